@@ -1,0 +1,37 @@
+//! Embeds the default theme (themes/default) into the binary so `orgbook` works anywhere,
+//! without a theme folder beside the handbook. Generates a table of (path, bytes) with
+//! `include_bytes!`, so adding a file to the theme needs no code change.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let theme = Path::new("themes/default");
+    println!("cargo:rerun-if-changed=themes/default");
+    let mut files = Vec::new();
+    collect(theme, theme, &mut files);
+    files.sort();
+    let mut out = String::from("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
+    for rel in &files {
+        let abs = std::fs::canonicalize(theme.join(rel)).expect("theme file");
+        println!("cargo:rerun-if-changed={}", abs.display());
+        let _ = writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string());
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("default_theme.rs");
+    std::fs::write(dest, out).expect("write theme table");
+}
+
+fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect(base, &path, out);
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            out.push(rel);
+        }
+    }
+}

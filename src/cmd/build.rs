@@ -1,0 +1,39 @@
+//! `orgbook build`: run the pipeline and write the site atomically.
+
+use super::report::{self, EXIT_ERRORS, EXIT_OK};
+use crate::cli::BuildArgs;
+use orgbook::diagnostic::Severity;
+use orgbook::render::RenderOptions;
+use std::time::Instant;
+
+pub fn execute(args: BuildArgs) -> u8 {
+    let started = Instant::now();
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    eprintln!("Building {}", root.display());
+    let site = orgbook::site::build(&root, RenderOptions::default());
+    let failed = report::report(&site.diagnostics, &args.report);
+    let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
+    if failed {
+        eprintln!(
+            "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
+            args.output.display()
+        );
+        return EXIT_ERRORS;
+    }
+    let output = if args.output.is_absolute() { args.output.clone() } else { std::env::current_dir().map(|d| d.join(&args.output)).unwrap_or(args.output.clone()) };
+    if let Err(e) = orgbook::write::write_site(&root, &output, &site.files) {
+        eprintln!("error: {e}");
+        return EXIT_ERRORS;
+    }
+    eprintln!(
+        "Built {} pages ({} files) into {} with {warnings} warning(s) in {} ms",
+        site.pages(),
+        site.files.len(),
+        args.output.display(),
+        started.elapsed().as_millis()
+    );
+    EXIT_OK
+}

@@ -1,0 +1,40 @@
+//! Shared by `build` and `check`: find the handbook, print diagnostics in the chosen format,
+//! decide the exit code. Keeping this in one place is what makes the two commands report
+//! the same thing.
+
+use crate::cli::{ReportArgs, RootArg};
+use orgbook::diagnostic::{self, Diagnostic, Format, Severity};
+use std::path::PathBuf;
+
+/// Exit codes: 0 clean, 1 content errors (or warnings with --strict), 2 usage errors.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_ERRORS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Resolves `--root`, or explains how to start a handbook.
+pub fn find_root(arg: &RootArg) -> Result<PathBuf, u8> {
+    if !arg.root.exists() {
+        eprintln!("error: folder {} does not exist", arg.root.display());
+        return Err(EXIT_USAGE);
+    }
+    orgbook::site::find_root(&arg.root).map_err(|e| {
+        eprintln!("error: {e}");
+        eprintln!("  = help: run orgbook in a handbook folder, pass --root DIR, or start one with `orgbook init DIR`");
+        EXIT_USAGE
+    })
+}
+
+/// Prints every diagnostic (to stderr for humans, stdout for machine formats) and returns
+/// whether the run failed.
+pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
+    for d in diags {
+        let text = diagnostic::render(d, args.format);
+        match args.format {
+            Format::Human => eprint!("{text}\n"),
+            Format::Json | Format::Github => println!("{text}"),
+        }
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    errors > 0 || (args.strict && warnings > 0)
+}

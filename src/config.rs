@@ -1,0 +1,142 @@
+//! `orgbook.toml` → validated [`Config`].
+//!
+//! The raw file is read through the same spanned TOML reader as front matter, so a typo in
+//! the config gets the same file:line:col diagnostic with a suggestion as a typo in a charter.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::fields::{self, Fields};
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "orgbook.toml";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub title: String,
+    pub base_url: Option<String>,
+    pub theme: String,
+    pub teams: TeamsConfig,
+    pub decisions: DecisionsConfig,
+    pub policy: PolicyConfig,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamsConfig {
+    pub max_size: usize,
+    pub review_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionsConfig {
+    pub stalled_days: i64,
+}
+
+/// Health findings that CI wants to fail the build on (issue: org health).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PolicyConfig {
+    pub deny: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            base_url: None,
+            theme: "default".into(),
+            teams: TeamsConfig {
+                max_size: 9,
+                review_days: 180,
+            },
+            decisions: DecisionsConfig { stalled_days: 30 },
+            policy: PolicyConfig::default(),
+        }
+    }
+}
+
+/// Reads and validates `orgbook.toml` in `root`. Errors are diagnostics, so they are
+/// reported together with the content's.
+pub fn load(root: &Path) -> Result<(Config, String), Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![Diagnostic::error(
+            "io",
+            CONFIG_FILE,
+            format!("cannot read {CONFIG_FILE}: {e}"),
+        )]
+    })?;
+    let config = parse(&text)?;
+    Ok((config, text))
+}
+
+pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let Some(table) = fields::parse_toml(CONFIG_FILE, text, 0..text.len(), &mut diags) else {
+        return Err(diags);
+    };
+    let mut config = Config::default();
+    let mut f = Fields::new(CONFIG_FILE, text, &table, "orgbook.toml", &mut diags);
+    config.title = f.required_str("title").unwrap_or_default();
+    config.base_url = f.opt_str("base_url");
+    if let Some(theme) = f.opt_str("theme") {
+        config.theme = theme;
+    }
+    if let Some(teams) = f.opt_table("teams") {
+        let mut t = f.child(teams, "[teams]");
+        if let Some(n) = t.opt_int("max_size") {
+            config.teams.max_size = n.max(0) as usize;
+        }
+        if let Some(n) = t.opt_int("review_days") {
+            config.teams.review_days = n;
+        }
+        t.finish(&["max_size", "review_days"]);
+    }
+    if let Some(dec) = f.opt_table("decisions") {
+        let mut t = f.child(dec, "[decisions]");
+        if let Some(n) = t.opt_int("stalled_days") {
+            config.decisions.stalled_days = n;
+        }
+        t.finish(&["stalled_days"]);
+    }
+    if let Some(policy) = f.opt_table("policy") {
+        let mut t = f.child(policy, "[policy]");
+        config.policy.deny = t.str_array("deny");
+        t.finish(&["deny"]);
+    }
+    f.finish(&[
+        "title",
+        "base_url",
+        "theme",
+        "teams",
+        "decisions",
+        "policy",
+    ]);
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply() {
+        let c = parse("title = \"Acme\"\n").unwrap();
+        assert_eq!(c.title, "Acme");
+        assert_eq!(c.teams.max_size, 9);
+        assert_eq!(c.teams.review_days, 180);
+        assert_eq!(c.decisions.stalled_days, 30);
+        assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn missing_title_and_typo_are_reported_together() {
+        let errs = parse("[teams]\nmax_sise = 4\n").unwrap_err();
+        let codes: Vec<_> = errs.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"missing-key"), "{errs:?}");
+        let typo = errs.iter().find(|d| d.code == "unknown-key").unwrap();
+        assert_eq!((typo.line, typo.column), (2, 1));
+        assert!(typo.help.as_deref().unwrap().contains("max_size"));
+    }
+}

@@ -1,0 +1,254 @@
+//! Diagnostics: every problem orgbook finds in a handbook, with a stable code, the file, a
+//! 1-based line and column, what is wrong and how to fix it.
+//!
+//! Problems are collected, never thrown: a build reports all of them together and the
+//! severities decide the exit code at the end (ripgrep's "non-fatal problems don't abort").
+//! The same values are printed as rustc-style text, GitHub workflow commands or JSON, so
+//! `build` and `check` can never disagree.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one place. `line`/`column` are 1-based; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable, documented identifier (docs/diagnostics.md), e.g. `unknown-key`.
+    pub code: &'static str,
+    /// Path relative to the handbook root, with `/` separators.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    /// The offending source line, for the caret display. Not part of the JSON contract.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// Length of the span on `source_line`, in characters (at least 1).
+    #[serde(skip)]
+    pub span_len: usize,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: None,
+            source_line: None,
+            span_len: 1,
+        }
+    }
+
+    pub fn warning(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points the diagnostic at byte range `span` of `source` (the whole file text).
+    pub fn at(mut self, source: &str, span: std::ops::Range<usize>) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        self.line = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
+        self.column = source[line_start..start].chars().count() + 1;
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        self.span_len = source[start..end.min(line_end)].chars().count().max(1);
+        self.source_line = Some(line_text.to_string());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Converts an absolute or root-relative path into the `/`-separated form diagnostics use.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Sorts diagnostics into a stable order (file, position, code) so output is deterministic
+/// whatever order the parallel stages produced them in.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(
+            &b.file, b.line, b.column, b.code, &b.message,
+        ))
+    });
+}
+
+/// Output formats for diagnostics, chosen with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style: location, the offending line, a caret and a help line.
+    #[default]
+    Human,
+    /// One JSON object per line (see docs/diagnostics.md).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
+}
+
+pub fn render(d: &Diagnostic, format: Format) -> String {
+    match format {
+        Format::Human => render_human(d),
+        Format::Json => serde_json::to_string(d).expect("diagnostics serialise"),
+        Format::Github => render_github(d),
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn render_human(d: &Diagnostic) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        severity_word(d.severity),
+        d.code,
+        d.message
+    );
+    if d.line > 0 {
+        let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
+    } else {
+        let _ = writeln!(out, "  --> {}", d.file);
+    }
+    if let Some(src) = &d.source_line {
+        let num = d.line.to_string();
+        let pad = " ".repeat(num.len());
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{num} | {src}");
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(d.column.saturating_sub(1)),
+            "^".repeat(d.span_len.max(1))
+        );
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "  = help: {help}");
+    }
+    out
+}
+
+/// GitHub workflow commands need `%`, CR and LF escaped in the message, and also `,` and
+/// `:` in properties, or the annotation is cut short.
+fn render_github(d: &Diagnostic) -> String {
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn prop(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut msg = format!("[{}] {}", d.code, d.message);
+    if let Some(h) = &d.help {
+        msg.push_str("\nhelp: ");
+        msg.push_str(h);
+    }
+    let kind = severity_word(d.severity);
+    if d.line > 0 {
+        format!(
+            "::{kind} file={},line={},col={}::{}",
+            prop(&d.file),
+            d.line,
+            d.column,
+            data(&msg)
+        )
+    } else {
+        format!("::{kind} file={}::{}", prop(&d.file), data(&msg))
+    }
+}
+
+/// Suggests the candidate closest to `input` when it is plausibly a typo.
+pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&input.to_lowercase(), &c.to_lowercase());
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.7).map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_computes_line_column_and_caret() {
+        let src = "+++\nname = \"x\"\nprobelm = \"y\"\n+++\n";
+        let start = src.find("probelm").unwrap();
+        let d = Diagnostic::error("unknown-key", "a.md", "bad").at(src, start..start + 7);
+        assert_eq!((d.line, d.column, d.span_len), (3, 1, 7));
+        assert_eq!(d.source_line.as_deref(), Some("probelm = \"y\""));
+        let text = render(&d, Format::Human);
+        assert!(text.contains("--> a.md:3:1"), "{text}");
+        assert!(text.contains("^^^^^^^"), "{text}");
+    }
+
+    #[test]
+    fn column_counts_characters_not_bytes() {
+        let src = "é = 1\nzürich = x";
+        let at = src.find('x').unwrap();
+        let d = Diagnostic::error("c", "f", "m").at(src, at..at + 1);
+        assert_eq!((d.line, d.column), (2, 10));
+    }
+
+    #[test]
+    fn github_format_escapes_properties_and_newlines() {
+        let d = Diagnostic::error("broken-link", "a,b.md", "x\ny")
+            .at("ab", 1..2)
+            .with_help("h");
+        assert_eq!(
+            render(&d, Format::Github),
+            "::error file=a%2Cb.md,line=1,col=2::[broken-link] x%0Ay%0Ahelp: h"
+        );
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let keys = ["name", "problem", "parent"];
+        assert_eq!(nearest("probelm", keys), Some("problem"));
+        assert_eq!(nearest("zzzzqq", keys), None);
+    }
+}

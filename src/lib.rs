@@ -1,0 +1,17 @@
+//! orgbook: a static site generator for an organisation's handbook — team charters and
+//! decision records in Markdown become a linked, searchable static site with an org map.
+//!
+//! The pipeline, one module per stage: [`config`] and [`load`] read the handbook, [`link`]
+//! resolves every reference into a [`model::Handbook`], [`markdown`] renders bodies,
+//! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
+//! sequences the stages; [`diagnostic`] is how every stage reports problems.
+
+pub mod config;
+pub mod diagnostic;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod write;

@@ -1,0 +1,342 @@
+//! A typed reader over a spanned TOML table, used for front matter and `orgbook.toml`.
+//!
+//! Written by hand on top of `toml::de::DeTable` rather than `#[derive(Deserialize)]`
+//! because serde stops at the first problem and loses positions for unknown keys; authors
+//! need every problem of a file at once, each at its exact line and column, with the
+//! nearest known key suggested for a typo.
+
+use crate::diagnostic::{Diagnostic, nearest};
+use jiff::civil::Date;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Parses the TOML in byte range `toml` of the file text `source`. Syntax errors become
+/// diagnostics pointing into the file.
+pub fn parse_toml<'a>(
+    file: &str,
+    source: &'a str,
+    toml: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<DeTable<'a>> {
+    let offset = toml.start;
+    let (table, errors) = DeTable::parse_recoverable(&source[toml]);
+    if errors.is_empty() {
+        return Some(table.into_inner());
+    }
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        let msg = e.message().trim().replace('\n', " ");
+        diags.push(
+            Diagnostic::error("toml-syntax", file, format!("invalid TOML: {msg}"))
+                .with_help("TOML strings need double quotes, dates look like 2026-03-14, arrays look like [\"a\", \"b\"]")
+                .at(source, span.start + offset..span.end + offset),
+        );
+    }
+    None
+}
+
+/// Reads known keys from one TOML table, type-checking each and remembering which keys were
+/// read so [`Fields::finish`] can report the rest as unknown.
+pub struct Fields<'t, 'a, 'd> {
+    file: &'t str,
+    source: &'t str,
+    offset: usize,
+    table: &'t DeTable<'a>,
+    /// Where the table lives for messages, e.g. "team charter" or "[[metrics]]".
+    context: &'t str,
+    diags: &'d mut Vec<Diagnostic>,
+    seen: BTreeSet<String>,
+}
+
+impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
+    /// `source` is the whole file; spans in `table` are relative to the TOML text, which
+    /// begins at byte 0 of `source` (config) — use [`Fields::with_offset`] for front matter.
+    pub fn new(
+        file: &'t str,
+        source: &'t str,
+        table: &'t DeTable<'a>,
+        context: &'t str,
+        diags: &'d mut Vec<Diagnostic>,
+    ) -> Self {
+        Fields {
+            file,
+            source,
+            offset: 0,
+            table,
+            context,
+            diags,
+            seen: BTreeSet::new(),
+        }
+    }
+
+    pub fn with_offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// A reader for a nested table that reports into the same diagnostics.
+    pub fn child<'c>(&'c mut self, table: &'c DeTable<'a>, context: &'c str) -> Fields<'c, 'a, 'c> {
+        Fields {
+            file: self.file,
+            source: self.source,
+            offset: self.offset,
+            table,
+            context,
+            diags: self.diags,
+            seen: BTreeSet::new(),
+        }
+    }
+
+    pub fn span(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    pub fn error(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
+        let span = self.span(span);
+        self.diags.push(
+            Diagnostic::error(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
+        self.seen.insert(key.to_string());
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The span of the key `key`, for errors about the key as a whole.
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(k, _)| k.span())
+    }
+
+    fn type_error(&mut self, key: &str, value: &Spanned<DeValue<'a>>, expected: &str, example: &str) {
+        let msg = format!(
+            "`{key}` in {} must be {expected}, found {}",
+            self.context,
+            value.get_ref().type_str()
+        );
+        self.error(
+            "invalid-type",
+            value.span(),
+            msg,
+            format!("write it like: {key} = {example}"),
+        );
+    }
+
+    pub fn required_str(&mut self, key: &str) -> Option<String> {
+        let v = self.opt_str(key);
+        if v.is_none() && self.get(key).is_none() {
+            self.missing(key, "\"…\"");
+        }
+        v
+    }
+
+    pub fn missing(&mut self, key: &str, example: &str) {
+        let msg = format!("{} is missing the required key `{key}`", self.context);
+        let help = format!("add `{key} = {example}` to the front matter");
+        // Point at the start of the table: there is no better place for something absent.
+        self.diags.push(
+            Diagnostic::error("missing-key", self.file, msg)
+                .with_help(help)
+                .at(self.source, self.offset..self.offset),
+        );
+    }
+
+    pub fn opt_str(&mut self, key: &str) -> Option<String> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.type_error(key, v, "a string", "\"…\"");
+                None
+            }
+        }
+    }
+
+    /// A string value together with its span, for values that are references and may need
+    /// an error later (e.g. `parent`, `team`).
+    pub fn opt_spanned_str(&mut self, key: &str) -> Option<(String, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some((s.to_string(), self.span(v.span()))),
+            _ => {
+                self.type_error(key, v, "a string", "\"…\"");
+                None
+            }
+        }
+    }
+
+    pub fn opt_int(&mut self, key: &str) -> Option<i64> {
+        self.opt_spanned_int(key).map(|(n, _)| n)
+    }
+
+    pub fn opt_spanned_int(&mut self, key: &str) -> Option<(i64, Range<usize>)> {
+        let v = self.get(key)?;
+        match int_value(v.get_ref()) {
+            Some(n) => Some((n, self.span(v.span()))),
+            None => {
+                self.type_error(key, v, "an integer", "1");
+                None
+            }
+        }
+    }
+
+    pub fn opt_date(&mut self, key: &str) -> Option<(Date, Range<usize>)> {
+        let v = self.get(key)?;
+        let span = self.span(v.span());
+        match v.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                let d = dt.date?;
+                match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                    Ok(date) => Some((date, span)),
+                    Err(_) => {
+                        let msg = format!("`{key}` is not a valid calendar date");
+                        self.error("invalid-date", v.span(), msg, "use a real date, e.g. 2026-03-14".into());
+                        None
+                    }
+                }
+            }
+            DeValue::String(s) => {
+                let msg = format!("`{key}` must be a TOML date, not a string");
+                let help = format!("remove the quotes: {key} = {}", s.trim());
+                self.error("invalid-type", v.span(), msg, help);
+                None
+            }
+            _ => {
+                self.type_error(key, v, "a date", "2026-03-14");
+                None
+            }
+        }
+    }
+
+    pub fn str_array(&mut self, key: &str) -> Vec<String> {
+        self.spanned_str_array(key).into_iter().map(|(s, _)| s).collect()
+    }
+
+    pub fn spanned_str_array(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of strings", "[\"…\", \"…\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push((s.to_string(), self.span(item.span()))),
+                _ => self.type_error(key, item, "an array of strings", "[\"…\", \"…\"]"),
+            }
+        }
+        out
+    }
+
+    pub fn spanned_int_array(&mut self, key: &str) -> Vec<(i64, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of numbers", "[3, 7]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match int_value(item.get_ref()) {
+                Some(n) => out.push((n, self.span(item.span()))),
+                None => self.type_error(key, item, "an array of numbers", "[3, 7]"),
+            }
+        }
+        out
+    }
+
+    pub fn opt_table(&mut self, key: &str) -> Option<&'t DeTable<'a>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.type_error(key, v, "a table", &format!("{{ … }} or a [{key}] section"));
+                None
+            }
+        }
+    }
+
+    /// `[[key]]` arrays of tables.
+    pub fn table_array(&mut self, key: &str) -> Vec<&'t DeTable<'a>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of tables", &format!("[[{key}]] sections"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push(t),
+                _ => self.type_error(key, item, "a table", &format!("a [[{key}]] section")),
+            }
+        }
+        out
+    }
+
+    /// All entries of a table whose values must be strings (e.g. `[contact]`).
+    pub fn string_map(&mut self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (k, v) in self.table.iter() {
+            self.seen.insert(k.get_ref().to_string());
+            match v.get_ref() {
+                DeValue::String(s) => out.push((k.get_ref().to_string(), s.to_string())),
+                _ => self.type_error(k.get_ref(), v, "a string", "\"…\""),
+            }
+        }
+        out
+    }
+
+    /// Reports every key that was not read as unknown, suggesting the nearest known key.
+    pub fn finish(self, known: &[&str]) {
+        for (k, _) in self.table.iter() {
+            let key = k.get_ref().as_ref();
+            if self.seen.contains(key) {
+                continue;
+            }
+            let help = match nearest(key, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("known keys are: {}", known.join(", ")),
+            };
+            let span = k.span().start + self.offset..k.span().end + self.offset;
+            self.diags.push(
+                Diagnostic::error(
+                    "unknown-key",
+                    self.file,
+                    format!("unknown key `{key}` in {}", self.context),
+                )
+                .with_help(help)
+                .at(self.source, span),
+            );
+        }
+    }
+}
+
+fn int_value(v: &DeValue<'_>) -> Option<i64> {
+    match v {
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            let digits = digits
+                .strip_prefix("0x")
+                .or_else(|| digits.strip_prefix("0o"))
+                .or_else(|| digits.strip_prefix("0b"))
+                .unwrap_or(&digits);
+            i64::from_str_radix(digits, i.radix()).ok()
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,14 @@
+//! The `orgbook` binary: parse the command line, run the subcommand, exit with its code.
+
+mod cli;
+mod cmd;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = cli::Cli::parse();
+    let code = match cli.command {
+        cli::Command::Build(args) => cmd::build::execute(args),
+    };
+    std::process::ExitCode::from(code)
+}

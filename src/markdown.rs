@@ -1,0 +1,404 @@
+//! Markdown → [`Rendered`]: the page body as HTML, plus what later stages need from the same
+//! single parse — heading ids, every internal link with its source span, and the plain text
+//! for the search index (mdBook's "parse once, use twice": page and index cannot drift).
+//!
+//! Links are written by authors as relative paths to source files (so the files read
+//! correctly on GitHub); here they are resolved against the handbook and rewritten to the
+//! target's output URL relative to this page. A link to a missing file is an error at the
+//! link's line and column. Anchors are checked later, once every page's headings are known.
+
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::model::{DocId, Handbook};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// An internal link found in a document.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    /// The linked document (`None` for assets).
+    pub target: Option<DocId>,
+    pub anchor: Option<String>,
+    /// Byte span of the link in the file, for diagnostics.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    /// Plain text of the body (no Markdown syntax), for search.
+    pub text: String,
+    /// Text of a `#` heading that opens the body, if any: the page title when front matter
+    /// has none, and a signal to templates not to print a second `<h1>`.
+    pub leading_h1: Option<String>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// `../` repeated once per folder in `url`: the way back to the site root from that page.
+pub fn root_prefix(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// Percent-encodes what would otherwise end or corrupt a URL path in an `href`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '"' => out.push_str("%22"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// GitHub-compatible heading id: lowercase, letters/digits/`-`/`_` kept, spaces to `-`,
+/// everything else dropped. Hand-written because the ids must match what GitHub generates
+/// for the same Markdown (authors' `#anchor` links work in both places); slug crates
+/// transliterate and collapse differently.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            id.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            id.push('-');
+        }
+    }
+    if id.is_empty() { "section".into() } else { id }
+}
+
+/// Makes `id` unique within a page by appending -1, -2, … (GitHub's scheme).
+pub fn unique_id(id: String, used: &mut std::collections::HashSet<String>) -> String {
+    if used.insert(id.clone()) {
+        return id;
+    }
+    let mut n = 1;
+    loop {
+        let candidate = format!("{id}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+fn has_scheme(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Resolves `rel` against the folder `base` (both `/`-separated, relative to the handbook
+/// root). `None` when the path climbs above the root.
+fn join_path(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if rel.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+enum Resolved {
+    Doc(DocId, String),
+    Asset(String),
+    Generated(&'static str),
+    Missing(String),
+}
+
+/// Where a link destination (without the fragment) points.
+fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
+    let decoded = percent_decode(path);
+    let Some(joined) = join_path(from_dir, &decoded) else {
+        return Resolved::Missing(decoded);
+    };
+    if let Some(&id) = handbook.by_path.get(&joined) {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
+    let trimmed = joined.trim_end_matches('/');
+    for index in ["_index.md", "index.md", "README.md"] {
+        if let Some(&id) = handbook.by_path.get(&format!("{trimmed}/{index}")) {
+            return Resolved::Doc(id, handbook.docs[id].url.clone());
+        }
+    }
+    match trimmed {
+        "content/teams" => return Resolved::Generated("teams/index.html"),
+        "content/decisions" => return Resolved::Generated("decisions/index.html"),
+        "content" => return Resolved::Generated("index.html"),
+        _ => {}
+    }
+    if let Some(rest) = joined.strip_prefix("content/")
+        && handbook.assets.binary_search_by(|a| a.as_str().cmp(rest)).is_ok()
+    {
+        return Resolved::Asset(rest.to_string());
+    }
+    Resolved::Missing(joined)
+}
+
+/// Renders the body of document `id`.
+pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let doc = &handbook.docs[id];
+    let body = doc.source.body();
+    let offset = doc.source.body_start;
+    let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let root = root_prefix(&doc.url);
+
+    let mut rendered = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut in_heading: Option<usize> = None;
+    let mut heading_text = String::new();
+    let mut first_block = true;
+    let mut used_ids = std::collections::HashSet::new();
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let span = range.start + offset..range.end + offset;
+        let event = match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                if first_block && level == HeadingLevel::H1 {
+                    rendered.leading_h1 = Some(String::new());
+                }
+                in_heading = Some(events.len());
+                heading_text.clear();
+                Event::Start(Tag::Heading { level, id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = in_heading.take()
+                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                {
+                    let text = heading_text.trim().to_string();
+                    let wanted = id.as_ref().map_or_else(|| heading_id(&text), |i| i.to_string());
+                    let unique = unique_id(wanted, &mut used_ids);
+                    *id = Some(CowStr::from(unique.clone()));
+                    if let Some(h1) = rendered.leading_h1.as_mut()
+                        && h1.is_empty()
+                        && rendered.headings.is_empty()
+                    {
+                        h1.push_str(&text);
+                    }
+                    rendered.headings.push(Heading {
+                        level: level as u8,
+                        id: unique,
+                        text,
+                    });
+                }
+                rendered.text.push('\n');
+                Event::End(TagEnd::Heading(level))
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id: link_id }) => {
+                let dest = rewrite(handbook, id, from_dir, &root, &dest_url, span, &mut rendered, diags);
+                Event::Start(Tag::Link { link_type, dest_url: dest.unwrap_or(dest_url), title, id: link_id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id: link_id }) => {
+                let dest = rewrite(handbook, id, from_dir, &root, &dest_url, span, &mut rendered, diags);
+                Event::Start(Tag::Image { link_type, dest_url: dest.unwrap_or(dest_url), title, id: link_id })
+            }
+            Event::Text(t) => {
+                if in_heading.is_some() {
+                    heading_text.push_str(&t);
+                }
+                rendered.text.push_str(&t);
+                Event::Text(t)
+            }
+            Event::Code(t) => {
+                if in_heading.is_some() {
+                    heading_text.push_str(&t);
+                }
+                rendered.text.push_str(&t);
+                Event::Code(t)
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                rendered.text.push(' ');
+                event
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell) => {
+                rendered.text.push('\n');
+                event
+            }
+            other => other,
+        };
+        if matches!(event, Event::End(_)) && in_heading.is_none() {
+            first_block = false;
+        }
+        events.push(event);
+    }
+    if rendered.leading_h1.as_deref() == Some("") {
+        rendered.leading_h1 = None;
+    }
+    rendered.html.reserve(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    rendered
+}
+
+/// Rewrites one link destination, recording the link and reporting it if broken. Returns
+/// `None` to keep the destination as written (external links).
+#[allow(clippy::too_many_arguments)]
+fn rewrite<'a>(
+    handbook: &Handbook,
+    self_id: DocId,
+    from_dir: &str,
+    root: &str,
+    dest: &str,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    if dest.is_empty() || has_scheme(dest) {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
+    if path.is_empty() {
+        rendered.links.push(LinkRef { target: Some(self_id), anchor, span });
+        return None;
+    }
+    let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    match resolve_target(handbook, from_dir, path) {
+        Resolved::Doc(target, url) => {
+            rendered.links.push(LinkRef { target: Some(target), anchor, span });
+            Some(format!("{root}{}{suffix}", encode_path(&url)).into())
+        }
+        Resolved::Asset(rel) => {
+            rendered.links.push(LinkRef { target: None, anchor: None, span });
+            Some(format!("{root}{}{suffix}", encode_path(&rel)).into())
+        }
+        Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
+        Resolved::Missing(joined) => {
+            let doc = &handbook.docs[self_id];
+            let candidates = handbook
+                .by_path
+                .keys()
+                .map(String::as_str)
+                .chain(handbook.assets.iter().map(String::as_str));
+            let near = nearest(&joined, candidates).map(|n| {
+                let rel = relative_path(from_dir, n);
+                format!("did you mean `{rel}`?")
+            });
+            let help = near.unwrap_or_else(|| {
+                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`".into()
+            });
+            diags.push(
+                Diagnostic::error("broken-link", &doc.source.path, format!("link to `{path}`: no such file ({joined})"))
+                    .with_help(help)
+                    .at(&doc.source.text, span),
+            );
+            None
+        }
+    }
+}
+
+/// The relative path from folder `from_dir` to file `to` (both root-relative), for hints.
+pub fn relative_path(from_dir: &str, to: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_ids_match_github() {
+        assert_eq!(heading_id("Consequences"), "consequences");
+        assert_eq!(heading_id("How we work: the short version"), "how-we-work-the-short-version");
+        assert_eq!(heading_id("Zürich office"), "zürich-office");
+        assert_eq!(heading_id("C++ & Rust"), "c--rust");
+    }
+
+    #[test]
+    fn unique_ids_get_suffixes() {
+        let mut used = Default::default();
+        assert_eq!(unique_id("a".into(), &mut used), "a");
+        assert_eq!(unique_id("a".into(), &mut used), "a-1");
+        assert_eq!(unique_id("a".into(), &mut used), "a-2");
+    }
+
+    #[test]
+    fn paths_join_and_relativise() {
+        assert_eq!(join_path("content/teams", "../decisions/0001-a.md").unwrap(), "content/decisions/0001-a.md");
+        assert_eq!(join_path("content", "../../x.md"), None);
+        assert_eq!(relative_path("content/teams/p", "content/decisions/1.md"), "../../decisions/1.md");
+        assert_eq!(root_prefix("teams/a.html"), "../");
+        assert_eq!(root_prefix("index.html"), "");
+    }
+
+    #[test]
+    fn schemes_are_external() {
+        assert!(has_scheme("https://x"));
+        assert!(has_scheme("mailto:a@b"));
+        assert!(!has_scheme("../a.md"));
+        assert!(!has_scheme("a.md#x:y"));
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%é1"), "%é1");
+    }
+}

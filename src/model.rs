@@ -1,0 +1,214 @@
+//! The in-memory handbook: every document, typed, plus the indexes the later stages need
+//! (team by slug, decision by number, document by source path, hierarchy, supersedes both
+//! ways, ownership).
+//!
+//! Everything is keyed in `BTreeMap`s or sorted `Vec`s so that iteration order, and hence
+//! the output, is deterministic.
+
+use crate::config::Config;
+use jiff::civil::Date;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// Index of a document in [`Handbook::docs`].
+pub type DocId = usize;
+
+/// One Markdown source file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the handbook root, `/`-separated, e.g. `content/teams/payments.md`.
+    pub path: String,
+    pub text: String,
+    /// Byte offset where the Markdown body starts (after the front matter).
+    pub body_start: usize,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub source: Source,
+    /// Output path relative to the site root, e.g. `teams/payments.html`.
+    pub url: String,
+    pub kind: DocKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum DocKind {
+    Team(Charter),
+    Decision(Decision),
+    Page(PageMeta),
+}
+
+impl Doc {
+    /// The name shown for the document in lists and titles (front matter title, team name,
+    /// or the page's first heading, filled in after Markdown rendering).
+    pub fn title(&self) -> &str {
+        match &self.kind {
+            DocKind::Team(c) => &c.name,
+            DocKind::Decision(d) => &d.title,
+            DocKind::Page(p) => &p.title,
+        }
+    }
+
+    pub fn as_team(&self) -> Option<&Charter> {
+        match &self.kind {
+            DocKind::Team(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn as_decision(&self) -> Option<&Decision> {
+        match &self.kind {
+            DocKind::Decision(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TeamKind {
+    Team,
+    Group,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Metric {
+    pub name: String,
+    pub target: Option<String>,
+    pub current: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Charter {
+    pub slug: String,
+    pub name: String,
+    pub kind: TeamKind,
+    pub parent: Option<(String, Range<usize>)>,
+    pub problem: Option<String>,
+    pub metrics: Vec<Metric>,
+    pub owns: Vec<(String, Range<usize>)>,
+    pub lead: Option<String>,
+    pub members: Vec<String>,
+    pub contact: Vec<(String, String)>,
+    pub reviewed: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 5] = [
+        ("proposed", Status::Proposed),
+        ("accepted", Status::Accepted),
+        ("rejected", Status::Rejected),
+        ("deprecated", Status::Deprecated),
+        ("superseded", Status::Superseded),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Status::ALL.iter().find(|(_, s)| *s == self).map(|(n, _)| *n).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub number: u32,
+    pub title: String,
+    pub status: Status,
+    /// 1 = irreversible (escalated), 2 = reversible.
+    pub decision_type: u8,
+    pub date: Date,
+    pub decided: Option<Date>,
+    pub team: (String, Range<usize>),
+    pub deciders: Vec<String>,
+    pub supersedes: Vec<(u32, Range<usize>)>,
+    pub tags: Vec<String>,
+    pub revisit: Option<Date>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    /// Front matter title, else the first `#` heading, else the file name.
+    pub title: String,
+    pub title_from_front_matter: bool,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    /// `content/_index.md`: its body is shown on the home page.
+    pub is_home: bool,
+}
+
+/// The whole handbook after loading and reference resolution.
+#[derive(Debug, Clone)]
+pub struct Handbook {
+    pub config: Config,
+    /// Sorted by source path.
+    pub docs: Vec<Doc>,
+    /// Attachments and images under content/, as paths relative to content/.
+    pub assets: Vec<String>,
+    pub by_path: HashMap<String, DocId>,
+    pub teams: BTreeMap<String, DocId>,
+    pub decisions: BTreeMap<u32, DocId>,
+    /// Parent slug → child slugs, sorted by name.
+    pub children: BTreeMap<String, Vec<String>>,
+    /// Decision number → numbers of the decisions that supersede it.
+    pub superseded_by: BTreeMap<u32, Vec<u32>>,
+    /// Team slug → its decisions (numbers, ascending).
+    pub team_decisions: BTreeMap<String, Vec<u32>>,
+    /// `owns` item → owning team slug, sorted case-insensitively by item.
+    pub ownership: Vec<(String, String)>,
+}
+
+impl Handbook {
+    pub fn team(&self, slug: &str) -> Option<(&Doc, &Charter)> {
+        let doc = &self.docs[*self.teams.get(slug)?];
+        Some((doc, doc.as_team()?))
+    }
+
+    pub fn decision(&self, number: u32) -> Option<(&Doc, &Decision)> {
+        let doc = &self.docs[*self.decisions.get(&number)?];
+        Some((doc, doc.as_decision()?))
+    }
+
+    /// Top-level ancestor chain of a team, from the root down to (excluding) the team.
+    pub fn ancestors(&self, slug: &str) -> Vec<&str> {
+        let mut chain = Vec::new();
+        let mut cur = slug;
+        // Cycles are rejected during resolution; the bound is a second line of defence.
+        while let Some((_, c)) = self.team(cur) {
+            let Some((p, _)) = &c.parent else { break };
+            if chain.len() > self.teams.len() {
+                break;
+            }
+            chain.push(p.as_str());
+            cur = p;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Teams without a parent, sorted by name.
+    pub fn roots(&self) -> Vec<&str> {
+        let mut roots: Vec<(&str, &str)> = self
+            .teams
+            .keys()
+            .filter_map(|s| self.team(s))
+            .filter(|(_, c)| c.parent.is_none())
+            .map(|(_, c)| (c.name.as_str(), c.slug.as_str()))
+            .collect();
+        roots.sort();
+        roots.into_iter().map(|(_, s)| s).collect()
+    }
+}

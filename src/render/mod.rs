@@ -1,0 +1,567 @@
+//! Render stage: the linked [`Handbook`] and its rendered Markdown → every output file, in
+//! memory. Pages are independent of each other and rendered in parallel against one
+//! compiled template set; nothing in a page's context grows with the size of the handbook
+//! except the index pages whose job is to list.
+
+mod context;
+pub mod theme;
+
+use crate::diagnostic::Diagnostic;
+use crate::link;
+use crate::markdown::{Rendered, root_prefix};
+use crate::model::{Charter, Decision, Doc, DocId, DocKind, Handbook, Status, TeamKind};
+use context::*;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the output root, `/`-separated.
+    pub path: String,
+    pub contents: FileContents,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileContents {
+    Bytes(Vec<u8>),
+    /// Copied from disk as-is (assets, static files).
+    Copy(std::path::PathBuf),
+    Static(&'static [u8]),
+}
+
+/// Options that change what is rendered (not where it goes).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Inject the live-reload script (dev server only; never in `build` output).
+    pub live_reload: bool,
+}
+
+pub struct Renderer<'a> {
+    pub handbook: &'a Handbook,
+    pub rendered: &'a [Rendered],
+    pub backlinks: &'a [Vec<DocId>],
+    pub tera: &'a tera::Tera,
+    pub options: RenderOptions,
+}
+
+fn date(d: jiff::civil::Date) -> String {
+    d.to_string()
+}
+
+fn type_label(t: u8) -> &'static str {
+    if t == 1 {
+        "Type 1 · irreversible"
+    } else {
+        "Type 2 · reversible"
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn base(&self, url: &str, title: String, description: Option<String>, section: &'static str) -> Base<'a> {
+        let config = &self.handbook.config;
+        Base {
+            site: SiteInfo {
+                title: &config.title,
+                base_url: config.base_url.as_deref(),
+                generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
+            },
+            root: root_prefix(url),
+            url: url.to_string(),
+            title,
+            description,
+            section,
+            live_reload: self.options.live_reload,
+        }
+    }
+
+    fn render<T: serde::Serialize>(&self, template: &str, path: &str, ctx: &T) -> Result<OutputFile, Diagnostic> {
+        let context = tera::Context::from_serialize(ctx).map_err(|e| template_error(template, path, &e))?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(template, path, &e))?;
+        Ok(OutputFile {
+            path: path.to_string(),
+            contents: FileContents::Bytes(html.into_bytes()),
+        })
+    }
+
+    fn link_to(&self, id: DocId) -> Link {
+        let doc = &self.handbook.docs[id];
+        Link {
+            title: doc.title().to_string(),
+            url: doc.url.clone(),
+        }
+    }
+
+    fn backlinks(&self, id: DocId) -> Vec<Link> {
+        self.backlinks[id].iter().map(|&b| self.link_to(b)).collect()
+    }
+
+    fn body(&self, id: DocId) -> Body {
+        let r = &self.rendered[id];
+        Body {
+            html: r.html.clone(),
+            has_h1: r.leading_h1.is_some(),
+            headings: r.headings.iter().filter(|h| h.level == 2 || h.level == 3).cloned().collect(),
+        }
+    }
+
+    pub fn team_summary(&self, c: &Charter, depth: usize) -> TeamSummary {
+        let primary_metric = c.metrics.first().map(|m| match (&m.current, &m.target) {
+            (Some(cur), Some(t)) => format!("{}: {cur} → {t}", m.name),
+            (None, Some(t)) => format!("{}: → {t}", m.name),
+            (Some(cur), None) => format!("{}: {cur}", m.name),
+            (None, None) => m.name.clone(),
+        });
+        TeamSummary {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            kind: match c.kind {
+                TeamKind::Team => "team",
+                TeamKind::Group => "group",
+            },
+            url: format!("teams/{}.html", c.slug),
+            problem: c.problem.clone(),
+            lead: c.lead.clone(),
+            size: c.members.len(),
+            primary_metric,
+            depth,
+        }
+    }
+
+    pub fn decision_summary(&self, d: &Decision, doc: &Doc) -> DecisionSummary {
+        DecisionSummary {
+            number: d.number,
+            id: format!("{:04}", d.number),
+            title: d.title.clone(),
+            url: doc.url.clone(),
+            status: d.status.as_str(),
+            decision_type: d.decision_type,
+            date: date(d.date),
+            decided: d.decided.map(date),
+            team: self.handbook.team(&d.team.0).map(|(doc, c)| Link {
+                title: c.name.clone(),
+                url: doc.url.clone(),
+            }),
+        }
+    }
+
+    fn decision_summary_of(&self, number: u32) -> Option<DecisionSummary> {
+        let (doc, d) = self.handbook.decision(number)?;
+        Some(self.decision_summary(d, doc))
+    }
+
+    fn team_page(&self, id: DocId, c: &Charter) -> Result<OutputFile, Diagnostic> {
+        let hb = self.handbook;
+        let doc = &hb.docs[id];
+        let ancestors: Vec<Link> = hb
+            .ancestors(&c.slug)
+            .into_iter()
+            .filter_map(|s| hb.team(s).map(|(d, c)| Link { title: c.name.clone(), url: d.url.clone() }))
+            .collect();
+        let children = hb
+            .children
+            .get(&c.slug)
+            .map(|kids| kids.iter().filter_map(|s| hb.team(s)).map(|(_, k)| self.team_summary(k, 0)).collect())
+            .unwrap_or_default();
+        let decisions = hb
+            .team_decisions
+            .get(&c.slug)
+            .map(|nums| nums.iter().rev().filter_map(|&n| self.decision_summary_of(n)).collect())
+            .unwrap_or_default();
+        let contact = c
+            .contact
+            .iter()
+            .map(|(k, v)| ContactEntry {
+                key: k.clone(),
+                value: v.clone(),
+                href: if v.contains('@') && !v.contains(' ') && !v.starts_with('@') {
+                    Some(format!("mailto:{v}"))
+                } else if v.starts_with("https://") || v.starts_with("http://") {
+                    Some(v.clone())
+                } else {
+                    None
+                },
+            })
+            .collect();
+        let team = TeamDetail {
+            summary: self.team_summary(c, ancestors.len()),
+            metrics: c.metrics.clone(),
+            owns: c.owns.iter().map(|(o, _)| o.clone()).collect(),
+            members: c.members.clone(),
+            contact,
+            reviewed: c.reviewed.map(date),
+            parent: ancestors.last().cloned(),
+            ancestors,
+            children,
+            decisions,
+            source: doc.source.path.clone(),
+            neighbourhood_svg: None,
+        };
+        let ctx = TeamPage {
+            base: self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams"),
+            team,
+            body: self.body(id),
+            backlinks: self.backlinks(id),
+        };
+        self.render("team.html", &doc.url, &ctx)
+    }
+
+    fn decision_page(&self, id: DocId, d: &Decision) -> Result<OutputFile, Diagnostic> {
+        let hb = self.handbook;
+        let doc = &hb.docs[id];
+        let supersedes = d.supersedes.iter().filter_map(|(n, _)| self.decision_summary_of(*n)).collect();
+        let superseded_by = hb
+            .superseded_by
+            .get(&d.number)
+            .map(|v| v.iter().filter_map(|&n| self.decision_summary_of(n)).collect())
+            .unwrap_or_default();
+        let detail = DecisionDetail {
+            summary: self.decision_summary(d, doc),
+            type_label: type_label(d.decision_type),
+            deciders: d.deciders.clone(),
+            tags: d.tags.clone(),
+            revisit: d.revisit.map(date),
+            supersedes,
+            superseded_by,
+            source: doc.source.path.clone(),
+        };
+        let title = format!("ADR {}: {}", d.number, d.title);
+        let ctx = DecisionPage {
+            base: self.base(&doc.url, title, None, "decisions"),
+            decision: detail,
+            body: self.body(id),
+            backlinks: self.backlinks(id),
+        };
+        self.render("decision.html", &doc.url, &ctx)
+    }
+
+    /// Folder `_index.md` pages above this page, for breadcrumbs.
+    fn breadcrumbs(&self, doc: &Doc) -> Vec<Link> {
+        let hb = self.handbook;
+        let mut crumbs = Vec::new();
+        let path = doc.source.path.trim_start_matches("content/");
+        let mut prefix = String::from("content");
+        let parts: Vec<&str> = path.split('/').collect();
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            prefix.push('/');
+            prefix.push_str(part);
+            if let Some(&id) = hb.by_path.get(&format!("{prefix}/_index.md"))
+                && hb.docs[id].url != doc.url
+            {
+                crumbs.push(self.link_to(id));
+            }
+        }
+        crumbs
+    }
+
+    fn page_page(&self, id: DocId) -> Result<OutputFile, Diagnostic> {
+        let doc = &self.handbook.docs[id];
+        let DocKind::Page(meta) = &doc.kind else { unreachable!("page_page on a page") };
+        let ctx = PagePage {
+            base: self.base(&doc.url, meta.title.clone(), meta.description.clone(), "handbook"),
+            page: PageDetail {
+                title: meta.title.clone(),
+                description: meta.description.clone(),
+                breadcrumbs: self.breadcrumbs(doc),
+                source: doc.source.path.clone(),
+            },
+            body: self.body(id),
+            backlinks: self.backlinks(id),
+        };
+        self.render("page.html", &doc.url, &ctx)
+    }
+
+    /// All charters in hierarchy order: roots by name, each followed by its subtree.
+    pub fn hierarchy(&self) -> Vec<TeamSummary> {
+        let hb = self.handbook;
+        let mut out = Vec::with_capacity(hb.teams.len());
+        let mut stack: Vec<(&str, usize)> = hb.roots().into_iter().rev().map(|s| (s, 0)).collect();
+        while let Some((slug, depth)) = stack.pop() {
+            let Some((_, c)) = hb.team(slug) else { continue };
+            out.push(self.team_summary(c, depth));
+            if let Some(kids) = hb.children.get(slug) {
+                stack.extend(kids.iter().rev().map(|k| (k.as_str(), depth + 1)));
+            }
+        }
+        out
+    }
+
+    fn all_decisions_newest_first(&self) -> Vec<DecisionSummary> {
+        self.handbook
+            .decisions
+            .keys()
+            .rev()
+            .filter_map(|&n| self.decision_summary_of(n))
+            .collect()
+    }
+
+    /// Handbook pages (not the home page) in navigation order: by folder, then weight,
+    /// then title.
+    fn page_entries(&self) -> Vec<PageEntry> {
+        let hb = self.handbook;
+        let mut pages: Vec<(Vec<(i64, String, String)>, &Doc)> = hb
+            .docs
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DocKind::Page(p) if !p.is_home => Some((d, p)),
+                _ => None,
+            })
+            .map(|(d, p)| {
+                // Sort key: each folder contributes (weight of its _index, its name); the page
+                // itself comes first in its folder when it is the folder's _index.
+                let rel = d.source.path.trim_start_matches("content/");
+                let parts: Vec<&str> = rel.split('/').collect();
+                let mut key = Vec::new();
+                let mut prefix = String::from("content");
+                for part in &parts[..parts.len() - 1] {
+                    prefix.push('/');
+                    prefix.push_str(part);
+                    let w = hb
+                        .by_path
+                        .get(&format!("{prefix}/_index.md"))
+                        .and_then(|&id| match &hb.docs[id].kind {
+                            DocKind::Page(m) => m.weight,
+                            _ => None,
+                        })
+                        .unwrap_or(i64::MAX / 2);
+                    key.push((w, part.to_lowercase(), String::new()));
+                }
+                if parts.last() == Some(&"_index.md") {
+                    key.push((i64::MIN, String::new(), String::new()));
+                } else {
+                    key.push((p.weight.unwrap_or(i64::MAX / 2), p.title.to_lowercase(), d.url.clone()));
+                }
+                (key, d)
+            })
+            .collect();
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        pages
+            .into_iter()
+            .map(|(_, d)| {
+                let rel = d.source.path.trim_start_matches("content/");
+                let mut depth = rel.matches('/').count();
+                if rel.ends_with("/_index.md") {
+                    depth -= 1;
+                }
+                let DocKind::Page(p) = &d.kind else { unreachable!() };
+                PageEntry {
+                    title: p.title.clone(),
+                    url: d.url.clone(),
+                    description: p.description.clone(),
+                    depth,
+                }
+            })
+            .collect()
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
+        let hb = self.handbook;
+        let home_id = hb.docs.iter().position(|d| matches!(&d.kind, DocKind::Page(p) if p.is_home));
+        let mut stats = Stats::default();
+        let mut people = std::collections::BTreeSet::new();
+        for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
+            match c.kind {
+                TeamKind::Group => stats.groups += 1,
+                TeamKind::Team => stats.teams += 1,
+            }
+            people.extend(c.members.iter().map(String::as_str));
+            people.extend(c.lead.as_deref());
+        }
+        stats.people = people.len();
+        for (_, d) in hb.decisions.keys().filter_map(|&n| hb.decision(n)) {
+            stats.decisions += 1;
+            match d.status {
+                Status::Proposed => stats.proposed += 1,
+                Status::Accepted => stats.accepted += 1,
+                _ => {}
+            }
+        }
+        stats.pages = hb.docs.iter().filter(|d| matches!(&d.kind, DocKind::Page(p) if !p.is_home)).count();
+        let mut recent: Vec<(&Doc, &Decision)> = hb.decisions.keys().filter_map(|&n| hb.decision(n)).collect();
+        recent.sort_by(|a, b| (b.1.decided.unwrap_or(b.1.date), b.1.number).cmp(&(a.1.decided.unwrap_or(a.1.date), a.1.number)));
+        let recent_decisions = recent.into_iter().take(8).map(|(doc, d)| self.decision_summary(d, doc)).collect();
+        let groups = hb.roots().into_iter().filter_map(|s| hb.team(s)).map(|(_, c)| self.team_summary(c, 0)).collect();
+        let pages = self
+            .page_entries()
+            .into_iter()
+            .filter(|p| p.depth == 0)
+            .take(12)
+            .map(|p| Link { title: p.title, url: p.url })
+            .collect();
+        let title = home_id
+            .and_then(|id| match &hb.docs[id].kind {
+                DocKind::Page(p) if p.title_from_front_matter || !p.title.is_empty() => Some(p.title.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| hb.config.title.clone());
+        let description = home_id.and_then(|id| match &hb.docs[id].kind {
+            DocKind::Page(p) => p.description.clone(),
+            _ => None,
+        });
+        let ctx = HomePage {
+            base: self.base("index.html", title, description, "home"),
+            body: home_id.map(|id| self.body(id)),
+            stats,
+            recent_decisions,
+            groups,
+            pages,
+        };
+        self.render("home.html", "index.html", &ctx)
+    }
+
+    fn teams_index(&self) -> Result<OutputFile, Diagnostic> {
+        let ctx = TeamsIndex {
+            base: self.base("teams/index.html", "Teams".into(), None, "teams"),
+            teams: self.hierarchy(),
+        };
+        self.render("teams.html", "teams/index.html", &ctx)
+    }
+
+    fn decisions_index(&self) -> Result<OutputFile, Diagnostic> {
+        let decisions = self.all_decisions_newest_first();
+        let counts = Status::ALL
+            .iter()
+            .map(|(name, s)| {
+                let n = self.handbook.decisions.keys().filter_map(|&k| self.handbook.decision(k)).filter(|(_, d)| d.status == *s).count();
+                (*name, n)
+            })
+            .collect();
+        let ctx = DecisionsIndex {
+            base: self.base("decisions/index.html", "Decisions".into(), None, "decisions"),
+            decisions,
+            counts,
+        };
+        self.render("decisions.html", "decisions/index.html", &ctx)
+    }
+
+    fn handbook_index(&self) -> Result<OutputFile, Diagnostic> {
+        let ctx = HandbookIndex {
+            base: self.base("handbook.html", "Handbook".into(), None, "handbook"),
+            pages: self.page_entries(),
+        };
+        self.render("handbook.html", "handbook.html", &ctx)
+    }
+
+    fn simple(&self, template: &str, path: &str, title: &str, section: &'static str) -> Result<OutputFile, Diagnostic> {
+        let ctx = SimplePage {
+            base: self.base(path, title.into(), None, section),
+        };
+        self.render(template, path, &ctx)
+    }
+
+    /// 404 pages are served at any depth, so relative links can't work: use `base_url`
+    /// when known, else the server root.
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        let mut base = self.base("404.html", "Page not found".into(), None, "");
+        base.root = match &self.handbook.config.base_url {
+            Some(u) => format!("{}/", u.trim_end_matches('/')),
+            None => "/".into(),
+        };
+        self.render("404.html", "404.html", &SimplePage { base })
+    }
+
+    fn sitemap(&self) -> Result<OutputFile, Diagnostic> {
+        let prefix = self
+            .handbook
+            .config
+            .base_url
+            .as_deref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+            .unwrap_or_default();
+        let mut entries: Vec<SitemapEntry> = ["index.html", "teams/index.html", "decisions/index.html", "handbook.html"]
+            .iter()
+            .map(|u| SitemapEntry { loc: format!("{prefix}{u}"), lastmod: None })
+            .collect();
+        for doc in &self.handbook.docs {
+            if matches!(&doc.kind, DocKind::Page(p) if p.is_home) {
+                continue;
+            }
+            let lastmod = match &doc.kind {
+                DocKind::Team(c) => c.reviewed.map(date),
+                DocKind::Decision(d) => Some(date(d.decided.unwrap_or(d.date))),
+                DocKind::Page(_) => None,
+            };
+            entries.push(SitemapEntry { loc: format!("{prefix}{}", crate::markdown::encode_path(&doc.url)), lastmod });
+        }
+        self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
+    }
+
+    /// Renders every page. Template errors are collected, not fatal one by one.
+    pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
+        let hb = self.handbook;
+        let per_doc: Vec<Option<Result<OutputFile, Diagnostic>>> = hb
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(id, doc)| match &doc.kind {
+                DocKind::Team(c) => Some(self.team_page(id, c)),
+                DocKind::Decision(d) => Some(self.decision_page(id, d)),
+                DocKind::Page(p) if p.is_home => None,
+                DocKind::Page(_) => Some(self.page_page(id)),
+            })
+            .collect();
+        let site_pages = [
+            self.home(),
+            self.teams_index(),
+            self.decisions_index(),
+            self.handbook_index(),
+            self.simple("search.html", "search.html", "Search", "search"),
+            self.not_found(),
+            self.sitemap(),
+        ];
+        let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
+        let mut seen_template_errors = std::collections::BTreeSet::new();
+        for result in per_doc.into_iter().flatten().chain(site_pages.into_iter().map(Some).flatten()) {
+            match result {
+                Ok(f) => files.push(f),
+                // One broken template would otherwise report once per page.
+                Err(d) => {
+                    if seen_template_errors.insert(d.message.clone()) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        files
+    }
+}
+
+fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diagnostic {
+    Diagnostic::error(
+        "template",
+        &format!("templates/{template}"),
+        format!("rendering {path} failed: {}", theme::error_chain(e)),
+    )
+    .with_help("check the variables this template uses against docs/theming.md")
+}
+
+/// Copies assets, the theme's static files and the handbook's `static/` (later wins).
+pub fn static_files(root: &std::path::Path, handbook: &Handbook, theme: &theme::Theme) -> Vec<OutputFile> {
+    let mut files: BTreeMap<String, FileContents> = BTreeMap::new();
+    for (path, f) in &theme.static_files {
+        let contents = match f {
+            theme::StaticFile::Embedded(b) => FileContents::Static(b),
+            theme::StaticFile::Disk(p) => FileContents::Copy(p.clone()),
+        };
+        files.insert(path.clone(), contents);
+    }
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() && !crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
+                files.insert(crate::diagnostic::display_path(&static_dir, entry.path()), FileContents::Copy(entry.into_path()));
+            }
+        }
+    }
+    let content = root.join(crate::load::CONTENT_DIR);
+    for asset in &handbook.assets {
+        files.insert(asset.clone(), FileContents::Copy(content.join(asset)));
+    }
+    files.into_iter().map(|(path, contents)| OutputFile { path, contents }).collect()
+}
+
+/// Re-export for stages that only need to know whether a doc links elsewhere.
+pub use link::GENERATED_PATHS;

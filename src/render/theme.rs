@@ -1,0 +1,146 @@
+//! Theme loading and template layering: the built-in default theme, then
+//! `themes/<name>/` on disk, then the handbook's own `templates/` — later layers win, file by
+//! file, so a handbook overrides one template without copying the theme.
+//!
+//! Templates are compiled once per build into a single [`tera::Tera`], which the parallel
+//! page renderers share read-only.
+
+use crate::diagnostic::{Diagnostic, display_path};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// Templates (by name) and static files (by output path) of the effective theme.
+pub struct Theme {
+    pub templates: BTreeMap<String, TemplateSource>,
+    pub static_files: BTreeMap<String, StaticFile>,
+}
+
+pub struct TemplateSource {
+    pub text: String,
+    /// Where the template came from, for error messages ("built-in" or a path).
+    pub origin: String,
+}
+
+pub enum StaticFile {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// Reads every file under `dir` into `(relative path, absolute path)`, sorted.
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy()))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (display_path(dir, e.path()), e.into_path()))
+        .collect()
+}
+
+pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme {
+    let mut theme = Theme {
+        templates: BTreeMap::new(),
+        static_files: BTreeMap::new(),
+    };
+    if theme_name == "default" {
+        for (path, bytes) in embedded::DEFAULT_THEME {
+            if let Some(name) = path.strip_prefix("templates/") {
+                theme.templates.insert(
+                    name.to_string(),
+                    TemplateSource {
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                        origin: format!("built-in theme ({path})"),
+                    },
+                );
+            } else if let Some(name) = path.strip_prefix("static/") {
+                theme.static_files.insert(name.to_string(), StaticFile::Embedded(bytes));
+            }
+        }
+    }
+    let theme_dir = root.join("themes").join(theme_name);
+    if theme_name != "default" && !theme_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "unknown-theme",
+                crate::config::CONFIG_FILE,
+                format!("theme `{theme_name}` not found at themes/{theme_name}/"),
+            )
+            .with_help("remove `theme` to use the built-in default theme, or add the theme folder"),
+        );
+    }
+    let mut read_templates = |dir: &Path, theme: &mut Theme| {
+        for (name, path) in files_under(dir) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    theme.templates.insert(
+                        name,
+                        TemplateSource {
+                            text,
+                            origin: display_path(root, &path),
+                        },
+                    );
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    "io",
+                    &display_path(root, &path),
+                    format!("cannot read template: {e}"),
+                )),
+            }
+        }
+    };
+    read_templates(&theme_dir.join("templates"), &mut theme);
+    read_templates(&root.join("templates"), &mut theme);
+    for (name, path) in files_under(&theme_dir.join("static")) {
+        theme.static_files.insert(name, StaticFile::Disk(path));
+    }
+    theme
+}
+
+/// Compiles all templates. Errors name the template file.
+pub fn compile(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<tera::Tera> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let all = theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.as_str(), t.text.as_str()));
+    if let Err(e) = tera.add_raw_templates(all) {
+        // Tera reports the failing template's name in its message; map it back to a file.
+        let msg = error_chain(&e);
+        let file = theme
+            .templates
+            .iter()
+            .find(|(name, _)| msg.contains(name.as_str()))
+            .map(|(_, t)| t.origin.clone())
+            .unwrap_or_else(|| "templates".into());
+        diags.push(
+            Diagnostic::error("template", &file, format!("template error: {msg}"))
+                .with_help("fix the template syntax (templates use Tera 2; see docs/theming.md)"),
+        );
+        return None;
+    }
+    Some(tera)
+}
+
+/// Tera errors nest their cause; show the whole chain on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !msg.contains(&text) {
+            msg.push_str(": ");
+            msg.push_str(&text);
+        }
+        source = s.source();
+    }
+    msg
+}
