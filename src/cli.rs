@@ -40,9 +40,10 @@ pub struct ReportArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// Output folder, replaced atomically when the build succeeds
-    #[arg(long, short = 'o', value_name = "DIR", default_value = "public")]
-    pub output: PathBuf,
+    /// Output folder, replaced atomically when the build succeeds [default: public/ beside
+    /// orgbook.toml]
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub report: ReportArgs,
 }

@@ -101,14 +101,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.policy.deny = t.str_array("deny");
         t.finish(&["deny"]);
     }
-    f.finish(&[
-        "title",
-        "base_url",
-        "theme",
-        "teams",
-        "decisions",
-        "policy",
-    ]);
+    f.finish(&["title", "base_url", "theme", "teams", "decisions", "policy"]);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {

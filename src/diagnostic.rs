@@ -69,7 +69,9 @@ impl Diagnostic {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         self.line = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
         self.column = source[line_start..start].chars().count() + 1;
         let line_text = source[line_start..line_end].trim_end_matches('\r');
@@ -103,9 +105,8 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 /// whatever order the parallel stages produced them in.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(
-            &b.file, b.line, b.column, b.code, &b.message,
-        ))
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
     });
 }
 

@@ -34,7 +34,17 @@ fn point(d: Diagnostic, doc: &crate::model::Doc, span: &std::ops::Range<usize>) 
 }
 
 pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Handbook {
-    let Loaded { docs, assets } = loaded;
+    let Loaded {
+        docs,
+        assets,
+        unparsed,
+    } = loaded;
+    let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
+    let unparsed_team = |slug: &str| {
+        unparsed.iter().any(|p| {
+            p.starts_with("content/teams/") && p.rsplit('/').next() == Some(&format!("{slug}.md"))
+        })
+    };
     let mut by_path = HashMap::with_capacity(docs.len());
     let mut teams: BTreeMap<String, DocId> = BTreeMap::new();
     let mut decisions: BTreeMap<u32, DocId> = BTreeMap::new();
@@ -77,7 +87,10 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                         Diagnostic::error(
                             "reserved-path",
                             &doc.source.path,
-                            format!("this page would be written to {}, which orgbook generates itself", doc.url),
+                            format!(
+                                "this page would be written to {}, which orgbook generates itself",
+                                doc.url
+                            ),
                         )
                         .with_help("rename or move the file"),
                     );
@@ -89,7 +102,10 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                 Diagnostic::error(
                     "output-collision",
                     &doc.source.path,
-                    format!("this file and {} would both be written to {}", docs[other].source.path, doc.url),
+                    format!(
+                        "this file and {} would both be written to {}",
+                        docs[other].source.path, doc.url
+                    ),
                 )
                 .with_help("rename one of the files"),
             );
@@ -110,22 +126,37 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             if teams.contains_key(parent) {
                 if parent == &c.slug {
                     diags.push(point(
-                        Diagnostic::error("parent-cycle", &doc.source.path, "a team cannot be its own parent")
-                            .with_help("set `parent` to the group this team belongs to, or remove it"),
+                        Diagnostic::error(
+                            "parent-cycle",
+                            &doc.source.path,
+                            "a team cannot be its own parent",
+                        )
+                        .with_help("set `parent` to the group this team belongs to, or remove it"),
                         doc,
                         span,
                     ));
                 } else {
-                    children.entry(parent.clone()).or_default().push(c.slug.clone());
+                    children
+                        .entry(parent.clone())
+                        .or_default()
+                        .push(c.slug.clone());
                 }
-            } else {
+            } else if !unparsed_team(parent) {
                 let hint = match nearest(parent, slugs()) {
-                    Some(s) => format!("did you mean \"{s}\"? `parent` is the file name (without .md) of a charter"),
-                    None => "`parent` is the file name (without .md) of a group or team charter".into(),
+                    Some(s) => format!(
+                        "did you mean \"{s}\"? `parent` is the file name (without .md) of a charter"
+                    ),
+                    None => {
+                        "`parent` is the file name (without .md) of a group or team charter".into()
+                    }
                 };
                 diags.push(point(
-                    Diagnostic::error("unknown-team", &doc.source.path, format!("parent `{parent}` is not a charter in this handbook"))
-                        .with_help(hint),
+                    Diagnostic::error(
+                        "unknown-team",
+                        &doc.source.path,
+                        format!("parent `{parent}` is not a charter in this handbook"),
+                    )
+                    .with_help(hint),
                     doc,
                     span,
                 ));
@@ -165,14 +196,20 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         let (team, span) = &d.team;
         if teams.contains_key(team) {
             team_decisions.entry(team.clone()).or_default().push(number);
-        } else {
+        } else if !unparsed_team(team) {
             let hint = match nearest(team, slugs()) {
-                Some(s) => format!("did you mean \"{s}\"? `team` is the file name (without .md) of a charter"),
+                Some(s) => format!(
+                    "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
+                ),
                 None => "`team` is the file name (without .md) of the owning team's charter".into(),
             };
             diags.push(point(
-                Diagnostic::error("unknown-team", &doc.source.path, format!("team `{team}` is not a charter in this handbook"))
-                    .with_help(hint),
+                Diagnostic::error(
+                    "unknown-team",
+                    &doc.source.path,
+                    format!("team `{team}` is not a charter in this handbook"),
+                )
+                .with_help(hint),
                 doc,
                 span,
             ));
@@ -180,14 +217,21 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         for (target, span) in &d.supersedes {
             if *target == number {
                 diags.push(point(
-                    Diagnostic::error("unknown-decision", &doc.source.path, "a decision cannot supersede itself")
-                        .with_help("list the numbers of the earlier decisions this one replaces"),
+                    Diagnostic::error(
+                        "unknown-decision",
+                        &doc.source.path,
+                        "a decision cannot supersede itself",
+                    )
+                    .with_help("list the numbers of the earlier decisions this one replaces"),
                     doc,
                     span,
                 ));
             } else if decisions.contains_key(target) {
                 superseded_by.entry(*target).or_default().push(number);
-            } else {
+            } else if !unparsed.iter().any(|p| {
+                p.starts_with("content/decisions/")
+                    && crate::load::decision_number(p) == Some(*target)
+            }) {
                 let near = decisions
                     .keys()
                     .min_by_key(|n| n.abs_diff(*target))
@@ -220,6 +264,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         superseded_by,
         team_decisions,
         ownership,
+        unparsed,
     }
 }
 
@@ -288,18 +333,27 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
             let near = nearest(anchor, ids.iter().map(|h| h.id.as_str()));
             let help = match near {
                 Some(n) => format!("did you mean `#{n}`?"),
-                None if ids.is_empty() => format!("{} has no headings", handbook.docs[target].source.path),
+                None if ids.is_empty() => {
+                    format!("{} has no headings", handbook.docs[target].source.path)
+                }
                 None => format!(
                     "headings in {}: {}",
                     handbook.docs[target].source.path,
-                    ids.iter().take(8).map(|h| format!("#{}", h.id)).collect::<Vec<_>>().join(", ")
+                    ids.iter()
+                        .take(8)
+                        .map(|h| format!("#{}", h.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             diags.push(
                 Diagnostic::warning(
                     "missing-anchor",
                     &doc.source.path,
-                    format!("`#{anchor}` does not match any heading in {}", handbook.docs[target].source.path),
+                    format!(
+                        "`#{anchor}` does not match any heading in {}",
+                        handbook.docs[target].source.path
+                    ),
                 )
                 .with_help(help)
                 .at(&doc.source.text, link.span.clone()),
@@ -333,12 +387,17 @@ pub fn backlinks(handbook: &Handbook, rendered: &[Rendered]) -> Vec<Vec<DocId>> 
 pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for (&old, newer) in &handbook.superseded_by {
-        let Some((_, d)) = handbook.decision(old) else { continue };
+        let Some((_, d)) = handbook.decision(old) else {
+            continue;
+        };
         if d.status == Status::Superseded {
             continue;
         }
         for &n in newer {
-            if handbook.decision(n).is_some_and(|(_, nd)| nd.status == Status::Accepted) {
+            if handbook
+                .decision(n)
+                .is_some_and(|(_, nd)| nd.status == Status::Accepted)
+            {
                 out.push((old, n));
             }
         }

@@ -130,8 +130,13 @@ fn has_scheme(url: &str) -> bool {
         Some(i) => {
             let scheme = &url[..i];
             !scheme.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
         }
         None => false,
     }
@@ -186,7 +191,10 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
         _ => {}
     }
     if let Some(rest) = joined.strip_prefix("content/")
-        && handbook.assets.binary_search_by(|a| a.as_str().cmp(rest)).is_ok()
+        && handbook
+            .assets
+            .binary_search_by(|a| a.as_str().cmp(rest))
+            .is_ok()
     {
         return Resolved::Asset(rest.to_string());
     }
@@ -211,20 +219,32 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let span = range.start + offset..range.end + offset;
         let event = match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 if first_block && level == HeadingLevel::H1 {
                     rendered.leading_h1 = Some(String::new());
                 }
                 in_heading = Some(events.len());
                 heading_text.clear();
-                Event::Start(Tag::Heading { level, id, classes, attrs })
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = in_heading.take()
                     && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
                 {
                     let text = heading_text.trim().to_string();
-                    let wanted = id.as_ref().map_or_else(|| heading_id(&text), |i| i.to_string());
+                    let wanted = id
+                        .as_ref()
+                        .map_or_else(|| heading_id(&text), |i| i.to_string());
                     let unique = unique_id(wanted, &mut used_ids);
                     *id = Some(CowStr::from(unique.clone()));
                     if let Some(h1) = rendered.leading_h1.as_mut()
@@ -242,13 +262,51 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push('\n');
                 Event::End(TagEnd::Heading(level))
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id: link_id }) => {
-                let dest = rewrite(handbook, id, from_dir, &root, &dest_url, span, &mut rendered, diags);
-                Event::Start(Tag::Link { link_type, dest_url: dest.unwrap_or(dest_url), title, id: link_id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id: link_id,
+            }) => {
+                let dest = rewrite(
+                    handbook,
+                    id,
+                    from_dir,
+                    &root,
+                    &dest_url,
+                    span,
+                    &mut rendered,
+                    diags,
+                );
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.unwrap_or(dest_url),
+                    title,
+                    id: link_id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id: link_id }) => {
-                let dest = rewrite(handbook, id, from_dir, &root, &dest_url, span, &mut rendered, diags);
-                Event::Start(Tag::Image { link_type, dest_url: dest.unwrap_or(dest_url), title, id: link_id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id: link_id,
+            }) => {
+                let dest = rewrite(
+                    handbook,
+                    id,
+                    from_dir,
+                    &root,
+                    &dest_url,
+                    span,
+                    &mut rendered,
+                    diags,
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.unwrap_or(dest_url),
+                    title,
+                    id: link_id,
+                })
             }
             Event::Text(t) => {
                 if in_heading.is_some() {
@@ -268,7 +326,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push(' ');
                 event
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell,
+            ) => {
                 rendered.text.push('\n');
                 event
             }
@@ -310,20 +370,33 @@ fn rewrite<'a>(
     let path = path.split_once('?').map_or(path, |(p, _)| p);
     let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
     if path.is_empty() {
-        rendered.links.push(LinkRef { target: Some(self_id), anchor, span });
+        rendered.links.push(LinkRef {
+            target: Some(self_id),
+            anchor,
+            span,
+        });
         return None;
     }
     let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
     match resolve_target(handbook, from_dir, path) {
         Resolved::Doc(target, url) => {
-            rendered.links.push(LinkRef { target: Some(target), anchor, span });
+            rendered.links.push(LinkRef {
+                target: Some(target),
+                anchor,
+                span,
+            });
             Some(format!("{root}{}{suffix}", encode_path(&url)).into())
         }
         Resolved::Asset(rel) => {
-            rendered.links.push(LinkRef { target: None, anchor: None, span });
+            rendered.links.push(LinkRef {
+                target: None,
+                anchor: None,
+                span,
+            });
             Some(format!("{root}{}{suffix}", encode_path(&rel)).into())
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
+        Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
         Resolved::Missing(joined) => {
             let doc = &handbook.docs[self_id];
             let candidates = handbook
@@ -339,9 +412,13 @@ fn rewrite<'a>(
                 "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`".into()
             });
             diags.push(
-                Diagnostic::error("broken-link", &doc.source.path, format!("link to `{path}`: no such file ({joined})"))
-                    .with_help(help)
-                    .at(&doc.source.text, span),
+                Diagnostic::error(
+                    "broken-link",
+                    &doc.source.path,
+                    format!("link to `{path}`: no such file ({joined})"),
+                )
+                .with_help(help)
+                .at(&doc.source.text, span),
             );
             None
         }
@@ -352,7 +429,11 @@ fn rewrite<'a>(
 pub fn relative_path(from_dir: &str, to: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out = "../".repeat(from.len() - common);
     out.push_str(&to_parts[common..].join("/"));
     out
@@ -365,7 +446,10 @@ mod tests {
     #[test]
     fn heading_ids_match_github() {
         assert_eq!(heading_id("Consequences"), "consequences");
-        assert_eq!(heading_id("How we work: the short version"), "how-we-work-the-short-version");
+        assert_eq!(
+            heading_id("How we work: the short version"),
+            "how-we-work-the-short-version"
+        );
         assert_eq!(heading_id("Zürich office"), "zürich-office");
         assert_eq!(heading_id("C++ & Rust"), "c--rust");
     }
@@ -380,9 +464,15 @@ mod tests {
 
     #[test]
     fn paths_join_and_relativise() {
-        assert_eq!(join_path("content/teams", "../decisions/0001-a.md").unwrap(), "content/decisions/0001-a.md");
+        assert_eq!(
+            join_path("content/teams", "../decisions/0001-a.md").unwrap(),
+            "content/decisions/0001-a.md"
+        );
         assert_eq!(join_path("content", "../../x.md"), None);
-        assert_eq!(relative_path("content/teams/p", "content/decisions/1.md"), "../../decisions/1.md");
+        assert_eq!(
+            relative_path("content/teams/p", "content/decisions/1.md"),
+            "../../decisions/1.md"
+        );
         assert_eq!(root_prefix("teams/a.html"), "../");
         assert_eq!(root_prefix("index.html"), "");
     }

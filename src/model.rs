@@ -119,7 +119,11 @@ impl Status {
     ];
 
     pub fn as_str(self) -> &'static str {
-        Status::ALL.iter().find(|(_, s)| *s == self).map(|(n, _)| *n).unwrap_or("")
+        Status::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
     }
 }
 
@@ -169,6 +173,8 @@ pub struct Handbook {
     pub team_decisions: BTreeMap<String, Vec<u32>>,
     /// `owns` item → owning team slug, sorted case-insensitively by item.
     pub ownership: Vec<(String, String)>,
+    /// Source paths of Markdown files that failed to load (their errors are reported).
+    pub unparsed: std::collections::BTreeSet<String>,
 }
 
 impl Handbook {

@@ -30,12 +30,18 @@ impl SiteBuild {
     }
 
     pub fn count(&self, severity: diagnostic::Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// Number of HTML pages among the files.
     pub fn pages(&self) -> usize {
-        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count()
     }
 }
 
@@ -68,7 +74,10 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
         Err(mut d) => {
             // Without a valid config the rest can still be checked; use defaults.
             diags.append(&mut d);
-            Config { title: "Handbook".into(), ..Config::default() }
+            Config {
+                title: "Handbook".into(),
+                ..Config::default()
+            }
         }
     };
     // Templates compile while content loads: they are independent.
@@ -155,7 +164,13 @@ fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
                 Some(h) => h.clone(),
                 None if p.is_home => String::new(),
                 None => {
-                    let stem = doc.source.path.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+                    let stem = doc
+                        .source
+                        .path
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches(".md");
                     let stem = if stem == "_index" {
                         doc.source.path.rsplit('/').nth(1).unwrap_or(stem)
                     } else {

@@ -19,7 +19,10 @@ pub enum WriteError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.to_path_buf(), source }
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Writes `files` into `dir` (which must exist and be empty), in parallel.
@@ -49,9 +52,15 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
     if root.starts_with(&output) || output.starts_with(root.join(crate::load::CONTENT_DIR)) {
         return Err(WriteError::UnsafeOutput(output));
     }
-    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let parent = output
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.orgbook-new-{pid}"));
     let old = parent.join(format!(".{name}.orgbook-old-{pid}"));
@@ -81,7 +90,9 @@ fn absolute(p: &Path) -> PathBuf {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     };
     // Normalise `.` and `..` lexically: the output may not exist yet, so no canonicalize.
     let mut out = PathBuf::new();

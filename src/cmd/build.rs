@@ -12,6 +12,7 @@ pub fn execute(args: BuildArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     eprintln!("Building {}", root.display());
     let site = orgbook::site::build(&root, RenderOptions::default());
     let failed = report::report(&site.diagnostics, &args.report);
@@ -19,11 +20,10 @@ pub fn execute(args: BuildArgs) -> u8 {
     if failed {
         eprintln!(
             "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
-            args.output.display()
+            output.display()
         );
         return EXIT_ERRORS;
     }
-    let output = if args.output.is_absolute() { args.output.clone() } else { std::env::current_dir().map(|d| d.join(&args.output)).unwrap_or(args.output.clone()) };
     if let Err(e) = orgbook::write::write_site(&root, &output, &site.files) {
         eprintln!("error: {e}");
         return EXIT_ERRORS;
@@ -32,7 +32,7 @@ pub fn execute(args: BuildArgs) -> u8 {
         "Built {} pages ({} files) into {} with {warnings} warning(s) in {} ms",
         site.pages(),
         site.files.len(),
-        args.output.display(),
+        output.display(),
         started.elapsed().as_millis()
     );
     EXIT_OK

@@ -34,7 +34,10 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
             Format::Json | Format::Github => println!("{text}"),
         }
     }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     errors > 0 || (args.strict && warnings > 0)
 }

@@ -118,7 +118,13 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             .map(|(k, _)| k.span())
     }
 
-    fn type_error(&mut self, key: &str, value: &Spanned<DeValue<'a>>, expected: &str, example: &str) {
+    fn type_error(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'a>>,
+        expected: &str,
+        example: &str,
+    ) {
         let msg = format!(
             "`{key}` in {} must be {expected}, found {}",
             self.context,
@@ -200,7 +206,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                     Ok(date) => Some((date, span)),
                     Err(_) => {
                         let msg = format!("`{key}` is not a valid calendar date");
-                        self.error("invalid-date", v.span(), msg, "use a real date, e.g. 2026-03-14".into());
+                        self.error(
+                            "invalid-date",
+                            v.span(),
+                            msg,
+                            "use a real date, e.g. 2026-03-14".into(),
+                        );
                         None
                     }
                 }
@@ -219,7 +230,10 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
     }
 
     pub fn str_array(&mut self, key: &str) -> Vec<String> {
-        self.spanned_str_array(key).into_iter().map(|(s, _)| s).collect()
+        self.spanned_str_array(key)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
     }
 
     pub fn spanned_str_array(&mut self, key: &str) -> Vec<(String, Range<usize>)> {

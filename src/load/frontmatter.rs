@@ -24,7 +24,9 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
             file,
             "front matter must be TOML between `+++` lines, not YAML between `---`",
         )
-        .with_help("replace both `---` lines with `+++` and write the keys as TOML (key = \"value\")")
+        .with_help(
+            "replace both `---` lines with `+++` and write the keys as TOML (key = \"value\")",
+        )
         .at(text, start..start + 3));
     }
     if first_line.trim_end() != "+++" {
@@ -44,9 +46,13 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
         }
         pos += line.len();
     }
-    Err(Diagnostic::error("unclosed-front-matter", file, "front matter is never closed")
-        .with_help("add a line containing only `+++` after the last front matter key")
-        .at(text, start..start + 3))
+    Err(Diagnostic::error(
+        "unclosed-front-matter",
+        file,
+        "front matter is never closed",
+    )
+    .with_help("add a line containing only `+++` after the last front matter key")
+    .at(text, start..start + 3))
 }
 
 fn need_front_matter(file: &str, text: &str, what: &str, diags: &mut Vec<Diagnostic>) {
@@ -135,7 +141,10 @@ pub fn charter(
     let reviewed = f.opt_date("reviewed").map(|(d, _)| d);
     if kind == TeamKind::Team {
         if problem.is_none() && f.key_span("problem").is_none() {
-            f.missing("problem", "\"One or two sentences: the problem this team owns.\"");
+            f.missing(
+                "problem",
+                "\"One or two sentences: the problem this team owns.\"",
+            );
         }
         if metrics.is_empty() && f.key_span("metrics").is_none() {
             f.missing(
@@ -161,7 +170,15 @@ pub fn charter(
 }
 
 const DECISION_KEYS: &[&str] = &[
-    "title", "status", "type", "date", "decided", "team", "deciders", "supersedes", "tags",
+    "title",
+    "status",
+    "type",
+    "date",
+    "decided",
+    "team",
+    "deciders",
+    "supersedes",
+    "tags",
     "revisit",
 ];
 
@@ -253,17 +270,26 @@ pub fn decision(
     let revisit = f.opt_date("revisit").map(|(d, _)| d);
 
     if let Some(status) = status {
-        if matches!(status, Status::Accepted | Status::Rejected) && decided.is_none() && f.key_span("decided").is_none() {
+        if matches!(status, Status::Accepted | Status::Rejected)
+            && decided.is_none()
+            && f.key_span("decided").is_none()
+        {
             let span = f.key_span("status").unwrap_or(0..0);
             f.error(
                 "missing-key",
                 span,
-                format!("a decision with status \"{}\" needs `decided`", status.as_str()),
+                format!(
+                    "a decision with status \"{}\" needs `decided`",
+                    status.as_str()
+                ),
                 "add `decided = YYYY-MM-DD`: the day it was decided".into(),
             );
         }
         if status == Status::Accepted && decision_type == Some(1) && deciders.is_empty() {
-            let span = f.key_span("deciders").or_else(|| f.key_span("type")).unwrap_or(0..0);
+            let span = f
+                .key_span("deciders")
+                .or_else(|| f.key_span("type"))
+                .unwrap_or(0..0);
             f.error(
                 "missing-deciders",
                 span,
@@ -348,19 +374,31 @@ mod tests {
 
     #[test]
     fn split_rejects_yaml_and_unclosed() {
-        assert_eq!(split("f", "---\na: 1\n---\n").unwrap_err().code, "yaml-front-matter");
-        assert_eq!(split("f", "+++\na = 1\n").unwrap_err().code, "unclosed-front-matter");
+        assert_eq!(
+            split("f", "---\na: 1\n---\n").unwrap_err().code,
+            "yaml-front-matter"
+        );
+        assert_eq!(
+            split("f", "+++\na = 1\n").unwrap_err().code,
+            "unclosed-front-matter"
+        );
     }
 
     #[test]
     fn charter_typo_is_located_with_suggestion() {
         let text = "+++\nname = \"Pay\"\nprobelm = \"x\"\n[[metrics]]\nname = \"m\"\n+++\n";
         let (_, d) = charter_diags(text);
-        let typo = d.iter().find(|d| d.code == "unknown-key").expect("typo reported");
+        let typo = d
+            .iter()
+            .find(|d| d.code == "unknown-key")
+            .expect("typo reported");
         assert_eq!((typo.line, typo.column), (3, 1));
         assert_eq!(typo.help.as_deref(), Some("did you mean `problem`?"));
         // `problem` itself is still missing: both are reported.
-        assert!(d.iter().any(|d| d.code == "missing-key" && d.message.contains("problem")));
+        assert!(
+            d.iter()
+                .any(|d| d.code == "missing-key" && d.message.contains("problem"))
+        );
     }
 
     #[test]
@@ -376,7 +414,12 @@ mod tests {
         let (_, d) = charter_diags(text);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].line, 5);
-        assert!(d[0].help.as_deref().unwrap().contains("reviewed = 2026-01-02"));
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("reviewed = 2026-01-02")
+        );
     }
 
     #[test]
@@ -388,7 +431,11 @@ mod tests {
         assert!(d.is_none());
         let status = diags.iter().find(|d| d.message.contains("status")).unwrap();
         assert!(status.help.as_deref().unwrap().contains("\"accepted\""));
-        assert!(diags.iter().any(|d| d.message.contains("must be 1 or 2") && d.line == 4));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("must be 1 or 2") && d.line == 4)
+        );
     }
 
     #[test]

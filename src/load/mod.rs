@@ -8,6 +8,8 @@
 pub mod fields;
 mod frontmatter;
 
+pub use frontmatter::decision_number;
+
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::model::{Doc, DocKind, Source};
 use rayon::prelude::*;
@@ -45,6 +47,9 @@ pub struct Loaded {
     pub docs: Vec<Doc>,
     /// Asset paths relative to `content/`, sorted.
     pub assets: Vec<String>,
+    /// Markdown files too broken to load (already reported). References to them are not
+    /// reported again, so one mistake gives one error, not a cascade.
+    pub unparsed: Vec<String>,
 }
 
 /// Lists the files under `content/`, sorted, skipping hidden files and editor droppings.
@@ -90,13 +95,18 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for (doc, d) in results {
-        docs.extend(doc);
+    let mut unparsed = Vec::new();
+    for ((doc, d), (_, rel)) in results.into_iter().zip(&md) {
+        match doc {
+            Some(doc) => docs.push(doc),
+            None => unparsed.push(format!("{CONTENT_DIR}/{rel}")),
+        }
         diags.extend(d);
     }
     Loaded {
         docs,
         assets: assets.into_iter().map(|(_, rel)| rel).collect(),
+        unparsed,
     }
 }
 
@@ -118,7 +128,11 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
             }
         },
         Err(e) => {
-            diags.push(Diagnostic::error("io", &file, format!("cannot read file: {e}")));
+            diags.push(Diagnostic::error(
+                "io",
+                &file,
+                format!("cannot read file: {e}"),
+            ));
             return None;
         }
     };
@@ -127,7 +141,12 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
 
 /// Parses a document from its text: the pure part of [`load_file`], used by tests and by
 /// the dev server when it already has the text.
-pub fn parse_doc(file: String, rel: &str, text: String, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+pub fn parse_doc(
+    file: String,
+    rel: &str,
+    text: String,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Doc> {
     let class = classify(rel);
     let split = match frontmatter::split(&file, &text) {
         Ok(s) => s,
@@ -136,20 +155,19 @@ pub fn parse_doc(file: String, rel: &str, text: String, diags: &mut Vec<Diagnost
             return None;
         }
     };
-    let before = diags.len();
     let kind = match class {
-        FileClass::Charter => frontmatter::charter(&file, rel, &text, split.toml.clone(), diags)
-            .map(DocKind::Team),
-        FileClass::Decision => {
-            frontmatter::decision(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Decision)
+        FileClass::Charter => {
+            frontmatter::charter(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Team)
         }
+        FileClass::Decision => frontmatter::decision(&file, rel, &text, split.toml.clone(), diags)
+            .map(DocKind::Decision),
         FileClass::Page | FileClass::Asset => {
             frontmatter::page(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Page)
         }
     };
-    if diags[before..].iter().any(Diagnostic::is_error) {
-        return None;
-    }
+    // A document with errors is still returned when its front matter yielded the essentials
+    // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
+    // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
     let url = output_url(rel, &kind);
     Some(Doc {
@@ -168,7 +186,11 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
     match kind {
         DocKind::Team(c) => format!("teams/{}.html", c.slug),
         DocKind::Decision(_) => {
-            let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+            let stem = rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(rel)
+                .trim_end_matches(".md");
             format!("decisions/{stem}.html")
         }
         DocKind::Page(_) => {

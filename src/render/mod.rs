@@ -58,7 +58,13 @@ fn type_label(t: u8) -> &'static str {
 }
 
 impl<'a> Renderer<'a> {
-    fn base(&self, url: &str, title: String, description: Option<String>, section: &'static str) -> Base<'a> {
+    fn base(
+        &self,
+        url: &str,
+        title: String,
+        description: Option<String>,
+        section: &'static str,
+    ) -> Base<'a> {
         let config = &self.handbook.config;
         Base {
             site: SiteInfo {
@@ -75,8 +81,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render<T: serde::Serialize>(&self, template: &str, path: &str, ctx: &T) -> Result<OutputFile, Diagnostic> {
-        let context = tera::Context::from_serialize(ctx).map_err(|e| template_error(template, path, &e))?;
+    fn render<T: serde::Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        ctx: &T,
+    ) -> Result<OutputFile, Diagnostic> {
+        let context =
+            tera::Context::from_serialize(ctx).map_err(|e| template_error(template, path, &e))?;
         let html = self
             .tera
             .render(template, &context)
@@ -96,7 +108,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn backlinks(&self, id: DocId) -> Vec<Link> {
-        self.backlinks[id].iter().map(|&b| self.link_to(b)).collect()
+        self.backlinks[id]
+            .iter()
+            .map(|&b| self.link_to(b))
+            .collect()
     }
 
     fn body(&self, id: DocId) -> Body {
@@ -104,7 +119,12 @@ impl<'a> Renderer<'a> {
         Body {
             html: r.html.clone(),
             has_h1: r.leading_h1.is_some(),
-            headings: r.headings.iter().filter(|h| h.level == 2 || h.level == 3).cloned().collect(),
+            headings: r
+                .headings
+                .iter()
+                .filter(|h| h.level == 2 || h.level == 3)
+                .cloned()
+                .collect(),
         }
     }
 
@@ -159,17 +179,32 @@ impl<'a> Renderer<'a> {
         let ancestors: Vec<Link> = hb
             .ancestors(&c.slug)
             .into_iter()
-            .filter_map(|s| hb.team(s).map(|(d, c)| Link { title: c.name.clone(), url: d.url.clone() }))
+            .filter_map(|s| {
+                hb.team(s).map(|(d, c)| Link {
+                    title: c.name.clone(),
+                    url: d.url.clone(),
+                })
+            })
             .collect();
         let children = hb
             .children
             .get(&c.slug)
-            .map(|kids| kids.iter().filter_map(|s| hb.team(s)).map(|(_, k)| self.team_summary(k, 0)).collect())
+            .map(|kids| {
+                kids.iter()
+                    .filter_map(|s| hb.team(s))
+                    .map(|(_, k)| self.team_summary(k, 0))
+                    .collect()
+            })
             .unwrap_or_default();
         let decisions = hb
             .team_decisions
             .get(&c.slug)
-            .map(|nums| nums.iter().rev().filter_map(|&n| self.decision_summary_of(n)).collect())
+            .map(|nums| {
+                nums.iter()
+                    .rev()
+                    .filter_map(|&n| self.decision_summary_of(n))
+                    .collect()
+            })
             .unwrap_or_default();
         let contact = c
             .contact
@@ -212,11 +247,19 @@ impl<'a> Renderer<'a> {
     fn decision_page(&self, id: DocId, d: &Decision) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let doc = &hb.docs[id];
-        let supersedes = d.supersedes.iter().filter_map(|(n, _)| self.decision_summary_of(*n)).collect();
+        let supersedes = d
+            .supersedes
+            .iter()
+            .filter_map(|(n, _)| self.decision_summary_of(*n))
+            .collect();
         let superseded_by = hb
             .superseded_by
             .get(&d.number)
-            .map(|v| v.iter().filter_map(|&n| self.decision_summary_of(n)).collect())
+            .map(|v| {
+                v.iter()
+                    .filter_map(|&n| self.decision_summary_of(n))
+                    .collect()
+            })
             .unwrap_or_default();
         let detail = DecisionDetail {
             summary: self.decision_summary(d, doc),
@@ -259,9 +302,16 @@ impl<'a> Renderer<'a> {
 
     fn page_page(&self, id: DocId) -> Result<OutputFile, Diagnostic> {
         let doc = &self.handbook.docs[id];
-        let DocKind::Page(meta) = &doc.kind else { unreachable!("page_page on a page") };
+        let DocKind::Page(meta) = &doc.kind else {
+            unreachable!("page_page on a page")
+        };
         let ctx = PagePage {
-            base: self.base(&doc.url, meta.title.clone(), meta.description.clone(), "handbook"),
+            base: self.base(
+                &doc.url,
+                meta.title.clone(),
+                meta.description.clone(),
+                "handbook",
+            ),
             page: PageDetail {
                 title: meta.title.clone(),
                 description: meta.description.clone(),
@@ -280,7 +330,9 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::with_capacity(hb.teams.len());
         let mut stack: Vec<(&str, usize)> = hb.roots().into_iter().rev().map(|s| (s, 0)).collect();
         while let Some((slug, depth)) = stack.pop() {
-            let Some((_, c)) = hb.team(slug) else { continue };
+            let Some((_, c)) = hb.team(slug) else {
+                continue;
+            };
             out.push(self.team_summary(c, depth));
             if let Some(kids) = hb.children.get(slug) {
                 stack.extend(kids.iter().rev().map(|k| (k.as_str(), depth + 1)));
@@ -332,7 +384,11 @@ impl<'a> Renderer<'a> {
                 if parts.last() == Some(&"_index.md") {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
-                    key.push((p.weight.unwrap_or(i64::MAX / 2), p.title.to_lowercase(), d.url.clone()));
+                    key.push((
+                        p.weight.unwrap_or(i64::MAX / 2),
+                        p.title.to_lowercase(),
+                        d.url.clone(),
+                    ));
                 }
                 (key, d)
             })
@@ -346,7 +402,9 @@ impl<'a> Renderer<'a> {
                 if rel.ends_with("/_index.md") {
                     depth -= 1;
                 }
-                let DocKind::Page(p) = &d.kind else { unreachable!() };
+                let DocKind::Page(p) = &d.kind else {
+                    unreachable!()
+                };
                 PageEntry {
                     title: p.title.clone(),
                     url: d.url.clone(),
@@ -359,7 +417,10 @@ impl<'a> Renderer<'a> {
 
     fn home(&self) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
-        let home_id = hb.docs.iter().position(|d| matches!(&d.kind, DocKind::Page(p) if p.is_home));
+        let home_id = hb
+            .docs
+            .iter()
+            .position(|d| matches!(&d.kind, DocKind::Page(p) if p.is_home));
         let mut stats = Stats::default();
         let mut people = std::collections::BTreeSet::new();
         for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
@@ -379,21 +440,46 @@ impl<'a> Renderer<'a> {
                 _ => {}
             }
         }
-        stats.pages = hb.docs.iter().filter(|d| matches!(&d.kind, DocKind::Page(p) if !p.is_home)).count();
-        let mut recent: Vec<(&Doc, &Decision)> = hb.decisions.keys().filter_map(|&n| hb.decision(n)).collect();
-        recent.sort_by(|a, b| (b.1.decided.unwrap_or(b.1.date), b.1.number).cmp(&(a.1.decided.unwrap_or(a.1.date), a.1.number)));
-        let recent_decisions = recent.into_iter().take(8).map(|(doc, d)| self.decision_summary(d, doc)).collect();
-        let groups = hb.roots().into_iter().filter_map(|s| hb.team(s)).map(|(_, c)| self.team_summary(c, 0)).collect();
+        stats.pages = hb
+            .docs
+            .iter()
+            .filter(|d| matches!(&d.kind, DocKind::Page(p) if !p.is_home))
+            .count();
+        let mut recent: Vec<(&Doc, &Decision)> = hb
+            .decisions
+            .keys()
+            .filter_map(|&n| hb.decision(n))
+            .collect();
+        recent.sort_by(|a, b| {
+            (b.1.decided.unwrap_or(b.1.date), b.1.number)
+                .cmp(&(a.1.decided.unwrap_or(a.1.date), a.1.number))
+        });
+        let recent_decisions = recent
+            .into_iter()
+            .take(8)
+            .map(|(doc, d)| self.decision_summary(d, doc))
+            .collect();
+        let groups = hb
+            .roots()
+            .into_iter()
+            .filter_map(|s| hb.team(s))
+            .map(|(_, c)| self.team_summary(c, 0))
+            .collect();
         let pages = self
             .page_entries()
             .into_iter()
             .filter(|p| p.depth == 0)
             .take(12)
-            .map(|p| Link { title: p.title, url: p.url })
+            .map(|p| Link {
+                title: p.title,
+                url: p.url,
+            })
             .collect();
         let title = home_id
             .and_then(|id| match &hb.docs[id].kind {
-                DocKind::Page(p) if p.title_from_front_matter || !p.title.is_empty() => Some(p.title.clone()),
+                DocKind::Page(p) if p.title_from_front_matter || !p.title.is_empty() => {
+                    Some(p.title.clone())
+                }
                 _ => None,
             })
             .unwrap_or_else(|| hb.config.title.clone());
@@ -425,12 +511,23 @@ impl<'a> Renderer<'a> {
         let counts = Status::ALL
             .iter()
             .map(|(name, s)| {
-                let n = self.handbook.decisions.keys().filter_map(|&k| self.handbook.decision(k)).filter(|(_, d)| d.status == *s).count();
+                let n = self
+                    .handbook
+                    .decisions
+                    .keys()
+                    .filter_map(|&k| self.handbook.decision(k))
+                    .filter(|(_, d)| d.status == *s)
+                    .count();
                 (*name, n)
             })
             .collect();
         let ctx = DecisionsIndex {
-            base: self.base("decisions/index.html", "Decisions".into(), None, "decisions"),
+            base: self.base(
+                "decisions/index.html",
+                "Decisions".into(),
+                None,
+                "decisions",
+            ),
             decisions,
             counts,
         };
@@ -445,7 +542,13 @@ impl<'a> Renderer<'a> {
         self.render("handbook.html", "handbook.html", &ctx)
     }
 
-    fn simple(&self, template: &str, path: &str, title: &str, section: &'static str) -> Result<OutputFile, Diagnostic> {
+    fn simple(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        section: &'static str,
+    ) -> Result<OutputFile, Diagnostic> {
         let ctx = SimplePage {
             base: self.base(path, title.into(), None, section),
         };
@@ -471,10 +574,18 @@ impl<'a> Renderer<'a> {
             .as_deref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
             .unwrap_or_default();
-        let mut entries: Vec<SitemapEntry> = ["index.html", "teams/index.html", "decisions/index.html", "handbook.html"]
-            .iter()
-            .map(|u| SitemapEntry { loc: format!("{prefix}{u}"), lastmod: None })
-            .collect();
+        let mut entries: Vec<SitemapEntry> = [
+            "index.html",
+            "teams/index.html",
+            "decisions/index.html",
+            "handbook.html",
+        ]
+        .iter()
+        .map(|u| SitemapEntry {
+            loc: format!("{prefix}{u}"),
+            lastmod: None,
+        })
+        .collect();
         for doc in &self.handbook.docs {
             if matches!(&doc.kind, DocKind::Page(p) if p.is_home) {
                 continue;
@@ -484,7 +595,10 @@ impl<'a> Renderer<'a> {
                 DocKind::Decision(d) => Some(date(d.decided.unwrap_or(d.date))),
                 DocKind::Page(_) => None,
             };
-            entries.push(SitemapEntry { loc: format!("{prefix}{}", crate::markdown::encode_path(&doc.url)), lastmod });
+            entries.push(SitemapEntry {
+                loc: format!("{prefix}{}", crate::markdown::encode_path(&doc.url)),
+                lastmod,
+            });
         }
         self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
     }
@@ -514,7 +628,11 @@ impl<'a> Renderer<'a> {
         ];
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
         let mut seen_template_errors = std::collections::BTreeSet::new();
-        for result in per_doc.into_iter().flatten().chain(site_pages.into_iter().map(Some).flatten()) {
+        for result in per_doc
+            .into_iter()
+            .flatten()
+            .chain(site_pages.into_iter().map(Some).flatten())
+        {
             match result {
                 Ok(f) => files.push(f),
                 // One broken template would otherwise report once per page.
@@ -539,7 +657,11 @@ fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diag
 }
 
 /// Copies assets, the theme's static files and the handbook's `static/` (later wins).
-pub fn static_files(root: &std::path::Path, handbook: &Handbook, theme: &theme::Theme) -> Vec<OutputFile> {
+pub fn static_files(
+    root: &std::path::Path,
+    handbook: &Handbook,
+    theme: &theme::Theme,
+) -> Vec<OutputFile> {
     let mut files: BTreeMap<String, FileContents> = BTreeMap::new();
     for (path, f) in &theme.static_files {
         let contents = match f {
@@ -550,9 +672,18 @@ pub fn static_files(root: &std::path::Path, handbook: &Handbook, theme: &theme::
     }
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name().into_iter().flatten() {
-            if entry.file_type().is_file() && !crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
-                files.insert(crate::diagnostic::display_path(&static_dir, entry.path()), FileContents::Copy(entry.into_path()));
+        for entry in walkdir::WalkDir::new(&static_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file()
+                && !crate::load::is_ignored(&entry.file_name().to_string_lossy())
+            {
+                files.insert(
+                    crate::diagnostic::display_path(&static_dir, entry.path()),
+                    FileContents::Copy(entry.into_path()),
+                );
             }
         }
     }
@@ -560,7 +691,10 @@ pub fn static_files(root: &std::path::Path, handbook: &Handbook, theme: &theme::
     for asset in &handbook.assets {
         files.insert(asset.clone(), FileContents::Copy(content.join(asset)));
     }
-    files.into_iter().map(|(path, contents)| OutputFile { path, contents }).collect()
+    files
+        .into_iter()
+        .map(|(path, contents)| OutputFile { path, contents })
+        .collect()
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

@@ -38,7 +38,9 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy()))
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy())
+        })
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| (display_path(dir, e.path()), e.into_path()))
@@ -61,7 +63,9 @@ pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme
                     },
                 );
             } else if let Some(name) = path.strip_prefix("static/") {
-                theme.static_files.insert(name.to_string(), StaticFile::Embedded(bytes));
+                theme
+                    .static_files
+                    .insert(name.to_string(), StaticFile::Embedded(bytes));
             }
         }
     }
@@ -113,18 +117,45 @@ pub fn compile(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<tera::Tera>
         .iter()
         .map(|(name, t)| (name.as_str(), t.text.as_str()));
     if let Err(e) = tera.add_raw_templates(all) {
-        // Tera reports the failing template's name in its message; map it back to a file.
+        // Tera's message carries ` --> name:line:col`; map the name back to its file.
         let msg = error_chain(&e);
-        let file = theme
-            .templates
-            .iter()
-            .find(|(name, _)| msg.contains(name.as_str()))
-            .map(|(_, t)| t.origin.clone())
-            .unwrap_or_else(|| "templates".into());
-        diags.push(
-            Diagnostic::error("template", &file, format!("template error: {msg}"))
-                .with_help("fix the template syntax (templates use Tera 2; see docs/theming.md)"),
-        );
+        let location = msg.split("--> ").nth(1).and_then(|rest| {
+            let mut parts = rest.split(|c: char| c == ':' || c.is_whitespace());
+            let name = parts.next()?;
+            let line: usize = parts.next()?.parse().ok()?;
+            let col: usize = parts.next()?.parse().ok()?;
+            Some((name.to_string(), line, col))
+        });
+        let summary = msg
+            .lines()
+            .next()
+            .unwrap_or(&msg)
+            .trim_start_matches("error: ")
+            .to_string();
+        let mut d = Diagnostic::error(
+            "template",
+            "templates",
+            format!("template error: {summary}"),
+        )
+        .with_help("fix the template syntax (templates use Tera 2; see docs/theming.md)");
+        if let Some((name, line, col)) = location
+            && let Some(t) = theme.templates.get(&name)
+        {
+            d.file = t.origin.clone();
+            let offset = t
+                .text
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>();
+            let line_text = t.text[offset..].lines().next().unwrap_or("");
+            let byte_col = line_text
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(line_text.len(), |(i, _)| i);
+            d = d.at(&t.text, offset + byte_col..offset + byte_col + 1);
+        }
+        diags.push(d);
         return None;
     }
     Some(tera)

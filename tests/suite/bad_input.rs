@@ -1,0 +1,306 @@
+//! Bad input: every rule of the format gives an error with file:line:col, what is wrong and
+//! how to fix it; the build exits non-zero and leaves the previous output untouched.
+
+use crate::harness::*;
+
+/// Builds the fixture once (good), breaks it with `change`, builds again and returns the
+/// failed run after checking the previous site survived byte for byte.
+fn build_broken(change: impl FnOnce(&TestBook)) -> (TestBook, Run) {
+    let book = TestBook::fixture("basic");
+    book.build().success();
+    let before = std::fs::read(book.out().join("teams/api.html")).unwrap();
+    let files_before = files_under(&book.out());
+    change(&book);
+    let run = book.build();
+    run.failure(1).stderr_has("Build failed");
+    assert_eq!(
+        std::fs::read(book.out().join("teams/api.html")).unwrap(),
+        before,
+        "previous output changed"
+    );
+    assert_eq!(
+        files_under(&book.out()),
+        files_before,
+        "previous output changed"
+    );
+    // No temporary folders left beside the output.
+    let leftovers: Vec<_> = std::fs::read_dir(book.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".orgbook-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    (book, run)
+}
+
+#[test]
+fn unknown_key_names_file_line_column_and_suggests_the_key() {
+    let (_, run) = build_broken(|b| {
+        b.edit("content/teams/eng/api.md", "problem = ", "probelm = ");
+    });
+    run.stderr_has("error[unknown-key]: unknown key `probelm` in team charter")
+        .stderr_has("--> content/teams/eng/api.md:4:1")
+        .stderr_has("did you mean `problem`?")
+        .stderr_has("4 | probelm = ")
+        .stderr_has("  | ^^^^^^^");
+}
+
+#[test]
+fn missing_required_keys_are_reported() {
+    let (_, run) = build_broken(|b| {
+        b.edit("content/decisions/0002-use-rust.md", "team = \"api\"\n", "");
+    });
+    run.stderr_has("error[missing-key]: decision record is missing the required key `team`")
+        .stderr_has("--> content/decisions/0002-use-rust.md:2:1")
+        .stderr_has("help: add `team = ");
+}
+
+#[test]
+fn quoted_date_is_an_error_with_the_fix() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/teams/eng/api.md",
+            "reviewed = 2026-10-01",
+            "reviewed = \"2026-10-01\"",
+        );
+    });
+    run.stderr_has("content/teams/eng/api.md:8:12")
+        .stderr_has("remove the quotes: reviewed = 2026-10-01");
+}
+
+#[test]
+fn toml_syntax_error_points_into_the_file() {
+    let (_, run) = build_broken(|b| {
+        b.edit("content/teams/eng/web.md", "name = \"Web\"", "name = Web");
+    });
+    run.stderr_has("error[toml-syntax]")
+        .stderr_has("--> content/teams/eng/web.md:2:8");
+}
+
+#[test]
+fn broken_link_names_the_link_and_the_nearest_target() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/guide/onboarding.md",
+            "../teams/eng/api.md",
+            "../teams/eng/apii.md",
+        );
+    });
+    run.stderr_has("error[broken-link]: link to `../teams/eng/apii.md`: no such file")
+        .stderr_has("--> content/guide/onboarding.md:3:10")
+        .stderr_has("did you mean `../teams/eng/api.md`?");
+}
+
+#[test]
+fn missing_anchor_is_a_warning_not_an_error() {
+    let book = TestBook::fixture("basic");
+    book.edit("content/teams/eng/api.md", "#consequences", "#consequence");
+    book.build()
+        .success()
+        .stderr_has("warning[missing-anchor]: `#consequence` does not match any heading in content/decisions/0002-use-rust.md")
+        .stderr_has("--> content/teams/eng/api.md:21:11")
+        .stderr_has("did you mean `#consequences`?")
+        .stderr_has("1 warning(s)");
+    // --strict turns it into a failure.
+    let root = book.root().to_string_lossy().into_owned();
+    book.run(&["build", "--root", &root, "--strict"]).failure(1);
+}
+
+#[test]
+fn unknown_parent_and_team_suggest_the_nearest_charter() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/teams/eng/web.md",
+            "parent = \"eng\"",
+            "parent = \"engg\"",
+        );
+        b.edit(
+            "content/decisions/0001-use-go.md",
+            "team = \"api\"",
+            "team = \"apy\"",
+        );
+    });
+    run.stderr_has("error[unknown-team]: parent `engg` is not a charter in this handbook")
+        .stderr_has("--> content/teams/eng/web.md:3:10")
+        .stderr_has("did you mean \"eng\"?")
+        .stderr_has("error[unknown-team]: team `apy` is not a charter")
+        .stderr_has("--> content/decisions/0001-use-go.md:7:8")
+        .stderr_has("did you mean \"api\"?")
+        .stderr_has("2 error(s)");
+}
+
+#[test]
+fn parent_cycle_lists_the_cycle() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/teams/eng.md",
+            "kind = \"group\"",
+            "kind = \"group\"\nparent = \"web\"",
+        );
+    });
+    run.stderr_has("error[parent-cycle]: `parent` forms a cycle: eng → web → eng");
+}
+
+#[test]
+fn contested_ownership_names_both_files() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/teams/eng/web.md",
+            "owns = [\"website\"]",
+            "owns = [\"website\", \"API-gateway\"]",
+        );
+    });
+    run.stderr_has("error[contested-ownership]: `API-gateway` is owned by both content/teams/eng/api.md and content/teams/eng/web.md")
+        .stderr_has("--> content/teams/eng/web.md:5:20");
+}
+
+#[test]
+fn unknown_superseded_decision_and_duplicate_numbers() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/decisions/0002-use-rust.md",
+            "supersedes = [1]",
+            "supersedes = [1, 9]",
+        );
+        b.write(
+            "content/decisions/0001-again.md",
+            &b.read("content/decisions/0001-use-go.md"),
+        );
+    });
+    run.stderr_has("error[unknown-decision]: supersedes decision 9, which does not exist")
+        .stderr_has("--> content/decisions/0002-use-rust.md:9:18")
+        .stderr_has("error[duplicate-decision]: decision number 1 is also used by");
+}
+
+#[test]
+fn decision_rules_on_status_type_and_deciders() {
+    let (_, run) = build_broken(|b| {
+        b.edit(
+            "content/decisions/0002-use-rust.md",
+            "deciders = [\"Grace Hopper\", \"Ada Lovelace\"]\n",
+            "",
+        );
+        b.edit(
+            "content/decisions/0001-use-go.md",
+            "status = \"superseded\"",
+            "status = \"superseeded\"",
+        );
+        b.edit("content/decisions/0001-use-go.md", "type = 2", "type = 3");
+    });
+    run.stderr_has("error[missing-deciders]: an accepted Type 1 decision must name its deciders")
+        .stderr_has("error[invalid-value]: unknown decision status \"superseeded\"")
+        .stderr_has("did you mean \"superseded\"?")
+        .stderr_has("error[invalid-value]: decision `type` must be 1 or 2, found 3")
+        .stderr_has("--> content/decisions/0001-use-go.md:4:8");
+}
+
+#[test]
+fn team_without_problem_or_metric_is_an_error_but_a_group_is_not() {
+    let (_, run) = build_broken(|b| {
+        b.write("content/teams/lonely.md", "+++\nname = \"Lonely\"\n+++\n");
+    });
+    run.stderr_has("team charter is missing the required key `problem`")
+        .stderr_has("team charter is missing the required key `metrics`")
+        .stderr_has("--> content/teams/lonely.md:2:1");
+}
+
+#[test]
+fn all_errors_of_all_files_are_reported_together() {
+    let (_, run) = build_broken(|b| {
+        b.edit("content/teams/eng/api.md", "problem = ", "probelm = ");
+        b.edit(
+            "content/guide/onboarding.md",
+            "../teams/eng/api.md",
+            "../teams/nope.md",
+        );
+        b.write("content/decisions/0003-yaml.md", "---\ntitle: x\n---\n");
+    });
+    run.stderr_has("content/teams/eng/api.md:4:1")
+        .stderr_has("content/guide/onboarding.md:3:10")
+        .stderr_has("error[yaml-front-matter]")
+        .stderr_has("--> content/decisions/0003-yaml.md:1:1");
+}
+
+#[test]
+fn config_errors_are_located() {
+    let (_, run) = build_broken(|b| {
+        b.write("orgbook.toml", "title = \"T\"\n[teams]\nmax_sise = 5\n");
+    });
+    run.stderr_has("error[unknown-key]: unknown key `max_sise` in [teams]")
+        .stderr_has("--> orgbook.toml:3:1")
+        .stderr_has("did you mean `max_size`?");
+}
+
+#[test]
+fn broken_template_is_reported_with_its_file() {
+    let (_, run) = build_broken(|b| {
+        b.write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}",
+        );
+    });
+    run.stderr_has("error[template]")
+        .stderr_has("templates/page.html");
+}
+
+#[test]
+fn invalid_utf8_and_reserved_paths() {
+    let (_, run) = build_broken(|b| {
+        std::fs::write(b.root().join("content/guide/bad.md"), b"# Bad \xff\xfe\n").unwrap();
+        b.write("content/search.md", "# Mine\n");
+    });
+    run.stderr_has("error[invalid-utf8]")
+        .stderr_has("content/guide/bad.md:1:7")
+        .stderr_has("error[reserved-path]");
+}
+
+#[test]
+fn no_handbook_here_says_how_to_start_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(BIN)
+        .arg("build")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no orgbook.toml in"), "{err}");
+    assert!(err.contains("orgbook init"), "{err}");
+}
+
+#[test]
+fn output_inside_content_is_refused() {
+    let book = TestBook::fixture("basic");
+    let root = book.root().to_string_lossy().into_owned();
+    let out = book
+        .root()
+        .join("content/site")
+        .to_string_lossy()
+        .into_owned();
+    book.run(&["build", "--root", &root, "--output", &out])
+        .failure(1)
+        .stderr_has("refusing to write the site");
+    let out = root.clone();
+    book.run(&["build", "--root", &root, "--output", &out])
+        .failure(1)
+        .stderr_has("refusing to write the site");
+    assert!(book.root().join("content/teams/eng.md").is_file());
+}
+
+#[test]
+fn hostile_content_never_panics() {
+    let book = TestBook::fixture("basic");
+    book.write("content/weird/a.md", "+++\ntitle = \"\u{0}\"\n+++\n[x](%zz) [y](../../../../etc/passwd) [z](#) ![](<>) [w](?q) # \u{202e}\n\n####### h7\n\n[a]: ..\n");
+    book.write("content/weird/b.md", "+++\n");
+    book.write("content/weird/c.md", "+++\n+++\n");
+    book.write("content/decisions/x.md", "+++\ntitle = 1\n+++\n");
+    book.write(
+        "content/teams/Bad Name.md",
+        "+++\nname = \"x\"\nkind = \"group\"\n+++\n",
+    );
+    let run = book.build();
+    run.failure(1).stderr_lacks("panicked");
+    run.stderr_has("error[unclosed-front-matter]")
+        .stderr_has("error[invalid-decision-file-name]")
+        .stderr_has("error[invalid-slug]");
+}

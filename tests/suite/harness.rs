@@ -1,0 +1,304 @@
+//! Test harness: copy a fixture handbook to a temporary folder, change files, run the real
+//! `orgbook` binary on it and inspect what it wrote (mdBook's `BookTest` idea).
+
+#![allow(dead_code)]
+
+use scraper::{Html, Selector};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_orgbook");
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture_dir(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A handbook in a temporary folder.
+pub struct TestBook {
+    pub dir: tempfile::TempDir,
+}
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    #[track_caller]
+    pub fn success(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn failure(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_lacks(&self, needle: &str) -> &Self {
+        assert!(
+            !self.stderr.contains(needle),
+            "stderr has {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+impl TestBook {
+    pub fn fixture(name: &str) -> TestBook {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixture_dir(name), dir.path());
+        TestBook { dir }
+    }
+
+    /// The example handbook bundled at the repository root.
+    pub fn bundled() -> TestBook {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            repo_root().join("orgbook.toml"),
+            dir.path().join("orgbook.toml"),
+        )
+        .unwrap();
+        copy_dir(&repo_root().join("content"), &dir.path().join("content"));
+        TestBook { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Replaces `from` with `to` in a file, failing if `from` is absent.
+    #[track_caller]
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} lacks {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.root().join(rel)).unwrap();
+        self
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(self.root())
+            .env("ORGBOOK_TODAY", "2026-11-25")
+            .output()
+            .unwrap();
+        Run::from(out)
+    }
+
+    pub fn build(&self) -> Run {
+        let root = self.root().to_string_lossy().into_owned();
+        let out = self.out().to_string_lossy().into_owned();
+        self.run(&["build", "--root", &root, "--output", &out])
+    }
+
+    pub fn output_file(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn html(&self, rel: &str) -> Html {
+        Html::parse_document(&self.output_file(rel))
+    }
+}
+
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// Texts of all elements matching `selector`.
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// `href`s of all links matching `selector`.
+pub fn hrefs(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+/// All files below `dir`, relative, `/`-separated.
+pub fn files_under(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+fn is_external(url: &str) -> bool {
+    url.starts_with("//")
+        || url
+            .split_once(':')
+            .is_some_and(|(s, _)| !s.contains('/') && !s.contains('#'))
+}
+
+/// Follows every internal link, image and script in every HTML page of `out`: each must
+/// point at an existing file and, when it has a `#fragment` into an HTML page, at an
+/// existing id. Returns the number of links checked. `skip` lists pages whose links are
+/// not relative by design (404.html).
+#[track_caller]
+pub fn check_all_links(out: &Path, skip: &[&str]) -> usize {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    let mut ids_cache: std::collections::HashMap<PathBuf, BTreeSet<String>> = Default::default();
+    let link_sel = sel("a[href], link[href], img[src], script[src]");
+    for rel in files_under(out)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+    {
+        if skip.contains(&rel.as_str()) {
+            continue;
+        }
+        let path = out.join(&rel);
+        let doc = Html::parse_document(&std::fs::read_to_string(&path).unwrap());
+        for el in doc.select(&link_sel) {
+            let url = el
+                .value()
+                .attr("href")
+                .or_else(|| el.value().attr("src"))
+                .unwrap();
+            if is_external(url) || url.starts_with("/__orgbook/") {
+                continue;
+            }
+            if url.starts_with('/') {
+                problems.push(format!("{rel}: absolute URL {url}"));
+                continue;
+            }
+            let (path_part, fragment) = match url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (url, None),
+            };
+            let target = if path_part.is_empty() {
+                path.clone()
+            } else {
+                let decoded = path_part.replace("%20", " ");
+                let joined = path
+                    .parent()
+                    .unwrap()
+                    .join(decoded.split('?').next().unwrap());
+                normalize(&joined)
+            };
+            checked += 1;
+            if !target.is_file() {
+                problems.push(format!("{rel}: {url} → missing {}", target.display()));
+                continue;
+            }
+            if let Some(f) = fragment.filter(|f| !f.is_empty())
+                && target.extension().is_some_and(|e| e == "html")
+            {
+                let ids = ids_cache.entry(target.clone()).or_insert_with(|| {
+                    let d = Html::parse_document(&std::fs::read_to_string(&target).unwrap());
+                    d.select(&sel("[id]"))
+                        .filter_map(|e| e.value().attr("id").map(str::to_string))
+                        .collect()
+                });
+                if !ids.contains(f) {
+                    problems.push(format!("{rel}: {url} → no id {f:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "broken links in output:\n{}",
+        problems.join("\n")
+    );
+    checked
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
