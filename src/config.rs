@@ -98,7 +98,25 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     if let Some(policy) = f.opt_table("policy") {
         let mut t = f.child(policy, "[policy]");
-        config.policy.deny = t.str_array("deny");
+        for (rule, span) in t.spanned_str_array("deny") {
+            if crate::health::RULES.iter().any(|(r, _)| *r == rule) {
+                config.policy.deny.push(rule);
+            } else {
+                let ids: Vec<&str> = crate::health::RULES.iter().map(|(r, _)| *r).collect();
+                let help = match crate::diagnostic::nearest(&rule, ids.iter().copied()) {
+                    Some(n) => {
+                        format!("did you mean \"{n}\"? (rules are listed in docs/health.md)")
+                    }
+                    None => format!("known rules: {}", ids.join(", ")),
+                };
+                t.error(
+                    "invalid-value",
+                    span,
+                    format!("unknown health rule \"{rule}\" in [policy] deny"),
+                    help,
+                );
+            }
+        }
         t.finish(&["deny"]);
     }
     f.finish(&["title", "base_url", "theme", "teams", "decisions", "policy"]);

@@ -6,12 +6,17 @@
 //! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
 //! sequences the stages; [`diagnostic`] is how every stage reports problems.
 
+pub mod clock;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
+pub mod health;
 pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod orgmap;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod write;

@@ -205,6 +205,27 @@ impl Handbook {
         chain
     }
 
+    /// Members of all teams in the subtree under `slug` (a group's people), counted once
+    /// per team membership. Iterative: hierarchies can be deep.
+    pub fn subtree_members(&self, slug: &str) -> usize {
+        let mut total = 0;
+        let mut stack = vec![slug];
+        let mut visited = 0;
+        while let Some(s) = stack.pop() {
+            visited += 1;
+            if visited > self.teams.len() {
+                break;
+            }
+            if let Some((_, c)) = self.team(s) {
+                total += c.members.len();
+            }
+            if let Some(kids) = self.children.get(s) {
+                stack.extend(kids.iter().map(String::as_str));
+            }
+        }
+        total
+    }
+
     /// Teams without a parent, sorted by name.
     pub fn roots(&self) -> Vec<&str> {
         let mut roots: Vec<(&str, &str)> = self

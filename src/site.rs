@@ -21,6 +21,7 @@ pub struct SiteBuild {
     pub files: Vec<OutputFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub handbook: Option<Handbook>,
+    pub health: crate::health::Health,
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
@@ -100,6 +101,8 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
     lap("load", &mut timings);
 
     let mut handbook = link::resolve(config, loaded, &mut diags);
+    let health = crate::health::compute(&handbook, crate::clock::today());
+    diags.extend(crate::health::policy_errors(&handbook, &health));
     lap("link", &mut timings);
 
     let rendered = render_markdown(&handbook, &mut diags);
@@ -117,10 +120,12 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             rendered: &rendered,
             backlinks: &backlinks,
             tera,
+            health: &health,
             options,
         };
         files = renderer.render_all(&mut diags);
         files.extend(render::static_files(root, &handbook, &theme));
+        files.extend(derived_files(&handbook, &rendered, &mut diags));
         lap("render", &mut timings);
     }
     diagnostic::sort(&mut diags);
@@ -131,6 +136,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
         files,
         diagnostics: diags,
         handbook: Some(handbook),
+        health,
         timings,
     }
 }
@@ -154,8 +160,20 @@ pub fn render_markdown(handbook: &Handbook, diags: &mut Vec<Diagnostic>) -> Vec<
         .collect()
 }
 
+/// Files derived from the whole linked, rendered handbook that are not template pages (a
+/// search index, say). `build` adds them after the pages; `orgbook serve` calls this again
+/// after every change, so an artefact added here stays live without serve-specific code.
+pub fn derived_files(
+    handbook: &Handbook,
+    rendered: &[Rendered],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    let _ = (handbook, rendered, diags);
+    Vec::new()
+}
+
 /// Pages without a front matter title take their first `#` heading, else their file name.
-fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
+pub fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
     for (doc, r) in handbook.docs.iter_mut().zip(rendered) {
         if let DocKind::Page(p) = &mut doc.kind
             && !p.title_from_front_matter

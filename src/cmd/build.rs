@@ -29,10 +29,11 @@ pub fn execute(args: BuildArgs) -> u8 {
         return EXIT_ERRORS;
     }
     eprintln!(
-        "Built {} pages ({} files) into {} with {warnings} warning(s) in {} ms",
+        "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
         site.pages(),
         site.files.len(),
         output.display(),
+        site.health.findings.len(),
         started.elapsed().as_millis()
     );
     EXIT_OK

@@ -154,6 +154,7 @@ pub struct HomePage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub body: Option<Body>,
+    pub health: HealthSummary,
     pub stats: Stats,
     pub recent_decisions: Vec<DecisionSummary>,
     pub groups: Vec<TeamSummary>,
@@ -218,4 +219,79 @@ pub struct Sitemap {
 pub struct SitemapEntry {
     pub loc: String,
     pub lastmod: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct OwnershipPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    /// Items grouped by initial letter, A–Z, then `#` for the rest.
+    pub letters: Vec<OwnershipLetter>,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct OwnershipLetter {
+    pub letter: String,
+    /// Anchor id for the letter's section.
+    pub id: String,
+    pub items: Vec<OwnershipItem>,
+}
+
+#[derive(Serialize)]
+pub struct OwnershipItem {
+    pub item: String,
+    pub team: Link,
+    /// The owning team's group (top-level ancestor), if any.
+    pub group: Option<Link>,
+}
+
+#[derive(Serialize)]
+pub struct OrgMapPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    /// Inline SVG drawn at build time (trusted markup; content escaped inside).
+    pub svg: String,
+    /// The same hierarchy as nested `<ul>` lists (trusted markup; content escaped).
+    pub tree_html: String,
+    pub teams: usize,
+    pub groups: usize,
+}
+
+#[derive(Serialize)]
+pub struct HealthPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub today: String,
+    pub rules: Vec<HealthRule>,
+    pub total: usize,
+    pub velocity: Option<crate::health::Latency>,
+    pub velocity_by_type: Vec<(u8, crate::health::Latency)>,
+    pub velocity_by_team: Vec<(Link, crate::health::Latency)>,
+    pub review_days: i64,
+    pub stalled_days: i64,
+    pub max_size: usize,
+}
+
+#[derive(Serialize)]
+pub struct HealthRule {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Whether `[policy] deny` makes this rule fail the build.
+    pub denied: bool,
+    pub findings: Vec<HealthFinding>,
+}
+
+#[derive(Serialize)]
+pub struct HealthFinding {
+    pub message: String,
+    pub link: Link,
+}
+
+/// Headline numbers for the home page.
+#[derive(Serialize, Default)]
+pub struct HealthSummary {
+    pub findings: usize,
+    pub median_latency_days: Option<i64>,
+    pub decisions_this_quarter: usize,
 }

@@ -4,7 +4,10 @@
 //! except the index pages whose job is to list.
 
 mod context;
+mod org;
 pub mod theme;
+
+pub use org::escape_html;
 
 use crate::diagnostic::Diagnostic;
 use crate::link;
@@ -42,6 +45,7 @@ pub struct Renderer<'a> {
     pub rendered: &'a [Rendered],
     pub backlinks: &'a [Vec<DocId>],
     pub tera: &'a tera::Tera,
+    pub health: &'a crate::health::Health,
     pub options: RenderOptions,
 }
 
@@ -233,7 +237,7 @@ impl<'a> Renderer<'a> {
             children,
             decisions,
             source: doc.source.path.clone(),
-            neighbourhood_svg: None,
+            neighbourhood_svg: Some(self.neighbourhood(c)),
         };
         let ctx = TeamPage {
             base: self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams"),
@@ -487,8 +491,14 @@ impl<'a> Renderer<'a> {
             DocKind::Page(p) => p.description.clone(),
             _ => None,
         });
+        let health = HealthSummary {
+            findings: self.health.findings.len(),
+            median_latency_days: self.health.velocity.overall.map(|l| l.median_days),
+            decisions_this_quarter: self.health.decisions_this_quarter,
+        };
         let ctx = HomePage {
             base: self.base("index.html", title, description, "home"),
+            health,
             body: home_id.map(|id| self.body(id)),
             stats,
             recent_decisions,
@@ -603,6 +613,35 @@ impl<'a> Renderer<'a> {
         self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
     }
 
+    /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]
+    /// renders. `orgbook serve` calls this for just the pages an edit affects.
+    pub fn doc_page(&self, id: DocId) -> Option<Result<OutputFile, Diagnostic>> {
+        match &self.handbook.docs[id].kind {
+            DocKind::Team(c) => Some(self.team_page(id, c)),
+            DocKind::Decision(d) => Some(self.decision_page(id, d)),
+            DocKind::Page(p) if p.is_home => None,
+            DocKind::Page(_) => Some(self.page_page(id)),
+        }
+    }
+
+    /// Pages about the handbook as a whole (home, indexes, org-level pages, 404, sitemap).
+    /// `orgbook serve` re-renders all of them after every change, so a page added here
+    /// stays live without serve-specific code.
+    pub fn site_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        vec![
+            self.home(),
+            self.teams_index(),
+            self.decisions_index(),
+            self.handbook_index(),
+            self.orgmap_page(),
+            self.ownership_page(),
+            self.health_page(self.health),
+            self.simple("search.html", "search.html", "Search", "search"),
+            self.not_found(),
+            self.sitemap(),
+        ]
+    }
+
     /// Renders every page. Template errors are collected, not fatal one by one.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
         let hb = self.handbook;
@@ -610,29 +649,12 @@ impl<'a> Renderer<'a> {
             .docs
             .par_iter()
             .enumerate()
-            .map(|(id, doc)| match &doc.kind {
-                DocKind::Team(c) => Some(self.team_page(id, c)),
-                DocKind::Decision(d) => Some(self.decision_page(id, d)),
-                DocKind::Page(p) if p.is_home => None,
-                DocKind::Page(_) => Some(self.page_page(id)),
-            })
+            .map(|(id, _)| self.doc_page(id))
             .collect();
-        let site_pages = [
-            self.home(),
-            self.teams_index(),
-            self.decisions_index(),
-            self.handbook_index(),
-            self.simple("search.html", "search.html", "Search", "search"),
-            self.not_found(),
-            self.sitemap(),
-        ];
+        let site_pages = self.site_pages();
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
         let mut seen_template_errors = std::collections::BTreeSet::new();
-        for result in per_doc
-            .into_iter()
-            .flatten()
-            .chain(site_pages.into_iter().map(Some).flatten())
-        {
+        for result in per_doc.into_iter().flatten().chain(site_pages) {
             match result {
                 Ok(f) => files.push(f),
                 // One broken template would otherwise report once per page.

@@ -185,6 +185,24 @@ pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The cell texts of each row matching `row_selector`.
+pub fn row_cells(doc: &Html, row_selector: &str) -> Vec<Vec<String>> {
+    let cell = sel("td, th");
+    doc.select(&sel(row_selector))
+        .map(|row| {
+            row.select(&cell)
+                .map(|c| {
+                    c.text()
+                        .collect::<String>()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// `href`s of all links matching `selector`.
 pub fn hrefs(doc: &Html, selector: &str) -> Vec<String> {
     doc.select(&sel(selector))

@@ -1,0 +1,79 @@
+//! The org map: owns turning the team hierarchy (groups → teams, any depth)
+//! into inline SVG at build time — the full map for `orgmap.html` and the
+//! small parent/siblings/children map on each team page. It is pure: it takes
+//! already-resolved [`OrgNode`] trees (URLs made relative by the caller) and
+//! returns SVG strings, so it knows nothing about files, templates or charters.
+//! The drawing needs no JavaScript; `orgbook/orgmap.js` only adds pan/zoom.
+
+mod hood;
+mod layout;
+mod render;
+mod style;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+/// One charter in the hierarchy, as the caller resolved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgNode {
+    pub slug: String,
+    pub name: String,
+    /// href used in the SVG as-is (already relative to the page embedding the SVG).
+    pub url: String,
+    /// Primary metric label, e.g. "Checkout conversion: 3.1% → 3.5%".
+    pub metric: Option<String>,
+    /// Number of members.
+    pub size: usize,
+    pub is_group: bool,
+    /// Already sorted; roots are the charters without a parent.
+    pub children: Vec<OrgNode>,
+}
+
+/// A positioned node box in SVG user units (pixels at scale 1), top-left origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeBox {
+    pub slug: String,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+}
+
+/// The full org map as one `<svg>` element string.
+///
+/// Every node is an `<a href>` in tree pre-order, so tab order follows the
+/// hierarchy; `width`/`height` are the natural size (the embedding page should
+/// put it in a scrollable container) and `viewBox` matches them.
+pub fn render_org_map(roots: &[OrgNode]) -> String {
+    render::org_map(&layout::compute(roots))
+}
+
+/// A small SVG of a team's neighbourhood for its own page: parent above, the
+/// team among its siblings, its children below. Only the passed nodes' own
+/// fields are used (their `children` are ignored). `siblings` may or may not
+/// include `me`; long sibling or child lists show the nearest few plus a
+/// "+N more" chip.
+pub fn render_neighbourhood(
+    parent: Option<&OrgNode>,
+    siblings: &[OrgNode],
+    me: &OrgNode,
+    children: &[OrgNode],
+) -> String {
+    hood::render(parent, siblings, me, children)
+}
+
+/// Positioned boxes for every node of the full map, in tree pre-order.
+pub fn layout(roots: &[OrgNode]) -> Vec<NodeBox> {
+    layout::compute(roots)
+        .nodes
+        .iter()
+        .map(|p| NodeBox {
+            slug: p.node.slug.clone(),
+            x: p.x,
+            y: p.y,
+            w: layout::NODE_W,
+            h: layout::NODE_H,
+        })
+        .collect()
+}
