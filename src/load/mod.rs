@@ -8,7 +8,7 @@
 pub mod fields;
 mod frontmatter;
 
-pub use frontmatter::decision_number;
+pub use frontmatter::{decision_number, is_valid_slug};
 
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::model::{Doc, DocKind, Source};
