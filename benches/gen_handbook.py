@@ -243,6 +243,18 @@ def slugify(text: str) -> str:
     return "".join(out).strip("-")
 
 
+def heading_id(text: str) -> str:
+    """Heading id as orgbook (and GitHub) make it: lowercase; letters, digits, '-' and '_'
+    kept; spaces become '-'; everything else dropped."""
+    out = []
+    for ch in text.strip().lower():
+        if ch.isalnum() or ch in "-_":
+            out.append(ch)
+        elif ch.isspace():
+            out.append("-")
+    return "".join(out) or "section"
+
+
 def ascii_slug(text: str) -> str:
     """File-name slug: ASCII only (accents stripped, other scripts dropped)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -275,7 +287,7 @@ def title_case(slug: str) -> str:
 
 
 for _pool in (PAGE_HEADINGS, CHARTER_HEADINGS, DECISION_HEADINGS, SUB_HEADINGS):
-    _slugs = [slugify(h) for h in _pool]
+    _slugs = [heading_id(h) for h in _pool]
     assert len(set(_slugs)) == len(_slugs), _pool
 _all_h = PAGE_HEADINGS + CHARTER_HEADINGS + DECISION_HEADINGS + SUB_HEADINGS
 assert all(h.isascii() for h in _all_h)
@@ -604,8 +616,8 @@ def plan_pages(rng, count):
                 d.fm = "\n".join(fm)
             else:
                 d.h1 = True
-                ts = slugify(title)
-                hs = [h for h in hs if slugify(h[1]) != ts]
+                ts = heading_id(title)
+                hs = [h for h in hs if heading_id(h[1]) != ts]
             d.headings = hs
             docs.append(d)
         remaining -= size
@@ -720,7 +732,7 @@ def pick_links(rng, doc, all_docs, by_folder, idx):
         t = all_docs[j]
         href = posixpath.relpath(t.path, src_dir)
         if t.headings and rng.random() < 0.4:
-            href += "#" + slugify(rng.choice(t.headings)[1])
+            href += "#" + heading_id(rng.choice(t.headings)[1])
         links.append((t.link_text, href))
     return links
 

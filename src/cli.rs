@@ -16,6 +16,17 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (default: public/)
     Build(BuildArgs),
+    /// Start a new handbook in DIR: config, one group, one team, one decision, one page
+    Init(InitArgs),
+    /// Create a team charter or a decision record from the template, and print its path
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Convert records written for other tools into handbook files
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export the handbook for other tools
+    #[command(subcommand)]
+    Export(ExportCommand),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -44,6 +55,105 @@ pub struct BuildArgs {
     /// orgbook.toml]
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Print how long each stage took
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Folder for the new handbook (created if missing; must not hold a handbook yet)
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The handbook's title [default: from the folder name]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// A team charter: content/teams/[PARENT/]SLUG.md
+    Team(NewTeamArgs),
+    /// A decision record with the next free number: content/decisions/NNNN-title.md
+    Decision(NewDecisionArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct NewTeamArgs {
+    /// The team's slug: its file name and URL (lowercase letters, digits, `-`)
+    pub slug: String,
+    /// Slug of the group (or team) this team belongs to
+    #[arg(long, value_name = "SLUG")]
+    pub parent: Option<String>,
+    /// The team's name as people say it [default: from the slug]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Make it a group (a team of teams) rather than a team
+    #[arg(long)]
+    pub group: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct NewDecisionArgs {
+    /// A short statement of the decision, e.g. "Adopt a managed Kafka service"
+    pub title: String,
+    /// Slug of the team that owns the decision
+    #[arg(long, value_name = "SLUG")]
+    pub team: String,
+    /// 1 = irreversible (escalated to named deciders), 2 = reversible
+    #[arg(long = "type", value_name = "1|2", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub decision_type: u8,
+    /// Use this number instead of the next free one (refused if taken)
+    #[arg(long, value_name = "N")]
+    pub number: Option<u32>,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Architecture decision records (adr-tools / Nygard, MADR) from a folder
+    Adr(ImportAdrArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportAdrArgs {
+    /// The folder holding the records (e.g. doc/adr or docs/decisions)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Slug of the team that owns the imported decisions [default: the handbook's only
+    /// team, if it has exactly one]
+    #[arg(long, value_name = "SLUG")]
+    pub team: Option<String>,
+    /// 1 = irreversible, 2 = reversible, for every imported decision (ADR formats have
+    /// no such notion)
+    #[arg(long = "type", value_name = "1|2", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub decision_type: u8,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// Backstage catalog entities: a Group per charter, a User per person
+    Backstage(ExportBackstageArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportBackstageArgs {
+    /// Write catalog-info.yaml (a Location), groups.yaml and users.yaml into DIR
+    /// [default: print every entity to standard output]
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub root: RootArg,
     #[command(flatten)]
     pub report: ReportArgs,
 }

@@ -9,6 +9,10 @@ fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::execute(args),
+        cli::Command::Init(args) => cmd::init::execute(args),
+        cli::Command::New(command) => cmd::new::execute(command),
+        cli::Command::Import(command) => cmd::import::execute(command),
+        cli::Command::Export(command) => cmd::export::execute(command),
     };
     std::process::ExitCode::from(code)
 }

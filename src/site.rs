@@ -123,9 +123,22 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             health: &health,
             options,
         };
-        files = renderer.render_all(&mut diags);
+        // The search index depends only on the rendered Markdown: build it beside the pages.
+        let ((pages, page_diags), (derived, derived_diags)) = rayon::join(
+            || {
+                let mut d = Vec::new();
+                (renderer.render_all(&mut d), d)
+            },
+            || {
+                let mut d = Vec::new();
+                (derived_files(&handbook, &rendered, &mut d), d)
+            },
+        );
+        files = pages;
+        diags.extend(page_diags);
+        diags.extend(derived_diags);
         files.extend(render::static_files(root, &handbook, &theme));
-        files.extend(derived_files(&handbook, &rendered, &mut diags));
+        files.extend(derived);
         lap("render", &mut timings);
     }
     diagnostic::sort(&mut diags);
@@ -168,8 +181,8 @@ pub fn derived_files(
     rendered: &[Rendered],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
-    let _ = (handbook, rendered, diags);
-    Vec::new()
+    let _ = diags;
+    render::search_files(handbook, rendered)
 }
 
 /// Pages without a front matter title take their first `#` heading, else their file name.

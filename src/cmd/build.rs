@@ -24,9 +24,16 @@ pub fn execute(args: BuildArgs) -> u8 {
         );
         return EXIT_ERRORS;
     }
+    let write_started = Instant::now();
     if let Err(e) = orgbook::write::write_site(&root, &output, &site.files) {
         eprintln!("error: {e}");
         return EXIT_ERRORS;
+    }
+    if args.timings {
+        for (stage, took) in &site.timings {
+            eprintln!("  {stage:<10} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+        }
+        eprintln!("  {:<10} {:>7.1} ms", "write", write_started.elapsed().as_secs_f64() * 1000.0);
     }
     eprintln!(
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",

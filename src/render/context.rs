@@ -75,8 +75,8 @@ pub struct ContactEntry {
 }
 
 #[derive(Serialize)]
-pub struct Body {
-    pub html: String,
+pub struct Body<'a> {
+    pub html: &'a str,
     /// The body opens with its own `#` heading: the template should not add another `<h1>`.
     pub has_h1: bool,
     pub headings: Vec<crate::markdown::Heading>,
@@ -87,7 +87,7 @@ pub struct TeamPage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub team: TeamDetail,
-    pub body: Body,
+    pub body: Body<'a>,
     pub backlinks: Vec<Link>,
 }
 
@@ -115,7 +115,7 @@ pub struct DecisionPage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub decision: DecisionDetail,
-    pub body: Body,
+    pub body: Body<'a>,
     pub backlinks: Vec<Link>,
 }
 
@@ -137,7 +137,7 @@ pub struct PagePage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub page: PageDetail,
-    pub body: Body,
+    pub body: Body<'a>,
     pub backlinks: Vec<Link>,
 }
 
@@ -153,7 +153,7 @@ pub struct PageDetail {
 pub struct HomePage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    pub body: Option<Body>,
+    pub body: Option<Body<'a>>,
     pub health: HealthSummary,
     pub stats: Stats,
     pub recent_decisions: Vec<DecisionSummary>,
@@ -190,10 +190,10 @@ pub struct DecisionsIndex<'a> {
 }
 
 #[derive(Serialize)]
-pub struct HandbookIndex<'a> {
+pub struct HandbookIndex<'a, 'p> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    pub pages: Vec<PageEntry>,
+    pub pages: &'p [PageEntry],
 }
 
 #[derive(Serialize)]

@@ -4,10 +4,13 @@
 //! except the index pages whose job is to list.
 
 mod context;
+mod feeds;
 mod org;
+mod search_docs;
 pub mod theme;
 
 pub use org::escape_html;
+pub use search_docs::{search_docs, search_files};
 
 use crate::diagnostic::Diagnostic;
 use crate::link;
@@ -118,10 +121,10 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn body(&self, id: DocId) -> Body {
+    fn body(&self, id: DocId) -> Body<'a> {
         let r = &self.rendered[id];
         Body {
-            html: r.html.clone(),
+            html: &r.html,
             has_h1: r.leading_h1.is_some(),
             headings: r
                 .headings
@@ -419,7 +422,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn home(&self) -> Result<OutputFile, Diagnostic> {
+    fn home(&self, page_entries: &[PageEntry]) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let home_id = hb
             .docs
@@ -469,14 +472,13 @@ impl<'a> Renderer<'a> {
             .filter_map(|s| hb.team(s))
             .map(|(_, c)| self.team_summary(c, 0))
             .collect();
-        let pages = self
-            .page_entries()
-            .into_iter()
+        let pages = page_entries
+            .iter()
             .filter(|p| p.depth == 0)
             .take(12)
             .map(|p| Link {
-                title: p.title,
-                url: p.url,
+                title: p.title.clone(),
+                url: p.url.clone(),
             })
             .collect();
         let title = home_id
@@ -544,10 +546,10 @@ impl<'a> Renderer<'a> {
         self.render("decisions.html", "decisions/index.html", &ctx)
     }
 
-    fn handbook_index(&self) -> Result<OutputFile, Diagnostic> {
+    fn handbook_index(&self, page_entries: &[PageEntry]) -> Result<OutputFile, Diagnostic> {
         let ctx = HandbookIndex {
             base: self.base("handbook.html", "Handbook".into(), None, "handbook"),
-            pages: self.page_entries(),
+            pages: page_entries,
         };
         self.render("handbook.html", "handbook.html", &ctx)
     }
@@ -628,30 +630,39 @@ impl<'a> Renderer<'a> {
     /// `orgbook serve` re-renders all of them after every change, so a page added here
     /// stays live without serve-specific code.
     pub fn site_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
-        vec![
-            self.home(),
-            self.teams_index(),
-            self.decisions_index(),
-            self.handbook_index(),
-            self.orgmap_page(),
-            self.ownership_page(),
-            self.health_page(self.health),
-            self.simple("search.html", "search.html", "Search", "search"),
-            self.not_found(),
-            self.sitemap(),
-        ]
+        // The index pages are the biggest pages of a large handbook; rendered one after the
+        // other they would leave the other cores idle at the end of a build.
+        type Job<'r> = Box<dyn Fn() -> Vec<Result<OutputFile, Diagnostic>> + Sync + Send + 'r>;
+        let page_entries = self.page_entries();
+        let jobs: Vec<Job<'_>> = vec![
+            Box::new(|| vec![self.home(&page_entries)]),
+            Box::new(|| vec![self.teams_index()]),
+            Box::new(|| vec![self.decisions_index()]),
+            Box::new(|| vec![self.handbook_index(&page_entries)]),
+            Box::new(|| vec![self.orgmap_page()]),
+            Box::new(|| vec![self.ownership_page()]),
+            Box::new(|| vec![self.health_page(self.health)]),
+            Box::new(|| {
+                vec![
+                    self.simple("search.html", "search.html", "Search", "search"),
+                    self.not_found(),
+                    self.sitemap(),
+                ]
+            }),
+            Box::new(|| self.feeds()),
+        ];
+        jobs.par_iter().flat_map_iter(|job| job()).collect()
     }
 
     /// Renders every page. Template errors are collected, not fatal one by one.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
         let hb = self.handbook;
-        let per_doc: Vec<Option<Result<OutputFile, Diagnostic>>> = hb
-            .docs
-            .par_iter()
-            .enumerate()
-            .map(|(id, _)| self.doc_page(id))
-            .collect();
-        let site_pages = self.site_pages();
+        let (per_doc, site_pages) = rayon::join(
+            || -> Vec<Option<Result<OutputFile, Diagnostic>>> {
+                hb.docs.par_iter().enumerate().map(|(id, _)| self.doc_page(id)).collect()
+            },
+            || self.site_pages(),
+        );
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
         let mut seen_template_errors = std::collections::BTreeSet::new();
         for result in per_doc.into_iter().flatten().chain(site_pages) {

@@ -6,3 +6,5 @@ mod harness;
 mod bad_input;
 mod build;
 mod org;
+mod export;
+mod workflow;

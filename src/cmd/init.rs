@@ -1,0 +1,55 @@
+//! `orgbook init DIR`: write a small starter handbook that builds cleanly, so a new
+//! handbook starts from working examples of every kind of file.
+
+use super::new::{fail, shown, today};
+use super::report::{EXIT_ERRORS, EXIT_OK};
+use crate::cli::InitArgs;
+use orgbook::scaffold;
+use std::path::Path;
+
+pub fn execute(args: InitArgs) -> u8 {
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title(&args.dir));
+    let files = match scaffold::plan_init(&args.dir, &title, today) {
+        Ok(files) => files,
+        Err(e) => return fail(&e),
+    };
+    for (rel, text) in &files {
+        match scaffold::write_new(&args.dir, rel, text) {
+            Ok(path) => println!("{}", shown(&path)),
+            Err(e) => return fail(&e),
+        }
+    }
+    eprintln!(
+        "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
+        shown(&args.dir),
+        shown(&args.dir)
+    );
+    EXIT_OK
+}
+
+/// "acme" → "Acme Handbook"; a folder already called "…handbook" is not doubled.
+fn default_title(dir: &Path) -> String {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let name = abs
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .next_back()
+        .unwrap_or_default();
+    let words = scaffold::title_from_slug(&scaffold::slugify(&name));
+    if words.is_empty() {
+        "Handbook".into()
+    } else if words.to_lowercase().contains("handbook") {
+        words
+    } else {
+        format!("{words} Handbook")
+    }
+}

@@ -1,0 +1,113 @@
+//! `orgbook new team|decision`: write a new charter or decision record from the template
+//! and print its path (so `$EDITOR "$(orgbook new decision …)"` works). Never overwrites.
+
+use super::report::{self, EXIT_ERRORS, EXIT_OK};
+use crate::cli::{NewCommand, NewDecisionArgs, NewTeamArgs};
+use orgbook::model::TeamKind;
+use orgbook::scaffold::{self, NewDecision, NewTeam, ScaffoldError, Survey};
+use std::path::Path;
+
+pub fn execute(command: NewCommand) -> u8 {
+    match command {
+        NewCommand::Team(args) => team(args),
+        NewCommand::Decision(args) => decision(args),
+    }
+}
+
+fn team(args: NewTeamArgs) -> u8 {
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let survey = Survey::of(&root);
+    let new = NewTeam {
+        slug: &args.slug,
+        name: args.name.as_deref(),
+        parent: args.parent.as_deref(),
+        kind: if args.group {
+            TeamKind::Group
+        } else {
+            TeamKind::Team
+        },
+    };
+    let written = scaffold::team_path(&survey, &new)
+        .and_then(|rel| scaffold::write_new(&root, &rel, &scaffold::team_file(&new, today)));
+    match written {
+        Ok(path) => {
+            println!("{}", shown(&path));
+            eprintln!(
+                "Created the charter of `{}`: fill in its problem, metrics, members and what it owns",
+                args.slug
+            );
+            EXIT_OK
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn decision(args: NewDecisionArgs) -> u8 {
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let survey = Survey::of(&root);
+    let new = NewDecision {
+        title: &args.title,
+        team: &args.team,
+        decision_type: args.decision_type,
+        number: args.number,
+    };
+    let written = scaffold::decision_path(&survey, &new).and_then(|(number, rel)| {
+        scaffold::write_new(&root, &rel, &scaffold::decision_file(&new, today)).map(|p| (number, p))
+    });
+    match written {
+        Ok((number, path)) => {
+            println!("{}", shown(&path));
+            eprintln!(
+                "Created decision {number} (proposed): write its context, decision and consequences"
+            );
+            EXIT_OK
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// Today's date, or `None` after reporting a malformed `ORGBOOK_TODAY`.
+pub(crate) fn today() -> Option<jiff::civil::Date> {
+    orgbook::clock::try_today()
+        .map_err(|e| eprintln!("error: {e}"))
+        .ok()
+}
+
+/// Prints a scaffold error with its hint and returns the exit code.
+pub(crate) fn fail(e: &ScaffoldError) -> u8 {
+    eprintln!("error: {e}");
+    if let Some(help) = e.help() {
+        eprintln!("  = help: {help}");
+    }
+    EXIT_ERRORS
+}
+
+/// A path as the user would type it: relative to the current folder when inside it.
+pub(crate) fn shown(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The handbook root is canonical (symlinks resolved) and the current folder may not
+    // be: try both spellings of it.
+    let cwd = std::env::current_dir().ok();
+    let canonical_cwd = cwd.as_deref().and_then(|c| std::fs::canonicalize(c).ok());
+    let rel = [cwd, canonical_cwd]
+        .into_iter()
+        .flatten()
+        .find_map(|c| abs.strip_prefix(&c).ok().map(Path::to_path_buf));
+    match rel {
+        Some(r) if r.as_os_str().is_empty() => ".".into(),
+        Some(r) => r.display().to_string(),
+        None => abs.display().to_string(),
+    }
+}

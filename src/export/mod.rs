@@ -1,0 +1,32 @@
+//! Exports for other tools: the handbook's teams, decisions and ownership as data.
+//!
+//! [`api`] is the JSON published with every build under `api/` (its schema is
+//! docs/api.schema.json, explained in docs/api.md); [`backstage`] turns the team hierarchy
+//! into Backstage catalog entities for `orgbook export backstage` (docs/backstage.md).
+//! Both are pure functions of a linked [`Handbook`], so their output is deterministic:
+//! the same handbook always gives byte-identical files.
+
+pub mod api;
+pub mod backstage;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Handbook;
+use std::path::Path;
+
+/// Loads and links the handbook at `root`, without rendering it: exports need the checked
+/// structure (teams, parents, decisions), not pages. Returns the diagnostics as well;
+/// callers refuse to export when any is an error, as `build` refuses to write.
+pub fn load_handbook(root: &Path) -> (Handbook, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let config = match crate::config::load(root) {
+        Ok((c, _)) => c,
+        Err(d) => {
+            diags.extend(d);
+            crate::config::Config::default()
+        }
+    };
+    let loaded = crate::load::load(root, &mut diags);
+    let handbook = crate::link::resolve(config, loaded, &mut diags);
+    crate::diagnostic::sort(&mut diags);
+    (handbook, diags)
+}

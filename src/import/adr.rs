@@ -1,0 +1,1728 @@
+//! Reading architecture decision records written for adr-tools and MADR.
+//!
+//! This module owns `orgbook import adr`: turning one record file into an
+//! [`ImportedDecision`] ([`parse_adr`]) and a folder of them into a
+//! reconciled set ([`import_dir`]). The formats it understands, all of which
+//! may be mixed in one folder because teams change templates over the years:
+//! - adr-tools / Michael Nygard: `# 7. Title`, a `Date: …` line, and a
+//!   `## Status` section with `Accepted`, `Supersedes [3. …](0003-….md)`,
+//!   `Superseded by [9. …](0009-….md)` (and the old "Superceded" spelling);
+//! - MADR 2: a bullet list under the title, `* Status: accepted`,
+//!   `* Deciders: …`, `* Date: …`;
+//! - MADR 3/4: YAML front matter with `status`, `date`, `deciders` or
+//!   `decision-makers`, `consulted`, `informed`.
+//!
+//! Nothing is guessed silently: whatever has no orgbook equivalent, or was
+//! read with an assumption (an ambiguous `04/02/2019`, a status synonym), is
+//! reported in `unmapped` with the source file and line, so the person running
+//! the import can check it.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::{
+    FileImport, ImportError, ImportOptions, ImportedDecision, adr_link_number, fence_marker,
+    is_closing_fence, orgbook_file_name, reconcile, rewrite_links, slugify, split_local_md_link,
+    stem_number, strip_md_extension,
+};
+
+/// Parses one record. `file_name` supplies the number and slug (its directory
+/// part, if any, is ignored) and names the file in notes and errors.
+pub fn parse_adr(
+    file_name: &str,
+    text: &str,
+    opts: &ImportOptions,
+) -> Result<ImportedDecision, ImportError> {
+    let text = normalize_newlines(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let in_code = code_mask(&lines);
+    let mut keep = vec![true; lines.len()];
+    let mut notes = Notes {
+        file: file_name,
+        list: Vec::new(),
+    };
+    let mut meta = Meta::default();
+
+    let start = match front_matter_end(&lines, file_name)? {
+        Some(end) => {
+            read_front_matter(&lines[1..end], file_name, &mut meta, &mut notes)?;
+            keep[..=end].fill(false);
+            end + 1
+        }
+        None => 0,
+    };
+
+    let headings: Vec<(usize, usize, &str)> = (start..lines.len())
+        .filter(|&i| !in_code[i])
+        .filter_map(|i| atx_heading(lines[i]).map(|(level, text)| (i, level, text)))
+        .collect();
+    let title_heading = headings.iter().find(|h| h.1 == 1).copied();
+
+    let (raw_title, title_line) = match (title_heading, meta.title.take()) {
+        (Some((i, _, text)), fm) => {
+            keep[i] = false;
+            if let Some((line, fm_title)) = fm
+                && fm_title != text
+            {
+                notes.at(
+                    line,
+                    format!("front matter title `{fm_title}` differs from the heading; the heading is used"),
+                );
+            }
+            (text.to_owned(), i + 1)
+        }
+        (None, Some((line, fm_title))) => (fm_title, line),
+        (None, None) => {
+            return Err(ImportError::NoTitle {
+                file: file_name.to_owned(),
+            });
+        }
+    };
+
+    // Metadata lines (`Date: …`, MADR 2's `* Status: …`) sit between the title
+    // and the first section; elsewhere the same words are ordinary prose.
+    let preamble_start = title_heading.map_or(start, |h| h.0 + 1);
+    let preamble_end = headings
+        .iter()
+        .map(|h| h.0)
+        .find(|&i| i >= preamble_start)
+        .unwrap_or(lines.len());
+    for i in preamble_start..preamble_end {
+        if in_code[i] {
+            continue;
+        }
+        let Some((key, value)) = meta_line(lines[i]) else {
+            continue;
+        };
+        keep[i] = false;
+        meta.field(&key, &value, i + 1, &mut notes);
+    }
+
+    // `## Status` / `## Date` sections (adr-tools, and many hand-made
+    // templates) hold metadata only, so the whole section leaves the body.
+    for (k, &(i, level, text)) in headings.iter().enumerate() {
+        if Some(i) == title_heading.map(|h| h.0) {
+            continue;
+        }
+        let name = text
+            .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
+            .to_ascii_lowercase();
+        if name != "status" && name != "date" {
+            continue;
+        }
+        let end = headings[k + 1..]
+            .iter()
+            .find(|h| h.1 <= level)
+            .map_or(lines.len(), |h| h.0);
+        keep[i..end].fill(false);
+        let paragraphs = paragraphs(&lines, i + 1, end);
+        if name == "status" {
+            for (line, text) in paragraphs {
+                meta.status_text(&text, line, &mut notes);
+            }
+        } else if let Some((line, text)) = paragraphs.into_iter().next() {
+            meta.date_text(&text, line, &mut notes);
+        }
+    }
+
+    // MADR keeps relations in a `## Links` or `## More Information` list
+    // (`* Supersedes [ADR-0002](…)`); they are mapped but stay in the body
+    // because they are part of the prose there.
+    for i in start..lines.len() {
+        if !keep[i] || in_code[i] {
+            continue;
+        }
+        let item = strip_emphasis(strip_bullet(lines[i].trim()));
+        // In prose only a linked record counts: "Replaces 3 old services"
+        // is not decision 3.
+        if !item.contains("](") {
+            continue;
+        }
+        if let Some((relation, rest)) = relation_prefix(item) {
+            let numbers = refs(rest);
+            if !numbers.is_empty() {
+                meta.relation(relation, numbers);
+            }
+        }
+    }
+
+    let base = Path::new(file_name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(file_name);
+    let stem = strip_md_extension(base).unwrap_or(base);
+    let from_file = stem_number(stem);
+    let (title_number, title) = split_title_number(&raw_title);
+    let number = match (from_file, title_number) {
+        (Some((n, _)), Some(t)) if n != t => {
+            // The file name is what other records link to and what adr-tools
+            // itself looks records up by, so it wins.
+            notes.at(
+                title_line,
+                format!("the title says {t} but the file name says {n}; {n} is used"),
+            );
+            n
+        }
+        (Some((n, _)), _) => n,
+        (None, Some(t)) => t,
+        (None, None) => {
+            return Err(ImportError::NoNumber {
+                file: file_name.to_owned(),
+            });
+        }
+    };
+    let mut slug = slugify(from_file.map_or(stem, |(_, rest)| rest));
+    if slug.is_empty() {
+        slug = slugify(&title);
+    }
+    if slug.is_empty() {
+        slug = "decision".to_owned();
+    }
+
+    let status = meta.final_status(&mut notes);
+    let date = match meta.date.or(meta.status_date) {
+        Some(d) => d,
+        None => {
+            notes.file(format!("no date found; using {} (today)", opts.today));
+            opts.today
+        }
+    };
+    // ADR formats keep one date, not orgbook's pair: adr-tools writes the day
+    // the record was created, MADR the day it was last updated. orgbook needs
+    // `decided` for accepted and rejected records, and superseded or
+    // deprecated ones were decided before they were replaced, so that single
+    // date stands in for both (or the date on the status line itself, as in
+    // "Accepted 2024-03-14", when there is one). Proposed records have no
+    // decision yet.
+    let decided = matches!(
+        status,
+        "accepted" | "rejected" | "superseded" | "deprecated"
+    )
+    .then(|| meta.status_date.unwrap_or(date));
+    if opts.decision_type == 1 && status == "accepted" && meta.deciders.is_empty() {
+        notes.file(
+            "accepted type 1 decision without deciders; orgbook requires `deciders` for it, add them by hand",
+        );
+    }
+
+    let body = assemble_body(&lines, &keep, &in_code);
+    // Links to sibling records whose file names say their slug can be pointed
+    // at the new names now; `adr-009.md`-style names need the target's title,
+    // which only `reconcile` (seeing the whole set) knows.
+    let body = rewrite_links(&body, |dest| {
+        let (file, rest) = split_local_md_link(dest)?;
+        let (n, slug_part) = stem_number(strip_md_extension(file)?)?;
+        let slug = slugify(slug_part);
+        let new = orgbook_file_name(n, &slug);
+        (!slug.is_empty() && new != file).then(|| format!("{new}{rest}"))
+    });
+
+    meta.supersedes.sort_unstable();
+    meta.supersedes.dedup();
+    meta.superseded_by.sort_unstable();
+    meta.superseded_by.dedup();
+    Ok(ImportedDecision {
+        source: file_name.to_owned(),
+        number,
+        slug,
+        title,
+        status: status.to_owned(),
+        date,
+        decided,
+        deciders: meta.deciders,
+        supersedes: meta.supersedes,
+        superseded_by: meta.superseded_by,
+        tags: meta.tags,
+        body,
+        unmapped: notes.list,
+    })
+}
+
+/// Imports every record in `dir` (not its subfolders), sorted by file name.
+/// Only `.md` files are read; READMEs, indexes and templates are skipped, as
+/// adr-tools and MADR keep those beside the records. The records that parse
+/// are [`reconcile`]d with each other. A second file with an already used
+/// number is an error, because orgbook numbers must be unique.
+pub fn import_dir(dir: &Path, opts: &ImportOptions) -> Result<Vec<FileImport>, std::io::Error> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if path.is_file() && strip_md_extension(name).is_some() && !is_skipped(name) {
+            paths.push(path);
+        }
+    }
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+
+    let mut decisions = Vec::new();
+    let mut slots = Vec::new();
+    let mut first_with: std::collections::HashMap<u32, String> = Default::default();
+    for path in paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let parsed = std::fs::read_to_string(&path)
+            .map_err(|source| ImportError::Read {
+                file: path.display().to_string(),
+                source,
+            })
+            .and_then(|text| parse_adr(&name, &text, opts))
+            .and_then(|d| match first_with.get(&d.number) {
+                Some(first) => Err(ImportError::DuplicateNumber {
+                    file: name.clone(),
+                    number: d.number,
+                    first: first.clone(),
+                }),
+                None => {
+                    first_with.insert(d.number, name.clone());
+                    Ok(d)
+                }
+            });
+        slots.push((path, parsed.map(|d| decisions.push(d))));
+    }
+
+    reconcile(&mut decisions);
+    // Slots that parsed took their decisions in order, so handing them back
+    // in order pairs each with its own.
+    let mut decisions = decisions.into_iter();
+    Ok(slots
+        .into_iter()
+        .map(|(path, slot)| {
+            let result = slot.map(|()| decisions.next().expect("one decision per parsed slot"));
+            (path, result)
+        })
+        .collect())
+}
+
+fn is_skipped(name: &str) -> bool {
+    let stem = strip_md_extension(name)
+        .unwrap_or(name)
+        .to_ascii_lowercase();
+    stem.starts_with('.')
+        || stem.contains("template")
+        || matches!(
+            stem.as_str(),
+            "readme" | "index" | "_index" | "toc" | "contents" | "summary"
+        )
+}
+
+struct Notes<'a> {
+    file: &'a str,
+    list: Vec<String>,
+}
+
+impl Notes<'_> {
+    fn at(&mut self, line: usize, message: impl std::fmt::Display) {
+        self.list.push(format!("{}:{line}: {message}", self.file));
+    }
+
+    fn file(&mut self, message: impl std::fmt::Display) {
+        self.list.push(format!("{}: {message}", self.file));
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Relation {
+    Supersedes,
+    SupersededBy,
+}
+
+/// What the metadata of one record said, gathered from wherever it was.
+#[derive(Default)]
+struct Meta {
+    /// Canonical status words in source order, with their lines.
+    status: Vec<(usize, &'static str)>,
+    /// A date written on a status line (`Accepted on 2024-03-14`).
+    status_date: Option<Date>,
+    supersedes: Vec<u32>,
+    superseded_by: Vec<u32>,
+    date: Option<Date>,
+    deciders: Vec<String>,
+    tags: Vec<String>,
+    title: Option<(usize, String)>,
+}
+
+impl Meta {
+    /// One `key: value` from a preamble line or (stringified) front matter.
+    fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
+        match key {
+            "status" => self.status_text(value, line, notes),
+            "date" => self.date_text(value, line, notes),
+            "deciders" | "decision-makers" | "decision makers" | "decision_makers" => {
+                self.people(value, line, notes)
+            }
+            "tags" => {
+                for tag in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                    push_unique(&mut self.tags, tag.to_owned());
+                }
+            }
+            "title" => self.title = Some((line, value.to_owned())),
+            _ => {
+                if !value.is_empty() {
+                    notes.at(
+                        line,
+                        format!("`{key}: {value}` has no orgbook key; dropped"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn people(&mut self, value: &str, line: usize, notes: &mut Notes) {
+        let value = strip_html_comments(value);
+        let value = value.trim();
+        if is_placeholder(value) {
+            notes.at(
+                line,
+                format!("deciders `{value}` look like an unfilled template; ignored"),
+            );
+            return;
+        }
+        for person in split_people(value) {
+            push_unique(&mut self.deciders, person);
+        }
+    }
+
+    fn date_text(&mut self, value: &str, line: usize, notes: &mut Notes) {
+        let value = strip_html_comments(value);
+        let value = strip_emphasis(value.trim());
+        if value.is_empty() {
+            return;
+        }
+        match parse_date(value) {
+            Some((date, assumption)) => {
+                if let Some(assumption) = assumption {
+                    notes.at(line, assumption);
+                }
+                if self.date.is_none() {
+                    self.date = Some(date);
+                } else if self.date != Some(date) {
+                    notes.at(
+                        line,
+                        format!("second date `{value}` ignored; the first one is used"),
+                    );
+                }
+            }
+            None => notes.at(
+                line,
+                format!("date `{value}` is not a date orgbook can read"),
+            ),
+        }
+    }
+
+    fn relation(&mut self, relation: Relation, numbers: Vec<u32>) {
+        let list = match relation {
+            Relation::Supersedes => &mut self.supersedes,
+            Relation::SupersededBy => &mut self.superseded_by,
+        };
+        for n in numbers {
+            push_unique(list, n);
+        }
+    }
+
+    /// A status paragraph or value: status words, relations, and whatever
+    /// else people write there, separated by lines, commas or semicolons.
+    fn status_text(&mut self, text: &str, line: usize, notes: &mut Notes) {
+        let text = strip_html_comments(text);
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        if is_placeholder(text) {
+            notes.at(
+                line,
+                format!("status `{text}` looks like an unfilled template; ignored"),
+            );
+            return;
+        }
+        let mut last_relation = None;
+        for part in split_top_level(text) {
+            let part = strip_emphasis(part.trim()).trim_end_matches('.').trim();
+            if part.is_empty() {
+                continue;
+            }
+            if let Some((relation, rest)) = relation_prefix(part) {
+                let numbers = refs(rest);
+                if numbers.is_empty() {
+                    notes.at(line, format!("`{part}` names no decision number; dropped"));
+                    if matches!(relation, Relation::SupersededBy) {
+                        self.status.push((line, "superseded"));
+                    }
+                } else {
+                    self.relation(relation, numbers);
+                }
+                last_relation = Some(relation);
+                continue;
+            }
+            // "Superseded by [9](…), [10](…)": the list goes on after the comma.
+            if let Some(relation) = last_relation
+                && is_continuation(part)
+            {
+                self.relation(relation, refs(part));
+                continue;
+            }
+            last_relation = None;
+            // ASCII lowercasing keeps byte offsets, so `len` indexes `part` too.
+            let lower = part.to_ascii_lowercase();
+            let Some((status, len)) = status_word(&lower) else {
+                notes.at(
+                    line,
+                    format!("status `{part}` has no orgbook equivalent; dropped"),
+                );
+                continue;
+            };
+            let word = &part[..len];
+            if !word.eq_ignore_ascii_case(status) {
+                notes.at(line, format!("status `{word}` imported as {status}"));
+            }
+            let rest = part[len..].trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '-' | '–' | '(' | ')' | ',')
+            });
+            let rest = ["on ", "since ", "in "]
+                .iter()
+                .find_map(|p| strip_prefix_ci(rest, p))
+                .unwrap_or(rest);
+            if !rest.is_empty() {
+                match parse_date(rest) {
+                    Some((date, assumption)) => {
+                        if let Some(assumption) = assumption {
+                            notes.at(line, assumption);
+                        }
+                        self.status_date = Some(date);
+                    }
+                    None => notes.at(
+                        line,
+                        format!("`{part}`: only `{word}` was mapped, the rest is dropped"),
+                    ),
+                }
+            }
+            self.status.push((line, status));
+        }
+    }
+
+    /// The one orgbook status. Being superseded outranks any word written
+    /// before it: adr-tools leaves "Accepted" in place when a record is
+    /// superseded by hand, and that record is no longer in force.
+    fn final_status(&self, notes: &mut Notes) -> &'static str {
+        let status = if !self.superseded_by.is_empty()
+            || self.status.iter().any(|&(_, s)| s == "superseded")
+        {
+            "superseded"
+        } else if let Some(&(_, last)) = self.status.last() {
+            last
+        } else {
+            notes.file("no status found; imported as proposed");
+            return "proposed";
+        };
+        for &(line, word) in &self.status {
+            let lifecycle = word == "accepted" && matches!(status, "superseded" | "deprecated");
+            if word != status && !lifecycle {
+                notes.at(
+                    line,
+                    format!("earlier status {word} dropped; the record is imported as {status}"),
+                );
+            }
+        }
+        status
+    }
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn normalize_newlines(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// True for lines that are part of a fenced code block (fences included), so
+/// that `# comment` in a shell snippet is not mistaken for a heading.
+fn code_mask(lines: &[&str]) -> Vec<bool> {
+    let mut mask = Vec::with_capacity(lines.len());
+    let mut open: Option<(char, usize)> = None;
+    for line in lines {
+        match (open, fence_marker(line)) {
+            (None, Some(marker)) => {
+                open = Some(marker);
+                mask.push(true);
+            }
+            (Some((c, n)), Some((mc, mn))) if c == mc && mn >= n && is_closing_fence(line) => {
+                open = None;
+                mask.push(true);
+            }
+            (open, _) => mask.push(open.is_some()),
+        }
+    }
+    mask
+}
+
+/// The index of the closing `---` when the file starts with YAML front matter.
+fn front_matter_end(lines: &[&str], file: &str) -> Result<Option<usize>, ImportError> {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return Ok(None);
+    }
+    lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .map(|p| Some(p + 1))
+        .ok_or_else(|| ImportError::FrontMatter {
+            file: file.to_owned(),
+            line: 1,
+            message: "no closing `---` line".to_owned(),
+        })
+}
+
+/// MADR 3/4 front matter. Parsed with a real YAML parser because authors use
+/// every YAML spelling of a list (`[a, b]`, `- a` lines, a comma-separated
+/// string) and of strings (quoted, with escapes), which a hand-written
+/// reader would get wrong at the edges.
+fn read_front_matter(
+    fm: &[&str],
+    file: &str,
+    meta: &mut Meta,
+    notes: &mut Notes,
+) -> Result<(), ImportError> {
+    let yaml = fm.join("\n");
+    let value: yaml_serde::Value =
+        yaml_serde::from_str(&yaml).map_err(|e| ImportError::FrontMatter {
+            file: file.to_owned(),
+            // +1 for the opening `---`.
+            line: e.location().map_or(1, |l| l.line() + 1),
+            message: e.to_string(),
+        })?;
+    let mapping = match value {
+        yaml_serde::Value::Null => return Ok(()),
+        yaml_serde::Value::Mapping(m) => m,
+        _ => {
+            return Err(ImportError::FrontMatter {
+                file: file.to_owned(),
+                line: 2,
+                message: "expected `key: value` lines".to_owned(),
+            });
+        }
+    };
+    for (key, value) in &mapping {
+        let Some(key) = key.as_str() else {
+            notes.at(
+                2,
+                format!("front matter key {key:?} is not a name; dropped"),
+            );
+            continue;
+        };
+        // Top-level keys start in column 0; the +2 skips the `---` line and
+        // turns the index into a line number.
+        let line = fm
+            .iter()
+            .position(|l| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .map_or(2, |i| i + 2);
+        let key = key.to_ascii_lowercase();
+        let is_list_key = matches!(
+            key.as_str(),
+            "deciders" | "decision-makers" | "decision makers" | "decision_makers" | "tags"
+        );
+        match (value, is_list_key) {
+            (yaml_serde::Value::Null, _) => {}
+            (yaml_serde::Value::Sequence(items), true) => {
+                for item in items {
+                    match yaml_scalar(item) {
+                        Some(s) if key == "tags" => push_unique(&mut meta.tags, s),
+                        Some(s) => meta.people(&s, line, notes),
+                        None => notes.at(
+                            line,
+                            format!("a `{key}` item is not a plain value; dropped"),
+                        ),
+                    }
+                }
+            }
+            _ => match yaml_text(value) {
+                Some(text) => meta.field(&key, &text, line, notes),
+                None => notes.at(line, format!("`{key}` is not a plain value; dropped")),
+            },
+        }
+    }
+    Ok(())
+}
+
+fn yaml_scalar(v: &yaml_serde::Value) -> Option<String> {
+    match v {
+        yaml_serde::Value::String(s) => Some(s.clone()),
+        yaml_serde::Value::Number(n) => Some(n.to_string()),
+        yaml_serde::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A scalar, or a list of scalars joined by commas (how `consulted: [a, b]`
+/// is best shown in a note, and how `people` splits it again).
+fn yaml_text(v: &yaml_serde::Value) -> Option<String> {
+    match v {
+        yaml_serde::Value::Sequence(items) => items
+            .iter()
+            .map(yaml_scalar)
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(", ")),
+        _ => yaml_scalar(v),
+    }
+}
+
+/// `# Heading` → (level, text without the closing hashes).
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let level = rest.len() - rest.trim_start_matches('#').len();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let text = &rest[level..];
+    if !(text.is_empty() || text.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let text = text.trim();
+    let without_closing = text.trim_end_matches('#');
+    let text = if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+        without_closing.trim_end()
+    } else {
+        text
+    };
+    Some((level, text))
+}
+
+/// `* Status: accepted`, `Date: 2024-03-14`, `**Deciders:** Ann, Bob` → the
+/// lowercased key and the value, for the metadata keys records use.
+fn meta_line(line: &str) -> Option<(String, String)> {
+    let s = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
+    let colon = s.find(':')?;
+    let key = s[..colon].trim().trim_end_matches(['*', '_']).trim();
+    let key = key.to_ascii_lowercase();
+    let known = matches!(
+        key.as_str(),
+        "status"
+            | "date"
+            | "deciders"
+            | "decision-makers"
+            | "decision makers"
+            | "consulted"
+            | "informed"
+            | "tags"
+    );
+    if !known {
+        return None;
+    }
+    let value = s[colon + 1..].trim_start_matches(['*', '_']);
+    let value = strip_html_comments(value);
+    Some((key, strip_emphasis(value.trim()).to_owned()))
+}
+
+fn strip_bullet(s: &str) -> &str {
+    for bullet in ["* ", "- ", "+ "] {
+        if let Some(rest) = s.strip_prefix(bullet) {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+/// Drops `**`/`*`/`_` wrapped around a whole value, as in `**Accepted**`.
+fn strip_emphasis(s: &str) -> &str {
+    let inner = s.trim_start_matches(['*', '_']);
+    let lead = s.len() - inner.len();
+    let trimmed = inner.trim_end_matches(['*', '_']);
+    let trail = inner.len() - trimmed.len();
+    if lead > 0 && lead == trail {
+        trimmed.trim()
+    } else {
+        s
+    }
+}
+
+fn strip_html_comments(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The MADR templates' unfilled values: `[proposed | rejected | …]`, `{…}`.
+fn is_placeholder(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with('{') && s.ends_with('}'))
+        || (s.starts_with('[') && s.ends_with(']'))
+        || s.contains(" | ")
+}
+
+/// Paragraphs (and list items) of `lines[from..to]`, each with its first line
+/// number and its lines joined, since a link in a status line may wrap.
+fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut open = false;
+    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
+        let t = line.trim();
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        let item = strip_bullet(t);
+        let starts_item = item.len() != t.len();
+        match out.last_mut() {
+            Some((_, text)) if open && !starts_item => {
+                text.push(' ');
+                text.push_str(t);
+            }
+            _ => out.push((i + 1, item.to_owned())),
+        }
+        open = true;
+    }
+    out
+}
+
+/// Splits on commas and semicolons outside `[…]` and `(…)`, so link labels
+/// like `[2. Use X, not Y]` stay whole.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ',' | ';' | '\n' if depth <= 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+/// "Supersedes …" / "Superseded by …", in the spellings adr-tools and people
+/// have used ("Superceded" was adr-tools' own for years).
+fn relation_prefix(s: &str) -> Option<(Relation, &str)> {
+    const BY: [&str; 4] = [
+        "superseded by",
+        "superceded by",
+        "superseeded by",
+        "replaced by",
+    ];
+    const OF: [&str; 4] = ["supersedes", "supercedes", "superseeds", "replaces"];
+    for p in BY {
+        if let Some(rest) = strip_prefix_ci(s, p) {
+            return Some((Relation::SupersededBy, rest.trim_start_matches(':')));
+        }
+    }
+    for p in OF {
+        if let Some(rest) = strip_prefix_ci(s, p)
+            && rest.starts_with([' ', ':', '['])
+        {
+            return Some((Relation::Supersedes, rest.trim_start_matches(':')));
+        }
+    }
+    None
+}
+
+fn is_continuation(s: &str) -> bool {
+    s.starts_with(['[', '#'])
+        || s.starts_with(|c: char| c.is_ascii_digit())
+        || strip_prefix_ci(s, "and ").is_some()
+        || strip_prefix_ci(s, "adr").is_some()
+}
+
+/// Maps a status phrase at the start of `lower` to orgbook's word; returns
+/// the phrase's length too. Synonyms seen in real records map to the nearest
+/// orgbook status, and the caller reports that it did so.
+fn status_word(lower: &str) -> Option<(&'static str, usize)> {
+    const WORDS: [(&str, &str); 28] = [
+        ("proposed", "proposed"),
+        ("accepted", "accepted"),
+        ("rejected", "rejected"),
+        ("deprecated", "deprecated"),
+        ("superseded", "superseded"),
+        ("superceded", "superseded"),
+        ("superseeded", "superseded"),
+        ("draft", "proposed"),
+        ("pending", "proposed"),
+        ("in review", "proposed"),
+        ("under review", "proposed"),
+        ("in progress", "proposed"),
+        ("open", "proposed"),
+        ("rfc", "proposed"),
+        ("wip", "proposed"),
+        ("approved", "accepted"),
+        ("agreed", "accepted"),
+        ("adopted", "accepted"),
+        ("decided", "accepted"),
+        ("implemented", "accepted"),
+        ("done", "accepted"),
+        ("declined", "rejected"),
+        ("refused", "rejected"),
+        ("withdrawn", "rejected"),
+        ("abandoned", "rejected"),
+        ("obsolete", "deprecated"),
+        ("retired", "deprecated"),
+        ("deprecated by", "deprecated"),
+    ];
+    WORDS
+        .iter()
+        .filter(|(phrase, _)| {
+            lower.starts_with(phrase)
+                && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|&(phrase, status)| (status, phrase.len()))
+}
+
+/// Decision numbers referred to in `s`: from each link's target file name
+/// (`0009-x.md`) or else its label (`[9. Title]`, `[ADR-0009]`); without
+/// links, from `ADR-0009`, `#9` or a bare number.
+fn refs(s: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let links = links(s);
+    if links.is_empty() {
+        for token in s.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+            if let Some(n) = label_number(token.trim_end_matches('.')) {
+                push_unique(&mut out, n);
+            }
+        }
+    }
+    for (label, dest) in links {
+        let from_dest = dest.and_then(|d| {
+            let path = d.split(['#', '?']).next().unwrap_or(d);
+            adr_link_number(path.rsplit('/').next().unwrap_or(path))
+        });
+        if let Some(n) = from_dest.or_else(|| label_number(label)) {
+            push_unique(&mut out, n);
+        }
+    }
+    out
+}
+
+/// `[label](dest)` and bare `[label]` in one line of text.
+fn links(s: &str) -> Vec<(&str, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let mut depth = 0;
+        let Some(close) = rest[open..].char_indices().find_map(|(i, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(open + i);
+                    }
+                }
+                _ => {}
+            }
+            None
+        }) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        let after = &rest[close + 1..];
+        if let Some(inner) = after.strip_prefix('(')
+            && let Some(end) = inner.find(')')
+        {
+            out.push((label, Some(inner[..end].trim())));
+            rest = &inner[end + 1..];
+        } else {
+            out.push((label, None));
+            rest = after;
+        }
+    }
+    out
+}
+
+/// `9`, `#9`, `ADR-0009`, `ADR 9: Title`, `9. Title` → 9.
+fn label_number(s: &str) -> Option<u32> {
+    let s = s.trim().trim_start_matches('#');
+    let s = strip_prefix_ci(s, "adr")
+        .map(|r| r.trim_start_matches(['-', '_', ' ', '#']))
+        .unwrap_or(s);
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || s[digits..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    s[..digits].parse().ok()
+}
+
+/// `7. Use X` → (7, "Use X"); `ADR-007: Use X` → (7, "Use X"). Without an
+/// `ADR` prefix the number needs `.`, `:`, `)` or ` - ` after it, so a title
+/// like "2024 roadmap" keeps its number.
+fn split_title_number(title: &str) -> (Option<u32>, String) {
+    let t = title.trim();
+    let (after_prefix, has_prefix) = match strip_prefix_ci(t, "adr") {
+        Some(r)
+            if r.trim_start_matches(['-', '_', ' ', '#'])
+                .starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            (r.trim_start_matches(['-', '_', ' ', '#']), true)
+        }
+        _ => (t, false),
+    };
+    let digits = after_prefix.len()
+        - after_prefix
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits == 0 {
+        return (None, t.to_owned());
+    }
+    let rest = &after_prefix[digits..];
+    let separated = if has_prefix {
+        rest.is_empty() || rest.starts_with([' ', '.', ':', ')', '-', '–', '—'])
+    } else {
+        rest.starts_with(['.', ':', ')']) || rest.starts_with(" - ") || rest.starts_with(" – ")
+    };
+    let Ok(number) = after_prefix[..digits].parse() else {
+        return (None, t.to_owned());
+    };
+    if !separated {
+        return (None, t.to_owned());
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—')
+    });
+    if rest.is_empty() {
+        // "# ADR-007" alone: the number is all there is, keep it as the title.
+        return (Some(number), t.to_owned());
+    }
+    (Some(number), rest.to_owned())
+}
+
+/// `Alice, Bob and Carol` → three names.
+fn split_people(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in s.split([',', ';', '&']) {
+        let mut rest = part;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (name, next) = match lower.find(" and ") {
+                Some(i) => (&rest[..i], Some(&rest[i + 5..])),
+                None => (rest, None),
+            };
+            let name = strip_emphasis(name.trim());
+            if !name.is_empty() {
+                out.push(name.to_owned());
+            }
+            match next {
+                Some(n) => rest = n,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// A date at the start of `s`: ISO `2024-03-14` (also with `/` or `.`, or a
+/// time after it), `14/03/2024`-style day-first or month-first dates, and
+/// `March 14, 2024` / `14 March 2024`. The second value says what was
+/// assumed, when something was.
+fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
+    let s = s.trim().trim_end_matches('.');
+    let token = s
+        .split(|c: char| c.is_whitespace() || c == 'T' || c == ',' || c == ')')
+        .next()
+        .unwrap_or(s);
+    let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let num = |p: &str| p.parse::<i16>().ok();
+        let (y, m, d, assumption) = if parts[0].len() == 4 {
+            (num(parts[0])?, num(parts[1])?, num(parts[2])?, None)
+        } else if parts[2].len() == 4 {
+            let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
+            if a > 12 {
+                (y, b, a, None)
+            } else if b > 12 {
+                (y, a, b, None)
+            } else {
+                let note = format!(
+                    "date `{token}` read as day/month/year (adr-tools' old default); check it"
+                );
+                (y, b, a, Some(note))
+            }
+        } else {
+            return None;
+        };
+        let date = Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
+        return Some((date, assumption));
+    }
+    ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"]
+        .iter()
+        .find_map(|f| Date::strptime(f, s).ok())
+        .map(|d| (d, None))
+}
+
+/// The body: kept lines, without the blank lines that removed metadata
+/// leaves behind, and ending with one newline.
+fn assemble_body(lines: &[&str], keep: &[bool], in_code: &[bool]) -> String {
+    let mut body = String::new();
+    let mut removed_since_text = false;
+    let mut last_blank = true;
+    for (i, line) in lines.iter().enumerate() {
+        if !keep[i] {
+            removed_since_text = true;
+            continue;
+        }
+        let blank = line.trim().is_empty() && !in_code[i];
+        if blank && last_blank && (removed_since_text || body.is_empty()) {
+            continue;
+        }
+        body.push_str(line);
+        body.push('\n');
+        last_blank = blank;
+        if !blank {
+            removed_since_text = false;
+        }
+    }
+    while body.ends_with("\n\n") {
+        body.pop();
+    }
+    if body.trim().is_empty() {
+        body.clear();
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::to_orgbook_file;
+    use super::*;
+    use jiff::civil::date;
+    use std::path::PathBuf;
+
+    fn opts() -> ImportOptions {
+        ImportOptions {
+            team: "platform".to_owned(),
+            decision_type: 2,
+            today: date(2026, 3, 1),
+        }
+    }
+
+    fn fixture_dir(format: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(format)
+    }
+
+    fn import(format: &str) -> Vec<ImportedDecision> {
+        import_dir(&fixture_dir(format), &opts())
+            .unwrap()
+            .into_iter()
+            .map(|(path, r)| r.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+            .collect()
+    }
+
+    fn parse(name: &str, text: &str) -> ImportedDecision {
+        parse_adr(name, text, &opts()).unwrap()
+    }
+
+    /// What the written file says, read back with the toml crate.
+    struct RoundTrip {
+        title: String,
+        status: String,
+        date: String,
+        decided: Option<String>,
+        supersedes: Vec<i64>,
+        deciders: Vec<String>,
+        body: String,
+    }
+
+    fn round_trip(d: &ImportedDecision) -> RoundTrip {
+        let file = to_orgbook_file(d, &opts());
+        let rest = file.strip_prefix("+++\n").expect("opens with +++");
+        let (fm, body) = rest.split_once("\n+++\n").expect("closes with +++");
+        let t: toml::Table = toml::from_str(fm).unwrap_or_else(|e| panic!("{e}\n{fm}"));
+        let date = |k: &str| {
+            t.get(k)
+                .map(|v| v.as_datetime().expect("a TOML date").to_string())
+        };
+        let strings = |k: &str| -> Vec<String> {
+            t.get(k).map_or(vec![], |v| {
+                v.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_owned())
+                    .collect()
+            })
+        };
+        assert_eq!(t["team"].as_str(), Some("platform"));
+        assert_eq!(t["type"].as_integer(), Some(2));
+        RoundTrip {
+            title: t["title"].as_str().unwrap().to_owned(),
+            status: t["status"].as_str().unwrap().to_owned(),
+            date: date("date").unwrap(),
+            decided: date("decided"),
+            supersedes: t.get("supersedes").map_or(vec![], |v| {
+                v.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_integer().unwrap())
+                    .collect()
+            }),
+            deciders: strings("deciders"),
+            body: body.to_owned(),
+        }
+    }
+
+    #[test]
+    fn nygard_fixtures_import_and_round_trip() {
+        let ds = import("nygard");
+        let names: Vec<_> = ds.iter().map(|d| d.file_name()).collect();
+        assert_eq!(
+            names,
+            [
+                "0001-record-architecture-decisions.md",
+                "0002-use-postgresql-for-persistence.md",
+                "0003-move-to-aurora-postgresql.md",
+                "0004-split-read-models-into-dynamodb.md",
+            ]
+        );
+        let expect = [
+            // number, title, status, date, decided, supersedes
+            (
+                1,
+                "Record architecture decisions",
+                "accepted",
+                "2019-02-04",
+                Some("2019-02-04"),
+                vec![],
+            ),
+            (
+                2,
+                "Use PostgreSQL for persistence",
+                "superseded",
+                "2019-02-11",
+                Some("2019-02-11"),
+                vec![],
+            ),
+            // 3 never said it supersedes 2; reconcile takes it from 2's "Superseded by".
+            (
+                3,
+                "Move to Aurora PostgreSQL",
+                "superseded",
+                "2020-09-12",
+                Some("2020-09-12"),
+                vec![2],
+            ),
+            (
+                4,
+                "Split read models into DynamoDB",
+                "accepted",
+                "2024-03-14",
+                Some("2024-03-14"),
+                vec![3],
+            ),
+        ];
+        for (d, (number, title, status, date, decided, supersedes)) in ds.iter().zip(expect) {
+            assert_eq!(d.number, number);
+            let rt = round_trip(d);
+            assert_eq!(rt.title, title, "{}", d.source);
+            assert_eq!(rt.status, status, "{}", d.source);
+            assert_eq!(rt.date, date, "{}", d.source);
+            assert_eq!(rt.decided.as_deref(), decided, "{}", d.source);
+            assert_eq!(rt.supersedes, supersedes, "{}", d.source);
+            assert!(rt.deciders.is_empty());
+            assert!(
+                !rt.body.contains("## Status") && !rt.body.contains("Date:"),
+                "{}",
+                rt.body
+            );
+            assert!(
+                rt.body.starts_with("\n## Context\n"),
+                "{}: {:?}",
+                d.source,
+                rt.body
+            );
+        }
+        assert_eq!(ds[1].superseded_by, vec![3]);
+        assert_eq!(ds[2].superseded_by, vec![4]);
+
+        // The code block's `# the projector…` is not a heading and stays.
+        assert!(ds[3].body.contains("```sh\n# the projector is deployed"));
+        assert!(
+            ds[3]
+                .body
+                .contains("[the Aurora decision](0003-move-to-aurora-postgresql.md#decision)")
+        );
+
+        let notes = |i: usize| ds[i].unmapped.join("\n");
+        assert!(notes(0).contains(
+            "0001-record-architecture-decisions.md:3: date `04/02/2019` read as day/month/year"
+        ));
+        assert!(
+            notes(2)
+                .contains("added 2 to supersedes, because 0002-use-postgresql-for-persistence.md")
+        );
+        assert!(notes(3).contains(
+            "0004-split-read-models-into-dynamodb.md:11: status `Amended by [5. Cache read models in Redis](0005-cache-read-models-in-redis.md)` has no orgbook equivalent"
+        ));
+        assert!(ds[1].unmapped.is_empty(), "{:?}", ds[1].unmapped);
+    }
+
+    #[test]
+    fn madr_fixtures_import_and_round_trip() {
+        let results = import_dir(&fixture_dir("madr"), &opts()).unwrap();
+        let files: Vec<_> = results
+            .iter()
+            .map(|(p, _)| p.file_name().unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "0001-use-markdown-architectural-decision-records.md",
+                "0002-use-rabbitmq-for-payment-events.md",
+                "0003-use-quorum-queues.md",
+                "0004-use-kafka-for-payment-events.md",
+            ],
+            "README.md and adr-template.md are skipped"
+        );
+        let ds = import("madr");
+        let expect = [
+            (
+                1,
+                "Use Markdown Architectural Decision Records",
+                "accepted",
+                "2021-05-04",
+                vec![],
+                vec!["Alice Jones", "Bob Smith"],
+            ),
+            // 2 still says accepted; 4 says it supersedes 2.
+            (
+                2,
+                "Use RabbitMQ for payment events",
+                "superseded",
+                "2021-06-10",
+                vec![],
+                vec!["Alice Jones", "Carol White", "Dan Brown"],
+            ),
+            (
+                3,
+                "Use quorum queues for payment events",
+                "superseded",
+                "2022-01-20",
+                vec![],
+                vec!["Carol White", "Dan Brown"],
+            ),
+            // 4 only says it supersedes 2; 3's front matter adds 3.
+            (
+                4,
+                "Use Kafka for payment events",
+                "accepted",
+                "2024-03-14",
+                vec![2, 3],
+                vec!["Carol White", "Erin \"EJ\" O'Neil"],
+            ),
+        ];
+        for (d, (number, title, status, date, supersedes, deciders)) in ds.iter().zip(expect) {
+            assert_eq!(d.number, number);
+            let rt = round_trip(d);
+            assert_eq!(rt.title, title, "{}", d.source);
+            assert_eq!(rt.status, status, "{}", d.source);
+            assert_eq!(rt.date, date, "{}", d.source);
+            assert_eq!(rt.decided.as_deref(), Some(date), "{}", d.source);
+            assert_eq!(rt.supersedes, supersedes, "{}", d.source);
+            assert_eq!(rt.deciders, deciders, "{}", d.source);
+            assert!(
+                !rt.body.contains("Status:") && !rt.body.contains("---"),
+                "{}",
+                rt.body
+            );
+        }
+        assert_eq!(
+            ds[0].body.lines().next(),
+            Some("Technical Story: PAY-112 <!-- optional -->")
+        );
+        assert!(ds[3].body.starts_with("## Context and Problem Statement\n"));
+        assert!(
+            ds[3]
+                .body
+                .contains("[ADR-0003](0003-use-quorum-queues.md#decision-outcome)")
+        );
+        assert!(
+            ds[3]
+                .body
+                .contains("* Supersedes [ADR-0002](0002-use-rabbitmq-for-payment-events.md)")
+        );
+
+        let notes = |i: usize| ds[i].unmapped.join("\n");
+        assert!(
+            notes(1).contains("status changed from accepted to superseded, because decision 4")
+        );
+        assert!(
+            notes(2)
+                .contains("0003-use-quorum-queues.md:5: `consulted: SRE guild` has no orgbook key")
+        );
+        assert!(notes(3).contains(
+            "0004-use-kafka-for-payment-events.md:7: `consulted: SRE guild, Data platform team`"
+        ));
+        assert!(notes(3).contains("added 3 to supersedes"));
+        assert!(ds[0].unmapped.is_empty(), "{:?}", ds[0].unmapped);
+    }
+
+    #[test]
+    fn adr_style_file_name_and_title_number() {
+        let d = parse(
+            "adr-007.md",
+            "# ADR-007: Use \"Postgres\" for orders\n\n**Status:** Proposed\n**Date:** March 14, 2024\n\n## Context\n\nx\n",
+        );
+        assert_eq!((d.number, d.slug.as_str()), (7, "use-postgres-for-orders"));
+        assert_eq!(d.title, "Use \"Postgres\" for orders");
+        assert_eq!(d.status, "proposed");
+        assert_eq!(d.date, date(2024, 3, 14));
+        assert_eq!(d.decided, None);
+        assert_eq!(d.body, "## Context\n\nx\n");
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        assert_eq!(round_trip(&d).title, "Use \"Postgres\" for orders");
+
+        let d = parse(
+            "use-postgres.md",
+            "# 12. Use Postgres\n\nDate: 2024-03-14\n\n## Status\n\naccepted\n",
+        );
+        assert_eq!(
+            (d.number, d.slug.as_str(), d.status.as_str()),
+            (12, "use-postgres", "accepted")
+        );
+        assert_eq!(d.body, "");
+
+        let d = parse("0008-x.md", "# 9. Title\n\nDate: 2024-03-14\n");
+        assert_eq!(d.number, 8);
+        assert!(d.unmapped[0].starts_with("0008-x.md:1: the title says 9"));
+    }
+
+    #[test]
+    fn status_words_are_case_insensitive_and_synonyms_are_reported() {
+        for (text, status) in [
+            ("ACCEPTED", "accepted"),
+            ("rejected", "rejected"),
+            ("Deprecated", "deprecated"),
+            ("proposed", "proposed"),
+            ("Superseded", "superseded"),
+            (
+                "Superceded by [2. Second Record](0002-second-record.md)",
+                "superseded",
+            ),
+            ("Approved", "accepted"),
+            ("Draft", "proposed"),
+        ] {
+            let d = parse(
+                "0001-a.md",
+                &format!("# 1. A\n\nDate: 2024-03-14\n\n## Status\n\n{text}\n"),
+            );
+            assert_eq!(d.status, status, "{text}");
+        }
+        let d = parse(
+            "0001-a.md",
+            "# 1. A\n\nDate: 2024-03-14\n\n## Status\n\nApproved\n",
+        );
+        assert_eq!(
+            d.unmapped,
+            ["0001-a.md:7: status `Approved` imported as accepted"]
+        );
+    }
+
+    #[test]
+    fn status_section_relations() {
+        let d = parse(
+            "0009-x.md",
+            "# 9. X\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n\nSupersedes [3. Three](0003-three.md), [4. Four,\nstill four](0004-four.md)\n\nSupersedes ADR-0005\n\nAmended by [10. Ten](0010-ten.md)\n\n## Context\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(d.supersedes, [3, 4, 5]);
+        assert_eq!(d.unmapped.len(), 1, "{:?}", d.unmapped);
+        assert!(d.unmapped[0].starts_with("0009-x.md:14: status `Amended by"));
+
+        // adr-tools left "Accepted" in place when this one was superseded.
+        let d = parse(
+            "0003-three.md",
+            "# 3. Three\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n\nSuperseded by [9](0009-x.md)\n",
+        );
+        assert_eq!(
+            (d.status.as_str(), d.superseded_by.as_slice()),
+            ("superseded", &[9][..])
+        );
+        assert_eq!(d.decided, Some(date(2024, 3, 14)));
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+
+        // MADR 2 inline: "accepted, supersedes [ADR-3]".
+        let d = parse(
+            "0005-y.md",
+            "# Y\n\n* Status: accepted, supersedes [ADR-3]\n* Date: 2024-03-14\n",
+        );
+        assert_eq!(
+            (d.status.as_str(), d.supersedes.as_slice()),
+            ("accepted", &[3][..])
+        );
+
+        // MADR 4 front matter superseded without a link.
+        let d = parse(
+            "0006-z.md",
+            "---\nstatus: superseded by ADR-0123\ndate: 2024-03-14\n---\n# Z\n",
+        );
+        assert_eq!(
+            (d.status.as_str(), d.superseded_by.as_slice()),
+            ("superseded", &[123][..])
+        );
+    }
+
+    #[test]
+    fn status_line_date_becomes_decided() {
+        let d = parse(
+            "0001-a.md",
+            "# 1. A\n\nDate: 2024-01-02\n\n## Status\n\nAccepted on 2024-02-03\n",
+        );
+        assert_eq!(
+            (d.date, d.decided),
+            (date(2024, 1, 2), Some(date(2024, 2, 3)))
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    }
+
+    #[test]
+    fn missing_date_and_status_use_fallbacks_and_say_so() {
+        let d = parse("0001-a.md", "# A\n\nSome text.\n");
+        assert_eq!(
+            (d.date, d.decided, d.status.as_str()),
+            (date(2026, 3, 1), None, "proposed")
+        );
+        assert_eq!(
+            d.unmapped,
+            [
+                "0001-a.md: no status found; imported as proposed",
+                "0001-a.md: no date found; using 2026-03-01 (today)",
+            ]
+        );
+        let d = parse("0001-a.md", "# A\n\n* Status: accepted\n");
+        assert_eq!(
+            (d.date, d.decided),
+            (date(2026, 3, 1), Some(date(2026, 3, 1)))
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2024-03-14"), Some((date(2024, 3, 14), None)));
+        assert_eq!(
+            parse_date("2024-03-14T10:00:00Z"),
+            Some((date(2024, 3, 14), None))
+        );
+        assert_eq!(
+            parse_date("2024/03/14 (updated)"),
+            Some((date(2024, 3, 14), None))
+        );
+        assert_eq!(parse_date("14/03/2024"), Some((date(2024, 3, 14), None)));
+        assert_eq!(parse_date("03/14/2024"), Some((date(2024, 3, 14), None)));
+        assert!(parse_date("04/02/2019").unwrap().1.is_some());
+        assert_eq!(parse_date("14.03.2024"), Some((date(2024, 3, 14), None)));
+        assert_eq!(parse_date("14 March 2024"), Some((date(2024, 3, 14), None)));
+        assert_eq!(parse_date("Mar 14, 2024"), Some((date(2024, 3, 14), None)));
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("YYYY-MM-DD"), None);
+        assert_eq!(
+            parse_date("{YYYY-MM-DD when the decision was last updated}"),
+            None
+        );
+
+        let d = parse(
+            "0001-a.md",
+            "# A\n\n* Status: accepted\n* Date: [YYYY-MM-DD]\n",
+        );
+        assert!(d.unmapped[0].contains("date `[YYYY-MM-DD]` is not a date"));
+    }
+
+    #[test]
+    fn errors_name_the_file() {
+        let e = parse_adr("notes.md", "# Just notes\n", &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::NoNumber { .. }));
+        assert!(e.to_string().starts_with("notes.md: no decision number"));
+
+        let e = parse_adr("0001-a.md", "Date: 2024-03-14\n\nNo heading.\n", &opts()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "0001-a.md: no title: expected a `# Title` heading or a `title:` front matter key"
+        );
+
+        let e = parse_adr("0001-a.md", "---\nstatus: [unclosed\n---\n# A\n", &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::FrontMatter { .. }), "{e}");
+        assert!(e.to_string().starts_with("0001-a.md:"), "{e}");
+
+        let e = parse_adr("0001-a.md", "---\nstatus: accepted\n# A\n", &opts()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "0001-a.md:1: front matter: no closing `---` line"
+        );
+    }
+
+    #[test]
+    fn front_matter_title_and_crlf() {
+        let d = parse(
+            "0002-b.md",
+            "\u{feff}---\r\ntitle: From front matter\r\nstatus: Accepted\r\ndate: '2024-03-14'\r\ndeciders: [Ann]\r\ntags: [db, 'ops']\r\n---\r\n\r\n## Context\r\n\r\nText.\r\n",
+        );
+        assert_eq!(d.title, "From front matter");
+        assert_eq!((d.status.as_str(), d.date), ("accepted", date(2024, 3, 14)));
+        assert_eq!(d.deciders, ["Ann"]);
+        assert_eq!(d.tags, ["db", "ops"]);
+        assert_eq!(d.body, "## Context\n\nText.\n");
+    }
+
+    #[test]
+    fn placeholders_are_reported_not_mapped() {
+        let d = parse(
+            "0001-a.md",
+            "# A\n\n* Status: [proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)] <!-- optional -->\n* Deciders: [list everyone involved in the decision] <!-- optional -->\n* Date: 2024-03-14\n",
+        );
+        assert_eq!(d.status, "proposed");
+        assert!(d.supersedes.is_empty() && d.superseded_by.is_empty() && d.deciders.is_empty());
+        assert!(
+            d.unmapped[0].contains("looks like an unfilled template"),
+            "{:?}",
+            d.unmapped
+        );
+        assert!(
+            d.unmapped[1].contains("look like an unfilled template"),
+            "{:?}",
+            d.unmapped
+        );
+    }
+
+    #[test]
+    fn type_one_accepted_without_deciders_is_reported() {
+        let opts = ImportOptions {
+            decision_type: 1,
+            ..opts()
+        };
+        let d = parse_adr(
+            "0001-a.md",
+            "# 1. A\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n",
+            &opts,
+        )
+        .unwrap();
+        assert!(d.unmapped[0].contains("requires `deciders`"));
+    }
+
+    #[test]
+    fn links_to_adr_style_names_are_fixed_by_reconcile() {
+        let mut ds = vec![
+            parse(
+                "adr-001.md",
+                "# ADR-001: Use Rust\n\n* Status: accepted\n* Date: 2024-03-14\n\nSee [next](adr-002.md#why) and [old](./1-use-rust.md).\n",
+            ),
+            parse(
+                "adr-002.md",
+                "# ADR-002: Use Tokio\n\n* Status: accepted\n* Date: 2024-03-15\n\nBuilds on [ADR-001](adr-001.md).\n",
+            ),
+        ];
+        // Before reconcile only self-describing names could be rewritten.
+        assert!(ds[0].body.contains("[next](adr-002.md#why)"));
+        assert!(ds[0].body.contains("[old](0001-use-rust.md)"));
+        reconcile(&mut ds);
+        assert_eq!(
+            ds[0].body,
+            "See [next](0002-use-tokio.md#why) and [old](0001-use-rust.md).\n"
+        );
+        assert_eq!(ds[1].body, "Builds on [ADR-001](0001-use-rust.md).\n");
+    }
+
+    #[test]
+    fn site_generator_keys_and_code_blocks() {
+        let d = parse(
+            "0013-use-front-matter.md",
+            "---\nparent: Decisions\nnav_order: 13\nstatus: accepted\ndeciders:\ndate: 2023-05-02\n---\n# Use front matter\n\n## Considered Options\n\nExample:\n\n```markdown\n---\nstatus: rejected\n---\n# Not a title\n\n## Status\n\nSuperseded by [1](0001-a.md)\n```\n\nDone.\n",
+        );
+        assert_eq!(
+            (d.title.as_str(), d.status.as_str()),
+            ("Use front matter", "accepted")
+        );
+        assert!(d.superseded_by.is_empty() && d.deciders.is_empty());
+        assert!(
+            d.body
+                .contains("```markdown\n---\nstatus: rejected\n---\n# Not a title\n\n## Status\n")
+        );
+        assert_eq!(
+            d.unmapped,
+            [
+                "0013-use-front-matter.md:2: `parent: Decisions` has no orgbook key; dropped",
+                "0013-use-front-matter.md:3: `nav_order: 13` has no orgbook key; dropped",
+            ]
+        );
+    }
+
+    #[test]
+    fn date_named_files_need_a_number_in_the_title() {
+        let e = parse_adr("2024-03-14-use-x.md", "# Use X\n", &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::NoNumber { .. }));
+        let d = parse("2024-03-14-use-x.md", "# 3. Use X\n\nDate: 2024-03-14\n");
+        assert_eq!((d.number, d.slug.as_str()), (3, "2024-03-14-use-x"));
+    }
+
+    #[test]
+    fn prose_is_not_a_relation() {
+        let d = parse(
+            "0002-b.md",
+            "# B\n\n* Status: accepted\n* Date: 2024-03-14\n\n## Decision\n\nReplaces 3 old services.\n\nSupersedes the [old runbook](https://wiki/x.md).\n",
+        );
+        assert!(d.supersedes.is_empty(), "{:?}", d.supersedes);
+    }
+
+    #[test]
+    fn people_lists() {
+        assert_eq!(
+            split_people("Alice, Bob and Carol; Dan & Eve"),
+            ["Alice", "Bob", "Carol", "Dan", "Eve"]
+        );
+        assert_eq!(split_people("**Ann**"), ["Ann"]);
+        assert!(split_people(" ").is_empty());
+    }
+
+    #[test]
+    fn duplicate_numbers_are_errors() {
+        let dir = std::env::temp_dir().join(format!("orgbook-import-dup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("0007-a.md"), "# 7. A\n\nDate: 2024-03-14\n").unwrap();
+        std::fs::write(dir.join("0007-b.md"), "# 7. B\n\nDate: 2024-03-14\n").unwrap();
+        std::fs::write(dir.join("notes.txt"), "not markdown").unwrap();
+        let results = import_dir(&dir, &opts()).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(results.len(), 2);
+        assert!(results[0].1.is_ok());
+        let e = results[1].1.as_ref().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "0007-b.md: decision number 7 is already used by 0007-a.md; renumber one of them"
+        );
+    }
+}

@@ -1,0 +1,698 @@
+//! Importing decision records written for other tools into orgbook decisions.
+//!
+//! This module owns the format-independent half of `orgbook import`: the
+//! [`ImportedDecision`] every importer produces, writing it out as an orgbook
+//! decision file ([`to_orgbook_file`]), and [`reconcile`], which makes a whole
+//! imported set consistent (both sides of every supersedes link, links between
+//! records pointing at their new file names). Keeping this apart from the
+//! parsers means a future importer only has to fill in an `ImportedDecision`;
+//! the orgbook side of the contract (FORMAT.md's decision keys) lives here once.
+//!
+//! Everything here is pure (no file system, no clock): the caller passes
+//! "today" in [`ImportOptions`], so results are reproducible and testable.
+
+mod adr;
+
+pub use adr::{import_dir, parse_adr};
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use serde::Serialize;
+
+/// One source file of a directory import and what became of it.
+pub type FileImport = (std::path::PathBuf, Result<ImportedDecision, ImportError>);
+
+/// Settings that come from the command line rather than from the source files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Slug of the owning team, written to every imported decision.
+    pub team: String,
+    /// 1 = irreversible, escalated; 2 = reversible. Source formats have no such notion.
+    pub decision_type: u8,
+    /// Fallback for records without a usable date (the caller passes today).
+    pub today: jiff::civil::Date,
+}
+
+/// One source record, mapped onto orgbook's decision keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedDecision {
+    /// The source file name as given to the parser; notes and errors refer to it.
+    pub source: String,
+    pub number: u32,
+    /// File stem without the number, kebab-case (from the title when the stem has none).
+    pub slug: String,
+    pub title: String,
+    /// One of proposed | accepted | rejected | deprecated | superseded.
+    pub status: String,
+    pub date: jiff::civil::Date,
+    pub decided: Option<jiff::civil::Date>,
+    pub deciders: Vec<String>,
+    pub supersedes: Vec<u32>,
+    /// Numbers named by "Superseded by …" in the source. orgbook has no key for
+    /// this (it derives it from the other record's `supersedes`), but
+    /// [`reconcile`] needs it to fill in the other side.
+    pub superseded_by: Vec<u32>,
+    pub tags: Vec<String>,
+    /// Markdown body without the title heading and the status/date metadata.
+    pub body: String,
+    /// Human-readable notes of what could not be mapped, each starting `file:line:`
+    /// (or `file:` when no single line is to blame).
+    pub unmapped: Vec<String>,
+}
+
+impl ImportedDecision {
+    /// The file name the decision gets in `content/decisions/`: `NNNN-slug.md`.
+    pub fn file_name(&self) -> String {
+        orgbook_file_name(self.number, &self.slug)
+    }
+}
+
+/// Why a source record could not be imported at all. Each variant names the
+/// file, because the caller reports many files at once.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{file}: no decision number: the file name has no leading number \
+         (like 0007-title.md or adr-007.md) and the title has none (like `# 7. Title`)"
+    )]
+    NoNumber { file: String },
+    #[error("{file}: no title: expected a `# Title` heading or a `title:` front matter key")]
+    NoTitle { file: String },
+    #[error("{file}:{line}: front matter: {message}")]
+    FrontMatter {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: decision number {number} is already used by {first}; renumber one of them")]
+    DuplicateNumber {
+        file: String,
+        number: u32,
+        first: String,
+    },
+}
+
+/// The exact key order and spelling of FORMAT.md's decision front matter.
+/// Serialising through `toml` (instead of formatting strings by hand) gets
+/// quoting and escaping of titles and names right, and writes dates as
+/// unquoted TOML dates as the format requires.
+#[derive(Serialize)]
+struct DecisionFrontMatter<'a> {
+    title: &'a str,
+    status: &'a str,
+    #[serde(rename = "type")]
+    decision_type: u8,
+    date: toml::value::Datetime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided: Option<toml::value::Datetime>,
+    team: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    deciders: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    supersedes: &'a [u32],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tags: &'a [String],
+}
+
+fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {
+    toml::value::Datetime {
+        // jiff allows negative years, TOML does not; importers only produce
+        // four-digit years, so clamping can only affect a nonsensical `today`.
+        date: Some(toml::value::Date {
+            year: u16::try_from(d.year()).unwrap_or(0),
+            month: d.month().unsigned_abs(),
+            day: d.day().unsigned_abs(),
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// The complete orgbook decision file: `+++` TOML front matter `+++`, a blank
+/// line, then the Markdown body.
+pub fn to_orgbook_file(d: &ImportedDecision, opts: &ImportOptions) -> String {
+    let fm = DecisionFrontMatter {
+        title: &d.title,
+        status: &d.status,
+        decision_type: opts.decision_type,
+        date: toml_date(d.date),
+        decided: d.decided.map(toml_date),
+        team: &opts.team,
+        deciders: &d.deciders,
+        supersedes: &d.supersedes,
+        tags: &d.tags,
+    };
+    // A struct of strings, integers, dates and arrays of those always has a
+    // TOML representation, so this cannot fail.
+    let toml = toml::to_string(&fm).expect("decision front matter is always valid TOML");
+    let mut out = format!("+++\n{toml}+++\n");
+    let body = d.body.trim_matches('\n');
+    if !body.is_empty() {
+        out.push('\n');
+        out.push_str(body);
+        out.push('\n');
+    }
+    out
+}
+
+/// Makes an imported set agree with itself, so that it builds:
+/// - a record that says "Superseded by N" gets listed in N's `supersedes`;
+/// - every record listed in another's `supersedes` gets status "superseded"
+///   (and a `decided` date, since it had been decided before it was replaced);
+/// - body links to other records' source files are pointed at the file names
+///   they get on import, whatever their source names looked like.
+///
+/// Every change is recorded in the changed record's `unmapped` notes, because
+/// the user should see where the two sides of the source disagreed. Running it
+/// twice changes nothing the second time.
+pub fn reconcile(decisions: &mut [ImportedDecision]) {
+    let mut by_number: HashMap<u32, usize> = HashMap::new();
+    for (i, d) in decisions.iter_mut().enumerate() {
+        match by_number.entry(d.number) {
+            // The first record with a number wins the links; import_dir turns
+            // duplicates into errors before this, so this is for direct callers.
+            Entry::Occupied(_) => push_note_once(
+                &mut d.unmapped,
+                format!(
+                    "{}: decision number {} is used by another imported record too; \
+                     links and supersedes to it are ambiguous",
+                    d.source, d.number
+                ),
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+
+    // "Superseded by" on the old record → `supersedes` on the new one.
+    for i in 0..decisions.len() {
+        let number = decisions[i].number;
+        for by in decisions[i].superseded_by.clone() {
+            match by_number.get(&by) {
+                Some(&j) if j != i => {
+                    if !decisions[j].supersedes.contains(&number) {
+                        decisions[j].supersedes.push(number);
+                        decisions[j].supersedes.sort_unstable();
+                        let note = format!(
+                            "{}: added {number} to supersedes, because {} says it is superseded by {by}",
+                            decisions[j].source, decisions[i].source
+                        );
+                        decisions[j].unmapped.push(note);
+                    }
+                }
+                Some(_) => {
+                    decisions[i].superseded_by.retain(|&n| n != number);
+                    let note = format!(
+                        "{}: says it is superseded by itself ({number}); ignored",
+                        decisions[i].source
+                    );
+                    decisions[i].unmapped.push(note);
+                }
+                None => {
+                    let note = format!(
+                        "{}: superseded by {by}, which is not among the imported records; \
+                         add `supersedes = [{number}]` to decision {by} if it exists in the handbook",
+                        decisions[i].source
+                    );
+                    push_note_once(&mut decisions[i].unmapped, note);
+                }
+            }
+        }
+    }
+
+    // `supersedes` on the new record → status "superseded" on the old one.
+    for i in 0..decisions.len() {
+        let number = decisions[i].number;
+        if decisions[i].supersedes.contains(&number) {
+            decisions[i].supersedes.retain(|&n| n != number);
+            let note = format!(
+                "{}: says it supersedes itself ({number}); removed from supersedes",
+                decisions[i].source
+            );
+            decisions[i].unmapped.push(note);
+        }
+        for old in decisions[i].supersedes.clone() {
+            let Some(&j) = by_number.get(&old) else {
+                let note = format!(
+                    "{}: supersedes {old}, which is not among the imported records; \
+                     the build fails unless decision {old} exists in the handbook",
+                    decisions[i].source
+                );
+                push_note_once(&mut decisions[i].unmapped, note);
+                continue;
+            };
+            let target = &mut decisions[j];
+            if !target.superseded_by.contains(&number) {
+                target.superseded_by.push(number);
+                target.superseded_by.sort_unstable();
+            }
+            if target.status != "superseded" {
+                let note = format!(
+                    "{}: status changed from {} to superseded, because decision {number} supersedes it",
+                    target.source, target.status
+                );
+                target.status = "superseded".to_owned();
+                // A superseded record was in force before; its own date is the
+                // best available stand-in for when that was decided.
+                if target.decided.is_none() {
+                    target.decided = Some(target.date);
+                }
+                target.unmapped.push(note);
+            }
+        }
+    }
+
+    let names: HashMap<u32, String> = by_number
+        .iter()
+        .map(|(&n, &i)| (n, decisions[i].file_name()))
+        .collect();
+    let sources: HashMap<String, u32> = decisions
+        .iter()
+        .map(|d| (d.source.clone(), d.number))
+        .collect();
+    for d in decisions.iter_mut() {
+        let mut dangling = Vec::new();
+        d.body = rewrite_links(&d.body, |dest| {
+            let (file, rest) = split_local_md_link(dest)?;
+            let number = sources
+                .get(file)
+                .copied()
+                .or_else(|| adr_link_number(file))?;
+            match names.get(&number) {
+                Some(name) => Some(format!("{name}{rest}")),
+                None => {
+                    dangling.push(file.to_owned());
+                    None
+                }
+            }
+        });
+        for file in dangling {
+            push_note_once(
+                &mut d.unmapped,
+                format!(
+                    "{}: the body links to {file}, which is not among the imported records; \
+                     the build fails on links to missing files",
+                    d.source
+                ),
+            );
+        }
+    }
+}
+
+fn push_note_once(notes: &mut Vec<String>, note: String) {
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
+}
+
+/// `NNNN-slug.md`, the decision file naming of FORMAT.md.
+fn orgbook_file_name(number: u32, slug: &str) -> String {
+    format!("{number:04}-{slug}.md")
+}
+
+/// Lowercase, runs of anything but letters and digits become one `-`: the
+/// same rule FORMAT.md uses for heading ids, so slugs look alike everywhere.
+fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The number in a record's file stem and what follows it: `0007-use-x` →
+/// (7, "use-x"), `adr-007` → (7, ""), `ADR_12_use_x` → (12, "use_x"). The
+/// number must be followed by a separator or the end, so `2fa-login` is not
+/// decision 2, and a date prefix (`2024-03-14-title`, another naming
+/// convention for records) is not decision 2024.
+fn stem_number(stem: &str) -> Option<(u32, &str)> {
+    let b = stem.as_bytes();
+    let digits_at =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if digits_at(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits_at(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits_at(8..10)
+    {
+        return None;
+    }
+    let rest = match stem.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("adr") => stem[3..].trim_start_matches(['-', '_', ' ']),
+        _ => stem,
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let after = &rest[digits..];
+    if !(after.is_empty() || after.starts_with(['-', '_', '.', ' '])) {
+        return None;
+    }
+    let number = rest[..digits].parse().ok()?;
+    Some((number, after.trim_start_matches(['-', '_', '.', ' '])))
+}
+
+/// The decision number of a link target that names a record file
+/// (`0009-foo.md`, `adr-009.md`), by the same rule as source file names.
+fn adr_link_number(file: &str) -> Option<u32> {
+    let stem = strip_md_extension(file)?;
+    stem_number(stem).map(|(n, _)| n)
+}
+
+fn strip_md_extension(file: &str) -> Option<&str> {
+    let dot = file.rfind('.')?;
+    file[dot + 1..]
+        .eq_ignore_ascii_case("md")
+        .then_some(&file[..dot])
+}
+
+/// Splits a link destination into a same-folder `.md` file name and the
+/// `#fragment`/`?query` after it. Links into other folders or to other sites
+/// are left alone: only siblings are known to become siblings after import.
+fn split_local_md_link(dest: &str) -> Option<(&str, &str)> {
+    let cut = dest.find(['#', '?']).unwrap_or(dest.len());
+    let (path, rest) = dest.split_at(cut);
+    let file = path.strip_prefix("./").unwrap_or(path);
+    if file.is_empty() || file.contains(['/', '\\', ':']) {
+        return None;
+    }
+    strip_md_extension(file)?;
+    Some((file, rest))
+}
+
+/// Rewrites the destination of every Markdown link and reference definition
+/// for which `f` returns a replacement. Fenced code blocks and inline code are
+/// skipped, since a link-looking string there is text, not a link.
+fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut fence: Option<(char, usize)> = None;
+    for (i, line) in md.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if let Some(open) = fence_marker(line) {
+            match fence {
+                None => fence = Some(open),
+                Some((c, n)) if open.0 == c && open.1 >= n && is_closing_fence(line) => {
+                    fence = None
+                }
+                Some(_) => {}
+            }
+            out.push_str(line);
+            continue;
+        }
+        if fence.is_some() {
+            out.push_str(line);
+            continue;
+        }
+        if let Some((start, end)) = reference_definition_dest(line) {
+            match f(&line[start..end]) {
+                Some(new) => {
+                    out.push_str(&line[..start]);
+                    out.push_str(&new);
+                    out.push_str(&line[end..]);
+                }
+                None => out.push_str(line),
+            }
+            continue;
+        }
+        rewrite_inline_links(line, &mut f, &mut out);
+    }
+    out
+}
+
+fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<String>, out: &mut String) {
+    let bytes = line.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'`' => {
+                // Skip a code span: a run of n backticks up to the next run of exactly n.
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let close = "`".repeat(run);
+                let mut j = i + run;
+                let mut end = None;
+                while let Some(pos) = line[j..].find(&close) {
+                    let at = j + pos;
+                    let len = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+                    if len == run {
+                        end = Some(at + run);
+                        break;
+                    }
+                    j = at + len;
+                }
+                i = end.unwrap_or(i + run);
+            }
+            b']' if bytes.get(i + 1) == Some(&b'(') => {
+                let start = i + 2;
+                let Some((dest_start, dest_end, next)) = inline_dest(line, start) else {
+                    i += 1;
+                    continue;
+                };
+                if let Some(new) = f(&line[dest_start..dest_end]) {
+                    out.push_str(&line[copied..dest_start]);
+                    out.push_str(&new);
+                    copied = dest_end;
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&line[copied..]);
+}
+
+/// The destination of an inline link starting right after `](`: either
+/// `<...>` or a run without spaces in which parentheses balance.
+fn inline_dest(line: &str, start: usize) -> Option<(usize, usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut s = start;
+    while bytes.get(s) == Some(&b' ') {
+        s += 1;
+    }
+    if bytes.get(s) == Some(&b'<') {
+        let end = s + 1 + line[s + 1..].find('>')?;
+        return Some((s + 1, end, end + 1));
+    }
+    let mut depth = 0usize;
+    let mut e = s;
+    while e < bytes.len() {
+        match bytes[e] {
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b' ' | b'\t' => break,
+            _ => {}
+        }
+        e += 1;
+    }
+    (e > s).then_some((s, e, e))
+}
+
+/// `[label]: destination` at the start of a line (up to three spaces in).
+fn reference_definition_dest(line: &str) -> Option<(usize, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 || !line[indent..].starts_with('[') || line[indent..].starts_with("[^") {
+        return None;
+    }
+    let close = indent + line[indent..].find("]:")?;
+    let mut s = close + 2;
+    let bytes = line.as_bytes();
+    while matches!(bytes.get(s), Some(b' ' | b'\t')) {
+        s += 1;
+    }
+    let (s, e) = if bytes.get(s) == Some(&b'<') {
+        (s + 1, s + 1 + line[s + 1..].find('>')?)
+    } else {
+        let len = line[s..].find([' ', '\t']).unwrap_or(line.len() - s);
+        (s, s + len)
+    };
+    (e > s).then_some((s, e))
+}
+
+/// The fence character and length if `line` opens or closes a fenced code block.
+fn fence_marker(line: &str) -> Option<(char, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let c = rest.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = rest.len() - rest.trim_start_matches(c).len();
+    (n >= 3).then_some((c, n))
+}
+
+fn is_closing_fence(line: &str) -> bool {
+    line.trim().chars().all(|c| c == '`' || c == '~')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn opts() -> ImportOptions {
+        ImportOptions {
+            team: "payments".to_owned(),
+            decision_type: 2,
+            today: date(2026, 3, 1),
+        }
+    }
+
+    fn decision(number: u32, status: &str) -> ImportedDecision {
+        ImportedDecision {
+            source: format!("{number:04}-d{number}.md"),
+            number,
+            slug: format!("d{number}"),
+            title: format!("Decision {number}"),
+            status: status.to_owned(),
+            date: date(2024, 1, number as i8),
+            decided: None,
+            deciders: vec![],
+            supersedes: vec![],
+            superseded_by: vec![],
+            tags: vec![],
+            body: String::new(),
+            unmapped: vec![],
+        }
+    }
+
+    #[test]
+    fn stem_numbers() {
+        assert_eq!(stem_number("0007-use-postgres"), Some((7, "use-postgres")));
+        assert_eq!(stem_number("adr-007"), Some((7, "")));
+        assert_eq!(stem_number("ADR_12_use_x"), Some((12, "use_x")));
+        assert_eq!(stem_number("ADR007"), Some((7, "")));
+        assert_eq!(stem_number("42"), Some((42, "")));
+        assert_eq!(stem_number("2fa-login"), None);
+        assert_eq!(stem_number("readme"), None);
+        assert_eq!(stem_number("adrift"), None);
+        assert_eq!(stem_number("2024-03-14-use-x"), None);
+        assert_eq!(stem_number("2024-use-x"), Some((2024, "use-x")));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slugify("Use PostgreSQL (v11) for persistence!"),
+            "use-postgresql-v11-for-persistence"
+        );
+        assert_eq!(slugify("use_x__y"), "use-x-y");
+        assert_eq!(slugify("Über Café"), "über-café");
+        assert_eq!(slugify("--"), "");
+    }
+
+    #[test]
+    fn toml_escapes_and_dates() {
+        let mut d = decision(7, "accepted");
+        d.title = r#"Use "quotes" \ and 'apostrophes' = fine"#.to_owned();
+        d.decided = Some(date(2024, 1, 8));
+        d.deciders = vec![r#"Erin "EJ" O'Neil"#.to_owned()];
+        d.supersedes = vec![3];
+        d.body = "\n\n## Context\n\nText.\n\n".to_owned();
+        let file = to_orgbook_file(&d, &opts());
+        let (fm, body) = file
+            .strip_prefix("+++\n")
+            .and_then(|s| s.split_once("+++\n"))
+            .unwrap();
+        assert_eq!(body, "\n## Context\n\nText.\n");
+        assert!(fm.contains("date = 2024-01-07\n"), "{fm}");
+        let v: toml::Table = toml::from_str(fm).unwrap();
+        assert_eq!(v["title"].as_str(), Some(d.title.as_str()));
+        assert_eq!(v["deciders"][0].as_str(), Some(r#"Erin "EJ" O'Neil"#));
+        assert_eq!(v["type"].as_integer(), Some(2));
+        assert_eq!(v["team"].as_str(), Some("payments"));
+        assert_eq!(
+            v["decided"].as_datetime().unwrap().to_string(),
+            "2024-01-08"
+        );
+        assert!(!v.contains_key("tags"));
+    }
+
+    #[test]
+    fn reconcile_fills_both_sides() {
+        let mut ds = vec![
+            decision(2, "superseded"),
+            decision(3, "accepted"),
+            decision(4, "accepted"),
+        ];
+        ds[0].superseded_by = vec![4];
+        ds[2].supersedes = vec![3];
+        reconcile(&mut ds);
+        assert_eq!(ds[2].supersedes, vec![2, 3]);
+        assert_eq!(ds[1].status, "superseded");
+        assert_eq!(ds[1].decided, Some(ds[1].date));
+        assert_eq!(ds[1].superseded_by, vec![4]);
+        assert!(ds[1].unmapped[0].contains("status changed from accepted"));
+        assert!(ds[2].unmapped[0].contains("added 2 to supersedes"));
+
+        let before = ds.clone();
+        reconcile(&mut ds);
+        assert_eq!(ds, before, "reconcile is idempotent");
+    }
+
+    #[test]
+    fn reconcile_reports_missing_targets() {
+        let mut ds = vec![decision(5, "accepted"), decision(6, "superseded")];
+        ds[0].supersedes = vec![1, 5];
+        ds[1].superseded_by = vec![9];
+        ds[0].body = "See [one](0001-gone.md) and [six](adr-006.md#why), [site](https://x.org/0006-a.md), `[x](0006-d6.md)`.".to_owned();
+        reconcile(&mut ds);
+        assert_eq!(ds[0].supersedes, vec![1]);
+        assert!(
+            ds[0]
+                .unmapped
+                .iter()
+                .any(|n| n.contains("supersedes itself"))
+        );
+        assert!(
+            ds[0]
+                .unmapped
+                .iter()
+                .any(|n| n.contains("supersedes 1, which is not among"))
+        );
+        assert!(
+            ds[0]
+                .unmapped
+                .iter()
+                .any(|n| n.contains("links to 0001-gone.md"))
+        );
+        assert!(ds[1].unmapped.iter().any(|n| n.contains("superseded by 9")));
+        assert_eq!(
+            ds[0].body,
+            "See [one](0001-gone.md) and [six](0006-d6.md#why), [site](https://x.org/0006-a.md), `[x](0006-d6.md)`."
+        );
+    }
+
+    #[test]
+    fn link_rewriting_skips_code() {
+        let md = "a [x](0001-a.md) b\n```\n[y](0001-a.md)\n```\n[ref]: ./0001-a.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-a.md>)";
+        let out = rewrite_links(md, |d| {
+            let (file, rest) = split_local_md_link(d)?;
+            (file == "0001-a.md").then(|| format!("0001-b.md{rest}"))
+        });
+        assert_eq!(
+            out,
+            "a [x](0001-b.md) b\n```\n[y](0001-a.md)\n```\n[ref]: 0001-b.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-b.md>)"
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! Decisions over time, and the handbook as data: the timeline page (`timeline.html`,
+//! decisions by month, newest first), the Atom feed of decisions (`feed.xml`) and the JSON
+//! API files under `api/` (built by [`crate::export::api`]).
+//!
+//! A decision is placed in time by when it was decided, or proposed while it is still
+//! open: that is when it became news. The feed's entry ids do not depend on file names or
+//! titles, so renaming a record never makes it reappear as unread in a feed reader.
+
+use super::context::{Base, DecisionSummary};
+use super::{FileContents, OutputFile, Renderer};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Decision, Doc};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The feed carries the newest decisions only: readers poll it, and a handbook with
+/// hundreds of records would otherwise send them all every time.
+pub const FEED_ENTRIES: usize = 50;
+
+#[derive(Serialize)]
+struct TimelinePage<'a> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    /// Newest month first; months without decisions are left out.
+    months: Vec<TimelineMonth>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct TimelineMonth {
+    /// `2026-03`, usable as an HTML id.
+    id: String,
+    /// `March 2026`.
+    label: String,
+    decisions: Vec<TimelineEntry>,
+}
+
+#[derive(Serialize)]
+struct TimelineEntry {
+    #[serde(flatten)]
+    decision: DecisionSummary,
+    /// The date the entry is placed at: `decided`, else `date`.
+    on: String,
+    /// `decided` or `proposed`: what happened on that date.
+    event: &'static str,
+    /// Numbers this decision supersedes.
+    supersedes: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct FeedPage<'a> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    feed: FeedInfo,
+    entries: Vec<FeedEntry>,
+}
+
+#[derive(Serialize)]
+struct FeedInfo {
+    id: String,
+    /// RFC 3339, the newest entry's `updated`.
+    updated: String,
+    /// The feed's own address and the timeline's: absolute with `base_url`, else relative
+    /// to the feed (which sits at the site root).
+    self_href: String,
+    alternate_href: String,
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    id: String,
+    number: u32,
+    title: String,
+    href: String,
+    /// RFC 3339: `date` (when proposed).
+    published: String,
+    /// RFC 3339: `decided`, else `date`.
+    updated: String,
+    status: &'static str,
+    summary: String,
+    tags: Vec<String>,
+    /// The rendered body; its relative links resolve against `href` (`xml:base`).
+    content: String,
+}
+
+/// Midnight UTC of a civil date: Atom requires a full timestamp, and the handbook only
+/// knows days. A fixed time keeps the feed byte-identical between builds.
+fn timestamp(d: Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+/// When a decision became news: decided, or proposed while still open.
+fn news_date(d: &Decision) -> Date {
+    d.decided.unwrap_or(d.date)
+}
+
+impl Renderer<'_> {
+    /// The timeline, the feed and the JSON API files.
+    pub(super) fn feeds(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let mut files = vec![self.timeline(), self.feed()];
+        files.extend(
+            crate::export::api::files(self.handbook)
+                .into_iter()
+                .map(|(path, json)| {
+                    Ok(OutputFile {
+                        path: path.to_string(),
+                        contents: FileContents::Bytes(json.into_bytes()),
+                    })
+                }),
+        );
+        files
+    }
+
+    /// Every decision, most recent news first (ties: higher number first).
+    fn by_news_date(&self) -> Vec<(&Doc, &Decision)> {
+        let hb = self.handbook;
+        let mut all: Vec<(&Doc, &Decision)> = hb
+            .decisions
+            .keys()
+            .filter_map(|&n| hb.decision(n))
+            .collect();
+        all.sort_by_key(|(_, d)| std::cmp::Reverse((news_date(d), d.number)));
+        all
+    }
+
+    fn timeline(&self) -> Result<OutputFile, Diagnostic> {
+        let mut months: Vec<TimelineMonth> = Vec::new();
+        let decisions = self.by_news_date();
+        let total = decisions.len();
+        for (doc, d) in decisions {
+            let on = news_date(d);
+            let id = on.strftime("%Y-%m").to_string();
+            let entry = TimelineEntry {
+                decision: self.decision_summary(d, doc),
+                on: on.to_string(),
+                event: if d.decided.is_some() {
+                    "decided"
+                } else {
+                    "proposed"
+                },
+                supersedes: d.supersedes.iter().map(|(n, _)| *n).collect(),
+            };
+            match months.last_mut() {
+                Some(m) if m.id == id => m.decisions.push(entry),
+                _ => months.push(TimelineMonth {
+                    label: on.strftime("%B %Y").to_string(),
+                    id,
+                    decisions: vec![entry],
+                }),
+            }
+        }
+        let ctx = TimelinePage {
+            base: self.base(
+                "timeline.html",
+                "Decision timeline".into(),
+                None,
+                "decisions",
+            ),
+            months,
+            total,
+        };
+        self.render("timeline.html", "timeline.html", &ctx)
+    }
+
+    fn feed(&self) -> Result<OutputFile, Diagnostic> {
+        let hb = self.handbook;
+        // With a base URL every link and id is absolute, as feed readers prefer; without
+        // one, links are relative to the feed, which resolves them against its own URL.
+        let prefix = hb
+            .config
+            .base_url
+            .as_deref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+            .unwrap_or_default();
+        // Ids name the decision by number only; `base_url` makes them unique across
+        // handbooks when there is one.
+        let (feed_id, entry_id) = if prefix.is_empty() {
+            (
+                "urn:orgbook:feed:decisions".to_string(),
+                "urn:orgbook:decision:".to_string(),
+            )
+        } else {
+            (format!("{prefix}feed.xml"), format!("{prefix}decisions/"))
+        };
+        let decisions = self.by_news_date();
+        let entries: Vec<FeedEntry> = decisions
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|&(doc, d)| {
+                let id = doc_id(hb, doc);
+                let team = hb.team(&d.team.0).map(|(_, c)| c.name.as_str());
+                let reversibility = if d.decision_type == 1 {
+                    "irreversible"
+                } else {
+                    "reversible"
+                };
+                let mut summary = format!(
+                    "{} · type {} ({reversibility})",
+                    d.status.as_str(),
+                    d.decision_type
+                );
+                if let Some(team) = team {
+                    summary.push_str(" · ");
+                    summary.push_str(team);
+                }
+                FeedEntry {
+                    id: format!("{entry_id}{}", d.number),
+                    number: d.number,
+                    title: d.title.clone(),
+                    href: format!("{prefix}{}", crate::markdown::encode_path(&doc.url)),
+                    published: timestamp(d.date),
+                    updated: timestamp(news_date(d)),
+                    status: d.status.as_str(),
+                    summary,
+                    tags: d.tags.clone(),
+                    content: id
+                        .map(|id| self.rendered[id].html.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        // An empty handbook still needs a valid `updated`: the newest charter review, else
+        // the epoch, both stable between builds.
+        let updated = decisions
+            .first()
+            .map(|(_, d)| news_date(d))
+            .or_else(|| hb.teams.keys().filter_map(|s| hb.team(s)?.1.reviewed).max())
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
+        let ctx = FeedPage {
+            base: self.base("feed.xml", "Decisions".into(), None, "decisions"),
+            feed: FeedInfo {
+                id: feed_id,
+                updated,
+                self_href: format!("{prefix}feed.xml"),
+                alternate_href: format!("{prefix}timeline.html"),
+            },
+            entries,
+        };
+        self.render("feed.xml", "feed.xml", &ctx)
+    }
+}
+
+/// The index of `doc` in the handbook, to find its rendered body.
+fn doc_id(hb: &crate::model::Handbook, doc: &Doc) -> Option<usize> {
+    hb.by_path.get(&doc.source.path).copied()
+}

@@ -1,0 +1,696 @@
+//! Scaffolding for `orgbook init` and `orgbook new`: the text of a starter handbook, of a
+//! new team charter and of a new decision record, plus the [`Survey`] of an existing
+//! handbook they are checked against (which team slugs and decision numbers are taken).
+//!
+//! File texts are pure functions of their inputs, with today's date passed in, so they are
+//! unit-tested and deterministic. Writing is kept apart in [`write_new`], which never
+//! replaces an existing file: a scaffold that clobbered someone's charter would be worse
+//! than no scaffold.
+
+use crate::config::CONFIG_FILE;
+use crate::diagnostic::nearest;
+use crate::load::{self, CONTENT_DIR, FileClass};
+use crate::model::TeamKind;
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Why a scaffold could not be written. Each variant names what is in the way, because the
+/// user has to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("{} already exists; orgbook never overwrites a file", .0.display())]
+    Exists(PathBuf),
+    #[error("{} already holds a handbook ({CONFIG_FILE} exists)", .0.display())]
+    AlreadyAHandbook(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("`{slug}` is not a valid team slug: use lowercase letters, digits and `-`")]
+    InvalidSlug { slug: String, suggestion: String },
+    #[error("team `{slug}` already exists: {path}")]
+    TeamExists { slug: String, path: String },
+    #[error("no team `{slug}` in this handbook")]
+    UnknownTeam {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    #[error("decision number {number} is already used by {path}")]
+    NumberTaken { number: u32, path: String },
+}
+
+impl ScaffoldError {
+    /// What to do about it, when there is something specific to say.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            ScaffoldError::Exists(_) => Some("choose another name, or remove the file first".into()),
+            ScaffoldError::AlreadyAHandbook(_) => Some("run `orgbook init` in a new or empty folder".into()),
+            ScaffoldError::InvalidSlug { suggestion, .. } if !suggestion.is_empty() => {
+                Some(format!("the slug becomes the file name and page URL; try `{suggestion}`"))
+            }
+            ScaffoldError::TeamExists { .. } => Some("team slugs are unique across the handbook: pick another one".into()),
+            ScaffoldError::UnknownTeam { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
+            ScaffoldError::UnknownTeam { .. } => {
+                Some("pass the slug of an existing charter (its file name without .md); `orgbook new team SLUG` starts one".into())
+            }
+            ScaffoldError::NumberTaken { .. } => Some("leave out --number to take the next free one".into()),
+            _ => None,
+        }
+    }
+}
+
+/// A charter found under `content/teams/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamEntry {
+    /// Path relative to the handbook root, `/`-separated.
+    pub path: String,
+    /// `None` when the charter does not parse (the build will say why).
+    pub kind: Option<TeamKind>,
+}
+
+/// What an existing handbook already uses, read from `content/` without requiring it to
+/// build: a handbook with a broken link must still be able to get a new decision.
+#[derive(Debug, Clone, Default)]
+pub struct Survey {
+    /// Team slug → its charter.
+    pub teams: BTreeMap<String, TeamEntry>,
+    /// Decision number → the file with that number (relative to the root). Numbers come
+    /// from file names alone, so a record that does not parse still holds its number.
+    pub decisions: BTreeMap<u32, String>,
+}
+
+impl Survey {
+    /// Reads the charters and decision file names of the handbook at `root`.
+    pub fn of(root: &Path) -> Survey {
+        let mut survey = Survey::default();
+        for (path, rel) in load::list_content(root) {
+            let file = format!("{CONTENT_DIR}/{rel}");
+            match load::classify(&rel) {
+                FileClass::Charter => {
+                    let slug = rel
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(&rel)
+                        .trim_end_matches(".md");
+                    // Diagnostics are the build's business; here only the kind matters.
+                    let kind = load::load_file(&path, &rel, &mut Vec::new())
+                        .and_then(|doc| doc.as_team().map(|c| c.kind));
+                    survey
+                        .teams
+                        .entry(slug.to_string())
+                        .or_insert(TeamEntry { path: file, kind });
+                }
+                FileClass::Decision => {
+                    if let Some(n) = load::decision_number(&rel) {
+                        survey.decisions.entry(n).or_insert(file);
+                    }
+                }
+                FileClass::Page | FileClass::Asset => {}
+            }
+        }
+        survey
+    }
+
+    /// One more than the highest number in use: gaps left by removed or renumbered records
+    /// are never reused, so a number always means one decision (after 1, 2, 5 comes 6).
+    pub fn next_decision_number(&self) -> u32 {
+        self.decisions
+            .keys()
+            .next_back()
+            .map_or(1, |n| n.saturating_add(1))
+    }
+
+    /// The charter with this slug, or an error suggesting the nearest existing slug.
+    pub fn team(&self, slug: &str) -> Result<&TeamEntry, ScaffoldError> {
+        self.teams
+            .get(slug)
+            .ok_or_else(|| ScaffoldError::UnknownTeam {
+                slug: slug.to_string(),
+                suggestion: nearest(slug, self.teams.keys().map(String::as_str))
+                    .map(str::to_string),
+            })
+    }
+
+    /// Slugs of charters with `kind = "team"` (not groups).
+    pub fn team_slugs(&self) -> Vec<&str> {
+        self.teams
+            .iter()
+            .filter(|(_, t)| t.kind == Some(TeamKind::Team))
+            .map(|(s, _)| s.as_str())
+            .collect()
+    }
+}
+
+/// Lowercase ASCII words joined by `-`, for file names: `"Adopt Kafka für Zahlungen"` →
+/// `adopt-kafka-fur-zahlungen`. Non-Latin text is transliterated rather than dropped, so a
+/// title in any script still gives a readable name.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len());
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    slug
+}
+
+/// A decision file name's slug: [`slugify`], cut at a word boundary so that long titles do
+/// not make unwieldy file names.
+fn decision_slug(title: &str) -> String {
+    const MAX: usize = 48;
+    let full = slugify(title);
+    if full.len() <= MAX {
+        return if full.is_empty() {
+            "decision".into()
+        } else {
+            full
+        };
+    }
+    let cut = full[..=MAX].rfind('-').unwrap_or(MAX);
+    full[..cut].to_string()
+}
+
+/// `"rates-and-pricing"` → `"Rates And Pricing"`: a starting point for a team's `name`.
+pub fn title_from_slug(slug: &str) -> String {
+    slug.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A TOML basic string, quoted and escaped (titles may contain quotes and backslashes).
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// What `orgbook new team` is asked for.
+#[derive(Debug, Clone)]
+pub struct NewTeam<'a> {
+    pub slug: &'a str,
+    /// Defaults to the slug in title case.
+    pub name: Option<&'a str>,
+    pub parent: Option<&'a str>,
+    pub kind: TeamKind,
+}
+
+/// Checks a new team against the handbook and returns where its charter goes (relative to
+/// the root): beside its parent, in a folder named after the parent
+/// (`content/teams/business/payments.md` for a team in `content/teams/business.md`), or at
+/// the top of `content/teams/` without a parent.
+pub fn team_path(survey: &Survey, team: &NewTeam) -> Result<String, ScaffoldError> {
+    if !load::is_valid_slug(team.slug) {
+        return Err(ScaffoldError::InvalidSlug {
+            slug: team.slug.to_string(),
+            suggestion: slugify(team.slug),
+        });
+    }
+    if let Some(existing) = survey.teams.get(team.slug) {
+        return Err(ScaffoldError::TeamExists {
+            slug: team.slug.to_string(),
+            path: existing.path.clone(),
+        });
+    }
+    Ok(match team.parent {
+        Some(parent) => {
+            let parent_path = &survey.team(parent)?.path;
+            format!("{}/{}.md", parent_path.trim_end_matches(".md"), team.slug)
+        }
+        None => format!("{CONTENT_DIR}/teams/{}.md", team.slug),
+    })
+}
+
+/// The text of a new charter: every required key, today as `reviewed`, commented hints for
+/// the optional keys, and the recommended Problem / Metric / How we work sections.
+pub fn team_file(team: &NewTeam, today: Date) -> String {
+    let name = team
+        .name
+        .map_or_else(|| title_from_slug(team.slug), str::to_string);
+    let mut fm = format!("name = {}\n", toml_str(&name));
+    match team.kind {
+        TeamKind::Team => fm.push_str("kind = \"team\"\n"),
+        TeamKind::Group => fm.push_str("kind = \"group\"\n"),
+    }
+    if let Some(parent) = team.parent {
+        fm.push_str(&format!("parent = {}\n", toml_str(parent)));
+    }
+    fm.push_str(
+        "problem = \"The problem this team exists to solve, in one or two sentences.\"\n\
+         # lead = \"Name of the lead\"\n\
+         # members = [\"Name\", \"Name\"]\n\
+         # owns = [\"A system, service or domain the team is accountable for\"]\n",
+    );
+    fm.push_str(&format!("reviewed = {today}\n"));
+    fm.push_str(&format!("\n# [contact]\n# chat = \"#{}\"\n", team.slug));
+    if team.kind == TeamKind::Team {
+        fm.push_str(
+            "\n[[metrics]]\n\
+             name = \"What the team measures to know it is making progress\"\n\
+             target = \"The value it is aiming for\"\n",
+        );
+    }
+    format!(
+        "+++\n{fm}+++\n\n\
+         ## Problem\n\n\
+         Who has this problem, and what happens to them while it stays unsolved? The\n\
+         one-sentence version goes in `problem` above.\n\n\
+         ## Metric\n\n\
+         What each metric measures, why it was chosen, and where its numbers come from.\n\n\
+         ## How we work\n\n\
+         How to reach the team and what to expect from it: how work comes in, rituals,\n\
+         on-call, and the decisions it has recorded.\n"
+    )
+}
+
+/// What `orgbook new decision` is asked for.
+#[derive(Debug, Clone)]
+pub struct NewDecision<'a> {
+    pub title: &'a str,
+    pub team: &'a str,
+    /// 1 = irreversible (escalated), 2 = reversible.
+    pub decision_type: u8,
+    /// A specific number; the next free one when `None`.
+    pub number: Option<u32>,
+}
+
+/// Checks a new decision against the handbook and returns its number and path (relative to
+/// the root), `content/decisions/NNNN-slug.md`.
+pub fn decision_path(
+    survey: &Survey,
+    decision: &NewDecision,
+) -> Result<(u32, String), ScaffoldError> {
+    survey.team(decision.team)?;
+    let number = match decision.number {
+        Some(n) => {
+            if let Some(path) = survey.decisions.get(&n) {
+                return Err(ScaffoldError::NumberTaken {
+                    number: n,
+                    path: path.clone(),
+                });
+            }
+            n
+        }
+        None => survey.next_decision_number(),
+    };
+    let path = format!(
+        "{CONTENT_DIR}/decisions/{number:04}-{}.md",
+        decision_slug(decision.title)
+    );
+    Ok((number, path))
+}
+
+/// The text of a new decision record: proposed today, every required key, commented hints
+/// for the optional ones, and the Context / Decision / Consequences sections.
+pub fn decision_file(decision: &NewDecision, today: Date) -> String {
+    let deciders_hint = if decision.decision_type == 1 {
+        "# deciders = [\"Name\", \"Name\"]  # Type 1: required before it can be accepted\n"
+    } else {
+        "# deciders = [\"Name\"]\n"
+    };
+    format!(
+        "+++\n\
+         title = {title}\n\
+         status = \"proposed\"\n\
+         type = {ty}\n\
+         date = {today}\n\
+         team = {team}\n\
+         {deciders_hint}\
+         # supersedes = [7]\n\
+         # tags = [\"tag\"]\n\
+         +++\n\n\
+         ## Context\n\n\
+         What is the situation, and why does it need a decision now? Link the teams and\n\
+         earlier decisions involved.\n\n\
+         ## Decision\n\n\
+         What we will do, stated plainly: \"We will …\".\n\n\
+         ## Consequences\n\n\
+         What becomes easier, what becomes harder, and what we will watch to know whether\n\
+         this was right.\n",
+        title = toml_str(decision.title),
+        ty = decision.decision_type,
+        team = toml_str(decision.team),
+    )
+}
+
+/// The files of a starter handbook, as (path relative to the handbook root, text): a
+/// config, a home page, one group with one team, one accepted decision and one page, all
+/// linked to each other so that the first build shows every kind of page.
+pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
+    let title_toml = toml_str(title);
+    vec![
+        (
+            CONFIG_FILE.to_string(),
+            format!(
+                "# Site configuration. Every key is described in orgbook's docs/format.md.\n\
+                 title = {title_toml}\n\
+                 # The address the site will be published at (used for the feed and sitemap).\n\
+                 # base_url = \"https://handbook.example.com/\"\n\n\
+                 [teams]\n\
+                 # A team with more members than this is flagged on the health page.\n\
+                 max_size = 9\n\
+                 # A charter not reviewed within this many days is flagged as stale.\n\
+                 review_days = 180\n\n\
+                 [decisions]\n\
+                 # A proposal still open after this many days is flagged as stalled.\n\
+                 stalled_days = 30\n"
+            ),
+        ),
+        (".gitignore".to_string(), "# The built site: `orgbook build` writes it.\n/public/\n".to_string()),
+        (
+            format!("{CONTENT_DIR}/_index.md"),
+            format!(
+                "This handbook says how the organisation is arranged, who owns what, and\n\
+                 which decisions shaped it. Every page is a Markdown file under `content/`.\n\n\
+                 - [Engineering](teams/engineering.md) is a group of teams; [Platform](teams/engineering/platform.md)\n  \
+                   is one of them.\n\
+                 - [Record decisions in the handbook](decisions/0001-record-decisions-in-the-handbook.md)\n  \
+                   is the first decision record.\n\
+                 - [How we work](how-we-work.md) explains how to add teams and decisions.\n"
+            ),
+        ),
+        (
+            format!("{CONTENT_DIR}/how-we-work.md"),
+            "+++\n\
+             title = \"How we work\"\n\
+             description = \"How to keep this handbook up to date.\"\n\
+             weight = 1\n\
+             +++\n\n\
+             # How we work\n\n\
+             ## Teams\n\n\
+             Every team has a charter in `content/teams/`: the problem it exists to solve,\n\
+             how it measures progress and what it owns. Start a new one with\n\n\
+             ```sh\n\
+             orgbook new team payments --parent engineering\n\
+             ```\n\n\
+             ## Decisions\n\n\
+             Decisions that matter beyond one conversation get a decision record in\n\
+             `content/decisions/`, like [the first one](decisions/0001-record-decisions-in-the-handbook.md).\n\
+             Start a new one, numbered automatically, with\n\n\
+             ```sh\n\
+             orgbook new decision \"Adopt a managed database\" --team platform\n\
+             ```\n\n\
+             ## Publishing\n\n\
+             `orgbook build` checks every file and link and writes the site to `public/`.\n"
+                .to_string(),
+        ),
+        (
+            format!("{CONTENT_DIR}/teams/engineering.md"),
+            format!(
+                "+++\n\
+                 name = \"Engineering\"\n\
+                 kind = \"group\"\n\
+                 problem = \"The organisation needs reliable software, built by teams that each own a clear part of it.\"\n\
+                 lead = \"Alex Example\"\n\
+                 reviewed = {today}\n\n\
+                 [contact]\n\
+                 chat = \"#engineering\"\n\
+                 +++\n\n\
+                 ## What this group is for\n\n\
+                 Engineering is a group: a team of teams. Its teams name it as their `parent`.\n\n\
+                 ## Teams\n\n\
+                 - [Platform](engineering/platform.md)\n"
+            ),
+        ),
+        (
+            format!("{CONTENT_DIR}/teams/engineering/platform.md"),
+            format!(
+                "+++\n\
+                 name = \"Platform\"\n\
+                 kind = \"team\"\n\
+                 parent = \"engineering\"\n\
+                 problem = \"Product teams lose time to infrastructure they should not have to build themselves.\"\n\
+                 owns = [\"Deployment pipeline\", \"This handbook\"]\n\
+                 lead = \"Alex Example\"\n\
+                 members = [\"Alex Example\", \"Sam Example\"]\n\
+                 reviewed = {today}\n\n\
+                 [contact]\n\
+                 chat = \"#platform\"\n\n\
+                 [[metrics]]\n\
+                 name = \"Time from merge to production\"\n\
+                 target = \"< 30 min\"\n\
+                 +++\n\n\
+                 ## Problem\n\n\
+                 Every product team needs to build, deploy and observe its services. Doing that\n\
+                 separately in each team is slow and inconsistent.\n\n\
+                 ## Metric\n\n\
+                 Time from merge to production is measured by the deployment pipeline.\n\n\
+                 ## How we work\n\n\
+                 Ask in `#platform`. We keep our decisions in the handbook, starting with\n\
+                 [recording them there at all](../../decisions/0001-record-decisions-in-the-handbook.md).\n"
+            ),
+        ),
+        (
+            format!("{CONTENT_DIR}/decisions/0001-record-decisions-in-the-handbook.md"),
+            format!(
+                "+++\n\
+                 title = \"Record decisions in the handbook\"\n\
+                 status = \"accepted\"\n\
+                 type = 2\n\
+                 date = {today}\n\
+                 decided = {today}\n\
+                 team = \"platform\"\n\
+                 deciders = [\"Alex Example\"]\n\
+                 tags = [\"process\"]\n\
+                 +++\n\n\
+                 ## Context\n\n\
+                 Decisions are made in meetings and chat threads, and the reasons are lost\n\
+                 once the people who made them move on.\n\n\
+                 ## Decision\n\n\
+                 We record decisions that matter beyond one conversation as decision records in\n\
+                 this handbook, as described in [How we work](../how-we-work.md).\n\n\
+                 ## Consequences\n\n\
+                 Writing a record takes time; in return, anyone can find out why things are the\n\
+                 way they are.\n"
+            ),
+        ),
+    ]
+}
+
+/// The starter files for `dir`, checked: refused if `dir` already has an `orgbook.toml`
+/// or any of the files, all checked before anything is written so that a refusal leaves
+/// no half-made handbook behind. An existing `.gitignore` (the handbook may go into an
+/// existing repository) is left alone rather than refused.
+pub fn plan_init(
+    dir: &Path,
+    title: &str,
+    today: Date,
+) -> Result<Vec<(String, String)>, ScaffoldError> {
+    if dir.join(CONFIG_FILE).exists() {
+        return Err(ScaffoldError::AlreadyAHandbook(dir.to_path_buf()));
+    }
+    let files: Vec<(String, String)> = init_files(title, today)
+        .into_iter()
+        .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
+        .collect();
+    match files
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .find(|p| p.exists())
+    {
+        Some(p) => Err(ScaffoldError::Exists(p)),
+        None => Ok(files),
+    }
+}
+
+/// Writes `text` to `root/rel`, creating folders as needed. Never replaces a file: the
+/// check and the creation are one system call, so a file that appears in between is not
+/// clobbered either.
+pub fn write_new(root: &Path, rel: &str, text: &str) -> Result<PathBuf, ScaffoldError> {
+    use std::io::Write as _;
+    let path = root.join(rel);
+    let io = |source| ScaffoldError::Io {
+        path: path.clone(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(ScaffoldError::Exists(path));
+        }
+        Err(e) => return Err(io(e)),
+    };
+    file.write_all(text.as_bytes()).map_err(io)?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn survey(decisions: &[u32], teams: &[&str]) -> Survey {
+        Survey {
+            teams: teams
+                .iter()
+                .map(|s| {
+                    let entry = TeamEntry {
+                        path: format!("content/teams/{s}.md"),
+                        kind: Some(TeamKind::Team),
+                    };
+                    (s.to_string(), entry)
+                })
+                .collect(),
+            decisions: decisions
+                .iter()
+                .map(|&n| (n, format!("content/decisions/{n:04}-x.md")))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn next_number_follows_the_highest_and_skips_gaps() {
+        assert_eq!(survey(&[], &[]).next_decision_number(), 1);
+        assert_eq!(survey(&[1, 2, 5], &[]).next_decision_number(), 6);
+    }
+
+    #[test]
+    fn slugs_are_ascii_kebab_case() {
+        assert_eq!(
+            slugify("Adopt Kafka für Zahlungen!"),
+            "adopt-kafka-fur-zahlungen"
+        );
+        assert_eq!(slugify("  --  "), "");
+        assert_eq!(decision_slug("?!"), "decision");
+        let long = decision_slug(
+            "Move every service to one shared, managed message bus run by the platform team",
+        );
+        assert!(long.len() <= 48 && !long.ends_with('-'), "{long}");
+        assert_eq!(title_from_slug("rates-and-pricing"), "Rates And Pricing");
+    }
+
+    #[test]
+    fn decision_path_uses_next_number_or_refuses_a_taken_one() {
+        let s = survey(&[1, 2, 5], &["payments"]);
+        let mut d = NewDecision {
+            title: "Adopt \"managed\" Kafka",
+            team: "payments",
+            decision_type: 2,
+            number: None,
+        };
+        assert_eq!(
+            decision_path(&s, &d).unwrap(),
+            (
+                6,
+                "content/decisions/0006-adopt-managed-kafka.md".to_string()
+            )
+        );
+        d.number = Some(2);
+        assert!(matches!(
+            decision_path(&s, &d),
+            Err(ScaffoldError::NumberTaken { number: 2, .. })
+        ));
+        d.number = Some(3);
+        assert_eq!(decision_path(&s, &d).unwrap().0, 3);
+        d.team = "paymnets";
+        let err = decision_path(&s, &d).unwrap_err();
+        assert_eq!(err.help().as_deref(), Some("did you mean `payments`?"));
+    }
+
+    #[test]
+    fn team_goes_beside_its_parent_and_slugs_are_checked() {
+        let s = survey(&[], &["business"]);
+        let mut t = NewTeam {
+            slug: "payments",
+            name: None,
+            parent: Some("business"),
+            kind: TeamKind::Team,
+        };
+        assert_eq!(
+            team_path(&s, &t).unwrap(),
+            "content/teams/business/payments.md"
+        );
+        t.parent = None;
+        assert_eq!(team_path(&s, &t).unwrap(), "content/teams/payments.md");
+        t.slug = "business";
+        assert!(matches!(
+            team_path(&s, &t),
+            Err(ScaffoldError::TeamExists { .. })
+        ));
+        t.slug = "Rates & Pricing";
+        let err = team_path(&s, &t).unwrap_err();
+        assert!(err.help().unwrap().contains("rates-pricing"), "{err:?}");
+    }
+
+    #[test]
+    fn scaffolded_files_parse_as_what_they_claim_to_be() {
+        let today = jiff::civil::date(2026, 11, 25);
+        let team = team_file(
+            &NewTeam {
+                slug: "rates",
+                name: Some("Rates \"&\" Pricing"),
+                parent: Some("business"),
+                kind: TeamKind::Team,
+            },
+            today,
+        );
+        let mut diags = Vec::new();
+        let doc = load::parse_doc(
+            "content/teams/rates.md".into(),
+            "teams/rates.md",
+            team,
+            &mut diags,
+        )
+        .unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let c = doc.as_team().unwrap();
+        assert_eq!(
+            (c.name.as_str(), c.reviewed),
+            ("Rates \"&\" Pricing", Some(today))
+        );
+        assert_eq!(c.metrics.len(), 1);
+
+        let decision = decision_file(
+            &NewDecision {
+                title: "Use \\ and \"quotes\"",
+                team: "rates",
+                decision_type: 1,
+                number: None,
+            },
+            today,
+        );
+        let doc = load::parse_doc(
+            "content/decisions/0003-x.md".into(),
+            "decisions/0003-x.md",
+            decision,
+            &mut diags,
+        )
+        .unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let d = doc.as_decision().unwrap();
+        assert_eq!(
+            (d.number, d.title.as_str(), d.decision_type, d.date),
+            (3, "Use \\ and \"quotes\"", 1, today)
+        );
+        let body = doc.source.body();
+        for section in ["## Context", "## Decision", "## Consequences"] {
+            assert!(body.contains(section), "{body}");
+        }
+
+        for (rel, text) in init_files("Acme \"Handbook\"", today) {
+            let Some(rel) = rel.strip_prefix("content/") else {
+                continue;
+            };
+            load::parse_doc(format!("content/{rel}"), rel, text, &mut diags).unwrap();
+            assert!(diags.is_empty(), "{rel}: {diags:?}");
+        }
+    }
+}

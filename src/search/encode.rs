@@ -1,0 +1,145 @@
+//! Compact text encodings for postings, and the wrapper that makes each
+//! index file a small script that registers itself.
+//!
+//! Postings are stored as plain ASCII inside JSON strings, not as binary.
+//! Browsers block `fetch` of binary files on `file://`, but they do load
+//! `<script src>`. The alphabet needs no escaping in JSON. Decoding it in the
+//! client takes a few lines.
+
+/// The base64url alphabet. Every character is safe unescaped in a JSON
+/// string and in HTML.
+pub(crate) const ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Writes `v` as a varint, least significant group first, 5 bits per
+/// character. Characters from the upper half of the alphabet mean "more
+/// follows". Doc-id gaps in common terms are mostly under 32, so they take
+/// a single character.
+pub(crate) fn push_varint(out: &mut String, mut v: u32) {
+    loop {
+        let low = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            out.push(ALPHABET[low] as char);
+            return;
+        }
+        out.push(ALPHABET[32 + low] as char);
+    }
+}
+
+/// Writes one 6-bit value (0..=63) as a single character.
+pub(crate) fn push_digit(out: &mut String, v: u8) {
+    out.push(ALPHABET[usize::from(v & 63)] as char);
+}
+
+/// Encodes `(doc, impact)` pairs, which must be sorted by doc id with no
+/// duplicates. Each pair becomes `varint(doc - prev - 1)` followed by one
+/// impact character, starting from `prev = -1`.
+pub(crate) fn encode_postings(postings: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 2);
+    let mut next = 0u32;
+    for &(doc, impact) in postings {
+        debug_assert!(doc >= next, "postings must be sorted and unique");
+        push_varint(&mut out, doc - next);
+        push_digit(&mut out, impact);
+        next = doc + 1;
+    }
+    out
+}
+
+/// Wraps a JSON value as `orgbookSearchLoad("key",value);`.
+///
+/// The output must stay inert wherever it ends up, so `<`, `>` and `&` are
+/// escaped. That stops `</script>` or `<!--` in content from closing or
+/// commenting out a script block if the file is ever inlined. U+2028 and
+/// U+2029 are escaped too, because engines older than ES2019 treat them as
+/// line breaks inside string literals. None of these characters can appear
+/// in JSON outside a string, so escaping them everywhere is safe.
+pub(crate) fn js_file(key: &str, value: &serde_json::Value) -> Vec<u8> {
+    let json = serde_json::to_string(value).expect("JSON values always serialise");
+    let mut out = String::with_capacity(json.len() + key.len() + 32);
+    out.push_str("orgbookSearchLoad(\"");
+    out.push_str(key);
+    out.push_str("\",");
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out.push_str(");\n");
+    out.into_bytes()
+}
+
+#[cfg(test)]
+pub(crate) fn decode_postings(s: &str) -> Vec<(u32, u8)> {
+    let idx = |c: u8| ALPHABET.iter().position(|&a| a == c).unwrap() as u32;
+    let bytes = s.as_bytes();
+    let (mut i, mut next, mut out) = (0, 0u32, Vec::new());
+    while i < bytes.len() {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let d = idx(bytes[i]);
+            i += 1;
+            v |= (d & 31) << shift;
+            shift += 5;
+            if d < 32 {
+                break;
+            }
+        }
+        let doc = next + v;
+        out.push((doc, idx(bytes[i]) as u8));
+        i += 1;
+        next = doc + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varint_sizes() {
+        let len = |v| {
+            let mut s = String::new();
+            push_varint(&mut s, v);
+            s.len()
+        };
+        assert_eq!(len(0), 1);
+        assert_eq!(len(31), 1);
+        assert_eq!(len(32), 2);
+        assert_eq!(len(1023), 2);
+        assert_eq!(len(1024), 3);
+    }
+
+    #[test]
+    fn postings_round_trip() {
+        let postings = vec![(0, 63), (1, 0), (40, 7), (100_000, 12), (100_001, 1)];
+        let enc = encode_postings(&postings);
+        assert!(enc.bytes().all(|b| ALPHABET.contains(&b)));
+        assert_eq!(decode_postings(&enc), postings);
+    }
+
+    #[test]
+    fn js_files_cannot_break_out() {
+        let v = serde_json::json!([
+            "</script><script>alert(1)</script>",
+            "a\u{2028}b\u{2029}",
+            "<!--",
+            "\"&"
+        ]);
+        let out = String::from_utf8(js_file("m0", &v)).unwrap();
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        assert!(!out.contains('\u{2028}') && !out.contains('\u{2029}'));
+        assert!(out.starts_with("orgbookSearchLoad(\"m0\",[\"\\u003c/script"));
+        // Still valid JSON once unwrapped, so the same content comes back.
+        let inner = &out["orgbookSearchLoad(\"m0\",".len()..out.len() - 3];
+        let back: serde_json::Value = serde_json::from_str(inner).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -1,0 +1,397 @@
+//! Builds the client-side search index: a handful of small script files
+//! that the browser loads on demand.
+//!
+//! The handbook is a static site that must also work when opened straight
+//! from disk, so there is no server to query. All the ranking work happens
+//! here, at build time. The client (`themes/default/static/orgbook/search.js`)
+//! only adds up precomputed impacts. It downloads only the few files a query
+//! needs, so a query on a 10,000-page handbook stays under about 100 KB. A
+//! small handbook is written as one file. The file format and the ranking
+//! are documented in `docs/search.md`.
+//!
+//! Submodules: `analysis` (folding, tokenising, stemming; mirrored by the
+//! client), `rank` (BM25F impacts), `shard` (term shards and prefix
+//! summaries), `encode` (posting encoding and the JS file wrapper), `text`
+//! (Markdown to plain text).
+
+mod analysis;
+mod encode;
+mod rank;
+mod shard;
+mod text;
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use encode::{js_file, push_digit, push_varint};
+pub use text::markdown_text;
+
+/// What a search result is. The client shows it as a badge and offers it as
+/// a facet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocKind {
+    Team = 0,
+    Group = 1,
+    Decision = 2,
+    Page = 3,
+}
+
+/// Which part of a document some text comes from. This decides how much a
+/// match in it weighs (see `rank.rs`). The discriminants index the ranking
+/// table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Team name, decision title ("ADR 7: Adopt Postgres") or page title.
+    Title = 0,
+    /// A charter's `owns` items: one entry per item.
+    Owns = 1,
+    /// Section headings.
+    Heading = 2,
+    /// A charter's problem, metric names, lead, members and contact; a
+    /// decision's number aliases (see [`decision_number_text`]), status,
+    /// type, team, deciders and tags.
+    Typed = 3,
+    /// Rendered body text (see [`markdown_text`]), not Markdown source.
+    Body = 4,
+}
+
+/// One searchable document.
+#[derive(Clone, Debug)]
+pub struct SearchDoc {
+    /// Relative to the site root, e.g. "teams/payments.html".
+    pub url: String,
+    pub kind: DocKind,
+    pub title: String,
+    /// The owning team's display name. `None` for teams, groups and pages.
+    pub team: Option<String>,
+    /// A decision's status.
+    pub status: Option<String>,
+    /// A decision's type: 1 or 2.
+    pub decision_type: Option<u8>,
+    pub fields: Vec<(Field, String)>,
+    /// The text the result snippet is cut from: a charter's problem, a
+    /// page's description. `None` uses the start of the body text (or of the
+    /// typed fields when there is no body).
+    pub excerpt: Option<String>,
+}
+
+/// Text to index as a [`Field::Typed`] entry of decision `number`, so that
+/// "ADR 7", "ADR-7", "adr7", "0007", "#7" and "7" all find it.
+pub fn decision_number_text(number: u32) -> String {
+    format!("ADR {number} ADR{number} {number:04}")
+}
+
+/// Sizes that decide how the index is split. The defaults keep one query
+/// on a 10,000-document handbook under 100 KB, script included (measured
+/// figures are in `docs/search.md`).
+#[derive(Clone, Debug)]
+pub(crate) struct Limits {
+    /// Target size of one term shard file.
+    pub shard_bytes: usize,
+    /// The longest a single term's encoded postings may get before it is
+    /// cut down to its strongest documents.
+    pub max_posting_chars: usize,
+    /// Target size of one document-metadata file.
+    pub meta_bytes: usize,
+    /// Below this total the whole index is written inline in the manifest.
+    pub single_file_bytes: usize,
+    /// A prefix that spans more term shards than this gets a summary.
+    pub summary_span: usize,
+    /// Documents kept per prefix summary.
+    pub summary_docs: usize,
+    /// Characters of excerpt stored per document.
+    pub excerpt_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            shard_bytes: 10_000,
+            max_posting_chars: 7_000,
+            meta_bytes: 1_600,
+            single_file_bytes: 40_000,
+            summary_span: 2,
+            summary_docs: 48,
+            excerpt_chars: 180,
+        }
+    }
+}
+
+/// Builds the search index files: (path relative to the site root, bytes).
+/// The paths are `search/index.js` (the manifest, which the client loads
+/// first) and, unless the index fits inline, `search/t*.js` (terms),
+/// `search/m*.js` (document metadata), `search/p*.js` (prefix summaries) and
+/// `search/f.js` (facets). The output depends only on the set of documents,
+/// not on their order.
+pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+    build_with(docs, &Limits::default())
+}
+
+/// Facet order, so that documents sharing facet values get neighbouring
+/// ids. The client can then store facets as runs (see `facets`), and the
+/// metadata of a team's documents mostly lands in the same file.
+fn doc_order(a: &SearchDoc, b: &SearchDoc) -> Ordering {
+    (
+        a.kind,
+        &a.team,
+        &a.status,
+        a.decision_type,
+        &a.url,
+        &a.title,
+    )
+        .cmp(&(
+            b.kind,
+            &b.team,
+            &b.status,
+            b.decision_type,
+            &b.url,
+            &b.title,
+        ))
+}
+
+pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, Vec<u8>)> {
+    let mut docs: Vec<&SearchDoc> = input.iter().collect();
+    docs.sort_by(|a, b| doc_order(a, b));
+
+    let is_team = |d: &SearchDoc| matches!(d.kind, DocKind::Team | DocKind::Group);
+    let mut corpus = rank::Corpus::default();
+    for d in &docs {
+        corpus.add(&d.fields, is_team(d));
+    }
+    let impacts = rank::score(corpus);
+
+    let mut terms = impacts.postings;
+    terms.sort_by(|a, b| shard::cmp_utf16(&a.0, &b.0));
+    let entries: Vec<shard::Entry> = terms
+        .into_iter()
+        .map(|(t, p)| shard::Entry::new(t, p, limits.max_posting_chars))
+        .collect();
+
+    let meta: Vec<Value> = docs
+        .iter()
+        .map(|d| meta_record(d, limits.excerpt_chars))
+        .collect();
+    let facets = facets(&docs);
+    // Rounded so the manifest does not print 17 digits. Ranking only needs
+    // a few.
+    let step = (impacts.step * 1e6).round() / 1e6;
+
+    // Documents are sorted by kind, so four counts tell the client every
+    // document's kind without downloading anything else.
+    let kinds: Vec<usize> = [
+        DocKind::Team,
+        DocKind::Group,
+        DocKind::Decision,
+        DocKind::Page,
+    ]
+    .iter()
+    .map(|k| docs.iter().filter(|d| d.kind == *k).count())
+    .collect();
+    let teams_end = (kinds[0] + kinds[1]) as u32;
+    let prior_levels = rank::TEAM_PRIOR.ln() / impacts.step.max(f64::MIN_POSITIVE);
+    let boost = |doc: u32| if doc < teams_end { prior_levels } else { 0.0 };
+
+    let mut manifest = json!({
+        "v": 1,
+        "n": docs.len(),
+        "kinds": kinds,
+        "prior": rank::TEAM_PRIOR,
+        "step": step,
+        "span": limits.summary_span,
+    });
+
+    let term_bytes: usize = entries.iter().map(shard::Entry::size).sum();
+    let meta_bytes: usize = meta.iter().map(|m| m.to_string().len() + 1).sum();
+    let facet_bytes = facets.to_string().len();
+    let mut files = Vec::new();
+
+    if term_bytes + meta_bytes + facet_bytes <= limits.single_file_bytes {
+        manifest["seps"] = json!(shard::front_code(&[String::new()]));
+        manifest["md"] = json!(docs.len().max(1));
+        manifest["sums"] = json!([]);
+        manifest["inline"] = json!({
+            "t0": term_shard(&entries),
+            "m0": meta,
+            "f": facets,
+        });
+    } else {
+        let shards = shard::partition(&entries, limits.shard_bytes);
+        let seps: Vec<String> = shards.iter().map(|(s, _)| s.clone()).collect();
+        for (i, (_, range)) in shards.iter().enumerate() {
+            let key = format!("t{i}");
+            files.push((
+                format!("search/{key}.js"),
+                js_file(&key, &term_shard(&entries[range.clone()])),
+            ));
+        }
+
+        let avg_meta = meta_bytes / docs.len().max(1);
+        let per_file = (limits.meta_bytes / avg_meta.max(1)).clamp(1, 64);
+        for (j, chunk) in meta.chunks(per_file).enumerate() {
+            let key = format!("m{j}");
+            files.push((
+                format!("search/{key}.js"),
+                js_file(&key, &Value::Array(chunk.to_vec())),
+            ));
+        }
+
+        let mut sums = Vec::new();
+        let prefixes = shard::summary_prefixes(&seps, limits.summary_span);
+        // The client names a summary file after the first code point of the
+        // prefix it is typing. Grouping by that keeps the files few.
+        let mut groups: Vec<(u32, Vec<Value>)> = Vec::new();
+        for p in &prefixes {
+            let first = p.chars().next().map_or(0, u32::from);
+            if groups.last().is_none_or(|g| g.0 != first) {
+                groups.push((first, Vec::new()));
+            }
+            let (total, top) = shard::summarise(&entries, p, limits.summary_docs, boost);
+            let group = &mut groups.last_mut().expect("pushed above").1;
+            group.extend([json!(p), json!(total), json!(encode::encode_postings(&top))]);
+        }
+        groups.sort_by_key(|g| g.0);
+        for (first, items) in groups {
+            let key = format!("p{first:x}");
+            sums.push(format!("{first:x}"));
+            files.push((
+                format!("search/{key}.js"),
+                js_file(&key, &Value::Array(items)),
+            ));
+        }
+
+        files.push(("search/f.js".into(), js_file("f", &facets)));
+        manifest["seps"] = json!(shard::front_code(&seps));
+        manifest["md"] = json!(per_file);
+        manifest["sums"] = json!(sums);
+    }
+    files.push(("search/index.js".into(), js_file("index", &manifest)));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// A term shard: a flat `[term, postings, term, postings, …]` array. An
+/// array and not an object, so that a term like `__proto__` can never
+/// become an object key. A truncated term's postings are `[encoded, df]`.
+fn term_shard(entries: &[shard::Entry]) -> Value {
+    let mut out = Vec::with_capacity(entries.len() * 2);
+    for e in entries {
+        out.push(json!(e.term));
+        if e.truncated {
+            out.push(json!([e.enc, e.full.len()]));
+        } else {
+            out.push(json!(e.enc));
+        }
+    }
+    Value::Array(out)
+}
+
+/// `[url, title, kind, team, status, type, excerpt]`. Positional, to keep
+/// the per-result download small.
+fn meta_record(d: &SearchDoc, excerpt_chars: usize) -> Value {
+    json!([
+        d.url,
+        d.title,
+        d.kind as u8,
+        d.team.as_deref().unwrap_or(""),
+        d.status.as_deref().unwrap_or(""),
+        d.decision_type.unwrap_or(0),
+        excerpt(d, excerpt_chars),
+    ])
+}
+
+fn excerpt(d: &SearchDoc, max_chars: usize) -> String {
+    let source = match &d.excerpt {
+        Some(e) => e.clone(),
+        None => {
+            let pick = |want: Field| {
+                d.fields
+                    .iter()
+                    .filter(|(f, _)| *f == want)
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            };
+            let body = pick(Field::Body);
+            if body.trim().is_empty() {
+                pick(Field::Typed)
+            } else {
+                body
+            }
+        }
+    };
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        let needed = out.chars().count() + w.chars().count() + usize::from(!out.is_empty());
+        if needed > max_chars {
+            if out.is_empty() {
+                // One huge "word", such as a CJK paragraph: cut it.
+                out = w.chars().take(max_chars).collect();
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Facets as runs over doc ids. Documents are sorted by kind and team (see
+/// `doc_order`), so one run per (kind, team) covers them: `varint(length)
+/// digit(kind) varint(team+1)`. Then comes `digit(0)` if no document in the
+/// run has a status or type, or `digit(1)` followed by one
+/// `varint(status * 3 + type)` per document, where status is 1-based and 0
+/// means none. A decision costs about one character. That matters, because
+/// the results page downloads this file with every query.
+fn facets(docs: &[&SearchDoc]) -> Value {
+    let statuses: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.status.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let teams: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.team.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let index = |list: &[&str], v: Option<&str>| {
+        v.map_or(0, |v| list.binary_search(&v).map_or(0, |i| i + 1)) as u32
+    };
+    let group = |d: &SearchDoc| (d.kind as u8, index(&teams, d.team.as_deref()));
+    let detail = |d: &SearchDoc| {
+        index(&statuses, d.status.as_deref()) * 3 + u32::from(d.decision_type.unwrap_or(0).min(2))
+    };
+    let mut runs = String::new();
+    let mut i = 0;
+    while i < docs.len() {
+        let g = group(docs[i]);
+        let run: Vec<&SearchDoc> = docs[i..]
+            .iter()
+            .copied()
+            .take_while(|d| group(d) == g)
+            .collect();
+        push_varint(&mut runs, run.len() as u32);
+        push_digit(&mut runs, g.0);
+        push_varint(&mut runs, g.1);
+        if run.iter().all(|d| detail(d) == 0) {
+            push_digit(&mut runs, 0);
+        } else {
+            push_digit(&mut runs, 1);
+            for d in &run {
+                push_varint(&mut runs, detail(d));
+            }
+        }
+        i += run.len();
+    }
+    json!({ "teams": teams, "statuses": statuses, "runs": runs })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,311 @@
+//! End-to-end tests of `build_index`: they read the emitted files back the
+//! way the client does.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::encode::decode_postings;
+use super::*;
+
+fn doc(kind: DocKind, url: &str, title: &str, fields: &[(Field, &str)]) -> SearchDoc {
+    let mut all = vec![(Field::Title, title.to_string())];
+    all.extend(fields.iter().map(|(f, s)| (*f, s.to_string())));
+    SearchDoc {
+        url: url.into(),
+        kind,
+        title: title.into(),
+        team: None,
+        status: None,
+        decision_type: None,
+        fields: all,
+        excerpt: None,
+    }
+}
+
+fn sample() -> Vec<SearchDoc> {
+    let mut adr = doc(
+        DocKind::Decision,
+        "decisions/0007-adopt-postgres.html",
+        "ADR 7: Adopt Postgres",
+        &[
+            (Field::Typed, &decision_number_text(7)),
+            (Field::Body, "We store the ledger in Postgres."),
+        ],
+    );
+    adr.team = Some("Payments".into());
+    adr.status = Some("accepted".into());
+    adr.decision_type = Some(1);
+    vec![
+        doc(
+            DocKind::Team,
+            "teams/payments.html",
+            "Payments",
+            &[
+                (Field::Owns, "ledger"),
+                (Field::Typed, "Ana Müller"),
+                (Field::Body, "Card payments in Zürich."),
+            ],
+        ),
+        adr,
+        doc(
+            DocKind::Page,
+            "onboarding.html",
+            "Onboarding",
+            &[(
+                Field::Body,
+                "Ask the payments team about the ledger. 支付系统",
+            )],
+        ),
+        doc(
+            DocKind::Page,
+            "xss.html",
+            "<script>alert(1)</script>",
+            &[(Field::Body, "line\u{2028}sep </script>")],
+        ),
+    ]
+}
+
+/// Parses `orgbookSearchLoad("key",JSON);` back into (key, value).
+fn parse(bytes: &[u8]) -> (String, Value) {
+    let s = std::str::from_utf8(bytes).unwrap();
+    let rest = s.strip_prefix("orgbookSearchLoad(\"").unwrap();
+    let (key, json) = rest.split_once("\",").unwrap();
+    let json = json.strip_suffix(");\n").unwrap();
+    (key.to_string(), serde_json::from_str(json).unwrap())
+}
+
+/// A reader for the index that mirrors the client's exact-term lookup.
+struct Reader {
+    files: HashMap<String, Value>,
+}
+
+impl Reader {
+    fn new(files: &[(String, Vec<u8>)]) -> Self {
+        let mut map = HashMap::new();
+        for (path, bytes) in files {
+            let (key, v) = parse(bytes);
+            assert_eq!(path, &format!("search/{key}.js"));
+            if key == "index"
+                && let Some(inline) = v.get("inline").and_then(Value::as_object)
+            {
+                for (k, val) in inline {
+                    map.insert(k.clone(), val.clone());
+                }
+            }
+            map.insert(key, v);
+        }
+        Reader { files: map }
+    }
+
+    /// Undoes `shard::front_code`.
+    fn seps(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for item in self.files["index"]["seps"].as_str().unwrap().split(',') {
+            let shared = encode::ALPHABET
+                .iter()
+                .position(|&a| a == item.as_bytes()[0])
+                .unwrap();
+            let prev: Vec<u16> = out
+                .last()
+                .map(|p| p.encode_utf16().collect())
+                .unwrap_or_default();
+            let mut units = prev[..shared].to_vec();
+            units.extend(item[1..].encode_utf16());
+            out.push(String::from_utf16(&units).unwrap());
+        }
+        out
+    }
+
+    fn postings(&self, term: &str) -> Vec<(u32, u8)> {
+        let shard = shard::shard_of(&self.seps(), term);
+        let arr = self.files[&format!("t{shard}")].as_array().unwrap();
+        for pair in arr.chunks(2) {
+            if pair[0] == term {
+                let enc = pair[1].as_str().or_else(|| pair[1][0].as_str()).unwrap();
+                return decode_postings(enc);
+            }
+        }
+        Vec::new()
+    }
+
+    fn meta(&self, id: u32) -> Value {
+        let per = self.files["index"]["md"].as_u64().unwrap() as u32;
+        self.files[&format!("m{}", id / per)][(id % per) as usize].clone()
+    }
+
+    /// Urls of the documents that contain every term, best first.
+    fn search(&self, terms: &[&str]) -> Vec<String> {
+        let mut scores: HashMap<u32, (usize, u32)> = HashMap::new();
+        for t in terms {
+            for (d, q) in self.postings(t) {
+                let e = scores.entry(d).or_default();
+                e.0 += 1;
+                e.1 += u32::from(q);
+            }
+        }
+        let mut hits: Vec<(u32, u32)> = scores
+            .into_iter()
+            .filter(|(_, (n, _))| *n == terms.len())
+            .map(|(d, (_, s))| (d, s))
+            .collect();
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.into_iter()
+            .map(|(d, _)| self.meta(d)[0].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+#[test]
+fn small_handbook_is_one_file() {
+    let files = build_index(&sample());
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "search/index.js");
+}
+
+#[test]
+fn finds_by_folded_and_typed_fields() {
+    let r = Reader::new(&build_index(&sample()));
+    assert_eq!(r.search(&["zurich"]), ["teams/payments.html"]);
+    assert_eq!(r.search(&["muller"]), ["teams/payments.html"]);
+    // "ADR 7", "0007" and "7" all reduce to these terms.
+    assert_eq!(
+        r.search(&["adr", "7"]),
+        ["decisions/0007-adopt-postgres.html"]
+    );
+    assert_eq!(r.search(&["7"]), ["decisions/0007-adopt-postgres.html"]);
+    assert_eq!(r.search(&["adr7"]), ["decisions/0007-adopt-postgres.html"]);
+    assert_eq!(r.search(&["支付"]), ["onboarding.html"]);
+}
+
+#[test]
+fn name_and_owns_hits_rank_first() {
+    let r = Reader::new(&build_index(&sample()));
+    assert_eq!(r.search(&["payment"])[0], "teams/payments.html");
+    assert_eq!(r.search(&["ledger"])[0], "teams/payments.html");
+    assert_eq!(
+        r.search(&["postgr"])[0],
+        "decisions/0007-adopt-postgres.html"
+    );
+}
+
+#[test]
+fn metadata_keeps_content_as_data() {
+    let files = build_index(&sample());
+    let raw = String::from_utf8(files[0].1.clone()).unwrap();
+    assert!(!raw.contains("<script>") && !raw.contains("</script>") && !raw.contains('\u{2028}'));
+    let r = Reader::new(&files);
+    let hit = r.search(&["alert"]);
+    assert_eq!(hit, ["xss.html"]);
+    let id = (0..4).find(|&i| r.meta(i)[0] == "xss.html").unwrap();
+    assert_eq!(r.meta(id)[1], "<script>alert(1)</script>");
+}
+
+#[test]
+fn output_is_deterministic_and_order_independent() {
+    let docs = synthetic(300);
+    let a = build_with(&docs, &small_limits());
+    let mut reversed = docs.clone();
+    reversed.reverse();
+    let b = build_with(&reversed, &small_limits());
+    assert!(a.len() > 5);
+    assert_eq!(a, b);
+}
+
+fn small_limits() -> Limits {
+    Limits {
+        shard_bytes: 2_000,
+        single_file_bytes: 1_000,
+        ..Limits::default()
+    }
+}
+
+fn synthetic(n: usize) -> Vec<SearchDoc> {
+    let words = [
+        "alpha", "beta", "gamma", "delta", "compute", "company", "contact", "control", "code",
+        "cost",
+    ];
+    (0..n)
+        .map(|i| {
+            let body: Vec<&str> = (0..30)
+                .map(|j| words[(i * 7 + j * j) % words.len()])
+                .collect();
+            let mut d = doc(
+                DocKind::Page,
+                &format!("p{i}.html"),
+                &format!("Page {i}"),
+                &[(Field::Body, &body.join(" "))],
+            );
+            if i % 3 == 0 {
+                d.kind = DocKind::Decision;
+                d.team = Some(format!("Team {}", i % 5));
+                d.status = Some(["accepted", "proposed"][i % 2].into());
+                d.decision_type = Some(1 + (i % 2) as u8);
+            }
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn sharded_index_finds_every_term() {
+    let docs = synthetic(300);
+    let files = build_with(&docs, &small_limits());
+    let r = Reader::new(&files);
+    assert!(r.seps().len() > 1, "expected several term shards");
+    for term in ["alpha", "comput", "code", "cost", "page", "299"] {
+        assert!(!r.search(&[term]).is_empty(), "{term}");
+    }
+    assert_eq!(r.search(&["299"]), ["p299.html"]);
+    let limits = small_limits();
+    for (path, bytes) in &files {
+        if path.starts_with("search/t") {
+            assert!(
+                bytes.len() <= limits.shard_bytes + 200,
+                "{path} is {} bytes",
+                bytes.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn facet_runs_cover_every_document() {
+    let docs = synthetic(90);
+    let r = Reader::new(&build_with(&docs, &small_limits()));
+    let f = &r.files["f"];
+    let runs = f["runs"].as_str().unwrap();
+    // Decisions cost about one character each, everything else a run.
+    assert!(runs.len() >= 30 && runs.len() < 2 * 90, "{}", runs.len());
+    assert_eq!(f["statuses"], serde_json::json!(["accepted", "proposed"]));
+    assert_eq!(f["teams"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn excerpts_are_cut_at_words() {
+    let mut d = doc(
+        DocKind::Page,
+        "x.html",
+        "X",
+        &[(Field::Body, &"word ".repeat(100))],
+    );
+    let e = excerpt(&d, 22);
+    assert_eq!(e, "word word word word…");
+    d.excerpt = Some("Short problem statement.".into());
+    assert_eq!(excerpt(&d, 100), "Short problem statement.");
+    let cjk = doc(
+        DocKind::Page,
+        "c.html",
+        "C",
+        &[(Field::Body, &"支".repeat(50))],
+    );
+    assert_eq!(excerpt(&cjk, 10).chars().count(), 11);
+}
+
+#[test]
+fn empty_handbook_still_has_a_manifest() {
+    let files = build_index(&[]);
+    assert_eq!(files.len(), 1);
+    let (_, v) = parse(&files[0].1);
+    assert_eq!(v["n"], 0);
+}

@@ -1,0 +1,380 @@
+//! The incremental build's contract: after any sequence of changes, the served site and the
+//! diagnostics are exactly what a fresh `site::build` of the same folder gives.
+
+use super::model::{Body, Changes, Model, Rebuild, Scope};
+use crate::render::{FileContents, RenderOptions};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const OPTIONS: RenderOptions = RenderOptions { live_reload: true };
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A copy of the bundled example handbook in a temporary folder.
+struct Book {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Book {
+    fn bundled() -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("orgbook.toml"), root.join("orgbook.toml")).unwrap();
+        copy_dir(&repo.join("content"), &root.join("content"));
+        Book { _dir: dir, root }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) -> Changes {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        content_change(p)
+    }
+
+    #[track_caller]
+    fn edit(&self, rel: &str, from: &str, to: &str) -> Changes {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} lacks {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
+    fn remove(&self, rel: &str) -> Changes {
+        let p = self.path(rel);
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p).unwrap();
+        } else {
+            std::fs::remove_file(&p).unwrap();
+        }
+        content_change(p)
+    }
+
+    /// Markdown files under content/, relative to the root.
+    fn docs(&self) -> Vec<String> {
+        walkdir::WalkDir::new(self.path("content"))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+            .map(|e| crate::diagnostic::display_path(&self.root, e.path()))
+            .collect()
+    }
+}
+
+fn content_change(p: PathBuf) -> Changes {
+    Changes {
+        content: BTreeSet::from([p]),
+        ..Changes::default()
+    }
+}
+
+fn bytes_of_body(b: &Body) -> Vec<u8> {
+    match b {
+        Body::Bytes(b) => b.to_vec(),
+        Body::Static(b) => b.to_vec(),
+        Body::File(p) => format!("file:{}", p.display()).into_bytes(),
+    }
+}
+
+fn bytes_of_contents(c: &FileContents) -> Vec<u8> {
+    match c {
+        FileContents::Bytes(b) => b.clone(),
+        FileContents::Static(b) => b.to_vec(),
+        FileContents::Copy(p) => format!("file:{}", p.display()).into_bytes(),
+    }
+}
+
+/// Compares the model (after `rebuild`) with a fresh full build of the same folder.
+#[track_caller]
+fn assert_matches_full_build(model: &Model, rebuild: &Rebuild, step: &str) {
+    let full = crate::site::build(model.root(), OPTIONS);
+    let show = |d: &[crate::diagnostic::Diagnostic]| {
+        d.iter()
+            .map(|d| crate::diagnostic::render(d, crate::diagnostic::Format::Json))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        show(&rebuild.diagnostics),
+        show(&full.diagnostics),
+        "{step}: diagnostics differ from a full build"
+    );
+    if full.has_errors() {
+        assert!(rebuild.delta.is_none(), "{step}: published a site with errors");
+        return;
+    }
+    assert!(rebuild.delta.is_some(), "{step}: no site published");
+    let want: BTreeMap<&str, Vec<u8>> = full
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), bytes_of_contents(&f.contents)))
+        .collect();
+    let got: BTreeMap<&str, Vec<u8>> = model
+        .site()
+        .iter()
+        .map(|(p, b)| (p.as_str(), bytes_of_body(b)))
+        .collect();
+    let missing: Vec<_> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "{step}: missing {missing:?}, extra {extra:?}");
+    let stale: Vec<_> = want.iter().filter(|(k, v)| got[*k] != **v).map(|(k, _)| *k).collect();
+    assert!(stale.is_empty(), "{step}: stale pages {stale:?}");
+}
+
+/// As [`assert_matches_full_build`], for a change that leaves the handbook valid.
+#[track_caller]
+fn assert_good(model: &Model, rebuild: &Rebuild, step: &str) {
+    let errors: Vec<_> = rebuild.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{step}: unexpected errors {errors:?}");
+    assert_matches_full_build(model, rebuild, step);
+}
+
+#[test]
+fn cold_build_matches_site_build() {
+    let book = Book::bundled();
+    let (model, rebuild) = Model::new(&book.root, OPTIONS);
+    assert_eq!(rebuild.scope, Scope::Full);
+    assert_good(&model, &rebuild, "cold");
+}
+
+#[test]
+fn editing_a_charter_rerenders_its_neighbourhood_only() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let total = model.site().len();
+    let change = book.edit("content/teams/shipping/booking.md", "Booking completion rate", "Booking conversion rate");
+    let rebuild = model.update(&change);
+    assert_eq!(rebuild.scope, Scope::Edit);
+    assert_eq!(rebuild.markdown_rendered, 1);
+    assert!(rebuild.pages_rendered < total / 2, "{} of {total} pages rendered", rebuild.pages_rendered);
+    let changed: Vec<&str> = rebuild.delta.as_ref().unwrap().changed.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(changed.contains(&"teams/booking.html"), "{changed:?}");
+    // The parent lists its children with their primary metric.
+    assert!(changed.contains(&"teams/shipping.html"), "{changed:?}");
+    assert!(!changed.contains(&"teams/identity.html"), "{changed:?}");
+    assert_good(&model, &rebuild, "edit");
+}
+
+#[test]
+fn saving_unchanged_text_does_nothing() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let text = book.read("content/glossary.md");
+    let rebuild = model.update(&book.write("content/glossary.md", &text));
+    assert_eq!(rebuild.scope, Scope::Nothing);
+    assert!(rebuild.delta.unwrap().changed.is_empty());
+}
+
+#[test]
+fn renaming_a_team_reaches_every_page_that_names_it() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let rebuild = model.update(&book.edit("content/teams/platform.md", "name = \"", "name = \"Core "));
+    assert_good(&model, &rebuild, "rename group");
+    let rebuild = model.update(&book.edit("content/teams/shipping/tracking.md", "parent = \"shipping\"", "parent = \"platform\""));
+    assert_good(&model, &rebuild, "reparent");
+    // Three levels: every page below a renamed group shows it in its breadcrumbs.
+    let rebuild = model.update(&book.edit("content/teams/shipping/rates.md", "parent = \"shipping\"", "parent = \"booking\""));
+    assert_good(&model, &rebuild, "deeper");
+    book.write("content/teams/deep-a.md", "+++\nname = \"Deep A\"\nparent = \"booking\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
+    book.write("content/teams/deep-b.md", "+++\nname = \"Deep B\"\nparent = \"deep-a\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
+    book.write("content/decisions/0950-deep.md", "+++\ntitle = \"Deep\"\nstatus = \"proposed\"\ndate = 2026-01-01\nteam = \"deep-a\"\n+++\n");
+    let mut change = content_change(book.path("content/teams"));
+    change.content.insert(book.path("content/decisions/0950-deep.md"));
+    let rebuild = model.update(&change);
+    assert_good(&model, &rebuild, "add a chain");
+    // Nothing links to these: only the graph says which pages name them.
+    let rebuild = model.update(&book.edit("content/teams/deep-a.md", "Deep A", "Deeper A"));
+    assert_good(&model, &rebuild, "rename a team with a decision");
+    let rebuild = model.update(&book.edit("content/teams/shipping.md", "name = \"", "name = \"Ocean "));
+    assert_good(&model, &rebuild, "rename top group");
+    // A decision's summary names its team, and other teams' decisions show that summary.
+    let rebuild = model.update(&book.edit("content/decisions/0004-quote-in-shipper-currency.md", "team = \"rates\"", "team = \"rates\"\nsupersedes = [2]"));
+    assert_good(&model, &rebuild, "cross-team supersedes");
+    let rebuild = model.update(&book.edit("content/teams/shipping/rates.md", "name = \"", "name = \"Pricing "));
+    assert_good(&model, &rebuild, "rename team with superseding decision");
+}
+
+#[test]
+fn a_broken_file_keeps_the_site_until_fixed() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let good = book.read("content/teams/shipping/booking.md");
+    let rebuild = model.update(&book.edit("content/teams/shipping/booking.md", "kind = \"team\"", "kind = team\""));
+    assert!(rebuild.delta.is_none());
+    assert!(rebuild.diagnostics.iter().any(|d| d.is_error() && d.file == "content/teams/shipping/booking.md"));
+    assert_matches_full_build(&model, &rebuild, "broken");
+    // Other edits while broken are owed, not lost.
+    let rebuild = model.update(&book.edit("content/teams/shipping/rates.md", "name = \"", "name = \"Freight "));
+    assert!(rebuild.delta.is_none());
+    let rebuild = model.update(&book.write("content/teams/shipping/booking.md", &good));
+    assert!(rebuild.diagnostics.iter().all(|d| !d.is_error()));
+    assert_good(&model, &rebuild, "fixed");
+}
+
+#[test]
+fn files_and_folders_come_and_go() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let r = model.update(&book.write("content/guides/_index.md", "+++\ntitle = \"Guides\"\n+++\nSee [booking](../teams/shipping/booking.md).\n"));
+    assert_eq!(r.scope, Scope::Structure);
+    assert_good(&model, &r, "add folder");
+    book.write("content/guides/deploy.md", "# Deploying\n\nAsk [platform](../teams/platform.md).\n");
+    book.write("content/guides/img/a.txt", "x");
+    let r = model.update(&content_change(book.path("content/guides")));
+    assert_good(&model, &r, "add files in folder");
+    // A link to a file that does not exist yet is an error until the file appears.
+    let r = model.update(&book.write("content/glossary.md", &(book.read("content/glossary.md") + "\n[later](later.md)\n")));
+    assert!(r.delta.is_none());
+    let r = model.update(&book.write("content/later.md", "# Later\n"));
+    assert_good(&model, &r, "link target appears");
+    let r = model.update(&book.remove("content/guides"));
+    assert_good(&model, &r, "remove folder");
+    // Editors that save by writing a new file and renaming it over the old one.
+    let tmp = book.path("content/.glossary.md.swp");
+    std::fs::write(&tmp, book.read("content/glossary.md") + "\nMore.\n").unwrap();
+    std::fs::rename(&tmp, book.path("content/glossary.md")).unwrap();
+    let mut change = content_change(tmp);
+    change.content.insert(book.path("content/glossary.md"));
+    let r = model.update(&change);
+    assert_eq!(r.scope, Scope::Edit);
+    assert_good(&model, &r, "save by rename");
+}
+
+#[test]
+fn config_and_template_changes_rebuild_everything() {
+    let book = Book::bundled();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    book.edit("orgbook.toml", "title = \"", "title = \"New ");
+    let r = model.update(&Changes { config: true, ..Changes::default() });
+    assert_eq!(r.scope, Scope::Full);
+    assert_good(&model, &r, "config");
+    book.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}gone{% endblock main %}");
+    let r = model.update(&Changes { theme: true, ..Changes::default() });
+    assert_good(&model, &r, "template");
+    assert!(r.delta.unwrap().changed.iter().any(|(p, _)| p == "404.html"));
+}
+
+/// A small deterministic random number generator (xorshift), so the sequence is stable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn relative(from: &str, to: &str) -> String {
+    let from_dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+    crate::markdown::relative_path(from_dir, to)
+}
+
+/// Random edits, additions, removals and breakages (each undone right after, so most
+/// steps leave a valid handbook), each checked against a full build.
+#[test]
+fn random_changes_match_full_builds() {
+    let book = Book::bundled();
+    let originals: BTreeMap<String, String> =
+        book.docs().into_iter().map(|d| (d.clone(), book.read(&d))).collect();
+    let (mut model, _) = Model::new(&book.root, OPTIONS);
+    let mut rng = Rng(0x5eed_1234_abcd);
+    let (mut steps, mut clean) = (0, 0);
+    let mut check = |model: &mut Model, change: Changes, what: String| {
+        let rebuild = model.update(&change);
+        assert_matches_full_build(model, &rebuild, &format!("step {steps}: {what}"));
+        steps += 1;
+        clean += usize::from(rebuild.delta.is_some());
+    };
+    for n in 0..40 {
+        let docs = book.docs();
+        let doc = rng.pick(&docs).clone();
+        let other = rng.pick(&docs).clone();
+        let text = book.read(&doc);
+        match rng.next() % 7 {
+            0 => {
+                // The first quoted value in front matter is the name or title.
+                let new = match text.find("= \"") {
+                    Some(i) => format!("{}= \"Z{}", &text[..i], &text[i + 3..]),
+                    None => format!("# Zed {n}\n\n{text}"),
+                };
+                check(&mut model, book.write(&doc, &new), format!("retitle {doc}"));
+            }
+            1 => {
+                let link = format!("{text}\n\nSee [{other}]({}).\n", relative(&doc, &other));
+                check(&mut model, book.write(&doc, &link), format!("link {doc} → {other}"));
+            }
+            2 => check(&mut model, book.write(&doc, &format!("{text}\n\nStep {n}.\n")), format!("body {doc}")),
+            3 => {
+                let dir = doc.rsplit_once('/').map_or("content", |(d, _)| d);
+                let new = format!("{dir}/added-{n}.md");
+                let body = format!("# Added {n}\n\nSee [x]({}).\n", relative(&new, &other));
+                let body = if dir.starts_with("content/teams") {
+                    format!("+++\nname = \"Added {n}\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n{body}")
+                } else if dir.starts_with("content/decisions") {
+                    format!("+++\ntitle = \"Added\"\nstatus = \"proposed\"\ndate = 2026-01-01\nteam = \"booking\"\n+++\n{body}")
+                } else {
+                    body
+                };
+                let new = new.replace("/added-", &format!("/{}-added-", 900 + n));
+                check(&mut model, book.write(&new, &body), format!("add {new}"));
+            }
+            4 => {
+                check(&mut model, book.write(&doc, &text.replacen("+++", "+++\n=", 1)), format!("break {doc}"));
+                check(&mut model, book.write(&doc, &text), format!("unbreak {doc}"));
+            }
+            5 => {
+                check(&mut model, book.remove(&doc), format!("remove {doc}"));
+                check(&mut model, book.write(&doc, &text), format!("recreate {doc}"));
+            }
+            _ => {
+                // Rename: links to it break until it is renamed back.
+                let renamed = doc.replace(".md", "-x.md");
+                book.remove(&doc);
+                let mut change = book.write(&renamed, &text);
+                change.content.insert(book.path(&doc));
+                check(&mut model, change, format!("rename {doc}"));
+                book.remove(&renamed);
+                let mut change = book.write(&doc, &text);
+                change.content.insert(book.path(&renamed));
+                check(&mut model, change, format!("rename back {doc}"));
+            }
+        }
+    }
+    assert!(clean * 2 >= steps, "only {clean} of {steps} steps left a valid handbook");
+    // Put everything back: the site must be the original one again.
+    for d in book.docs() {
+        if !originals.contains_key(&d) {
+            model.update(&book.remove(&d));
+        }
+    }
+    for (d, t) in &originals {
+        model.update(&book.write(d, t));
+    }
+    let rebuild = model.update(&Changes::default());
+    assert_good(&model, &rebuild, "restored");
+}

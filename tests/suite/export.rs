@@ -1,0 +1,453 @@
+//! Exports for other tools (issue #6): the JSON API under `api/`, checked against its
+//! published schema (docs/api.schema.json), and `orgbook export backstage`, checked against
+//! the required fields and naming rules of Backstage's descriptor format.
+
+use crate::harness::*;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+const API_FILES: [(&str, &str); 3] = [
+    ("api/teams.json", "teamsFile"),
+    ("api/decisions.json", "decisionsFile"),
+    ("api/ownership.json", "ownershipFile"),
+];
+
+fn schema() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/api.schema.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+/// A validator for one file of the API: the published schema, pointed at one definition.
+fn validator(definition: &str) -> jsonschema::Validator {
+    let mut schema = schema();
+    let root = schema.as_object_mut().unwrap();
+    root.remove("oneOf");
+    root.insert("$ref".into(), json!(format!("#/$defs/{definition}")));
+    jsonschema::validator_for(&schema).expect("docs/api.schema.json compiles")
+}
+
+#[track_caller]
+fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match docs/api.schema.json:\n{}",
+        errors.join("\n")
+    );
+}
+
+fn json_file(book: &TestBook, rel: &str) -> Value {
+    serde_json::from_str(&book.output_file(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn api_files_match_the_documented_schema() {
+    let whole = jsonschema::validator_for(&schema()).unwrap();
+    for book in [
+        TestBook::bundled(),
+        TestBook::fixture("export/people"),
+        TestBook::fixture("workflow/numbering"),
+    ] {
+        book.build().success();
+        for (rel, definition) in API_FILES {
+            let value = json_file(&book, rel);
+            assert_valid(&validator(definition), &value, rel);
+            // The root schema accepts each file as exactly one of the three.
+            assert_valid(&whole, &value, rel);
+            // Every `url` is a page of this site.
+            let key = definition.trim_end_matches("File");
+            for record in value[key].as_array().unwrap() {
+                let url = record["url"].as_str().unwrap();
+                assert!(
+                    book.out().join(url).is_file(),
+                    "{rel}: {url} is not in the site"
+                );
+            }
+        }
+        // References between the files resolve.
+        let teams = json_file(&book, "api/teams.json");
+        let decisions = json_file(&book, "api/decisions.json");
+        let slugs: BTreeSet<&str> = teams["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["slug"].as_str().unwrap())
+            .collect();
+        let numbers: BTreeSet<u64> = decisions["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["number"].as_u64().unwrap())
+            .collect();
+        for t in teams["teams"].as_array().unwrap() {
+            for child in t["children"].as_array().unwrap() {
+                assert!(slugs.contains(child.as_str().unwrap()), "{child}");
+            }
+            for n in t["decisions"].as_array().unwrap() {
+                assert!(numbers.contains(&n.as_u64().unwrap()), "{n}");
+            }
+        }
+        for d in decisions["decisions"].as_array().unwrap() {
+            assert!(slugs.contains(d["team"].as_str().unwrap()));
+            for n in d["supersedes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(d["superseded_by"].as_array().unwrap())
+            {
+                assert!(numbers.contains(&n.as_u64().unwrap()), "{n}");
+            }
+        }
+        for o in json_file(&book, "api/ownership.json")["ownership"]
+            .as_array()
+            .unwrap()
+        {
+            assert!(slugs.contains(o["team"].as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_it_should() {
+    // Guards against a schema so loose that the test above proves nothing.
+    let book = TestBook::fixture("export/people");
+    book.build().success();
+    let decisions = validator("decisionsFile");
+    let good = json_file(&book, "api/decisions.json");
+    assert!(decisions.is_valid(&good));
+    let mut missing_status = good.clone();
+    missing_status["decisions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
+    let mut bad_date = good.clone();
+    bad_date["decisions"][0]["date"] = json!("1 April 2026");
+    let mut absolute_url = good.clone();
+    absolute_url["decisions"][0]["url"] = json!("/decisions/0003-adopt-dbt.html");
+    let mut unknown_field = good;
+    unknown_field["decisions"][0]["owner"] = json!("data");
+    for bad in [missing_status, bad_date, absolute_url, unknown_field] {
+        assert!(!decisions.is_valid(&bad), "accepted {bad}");
+    }
+    let teams = json_file(&book, "api/teams.json");
+    assert!(
+        !decisions.is_valid(&teams),
+        "a teams file passed as decisions"
+    );
+}
+
+#[test]
+fn api_files_carry_the_handbook_sorted_and_deterministic() {
+    let book = TestBook::fixture("export/people");
+    book.build().success();
+    let teams = json_file(&book, "api/teams.json");
+    assert_eq!(teams["version"], 1);
+    assert_eq!(
+        teams["site"],
+        json!({"title": "Ålborg Tech Handbook", "base_url": "https://handbook.example.com/"})
+    );
+    let slugs: Vec<&str> = teams["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["data", "data-platform", "data_platform", "support"]);
+    let data = &teams["teams"][0];
+    assert_eq!(data["kind"], "group");
+    assert_eq!(data["parent"], Value::Null);
+    // Children are sorted by name: "Data Platform" before "Data Platform (legacy)".
+    assert_eq!(data["children"], json!(["data_platform", "data-platform"]));
+    assert_eq!(
+        data["contact"],
+        json!({"chat": "#data", "email": "data@example.com"})
+    );
+    let platform = &teams["teams"][2];
+    assert_eq!(platform["parent"], "data");
+    assert_eq!(platform["lead"], "José Díaz");
+    assert_eq!(
+        platform["metrics"],
+        json!([{"name": "Days to add a source", "target": "2", "current": "9"}])
+    );
+    assert_eq!(platform["decisions"], json!([3]));
+    assert_eq!(platform["url"], "teams/data_platform.html");
+
+    let decisions = json_file(&book, "api/decisions.json");
+    assert_eq!(
+        decisions["decisions"][0],
+        json!({
+            "number": 3,
+            "title": "Adopt dbt for transformations",
+            "status": "superseded",
+            "type": 2,
+            "date": "2026-04-01",
+            "decided": "2026-04-10",
+            "team": "data_platform",
+            "deciders": ["José Díaz"],
+            "supersedes": [],
+            "superseded_by": [9],
+            "tags": ["data"],
+            "revisit": "2027-04-01",
+            "url": "decisions/0003-adopt-dbt.html"
+        })
+    );
+    assert_eq!(decisions["decisions"][1]["supersedes"], json!([3]));
+
+    let ownership = json_file(&book, "api/ownership.json");
+    let items: Vec<&str> = ownership["ownership"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Data warehouse",
+            "event bus",
+            "Ingestion pipelines",
+            "Legacy reports"
+        ]
+    );
+
+    // Byte-identical on a rebuild.
+    let before: Vec<String> = API_FILES
+        .iter()
+        .map(|(rel, _)| book.output_file(rel))
+        .collect();
+    book.build().success();
+    let after: Vec<String> = API_FILES
+        .iter()
+        .map(|(rel, _)| book.output_file(rel))
+        .collect();
+    assert_eq!(before, after);
+}
+
+/// Backstage's default rule for `metadata.name`: 1–63 characters, sequences of
+/// `[a-zA-Z0-9]` separated by one of `-`, `_`, `.` (written independently of the code
+/// under test).
+fn is_backstage_name(name: &str) -> bool {
+    (1..=63).contains(&name.len())
+        && name
+            .split(['-', '_', '.'])
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Parses a multi-document YAML stream into JSON values.
+fn yaml_documents(yaml: &str) -> Vec<Value> {
+    yaml_serde::Deserializer::from_str(yaml)
+        .map(|doc| serde_json::to_value(yaml_serde::Value::deserialize(doc).unwrap()).unwrap())
+        .collect()
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|s| s.as_str().unwrap_or_else(|| panic!("not a string: {s}")))
+        .collect()
+}
+
+/// Checks every entity against the descriptor format's required fields for its kind, and
+/// every reference between them; returns the entities by (kind, name).
+#[track_caller]
+fn check_backstage(entities: &[Value]) -> BTreeMap<(String, String), Value> {
+    let mut by_name = BTreeMap::new();
+    for e in entities {
+        assert_eq!(e["apiVersion"], "backstage.io/v1alpha1", "{e}");
+        let kind = e["kind"].as_str().unwrap_or_else(|| panic!("no kind: {e}"));
+        let name = e["metadata"]["name"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no metadata.name: {e}"));
+        assert!(is_backstage_name(name), "invalid metadata.name {name:?}");
+        assert!(e["spec"].is_object(), "no spec: {e}");
+        match kind {
+            "Group" => {
+                let ty = e["spec"]["type"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("Group without spec.type: {e}"));
+                assert!(!ty.is_empty());
+                strings(&e["spec"]["children"]);
+                strings(&e["spec"]["members"]);
+                if !e["spec"]["parent"].is_null() {
+                    assert!(!e["spec"]["parent"].as_str().unwrap().is_empty());
+                }
+                assert!(
+                    !e["spec"]["profile"]["displayName"]
+                        .as_str()
+                        .unwrap()
+                        .is_empty()
+                );
+            }
+            "User" => {
+                strings(&e["spec"]["memberOf"]);
+            }
+            "Location" => {}
+            other => panic!("unexpected kind {other}"),
+        }
+        // Names are unique per kind, case-insensitively.
+        let key = (kind.to_string(), name.to_lowercase());
+        assert!(
+            by_name.insert(key, e.clone()).is_none(),
+            "duplicate {kind} {name}"
+        );
+    }
+    let group = |n: &str| by_name.get(&("Group".to_string(), n.to_lowercase()));
+    let user = |n: &str| by_name.get(&("User".to_string(), n.to_lowercase()));
+    for ((kind, name), e) in &by_name {
+        if kind == "Group" {
+            if let Some(parent) = e["spec"]["parent"].as_str() {
+                let p =
+                    group(parent).unwrap_or_else(|| panic!("{name}: parent {parent} is no Group"));
+                assert!(
+                    strings(&p["spec"]["children"]).contains(&name.as_str()),
+                    "{parent} does not list {name}"
+                );
+            }
+            for child in strings(&e["spec"]["children"]) {
+                let c = group(child).unwrap_or_else(|| panic!("{name}: child {child} is no Group"));
+                assert_eq!(c["spec"]["parent"].as_str(), Some(name.as_str()));
+            }
+            for member in strings(&e["spec"]["members"]) {
+                let u =
+                    user(member).unwrap_or_else(|| panic!("{name}: member {member} is no User"));
+                assert!(
+                    strings(&u["spec"]["memberOf"]).contains(&name.as_str()),
+                    "{member} not memberOf {name}"
+                );
+            }
+        }
+        if kind == "User" {
+            for g in strings(&e["spec"]["memberOf"]) {
+                let g = group(g).unwrap_or_else(|| panic!("{name}: memberOf {g} is no Group"));
+                assert!(strings(&g["spec"]["members"]).contains(&name.as_str()));
+            }
+        }
+    }
+    by_name
+}
+
+#[test]
+fn backstage_export_meets_the_descriptor_format_for_the_bundled_handbook() {
+    let book = TestBook::bundled();
+    let run = book.run(&["export", "backstage"]);
+    run.success();
+    let entities = yaml_documents(&run.stdout);
+    let by_name = check_backstage(&entities);
+    let groups = by_name.keys().filter(|(k, _)| k == "Group").count();
+    let teams = files_under(&book.root().join("content/teams")).len();
+    assert_eq!(groups, teams, "one Group per charter");
+    // The hierarchy comes across: a team's parent, a group's children and type.
+    let payments = &by_name[&("Group".to_string(), "payments".to_string())];
+    assert_eq!(payments["spec"]["type"], "team");
+    assert_eq!(payments["spec"]["parent"], "business");
+    assert_eq!(
+        payments["metadata"]["links"][0]["url"],
+        "https://handbook.kettleby.example/teams/payments.html"
+    );
+    let ana = &by_name[&("User".to_string(), "ana-petrovic".to_string())];
+    assert_eq!(ana["spec"]["profile"]["displayName"], "Ana Petrović");
+    assert_eq!(strings(&ana["spec"]["memberOf"]), ["payments"]);
+}
+
+#[test]
+fn backstage_export_maps_awkward_names_uniquely() {
+    let book = TestBook::fixture("export/people");
+    let run = book.run(&["export", "backstage"]);
+    let by_name = check_backstage(&yaml_documents(&run.success().stdout));
+    let names: Vec<(&str, &str)> = by_name
+        .keys()
+        .map(|(k, n)| (k.as_str(), n.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Group", "data"),
+            ("Group", "data-platform"),
+            ("Group", "data-platform-2"),
+            ("Group", "support"),
+            ("User", "erin-ej-o-neil"),
+            ("User", "jose-diaz"),
+            ("User", "jose-diaz-2"),
+            ("User", "mei-ling-chen"),
+            ("User", "soren-aero"),
+        ]
+    );
+    // `data-platform` sorts before `data_platform`, so it keeps the plain name.
+    let legacy = &by_name[&("Group".to_string(), "data-platform".to_string())];
+    assert_eq!(legacy["metadata"]["title"], "Data Platform (legacy)");
+    let data = &by_name[&("Group".to_string(), "data".to_string())];
+    assert_eq!(data["spec"]["type"], "group");
+    assert_eq!(data["spec"]["profile"]["email"], "data@example.com");
+    // The lead is a member of the group they lead even when not listed in members.
+    assert_eq!(strings(&data["spec"]["members"]), ["soren-aero"]);
+    let mei = &by_name[&("User".to_string(), "mei-ling-chen".to_string())];
+    assert_eq!(
+        strings(&mei["spec"]["memberOf"]),
+        ["data-platform", "data-platform-2"]
+    );
+    let support = &by_name[&("Group".to_string(), "support".to_string())];
+    assert_eq!(
+        (
+            support["spec"]["children"].clone(),
+            support["spec"]["members"].clone()
+        ),
+        (json!([]), json!([]))
+    );
+}
+
+#[test]
+fn backstage_export_to_a_folder_writes_a_location_and_its_targets() {
+    let book = TestBook::fixture("export/people");
+    let stdout = book.run(&["export", "backstage"]).success().stdout.clone();
+    let run = book.run(&["export", "backstage", "--output", "catalog"]);
+    run.success().stderr_has("register");
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [
+            "catalog/catalog-info.yaml",
+            "catalog/groups.yaml",
+            "catalog/users.yaml"
+        ]
+    );
+    let dir = book.root().join("catalog");
+    let location = yaml_documents(&std::fs::read_to_string(dir.join("catalog-info.yaml")).unwrap());
+    assert_eq!(location.len(), 1);
+    check_backstage(&location);
+    assert_eq!(location[0]["kind"], "Location");
+    let mut from_files = Vec::new();
+    for target in strings(&location[0]["spec"]["targets"]) {
+        let path = dir.join(target);
+        from_files.extend(yaml_documents(&std::fs::read_to_string(&path).unwrap()));
+    }
+    // The files hold exactly what the stdout export holds.
+    assert_eq!(from_files, yaml_documents(&stdout));
+    check_backstage(&from_files);
+    // Exports are generated files: running again replaces them with the same bytes.
+    let before = std::fs::read_to_string(dir.join("groups.yaml")).unwrap();
+    book.run(&["export", "backstage", "--output", "catalog"])
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("groups.yaml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn backstage_export_refuses_a_handbook_with_errors() {
+    let book = TestBook::fixture("export/people");
+    book.edit(
+        "content/teams/data/data-platform.md",
+        "parent = \"data\"",
+        "parent = \"dta\"",
+    );
+    let run = book.run(&["export", "backstage"]);
+    run.failure(1).stderr_has("Export refused");
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}

@@ -1,0 +1,707 @@
+//! The decision workflow (issue #6): `init` and `new` scaffolding, ADR import, the
+//! decisions timeline and the Atom feed. Every test runs the real binary; the harness pins
+//! today to 2026-11-25 with ORGBOOK_TODAY.
+
+use crate::harness::*;
+use std::collections::BTreeMap;
+use std::process::Command;
+
+const TODAY: &str = "2026-11-25";
+
+fn empty_book() -> TestBook {
+    TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+/// The decisions of the built `api/decisions.json`, by number.
+fn built_decisions(book: &TestBook) -> BTreeMap<u64, serde_json::Value> {
+    let json: serde_json::Value =
+        serde_json::from_str(&book.output_file("api/decisions.json")).unwrap();
+    json["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["number"].as_u64().unwrap(), d.clone()))
+        .collect()
+}
+
+/// Every file under the handbook's `content/` with its text, to prove nothing changed.
+fn snapshot(book: &TestBook) -> BTreeMap<String, String> {
+    files_under(&book.root().join("content"))
+        .into_iter()
+        .map(|f| {
+            let text = book.read(&format!("content/{f}"));
+            (f, text)
+        })
+        .collect()
+}
+
+#[test]
+fn init_scaffolds_a_handbook_that_builds_without_warnings() {
+    let book = empty_book();
+    let run = book.run(&["init", ".", "--title", "Acme \"Freight\""]);
+    run.success();
+    let written: Vec<&str> = run.stdout.lines().collect();
+    for f in [
+        "orgbook.toml",
+        "content/_index.md",
+        "content/how-we-work.md",
+        "content/teams/engineering.md",
+        "content/teams/engineering/platform.md",
+        "content/decisions/0001-record-decisions-in-the-handbook.md",
+    ] {
+        assert!(written.contains(&f), "{f} not reported in {written:?}");
+        assert!(book.root().join(f).is_file(), "{f} not written");
+    }
+
+    book.build()
+        .success()
+        .stderr_lacks("warning[")
+        .stderr_has(" 0 warning(s)");
+    check_all_links(&book.out(), &["404.html"]);
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, ".brand"), ["Acme \"Freight\""]);
+    let teams: serde_json::Value =
+        serde_json::from_str(&book.output_file("api/teams.json")).unwrap();
+    let kinds: Vec<(&str, &str)> = teams["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["slug"].as_str().unwrap(), t["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("engineering", "group"), ("platform", "team")]);
+    let decision = &built_decisions(&book)[&1];
+    assert_eq!(decision["status"], "accepted");
+    assert_eq!(decision["date"], TODAY);
+    for page in [
+        "how-we-work.html",
+        "teams/platform.html",
+        "decisions/0001-record-decisions-in-the-handbook.html",
+    ] {
+        book.html(page);
+    }
+}
+
+#[test]
+fn init_refuses_a_folder_that_already_holds_a_handbook() {
+    let book = empty_book();
+    book.run(&["init", "."]).success();
+    book.edit(
+        "content/how-we-work.md",
+        "# How we work",
+        "# How we really work",
+    );
+    let before = snapshot(&book);
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("already holds a handbook");
+    assert_eq!(snapshot(&book), before);
+
+    // A stray starter file is refused too, before anything is written.
+    let other = empty_book();
+    other.write("content/how-we-work.md", "mine\n");
+    other
+        .run(&["init", "."])
+        .failure(1)
+        .stderr_has("never overwrites");
+    assert_eq!(other.read("content/how-we-work.md"), "mine\n");
+    assert!(!other.root().join("orgbook.toml").exists());
+}
+
+#[test]
+fn new_decision_takes_the_number_after_the_highest_skipping_gaps() {
+    let book = TestBook::fixture("workflow/numbering");
+    let run = book.run(&[
+        "new",
+        "decision",
+        "Adopt a \"managed\" Kafka",
+        "--team",
+        "api",
+        "--type",
+        "1",
+    ]);
+    run.success();
+    let path = run.stdout.trim();
+    assert_eq!(path, "content/decisions/0006-adopt-a-managed-kafka.md");
+    let text = book.read(path);
+    for expected in [
+        "status = \"proposed\"",
+        "type = 1",
+        &format!("date = {TODAY}"),
+        "team = \"api\"",
+        "## Context",
+        "## Decision",
+        "## Consequences",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+    // The next one follows it, and the scaffolded records build as they are.
+    let run = book.run(&["new", "decision", "Second", "--team", "web"]);
+    assert_eq!(
+        run.success().stdout.trim(),
+        "content/decisions/0007-second.md"
+    );
+    book.build().success().stderr_lacks("warning[");
+    let decisions = built_decisions(&book);
+    assert_eq!(
+        decisions.keys().copied().collect::<Vec<_>>(),
+        [1, 2, 5, 6, 7]
+    );
+    assert_eq!(decisions[&6]["title"], "Adopt a \"managed\" Kafka");
+    assert_eq!(
+        (
+            decisions[&6]["type"].as_u64(),
+            decisions[&7]["type"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+}
+
+#[test]
+fn new_decision_refuses_a_taken_number_or_unknown_team_and_writes_nothing() {
+    let book = TestBook::fixture("workflow/numbering");
+    let before = snapshot(&book);
+    book.run(&["new", "decision", "Clash", "--team", "api", "--number", "5"])
+        .failure(1)
+        .stderr_has("decision number 5 is already used by content/decisions/0005-use-graphql.md");
+    book.run(&["new", "decision", "Typo", "--team", "apj"])
+        .failure(1)
+        .stderr_has("no team `apj`")
+        .stderr_has("did you mean `api`?");
+    book.run(&[
+        "new", "decision", "Bad type", "--team", "api", "--type", "3",
+    ])
+    .failure(2);
+    assert_eq!(snapshot(&book), before);
+    // A free number in a gap may be chosen explicitly.
+    let run = book.run(&[
+        "new",
+        "decision",
+        "Fill the gap",
+        "--team",
+        "api",
+        "--number",
+        "3",
+    ]);
+    assert_eq!(
+        run.success().stdout.trim(),
+        "content/decisions/0003-fill-the-gap.md"
+    );
+}
+
+#[test]
+fn new_team_goes_beside_its_parent_and_refuses_to_overwrite() {
+    let book = TestBook::fixture("workflow/numbering");
+    let run = book.run(&[
+        "new",
+        "team",
+        "payments",
+        "--parent",
+        "eng",
+        "--name",
+        "Payments & Billing",
+    ]);
+    assert_eq!(run.success().stdout.trim(), "content/teams/eng/payments.md");
+    let text = book.read("content/teams/eng/payments.md");
+    for expected in [
+        "name = \"Payments & Billing\"",
+        "parent = \"eng\"",
+        "problem = ",
+        "[[metrics]]",
+        &format!("reviewed = {TODAY}"),
+        "## Problem",
+        "## Metric",
+        "## How we work",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+    let group = book.run(&["new", "team", "platform", "--group"]);
+    assert_eq!(group.success().stdout.trim(), "content/teams/platform.md");
+    assert!(
+        book.read("content/teams/platform.md")
+            .contains("kind = \"group\"")
+    );
+    book.build().success().stderr_lacks("warning[");
+    let page = book.html("teams/payments.html");
+    assert_eq!(texts(&page, "h1"), ["Payments & Billing"]);
+
+    // The same slug again, wherever it would go, is refused and the charter kept.
+    book.edit(
+        "content/teams/eng/payments.md",
+        "## Problem",
+        "## Problem (edited)",
+    );
+    let before = snapshot(&book);
+    book.run(&["new", "team", "payments"])
+        .failure(1)
+        .stderr_has("team `payments` already exists: content/teams/eng/payments.md");
+    book.run(&["new", "team", "api", "--parent", "eng"])
+        .failure(1)
+        .stderr_has("already exists");
+    book.run(&["new", "team", "Rates & Pricing"])
+        .failure(1)
+        .stderr_has("try `rates-pricing`");
+    book.run(&["new", "team", "rates", "--parent", "nope"])
+        .failure(1)
+        .stderr_has("no team `nope`");
+    assert_eq!(snapshot(&book), before);
+}
+
+#[test]
+fn a_malformed_orgbook_today_is_an_error_not_a_silent_fallback() {
+    let book = TestBook::fixture("workflow/numbering");
+    let out = Command::new(BIN)
+        .args(["new", "decision", "Dated", "--team", "api"])
+        .current_dir(book.root())
+        .env("ORGBOOK_TODAY", "25/11/2026")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ORGBOOK_TODAY"));
+    assert!(!book.root().join("content/decisions/0006-dated.md").exists());
+}
+
+/// Imports `adr` (a folder under tests/fixtures/workflow/) into the one-team fixture,
+/// builds it, and returns the book, the import run's stderr and the built decisions.
+fn import_and_build(
+    adr: &str,
+    extra: &[&str],
+) -> (TestBook, String, BTreeMap<u64, serde_json::Value>) {
+    let book = TestBook::fixture("workflow/import-target");
+    let dir = fixture_dir(&format!("workflow/{adr}"))
+        .to_string_lossy()
+        .into_owned();
+    let mut args = vec!["import", "adr", dir.as_str()];
+    args.extend(extra);
+    let run = book.run(&args);
+    run.success();
+    book.build().success().stderr_lacks("warning[");
+    let decisions = built_decisions(&book);
+    (book, run.stderr, decisions)
+}
+
+/// (status, date, decided, supersedes, superseded_by) of a built decision.
+fn summary(d: &serde_json::Value) -> (String, String, Option<String>, Vec<u64>, Vec<u64>) {
+    let nums = |v: &serde_json::Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect()
+    };
+    (
+        d["status"].as_str().unwrap().to_string(),
+        d["date"].as_str().unwrap().to_string(),
+        d["decided"].as_str().map(str::to_string),
+        nums(&d["supersedes"]),
+        nums(&d["superseded_by"]),
+    )
+}
+
+fn expect(
+    status: &str,
+    date: &str,
+    decided: Option<&str>,
+    sup: &[u64],
+    by: &[u64],
+) -> (String, String, Option<String>, Vec<u64>, Vec<u64>) {
+    (
+        status.into(),
+        date.into(),
+        decided.map(str::to_string),
+        sup.to_vec(),
+        by.to_vec(),
+    )
+}
+
+#[test]
+fn import_adr_tools_round_trips_status_date_number_and_supersedes() {
+    // The handbook has one team (and a group), so --team may be left out.
+    let (book, stderr, decisions) = import_and_build("adr-nygard", &[]);
+    assert!(stderr.contains("for team `orders`"), "{stderr}");
+    // Numbers are kept, gaps included.
+    assert_eq!(
+        decisions.keys().copied().collect::<Vec<_>>(),
+        [1, 2, 3, 5, 6]
+    );
+    assert_eq!(
+        summary(&decisions[&1]),
+        expect("accepted", "2019-02-11", Some("2019-02-11"), &[], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&2]),
+        expect("superseded", "2019-03-01", Some("2019-03-01"), &[], &[3])
+    );
+    assert_eq!(
+        summary(&decisions[&3]),
+        expect("accepted", "2020-06-30", Some("2020-06-30"), &[2], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&5]),
+        expect("proposed", "2024-01-15", None, &[], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&6]),
+        expect("deprecated", "2021-04-01", Some("2021-04-01"), &[], &[])
+    );
+    for d in decisions.values() {
+        assert_eq!(
+            (d["team"].as_str(), d["type"].as_u64()),
+            (Some("orders"), Some(2))
+        );
+    }
+    assert_eq!(decisions[&3]["title"], "Use PostgreSQL for orders");
+
+    // The pages show the link both ways, and the body kept its sections and links.
+    let old = book.html("decisions/0002-use-mysql.html");
+    assert_eq!(
+        hrefs(&old, ".notice a"),
+        ["../decisions/0003-use-postgresql.html"]
+    );
+    let new = book.html("decisions/0003-use-postgresql.html");
+    assert!(texts(&new, ".prose h2").contains(&"Consequences".to_string()));
+    assert!(hrefs(&new, ".prose a").contains(&"../decisions/0002-use-mysql.html".to_string()));
+    assert!(
+        texts(&new, ".prose")
+            .iter()
+            .all(|t| !t.contains("Supersedes [")),
+        "status section left in the body"
+    );
+}
+
+#[test]
+fn import_madr_round_trips_status_date_number_deciders_and_supersedes() {
+    let (book, stderr, decisions) =
+        import_and_build("adr-madr", &["--team", "orders", "--type", "1"]);
+    // README and template are skipped; number 7 keeps its gap.
+    assert_eq!(
+        decisions.keys().copied().collect::<Vec<_>>(),
+        [1, 2, 3, 4, 7]
+    );
+    assert_eq!(
+        summary(&decisions[&1]),
+        expect("accepted", "2021-05-04", Some("2021-05-04"), &[], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&2]),
+        expect("superseded", "2021-06-10", Some("2021-06-10"), &[], &[4])
+    );
+    assert_eq!(
+        summary(&decisions[&3]),
+        expect("rejected", "2022-02-01", Some("2022-02-01"), &[], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&4]),
+        expect("accepted", "2024-03-14", Some("2024-03-14"), &[2], &[])
+    );
+    assert_eq!(
+        summary(&decisions[&7]),
+        expect("proposed", "2025-09-30", None, &[], &[])
+    );
+    assert_eq!(
+        decisions[&4]["deciders"],
+        serde_json::json!(["Carol White", "Erin O'Neil"])
+    );
+    assert_eq!(
+        decisions[&1]["deciders"],
+        serde_json::json!(["Alice Jones", "Bob Smith"])
+    );
+    assert!(decisions.values().all(|d| d["type"] == 1));
+    // What has no orgbook key is reported, with its file and line.
+    assert!(stderr.contains("note: 0003-use-soap.md:5:"), "{stderr}");
+    assert!(stderr.contains("consulted"), "{stderr}");
+    let kafka = book.html("decisions/0004-use-kafka.html");
+    assert_eq!(texts(&kafka, "h1"), ["Use Kafka for payment events"]);
+}
+
+#[test]
+fn import_refuses_to_overwrite_or_reuse_numbers_and_then_writes_nothing() {
+    let book = TestBook::fixture("workflow/import-target");
+    let nygard = fixture_dir("workflow/adr-nygard")
+        .to_string_lossy()
+        .into_owned();
+    let madr = fixture_dir("workflow/adr-madr")
+        .to_string_lossy()
+        .into_owned();
+    book.run(&["import", "adr", &nygard]).success();
+    book.edit(
+        "content/decisions/0003-use-postgresql.md",
+        "## Context",
+        "## Context (edited)",
+    );
+    let before = snapshot(&book);
+
+    // The same records again: every file would be overwritten.
+    book.run(&["import", "adr", &nygard])
+        .failure(1)
+        .stderr_has("0003-use-postgresql.md already exists")
+        .stderr_has("Nothing imported");
+    // Other records with numbers already used in the handbook.
+    book.run(&["import", "adr", &madr])
+        .failure(1)
+        .stderr_has("decision number 1 is already used by content/decisions/0001-record-architecture-decisions.md");
+    assert_eq!(snapshot(&book), before);
+
+    // A dry run reports the files and writes none of them.
+    let fresh = TestBook::fixture("workflow/import-target");
+    let run = fresh.run(&["import", "adr", &madr, "--dry-run"]);
+    assert!(
+        run.success()
+            .stdout
+            .contains("content/decisions/0004-use-kafka.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(!fresh.root().join("content/decisions").exists());
+}
+
+#[test]
+fn import_needs_team_when_the_handbook_has_several() {
+    let book = TestBook::fixture("workflow/numbering");
+    book.remove("content/decisions/0001-use-rest.md")
+        .remove("content/decisions/0002-server-side-rendering.md")
+        .remove("content/decisions/0005-use-graphql.md");
+    let madr = fixture_dir("workflow/adr-madr")
+        .to_string_lossy()
+        .into_owned();
+    book.run(&["import", "adr", &madr])
+        .failure(2)
+        .stderr_has("--team is required")
+        .stderr_has("api, web");
+    book.run(&["import", "adr", &madr, "--team", "webb"])
+        .failure(1)
+        .stderr_has("did you mean `web`?");
+    assert!(files_under(&book.root().join("content/decisions")).is_empty());
+    book.run(&["import", "adr", &madr, "--team", "web"])
+        .success();
+    book.build().success();
+    assert!(built_decisions(&book).values().all(|d| d["team"] == "web"));
+}
+
+#[test]
+fn timeline_lists_decisions_by_month_newest_first() {
+    let book = TestBook::fixture("workflow/numbering");
+    book.build().success();
+    let page = book.html("timeline.html");
+    // 5 was proposed in February but decided in March; 2 is still open (placed at its
+    // proposal date); 1 was decided in January. February has nothing.
+    assert_eq!(
+        texts(&page, ".timeline-month h2"),
+        ["March 2026", "January 2026"]
+    );
+    let ids: Vec<String> = page
+        .select(&sel(".timeline-month h2"))
+        .map(|h| h.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["2026-03", "2026-01"]);
+    assert_eq!(
+        texts(&page, ".timeline-entry time"),
+        ["2026-03-15", "2026-03-02", "2026-01-20"]
+    );
+    assert_eq!(
+        texts(&page, ".timeline-entry .event"),
+        ["decided", "proposed", "decided"]
+    );
+    assert_eq!(
+        hrefs(&page, ".timeline-entry > a:not(.team)"),
+        [
+            "decisions/0005-use-graphql.html",
+            "decisions/0002-server-side-rendering.html",
+            "decisions/0001-use-rest.html"
+        ]
+    );
+    check_all_links(&book.out(), &["404.html"]);
+    // Every page advertises the feed.
+    let home = book.html("index.html");
+    assert_eq!(
+        hrefs(&home, "link[rel=alternate][type='application/atom+xml']"),
+        ["feed.xml"]
+    );
+}
+
+/// The text of the only child element of `node` named `name` in the Atom namespace.
+fn atom_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> &'a str {
+    let found: Vec<_> = node
+        .children()
+        .filter(|c| c.has_tag_name((ATOM, name)))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one <{name}> in <{}>",
+        node.tag_name().name()
+    );
+    found[0].text().unwrap_or("")
+}
+
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+fn is_rfc3339(s: &str) -> bool {
+    s.len() == 20
+        && s.ends_with('Z')
+        && s.as_bytes()[10] == b'T'
+        && s.parse::<jiff::Timestamp>().is_ok()
+}
+
+#[test]
+fn feed_is_well_formed_atom_with_stable_ids_and_dates() {
+    let book = TestBook::fixture("workflow/numbering");
+    book.build().success();
+    let xml = book.output_file("feed.xml");
+    let doc = roxmltree::Document::parse(&xml)
+        .unwrap_or_else(|e| panic!("feed.xml is not well-formed XML: {e}\n{xml}"));
+    let feed = doc.root_element();
+    assert!(
+        feed.has_tag_name((ATOM, "feed")),
+        "root is {:?}",
+        feed.tag_name()
+    );
+    // RFC 4287 requires id, title and updated on the feed, and an author on the feed when
+    // entries have none.
+    assert_eq!(atom_text(feed, "id"), "urn:orgbook:feed:decisions");
+    assert_eq!(atom_text(feed, "title"), "Numbering Test: decisions");
+    assert_eq!(atom_text(feed, "updated"), "2026-03-15T00:00:00Z");
+    assert!(
+        !atom_text(
+            feed.children()
+                .find(|c| c.has_tag_name((ATOM, "author")))
+                .unwrap(),
+            "name"
+        )
+        .is_empty()
+    );
+    let self_link = feed
+        .children()
+        .find(|c| c.has_tag_name((ATOM, "link")) && c.attribute("rel") == Some("self"))
+        .unwrap();
+    assert_eq!(self_link.attribute("href"), Some("feed.xml"));
+
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|c| c.has_tag_name((ATOM, "entry")))
+        .collect();
+    let got: Vec<(&str, &str, &str, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                atom_text(*e, "id"),
+                atom_text(*e, "title"),
+                atom_text(*e, "updated"),
+                atom_text(*e, "published"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "urn:orgbook:decision:5",
+                "ADR 5: Use GraphQL <& \"quotes\"> for the public API",
+                "2026-03-15T00:00:00Z",
+                "2026-02-10T00:00:00Z"
+            ),
+            (
+                "urn:orgbook:decision:2",
+                "ADR 2: Render pages on the server",
+                "2026-03-02T00:00:00Z",
+                "2026-03-02T00:00:00Z"
+            ),
+            (
+                "urn:orgbook:decision:1",
+                "ADR 1: Use REST for the public API",
+                "2026-01-20T00:00:00Z",
+                "2026-01-05T00:00:00Z"
+            ),
+        ]
+    );
+    for e in &entries {
+        for date in [atom_text(*e, "updated"), atom_text(*e, "published")] {
+            assert!(is_rfc3339(date), "{date}");
+        }
+        let link = e
+            .children()
+            .find(|c| c.has_tag_name((ATOM, "link")))
+            .unwrap();
+        let href = link.attribute("href").unwrap();
+        assert!(
+            book.out().join(href).is_file(),
+            "entry link {href} does not exist"
+        );
+        // The body is HTML content, escaped once, and its links resolve from the page.
+        let content = e
+            .children()
+            .find(|c| c.has_tag_name((ATOM, "content")))
+            .unwrap();
+        assert_eq!(content.attribute("type"), Some("html"));
+        assert_eq!(
+            content.attribute(("http://www.w3.org/XML/1998/namespace", "base")),
+            Some(href)
+        );
+    }
+    let graphql = entries[0]
+        .children()
+        .find(|c| c.has_tag_name((ATOM, "content")))
+        .unwrap()
+        .text()
+        .unwrap();
+    // Resolved against xml:base (decisions/0005-use-graphql.html), this is the REST page.
+    assert!(
+        graphql.contains("<a href=\"../decisions/0001-use-rest.html\">REST</a>"),
+        "{graphql}"
+    );
+    let categories: Vec<&str> = entries[0]
+        .children()
+        .filter(|c| c.has_tag_name((ATOM, "category")))
+        .map(|c| c.attribute("term").unwrap())
+        .collect();
+    assert_eq!(categories, ["accepted", "api", "clients"]);
+
+    // Stable: the same handbook gives the same bytes; a renamed file keeps its id.
+    book.build().success();
+    assert_eq!(book.output_file("feed.xml"), xml);
+    std::fs::rename(
+        book.root()
+            .join("content/decisions/0002-server-side-rendering.md"),
+        book.root().join("content/decisions/0002-ssr.md"),
+    )
+    .unwrap();
+    book.build().success();
+    assert!(
+        book.output_file("feed.xml")
+            .contains("<id>urn:orgbook:decision:2</id>")
+    );
+}
+
+#[test]
+fn feed_uses_absolute_urls_and_ids_with_a_base_url() {
+    let book = TestBook::fixture("workflow/numbering");
+    book.write(
+        "orgbook.toml",
+        "title = \"Numbering Test\"\nbase_url = \"https://handbook.example.com/docs/\"\n",
+    );
+    book.build().success();
+    let xml = book.output_file("feed.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let feed = doc.root_element();
+    assert_eq!(
+        atom_text(feed, "id"),
+        "https://handbook.example.com/docs/feed.xml"
+    );
+    let entry = feed
+        .children()
+        .find(|c| c.has_tag_name((ATOM, "entry")))
+        .unwrap();
+    assert_eq!(
+        atom_text(entry, "id"),
+        "https://handbook.example.com/docs/decisions/5"
+    );
+    let link = entry
+        .children()
+        .find(|c| c.has_tag_name((ATOM, "link")))
+        .unwrap();
+    assert_eq!(
+        link.attribute("href"),
+        Some("https://handbook.example.com/docs/decisions/0005-use-graphql.html")
+    );
+}

@@ -1,0 +1,687 @@
+/* orgbook search: the header box with an as-you-type dropdown, and the
+ * results page (search.html?q=…&kind=…&status=…&type=…&team=…) with facets.
+ * Index format and ranking: docs/search.md. fold/pieces/normalise/stem
+ * mirror src/search/analysis.rs; keep them in step. Index files call
+ * orgbookSearchLoad(key, data), so they load from <script> tags, also on
+ * file://. Content reaches the DOM only through textContent.
+ *
+ * CSS classes (search.css): search-dropdown, search-list, search-item,
+ * search-active, search-hit, search-kind (+ search-kind-team|group|decision|
+ * page), search-title, search-team, search-status, search-snippet (matches
+ * are <mark>), search-all, search-message, search-summary, search-layout,
+ * search-facets, search-facet, search-count, search-more, search-sr.
+ */
+(function () {
+  'use strict';
+
+  // ---- Text analysis (mirrors src/search/analysis.rs) ----
+
+  var STOP = new Set(('a an and are as at be been but by for from has have he her his i if in into is it its ' +
+    'of on or our she so than that the their them then there these they this to was we were will with you ' +
+    'your').split(' '));
+  var SPECIAL = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'ħ': 'h', 'ı': 'i', 'ς': 'σ' };
+  var NOSPACE = '\\u0e00-\\u0eff\\u1000-\\u109f\\u1780-\\u17ff\\u2e80-\\u2fdf\\u3005-\\u3007\\u3021-\\u3029' +
+    '\\u3031-\\u3035\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff66-\\uff9f' +
+    '\\u{20000}-\\u{3ffff}';
+  var RUN = new RegExp('[' + NOSPACE + ']+', 'gu');
+  var RUN1 = new RegExp('^[' + NOSPACE + ']', 'u');
+  var SPLIT = new RegExp('[' + NOSPACE + ']+|[\\p{Alphabetic}\\p{M}\\p{N}\'\u2019]+', 'gu');
+  var WORD = /[\p{Alphabetic}\p{M}\p{N}]+/gu;
+  var APOS = /([\p{Alphabetic}\p{M}])['\u2019](?=\p{Alphabetic})/gu;
+  var MAX_TERM = 40;
+
+  function fold(s) {
+    return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '')
+      .replace(/[ßæœþøđðłħıς]/g, function (c) { return SPECIAL[c]; }).normalize('NFC');
+  }
+
+  // Folded text → [{w: word} | {r: [chars of a no-space run]}].
+  function pieces(folded) {
+    var out = [], last = 0, m;
+    function text(t) {
+      var w = t.replace(APOS, '$1').match(WORD) || [];
+      w.forEach(function (x) { out.push({ w: x }); });
+    }
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(folded))) {
+      text(folded.slice(last, m.index));
+      out.push({ r: Array.from(m[0]) });
+      last = m.index + m[0].length;
+    }
+    text(folded.slice(last));
+    return out;
+  }
+
+  function normalise(w) {
+    if (/^[0-9]+$/.test(w)) return w.replace(/^0+(?=.)/, '');
+    return /^[a-z]+$/.test(w) ? stem(w) : w;
+  }
+
+  // Snowball English (Porter2), as in the rust-stemmers crate.
+  var EXC1 = { skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
+    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes' };
+  var EXC2 = /^(inning|outing|canning|herring|earring|proceed|exceed|succeed)$/;
+  var STEP2 = 'ization:ize ational:ate fulness:ful ousness:ous iveness:ive tional:tion biliti:ble lessli:less ' +
+    'entli:ent ation:ate alism:al aliti:al ousli:ous iviti:ive fulli:ful enci:ence anci:ance abli:able izer:ize ' +
+    'ator:ate alli:al bli:ble ogi:og li:';
+  var STEP3 = 'ational:ate tional:tion alize:al icate:ic iciti:ic ative: ical:ic ness: ful:';
+  var STEP4 = 'ement ance ence able ible ment ant ent ism ate iti ous ive ize ion al er ic';
+  function table(s) { return s.split(' ').map(function (x) { return x.split(':'); }); }
+  // Every beginning of a suffix the stemmer removes: "runn" may be on its
+  // way to "running" (stem "run"), "zurich" is not on its way to any "zur…".
+  var SUFFIX = new Set();
+  (STEP2 + ' ' + STEP3 + ' ' + STEP4 + ' s es ed ing ly edly ingly ies ied y e er est ness ful').split(/[: ]/).forEach(function (x) {
+    for (var i = 1; i <= x.length; i++) SUFFIX.add(x.slice(0, i));
+  });
+  STEP2 = table(STEP2); STEP3 = table(STEP3); STEP4 = table(STEP4);
+
+  function stem(word) {
+    if (Object.prototype.hasOwnProperty.call(EXC1, word)) return EXC1[word];
+    if (word.length < 3) return word;
+    var w = word, p1, p2, y = false;
+    function isV(c) { return 'aeiouy'.indexOf(c) >= 0; }
+    function ends(s) { return w.slice(-s.length) === s; }
+    function longest(list) {
+      for (var i = 0; i < list.length; i++) if (ends(list[i][0])) return list[i];
+      return null;
+    }
+    function set(cut, add) { w = w.slice(0, w.length - cut) + add; }
+    function hasV(end) { for (var i = 0; i < end; i++) if (isV(w[i])) return true; return false; }
+    // A short syllable ends just before position c.
+    function shortv(c) {
+      if (c >= 3 && 'aeiouywxY'.indexOf(w[c - 1]) < 0 && isV(w[c - 2]) && !isV(w[c - 3])) return true;
+      return c === 2 && !isV(w[1]) && isV(w[0]);
+    }
+    function region(i) {
+      while (i < w.length && !isV(w[i])) i++;
+      while (i < w.length && isV(w[i])) i++;
+      return i < w.length ? i + 1 : w.length;
+    }
+    if (w[0] === 'y') { w = 'Y' + w.slice(1); y = true; }
+    for (var i = 1; i < w.length; i++) {
+      if (w[i] === 'y' && isV(w[i - 1])) { w = w.slice(0, i) + 'Y' + w.slice(i + 1); y = true; }
+    }
+    var pre = /^(gener|commun|arsen)/.exec(w);
+    p1 = pre ? pre[0].length : region(0);
+    p2 = region(p1);
+    // Step 1a
+    if (ends('sses')) set(2, '');
+    else if (ends('ied') || ends('ies')) set(3, w.length > 4 ? 'i' : 'ie');
+    else if (ends('s') && !ends('us') && !ends('ss') && hasV(w.length - 2)) set(1, '');
+    if (!EXC2.test(w)) {
+      // Step 1b
+      var s = longest(table('eedly ingly edly eed ing ed'));
+      if (s && s[0].indexOf('eed') === 0) {
+        if (w.length - s[0].length >= p1) set(s[0].length, 'ee');
+      } else if (s && hasV(w.length - s[0].length)) {
+        set(s[0].length, '');
+        if (/(at|bl|iz)$/.test(w)) set(0, 'e');
+        else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) set(1, '');
+        else if (w.length === p1 && shortv(w.length)) set(0, 'e');
+      }
+      // Step 1c
+      var n = w.length;
+      if (n > 2 && /[yY]/.test(w[n - 1]) && !isV(w[n - 2])) set(1, 'i');
+      // Steps 2 and 3 need the suffix in R1
+      s = longest(STEP2);
+      if (s && w.length - s[0].length >= p1) {
+        var before = w[w.length - s[0].length - 1] || '';
+        if (s[0] === 'ogi') { if (before === 'l') set(3, 'og'); }
+        else if (s[0] === 'li') { if (before && 'cdeghkmnrt'.indexOf(before) >= 0) set(2, ''); }
+        else set(s[0].length, s[1]);
+      }
+      s = longest(STEP3);
+      if (s && w.length - s[0].length >= p1 && (s[0] !== 'ative' || w.length - 5 >= p2)) set(s[0].length, s[1]);
+      // Step 4 needs R2
+      s = longest(STEP4);
+      if (s && w.length - s[0].length >= p2 && (s[0] !== 'ion' || /[st]$/.test(w.slice(0, -3)))) set(s[0].length, '');
+      // Step 5
+      n = w.length;
+      if (w[n - 1] === 'e') {
+        if (n - 1 >= p2 || (n - 1 >= p1 && !shortv(n - 1))) set(1, '');
+      } else if (w[n - 1] === 'l' && n - 1 >= p2 && w[n - 2] === 'l') set(1, '');
+    }
+    return y ? w.replace(/Y/g, 'y') : w;
+  }
+
+  /* Query → tokens [{raw, term, prefix, stem}], plus tokens.phrase: the
+   * phrase term of a 2–4 word query (see phrase_term in analysis.rs). The
+   * last word is matched as a prefix while it is being typed (no trailing
+   * space or punctuation). Runs without spaces become bigrams. A lone
+   * character of such a run is always a prefix. Stop words are dropped
+   * unless nothing else is left. */
+  function queryTokens(query) {
+    var folded = fold(query), ps = pieces(folded), out = [], seen = {}, words = [];
+    var open = /[\p{Alphabetic}\p{M}\p{N}]$/u.test(folded);
+    function add(raw, term, prefix, stemmed) {
+      var key = raw + (prefix ? '*' : '');
+      if (!seen[key]) { seen[key] = 1; out.push({ raw: raw, term: term, prefix: prefix, stem: stemmed }); }
+    }
+    ps.forEach(function (p, i) {
+      if (p.r) {
+        words = null;
+        if (p.r.length === 1) add(p.r[0], p.r[0], true, false);
+        for (var j = 0; j + 1 < p.r.length; j++) add(p.r[j] + p.r[j + 1], p.r[j] + p.r[j + 1], false, false);
+      } else if (Array.from(p.w).length <= MAX_TERM) {
+        var last = open && i === ps.length - 1;
+        add(p.w, normalise(p.w), last && !/^[0-9]+$/.test(p.w), /^[a-z]+$/.test(p.w));
+        if (words) words.push([p.w, normalise(p.w), last]);
+      } else words = null;
+    });
+    var kept = out.filter(function (t) { return !STOP.has(t.raw) || t.prefix; });
+    kept = kept.length ? kept : out;
+    if (words && words.length >= 2 && words.length <= 4) {
+      var head = words.slice(0, -1).map(function (x) { return x[1]; }).join(' ') + ' ', end = words[words.length - 1];
+      kept.phrase = { raw: head + end[0], term: head + end[1], prefix: end[2], stem: false };
+    }
+    return kept;
+  }
+
+  // ---- Index access and ranking (browser and Node) ----
+
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = new Uint8Array(128);
+  for (var d = 0; d < 64; d++) DIGIT[ALPHABET.charCodeAt(d)] = d;
+  var KINDS = ['team', 'group', 'decision', 'page'];
+
+  // A reader over an encoded string: varints carry 5 bits a character, and
+  // the upper half of the alphabet means "more follows".
+  function Reader(s) { this.s = s; this.i = 0; }
+  Reader.prototype.more = function () { return this.i < this.s.length; };
+  Reader.prototype.digit = function () { return DIGIT[this.s.charCodeAt(this.i++)]; };
+  Reader.prototype.varint = function () {
+    var v = 0, f = 1, c;
+    do { c = this.digit(); v += (c & 31) * f; f *= 32; } while (c >= 32);
+    return v;
+  };
+
+  function decodePostings(s) {
+    var r = new Reader(s), ids = [], qs = [], next = 0;
+    while (r.more()) { next += r.varint(); ids.push(next++); qs.push(r.digit()); }
+    return { ids: ids, qs: qs };
+  }
+
+  // Undoes front_code in src/search/shard.rs.
+  function decodeSeps(s) {
+    var out = [], prev = '';
+    s.split(',').forEach(function (x) { prev = prev.slice(0, DIGIT[x.charCodeAt(0)]) + x.slice(1); out.push(prev); });
+    return out;
+  }
+
+  // shard_of and shard_span in src/search/shard.rs.
+  function shardOf(seps, term) {
+    var lo = 0, hi = seps.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (seps[mid] <= term) lo = mid + 1; else hi = mid; }
+    return Math.max(0, lo - 1);
+  }
+  function shardSpan(seps, prefix) {
+    var first = shardOf(seps, prefix), last = first;
+    while (last + 1 < seps.length && seps[last + 1].indexOf(prefix) === 0) last++;
+    return [first, last];
+  }
+
+  /* load(key) → Promise of the data that search/<key>.js registers. */
+  function Engine(load) { this.load = load; this.files = {}; this.data = {}; this.maps = {}; }
+
+  Engine.prototype.file = function (key) {
+    var self = this;
+    if (!this.files[key]) {
+      this.files[key] = this.load(key).then(function (v) {
+        if (key === 'index') {
+          v.seps = decodeSeps(v.seps);
+          Object.keys(v.inline || {}).forEach(function (k) {
+            self.data[k] = v.inline[k];
+            self.files[k] = Promise.resolve(v.inline[k]);
+          });
+        }
+        return (self.data[key] = v);
+      }, function (e) { delete self.files[key]; throw e; });
+    }
+    return this.files[key];
+  };
+
+  // A term shard as a Map; shards are flat [term, postings, …] arrays.
+  Engine.prototype.map = function (key) {
+    var m = this.maps[key];
+    if (!m) {
+      var a = this.data[key] || [];
+      m = this.maps[key] = new Map();
+      for (var i = 0; i + 1 < a.length; i += 2) m.set(a[i], a[i + 1]);
+    }
+    return m;
+  };
+
+  // The files a token needs, and what to look up once they are loaded.
+  Engine.prototype.plan = function (m, t, optional) {
+    var p = { t: t, keys: [], exact: [[t.term, 1]], optional: optional };
+    if (t.prefix) {
+      var span = shardSpan(m.seps, t.raw), hex = t.raw.codePointAt(0).toString(16);
+      if (span[1] - span[0] + 1 > m.span && m.sums.indexOf(hex) >= 0) {
+        p.keys.push(p.sum = 'p' + hex);
+      } else {
+        p.range = [];
+        for (var i = span[0]; i <= span[1]; i++) { p.range.push('t' + i); p.keys.push('t' + i); }
+      }
+      // A word being typed may already be longer than its stem ("runn" →
+      // "run", "stopp" → "stop"), so shorter stems match too, but weigh less.
+      for (var k = Math.max(3, t.raw.length - 3); t.stem && t.raw.length >= 4 && k < t.raw.length; k++) {
+        var rest = t.raw.slice(k), dbl = rest[0] === t.raw[k - 1] ? rest.slice(1) : rest;
+        if (t.raw.slice(0, k) !== t.term && (SUFFIX.has(rest) || !dbl || SUFFIX.has(dbl))) p.exact.push([t.raw.slice(0, k), 0.55]);
+      }
+    }
+    p.exact.forEach(function (e) { p.keys.push('t' + shardOf(m.seps, e[0])); });
+    return p;
+  };
+
+  // Scores one token: best = Map doc → best weighted impact. complete is
+  // false when a list was cut down, so the token cannot filter.
+  Engine.prototype.score = function (m, p) {
+    var self = this, best = new Map(), res = { best: best, complete: !p.optional, sum: !!p.sum, optional: p.optional, known: 0 };
+    function add(entry, w) {
+      if (entry == null) return;
+      if (typeof entry !== 'string') { res.complete = false; res.known = Math.max(res.known, entry[1]); entry = entry[0]; }
+      var dec = decodePostings(entry);
+      for (var i = 0; i < dec.ids.length; i++) {
+        var v = Math.exp(dec.qs[i] * m.step) * w;
+        if (v > (best.get(dec.ids[i]) || 0)) best.set(dec.ids[i], v);
+      }
+    }
+    p.exact.forEach(function (e) { add(self.map('t' + shardOf(m.seps, e[0])).get(e[0]), e[1]); });
+    (p.range || []).forEach(function (key) {
+      self.map(key).forEach(function (entry, term) {
+        if (term !== p.t.term && term.indexOf(p.t.raw) === 0) add(entry, 0.5 + 0.4 * p.t.raw.length / term.length);
+      });
+    });
+    if (p.sum) {
+      var a = this.data[p.sum] || [];
+      for (var i = 0; i + 2 < a.length; i += 3) if (a[i] === p.t.raw) { add(a[i + 2], 0.7); res.known = a[i + 1]; }
+      res.complete = false;
+    }
+    return res;
+  };
+
+  /* Runs a query: resolves to {tokens, hits: [{id, score}], total, partial},
+   * best first. total is larger than hits.length when only the strongest
+   * documents of a cut-down list are known. Tokens whose lists were cut down (very common words, short
+   * prefixes) and the phrase token only add score. The others must all
+   * match; if no document has them all, any will do and partial is true. */
+  Engine.prototype.search = function (query) {
+    var self = this;
+    return this.file('index').then(function (m) {
+      var tokens = queryTokens(query);
+      var plans = tokens.map(function (t) { return self.plan(m, t, false); });
+      if (tokens.phrase) plans.push(self.plan(m, tokens.phrase, true));
+      var keys = new Set();
+      plans.forEach(function (p) { p.keys.forEach(function (k) { keys.add(k); }); });
+      return Promise.all(Array.from(keys, function (k) { return self.file(k); })).then(function () {
+        var scored = plans.map(function (p) { return self.score(m, p); });
+        var out = combine(scored, m.kinds[0] + m.kinds[1], m.prior);
+        out.tokens = tokens;
+        return out;
+      });
+    });
+  };
+
+  function combine(scored, teamsEnd, prior) {
+    // A summary (top documents for a short prefix) says nothing about the
+    // documents the other words found: ignore it until more is typed.
+    var real = scored.filter(function (s) { return !s.sum && !s.optional; });
+    if (real.length) scored = scored.filter(function (s) { return !s.sum; });
+    var must = scored.filter(function (s) { return s.complete; });
+    var base = must.length ? must : scored.filter(function (s) { return !s.optional; });
+    var ids = new Set(), partial = false;
+    if (base.length) {
+      base[0].best.forEach(function (_, id) {
+        if (base.every(function (s) { return s.best.has(id); })) ids.add(id);
+      });
+      if (!ids.size) {
+        base.forEach(function (s) { s.best.forEach(function (_, id) { ids.add(id); }); });
+        partial = base.length > 1 && ids.size > 0;
+      }
+    }
+    var hits = Array.from(ids, function (id) {
+      var h = { id: id, score: 0, n: 0 };
+      scored.forEach(function (s) {
+        var v = s.best.get(id);
+        if (v) { h.score += v; if (!s.optional) h.n++; }
+      });
+      if (id < teamsEnd) h.score *= prior;
+      return h;
+    });
+    hits.sort(function (a, b) { return (partial ? b.n - a.n : 0) || b.score - a.score || a.id - b.id; });
+    var total = !must.length && base.length === 1 ? Math.max(hits.length, base[0].known) : hits.length;
+    return { hits: hits, partial: partial, total: total };
+  }
+
+  // Metadata records [url, title, kind, team, status, type, excerpt].
+  Engine.prototype.meta = function (ids) {
+    var self = this;
+    return this.file('index').then(function (m) {
+      var keys = ids.map(function (id) { return 'm' + Math.floor(id / m.md); });
+      return Promise.all(keys.map(function (k) { return self.file(k); })).then(function () {
+        return ids.map(function (id, i) { return self.data[keys[i]][id % m.md]; });
+      });
+    });
+  };
+
+  // Facet values per document, from the runs in f.js (see facets() in
+  // src/search/mod.rs): kind, team (1-based, 0 = none), status (same), type.
+  Engine.prototype.facets = function () {
+    var self = this;
+    return this.file('index').then(function () { return self.file('f'); }).then(function (f) {
+      if (self.cols) return self.cols;
+      var c = { kind: [], team: [], status: [], type: [], teams: f.teams, statuses: f.statuses }, r = new Reader(f.runs);
+      while (r.more()) {
+        var len = r.varint(), kind = r.digit(), team = r.varint(), has = r.digit();
+        for (var i = 0; i < len; i++) {
+          var x = has ? r.varint() : 0;
+          c.kind.push(kind); c.team.push(team); c.status.push(Math.floor(x / 3)); c.type.push(x % 3);
+        }
+      }
+      return (self.cols = c);
+    });
+  };
+
+  /* Splits text into [{text, hit}], marking words that match the tokens. */
+  function highlight(text, tokens) {
+    var parts = [], last = 0, m;
+    function push(t, hit) {
+      var prev = parts[parts.length - 1];
+      if (!t) return;
+      if (prev && prev.hit === hit) prev.text += t; else parts.push({ text: t, hit: hit });
+    }
+    function wordHit(w) {
+      return tokens.some(function (t) {
+        return w === t.raw || (t.prefix && w.indexOf(t.raw) === 0) || (t.stem && normalise(w) === t.term);
+      });
+    }
+    SPLIT.lastIndex = 0;
+    while ((m = SPLIT.exec(text))) {
+      push(text.slice(last, m.index), false);
+      last = m.index + m[0].length;
+      var chars = Array.from(m[0]);
+      if (RUN1.test(m[0])) {
+        var folded = chars.map(fold), mark = [];
+        tokens.forEach(function (t) {
+          var tc = Array.from(t.raw);
+          for (var i = 0; i + tc.length <= chars.length; i++) {
+            if (tc.every(function (c, j) { return folded[i + j] === c; })) for (var j = 0; j < tc.length; j++) mark[i + j] = true;
+          }
+        });
+        chars.forEach(function (c, i) { push(c, !!mark[i]); });
+      } else {
+        push(m[0], pieces(fold(m[0])).some(function (p) { return p.w && wordHit(p.w); }));
+      }
+    }
+    push(text.slice(last), false);
+    return parts;
+  }
+
+  var api = { fold: fold, pieces: pieces, normalise: normalise, stem: stem, queryTokens: queryTokens,
+    decodePostings: decodePostings, decodeSeps: decodeSeps, shardOf: shardOf, shardSpan: shardSpan,
+    Engine: Engine, highlight: highlight, KINDS: KINDS };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (typeof document === 'undefined') return;
+
+  // ---- Browser UI ----
+
+  var input = document.getElementById('search-input');
+  if (!input) return;
+  var form = input.form, root = document.documentElement.dataset.root || '', pending = {}, seq = 0;
+  var LABELS = { team: 'Team', group: 'Group', decision: 'Decision', page: 'Page' };
+  window.orgbookSearchLoad = function (key, data) {
+    if (pending[key]) { pending[key](data); delete pending[key]; }
+  };
+  var engine = new Engine(function (key) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      function fail() { s.remove(); if (pending[key]) { delete pending[key]; reject(new Error(key)); } }
+      pending[key] = resolve;
+      s.src = root + 'search/' + key + '.js';
+      s.onload = s.onerror = fail;
+      document.head.appendChild(s);
+    });
+  });
+  if (!document.querySelector('link[href$="orgbook/search.css"]')) {
+    var css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = root + 'orgbook/search.css';
+    document.head.appendChild(css);
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function marked(parent, text, tokens) {
+    highlight(text, tokens).forEach(function (p) {
+      parent.appendChild(p.hit ? el('mark', null, p.text) : document.createTextNode(p.text));
+    });
+    return parent;
+  }
+  function hitLink(rec, tokens) {
+    var a = el('a', 'search-hit'), kind = KINDS[rec[2]] || 'page';
+    a.href = root + rec[0];
+    a.appendChild(el('span', 'search-kind search-kind-' + kind, LABELS[kind]));
+    a.appendChild(marked(el('span', 'search-title'), rec[1], tokens));
+    if (rec[3]) a.appendChild(el('span', 'search-team', rec[3]));
+    if (rec[4]) a.appendChild(el('span', 'search-status', rec[4]));
+    if (rec[6]) a.appendChild(marked(el('span', 'search-snippet'), rec[6], tokens));
+    return a;
+  }
+  function debounce(fn) {
+    var t;
+    return function () { clearTimeout(t); t = setTimeout(fn, 80); };
+  }
+  function listen(run) {
+    input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
+    input.addEventListener('compositionend', run);
+  }
+  var FAILED = 'Search is unavailable: the index could not be loaded.';
+
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  var page = document.getElementById('search-page');
+  if (page) resultsPage(page); else dropdown();
+
+  function dropdown() {
+    var box = el('div', 'search-dropdown'), list = el('ul', 'search-list'), live = el('div', 'search-sr'), active = -1;
+    list.id = 'search-listbox';
+    list.setAttribute('role', 'listbox');
+    live.setAttribute('aria-live', 'polite');
+    box.hidden = true;
+    box.appendChild(list);
+    form.appendChild(box);
+    form.appendChild(live);
+    [['role', 'combobox'], ['aria-autocomplete', 'list'], ['aria-controls', list.id], ['aria-expanded', 'false'],
+      ['autocomplete', 'off']].forEach(function (a) { input.setAttribute(a[0], a[1]); });
+
+    function open(on) {
+      box.hidden = !on;
+      input.setAttribute('aria-expanded', String(on));
+      if (!on) setActive(-1);
+    }
+    function options() { return list.querySelectorAll('[role=option]'); }
+    function setActive(i) {
+      var o = options();
+      if (o[active]) o[active].classList.remove('search-active');
+      active = i;
+      if (o[i]) {
+        o[i].classList.add('search-active');
+        o[i].scrollIntoView({ block: 'nearest' });
+        input.setAttribute('aria-activedescendant', o[i].id);
+      } else input.removeAttribute('aria-activedescendant');
+    }
+    function message(text) {
+      list.textContent = '';
+      list.appendChild(el('li', 'search-message', text));
+      live.textContent = text;
+      open(true);
+    }
+    function option(link, i) {
+      var li = el('li', 'search-item');
+      li.id = 'search-opt-' + i;
+      li.setAttribute('role', 'option');
+      link.tabIndex = -1;
+      li.appendChild(link);
+      list.appendChild(li);
+    }
+    function run() {
+      var q = input.value, my = ++seq;
+      if (!q.trim()) { open(false); return; }
+      engine.search(q).then(function (r) {
+        return my === seq && engine.meta(r.hits.slice(0, 8).map(function (h) { return h.id; })).then(function (recs) {
+          if (my !== seq) return;
+          list.textContent = '';
+          active = -1;
+          if (!recs.length) return message('No results for “' + q + '”');
+          recs.forEach(function (rec, i) { option(hitLink(rec, r.tokens), i); });
+          var all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
+          all.href = root + 'search.html?q=' + encodeURIComponent(q);
+          option(all, recs.length);
+          live.textContent = r.total + ' results';
+          open(true);
+        });
+      }).catch(function () { if (my === seq) message(FAILED); });
+    }
+    listen(debounce(run));
+    input.addEventListener('focus', function () { if (input.value.trim() && list.firstChild) open(true); });
+    input.addEventListener('keydown', function (e) {
+      var n = options().length, k = e.key;
+      if (k === 'ArrowDown' || k === 'ArrowUp') {
+        e.preventDefault();
+        if (box.hidden) { if (input.value.trim()) run(); } else if (n) setActive(k === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
+      } else if (k === 'Enter' && !box.hidden && active >= 0) {
+        e.preventDefault();
+        window.location.href = options()[active].querySelector('a').href;
+      } else if (k === 'Escape' && !box.hidden) {
+        e.preventDefault();
+        open(false);
+      }
+    });
+    document.addEventListener('click', function (e) { if (!form.contains(e.target)) open(false); });
+    form.addEventListener('submit', function (e) { if (!input.value.trim()) e.preventDefault(); });
+  }
+
+  function resultsPage(page) {
+    var GROUPS = [['kind', 'Kind'], ['status', 'Status'], ['type', 'Type'], ['team', 'Team']];
+    var params = new URLSearchParams(window.location.search), last = null;
+    var state = { q: params.get('q') || '', shown: 10, sel: {}, expand: {} };
+    GROUPS.forEach(function (g) { state.sel[g[0]] = new Set(params.getAll(g[0])); });
+    input.value = state.q;
+    page.textContent = '';
+    var summary = el('p', 'search-summary'), layout = el('div', 'search-layout');
+    var facets = el('aside', 'search-facets'), results = el('div');
+    summary.setAttribute('aria-live', 'polite');
+    facets.setAttribute('aria-label', 'Filter results');
+    layout.appendChild(facets);
+    layout.appendChild(results);
+    page.appendChild(summary);
+    page.appendChild(layout);
+
+    function value(c, g, id) {
+      if (g === 'kind') return KINDS[c.kind[id]];
+      if (g === 'type') return c.type[id] ? String(c.type[id]) : '';
+      var i = c[g][id];
+      return i ? c[g + (g === 'status' ? 'es' : 's')][i - 1] : '';
+    }
+    function passes(c, id, except) {
+      return GROUPS.every(function (g) {
+        var s = state.sel[g[0]];
+        return g[0] === except || !s.size || s.has(value(c, g[0], id));
+      });
+    }
+    function syncUrl() {
+      var p = new URLSearchParams();
+      if (state.q) p.set('q', state.q);
+      GROUPS.forEach(function (g) { state.sel[g[0]].forEach(function (v) { p.append(g[0], v); }); });
+      try { window.history.replaceState(null, '', '?' + p); } catch (e) { /* some browsers refuse on file:// */ }
+    }
+    function more(text, fn) {
+      var b = el('button', 'search-more', text);
+      b.type = 'button';
+      b.addEventListener('click', fn);
+      return b;
+    }
+
+    function render() {
+      var my = ++seq, q = state.q;
+      if (!q.trim()) {
+        summary.textContent = 'Type in the search box above to search the handbook.';
+        facets.textContent = results.textContent = '';
+        return;
+      }
+      var found = last && last.q === q ? last.r : engine.search(q);
+      Promise.all([found, engine.facets()]).then(function (both) {
+        var r = both[0], c = both[1];
+        if (my !== seq) return;
+        last = { q: q, r: r };
+        var hits = r.hits.filter(function (h) { return passes(c, h.id, null); });
+        drawFacets(r.hits, c);
+        summary.textContent = (r.total > r.hits.length ? 'The best ' + r.hits.length + ' of about ' + r.total : hits.length) +
+          (hits.length === 1 ? ' result' : ' results') + ' for “' + q + '”' +
+          (r.total > r.hits.length ? '. Type more to narrow them down.' : '') +
+          (r.partial ? '. No page has all the words; these have some of them.' : '');
+        return engine.meta(hits.slice(0, state.shown).map(function (h) { return h.id; })).then(function (recs) {
+          if (my !== seq) return;
+          var ol = el('ol', 'search-list');
+          recs.forEach(function (rec) { ol.appendChild(el('li', 'search-item')).appendChild(hitLink(rec, r.tokens)); });
+          results.textContent = '';
+          results.appendChild(ol);
+          if (hits.length > state.shown) results.appendChild(more('Show more results', function () { state.shown += 10; render(); }));
+          if (!hits.length) results.appendChild(el('p', 'search-message', 'No results. Try fewer or shorter words, or clear the filters.'));
+        });
+      }).catch(function () { if (my === seq) summary.textContent = FAILED; });
+    }
+
+    // Counts for each group ignore that group's own selection, so a chosen
+    // value still shows what the alternatives would give.
+    function drawFacets(all, c) {
+      facets.textContent = '';
+      GROUPS.forEach(function (g) {
+        var name = g[0], counts = new Map();
+        all.forEach(function (h) {
+          var v = passes(c, h.id, name) && value(c, name, h.id);
+          if (v) counts.set(v, (counts.get(v) || 0) + 1);
+        });
+        state.sel[name].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
+        if (!counts.size) return;
+        var entries = Array.from(counts);
+        entries.sort(name === 'kind' ? function (a, b) { return KINDS.indexOf(a[0]) - KINDS.indexOf(b[0]); }
+          : name === 'type' ? undefined : function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+        var fs = el('fieldset', 'search-facet'), limit = state.expand[name] ? Infinity : 8;
+        fs.appendChild(el('legend', null, g[1]));
+        entries.forEach(function (e, i) {
+          if (i >= limit && !state.sel[name].has(e[0])) return;
+          var label = el('label'), box = label.appendChild(el('input'));
+          box.type = 'checkbox';
+          box.checked = state.sel[name].has(e[0]);
+          box.addEventListener('change', function () {
+            state.sel[name][box.checked ? 'add' : 'delete'](e[0]);
+            state.shown = 10;
+            syncUrl();
+            render();
+          });
+          label.appendChild(document.createTextNode(' ' + (name === 'kind' ? LABELS[e[0]] : name === 'type' ? 'Type ' + e[0] : e[0]) + ' '));
+          label.appendChild(el('span', 'search-count', String(e[1])));
+          fs.appendChild(label);
+        });
+        if (entries.length > limit) fs.appendChild(more('Show all ' + entries.length, function () { state.expand[name] = true; drawFacets(all, c); }));
+        facets.appendChild(fs);
+      });
+    }
+
+    listen(debounce(function () { state.q = input.value; state.shown = 10; syncUrl(); render(); }));
+    form.addEventListener('submit', function (e) { e.preventDefault(); state.q = input.value; syncUrl(); render(); });
+    render();
+  }
+})();
