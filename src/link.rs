@@ -61,7 +61,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                             &doc.source.path,
                             format!("team slug `{}` is also used by {}", c.slug, docs[other].source.path),
                         )
-                        .with_help("team slugs (file names) must be unique across the handbook: rename one of the files"),
+                        .with_help("team slugs (file names) must be unique across the handbook: rename one of the files")
+                        .at(&doc.source.text, 0..0),
                     );
                 } else {
                     teams.insert(c.slug.clone(), id);
@@ -75,7 +76,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                             &doc.source.path,
                             format!("decision number {} is also used by {}", d.number, docs[other].source.path),
                         )
-                        .with_help("give this decision the next free number (`orgbook new decision` picks it)"),
+                        .with_help("give this decision the next free number (`orgbook new decision` picks it)")
+                        .at(&doc.source.text, 0..0),
                     );
                 } else {
                     decisions.insert(d.number, id);
@@ -92,7 +94,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                                 doc.url
                             ),
                         )
-                        .with_help("rename or move the file"),
+                        .with_help("rename or move the file")
+                        .at(&doc.source.text, 0..0),
                     );
                 }
             }
@@ -107,7 +110,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                         docs[other].source.path, doc.url
                     ),
                 )
-                .with_help("rename one of the files"),
+                .with_help("rename one of the files")
+                        .at(&doc.source.text, 0..0),
             );
         } else {
             urls.insert(&doc.url, id);

@@ -90,7 +90,8 @@ pub fn charter(
     if !is_valid_slug(&slug) {
         diags.push(
             Diagnostic::error("invalid-slug", file, format!("team file name `{slug}` is not a valid slug"))
-                .with_help("rename the file using lowercase letters, digits and `-`, e.g. `payments-platform.md`; the name becomes the page URL"),
+                .with_help("rename the file using lowercase letters, digits and `-`, e.g. `payments-platform.md`; the name becomes the page URL")
+                .at(text, 0..0),
         );
     }
     let offset = toml.start;
@@ -200,7 +201,8 @@ pub fn decision(
     if number.is_none() {
         diags.push(
             Diagnostic::error("invalid-decision-file-name", file, "decision file name does not start with its number")
-                .with_help("name decision files NNNN-slug.md, e.g. `0007-adopt-postgres.md` (`orgbook new decision` picks the next number)"),
+                .with_help("name decision files NNNN-slug.md, e.g. `0007-adopt-postgres.md` (`orgbook new decision` picks the next number)")
+                .at(text, 0..0),
         );
     }
     let Some(toml) = toml else {
