@@ -25,16 +25,17 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// Path relative to the handbook root, with `/` separators.
     pub file: String,
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
     pub message: String,
-    pub help: Option<String>,
+    // Boxed strings keep `Diagnostic` small: it is the error type of every per-page result.
+    pub help: Option<Box<str>>,
     /// The offending source line, for the caret display. Not part of the JSON contract.
     #[serde(skip)]
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<str>>,
     /// Length of the span on `source_line`, in characters (at least 1).
     #[serde(skip)]
-    pub span_len: usize,
+    pub span_len: u32,
 }
 
 impl Diagnostic {
@@ -60,7 +61,7 @@ impl Diagnostic {
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 
@@ -72,11 +73,11 @@ impl Diagnostic {
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        self.line = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
-        self.column = source[line_start..start].chars().count() + 1;
+        self.line = (source[..start].bytes().filter(|&b| b == b'\n').count() + 1) as u32;
+        self.column = (source[line_start..start].chars().count() + 1) as u32;
         let line_text = source[line_start..line_end].trim_end_matches('\r');
-        self.span_len = source[start..end.min(line_end)].chars().count().max(1);
-        self.source_line = Some(line_text.to_string());
+        self.span_len = source[start..end.min(line_end)].chars().count().max(1) as u32;
+        self.source_line = Some(line_text.into());
         self
     }
 
@@ -159,8 +160,8 @@ fn render_human(d: &Diagnostic) -> String {
         let _ = writeln!(
             out,
             "{pad} | {}{}",
-            " ".repeat(d.column.saturating_sub(1)),
-            "^".repeat(d.span_len.max(1))
+            " ".repeat(d.column.saturating_sub(1) as usize),
+            "^".repeat(d.span_len.max(1) as usize)
         );
     }
     if let Some(help) = &d.help {

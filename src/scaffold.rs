@@ -371,15 +371,14 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
         (".gitignore".to_string(), "# The built site: `orgbook build` writes it.\n/public/\n".to_string()),
         (
             format!("{CONTENT_DIR}/_index.md"),
-            format!(
-                "This handbook says how the organisation is arranged, who owns what, and\n\
+            "This handbook says how the organisation is arranged, who owns what, and\n\
                  which decisions shaped it. Every page is a Markdown file under `content/`.\n\n\
                  - [Engineering](teams/engineering.md) is a group of teams; [Platform](teams/engineering/platform.md)\n  \
                    is one of them.\n\
                  - [Record decisions in the handbook](decisions/0001-record-decisions-in-the-handbook.md)\n  \
                    is the first decision record.\n\
                  - [How we work](how-we-work.md) explains how to add teams and decisions.\n"
-            ),
+                .to_string(),
         ),
         (
             format!("{CONTENT_DIR}/how-we-work.md"),

@@ -30,7 +30,7 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
     for d in diags {
         let text = diagnostic::render(d, args.format);
         match args.format {
-            Format::Human => eprint!("{text}\n"),
+            Format::Human => eprintln!("{text}"),
             Format::Json | Format::Github => println!("{text}"),
         }
     }

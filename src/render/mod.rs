@@ -361,7 +361,9 @@ impl<'a> Renderer<'a> {
     /// then title.
     fn page_entries(&self) -> Vec<PageEntry> {
         let hb = self.handbook;
-        let mut pages: Vec<(Vec<(i64, String, String)>, &Doc)> = hb
+        // Per folder level: (weight, name, url); compared lexicographically.
+        type NavKey = Vec<(i64, String, String)>;
+        let mut pages: Vec<(NavKey, &Doc)> = hb
             .docs
             .iter()
             .filter_map(|d| match &d.kind {

@@ -5,6 +5,6 @@ mod harness;
 
 mod bad_input;
 mod build;
-mod org;
 mod export;
+mod org;
 mod workflow;
