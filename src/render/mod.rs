@@ -593,6 +593,10 @@ impl<'a> Renderer<'a> {
             "teams/index.html",
             "decisions/index.html",
             "handbook.html",
+            "orgmap.html",
+            "ownership.html",
+            "health.html",
+            "timeline.html",
         ]
         .iter()
         .map(|u| SitemapEntry {
