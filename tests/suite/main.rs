@@ -7,4 +7,5 @@ mod bad_input;
 mod build;
 mod export;
 mod org;
+mod robustness;
 mod workflow;

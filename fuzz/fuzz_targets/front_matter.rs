@@ -1,0 +1,13 @@
+//! Any bytes as a charter, decision, page or orgbook.toml: parsing must never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = orgbook::config::parse(text);
+    for rel in ["teams/x.md", "decisions/0001-x.md", "page.md", "_index.md"] {
+        let mut diags = Vec::new();
+        let _ = orgbook::load::parse_doc(format!("content/{rel}"), rel, text.to_string(), &mut diags);
+    }
+});
