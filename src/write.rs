@@ -79,7 +79,7 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
             let _ = std::fs::rename(&old, &output);
             return Err(io_err(&output)(e));
         }
-        std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
+        remove_dir_parallel(&old).map_err(io_err(&old))?;
     } else {
         std::fs::rename(&tmp, &output).map_err(io_err(&output))?;
     }
@@ -106,4 +106,20 @@ fn absolute(p: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `remove_dir_all`, with the top-level entries removed in parallel: removing the previous
+/// site (thousands of files) is a noticeable part of a rebuild on one thread.
+fn remove_dir_parallel(dir: &Path) -> io::Result<()> {
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|p| {
+        if p.is_dir() && !p.is_symlink() {
+            std::fs::remove_dir_all(p)
+        } else {
+            std::fs::remove_file(p)
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
