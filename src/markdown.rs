@@ -262,51 +262,22 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push('\n');
                 Event::End(TagEnd::Heading(level))
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id: link_id,
-            }) => {
-                let dest = rewrite(
-                    handbook,
-                    id,
-                    from_dir,
-                    &root,
-                    &dest_url,
-                    span,
-                    &mut rendered,
-                    diags,
-                );
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.unwrap_or(dest_url),
-                    title,
-                    id: link_id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id: link_id,
-            }) => {
-                let dest = rewrite(
-                    handbook,
-                    id,
-                    from_dir,
-                    &root,
-                    &dest_url,
-                    span,
-                    &mut rendered,
-                    diags,
-                );
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.unwrap_or(dest_url),
-                    title,
-                    id: link_id,
-                })
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(rewritten) = rewrite(
+                        handbook,
+                        id,
+                        from_dir,
+                        &root,
+                        dest_url,
+                        span,
+                        &mut rendered,
+                        diags,
+                    )
+                {
+                    *dest_url = rewritten;
+                }
+                Event::Start(tag)
             }
             Event::Text(t) => {
                 if in_heading.is_some() {

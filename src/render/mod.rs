@@ -588,18 +588,11 @@ impl<'a> Renderer<'a> {
             .as_deref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
             .unwrap_or_default();
-        let mut entries: Vec<SitemapEntry> = [
-            "index.html",
-            "teams/index.html",
-            "decisions/index.html",
-            "handbook.html",
-            "orgmap.html",
-            "ownership.html",
-            "health.html",
-            "timeline.html",
-        ]
-        .iter()
-        .map(|u| SitemapEntry {
+        // Every generated page a reader would land on (not the 404 page or the search page).
+        let mut entries: Vec<SitemapEntry> = GENERATED_PATHS
+            .iter()
+            .filter(|u| u.ends_with(".html") && !matches!(**u, "404.html" | "search.html"))
+            .map(|u| SitemapEntry {
             loc: format!("{prefix}{u}"),
             lastmod: None,
         })
