@@ -16,6 +16,10 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (default: public/)
     Build(BuildArgs),
+    /// Check the handbook as `build` does, without writing anything (for CI)
+    Check(CheckArgs),
+    /// Serve the site locally, rebuilding what changes and reloading the browser
+    Serve(ServeArgs),
     /// Start a new handbook in DIR: config, one group, one team, one decision, one page
     Init(InitArgs),
     /// Create a team charter or a decision record from the template, and print its path
@@ -60,6 +64,38 @@ pub struct BuildArgs {
     /// Print how long each stage took
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, short = 'p', default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on (an IP address, or `localhost`); anything but a loopback
+    /// address exposes the handbook to your network
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1", value_parser = parse_bind)]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+}
+
+fn parse_bind(s: &str) -> Result<std::net::IpAddr, String> {
+    if s.eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    s.parse()
+        .map_err(|_| format!("`{s}` is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0)"))
 }
 
 #[derive(Args, Debug)]

@@ -41,3 +41,23 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
     let warnings = diags.len() - errors;
     errors > 0 || (args.strict && warnings > 0)
 }
+
+/// GitHub resolves annotation paths against the repository root (the working directory of
+/// a workflow step), while diagnostics name files relative to the handbook. When the
+/// handbook is a subfolder of the working directory, prefix that folder.
+pub fn paths_from_workspace(root: &std::path::Path, diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    let cwd = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .unwrap_or_default();
+    let prefix = match root.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => diagnostic::display_path(&cwd, root) + "/",
+        _ => String::new(),
+    };
+    diags
+        .iter()
+        .map(|d| Diagnostic {
+            file: format!("{prefix}{}", d.file),
+            ..d.clone()
+        })
+        .collect()
+}

@@ -73,7 +73,11 @@ pub fn dependents(
         }
         DocKind::Decision(d) => {
             decision_neighbours(hb, d.number, &mut add);
-            hb.teams.get(&d.team.0).copied().into_iter().for_each(&mut add);
+            hb.teams
+                .get(&d.team.0)
+                .copied()
+                .into_iter()
+                .for_each(&mut add);
             for (n, _) in &d.supersedes {
                 hb.decisions.get(n).copied().into_iter().for_each(&mut add);
             }
@@ -119,4 +123,19 @@ pub fn face(hb: &Handbook, id: DocId) -> (String, Option<String>) {
         .as_team()
         .and_then(|c| c.parent.as_ref().map(|(p, _)| p.clone()));
     (doc.title().to_string(), parent)
+}
+
+/// Whether a page about the whole handbook shows this document's rendered body: the home
+/// page shows `content/_index.md`, the decisions feed carries every decision in full.
+/// Other documents appear there only through their front matter, title and URL, so an edit
+/// that changes only their body leaves those pages as they are.
+///
+/// Keep this in step with the contexts in `render/` (the equivalence tests in `tests.rs`
+/// edit bodies of every kind of document and fail if a page goes stale).
+pub fn body_on_site_pages(hb: &Handbook, id: DocId) -> bool {
+    match &hb.docs[id].kind {
+        DocKind::Page(p) => p.is_home,
+        DocKind::Decision(_) => true,
+        DocKind::Team(_) => false,
+    }
 }

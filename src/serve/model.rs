@@ -2,13 +2,16 @@
 //! result (the linked handbook, each document's rendered Markdown, each stage's
 //! diagnostics, the last good site) so that a change re-runs only what it affects.
 //!
-//! A content edit re-reads only the changed files, re-links the handbook in memory (cheap:
-//! no disk, no Markdown), re-renders the Markdown of the changed documents, and re-renders
-//! the pages [`super::deps`] says show them plus the pages about the whole handbook. Adding,
-//! removing or breaking a file re-renders all Markdown (links may now resolve differently)
-//! but still only the pages whose inputs changed. Config and template changes rebuild
-//! everything. While the handbook has errors nothing is rendered: the last good site stays
-//! up, and the pages owed are remembered until the errors are fixed.
+//! A content edit re-reads only the changed files, re-links the handbook in memory if their
+//! front matter changed (no disk, no Markdown: a few ms at 10,000 pages), re-renders the
+//! Markdown of the changed documents and the pages that show them (`deps.rs`). Those
+//! are published at once; the pages about the whole handbook (indexes, org map, feeds…),
+//! when the change can show on them, and then the derived files (the search index) follow
+//! in [`Model::refresh_deferred`], which the server calls when no other change is waiting.
+//! Adding, removing or breaking a file re-renders all Markdown (links may now resolve
+//! differently) but still only the pages whose inputs changed. Config and template changes
+//! rebuild everything. While the handbook has errors nothing is rendered: the last good
+//! site stays up, and the pages owed are remembered until the errors are fixed.
 //!
 //! `tests.rs` holds this to the promise that matters: after any sequence of changes, the
 //! site and diagnostics equal what a fresh `site::build` gives.
@@ -20,7 +23,7 @@ use crate::health::{self, Health};
 use crate::link;
 use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
 use crate::markdown::{self, Rendered};
-use crate::model::{DocId, DocKind, Handbook};
+use crate::model::{Doc, DocId, DocKind, Handbook};
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -94,10 +97,24 @@ pub struct Rebuild {
     /// Documents whose source changed (added, edited, removed).
     pub docs_changed: Vec<String>,
     pub elapsed: Duration,
+    /// Time per stage, for profiling.
+    pub phases: Vec<(&'static str, Duration)>,
+    pub step: Step,
 }
 
-/// How far a change reached.
+/// Which part of the work a [`Rebuild`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The changed files, and the pages that show them.
+    Update,
+    /// The pages about the whole handbook, left for later by an update.
+    SitePages,
+    /// The derived files (search index…).
+    Derived,
+}
+
+/// How far a change reached (in increasing order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Scope {
     /// Nothing that affects the site (e.g. a file saved unchanged).
     Nothing,
@@ -123,8 +140,23 @@ struct Owed {
     /// Source paths of documents whose pages must be rendered.
     docs: BTreeSet<String>,
     static_files: bool,
+    /// Documents were added or removed: some pages may be gone.
+    structure: bool,
+    /// The pages about the whole handbook (see [`deps::body_on_site_pages`]).
+    site_pages: bool,
+    /// The derived files ([`crate::site::derived_files`]: the search index…).
+    derived: bool,
     /// Files on disk that changed in place: their output must be re-sent.
     touched: BTreeSet<PathBuf>,
+}
+
+/// How the dev server's build differs from `orgbook build`.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub render: RenderOptions,
+    /// Replaces `base_url` from orgbook.toml, so that pages with absolute links (the 404
+    /// page, feeds) point at the dev server rather than the published site.
+    pub base_url: Option<String>,
 }
 
 /// Everything read from disk by a full build.
@@ -140,7 +172,7 @@ struct Inputs {
 
 pub struct Model {
     root: PathBuf,
-    options: RenderOptions,
+    settings: Settings,
     config_diags: Vec<Diagnostic>,
     theme: theme::Theme,
     tera: Option<tera::Tera>,
@@ -160,11 +192,44 @@ pub struct Model {
     /// The last good site, as served.
     site: HashMap<String, Body>,
     static_paths: Vec<String>,
+    derived_paths: Vec<String>,
+    site_page_paths: HashSet<String>,
+    derived_diags: Vec<Diagnostic>,
     owed: Owed,
+    /// Whether the handbook has errors before the derived files (as of the last update).
+    has_errors: bool,
+    laps: Laps,
 }
 
-fn read_inputs(root: &Path) -> Inputs {
-    let (config, config_diags) = match config::load(root) {
+/// Stage timings of the current update.
+#[derive(Debug)]
+struct Laps {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+
+    fn take(&mut self) -> Vec<(&'static str, Duration)> {
+        self.last = Instant::now();
+        std::mem::take(&mut self.laps)
+    }
+}
+
+fn read_inputs(root: &Path, base_url: Option<&str>) -> Inputs {
+    let (mut config, config_diags) = match config::load(root) {
         Ok((c, _)) => (c, Vec::new()),
         // As `build`: without a valid config the rest is still checked, with defaults.
         Err(d) => (
@@ -175,6 +240,9 @@ fn read_inputs(root: &Path) -> Inputs {
             d,
         ),
     };
+    if let Some(url) = base_url {
+        config.base_url = Some(url.to_string());
+    }
     let ((theme, tera, theme_diags), (loaded, diags)) = rayon::join(
         || {
             let mut d = Vec::new();
@@ -201,6 +269,11 @@ fn read_inputs(root: &Path) -> Inputs {
         loaded,
         load_diags,
     }
+}
+
+/// The front matter of a document (everything before the body), as written.
+fn front_matter(d: &Doc) -> &str {
+    &d.source.text[..d.source.body_start]
 }
 
 /// Orders `/`-separated paths as `load` lists them (a depth-first walk sorted by file
@@ -232,22 +305,22 @@ fn markdown_all(hb: &Handbook) -> (Vec<Rendered>, Vec<Vec<Diagnostic>>) {
 
 impl Model {
     /// Builds everything from disk, like `orgbook build`, keeping what later updates reuse.
-    pub fn new(root: &Path, options: RenderOptions) -> (Model, Rebuild) {
+    pub fn new(root: &Path, settings: Settings) -> (Model, Rebuild) {
         let started = Instant::now();
-        let mut model = Model::read(root, options);
+        let mut model = Model::read(root, settings);
         let markdown_rendered = model.rendered.len();
-        let rebuild = model.finish(Scope::Full, markdown_rendered, Vec::new(), started);
+        let rebuild = model.finish(Scope::Full, markdown_rendered, Vec::new(), started, false);
         (model, rebuild)
     }
 
     /// Runs every stage up to rendering, from disk; every page is owed.
-    fn read(root: &Path, options: RenderOptions) -> Model {
-        let inputs = read_inputs(root);
+    fn read(root: &Path, settings: Settings) -> Model {
+        let inputs = read_inputs(root, settings.base_url.as_deref());
         let (handbook, health, link_diags) = link_stage(inputs.config, inputs.loaded);
         let (rendered, md_diags) = markdown_all(&handbook);
         let mut model = Model {
             root: root.to_path_buf(),
-            options,
+            settings,
             config_diags: inputs.config_diags,
             theme: inputs.theme,
             tera: inputs.tera,
@@ -263,9 +336,16 @@ impl Model {
             render_diags: Vec::new(),
             site: HashMap::new(),
             static_paths: Vec::new(),
+            derived_paths: Vec::new(),
+            site_page_paths: HashSet::new(),
+            derived_diags: Vec::new(),
+            laps: Laps::new(),
+            has_errors: false,
             owed: Owed {
                 all: true,
                 static_files: true,
+                site_pages: true,
+                derived: true,
                 ..Owed::default()
             },
         };
@@ -289,6 +369,7 @@ impl Model {
     /// Applies changes read from disk and renders what they affect.
     pub fn update(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
+        self.laps.take();
         if changes.config || changes.theme || changes.rescan {
             return self.reload(started);
         }
@@ -300,21 +381,25 @@ impl Model {
         }
         if !changes.static_files.is_empty() {
             self.owed.static_files = true;
-            self.owed.touched.extend(changes.static_files.iter().cloned());
-            scope = scope.max_with(Scope::Edit);
+            self.owed
+                .touched
+                .extend(changes.static_files.iter().cloned());
+            scope = scope.max(Scope::Edit);
         }
-        self.finish(scope, markdown_rendered, docs_changed, started)
+        self.finish(scope, markdown_rendered, docs_changed, started, true)
     }
 
     /// Re-reads everything (config or templates changed, or events were lost) but keeps
     /// the last good site, so what is published is still only what changed.
     fn reload(&mut self, started: Instant) -> Rebuild {
-        let mut fresh = Model::read(&self.root, self.options);
+        let mut fresh = Model::read(&self.root, self.settings.clone());
         fresh.site = std::mem::take(&mut self.site);
         fresh.static_paths = std::mem::take(&mut self.static_paths);
+        fresh.derived_paths = std::mem::take(&mut self.derived_paths);
+        fresh.site_page_paths = std::mem::take(&mut self.site_page_paths);
         *self = fresh;
         let docs = self.rendered.len();
-        self.finish(Scope::Full, docs, Vec::new(), started)
+        self.finish(Scope::Full, docs, Vec::new(), started, false)
     }
 
     /// Paths under content/ (relative to it) the model knows: documents, unparsed files,
@@ -338,24 +423,26 @@ impl Model {
         let now = current_files(&content_dir, paths, &self.known_content());
 
         // Read and parse what is there now (in parallel: a checkout touches many files).
-        let parsed: Vec<(String, Option<PathBuf>, Option<crate::model::Doc>, Vec<Diagnostic>)> =
-            now.into_par_iter()
-                .map(|(rel, abs)| {
-                    let mut d = Vec::new();
-                    let doc = match &abs {
-                        Some(p) if load::classify(&rel) != FileClass::Asset => {
-                            load::load_file(p, &rel, &mut d)
-                        }
-                        _ => None,
-                    };
-                    (rel, abs, doc, d)
-                })
-                .collect();
+        // (path under content/, its absolute path if it exists, the document, diagnostics)
+        type Reread = (String, Option<PathBuf>, Option<Doc>, Vec<Diagnostic>);
+        let parsed: Vec<Reread> = now
+            .into_par_iter()
+            .map(|(rel, abs)| {
+                let mut d = Vec::new();
+                let doc = match &abs {
+                    Some(p) if load::classify(&rel) != FileClass::Asset => {
+                        load::load_file(p, &rel, &mut d)
+                    }
+                    _ => None,
+                };
+                (rel, abs, doc, d)
+            })
+            .collect();
 
         let hb = &self.handbook;
         let mut structural = false;
-        let mut replaced: Vec<crate::model::Doc> = Vec::new();
-        let mut added: Vec<crate::model::Doc> = Vec::new();
+        let mut replaced: Vec<Doc> = Vec::new();
+        let mut added: Vec<Doc> = Vec::new();
         let mut removed: HashSet<String> = HashSet::new();
         let mut unparsed = hb.unparsed.clone();
         let mut assets = hb.assets.clone();
@@ -417,6 +504,7 @@ impl Model {
                 }
             }
         }
+        self.laps.lap("read");
         if changed.is_empty() && !structural {
             return (Scope::Nothing, 0, changed);
         }
@@ -440,38 +528,52 @@ impl Model {
             Vec::new()
         };
 
-        // Apply the changes to the documents, keeping load order.
-        let mut docs = std::mem::take(&mut self.handbook.docs);
-        for doc in replaced {
-            let id = self.handbook.by_path[&doc.source.path];
-            docs[id] = doc;
-        }
+        // The link stage reads only paths and front matter: when no front matter changed,
+        // the linked handbook is the same and the edited documents just take their slots.
+        let relink = structural
+            || replaced.iter().any(|doc| {
+                front_matter(&hb.docs[hb.by_path[&doc.source.path]]) != front_matter(doc)
+            });
         let old_rendered = std::mem::take(&mut self.rendered);
         let old_md_diags = std::mem::take(&mut self.md_diags);
-        if structural {
-            docs.retain(|d| !removed.contains(&d.source.path));
-            for doc in added {
-                let i = docs
-                    .binary_search_by(|d| walk_order(&d.source.path, &doc.source.path))
-                    .unwrap_or_else(|i| i);
-                docs.insert(i, doc);
+        if relink {
+            let mut docs = std::mem::take(&mut self.handbook.docs);
+            for doc in replaced {
+                let id = self.handbook.by_path[&doc.source.path];
+                docs[id] = doc;
+            }
+            if structural {
+                docs.retain(|d| !removed.contains(&d.source.path));
+                for doc in added {
+                    let i = docs
+                        .binary_search_by(|d| walk_order(&d.source.path, &doc.source.path))
+                        .unwrap_or_else(|i| i);
+                    docs.insert(i, doc);
+                }
+            }
+            let loaded = Loaded {
+                docs,
+                assets,
+                unparsed: unparsed.into_iter().collect(),
+            };
+            let config = std::mem::take(&mut self.handbook.config);
+            let (handbook, health, link_diags) = link_stage(config, loaded);
+            self.handbook = handbook;
+            self.health = health;
+            self.link_diags = link_diags;
+        } else {
+            for doc in replaced {
+                let id = self.handbook.by_path[&doc.source.path];
+                self.handbook.docs[id] = doc;
             }
         }
-        let loaded = Loaded {
-            docs,
-            assets,
-            unparsed: unparsed.into_iter().collect(),
-        };
-        let config = std::mem::take(&mut self.handbook.config);
-        let old_backlinks = std::mem::take(&mut self.backlinks);
-        let (handbook, health, link_diags) = link_stage(config, loaded);
-        self.handbook = handbook;
-        self.health = health;
-        self.link_diags = link_diags;
+        self.laps.lap("link");
         let hb = &self.handbook;
 
         let markdown_rendered;
         let mut ids_to_check: Vec<DocId> = Vec::new();
+        // Anchors and backlinks are recomputed only when links, headings or titles moved.
+        let (mut anchors_stale, mut backlinks_stale) = (structural, structural);
         if structural {
             (self.rendered, self.md_diags) = markdown_all(hb);
             markdown_rendered = self.rendered.len();
@@ -501,18 +603,58 @@ impl Model {
         } else {
             self.rendered = old_rendered;
             self.md_diags = old_md_diags;
-            let ids: Vec<DocId> = changed.iter().filter_map(|p| hb.by_path.get(p).copied()).collect();
+            let ids: Vec<DocId> = changed
+                .iter()
+                .filter_map(|p| hb.by_path.get(p).copied())
+                .collect();
             let results: Vec<(Rendered, Vec<Diagnostic>)> =
                 ids.par_iter().map(|&id| markdown_one(hb, id)).collect();
             markdown_rendered = ids.len();
             for (&id, (r, d)) in ids.iter().zip(results) {
+                let old = &self.rendered[id];
+                let targets = |r: &Rendered| r.links.iter().map(|l| l.target).collect::<Vec<_>>();
+                let anchors = |r: &Rendered| {
+                    r.links
+                        .iter()
+                        .map(|l| (l.target, l.anchor.clone(), l.span.clone()))
+                        .collect::<Vec<_>>()
+                };
+                backlinks_stale |= targets(old) != targets(&r);
+                anchors_stale |= old.headings != r.headings || anchors(old) != anchors(&r);
                 self.rendered[id] = r;
                 self.md_diags[id] = d;
             }
             ids_to_check = ids;
         }
-        drop(old_backlinks);
-        self.after_markdown();
+        self.laps.lap("markdown");
+        crate::site::fill_page_titles(&mut self.handbook, &self.rendered);
+        let faces_changed = changed.iter().any(|p| {
+            let now = self
+                .handbook
+                .by_path
+                .get(p)
+                .map(|&id| deps::face(&self.handbook, id));
+            old_faces.get(p).map(|(f, _)| f) != now.as_ref()
+        });
+        // Backlinks are sorted by title.
+        backlinks_stale |= faces_changed;
+        // Pages about the whole handbook show front matter, titles and a few bodies.
+        self.owed.site_pages |= relink
+            || faces_changed
+            || changed.iter().any(|p| {
+                self.handbook
+                    .by_path
+                    .get(p)
+                    .is_some_and(|&id| deps::body_on_site_pages(&self.handbook, id))
+            });
+        if anchors_stale {
+            self.anchor_diags.clear();
+            link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
+        }
+        if backlinks_stale {
+            self.backlinks = link::backlinks(&self.handbook, &self.rendered);
+        }
+        self.laps.lap("anchors+backlinks");
 
         // What the pages show of them now.
         let hb = &self.handbook;
@@ -534,8 +676,10 @@ impl Model {
         }
         self.owed.docs.extend(owed);
         if structural {
-            // Assets and the set of pages changed: recompute the copied files too.
+            // Assets and the set of pages changed: recompute the copied files too, and look
+            // for pages that are gone.
             self.owed.static_files = true;
+            self.owed.structure = true;
         }
         let scope = if structural {
             Scope::Structure
@@ -553,6 +697,19 @@ impl Model {
         self.backlinks = link::backlinks(&self.handbook, &self.rendered);
     }
 
+    /// Whether any stage before the derived files reported an error (these stop rendering).
+    fn errors_before_derived(&self) -> bool {
+        self.config_diags
+            .iter()
+            .chain(&self.theme_diags)
+            .chain(self.load_diags.values().flatten())
+            .chain(&self.link_diags)
+            .chain(self.md_diags.iter().flatten())
+            .chain(&self.anchor_diags)
+            .chain(&self.render_diags)
+            .any(Diagnostic::is_error)
+    }
+
     /// Every diagnostic, sorted as `build` sorts them.
     fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
@@ -564,6 +721,7 @@ impl Model {
             .chain(self.md_diags.iter().flatten())
             .chain(&self.anchor_diags)
             .chain(&self.render_diags)
+            .chain(&self.derived_diags)
             .cloned()
             .collect();
         diagnostic::sort(&mut all);
@@ -571,20 +729,32 @@ impl Model {
     }
 
     /// Renders what is owed, if the handbook has no errors, and works out what changed.
+    /// With `defer`, the pages about the whole handbook wait for [`Self::refresh_deferred`]
+    /// (unless everything is owed anyway).
     fn finish(
         &mut self,
         scope: Scope,
         markdown_rendered: usize,
         docs_changed: Vec<String>,
         started: Instant,
+        defer: bool,
     ) -> Rebuild {
         self.render_diags.clear();
+        if scope != Scope::Nothing {
+            self.owed.derived = true;
+        }
+        let blocked = self.errors_before_derived();
+        if blocked {
+            // `build` derives nothing from a handbook with errors.
+            self.derived_diags.clear();
+        }
         let mut diagnostics = self.diagnostics();
         let mut pages_rendered = 0;
         let mut delta = None;
         let nothing_owed = scope == Scope::Nothing && !self.owed.all && self.owed.docs.is_empty();
-        if !diagnostics.iter().any(Diagnostic::is_error) && !nothing_owed {
-            match self.render() {
+        if !blocked && !nothing_owed {
+            let site = self.owed.all || (self.owed.site_pages && !defer);
+            match self.render(true, site) {
                 Ok((d, n)) => {
                     delta = Some(d);
                     pages_rendered = n;
@@ -597,6 +767,7 @@ impl Model {
         } else if nothing_owed && !diagnostics.iter().any(Diagnostic::is_error) {
             delta = Some(Delta::default());
         }
+        self.has_errors = self.errors_before_derived();
         Rebuild {
             diagnostics: Arc::new(diagnostics),
             delta,
@@ -605,13 +776,16 @@ impl Model {
             pages_rendered,
             docs_changed,
             elapsed: started.elapsed(),
+            phases: self.laps.take(),
+            step: Step::Update,
         }
     }
 
-    /// Renders the owed pages, the pages about the whole handbook and the derived files,
-    /// and diffs them against the last good site. On a template error, renders every page
-    /// (as `build` does, so the same errors are reported) and returns `Err`.
-    fn render(&mut self) -> Result<(Delta, usize), usize> {
+    /// Renders what is owed — the documents' pages (`docs`), the pages about the whole
+    /// handbook (`site`) — and diffs it against the last good site. On a template error,
+    /// renders every page (as `build` does, so that the same errors are reported) and
+    /// returns `Err` with the number of files rendered.
+    fn render(&mut self, docs: bool, site: bool) -> Result<(Delta, usize), usize> {
         let Some(tera) = &self.tera else {
             return Err(0);
         };
@@ -622,9 +796,11 @@ impl Model {
             backlinks: &self.backlinks,
             tera,
             health: &self.health,
-            options: self.options,
+            options: self.settings.render,
         };
-        let ids: Vec<DocId> = if self.owed.all {
+        let ids: Vec<DocId> = if !docs {
+            Vec::new()
+        } else if self.owed.all {
             (0..hb.docs.len()).collect()
         } else {
             self.owed
@@ -633,18 +809,31 @@ impl Model {
                 .filter_map(|p| hb.by_path.get(p).copied())
                 .collect()
         };
+        self.laps.lap("diagnostics");
         let (pages, site_pages) = rayon::join(
             || {
                 ids.par_iter()
                     .filter_map(|&id| renderer.doc_page(id))
                     .collect::<Vec<_>>()
             },
-            || renderer.site_pages(),
+            || {
+                if site {
+                    Some(renderer.site_pages())
+                } else {
+                    None
+                }
+            },
         );
+        let site_page_paths: Option<HashSet<String>> = site_pages.as_ref().map(|pages| {
+            pages
+                .iter()
+                .filter_map(|r| r.as_ref().ok().map(|f| f.path.clone()))
+                .collect()
+        });
         let mut diags = Vec::new();
-        let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len() + site_pages.len());
+        let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len());
         let mut seen = BTreeSet::new();
-        for result in pages.into_iter().chain(site_pages) {
+        for result in pages.into_iter().chain(site_pages.into_iter().flatten()) {
             match result {
                 Ok(f) => files.push(f),
                 Err(d) => {
@@ -655,38 +844,74 @@ impl Model {
             }
         }
         let rendered_count = files.len() + diags.len();
-        if self.owed.static_files || self.owed.all {
+        self.laps.lap("render");
+        let full = docs && (self.owed.all || self.owed.structure || self.owed.static_files);
+        if full {
             let statics = render::static_files(&self.root, hb, &self.theme);
             self.static_paths = statics.iter().map(|f| f.path.clone()).collect();
             files.extend(statics);
         }
-        files.extend(crate::site::derived_files(hb, &self.rendered, &mut diags));
         if diags.iter().any(Diagnostic::is_error) {
-            if !self.owed.all {
+            if !(self.owed.all && docs && site) {
                 self.owed.all = true;
-                return self.render();
+                self.owed.site_pages = true;
+                return self.render(true, true);
             }
             self.render_diags = diags;
             return Err(rendered_count);
         }
         self.render_diags = diags;
 
-        // Everything the site has now, to find what disappeared.
-        let mut expected: HashSet<&str> = hb
-            .docs
-            .iter()
-            .filter(|d| !matches!(&d.kind, DocKind::Page(p) if p.is_home))
-            .map(|d| d.url.as_str())
-            .collect();
-        expected.extend(self.static_paths.iter().map(String::as_str));
-        expected.extend(files.iter().map(|f| f.path.as_str()));
-        let removed: Vec<String> = self
-            .site
-            .keys()
-            .filter(|k| !expected.contains(k.as_str()))
-            .cloned()
-            .collect();
+        let old_site_pages = &self.site_page_paths;
+        let removed: Vec<String> = if full {
+            // Everything the site has now, to find what disappeared.
+            let mut expected: HashSet<&str> = hb
+                .docs
+                .iter()
+                .filter(|d| !matches!(&d.kind, DocKind::Page(p) if p.is_home))
+                .map(|d| d.url.as_str())
+                .collect();
+            expected.extend(self.static_paths.iter().map(String::as_str));
+            expected.extend(self.derived_paths.iter().map(String::as_str));
+            expected.extend(files.iter().map(|f| f.path.as_str()));
+            if site_page_paths.is_none() {
+                // Not rendered this time: they stay until they are.
+                expected.extend(old_site_pages.iter().map(String::as_str));
+            }
+            self.site
+                .keys()
+                .filter(|k| !expected.contains(k.as_str()))
+                .cloned()
+                .collect()
+        } else if let Some(new) = &site_page_paths {
+            // The same documents: only a page about the whole handbook can have gone.
+            old_site_pages
+                .iter()
+                .filter(|p| !new.contains(*p))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some(new) = site_page_paths {
+            self.site_page_paths = new;
+            self.owed.site_pages = false;
+        }
 
+        let delta = self.apply(files, removed);
+        self.laps.lap("diff");
+        if docs {
+            self.owed = Owed {
+                derived: self.owed.derived,
+                site_pages: self.owed.site_pages,
+                ..Owed::default()
+            };
+        }
+        Ok((delta, rendered_count))
+    }
+
+    /// Puts new files into the site; returns those that differ, and the removed paths.
+    fn apply(&mut self, files: Vec<OutputFile>, mut removed: Vec<String>) -> Delta {
         let mut delta = Delta::default();
         for f in files {
             let body = Body::from(f.contents);
@@ -699,27 +924,97 @@ impl Model {
         for r in &removed {
             self.site.remove(r);
         }
-        delta.removed = removed;
         delta.changed.sort_by(|a, b| a.0.cmp(&b.0));
-        delta.removed.sort();
-        self.owed = Owed::default();
-        Ok((delta, rendered_count))
+        removed.sort();
+        delta.removed = removed;
+        delta
     }
-}
 
-impl Scope {
-    fn max_with(self, other: Scope) -> Scope {
-        let rank = |s: Scope| match s {
-            Scope::Nothing => 0,
-            Scope::Edit => 1,
-            Scope::Structure => 2,
-            Scope::Full => 3,
-        };
-        if rank(other) > rank(self) {
-            other
-        } else {
-            self
+    /// Whether the derived files are out of date and can be rebuilt (see
+    /// [`Self::refresh_derived`]): never while the handbook has errors.
+    fn derived_owed(&self) -> bool {
+        self.owed.derived && !self.has_errors
+    }
+
+    /// Whether [`Self::refresh_deferred`] has work to do.
+    pub fn deferred_owed(&self) -> bool {
+        (self.owed.site_pages || self.owed.derived) && !self.has_errors
+    }
+
+    /// Does the next piece of work an update left for later, and returns its outcome:
+    /// first the pages about the whole handbook (indexes, org map, health, feeds…), then
+    /// the derived files. An update renders only the pages of the documents it touched,
+    /// so that the page being edited is served at once; the server calls this while no
+    /// other change is waiting. `None` when nothing is left or the handbook has errors.
+    pub fn refresh_deferred(&mut self) -> Option<Rebuild> {
+        if self.has_errors {
+            return None;
         }
+        if !self.owed.site_pages {
+            return self.refresh_derived();
+        }
+        let started = Instant::now();
+        self.laps.take();
+        let (delta, pages_rendered) = match self.render(false, true) {
+            Ok((delta, n)) => (Some(delta), n),
+            Err(n) => (None, n),
+        };
+        self.has_errors = self.errors_before_derived();
+        Some(Rebuild {
+            diagnostics: Arc::new(self.diagnostics()),
+            delta,
+            scope: Scope::Edit,
+            markdown_rendered: 0,
+            pages_rendered,
+            docs_changed: Vec::new(),
+            elapsed: started.elapsed(),
+            phases: self.laps.take(),
+            step: Step::SitePages,
+        })
+    }
+
+    /// Rebuilds the derived files ([`crate::site::derived_files`]: the search index…).
+    /// Separate from [`Self::update`] because they are built from the whole handbook, and
+    /// slower than the few pages an edit affects: the server publishes the pages first
+    /// and derives when no other change is waiting. `None` when nothing is owed or the
+    /// handbook has errors.
+    fn refresh_derived(&mut self) -> Option<Rebuild> {
+        if !self.derived_owed() {
+            return None;
+        }
+        let started = Instant::now();
+        let mut diags = Vec::new();
+        let files = crate::site::derived_files(&self.handbook, &self.rendered, &mut diags);
+        self.owed.derived = false;
+        self.derived_diags = diags;
+        let diagnostics = self.diagnostics();
+        let mut rebuild = Rebuild {
+            diagnostics: Arc::new(diagnostics),
+            delta: None,
+            scope: Scope::Edit,
+            markdown_rendered: 0,
+            pages_rendered: 0,
+            docs_changed: Vec::new(),
+            elapsed: Duration::ZERO,
+            phases: Vec::new(),
+            step: Step::Derived,
+        };
+        if rebuild.diagnostics.iter().any(Diagnostic::is_error) {
+            rebuild.elapsed = started.elapsed();
+            return Some(rebuild);
+        }
+        let new_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+        let keep: HashSet<&str> = new_paths.iter().map(String::as_str).collect();
+        let removed = self
+            .derived_paths
+            .iter()
+            .filter(|p| !keep.contains(p.as_str()))
+            .cloned()
+            .collect();
+        self.derived_paths = new_paths;
+        rebuild.delta = Some(self.apply(files, removed));
+        rebuild.elapsed = started.elapsed();
+        Some(rebuild)
     }
 }
 

@@ -101,7 +101,12 @@ impl TestBook {
 
     /// The example handbook bundled at the repository root.
     pub fn bundled() -> TestBook {
-        let dir = tempfile::tempdir().unwrap();
+        TestBook::bundled_in(&std::env::temp_dir())
+    }
+
+    /// The bundled example handbook, in a new temporary folder inside `parent`.
+    pub fn bundled_in(parent: &Path) -> TestBook {
+        let dir = tempfile::tempdir_in(parent).unwrap();
         std::fs::copy(
             repo_root().join("orgbook.toml"),
             dir.path().join("orgbook.toml"),

@@ -84,7 +84,7 @@ fn mutated_handbooks_never_panic() {
         "content/guide/onboarding.md",
         "orgbook.toml",
     ];
-    let mut rng = Rng(0x5eed_0f_0b_b00c);
+    let mut rng = Rng(0x5eed_0f0b_b00c);
     let book = TestBook::fixture("basic");
     let originals: Vec<String> = files.iter().map(|f| book.read(f)).collect();
     for round in 0..150 {

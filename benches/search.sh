@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Search benchmark for orgbook: index size, bytes per query, query latency in headless
+# Chromium. Not a test: it prints figures (docs/performance.md, "Search", has the last ones).
+#
+#   bash benches/search.sh [PAGES...]          (default: 1000 10000)
+#
+# For each size: generate a synthetic handbook with gen_handbook.py, build it with the
+# release binary, then run search_bench.py on all the outputs (one Chromium session).
+#
+# Environment:
+#   SEED=1            generator seed
+#   BENCH_DIR=/dev/shm/orgbook-search-bench   where handbooks and outputs go
+#   ORGBOOK_BIN=...   binary to use (default: target/release/orgbook, built first)
+#   NO_BUILD=1        skip `cargo build --release`
+#   REPEAT=1          times to run the latency query set per site
+#   PER_KIND=20       latency queries of each kind (team, owns, ADR, two words, prefix)
+#   MARKDOWN=FILE     also write the figures as Markdown tables to FILE
+#   CHROMIUM, CHROMEDRIVER   paths, if not chromium / chromedriver on PATH
+#   CARGO=cargo       cargo command to use
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+
+SEED=${SEED:-1}
+CARGO=${CARGO:-cargo}
+BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
+REPEAT=${REPEAT:-1}
+PER_KIND=${PER_KIND:-20}
+
+if [ -n "${BENCH_DIR:-}" ]; then
+    work=$BENCH_DIR
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    work=/dev/shm/orgbook-search-bench
+else
+    work=${TMPDIR:-/tmp}/orgbook-search-bench
+fi
+
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
+for n in "${sizes[@]}"; do
+    case $n in
+        '' | *[!0-9]*) echo "error: page count must be a positive integer, got '$n'" >&2; exit 2 ;;
+    esac
+    if [ "$n" -lt 5 ]; then echo "error: page count must be at least 5" >&2; exit 2; fi
+done
+command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 2; }
+
+if [ "${NO_BUILD:-0}" != 1 ] && [ -z "${ORGBOOK_BIN:-}" ]; then
+    echo "-- cargo build --release"
+    (cd "$repo" && $CARGO build --release --quiet)
+fi
+[ -x "$BIN" ] || { echo "error: $BIN not found or not executable" >&2; exit 2; }
+
+mkdir -p "$work"
+echo "== orgbook search benchmark: sizes ${sizes[*]}, seed $SEED, dir $work"
+echo "   commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+
+outs=()
+for n in "${sizes[@]}"; do
+    hb="$work/hb-$n"
+    out="$work/out-$n"
+    python3 "$here/gen_handbook.py" "$hb" --pages "$n" --seed "$SEED" --force -q
+    rm -rf "$out"
+    if ! "$BIN" build --root "$hb" --output "$out" >"$work/build-$n.log" 2>&1; then
+        echo "error: orgbook build failed on $n pages; last lines of $work/build-$n.log:" >&2
+        tail -n 20 "$work/build-$n.log" >&2
+        exit 1
+    fi
+    echo "-- $n pages: $(tail -n 1 "$work/build-$n.log")"
+    outs+=("$out")
+done
+
+args=(--repeat "$REPEAT" --per-kind "$PER_KIND")
+[ -n "${MARKDOWN:-}" ] && args+=(--markdown "$MARKDOWN")
+python3 "$here/search_bench.py" "${outs[@]}" "${args[@]}"
+echo "(handbooks and outputs kept in $work; rm -rf it when done)"

@@ -1,0 +1,33 @@
+//! `orgbook check`: every validation `build` does — the same pipeline, including rendering
+//! every page, so template errors are found too — without writing anything. For CI and
+//! editors: `--format github` annotates a pull request, `--format json` feeds tools.
+
+use super::report::{self, EXIT_ERRORS, EXIT_OK};
+use crate::cli::CheckArgs;
+use orgbook::diagnostic::{Format, Severity};
+use orgbook::render::RenderOptions;
+
+pub fn execute(args: CheckArgs) -> u8 {
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let site = orgbook::site::build(&root, RenderOptions::default());
+    let diagnostics = match args.report.format {
+        Format::Github => report::paths_from_workspace(&root, &site.diagnostics),
+        Format::Human | Format::Json => site.diagnostics.clone(),
+    };
+    let failed = report::report(&diagnostics, &args.report);
+    let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
+    let documents = site.handbook.as_ref().map_or(0, |h| h.docs.len());
+    let verdict = if failed { "failed" } else { "passed" };
+    let strict = if args.report.strict && warnings > 0 && errors == 0 {
+        " (--strict: warnings fail the check)"
+    } else {
+        ""
+    };
+    eprintln!(
+        "Check {verdict}: {documents} documents, {errors} error(s), {warnings} warning(s){strict}"
+    );
+    if failed { EXIT_ERRORS } else { EXIT_OK }
+}

@@ -1,0 +1,298 @@
+//! `orgbook check` for pipelines: exit codes, the three output formats (the JSON one is a
+//! documented contract, docs/diagnostics.md), the same diagnostics as `build`, nothing
+//! written; and reproducible builds for publishing.
+
+use crate::harness::*;
+use serde_json::Value;
+
+/// The fixture with one warning (a missing anchor) and no errors.
+fn with_warning() -> TestBook {
+    let book = TestBook::fixture("basic");
+    book.edit(
+        "content/teams/eng/api.md",
+        "0002-use-rust.md#consequences",
+        "0002-use-rust.md#consequenses",
+    );
+    book
+}
+
+/// The fixture with two errors in two files.
+fn with_errors() -> TestBook {
+    let book = TestBook::fixture("basic");
+    book.edit("content/teams/eng/api.md", "problem = ", "probelm = ");
+    book.edit("content/teams/eng/web.md", "+++", "+++\nparent = \"engg\"");
+    book
+}
+
+#[test]
+fn a_clean_handbook_passes() {
+    let book = TestBook::fixture("basic");
+    book.run(&["check"])
+        .success()
+        .stderr_has("Check passed: 8 documents, 0 error(s), 0 warning(s)");
+    // check writes nothing.
+    assert!(!book.out().exists());
+    assert_eq!(files_under(book.root()), files_under(&fixture_dir("basic")));
+}
+
+#[test]
+fn errors_fail_with_rustc_style_diagnostics() {
+    let book = with_errors();
+    let run = book.run(&["check"]);
+    run.failure(1).stderr_has("Check failed");
+    // Location, the offending line, a caret under the span, a help line.
+    run.stderr_has("error[unknown-key]: unknown key `probelm` in team charter")
+        .stderr_has("  --> content/teams/eng/api.md:4:1")
+        .stderr_has("4 | probelm = \"Partners cannot integrate without talking to us.\"")
+        .stderr_has("  | ^^^^^^^")
+        .stderr_has("  = help: did you mean `problem`?");
+    assert!(
+        run.stdout.is_empty(),
+        "human output goes to stderr: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let book = with_warning();
+    book.run(&["check"])
+        .success()
+        .stderr_has("warning[missing-anchor]");
+    book.run(&["check", "--strict"])
+        .failure(1)
+        .stderr_has("--strict: warnings fail the check");
+    book.run(&["build", "--strict"]).failure(1);
+    assert!(!book.out().exists(), "a failed strict build must not write");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let book = TestBook::fixture("basic");
+    book.run(&["check", "--format", "xml"]).failure(2);
+    book.run(&["check", "--no-such-flag"]).failure(2);
+    book.run(&["check", "--root", "does/not/exist"]).failure(2);
+    let empty = tempfile::tempdir().unwrap();
+    let root = empty.path().to_string_lossy().into_owned();
+    book.run(&["check", "--root", &root])
+        .failure(2)
+        .stderr_has("no orgbook.toml");
+}
+
+#[test]
+fn json_is_one_documented_object_per_line() {
+    let book = with_errors();
+    with_warning_in(&book);
+    let run = book.run(&["check", "--format", "json"]);
+    run.failure(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines.len() >= 3, "{}", run.stdout);
+    let mut severities = Vec::new();
+    for line in lines {
+        let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        let obj = v.as_object().unwrap();
+        let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            [
+                "code", "column", "file", "help", "line", "message", "severity"
+            ],
+            "{line}"
+        );
+        assert!(obj["severity"] == "error" || obj["severity"] == "warning");
+        assert!(
+            obj["code"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+        );
+        assert!(
+            obj["file"].as_str().unwrap().starts_with("content/"),
+            "{line}"
+        );
+        assert!(obj["line"].is_u64() && obj["column"].is_u64());
+        assert!(obj["help"].is_string() || obj["help"].is_null());
+        severities.push(obj["severity"].as_str().unwrap().to_string());
+    }
+    assert!(severities.contains(&"warning".to_string()));
+    let typo: Value = serde_json::from_str(
+        run.stdout
+            .lines()
+            .find(|l| l.contains("unknown-key"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(typo["file"], "content/teams/eng/api.md");
+    assert_eq!(
+        (typo["line"].as_u64(), typo["column"].as_u64()),
+        (Some(4), Some(1))
+    );
+}
+
+fn with_warning_in(book: &TestBook) {
+    book.edit(
+        "content/guide/onboarding.md",
+        "",
+        "[see](../teams/eng.md#nowhere)\n\n",
+    );
+}
+
+#[test]
+fn github_format_prints_workflow_annotations() {
+    let book = with_errors();
+    with_warning_in(&book);
+    let run = book.run(&["check", "--format", "github"]);
+    run.failure(1);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with(
+            "::error file=content/teams/eng/api.md,line=4,col=1::[unknown-key] unknown key `probelm`"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("::warning file=content/guide/onboarding.md,line=")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+    );
+}
+
+#[test]
+fn github_paths_are_relative_to_the_workspace() {
+    // A handbook in a subfolder of the repository: annotations must name repository paths.
+    let repo = tempfile::tempdir().unwrap();
+    let book = with_errors();
+    let sub = repo.path().join("docs/handbook");
+    std::fs::create_dir_all(sub.parent().unwrap()).unwrap();
+    copy(book.root(), &sub);
+    let out = std::process::Command::new(BIN)
+        .args(["check", "--format", "github", "--root", "docs/handbook"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("::error file=docs/handbook/content/teams/eng/api.md,line=4,col=1::"),
+        "{stdout}"
+    );
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn build_and_check_report_the_same_diagnostics() {
+    let book = with_errors();
+    with_warning_in(&book);
+    let check = book.run(&["check", "--format", "json"]);
+    let root = book.root().to_string_lossy().into_owned();
+    let build = book.run(&["build", "--root", &root, "--format", "json"]);
+    assert_eq!(check.code, build.code);
+    assert_eq!(check.stdout, build.stdout);
+    assert!(!check.stdout.is_empty());
+    let human_check = book.run(&["check"]).stderr;
+    let human_build = book.run(&["build"]).stderr;
+    for line in human_check
+        .lines()
+        .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+    {
+        assert!(human_build.contains(line), "build lacks {line}");
+    }
+}
+
+/// Two builds of the same input in different folders, written in a different order, are
+/// byte-identical: nothing about the machine, the path or the file order leaks in.
+#[test]
+fn builds_are_reproducible_across_folders() {
+    let a = TestBook::bundled();
+    let b_dir = tempfile::tempdir().unwrap();
+    let b = b_dir.path().join("elsewhere/handbook");
+    // Copy in reverse order, so the folders list their entries differently on disk.
+    let mut entries: Vec<_> = walkdir::WalkDir::new(a.root())
+        .into_iter()
+        .flatten()
+        .collect();
+    entries.reverse();
+    for e in entries.iter().filter(|e| e.file_type().is_file()) {
+        let dest = b.join(e.path().strip_prefix(a.root()).unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(e.path(), dest).unwrap();
+    }
+    a.build().success();
+    let b_root = b.to_string_lossy().into_owned();
+    let b_out = b_dir.path().join("out").to_string_lossy().into_owned();
+    a.run(&["build", "--root", &b_root, "--output", &b_out])
+        .success();
+    let files_a = files_under(&a.out());
+    let files_b = files_under(std::path::Path::new(&b_out));
+    assert_eq!(files_a, files_b);
+    for f in &files_a {
+        let x = std::fs::read(a.out().join(f)).unwrap();
+        let y = std::fs::read(std::path::Path::new(&b_out).join(f)).unwrap();
+        assert!(x == y, "{f} differs between the two builds");
+    }
+}
+
+/// Every code the source reports is documented in docs/diagnostics.md.
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let doc = std::fs::read_to_string(repo_root().join("docs/diagnostics.md")).unwrap();
+    let mut codes = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(repo_root().join("src"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let src = std::fs::read_to_string(entry.path()).unwrap();
+        for call in ["error(", "warning("] {
+            for (at, _) in src.match_indices(call) {
+                let rest = src[at + call.len()..].trim_start();
+                let Some(lit) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let code = &lit[..lit.find('"').unwrap_or(0)];
+                // Codes are kebab-case words; one-letter ones are test placeholders.
+                if code.len() > 1
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    assert!(codes.len() > 20, "found only {codes:?}");
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|c| !doc.contains(&format!("`{c}`")))
+        .collect();
+    assert!(missing.is_empty(), "undocumented codes: {missing:?}");
+    // Health rules become codes when denied by [policy].
+    for (rule, _) in orgbook::health::RULES {
+        assert!(
+            doc.contains(&format!("`{rule}`")),
+            "undocumented health rule code {rule}"
+        );
+    }
+}
