@@ -111,7 +111,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                     ),
                 )
                 .with_help("rename one of the files")
-                        .at(&doc.source.text, 0..0),
+                .at(&doc.source.text, 0..0),
             );
         } else {
             urls.insert(&doc.url, id);

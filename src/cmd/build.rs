@@ -33,7 +33,11 @@ pub fn execute(args: BuildArgs) -> u8 {
         for (stage, took) in &site.timings {
             eprintln!("  {stage:<10} {:>7.1} ms", took.as_secs_f64() * 1000.0);
         }
-        eprintln!("  {:<10} {:>7.1} ms", "write", write_started.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "  {:<10} {:>7.1} ms",
+            "write",
+            write_started.elapsed().as_secs_f64() * 1000.0
+        );
     }
     eprintln!(
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",

@@ -593,10 +593,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|u| u.ends_with(".html") && !matches!(**u, "404.html" | "search.html"))
             .map(|u| SitemapEntry {
-            loc: format!("{prefix}{u}"),
-            lastmod: None,
-        })
-        .collect();
+                loc: format!("{prefix}{u}"),
+                lastmod: None,
+            })
+            .collect();
         for doc in &self.handbook.docs {
             if matches!(&doc.kind, DocKind::Page(p) if p.is_home) {
                 continue;
@@ -658,7 +658,11 @@ impl<'a> Renderer<'a> {
         let hb = self.handbook;
         let (per_doc, site_pages) = rayon::join(
             || -> Vec<Option<Result<OutputFile, Diagnostic>>> {
-                hb.docs.par_iter().enumerate().map(|(id, _)| self.doc_page(id)).collect()
+                hb.docs
+                    .par_iter()
+                    .enumerate()
+                    .map(|(id, _)| self.doc_page(id))
+                    .collect()
             },
             || self.site_pages(),
         );

@@ -182,15 +182,15 @@ fn stemmer_vocabulary() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn page(url: String, title: &str, body: &str) -> SearchDoc {
+fn page(url: String, title: &str, body: &str) -> SearchDoc<'static> {
     SearchDoc {
-        url,
+        url: url.into(),
         kind: DocKind::Page,
-        title: title.to_string(),
+        title: title.to_string().into(),
         team: None,
         status: None,
         decision_type: None,
-        fields: vec![(Field::Body, body.to_string())],
+        fields: vec![(Field::Body, body.to_string().into())],
         excerpt: None,
     }
 }
@@ -389,14 +389,14 @@ fn synthetic(n: usize, body_words: usize, out: &Path) {
             DocKind::Team
         };
         docs.push(SearchDoc {
-            url,
+            url: url.into(),
             kind,
-            title: name.clone(),
+            title: name.clone().into(),
             team: None,
             status: None,
             decision_type: None,
-            fields,
-            excerpt: Some(problem),
+            fields: fields.into_iter().map(|(f, s)| (f, s.into())).collect(),
+            excerpt: Some(problem.into()),
         });
         team_names.push(name);
     }
@@ -432,13 +432,13 @@ fn synthetic(n: usize, body_words: usize, out: &Path) {
             expect.push((format!("adr{d}"), url.clone(), 1));
         }
         docs.push(SearchDoc {
-            url,
+            url: url.into(),
             kind: DocKind::Decision,
-            title,
-            team: Some(team),
-            status: Some(status),
+            title: title.into(),
+            team: Some(team.into()),
+            status: Some(status.into()),
             decision_type: Some(dtype),
-            fields,
+            fields: fields.into_iter().map(|(f, s)| (f, s.into())).collect(),
             excerpt: None,
         });
     }
@@ -485,13 +485,13 @@ fn synthetic(n: usize, body_words: usize, out: &Path) {
             (Field::Body, b),
         ];
         docs.push(SearchDoc {
-            url,
+            url: url.into(),
             kind: DocKind::Page,
-            title,
+            title: title.into(),
             team: None,
             status: None,
             decision_type: None,
-            fields,
+            fields: fields.into_iter().map(|(f, s)| (f, s.into())).collect(),
             excerpt: None,
         });
     }

@@ -472,10 +472,23 @@
     if (rec[6]) a.appendChild(marked(el('span', 'search-snippet'), rec[6], tokens));
     return a;
   }
+  /* The first keystroke after a pause is answered at once (first results must not wait for
+     the debounce); keystrokes that follow quickly are merged into one trailing run. A run
+     that is overtaken is discarded by its sequence number, so running early is safe. */
   function debounce(fn) {
-    var t;
-    return function () { clearTimeout(t); t = setTimeout(fn, 80); };
+    var t, last = 0;
+    return function () {
+      var now = Date.now(), idle = now - last > 80;
+      last = now;
+      clearTimeout(t);
+      if (idle) fn(); else t = setTimeout(fn, 80);
+    };
   }
+  /* Fetch the manifest as soon as the reader shows intent, so the first query needs one
+     round of shard loads fewer. */
+  function warm() { engine.file('index').catch(function () {}); }
+  input.addEventListener('focus', warm);
+  input.addEventListener('pointerenter', warm);
   function listen(run) {
     input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
     input.addEventListener('compositionend', run);
