@@ -2,56 +2,100 @@
 //! same rendered Markdown the pages use (headings and plain text come from the one parse in
 //! `markdown.rs`, so the index and the pages cannot drift).
 
+use std::borrow::Cow;
+
 use super::OutputFile;
 use crate::markdown::Rendered;
 use crate::model::{DocKind, Handbook, TeamKind};
 use crate::search::{self, DocKind as Kind, Field, SearchDoc};
 
-pub fn search_docs(hb: &Handbook, rendered: &[Rendered]) -> Vec<SearchDoc> {
+pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<SearchDoc<'a>> {
     let mut docs = Vec::with_capacity(hb.docs.len());
     for (doc, r) in hb.docs.iter().zip(rendered) {
-        let mut fields: Vec<(Field, String)> = Vec::new();
-        fields.extend(r.headings.iter().map(|h| (Field::Heading, h.text.clone())));
+        let mut fields: Vec<(Field, Cow<str>)> = Vec::new();
+        fields.extend(
+            r.headings
+                .iter()
+                .map(|h| (Field::Heading, h.text.as_str().into())),
+        );
         let (kind, title, team, status, decision_type, excerpt) = match &doc.kind {
             DocKind::Team(c) => {
-                fields.extend(c.owns.iter().map(|(o, _)| (Field::Owns, o.clone())));
+                fields.extend(c.owns.iter().map(|(o, _)| (Field::Owns, o.as_str().into())));
                 let mut typed: Vec<&str> = Vec::new();
                 typed.extend(c.problem.as_deref());
                 typed.extend(c.metrics.iter().map(|m| m.name.as_str()));
                 typed.extend(c.lead.as_deref());
                 typed.extend(c.members.iter().map(String::as_str));
                 typed.extend(c.contact.iter().map(|(_, v)| v.as_str()));
-                fields.push((Field::Typed, typed.join("\n")));
+                fields.push((Field::Typed, typed.join("\n").into()));
                 let kind = match c.kind {
                     TeamKind::Team => Kind::Team,
                     TeamKind::Group => Kind::Group,
                 };
                 // A team "belongs to" its parent group in result listings.
-                let parent = c.parent.as_ref().and_then(|(p, _)| hb.team(p)).map(|(_, p)| p.name.clone());
-                (kind, c.name.clone(), parent, None, None, c.problem.clone())
+                let parent = c
+                    .parent
+                    .as_ref()
+                    .and_then(|(p, _)| hb.team(p))
+                    .map(|(_, p)| p.name.as_str().into());
+                (
+                    kind,
+                    c.name.as_str().into(),
+                    parent,
+                    None,
+                    None,
+                    c.problem.as_deref().map(Cow::from),
+                )
             }
             DocKind::Decision(d) => {
-                let team = hb.team(&d.team.0).map(|(_, c)| c.name.clone());
+                let team = hb.team(&d.team.0).map(|(_, c)| c.name.as_str());
                 let mut typed = vec![
                     search::decision_number_text(d.number),
                     d.status.as_str().to_string(),
                     format!("type {}", d.decision_type),
                 ];
-                typed.extend(team.clone());
+                typed.extend(team.map(String::from));
                 typed.extend(d.deciders.iter().cloned());
                 typed.extend(d.tags.iter().cloned());
-                fields.push((Field::Typed, typed.join("\n")));
-                let title = format!("ADR {}: {}", d.number, d.title);
-                (Kind::Decision, title, team, Some(d.status.as_str().to_string()), Some(d.decision_type), None)
+                fields.push((Field::Typed, typed.join("\n").into()));
+                let title = Cow::from(format!("ADR {}: {}", d.number, d.title));
+                (
+                    Kind::Decision,
+                    title,
+                    team.map(Cow::from),
+                    Some(d.status.as_str().into()),
+                    Some(d.decision_type),
+                    None,
+                )
             }
             DocKind::Page(p) => {
-                let title = if p.is_home && p.title.is_empty() { hb.config.title.clone() } else { p.title.clone() };
-                (Kind::Page, title, None, None, None, p.description.clone())
+                let title = if p.is_home && p.title.is_empty() {
+                    &hb.config.title
+                } else {
+                    &p.title
+                };
+                (
+                    Kind::Page,
+                    title.as_str().into(),
+                    None,
+                    None,
+                    None,
+                    p.description.as_deref().map(Cow::from),
+                )
             }
         };
         fields.insert(0, (Field::Title, title.clone()));
-        fields.push((Field::Body, r.text.clone()));
-        docs.push(SearchDoc { url: doc.url.clone(), kind, title, team, status, decision_type, fields, excerpt });
+        fields.push((Field::Body, r.text.as_str().into()));
+        docs.push(SearchDoc {
+            url: doc.url.as_str().into(),
+            kind,
+            title,
+            team,
+            status,
+            decision_type,
+            fields,
+            excerpt,
+        });
     }
     docs
 }
@@ -59,6 +103,9 @@ pub fn search_docs(hb: &Handbook, rendered: &[Rendered]) -> Vec<SearchDoc> {
 pub fn search_files(hb: &Handbook, rendered: &[Rendered]) -> Vec<OutputFile> {
     search::build_index(&search_docs(hb, rendered))
         .into_iter()
-        .map(|(path, bytes)| OutputFile { path, contents: super::FileContents::Bytes(bytes) })
+        .map(|(path, bytes)| OutputFile {
+            path,
+            contents: super::FileContents::Bytes(bytes),
+        })
         .collect()
 }

@@ -5,12 +5,18 @@
 //! same steps on the query. Change a rule here and you must change it there
 //! too, or queries will stop matching the index. `docs/search.md` lists the
 //! rules that both sides follow.
+//!
+//! [`Lexicon`] is the fast way in: it turns text straight into term ids and
+//! gives the same terms as [`index_terms`]. Most text is plain ASCII words,
+//! and the same few thousand words make up most of a handbook, so it
+//! remembers what every word and every non-ASCII chunk of text gave.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -189,16 +195,116 @@ pub(crate) fn pieces(folded: &str, mut emit: impl FnMut(Piece<'_>)) {
     }
 }
 
+/// Appends the term id of a [`Lexicon`] item, unless it is a stop word that
+/// is not to be kept. Without a branch: stop words are common, and where
+/// they come is hard to predict.
+#[inline]
+fn push_unless_stop(out: &mut Vec<u32>, item: u32, keep_stop_words: bool) {
+    let len = out.len();
+    out.push(item & !STOP);
+    out.truncate(len + usize::from(keep_stop_words || item & STOP == 0));
+}
+
+/// Size of [`Lexicon::recent`], a power of two.
+const RECENT: usize = 4096;
+
+/// Words of up to this many bytes are looked up as a number (see [`pack`]).
+const PACKED: usize = 16;
+
+/// `KEEP_BYTES[n]` keeps the lowest `n` bytes of a number.
+static KEEP_BYTES: [u128; PACKED + 1] = {
+    let mut masks = [0u128; PACKED + 1];
+    let mut n = 1;
+    while n <= PACKED {
+        masks[n] = u128::MAX >> (128 - 8 * n);
+        n += 1;
+    }
+    masks
+};
+
+/// Up to 16 bytes as a number, the first byte lowest. Words never hold a
+/// zero byte, so this tells apart all words of up to 16 bytes.
+fn pack(word: &[u8]) -> u128 {
+    let mut raw = [0u8; 16];
+    let len = word.len().min(16);
+    raw[..len].copy_from_slice(&word[..len]);
+    u128::from_le_bytes(raw)
+}
+
+/// Whether the ASCII letters and digits before `at` and after it form one
+/// word: an apostrophe between two letters ("don't").
+fn joins_words(text: &[u8], at: usize) -> bool {
+    at > 0
+        && text.get(at) == Some(&b'\'')
+        && text[at - 1].is_ascii_alphabetic()
+        && text.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Fills `masks` with one bit per byte of `text`, which must be ASCII: bit
+/// `i % 64` of `masks[i / 64]` is set when byte `i` is a letter or digit.
+fn alnum_masks(text: &[u8], masks: &mut Vec<u64>) {
+    /// Each byte of `x` (all below 0x80) whose value is above `c`, as its
+    /// high bit. Adding `0x7f - c` carries into the high bit exactly then,
+    /// and never out of the byte.
+    fn above(x: u64, c: u8) -> u64 {
+        (x + u64::from_le_bytes([0x7f - c; 8])) & 0x8080_8080_8080_8080
+    }
+    /// One bit per byte of `x`, first byte lowest.
+    fn alnum_bits(x: u64) -> u64 {
+        let digit = above(x, b'0' - 1) & !above(x, b'9');
+        let lower = x | 0x2020_2020_2020_2020;
+        let letter = above(lower, b'a' - 1) & !above(lower, b'z');
+        // Gather the high bit of each byte into one byte.
+        (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    }
+    masks.clear();
+    for block in text.chunks(64) {
+        let mut mask = 0u64;
+        let mut words = block.chunks_exact(8);
+        for (k, word) in words.by_ref().enumerate() {
+            let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+            mask |= alnum_bits(x) << (8 * k);
+        }
+        if !words.remainder().is_empty() {
+            mask |= alnum_bits(pack(words.remainder()) as u64) << (8 * (block.len() / 8));
+        }
+        masks.push(mask);
+    }
+}
+
+/// Where the first byte of `bytes` that is not ASCII is.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    // Eight bytes at a time: most text is ASCII.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in words.by_ref() {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        if w & HIGH != 0 {
+            return Some(at + (w & HIGH).trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| !b.is_ascii())
+        .map(|i| at + i)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Appends the index terms of `text` to `out`.
+/// Appends the index terms of `text` to `out`. This is the plain statement
+/// of the rules; the index is built with [`Lexicon::index_terms`], which
+/// gives the same terms faster, and is tested against it.
 ///
 /// A no-space run gives its overlapping bigrams, plus the single last
 /// character. That way every character begins at least one term, and a
 /// one-character query finds it by prefix. `keep_stop_words` is true for
 /// titles and typed fields.
+#[cfg(test)]
 pub(crate) fn index_terms(text: &str, keep_stop_words: bool, out: &mut Vec<String>) {
     let folded = fold(text);
     pieces(&folded, |piece| match piece {
@@ -232,6 +338,266 @@ pub(crate) fn phrase_term(text: &str) -> Option<String> {
         _ => ok = false,
     });
     (ok && (2..=4).contains(&words.len())).then(|| words.join(" "))
+}
+
+/// Marks a [`Lexicon`] word that is a stop word.
+const STOP: u32 = 1 << 31;
+
+/// Interns index terms and turns text into term ids. It gives exactly the
+/// terms of [`index_terms`], in the same order, but most words cost one hash
+/// lookup and no allocation.
+///
+/// Text is cut at ASCII whitespace into chunks. Word boundaries (UAX #29)
+/// always fall on both sides of ASCII whitespace, and no folding rule looks
+/// across it, so each chunk gives the terms it would give in place:
+///
+/// - chunks of ASCII only (nearly all of them) are folded and split by
+///   [`Lexicon::ascii_words`], a loop that gives what [`fold`] and
+///   [`pieces`] give for ASCII. Each word is looked up in a cache of folded
+///   words;
+/// - any other chunk, together with the whitespace character before it, goes
+///   through [`fold`] and [`pieces`]. Its terms are cached by its text.
+///
+/// A lexicon belongs to one thread at a time. Ids are local to it: the index
+/// builder merges the lexicons of its workers by term.
+#[derive(Default)]
+pub(crate) struct Lexicon {
+    /// Term of each id.
+    terms: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Folded ASCII word of up to [`PACKED`] bytes, as a number (see
+    /// [`pack`]) → term id, plus [`STOP`] for stop words.
+    short_words: FxHashMap<u128, u32>,
+    /// A direct-mapped cache of `short_words`: (packed word, item).
+    recent: Vec<([u64; 2], u32)>,
+    /// Scratch for [`alnum_masks`].
+    masks: Vec<u64>,
+    /// Longer words → the same.
+    long_words: FxHashMap<Box<[u8]>, u32>,
+    /// Non-ASCII chunk → its range in `items`.
+    chunks: FxHashMap<Box<str>, (u32, u32)>,
+    /// The terms of cached chunks: term id, plus [`STOP`] for stop words.
+    items: Vec<u32>,
+}
+
+impl Lexicon {
+    /// The terms, indexed by id.
+    pub(crate) fn terms(&self) -> &[Box<str>] {
+        &self.terms
+    }
+
+    /// The id of `term`, which must already be a term (normalised).
+    pub(crate) fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        let term: Box<str> = term.into();
+        self.terms.push(term.clone());
+        self.ids.insert(term, id);
+        id
+    }
+
+    /// Appends the id of each index term of `text` to `out`: the terms
+    /// [`index_terms`] gives, in the same order.
+    pub(crate) fn index_terms(&mut self, text: &str, keep_stop_words: bool, out: &mut Vec<u32>) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(other) = first_non_ascii(&bytes[i..]).map(|at| i + at) else {
+                self.ascii_words(&bytes[i..], keep_stop_words, out);
+                return;
+            };
+            // The chunk around the first non-ASCII byte. Everything before
+            // it is ASCII chunks: whitespace splits words just like any other
+            // punctuation does, so they can go through in one piece.
+            let start = bytes[i..other]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(i, |at| i + at + 1);
+            let end = bytes[other..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |at| other + at);
+            self.ascii_words(&bytes[i..start], keep_stop_words, out);
+            // The whitespace before the chunk goes with it: a combining mark
+            // right after whitespace belongs to the whitespace.
+            self.other_chunk(&text[start.saturating_sub(1)..end], keep_stop_words, out);
+            i = end;
+        }
+    }
+
+    /// [`fold`] and [`pieces`] for ASCII text. Folding is lowercasing.
+    /// Letters and digits make words; an apostrophe between two letters is
+    /// dropped; anything else ends a word. That is what UAX #29 plus the
+    /// splitting in [`pieces`] give for ASCII.
+    fn ascii_words(&mut self, text: &[u8], keep_stop_words: bool, out: &mut Vec<u32>) {
+        let mut masks = std::mem::take(&mut self.masks);
+        alnum_masks(text, &mut masks);
+        // Runs of letters and digits start and end where a bit differs from
+        // the one before it: walk those places.
+        let mut inside = false;
+        let (mut start, mut joined) = (0, None);
+        let mut before = 0u64;
+        for (w, &mask) in masks.iter().enumerate() {
+            let mut changes = mask ^ (mask << 1 | before);
+            before = mask >> 63;
+            while changes != 0 {
+                let at = w * 64 + changes.trailing_zeros() as usize;
+                changes &= changes - 1;
+                if inside {
+                    joined = self.ascii_run(text, joined, start, at, keep_stop_words, out);
+                } else {
+                    start = at;
+                }
+                inside = !inside;
+            }
+        }
+        if inside {
+            self.ascii_run(text, joined, start, text.len(), keep_stop_words, out);
+        }
+        self.masks = masks;
+    }
+
+    /// The run of letters and digits `text[start..end]`. `joined` is where
+    /// the word began if it began before an apostrophe that joins it to this
+    /// run ("don't"). Returns where the word begins if it goes on after
+    /// this run.
+    #[inline]
+    fn ascii_run(
+        &mut self,
+        text: &[u8],
+        joined: Option<usize>,
+        start: usize,
+        end: usize,
+        keep_stop_words: bool,
+        out: &mut Vec<u32>,
+    ) -> Option<usize> {
+        if joins_words(text, end) {
+            return Some(joined.unwrap_or(start));
+        }
+        if let Some(first) = joined {
+            // Rare: gather the word without its apostrophes. They are the
+            // only bytes in it that are not letters.
+            let mut buf = [0u8; MAX_TERM_CHARS + 1];
+            let mut len = 0;
+            for &b in text[first..end].iter().filter(|&&b| b != b'\'') {
+                buf[len.min(MAX_TERM_CHARS)] = b | 0x20;
+                len += 1;
+            }
+            let word = &buf[..len.min(MAX_TERM_CHARS + 1)];
+            self.ascii_word(word, pack(word), keep_stop_words, out);
+        } else if end - start <= PACKED {
+            // Letters and digits fold by setting bit 5.
+            let raw = match text.get(start..start + 16) {
+                Some(bytes) => u128::from_le_bytes(bytes.try_into().expect("16 bytes")),
+                None => pack(&text[start..]),
+            };
+            let fold = u128::from_le_bytes([0x20; 16]);
+            self.short_word((raw | fold) & KEEP_BYTES[end - start], keep_stop_words, out);
+        } else if end - start <= MAX_TERM_CHARS {
+            let mut buf = [0u8; MAX_TERM_CHARS];
+            for (to, &b) in buf.iter_mut().zip(&text[start..end]) {
+                *to = b | 0x20;
+            }
+            self.ascii_word(&buf[..end - start], 0, keep_stop_words, out);
+        }
+        None
+    }
+
+    /// A word of up to [`PACKED`] folded ASCII bytes, packed by [`pack`]. A
+    /// small direct-mapped cache in front of the hash map catches most of
+    /// them.
+    #[inline]
+    fn short_word(&mut self, packed: u128, keep_stop_words: bool, out: &mut Vec<u32>) {
+        if self.recent.is_empty() {
+            self.recent = vec![([0; 2], 0); RECENT];
+        }
+        let hash = (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (hash >> (64 - RECENT.trailing_zeros())) as usize;
+        let key = [packed as u64, (packed >> 64) as u64];
+        let item = match self.recent[slot] {
+            (k, item) if k == key => item,
+            _ => {
+                let item = match self.short_words.get(&packed) {
+                    Some(&item) => item,
+                    None => {
+                        let len = 16 - packed.leading_zeros() as usize / 8;
+                        self.new_ascii_word(&packed.to_le_bytes()[..len], packed)
+                    }
+                };
+                self.recent[slot] = (key, item);
+                item
+            }
+        };
+        push_unless_stop(out, item, keep_stop_words);
+    }
+
+    /// A folded ASCII word; `packed` is [`pack`] of it when it is short.
+    fn ascii_word(&mut self, word: &[u8], packed: u128, keep_stop_words: bool, out: &mut Vec<u32>) {
+        if word.len() > MAX_TERM_CHARS {
+            return;
+        }
+        if word.len() <= PACKED {
+            return self.short_word(packed, keep_stop_words, out);
+        }
+        let item = match self.long_words.get(word) {
+            Some(&item) => item,
+            None => self.new_ascii_word(word, packed),
+        };
+        push_unless_stop(out, item, keep_stop_words);
+    }
+
+    #[cold]
+    fn new_ascii_word(&mut self, word: &[u8], packed: u128) -> u32 {
+        let w = std::str::from_utf8(word).expect("ASCII");
+        let stop = if is_stop_word(w) { STOP } else { 0 };
+        let item = self.intern(&normalise_word(w)) | stop;
+        if word.len() <= PACKED {
+            self.short_words.insert(packed, item);
+        } else {
+            self.long_words.insert(word.into(), item);
+        }
+        item
+    }
+
+    /// Any chunk that is not all ASCII: the full rules, cached by the text.
+    fn other_chunk(&mut self, chunk: &str, keep_stop_words: bool, out: &mut Vec<u32>) {
+        let (start, end) = match self.chunks.get(chunk) {
+            Some(&range) => range,
+            None => {
+                let start = self.items.len() as u32;
+                let mut items = std::mem::take(&mut self.items);
+                pieces(&fold(chunk), |piece| match piece {
+                    Piece::Word(w) => {
+                        if w.chars().count() <= MAX_TERM_CHARS {
+                            let stop = if is_stop_word(w) { STOP } else { 0 };
+                            items.push(self.intern(&normalise_word(w)) | stop);
+                        }
+                    }
+                    Piece::Run(run) => {
+                        let mut buf = [0u8; 8];
+                        for pair in run.windows(2) {
+                            let n = pair[0].encode_utf8(&mut buf).len();
+                            let m = pair[1].encode_utf8(&mut buf[n..]).len();
+                            let term = std::str::from_utf8(&buf[..n + m]).expect("chars");
+                            items.push(self.intern(term));
+                        }
+                        if let Some(last) = run.last() {
+                            items.push(self.intern(last.encode_utf8(&mut buf)));
+                        }
+                    }
+                });
+                self.items = items;
+                let range = (start, self.items.len() as u32);
+                self.chunks.insert(chunk.into(), range);
+                range
+            }
+        };
+        for &item in &self.items[start as usize..end as usize] {
+            push_unless_stop(out, item, keep_stop_words);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -340,9 +706,149 @@ mod tests {
         assert_eq!(phrase_term("支付 team"), None);
     }
 
+    /// The terms of a [`Lexicon`], as strings.
+    fn lexicon_terms(lex: &mut Lexicon, text: &str, keep_stop_words: bool) -> Vec<String> {
+        let mut ids = Vec::new();
+        lex.index_terms(text, keep_stop_words, &mut ids);
+        ids.iter()
+            .map(|&id| lex.terms()[id as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn lexicon_matches_index_terms() {
+        // Characters that exercise every rule: ASCII punctuation and
+        // whitespace, apostrophes, combining and format marks after
+        // whitespace, compatibility forms, no-space scripts, Hebrew (which
+        // has its own apostrophe rule), long words and stop words.
+        const PALETTE: &[&str] = &[
+            "a", "B", "z", "Q", "e", "s", "0", "7", "0", "don", "The", "and", "ing", "ies", "x",
+            " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "'", "'", "\u{2019}", ".",
+            ",", ":", ";", "_", "-", "/", "(", ")", "\"", "#", "@", "\u{7f}", "\u{0}", "\u{301}",
+            "\u{903}", "\u{200d}", "\u{200b}", "\u{ad}", "\u{fe0f}", "\u{a0}", "\u{a8}",
+            "\u{2028}", "\u{3000}", "ﬁ", "Ｐ", "ü", "Ü", "ß", "İ", "ı", "Σ", "ς", "ø", "é", "支",
+            "付", "ガ", "ｶ", "ﾞ", "한", "ק", "א", "٣", "😀", "🇩", "🇪", "ー", "々", "ก", "\u{e000}",
+            "Æ", "Ð", "Þ", "ÿ", "×", "÷", "ª", "µ", "·", "²", "À", "ñ",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut lex = Lexicon::default();
+        for case in 0..40_000 {
+            let len = next(if case % 4 == 0 { 80 } else { 20 });
+            let text: String = (0..len)
+                .map(|_| match next(PALETTE.len() + 1) {
+                    // Words around the length limit.
+                    0 => "Ab".repeat(19 + next(3)),
+                    i => PALETTE[i - 1].to_string(),
+                })
+                .collect();
+            let keep = case % 2 == 0;
+            let mut want = Vec::new();
+            index_terms(&text, keep, &mut want);
+            assert_eq!(lexicon_terms(&mut lex, &text, keep), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_first_non_ascii_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "ü",
+            "abcdefgü",
+            "abcdefghü x",
+        ] {
+            assert_eq!(
+                first_non_ascii(text.as_bytes()),
+                text.bytes().position(|b| !b.is_ascii()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn lexicon_interns_and_caches() {
+        let mut lex = Lexicon::default();
+        assert_eq!(
+            lexicon_terms(&mut lex, "Running in Zürich, don't run", false),
+            ["run", "zurich", "dont", "run"]
+        );
+        assert_eq!(
+            lexicon_terms(&mut lex, "The Zürich run", true),
+            ["the", "zurich", "run"]
+        );
+        // Stop words are interned too, even where they are dropped.
+        assert_eq!(lex.terms().len(), 5);
+        assert_eq!(lex.intern("run"), 0);
+    }
+
     #[test]
     fn other_scripts_kept_whole() {
         assert_eq!(terms("Привет мир"), ["привет", "мир"]);
         assert_eq!(terms("한국어 팀"), ["한국어", "팀"]);
+    }
+}
+
+#[cfg(test)]
+mod tokbench {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn tokbench() {
+        let mut texts = Vec::new();
+        for e in walkdir::WalkDir::new("/dev/shm/hb10k/content") {
+            let e = e.unwrap();
+            if e.path().extension().is_some_and(|x| x == "md") {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        for _ in 0..5 {
+            let mut lex = Lexicon::default();
+            let mut out = Vec::new();
+            let mut n = 0;
+            let t = std::time::Instant::now();
+            for text in &texts {
+                out.clear();
+                lex.index_terms(text, false, &mut out);
+                n += out.len();
+            }
+            let el = t.elapsed();
+            eprintln!(
+                "{:?} {} tokens {} bytes {:.1} ns/token {:.2} ns/byte",
+                el,
+                n,
+                bytes,
+                el.as_nanos() as f64 / n as f64,
+                el.as_nanos() as f64 / bytes as f64
+            );
+            let t = std::time::Instant::now();
+            let mut masks = Vec::new();
+            let mut ones = 0;
+            for text in &texts {
+                alnum_masks(text.as_bytes(), &mut masks);
+                ones += masks.iter().map(|m| m.count_ones()).sum::<u32>();
+            }
+            eprintln!("masks {:?} {}", t.elapsed(), ones);
+
+            let t = std::time::Instant::now();
+            let mut nonascii = 0;
+            for text in &texts {
+                let b = text.as_bytes();
+                let mut i = 0;
+                while let Some(x) = first_non_ascii(&b[i..]) {
+                    nonascii += 1;
+                    i += x + 1;
+                }
+            }
+            eprintln!("non-ascii {:?} {}", t.elapsed(), nonascii);
+        }
     }
 }

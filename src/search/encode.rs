@@ -27,6 +27,12 @@ pub(crate) fn push_varint(out: &mut String, mut v: u32) {
     }
 }
 
+/// How many characters [`push_varint`] writes for `v`.
+pub(crate) fn varint_len(v: u32) -> usize {
+    // One character per 5 bits, and at least one.
+    (32 - v.leading_zeros()).div_ceil(5).max(1) as usize
+}
+
 /// Writes one 6-bit value (0..=63) as a single character.
 pub(crate) fn push_digit(out: &mut String, v: u8) {
     out.push(ALPHABET[usize::from(v & 63)] as char);
@@ -36,15 +42,20 @@ pub(crate) fn push_digit(out: &mut String, v: u8) {
 /// duplicates. Each pair becomes `varint(doc - prev - 1)` followed by one
 /// impact character, starting from `prev = -1`.
 pub(crate) fn encode_postings(postings: &[(u32, u8)]) -> String {
-    let mut out = String::with_capacity(postings.len() * 2);
+    let mut out = Vec::with_capacity(postings.len() * 2);
     let mut next = 0u32;
     for &(doc, impact) in postings {
         debug_assert!(doc >= next, "postings must be sorted and unique");
-        push_varint(&mut out, doc - next);
-        push_digit(&mut out, impact);
+        let mut gap = doc - next;
+        while gap >= 32 {
+            out.push(ALPHABET[32 + (gap & 31) as usize]);
+            gap >>= 5;
+        }
+        out.push(ALPHABET[gap as usize]);
+        out.push(ALPHABET[usize::from(impact & 63)]);
         next = doc + 1;
     }
-    out
+    String::from_utf8(out).expect("the alphabet is ASCII")
 }
 
 /// Wraps a JSON value as `orgbookSearchLoad("key",value);`.
@@ -71,6 +82,91 @@ pub(crate) fn js_file(key: &str, value: &serde_json::Value) -> Vec<u8> {
             _ => out.push(c),
         }
     }
+    out.push_str(");\n");
+    out.into_bytes()
+}
+
+/// Bytes that [`push_json_str`] may have to escape: control characters,
+/// `"`, `\\`, `<`, `>`, `&`, and the last bytes of U+2028 and U+2029.
+static MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(
+            b as u8,
+            0..=0x1f | b'"' | b'\\' | b'<' | b'>' | b'&' | 0xa8 | 0xa9
+        );
+        b += 1;
+    }
+    table
+};
+
+/// Appends `s` as a JSON string exactly as `serde_json` writes it, with the
+/// escapes of [`js_file`] already applied. Returns how many bytes those
+/// escapes added, so that callers can still tell the plain JSON size.
+pub(crate) fn push_json_str(out: &mut String, s: &str) -> usize {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut extra = 0;
+    out.push('"');
+    let mut plain = 0;
+    // Most strings need no escape at all: find the first byte that may.
+    let Some(first) = s.bytes().position(|b| MAY_ESCAPE[usize::from(b)]) else {
+        out.push_str(s);
+        out.push('"');
+        return 0;
+    };
+    for (i, b) in s.bytes().enumerate().skip(first) {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            0xa8 | 0xa9 if s.as_bytes()[..i].ends_with(&[0xe2, 0x80]) => {
+                if b == 0xa8 {
+                    "\\u2028"
+                } else {
+                    "\\u2029"
+                }
+            }
+            _ => continue,
+        };
+        let start = if matches!(b, 0xa8 | 0xa9) { i - 2 } else { i };
+        out.push_str(&s[plain..start]);
+        plain = i + 1;
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escape);
+            extra += match b {
+                b'<' | b'>' | b'&' => 5,
+                0xa8 | 0xa9 => 3,
+                _ => 0,
+            };
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
+    extra
+}
+
+/// Wraps JSON text already escaped by [`push_json_str`] as
+/// `orgbookSearchLoad("key",json);`, like [`js_file`].
+pub(crate) fn js_file_raw(key: &str, json: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(json.len() + key.len() + 24);
+    out.push_str("orgbookSearchLoad(\"");
+    out.push_str(key);
+    out.push_str("\",");
+    out.push_str(json);
     out.push_str(");\n");
     out.into_bytes()
 }
@@ -115,6 +211,46 @@ mod tests {
         assert_eq!(len(32), 2);
         assert_eq!(len(1023), 2);
         assert_eq!(len(1024), 3);
+    }
+
+    #[test]
+    fn varint_len_matches() {
+        for v in [0, 1, 31, 32, 1023, 1024, 32767, 32768, 1 << 20, u32::MAX] {
+            let mut s = String::new();
+            push_varint(&mut s, v);
+            assert_eq!(varint_len(v), s.len(), "{v}");
+        }
+    }
+
+    #[test]
+    fn json_strings_match_serde_and_js_file() {
+        let mut tricky: Vec<String> = (0u32..0x80)
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b"))
+            .collect();
+        tricky.extend(
+            [
+                "",
+                "\u{2028}",
+                "x\u{2029}y",
+                "\u{2027}\u{202a}",
+                "é\u{e2}\u{80}",
+                "</script>",
+                "a&b",
+                "\"\\",
+                "支付\u{1f600}",
+                "\u{7f}\u{80}\u{a8}\u{a9}",
+            ]
+            .map(String::from),
+        );
+        for s in tricky {
+            let mut out = String::new();
+            let extra = push_json_str(&mut out, &s);
+            let want = js_file("k", &serde_json::json!(s));
+            assert_eq!(js_file_raw("k", &out), want, "{s:?}");
+            let plain = serde_json::to_string(&s).unwrap();
+            assert_eq!(out.len() - extra, plain.len(), "{s:?}");
+        }
     }
 
     #[test]

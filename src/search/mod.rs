@@ -20,12 +20,14 @@ mod rank;
 mod shard;
 mod text;
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use encode::{js_file, push_digit, push_varint};
+use encode::{js_file, js_file_raw, push_digit, push_json_str, push_varint};
 pub use text::markdown_text;
 
 /// What a search result is. The client shows it as a badge and offers it as
@@ -57,24 +59,26 @@ pub enum Field {
     Body = 4,
 }
 
-/// One searchable document.
+/// One searchable document. Its text can be borrowed from the rendered
+/// handbook: the index only reads it, and copying every page's body text
+/// costs more than indexing it.
 #[derive(Clone, Debug)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Relative to the site root, e.g. "teams/payments.html".
-    pub url: String,
+    pub url: Cow<'a, str>,
     pub kind: DocKind,
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The owning team's display name. `None` for teams, groups and pages.
-    pub team: Option<String>,
+    pub team: Option<Cow<'a, str>>,
     /// A decision's status.
-    pub status: Option<String>,
+    pub status: Option<Cow<'a, str>>,
     /// A decision's type: 1 or 2.
     pub decision_type: Option<u8>,
-    pub fields: Vec<(Field, String)>,
+    pub fields: Vec<(Field, Cow<'a, str>)>,
     /// The text the result snippet is cut from: a charter's problem, a
     /// page's description. `None` uses the start of the body text (or of the
     /// typed fields when there is no body).
-    pub excerpt: Option<String>,
+    pub excerpt: Option<Cow<'a, str>>,
 }
 
 /// Text to index as a [`Field::Typed`] entry of decision `number`, so that
@@ -125,14 +129,14 @@ impl Default for Limits {
 /// `search/m*.js` (document metadata), `search/p*.js` (prefix summaries) and
 /// `search/f.js` (facets). The output depends only on the set of documents,
 /// not on their order.
-pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     build_with(docs, &Limits::default())
 }
 
 /// Facet order, so that documents sharing facet values get neighbouring
 /// ids. The client can then store facets as runs (see `facets`), and the
 /// metadata of a team's documents mostly lands in the same file.
-fn doc_order(a: &SearchDoc, b: &SearchDoc) -> Ordering {
+fn doc_order(a: &SearchDoc<'_>, b: &SearchDoc<'_>) -> Ordering {
     (
         a.kind,
         &a.team,
@@ -152,28 +156,56 @@ fn doc_order(a: &SearchDoc, b: &SearchDoc) -> Ordering {
 }
 
 pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, Vec<u8>)> {
+    let t0 = std::time::Instant::now();
+    let dbg = std::env::var("SDBG").is_ok();
     let mut docs: Vec<&SearchDoc> = input.iter().collect();
-    docs.sort_by(|a, b| doc_order(a, b));
+    docs.par_sort_by(|a, b| doc_order(a, b));
 
-    let is_team = |d: &SearchDoc| matches!(d.kind, DocKind::Team | DocKind::Group);
-    let mut corpus = rank::Corpus::default();
-    for d in &docs {
-        corpus.add(&d.fields, is_team(d));
-    }
-    let impacts = rank::score(corpus);
-
-    let mut terms = impacts.postings;
-    terms.sort_by(|a, b| shard::cmp_utf16(&a.0, &b.0));
-    let entries: Vec<shard::Entry> = terms
-        .into_iter()
-        .map(|(t, p)| shard::Entry::new(t, p, limits.max_posting_chars))
-        .collect();
-
-    let meta: Vec<Value> = docs
+    let is_team = |d: &SearchDoc<'_>| matches!(d.kind, DocKind::Team | DocKind::Group);
+    let texts: Vec<rank::DocText> = docs
         .iter()
-        .map(|d| meta_record(d, limits.excerpt_chars))
+        .map(|d| rank::DocText {
+            fields: &d.fields,
+            name_phrases: is_team(d),
+        })
         .collect();
+    let (impacts, meta) = rayon::join(
+        || {
+            let t = std::time::Instant::now();
+            let i = rank::index(&texts);
+            if dbg {
+                eprintln!("B index alone {:?}", t.elapsed());
+            }
+            i
+        },
+        || {
+            docs.par_iter()
+                .map(|d| meta_record(d, limits.excerpt_chars))
+                .collect::<Vec<_>>()
+        },
+    );
+
+    if dbg {
+        eprintln!("B join {:?}", t0.elapsed());
+    }
+    let entries: Vec<shard::Entry> = (0..impacts.terms.len())
+        .into_par_iter()
+        .map(|t| {
+            shard::Entry::new(
+                &impacts.terms[t],
+                impacts.postings(t),
+                limits.max_posting_chars,
+            )
+        })
+        .collect();
+
+    if dbg {
+        eprintln!("B index+meta {:?}", t0.elapsed());
+    }
     let facets = facets(&docs);
+    if dbg {
+        eprintln!("B entries+facets {:?}", t0.elapsed());
+    }
     // Rounded so the manifest does not print 17 digits. Ranking only needs
     // a few.
     let step = (impacts.step * 1e6).round() / 1e6;
@@ -203,62 +235,113 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
     });
 
     let term_bytes: usize = entries.iter().map(shard::Entry::size).sum();
-    let meta_bytes: usize = meta.iter().map(|m| m.to_string().len() + 1).sum();
+    let meta_bytes: usize = meta.iter().map(|m| m.plain_len + 1).sum();
     let facet_bytes = facets.to_string().len();
     let mut files = Vec::new();
 
     if term_bytes + meta_bytes + facet_bytes <= limits.single_file_bytes {
+        // Small enough to go inline. The JSON written for separate files
+        // is read back, so both ways give the same values.
+        let parse = |json: &str| -> Value { serde_json::from_str(json).expect("valid JSON") };
+        let records: Vec<&str> = meta.iter().map(|m| m.json.as_str()).collect();
         manifest["seps"] = json!(shard::front_code(&[String::new()]));
         manifest["md"] = json!(docs.len().max(1));
         manifest["sums"] = json!([]);
         manifest["inline"] = json!({
-            "t0": term_shard(&entries),
-            "m0": meta,
+            "t0": parse(&term_shard(&entries)),
+            "m0": parse(&format!("[{}]", records.join(","))),
             "f": facets,
         });
     } else {
         let shards = shard::partition(&entries, limits.shard_bytes);
         let seps: Vec<String> = shards.iter().map(|(s, _)| s.clone()).collect();
-        for (i, (_, range)) in shards.iter().enumerate() {
-            let key = format!("t{i}");
-            files.push((
-                format!("search/{key}.js"),
-                js_file(&key, &term_shard(&entries[range.clone()])),
-            ));
-        }
-
         let avg_meta = meta_bytes / docs.len().max(1);
         let per_file = (limits.meta_bytes / avg_meta.max(1)).clamp(1, 64);
-        for (j, chunk) in meta.chunks(per_file).enumerate() {
-            let key = format!("m{j}");
-            files.push((
-                format!("search/{key}.js"),
-                js_file(&key, &Value::Array(chunk.to_vec())),
-            ));
-        }
-
-        let mut sums = Vec::new();
         let prefixes = shard::summary_prefixes(&seps, limits.summary_span);
+
+        let (term_files, (meta_files, summaries)) = rayon::join(
+            || {
+                shards
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, (_, range))| {
+                        let key = format!("t{i}");
+                        let json = term_shard(&entries[range.clone()]);
+                        (format!("search/{key}.js"), js_file_raw(&key, &json))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                rayon::join(
+                    || {
+                        meta.par_chunks(per_file)
+                            .enumerate()
+                            .map(|(j, chunk)| {
+                                let key = format!("m{j}");
+                                let mut json = String::from("[");
+                                for (i, m) in chunk.iter().enumerate() {
+                                    if i > 0 {
+                                        json.push(',');
+                                    }
+                                    json.push_str(&m.json);
+                                }
+                                json.push(']');
+                                (format!("search/{key}.js"), js_file_raw(&key, &json))
+                            })
+                            .collect::<Vec<_>>()
+                    },
+                    || {
+                        prefixes
+                            .par_iter()
+                            .map_init(
+                                || vec![0u8; docs.len()],
+                                |best, p| {
+                                    let (total, top) = shard::summarise(
+                                        &entries,
+                                        p,
+                                        limits.summary_docs,
+                                        boost,
+                                        best,
+                                    );
+                                    (total, encode::encode_postings(&top))
+                                },
+                            )
+                            .collect::<Vec<_>>()
+                    },
+                )
+            },
+        );
+        if dbg {
+            eprintln!("B files {:?}", t0.elapsed());
+        }
+        files.extend(term_files);
+        files.extend(meta_files);
+
         // The client names a summary file after the first code point of the
         // prefix it is typing. Grouping by that keeps the files few.
-        let mut groups: Vec<(u32, Vec<Value>)> = Vec::new();
-        for p in &prefixes {
+        let mut groups: Vec<(u32, String)> = Vec::new();
+        for (p, (total, top)) in prefixes.iter().zip(summaries) {
             let first = p.chars().next().map_or(0, u32::from);
             if groups.last().is_none_or(|g| g.0 != first) {
-                groups.push((first, Vec::new()));
+                groups.push((first, String::from("[")));
             }
-            let (total, top) = shard::summarise(&entries, p, limits.summary_docs, boost);
-            let group = &mut groups.last_mut().expect("pushed above").1;
-            group.extend([json!(p), json!(total), json!(encode::encode_postings(&top))]);
+            let json = &mut groups.last_mut().expect("pushed above").1;
+            if json.len() > 1 {
+                json.push(',');
+            }
+            push_json_str(json, p);
+            json.push(',');
+            json.push_str(&total.to_string());
+            json.push(',');
+            push_json_str(json, &top);
         }
         groups.sort_by_key(|g| g.0);
-        for (first, items) in groups {
+        let mut sums = Vec::new();
+        for (first, mut json) in groups {
+            json.push(']');
             let key = format!("p{first:x}");
             sums.push(format!("{first:x}"));
-            files.push((
-                format!("search/{key}.js"),
-                js_file(&key, &Value::Array(items)),
-            ));
+            files.push((format!("search/{key}.js"), js_file_raw(&key, &json)));
         }
 
         files.push(("search/f.js".into(), js_file("f", &facets)));
@@ -267,65 +350,107 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
         manifest["sums"] = json!(sums);
     }
     files.push(("search/index.js".into(), js_file("index", &manifest)));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if dbg {
+        eprintln!("B done {:?}", t0.elapsed());
+    }
     files
 }
 
 /// A term shard: a flat `[term, postings, term, postings, …]` array. An
 /// array and not an object, so that a term like `__proto__` can never
 /// become an object key. A truncated term's postings are `[encoded, df]`.
-fn term_shard(entries: &[shard::Entry]) -> Value {
-    let mut out = Vec::with_capacity(entries.len() * 2);
-    for e in entries {
-        out.push(json!(e.term));
+fn term_shard(entries: &[shard::Entry<'_>]) -> String {
+    let mut out = String::with_capacity(entries.iter().map(shard::Entry::size).sum::<usize>() + 2);
+    out.push('[');
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_str(&mut out, e.term);
+        out.push(',');
         if e.truncated {
-            out.push(json!([e.enc, e.full.len()]));
+            out.push('[');
+            push_json_str(&mut out, &e.enc);
+            out.push(',');
+            out.push_str(&e.full.len().to_string());
+            out.push(']');
         } else {
-            out.push(json!(e.enc));
+            push_json_str(&mut out, &e.enc);
         }
     }
-    Value::Array(out)
+    out.push(']');
+    out
+}
+
+/// One document's metadata record as JSON, escaped for a script file.
+struct Meta {
+    json: String,
+    /// Its length as plain JSON, without the script escapes.
+    plain_len: usize,
 }
 
 /// `[url, title, kind, team, status, type, excerpt]`. Positional, to keep
 /// the per-result download small.
-fn meta_record(d: &SearchDoc, excerpt_chars: usize) -> Value {
-    json!([
-        d.url,
-        d.title,
-        d.kind as u8,
-        d.team.as_deref().unwrap_or(""),
-        d.status.as_deref().unwrap_or(""),
-        d.decision_type.unwrap_or(0),
-        excerpt(d, excerpt_chars),
-    ])
+fn meta_record(d: &SearchDoc<'_>, excerpt_chars: usize) -> Meta {
+    let mut json = String::from("[");
+    let mut extra = push_json_str(&mut json, &d.url);
+    json.push(',');
+    extra += push_json_str(&mut json, &d.title);
+    json.push_str(&format!(",{},", d.kind as u8));
+    extra += push_json_str(&mut json, d.team.as_deref().unwrap_or(""));
+    json.push(',');
+    extra += push_json_str(&mut json, d.status.as_deref().unwrap_or(""));
+    json.push_str(&format!(",{},", d.decision_type.unwrap_or(0)));
+    extra += push_json_str(&mut json, &excerpt(d, excerpt_chars));
+    json.push(']');
+    Meta {
+        plain_len: json.len() - extra,
+        json,
+    }
 }
 
-fn excerpt(d: &SearchDoc, max_chars: usize) -> String {
-    let source = match &d.excerpt {
-        Some(e) => e.clone(),
-        None => {
-            let pick = |want: Field| {
-                d.fields
-                    .iter()
-                    .filter(|(f, _)| *f == want)
-                    .map(|(_, t)| t.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            };
-            let body = pick(Field::Body);
-            if body.trim().is_empty() {
-                pick(Field::Typed)
-            } else {
-                body
-            }
-        }
+/// The snippet text of a document: [`SearchDoc::excerpt`] if set, else the
+/// body text (the `Body` fields joined with " · "), or the typed fields when
+/// the body is blank. At most `max_chars` characters, cut at a word and
+/// ended with "…" when cut.
+fn excerpt(d: &SearchDoc<'_>, max_chars: usize) -> String {
+    if let Some(e) = &d.excerpt {
+        return cut_at_word(e.split_whitespace(), max_chars);
+    }
+    let texts = |want: Field| {
+        d.fields
+            .iter()
+            .filter(move |(f, _)| *f == want)
+            .map(|(_, t)| &**t)
     };
-    let words: Vec<&str> = source.split_whitespace().collect();
+    // The words of the texts joined with " · ", without joining them.
+    let words = |want: Field| {
+        texts(want).enumerate().flat_map(|(i, t)| {
+            (i > 0)
+                .then_some("·")
+                .into_iter()
+                .chain(t.split_whitespace())
+        })
+    };
+    let mut body = texts(Field::Body);
+    let blank = match (body.next(), body.next()) {
+        (None, _) => true,
+        (Some(t), None) => t.chars().all(char::is_whitespace),
+        _ => false,
+    };
+    cut_at_word(
+        words(if blank { Field::Typed } else { Field::Body }),
+        max_chars,
+    )
+}
+
+fn cut_at_word<'a>(words: impl Iterator<Item = &'a str>, max_chars: usize) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for w in words {
-        let needed = out.chars().count() + w.chars().count() + usize::from(!out.is_empty());
-        if needed > max_chars {
+        let len = w.chars().count();
+        if chars + len + usize::from(!out.is_empty()) > max_chars {
             if out.is_empty() {
                 // One huge "word", such as a CJK paragraph: cut it.
                 out = w.chars().take(max_chars).collect();
@@ -335,8 +460,10 @@ fn excerpt(d: &SearchDoc, max_chars: usize) -> String {
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(w);
+        chars += len;
     }
     out
 }
@@ -348,7 +475,7 @@ fn excerpt(d: &SearchDoc, max_chars: usize) -> String {
 /// `varint(status * 3 + type)` per document, where status is 1-based and 0
 /// means none. A decision costs about one character. That matters, because
 /// the results page downloads this file with every query.
-fn facets(docs: &[&SearchDoc]) -> Value {
+fn facets(docs: &[&SearchDoc<'_>]) -> Value {
     let statuses: Vec<&str> = docs
         .iter()
         .filter_map(|d| d.status.as_deref())
@@ -364,15 +491,15 @@ fn facets(docs: &[&SearchDoc]) -> Value {
     let index = |list: &[&str], v: Option<&str>| {
         v.map_or(0, |v| list.binary_search(&v).map_or(0, |i| i + 1)) as u32
     };
-    let group = |d: &SearchDoc| (d.kind as u8, index(&teams, d.team.as_deref()));
-    let detail = |d: &SearchDoc| {
+    let group = |d: &SearchDoc<'_>| (d.kind as u8, index(&teams, d.team.as_deref()));
+    let detail = |d: &SearchDoc<'_>| {
         index(&statuses, d.status.as_deref()) * 3 + u32::from(d.decision_type.unwrap_or(0).min(2))
     };
     let mut runs = String::new();
     let mut i = 0;
     while i < docs.len() {
         let g = group(docs[i]);
-        let run: Vec<&SearchDoc> = docs[i..]
+        let run: Vec<&SearchDoc<'_>> = docs[i..]
             .iter()
             .copied()
             .take_while(|d| group(d) == g)

@@ -8,10 +8,16 @@
 //! does not guarantee that: a page that repeats a word forty times can come
 //! close.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::Field;
-use super::analysis::{index_terms, phrase_term};
+use super::analysis::{Lexicon, phrase_term};
+use super::shard::cmp_utf16;
 
 /// Per-field BM25F parameters, indexed by `Field as usize`.
 struct FieldParams {
@@ -84,173 +90,508 @@ pub(crate) const LEVELS: u8 = 64;
 /// breaks ties anyway.
 const RANGE: f64 = 1000.0;
 
-/// Term frequencies of one document, per field, plus the field lengths.
-/// Terms are ids into the `Corpus` dictionary.
-struct DocStats {
-    tf: HashMap<u32, [u32; 5]>,
-    len: [u32; 5],
+/// Documents analysed by one task. Tasks take small runs of documents, so
+/// that the work spreads evenly over the threads.
+const BLOCK_DOCS: usize = 32;
+
+/// One document as the ranking sees it.
+#[derive(Clone, Copy)]
+pub(crate) struct DocText<'a> {
+    pub(crate) fields: &'a [(Field, Cow<'a, str>)],
+    /// Also index the phrase term of the title. This is for teams and
+    /// groups, whose names people type in full. `owns` items always get one.
+    pub(crate) name_phrases: bool,
 }
 
-/// Every document's term statistics, with terms interned so that scoring
-/// works on integers, not strings.
-#[derive(Default)]
-pub(crate) struct Corpus {
-    terms: Vec<String>,
-    ids: HashMap<String, u32>,
-    docs: Vec<DocStats>,
-}
-
-impl Corpus {
-    /// Adds the next document; its doc id is the number added before it.
-    /// `name_phrases`: also index the phrase term of the title (for teams
-    /// and groups, whose titles are names people type in full). `owns` items
-    /// always get one.
-    pub(crate) fn add(&mut self, fields: &[(Field, String)], name_phrases: bool) {
-        let mut stats = DocStats {
-            tf: HashMap::new(),
-            len: [0; 5],
-        };
-        let mut terms = Vec::new();
-        for (field, text) in fields {
-            let f = *field as usize;
-            terms.clear();
-            index_terms(text, PARAMS[f].keep_stop_words, &mut terms);
-            stats.len[f] += terms.len() as u32;
-            let phrase = *field == Field::Owns || (name_phrases && *field == Field::Title);
-            // The phrase is not counted in the field length: it repeats the
-            // words, and counting it would penalise multi-word names.
-            terms.extend(phrase.then(|| phrase_term(text)).flatten());
-            for t in terms.drain(..) {
-                let id = match self.ids.get(&t) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.terms.len() as u32;
-                        self.terms.push(t.clone());
-                        self.ids.insert(t, id);
-                        id
-                    }
-                };
-                stats.tf.entry(id).or_default()[f] += 1;
-            }
-        }
-        self.docs.push(stats);
-    }
-}
-
-/// The quantised index: for each term, its postings sorted by doc id, plus
-/// the factor the client uses to turn levels back into scores:
-/// `score ∝ exp(level * step)`.
+/// The quantised index: every term in UTF-16 order, each with its postings
+/// `(doc, level)` sorted by doc id, plus the factor the client uses to turn
+/// levels back into scores: `score ∝ exp(level * step)`.
 pub(crate) struct Impacts {
-    pub(crate) postings: Vec<(String, Vec<(u32, u8)>)>,
+    pub(crate) terms: Vec<Box<str>>,
+    /// Term `t`'s postings are `postings[offsets[t]..offsets[t + 1]]`.
+    offsets: Vec<usize>,
+    postings: Vec<(u32, u8)>,
     pub(crate) step: f64,
 }
 
+impl Impacts {
+    pub(crate) fn postings(&self, term: usize) -> &[(u32, u8)] {
+        &self.postings[self.offsets[term]..self.offsets[term + 1]]
+    }
+}
+
 /// Scores every (term, document) pair.
-pub(crate) fn score(corpus: Corpus) -> Impacts {
-    let Corpus { terms, docs, .. } = corpus;
+///
+/// The documents are analysed in parallel, in blocks, each by one of a few
+/// workers with a lexicon of its own (see [`analyse`]). The lexicons are
+/// merged into one sorted dictionary. Once document frequencies and field
+/// lengths are known, the pairs are scored twice: once for the highest
+/// score, which fixes the quantisation, then again to be quantised and
+/// sorted by term, in parallel over runs of blocks. Last, the runs' postings
+/// are joined term by term.
+pub(crate) fn index(docs: &[DocText<'_>]) -> Impacts {
+    let (blocks, workers) = analyse(docs);
+    let dict = Dictionary::merge(&workers);
+    drop(workers);
+
     let n = docs.len() as f64;
-    let mut df = vec![0u32; terms.len()];
-    let mut len_sum = [0f64; 5];
-    let mut len_docs = [0f64; 5];
-    for d in &docs {
-        for &t in d.tf.keys() {
-            df[t as usize] += 1;
-        }
+    let mut len_sum = [0u64; 5];
+    let mut len_docs = [0u64; 5];
+    for (len, _) in blocks.iter().flat_map(|b| &b.docs) {
         for f in 0..5 {
-            if d.len[f] > 0 {
-                len_sum[f] += f64::from(d.len[f]);
-                len_docs[f] += 1.0;
+            if len[f] > 0 {
+                len_sum[f] += u64::from(len[f]);
+                len_docs[f] += 1;
             }
         }
     }
     // Averaged only over documents that have the field. Only charters have
     // `owns`, and pages would otherwise drag its average towards zero.
-    let avg: Vec<f64> = (0..5)
-        .map(|f| {
-            if len_docs[f] > 0.0 {
-                len_sum[f] / len_docs[f]
-            } else {
-                1.0
-            }
-        })
-        .collect();
-    let idf: Vec<f64> = df
+    let avg: [f64; 5] = std::array::from_fn(|f| {
+        if len_docs[f] > 0 {
+            len_sum[f] as f64 / len_docs[f] as f64
+        } else {
+            1.0
+        }
+    });
+    let idf: Vec<f64> = dict
+        .df
         .iter()
         .map(|&df| (1.0 + (n - f64::from(df) + 0.5) / (f64::from(df) + 0.5)).ln())
         .collect();
+    let scorer = Scorer { avg, idf };
 
-    let mut raw: Vec<Vec<(u32, f64)>> = df
-        .iter()
-        .map(|&df| Vec::with_capacity(df as usize))
-        .collect();
-    let mut max = 0f64;
-    // Doc ids ascend in this loop, so every posting list comes out sorted.
-    for (id, d) in docs.iter().enumerate() {
-        for (&term, tf) in &d.tf {
-            let mut pseudo_tf = 0.0;
-            let mut bonus = 0f64;
-            for f in 0..5 {
-                if tf[f] == 0 {
-                    continue;
+    let max = blocks
+        .par_iter()
+        .map(|b| {
+            let mut max = 0f64;
+            b.for_each_pair(&scorer, |_, norm, t, tf| {
+                max = max.max(scorer.score(dict.remap[b.worker][t as usize], tf, norm));
+            });
+            max
+        })
+        .reduce(|| 0f64, f64::max);
+    let quantiser = Quantiser::new(max);
+
+    // Postings by term for a few runs of blocks in parallel. Doc ids ascend
+    // within each, so every posting list comes out sorted.
+    let terms = dict.terms.len();
+    let per_run = blocks
+        .len()
+        .div_ceil(rayon::current_num_threads() * 2)
+        .max(1);
+    let runs: Vec<Run> = blocks
+        .par_chunks(per_run)
+        .map(|run| {
+            let mut start = vec![0u32; terms + 1];
+            for b in run {
+                for &(t, _) in &b.terms {
+                    start[dict.remap[b.worker][t as usize] as usize + 1] += 1;
                 }
-                let p = &PARAMS[f];
-                let norm = 1.0 - p.b + p.b * f64::from(d.len[f]) / avg[f];
-                pseudo_tf += p.weight * f64::from(tf[f]) / norm;
-                bonus = bonus.max(p.bonus);
             }
-            let s = idf[term as usize] * (pseudo_tf / (K1 + pseudo_tf) + bonus);
-            max = max.max(s);
-            raw[term as usize].push((id as u32, s));
-        }
-    }
-
-    let lo = max / RANGE;
-    let span = (max / lo).ln();
-    let top = f64::from(LEVELS - 1);
-    let postings = terms
-        .into_iter()
-        .zip(raw)
-        .map(|(term, list)| {
-            let q = list
-                .into_iter()
-                .map(|(id, s)| {
-                    let level = if s <= lo {
-                        0.0
-                    } else {
-                        (top * (s / lo).ln() / span).round()
-                    };
-                    (id, level.clamp(0.0, top) as u8)
-                })
-                .collect();
-            (term, q)
+            for i in 1..start.len() {
+                start[i] += start[i - 1];
+            }
+            let mut next = start.clone();
+            let mut postings = vec![(0u32, 0u8); start[terms] as usize];
+            for b in run {
+                let remap = &dict.remap[b.worker];
+                b.for_each_pair(&scorer, |doc, norm, t, tf| {
+                    let term = remap[t as usize];
+                    let level = quantiser.level(scorer.score(term, tf, norm));
+                    let slot = &mut next[term as usize];
+                    postings[*slot as usize] = (doc, level);
+                    *slot += 1;
+                });
+            }
+            Run { start, postings }
         })
         .collect();
-    Impacts {
-        postings,
-        step: span / top,
+    drop(blocks);
+
+    // The runs joined, filled in parallel over ranges of terms.
+    let mut offsets = Vec::with_capacity(terms + 1);
+    offsets.push(0usize);
+    for &df in &dict.df {
+        offsets.push(offsets[offsets.len() - 1] + df as usize);
     }
+    let total = offsets[terms];
+    let mut postings = vec![(0u32, 0u8); total];
+    let pieces = rayon::current_num_threads() * 8;
+    let mut ranges = Vec::with_capacity(pieces);
+    let mut rest = postings.as_mut_slice();
+    let mut first = 0;
+    for p in 1..=pieces {
+        let end = if p == pieces {
+            terms
+        } else {
+            offsets
+                .partition_point(|&o| o < total * p / pieces)
+                .clamp(first, terms)
+        };
+        let (here, tail) = rest.split_at_mut(offsets[end] - offsets[first]);
+        ranges.push((first..end, here));
+        rest = tail;
+        first = end;
+    }
+    ranges.into_par_iter().for_each(|(terms, out)| {
+        let mut at = 0;
+        for t in terms {
+            for run in &runs {
+                let part = &run.postings[run.start[t] as usize..run.start[t + 1] as usize];
+                out[at..at + part.len()].copy_from_slice(part);
+                at += part.len();
+            }
+        }
+    });
+
+    Impacts {
+        terms: dict.terms,
+        offsets,
+        postings,
+        step: quantiser.step(),
+    }
+}
+
+/// Term frequencies that fit in a `u16`. Nearly all do; a count that wraps
+/// around is noted in [`Block::wraps`].
+type Freqs = [u16; 5];
+
+/// What one thread needs to analyse documents: a lexicon, and per term id
+/// of that lexicon its document frequency and where it was last seen.
+#[derive(Default)]
+struct Worker {
+    lexicon: Lexicon,
+    df: Vec<u32>,
+    /// Per term id: the number of the last document that had it, and where
+    /// its frequencies are in that document's block.
+    seen: Vec<(u32, u32)>,
+    /// Documents analysed so far.
+    docs: u32,
+    /// Scratch: the term ids of one field.
+    ids: Vec<u32>,
+}
+
+/// A run of consecutive documents, analysed by one worker.
+struct Block {
+    worker: usize,
+    /// Doc id of the first document.
+    first: u32,
+    /// Per document, its field lengths and the end of its terms in `terms`.
+    docs: Vec<([u32; 5], usize)>,
+    /// (worker's term id, frequency per field), document after document.
+    terms: Vec<(u32, Freqs)>,
+    /// Each time a frequency in `terms` wrapped around past `u16::MAX`:
+    /// (index in `terms`, field).
+    wraps: Vec<(u32, u8)>,
+}
+
+impl Block {
+    /// Calls `f(doc, norms, term, frequencies)` for each pair of the block,
+    /// where `norms` are the document's length normalisations.
+    fn for_each_pair(&self, scorer: &Scorer, mut f: impl FnMut(u32, &[f64; 5], u32, &[u32; 5])) {
+        let mut from = 0;
+        for (i, (len, end)) in self.docs.iter().enumerate() {
+            let norm = scorer.norms(len);
+            for (j, &(t, tf)) in self.terms[from..*end].iter().enumerate() {
+                let mut tf = tf.map(u32::from);
+                for &(at, field) in &self.wraps {
+                    if at as usize == from + j {
+                        tf[usize::from(field)] += 1 << 16;
+                    }
+                }
+                f(self.first + i as u32, &norm, t, &tf);
+            }
+            from = *end;
+        }
+    }
+}
+
+impl Worker {
+    /// Analyses the next document into `block`.
+    fn add(&mut self, doc: DocText<'_>, block: &mut Block) {
+        // Numbered from 1: a zero in `seen` means never.
+        self.docs += 1;
+        let mut len = [0u32; 5];
+        for (field, text) in doc.fields {
+            let f = *field as usize;
+            self.ids.clear();
+            let lexicon = &mut self.lexicon;
+            lexicon.index_terms(text, PARAMS[f].keep_stop_words, &mut self.ids);
+            len[f] += self.ids.len() as u32;
+            // The phrase is not counted in the field length: it repeats the
+            // words, and counting it would penalise multi-word names.
+            let phrase = *field == Field::Owns || (doc.name_phrases && *field == Field::Title);
+            if let Some(p) = phrase.then(|| phrase_term(text)).flatten() {
+                self.ids.push(lexicon.intern(&p));
+            }
+            let terms = lexicon.terms().len();
+            if self.seen.len() < terms {
+                self.seen.resize(terms, (0, 0));
+                self.df.resize(terms, 0);
+            }
+            for &id in &self.ids {
+                let seen = &mut self.seen[id as usize];
+                if seen.0 != self.docs {
+                    *seen = (self.docs, block.terms.len() as u32);
+                    block.terms.push((id, [0; 5]));
+                    self.df[id as usize] += 1;
+                }
+                let count = &mut block.terms[seen.1 as usize].1[f];
+                *count = count.wrapping_add(1);
+                if *count == 0 {
+                    block.wraps.push((seen.1, f as u8));
+                }
+            }
+        }
+        block.docs.push((len, block.terms.len()));
+    }
+}
+
+/// Analyses the documents in parallel. Returns the blocks in document order
+/// and the workers, indexed by `Block::worker`.
+fn analyse(docs: &[DocText<'_>]) -> (Vec<Block>, Vec<Worker>) {
+    // A worker is taken from the pool for one block and put back after, so
+    // there are about as many workers as threads, and each one analyses,
+    // stems and interns a word once however many blocks it handles.
+    let pool: Mutex<Vec<(usize, Worker)>> = Mutex::new(Vec::new());
+    let created = AtomicUsize::new(0);
+    let blocks: Vec<Block> = docs
+        .par_chunks(BLOCK_DOCS)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let taken = pool.lock().expect("no panics while held").pop();
+            let (id, mut worker) =
+                taken.unwrap_or_else(|| (created.fetch_add(1, Relaxed), Worker::default()));
+            // About one distinct term per 20 bytes of text: reserve enough
+            // that the list rarely grows.
+            let bytes: usize = chunk
+                .iter()
+                .flat_map(|d| d.fields)
+                .map(|(_, t)| t.len())
+                .sum();
+            let mut block = Block {
+                worker: id,
+                first: (i * BLOCK_DOCS) as u32,
+                docs: Vec::with_capacity(chunk.len()),
+                terms: Vec::with_capacity(bytes / 16 + 64 * chunk.len()),
+                wraps: Vec::new(),
+            };
+            for &doc in chunk {
+                worker.add(doc, &mut block);
+            }
+            pool.lock()
+                .expect("no panics while held")
+                .push((id, worker));
+            block
+        })
+        .collect();
+    let mut workers = pool.into_inner().expect("no panics while held");
+    workers.sort_unstable_by_key(|w| w.0);
+    (blocks, workers.into_iter().map(|w| w.1).collect())
+}
+
+/// The workers' lexicons merged into one dictionary.
+struct Dictionary {
+    /// Every term, in UTF-16 order.
+    terms: Vec<Box<str>>,
+    /// Document frequency of each term.
+    df: Vec<u32>,
+    /// Per worker, its term ids mapped to indexes into `terms`.
+    remap: Vec<Vec<u32>>,
+}
+
+impl Dictionary {
+    fn merge(workers: &[Worker]) -> Dictionary {
+        // Terms a worker interned but never counted (stop words it dropped)
+        // are left out.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut terms: Vec<&str> = Vec::new();
+        let mut remap: Vec<Vec<u32>> = workers
+            .iter()
+            .map(|w| {
+                let lexicon = w.lexicon.terms().iter().zip(&w.df);
+                lexicon
+                    .map(|(t, &df)| {
+                        if df == 0 {
+                            return u32::MAX;
+                        }
+                        *ids.entry(t).or_insert_with(|| {
+                            terms.push(t);
+                            terms.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.par_sort_unstable_by(|&a, &b| cmp_utf16(terms[a as usize], terms[b as usize]));
+        let mut rank = vec![0u32; terms.len()];
+        for (i, &t) in order.iter().enumerate() {
+            rank[t as usize] = i as u32;
+        }
+        let mut df = vec![0u32; terms.len()];
+        for (w, map) in workers.iter().zip(&mut remap) {
+            for (g, &local_df) in map.iter_mut().zip(&w.df) {
+                if *g != u32::MAX {
+                    *g = rank[*g as usize];
+                    df[*g as usize] += local_df;
+                }
+            }
+        }
+        Dictionary {
+            terms: order.iter().map(|&t| terms[t as usize].into()).collect(),
+            df,
+            remap,
+        }
+    }
+}
+
+/// BM25F plus the field bonus; see `docs/search.md`.
+struct Scorer {
+    /// Average length of each field, over the documents that have it.
+    avg: [f64; 5],
+    idf: Vec<f64>,
+}
+
+impl Scorer {
+    /// Length normalisation per field of a document with field lengths
+    /// `len`.
+    fn norms(&self, len: &[u32; 5]) -> [f64; 5] {
+        std::array::from_fn(|f| {
+            let p = &PARAMS[f];
+            1.0 - p.b + p.b * f64::from(len[f]) / self.avg[f]
+        })
+    }
+
+    /// The score of a term with frequencies `tf` in a document with length
+    /// normalisations `norm`.
+    #[inline]
+    fn score(&self, term: u32, tf: &[u32; 5], norm: &[f64; 5]) -> f64 {
+        let mut pseudo_tf = 0.0;
+        let mut bonus = 0f64;
+        for f in 0..5 {
+            if tf[f] == 0 {
+                continue;
+            }
+            let p = &PARAMS[f];
+            pseudo_tf += p.weight * f64::from(tf[f]) / norm[f];
+            bonus = bonus.max(p.bonus);
+        }
+        self.idf[term as usize] * (pseudo_tf / (K1 + pseudo_tf) + bonus)
+    }
+}
+
+/// Turns scores into impact levels on a log scale: `round(top · ln(s / lo)
+/// / span)`, where `lo` is the highest score over [`RANGE`], clamped to
+/// `0..=top`.
+///
+/// Taking a logarithm of each of millions of scores is slow, so the level
+/// is looked up among the 63 scores where it steps up. Right next to such a
+/// score, where the rounding of the formula could tip either way, the
+/// formula itself decides. So the levels are exactly the formula's.
+struct Quantiser {
+    lo: f64,
+    span: f64,
+    top: f64,
+    /// `steps[q]`: the lowest score of level `q`, for `q` in `1..LEVELS`;
+    /// `steps[0]` is negative infinity. Empty when every level is 0.
+    steps: Vec<f64>,
+}
+
+impl Quantiser {
+    fn new(max: f64) -> Quantiser {
+        let lo = max / RANGE;
+        let mut q = Quantiser {
+            lo,
+            span: (max / lo).ln(),
+            top: f64::from(LEVELS - 1),
+            steps: Vec::new(),
+        };
+        if !(lo > 0.0 && q.exact(max) == LEVELS - 1) {
+            // No scores, or none to tell apart: the formula decides alone.
+            return q;
+        }
+        let mut steps = vec![f64::NEG_INFINITY];
+        for level in 1..LEVELS {
+            // Positive floats order like their bits.
+            let (mut below, mut at) = (lo.to_bits(), max.to_bits());
+            while at - below > 1 {
+                let mid = below + (at - below) / 2;
+                if q.exact(f64::from_bits(mid)) >= level {
+                    at = mid;
+                } else {
+                    below = mid;
+                }
+            }
+            steps.push(f64::from_bits(at));
+        }
+        q.steps = steps;
+        q
+    }
+
+    fn exact(&self, s: f64) -> u8 {
+        let level = if s <= self.lo {
+            0.0
+        } else {
+            (self.top * (s / self.lo).ln() / self.span).round()
+        };
+        level.clamp(0.0, self.top) as u8
+    }
+
+    #[inline]
+    fn level(&self, s: f64) -> u8 {
+        if self.steps.is_empty() {
+            return self.exact(s);
+        }
+        let q = self.steps.partition_point(|&step| step <= s) - 1;
+        let near = |step: Option<&f64>| step.is_some_and(|&t| (s - t).abs() <= t * 1e-9);
+        if near(self.steps.get(q)) || near(self.steps.get(q + 1)) {
+            return self.exact(s);
+        }
+        q as u8
+    }
+
+    /// The factor that turns a level back into a score: `exp(level * step)`.
+    fn step(&self) -> f64 {
+        self.span / self.top
+    }
+}
+
+/// Postings of a run of blocks, by term: term `t`'s are
+/// `postings[start[t]..start[t + 1]]`.
+struct Run {
+    start: Vec<u32>,
+    postings: Vec<(u32, u8)>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    type Doc = Vec<(Field, String)>;
+    type Doc = Vec<(Field, Cow<'static, str>)>;
 
     fn doc(fields: &[(Field, &str)]) -> Doc {
-        fields.iter().map(|(f, s)| (*f, s.to_string())).collect()
+        fields
+            .iter()
+            .map(|(f, s)| (*f, s.to_string().into()))
+            .collect()
     }
 
     fn score(docs: &[Doc]) -> Impacts {
-        let mut corpus = Corpus::default();
-        for d in docs {
-            corpus.add(d, true);
-        }
-        super::score(corpus)
+        let texts: Vec<DocText> = docs
+            .iter()
+            .map(|d| DocText {
+                fields: d,
+                name_phrases: true,
+            })
+            .collect();
+        index(&texts)
     }
 
     fn postings<'a>(idx: &'a Impacts, term: &str) -> &'a [(u32, u8)] {
-        &idx.postings.iter().find(|p| p.0 == term).unwrap().1
+        let t = idx.terms.iter().position(|t| &**t == term).unwrap();
+        idx.postings(t)
     }
 
     fn impact(idx: &Impacts, term: &str, id: u32) -> u8 {
@@ -326,6 +667,56 @@ mod tests {
         ];
         let idx = score(&docs);
         assert_eq!(postings(&idx, "bill api"), [(0, LEVELS - 1)]);
+    }
+
+    #[test]
+    fn quantiser_gives_the_formulas_levels() {
+        for max in [1e-3, 0.7, 12.345, 31.0, 1e6] {
+            let q = Quantiser::new(max);
+            assert_eq!(q.steps.len(), usize::from(LEVELS));
+            // Every step and the floats right next to it, then a spread of
+            // scores over the whole range.
+            let mut scores: Vec<f64> = q.steps[1..]
+                .iter()
+                .flat_map(|s| {
+                    let bits = s.to_bits();
+                    [bits - 1, bits, bits + 1].map(f64::from_bits)
+                })
+                .collect();
+            scores.extend((0..=100_000).map(|i| max * f64::from(i) / 100_000.0));
+            for s in scores {
+                assert_eq!(q.level(s), q.exact(s), "max {max}, score {s}");
+            }
+        }
+        // No scores at all.
+        assert_eq!(Quantiser::new(0.0).level(0.0), 0);
+    }
+
+    #[test]
+    fn huge_term_frequencies_are_counted_exactly() {
+        let body = "word ".repeat(70_000) + "other";
+        let docs = [doc(&[(Field::Body, &body)])];
+        let texts = [DocText {
+            fields: &docs[0],
+            name_phrases: false,
+        }];
+        let (blocks, workers) = analyse(&texts);
+        let scorer = Scorer {
+            avg: [1.0; 5],
+            idf: vec![1.0; 2],
+        };
+        let mut seen = Vec::new();
+        blocks[0].for_each_pair(&scorer, |doc, _, t, tf| {
+            seen.push((
+                doc,
+                workers[0].lexicon.terms()[t as usize].to_string(),
+                tf[4],
+            ));
+        });
+        assert_eq!(
+            seen,
+            [(0, "word".to_string(), 70_000), (0, "other".to_string(), 1)]
+        );
     }
 
     #[test]

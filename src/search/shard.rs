@@ -16,59 +16,61 @@
 //! how JavaScript compares strings, and the client does the lookups.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::encode::encode_postings;
+use super::encode::{encode_postings, varint_len};
 
 pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    // UTF-8 bytes sort like code points. UTF-16 differs only where a code
+    // point above U+FFFF (a surrogate pair, 0xD800–0xDFFF) meets one in
+    // U+E000–U+FFFF, so only the first differing character needs a look.
+    let Some(i) = a.bytes().zip(b.bytes()).position(|(x, y)| x != y) else {
+        return a.len().cmp(&b.len());
+    };
+    // The bytes before `i` are equal, so both strings have a character
+    // boundary at the same place before it.
+    let start = (0..=i).rev().find(|&j| a.is_char_boundary(j)).unwrap_or(0);
+    let first = |s: &str| s[start..].chars().next().map_or(0, utf16_rank);
+    first(a).cmp(&first(b))
+}
+
+/// A number that orders characters the way their UTF-16 units do.
+fn utf16_rank(c: char) -> u32 {
+    match c as u32 {
+        c @ 0x10000.. => 0xD800 + (c - 0x10000),
+        c @ 0xE000..=0xFFFF => c + 0x10_0000,
+        c => c,
+    }
 }
 
 /// One dictionary entry as it will be written, plus the full postings that
 /// summaries are built from.
-pub(crate) struct Entry {
-    pub(crate) term: String,
-    pub(crate) full: Vec<(u32, u8)>,
+pub(crate) struct Entry<'a> {
+    pub(crate) term: &'a str,
+    pub(crate) full: &'a [(u32, u8)],
     /// Encoded postings. These may be truncated to the strongest documents.
     pub(crate) enc: String,
     pub(crate) truncated: bool,
 }
 
-impl Entry {
-    pub(crate) fn new(term: String, full: Vec<(u32, u8)>, max_chars: usize) -> Self {
-        let enc = encode_postings(&full);
-        if enc.len() <= max_chars {
+impl<'a> Entry<'a> {
+    pub(crate) fn new(term: &'a str, full: &'a [(u32, u8)], max_chars: usize) -> Self {
+        // Every posting takes at least two characters.
+        if full.len() * 2 <= max_chars && encoded_len(full) <= max_chars {
             return Entry {
                 term,
                 full,
-                enc,
+                enc: encode_postings(full),
                 truncated: false,
             };
         }
         // A term in most documents hardly filters anything. Keep the
         // documents where it weighs most, and let the client treat the term
-        // as optional. Gaps get wider as documents drop out, so search for
-        // the largest prefix of the impact order that still fits.
-        let mut by_impact = full.clone();
-        by_impact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let encode_top = |k: usize| {
-            let mut top = by_impact[..k].to_vec();
-            top.sort_unstable_by_key(|p| p.0);
-            encode_postings(&top)
-        };
-        let (mut lo, mut hi) = (0, by_impact.len());
-        while lo < hi {
-            let mid = (lo + hi).div_ceil(2);
-            if encode_top(mid).len() <= max_chars {
-                lo = mid
-            } else {
-                hi = mid - 1
-            }
-        }
+        // as optional.
         Entry {
             term,
-            enc: encode_top(lo),
+            enc: encode_postings(&strongest(full, max_chars)),
             full,
             truncated: true,
         }
@@ -78,6 +80,105 @@ impl Entry {
     pub(crate) fn size(&self) -> usize {
         self.term.len() + self.enc.len() + if self.truncated { 16 } else { 6 }
     }
+}
+
+/// The postings to keep so that their encoding fits in `max_chars`: the
+/// most of them, taken in order of impact (ties: lower doc id first).
+///
+/// Dropping a posting never makes the encoding longer, so this is the same
+/// as looking for the largest such prefix of the impact order. Each posting
+/// takes at least two characters, so only the first `max_chars / 2` of that
+/// order can be in it. From those, the postings are dropped weakest first
+/// from a linked list, where each drop changes the length by an amount that
+/// depends only on the neighbours.
+fn strongest(full: &[(u32, u8)], max_chars: usize) -> Vec<(u32, u8)> {
+    // How many postings each impact has, and so where the first
+    // `max_chars / 2` of the impact order end: all postings above impact
+    // `cut`, and the first `extra` of impact `cut`.
+    let mut count = [0usize; 64];
+    for p in full {
+        count[usize::from(p.1 & 63)] += 1;
+    }
+    let (mut cut, mut extra) = (0u8, max_chars / 2);
+    for q in (0..64u8).rev() {
+        if count[usize::from(q)] >= extra {
+            cut = q;
+            break;
+        }
+        extra -= count[usize::from(q)];
+    }
+    let mut taken = 0;
+    let top: Vec<(u32, u8)> = full
+        .iter()
+        .filter(|p| {
+            p.1 > cut
+                || (p.1 == cut && {
+                    taken += 1;
+                    taken <= extra
+                })
+        })
+        .copied()
+        .collect();
+
+    let n = top.len();
+    // Posting `i` is node `i + 1`; node 0 is the start and node `n + 1` the
+    // end. `prev` and `next` link the nodes still kept.
+    let mut prev: Vec<u32> = (0..n as u32 + 2).map(|k| k.saturating_sub(1)).collect();
+    let mut next: Vec<u32> = (1..n as u32 + 3).collect();
+    // The doc id a node's successor's gap counts from.
+    let after = |k: u32| if k == 0 { 0 } else { top[k as usize - 1].0 + 1 };
+    let cost = |from: u32, doc: u32| varint_len(doc - from) + 1;
+    let mut len = encoded_len(&top);
+    // Weakest first: by impact, then by doc id from the highest. A counting
+    // sort, as impacts are small numbers.
+    let mut start = [0usize; 65];
+    for p in &top {
+        start[usize::from(p.1 & 63) + 1] += 1;
+    }
+    for q in 1..start.len() {
+        start[q] += start[q - 1];
+    }
+    let mut order = vec![0u32; n];
+    for i in (0..n).rev() {
+        let slot = &mut start[usize::from(top[i].1 & 63)];
+        order[*slot] = i as u32;
+        *slot += 1;
+    }
+    for i in order {
+        if len <= max_chars {
+            break;
+        }
+        let k = i + 1;
+        let (p, q) = (prev[k as usize], next[k as usize]);
+        let doc = top[i as usize].0;
+        len -= cost(after(p), doc);
+        if (q as usize) <= n {
+            let then = top[q as usize - 1].0;
+            len = len - cost(doc + 1, then) + cost(after(p), then);
+        }
+        prev[q as usize] = p;
+        next[p as usize] = q;
+    }
+    let mut kept = Vec::with_capacity(n);
+    let mut k = next[0] as usize;
+    while k <= n {
+        kept.push(top[k - 1]);
+        k = next[k] as usize;
+    }
+    kept
+}
+
+/// How long [`encode_postings`] of `postings` is.
+fn encoded_len(postings: &[(u32, u8)]) -> usize {
+    let mut next = 0;
+    postings
+        .iter()
+        .map(|&(doc, _)| {
+            let gap = doc - next;
+            next = doc + 1;
+            varint_len(gap) + 1
+        })
+        .sum()
 }
 
 /// The shortest prefix of `next` that still sorts after `prev`. `prev` must
@@ -94,7 +195,7 @@ pub(crate) fn separator(prev: &str, next: &str) -> String {
 /// Cuts sorted entries into shards of about `target` bytes. Returns the
 /// separator and the range of entries for each shard. The first separator
 /// is always "".
-pub(crate) fn partition(entries: &[Entry], target: usize) -> Vec<(String, Range<usize>)> {
+pub(crate) fn partition(entries: &[Entry<'_>], target: usize) -> Vec<(String, Range<usize>)> {
     let mut shards = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, e) in entries.iter().enumerate() {
@@ -112,7 +213,7 @@ pub(crate) fn partition(entries: &[Entry], target: usize) -> Vec<(String, Range<
             let sep = if r.start == 0 {
                 String::new()
             } else {
-                separator(&entries[r.start - 1].term, &entries[r.start].term)
+                separator(entries[r.start - 1].term, entries[r.start].term)
             };
             (sep, r)
         })
@@ -189,27 +290,38 @@ pub(crate) fn summary_prefixes(seps: &[String], span: usize) -> Vec<String> {
 /// The summary of one prefix: how many documents contain any completion,
 /// and the `keep` strongest of them with their best impact. "Strongest" is
 /// the impact plus `boost(doc)` levels, the same prior the client applies.
+/// `best` is scratch space: one zero per document, left all zero.
 pub(crate) fn summarise(
-    entries: &[Entry],
+    entries: &[Entry<'_>],
     prefix: &str,
     keep: usize,
     boost: impl Fn(u32) -> f64,
+    best: &mut [u8],
 ) -> (usize, Vec<(u32, u8)>) {
-    let start = entries.partition_point(|e| cmp_utf16(&e.term, prefix) == Ordering::Less);
-    let mut best: HashMap<u32, u8> = HashMap::new();
+    let start = entries.partition_point(|e| cmp_utf16(e.term, prefix) == Ordering::Less);
+    // `best[doc]` is one more than the best impact so far; 0 means none.
+    let mut top: Vec<(u32, u8)> = Vec::new();
     for e in entries[start..]
         .iter()
         .take_while(|e| e.term.starts_with(prefix))
     {
-        for &(doc, q) in &e.full {
-            let slot = best.entry(doc).or_default();
-            *slot = (*slot).max(q);
+        for &(doc, q) in e.full {
+            let slot = &mut best[doc as usize];
+            if *slot == 0 {
+                top.push((doc, 0));
+            }
+            *slot = (*slot).max(q + 1);
         }
     }
-    let total = best.len();
-    let mut top: Vec<(u32, u8)> = best.into_iter().collect();
+    for p in &mut top {
+        p.1 = std::mem::take(&mut best[p.0 as usize]) - 1;
+    }
+    let total = top.len();
     let rank = |p: &(u32, u8)| f64::from(p.1) + boost(p.0);
-    top.sort_by(|a, b| rank(b).total_cmp(&rank(a)).then(a.0.cmp(&b.0)));
+    let order = |a: &(u32, u8), b: &(u32, u8)| rank(b).total_cmp(&rank(a)).then(a.0.cmp(&b.0));
+    if top.len() > keep && keep > 0 {
+        top.select_nth_unstable_by(keep - 1, order);
+    }
     top.truncate(keep);
     top.sort_unstable_by_key(|p| p.0);
     (total, top)
@@ -266,8 +378,8 @@ mod tests {
         assert_eq!(summary_prefixes(&s, 3), ["c"]);
     }
 
-    fn entry(term: &str, docs: &[(u32, u8)]) -> Entry {
-        Entry::new(term.into(), docs.to_vec(), 1000)
+    fn entry<'a>(term: &'a str, docs: &'a [(u32, u8)]) -> Entry<'a> {
+        Entry::new(term, docs, 1000)
     }
 
     #[test]
@@ -282,14 +394,14 @@ mod tests {
         let s: Vec<String> = shards.iter().map(|x| x.0.clone()).collect();
         for (i, e) in entries.iter().enumerate() {
             let owner = shards.iter().position(|x| x.1.contains(&i)).unwrap();
-            assert_eq!(shard_of(&s, &e.term), owner, "{}", e.term);
+            assert_eq!(shard_of(&s, e.term), owner, "{}", e.term);
         }
     }
 
     #[test]
     fn truncation_keeps_strongest() {
         let full: Vec<(u32, u8)> = (0..500).map(|d| (d * 7, (d % 50) as u8)).collect();
-        let e = Entry::new("team".into(), full, 100);
+        let e = Entry::new("team", &full, 100);
         assert!(e.truncated && e.enc.len() <= 100);
         let kept = decode_postings(&e.enc);
         assert!(!kept.is_empty());
@@ -300,6 +412,60 @@ mod tests {
         );
     }
 
+    /// The plain way to truncate: the largest prefix of the impact order
+    /// whose encoding fits, found by binary search.
+    fn truncated_reference(full: &[(u32, u8)], max_chars: usize) -> String {
+        let mut by_impact = full.to_vec();
+        by_impact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let encode_top = |k: usize| {
+            let mut top = by_impact[..k].to_vec();
+            top.sort_unstable_by_key(|p| p.0);
+            encode_postings(&top)
+        };
+        let (mut lo, mut hi) = (0, by_impact.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if encode_top(mid).len() <= max_chars {
+                lo = mid
+            } else {
+                hi = mid - 1
+            }
+        }
+        encode_top(lo)
+    }
+
+    #[test]
+    fn truncation_matches_reference() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for case in 0..2_000 {
+            let n = next(300) as usize;
+            let spread = [2, 40, 2_000, 70_000][case % 4];
+            let mut docs: Vec<u32> = (0..n).map(|_| next(spread * 300) as u32).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let full: Vec<(u32, u8)> = docs.iter().map(|&d| (d, next(64) as u8)).collect();
+            let max = next(700) as usize;
+            let e = Entry::new("t", &full, max);
+            if e.truncated {
+                assert_eq!(e.enc, truncated_reference(&full, max), "case {case}");
+            } else {
+                assert_eq!(e.enc, encode_postings(&full), "case {case}");
+                assert!(e.enc.len() <= max, "case {case}");
+            }
+            assert_eq!(
+                e.truncated,
+                encode_postings(&full).len() > max,
+                "case {case}"
+            );
+        }
+    }
+
     #[test]
     fn summaries_take_best_completion_per_doc() {
         let entries = vec![
@@ -308,18 +474,20 @@ mod tests {
             entry("code", &[(2, 8), (3, 1)]),
             entry("dog", &[(4, 60)]),
         ];
+        let best = &mut [0; 5];
         assert_eq!(
-            summarise(&entries, "co", 10, |_| 0.0),
+            summarise(&entries, "co", 10, |_| 0.0, best),
             (3, vec![(1, 9), (2, 8), (3, 1)])
         );
         assert_eq!(
-            summarise(&entries, "c", 2, |_| 0.0),
+            summarise(&entries, "c", 2, |_| 0.0, best),
             (3, vec![(1, 9), (2, 8)])
         );
         // A prior of two levels lifts document 3 above document 2.
         assert_eq!(
-            summarise(&entries, "c", 2, |d| if d == 3 { 8.0 } else { 0.0 }),
+            summarise(&entries, "c", 2, |d| if d == 3 { 8.0 } else { 0.0 }, best),
             (3, vec![(1, 9), (3, 1)])
         );
+        assert_eq!(best, &[0; 5]);
     }
 }

@@ -8,13 +8,13 @@ use serde_json::Value;
 use super::encode::decode_postings;
 use super::*;
 
-fn doc(kind: DocKind, url: &str, title: &str, fields: &[(Field, &str)]) -> SearchDoc {
-    let mut all = vec![(Field::Title, title.to_string())];
-    all.extend(fields.iter().map(|(f, s)| (*f, s.to_string())));
+fn doc(kind: DocKind, url: &str, title: &str, fields: &[(Field, &str)]) -> SearchDoc<'static> {
+    let mut all = vec![(Field::Title, title.to_string().into())];
+    all.extend(fields.iter().map(|(f, s)| (*f, s.to_string().into())));
     SearchDoc {
-        url: url.into(),
+        url: url.to_string().into(),
         kind,
-        title: title.into(),
+        title: title.to_string().into(),
         team: None,
         status: None,
         decision_type: None,
@@ -23,7 +23,7 @@ fn doc(kind: DocKind, url: &str, title: &str, fields: &[(Field, &str)]) -> Searc
     }
 }
 
-fn sample() -> Vec<SearchDoc> {
+fn sample() -> Vec<SearchDoc<'static>> {
     let mut adr = doc(
         DocKind::Decision,
         "decisions/0007-adopt-postgres.html",
@@ -220,7 +220,7 @@ fn small_limits() -> Limits {
     }
 }
 
-fn synthetic(n: usize) -> Vec<SearchDoc> {
+fn synthetic(n: usize) -> Vec<SearchDoc<'static>> {
     let words = [
         "alpha", "beta", "gamma", "delta", "compute", "company", "contact", "control", "code",
         "cost",
@@ -238,7 +238,7 @@ fn synthetic(n: usize) -> Vec<SearchDoc> {
             );
             if i % 3 == 0 {
                 d.kind = DocKind::Decision;
-                d.team = Some(format!("Team {}", i % 5));
+                d.team = Some(format!("Team {}", i % 5).into());
                 d.status = Some(["accepted", "proposed"][i % 2].into());
                 d.decision_type = Some(1 + (i % 2) as u8);
             }
