@@ -6,8 +6,8 @@
 //! cargo bench --bench search_index -- --dir /dev/shm/hb10k --no-site
 //! ```
 //!
-//! The handbook comes from `benches/gen_handbook.py` (generated into
-//! `/dev/shm/orgbook-bench/hb-<pages>` unless `--dir` names one that exists).
+//! The handbook is `--dir` (default `/dev/shm/orgbook-bench/hb-<pages>`),
+//! generated there by `benches/gen_handbook.py` if it holds none yet.
 //! It is loaded, linked and rendered once. Then each measurement runs `--runs`
 //! times and prints median, min and max wall time:
 //!

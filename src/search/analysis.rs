@@ -7,12 +7,14 @@
 //! rules that both sides follow.
 //!
 //! [`Lexicon`] is the fast way in: it turns text straight into term ids and
-//! gives the same terms as [`index_terms`]. Most text is plain ASCII words,
-//! and the same few thousand words make up most of a handbook, so it
-//! remembers what every word and every non-ASCII chunk of text gave.
+//! gives the same terms as `index_terms`, the plain statement of the rules
+//! that its tests check it against. Most text is plain ASCII words, and the
+//! same few thousand words make up most of a handbook, so it remembers what
+//! every word and every non-ASCII chunk of text gave.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -240,56 +242,67 @@ fn joins_words(text: &[u8], at: usize) -> bool {
         && text.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// Fills `masks` with one bit per byte of `text`, which must be ASCII: bit
-/// `i % 64` of `masks[i / 64]` is set when byte `i` is a letter or digit.
-fn alnum_masks(text: &[u8], masks: &mut Vec<u64>) {
-    /// Each byte of `x` (all below 0x80) whose value is above `c`, as its
-    /// high bit. Adding `0x7f - c` carries into the high bit exactly then,
-    /// and never out of the byte.
-    fn above(x: u64, c: u8) -> u64 {
-        (x + u64::from_le_bytes([0x7f - c; 8])) & 0x8080_8080_8080_8080
-    }
-    /// One bit per byte of `x`, first byte lowest.
-    fn alnum_bits(x: u64) -> u64 {
-        let digit = above(x, b'0' - 1) & !above(x, b'9');
-        let lower = x | 0x2020_2020_2020_2020;
-        let letter = above(lower, b'a' - 1) & !above(lower, b'z');
-        // Gather the high bit of each byte into one byte.
-        (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-    }
-    masks.clear();
-    for block in text.chunks(64) {
-        let mut mask = 0u64;
-        let mut words = block.chunks_exact(8);
-        for (k, word) in words.by_ref().enumerate() {
-            let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-            mask |= alnum_bits(x) << (8 * k);
-        }
-        if !words.remainder().is_empty() {
-            mask |= alnum_bits(pack(words.remainder()) as u64) << (8 * (block.len() / 8));
-        }
-        masks.push(mask);
-    }
+/// One bit per byte of `text`, in words of 64: bit `i % 64` of word
+/// `i / 64` is about byte `i`.
+#[derive(Default)]
+struct ByteMasks {
+    /// Set for ASCII letters and digits.
+    alnum: Vec<u64>,
+    /// Set for bytes that are not ASCII.
+    other: Vec<u64>,
 }
 
-/// Where the first byte of `bytes` that is not ASCII is.
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    // Eight bytes at a time: most text is ASCII.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for w in words.by_ref() {
-        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        if w & HIGH != 0 {
-            return Some(at + (w & HIGH).trailing_zeros() as usize / 8);
+impl ByteMasks {
+    fn fill(&mut self, text: &[u8]) {
+        /// Each byte of `x` (all below 0x80) whose value is above `c`, as its
+        /// high bit. Adding `0x7f - c` carries into the high bit exactly
+        /// then, and never out of the byte.
+        fn above(x: u64, c: u8) -> u64 {
+            (x + u64::from_le_bytes([0x7f - c; 8])) & 0x8080_8080_8080_8080
         }
-        at += 8;
+        /// The high bit of each byte of `x`, gathered into one byte.
+        fn gather(x: u64) -> u64 {
+            ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+        }
+        /// (letters and digits, not ASCII) of 8 bytes.
+        fn bits(x: u64) -> (u64, u64) {
+            let high = x & 0x8080_8080_8080_8080;
+            let ascii = x & 0x7f7f_7f7f_7f7f_7f7f;
+            let digit = above(ascii, b'0' - 1) & !above(ascii, b'9');
+            let lower = ascii | 0x2020_2020_2020_2020;
+            let letter = above(lower, b'a' - 1) & !above(lower, b'z');
+            (gather((digit | letter) & !high), gather(high))
+        }
+        self.alnum.clear();
+        self.other.clear();
+        for block in text.chunks(64) {
+            let (mut alnum, mut other) = (0u64, 0u64);
+            let mut words = block.chunks_exact(8);
+            for (k, word) in words.by_ref().enumerate() {
+                let (a, o) = bits(u64::from_le_bytes(word.try_into().expect("8 bytes")));
+                alnum |= a << (8 * k);
+                other |= o << (8 * k);
+            }
+            if !words.remainder().is_empty() {
+                let (a, o) = bits(pack(words.remainder()) as u64);
+                alnum |= a << (8 * (block.len() / 8));
+                other |= o << (8 * (block.len() / 8));
+            }
+            self.alnum.push(alnum);
+            self.other.push(other);
+        }
     }
-    words
-        .remainder()
-        .iter()
-        .position(|&b| !b.is_ascii())
-        .map(|i| at + i)
+
+    /// The first byte from `from` on that is not ASCII.
+    fn next_other(&self, from: usize) -> Option<usize> {
+        let mut w = from / 64;
+        let mut bits = *self.other.get(w)? & (u64::MAX << (from % 64));
+        while bits == 0 {
+            w += 1;
+            bits = *self.other.get(w)?;
+        }
+        Some(w * 64 + bits.trailing_zeros() as usize)
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -344,7 +357,7 @@ pub(crate) fn phrase_term(text: &str) -> Option<String> {
 const STOP: u32 = 1 << 31;
 
 /// Interns index terms and turns text into term ids. It gives exactly the
-/// terms of [`index_terms`], in the same order, but most words cost one hash
+/// terms of `index_terms`, in the same order, but most words cost one hash
 /// lookup and no allocation.
 ///
 /// Text is cut at ASCII whitespace into chunks. Word boundaries (UAX #29)
@@ -370,14 +383,14 @@ pub(crate) struct Lexicon {
     short_words: FxHashMap<u128, u32>,
     /// A direct-mapped cache of `short_words`: (packed word, item).
     recent: Vec<([u64; 2], u32)>,
-    /// Scratch for [`alnum_masks`].
-    masks: Vec<u64>,
     /// Longer words → the same.
     long_words: FxHashMap<Box<[u8]>, u32>,
     /// Non-ASCII chunk → its range in `items`.
     chunks: FxHashMap<Box<str>, (u32, u32)>,
     /// The terms of cached chunks: term id, plus [`STOP`] for stop words.
     items: Vec<u32>,
+    /// Scratch: the masks of the text at hand.
+    masks: ByteMasks,
 }
 
 impl Lexicon {
@@ -399,15 +412,13 @@ impl Lexicon {
     }
 
     /// Appends the id of each index term of `text` to `out`: the terms
-    /// [`index_terms`] gives, in the same order.
+    /// `index_terms` gives, in the same order.
     pub(crate) fn index_terms(&mut self, text: &str, keep_stop_words: bool, out: &mut Vec<u32>) {
         let bytes = text.as_bytes();
+        let mut masks = std::mem::take(&mut self.masks);
+        masks.fill(bytes);
         let mut i = 0;
-        while i < bytes.len() {
-            let Some(other) = first_non_ascii(&bytes[i..]).map(|at| i + at) else {
-                self.ascii_words(&bytes[i..], keep_stop_words, out);
-                return;
-            };
+        while let Some(other) = masks.next_other(i) {
             // The chunk around the first non-ASCII byte. Everything before
             // it is ASCII chunks: whitespace splits words just like any other
             // punctuation does, so they can go through in one piece.
@@ -419,27 +430,48 @@ impl Lexicon {
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(bytes.len(), |at| other + at);
-            self.ascii_words(&bytes[i..start], keep_stop_words, out);
+            self.ascii_words(bytes, &masks.alnum, i..start, keep_stop_words, out);
             // The whitespace before the chunk goes with it: a combining mark
             // right after whitespace belongs to the whitespace.
             self.other_chunk(&text[start.saturating_sub(1)..end], keep_stop_words, out);
             i = end;
         }
+        self.ascii_words(bytes, &masks.alnum, i..bytes.len(), keep_stop_words, out);
+        self.masks = masks;
     }
 
-    /// [`fold`] and [`pieces`] for ASCII text. Folding is lowercasing.
-    /// Letters and digits make words; an apostrophe between two letters is
-    /// dropped; anything else ends a word. That is what UAX #29 plus the
-    /// splitting in [`pieces`] give for ASCII.
-    fn ascii_words(&mut self, text: &[u8], keep_stop_words: bool, out: &mut Vec<u32>) {
-        let mut masks = std::mem::take(&mut self.masks);
-        alnum_masks(text, &mut masks);
+    /// [`fold`] and [`pieces`] for `text[range]`, which is ASCII and starts
+    /// and ends at whitespace or at an end of `text`. Folding is
+    /// lowercasing. Letters and digits make words; an apostrophe between two
+    /// letters is dropped; anything else ends a word. That is what UAX #29
+    /// plus the splitting in [`pieces`] give for ASCII. `alnum` marks the
+    /// letters and digits (see [`ByteMasks`]).
+    fn ascii_words(
+        &mut self,
+        text: &[u8],
+        alnum: &[u64],
+        range: Range<usize>,
+        keep_stop_words: bool,
+        out: &mut Vec<u32>,
+    ) {
+        if range.is_empty() {
+            return;
+        }
         // Runs of letters and digits start and end where a bit differs from
-        // the one before it: walk those places.
+        // the one before it: walk those places. The bytes just outside the
+        // range are not letters, so no run crosses its ends.
         let mut inside = false;
         let (mut start, mut joined) = (0, None);
         let mut before = 0u64;
-        for (w, &mask) in masks.iter().enumerate() {
+        let (first, last) = (range.start / 64, (range.end - 1) / 64);
+        for (w, &mask) in alnum.iter().enumerate().take(last + 1).skip(first) {
+            let mut mask = mask;
+            if w == first {
+                mask &= u64::MAX << (range.start % 64);
+            }
+            if w == last {
+                mask &= u64::MAX >> (63 - (range.end - 1) % 64);
+            }
             let mut changes = mask ^ (mask << 1 | before);
             before = mask >> 63;
             while changes != 0 {
@@ -454,9 +486,8 @@ impl Lexicon {
             }
         }
         if inside {
-            self.ascii_run(text, joined, start, text.len(), keep_stop_words, out);
+            self.ascii_run(text, joined, start, range.end, keep_stop_words, out);
         }
-        self.masks = masks;
     }
 
     /// The run of letters and digits `text[start..end]`. `joined` is where
@@ -755,21 +786,24 @@ mod tests {
     }
 
     #[test]
-    fn finds_first_non_ascii_byte() {
-        for text in [
-            "",
-            "abc",
-            "abcdefgh",
-            "abcdefghijklmnopq",
-            "ü",
-            "abcdefgü",
-            "abcdefghü x",
-        ] {
-            assert_eq!(
-                first_non_ascii(text.as_bytes()),
-                text.bytes().position(|b| !b.is_ascii()),
-                "{text}"
-            );
+    fn masks_mark_letters_and_other_bytes() {
+        let mut masks = ByteMasks::default();
+        for text in ["", "abc", "a-Z_9 ü", "abcdefghü x", &"é.A".repeat(40)] {
+            masks.fill(text.as_bytes());
+            for (i, b) in text.bytes().enumerate() {
+                let bit = |m: &[u64]| m[i / 64] >> (i % 64) & 1 == 1;
+                assert_eq!(bit(&masks.alnum), b.is_ascii_alphanumeric(), "{text} {i}");
+                assert_eq!(bit(&masks.other), !b.is_ascii(), "{text} {i}");
+            }
+            for from in 0..=text.len() {
+                assert_eq!(
+                    masks.next_other(from),
+                    text.bytes()
+                        .skip(from)
+                        .position(|b| !b.is_ascii())
+                        .map(|p| from + p),
+                );
+            }
         }
     }
 
@@ -793,62 +827,5 @@ mod tests {
     fn other_scripts_kept_whole() {
         assert_eq!(terms("Привет мир"), ["привет", "мир"]);
         assert_eq!(terms("한국어 팀"), ["한국어", "팀"]);
-    }
-}
-
-#[cfg(test)]
-mod tokbench {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn tokbench() {
-        let mut texts = Vec::new();
-        for e in walkdir::WalkDir::new("/dev/shm/hb10k/content") {
-            let e = e.unwrap();
-            if e.path().extension().is_some_and(|x| x == "md") {
-                texts.push(std::fs::read_to_string(e.path()).unwrap());
-            }
-        }
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        for _ in 0..5 {
-            let mut lex = Lexicon::default();
-            let mut out = Vec::new();
-            let mut n = 0;
-            let t = std::time::Instant::now();
-            for text in &texts {
-                out.clear();
-                lex.index_terms(text, false, &mut out);
-                n += out.len();
-            }
-            let el = t.elapsed();
-            eprintln!(
-                "{:?} {} tokens {} bytes {:.1} ns/token {:.2} ns/byte",
-                el,
-                n,
-                bytes,
-                el.as_nanos() as f64 / n as f64,
-                el.as_nanos() as f64 / bytes as f64
-            );
-            let t = std::time::Instant::now();
-            let mut masks = Vec::new();
-            let mut ones = 0;
-            for text in &texts {
-                alnum_masks(text.as_bytes(), &mut masks);
-                ones += masks.iter().map(|m| m.count_ones()).sum::<u32>();
-            }
-            eprintln!("masks {:?} {}", t.elapsed(), ones);
-
-            let t = std::time::Instant::now();
-            let mut nonascii = 0;
-            for text in &texts {
-                let b = text.as_bytes();
-                let mut i = 0;
-                while let Some(x) = first_non_ascii(&b[i..]) {
-                    nonascii += 1;
-                    i += x + 1;
-                }
-            }
-            eprintln!("non-ascii {:?} {}", t.elapsed(), nonascii);
-        }
     }
 }

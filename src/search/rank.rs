@@ -125,10 +125,11 @@ impl Impacts {
 /// The documents are analysed in parallel, in blocks, each by one of a few
 /// workers with a lexicon of its own (see [`analyse`]). The lexicons are
 /// merged into one sorted dictionary. Once document frequencies and field
-/// lengths are known, the pairs are scored twice: once for the highest
-/// score, which fixes the quantisation, then again to be quantised and
-/// sorted by term, in parallel over runs of blocks. Last, the runs' postings
-/// are joined term by term.
+/// lengths are known, the (term, document) pairs are scored twice: once for
+/// the highest score, which fixes the quantisation, then again to be
+/// quantised and put in place by term, in parallel over runs of blocks.
+/// Floating-point sums are never split between threads, so the result does
+/// not depend on how the work was shared out.
 pub(crate) fn index(docs: &[DocText<'_>]) -> Impacts {
     let (blocks, workers) = analyse(docs);
     let dict = Dictionary::merge(&workers);
@@ -173,77 +174,58 @@ pub(crate) fn index(docs: &[DocText<'_>]) -> Impacts {
         .reduce(|| 0f64, f64::max);
     let quantiser = Quantiser::new(max);
 
-    // Postings by term for a few runs of blocks in parallel. Doc ids ascend
-    // within each, so every posting list comes out sorted.
+    // Each of a few runs of blocks fills its part of every term's postings,
+    // in parallel: term by term, the runs' parts follow each other in doc
+    // order, and doc ids ascend within each run, so every posting list comes
+    // out sorted. First count each run's postings per term, then carve the
+    // postings into those parts.
     let terms = dict.terms.len();
     let per_run = blocks
         .len()
         .div_ceil(rayon::current_num_threads() * 2)
         .max(1);
-    let runs: Vec<Run> = blocks
-        .par_chunks(per_run)
+    let runs: Vec<&[Block]> = blocks.chunks(per_run).collect();
+    let counts: Vec<Vec<u32>> = runs
+        .par_iter()
         .map(|run| {
-            let mut start = vec![0u32; terms + 1];
-            for b in run {
+            let mut count = vec![0u32; terms];
+            for b in *run {
                 for &(t, _) in &b.terms {
-                    start[dict.remap[b.worker][t as usize] as usize + 1] += 1;
+                    count[dict.remap[b.worker][t as usize] as usize] += 1;
                 }
             }
-            for i in 1..start.len() {
-                start[i] += start[i - 1];
-            }
-            let mut next = start.clone();
-            let mut postings = vec![(0u32, 0u8); start[terms] as usize];
-            for b in run {
-                let remap = &dict.remap[b.worker];
-                b.for_each_pair(&scorer, |doc, norm, t, tf| {
-                    let term = remap[t as usize];
-                    let level = quantiser.level(scorer.score(term, tf, norm));
-                    let slot = &mut next[term as usize];
-                    postings[*slot as usize] = (doc, level);
-                    *slot += 1;
-                });
-            }
-            Run { start, postings }
+            count
         })
         .collect();
-    drop(blocks);
-
-    // The runs joined, filled in parallel over ranges of terms.
     let mut offsets = Vec::with_capacity(terms + 1);
     offsets.push(0usize);
     for &df in &dict.df {
         offsets.push(offsets[offsets.len() - 1] + df as usize);
     }
-    let total = offsets[terms];
-    let mut postings = vec![(0u32, 0u8); total];
-    let pieces = rayon::current_num_threads() * 8;
-    let mut ranges = Vec::with_capacity(pieces);
+    let mut postings = vec![(0u32, 0u8); offsets[terms]];
+    let mut parts: Vec<Vec<&mut [(u32, u8)]>> =
+        runs.iter().map(|_| Vec::with_capacity(terms)).collect();
     let mut rest = postings.as_mut_slice();
-    let mut first = 0;
-    for p in 1..=pieces {
-        let end = if p == pieces {
-            terms
-        } else {
-            offsets
-                .partition_point(|&o| o < total * p / pieces)
-                .clamp(first, terms)
-        };
-        let (here, tail) = rest.split_at_mut(offsets[end] - offsets[first]);
-        ranges.push((first..end, here));
-        rest = tail;
-        first = end;
+    for t in 0..terms {
+        for (part, count) in parts.iter_mut().zip(&counts) {
+            let (here, tail) = rest.split_at_mut(count[t] as usize);
+            part.push(here);
+            rest = tail;
+        }
     }
-    ranges.into_par_iter().for_each(|(terms, out)| {
-        let mut at = 0;
-        for t in terms {
-            for run in &runs {
-                let part = &run.postings[run.start[t] as usize..run.start[t + 1] as usize];
-                out[at..at + part.len()].copy_from_slice(part);
-                at += part.len();
-            }
+    parts.into_par_iter().zip(runs).for_each(|(mut part, run)| {
+        let mut next = vec![0u32; terms];
+        for b in run {
+            let remap = &dict.remap[b.worker];
+            b.for_each_pair(&scorer, |doc, norm, t, tf| {
+                let term = remap[t as usize] as usize;
+                let level = quantiser.level(scorer.score(term as u32, tf, norm));
+                part[term][next[term] as usize] = (doc, level);
+                next[term] += 1;
+            });
         }
     });
+    drop(blocks);
 
     Impacts {
         terms: dict.terms,
@@ -556,13 +538,6 @@ impl Quantiser {
     fn step(&self) -> f64 {
         self.span / self.top
     }
-}
-
-/// Postings of a run of blocks, by term: term `t`'s are
-/// `postings[start[t]..start[t + 1]]`.
-struct Run {
-    start: Vec<u32>,
-    postings: Vec<(u32, u8)>,
 }
 
 #[cfg(test)]

@@ -212,6 +212,23 @@ fn output_is_deterministic_and_order_independent() {
     assert_eq!(a, b);
 }
 
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    // Enough documents for many blocks, so that the work is shared out
+    // differently each time.
+    let docs = synthetic(700);
+    let build = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| build_with(&docs, &small_limits()))
+    };
+    let one = build(1);
+    assert_eq!(one, build(3));
+    assert_eq!(one, build(8));
+}
+
 fn small_limits() -> Limits {
     Limits {
         shard_bytes: 2_000,
