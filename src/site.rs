@@ -60,29 +60,33 @@ pub fn find_root(start: &Path) -> Result<std::path::PathBuf, NotAHandbook> {
         .ok_or(NotAHandbook(abs))
 }
 
-/// Runs every stage on the handbook at `root`.
-pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
-    let mut timings = Vec::new();
-    let mut diags = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<_>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-
-    let config = match config::load(root) {
-        Ok((c, _)) => c,
-        Err(mut d) => {
-            // Without a valid config the rest can still be checked; use defaults.
-            diags.append(&mut d);
+/// `orgbook.toml`, or the defaults when it is broken: the rest of the handbook is still
+/// checked, so one run reports everything.
+pub fn load_config(root: &Path) -> (Config, Vec<Diagnostic>) {
+    match config::load(root) {
+        Ok((c, _)) => (c, Vec::new()),
+        Err(d) => (
             Config {
                 title: "Handbook".into(),
                 ..Config::default()
-            }
-        }
-    };
-    // Templates compile while content loads: they are independent.
-    let ((theme, tera, theme_diags), loaded_and_diags) = rayon::join(
+            },
+            d,
+        ),
+    }
+}
+
+/// Everything read from disk besides the config: the theme (compiled) and the content.
+pub struct Sources {
+    pub theme: theme::Theme,
+    pub tera: Option<tera::Tera>,
+    pub theme_diags: Vec<Diagnostic>,
+    pub loaded: load::Loaded,
+    pub load_diags: Vec<Diagnostic>,
+}
+
+/// Loads the theme and the content in parallel: they are independent.
+pub fn load_sources(root: &Path, config: &Config) -> Sources {
+    let ((theme, tera, theme_diags), (loaded, load_diags)) = rayon::join(
         || {
             let mut d = Vec::new();
             let theme = theme::load(root, &config.theme, &mut d);
@@ -95,7 +99,34 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             (loaded, d)
         },
     );
-    let (loaded, load_diags) = loaded_and_diags;
+    Sources {
+        theme,
+        tera,
+        theme_diags,
+        loaded,
+        load_diags,
+    }
+}
+
+/// Runs every stage on the handbook at `root`.
+pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
+    let mut timings = Vec::new();
+    let mut diags = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<_>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let (config, config_diags) = load_config(root);
+    diags.extend(config_diags);
+    let Sources {
+        theme,
+        tera,
+        theme_diags,
+        loaded,
+        load_diags,
+    } = load_sources(root, &config);
     diags.extend(theme_diags);
     diags.extend(load_diags);
     lap("load", &mut timings);

@@ -17,7 +17,7 @@
 //! site and diagnostics equal what a fresh `site::build` gives.
 
 use super::deps;
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::health::{self, Health};
 use crate::link;
@@ -25,6 +25,7 @@ use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
 use crate::markdown::{self, Rendered};
 use crate::model::{Doc, DocId, DocKind, Handbook};
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
+use crate::site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -229,33 +230,17 @@ impl Laps {
 }
 
 fn read_inputs(root: &Path, base_url: Option<&str>) -> Inputs {
-    let (mut config, config_diags) = match config::load(root) {
-        Ok((c, _)) => (c, Vec::new()),
-        // As `build`: without a valid config the rest is still checked, with defaults.
-        Err(d) => (
-            Config {
-                title: "Handbook".into(),
-                ..Config::default()
-            },
-            d,
-        ),
-    };
+    let (mut config, config_diags) = site::load_config(root);
     if let Some(url) = base_url {
         config.base_url = Some(url.to_string());
     }
-    let ((theme, tera, theme_diags), (loaded, diags)) = rayon::join(
-        || {
-            let mut d = Vec::new();
-            let theme = theme::load(root, &config.theme, &mut d);
-            let tera = theme::compile(&theme, &mut d);
-            (theme, tera, d)
-        },
-        || {
-            let mut d = Vec::new();
-            let loaded = load::load(root, &mut d);
-            (loaded, d)
-        },
-    );
+    let site::Sources {
+        theme,
+        tera,
+        theme_diags,
+        loaded,
+        load_diags: diags,
+    } = site::load_sources(root, &config);
     let mut load_diags: HashMap<String, Vec<Diagnostic>> = HashMap::new();
     for d in diags {
         load_diags.entry(d.file.clone()).or_default().push(d);
