@@ -2,7 +2,7 @@
 //! and print its path (so `$EDITOR "$(orgbook new decision …)"` works). Never overwrites.
 
 use super::report::{self, EXIT_ERRORS, EXIT_OK};
-use crate::cli::{NewCommand, NewDecisionArgs, NewTeamArgs};
+use crate::cli::{NewCommand, NewDecisionArgs, NewTeamArgs, RootArg};
 use orgbook::model::TeamKind;
 use orgbook::scaffold::{self, NewDecision, NewTeam, ScaffoldError, Survey};
 use std::path::Path;
@@ -14,15 +14,19 @@ pub fn execute(command: NewCommand) -> u8 {
     }
 }
 
+/// What both `new` commands start from: the handbook root, today and what already exists.
+fn prepare(root: &RootArg) -> Result<(std::path::PathBuf, jiff::civil::Date, Survey), u8> {
+    let root = report::find_root(root)?;
+    let today = today().ok_or(EXIT_ERRORS)?;
+    let survey = Survey::of(&root);
+    Ok((root, today, survey))
+}
+
 fn team(args: NewTeamArgs) -> u8 {
-    let root = match report::find_root(&args.root) {
-        Ok(r) => r,
+    let (root, today, survey) = match prepare(&args.root) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(today) = today() else {
-        return EXIT_ERRORS;
-    };
-    let survey = Survey::of(&root);
     let new = NewTeam {
         slug: &args.slug,
         name: args.name.as_deref(),
@@ -49,14 +53,10 @@ fn team(args: NewTeamArgs) -> u8 {
 }
 
 fn decision(args: NewDecisionArgs) -> u8 {
-    let root = match report::find_root(&args.root) {
-        Ok(r) => r,
+    let (root, today, survey) = match prepare(&args.root) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(today) = today() else {
-        return EXIT_ERRORS;
-    };
-    let survey = Survey::of(&root);
     let new = NewDecision {
         title: &args.title,
         team: &args.team,
