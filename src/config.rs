@@ -17,6 +17,21 @@ pub struct Config {
     pub teams: TeamsConfig,
     pub decisions: DecisionsConfig,
     pub policy: PolicyConfig,
+    /// Link for chat contacts (`#channel`, `@handle`): `{channel}` is replaced by the name.
+    pub chat_url: Option<String>,
+    pub repository: RepositoryConfig,
+}
+
+/// `[repository]`: where the handbook's sources live, for "Edit this page" links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RepositoryConfig {
+    /// e.g. `https://github.com/acme/handbook`.
+    pub url: Option<String>,
+    /// Branch edits go to; `main` when unset.
+    pub branch: Option<String>,
+    /// Edit link template with `{url}`, `{branch}` and `{path}` (the source file's path
+    /// relative to the handbook root); GitHub's pattern when unset.
+    pub edit_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +63,8 @@ impl Default for Config {
             },
             decisions: DecisionsConfig { stalled_days: 30 },
             policy: PolicyConfig::default(),
+            chat_url: None,
+            repository: RepositoryConfig::default(),
         }
     }
 }
@@ -119,7 +136,24 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         t.finish(&["deny"]);
     }
-    f.finish(&["title", "base_url", "theme", "teams", "decisions", "policy"]);
+    config.chat_url = f.opt_str("chat_url");
+    if let Some(repo) = f.opt_table("repository") {
+        let mut t = f.child(repo, "[repository]");
+        config.repository.url = t.opt_str("url");
+        config.repository.branch = t.opt_str("branch");
+        config.repository.edit_url = t.opt_str("edit_url");
+        t.finish(&["url", "branch", "edit_url"]);
+    }
+    f.finish(&[
+        "title",
+        "base_url",
+        "theme",
+        "teams",
+        "decisions",
+        "policy",
+        "chat_url",
+        "repository",
+    ]);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {

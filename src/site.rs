@@ -153,6 +153,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             tera,
             health: &health,
             options,
+            nav: Default::default(),
         };
         // The search index depends only on the rendered Markdown: build it beside the pages.
         let ((pages, page_diags), (derived, derived_diags)) = rayon::join(

@@ -22,6 +22,10 @@ pub struct Base<'a> {
     pub section: &'static str,
     /// True only under `orgbook serve`: templates include the live-reload script.
     pub live_reload: bool,
+    /// This page's absolute address when `base_url` is set (for `og:url` and canonical).
+    pub canonical_url: Option<String>,
+    /// Root-first links above this page ("Home › Teams › Payments"); empty on the home page.
+    pub breadcrumbs: Vec<Link>,
 }
 
 #[derive(Serialize, Clone)]
@@ -63,10 +67,13 @@ pub struct DecisionSummary {
     pub decision_type: u8,
     pub date: String,
     pub decided: Option<String>,
+    /// The date lists show and sort by: `decided`, else `date` (proposed) while open.
+    pub shown_date: String,
+    pub tags: Vec<String>,
     pub team: Option<Link>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct ContactEntry {
     pub key: String,
     pub value: String,
@@ -137,8 +144,20 @@ pub struct PagePage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
     pub page: PageDetail,
+    pub nav: PageNav,
     pub body: Body<'a>,
     pub backlinks: Vec<Link>,
+}
+
+/// Where a handbook page sits in the handbook.
+#[derive(Serialize)]
+pub struct PageNav {
+    /// The section sidebar: nested `<ul>` of the folders down to this page, each bounded to
+    /// a window around the way to this page (trusted markup; content escaped).
+    pub sidebar_html: Option<String>,
+    /// Previous and next page in reading order (folder, `weight`, title).
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
 }
 
 #[derive(Serialize)]
@@ -158,7 +177,12 @@ pub struct HomePage<'a> {
     pub stats: Stats,
     pub recent_decisions: Vec<DecisionSummary>,
     pub groups: Vec<TeamSummary>,
+    /// The first entries of the handbook's top level (pages and sections).
     pub pages: Vec<Link>,
+    /// Top-level entries not in `pages` (the template links to the handbook index).
+    pub pages_more: usize,
+    /// Handbook pages in all.
+    pub pages_total: usize,
 }
 
 #[derive(Serialize, Default)]
@@ -176,24 +200,86 @@ pub struct Stats {
 pub struct TeamsIndex<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    /// Every charter in hierarchy order (depth-first, children by name).
+    /// This part of the charters in hierarchy order (depth-first, children by name).
     pub teams: Vec<TeamSummary>,
+    /// Charters in all (every part).
+    pub total: usize,
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]
 pub struct DecisionsIndex<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    /// Newest number first.
+    /// This part of the list: newest first by `shown_date`, then by number.
     pub decisions: Vec<DecisionSummary>,
+    /// `(status, count)` over all decisions.
     pub counts: Vec<(&'static str, usize)>,
+    /// Decisions in all (every part).
+    pub total: usize,
+    /// Teams with decisions, by name, and every tag used: the filter choices.
+    pub teams: Vec<Link>,
+    pub tags: Vec<String>,
+    pub statuses: Vec<&'static str>,
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]
-pub struct HandbookIndex<'a, 'p> {
+pub struct HandbookIndex<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    pub pages: &'p [PageEntry],
+    /// Pages directly in `content/` (not in a section folder).
+    pub pages: Vec<PageEntry>,
+    /// One entry per top-level folder.
+    pub sections: Vec<HandbookSection>,
+    /// Handbook pages in all.
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct HandbookSection {
+    /// The section's (first) handbook-index page.
+    pub link: Link,
+    /// The section's own `_index.md` page, if any.
+    pub index: Option<Link>,
+    pub pages: usize,
+    /// The section's handbook-index pages (more than one for very large sections).
+    pub parts: Vec<Link>,
+}
+
+/// One page of one section of the handbook index (`handbook-index/<section>.html`).
+#[derive(Serialize)]
+pub struct HandbookSectionPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub section: Link,
+    /// Folder by folder, in reading order.
+    pub groups: Vec<HandbookGroup>,
+    pub pager: Pager,
+}
+
+#[derive(Serialize)]
+pub struct HandbookGroup {
+    /// Anchor id of the folder's heading.
+    pub id: String,
+    pub title: String,
+    /// Folder path below `content/`.
+    pub path: String,
+    /// Folder depth below the section (0 = the section itself).
+    pub depth: usize,
+    pub pages: Vec<PageEntry>,
+}
+
+/// Position in a list split over several pages.
+#[derive(Serialize, Clone)]
+pub struct Pager {
+    /// 1-based page number and number of pages.
+    pub part: usize,
+    pub parts: usize,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    /// Every page of the list, in order (titles like "Part 2" or a date range).
+    pub all: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -225,9 +311,12 @@ pub struct SitemapEntry {
 pub struct OwnershipPage<'a> {
     #[serde(flatten)]
     pub base: Base<'a>,
-    /// Items grouped by initial letter, A–Z, then `#` for the rest.
+    /// This part's items grouped by initial letter, A–Z, then `#` for the rest.
     pub letters: Vec<OwnershipLetter>,
+    /// Every letter of every part, linking to its place (for the "jump to" bar).
+    pub jump: Vec<Link>,
     pub total: usize,
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]
@@ -244,6 +333,8 @@ pub struct OwnershipItem {
     pub team: Link,
     /// The owning team's group (top-level ancestor), if any.
     pub group: Option<Link>,
+    /// The owning team's first `[contact]` entry.
+    pub contact: Option<ContactEntry>,
 }
 
 #[derive(Serialize)]

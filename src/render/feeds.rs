@@ -6,7 +6,7 @@
 //! open: that is when it became news. The feed's entry ids do not depend on file names or
 //! titles, so renaming a record never makes it reappear as unread in a feed reader.
 
-use super::context::{Base, DecisionSummary};
+use super::context::{Base, DecisionSummary, Link, Pager};
 use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Decision, Doc};
@@ -17,6 +17,9 @@ use serde::Serialize;
 /// hundreds of records would otherwise send them all every time.
 pub const FEED_ENTRIES: usize = 50;
 
+/// Entries on one page of the timeline (about 600 bytes each).
+const TIMELINE_PER_PAGE: usize = 300;
+
 #[derive(Serialize)]
 struct TimelinePage<'a> {
     #[serde(flatten)]
@@ -24,6 +27,7 @@ struct TimelinePage<'a> {
     /// Newest month first; months without decisions are left out.
     months: Vec<TimelineMonth>,
     total: usize,
+    pager: Pager,
 }
 
 #[derive(Serialize)]
@@ -97,7 +101,8 @@ fn news_date(d: &Decision) -> Date {
 impl Renderer<'_> {
     /// The timeline, the feed and the JSON API files.
     pub(super) fn feeds(&self) -> Vec<Result<OutputFile, Diagnostic>> {
-        let mut files = vec![self.timeline(), self.feed()];
+        let mut files = self.timeline();
+        files.push(self.feed());
         files.extend(
             crate::export::api::files(self.handbook)
                 .into_iter()
@@ -112,7 +117,7 @@ impl Renderer<'_> {
     }
 
     /// Every decision, most recent news first (ties: higher number first).
-    fn by_news_date(&self) -> Vec<(&Doc, &Decision)> {
+    pub(super) fn by_news_date(&self) -> Vec<(&Doc, &Decision)> {
         let hb = self.handbook;
         let mut all: Vec<(&Doc, &Decision)> = hb
             .decisions
@@ -123,7 +128,9 @@ impl Renderer<'_> {
         all
     }
 
-    fn timeline(&self) -> Result<OutputFile, Diagnostic> {
+    /// The timeline by month, newest first, split into parts of whole months of about
+    /// [`TIMELINE_PER_PAGE`] entries (a month is never split).
+    fn timeline(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let mut months: Vec<TimelineMonth> = Vec::new();
         let decisions = self.by_news_date();
         let total = decisions.len();
@@ -149,17 +156,50 @@ impl Renderer<'_> {
                 }),
             }
         }
-        let ctx = TimelinePage {
-            base: self.base(
-                "timeline.html",
-                "Decision timeline".into(),
-                None,
-                "decisions",
-            ),
-            months,
-            total,
-        };
-        self.render("timeline.html", "timeline.html", &ctx)
+        let mut chunks: Vec<Vec<TimelineMonth>> = vec![Vec::new()];
+        let mut rows = 0;
+        for m in months {
+            if rows > 0 && rows + m.decisions.len() > TIMELINE_PER_PAGE {
+                chunks.push(Vec::new());
+                rows = 0;
+            }
+            rows += m.decisions.len();
+            if let Some(last) = chunks.last_mut() {
+                last.push(m);
+            }
+        }
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if a.id != b.id => format!("{} – {}", a.label, b.label),
+                    (Some(a), _) => a.label.clone(),
+                    _ => format!("{}", i + 1),
+                },
+                url: super::paginate::part_url("timeline.html", i),
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&parts);
+        chunks
+            .into_iter()
+            .zip(pagers)
+            .map(|(months, pager)| {
+                let url = parts[pager.part - 1].url.clone();
+                let mut base = self.base(&url, "Decision timeline".into(), None, "timeline");
+                base.breadcrumbs = vec![Link {
+                    title: "Home".into(),
+                    url: "index.html".into(),
+                }];
+                let ctx = TimelinePage {
+                    base,
+                    months,
+                    total,
+                    pager,
+                };
+                self.render("timeline.html", &url, &ctx)
+            })
+            .collect()
     }
 
     fn feed(&self) -> Result<OutputFile, Diagnostic> {

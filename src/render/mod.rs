@@ -5,7 +5,9 @@
 
 mod context;
 mod feeds;
+mod nav;
 mod org;
+mod paginate;
 mod search_docs;
 pub mod theme;
 
@@ -50,7 +52,41 @@ pub struct Renderer<'a> {
     pub tera: &'a tera::Tera,
     pub health: &'a crate::health::Health,
     pub options: RenderOptions,
+    /// Reading order and folder tree of the handbook pages, built on first use.
+    pub nav: std::sync::OnceLock<nav::Nav>,
 }
+
+/// Rows on one page of the teams index (about 280 bytes each).
+const TEAMS_PER_PAGE: usize = 500;
+
+/// Rows on one page of the decisions index (about 500 bytes each).
+const DECISIONS_PER_PAGE: usize = 250;
+
+/// The decisions as compact JSON rows for the index's filters: number, title, url, status,
+/// type, team name and url, shown date, whether that date is the decision date, tags.
+fn decisions_json(all: &[DecisionSummary]) -> String {
+    let rows: Vec<serde_json::Value> = all
+        .iter()
+        .map(|d| {
+            serde_json::json!([
+                d.number,
+                d.title,
+                d.url,
+                d.status,
+                d.decision_type,
+                d.team.as_ref().map(|t| t.title.as_str()),
+                d.team.as_ref().map(|t| t.url.as_str()),
+                d.shown_date,
+                d.decided.is_some(),
+                d.tags,
+            ])
+        })
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
+}
+
+/// Entries of the home page's "Handbook" list before it links to the index.
+const HOME_PAGES: usize = 12;
 
 fn date(d: jiff::civil::Date) -> String {
     d.to_string()
@@ -85,7 +121,34 @@ impl<'a> Renderer<'a> {
             description,
             section,
             live_reload: self.options.live_reload,
+            breadcrumbs: Vec::new(),
+            canonical_url: config.base_url.as_deref().map(|b| {
+                format!(
+                    "{}/{}",
+                    b.trim_end_matches('/'),
+                    crate::markdown::encode_path(url)
+                )
+            }),
         }
+    }
+
+    fn nav(&self) -> &nav::Nav {
+        self.nav
+            .get_or_init(|| nav::Nav::build(self.handbook, self.reading_order()))
+    }
+
+    /// "Home" and the section's index, the start of every page's breadcrumbs.
+    fn crumbs_from(section: (&str, &str)) -> Vec<Link> {
+        vec![
+            Link {
+                title: "Home".into(),
+                url: "index.html".into(),
+            },
+            Link {
+                title: section.0.into(),
+                url: section.1.into(),
+            },
+        ]
     }
 
     fn render<T: serde::Serialize>(
@@ -123,9 +186,20 @@ impl<'a> Renderer<'a> {
 
     fn body(&self, id: DocId) -> Body<'a> {
         let r = &self.rendered[id];
+        let title = self.handbook.docs[id].title();
+        // A leading `# heading` that repeats the title is the title: the template prints
+        // it once, above the description, so the head reads title → description → page.
+        let (html, has_h1) = match &r.leading_h1 {
+            Some(h1) if h1.trim() == title.trim() => match r.html.find("</h1>") {
+                Some(end) => (r.html[end + 5..].trim_start_matches('\n'), false),
+                None => (r.html.as_str(), true),
+            },
+            Some(_) => (r.html.as_str(), true),
+            None => (r.html.as_str(), false),
+        };
         Body {
-            html: &r.html,
-            has_h1: r.leading_h1.is_some(),
+            html,
+            has_h1,
             headings: r
                 .headings
                 .iter()
@@ -168,10 +242,37 @@ impl<'a> Renderer<'a> {
             decision_type: d.decision_type,
             date: date(d.date),
             decided: d.decided.map(date),
+            shown_date: date(d.decided.unwrap_or(d.date)),
+            tags: d.tags.clone(),
             team: self.handbook.team(&d.team.0).map(|(doc, c)| Link {
                 title: c.name.clone(),
                 url: doc.url.clone(),
             }),
+        }
+    }
+
+    /// A `[contact]` entry with a link when it has one: e-mail addresses, URLs, and chat
+    /// channels (`#name`) or handles (`@name`) when `chat_url` says where chat lives.
+    pub(crate) fn contact_entry(&self, key: &str, v: &str) -> ContactEntry {
+        let chat = self.handbook.config.chat_url.as_deref();
+        let href = if v.contains('@') && !v.contains(' ') && !v.starts_with('@') {
+            Some(format!("mailto:{v}"))
+        } else if v.starts_with("https://") || v.starts_with("http://") {
+            Some(v.to_string())
+        } else if let Some(template) = chat
+            && (v.starts_with('#') || v.starts_with('@'))
+            && v.len() > 1
+            && !v.contains(char::is_whitespace)
+        {
+            let name = &v[1..];
+            Some(template.replace("{channel}", &crate::markdown::encode_path(name)))
+        } else {
+            None
+        };
+        ContactEntry {
+            key: key.to_string(),
+            value: v.to_string(),
+            href,
         }
     }
 
@@ -203,30 +304,21 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let decisions = hb
+        // Newest first by the date the list shows, like the decisions index.
+        let mut decisions: Vec<DecisionSummary> = hb
             .team_decisions
             .get(&c.slug)
             .map(|nums| {
                 nums.iter()
-                    .rev()
                     .filter_map(|&n| self.decision_summary_of(n))
                     .collect()
             })
             .unwrap_or_default();
+        decisions.sort_by(|a, b| (&b.shown_date, b.number).cmp(&(&a.shown_date, a.number)));
         let contact = c
             .contact
             .iter()
-            .map(|(k, v)| ContactEntry {
-                key: k.clone(),
-                value: v.clone(),
-                href: if v.contains('@') && !v.contains(' ') && !v.starts_with('@') {
-                    Some(format!("mailto:{v}"))
-                } else if v.starts_with("https://") || v.starts_with("http://") {
-                    Some(v.clone())
-                } else {
-                    None
-                },
-            })
+            .map(|(k, v)| self.contact_entry(k, v))
             .collect();
         let team = TeamDetail {
             summary: self.team_summary(c, ancestors.len()),
@@ -242,8 +334,11 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
         };
+        let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
+        base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
+        base.breadcrumbs.extend(team.ancestors.iter().cloned());
         let ctx = TeamPage {
-            base: self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams"),
+            base,
             team,
             body: self.body(id),
             backlinks: self.backlinks(id),
@@ -279,8 +374,10 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
         };
         let title = format!("ADR {}: {}", d.number, d.title);
+        let mut base = self.base(&doc.url, title, None, "decisions");
+        base.breadcrumbs = Self::crumbs_from(("Decisions", "decisions/index.html"));
         let ctx = DecisionPage {
-            base: self.base(&doc.url, title, None, "decisions"),
+            base,
             decision: detail,
             body: self.body(id),
             backlinks: self.backlinks(id),
@@ -288,43 +385,35 @@ impl<'a> Renderer<'a> {
         self.render("decision.html", &doc.url, &ctx)
     }
 
-    /// Folder `_index.md` pages above this page, for breadcrumbs.
-    fn breadcrumbs(&self, doc: &Doc) -> Vec<Link> {
-        let hb = self.handbook;
-        let mut crumbs = Vec::new();
-        let path = doc.source.path.trim_start_matches("content/");
-        let mut prefix = String::from("content");
-        let parts: Vec<&str> = path.split('/').collect();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            prefix.push('/');
-            prefix.push_str(part);
-            if let Some(&id) = hb.by_path.get(&format!("{prefix}/_index.md"))
-                && hb.docs[id].url != doc.url
-            {
-                crumbs.push(self.link_to(id));
-            }
-        }
-        crumbs
-    }
-
     fn page_page(&self, id: DocId) -> Result<OutputFile, Diagnostic> {
-        let doc = &self.handbook.docs[id];
+        let hb = self.handbook;
+        let doc = &hb.docs[id];
         let DocKind::Page(meta) = &doc.kind else {
             unreachable!("page_page on a page")
         };
+        let nav = self.nav();
+        let crumbs = nav.crumbs(hb, id);
+        let mut base = self.base(
+            &doc.url,
+            meta.title.clone(),
+            meta.description.clone(),
+            "handbook",
+        );
+        base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+        base.breadcrumbs.extend(crumbs.iter().cloned());
         let ctx = PagePage {
-            base: self.base(
-                &doc.url,
-                meta.title.clone(),
-                meta.description.clone(),
-                "handbook",
-            ),
             page: PageDetail {
                 title: meta.title.clone(),
                 description: meta.description.clone(),
-                breadcrumbs: self.breadcrumbs(doc),
+                breadcrumbs: crumbs,
                 source: doc.source.path.clone(),
             },
+            nav: PageNav {
+                sidebar_html: nav.sidebar_html(hb, id, &base.root),
+                prev: nav.prev(hb, id),
+                next: nav.next(hb, id),
+            },
+            base,
             body: self.body(id),
             backlinks: self.backlinks(id),
         };
@@ -348,29 +437,23 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    fn all_decisions_newest_first(&self) -> Vec<DecisionSummary> {
-        self.handbook
-            .decisions
-            .keys()
-            .rev()
-            .filter_map(|&n| self.decision_summary_of(n))
-            .collect()
-    }
-
-    /// Handbook pages (not the home page) in navigation order: by folder, then weight,
-    /// then title.
-    fn page_entries(&self) -> Vec<PageEntry> {
+    /// Handbook pages (not the home page) in reading order: by folder, then weight, then
+    /// title; a folder's `_index.md` comes first in its folder.
+    fn reading_order(&self) -> Vec<DocId> {
         let hb = self.handbook;
         // Per folder level: (weight, name, url); compared lexicographically.
         type NavKey = Vec<(i64, String, String)>;
-        let mut pages: Vec<(NavKey, &Doc)> = hb
+        // Folder weights are looked up once per folder, not once per page.
+        let mut folder_weight: std::collections::HashMap<String, i64> = Default::default();
+        let mut pages: Vec<(NavKey, DocId)> = hb
             .docs
             .iter()
-            .filter_map(|d| match &d.kind {
-                DocKind::Page(p) if !p.is_home => Some((d, p)),
+            .enumerate()
+            .filter_map(|(id, d)| match &d.kind {
+                DocKind::Page(p) if !p.is_home => Some((id, d, p)),
                 _ => None,
             })
-            .map(|(d, p)| {
+            .map(|(id, d, p)| {
                 // Sort key: each folder contributes (weight of its _index, its name); the page
                 // itself comes first in its folder when it is the folder's _index.
                 let rel = d.source.path.trim_start_matches("content/");
@@ -380,14 +463,15 @@ impl<'a> Renderer<'a> {
                 for part in &parts[..parts.len() - 1] {
                     prefix.push('/');
                     prefix.push_str(part);
-                    let w = hb
-                        .by_path
-                        .get(&format!("{prefix}/_index.md"))
-                        .and_then(|&id| match &hb.docs[id].kind {
-                            DocKind::Page(m) => m.weight,
-                            _ => None,
-                        })
-                        .unwrap_or(i64::MAX / 2);
+                    let w = *folder_weight.entry(prefix.clone()).or_insert_with(|| {
+                        hb.by_path
+                            .get(&format!("{prefix}/_index.md"))
+                            .and_then(|&id| match &hb.docs[id].kind {
+                                DocKind::Page(m) => m.weight,
+                                _ => None,
+                            })
+                            .unwrap_or(i64::MAX / 2)
+                    });
                     key.push((w, part.to_lowercase(), String::new()));
                 }
                 if parts.last() == Some(&"_index.md") {
@@ -399,32 +483,33 @@ impl<'a> Renderer<'a> {
                         d.url.clone(),
                     ));
                 }
-                (key, d)
+                (key, id)
             })
             .collect();
         pages.sort_by(|a, b| a.0.cmp(&b.0));
-        pages
-            .into_iter()
-            .map(|(_, d)| {
-                let rel = d.source.path.trim_start_matches("content/");
-                let mut depth = rel.matches('/').count();
-                if rel.ends_with("/_index.md") {
-                    depth -= 1;
-                }
-                let DocKind::Page(p) = &d.kind else {
-                    unreachable!()
-                };
-                PageEntry {
-                    title: p.title.clone(),
-                    url: d.url.clone(),
-                    description: p.description.clone(),
-                    depth,
-                }
-            })
-            .collect()
+        pages.into_iter().map(|(_, id)| id).collect()
     }
 
-    fn home(&self, page_entries: &[PageEntry]) -> Result<OutputFile, Diagnostic> {
+    fn page_entry(&self, id: DocId) -> PageEntry {
+        let d = &self.handbook.docs[id];
+        let rel = d.source.path.trim_start_matches("content/");
+        let mut depth = rel.matches('/').count();
+        if rel.ends_with("/_index.md") {
+            depth -= 1;
+        }
+        let (title, description) = match &d.kind {
+            DocKind::Page(p) => (p.title.clone(), p.description.clone()),
+            _ => (d.title().to_string(), None),
+        };
+        PageEntry {
+            title,
+            url: d.url.clone(),
+            description,
+            depth,
+        }
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let home_id = hb
             .docs
@@ -474,15 +559,25 @@ impl<'a> Renderer<'a> {
             .filter_map(|s| hb.team(s))
             .map(|(_, c)| self.team_summary(c, 0))
             .collect();
-        let pages = page_entries
+        // The first entries of the handbook's top level (pages and sections); the template
+        // links to the index for the rest, so the list never stops silently.
+        let nav = self.nav();
+        let top: Vec<Link> = nav.folders[0]
+            .entries
             .iter()
-            .filter(|p| p.depth == 0)
-            .take(12)
-            .map(|p| Link {
-                title: p.title.clone(),
-                url: p.url.clone(),
+            .map(|e| match *e {
+                nav::Entry::Page(id) => self.link_to(id),
+                nav::Entry::Folder(f) => Link {
+                    title: nav.folders[f].title.clone(),
+                    url: match nav.folders[f].index {
+                        Some(id) => self.handbook.docs[id].url.clone(),
+                        None => nav.index_url(f),
+                    },
+                },
             })
             .collect();
+        let pages_more = top.len().saturating_sub(HOME_PAGES);
+        let pages: Vec<Link> = top.into_iter().take(HOME_PAGES).collect();
         let title = home_id
             .and_then(|id| match &hb.docs[id].kind {
                 DocKind::Page(p) if p.title_from_front_matter || !p.title.is_empty() => {
@@ -508,52 +603,238 @@ impl<'a> Renderer<'a> {
             recent_decisions,
             groups,
             pages,
+            pages_more,
+            pages_total: nav.order.len(),
         };
         self.render("home.html", "index.html", &ctx)
     }
 
-    fn teams_index(&self) -> Result<OutputFile, Diagnostic> {
-        let ctx = TeamsIndex {
-            base: self.base("teams/index.html", "Teams".into(), None, "teams"),
-            teams: self.hierarchy(),
-        };
-        self.render("teams.html", "teams/index.html", &ctx)
+    /// The teams index in hierarchy order, split into parts of [`TEAMS_PER_PAGE`] rows.
+    fn teams_index(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let all = self.hierarchy();
+        let total = all.len();
+        let chunks = paginate::chunks(all, TEAMS_PER_PAGE);
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
+                    _ => format!("{}", i + 1),
+                },
+                url: paginate::part_url("teams/index.html", i),
+            })
+            .collect();
+        let pagers = paginate::pagers(&parts);
+        chunks
+            .into_iter()
+            .zip(pagers)
+            .map(|(teams, pager)| {
+                let url = parts[pager.part - 1].url.clone();
+                let mut base = self.base(&url, "Teams".into(), None, "teams");
+                base.breadcrumbs = vec![Link {
+                    title: "Home".into(),
+                    url: "index.html".into(),
+                }];
+                let ctx = TeamsIndex {
+                    base,
+                    teams,
+                    total,
+                    pager,
+                };
+                self.render("teams.html", &url, &ctx)
+            })
+            .collect()
     }
 
-    fn decisions_index(&self) -> Result<OutputFile, Diagnostic> {
-        let decisions = self.all_decisions_newest_first();
-        let counts = Status::ALL
+    /// The decisions index, newest first by the date each row shows (decided, else
+    /// proposed; number breaks ties), split into parts of [`DECISIONS_PER_PAGE`]; plus
+    /// `decisions/index.json`, which the page's filters (status, type, team, tag in the
+    /// query string) search when JavaScript runs.
+    fn decisions_index(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let hb = self.handbook;
+        let all: Vec<DecisionSummary> = self
+            .by_news_date()
+            .into_iter()
+            .map(|(doc, d)| self.decision_summary(d, doc))
+            .collect();
+        let counts: Vec<(&'static str, usize)> = Status::ALL
             .iter()
             .map(|(name, s)| {
-                let n = self
-                    .handbook
+                let n = hb
                     .decisions
                     .keys()
-                    .filter_map(|&k| self.handbook.decision(k))
+                    .filter_map(|&k| hb.decision(k))
                     .filter(|(_, d)| d.status == *s)
                     .count();
                 (*name, n)
             })
             .collect();
-        let ctx = DecisionsIndex {
-            base: self.base(
-                "decisions/index.html",
-                "Decisions".into(),
-                None,
-                "decisions",
-            ),
-            decisions,
-            counts,
-        };
-        self.render("decisions.html", "decisions/index.html", &ctx)
+        let mut teams: Vec<Link> = hb
+            .team_decisions
+            .iter()
+            .filter(|(_, nums)| !nums.is_empty())
+            .filter_map(|(slug, _)| hb.team(slug))
+            .map(|(doc, c)| Link {
+                title: c.name.clone(),
+                url: doc.url.clone(),
+            })
+            .collect();
+        teams.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+        let tags: Vec<String> = hb
+            .decisions
+            .keys()
+            .filter_map(|&k| hb.decision(k))
+            .flat_map(|(_, d)| d.tags.iter().cloned())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let json = decisions_json(&all);
+        let total = all.len();
+        let chunks = paginate::chunks(all, DECISIONS_PER_PAGE);
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) => format!("{} – {}", a.shown_date, b.shown_date),
+                    _ => format!("{}", i + 1),
+                },
+                url: paginate::part_url("decisions/index.html", i),
+            })
+            .collect();
+        let pagers = paginate::pagers(&parts);
+        let mut out: Vec<Result<OutputFile, Diagnostic>> = chunks
+            .into_iter()
+            .zip(pagers)
+            .map(|(decisions, pager)| {
+                let url = parts[pager.part - 1].url.clone();
+                let mut base = self.base(&url, "Decisions".into(), None, "decisions");
+                base.breadcrumbs = vec![Link {
+                    title: "Home".into(),
+                    url: "index.html".into(),
+                }];
+                let ctx = DecisionsIndex {
+                    base,
+                    decisions,
+                    counts: counts.clone(),
+                    total,
+                    teams: teams.clone(),
+                    tags: tags.clone(),
+                    statuses: Status::ALL.iter().map(|(n, _)| *n).collect(),
+                    pager,
+                };
+                self.render("decisions.html", &url, &ctx)
+            })
+            .collect();
+        out.push(Ok(OutputFile {
+            path: "decisions/index.json".into(),
+            contents: FileContents::Bytes(json.into_bytes()),
+        }));
+        out
     }
 
-    fn handbook_index(&self, page_entries: &[PageEntry]) -> Result<OutputFile, Diagnostic> {
-        let ctx = HandbookIndex {
-            base: self.base("handbook.html", "Handbook".into(), None, "handbook"),
-            pages: page_entries,
+    /// `handbook.html` (top-level pages and one entry per section) and the section pages
+    /// below it (`handbook-index/…`), each bounded by [`nav::INDEX_PAGE_ROWS`].
+    fn handbook_index(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let nav = self.nav();
+        let folder_link = |f: usize| Link {
+            title: nav.folders[f].title.clone(),
+            url: nav.index_url(f),
         };
-        self.render("handbook.html", "handbook.html", &ctx)
+        let mut top_pages = Vec::new();
+        let mut sections = Vec::new();
+        for e in &nav.folders[0].entries {
+            match *e {
+                nav::Entry::Page(id) => top_pages.push(self.page_entry(id)),
+                nav::Entry::Folder(f) => sections.push(HandbookSection {
+                    link: folder_link(f),
+                    index: nav.folders[f].index.map(|id| self.link_to(id)),
+                    pages: nav.folders[f].pages,
+                    parts: nav
+                        .index_pages
+                        .iter()
+                        .filter(|p| p.section == f)
+                        .map(|p| Link {
+                            title: format!("Part {}", p.part),
+                            url: p.url.clone(),
+                        })
+                        .collect(),
+                }),
+            }
+        }
+        let mut out = vec![self.render(
+            "handbook.html",
+            "handbook.html",
+            &HandbookIndex {
+                base: {
+                    let mut b = self.base("handbook.html", "Handbook".into(), None, "handbook");
+                    b.breadcrumbs = vec![Link {
+                        title: "Home".into(),
+                        url: "index.html".into(),
+                    }];
+                    b
+                },
+                pages: top_pages,
+                sections,
+                total: nav.order.len(),
+            },
+        )];
+        let parts: Vec<_> = nav
+            .index_pages
+            .par_iter()
+            .map(|p| {
+                let section = &nav.folders[p.section];
+                let title = if p.parts > 1 {
+                    format!("{} (part {} of {})", section.title, p.part, p.parts)
+                } else {
+                    section.title.clone()
+                };
+                let groups = p
+                    .groups
+                    .iter()
+                    .map(|(f, ids)| {
+                        let folder = &nav.folders[*f];
+                        HandbookGroup {
+                            id: nav::Nav::folder_anchor(&folder.path),
+                            title: folder.title.clone(),
+                            path: folder.path.clone(),
+                            depth: folder.path.matches('/').count(),
+                            pages: ids.iter().map(|&id| self.page_entry(id)).collect(),
+                        }
+                    })
+                    .collect();
+                let siblings: Vec<&nav::IndexPage> = nav
+                    .index_pages
+                    .iter()
+                    .filter(|q| q.section == p.section)
+                    .collect();
+                let link = |q: &nav::IndexPage| Link {
+                    title: format!("Part {}", q.part),
+                    url: q.url.clone(),
+                };
+                let mut base = self.base(&p.url, title, None, "handbook");
+                base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+                let ctx = HandbookSectionPage {
+                    base,
+                    section: Link {
+                        title: section.title.clone(),
+                        url: p.url.clone(),
+                    },
+                    groups,
+                    pager: Pager {
+                        part: p.part,
+                        parts: p.parts,
+                        prev: p.part.checked_sub(2).map(|i| link(siblings[i])),
+                        next: siblings.get(p.part).map(|q| link(q)),
+                        all: siblings.iter().map(|q| link(q)).collect(),
+                    },
+                };
+                self.render("handbook_section.html", &p.url, &ctx)
+            })
+            .collect();
+        out.extend(parts);
+        out
     }
 
     fn simple(
@@ -580,7 +861,9 @@ impl<'a> Renderer<'a> {
         self.render("404.html", "404.html", &SimplePage { base })
     }
 
-    fn sitemap(&self) -> Result<OutputFile, Diagnostic> {
+    /// `generated`: the pages about the whole handbook that were rendered (all parts of the
+    /// split indexes included).
+    fn sitemap(&self, generated: &[&str]) -> Result<OutputFile, Diagnostic> {
         let prefix = self
             .handbook
             .config
@@ -589,7 +872,7 @@ impl<'a> Renderer<'a> {
             .map(|u| format!("{}/", u.trim_end_matches('/')))
             .unwrap_or_default();
         // Every generated page a reader would land on (not the 404 page or the search page).
-        let mut entries: Vec<SitemapEntry> = GENERATED_PATHS
+        let mut entries: Vec<SitemapEntry> = generated
             .iter()
             .filter(|u| u.ends_with(".html") && !matches!(**u, "404.html" | "search.html"))
             .map(|u| SitemapEntry {
@@ -632,25 +915,33 @@ impl<'a> Renderer<'a> {
         // The index pages are the biggest pages of a large handbook; rendered one after the
         // other they would leave the other cores idle at the end of a build.
         type Job<'r> = Box<dyn Fn() -> Vec<Result<OutputFile, Diagnostic>> + Sync + Send + 'r>;
-        let page_entries = self.page_entries();
         let jobs: Vec<Job<'_>> = vec![
-            Box::new(|| vec![self.home(&page_entries)]),
-            Box::new(|| vec![self.teams_index()]),
-            Box::new(|| vec![self.decisions_index()]),
-            Box::new(|| vec![self.handbook_index(&page_entries)]),
+            Box::new(|| vec![self.home()]),
+            Box::new(|| self.teams_index()),
+            Box::new(|| self.decisions_index()),
+            Box::new(|| self.handbook_index()),
             Box::new(|| vec![self.orgmap_page()]),
-            Box::new(|| vec![self.ownership_page()]),
+            Box::new(|| self.ownership_page()),
             Box::new(|| vec![self.health_page(self.health)]),
             Box::new(|| {
                 vec![
                     self.simple("search.html", "search.html", "Search", "search"),
                     self.not_found(),
-                    self.sitemap(),
                 ]
             }),
             Box::new(|| self.feeds()),
         ];
-        jobs.par_iter().flat_map_iter(|job| job()).collect()
+        let mut files: Vec<Result<OutputFile, Diagnostic>> =
+            jobs.par_iter().flat_map_iter(|job| job()).collect();
+        let mut generated: Vec<&str> = files
+            .iter()
+            .filter_map(|f| f.as_ref().ok())
+            .map(|f| f.path.as_str())
+            .collect();
+        generated.sort_unstable();
+        let sitemap = self.sitemap(&generated);
+        files.push(sitemap);
+        files
     }
 
     /// Renders every page. Template errors are collected, not fatal one by one.

@@ -26,6 +26,9 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Items on one page of the ownership index (about 250 bytes each).
+const OWNERSHIP_PER_PAGE: usize = 1000;
+
 impl Renderer<'_> {
     /// An org-map node for `c`, with `href_prefix` (the way from the embedding page to
     /// `teams/`) and, when `deep`, its whole subtree.
@@ -156,7 +159,7 @@ impl Renderer<'_> {
         self.render("orgmap.html", "orgmap.html", &ctx)
     }
 
-    pub(super) fn ownership_page(&self) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn ownership_page(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let hb = self.handbook;
         let mut letters: Vec<OwnershipLetter> = Vec::new();
         for (item, slug) in &hb.ownership {
@@ -188,6 +191,7 @@ impl Renderer<'_> {
                     url: doc.url.clone(),
                 },
                 group,
+                contact: c.contact.first().map(|(k, v)| self.contact_entry(k, v)),
             };
             match letters.iter_mut().find(|l| l.letter == letter) {
                 Some(l) => l.items.push(entry),
@@ -204,12 +208,64 @@ impl Renderer<'_> {
         }
         // Letters A–Z first, the rest last; items are already sorted case-insensitively.
         letters.sort_by(|a, b| (a.letter == "#", &a.letter).cmp(&(b.letter == "#", &b.letter)));
-        let ctx = OwnershipPage {
-            base: self.base("ownership.html", "Who owns what".into(), None, "ownership"),
-            total: hb.ownership.len(),
-            letters,
-        };
-        self.render("ownership.html", "ownership.html", &ctx)
+        // Whole letters per part, about OWNERSHIP_PER_PAGE items each.
+        let mut chunks: Vec<Vec<OwnershipLetter>> = vec![Vec::new()];
+        let mut rows = 0;
+        for l in letters {
+            if rows > 0 && rows + l.items.len() > OWNERSHIP_PER_PAGE {
+                chunks.push(Vec::new());
+                rows = 0;
+            }
+            rows += l.items.len();
+            if let Some(last) = chunks.last_mut() {
+                last.push(l);
+            }
+        }
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if a.letter != b.letter => {
+                        format!("{}–{}", a.letter, b.letter)
+                    }
+                    (Some(a), _) => a.letter.clone(),
+                    _ => format!("{}", i + 1),
+                },
+                url: super::paginate::part_url("ownership.html", i),
+            })
+            .collect();
+        let jump: Vec<Link> = chunks
+            .iter()
+            .zip(&parts)
+            .flat_map(|(c, part)| {
+                c.iter().map(move |l| Link {
+                    title: l.letter.clone(),
+                    url: format!("{}#{}", part.url, l.id),
+                })
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&parts);
+        chunks
+            .into_iter()
+            .zip(pagers)
+            .map(|(letters, pager)| {
+                let url = parts[pager.part - 1].url.clone();
+                let mut base = self.base(&url, "Who owns what".into(), None, "ownership");
+                base.breadcrumbs = vec![Link {
+                    title: "Home".into(),
+                    url: "index.html".into(),
+                }];
+                let ctx = OwnershipPage {
+                    base,
+                    total: hb.ownership.len(),
+                    letters,
+                    jump: jump.clone(),
+                    pager,
+                };
+                self.render("ownership.html", &url, &ctx)
+            })
+            .collect()
     }
 
     pub(super) fn health_page(&self, health: &Health) -> Result<OutputFile, Diagnostic> {

@@ -782,6 +782,7 @@ impl Model {
             tera,
             health: &self.health,
             options: self.settings.render,
+            nav: Default::default(),
         };
         let ids: Vec<DocId> = if !docs {
             Vec::new()

@@ -1,0 +1,423 @@
+//! Handbook navigation: the reading order of handbook pages (folder by folder, by `weight`
+//! then title), the folder tree behind the section sidebar, previous/next links and the
+//! per-section pages of the handbook index. Built once per render from the loaded pages and
+//! shared by every page, so a page's sidebar costs O(depth × window), never O(handbook).
+//!
+//! "No page grows with the handbook": a folder may hold thousands of pages, so a sidebar
+//! level lists at most [`WINDOW`] entries around the current page and links the rest to the
+//! folder's part of the handbook index. Only the folders on the way to the current page are
+//! open; the others are single links.
+
+use super::context::Link;
+use super::org::escape_html;
+use crate::model::{DocId, Handbook};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Entries listed around the current one in each sidebar level.
+pub const WINDOW: usize = 25;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Page(DocId),
+    Folder(usize),
+}
+
+#[derive(Debug)]
+pub struct Folder {
+    /// Source folder relative to `content/` (`""` for the root).
+    pub path: String,
+    pub title: String,
+    /// The folder's `_index.md`, when it has one.
+    pub index: Option<DocId>,
+    pub parent: Option<usize>,
+    pub entries: Vec<Entry>,
+    /// Handbook pages in this folder and below.
+    pub pages: usize,
+}
+
+pub struct Nav {
+    /// Handbook pages (not the home page) in reading order.
+    pub order: Vec<DocId>,
+    /// Position of a document in `order`, by id.
+    pos: Vec<Option<usize>>,
+    /// Folder 0 is `content/` itself.
+    pub folders: Vec<Folder>,
+    /// The folder a page is listed in (an `_index.md` stands for its own folder).
+    folder_of: HashMap<DocId, usize>,
+    /// The pages of the handbook index below `handbook.html`, one or more per section.
+    pub index_pages: Vec<IndexPage>,
+    /// The handbook-index page listing each folder (`handbook.html` for the root).
+    folder_index: Vec<String>,
+}
+
+/// Most pages listed on one page of the handbook index (about 150 bytes each).
+pub const INDEX_PAGE_ROWS: usize = 1000;
+
+/// One page of the handbook index: part of one top-level section.
+pub struct IndexPage {
+    pub url: String,
+    pub section: usize,
+    /// 1-based part of the section, and how many parts it has.
+    pub part: usize,
+    pub parts: usize,
+    /// Runs of pages, each from one folder, in reading order.
+    pub groups: Vec<(usize, Vec<DocId>)>,
+}
+
+fn pretty(name: &str) -> String {
+    let mut s: String = name.replace(['-', '_'], " ");
+    if let Some(first) = s.get(..1) {
+        let up = first.to_uppercase();
+        s.replace_range(..1, &up);
+    }
+    s
+}
+
+impl Nav {
+    /// `order` must be the handbook pages in reading order (see `Renderer::page_entries`).
+    pub fn build(hb: &Handbook, order: Vec<DocId>) -> Nav {
+        let mut pos = vec![None; hb.docs.len()];
+        for (i, &id) in order.iter().enumerate() {
+            pos[id] = Some(i);
+        }
+        let mut folders = vec![Folder {
+            path: String::new(),
+            title: "Handbook".into(),
+            index: None,
+            parent: None,
+            entries: Vec::new(),
+            pages: 0,
+        }];
+        let mut by_path: HashMap<String, usize> = HashMap::new();
+        by_path.insert(String::new(), 0);
+        let mut folder_of = HashMap::with_capacity(order.len());
+        for &id in &order {
+            let doc = &hb.docs[id];
+            let rel = doc
+                .source
+                .path
+                .strip_prefix("content/")
+                .unwrap_or(&doc.source.path);
+            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            // Make sure every folder on the way exists, in the order pages first reach it
+            // (which is the reading order, since folders sort by their own key).
+            let mut parent = 0;
+            let mut prefix = String::new();
+            if !dir.is_empty() {
+                for part in dir.split('/') {
+                    if !prefix.is_empty() {
+                        prefix.push('/');
+                    }
+                    prefix.push_str(part);
+                    parent = match by_path.get(&prefix) {
+                        Some(&f) => f,
+                        None => {
+                            let f = folders.len();
+                            folders.push(Folder {
+                                path: prefix.clone(),
+                                title: pretty(part),
+                                index: None,
+                                parent: Some(parent),
+                                entries: Vec::new(),
+                                pages: 0,
+                            });
+                            folders[parent].entries.push(Entry::Folder(f));
+                            by_path.insert(prefix.clone(), f);
+                            f
+                        }
+                    };
+                }
+            }
+            if file == "_index.md" && parent != 0 {
+                folders[parent].index = Some(id);
+                folders[parent].title = doc.title().to_string();
+            } else {
+                folders[parent].entries.push(Entry::Page(id));
+            }
+            folder_of.insert(id, parent);
+            let mut f = Some(parent);
+            while let Some(i) = f {
+                folders[i].pages += 1;
+                f = folders[i].parent;
+            }
+        }
+        let mut nav = Nav {
+            order,
+            pos,
+            folders,
+            folder_of,
+            index_pages: Vec::new(),
+            folder_index: Vec::new(),
+        };
+        nav.paginate_index();
+        nav
+    }
+
+    /// Splits each top-level section into handbook-index pages of at most
+    /// [`INDEX_PAGE_ROWS`] pages and records where each folder is listed.
+    fn paginate_index(&mut self) {
+        let mut folder_index = vec![String::from("handbook.html"); self.folders.len()];
+        let sections: Vec<usize> = self.folders[0]
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Folder(f) => Some(*f),
+                Entry::Page(_) => None,
+            })
+            .collect();
+        let mut used_slugs = std::collections::HashSet::new();
+        for s in sections {
+            let slug = crate::markdown::unique_id(
+                crate::markdown::heading_id(&self.folders[s].path),
+                &mut used_slugs,
+            );
+            // Folder runs in reading order: a folder's own pages, then its sub-folders.
+            let mut runs: Vec<(usize, Vec<DocId>)> = Vec::new();
+            let mut stack = vec![s];
+            while let Some(f) = stack.pop() {
+                let mut pages = Vec::new();
+                if let Some(i) = self.folders[f].index {
+                    pages.push(i);
+                }
+                let mut subs = Vec::new();
+                for e in &self.folders[f].entries {
+                    match *e {
+                        Entry::Page(p) => pages.push(p),
+                        Entry::Folder(c) => subs.push(c),
+                    }
+                }
+                runs.push((f, pages));
+                stack.extend(subs.into_iter().rev());
+            }
+            let first = self.index_pages.len();
+            let mut current: Vec<(usize, Vec<DocId>)> = Vec::new();
+            let mut rows = 0;
+            let flush = |current: &mut Vec<(usize, Vec<DocId>)>, pages: &mut Vec<IndexPage>| {
+                let part = pages.len() - first + 1;
+                pages.push(IndexPage {
+                    url: if part == 1 {
+                        format!("handbook-index/{slug}.html")
+                    } else {
+                        format!("handbook-index/{slug}-{part}.html")
+                    },
+                    section: s,
+                    part,
+                    parts: 0,
+                    groups: std::mem::take(current),
+                });
+            };
+            for (f, pages) in runs {
+                let mut rest = pages.as_slice();
+                loop {
+                    let room = INDEX_PAGE_ROWS - rows;
+                    let take = rest.len().min(room);
+                    if take > 0 || rest.is_empty() {
+                        current.push((f, rest[..take].to_vec()));
+                    }
+                    rows += take.max(1);
+                    rest = &rest[take..];
+                    if rows >= INDEX_PAGE_ROWS {
+                        flush(&mut current, &mut self.index_pages);
+                        rows = 0;
+                    }
+                    if rest.is_empty() {
+                        break;
+                    }
+                }
+            }
+            if !current.is_empty() || first == self.index_pages.len() {
+                flush(&mut current, &mut self.index_pages);
+            }
+            let parts = self.index_pages.len() - first;
+            for page in &mut self.index_pages[first..] {
+                page.parts = parts;
+                for (f, _) in &page.groups {
+                    if folder_index[*f] == "handbook.html" {
+                        folder_index[*f] = page.url.clone();
+                    }
+                }
+            }
+        }
+        self.folder_index = folder_index;
+    }
+
+    fn link(hb: &Handbook, id: DocId) -> Link {
+        let doc = &hb.docs[id];
+        Link {
+            title: doc.title().to_string(),
+            url: doc.url.clone(),
+        }
+    }
+
+    pub fn prev(&self, hb: &Handbook, id: DocId) -> Option<Link> {
+        let p = self.pos.get(id).copied().flatten()?;
+        p.checked_sub(1).map(|q| Self::link(hb, self.order[q]))
+    }
+
+    pub fn next(&self, hb: &Handbook, id: DocId) -> Option<Link> {
+        let p = self.pos.get(id).copied().flatten()?;
+        self.order.get(p + 1).map(|&q| Self::link(hb, q))
+    }
+
+    /// Top-level section (folder below `content/`) a folder belongs to; `0` for the root.
+    pub fn section_of(&self, mut f: usize) -> usize {
+        while let Some(p) = self.folders[f].parent {
+            if p == 0 {
+                return f;
+            }
+            f = p;
+        }
+        f
+    }
+
+    /// Where a folder is listed in the handbook index (its page, at the folder's anchor).
+    pub fn index_url(&self, f: usize) -> String {
+        let page = &self.folder_index[f];
+        if f == 0 {
+            page.clone()
+        } else {
+            format!("{page}#{}", Self::folder_anchor(&self.folders[f].path))
+        }
+    }
+
+    /// The id of a folder's heading in the handbook index.
+    pub fn folder_anchor(path: &str) -> String {
+        format!("f-{}", crate::markdown::heading_id(path))
+    }
+
+    fn folder_href(&self, hb: &Handbook, f: usize) -> String {
+        match self.folders[f].index {
+            Some(id) => hb.docs[id].url.clone(),
+            None => self.index_url(f),
+        }
+    }
+
+    /// The sidebar of page `id` as a nested list (trusted markup; content escaped).
+    pub fn sidebar_html(&self, hb: &Handbook, id: DocId, root: &str) -> Option<String> {
+        let &here = self.folder_of.get(&id)?;
+        // Folders from the root down to the page's own.
+        let mut chain = vec![here];
+        while let Some(p) = self.folders[*chain.last().unwrap_or(&0)].parent {
+            chain.push(p);
+        }
+        chain.reverse();
+        let mut out = String::with_capacity(4096);
+        self.level(hb, &chain, 0, id, root, &mut out);
+        Some(out)
+    }
+
+    fn level(
+        &self,
+        hb: &Handbook,
+        chain: &[usize],
+        depth: usize,
+        current: DocId,
+        root: &str,
+        out: &mut String,
+    ) {
+        let f = chain[depth];
+        let folder = &self.folders[f];
+        let focus_entry = match chain.get(depth + 1) {
+            Some(&child) => Entry::Folder(child),
+            None => Entry::Page(current),
+        };
+        let focus = folder
+            .entries
+            .iter()
+            .position(|e| *e == focus_entry)
+            .unwrap_or(0);
+        let n = folder.entries.len();
+        let (start, end) = if n <= WINDOW {
+            (0, n)
+        } else {
+            let half = WINDOW / 2;
+            let start = focus.saturating_sub(half).min(n - WINDOW);
+            (start, start + WINDOW)
+        };
+        let more = escape_html(&self.index_url(f));
+        out.push_str("<ul>");
+        if start > 0 {
+            let _ = write!(
+                out,
+                "<li class=\"sb-more\"><a href=\"{root}{more}\">{start} more before…</a></li>"
+            );
+        }
+        for e in &folder.entries[start..end] {
+            match *e {
+                Entry::Page(pid) => {
+                    let doc = &hb.docs[pid];
+                    let cur = if pid == current {
+                        " aria-current=\"page\""
+                    } else {
+                        ""
+                    };
+                    let _ = write!(
+                        out,
+                        "<li><a href=\"{root}{}\"{cur}>{}</a></li>",
+                        escape_html(&crate::markdown::encode_path(&doc.url)),
+                        escape_html(doc.title())
+                    );
+                }
+                Entry::Folder(child) => {
+                    let c = &self.folders[child];
+                    let href =
+                        escape_html(&crate::markdown::encode_path(&self.folder_href(hb, child)));
+                    let cur = if c.index == Some(current) {
+                        " aria-current=\"page\""
+                    } else {
+                        ""
+                    };
+                    if Some(&child) == chain.get(depth + 1) {
+                        let _ = write!(
+                            out,
+                            "<li class=\"sb-folder\"><details open><summary><a href=\"{root}{href}\"{cur}>{}</a></summary>",
+                            escape_html(&c.title)
+                        );
+                        self.level(hb, chain, depth + 1, current, root, out);
+                        out.push_str("</details></li>");
+                    } else {
+                        let _ = write!(
+                            out,
+                            "<li class=\"sb-folder sb-closed\"><a href=\"{root}{href}\">{}</a> <span class=\"sb-count\">{}</span></li>",
+                            escape_html(&c.title),
+                            c.pages
+                        );
+                    }
+                }
+            }
+        }
+        if end < n {
+            let _ = write!(
+                out,
+                "<li class=\"sb-more\"><a href=\"{root}{more}\">{} more…</a></li>",
+                n - end
+            );
+        }
+        out.push_str("</ul>");
+    }
+
+    /// Folder `_index.md` pages above page `id`, root first, for breadcrumbs.
+    pub fn crumbs(&self, hb: &Handbook, id: DocId) -> Vec<Link> {
+        let Some(&here) = self.folder_of.get(&id) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut f = Some(here);
+        while let Some(i) = f {
+            if let Some(index) = self.folders[i].index
+                && index != id
+            {
+                out.push(Self::link(hb, index));
+            }
+            f = self.folders[i].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Whether a document is a handbook page listed in the navigation.
+    pub fn contains(&self, id: DocId) -> bool {
+        self.pos.get(id).copied().flatten().is_some()
+    }
+}

@@ -1,0 +1,76 @@
+// orgbook page enhancements. Every page reads and works without this script; it only
+// collapses the section sidebar on narrow screens, adds "copy link" to heading anchors and
+// applies the decisions index filters from the query string.
+(function () {
+  "use strict";
+  function ready(f) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", f);
+    else f();
+  }
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // Decisions index: ?status=…&type=…&team=…&tag=… filters every decision (all parts of
+  // the list) from decisions/index.json. Without JavaScript the full list still shows.
+  function decisionFilters() {
+    var form = document.querySelector("form.filters");
+    if (!form) return;
+    var params = new URLSearchParams(location.search);
+    var keys = ["status", "type", "team", "tag"];
+    var want = {};
+    var any = false;
+    keys.forEach(function (k) {
+      var v = params.get(k) || "";
+      want[k] = v;
+      if (v) any = true;
+      var field = form.elements[k];
+      if (field) field.value = v;
+    });
+    if (!any) return;
+    var status = form.querySelector(".filter-status");
+    var tbody = document.querySelector("table.decisions tbody");
+    var root = document.documentElement.getAttribute("data-root") || "";
+    fetch(form.getAttribute("data-rows"))
+      .then(function (r) { return r.json(); })
+      .then(function (rows) {
+        var hits = rows.filter(function (d) {
+          return (!want.status || d[3] === want.status) &&
+            (!want.type || String(d[4]) === want.type) &&
+            (!want.team || d[5] === want.team) &&
+            (!want.tag || (d[9] || []).indexOf(want.tag) >= 0);
+        });
+        var html = hits.map(function (d) {
+          var type = d[4] === 1 ? "Type 1: irreversible, escalated" : "Type 2: reversible";
+          return "<tr data-status=\"" + esc(d[3]) + "\"><td class=\"num\">" + d[0] + "</td>" +
+            "<td><a href=\"" + esc(root + d[2]) + "\">" + esc(d[1]) + "</a></td>" +
+            "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(d[3]) + "</span></td>" +
+            "<td><span class=\"dtype dtype-" + d[4] + "\" title=\"" + type + "\">T" + d[4] + "</span></td>" +
+            "<td>" + (d[5] ? "<a href=\"" + esc(root + d[6]) + "\">" + esc(d[5]) + "</a>" : "") + "</td>" +
+            "<td class=\"date\"><time datetime=\"" + esc(d[7]) + "\">" + esc(d[7]) + "</time>" +
+            (d[8] ? "" : " <span class=\"muted\">proposed</span>") + "</td></tr>";
+        }).join("");
+        tbody.innerHTML = html;
+        var pagers = document.querySelectorAll(".pager");
+        for (var i = 0; i < pagers.length; i++) pagers[i].hidden = true;
+        document.documentElement.setAttribute("data-filtered", String(hits.length));
+        status.innerHTML = esc(hits.length + " of " + rows.length + " decisions match. ") +
+          "<a href=\"" + esc(root) + "decisions/index.html\">Show all</a>";
+      })
+      .catch(function () {
+        status.textContent = "Could not load the decisions to filter; showing the full list.";
+      });
+  }
+
+  ready(decisionFilters);
+
+  ready(function () {
+    // The sidebar is open in the HTML (so it works without JS); on a phone it starts closed.
+    var side = document.querySelector(".sidebar-toggle");
+    if (side && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) {
+      side.removeAttribute("open");
+    }
+  });
+})();
