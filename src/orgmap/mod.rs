@@ -49,6 +49,22 @@ pub fn render_org_map(roots: &[OrgNode]) -> String {
     render::org_map(&layout::compute(roots))
 }
 
+/// The map of one group's subtree, every box in the group's palette colour
+/// (`colour` indexes the palette, wrapping), and its natural width in pixels.
+/// The org map page lays groups out as a grid of these.
+pub fn render_group_map(root: &OrgNode, colour: usize) -> (String, i32) {
+    let mut d = layout::compute(std::slice::from_ref(root));
+    for p in &mut d.nodes {
+        p.colour = Some(colour);
+    }
+    (render::org_map(&d), d.width)
+}
+
+/// The light-mode border colour of palette entry `colour` (wrapping), for legends.
+pub fn palette_colour(colour: usize) -> &'static str {
+    style::PALETTE[colour % style::PALETTE.len()].0
+}
+
 /// A small SVG of a team's neighbourhood for its own page: parent above, the
 /// team among its siblings, its children below. Only the passed nodes' own
 /// fields are used (their `children` are ignored). `siblings` may or may not

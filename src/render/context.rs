@@ -115,6 +115,9 @@ pub struct TeamDetail {
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,
+    /// Where this team is drawn on the org map (`orgmap.html#om-<slug>`, or its group's
+    /// map page when the map is split).
+    pub orgmap_url: String,
 }
 
 #[derive(Serialize)]
@@ -347,6 +350,51 @@ pub struct OrgMapPage<'a> {
     pub tree_html: String,
     pub teams: usize,
     pub groups: usize,
+    /// A lone top-level charter that contains every group (the company), if any.
+    pub top: Option<Link>,
+    pub top_slug: Option<String>,
+    /// One card per group, in hierarchy order; each group has its own colour.
+    pub cards: Vec<OrgGroupCard>,
+    /// Top-level teams outside any group, and their map (absent when there are very many).
+    pub loose: Vec<Link>,
+    pub loose_svg: Option<String>,
+    /// True when the organisation is too large to draw on one page: cards link to
+    /// per-group map pages (`orgmap/<group>.html`) instead of embedding their maps.
+    pub split: bool,
+}
+
+#[derive(Serialize)]
+pub struct OrgGroupCard {
+    pub slug: String,
+    pub name: String,
+    /// The group's charter page.
+    pub url: String,
+    /// The group's colour (CSS colour, light mode), also used by the legend.
+    pub colour: &'static str,
+    /// Charters below the group, and people in them.
+    pub teams: usize,
+    pub people: usize,
+    /// The group's map (trusted markup), unless the map is split.
+    pub svg: Option<String>,
+    /// The map is wide: the card should take a whole row.
+    pub wide: bool,
+    /// The group's own map page, when the map is split.
+    pub map_url: Option<String>,
+    /// The first direct teams of the group, and how many more there are.
+    pub children: Vec<Link>,
+    pub more: usize,
+}
+
+/// `orgmap/<group>.html`: one group's map when the organisation map is split.
+#[derive(Serialize)]
+pub struct OrgGroupPage<'a> {
+    #[serde(flatten)]
+    pub base: Base<'a>,
+    pub group: Link,
+    pub colour: &'static str,
+    pub svg: String,
+    pub tree_html: String,
+    pub teams: usize,
 }
 
 #[derive(Serialize)]

@@ -132,7 +132,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn nav(&self) -> &nav::Nav {
+    pub(super) fn nav(&self) -> &nav::Nav {
         self.nav
             .get_or_init(|| nav::Nav::build(self.handbook, self.reading_order()))
     }
@@ -333,6 +333,7 @@ impl<'a> Renderer<'a> {
             decisions,
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
+            orgmap_url: self.orgmap_url(&c.slug),
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
         base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
@@ -680,7 +681,7 @@ impl<'a> Renderer<'a> {
                 url: doc.url.clone(),
             })
             .collect();
-        teams.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+        teams.sort_by_key(|t| t.title.to_lowercase());
         let tags: Vec<String> = hb
             .decisions
             .keys()
@@ -920,7 +921,7 @@ impl<'a> Renderer<'a> {
             Box::new(|| self.teams_index()),
             Box::new(|| self.decisions_index()),
             Box::new(|| self.handbook_index()),
-            Box::new(|| vec![self.orgmap_page()]),
+            Box::new(|| self.orgmap_pages()),
             Box::new(|| self.ownership_page()),
             Box::new(|| vec![self.health_page(self.health)]),
             Box::new(|| {

@@ -49,6 +49,9 @@ pub struct Nav {
     pub index_pages: Vec<IndexPage>,
     /// The handbook-index page listing each folder (`handbook.html` for the root).
     folder_index: Vec<String>,
+    /// Slug of the lone top-level charter that contains every group, if there is one:
+    /// computed here once because every team page's org-map link depends on it.
+    pub lone_root: Option<String>,
 }
 
 /// Most pages listed on one page of the handbook index (about 150 bytes each).
@@ -149,6 +152,7 @@ impl Nav {
             folder_of,
             index_pages: Vec::new(),
             folder_index: Vec::new(),
+            lone_root: crate::render::org::lone_root(hb).map(str::to_string),
         };
         nav.paginate_index();
         nav

@@ -26,6 +26,41 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Above this many charters the org map overview shows each group as a card linking to
+/// its own map page, rather than drawing every team: the overview stays bounded.
+const OVERVIEW_MAX_TEAMS: usize = 200;
+/// A group card lists this many of its direct teams before "+N more".
+const CARD_CHILDREN: usize = 12;
+/// A group map wider than this (px) takes a whole row of the grid.
+const CARD_MAX_WIDTH: i32 = 700;
+
+/// The lone top-level charter whose children are the organisation's groups (a company
+/// charter above them all): set when there is one root and some child has teams of its
+/// own. Otherwise the roots themselves are the groups.
+pub(super) fn lone_root(hb: &crate::model::Handbook) -> Option<&str> {
+    let has_kids = |s: &str| hb.children.get(s).is_some_and(|k| !k.is_empty());
+    match hb.roots().as_slice() {
+        [only]
+            if hb
+                .children
+                .get(*only)
+                .is_some_and(|k| k.iter().any(|c| has_kids(c))) =>
+        {
+            Some(only)
+        }
+        _ => None,
+    }
+}
+
+/// (name, slug) of a node and everything below it, in pre-order.
+fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
+    let mut stack = vec![n];
+    while let Some(n) = stack.pop() {
+        out.push((n.name.clone(), n.slug.clone()));
+        stack.extend(n.children.iter().rev());
+    }
+}
+
 /// Items on one page of the ownership index (about 250 bytes each).
 const OWNERSHIP_PER_PAGE: usize = 1000;
 
@@ -99,11 +134,11 @@ impl Renderer<'_> {
     fn tree_html(&self) -> String {
         let mut html = String::new();
         let roots = self.handbook.roots();
-        self.push_tree(&roots, &mut html);
+        self.push_tree(&roots, &mut html, "");
         html
     }
 
-    fn push_tree(&self, slugs: &[&str], html: &mut String) {
+    fn push_tree(&self, slugs: &[&str], html: &mut String, prefix: &str) {
         let hb = self.handbook;
         html.push_str("<ul>");
         for slug in slugs {
@@ -112,7 +147,7 @@ impl Renderer<'_> {
             };
             let _ = write!(
                 html,
-                "<li><a href=\"{}\">{}</a>",
+                "<li><a href=\"{prefix}{}\">{}</a>",
                 escape_html(&doc.url),
                 escape_html(&c.name)
             );
@@ -127,36 +162,207 @@ impl Renderer<'_> {
             }
             if let Some(kids) = hb.children.get(*slug) {
                 let kids: Vec<&str> = kids.iter().map(String::as_str).collect();
-                self.push_tree(&kids, html);
+                self.push_tree(&kids, html, prefix);
             }
             html.push_str("</li>");
         }
         html.push_str("</ul>");
     }
 
-    pub(super) fn orgmap_page(&self) -> Result<OutputFile, Diagnostic> {
+    /// The org map's groups: the top-level groups, or the groups under a lone root that
+    /// contains everything (returned first), and the top-level teams that have no group.
+    fn map_groups(&self) -> (Option<&Charter>, Vec<&Charter>, Vec<&Charter>) {
         let hb = self.handbook;
-        let roots: Vec<OrgNode> = hb
+        let roots: Vec<&Charter> = hb
             .roots()
             .into_iter()
-            .filter_map(|s| hb.team(s))
-            .map(|(_, c)| self.org_node(c, "teams/", true))
+            .filter_map(|s| hb.team(s).map(|(_, c)| c))
             .collect();
-        let (mut teams, mut groups) = (0, 0);
+        let has_kids = |c: &Charter| hb.children.get(&c.slug).is_some_and(|k| !k.is_empty());
+        let (top, level): (Option<&Charter>, Vec<&Charter>) = match roots.as_slice() {
+            [only] if lone_root(hb) == Some(only.slug.as_str()) => (
+                Some(*only),
+                hb.children
+                    .get(&only.slug)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| hb.team(k).map(|(_, c)| c))
+                    .collect(),
+            ),
+            _ => (None, roots),
+        };
+        let (groups, loose) = level.into_iter().partition(|c| has_kids(c));
+        (top, groups, loose)
+    }
+
+    /// Whether the org map is split into one page per group (see [`OVERVIEW_MAX_TEAMS`]).
+    fn map_is_split(&self) -> bool {
+        self.handbook.teams.len() > OVERVIEW_MAX_TEAMS
+    }
+
+    /// Where a team's box is drawn: `orgmap.html#om-<slug>`, or its group's own map page
+    /// when the map is split.
+    pub(super) fn orgmap_url(&self, slug: &str) -> String {
+        if !self.map_is_split() {
+            return format!("orgmap.html#om-{slug}");
+        }
+        let mut chain = self.handbook.ancestors(slug);
+        chain.push(slug);
+        let lone = self.nav().lone_root.as_deref();
+        let group = match lone {
+            Some(root) if chain.first() == Some(&root) => chain.get(1),
+            _ => chain.first(),
+        };
+        let is_group = |s: &str| self.handbook.children.get(s).is_some_and(|k| !k.is_empty());
+        match group {
+            Some(g) if is_group(g) => format!("orgmap/{g}.html#om-{slug}"),
+            _ => format!("orgmap.html#om-{slug}"),
+        }
+    }
+
+    /// `orgmap.html` (a legend, a "find a team" box and a grid of group cards) and, for a
+    /// large organisation, one map page per group so that the overview stays bounded.
+    pub(super) fn orgmap_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let hb = self.handbook;
+        let split = self.map_is_split();
+        let (top, groups, loose) = self.map_groups();
+        let (mut teams, mut group_count) = (0, 0);
         for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
             match c.kind {
                 TeamKind::Team => teams += 1,
-                TeamKind::Group => groups += 1,
+                TeamKind::Group => group_count += 1,
             }
         }
+        let mut out = Vec::new();
+        let mut cards = Vec::new();
+        let mut find: Vec<serde_json::Value> = Vec::new();
+        for (i, g) in groups.iter().enumerate() {
+            let doc_url = format!("teams/{}.html", g.slug);
+            let map_page = format!("orgmap/{}.html", g.slug);
+            let node = self.org_node(g, if split { "../teams/" } else { "teams/" }, true);
+            let (svg, width) = orgmap::render_group_map(&node, i);
+            let mut subtree = Vec::new();
+            collect_subtree(&node, &mut subtree);
+            let page = if split {
+                map_page.as_str()
+            } else {
+                "orgmap.html"
+            };
+            for (name, slug) in &subtree {
+                find.push(serde_json::json!([
+                    name,
+                    format!("{page}#om-{slug}"),
+                    g.name
+                ]));
+            }
+            let kids: Vec<Link> = hb
+                .children
+                .get(&g.slug)
+                .into_iter()
+                .flatten()
+                .filter_map(|k| hb.team(k))
+                .map(|(d, c)| Link {
+                    title: c.name.clone(),
+                    url: d.url.clone(),
+                })
+                .collect();
+            let more = kids.len().saturating_sub(CARD_CHILDREN);
+            if split {
+                let mut tree = String::new();
+                self.push_tree(&[g.slug.as_str()], &mut tree, "../");
+                let mut base = self.base(&map_page, format!("Org map: {}", g.name), None, "orgmap");
+                base.breadcrumbs = vec![
+                    Link {
+                        title: "Home".into(),
+                        url: "index.html".into(),
+                    },
+                    Link {
+                        title: "Org map".into(),
+                        url: "orgmap.html".into(),
+                    },
+                ];
+                let ctx = OrgGroupPage {
+                    base,
+                    group: Link {
+                        title: g.name.clone(),
+                        url: doc_url.clone(),
+                    },
+                    colour: orgmap::palette_colour(i),
+                    svg: svg.clone(),
+                    tree_html: tree,
+                    teams: subtree.len(),
+                };
+                out.push(self.render("orgmap_group.html", &map_page, &ctx));
+            }
+            cards.push(OrgGroupCard {
+                slug: g.slug.clone(),
+                name: g.name.clone(),
+                url: doc_url,
+                colour: orgmap::palette_colour(i),
+                teams: subtree.len().saturating_sub(1),
+                people: hb.subtree_members(&g.slug),
+                svg: (!split).then_some(svg),
+                wide: width > CARD_MAX_WIDTH,
+                map_url: split.then_some(map_page),
+                children: kids.into_iter().take(CARD_CHILDREN).collect(),
+                more,
+            });
+        }
+        let loose_nodes: Vec<OrgNode> = loose
+            .iter()
+            .map(|c| self.org_node(c, "teams/", false))
+            .collect();
+        for n in &loose_nodes {
+            find.push(serde_json::json!([
+                n.name,
+                format!("orgmap.html#om-{}", n.slug),
+                ""
+            ]));
+        }
+        let loose_svg = (!loose_nodes.is_empty() && loose_nodes.len() <= OVERVIEW_MAX_TEAMS)
+            .then(|| orgmap::render_org_map(&loose_nodes));
+        let mut base = self.base("orgmap.html", "Org map".into(), None, "orgmap");
+        base.breadcrumbs = vec![Link {
+            title: "Home".into(),
+            url: "index.html".into(),
+        }];
         let ctx = OrgMapPage {
-            base: self.base("orgmap.html", "Org map".into(), None, "orgmap"),
-            svg: orgmap::render_org_map(&roots),
-            tree_html: self.tree_html(),
+            base,
+            svg: String::new(),
+            tree_html: if split {
+                String::new()
+            } else {
+                self.tree_html()
+            },
             teams,
-            groups,
+            groups: group_count,
+            top: top.map(|t| Link {
+                title: t.name.clone(),
+                url: format!("teams/{}.html", t.slug),
+            }),
+            top_slug: top.map(|t| t.slug.clone()),
+            cards,
+            loose: loose
+                .iter()
+                .map(|c| Link {
+                    title: c.name.clone(),
+                    url: format!("teams/{}.html", c.slug),
+                })
+                .take(OVERVIEW_MAX_TEAMS)
+                .collect(),
+            loose_svg,
+            split,
         };
-        self.render("orgmap.html", "orgmap.html", &ctx)
+        out.push(self.render("orgmap.html", "orgmap.html", &ctx));
+        out.push(Ok(OutputFile {
+            path: "orgmap/teams.json".into(),
+            contents: super::FileContents::Bytes(
+                serde_json::to_string(&find)
+                    .unwrap_or_else(|_| "[]".into())
+                    .into_bytes(),
+            ),
+        }));
+        out
     }
 
     pub(super) fn ownership_page(&self) -> Vec<Result<OutputFile, Diagnostic>> {

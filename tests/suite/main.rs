@@ -9,6 +9,7 @@ mod build;
 mod check;
 mod export;
 mod org;
+mod reading;
 mod robustness;
 mod search;
 mod search_js;

@@ -38,20 +38,26 @@ fn org_map_boxes_do_not_overlap() {
     let book = TestBook::bundled();
     book.build().success();
     let map = book.html("orgmap.html");
-    let rects: Vec<(f64, f64, f64, f64)> = map
-        .select(&sel("svg a rect.om-box"))
-        .filter_map(|r| {
-            let a = |k| r.value().attr(k).and_then(|v: &str| v.parse::<f64>().ok());
-            Some((a("x")?, a("y")?, a("width")?, a("height")?))
-        })
-        .collect();
-    assert!(rects.len() >= 14, "{} boxes", rects.len());
-    for (i, a) in rects.iter().enumerate() {
-        for b in &rects[i + 1..] {
-            let overlap = a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3;
-            assert!(!overlap, "boxes overlap: {a:?} {b:?}");
+    // Each group has its own map (a grid of cards); no two boxes of one map overlap.
+    let mut boxes = 0;
+    for svg in map.select(&sel("svg.om-full")) {
+        let rects: Vec<(f64, f64, f64, f64)> = svg
+            .select(&sel("a rect.om-box"))
+            .filter_map(|r| {
+                let a = |k| r.value().attr(k).and_then(|v: &str| v.parse::<f64>().ok());
+                Some((a("x")?, a("y")?, a("width")?, a("height")?))
+            })
+            .collect();
+        boxes += rects.len();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                let overlap =
+                    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3;
+                assert!(!overlap, "boxes overlap: {a:?} {b:?}");
+            }
         }
     }
+    assert!(boxes >= 14, "{boxes} boxes");
 }
 
 #[test]
@@ -78,16 +84,23 @@ fn ownership_index_answers_who_owns_x() {
     let book = TestBook::fixture("basic");
     book.build().success();
     let page = book.html("ownership.html");
-    let rows = row_cells(&page, "table.ownership tbody tr");
+    // One table (columns line up across letters), a header row per letter, and the
+    // owning team's contact.
+    assert_eq!(page.select(&sel("table.ownership")).count(), 1);
+    let rows = row_cells(&page, "table.ownership tbody tr:not(.letter-row)");
     assert_eq!(
         rows,
         [
-            ["api-gateway", "API", "Engineering"],
-            ["Public API docs", "API", "Engineering"],
-            ["website", "Web", "Engineering"]
+            ["api-gateway", "API", "Engineering", "#api"],
+            ["Public API docs", "API", "Engineering", "#api"],
+            ["website", "Web", "Engineering", ""]
         ]
     );
-    assert_eq!(texts(&page, "h2"), ["A", "P", "W"]);
+    assert_eq!(texts(&page, "tr.letter-row th"), ["A", "P", "W"]);
+    assert_eq!(
+        hrefs(&page, ".letters a"),
+        ["ownership.html#a", "ownership.html#p", "ownership.html#w"]
+    );
     assert_eq!(
         hrefs(&page, "table.ownership td:nth-child(2) a")[0],
         "teams/api.html"

@@ -69,7 +69,7 @@
       viewport.scrollLeft = 0;
       viewport.scrollTop = 0;
     });
-    button("1:1", "Actual size", function () { zoom(1); });
+    button("100%", "Actual size (100%)", function () { zoom(1); });
     viewport.parentNode.insertBefore(bar, viewport);
     level.textContent = "100%";
 
@@ -123,9 +123,98 @@
     }
   }
 
+  // "Find a team": matches names from orgmap/teams.json ([name, page#om-slug, group]),
+  // jumps to the team's box (opening its group) and highlights it.
+  function findBox(form) {
+    var input = form.querySelector("input");
+    var list = form.querySelector(".om-find-results");
+    var status = form.querySelector(".om-find-status");
+    var root = document.documentElement.getAttribute("data-root") || "";
+    var teams = null;
+    function load() {
+      if (teams) return Promise.resolve(teams);
+      return fetch(form.getAttribute("data-teams")).then(function (r) { return r.json(); })
+        .then(function (t) { teams = t; return t; });
+    }
+    function matches(q) {
+      q = q.trim().toLowerCase();
+      if (!q) return [];
+      var starts = [], contains = [];
+      for (var i = 0; i < teams.length; i++) {
+        var n = String(teams[i][0]).toLowerCase();
+        if (n.indexOf(q) === 0) starts.push(teams[i]);
+        else if (n.indexOf(q) > 0) contains.push(teams[i]);
+      }
+      return starts.concat(contains).slice(0, 8);
+    }
+    function go(t) {
+      var target = t[1];
+      var hash = target.slice(target.indexOf("#"));
+      var here = document.getElementById(hash.slice(1));
+      if (here) {
+        if (location.hash === hash) show(here); else location.hash = hash;
+      } else {
+        location.href = root + target;
+      }
+    }
+    function render() {
+      load().then(function () {
+        var hits = matches(input.value);
+        list.innerHTML = "";
+        hits.forEach(function (t) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = root + t[1];
+          a.textContent = t[0];
+          if (t[2]) {
+            var g = document.createElement("span");
+            g.className = "muted";
+            g.textContent = " · " + t[2];
+            a.appendChild(g);
+          }
+          a.addEventListener("click", function (e) { e.preventDefault(); go(t); });
+          li.appendChild(a);
+          list.appendChild(li);
+        });
+        status.textContent = input.value.trim() ? hits.length + (hits.length === 1 ? " team" : " teams") + " found" : "";
+      });
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", render);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      load().then(function () {
+        var hits = matches(input.value);
+        if (hits.length) go(hits[0]);
+        else status.textContent = "No team matches \u201c" + input.value + "\u201d";
+      });
+    });
+  }
+
+  // Brings a team's box into view: open its group, scroll to it, mark it.
+  function show(el) {
+    var d = el.closest ? el.closest("details") : null;
+    if (d) d.open = true;
+    var old = document.querySelectorAll(".om-found");
+    for (var i = 0; i < old.length; i++) old[i].classList.remove("om-found");
+    el.classList.add("om-found");
+    if (el.scrollIntoView) el.scrollIntoView({ block: "center", inline: "center" });
+    if (el.focus) el.focus({ preventScroll: true });
+  }
+
+  function onHash() {
+    if (location.hash.indexOf("#om-") !== 0) return;
+    var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (el) show(el);
+  }
+
   function init() {
-    var maps = document.querySelectorAll("svg.om-full");
+    var maps = document.querySelectorAll(".om-zoomable > svg.om-full");
     for (var i = 0; i < maps.length; i++) enhance(maps[i]);
+    var finds = document.querySelectorAll("form.om-find");
+    for (var j = 0; j < finds.length; j++) findBox(finds[j]);
+    window.addEventListener("hashchange", onHash);
+    onHash();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,222 @@
+//! Reading a big handbook (issue 13): navigation (sidebar, previous/next, breadcrumbs),
+//! page head order, indexes split so that no page grows with the handbook, decisions in
+//! the order their heading states, and the org map as a grid of groups that splits into
+//! per-group pages for a large organisation. Browser checks live in `browser_reading.rs`.
+
+use crate::harness::*;
+
+/// `n` pages in `content/<folder>/`, titled "<Folder> page 000"….
+fn many_pages(book: &TestBook, folder: &str, n: usize) {
+    for i in 0..n {
+        book.write(
+            &format!("content/{folder}/p{i:04}.md"),
+            &format!("+++\ntitle = \"{folder} page {i:04}\"\n+++\nBody {i}.\n"),
+        );
+    }
+}
+
+#[test]
+fn page_head_reads_title_then_description_then_contents_then_body() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/long.md",
+        "+++\ntitle = \"Long read\"\ndescription = \"What this is about.\"\n+++\n# Long read\n\nIntro.\n\n## One\n\n## Two\n\n## Three\n",
+    );
+    book.build().success();
+    let page = book.output_file("guide/long.html");
+    let pos = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing in\n{page}"))
+    };
+    // The leading `# Long read` equals the title: printed once.
+    assert_eq!(page.matches("<h1").count(), 1, "{page}");
+    assert!(pos("<h1>Long read</h1>") < pos("<p class=\"lede\">What this is about."));
+    assert!(pos("<p class=\"lede\">What this is about.") < pos("class=\"toc\""));
+    assert!(pos("class=\"toc\"") < pos("Intro."));
+    // A short page has no contents list.
+    let short = book.html("guide/onboarding.html");
+    assert_eq!(short.select(&sel(".toc")).count(), 0);
+}
+
+#[test]
+fn sidebar_prev_next_and_breadcrumbs_follow_the_folder_tree_and_weight() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/zeta.md",
+        "+++\ntitle = \"Zeta first\"\nweight = 1\n+++\nZ.\n",
+    );
+    book.build().success();
+    let page = book.html("guide/onboarding.html");
+    // Weight 1 puts "Zeta first" before "Onboarding" (no weight) in the guide folder.
+    assert_eq!(
+        texts(&page, ".sidebar .sb-folder > details > ul > li > a"),
+        ["Zeta first", "Onboarding"]
+    );
+    assert_eq!(
+        texts(&page, ".sidebar a[aria-current=page]"),
+        ["Onboarding"]
+    );
+    assert_eq!(
+        hrefs(&page, ".prev-next a[rel=prev]"),
+        ["../guide/zeta.html"]
+    );
+    assert_eq!(
+        hrefs(&page, ".breadcrumbs a"),
+        ["../index.html", "../handbook.html", "../guide/index.html"]
+    );
+    let zeta = book.html("guide/zeta.html");
+    assert_eq!(
+        hrefs(&zeta, ".prev-next a[rel=prev]"),
+        ["../guide/index.html"]
+    );
+    assert_eq!(
+        hrefs(&zeta, ".prev-next a[rel=next]"),
+        ["../guide/onboarding.html"]
+    );
+    // Every generated page but the home page carries breadcrumbs.
+    for p in [
+        "teams/index.html",
+        "decisions/index.html",
+        "orgmap.html",
+        "ownership.html",
+    ] {
+        assert_eq!(
+            hrefs(&book.html(p), ".breadcrumbs a")[0].ends_with("index.html"),
+            true,
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn sidebar_stays_bounded_in_a_folder_of_thousands() {
+    let book = TestBook::fixture("basic");
+    many_pages(&book, "guide", 1200);
+    book.build().success();
+    let page = book.html("guide/p0600.html");
+    let links = texts(&page, ".sidebar .sb-folder > details > ul > li > a");
+    // A window around the current page plus "more" links, not 1,200 entries.
+    assert!(links.len() <= 30, "{} sidebar entries", links.len());
+    assert!(links.iter().any(|l| l == "guide page 0600"), "{links:?}");
+    assert_eq!(page.select(&sel(".sidebar .sb-more")).count(), 2);
+    // The handbook index splits the section over bounded pages, each listing every page once.
+    let first = book.html("handbook-index/guide.html");
+    let second = book.html("handbook-index/guide-2.html");
+    let n = texts(&first, ".page-tree a").len() + texts(&second, ".page-tree a").len();
+    assert_eq!(n, 1200 + 2, "1,200 pages, the guide's index and onboarding");
+    assert!(book.output_file("handbook-index/guide.html").len() < 300_000);
+    // The home page's list says where the rest is.
+    let home = book.html("index.html");
+    assert!(
+        hrefs(&home, "#pages-title ~ p a").contains(&"handbook.html".to_string()),
+        "{:?}",
+        hrefs(&home, "a")
+    );
+}
+
+#[test]
+fn decisions_index_is_newest_first_by_the_date_it_shows_and_filters_link_by_query() {
+    let book = TestBook::fixture("basic");
+    // An old number decided recently sorts above a newer number decided earlier.
+    book.write(
+        "content/decisions/0003-late.md",
+        "+++\ntitle = \"Decided late\"\nstatus = \"accepted\"\ntype = 2\ndate = 2020-01-01\ndecided = 2030-01-01\nteam = \"api\"\n+++\nBody.\n",
+    );
+    book.build().success();
+    let page = book.html("decisions/index.html");
+    let dates = texts(&page, "table.decisions td.date time");
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first by the shown date");
+    assert_eq!(texts(&page, "table.decisions td.num")[0], "3");
+    // The header says which date; one name per record ("ADR 3", never "ADR 0003").
+    assert!(texts(&page, "th.date")[0].starts_with("Decided"));
+    let record = book.output_file("decisions/0003-late.html");
+    assert!(
+        record.contains("ADR 3") && !record.contains("ADR 0003"),
+        "{record}"
+    );
+    // Status counts link to the filtered view; the JSON behind the filters lists all.
+    assert!(
+        hrefs(&page, ".counts a").contains(&"../decisions/index.html?status=accepted".to_string())
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&book.output_file("decisions/index.json")).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn big_indexes_are_split_into_pages_under_300_kb() {
+    let book = TestBook::fixture("basic");
+    for i in 10..700u32 {
+        book.write(
+            &format!("content/decisions/{i:04}-d.md"),
+            &format!("+++\ntitle = \"Decision {i}\"\nstatus = \"proposed\"\ntype = 2\ndate = 2024-{:02}-{:02}\nteam = \"api\"\n+++\nBody.\n", i % 12 + 1, i % 28 + 1),
+        );
+    }
+    book.build().success();
+    let mut seen = 0;
+    for part in [
+        "decisions/index.html",
+        "decisions/index-2.html",
+        "decisions/index-3.html",
+    ] {
+        let html = book.output_file(part);
+        assert!(html.len() < 300_000, "{part}: {} bytes", html.len());
+        seen += texts(&book.html(part), "table.decisions tbody tr").len();
+    }
+    assert_eq!(seen, 692);
+    let timeline = book.html("timeline.html");
+    assert!(texts(&timeline, ".pager a").len() >= 2, "timeline is split");
+    check_all_links(&book.out(), &["404.html"]);
+}
+
+#[test]
+fn org_map_is_a_grid_of_groups_and_splits_per_group_when_large() {
+    let book = TestBook::fixture("basic");
+    book.build().success();
+    let map = book.html("orgmap.html");
+    assert_eq!(texts(&map, ".om-legend a"), ["Engineering"]);
+    assert_eq!(map.select(&sel("details.om-card svg a#om-api")).count(), 1);
+    let teams: serde_json::Value =
+        serde_json::from_str(&book.output_file("orgmap/teams.json")).unwrap();
+    assert!(
+        teams
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t[1] == "orgmap.html#om-api")
+    );
+
+    // 250 teams in two groups: the overview links to one map page per group.
+    let big = TestBook::fixture("basic");
+    big.write(
+        "content/teams/g2.md",
+        "+++\nname = \"Second\"\nproblem = \"P.\"\n[[metrics]]\nname = \"M\"\n+++\n",
+    );
+    for i in 0..250 {
+        let parent = if i % 2 == 0 { "eng" } else { "g2" };
+        big.write(
+            &format!("content/teams/t{i:03}.md"),
+            &format!(
+                "+++\nname = \"Team {i:03}\"\nparent = \"{parent}\"\nproblem = \"P.\"\nmembers = [\"P{i}\"]\n[[metrics]]\nname = \"M\"\n+++\n"
+            ),
+        );
+    }
+    big.build().success();
+    let map = big.html("orgmap.html");
+    assert_eq!(
+        map.select(&sel("svg a.om-node")).count(),
+        0,
+        "overview draws no team"
+    );
+    assert_eq!(
+        hrefs(&map, ".om-card > p a"),
+        ["orgmap/eng.html", "orgmap/g2.html"]
+    );
+    let eng = big.html("orgmap/eng.html");
+    assert_eq!(eng.select(&sel("svg a#om-t000")).count(), 1);
+    let t0 = big.html("teams/t000.html");
+    assert!(hrefs(&t0, "figcaption a").contains(&"../orgmap/eng.html#om-t000".to_string()));
+    check_all_links(&big.out(), &["404.html"]);
+}
