@@ -170,6 +170,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
         diags.extend(derived_diags);
         files.extend(render::static_files(root, &handbook, &theme));
         files.extend(derived);
+        diags.extend(crate::claims::check(root, &handbook, &files));
         lap("render", &mut timings);
     }
     diagnostic::sort(&mut diags);

@@ -280,3 +280,136 @@ fn repeated_builds_are_byte_identical_and_carry_the_marker() {
     repo.book.build().success();
     assert_eq!(first, snapshot(&repo.book.out()));
 }
+
+/// Item 2 (and issue 10 item 8): one file, one writer.
+mod collisions {
+    use super::*;
+
+    /// Builds once (the previous site), adds `files`, builds again: the second build must
+    /// fail with an `output-collision` naming both sources and leave the previous site
+    /// byte-identical.
+    #[track_caller]
+    fn collides(files: &[(&str, &str)], at: &str, output: &str, other: &str) {
+        let repo = Repo::new();
+        repo.book.build().success();
+        let before = snapshot(&repo.book.out());
+        for (path, text) in files {
+            repo.book.write(path, text);
+        }
+        let run = repo.book.build();
+        run.failure(1);
+        let wanted = format!("{at} would be written to {output}, which {other} also writes");
+        run.stderr_has("error[output-collision]")
+            .stderr_has(&wanted)
+            .stderr_has(&format!("--> {at}"));
+        assert_eq!(before, snapshot(&repo.book.out()), "previous site changed");
+    }
+
+    #[test]
+    fn a_content_asset_cannot_replace_the_search_index() {
+        // 3 MB, the size of the file that came out torn when both were written at once.
+        let big = "x".repeat(3 << 20);
+        collides(
+            &[("content/search/index.js", &big)],
+            "content/search/index.js",
+            "search/index.js",
+            "the search index (search/index.js)",
+        );
+    }
+
+    #[test]
+    fn a_content_asset_cannot_replace_the_json_api() {
+        collides(
+            &[("content/api/teams.json", "[]")],
+            "content/api/teams.json",
+            "api/teams.json",
+            "the JSON API (api/teams.json)",
+        );
+    }
+
+    #[test]
+    fn static_files_cannot_replace_generated_pages() {
+        collides(
+            &[("static/index.html", "<h1>mine</h1>")],
+            "static/index.html",
+            "index.html",
+            "content/_index.md",
+        );
+        for generated in [
+            "search.html",
+            "health.html",
+            "feed.xml",
+            "sitemap.xml",
+            "teams/index.html",
+        ] {
+            collides(
+                &[(&format!("static/{generated}"), "mine")],
+                &format!("static/{generated}"),
+                generated,
+                &format!("the page orgbook generates at {generated}"),
+            );
+        }
+    }
+
+    #[test]
+    fn content_assets_cannot_replace_generated_or_theme_files() {
+        collides(
+            &[("content/teams/index.html", "<p>team list</p>")],
+            "content/teams/index.html",
+            "teams/index.html",
+            "the page orgbook generates at teams/index.html",
+        );
+        collides(
+            &[("content/orgbook/style.css", "body{}")],
+            "content/orgbook/style.css",
+            "orgbook/style.css",
+            "the built-in theme's orgbook/style.css",
+        );
+        // An asset beside the Markdown page that becomes the same HTML file.
+        collides(
+            &[("content/guide/setup.html", "<p>old export</p>")],
+            "content/guide/setup.html",
+            "guide/setup.html",
+            "content/guide/setup.md",
+        );
+    }
+
+    #[test]
+    fn a_static_file_and_a_content_asset_cannot_share_a_path() {
+        collides(
+            &[("content/img/README.txt", "also here")],
+            "content/img/README.txt",
+            "img/README.txt",
+            "static/img/README.txt",
+        );
+    }
+
+    #[test]
+    fn static_overrides_of_theme_files_stay_allowed() {
+        // The documented layering: static/ replaces a theme file of the same name.
+        let repo = Repo::new();
+        repo.book
+            .write("static/orgbook/style.css", "body { color: teal }");
+        repo.book.build().success();
+        assert_eq!(
+            repo.book.output_file("orgbook/style.css"),
+            "body { color: teal }"
+        );
+    }
+
+    #[test]
+    fn collisions_are_located_in_json_too() {
+        let repo = Repo::new();
+        repo.book.write("static/health.html", "mine");
+        let run = repo.book.run(&["check", "--format", "json"]);
+        run.failure(1);
+        let diag: serde_json::Value = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|d| d["code"] == "output-collision")
+            .expect("an output-collision diagnostic");
+        assert_eq!(diag["file"], "static/health.html");
+        assert_eq!(diag["severity"], "error");
+    }
+}
