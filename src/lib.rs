@@ -9,9 +9,11 @@
 pub mod claims;
 pub mod clock;
 pub mod config;
+pub mod config_check;
 pub mod diagnostic;
 pub mod export;
 pub mod health;
+pub mod html_policy;
 pub mod import;
 pub mod link;
 pub mod load;

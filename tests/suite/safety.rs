@@ -413,3 +413,273 @@ mod collisions {
         assert_eq!(diag["severity"], "error");
     }
 }
+
+/// Item 3: no script from content runs in a reader's browser by default.
+mod html {
+    use super::*;
+
+    const HOSTILE: &str = r#"# Tricks
+
+[click](javascript:alert('md-link')) and ![img](data:text/html;base64,PHNjcmlwdD4=)
+and [fine](https://example.com) and ![pixel](data:image/png;base64,iVBORw0KGgo=)
+
+<a href="JaVaScRiPt:alert('raw-link')">raw</a> <img src="../img/logo.png" onerror="alert('onerror')">
+
+<script>alert('script')</script>
+<style>body { display: none }</style>
+<iframe src="https://evil.example/"></iframe>
+<p onclick="alert('onclick')">para</p>
+
+<details>
+<summary>More</summary>
+
+Press <kbd>Ctrl</kbd>+<kbd>K</kbd>; x<sup>2</sup>, H<sub>2</sub>O.
+
+</details>
+
+<table><tr><td>cell</td></tr></table>
+
+<a name="legacy-anchor"></a><span id="raw-id">target</span>
+
+See <a href="setup.md#setting-up">setup</a> and <img src="../img/logo.png" alt="logo">.
+"#;
+
+    fn hostile_repo() -> Repo {
+        let repo = Repo::new();
+        repo.book.write("content/guide/tricks.md", HOSTILE);
+        repo.book.write("content/img/logo.png", "png");
+        repo
+    }
+
+    /// Every attribute value that a browser follows or loads, in every HTML file of `out`.
+    fn followed_urls(out: &Path) -> Vec<(String, String)> {
+        let mut urls = Vec::new();
+        let s = sel("[href], [src], [poster], [action], [formaction]");
+        for rel in files_under(out)
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+        {
+            let doc = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+            for el in doc.select(&s) {
+                for a in ["href", "src", "poster", "action", "formaction"] {
+                    if let Some(v) = el.value().attr(a) {
+                        urls.push((rel.clone(), v.to_string()));
+                    }
+                }
+            }
+        }
+        urls
+    }
+
+    use scraper::Html;
+
+    /// The rendered Markdown body of a page (the theme's own scripts are not content).
+    fn prose(book: &TestBook, rel: &str) -> String {
+        let doc = book.html(rel);
+        let body = doc.select(&sel("div.prose")).next().expect("a .prose body");
+        body.inner_html()
+    }
+
+    fn set_policy(repo: &Repo, policy: &str) {
+        let config = repo.book.read("orgbook.toml");
+        repo.book.write(
+            "orgbook.toml",
+            &format!("{config}[markdown]\nraw_html = \"{policy}\"\n"),
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_are_neutralised_with_located_warnings() {
+        let repo = hostile_repo();
+        let run = repo.book.build();
+        run.success();
+        for at in [
+            "content/guide/tricks.md:3:1",
+            "content/guide/tricks.md:3:",
+            "content/guide/tricks.md:6:",
+        ] {
+            run.stderr_has(at);
+        }
+        run.stderr_has("warning[unsafe-url]")
+            .stderr_has("`javascript:` URL was neutralised");
+        let page = prose(&repo.book, "guide/tricks.html");
+        for gone in [
+            "alert(",
+            "javascript:",
+            "JaVaScRiPt",
+            "data:text/html",
+            "<script",
+            "<style",
+            "<iframe",
+            "onerror",
+            "onclick",
+        ] {
+            assert!(!page.contains(gone), "{gone} survived:\n{page}");
+        }
+        for (file, url) in followed_urls(&repo.book.out()) {
+            let lower = url.to_ascii_lowercase();
+            assert!(
+                !lower.trim_start().starts_with("javascript:") && !lower.starts_with("data:text"),
+                "{file}: {url}"
+            );
+        }
+        // Harmless schemes and raster data images stay.
+        assert!(page.contains("href=\"https://example.com\""));
+        assert!(page.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""));
+    }
+
+    #[test]
+    fn sanitized_html_keeps_what_github_keeps() {
+        let repo = hostile_repo();
+        repo.book.build().success();
+        let doc = repo.book.html("guide/tricks.html");
+        assert_eq!(texts(&doc, "details summary"), vec!["More"]);
+        assert_eq!(texts(&doc, "details kbd"), vec!["Ctrl", "K"]);
+        assert_eq!(texts(&doc, "sup"), vec!["2"]);
+        assert_eq!(texts(&doc, "sub"), vec!["2"]);
+        assert_eq!(texts(&doc, "table td"), vec!["cell"]);
+        assert_eq!(doc.select(&sel("a[name=legacy-anchor]")).count(), 1);
+        assert_eq!(texts(&doc, "#raw-id"), vec!["target"]);
+        // The paragraph stays; only its event handler goes.
+        assert!(texts(&doc, "div.prose p").iter().any(|p| p == "para"));
+    }
+
+    #[test]
+    fn raw_html_urls_go_through_the_link_resolver() {
+        let repo = hostile_repo();
+        repo.book.build().success();
+        let doc = repo.book.html("guide/tricks.html");
+        let hrefs = hrefs(&doc, "a");
+        assert!(
+            hrefs.contains(&"../guide/setup.html#setting-up".to_string()),
+            "{hrefs:?}"
+        );
+        let srcs: Vec<_> = doc
+            .select(&sel("img"))
+            .filter_map(|e| e.value().attr("src").map(str::to_string))
+            .collect();
+        assert!(srcs.contains(&"../img/logo.png".to_string()), "{srcs:?}");
+        check_all_links(&repo.book.out(), &["404.html"]);
+    }
+
+    #[test]
+    fn broken_raw_html_links_are_reported_and_ids_are_anchors() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/raw.md",
+            "# Raw\n\n<a id=\"old-name\"></a>\n\nText.\n\n<img src=\"missing.png\"> <video src=\"gone.mp4\" poster=\"also-gone.png\"></video>\n",
+        );
+        repo.book.write(
+            "content/guide/other.md",
+            "See [the old name](raw.md#old-name).\n",
+        );
+        let run = repo.book.build();
+        run.failure(1)
+            .stderr_has("error[broken-link]")
+            .stderr_has("content/guide/raw.md:7:11")
+            .stderr_has("missing.png")
+            .stderr_has("gone.mp4")
+            .stderr_has("also-gone.png")
+            .stderr_lacks("missing-anchor");
+    }
+
+    #[test]
+    fn raw_html_policy_escape_and_allow() {
+        let repo = hostile_repo();
+        set_policy(&repo, "escape");
+        repo.book.build().success();
+        let body = prose(&repo.book, "guide/tricks.html");
+        assert!(body.contains("&lt;details&gt;"), "{body}");
+        assert!(
+            !body.contains("<details") && !body.contains("<script"),
+            "{body}"
+        );
+
+        let repo = hostile_repo();
+        set_policy(&repo, "allow");
+        repo.book.build().success();
+        let body = prose(&repo.book, "guide/tricks.html");
+        // Trusted authors keep their HTML, but schemes that run code are still neutralised.
+        assert!(
+            body.contains("<iframe src=\"https://evil.example/\">"),
+            "{body}"
+        );
+        assert!(body.contains("<details>"), "{body}");
+        assert!(!body.to_ascii_lowercase().contains("javascript:"), "{body}");
+
+        let repo = Repo::new();
+        set_policy(&repo, "yes");
+        repo.book
+            .build()
+            .failure(1)
+            .stderr_has("error[invalid-value]")
+            .stderr_has("orgbook.toml:5:12")
+            .stderr_has("sanitize, allow, escape");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn file_names_become_url_safe_everywhere() {
+        let repo = Repo::new();
+        repo.book
+            .write("content/javascript:alert(1).md", "# Scheme\n\nHello.\n");
+        repo.book.write(
+            "content/guide/Getting Started.md",
+            "# Start\n\nSee [scheme](../javascript:alert(1).md).\n",
+        );
+        repo.book.build().success();
+        let out = repo.book.out();
+        assert!(out.join("javascript-alert-1.html").is_file());
+        assert!(out.join("guide/getting-started.html").is_file());
+        for (file, url) in followed_urls(&out) {
+            assert!(
+                !url.to_ascii_lowercase().starts_with("javascript:"),
+                "{file}: {url}"
+            );
+        }
+        for rel in files_under(&out) {
+            let text = std::fs::read_to_string(out.join(&rel)).unwrap_or_default();
+            for needle in [
+                "\"javascript:",
+                ">javascript:",
+                "'javascript:",
+                "href=javascript",
+            ] {
+                assert!(!text.contains(needle), "{rel} contains {needle}");
+            }
+        }
+        check_all_links(&out, &["404.html"]);
+    }
+
+    #[test]
+    fn base_url_and_theme_are_validated() {
+        for (line, bad, needle) in [
+            (
+                "base_url = \"javascript:alert(1)\"",
+                "base_url",
+                "is not an http(s) URL or a path",
+            ),
+            (
+                "base_url = \"//evil.example\"",
+                "base_url",
+                "is not an http(s) URL or a path",
+            ),
+            (
+                "theme = \"../../elsewhere\"",
+                "theme",
+                "is not a folder name",
+            ),
+            ("theme = \"/etc\"", "theme", "is not a folder name"),
+        ] {
+            let repo = Repo::new();
+            let config = format!("title = \"Acme\"\n{line}\n");
+            repo.book.write("orgbook.toml", &config);
+            let run = repo.book.build();
+            run.failure(1)
+                .stderr_has("error[invalid-value]")
+                .stderr_has("--> orgbook.toml:2:")
+                .stderr_has(needle)
+                .stderr_has(bad);
+        }
+    }
+}
