@@ -683,3 +683,64 @@ See <a href="setup.md#setting-up">setup</a> and <img src="../img/logo.png" alt="
         }
     }
 }
+
+/// Item 3: what orgbook prints cannot rewrite a terminal or forge a CI annotation.
+mod printed {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_content_are_escaped_in_every_format() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/teams/platform.md",
+            &repo.book.read("content/teams/platform.md").replacen(
+                "+++\n",
+                "+++\n\"\\u001b[2J\\u009b31m\\u202eevil\\n::error file=x::forged\" = 1\n",
+                1,
+            ),
+        );
+        for format in ["human", "github", "json"] {
+            let run = repo.book.run(&["check", "--format", format]);
+            run.failure(1);
+            let all = format!("{}{}", run.stdout, run.stderr);
+            let bad: Vec<char> = all
+                .chars()
+                .filter(|&c| {
+                    (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)
+                })
+                .collect();
+            assert!(bad.is_empty(), "{format}: raw {bad:?} in\n{all}");
+            assert!(all.contains("u{1b}[2J"), "{format}: {all}");
+            assert!(
+                !all.lines().any(|l| l.starts_with("::error file=x")),
+                "{format}: forged annotation in\n{all}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_line_is_shown_cut_around_the_error() {
+        let repo = Repo::new();
+        let line = format!(
+            "{} [broken](nowhere.md) {}",
+            "word ".repeat(20_000),
+            "tail ".repeat(20_000)
+        );
+        repo.book
+            .write("content/guide/long.md", &format!("# Long\n\n{line}\n"));
+        let run = repo.book.run(&["check"]);
+        run.failure(1).stderr_has("error[broken-link]");
+        let snippet = run
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("3 | "))
+            .expect("a snippet line");
+        assert!(snippet.chars().count() < 120, "{snippet}");
+        assert!(snippet.contains("[broken](nowhere.md)"), "{snippet}");
+        assert!(
+            run.stderr.len() < 4000,
+            "{} bytes of stderr",
+            run.stderr.len()
+        );
+    }
+}
