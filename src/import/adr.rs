@@ -515,6 +515,7 @@ impl Meta {
     /// superseded by hand, and that record is no longer in force.
     fn final_status(&self, notes: &mut Notes) -> &'static str {
         let status = if !self.superseded_by.is_empty()
+            || !self.superseded_by_files.is_empty()
             || self.status.iter().any(|&(_, s)| s == "superseded")
         {
             "superseded"

@@ -219,13 +219,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
     }
 
-    let links = Links::new(
-        &dir,
-        repo.as_deref().unwrap_or(&dir),
-        &records,
-        &found,
-        opts,
-    );
+    let links = Links::new(&dir, &records, &found, opts);
     let mut attachments = BTreeMap::new();
     for i in 0..records.len() {
         let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
@@ -525,7 +519,6 @@ fn normalize(p: &Path) -> PathBuf {
 /// Link rewriting for one collection: what each relative link in a record points at.
 struct Links<'a> {
     dir: &'a Path,
-    repo: &'a Path,
     /// Source path (and folder, for folder-per-record) → new file name.
     records: HashMap<PathBuf, String>,
     source_url: Option<&'a str>,
@@ -536,7 +529,6 @@ struct Links<'a> {
 impl<'a> Links<'a> {
     fn new(
         dir: &'a Path,
-        repo: &'a Path,
         records: &[ImportedDecision],
         found: &[Found],
         opts: &'a ImportOptions,
@@ -550,7 +542,6 @@ impl<'a> Links<'a> {
         }
         Links {
             dir,
-            repo,
             records: map,
             source_url: opts.source_url.as_deref(),
             into: opts.into.as_deref(),
@@ -632,16 +623,13 @@ impl<'a> Links<'a> {
     /// `attachments/<path in the folder>` (or in the repository, for files outside the
     /// folder); a different file already there gets a numbered name.
     fn attachment_name(&self, target: &Path, taken: &BTreeMap<PathBuf, String>) -> String {
-        let rel = target
-            .strip_prefix(self.dir)
-            .or_else(|_| target.strip_prefix(self.repo))
-            .map(rel_string)
-            .unwrap_or_else(|_| {
-                target
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            });
+        // Outside the folder, the path from the nearest common folder: `../../diagrams/a.png`
+        // → `diagrams/a.png` (a clash with another file gets a numbered name below).
+        let rel = relative_path(self.dir, target)
+            .split('/')
+            .filter(|p| *p != "..")
+            .collect::<Vec<_>>()
+            .join("/");
         let base = format!("{ATTACHMENTS_DIR}/{rel}");
         let mut name = base.clone();
         let mut n = 1;
