@@ -2001,4 +2001,145 @@ mod tests {
         assert_eq!(refused.errors.len(), 2, "{:?}", refused.errors);
         assert!(refused.errors[0].contains("--keep-numbers"));
     }
+
+    #[test]
+    fn titles_are_plain_text() {
+        assert_eq!(
+            plain_text("Use `Span<T>` in parsers"),
+            "Use Span<T> in parsers"
+        );
+        assert_eq!(plain_text("Use Span\\<T\\>"), "Use Span<T>");
+        assert_eq!(
+            plain_text("Use **bold** and [a link](x.md)"),
+            "Use bold and a link"
+        );
+        assert_eq!(
+            plain_text("Architecture Decision Record: Use event sourcing"),
+            "Use event sourcing"
+        );
+        assert_eq!(plain_text("Decision - Use X"), "Use X");
+        // A prefix word inside a title is not a prefix.
+        assert_eq!(
+            plain_text("Decisions are recorded"),
+            "Decisions are recorded"
+        );
+        let d = parse("adr-014.md", "# ADR-014: Use `X`\n\n* Status: accepted\n");
+        assert_eq!(d.title, "Use X");
+        let d = parse("0006-x.md", "# 6. Use Y\n\nDate: 2024-01-01\n");
+        assert_eq!(d.title, "Use Y");
+        // The front matter title differs only by the prefix the importer removes: no note.
+        let d = parse(
+            "0014-x.md",
+            "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# ADR-014: Use X\n",
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    }
+
+    #[test]
+    fn lenient_metadata() {
+        let d = parse(
+            "0001-a.md",
+            "# A\n\nStatus: accepted\nDate: 2018-08-30; Last update: 2019-01-01\ntag:General\nKeywords: [db, ops]\n",
+        );
+        assert_eq!(d.date, date(2018, 8, 30));
+        assert_eq!(d.tags, ["General", "db", "ops"]);
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+
+        let d = parse(
+            "0001-a.md",
+            "---\ntags:\n  - a\n  - b\ndate: 2018-11\nstatus: Done\n---\n# A\n",
+        );
+        assert_eq!(
+            (d.tags.as_slice(), d.date),
+            (&["a".to_owned(), "b".to_owned()][..], date(2018, 11, 1))
+        );
+        assert_eq!(d.status, "accepted");
+        assert!(
+            d.unmapped.iter().any(|n| n.contains("has no day")),
+            "{:?}",
+            d.unmapped
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("`Done` imported as accepted")),
+            "{:?}",
+            d.unmapped
+        );
+
+        for (word, status) in [
+            ("Depreciated", "deprecated"),
+            ("Acepted", "accepted"),
+            ("Propsed", "proposed"),
+            ("Rejectd", "rejected"),
+        ] {
+            let d = parse("0001-a.md", &format!("# A\n\n## Status\n\n{word}\n"));
+            assert_eq!(d.status, status, "{word}");
+            assert!(
+                d.unmapped[0].contains("nearest status word"),
+                "{:?}",
+                d.unmapped
+            );
+        }
+        // Short or distant words are not guessed.
+        assert_eq!(nearest_status("done"), None);
+        assert_eq!(nearest_status("postponed"), None);
+    }
+
+    #[test]
+    fn templates_are_recognised_by_content_not_name() {
+        for (name, text) in [
+            (
+                "template.md",
+                "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
+            ),
+            (
+                "x.md",
+                "# [short title of solved problem and solution]\n\n- Status: [draft | proposed]\n",
+            ),
+            (
+                "y.md",
+                "---\nstatus: \"{proposed | rejected}\"\n---\n# {short title}\n",
+            ),
+            (
+                "z.md",
+                "# Real-looking title\n\n* Status: [proposed | rejected | accepted]\n",
+            ),
+        ] {
+            let d = parse(name, text);
+            assert!(d.template.is_some(), "{name}");
+        }
+        let d = parse(
+            "0005-use-handlebars-templates.md",
+            "# Use handlebars templates\n\n* Status: accepted\n* Date: 2020-01-01\n",
+        );
+        assert_eq!(d.template, None);
+    }
+
+    #[test]
+    fn other_relations_are_kept() {
+        let d = parse(
+            "0002-b.md",
+            "# 2. B\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nClarifies [1. A](0001-a.md)\n\nClarified by [3. C](0003-c.md)\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(
+            d.related,
+            [
+                "Clarifies [1. A](0001-a.md)",
+                "Clarified by [3. C](0003-c.md)"
+            ]
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // log4brains links a successor by its date-named file, without a number.
+        let d = parse(
+            "20200101-a.md",
+            "# A\n\n- Status: superseded by [20210101-b](20210101-b.md)\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(
+            (d.superseded_by.len(), d.superseded_by_files.as_slice()),
+            (0, &["20210101-b".to_owned()][..])
+        );
+    }
 }

@@ -566,7 +566,7 @@ impl<'a> Links<'a> {
         }
         let cut = trimmed.find(['#', '?']).unwrap_or(trimmed.len());
         let (path_part, rest) = trimmed.split_at(cut);
-        let decoded = path_part.replace("%20", " ");
+        let decoded = crate::text::percent_decode_lenient(path_part);
         let target = normalize(&from_dir.join(&decoded));
         let as_md = {
             let mut p = target.clone().into_os_string();

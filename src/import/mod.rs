@@ -806,4 +806,14 @@ mod tests {
             "a [x](0001-b.md) b\n```\n[y](0001-a.md)\n```\n[ref]: 0001-b.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-b.md>)"
         );
     }
+
+    #[test]
+    fn unlinking_keeps_the_text() {
+        let md = "See [the gone one](0009-gone.md) and ![a picture](gone.png), [kept](0001-a.md).";
+        let out = rewrite_links_with(md, |d| (d != "0001-a.md").then_some(Rewrite::Unlink));
+        assert_eq!(out, "See the gone one and a picture, [kept](0001-a.md).");
+        let md = "[outer [inner]](gone.md) \\[not](gone.md)";
+        let out = rewrite_links_with(md, |_| Some(Rewrite::Unlink));
+        assert_eq!(out, "outer [inner] \\[not](gone.md)");
+    }
 }
