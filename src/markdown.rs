@@ -39,6 +39,8 @@ pub struct Rendered {
     /// Text of a `#` heading that opens the body, if any: the page title when front matter
     /// has none, and a signal to templates not to print a second `<h1>`.
     pub leading_h1: Option<String>,
+    /// `id` and `name` attributes of raw HTML: link targets like heading ids.
+    pub anchors: Vec<String>,
 }
 
 pub fn options() -> Options {
@@ -54,73 +56,8 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-/// Percent-encodes what would otherwise end or corrupt a URL path in an `href`.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '"' => out.push_str("%22"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
-/// GitHub-compatible heading id: lowercase, letters/digits/`-`/`_` kept, spaces to `-`,
-/// everything else dropped. Hand-written because the ids must match what GitHub generates
-/// for the same Markdown (authors' `#anchor` links work in both places); slug crates
-/// transliterate and collapse differently.
-pub fn heading_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            id.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
-            id.push('-');
-        }
-    }
-    if id.is_empty() { "section".into() } else { id }
-}
-
-/// Makes `id` unique within a page by appending -1, -2, … (GitHub's scheme).
-pub fn unique_id(id: String, used: &mut std::collections::HashSet<String>) -> String {
-    if used.insert(id.clone()) {
-        return id;
-    }
-    let mut n = 1;
-    loop {
-        let candidate = format!("{id}-{n}");
-        if used.insert(candidate.clone()) {
-            return candidate;
-        }
-        n += 1;
-    }
-}
+use crate::text::percent_decode_lenient as percent_decode;
+pub use crate::text::{encode_path, heading_id, unique_id};
 
 fn has_scheme(url: &str) -> bool {
     if url.starts_with("//") {
@@ -215,6 +152,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut heading_text = String::new();
     let mut first_block = true;
     let mut used_ids = std::collections::HashSet::new();
+    let raw_policy = handbook.config.markdown.raw_html;
+    let mut raw_block: Option<(String, usize)> = None;
+    let mut has_raw_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let span = range.start + offset..range.end + offset;
@@ -263,7 +203,20 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 Event::End(TagEnd::Heading(level))
             }
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let image = matches!(tag, Tag::Image { .. });
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
+                {
+                    let what = if image { "an image" } else { "a link" };
+                    diags.push(crate::html_policy::unsafe_url_warning(
+                        &doc.source.path,
+                        &doc.source.text,
+                        span,
+                        &scheme,
+                        what,
+                    ));
+                    *dest_url = CowStr::from("#");
+                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
                     && let Some(rewritten) = rewrite(
                         handbook,
                         id,
@@ -278,6 +231,34 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     *dest_url = rewritten;
                 }
                 Event::Start(tag)
+            }
+            // Raw HTML: a block arrives line by line and is handled whole.
+            Event::Start(Tag::HtmlBlock) => {
+                raw_block = Some((String::new(), span.start));
+                continue;
+            }
+            Event::Html(t) if raw_block.is_some() => {
+                if let Some((piece, _)) = raw_block.as_mut() {
+                    piece.push_str(&t);
+                }
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let (piece, start) = raw_block.take().unwrap_or_default();
+                has_raw_html = true;
+                let ctx = (handbook, id, from_dir, root.as_str(), start);
+                match raw_html(ctx, &piece, raw_policy, &mut rendered, diags) {
+                    Some(html) => Event::Html(html.into()),
+                    None => Event::Text(piece.into()),
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                has_raw_html = true;
+                let ctx = (handbook, id, from_dir, root.as_str(), span.start);
+                match raw_html(ctx, &t, raw_policy, &mut rendered, diags) {
+                    Some(html) => Event::InlineHtml(html.into()),
+                    None => Event::Text(t),
+                }
             }
             Event::Text(t) => {
                 if in_heading.is_some() {
@@ -315,7 +296,54 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
+        rendered.html = crate::html_policy::sanitize(&rendered.html);
+    }
     rendered
+}
+
+/// One raw-HTML piece under the `[markdown] raw_html` policy: its URLs neutralised or
+/// resolved like Markdown links, its ids recorded as anchors. `None` means "show as text".
+fn raw_html(
+    (handbook, id, from_dir, root, start): (&Handbook, DocId, &str, &str, usize),
+    piece: &str,
+    policy: crate::html_policy::RawHtml,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if policy == crate::html_policy::RawHtml::Escape {
+        return None;
+    }
+    let doc = &handbook.docs[id];
+    let ctx = crate::html_policy::RawContext {
+        file: &doc.source.path,
+        text: &doc.source.text,
+        offset: start,
+    };
+    let mut links = Rendered::default();
+    let mut link_diags = Vec::new();
+    let html = crate::html_policy::process_raw(
+        piece,
+        &ctx,
+        &mut rendered.anchors,
+        &mut |url, span| {
+            rewrite(
+                handbook,
+                id,
+                from_dir,
+                root,
+                url,
+                span,
+                &mut links,
+                &mut link_diags,
+            )
+            .map(|c| c.into_string())
+        },
+        diags,
+    );
+    rendered.links.extend(links.links);
+    diags.extend(link_diags);
+    Some(html)
 }
 
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns
@@ -415,25 +443,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heading_ids_match_github() {
-        assert_eq!(heading_id("Consequences"), "consequences");
-        assert_eq!(
-            heading_id("How we work: the short version"),
-            "how-we-work-the-short-version"
-        );
-        assert_eq!(heading_id("Zürich office"), "zürich-office");
-        assert_eq!(heading_id("C++ & Rust"), "c--rust");
-    }
-
-    #[test]
-    fn unique_ids_get_suffixes() {
-        let mut used = Default::default();
-        assert_eq!(unique_id("a".into(), &mut used), "a");
-        assert_eq!(unique_id("a".into(), &mut used), "a-1");
-        assert_eq!(unique_id("a".into(), &mut used), "a-2");
-    }
-
-    #[test]
     fn paths_join_and_relativise() {
         assert_eq!(
             join_path("content/teams", "../decisions/0001-a.md").unwrap(),
@@ -454,12 +463,5 @@ mod tests {
         assert!(has_scheme("mailto:a@b"));
         assert!(!has_scheme("../a.md"));
         assert!(!has_scheme("a.md#x:y"));
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md"), "a b.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%é1"), "%é1");
     }
 }

@@ -92,14 +92,6 @@ fn date(d: jiff::civil::Date) -> String {
     d.to_string()
 }
 
-fn type_label(t: u8) -> &'static str {
-    if t == 1 {
-        "Type 1 · irreversible"
-    } else {
-        "Type 2 · reversible"
-    }
-}
-
 impl<'a> Renderer<'a> {
     fn base(
         &self,
@@ -366,7 +358,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let detail = DecisionDetail {
             summary: self.decision_summary(d, doc),
-            type_label: type_label(d.decision_type),
+            type_label: d.decision_type.label(),
             deciders: d.deciders.clone(),
             tags: d.tags.clone(),
             revisit: d.revisit.map(date),
@@ -959,18 +951,11 @@ impl<'a> Renderer<'a> {
             || self.site_pages(),
         );
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
-        let mut seen_template_errors = std::collections::BTreeSet::new();
-        for result in per_doc.into_iter().flatten().chain(site_pages) {
-            match result {
-                Ok(f) => files.push(f),
-                // One broken template would otherwise report once per page.
-                Err(d) => {
-                    if seen_template_errors.insert(d.message.clone()) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
+        crate::site::collect_pages(
+            per_doc.into_iter().flatten().chain(site_pages),
+            &mut files,
+            diags,
+        );
         files
     }
 }
@@ -984,7 +969,7 @@ fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diag
     .with_help("check the variables this template uses against docs/theming.md")
 }
 
-/// Copies assets, the theme's static files and the handbook's `static/` (later wins).
+/// Copies the theme's static files and the handbook's `static/` (later wins), then assets.
 pub fn static_files(
     root: &std::path::Path,
     handbook: &Handbook,
@@ -998,30 +983,19 @@ pub fn static_files(
         };
         files.insert(path.clone(), contents);
     }
-    let static_dir = root.join("static");
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file()
-                && !crate::load::is_ignored(&entry.file_name().to_string_lossy())
-            {
-                files.insert(
-                    crate::diagnostic::display_path(&static_dir, entry.path()),
-                    FileContents::Copy(entry.into_path()),
-                );
-            }
-        }
+    for (rel, abs) in crate::text::walk::files_under(&root.join("static")) {
+        files.insert(rel, FileContents::Copy(abs));
     }
+    // Assets are not a layer over `static/`: a clash is reported by `claims::check`, not
+    // resolved here by letting one of them win.
     let content = root.join(crate::load::CONTENT_DIR);
-    for asset in &handbook.assets {
-        files.insert(asset.clone(), FileContents::Copy(content.join(asset)));
-    }
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
+        .chain(handbook.assets.iter().map(|asset| OutputFile {
+            path: asset.clone(),
+            contents: FileContents::Copy(content.join(asset)),
+        }))
         .collect()
 }
 
