@@ -82,7 +82,17 @@ pub fn dependents(
                 hb.decisions.get(n).copied().into_iter().for_each(&mut add);
             }
         }
-        DocKind::Page(_) => {
+        DocKind::Page(p) => {
+            // Handbook pages show each other's titles and order in the section sidebar and
+            // previous/next links: a new, removed, retitled or reweighted page re-renders
+            // them all (a body-only edit changes none of that).
+            if deep && !p.is_home {
+                for (i, other) in hb.docs.iter().enumerate() {
+                    if matches!(&other.kind, DocKind::Page(o) if !o.is_home) {
+                        add(i);
+                    }
+                }
+            }
             // A folder's `_index.md` is a breadcrumb on every page below it.
             if let Some(folder) = doc.source.path.strip_suffix("/_index.md")
                 && folder != crate::load::CONTENT_DIR
@@ -119,9 +129,12 @@ fn decision_neighbours(hb: &Handbook, number: u32, add: &mut impl FnMut(DocId)) 
 /// change, the pages of the teams below it are re-rendered too (see [`dependents`]).
 pub fn face(hb: &Handbook, id: DocId) -> (String, Option<String>) {
     let doc = &hb.docs[id];
-    let parent = doc
-        .as_team()
-        .and_then(|c| c.parent.as_ref().map(|(p, _)| p.clone()));
+    let parent = match &doc.kind {
+        DocKind::Page(p) => p.weight.map(|w| format!("weight {w}")),
+        _ => doc
+            .as_team()
+            .and_then(|c| c.parent.as_ref().map(|(p, _)| p.clone())),
+    };
     (doc.title().to_string(), parent)
 }
 
