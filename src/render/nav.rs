@@ -373,11 +373,19 @@ impl Nav {
                         ""
                     };
                     if Some(&child) == chain.get(depth + 1) {
+                        // The summary only opens and closes (a link inside it would be a
+                        // control inside a control); the folder's own page comes first.
                         let _ = write!(
                             out,
-                            "<li class=\"sb-folder\"><details open><summary><a href=\"{root}{href}\"{cur}>{}</a></summary>",
+                            "<li class=\"sb-folder\"><details open><summary>{}</summary>",
                             escape_html(&c.title)
                         );
+                        if c.index.is_some() {
+                            let _ = write!(
+                                out,
+                                "<p class=\"sb-index\"><a href=\"{root}{href}\"{cur}>Overview</a></p>"
+                            );
+                        }
                         self.level(hb, chain, depth + 1, current, root, out);
                         out.push_str("</details></li>");
                     } else {

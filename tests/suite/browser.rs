@@ -314,3 +314,65 @@ pub fn wait_js<'a>(
         }
     }
 }
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`
+/// (for what WebDriver cannot do: emulated media, colour scheme, device metrics).
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
+/// Runs DevTools command `cmd` with `params` in the session's current tab.
+pub async fn cdp(client: &Client, cmd: &str, params: Value) -> Value {
+    let body = json!({ "cmd": cmd, "params": params }).to_string();
+    client
+        .issue_cmd(Cdp { body })
+        .await
+        .unwrap_or_else(|e| panic!("DevTools command {cmd} failed: {e}"))
+}
+
+/// Emulates a viewport of `width` × `height` CSS pixels (a phone when narrow); `None`
+/// restores the window's own size.
+pub async fn emulate_viewport(client: &Client, size: Option<(u32, u32)>) {
+    match size {
+        Some((w, h)) => {
+            cdp(
+                client,
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": true }),
+            )
+            .await;
+        }
+        None => {
+            cdp(client, "Emulation.clearDeviceMetricsOverride", json!({})).await;
+        }
+    }
+}
+
+/// Emulates a media type (`"print"`, or `""` for the screen) and colour scheme
+/// (`"light"` / `"dark"`).
+pub async fn emulate_media(client: &Client, media: &str, scheme: &str) {
+    cdp(
+        client,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": media, "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+    )
+    .await;
+}

@@ -2,6 +2,7 @@
 //! binary on fixture handbooks (tests/fixtures/) and asserting on parsed output.
 
 mod browser;
+mod browser_reading;
 mod harness;
 
 mod bad_input;

@@ -67,6 +67,17 @@
   ready(decisionFilters);
 
   ready(function () {
+    // A code block or table wider than the page scrolls in its own box: keyboard users
+    // must be able to focus it to scroll.
+    var boxes = document.querySelectorAll(".prose pre, .prose table");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].scrollWidth > boxes[i].clientWidth && !boxes[i].hasAttribute("tabindex")) {
+        boxes[i].setAttribute("tabindex", "0");
+      }
+    }
+  });
+
+  ready(function () {
     // The sidebar is open in the HTML (so it works without JS); on a phone it starts closed.
     var side = document.querySelector(".sidebar-toggle");
     if (side && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) {

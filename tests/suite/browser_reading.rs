@@ -1,0 +1,362 @@
+//! Reading the handbook in headless Chromium (issue 13): page head order and the sticky
+//! contents column, sidebar and previous/next, no sideways scrolling at 390 px on every
+//! page type, the org map's "find a team" box, decisions filtered by the query string,
+//! axe-core in light and dark mode, and print media showing the whole org map.
+//!
+//! axe-core is the pinned npm package `.ci/run` installs into `tests/browser/`; without it
+//! these tests fail when CI is set and are skipped (after a notice) otherwise, like every
+//! browser test (see `browser.rs`).
+
+use crate::browser::{Browser, Server, emulate_media, emulate_viewport, in_ci, wait_js};
+use crate::harness::*;
+use fantoccini::Client;
+use serde_json::Value;
+use std::future::Future;
+use std::sync::OnceLock;
+
+struct Site {
+    _book: TestBook,
+    server: Server,
+}
+
+static SITE: OnceLock<Site> = OnceLock::new();
+
+/// The bundled handbook, built once into the browser's scratch folder and served under a
+/// sub-path (as on a real host), plus a long page for the sidebar and contents column.
+fn site(browser: &Browser) -> &'static Site {
+    SITE.get_or_init(|| {
+        let book = TestBook::bundled_in(browser.scratch());
+        let mut long = String::from(
+            "+++\ntitle = \"A long read\"\ndescription = \"Why this page exists.\"\nweight = 50\n+++\n# A long read\n\n",
+        );
+        for i in 0..8 {
+            long.push_str(&format!("## Part {i}\n\n{}\n\n", "Words to read. ".repeat(80)));
+        }
+        long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
+        long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
+        long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
+        book.write("content/how-we-work/long-read.md", &long);
+        book.build().success();
+        let server = Server::start(book.out(), "/handbook/");
+        Site {
+            _book: book,
+            server,
+        }
+    })
+}
+
+fn browse<F, Fut>(steps: F)
+where
+    F: FnOnce(&'static Client, &'static Server) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(browser) = Browser::shared() else {
+        return;
+    };
+    let server = &site(browser).server;
+    browser.run(|b| steps(&b.client, server));
+}
+
+/// One page of each kind the site has.
+const PAGE_TYPES: &[&str] = &[
+    "index.html",
+    "teams/index.html",
+    "teams/payments.html",
+    "teams/shipping.html",
+    "decisions/index.html",
+    "decisions/0009-move-service-messaging-to-kafka.html",
+    "how-we-work/long-read.html",
+    "how-we-work/index.html",
+    "handbook.html",
+    "handbook-index/how-we-work.html",
+    "orgmap.html",
+    "ownership.html",
+    "timeline.html",
+    "health.html",
+    "search.html",
+    "404.html",
+];
+
+async fn open(client: &Client, server: &Server, rel: &str) {
+    client.goto(&server.url(rel)).await.unwrap();
+    wait_js(
+        client,
+        "the page to load",
+        "return document.readyState === 'complete';",
+        |v| v == &Value::Bool(true),
+    )
+    .await;
+}
+
+#[test]
+fn head_reads_title_description_contents_and_the_contents_column_stays_on_screen() {
+    browse(|client, server| async move {
+        emulate_viewport(client, Some((1400, 900))).await;
+        open(client, server, "how-we-work/long-read.html").await;
+        let v = client
+            .execute(
+                r#"
+                const top = s => document.querySelector(s).getBoundingClientRect().top;
+                const toc = document.querySelector('.toc').getBoundingClientRect();
+                const body = document.querySelector('.doc-body').getBoundingClientRect();
+                window.scrollTo(0, 3000);
+                const after = document.querySelector('.toc').getBoundingClientRect().top;
+                window.scrollTo(0, 0);
+                return { h1: top('h1'), lede: top('.lede'), prose: top('.prose'),
+                         h1s: document.querySelectorAll('h1').length,
+                         tocLeft: toc.left, bodyRight: body.right, tocAfterScroll: after };
+                "#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        let n = |k: &str| v[k].as_f64().unwrap();
+        assert_eq!(n("h1s"), 1.0, "{v}");
+        assert!(n("h1") < n("lede") && n("lede") < n("prose"), "{v}");
+        assert!(
+            n("tocLeft") >= n("bodyRight"),
+            "contents in a right-hand column: {v}"
+        );
+        assert!(
+            (0.0..200.0).contains(&n("tocAfterScroll")),
+            "contents stay on screen: {v}"
+        );
+        emulate_viewport(client, None).await;
+    });
+}
+
+#[test]
+fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
+    browse(|client, server| async move {
+        emulate_viewport(client, Some((1400, 900))).await;
+        open(client, server, "how-we-work/long-read.html").await;
+        let v = client
+            .execute(
+                r#"
+                const cur = document.querySelector('.sidebar a[aria-current=page]');
+                const side = document.querySelector('.sidebar').getBoundingClientRect();
+                const next = document.querySelector('.prev-next a[rel=next]');
+                const prev = document.querySelector('.prev-next a[rel=prev]');
+                return { current: cur && cur.textContent, sideVisible: side.width > 100,
+                         next: next && next.getAttribute('href'),
+                         prev: prev && prev.getAttribute('href') };
+                "#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(v["current"], "A long read", "{v}");
+        assert_eq!(v["sideVisible"], true, "{v}");
+        assert!(v["prev"].is_string(), "{v}");
+        let next = v["next"].as_str().expect("a next page").to_string();
+        client
+            .find(fantoccini::Locator::Css(".prev-next a[rel=next]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let want = next.trim_start_matches("../").to_string();
+        wait_js(
+            client,
+            "the next page",
+            "return location.pathname;",
+            move |p| p.as_str().is_some_and(|p| p.ends_with(&want)),
+        )
+        .await;
+        emulate_viewport(client, None).await;
+    });
+}
+
+#[test]
+fn no_page_scrolls_sideways_on_a_390_px_phone() {
+    browse(|client, server| async move {
+        emulate_viewport(client, Some((390, 844))).await;
+        let mut wide = Vec::new();
+        for page in PAGE_TYPES {
+            open(client, server, page).await;
+            let v = client
+                .execute(
+                    "return [document.documentElement.scrollWidth, window.innerWidth];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let (sw, iw) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
+            assert_eq!(iw, 390.0, "viewport emulation");
+            if sw > 390.0 {
+                wide.push(format!("{page}: {sw}px"));
+            }
+        }
+        emulate_viewport(client, None).await;
+        assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
+    });
+}
+
+#[test]
+fn org_map_find_a_team_jumps_to_and_marks_the_team() {
+    browse(|client, server| async move {
+        open(client, server, "orgmap.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("om-find-input"))
+            .await
+            .unwrap();
+        input.send_keys("paym").await.unwrap();
+        wait_js(
+            client,
+            "a match",
+            "return Array.from(document.querySelectorAll('#om-find-results a'), a => a.textContent);",
+            |v| v.as_array().is_some_and(|a| a.iter().any(|t| t.as_str().unwrap_or("").starts_with("Payments"))),
+        )
+        .await;
+        input.send_keys("\u{E007}").await.unwrap(); // Enter
+        wait_js(
+            client,
+            "the team's box to be marked",
+            "const el = document.getElementById('om-payments'); return [location.hash, !!el && el.classList.contains('om-found')];",
+            |v| v[0] == "#om-payments" && v[1] == true,
+        )
+        .await;
+    });
+}
+
+#[test]
+fn decisions_filter_by_query_string_across_all_parts() {
+    browse(|client, server| async move {
+        open(
+            client,
+            server,
+            "decisions/index.html?status=accepted&type=1",
+        )
+        .await;
+        let v = wait_js(
+            client,
+            "the filtered list",
+            r#"const n = document.documentElement.getAttribute('data-filtered');
+               return n === null ? null : {
+                 n: Number(n),
+                 rows: Array.from(document.querySelectorAll('table.decisions tbody tr'),
+                        tr => [tr.dataset.status, tr.querySelector('.dtype').textContent]),
+                 select: document.querySelector('form.filters [name=status]').value };"#,
+            |v| !v.is_null(),
+        )
+        .await;
+        let rows = v["rows"].as_array().unwrap();
+        assert_eq!(rows.len() as f64, v["n"].as_f64().unwrap());
+        assert!(!rows.is_empty(), "{v}");
+        assert!(
+            rows.iter().all(|r| r[0] == "accepted" && r[1] == "T1"),
+            "{v}"
+        );
+        assert_eq!(v["select"], "accepted");
+        // The counts link to the same views.
+        open(client, server, "decisions/index.html").await;
+        let hrefs = client
+            .execute(
+                "return Array.from(document.querySelectorAll('.counts a'), a => a.getAttribute('href'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            hrefs
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h == "../decisions/index.html?status=proposed"),
+            "{hrefs}"
+        );
+    });
+}
+
+/// Where `.ci/run` installs the pinned axe-core.
+fn axe_source() -> Option<String> {
+    let path = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) if in_ci() => panic!(
+            "axe-core missing at {} ({e}); .ci/run installs it",
+            path.display()
+        ),
+        Err(_) => {
+            eprintln!(
+                "notice: skipping axe-core test: run `npm install --no-save --no-package-lock --prefix tests/browser axe-core@4.11.0`"
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    browse(|client, server| async move {
+        let mut problems = Vec::new();
+        for scheme in ["light", "dark"] {
+            emulate_media(client, "", scheme).await;
+            for page in PAGE_TYPES {
+                open(client, server, page).await;
+                client.execute(&axe, vec![]).await.unwrap();
+                let v = client
+                    .execute_async(
+                        r#"const done = arguments[arguments.length - 1];
+                           axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                             r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                for p in v.as_array().unwrap() {
+                    problems.push(format!("{scheme} {page}: {}", p.as_str().unwrap_or("")));
+                }
+            }
+        }
+        emulate_media(client, "", "light").await;
+        assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+    });
+}
+
+#[test]
+fn print_shows_the_whole_org_map_and_no_navigation() {
+    browse(|client, server| async move {
+        open(client, server, "orgmap.html").await;
+        emulate_media(client, "print", "light").await;
+        let v = client
+            .execute(
+                r#"
+                const shown = e => !!e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
+                const svgs = Array.from(document.querySelectorAll('svg.om-full'));
+                const width = document.documentElement.clientWidth;
+                return {
+                  nav: shown(document.querySelector('.site-nav')),
+                  search: shown(document.querySelector('.search')),
+                  tools: shown(document.querySelector('.om-tools')),
+                  maps: svgs.length,
+                  clipped: svgs.filter(s => {
+                    const r = s.getBoundingClientRect();
+                    const box = s.closest('.om-viewport');
+                    const clip = box ? (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) : false;
+                    return r.width > width + 1 || clip || r.height < 20;
+                  }).length,
+                  closed: document.querySelectorAll('details.om-card:not([open])').length,
+                };
+                "#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        emulate_media(client, "", "light").await;
+        assert_eq!(v["nav"], false, "{v}");
+        assert_eq!(v["search"], false, "{v}");
+        assert_eq!(v["tools"], false, "{v}");
+        assert!(v["maps"].as_u64().unwrap() >= 1, "{v}");
+        assert_eq!(
+            v["clipped"], 0,
+            "every map whole and within the page width: {v}"
+        );
+        assert_eq!(v["closed"], 0, "{v}");
+    });
+}
