@@ -12,6 +12,7 @@ pub mod config;
 pub mod config_check;
 pub mod diagnostic;
 pub mod export;
+pub mod gitdates;
 pub mod health;
 pub mod html_policy;
 pub mod import;

@@ -263,6 +263,11 @@ pub fn linked(root: &Path) -> Linked {
 
 /// Runs every stage on the handbook at `root`: read → link → Markdown → pages and files.
 pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
+    // One `git log` for every page's last-updated date, overlapped with loading.
+    let git_dates = {
+        let root = root.to_path_buf();
+        std::thread::spawn(move || crate::gitdates::read(&root))
+    };
     let mut timings = Vec::new();
     let mut diags = Vec::new();
     let mut clock = Instant::now();
@@ -308,6 +313,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             health: &health,
             options,
             nav: Default::default(),
+            last_changed: git_dates.join().unwrap_or_default(),
         };
         files = site_files(root, &theme, &renderer, &mut diags);
         lap("render", &mut timings);

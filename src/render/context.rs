@@ -22,10 +22,23 @@ pub struct Base<'a> {
     pub section: &'static str,
     /// True only under `orgbook serve`: templates include the live-reload script.
     pub live_reload: bool,
+    /// "Edit this page" link for a page built from a file, when `[repository] url` is set.
+    pub edit_url: Option<String>,
+    /// When the page's source last changed (pages built from a file only).
+    pub last_updated: Option<LastUpdated>,
     /// This page's absolute address when `base_url` is set (for `og:url` and canonical).
     pub canonical_url: Option<String>,
     /// Root-first links above this page ("Home › Teams › Payments"); empty on the home page.
     pub breadcrumbs: Vec<Link>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LastUpdated {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the date comes from: `git` (last commit touching the file), `reviewed` (a
+    /// charter's review date), `decided` or `proposed` (a record's own dates).
+    pub source: &'static str,
 }
 
 #[derive(Serialize, Clone)]

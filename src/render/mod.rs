@@ -54,6 +54,8 @@ pub struct Renderer<'a> {
     pub options: RenderOptions,
     /// Reading order and folder tree of the handbook pages, built on first use.
     pub nav: std::sync::OnceLock<nav::Nav>,
+    /// Last commit date of each source file (empty outside git; see [`crate::gitdates`]).
+    pub last_changed: crate::gitdates::LastChanged,
 }
 
 /// Rows on one page of the teams index (about 280 bytes each).
@@ -114,6 +116,8 @@ impl<'a> Renderer<'a> {
             section,
             live_reload: self.options.live_reload,
             breadcrumbs: Vec::new(),
+            edit_url: None,
+            last_updated: None,
             canonical_url: config.base_url.as_deref().map(|b| {
                 format!(
                     "{}/{}",
@@ -122,6 +126,46 @@ impl<'a> Renderer<'a> {
                 )
             }),
         }
+    }
+
+    /// "Edit this page" and "Last updated" for the page built from `doc`: the edit link
+    /// from `[repository]`, the date from git, else the record's own `reviewed`/decision
+    /// date, else nothing.
+    fn doc_base(&self, base: &mut Base<'_>, doc: &Doc) {
+        let repo = &self.handbook.config.repository;
+        if let Some(url) = &repo.url {
+            let template = repo
+                .edit_url
+                .as_deref()
+                .unwrap_or("{url}/edit/{branch}/{path}");
+            base.edit_url = Some(
+                template
+                    .replace("{url}", url.trim_end_matches('/'))
+                    .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
+                    .replace("{path}", &crate::markdown::encode_path(&doc.source.path)),
+            );
+        }
+        base.last_updated = match self.last_changed.get(&doc.source.path) {
+            Some(d) => Some(LastUpdated {
+                date: d.to_string(),
+                source: "git",
+            }),
+            None => match &doc.kind {
+                DocKind::Team(c) => c.reviewed.map(|d| LastUpdated {
+                    date: date(d),
+                    source: "reviewed",
+                }),
+                DocKind::Decision(d) => Some(LastUpdated {
+                    date: date(d.decided.unwrap_or(d.date)),
+                    source: if d.decided.is_some() {
+                        "decided"
+                    } else {
+                        "proposed"
+                    },
+                }),
+                DocKind::Page(_) => None,
+            },
+        };
     }
 
     pub(super) fn nav(&self) -> &nav::Nav {
@@ -328,6 +372,7 @@ impl<'a> Renderer<'a> {
             orgmap_url: self.orgmap_url(&c.slug),
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
+        self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
         base.breadcrumbs.extend(team.ancestors.iter().cloned());
         let ctx = TeamPage {
@@ -368,6 +413,7 @@ impl<'a> Renderer<'a> {
         };
         let title = format!("ADR {}: {}", d.number, d.title);
         let mut base = self.base(&doc.url, title, None, "decisions");
+        self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Decisions", "decisions/index.html"));
         let ctx = DecisionPage {
             base,
@@ -394,6 +440,7 @@ impl<'a> Renderer<'a> {
         );
         base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
         base.breadcrumbs.extend(crumbs.iter().cloned());
+        self.doc_base(&mut base, doc);
         let ctx = PagePage {
             page: PageDetail {
                 title: meta.title.clone(),

@@ -778,6 +778,7 @@ impl Model {
             health: &self.health,
             options: self.settings.render,
             nav: Default::default(),
+            last_changed: Default::default(),
         };
         let ids: Vec<DocId> = if !docs {
             Vec::new()

@@ -219,3 +219,67 @@ fn org_map_is_a_grid_of_groups_and_splits_per_group_when_large() {
     assert!(hrefs(&t0, "figcaption a").contains(&"../orgmap/eng.html#om-t000".to_string()));
     check_all_links(&big.out(), &["404.html"]);
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_AUTHOR_DATE", "2024-05-06T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2024-05-06T10:00:00Z")
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn pages_show_last_updated_from_git_and_an_edit_link() {
+    let book = TestBook::fixture("basic");
+    book.edit(
+        "orgbook.toml",
+        "title = \"Test Org\"",
+        "title = \"Test Org\"\n[repository]\nurl = \"https://git.example.org/acme/handbook/\"\nbranch = \"trunk\"\nedit_url = \"{url}/-/edit/{branch}/{path}\"",
+    );
+    // Outside git: a charter shows its review date (or nothing), a page nothing; no error.
+    book.build().success();
+    let page = book.html("guide/onboarding.html");
+    assert!(texts(&page, ".page-meta time").is_empty());
+    assert_eq!(
+        hrefs(&page, ".page-meta a.edit-link"),
+        ["https://git.example.org/acme/handbook/-/edit/trunk/content/guide/onboarding.md"]
+    );
+    // In git: the date of the last commit that touched the file.
+    git(book.root(), &["init", "-q"]);
+    git(book.root(), &["add", "."]);
+    git(book.root(), &["commit", "-q", "-m", "x"]);
+    book.build().success();
+    let page = book.html("guide/onboarding.html");
+    assert_eq!(texts(&page, ".page-meta time"), ["2024-05-06"]);
+    let team = book.html("teams/api.html");
+    assert_eq!(texts(&team, ".page-meta time"), ["2024-05-06"]);
+    // A shallow clone's history is cut: no git dates, and still no error.
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", book.root().display());
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, "c"]);
+    let out = std::process::Command::new(BIN)
+        .args(["build", "--root"])
+        .arg(clone.path().join("c"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html =
+        std::fs::read_to_string(clone.path().join("c/public/guide/onboarding.html")).unwrap();
+    assert!(!html.contains("Last updated"), "{html}");
+}
