@@ -96,7 +96,8 @@ pub struct ContactEntry {
 
 #[derive(Serialize)]
 pub struct Body<'a> {
-    pub html: &'a str,
+    /// Trusted markup: the rendered body, headings carrying `a.h-anchor` links.
+    pub html: std::borrow::Cow<'a, str>,
     /// The body opens with its own `#` heading: the template should not add another `<h1>`.
     pub has_h1: bool,
     pub headings: Vec<crate::markdown::Heading>,

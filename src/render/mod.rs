@@ -58,6 +58,44 @@ pub struct Renderer<'a> {
     pub last_changed: crate::gitdates::LastChanged,
 }
 
+/// Adds a "link to this section" anchor at the end of every `##`–`####` heading: a
+/// real link (keyboard-reachable, works without JavaScript; `page.js` adds copying), shown
+/// faintly until the heading is hovered or the anchor focused. One forward scan over the
+/// HTML, since the headings come in document order.
+fn with_heading_anchors<'h>(
+    html: &'h str,
+    headings: &[crate::markdown::Heading],
+) -> std::borrow::Cow<'h, str> {
+    let wanted: Vec<&crate::markdown::Heading> = headings
+        .iter()
+        .filter(|h| (2..=4).contains(&h.level))
+        .collect();
+    if wanted.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + wanted.len() * 120);
+    let mut at = 0;
+    for h in wanted {
+        let open = format!("<h{} id=\"{}\"", h.level, escape_html(&h.id));
+        let close = format!("</h{}>", h.level);
+        let Some(start) = html[at..].find(&open).map(|i| at + i) else {
+            continue;
+        };
+        let Some(end) = html[start..].find(&close).map(|i| start + i) else {
+            continue;
+        };
+        out.push_str(&html[at..end]);
+        out.push_str(&format!(
+            " <a class=\"h-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a>",
+            escape_html(&crate::markdown::encode_path(&h.id)),
+            escape_html(&h.text)
+        ));
+        at = end;
+    }
+    out.push_str(&html[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Rows on one page of the teams index (about 280 bytes each).
 const TEAMS_PER_PAGE: usize = 500;
 
@@ -234,7 +272,7 @@ impl<'a> Renderer<'a> {
             None => (r.html.as_str(), false),
         };
         Body {
-            html,
+            html: with_heading_anchors(html, &r.headings),
             has_h1,
             headings: r
                 .headings

@@ -283,3 +283,21 @@ fn pages_show_last_updated_from_git_and_an_edit_link() {
         std::fs::read_to_string(clone.path().join("c/public/guide/onboarding.html")).unwrap();
     assert!(!html.contains("Last updated"), "{html}");
 }
+
+#[test]
+fn headings_carry_a_link_to_themselves() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/anchors.md",
+        "+++\ntitle = \"Anchors\"\n+++\n## First \"part\"\n\ntext\n\n### Second\n",
+    );
+    book.build().success();
+    let page = book.html("guide/anchors.html");
+    assert_eq!(hrefs(&page, ".prose h2 a.h-anchor"), ["#first-part"]);
+    assert_eq!(hrefs(&page, ".prose h3 a.h-anchor"), ["#second"]);
+    let label = page
+        .select(&sel(".prose h2 a.h-anchor"))
+        .next()
+        .and_then(|a| a.value().attr("aria-label").map(str::to_string));
+    assert_eq!(label.as_deref(), Some("Link to this section: First \"part\""));
+}

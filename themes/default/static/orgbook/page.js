@@ -66,6 +66,17 @@
 
   ready(decisionFilters);
 
+  // Heading anchors copy the section's address as well as following it.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a.h-anchor") : null;
+    if (!a || !navigator.clipboard) return;
+    var url = location.href.split("#")[0] + a.getAttribute("href");
+    navigator.clipboard.writeText(url).then(function () {
+      a.classList.add("copied");
+      setTimeout(function () { a.classList.remove("copied"); }, 1500);
+    }, function () {});
+  });
+
   ready(function () {
     // A code block or table wider than the page scrolls in its own box: keyboard users
     // must be able to focus it to scroll.
