@@ -203,7 +203,7 @@ impl Nav {
                     url: if part == 1 {
                         format!("handbook-index/{slug}.html")
                     } else {
-                        format!("handbook-index/{slug}-{part}.html")
+                        format!("handbook-index/{slug}/{part}.html")
                     },
                     section: s,
                     part,
