@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod gitdates;
 pub mod health;
+pub mod highlight;
 pub mod html_policy;
 pub mod import;
 pub mod link;

@@ -272,7 +272,12 @@ impl<'a> Renderer<'a> {
             None => (r.html.as_str(), false),
         };
         Body {
-            html: with_heading_anchors(html, &r.headings),
+            html: match crate::highlight::code_blocks(html) {
+                std::borrow::Cow::Borrowed(h) => with_heading_anchors(h, &r.headings),
+                std::borrow::Cow::Owned(h) => {
+                    std::borrow::Cow::Owned(with_heading_anchors(&h, &r.headings).into_owned())
+                }
+            },
             has_h1,
             headings: r
                 .headings
