@@ -116,6 +116,8 @@ pub struct TeamPage<'a> {
 pub struct TeamDetail {
     #[serde(flatten)]
     pub summary: TeamSummary,
+    /// For a group: what the charters below it add up to; `null` for a team.
+    pub totals: Option<GroupTotals>,
     pub metrics: Vec<crate::model::Metric>,
     pub owns: Vec<String>,
     pub members: Vec<String>,
@@ -134,6 +136,17 @@ pub struct TeamDetail {
     pub orgmap_url: String,
 }
 
+/// Totals over every charter below a group (any depth).
+#[derive(Serialize, Default)]
+pub struct GroupTotals {
+    pub teams: usize,
+    /// Distinct people (members and leads).
+    pub people: usize,
+    pub decisions: usize,
+    pub owned: usize,
+    pub metrics: usize,
+}
+
 #[derive(Serialize)]
 pub struct DecisionPage<'a> {
     #[serde(flatten)]
@@ -147,6 +160,9 @@ pub struct DecisionPage<'a> {
 pub struct DecisionDetail {
     #[serde(flatten)]
     pub summary: DecisionSummary,
+    /// For a superseded decision, the way to the decision in force: each successor in
+    /// turn, the last one current. Empty when nothing supersedes this decision.
+    pub chain: Vec<DecisionSummary>,
     pub type_label: &'static str,
     pub deciders: Vec<String>,
     pub tags: Vec<String>,

@@ -330,6 +330,38 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// What a group adds up to: every charter below it (any depth).
+    fn group_totals(&self, slug: &str) -> GroupTotals {
+        let hb = self.handbook;
+        let mut t = GroupTotals::default();
+        let mut people = std::collections::BTreeSet::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&str> = hb
+            .children
+            .get(slug)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        // `parent` cycles are errors, but the walk must still end.
+        while let Some(s) = stack.pop() {
+            if !seen.insert(s) {
+                continue;
+            }
+            if let Some((_, c)) = hb.team(s) {
+                t.teams += 1;
+                people.extend(c.members.iter().map(String::as_str));
+                people.extend(c.lead.as_deref());
+                t.owned += c.owns.len();
+                t.metrics += c.metrics.len();
+                t.decisions += hb.team_decisions.get(s).map_or(0, Vec::len);
+            }
+            stack.extend(hb.children.get(s).into_iter().flatten().map(String::as_str));
+        }
+        t.people = people.len();
+        t
+    }
+
     /// A `[contact]` entry with a link when it has one: e-mail addresses, URLs, and chat
     /// channels (`#name`) or handles (`@name`) when `chat_url` says where chat lives.
     pub(crate) fn contact_entry(&self, key: &str, v: &str) -> ContactEntry {
@@ -399,7 +431,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|(k, v)| self.contact_entry(k, v))
             .collect();
+        let totals = (c.kind == TeamKind::Group).then(|| self.group_totals(&c.slug));
         let team = TeamDetail {
+            totals,
             summary: self.team_summary(c, ancestors.len()),
             metrics: c.metrics.clone(),
             owns: c.owns.iter().map(|(o, _)| o.clone()).collect(),
@@ -444,8 +478,32 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        // The way to the decision in force: follow "superseded by" (an accepted successor
+        // first, else the newest) until a decision nothing supersedes.
+        let mut chain = Vec::new();
+        let mut seen = std::collections::HashSet::from([d.number]);
+        let mut at = d.number;
+        while let Some(next) = hb.superseded_by.get(&at).and_then(|v| {
+            v.iter()
+                .copied()
+                .filter(|n| !seen.contains(n))
+                .max_by_key(|&n| {
+                    let accepted = hb
+                        .decision(n)
+                        .is_some_and(|(_, x)| x.status == Status::Accepted);
+                    (accepted, n)
+                })
+        }) {
+            seen.insert(next);
+            match self.decision_summary_of(next) {
+                Some(s) => chain.push(s),
+                None => break,
+            }
+            at = next;
+        }
         let detail = DecisionDetail {
             summary: self.decision_summary(d, doc),
+            chain,
             type_label: d.decision_type.label(),
             deciders: d.deciders.clone(),
             tags: d.tags.clone(),

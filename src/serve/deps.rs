@@ -49,6 +49,10 @@ pub fn dependents(
             let children = |slug: &str| hb.children.get(slug).into_iter().flatten();
             // Its own slug too: after a duplicate is removed another document may hold it.
             team(&c.slug).into_iter().for_each(&mut add);
+            // A group page totals every charter below it: all ancestors show this one.
+            for a in hb.ancestors(&c.slug) {
+                team(a).into_iter().for_each(&mut add);
+            }
             if let Some((parent, _)) = &c.parent {
                 team(parent).into_iter().for_each(&mut add);
                 children(parent).filter_map(|s| team(s)).for_each(&mut add);
@@ -114,6 +118,23 @@ fn decision_neighbours(hb: &Handbook, number: u32, add: &mut impl FnMut(DocId)) 
     let Some(&id) = hb.decisions.get(&number) else {
         return;
     };
+    // A superseded decision shows the whole chain to the one in force, so every decision
+    // that reaches this one through "supersedes" shows it too.
+    let mut stack: Vec<u32> = vec![number];
+    let mut seen = BTreeSet::new();
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) {
+            continue;
+        }
+        hb.decisions
+            .get(&n)
+            .copied()
+            .into_iter()
+            .for_each(&mut *add);
+        if let Some(d) = hb.decisions.get(&n).and_then(|&i| hb.docs[i].as_decision()) {
+            stack.extend(d.supersedes.iter().map(|(m, _)| *m));
+        }
+    }
     add(id);
     if let Some(d) = hb.docs[id].as_decision() {
         for (n, _) in &d.supersedes {

@@ -304,3 +304,27 @@ fn headings_carry_a_link_to_themselves() {
         Some("Link to this section: First \"part\"")
     );
 }
+
+#[test]
+fn superseded_decisions_show_the_chain_to_the_one_in_force_and_groups_total_their_teams() {
+    let book = TestBook::fixture("basic");
+    // 1 ← 2 ← 3: decision 1 leads through 2 to 3, the one in force.
+    book.edit(
+        "content/decisions/0002-use-rust.md",
+        "status = \"accepted\"",
+        "status = \"superseded\"",
+    );
+    book.write(
+        "content/decisions/0003-use-zig.md",
+        "+++\ntitle = \"Use Zig\"\nstatus = \"accepted\"\ntype = 1\ndate = 2026-03-01\ndecided = 2026-03-02\nteam = \"web\"\ndeciders = [\"Ada\"]\nsupersedes = [2]\n+++\nBody.\n",
+    );
+    book.build().success();
+    let first = book.html("decisions/0001-use-go.html");
+    assert_eq!(texts(&first, ".notice .chain a"), ["ADR 2", "ADR 3"]);
+    assert!(texts(&first, ".notice .chain")[0].ends_with("(current)"));
+    let eng = book.html("teams/eng.html");
+    assert_eq!(
+        texts(&eng, "dd.totals"),
+        ["2 teams · 5 people · 3 decisions · 3 owned items · 2 metrics"]
+    );
+}
