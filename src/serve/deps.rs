@@ -82,6 +82,10 @@ pub fn dependents(
                 .copied()
                 .into_iter()
                 .for_each(&mut add);
+            // Group pages count the decisions of every team below them.
+            for a in hb.ancestors(&d.team.0) {
+                hb.teams.get(a).copied().into_iter().for_each(&mut add);
+            }
             for (n, _) in &d.supersedes {
                 hb.decisions.get(n).copied().into_iter().for_each(&mut add);
             }
