@@ -999,7 +999,17 @@ impl<'a> Renderer<'a> {
             Some(u) => format!("{}/", u.trim_end_matches('/')),
             None => "/".into(),
         };
-        self.render("404.html", "404.html", &SimplePage { base })
+        #[derive(serde::Serialize)]
+        struct NotFound<'b> {
+            #[serde(flatten)]
+            base: Base<'b>,
+            inline_css: &'static str,
+        }
+        let ctx = NotFound {
+            base,
+            inline_css: theme::default_stylesheet(),
+        };
+        self.render("404.html", "404.html", &ctx)
     }
 
     /// `generated`: the pages about the whole handbook that were rendered (all parts of the

@@ -32,6 +32,16 @@ pub enum StaticFile {
 
 use crate::text::walk::files_under;
 
+/// The default theme's stylesheet, inlined into `404.html`: a 404 page is served at any
+/// path, where no relative link to `orgbook/style.css` can be trusted to resolve.
+pub fn default_stylesheet() -> &'static str {
+    embedded::DEFAULT_THEME
+        .iter()
+        .find(|(p, _)| *p == "static/orgbook/style.css")
+        .and_then(|(_, b)| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
 pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme {
     let mut theme = Theme {
         templates: BTreeMap::new(),

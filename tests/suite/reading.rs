@@ -328,3 +328,15 @@ fn superseded_decisions_show_the_chain_to_the_one_in_force_and_groups_total_thei
         ["2 teams · 5 people · 3 decisions · 3 owned items · 2 metrics"]
     );
 }
+
+#[test]
+fn not_found_page_carries_its_own_styles() {
+    let book = TestBook::fixture("basic");
+    book.build().success();
+    let page = book.output_file("404.html");
+    let style = page.split("<style>").nth(1).unwrap_or("");
+    assert!(
+        style.contains(".site-header"),
+        "404.html inlines the stylesheet"
+    );
+}
