@@ -244,6 +244,8 @@ pub fn site_files(
     diags.extend(derived_diags);
     files.extend(render::static_files(root, renderer.handbook, theme));
     files.extend(derived);
+    // Every output path claimed once: a collision names both sources.
+    diags.extend(crate::claims::check(root, renderer.handbook, &files));
     files
 }
 

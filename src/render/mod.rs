@@ -677,7 +677,7 @@ fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diag
     .with_help("check the variables this template uses against docs/theming.md")
 }
 
-/// Copies assets, the theme's static files and the handbook's `static/` (later wins).
+/// Copies the theme's static files and the handbook's `static/` (later wins), then assets.
 pub fn static_files(
     root: &std::path::Path,
     handbook: &Handbook,
@@ -694,13 +694,16 @@ pub fn static_files(
     for (rel, abs) in crate::text::walk::files_under(&root.join("static")) {
         files.insert(rel, FileContents::Copy(abs));
     }
+    // Assets are not a layer over `static/`: a clash is reported by `claims::check`, not
+    // resolved here by letting one of them win.
     let content = root.join(crate::load::CONTENT_DIR);
-    for asset in &handbook.assets {
-        files.insert(asset.clone(), FileContents::Copy(content.join(asset)));
-    }
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
+        .chain(handbook.assets.iter().map(|asset| OutputFile {
+            path: asset.clone(),
+            contents: FileContents::Copy(content.join(asset)),
+        }))
         .collect()
 }
 
