@@ -6,6 +6,7 @@
 //! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
 //! sequences the stages; [`diagnostic`] is how every stage reports problems.
 
+pub mod checks;
 pub mod claims;
 pub mod clock;
 pub mod config;

@@ -102,6 +102,30 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         );
     }
 
+    /// A warning at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn warning_at(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: String,
+        help: String,
+    ) {
+        self.diags.push(
+            Diagnostic::warning(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    /// An error at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn error_at(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
+        self.diags.push(
+            Diagnostic::error(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
     fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
         self.seen.insert(key.to_string());
         self.table
@@ -125,11 +149,22 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         expected: &str,
         example: &str,
     ) {
-        let msg = format!(
-            "`{key}` in {} must be {expected}, found {}",
-            self.context,
-            value.get_ref().type_str()
-        );
+        let msg = match value.get_ref() {
+            // An integer that does not fit: say the range, not "must be an integer, found
+            // integer".
+            DeValue::Integer(i) => format!(
+                "`{key}` in {} is out of range: {} does not fit in a whole number from {} to {}",
+                self.context,
+                i.as_str(),
+                i64::MIN,
+                i64::MAX
+            ),
+            other => format!(
+                "`{key}` in {} must be {expected}, found {}",
+                self.context,
+                other.type_str()
+            ),
+        };
         self.error(
             "invalid-type",
             value.span(),

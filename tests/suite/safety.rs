@@ -744,3 +744,268 @@ mod printed {
         );
     }
 }
+
+/// Item 7: no input is quadratic. Each case runs the real binary and bounds its wall time
+/// and its peak memory (the child's own maximum resident set, from `wait4`).
+mod quadratic {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Wall time and peak RSS (bytes) of `orgbook check` on `book`.
+    #[cfg(target_os = "linux")]
+    // Reaped with `wait4` below, which also reports the child's peak memory.
+    #[allow(clippy::zombie_processes)]
+    fn measured_check(book: &TestBook) -> (Run, Duration, u64) {
+        use std::io::Read;
+        let started = Instant::now();
+        let mut child = std::process::Command::new(BIN)
+            .args(["check"])
+            .current_dir(book.root())
+            .env("ORGBOOK_TODAY", "2026-11-25")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+        let out_thread = std::thread::spawn(move || {
+            let mut s = Vec::new();
+            out.read_to_end(&mut s).unwrap();
+            s
+        });
+        let mut err_bytes = Vec::new();
+        err.read_to_end(&mut err_bytes).unwrap();
+        let stdout = out_thread.join().unwrap();
+        let mut status = 0;
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: waiting for our own child, with valid pointers; std never waits for it.
+        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+        assert_eq!(pid, child.id() as i32);
+        let elapsed = started.elapsed();
+        let code = if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        };
+        let run = Run::for_test(code, stdout, err_bytes);
+        (run, elapsed, usage.ru_maxrss as u64 * 1024)
+    }
+
+    /// Debug builds (what `cargo test` runs) are several times slower than release, where
+    /// the bound is 2 s; the bound here is what catches a quadratic step (minutes).
+    fn time_bound() -> Duration {
+        if cfg!(debug_assertions) {
+            Duration::from_secs(20)
+        } else {
+            Duration::from_secs(2)
+        }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_identical_headings() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/same.md",
+            &"## Same\n\ntext\n\n".repeat(20_000),
+        );
+        repo.book.write(
+            "content/guide/link.md",
+            "[last](same.md#same-19999) [none](same.md#same-20000)\n",
+        );
+        let (run, took, _) = measured_check(&repo.book);
+        run.success().stderr_has("`#same-20000` does not match");
+        assert!(took < time_bound(), "took {took:?}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn fifty_thousand_broken_links_are_counted_not_listed() {
+        let repo = Repo::new();
+        let mut text = String::from("# Many\n\n");
+        for i in 0..50_000 {
+            text.push_str(&format!("[l{i}](missing-{i}.md) "));
+            if i % 10 == 9 {
+                text.push('\n');
+            }
+        }
+        repo.book.write("content/guide/many.md", &text);
+        let (run, took, _) = measured_check(&repo.book);
+        run.failure(1);
+        assert_eq!(
+            run.stderr.matches("error[broken-link]").count(),
+            21,
+            "{}",
+            &run.stderr[..2000]
+        );
+        run.stderr_has("49980 more broken links in this file are not listed (50000 in all)");
+        assert!(
+            run.stderr.len() < 20_000,
+            "{} bytes of diagnostics",
+            run.stderr.len()
+        );
+        assert!(took < time_bound(), "took {took:?}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_hundred_megabyte_page() {
+        let repo = Repo::new();
+        let para = "Lorem ipsum dolor sit amet, consectetur [setup](setup.md) adipiscing elit, sed do eiusmod tempor.\n\n";
+        let text = format!("# Big\n\n{}", para.repeat(100 * 1024 * 1024 / para.len()));
+        let size = text.len() as u64;
+        repo.book.write("content/guide/big.md", &text);
+        drop(text);
+        let (run, took, peak) = measured_check(&repo.book);
+        run.success();
+        assert!(
+            peak < 10 * size,
+            "peak {} MB for a {} MB page",
+            peak >> 20,
+            size >> 20
+        );
+        assert!(took < time_bound() * 3, "took {took:?}");
+    }
+}
+
+/// Item 6: bad input that used to pass must fail (or warn), located, with a hint.
+mod bad_values {
+    use super::*;
+
+    fn decision(n: u32, supersedes: &str) -> String {
+        format!(
+            "+++\ntitle = \"Decision {n}\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-04-0{n}\nteam = \"platform\"\nsupersedes = {supersedes}\n+++\nBody.\n"
+        )
+    }
+
+    #[track_caller]
+    fn fails_with(repo: &Repo, needles: &[&str]) {
+        let run = repo.book.run(&["check"]);
+        run.failure(1);
+        for n in needles {
+            run.stderr_has(n);
+        }
+    }
+
+    #[test]
+    fn supersedes_numbers_that_cannot_be_decisions() {
+        for (list, needle, col) in [
+            (
+                "[-1]",
+                "supersedes -1: decision numbers run from 1 to 999999",
+                15,
+            ),
+            (
+                "[99999999999]",
+                "supersedes 99999999999: decision numbers run from 1",
+                15,
+            ),
+            ("[2, 2]", "supersedes lists decision 2 twice", 18),
+            ("[3]", "a decision cannot supersede itself", 15),
+            (
+                "[99999999999999999999]",
+                "is out of range: 99999999999999999999 does not fit",
+                15,
+            ),
+        ] {
+            let repo = Repo::new();
+            repo.book
+                .write("content/decisions/0002-second.md", &decision(2, "[]"));
+            repo.book
+                .write("content/decisions/0003-third.md", &decision(3, list));
+            fails_with(
+                &repo,
+                &[
+                    needle,
+                    &format!("--> content/decisions/0003-third.md:7:{col}"),
+                    "= help:",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn supersedes_cycles_of_two_and_three() {
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[3]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[2]"));
+        fails_with(
+            &repo,
+            &[
+                "error[supersedes-cycle]: decisions supersede each other in a cycle: 2 → 3 → 2",
+                "--> content/decisions/0002-second.md:7:15",
+            ],
+        );
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[3]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[4]"));
+        repo.book
+            .write("content/decisions/0004-fourth.md", &decision(4, "[2]"));
+        let run = repo.book.run(&["check"]);
+        run.failure(1)
+            .stderr_has("cycle: 2 → 3 → 4 → 2")
+            .stderr_has("--> content/decisions/0002-second.md:7:15");
+        assert_eq!(
+            run.stderr.matches("supersedes-cycle").count(),
+            1,
+            "{}",
+            run.stderr
+        );
+        // A chain is fine.
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[1]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[1, 2]"));
+        repo.book.run(&["check"]).success();
+    }
+
+    #[test]
+    fn out_of_range_config_values_say_the_range() {
+        for (line, needle) in [
+            (
+                "[teams]\nmax_size = 0",
+                "max_size = 0 is out of range: it must be from 1 to 1000",
+            ),
+            ("[teams]\nmax_size = -3", "max_size = -3 is out of range"),
+            (
+                "[teams]\nreview_days = 0",
+                "review_days = 0 is out of range: it must be from 1 to 3650",
+            ),
+            (
+                "[decisions]\nstalled_days = -1",
+                "stalled_days = -1 is out of range",
+            ),
+        ] {
+            let repo = Repo::new();
+            repo.book
+                .write("orgbook.toml", &format!("title = \"Acme\"\n{line}\n"));
+            fails_with(
+                &repo,
+                &[
+                    "error[invalid-value]",
+                    needle,
+                    "--> orgbook.toml:3:",
+                    "= help: write a whole number",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn a_reviewed_date_in_the_future_is_a_warning() {
+        let repo = Repo::new();
+        repo.book.edit(
+            "content/teams/platform.md",
+            "reviewed = 2026-09-01",
+            "reviewed = 2062-09-01",
+        );
+        let run = repo.book.run(&["check"]);
+        run.success()
+            .stderr_has("warning[future-date]: reviewed = 2062-09-01 is in the future (today is 2026-11-25)")
+            .stderr_has("--> content/teams/platform.md:7:12");
+    }
+}
