@@ -11,6 +11,7 @@ pub mod claims;
 pub mod clock;
 pub mod config;
 pub mod config_check;
+pub mod diag_fix;
 pub mod diagnostic;
 pub mod export;
 pub mod health;

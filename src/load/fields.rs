@@ -28,6 +28,20 @@ pub fn parse_toml<'a>(
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim().replace('\n', " ");
+        let at = span.start + offset..span.end + offset;
+        // The TOML reader rejects impossible dates itself; say so with the documented code.
+        if let Some(d) = crate::diag_fix::impossible_date(source.get(at.clone()).unwrap_or("")) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-date",
+                    file,
+                    format!("{d} is not a date in the calendar"),
+                )
+                .with_help("use a real date, e.g. 2026-03-14")
+                .at(source, at),
+            );
+            continue;
+        }
         diags.push(
             Diagnostic::error("toml-syntax", file, format!("invalid TOML: {msg}"))
                 .with_help("TOML strings need double quotes, dates look like 2026-03-14, arrays look like [\"a\", \"b\"]")
@@ -253,7 +267,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             }
             DeValue::String(s) => {
                 let msg = format!("`{key}` must be a TOML date, not a string");
-                let help = format!("remove the quotes: {key} = {}", s.trim());
+                // "Remove the quotes" only helps when what is quoted is a date.
+                let help = if crate::diag_fix::looks_like_date(s.trim()) {
+                    format!("remove the quotes: {key} = {}", s.trim())
+                } else {
+                    format!("write a date without quotes, e.g. {key} = 2026-03-14")
+                };
                 self.error("invalid-type", v.span(), msg, help);
                 None
             }

@@ -1009,3 +1009,277 @@ mod bad_values {
             .stderr_has("--> content/teams/platform.md:7:12");
     }
 }
+
+/// Item 8: the diagnostic codes are one typed list (`orgbook::diagnostic::Code`),
+/// docs/diagnostics.md documents exactly that list, and every code is emitted by a fixture
+/// here (a new code needs a line in [`EMITTERS`] or this fails).
+mod codes {
+    use super::*;
+    use orgbook::diagnostic::Code;
+    use std::collections::BTreeSet;
+
+    const CHARTER: &str = "+++\nname = \"{name}\"\nproblem = \"p\"\nlead = \"Lee\"\nmembers = [\"Lee\"]\nreviewed = 2026-10-01\n{extra}\n[[metrics]]\nname = \"m\"\ntarget = \"t\"\n+++\nBody.\n";
+    const DECISION: &str = "+++\ntitle = \"D\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-11-01\nteam = \"platform\"\n{extra}\n+++\nBody.\n";
+
+    fn charter(name: &str, extra: &str) -> String {
+        CHARTER.replace("{name}", name).replace("{extra}", extra)
+    }
+
+    fn decision(extra: &str) -> String {
+        DECISION.replace("{extra}", extra)
+    }
+
+    fn deny(b: &TestBook, rule: &str) {
+        let config = b.read("orgbook.toml");
+        b.write(
+            "orgbook.toml",
+            &format!("{config}[policy]\ndeny = [\"{rule}\"]\n"),
+        );
+    }
+
+    type Setup = fn(&TestBook);
+
+    /// Each code with a change to the safety fixture that makes `orgbook check` emit it.
+    const EMITTERS: &[(Code, Setup)] = &[
+        (Code::Io, |b| {
+            std::fs::write(b.root().join("templates/bad.html"), b"\xff\xfe not UTF-8").unwrap();
+        }),
+        (Code::InvalidUtf8, |b| {
+            std::fs::write(b.root().join("content/guide/bin.md"), b"# Bin\n\n\xff\n").unwrap();
+        }),
+        (Code::MissingFrontMatter, |b| {
+            b.write("content/teams/bare.md", "Just text.\n");
+        }),
+        (Code::UnclosedFrontMatter, |b| {
+            b.write("content/teams/open.md", "+++\nname = \"Open\"\n");
+        }),
+        (Code::YamlFrontMatter, |b| {
+            b.write("content/teams/yaml.md", "---\nname: Yaml\n---\nBody.\n");
+        }),
+        (Code::TomlSyntax, |b| {
+            b.write("content/teams/bad.md", "+++\nname = \n+++\n");
+        }),
+        (Code::UnknownKey, |b| {
+            b.write("content/teams/typo.md", &charter("Typo", "probelm = \"x\""));
+        }),
+        (Code::MissingKey, |b| {
+            b.write("content/teams/half.md", "+++\nname = \"Half\"\n+++\n");
+        }),
+        (Code::InvalidType, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "members = [\"Ada Lovelace\", \"Alan Turing\"]",
+                "members = \"Ada\"",
+            );
+        }),
+        (Code::InvalidDate, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2026-02-30",
+            );
+        }),
+        (Code::FutureDate, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2062-09-01",
+            );
+        }),
+        (Code::InvalidValue, |b| {
+            b.write(
+                "content/decisions/0002-bad-type.md",
+                &decision("").replace("type = 2", "type = 3"),
+            );
+        }),
+        (Code::MissingDeciders, |b| {
+            b.write(
+                "content/decisions/0002-big.md",
+                &decision("decided = 2026-11-02")
+                    .replace("type = 2", "type = 1")
+                    .replace("proposed", "accepted"),
+            );
+        }),
+        (Code::InvalidSlug, |b| {
+            b.write("content/teams/Bad_Name.md", &charter("Bad", ""));
+        }),
+        (Code::InvalidDecisionFileName, |b| {
+            b.write("content/decisions/use-kafka.md", &decision(""));
+        }),
+        (Code::UnknownTeam, |b| {
+            b.write(
+                "content/decisions/0002-x.md",
+                &decision("").replace("team = \"platform\"", "team = \"nobody\""),
+            );
+        }),
+        (Code::UnknownDecision, |b| {
+            b.write(
+                "content/decisions/0002-x.md",
+                &decision("supersedes = [77]"),
+            );
+        }),
+        (Code::SupersedesCycle, |b| {
+            b.write("content/decisions/0002-x.md", &decision("supersedes = [3]"));
+            b.write("content/decisions/0003-y.md", &decision("supersedes = [2]"));
+        }),
+        (Code::ParentCycle, |b| {
+            b.write("content/teams/a.md", &charter("A", "parent = \"b\""));
+            b.write("content/teams/b.md", &charter("B", "parent = \"a\""));
+        }),
+        (Code::DuplicateTeam, |b| {
+            b.write("content/teams/sub/platform.md", &charter("Platform 2", ""));
+        }),
+        (Code::DuplicateDecision, |b| {
+            b.write("content/decisions/0001-other.md", &decision(""));
+        }),
+        (Code::ContestedOwnership, |b| {
+            b.write(
+                "content/teams/rival.md",
+                &charter("Rival", "owns = [\"ci\"]"),
+            );
+        }),
+        (Code::OutputCollision, |b| {
+            b.write("static/health.html", "mine");
+        }),
+        (Code::ReservedPath, |b| {
+            b.write("content/search.md", "# Search\n");
+        }),
+        (Code::BrokenLink, |b| {
+            b.write("content/guide/broken.md", "[x](nope.md)\n");
+        }),
+        (Code::MissingAnchor, |b| {
+            b.write("content/guide/anchor.md", "[x](setup.md#nope)\n");
+        }),
+        (Code::UnsafeUrl, |b| {
+            b.write("content/guide/js.md", "[x](javascript:alert(1))\n");
+        }),
+        (Code::UnknownTheme, |b| {
+            let config = b.read("orgbook.toml");
+            b.write(
+                "orgbook.toml",
+                &config.replacen(
+                    "title = \"Acme\"",
+                    "title = \"Acme\"\ntheme = \"nothere\"",
+                    1,
+                ),
+            );
+        }),
+        (Code::Template, |b| {
+            b.write("templates/note.html", "{{ unclosed( }}\n");
+        }),
+        (Code::StaleCharter, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2020-09-01",
+            );
+            deny(b, "stale-charter");
+        }),
+        (Code::NoMetricTarget, |b| {
+            b.edit("content/teams/platform.md", "target = \"1 day\"\n", "");
+            deny(b, "no-metric-target");
+        }),
+        (Code::OversizedTeam, |b| {
+            let config = b.read("orgbook.toml");
+            b.write("orgbook.toml", &format!("{config}[teams]\nmax_size = 1\n"));
+            deny(b, "oversized-team");
+        }),
+        (Code::EmptyGroup, |b| {
+            b.write(
+                "content/teams/ops.md",
+                "+++\nname = \"Ops\"\nkind = \"group\"\nlead = \"Lee\"\n+++\n",
+            );
+            deny(b, "empty-group");
+        }),
+        (Code::StalledProposal, |b| {
+            b.write(
+                "content/decisions/0002-old.md",
+                &decision("").replace("2026-11-01", "2025-01-01"),
+            );
+            deny(b, "stalled-proposal");
+        }),
+        (Code::UnmarkedSuperseded, |b| {
+            b.write(
+                "content/decisions/0002-new.md",
+                &decision("decided = 2026-11-02\nsupersedes = [1]").replace("proposed", "accepted"),
+            );
+            deny(b, "unmarked-superseded");
+        }),
+        (Code::RevisitOverdue, |b| {
+            b.write(
+                "content/decisions/0002-revisit.md",
+                &decision("decided = 2025-01-02\nrevisit = 2026-01-01")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2025-01-01"),
+            );
+            deny(b, "revisit-overdue");
+        }),
+    ];
+
+    /// The codes in the tables of docs/diagnostics.md's "Codes" section.
+    fn documented() -> BTreeSet<String> {
+        let doc = std::fs::read_to_string(repo_root().join("docs/diagnostics.md")).unwrap();
+        let codes_section = doc.split("\n## Codes").nth(1).expect("a ## Codes section");
+        let codes_section = codes_section.split("\n## ").next().unwrap();
+        codes_section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split('`').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn docs_list_exactly_the_codes_of_the_enum() {
+        let in_enum: BTreeSet<String> = Code::ALL.iter().map(|c| c.as_str().to_string()).collect();
+        let documented = documented();
+        let undocumented: Vec<_> = in_enum.difference(&documented).collect();
+        let unknown: Vec<_> = documented.difference(&in_enum).collect();
+        assert!(
+            undocumented.is_empty(),
+            "codes missing from docs/diagnostics.md: {undocumented:?}"
+        );
+        assert!(
+            unknown.is_empty(),
+            "docs/diagnostics.md lists codes that are not in diagnostic::Code: {unknown:?}"
+        );
+        for (rule, _) in orgbook::health::RULES {
+            assert!(
+                Code::parse(rule).is_some(),
+                "health rule {rule} is not a Code"
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_is_emitted_by_a_fixture() {
+        let covered: BTreeSet<Code> = EMITTERS.iter().map(|(c, _)| *c).collect();
+        let missing: Vec<_> = Code::ALL.iter().filter(|c| !covered.contains(c)).collect();
+        assert!(
+            missing.is_empty(),
+            "no fixture emits {missing:?}: add one to EMITTERS"
+        );
+        let mut failures = Vec::new();
+        for (code, setup) in EMITTERS {
+            let repo = Repo::new();
+            setup(&repo.book);
+            let run = repo.book.run(&["check", "--format", "json"]);
+            let emitted: BTreeSet<String> = run
+                .stdout
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|d| d["code"].as_str().map(str::to_string))
+                .collect();
+            if !emitted.contains(code.as_str()) {
+                failures.push(format!("{code}: got {emitted:?}\n{}", run.stderr));
+            }
+            // Whatever else a fixture emits must be a known code too.
+            for e in &emitted {
+                if Code::parse(e).is_none() {
+                    failures.push(format!("{code}: emitted unknown code {e}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
