@@ -659,18 +659,11 @@ impl<'a> Renderer<'a> {
             || self.site_pages(),
         );
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
-        let mut seen_template_errors = std::collections::BTreeSet::new();
-        for result in per_doc.into_iter().flatten().chain(site_pages) {
-            match result {
-                Ok(f) => files.push(f),
-                // One broken template would otherwise report once per page.
-                Err(d) => {
-                    if seen_template_errors.insert(d.message.clone()) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
+        crate::site::collect_pages(
+            per_doc.into_iter().flatten().chain(site_pages),
+            &mut files,
+            diags,
+        );
         files
     }
 }
