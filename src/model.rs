@@ -150,8 +150,25 @@ pub struct PageMeta {
     pub title_from_front_matter: bool,
     pub description: Option<String>,
     pub weight: Option<i64>,
-    /// `content/_index.md`: its body is shown on the home page.
+    /// `content/_index.md` (or `index.md`, `README.md`): its body is shown on the home page.
     pub is_home: bool,
+    /// `_index.md`, `index.md` or `README.md`: the page of its folder.
+    pub folder_index: bool,
+    /// Front matter `tags`.
+    pub tags: Vec<String>,
+    /// Front matter `keywords` (Docusaurus, Hugo): extra search terms.
+    pub keywords: Vec<String>,
+    pub date: Option<Date>,
+    /// `draft = true` (or Jekyll's `published = false`): not published at all.
+    pub draft: bool,
+    /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
+    pub aliases: Vec<(String, Range<usize>)>,
+    /// `slug`: replaces the file name in the output URL.
+    pub slug: Option<(String, Range<usize>)>,
+    /// `permalink`: the page's output path from the site root.
+    pub permalink: Option<(String, Range<usize>)>,
+    /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
+    pub extra: Option<serde_json::Value>,
 }
 
 /// The whole handbook after loading and reference resolution.

@@ -7,6 +7,7 @@
 
 pub mod fields;
 mod frontmatter;
+mod yaml;
 
 pub use frontmatter::{decision_number, is_valid_slug};
 
@@ -157,12 +158,12 @@ pub fn parse_doc(
     };
     let kind = match class {
         FileClass::Charter => {
-            frontmatter::charter(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Team)
+            frontmatter::charter(&file, rel, &text, split.front.clone(), diags).map(DocKind::Team)
         }
-        FileClass::Decision => frontmatter::decision(&file, rel, &text, split.toml.clone(), diags)
+        FileClass::Decision => frontmatter::decision(&file, rel, &text, split.front.clone(), diags)
             .map(DocKind::Decision),
         FileClass::Page | FileClass::Asset => {
-            frontmatter::page(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Page)
+            frontmatter::page(&file, rel, &text, split.front.clone(), diags).map(DocKind::Page)
         }
     };
     // A document with errors is still returned when its front matter yielded the essentials
