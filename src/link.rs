@@ -38,6 +38,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         docs,
         assets,
         unparsed,
+        drafts,
     } = loaded;
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
@@ -49,9 +50,17 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mut teams: BTreeMap<String, DocId> = BTreeMap::new();
     let mut decisions: BTreeMap<u32, DocId> = BTreeMap::new();
     let mut urls: HashMap<&str, DocId> = HashMap::with_capacity(docs.len());
+    let folder_index = folder_indexes(&docs, diags);
 
     for (id, doc) in docs.iter().enumerate() {
         by_path.insert(doc.source.path.clone(), id);
+        if let DocKind::Page(p) = &doc.kind
+            && p.folder_index
+            && folder_index.get(folder_of(&doc.source.path)) != Some(&id)
+        {
+            // A second index page in the same folder: already reported by folder_indexes.
+            continue;
+        }
         match &doc.kind {
             DocKind::Team(c) => {
                 if let Some(&other) = teams.get(&c.slug) {
@@ -269,7 +278,58 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         team_decisions,
         ownership,
         unparsed,
+        drafts: drafts.into_iter().collect(),
+        folder_index,
     }
+}
+
+/// The folder of a source path: `content/a/b.md` → `content/a`.
+pub fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// Each folder's index page (`_index.md`, then `index.md`, then `README.md`). Two in one
+/// folder is an error naming both: they would be the same page.
+fn folder_indexes(docs: &[crate::model::Doc], diags: &mut Vec<Diagnostic>) -> BTreeMap<String, DocId> {
+    let mut best: BTreeMap<String, (usize, DocId)> = BTreeMap::new();
+    let mut clashes: Vec<(DocId, DocId)> = Vec::new();
+    for (id, doc) in docs.iter().enumerate() {
+        let DocKind::Page(p) = &doc.kind else { continue };
+        if !p.folder_index {
+            continue;
+        }
+        let name = doc.source.path.rsplit('/').next().unwrap_or("");
+        let rank = crate::load::index_rank(name).unwrap_or(usize::MAX);
+        let folder = folder_of(&doc.source.path).to_string();
+        match best.get(&folder) {
+            Some(&(r, other)) if r <= rank => clashes.push((other, id)),
+            Some(&(_, other)) => {
+                clashes.push((id, other));
+                best.insert(folder, (rank, id));
+            }
+            None => {
+                best.insert(folder, (rank, id));
+            }
+        }
+    }
+    for (kept, dropped) in clashes {
+        let doc = &docs[dropped];
+        diags.push(
+            Diagnostic::error(
+                "duplicate-folder-index",
+                &doc.source.path,
+                format!(
+                    "{} and {} are both the index page of {}/",
+                    docs[kept].source.path,
+                    doc.source.path,
+                    folder_of(&doc.source.path)
+                ),
+            )
+            .with_help("a folder has one index page (_index.md, index.md or README.md): merge the two files or rename one")
+            .at(&doc.source.text, 0..0),
+        );
+    }
+    best.into_iter().map(|(k, (_, id))| (k, id)).collect()
 }
 
 /// Finds cycles in `parent` with a colouring walk: O(teams), each cycle reported once,

@@ -192,6 +192,10 @@ pub struct Handbook {
     pub ownership: Vec<(String, String)>,
     /// Source paths of Markdown files that failed to load (their errors are reported).
     pub unparsed: std::collections::BTreeSet<String>,
+    /// Source paths of draft pages: not published, so links to them are broken.
+    pub drafts: std::collections::BTreeSet<String>,
+    /// Folder (`content/guide`, `content` for the root) → its index page.
+    pub folder_index: BTreeMap<String, DocId>,
 }
 
 impl Handbook {

@@ -225,21 +225,7 @@ pub fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
             p.title = match &r.leading_h1 {
                 Some(h) => h.clone(),
                 None if p.is_home => String::new(),
-                None => {
-                    let stem = doc
-                        .source
-                        .path
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .trim_end_matches(".md");
-                    let stem = if stem == "_index" {
-                        doc.source.path.rsplit('/').nth(1).unwrap_or(stem)
-                    } else {
-                        stem
-                    };
-                    stem.replace(['-', '_'], " ")
-                }
+                None => load::title_from_path(&doc.source.path, p.folder_index),
             };
         }
     }

@@ -298,7 +298,7 @@ impl<'a> Renderer<'a> {
         for part in &parts[..parts.len().saturating_sub(1)] {
             prefix.push('/');
             prefix.push_str(part);
-            if let Some(&id) = hb.by_path.get(&format!("{prefix}/_index.md"))
+            if let Some(&id) = hb.folder_index.get(&prefix)
                 && hb.docs[id].url != doc.url
             {
                 crumbs.push(self.link_to(id));
@@ -381,8 +381,8 @@ impl<'a> Renderer<'a> {
                     prefix.push('/');
                     prefix.push_str(part);
                     let w = hb
-                        .by_path
-                        .get(&format!("{prefix}/_index.md"))
+                        .folder_index
+                        .get(&prefix)
                         .and_then(|&id| match &hb.docs[id].kind {
                             DocKind::Page(m) => m.weight,
                             _ => None,
@@ -390,7 +390,7 @@ impl<'a> Renderer<'a> {
                         .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }
-                if parts.last() == Some(&"_index.md") {
+                if p.folder_index {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
                     key.push((
@@ -408,12 +408,12 @@ impl<'a> Renderer<'a> {
             .map(|(_, d)| {
                 let rel = d.source.path.trim_start_matches("content/");
                 let mut depth = rel.matches('/').count();
-                if rel.ends_with("/_index.md") {
-                    depth -= 1;
-                }
                 let DocKind::Page(p) = &d.kind else {
                     unreachable!()
                 };
+                if p.folder_index {
+                    depth = depth.saturating_sub(1);
+                }
                 PageEntry {
                     title: p.title.clone(),
                     url: d.url.clone(),

@@ -540,6 +540,7 @@ impl Model {
                 docs,
                 assets,
                 unparsed: unparsed.into_iter().collect(),
+                drafts: self.handbook.drafts.iter().cloned().collect(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             let (handbook, health, link_diags) = link_stage(config, loaded);
