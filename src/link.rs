@@ -127,6 +127,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         }
     }
 
+    let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
     let slugs = || teams.keys().map(String::as_str);
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
@@ -271,6 +272,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         docs,
         assets,
         by_path,
+        by_url,
         teams,
         decisions,
         children,

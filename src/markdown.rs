@@ -9,7 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::model::{DocId, Handbook};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -27,6 +27,10 @@ pub struct LinkRef {
     pub anchor: Option<String>,
     /// Byte span of the link in the file, for diagnostics.
     pub span: Range<usize>,
+    /// The destination as written into the HTML (before HTML escaping).
+    pub href: String,
+    /// The asset linked to (path relative to `content/`), for assets.
+    pub asset: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -167,22 +171,38 @@ enum Resolved {
     Asset(String),
     Generated(&'static str),
     Missing(String),
+    /// A page marked `draft`: it exists but is not published.
+    Draft(String),
+    /// An extensionless link that names both `x.md` and the folder `x/`.
+    Ambiguous(String, String),
 }
 
-/// Where a link destination (without the fragment) points.
+/// Where a link destination (without the fragment) points. `/x` is resolved from
+/// `content/` (`/` is the home page); a link to a folder, or to its `_index.md`,
+/// `index.md` or `README.md`, is the folder's index page; `x` or `x.html` finds `x.md`.
 fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let decoded = percent_decode(path);
-    let Some(joined) = join_path(from_dir, &decoded) else {
+    let absolute = decoded.starts_with('/');
+    let base = if absolute { "content" } else { from_dir };
+    let Some(joined) = join_path(base, &decoded) else {
         return Resolved::Missing(decoded);
     };
     if let Some(&id) = handbook.by_path.get(&joined) {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
     let trimmed = joined.trim_end_matches('/');
-    for index in ["_index.md", "index.md", "README.md"] {
-        if let Some(&id) = handbook.by_path.get(&format!("{trimmed}/{index}")) {
-            return Resolved::Doc(id, handbook.docs[id].url.clone());
+    let folder = handbook.folder_index.get(trimmed).copied();
+    let last = trimmed.rsplit('/').next().unwrap_or("");
+    let extensionless = !last.contains('.') && !decoded.ends_with('/');
+    let as_md = |p: &str| handbook.by_path.get(&format!("{p}.md")).copied();
+    if let Some(id) = folder {
+        if extensionless && let Some(other) = as_md(trimmed) {
+            return Resolved::Ambiguous(
+                handbook.docs[other].source.path.clone(),
+                handbook.docs[id].source.path.clone(),
+            );
         }
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
     match trimmed {
         "content/teams" => return Resolved::Generated("teams/index.html"),
@@ -198,7 +218,44 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     {
         return Resolved::Asset(rest.to_string());
     }
+    let stem = if extensionless {
+        Some(trimmed)
+    } else {
+        trimmed
+            .strip_suffix(".html")
+            .or_else(|| trimmed.strip_suffix(".htm"))
+    };
+    if let Some(id) = stem.and_then(as_md) {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
+    // A root-relative link may name a page by its published address (`permalink`).
+    if absolute
+        && let Some(file) = crate::load::url_path_to_file(&decoded)
+        && let Some(&id) = handbook.by_url.get(&file)
+    {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
+    let draft = [joined.clone(), format!("{trimmed}.md")]
+        .into_iter()
+        .chain(stem.map(|s| format!("{s}.md")))
+        .find(|p| handbook.drafts.contains(p));
+    if let Some(d) = draft {
+        return Resolved::Draft(d);
+    }
     Resolved::Missing(joined)
+}
+
+/// `name@example.com` written as a link destination: an e-mail address, never a file.
+fn looks_like_email(dest: &str) -> bool {
+    match dest.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && !dest.contains(['/', ' ', '#', '?'])
+                && host.contains('.')
+                && !host.ends_with(".md")
+        }
+        None => false,
+    }
 }
 
 /// Renders the body of document `id`.
@@ -213,11 +270,48 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut events: Vec<Event> = Vec::new();
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
-    let mut first_block = true;
+    // Still in the "prelude" before the first real content: blank lines, HTML comments,
+    // paragraphs of badges (images and links, no text). A level-1 heading here is the title.
+    let mut prelude = true;
+    let mut para_has_text = false;
+    let mut image_depth = 0usize;
     let mut used_ids = std::collections::HashSet::new();
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let (body, leftovers) = crate::leftovers::clean(body);
+    for l in leftovers {
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!("`{}` is template syntax from another generator; orgbook shows it as text", l.construct),
+            )
+            .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
+            .at(&doc.source.text, l.range.start + offset..l.range.end + offset),
+        );
+    }
+
+    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         let span = range.start + offset..range.end + offset;
+        match &event {
+            Event::Start(Tag::Paragraph) => para_has_text = false,
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 && !t.trim().is_empty() => {
+                para_has_text = true
+            }
+            Event::End(TagEnd::Paragraph) if para_has_text => prelude = false,
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::HtmlBlock
+                | TagEnd::Link
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Heading(HeadingLevel::H1),
+            ) => {}
+            Event::End(TagEnd::Heading(_)) => prelude = false,
+            Event::End(_) if in_heading.is_none() => prelude = false,
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -225,7 +319,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 classes,
                 attrs,
             }) => {
-                if first_block && level == HeadingLevel::H1 {
+                if prelude && level == HeadingLevel::H1 && rendered.leading_h1.is_none() {
                     rendered.leading_h1 = Some(String::new());
                 }
                 in_heading = Some(events.len());
@@ -262,6 +356,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push('\n');
                 Event::End(TagEnd::Heading(level))
             }
+            Event::Start(
+                tag @ Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                },
+            ) => Event::Start(tag),
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
                     && let Some(rewritten) = rewrite(
@@ -305,9 +405,6 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
-        if matches!(event, Event::End(_)) && in_heading.is_none() {
-            first_block = false;
-        }
         events.push(event);
     }
     if rendered.leading_h1.as_deref() == Some("") {
@@ -316,6 +413,26 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     rendered
+}
+
+/// Resolves one link destination written in document `self_id` — from a Markdown link or
+/// image here, or from raw HTML (`href`, `src`) — exactly as the site will: records the
+/// link in `rendered` (for anchors and backlinks) and reports it at `span` if it is broken
+/// (an error, or a warning under `[links] broken = "warn"`). Returns the destination to
+/// write, relative to the page, or `None` to keep it as written (external links, e-mail,
+/// same-page anchors, links into files already reported as unreadable).
+pub fn resolve_link(
+    handbook: &Handbook,
+    self_id: DocId,
+    dest: &str,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let doc = &handbook.docs[self_id];
+    let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let root = root_prefix(&doc.url);
+    rewrite(handbook, self_id, from_dir, &root, dest, span, rendered, diags).map(|c| c.to_string())
 }
 
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns
@@ -334,6 +451,9 @@ fn rewrite<'a>(
     if dest.is_empty() || has_scheme(dest) {
         return None;
     }
+    if looks_like_email(dest) {
+        return Some(format!("mailto:{dest}").into());
+    }
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
@@ -345,31 +465,65 @@ fn rewrite<'a>(
             target: Some(self_id),
             anchor,
             span,
+            href: dest.to_string(),
+            asset: None,
         });
         return None;
     }
     let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    let doc = &handbook.docs[self_id];
+    let broken = |message: String, help: String| {
+        let d = if handbook.config.links.broken_warn {
+            Diagnostic::warning("broken-link", &doc.source.path, message)
+        } else {
+            Diagnostic::error("broken-link", &doc.source.path, message)
+        };
+        d.with_help(help).at(&doc.source.text, span.clone())
+    };
     match resolve_target(handbook, from_dir, path) {
         Resolved::Doc(target, url) => {
+            let href = format!("{root}{}{suffix}", encode_path(&url));
             rendered.links.push(LinkRef {
                 target: Some(target),
                 anchor,
                 span,
+                href: href.clone(),
+                asset: None,
             });
-            Some(format!("{root}{}{suffix}", encode_path(&url)).into())
+            Some(href.into())
         }
         Resolved::Asset(rel) => {
+            let href = format!("{root}{}{suffix}", encode_path(&rel));
             rendered.links.push(LinkRef {
                 target: None,
                 anchor: None,
                 span,
+                href: href.clone(),
+                asset: Some(rel),
             });
-            Some(format!("{root}{}{suffix}", encode_path(&rel)).into())
+            Some(href.into())
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
+        Resolved::Draft(draft) => {
+            diags.push(broken(
+                format!("link to `{path}`: {draft} is a draft, which is not published"),
+                "publish the page (remove `draft`) or remove the link".into(),
+            ));
+            None
+        }
+        Resolved::Ambiguous(file, folder) => {
+            diags.push(broken(
+                format!("link to `{path}` could mean {file} or {folder}"),
+                format!(
+                    "write the file name: `{}` or `{}`",
+                    relative_path(from_dir, &file),
+                    relative_path(from_dir, &folder)
+                ),
+            ));
+            None
+        }
         Resolved::Missing(joined) => {
-            let doc = &handbook.docs[self_id];
             let candidates = handbook
                 .by_path
                 .keys()
@@ -380,17 +534,12 @@ fn rewrite<'a>(
                 format!("did you mean `{rel}`?")
             });
             let help = near.unwrap_or_else(|| {
-                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`".into()
+                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
             });
-            diags.push(
-                Diagnostic::error(
-                    "broken-link",
-                    &doc.source.path,
-                    format!("link to `{path}`: no such file ({joined})"),
-                )
-                .with_help(help)
-                .at(&doc.source.text, span),
-            );
+            diags.push(broken(
+                format!("link to `{path}`: no such file ({joined})"),
+                help,
+            ));
             None
         }
     }

@@ -180,6 +180,8 @@ pub struct Handbook {
     /// Attachments and images under content/, as paths relative to content/.
     pub assets: Vec<String>,
     pub by_path: HashMap<String, DocId>,
+    /// Output path → document, for links written as published addresses (`/about/`).
+    pub by_url: HashMap<String, DocId>,
     pub teams: BTreeMap<String, DocId>,
     pub decisions: BTreeMap<u32, DocId>,
     /// Parent slug → child slugs, sorted by name.
