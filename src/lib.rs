@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod orgmap;
+pub mod redirect;
 pub mod render;
 pub mod scaffold;
 pub mod search;

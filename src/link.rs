@@ -128,6 +128,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     }
 
     let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
+    let redirects = redirects(&docs, &by_url, &assets, diags);
     let slugs = || teams.keys().map(String::as_str);
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
@@ -282,7 +283,64 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         unparsed,
         drafts: drafts.into_iter().collect(),
         folder_index,
+        redirects,
     }
+}
+
+/// The redirect files pages ask for with `aliases` / `redirect_from`. A path that another
+/// page, a generated file, an asset or another redirect already takes is an error naming
+/// both; a value that is not a path inside the site is a warning.
+fn redirects(
+    docs: &[crate::model::Doc],
+    by_url: &HashMap<String, DocId>,
+    assets: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, DocId> {
+    let mut out: BTreeMap<String, DocId> = BTreeMap::new();
+    for (id, doc) in docs.iter().enumerate() {
+        let DocKind::Page(p) = &doc.kind else { continue };
+        for (alias, span) in &p.aliases {
+            let Some(file) = crate::load::url_path_to_file(alias) else {
+                diags.push(
+                    Diagnostic::warning(
+                        "ignored-alias",
+                        &doc.source.path,
+                        format!("old address \"{alias}\" is not a path inside the site; no redirect is written"),
+                    )
+                    .with_help("write the old path from the site root, e.g. /guides/setup/ or /setup.html")
+                    .at(&doc.source.text, span.clone()),
+                );
+                continue;
+            };
+            let other = if let Some(&o) = by_url.get(&file) {
+                (o != id).then(|| docs[o].source.path.clone())
+            } else if GENERATED_PATHS.contains(&file.as_str()) {
+                Some(format!("orgbook's own {file}"))
+            } else if assets.binary_search(&file).is_ok() {
+                Some(format!("content/{file}"))
+            } else {
+                out.get(&file).map(|&o| format!("the redirect in {}", docs[o].source.path))
+            };
+            if by_url.get(&file) == Some(&id) {
+                continue;
+            }
+            match other {
+                Some(other) => diags.push(
+                    Diagnostic::error(
+                        "redirect-collision",
+                        &doc.source.path,
+                        format!("redirect from \"{alias}\" would be written to {file}, which {other} already takes"),
+                    )
+                    .with_help("remove the old address from `aliases` / `redirect_from`, or move the other file")
+                    .at(&doc.source.text, span.clone()),
+                ),
+                None => {
+                    out.insert(file, id);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The folder of a source path: `content/a/b.md` → `content/a`.
@@ -469,4 +527,23 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
         }
     }
     out
+}
+
+/// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
+/// them: drops the others from the handbook's assets before the site is written.
+pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
+    if !handbook.assets.iter().any(|a| crate::load::in_dot_folder(a)) {
+        return;
+    }
+    let linked: BTreeSet<&str> = rendered
+        .iter()
+        .flat_map(|r| r.links.iter().filter_map(|l| l.asset.as_deref()))
+        .collect();
+    let keep: Vec<String> = handbook
+        .assets
+        .iter()
+        .filter(|a| !crate::load::in_dot_folder(a) || linked.contains(a.as_str()))
+        .cloned()
+        .collect();
+    handbook.assets = keep;
 }

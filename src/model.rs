@@ -196,6 +196,8 @@ pub struct Handbook {
     pub unparsed: std::collections::BTreeSet<String>,
     /// Source paths of draft pages: not published, so links to them are broken.
     pub drafts: std::collections::BTreeSet<String>,
+    /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
+    pub redirects: BTreeMap<String, DocId>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
     pub folder_index: BTreeMap<String, DocId>,
 }

@@ -138,6 +138,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
 
     let rendered = render_markdown(&handbook, &mut diags);
     fill_page_titles(&mut handbook, &rendered);
+    link::keep_linked_dot_assets(&mut handbook, &rendered);
     link::check_anchors(&handbook, &rendered, &mut diags);
     let backlinks = link::backlinks(&handbook, &rendered);
     lap("markdown", &mut timings);
@@ -213,7 +214,9 @@ pub fn derived_files(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
     let _ = diags;
-    render::search_files(handbook, rendered)
+    let mut files = render::search_files(handbook, rendered);
+    files.extend(crate::redirect::files(handbook));
+    files
 }
 
 /// Pages without a front matter title take their first `#` heading, else their file name.

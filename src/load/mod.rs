@@ -133,9 +133,12 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
         diags.extend(d);
     }
+    let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
+    // Walk order is per folder level ("a/b" before "a-c"); lookups binary-search by string.
+    assets.sort();
     Loaded {
         docs,
-        assets: assets.into_iter().map(|(_, rel)| rel).collect(),
+        assets,
         unparsed,
         drafts,
     }
