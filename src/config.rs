@@ -148,7 +148,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 "invalid-value",
                 span,
                 format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
-                "broken = \"warn\" publishes the site and reports each broken link as a warning".into(),
+                "broken = \"warn\" publishes the site and reports each broken link as a warning"
+                    .into(),
             ),
             None => {}
         }
@@ -202,7 +203,10 @@ mod tests {
 
     #[test]
     fn links_and_content_tables() {
-        let c = parse("title = \"A\"\n[links]\nbroken = \"warn\"\n[content]\nfront_matter = \"yaml\"\n").unwrap();
+        let c = parse(
+            "title = \"A\"\n[links]\nbroken = \"warn\"\n[content]\nfront_matter = \"yaml\"\n",
+        )
+        .unwrap();
         assert!(c.links.broken_warn);
         assert!(c.content.yaml_front_matter);
         let errs = parse("title = \"A\"\n[links]\nbroken = \"ignore\"\n").unwrap_err();

@@ -53,6 +53,12 @@ impl Diagnostic {
         }
     }
 
+    /// Diagnostics reported only under `--strict`: things that work but are worth tidying
+    /// (an anchor that matches only under another generator's slug rule).
+    pub fn strict_only(&self) -> bool {
+        self.code == "anchor-other-rule"
+    }
+
     pub fn warning(code: &'static str, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,

@@ -100,7 +100,10 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
 }
 
 fn leftover(body: &str, range: Range<usize>) -> Leftover {
-    let text: String = body[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = body[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let construct = if text.chars().count() > 60 {
         let cut: String = text.chars().take(57).collect();
         format!("{cut}…")
@@ -147,7 +150,11 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
         assert_eq!(
             names,
-            ["{% include footer.html %}", "{{< ref \"x\" >}}", "{{ site.title }}"]
+            [
+                "{% include footer.html %}",
+                "{{< ref \"x\" >}}",
+                "{{ site.title }}"
+            ]
         );
         assert_eq!(&body[found[0].range.clone()], "{% include footer.html %}");
     }

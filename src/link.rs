@@ -298,7 +298,9 @@ fn redirects(
 ) -> BTreeMap<String, DocId> {
     let mut out: BTreeMap<String, DocId> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
-        let DocKind::Page(p) = &doc.kind else { continue };
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
         for (alias, span) in &p.aliases {
             let Some(file) = crate::load::url_path_to_file(alias) else {
                 diags.push(
@@ -319,7 +321,8 @@ fn redirects(
             } else if assets.binary_search(&file).is_ok() {
                 Some(format!("content/{file}"))
             } else {
-                out.get(&file).map(|&o| format!("the redirect in {}", docs[o].source.path))
+                out.get(&file)
+                    .map(|&o| format!("the redirect in {}", docs[o].source.path))
             };
             if by_url.get(&file) == Some(&id) {
                 continue;
@@ -350,11 +353,16 @@ pub fn folder_of(path: &str) -> &str {
 
 /// Each folder's index page (`_index.md`, then `index.md`, then `README.md`). Two in one
 /// folder is an error naming both: they would be the same page.
-fn folder_indexes(docs: &[crate::model::Doc], diags: &mut Vec<Diagnostic>) -> BTreeMap<String, DocId> {
+fn folder_indexes(
+    docs: &[crate::model::Doc],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, DocId> {
     let mut best: BTreeMap<String, (usize, DocId)> = BTreeMap::new();
     let mut clashes: Vec<(DocId, DocId)> = Vec::new();
     for (id, doc) in docs.iter().enumerate() {
-        let DocKind::Page(p) = &doc.kind else { continue };
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
         if !p.folder_index {
             continue;
         }
@@ -532,7 +540,11 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
 /// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
 /// them: drops the others from the handbook's assets before the site is written.
 pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
-    if !handbook.assets.iter().any(|a| crate::load::in_dot_folder(a)) {
+    if !handbook
+        .assets
+        .iter()
+        .any(|a| crate::load::in_dot_folder(a))
+    {
         return;
     }
     let linked: BTreeSet<&str> = rendered
@@ -546,4 +558,91 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
         .cloned()
         .collect();
     handbook.assets = keep;
+}
+
+/// Slugs other generators give a heading, for anchors written against them: punctuation
+/// kept (`c++-&-rust`), and the transliterating slugify of Eleventy, GitBook and Hugo's
+/// `urlize` (`c-rust`). Compared case-insensitively, as are GitHub ids.
+fn other_slugs(text: &str) -> [String; 2] {
+    let kept = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    [kept, slug.trim_matches('-').to_string()]
+}
+
+/// Links whose `#anchor` misses every heading id but matches a heading under another common
+/// slug rule (case-insensitive, punctuation kept, Eleventy / GitBook / Hugo slugify) are
+/// pointed at that heading — in the link record and in the page's HTML — and reported with
+/// the strict-only code `anchor-other-rule` (shown by `--strict` only). Runs before
+/// [`check_anchors`], which then sees only anchors no rule explains.
+pub fn retarget_anchors(
+    handbook: &Handbook,
+    rendered: &mut [Rendered],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut fixes: Vec<(DocId, usize, String)> = Vec::new();
+    for (id, r) in rendered.iter().enumerate() {
+        for (i, link) in r.links.iter().enumerate() {
+            let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
+                continue;
+            };
+            let heads = &rendered[target].headings;
+            if heads.iter().any(|h| &h.id == anchor) {
+                continue;
+            }
+            let found = heads.iter().find(|h| {
+                h.id.eq_ignore_ascii_case(anchor)
+                    || other_slugs(&h.text)
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case(anchor))
+            });
+            if let Some(h) = found {
+                fixes.push((id, i, h.id.clone()));
+            }
+        }
+    }
+    for (id, i, new_id) in fixes {
+        let r = &mut rendered[id];
+        let link = &mut r.links[i];
+        let old_href = link.href.clone();
+        let base = old_href
+            .rsplit_once('#')
+            .map_or(old_href.as_str(), |(b, _)| b);
+        let new_href = format!("{base}#{new_id}");
+        let doc = &handbook.docs[id];
+        diags.push(
+            Diagnostic::warning(
+                "anchor-other-rule",
+                &doc.source.path,
+                format!(
+                    "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
+                    link.anchor.as_deref().unwrap_or("")
+                ),
+            )
+            .with_help(format!(
+                "write `#{new_id}`, the id GitHub and orgbook give that heading"
+            ))
+            .at(&doc.source.text, link.span.clone()),
+        );
+        link.anchor = Some(new_id);
+        link.href = new_href.clone();
+        let attr = |h: &str| {
+            let mut out = String::from("href=\"");
+            let _ = pulldown_cmark_escape::escape_href(&mut out, h);
+            out.push('"');
+            out
+        };
+        r.html = r.html.replace(&attr(&old_href), &attr(&new_href));
+    }
 }

@@ -432,7 +432,10 @@ pub fn resolve_link(
     let doc = &handbook.docs[self_id];
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
     let root = root_prefix(&doc.url);
-    rewrite(handbook, self_id, from_dir, &root, dest, span, rendered, diags).map(|c| c.to_string())
+    rewrite(
+        handbook, self_id, from_dir, &root, dest, span, rendered, diags,
+    )
+    .map(|c| c.to_string())
 }
 
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns

@@ -16,12 +16,20 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
         .iter()
         .map(|(path, &id)| {
             let doc = &handbook.docs[id];
-            let target = format!("{}{}", root_prefix(path), crate::markdown::encode_path(&doc.url));
+            let target = format!(
+                "{}{}",
+                root_prefix(path),
+                crate::markdown::encode_path(&doc.url)
+            );
             let canonical = match &handbook.config.base_url {
                 Some(base) => format!("{}/{}", base.trim_end_matches('/'), doc.url),
                 None => target.clone(),
             };
-            let html = page(&escape_html(doc.title()), &escape_html(&target), &escape_html(&canonical));
+            let html = page(
+                &escape_html(doc.title()),
+                &escape_html(&target),
+                &escape_html(&canonical),
+            );
             OutputFile {
                 path: path.clone(),
                 contents: FileContents::Bytes(html.into_bytes()),
@@ -49,9 +57,17 @@ mod tests {
 
     #[test]
     fn redirect_page_names_target_twice() {
-        let html = page("Setup &amp; more", "../guide/setup.html", "https://h.example/guide/setup.html");
-        assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../guide/setup.html\">"));
-        assert!(html.contains("<link rel=\"canonical\" href=\"https://h.example/guide/setup.html\">"));
+        let html = page(
+            "Setup &amp; more",
+            "../guide/setup.html",
+            "https://h.example/guide/setup.html",
+        );
+        assert!(
+            html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../guide/setup.html\">")
+        );
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://h.example/guide/setup.html\">")
+        );
         assert!(html.contains("<a href=\"../guide/setup.html\">Setup &amp; more</a>"));
     }
 }

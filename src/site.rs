@@ -136,7 +136,8 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
     diags.extend(crate::health::policy_errors(&handbook, &health));
     lap("link", &mut timings);
 
-    let rendered = render_markdown(&handbook, &mut diags);
+    let mut rendered = render_markdown(&handbook, &mut diags);
+    link::retarget_anchors(&handbook, &mut rendered, &mut diags);
     fill_page_titles(&mut handbook, &rendered);
     link::keep_linked_dot_assets(&mut handbook, &rendered);
     link::check_anchors(&handbook, &rendered, &mut diags);

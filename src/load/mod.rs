@@ -86,7 +86,10 @@ pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
 fn is_dot_folder(name: &str) -> bool {
     name.starts_with('.')
         && name.len() > 1
-        && !matches!(name, ".git" | ".hg" | ".svn" | ".github" | ".vscode" | ".idea" | ".obsidian" | ".cache")
+        && !matches!(
+            name,
+            ".git" | ".hg" | ".svn" | ".github" | ".vscode" | ".idea" | ".obsidian" | ".cache"
+        )
 }
 
 /// Whether a path relative to `content/` lies inside a dot-folder: such files are published
@@ -349,15 +352,27 @@ mod tests {
             "Onboarding checklist"
         );
         assert_eq!(title_from_path("content/t1.md", false), "T1");
-        assert_eq!(title_from_path("content/how_we-work/README.md", true), "How we work");
+        assert_eq!(
+            title_from_path("content/how_we-work/README.md", true),
+            "How we work"
+        );
         assert_eq!(title_from_path("content/README.md", true), "");
     }
 
     #[test]
     fn url_paths_from_front_matter() {
-        assert_eq!(url_path_to_file("/guides/setup/").as_deref(), Some("guides/setup/index.html"));
-        assert_eq!(url_path_to_file("/setup.html").as_deref(), Some("setup.html"));
-        assert_eq!(url_path_to_file("old/page").as_deref(), Some("old/page.html"));
+        assert_eq!(
+            url_path_to_file("/guides/setup/").as_deref(),
+            Some("guides/setup/index.html")
+        );
+        assert_eq!(
+            url_path_to_file("/setup.html").as_deref(),
+            Some("setup.html")
+        );
+        assert_eq!(
+            url_path_to_file("old/page").as_deref(),
+            Some("old/page.html")
+        );
         assert_eq!(url_path_to_file("/").as_deref(), Some("index.html"));
         assert_eq!(url_path_to_file("/:categories/:title/"), None);
         assert_eq!(url_path_to_file("https://x.org/a"), None);
