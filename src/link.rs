@@ -35,11 +35,12 @@ fn point(d: Diagnostic, doc: &crate::model::Doc, span: &std::ops::Range<usize>) 
 
 pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Handbook {
     let Loaded {
-        docs,
+        mut docs,
         assets,
         unparsed,
         drafts,
     } = loaded;
+    summary_order(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
         unparsed.iter().any(|p| {
@@ -644,5 +645,46 @@ pub fn retarget_anchors(
             out
         };
         r.html = r.html.replace(&attr(&old_href), &attr(&new_href));
+    }
+}
+
+/// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
+/// links to, in its order, get that position as their `weight` unless they set one.
+fn summary_order(docs: &mut [crate::model::Doc]) {
+    let Some(summary) = docs
+        .iter()
+        .position(|d| d.source.path == "content/SUMMARY.md")
+    else {
+        return;
+    };
+    let body = docs[summary].source.body().to_string();
+    let by_path: HashMap<String, DocId> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.source.path.clone(), i))
+        .collect();
+    let mut position = 0;
+    for event in pulldown_cmark::Parser::new(&body) {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let path = dest_url
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("./");
+        let target = format!("content/{}", path.trim_start_matches('/'));
+        let target = if target.ends_with('/') {
+            format!("{target}README.md")
+        } else {
+            target
+        };
+        position += 1;
+        if let Some(&id) = by_path.get(&target)
+            && let DocKind::Page(p) = &mut docs[id].kind
+            && p.weight.is_none()
+        {
+            p.weight = Some(position);
+        }
     }
 }

@@ -183,8 +183,12 @@ enum Resolved {
 fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let decoded = percent_decode(path);
     let absolute = decoded.starts_with('/');
-    let base = if absolute { "content" } else { from_dir };
-    let Some(joined) = join_path(base, &decoded) else {
+    let (base, rel) = if absolute {
+        ("content", decoded.trim_start_matches('/'))
+    } else {
+        (from_dir, decoded.as_str())
+    };
+    let Some(joined) = join_path(base, rel) else {
         return Resolved::Missing(decoded);
     };
     if let Some(&id) = handbook.by_path.get(&joined) {

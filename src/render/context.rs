@@ -147,6 +147,8 @@ pub struct PageDetail {
     pub description: Option<String>,
     pub breadcrumbs: Vec<Link>,
     pub source: String,
+    /// Front matter `[extra]` / `extra:` as written, for site templates (`page.extra.x`).
+    pub extra: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]

@@ -324,6 +324,7 @@ impl<'a> Renderer<'a> {
                 description: meta.description.clone(),
                 breadcrumbs: self.breadcrumbs(doc),
                 source: doc.source.path.clone(),
+                extra: meta.extra.clone(),
             },
             body: self.body(id),
             backlinks: self.backlinks(id),
