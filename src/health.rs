@@ -186,7 +186,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
                 ),
             );
         }
-        if d.decision_type == 2
+        if d.decision_type == crate::model::DecisionType::Reversible
             && d.status == Status::Accepted
             && let Some(r) = d.revisit
             && r < today
@@ -202,7 +202,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
         {
             let n = days(d.date, decided);
             all.push(n);
-            by_type.entry(d.decision_type).or_default().push(n);
+            by_type.entry(d.decision_type.number()).or_default().push(n);
             by_team.entry(d.team.0.as_str()).or_default().push(n);
         }
     }

@@ -8,6 +8,7 @@
 use crate::markdown::root_prefix;
 use crate::model::Handbook;
 use crate::render::{FileContents, OutputFile};
+use crate::text::escape_html;
 
 /// One redirect file per entry of `handbook.redirects`, in path order.
 pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
@@ -19,7 +20,7 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
             let target = format!(
                 "{}{}",
                 root_prefix(path),
-                crate::markdown::encode_path(&doc.url)
+                crate::text::encode_path(&doc.url)
             );
             let canonical = match &handbook.config.base_url {
                 Some(base) => format!("{}/{}", base.trim_end_matches('/'), doc.url),
@@ -36,13 +37,6 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
             }
         })
         .collect()
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
 }
 
 fn page(title: &str, target: &str, canonical: &str) -> String {

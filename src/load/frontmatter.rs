@@ -3,7 +3,7 @@
 
 use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Charter, Decision, Metric, PageMeta, Status, TeamKind};
+use crate::model::{Charter, Decision, DecisionType, Metric, PageMeta, Status, TeamKind};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -276,7 +276,7 @@ pub fn decision(
             }
             None
         }
-        Some((n @ (1 | 2), _)) => Some(n as u8),
+        Some((n @ (1 | 2), _)) => DecisionType::from_number(n),
         Some((n, span)) => {
             f.error(
                 "invalid-value",
@@ -321,7 +321,10 @@ pub fn decision(
                 "add `decided = YYYY-MM-DD`: the day it was decided".into(),
             );
         }
-        if status == Status::Accepted && decision_type == Some(1) && deciders.is_empty() {
+        if status == Status::Accepted
+            && decision_type == Some(DecisionType::Irreversible)
+            && deciders.is_empty()
+        {
             let span = f
                 .key_span("deciders")
                 .or_else(|| f.key_span("type"))

@@ -11,8 +11,10 @@ mod yaml;
 
 pub use frontmatter::{INDEX_NAMES, Syntax, decision_number, index_rank, is_valid_slug};
 
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Doc, DocKind, Source};
+use crate::text::walk::files_under;
+pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -55,30 +57,41 @@ pub struct Loaded {
     pub drafts: Vec<String>,
 }
 
-/// Lists the files under `content/`, sorted, skipping hidden files and editor droppings.
-/// Files inside dot-folders (`.gitbook/assets/…`) are listed when they are not Markdown: they
-/// become assets that are published only if a page links to them ([`in_dot_folder`]).
+/// Lists the files under `content/` as `(absolute path, path relative to content/)`, sorted,
+/// skipping hidden files and editor droppings ([`crate::text::walk`]). Files inside
+/// dot-folders (`.gitbook/assets/…`) are added when they are not Markdown: they become
+/// assets that are published only if a page links to them ([`in_dot_folder`]).
 pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
     let content = root.join(CONTENT_DIR);
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&content)
+    let mut files: Vec<(PathBuf, String)> = files_under(&content)
+        .into_iter()
+        .map(|(rel, abs)| (abs, rel))
+        .collect();
+    files.extend(dot_folder_files(&content));
+    files
+}
+
+/// Non-Markdown files inside dot-folders, sorted.
+fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !is_ignored(&name) || (e.file_type().is_dir() && is_dot_folder(&name))
+            e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
         })
         .flatten()
     {
-        if entry.file_type().is_file() {
-            let rel = display_path(&content, entry.path());
-            if in_dot_folder(&rel) && rel.ends_with(".md") {
-                continue;
-            }
-            files.push((entry.into_path(), rel));
+        if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let rel = crate::diagnostic::display_path(content, entry.path());
+        if in_dot_folder(&rel) && !rel.ends_with(".md") {
+            out.push((entry.into_path(), rel));
         }
     }
-    files
+    out
 }
 
 /// A dot-folder that may hold linked files (`.gitbook`, `.assets`), as opposed to version
@@ -97,17 +110,6 @@ fn is_dot_folder(name: &str) -> bool {
 pub fn in_dot_folder(rel: &str) -> bool {
     rel.rsplit_once('/')
         .is_some_and(|(dir, _)| dir.split('/').any(|p| p.starts_with('.')))
-}
-
-/// Hidden files, editor swap and backup files never belong to the site.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with(".#")
-        || name.starts_with('#')
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {

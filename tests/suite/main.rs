@@ -11,6 +11,7 @@ mod export;
 mod moving_in;
 mod org;
 mod robustness;
+mod safety;
 mod search;
 mod search_js;
 mod serve;
