@@ -170,7 +170,10 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     // A root-relative link may name a page by its published address (`permalink`).
     if absolute
         && let Some(file) = crate::load::url_path_to_file(&decoded)
-        && let Some(&id) = handbook.by_url.get(&file)
+        && let Some(&id) = handbook
+            .by_url
+            .get(&file)
+            .or_else(|| handbook.redirects.get(&file))
     {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }

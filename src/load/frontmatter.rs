@@ -388,6 +388,14 @@ const PAGE_KEYS: &[&str] = &[
 /// File names that make a page the index page of its folder, by precedence.
 pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md"];
 
+/// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in
+/// `teams/` and `decisions/` themselves, whose index pages orgbook generates: a
+/// `README.md` there (common in ADR repositories) is an ordinary page.
+pub fn is_folder_index(rel: &str) -> bool {
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    index_rank(name).is_some() && (name == "_index.md" || !matches!(dir, "teams" | "decisions"))
+}
+
 /// The precedence of a folder-index file name (0 highest), `None` for other pages.
 pub fn index_rank(file_name: &str) -> Option<usize> {
     if file_name.eq_ignore_ascii_case("readme.md") {
@@ -403,8 +411,7 @@ pub fn page(
     front: Option<Front>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<PageMeta> {
-    let file_name = rel.rsplit('/').next().unwrap_or(rel);
-    let folder_index = index_rank(file_name).is_some();
+    let folder_index = is_folder_index(rel);
     let mut meta = PageMeta {
         is_home: folder_index && !rel.contains('/'),
         folder_index,

@@ -9,7 +9,9 @@ pub mod fields;
 mod frontmatter;
 mod yaml;
 
-pub use frontmatter::{INDEX_NAMES, Syntax, decision_number, index_rank, is_valid_slug};
+pub use frontmatter::{
+    INDEX_NAMES, Syntax, decision_number, index_rank, is_folder_index, is_valid_slug,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Doc, DocKind, Source};
@@ -241,7 +243,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
                 Some((d, n)) => (format!("{d}/"), n),
                 None => (String::new(), rel),
             };
-            if index_rank(name).is_some() {
+            if is_folder_index(rel) {
                 format!("{dir}index.html")
             } else {
                 format!("{dir}{}.html", name.trim_end_matches(".md"))
@@ -256,7 +258,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
 pub fn title_from_path(path: &str, folder_index: bool) -> String {
     let mut parts = path.rsplit('/');
     let file = parts.next().unwrap_or("");
-    let stem = if folder_index {
+    let stem = if folder_index || index_rank(file).is_some() {
         parts.next().filter(|d| *d != CONTENT_DIR).unwrap_or("")
     } else {
         file.strip_suffix(".md").unwrap_or(file)
@@ -359,6 +361,7 @@ mod tests {
             "How we work"
         );
         assert_eq!(title_from_path("content/README.md", true), "");
+        assert_eq!(title_from_path("content/decisions/README.md", false), "Decisions");
     }
 
     #[test]
@@ -400,5 +403,8 @@ mod tests {
         assert_eq!(output_url("a/index.md", &page), "a/index.html");
         assert_eq!(output_url("README.md", &page), "index.html");
         assert_eq!(classify("teams/README.md"), FileClass::Page);
+        // teams/ and decisions/ have generated index pages: their README is a plain page.
+        assert_eq!(output_url("decisions/README.md", &page), "decisions/README.html");
+        assert_eq!(output_url("teams/_index.md", &page), "teams/index.html");
     }
 }

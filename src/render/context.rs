@@ -29,6 +29,12 @@ pub struct SiteInfo<'a> {
     pub title: &'a str,
     pub base_url: Option<&'a str>,
     pub generator: &'static str,
+    /// The handbook has charters / decision records: without them the navigation leaves
+    /// out the org pages, which would be empty.
+    pub has_teams: bool,
+    pub has_decisions: bool,
+    /// The search box's placeholder, naming what this handbook holds.
+    pub search_placeholder: &'static str,
 }
 
 #[derive(Serialize, Clone)]

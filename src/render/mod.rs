@@ -70,6 +70,12 @@ impl<'a> Renderer<'a> {
                 title: &config.title,
                 base_url: config.base_url.as_deref(),
                 generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
+                has_teams: !self.handbook.teams.is_empty(),
+                has_decisions: !self.handbook.decisions.is_empty(),
+                search_placeholder: search_placeholder(
+                    !self.handbook.teams.is_empty(),
+                    !self.handbook.decisions.is_empty(),
+                ),
             },
             root: root_prefix(url),
             url: url.to_string(),
@@ -710,6 +716,16 @@ pub fn static_files(
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
         .collect()
+}
+
+/// What the search box offers to find, by what the handbook holds.
+fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
+    match (teams, decisions) {
+        (true, true) => "Search teams, owners, decisions…  /",
+        (true, false) => "Search teams, owners, pages…  /",
+        (false, true) => "Search decisions and pages…  /",
+        (false, false) => "Search the handbook…  /",
+    }
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

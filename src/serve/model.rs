@@ -636,6 +636,7 @@ impl Model {
             });
         if anchors_stale {
             self.anchor_diags.clear();
+            link::retarget_anchors(&self.handbook, &mut self.rendered, &mut self.anchor_diags);
             link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
         }
         if backlinks_stale {
@@ -680,6 +681,7 @@ impl Model {
     fn after_markdown(&mut self) {
         crate::site::fill_page_titles(&mut self.handbook, &self.rendered);
         self.anchor_diags.clear();
+        link::retarget_anchors(&self.handbook, &mut self.rendered, &mut self.anchor_diags);
         link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
         self.backlinks = link::backlinks(&self.handbook, &self.rendered);
     }
