@@ -530,4 +530,197 @@ mod tests {
         assert!(!has_scheme("../a.md"));
         assert!(!has_scheme("a.md#x:y"));
     }
+
+    /// A linked handbook from `(path under content/, text)` pairs.
+    fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
+        let mut diags = Vec::new();
+        let mut docs: Vec<_> = files
+            .iter()
+            .filter_map(|(rel, text)| {
+                crate::load::parse_doc(format!("content/{rel}"), rel, text.to_string(), &mut diags)
+            })
+            .collect();
+        docs.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let mut config = crate::config::Config::default();
+        config.links.broken_warn = warn;
+        let loaded = crate::load::Loaded {
+            docs,
+            assets: vec![".gitbook/assets/a.png".into()],
+            unparsed: Vec::new(),
+            drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
+        };
+        let hb = crate::link::resolve(config, loaded, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        hb
+    }
+
+    fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let r = render(hb, hb.by_path[path], &mut d);
+        (r, d)
+    }
+
+    fn hrefs(html: &str) -> Vec<&str> {
+        html.split("href=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect()
+    }
+
+    const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It)\n";
+
+    #[test]
+    fn links_as_people_write_them() {
+        let hb = book(
+            &[
+                ("README.md", "# Home\n"),
+                ("links.md", LINKS),
+                (
+                    "guide/README.md",
+                    "# Guide\n[up](/README.md) [sib](setup)\n",
+                ),
+                ("guide/setup.md", "# Setup\n## Install it\n"),
+            ],
+            &[],
+            false,
+        );
+        let (r, d) = render_path(&hb, "content/links.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            hrefs(&r.html),
+            [
+                "guide/index.html",
+                "guide/index.html",
+                "guide/index.html",
+                "guide/setup.html",
+                "guide/setup.html",
+                "index.html",
+                ".gitbook/assets/a.png",
+                "guide/setup.html#Install-It"
+            ]
+        );
+        assert_eq!(r.links[6].asset.as_deref(), Some(".gitbook/assets/a.png"));
+        let (g, d) = render_path(&hb, "content/guide/README.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(hrefs(&g.html), ["../index.html", "../guide/setup.html"]);
+    }
+
+    #[test]
+    fn email_addresses_are_never_files() {
+        let hb = book(
+            &[(
+                "a.md",
+                "<hr@acme.example> [mail](ops@acme.example) [m](mailto:x@acme.example)\n",
+            )],
+            &[],
+            false,
+        );
+        let (r, d) = render_path(&hb, "content/a.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            hrefs(&r.html),
+            [
+                "mailto:hr@acme.example",
+                "mailto:ops@acme.example",
+                "mailto:x@acme.example"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_draft_and_missing_links_are_broken() {
+        let text = "[x](x)\n[d](soon.md)\n[m](nope.md)\n";
+        let files = [
+            ("a.md", text),
+            ("x.md", "# X\n"),
+            ("x/README.md", "# X folder\n"),
+        ];
+        let hb = book(&files, &["soon.md"], false);
+        let (_, d) = render_path(&hb, "content/a.md");
+        let msgs: Vec<(&str, u32, &str)> = d
+            .iter()
+            .map(|d| (d.code, d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(
+            msgs[0]
+                .2
+                .contains("could mean content/x.md or content/x/README.md")
+        );
+        assert!(msgs[1].2.contains("content/soon.md is a draft"));
+        assert_eq!((msgs[2].0, msgs[2].1), ("broken-link", 3));
+        assert!(d.iter().all(|d| d.is_error()));
+        // `[links] broken = "warn"`: the same, as warnings.
+        let hb = book(&files, &["soon.md"], true);
+        let (_, d) = render_path(&hb, "content/a.md");
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn title_heading_may_follow_badges_and_comments() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "[![ci](https://ci.example/b.svg)](https://ci.example) ![x](https://x.example/y.svg)\n<!-- note -->\n\n# The title\n\n# Second\n",
+                ),
+                ("b.md", "Intro text.\n\n# Not a title\n"),
+                ("c.md", "## Sub first\n\n# Not a title either\n"),
+            ],
+            &[],
+            false,
+        );
+        assert_eq!(
+            render_path(&hb, "content/a.md").0.leading_h1.as_deref(),
+            Some("The title")
+        );
+        assert_eq!(render_path(&hb, "content/b.md").0.leading_h1, None);
+        assert_eq!(render_path(&hb, "content/c.md").0.leading_h1, None);
+        assert!(!render_path(&hb, "content/a.md").0.html.contains("note"));
+    }
+
+    #[test]
+    fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere)\n",
+                ),
+                (
+                    "b.md",
+                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n",
+                ),
+            ],
+            &[],
+            false,
+        );
+        let mut rendered: Vec<Rendered> = (0..hb.docs.len())
+            .map(|id| render(&hb, id, &mut Vec::new()))
+            .collect();
+        let mut d = Vec::new();
+        crate::link::retarget_anchors(&hb, &mut rendered, &mut d);
+        assert_eq!(
+            hrefs(&rendered[0].html),
+            [
+                "b.html#install-it",
+                "b.html#c--rust",
+                "b.html#z%C3%BCrich-office",
+                "b.html#nowhere"
+            ]
+        );
+        assert_eq!(d.len(), 3);
+        assert!(
+            d.iter()
+                .all(|d| d.code == "anchor-other-rule" && d.strict_only())
+        );
+        let mut missing = Vec::new();
+        crate::link::check_anchors(&hb, &rendered, &mut missing);
+        assert_eq!(
+            missing.len(),
+            1,
+            "only the anchor no rule explains: {missing:?}"
+        );
+    }
 }

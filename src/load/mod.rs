@@ -361,7 +361,10 @@ mod tests {
             "How we work"
         );
         assert_eq!(title_from_path("content/README.md", true), "");
-        assert_eq!(title_from_path("content/decisions/README.md", false), "Decisions");
+        assert_eq!(
+            title_from_path("content/decisions/README.md", false),
+            "Decisions"
+        );
     }
 
     #[test]
@@ -404,7 +407,10 @@ mod tests {
         assert_eq!(output_url("README.md", &page), "index.html");
         assert_eq!(classify("teams/README.md"), FileClass::Page);
         // teams/ and decisions/ have generated index pages: their README is a plain page.
-        assert_eq!(output_url("decisions/README.md", &page), "decisions/README.html");
+        assert_eq!(
+            output_url("decisions/README.md", &page),
+            "decisions/README.html"
+        );
         assert_eq!(output_url("teams/_index.md", &page), "teams/index.html");
     }
 }
