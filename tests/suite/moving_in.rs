@@ -100,6 +100,15 @@ fn github_style_handbook_with_readme_folders() {
         usage.contains(&"engineering/code-review.html#review-checklist".to_string()),
         "{usage:?}"
     );
+    // Without teams or decisions, the navigation offers no empty org pages and the search
+    // box says what it can find.
+    let nav = hrefs(&home, "nav.site-nav a");
+    assert_eq!(nav, ["handbook.html"]);
+    let placeholder = home.select(&sel("#search-input")).next().unwrap();
+    assert_eq!(
+        placeholder.value().attr("placeholder"),
+        Some("Search the handbook…  /")
+    );
     // ... and is mentioned only under --strict.
     let strict = diagnostics(&book, &["--strict"]);
     assert!(
@@ -288,4 +297,35 @@ fn yaml_front_matter_errors_are_located() {
         .stderr_has("did you mean `reviewed`?")
         .stderr_has("error[yaml-syntax]")
         .stderr_has("content/about/broken.md:");
+}
+
+#[test]
+fn new_writes_yaml_front_matter_when_configured_and_it_builds() {
+    let book = TestBook::fixture("jekyll");
+    book.edit(
+        "orgbook.toml",
+        "title = \"Northwind Handbook\"",
+        "title = \"Northwind Handbook\"\n[content]\nfront_matter = \"yaml\"",
+    );
+    book.run(&["new", "team", "payments"]).success();
+    book.run(&["new", "decision", "Pay out daily", "--team", "payments"])
+        .success();
+    let charter = book.read("content/teams/payments.md");
+    assert!(charter.starts_with("---\nname: "), "{charter}");
+    assert!(charter.contains("\nmetrics:\n  - name: "), "{charter}");
+    let decision = book.read("content/decisions/0001-pay-out-daily.md");
+    assert!(
+        decision.starts_with("---\ntitle: \"Pay out daily\"\n"),
+        "{decision}"
+    );
+    book.build().success();
+    let team = book.html("teams/payments.html");
+    assert_eq!(texts(&team, "main h1")[0], "Payments");
+    // The team and the decision now exist: the org pages are back in the navigation.
+    let nav = hrefs(&team, "nav.site-nav a");
+    assert!(nav.contains(&"../teams/index.html".to_string()), "{nav:?}");
+    assert!(
+        nav.contains(&"../decisions/index.html".to_string()),
+        "{nav:?}"
+    );
 }
