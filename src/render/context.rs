@@ -221,6 +221,16 @@ pub struct SimplePage<'a> {
 #[derive(Serialize)]
 pub struct Sitemap {
     pub entries: Vec<SitemapEntry>,
+    /// Redirect pages (`aliases`, `redirect_from`): listed as redirects, in XML comments,
+    /// not as `<url>` entries — search engines should index the page they lead to.
+    pub redirects: Vec<SitemapRedirect>,
+}
+
+#[derive(Serialize)]
+pub struct SitemapRedirect {
+    /// Both URL-encoded, with no `--` (they go inside an XML comment).
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Serialize)]

@@ -610,7 +610,22 @@ impl<'a> Renderer<'a> {
                 lastmod,
             });
         }
-        self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
+        let comment_safe =
+            |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
+        let redirects = self
+            .handbook
+            .redirects
+            .iter()
+            .map(|(from, &id)| SitemapRedirect {
+                from: comment_safe(from),
+                to: comment_safe(&self.handbook.docs[id].url),
+            })
+            .collect();
+        self.render(
+            "sitemap.xml",
+            "sitemap.xml",
+            &Sitemap { entries, redirects },
+        )
     }
 
     /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]

@@ -159,6 +159,14 @@ fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
         let canonical = page.select(&sel("link[rel=canonical]")).next().unwrap();
         assert_eq!(canonical.value().attr("href"), Some(target));
     }
+    // The sitemap lists them as redirects, not as pages.
+    let sitemap = book.output_file("sitemap.xml");
+    assert!(
+        sitemap.contains("<!-- redirect: start.html → guides/getting-started/index.html -->"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("<loc>start.html</loc>"));
+    assert!(sitemap.contains("<loc>guides/getting-started/index.html</loc>"));
     // Drafts are not published; {% comment %} blocks are not shown.
     assert!(
         !book
