@@ -35,11 +35,17 @@ fn point(d: Diagnostic, doc: &crate::model::Doc, span: &std::ops::Range<usize>) 
 
 pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Handbook {
     let Loaded {
-        mut docs,
+        docs,
         assets,
         unparsed,
-        drafts,
+        mut drafts,
     } = loaded;
+    // Drafts are left out here rather than only at load, so `serve`, which loads files one
+    // by one, leaves them out too.
+    let (drafted, mut docs): (Vec<_>, Vec<_>) = docs
+        .into_iter()
+        .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
+    drafts.extend(drafted.into_iter().map(|d| d.source.path));
     summary_order(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
@@ -686,5 +692,98 @@ fn summary_order(docs: &mut [crate::model::Doc]) {
         {
             p.weight = Some(position);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Loaded, parse_doc};
+
+    fn loaded(files: &[(&str, &str)]) -> Loaded {
+        let mut d = Vec::new();
+        let docs = files
+            .iter()
+            .filter_map(|(rel, t)| parse_doc(format!("content/{rel}"), rel, t.to_string(), &mut d))
+            .collect();
+        assert!(d.is_empty(), "{d:?}");
+        Loaded {
+            docs,
+            assets: vec!["old/page.html".into()],
+            unparsed: Vec::new(),
+            drafts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn drafts_are_left_out_whoever_loaded_them() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[("a.md", "# A\n"), ("b.md", "---\ndraft: true\n---\n# B\n")]),
+            &mut Vec::new(),
+        );
+        assert_eq!(hb.docs.len(), 1);
+        assert!(hb.drafts.contains("content/b.md"));
+    }
+
+    #[test]
+    fn redirects_and_their_collisions() {
+        let mut diags = Vec::new();
+        let hb = resolve(
+            Config::default(),
+            loaded(&[
+                (
+                    "a.md",
+                    "---\naliases: [/old/a/, /b.html, /search.html, /old/page.html, \"https://x.example/y\"]\n---\n",
+                ),
+                ("b.md", "---\nredirect_from: /old/a/\n---\n"),
+            ]),
+            &mut diags,
+        );
+        assert_eq!(
+            hb.redirects.keys().collect::<Vec<_>>(),
+            ["old/a/index.html"]
+        );
+        let got: Vec<(&str, String)> = diags.iter().map(|d| (d.code, d.message.clone())).collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(
+            got.iter().any(|(c, m)| *c == "redirect-collision"
+                && m.contains("which content/b.md already takes"))
+        );
+        assert!(got.iter().any(|(c, m)| *c == "redirect-collision" && m.contains("orgbook's own search.html")));
+        assert!(
+            got.iter()
+                .any(|(c, m)| *c == "redirect-collision" && m.contains("content/old/page.html"))
+        );
+        assert!(
+            got.iter()
+                .any(|(c, m)| *c == "redirect-collision"
+                    && m.contains("the redirect in content/a.md"))
+        );
+        assert!(got.iter().any(|(c, _)| *c == "ignored-alias"));
+    }
+
+    #[test]
+    fn summary_md_orders_pages_it_lists() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[
+                (
+                    "SUMMARY.md",
+                    "* [Z](z.md)\n* [A](a.md)\n* [Guide](guide/)\n",
+                ),
+                ("a.md", "# A\n"),
+                ("guide/README.md", "# G\n"),
+                ("z.md", "+++\n+++\n# Z\n"),
+            ]),
+            &mut Vec::new(),
+        );
+        let weight = |p: &str| match &hb.docs[hb.by_path[p]].kind {
+            DocKind::Page(m) => m.weight,
+            _ => None,
+        };
+        assert_eq!(weight("content/z.md"), Some(1));
+        assert_eq!(weight("content/a.md"), Some(2));
+        assert_eq!(weight("content/guide/README.md"), Some(3));
     }
 }
