@@ -33,6 +33,10 @@ pub const RULES: &[(&str, &str)] = &[
         "revisit-overdue",
         "Type 2 decisions past their revisit date",
     ),
+    (
+        "placeholder-text",
+        "Charters and decisions that still hold the scaffold's placeholder text",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,6 +221,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             );
         }
     }
+    findings.extend(placeholder_text(hb));
     let order = |rule: &str| {
         RULES
             .iter()
@@ -269,6 +274,45 @@ pub fn policy_errors(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// `placeholder-text`: a charter whose `problem` or metric is still the text `orgbook new`
+/// and `orgbook import backstage` write, or a decision whose body still holds the
+/// template's questions. Kept apart from [`compute`] so the rule reads as one unit.
+pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
+    use crate::scaffold::{PLACEHOLDER_DECISION, PLACEHOLDER_METRIC, PLACEHOLDER_PROBLEM};
+    let mut out = Vec::new();
+    for (id, doc) in hb.docs.iter().enumerate() {
+        let mut what = Vec::new();
+        if let Some(c) = doc.as_team() {
+            if c.problem.as_deref().map(str::trim) == Some(PLACEHOLDER_PROBLEM) {
+                what.push("`problem`");
+            }
+            if c.metrics
+                .iter()
+                .any(|m| m.name.trim() == PLACEHOLDER_METRIC)
+            {
+                what.push("a metric");
+            }
+        } else if doc.as_decision().is_some() {
+            let body = doc.source.body();
+            if PLACEHOLDER_DECISION.iter().any(|p| body.contains(p)) {
+                what.push("its sections");
+            }
+        }
+        if !what.is_empty() {
+            out.push(Finding {
+                rule: "placeholder-text",
+                doc: id,
+                message: format!(
+                    "{} still holds placeholder text in {}",
+                    doc.title(),
+                    what.join(" and ")
+                ),
+            });
+        }
+    }
+    out
+}
+
 fn help_for(rule: &str) -> &'static str {
     match rule {
         "stale-charter" => "review the charter with the team and set `reviewed` to today's date",
@@ -282,6 +326,9 @@ fn help_for(rule: &str) -> &'static str {
         "stalled-proposal" => "decide it (accepted or rejected, with `decided`), or withdraw it",
         "unmarked-superseded" => "set `status = \"superseded\"` on the older decision",
         "revisit-overdue" => "revisit the decision and set a new `revisit` date, or supersede it",
+        "placeholder-text" => {
+            "replace the template's text with what is true for this team or decision"
+        }
         _ => "see docs/health.md",
     }
 }

@@ -210,9 +210,11 @@ pub fn parse_doc(
     // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
-    let url = output_url(rel, &kind);
+    let url = crate::text::url_safe_path(&output_url(rel, &kind));
     let url = match &kind {
-        DocKind::Page(p) => custom_url(&file, &text, p, &url, diags).unwrap_or(url),
+        DocKind::Page(p) => custom_url(&file, &text, p, &url, diags)
+            .map(|u| crate::text::url_safe_path(&u))
+            .unwrap_or(url),
         _ => url,
     };
     Some(Doc {
