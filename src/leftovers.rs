@@ -12,6 +12,18 @@ use pulldown_cmark::{Event, Parser, Tag};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// The longest `{% … %}` tag looked for, in bytes.
+const MAX_TAG: usize = 1000;
+
+/// The largest char boundary of `s` at or below `n`.
+fn floor_boundary(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
 /// One template construct found outside code: its byte range in the body and its text
 /// (shortened for messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +54,10 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             blank.push(i..end);
             end
         } else if rest.starts_with("{%") && !in_code(i) {
-            match rest.find("%}") {
+            // A tag closes within a few lines; looking further would make a file full of
+            // unclosed `{%` quadratic.
+            let window = &rest[..floor_boundary(rest, MAX_TAG)];
+            match window.find("%}") {
                 Some(e) => {
                     let tag = &rest[2..e];
                     let end = i + e + 2;
@@ -62,7 +77,8 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 None => i + 2,
             }
         } else if rest.starts_with("{{") && !in_code(i) {
-            let line_end = rest.find('\n').unwrap_or(rest.len());
+            let window = &rest[..floor_boundary(rest, MAX_TAG)];
+            let line_end = window.find('\n').unwrap_or(window.len());
             match rest[..line_end].find("}}") {
                 Some(e) => {
                     let end = i + e + 2;
@@ -163,6 +179,15 @@ mod tests {
     fn multibyte_text_in_comments_stays_valid() {
         let (out, _) = clean("<!-- Zürich -->ä");
         assert_eq!(out, format!("{}ä", " ".repeat("<!-- Zürich -->".len())));
+    }
+
+    #[test]
+    fn unclosed_tags_stay_linear() {
+        let body = format!("{}\n{}", "{% ".repeat(200_000), "{{ ".repeat(200_000));
+        let started = std::time::Instant::now();
+        let (_, found) = clean(&body);
+        assert!(found.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -605,7 +605,7 @@ pub fn retarget_anchors(
                 continue;
             };
             let heads = &rendered[target].headings;
-            if heads.iter().any(|h| &h.id == anchor) {
+            if heads.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
                 continue;
             }
             let found = heads.iter().find(|h| {
