@@ -159,7 +159,10 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     {
         return Resolved::Asset(rest.to_string());
     }
-    let stem = if extensionless {
+    // `setup/` as a pretty URL (Jekyll, Docusaurus) of `setup.md`, when no folder `setup/`
+    // has an index page.
+    let pretty = decoded.ends_with('/') && !last.contains('.');
+    let stem = if extensionless || pretty {
         Some(trimmed)
     } else {
         trimmed
@@ -230,7 +233,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
-                format!("`{}` is template syntax from another generator; orgbook shows it as text", l.construct),
+                format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
             )
             .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
             .at(&doc.source.text, l.range.start + offset..l.range.end + offset),
@@ -492,6 +495,19 @@ fn rewrite<'a>(
     if looks_like_email(dest) {
         return Some(format!("mailto:{dest}").into());
     }
+    // `{{site.baseurl}}/guide/` (Jekyll) is a root-relative link once the variable is gone;
+    // the variable itself is reported as a template leftover.
+    if let Some(rest) = dest
+        .strip_prefix("{{")
+        .and_then(|d| d.split_once("}}"))
+        .map(|(_, r)| r)
+        && rest.starts_with('/')
+    {
+        return rewrite(
+            handbook, self_id, from_dir, root, rest, span, rendered, diags,
+        )
+        .map(|c| CowStr::from(c.into_string()));
+    }
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
@@ -660,7 +676,7 @@ mod tests {
             .collect()
     }
 
-    const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It)\n";
+    const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It) [i](/guide/setup/) [j]({{site.baseurl}}/guide/setup/)\n";
 
     #[test]
     fn links_as_people_write_them() {
@@ -678,7 +694,9 @@ mod tests {
             false,
         );
         let (r, d) = render_path(&hb, "content/links.md");
-        assert!(d.is_empty(), "{d:?}");
+        // The Jekyll variable is reported; the link works without it.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].column), ("template-leftover", 172));
         assert_eq!(
             hrefs(&r.html),
             [
@@ -689,7 +707,9 @@ mod tests {
                 "guide/setup.html",
                 "index.html",
                 ".gitbook/assets/a.png",
-                "guide/setup.html#Install-It"
+                "guide/setup.html#Install-It",
+                "guide/setup.html",
+                "guide/setup.html"
             ]
         );
         assert_eq!(r.links[6].asset.as_deref(), Some(".gitbook/assets/a.png"));
