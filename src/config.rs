@@ -17,7 +17,23 @@ pub struct Config {
     pub teams: TeamsConfig,
     pub decisions: DecisionsConfig,
     pub policy: PolicyConfig,
+    pub links: LinksConfig,
+    pub content: ContentConfig,
     pub markdown: MarkdownConfig,
+}
+
+/// `[links]`: how hard a broken internal link fails (Zola's `internal_level`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinksConfig {
+    /// `true` for `broken = "warn"`: publish anyway, report each broken link as a warning.
+    pub broken_warn: bool,
+}
+
+/// `[content]`: what `orgbook new` / `init` write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentConfig {
+    /// `front_matter = "yaml"`: scaffolded files use `---` YAML instead of `+++` TOML.
+    pub yaml_front_matter: bool,
 }
 
 /// `[markdown]`: how Markdown bodies are turned into HTML.
@@ -55,6 +71,10 @@ impl Default for Config {
             },
             decisions: DecisionsConfig { stalled_days: 30 },
             policy: PolicyConfig::default(),
+            links: LinksConfig { broken_warn: false },
+            content: ContentConfig {
+                yaml_front_matter: false,
+            },
             markdown: MarkdownConfig::default(),
         }
     }
@@ -156,6 +176,37 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         t.finish(&["deny"]);
     }
+    if let Some(links) = f.opt_table("links") {
+        let mut t = f.child(links, "[links]");
+        match t.opt_spanned_str("broken") {
+            Some((v, _)) if v == "error" => config.links.broken_warn = false,
+            Some((v, _)) if v == "warn" => config.links.broken_warn = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
+                "broken = \"warn\" publishes the site and reports each broken link as a warning"
+                    .into(),
+            ),
+            None => {}
+        }
+        t.finish(&["broken"]);
+    }
+    if let Some(content) = f.opt_table("content") {
+        let mut t = f.child(content, "[content]");
+        match t.opt_spanned_str("front_matter") {
+            Some((v, _)) if v == "toml" => config.content.yaml_front_matter = false,
+            Some((v, _)) if v == "yaml" => config.content.yaml_front_matter = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[content] front_matter must be \"toml\" or \"yaml\", found \"{v}\""),
+                "it picks what `orgbook new` and `orgbook init` write; both are always read".into(),
+            ),
+            None => {}
+        }
+        t.finish(&["front_matter"]);
+    }
     f.finish(&[
         "title",
         "base_url",
@@ -163,6 +214,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         "teams",
         "decisions",
         "policy",
+        "links",
+        "content",
         "markdown",
     ]);
     if diags.iter().any(Diagnostic::is_error) {
@@ -184,6 +237,18 @@ mod tests {
         assert_eq!(c.teams.review_days, 180);
         assert_eq!(c.decisions.stalled_days, 30);
         assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn links_and_content_tables() {
+        let c = parse(
+            "title = \"A\"\n[links]\nbroken = \"warn\"\n[content]\nfront_matter = \"yaml\"\n",
+        )
+        .unwrap();
+        assert!(c.links.broken_warn);
+        assert!(c.content.yaml_front_matter);
+        let errs = parse("title = \"A\"\n[links]\nbroken = \"ignore\"\n").unwrap_err();
+        assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 3));
     }
 
     #[test]

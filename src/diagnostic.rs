@@ -51,7 +51,7 @@ codes! {
     InvalidUtf8 = "invalid-utf8",
     MissingFrontMatter = "missing-front-matter",
     UnclosedFrontMatter = "unclosed-front-matter",
-    YamlFrontMatter = "yaml-front-matter",
+    YamlSyntax = "yaml-syntax",
     TomlSyntax = "toml-syntax",
     UnknownKey = "unknown-key",
     MissingKey = "missing-key",
@@ -74,6 +74,12 @@ codes! {
     BrokenLink = "broken-link",
     MissingAnchor = "missing-anchor",
     UnsafeUrl = "unsafe-url",
+    AnchorOtherRule = "anchor-other-rule",
+    DuplicateFolderIndex = "duplicate-folder-index",
+    RedirectCollision = "redirect-collision",
+    IgnoredAlias = "ignored-alias",
+    IgnoredPermalink = "ignored-permalink",
+    TemplateLeftover = "template-leftover",
     UnknownTheme = "unknown-theme",
     Template = "template",
     // Health rules, as codes when `[policy] deny` lists them.
@@ -84,6 +90,7 @@ codes! {
     StalledProposal = "stalled-proposal",
     UnmarkedSuperseded = "unmarked-superseded",
     RevisitOverdue = "revisit-overdue",
+    PlaceholderText = "placeholder-text",
 }
 
 impl std::fmt::Display for Code {
@@ -149,6 +156,12 @@ impl Diagnostic {
             source_line: None,
             span_len: 1,
         }
+    }
+
+    /// Diagnostics reported only under `--strict`: things that work but are worth tidying
+    /// (an anchor that matches only under another generator's slug rule).
+    pub fn strict_only(&self) -> bool {
+        self.code == Code::AnchorOtherRule.as_str()
     }
 
     pub fn warning(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {

@@ -1053,8 +1053,40 @@ mod codes {
         (Code::UnclosedFrontMatter, |b| {
             b.write("content/teams/open.md", "+++\nname = \"Open\"\n");
         }),
-        (Code::YamlFrontMatter, |b| {
-            b.write("content/teams/yaml.md", "---\nname: Yaml\n---\nBody.\n");
+        (Code::YamlSyntax, |b| {
+            b.write("content/teams/yaml.md", "---\nname: [Yaml\n---\nBody.\n");
+        }),
+        (Code::AnchorOtherRule, |b| {
+            b.write("content/guide/a.md", "# A\n\n## Hello World\n");
+            b.write("content/guide/b.md", "# B\n\n[x](a.md#Hello-World)\n");
+        }),
+        (Code::DuplicateFolderIndex, |b| {
+            b.write("content/guide/index.md", "# Guide\n");
+            b.write("content/guide/README.md", "# Guide\n");
+        }),
+        (Code::RedirectCollision, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"/guide/setup.html\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredAlias, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"https://example.com/old\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredPermalink, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\npermalink = \"https://example.com/new\"\n+++\nBody.\n",
+            );
+        }),
+        (Code::TemplateLeftover, |b| {
+            b.write(
+                "content/guide/liquid.md",
+                "# Liquid\n\n{% include footer.html %}\n",
+            );
         }),
         (Code::TomlSyntax, |b| {
             b.write("content/teams/bad.md", "+++\nname = \n+++\n");
@@ -1214,6 +1246,16 @@ mod codes {
             );
             deny(b, "revisit-overdue");
         }),
+        (Code::PlaceholderText, |b| {
+            b.write(
+                "content/teams/fresh.md",
+                &charter("Fresh", "").replace(
+                    "problem = \"p\"",
+                    &format!("problem = \"{}\"", orgbook::scaffold::PLACEHOLDER_PROBLEM),
+                ),
+            );
+            deny(b, "placeholder-text");
+        }),
     ];
 
     /// The codes in the tables of docs/diagnostics.md's "Codes" section.
@@ -1263,7 +1305,8 @@ mod codes {
         for (code, setup) in EMITTERS {
             let repo = Repo::new();
             setup(&repo.book);
-            let run = repo.book.run(&["check", "--format", "json"]);
+            // --strict: some codes (anchor-other-rule) are reported only there.
+            let run = repo.book.run(&["check", "--strict", "--format", "json"]);
             let emitted: BTreeSet<String> = run
                 .stdout
                 .lines()
