@@ -569,10 +569,11 @@ fn placeholder_text_is_a_health_finding() {
     assert!(found.iter().any(|f| f.contains("Adopt Kafka")), "{found:?}");
 }
 
+/// A charter's (kind, parent, members with the lead, owns), sorted.
+type CharterShape = (String, Option<String>, Vec<String>, Vec<String>);
+
 /// The catalog as groups → (kind, parent, members, owns), from the charters written.
-fn charters(
-    book: &TestBook,
-) -> BTreeMap<String, (String, Option<String>, Vec<String>, Vec<String>)> {
+fn charters(book: &TestBook) -> BTreeMap<String, CharterShape> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(book.root().join("content/teams")) {
         let entry = entry.unwrap();
