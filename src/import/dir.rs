@@ -97,11 +97,9 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut out = Collection::default();
     let mut found = Vec::new();
     let mut records = Vec::new();
+    let mut lossy = Vec::new();
 
-    let walk = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
         let entry = entry.map_err(std::io::Error::other)?;
         if !entry.file_type().is_file() {
@@ -113,6 +111,12 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             continue;
         }
         let rel = rel_string(path.strip_prefix(&dir).unwrap_or(&path));
+        // Tool state (`.log4brains/`, `.github/`) is not records, but is still listed.
+        if rel.split('/').any(|part| part.starts_with('.')) {
+            out.skipped
+                .push((rel, "in a hidden folder or a hidden file".to_owned()));
+            continue;
+        }
         let lower = base.to_ascii_lowercase();
         let in_subfolder = rel.contains('/');
         let folder_record = in_subfolder && matches!(lower.as_str(), "index.md" | "readme.md");
@@ -126,8 +130,15 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         } else {
             base.clone()
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the record.
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    lossy.push(rel.clone());
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                }
+            },
             Err(source) => {
                 out.errors.push(
                     ImportError::Read {
@@ -140,7 +151,14 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             }
         };
         let d = match parse_record(&rel, &name, &text, opts) {
-            Ok(d) => d,
+            Ok(mut d) => {
+                if lossy.contains(&rel) {
+                    d.unmapped.push(format!(
+                        "{rel}: not UTF-8; the bytes that are not were replaced by U+FFFD"
+                    ));
+                }
+                d
+            }
             Err(ImportError::NoTitle { .. }) => {
                 out.skipped
                     .push((rel, "no title and no name to make one from".to_owned()));
@@ -602,12 +620,14 @@ impl<'a> Links<'a> {
             return Some(Rewrite::To(format!("{}{rest}", join_url(base, &rel))));
         }
         if exists {
+            // Left as written it would break the build; its text stays, and the fix is named.
             notes.push(format!(
-                "links to `{path_part}`, a file of the source repository; it is left as written, \
-                 which the build reports as a broken link: re-run with --source-url URL (the web \
-                 address of the imported folder) to link it there"
+                "links to `{path_part}`, a file of the source repository that is not an \
+                 attachment; the link text is kept without the link. To link it instead, import \
+                 with --source-url URL (the web address of the imported folder; try --dry-run \
+                 first), or link the file's web address by hand"
             ));
-            None
+            Some(Rewrite::Unlink)
         } else if link_stem(path_part).is_some() {
             // A link to nothing the import can see: keep the words, drop the link, so
             // the build does not fail on what the source already had broken.

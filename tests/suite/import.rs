@@ -274,8 +274,23 @@ fn duplicate_numbers_images_and_repository_links() {
     let dry = import(&book, &[&dir, "--dry-run"]);
     dry.success()
         .stderr_has("links to `../../../infra/main.tf`, a file of the source repository")
-        .stderr_has("re-run with --source-url URL");
+        .stderr_has("import with --source-url URL")
+        .stderr_has("skipped: .drafts/0099-draft.md: in a hidden folder");
     assert_eq!(records(&book).len(), 1, "--dry-run writes nothing");
+
+    // Without --source-url the build still passes: the link text stays, unlinked.
+    let plain = fresh(false);
+    import(&plain, &[&dir])
+        .success()
+        .stderr_has("3 links to fix");
+    let rs = records(&plain);
+    assert!(
+        by_title(&rs, "Use Gradle")
+            .1
+            .body
+            .contains("Gradle with the Kotlin DSL. The infrastructure it deploys is in\nmain.tf;")
+    );
+    builds_clean(&plain);
 
     let run = import(
         &book,
@@ -294,7 +309,10 @@ fn duplicate_numbers_images_and_repository_links() {
             "nested/security/0011-use-oauth.md:1: the title says 6 but the file name says 11",
         );
     let rs = records(&book);
-    assert_eq!(rs.len(), 11);
+    assert_eq!(rs.len(), 12);
+    // Not UTF-8: imported, with a note, not refused.
+    let (_, latin) = by_title(&rs, "Serve the caf\u{FFFD} menu in Latin-1");
+    assert_eq!(latin.status, "accepted");
     // Titles are plain text, without numbering or boilerplate prefixes.
     let (_, span) = by_title(&rs, "Use Span<T> in parsers");
     assert_eq!(
