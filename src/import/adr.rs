@@ -98,7 +98,8 @@ pub fn parse_record(
         (Some((i, _, text)), fm) => {
             keep[i] = false;
             if let Some((line, fm_title)) = fm
-                && split_title_number(&fm_title).1 != split_title_number(text).1
+                && plain_text(&split_title_number(&fm_title).1)
+                    != plain_text(&split_title_number(text).1)
             {
                 notes.at(
                     line,
@@ -2028,11 +2029,24 @@ mod tests {
         let d = parse("0006-x.md", "# 6. Use Y\n\nDate: 2024-01-01\n");
         assert_eq!(d.title, "Use Y");
         // The front matter title differs only by the prefix the importer removes: no note.
+        for heading in ["ADR-014: Use `X`", "Architecture Decision Record: Use X"] {
+            let d = parse(
+                "0014-x.md",
+                &format!(
+                    "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# {heading}\n"
+                ),
+            );
+            assert!(d.unmapped.is_empty(), "{heading}: {:?}", d.unmapped);
+        }
         let d = parse(
             "0014-x.md",
-            "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# ADR-014: Use X\n",
+            "---\ntitle: Use Y\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n",
         );
-        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        assert!(
+            d.unmapped[0].contains("differs from the heading"),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]
@@ -2140,6 +2154,31 @@ mod tests {
         assert_eq!(
             (d.superseded_by.len(), d.superseded_by_files.as_slice()),
             (0, &["20210101-b".to_owned()][..])
+        );
+    }
+
+    #[test]
+    fn supersedes_of_a_decision_that_exists_nowhere_stays_as_text() {
+        let dir = std::env::temp_dir().join(format!("orgbook-import-gone-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("0004-d.md"),
+            "# 4. D\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n\nSupersedes [2. B](0002-b.md)\n\nSupersedes [3. C](0003-c.md)\n",
+        )
+        .unwrap();
+        let mut o = opts();
+        o.taken = [3].into();
+        let c = import_dir(&dir, &o).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let d = &c.decisions[0];
+        // 3 is in the handbook; 2 is nowhere, and `supersedes = [2]` would fail the build.
+        assert_eq!(d.supersedes, [3]);
+        assert!(
+            d.body.contains(
+                "## Related decisions\n\n- Supersedes decision 2, which is not in this handbook"
+            ),
+            "{}",
+            d.body
         );
     }
 }

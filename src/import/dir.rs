@@ -97,7 +97,6 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut out = Collection::default();
     let mut found = Vec::new();
     let mut records = Vec::new();
-    let mut lossy = Vec::new();
 
     let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
@@ -131,11 +130,12 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             base.clone()
         };
         // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the record.
+        let mut lossy = false;
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    lossy.push(rel.clone());
+                    lossy = true;
                     String::from_utf8_lossy(e.as_bytes()).into_owned()
                 }
             },
@@ -152,7 +152,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         };
         let d = match parse_record(&rel, &name, &text, opts) {
             Ok(mut d) => {
-                if lossy.contains(&rel) {
+                if lossy {
                     d.unmapped.push(format!(
                         "{rel}: not UTF-8; the bytes that are not were replaced by U+FFFD"
                     ));
@@ -200,7 +200,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     if !out.errors.is_empty() {
         return Ok(out);
     }
-    follow_relations(&mut records, &found);
+    follow_relations(&mut records, &found, &opts.taken);
 
     let repo = git_toplevel(&dir);
     if opts.git_dates
@@ -238,7 +238,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     }
 
     let links = Links::new(&dir, &records, &found, opts);
-    let mut attachments = BTreeMap::new();
+    let mut attachments = Planned::default();
     for i in 0..records.len() {
         let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
         let mut notes = Vec::new();
@@ -253,6 +253,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
     }
     out.attachments = attachments
+        .by_source
         .into_iter()
         .map(|(from, to)| Attachment { from, to })
         .collect();
@@ -354,7 +355,7 @@ fn number(
 
 /// Supersedes both ways, in new numbers: a link names its target's file, which survives
 /// renumbering; a bare number names the first record that had it.
-fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
+fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &BTreeSet<u32>) {
     let mut by_stem: HashMap<String, usize> = HashMap::new();
     let mut by_number: HashMap<u32, usize> = HashMap::new();
     for (i, (d, f)) in records.iter().zip(found).enumerate() {
@@ -399,6 +400,7 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
         out.dedup();
         out
     };
+    let numbers: BTreeSet<u32> = records.iter().map(|d| d.number).collect();
     let new: Vec<(Vec<u32>, Vec<u32>)> = records
         .iter()
         .map(|d| {
@@ -408,7 +410,20 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
             )
         })
         .collect();
-    for (d, (sup, by)) in records.iter_mut().zip(new) {
+    for (d, (mut sup, by)) in records.iter_mut().zip(new) {
+        // `supersedes` naming a decision that exists nowhere would fail the build: the
+        // relation stays as words in the body instead.
+        sup.retain(|n| {
+            let known = taken.contains(n) || numbers.contains(n);
+            if !known {
+                d.related.push(format!("Supersedes decision {n}, which is not in this handbook"));
+                d.unmapped.push(format!(
+                    "{}: supersedes {n}, which is neither imported nor in the handbook; kept as text under Related decisions",
+                    d.source
+                ));
+            }
+            known
+        });
         d.supersedes = sup;
         d.superseded_by = by;
         d.supersedes_files.clear();
@@ -534,6 +549,13 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// Attachments found so far: each source file once, and the names already given out.
+#[derive(Default)]
+struct Planned {
+    by_source: BTreeMap<PathBuf, String>,
+    names: BTreeSet<String>,
+}
+
 /// Link rewriting for one collection: what each relative link in a record points at.
 struct Links<'a> {
     dir: &'a Path,
@@ -570,7 +592,7 @@ impl<'a> Links<'a> {
         &self,
         dest: &str,
         from_dir: &Path,
-        attachments: &mut BTreeMap<PathBuf, String>,
+        attachments: &mut Planned,
         notes: &mut Vec<String>,
         out: &mut Collection,
     ) -> Option<Rewrite> {
@@ -602,11 +624,12 @@ impl<'a> Links<'a> {
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
             if ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
-                let to = match attachments.get(&target) {
+                let to = match attachments.by_source.get(&target) {
                     Some(to) => to.clone(),
                     None => {
-                        let to = self.attachment_name(&target, attachments);
-                        attachments.insert(target.clone(), to.clone());
+                        let to = self.attachment_name(&target, &attachments.names);
+                        attachments.names.insert(to.clone());
+                        attachments.by_source.insert(target.clone(), to.clone());
                         to
                     }
                 };
@@ -642,7 +665,7 @@ impl<'a> Links<'a> {
 
     /// `attachments/<path in the folder>` (or in the repository, for files outside the
     /// folder); a different file already there gets a numbered name.
-    fn attachment_name(&self, target: &Path, taken: &BTreeMap<PathBuf, String>) -> String {
+    fn attachment_name(&self, target: &Path, taken: &BTreeSet<String>) -> String {
         // Outside the folder, the path from the nearest common folder: `../../diagrams/a.png`
         // → `diagrams/a.png` (a clash with another file gets a numbered name below).
         let rel = relative_path(self.dir, target)
@@ -654,7 +677,7 @@ impl<'a> Links<'a> {
         let mut name = base.clone();
         let mut n = 1;
         loop {
-            let planned = taken.values().any(|v| *v == name);
+            let planned = taken.contains(&name);
             let clash = self.into.is_some_and(|into| {
                 let existing = into.join(&name);
                 existing.exists() && std::fs::read(&existing).ok() != std::fs::read(target).ok()
