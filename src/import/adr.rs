@@ -1,16 +1,21 @@
-//! Reading architecture decision records written for adr-tools and MADR.
+//! Reading one architecture decision record written for adr-tools, MADR or log4brains.
 //!
-//! This module owns `orgbook import adr`: turning one record file into an
-//! [`ImportedDecision`] ([`parse_adr`]) and a folder of them into a
-//! reconciled set ([`import_dir`]). The formats it understands, all of which
-//! may be mixed in one folder because teams change templates over the years:
+//! This module owns the per-file half of `orgbook import adr`: turning one record file
+//! into an [`ImportedDecision`] ([`parse_adr`], [`parse_record`]); the folder as a whole
+//! (layouts, numbering, links, dates from git) is `dir.rs`'s. The formats it understands,
+//! all of which may be mixed in one folder because teams change templates over the years:
 //! - adr-tools / Michael Nygard: `# 7. Title`, a `Date: …` line, and a
 //!   `## Status` section with `Accepted`, `Supersedes [3. …](0003-….md)`,
 //!   `Superseded by [9. …](0009-….md)` (and the old "Superceded" spelling);
 //! - MADR 2: a bullet list under the title, `* Status: accepted`,
 //!   `* Deciders: …`, `* Date: …`;
 //! - MADR 3/4: YAML front matter with `status`, `date`, `deciders` or
-//!   `decision-makers`, `consulted`, `informed`.
+//!   `decision-makers`, `consulted`, `informed`;
+//! - log4brains: `YYYYMMDD-slug.md` names and `- Status:` / `- Date:` / `- Tags:` lines.
+//!
+//! Reading is lenient: one line it cannot understand costs a note, never the record
+//! (front matter YAML rejects is read line by line, a missing heading is made from the
+//! file name), and whether a file is a template is decided by what it says.
 //!
 //! Nothing is guessed silently: whatever has no orgbook equivalent, or was
 //! read with an assumption (an ambiguous `04/02/2019`, a status synonym), is
