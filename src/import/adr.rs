@@ -1026,22 +1026,7 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 /// by pulldown-cmark so that escapes, code spans and links are read as Markdown reads
 /// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
 pub(super) fn plain_text(title: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    // A heading's text starting with `1.` or `-` would parse as a list; escaping the
-    // first character keeps it text.
-    let escaped = match title.chars().next() {
-        Some(c) if c.is_ascii_punctuation() || c.is_ascii_digit() => format!("\\{title}"),
-        _ => title.to_owned(),
-    };
-    let mut out = String::new();
-    for event in Parser::new(&escaped) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = inline_text(title);
     const PREFIXES: [&str; 6] = [
         "architecture decision record",
         "architectural decision record",
@@ -1063,6 +1048,49 @@ pub(super) fn plain_text(title: &str) -> String {
         }
     }
     text
+}
+
+/// The text of one line of inline Markdown, as a reader sees it.
+fn inline_text(title: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    // A heading's text starting like a block (`1.`, `- `, `#`, `>`) would parse as a list,
+    // heading or quote; escaping its first character keeps it text. Only then: an escaped
+    // backtick would break a code span at the start.
+    let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let block_like = title.starts_with(['#', '>', '='])
+        || ["- ", "+ ", "* "].iter().any(|p| title.starts_with(p))
+        || (digits > 0 && title[digits..].starts_with(['.', ')']));
+    let escaped = if block_like {
+        format!("\\{title}")
+    } else {
+        title.to_owned()
+    };
+    let mut out = String::new();
+    for event in Parser::new(&escaped) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The ids the build gives the headings of `body` (GitHub's rule, made unique in page
+/// order), so links into an imported record can be checked before the build does.
+pub(super) fn heading_ids(body: &str) -> std::collections::HashSet<String> {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let in_code = code_mask(&lines);
+    let mut used = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if in_code[i] {
+            continue;
+        }
+        if let Some((_, text)) = atx_heading(line) {
+            crate::text::unique_id(crate::text::heading_id(&inline_text(text)), &mut used);
+        }
+    }
+    used
 }
 
 /// Why a file is an unfilled template rather than a record: recognised by what it
@@ -2015,6 +2043,8 @@ mod tests {
             "Use Span<T> in parsers"
         );
         assert_eq!(plain_text("Use Span\\<T\\>"), "Use Span<T>");
+        assert_eq!(plain_text("`Span<T>` first"), "Span<T> first");
+        assert_eq!(plain_text("- dash first"), "- dash first");
         assert_eq!(
             plain_text("Use **bold** and [a link](x.md)"),
             "Use bold and a link"
@@ -2185,5 +2215,15 @@ mod tests {
             "{}",
             d.body
         );
+    }
+
+    #[test]
+    fn heading_ids_follow_the_build() {
+        let ids = heading_ids(
+            "## Context\n\n```\n## not a heading\n```\n## `Span<T>` and *more*\n## Context\n",
+        );
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["context", "context-1", "spant-and-more"]);
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::adr::{link_stem, parse_record};
+use super::adr::{heading_ids, link_stem, parse_record};
 use super::{
     Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
     strip_md_extension,
@@ -261,6 +261,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
 
     reconcile_relations(&mut records);
     no_successor_before_predecessor(&mut records);
+    drop_missing_anchors(&mut records);
     records.sort_by_key(|d| d.number);
     out.decisions = records;
     Ok(out)
@@ -450,6 +451,43 @@ fn with_related(body: String, related: &[String]) -> String {
         body.push('\n');
     }
     body
+}
+
+/// A link into a record at a heading the import removed (`#status`) would be a build
+/// warning: the link keeps its target and loses the anchor, and a note says so.
+fn drop_missing_anchors(records: &mut [ImportedDecision]) {
+    let ids: HashMap<String, (std::collections::HashSet<String>, usize)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file_name(), (heading_ids(&d.body), i)))
+        .collect();
+    let bodies: Vec<String> = records.iter().map(|d| d.body.clone()).collect();
+    for d in records.iter_mut() {
+        let own = d.file_name();
+        let mut dropped = Vec::new();
+        d.body = rewrite_links_with(&d.body, |dest| {
+            let (file, fragment) = dest.split_once('#')?;
+            let (known, i) = ids.get(if file.is_empty() { own.as_str() } else { file })?;
+            // Raw HTML anchors count too, as they do in the build.
+            let in_html = bodies[*i].contains(&format!("id=\"{fragment}\""))
+                || bodies[*i].contains(&format!("name=\"{fragment}\""));
+            if fragment.is_empty() || known.contains(fragment) || in_html {
+                return None;
+            }
+            dropped.push(dest.to_owned());
+            Some(if file.is_empty() {
+                Rewrite::Unlink
+            } else {
+                Rewrite::To(file.to_owned())
+            })
+        });
+        for dest in dropped {
+            d.unmapped.push(format!(
+                "{}: the link to `{dest}` names a heading the imported record does not have; it links to the record instead",
+                d.source
+            ));
+        }
+    }
 }
 
 /// A record dated by guesswork (git or today) is never decided after the record that

@@ -148,6 +148,18 @@ fn adr_tools_collection_imports_with_one_command() {
     assert_eq!(r5.status, "superseded");
     let (_, r9) = by_title(&rs, "Help scripts");
     assert_eq!(r9.supersedes, [five as i64]);
+    // `#status` pointed at the section the import removed: the link keeps its record.
+    assert!(
+        r9.body
+            .contains("[Help comments](0005-help-comments.md) could not"),
+        "{}",
+        r9.body
+    );
+    assert!(
+        r9.body.contains("([why](0005-help-comments.md#decision))"),
+        "{}",
+        r9.body
+    );
     // "Amends" survives, pointing at record 1's new file; 1 shows it as a backlink.
     let (eight, r8) = by_title(&rs, "Use ISO 8601 Format for Dates");
     assert!(
