@@ -316,6 +316,20 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         );
     }
 
+    // Some catalogs say the hierarchy only from above (`spec.children`).
+    let names: Vec<String> = groups.keys().cloned().collect();
+    for g in &names {
+        for child in strings(groups[g].entity.spec.get("children")) {
+            let (_, c) = parse_ref(&child, "group");
+            if let Some(cg) = groups.get_mut(&c)
+                && cg.parent.is_none()
+                && c != *g
+            {
+                cg.parent = Some(g.clone());
+            }
+        }
+    }
+
     let mut users: BTreeMap<String, &Entity> = BTreeMap::new();
     for u in catalog.entities.iter().filter(|e| e.kind == "user") {
         users.entry(u.name.clone()).or_insert(u);
@@ -346,7 +360,6 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             }
         }
     }
-    let names: Vec<String> = groups.keys().cloned().collect();
     for g in &names {
         let members = strings(groups[g].entity.spec.get("members"));
         for r in members {
@@ -605,6 +618,8 @@ mod tests {
             group("x", "team", Some("y")),
             group("y", "team", Some("x")),
             group("lost", "team", Some("nowhere")),
+            "kind: Group\nmetadata:\n  name: platform\nspec:\n  type: department\n  parent: engineering\n  children: [group:default/infra]\n---\n".to_owned(),
+            group("infra", "team", None),
         ]
         .concat();
         let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
@@ -619,6 +634,11 @@ mod tests {
             "{paths:?}"
         );
         assert!(paths.contains(&"content/teams/lost.md"), "{paths:?}");
+        // A parent known only from the other side's `spec.children`.
+        assert!(
+            paths.contains(&"content/teams/engineering/platform/infra.md"),
+            "{paths:?}"
+        );
         let notes = plan.notes.join("\n");
         assert!(notes.contains("already in the handbook"), "{notes}");
         assert!(notes.contains("names parent nowhere"), "{notes}");

@@ -582,6 +582,11 @@ fn init_empty_builds_and_the_sample_survives_deleting_any_of_its_files() {
         book.remove(gone);
         builds_clean(&book);
     }
+    // The sample team together with the decision it owns.
+    let book = fresh(false);
+    book.remove("content/decisions/0001-record-decisions-in-the-handbook.md")
+        .remove("content/teams/engineering/platform.md");
+    builds_clean(&book);
 }
 
 #[test]
