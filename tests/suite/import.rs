@@ -268,6 +268,25 @@ fn log4brains_date_named_records_are_numbered_in_date_order() {
         ("2021-01-05", &[next as i64][..])
     );
     // No `- Date:` line: the file name's date. `Tags:dev-tools` without a space.
+    // Deterministic: the same import into another fresh handbook writes the same bytes.
+    let again = fresh(false);
+    import(&again, &[&path_str(&source.root().join("docs/adr"))]).success();
+    let snapshot = |b: &TestBook| -> Vec<(String, Vec<u8>)> {
+        let dir = b.root().join("content/decisions");
+        let mut v: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(snapshot(&book), snapshot(&again));
     let (_, rd) = by_title(&rs, "Avoid default exports");
     assert_eq!(
         (rd.date.as_str(), rd.tags.as_slice()),
@@ -452,6 +471,16 @@ fn keep_numbers_refuses_a_clash_and_writes_nothing() {
     .stderr_has("0001-record-architecture-decisions.md: decision number 1 is already taken")
     .stderr_has("Nothing imported");
     assert_eq!(records(&book).len(), 1);
+    import(
+        &book,
+        &[
+            &path_str(&source.root().join("doc/adr")),
+            "--source-url",
+            "doc/adr",
+        ],
+    )
+    .failure(2)
+    .stderr_has("is not a web address");
 }
 
 fn git(dir: &Path, args: &[&str], date: &str) {
