@@ -86,13 +86,13 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     if let Some((url, span)) = f.opt_spanned_str("base_url") {
         match crate::config_check::base_url(&url) {
             Ok(()) => config.base_url = Some(url),
-            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+            Err((msg, help)) => f.error_at("invalid-value", span, msg, help),
         }
     }
     if let Some((theme, span)) = f.opt_spanned_str("theme") {
         match crate::config_check::theme_name(&theme) {
             Ok(()) => config.theme = theme,
-            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+            Err((msg, help)) => f.error_at("invalid-value", span, msg, help),
         }
     }
     if let Some(teams) = f.opt_table("teams") {
@@ -117,7 +117,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         if let Some((v, span)) = t.opt_spanned_str("raw_html") {
             match crate::html_policy::RawHtml::parse(&v) {
                 Some(p) => config.markdown.raw_html = p,
-                None => t.error(
+                None => t.error_at(
                     "invalid-value",
                     span,
                     format!(

@@ -251,6 +251,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         }
     }
 
+    diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
+
     let mut ownership: Vec<(String, String)> = owners
         .into_values()
         .filter_map(|(item, id)| Some((item, docs[id].as_team()?.slug.clone())))
@@ -324,14 +326,29 @@ fn report_cycles(
 /// Warns about `#anchor`s that no heading in the target defines. Runs after all pages are
 /// rendered because only then are all heading ids known.
 pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec<Diagnostic>) {
+    // Each target's anchors as a set, built once: 50,000 links into a page with 20,000
+    // headings must not compare every pair.
+    let mut anchor_sets: std::collections::HashMap<DocId, std::collections::HashSet<&str>> =
+        Default::default();
     for (id, r) in rendered.iter().enumerate() {
         let doc = &handbook.docs[id];
+        let mut missing = 0usize;
         for link in &r.links {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
                 continue;
             };
             let ids = &rendered[target].headings;
-            if ids.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
+            let known = anchor_sets.entry(target).or_insert_with(|| {
+                ids.iter()
+                    .map(|h| h.id.as_str())
+                    .chain(rendered[target].anchors.iter().map(String::as_str))
+                    .collect()
+            });
+            if known.contains(anchor.as_str()) {
+                continue;
+            }
+            missing += 1;
+            if missing > crate::markdown::BROKEN_LINKS_SHOWN {
                 continue;
             }
             let near = nearest(anchor, ids.iter().map(|h| h.id.as_str()));
@@ -361,6 +378,19 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                 )
                 .with_help(help)
                 .at(&doc.source.text, link.span.clone()),
+            );
+        }
+        if missing > crate::markdown::BROKEN_LINKS_SHOWN {
+            diags.push(
+                Diagnostic::warning(
+                    "missing-anchor",
+                    &doc.source.path,
+                    format!(
+                        "{} more links to missing anchors in this file are not listed",
+                        missing - crate::markdown::BROKEN_LINKS_SHOWN
+                    ),
+                )
+                .with_help("fix the ones listed above and run `orgbook check` again"),
             );
         }
     }

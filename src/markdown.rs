@@ -41,7 +41,14 @@ pub struct Rendered {
     pub leading_h1: Option<String>,
     /// `id` and `name` attributes of raw HTML: link targets like heading ids.
     pub anchors: Vec<String>,
+    /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
+    pub broken_links: usize,
 }
+
+/// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
+/// file with 50,000 broken links costs neither minutes (each report locates its line) nor
+/// megabytes of output.
+pub const BROKEN_LINKS_SHOWN: usize = 20;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -151,7 +158,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
     let mut first_block = true;
-    let mut used_ids = std::collections::HashSet::new();
+    let mut used_ids = crate::text::UniqueIds::default();
     let raw_policy = handbook.config.markdown.raw_html;
     let mut raw_block: Option<(String, usize)> = None;
     let mut has_raw_html = false;
@@ -185,7 +192,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     let wanted = id
                         .as_ref()
                         .map_or_else(|| heading_id(&text), |i| i.to_string());
-                    let unique = unique_id(wanted, &mut used_ids);
+                    let unique = used_ids.unique(wanted);
                     *id = Some(CowStr::from(unique.clone()));
                     if let Some(h1) = rendered.leading_h1.as_mut()
                         && h1.is_empty()
@@ -296,6 +303,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    if rendered.broken_links > BROKEN_LINKS_SHOWN {
+        let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
+        diags.push(
+            Diagnostic::error(
+                "broken-link",
+                &doc.source.path,
+                format!("{more} more broken links in this file are not listed ({} in all)", rendered.broken_links),
+            )
+            .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; fix them and run `orgbook check` again for the next ones")),
+        );
+    }
     if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
         rendered.html = crate::html_policy::sanitize(&rendered.html);
     }
@@ -320,7 +338,10 @@ fn raw_html(
         text: &doc.source.text,
         offset: start,
     };
-    let mut links = Rendered::default();
+    let mut links = Rendered {
+        broken_links: rendered.broken_links,
+        ..Rendered::default()
+    };
     let mut link_diags = Vec::new();
     let html = crate::html_policy::process_raw(
         piece,
@@ -342,6 +363,7 @@ fn raw_html(
         diags,
     );
     rendered.links.extend(links.links);
+    rendered.broken_links = links.broken_links;
     diags.extend(link_diags);
     Some(html)
 }
@@ -396,7 +418,12 @@ fn rewrite<'a>(
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
+        Resolved::Missing(_) if rendered.broken_links >= BROKEN_LINKS_SHOWN => {
+            rendered.broken_links += 1;
+            None
+        }
         Resolved::Missing(joined) => {
+            rendered.broken_links += 1;
             let doc = &handbook.docs[self_id];
             let candidates = handbook
                 .by_path

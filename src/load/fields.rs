@@ -28,6 +28,20 @@ pub fn parse_toml<'a>(
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim().replace('\n', " ");
+        let at = span.start + offset..span.end + offset;
+        // The TOML reader rejects impossible dates itself; say so with the documented code.
+        if let Some(d) = crate::diag_fix::impossible_date(source.get(at.clone()).unwrap_or("")) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-date",
+                    file,
+                    format!("{d} is not a date in the calendar"),
+                )
+                .with_help("use a real date, e.g. 2026-03-14")
+                .at(source, at),
+            );
+            continue;
+        }
         diags.push(
             Diagnostic::error("toml-syntax", file, format!("invalid TOML: {msg}"))
                 .with_help("TOML strings need double quotes, dates look like 2026-03-14, arrays look like [\"a\", \"b\"]")
@@ -102,6 +116,30 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         );
     }
 
+    /// A warning at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn warning_at(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: String,
+        help: String,
+    ) {
+        self.diags.push(
+            Diagnostic::warning(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    /// An error at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn error_at(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
+        self.diags.push(
+            Diagnostic::error(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
     fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
         self.seen.insert(key.to_string());
         self.table
@@ -125,11 +163,22 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         expected: &str,
         example: &str,
     ) {
-        let msg = format!(
-            "`{key}` in {} must be {expected}, found {}",
-            self.context,
-            value.get_ref().type_str()
-        );
+        let msg = match value.get_ref() {
+            // An integer that does not fit: say the range, not "must be an integer, found
+            // integer".
+            DeValue::Integer(i) => format!(
+                "`{key}` in {} is out of range: {} does not fit in a whole number from {} to {}",
+                self.context,
+                i.as_str(),
+                i64::MIN,
+                i64::MAX
+            ),
+            other => format!(
+                "`{key}` in {} must be {expected}, found {}",
+                self.context,
+                other.type_str()
+            ),
+        };
         self.error(
             "invalid-type",
             value.span(),
@@ -218,7 +267,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             }
             DeValue::String(s) => {
                 let msg = format!("`{key}` must be a TOML date, not a string");
-                let help = format!("remove the quotes: {key} = {}", s.trim());
+                // "Remove the quotes" only helps when what is quoted is a date.
+                let help = if crate::diag_fix::looks_like_date(s.trim()) {
+                    format!("remove the quotes: {key} = {}", s.trim())
+                } else {
+                    format!("write a date without quotes, e.g. {key} = 2026-03-14")
+                };
                 self.error("invalid-type", v.span(), msg, help);
                 None
             }

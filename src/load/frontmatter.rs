@@ -139,7 +139,10 @@ pub fn charter(
         Some(t) => f.child(t, "[contact]").string_map(),
         None => Vec::new(),
     };
-    let reviewed = f.opt_date("reviewed").map(|(d, _)| d);
+    let reviewed = f.opt_date("reviewed").map(|(d, span)| {
+        crate::checks::reviewed_date(&mut f, d, span, crate::clock::today());
+        d
+    });
     if kind == TeamKind::Team {
         if problem.is_none() && f.key_span("problem").is_none() {
             f.missing(
@@ -263,11 +266,8 @@ pub fn decision(
         f.missing("team", "\"team-slug\"");
     }
     let deciders = f.str_array("deciders");
-    let supersedes: Vec<(u32, Range<usize>)> = f
-        .spanned_int_array("supersedes")
-        .into_iter()
-        .filter_map(|(n, s)| u32::try_from(n).ok().map(|n| (n, s)))
-        .collect();
+    let raw_supersedes = f.spanned_int_array("supersedes");
+    let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
     let tags = f.str_array("tags");
     let revisit = f.opt_date("revisit").map(|(d, _)| d);
 
