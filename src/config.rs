@@ -23,11 +23,23 @@ pub struct Config {
 pub struct TeamsConfig {
     pub max_size: usize,
     pub review_days: i64,
+    /// `too-many-dependencies`: collaboration-mode interactions a stream-aligned team may have.
+    pub max_collaborations: usize,
+    /// `metric-stale`: a metric's newest data point must be at most this old.
+    pub metric_days: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionsConfig {
     pub stalled_days: i64,
+    /// `decider-overload`: open proposals one person may be waited on for.
+    pub max_open_per_decider: usize,
+    /// `slow-decider`: the median days to decide a person's decisions may take.
+    pub decider_days: i64,
+    /// `type2-escalated`: deciders a reversible decision may have.
+    pub type2_max_deciders: usize,
+    /// `type2-slow`: days a reversible decision may take from `date` to `decided`.
+    pub type2_days: i64,
 }
 
 /// Health findings that CI wants to fail the build on (issue: org health).
@@ -45,8 +57,16 @@ impl Default for Config {
             teams: TeamsConfig {
                 max_size: 9,
                 review_days: 180,
+                max_collaborations: 3,
+                metric_days: 90,
             },
-            decisions: DecisionsConfig { stalled_days: 30 },
+            decisions: DecisionsConfig {
+                stalled_days: 30,
+                max_open_per_decider: 5,
+                decider_days: 21,
+                type2_max_deciders: 2,
+                type2_days: 7,
+            },
             policy: PolicyConfig::default(),
         }
     }
@@ -87,14 +107,43 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         if let Some(n) = t.opt_int("review_days") {
             config.teams.review_days = n;
         }
-        t.finish(&["max_size", "review_days"]);
+        if let Some(n) = t.opt_int("max_collaborations") {
+            config.teams.max_collaborations = n.max(0) as usize;
+        }
+        if let Some(n) = t.opt_int("metric_days") {
+            config.teams.metric_days = n;
+        }
+        t.finish(&[
+            "max_size",
+            "review_days",
+            "max_collaborations",
+            "metric_days",
+        ]);
     }
     if let Some(dec) = f.opt_table("decisions") {
         let mut t = f.child(dec, "[decisions]");
         if let Some(n) = t.opt_int("stalled_days") {
             config.decisions.stalled_days = n;
         }
-        t.finish(&["stalled_days"]);
+        if let Some(n) = t.opt_int("max_open_per_decider") {
+            config.decisions.max_open_per_decider = n.max(0) as usize;
+        }
+        if let Some(n) = t.opt_int("decider_days") {
+            config.decisions.decider_days = n;
+        }
+        if let Some(n) = t.opt_int("type2_max_deciders") {
+            config.decisions.type2_max_deciders = n.max(0) as usize;
+        }
+        if let Some(n) = t.opt_int("type2_days") {
+            config.decisions.type2_days = n;
+        }
+        t.finish(&[
+            "stalled_days",
+            "max_open_per_decider",
+            "decider_days",
+            "type2_max_deciders",
+            "type2_days",
+        ]);
     }
     if let Some(policy) = f.opt_table("policy") {
         let mut t = f.child(policy, "[policy]");
