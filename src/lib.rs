@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod health;
 pub mod import;
+pub mod insight;
 pub mod link;
 pub mod load;
 pub mod markdown;
