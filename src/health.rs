@@ -268,7 +268,6 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             by_team.entry(d.team.0.as_str()).or_default().push(n);
         }
     }
-    drop(push);
     let people = people::compute(hb);
     decision_rules(hb, today, &people, &mut findings);
     let depended_on_by = interaction_rules(hb, &mut findings);

@@ -131,11 +131,11 @@ pub fn off_target(target: &Target, history: &[(Date, f64)]) -> bool {
     let (Some(t), Some(&(_, last))) = (trend(history), history.last()) else {
         return false;
     };
-    match (meets(target, last), target.direction, t) {
-        (Some(false), Direction::AtMost, Trend::Up) => true,
-        (Some(false), Direction::AtLeast, Trend::Down) => true,
-        _ => false,
-    }
+    matches!(
+        (meets(target, last), target.direction, t),
+        (Some(false), Direction::AtMost, Trend::Up)
+            | (Some(false), Direction::AtLeast, Trend::Down)
+    )
 }
 
 #[cfg(test)]
