@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// An org-health finding (docs/health.md), printed after the diagnostics as a note:
+    /// never fails a run (`[policy] deny` turns a rule into errors instead).
+    #[serde(rename = "finding")]
+    Note,
 }
 
 /// One problem in one place. `line`/`column` are 1-based; 0 means "the whole file".
@@ -50,6 +54,13 @@ impl Diagnostic {
             help: None,
             source_line: None,
             span_len: 1,
+        }
+    }
+
+    pub fn note(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(code, file, message)
         }
     }
 
@@ -135,6 +146,7 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -186,7 +198,10 @@ fn render_github(d: &Diagnostic) -> String {
         msg.push_str("\nhelp: ");
         msg.push_str(h);
     }
-    let kind = severity_word(d.severity);
+    let kind = match d.severity {
+        Severity::Note => "notice",
+        s => severity_word(s),
+    };
     if d.line > 0 {
         format!(
             "::{kind} file={},line={},col={}::{}",

@@ -746,6 +746,23 @@ pub fn policy_errors(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Every finding not already an error through `[policy] deny`, as a note at its file and
+/// line: `check` and `build` print them after the diagnostics, so a pull request shows
+/// them on its diff.
+pub fn notes(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
+    health
+        .findings
+        .iter()
+        .filter(|f| !hb.config.policy.deny.iter().any(|d| d == f.rule))
+        .map(|f| {
+            let doc = &hb.docs[f.doc];
+            Diagnostic::note(f.rule, &doc.source.path, f.message.clone())
+                .with_help(help_for(f.rule))
+                .at(&doc.source.text, f.span.clone())
+        })
+        .collect()
+}
+
 fn help_for(rule: &str) -> &'static str {
     match rule {
         "stale-charter" => "review the charter with the team and set `reviewed` to today's date",

@@ -38,8 +38,25 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diags.len() - errors;
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     errors > 0 || (args.strict && warnings > 0)
+}
+
+/// The site's health findings as notes (docs/health.md), in the same format as the
+/// diagnostics and after them. They never change the exit code.
+pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &ReportArgs) {
+    let Some(hb) = &site.handbook else {
+        return;
+    };
+    let notes = orgbook::health::notes(hb, &site.health);
+    let notes = match args.format {
+        Format::Github => paths_from_workspace(root, &notes),
+        Format::Human | Format::Json => notes,
+    };
+    report(&notes, args);
 }
 
 /// GitHub resolves annotation paths against the repository root (the working directory of
