@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod health;
 pub mod import;
