@@ -89,6 +89,10 @@ pub struct BuildArgs {
     /// Print how long each stage took
     #[arg(long)]
     pub timings: bool,
+    /// Replace the output folder even if it is not empty and orgbook did not write it (its
+    /// contents are deleted); never allows an output that is or holds the handbook's sources
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::insight::metrics::{self, Trend};
 use crate::insight::people::{self, People};
 use crate::insight::svg::QuarterPoint;
-use crate::model::{DocId, Handbook, InteractionMode, Status, TeamKind, Topology};
+use crate::model::{DecisionType, DocId, Handbook, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -248,7 +248,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
                 ),
             );
         }
-        if d.decision_type == 2
+        if d.decision_type == crate::model::DecisionType::Reversible
             && d.status == Status::Accepted
             && let Some(r) = d.revisit
             && r < today
@@ -264,7 +264,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
         {
             let n = days(d.date, decided);
             all.push(n);
-            by_type.entry(d.decision_type).or_default().push(n);
+            by_type.entry(d.decision_type.number()).or_default().push(n);
             by_team.entry(d.team.0.as_str()).or_default().push(n);
         }
     }
@@ -424,7 +424,9 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
         };
         let deciders: Vec<String> = d.deciders.iter().map(|n| people::slug(n)).collect();
         let span = || key_span(hb, id, "deciders");
-        if d.decision_type == 2 && matches!(d.status, Status::Proposed | Status::Accepted) {
+        if d.decision_type == DecisionType::Reversible
+            && matches!(d.status, Status::Proposed | Status::Accepted)
+        {
             // The owning team's group: its parent, or the team itself at the top level.
             let group = hb.team(&d.team.0).map(|(_, c)| {
                 c.parent
@@ -469,7 +471,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
                 });
             }
         }
-        if d.decision_type == 2
+        if d.decision_type == DecisionType::Reversible
             && d.status != Status::Proposed
             && let Some(decided) = d.decided
             && days(d.date, decided) > cfg.type2_days
@@ -487,7 +489,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
                 person: None,
             });
         }
-        if d.decision_type == 1
+        if d.decision_type == DecisionType::Irreversible
             && d.status == Status::Accepted
             && !deciders.is_empty()
             && deciders.iter().all(|s| {
@@ -701,7 +703,7 @@ fn quarters(hb: &Handbook) -> Vec<QuarterPoint> {
         if let Some(decided) = d.decided
             && d.status != Status::Proposed
         {
-            let slot = usize::from(d.decision_type == 2);
+            let slot = usize::from(d.decision_type == DecisionType::Reversible);
             by_q.entry(quarter(decided)).or_default()[slot].push(days(d.date, decided));
         }
     }

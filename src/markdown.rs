@@ -54,73 +54,8 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-/// Percent-encodes what would otherwise end or corrupt a URL path in an `href`.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '"' => out.push_str("%22"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
-/// GitHub-compatible heading id: lowercase, letters/digits/`-`/`_` kept, spaces to `-`,
-/// everything else dropped. Hand-written because the ids must match what GitHub generates
-/// for the same Markdown (authors' `#anchor` links work in both places); slug crates
-/// transliterate and collapse differently.
-pub fn heading_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            id.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
-            id.push('-');
-        }
-    }
-    if id.is_empty() { "section".into() } else { id }
-}
-
-/// Makes `id` unique within a page by appending -1, -2, … (GitHub's scheme).
-pub fn unique_id(id: String, used: &mut std::collections::HashSet<String>) -> String {
-    if used.insert(id.clone()) {
-        return id;
-    }
-    let mut n = 1;
-    loop {
-        let candidate = format!("{id}-{n}");
-        if used.insert(candidate.clone()) {
-            return candidate;
-        }
-        n += 1;
-    }
-}
+use crate::text::percent_decode_lenient as percent_decode;
+pub use crate::text::{encode_path, heading_id, unique_id};
 
 fn has_scheme(url: &str) -> bool {
     if url.starts_with("//") {
@@ -415,25 +350,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heading_ids_match_github() {
-        assert_eq!(heading_id("Consequences"), "consequences");
-        assert_eq!(
-            heading_id("How we work: the short version"),
-            "how-we-work-the-short-version"
-        );
-        assert_eq!(heading_id("Zürich office"), "zürich-office");
-        assert_eq!(heading_id("C++ & Rust"), "c--rust");
-    }
-
-    #[test]
-    fn unique_ids_get_suffixes() {
-        let mut used = Default::default();
-        assert_eq!(unique_id("a".into(), &mut used), "a");
-        assert_eq!(unique_id("a".into(), &mut used), "a-1");
-        assert_eq!(unique_id("a".into(), &mut used), "a-2");
-    }
-
-    #[test]
     fn paths_join_and_relativise() {
         assert_eq!(
             join_path("content/teams", "../decisions/0001-a.md").unwrap(),
@@ -454,12 +370,5 @@ mod tests {
         assert!(has_scheme("mailto:a@b"));
         assert!(!has_scheme("../a.md"));
         assert!(!has_scheme("a.md#x:y"));
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md"), "a b.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%é1"), "%é1");
     }
 }

@@ -193,13 +193,67 @@ impl Status {
     }
 }
 
+/// A decision's `type`: how hard it is to undo, which decides who must sign it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DecisionType {
+    /// Type 1: irreversible, escalated to named deciders.
+    Irreversible,
+    /// Type 2: reversible, decided by the team.
+    Reversible,
+}
+
+impl DecisionType {
+    /// `type = 1` or `type = 2` in front matter; anything else is not a decision type.
+    pub fn from_number(n: i64) -> Option<DecisionType> {
+        match n {
+            1 => Some(DecisionType::Irreversible),
+            2 => Some(DecisionType::Reversible),
+            _ => None,
+        }
+    }
+
+    /// The number authors write (and JSON, feeds and templates show): 1 or 2.
+    pub fn number(self) -> u8 {
+        match self {
+            DecisionType::Irreversible => 1,
+            DecisionType::Reversible => 2,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionType::Irreversible => "Type 1 · irreversible",
+            DecisionType::Reversible => "Type 2 · reversible",
+        }
+    }
+
+    pub fn reversibility(self) -> &'static str {
+        match self {
+            DecisionType::Irreversible => "irreversible",
+            DecisionType::Reversible => "reversible",
+        }
+    }
+}
+
+impl std::fmt::Display for DecisionType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
+/// Serialised as its number, the form of the front matter.
+impl serde::Serialize for DecisionType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.number())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub number: u32,
     pub title: String,
     pub status: Status,
-    /// 1 = irreversible (escalated), 2 = reversible.
-    pub decision_type: u8,
+    pub decision_type: DecisionType,
     pub date: Date,
     pub decided: Option<Date>,
     pub team: (String, Range<usize>),

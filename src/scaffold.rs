@@ -143,23 +143,7 @@ impl Survey {
     }
 }
 
-/// Lowercase ASCII words joined by `-`, for file names: `"Adopt Kafka für Zahlungen"` →
-/// `adopt-kafka-fur-zahlungen`. Non-Latin text is transliterated rather than dropped, so a
-/// title in any script still gives a readable name.
-pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
-    let mut slug = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(&word.to_ascii_lowercase());
-    }
-    slug
-}
+pub use crate::text::slug as slugify;
 
 /// A decision file name's slug: [`slugify`], cut at a word boundary so that long titles do
 /// not make unwieldy file names.
@@ -676,7 +660,7 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let d = doc.as_decision().unwrap();
         assert_eq!(
-            (d.number, d.title.as_str(), d.decision_type, d.date),
+            (d.number, d.title.as_str(), d.decision_type.number(), d.date),
             (3, "Use \\ and \"quotes\"", 1, today)
         );
         let body = doc.source.body();

@@ -1,21 +1,78 @@
-//! Write stage: put the rendered site on disk without ever leaving a half-written site.
+//! Write stage: put the rendered site on disk without ever leaving a half-written site, and
+//! without ever touching a file orgbook did not write.
 //!
-//! The site is written into a temporary folder beside the output and swapped in only after
-//! every file is written; a build that fails (bad content, full disk) leaves the previous
-//! output untouched.
+//! Before anything is built, [`check_output`] resolves the output folder to its canonical path
+//! (symlinks resolved, so `--root LINK --output LINK/content` is seen for what it is) and
+//! refuses any folder that is, contains or lies inside the handbook's own sources, and any
+//! non-empty folder without orgbook's marker file unless `--force`. The site is then written
+//! into a temporary folder beside the output and swapped in only after every file is written;
+//! a build that fails (bad content, full disk) leaves the previous output untouched, and the
+//! temporary folders of builds that were killed are removed by the next build.
 
 use crate::render::{FileContents, OutputFile};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::io;
+use std::fs::File;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The file that marks a folder as written by orgbook. Its presence is what allows a build to
+/// replace the folder; its lock tells a live build's temporary folder from a dead one's.
+pub const MARKER: &str = ".orgbook-site";
+
+const MARKER_TEXT: &[u8] =
+    b"This folder was written by orgbook build and is replaced by every build.\n\
+Do not keep your own files here: they would be deleted.\n";
+
+/// What a handbook is made of, relative to its root: an output folder that is, contains or
+/// lies inside one of these would delete or shadow the sources when swapped in.
+pub const PROTECTED: &[&str] = &[
+    "content",
+    "templates",
+    "static",
+    "themes",
+    crate::config::CONFIG_FILE,
+    ".git",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("refusing to write the site to {0}: it contains the handbook's own files")]
-    UnsafeOutput(PathBuf),
+    #[error(
+        "refusing to write the site to {output}: it {relation} {what}, which the build would replace"
+    )]
+    UnsafeOutput {
+        output: PathBuf,
+        relation: &'static str,
+        what: String,
+        root: PathBuf,
+    },
+    #[error("refusing to write the site to {0}: it is a file, not a folder")]
+    NotAFolder(PathBuf),
+    #[error(
+        "refusing to replace {0}: it is not empty and orgbook did not write it (no {MARKER} file in it)"
+    )]
+    NotOurs(PathBuf),
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl WriteError {
+    /// How to fix it, for the `= help:` line.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            WriteError::UnsafeOutput { root, .. } => Some(format!(
+                "choose an output folder outside the handbook's sources, e.g. --output {}",
+                root.join("public").display()
+            )),
+            WriteError::NotAFolder(_) => Some("choose a folder for --output".into()),
+            WriteError::NotOurs(_) => Some(
+                "choose an empty or new folder for --output, or pass --force to delete what is in it and write the site there"
+                    .into(),
+            ),
+            WriteError::Io { .. } => None,
+        }
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -25,7 +82,121 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// Writes `files` into `dir` (which must exist and be empty), in parallel.
+/// An output folder that [`check_output`] found safe to replace: canonical, outside the
+/// sources, and empty, missing or ours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeOutput {
+    path: PathBuf,
+}
+
+impl SafeOutput {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Decides whether the site may be written to `output`; touches nothing.
+///
+/// A non-empty folder without [`MARKER`] is refused unless `force`, except the output of an
+/// orgbook version that predates the marker: a folder whose `search/index.js` is orgbook's
+/// search manifest is accepted once, and gets the marker with this build.
+pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<SafeOutput, WriteError> {
+    let root = std::fs::canonicalize(root).map_err(io_err(root))?;
+    let out = canonical(output).map_err(io_err(output))?;
+    if root.starts_with(&out) {
+        let relation = if root == out { "is" } else { "contains" };
+        return Err(WriteError::UnsafeOutput {
+            output: out,
+            relation,
+            what: format!("the handbook {}", root.display()),
+            root,
+        });
+    }
+    for name in PROTECTED {
+        let plain = root.join(name);
+        // `content` may itself be a symlink to elsewhere: protect both where it is reached
+        // from and what it points at.
+        let resolved = std::fs::canonicalize(&plain).unwrap_or_else(|_| plain.clone());
+        for p in [&plain, &resolved] {
+            let relation = if out == *p {
+                "is"
+            } else if out.starts_with(p) {
+                "lies inside"
+            } else if p.starts_with(&out) {
+                "contains"
+            } else {
+                continue;
+            };
+            return Err(WriteError::UnsafeOutput {
+                output: out,
+                relation,
+                what: format!("the handbook's {name}"),
+                root,
+            });
+        }
+    }
+    match std::fs::metadata(&out) {
+        Ok(m) if !m.is_dir() => return Err(WriteError::NotAFolder(out)),
+        Ok(_) => {
+            if !force && !is_ours(&out) && !is_empty_dir(&out).map_err(io_err(&out))? {
+                return Err(WriteError::NotOurs(out));
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_err(&out)(e)),
+    }
+    Ok(SafeOutput { path: out })
+}
+
+fn is_empty_dir(dir: &Path) -> io::Result<bool> {
+    Ok(std::fs::read_dir(dir)?.next().is_none())
+}
+
+fn is_ours(dir: &Path) -> bool {
+    if dir.join(MARKER).is_file() {
+        return true;
+    }
+    // Written by an orgbook without the marker: its search manifest is unmistakable.
+    let mut head = [0u8; 32];
+    let prefix = b"orgbookSearchLoad(\"index\",";
+    File::open(dir.join("search/index.js"))
+        .and_then(|mut f| io::Read::read(&mut f, &mut head))
+        .is_ok_and(|n| n >= prefix.len() && head.starts_with(prefix))
+}
+
+/// The canonical form of a path that may not exist yet: the longest existing ancestor is
+/// canonicalised (resolving symlinks), the rest appended with `.` and `..` applied lexically
+/// (a component that does not exist cannot be a symlink).
+fn canonical(p: &Path) -> io::Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    let parts: Vec<std::path::Component> = abs.components().collect();
+    let (base, rest) = (1..=parts.len())
+        .rev()
+        .find_map(|i| {
+            let prefix: PathBuf = parts[..i].iter().collect();
+            std::fs::canonicalize(prefix).ok().map(|c| (c, &parts[i..]))
+        })
+        .unwrap_or_else(|| (PathBuf::new(), &parts[..]));
+    let mut out = base;
+    for c in rest {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// Writes `files` into `dir` (which must exist and be empty), in parallel. Each path must
+/// appear once (the render stage's claims guarantee it): two writers to one file would
+/// interleave.
 pub fn write_into(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     let dirs: BTreeSet<PathBuf> = files
         .iter()
@@ -44,14 +215,55 @@ pub fn write_into(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     })
 }
 
+/// A temporary folder older than this without a marker is a dead build's, even though the
+/// marker is written right after the folder is created.
+const UNMARKED_GRACE: Duration = Duration::from_secs(30);
+
+/// Removes the temporary folders of builds of this output that died (killed, power loss):
+/// a live build holds the lock on the marker in its folder while it writes.
+fn remove_abandoned(parent: &Path, name: &str, own: &[&Path]) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let new_prefix = format!(".{name}.orgbook-new-");
+    let old_prefix = format!(".{name}.orgbook-old-");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let is_new = file_name.starts_with(&new_prefix);
+        if !is_new && !file_name.starts_with(&old_prefix) {
+            continue;
+        }
+        let path = entry.path();
+        if own.contains(&path.as_path()) || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let abandoned = match File::open(path.join(MARKER)) {
+            Ok(f) => f.try_lock().is_ok(),
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| SystemTime::now().duration_since(t).ok())
+                .is_none_or(|age| age > UNMARKED_GRACE),
+        };
+        // `-old-` folders are the previous site being deleted after a swap: garbage even
+        // while their build lives, and removing them twice is harmless.
+        if abandoned || !is_new {
+            let _ = remove_dir_parallel(&path);
+        }
+    }
+}
+
+/// [`check_output`] (without `--force`) then [`write_checked`].
+pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    write_checked(&check_output(root, output, false)?, files)
+}
+
 /// Writes the whole site to `output` atomically (as far as the file system allows: the old
 /// site is moved aside, the new one moved in, then the old one removed).
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let output = absolute(output);
-    let root = absolute(root);
-    if root.starts_with(&output) || output.starts_with(root.join(crate::load::CONTENT_DIR)) {
-        return Err(WriteError::UnsafeOutput(output));
-    }
+pub fn write_checked(output: &SafeOutput, files: &[OutputFile]) -> Result<(), WriteError> {
+    let output = output.path();
     let parent = output
         .parent()
         .map(Path::to_path_buf)
@@ -64,48 +276,41 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.orgbook-new-{pid}"));
     let old = parent.join(format!(".{name}.orgbook-old-{pid}"));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    for own in [&tmp, &old] {
+        // Same pid as ours: a dead build's (pids are reused).
+        if own.exists() {
+            remove_dir_parallel(own).map_err(io_err(own))?;
+        }
     }
     std::fs::create_dir(&tmp).map_err(io_err(&tmp))?;
-    if let Err(e) = write_into(&tmp, files) {
-        let _ = std::fs::remove_dir_all(&tmp);
+    let result = (|| {
+        let marker_path = tmp.join(MARKER);
+        let mut marker = File::create(&marker_path).map_err(io_err(&marker_path))?;
+        marker.lock().map_err(io_err(&marker_path))?;
+        marker
+            .write_all(MARKER_TEXT)
+            .map_err(io_err(&marker_path))?;
+        remove_abandoned(&parent, &name, &[&tmp, &old]);
+        write_into(&tmp, files)
+        // The lock is released here, before the swap: Windows cannot rename a folder
+        // holding an open file.
+    })();
+    if let Err(e) = result {
+        let _ = remove_dir_parallel(&tmp);
         return Err(e);
     }
     if output.exists() {
-        std::fs::rename(&output, &old).map_err(io_err(&output))?;
-        if let Err(e) = std::fs::rename(&tmp, &output) {
+        std::fs::rename(output, &old).map_err(io_err(output))?;
+        if let Err(e) = std::fs::rename(&tmp, output) {
             // Put the previous site back rather than leave nothing.
-            let _ = std::fs::rename(&old, &output);
-            return Err(io_err(&output)(e));
+            let _ = std::fs::rename(&old, output);
+            return Err(io_err(output)(e));
         }
         remove_dir_parallel(&old).map_err(io_err(&old))?;
     } else {
-        std::fs::rename(&tmp, &output).map_err(io_err(&output))?;
+        std::fs::rename(&tmp, output).map_err(io_err(output))?;
     }
     Ok(())
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    // Normalise `.` and `..` lexically: the output may not exist yet, so no canonicalize.
-    let mut out = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `remove_dir_all`, with the top-level entries removed in parallel: removing the previous
@@ -122,4 +327,28 @@ fn remove_dir_parallel(dir: &Path) -> io::Result<()> {
         }
     })?;
     std::fs::remove_dir(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_resolves_existing_prefix_and_applies_dots_to_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir(real.join("a")).unwrap();
+        assert_eq!(
+            canonical(&real.join("a/../a/x/./y/../z")).unwrap(),
+            real.join("a/x/z")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(real.join("a"), real.join("link")).unwrap();
+            assert_eq!(
+                canonical(&real.join("link/new")).unwrap(),
+                real.join("a/new")
+            );
+        }
+    }
 }

@@ -13,6 +13,14 @@ pub fn execute(args: BuildArgs) -> u8 {
         Err(code) => return code,
     };
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    // Refuse a dangerous output before spending time on the build.
+    let output = match orgbook::write::check_output(&root, &output, args.force) {
+        Ok(o) => o,
+        Err(e) => {
+            print_write_error(&e);
+            return EXIT_ERRORS;
+        }
+    };
     eprintln!("Building {}", root.display());
     let site = orgbook::site::build(&root, RenderOptions::default());
     let failed = report::report(&site.diagnostics, &args.report);
@@ -21,13 +29,13 @@ pub fn execute(args: BuildArgs) -> u8 {
     if failed {
         eprintln!(
             "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
-            output.display()
+            output.path().display()
         );
         return EXIT_ERRORS;
     }
     let write_started = Instant::now();
-    if let Err(e) = orgbook::write::write_site(&root, &output, &site.files) {
-        eprintln!("error: {e}");
+    if let Err(e) = orgbook::write::write_checked(&output, &site.files) {
+        print_write_error(&e);
         return EXIT_ERRORS;
     }
     if args.timings {
@@ -44,9 +52,16 @@ pub fn execute(args: BuildArgs) -> u8 {
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
         site.pages(),
         site.files.len(),
-        output.display(),
+        output.path().display(),
         site.health.findings.len(),
         started.elapsed().as_millis()
     );
     EXIT_OK
+}
+
+fn print_write_error(e: &orgbook::write::WriteError) {
+    eprintln!("error: {e}");
+    if let Some(help) = e.help() {
+        eprintln!("  = help: {help}");
+    }
 }

@@ -74,7 +74,7 @@ struct Decision<'a> {
     title: &'a str,
     status: Status,
     #[serde(rename = "type")]
-    decision_type: u8,
+    decision_type: crate::model::DecisionType,
     date: String,
     decided: Option<String>,
     team: &'a str,

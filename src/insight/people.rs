@@ -11,12 +11,12 @@
 //! owning team's to take, so its team's `lead` is its decider (docs/health.md).
 
 use crate::health::{Latency, latency};
-use crate::model::{Handbook, Status};
+use crate::model::{DecisionType, Handbook, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The URL slug of a person's name (the handbook's one slugifier), never empty.
 pub fn slug(name: &str) -> String {
-    let s = crate::scaffold::slugify(name);
+    let s = crate::text::slug(name);
     if s.is_empty() { "person".into() } else { s }
 }
 
@@ -68,7 +68,7 @@ pub fn deciders<'a>(hb: &'a Handbook, d: &'a crate::model::Decision) -> Vec<&'a 
     if !d.deciders.is_empty() {
         return d.deciders.iter().map(String::as_str).collect();
     }
-    if d.decision_type == 2
+    if d.decision_type == DecisionType::Reversible
         && let Some((_, c)) = hb.team(&d.team.0)
         && let Some(lead) = &c.lead
     {
@@ -121,7 +121,7 @@ pub fn compute(hb: &Handbook) -> People {
     let mut type1_total = 0;
     for (_, d) in hb.decisions.keys().filter_map(|&n| hb.decision(n)) {
         let decided = d.status != Status::Proposed && d.decided.is_some();
-        if decided && d.decision_type == 1 {
+        if decided && d.decision_type == DecisionType::Irreversible {
             type1_total += 1;
         }
         let mut seen = BTreeSet::new();
@@ -140,7 +140,7 @@ pub fn compute(hb: &Handbook) -> People {
                     .entry(s)
                     .or_default()
                     .push((when - d.date).get_days() as i64);
-                if d.decision_type == 1 {
+                if d.decision_type == DecisionType::Irreversible {
                     p.type1 += 1;
                 }
             }

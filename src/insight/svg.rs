@@ -4,7 +4,7 @@
 //! give the same bytes.
 
 use super::metrics::Target;
-use crate::render::escape_html as esc;
+use crate::text::escape_xml as esc;
 use jiff::civil::Date;
 use std::fmt::Write as _;
 
@@ -216,7 +216,7 @@ mod tests {
         let t = super::super::metrics::parse_target("≤ 12 ms").unwrap();
         let svg = sparkline(&h, Some(&t), "Latency <p95>");
         assert!(
-            svg.contains("points=\"3.0,33.0 55.7,3.0 157.0,18.0\""),
+            svg.contains("points=\"3.0,33.0 54.3,3.0 157.0,18.0\""),
             "{svg}"
         );
         assert!(svg.contains("class=\"target\""), "{svg}");

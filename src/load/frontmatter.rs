@@ -4,7 +4,8 @@
 use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Charter, Decision, Interaction, InteractionMode, Metric, PageMeta, Status, TeamKind, Topology,
+    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Status,
+    TeamKind, Topology,
 };
 use std::ops::Range;
 
@@ -320,7 +321,7 @@ pub fn decision(
             }
             None
         }
-        Some((n @ (1 | 2), _)) => Some(n as u8),
+        Some((n @ (1 | 2), _)) => DecisionType::from_number(n),
         Some((n, span)) => {
             f.error(
                 "invalid-value",
@@ -365,7 +366,10 @@ pub fn decision(
                 "add `decided = YYYY-MM-DD`: the day it was decided".into(),
             );
         }
-        if status == Status::Accepted && decision_type == Some(1) && deciders.is_empty() {
+        if status == Status::Accepted
+            && decision_type == Some(DecisionType::Irreversible)
+            && deciders.is_empty()
+        {
             let span = f
                 .key_span("deciders")
                 .or_else(|| f.key_span("type"))

@@ -10,8 +10,10 @@ mod frontmatter;
 
 pub use frontmatter::{decision_number, is_valid_slug};
 
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Doc, DocKind, Source};
+use crate::text::walk::files_under;
+pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -52,33 +54,13 @@ pub struct Loaded {
     pub unparsed: Vec<String>,
 }
 
-/// Lists the files under `content/`, sorted, skipping hidden files and editor droppings.
+/// Lists the files under `content/` as `(absolute path, path relative to content/)`, sorted,
+/// skipping hidden files and editor droppings ([`crate::text::walk`]).
 pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
-    let content = root.join(CONTENT_DIR);
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
+    files_under(&root.join(CONTENT_DIR))
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            let rel = display_path(&content, entry.path());
-            files.push((entry.into_path(), rel));
-        }
-    }
-    files
-}
-
-/// Hidden files, editor swap and backup files never belong to the site.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with(".#")
-        || name.starts_with('#')
+        .map(|(rel, abs)| (abs, rel))
+        .collect()
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {

@@ -2,25 +2,8 @@
 //! ellipsis truncation by an estimated rendered width (SVG text cannot wrap or
 //! clip itself, and the build has no font metrics).
 
-/// Escapes for XML text and attribute values alike, and drops characters that
-/// XML 1.0 forbids outright so a stray control character in a charter cannot
-/// make the whole page's SVG ill-formed.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// XML escaping lives with the other text rules.
+pub(super) use crate::text::escape_xml as escape;
 
 /// Collapses whitespace (including newlines, which would otherwise be drawn as
 /// nothing and glue words together) into single spaces.

@@ -60,7 +60,7 @@ pub struct DecisionSummary {
     pub url: String,
     pub status: &'static str,
     #[serde(rename = "type")]
-    pub decision_type: u8,
+    pub decision_type: crate::model::DecisionType,
     pub date: String,
     pub decided: Option<String>,
     pub team: Option<Link>,

@@ -189,11 +189,7 @@ impl Renderer<'_> {
             .map(|&(doc, d)| {
                 let id = doc_id(hb, doc);
                 let team = hb.team(&d.team.0).map(|(_, c)| c.name.as_str());
-                let reversibility = if d.decision_type == 1 {
-                    "irreversible"
-                } else {
-                    "reversible"
-                };
+                let reversibility = d.decision_type.reversibility();
                 let mut summary = format!(
                     "{} · type {} ({reversibility})",
                     d.status.as_str(),

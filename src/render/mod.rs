@@ -57,14 +57,6 @@ fn date(d: jiff::civil::Date) -> String {
     d.to_string()
 }
 
-fn type_label(t: u8) -> &'static str {
-    if t == 1 {
-        "Type 1 · irreversible"
-    } else {
-        "Type 2 · reversible"
-    }
-}
-
 impl<'a> Renderer<'a> {
     fn base(
         &self,
@@ -272,7 +264,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let detail = DecisionDetail {
             summary: self.decision_summary(d, doc),
-            type_label: type_label(d.decision_type),
+            type_label: d.decision_type.label(),
             deciders: d.deciders.clone(),
             tags: d.tags.clone(),
             revisit: d.revisit.map(date),
@@ -711,22 +703,8 @@ pub fn static_files(
         };
         files.insert(path.clone(), contents);
     }
-    let static_dir = root.join("static");
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file()
-                && !crate::load::is_ignored(&entry.file_name().to_string_lossy())
-            {
-                files.insert(
-                    crate::diagnostic::display_path(&static_dir, entry.path()),
-                    FileContents::Copy(entry.into_path()),
-                );
-            }
-        }
+    for (rel, abs) in crate::text::walk::files_under(&root.join("static")) {
+        files.insert(rel, FileContents::Copy(abs));
     }
     let content = root.join(crate::load::CONTENT_DIR);
     for asset in &handbook.assets {

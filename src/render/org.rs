@@ -10,21 +10,7 @@ use crate::model::{Charter, TeamKind};
 use crate::orgmap::{self, OrgNode};
 use std::fmt::Write as _;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_html;
 
 impl Renderer<'_> {
     /// An org-map node for `c`, with `href_prefix` (the way from the embedding page to

@@ -64,7 +64,7 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
                     title,
                     team.map(Cow::from),
                     Some(d.status.as_str().into()),
-                    Some(d.decision_type),
+                    Some(d.decision_type.number()),
                     None,
                 )
             }

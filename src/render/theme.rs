@@ -30,22 +30,7 @@ pub enum StaticFile {
     Disk(PathBuf),
 }
 
-/// Reads every file under `dir` into `(relative path, absolute path)`, sorted.
-fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy())
-        })
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (display_path(dir, e.path()), e.into_path()))
-        .collect()
-}
+use crate::text::walk::files_under;
 
 pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme {
     let mut theme = Theme {

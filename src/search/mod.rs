@@ -27,7 +27,6 @@ mod analysis;
 mod encode;
 mod rank;
 mod shard;
-mod text;
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -37,7 +36,6 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use encode::{js_file, js_file_raw, push_digit, push_json_str, push_varint};
-pub use text::markdown_text;
 
 /// What a search result is. The client shows it as a badge and offers it as
 /// a facet.
@@ -64,7 +62,7 @@ pub enum Field {
     /// decision's number aliases (see [`decision_number_text`]), status,
     /// type, team, deciders and tags.
     Typed = 3,
-    /// Rendered body text (see [`markdown_text`]), not Markdown source.
+    /// Rendered body text (`markdown::Rendered::text`), not Markdown source.
     Body = 4,
 }
 

@@ -26,6 +26,7 @@ use crate::markdown::{self, Rendered};
 use crate::model::{Doc, DocId, DocKind, Handbook};
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
 use crate::site;
+use crate::text::walk::{files_under, is_ignored_path};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -1006,8 +1007,8 @@ impl Model {
 /// For each changed path under `content_dir`, the files there now (relative path →
 /// `Some(absolute path)`) and the known files that are gone (→ `None`). A folder stands
 /// for everything below it: editors and `git checkout` create and delete whole trees.
-/// Uses the same filters as `load::list_content` (hidden files, editor droppings, and
-/// symlinks, which the walk does not follow).
+/// Uses the same walk as `load::list_content` ([`crate::text::walk`]: hidden files, editor
+/// droppings, and symlinks, which the walk does not follow).
 fn current_files(
     content_dir: &Path,
     paths: &BTreeSet<PathBuf>,
@@ -1019,7 +1020,7 @@ fn current_files(
             continue;
         };
         let rel = display_path(Path::new(""), rel_path);
-        if !rel.is_empty() && rel.split('/').any(load::is_ignored) {
+        if !rel.is_empty() && is_ignored_path(&rel) {
             continue;
         }
         let prefix = if rel.is_empty() {
@@ -1034,18 +1035,8 @@ fn current_files(
         };
         match std::fs::symlink_metadata(p) {
             Ok(m) if m.is_dir() => {
-                for entry in walkdir::WalkDir::new(p)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| {
-                        e.depth() == 0 || !load::is_ignored(&e.file_name().to_string_lossy())
-                    })
-                    .flatten()
-                {
-                    if entry.file_type().is_file() {
-                        let r = display_path(content_dir, entry.path());
-                        now.insert(r, Some(entry.into_path()));
-                    }
+                for (r, abs) in files_under(p) {
+                    now.insert(format!("{prefix}{r}"), Some(abs));
                 }
                 gone_below(&mut now);
             }

@@ -16,14 +16,7 @@ fn settings() -> Settings {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
+    crate::text::walk::copy_tree(from, to).unwrap();
 }
 
 /// A copy of the bundled example handbook in a temporary folder.

@@ -192,14 +192,7 @@ fn github_paths_are_relative_to_the_workspace() {
 }
 
 fn copy(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
+    orgbook::text::walk::copy_tree(from, to).unwrap();
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod check;
 mod export;
 mod org;
 mod robustness;
+mod safety;
 mod search;
 mod search_js;
 mod serve;

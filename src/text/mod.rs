@@ -1,0 +1,232 @@
+//! One home for the text rules that must agree wherever they are used: the slug of a title
+//! (file names written by `orgbook new` and `orgbook import`), GitHub-compatible heading ids,
+//! HTML and XML escaping, percent-encoding of URL paths and percent-decoding of link targets
+//! and request paths, and (in [`walk`]) which files under a folder belong to the site.
+//!
+//! Each rule existed two or three times before, with small differences (`new` and `import`
+//! named the same title differently); keeping them here means a fix reaches every caller.
+//! They are hand-written because each is a few lines whose exact output is part of the
+//! product (file names, anchors authors link to), which a general crate would not promise
+//! to keep stable.
+
+pub mod walk;
+
+use std::collections::HashSet;
+
+/// Lowercase ASCII words joined by `-`, for file names: `"Adopt Kafka für Zahlungen"` →
+/// `adopt-kafka-fur-zahlungen`. Non-Latin text is transliterated rather than dropped, so a
+/// title in any script still gives a readable, portable name.
+pub fn slug(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len());
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    slug
+}
+
+/// GitHub-compatible heading id: lowercase, letters/digits/`-`/`_` kept, spaces to `-`,
+/// everything else dropped. Not [`slug`]: the ids must match what GitHub generates for the
+/// same Markdown (authors' `#anchor` links work in both places), which keeps non-ASCII
+/// letters and does not collapse runs of separators.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            id.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            id.push('-');
+        }
+    }
+    if id.is_empty() { "section".into() } else { id }
+}
+
+/// Makes `id` unique within a page by appending -1, -2, … (GitHub's scheme).
+pub fn unique_id(id: String, used: &mut HashSet<String>) -> String {
+    if used.insert(id.clone()) {
+        return id;
+    }
+    let mut n = 1;
+    loop {
+        let candidate = format!("{id}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s, Markup::Html);
+    out
+}
+
+/// Escapes for XML text and attribute values alike, and drops characters that XML 1.0
+/// forbids outright, so a stray control character in a charter cannot make a whole SVG or
+/// feed ill-formed.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    push_escaped(&mut out, s, Markup::Xml);
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Markup {
+    Html,
+    Xml,
+}
+
+fn push_escaped(out: &mut String, s: &str, markup: Markup) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' if markup == Markup::Html => out.push_str("&#39;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if markup == Markup::Xml
+                && ((c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Percent-encodes what would otherwise end or corrupt a URL path in an `href`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '"' => out.push_str("%22"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
+/// The server uses this strict form: a request it cannot decode exactly is refused.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(hex_byte(bytes.get(i + 1..i + 3)?)?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Decodes `%XX` escapes, keeping a `%` that starts no escape as it is (`100%`), and the
+/// input unchanged if the result is not UTF-8. Authors' link targets use this forgiving
+/// form: a stray `%` in a file name is a file name, not an error.
+pub fn percent_decode_lenient(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(b) = bytes.get(i + 1..i + 3).and_then(hex_byte)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn hex_byte(hex: &[u8]) -> Option<u8> {
+    let digit = |b: u8| (b as char).to_digit(16);
+    Some((digit(hex[0])? * 16 + digit(hex[1])?) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_kebab_case() {
+        assert_eq!(
+            slug("Adopt Kafka für Zahlungen!"),
+            "adopt-kafka-fur-zahlungen"
+        );
+        assert_eq!(
+            slug("Use PostgreSQL (v11) for persistence!"),
+            "use-postgresql-v11-for-persistence"
+        );
+        assert_eq!(slug("use_x__y"), "use-x-y");
+        assert_eq!(slug("Über Café"), "uber-cafe");
+        assert_eq!(slug("  --  "), "");
+    }
+
+    #[test]
+    fn heading_ids_match_github() {
+        assert_eq!(heading_id("Consequences"), "consequences");
+        assert_eq!(
+            heading_id("How we work: the short version"),
+            "how-we-work-the-short-version"
+        );
+        assert_eq!(heading_id("Zürich office"), "zürich-office");
+        assert_eq!(heading_id("C++ & Rust"), "c--rust");
+        assert_eq!(heading_id("!!"), "section");
+    }
+
+    #[test]
+    fn unique_ids_get_suffixes() {
+        let mut used = HashSet::new();
+        assert_eq!(unique_id("a".into(), &mut used), "a");
+        assert_eq!(unique_id("a".into(), &mut used), "a-1");
+        assert_eq!(unique_id("a".into(), &mut used), "a-2");
+    }
+
+    #[test]
+    fn html_and_xml_escaping() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom's & co</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;"
+        );
+        assert_eq!(escape_xml("Tom's\u{1}\tx"), "Tom&apos;s\tx");
+        assert_eq!(escape_html("a\u{1}b"), "a\u{1}b");
+    }
+
+    #[test]
+    fn percent_encoding_round_trips() {
+        let path = "teams/a b#c?d\"e%f.html";
+        assert_eq!(encode_path(path), "teams/a%20b%23c%3Fd%22e%25f.html");
+        assert_eq!(percent_decode(&encode_path(path)).as_deref(), Some(path));
+        assert_eq!(percent_decode_lenient(&encode_path(path)), path);
+    }
+
+    #[test]
+    fn strict_decoding_refuses_what_lenient_keeps() {
+        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%ff"), None);
+        assert_eq!(percent_decode_lenient("a%20b.md"), "a b.md");
+        assert_eq!(percent_decode_lenient("100%"), "100%");
+        assert_eq!(percent_decode_lenient("%é1"), "%é1");
+        assert_eq!(percent_decode_lenient("%ff"), "%ff");
+    }
+}
