@@ -541,7 +541,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
                 rule: "slow-decider",
                 doc: id,
                 message: format!(
-                    "decisions by {} take a median of {} days (threshold {}, over {} decisions)",
+                    "decisions by {} take a median of {} days (threshold {}, over {} decision(s))",
                     p.name, l.median_days, cfg.decider_days, l.count
                 ),
                 span: key_span(hb, id, "deciders"),
