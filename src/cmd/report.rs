@@ -48,7 +48,14 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
 /// The site's health findings as notes (docs/health.md), in the same format as the
 /// diagnostics and after them. They never change the exit code.
 pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &ReportArgs) {
-    let Some(hb) = &site.handbook else {
+    // While the handbook has errors, findings computed from it are noise (a typo'd
+    // reference shows up as a one-way collaboration): fix the errors first.
+    // Denied findings are errors of their own and do not hide the other findings.
+    let broken = site
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && !orgbook::health::RULES.iter().any(|(r, _)| *r == d.code));
+    let Some(hb) = site.handbook.as_ref().filter(|_| !broken) else {
         return;
     };
     let notes = orgbook::health::notes(hb, &site.health);

@@ -465,6 +465,7 @@ impl Renderer<'_> {
                     .lead_of
                     .iter()
                     .chain(&p.member_of)
+                    .filter(|s| in_map(self.handbook, s))
                     .filter_map(|s| self.team_link(s).map(|l| (s, l)))
                     .map(|(s, l)| Link {
                         title: format!("{} in the interactions map", l.title),
@@ -485,11 +486,9 @@ impl Renderer<'_> {
             let top = hb.ancestors(slug).first().copied().unwrap_or(slug);
             roots.iter().position(|r| *r == top).unwrap_or(0)
         };
-        let involved = |slug: &str| {
-            hb.team(slug)
-                .is_some_and(|(_, c)| !c.interactions.is_empty())
-                || self.health.depended_on_by.contains_key(slug)
-        };
+        // Every team has a row (groups are the colour bands), so any team page can link
+        // to its place in the map, and a team nobody works with shows as exactly that.
+        let involved = |slug: &str| in_map(hb, slug);
         let rows: Vec<Row> = order
             .iter()
             .filter(|t| involved(&t.slug))
@@ -553,4 +552,10 @@ impl Renderer<'_> {
         };
         self.render("interactions.html", "interactions.html", &ctx)
     }
+}
+
+/// Whether a charter has a row in the interactions map: teams do, groups do not.
+fn in_map(hb: &crate::model::Handbook, slug: &str) -> bool {
+    hb.team(slug)
+        .is_some_and(|(_, c)| c.kind == crate::model::TeamKind::Team)
 }

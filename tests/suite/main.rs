@@ -8,6 +8,7 @@ mod bad_input;
 mod build;
 mod check;
 mod export;
+mod insight;
 mod org;
 mod robustness;
 mod safety;
