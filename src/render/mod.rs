@@ -606,6 +606,13 @@ impl<'a> Renderer<'a> {
                 lastmod,
             });
         }
+        // Person pages (render/insight.rs): one per person the handbook names.
+        for slug in self.health.people.people.keys() {
+            entries.push(SitemapEntry {
+                loc: format!("{prefix}people/{slug}.html"),
+                lastmod: None,
+            });
+        }
         self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
     }
 
