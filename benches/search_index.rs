@@ -157,12 +157,8 @@ fn main() {
     let args = parse_args();
     let root = handbook(&args);
 
-    let mut diags = Vec::new();
-    let (config, _) = orgbook::config::load(&root).expect("a valid orgbook.toml");
-    let loaded = orgbook::load::load(&root, &mut diags);
-    let mut hb = orgbook::link::resolve(config, loaded, &mut diags);
-    let rendered = orgbook::site::render_markdown(&hb, &mut diags);
-    orgbook::site::fill_page_titles(&mut hb, &rendered);
+    let mut hb = orgbook::site::linked(&root).handbook;
+    let rendered = orgbook::site::markdown_stage(&mut hb).rendered;
     let docs = orgbook::render::search_docs(&hb, &rendered);
 
     let first = orgbook::search::build_index(&docs);

@@ -135,6 +135,10 @@ pub struct InitArgs {
     /// The handbook's title [default: from the folder name]
     #[arg(long)]
     pub title: Option<String>,
+    /// Only the config, a home page and one group: no sample team, decision or page
+    /// (for a handbook that will be filled by `orgbook import`)
+    #[arg(long)]
+    pub empty: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -181,13 +185,51 @@ pub struct NewDecisionArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Architecture decision records (adr-tools / Nygard, MADR) from a folder
+    /// Architecture decision records (adr-tools / Nygard, MADR, log4brains) from a folder
+    #[command(after_long_help = IMPORT_ADR_GUESSES)]
     Adr(ImportAdrArgs),
+    /// Team charters from a Backstage catalog (Group, User and owned entities)
+    #[command(after_long_help = IMPORT_BACKSTAGE_GUESSES)]
+    Backstage(ImportBackstageArgs),
 }
+
+const IMPORT_ADR_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Numbers     Source numbers that are free stay; clashing or duplicated ones, and
+              date-named records (YYYYMMDD-slug.md, numbered in date order), get the next
+              free numbers, and an old -> new table is printed. --offset N adds N to every
+              source number; --keep-numbers refuses any clash instead.
+  Records     Every .md file under DIR is a record or is listed with the reason it is not:
+              an index (links to records, no status or date) or a template (a placeholder
+              title or status), recognised by content, not by file name.
+  Status      Synonyms and misspellings map to the nearest orgbook status, and are printed.
+  Dates       A record without a date gets the date of the commit that added the file
+              (when DIR is in a git work tree), else today; both are reported. A month-only
+              date means the first of the month.
+  Relations   Supersedes / Superseded by become `supersedes`; Amends, Clarifies and the like
+              stay in the body under \"Related decisions\", with links to the new files.
+  Links       Images and documents the records link to are copied to
+              content/decisions/attachments/. Links to other repository files become
+              absolute with --source-url URL (the web address of DIR); without it they are
+              listed. Links to records that do not exist keep their text, not the link.
+  Owner/type  --team (default: the only team) and --type (default 2) for every record.";
+
+const IMPORT_BACKSTAGE_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Groups      spec.type `team` -> kind \"team\"; any other type (organization, department,
+              sub-department, ...) -> kind \"group\". spec.parent -> parent.
+  Members     Users' spec.memberOf (and Groups' spec.members); the display name, else the
+              entity name. The same user name in two namespaces is one person.
+  Ownership   Component, System, API, Resource and Domain entities' spec.owner -> the
+              owning group's `owns` (the entity's title, else its name).
+  Problem     Backstage has no problem statement or metric: each team gets the scaffold's
+              placeholder text, which the health page lists as `placeholder-text`.
+  Locations   Location entities' targets are followed (files and globs, relative to the
+              Location's file); URLs are listed, not fetched.";
 
 #[derive(Args, Debug)]
 pub struct ImportAdrArgs {
-    /// The folder holding the records (e.g. doc/adr or docs/decisions)
+    /// The folder holding the records (e.g. doc/adr, docs/decisions or docs/adr)
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
     /// Slug of the team that owns the imported decisions [default: the handbook's only
@@ -198,6 +240,29 @@ pub struct ImportAdrArgs {
     /// no such notion)
     #[arg(long = "type", value_name = "1|2", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub decision_type: u8,
+    /// Add N to every source number (e.g. 1000 for a second collection)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u32,
+    /// Refuse the import if any source number (plus --offset) is already taken, instead
+    /// of giving the record the next free number
+    #[arg(long)]
+    pub keep_numbers: bool,
+    /// The web address of DIR in its repository (e.g. https://example.com/org/repo/tree/main/doc/adr):
+    /// links to repository files that are not attachments become absolute links below it
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportBackstageArgs {
+    /// Catalog files (YAML, one or many entities each) or folders of them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,

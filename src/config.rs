@@ -17,6 +17,13 @@ pub struct Config {
     pub teams: TeamsConfig,
     pub decisions: DecisionsConfig,
     pub policy: PolicyConfig,
+    pub markdown: MarkdownConfig,
+}
+
+/// `[markdown]`: how Markdown bodies are turned into HTML.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MarkdownConfig {
+    pub raw_html: crate::html_policy::RawHtml,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +75,7 @@ impl Default for Config {
                 type2_days: 7,
             },
             policy: PolicyConfig::default(),
+            markdown: MarkdownConfig::default(),
         }
     }
 }
@@ -95,22 +103,30 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let mut config = Config::default();
     let mut f = Fields::new(CONFIG_FILE, text, &table, "orgbook.toml", &mut diags);
     config.title = f.required_str("title").unwrap_or_default();
-    config.base_url = f.opt_str("base_url");
-    if let Some(theme) = f.opt_str("theme") {
-        config.theme = theme;
+    if let Some((url, span)) = f.opt_spanned_str("base_url") {
+        match crate::config_check::base_url(&url) {
+            Ok(()) => config.base_url = Some(url),
+            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+        }
+    }
+    if let Some((theme, span)) = f.opt_spanned_str("theme") {
+        match crate::config_check::theme_name(&theme) {
+            Ok(()) => config.theme = theme,
+            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+        }
     }
     if let Some(teams) = f.opt_table("teams") {
         let mut t = f.child(teams, "[teams]");
-        if let Some(n) = t.opt_int("max_size") {
-            config.teams.max_size = n.max(0) as usize;
+        if let Some(n) = crate::config_check::ranged(&mut t, "max_size", 1..=1000) {
+            config.teams.max_size = n as usize;
         }
-        if let Some(n) = t.opt_int("review_days") {
+        if let Some(n) = crate::config_check::ranged(&mut t, "review_days", 1..=3650) {
             config.teams.review_days = n;
         }
-        if let Some(n) = t.opt_int("max_collaborations") {
-            config.teams.max_collaborations = n.max(0) as usize;
+        if let Some(n) = crate::config_check::ranged(&mut t, "max_collaborations", 0..=1000) {
+            config.teams.max_collaborations = n as usize;
         }
-        if let Some(n) = t.opt_int("metric_days") {
+        if let Some(n) = crate::config_check::ranged(&mut t, "metric_days", 1..=3650) {
             config.teams.metric_days = n;
         }
         t.finish(&[
@@ -122,19 +138,19 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     if let Some(dec) = f.opt_table("decisions") {
         let mut t = f.child(dec, "[decisions]");
-        if let Some(n) = t.opt_int("stalled_days") {
+        if let Some(n) = crate::config_check::ranged(&mut t, "stalled_days", 1..=3650) {
             config.decisions.stalled_days = n;
         }
-        if let Some(n) = t.opt_int("max_open_per_decider") {
-            config.decisions.max_open_per_decider = n.max(0) as usize;
+        if let Some(n) = crate::config_check::ranged(&mut t, "max_open_per_decider", 0..=1000) {
+            config.decisions.max_open_per_decider = n as usize;
         }
-        if let Some(n) = t.opt_int("decider_days") {
+        if let Some(n) = crate::config_check::ranged(&mut t, "decider_days", 1..=3650) {
             config.decisions.decider_days = n;
         }
-        if let Some(n) = t.opt_int("type2_max_deciders") {
-            config.decisions.type2_max_deciders = n.max(0) as usize;
+        if let Some(n) = crate::config_check::ranged(&mut t, "type2_max_deciders", 1..=1000) {
+            config.decisions.type2_max_deciders = n as usize;
         }
-        if let Some(n) = t.opt_int("type2_days") {
+        if let Some(n) = crate::config_check::ranged(&mut t, "type2_days", 1..=3650) {
             config.decisions.type2_days = n;
         }
         t.finish(&[
@@ -144,6 +160,27 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             "type2_max_deciders",
             "type2_days",
         ]);
+    }
+    if let Some(md) = f.opt_table("markdown") {
+        let mut t = f.child(md, "[markdown]");
+        if let Some((v, span)) = t.opt_spanned_str("raw_html") {
+            match crate::html_policy::RawHtml::parse(&v) {
+                Some(p) => config.markdown.raw_html = p,
+                None => t.error(
+                    "invalid-value",
+                    span,
+                    format!(
+                        "[markdown] raw_html = \"{}\" is not a policy",
+                        crate::config_check::clip(&v)
+                    ),
+                    format!(
+                        "use one of {} (docs/robustness.md)",
+                        crate::html_policy::RawHtml::NAMES.join(", ")
+                    ),
+                ),
+            }
+        }
+        t.finish(&["raw_html"]);
     }
     if let Some(policy) = f.opt_table("policy") {
         let mut t = f.child(policy, "[policy]");
@@ -168,7 +205,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         t.finish(&["deny"]);
     }
-    f.finish(&["title", "base_url", "theme", "teams", "decisions", "policy"]);
+    f.finish(&[
+        "title",
+        "base_url",
+        "theme",
+        "teams",
+        "decisions",
+        "policy",
+        "markdown",
+    ]);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {

@@ -135,11 +135,88 @@ pub enum Format {
 }
 
 pub fn render(d: &Diagnostic, format: Format) -> String {
+    // User text reaches the message, help, path and snippet: none of it may move the
+    // cursor, recolour the terminal, reverse text or start a new (forged) CI annotation.
+    let d = &Diagnostic {
+        file: visible(&d.file).replace('\n', "\\u{a}"),
+        message: visible(&d.message).into_owned(),
+        help: d.help.as_deref().map(|h| visible(h).into()),
+        ..d.clone()
+    };
     match format {
         Format::Human => render_human(d),
         Format::Json => serde_json::to_string(d).expect("diagnostics serialise"),
         Format::Github => render_github(d),
     }
+}
+
+/// Whether `c` would be interpreted by a terminal or reorder text rather than be shown.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// `s` with control and bidi-override characters written as `\u{1b}`; line breaks stay
+/// (each format escapes or indents them).
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_invisible(c)) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    out.into()
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if c == '\t' {
+        // One column, like the caret counts it.
+        out.push(' ');
+    } else if c == '\n' {
+        out.push('\n');
+    } else if is_invisible(c) {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    } else {
+        out.push(c);
+    }
+}
+
+/// Characters of a source line shown around the column: long lines (minified HTML, a
+/// 100 MB single-line page) are cut to a window, marked with `…`.
+const SNIPPET_WIDTH: usize = 100;
+
+/// The snippet line, and the caret's offset and length in it (in characters).
+fn snippet(line: &str, column: u32, span_len: u32) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let col = (column.saturating_sub(1) as usize).min(chars.len());
+    let span_end = (col + span_len.max(1) as usize).min(chars.len()).max(col);
+    let (start, end) = if chars.len() <= SNIPPET_WIDTH {
+        (0, chars.len())
+    } else {
+        let start = col.saturating_sub(SNIPPET_WIDTH * 2 / 5);
+        let end = (start + SNIPPET_WIDTH).min(chars.len());
+        (end.saturating_sub(SNIPPET_WIDTH).min(start), end)
+    };
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    for &c in &chars[start..col.max(start)] {
+        push_visible(&mut out, c);
+    }
+    let caret_at = out.chars().count();
+    for &c in &chars[col.max(start)..span_end.min(end).max(col.max(start))] {
+        push_visible(&mut out, c);
+    }
+    let caret_len = (out.chars().count() - caret_at).max(1);
+    for &c in &chars[span_end.min(end).max(col.max(start))..end] {
+        push_visible(&mut out, c);
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    (out, caret_at, caret_len)
 }
 
 fn severity_word(s: Severity) -> &'static str {
@@ -152,12 +229,13 @@ fn severity_word(s: Severity) -> &'static str {
 
 fn render_human(d: &Diagnostic) -> String {
     let mut out = String::new();
+    // Continuation lines are indented: no line of user text starts a line of output.
     let _ = writeln!(
         out,
         "{}[{}]: {}",
         severity_word(d.severity),
         d.code,
-        d.message
+        d.message.replace('\n', "\n    ")
     );
     if d.line > 0 {
         let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
@@ -167,17 +245,18 @@ fn render_human(d: &Diagnostic) -> String {
     if let Some(src) = &d.source_line {
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());
+        let (shown, caret_at, caret_len) = snippet(src, d.column, d.span_len);
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{num} | {src}");
+        let _ = writeln!(out, "{num} | {shown}");
         let _ = writeln!(
             out,
             "{pad} | {}{}",
-            " ".repeat(d.column.saturating_sub(1) as usize),
-            "^".repeat(d.span_len.max(1) as usize)
+            " ".repeat(caret_at),
+            "^".repeat(caret_len)
         );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "  = help: {help}");
+        let _ = writeln!(out, "  = help: {}", help.replace('\n', "\n    "));
     }
     out
 }
@@ -260,6 +339,68 @@ mod tests {
             render(&d, Format::Github),
             "::error file=a%2Cb.md,line=1,col=2::[broken-link] x%0Ay%0Ahelp: h"
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        let src = "+++\n\"\u{1b}[2J\u{202e}evil\" = 1\n+++\n";
+        let at = src.find('"').unwrap();
+        let d = Diagnostic::error(
+            "unknown-key",
+            "a\u{7}.md",
+            "unknown key `\u{1b}[2J\u{202e}evil`\n::error::forged",
+        )
+        .at(src, at..at + 6)
+        .with_help("\u{9b}31m");
+        for format in [Format::Human, Format::Github, Format::Json] {
+            let text = render(&d, format);
+            assert!(
+                !text.chars().any(|c| c != '\n' && is_invisible(c)),
+                "{format:?}: {text:?}"
+            );
+            let shown = match format {
+                Format::Json => {
+                    serde_json::from_str::<serde_json::Value>(&text).unwrap()["message"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                }
+                _ => text.clone(),
+            };
+            assert!(
+                shown.contains("\\u{1b}[2J\\u{202e}evil"),
+                "{format:?}: {text}"
+            );
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(!lines.iter().skip(1).any(|l| l.starts_with("::")), "{text}");
+            assert!(
+                !text.trim_end().contains('\n') || format == Format::Human,
+                "{text}"
+            );
+        }
+        let human = render(&d, Format::Human);
+        // The caret stays under the (escaped) key.
+        assert!(
+            human.contains("2 | \"\\u{1b}[2J\\u{202e}evil\" = 1"),
+            "{human}"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}[bad](x.md){}", "a".repeat(5000), "b".repeat(5000));
+        let at = line.find('[').unwrap();
+        let d = Diagnostic::error("broken-link", "a.md", "m").at(&line, at..at + 11);
+        let human = render(&d, Format::Human);
+        let snippet_line = human.lines().find(|l| l.starts_with("1 | ")).unwrap();
+        assert!(snippet_line.chars().count() < 120, "{snippet_line}");
+        assert!(snippet_line.contains("…aaa") && snippet_line.contains("bbb…"));
+        let caret_line = human.lines().find(|l| l.contains('^')).unwrap();
+        let caret = caret_line.find('^').unwrap() - "  | ".len();
+        let shown = &snippet_line["1 | ".len()..];
+        let shown_chars: Vec<char> = shown.chars().collect();
+        assert_eq!(shown_chars[caret], '[', "{shown}\n{caret_line}");
+        assert_eq!(caret_line.matches('^').count(), 11);
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub const RULES: &[(&str, &str)] = &[
         "metric-off-target",
         "Metrics missing their target and moving away from it",
     ),
+    (
+        "placeholder-text",
+        "Charters and decisions that still hold the scaffold's placeholder text",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,6 +297,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             );
         }
     }
+    findings.extend(placeholder_text(hb));
     let order = |rule: &str| {
         RULES
             .iter()
@@ -765,6 +770,53 @@ pub fn notes(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// `placeholder-text`: a charter whose `problem` or metric is still the text `orgbook new`
+/// and `orgbook import backstage` write, or a decision whose body still holds the
+/// template's questions. Kept apart from [`compute`] so the rule reads as one unit.
+pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
+    use crate::scaffold::{PLACEHOLDER_DECISION, PLACEHOLDER_METRIC, PLACEHOLDER_PROBLEM};
+    let mut out = Vec::new();
+    for (id, doc) in hb.docs.iter().enumerate() {
+        let mut what = Vec::new();
+        // Where the first placeholder is, for the note's file:line.
+        let mut span = None;
+        if let Some(c) = doc.as_team() {
+            if c.problem.as_deref().map(str::trim) == Some(PLACEHOLDER_PROBLEM) {
+                what.push("`problem`");
+                span = Some(key_span(hb, id, "problem"));
+            }
+            if c.metrics
+                .iter()
+                .any(|m| m.name.trim() == PLACEHOLDER_METRIC)
+            {
+                what.push("a metric");
+                span = span.or_else(|| Some(metric_span(hb, id, PLACEHOLDER_METRIC)));
+            }
+        } else if doc.as_decision().is_some() {
+            let body = doc.source.body();
+            if let Some(at) = PLACEHOLDER_DECISION.iter().find_map(|p| body.find(p)) {
+                what.push("its sections");
+                let start = doc.source.body_start + at;
+                span = Some(start..start + 1);
+            }
+        }
+        if !what.is_empty() {
+            out.push(Finding {
+                rule: "placeholder-text",
+                doc: id,
+                message: format!(
+                    "{} still holds placeholder text in {}",
+                    doc.title(),
+                    what.join(" and ")
+                ),
+                span: span.unwrap_or(0..0),
+                person: None,
+            });
+        }
+    }
+    out
+}
+
 fn help_for(rule: &str) -> &'static str {
     match rule {
         "stale-charter" => "review the charter with the team and set `reviewed` to today's date",
@@ -802,6 +854,9 @@ fn help_for(rule: &str) -> &'static str {
         }
         "metric-stale" => "add a recent [date, value] pair to the metric's `history`",
         "metric-off-target" => "look at what moved the metric away from its target",
+        "placeholder-text" => {
+            "replace the template's text with what is true for this team or decision"
+        }
         _ => "see docs/health.md",
     }
 }

@@ -6,12 +6,15 @@
 //! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
 //! sequences the stages; [`diagnostic`] is how every stage reports problems.
 
+pub mod claims;
 pub mod clock;
 pub mod config;
+pub mod config_check;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod health;
+pub mod html_policy;
 pub mod import;
 pub mod insight;
 pub mod link;

@@ -366,7 +366,7 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                 continue;
             };
             let ids = &rendered[target].headings;
-            if ids.iter().any(|h| &h.id == anchor) {
+            if ids.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
                 continue;
             }
             let near = nearest(anchor, ids.iter().map(|h| h.id.as_str()));

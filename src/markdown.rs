@@ -39,6 +39,8 @@ pub struct Rendered {
     /// Text of a `#` heading that opens the body, if any: the page title when front matter
     /// has none, and a signal to templates not to print a second `<h1>`.
     pub leading_h1: Option<String>,
+    /// `id` and `name` attributes of raw HTML: link targets like heading ids.
+    pub anchors: Vec<String>,
 }
 
 pub fn options() -> Options {
@@ -150,6 +152,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut heading_text = String::new();
     let mut first_block = true;
     let mut used_ids = std::collections::HashSet::new();
+    let raw_policy = handbook.config.markdown.raw_html;
+    let mut raw_block: Option<(String, usize)> = None;
+    let mut has_raw_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let span = range.start + offset..range.end + offset;
@@ -198,7 +203,20 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 Event::End(TagEnd::Heading(level))
             }
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let image = matches!(tag, Tag::Image { .. });
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+                    && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
+                {
+                    let what = if image { "an image" } else { "a link" };
+                    diags.push(crate::html_policy::unsafe_url_warning(
+                        &doc.source.path,
+                        &doc.source.text,
+                        span,
+                        &scheme,
+                        what,
+                    ));
+                    *dest_url = CowStr::from("#");
+                } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
                     && let Some(rewritten) = rewrite(
                         handbook,
                         id,
@@ -213,6 +231,34 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     *dest_url = rewritten;
                 }
                 Event::Start(tag)
+            }
+            // Raw HTML: a block arrives line by line and is handled whole.
+            Event::Start(Tag::HtmlBlock) => {
+                raw_block = Some((String::new(), span.start));
+                continue;
+            }
+            Event::Html(t) if raw_block.is_some() => {
+                if let Some((piece, _)) = raw_block.as_mut() {
+                    piece.push_str(&t);
+                }
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let (piece, start) = raw_block.take().unwrap_or_default();
+                has_raw_html = true;
+                let ctx = (handbook, id, from_dir, root.as_str(), start);
+                match raw_html(ctx, &piece, raw_policy, &mut rendered, diags) {
+                    Some(html) => Event::Html(html.into()),
+                    None => Event::Text(piece.into()),
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                has_raw_html = true;
+                let ctx = (handbook, id, from_dir, root.as_str(), span.start);
+                match raw_html(ctx, &t, raw_policy, &mut rendered, diags) {
+                    Some(html) => Event::InlineHtml(html.into()),
+                    None => Event::Text(t),
+                }
             }
             Event::Text(t) => {
                 if in_heading.is_some() {
@@ -250,7 +296,54 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
+        rendered.html = crate::html_policy::sanitize(&rendered.html);
+    }
     rendered
+}
+
+/// One raw-HTML piece under the `[markdown] raw_html` policy: its URLs neutralised or
+/// resolved like Markdown links, its ids recorded as anchors. `None` means "show as text".
+fn raw_html(
+    (handbook, id, from_dir, root, start): (&Handbook, DocId, &str, &str, usize),
+    piece: &str,
+    policy: crate::html_policy::RawHtml,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if policy == crate::html_policy::RawHtml::Escape {
+        return None;
+    }
+    let doc = &handbook.docs[id];
+    let ctx = crate::html_policy::RawContext {
+        file: &doc.source.path,
+        text: &doc.source.text,
+        offset: start,
+    };
+    let mut links = Rendered::default();
+    let mut link_diags = Vec::new();
+    let html = crate::html_policy::process_raw(
+        piece,
+        &ctx,
+        &mut rendered.anchors,
+        &mut |url, span| {
+            rewrite(
+                handbook,
+                id,
+                from_dir,
+                root,
+                url,
+                span,
+                &mut links,
+                &mut link_diags,
+            )
+            .map(|c| c.into_string())
+        },
+        diags,
+    );
+    rendered.links.extend(links.links);
+    diags.extend(link_diags);
+    Some(html)
 }
 
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns

@@ -147,7 +147,7 @@ pub use crate::text::slug as slugify;
 
 /// A decision file name's slug: [`slugify`], cut at a word boundary so that long titles do
 /// not make unwieldy file names.
-fn decision_slug(title: &str) -> String {
+pub fn decision_slug(title: &str) -> String {
     const MAX: usize = 48;
     let full = slugify(title);
     if full.len() <= MAX {
@@ -180,6 +180,28 @@ pub fn title_from_slug(slug: &str) -> String {
 fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
+
+/// The `problem` a new charter starts with. The health rule `placeholder-text` looks for
+/// these texts, so a scaffolded or imported charter shows what is left to write.
+pub const PLACEHOLDER_PROBLEM: &str =
+    "The problem this team exists to solve, in one or two sentences.";
+/// The first metric's `name` in a new team charter.
+pub const PLACEHOLDER_METRIC: &str = "What the team measures to know it is making progress";
+/// The sections of a new team charter, with the questions to answer.
+pub const PLACEHOLDER_SECTIONS: &str = "## Problem\n\n\
+     Who has this problem, and what happens to them while it stays unsolved? The\n\
+     one-sentence version goes in `problem` above.\n\n\
+     ## Metric\n\n\
+     What each metric measures, why it was chosen, and where its numbers come from.\n\n\
+     ## How we work\n\n\
+     How to reach the team and what to expect from it: how work comes in, rituals,\n\
+     on-call, and the decisions it has recorded.\n";
+/// Sentences of a new decision record's sections, found verbatim by `placeholder-text`.
+pub const PLACEHOLDER_DECISION: [&str; 3] = [
+    "What is the situation, and why does it need a decision now?",
+    "What we will do, stated plainly",
+    "What becomes easier, what becomes harder, and what we will watch",
+];
 
 /// What `orgbook new team` is asked for.
 #[derive(Debug, Clone)]
@@ -231,32 +253,23 @@ pub fn team_file(team: &NewTeam, today: Date) -> String {
     if let Some(parent) = team.parent {
         fm.push_str(&format!("parent = {}\n", toml_str(parent)));
     }
+    fm.push_str(&format!("problem = {}\n", toml_str(PLACEHOLDER_PROBLEM)));
     fm.push_str(
-        "problem = \"The problem this team exists to solve, in one or two sentences.\"\n\
-         # lead = \"Name of the lead\"\n\
+        "# lead = \"Name of the lead\"\n\
          # members = [\"Name\", \"Name\"]\n\
          # owns = [\"A system, service or domain the team is accountable for\"]\n",
     );
     fm.push_str(&format!("reviewed = {today}\n"));
     fm.push_str(&format!("\n# [contact]\n# chat = \"#{}\"\n", team.slug));
     if team.kind == TeamKind::Team {
-        fm.push_str(
+        fm.push_str(&format!(
             "\n[[metrics]]\n\
-             name = \"What the team measures to know it is making progress\"\n\
+             name = {}\n\
              target = \"The value it is aiming for\"\n",
-        );
+            toml_str(PLACEHOLDER_METRIC)
+        ));
     }
-    format!(
-        "+++\n{fm}+++\n\n\
-         ## Problem\n\n\
-         Who has this problem, and what happens to them while it stays unsolved? The\n\
-         one-sentence version goes in `problem` above.\n\n\
-         ## Metric\n\n\
-         What each metric measures, why it was chosen, and where its numbers come from.\n\n\
-         ## How we work\n\n\
-         How to reach the team and what to expect from it: how work comes in, rituals,\n\
-         on-call, and the decisions it has recorded.\n"
-    )
+    format!("+++\n{fm}+++\n\n{PLACEHOLDER_SECTIONS}")
 }
 
 /// What `orgbook new decision` is asked for.
@@ -330,9 +343,36 @@ pub fn decision_file(decision: &NewDecision, today: Date) -> String {
 }
 
 /// The files of a starter handbook, as (path relative to the handbook root, text): a
-/// config, a home page, one group with one team, one accepted decision and one page, all
-/// linked to each other so that the first build shows every kind of page.
-pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
+/// config, a home page, one group with one team, one accepted decision and one page, so
+/// that the first build shows every kind of page. The sample files name each other in
+/// text, not in links: deleting any one of them must not leave a broken link behind.
+/// `empty` keeps only the config, the home page and the group (`orgbook init --empty`,
+/// for a handbook that an import will fill).
+pub fn init_files(title: &str, today: Date, empty: bool) -> Vec<(String, String)> {
+    let mut files = sample_files(title, today);
+    if empty {
+        files.retain(|(rel, _)| {
+            !rel.starts_with(&format!("{CONTENT_DIR}/decisions/"))
+                && !rel.starts_with(&format!("{CONTENT_DIR}/teams/engineering/"))
+                && *rel != format!("{CONTENT_DIR}/how-we-work.md")
+        });
+        for (rel, text) in &mut files {
+            if *rel == format!("{CONTENT_DIR}/_index.md") {
+                *text = EMPTY_HOME.to_string();
+            }
+        }
+    }
+    files
+}
+
+const EMPTY_HOME: &str = "This handbook says how the organisation is arranged, who owns what, and\n\
+     which decisions shaped it. Every page is a Markdown file under `content/`.\n\n\
+     - `orgbook import adr DIR` brings in an existing folder of decision records.\n\
+     - `orgbook import backstage PATH` brings in teams from a Backstage catalog.\n\
+     - `orgbook new team SLUG --parent engineering` and `orgbook new decision TITLE --team SLUG`\n  \
+       start new ones.\n";
+
+fn sample_files(title: &str, today: Date) -> Vec<(String, String)> {
     let title_toml = toml_str(title);
     vec![
         (
@@ -357,11 +397,11 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
             format!("{CONTENT_DIR}/_index.md"),
             "This handbook says how the organisation is arranged, who owns what, and\n\
                  which decisions shaped it. Every page is a Markdown file under `content/`.\n\n\
-                 - [Engineering](teams/engineering.md) is a group of teams; [Platform](teams/engineering/platform.md)\n  \
+                 - Teams and groups are under Teams: Engineering is a group of teams, and Platform\n  \
                    is one of them.\n\
-                 - [Record decisions in the handbook](decisions/0001-record-decisions-in-the-handbook.md)\n  \
-                   is the first decision record.\n\
-                 - [How we work](how-we-work.md) explains how to add teams and decisions.\n"
+                 - Decisions lists the decision records, starting with \"Record decisions in the\n  \
+                   handbook\".\n\
+                 - \"How we work\" explains how to add teams and decisions.\n"
                 .to_string(),
         ),
         (
@@ -380,7 +420,7 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
              ```\n\n\
              ## Decisions\n\n\
              Decisions that matter beyond one conversation get a decision record in\n\
-             `content/decisions/`, like [the first one](decisions/0001-record-decisions-in-the-handbook.md).\n\
+             `content/decisions/`, like the first one, `0001-record-decisions-in-the-handbook.md`.\n\
              Start a new one, numbered automatically, with\n\n\
              ```sh\n\
              orgbook new decision \"Adopt a managed database\" --team platform\n\
@@ -404,7 +444,7 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
                  ## What this group is for\n\n\
                  Engineering is a group: a team of teams. Its teams name it as their `parent`.\n\n\
                  ## Teams\n\n\
-                 - [Platform](engineering/platform.md)\n"
+                 Each team in the group has its charter in `content/teams/engineering/`.\n"
             ),
         ),
         (
@@ -432,7 +472,7 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
                  Time from merge to production is measured by the deployment pipeline.\n\n\
                  ## How we work\n\n\
                  Ask in `#platform`. We keep our decisions in the handbook, starting with\n\
-                 [recording them there at all](../../decisions/0001-record-decisions-in-the-handbook.md).\n"
+                 recording them there at all (decision 1).\n"
             ),
         ),
         (
@@ -453,7 +493,7 @@ pub fn init_files(title: &str, today: Date) -> Vec<(String, String)> {
                  once the people who made them move on.\n\n\
                  ## Decision\n\n\
                  We record decisions that matter beyond one conversation as decision records in\n\
-                 this handbook, as described in [How we work](../how-we-work.md).\n\n\
+                 this handbook, as described in \"How we work\".\n\n\
                  ## Consequences\n\n\
                  Writing a record takes time; in return, anyone can find out why things are the\n\
                  way they are.\n"
@@ -470,11 +510,12 @@ pub fn plan_init(
     dir: &Path,
     title: &str,
     today: Date,
+    empty: bool,
 ) -> Result<Vec<(String, String)>, ScaffoldError> {
     if dir.join(CONFIG_FILE).exists() {
         return Err(ScaffoldError::AlreadyAHandbook(dir.to_path_buf()));
     }
-    let files: Vec<(String, String)> = init_files(title, today)
+    let files: Vec<(String, String)> = init_files(title, today, empty)
         .into_iter()
         .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
         .collect();
@@ -668,7 +709,10 @@ mod tests {
             assert!(body.contains(section), "{body}");
         }
 
-        for (rel, text) in init_files("Acme \"Handbook\"", today) {
+        for (rel, text) in init_files("Acme \"Handbook\"", today, false)
+            .into_iter()
+            .chain(init_files("Empty", today, true))
+        {
             let Some(rel) = rel.strip_prefix("content/") else {
                 continue;
             };

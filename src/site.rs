@@ -1,9 +1,14 @@
-//! The pipeline driver: load → link → Markdown → check → render, as one function from a
-//! handbook folder to the files of its site plus every diagnostic.
+//! The pipeline: its stages as typed values and the functions between them, and the one
+//! place they are sequenced.
 //!
-//! Stages are plain functions from one typed value to the next; this file only sequences
-//! them and decides what a failure stops. It writes nothing: `build` writes the result to
-//! disk, `check` only reports, `serve` keeps it in memory.
+//! sources ([`load_config`], [`load_sources`]) → [`Linked`] ([`link`]) → [`Marked`]
+//! ([`markdown_stage`]: rendered Markdown, anchors, backlinks) → pages and site files
+//! ([`site_files`]). [`build`] runs them all for `build` and `check`; `export` stops after
+//! [`linked`]; `serve` calls the same stage functions and keeps each one's output, re-running
+//! from the earliest stage a change affects. The rule "errors stop before rendering" is
+//! [`may_render`], and template diagnostics are de-duplicated in [`collect_pages`]. Nothing
+//! here writes: `build` writes the result to disk, `check` only reports, `serve` keeps it in
+//! memory.
 
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic};
@@ -108,7 +113,155 @@ pub fn load_sources(root: &Path, config: &Config) -> Sources {
     }
 }
 
-/// Runs every stage on the handbook at `root`.
+/// The link stage's output: the resolved handbook, its health, and the diagnostics of both
+/// (health `[policy] deny` errors included).
+pub struct Linked {
+    pub handbook: Handbook,
+    pub health: crate::health::Health,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Stage: resolve every reference into a [`Handbook`] and compute its health. Reads only
+/// paths and front matter, never Markdown bodies.
+pub fn link(config: Config, loaded: load::Loaded) -> Linked {
+    let mut diags = Vec::new();
+    let handbook = link::resolve(config, loaded, &mut diags);
+    let health = crate::health::compute(&handbook, crate::clock::today());
+    diags.extend(crate::health::policy_errors(&handbook, &health));
+    Linked {
+        handbook,
+        health,
+        diags,
+    }
+}
+
+/// The Markdown stage's output: every document's body rendered, and what can only be
+/// known once every body is (anchors checked, backlinks).
+pub struct Marked {
+    pub rendered: Vec<Rendered>,
+    /// Per document, its Markdown diagnostics (broken links…), in document order.
+    pub md_diags: Vec<Vec<Diagnostic>>,
+    pub anchor_diags: Vec<Diagnostic>,
+    pub backlinks: Vec<Vec<crate::model::DocId>>,
+}
+
+impl Marked {
+    pub fn diags(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.md_diags.iter().flatten().chain(&self.anchor_diags)
+    }
+}
+
+/// Stage: render every body (in parallel), give untitled pages their first heading as a
+/// title, then check anchors and collect backlinks.
+pub fn markdown_stage(handbook: &mut Handbook) -> Marked {
+    let (rendered, md_diags) = markdown_all(handbook);
+    after_markdown(handbook, rendered, md_diags)
+}
+
+/// Every document's Markdown, in parallel; results and diagnostics in document order.
+pub fn markdown_all(handbook: &Handbook) -> (Vec<Rendered>, Vec<Vec<Diagnostic>>) {
+    (0..handbook.docs.len())
+        .into_par_iter()
+        .map(|id| markdown_one(handbook, id))
+        .unzip()
+}
+
+/// One document's Markdown and its diagnostics.
+pub fn markdown_one(handbook: &Handbook, id: crate::model::DocId) -> (Rendered, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let r = markdown::render(handbook, id, &mut d);
+    (r, d)
+}
+
+/// The steps after every body is rendered: titles, anchors, backlinks.
+pub fn after_markdown(
+    handbook: &mut Handbook,
+    rendered: Vec<Rendered>,
+    md_diags: Vec<Vec<Diagnostic>>,
+) -> Marked {
+    fill_page_titles(handbook, &rendered);
+    let mut anchor_diags = Vec::new();
+    link::check_anchors(handbook, &rendered, &mut anchor_diags);
+    let backlinks = link::backlinks(handbook, &rendered);
+    Marked {
+        rendered,
+        md_diags,
+        anchor_diags,
+        backlinks,
+    }
+}
+
+/// The rule every command follows: a handbook with errors is not rendered (the previous
+/// site stays as it is), so an error never produces half a site.
+pub fn may_render<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> bool {
+    !diags.into_iter().any(Diagnostic::is_error)
+}
+
+/// Collects rendered pages, keeping one diagnostic per distinct message: one broken
+/// template would otherwise be reported once per page. The only place pages' results are
+/// gathered, so `build` and `serve` report a template error the same way.
+pub fn collect_pages(
+    results: impl IntoIterator<Item = Result<OutputFile, Diagnostic>>,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen = std::collections::BTreeSet::new();
+    for result in results {
+        match result {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if seen.insert(d.message.clone()) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// Stage: every page and file of the site, from a linked, rendered handbook with no
+/// errors. The search index (which depends only on the rendered Markdown) is built beside
+/// the pages.
+pub fn site_files(
+    root: &Path,
+    theme: &theme::Theme,
+    renderer: &Renderer<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    let ((mut files, page_diags), (derived, derived_diags)) = rayon::join(
+        || {
+            let mut d = Vec::new();
+            (renderer.render_all(&mut d), d)
+        },
+        || {
+            let mut d = Vec::new();
+            (
+                derived_files(renderer.handbook, renderer.rendered, &mut d),
+                d,
+            )
+        },
+    );
+    diags.extend(page_diags);
+    diags.extend(derived_diags);
+    files.extend(render::static_files(root, renderer.handbook, theme));
+    files.extend(derived);
+    // Every output path claimed once: a collision names both sources.
+    diags.extend(crate::claims::check(root, renderer.handbook, &files));
+    files
+}
+
+/// Stages up to linking, for commands that need the checked structure but no pages
+/// (`orgbook export`): the same config fallback and the same diagnostics as `build`.
+pub fn linked(root: &Path) -> Linked {
+    let (config, mut diags) = load_config(root);
+    let loaded = load::load(root, &mut diags);
+    let mut linked = link(config, loaded);
+    diags.append(&mut linked.diags);
+    diagnostic::sort(&mut diags);
+    linked.diags = diags;
+    linked
+}
+
+/// Runs every stage on the handbook at `root`: read → link → Markdown → pages and files.
 pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
     let mut timings = Vec::new();
     let mut diags = Vec::new();
@@ -131,49 +284,35 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
     diags.extend(load_diags);
     lap("load", &mut timings);
 
-    let mut handbook = link::resolve(config, loaded, &mut diags);
-    let health = crate::health::compute(&handbook, crate::clock::today());
-    diags.extend(crate::health::policy_errors(&handbook, &health));
+    let Linked {
+        mut handbook,
+        health,
+        diags: link_diags,
+    } = link(config, loaded);
+    diags.extend(link_diags);
     lap("link", &mut timings);
 
-    let rendered = render_markdown(&handbook, &mut diags);
-    fill_page_titles(&mut handbook, &rendered);
-    link::check_anchors(&handbook, &rendered, &mut diags);
-    let backlinks = link::backlinks(&handbook, &rendered);
+    let marked = markdown_stage(&mut handbook);
+    diags.extend(marked.diags().cloned());
     lap("markdown", &mut timings);
 
     let mut files = Vec::new();
     if let Some(tera) = &tera
-        && !diags.iter().any(Diagnostic::is_error)
+        && may_render(&diags)
     {
         let renderer = Renderer {
             handbook: &handbook,
-            rendered: &rendered,
-            backlinks: &backlinks,
+            rendered: &marked.rendered,
+            backlinks: &marked.backlinks,
             tera,
             health: &health,
             options,
         };
-        // The search index depends only on the rendered Markdown: build it beside the pages.
-        let ((pages, page_diags), (derived, derived_diags)) = rayon::join(
-            || {
-                let mut d = Vec::new();
-                (renderer.render_all(&mut d), d)
-            },
-            || {
-                let mut d = Vec::new();
-                (derived_files(&handbook, &rendered, &mut d), d)
-            },
-        );
-        files = pages;
-        diags.extend(page_diags);
-        diags.extend(derived_diags);
-        files.extend(render::static_files(root, &handbook, &theme));
-        files.extend(derived);
+        files = site_files(root, &theme, &renderer, &mut diags);
         lap("render", &mut timings);
     }
     diagnostic::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
+    if !may_render(&diags) {
         files.clear();
     }
     SiteBuild {
@@ -183,25 +322,6 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
         health,
         timings,
     }
-}
-
-/// Renders every document's Markdown in parallel; diagnostics keep document order.
-pub fn render_markdown(handbook: &Handbook, diags: &mut Vec<Diagnostic>) -> Vec<Rendered> {
-    let results: Vec<(Rendered, Vec<Diagnostic>)> = (0..handbook.docs.len())
-        .into_par_iter()
-        .map(|id| {
-            let mut d = Vec::new();
-            let r = markdown::render(handbook, id, &mut d);
-            (r, d)
-        })
-        .collect();
-    results
-        .into_iter()
-        .map(|(r, d)| {
-            diags.extend(d);
-            r
-        })
-        .collect()
 }
 
 /// Files derived from the whole linked, rendered handbook that are not template pages (a

@@ -53,6 +53,8 @@ pub enum WriteError {
         "refusing to replace {0}: it is not empty and orgbook did not write it (no {MARKER} file in it)"
     )]
     NotOurs(PathBuf),
+    #[error("two files would be written to {0}; refusing to write either")]
+    Collision(String),
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
 }
@@ -70,7 +72,7 @@ impl WriteError {
                 "choose an empty or new folder for --output, or pass --force to delete what is in it and write the site there"
                     .into(),
             ),
-            WriteError::Io { .. } => None,
+            WriteError::Io { .. } | WriteError::Collision(_) => None,
         }
     }
 }
@@ -198,6 +200,11 @@ fn canonical(p: &Path) -> io::Result<PathBuf> {
 /// appear once (the render stage's claims guarantee it): two writers to one file would
 /// interleave.
 pub fn write_into(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    // Belt and braces behind `claims::check`: a second writer would tear the file.
+    let mut seen = std::collections::HashSet::with_capacity(files.len());
+    if let Some(dup) = files.iter().find(|f| !seen.insert(f.path.as_str())) {
+        return Err(WriteError::Collision(dup.path.clone()));
+    }
     let dirs: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))

@@ -43,6 +43,10 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
             backstage::USERS_FILE,
             backstage::yaml_stream(&catalog.users),
         ),
+        (
+            backstage::COMPONENTS_FILE,
+            backstage::yaml_stream(&catalog.components),
+        ),
     ];
     for (name, yaml) in &files {
         match write_replacing(&dir.join(name), yaml) {
@@ -54,9 +58,10 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
         }
     }
     eprintln!(
-        "Exported {} group(s) and {} user(s); register {} in Backstage as a location",
+        "Exported {} group(s), {} user(s) and {} component(s); register {} in Backstage as a location",
         catalog.groups.len(),
         catalog.users.len(),
+        catalog.components.len(),
         shown(&dir.join(backstage::LOCATION_FILE))
     );
     EXIT_OK

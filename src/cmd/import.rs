@@ -1,22 +1,23 @@
-//! `orgbook import adr DIR`: convert architecture decision records written for adr-tools
-//! or MADR into handbook decisions in `content/decisions/`.
+//! `orgbook import adr DIR` and `orgbook import backstage PATH...`: bring decision records
+//! written for adr-tools, MADR or log4brains, and team structure kept in a Backstage
+//! catalog, into the handbook with one command.
 //!
-//! Parsing and mapping live in the pure [`orgbook::import`] module; this command decides
-//! the owning team, refuses anything that would overwrite a file or reuse a decision
-//! number, and then writes all records or none, so a failed import never leaves half a set
-//! behind. Every note about something that could not be mapped is printed, because the
-//! person importing has to check those by hand.
+//! Reading and mapping live in the pure-ish [`orgbook::import`] module; this command
+//! decides the owning team and the numbers already taken, writes everything or nothing
+//! (never replacing a file), and prints a short report: what was skipped and why, the
+//! old → new number table, guessed dates, links to fix, and the counts.
 
 use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::cli::{ImportAdrArgs, ImportCommand};
-use orgbook::import::{self, ImportOptions, ImportedDecision};
+use crate::cli::{ImportAdrArgs, ImportBackstageArgs, ImportCommand};
+use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::{self, Survey};
 
 pub fn execute(command: ImportCommand) -> u8 {
     match command {
         ImportCommand::Adr(args) => adr(args),
+        ImportCommand::Backstage(args) => backstage(args),
     }
 }
 
@@ -37,82 +38,203 @@ fn adr(args: ImportAdrArgs) -> u8 {
         Ok(t) => t,
         Err(code) => return code,
     };
+    let decisions_dir = root.join(CONTENT_DIR).join("decisions");
     let opts = ImportOptions {
-        team,
-        decision_type: args.decision_type,
-        today,
+        taken: survey.decisions.keys().copied().collect(),
+        offset: args.offset,
+        keep_numbers: args.keep_numbers,
+        source_url: args.source_url.clone(),
+        into: Some(decisions_dir.clone()),
+        ..ImportOptions::new(&team, args.decision_type, today)
     };
-    let results = match import::import_dir(&args.dir, &opts) {
-        Ok(r) => r,
+    let coll = match import::import_dir(&args.dir, &opts) {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", args.dir.display());
             return EXIT_ERRORS;
         }
     };
-    if results.is_empty() {
+    for (file, why) in &coll.skipped {
+        eprintln!("skipped: {file}: {why}");
+    }
+    if !coll.errors.is_empty() {
+        for p in &coll.errors {
+            eprintln!("error: {p}");
+        }
+        eprintln!("Nothing imported: {} problem(s) above", coll.errors.len());
+        return EXIT_ERRORS;
+    }
+    if coll.decisions.is_empty() {
         eprintln!(
-            "error: no decision records (.md files) in {}",
+            "error: no decision records (.md files with a status, date or number) in {}",
             args.dir.display()
         );
         return EXIT_ERRORS;
     }
-
-    let mut decisions = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    for (_, result) in results {
-        match result {
-            Ok(d) => decisions.push(d),
-            Err(e) => problems.push(e.to_string()),
-        }
-    }
-    problems.extend(conflicts(&root, &survey, &decisions));
-    print_notes(&decisions);
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("error: {p}");
-        }
-        eprintln!("Nothing imported: {} problem(s) above", problems.len());
+    if let Some(clash) = coll
+        .decisions
+        .iter()
+        .map(|d| root.join(target(d)))
+        .find(|p| p.exists())
+    {
+        eprintln!(
+            "error: {} already exists; orgbook never overwrites a file",
+            shown(&clash)
+        );
         return EXIT_ERRORS;
     }
 
-    for d in &decisions {
+    let mut copied = 0;
+    for d in &coll.decisions {
         let rel = target(d);
         let text = import::to_orgbook_file(d, &opts);
         if args.dry_run {
             println!("{rel}");
             continue;
         }
-        match scaffold::write_new(&root, &rel, &text) {
-            Ok(path) => println!("{}", shown(&path)),
-            Err(e) => {
-                // Only a file created since the check above gets here.
-                eprintln!("error: {e}");
-                return EXIT_ERRORS;
-            }
+        if let Err(e) = scaffold::write_new(&root, &rel, &text) {
+            // Only a file created since the check above gets here.
+            eprintln!("error: {e}");
+            return EXIT_ERRORS;
         }
     }
-    let notes: usize = decisions.iter().map(|d| d.unmapped.len()).sum();
+    for a in &coll.attachments {
+        let to = decisions_dir.join(&a.to);
+        if args.dry_run {
+            println!("{CONTENT_DIR}/decisions/{}", a.to);
+            continue;
+        }
+        if to.exists() {
+            // import_dir only reuses a name whose file has the same bytes.
+            continue;
+        }
+        let result = std::fs::create_dir_all(to.parent().unwrap_or(&decisions_dir))
+            .and_then(|()| std::fs::copy(&a.from, &to));
+        if let Err(e) = result {
+            eprintln!(
+                "error: cannot copy {} to {}: {e}",
+                a.from.display(),
+                shown(&to)
+            );
+            return EXIT_ERRORS;
+        }
+        copied += 1;
+    }
+    if args.dry_run {
+        copied = coll.attachments.len();
+    }
+
+    print_report(&coll, &opts, copied, args.dry_run);
+    EXIT_OK
+}
+
+fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, dry_run: bool) {
+    if !coll.renumbered.is_empty() {
+        eprintln!("Renumbered (old -> new):");
+        for (file, old, new) in &coll.renumbered {
+            eprintln!("  {old} -> {new:04}  {file}");
+        }
+    }
+    for link in &coll.repository_links {
+        eprintln!("link: {link}");
+    }
+    let notes: Vec<&String> = coll.decisions.iter().flat_map(|d| &d.unmapped).collect();
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    let mut counts = vec![format!(
+        "{} {} decision(s) into content/decisions/ for team `{}` (type {})",
+        if dry_run { "Would import" } else { "Imported" },
+        coll.decisions.len(),
+        opts.team,
+        opts.decision_type
+    )];
+    let mut add = |n: usize, what: &str| {
+        if n > 0 {
+            counts.push(format!("{n} {what}"));
+        }
+    };
+    add(coll.renumbered.len(), "renumbered");
+    add(coll.offset, "moved by --offset");
+    add(coll.git_dated, "dated from git");
+    add(coll.today_dated.len(), "dated today");
+    add(coll.skipped.len(), "files skipped");
+    add(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
+    add(coll.absolute_links, "links made absolute");
+    add(coll.repository_links.len(), "links to fix");
+    add(notes.len(), "notes");
+    eprintln!("{}", counts.join(", "));
+}
+
+fn backstage(args: ImportBackstageArgs) -> u8 {
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let survey = Survey::of(&root);
+    let catalog = match import::backstage::read_catalog(&args.paths) {
+        Ok(c) => c,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!("Nothing imported: {} problem(s) above", errors.len());
+            return EXIT_ERRORS;
+        }
+    };
+    let plan = import::backstage::plan(&catalog, &survey, today);
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    if !plan.errors.is_empty() {
+        for e in &plan.errors {
+            eprintln!("error: {e}");
+        }
+        eprintln!("Nothing imported: {} problem(s) above", plan.errors.len());
+        return EXIT_ERRORS;
+    }
+    if plan.files.is_empty() {
+        eprintln!("error: no Group entities in the catalog");
+        return EXIT_ERRORS;
+    }
+    if let Some((rel, _)) = plan.files.iter().find(|(rel, _)| root.join(rel).exists()) {
+        eprintln!("error: {rel} already exists; orgbook never overwrites a file");
+        return EXIT_ERRORS;
+    }
+    for (rel, text) in &plan.files {
+        if args.dry_run {
+            println!("{rel}");
+            continue;
+        }
+        if let Err(e) = scaffold::write_new(&root, rel, text) {
+            eprintln!("error: {e}");
+            return EXIT_ERRORS;
+        }
+    }
     eprintln!(
-        "{} {} decision(s) for team `{}` as type {}{}; run `orgbook build` to check them",
+        "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies); \
+         each team's problem and metric are placeholders to fill in (the health page lists them)",
         if args.dry_run {
             "Would import"
         } else {
             "Imported"
         },
-        decisions.len(),
-        opts.team,
-        opts.decision_type,
-        if notes > 0 {
-            format!(", with {notes} note(s) above to check by hand")
-        } else {
-            String::new()
-        },
+        plan.files.len(),
+        plan.teams,
+        plan.groups,
+        plan.members,
+        plan.owned,
+        catalog.entities.len(),
     );
     EXIT_OK
 }
 
 /// `--team`, checked; without it, the handbook's only team. Groups don't count: they
-/// rarely own decisions, and a new handbook has one group with one team in it.
+/// rarely own decisions, and a new handbook has one group with one team in it (unless the
+/// handbook's only charter is a group, as after `orgbook init --empty`).
 fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
     if let Some(team) = team {
         return match survey.team(team) {
@@ -122,6 +244,10 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
     }
     match survey.team_slugs().as_slice() {
         [only] => Ok(only.to_string()),
+        // `orgbook init --empty` leaves one group and no team: it can own them.
+        [] if survey.teams.len() == 1 => {
+            Ok(survey.teams.keys().next().cloned().unwrap_or_default())
+        }
         [] => {
             eprintln!("error: this handbook has no team to own the imported decisions");
             eprintln!("  = help: create one first with `orgbook new team SLUG`");
@@ -140,35 +266,4 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
 
 fn target(d: &ImportedDecision) -> String {
     format!("{CONTENT_DIR}/decisions/{}", d.file_name())
-}
-
-/// Imported records that would overwrite a file or reuse a number already in the handbook.
-fn conflicts(
-    root: &std::path::Path,
-    survey: &Survey,
-    decisions: &[ImportedDecision],
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for d in decisions {
-        let rel = target(d);
-        if root.join(&rel).exists() {
-            out.push(format!(
-                "{}: {rel} already exists; orgbook never overwrites a file",
-                d.source
-            ));
-        } else if let Some(existing) = survey.decisions.get(&d.number) {
-            out.push(format!(
-                "{}: decision number {} is already used by {existing}; renumber one of them",
-                d.source, d.number
-            ));
-        }
-    }
-    out
-}
-
-/// What could not be mapped, per record: the person importing must check these by hand.
-fn print_notes(decisions: &[ImportedDecision]) {
-    for note in decisions.iter().flat_map(|d| &d.unmapped) {
-        eprintln!("note: {note}");
-    }
 }

@@ -15,7 +15,7 @@ pub fn execute(args: InitArgs) -> u8 {
         .title
         .clone()
         .unwrap_or_else(|| default_title(&args.dir));
-    let files = match scaffold::plan_init(&args.dir, &title, today) {
+    let files = match scaffold::plan_init(&args.dir, &title, today, args.empty) {
         Ok(files) => files,
         Err(e) => return fail(&e),
     };

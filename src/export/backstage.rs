@@ -73,11 +73,24 @@ pub struct UserSpec {
     pub member_of: Vec<String>,
 }
 
-/// The whole export: groups by entity name, then users by entity name.
+/// What a charter `owns`, as a `Component` the group owns: Backstage keeps ownership on
+/// the owned entity, not on the group. orgbook does not know what kind of thing it is,
+/// so `type` is `other`; `orgbook import backstage` reads it back into `owns`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ComponentSpec {
+    #[serde(rename = "type")]
+    pub component_type: &'static str,
+    pub lifecycle: &'static str,
+    pub owner: String,
+}
+
+/// The whole export: groups by entity name, then users by entity name, then what the
+/// groups own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     pub groups: Vec<Entity<GroupSpec>>,
     pub users: Vec<Entity<UserSpec>>,
+    pub components: Vec<Entity<ComponentSpec>>,
 }
 
 /// Maps `text` to a valid Backstage entity name: transliterated to ASCII, runs of anything
@@ -269,7 +282,53 @@ pub fn catalog(hb: &Handbook) -> Catalog {
             },
         })
         .collect();
-    Catalog { groups, users }
+    // One component per owned thing; the same words owned by two charters name two
+    // components, told apart by the owner's name.
+    let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &charters {
+        for (o, _) in &c.owns {
+            *owners.entry(o.as_str()).or_default() += 1;
+        }
+    }
+    let owned: Vec<(String, &str, &Charter)> = charters
+        .iter()
+        .flat_map(|c| {
+            c.owns.iter().map(|(o, _)| {
+                let key = if owners[o.as_str()] > 1 {
+                    format!("{} {}", c.slug, o)
+                } else {
+                    o.clone()
+                };
+                (key, o.as_str(), *c)
+            })
+        })
+        .collect();
+    let component_names = Names::new(owned.iter().map(|(k, _, _)| k.as_str()), "component");
+    let mut components: Vec<Entity<ComponentSpec>> = owned
+        .iter()
+        .map(|(key, text, c)| Entity {
+            api_version: API_VERSION,
+            kind: "Component",
+            metadata: Metadata {
+                name: component_names.get(key),
+                title: Some((*text).to_owned()),
+                description: None,
+                links: Vec::new(),
+            },
+            spec: ComponentSpec {
+                component_type: "other",
+                lifecycle: "production",
+                owner: groups_names.get(&c.slug),
+            },
+        })
+        .collect();
+    components.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+    components.dedup_by(|a, b| a.metadata.name == b.metadata.name);
+    Catalog {
+        groups,
+        users,
+        components,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -283,6 +342,7 @@ pub struct LocationSpec {
 pub const LOCATION_FILE: &str = "catalog-info.yaml";
 pub const GROUPS_FILE: &str = "groups.yaml";
 pub const USERS_FILE: &str = "users.yaml";
+pub const COMPONENTS_FILE: &str = "components.yaml";
 
 /// The `Location` entity to register in Backstage: it points at the groups and users
 /// files beside it, so one registration imports the whole hierarchy.
@@ -300,7 +360,11 @@ pub fn location(hb: &Handbook) -> Entity<LocationSpec> {
             links: Vec::new(),
         },
         spec: LocationSpec {
-            targets: vec![format!("./{GROUPS_FILE}"), format!("./{USERS_FILE}")],
+            targets: vec![
+                format!("./{GROUPS_FILE}"),
+                format!("./{USERS_FILE}"),
+                format!("./{COMPONENTS_FILE}"),
+            ],
         },
     }
 }
@@ -327,16 +391,18 @@ pub fn yaml_stream<T: Serialize>(entities: &[T]) -> String {
 enum AnyEntity<'a> {
     Group(&'a Entity<GroupSpec>),
     User(&'a Entity<UserSpec>),
+    Component(&'a Entity<ComponentSpec>),
 }
 
 impl Catalog {
-    /// Every group, then every user, as one YAML stream.
+    /// Every group, then every user, then every component, as one YAML stream.
     pub fn to_yaml(&self) -> String {
         let all: Vec<AnyEntity> = self
             .groups
             .iter()
             .map(AnyEntity::Group)
             .chain(self.users.iter().map(AnyEntity::User))
+            .chain(self.components.iter().map(AnyEntity::Component))
             .collect();
         yaml_stream(&all)
     }

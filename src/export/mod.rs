@@ -15,18 +15,9 @@ use std::path::Path;
 
 /// Loads and links the handbook at `root`, without rendering it: exports need the checked
 /// structure (teams, parents, decisions), not pages. Returns the diagnostics as well;
-/// callers refuse to export when any is an error, as `build` refuses to write.
+/// callers refuse to export when any is an error, as `build` refuses to write. The stages
+/// (and the fallback config when orgbook.toml is broken) are `build`'s: [`crate::site::linked`].
 pub fn load_handbook(root: &Path) -> (Handbook, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let config = match crate::config::load(root) {
-        Ok((c, _)) => c,
-        Err(d) => {
-            diags.extend(d);
-            crate::config::Config::default()
-        }
-    };
-    let loaded = crate::load::load(root, &mut diags);
-    let handbook = crate::link::resolve(config, loaded, &mut diags);
-    crate::diagnostic::sort(&mut diags);
-    (handbook, diags)
+    let linked = crate::site::linked(root);
+    (linked.handbook, linked.diags)
 }

@@ -22,15 +22,30 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::{
-    FileImport, ImportError, ImportOptions, ImportedDecision, adr_link_number, fence_marker,
-    is_closing_fence, orgbook_file_name, reconcile, rewrite_links, slugify, split_local_md_link,
-    stem_number, strip_md_extension,
+    Dated, ImportError, ImportOptions, ImportedDecision, fence_marker, is_closing_fence,
+    rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
 };
 
 /// Parses one record. `file_name` supplies the number and slug (its directory
 /// part, if any, is ignored) and names the file in notes and errors.
 pub fn parse_adr(
     file_name: &str,
+    text: &str,
+    opts: &ImportOptions,
+) -> Result<ImportedDecision, ImportError> {
+    let base = Path::new(file_name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(file_name);
+    parse_record(file_name, base, text, opts)
+}
+
+/// Parses one record whose notes name it `file_name` (its path in the source folder)
+/// and whose number, slug and date come from `name` (its file name, or its folder's
+/// name for a folder-per-record `name/index.md`).
+pub fn parse_record(
+    file_name: &str,
+    name: &str,
     text: &str,
     opts: &ImportOptions,
 ) -> Result<ImportedDecision, ImportError> {
@@ -44,13 +59,21 @@ pub fn parse_adr(
     };
     let mut meta = Meta::default();
 
-    let start = match front_matter_end(&lines, file_name)? {
-        Some(end) => {
-            read_front_matter(&lines[1..end], file_name, &mut meta, &mut notes)?;
+    let start = match front_matter_end(&lines, file_name) {
+        Ok(Some(end)) => {
+            read_front_matter(&lines[1..end], &mut meta, &mut notes);
             keep[..=end].fill(false);
             end + 1
         }
-        None => 0,
+        Ok(None) => 0,
+        Err(_) => {
+            // An unclosed block must not cost the record: read it as Markdown.
+            notes.at(
+                1,
+                "front matter has no closing `---` line; the file is read as if it had none",
+            );
+            0
+        }
     };
 
     let headings: Vec<(usize, usize, &str)> = (start..lines.len())
@@ -59,11 +82,23 @@ pub fn parse_adr(
         .collect();
     let title_heading = headings.iter().find(|h| h.1 == 1).copied();
 
+    let stem = strip_md_extension(name).unwrap_or(name);
+    let file_date = stem_date(stem);
+    let from_file = if file_date.is_some() {
+        None
+    } else {
+        stem_number(stem)
+    };
+    let stem_words = file_date.map_or_else(
+        || from_file.map_or(stem, |(_, rest)| rest),
+        |(_, rest)| rest,
+    );
+
     let (raw_title, title_line) = match (title_heading, meta.title.take()) {
         (Some((i, _, text)), fm) => {
             keep[i] = false;
             if let Some((line, fm_title)) = fm
-                && fm_title != text
+                && split_title_number(&fm_title).1 != split_title_number(text).1
             {
                 notes.at(
                     line,
@@ -73,6 +108,10 @@ pub fn parse_adr(
             (text.to_owned(), i + 1)
         }
         (None, Some((line, fm_title))) => (fm_title, line),
+        (None, None) if !slugify(stem_words).is_empty() => {
+            notes.file("no `# Title` heading; the title is made from the file name");
+            (crate::scaffold::title_from_slug(&slugify(stem_words)), 1)
+        }
         (None, None) => {
             return Err(ImportError::NoTitle {
                 file: file_name.to_owned(),
@@ -140,21 +179,21 @@ pub fn parse_adr(
             continue;
         }
         if let Some((relation, rest)) = relation_prefix(item) {
-            let numbers = refs(rest);
-            if !numbers.is_empty() {
-                meta.relation(relation, numbers);
+            let found = refs(rest);
+            if !found.is_empty() {
+                meta.relation(relation, found);
             }
         }
     }
 
-    let base = Path::new(file_name)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(file_name);
-    let stem = strip_md_extension(base).unwrap_or(base);
-    let from_file = stem_number(stem);
     let (title_number, title) = split_title_number(&raw_title);
-    let number = match (from_file, title_number) {
+    let title = plain_text(&title);
+    let title = if title.is_empty() {
+        crate::scaffold::title_from_slug(&slugify(stem_words))
+    } else {
+        title
+    };
+    let source_number = match (from_file, title_number) {
         (Some((n, _)), Some(t)) if n != t => {
             // The file name is what other records link to and what adr-tools
             // itself looks records up by, so it wins.
@@ -162,31 +201,26 @@ pub fn parse_adr(
                 title_line,
                 format!("the title says {t} but the file name says {n}; {n} is used"),
             );
-            n
+            Some(n)
         }
-        (Some((n, _)), _) => n,
-        (None, Some(t)) => t,
-        (None, None) => {
-            return Err(ImportError::NoNumber {
-                file: file_name.to_owned(),
-            });
-        }
+        (Some((n, _)), _) => Some(n),
+        (None, t) => t,
     };
-    let mut slug = slugify(from_file.map_or(stem, |(_, rest)| rest));
-    if slug.is_empty() {
-        slug = slugify(&title);
-    }
-    if slug.is_empty() {
-        slug = "decision".to_owned();
-    }
+    // `orgbook new` names a record after its title; an import does the same, so
+    // every record of the handbook is named by one rule.
+    let slug = crate::scaffold::decision_slug(&title);
 
+    let template = template_reason(&raw_title, &meta);
+    let has_metadata = !meta.status.is_empty()
+        || meta.date.is_some()
+        || !meta.supersedes.is_empty()
+        || !meta.superseded_by.is_empty();
     let status = meta.final_status(&mut notes);
-    let date = match meta.date.or(meta.status_date) {
-        Some(d) => d,
-        None => {
-            notes.file(format!("no date found; using {} (today)", opts.today));
-            opts.today
-        }
+    let (date, dated) = match (meta.date.or(meta.status_date), file_date) {
+        (Some(d), _) => (d, Dated::Record),
+        (None, Some((d, _))) => (d, Dated::FileName),
+        // import_dir asks git, then falls back to today and says so.
+        (None, None) => (opts.today, Dated::Today),
     };
     // ADR formats keep one date, not orgbook's pair: adr-tools writes the day
     // the record was created, MADR the day it was last updated. orgbook needs
@@ -207,15 +241,12 @@ pub fn parse_adr(
     }
 
     let body = assemble_body(&lines, &keep, &in_code);
-    // Links to sibling records whose file names say their slug can be pointed
-    // at the new names now; `adr-009.md`-style names need the target's title,
-    // which only `reconcile` (seeing the whole set) knows.
-    let body = rewrite_links(&body, |dest| {
-        let (file, rest) = split_local_md_link(dest)?;
-        let (n, slug_part) = stem_number(strip_md_extension(file)?)?;
-        let slug = slugify(slug_part);
-        let new = orgbook_file_name(n, &slug);
-        (!slug.is_empty() && new != file).then(|| format!("{new}{rest}"))
+    let mut md_links = 0;
+    rewrite_links(&body, |dest| {
+        if split_local_md_link(dest).is_some() {
+            md_links += 1;
+        }
+        None
     });
 
     meta.supersedes.sort_unstable();
@@ -224,7 +255,16 @@ pub fn parse_adr(
     meta.superseded_by.dedup();
     Ok(ImportedDecision {
         source: file_name.to_owned(),
-        number,
+        number: source_number.unwrap_or(0),
+        source_number,
+        file_date: file_date.map(|(d, _)| d),
+        dated,
+        supersedes_files: meta.supersedes_files,
+        superseded_by_files: meta.superseded_by_files,
+        related: meta.related,
+        template,
+        has_metadata,
+        md_links,
         slug,
         title,
         status: status.to_owned(),
@@ -237,78 +277,6 @@ pub fn parse_adr(
         body,
         unmapped: notes.list,
     })
-}
-
-/// Imports every record in `dir` (not its subfolders), sorted by file name.
-/// Only `.md` files are read; READMEs, indexes and templates are skipped, as
-/// adr-tools and MADR keep those beside the records. The records that parse
-/// are [`reconcile`]d with each other. A second file with an already used
-/// number is an error, because orgbook numbers must be unique.
-pub fn import_dir(dir: &Path, opts: &ImportOptions) -> Result<Vec<FileImport>, std::io::Error> {
-    let mut paths = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        if path.is_file() && strip_md_extension(name).is_some() && !is_skipped(name) {
-            paths.push(path);
-        }
-    }
-    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-
-    let mut decisions = Vec::new();
-    let mut slots = Vec::new();
-    let mut first_with: std::collections::HashMap<u32, String> = Default::default();
-    for path in paths {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        let parsed = std::fs::read_to_string(&path)
-            .map_err(|source| ImportError::Read {
-                file: path.display().to_string(),
-                source,
-            })
-            .and_then(|text| parse_adr(&name, &text, opts))
-            .and_then(|d| match first_with.get(&d.number) {
-                Some(first) => Err(ImportError::DuplicateNumber {
-                    file: name.clone(),
-                    number: d.number,
-                    first: first.clone(),
-                }),
-                None => {
-                    first_with.insert(d.number, name.clone());
-                    Ok(d)
-                }
-            });
-        slots.push((path, parsed.map(|d| decisions.push(d))));
-    }
-
-    reconcile(&mut decisions);
-    // Slots that parsed took their decisions in order, so handing them back
-    // in order pairs each with its own.
-    let mut decisions = decisions.into_iter();
-    Ok(slots
-        .into_iter()
-        .map(|(path, slot)| {
-            let result = slot.map(|()| decisions.next().expect("one decision per parsed slot"));
-            (path, result)
-        })
-        .collect())
-}
-
-fn is_skipped(name: &str) -> bool {
-    let stem = strip_md_extension(name)
-        .unwrap_or(name)
-        .to_ascii_lowercase();
-    stem.starts_with('.')
-        || stem.contains("template")
-        || matches!(
-            stem.as_str(),
-            "readme" | "index" | "_index" | "toc" | "contents" | "summary"
-        )
 }
 
 struct Notes<'a> {
@@ -341,10 +309,16 @@ struct Meta {
     status_date: Option<Date>,
     supersedes: Vec<u32>,
     superseded_by: Vec<u32>,
+    supersedes_files: Vec<String>,
+    superseded_by_files: Vec<String>,
+    /// Other relations, kept as Markdown list items.
+    related: Vec<String>,
     date: Option<Date>,
     deciders: Vec<String>,
     tags: Vec<String>,
     title: Option<(usize, String)>,
+    /// The status was an unfilled template value (`[proposed | accepted | …]`).
+    placeholder_status: bool,
 }
 
 impl Meta {
@@ -356,8 +330,19 @@ impl Meta {
             "deciders" | "decision-makers" | "decision makers" | "decision_makers" => {
                 self.people(value, line, notes)
             }
-            "tags" => {
-                for tag in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            "tags" | "tag" | "keywords" => {
+                let value = value.trim().trim_start_matches('[').trim_end_matches(']');
+                // log4brains' template says "space and/or comma separated".
+                let parts: Vec<&str> = if value.contains(',') {
+                    value.split(',').collect()
+                } else {
+                    value.split_whitespace().collect()
+                };
+                for tag in parts
+                    .into_iter()
+                    .map(|t| t.trim().trim_matches(['"', '\'', '`']))
+                    .filter(|t| !t.is_empty())
+                {
                     push_unique(&mut self.tags, tag.to_owned());
                 }
             }
@@ -415,13 +400,18 @@ impl Meta {
         }
     }
 
-    fn relation(&mut self, relation: Relation, numbers: Vec<u32>) {
-        let list = match relation {
-            Relation::Supersedes => &mut self.supersedes,
-            Relation::SupersededBy => &mut self.superseded_by,
+    fn relation(&mut self, relation: Relation, found: Vec<Ref>) {
+        let (numbers, files) = match relation {
+            Relation::Supersedes => (&mut self.supersedes, &mut self.supersedes_files),
+            Relation::SupersededBy => (&mut self.superseded_by, &mut self.superseded_by_files),
         };
-        for n in numbers {
-            push_unique(list, n);
+        for r in found {
+            if let Some(n) = r.number {
+                push_unique(numbers, n);
+            }
+            if let Some(f) = r.file {
+                push_unique(files, f);
+            }
         }
     }
 
@@ -433,7 +423,8 @@ impl Meta {
         if text.is_empty() {
             return;
         }
-        if is_placeholder(text) {
+        if is_placeholder(text) || text == "STATUS" {
+            self.placeholder_status = true;
             notes.at(
                 line,
                 format!("status `{text}` looks like an unfilled template; ignored"),
@@ -444,6 +435,11 @@ impl Meta {
         for part in split_top_level(text) {
             let part = strip_emphasis(part.trim()).trim_end_matches('.').trim();
             if part.is_empty() {
+                continue;
+            }
+            if let Some(other) = other_relation(part) {
+                push_unique(&mut self.related, other.to_owned());
+                last_relation = None;
                 continue;
             }
             if let Some((relation, rest)) = relation_prefix(part) {
@@ -470,6 +466,15 @@ impl Meta {
             // ASCII lowercasing keeps byte offsets, so `len` indexes `part` too.
             let lower = part.to_ascii_lowercase();
             let Some((status, len)) = status_word(&lower) else {
+                if let Some((status, len)) = nearest_status(&lower) {
+                    let word = &part[..len];
+                    notes.at(
+                        line,
+                        format!("status `{word}` read as {status} (the nearest status word)"),
+                    );
+                    self.status.push((line, status));
+                    continue;
+                }
                 notes.at(
                     line,
                     format!("status `{part}` has no orgbook equivalent; dropped"),
@@ -510,6 +515,7 @@ impl Meta {
     /// superseded by hand, and that record is no longer in force.
     fn final_status(&self, notes: &mut Notes) -> &'static str {
         let status = if !self.superseded_by.is_empty()
+            || !self.superseded_by_files.is_empty()
             || self.status.iter().any(|&(_, s)| s == "superseded")
         {
             "superseded"
@@ -585,29 +591,30 @@ fn front_matter_end(lines: &[&str], file: &str) -> Result<Option<usize>, ImportE
 /// every YAML spelling of a list (`[a, b]`, `- a` lines, a comma-separated
 /// string) and of strings (quoted, with escapes), which a hand-written
 /// reader would get wrong at the edges.
-fn read_front_matter(
-    fm: &[&str],
-    file: &str,
-    meta: &mut Meta,
-    notes: &mut Notes,
-) -> Result<(), ImportError> {
+fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
     let yaml = fm.join("\n");
-    let value: yaml_serde::Value =
-        yaml_serde::from_str(&yaml).map_err(|e| ImportError::FrontMatter {
-            file: file.to_owned(),
-            // +1 for the opening `---`.
-            line: e.location().map_or(1, |l| l.line() + 1),
-            message: e.to_string(),
-        })?;
-    let mapping = match value {
-        yaml_serde::Value::Null => return Ok(()),
-        yaml_serde::Value::Mapping(m) => m,
-        _ => {
-            return Err(ImportError::FrontMatter {
-                file: file.to_owned(),
-                line: 2,
-                message: "expected `key: value` lines".to_owned(),
-            });
+    let mapping = match yaml_serde::from_str::<yaml_serde::Value>(&yaml) {
+        Ok(yaml_serde::Value::Null) => return,
+        Ok(yaml_serde::Value::Mapping(m)) => m,
+        Ok(_) => {
+            notes.at(
+                2,
+                "front matter is not `key: value` lines; read line by line",
+            );
+            return read_front_matter_lines(fm, meta, notes);
+        }
+        Err(e) => {
+            // One unreadable line must not cost the whole record: what YAML
+            // rejects is read line by line, and the line YAML tripped on is named.
+            let line = e.location().map_or(2, |l| l.line() + 1);
+            notes.at(
+                line,
+                format!(
+                    "front matter is not valid YAML ({}); read line by line",
+                    first_line(&e.to_string())
+                ),
+            );
+            return read_front_matter_lines(fm, meta, notes);
         }
     };
     for (key, value) in &mapping {
@@ -630,14 +637,22 @@ fn read_front_matter(
         let key = key.to_ascii_lowercase();
         let is_list_key = matches!(
             key.as_str(),
-            "deciders" | "decision-makers" | "decision makers" | "decision_makers" | "tags"
+            "deciders"
+                | "decision-makers"
+                | "decision makers"
+                | "decision_makers"
+                | "tags"
+                | "tag"
+                | "keywords"
         );
         match (value, is_list_key) {
             (yaml_serde::Value::Null, _) => {}
             (yaml_serde::Value::Sequence(items), true) => {
                 for item in items {
                     match yaml_scalar(item) {
-                        Some(s) if key == "tags" => push_unique(&mut meta.tags, s),
+                        Some(s) if matches!(key.as_str(), "tags" | "tag" | "keywords") => {
+                            push_unique(&mut meta.tags, s)
+                        }
                         Some(s) => meta.people(&s, line, notes),
                         None => notes.at(
                             line,
@@ -652,7 +667,32 @@ fn read_front_matter(
             },
         }
     }
-    Ok(())
+}
+
+/// Front matter that YAML rejects: each `key: value` line on its own (`tag:General`
+/// without a space included), and every other line named in a note.
+fn read_front_matter_lines(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
+    for (i, line) in fm.iter().enumerate() {
+        let line_no = i + 2;
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        match t.split_once(':') {
+            Some((key, value)) if !key.trim().is_empty() && !key.contains(' ') => {
+                let value = value.trim().trim_matches(['"', '\'']);
+                meta.field(&key.trim().to_ascii_lowercase(), value, line_no, notes);
+            }
+            _ => notes.at(
+                line_no,
+                format!("front matter line `{t}` not understood; dropped"),
+            ),
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
 }
 
 fn yaml_scalar(v: &yaml_serde::Value) -> Option<String> {
@@ -719,6 +759,8 @@ fn meta_line(line: &str) -> Option<(String, String)> {
             | "consulted"
             | "informed"
             | "tags"
+            | "tag"
+            | "keywords"
     );
     if !known {
         return None;
@@ -905,26 +947,190 @@ fn status_word(lower: &str) -> Option<(&'static str, usize)> {
 /// Decision numbers referred to in `s`: from each link's target file name
 /// (`0009-x.md`) or else its label (`[9. Title]`, `[ADR-0009]`); without
 /// links, from `ADR-0009`, `#9` or a bare number.
-fn refs(s: &str) -> Vec<u32> {
+fn refs(s: &str) -> Vec<Ref> {
     let mut out = Vec::new();
     let links = links(s);
     if links.is_empty() {
         for token in s.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
             if let Some(n) = label_number(token.trim_end_matches('.')) {
-                push_unique(&mut out, n);
+                push_unique(
+                    &mut out,
+                    Ref {
+                        number: Some(n),
+                        file: None,
+                    },
+                );
             }
         }
     }
     for (label, dest) in links {
-        let from_dest = dest.and_then(|d| {
-            let path = d.split(['#', '?']).next().unwrap_or(d);
-            adr_link_number(path.rsplit('/').next().unwrap_or(path))
-        });
-        if let Some(n) = from_dest.or_else(|| label_number(label)) {
-            push_unique(&mut out, n);
+        let file = dest.and_then(link_stem);
+        let from_dest = file
+            .as_deref()
+            .and_then(|f| stem_date(f).is_none().then(|| stem_number(f)).flatten())
+            .map(|(n, _)| n);
+        let number = from_dest.or_else(|| label_number(label));
+        if number.is_some() || file.is_some() {
+            push_unique(&mut out, Ref { number, file });
         }
     }
     out
+}
+
+/// A relation target: the number it names and, for a link, the target's file stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ref {
+    number: Option<u32>,
+    file: Option<String>,
+}
+
+/// The file stem of a relative link to a sibling record: `0009-x.md#y` → `0009-x`,
+/// `./20200102-use-y` → `20200102-use-y` (log4brains links without `.md`).
+pub(super) fn link_stem(dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest).trim();
+    if path.is_empty() || path.contains("://") || path.starts_with("mailto:") {
+        return None;
+    }
+    let base = path.trim_end_matches('/').rsplit('/').next()?;
+    let stem = strip_md_extension(base).unwrap_or(base);
+    (!stem.is_empty() && !stem.contains('.')).then(|| stem.to_owned())
+}
+
+/// `20200123-use-markdown` → (2020-01-23, "use-markdown"): log4brains names records
+/// by their date. Eight digits that are not a real date are a number, not a date.
+pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
+    let b = stem.as_bytes();
+    if b.len() < 8 || !b[..8].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if !(b.len() == 8 || matches!(b[8], b'-' | b'_')) {
+        return None;
+    }
+    let y: i16 = stem[..4].parse().ok()?;
+    let m: i8 = stem[4..6].parse().ok()?;
+    let d: i8 = stem[6..8].parse().ok()?;
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    let date = Date::new(y, m, d).ok()?;
+    Some((date, stem.get(9..).unwrap_or("")))
+}
+
+/// Markdown in a heading reduced to its text (`Use \`Span<T>\`` → `Use Span<T>`),
+/// by pulldown-cmark so that escapes, code spans and links are read as Markdown reads
+/// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
+pub(super) fn plain_text(title: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    // A heading's text starting with `1.` or `-` would parse as a list; escaping the
+    // first character keeps it text.
+    let escaped = match title.chars().next() {
+        Some(c) if c.is_ascii_punctuation() || c.is_ascii_digit() => format!("\\{title}"),
+        _ => title.to_owned(),
+    };
+    let mut out = String::new();
+    for event in Parser::new(&escaped) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    const PREFIXES: [&str; 6] = [
+        "architecture decision record",
+        "architectural decision record",
+        "architectural decision",
+        "decision record",
+        "decision",
+        "adr",
+    ];
+    for p in PREFIXES {
+        if let Some(rest) = strip_prefix_ci(&text, p) {
+            let rest = rest.trim_start();
+            if let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix("- ")) {
+                let rest = rest.trim();
+                if !rest.is_empty() {
+                    text = rest.to_owned();
+                }
+                break;
+            }
+        }
+    }
+    text
+}
+
+/// Why a file is an unfilled template rather than a record: recognised by what it
+/// says (a placeholder title or status), never by its name, because a record titled
+/// "Use handlebars templates" is a record.
+fn template_reason(raw_title: &str, meta: &Meta) -> Option<String> {
+    let title = raw_title.trim();
+    if is_placeholder(title) {
+        return Some(format!("its title `{title}` is a placeholder"));
+    }
+    let upper_words = ["NUMBER", "TITLE", "NNNN"];
+    if upper_words.iter().any(|w| {
+        title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == *w)
+    }) {
+        return Some(format!("its title `{title}` is a placeholder"));
+    }
+    if meta.placeholder_status {
+        return Some("its status is a list of choices to pick from".to_owned());
+    }
+    None
+}
+
+/// A status word misspelt (`Depreciated`, `Acepted`): the canonical status within two
+/// edits of the first word, with the word's length. Short words are not guessed.
+fn nearest_status(lower: &str) -> Option<(&'static str, usize)> {
+    let word_len = lower
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(lower.len());
+    let word = &lower[..word_len];
+    if word.len() < 5 {
+        return None;
+    }
+    [
+        "proposed",
+        "accepted",
+        "rejected",
+        "deprecated",
+        "superseded",
+    ]
+    .into_iter()
+    .map(|s| (strsim::levenshtein(word, s), s))
+    .filter(|&(d, _)| d <= 2)
+    .min()
+    .map(|(_, s)| (s, word_len))
+}
+
+/// Relations orgbook has no key for, which are kept as text: adr-tools' `Amends`,
+/// `Amended by`, `Clarifies`, `Clarified by`, and the like.
+fn other_relation(part: &str) -> Option<&str> {
+    const PREFIXES: [&str; 14] = [
+        "amends",
+        "amended by",
+        "clarifies",
+        "clarified by",
+        "extends",
+        "extended by",
+        "relates to",
+        "related to",
+        "related",
+        "see also",
+        "see",
+        "depends on",
+        "refines",
+        "refined by",
+    ];
+    PREFIXES
+        .iter()
+        .any(|p| {
+            strip_prefix_ci(part, p)
+                .is_some_and(|rest| rest.starts_with([' ', ':', '[']) && rest.contains('['))
+        })
+        .then_some(part)
 }
 
 /// `[label](dest)` and bare `[label]` in one line of text.
@@ -970,7 +1176,8 @@ fn label_number(s: &str) -> Option<u32> {
         .map(|r| r.trim_start_matches(['-', '_', ' ', '#']))
         .unwrap_or(s);
     let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || s[digits..].starts_with(|c: char| c.is_alphanumeric()) {
+    // Eight digits are a log4brains date, not a number.
+    if digits == 0 || digits >= 8 || s[digits..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
     s[..digits].parse().ok()
@@ -1050,10 +1257,20 @@ fn split_people(s: &str) -> Vec<String> {
 fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
     let s = s.trim().trim_end_matches('.');
     let token = s
-        .split(|c: char| c.is_whitespace() || c == 'T' || c == ',' || c == ')')
+        .split(|c: char| c.is_whitespace() || matches!(c, 'T' | ',' | ')' | ';' | '('))
         .next()
         .unwrap_or(s);
     let parts: Vec<&str> = token.split(['-', '/', '.']).collect();
+    if parts.len() == 2
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let date = Date::new(parts[0].parse().ok()?, parts[1].parse().ok()?, 1).ok()?;
+        let note = format!("date `{token}` has no day; read as {date}, the first of the month");
+        return Some((date, Some(note)));
+    }
     if parts.len() == 3
         && parts
             .iter()
@@ -1119,16 +1336,15 @@ fn assemble_body(lines: &[&str], keep: &[bool], in_code: &[bool]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::to_orgbook_file;
+    use super::super::{import_dir, reconcile, to_orgbook_file};
     use super::*;
     use jiff::civil::date;
     use std::path::PathBuf;
 
     fn opts() -> ImportOptions {
         ImportOptions {
-            team: "platform".to_owned(),
-            decision_type: 2,
-            today: date(2026, 3, 1),
+            git_dates: false,
+            ..ImportOptions::new("platform", 2, date(2026, 3, 1))
         }
     }
 
@@ -1139,11 +1355,9 @@ mod tests {
     }
 
     fn import(format: &str) -> Vec<ImportedDecision> {
-        import_dir(&fixture_dir(format), &opts())
-            .unwrap()
-            .into_iter()
-            .map(|(path, r)| r.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-            .collect()
+        let c = import_dir(&fixture_dir(format), &opts()).unwrap();
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        c.decisions
     }
 
     fn parse(name: &str, text: &str) -> ImportedDecision {
@@ -1287,9 +1501,15 @@ mod tests {
             notes(2)
                 .contains("added 2 to supersedes, because 0002-use-postgresql-for-persistence.md")
         );
-        assert!(notes(3).contains(
-            "0004-split-read-models-into-dynamodb.md:11: status `Amended by [5. Cache read models in Redis](0005-cache-read-models-in-redis.md)` has no orgbook equivalent"
-        ));
+        // "Amended by" is kept in the body; its target is not in the folder, so
+        // its text stays without the link.
+        assert!(
+            ds[3]
+                .body
+                .ends_with("## Related decisions\n\n- Amended by 5. Cache read models in Redis\n"),
+            "{}",
+            ds[3].body
+        );
         assert!(ds[1].unmapped.is_empty(), "{:?}", ds[1].unmapped);
     }
 
@@ -1297,9 +1517,12 @@ mod tests {
     fn madr_fixtures_import_and_round_trip() {
         let results = import_dir(&fixture_dir("madr"), &opts()).unwrap();
         let files: Vec<_> = results
+            .decisions
             .iter()
-            .map(|(p, _)| p.file_name().unwrap().to_str().unwrap())
+            .map(|d| d.source.as_str())
             .collect();
+        let skipped: Vec<_> = results.skipped.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(skipped, ["README.md", "adr-template.md"]);
         assert_eq!(
             files,
             [
@@ -1368,9 +1591,9 @@ mod tests {
         );
         assert!(ds[3].body.starts_with("## Context and Problem Statement\n"));
         assert!(
-            ds[3]
-                .body
-                .contains("[ADR-0003](0003-use-quorum-queues.md#decision-outcome)")
+            ds[3].body.contains(
+                "[ADR-0003](0003-use-quorum-queues-for-payment-events.md#decision-outcome)"
+            )
         );
         assert!(
             ds[3]
@@ -1462,8 +1685,10 @@ mod tests {
         );
         assert_eq!(d.status, "accepted");
         assert_eq!(d.supersedes, [3, 4, 5]);
-        assert_eq!(d.unmapped.len(), 1, "{:?}", d.unmapped);
-        assert!(d.unmapped[0].starts_with("0009-x.md:14: status `Amended by"));
+        assert_eq!(d.supersedes_files, ["0003-three", "0004-four"]);
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // Relations orgbook has no key for are kept, to go into the body.
+        assert_eq!(d.related, ["Amended by [10. Ten](0010-ten.md)"]);
 
         // adr-tools left "Accepted" in place when this one was superseded.
         let d = parse(
@@ -1518,12 +1743,11 @@ mod tests {
             (d.date, d.decided, d.status.as_str()),
             (date(2026, 3, 1), None, "proposed")
         );
+        // import_dir decides between git and today, and reports it.
+        assert_eq!(d.dated, Dated::Today);
         assert_eq!(
             d.unmapped,
-            [
-                "0001-a.md: no status found; imported as proposed",
-                "0001-a.md: no date found; using 2026-03-01 (today)",
-            ]
+            ["0001-a.md: no status found; imported as proposed"]
         );
         let d = parse("0001-a.md", "# A\n\n* Status: accepted\n");
         assert_eq!(
@@ -1564,25 +1788,39 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_file() {
-        let e = parse_adr("notes.md", "# Just notes\n", &opts()).unwrap_err();
-        assert!(matches!(e, ImportError::NoNumber { .. }));
-        assert!(e.to_string().starts_with("notes.md: no decision number"));
+    fn one_bad_line_never_rejects_a_record() {
+        // No number anywhere: the record is read, and numbered by import_dir.
+        let d = parse("notes.md", "# Just notes\n");
+        assert_eq!((d.source_number, d.has_metadata), (None, false));
 
-        let e = parse_adr("0001-a.md", "Date: 2024-03-14\n\nNo heading.\n", &opts()).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "0001-a.md: no title: expected a `# Title` heading or a `title:` front matter key"
+        // No heading: the title comes from the file name, and a note says so.
+        let d = parse("0001-use-x.md", "Date: 2024-03-14\n\nNo heading.\n");
+        assert_eq!(d.title, "Use X");
+        assert!(
+            d.unmapped[0].contains("no `# Title` heading"),
+            "{:?}",
+            d.unmapped
         );
+        let e = parse_adr("0001.md", "No heading.\n", &opts()).unwrap_err();
+        assert!(matches!(e, ImportError::NoTitle { .. }));
 
-        let e = parse_adr("0001-a.md", "---\nstatus: [unclosed\n---\n# A\n", &opts()).unwrap_err();
-        assert!(matches!(e, ImportError::FrontMatter { .. }), "{e}");
-        assert!(e.to_string().starts_with("0001-a.md:"), "{e}");
+        // Front matter YAML cannot read: every readable line is still used.
+        let d = parse(
+            "0001-a.md",
+            "---\nstatus: [unclosed\ntag:General\ndate: 2018-08-30\n---\n# A\n",
+        );
+        assert_eq!(d.tags, ["General"]);
+        assert_eq!(d.date, date(2018, 8, 30));
+        assert!(d.unmapped[0].starts_with("0001-a.md:"), "{:?}", d.unmapped);
+        assert!(d.unmapped[0].contains("not valid YAML"), "{:?}", d.unmapped);
 
-        let e = parse_adr("0001-a.md", "---\nstatus: accepted\n# A\n", &opts()).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "0001-a.md:1: front matter: no closing `---` line"
+        // An unclosed block is read as Markdown.
+        let d = parse("0001-a.md", "---\nstatus: accepted\n# A\n");
+        assert_eq!(d.title, "A");
+        assert!(
+            d.unmapped[0].contains("no closing `---`"),
+            "{:?}",
+            d.unmapped
         );
     }
 
@@ -1646,9 +1884,7 @@ mod tests {
                 "# ADR-002: Use Tokio\n\n* Status: accepted\n* Date: 2024-03-15\n\nBuilds on [ADR-001](adr-001.md).\n",
             ),
         ];
-        // Before reconcile only self-describing names could be rewritten.
         assert!(ds[0].body.contains("[next](adr-002.md#why)"));
-        assert!(ds[0].body.contains("[old](0001-use-rust.md)"));
         reconcile(&mut ds);
         assert_eq!(
             ds[0].body,
@@ -1682,11 +1918,26 @@ mod tests {
     }
 
     #[test]
-    fn date_named_files_need_a_number_in_the_title() {
-        let e = parse_adr("2024-03-14-use-x.md", "# Use X\n", &opts()).unwrap_err();
-        assert!(matches!(e, ImportError::NoNumber { .. }));
+    fn date_named_files() {
+        // log4brains: the name's date is the record's date, not its number.
+        let d = parse("20200123-use-x.md", "# Use X\n\n- Status: accepted\n");
+        assert_eq!(
+            (d.source_number, d.file_date),
+            (None, Some(date(2020, 1, 23)))
+        );
+        assert_eq!((d.date, d.dated), (date(2020, 1, 23), Dated::FileName));
+        assert_eq!(d.slug, "use-x");
+        // A `- Date:` line wins over the name.
+        let d = parse(
+            "20200123-use-x.md",
+            "# Use X\n\n- Status: accepted\n- Date: 2020-02-01\n",
+        );
+        assert_eq!((d.date, d.dated), (date(2020, 2, 1), Dated::Record));
+        // Not a real date: a number after all.
+        assert_eq!(stem_date("20201345-x"), None);
+        assert_eq!(stem_date("2024-03-14-use-x"), None);
         let d = parse("2024-03-14-use-x.md", "# 3. Use X\n\nDate: 2024-03-14\n");
-        assert_eq!((d.number, d.slug.as_str()), (3, "2024-03-14-use-x"));
+        assert_eq!((d.number, d.slug.as_str()), (3, "use-x"));
     }
 
     #[test]
@@ -1709,20 +1960,186 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_numbers_are_errors() {
+    fn duplicate_numbers_get_the_next_free_numbers() {
         let dir = std::env::temp_dir().join(format!("orgbook-import-dup-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("0007-a.md"), "# 7. A\n\nDate: 2024-03-14\n").unwrap();
-        std::fs::write(dir.join("0007-b.md"), "# 7. B\n\nDate: 2024-03-14\n").unwrap();
+        std::fs::write(
+            dir.join("0007-b.md"),
+            "# 7. B\n\nDate: 2024-03-14\n\nSee [A](0007-a.md).\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("0008-c.md"),
+            "# 8. C\n\nDate: 2024-03-15\n\n## Status\n\nSupersedes [7. B](0007-b.md)\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("notes.txt"), "not markdown").unwrap();
-        let results = import_dir(&dir, &opts()).unwrap();
+        let mut o = opts();
+        o.taken = [1, 8].into();
+        let c = import_dir(&dir, &o).unwrap();
+        o.keep_numbers = true;
+        let refused = import_dir(&dir, &o).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(results.len(), 2);
-        assert!(results[0].1.is_ok());
-        let e = results[1].1.as_ref().unwrap_err();
+        let got: Vec<_> = c
+            .decisions
+            .iter()
+            .map(|d| (d.source.as_str(), d.number))
+            .collect();
+        assert_eq!(got, [("0007-a.md", 7), ("0007-b.md", 9), ("0008-c.md", 10)]);
         assert_eq!(
-            e.to_string(),
-            "0007-b.md: decision number 7 is already used by 0007-a.md; renumber one of them"
+            c.renumbered,
+            [
+                ("0007-b.md".to_owned(), "7".to_owned(), 9),
+                ("0008-c.md".to_owned(), "8".to_owned(), 10)
+            ]
+        );
+        // The link names 0007-b's file, so it follows b, not the first 7.
+        assert_eq!(c.decisions[2].supersedes, [9]);
+        assert_eq!(c.decisions[1].status, "superseded");
+        assert!(c.decisions[1].body.contains("[A](0007-a.md)"));
+        assert_eq!(refused.errors.len(), 2, "{:?}", refused.errors);
+        assert!(refused.errors[0].contains("--keep-numbers"));
+    }
+
+    #[test]
+    fn titles_are_plain_text() {
+        assert_eq!(
+            plain_text("Use `Span<T>` in parsers"),
+            "Use Span<T> in parsers"
+        );
+        assert_eq!(plain_text("Use Span\\<T\\>"), "Use Span<T>");
+        assert_eq!(
+            plain_text("Use **bold** and [a link](x.md)"),
+            "Use bold and a link"
+        );
+        assert_eq!(
+            plain_text("Architecture Decision Record: Use event sourcing"),
+            "Use event sourcing"
+        );
+        assert_eq!(plain_text("Decision - Use X"), "Use X");
+        // A prefix word inside a title is not a prefix.
+        assert_eq!(
+            plain_text("Decisions are recorded"),
+            "Decisions are recorded"
+        );
+        let d = parse("adr-014.md", "# ADR-014: Use `X`\n\n* Status: accepted\n");
+        assert_eq!(d.title, "Use X");
+        let d = parse("0006-x.md", "# 6. Use Y\n\nDate: 2024-01-01\n");
+        assert_eq!(d.title, "Use Y");
+        // The front matter title differs only by the prefix the importer removes: no note.
+        let d = parse(
+            "0014-x.md",
+            "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# ADR-014: Use X\n",
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    }
+
+    #[test]
+    fn lenient_metadata() {
+        let d = parse(
+            "0001-a.md",
+            "# A\n\nStatus: accepted\nDate: 2018-08-30; Last update: 2019-01-01\ntag:General\nKeywords: [db, ops]\n",
+        );
+        assert_eq!(d.date, date(2018, 8, 30));
+        assert_eq!(d.tags, ["General", "db", "ops"]);
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+
+        let d = parse(
+            "0001-a.md",
+            "---\ntags:\n  - a\n  - b\ndate: 2018-11\nstatus: Done\n---\n# A\n",
+        );
+        assert_eq!(
+            (d.tags.as_slice(), d.date),
+            (&["a".to_owned(), "b".to_owned()][..], date(2018, 11, 1))
+        );
+        assert_eq!(d.status, "accepted");
+        assert!(
+            d.unmapped.iter().any(|n| n.contains("has no day")),
+            "{:?}",
+            d.unmapped
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("`Done` imported as accepted")),
+            "{:?}",
+            d.unmapped
+        );
+
+        for (word, status) in [
+            ("Depreciated", "deprecated"),
+            ("Acepted", "accepted"),
+            ("Propsed", "proposed"),
+            ("Rejectd", "rejected"),
+        ] {
+            let d = parse("0001-a.md", &format!("# A\n\n## Status\n\n{word}\n"));
+            assert_eq!(d.status, status, "{word}");
+            assert!(
+                d.unmapped[0].contains("nearest status word"),
+                "{:?}",
+                d.unmapped
+            );
+        }
+        // Short or distant words are not guessed.
+        assert_eq!(nearest_status("done"), None);
+        assert_eq!(nearest_status("postponed"), None);
+    }
+
+    #[test]
+    fn templates_are_recognised_by_content_not_name() {
+        for (name, text) in [
+            (
+                "template.md",
+                "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n",
+            ),
+            (
+                "x.md",
+                "# [short title of solved problem and solution]\n\n- Status: [draft | proposed]\n",
+            ),
+            (
+                "y.md",
+                "---\nstatus: \"{proposed | rejected}\"\n---\n# {short title}\n",
+            ),
+            (
+                "z.md",
+                "# Real-looking title\n\n* Status: [proposed | rejected | accepted]\n",
+            ),
+        ] {
+            let d = parse(name, text);
+            assert!(d.template.is_some(), "{name}");
+        }
+        let d = parse(
+            "0005-use-handlebars-templates.md",
+            "# Use handlebars templates\n\n* Status: accepted\n* Date: 2020-01-01\n",
+        );
+        assert_eq!(d.template, None);
+    }
+
+    #[test]
+    fn other_relations_are_kept() {
+        let d = parse(
+            "0002-b.md",
+            "# 2. B\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nClarifies [1. A](0001-a.md)\n\nClarified by [3. C](0003-c.md)\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(
+            d.related,
+            [
+                "Clarifies [1. A](0001-a.md)",
+                "Clarified by [3. C](0003-c.md)"
+            ]
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // log4brains links a successor by its date-named file, without a number.
+        let d = parse(
+            "20200101-a.md",
+            "# A\n\n- Status: superseded by [20210101-b](20210101-b.md)\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(
+            (d.superseded_by.len(), d.superseded_by_files.as_slice()),
+            (0, &["20210101-b".to_owned()][..])
         );
     }
 }

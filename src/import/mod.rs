@@ -12,8 +12,11 @@
 //! "today" in [`ImportOptions`], so results are reproducible and testable.
 
 mod adr;
+pub mod backstage;
+mod dir;
 
-pub use adr::{import_dir, parse_adr};
+pub use adr::{parse_adr, parse_record};
+pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -32,6 +35,52 @@ pub struct ImportOptions {
     pub decision_type: u8,
     /// Fallback for records without a usable date (the caller passes today).
     pub today: jiff::civil::Date,
+    /// Decision numbers the handbook already uses: an imported record never takes one.
+    pub taken: std::collections::BTreeSet<u32>,
+    /// Added to every source number (`--offset`), e.g. 1000 for a second collection.
+    pub offset: u32,
+    /// Refuse the import when a source number (plus offset) is taken (`--keep-numbers`),
+    /// instead of giving the record the next free number.
+    pub keep_numbers: bool,
+    /// The web address of the source folder (`--source-url`): links to repository files
+    /// that are not attachments become absolute links below it.
+    pub source_url: Option<String>,
+    /// Read dates of undated records from `git log` when the folder is in a work tree.
+    pub git_dates: bool,
+    /// The handbook's `content/decisions/`, so attachments never replace a different
+    /// file already there.
+    pub into: Option<std::path::PathBuf>,
+}
+
+impl ImportOptions {
+    /// Options with no numbers taken, no offset, and git dates on.
+    pub fn new(team: &str, decision_type: u8, today: jiff::civil::Date) -> ImportOptions {
+        ImportOptions {
+            team: team.to_owned(),
+            decision_type,
+            today,
+            taken: Default::default(),
+            offset: 0,
+            keep_numbers: false,
+            source_url: None,
+            git_dates: true,
+            into: None,
+        }
+    }
+}
+
+/// Where a record's date came from: the import report counts and lists the guessed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dated {
+    /// A date line, front matter, or a status line in the record itself.
+    #[default]
+    Record,
+    /// The `YYYYMMDD-` prefix of a log4brains-style file name.
+    FileName,
+    /// The commit that added the file (no date in the record).
+    Git,
+    /// Today: no date in the record and no git history.
+    Today,
 }
 
 /// One source record, mapped onto orgbook's decision keys.
@@ -59,6 +108,25 @@ pub struct ImportedDecision {
     /// Human-readable notes of what could not be mapped, each starting `file:line:`
     /// (or `file:` when no single line is to blame).
     pub unmapped: Vec<String>,
+    /// The number the source gave the record (file name, else title); `None` for
+    /// date-named records, which are numbered in date order.
+    pub source_number: Option<u32>,
+    /// The date of a `YYYYMMDD-slug.md` file name.
+    pub file_date: Option<jiff::civil::Date>,
+    pub dated: Dated,
+    /// Relation targets given as links, by the target's file stem (without `.md`):
+    /// these survive renumbering and date-named files, where numbers do not.
+    pub supersedes_files: Vec<String>,
+    pub superseded_by_files: Vec<String>,
+    /// Relations orgbook has no key for (`Amends …`, `Clarified by …`), as Markdown
+    /// list items; they end up in the body under "Related decisions".
+    pub related: Vec<String>,
+    /// Why the file looks like an unfilled template, when it does.
+    pub template: Option<String>,
+    /// True when the file has any status or date metadata (an index has none).
+    pub has_metadata: bool,
+    /// Local `.md` links in the body, counted to recognise an index page.
+    pub md_links: usize,
 }
 
 impl ImportedDecision {
@@ -173,6 +241,13 @@ pub fn to_orgbook_file(d: &ImportedDecision, opts: &ImportOptions) -> String {
 /// the user should see where the two sides of the source disagreed. Running it
 /// twice changes nothing the second time.
 pub fn reconcile(decisions: &mut [ImportedDecision]) {
+    reconcile_relations(decisions);
+    rewrite_record_links(decisions);
+}
+
+/// The supersedes half of [`reconcile`], for a set whose numbers are final and whose
+/// links were already followed (a directory import).
+pub fn reconcile_relations(decisions: &mut [ImportedDecision]) {
     let mut by_number: HashMap<u32, usize> = HashMap::new();
     for (i, d) in decisions.iter_mut().enumerate() {
         match by_number.entry(d.number) {
@@ -269,7 +344,14 @@ pub fn reconcile(decisions: &mut [ImportedDecision]) {
             }
         }
     }
+}
 
+fn rewrite_record_links(decisions: &mut [ImportedDecision]) {
+    let by_number: HashMap<u32, usize> = decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.number, i))
+        .collect();
     let names: HashMap<u32, String> = by_number
         .iter()
         .map(|(&n, &i)| (n, decisions[i].file_name()))
@@ -386,6 +468,11 @@ fn split_local_md_link(dest: &str) -> Option<(&str, &str)> {
 /// for which `f` returns a replacement. Fenced code blocks and inline code are
 /// skipped, since a link-looking string there is text, not a link.
 fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
+    rewrite_links_with(md, |d| f(d).map(Rewrite::To))
+}
+
+/// [`rewrite_links`] where a destination may also be dropped, keeping the link's text.
+fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> String {
     let mut out = String::with_capacity(md.len());
     let mut fence: Option<(char, usize)> = None;
     for (i, line) in md.split('\n').enumerate() {
@@ -409,12 +496,14 @@ fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String 
         }
         if let Some((start, end)) = reference_definition_dest(line) {
             match f(&line[start..end]) {
-                Some(new) => {
+                Some(Rewrite::To(new)) => {
                     out.push_str(&line[..start]);
                     out.push_str(&new);
                     out.push_str(&line[end..]);
                 }
-                None => out.push_str(line),
+                // A definition has no text to keep; leaving it is harmless when
+                // nothing uses it, and visible when something does.
+                Some(Rewrite::Unlink) | None => out.push_str(line),
             }
             continue;
         }
@@ -423,12 +512,23 @@ fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String 
     out
 }
 
-fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<String>, out: &mut String) {
+fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<Rewrite>, out: &mut String) {
     let bytes = line.as_bytes();
     let mut copied = 0;
     let mut i = 0;
+    // Unmatched `[` positions, so an unlinked link's text can be found.
+    let mut opens: Vec<usize> = Vec::new();
     while i < bytes.len() {
         match bytes[i] {
+            b'\\' => i += 2,
+            b'[' => {
+                opens.push(i);
+                i += 1;
+            }
+            b']' if bytes.get(i + 1) != Some(&b'(') => {
+                opens.pop();
+                i += 1;
+            }
             b'`' => {
                 // Skip a code span: a run of n backticks up to the next run of exactly n.
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
@@ -452,10 +552,32 @@ fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<String>, 
                     i += 1;
                     continue;
                 };
-                if let Some(new) = f(&line[dest_start..dest_end]) {
-                    out.push_str(&line[copied..dest_start]);
-                    out.push_str(&new);
-                    copied = dest_end;
+                let open = opens.pop();
+                match f(&line[dest_start..dest_end]) {
+                    Some(Rewrite::To(new)) => {
+                        out.push_str(&line[copied..dest_start]);
+                        out.push_str(&new);
+                        copied = dest_end;
+                    }
+                    Some(Rewrite::Unlink) => {
+                        let close = line[dest_end..].find(')').map(|p| dest_end + p + 1);
+                        if let (Some(open), Some(close)) = (open, close)
+                            && open >= copied
+                        {
+                            // `![alt](x)` loses its `!` too: the alt text stays.
+                            let start = if open > 0 && bytes[open - 1] == b'!' {
+                                open - 1
+                            } else {
+                                open
+                            };
+                            out.push_str(&line[copied..start]);
+                            out.push_str(&line[open + 1..i]);
+                            copied = close;
+                            i = close;
+                            continue;
+                        }
+                    }
+                    None => {}
                 }
                 i = next;
             }
@@ -535,11 +657,7 @@ mod tests {
     use jiff::civil::date;
 
     fn opts() -> ImportOptions {
-        ImportOptions {
-            team: "payments".to_owned(),
-            decision_type: 2,
-            today: date(2026, 3, 1),
-        }
+        ImportOptions::new("payments", 2, date(2026, 3, 1))
     }
 
     fn decision(number: u32, status: &str) -> ImportedDecision {
@@ -557,6 +675,15 @@ mod tests {
             tags: vec![],
             body: String::new(),
             unmapped: vec![],
+            source_number: Some(number),
+            file_date: None,
+            dated: Dated::Record,
+            supersedes_files: vec![],
+            superseded_by_files: vec![],
+            related: vec![],
+            template: None,
+            has_metadata: true,
+            md_links: 0,
         }
     }
 
@@ -678,5 +805,15 @@ mod tests {
             out,
             "a [x](0001-b.md) b\n```\n[y](0001-a.md)\n```\n[ref]: 0001-b.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-b.md>)"
         );
+    }
+
+    #[test]
+    fn unlinking_keeps_the_text() {
+        let md = "See [the gone one](0009-gone.md) and ![a picture](gone.png), [kept](0001-a.md).";
+        let out = rewrite_links_with(md, |d| (d != "0001-a.md").then_some(Rewrite::Unlink));
+        assert_eq!(out, "See the gone one and a picture, [kept](0001-a.md).");
+        let md = "[outer [inner]](gone.md) \\[not](gone.md)";
+        let out = rewrite_links_with(md, |_| Some(Rewrite::Unlink));
+        assert_eq!(out, "outer [inner] \\[not](gone.md)");
     }
 }

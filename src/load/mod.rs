@@ -151,7 +151,7 @@ pub fn parse_doc(
     // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
-    let url = output_url(rel, &kind);
+    let url = crate::text::url_safe_path(&output_url(rel, &kind));
     Some(Doc {
         source: Source {
             path: file,

@@ -671,18 +671,11 @@ impl<'a> Renderer<'a> {
             || self.site_pages(),
         );
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
-        let mut seen_template_errors = std::collections::BTreeSet::new();
-        for result in per_doc.into_iter().flatten().chain(site_pages) {
-            match result {
-                Ok(f) => files.push(f),
-                // One broken template would otherwise report once per page.
-                Err(d) => {
-                    if seen_template_errors.insert(d.message.clone()) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
+        crate::site::collect_pages(
+            per_doc.into_iter().flatten().chain(site_pages),
+            &mut files,
+            diags,
+        );
         files
     }
 }
@@ -696,7 +689,7 @@ fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diag
     .with_help("check the variables this template uses against docs/theming.md")
 }
 
-/// Copies assets, the theme's static files and the handbook's `static/` (later wins).
+/// Copies the theme's static files and the handbook's `static/` (later wins), then assets.
 pub fn static_files(
     root: &std::path::Path,
     handbook: &Handbook,
@@ -713,13 +706,16 @@ pub fn static_files(
     for (rel, abs) in crate::text::walk::files_under(&root.join("static")) {
         files.insert(rel, FileContents::Copy(abs));
     }
+    // Assets are not a layer over `static/`: a clash is reported by `claims::check`, not
+    // resolved here by letting one of them win.
     let content = root.join(crate::load::CONTENT_DIR);
-    for asset in &handbook.assets {
-        files.insert(asset.clone(), FileContents::Copy(content.join(asset)));
-    }
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
+        .chain(handbook.assets.iter().map(|asset| OutputFile {
+            path: asset.clone(),
+            contents: FileContents::Copy(content.join(asset)),
+        }))
         .collect()
 }
 

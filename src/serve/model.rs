@@ -19,10 +19,10 @@
 use super::deps;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, display_path};
-use crate::health::{self, Health};
+use crate::health::Health;
 use crate::link;
 use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
-use crate::markdown::{self, Rendered};
+use crate::markdown::Rendered;
 use crate::model::{Doc, DocId, DocKind, Handbook};
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
 use crate::site;
@@ -269,25 +269,15 @@ fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 fn link_stage(config: Config, loaded: Loaded) -> (Handbook, Health, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let handbook = link::resolve(config, loaded, &mut diags);
-    let health = health::compute(&handbook, crate::clock::today());
-    diags.extend(health::policy_errors(&handbook, &health));
+    let site::Linked {
+        handbook,
+        health,
+        diags,
+    } = site::link(config, loaded);
     (handbook, health, diags)
 }
 
-fn markdown_one(hb: &Handbook, id: DocId) -> (Rendered, Vec<Diagnostic>) {
-    let mut d = Vec::new();
-    let r = markdown::render(hb, id, &mut d);
-    (r, d)
-}
-
-fn markdown_all(hb: &Handbook) -> (Vec<Rendered>, Vec<Vec<Diagnostic>>) {
-    (0..hb.docs.len())
-        .into_par_iter()
-        .map(|id| markdown_one(hb, id))
-        .unzip()
-}
+use site::{markdown_all, markdown_one};
 
 impl Model {
     /// Builds everything from disk, like `orgbook build`, keeping what later updates reuse.
@@ -677,23 +667,27 @@ impl Model {
 
     /// The stages after Markdown: page titles, anchors, backlinks.
     fn after_markdown(&mut self) {
-        crate::site::fill_page_titles(&mut self.handbook, &self.rendered);
-        self.anchor_diags.clear();
-        link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
-        self.backlinks = link::backlinks(&self.handbook, &self.rendered);
+        let rendered = std::mem::take(&mut self.rendered);
+        let md_diags = std::mem::take(&mut self.md_diags);
+        let marked = site::after_markdown(&mut self.handbook, rendered, md_diags);
+        self.rendered = marked.rendered;
+        self.md_diags = marked.md_diags;
+        self.anchor_diags = marked.anchor_diags;
+        self.backlinks = marked.backlinks;
     }
 
     /// Whether any stage before the derived files reported an error (these stop rendering).
     fn errors_before_derived(&self) -> bool {
-        self.config_diags
-            .iter()
-            .chain(&self.theme_diags)
-            .chain(self.load_diags.values().flatten())
-            .chain(&self.link_diags)
-            .chain(self.md_diags.iter().flatten())
-            .chain(&self.anchor_diags)
-            .chain(&self.render_diags)
-            .any(Diagnostic::is_error)
+        !site::may_render(
+            self.config_diags
+                .iter()
+                .chain(&self.theme_diags)
+                .chain(self.load_diags.values().flatten())
+                .chain(&self.link_diags)
+                .chain(self.md_diags.iter().flatten())
+                .chain(&self.anchor_diags)
+                .chain(&self.render_diags),
+        )
     }
 
     /// Every diagnostic, sorted as `build` sorts them.
@@ -818,17 +812,11 @@ impl Model {
         });
         let mut diags = Vec::new();
         let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len());
-        let mut seen = BTreeSet::new();
-        for result in pages.into_iter().chain(site_pages.into_iter().flatten()) {
-            match result {
-                Ok(f) => files.push(f),
-                Err(d) => {
-                    if seen.insert(d.message.clone()) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
+        site::collect_pages(
+            pages.into_iter().chain(site_pages.into_iter().flatten()),
+            &mut files,
+            &mut diags,
+        );
         let rendered_count = files.len() + diags.len();
         self.laps.lap("render");
         let full = docs && (self.owed.all || self.owed.structure || self.owed.static_files);

@@ -9,7 +9,10 @@
 //! product (file names, anchors authors link to), which a general crate would not promise
 //! to keep stable.
 
+pub mod url_safe;
 pub mod walk;
+
+pub use url_safe::url_safe_path;
 
 use std::collections::HashSet;
 
@@ -111,6 +114,8 @@ pub fn encode_path(path: &str) -> String {
             '#' => out.push_str("%23"),
             '?' => out.push_str("%3F"),
             '"' => out.push_str("%22"),
+            // A `:` before the first `/` would make a relative URL read as a scheme.
+            ':' => out.push_str("%3A"),
             _ => out.push(c),
         }
     }

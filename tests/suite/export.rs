@@ -289,6 +289,9 @@ fn check_backstage(entities: &[Value]) -> BTreeMap<(String, String), Value> {
                 strings(&e["spec"]["memberOf"]);
             }
             "Location" => {}
+            "Component" => {
+                assert!(!e["spec"]["owner"].as_str().unwrap().is_empty(), "{e}");
+            }
             other => panic!("unexpected kind {other}"),
         }
         // Names are unique per kind, case-insensitively.
@@ -368,6 +371,10 @@ fn backstage_export_maps_awkward_names_uniquely() {
     assert_eq!(
         names,
         [
+            ("Component", "data-warehouse"),
+            ("Component", "event-bus"),
+            ("Component", "ingestion-pipelines"),
+            ("Component", "legacy-reports"),
             ("Group", "data"),
             ("Group", "data-platform"),
             ("Group", "data-platform-2"),
@@ -413,7 +420,8 @@ fn backstage_export_to_a_folder_writes_a_location_and_its_targets() {
         [
             "catalog/catalog-info.yaml",
             "catalog/groups.yaml",
-            "catalog/users.yaml"
+            "catalog/users.yaml",
+            "catalog/components.yaml"
         ]
     );
     let dir = book.root().join("catalog");

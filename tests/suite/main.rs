@@ -8,6 +8,7 @@ mod bad_input;
 mod build;
 mod check;
 mod export;
+mod import;
 mod insight;
 mod org;
 mod robustness;

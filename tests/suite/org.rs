@@ -14,13 +14,24 @@ fn org_map_links_every_team_once_and_lists_the_hierarchy() {
         .filter(|f| f != "index.html")
         .map(|f| format!("teams/{f}"))
         .collect();
-    assert_eq!(teams.len(), 14);
+    // Counted from the handbook itself, so growing the example breaks nothing.
+    let charters = charters(&book);
+    assert_eq!(teams.len(), charters.len());
     let mut sorted = svg_links.clone();
     sorted.sort();
     assert_eq!(sorted, teams, "each team exactly once in the SVG");
     // The same hierarchy as a nested list: groups contain their teams.
     let nested = texts(&map, ".org-tree > ul > li > a");
-    assert_eq!(nested.len(), 3, "{nested:?}");
+    let roots = charters
+        .iter()
+        .filter(|c| !c.contains("\nparent = "))
+        .count();
+    assert!(roots > 0);
+    assert_eq!(
+        nested.len(),
+        roots,
+        "one top-level entry per root: {nested:?}"
+    );
     let payments_path = map
         .select(&sel(
             ".org-tree > ul > li > ul > li > a[href='teams/payments.html']",
@@ -45,7 +56,11 @@ fn org_map_boxes_do_not_overlap() {
             Some((a("x")?, a("y")?, a("width")?, a("height")?))
         })
         .collect();
-    assert!(rects.len() >= 14, "{} boxes", rects.len());
+    assert!(
+        rects.len() >= charters(&book).len(),
+        "{} boxes",
+        rects.len()
+    );
     for (i, a) in rects.iter().enumerate() {
         for b in &rects[i + 1..] {
             let overlap = a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3;
@@ -92,6 +107,15 @@ fn ownership_index_answers_who_owns_x() {
         hrefs(&page, "table.ownership td:nth-child(2) a")[0],
         "teams/api.html"
     );
+}
+
+/// The charter files of a handbook (front matter and body), in path order.
+fn charters(book: &TestBook) -> Vec<String> {
+    files_under(&book.root().join("content/teams"))
+        .into_iter()
+        .filter(|f| f.ends_with(".md") && !f.ends_with("_index.md"))
+        .map(|f| book.read(&format!("content/teams/{f}")))
+        .collect()
 }
 
 fn findings(book: &TestBook, rule: &str) -> Vec<String> {
@@ -244,10 +268,10 @@ fn unknown_policy_rule_is_a_config_error() {
 #[test]
 fn bundled_example_has_its_deliberate_findings() {
     let book = TestBook::bundled();
-    book.build()
-        .success()
-        .stderr_lacks("warning[")
-        .stderr_has("15 org health finding(s)");
+    let run = book.build();
+    run.success().stderr_lacks("warning[");
+    // The example demonstrates each rule; how many times is the example's business.
+    let mut total = 0;
     for rule in [
         "stale-charter",
         "no-metric-target",
@@ -265,6 +289,9 @@ fn bundled_example_has_its_deliberate_findings() {
         "metric-stale",
         "metric-off-target",
     ] {
-        assert_eq!(findings(&book, rule).len(), 1, "{rule}");
+        let n = findings(&book, rule).len();
+        assert!(n >= 1, "{rule}");
+        total += n;
     }
+    run.stderr_has(&format!("{total} org health finding(s)"));
 }

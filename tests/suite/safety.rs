@@ -280,3 +280,467 @@ fn repeated_builds_are_byte_identical_and_carry_the_marker() {
     repo.book.build().success();
     assert_eq!(first, snapshot(&repo.book.out()));
 }
+
+/// Item 2 (and issue 10 item 8): one file, one writer.
+mod collisions {
+    use super::*;
+
+    /// Builds once (the previous site), adds `files`, builds again: the second build must
+    /// fail with an `output-collision` naming both sources and leave the previous site
+    /// byte-identical.
+    #[track_caller]
+    fn collides(files: &[(&str, &str)], at: &str, output: &str, other: &str) {
+        let repo = Repo::new();
+        repo.book.build().success();
+        let before = snapshot(&repo.book.out());
+        for (path, text) in files {
+            repo.book.write(path, text);
+        }
+        let run = repo.book.build();
+        run.failure(1);
+        let wanted = format!("{at} would be written to {output}, which {other} also writes");
+        run.stderr_has("error[output-collision]")
+            .stderr_has(&wanted)
+            .stderr_has(&format!("--> {at}"));
+        assert_eq!(before, snapshot(&repo.book.out()), "previous site changed");
+    }
+
+    #[test]
+    fn a_content_asset_cannot_replace_the_search_index() {
+        // 3 MB, the size of the file that came out torn when both were written at once.
+        let big = "x".repeat(3 << 20);
+        collides(
+            &[("content/search/index.js", &big)],
+            "content/search/index.js",
+            "search/index.js",
+            "the search index (search/index.js)",
+        );
+    }
+
+    #[test]
+    fn a_content_asset_cannot_replace_the_json_api() {
+        collides(
+            &[("content/api/teams.json", "[]")],
+            "content/api/teams.json",
+            "api/teams.json",
+            "the JSON API (api/teams.json)",
+        );
+    }
+
+    #[test]
+    fn static_files_cannot_replace_generated_pages() {
+        collides(
+            &[("static/index.html", "<h1>mine</h1>")],
+            "static/index.html",
+            "index.html",
+            "content/_index.md",
+        );
+        for generated in [
+            "search.html",
+            "health.html",
+            "feed.xml",
+            "sitemap.xml",
+            "teams/index.html",
+        ] {
+            collides(
+                &[(&format!("static/{generated}"), "mine")],
+                &format!("static/{generated}"),
+                generated,
+                &format!("the page orgbook generates at {generated}"),
+            );
+        }
+    }
+
+    #[test]
+    fn content_assets_cannot_replace_generated_or_theme_files() {
+        collides(
+            &[("content/teams/index.html", "<p>team list</p>")],
+            "content/teams/index.html",
+            "teams/index.html",
+            "the page orgbook generates at teams/index.html",
+        );
+        collides(
+            &[("content/orgbook/style.css", "body{}")],
+            "content/orgbook/style.css",
+            "orgbook/style.css",
+            "the built-in theme's orgbook/style.css",
+        );
+        // An asset beside the Markdown page that becomes the same HTML file.
+        collides(
+            &[("content/guide/setup.html", "<p>old export</p>")],
+            "content/guide/setup.html",
+            "guide/setup.html",
+            "content/guide/setup.md",
+        );
+    }
+
+    #[test]
+    fn a_static_file_and_a_content_asset_cannot_share_a_path() {
+        collides(
+            &[("content/img/README.txt", "also here")],
+            "content/img/README.txt",
+            "img/README.txt",
+            "static/img/README.txt",
+        );
+    }
+
+    #[test]
+    fn static_overrides_of_theme_files_stay_allowed() {
+        // The documented layering: static/ replaces a theme file of the same name.
+        let repo = Repo::new();
+        repo.book
+            .write("static/orgbook/style.css", "body { color: teal }");
+        repo.book.build().success();
+        assert_eq!(
+            repo.book.output_file("orgbook/style.css"),
+            "body { color: teal }"
+        );
+    }
+
+    #[test]
+    fn collisions_are_located_in_json_too() {
+        let repo = Repo::new();
+        repo.book.write("static/health.html", "mine");
+        let run = repo.book.run(&["check", "--format", "json"]);
+        run.failure(1);
+        let diag: serde_json::Value = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|d| d["code"] == "output-collision")
+            .expect("an output-collision diagnostic");
+        assert_eq!(diag["file"], "static/health.html");
+        assert_eq!(diag["severity"], "error");
+    }
+}
+
+/// Item 3: no script from content runs in a reader's browser by default.
+mod html {
+    use super::*;
+
+    const HOSTILE: &str = r#"# Tricks
+
+[click](javascript:alert('md-link')) and ![img](data:text/html;base64,PHNjcmlwdD4=)
+and [fine](https://example.com) and ![pixel](data:image/png;base64,iVBORw0KGgo=)
+
+<a href="JaVaScRiPt:alert('raw-link')">raw</a> <img src="../img/logo.png" onerror="alert('onerror')">
+
+<script>alert('script')</script>
+<style>body { display: none }</style>
+<iframe src="https://evil.example/"></iframe>
+<p onclick="alert('onclick')">para</p>
+
+<details>
+<summary>More</summary>
+
+Press <kbd>Ctrl</kbd>+<kbd>K</kbd>; x<sup>2</sup>, H<sub>2</sub>O.
+
+</details>
+
+<table><tr><td>cell</td></tr></table>
+
+<a name="legacy-anchor"></a><span id="raw-id">target</span>
+
+See <a href="setup.md#setting-up">setup</a> and <img src="../img/logo.png" alt="logo">.
+"#;
+
+    fn hostile_repo() -> Repo {
+        let repo = Repo::new();
+        repo.book.write("content/guide/tricks.md", HOSTILE);
+        repo.book.write("content/img/logo.png", "png");
+        repo
+    }
+
+    /// Every attribute value that a browser follows or loads, in every HTML file of `out`.
+    fn followed_urls(out: &Path) -> Vec<(String, String)> {
+        let mut urls = Vec::new();
+        let s = sel("[href], [src], [poster], [action], [formaction]");
+        for rel in files_under(out)
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+        {
+            let doc = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+            for el in doc.select(&s) {
+                for a in ["href", "src", "poster", "action", "formaction"] {
+                    if let Some(v) = el.value().attr(a) {
+                        urls.push((rel.clone(), v.to_string()));
+                    }
+                }
+            }
+        }
+        urls
+    }
+
+    use scraper::Html;
+
+    /// The rendered Markdown body of a page (the theme's own scripts are not content).
+    fn prose(book: &TestBook, rel: &str) -> String {
+        let doc = book.html(rel);
+        let body = doc.select(&sel("div.prose")).next().expect("a .prose body");
+        body.inner_html()
+    }
+
+    fn set_policy(repo: &Repo, policy: &str) {
+        let config = repo.book.read("orgbook.toml");
+        repo.book.write(
+            "orgbook.toml",
+            &format!("{config}[markdown]\nraw_html = \"{policy}\"\n"),
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_are_neutralised_with_located_warnings() {
+        let repo = hostile_repo();
+        let run = repo.book.build();
+        run.success();
+        for at in [
+            "content/guide/tricks.md:3:1",
+            "content/guide/tricks.md:3:",
+            "content/guide/tricks.md:6:",
+        ] {
+            run.stderr_has(at);
+        }
+        run.stderr_has("warning[unsafe-url]")
+            .stderr_has("`javascript:` URL was neutralised");
+        let page = prose(&repo.book, "guide/tricks.html");
+        for gone in [
+            "alert(",
+            "javascript:",
+            "JaVaScRiPt",
+            "data:text/html",
+            "<script",
+            "<style",
+            "<iframe",
+            "onerror",
+            "onclick",
+        ] {
+            assert!(!page.contains(gone), "{gone} survived:\n{page}");
+        }
+        for (file, url) in followed_urls(&repo.book.out()) {
+            let lower = url.to_ascii_lowercase();
+            assert!(
+                !lower.trim_start().starts_with("javascript:") && !lower.starts_with("data:text"),
+                "{file}: {url}"
+            );
+        }
+        // Harmless schemes and raster data images stay.
+        assert!(page.contains("href=\"https://example.com\""));
+        assert!(page.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""));
+    }
+
+    #[test]
+    fn sanitized_html_keeps_what_github_keeps() {
+        let repo = hostile_repo();
+        repo.book.build().success();
+        let doc = repo.book.html("guide/tricks.html");
+        assert_eq!(texts(&doc, "details summary"), vec!["More"]);
+        assert_eq!(texts(&doc, "details kbd"), vec!["Ctrl", "K"]);
+        assert_eq!(texts(&doc, "sup"), vec!["2"]);
+        assert_eq!(texts(&doc, "sub"), vec!["2"]);
+        assert_eq!(texts(&doc, "table td"), vec!["cell"]);
+        assert_eq!(doc.select(&sel("a[name=legacy-anchor]")).count(), 1);
+        assert_eq!(texts(&doc, "#raw-id"), vec!["target"]);
+        // The paragraph stays; only its event handler goes.
+        assert!(texts(&doc, "div.prose p").iter().any(|p| p == "para"));
+    }
+
+    #[test]
+    fn raw_html_urls_go_through_the_link_resolver() {
+        let repo = hostile_repo();
+        repo.book.build().success();
+        let doc = repo.book.html("guide/tricks.html");
+        let hrefs = hrefs(&doc, "a");
+        assert!(
+            hrefs.contains(&"../guide/setup.html#setting-up".to_string()),
+            "{hrefs:?}"
+        );
+        let srcs: Vec<_> = doc
+            .select(&sel("img"))
+            .filter_map(|e| e.value().attr("src").map(str::to_string))
+            .collect();
+        assert!(srcs.contains(&"../img/logo.png".to_string()), "{srcs:?}");
+        check_all_links(&repo.book.out(), &["404.html"]);
+    }
+
+    #[test]
+    fn broken_raw_html_links_are_reported_and_ids_are_anchors() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/raw.md",
+            "# Raw\n\n<a id=\"old-name\"></a>\n\nText.\n\n<img src=\"missing.png\"> <video src=\"gone.mp4\" poster=\"also-gone.png\"></video>\n",
+        );
+        repo.book.write(
+            "content/guide/other.md",
+            "See [the old name](raw.md#old-name).\n",
+        );
+        let run = repo.book.build();
+        run.failure(1)
+            .stderr_has("error[broken-link]")
+            .stderr_has("content/guide/raw.md:7:11")
+            .stderr_has("missing.png")
+            .stderr_has("gone.mp4")
+            .stderr_has("also-gone.png")
+            .stderr_lacks("missing-anchor");
+    }
+
+    #[test]
+    fn raw_html_policy_escape_and_allow() {
+        let repo = hostile_repo();
+        set_policy(&repo, "escape");
+        repo.book.build().success();
+        let body = prose(&repo.book, "guide/tricks.html");
+        assert!(body.contains("&lt;details&gt;"), "{body}");
+        assert!(
+            !body.contains("<details") && !body.contains("<script"),
+            "{body}"
+        );
+
+        let repo = hostile_repo();
+        set_policy(&repo, "allow");
+        repo.book.build().success();
+        let body = prose(&repo.book, "guide/tricks.html");
+        // Trusted authors keep their HTML, but schemes that run code are still neutralised.
+        assert!(
+            body.contains("<iframe src=\"https://evil.example/\">"),
+            "{body}"
+        );
+        assert!(body.contains("<details>"), "{body}");
+        assert!(!body.to_ascii_lowercase().contains("javascript:"), "{body}");
+
+        let repo = Repo::new();
+        set_policy(&repo, "yes");
+        repo.book
+            .build()
+            .failure(1)
+            .stderr_has("error[invalid-value]")
+            .stderr_has("orgbook.toml:5:12")
+            .stderr_has("sanitize, allow, escape");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn file_names_become_url_safe_everywhere() {
+        let repo = Repo::new();
+        repo.book
+            .write("content/javascript:alert(1).md", "# Scheme\n\nHello.\n");
+        repo.book.write(
+            "content/guide/Getting Started.md",
+            "# Start\n\nSee [scheme](../javascript:alert(1).md).\n",
+        );
+        repo.book.build().success();
+        let out = repo.book.out();
+        assert!(out.join("javascript-alert-1.html").is_file());
+        assert!(out.join("guide/getting-started.html").is_file());
+        for (file, url) in followed_urls(&out) {
+            assert!(
+                !url.to_ascii_lowercase().starts_with("javascript:"),
+                "{file}: {url}"
+            );
+        }
+        for rel in files_under(&out) {
+            let text = std::fs::read_to_string(out.join(&rel)).unwrap_or_default();
+            for needle in [
+                "\"javascript:",
+                ">javascript:",
+                "'javascript:",
+                "href=javascript",
+            ] {
+                assert!(!text.contains(needle), "{rel} contains {needle}");
+            }
+        }
+        check_all_links(&out, &["404.html"]);
+    }
+
+    #[test]
+    fn base_url_and_theme_are_validated() {
+        for (line, bad, needle) in [
+            (
+                "base_url = \"javascript:alert(1)\"",
+                "base_url",
+                "is not an http(s) URL or a path",
+            ),
+            (
+                "base_url = \"//evil.example\"",
+                "base_url",
+                "is not an http(s) URL or a path",
+            ),
+            (
+                "theme = \"../../elsewhere\"",
+                "theme",
+                "is not a folder name",
+            ),
+            ("theme = \"/etc\"", "theme", "is not a folder name"),
+        ] {
+            let repo = Repo::new();
+            let config = format!("title = \"Acme\"\n{line}\n");
+            repo.book.write("orgbook.toml", &config);
+            let run = repo.book.build();
+            run.failure(1)
+                .stderr_has("error[invalid-value]")
+                .stderr_has("--> orgbook.toml:2:")
+                .stderr_has(needle)
+                .stderr_has(bad);
+        }
+    }
+}
+
+/// Item 3: what orgbook prints cannot rewrite a terminal or forge a CI annotation.
+mod printed {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_content_are_escaped_in_every_format() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/teams/platform.md",
+            &repo.book.read("content/teams/platform.md").replacen(
+                "+++\n",
+                "+++\n\"\\u001b[2J\\u009b31m\\u202eevil\\n::error file=x::forged\" = 1\n",
+                1,
+            ),
+        );
+        for format in ["human", "github", "json"] {
+            let run = repo.book.run(&["check", "--format", format]);
+            run.failure(1);
+            let all = format!("{}{}", run.stdout, run.stderr);
+            let bad: Vec<char> = all
+                .chars()
+                .filter(|&c| {
+                    (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)
+                })
+                .collect();
+            assert!(bad.is_empty(), "{format}: raw {bad:?} in\n{all}");
+            assert!(all.contains("u{1b}[2J"), "{format}: {all}");
+            assert!(
+                !all.lines().any(|l| l.starts_with("::error file=x")),
+                "{format}: forged annotation in\n{all}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_line_is_shown_cut_around_the_error() {
+        let repo = Repo::new();
+        let line = format!(
+            "{} [broken](nowhere.md) {}",
+            "word ".repeat(20_000),
+            "tail ".repeat(20_000)
+        );
+        repo.book
+            .write("content/guide/long.md", &format!("# Long\n\n{line}\n"));
+        let run = repo.book.run(&["check"]);
+        run.failure(1).stderr_has("error[broken-link]");
+        let snippet = run
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("3 | "))
+            .expect("a snippet line");
+        assert!(snippet.chars().count() < 120, "{snippet}");
+        assert!(snippet.contains("[broken](nowhere.md)"), "{snippet}");
+        assert!(
+            run.stderr.len() < 4000,
+            "{} bytes of stderr",
+            run.stderr.len()
+        );
+    }
+}

@@ -1,0 +1,497 @@
+//! What content may put into a reader's browser: the raw-HTML policy of Markdown bodies
+//! (`[markdown] raw_html = "sanitize" | "allow" | "escape"`), unsafe URL schemes in links,
+//! images and raw-HTML attributes, and the URLs and anchors inside raw HTML.
+//!
+//! The sanitizer is ammonia (a maintained, html5ever-based allowlist sanitizer), configured
+//! to keep what GitHub keeps (tables, `<details>`/`<summary>`, `<kbd>`, `<sup>`/`<sub>`,
+//! images, anchors with `id`/`name`) and to drop scripts, styles, event handlers, frames and
+//! forms. It runs only on pages whose Markdown contains raw HTML, over the page's whole body:
+//! raw HTML arrives from the Markdown parser in pieces (`<details>` in one block, its closing
+//! tag in another), and only the whole body has the structure a browser will see.
+//!
+//! Before that, [`scan_attributes`] finds the URL and id attributes of each raw-HTML piece,
+//! so `<a href>`, `<img src>`, `<source src>` and `<video src/poster>` go through the same
+//! resolver as Markdown links (rewritten to page URLs, broken ones reported) and `id`/`name`
+//! count as anchors. The scanner is hand-written because it only needs attribute positions in
+//! single tags the Markdown parser already isolated; safety never depends on it (the
+//! sanitizer reparses everything), and a tag it misreads costs at most a link check.
+
+use crate::diagnostic::Diagnostic;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// `[markdown] raw_html` in `orgbook.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RawHtml {
+    /// Keep what GitHub keeps, drop scripts and the like (the default).
+    #[default]
+    Sanitize,
+    /// Trust the handbook's authors: raw HTML is copied as written (unsafe URL schemes are
+    /// still neutralised).
+    Allow,
+    /// Show raw HTML as text.
+    Escape,
+}
+
+impl RawHtml {
+    pub const NAMES: &[&str] = &["sanitize", "allow", "escape"];
+
+    pub fn parse(s: &str) -> Option<RawHtml> {
+        match s {
+            "sanitize" => Some(RawHtml::Sanitize),
+            "allow" => Some(RawHtml::Allow),
+            "escape" => Some(RawHtml::Escape),
+            _ => None,
+        }
+    }
+}
+
+/// The scheme of `url` if following it would run code or read the reader's disk:
+/// `javascript:`, `vbscript:`, `data:` (except raster images, for `image`), `file:` and the
+/// like. Browsers ignore ASCII whitespace and control characters inside the scheme and
+/// compare it case-insensitively, so this does too.
+pub fn unsafe_scheme(url: &str, image: bool) -> Option<String> {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(64)
+        .collect();
+    let colon = cleaned.find(':')?;
+    let scheme = cleaned[..colon].to_ascii_lowercase();
+    if scheme.is_empty()
+        || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    {
+        return None;
+    }
+    let unsafe_ = match scheme.as_str() {
+        "javascript" | "vbscript" | "livescript" | "mocha" | "file" | "blob" | "filesystem" => true,
+        "data" => {
+            let rest = cleaned[colon + 1..].to_ascii_lowercase();
+            !(image
+                && [
+                    "image/png",
+                    "image/gif",
+                    "image/jpeg",
+                    "image/webp",
+                    "image/avif",
+                ]
+                .iter()
+                .any(|t| rest.starts_with(t)))
+        }
+        _ => false,
+    };
+    unsafe_.then_some(scheme)
+}
+
+/// The warning for a neutralised URL at `span` of `doc`'s text.
+pub fn unsafe_url_warning(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    scheme: &str,
+    what: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        "unsafe-url",
+        file,
+        format!(
+            "{what} with a `{scheme}:` URL was neutralised: it could run code in a reader's browser"
+        ),
+    )
+    .with_help("link to a page, a file or an http(s) address instead")
+    .at(text, span)
+}
+
+/// One attribute of a start tag in a raw-HTML piece. `value` is the byte range of the value
+/// (without quotes) in the piece; empty for an attribute without a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    pub tag: String,
+    pub name: String,
+    pub value: Range<usize>,
+}
+
+/// Start-tag attributes of `html`, in order. Comments are skipped; end tags have none.
+pub fn scan_attributes(html: &str) -> Vec<Attribute> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = memchr(b'<', &b[i..]) {
+        i += lt + 1;
+        if b[i..].starts_with(b"!--") {
+            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        if i >= b.len() || !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        let tag = html[name_start..i].to_ascii_lowercase();
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let an = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !b"=>/".contains(&b[i]) {
+                i += 1;
+            }
+            if i == an {
+                // A stray `=`: step over it so the loop always advances.
+                i += 1;
+                continue;
+            }
+            let name = html[an..i].to_ascii_lowercase();
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = i..i;
+            if i < b.len() && b[i] == b'=' {
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                    let q = b[i];
+                    let end = memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
+                    value = i + 1..end;
+                    i = (end + 1).min(b.len());
+                } else {
+                    let vs = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    value = vs..i;
+                }
+            }
+            out.push(Attribute {
+                tag: tag.clone(),
+                name,
+                value,
+            });
+        }
+    }
+    out
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+/// Whether attribute `name` of `tag` holds a URL a browser may follow or load.
+pub fn is_url_attribute(tag: &str, name: &str) -> bool {
+    matches!(
+        name,
+        "href"
+            | "src"
+            | "poster"
+            | "action"
+            | "formaction"
+            | "xlink:href"
+            | "background"
+            | "cite"
+            | "data"
+            | "srcset"
+            | "longdesc"
+            | "ping"
+    ) || (tag == "meta" && name == "content")
+}
+
+/// Whether the URL in attribute `name` of `tag` is resolved like a Markdown link.
+pub fn is_resolved_attribute(tag: &str, name: &str) -> bool {
+    matches!(
+        (tag, name),
+        ("a", "href") | ("img", "src") | ("source", "src") | ("video", "src") | ("video", "poster")
+    )
+}
+
+/// The minimal decoding of attribute values authors write (`&amp;` in query strings).
+pub fn decode_attribute(v: &str) -> Cow<'_, str> {
+    if v.contains('&') {
+        Cow::Owned(
+            v.replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">"),
+        )
+    } else {
+        Cow::Borrowed(v)
+    }
+}
+
+/// Escapes a URL for a double-quoted attribute value.
+pub fn encode_attribute(v: &str) -> String {
+    v.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// What [`process_raw`] needs from the page being rendered.
+pub struct RawContext<'a> {
+    pub file: &'a str,
+    /// The whole file text and where this piece starts in it, for diagnostics.
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+/// Applies URL neutralisation and the link resolver to one raw-HTML piece; collects its
+/// `id`/`name` anchors. `resolve(url, span)` returns the rewritten URL, or `None` to keep it.
+pub fn process_raw(
+    piece: &str,
+    ctx: &RawContext,
+    anchors: &mut Vec<String>,
+    resolve: &mut dyn FnMut(&str, Range<usize>) -> Option<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    let mut out = String::with_capacity(piece.len());
+    let mut copied = 0;
+    for attr in scan_attributes(piece) {
+        let raw = &piece[attr.value.clone()];
+        if (attr.name == "id" || (attr.name == "name" && attr.tag == "a")) && !raw.is_empty() {
+            anchors.push(decode_attribute(raw).into_owned());
+            continue;
+        }
+        if !is_url_attribute(&attr.tag, &attr.name) {
+            continue;
+        }
+        let value = decode_attribute(raw);
+        let span = ctx.offset + attr.value.start..ctx.offset + attr.value.end;
+        let image = matches!(attr.tag.as_str(), "img" | "source" | "video" | "picture");
+        let replacement = if let Some(scheme) = unsafe_scheme(&value, image) {
+            diags.push(unsafe_url_warning(
+                ctx.file,
+                ctx.text,
+                span,
+                &scheme,
+                &format!("`<{} {}>`", attr.tag, attr.name),
+            ));
+            Some("#".to_string())
+        } else if is_resolved_attribute(&attr.tag, &attr.name) {
+            resolve(&value, span)
+        } else {
+            None
+        };
+        if let Some(new) = replacement {
+            out.push_str(&piece[copied..attr.value.start]);
+            out.push_str(&encode_attribute(&new));
+            copied = attr.value.end;
+        }
+    }
+    out.push_str(&piece[copied..]);
+    out
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_tags([
+        "input",
+        "picture",
+        "source",
+        "video",
+        "audio",
+        "track",
+        "section",
+        "figure",
+        "figcaption",
+    ])
+    // Headings, footnotes and anchors authors link to need their ids; classes carry code
+    // languages and footnote roles.
+    .add_generic_attributes(["id", "class", "align"])
+    .add_tag_attributes("a", ["name"])
+    .add_tag_attributes("input", ["type", "checked", "disabled"])
+    .add_tag_attributes("source", ["src", "type", "media", "srcset"])
+    .add_tag_attributes("img", ["loading", "srcset"])
+    .add_tag_attributes(
+        "video",
+        [
+            "src", "poster", "controls", "width", "height", "loop", "muted",
+        ],
+    )
+    .add_tag_attributes("audio", ["src", "controls"])
+    .add_tag_attributes("track", ["src", "kind", "srclang", "label"])
+    .add_tag_attributes("th", ["style"])
+    .add_tag_attributes("td", ["style"])
+    .add_tag_attributes("ol", ["start"])
+    // Unsafe schemes were already neutralised (with a warning); data: images survive.
+    .add_url_schemes(["data"])
+    // Same links as on a page without raw HTML.
+    .link_rel(None)
+    .url_relative(ammonia::UrlRelative::PassThrough)
+    .attribute_filter(|element, attribute, value| {
+        match (element, attribute) {
+            // Tables' alignment is the only style the Markdown renderer writes.
+            ("th" | "td", "style") => {
+                let v = value.trim();
+                [
+                    "text-align: left",
+                    "text-align: center",
+                    "text-align: right",
+                ]
+                .contains(&v)
+                .then(|| value.into())
+            }
+            ("input", "type") => (value == "checkbox").then(|| value.into()),
+            (_, "href" | "src" | "poster" | "srcset")
+                if unsafe_scheme(value, element != "a").is_some() =>
+            {
+                None
+            }
+            _ => Some(value.into()),
+        }
+    });
+    b
+});
+
+/// Sanitises a page body that contains raw HTML.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_schemes_are_found_however_they_are_spelled() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "vbscript:msgbox",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "file:///etc/passwd",
+        ] {
+            assert!(unsafe_scheme(url, false).is_some(), "{url:?}");
+        }
+        for url in [
+            "https://x",
+            "mailto:a@b",
+            "../a.md",
+            "a.md#x:y",
+            "#top",
+            "tel:+1",
+        ] {
+            assert_eq!(unsafe_scheme(url, false), None, "{url:?}");
+        }
+        assert_eq!(unsafe_scheme("data:image/png;base64,AAAA", true), None);
+        assert!(unsafe_scheme("data:image/svg+xml;base64,AAAA", true).is_some());
+        assert!(unsafe_scheme("data:image/png;base64,AAAA", false).is_some());
+    }
+
+    #[test]
+    fn attributes_are_scanned_with_their_positions() {
+        let html = r#"<a href="x.md" id='top' data-x=1 hidden>t</a><!-- <img src="no"> --><IMG SRC=y.png/>"#;
+        let attrs = scan_attributes(html);
+        let got: Vec<(&str, &str, &str)> = attrs
+            .iter()
+            .map(|a| (a.tag.as_str(), a.name.as_str(), &html[a.value.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a", "href", "x.md"),
+                ("a", "id", "top"),
+                ("a", "data-x", "1"),
+                ("a", "hidden", ""),
+                ("img", "src", "y.png/"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_scanner_never_loops_or_panics_on_garbage() {
+        for s in [
+            "<", "<a", "<a =", "<a b=\"", "<a b='x", "<!--", "<a/ / =>", "<é x=1>",
+        ] {
+            let _ = scan_attributes(s);
+        }
+    }
+
+    #[test]
+    fn sanitizer_keeps_what_github_keeps_and_drops_scripts() {
+        let html = sanitize(
+            r#"<details><summary>More</summary><p><kbd>Ctrl</kbd> x<sup>2</sup>H<sub>2</sub></p></details>
+<table><tr><td style="text-align: center">a</td></tr></table>
+<a name="legacy" id="x" href="page.html">l</a><img src="a.png" alt="A" onerror="alert(1)">
+<script>alert(1)</script><style>body{}</style><iframe src="https://evil"></iframe>
+<p onclick="alert(1)" style="position:fixed">p</p>"#,
+        );
+        for kept in [
+            "<details>",
+            "<summary>More</summary>",
+            "<kbd>Ctrl</kbd>",
+            "<sup>2</sup>",
+            "<sub>2</sub>",
+            "style=\"text-align: center\"",
+            "name=\"legacy\"",
+            "id=\"x\"",
+            "href=\"page.html\"",
+            "<img src=\"a.png\" alt=\"A\">",
+        ] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+        for gone in [
+            "<script",
+            "alert",
+            "<style",
+            "<iframe",
+            "onclick",
+            "position:fixed",
+            "onerror",
+        ] {
+            assert!(!html.contains(gone), "{gone} kept in {html}");
+        }
+    }
+
+    #[test]
+    fn raw_urls_are_resolved_neutralised_and_ids_collected() {
+        let piece = r#"<a href="guide.md#x" id="a1">g</a><img src="javascript:alert(1)"><a href="https://x">e</a>"#;
+        let text = format!("body\n{piece}");
+        let ctx = RawContext {
+            file: "content/p.md",
+            text: &text,
+            offset: 5,
+        };
+        let mut anchors = Vec::new();
+        let mut diags = Vec::new();
+        let mut seen = Vec::new();
+        let out = process_raw(
+            piece,
+            &ctx,
+            &mut anchors,
+            &mut |url, span| {
+                seen.push((url.to_string(), text[span].to_string()));
+                // Like the Markdown resolver: external URLs are kept as written.
+                (!url.starts_with("https:")).then(|| "guide.html#x".into())
+            },
+            &mut diags,
+        );
+        assert_eq!(
+            out,
+            r##"<a href="guide.html#x" id="a1">g</a><img src="#"><a href="https://x">e</a>"##
+        );
+        assert_eq!(anchors, vec!["a1"]);
+        assert_eq!(
+            seen,
+            vec![
+                ("guide.md#x".to_string(), "guide.md#x".to_string()),
+                ("https://x".to_string(), "https://x".to_string())
+            ]
+        );
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].code, diags[0].line), ("unsafe-url", 2));
+    }
+}

@@ -1,0 +1,572 @@
+//! Reading a Backstage catalog into team charters (`orgbook import backstage`).
+//!
+//! This module owns the mapping from Backstage's entity model to orgbook's charters: one
+//! charter per `Group` (`spec.type` `team` → a team, any other type → a group, `spec.parent`
+//! → `parent`), members from `User` entities' `spec.memberOf` and groups' `spec.members`
+//! (one person per user name, whatever namespaces it appears in), and `owns` from the
+//! `spec.owner` of `Component`, `System`, `API`, `Resource` and `Domain` entities. Catalog
+//! files may hold many YAML documents, and `Location` entities are followed to the files
+//! they name. Backstage has no problem statement or metric, so teams get the scaffold's
+//! placeholders ([`crate::scaffold::PLACEHOLDER_PROBLEM`]), which the health page lists.
+//! It is the inverse of `orgbook export backstage` (src/export/backstage.rs): a round trip
+//! gives back the same hierarchy, members and ownership.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use yaml_serde::Value;
+
+use crate::load::CONTENT_DIR;
+use crate::scaffold::{self, Survey};
+
+/// One entity as read, with the file it came from for notes.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Lowercase: Backstage compares kinds case-insensitively.
+    pub kind: String,
+    /// Lowercase, without namespace: one person is one user in every namespace.
+    pub name: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub spec: Value,
+    pub file: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub entities: Vec<Entity>,
+    /// Things read but not used (URL targets, documents that are not entities).
+    pub notes: Vec<String>,
+}
+
+/// Reads every catalog file named (folders: their `.yaml`/`.yml` files), following
+/// `Location` targets. Any file that cannot be read or parsed is an error, located.
+pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
+    let mut catalog = Catalog::default();
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    let mut queue: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && is_yaml(e.path()))
+                .map(|e| e.into_path())
+                .collect();
+            files.sort();
+            queue.extend(files);
+        } else if p.is_file() {
+            queue.push(p.clone());
+        } else {
+            errors.push(format!("{}: no such file or folder", p.display()));
+        }
+    }
+    // A queue rather than recursion: Locations may point at each other.
+    let mut i = 0;
+    while i < queue.len() {
+        let path = queue[i].clone();
+        i += 1;
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(key) {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(format!("{shown}: cannot read: {e}"));
+                continue;
+            }
+        };
+        for (n, doc) in yaml_serde::Deserializer::from_str(&text).enumerate() {
+            let value = match Value::deserialize(doc) {
+                Ok(v) => v,
+                Err(e) => {
+                    let at = e
+                        .location()
+                        .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
+                    errors.push(format!(
+                        "{shown}{at}: not valid YAML: {}",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ));
+                    break;
+                }
+            };
+            if value.is_null() {
+                continue;
+            }
+            let Some(entity) = entity(&value, &shown) else {
+                catalog.notes.push(format!(
+                    "{shown}: document {} has no `kind` and `metadata.name`; not an entity, skipped",
+                    n + 1
+                ));
+                continue;
+            };
+            if entity.kind == "location" {
+                let base = path.parent().unwrap_or(Path::new("."));
+                for target in location_targets(&entity.spec) {
+                    if target.contains("://") {
+                        catalog.notes.push(format!(
+                            "{shown}: Location target {target} is a URL; orgbook reads files only, download it and pass it too"
+                        ));
+                        continue;
+                    }
+                    let found = expand(base, &target);
+                    if found.is_empty() {
+                        errors.push(format!("{shown}: Location target {target} matches no file"));
+                    }
+                    queue.extend(found);
+                }
+            }
+            catalog.entities.push(entity);
+        }
+    }
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+fn entity(v: &Value, file: &str) -> Option<Entity> {
+    let kind = v.get("kind")?.as_str()?.to_ascii_lowercase();
+    let meta = v.get("metadata")?;
+    let name = meta.get("name")?.as_str()?.to_ascii_lowercase();
+    let text = |k: &str| {
+        meta.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    Some(Entity {
+        kind,
+        name,
+        title: text("title"),
+        description: text("description"),
+        spec: v.get("spec").cloned().unwrap_or(Value::Null),
+        file: file.to_owned(),
+    })
+}
+
+fn location_targets(spec: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(t) = spec.get("target").and_then(Value::as_str) {
+        out.push(t.to_owned());
+    }
+    if let Some(list) = spec.get("targets").and_then(Value::as_sequence) {
+        out.extend(list.iter().filter_map(Value::as_str).map(str::to_owned));
+    }
+    out
+}
+
+/// A target relative to the Location's folder; a `*` in its file name matches any run
+/// of characters (Backstage's file locations allow globs).
+fn expand(base: &Path, target: &str) -> Vec<PathBuf> {
+    let path = base.join(target.trim_start_matches("./"));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !name.contains('*') {
+        return if path.is_file() { vec![path] } else { vec![] };
+    }
+    let dir = path.parent().unwrap_or(base);
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut out: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .is_some_and(|n| glob_match(&name, &n.to_string_lossy()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let mut rest = name;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            let Some(r) = rest.strip_prefix(part) else {
+                return false;
+            };
+            rest = r;
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            let Some(at) = rest.find(part) else {
+                return false;
+            };
+            rest = &rest[at + part.len()..];
+        }
+    }
+    rest.is_empty()
+}
+
+/// `group:default/team-a`, `default/team-a`, `team-a` → (kind, name), lowercase; the
+/// namespace is dropped (see [`Entity::name`]).
+pub fn parse_ref(r: &str, default_kind: &str) -> (String, String) {
+    let r = r.trim();
+    let (kind, rest) = match r.split_once(':') {
+        Some((k, rest)) if !k.contains('/') => (k.to_ascii_lowercase(), rest),
+        _ => (default_kind.to_owned(), r),
+    };
+    let name = rest.rsplit('/').next().unwrap_or(rest);
+    (kind, name.to_ascii_lowercase())
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_sequence)
+        .map(|s| {
+            s.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn spec_str<'v>(spec: &'v Value, path: &[&str]) -> Option<&'v str> {
+    let mut v = spec;
+    for k in path {
+        v = v.get(*k)?;
+    }
+    v.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// What the import will write.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// (path relative to the handbook root, text), parents before children.
+    pub files: Vec<(String, String)>,
+    pub notes: Vec<String>,
+    pub errors: Vec<String>,
+    pub teams: usize,
+    pub groups: usize,
+    pub members: usize,
+    pub owned: usize,
+}
+
+struct Group<'a> {
+    entity: &'a Entity,
+    slug: String,
+    parent: Option<String>,
+    is_team: bool,
+    members: BTreeSet<String>,
+    owns: BTreeSet<String>,
+}
+
+/// Maps the catalog onto charters beside the handbook's existing ones. A group whose
+/// slug is already a charter is not written again; its children still name it.
+pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
+    let mut plan = Plan {
+        notes: catalog.notes.clone(),
+        ..Plan::default()
+    };
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let mut slugs: BTreeSet<String> = BTreeSet::new();
+    for e in catalog.entities.iter().filter(|e| e.kind == "group") {
+        if groups.contains_key(&e.name) {
+            plan.notes.push(format!(
+                "{}: group {} is defined twice (another namespace?); the first is used",
+                e.file, e.name
+            ));
+            continue;
+        }
+        let mut slug = scaffold::slugify(&e.name);
+        if slug.is_empty() {
+            slug = "group".to_owned();
+        }
+        let base = slug.clone();
+        let mut n = 1;
+        while slugs.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        slugs.insert(slug.clone());
+        let group_type = spec_str(&e.spec, &["type"])
+            .unwrap_or("team")
+            .to_ascii_lowercase();
+        groups.insert(
+            e.name.clone(),
+            Group {
+                entity: e,
+                slug,
+                parent: spec_str(&e.spec, &["parent"]).map(|p| parse_ref(p, "group").1),
+                is_team: group_type == "team",
+                members: BTreeSet::new(),
+                owns: BTreeSet::new(),
+            },
+        );
+    }
+
+    let mut users: BTreeMap<String, &Entity> = BTreeMap::new();
+    for u in catalog.entities.iter().filter(|e| e.kind == "user") {
+        users.entry(u.name.clone()).or_insert(u);
+    }
+    let display = |name: &str| -> String {
+        users
+            .get(name)
+            .and_then(|u| {
+                spec_str(&u.spec, &["profile", "displayName"])
+                    .map(str::to_owned)
+                    .or_else(|| u.title.clone())
+            })
+            .unwrap_or_else(|| name.to_owned())
+    };
+    let mut people = BTreeSet::new();
+    for u in users.values() {
+        for r in strings(u.spec.get("memberOf")) {
+            let (_, g) = parse_ref(&r, "group");
+            match groups.get_mut(&g) {
+                Some(group) => {
+                    group.members.insert(display(&u.name));
+                    people.insert(u.name.clone());
+                }
+                None => plan.notes.push(format!(
+                    "{}: user {} is a member of {g}, which is not in the catalog; left out",
+                    u.file, u.name
+                )),
+            }
+        }
+    }
+    let names: Vec<String> = groups.keys().cloned().collect();
+    for g in &names {
+        let members = strings(groups[g].entity.spec.get("members"));
+        for r in members {
+            let (_, u) = parse_ref(&r, "user");
+            let shown = display(&u);
+            if let Some(group) = groups.get_mut(g) {
+                group.members.insert(shown);
+            }
+            people.insert(u);
+        }
+    }
+    for e in catalog.entities.iter().filter(|e| {
+        matches!(
+            e.kind.as_str(),
+            "component" | "system" | "api" | "resource" | "domain"
+        )
+    }) {
+        let Some(owner) = spec_str(&e.spec, &["owner"]) else {
+            continue;
+        };
+        let (kind, name) = parse_ref(owner, "group");
+        match groups.get_mut(&name) {
+            Some(g) if kind == "group" => {
+                g.owns
+                    .insert(e.title.clone().unwrap_or_else(|| e.name.clone()));
+                plan.owned += 1;
+            }
+            _ => plan.notes.push(format!(
+                "{}: {} {} is owned by {owner}, which is not a group in the catalog; not mapped",
+                e.file, e.kind, e.name
+            )),
+        }
+    }
+
+    // Parents that exist nowhere are dropped; cycles are cut where they close.
+    let mut parent_slug: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for (name, g) in &groups {
+        let p = match &g.parent {
+            None => None,
+            Some(p) => match groups.get(p) {
+                Some(pg) => Some(pg.slug.clone()),
+                None if survey.teams.contains_key(&scaffold::slugify(p)) => {
+                    Some(scaffold::slugify(p))
+                }
+                None => {
+                    plan.notes.push(format!(
+                        "{}: group {name} names parent {p}, which is in neither the catalog nor the handbook; imported without a parent",
+                        g.entity.file
+                    ));
+                    None
+                }
+            },
+        };
+        parent_slug.insert(g.slug.clone(), p);
+    }
+    let slug_names: BTreeMap<&str, &str> = groups
+        .iter()
+        .map(|(n, g)| (g.slug.as_str(), n.as_str()))
+        .collect();
+    let mut cut = Vec::new();
+    for start in parent_slug.keys() {
+        let mut seen = BTreeSet::new();
+        let mut cur = start.clone();
+        while let Some(Some(p)) = parent_slug.get(&cur) {
+            if !seen.insert(cur.clone()) || p == start {
+                cut.push(start.clone());
+                break;
+            }
+            cur = p.clone();
+        }
+    }
+    for s in cut {
+        if parent_slug.get(&s).is_some_and(Option::is_some) {
+            plan.notes.push(format!(
+                "group {} is its own ancestor; its parent is dropped",
+                slug_names.get(s.as_str()).unwrap_or(&s.as_str())
+            ));
+            parent_slug.insert(s, None);
+        }
+    }
+
+    // Paths: beside the parent, as `orgbook new team --parent` puts them.
+    let mut paths: BTreeMap<String, String> = survey
+        .teams
+        .iter()
+        .map(|(s, t)| (s.clone(), t.path.clone()))
+        .collect();
+    let mut order: Vec<&Group> = groups.values().collect();
+    order.sort_by_key(|g| (depth(&g.slug, &parent_slug), g.slug.clone()));
+    for g in order {
+        if let Some(existing) = survey.teams.get(&g.slug) {
+            plan.notes.push(format!(
+                "group {} is already in the handbook as {}; kept as it is",
+                g.entity.name, existing.path
+            ));
+            continue;
+        }
+        let parent = parent_slug.get(&g.slug).cloned().flatten();
+        let path = match parent.as_ref().and_then(|p| paths.get(p)) {
+            Some(pp) => format!("{}/{}.md", pp.trim_end_matches(".md"), g.slug),
+            None => format!("{CONTENT_DIR}/teams/{}.md", g.slug),
+        };
+        paths.insert(g.slug.clone(), path.clone());
+        if g.is_team {
+            plan.teams += 1;
+        } else {
+            plan.groups += 1;
+        }
+        plan.files
+            .push((path, charter(g, parent.as_deref(), today)));
+    }
+    plan.members = people.len();
+    plan
+}
+
+fn depth(slug: &str, parents: &BTreeMap<String, Option<String>>) -> usize {
+    let mut d = 0;
+    let mut cur = slug;
+    while let Some(Some(p)) = parents.get(cur) {
+        d += 1;
+        cur = p;
+        if d > parents.len() {
+            break;
+        }
+    }
+    d
+}
+
+/// The charter's TOML front matter, serialised by the toml crate so names with quotes
+/// or backslashes are escaped correctly.
+#[derive(serde::Serialize)]
+struct CharterFrontMatter<'a> {
+    name: &'a str,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    members: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    owns: Vec<&'a str>,
+    reviewed: toml::value::Datetime,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    contact: BTreeMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    metrics: Vec<BTreeMap<&'a str, &'a str>>,
+}
+
+fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
+    let e = g.entity;
+    let name = spec_str(&e.spec, &["profile", "displayName"])
+        .map(str::to_owned)
+        .or_else(|| e.title.clone())
+        .unwrap_or_else(|| e.name.clone());
+    let email = spec_str(&e.spec, &["profile", "email"]);
+    let fm = CharterFrontMatter {
+        name: &name,
+        kind: if g.is_team { "team" } else { "group" },
+        parent,
+        problem: g.is_team.then_some(scaffold::PLACEHOLDER_PROBLEM),
+        members: g.members.iter().map(String::as_str).collect(),
+        owns: g.owns.iter().map(String::as_str).collect(),
+        reviewed: toml::value::Datetime {
+            date: Some(toml::value::Date {
+                year: u16::try_from(today.year()).unwrap_or(0),
+                month: today.month().unsigned_abs(),
+                day: today.day().unsigned_abs(),
+            }),
+            time: None,
+            offset: None,
+        },
+        contact: email.map(|m| ("email", m)).into_iter().collect(),
+        metrics: if g.is_team {
+            vec![BTreeMap::from([("name", scaffold::PLACEHOLDER_METRIC)])]
+        } else {
+            vec![]
+        },
+    };
+    // Strings, arrays of strings, a date and tables of strings always serialise.
+    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
+    let mut out = format!("+++\n{toml}+++\n\n");
+    if let Some(d) = &e.description {
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    if g.is_team {
+        out.push_str(scaffold::PLACEHOLDER_SECTIONS);
+    } else {
+        out.push_str("Imported from the Backstage catalog.\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refs_drop_kind_and_namespace() {
+        assert_eq!(
+            parse_ref("group:default/Team-A", "user"),
+            ("group".into(), "team-a".into())
+        );
+        assert_eq!(
+            parse_ref("ops/team-b", "group"),
+            ("group".into(), "team-b".into())
+        );
+        assert_eq!(parse_ref("jdoe", "user"), ("user".into(), "jdoe".into()));
+        assert_eq!(
+            parse_ref("user:guest", "group"),
+            ("user".into(), "guest".into())
+        );
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.yaml", "org.yaml"));
+        assert!(glob_match("team-*.yaml", "team-a.yaml"));
+        assert!(!glob_match("team-*.yaml", "users.yaml"));
+        assert!(glob_match("a*b*c", "axxbyyc"));
+    }
+}

@@ -1,0 +1,740 @@
+//! A whole folder of decision records, made into one consistent set for the handbook.
+//!
+//! This module owns what only the collection as a whole can decide: which `.md` files are
+//! records and which are indexes or templates (by what they say, never by their names),
+//! the layouts records come in (`NNNN-slug.md`, `adr-NNN.md`, log4brains' date-named
+//! `YYYYMMDD-slug.md`, folder-per-record `name/index.md`, nested folders), the numbers the
+//! records get in a handbook that already uses some, relations and links followed to the
+//! new numbers, attachments found and links to the rest of the source repository made
+//! absolute, and dates of undated records taken from one `git log` pass. [`parse_record`]
+//! reads each file; the result is a [`Collection`] the command writes all at once.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::adr::{link_stem, parse_record};
+use super::{
+    Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
+    strip_md_extension,
+};
+
+/// Extensions of files a record links to that travel with it into `content/`. Anything
+/// else (source code, Terraform, specs in Markdown) stays in the source repository.
+const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "svg",
+    "webp",
+    "bmp",
+    "ico",
+    "pdf",
+    "drawio",
+    "excalidraw",
+    "vsdx",
+    "pptx",
+    "docx",
+    "xlsx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "mp4",
+    "webm",
+];
+
+/// Where attachments go, relative to `content/decisions/`.
+pub const ATTACHMENTS_DIR: &str = "attachments";
+
+/// One file to copy into the handbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub from: PathBuf,
+    /// Relative to `content/decisions/`, `/`-separated.
+    pub to: String,
+}
+
+/// Everything an import of one folder found, ready to be written and reported.
+#[derive(Debug, Default)]
+pub struct Collection {
+    /// With their handbook numbers, sorted by number.
+    pub decisions: Vec<ImportedDecision>,
+    /// `.md` files that are not records: (path in the folder, why).
+    pub skipped: Vec<(String, String)>,
+    /// Records that could not be read at all, or clash under `--keep-numbers`.
+    pub errors: Vec<String>,
+    /// Records whose number is not their source number plus the offset:
+    /// (path in the folder, the source number or date, the new number).
+    pub renumbered: Vec<(String, String, u32)>,
+    /// Records that got their source number plus a non-zero `--offset`.
+    pub offset: usize,
+    pub attachments: Vec<Attachment>,
+    /// Links to repository files made absolute with `--source-url`.
+    pub absolute_links: usize,
+    /// Links to repository files left as they are, each with its fix.
+    pub repository_links: Vec<String>,
+    /// Records dated by the commit that added them.
+    pub git_dated: usize,
+    /// Records dated today (no date anywhere), by path.
+    pub today_dated: Vec<String>,
+}
+
+/// A record's place in the source folder.
+struct Found {
+    rel: String,
+    path: PathBuf,
+    /// `name/index.md`: the folder stands for the record.
+    folder: Option<PathBuf>,
+}
+
+/// Reads every `.md` file under `dir` (hidden folders aside) and makes the records among
+/// them into a [`Collection`] numbered to fit beside `opts.taken`.
+pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collection> {
+    let dir = std::fs::canonicalize(dir)?;
+    let mut out = Collection::default();
+    let mut found = Vec::new();
+    let mut records = Vec::new();
+
+    let walk = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path().to_path_buf();
+        let base = entry.file_name().to_string_lossy().into_owned();
+        if strip_md_extension(&base).is_none() {
+            continue;
+        }
+        let rel = rel_string(path.strip_prefix(&dir).unwrap_or(&path));
+        let lower = base.to_ascii_lowercase();
+        let in_subfolder = rel.contains('/');
+        let folder_record = in_subfolder && matches!(lower.as_str(), "index.md" | "readme.md");
+        let name = if folder_record {
+            let folder = path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            format!("{folder}.md")
+        } else {
+            base.clone()
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(source) => {
+                out.errors.push(
+                    ImportError::Read {
+                        file: rel.clone(),
+                        source,
+                    }
+                    .to_string(),
+                );
+                continue;
+            }
+        };
+        let d = match parse_record(&rel, &name, &text, opts) {
+            Ok(d) => d,
+            Err(ImportError::NoTitle { .. }) => {
+                out.skipped
+                    .push((rel, "no title and no name to make one from".to_owned()));
+                continue;
+            }
+            Err(e) => {
+                out.errors.push(e.to_string());
+                continue;
+            }
+        };
+        if let Some(reason) = &d.template {
+            out.skipped.push((rel, format!("a template: {reason}")));
+            continue;
+        }
+        let numbered = d.source_number.is_some() || d.file_date.is_some();
+        if !d.has_metadata && (!numbered || matches!(lower.as_str(), "index.md" | "readme.md")) {
+            let reason = if d.md_links >= 2 {
+                format!(
+                    "an index: it links to {} records and has no status or date",
+                    d.md_links
+                )
+            } else {
+                "not a record: no number, status or date".to_owned()
+            };
+            out.skipped.push((rel, reason));
+            continue;
+        }
+        found.push(Found {
+            rel,
+            folder: folder_record
+                .then(|| path.parent().map(Path::to_path_buf))
+                .flatten(),
+            path,
+        });
+        records.push(d);
+    }
+
+    number(&mut records, &found, opts, &mut out);
+    if !out.errors.is_empty() {
+        return Ok(out);
+    }
+    follow_relations(&mut records, &found);
+
+    let repo = git_toplevel(&dir);
+    if opts.git_dates
+        && let Some(top) = &repo
+        && records.iter().any(|d| d.dated == Dated::Today)
+    {
+        let added = git_added_dates(top, &dir);
+        for (d, f) in records.iter_mut().zip(&found) {
+            if d.dated == Dated::Today
+                && let Some(&date) = added.get(&f.path)
+            {
+                d.dated = Dated::Git;
+                d.date = date;
+                if d.decided.is_some() {
+                    d.decided = Some(date);
+                }
+                out.git_dated += 1;
+            }
+        }
+    }
+    for (d, f) in records.iter_mut().zip(&found) {
+        if d.dated == Dated::Today {
+            d.unmapped.push(format!(
+                "{}: no date in the record{}; dated today ({})",
+                f.rel,
+                if repo.is_some() {
+                    " and the file is not committed"
+                } else {
+                    " and no git history"
+                },
+                opts.today
+            ));
+            out.today_dated.push(f.rel.clone());
+        }
+    }
+
+    let links = Links::new(&dir, &records, &found, opts);
+    let mut attachments = BTreeMap::new();
+    for i in 0..records.len() {
+        let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
+        let mut notes = Vec::new();
+        let body = std::mem::take(&mut records[i].body);
+        let body = with_related(body, &records[i].related);
+        records[i].body = rewrite_links_with(&body, |dest| {
+            links.rewrite(dest, &from_dir, &mut attachments, &mut notes, &mut out)
+        });
+        let rel = found[i].rel.clone();
+        for note in notes {
+            out.repository_links.push(format!("{rel}: {note}"));
+        }
+    }
+    out.attachments = attachments
+        .into_iter()
+        .map(|(from, to)| Attachment { from, to })
+        .collect();
+    out.attachments.sort_by(|a, b| a.to.cmp(&b.to));
+
+    reconcile_relations(&mut records);
+    no_successor_before_predecessor(&mut records);
+    records.sort_by_key(|d| d.number);
+    out.decisions = records;
+    Ok(out)
+}
+
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Source numbers that are free are kept (plus `--offset`); clashing or duplicated ones,
+/// and date-named records (in date order), get the next free numbers after the highest
+/// in use. Under `--keep-numbers` a clash is an error instead.
+fn number(
+    records: &mut [ImportedDecision],
+    found: &[Found],
+    opts: &ImportOptions,
+    out: &mut Collection,
+) {
+    let mut used: BTreeSet<u32> = opts.taken.clone();
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let d = &records[i];
+            (
+                d.source_number.is_none(),
+                d.source_number,
+                d.file_date,
+                &found[i].rel,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut assigned = vec![None; records.len()];
+    for &i in &order {
+        let Some(n) = records[i].source_number else {
+            continue;
+        };
+        let Some(wanted) = n.checked_add(opts.offset) else {
+            continue;
+        };
+        if used.insert(wanted) {
+            assigned[i] = Some(wanted);
+        } else if opts.keep_numbers {
+            out.errors.push(format!(
+                "{}: decision number {wanted} is already taken (--keep-numbers refuses to renumber); \
+                 leave out --keep-numbers, or pass --offset N to move the whole collection",
+                found[i].rel
+            ));
+        }
+    }
+    let mut next = used
+        .last()
+        .copied()
+        .unwrap_or(0)
+        .max(opts.offset)
+        .saturating_add(1);
+    for &i in &order {
+        let new = match assigned[i] {
+            Some(n) => n,
+            None => {
+                while used.contains(&next) {
+                    next += 1;
+                }
+                used.insert(next);
+                next
+            }
+        };
+        let d = &mut records[i];
+        d.number = new;
+        match d.source_number {
+            Some(n) if n.checked_add(opts.offset) == Some(new) => {
+                if opts.offset > 0 {
+                    out.offset += 1;
+                }
+            }
+            Some(n) => out
+                .renumbered
+                .push((found[i].rel.clone(), n.to_string(), new)),
+            None => {
+                let old = d
+                    .file_date
+                    .map_or_else(|| "no number".to_owned(), |date| format!("dated {date}"));
+                out.renumbered.push((found[i].rel.clone(), old, new));
+            }
+        }
+    }
+    out.renumbered.sort_by_key(|r| r.2);
+}
+
+/// Supersedes both ways, in new numbers: a link names its target's file, which survives
+/// renumbering; a bare number names the first record that had it.
+fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
+    let mut by_stem: HashMap<String, usize> = HashMap::new();
+    let mut by_number: HashMap<u32, usize> = HashMap::new();
+    for (i, (d, f)) in records.iter().zip(found).enumerate() {
+        let stem = match &f.folder {
+            Some(folder) => folder.file_name().map(|n| n.to_string_lossy().into_owned()),
+            None => f
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .map(|n| strip_md_extension(&n).unwrap_or(&n).to_owned()),
+        };
+        if let Some(stem) = stem {
+            by_stem.entry(stem).or_insert(i);
+        }
+        if let Some(n) = d.source_number {
+            by_number.entry(n).or_insert(i);
+        }
+    }
+    let resolve = |numbers: &[u32], files: &[String]| -> Vec<u32> {
+        let mut targets: Vec<usize> = files
+            .iter()
+            .filter_map(|f| by_stem.get(f).copied())
+            .collect();
+        let mut dangling = Vec::new();
+        for n in numbers {
+            if targets
+                .iter()
+                .any(|&t| records[t].source_number == Some(*n))
+            {
+                continue;
+            }
+            match by_number.get(n) {
+                Some(&t) => targets.push(t),
+                // Not among the imported records: it may be a decision already in the
+                // handbook; reconcile says so.
+                None => dangling.push(*n),
+            }
+        }
+        let mut out: Vec<u32> = targets.iter().map(|&t| records[t].number).collect();
+        out.extend(dangling);
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let new: Vec<(Vec<u32>, Vec<u32>)> = records
+        .iter()
+        .map(|d| {
+            (
+                resolve(&d.supersedes, &d.supersedes_files),
+                resolve(&d.superseded_by, &d.superseded_by_files),
+            )
+        })
+        .collect();
+    for (d, (sup, by)) in records.iter_mut().zip(new) {
+        d.supersedes = sup;
+        d.superseded_by = by;
+        d.supersedes_files.clear();
+        d.superseded_by_files.clear();
+    }
+}
+
+/// Relations orgbook has no key for stay in the body, as a section of links.
+fn with_related(body: String, related: &[String]) -> String {
+    if related.is_empty() {
+        return body;
+    }
+    let mut body = body;
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    if !body.is_empty() {
+        body.push('\n');
+    }
+    body.push_str("## Related decisions\n\n");
+    for r in related {
+        body.push_str("- ");
+        body.push_str(r);
+        body.push('\n');
+    }
+    body
+}
+
+/// A record dated by guesswork (git or today) is never decided after the record that
+/// supersedes it: it takes its successor's date.
+fn no_successor_before_predecessor(records: &mut [ImportedDecision]) {
+    let index: HashMap<u32, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.number, i))
+        .collect();
+    for i in 0..records.len() {
+        let (new_date, new_number) = (records[i].date, records[i].number);
+        for old in records[i].supersedes.clone() {
+            let Some(&j) = index.get(&old) else { continue };
+            let d = &mut records[j];
+            if matches!(d.dated, Dated::Git | Dated::Today) && d.date > new_date {
+                d.unmapped.push(format!(
+                    "{}: dated {} by guess, after decision {} that supersedes it; dated {new_date} instead",
+                    d.source, d.date, new_number
+                ));
+                d.date = new_date;
+                d.decided = Some(new_date);
+            }
+        }
+    }
+}
+
+/// The top of the git work tree holding `dir`, if any.
+fn git_toplevel(dir: &Path) -> Option<PathBuf> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--show-toplevel"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let top = String::from_utf8(out.stdout).ok()?;
+    std::fs::canonicalize(top.trim()).ok()
+}
+
+/// The date of the commit that added each file under `dir`, from one `git log` over the
+/// whole folder (one process, however many records). Log order is newest first, so the
+/// last date seen for a path is its oldest addition.
+fn git_added_dates(top: &Path, dir: &Path) -> HashMap<PathBuf, Date> {
+    let mut dates = HashMap::new();
+    let Ok(out) = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "core.quotepath=false",
+            "log",
+            "--diff-filter=A",
+            "--no-renames",
+            "--format=%x00%as",
+            "--name-only",
+            "--",
+            ".",
+        ])
+        .stderr(std::process::Stdio::null())
+        .output()
+    else {
+        return dates;
+    };
+    if !out.status.success() {
+        return dates;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut current = None;
+    for line in text.lines() {
+        if let Some(date) = line.strip_prefix('\0') {
+            current = date.trim().parse::<Date>().ok();
+        } else if !line.trim().is_empty()
+            && let Some(date) = current
+        {
+            dates.insert(top.join(line), date);
+        }
+    }
+    dates
+}
+
+/// Lexical `..`/`.` removal: link targets may not exist, so no canonicalize.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Link rewriting for one collection: what each relative link in a record points at.
+struct Links<'a> {
+    dir: &'a Path,
+    /// Source path (and folder, for folder-per-record) → new file name.
+    records: HashMap<PathBuf, String>,
+    source_url: Option<&'a str>,
+    /// `content/decisions/` of the handbook, to avoid clobbering attachments there.
+    into: Option<&'a Path>,
+}
+
+impl<'a> Links<'a> {
+    fn new(
+        dir: &'a Path,
+        records: &[ImportedDecision],
+        found: &[Found],
+        opts: &'a ImportOptions,
+    ) -> Links<'a> {
+        let mut map = HashMap::new();
+        for (d, f) in records.iter().zip(found) {
+            map.insert(f.path.clone(), d.file_name());
+            if let Some(folder) = &f.folder {
+                map.insert(folder.clone(), d.file_name());
+            }
+        }
+        Links {
+            dir,
+            records: map,
+            source_url: opts.source_url.as_deref(),
+            into: opts.into.as_deref(),
+        }
+    }
+
+    fn rewrite(
+        &self,
+        dest: &str,
+        from_dir: &Path,
+        attachments: &mut BTreeMap<PathBuf, String>,
+        notes: &mut Vec<String>,
+        out: &mut Collection,
+    ) -> Option<Rewrite> {
+        let trimmed = dest.trim();
+        if trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || trimmed.starts_with('/')
+            || has_scheme(trimmed)
+        {
+            return None;
+        }
+        let cut = trimmed.find(['#', '?']).unwrap_or(trimmed.len());
+        let (path_part, rest) = trimmed.split_at(cut);
+        let decoded = crate::text::percent_decode_lenient(path_part);
+        let target = normalize(&from_dir.join(&decoded));
+        let as_md = {
+            let mut p = target.clone().into_os_string();
+            p.push(".md");
+            PathBuf::from(p)
+        };
+        for candidate in [&target, &as_md] {
+            if let Some(name) = self.records.get(candidate) {
+                return Some(Rewrite::To(format!("{name}{rest}")));
+            }
+        }
+        if target.is_file() {
+            let ext = target
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
+                let to = match attachments.get(&target) {
+                    Some(to) => to.clone(),
+                    None => {
+                        let to = self.attachment_name(&target, attachments);
+                        attachments.insert(target.clone(), to.clone());
+                        to
+                    }
+                };
+                return Some(Rewrite::To(format!("{to}{rest}")));
+            }
+        }
+        let exists = target.exists();
+        if let Some(base) = self.source_url {
+            out.absolute_links += 1;
+            let rel = relative_path(self.dir, &target);
+            return Some(Rewrite::To(format!("{}{rest}", join_url(base, &rel))));
+        }
+        if exists {
+            notes.push(format!(
+                "links to `{path_part}`, a file of the source repository; it is left as written, \
+                 which the build reports as a broken link: re-run with --source-url URL (the web \
+                 address of the imported folder) to link it there"
+            ));
+            None
+        } else if link_stem(path_part).is_some() {
+            // A link to nothing the import can see: keep the words, drop the link, so
+            // the build does not fail on what the source already had broken.
+            notes.push(format!(
+                "links to `{path_part}`, which does not exist in the source; the link text is kept without the link"
+            ));
+            Some(Rewrite::Unlink)
+        } else {
+            None
+        }
+    }
+
+    /// `attachments/<path in the folder>` (or in the repository, for files outside the
+    /// folder); a different file already there gets a numbered name.
+    fn attachment_name(&self, target: &Path, taken: &BTreeMap<PathBuf, String>) -> String {
+        // Outside the folder, the path from the nearest common folder: `../../diagrams/a.png`
+        // → `diagrams/a.png` (a clash with another file gets a numbered name below).
+        let rel = relative_path(self.dir, target)
+            .split('/')
+            .filter(|p| *p != "..")
+            .collect::<Vec<_>>()
+            .join("/");
+        let base = format!("{ATTACHMENTS_DIR}/{rel}");
+        let mut name = base.clone();
+        let mut n = 1;
+        loop {
+            let planned = taken.values().any(|v| *v == name);
+            let clash = self.into.is_some_and(|into| {
+                let existing = into.join(&name);
+                existing.exists() && std::fs::read(&existing).ok() != std::fs::read(target).ok()
+            });
+            if !planned && !clash {
+                return name;
+            }
+            n += 1;
+            name = match base.rsplit_once('.') {
+                Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}-{n}.{ext}"),
+                _ => format!("{base}-{n}"),
+            };
+        }
+    }
+}
+
+/// What becomes of one link destination.
+pub enum Rewrite {
+    To(String),
+    /// Keep the link's text, drop the link.
+    Unlink,
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) => {
+            let scheme = &s[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// `target` relative to `base`, with `..` where it lies outside (`../../src/x.rs`).
+fn relative_path(base: &Path, target: &Path) -> String {
+    let b: Vec<_> = base.components().collect();
+    let t: Vec<_> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); b.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// `https://host/o/r/tree/main/doc/adr` + `../../src/x.rs` → `https://host/o/r/tree/main/src/x.rs`.
+fn join_url(base: &str, rel: &str) -> String {
+    let base = base.trim_end_matches('/');
+    let (prefix, path) = match base.find("://") {
+        Some(i) => {
+            let after = &base[i + 3..];
+            let host_end = after.find('/').map_or(base.len(), |j| i + 3 + j);
+            (&base[..host_end], &base[host_end..])
+        }
+        None => ("", base),
+    };
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            ".." => {
+                segments.pop();
+            }
+            "." | "" => {}
+            p => segments.push(p),
+        }
+    }
+    let encoded: Vec<String> = segments.iter().map(|s| s.replace(' ', "%20")).collect();
+    format!("{prefix}/{}", encoded.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_paths() {
+        assert_eq!(
+            join_url(
+                "https://git.example/o/r/tree/main/doc/adr/",
+                "../../src/main.rs"
+            ),
+            "https://git.example/o/r/tree/main/src/main.rs"
+        );
+        assert_eq!(
+            join_url("https://git.example/o/r/tree/main/doc/adr", "specs/a b.md"),
+            "https://git.example/o/r/tree/main/doc/adr/specs/a%20b.md"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r/doc/adr"), Path::new("/r/src/x.rs")),
+            "../../src/x.rs"
+        );
+        assert_eq!(
+            normalize(Path::new("/r/doc/adr/../img/./a.png")),
+            Path::new("/r/doc/img/a.png")
+        );
+        assert!(has_scheme("https://x") && has_scheme("mailto:a@b") && !has_scheme("a/b:c"));
+    }
+}

@@ -1,0 +1,703 @@
+//! `orgbook import adr` and `orgbook import backstage`, run as a new user would: a fresh
+//! `orgbook init` handbook, ONE import command, then a strict build with every link in the
+//! built site followed. Fixtures (tests/fixtures/import-*/) are record collections shaped
+//! like adr-tools' doc/adr, MADR's docs/decisions, log4brains' docs/adr, a collection with
+//! duplicate numbers, images and repository links, and a Backstage catalog shaped like its
+//! "acme" example organisation. They are copied out of this repository first, so git
+//! history of the orgbook repository never leaks into their dates.
+
+use crate::harness::{TestBook, check_all_links, hrefs, texts};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TODAY: &str = "2026-11-25";
+
+/// A fresh `orgbook init` handbook (or `init --empty`).
+fn fresh(empty: bool) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let mut args = vec!["init", ".", "--title", "Acme"];
+    if empty {
+        args.push("--empty");
+    }
+    book.run(&args).success();
+    book
+}
+
+/// One imported decision, read back from its file with the toml crate.
+#[derive(Debug, Clone)]
+struct Record {
+    file: String,
+    title: String,
+    status: String,
+    date: String,
+    supersedes: Vec<i64>,
+    tags: Vec<String>,
+    body: String,
+}
+
+fn records(book: &TestBook) -> BTreeMap<u32, Record> {
+    let dir = book.root().join("content/decisions");
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return out;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let number: u32 = name[..4].parse().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rest = text.strip_prefix("+++\n").unwrap();
+        let (fm, body) = rest.split_once("+++\n").unwrap();
+        let t: toml::Table = toml::from_str(fm).unwrap();
+        let list = |k: &str| -> Vec<toml::Value> {
+            t.get(k)
+                .and_then(|v| v.as_array().cloned())
+                .unwrap_or_default()
+        };
+        out.insert(
+            number,
+            Record {
+                file: name,
+                title: t["title"].as_str().unwrap().to_owned(),
+                status: t["status"].as_str().unwrap().to_owned(),
+                date: t["date"].as_datetime().unwrap().to_string(),
+                supersedes: list("supersedes")
+                    .iter()
+                    .map(|v| v.as_integer().unwrap())
+                    .collect(),
+                tags: list("tags")
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_owned())
+                    .collect(),
+                body: body.to_owned(),
+            },
+        );
+    }
+    out
+}
+
+fn by_title<'a>(rs: &'a BTreeMap<u32, Record>, title: &str) -> (u32, &'a Record) {
+    rs.iter()
+        .find(|(_, r)| r.title == title)
+        .map(|(n, r)| (*n, r))
+        .unwrap_or_else(|| {
+            let titles: Vec<_> = rs.values().map(|r| &r.title).collect();
+            panic!("no record titled {title:?} among {titles:?}")
+        })
+}
+
+/// Builds strictly (warnings are errors), then follows every link of the built site.
+#[track_caller]
+fn builds_clean(book: &TestBook) {
+    let root = book.root().to_string_lossy().into_owned();
+    let out = book.out().to_string_lossy().into_owned();
+    book.run(&["build", "--root", &root, "--output", &out, "--strict"])
+        .success()
+        .stderr_has("with 0 warning(s)")
+        .stderr_lacks("error");
+    assert!(check_all_links(&book.out(), &["404.html"]) > 0);
+}
+
+fn import(book: &TestBook, args: &[&str]) -> crate::harness::Run {
+    let mut all = vec!["import", "adr"];
+    all.extend_from_slice(args);
+    book.run(&all)
+}
+
+fn path_str(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+fn decision_page(book: &TestBook, r: &Record) -> scraper::Html {
+    book.html(&format!("decisions/{}", r.file.replace(".md", ".html")))
+}
+
+#[test]
+fn adr_tools_collection_imports_with_one_command() {
+    let source = TestBook::fixture("import-adr-tools");
+    let book = fresh(false);
+    let run = import(
+        &book,
+        &[
+            &path_str(&source.root().join("doc/adr")),
+            "--source-url",
+            "https://git.example/acme/adr-tools/tree/main/doc/adr",
+        ],
+    );
+    run.success()
+        // The fresh handbook holds 0001 already: record 1 moves, and says so.
+        .stderr_has("Renumbered (old -> new):\n  1 -> 0010  0001-record-architecture-decisions.md")
+        .stderr_has("Imported 9 decision(s)")
+        .stderr_has("3 links made absolute");
+    let rs = records(&book);
+    assert_eq!(rs.len(), 10);
+    let (first, r1) = by_title(&rs, "Record architecture decisions");
+    assert_eq!(
+        (first, r1.status.as_str(), r1.date.as_str()),
+        (10, "accepted", "2016-02-12")
+    );
+    // Backticks are gone from the title.
+    by_title(&rs, "Invoke adr-config executable to get configuration");
+    let (five, r5) = by_title(&rs, "Help comments");
+    assert_eq!(r5.status, "superseded");
+    let (_, r9) = by_title(&rs, "Help scripts");
+    assert_eq!(r9.supersedes, [five as i64]);
+    // "Amends" survives, pointing at record 1's new file; 1 shows it as a backlink.
+    let (eight, r8) = by_title(&rs, "Use ISO 8601 Format for Dates");
+    assert!(
+        r8.body.contains(
+            "## Related decisions\n\n- Amends [1. Record architecture decisions](0010-record-architecture-decisions.md)"
+        ),
+        "{}",
+        r8.body
+    );
+    assert!(r1.body.contains(
+        "- Amended by [8. Use ISO 8601 format for dates](0008-use-iso-8601-format-for-dates.md)"
+    ));
+    // A link to the source code became absolute; a sibling link without `.md` resolves.
+    assert!(
+        r1.body
+            .contains("[adr-new](https://git.example/acme/adr-tools/tree/main/src/adr-new)")
+    );
+    let (_, r4) = by_title(&rs, "Markdown format");
+    assert!(
+        r4.body
+            .contains("[the first record](0010-record-architecture-decisions.md)")
+    );
+
+    builds_clean(&book);
+    let page = decision_page(&book, r1);
+    let backlinks = hrefs(&page, ".backlinks a");
+    assert!(
+        backlinks
+            .iter()
+            .any(|h| h.contains(&format!("{eight:04}-"))),
+        "{backlinks:?}"
+    );
+}
+
+#[test]
+fn madr_collection_skips_templates_and_index_by_content() {
+    let source = TestBook::fixture("import-madr");
+    let book = fresh(false);
+    let run = import(&book, &[&path_str(&source.root().join("docs/decisions"))]);
+    run.success()
+        .stderr_has("skipped: adr-template.md: a template")
+        .stderr_has("skipped: adr-template-minimal.md: a template")
+        .stderr_has("skipped: index.md: an index: it links to 3 records")
+        .stderr_has("status `Depreciated` read as deprecated")
+        .stderr_has("0003-use-dashes-in-filenames.md:3: date `2018-11` has no day")
+        .stderr_has("Imported 6 decision(s)");
+    let rs = records(&book);
+    // "Use handlebars templates…" is a record, whatever its name says.
+    let (_, h) = by_title(&rs, "Use handlebars templates for the generated index");
+    assert_eq!(h.status, "proposed");
+    let (zero, r0) = by_title(&rs, "Use Markdown Architectural Decision Records");
+    assert_eq!((zero, r0.status.as_str()), (0, "accepted"));
+    let (_, r2) = by_title(&rs, "Do not use numbers in headings");
+    assert_eq!(
+        (r2.status.as_str(), r2.tags.as_slice()),
+        ("deprecated", &["formatting".to_owned()][..])
+    );
+    let (_, r3) = by_title(&rs, "Use dashes in filenames");
+    assert_eq!(
+        (r3.status.as_str(), r3.date.as_str()),
+        ("accepted", "2018-11-01")
+    );
+    assert_eq!(r3.tags, ["naming", "files"]);
+    let (cc0, r1) = by_title(&rs, "Use CC0 as license");
+    assert_eq!((cc0, r1.status.as_str()), (6, "superseded"));
+    let (_, r4) = by_title(&rs, "Use YAML front matter for meta data");
+    assert_eq!(r4.supersedes, [6]);
+    assert_eq!(r4.tags, ["metadata"]);
+    // MADR's "Related decisions" stays in the body with its link followed.
+    assert!(r3.body.contains("Related decisions: [Use Markdown Architectural Decision Records](0000-use-markdown-architectural-decision-records.md)"));
+    builds_clean(&book);
+}
+
+#[test]
+fn log4brains_date_named_records_are_numbered_in_date_order() {
+    let source = TestBook::fixture("import-log4brains");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("docs/adr"))])
+        .success()
+        .stderr_has("skipped: template.md: a template")
+        .stderr_has("skipped: README.md: not a record")
+        .stderr_has("dated 2020-09-25 -> 0002  20200925-use-log4brains-to-manage-the-adrs.md");
+    let rs = records(&book);
+    let titles: Vec<_> = rs.values().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Record decisions in the handbook",
+            "Use Log4brains to manage the ADRs",
+            "Use Markdown Architectural Decision Records",
+            "Use Next.js for static site generation",
+            "Avoid default exports",
+            "Use Astro for static site generation",
+        ]
+    );
+    let (next, rn) = by_title(&rs, "Use Next.js for static site generation");
+    assert_eq!(
+        (rn.status.as_str(), rn.date.as_str()),
+        ("superseded", "2020-09-26")
+    );
+    assert_eq!(rn.tags, ["architecture", "frontend"]);
+    let (_, ra) = by_title(&rs, "Use Astro for static site generation");
+    // "2021-01-05; last update: …": the date before the trailing text.
+    assert_eq!(
+        (ra.date.as_str(), ra.supersedes.as_slice()),
+        ("2021-01-05", &[next as i64][..])
+    );
+    // No `- Date:` line: the file name's date. `Tags:dev-tools` without a space.
+    let (_, rd) = by_title(&rs, "Avoid default exports");
+    assert_eq!(
+        (rd.date.as_str(), rd.tags.as_slice()),
+        ("2020-09-27", &["dev-tools".to_owned()][..])
+    );
+    builds_clean(&book);
+}
+
+#[test]
+fn duplicate_numbers_images_and_repository_links() {
+    let source = TestBook::fixture("import-mixed");
+    let book = fresh(false);
+    let dir = path_str(&source.root().join("docs/architecture/decisions"));
+
+    // Without --source-url, links to repository files are listed with the fix.
+    let dry = import(&book, &[&dir, "--dry-run"]);
+    dry.success()
+        .stderr_has("links to `../../../infra/main.tf`, a file of the source repository")
+        .stderr_has("re-run with --source-url URL");
+    assert_eq!(records(&book).len(), 1, "--dry-run writes nothing");
+
+    let run = import(
+        &book,
+        &[
+            &dir,
+            "--source-url",
+            "https://git.example/acme/shop/tree/main/docs/architecture/decisions",
+        ],
+    );
+    run.success()
+        .stderr_has("  37 -> 0041  0037-use-redis-for-sessions.md")
+        .stderr_has("  37 -> 0042  0037-use-s3-for-invoices.md")
+        .stderr_has("3 attachments copied to attachments/")
+        .stderr_has("3 links made absolute")
+        .stderr_has(
+            "nested/security/0011-use-oauth.md:1: the title says 6 but the file name says 11",
+        );
+    let rs = records(&book);
+    assert_eq!(rs.len(), 11);
+    // Titles are plain text, without numbering or boilerplate prefixes.
+    let (_, span) = by_title(&rs, "Use Span<T> in parsers");
+    assert_eq!(
+        (span.status.as_str(), span.date.as_str()),
+        ("accepted", "2019-04-01")
+    );
+    let (ten, es) = by_title(&rs, "Use event sourcing for orders");
+    assert_eq!(ten, 10, "folder-per-record: the folder's number");
+    assert!(
+        es.body
+            .contains("![Flow](attachments/records/0010-event-sourcing/flow.png)")
+    );
+    assert!(es.body.contains("[Redis](0041-use-redis-for-sessions.md)"));
+    by_title(&rs, "Use OAuth 2 for service-to-service calls");
+    let (_, kotlin) = by_title(&rs, "Use Kotlin");
+    assert!(
+        kotlin
+            .body
+            .contains("![System context](attachments/images/context.png)")
+    );
+    assert!(kotlin.body.contains("[ADR-002](0002-use-gradle.md)"));
+    let (_, gradle) = by_title(&rs, "Use Gradle");
+    assert!(
+        gradle
+            .body
+            .contains("[main.tf](https://git.example/acme/shop/tree/main/infra/main.tf)")
+    );
+    assert!(
+        gradle
+            .body
+            .contains("![Overview](attachments/diagrams/overview.png)")
+    );
+    // The undated superseded record is never decided after its successor.
+    let (old, pg) = by_title(&rs, "Keep invoices in Postgres");
+    let (_, s3) = by_title(&rs, "Keep invoices in S3 after all");
+    assert_eq!(
+        (pg.status.as_str(), pg.date.as_str()),
+        ("superseded", "2020-05-05")
+    );
+    assert_eq!(s3.supersedes, [old as i64]);
+    assert!(
+        s3.body
+            .contains("[the S3 record](0042-use-s3-for-invoices.md)")
+    );
+    assert!(
+        book.root()
+            .join("content/decisions/attachments/images/context.png")
+            .is_file()
+    );
+    builds_clean(&book);
+    assert!(
+        book.out()
+            .join("decisions/attachments/images/context.png")
+            .is_file()
+    );
+}
+
+#[test]
+fn two_collections_in_one_handbook_keep_all_links_and_chains() {
+    let tools = TestBook::fixture("import-adr-tools");
+    let madr = TestBook::fixture("import-madr");
+    let book = fresh(false);
+    import(
+        &book,
+        &[
+            &path_str(&tools.root().join("doc/adr")),
+            "--source-url",
+            "https://git.example/a/b/tree/main/doc/adr",
+        ],
+    )
+    .success();
+    // The second collection clashes with the first everywhere; --offset moves it whole.
+    import(
+        &book,
+        &[
+            &path_str(&madr.root().join("docs/decisions")),
+            "--offset",
+            "1000",
+        ],
+    )
+    .success()
+    .stderr_has("6 moved by --offset");
+    let rs = records(&book);
+    assert_eq!(rs.len(), 1 + 9 + 6);
+    assert_eq!(by_title(&rs, "Help scripts").1.supersedes, [5]);
+    assert_eq!(
+        by_title(&rs, "Use YAML front matter for meta data")
+            .1
+            .supersedes,
+        [1001]
+    );
+    assert_eq!(by_title(&rs, "Use CC0 as license").0, 1001);
+    builds_clean(&book);
+
+    // Without --offset the second collection's clashing numbers take free ones.
+    let book = fresh(false);
+    import(&book, &[&path_str(&madr.root().join("docs/decisions"))]).success();
+    import(
+        &book,
+        &[
+            &path_str(&tools.root().join("doc/adr")),
+            "--source-url",
+            "https://x.example/r",
+        ],
+    )
+    .success()
+    .stderr_has("Renumbered (old -> new):");
+    let rs = records(&book);
+    assert_eq!(rs.len(), 1 + 6 + 9);
+    let (five, _) = by_title(&rs, "Help comments");
+    assert_eq!(by_title(&rs, "Help scripts").1.supersedes, [five as i64]);
+    assert_eq!(by_title(&rs, "Help comments").1.status, "superseded");
+    builds_clean(&book);
+}
+
+#[test]
+fn keep_numbers_refuses_a_clash_and_writes_nothing() {
+    let source = TestBook::fixture("import-adr-tools");
+    let book = fresh(false);
+    import(
+        &book,
+        &[&path_str(&source.root().join("doc/adr")), "--keep-numbers"],
+    )
+    .failure(1)
+    .stderr_has("0001-record-architecture-decisions.md: decision number 1 is already taken")
+    .stderr_has("Nothing imported");
+    assert_eq!(records(&book).len(), 1);
+}
+
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "T")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .expect("git is installed (CI installs it)");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn undated_records_take_the_date_of_the_commit_that_added_them() {
+    let repo = tempfile::tempdir().unwrap();
+    let adr = repo.path().join("doc/adr");
+    std::fs::create_dir_all(&adr).unwrap();
+    git(repo.path(), &["init", "-q"], "2021-06-07T10:00:00");
+    std::fs::write(
+        adr.join("0001-use-x.md"),
+        "# 1. Use X\n\n## Status\n\nAccepted\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."], "2021-06-07T10:00:00");
+    git(
+        repo.path(),
+        &["commit", "-q", "-m", "first"],
+        "2021-06-07T10:00:00",
+    );
+    std::fs::write(
+        adr.join("0002-use-y.md"),
+        "# 2. Use Y\n\n## Status\n\nProposed\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."], "2022-01-02T10:00:00");
+    git(
+        repo.path(),
+        &["commit", "-q", "-m", "second"],
+        "2022-01-02T10:00:00",
+    );
+    // Edited later: the date is still the one of the commit that added it.
+    std::fs::write(
+        adr.join("0001-use-x.md"),
+        "# 1. Use X\n\n## Status\n\nAccepted\n\nMore.\n",
+    )
+    .unwrap();
+    git(
+        repo.path(),
+        &["commit", "-q", "-am", "edit"],
+        "2023-03-04T10:00:00",
+    );
+    // Not committed at all: today, and listed.
+    std::fs::write(
+        adr.join("0003-use-z.md"),
+        "# 3. Use Z\n\n## Status\n\nProposed\n",
+    )
+    .unwrap();
+
+    let book = fresh(false);
+    import(&book, &[&path_str(&adr), "--offset", "10"])
+        .success()
+        .stderr_has("2 dated from git")
+        .stderr_has("1 dated today")
+        .stderr_has("0003-use-z.md: no date in the record and the file is not committed; dated today (2026-11-25)");
+    let rs = records(&book);
+    assert_eq!(rs[&11].date, "2021-06-07");
+    assert_eq!(rs[&12].date, "2022-01-02");
+    assert_eq!(rs[&13].date, TODAY);
+    builds_clean(&book);
+}
+
+#[test]
+fn help_says_what_is_guessed_and_how_to_control_it() {
+    let book = fresh(true);
+    let adr = book.run(&["import", "adr", "--help"]);
+    adr.success();
+    for needle in [
+        "--offset",
+        "--keep-numbers",
+        "--source-url",
+        "git",
+        "template",
+        "nearest",
+    ] {
+        assert!(adr.stdout.contains(needle), "{needle}:\n{}", adr.stdout);
+    }
+    let bs = book.run(&["import", "backstage", "--help"]);
+    bs.success();
+    for needle in [
+        "spec.type",
+        "memberOf",
+        "spec.owner",
+        "placeholder-text",
+        "Location",
+    ] {
+        assert!(bs.stdout.contains(needle), "{needle}:\n{}", bs.stdout);
+    }
+}
+
+#[test]
+fn init_empty_builds_and_the_sample_survives_deleting_any_of_its_files() {
+    let book = fresh(true);
+    let rs = records(&book);
+    assert!(rs.is_empty());
+    assert!(
+        !book
+            .root()
+            .join("content/teams/engineering/platform.md")
+            .exists()
+    );
+    builds_clean(&book);
+
+    for gone in [
+        "content/decisions/0001-record-decisions-in-the-handbook.md",
+        "content/how-we-work.md",
+        "content/_index.md",
+    ] {
+        let book = fresh(false);
+        book.remove(gone);
+        builds_clean(&book);
+    }
+}
+
+#[test]
+fn placeholder_text_is_a_health_finding() {
+    let book = fresh(false);
+    book.run(&["new", "team", "payments", "--parent", "engineering"])
+        .success();
+    book.run(&["new", "decision", "Adopt Kafka", "--team", "payments"])
+        .success();
+    builds_clean(&book);
+    let page = book.html("health.html");
+    let found = texts(&page, "section[aria-labelledby='rule-placeholder-text'] li");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().any(|f| f.contains("Payments")), "{found:?}");
+    assert!(found.iter().any(|f| f.contains("Adopt Kafka")), "{found:?}");
+}
+
+/// The catalog as groups → (kind, parent, members, owns), from the charters written.
+fn charters(
+    book: &TestBook,
+) -> BTreeMap<String, (String, Option<String>, Vec<String>, Vec<String>)> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(book.root().join("content/teams")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let fm = text
+            .strip_prefix("+++\n")
+            .unwrap()
+            .split_once("+++\n")
+            .unwrap()
+            .0;
+        let t: toml::Table = toml::from_str(fm).unwrap();
+        let list = |k: &str| -> Vec<String> {
+            let mut v: Vec<String> = t
+                .get(k)
+                .and_then(|v| v.as_array())
+                .map(|a| a.iter().map(|s| s.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
+            if let Some(lead) = t.get("lead").and_then(|l| l.as_str())
+                && k == "members"
+                && !v.iter().any(|m| m == lead)
+            {
+                v.push(lead.to_owned());
+            }
+            v.sort();
+            v
+        };
+        let slug = entry
+            .path()
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        out.insert(
+            slug,
+            (
+                t["kind"].as_str().unwrap().to_owned(),
+                t.get("parent").and_then(|p| p.as_str()).map(str::to_owned),
+                list("members"),
+                list("owns"),
+            ),
+        );
+    }
+    out
+}
+
+#[test]
+fn acme_shaped_catalog_imports_and_builds() {
+    let catalog = TestBook::fixture("import-backstage");
+    let book = fresh(true);
+    let run = book.run(&[
+        "import",
+        "backstage",
+        &path_str(&catalog.root().join("catalog-info.yaml")),
+    ]);
+    run.success()
+        .stderr_has("Imported 9 charter(s) (4 team(s), 5 group(s)) with 17 member(s)");
+    let cs = charters(&book);
+    assert_eq!(cs.len(), 10, "9 groups and the init group: {cs:?}");
+    assert_eq!(cs["acme-corp"].0, "group");
+    assert_eq!(cs["acme-corp"].1, None);
+    assert_eq!(cs["infrastructure"].1.as_deref(), Some("acme-corp"));
+    assert_eq!(cs["team-a"].0, "team");
+    assert_eq!(cs["team-a"].1.as_deref(), Some("backstage"));
+    // A user in two namespaces is one person; a display name wins over the entity name.
+    assert_eq!(
+        cs["team-a"].2,
+        [
+            "Breanna Davison",
+            "Guest User",
+            "Janelle Dawe",
+            "Nigel Manning"
+        ]
+    );
+    assert_eq!(
+        cs["team-b"].3,
+        ["Artist Lookup", "Playback Order", "podcast-api"]
+    );
+    assert!(
+        book.root()
+            .join("content/teams/acme-corp/infrastructure/backstage/team-a.md")
+            .is_file()
+    );
+    builds_clean(&book);
+    // Problem and metric are placeholders the health page lists, one per team.
+    let page = book.html("health.html");
+    let found = texts(&page, "section[aria-labelledby='rule-placeholder-text'] li");
+    assert_eq!(found.len(), 4, "{found:?}");
+}
+
+#[test]
+fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
+    let catalog = TestBook::fixture("import-backstage");
+    let first = fresh(true);
+    first
+        .run(&[
+            "import",
+            "backstage",
+            &path_str(&catalog.root().join("catalog-info.yaml")),
+        ])
+        .success();
+    let exported: PathBuf = first.root().join("exported");
+    first
+        .run(&["export", "backstage", "--output", &path_str(&exported)])
+        .success();
+
+    let second = fresh(true);
+    second
+        .run(&[
+            "import",
+            "backstage",
+            &path_str(&exported.join("catalog-info.yaml")),
+        ])
+        .success();
+    let (a, b) = (charters(&first), charters(&second));
+    assert_eq!(
+        a, b,
+        "hierarchy, members and ownership survive the round trip"
+    );
+    assert_eq!(
+        a["team-b"].3,
+        ["Artist Lookup", "Playback Order", "podcast-api"]
+    );
+    assert_eq!(a["backstage"].3, ["Artists"]);
+    builds_clean(&second);
+}
