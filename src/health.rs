@@ -539,7 +539,12 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
         }
         if let Some(l) = p.latency
             && l.median_days > cfg.decider_days
-            && let Some(&newest) = p.decisions.iter().rev().find(|n| !p.waiting.contains(n))
+            // `waiting` is sorted: a binary search keeps this linear in the decisions.
+            && let Some(&newest) = p
+                .decisions
+                .iter()
+                .rev()
+                .find(|n| p.waiting.binary_search(n).is_err())
             && let Some(&id) = hb.decisions.get(&newest)
         {
             findings.push(Finding {

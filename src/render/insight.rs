@@ -447,7 +447,9 @@ impl Renderer<'_> {
             nums.filter_map(|&n| self.decision_summary_of(n)).collect()
         };
         let waiting = summaries(&mut p.waiting.iter().rev());
-        let decided = summaries(&mut p.decisions.iter().rev().filter(|n| !p.waiting.contains(n)));
+        // A set: a busy decider can have hundreds of decisions and tens of open ones.
+        let open: std::collections::BTreeSet<u32> = p.waiting.iter().copied().collect();
+        let decided = summaries(&mut p.decisions.iter().rev().filter(|n| !open.contains(n)));
         let ctx = PersonPage {
             base: self.base(&url, p.name.clone(), None, "people"),
             person: PersonDetail {
