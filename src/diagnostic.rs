@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// An org-health finding (docs/health.md), printed after the diagnostics as a note:
+    /// never fails a run (`[policy] deny` turns a rule into errors instead).
+    #[serde(rename = "finding")]
+    Note,
 }
 
 /// Declares [`Code`]: every diagnostic code orgbook emits, each with its stable spelling.
@@ -91,6 +95,16 @@ codes! {
     UnmarkedSuperseded = "unmarked-superseded",
     RevisitOverdue = "revisit-overdue",
     PlaceholderText = "placeholder-text",
+    DeciderOverload = "decider-overload",
+    SlowDecider = "slow-decider",
+    Type2Escalated = "type2-escalated",
+    Type2Slow = "type2-slow",
+    Type1Unescalated = "type1-unescalated",
+    TooManyDependencies = "too-many-dependencies",
+    PlatformWithoutConsumers = "platform-without-consumers",
+    OneWayCollaboration = "one-way-collaboration",
+    MetricStale = "metric-stale",
+    MetricOffTarget = "metric-off-target",
 }
 
 impl std::fmt::Display for Code {
@@ -162,6 +176,13 @@ impl Diagnostic {
     /// (an anchor that matches only under another generator's slug rule).
     pub fn strict_only(&self) -> bool {
         self.code == Code::AnchorOtherRule.as_str()
+    }
+
+    pub fn note(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(code, file, message)
+        }
     }
 
     pub fn warning(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
@@ -323,6 +344,7 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -376,7 +398,10 @@ fn render_github(d: &Diagnostic) -> String {
         msg.push_str("\nhelp: ");
         msg.push_str(h);
     }
-    let kind = severity_word(d.severity);
+    let kind = match d.severity {
+        Severity::Note => "notice",
+        s => severity_word(s),
+    };
     if d.line > 0 {
         format!(
             "::{kind} file={},line={},col={}::{}",

@@ -25,6 +25,8 @@ pub const GENERATED_PATHS: &[&str] = &[
     "orgmap.html",
     "ownership.html",
     "health.html",
+    "interactions.html",
+    "people/index.html",
     "timeline.html",
     "feed.xml",
 ];
@@ -211,6 +213,39 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         kids.sort_by_cached_key(|s| (docs[teams[s]].title().to_lowercase(), s.clone()));
     }
     report_cycles(&docs, &teams, diags);
+    // `[[interactions]] team` is a reference like `parent`: same error, same hint.
+    for doc in teams.values().map(|id| &docs[*id]) {
+        let Some(c) = doc.as_team() else { continue };
+        for i in &c.interactions {
+            let (other, span) = &i.team;
+            let problem = if other == &c.slug {
+                Some((
+                    "a team cannot interact with itself".to_string(),
+                    "list the other teams this team works with".to_string(),
+                ))
+            } else if !teams.contains_key(other) && !unparsed_team(other) {
+                let hint = match nearest(other, slugs()) {
+                    Some(s) => format!(
+                        "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
+                    ),
+                    None => "`team` is the file name (without .md) of a team charter".into(),
+                };
+                Some((
+                    format!("interaction with `{other}`, which is not a charter in this handbook"),
+                    hint,
+                ))
+            } else {
+                None
+            };
+            if let Some((msg, hint)) = problem {
+                diags.push(point(
+                    Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
+                    doc,
+                    span,
+                ));
+            }
+        }
+    }
 
     for (&number, &id) in &decisions {
         let doc = &docs[id];

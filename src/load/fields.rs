@@ -349,6 +349,45 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         out
     }
 
+    /// `key = [[2026-01-05, 182], [2026-02-02, 171.5]]`: dated numbers (a metric's
+    /// history), each with its span. Every malformed pair is reported at its position.
+    pub fn date_number_pairs(&mut self, key: &str) -> Vec<(Date, f64, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let example = "[[2026-01-05, 182], [2026-02-02, 171.5]]";
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of [date, number] pairs", example);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let pair = match item.get_ref() {
+                DeValue::Array(p) if p.len() == 2 => {
+                    let date = match p[0].get_ref() {
+                        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                            dt.date.and_then(|d| {
+                                Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+                            })
+                        }
+                        _ => None,
+                    };
+                    let value = match p[1].get_ref() {
+                        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                        other => int_value(other).map(|n| n as f64),
+                    };
+                    date.zip(value.filter(|v| v.is_finite()))
+                }
+                _ => None,
+            };
+            match pair {
+                Some((d, n)) => out.push((d, n, self.span(item.span()))),
+                None => self.type_error(key, item, "an array of [date, number] pairs", example),
+            }
+        }
+        out
+    }
+
     pub fn opt_table(&mut self, key: &str) -> Option<&'t DeTable<'a>> {
         let v = self.get(key)?;
         match v.get_ref() {

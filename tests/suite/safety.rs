@@ -1256,6 +1256,88 @@ mod codes {
             );
             deny(b, "placeholder-text");
         }),
+        // Org-insight findings: `check --format json` prints each as a "finding".
+        (Code::DeciderOverload, |b| {
+            for n in 2..=7 {
+                b.write(
+                    &format!("content/decisions/000{n}-open.md"),
+                    &decision("deciders = [\"Zed\"]"),
+                );
+            }
+        }),
+        (Code::SlowDecider, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-10-31\ndeciders = [\"Zed\"]")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type2Escalated, |b| {
+            b.write(
+                "content/decisions/0002-many.md",
+                &decision("deciders = [\"Ada Lovelace\", \"Bo\", \"Cy\"]"),
+            );
+        }),
+        (Code::Type2Slow, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-08-20")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type1Unescalated, |b| {
+            b.write(
+                "content/decisions/0002-alone.md",
+                &decision("decided = 2026-11-02\ndeciders = [\"Ada Lovelace\"]")
+                    .replace("proposed", "accepted")
+                    .replace("type = 2", "type = 1"),
+            );
+        }),
+        (Code::TooManyDependencies, |b| {
+            let mut extra = String::from("topology = \"stream-aligned\"\n");
+            for t in ["ta", "tb", "tc", "td"] {
+                b.write(&format!("content/teams/{t}.md"), &charter(t, ""));
+                extra.push_str(&format!(
+                    "[[interactions]]\nteam = \"{t}\"\nmode = \"collaboration\"\n"
+                ));
+            }
+            b.write("content/teams/busy.md", &charter("Busy", &extra));
+        }),
+        (Code::PlatformWithoutConsumers, |b| {
+            b.write(
+                "content/teams/lonely.md",
+                &charter("Lonely", "topology = \"platform\""),
+            );
+        }),
+        (Code::OneWayCollaboration, |b| {
+            b.write(
+                "content/teams/keen.md",
+                &charter(
+                    "Keen",
+                    "[[interactions]]\nteam = \"platform\"\nmode = \"collaboration\"",
+                ),
+            );
+        }),
+        (Code::MetricStale, |b| {
+            b.write(
+                "content/teams/old.md",
+                &charter("Old", "").replace(
+                    "target = \"t\"",
+                    "target = \"t\"\nhistory = [[2025-01-01, 5]]",
+                ),
+            );
+        }),
+        (Code::MetricOffTarget, |b| {
+            b.write(
+                "content/teams/slow.md",
+                &charter("Slow", "").replace(
+                    "target = \"t\"",
+                    "target = \"≤ 200 ms\"\nhistory = [[2026-10-01, 250], [2026-11-20, 300]]",
+                ),
+            );
+        }),
     ];
 
     /// The codes in the tables of docs/diagnostics.md's "Codes" section.
