@@ -161,7 +161,9 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     if let Some(rest) = joined.strip_prefix("content/")
         && handbook
             .assets
-            .binary_search_by(|a| a.as_str().cmp(rest))
+            // Assets are in walk order (folder by folder), not string order: `a.pdf` sorts
+            // after the folder `a/`'s files there, before them as strings.
+            .binary_search_by(|a| a.split('/').cmp(rest.split('/')))
             .is_ok()
     {
         return Resolved::Asset(rest.to_string());
@@ -212,6 +214,9 @@ fn looks_like_email(dest: &str) -> bool {
     }
 }
 
+/// Events buffered before finished top-level blocks are written out.
+const FLUSH_EVENTS: usize = 4096;
+
 /// Renders the body of document `id`.
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
@@ -222,6 +227,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
 
     let mut rendered = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
+    rendered.html.reserve(body.len() * 3 / 2);
+    let mut depth = 0usize;
+    let mut footnotes = false;
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
     // Still in the "prelude" before the first real content: blank lines, HTML comments,
@@ -403,12 +411,26 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
+        match &event {
+            Event::Start(tag) => {
+                depth += 1;
+                footnotes |= matches!(tag, Tag::FootnoteDefinition(_));
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::FootnoteReference(_) => footnotes = true,
+            _ => {}
+        }
         events.push(event);
+        // Write finished top-level blocks as they come, so a 100 MB page never holds all its
+        // events at once. Only between top-level blocks (tables and lists are whole), and
+        // not once footnotes appear (the writer numbers them across the whole page).
+        if depth == 0 && !footnotes && events.len() >= FLUSH_EVENTS {
+            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..));
+        }
     }
     if rendered.leading_h1.as_deref() == Some("") {
         rendered.leading_h1 = None;
     }
-    rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     if rendered.broken_links > BROKEN_LINKS_SHOWN {
         let more = rendered.broken_links - BROKEN_LINKS_SHOWN;

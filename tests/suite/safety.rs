@@ -1408,3 +1408,35 @@ mod codes {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+/// Item 5: content that is valid must build.
+mod valid_content {
+    use super::*;
+
+    #[test]
+    fn an_asset_beside_a_folder_of_the_same_name_is_found() {
+        let repo = Repo::new();
+        repo.book.write("content/guide/onboarding.pdf", "%PDF-1.4");
+        repo.book
+            .write("content/guide/onboarding/checklist.png", "png");
+        repo.book
+            .write("content/guide/onboarding/zz-last.txt", "txt");
+        repo.book.write("content/guide/onboarding-extra.txt", "txt");
+        repo.book.write(
+            "content/guide/start.md",
+            "# Start\n\n[slides](onboarding.pdf), ![list](onboarding/checklist.png), [last](onboarding/zz-last.txt), [extra](onboarding-extra.txt)\n",
+        );
+        repo.book.build().success();
+        let doc = repo.book.html("guide/start.html");
+        let links = hrefs(&doc, "div.prose a");
+        assert_eq!(
+            links,
+            [
+                "../guide/onboarding.pdf",
+                "../guide/onboarding/zz-last.txt",
+                "../guide/onboarding-extra.txt"
+            ]
+        );
+        check_all_links(&repo.book.out(), &["404.html"]);
+    }
+}
