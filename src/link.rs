@@ -291,6 +291,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         drafts: drafts.into_iter().collect(),
         folder_index,
         redirects,
+        unpublished_assets: BTreeSet::new(),
     }
 }
 
@@ -545,8 +546,11 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
 }
 
 /// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
-/// them: drops the others from the handbook's assets before the site is written.
+/// them: records the others in `handbook.unpublished_assets`, which the static-file stage
+/// skips. The asset list itself stays complete so that `serve`, which keeps the handbook
+/// between edits, still resolves a link added later.
 pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
+    handbook.unpublished_assets.clear();
     if !handbook
         .assets
         .iter()
@@ -558,13 +562,13 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
         .iter()
         .flat_map(|r| r.links.iter().filter_map(|l| l.asset.as_deref()))
         .collect();
-    let keep: Vec<String> = handbook
+    let unlinked: BTreeSet<String> = handbook
         .assets
         .iter()
-        .filter(|a| !crate::load::in_dot_folder(a) || linked.contains(a.as_str()))
+        .filter(|a| crate::load::in_dot_folder(a) && !linked.contains(a.as_str()))
         .cloned()
         .collect();
-    handbook.assets = keep;
+    handbook.unpublished_assets = unlinked;
 }
 
 /// Slugs other generators give a heading, for anchors written against them: punctuation
