@@ -790,4 +790,27 @@ mod tests {
         assert_eq!(weight("content/a.md"), Some(2));
         assert_eq!(weight("content/guide/README.md"), Some(3));
     }
+
+    #[test]
+    fn page_tags_and_keywords_are_searchable() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[(
+                "a.md",
+                "---\ntags: onboarding\nkeywords: [laptop, vpn]\n---\n# A\n",
+            )]),
+            &mut Vec::new(),
+        );
+        let rendered: Vec<_> = (0..hb.docs.len())
+            .map(|id| crate::markdown::render(&hb, id, &mut Vec::new()))
+            .collect();
+        let docs = crate::render::search_docs(&hb, &rendered);
+        let typed: Vec<&str> = docs[0]
+            .fields
+            .iter()
+            .filter(|(f, _)| *f == crate::search::Field::Typed)
+            .map(|(_, t)| t.as_ref())
+            .collect();
+        assert_eq!(typed, ["onboarding\nlaptop\nvpn"]);
+    }
 }
