@@ -328,6 +328,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         drafts: drafts.into_iter().collect(),
         folder_index,
         redirects,
+        unpublished_assets: BTreeSet::new(),
     }
 }
 
@@ -610,8 +611,11 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
 }
 
 /// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
-/// them: drops the others from the handbook's assets before the site is written.
+/// them: records the others in `handbook.unpublished_assets`, which the static-file stage
+/// skips. The asset list itself stays complete so that `serve`, which keeps the handbook
+/// between edits, still resolves a link added later.
 pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
+    handbook.unpublished_assets.clear();
     if !handbook
         .assets
         .iter()
@@ -623,13 +627,13 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
         .iter()
         .flat_map(|r| r.links.iter().filter_map(|l| l.asset.as_deref()))
         .collect();
-    let keep: Vec<String> = handbook
+    let unlinked: BTreeSet<String> = handbook
         .assets
         .iter()
-        .filter(|a| !crate::load::in_dot_folder(a) || linked.contains(a.as_str()))
+        .filter(|a| crate::load::in_dot_folder(a) && !linked.contains(a.as_str()))
         .cloned()
         .collect();
-    handbook.assets = keep;
+    handbook.unpublished_assets = unlinked;
 }
 
 /// Slugs other generators give a heading, for anchors written against them: punctuation
@@ -850,5 +854,28 @@ mod tests {
         assert_eq!(weight("content/z.md"), Some(1));
         assert_eq!(weight("content/a.md"), Some(2));
         assert_eq!(weight("content/guide/README.md"), Some(3));
+    }
+
+    #[test]
+    fn page_tags_and_keywords_are_searchable() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[(
+                "a.md",
+                "---\ntags: onboarding\nkeywords: [laptop, vpn]\n---\n# A\n",
+            )]),
+            &mut Vec::new(),
+        );
+        let rendered: Vec<_> = (0..hb.docs.len())
+            .map(|id| crate::markdown::render(&hb, id, &mut Vec::new()))
+            .collect();
+        let docs = crate::render::search_docs(&hb, &rendered);
+        let typed: Vec<&str> = docs[0]
+            .fields
+            .iter()
+            .filter(|(f, _)| *f == crate::search::Field::Typed)
+            .map(|(_, t)| t.as_ref())
+            .collect();
+        assert_eq!(typed, ["onboarding\nlaptop\nvpn"]);
     }
 }

@@ -734,10 +734,16 @@ pub fn static_files(
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
-        .chain(handbook.assets.iter().map(|asset| OutputFile {
-            path: asset.clone(),
-            contents: FileContents::Copy(content.join(asset)),
-        }))
+        .chain(
+            handbook
+                .assets
+                .iter()
+                .filter(|a| !handbook.unpublished_assets.contains(*a))
+                .map(|asset| OutputFile {
+                    path: asset.clone(),
+                    contents: FileContents::Copy(content.join(asset)),
+                }),
+        )
         .collect()
 }
 

@@ -79,6 +79,19 @@ fn github_style_handbook_with_readme_folders() {
     );
     // The HTML comment above the heading never reaches readers.
     assert!(!book.output_file("index.html").contains("handbook guild"));
+    // Folder README pages are the breadcrumbs of the pages below them.
+    let overview = book.html("engineering/architecture/overview.html");
+    assert_eq!(
+        texts(&overview, "nav.breadcrumbs a"),
+        ["Handbook", "Engineering", "Architecture"]
+    );
+    assert_eq!(
+        hrefs(&overview, "nav.breadcrumbs a")[1..],
+        [
+            "../../engineering/index.html",
+            "../../engineering/architecture/index.html"
+        ]
+    );
     // A page without a heading is named after its file, made readable.
     let checklist = book.html("people/onboarding-checklist.html");
     assert_eq!(
