@@ -5,6 +5,7 @@
 
 mod context;
 mod feeds;
+mod insight;
 mod nav;
 mod org;
 mod paginate;
@@ -146,6 +147,12 @@ impl<'a> Renderer<'a> {
                 title: &config.title,
                 base_url: config.base_url.as_deref(),
                 generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
+                has_teams: !self.handbook.teams.is_empty(),
+                has_decisions: !self.handbook.decisions.is_empty(),
+                search_placeholder: search_placeholder(
+                    !self.handbook.teams.is_empty(),
+                    !self.handbook.decisions.is_empty(),
+                ),
             },
             root: root_prefix(url),
             url: url.to_string(),
@@ -447,6 +454,7 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
             orgmap_url: self.orgmap_url(&c.slug),
+            insight: self.team_insight(c),
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
         self.doc_base(&mut base, doc);
@@ -511,6 +519,7 @@ impl<'a> Renderer<'a> {
             supersedes,
             superseded_by,
             source: doc.source.path.clone(),
+            decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
         };
         let title = format!("ADR {}: {}", d.number, d.title);
         let mut base = self.base(&doc.url, title, None, "decisions");
@@ -548,6 +557,7 @@ impl<'a> Renderer<'a> {
                 description: meta.description.clone(),
                 breadcrumbs: crumbs,
                 source: doc.source.path.clone(),
+                extra: meta.extra.clone(),
             },
             nav: PageNav {
                 sidebar_html: nav.sidebar_html(hb, id, &base.root),
@@ -579,13 +589,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// Handbook pages (not the home page) in reading order: by folder, then weight, then
-    /// title; a folder's `_index.md` comes first in its folder.
+    /// title; a folder's index page (`_index.md`, `index.md`, `README.md`) comes first.
     fn reading_order(&self) -> Vec<DocId> {
         let hb = self.handbook;
         // Per folder level: (weight, name, url); compared lexicographically.
         type NavKey = Vec<(i64, String, String)>;
-        // Folder weights are looked up once per folder, not once per page.
-        let mut folder_weight: std::collections::HashMap<String, i64> = Default::default();
         let mut pages: Vec<(NavKey, DocId)> = hb
             .docs
             .iter()
@@ -604,18 +612,17 @@ impl<'a> Renderer<'a> {
                 for part in &parts[..parts.len() - 1] {
                     prefix.push('/');
                     prefix.push_str(part);
-                    let w = *folder_weight.entry(prefix.clone()).or_insert_with(|| {
-                        hb.by_path
-                            .get(&format!("{prefix}/_index.md"))
-                            .and_then(|&id| match &hb.docs[id].kind {
-                                DocKind::Page(m) => m.weight,
-                                _ => None,
-                            })
-                            .unwrap_or(i64::MAX / 2)
-                    });
+                    let w = hb
+                        .folder_index
+                        .get(&prefix)
+                        .and_then(|&id| match &hb.docs[id].kind {
+                            DocKind::Page(m) => m.weight,
+                            _ => None,
+                        })
+                        .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }
-                if parts.last() == Some(&"_index.md") {
+                if p.folder_index {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
                     key.push((
@@ -635,8 +642,8 @@ impl<'a> Renderer<'a> {
         let d = &self.handbook.docs[id];
         let rel = d.source.path.trim_start_matches("content/");
         let mut depth = rel.matches('/').count();
-        if rel.ends_with("/_index.md") {
-            depth -= 1;
+        if matches!(&d.kind, DocKind::Page(p) if p.folder_index) {
+            depth = depth.saturating_sub(1);
         }
         let (title, description) = match &d.kind {
             DocKind::Page(p) => (p.title.clone(), p.description.clone()),
@@ -1045,7 +1052,29 @@ impl<'a> Renderer<'a> {
                 lastmod,
             });
         }
-        self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
+        // Person pages (render/insight.rs): one per person the handbook names.
+        for slug in self.health.people.people.keys() {
+            entries.push(SitemapEntry {
+                loc: format!("{prefix}people/{slug}.html"),
+                lastmod: None,
+            });
+        }
+        let comment_safe =
+            |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
+        let redirects = self
+            .handbook
+            .redirects
+            .iter()
+            .map(|(from, &id)| SitemapRedirect {
+                from: comment_safe(from),
+                to: comment_safe(&self.handbook.docs[id].url),
+            })
+            .collect();
+        self.render(
+            "sitemap.xml",
+            "sitemap.xml",
+            &Sitemap { entries, redirects },
+        )
     }
 
     /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]
@@ -1074,6 +1103,8 @@ impl<'a> Renderer<'a> {
             Box::new(|| self.orgmap_pages()),
             Box::new(|| self.ownership_page()),
             Box::new(|| vec![self.health_page(self.health)]),
+            Box::new(|| vec![self.interactions_page()]),
+            Box::new(|| self.people_pages()),
             Box::new(|| {
                 vec![
                     self.simple("search.html", "search.html", "Search", "search"),
@@ -1150,11 +1181,27 @@ pub fn static_files(
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
-        .chain(handbook.assets.iter().map(|asset| OutputFile {
-            path: asset.clone(),
-            contents: FileContents::Copy(content.join(asset)),
-        }))
+        .chain(
+            handbook
+                .assets
+                .iter()
+                .filter(|a| !handbook.unpublished_assets.contains(*a))
+                .map(|asset| OutputFile {
+                    path: asset.clone(),
+                    contents: FileContents::Copy(content.join(asset)),
+                }),
+        )
         .collect()
+}
+
+/// What the search box offers to find, by what the handbook holds.
+fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
+    match (teams, decisions) {
+        (true, true) => "Search teams, owners, decisions…  /",
+        (true, false) => "Search teams, owners, pages…  /",
+        (false, true) => "Search decisions and pages…  /",
+        (false, false) => "Search the handbook…  /",
+    }
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

@@ -132,7 +132,8 @@ impl Nav {
                     };
                 }
             }
-            if file == "_index.md" && parent != 0 {
+            let is_index = hb.folder_index.get(&format!("content/{dir}")) == Some(&id);
+            if is_index && parent != 0 && !file.is_empty() {
                 folders[parent].index = Some(id);
                 folders[parent].title = doc.title().to_string();
             } else {

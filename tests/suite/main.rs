@@ -10,6 +10,8 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod insight;
+mod moving_in;
 mod org;
 mod reading;
 mod robustness;
