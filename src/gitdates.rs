@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn newest_commit_wins() {
-        let log = "\02026-03-01\n\ncontent/a.md\ncontent/b.md\n\02025-01-02\n\ncontent/a.md\ncontent/c.md\n";
+        let log = "\x002026-03-01\n\ncontent/a.md\ncontent/b.md\n\x002025-01-02\n\ncontent/a.md\ncontent/c.md\n";
         let d = parse(log);
         assert_eq!(d.get("content/a.md"), Some("2026-03-01"));
         assert_eq!(d.get("content/c.md"), Some("2025-01-02"));

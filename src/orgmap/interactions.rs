@@ -63,7 +63,7 @@ pub fn render(rows: &[Row], edges: &[Edge]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ix-map\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"ix-title\"><title id=\"ix-title\">Team interactions: {} teams, {} interactions</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ix-map\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-labelledby=\"ix-title\"><title id=\"ix-title\">Team interactions: {} teams, {} interactions</title>",
         rows.len(),
         edges.len()
     );

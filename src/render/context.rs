@@ -104,6 +104,9 @@ pub struct ContactEntry {
 pub struct Body<'a> {
     /// Trusted markup: the rendered body, headings carrying `a.h-anchor` links.
     pub html: std::borrow::Cow<'a, str>,
+    /// The id of the body's leading `#` heading when it repeated the title and was removed
+    /// from `html`: the template's title carries it, so links to it still land.
+    pub title_id: Option<String>,
     /// The body opens with its own `#` heading: the template should not add another `<h1>`.
     pub has_h1: bool,
     pub headings: Vec<crate::markdown::Heading>,

@@ -87,7 +87,8 @@ fn with_heading_anchors<'h>(
         };
         out.push_str(&html[at..end]);
         out.push_str(&format!(
-            " <a class=\"h-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a>",
+            // The "#" is drawn by CSS, so the heading's text stays the heading's own.
+            "<a class=\"h-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\"></a>",
             escape_html(&crate::markdown::encode_path(&h.id)),
             escape_html(&h.text)
         ));
@@ -270,15 +271,26 @@ impl<'a> Renderer<'a> {
         let title = self.handbook.docs[id].title();
         // A leading `# heading` that repeats the title is the title: the template prints
         // it once, above the description, so the head reads title → description → page.
+        let mut title_id = None;
         let (html, has_h1) = match &r.leading_h1 {
             Some(h1) if h1.trim() == title.trim() => match r.html.find("</h1>") {
-                Some(end) => (r.html[end + 5..].trim_start_matches('\n'), false),
+                Some(end) => {
+                    // Links to the heading's anchor must keep working: the template's
+                    // title takes its id.
+                    title_id = r
+                        .headings
+                        .first()
+                        .filter(|h| h.level == 1)
+                        .map(|h| h.id.clone());
+                    (r.html[end + 5..].trim_start_matches('\n'), false)
+                }
                 None => (r.html.as_str(), true),
             },
             Some(_) => (r.html.as_str(), true),
             None => (r.html.as_str(), false),
         };
         Body {
+            title_id,
             html: match crate::highlight::code_blocks(html) {
                 std::borrow::Cow::Borrowed(h) => with_heading_anchors(h, &r.headings),
                 std::borrow::Cow::Owned(h) => {
@@ -1059,6 +1071,9 @@ impl<'a> Renderer<'a> {
                 lastmod: None,
             });
         }
+        // Pages listed both as generated and by another rule appear once.
+        let mut seen = std::collections::HashSet::new();
+        entries.retain(|e| seen.insert(e.loc.clone()));
         let comment_safe =
             |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
         let redirects = self

@@ -340,7 +340,7 @@ impl Nav {
             let start = focus.saturating_sub(half).min(n - WINDOW);
             (start, start + WINDOW)
         };
-        let more = escape_html(&self.index_url(f));
+        let more = href_of(&self.index_url(f));
         out.push_str("<ul>");
         if start > 0 {
             let _ = write!(
@@ -366,8 +366,7 @@ impl Nav {
                 }
                 Entry::Folder(child) => {
                     let c = &self.folders[child];
-                    let href =
-                        escape_html(&crate::markdown::encode_path(&self.folder_href(hb, child)));
+                    let href = href_of(&self.folder_href(hb, child));
                     let cur = if c.index == Some(current) {
                         " aria-current=\"page\""
                     } else {
@@ -433,4 +432,16 @@ impl Nav {
     pub fn contains(&self, id: DocId) -> bool {
         self.pos.get(id).copied().flatten().is_some()
     }
+}
+
+/// An `href` value for a site-relative URL that may carry a `#fragment`: the path is
+/// percent-encoded, the fragment kept as it is (both HTML-escaped).
+fn href_of(target: &str) -> String {
+    let (path, frag) = target.split_once('#').unwrap_or((target, ""));
+    let mut h = escape_html(&crate::markdown::encode_path(path));
+    if !frag.is_empty() {
+        h.push('#');
+        h.push_str(&escape_html(frag));
+    }
+    h
 }

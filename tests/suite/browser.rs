@@ -356,7 +356,7 @@ pub async fn emulate_viewport(client: &Client, size: Option<(u32, u32)>) {
             cdp(
                 client,
                 "Emulation.setDeviceMetricsOverride",
-                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": true }),
+                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": false }),
             )
             .await;
         }

@@ -73,6 +73,9 @@ const PAGE_TYPES: &[&str] = &[
     "ownership.html",
     "timeline.html",
     "health.html",
+    "people.html",
+    "people/aisha-bello.html",
+    "interactions.html",
     "search.html",
     "404.html",
 ];

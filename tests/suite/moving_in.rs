@@ -83,10 +83,10 @@ fn github_style_handbook_with_readme_folders() {
     let overview = book.html("engineering/architecture/overview.html");
     assert_eq!(
         texts(&overview, "nav.breadcrumbs a"),
-        ["Handbook", "Engineering", "Architecture"]
+        ["Home", "Handbook", "Engineering", "Architecture"]
     );
     assert_eq!(
-        hrefs(&overview, "nav.breadcrumbs a")[1..],
+        hrefs(&overview, "nav.breadcrumbs a")[2..],
         [
             "../../engineering/index.html",
             "../../engineering/architecture/index.html"
@@ -218,7 +218,14 @@ fn gitbook_style_handbook_with_summary_and_assets() {
     );
     assert!(!book.out().join(".gitbook/assets/unused-image.png").exists());
     // SUMMARY.md decides the order: it lists culture pages as feedback, rituals, values.
-    let nav = hrefs(&book.html("handbook.html"), "main a");
+    // The handbook index lists each section's pages on the section's own index page.
+    let nav: Vec<String> = hrefs(
+        &book.html("handbook-index/culture.html"),
+        "main .page-tree a",
+    )
+    .into_iter()
+    .map(|h| h.trim_start_matches("../").to_string())
+    .collect();
     let pos = |h: &str| {
         nav.iter()
             .position(|x| x == h)
@@ -247,7 +254,13 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
         "`/` is the home page: {deploy:?}"
     );
     // sidebar_position orders pages: troubleshoot (1) … install (4).
-    let nav = hrefs(&book.html("handbook.html"), "main a");
+    let nav: Vec<String> = hrefs(
+        &book.html("handbook-index/tutorial.html"),
+        "main .page-tree a",
+    )
+    .into_iter()
+    .map(|h| h.trim_start_matches("../").to_string())
+    .collect();
     let pos = |h: &str| {
         nav.iter()
             .position(|x| x == h)

@@ -30,7 +30,7 @@ fn page_head_reads_title_then_description_then_contents_then_body() {
     };
     // The leading `# Long read` equals the title: printed once.
     assert_eq!(page.matches("<h1").count(), 1, "{page}");
-    assert!(pos("<h1>Long read</h1>") < pos("<p class=\"lede\">What this is about."));
+    assert!(pos(">Long read</h1>") < pos("<p class=\"lede\">What this is about."));
     assert!(pos("<p class=\"lede\">What this is about.") < pos("class=\"toc\""));
     assert!(pos("class=\"toc\"") < pos("Intro."));
     // A short page has no contents list.

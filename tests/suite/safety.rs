@@ -533,7 +533,7 @@ See <a href="setup.md#setting-up">setup</a> and <img src="../img/logo.png" alt="
         let repo = hostile_repo();
         repo.book.build().success();
         let doc = repo.book.html("guide/tricks.html");
-        assert_eq!(texts(&doc, "details summary"), vec!["More"]);
+        assert_eq!(texts(&doc, ".prose details summary"), vec!["More"]);
         assert_eq!(texts(&doc, "details kbd"), vec!["Ctrl", "K"]);
         assert_eq!(texts(&doc, "sup"), vec!["2"]);
         assert_eq!(texts(&doc, "sub"), vec!["2"]);
