@@ -124,9 +124,11 @@ pub(super) fn render(
             .map(|node| Item::Node { node, me: false })
             .collect();
         if children.len() > CAP {
+            // The team page lists every sub-team under "Place in the org" (`#place-title`
+            // in the default theme), so the chip leads there.
             row.push(Item::More {
                 hidden: children.len() - CAP,
-                link: None,
+                link: Some("#place-title"),
             });
         }
         rows.push(row);
