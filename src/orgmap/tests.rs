@@ -608,7 +608,10 @@ fn neighbourhood_caps_long_rows_with_more_chips() {
     assert!(svg.contains(">+5 more</text>"));
     assert!(svg.contains("<title>4 more teams in Group big</title>"));
     // Every "+N more" is a link: siblings to the parent, sub-teams to this page's list.
-    assert!(svg.contains("<a class=\"om-more\" href=\"#place-title\">"), "{svg}");
+    assert!(
+        svg.contains("<a class=\"om-more\" href=\"#place-title\">"),
+        "{svg}"
+    );
     let boxes = hood_boxes(&svg);
     assert_no_overlap(&boxes);
     assert_edges_clear(&svg, &boxes);
