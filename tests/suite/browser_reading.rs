@@ -363,3 +363,37 @@ fn print_shows_the_whole_org_map_and_no_navigation() {
         assert_eq!(v["closed"], 0, "{v}");
     });
 }
+
+#[test]
+fn search_options_are_announced_as_kind_title_team() {
+    browse(|client, server| async move {
+        open(client, server, "index.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("search-input"))
+            .await
+            .unwrap();
+        input.send_keys("payments").await.unwrap();
+        let labels = wait_js(
+            client,
+            "search options",
+            "return Array.from(document.querySelectorAll('#search-listbox [role=option]'), o => o.getAttribute('aria-label'));",
+            |v| {
+                v.as_array().is_some_and(|a| {
+                    a.iter().any(|l| l.as_str().is_some_and(|l| l.starts_with("Team, Payments, ")))
+                })
+            },
+        )
+        .await;
+        // "kind, title, team" for every option, never the parts run together.
+        let labels: Vec<&str> = labels
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l.as_str())
+            .collect();
+        assert!(
+            labels.contains(&"Team, Payments, Business Systems"),
+            "{labels:?}"
+        );
+    });
+}

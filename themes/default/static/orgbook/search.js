@@ -544,6 +544,13 @@
       var li = el('li', 'search-item');
       li.id = 'search-opt-' + i;
       li.setAttribute('role', 'option');
+      // Screen readers announce "kind, title, team, status", not the parts run together.
+      var said = [];
+      ['search-kind', 'search-title', 'search-team', 'search-status'].forEach(function (c) {
+        var part = link.querySelector('.' + c);
+        if (part && part.textContent) said.push(part.textContent);
+      });
+      li.setAttribute('aria-label', said.join(', '));
       link.tabIndex = -1;
       li.appendChild(link);
       list.appendChild(li);
