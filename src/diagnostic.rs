@@ -84,6 +84,7 @@ codes! {
     StalledProposal = "stalled-proposal",
     UnmarkedSuperseded = "unmarked-superseded",
     RevisitOverdue = "revisit-overdue",
+    PlaceholderText = "placeholder-text",
 }
 
 impl std::fmt::Display for Code {

@@ -1214,6 +1214,16 @@ mod codes {
             );
             deny(b, "revisit-overdue");
         }),
+        (Code::PlaceholderText, |b| {
+            b.write(
+                "content/decisions/0002-placeholder.md",
+                &decision("").replace(
+                    "Body.",
+                    "## Decision\n\nWhat we will do, stated plainly: \"We will …\".",
+                ),
+            );
+            deny(b, "placeholder-text");
+        }),
     ];
 
     /// The codes in the tables of docs/diagnostics.md's "Codes" section.
