@@ -531,6 +531,7 @@ impl Model {
                 docs,
                 assets,
                 unparsed: unparsed.into_iter().collect(),
+                drafts: self.handbook.drafts.iter().cloned().collect(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             let (handbook, health, link_diags) = link_stage(config, loaded);
@@ -625,6 +626,7 @@ impl Model {
             });
         if anchors_stale {
             self.anchor_diags.clear();
+            link::retarget_anchors(&self.handbook, &mut self.rendered, &mut self.anchor_diags);
             link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
         }
         if backlinks_stale {
