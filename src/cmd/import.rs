@@ -148,7 +148,17 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     for link in &coll.repository_links {
         eprintln!("link: {link}");
     }
-    let notes: Vec<&String> = coll.decisions.iter().flat_map(|d| &d.unmapped).collect();
+    // The report says what needs a person: lines not understood or read with an
+    // assumption. What reconcile did to make both sides of a supersedes agree follows from
+    // the source and is left out (it is in the written files).
+    let notes: Vec<&String> = coll
+        .decisions
+        .iter()
+        .flat_map(|d| &d.unmapped)
+        .filter(|n| {
+            !(n.contains(": status changed from ") || n.contains(" to supersedes, because "))
+        })
+        .collect();
     for note in &notes {
         eprintln!("note: {note}");
     }
@@ -172,7 +182,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     add(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
     add(coll.absolute_links, "links made absolute");
     add(coll.repository_links.len(), "links to fix");
-    add(notes.len(), "notes");
+    add(notes.len(), "notes to check");
     eprintln!("{}", counts.join(", "));
 }
 
