@@ -26,7 +26,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "ownership.html",
     "health.html",
     "interactions.html",
-    "people/index.html",
+    "people.html",
     "timeline.html",
     "feed.xml",
 ];

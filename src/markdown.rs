@@ -161,9 +161,9 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     if let Some(rest) = joined.strip_prefix("content/")
         && handbook
             .assets
-            // Assets are in walk order (folder by folder), not string order: `a.pdf` sorts
-            // after the folder `a/`'s files there, before them as strings.
-            .binary_search_by(|a| a.split('/').cmp(rest.split('/')))
+            // Sorted as strings by the load stage (`a.pdf` before `a/x.png`), whatever
+            // order the walk found them in: search in that order.
+            .binary_search_by(|a| a.as_str().cmp(rest))
             .is_ok()
     {
         return Resolved::Asset(rest.to_string());
