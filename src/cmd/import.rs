@@ -67,6 +67,8 @@ fn adr(args: ImportAdrArgs) -> u8 {
     for (file, why) in &coll.skipped {
         eprintln!("skipped: {file}: {why}");
     }
+    let mut coll = coll;
+    repeated_records(&root, &survey, &mut coll.decisions);
     if !coll.errors.is_empty() {
         for p in &coll.errors {
             eprintln!("error: {p}");
@@ -280,6 +282,30 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
             );
             eprintln!("  = help: pass --team with one of: {}", many.join(", "));
             Err(EXIT_USAGE)
+        }
+    }
+}
+
+/// A second import of the same folder would add every record again under new numbers:
+/// a record with the title and date of a decision already in the handbook gets a note
+/// naming it. (Not refused: two records may share a title, and numbers never block.)
+fn repeated_records(root: &std::path::Path, survey: &Survey, decisions: &mut [ImportedDecision]) {
+    let mut existing = std::collections::HashMap::new();
+    for path in survey.decisions.values() {
+        let rel = path
+            .strip_prefix(&format!("{CONTENT_DIR}/"))
+            .unwrap_or(path);
+        let doc = orgbook::load::load_file(&root.join(path), rel, &mut Vec::new());
+        if let Some(d) = doc.as_ref().and_then(|d| d.as_decision()) {
+            existing.insert((d.title.clone(), d.date), path.clone());
+        }
+    }
+    for d in decisions {
+        if let Some(path) = existing.get(&(d.title.clone(), d.date)) {
+            d.unmapped.push(format!(
+                "{}: same title and date as {path}; imported again as decision {} (was this folder imported before?)",
+                d.source, d.number
+            ));
         }
     }
 }
