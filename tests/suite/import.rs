@@ -616,6 +616,7 @@ fn init_empty_builds_and_the_sample_survives_deleting_any_of_its_files() {
         "content/decisions/0001-record-decisions-in-the-handbook.md",
         "content/how-we-work.md",
         "content/_index.md",
+        "content/teams/engineering/platform.md",
     ] {
         let book = fresh(false);
         book.remove(gone);
