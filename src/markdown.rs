@@ -578,12 +578,8 @@ fn rewrite<'a>(
             None
         }
         Resolved::Missing(joined) => {
-            let candidates = handbook
-                .by_path
-                .keys()
-                .map(String::as_str)
-                .chain(handbook.assets.iter().map(String::as_str));
-            let near = nearest(&joined, candidates).map(|n| {
+            let candidates = handbook.near.candidates(&joined);
+            let near = nearest(&joined, candidates.into_iter()).map(|n| {
                 let rel = relative_path(from_dir, n);
                 format!("did you mean `{rel}`?")
             });
