@@ -579,7 +579,7 @@ fn rewrite<'a>(
         }
         Resolved::Missing(joined) => {
             let candidates = handbook.near.candidates(&joined);
-            let near = nearest(&joined, candidates.into_iter()).map(|n| {
+            let near = nearest(&joined, candidates).map(|n| {
                 let rel = relative_path(from_dir, n);
                 format!("did you mean `{rel}`?")
             });
