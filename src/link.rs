@@ -25,6 +25,8 @@ pub const GENERATED_PATHS: &[&str] = &[
     "orgmap.html",
     "ownership.html",
     "health.html",
+    "interactions.html",
+    "people.html",
     "timeline.html",
     "feed.xml",
 ];
@@ -213,6 +215,39 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         kids.sort_by_cached_key(|s| (docs[teams[s]].title().to_lowercase(), s.clone()));
     }
     report_cycles(&docs, &teams, diags);
+    // `[[interactions]] team` is a reference like `parent`: same error, same hint.
+    for doc in teams.values().map(|id| &docs[*id]) {
+        let Some(c) = doc.as_team() else { continue };
+        for i in &c.interactions {
+            let (other, span) = &i.team;
+            let problem = if other == &c.slug {
+                Some((
+                    "a team cannot interact with itself".to_string(),
+                    "list the other teams this team works with".to_string(),
+                ))
+            } else if !teams.contains_key(other) && !unparsed_team(other) {
+                let hint = match nearest(other, slugs()) {
+                    Some(s) => format!(
+                        "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
+                    ),
+                    None => "`team` is the file name (without .md) of a team charter".into(),
+                };
+                Some((
+                    format!("interaction with `{other}`, which is not a charter in this handbook"),
+                    hint,
+                ))
+            } else {
+                None
+            };
+            if let Some((msg, hint)) = problem {
+                diags.push(point(
+                    Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
+                    doc,
+                    span,
+                ));
+            }
+        }
+    }
 
     for (&number, &id) in &decisions {
         let doc = &docs[id];
@@ -270,6 +305,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             }
         }
     }
+
+    diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
 
     let mut ownership: Vec<(String, String)> = owners
         .into_values()
@@ -516,14 +553,29 @@ fn report_cycles(
 /// Warns about `#anchor`s that no heading in the target defines. Runs after all pages are
 /// rendered because only then are all heading ids known.
 pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec<Diagnostic>) {
+    // Each target's anchors as a set, built once: 50,000 links into a page with 20,000
+    // headings must not compare every pair.
+    let mut anchor_sets: std::collections::HashMap<DocId, std::collections::HashSet<&str>> =
+        Default::default();
     for (id, r) in rendered.iter().enumerate() {
         let doc = &handbook.docs[id];
+        let mut missing = 0usize;
         for link in &r.links {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
                 continue;
             };
             let ids = &rendered[target].headings;
-            if ids.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
+            let known = anchor_sets.entry(target).or_insert_with(|| {
+                ids.iter()
+                    .map(|h| h.id.as_str())
+                    .chain(rendered[target].anchors.iter().map(String::as_str))
+                    .collect()
+            });
+            if known.contains(anchor.as_str()) {
+                continue;
+            }
+            missing += 1;
+            if missing > crate::markdown::BROKEN_LINKS_SHOWN {
                 continue;
             }
             let near = nearest(anchor, ids.iter().map(|h| h.id.as_str()));
@@ -553,6 +605,19 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                 )
                 .with_help(help)
                 .at(&doc.source.text, link.span.clone()),
+            );
+        }
+        if missing > crate::markdown::BROKEN_LINKS_SHOWN {
+            diags.push(
+                Diagnostic::warning(
+                    "missing-anchor",
+                    &doc.source.path,
+                    format!(
+                        "{} more links to missing anchors in this file are not listed",
+                        missing - crate::markdown::BROKEN_LINKS_SHOWN
+                    ),
+                )
+                .with_help("fix the ones listed above and run `orgbook check` again"),
             );
         }
     }

@@ -45,7 +45,14 @@ pub struct Rendered {
     pub leading_h1: Option<String>,
     /// `id` and `name` attributes of raw HTML: link targets like heading ids.
     pub anchors: Vec<String>,
+    /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
+    pub broken_links: usize,
 }
+
+/// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
+/// file with 50,000 broken links costs neither minutes (each report locates its line) nor
+/// megabytes of output.
+pub const BROKEN_LINKS_SHOWN: usize = 20;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -154,6 +161,8 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     if let Some(rest) = joined.strip_prefix("content/")
         && handbook
             .assets
+            // Sorted as strings by the load stage (`a.pdf` before `a/x.png`), whatever
+            // order the walk found them in: search in that order.
             .binary_search_by(|a| a.as_str().cmp(rest))
             .is_ok()
     {
@@ -205,6 +214,9 @@ fn looks_like_email(dest: &str) -> bool {
     }
 }
 
+/// Events buffered before finished top-level blocks are written out.
+const FLUSH_EVENTS: usize = 4096;
+
 /// Renders the body of document `id`.
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
@@ -215,6 +227,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
 
     let mut rendered = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
+    rendered.html.reserve(body.len() * 3 / 2);
+    let mut depth = 0usize;
+    let mut footnotes = false;
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
     // Still in the "prelude" before the first real content: blank lines, HTML comments,
@@ -222,7 +237,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut prelude = true;
     let mut para_has_text = false;
     let mut image_depth = 0usize;
-    let mut used_ids = std::collections::HashSet::new();
+    let mut used_ids = crate::text::UniqueIds::default();
     let raw_policy = handbook.config.markdown.raw_html;
     let mut raw_block: Option<(String, usize)> = None;
     let mut has_raw_html = false;
@@ -289,7 +304,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     let wanted = id
                         .as_ref()
                         .map_or_else(|| heading_id(&text), |i| i.to_string());
-                    let unique = unique_id(wanted, &mut used_ids);
+                    let unique = used_ids.unique(wanted);
                     *id = Some(CowStr::from(unique.clone()));
                     if let Some(h1) = rendered.leading_h1.as_mut()
                         && h1.is_empty()
@@ -396,13 +411,38 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
+        match &event {
+            Event::Start(tag) => {
+                depth += 1;
+                footnotes |= matches!(tag, Tag::FootnoteDefinition(_));
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::FootnoteReference(_) => footnotes = true,
+            _ => {}
+        }
         events.push(event);
+        // Write finished top-level blocks as they come, so a 100 MB page never holds all its
+        // events at once. Only between top-level blocks (tables and lists are whole), and
+        // not once footnotes appear (the writer numbers them across the whole page).
+        if depth == 0 && !footnotes && events.len() >= FLUSH_EVENTS {
+            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..));
+        }
     }
     if rendered.leading_h1.as_deref() == Some("") {
         rendered.leading_h1 = None;
     }
-    rendered.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
+    if rendered.broken_links > BROKEN_LINKS_SHOWN {
+        let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
+        diags.push(
+            Diagnostic::error(
+                "broken-link",
+                &doc.source.path,
+                format!("{more} more broken links in this file are not listed ({} in all)", rendered.broken_links),
+            )
+            .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; fix them and run `orgbook check` again for the next ones")),
+        );
+    }
     if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
         rendered.html = crate::html_policy::sanitize(&rendered.html);
     }
@@ -450,7 +490,10 @@ fn raw_html(
         text: &doc.source.text,
         offset: start,
     };
-    let mut links = Rendered::default();
+    let mut links = Rendered {
+        broken_links: rendered.broken_links,
+        ..Rendered::default()
+    };
     let mut link_diags = Vec::new();
     let html = crate::html_policy::process_raw(
         piece,
@@ -472,6 +515,7 @@ fn raw_html(
         diags,
     );
     rendered.links.extend(links.links);
+    rendered.broken_links = links.broken_links;
     diags.extend(link_diags);
     Some(html)
 }
@@ -559,7 +603,14 @@ fn rewrite<'a>(
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
+        Resolved::Missing(_) | Resolved::Draft(_) | Resolved::Ambiguous(..)
+            if rendered.broken_links >= BROKEN_LINKS_SHOWN =>
+        {
+            rendered.broken_links += 1;
+            None
+        }
         Resolved::Draft(draft) => {
+            rendered.broken_links += 1;
             diags.push(broken(
                 format!("link to `{path}`: {draft} is a draft, which is not published"),
                 "publish the page (remove `draft`) or remove the link".into(),
@@ -567,6 +618,7 @@ fn rewrite<'a>(
             None
         }
         Resolved::Ambiguous(file, folder) => {
+            rendered.broken_links += 1;
             diags.push(broken(
                 format!("link to `{path}` could mean {file} or {folder}"),
                 format!(
@@ -578,6 +630,7 @@ fn rewrite<'a>(
             None
         }
         Resolved::Missing(joined) => {
+            rendered.broken_links += 1;
             let candidates = handbook.near.candidates(&joined);
             let near = nearest(&joined, candidates).map(|n| {
                 let rel = relative_path(from_dir, n);

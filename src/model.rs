@@ -82,6 +82,70 @@ pub struct Metric {
     pub name: String,
     pub target: Option<String>,
     pub current: Option<String>,
+    /// Dated measurements (`history = [[2026-01-05, 182], …]`), sorted by date.
+    #[serde(skip)]
+    pub history: Vec<(Date, f64)>,
+}
+
+/// Team Topologies' four team types (charter key `topology`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topology {
+    StreamAligned,
+    Platform,
+    Enabling,
+    ComplicatedSubsystem,
+}
+
+impl Topology {
+    pub const ALL: [(&'static str, Topology); 4] = [
+        ("stream-aligned", Topology::StreamAligned),
+        ("platform", Topology::Platform),
+        ("enabling", Topology::Enabling),
+        ("complicated-subsystem", Topology::ComplicatedSubsystem),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Topology::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
+    }
+}
+
+/// Team Topologies' three interaction modes (`[[interactions]] mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InteractionMode {
+    Collaboration,
+    XAsAService,
+    Facilitating,
+}
+
+impl InteractionMode {
+    pub const ALL: [(&'static str, InteractionMode); 3] = [
+        ("collaboration", InteractionMode::Collaboration),
+        ("x-as-a-service", InteractionMode::XAsAService),
+        ("facilitating", InteractionMode::Facilitating),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        InteractionMode::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
+    }
+}
+
+/// One `[[interactions]]` entry: this team works with `team` in `mode`.
+#[derive(Debug, Clone)]
+pub struct Interaction {
+    /// The other team's slug and where it is written.
+    pub team: (String, Range<usize>),
+    pub mode: InteractionMode,
+    pub about: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +161,8 @@ pub struct Charter {
     pub members: Vec<String>,
     pub contact: Vec<(String, String)>,
     pub reviewed: Option<Date>,
+    pub topology: Option<Topology>,
+    pub interactions: Vec<Interaction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -29,6 +29,20 @@ pub fn parse_toml<'a>(
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim().replace('\n', " ");
+        let at = span.start + offset..span.end + offset;
+        // The TOML reader rejects impossible dates itself; say so with the documented code.
+        if let Some(d) = crate::diag_fix::impossible_date(source.get(at.clone()).unwrap_or("")) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-date",
+                    file,
+                    format!("{d} is not a date in the calendar"),
+                )
+                .with_help("use a real date, e.g. 2026-03-14")
+                .at(source, at),
+            );
+            continue;
+        }
         diags.push(
             Diagnostic::error("toml-syntax", file, format!("invalid TOML: {msg}"))
                 .with_help("TOML strings need double quotes, dates look like 2026-03-14, arrays look like [\"a\", \"b\"]")
@@ -122,9 +136,25 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         );
     }
 
-    pub fn warn(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
+    /// A warning at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn warning_at(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: String,
+        help: String,
+    ) {
         self.diags.push(
             Diagnostic::warning(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    /// An error at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn error_at(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
+        self.diags.push(
+            Diagnostic::error(code, self.file, msg)
                 .with_help(help)
                 .at(self.source, span),
         );
@@ -153,11 +183,22 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         expected: &str,
         example: &str,
     ) {
-        let msg = format!(
-            "`{key}` in {} must be {expected}, found {}",
-            self.context,
-            value.get_ref().type_str()
-        );
+        let msg = match value.get_ref() {
+            // An integer that does not fit: say the range, not "must be an integer, found
+            // integer".
+            DeValue::Integer(i) => format!(
+                "`{key}` in {} is out of range: {} does not fit in a whole number from {} to {}",
+                self.context,
+                i.as_str(),
+                i64::MIN,
+                i64::MAX
+            ),
+            other => format!(
+                "`{key}` in {} must be {expected}, found {}",
+                self.context,
+                other.type_str()
+            ),
+        };
         self.error(
             "invalid-type",
             value.span(),
@@ -246,7 +287,15 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             }
             DeValue::String(s) => {
                 let msg = format!("`{key}` must be a date, not a string");
-                let help = format!("remove the quotes: {}", self.assign(key, s.trim()));
+                // "Remove the quotes" only helps when what is quoted is a date.
+                let help = if crate::diag_fix::looks_like_date(s.trim()) {
+                    format!("remove the quotes: {}", self.assign(key, s.trim()))
+                } else {
+                    format!(
+                        "write a date without quotes, e.g. {}",
+                        self.assign(key, "2026-03-14")
+                    )
+                };
                 self.error("invalid-type", v.span(), msg, help);
                 None
             }
@@ -295,6 +344,45 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             match int_value(item.get_ref()) {
                 Some(n) => out.push((n, self.span(item.span()))),
                 None => self.type_error(key, item, "an array of numbers", "[3, 7]"),
+            }
+        }
+        out
+    }
+
+    /// `key = [[2026-01-05, 182], [2026-02-02, 171.5]]`: dated numbers (a metric's
+    /// history), each with its span. Every malformed pair is reported at its position.
+    pub fn date_number_pairs(&mut self, key: &str) -> Vec<(Date, f64, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let example = "[[2026-01-05, 182], [2026-02-02, 171.5]]";
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of [date, number] pairs", example);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let pair = match item.get_ref() {
+                DeValue::Array(p) if p.len() == 2 => {
+                    let date = match p[0].get_ref() {
+                        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                            dt.date.and_then(|d| {
+                                Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+                            })
+                        }
+                        _ => None,
+                    };
+                    let value = match p[1].get_ref() {
+                        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                        other => int_value(other).map(|n| n as f64),
+                    };
+                    date.zip(value.filter(|v| v.is_finite()))
+                }
+                _ => None,
+            };
+            match pair {
+                Some((d, n)) => out.push((d, n, self.span(item.span()))),
+                None => self.type_error(key, item, "an array of [date, number] pairs", example),
             }
         }
         out

@@ -3,7 +3,10 @@
 
 use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Charter, Decision, DecisionType, Metric, PageMeta, Status, TeamKind};
+use crate::model::{
+    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Status,
+    TeamKind, Topology,
+};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -95,8 +98,18 @@ fn need_front_matter(file: &str, text: &str, what: &str, diags: &mut Vec<Diagnos
 }
 
 const CHARTER_KEYS: &[&str] = &[
-    "name", "kind", "parent", "problem", "metrics", "owns", "lead", "members", "contact",
+    "name",
+    "kind",
+    "parent",
+    "problem",
+    "metrics",
+    "owns",
+    "lead",
+    "members",
+    "contact",
     "reviewed",
+    "topology",
+    "interactions",
 ];
 
 /// A team slug becomes a file name and a URL: keep it to what is safe in both.
@@ -155,12 +168,20 @@ pub fn charter(
         let name = m.required_str("name");
         let target = m.opt_str("target");
         let current = m.opt_str("current");
-        m.finish(&["name", "target", "current"]);
+        let mut history: Vec<(jiff::civil::Date, f64)> = m
+            .date_number_pairs("history")
+            .into_iter()
+            .map(|(d, v, _)| (d, v))
+            .collect();
+        // Authors append at the end, but nothing downstream should depend on that.
+        history.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        m.finish(&["name", "target", "current", "history"]);
         if let Some(name) = name {
             metrics.push(Metric {
                 name,
                 target,
                 current,
+                history,
             });
         }
     }
@@ -171,7 +192,66 @@ pub fn charter(
         Some(t) => f.child(t, "[contact]").string_map(),
         None => Vec::new(),
     };
-    let reviewed = f.opt_date("reviewed").map(|(d, _)| d);
+    let reviewed = f.opt_date("reviewed").map(|(d, span)| {
+        crate::checks::reviewed_date(&mut f, d, span, crate::clock::today());
+        d
+    });
+    let topology = f.opt_spanned_str("topology").and_then(|(t, span)| {
+        let found = Topology::ALL.iter().find(|(n, _)| *n == t).map(|(_, v)| *v);
+        if found.is_none() {
+            let names: Vec<&str> = Topology::ALL.iter().map(|(n, _)| *n).collect();
+            let hint = crate::diagnostic::nearest(&t, names.iter().copied())
+                .map(|n| format!("did you mean \"{n}\"? "))
+                .unwrap_or_default();
+            f.error(
+                "invalid-value",
+                span.start - offset..span.end - offset,
+                format!("unknown team topology \"{t}\""),
+                format!("{hint}topology is one of: {}", names.join(", ")),
+            );
+        }
+        found
+    });
+    let mut interactions = Vec::new();
+    for t in f.table_array("interactions") {
+        let mut i = f.child(t, "[[interactions]]");
+        let team = i.opt_spanned_str("team");
+        if team.is_none() && i.key_span("team").is_none() {
+            i.missing("team", "\"team-slug\"");
+        }
+        let mode = match i.opt_spanned_str("mode") {
+            None => {
+                if i.key_span("mode").is_none() {
+                    i.missing("mode", "\"collaboration\"");
+                }
+                None
+            }
+            Some((m, span)) => {
+                let found = InteractionMode::ALL
+                    .iter()
+                    .find(|(n, _)| *n == m)
+                    .map(|(_, v)| *v);
+                if found.is_none() {
+                    let names: Vec<&str> = InteractionMode::ALL.iter().map(|(n, _)| *n).collect();
+                    let hint = crate::diagnostic::nearest(&m, names.iter().copied())
+                        .map(|n| format!("did you mean \"{n}\"? "))
+                        .unwrap_or_default();
+                    i.error(
+                        "invalid-value",
+                        span.start - offset..span.end - offset,
+                        format!("unknown interaction mode \"{m}\""),
+                        format!("{hint}mode is one of: {}", names.join(", ")),
+                    );
+                }
+                found
+            }
+        };
+        let about = i.opt_str("about").filter(|a| !a.trim().is_empty());
+        i.finish(&["team", "mode", "about"]);
+        if let (Some(team), Some(mode)) = (team, mode) {
+            interactions.push(Interaction { team, mode, about });
+        }
+    }
     if kind == TeamKind::Team {
         if problem.is_none() && f.key_span("problem").is_none() {
             f.missing(
@@ -199,6 +279,8 @@ pub fn charter(
         members,
         contact,
         reviewed,
+        topology,
+        interactions,
     })
 }
 
@@ -297,11 +379,8 @@ pub fn decision(
         f.missing("team", "\"team-slug\"");
     }
     let deciders = f.str_array("deciders");
-    let supersedes: Vec<(u32, Range<usize>)> = f
-        .spanned_int_array("supersedes")
-        .into_iter()
-        .filter_map(|(n, s)| u32::try_from(n).ok().map(|n| (n, s)))
-        .collect();
+    let raw_supersedes = f.spanned_int_array("supersedes");
+    let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
     let tags = f.str_array("tags");
     let revisit = f.opt_date("revisit").map(|(d, _)| d);
 
@@ -470,7 +549,7 @@ pub fn page(
 fn warn_type(f: &mut Fields<'_, '_, '_>, span: Range<usize>, key: &str, expected: &str) {
     let span = f.span(span);
     let msg = format!("`{key}` in page front matter should be {expected}; it is ignored");
-    f.warn(
+    f.warning_at(
         "invalid-type",
         span,
         msg,

@@ -141,7 +141,8 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         diags.extend(d);
     }
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
-    // Walk order is per folder level ("a/b" before "a-c"); lookups binary-search by string.
+    // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
+    // serve's incremental updates) binary-searches by string, so sort by string.
     assets.sort();
     Loaded {
         docs,

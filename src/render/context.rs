@@ -114,6 +114,8 @@ pub struct TeamDetail {
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,
+    /// Person links, interactions, metric sparklines (see render/insight.rs).
+    pub insight: super::insight::TeamInsight,
 }
 
 #[derive(Serialize)]
@@ -136,6 +138,8 @@ pub struct DecisionDetail {
     pub supersedes: Vec<DecisionSummary>,
     pub superseded_by: Vec<DecisionSummary>,
     pub source: String,
+    /// `deciders` as links to their person pages.
+    pub decider_links: Vec<super::insight::PersonLink>,
 }
 
 #[derive(Serialize)]
@@ -289,6 +293,8 @@ pub struct HealthPage<'a> {
     pub review_days: i64,
     pub stalled_days: i64,
     pub max_size: usize,
+    /// Summary, where decisions wait, velocity per quarter (see render/insight.rs).
+    pub insight: super::insight::HealthInsight,
 }
 
 #[derive(Serialize)]
@@ -304,6 +310,10 @@ pub struct HealthRule {
 pub struct HealthFinding {
     pub message: String,
     pub link: Link,
+    /// The person page, for findings about a person (decider-overload, slow-decider).
+    pub person_url: Option<String>,
+    /// 1-based line in the source the finding points at.
+    pub line: usize,
 }
 
 /// Headline numbers for the home page.

@@ -5,6 +5,7 @@
 
 mod context;
 mod feeds;
+mod insight;
 mod org;
 mod search_docs;
 pub mod theme;
@@ -239,6 +240,7 @@ impl<'a> Renderer<'a> {
             decisions,
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
+            insight: self.team_insight(c),
         };
         let ctx = TeamPage {
             base: self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams"),
@@ -275,6 +277,7 @@ impl<'a> Renderer<'a> {
             supersedes,
             superseded_by,
             source: doc.source.path.clone(),
+            decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
         };
         let title = format!("ADR {}: {}", d.number, d.title);
         let ctx = DecisionPage {
@@ -610,6 +613,13 @@ impl<'a> Renderer<'a> {
                 lastmod,
             });
         }
+        // Person pages (render/insight.rs): one per person the handbook names.
+        for slug in self.health.people.people.keys() {
+            entries.push(SitemapEntry {
+                loc: format!("{prefix}people/{slug}.html"),
+                lastmod: None,
+            });
+        }
         let comment_safe =
             |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
         let redirects = self
@@ -655,6 +665,8 @@ impl<'a> Renderer<'a> {
             Box::new(|| vec![self.orgmap_page()]),
             Box::new(|| vec![self.ownership_page()]),
             Box::new(|| vec![self.health_page(self.health)]),
+            Box::new(|| vec![self.interactions_page()]),
+            Box::new(|| self.people_pages()),
             Box::new(|| {
                 vec![
                     self.simple("search.html", "search.html", "Search", "search"),
