@@ -799,11 +799,8 @@ fn summary_order(docs: &mut [crate::model::Doc]) {
         let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
             continue;
         };
-        let path = dest_url
-            .split('#')
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("./");
+        let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
+        let path = decoded.trim_start_matches("./");
         let target = format!("content/{}", path.trim_start_matches('/'));
         let target = if target.ends_with('/') {
             format!("{target}README.md")
@@ -895,9 +892,10 @@ mod tests {
             loaded(&[
                 (
                     "SUMMARY.md",
-                    "* [Z](z.md)\n* [A](a.md)\n* [Guide](guide/)\n",
+                    "* [Z](z.md)\n* [A](./a.md)\n* [Guide](guide/)\n* [Q](q%20a.md)\n",
                 ),
                 ("a.md", "# A\n"),
+                ("q a.md", "# Q\n"),
                 ("guide/README.md", "# G\n"),
                 ("z.md", "+++\n+++\n# Z\n"),
             ]),
@@ -910,6 +908,7 @@ mod tests {
         assert_eq!(weight("content/z.md"), Some(1));
         assert_eq!(weight("content/a.md"), Some(2));
         assert_eq!(weight("content/guide/README.md"), Some(3));
+        assert_eq!(weight("content/q a.md"), Some(4));
     }
 
     #[test]
