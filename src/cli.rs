@@ -31,6 +31,31 @@ pub enum Command {
     /// Export the handbook for other tools
     #[command(subcommand)]
     Export(ExportCommand),
+    /// What changed about the organisation between two handbooks (folders or git revisions)
+    Diff(DiffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The handbook before: a folder, or a git revision of the repository holding --root
+    /// (e.g. origin/main, HEAD~1, a commit)
+    #[arg(value_name = "BASE")]
+    pub base: String,
+    /// The handbook after: a folder or a git revision [default: the handbook at --root as
+    /// it is on disk]
+    #[arg(value_name = "HEAD")]
+    pub head: Option<String>,
+    /// markdown (a pull-request comment) or json (for tools)
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -30,6 +30,16 @@ fn adr(args: ImportAdrArgs) -> u8 {
         eprintln!("error: {} is not a folder", args.dir.display());
         return EXIT_USAGE;
     }
+    if let Some(url) = &args.source_url
+        && !url.contains("://")
+    {
+        eprintln!("error: --source-url `{url}` is not a web address");
+        eprintln!(
+            "  = help: give the address of the imported folder in its repository, e.g. \
+             https://github.com/org/repo/tree/main/doc/adr"
+        );
+        return EXIT_USAGE;
+    }
     let Some(today) = today() else {
         return EXIT_ERRORS;
     };
