@@ -296,7 +296,6 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
 
     let marked = markdown_stage(&mut handbook);
     diags.extend(marked.diags().cloned());
-    release_source_text(&mut handbook);
     lap("markdown", &mut timings);
 
     let mut files = Vec::new();
@@ -324,17 +323,6 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
         handbook: Some(handbook),
         health,
         timings,
-    }
-}
-
-/// Frees the documents' source text once every stage that reads it has run: diagnostics
-/// carry their own copy of the line they quote, and pages, indexes and the search index are
-/// made from the link stage's fields and [`Marked`]. At 10,000 pages this is tens of MB of
-/// the build's peak memory. `serve` keeps the text (it compares it across edits).
-pub fn release_source_text(handbook: &mut Handbook) {
-    for doc in &mut handbook.docs {
-        doc.source.text = String::new();
-        doc.source.body_start = 0;
     }
 }
 
