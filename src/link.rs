@@ -137,6 +137,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     }
 
     let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
+    let docs_paths: Vec<String> = docs.iter().map(|d| d.source.path.clone()).collect();
+    let assets_for_near: Vec<String> = assets.iter().map(|a| format!("content/{a}")).collect();
     let redirects = redirects(&docs, &by_url, &assets, diags);
     let slugs = || teams.keys().map(String::as_str);
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -329,7 +331,61 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         folder_index,
         redirects,
         unpublished_assets: BTreeSet::new(),
+        near: NearIndex::new(&docs_paths, &assets_for_near),
     }
+}
+
+/// Where to look for "did you mean" when a link is broken: files in the same folder (or
+/// its parent) and files with the same name anywhere. Scanning every file for every broken
+/// link would be quadratic on a large imported handbook with `[links] broken = "warn"`.
+#[derive(Debug, Clone, Default)]
+pub struct NearIndex {
+    by_folder: HashMap<String, Vec<String>>,
+    by_stem: HashMap<String, Vec<String>>,
+}
+
+impl NearIndex {
+    /// `paths` are root-relative (`content/a/b.md`).
+    pub fn new(docs: &[String], assets: &[String]) -> Self {
+        let mut index = NearIndex::default();
+        for p in docs.iter().chain(assets) {
+            index
+                .by_folder
+                .entry(folder_of(p).to_string())
+                .or_default()
+                .push(p.clone());
+            index
+                .by_stem
+                .entry(stem(p).to_string())
+                .or_default()
+                .push(p.clone());
+        }
+        index
+    }
+
+    /// Candidate files for a hint about the missing path `joined`.
+    pub fn candidates(&self, joined: &str) -> Vec<&str> {
+        let joined = joined.trim_end_matches('/');
+        let folder = folder_of(joined);
+        let mut out: Vec<&str> = Vec::new();
+        for key in [folder, folder_of(folder), joined] {
+            if let Some(v) = self.by_folder.get(key) {
+                out.extend(v.iter().map(String::as_str));
+            }
+        }
+        if let Some(v) = self.by_stem.get(stem(joined)) {
+            out.extend(v.iter().map(String::as_str));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A file name without its extension: `content/a/setup.md` → `setup`.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
 }
 
 /// The redirect files pages ask for with `aliases` / `redirect_from`. A path that another
@@ -743,11 +799,8 @@ fn summary_order(docs: &mut [crate::model::Doc]) {
         let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
             continue;
         };
-        let path = dest_url
-            .split('#')
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("./");
+        let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
+        let path = decoded.trim_start_matches("./");
         let target = format!("content/{}", path.trim_start_matches('/'));
         let target = if target.ends_with('/') {
             format!("{target}README.md")
@@ -839,9 +892,10 @@ mod tests {
             loaded(&[
                 (
                     "SUMMARY.md",
-                    "* [Z](z.md)\n* [A](a.md)\n* [Guide](guide/)\n",
+                    "* [Z](z.md)\n* [A](./a.md)\n* [Guide](guide/)\n* [Q](q%20a.md)\n",
                 ),
                 ("a.md", "# A\n"),
+                ("q a.md", "# Q\n"),
                 ("guide/README.md", "# G\n"),
                 ("z.md", "+++\n+++\n# Z\n"),
             ]),
@@ -854,6 +908,7 @@ mod tests {
         assert_eq!(weight("content/z.md"), Some(1));
         assert_eq!(weight("content/a.md"), Some(2));
         assert_eq!(weight("content/guide/README.md"), Some(3));
+        assert_eq!(weight("content/q a.md"), Some(4));
     }
 
     #[test]
@@ -877,5 +932,31 @@ mod tests {
             .map(|(_, t)| t.as_ref())
             .collect();
         assert_eq!(typed, ["onboarding\nlaptop\nvpn"]);
+    }
+
+    #[test]
+    fn broken_link_hints_look_nearby_and_by_name() {
+        let docs: Vec<String> = [
+            "content/a/setup.md",
+            "content/a/other.md",
+            "content/b/setup.md",
+            "content/c/x.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        let near = NearIndex::new(&docs, &["content/a/img.png".into()]);
+        // Same folder, and files named `setup` anywhere; not the unrelated folder.
+        assert_eq!(
+            near.candidates("content/a/setpu.md"),
+            [
+                "content/a/img.png",
+                "content/a/other.md",
+                "content/a/setup.md"
+            ]
+        );
+        assert_eq!(
+            near.candidates("content/zz/setup"),
+            ["content/a/setup.md", "content/b/setup.md"]
+        );
     }
 }

@@ -318,6 +318,8 @@ pub struct Handbook {
     pub drafts: std::collections::BTreeSet<String>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
+    /// Where broken-link hints look (link stage).
+    pub near: crate::link::NearIndex,
     /// Assets in dot-folders that no page links to: not published (set after Markdown).
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.

@@ -345,7 +345,8 @@ pub fn decision_file(decision: &NewDecision, today: Date) -> String {
 /// The files of a starter handbook, as (path relative to the handbook root, text): a
 /// config, a home page, one group with one team, one accepted decision and one page, so
 /// that the first build shows every kind of page. The sample files name each other in
-/// text, not in links: deleting any one of them must not leave a broken link behind.
+/// text, not in links: deleting any one of them must not leave a broken link behind. The
+/// sample decision belongs to the group, so the sample team can go on its own too.
 /// `empty` keeps only the config, the home page and the group (`orgbook init --empty`,
 /// for a handbook that an import will fill).
 pub fn init_files(title: &str, today: Date, empty: bool) -> Vec<(String, String)> {
@@ -484,7 +485,7 @@ fn sample_files(title: &str, today: Date) -> Vec<(String, String)> {
                  type = 2\n\
                  date = {today}\n\
                  decided = {today}\n\
-                 team = \"platform\"\n\
+                 team = \"engineering\"\n\
                  deciders = [\"Alex Example\"]\n\
                  tags = [\"process\"]\n\
                  +++\n\n\

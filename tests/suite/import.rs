@@ -481,6 +481,16 @@ fn keep_numbers_refuses_a_clash_and_writes_nothing() {
     )
     .failure(2)
     .stderr_has("is not a web address");
+    // Imported twice: not refused, but every repeated record is named.
+    let dir = path_str(&source.root().join("doc/adr"));
+    let url = "https://x.example/doc/adr";
+    import(&book, &[&dir, "--source-url", url]).success();
+    import(&book, &[&dir, "--source-url", url])
+        .success()
+        .stderr_has(
+            "0009-help-scripts.md: same title and date as content/decisions/0009-help-scripts.md; \
+             imported again as decision 19",
+        );
 }
 
 fn git(dir: &Path, args: &[&str], date: &str) {
@@ -606,6 +616,7 @@ fn init_empty_builds_and_the_sample_survives_deleting_any_of_its_files() {
         "content/decisions/0001-record-decisions-in-the-handbook.md",
         "content/how-we-work.md",
         "content/_index.md",
+        "content/teams/engineering/platform.md",
     ] {
         let book = fresh(false);
         book.remove(gone);
