@@ -427,7 +427,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
         let Some(d) = hb.docs[id].as_decision() else {
             continue;
         };
-        let deciders: Vec<String> = d.deciders.iter().map(|n| people::slug(n)).collect();
+        let deciders: Vec<String> = d.deciders.iter().map(|n| people.slug_of(n)).collect();
         let span = || key_span(hb, id, "deciders");
         if d.decision_type == DecisionType::Reversible
             && matches!(d.status, Status::Proposed | Status::Accepted)
