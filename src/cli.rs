@@ -210,9 +210,11 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               stay in the body under \"Related decisions\", with links to the new files.
   Links       Images and documents the records link to are copied to
               content/decisions/attachments/. Links to other repository files become
-              absolute with --source-url URL (the web address of DIR); without it they are
-              listed. Links to records that do not exist keep their text, not the link.
-  Owner/type  --team (default: the only team) and --type (default 2) for every record.";
+              absolute with --source-url URL (the web address of DIR); without it they keep
+              their text, not the link, and are listed (see them first with --dry-run).
+              Links to records that do not exist keep their text, not the link.
+  Owner/type  --team (default: the only team, or the only charter after `init --empty`)
+              and --type (default 2) for every record.";
 
 const IMPORT_BACKSTAGE_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):

@@ -17,7 +17,23 @@ pub struct Config {
     pub teams: TeamsConfig,
     pub decisions: DecisionsConfig,
     pub policy: PolicyConfig,
+    pub links: LinksConfig,
+    pub content: ContentConfig,
     pub markdown: MarkdownConfig,
+}
+
+/// `[links]`: how hard a broken internal link fails (Zola's `internal_level`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinksConfig {
+    /// `true` for `broken = "warn"`: publish anyway, report each broken link as a warning.
+    pub broken_warn: bool,
+}
+
+/// `[content]`: what `orgbook new` / `init` write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentConfig {
+    /// `front_matter = "yaml"`: scaffolded files use `---` YAML instead of `+++` TOML.
+    pub yaml_front_matter: bool,
 }
 
 /// `[markdown]`: how Markdown bodies are turned into HTML.
@@ -75,6 +91,10 @@ impl Default for Config {
                 type2_days: 7,
             },
             policy: PolicyConfig::default(),
+            links: LinksConfig { broken_warn: false },
+            content: ContentConfig {
+                yaml_front_matter: false,
+            },
             markdown: MarkdownConfig::default(),
         }
     }
@@ -106,13 +126,13 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     if let Some((url, span)) = f.opt_spanned_str("base_url") {
         match crate::config_check::base_url(&url) {
             Ok(()) => config.base_url = Some(url),
-            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+            Err((msg, help)) => f.error_at("invalid-value", span, msg, help),
         }
     }
     if let Some((theme, span)) = f.opt_spanned_str("theme") {
         match crate::config_check::theme_name(&theme) {
             Ok(()) => config.theme = theme,
-            Err((msg, help)) => f.error("invalid-value", span, msg, help),
+            Err((msg, help)) => f.error_at("invalid-value", span, msg, help),
         }
     }
     if let Some(teams) = f.opt_table("teams") {
@@ -166,7 +186,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         if let Some((v, span)) = t.opt_spanned_str("raw_html") {
             match crate::html_policy::RawHtml::parse(&v) {
                 Some(p) => config.markdown.raw_html = p,
-                None => t.error(
+                None => t.error_at(
                     "invalid-value",
                     span,
                     format!(
@@ -205,6 +225,37 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         t.finish(&["deny"]);
     }
+    if let Some(links) = f.opt_table("links") {
+        let mut t = f.child(links, "[links]");
+        match t.opt_spanned_str("broken") {
+            Some((v, _)) if v == "error" => config.links.broken_warn = false,
+            Some((v, _)) if v == "warn" => config.links.broken_warn = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
+                "broken = \"warn\" publishes the site and reports each broken link as a warning"
+                    .into(),
+            ),
+            None => {}
+        }
+        t.finish(&["broken"]);
+    }
+    if let Some(content) = f.opt_table("content") {
+        let mut t = f.child(content, "[content]");
+        match t.opt_spanned_str("front_matter") {
+            Some((v, _)) if v == "toml" => config.content.yaml_front_matter = false,
+            Some((v, _)) if v == "yaml" => config.content.yaml_front_matter = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[content] front_matter must be \"toml\" or \"yaml\", found \"{v}\""),
+                "it picks what `orgbook new` and `orgbook init` write; both are always read".into(),
+            ),
+            None => {}
+        }
+        t.finish(&["front_matter"]);
+    }
     f.finish(&[
         "title",
         "base_url",
@@ -212,6 +263,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         "teams",
         "decisions",
         "policy",
+        "links",
+        "content",
         "markdown",
     ]);
     if diags.iter().any(Diagnostic::is_error) {
@@ -233,6 +286,18 @@ mod tests {
         assert_eq!(c.teams.review_days, 180);
         assert_eq!(c.decisions.stalled_days, 30);
         assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn links_and_content_tables() {
+        let c = parse(
+            "title = \"A\"\n[links]\nbroken = \"warn\"\n[content]\nfront_matter = \"yaml\"\n",
+        )
+        .unwrap();
+        assert!(c.links.broken_warn);
+        assert!(c.content.yaml_front_matter);
+        let errs = parse("title = \"A\"\n[links]\nbroken = \"ignore\"\n").unwrap_err();
+        assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 3));
     }
 
     #[test]

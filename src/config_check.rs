@@ -49,7 +49,7 @@ pub fn ranged(f: &mut Fields, key: &str, range: RangeInclusive<i64>) -> Option<i
     if range.contains(&n) {
         return Some(n);
     }
-    f.error(
+    f.error_at(
         "invalid-value",
         span,
         format!(

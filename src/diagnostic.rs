@@ -21,6 +21,121 @@ pub enum Severity {
     Note,
 }
 
+/// Declares [`Code`]: every diagnostic code orgbook emits, each with its stable spelling.
+macro_rules! codes {
+    ($($variant:ident = $text:literal,)*) => {
+        /// Every diagnostic code, as a type. docs/diagnostics.md documents exactly these
+        /// (`tests/suite/safety.rs` keeps the two in sync and runs a fixture emitting each).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &[Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<Code> {
+                match s {
+                    $($text => Some(Code::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "io",
+    InvalidUtf8 = "invalid-utf8",
+    MissingFrontMatter = "missing-front-matter",
+    UnclosedFrontMatter = "unclosed-front-matter",
+    YamlSyntax = "yaml-syntax",
+    TomlSyntax = "toml-syntax",
+    UnknownKey = "unknown-key",
+    MissingKey = "missing-key",
+    InvalidType = "invalid-type",
+    InvalidDate = "invalid-date",
+    FutureDate = "future-date",
+    InvalidValue = "invalid-value",
+    MissingDeciders = "missing-deciders",
+    InvalidSlug = "invalid-slug",
+    InvalidDecisionFileName = "invalid-decision-file-name",
+    UnknownTeam = "unknown-team",
+    UnknownDecision = "unknown-decision",
+    SupersedesCycle = "supersedes-cycle",
+    ParentCycle = "parent-cycle",
+    DuplicateTeam = "duplicate-team",
+    DuplicateDecision = "duplicate-decision",
+    ContestedOwnership = "contested-ownership",
+    OutputCollision = "output-collision",
+    ReservedPath = "reserved-path",
+    BrokenLink = "broken-link",
+    MissingAnchor = "missing-anchor",
+    UnsafeUrl = "unsafe-url",
+    AnchorOtherRule = "anchor-other-rule",
+    DuplicateFolderIndex = "duplicate-folder-index",
+    RedirectCollision = "redirect-collision",
+    IgnoredAlias = "ignored-alias",
+    IgnoredPermalink = "ignored-permalink",
+    TemplateLeftover = "template-leftover",
+    UnknownTheme = "unknown-theme",
+    Template = "template",
+    // Health rules, as codes when `[policy] deny` lists them.
+    StaleCharter = "stale-charter",
+    NoMetricTarget = "no-metric-target",
+    OversizedTeam = "oversized-team",
+    EmptyGroup = "empty-group",
+    StalledProposal = "stalled-proposal",
+    UnmarkedSuperseded = "unmarked-superseded",
+    RevisitOverdue = "revisit-overdue",
+    PlaceholderText = "placeholder-text",
+    DeciderOverload = "decider-overload",
+    SlowDecider = "slow-decider",
+    Type2Escalated = "type2-escalated",
+    Type2Slow = "type2-slow",
+    Type1Unescalated = "type1-unescalated",
+    TooManyDependencies = "too-many-dependencies",
+    PlatformWithoutConsumers = "platform-without-consumers",
+    OneWayCollaboration = "one-way-collaboration",
+    MetricStale = "metric-stale",
+    MetricOffTarget = "metric-off-target",
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a diagnostic constructor accepts as its code: a [`Code`], or its spelling (the form
+/// most call sites predate the enum with). A spelling that is not a `Code` is a bug caught
+/// by every test that emits it (debug builds panic, naming the fix).
+pub trait IntoCode {
+    fn into_code(self) -> &'static str;
+}
+
+impl IntoCode for Code {
+    fn into_code(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl IntoCode for &'static str {
+    fn into_code(self) -> &'static str {
+        debug_assert!(
+            Code::parse(self).is_some(),
+            "diagnostic code `{self}` is not in diagnostic::Code: add it there and to docs/diagnostics.md"
+        );
+        self
+    }
+}
+
 /// One problem in one place. `line`/`column` are 1-based; 0 means "the whole file".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -43,10 +158,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            code,
+            code: code.into_code(),
             file: file.to_string(),
             line: 0,
             column: 0,
@@ -57,14 +172,20 @@ impl Diagnostic {
         }
     }
 
-    pub fn note(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+    /// Diagnostics reported only under `--strict`: things that work but are worth tidying
+    /// (an anchor that matches only under another generator's slug rule).
+    pub fn strict_only(&self) -> bool {
+        self.code == Code::AnchorOtherRule.as_str()
+    }
+
+    pub fn note(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(code, file, message)
         }
     }
 
-    pub fn warning(code: &'static str, file: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -326,7 +447,7 @@ mod tests {
     fn column_counts_characters_not_bytes() {
         let src = "é = 1\nzürich = x";
         let at = src.find('x').unwrap();
-        let d = Diagnostic::error("c", "f", "m").at(src, at..at + 1);
+        let d = Diagnostic::error(Code::Io, "f", "m").at(src, at..at + 1);
         assert_eq!((d.line, d.column), (2, 10));
     }
 

@@ -6,10 +6,12 @@
 //! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
 //! sequences the stages; [`diagnostic`] is how every stage reports problems.
 
+pub mod checks;
 pub mod claims;
 pub mod clock;
 pub mod config;
 pub mod config_check;
+pub mod diag_fix;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
@@ -17,11 +19,13 @@ pub mod health;
 pub mod html_policy;
 pub mod import;
 pub mod insight;
+pub mod leftovers;
 pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod orgmap;
+pub mod redirect;
 pub mod render;
 pub mod scaffold;
 pub mod search;

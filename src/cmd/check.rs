@@ -12,7 +12,9 @@ pub fn execute(args: CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let site = orgbook::site::build(&root, RenderOptions::default());
+    let mut site = orgbook::site::build(&root, RenderOptions::default());
+    let strict = args.report.strict;
+    site.diagnostics.retain(|d| strict || !d.strict_only());
     let diagnostics = match args.report.format {
         Format::Github => report::paths_from_workspace(&root, &site.diagnostics),
         Format::Human | Format::Json => site.diagnostics.clone(),

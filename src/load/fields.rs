@@ -1,4 +1,5 @@
-//! A typed reader over a spanned TOML table, used for front matter and `orgbook.toml`.
+//! A typed reader over a spanned TOML table, used for front matter and `orgbook.toml`. YAML
+//! front matter is converted to the same table first (`yaml.rs`), so both read alike.
 //!
 //! Written by hand on top of `toml::de::DeTable` rather than `#[derive(Deserialize)]`
 //! because serde stops at the first problem and loses positions for unknown keys; authors
@@ -28,6 +29,20 @@ pub fn parse_toml<'a>(
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim().replace('\n', " ");
+        let at = span.start + offset..span.end + offset;
+        // The TOML reader rejects impossible dates itself; say so with the documented code.
+        if let Some(d) = crate::diag_fix::impossible_date(source.get(at.clone()).unwrap_or("")) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-date",
+                    file,
+                    format!("{d} is not a date in the calendar"),
+                )
+                .with_help("use a real date, e.g. 2026-03-14")
+                .at(source, at),
+            );
+            continue;
+        }
         diags.push(
             Diagnostic::error("toml-syntax", file, format!("invalid TOML: {msg}"))
                 .with_help("TOML strings need double quotes, dates look like 2026-03-14, arrays look like [\"a\", \"b\"]")
@@ -48,6 +63,8 @@ pub struct Fields<'t, 'a, 'd> {
     context: &'t str,
     diags: &'d mut Vec<Diagnostic>,
     seen: BTreeSet<String>,
+    /// The table came from YAML front matter: hints show YAML (`key: value`).
+    yaml: bool,
 }
 
 impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
@@ -68,6 +85,22 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             context,
             diags,
             seen: BTreeSet::new(),
+            yaml: false,
+        }
+    }
+
+    /// Hints for a table read from YAML front matter show YAML syntax.
+    pub fn yaml(mut self, yaml: bool) -> Self {
+        self.yaml = yaml;
+        self
+    }
+
+    /// `key = example` (TOML) or `key: example` (YAML), for hints.
+    pub fn assign(&self, key: &str, example: &str) -> String {
+        if self.yaml {
+            format!("{key}: {example}")
+        } else {
+            format!("{key} = {example}")
         }
     }
 
@@ -86,6 +119,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             context,
             diags: self.diags,
             seen: BTreeSet::new(),
+            yaml: self.yaml,
         }
     }
 
@@ -95,6 +129,30 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     pub fn error(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
         let span = self.span(span);
+        self.diags.push(
+            Diagnostic::error(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    /// A warning at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn warning_at(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: String,
+        help: String,
+    ) {
+        self.diags.push(
+            Diagnostic::warning(code, self.file, msg)
+                .with_help(help)
+                .at(self.source, span),
+        );
+    }
+
+    /// An error at `span` of the whole file (a span the `opt_`/`spanned_` readers returned).
+    pub fn error_at(&mut self, code: &'static str, span: Range<usize>, msg: String, help: String) {
         self.diags.push(
             Diagnostic::error(code, self.file, msg)
                 .with_help(help)
@@ -125,16 +183,27 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         expected: &str,
         example: &str,
     ) {
-        let msg = format!(
-            "`{key}` in {} must be {expected}, found {}",
-            self.context,
-            value.get_ref().type_str()
-        );
+        let msg = match value.get_ref() {
+            // An integer that does not fit: say the range, not "must be an integer, found
+            // integer".
+            DeValue::Integer(i) => format!(
+                "`{key}` in {} is out of range: {} does not fit in a whole number from {} to {}",
+                self.context,
+                i.as_str(),
+                i64::MIN,
+                i64::MAX
+            ),
+            other => format!(
+                "`{key}` in {} must be {expected}, found {}",
+                self.context,
+                other.type_str()
+            ),
+        };
         self.error(
             "invalid-type",
             value.span(),
             msg,
-            format!("write it like: {key} = {example}"),
+            format!("write it like: {}", self.assign(key, example)),
         );
     }
 
@@ -148,7 +217,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     pub fn missing(&mut self, key: &str, example: &str) {
         let msg = format!("{} is missing the required key `{key}`", self.context);
-        let help = format!("add `{key} = {example}` to the front matter");
+        let help = format!("add `{}` to the front matter", self.assign(key, example));
         // Point at the start of the table: there is no better place for something absent.
         self.diags.push(
             Diagnostic::error("missing-key", self.file, msg)
@@ -217,8 +286,16 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                 }
             }
             DeValue::String(s) => {
-                let msg = format!("`{key}` must be a TOML date, not a string");
-                let help = format!("remove the quotes: {key} = {}", s.trim());
+                let msg = format!("`{key}` must be a date, not a string");
+                // "Remove the quotes" only helps when what is quoted is a date.
+                let help = if crate::diag_fix::looks_like_date(s.trim()) {
+                    format!("remove the quotes: {}", self.assign(key, s.trim()))
+                } else {
+                    format!(
+                        "write a date without quotes, e.g. {}",
+                        self.assign(key, "2026-03-14")
+                    )
+                };
                 self.error("invalid-type", v.span(), msg, help);
                 None
             }
@@ -316,7 +393,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.type_error(key, v, "a table", &format!("{{ … }} or a [{key}] section"));
+                let example = if self.yaml {
+                    "followed by indented `name: value` lines".to_string()
+                } else {
+                    format!("{{ … }} or a [{key}] section")
+                };
+                self.type_error(key, v, "a table", &example);
                 None
             }
         }
@@ -354,8 +436,19 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         out
     }
 
+    /// The raw value of `key`, marked as read: for lenient readers (page keys written for
+    /// other generators) that accept more than one shape.
+    pub fn raw(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
+        self.get(key)
+    }
+
     /// Reports every key that was not read as unknown, suggesting the nearest known key.
     pub fn finish(self, known: &[&str]) {
+        self.finish_as(known, crate::diagnostic::Severity::Error);
+    }
+
+    /// Like [`Fields::finish`], at the given severity: pages warn, charters fail.
+    pub fn finish_as(self, known: &[&str], severity: crate::diagnostic::Severity) {
         for (k, _) in self.table.iter() {
             let key = k.get_ref().as_ref();
             if self.seen.contains(key) {
@@ -366,15 +459,14 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                 None => format!("known keys are: {}", known.join(", ")),
             };
             let span = k.span().start + self.offset..k.span().end + self.offset;
-            self.diags.push(
-                Diagnostic::error(
-                    "unknown-key",
-                    self.file,
-                    format!("unknown key `{key}` in {}", self.context),
-                )
-                .with_help(help)
-                .at(self.source, span),
-            );
+            let msg = format!("unknown key `{key}` in {}", self.context);
+            let d = match severity {
+                crate::diagnostic::Severity::Error => {
+                    Diagnostic::error("unknown-key", self.file, msg)
+                }
+                _ => Diagnostic::warning("unknown-key", self.file, msg),
+            };
+            self.diags.push(d.with_help(help).at(self.source, span));
         }
     }
 }

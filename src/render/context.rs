@@ -29,6 +29,12 @@ pub struct SiteInfo<'a> {
     pub title: &'a str,
     pub base_url: Option<&'a str>,
     pub generator: &'static str,
+    /// The handbook has charters / decision records: without them the navigation leaves
+    /// out the org pages, which would be empty.
+    pub has_teams: bool,
+    pub has_decisions: bool,
+    /// The search box's placeholder, naming what this handbook holds.
+    pub search_placeholder: &'static str,
 }
 
 #[derive(Serialize, Clone)]
@@ -151,6 +157,8 @@ pub struct PageDetail {
     pub description: Option<String>,
     pub breadcrumbs: Vec<Link>,
     pub source: String,
+    /// Front matter `[extra]` / `extra:` as written, for site templates (`page.extra.x`).
+    pub extra: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -217,6 +225,16 @@ pub struct SimplePage<'a> {
 #[derive(Serialize)]
 pub struct Sitemap {
     pub entries: Vec<SitemapEntry>,
+    /// Redirect pages (`aliases`, `redirect_from`): listed as redirects, in XML comments,
+    /// not as `<url>` entries — search engines should index the page they lead to.
+    pub redirects: Vec<SitemapRedirect>,
+}
+
+#[derive(Serialize)]
+pub struct SitemapRedirect {
+    /// Both URL-encoded, with no `--` (they go inside an XML comment).
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Serialize)]

@@ -413,7 +413,7 @@ impl Renderer<'_> {
         }
     }
 
-    /// `people/<slug>.html` for everyone, and `people/index.html`.
+    /// `people/<slug>.html` for everyone, and `people.html`.
     pub(super) fn people_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let health = self.health;
         // In parallel: at 10,000 pages there are over a thousand people, and as one job
@@ -429,10 +429,10 @@ impl Renderer<'_> {
             .collect();
         rows.sort_by(|a, b| (a.name.to_lowercase(), &a.url).cmp(&(b.name.to_lowercase(), &b.url)));
         let ctx = PeopleIndex {
-            base: self.base("people/index.html", "People".into(), None, "people"),
+            base: self.base("people.html", "People".into(), None, "people"),
             people: rows,
         };
-        out.push(self.render("people.html", "people/index.html", &ctx));
+        out.push(self.render("people.html", "people.html", &ctx));
         out
     }
 

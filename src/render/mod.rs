@@ -71,6 +71,12 @@ impl<'a> Renderer<'a> {
                 title: &config.title,
                 base_url: config.base_url.as_deref(),
                 generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
+                has_teams: !self.handbook.teams.is_empty(),
+                has_decisions: !self.handbook.decisions.is_empty(),
+                search_placeholder: search_placeholder(
+                    !self.handbook.teams.is_empty(),
+                    !self.handbook.decisions.is_empty(),
+                ),
             },
             root: root_prefix(url),
             url: url.to_string(),
@@ -293,7 +299,7 @@ impl<'a> Renderer<'a> {
         for part in &parts[..parts.len().saturating_sub(1)] {
             prefix.push('/');
             prefix.push_str(part);
-            if let Some(&id) = hb.by_path.get(&format!("{prefix}/_index.md"))
+            if let Some(&id) = hb.folder_index.get(&prefix)
                 && hb.docs[id].url != doc.url
             {
                 crumbs.push(self.link_to(id));
@@ -319,6 +325,7 @@ impl<'a> Renderer<'a> {
                 description: meta.description.clone(),
                 breadcrumbs: self.breadcrumbs(doc),
                 source: doc.source.path.clone(),
+                extra: meta.extra.clone(),
             },
             body: self.body(id),
             backlinks: self.backlinks(id),
@@ -376,8 +383,8 @@ impl<'a> Renderer<'a> {
                     prefix.push('/');
                     prefix.push_str(part);
                     let w = hb
-                        .by_path
-                        .get(&format!("{prefix}/_index.md"))
+                        .folder_index
+                        .get(&prefix)
                         .and_then(|&id| match &hb.docs[id].kind {
                             DocKind::Page(m) => m.weight,
                             _ => None,
@@ -385,7 +392,7 @@ impl<'a> Renderer<'a> {
                         .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }
-                if parts.last() == Some(&"_index.md") {
+                if p.folder_index {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
                     key.push((
@@ -403,12 +410,12 @@ impl<'a> Renderer<'a> {
             .map(|(_, d)| {
                 let rel = d.source.path.trim_start_matches("content/");
                 let mut depth = rel.matches('/').count();
-                if rel.ends_with("/_index.md") {
-                    depth -= 1;
-                }
                 let DocKind::Page(p) = &d.kind else {
                     unreachable!()
                 };
+                if p.folder_index {
+                    depth = depth.saturating_sub(1);
+                }
                 PageEntry {
                     title: p.title.clone(),
                     url: d.url.clone(),
@@ -613,7 +620,22 @@ impl<'a> Renderer<'a> {
                 lastmod: None,
             });
         }
-        self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
+        let comment_safe =
+            |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
+        let redirects = self
+            .handbook
+            .redirects
+            .iter()
+            .map(|(from, &id)| SitemapRedirect {
+                from: comment_safe(from),
+                to: comment_safe(&self.handbook.docs[id].url),
+            })
+            .collect();
+        self.render(
+            "sitemap.xml",
+            "sitemap.xml",
+            &Sitemap { entries, redirects },
+        )
     }
 
     /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]
@@ -712,11 +734,27 @@ pub fn static_files(
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
-        .chain(handbook.assets.iter().map(|asset| OutputFile {
-            path: asset.clone(),
-            contents: FileContents::Copy(content.join(asset)),
-        }))
+        .chain(
+            handbook
+                .assets
+                .iter()
+                .filter(|a| !handbook.unpublished_assets.contains(*a))
+                .map(|asset| OutputFile {
+                    path: asset.clone(),
+                    contents: FileContents::Copy(content.join(asset)),
+                }),
+        )
         .collect()
+}
+
+/// What the search box offers to find, by what the handbook holds.
+fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
+    match (teams, decisions) {
+        (true, true) => "Search teams, owners, decisions…  /",
+        (true, false) => "Search teams, owners, pages…  /",
+        (false, true) => "Search decisions and pages…  /",
+        (false, false) => "Search the handbook…  /",
+    }
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

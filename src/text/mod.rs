@@ -9,9 +9,11 @@
 //! product (file names, anchors authors link to), which a general crate would not promise
 //! to keep stable.
 
+pub mod unique;
 pub mod url_safe;
 pub mod walk;
 
+pub use unique::UniqueIds;
 pub use url_safe::url_safe_path;
 
 use std::collections::HashSet;

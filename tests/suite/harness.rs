@@ -35,6 +35,15 @@ pub struct Run {
 }
 
 impl Run {
+    /// A run whose process the test waited for itself (to read its resource usage).
+    pub fn for_test(code: i32, stdout: Vec<u8>, stderr: Vec<u8>) -> Run {
+        Run {
+            code,
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
+    }
+
     fn from(out: Output) -> Run {
         Run {
             code: out.status.code().unwrap_or(-1),

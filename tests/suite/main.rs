@@ -10,6 +10,7 @@ mod check;
 mod export;
 mod import;
 mod insight;
+mod moving_in;
 mod org;
 mod robustness;
 mod safety;

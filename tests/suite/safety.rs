@@ -744,3 +744,699 @@ mod printed {
         );
     }
 }
+
+/// Item 7: no input is quadratic. Each case runs the real binary and bounds its wall time
+/// and its peak memory (the child's own maximum resident set, from `wait4`).
+mod quadratic {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Wall time and peak RSS (bytes) of `orgbook check` on `book`.
+    #[cfg(target_os = "linux")]
+    // Reaped with `wait4` below, which also reports the child's peak memory.
+    #[allow(clippy::zombie_processes)]
+    fn measured_check(book: &TestBook) -> (Run, Duration, u64) {
+        use std::io::Read;
+        let started = Instant::now();
+        let mut child = std::process::Command::new(BIN)
+            .args(["check"])
+            .current_dir(book.root())
+            .env("ORGBOOK_TODAY", "2026-11-25")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+        let out_thread = std::thread::spawn(move || {
+            let mut s = Vec::new();
+            out.read_to_end(&mut s).unwrap();
+            s
+        });
+        let mut err_bytes = Vec::new();
+        err.read_to_end(&mut err_bytes).unwrap();
+        let stdout = out_thread.join().unwrap();
+        let mut status = 0;
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: waiting for our own child, with valid pointers; std never waits for it.
+        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+        assert_eq!(pid, child.id() as i32);
+        let elapsed = started.elapsed();
+        let code = if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        };
+        let run = Run::for_test(code, stdout, err_bytes);
+        (run, elapsed, usage.ru_maxrss as u64 * 1024)
+    }
+
+    /// Debug builds (what `cargo test` runs) are several times slower than release, where
+    /// the bound is 2 s; the bound here is what catches a quadratic step (minutes).
+    fn time_bound() -> Duration {
+        if cfg!(debug_assertions) {
+            Duration::from_secs(20)
+        } else {
+            Duration::from_secs(2)
+        }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_identical_headings() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/same.md",
+            &"## Same\n\ntext\n\n".repeat(20_000),
+        );
+        repo.book.write(
+            "content/guide/link.md",
+            "[last](same.md#same-19999) [none](same.md#same-20000)\n",
+        );
+        let (run, took, _) = measured_check(&repo.book);
+        run.success().stderr_has("`#same-20000` does not match");
+        assert!(took < time_bound(), "took {took:?}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn fifty_thousand_broken_links_are_counted_not_listed() {
+        let repo = Repo::new();
+        let mut text = String::from("# Many\n\n");
+        for i in 0..50_000 {
+            text.push_str(&format!("[l{i}](missing-{i}.md) "));
+            if i % 10 == 9 {
+                text.push('\n');
+            }
+        }
+        repo.book.write("content/guide/many.md", &text);
+        let (run, took, _) = measured_check(&repo.book);
+        run.failure(1);
+        assert_eq!(
+            run.stderr.matches("error[broken-link]").count(),
+            21,
+            "{}",
+            &run.stderr[..2000]
+        );
+        run.stderr_has("49980 more broken links in this file are not listed (50000 in all)");
+        assert!(
+            run.stderr.len() < 20_000,
+            "{} bytes of diagnostics",
+            run.stderr.len()
+        );
+        assert!(took < time_bound(), "took {took:?}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_hundred_megabyte_page() {
+        let repo = Repo::new();
+        let para = "Lorem ipsum dolor sit amet, consectetur [setup](setup.md) adipiscing elit, sed do eiusmod tempor.\n\n";
+        let text = format!("# Big\n\n{}", para.repeat(100 * 1024 * 1024 / para.len()));
+        let size = text.len() as u64;
+        repo.book.write("content/guide/big.md", &text);
+        drop(text);
+        let (run, took, peak) = measured_check(&repo.book);
+        run.success();
+        assert!(
+            peak < 10 * size,
+            "peak {} MB for a {} MB page",
+            peak >> 20,
+            size >> 20
+        );
+        assert!(took < time_bound() * 3, "took {took:?}");
+    }
+}
+
+/// Item 6: bad input that used to pass must fail (or warn), located, with a hint.
+mod bad_values {
+    use super::*;
+
+    fn decision(n: u32, supersedes: &str) -> String {
+        format!(
+            "+++\ntitle = \"Decision {n}\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-04-0{n}\nteam = \"platform\"\nsupersedes = {supersedes}\n+++\nBody.\n"
+        )
+    }
+
+    #[track_caller]
+    fn fails_with(repo: &Repo, needles: &[&str]) {
+        let run = repo.book.run(&["check"]);
+        run.failure(1);
+        for n in needles {
+            run.stderr_has(n);
+        }
+    }
+
+    #[test]
+    fn supersedes_numbers_that_cannot_be_decisions() {
+        for (list, needle, col) in [
+            (
+                "[-1]",
+                "supersedes -1: decision numbers run from 1 to 999999",
+                15,
+            ),
+            (
+                "[99999999999]",
+                "supersedes 99999999999: decision numbers run from 1",
+                15,
+            ),
+            ("[2, 2]", "supersedes lists decision 2 twice", 18),
+            ("[3]", "a decision cannot supersede itself", 15),
+            (
+                "[99999999999999999999]",
+                "is out of range: 99999999999999999999 does not fit",
+                15,
+            ),
+        ] {
+            let repo = Repo::new();
+            repo.book
+                .write("content/decisions/0002-second.md", &decision(2, "[]"));
+            repo.book
+                .write("content/decisions/0003-third.md", &decision(3, list));
+            fails_with(
+                &repo,
+                &[
+                    needle,
+                    &format!("--> content/decisions/0003-third.md:7:{col}"),
+                    "= help:",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn supersedes_cycles_of_two_and_three() {
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[3]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[2]"));
+        fails_with(
+            &repo,
+            &[
+                "error[supersedes-cycle]: decisions supersede each other in a cycle: 2 → 3 → 2",
+                "--> content/decisions/0002-second.md:7:15",
+            ],
+        );
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[3]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[4]"));
+        repo.book
+            .write("content/decisions/0004-fourth.md", &decision(4, "[2]"));
+        let run = repo.book.run(&["check"]);
+        run.failure(1)
+            .stderr_has("cycle: 2 → 3 → 4 → 2")
+            .stderr_has("--> content/decisions/0002-second.md:7:15");
+        assert_eq!(
+            run.stderr.matches("supersedes-cycle").count(),
+            1,
+            "{}",
+            run.stderr
+        );
+        // A chain is fine.
+        let repo = Repo::new();
+        repo.book
+            .write("content/decisions/0002-second.md", &decision(2, "[1]"));
+        repo.book
+            .write("content/decisions/0003-third.md", &decision(3, "[1, 2]"));
+        repo.book.run(&["check"]).success();
+    }
+
+    #[test]
+    fn out_of_range_config_values_say_the_range() {
+        for (line, needle) in [
+            (
+                "[teams]\nmax_size = 0",
+                "max_size = 0 is out of range: it must be from 1 to 1000",
+            ),
+            ("[teams]\nmax_size = -3", "max_size = -3 is out of range"),
+            (
+                "[teams]\nreview_days = 0",
+                "review_days = 0 is out of range: it must be from 1 to 3650",
+            ),
+            (
+                "[decisions]\nstalled_days = -1",
+                "stalled_days = -1 is out of range",
+            ),
+        ] {
+            let repo = Repo::new();
+            repo.book
+                .write("orgbook.toml", &format!("title = \"Acme\"\n{line}\n"));
+            fails_with(
+                &repo,
+                &[
+                    "error[invalid-value]",
+                    needle,
+                    "--> orgbook.toml:3:",
+                    "= help: write a whole number",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn a_reviewed_date_in_the_future_is_a_warning() {
+        let repo = Repo::new();
+        repo.book.edit(
+            "content/teams/platform.md",
+            "reviewed = 2026-09-01",
+            "reviewed = 2062-09-01",
+        );
+        let run = repo.book.run(&["check"]);
+        run.success()
+            .stderr_has("warning[future-date]: reviewed = 2062-09-01 is in the future (today is 2026-11-25)")
+            .stderr_has("--> content/teams/platform.md:7:12");
+    }
+}
+
+/// Item 8: the diagnostic codes are one typed list (`orgbook::diagnostic::Code`),
+/// docs/diagnostics.md documents exactly that list, and every code is emitted by a fixture
+/// here (a new code needs a line in [`EMITTERS`] or this fails).
+mod codes {
+    use super::*;
+    use orgbook::diagnostic::Code;
+    use std::collections::BTreeSet;
+
+    const CHARTER: &str = "+++\nname = \"{name}\"\nproblem = \"p\"\nlead = \"Lee\"\nmembers = [\"Lee\"]\nreviewed = 2026-10-01\n{extra}\n[[metrics]]\nname = \"m\"\ntarget = \"t\"\n+++\nBody.\n";
+    const DECISION: &str = "+++\ntitle = \"D\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-11-01\nteam = \"platform\"\n{extra}\n+++\nBody.\n";
+
+    fn charter(name: &str, extra: &str) -> String {
+        CHARTER.replace("{name}", name).replace("{extra}", extra)
+    }
+
+    fn decision(extra: &str) -> String {
+        DECISION.replace("{extra}", extra)
+    }
+
+    fn deny(b: &TestBook, rule: &str) {
+        let config = b.read("orgbook.toml");
+        b.write(
+            "orgbook.toml",
+            &format!("{config}[policy]\ndeny = [\"{rule}\"]\n"),
+        );
+    }
+
+    type Setup = fn(&TestBook);
+
+    /// Each code with a change to the safety fixture that makes `orgbook check` emit it.
+    const EMITTERS: &[(Code, Setup)] = &[
+        (Code::Io, |b| {
+            std::fs::write(b.root().join("templates/bad.html"), b"\xff\xfe not UTF-8").unwrap();
+        }),
+        (Code::InvalidUtf8, |b| {
+            std::fs::write(b.root().join("content/guide/bin.md"), b"# Bin\n\n\xff\n").unwrap();
+        }),
+        (Code::MissingFrontMatter, |b| {
+            b.write("content/teams/bare.md", "Just text.\n");
+        }),
+        (Code::UnclosedFrontMatter, |b| {
+            b.write("content/teams/open.md", "+++\nname = \"Open\"\n");
+        }),
+        (Code::YamlSyntax, |b| {
+            b.write("content/teams/yaml.md", "---\nname: [Yaml\n---\nBody.\n");
+        }),
+        (Code::AnchorOtherRule, |b| {
+            b.write("content/guide/a.md", "# A\n\n## Hello World\n");
+            b.write("content/guide/b.md", "# B\n\n[x](a.md#Hello-World)\n");
+        }),
+        (Code::DuplicateFolderIndex, |b| {
+            b.write("content/guide/index.md", "# Guide\n");
+            b.write("content/guide/README.md", "# Guide\n");
+        }),
+        (Code::RedirectCollision, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"/guide/setup.html\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredAlias, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"https://example.com/old\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredPermalink, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\npermalink = \"https://example.com/new\"\n+++\nBody.\n",
+            );
+        }),
+        (Code::TemplateLeftover, |b| {
+            b.write(
+                "content/guide/liquid.md",
+                "# Liquid\n\n{% include footer.html %}\n",
+            );
+        }),
+        (Code::TomlSyntax, |b| {
+            b.write("content/teams/bad.md", "+++\nname = \n+++\n");
+        }),
+        (Code::UnknownKey, |b| {
+            b.write("content/teams/typo.md", &charter("Typo", "probelm = \"x\""));
+        }),
+        (Code::MissingKey, |b| {
+            b.write("content/teams/half.md", "+++\nname = \"Half\"\n+++\n");
+        }),
+        (Code::InvalidType, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "members = [\"Ada Lovelace\", \"Alan Turing\"]",
+                "members = \"Ada\"",
+            );
+        }),
+        (Code::InvalidDate, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2026-02-30",
+            );
+        }),
+        (Code::FutureDate, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2062-09-01",
+            );
+        }),
+        (Code::InvalidValue, |b| {
+            b.write(
+                "content/decisions/0002-bad-type.md",
+                &decision("").replace("type = 2", "type = 3"),
+            );
+        }),
+        (Code::MissingDeciders, |b| {
+            b.write(
+                "content/decisions/0002-big.md",
+                &decision("decided = 2026-11-02")
+                    .replace("type = 2", "type = 1")
+                    .replace("proposed", "accepted"),
+            );
+        }),
+        (Code::InvalidSlug, |b| {
+            b.write("content/teams/Bad_Name.md", &charter("Bad", ""));
+        }),
+        (Code::InvalidDecisionFileName, |b| {
+            b.write("content/decisions/use-kafka.md", &decision(""));
+        }),
+        (Code::UnknownTeam, |b| {
+            b.write(
+                "content/decisions/0002-x.md",
+                &decision("").replace("team = \"platform\"", "team = \"nobody\""),
+            );
+        }),
+        (Code::UnknownDecision, |b| {
+            b.write(
+                "content/decisions/0002-x.md",
+                &decision("supersedes = [77]"),
+            );
+        }),
+        (Code::SupersedesCycle, |b| {
+            b.write("content/decisions/0002-x.md", &decision("supersedes = [3]"));
+            b.write("content/decisions/0003-y.md", &decision("supersedes = [2]"));
+        }),
+        (Code::ParentCycle, |b| {
+            b.write("content/teams/a.md", &charter("A", "parent = \"b\""));
+            b.write("content/teams/b.md", &charter("B", "parent = \"a\""));
+        }),
+        (Code::DuplicateTeam, |b| {
+            b.write("content/teams/sub/platform.md", &charter("Platform 2", ""));
+        }),
+        (Code::DuplicateDecision, |b| {
+            b.write("content/decisions/0001-other.md", &decision(""));
+        }),
+        (Code::ContestedOwnership, |b| {
+            b.write(
+                "content/teams/rival.md",
+                &charter("Rival", "owns = [\"ci\"]"),
+            );
+        }),
+        (Code::OutputCollision, |b| {
+            b.write("static/health.html", "mine");
+        }),
+        (Code::ReservedPath, |b| {
+            b.write("content/search.md", "# Search\n");
+        }),
+        (Code::BrokenLink, |b| {
+            b.write("content/guide/broken.md", "[x](nope.md)\n");
+        }),
+        (Code::MissingAnchor, |b| {
+            b.write("content/guide/anchor.md", "[x](setup.md#nope)\n");
+        }),
+        (Code::UnsafeUrl, |b| {
+            b.write("content/guide/js.md", "[x](javascript:alert(1))\n");
+        }),
+        (Code::UnknownTheme, |b| {
+            let config = b.read("orgbook.toml");
+            b.write(
+                "orgbook.toml",
+                &config.replacen(
+                    "title = \"Acme\"",
+                    "title = \"Acme\"\ntheme = \"nothere\"",
+                    1,
+                ),
+            );
+        }),
+        (Code::Template, |b| {
+            b.write("templates/note.html", "{{ unclosed( }}\n");
+        }),
+        (Code::StaleCharter, |b| {
+            b.edit(
+                "content/teams/platform.md",
+                "reviewed = 2026-09-01",
+                "reviewed = 2020-09-01",
+            );
+            deny(b, "stale-charter");
+        }),
+        (Code::NoMetricTarget, |b| {
+            b.edit("content/teams/platform.md", "target = \"1 day\"\n", "");
+            deny(b, "no-metric-target");
+        }),
+        (Code::OversizedTeam, |b| {
+            let config = b.read("orgbook.toml");
+            b.write("orgbook.toml", &format!("{config}[teams]\nmax_size = 1\n"));
+            deny(b, "oversized-team");
+        }),
+        (Code::EmptyGroup, |b| {
+            b.write(
+                "content/teams/ops.md",
+                "+++\nname = \"Ops\"\nkind = \"group\"\nlead = \"Lee\"\n+++\n",
+            );
+            deny(b, "empty-group");
+        }),
+        (Code::StalledProposal, |b| {
+            b.write(
+                "content/decisions/0002-old.md",
+                &decision("").replace("2026-11-01", "2025-01-01"),
+            );
+            deny(b, "stalled-proposal");
+        }),
+        (Code::UnmarkedSuperseded, |b| {
+            b.write(
+                "content/decisions/0002-new.md",
+                &decision("decided = 2026-11-02\nsupersedes = [1]").replace("proposed", "accepted"),
+            );
+            deny(b, "unmarked-superseded");
+        }),
+        (Code::RevisitOverdue, |b| {
+            b.write(
+                "content/decisions/0002-revisit.md",
+                &decision("decided = 2025-01-02\nrevisit = 2026-01-01")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2025-01-01"),
+            );
+            deny(b, "revisit-overdue");
+        }),
+        (Code::PlaceholderText, |b| {
+            b.write(
+                "content/teams/fresh.md",
+                &charter("Fresh", "").replace(
+                    "problem = \"p\"",
+                    &format!("problem = \"{}\"", orgbook::scaffold::PLACEHOLDER_PROBLEM),
+                ),
+            );
+            deny(b, "placeholder-text");
+        }),
+        // Org-insight findings: `check --format json` prints each as a "finding".
+        (Code::DeciderOverload, |b| {
+            for n in 2..=7 {
+                b.write(
+                    &format!("content/decisions/000{n}-open.md"),
+                    &decision("deciders = [\"Zed\"]"),
+                );
+            }
+        }),
+        (Code::SlowDecider, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-10-31\ndeciders = [\"Zed\"]")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type2Escalated, |b| {
+            b.write(
+                "content/decisions/0002-many.md",
+                &decision("deciders = [\"Ada Lovelace\", \"Bo\", \"Cy\"]"),
+            );
+        }),
+        (Code::Type2Slow, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-08-20")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type1Unescalated, |b| {
+            b.write(
+                "content/decisions/0002-alone.md",
+                &decision("decided = 2026-11-02\ndeciders = [\"Ada Lovelace\"]")
+                    .replace("proposed", "accepted")
+                    .replace("type = 2", "type = 1"),
+            );
+        }),
+        (Code::TooManyDependencies, |b| {
+            let mut extra = String::from("topology = \"stream-aligned\"\n");
+            for t in ["ta", "tb", "tc", "td"] {
+                b.write(&format!("content/teams/{t}.md"), &charter(t, ""));
+                extra.push_str(&format!(
+                    "[[interactions]]\nteam = \"{t}\"\nmode = \"collaboration\"\n"
+                ));
+            }
+            b.write("content/teams/busy.md", &charter("Busy", &extra));
+        }),
+        (Code::PlatformWithoutConsumers, |b| {
+            b.write(
+                "content/teams/lonely.md",
+                &charter("Lonely", "topology = \"platform\""),
+            );
+        }),
+        (Code::OneWayCollaboration, |b| {
+            b.write(
+                "content/teams/keen.md",
+                &charter(
+                    "Keen",
+                    "[[interactions]]\nteam = \"platform\"\nmode = \"collaboration\"",
+                ),
+            );
+        }),
+        (Code::MetricStale, |b| {
+            b.write(
+                "content/teams/old.md",
+                &charter("Old", "").replace(
+                    "target = \"t\"",
+                    "target = \"t\"\nhistory = [[2025-01-01, 5]]",
+                ),
+            );
+        }),
+        (Code::MetricOffTarget, |b| {
+            b.write(
+                "content/teams/slow.md",
+                &charter("Slow", "").replace(
+                    "target = \"t\"",
+                    "target = \"≤ 200 ms\"\nhistory = [[2026-10-01, 250], [2026-11-20, 300]]",
+                ),
+            );
+        }),
+    ];
+
+    /// The codes in the tables of docs/diagnostics.md's "Codes" section.
+    fn documented() -> BTreeSet<String> {
+        let doc = std::fs::read_to_string(repo_root().join("docs/diagnostics.md")).unwrap();
+        let codes_section = doc.split("\n## Codes").nth(1).expect("a ## Codes section");
+        let codes_section = codes_section.split("\n## ").next().unwrap();
+        codes_section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split('`').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn docs_list_exactly_the_codes_of_the_enum() {
+        let in_enum: BTreeSet<String> = Code::ALL.iter().map(|c| c.as_str().to_string()).collect();
+        let documented = documented();
+        let undocumented: Vec<_> = in_enum.difference(&documented).collect();
+        let unknown: Vec<_> = documented.difference(&in_enum).collect();
+        assert!(
+            undocumented.is_empty(),
+            "codes missing from docs/diagnostics.md: {undocumented:?}"
+        );
+        assert!(
+            unknown.is_empty(),
+            "docs/diagnostics.md lists codes that are not in diagnostic::Code: {unknown:?}"
+        );
+        for (rule, _) in orgbook::health::RULES {
+            assert!(
+                Code::parse(rule).is_some(),
+                "health rule {rule} is not a Code"
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_is_emitted_by_a_fixture() {
+        let covered: BTreeSet<Code> = EMITTERS.iter().map(|(c, _)| *c).collect();
+        let missing: Vec<_> = Code::ALL.iter().filter(|c| !covered.contains(c)).collect();
+        assert!(
+            missing.is_empty(),
+            "no fixture emits {missing:?}: add one to EMITTERS"
+        );
+        let mut failures = Vec::new();
+        for (code, setup) in EMITTERS {
+            let repo = Repo::new();
+            setup(&repo.book);
+            // --strict: some codes (anchor-other-rule) are reported only there.
+            let run = repo.book.run(&["check", "--strict", "--format", "json"]);
+            let emitted: BTreeSet<String> = run
+                .stdout
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|d| d["code"].as_str().map(str::to_string))
+                .collect();
+            if !emitted.contains(code.as_str()) {
+                failures.push(format!("{code}: got {emitted:?}\n{}", run.stderr));
+            }
+            // Whatever else a fixture emits must be a known code too.
+            for e in &emitted {
+                if Code::parse(e).is_none() {
+                    failures.push(format!("{code}: emitted unknown code {e}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+/// Item 5: content that is valid must build.
+mod valid_content {
+    use super::*;
+
+    #[test]
+    fn an_asset_beside_a_folder_of_the_same_name_is_found() {
+        let repo = Repo::new();
+        repo.book.write("content/guide/onboarding.pdf", "%PDF-1.4");
+        repo.book
+            .write("content/guide/onboarding/checklist.png", "png");
+        repo.book
+            .write("content/guide/onboarding/zz-last.txt", "txt");
+        repo.book.write("content/guide/onboarding-extra.txt", "txt");
+        repo.book.write(
+            "content/guide/start.md",
+            "# Start\n\n[slides](onboarding.pdf), ![list](onboarding/checklist.png), [last](onboarding/zz-last.txt), [extra](onboarding-extra.txt)\n",
+        );
+        repo.book.build().success();
+        let doc = repo.book.html("guide/start.html");
+        let links = hrefs(&doc, "div.prose a");
+        assert_eq!(
+            links,
+            [
+                "../guide/onboarding.pdf",
+                "../guide/onboarding/zz-last.txt",
+                "../guide/onboarding-extra.txt"
+            ]
+        );
+        check_all_links(&repo.book.out(), &["404.html"]);
+    }
+}
