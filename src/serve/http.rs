@@ -64,18 +64,64 @@ struct Server {
 }
 
 /// Starts serving `store` on `listener` in background threads.
+///
+/// tiny_http's accept thread ends for good on the first accept error (`Too many open
+/// files` under a flood of connections), after which every connection waits forever. A
+/// supervisor therefore watches for that end and starts a new tiny_http server on the same
+/// socket after a short pause (growing to a second while the error persists), so the server
+/// heals as soon as descriptors are free again.
 pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::Result<()> {
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let server = Arc::new(server);
     let state = Arc::new(Server {
         store,
         root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         streams: Default::default(),
     });
+    // Fail now (not in the supervisor) if the socket cannot be served at all.
+    let first = serve_once(listener.try_clone()?, &state)?;
+    std::thread::Builder::new()
+        .name("orgbook-http-supervisor".into())
+        .spawn(move || {
+            let mut ended = first;
+            let mut pause = Duration::from_millis(50);
+            loop {
+                // Blocks until the accept thread of the current server has died.
+                let _ = ended.recv();
+                std::thread::sleep(pause);
+                match listener
+                    .try_clone()
+                    .and_then(|l| serve_once(l, &state))
+                {
+                    Ok(next) => {
+                        ended = next;
+                        pause = Duration::from_millis(50);
+                    }
+                    Err(_) => {
+                        pause = (pause * 2).min(Duration::from_secs(1));
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let _ = tx.send(());
+                        ended = rx;
+                    }
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// One tiny_http server on `listener` with its workers. The receiver gets a message when
+/// the server's accept thread has died (a worker saw its error); the other workers are then
+/// woken and end too.
+fn serve_once(
+    listener: TcpListener,
+    state: &Arc<Server>,
+) -> std::io::Result<std::sync::mpsc::Receiver<()>> {
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let server = Arc::new(server);
+    let (ended_tx, ended_rx) = std::sync::mpsc::channel();
     for i in 0..WORKERS {
         let server = server.clone();
         let state = state.clone();
+        let ended_tx = ended_tx.clone();
         std::thread::Builder::new()
             .name(format!("orgbook-http-{i}"))
             .spawn(move || {
@@ -87,9 +133,15 @@ pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::
                         state.handle(request)
                     }));
                 }
+                // The accept thread is gone (or we were woken by a sibling): wake the
+                // others, which would otherwise wait forever, and tell the supervisor.
+                for _ in 0..WORKERS {
+                    server.unblock();
+                }
+                let _ = ended_tx.send(());
             })?;
     }
-    Ok(())
+    Ok(ended_rx)
 }
 
 fn header(name: &str, value: &str) -> Header {
