@@ -87,10 +87,7 @@ pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::
                 // Blocks until the accept thread of the current server has died.
                 let _ = ended.recv();
                 std::thread::sleep(pause);
-                match listener
-                    .try_clone()
-                    .and_then(|l| serve_once(l, &state))
-                {
+                match listener.try_clone().and_then(|l| serve_once(l, &state)) {
                     Ok(next) => {
                         ended = next;
                         pause = Duration::from_millis(50);

@@ -1217,7 +1217,10 @@ mod codes {
         (Code::PlaceholderText, |b| {
             b.write(
                 "content/teams/new.md",
-                &charter("New", "").replace("problem = \"p\"", &format!("problem = \"{}\"", orgbook::scaffold::PLACEHOLDER_PROBLEM)),
+                &charter("New", "").replace(
+                    "problem = \"p\"",
+                    &format!("problem = \"{}\"", orgbook::scaffold::PLACEHOLDER_PROBLEM),
+                ),
             );
             deny(b, "placeholder-text");
         }),
@@ -1299,8 +1302,10 @@ mod valid_content {
     fn an_asset_beside_a_folder_of_the_same_name_is_found() {
         let repo = Repo::new();
         repo.book.write("content/guide/onboarding.pdf", "%PDF-1.4");
-        repo.book.write("content/guide/onboarding/checklist.png", "png");
-        repo.book.write("content/guide/onboarding/zz-last.txt", "txt");
+        repo.book
+            .write("content/guide/onboarding/checklist.png", "png");
+        repo.book
+            .write("content/guide/onboarding/zz-last.txt", "txt");
         repo.book.write("content/guide/onboarding-extra.txt", "txt");
         repo.book.write(
             "content/guide/start.md",
@@ -1311,7 +1316,11 @@ mod valid_content {
         let links = hrefs(&doc, "div.prose a");
         assert_eq!(
             links,
-            ["../guide/onboarding.pdf", "../guide/onboarding/zz-last.txt", "../guide/onboarding-extra.txt"]
+            [
+                "../guide/onboarding.pdf",
+                "../guide/onboarding/zz-last.txt",
+                "../guide/onboarding-extra.txt"
+            ]
         );
         check_all_links(&repo.book.out(), &["404.html"]);
     }
@@ -1345,7 +1354,9 @@ mod serving {
         let mut child = std::process::Command::new("sh")
             .args([
                 "-c",
-                &format!("ulimit -n {fds} && exec \"$0\" serve --root \"$1\" --port 0 --bind 127.0.0.1"),
+                &format!(
+                    "ulimit -n {fds} && exec \"$0\" serve --root \"$1\" --port 0 --bind 127.0.0.1"
+                ),
                 BIN,
                 &root,
             ])
