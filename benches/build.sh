@@ -1,21 +1,34 @@
 #!/usr/bin/env bash
-# Cold-build benchmark for orgbook.
+# Cold-build benchmark: `orgbook build` against the floor, side by side, in the same run.
 #
 #   bash benches/build.sh [PAGES...]          (default: 1000 10000)
 #
-# For each size: generate a synthetic handbook into tmpfs, time `cat` of all
-# its Markdown files (the I/O "floor"), then time
-# `orgbook build --root <handbook> --output <out>` RUNS times, deleting the
-# output directory before every run (outside the timed region).
+# For each shape (SHAPES) and size: generate a synthetic handbook into tmpfs
+# (gen_handbook.py), then time, RUNS times in alternation (so that the machine's load
+# falls on both alike):
+#
+#   floor    benches/floor (its own small package): read every .md, render it
+#            with pulldown-cmark, write one .html each, on all cores
+#   orgbook  orgbook build --root <handbook> --output <out>
+#
+# and print each one's median wall time, the ratio orgbook/floor (of the medians, and the
+# median of the per-run ratios), peak resident memory (getrusage of each child, the
+# largest over the runs), and the largest generated HTML page. The output folder is deleted
+# before every run, outside the timed region.
+#
+# Targets (issue 14): ratio <= 2.0 and peak <= 200 MiB at 10,000 pages; ratio <= 2.5 and
+# peak <= 1 GiB at 100,000 pages.
 #
 # Environment:
-#   RUNS=7            timed runs per size (one extra untimed check run first)
+#   RUNS=5            timed runs of each program per handbook (after one untimed run)
+#   SHAPES="default teams"   default: ~6% charters, ~35% decisions, the rest pages;
+#                     teams: 50% charters, 50% decisions (5,000 + 5,000 at 10,000)
 #   SEED=1            generator seed
 #   BENCH_DIR=/dev/shm/orgbook-bench   where handbooks and outputs go
 #   ORGBOOK_BIN=...   binary to time (default: target/release/orgbook)
+#   FLOOR_BIN=...     floor binary (default: benches/floor/target/release/floor)
 #   NO_BUILD=1        skip `cargo build --release`
-#   GEN_ONLY=1        only generate + floor; no cargo, no orgbook
-#   NO_HYPERFINE=1    use the built-in timing loop even if hyperfine exists
+#   REGEN=1           regenerate handbooks even if an identical one is there
 #   CLEAN=1           delete BENCH_DIR at the end
 #   CARGO=cargo       cargo command to use
 set -uo pipefail
@@ -24,10 +37,12 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 gen="$here/gen_handbook.py"
 
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-5}
 SEED=${SEED:-1}
+SHAPES=${SHAPES:-default teams}
 CARGO=${CARGO:-cargo}
 BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
+FLOOR=${FLOOR_BIN:-$here/floor/target/release/floor}
 
 if [ -n "${BENCH_DIR:-}" ]; then
     work=$BENCH_DIR
@@ -47,141 +62,103 @@ for n in "${sizes[@]}"; do
     if [ "$n" -lt 5 ]; then echo "error: page count must be at least 5" >&2; exit 2; fi
 done
 case $RUNS in '' | *[!0-9]* | 0) echo "error: RUNS must be a positive integer" >&2; exit 2 ;; esac
+for s in $SHAPES; do
+    case $s in default | teams) ;; *) echo "error: unknown shape '$s' (default, teams)" >&2; exit 2 ;; esac
+done
 command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 2; }
-
 mkdir -p "$work" || exit 2
+
+if [ "${NO_BUILD:-0}" != 1 ] && [ -z "${ORGBOOK_BIN:-}" ]; then
+    echo "-- cargo build --release (orgbook and the floor)"
+    (cd "$repo" && $CARGO build --release --bin orgbook &&
+        $CARGO build --release --manifest-path "$here/floor/Cargo.toml") ||
+        { echo "error: cargo build --release failed (not timing stale binaries)" >&2; exit 1; }
+fi
+for b in "$BIN" "$FLOOR"; do
+    [ -x "$b" ] || { echo "error: $b not found or not executable" >&2; exit 1; }
+done
+
+echo "== orgbook cold build vs the floor"
+echo "   sizes: ${sizes[*]}   shapes: $SHAPES   runs: $RUNS   seed: $SEED   dir: $work"
+echo "   commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "   machine: $(nproc) cpus, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
+
 status=0
-
-# time_loop RUNS CLEAN_DIR CMD... -> prints "median min max" (seconds).
-# CLEAN_DIR (may be empty) is removed before each run, outside the timing.
-time_loop() {
-    python3 - "$@" <<'PY'
-import shutil, statistics, subprocess, sys, time
-runs, clean, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-ts = []
-for _ in range(runs):
-    if clean:
-        shutil.rmtree(clean, ignore_errors=True)
-    t = time.perf_counter()
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ts.append(time.perf_counter() - t)
-    if r.returncode:
-        sys.exit(f"command failed with exit code {r.returncode}: {' '.join(cmd)}")
-print(f"{statistics.median(ts):.3f} {min(ts):.3f} {max(ts):.3f}")
-PY
-}
-
-# hyperfine_stats JSON -> "median min max"
-hyperfine_stats() {
-    python3 - "$1" <<'PY'
-import json, statistics, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-ts = r.get("times") or [r["mean"]]
-med = r.get("median", statistics.median(ts))
-print(f"{med:.3f} {r.get('min', min(ts)):.3f} {r.get('max', max(ts)):.3f}")
-PY
-}
-
-human() { # bytes -> "12.3 MB"
-    awk -v b="$1" 'BEGIN { if (b >= 1048576) printf "%.1f MB", b/1048576; else printf "%.1f kB", b/1024 }'
-}
-
-echo "== orgbook cold-build benchmark"
-echo "   sizes: ${sizes[*]}   runs: $RUNS   seed: $SEED   dir: $work"
-echo "   machine: $(nproc 2>/dev/null || echo '?') cpus, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-
-# 1. Generate handbooks -------------------------------------------------------
-declare -A gen_s in_bytes in_files
-for n in "${sizes[@]}"; do
-    hb="$work/hb-$n"
-    start=$(date +%s.%N)
-    if ! python3 "$gen" "$hb" --pages "$n" --seed "$SEED" --force -q; then
-        echo "error: generating $n pages failed" >&2
-        exit 1
-    fi
-    end=$(date +%s.%N)
-    gen_s[$n]=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
-    in_bytes[$n]=$(du -sb "$hb/content" | cut -f1)
-    in_files[$n]=$(find "$hb/content" -name '*.md' | wc -l)
-    echo "-- generated $hb: ${in_files[$n]} Markdown files, $(human "${in_bytes[$n]}"), ${gen_s[$n]} s"
-done
-
-# 2. Build orgbook -------------------------------------------------------------
-have_bin=0
-if [ "${GEN_ONLY:-0}" = 1 ]; then
-    echo "-- GEN_ONLY=1: skipping cargo build and orgbook runs"
-else
-    if [ "${NO_BUILD:-0}" != 1 ] && [ -z "${ORGBOOK_BIN:-}" ]; then
-        echo "-- cargo build --release"
-        if ! (cd "$repo" && $CARGO build --release); then
-            echo "warning: cargo build --release failed; only generation and floor are measured" >&2
-            echo "         (not timing $BIN: it would be a stale binary)" >&2
+summary=()
+for shape in $SHAPES; do
+    for n in "${sizes[@]}"; do
+        hb="$work/hb-$shape-$n"
+        stamp="$hb/.gen-$n-$SEED-$shape-$(sha1sum "$gen" | cut -c1-12)"
+        if [ "${REGEN:-0}" = 1 ] || [ ! -f "$stamp" ]; then
+            python3 "$gen" "$hb" --pages "$n" --seed "$SEED" --shape "$shape" --force -q ||
+                { echo "error: generating $shape/$n failed" >&2; exit 1; }
+            touch "$stamp"
+        fi
+        out="$work/out-$shape-$n"
+        fout="$work/floor-$shape-$n"
+        rm -rf "$out"
+        if ! "$BIN" build --root "$hb" --output "$out" >"$work/check-$shape-$n.log" 2>&1; then
+            echo "warning: orgbook build failed on $shape/$n; see $work/check-$shape-$n.log" >&2
+            tail -n 20 "$work/check-$shape-$n.log" >&2
             status=1
-            build_failed=1
+            continue
         fi
-    fi
-    if [ "${build_failed:-0}" = 1 ]; then
-        :
-    elif [ -x "$BIN" ]; then
-        have_bin=1
-    else
-        echo "warning: $BIN not found or not executable; skipping orgbook runs" >&2
-        status=1
-    fi
-fi
+        line=$(python3 - "$RUNS" "$shape" "$n" "$out" "$fout" "$FLOOR" "$hb" "$BIN" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+runs, shape, n, out, fout, floor, hb, binary = sys.argv[1:]
+runs = int(runs)
+cmds = {
+    "floor": ([floor, hb, fout], fout),
+    "orgbook": ([binary, "build", "--root", hb, "--output", out], out),
+}
+times = {k: [] for k in cmds}
+rss = {k: 0 for k in cmds}
 
-use_hyperfine=0
-if [ "$have_bin" = 1 ] && [ "${NO_HYPERFINE:-0}" != 1 ] && command -v hyperfine >/dev/null; then
-    use_hyperfine=1
-fi
+def run(name):
+    cmd, clean = cmds[name]
+    shutil.rmtree(clean, ignore_errors=True)
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    times[name].append(time.perf_counter() - t)
+    rss[name] = max(rss[name], usage.ru_maxrss * 1024)
+    if status:
+        sys.exit(f"{name} failed with status {status}: {' '.join(cmd)}")
 
-# 3. Measure ----------------------------------------------------------------
-declare -A floor build out_bytes out_files
-for n in "${sizes[@]}"; do
-    hb="$work/hb-$n"
-    out="$work/out-$n"
-    # floor: read every Markdown file once
-    floor[$n]=$(time_loop "$RUNS" "" sh -c 'find "$1" -name "*.md" -print0 | xargs -0 cat > /dev/null' sh "$hb/content") || floor[$n]="n/a"
-    echo "-- $n pages: floor (cat all .md) median/min/max: ${floor[$n]} s"
-
-    [ "$have_bin" = 1 ] || continue
-    # untimed check run (doubles as warm-up); show why it failed
-    rm -rf "$out"
-    if ! "$BIN" build --root "$hb" --output "$out" >"$work/check-$n.log" 2>&1; then
-        echo "warning: orgbook build failed on $n pages; last lines of $work/check-$n.log:" >&2
-        tail -n 20 "$work/check-$n.log" >&2
-        build[$n]="FAILED"
-        status=1
-        continue
-    fi
-    if [ "$use_hyperfine" = 1 ]; then
-        cmd="$(printf '%q' "$BIN") build --root $(printf '%q' "$hb") --output $(printf '%q' "$out")"
-        if hyperfine --style basic --runs "$RUNS" --warmup 0 \
-            --prepare "rm -rf $(printf '%q' "$out")" \
-            --export-json "$work/hyperfine-$n.json" --command-name "orgbook build ($n pages)" "$cmd" >&2; then
-            build[$n]=$(hyperfine_stats "$work/hyperfine-$n.json")
-        else
-            build[$n]="FAILED"; status=1
-        fi
-    else
-        build[$n]=$(time_loop "$RUNS" "$out" "$BIN" build --root "$hb" --output "$out") || { build[$n]="FAILED"; status=1; }
-    fi
-    if [ -d "$out" ]; then
-        out_bytes[$n]=$(du -sb "$out" | cut -f1)
-        out_files[$n]=$(find "$out" -type f | wc -l)
-    fi
-    echo "-- $n pages: orgbook build median/min/max: ${build[$n]} s"
+run("floor")  # untimed warm-up of the floor (orgbook's ran in the shell)
+times["floor"].clear()
+for i in range(runs):
+    order = ["floor", "orgbook"] if i % 2 == 0 else ["orgbook", "floor"]
+    for name in order:
+        run(name)
+f, o = statistics.median(times["floor"]), statistics.median(times["orgbook"])
+paired = statistics.median(b / a for a, b in zip(times["floor"], times["orgbook"]))
+# The largest HTML page the site contains, with its path (data files such as api/*.json
+# are exports, not pages).
+big, big_path = 0, ""
+for d, _, files in os.walk(out):
+    for name in files:
+        p = os.path.join(d, name)
+        s = os.path.getsize(p)
+        if name.endswith(".html") and s > big:
+            big, big_path = s, os.path.relpath(p, out)
+mib = lambda b: b / 1048576
+print(f"{shape} {n} {f:.3f} {o:.3f} {o / f:.2f} {paired:.2f} "
+      f"{mib(rss['floor']):.0f} {mib(rss['orgbook']):.0f} {big / 1024:.0f} {big_path}")
+PY
+) || { echo "warning: timing $shape/$n failed" >&2; status=1; continue; }
+        read -r _ _ fmed omed ratio pratio frss orss bigkb bigpath <<<"$line"
+        echo "-- $shape/$n: floor ${fmed} s (peak ${frss} MiB), orgbook ${omed} s (peak ${orss} MiB), ratio ${ratio} (paired ${pratio}); largest page ${bigkb} KB ($bigpath)"
+        summary+=("$line")
+    done
 done
 
-# 4. Summary ------------------------------------------------------------------
 echo
-echo "== summary (seconds; RUNS=$RUNS$([ "$use_hyperfine" = 1 ] && echo ', hyperfine'))"
-printf '%8s %8s %10s %22s %24s %10s %7s\n' pages gen input "floor med/min/max" "build med/min/max" output files
-for n in "${sizes[@]}"; do
-    b=${build[$n]:-skipped}
-    ob=${out_bytes[$n]:-}
-    printf '%8s %8s %10s %22s %24s %10s %7s\n' "$n" "${gen_s[$n]}" "$(human "${in_bytes[$n]}")" \
-        "${floor[$n]// //}" "${b// //}" "$([ -n "$ob" ] && human "$ob" || echo -)" "${out_files[$n]:--}"
+echo "== summary (medians of $RUNS runs each, in alternation; peak = largest max RSS)"
+printf '%-8s %7s %9s %9s %7s %7s %11s %13s %9s  %s\n' shape pages "floor s" "orgbook s" ratio paired "floor MiB" "orgbook MiB" "max KB" "largest page"
+for l in "${summary[@]}"; do
+    read -r shape n fmed omed ratio pratio frss orss bigkb bigpath <<<"$l"
+    printf '%-8s %7s %9s %9s %7s %7s %11s %13s %9s  %s\n' "$shape" "$n" "$fmed" "$omed" "$ratio" "$pratio" "$frss" "$orss" "$bigkb" "$bigpath"
 done
 
 if [ "${CLEAN:-0}" = 1 ]; then

@@ -737,10 +737,19 @@ def pick_links(rng, doc, all_docs, by_folder, idx):
     return links
 
 
-def generate(out_dir, pages, seed):
+# Shapes: the share of charters and decisions (the rest are handbook pages).
+#   default  ~6% charters, ~35% decisions: a handbook with many pages
+#   teams    half charters, half decisions but the home page (5,000 + 4,999 + 1 at 10,000): the
+#            shape that stresses the org-level pages, the link stage and the org map
+SHAPES = {"default": (0.06, 0.35), "teams": (0.5, 0.5)}
+
+
+def generate(out_dir, pages, seed, shape="default"):
     rng = random.Random(seed)
-    n_charters = max(2, round(pages * 0.06))
-    n_decisions = round(pages * 0.35)
+    charter_share, decision_share = SHAPES[shape]
+    n_charters = max(2, round(pages * charter_share))
+    # Every handbook has its home page, so the teams shape has one page.
+    n_decisions = min(round(pages * decision_share), pages - n_charters - 1)
     n_pages = pages - n_charters - n_decisions
     if n_pages < 1:
         raise SystemExit("--pages too small (need at least 5)")
@@ -788,6 +797,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--force", action="store_true",
                     help="replace OUT_DIR if it already holds a handbook")
+    ap.add_argument("--shape", choices=sorted(SHAPES), default="default",
+                    help="share of charters and decisions (default: ~6%% and ~35%%; "
+                         "teams: half and half)")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
     if a.pages < 5:
@@ -799,7 +811,7 @@ def main(argv=None):
             ap.error(f"{a.out_dir} already holds a handbook; pass --force to replace it")
         shutil.rmtree(a.out_dir)
     t0 = time.perf_counter()
-    stats = generate(a.out_dir, a.pages, a.seed)
+    stats = generate(a.out_dir, a.pages, a.seed, a.shape)
     el = time.perf_counter() - t0
     if not a.quiet:
         print(f"wrote {stats['total']} files to {a.out_dir} in {el:.2f}s: "

@@ -16,6 +16,9 @@
 #   PER_KIND=20       latency queries of each kind (team, owns, ADR, two words, prefix)
 #   MARKDOWN=FILE     also write the figures as Markdown tables to FILE
 #   CHROMIUM, CHROMEDRIVER   paths, if not chromium / chromedriver on PATH
+#   PAGEFIND=1        also index each output with Pagefind (the `pagefind` npm package,
+#                     installed into BENCH_DIR/pagefind-tool) and compare: time to first
+#                     results and bytes, side by side; PAGEFIND=0 skips it
 #   CARGO=cargo       cargo command to use
 set -euo pipefail
 
@@ -68,6 +71,18 @@ for n in "${sizes[@]}"; do
         exit 1
     fi
     echo "-- $n pages: $(tail -n 1 "$work/build-$n.log")"
+    if [ "${PAGEFIND:-1}" = 1 ]; then
+        tool="$work/pagefind-tool"
+        if [ ! -x "$tool/node_modules/.bin/pagefind" ]; then
+            mkdir -p "$tool"
+            (cd "$tool" && npm install --no-audit --no-fund --silent pagefind@1) ||
+                { echo "error: npm install pagefind failed (PAGEFIND=0 skips it)" >&2; exit 1; }
+        fi
+        start=$(date +%s.%N)
+        "$tool/node_modules/.bin/pagefind" --site "$out" >"$work/pagefind-$n.log" 2>&1 ||
+            { echo "error: pagefind failed; see $work/pagefind-$n.log" >&2; exit 1; }
+        echo "-- $n pages: Pagefind indexed the site in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    fi
     outs+=("$out")
 done
 

@@ -259,6 +259,72 @@ function check() {
 check();
 """
 
+# Pagefind, on the same site (search.sh indexes orgbook's output with `pagefind --site`):
+# from the first call to the first result's data (what a dropdown shows), in a page that
+# has not loaded Pagefind yet, so it includes fetching and starting its WebAssembly and
+# index chunks, as a first query on a real site does.
+PAGEFIND_QUERY = r"""
+const [q, cb] = [arguments[0], arguments[arguments.length - 1]];
+(async () => {
+  const t0 = performance.now();
+  const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+  const r = await pf.search(q);
+  const first = r.results.length ? await r.results[0].data() : null;
+  const t1 = performance.now();
+  const files = performance.getEntriesByType('resource')
+    .filter(e => /\/pagefind\//.test(e.name))
+    .map(e => [new URL(e.name).pathname, e.encodedBodySize || e.decodedBodySize || 0]);
+  cb({ q, total: t1 - t0, hits: r.results.length, first: first && first.url, files });
+})().catch(e => cb({ q, error: String(e) }));
+"""
+
+
+def dir_bytes(path: str) -> int:
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def bench_pagefind(browser: "Browser", site: str, queries: list[str]) -> dict | None:
+    """Orgbook's dropdown and Pagefind side by side, cold, on the same queries."""
+    if not os.path.isdir(os.path.join(site, "pagefind")):
+        return None
+    server, base = serve(site)
+    try:
+        ours, theirs, our_bytes, their_bytes = [], [], [], []
+        for q in queries:
+            browser.goto(base + "index.html")
+            r = browser.run(ONE_QUERY, q)
+            ours.append(r["total"])
+            our_bytes.append(sum(s for _, s in r["files"]))
+            browser.goto(base + "index.html")
+            p = browser.run(PAGEFIND_QUERY, q)
+            if "error" in p:
+                sys.exit(f"pagefind query failed: {p['error']}")
+            theirs.append(p["total"])
+            their_bytes.append(sum(s for _, s in p["files"]))
+        return {
+            "orgbook": ours, "pagefind": theirs,
+            "orgbook_bytes": our_bytes, "pagefind_bytes": their_bytes,
+            "orgbook_index": dir_bytes(os.path.join(site, "search")),
+            "pagefind_index": dir_bytes(os.path.join(site, "pagefind")),
+        }
+    finally:
+        server.shutdown()
+
+
+def print_pagefind(site: str, r: dict) -> list[str]:
+    med = statistics.median
+    o, p = med(r["orgbook"]), med(r["pagefind"])
+    ob, pb = med(r["orgbook_bytes"]), med(r["pagefind_bytes"])
+    lines = [
+        f"-- {site}: orgbook vs Pagefind, cold first query, {len(r['orgbook'])} queries (medians)",
+        f"   time to first results: orgbook {o:.0f} ms, Pagefind {p:.0f} ms: orgbook {p / o:.1f}x sooner",
+        f"   bytes per query:       orgbook {kb(ob)}, Pagefind {kb(pb)}: ratio {ob / pb:.2f}",
+        f"   index on disk:         orgbook {kb(r['orgbook_index'])}, Pagefind {kb(r['pagefind_index'])}",
+    ]
+    print("\n".join(lines))
+    return lines
+
+
 # ---------------------------------------------------------------------------
 # Queries
 # ---------------------------------------------------------------------------
@@ -507,6 +573,11 @@ def main() -> None:
     try:
         results = [bench_site(browser, s, args.repeat, args.per_kind) for s in args.sites]
         md = print_report(results, browser.version())
+        for s in args.sites:
+            _, latency = pick_queries(s, args.per_kind)
+            pf = bench_pagefind(browser, s, [q for _, q in latency])
+            if pf:
+                md += [""] + print_pagefind(s, pf)
     finally:
         browser.close()
     if args.markdown:

@@ -31,6 +31,31 @@ pub enum Command {
     /// Export the handbook for other tools
     #[command(subcommand)]
     Export(ExportCommand),
+    /// What changed about the organisation between two handbooks (folders or git revisions)
+    Diff(DiffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The handbook before: a folder, or a git revision of the repository holding --root
+    /// (e.g. origin/main, HEAD~1, a commit)
+    #[arg(value_name = "BASE")]
+    pub base: String,
+    /// The handbook after: a folder or a git revision [default: the handbook at --root as
+    /// it is on disk]
+    #[arg(value_name = "HEAD")]
+    pub head: Option<String>,
+    /// markdown (a pull-request comment) or json (for tools)
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -185,9 +210,11 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               stay in the body under \"Related decisions\", with links to the new files.
   Links       Images and documents the records link to are copied to
               content/decisions/attachments/. Links to other repository files become
-              absolute with --source-url URL (the web address of DIR); without it they are
-              listed. Links to records that do not exist keep their text, not the link.
-  Owner/type  --team (default: the only team) and --type (default 2) for every record.";
+              absolute with --source-url URL (the web address of DIR); without it they keep
+              their text, not the link, and are listed (see them first with --dry-run).
+              Links to records that do not exist keep their text, not the link.
+  Owner/type  --team (default: the only team, or the only charter after `init --empty`)
+              and --type (default 2) for every record.";
 
 const IMPORT_BACKSTAGE_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):

@@ -17,7 +17,23 @@ pub struct Config {
     pub teams: TeamsConfig,
     pub decisions: DecisionsConfig,
     pub policy: PolicyConfig,
+    pub links: LinksConfig,
+    pub content: ContentConfig,
     pub markdown: MarkdownConfig,
+}
+
+/// `[links]`: how hard a broken internal link fails (Zola's `internal_level`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinksConfig {
+    /// `true` for `broken = "warn"`: publish anyway, report each broken link as a warning.
+    pub broken_warn: bool,
+}
+
+/// `[content]`: what `orgbook new` / `init` write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentConfig {
+    /// `front_matter = "yaml"`: scaffolded files use `---` YAML instead of `+++` TOML.
+    pub yaml_front_matter: bool,
 }
 
 /// `[markdown]`: how Markdown bodies are turned into HTML.
@@ -30,11 +46,23 @@ pub struct MarkdownConfig {
 pub struct TeamsConfig {
     pub max_size: usize,
     pub review_days: i64,
+    /// `too-many-dependencies`: collaboration-mode interactions a stream-aligned team may have.
+    pub max_collaborations: usize,
+    /// `metric-stale`: a metric's newest data point must be at most this old.
+    pub metric_days: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionsConfig {
     pub stalled_days: i64,
+    /// `decider-overload`: open proposals one person may be waited on for.
+    pub max_open_per_decider: usize,
+    /// `slow-decider`: the median days to decide a person's decisions may take.
+    pub decider_days: i64,
+    /// `type2-escalated`: deciders a reversible decision may have.
+    pub type2_max_deciders: usize,
+    /// `type2-slow`: days a reversible decision may take from `date` to `decided`.
+    pub type2_days: i64,
 }
 
 /// Health findings that CI wants to fail the build on (issue: org health).
@@ -52,9 +80,21 @@ impl Default for Config {
             teams: TeamsConfig {
                 max_size: 9,
                 review_days: 180,
+                max_collaborations: 3,
+                metric_days: 90,
             },
-            decisions: DecisionsConfig { stalled_days: 30 },
+            decisions: DecisionsConfig {
+                stalled_days: 30,
+                max_open_per_decider: 5,
+                decider_days: 21,
+                type2_max_deciders: 2,
+                type2_days: 7,
+            },
             policy: PolicyConfig::default(),
+            links: LinksConfig { broken_warn: false },
+            content: ContentConfig {
+                yaml_front_matter: false,
+            },
             markdown: MarkdownConfig::default(),
         }
     }
@@ -103,14 +143,43 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         if let Some(n) = crate::config_check::ranged(&mut t, "review_days", 1..=3650) {
             config.teams.review_days = n;
         }
-        t.finish(&["max_size", "review_days"]);
+        if let Some(n) = crate::config_check::ranged(&mut t, "max_collaborations", 0..=1000) {
+            config.teams.max_collaborations = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(&mut t, "metric_days", 1..=3650) {
+            config.teams.metric_days = n;
+        }
+        t.finish(&[
+            "max_size",
+            "review_days",
+            "max_collaborations",
+            "metric_days",
+        ]);
     }
     if let Some(dec) = f.opt_table("decisions") {
         let mut t = f.child(dec, "[decisions]");
         if let Some(n) = crate::config_check::ranged(&mut t, "stalled_days", 1..=3650) {
             config.decisions.stalled_days = n;
         }
-        t.finish(&["stalled_days"]);
+        if let Some(n) = crate::config_check::ranged(&mut t, "max_open_per_decider", 0..=1000) {
+            config.decisions.max_open_per_decider = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(&mut t, "decider_days", 1..=3650) {
+            config.decisions.decider_days = n;
+        }
+        if let Some(n) = crate::config_check::ranged(&mut t, "type2_max_deciders", 1..=1000) {
+            config.decisions.type2_max_deciders = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(&mut t, "type2_days", 1..=3650) {
+            config.decisions.type2_days = n;
+        }
+        t.finish(&[
+            "stalled_days",
+            "max_open_per_decider",
+            "decider_days",
+            "type2_max_deciders",
+            "type2_days",
+        ]);
     }
     if let Some(md) = f.opt_table("markdown") {
         let mut t = f.child(md, "[markdown]");
@@ -156,6 +225,37 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         t.finish(&["deny"]);
     }
+    if let Some(links) = f.opt_table("links") {
+        let mut t = f.child(links, "[links]");
+        match t.opt_spanned_str("broken") {
+            Some((v, _)) if v == "error" => config.links.broken_warn = false,
+            Some((v, _)) if v == "warn" => config.links.broken_warn = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
+                "broken = \"warn\" publishes the site and reports each broken link as a warning"
+                    .into(),
+            ),
+            None => {}
+        }
+        t.finish(&["broken"]);
+    }
+    if let Some(content) = f.opt_table("content") {
+        let mut t = f.child(content, "[content]");
+        match t.opt_spanned_str("front_matter") {
+            Some((v, _)) if v == "toml" => config.content.yaml_front_matter = false,
+            Some((v, _)) if v == "yaml" => config.content.yaml_front_matter = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[content] front_matter must be \"toml\" or \"yaml\", found \"{v}\""),
+                "it picks what `orgbook new` and `orgbook init` write; both are always read".into(),
+            ),
+            None => {}
+        }
+        t.finish(&["front_matter"]);
+    }
     f.finish(&[
         "title",
         "base_url",
@@ -163,6 +263,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         "teams",
         "decisions",
         "policy",
+        "links",
+        "content",
         "markdown",
     ]);
     if diags.iter().any(Diagnostic::is_error) {
@@ -184,6 +286,18 @@ mod tests {
         assert_eq!(c.teams.review_days, 180);
         assert_eq!(c.decisions.stalled_days, 30);
         assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn links_and_content_tables() {
+        let c = parse(
+            "title = \"A\"\n[links]\nbroken = \"warn\"\n[content]\nfront_matter = \"yaml\"\n",
+        )
+        .unwrap();
+        assert!(c.links.broken_warn);
+        assert!(c.content.yaml_front_matter);
+        let errs = parse("title = \"A\"\n[links]\nbroken = \"ignore\"\n").unwrap_err();
+        assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 3));
     }
 
     #[test]

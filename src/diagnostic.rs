@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// An org-health finding (docs/health.md), printed after the diagnostics as a note:
+    /// never fails a run (`[policy] deny` turns a rule into errors instead).
+    #[serde(rename = "finding")]
+    Note,
 }
 
 /// Declares [`Code`]: every diagnostic code orgbook emits, each with its stable spelling.
@@ -51,7 +55,7 @@ codes! {
     InvalidUtf8 = "invalid-utf8",
     MissingFrontMatter = "missing-front-matter",
     UnclosedFrontMatter = "unclosed-front-matter",
-    YamlFrontMatter = "yaml-front-matter",
+    YamlSyntax = "yaml-syntax",
     TomlSyntax = "toml-syntax",
     UnknownKey = "unknown-key",
     MissingKey = "missing-key",
@@ -74,6 +78,12 @@ codes! {
     BrokenLink = "broken-link",
     MissingAnchor = "missing-anchor",
     UnsafeUrl = "unsafe-url",
+    AnchorOtherRule = "anchor-other-rule",
+    DuplicateFolderIndex = "duplicate-folder-index",
+    RedirectCollision = "redirect-collision",
+    IgnoredAlias = "ignored-alias",
+    IgnoredPermalink = "ignored-permalink",
+    TemplateLeftover = "template-leftover",
     UnknownTheme = "unknown-theme",
     Template = "template",
     // Health rules, as codes when `[policy] deny` lists them.
@@ -85,6 +95,16 @@ codes! {
     UnmarkedSuperseded = "unmarked-superseded",
     RevisitOverdue = "revisit-overdue",
     PlaceholderText = "placeholder-text",
+    DeciderOverload = "decider-overload",
+    SlowDecider = "slow-decider",
+    Type2Escalated = "type2-escalated",
+    Type2Slow = "type2-slow",
+    Type1Unescalated = "type1-unescalated",
+    TooManyDependencies = "too-many-dependencies",
+    PlatformWithoutConsumers = "platform-without-consumers",
+    OneWayCollaboration = "one-way-collaboration",
+    MetricStale = "metric-stale",
+    MetricOffTarget = "metric-off-target",
 }
 
 impl std::fmt::Display for Code {
@@ -149,6 +169,19 @@ impl Diagnostic {
             help: None,
             source_line: None,
             span_len: 1,
+        }
+    }
+
+    /// Diagnostics reported only under `--strict`: things that work but are worth tidying
+    /// (an anchor that matches only under another generator's slug rule).
+    pub fn strict_only(&self) -> bool {
+        self.code == Code::AnchorOtherRule.as_str()
+    }
+
+    pub fn note(code: impl IntoCode, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(code, file, message)
         }
     }
 
@@ -311,6 +344,7 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -364,7 +398,10 @@ fn render_github(d: &Diagnostic) -> String {
         msg.push_str("\nhelp: ");
         msg.push_str(h);
     }
-    let kind = severity_word(d.severity);
+    let kind = match d.severity {
+        Severity::Note => "notice",
+        s => severity_word(s),
+    };
     if d.line > 0 {
         format!(
             "::{kind} file={},line={},col={}::{}",

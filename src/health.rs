@@ -8,9 +8,13 @@
 //! Rule ids are stable and documented in docs/health.md.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocId, Handbook, Status, TeamKind};
+use crate::insight::metrics::{self, Trend};
+use crate::insight::people::{self, People};
+use crate::insight::svg::QuarterPoint;
+use crate::model::{DecisionType, DocId, Handbook, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 /// Every rule: (stable id, one-line description for the health page).
 pub const RULES: &[(&str, &str)] = &[
@@ -34,6 +38,46 @@ pub const RULES: &[(&str, &str)] = &[
         "Type 2 decisions past their revisit date",
     ),
     (
+        "decider-overload",
+        "People more open proposals wait on than the maximum",
+    ),
+    (
+        "slow-decider",
+        "People whose decisions take longer than the threshold (median)",
+    ),
+    (
+        "type2-escalated",
+        "Reversible decisions escalated: too many deciders, or deciders from outside the team's group",
+    ),
+    (
+        "type2-slow",
+        "Reversible decisions that took longer than the threshold",
+    ),
+    (
+        "type1-unescalated",
+        "Irreversible decisions taken by the owning team alone",
+    ),
+    (
+        "too-many-dependencies",
+        "Stream-aligned teams with more collaborations than the maximum: they cannot ship alone",
+    ),
+    (
+        "platform-without-consumers",
+        "Platform teams no other team says it uses",
+    ),
+    (
+        "one-way-collaboration",
+        "Collaborations only one of the two teams mentions",
+    ),
+    (
+        "metric-stale",
+        "Metrics without a data point within the period",
+    ),
+    (
+        "metric-off-target",
+        "Metrics missing their target and moving away from it",
+    ),
+    (
         "placeholder-text",
         "Charters and decisions that still hold the scaffold's placeholder text",
     ),
@@ -45,6 +89,11 @@ pub struct Finding {
     pub rule: &'static str,
     pub doc: DocId,
     pub message: String,
+    /// Byte range in the document's source the finding is about (a key of its front
+    /// matter), so check/build can print file:line and annotate a pull request.
+    pub span: Range<usize>,
+    /// The person the finding is about (a person slug), for a link to their page.
+    pub person: Option<String>,
 }
 
 /// Days from `date` to `decided`, summarised.
@@ -72,6 +121,12 @@ pub struct Health {
     pub velocity: Velocity,
     /// Decisions proposed in the current calendar quarter.
     pub decisions_this_quarter: usize,
+    /// Everyone the handbook names, with the decisions that wait on them.
+    pub people: People,
+    /// Median days to decide per quarter of `decided`, oldest first, gaps filled.
+    pub quarters: Vec<QuarterPoint>,
+    /// Team slug → slugs of the teams that list it in `[[interactions]]`, sorted.
+    pub depended_on_by: BTreeMap<String, Vec<String>>,
 }
 
 fn days(from: Date, to: Date) -> i64 {
@@ -104,7 +159,14 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
     let cfg = &hb.config;
     let mut findings = Vec::new();
     let mut push = |rule: &'static str, doc: DocId, message: String| {
-        findings.push(Finding { rule, doc, message })
+        let span = key_span(hb, doc, key_for(rule));
+        findings.push(Finding {
+            rule,
+            doc,
+            message,
+            span,
+            person: None,
+        })
     };
 
     for &id in hb.teams.values() {
@@ -210,6 +272,20 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             by_team.entry(d.team.0.as_str()).or_default().push(n);
         }
     }
+    let people = people::compute(hb);
+    decision_rules(hb, today, &people, &mut findings);
+    let depended_on_by = interaction_rules(hb, &mut findings);
+    metric_rules(hb, today, &mut findings);
+    let mut push = |rule: &'static str, doc: DocId, message: String| {
+        let span = key_span(hb, doc, key_for(rule));
+        findings.push(Finding {
+            rule,
+            doc,
+            message,
+            span,
+            person: None,
+        })
+    };
     for (old, new) in crate::link::unmarked_superseded(hb) {
         if let Some(&id) = hb.decisions.get(&old) {
             push(
@@ -229,8 +305,18 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             .unwrap_or(usize::MAX)
     };
     findings.sort_by(|a, b| {
-        (order(a.rule), &hb.docs[a.doc].source.path)
-            .cmp(&(order(b.rule), &hb.docs[b.doc].source.path))
+        (
+            order(a.rule),
+            &hb.docs[a.doc].source.path,
+            a.span.start,
+            &a.message,
+        )
+            .cmp(&(
+                order(b.rule),
+                &hb.docs[b.doc].source.path,
+                b.span.start,
+                &b.message,
+            ))
     });
 
     let mut teams: Vec<(String, Latency)> = by_team
@@ -252,7 +338,405 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             by_team: teams,
         },
         decisions_this_quarter,
+        quarters: quarters(hb),
+        people,
+        depended_on_by,
     }
+}
+
+/// The front matter key a rule's finding points at.
+fn key_for(rule: &str) -> &'static str {
+    match rule {
+        "stale-charter" => "reviewed",
+        "no-metric-target" | "metric-stale" | "metric-off-target" => "metrics",
+        "oversized-team" => "members",
+        "empty-group" => "kind",
+        "stalled-proposal" | "unmarked-superseded" => "status",
+        "revisit-overdue" => "revisit",
+        "decider-overload" | "slow-decider" | "type2-escalated" | "type1-unescalated" => "deciders",
+        "type2-slow" => "decided",
+        "too-many-dependencies" | "one-way-collaboration" => "interactions",
+        "platform-without-consumers" => "topology",
+        _ => "",
+    }
+}
+
+/// Where `key` is written in a document's front matter (TOML `key =`, YAML `key:`, or a
+/// `[[key]]` / `[key]` header), else the start of the file. A line scan rather than spans
+/// kept from parsing: findings are rare and only need a line.
+pub fn key_span(hb: &Handbook, doc: DocId, key: &str) -> Range<usize> {
+    let source = &hb.docs[doc].source;
+    find_key(&source.text[..source.body_start], key).unwrap_or(0..0)
+}
+
+fn find_key(front: &str, key: &str) -> Option<Range<usize>> {
+    if key.is_empty() {
+        return None;
+    }
+    let mut at = 0;
+    for line in front.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let rest = trimmed.trim_start_matches('[');
+        let brackets = trimmed.len() - rest.len();
+        if let Some(after) = rest.strip_prefix(key) {
+            let after = after.trim_start();
+            let ok = if brackets > 0 {
+                after.starts_with(']')
+            } else {
+                after.starts_with('=') || after.starts_with(':')
+            };
+            if ok {
+                let start = at + indent + brackets;
+                return Some(start..start + key.len());
+            }
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Where a metric is named in a charter's front matter, else its `metrics` key.
+fn metric_span(hb: &Handbook, doc: DocId, name: &str) -> Range<usize> {
+    let source = &hb.docs[doc].source;
+    let front = &source.text[..source.body_start];
+    match front.find(name) {
+        Some(at) => at..at + name.len(),
+        None => key_span(hb, doc, "metrics"),
+    }
+}
+
+/// Decision bottlenecks by person and escalation by type (docs/health.md).
+fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Vec<Finding>) {
+    let cfg = &hb.config.decisions;
+    // Person slug → the teams they are in, with every group above those teams: "inside
+    // the owning team's group" is then a set lookup, linear in memberships × depth.
+    let mut inside: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let mut direct: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (slug, p) in &people.people {
+        let teams = p.lead_of.iter().chain(&p.member_of);
+        let mut all = BTreeSet::new();
+        for t in teams {
+            all.insert(t.as_str());
+            all.extend(hb.ancestors(t));
+            direct.entry(slug).or_default().insert(t.as_str());
+        }
+        inside.insert(slug, all);
+    }
+    for (&number, &id) in &hb.decisions {
+        let Some(d) = hb.docs[id].as_decision() else {
+            continue;
+        };
+        let deciders: Vec<String> = d.deciders.iter().map(|n| people::slug(n)).collect();
+        let span = || key_span(hb, id, "deciders");
+        if d.decision_type == DecisionType::Reversible
+            && matches!(d.status, Status::Proposed | Status::Accepted)
+        {
+            // The owning team's group: its parent, or the team itself at the top level.
+            let group = hb.team(&d.team.0).map(|(_, c)| {
+                c.parent
+                    .as_ref()
+                    .map_or(c.slug.as_str(), |(p, _)| p.as_str())
+            });
+            let outsiders: Vec<&str> = d
+                .deciders
+                .iter()
+                .zip(&deciders)
+                .filter(|(_, s)| {
+                    group.is_some_and(|g| !inside.get(s.as_str()).is_some_and(|t| t.contains(g)))
+                })
+                .map(|(n, _)| n.as_str())
+                .collect();
+            let too_many = d.deciders.len() > cfg.type2_max_deciders;
+            if too_many || !outsiders.is_empty() {
+                let mut why = Vec::new();
+                if too_many {
+                    why.push(format!(
+                        "{} deciders (maximum {})",
+                        d.deciders.len(),
+                        cfg.type2_max_deciders
+                    ));
+                }
+                if !outsiders.is_empty() {
+                    why.push(format!(
+                        "{} from outside the team's group",
+                        outsiders.join(", ")
+                    ));
+                }
+                findings.push(Finding {
+                    rule: "type2-escalated",
+                    doc: id,
+                    message: format!(
+                        "ADR {number} “{}” is reversible (Type 2) but has {}",
+                        d.title,
+                        why.join(" and ")
+                    ),
+                    span: span(),
+                    person: None,
+                });
+            }
+        }
+        if d.decision_type == DecisionType::Reversible
+            && d.status != Status::Proposed
+            && let Some(decided) = d.decided
+            && days(d.date, decided) > cfg.type2_days
+        {
+            findings.push(Finding {
+                rule: "type2-slow",
+                doc: id,
+                message: format!(
+                    "ADR {number} “{}” is reversible (Type 2) but took {} days to decide (threshold {})",
+                    d.title,
+                    days(d.date, decided),
+                    cfg.type2_days
+                ),
+                span: key_span(hb, id, "decided"),
+                person: None,
+            });
+        }
+        if d.decision_type == DecisionType::Irreversible
+            && d.status == Status::Accepted
+            && !deciders.is_empty()
+            && deciders.iter().all(|s| {
+                direct
+                    .get(s.as_str())
+                    .is_some_and(|t| t.contains(d.team.0.as_str()))
+            })
+        {
+            findings.push(Finding {
+                rule: "type1-unescalated",
+                doc: id,
+                message: format!(
+                    "ADR {number} “{}” is irreversible (Type 1) but was decided by its own team alone ({})",
+                    d.title,
+                    d.deciders.join(", ")
+                ),
+                span: span(),
+                person: None,
+            });
+        }
+    }
+    let _ = today;
+    for p in people.people.values() {
+        // Point at the newest decision involved: on a pull request, that is the record
+        // whose change tipped the balance.
+        if p.waiting.len() > cfg.max_open_per_decider
+            && let Some(&newest) = p.waiting.last()
+            && let Some(&id) = hb.decisions.get(&newest)
+        {
+            findings.push(Finding {
+                rule: "decider-overload",
+                doc: id,
+                message: format!(
+                    "{} is a decider on {} open proposals (maximum {})",
+                    p.name,
+                    p.waiting.len(),
+                    cfg.max_open_per_decider
+                ),
+                span: key_span(hb, id, "deciders"),
+                person: Some(p.slug.clone()),
+            });
+        }
+        if let Some(l) = p.latency
+            && l.median_days > cfg.decider_days
+            // `waiting` is sorted: a binary search keeps this linear in the decisions.
+            && let Some(&newest) = p
+                .decisions
+                .iter()
+                .rev()
+                .find(|n| p.waiting.binary_search(n).is_err())
+            && let Some(&id) = hb.decisions.get(&newest)
+        {
+            findings.push(Finding {
+                rule: "slow-decider",
+                doc: id,
+                message: format!(
+                    "decisions by {} take a median of {} days (threshold {}, over {} decision(s))",
+                    p.name, l.median_days, cfg.decider_days, l.count
+                ),
+                span: key_span(hb, id, "deciders"),
+                person: Some(p.slug.clone()),
+            });
+        }
+    }
+}
+
+/// Team dependencies; returns who depends on each team (the reverse of `[[interactions]]`).
+fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<String, Vec<String>> {
+    let cfg = &hb.config.teams;
+    let mut depended_on_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut mentions: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
+        for i in &c.interactions {
+            if hb.teams.contains_key(&i.team.0) && i.team.0 != c.slug {
+                mentions.insert((c.slug.as_str(), i.team.0.as_str()));
+                let list = depended_on_by.entry(i.team.0.clone()).or_default();
+                if list.last() != Some(&c.slug) {
+                    list.push(c.slug.clone());
+                }
+            }
+        }
+    }
+    for list in depended_on_by.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    for &id in hb.teams.values() {
+        let Some(c) = hb.docs[id].as_team() else {
+            continue;
+        };
+        let collaborations: BTreeSet<&str> = c
+            .interactions
+            .iter()
+            .filter(|i| i.mode == InteractionMode::Collaboration)
+            .map(|i| i.team.0.as_str())
+            .collect();
+        if c.topology == Some(Topology::StreamAligned)
+            && collaborations.len() > cfg.max_collaborations
+        {
+            findings.push(Finding {
+                rule: "too-many-dependencies",
+                doc: id,
+                message: format!(
+                    "{} is stream-aligned but collaborates with {} teams (maximum {}): {}",
+                    c.name,
+                    collaborations.len(),
+                    cfg.max_collaborations,
+                    collaborations
+                        .iter()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                span: key_span(hb, id, "interactions"),
+                person: None,
+            });
+        }
+        if c.topology == Some(Topology::Platform) && !depended_on_by.contains_key(&c.slug) {
+            findings.push(Finding {
+                rule: "platform-without-consumers",
+                doc: id,
+                message: format!(
+                    "{} is a platform team but no team lists it in [[interactions]]",
+                    c.name
+                ),
+                span: key_span(hb, id, "topology"),
+                person: None,
+            });
+        }
+        for i in &c.interactions {
+            if i.mode == InteractionMode::Collaboration
+                && hb.teams.contains_key(&i.team.0)
+                && i.team.0 != c.slug
+                && !mentions.contains(&(i.team.0.as_str(), c.slug.as_str()))
+            {
+                let other = hb
+                    .team(&i.team.0)
+                    .map_or(i.team.0.as_str(), |(_, o)| o.name.as_str());
+                findings.push(Finding {
+                    rule: "one-way-collaboration",
+                    doc: id,
+                    message: format!(
+                        "{} says it collaborates with {other}, but {other}'s charter does not mention {}",
+                        c.name, c.name
+                    ),
+                    span: i.team.1.clone(),
+                    person: None,
+                });
+            }
+        }
+    }
+    depended_on_by
+}
+
+/// Metric trends: stale measurements and metrics drifting away from their target.
+fn metric_rules(hb: &Handbook, today: Date, findings: &mut Vec<Finding>) {
+    let cfg = &hb.config.teams;
+    for &id in hb.teams.values() {
+        let Some(c) = hb.docs[id].as_team() else {
+            continue;
+        };
+        for m in &c.metrics {
+            let Some(&(last_date, last)) = m.history.last() else {
+                continue;
+            };
+            let age = days(last_date, today);
+            if age > cfg.metric_days {
+                findings.push(Finding {
+                    rule: "metric-stale",
+                    doc: id,
+                    message: format!(
+                        "{}: “{}” was last measured on {last_date}, {age} days ago",
+                        c.name, m.name
+                    ),
+                    span: metric_span(hb, id, &m.name),
+                    person: None,
+                });
+            }
+            if let Some(target) = m.target.as_deref().and_then(metrics::parse_target)
+                && metrics::off_target(&target, &m.history)
+            {
+                let arrow = metrics::trend(&m.history).map_or("", Trend::arrow);
+                findings.push(Finding {
+                    rule: "metric-off-target",
+                    doc: id,
+                    message: format!(
+                        "{}: “{}” is at {} {arrow}, moving away from its target {}",
+                        c.name,
+                        m.name,
+                        fmt_number(last),
+                        m.target.as_deref().unwrap_or_default()
+                    ),
+                    span: metric_span(hb, id, &m.name),
+                    person: None,
+                });
+            }
+        }
+    }
+}
+
+/// Numbers as authors write them: no trailing `.0`.
+pub fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Median days to decide per quarter of `decided`, for each type; every quarter between
+/// the first and the last is present, so the chart's x axis is time.
+fn quarters(hb: &Handbook) -> Vec<QuarterPoint> {
+    let mut by_q: BTreeMap<(i16, i8), [Vec<i64>; 2]> = BTreeMap::new();
+    for (_, d) in hb.decisions.keys().filter_map(|&n| hb.decision(n)) {
+        if let Some(decided) = d.decided
+            && d.status != Status::Proposed
+        {
+            let slot = usize::from(d.decision_type == DecisionType::Reversible);
+            by_q.entry(quarter(decided)).or_default()[slot].push(days(d.date, decided));
+        }
+    }
+    let (Some(&first), Some(&last)) = (by_q.keys().next(), by_q.keys().next_back()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut q = first;
+    // Bounded: dates are civil dates, so at most a few tens of thousands of quarters.
+    while q <= last {
+        let [t1, t2] = by_q.remove(&q).unwrap_or_default();
+        out.push(QuarterPoint {
+            label: format!("{} Q{}", q.0, q.1 + 1),
+            type1: latency(t1).map(|l| l.median_days),
+            type2: latency(t2).map(|l| l.median_days),
+        });
+        q = if q.1 == 3 {
+            (q.0 + 1, 0)
+        } else {
+            (q.0, q.1 + 1)
+        };
+    }
+    out
 }
 
 /// Findings whose rule `[policy] deny` lists, as build errors.
@@ -269,7 +753,24 @@ pub fn policy_errors(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
                 format!("{} (denied by [policy] in orgbook.toml)", f.message),
             )
             .with_help(help_for(f.rule))
-            .at(&doc.source.text, 0..3)
+            .at(&doc.source.text, f.span.clone())
+        })
+        .collect()
+}
+
+/// Every finding not already an error through `[policy] deny`, as a note at its file and
+/// line: `check` and `build` print them after the diagnostics, so a pull request shows
+/// them on its diff.
+pub fn notes(hb: &Handbook, health: &Health) -> Vec<Diagnostic> {
+    health
+        .findings
+        .iter()
+        .filter(|f| !hb.config.policy.deny.iter().any(|d| d == f.rule))
+        .map(|f| {
+            let doc = &hb.docs[f.doc];
+            Diagnostic::note(f.rule, &doc.source.path, f.message.clone())
+                .with_help(help_for(f.rule))
+                .at(&doc.source.text, f.span.clone())
         })
         .collect()
 }
@@ -282,20 +783,26 @@ pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
     let mut out = Vec::new();
     for (id, doc) in hb.docs.iter().enumerate() {
         let mut what = Vec::new();
+        // Where the first placeholder is, for the note's file:line.
+        let mut span = None;
         if let Some(c) = doc.as_team() {
             if c.problem.as_deref().map(str::trim) == Some(PLACEHOLDER_PROBLEM) {
                 what.push("`problem`");
+                span = Some(key_span(hb, id, "problem"));
             }
             if c.metrics
                 .iter()
                 .any(|m| m.name.trim() == PLACEHOLDER_METRIC)
             {
                 what.push("a metric");
+                span = span.or_else(|| Some(metric_span(hb, id, PLACEHOLDER_METRIC)));
             }
         } else if doc.as_decision().is_some() {
             let body = doc.source.body();
-            if PLACEHOLDER_DECISION.iter().any(|p| body.contains(p)) {
+            if let Some(at) = PLACEHOLDER_DECISION.iter().find_map(|p| body.find(p)) {
                 what.push("its sections");
+                let start = doc.source.body_start + at;
+                span = Some(start..start + 1);
             }
         }
         if !what.is_empty() {
@@ -307,6 +814,8 @@ pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
                     doc.title(),
                     what.join(" and ")
                 ),
+                span: span.unwrap_or(0..0),
+                person: None,
             });
         }
     }
@@ -326,6 +835,30 @@ fn help_for(rule: &str) -> &'static str {
         "stalled-proposal" => "decide it (accepted or rejected, with `decided`), or withdraw it",
         "unmarked-superseded" => "set `status = \"superseded\"` on the older decision",
         "revisit-overdue" => "revisit the decision and set a new `revisit` date, or supersede it",
+        "decider-overload" => {
+            "decide some of the proposals, or spread them: who else could decide reversible ones?"
+        }
+        "slow-decider" => {
+            "look at what these decisions wait for; delegate Type 2 decisions to the owning team"
+        }
+        "type2-escalated" => {
+            "let the owning team decide (at most [decisions] type2_max_deciders deciders from its group), or mark the decision type = 1"
+        }
+        "type2-slow" => "reversible decisions should be fast: decide, and revisit later if needed",
+        "type1-unescalated" => {
+            "add deciders from outside the team (the group's lead, an architect…), or mark it type = 2 if it is reversible"
+        }
+        "too-many-dependencies" => {
+            "move collaborations to x-as-a-service, or change team boundaries so the team can ship alone"
+        }
+        "platform-without-consumers" => {
+            "ask consuming teams to add an [[interactions]] entry for this team, or reconsider its topology"
+        }
+        "one-way-collaboration" => {
+            "agree with the other team and add the matching [[interactions]] entry to its charter"
+        }
+        "metric-stale" => "add a recent [date, value] pair to the metric's `history`",
+        "metric-off-target" => "look at what moved the metric away from its target",
         "placeholder-text" => {
             "replace the template's text with what is true for this team or decision"
         }

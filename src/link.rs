@@ -25,6 +25,8 @@ pub const GENERATED_PATHS: &[&str] = &[
     "orgmap.html",
     "ownership.html",
     "health.html",
+    "interactions.html",
+    "people.html",
     "timeline.html",
     "feed.xml",
 ];
@@ -38,7 +40,15 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         docs,
         assets,
         unparsed,
+        mut drafts,
     } = loaded;
+    // Drafts are left out here rather than only at load, so `serve`, which loads files one
+    // by one, leaves them out too.
+    let (drafted, mut docs): (Vec<_>, Vec<_>) = docs
+        .into_iter()
+        .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
+    drafts.extend(drafted.into_iter().map(|d| d.source.path));
+    summary_order(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
         unparsed.iter().any(|p| {
@@ -49,9 +59,17 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mut teams: BTreeMap<String, DocId> = BTreeMap::new();
     let mut decisions: BTreeMap<u32, DocId> = BTreeMap::new();
     let mut urls: HashMap<&str, DocId> = HashMap::with_capacity(docs.len());
+    let folder_index = folder_indexes(&docs, diags);
 
     for (id, doc) in docs.iter().enumerate() {
         by_path.insert(doc.source.path.clone(), id);
+        if let DocKind::Page(p) = &doc.kind
+            && p.folder_index
+            && folder_index.get(folder_of(&doc.source.path)) != Some(&id)
+        {
+            // A second index page in the same folder: already reported by folder_indexes.
+            continue;
+        }
         match &doc.kind {
             DocKind::Team(c) => {
                 if let Some(&other) = teams.get(&c.slug) {
@@ -118,6 +136,10 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         }
     }
 
+    let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
+    let docs_paths: Vec<String> = docs.iter().map(|d| d.source.path.clone()).collect();
+    let assets_for_near: Vec<String> = assets.iter().map(|a| format!("content/{a}")).collect();
+    let redirects = redirects(&docs, &by_url, &assets, diags);
     let slugs = || teams.keys().map(String::as_str);
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
@@ -193,6 +215,39 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         kids.sort_by_cached_key(|s| (docs[teams[s]].title().to_lowercase(), s.clone()));
     }
     report_cycles(&docs, &teams, diags);
+    // `[[interactions]] team` is a reference like `parent`: same error, same hint.
+    for doc in teams.values().map(|id| &docs[*id]) {
+        let Some(c) = doc.as_team() else { continue };
+        for i in &c.interactions {
+            let (other, span) = &i.team;
+            let problem = if other == &c.slug {
+                Some((
+                    "a team cannot interact with itself".to_string(),
+                    "list the other teams this team works with".to_string(),
+                ))
+            } else if !teams.contains_key(other) && !unparsed_team(other) {
+                let hint = match nearest(other, slugs()) {
+                    Some(s) => format!(
+                        "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
+                    ),
+                    None => "`team` is the file name (without .md) of a team charter".into(),
+                };
+                Some((
+                    format!("interaction with `{other}`, which is not a charter in this handbook"),
+                    hint,
+                ))
+            } else {
+                None
+            };
+            if let Some((msg, hint)) = problem {
+                diags.push(point(
+                    Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
+                    doc,
+                    span,
+                ));
+            }
+        }
+    }
 
     for (&number, &id) in &decisions {
         let doc = &docs[id];
@@ -264,6 +319,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         docs,
         assets,
         by_path,
+        by_url,
         teams,
         decisions,
         children,
@@ -271,7 +327,178 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         team_decisions,
         ownership,
         unparsed,
+        drafts: drafts.into_iter().collect(),
+        folder_index,
+        redirects,
+        unpublished_assets: BTreeSet::new(),
+        near: NearIndex::new(&docs_paths, &assets_for_near),
     }
+}
+
+/// Where to look for "did you mean" when a link is broken: files in the same folder (or
+/// its parent) and files with the same name anywhere. Scanning every file for every broken
+/// link would be quadratic on a large imported handbook with `[links] broken = "warn"`.
+#[derive(Debug, Clone, Default)]
+pub struct NearIndex {
+    by_folder: HashMap<String, Vec<String>>,
+    by_stem: HashMap<String, Vec<String>>,
+}
+
+impl NearIndex {
+    /// `paths` are root-relative (`content/a/b.md`).
+    pub fn new(docs: &[String], assets: &[String]) -> Self {
+        let mut index = NearIndex::default();
+        for p in docs.iter().chain(assets) {
+            index
+                .by_folder
+                .entry(folder_of(p).to_string())
+                .or_default()
+                .push(p.clone());
+            index
+                .by_stem
+                .entry(stem(p).to_string())
+                .or_default()
+                .push(p.clone());
+        }
+        index
+    }
+
+    /// Candidate files for a hint about the missing path `joined`.
+    pub fn candidates(&self, joined: &str) -> Vec<&str> {
+        let joined = joined.trim_end_matches('/');
+        let folder = folder_of(joined);
+        let mut out: Vec<&str> = Vec::new();
+        for key in [folder, folder_of(folder), joined] {
+            if let Some(v) = self.by_folder.get(key) {
+                out.extend(v.iter().map(String::as_str));
+            }
+        }
+        if let Some(v) = self.by_stem.get(stem(joined)) {
+            out.extend(v.iter().map(String::as_str));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A file name without its extension: `content/a/setup.md` → `setup`.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// The redirect files pages ask for with `aliases` / `redirect_from`. A path that another
+/// page, a generated file, an asset or another redirect already takes is an error naming
+/// both; a value that is not a path inside the site is a warning.
+fn redirects(
+    docs: &[crate::model::Doc],
+    by_url: &HashMap<String, DocId>,
+    assets: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, DocId> {
+    let mut out: BTreeMap<String, DocId> = BTreeMap::new();
+    for (id, doc) in docs.iter().enumerate() {
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
+        for (alias, span) in &p.aliases {
+            let Some(file) = crate::load::url_path_to_file(alias) else {
+                diags.push(
+                    Diagnostic::warning(
+                        "ignored-alias",
+                        &doc.source.path,
+                        format!("old address \"{alias}\" is not a path inside the site; no redirect is written"),
+                    )
+                    .with_help("write the old path from the site root, e.g. /guides/setup/ or /setup.html")
+                    .at(&doc.source.text, span.clone()),
+                );
+                continue;
+            };
+            let other = if let Some(&o) = by_url.get(&file) {
+                (o != id).then(|| docs[o].source.path.clone())
+            } else if GENERATED_PATHS.contains(&file.as_str()) {
+                Some(format!("orgbook's own {file}"))
+            } else if assets.binary_search(&file).is_ok() {
+                Some(format!("content/{file}"))
+            } else {
+                out.get(&file)
+                    .map(|&o| format!("the redirect in {}", docs[o].source.path))
+            };
+            if by_url.get(&file) == Some(&id) {
+                continue;
+            }
+            match other {
+                Some(other) => diags.push(
+                    Diagnostic::error(
+                        "redirect-collision",
+                        &doc.source.path,
+                        format!("redirect from \"{alias}\" would be written to {file}, which {other} already takes"),
+                    )
+                    .with_help("remove the old address from `aliases` / `redirect_from`, or move the other file")
+                    .at(&doc.source.text, span.clone()),
+                ),
+                None => {
+                    out.insert(file, id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The folder of a source path: `content/a/b.md` → `content/a`.
+pub fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// Each folder's index page (`_index.md`, then `index.md`, then `README.md`). Two in one
+/// folder is an error naming both: they would be the same page.
+fn folder_indexes(
+    docs: &[crate::model::Doc],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, DocId> {
+    let mut best: BTreeMap<String, (usize, DocId)> = BTreeMap::new();
+    let mut clashes: Vec<(DocId, DocId)> = Vec::new();
+    for (id, doc) in docs.iter().enumerate() {
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
+        if !p.folder_index {
+            continue;
+        }
+        let name = doc.source.path.rsplit('/').next().unwrap_or("");
+        let rank = crate::load::index_rank(name).unwrap_or(usize::MAX);
+        let folder = folder_of(&doc.source.path).to_string();
+        match best.get(&folder) {
+            Some(&(r, other)) if r <= rank => clashes.push((other, id)),
+            Some(&(_, other)) => {
+                clashes.push((id, other));
+                best.insert(folder, (rank, id));
+            }
+            None => {
+                best.insert(folder, (rank, id));
+            }
+        }
+    }
+    for (kept, dropped) in clashes {
+        let doc = &docs[dropped];
+        diags.push(
+            Diagnostic::error(
+                "duplicate-folder-index",
+                &doc.source.path,
+                format!(
+                    "{} and {} are both the index page of {}/",
+                    docs[kept].source.path,
+                    doc.source.path,
+                    folder_of(&doc.source.path)
+                ),
+            )
+            .with_help("a folder has one index page (_index.md, index.md or README.md): merge the two files or rename one")
+            .at(&doc.source.text, 0..0),
+        );
+    }
+    best.into_iter().map(|(k, (_, id))| (k, id)).collect()
 }
 
 /// Finds cycles in `parent` with a colouring walk: O(teams), each cycle reported once,
@@ -437,4 +664,299 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
         }
     }
     out
+}
+
+/// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
+/// them: records the others in `handbook.unpublished_assets`, which the static-file stage
+/// skips. The asset list itself stays complete so that `serve`, which keeps the handbook
+/// between edits, still resolves a link added later.
+pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
+    handbook.unpublished_assets.clear();
+    if !handbook
+        .assets
+        .iter()
+        .any(|a| crate::load::in_dot_folder(a))
+    {
+        return;
+    }
+    let linked: BTreeSet<&str> = rendered
+        .iter()
+        .flat_map(|r| r.links.iter().filter_map(|l| l.asset.as_deref()))
+        .collect();
+    let unlinked: BTreeSet<String> = handbook
+        .assets
+        .iter()
+        .filter(|a| crate::load::in_dot_folder(a) && !linked.contains(a.as_str()))
+        .cloned()
+        .collect();
+    handbook.unpublished_assets = unlinked;
+}
+
+/// Slugs other generators give a heading, for anchors written against them: punctuation
+/// kept (`c++-&-rust`), and the transliterating slugify of Eleventy, GitBook and Hugo's
+/// `urlize` (`c-rust`). Compared case-insensitively, as are GitHub ids.
+fn other_slugs(text: &str) -> [String; 2] {
+    let kept = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    [kept, slug.trim_matches('-').to_string()]
+}
+
+/// Links whose `#anchor` misses every heading id but matches a heading under another common
+/// slug rule (case-insensitive, punctuation kept, Eleventy / GitBook / Hugo slugify) are
+/// pointed at that heading — in the link record and in the page's HTML — and reported with
+/// the strict-only code `anchor-other-rule` (shown by `--strict` only). Runs before
+/// [`check_anchors`], which then sees only anchors no rule explains.
+pub fn retarget_anchors(
+    handbook: &Handbook,
+    rendered: &mut [Rendered],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut fixes: Vec<(DocId, usize, String)> = Vec::new();
+    for (id, r) in rendered.iter().enumerate() {
+        for (i, link) in r.links.iter().enumerate() {
+            let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
+                continue;
+            };
+            let heads = &rendered[target].headings;
+            if heads.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
+                continue;
+            }
+            let found = heads.iter().find(|h| {
+                h.id.eq_ignore_ascii_case(anchor)
+                    || other_slugs(&h.text)
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case(anchor))
+            });
+            if let Some(h) = found {
+                fixes.push((id, i, h.id.clone()));
+            }
+        }
+    }
+    for (id, i, new_id) in fixes {
+        let r = &mut rendered[id];
+        let link = &mut r.links[i];
+        let old_href = link.href.clone();
+        let base = old_href
+            .rsplit_once('#')
+            .map_or(old_href.as_str(), |(b, _)| b);
+        let new_href = format!("{base}#{new_id}");
+        let doc = &handbook.docs[id];
+        diags.push(
+            Diagnostic::warning(
+                "anchor-other-rule",
+                &doc.source.path,
+                format!(
+                    "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
+                    link.anchor.as_deref().unwrap_or("")
+                ),
+            )
+            .with_help(format!(
+                "write `#{new_id}`, the id GitHub and orgbook give that heading"
+            ))
+            .at(&doc.source.text, link.span.clone()),
+        );
+        link.anchor = Some(new_id);
+        link.href = new_href.clone();
+        let attr = |h: &str| {
+            let mut out = String::from("href=\"");
+            let _ = pulldown_cmark_escape::escape_href(&mut out, h);
+            out.push('"');
+            out
+        };
+        r.html = r.html.replace(&attr(&old_href), &attr(&new_href));
+    }
+}
+
+/// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
+/// links to, in its order, get that position as their `weight` unless they set one.
+fn summary_order(docs: &mut [crate::model::Doc]) {
+    let Some(summary) = docs
+        .iter()
+        .position(|d| d.source.path == "content/SUMMARY.md")
+    else {
+        return;
+    };
+    let body = docs[summary].source.body().to_string();
+    let by_path: HashMap<String, DocId> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.source.path.clone(), i))
+        .collect();
+    let mut position = 0;
+    for event in pulldown_cmark::Parser::new(&body) {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
+        let path = decoded.trim_start_matches("./");
+        let target = format!("content/{}", path.trim_start_matches('/'));
+        let target = if target.ends_with('/') {
+            format!("{target}README.md")
+        } else {
+            target
+        };
+        position += 1;
+        if let Some(&id) = by_path.get(&target)
+            && let DocKind::Page(p) = &mut docs[id].kind
+            && p.weight.is_none()
+        {
+            p.weight = Some(position);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Loaded, parse_doc};
+
+    fn loaded(files: &[(&str, &str)]) -> Loaded {
+        let mut d = Vec::new();
+        let docs = files
+            .iter()
+            .filter_map(|(rel, t)| parse_doc(format!("content/{rel}"), rel, t.to_string(), &mut d))
+            .collect();
+        assert!(d.is_empty(), "{d:?}");
+        Loaded {
+            docs,
+            assets: vec!["old/page.html".into()],
+            unparsed: Vec::new(),
+            drafts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn drafts_are_left_out_whoever_loaded_them() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[("a.md", "# A\n"), ("b.md", "---\ndraft: true\n---\n# B\n")]),
+            &mut Vec::new(),
+        );
+        assert_eq!(hb.docs.len(), 1);
+        assert!(hb.drafts.contains("content/b.md"));
+    }
+
+    #[test]
+    fn redirects_and_their_collisions() {
+        let mut diags = Vec::new();
+        let hb = resolve(
+            Config::default(),
+            loaded(&[
+                (
+                    "a.md",
+                    "---\naliases: [/old/a/, /b.html, /search.html, /old/page.html, \"https://x.example/y\"]\n---\n",
+                ),
+                ("b.md", "---\nredirect_from: /old/a/\n---\n"),
+            ]),
+            &mut diags,
+        );
+        assert_eq!(
+            hb.redirects.keys().collect::<Vec<_>>(),
+            ["old/a/index.html"]
+        );
+        let got: Vec<(&str, String)> = diags.iter().map(|d| (d.code, d.message.clone())).collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(
+            got.iter().any(|(c, m)| *c == "redirect-collision"
+                && m.contains("which content/b.md already takes"))
+        );
+        assert!(got.iter().any(|(c, m)| *c == "redirect-collision" && m.contains("orgbook's own search.html")));
+        assert!(
+            got.iter()
+                .any(|(c, m)| *c == "redirect-collision" && m.contains("content/old/page.html"))
+        );
+        assert!(
+            got.iter()
+                .any(|(c, m)| *c == "redirect-collision"
+                    && m.contains("the redirect in content/a.md"))
+        );
+        assert!(got.iter().any(|(c, _)| *c == "ignored-alias"));
+    }
+
+    #[test]
+    fn summary_md_orders_pages_it_lists() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[
+                (
+                    "SUMMARY.md",
+                    "* [Z](z.md)\n* [A](./a.md)\n* [Guide](guide/)\n* [Q](q%20a.md)\n",
+                ),
+                ("a.md", "# A\n"),
+                ("q a.md", "# Q\n"),
+                ("guide/README.md", "# G\n"),
+                ("z.md", "+++\n+++\n# Z\n"),
+            ]),
+            &mut Vec::new(),
+        );
+        let weight = |p: &str| match &hb.docs[hb.by_path[p]].kind {
+            DocKind::Page(m) => m.weight,
+            _ => None,
+        };
+        assert_eq!(weight("content/z.md"), Some(1));
+        assert_eq!(weight("content/a.md"), Some(2));
+        assert_eq!(weight("content/guide/README.md"), Some(3));
+        assert_eq!(weight("content/q a.md"), Some(4));
+    }
+
+    #[test]
+    fn page_tags_and_keywords_are_searchable() {
+        let hb = resolve(
+            Config::default(),
+            loaded(&[(
+                "a.md",
+                "---\ntags: onboarding\nkeywords: [laptop, vpn]\n---\n# A\n",
+            )]),
+            &mut Vec::new(),
+        );
+        let rendered: Vec<_> = (0..hb.docs.len())
+            .map(|id| crate::markdown::render(&hb, id, &mut Vec::new()))
+            .collect();
+        let docs = crate::render::search_docs(&hb, &rendered);
+        let typed: Vec<&str> = docs[0]
+            .fields
+            .iter()
+            .filter(|(f, _)| *f == crate::search::Field::Typed)
+            .map(|(_, t)| t.as_ref())
+            .collect();
+        assert_eq!(typed, ["onboarding\nlaptop\nvpn"]);
+    }
+
+    #[test]
+    fn broken_link_hints_look_nearby_and_by_name() {
+        let docs: Vec<String> = [
+            "content/a/setup.md",
+            "content/a/other.md",
+            "content/b/setup.md",
+            "content/c/x.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        let near = NearIndex::new(&docs, &["content/a/img.png".into()]);
+        // Same folder, and files named `setup` anywhere; not the unrelated folder.
+        assert_eq!(
+            near.candidates("content/a/setpu.md"),
+            [
+                "content/a/img.png",
+                "content/a/other.md",
+                "content/a/setup.md"
+            ]
+        );
+        assert_eq!(
+            near.candidates("content/zz/setup"),
+            ["content/a/setup.md", "content/b/setup.md"]
+        );
+    }
 }

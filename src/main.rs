@@ -15,6 +15,7 @@ fn main() -> std::process::ExitCode {
         cli::Command::New(command) => cmd::new::execute(command),
         cli::Command::Import(command) => cmd::import::execute(command),
         cli::Command::Export(command) => cmd::export::execute(command),
+        cli::Command::Diff(args) => cmd::diff::execute(args),
     };
     std::process::ExitCode::from(code)
 }

@@ -9,7 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::model::{DocId, Handbook};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -27,6 +27,10 @@ pub struct LinkRef {
     pub anchor: Option<String>,
     /// Byte span of the link in the file, for diagnostics.
     pub span: Range<usize>,
+    /// The destination as written into the HTML (before HTML escaping).
+    pub href: String,
+    /// The asset linked to (path relative to `content/`), for assets.
+    pub asset: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -111,22 +115,42 @@ enum Resolved {
     Asset(String),
     Generated(&'static str),
     Missing(String),
+    /// A page marked `draft`: it exists but is not published.
+    Draft(String),
+    /// An extensionless link that names both `x.md` and the folder `x/`.
+    Ambiguous(String, String),
 }
 
-/// Where a link destination (without the fragment) points.
+/// Where a link destination (without the fragment) points. `/x` is resolved from
+/// `content/` (`/` is the home page); a link to a folder, or to its `_index.md`,
+/// `index.md` or `README.md`, is the folder's index page; `x` or `x.html` finds `x.md`.
 fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let decoded = percent_decode(path);
-    let Some(joined) = join_path(from_dir, &decoded) else {
+    let absolute = decoded.starts_with('/');
+    let (base, rel) = if absolute {
+        ("content", decoded.trim_start_matches('/'))
+    } else {
+        (from_dir, decoded.as_str())
+    };
+    let Some(joined) = join_path(base, rel) else {
         return Resolved::Missing(decoded);
     };
     if let Some(&id) = handbook.by_path.get(&joined) {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
     let trimmed = joined.trim_end_matches('/');
-    for index in ["_index.md", "index.md", "README.md"] {
-        if let Some(&id) = handbook.by_path.get(&format!("{trimmed}/{index}")) {
-            return Resolved::Doc(id, handbook.docs[id].url.clone());
+    let folder = handbook.folder_index.get(trimmed).copied();
+    let last = trimmed.rsplit('/').next().unwrap_or("");
+    let extensionless = !last.contains('.') && !decoded.ends_with('/');
+    let as_md = |p: &str| handbook.by_path.get(&format!("{p}.md")).copied();
+    if let Some(id) = folder {
+        if extensionless && let Some(other) = as_md(trimmed) {
+            return Resolved::Ambiguous(
+                handbook.docs[other].source.path.clone(),
+                handbook.docs[id].source.path.clone(),
+            );
         }
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
     match trimmed {
         "content/teams" => return Resolved::Generated("teams/index.html"),
@@ -137,14 +161,57 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     if let Some(rest) = joined.strip_prefix("content/")
         && handbook
             .assets
-            // Assets are in walk order (folder by folder), not string order: `a.pdf` sorts
-            // after the folder `a/`'s files there, before them as strings.
-            .binary_search_by(|a| a.split('/').cmp(rest.split('/')))
+            // Sorted as strings by the load stage (`a.pdf` before `a/x.png`), whatever
+            // order the walk found them in: search in that order.
+            .binary_search_by(|a| a.as_str().cmp(rest))
             .is_ok()
     {
         return Resolved::Asset(rest.to_string());
     }
+    // `setup/` as a pretty URL (Jekyll, Docusaurus) of `setup.md`, when no folder `setup/`
+    // has an index page.
+    let pretty = decoded.ends_with('/') && !last.contains('.');
+    let stem = if extensionless || pretty {
+        Some(trimmed)
+    } else {
+        trimmed
+            .strip_suffix(".html")
+            .or_else(|| trimmed.strip_suffix(".htm"))
+    };
+    if let Some(id) = stem.and_then(as_md) {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
+    // A root-relative link may name a page by its published address (`permalink`).
+    if absolute
+        && let Some(file) = crate::load::url_path_to_file(&decoded)
+        && let Some(&id) = handbook
+            .by_url
+            .get(&file)
+            .or_else(|| handbook.redirects.get(&file))
+    {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
+    let draft = [joined.clone(), format!("{trimmed}.md")]
+        .into_iter()
+        .chain(stem.map(|s| format!("{s}.md")))
+        .find(|p| handbook.drafts.contains(p));
+    if let Some(d) = draft {
+        return Resolved::Draft(d);
+    }
     Resolved::Missing(joined)
+}
+
+/// `name@example.com` written as a link destination: an e-mail address, never a file.
+fn looks_like_email(dest: &str) -> bool {
+    match dest.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && !dest.contains(['/', ' ', '#', '?'])
+                && host.contains('.')
+                && !host.ends_with(".md")
+        }
+        None => false,
+    }
 }
 
 /// Events buffered before finished top-level blocks are written out.
@@ -165,14 +232,51 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut footnotes = false;
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
-    let mut first_block = true;
+    // Still in the "prelude" before the first real content: blank lines, HTML comments,
+    // paragraphs of badges (images and links, no text). A level-1 heading here is the title.
+    let mut prelude = true;
+    let mut para_has_text = false;
+    let mut image_depth = 0usize;
     let mut used_ids = crate::text::UniqueIds::default();
     let raw_policy = handbook.config.markdown.raw_html;
     let mut raw_block: Option<(String, usize)> = None;
     let mut has_raw_html = false;
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let (body, leftovers) = crate::leftovers::clean(body);
+    for l in leftovers {
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
+            )
+            .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
+            .at(&doc.source.text, l.range.start + offset..l.range.end + offset),
+        );
+    }
+
+    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         let span = range.start + offset..range.end + offset;
+        match &event {
+            Event::Start(Tag::Paragraph) => para_has_text = false,
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 && !t.trim().is_empty() => {
+                para_has_text = true
+            }
+            Event::End(TagEnd::Paragraph) if para_has_text => prelude = false,
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::HtmlBlock
+                | TagEnd::Link
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Heading(HeadingLevel::H1),
+            ) => {}
+            Event::End(TagEnd::Heading(_)) => prelude = false,
+            Event::End(_) if in_heading.is_none() => prelude = false,
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -180,7 +284,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 classes,
                 attrs,
             }) => {
-                if first_block && level == HeadingLevel::H1 {
+                if prelude && level == HeadingLevel::H1 && rendered.leading_h1.is_none() {
                     rendered.leading_h1 = Some(String::new());
                 }
                 in_heading = Some(events.len());
@@ -217,6 +321,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push('\n');
                 Event::End(TagEnd::Heading(level))
             }
+            Event::Start(
+                tag @ Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                },
+            ) => Event::Start(tag),
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let image = matches!(tag, Tag::Image { .. });
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
@@ -301,9 +411,6 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
-        if matches!(event, Event::End(_)) && in_heading.is_none() {
-            first_block = false;
-        }
         match &event {
             Event::Start(tag) => {
                 depth += 1;
@@ -340,6 +447,29 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         rendered.html = crate::html_policy::sanitize(&rendered.html);
     }
     rendered
+}
+
+/// Resolves one link destination written in document `self_id` — from a Markdown link or
+/// image here, or from raw HTML (`href`, `src`) — exactly as the site will: records the
+/// link in `rendered` (for anchors and backlinks) and reports it at `span` if it is broken
+/// (an error, or a warning under `[links] broken = "warn"`). Returns the destination to
+/// write, relative to the page, or `None` to keep it as written (external links, e-mail,
+/// same-page anchors, links into files already reported as unreadable).
+pub fn resolve_link(
+    handbook: &Handbook,
+    self_id: DocId,
+    dest: &str,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let doc = &handbook.docs[self_id];
+    let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let root = root_prefix(&doc.url);
+    rewrite(
+        handbook, self_id, from_dir, &root, dest, span, rendered, diags,
+    )
+    .map(|c| c.to_string())
 }
 
 /// One raw-HTML piece under the `[markdown] raw_html` policy: its URLs neutralised or
@@ -406,6 +536,22 @@ fn rewrite<'a>(
     if dest.is_empty() || has_scheme(dest) {
         return None;
     }
+    if looks_like_email(dest) {
+        return Some(format!("mailto:{dest}").into());
+    }
+    // `{{site.baseurl}}/guide/` (Jekyll) is a root-relative link once the variable is gone;
+    // the variable itself is reported as a template leftover.
+    if let Some(rest) = dest
+        .strip_prefix("{{")
+        .and_then(|d| d.split_once("}}"))
+        .map(|(_, r)| r)
+        && rest.starts_with('/')
+    {
+        return rewrite(
+            handbook, self_id, from_dir, root, rest, span, rendered, diags,
+        )
+        .map(|c| CowStr::from(c.into_string()));
+    }
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
@@ -417,57 +563,86 @@ fn rewrite<'a>(
             target: Some(self_id),
             anchor,
             span,
+            href: dest.to_string(),
+            asset: None,
         });
         return None;
     }
     let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    let doc = &handbook.docs[self_id];
+    let broken = |message: String, help: String| {
+        let d = if handbook.config.links.broken_warn {
+            Diagnostic::warning("broken-link", &doc.source.path, message)
+        } else {
+            Diagnostic::error("broken-link", &doc.source.path, message)
+        };
+        d.with_help(help).at(&doc.source.text, span.clone())
+    };
     match resolve_target(handbook, from_dir, path) {
         Resolved::Doc(target, url) => {
+            let href = format!("{root}{}{suffix}", encode_path(&url));
             rendered.links.push(LinkRef {
                 target: Some(target),
                 anchor,
                 span,
+                href: href.clone(),
+                asset: None,
             });
-            Some(format!("{root}{}{suffix}", encode_path(&url)).into())
+            Some(href.into())
         }
         Resolved::Asset(rel) => {
+            let href = format!("{root}{}{suffix}", encode_path(&rel));
             rendered.links.push(LinkRef {
                 target: None,
                 anchor: None,
                 span,
+                href: href.clone(),
+                asset: Some(rel),
             });
-            Some(format!("{root}{}{suffix}", encode_path(&rel)).into())
+            Some(href.into())
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
-        Resolved::Missing(_) if rendered.broken_links >= BROKEN_LINKS_SHOWN => {
+        Resolved::Missing(_) | Resolved::Draft(_) | Resolved::Ambiguous(..)
+            if rendered.broken_links >= BROKEN_LINKS_SHOWN =>
+        {
             rendered.broken_links += 1;
+            None
+        }
+        Resolved::Draft(draft) => {
+            rendered.broken_links += 1;
+            diags.push(broken(
+                format!("link to `{path}`: {draft} is a draft, which is not published"),
+                "publish the page (remove `draft`) or remove the link".into(),
+            ));
+            None
+        }
+        Resolved::Ambiguous(file, folder) => {
+            rendered.broken_links += 1;
+            diags.push(broken(
+                format!("link to `{path}` could mean {file} or {folder}"),
+                format!(
+                    "write the file name: `{}` or `{}`",
+                    relative_path(from_dir, &file),
+                    relative_path(from_dir, &folder)
+                ),
+            ));
             None
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
-            let doc = &handbook.docs[self_id];
-            let candidates = handbook
-                .by_path
-                .keys()
-                .map(String::as_str)
-                .chain(handbook.assets.iter().map(String::as_str));
+            let candidates = handbook.near.candidates(&joined);
             let near = nearest(&joined, candidates).map(|n| {
                 let rel = relative_path(from_dir, n);
                 format!("did you mean `{rel}`?")
             });
             let help = near.unwrap_or_else(|| {
-                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`".into()
+                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
             });
-            diags.push(
-                Diagnostic::error(
-                    "broken-link",
-                    &doc.source.path,
-                    format!("link to `{path}`: no such file ({joined})"),
-                )
-                .with_help(help)
-                .at(&doc.source.text, span),
-            );
+            diags.push(broken(
+                format!("link to `{path}`: no such file ({joined})"),
+                help,
+            ));
             None
         }
     }
@@ -512,5 +687,202 @@ mod tests {
         assert!(has_scheme("mailto:a@b"));
         assert!(!has_scheme("../a.md"));
         assert!(!has_scheme("a.md#x:y"));
+    }
+
+    /// A linked handbook from `(path under content/, text)` pairs.
+    fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
+        let mut diags = Vec::new();
+        let mut docs: Vec<_> = files
+            .iter()
+            .filter_map(|(rel, text)| {
+                crate::load::parse_doc(format!("content/{rel}"), rel, text.to_string(), &mut diags)
+            })
+            .collect();
+        docs.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let mut config = crate::config::Config::default();
+        config.links.broken_warn = warn;
+        let loaded = crate::load::Loaded {
+            docs,
+            assets: vec![".gitbook/assets/a.png".into()],
+            unparsed: Vec::new(),
+            drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
+        };
+        let hb = crate::link::resolve(config, loaded, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        hb
+    }
+
+    fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let r = render(hb, hb.by_path[path], &mut d);
+        (r, d)
+    }
+
+    fn hrefs(html: &str) -> Vec<&str> {
+        html.split("href=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect()
+    }
+
+    const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It) [i](/guide/setup/) [j]({{site.baseurl}}/guide/setup/)\n";
+
+    #[test]
+    fn links_as_people_write_them() {
+        let hb = book(
+            &[
+                ("README.md", "# Home\n"),
+                ("links.md", LINKS),
+                (
+                    "guide/README.md",
+                    "# Guide\n[up](/README.md) [sib](setup)\n",
+                ),
+                ("guide/setup.md", "# Setup\n## Install it\n"),
+            ],
+            &[],
+            false,
+        );
+        let (r, d) = render_path(&hb, "content/links.md");
+        // The Jekyll variable is reported; the link works without it.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].column), ("template-leftover", 172));
+        assert_eq!(
+            hrefs(&r.html),
+            [
+                "guide/index.html",
+                "guide/index.html",
+                "guide/index.html",
+                "guide/setup.html",
+                "guide/setup.html",
+                "index.html",
+                ".gitbook/assets/a.png",
+                "guide/setup.html#Install-It",
+                "guide/setup.html",
+                "guide/setup.html"
+            ]
+        );
+        assert_eq!(r.links[6].asset.as_deref(), Some(".gitbook/assets/a.png"));
+        let (g, d) = render_path(&hb, "content/guide/README.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(hrefs(&g.html), ["../index.html", "../guide/setup.html"]);
+    }
+
+    #[test]
+    fn email_addresses_are_never_files() {
+        let hb = book(
+            &[(
+                "a.md",
+                "<hr@acme.example> [mail](ops@acme.example) [m](mailto:x@acme.example)\n",
+            )],
+            &[],
+            false,
+        );
+        let (r, d) = render_path(&hb, "content/a.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            hrefs(&r.html),
+            [
+                "mailto:hr@acme.example",
+                "mailto:ops@acme.example",
+                "mailto:x@acme.example"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_draft_and_missing_links_are_broken() {
+        let text = "[x](x)\n[d](soon.md)\n[m](nope.md)\n";
+        let files = [
+            ("a.md", text),
+            ("x.md", "# X\n"),
+            ("x/README.md", "# X folder\n"),
+        ];
+        let hb = book(&files, &["soon.md"], false);
+        let (_, d) = render_path(&hb, "content/a.md");
+        let msgs: Vec<(&str, u32, &str)> = d
+            .iter()
+            .map(|d| (d.code, d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(
+            msgs[0]
+                .2
+                .contains("could mean content/x.md or content/x/README.md")
+        );
+        assert!(msgs[1].2.contains("content/soon.md is a draft"));
+        assert_eq!((msgs[2].0, msgs[2].1), ("broken-link", 3));
+        assert!(d.iter().all(|d| d.is_error()));
+        // `[links] broken = "warn"`: the same, as warnings.
+        let hb = book(&files, &["soon.md"], true);
+        let (_, d) = render_path(&hb, "content/a.md");
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn title_heading_may_follow_badges_and_comments() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "[![ci](https://ci.example/b.svg)](https://ci.example) ![x](https://x.example/y.svg)\n<!-- note -->\n\n# The title\n\n# Second\n",
+                ),
+                ("b.md", "Intro text.\n\n# Not a title\n"),
+                ("c.md", "## Sub first\n\n# Not a title either\n"),
+            ],
+            &[],
+            false,
+        );
+        assert_eq!(
+            render_path(&hb, "content/a.md").0.leading_h1.as_deref(),
+            Some("The title")
+        );
+        assert_eq!(render_path(&hb, "content/b.md").0.leading_h1, None);
+        assert_eq!(render_path(&hb, "content/c.md").0.leading_h1, None);
+        assert!(!render_path(&hb, "content/a.md").0.html.contains("note"));
+    }
+
+    #[test]
+    fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere)\n",
+                ),
+                (
+                    "b.md",
+                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n",
+                ),
+            ],
+            &[],
+            false,
+        );
+        let mut rendered: Vec<Rendered> = (0..hb.docs.len())
+            .map(|id| render(&hb, id, &mut Vec::new()))
+            .collect();
+        let mut d = Vec::new();
+        crate::link::retarget_anchors(&hb, &mut rendered, &mut d);
+        assert_eq!(
+            hrefs(&rendered[0].html),
+            [
+                "b.html#install-it",
+                "b.html#c--rust",
+                "b.html#z%C3%BCrich-office",
+                "b.html#nowhere"
+            ]
+        );
+        assert_eq!(d.len(), 3);
+        assert!(
+            d.iter()
+                .all(|d| d.code == "anchor-other-rule" && d.strict_only())
+        );
+        let mut missing = Vec::new();
+        crate::link::check_anchors(&hb, &rendered, &mut missing);
+        assert_eq!(
+            missing.len(),
+            1,
+            "only the anchor no rule explains: {missing:?}"
+        );
     }
 }

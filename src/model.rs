@@ -82,6 +82,70 @@ pub struct Metric {
     pub name: String,
     pub target: Option<String>,
     pub current: Option<String>,
+    /// Dated measurements (`history = [[2026-01-05, 182], …]`), sorted by date.
+    #[serde(skip)]
+    pub history: Vec<(Date, f64)>,
+}
+
+/// Team Topologies' four team types (charter key `topology`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topology {
+    StreamAligned,
+    Platform,
+    Enabling,
+    ComplicatedSubsystem,
+}
+
+impl Topology {
+    pub const ALL: [(&'static str, Topology); 4] = [
+        ("stream-aligned", Topology::StreamAligned),
+        ("platform", Topology::Platform),
+        ("enabling", Topology::Enabling),
+        ("complicated-subsystem", Topology::ComplicatedSubsystem),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Topology::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
+    }
+}
+
+/// Team Topologies' three interaction modes (`[[interactions]] mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InteractionMode {
+    Collaboration,
+    XAsAService,
+    Facilitating,
+}
+
+impl InteractionMode {
+    pub const ALL: [(&'static str, InteractionMode); 3] = [
+        ("collaboration", InteractionMode::Collaboration),
+        ("x-as-a-service", InteractionMode::XAsAService),
+        ("facilitating", InteractionMode::Facilitating),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        InteractionMode::ALL
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("")
+    }
+}
+
+/// One `[[interactions]]` entry: this team works with `team` in `mode`.
+#[derive(Debug, Clone)]
+pub struct Interaction {
+    /// The other team's slug and where it is written.
+    pub team: (String, Range<usize>),
+    pub mode: InteractionMode,
+    pub about: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +161,8 @@ pub struct Charter {
     pub members: Vec<String>,
     pub contact: Vec<(String, String)>,
     pub reviewed: Option<Date>,
+    pub topology: Option<Topology>,
+    pub interactions: Vec<Interaction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -204,8 +270,25 @@ pub struct PageMeta {
     pub title_from_front_matter: bool,
     pub description: Option<String>,
     pub weight: Option<i64>,
-    /// `content/_index.md`: its body is shown on the home page.
+    /// `content/_index.md` (or `index.md`, `README.md`): its body is shown on the home page.
     pub is_home: bool,
+    /// `_index.md`, `index.md` or `README.md`: the page of its folder.
+    pub folder_index: bool,
+    /// Front matter `tags`.
+    pub tags: Vec<String>,
+    /// Front matter `keywords` (Docusaurus, Hugo): extra search terms.
+    pub keywords: Vec<String>,
+    pub date: Option<Date>,
+    /// `draft = true` (or Jekyll's `published = false`): not published at all.
+    pub draft: bool,
+    /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
+    pub aliases: Vec<(String, Range<usize>)>,
+    /// `slug`: replaces the file name in the output URL.
+    pub slug: Option<(String, Range<usize>)>,
+    /// `permalink`: the page's output path from the site root.
+    pub permalink: Option<(String, Range<usize>)>,
+    /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
+    pub extra: Option<serde_json::Value>,
 }
 
 /// The whole handbook after loading and reference resolution.
@@ -217,6 +300,8 @@ pub struct Handbook {
     /// Attachments and images under content/, as paths relative to content/.
     pub assets: Vec<String>,
     pub by_path: HashMap<String, DocId>,
+    /// Output path → document, for links written as published addresses (`/about/`).
+    pub by_url: HashMap<String, DocId>,
     pub teams: BTreeMap<String, DocId>,
     pub decisions: BTreeMap<u32, DocId>,
     /// Parent slug → child slugs, sorted by name.
@@ -229,6 +314,16 @@ pub struct Handbook {
     pub ownership: Vec<(String, String)>,
     /// Source paths of Markdown files that failed to load (their errors are reported).
     pub unparsed: std::collections::BTreeSet<String>,
+    /// Source paths of draft pages: not published, so links to them are broken.
+    pub drafts: std::collections::BTreeSet<String>,
+    /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
+    pub redirects: BTreeMap<String, DocId>,
+    /// Where broken-link hints look (link stage).
+    pub near: crate::link::NearIndex,
+    /// Assets in dot-folders that no page links to: not published (set after Markdown).
+    pub unpublished_assets: std::collections::BTreeSet<String>,
+    /// Folder (`content/guide`, `content` for the root) → its index page.
+    pub folder_index: BTreeMap<String, DocId>,
 }
 
 impl Handbook {

@@ -345,7 +345,8 @@ pub fn decision_file(decision: &NewDecision, today: Date) -> String {
 /// The files of a starter handbook, as (path relative to the handbook root, text): a
 /// config, a home page, one group with one team, one accepted decision and one page, so
 /// that the first build shows every kind of page. The sample files name each other in
-/// text, not in links: deleting any one of them must not leave a broken link behind.
+/// text, not in links: deleting any one of them must not leave a broken link behind. The
+/// sample decision belongs to the group, so the sample team can go on its own too.
 /// `empty` keeps only the config, the home page and the group (`orgbook init --empty`,
 /// for a handbook that an import will fill).
 pub fn init_files(title: &str, today: Date, empty: bool) -> Vec<(String, String)> {
@@ -484,7 +485,7 @@ fn sample_files(title: &str, today: Date) -> Vec<(String, String)> {
                  type = 2\n\
                  date = {today}\n\
                  decided = {today}\n\
-                 team = \"platform\"\n\
+                 team = \"engineering\"\n\
                  deciders = [\"Alex Example\"]\n\
                  tags = [\"process\"]\n\
                  +++\n\n\
@@ -529,11 +530,62 @@ pub fn plan_init(
     }
 }
 
+/// Rewrites the `+++` TOML front matter of a scaffolded file as `---` YAML, keeping its
+/// order and its commented hints. Handles the shapes the scaffold writes (plain keys,
+/// `[table]`, `[[array of tables]]`, commented lines); TOML strings, arrays and dates are
+/// already valid YAML flow values.
+pub fn front_matter_as_yaml(text: &str) -> String {
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        return text.to_string();
+    };
+    let Some((fm, body)) = rest.split_once("+++\n") else {
+        return text.to_string();
+    };
+    let mut out = String::from("---\n");
+    let mut indent = "";
+    for line in fm.lines() {
+        let (hash, l) = match line.strip_prefix("# ") {
+            Some(c) => ("# ", c),
+            None => ("", line),
+        };
+        if let Some(name) = l.strip_prefix("[[").and_then(|t| t.strip_suffix("]]")) {
+            out.push_str(&format!("{hash}{name}:\n"));
+            indent = "  - ";
+        } else if let Some(name) = l.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            out.push_str(&format!("{hash}{name}:\n"));
+            indent = "  ";
+        } else if let Some((k, v)) = l.split_once(" = ") {
+            out.push_str(&format!("{hash}{indent}{}: {v}\n", k.trim()));
+            if indent == "  - " {
+                indent = "    ";
+            }
+        } else if l.trim().is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str("---\n");
+    out.push_str(body);
+    out
+}
+
 /// Writes `text` to `root/rel`, creating folders as needed. Never replaces a file: the
 /// check and the creation are one system call, so a file that appears in between is not
 /// clobbered either.
 pub fn write_new(root: &Path, rel: &str, text: &str) -> Result<PathBuf, ScaffoldError> {
     use std::io::Write as _;
+    // `[content] front_matter = "yaml"`: Markdown files are written with YAML front matter.
+    let yaml = rel.ends_with(".md")
+        && crate::config::load(root).is_ok_and(|(c, _)| c.content.yaml_front_matter);
+    let converted;
+    let text = if yaml {
+        converted = front_matter_as_yaml(text);
+        converted.as_str()
+    } else {
+        text
+    };
     let path = root.join(rel);
     let io = |source| ScaffoldError::Io {
         path: path.clone(),
@@ -652,6 +704,60 @@ mod tests {
         t.slug = "Rates & Pricing";
         let err = team_path(&s, &t).unwrap_err();
         assert!(err.help().unwrap().contains("rates-pricing"), "{err:?}");
+    }
+
+    #[test]
+    fn yaml_switch_writes_front_matter_that_loads_the_same() {
+        let today = Date::new(2026, 3, 14).unwrap();
+        let team = NewTeam {
+            slug: "payments",
+            name: Some("Pay \"ments\""),
+            kind: TeamKind::Team,
+            parent: Some("platform"),
+        };
+        let toml_text = team_file(&team, today);
+        let yaml_text = front_matter_as_yaml(&toml_text);
+        assert!(
+            yaml_text.starts_with("---\nname: 'Pay \"ments\"'\n"),
+            "{yaml_text}"
+        );
+        assert!(yaml_text.contains("metrics:\n  - name: "), "{yaml_text}");
+        let load = |text: &str| {
+            let mut d = Vec::new();
+            let doc = crate::load::parse_doc(
+                "content/teams/payments.md".into(),
+                "teams/payments.md",
+                text.into(),
+                &mut d,
+            );
+            assert!(d.is_empty(), "{d:?}\n{text}");
+            doc.unwrap()
+        };
+        let (a, b) = (load(&toml_text), load(&yaml_text));
+        let (ca, cb) = (a.as_team().unwrap(), b.as_team().unwrap());
+        assert_eq!(
+            (ca.name.as_str(), ca.reviewed, ca.metrics.len()),
+            (cb.name.as_str(), cb.reviewed, cb.metrics.len())
+        );
+        assert_eq!(ca.metrics[0].target, cb.metrics[0].target);
+        let dec = decision_file(
+            &NewDecision {
+                title: "Use: YAML",
+                team: "payments",
+                decision_type: 1,
+                number: None,
+            },
+            today,
+        );
+        let mut d = Vec::new();
+        let doc = crate::load::parse_doc(
+            "content/decisions/0001-x.md".into(),
+            "decisions/0001-x.md",
+            front_matter_as_yaml(&dec),
+            &mut d,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(doc.unwrap().as_decision().unwrap().title, "Use: YAML");
     }
 
     #[test]

@@ -176,11 +176,13 @@ pub fn markdown_one(handbook: &Handbook, id: crate::model::DocId) -> (Rendered, 
 /// The steps after every body is rendered: titles, anchors, backlinks.
 pub fn after_markdown(
     handbook: &mut Handbook,
-    rendered: Vec<Rendered>,
+    mut rendered: Vec<Rendered>,
     md_diags: Vec<Vec<Diagnostic>>,
 ) -> Marked {
     fill_page_titles(handbook, &rendered);
+    link::keep_linked_dot_assets(handbook, &rendered);
     let mut anchor_diags = Vec::new();
+    link::retarget_anchors(handbook, &mut rendered, &mut anchor_diags);
     link::check_anchors(handbook, &rendered, &mut anchor_diags);
     let backlinks = link::backlinks(handbook, &rendered);
     Marked {
@@ -333,7 +335,9 @@ pub fn derived_files(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
     let _ = diags;
-    render::search_files(handbook, rendered)
+    let mut files = render::search_files(handbook, rendered);
+    files.extend(crate::redirect::files(handbook));
+    files
 }
 
 /// Pages without a front matter title take their first `#` heading, else their file name.
@@ -345,21 +349,7 @@ pub fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
             p.title = match &r.leading_h1 {
                 Some(h) => h.clone(),
                 None if p.is_home => String::new(),
-                None => {
-                    let stem = doc
-                        .source
-                        .path
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .trim_end_matches(".md");
-                    let stem = if stem == "_index" {
-                        doc.source.path.rsplit('/').nth(1).unwrap_or(stem)
-                    } else {
-                        stem
-                    };
-                    stem.replace(['-', '_'], " ")
-                }
+                None => load::title_from_path(&doc.source.path, p.folder_index),
             };
         }
     }

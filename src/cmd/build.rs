@@ -22,8 +22,11 @@ pub fn execute(args: BuildArgs) -> u8 {
         }
     };
     eprintln!("Building {}", root.display());
-    let site = orgbook::site::build(&root, RenderOptions::default());
+    let mut site = orgbook::site::build(&root, RenderOptions::default());
+    let strict = args.report.strict;
+    site.diagnostics.retain(|d| strict || !d.strict_only());
     let failed = report::report(&site.diagnostics, &args.report);
+    report::findings(&site, &root, &args.report);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     if failed {
         eprintln!(

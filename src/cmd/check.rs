@@ -12,12 +12,15 @@ pub fn execute(args: CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let site = orgbook::site::build(&root, RenderOptions::default());
+    let mut site = orgbook::site::build(&root, RenderOptions::default());
+    let strict = args.report.strict;
+    site.diagnostics.retain(|d| strict || !d.strict_only());
     let diagnostics = match args.report.format {
         Format::Github => report::paths_from_workspace(&root, &site.diagnostics),
         Format::Human | Format::Json => site.diagnostics.clone(),
     };
     let failed = report::report(&diagnostics, &args.report);
+    report::findings(&site, &root, &args.report);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     let documents = site.handbook.as_ref().map_or(0, |h| h.docs.len());
     let verdict = if failed { "failed" } else { "passed" };

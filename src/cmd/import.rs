@@ -30,6 +30,16 @@ fn adr(args: ImportAdrArgs) -> u8 {
         eprintln!("error: {} is not a folder", args.dir.display());
         return EXIT_USAGE;
     }
+    if let Some(url) = &args.source_url
+        && !url.contains("://")
+    {
+        eprintln!("error: --source-url `{url}` is not a web address");
+        eprintln!(
+            "  = help: give the address of the imported folder in its repository, e.g. \
+             https://github.com/org/repo/tree/main/doc/adr"
+        );
+        return EXIT_USAGE;
+    }
     let Some(today) = today() else {
         return EXIT_ERRORS;
     };
@@ -57,6 +67,8 @@ fn adr(args: ImportAdrArgs) -> u8 {
     for (file, why) in &coll.skipped {
         eprintln!("skipped: {file}: {why}");
     }
+    let mut coll = coll;
+    repeated_records(&root, &survey, &mut coll.decisions);
     if !coll.errors.is_empty() {
         for p in &coll.errors {
             eprintln!("error: {p}");
@@ -138,7 +150,17 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     for link in &coll.repository_links {
         eprintln!("link: {link}");
     }
-    let notes: Vec<&String> = coll.decisions.iter().flat_map(|d| &d.unmapped).collect();
+    // The report says what needs a person: lines not understood or read with an
+    // assumption. What reconcile did to make both sides of a supersedes agree follows from
+    // the source and is left out (it is in the written files).
+    let notes: Vec<&String> = coll
+        .decisions
+        .iter()
+        .flat_map(|d| &d.unmapped)
+        .filter(|n| {
+            !(n.contains(": status changed from ") || n.contains(" to supersedes, because "))
+        })
+        .collect();
     for note in &notes {
         eprintln!("note: {note}");
     }
@@ -162,7 +184,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     add(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
     add(coll.absolute_links, "links made absolute");
     add(coll.repository_links.len(), "links to fix");
-    add(notes.len(), "notes");
+    add(notes.len(), "notes to check");
     eprintln!("{}", counts.join(", "));
 }
 
@@ -260,6 +282,30 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
             );
             eprintln!("  = help: pass --team with one of: {}", many.join(", "));
             Err(EXIT_USAGE)
+        }
+    }
+}
+
+/// A second import of the same folder would add every record again under new numbers:
+/// a record with the title and date of a decision already in the handbook gets a note
+/// naming it. (Not refused: two records may share a title, and numbers never block.)
+fn repeated_records(root: &std::path::Path, survey: &Survey, decisions: &mut [ImportedDecision]) {
+    let mut existing = std::collections::HashMap::new();
+    for path in survey.decisions.values() {
+        let rel = path
+            .strip_prefix(&format!("{CONTENT_DIR}/"))
+            .unwrap_or(path);
+        let doc = orgbook::load::load_file(&root.join(path), rel, &mut Vec::new());
+        if let Some(d) = doc.as_ref().and_then(|d| d.as_decision()) {
+            existing.insert((d.title.clone(), d.date), path.clone());
+        }
+    }
+    for d in decisions {
+        if let Some(path) = existing.get(&(d.title.clone(), d.date)) {
+            d.unmapped.push(format!(
+                "{}: same title and date as {path}; imported again as decision {} (was this folder imported before?)",
+                d.source, d.number
+            ));
         }
     }
 }

@@ -38,8 +38,32 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diags.len() - errors;
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     errors > 0 || (args.strict && warnings > 0)
+}
+
+/// The site's health findings as notes (docs/health.md), in the same format as the
+/// diagnostics and after them. They never change the exit code.
+pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &ReportArgs) {
+    // While the handbook has errors, findings computed from it are noise (a typo'd
+    // reference shows up as a one-way collaboration): fix the errors first.
+    // Denied findings are errors of their own and do not hide the other findings.
+    let broken = site
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && !orgbook::health::RULES.iter().any(|(r, _)| *r == d.code));
+    let Some(hb) = site.handbook.as_ref().filter(|_| !broken) else {
+        return;
+    };
+    let notes = orgbook::health::notes(hb, &site.health);
+    let notes = match args.format {
+        Format::Github => paths_from_workspace(root, &notes),
+        Format::Human | Format::Json => notes,
+    };
+    report(&notes, args);
 }
 
 /// GitHub resolves annotation paths against the repository root (the working directory of

@@ -1,16 +1,21 @@
-//! Reading architecture decision records written for adr-tools and MADR.
+//! Reading one architecture decision record written for adr-tools, MADR or log4brains.
 //!
-//! This module owns `orgbook import adr`: turning one record file into an
-//! [`ImportedDecision`] ([`parse_adr`]) and a folder of them into a
-//! reconciled set ([`import_dir`]). The formats it understands, all of which
-//! may be mixed in one folder because teams change templates over the years:
+//! This module owns the per-file half of `orgbook import adr`: turning one record file
+//! into an [`ImportedDecision`] ([`parse_adr`], [`parse_record`]); the folder as a whole
+//! (layouts, numbering, links, dates from git) is `dir.rs`'s. The formats it understands,
+//! all of which may be mixed in one folder because teams change templates over the years:
 //! - adr-tools / Michael Nygard: `# 7. Title`, a `Date: …` line, and a
 //!   `## Status` section with `Accepted`, `Supersedes [3. …](0003-….md)`,
 //!   `Superseded by [9. …](0009-….md)` (and the old "Superceded" spelling);
 //! - MADR 2: a bullet list under the title, `* Status: accepted`,
 //!   `* Deciders: …`, `* Date: …`;
 //! - MADR 3/4: YAML front matter with `status`, `date`, `deciders` or
-//!   `decision-makers`, `consulted`, `informed`.
+//!   `decision-makers`, `consulted`, `informed`;
+//! - log4brains: `YYYYMMDD-slug.md` names and `- Status:` / `- Date:` / `- Tags:` lines.
+//!
+//! Reading is lenient: one line it cannot understand costs a note, never the record
+//! (front matter YAML rejects is read line by line, a missing heading is made from the
+//! file name), and whether a file is a template is decided by what it says.
 //!
 //! Nothing is guessed silently: whatever has no orgbook equivalent, or was
 //! read with an assumption (an ambiguous `04/02/2019`, a status synonym), is
@@ -98,7 +103,8 @@ pub fn parse_record(
         (Some((i, _, text)), fm) => {
             keep[i] = false;
             if let Some((line, fm_title)) = fm
-                && split_title_number(&fm_title).1 != split_title_number(text).1
+                && plain_text(&split_title_number(&fm_title).1)
+                    != plain_text(&split_title_number(text).1)
             {
                 notes.at(
                     line,
@@ -1020,22 +1026,7 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 /// by pulldown-cmark so that escapes, code spans and links are read as Markdown reads
 /// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
 pub(super) fn plain_text(title: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
-    // A heading's text starting with `1.` or `-` would parse as a list; escaping the
-    // first character keeps it text.
-    let escaped = match title.chars().next() {
-        Some(c) if c.is_ascii_punctuation() || c.is_ascii_digit() => format!("\\{title}"),
-        _ => title.to_owned(),
-    };
-    let mut out = String::new();
-    for event in Parser::new(&escaped) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = inline_text(title);
     const PREFIXES: [&str; 6] = [
         "architecture decision record",
         "architectural decision record",
@@ -1057,6 +1048,49 @@ pub(super) fn plain_text(title: &str) -> String {
         }
     }
     text
+}
+
+/// The text of one line of inline Markdown, as a reader sees it.
+fn inline_text(title: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    // A heading's text starting like a block (`1.`, `- `, `#`, `>`) would parse as a list,
+    // heading or quote; escaping its first character keeps it text. Only then: an escaped
+    // backtick would break a code span at the start.
+    let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let block_like = title.starts_with(['#', '>', '='])
+        || ["- ", "+ ", "* "].iter().any(|p| title.starts_with(p))
+        || (digits > 0 && title[digits..].starts_with(['.', ')']));
+    let escaped = if block_like {
+        format!("\\{title}")
+    } else {
+        title.to_owned()
+    };
+    let mut out = String::new();
+    for event in Parser::new(&escaped) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The ids the build gives the headings of `body` (GitHub's rule, made unique in page
+/// order), so links into an imported record can be checked before the build does.
+pub(super) fn heading_ids(body: &str) -> std::collections::HashSet<String> {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let in_code = code_mask(&lines);
+    let mut used = std::collections::HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if in_code[i] {
+            continue;
+        }
+        if let Some((_, text)) = atx_heading(line) {
+            crate::text::unique_id(crate::text::heading_id(&inline_text(text)), &mut used);
+        }
+    }
+    used
 }
 
 /// Why a file is an unfilled template rather than a record: recognised by what it
@@ -2009,6 +2043,8 @@ mod tests {
             "Use Span<T> in parsers"
         );
         assert_eq!(plain_text("Use Span\\<T\\>"), "Use Span<T>");
+        assert_eq!(plain_text("`Span<T>` first"), "Span<T> first");
+        assert_eq!(plain_text("- dash first"), "- dash first");
         assert_eq!(
             plain_text("Use **bold** and [a link](x.md)"),
             "Use bold and a link"
@@ -2028,11 +2064,24 @@ mod tests {
         let d = parse("0006-x.md", "# 6. Use Y\n\nDate: 2024-01-01\n");
         assert_eq!(d.title, "Use Y");
         // The front matter title differs only by the prefix the importer removes: no note.
+        for heading in ["ADR-014: Use `X`", "Architecture Decision Record: Use X"] {
+            let d = parse(
+                "0014-x.md",
+                &format!(
+                    "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# {heading}\n"
+                ),
+            );
+            assert!(d.unmapped.is_empty(), "{heading}: {:?}", d.unmapped);
+        }
         let d = parse(
             "0014-x.md",
-            "---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# ADR-014: Use X\n",
+            "---\ntitle: Use Y\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n",
         );
-        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        assert!(
+            d.unmapped[0].contains("differs from the heading"),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]
@@ -2141,5 +2190,40 @@ mod tests {
             (d.superseded_by.len(), d.superseded_by_files.as_slice()),
             (0, &["20210101-b".to_owned()][..])
         );
+    }
+
+    #[test]
+    fn supersedes_of_a_decision_that_exists_nowhere_stays_as_text() {
+        let dir = std::env::temp_dir().join(format!("orgbook-import-gone-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("0004-d.md"),
+            "# 4. D\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n\nSupersedes [2. B](0002-b.md)\n\nSupersedes [3. C](0003-c.md)\n",
+        )
+        .unwrap();
+        let mut o = opts();
+        o.taken = [3].into();
+        let c = import_dir(&dir, &o).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let d = &c.decisions[0];
+        // 3 is in the handbook; 2 is nowhere, and `supersedes = [2]` would fail the build.
+        assert_eq!(d.supersedes, [3]);
+        assert!(
+            d.body.contains(
+                "## Related decisions\n\n- Supersedes decision 2, which is not in this handbook"
+            ),
+            "{}",
+            d.body
+        );
+    }
+
+    #[test]
+    fn heading_ids_follow_the_build() {
+        let ids = heading_ids(
+            "## Context\n\n```\n## not a heading\n```\n## `Span<T>` and *more*\n## Context\n",
+        );
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["context", "context-1", "spant-and-more"]);
     }
 }

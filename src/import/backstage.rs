@@ -316,6 +316,20 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         );
     }
 
+    // Some catalogs say the hierarchy only from above (`spec.children`).
+    let names: Vec<String> = groups.keys().cloned().collect();
+    for g in &names {
+        for child in strings(groups[g].entity.spec.get("children")) {
+            let (_, c) = parse_ref(&child, "group");
+            if let Some(cg) = groups.get_mut(&c)
+                && cg.parent.is_none()
+                && c != *g
+            {
+                cg.parent = Some(g.clone());
+            }
+        }
+    }
+
     let mut users: BTreeMap<String, &Entity> = BTreeMap::new();
     for u in catalog.entities.iter().filter(|e| e.kind == "user") {
         users.entry(u.name.clone()).or_insert(u);
@@ -346,7 +360,6 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             }
         }
     }
-    let names: Vec<String> = groups.keys().cloned().collect();
     for g in &names {
         let members = strings(groups[g].entity.spec.get("members"));
         for r in members {
@@ -568,5 +581,85 @@ mod tests {
         assert!(glob_match("team-*.yaml", "team-a.yaml"));
         assert!(!glob_match("team-*.yaml", "users.yaml"));
         assert!(glob_match("a*b*c", "axxbyyc"));
+    }
+
+    fn catalog(yaml: &str) -> Catalog {
+        let entities = yaml_serde::Deserializer::from_str(yaml)
+            .map(|d| Value::deserialize(d).unwrap())
+            .filter_map(|v| entity(&v, "org.yaml"))
+            .collect();
+        Catalog {
+            entities,
+            notes: vec![],
+        }
+    }
+
+    fn group(name: &str, ty: &str, parent: Option<&str>) -> String {
+        let parent = parent.map_or(String::new(), |p| format!("  parent: {p}\n"));
+        format!("kind: Group\nmetadata:\n  name: {name}\nspec:\n  type: {ty}\n{parent}---\n")
+    }
+
+    #[test]
+    fn parents_cycles_and_existing_charters() {
+        let survey = Survey {
+            teams: [(
+                "engineering".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/engineering.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Group),
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let yaml = [
+            group("engineering", "department", None),
+            group("Team_A", "team", Some("group:default/engineering")),
+            group("x", "team", Some("y")),
+            group("y", "team", Some("x")),
+            group("lost", "team", Some("nowhere")),
+            "kind: Group\nmetadata:\n  name: platform\nspec:\n  type: department\n  parent: engineering\n  children: [group:default/infra]\n---\n".to_owned(),
+            group("infra", "team", None),
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
+        // The existing group is not written again, and its new child goes under it.
+        assert!(
+            paths.contains(&"content/teams/engineering/team-a.md"),
+            "{paths:?}"
+        );
+        assert!(
+            !paths.contains(&"content/teams/engineering.md"),
+            "{paths:?}"
+        );
+        assert!(paths.contains(&"content/teams/lost.md"), "{paths:?}");
+        // A parent known only from the other side's `spec.children`.
+        assert!(
+            paths.contains(&"content/teams/engineering/platform/infra.md"),
+            "{paths:?}"
+        );
+        let notes = plan.notes.join("\n");
+        assert!(notes.contains("already in the handbook"), "{notes}");
+        assert!(notes.contains("names parent nowhere"), "{notes}");
+        assert!(notes.contains("is its own ancestor"), "{notes}");
+        let team_a = &plan
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with("team-a.md"))
+            .unwrap()
+            .1;
+        assert!(
+            team_a.contains("kind = \"team\"\nparent = \"engineering\"\n"),
+            "{team_a}"
+        );
+        assert!(team_a.contains(scaffold::PLACEHOLDER_PROBLEM), "{team_a}");
+        // Every written charter parses as a charter.
+        for (path, text) in &plan.files {
+            let rel = path.strip_prefix("content/").unwrap();
+            let mut diags = Vec::new();
+            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
+            assert!(diags.is_empty(), "{path}: {diags:?}");
+        }
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::adr::{link_stem, parse_record};
+use super::adr::{heading_ids, link_stem, parse_record};
 use super::{
     Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
     strip_md_extension,
@@ -98,10 +98,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut found = Vec::new();
     let mut records = Vec::new();
 
-    let walk = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
         let entry = entry.map_err(std::io::Error::other)?;
         if !entry.file_type().is_file() {
@@ -113,6 +110,12 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             continue;
         }
         let rel = rel_string(path.strip_prefix(&dir).unwrap_or(&path));
+        // Tool state (`.log4brains/`, `.github/`) is not records, but is still listed.
+        if rel.split('/').any(|part| part.starts_with('.')) {
+            out.skipped
+                .push((rel, "in a hidden folder or a hidden file".to_owned()));
+            continue;
+        }
         let lower = base.to_ascii_lowercase();
         let in_subfolder = rel.contains('/');
         let folder_record = in_subfolder && matches!(lower.as_str(), "index.md" | "readme.md");
@@ -126,8 +129,16 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         } else {
             base.clone()
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the record.
+        let mut lossy = false;
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    lossy = true;
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                }
+            },
             Err(source) => {
                 out.errors.push(
                     ImportError::Read {
@@ -140,7 +151,14 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             }
         };
         let d = match parse_record(&rel, &name, &text, opts) {
-            Ok(d) => d,
+            Ok(mut d) => {
+                if lossy {
+                    d.unmapped.push(format!(
+                        "{rel}: not UTF-8; the bytes that are not were replaced by U+FFFD"
+                    ));
+                }
+                d
+            }
             Err(ImportError::NoTitle { .. }) => {
                 out.skipped
                     .push((rel, "no title and no name to make one from".to_owned()));
@@ -182,7 +200,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     if !out.errors.is_empty() {
         return Ok(out);
     }
-    follow_relations(&mut records, &found);
+    follow_relations(&mut records, &found, &opts.taken);
 
     let repo = git_toplevel(&dir);
     if opts.git_dates
@@ -220,7 +238,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     }
 
     let links = Links::new(&dir, &records, &found, opts);
-    let mut attachments = BTreeMap::new();
+    let mut attachments = Planned::default();
     for i in 0..records.len() {
         let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
         let mut notes = Vec::new();
@@ -235,6 +253,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
     }
     out.attachments = attachments
+        .by_source
         .into_iter()
         .map(|(from, to)| Attachment { from, to })
         .collect();
@@ -242,6 +261,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
 
     reconcile_relations(&mut records);
     no_successor_before_predecessor(&mut records);
+    drop_missing_anchors(&mut records);
     records.sort_by_key(|d| d.number);
     out.decisions = records;
     Ok(out)
@@ -336,7 +356,7 @@ fn number(
 
 /// Supersedes both ways, in new numbers: a link names its target's file, which survives
 /// renumbering; a bare number names the first record that had it.
-fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
+fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &BTreeSet<u32>) {
     let mut by_stem: HashMap<String, usize> = HashMap::new();
     let mut by_number: HashMap<u32, usize> = HashMap::new();
     for (i, (d, f)) in records.iter().zip(found).enumerate() {
@@ -381,6 +401,7 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
         out.dedup();
         out
     };
+    let numbers: BTreeSet<u32> = records.iter().map(|d| d.number).collect();
     let new: Vec<(Vec<u32>, Vec<u32>)> = records
         .iter()
         .map(|d| {
@@ -390,7 +411,20 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found]) {
             )
         })
         .collect();
-    for (d, (sup, by)) in records.iter_mut().zip(new) {
+    for (d, (mut sup, by)) in records.iter_mut().zip(new) {
+        // `supersedes` naming a decision that exists nowhere would fail the build: the
+        // relation stays as words in the body instead.
+        sup.retain(|n| {
+            let known = taken.contains(n) || numbers.contains(n);
+            if !known {
+                d.related.push(format!("Supersedes decision {n}, which is not in this handbook"));
+                d.unmapped.push(format!(
+                    "{}: supersedes {n}, which is neither imported nor in the handbook; kept as text under Related decisions",
+                    d.source
+                ));
+            }
+            known
+        });
         d.supersedes = sup;
         d.superseded_by = by;
         d.supersedes_files.clear();
@@ -417,6 +451,43 @@ fn with_related(body: String, related: &[String]) -> String {
         body.push('\n');
     }
     body
+}
+
+/// A link into a record at a heading the import removed (`#status`) would be a build
+/// warning: the link keeps its target and loses the anchor, and a note says so.
+fn drop_missing_anchors(records: &mut [ImportedDecision]) {
+    let ids: HashMap<String, (std::collections::HashSet<String>, usize)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file_name(), (heading_ids(&d.body), i)))
+        .collect();
+    let bodies: Vec<String> = records.iter().map(|d| d.body.clone()).collect();
+    for d in records.iter_mut() {
+        let own = d.file_name();
+        let mut dropped = Vec::new();
+        d.body = rewrite_links_with(&d.body, |dest| {
+            let (file, fragment) = dest.split_once('#')?;
+            let (known, i) = ids.get(if file.is_empty() { own.as_str() } else { file })?;
+            // Raw HTML anchors count too, as they do in the build.
+            let in_html = bodies[*i].contains(&format!("id=\"{fragment}\""))
+                || bodies[*i].contains(&format!("name=\"{fragment}\""));
+            if fragment.is_empty() || known.contains(fragment) || in_html {
+                return None;
+            }
+            dropped.push(dest.to_owned());
+            Some(if file.is_empty() {
+                Rewrite::Unlink
+            } else {
+                Rewrite::To(file.to_owned())
+            })
+        });
+        for dest in dropped {
+            d.unmapped.push(format!(
+                "{}: the link to `{dest}` names a heading the imported record does not have; it links to the record instead",
+                d.source
+            ));
+        }
+    }
 }
 
 /// A record dated by guesswork (git or today) is never decided after the record that
@@ -516,6 +587,13 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// Attachments found so far: each source file once, and the names already given out.
+#[derive(Default)]
+struct Planned {
+    by_source: BTreeMap<PathBuf, String>,
+    names: BTreeSet<String>,
+}
+
 /// Link rewriting for one collection: what each relative link in a record points at.
 struct Links<'a> {
     dir: &'a Path,
@@ -552,7 +630,7 @@ impl<'a> Links<'a> {
         &self,
         dest: &str,
         from_dir: &Path,
-        attachments: &mut BTreeMap<PathBuf, String>,
+        attachments: &mut Planned,
         notes: &mut Vec<String>,
         out: &mut Collection,
     ) -> Option<Rewrite> {
@@ -584,11 +662,12 @@ impl<'a> Links<'a> {
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
             if ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
-                let to = match attachments.get(&target) {
+                let to = match attachments.by_source.get(&target) {
                     Some(to) => to.clone(),
                     None => {
-                        let to = self.attachment_name(&target, attachments);
-                        attachments.insert(target.clone(), to.clone());
+                        let to = self.attachment_name(&target, &attachments.names);
+                        attachments.names.insert(to.clone());
+                        attachments.by_source.insert(target.clone(), to.clone());
                         to
                     }
                 };
@@ -602,12 +681,14 @@ impl<'a> Links<'a> {
             return Some(Rewrite::To(format!("{}{rest}", join_url(base, &rel))));
         }
         if exists {
+            // Left as written it would break the build; its text stays, and the fix is named.
             notes.push(format!(
-                "links to `{path_part}`, a file of the source repository; it is left as written, \
-                 which the build reports as a broken link: re-run with --source-url URL (the web \
-                 address of the imported folder) to link it there"
+                "links to `{path_part}`, a file of the source repository that is not an \
+                 attachment; the link text is kept without the link. To link it instead, import \
+                 with --source-url URL (the web address of the imported folder; try --dry-run \
+                 first), or link the file's web address by hand"
             ));
-            None
+            Some(Rewrite::Unlink)
         } else if link_stem(path_part).is_some() {
             // A link to nothing the import can see: keep the words, drop the link, so
             // the build does not fail on what the source already had broken.
@@ -622,7 +703,7 @@ impl<'a> Links<'a> {
 
     /// `attachments/<path in the folder>` (or in the repository, for files outside the
     /// folder); a different file already there gets a numbered name.
-    fn attachment_name(&self, target: &Path, taken: &BTreeMap<PathBuf, String>) -> String {
+    fn attachment_name(&self, target: &Path, taken: &BTreeSet<String>) -> String {
         // Outside the folder, the path from the nearest common folder: `../../diagrams/a.png`
         // → `diagrams/a.png` (a clash with another file gets a numbered name below).
         let rel = relative_path(self.dir, target)
@@ -634,7 +715,7 @@ impl<'a> Links<'a> {
         let mut name = base.clone();
         let mut n = 1;
         loop {
-            let planned = taken.values().any(|v| *v == name);
+            let planned = taken.contains(&name);
             let clash = self.into.is_some_and(|into| {
                 let existing = into.join(&name);
                 existing.exists() && std::fs::read(&existing).ok() != std::fs::read(target).ok()

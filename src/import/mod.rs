@@ -23,9 +23,6 @@ use std::collections::hash_map::Entry;
 
 use serde::Serialize;
 
-/// One source file of a directory import and what became of it.
-pub type FileImport = (std::path::PathBuf, Result<ImportedDecision, ImportError>);
-
 /// Settings that come from the command line rather than from the source files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOptions {
@@ -146,11 +143,6 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{file}: no decision number: the file name has no leading number \
-         (like 0007-title.md or adr-007.md) and the title has none (like `# 7. Title`)"
-    )]
-    NoNumber { file: String },
     #[error("{file}: no title: expected a `# Title` heading or a `title:` front matter key")]
     NoTitle { file: String },
     #[error("{file}:{line}: front matter: {message}")]
@@ -158,12 +150,6 @@ pub enum ImportError {
         file: String,
         line: usize,
         message: String,
-    },
-    #[error("{file}: decision number {number} is already used by {first}; renumber one of them")]
-    DuplicateNumber {
-        file: String,
-        number: u32,
-        first: String,
     },
 }
 

@@ -1,4 +1,5 @@
-//! A typed reader over a spanned TOML table, used for front matter and `orgbook.toml`.
+//! A typed reader over a spanned TOML table, used for front matter and `orgbook.toml`. YAML
+//! front matter is converted to the same table first (`yaml.rs`), so both read alike.
 //!
 //! Written by hand on top of `toml::de::DeTable` rather than `#[derive(Deserialize)]`
 //! because serde stops at the first problem and loses positions for unknown keys; authors
@@ -62,6 +63,8 @@ pub struct Fields<'t, 'a, 'd> {
     context: &'t str,
     diags: &'d mut Vec<Diagnostic>,
     seen: BTreeSet<String>,
+    /// The table came from YAML front matter: hints show YAML (`key: value`).
+    yaml: bool,
 }
 
 impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
@@ -82,6 +85,22 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             context,
             diags,
             seen: BTreeSet::new(),
+            yaml: false,
+        }
+    }
+
+    /// Hints for a table read from YAML front matter show YAML syntax.
+    pub fn yaml(mut self, yaml: bool) -> Self {
+        self.yaml = yaml;
+        self
+    }
+
+    /// `key = example` (TOML) or `key: example` (YAML), for hints.
+    pub fn assign(&self, key: &str, example: &str) -> String {
+        if self.yaml {
+            format!("{key}: {example}")
+        } else {
+            format!("{key} = {example}")
         }
     }
 
@@ -100,6 +119,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             context,
             diags: self.diags,
             seen: BTreeSet::new(),
+            yaml: self.yaml,
         }
     }
 
@@ -183,7 +203,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             "invalid-type",
             value.span(),
             msg,
-            format!("write it like: {key} = {example}"),
+            format!("write it like: {}", self.assign(key, example)),
         );
     }
 
@@ -197,7 +217,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     pub fn missing(&mut self, key: &str, example: &str) {
         let msg = format!("{} is missing the required key `{key}`", self.context);
-        let help = format!("add `{key} = {example}` to the front matter");
+        let help = format!("add `{}` to the front matter", self.assign(key, example));
         // Point at the start of the table: there is no better place for something absent.
         self.diags.push(
             Diagnostic::error("missing-key", self.file, msg)
@@ -266,12 +286,15 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                 }
             }
             DeValue::String(s) => {
-                let msg = format!("`{key}` must be a TOML date, not a string");
+                let msg = format!("`{key}` must be a date, not a string");
                 // "Remove the quotes" only helps when what is quoted is a date.
                 let help = if crate::diag_fix::looks_like_date(s.trim()) {
-                    format!("remove the quotes: {key} = {}", s.trim())
+                    format!("remove the quotes: {}", self.assign(key, s.trim()))
                 } else {
-                    format!("write a date without quotes, e.g. {key} = 2026-03-14")
+                    format!(
+                        "write a date without quotes, e.g. {}",
+                        self.assign(key, "2026-03-14")
+                    )
                 };
                 self.error("invalid-type", v.span(), msg, help);
                 None
@@ -326,12 +349,56 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         out
     }
 
+    /// `key = [[2026-01-05, 182], [2026-02-02, 171.5]]`: dated numbers (a metric's
+    /// history), each with its span. Every malformed pair is reported at its position.
+    pub fn date_number_pairs(&mut self, key: &str) -> Vec<(Date, f64, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let example = "[[2026-01-05, 182], [2026-02-02, 171.5]]";
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(key, v, "an array of [date, number] pairs", example);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let pair = match item.get_ref() {
+                DeValue::Array(p) if p.len() == 2 => {
+                    let date = match p[0].get_ref() {
+                        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                            dt.date.and_then(|d| {
+                                Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+                            })
+                        }
+                        _ => None,
+                    };
+                    let value = match p[1].get_ref() {
+                        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                        other => int_value(other).map(|n| n as f64),
+                    };
+                    date.zip(value.filter(|v| v.is_finite()))
+                }
+                _ => None,
+            };
+            match pair {
+                Some((d, n)) => out.push((d, n, self.span(item.span()))),
+                None => self.type_error(key, item, "an array of [date, number] pairs", example),
+            }
+        }
+        out
+    }
+
     pub fn opt_table(&mut self, key: &str) -> Option<&'t DeTable<'a>> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.type_error(key, v, "a table", &format!("{{ … }} or a [{key}] section"));
+                let example = if self.yaml {
+                    "followed by indented `name: value` lines".to_string()
+                } else {
+                    format!("{{ … }} or a [{key}] section")
+                };
+                self.type_error(key, v, "a table", &example);
                 None
             }
         }
@@ -369,8 +436,19 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         out
     }
 
+    /// The raw value of `key`, marked as read: for lenient readers (page keys written for
+    /// other generators) that accept more than one shape.
+    pub fn raw(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
+        self.get(key)
+    }
+
     /// Reports every key that was not read as unknown, suggesting the nearest known key.
     pub fn finish(self, known: &[&str]) {
+        self.finish_as(known, crate::diagnostic::Severity::Error);
+    }
+
+    /// Like [`Fields::finish`], at the given severity: pages warn, charters fail.
+    pub fn finish_as(self, known: &[&str], severity: crate::diagnostic::Severity) {
         for (k, _) in self.table.iter() {
             let key = k.get_ref().as_ref();
             if self.seen.contains(key) {
@@ -381,15 +459,14 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                 None => format!("known keys are: {}", known.join(", ")),
             };
             let span = k.span().start + self.offset..k.span().end + self.offset;
-            self.diags.push(
-                Diagnostic::error(
-                    "unknown-key",
-                    self.file,
-                    format!("unknown key `{key}` in {}", self.context),
-                )
-                .with_help(help)
-                .at(self.source, span),
-            );
+            let msg = format!("unknown key `{key}` in {}", self.context);
+            let d = match severity {
+                crate::diagnostic::Severity::Error => {
+                    Diagnostic::error("unknown-key", self.file, msg)
+                }
+                _ => Diagnostic::warning("unknown-key", self.file, msg),
+            };
+            self.diags.push(d.with_help(help).at(self.source, span));
         }
     }
 }

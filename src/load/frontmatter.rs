@@ -3,44 +3,63 @@
 
 use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Charter, Decision, DecisionType, Metric, PageMeta, Status, TeamKind};
+use crate::model::{
+    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Status,
+    TeamKind, Topology,
+};
 use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+/// The language a front matter block is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// `+++` … `+++`
+    Toml,
+    /// `---` … `---` (Jekyll, Hugo, Eleventy, Docusaurus, GitBook)
+    Yaml,
+}
+
+/// Where a file's front matter is and what it is written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Front {
+    /// Byte range of the front matter text, without the delimiter lines.
+    pub range: Range<usize>,
+    pub syntax: Syntax,
+}
 
 #[derive(Debug)]
 pub struct Split {
-    /// Byte range of the TOML text (empty when the file has no front matter).
-    pub toml: Option<Range<usize>>,
+    /// `None` when the file has no front matter.
+    pub front: Option<Front>,
     pub body_start: usize,
 }
 
-/// Finds the `+++` block at the top of a file.
+/// Finds the `+++` (TOML) or `---` (YAML) block at the top of a file.
 pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let first_line = rest.lines().next().unwrap_or("");
-    if first_line.trim_end() == "---" {
-        return Err(Diagnostic::error(
-            "yaml-front-matter",
-            file,
-            "front matter must be TOML between `+++` lines, not YAML between `---`",
-        )
-        .with_help(
-            "replace both `---` lines with `+++` and write the keys as TOML (key = \"value\")",
-        )
-        .at(text, start..start + 3));
-    }
-    if first_line.trim_end() != "+++" {
-        return Ok(Split {
-            toml: None,
-            body_start: start,
-        });
-    }
-    let toml_start = start + first_line.len() + 1;
-    let mut pos = toml_start.min(text.len());
-    for line in text[pos..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
+    let (syntax, fence) = match first_line.trim_end() {
+        "+++" => (Syntax::Toml, "+++"),
+        "---" => (Syntax::Yaml, "---"),
+        _ => {
             return Ok(Split {
-                toml: Some(toml_start.min(pos)..pos),
+                front: None,
+                body_start: start,
+            });
+        }
+    };
+    let front_start = (start + first_line.len() + 1).min(text.len());
+    let mut pos = front_start;
+    for line in text[pos..].split_inclusive('\n') {
+        let l = line.trim_end();
+        // YAML documents may also end with `...` (pandoc writes it).
+        if l == fence || (syntax == Syntax::Yaml && l == "...") {
+            return Ok(Split {
+                front: Some(Front {
+                    range: front_start.min(pos)..pos,
+                    syntax,
+                }),
                 body_start: pos + line.len(),
             });
         }
@@ -51,21 +70,46 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
         file,
         "front matter is never closed",
     )
-    .with_help("add a line containing only `+++` after the last front matter key")
+    .with_help(format!(
+        "add a line containing only `{fence}` after the last front matter key"
+    ))
     .at(text, start..start + 3))
+}
+
+/// Parses front matter in either syntax into the spanned table `Fields` reads.
+fn parse_front<'a>(
+    file: &str,
+    text: &'a str,
+    front: &Front,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<DeTable<'a>> {
+    match front.syntax {
+        Syntax::Toml => parse_toml(file, text, front.range.clone(), diags),
+        Syntax::Yaml => super::yaml::parse_yaml(file, text, front.range.clone(), diags),
+    }
 }
 
 fn need_front_matter(file: &str, text: &str, what: &str, diags: &mut Vec<Diagnostic>) {
     diags.push(
         Diagnostic::error("missing-front-matter", file, format!("{what} has no front matter"))
-            .with_help("start the file with a `+++` line, the TOML keys, and another `+++` line (see docs/format.md)")
+            .with_help("start the file with a `+++` line, the TOML keys, and another `+++` line, or the same in YAML between `---` lines (see docs/format.md)")
             .at(text, 0..0),
     );
 }
 
 const CHARTER_KEYS: &[&str] = &[
-    "name", "kind", "parent", "problem", "metrics", "owns", "lead", "members", "contact",
+    "name",
+    "kind",
+    "parent",
+    "problem",
+    "metrics",
+    "owns",
+    "lead",
+    "members",
+    "contact",
     "reviewed",
+    "topology",
+    "interactions",
 ];
 
 /// A team slug becomes a file name and a URL: keep it to what is safe in both.
@@ -79,10 +123,10 @@ pub fn charter(
     file: &str,
     rel: &str,
     text: &str,
-    toml: Option<Range<usize>>,
+    front: Option<Front>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Charter> {
-    let Some(toml) = toml else {
+    let Some(front) = front else {
         need_front_matter(file, text, "team charter", diags);
         return None;
     };
@@ -94,11 +138,12 @@ pub fn charter(
                 .at(text, 0..0),
         );
     }
-    let offset = toml.start;
-    let table = parse_toml(file, text, toml, diags)?;
-    let mut f = Fields::new(file, text, &table, "team charter", diags).with_offset(0);
-    // Spans from the table are relative to the TOML text; `Fields` adds the offset.
-    f = f.with_offset(offset);
+    let offset = front.range.start;
+    let table = parse_front(file, text, &front, diags)?;
+    // Spans from the table are relative to the front matter text; `Fields` adds the offset.
+    let mut f = Fields::new(file, text, &table, "team charter", diags)
+        .with_offset(offset)
+        .yaml(front.syntax == Syntax::Yaml);
     let name = f.required_str("name");
     let kind = match f.opt_spanned_str("kind") {
         None => TeamKind::Team,
@@ -123,12 +168,20 @@ pub fn charter(
         let name = m.required_str("name");
         let target = m.opt_str("target");
         let current = m.opt_str("current");
-        m.finish(&["name", "target", "current"]);
+        let mut history: Vec<(jiff::civil::Date, f64)> = m
+            .date_number_pairs("history")
+            .into_iter()
+            .map(|(d, v, _)| (d, v))
+            .collect();
+        // Authors append at the end, but nothing downstream should depend on that.
+        history.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        m.finish(&["name", "target", "current", "history"]);
         if let Some(name) = name {
             metrics.push(Metric {
                 name,
                 target,
                 current,
+                history,
             });
         }
     }
@@ -143,6 +196,62 @@ pub fn charter(
         crate::checks::reviewed_date(&mut f, d, span, crate::clock::today());
         d
     });
+    let topology = f.opt_spanned_str("topology").and_then(|(t, span)| {
+        let found = Topology::ALL.iter().find(|(n, _)| *n == t).map(|(_, v)| *v);
+        if found.is_none() {
+            let names: Vec<&str> = Topology::ALL.iter().map(|(n, _)| *n).collect();
+            let hint = crate::diagnostic::nearest(&t, names.iter().copied())
+                .map(|n| format!("did you mean \"{n}\"? "))
+                .unwrap_or_default();
+            f.error(
+                "invalid-value",
+                span.start - offset..span.end - offset,
+                format!("unknown team topology \"{t}\""),
+                format!("{hint}topology is one of: {}", names.join(", ")),
+            );
+        }
+        found
+    });
+    let mut interactions = Vec::new();
+    for t in f.table_array("interactions") {
+        let mut i = f.child(t, "[[interactions]]");
+        let team = i.opt_spanned_str("team");
+        if team.is_none() && i.key_span("team").is_none() {
+            i.missing("team", "\"team-slug\"");
+        }
+        let mode = match i.opt_spanned_str("mode") {
+            None => {
+                if i.key_span("mode").is_none() {
+                    i.missing("mode", "\"collaboration\"");
+                }
+                None
+            }
+            Some((m, span)) => {
+                let found = InteractionMode::ALL
+                    .iter()
+                    .find(|(n, _)| *n == m)
+                    .map(|(_, v)| *v);
+                if found.is_none() {
+                    let names: Vec<&str> = InteractionMode::ALL.iter().map(|(n, _)| *n).collect();
+                    let hint = crate::diagnostic::nearest(&m, names.iter().copied())
+                        .map(|n| format!("did you mean \"{n}\"? "))
+                        .unwrap_or_default();
+                    i.error(
+                        "invalid-value",
+                        span.start - offset..span.end - offset,
+                        format!("unknown interaction mode \"{m}\""),
+                        format!("{hint}mode is one of: {}", names.join(", ")),
+                    );
+                }
+                found
+            }
+        };
+        let about = i.opt_str("about").filter(|a| !a.trim().is_empty());
+        i.finish(&["team", "mode", "about"]);
+        if let (Some(team), Some(mode)) = (team, mode) {
+            interactions.push(Interaction { team, mode, about });
+        }
+    }
     if kind == TeamKind::Team {
         if problem.is_none() && f.key_span("problem").is_none() {
             f.missing(
@@ -170,6 +279,8 @@ pub fn charter(
         members,
         contact,
         reviewed,
+        topology,
+        interactions,
     })
 }
 
@@ -197,7 +308,7 @@ pub fn decision(
     file: &str,
     rel: &str,
     text: &str,
-    toml: Option<Range<usize>>,
+    front: Option<Front>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Decision> {
     let number = decision_number(rel);
@@ -208,13 +319,15 @@ pub fn decision(
                 .at(text, 0..0),
         );
     }
-    let Some(toml) = toml else {
+    let Some(front) = front else {
         need_front_matter(file, text, "decision record", diags);
         return None;
     };
-    let offset = toml.start;
-    let table = parse_toml(file, text, toml, diags)?;
-    let mut f = Fields::new(file, text, &table, "decision record", diags).with_offset(offset);
+    let offset = front.range.start;
+    let table = parse_front(file, text, &front, diags)?;
+    let mut f = Fields::new(file, text, &table, "decision record", diags)
+        .with_offset(offset)
+        .yaml(front.syntax == Syntax::Yaml);
     let title = f.required_str("title");
     let status = match f.opt_spanned_str("status") {
         None => {
@@ -330,32 +443,267 @@ pub fn decision(
     })
 }
 
-const PAGE_KEYS: &[&str] = &["title", "description", "weight"];
+/// Keys a page understands: orgbook's own plus the common ones of Jekyll, Hugo, Eleventy,
+/// Docusaurus and GitBook (docs/format.md). Anything else is a warning, never a failed build:
+/// pages arrive from other generators carrying keys that mean nothing here.
+const PAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "tags",
+    "keywords",
+    "date",
+    "draft",
+    "published",
+    "weight",
+    "nav_order",
+    "sidebar_position",
+    "aliases",
+    "redirect_from",
+    "slug",
+    "permalink",
+    "extra",
+];
+
+/// File names that make a page the index page of its folder, by precedence.
+pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md"];
+
+/// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in
+/// `teams/` and `decisions/` themselves, whose index pages orgbook generates: a
+/// `README.md` there (common in ADR repositories) is an ordinary page.
+pub fn is_folder_index(rel: &str) -> bool {
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    index_rank(name).is_some() && (name == "_index.md" || !matches!(dir, "teams" | "decisions"))
+}
+
+/// The precedence of a folder-index file name (0 highest), `None` for other pages.
+pub fn index_rank(file_name: &str) -> Option<usize> {
+    if file_name.eq_ignore_ascii_case("readme.md") {
+        return Some(2);
+    }
+    INDEX_NAMES.iter().position(|n| *n == file_name)
+}
 
 pub fn page(
     file: &str,
     rel: &str,
     text: &str,
-    toml: Option<Range<usize>>,
+    front: Option<Front>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<PageMeta> {
+    let folder_index = is_folder_index(rel);
     let mut meta = PageMeta {
-        is_home: rel == "_index.md",
+        is_home: folder_index && !rel.contains('/'),
+        folder_index,
         ..PageMeta::default()
     };
-    if let Some(toml) = toml {
-        let offset = toml.start;
-        let table = parse_toml(file, text, toml, diags)?;
-        let mut f = Fields::new(file, text, &table, "page front matter", diags).with_offset(offset);
-        if let Some(t) = f.opt_str("title") {
-            meta.title = t;
-            meta.title_from_front_matter = true;
-        }
-        meta.description = f.opt_str("description");
-        meta.weight = f.opt_int("weight");
-        f.finish(PAGE_KEYS);
+    let Some(front) = front else {
+        return Some(meta);
+    };
+    let offset = front.range.start;
+    let table = parse_front(file, text, &front, diags)?;
+    let mut f = Fields::new(file, text, &table, "page front matter", diags)
+        .with_offset(offset)
+        .yaml(front.syntax == Syntax::Yaml);
+    if let Some(t) = f.opt_str("title") {
+        meta.title = t;
+        meta.title_from_front_matter = true;
     }
+    meta.description = f.opt_str("description");
+    meta.tags = words(&mut f, "tags");
+    meta.keywords = words(&mut f, "keywords");
+    meta.date = lenient_date(&mut f, "date");
+    meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
+    for key in ["weight", "nav_order", "sidebar_position"] {
+        let w = position(&mut f, key);
+        if meta.weight.is_none() {
+            meta.weight = w;
+        }
+    }
+    for key in ["aliases", "redirect_from"] {
+        meta.aliases.extend(strings(&mut f, key));
+    }
+    meta.slug = f.opt_spanned_str("slug");
+    meta.permalink = f.opt_spanned_str("permalink");
+    if let Some(v) = f.raw("extra") {
+        match v.get_ref() {
+            DeValue::Table(_) => meta.extra = Some(to_json(v.get_ref())),
+            _ => {
+                let help = if front.syntax == Syntax::Yaml {
+                    "write `extra:` followed by indented `name: value` lines"
+                } else {
+                    "write an [extra] section at the end of the front matter"
+                };
+                f.error(
+                    "invalid-type",
+                    v.span(),
+                    "`extra` in page front matter must be a table".into(),
+                    help.into(),
+                );
+            }
+        }
+    }
+    f.finish_as(PAGE_KEYS, crate::diagnostic::Severity::Warning);
     Some(meta)
+}
+
+fn warn_type(f: &mut Fields<'_, '_, '_>, span: Range<usize>, key: &str, expected: &str) {
+    let span = f.span(span);
+    let msg = format!("`{key}` in page front matter should be {expected}; it is ignored");
+    f.warning_at(
+        "invalid-type",
+        span,
+        msg,
+        format!(
+            "write it like: {}",
+            f.assign(
+                key,
+                match expected {
+                    "a number" => "3",
+                    "true or false" => "true",
+                    "a date" => "2026-03-14",
+                    _ => "[\"a\", \"b\"]",
+                }
+            )
+        ),
+    );
+}
+
+/// `tags = ["a", "b"]`, or Jekyll's `tags: a b` / `tags: a, b`.
+fn words(f: &mut Fields<'_, '_, '_>, key: &str) -> Vec<String> {
+    let Some(v) = f.raw(key) else {
+        return Vec::new();
+    };
+    match v.get_ref() {
+        DeValue::String(s) => {
+            let sep: &[char] = if s.contains(',') {
+                &[',']
+            } else {
+                &[' ', '\t']
+            };
+            s.split(sep)
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        }
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|i| scalar_text(i.get_ref()))
+            .collect(),
+        _ => {
+            warn_type(f, v.span(), key, "a list of words");
+            Vec::new()
+        }
+    }
+}
+
+/// One string or a list of strings, with spans (`aliases`, `redirect_from`).
+fn strings(f: &mut Fields<'_, '_, '_>, key: &str) -> Vec<(String, Range<usize>)> {
+    let Some(v) = f.raw(key) else {
+        return Vec::new();
+    };
+    match v.get_ref() {
+        DeValue::String(s) => vec![(s.to_string(), f.span(v.span()))],
+        DeValue::Array(items) => {
+            let mut out = Vec::new();
+            for i in items.iter() {
+                match i.get_ref() {
+                    DeValue::String(s) => out.push((s.to_string(), f.span(i.span()))),
+                    _ => warn_type(f, i.span(), key, "a list of paths"),
+                }
+            }
+            out
+        }
+        _ => {
+            warn_type(f, v.span(), key, "a list of paths");
+            Vec::new()
+        }
+    }
+}
+
+fn flag(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<bool> {
+    let v = f.raw(key)?;
+    match v.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        _ => {
+            warn_type(f, v.span(), key, "true or false");
+            None
+        }
+    }
+}
+
+/// An ordering number: integers as they are, fractions (Docusaurus allows 1.5) rounded.
+fn position(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<i64> {
+    let v = f.raw(key)?;
+    let n = match v.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        DeValue::Float(x) => x
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .map(|x| x.round() as i64),
+        _ => None,
+    };
+    if n.is_none() {
+        warn_type(f, v.span(), key, "a number");
+    }
+    n
+}
+
+/// A date, or a date-time whose date part is used (`2024-05-01 10:00:00 +0200`).
+fn lenient_date(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<jiff::civil::Date> {
+    let v = f.raw(key)?;
+    let text = match v.get_ref() {
+        DeValue::Datetime(dt) => dt
+            .date
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        DeValue::String(s) => Some(s.trim().chars().take(10).collect()),
+        _ => None,
+    };
+    let date = text.and_then(|t| t.parse::<jiff::civil::Date>().ok());
+    if date.is_none() {
+        warn_type(f, v.span(), key, "a date");
+    }
+    date
+}
+
+fn scalar_text(v: &DeValue<'_>) -> Option<String> {
+    match v {
+        DeValue::String(s) => Some(s.to_string()),
+        DeValue::Integer(i) => Some(i.as_str().to_string()),
+        DeValue::Float(x) => Some(x.as_str().to_string()),
+        DeValue::Boolean(b) => Some(b.to_string()),
+        DeValue::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+/// Front matter values as JSON, for templates (`page.extra`).
+fn to_json(v: &DeValue<'_>) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::String(i.as_str().to_string())),
+        DeValue::Float(x) => x
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(a) => Value::Array(a.iter().map(|i| to_json(i.get_ref())).collect()),
+        DeValue::Table(t) => Value::Object(
+            t.iter()
+                .map(|(k, v)| (k.get_ref().to_string(), to_json(v.get_ref())))
+                .collect(),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -365,7 +713,7 @@ mod tests {
     fn charter_diags(text: &str) -> (Option<Charter>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let s = split("c.md", text).unwrap();
-        let c = charter("c.md", "teams/pay.md", text, s.toml, &mut diags);
+        let c = charter("c.md", "teams/pay.md", text, s.front, &mut diags);
         (c, diags)
     }
 
@@ -373,15 +721,20 @@ mod tests {
     fn split_finds_toml_and_body() {
         let text = "+++\na = 1\n+++\n# Body\n";
         let s = split("f", text).unwrap();
-        assert_eq!(&text[s.toml.unwrap()], "a = 1\n");
+        assert_eq!(&text[s.front.unwrap().range], "a = 1\n");
         assert_eq!(&text[s.body_start..], "# Body\n");
     }
 
     #[test]
-    fn split_rejects_yaml_and_unclosed() {
+    fn split_finds_yaml_and_rejects_unclosed() {
+        let s = split("f", "---\na: 1\n---\nbody").unwrap();
+        let front = s.front.unwrap();
+        assert_eq!(front.syntax, Syntax::Yaml);
+        assert_eq!(front.range, 4..9);
+        assert_eq!(s.body_start, 13);
         assert_eq!(
-            split("f", "---\na: 1\n---\n").unwrap_err().code,
-            "yaml-front-matter"
+            split("f", "---\na: 1\n").unwrap_err().code,
+            "unclosed-front-matter"
         );
         assert_eq!(
             split("f", "+++\na = 1\n").unwrap_err().code,
@@ -432,7 +785,7 @@ mod tests {
         let text = "+++\ntitle = \"T\"\nstatus = \"acepted\"\ntype = 3\ndate = 2026-01-01\nteam = \"pay\"\n+++\n";
         let mut diags = Vec::new();
         let s = split("d.md", text).unwrap();
-        let d = decision("d.md", "decisions/0007-t.md", text, s.toml, &mut diags);
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
         assert!(d.is_none());
         let status = diags.iter().find(|d| d.message.contains("status")).unwrap();
         assert!(status.help.as_deref().unwrap().contains("\"accepted\""));
@@ -448,7 +801,7 @@ mod tests {
         let text = "+++\ntitle = \"T\"\nstatus = \"accepted\"\ntype = 1\ndate = 2026-01-01\nteam = \"pay\"\n+++\n";
         let mut diags = Vec::new();
         let s = split("d.md", text).unwrap();
-        decision("d.md", "decisions/0007-t.md", text, s.toml, &mut diags);
+        decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
         assert!(codes.contains(&"missing-deciders"), "{codes:?}");
         assert!(diags.iter().any(|d| d.message.contains("needs `decided`")));
@@ -458,5 +811,69 @@ mod tests {
     fn decision_number_from_file_name() {
         assert_eq!(decision_number("a/0007-x.md"), Some(7));
         assert_eq!(decision_number("x.md"), None);
+    }
+
+    #[test]
+    fn yaml_charter_reads_like_toml_with_yaml_hints() {
+        let text =
+            "---\nname: Pay\nprobelm: x\nmetrics:\n  - name: m\nreviewed: \"2026-01-02\"\n---\n";
+        let (c, d) = charter_diags(text);
+        assert_eq!(c.unwrap().name, "Pay");
+        let typo = d.iter().find(|d| d.code == "unknown-key").unwrap();
+        assert_eq!((typo.line, typo.column), (3, 1));
+        assert_eq!(typo.help.as_deref(), Some("did you mean `problem`?"));
+        let date = d.iter().find(|d| d.message.contains("reviewed")).unwrap();
+        assert_eq!(date.line, 6);
+        assert_eq!(
+            date.help.as_deref(),
+            Some("remove the quotes: reviewed: 2026-01-02")
+        );
+    }
+
+    #[test]
+    fn yaml_decision_with_padded_supersedes() {
+        let text = "---\ntitle: T\nstatus: accepted\ntype: 2\ndate: 2026-01-01\ndecided: 2026-01-02\nteam: pay\nsupersedes: [0003]\n---\n";
+        let mut diags = Vec::new();
+        let s = split("d.md", text).unwrap();
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.supersedes[0].0, 3);
+    }
+
+    fn page_of(rel: &str, text: &str) -> (PageMeta, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let s = split("p.md", text).unwrap();
+        let p = page("p.md", rel, text, s.front, &mut diags).unwrap();
+        (p, diags)
+    }
+
+    #[test]
+    fn page_keys_from_other_generators() {
+        let text = "---\ntitle: Setup\nsidebar_position: 2.4\ntags: onboarding setup\nkeywords: [a, b]\ndate: 2024-05-01 10:00:00 +0200\nredirect_from:\n  - /old/setup/\n  - /setup.html\npublished: false\nlayout: page\nextra:\n  owner: ops\n---\n";
+        let (p, d) = page_of("guide/setup.md", text);
+        assert_eq!(p.weight, Some(2));
+        assert_eq!(p.tags, ["onboarding", "setup"]);
+        assert_eq!(p.keywords, ["a", "b"]);
+        assert_eq!(p.date.unwrap().to_string(), "2024-05-01");
+        assert!(p.draft);
+        assert_eq!(p.aliases.len(), 2);
+        assert_eq!(&text[p.aliases[0].1.clone()], "/old/setup/");
+        assert_eq!(p.extra.unwrap()["owner"], "ops");
+        // `layout` means nothing here: a warning at its line, not an error.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
+        assert_eq!((d[0].code, d[0].line), ("unknown-key", 11));
+    }
+
+    #[test]
+    fn folder_index_names() {
+        assert!(page_of("README.md", "x").0.is_home);
+        assert!(page_of("index.md", "x").0.is_home);
+        let (p, _) = page_of("guide/README.md", "x");
+        assert!(p.folder_index && !p.is_home);
+        assert!(!page_of("guide/readme-first.md", "x").0.folder_index);
+        assert_eq!(index_rank("_index.md"), Some(0));
+        assert_eq!(index_rank("index.md"), Some(1));
+        assert_eq!(index_rank("readme.md"), Some(2));
     }
 }

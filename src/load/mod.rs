@@ -7,8 +7,11 @@
 
 pub mod fields;
 mod frontmatter;
+mod yaml;
 
-pub use frontmatter::{decision_number, is_valid_slug};
+pub use frontmatter::{
+    INDEX_NAMES, Syntax, decision_number, index_rank, is_folder_index, is_valid_slug,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Doc, DocKind, Source};
@@ -34,7 +37,7 @@ pub fn classify(rel: &str) -> FileClass {
         return FileClass::Asset;
     }
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
-    let is_index = file_name == "_index.md";
+    let is_index = index_rank(file_name).is_some();
     if rel.starts_with("teams/") && !is_index {
         FileClass::Charter
     } else if rel.starts_with("decisions/") && !is_index {
@@ -52,15 +55,63 @@ pub struct Loaded {
     /// Markdown files too broken to load (already reported). References to them are not
     /// reported again, so one mistake gives one error, not a cascade.
     pub unparsed: Vec<String>,
+    /// Source paths of pages marked `draft` (not published; a link to one is broken).
+    pub drafts: Vec<String>,
 }
 
 /// Lists the files under `content/` as `(absolute path, path relative to content/)`, sorted,
-/// skipping hidden files and editor droppings ([`crate::text::walk`]).
+/// skipping hidden files and editor droppings ([`crate::text::walk`]). Files inside
+/// dot-folders (`.gitbook/assets/…`) are added when they are not Markdown: they become
+/// assets that are published only if a page links to them ([`in_dot_folder`]).
 pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
-    files_under(&root.join(CONTENT_DIR))
+    let content = root.join(CONTENT_DIR);
+    let mut files: Vec<(PathBuf, String)> = files_under(&content)
         .into_iter()
         .map(|(rel, abs)| (abs, rel))
-        .collect()
+        .collect();
+    files.extend(dot_folder_files(&content));
+    files
+}
+
+/// Non-Markdown files inside dot-folders, sorted.
+fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
+        })
+        .flatten()
+    {
+        if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let rel = crate::diagnostic::display_path(content, entry.path());
+        if in_dot_folder(&rel) && !rel.ends_with(".md") {
+            out.push((entry.into_path(), rel));
+        }
+    }
+    out
+}
+
+/// A dot-folder that may hold linked files (`.gitbook`, `.assets`), as opposed to version
+/// control and tool folders, which are never walked.
+fn is_dot_folder(name: &str) -> bool {
+    name.starts_with('.')
+        && name.len() > 1
+        && !matches!(
+            name,
+            ".git" | ".hg" | ".svn" | ".github" | ".vscode" | ".idea" | ".obsidian" | ".cache"
+        )
+}
+
+/// Whether a path relative to `content/` lies inside a dot-folder: such files are published
+/// only when a page links to them.
+pub fn in_dot_folder(rel: &str) -> bool {
+    rel.rsplit_once('/')
+        .is_some_and(|(dir, _)| dir.split('/').any(|p| p.starts_with('.')))
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
@@ -78,17 +129,26 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut unparsed = Vec::new();
+    let mut drafts = Vec::new();
     for ((doc, d), (_, rel)) in results.into_iter().zip(&md) {
         match doc {
+            Some(doc) if matches!(&doc.kind, DocKind::Page(p) if p.draft) => {
+                drafts.push(doc.source.path)
+            }
             Some(doc) => docs.push(doc),
             None => unparsed.push(format!("{CONTENT_DIR}/{rel}")),
         }
         diags.extend(d);
     }
+    let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
+    // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
+    // serve's incremental updates) binary-searches by string, so sort by string.
+    assets.sort();
     Loaded {
         docs,
-        assets: assets.into_iter().map(|(_, rel)| rel).collect(),
+        assets,
         unparsed,
+        drafts,
     }
 }
 
@@ -139,12 +199,12 @@ pub fn parse_doc(
     };
     let kind = match class {
         FileClass::Charter => {
-            frontmatter::charter(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Team)
+            frontmatter::charter(&file, rel, &text, split.front.clone(), diags).map(DocKind::Team)
         }
-        FileClass::Decision => frontmatter::decision(&file, rel, &text, split.toml.clone(), diags)
+        FileClass::Decision => frontmatter::decision(&file, rel, &text, split.front.clone(), diags)
             .map(DocKind::Decision),
         FileClass::Page | FileClass::Asset => {
-            frontmatter::page(&file, rel, &text, split.toml.clone(), diags).map(DocKind::Page)
+            frontmatter::page(&file, rel, &text, split.front.clone(), diags).map(DocKind::Page)
         }
     };
     // A document with errors is still returned when its front matter yielded the essentials
@@ -152,6 +212,12 @@ pub fn parse_doc(
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
     let url = crate::text::url_safe_path(&output_url(rel, &kind));
+    let url = match &kind {
+        DocKind::Page(p) => custom_url(&file, &text, p, &url, diags)
+            .map(|u| crate::text::url_safe_path(&u))
+            .unwrap_or(url),
+        _ => url,
+    };
     Some(Doc {
         source: Source {
             path: file,
@@ -176,13 +242,101 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
             format!("decisions/{stem}.html")
         }
         DocKind::Page(_) => {
-            let without = rel.trim_end_matches(".md");
-            match without.strip_suffix("_index") {
-                Some(dir) => format!("{dir}index.html"),
-                None => format!("{without}.html"),
+            let (dir, name) = match rel.rsplit_once('/') {
+                Some((d, n)) => (format!("{d}/"), n),
+                None => (String::new(), rel),
+            };
+            if is_folder_index(rel) {
+                format!("{dir}index.html")
+            } else {
+                format!("{dir}{}.html", name.trim_end_matches(".md"))
             }
         }
     }
+}
+
+/// A page title from its file name, for pages without `title` or a leading `#` heading:
+/// `onboarding-checklist.md` → "Onboarding checklist"; a folder's `README.md` (or
+/// `index.md`) takes the folder's name.
+pub fn title_from_path(path: &str, folder_index: bool) -> String {
+    let mut parts = path.rsplit('/');
+    let file = parts.next().unwrap_or("");
+    let stem = if folder_index || index_rank(file).is_some() {
+        parts.next().filter(|d| *d != CONTENT_DIR).unwrap_or("")
+    } else {
+        file.strip_suffix(".md").unwrap_or(file)
+    };
+    let words = stem.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A URL path from front matter (`permalink`, a `/`-rooted `slug`, an alias) as an output
+/// file: `/a/b/` → `a/b/index.html`, `/a/b.html` as it is, `/a/b` → `a/b.html`. `None` when
+/// it cannot be a path inside the site (a full URL, `..`, Jekyll `:placeholders`).
+pub fn url_path_to_file(path: &str) -> Option<String> {
+    let p = path.trim();
+    if p.contains("://") || p.starts_with("//") || p.contains([':', '{', '}', '?', '#', '\\']) {
+        return None;
+    }
+    let p = p.trim_start_matches('/');
+    if p.split('/').any(|s| s == ".." || s == ".") {
+        return None;
+    }
+    if p.is_empty() || p.ends_with('/') {
+        return Some(format!("{p}index.html"));
+    }
+    if p.ends_with(".html") || p.ends_with(".htm") {
+        return Some(p.to_string());
+    }
+    Some(format!("{p}.html"))
+}
+
+/// The output path `permalink` or `slug` ask for, if any (docs/format.md, "slug and
+/// permalink"). A value that cannot be honoured is a warning and the page keeps its
+/// file-based URL.
+fn custom_url(
+    file: &str,
+    text: &str,
+    p: &crate::model::PageMeta,
+    url: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let (value, span, key) = match (&p.permalink, &p.slug) {
+        (Some((v, s)), _) => (v, s, "permalink"),
+        (None, Some((v, s))) => (v, s, "slug"),
+        (None, None) => return None,
+    };
+    let wanted = if key == "slug" && !value.starts_with('/') {
+        // A relative slug replaces the file name, in the same folder.
+        let dir = url.rsplit_once('/').map_or("", |(d, _)| d);
+        let s = value.trim_end_matches('/');
+        if s.is_empty() || s.contains(['/', ':', '?', '#', '\\']) || s == ".." || s == "." {
+            None
+        } else if dir.is_empty() {
+            Some(format!("{s}.html"))
+        } else {
+            Some(format!("{dir}/{s}.html"))
+        }
+    } else {
+        url_path_to_file(value)
+    };
+    if wanted.is_none() {
+        diags.push(
+            Diagnostic::warning(
+                "ignored-permalink",
+                file,
+                format!("`{key}` \"{value}\" cannot be used as a page address; the page keeps {url}"),
+            )
+            .with_help("use a path inside the site such as /guides/setup/ (placeholders like :title are not expanded), or remove the key")
+            .at(text, span.clone()),
+        );
+    }
+    wanted
 }
 
 #[cfg(test)]
@@ -199,10 +353,67 @@ mod tests {
     }
 
     #[test]
+    fn titles_from_file_names() {
+        assert_eq!(
+            title_from_path("content/onboarding-checklist.md", false),
+            "Onboarding checklist"
+        );
+        assert_eq!(title_from_path("content/t1.md", false), "T1");
+        assert_eq!(
+            title_from_path("content/how_we-work/README.md", true),
+            "How we work"
+        );
+        assert_eq!(title_from_path("content/README.md", true), "");
+        assert_eq!(
+            title_from_path("content/decisions/README.md", false),
+            "Decisions"
+        );
+    }
+
+    #[test]
+    fn url_paths_from_front_matter() {
+        assert_eq!(
+            url_path_to_file("/guides/setup/").as_deref(),
+            Some("guides/setup/index.html")
+        );
+        assert_eq!(
+            url_path_to_file("/setup.html").as_deref(),
+            Some("setup.html")
+        );
+        assert_eq!(
+            url_path_to_file("old/page").as_deref(),
+            Some("old/page.html")
+        );
+        assert_eq!(url_path_to_file("/").as_deref(), Some("index.html"));
+        assert_eq!(url_path_to_file("/:categories/:title/"), None);
+        assert_eq!(url_path_to_file("https://x.org/a"), None);
+        assert_eq!(url_path_to_file("/a/../../etc"), None);
+    }
+
+    #[test]
+    fn dot_folders() {
+        assert!(in_dot_folder(".gitbook/assets/x.png"));
+        assert!(in_dot_folder("a/.assets/x.png"));
+        assert!(!in_dot_folder("a/x.png"));
+        assert!(is_dot_folder(".gitbook"));
+        assert!(!is_dot_folder(".git"));
+    }
+
+    #[test]
     fn page_urls() {
         let page = DocKind::Page(Default::default());
         assert_eq!(output_url("_index.md", &page), "index.html");
         assert_eq!(output_url("a/_index.md", &page), "a/index.html");
         assert_eq!(output_url("a/b.md", &page), "a/b.html");
+        assert_eq!(output_url("a/README.md", &page), "a/index.html");
+        assert_eq!(output_url("a/index.md", &page), "a/index.html");
+        assert_eq!(output_url("README.md", &page), "index.html");
+        assert_eq!(classify("teams/README.md"), FileClass::Page);
+        // teams/ and decisions/ have generated index pages: their README is a plain page.
+        assert_eq!(
+            output_url("decisions/README.md", &page),
+            "decisions/README.html"
+        );
+        assert_eq!(output_url("teams/_index.md", &page), "teams/index.html");
     }
 }

@@ -6,6 +6,7 @@
 //! The drawing needs no JavaScript; `orgbook/orgmap.js` only adds pan/zoom.
 
 mod hood;
+pub mod interactions;
 mod layout;
 mod render;
 mod style;

@@ -29,6 +29,12 @@ pub struct SiteInfo<'a> {
     pub title: &'a str,
     pub base_url: Option<&'a str>,
     pub generator: &'static str,
+    /// The handbook has charters / decision records: without them the navigation leaves
+    /// out the org pages, which would be empty.
+    pub has_teams: bool,
+    pub has_decisions: bool,
+    /// The search box's placeholder, naming what this handbook holds.
+    pub search_placeholder: &'static str,
 }
 
 #[derive(Serialize, Clone)]
@@ -108,6 +114,8 @@ pub struct TeamDetail {
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,
+    /// Person links, interactions, metric sparklines (see render/insight.rs).
+    pub insight: super::insight::TeamInsight,
 }
 
 #[derive(Serialize)]
@@ -130,6 +138,8 @@ pub struct DecisionDetail {
     pub supersedes: Vec<DecisionSummary>,
     pub superseded_by: Vec<DecisionSummary>,
     pub source: String,
+    /// `deciders` as links to their person pages.
+    pub decider_links: Vec<super::insight::PersonLink>,
 }
 
 #[derive(Serialize)]
@@ -147,6 +157,8 @@ pub struct PageDetail {
     pub description: Option<String>,
     pub breadcrumbs: Vec<Link>,
     pub source: String,
+    /// Front matter `[extra]` / `extra:` as written, for site templates (`page.extra.x`).
+    pub extra: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +225,16 @@ pub struct SimplePage<'a> {
 #[derive(Serialize)]
 pub struct Sitemap {
     pub entries: Vec<SitemapEntry>,
+    /// Redirect pages (`aliases`, `redirect_from`): listed as redirects, in XML comments,
+    /// not as `<url>` entries — search engines should index the page they lead to.
+    pub redirects: Vec<SitemapRedirect>,
+}
+
+#[derive(Serialize)]
+pub struct SitemapRedirect {
+    /// Both URL-encoded, with no `--` (they go inside an XML comment).
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Serialize)]
@@ -271,6 +293,8 @@ pub struct HealthPage<'a> {
     pub review_days: i64,
     pub stalled_days: i64,
     pub max_size: usize,
+    /// Summary, where decisions wait, velocity per quarter (see render/insight.rs).
+    pub insight: super::insight::HealthInsight,
 }
 
 #[derive(Serialize)]
@@ -286,6 +310,10 @@ pub struct HealthRule {
 pub struct HealthFinding {
     pub message: String,
     pub link: Link,
+    /// The person page, for findings about a person (decider-overload, slow-decider).
+    pub person_url: Option<String>,
+    /// 1-based line in the source the finding points at.
+    pub line: usize,
 }
 
 /// Headline numbers for the home page.

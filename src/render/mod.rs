@@ -5,6 +5,7 @@
 
 mod context;
 mod feeds;
+mod insight;
 mod org;
 mod search_docs;
 pub mod theme;
@@ -70,6 +71,12 @@ impl<'a> Renderer<'a> {
                 title: &config.title,
                 base_url: config.base_url.as_deref(),
                 generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
+                has_teams: !self.handbook.teams.is_empty(),
+                has_decisions: !self.handbook.decisions.is_empty(),
+                search_placeholder: search_placeholder(
+                    !self.handbook.teams.is_empty(),
+                    !self.handbook.decisions.is_empty(),
+                ),
             },
             root: root_prefix(url),
             url: url.to_string(),
@@ -233,6 +240,7 @@ impl<'a> Renderer<'a> {
             decisions,
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
+            insight: self.team_insight(c),
         };
         let ctx = TeamPage {
             base: self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams"),
@@ -269,6 +277,7 @@ impl<'a> Renderer<'a> {
             supersedes,
             superseded_by,
             source: doc.source.path.clone(),
+            decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
         };
         let title = format!("ADR {}: {}", d.number, d.title);
         let ctx = DecisionPage {
@@ -290,7 +299,7 @@ impl<'a> Renderer<'a> {
         for part in &parts[..parts.len().saturating_sub(1)] {
             prefix.push('/');
             prefix.push_str(part);
-            if let Some(&id) = hb.by_path.get(&format!("{prefix}/_index.md"))
+            if let Some(&id) = hb.folder_index.get(&prefix)
                 && hb.docs[id].url != doc.url
             {
                 crumbs.push(self.link_to(id));
@@ -316,6 +325,7 @@ impl<'a> Renderer<'a> {
                 description: meta.description.clone(),
                 breadcrumbs: self.breadcrumbs(doc),
                 source: doc.source.path.clone(),
+                extra: meta.extra.clone(),
             },
             body: self.body(id),
             backlinks: self.backlinks(id),
@@ -373,8 +383,8 @@ impl<'a> Renderer<'a> {
                     prefix.push('/');
                     prefix.push_str(part);
                     let w = hb
-                        .by_path
-                        .get(&format!("{prefix}/_index.md"))
+                        .folder_index
+                        .get(&prefix)
                         .and_then(|&id| match &hb.docs[id].kind {
                             DocKind::Page(m) => m.weight,
                             _ => None,
@@ -382,7 +392,7 @@ impl<'a> Renderer<'a> {
                         .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }
-                if parts.last() == Some(&"_index.md") {
+                if p.folder_index {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
                     key.push((
@@ -400,12 +410,12 @@ impl<'a> Renderer<'a> {
             .map(|(_, d)| {
                 let rel = d.source.path.trim_start_matches("content/");
                 let mut depth = rel.matches('/').count();
-                if rel.ends_with("/_index.md") {
-                    depth -= 1;
-                }
                 let DocKind::Page(p) = &d.kind else {
                     unreachable!()
                 };
+                if p.folder_index {
+                    depth = depth.saturating_sub(1);
+                }
                 PageEntry {
                     title: p.title.clone(),
                     url: d.url.clone(),
@@ -603,7 +613,29 @@ impl<'a> Renderer<'a> {
                 lastmod,
             });
         }
-        self.render("sitemap.xml", "sitemap.xml", &Sitemap { entries })
+        // Person pages (render/insight.rs): one per person the handbook names.
+        for slug in self.health.people.people.keys() {
+            entries.push(SitemapEntry {
+                loc: format!("{prefix}people/{slug}.html"),
+                lastmod: None,
+            });
+        }
+        let comment_safe =
+            |u: &str| format!("{prefix}{}", crate::markdown::encode_path(u)).replace("--", "-%2D");
+        let redirects = self
+            .handbook
+            .redirects
+            .iter()
+            .map(|(from, &id)| SitemapRedirect {
+                from: comment_safe(from),
+                to: comment_safe(&self.handbook.docs[id].url),
+            })
+            .collect();
+        self.render(
+            "sitemap.xml",
+            "sitemap.xml",
+            &Sitemap { entries, redirects },
+        )
     }
 
     /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]
@@ -633,6 +665,8 @@ impl<'a> Renderer<'a> {
             Box::new(|| vec![self.orgmap_page()]),
             Box::new(|| vec![self.ownership_page()]),
             Box::new(|| vec![self.health_page(self.health)]),
+            Box::new(|| vec![self.interactions_page()]),
+            Box::new(|| self.people_pages()),
             Box::new(|| {
                 vec![
                     self.simple("search.html", "search.html", "Search", "search"),
@@ -700,11 +734,27 @@ pub fn static_files(
     files
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
-        .chain(handbook.assets.iter().map(|asset| OutputFile {
-            path: asset.clone(),
-            contents: FileContents::Copy(content.join(asset)),
-        }))
+        .chain(
+            handbook
+                .assets
+                .iter()
+                .filter(|a| !handbook.unpublished_assets.contains(*a))
+                .map(|asset| OutputFile {
+                    path: asset.clone(),
+                    contents: FileContents::Copy(content.join(asset)),
+                }),
+        )
         .collect()
+}
+
+/// What the search box offers to find, by what the handbook holds.
+fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
+    match (teams, decisions) {
+        (true, true) => "Search teams, owners, decisions…  /",
+        (true, false) => "Search teams, owners, pages…  /",
+        (false, true) => "Search decisions and pages…  /",
+        (false, false) => "Search the handbook…  /",
+    }
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

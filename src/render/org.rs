@@ -34,7 +34,14 @@ impl Renderer<'_> {
             slug: c.slug.clone(),
             name: c.name.clone(),
             url: format!("{href_prefix}{}.html", c.slug),
-            metric: self.team_summary(c, 0).primary_metric,
+            // The trend arrow of the primary metric's history, when it has one.
+            metric: self
+                .team_summary(c, 0)
+                .primary_metric
+                .map(|m| match self.primary_trend(c) {
+                    Some(arrow) => format!("{m} {arrow}"),
+                    None => m,
+                }),
             size: match c.kind {
                 TeamKind::Group => self.handbook.subtree_members(&c.slug),
                 TeamKind::Team => c.members.len(),
@@ -213,6 +220,16 @@ impl Renderer<'_> {
                     .map(|f| HealthFinding {
                         message: f.message.clone(),
                         link: self.link_to(f.doc),
+                        person_url: f.person.as_ref().map(|s| format!("people/{s}.html")),
+                        line: {
+                            let text = &hb.docs[f.doc].source.text;
+                            let at = f.span.start.min(text.len());
+                            text.as_bytes()[..at]
+                                .iter()
+                                .filter(|&&b| b == b'\n')
+                                .count()
+                                + 1
+                        },
                     })
                     .collect(),
             })
@@ -244,6 +261,7 @@ impl Renderer<'_> {
             review_days: hb.config.teams.review_days,
             stalled_days: hb.config.decisions.stalled_days,
             max_size: hb.config.teams.max_size,
+            insight: self.health_insight(health),
         };
         self.render("health.html", "health.html", &ctx)
     }

@@ -69,6 +69,16 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
                 )
             }
             DocKind::Page(p) => {
+                // Front matter tags and keywords are found like a decision's tags.
+                if !p.tags.is_empty() || !p.keywords.is_empty() {
+                    let words: Vec<&str> = p
+                        .tags
+                        .iter()
+                        .chain(&p.keywords)
+                        .map(String::as_str)
+                        .collect();
+                    fields.push((Field::Typed, words.join("\n").into()));
+                }
                 let title = if p.is_home && p.title.is_empty() {
                     &hb.config.title
                 } else {

@@ -54,6 +54,20 @@ pub fn dependents(
                 children(parent).filter_map(|s| team(s)).for_each(&mut add);
             }
             children(&c.slug).filter_map(|s| team(s)).for_each(&mut add);
+            // The teams it lists in `[[interactions]]` show it under "depend on us".
+            c.interactions
+                .iter()
+                .filter_map(|i| team(&i.team.0))
+                .for_each(&mut add);
+            // …and the teams listing it name it (one pass over the charters per edit).
+            for &other in hb.teams.values() {
+                if hb.docs[other]
+                    .as_team()
+                    .is_some_and(|o| o.interactions.iter().any(|i| i.team.0 == c.slug))
+                {
+                    add(other);
+                }
+            }
             // Its decisions show its name, and so does every summary of them.
             for n in hb.team_decisions.get(&c.slug).into_iter().flatten() {
                 decision_neighbours(hb, *n, &mut add);

@@ -262,8 +262,9 @@ fn front_matter(d: &Doc) -> &str {
     &d.source.text[..d.source.body_start]
 }
 
-/// Orders `/`-separated paths as `load` lists them (a depth-first walk sorted by file
-/// name): segment by segment. Plain string order differs (`a-b.md` < `a/b.md`).
+/// Orders `/`-separated paths as `load` lists documents (a depth-first walk sorted by file
+/// name): segment by segment. Plain string order differs (`a-b.md` < `a/b.md`); assets
+/// are sorted by string instead.
 fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
@@ -426,7 +427,7 @@ impl Model {
         for (rel, abs, doc, diags) in parsed {
             let path = format!("{CONTENT_DIR}/{rel}");
             if load::classify(&rel) == FileClass::Asset {
-                let pos = assets.binary_search_by(|a| walk_order(a, &rel));
+                let pos = assets.binary_search(&rel);
                 match (abs, pos) {
                     (Some(_), Ok(_)) => {
                         // Same asset, new bytes: only its URL needs re-sending.
@@ -531,6 +532,7 @@ impl Model {
                 docs,
                 assets,
                 unparsed: unparsed.into_iter().collect(),
+                drafts: self.handbook.drafts.iter().cloned().collect(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             let (handbook, health, link_diags) = link_stage(config, loaded);
@@ -625,6 +627,7 @@ impl Model {
             });
         if anchors_stale {
             self.anchor_diags.clear();
+            link::retarget_anchors(&self.handbook, &mut self.rendered, &mut self.anchor_diags);
             link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
         }
         if backlinks_stale {

@@ -217,8 +217,9 @@ fn all_errors_of_all_files_are_reported_together() {
     });
     run.stderr_has("content/teams/eng/api.md:4:1")
         .stderr_has("content/guide/onboarding.md:3:10")
-        .stderr_has("error[yaml-front-matter]")
-        .stderr_has("--> content/decisions/0003-yaml.md:1:1");
+        // YAML front matter is read like TOML: its missing keys are reported, located.
+        .stderr_has("decision record is missing the required key `status`")
+        .stderr_has("--> content/decisions/0003-yaml.md:2:1");
 }
 
 #[test]

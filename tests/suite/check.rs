@@ -101,7 +101,11 @@ fn json_is_one_documented_object_per_line() {
             ],
             "{line}"
         );
-        assert!(obj["severity"] == "error" || obj["severity"] == "warning");
+        // Health findings follow the diagnostics as "finding" (docs/health.md).
+        assert!(
+            ["error", "warning", "finding"].contains(&obj["severity"].as_str().unwrap()),
+            "{line}"
+        );
         assert!(
             obj["code"]
                 .as_str()

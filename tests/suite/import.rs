@@ -148,6 +148,18 @@ fn adr_tools_collection_imports_with_one_command() {
     assert_eq!(r5.status, "superseded");
     let (_, r9) = by_title(&rs, "Help scripts");
     assert_eq!(r9.supersedes, [five as i64]);
+    // `#status` pointed at the section the import removed: the link keeps its record.
+    assert!(
+        r9.body
+            .contains("[Help comments](0005-help-comments.md) could not"),
+        "{}",
+        r9.body
+    );
+    assert!(
+        r9.body.contains("([why](0005-help-comments.md#decision))"),
+        "{}",
+        r9.body
+    );
     // "Amends" survives, pointing at record 1's new file; 1 shows it as a backlink.
     let (eight, r8) = by_title(&rs, "Use ISO 8601 Format for Dates");
     assert!(
@@ -256,6 +268,25 @@ fn log4brains_date_named_records_are_numbered_in_date_order() {
         ("2021-01-05", &[next as i64][..])
     );
     // No `- Date:` line: the file name's date. `Tags:dev-tools` without a space.
+    // Deterministic: the same import into another fresh handbook writes the same bytes.
+    let again = fresh(false);
+    import(&again, &[&path_str(&source.root().join("docs/adr"))]).success();
+    let snapshot = |b: &TestBook| -> Vec<(String, Vec<u8>)> {
+        let dir = b.root().join("content/decisions");
+        let mut v: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(snapshot(&book), snapshot(&again));
     let (_, rd) = by_title(&rs, "Avoid default exports");
     assert_eq!(
         (rd.date.as_str(), rd.tags.as_slice()),
@@ -274,8 +305,23 @@ fn duplicate_numbers_images_and_repository_links() {
     let dry = import(&book, &[&dir, "--dry-run"]);
     dry.success()
         .stderr_has("links to `../../../infra/main.tf`, a file of the source repository")
-        .stderr_has("re-run with --source-url URL");
+        .stderr_has("import with --source-url URL")
+        .stderr_has("skipped: .drafts/0099-draft.md: in a hidden folder");
     assert_eq!(records(&book).len(), 1, "--dry-run writes nothing");
+
+    // Without --source-url the build still passes: the link text stays, unlinked.
+    let plain = fresh(false);
+    import(&plain, &[&dir])
+        .success()
+        .stderr_has("3 links to fix");
+    let rs = records(&plain);
+    assert!(
+        by_title(&rs, "Use Gradle")
+            .1
+            .body
+            .contains("Gradle with the Kotlin DSL. The infrastructure it deploys is in\nmain.tf;")
+    );
+    builds_clean(&plain);
 
     let run = import(
         &book,
@@ -294,7 +340,10 @@ fn duplicate_numbers_images_and_repository_links() {
             "nested/security/0011-use-oauth.md:1: the title says 6 but the file name says 11",
         );
     let rs = records(&book);
-    assert_eq!(rs.len(), 11);
+    assert_eq!(rs.len(), 12);
+    // Not UTF-8: imported, with a note, not refused.
+    let (_, latin) = by_title(&rs, "Serve the caf\u{FFFD} menu in Latin-1");
+    assert_eq!(latin.status, "accepted");
     // Titles are plain text, without numbering or boilerplate prefixes.
     let (_, span) = by_title(&rs, "Use Span<T> in parsers");
     assert_eq!(
@@ -422,6 +471,26 @@ fn keep_numbers_refuses_a_clash_and_writes_nothing() {
     .stderr_has("0001-record-architecture-decisions.md: decision number 1 is already taken")
     .stderr_has("Nothing imported");
     assert_eq!(records(&book).len(), 1);
+    import(
+        &book,
+        &[
+            &path_str(&source.root().join("doc/adr")),
+            "--source-url",
+            "doc/adr",
+        ],
+    )
+    .failure(2)
+    .stderr_has("is not a web address");
+    // Imported twice: not refused, but every repeated record is named.
+    let dir = path_str(&source.root().join("doc/adr"));
+    let url = "https://x.example/doc/adr";
+    import(&book, &[&dir, "--source-url", url]).success();
+    import(&book, &[&dir, "--source-url", url])
+        .success()
+        .stderr_has(
+            "0009-help-scripts.md: same title and date as content/decisions/0009-help-scripts.md; \
+             imported again as decision 19",
+        );
 }
 
 fn git(dir: &Path, args: &[&str], date: &str) {
@@ -547,11 +616,17 @@ fn init_empty_builds_and_the_sample_survives_deleting_any_of_its_files() {
         "content/decisions/0001-record-decisions-in-the-handbook.md",
         "content/how-we-work.md",
         "content/_index.md",
+        "content/teams/engineering/platform.md",
     ] {
         let book = fresh(false);
         book.remove(gone);
         builds_clean(&book);
     }
+    // The sample team together with the decision it owns.
+    let book = fresh(false);
+    book.remove("content/decisions/0001-record-decisions-in-the-handbook.md")
+        .remove("content/teams/engineering/platform.md");
+    builds_clean(&book);
 }
 
 #[test]
@@ -569,10 +644,11 @@ fn placeholder_text_is_a_health_finding() {
     assert!(found.iter().any(|f| f.contains("Adopt Kafka")), "{found:?}");
 }
 
+/// A charter's (kind, parent, members with the lead, owns), sorted.
+type CharterShape = (String, Option<String>, Vec<String>, Vec<String>);
+
 /// The catalog as groups → (kind, parent, members, owns), from the charters written.
-fn charters(
-    book: &TestBook,
-) -> BTreeMap<String, (String, Option<String>, Vec<String>, Vec<String>)> {
+fn charters(book: &TestBook) -> BTreeMap<String, CharterShape> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(book.root().join("content/teams")) {
         let entry = entry.unwrap();

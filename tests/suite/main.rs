@@ -9,6 +9,8 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod insight;
+mod moving_in;
 mod org;
 mod robustness;
 mod safety;

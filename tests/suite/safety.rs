@@ -1053,8 +1053,40 @@ mod codes {
         (Code::UnclosedFrontMatter, |b| {
             b.write("content/teams/open.md", "+++\nname = \"Open\"\n");
         }),
-        (Code::YamlFrontMatter, |b| {
-            b.write("content/teams/yaml.md", "---\nname: Yaml\n---\nBody.\n");
+        (Code::YamlSyntax, |b| {
+            b.write("content/teams/yaml.md", "---\nname: [Yaml\n---\nBody.\n");
+        }),
+        (Code::AnchorOtherRule, |b| {
+            b.write("content/guide/a.md", "# A\n\n## Hello World\n");
+            b.write("content/guide/b.md", "# B\n\n[x](a.md#Hello-World)\n");
+        }),
+        (Code::DuplicateFolderIndex, |b| {
+            b.write("content/guide/index.md", "# Guide\n");
+            b.write("content/guide/README.md", "# Guide\n");
+        }),
+        (Code::RedirectCollision, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"/guide/setup.html\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredAlias, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\naliases = [\"https://example.com/old\"]\n+++\nBody.\n",
+            );
+        }),
+        (Code::IgnoredPermalink, |b| {
+            b.write(
+                "content/guide/moved.md",
+                "+++\ntitle = \"Moved\"\npermalink = \"https://example.com/new\"\n+++\nBody.\n",
+            );
+        }),
+        (Code::TemplateLeftover, |b| {
+            b.write(
+                "content/guide/liquid.md",
+                "# Liquid\n\n{% include footer.html %}\n",
+            );
         }),
         (Code::TomlSyntax, |b| {
             b.write("content/teams/bad.md", "+++\nname = \n+++\n");
@@ -1216,13 +1248,95 @@ mod codes {
         }),
         (Code::PlaceholderText, |b| {
             b.write(
-                "content/teams/new.md",
-                &charter("New", "").replace(
+                "content/teams/fresh.md",
+                &charter("Fresh", "").replace(
                     "problem = \"p\"",
                     &format!("problem = \"{}\"", orgbook::scaffold::PLACEHOLDER_PROBLEM),
                 ),
             );
             deny(b, "placeholder-text");
+        }),
+        // Org-insight findings: `check --format json` prints each as a "finding".
+        (Code::DeciderOverload, |b| {
+            for n in 2..=7 {
+                b.write(
+                    &format!("content/decisions/000{n}-open.md"),
+                    &decision("deciders = [\"Zed\"]"),
+                );
+            }
+        }),
+        (Code::SlowDecider, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-10-31\ndeciders = [\"Zed\"]")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type2Escalated, |b| {
+            b.write(
+                "content/decisions/0002-many.md",
+                &decision("deciders = [\"Ada Lovelace\", \"Bo\", \"Cy\"]"),
+            );
+        }),
+        (Code::Type2Slow, |b| {
+            b.write(
+                "content/decisions/0002-slow.md",
+                &decision("decided = 2026-08-20")
+                    .replace("proposed", "accepted")
+                    .replace("2026-11-01", "2026-08-01"),
+            );
+        }),
+        (Code::Type1Unescalated, |b| {
+            b.write(
+                "content/decisions/0002-alone.md",
+                &decision("decided = 2026-11-02\ndeciders = [\"Ada Lovelace\"]")
+                    .replace("proposed", "accepted")
+                    .replace("type = 2", "type = 1"),
+            );
+        }),
+        (Code::TooManyDependencies, |b| {
+            let mut extra = String::from("topology = \"stream-aligned\"\n");
+            for t in ["ta", "tb", "tc", "td"] {
+                b.write(&format!("content/teams/{t}.md"), &charter(t, ""));
+                extra.push_str(&format!(
+                    "[[interactions]]\nteam = \"{t}\"\nmode = \"collaboration\"\n"
+                ));
+            }
+            b.write("content/teams/busy.md", &charter("Busy", &extra));
+        }),
+        (Code::PlatformWithoutConsumers, |b| {
+            b.write(
+                "content/teams/lonely.md",
+                &charter("Lonely", "topology = \"platform\""),
+            );
+        }),
+        (Code::OneWayCollaboration, |b| {
+            b.write(
+                "content/teams/keen.md",
+                &charter(
+                    "Keen",
+                    "[[interactions]]\nteam = \"platform\"\nmode = \"collaboration\"",
+                ),
+            );
+        }),
+        (Code::MetricStale, |b| {
+            b.write(
+                "content/teams/old.md",
+                &charter("Old", "").replace(
+                    "target = \"t\"",
+                    "target = \"t\"\nhistory = [[2025-01-01, 5]]",
+                ),
+            );
+        }),
+        (Code::MetricOffTarget, |b| {
+            b.write(
+                "content/teams/slow.md",
+                &charter("Slow", "").replace(
+                    "target = \"t\"",
+                    "target = \"≤ 200 ms\"\nhistory = [[2026-10-01, 250], [2026-11-20, 300]]",
+                ),
+            );
         }),
     ];
 
@@ -1273,7 +1387,8 @@ mod codes {
         for (code, setup) in EMITTERS {
             let repo = Repo::new();
             setup(&repo.book);
-            let run = repo.book.run(&["check", "--format", "json"]);
+            // --strict: some codes (anchor-other-rule) are reported only there.
+            let run = repo.book.run(&["check", "--strict", "--format", "json"]);
             let emitted: BTreeSet<String> = run
                 .stdout
                 .lines()

@@ -354,14 +354,18 @@ fn import_adr_tools_round_trips_status_date_number_and_supersedes() {
     assert_eq!(decisions[&3]["title"], "Use PostgreSQL for orders");
 
     // The pages show the link both ways, and the body kept its sections and links.
-    let old = book.html("decisions/0002-use-mysql.html");
+    // Imported records are named after their titles, as `orgbook new` names them.
+    let old = book.html("decisions/0002-use-mysql-for-orders.html");
     assert_eq!(
         hrefs(&old, ".notice a"),
-        ["../decisions/0003-use-postgresql.html"]
+        ["../decisions/0003-use-postgresql-for-orders.html"]
     );
-    let new = book.html("decisions/0003-use-postgresql.html");
+    let new = book.html("decisions/0003-use-postgresql-for-orders.html");
     assert!(texts(&new, ".prose h2").contains(&"Consequences".to_string()));
-    assert!(hrefs(&new, ".prose a").contains(&"../decisions/0002-use-mysql.html".to_string()));
+    assert!(
+        hrefs(&new, ".prose a")
+            .contains(&"../decisions/0002-use-mysql-for-orders.html".to_string())
+    );
     assert!(
         texts(&new, ".prose")
             .iter()
@@ -411,7 +415,7 @@ fn import_madr_round_trips_status_date_number_deciders_and_supersedes() {
     // What has no orgbook key is reported, with its file and line.
     assert!(stderr.contains("note: 0003-use-soap.md:5:"), "{stderr}");
     assert!(stderr.contains("consulted"), "{stderr}");
-    let kafka = book.html("decisions/0004-use-kafka.html");
+    let kafka = book.html("decisions/0004-use-kafka-for-payment-events.html");
     assert_eq!(texts(&kafka, "h1"), ["Use Kafka for payment events"]);
 }
 
@@ -426,21 +430,21 @@ fn import_refuses_to_overwrite_or_reuse_numbers_and_then_writes_nothing() {
         .into_owned();
     book.run(&["import", "adr", &nygard]).success();
     book.edit(
-        "content/decisions/0003-use-postgresql.md",
+        "content/decisions/0003-use-postgresql-for-orders.md",
         "## Context",
         "## Context (edited)",
     );
     let before = snapshot(&book);
 
-    // The same records again: every file would be overwritten.
-    book.run(&["import", "adr", &nygard])
+    // With --keep-numbers, numbers already used in the handbook refuse the import, and
+    // nothing is written (without it they would be renumbered: tests/suite/import.rs).
+    book.run(&["import", "adr", &nygard, "--keep-numbers"])
         .failure(1)
-        .stderr_has("0003-use-postgresql.md already exists")
+        .stderr_has("0003-use-postgresql.md: decision number 3 is already taken")
         .stderr_has("Nothing imported");
-    // Other records with numbers already used in the handbook.
-    book.run(&["import", "adr", &madr])
+    book.run(&["import", "adr", &madr, "--keep-numbers"])
         .failure(1)
-        .stderr_has("decision number 1 is already used by content/decisions/0001-record-architecture-decisions.md");
+        .stderr_has("decision number 1 is already taken");
     assert_eq!(snapshot(&book), before);
 
     // A dry run reports the files and writes none of them.
@@ -449,7 +453,7 @@ fn import_refuses_to_overwrite_or_reuse_numbers_and_then_writes_nothing() {
     assert!(
         run.success()
             .stdout
-            .contains("content/decisions/0004-use-kafka.md"),
+            .contains("content/decisions/0004-use-kafka-for-payment-events.md"),
         "{}",
         run.stdout
     );

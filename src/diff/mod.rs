@@ -1,0 +1,533 @@
+//! `orgbook diff`: what a change does to the organisation, computed from two handbooks
+//! (folders, or git revisions read by [`git`]) — teams added, removed, renamed and moved,
+//! members joining and leaving, ownership transferred, metrics and targets changed,
+//! decisions proposed and decided, health findings introduced and resolved.
+//!
+//! Both sides go through the same load → link → health stages as a build (no Markdown,
+//! no pages), with the same "today". Renames are detected by slug and content: a team
+//! keeps its identity while its file name (slug) stays; a team removed under one slug and
+//! added under another is a rename when both have the same name or share at least half of
+//! their members and owned items (Jaccard ≥ 0.5). File history is not consulted, so a
+//! rename is recognised the same way between folders and between revisions.
+
+pub mod git;
+
+use crate::health::Health;
+use crate::model::{Charter, Handbook, Status};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// One side of the comparison.
+pub struct Snapshot {
+    pub handbook: Handbook,
+    pub health: Health,
+}
+
+/// Loads a handbook folder into the model, ignoring diagnostics: a diff describes what
+/// the files say, and `check` is the place to report what is wrong with them.
+pub fn snapshot(root: &Path, today: jiff::civil::Date) -> Snapshot {
+    let (config, _) = crate::site::load_config(root);
+    let mut diags = Vec::new();
+    let loaded = crate::load::load(root, &mut diags);
+    let handbook = crate::link::resolve(config, loaded, &mut diags);
+    let health = crate::health::compute(&handbook, today);
+    Snapshot { handbook, health }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TeamRef {
+    pub slug: String,
+    pub name: String,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rename {
+    pub from_slug: String,
+    pub to_slug: String,
+    pub from_name: String,
+    pub to_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Move {
+    pub team: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    pub team: String,
+    pub person: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Transfer {
+    pub item: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetricChange {
+    pub team: String,
+    pub metric: String,
+    /// `added`, `removed`, `target` or `current`.
+    pub change: &'static str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionChange {
+    pub number: u32,
+    pub title: String,
+    /// Status before (`null` for a new record) and after (`null` for a removed one).
+    pub from: Option<&'static str>,
+    pub to: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FindingRef {
+    pub rule: &'static str,
+    pub file: String,
+    pub message: String,
+}
+
+/// Everything that changed, each list in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct OrgDiff {
+    pub teams_added: Vec<TeamRef>,
+    pub teams_removed: Vec<TeamRef>,
+    pub teams_renamed: Vec<Rename>,
+    pub teams_moved: Vec<Move>,
+    pub members_joined: Vec<Membership>,
+    pub members_left: Vec<Membership>,
+    pub ownership_transferred: Vec<Transfer>,
+    pub metrics_changed: Vec<MetricChange>,
+    pub decisions: Vec<DecisionChange>,
+    pub findings_introduced: Vec<FindingRef>,
+    pub findings_resolved: Vec<FindingRef>,
+}
+
+impl OrgDiff {
+    pub fn is_empty(&self) -> bool {
+        *self == OrgDiff::default()
+    }
+}
+
+fn charters(hb: &Handbook) -> BTreeMap<&str, &Charter> {
+    hb.teams
+        .keys()
+        .filter_map(|s| hb.team(s).map(|(_, c)| (s.as_str(), c)))
+        .collect()
+}
+
+fn team_ref(c: &Charter) -> TeamRef {
+    TeamRef {
+        slug: c.slug.clone(),
+        name: c.name.clone(),
+        parent: c.parent.as_ref().map(|(p, _)| p.clone()),
+    }
+}
+
+/// What identifies a team's content for rename detection: its people and owned items.
+fn fingerprint(c: &Charter) -> BTreeSet<String> {
+    c.members
+        .iter()
+        .chain(&c.lead)
+        .map(|m| format!("p:{}", m.to_lowercase()))
+        .chain(
+            c.owns
+                .iter()
+                .map(|(o, _)| format!("o:{}", o.to_lowercase())),
+        )
+        .collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// Above this many removed × added pairs, only same-name renames are looked for: the
+/// similarity pass is quadratic in the number of teams a single change adds and removes.
+const MAX_SIMILARITY_PAIRS: usize = 10_000;
+
+pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
+    let (b, h) = (charters(&base.handbook), charters(&head.handbook));
+    let mut out = OrgDiff::default();
+    // Base slug → head slug, for every team that survives (possibly renamed).
+    let mut map: BTreeMap<&str, &str> = BTreeMap::new();
+    for slug in b.keys() {
+        if h.contains_key(slug) {
+            map.insert(slug, slug);
+        }
+    }
+    let mut removed: Vec<&str> = b.keys().filter(|s| !h.contains_key(*s)).copied().collect();
+    let mut added: Vec<&str> = h.keys().filter(|s| !b.contains_key(*s)).copied().collect();
+    // Same name under a new slug.
+    let by_name: HashMap<&str, &str> = added.iter().map(|s| (h[s].name.as_str(), *s)).collect();
+    removed.retain(|r| match by_name.get(b[r].name.as_str()) {
+        Some(a) if !map.values().any(|v| v == a) => {
+            map.insert(r, a);
+            false
+        }
+        _ => true,
+    });
+    added.retain(|a| !map.values().any(|v| v == a));
+    if removed.len() * added.len() <= MAX_SIMILARITY_PAIRS {
+        let mut pairs: Vec<(u64, &str, &str)> = Vec::new();
+        let prints: HashMap<&str, BTreeSet<String>> =
+            added.iter().map(|a| (*a, fingerprint(h[a]))).collect();
+        for r in &removed {
+            let fr = fingerprint(b[r]);
+            for a in &added {
+                let s = jaccard(&fr, &prints[a]);
+                if s >= 0.5 {
+                    // Highest similarity first; integer key keeps the order total.
+                    pairs.push(((s * 1e6) as u64, r, a));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)).then(x.2.cmp(y.2)));
+        let mut used: BTreeSet<&str> = BTreeSet::new();
+        for (_, r, a) in pairs {
+            if !map.contains_key(r) && !used.contains(a) {
+                map.insert(r, a);
+                used.insert(a);
+            }
+        }
+        removed.retain(|r| !map.contains_key(r));
+        added.retain(|a| !used.contains(a));
+    }
+    out.teams_added = added.iter().map(|a| team_ref(h[a])).collect();
+    out.teams_removed = removed.iter().map(|r| team_ref(b[r])).collect();
+    let name_of = |slug: &str| h.get(slug).map_or(slug.to_string(), |c| c.name.clone());
+    for (&from, &to) in &map {
+        let (old, new) = (b[from], h[to]);
+        if from != to || old.name != new.name {
+            out.teams_renamed.push(Rename {
+                from_slug: from.into(),
+                to_slug: to.into(),
+                from_name: old.name.clone(),
+                to_name: new.name.clone(),
+            });
+        }
+        let old_parent = old
+            .parent
+            .as_ref()
+            .map(|(p, _)| map.get(p.as_str()).map_or(p.as_str(), |m| *m));
+        let new_parent = new.parent.as_ref().map(|(p, _)| p.as_str());
+        if old_parent != new_parent {
+            out.teams_moved.push(Move {
+                team: new.name.clone(),
+                from: old
+                    .parent
+                    .as_ref()
+                    .map(|(p, _)| b.get(p.as_str()).map_or(p.clone(), |c| c.name.clone())),
+                to: new_parent.map(name_of),
+            });
+        }
+        let people = |c: &Charter| -> BTreeSet<String> {
+            c.members.iter().chain(&c.lead).cloned().collect()
+        };
+        let (op, np) = (people(old), people(new));
+        for p in np.difference(&op) {
+            out.members_joined.push(Membership {
+                team: new.name.clone(),
+                person: p.clone(),
+            });
+        }
+        for p in op.difference(&np) {
+            out.members_left.push(Membership {
+                team: new.name.clone(),
+                person: p.clone(),
+            });
+        }
+        let metrics = |c: &Charter| -> BTreeMap<String, (Option<String>, Option<String>)> {
+            c.metrics
+                .iter()
+                .map(|m| (m.name.clone(), (m.target.clone(), m.current.clone())))
+                .collect()
+        };
+        let (om, nm) = (metrics(old), metrics(new));
+        for (name, (t, c)) in &nm {
+            let change = |change, from: Option<&String>, to: Option<&String>| MetricChange {
+                team: new.name.clone(),
+                metric: name.clone(),
+                change,
+                from: from.cloned(),
+                to: to.cloned(),
+            };
+            match om.get(name) {
+                None => out
+                    .metrics_changed
+                    .push(change("added", None, t.as_ref().or(c.as_ref()))),
+                Some((ot, oc)) => {
+                    if ot != t {
+                        out.metrics_changed
+                            .push(change("target", ot.as_ref(), t.as_ref()));
+                    }
+                    if oc != c {
+                        out.metrics_changed
+                            .push(change("current", oc.as_ref(), c.as_ref()));
+                    }
+                }
+            }
+        }
+        for (name, (t, _)) in &om {
+            if !nm.contains_key(name) {
+                out.metrics_changed.push(MetricChange {
+                    team: new.name.clone(),
+                    metric: name.clone(),
+                    change: "removed",
+                    from: t.clone(),
+                    to: None,
+                });
+            }
+        }
+    }
+    // Ownership: an item whose owner (followed through renames) changed.
+    let owners = |hb: &Handbook| -> BTreeMap<String, (String, String)> {
+        hb.ownership
+            .iter()
+            .map(|(item, slug)| (item.to_lowercase(), (item.clone(), slug.clone())))
+            .collect()
+    };
+    let (bo, ho) = (owners(&base.handbook), owners(&head.handbook));
+    for (key, (item, new_owner)) in &ho {
+        if let Some((_, old_owner)) = bo.get(key) {
+            let followed = map.get(old_owner.as_str()).copied().unwrap_or(old_owner);
+            if followed != new_owner {
+                out.ownership_transferred.push(Transfer {
+                    item: item.clone(),
+                    from: b
+                        .get(old_owner.as_str())
+                        .map_or(old_owner.clone(), |c| c.name.clone()),
+                    to: name_of(new_owner),
+                });
+            }
+        }
+    }
+    // Decisions by number.
+    let decisions = |hb: &Handbook| -> BTreeMap<u32, (String, Status)> {
+        hb.decisions
+            .keys()
+            .filter_map(|&n| {
+                hb.decision(n)
+                    .map(|(_, d)| (n, (d.title.clone(), d.status)))
+            })
+            .collect()
+    };
+    let (bd, hd) = (decisions(&base.handbook), decisions(&head.handbook));
+    let numbers: BTreeSet<u32> = bd.keys().chain(hd.keys()).copied().collect();
+    for n in numbers {
+        let (before, after) = (bd.get(&n), hd.get(&n));
+        if before.map(|x| x.1) != after.map(|x| x.1) {
+            out.decisions.push(DecisionChange {
+                number: n,
+                title: after.or(before).map(|x| x.0.clone()).unwrap_or_default(),
+                from: before.map(|x| x.1.as_str()),
+                to: after.map(|x| x.1.as_str()),
+            });
+        }
+    }
+    // Keyed by rule and message, not file: a finding that follows its charter to a new
+    // file name is neither new nor resolved.
+    let findings = |s: &Snapshot| -> BTreeMap<(&'static str, String), String> {
+        s.health
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    (f.rule, f.message.clone()),
+                    s.handbook.docs[f.doc].source.path.clone(),
+                )
+            })
+            .collect()
+    };
+    let (bf, hf) = (findings(base), findings(head));
+    let only = |a: &BTreeMap<(&'static str, String), String>,
+                b: &BTreeMap<(&'static str, String), String>| {
+        let mut v: Vec<FindingRef> = a
+            .iter()
+            .filter(|(k, _)| !b.contains_key(*k))
+            .map(|((rule, message), file)| FindingRef {
+                rule,
+                file: file.clone(),
+                message: message.clone(),
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    out.findings_introduced = only(&hf, &bf);
+    out.findings_resolved = only(&bf, &hf);
+    out
+}
+
+/// Markdown for a pull-request comment.
+pub fn markdown(d: &OrgDiff) -> String {
+    let mut out = String::from("## Org changes\n\n");
+    if d.is_empty() {
+        out.push_str(
+            "No change to teams, people, ownership, metrics, decisions or health findings.\n",
+        );
+        return out;
+    }
+    let mut section = |title: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            out.push_str(&format!("### {title}\n\n"));
+            for l in lines {
+                out.push_str(&format!("- {l}\n"));
+            }
+            out.push('\n');
+        }
+    };
+    let parent = |p: &Option<String>| {
+        p.as_deref()
+            .map_or("top level".to_string(), |p| format!("`{p}`"))
+    };
+    let mut teams = Vec::new();
+    teams.extend(d.teams_added.iter().map(|t| {
+        format!(
+            "Added **{}** (`{}`) under {}",
+            md(&t.name),
+            t.slug,
+            parent(&t.parent)
+        )
+    }));
+    teams.extend(
+        d.teams_removed
+            .iter()
+            .map(|t| format!("Removed **{}** (`{}`)", md(&t.name), t.slug)),
+    );
+    teams.extend(d.teams_renamed.iter().map(|r| {
+        format!(
+            "Renamed **{}** (`{}`) → **{}** (`{}`)",
+            md(&r.from_name),
+            r.from_slug,
+            md(&r.to_name),
+            r.to_slug
+        )
+    }));
+    teams.extend(d.teams_moved.iter().map(|m| {
+        let name = |p: &Option<String>| p.as_deref().map_or("top level".to_string(), md);
+        format!(
+            "Moved **{}**: {} → {}",
+            md(&m.team),
+            name(&m.from),
+            name(&m.to)
+        )
+    }));
+    section("Teams", teams);
+    let mut people = Vec::new();
+    people.extend(
+        d.members_joined
+            .iter()
+            .map(|m| format!("{} joined **{}**", md(&m.person), md(&m.team))),
+    );
+    people.extend(
+        d.members_left
+            .iter()
+            .map(|m| format!("{} left **{}**", md(&m.person), md(&m.team))),
+    );
+    section("People", people);
+    section(
+        "Ownership",
+        d.ownership_transferred
+            .iter()
+            .map(|t| format!("{}: {} → {}", md(&t.item), md(&t.from), md(&t.to)))
+            .collect(),
+    );
+    let opt = |v: &Option<String>| v.as_deref().map_or("—".to_string(), md);
+    section(
+        "Metrics",
+        d.metrics_changed
+            .iter()
+            .map(|m| match m.change {
+                "added" => format!("**{}** · {}: added", md(&m.team), md(&m.metric)),
+                "removed" => format!("**{}** · {}: removed", md(&m.team), md(&m.metric)),
+                kind => format!(
+                    "**{}** · {}: {kind} {} → {}",
+                    md(&m.team),
+                    md(&m.metric),
+                    opt(&m.from),
+                    opt(&m.to)
+                ),
+            })
+            .collect(),
+    );
+    section(
+        "Decisions",
+        d.decisions
+            .iter()
+            .map(|c| {
+                let what = match (c.from, c.to) {
+                    (None, Some("proposed")) => "proposed".to_string(),
+                    (None, Some(s)) => format!("added as {s}"),
+                    (Some(_), None) => "removed".to_string(),
+                    (Some(a), Some(b)) => format!("{a} → {b}"),
+                    (None, None) => String::new(),
+                };
+                format!("ADR {} “{}”: {what}", c.number, md(&c.title))
+            })
+            .collect(),
+    );
+    let mut findings = Vec::new();
+    findings.extend(
+        d.findings_introduced
+            .iter()
+            .map(|f| format!("New `{}`: {} (`{}`)", f.rule, md(&f.message), f.file)),
+    );
+    findings.extend(
+        d.findings_resolved
+            .iter()
+            .map(|f| format!("Resolved `{}`: {} (`{}`)", f.rule, md(&f.message), f.file)),
+    );
+    section("Health findings", findings);
+    out.trim_end().to_string() + "\n"
+}
+
+/// Content in a pull-request comment must not open links, images or HTML of its own.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
+        ) {
+            out.push('\\');
+        }
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_content() {
+        assert_eq!(md("a *b* [x](y) <img>"), "a \\*b\\* \\[x\\](y) \\<img\\>");
+    }
+
+    #[test]
+    fn jaccard_of_sets() {
+        let a: BTreeSet<String> = ["p:a", "p:b"].iter().map(|s| s.to_string()).collect();
+        let b: BTreeSet<String> = ["p:a", "p:c"].iter().map(|s| s.to_string()).collect();
+        assert!((jaccard(&a, &b) - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(jaccard(&BTreeSet::new(), &BTreeSet::new()), 0.0);
+    }
+}

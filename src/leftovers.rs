@@ -1,0 +1,228 @@
+//! Leftovers from other generators in a Markdown body: Liquid / Nunjucks tags (`{% … %}`),
+//! expressions (`{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) that orgbook does
+//! not run, plus comments that must never reach readers.
+//!
+//! [`clean`] returns the body with HTML comments and `{% comment %}` blocks blanked out
+//! (replaced by spaces of the same byte length, newlines kept, so every offset — and hence
+//! every diagnostic's line and column — stays valid) and the position of every other
+//! construct, which the caller reports as a warning. Code spans and blocks are left alone:
+//! documentation about templates quotes them there on purpose.
+
+use pulldown_cmark::{Event, Parser, Tag};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The longest `{% … %}` tag looked for, in bytes.
+const MAX_TAG: usize = 1000;
+
+/// The next occurrence of a pattern at or after a position that only moves forwards.
+struct NextMatch<'a> {
+    hay: &'a str,
+    pat: &'static str,
+    found: Option<usize>,
+    exhausted: bool,
+}
+
+impl<'a> NextMatch<'a> {
+    fn new(hay: &'a str, pat: &'static str) -> Self {
+        NextMatch {
+            hay,
+            pat,
+            found: None,
+            exhausted: false,
+        }
+    }
+
+    fn from(&mut self, at: usize) -> Option<usize> {
+        if let Some(f) = self.found
+            && f >= at
+        {
+            return Some(f);
+        }
+        if self.exhausted || at > self.hay.len() || !self.hay.is_char_boundary(at) {
+            return None;
+        }
+        match self.hay[at..].find(self.pat) {
+            Some(k) => {
+                self.found = Some(at + k);
+                self.found
+            }
+            None => {
+                self.exhausted = true;
+                None
+            }
+        }
+    }
+}
+
+/// One template construct found outside code: its byte range in the body and its text
+/// (shortened for messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leftover {
+    pub range: Range<usize>,
+    pub construct: String,
+}
+
+/// Blanks comments and finds template constructs; see the module documentation.
+pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
+    if !body.contains("{%") && !body.contains("{{") && !body.contains("<!--") {
+        return (Cow::Borrowed(body), Vec::new());
+    }
+    let code = code_ranges(body);
+    let in_code = |at: usize| {
+        // `code` is sorted and non-overlapping: binary search for the range around `at`.
+        let i = code.partition_point(|r| r.end <= at);
+        code.get(i).is_some_and(|r| r.start <= at)
+    };
+    let bytes = body.as_bytes();
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut found = Vec::new();
+    // Each closer is searched for forwards only, so the scan stays linear however many
+    // unclosed `{%` or `{{` a file holds.
+    let mut tag_close = NextMatch::new(body, "%}");
+    let mut expr_close = NextMatch::new(body, "}}");
+    let mut line_end = NextMatch::new(body, "\n");
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let rest = &body[i..];
+        let next = if rest.starts_with("<!--") && !in_code(i) {
+            let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
+            blank.push(i..end);
+            end
+        } else if rest.starts_with("{%") && !in_code(i) {
+            match tag_close.from(i + 2).filter(|&c| c - i <= MAX_TAG) {
+                Some(c) => {
+                    let end = c + 2;
+                    let name = body[i + 2..c].trim().trim_start_matches('-').trim();
+                    if name == "comment" || name.starts_with("comment ") {
+                        let close = body[end..]
+                            .find("endcomment")
+                            .and_then(|k| body[end + k..].find("%}").map(|m| end + k + m + 2))
+                            .unwrap_or(body.len());
+                        blank.push(i..close);
+                        close
+                    } else {
+                        found.push(leftover(body, i..end));
+                        end
+                    }
+                }
+                None => i + 2,
+            }
+        } else if rest.starts_with("{{") && !in_code(i) {
+            let eol = line_end.from(i).unwrap_or(body.len());
+            match expr_close.from(i + 2).filter(|&c| c < eol) {
+                Some(c) => {
+                    found.push(leftover(body, i..c + 2));
+                    c + 2
+                }
+                None => i + 2,
+            }
+        } else {
+            i + 1
+        };
+        i = next;
+        while i < bytes.len() && !body.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    if blank.is_empty() {
+        return (Cow::Borrowed(body), found);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut pos = 0;
+    for r in blank {
+        out.push_str(&body[pos..r.start]);
+        for c in body[r.start..r.end].chars() {
+            if c == '\n' {
+                out.push('\n');
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
+        pos = r.end;
+    }
+    out.push_str(&body[pos..]);
+    (Cow::Owned(out), found)
+}
+
+fn leftover(body: &str, range: Range<usize>) -> Leftover {
+    let text: String = body[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let construct = if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}…")
+    } else {
+        text
+    };
+    Leftover { range, construct }
+}
+
+/// Byte ranges of code spans and code blocks, sorted, from a parse of the body.
+fn code_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        if let Event::Code(_) | Event::Start(Tag::CodeBlock(_)) = event {
+            if out.last().is_some_and(|l| l.end > range.start) {
+                continue;
+            }
+            out.push(range);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_blanked_keeping_offsets() {
+        let body = "a <!-- hidden\nstill --> b\n{% comment %}secret\n{% endcomment %}c\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(!out.contains("hidden") && !out.contains("secret"));
+        assert_eq!(out.lines().count(), body.lines().count());
+        assert!(out.starts_with("a ") && out.contains(" b\n") && out.ends_with("c\n"));
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn template_constructs_are_found_outside_code() {
+        let body = "Intro {% include footer.html %}\n\n{{< ref \"x\" >}} and {{ site.title }}\n\n`{{ in code }}`\n\n```\n{% raw %}\n```\n";
+        let (out, found) = clean(body);
+        assert_eq!(out, body, "nothing blanked");
+        let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "{% include footer.html %}",
+                "{{< ref \"x\" >}}",
+                "{{ site.title }}"
+            ]
+        );
+        assert_eq!(&body[found[0].range.clone()], "{% include footer.html %}");
+    }
+
+    #[test]
+    fn multibyte_text_in_comments_stays_valid() {
+        let (out, _) = clean("<!-- Zürich -->ä");
+        assert_eq!(out, format!("{}ä", " ".repeat("<!-- Zürich -->".len())));
+    }
+
+    #[test]
+    fn unclosed_tags_stay_linear() {
+        let body = format!("{}\n{}", "{% ".repeat(200_000), "{{ ".repeat(200_000));
+        let started = std::time::Instant::now();
+        let (_, found) = clean(&body);
+        assert!(found.is_empty());
+        // Linear: milliseconds even unoptimised; quadratic took minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    #[test]
+    fn plain_bodies_are_borrowed() {
+        assert!(matches!(clean("# Title\n").0, Cow::Borrowed(_)));
+    }
+}

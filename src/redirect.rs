@@ -1,0 +1,67 @@
+//! Redirect pages for a page's old addresses (`aliases`, Hugo; `redirect_from`, Jekyll):
+//! a small HTML file at each old path that sends the reader on with `<meta http-equiv=
+//! "refresh">` and names the page's address with `<link rel="canonical">`, so a moved
+//! handbook keeps the links people bookmarked. Which paths are taken, and collisions with
+//! pages, generated files, assets and other redirects, are decided in the link stage
+//! ([`crate::link::resolve`]); this module only writes the files.
+
+use crate::markdown::root_prefix;
+use crate::model::Handbook;
+use crate::render::{FileContents, OutputFile};
+use crate::text::escape_html;
+
+/// One redirect file per entry of `handbook.redirects`, in path order.
+pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
+    handbook
+        .redirects
+        .iter()
+        .map(|(path, &id)| {
+            let doc = &handbook.docs[id];
+            let target = format!(
+                "{}{}",
+                root_prefix(path),
+                crate::text::encode_path(&doc.url)
+            );
+            let canonical = match &handbook.config.base_url {
+                Some(base) => format!("{}/{}", base.trim_end_matches('/'), doc.url),
+                None => target.clone(),
+            };
+            let html = page(
+                &escape_html(doc.title()),
+                &escape_html(&target),
+                &escape_html(&canonical),
+            );
+            OutputFile {
+                path: path.clone(),
+                contents: FileContents::Bytes(html.into_bytes()),
+            }
+        })
+        .collect()
+}
+
+fn page(title: &str, target: &str, canonical: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{title}</a>.</p>\n</body>\n</html>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_page_names_target_twice() {
+        let html = page(
+            "Setup &amp; more",
+            "../guide/setup.html",
+            "https://h.example/guide/setup.html",
+        );
+        assert!(
+            html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../guide/setup.html\">")
+        );
+        assert!(
+            html.contains("<link rel=\"canonical\" href=\"https://h.example/guide/setup.html\">")
+        );
+        assert!(html.contains("<a href=\"../guide/setup.html\">Setup &amp; more</a>"));
+    }
+}

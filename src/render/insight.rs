@@ -1,0 +1,563 @@
+//! Pages and page parts of org insight: a page per person (`people/<slug>.html`) and the
+//! people index, the interactions view of the org map (`interactions.html`), and what team,
+//! decision and health pages add — person links, who a team depends on and who depends on
+//! it, metric sparklines with their trend, the health page's summary, "where decisions
+//! wait" and the velocity chart. The numbers come from [`crate::health::Health`]; this
+//! module only shapes them for templates.
+
+use super::context::*;
+use super::{OutputFile, Renderer};
+use crate::diagnostic::Diagnostic;
+use crate::health::{Health, Latency};
+use crate::insight::metrics::{self, Direction};
+use crate::insight::people::{self, Person};
+use crate::insight::svg;
+use crate::model::Charter;
+use crate::orgmap::interactions::{self, Edge, Row};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Serialize, Clone)]
+pub struct PersonLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct InteractionEntry {
+    pub team: Link,
+    pub mode: &'static str,
+    pub about: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct MetricView {
+    pub name: String,
+    pub target: Option<String>,
+    pub current: Option<String>,
+    /// "lower is better" / "higher is better" when the target has a comparator.
+    pub direction: Option<&'static str>,
+    /// The target was written but is not a number orgbook can read: shown as text only.
+    pub target_unparsed: bool,
+    /// Inline SVG (trusted markup), when the metric has a history.
+    pub sparkline: Option<String>,
+    pub trend: Option<&'static str>,
+    pub trend_arrow: Option<&'static str>,
+    pub last: Option<String>,
+    pub last_date: Option<String>,
+    pub points: usize,
+}
+
+/// What a team page adds for org insight (`team.insight` in team.html).
+#[derive(Serialize)]
+pub struct TeamInsight {
+    pub lead: Option<PersonLink>,
+    pub members: Vec<PersonLink>,
+    pub topology: Option<&'static str>,
+    /// Teams this team lists in `[[interactions]]`.
+    pub depends_on: Vec<InteractionEntry>,
+    /// Teams listing this team.
+    pub depended_on_by: Vec<InteractionEntry>,
+    pub metrics: Vec<MetricView>,
+}
+
+#[derive(Serialize)]
+pub struct PersonRow {
+    pub name: String,
+    pub url: String,
+    pub waiting: usize,
+    pub decided: usize,
+    pub latency: Option<Latency>,
+    /// Share of all decided Type 1 decisions, in percent.
+    pub type1_share: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct SummaryLine {
+    pub question: &'static str,
+    pub answer: String,
+    /// Anchor on the health page with the details.
+    pub anchor: String,
+    pub count: usize,
+}
+
+/// The health page's additions (`insight` in health.html).
+#[derive(Serialize)]
+pub struct HealthInsight {
+    pub summary: Vec<SummaryLine>,
+    /// People decisions wait on, most loaded and slowest first.
+    pub waiting: Vec<PersonRow>,
+    pub velocity_svg: Option<String>,
+    pub quarters: Vec<svg::QuarterPoint>,
+    pub decider_days: i64,
+    pub max_open_per_decider: usize,
+    /// Per rule id: the threshold sentence shown under the rule's heading.
+    pub thresholds: HashMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct PersonPage<'a> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    person: PersonDetail,
+}
+
+#[derive(Serialize)]
+struct PersonDetail {
+    name: String,
+    slug: String,
+    lead_of: Vec<Link>,
+    member_of: Vec<Link>,
+    roles: Vec<&'static str>,
+    waiting: Vec<DecisionSummary>,
+    decided: Vec<DecisionSummary>,
+    latency: Option<Latency>,
+    type1: usize,
+    type1_share: Option<u32>,
+    /// Their teams' rows in the interactions map.
+    interactions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct PeopleIndex<'a> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    people: Vec<PersonRow>,
+}
+
+#[derive(Serialize)]
+struct InteractionsPage<'a> {
+    #[serde(flatten)]
+    base: Base<'a>,
+    svg: String,
+    teams: Vec<InteractionsTeam>,
+    interactions: usize,
+}
+
+#[derive(Serialize)]
+struct InteractionsTeam {
+    #[serde(flatten)]
+    summary: TeamSummary,
+    lead_link: Option<PersonLink>,
+    topology: Option<&'static str>,
+    depends_on: Vec<InteractionEntry>,
+    depended_on_by: Vec<InteractionEntry>,
+}
+
+pub fn person_link(name: &str) -> PersonLink {
+    PersonLink {
+        name: name.to_string(),
+        url: people::url(name),
+    }
+}
+
+fn latency_row(health: &Health, p: &Person) -> PersonRow {
+    PersonRow {
+        name: p.name.clone(),
+        url: format!("people/{}.html", p.slug),
+        waiting: p.waiting.len(),
+        decided: p.decisions.len() - p.waiting.len(),
+        latency: p.latency,
+        type1_share: health.people.type1_share(p),
+    }
+}
+
+impl Renderer<'_> {
+    fn team_link(&self, slug: &str) -> Option<Link> {
+        self.handbook.team(slug).map(|(d, c)| Link {
+            title: c.name.clone(),
+            url: d.url.clone(),
+        })
+    }
+
+    fn interaction_lists(&self, c: &Charter) -> (Vec<InteractionEntry>, Vec<InteractionEntry>) {
+        let depends_on = c
+            .interactions
+            .iter()
+            .filter_map(|i| {
+                Some(InteractionEntry {
+                    team: self.team_link(&i.team.0)?,
+                    mode: i.mode.as_str(),
+                    about: i.about.clone(),
+                })
+            })
+            .collect();
+        let depended_on_by = self
+            .health
+            .depended_on_by
+            .get(&c.slug)
+            .into_iter()
+            .flatten()
+            .filter_map(|other| {
+                let (doc, o) = self.handbook.team(other)?;
+                let i = o.interactions.iter().find(|i| i.team.0 == c.slug)?;
+                Some(InteractionEntry {
+                    team: Link {
+                        title: o.name.clone(),
+                        url: doc.url.clone(),
+                    },
+                    mode: i.mode.as_str(),
+                    about: i.about.clone(),
+                })
+            })
+            .collect();
+        (depends_on, depended_on_by)
+    }
+
+    pub(super) fn team_insight(&self, c: &Charter) -> TeamInsight {
+        let (depends_on, depended_on_by) = self.interaction_lists(c);
+        let metrics = c
+            .metrics
+            .iter()
+            .map(|m| {
+                let target = m.target.as_deref().and_then(metrics::parse_target);
+                let trend = metrics::trend(&m.history);
+                MetricView {
+                    name: m.name.clone(),
+                    target: m.target.clone(),
+                    current: m.current.clone(),
+                    direction: target.as_ref().and_then(|t| match t.direction {
+                        Direction::AtMost => Some("lower is better"),
+                        Direction::AtLeast => Some("higher is better"),
+                        Direction::Exactly => None,
+                    }),
+                    target_unparsed: m.target.is_some() && target.is_none(),
+                    sparkline: (!m.history.is_empty()).then(|| {
+                        svg::sparkline(&m.history, target.as_ref(), &format!("{}: history", m.name))
+                    }),
+                    trend: trend.map(|t| match t {
+                        metrics::Trend::Up => "up",
+                        metrics::Trend::Down => "down",
+                        metrics::Trend::Flat => "flat",
+                    }),
+                    trend_arrow: trend.map(metrics::Trend::arrow),
+                    last: m.history.last().map(|p| crate::health::fmt_number(p.1)),
+                    last_date: m.history.last().map(|p| p.0.to_string()),
+                    points: m.history.len(),
+                }
+            })
+            .collect();
+        TeamInsight {
+            lead: c.lead.as_deref().map(person_link),
+            members: c.members.iter().map(|m| person_link(m)).collect(),
+            topology: c.topology.map(|t| t.as_str()),
+            depends_on,
+            depended_on_by,
+            metrics,
+        }
+    }
+
+    /// The trend arrow of a team's primary metric, for its org map node.
+    pub(super) fn primary_trend(&self, c: &Charter) -> Option<&'static str> {
+        c.metrics
+            .first()
+            .and_then(|m| metrics::trend(&m.history))
+            .map(metrics::Trend::arrow)
+    }
+
+    pub(super) fn health_insight(&self, health: &Health) -> HealthInsight {
+        let hb = self.handbook;
+        let cfg = &hb.config;
+        let mut waiting: Vec<&Person> = health
+            .people
+            .people
+            .values()
+            .filter(|p| !p.decisions.is_empty())
+            .collect();
+        waiting.sort_by(|a, b| {
+            let median = |p: &Person| p.latency.map_or(-1, |l| l.median_days);
+            (b.waiting.len(), median(b), &a.name).cmp(&(a.waiting.len(), median(a), &b.name))
+        });
+        let count = |rule: &str| health.findings.iter().filter(|f| f.rule == rule).count();
+        let open_proposals: usize = hb
+            .decisions
+            .keys()
+            .filter_map(|&n| hb.decision(n))
+            .filter(|(_, d)| d.status == crate::model::Status::Proposed)
+            .count();
+        let waited_on = waiting.iter().filter(|p| !p.waiting.is_empty()).count();
+        let top = waiting
+            .first()
+            .filter(|p| !p.waiting.is_empty())
+            .map(|p| format!("; most on {} ({})", p.name, p.waiting.len()))
+            .unwrap_or_default();
+        let t2 = health.velocity.by_type.iter().find(|(t, _)| *t == 2);
+        let metrics_with_history: usize = hb
+            .teams
+            .keys()
+            .filter_map(|s| hb.team(s))
+            .map(|(_, c)| c.metrics.iter().filter(|m| !m.history.is_empty()).count())
+            .sum();
+        let metrics_total: usize = hb
+            .teams
+            .keys()
+            .filter_map(|s| hb.team(s))
+            .map(|(_, c)| c.metrics.len())
+            .sum();
+        let summary = vec![
+            SummaryLine {
+                question: "Where do decisions wait?",
+                answer: format!(
+                    "{open_proposals} open proposal(s) wait on {waited_on} people{top}; {} overloaded, {} slow",
+                    count("decider-overload"),
+                    count("slow-decider")
+                ),
+                anchor: "where-decisions-wait".into(),
+                count: count("decider-overload") + count("slow-decider"),
+            },
+            SummaryLine {
+                question: "Do reversible decisions move fast?",
+                answer: format!(
+                    "Type 2 median {} days (threshold {}); {} slow, {} escalated; {} Type 1 decision(s) taken by the team alone",
+                    t2.map_or("–".to_string(), |(_, l)| l.median_days.to_string()),
+                    cfg.decisions.type2_days,
+                    count("type2-slow"),
+                    count("type2-escalated"),
+                    count("type1-unescalated")
+                ),
+                anchor: "rule-type2-slow".into(),
+                count: count("type2-slow") + count("type2-escalated") + count("type1-unescalated"),
+            },
+            SummaryLine {
+                question: "Which teams cannot ship alone?",
+                answer: format!(
+                    "{} team(s) with too many collaborations, {} one-way collaboration(s), {} platform(s) without consumers",
+                    count("too-many-dependencies"),
+                    count("one-way-collaboration"),
+                    count("platform-without-consumers")
+                ),
+                anchor: "rule-too-many-dependencies".into(),
+                count: count("too-many-dependencies")
+                    + count("one-way-collaboration")
+                    + count("platform-without-consumers"),
+            },
+            SummaryLine {
+                question: "Which metrics are not moving or not measured?",
+                answer: format!(
+                    "{} of {metrics_total} metric(s) have a history; {} stale, {} moving away from target, {} team(s) with a metric without target",
+                    metrics_with_history,
+                    count("metric-stale"),
+                    count("metric-off-target"),
+                    count("no-metric-target")
+                ),
+                anchor: "rule-metric-stale".into(),
+                count: count("metric-stale")
+                    + count("metric-off-target")
+                    + count("no-metric-target"),
+            },
+            SummaryLine {
+                question: "Which charters are stale or oversized?",
+                answer: format!(
+                    "{} stale charter(s), {} oversized team(s), {} empty group(s)",
+                    count("stale-charter"),
+                    count("oversized-team"),
+                    count("empty-group")
+                ),
+                anchor: "rule-stale-charter".into(),
+                count: count("stale-charter") + count("oversized-team") + count("empty-group"),
+            },
+        ];
+        let thresholds = [
+            (
+                "decider-overload",
+                format!(
+                    "maximum {} open proposals per decider",
+                    cfg.decisions.max_open_per_decider
+                ),
+            ),
+            (
+                "slow-decider",
+                format!("threshold {} days (median)", cfg.decisions.decider_days),
+            ),
+            (
+                "type2-escalated",
+                format!(
+                    "maximum {} deciders, all from the team's group",
+                    cfg.decisions.type2_max_deciders
+                ),
+            ),
+            (
+                "type2-slow",
+                format!("threshold {} days", cfg.decisions.type2_days),
+            ),
+            (
+                "too-many-dependencies",
+                format!("maximum {} collaborations", cfg.teams.max_collaborations),
+            ),
+            (
+                "metric-stale",
+                format!("period {} days", cfg.teams.metric_days),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        HealthInsight {
+            summary,
+            waiting: waiting
+                .into_iter()
+                .map(|p| latency_row(health, p))
+                .collect(),
+            velocity_svg: (!health.quarters.is_empty())
+                .then(|| svg::velocity_chart(&health.quarters)),
+            quarters: health.quarters.clone(),
+            decider_days: cfg.decisions.decider_days,
+            max_open_per_decider: cfg.decisions.max_open_per_decider,
+            thresholds,
+        }
+    }
+
+    /// `people/<slug>.html` for everyone, and `people.html`.
+    pub(super) fn people_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let health = self.health;
+        let mut out: Vec<Result<OutputFile, Diagnostic>> = health
+            .people
+            .people
+            .values()
+            .map(|p| self.person_page(p))
+            .collect();
+        let mut rows: Vec<PersonRow> = health
+            .people
+            .people
+            .values()
+            .map(|p| latency_row(health, p))
+            .collect();
+        rows.sort_by(|a, b| (a.name.to_lowercase(), &a.url).cmp(&(b.name.to_lowercase(), &b.url)));
+        let ctx = PeopleIndex {
+            base: self.base("people.html", "People".into(), None, "people"),
+            people: rows,
+        };
+        out.push(self.render("people.html", "people.html", &ctx));
+        out
+    }
+
+    fn person_page(&self, p: &Person) -> Result<OutputFile, Diagnostic> {
+        let url = format!("people/{}.html", p.slug);
+        let links = |slugs: &[String]| slugs.iter().filter_map(|s| self.team_link(s)).collect();
+        let mut roles = Vec::new();
+        if !p.lead_of.is_empty() {
+            roles.push("lead");
+        }
+        if !p.member_of.is_empty() {
+            roles.push("member");
+        }
+        if !p.decisions.is_empty() {
+            roles.push("decider");
+        }
+        let summaries = |nums: &mut dyn Iterator<Item = &u32>| -> Vec<DecisionSummary> {
+            nums.filter_map(|&n| self.decision_summary_of(n)).collect()
+        };
+        let waiting = summaries(&mut p.waiting.iter().rev());
+        // A set: a busy decider can have hundreds of decisions and tens of open ones.
+        let open: std::collections::BTreeSet<u32> = p.waiting.iter().copied().collect();
+        let decided = summaries(&mut p.decisions.iter().rev().filter(|n| !open.contains(n)));
+        let ctx = PersonPage {
+            base: self.base(&url, p.name.clone(), None, "people"),
+            person: PersonDetail {
+                name: p.name.clone(),
+                slug: p.slug.clone(),
+                lead_of: links(&p.lead_of),
+                member_of: links(&p.member_of),
+                roles,
+                waiting,
+                decided,
+                latency: p.latency,
+                type1: p.type1,
+                type1_share: self.health.people.type1_share(p),
+                interactions: p
+                    .lead_of
+                    .iter()
+                    .chain(&p.member_of)
+                    .filter(|s| in_map(self.handbook, s))
+                    .filter_map(|s| self.team_link(s).map(|l| (s, l)))
+                    .map(|(s, l)| Link {
+                        title: format!("{} in the interactions map", l.title),
+                        url: format!("interactions.html#ix-{s}"),
+                    })
+                    .collect(),
+            },
+        };
+        self.render("person.html", &url, &ctx)
+    }
+
+    pub(super) fn interactions_page(&self) -> Result<OutputFile, Diagnostic> {
+        let hb = self.handbook;
+        let order = self.hierarchy();
+        // Top-level group of each team, for the colour band.
+        let roots = hb.roots();
+        let group_of = |slug: &str| {
+            let top = hb.ancestors(slug).first().copied().unwrap_or(slug);
+            roots.iter().position(|r| *r == top).unwrap_or(0)
+        };
+        // Every team has a row (groups are the colour bands), so any team page can link
+        // to its place in the map, and a team nobody works with shows as exactly that.
+        let involved = |slug: &str| in_map(hb, slug);
+        let rows: Vec<Row> = order
+            .iter()
+            .filter(|t| involved(&t.slug))
+            .filter_map(|t| hb.team(&t.slug))
+            .map(|(doc, c)| Row {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                url: doc.url.clone(),
+                topology: c.topology.map(|t| t.as_str()),
+                group: group_of(&c.slug),
+            })
+            .collect();
+        let index: HashMap<&str, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.slug.as_str(), i))
+            .collect();
+        let mut edges = Vec::new();
+        for (from, r) in rows.iter().enumerate() {
+            let Some((_, c)) = hb.team(&r.slug) else {
+                continue;
+            };
+            for i in &c.interactions {
+                if let Some(&to) = index.get(i.team.0.as_str())
+                    && to != from
+                {
+                    edges.push(Edge {
+                        from,
+                        to,
+                        mode: i.mode.as_str(),
+                    });
+                }
+            }
+        }
+        edges.sort();
+        edges.dedup();
+        let teams = order
+            .into_iter()
+            .filter_map(|t| {
+                let (_, c) = hb.team(&t.slug)?;
+                let (depends_on, depended_on_by) = self.interaction_lists(c);
+                Some(InteractionsTeam {
+                    lead_link: c.lead.as_deref().map(person_link),
+                    topology: c.topology.map(|t| t.as_str()),
+                    depends_on,
+                    depended_on_by,
+                    summary: t,
+                })
+            })
+            .collect();
+        let ctx = InteractionsPage {
+            base: self.base(
+                "interactions.html",
+                "Team interactions".into(),
+                None,
+                "orgmap",
+            ),
+            svg: interactions::render(&rows, &edges),
+            interactions: edges.len(),
+            teams,
+        };
+        self.render("interactions.html", "interactions.html", &ctx)
+    }
+}
+
+/// Whether a charter has a row in the interactions map: teams do, groups do not.
+fn in_map(hb: &crate::model::Handbook, slug: &str) -> bool {
+    hb.team(slug)
+        .is_some_and(|(_, c)| c.kind == crate::model::TeamKind::Team)
+}

@@ -1,0 +1,352 @@
+//! Moving in: existing Markdown handbooks written for GitHub, Jekyll/Eleventy, GitBook and
+//! Docusaurus build as they are (issue 10). Each fixture is shaped like a real repository,
+//! quirks included; each test builds it with the real binary, asserts the exact warnings
+//! planted in it, and crawls the site for broken links.
+
+use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
+use serde_json::Value;
+
+/// (severity, code, file, line) of every diagnostic `check --format json` prints.
+fn diagnostics(book: &TestBook, extra: &[&str]) -> Vec<(String, String, String, u64)> {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = book.run(&args);
+    run.stdout
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            (
+                v["severity"].as_str().unwrap().to_string(),
+                v["code"].as_str().unwrap().to_string(),
+                v["file"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn warning(code: &str, file: &str, line: u64) -> (String, String, String, u64) {
+    ("warning".into(), code.into(), file.into(), line)
+}
+
+/// Builds, asserts the diagnostics are exactly `expected` (the same from build and check),
+/// crawls the output and returns the book.
+#[track_caller]
+fn builds_with(name: &str, expected: &[(String, String, String, u64)]) -> TestBook {
+    let book = TestBook::fixture(name);
+    assert_eq!(diagnostics(&book, &[]), expected);
+    let root = book.root().to_string_lossy().into_owned();
+    let out = book.out().to_string_lossy().into_owned();
+    let build = book.run(&[
+        "build", "--root", &root, "--output", &out, "--format", "json",
+    ]);
+    build.success();
+    let check = book.run(&["check", "--format", "json"]);
+    assert_eq!(
+        build.stdout, check.stdout,
+        "build and check report the same"
+    );
+    let links = check_all_links(&book.out(), &["404.html"]);
+    assert!(links > 100, "only {links} links followed");
+    book
+}
+
+#[test]
+fn github_style_handbook_with_readme_folders() {
+    let book = builds_with(
+        "github",
+        &[warning(
+            "template-leftover",
+            "content/engineering/testing.md",
+            10,
+        )],
+    );
+    // README.md is each folder's page; links to `dir/`, `dir`, `./dir/README.md` reach it.
+    let home = book.html("index.html");
+    assert!(texts(&home, "main h1").contains(&"Acme Handbook".to_string()));
+    let links = hrefs(&home, "main a");
+    for want in [
+        "engineering/index.html",
+        "people/index.html",
+        "security/index.html",
+        "company/index.html",
+    ] {
+        assert!(links.contains(&want.to_string()), "{want} in {links:?}");
+    }
+    assert!(
+        links.contains(&"mailto:handbook@acme.example".to_string()),
+        "{links:?}"
+    );
+    // The HTML comment above the heading never reaches readers.
+    assert!(!book.output_file("index.html").contains("handbook guild"));
+    // Folder README pages are the breadcrumbs of the pages below them.
+    let overview = book.html("engineering/architecture/overview.html");
+    assert_eq!(
+        texts(&overview, "nav.breadcrumbs a"),
+        ["Handbook", "Engineering", "Architecture"]
+    );
+    assert_eq!(
+        hrefs(&overview, "nav.breadcrumbs a")[1..],
+        [
+            "../../engineering/index.html",
+            "../../engineering/architecture/index.html"
+        ]
+    );
+    // A page without a heading is named after its file, made readable.
+    let checklist = book.html("people/onboarding-checklist.html");
+    assert_eq!(
+        texts(&checklist, "title")[0]
+            .split(" ·")
+            .next()
+            .unwrap()
+            .split(" —")
+            .next()
+            .unwrap()
+            .trim(),
+        "Onboarding checklist"
+    );
+    // README pages are named by their heading, never "README".
+    assert!(!book.output_file("handbook.html").contains(">README<"));
+    // A mixed-case anchor written for another slug rule points at the real heading id.
+    let usage = hrefs(&book.html("handbook-usage.html"), "main a");
+    assert!(
+        usage.contains(&"engineering/code-review.html#review-checklist".to_string()),
+        "{usage:?}"
+    );
+    // Without teams or decisions, the navigation offers no empty org pages and the search
+    // box says what it can find.
+    let nav = hrefs(&home, "nav.site-nav a");
+    assert_eq!(nav, ["handbook.html"]);
+    let placeholder = home.select(&sel("#search-input")).next().unwrap();
+    assert_eq!(
+        placeholder.value().attr("placeholder"),
+        Some("Search the handbook…  /")
+    );
+    // ... and is mentioned only under --strict.
+    let strict = diagnostics(&book, &["--strict"]);
+    assert!(
+        strict.contains(&warning(
+            "anchor-other-rule",
+            "content/handbook-usage.md",
+            8
+        )),
+        "{strict:?}"
+    );
+    assert_eq!(strict.len(), 3, "{strict:?}");
+}
+
+#[test]
+fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
+    let book = builds_with(
+        "jekyll",
+        &[
+            warning("template-leftover", "content/guides/setup.md", 17),
+            warning("unknown-key", "content/index.md", 2),
+        ],
+    );
+    // `permalink` decides the output path; links to the source file follow it.
+    assert!(
+        book.out()
+            .join("guides/getting-started/index.html")
+            .is_file()
+    );
+    assert!(!book.out().join("guides/getting-started.html").exists());
+    // Every `redirect_from` entry is a small page that sends readers on.
+    for (old, target) in [
+        (
+            "onboarding/index.html",
+            "../guides/getting-started/index.html",
+        ),
+        ("start.html", "guides/getting-started/index.html"),
+        ("setup-guide/index.html", "../guides/setup.html"),
+    ] {
+        let page = book.html(old);
+        let refresh = page
+            .select(&sel("meta[http-equiv=refresh]"))
+            .next()
+            .unwrap();
+        assert_eq!(
+            refresh.value().attr("content"),
+            Some(format!("0; url={target}").as_str())
+        );
+        let canonical = page.select(&sel("link[rel=canonical]")).next().unwrap();
+        assert_eq!(canonical.value().attr("href"), Some(target));
+    }
+    // The sitemap lists them as redirects, not as pages.
+    let sitemap = book.output_file("sitemap.xml");
+    assert!(
+        sitemap.contains("<!-- redirect: start.html → guides/getting-started/index.html -->"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("<loc>start.html</loc>"));
+    assert!(sitemap.contains("<loc>guides/getting-started/index.html</loc>"));
+    // Drafts are not published; {% comment %} blocks are not shown.
+    assert!(
+        !book
+            .out()
+            .join("drafts-area/upcoming-benefits.html")
+            .exists()
+    );
+    let home = book.output_file("index.html");
+    assert!(!home.contains("welcome video"));
+    assert!(home.contains("href=\"mailto:people-ops@northwind.example\""));
+    // YAML front matter fills the page: title and description.
+    let setup = book.html("guides/setup.html");
+    assert_eq!(texts(&setup, "main h1")[0], "Setup");
+    // The leftover is shown as text (reported, never silently dropped).
+    assert!(
+        book.output_file("guides/setup.html")
+            .contains("{% include toc.html %}")
+    );
+}
+
+#[test]
+fn gitbook_style_handbook_with_summary_and_assets() {
+    let book = builds_with(
+        "gitbook",
+        &[
+            warning("template-leftover", "content/README.md", 11),
+            warning("template-leftover", "content/README.md", 13),
+        ],
+    );
+    // Linked files in .gitbook/assets are published; the unlinked one is not.
+    assert!(book.out().join(".gitbook/assets/org-chart.png").is_file());
+    assert!(
+        book.out()
+            .join(".gitbook/assets/release-flow (1).png")
+            .is_file()
+    );
+    assert!(!book.out().join(".gitbook/assets/unused-image.png").exists());
+    // SUMMARY.md decides the order: it lists culture pages as feedback, rituals, values.
+    let nav = hrefs(&book.html("handbook.html"), "main a");
+    let pos = |h: &str| {
+        nav.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} in {nav:?}"))
+    };
+    assert!(pos("culture/feedback.html") < pos("culture/rituals.html"));
+    assert!(pos("culture/rituals.html") < pos("culture/values.html"));
+    assert!(pos("culture/index.html") < pos("culture/feedback.html"));
+}
+
+#[test]
+fn docusaurus_style_handbook_with_positions_and_absolute_links() {
+    let book = builds_with(
+        "docusaurus",
+        &[warning("unknown-key", "content/tutorial/install.md", 4)],
+    );
+    // `slug` renames the page; `/reference/glossary` still finds it by its file.
+    assert!(book.out().join("reference/terms.html").is_file());
+    let deploy = hrefs(&book.html("tutorial/deploy.html"), "main a");
+    assert!(
+        deploy.contains(&"../reference/terms.html".to_string()),
+        "{deploy:?}"
+    );
+    assert!(
+        deploy.contains(&"../index.html".to_string()),
+        "`/` is the home page: {deploy:?}"
+    );
+    // sidebar_position orders pages: troubleshoot (1) … install (4).
+    let nav = hrefs(&book.html("handbook.html"), "main a");
+    let pos = |h: &str| {
+        nav.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} in {nav:?}"))
+    };
+    assert!(pos("tutorial/troubleshoot.html") < pos("tutorial/deploy.html"));
+    assert!(pos("tutorial/configure.html") < pos("tutorial/install.html"));
+}
+
+#[test]
+fn two_index_pages_in_one_folder_is_an_error_naming_both() {
+    let book = TestBook::fixture("github");
+    book.write("content/people/index.md", "# People, again\n");
+    let run = book.run(&["check"]);
+    run.failure(1)
+        .stderr_has("error[duplicate-folder-index]")
+        .stderr_has("content/people/index.md and content/people/README.md are both the index page of content/people/");
+}
+
+#[test]
+fn redirect_onto_an_existing_page_is_an_error() {
+    let book = TestBook::fixture("jekyll");
+    book.edit(
+        "content/guides/setup.md",
+        "redirect_from: /setup-guide/",
+        "redirect_from: /guides/tools.html",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("error[redirect-collision]")
+        .stderr_has("content/guides/tools.md already takes");
+}
+
+#[test]
+fn broken_links_can_be_warnings_and_still_publish() {
+    let book = TestBook::fixture("docusaurus");
+    book.edit(
+        "content/tutorial/deploy.md",
+        "/reference/glossary.md",
+        "/reference/glosary.md",
+    );
+    book.build().failure(1).stderr_has("error[broken-link]");
+    book.edit(
+        "orgbook.toml",
+        "title = \"Initech Docs\"",
+        "title = \"Initech Docs\"\n[links]\nbroken = \"warn\"",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("warning[broken-link]")
+        .stderr_has("content/tutorial/deploy.md:13:");
+}
+
+#[test]
+fn yaml_front_matter_errors_are_located() {
+    let book = TestBook::fixture("jekyll");
+    book.write(
+        "content/teams/payments.md",
+        "---\nname: Payments\nproblem: Getting paid\nmetrics:\n  - name: Time to pay\n    taget: 2 days\nreviewd: 2026-01-01\n---\n",
+    );
+    book.write("content/about/broken.md", "---\ntitle: [unclosed\n---\n");
+    let run = book.run(&["check"]);
+    run.failure(1)
+        .stderr_has("content/teams/payments.md:6:5")
+        .stderr_has("unknown key `taget` in [[metrics]]")
+        .stderr_has("did you mean `target`?")
+        .stderr_has("content/teams/payments.md:7:1")
+        .stderr_has("did you mean `reviewed`?")
+        .stderr_has("error[yaml-syntax]")
+        .stderr_has("content/about/broken.md:");
+}
+
+#[test]
+fn new_writes_yaml_front_matter_when_configured_and_it_builds() {
+    let book = TestBook::fixture("jekyll");
+    book.edit(
+        "orgbook.toml",
+        "title = \"Northwind Handbook\"",
+        "title = \"Northwind Handbook\"\n[content]\nfront_matter = \"yaml\"",
+    );
+    book.run(&["new", "team", "payments"]).success();
+    book.run(&["new", "decision", "Pay out daily", "--team", "payments"])
+        .success();
+    let charter = book.read("content/teams/payments.md");
+    assert!(charter.starts_with("---\nname: "), "{charter}");
+    assert!(charter.contains("\nmetrics:\n  - name: "), "{charter}");
+    let decision = book.read("content/decisions/0001-pay-out-daily.md");
+    assert!(
+        decision.starts_with("---\ntitle: \"Pay out daily\"\n"),
+        "{decision}"
+    );
+    book.build().success();
+    let team = book.html("teams/payments.html");
+    assert_eq!(texts(&team, "main h1")[0], "Payments");
+    // The team and the decision now exist: the org pages are back in the navigation.
+    let nav = hrefs(&team, "nav.site-nav a");
+    assert!(nav.contains(&"../teams/index.html".to_string()), "{nav:?}");
+    assert!(
+        nav.contains(&"../decisions/index.html".to_string()),
+        "{nav:?}"
+    );
+}
