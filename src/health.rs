@@ -155,18 +155,22 @@ fn quarter(d: Date) -> (i16, i8) {
     (d.year(), (d.month() - 1) / 3)
 }
 
+/// A finding about document `doc`, located at the front-matter key its rule is about.
+fn finding_at_key(hb: &Handbook, rule: &'static str, doc: DocId, message: String) -> Finding {
+    Finding {
+        rule,
+        doc,
+        message,
+        span: key_span(hb, doc, key_for(rule)),
+        person: None,
+    }
+}
+
 pub fn compute(hb: &Handbook, today: Date) -> Health {
     let cfg = &hb.config;
     let mut findings = Vec::new();
     let mut push = |rule: &'static str, doc: DocId, message: String| {
-        let span = key_span(hb, doc, key_for(rule));
-        findings.push(Finding {
-            rule,
-            doc,
-            message,
-            span,
-            person: None,
-        })
+        findings.push(finding_at_key(hb, rule, doc, message))
     };
 
     for &id in hb.teams.values() {
@@ -277,14 +281,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
     let depended_on_by = interaction_rules(hb, &mut findings);
     metric_rules(hb, today, &mut findings);
     let mut push = |rule: &'static str, doc: DocId, message: String| {
-        let span = key_span(hb, doc, key_for(rule));
-        findings.push(Finding {
-            rule,
-            doc,
-            message,
-            span,
-            person: None,
-        })
+        findings.push(finding_at_key(hb, rule, doc, message))
     };
     for (old, new) in crate::link::unmarked_superseded(hb) {
         if let Some(&id) = hb.decisions.get(&old) {
@@ -427,7 +424,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
         let Some(d) = hb.docs[id].as_decision() else {
             continue;
         };
-        let deciders: Vec<String> = d.deciders.iter().map(|n| people::slug(n)).collect();
+        let deciders: Vec<String> = d.deciders.iter().map(|n| people.slug_of(n)).collect();
         let span = || key_span(hb, id, "deciders");
         if d.decision_type == DecisionType::Reversible
             && matches!(d.status, Status::Proposed | Status::Accepted)

@@ -181,9 +181,7 @@ pub fn after_markdown(
 ) -> Marked {
     fill_page_titles(handbook, &rendered);
     link::keep_linked_dot_assets(handbook, &rendered);
-    let mut anchor_diags = Vec::new();
-    link::retarget_anchors(handbook, &mut rendered, &mut anchor_diags);
-    link::check_anchors(handbook, &rendered, &mut anchor_diags);
+    let anchor_diags = anchors(handbook, &mut rendered);
     let backlinks = link::backlinks(handbook, &rendered);
     Marked {
         rendered,
@@ -191,6 +189,16 @@ pub fn after_markdown(
         anchor_diags,
         backlinks,
     }
+}
+
+/// Anchors, once every heading id is known: links written against another generator's
+/// heading ids are retargeted, then every anchor is checked. `serve` re-runs exactly this
+/// when links or headings moved, so the two steps are sequenced here only.
+pub fn anchors(handbook: &Handbook, rendered: &mut [Rendered]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    link::retarget_anchors(handbook, rendered, &mut diags);
+    link::check_anchors(handbook, rendered, &mut diags);
+    diags
 }
 
 /// The rule every command follows: a handbook with errors is not rendered (the previous

@@ -48,11 +48,22 @@ pub struct People {
     pub people: BTreeMap<String, Person>,
     /// Decided (not proposed) Type 1 decisions in the handbook, for shares.
     pub type1_total: usize,
+    /// Every name as written → its slug: names repeat across charters and decisions, and
+    /// transliterating each occurrence again was most of this stage's time.
+    pub slugs: HashMap<String, String>,
 }
 
 impl People {
     pub fn get(&self, name: &str) -> Option<&Person> {
-        self.people.get(&slug(name))
+        match self.slugs.get(name) {
+            Some(s) => self.people.get(s),
+            None => self.people.get(&slug(name)),
+        }
+    }
+
+    /// The slug of a name the handbook uses (computed once), or computed now.
+    pub fn slug_of(&self, name: &str) -> String {
+        self.slugs.get(name).cloned().unwrap_or_else(|| slug(name))
     }
 
     /// A person's share of all decided Type 1 decisions, in percent.
@@ -81,16 +92,30 @@ pub fn compute(hb: &Handbook) -> People {
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
     let mut spellings: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
     let mut samples: HashMap<String, Vec<i64>> = HashMap::new();
+    let mut slugs: HashMap<String, String> = HashMap::new();
     fn entry<'n>(
         people: &mut BTreeMap<String, Person>,
         spellings: &mut HashMap<String, BTreeMap<&'n str, usize>>,
+        slugs: &mut HashMap<String, String>,
         name: &'n str,
     ) -> String {
-        let s = slug(name);
-        people.entry(s.clone()).or_insert_with(|| Person {
-            slug: s.clone(),
-            ..Person::default()
-        });
+        let s = match slugs.get(name) {
+            Some(s) => s.clone(),
+            None => {
+                let s = slug(name);
+                slugs.insert(name.to_string(), s.clone());
+                if !people.contains_key(&s) {
+                    people.insert(
+                        s.clone(),
+                        Person {
+                            slug: s.clone(),
+                            ..Person::default()
+                        },
+                    );
+                }
+                s
+            }
+        };
         *spellings
             .entry(s.clone())
             .or_default()
@@ -106,7 +131,7 @@ pub fn compute(hb: &Handbook) -> People {
             .map(|l| (l, true))
             .chain(c.members.iter().map(|m| (m, false)))
         {
-            let s = entry(&mut people, &mut spellings, name);
+            let s = entry(&mut people, &mut spellings, &mut slugs, name);
             if !seen.insert((s.clone(), lead)) {
                 continue;
             }
@@ -126,7 +151,7 @@ pub fn compute(hb: &Handbook) -> People {
         }
         let mut seen = BTreeSet::new();
         for name in deciders(hb, d) {
-            let s = entry(&mut people, &mut spellings, name);
+            let s = entry(&mut people, &mut spellings, &mut slugs, name);
             if !seen.insert(s.clone()) {
                 continue;
             }
@@ -162,6 +187,7 @@ pub fn compute(hb: &Handbook) -> People {
     People {
         people,
         type1_total,
+        slugs,
     }
 }
 

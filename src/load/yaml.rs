@@ -234,7 +234,7 @@ impl<'a> Builder<'a> {
                 return Some(Spanned::new(range, parsed.into_inner()));
             }
         }
-        if is_plain_date(v)
+        if crate::diag_fix::looks_like_date(v)
             && let Ok(dt) = v.parse::<toml::value::Datetime>()
         {
             return Some(Spanned::new(range, DeValue::Datetime(dt)));
@@ -344,16 +344,6 @@ fn leading_zeros(raw: &str) -> usize {
     }
     let zeros = raw.bytes().take_while(|&b| b == b'0').count();
     zeros.min(raw.len().saturating_sub(1))
-}
-
-fn is_plain_date(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]

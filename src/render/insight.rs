@@ -14,6 +14,7 @@ use crate::insight::people::{self, Person};
 use crate::insight::svg;
 use crate::model::Charter;
 use crate::orgmap::interactions::{self, Edge, Row};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -109,8 +110,11 @@ struct PersonDetail {
     lead_of: Vec<Link>,
     member_of: Vec<Link>,
     roles: Vec<&'static str>,
+    /// The newest [`PERSON_LIST`] of each; the totals count them all.
     waiting: Vec<DecisionSummary>,
     decided: Vec<DecisionSummary>,
+    waiting_total: usize,
+    decided_total: usize,
     latency: Option<Latency>,
     type1: usize,
     type1_share: Option<u32>,
@@ -143,6 +147,9 @@ struct InteractionsTeam {
     depends_on: Vec<InteractionEntry>,
     depended_on_by: Vec<InteractionEntry>,
 }
+
+/// How many decisions a person page lists in each of its two tables.
+const PERSON_LIST: usize = 50;
 
 pub fn person_link(name: &str) -> PersonLink {
     PersonLink {
@@ -409,12 +416,11 @@ impl Renderer<'_> {
     /// `people/<slug>.html` for everyone, and `people.html`.
     pub(super) fn people_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let health = self.health;
-        let mut out: Vec<Result<OutputFile, Diagnostic>> = health
-            .people
-            .people
-            .values()
-            .map(|p| self.person_page(p))
-            .collect();
+        // In parallel: at 10,000 pages there are over a thousand people, and as one job
+        // they would be the last thing the render stage waits for.
+        let people: Vec<&Person> = health.people.people.values().collect();
+        let mut out: Vec<Result<OutputFile, Diagnostic>> =
+            people.par_iter().map(|p| self.person_page(p)).collect();
         let mut rows: Vec<PersonRow> = health
             .people
             .people
@@ -446,10 +452,18 @@ impl Renderer<'_> {
         let summaries = |nums: &mut dyn Iterator<Item = &u32>| -> Vec<DecisionSummary> {
             nums.filter_map(|&n| self.decision_summary_of(n)).collect()
         };
-        let waiting = summaries(&mut p.waiting.iter().rev());
+        // Newest first, at most PERSON_LIST each: a page must not grow with the handbook.
+        let waiting = summaries(&mut p.waiting.iter().rev().take(PERSON_LIST));
         // A set: a busy decider can have hundreds of decisions and tens of open ones.
         let open: std::collections::BTreeSet<u32> = p.waiting.iter().copied().collect();
-        let decided = summaries(&mut p.decisions.iter().rev().filter(|n| !open.contains(n)));
+        let decided = summaries(
+            &mut p
+                .decisions
+                .iter()
+                .rev()
+                .filter(|n| !open.contains(n))
+                .take(PERSON_LIST),
+        );
         let ctx = PersonPage {
             base: self.base(&url, p.name.clone(), None, "people"),
             person: PersonDetail {
@@ -460,6 +474,8 @@ impl Renderer<'_> {
                 roles,
                 waiting,
                 decided,
+                waiting_total: p.waiting.len(),
+                decided_total: p.decisions.len() - p.waiting.len(),
                 latency: p.latency,
                 type1: p.type1,
                 type1_share: self.health.people.type1_share(p),

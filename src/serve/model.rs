@@ -625,10 +625,16 @@ impl Model {
                     .get(p)
                     .is_some_and(|&id| deps::body_on_site_pages(&self.handbook, id))
             });
+        // Dot-folder assets are published only while a page links to them (as in `build`'s
+        // `after_markdown`): a changed link can publish or withdraw one.
+        let unpublished = std::mem::take(&mut self.handbook.unpublished_assets);
+        link::keep_linked_dot_assets(&mut self.handbook, &self.rendered);
+        if self.handbook.unpublished_assets != unpublished {
+            self.owed.static_files = true;
+            self.owed.structure = true;
+        }
         if anchors_stale {
-            self.anchor_diags.clear();
-            link::retarget_anchors(&self.handbook, &mut self.rendered, &mut self.anchor_diags);
-            link::check_anchors(&self.handbook, &self.rendered, &mut self.anchor_diags);
+            self.anchor_diags = site::anchors(&self.handbook, &mut self.rendered);
         }
         if backlinks_stale {
             self.backlinks = link::backlinks(&self.handbook, &self.rendered);

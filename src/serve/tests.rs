@@ -567,3 +567,26 @@ fn random_changes_match_full_builds() {
     let rebuild = update(&mut model, &Changes::default());
     assert_good(&model, &rebuild, "restored");
 }
+
+#[test]
+fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
+    let book = Book::bundled();
+    let img = book.root.join("content/.gitbook/assets/map.png");
+    std::fs::create_dir_all(img.parent().unwrap()).unwrap();
+    std::fs::write(&img, b"png").unwrap();
+    let (mut model, mut first) = Model::new(&book.root, settings());
+    derive(&mut model, &mut first);
+    assert!(!model.site().contains_key(".gitbook/assets/map.png"));
+    // A body edit (no front matter, no new file) that links the asset.
+    let mut rebuild = update(
+        &mut model,
+        &book.edit(
+            "content/glossary.md",
+            "# Glossary\n",
+            "# Glossary\n\n![map](.gitbook/assets/map.png)\n",
+        ),
+    );
+    derive(&mut model, &mut rebuild);
+    assert!(model.site().contains_key(".gitbook/assets/map.png"));
+    assert_matches_full_build(&model, &rebuild, "link a dot-folder asset");
+}

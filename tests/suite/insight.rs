@@ -755,3 +755,30 @@ fn diff_between_git_revisions_never_touches_the_work_tree() {
         "# Local notes, not committed\n"
     );
 }
+
+#[test]
+fn yaml_charters_carry_topology_interactions_and_history() {
+    let book = TestBook::fixture("insight");
+    book.write(
+        "content/teams/product/beta.md",
+        "---\nname: Beta\nparent: product\nproblem: Bookings fail at peak.\nlead: Cat Lead\nmembers: [Cat Lead, Cy Member]\nreviewed: 2026-11-01\ntopology: stream-aligned\nmetrics:\n  - name: Uptime\n    target: \"≥ 99.5 %\"\n    history:\n      - [2026-09-01, 99.7]\n      - [2026-10-25, 99.8]\ninteractions:\n  - team: alpha\n    mode: x-as-a-service\n  - team: gamma\n    mode: x-as-a-service\n---\n## How we work\n\nWe ship small changes.\n",
+    );
+    // The same findings as the TOML charter, metric-stale now at the YAML line.
+    let want: Vec<_> = expected()
+        .into_iter()
+        .map(|f| {
+            if f.0 == "metric-stale" {
+                (f.0, f.1, 10)
+            } else {
+                f
+            }
+        })
+        .collect();
+    assert_eq!(findings(&book), want);
+    // A typo'd team in YAML is located and explained like in TOML.
+    book.edit("content/teams/product/beta.md", "team: gamma", "team: gama");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("error[unknown-team]: interaction with `gama`, which is not a charter in this handbook\n  --> content/teams/product/beta.md:18:11")
+        .stderr_has("did you mean \"gamma\"?");
+}
