@@ -64,32 +64,120 @@ struct Server {
 }
 
 /// Starts serving `store` on `listener` in background threads.
+///
+/// tiny_http's accept thread ends for good on the first accept error, and panics when it
+/// runs out of file descriptors while setting up a connection (a flood of connections under
+/// a low `ulimit -n`); every later connection then waits forever. A supervisor therefore
+/// learns of that end (an accept error reaching a worker, or a panic inside tiny_http's
+/// connection setup, seen by a panic hook) and starts a new tiny_http server on the same
+/// socket after a short pause (growing to a second while the error persists), so the server
+/// heals as soon as descriptors are free again.
 pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::Result<()> {
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let server = Arc::new(server);
     let state = Arc::new(Server {
         store,
         root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         streams: Default::default(),
     });
+    let (died_tx, died) = std::sync::mpsc::channel::<()>();
+    install_accept_panic_hook(died_tx.clone());
+    // Fail now (not in the supervisor) if the socket cannot be served at all.
+    let first = serve_once(listener.try_clone()?, &state, &died_tx)?;
+    std::thread::Builder::new()
+        .name("orgbook-http-supervisor".into())
+        .spawn(move || {
+            let mut current = Some(first);
+            let mut pause = Duration::from_millis(50);
+            while died.recv().is_ok() {
+                // Several workers (and the hook) may report the same death.
+                while died.try_recv().is_ok() {}
+                if let Some(old) = current.take() {
+                    for _ in 0..WORKERS {
+                        old.unblock();
+                    }
+                }
+                std::thread::sleep(pause);
+                match listener
+                    .try_clone()
+                    .and_then(|l| serve_once(l, &state, &died_tx))
+                {
+                    Ok(next) => {
+                        current = Some(next);
+                        pause = Duration::from_millis(50);
+                        eprintln!("warning: the server ran out of resources and was restarted");
+                    }
+                    Err(_) => {
+                        pause = (pause * 2).min(Duration::from_secs(1));
+                        let _ = died_tx.send(());
+                    }
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Reports a panic in tiny_http's connection setup (its accept thread: `RefinedTcpStream`
+/// unwraps a `try_clone` that fails without file descriptors) to the supervisor, instead of
+/// printing a backtrace. Other panics go to the previous hook unchanged.
+fn install_accept_panic_hook(died: std::sync::mpsc::Sender<()>) {
+    let died = std::sync::Mutex::new(died);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_accept = info.location().is_some_and(|l| {
+            l.file().contains("tiny_http") && l.file().contains("refined_tcp_stream")
+        });
+        if in_accept {
+            if let Ok(tx) = died.lock() {
+                let _ = tx.send(());
+            }
+        } else {
+            previous(info);
+        }
+    }));
+}
+
+/// One tiny_http server on `listener` with its workers. A worker that receives the accept
+/// thread's error reports it on `died`.
+fn serve_once(
+    listener: TcpListener,
+    state: &Arc<Server>,
+    died: &std::sync::mpsc::Sender<()>,
+) -> std::io::Result<Arc<tiny_http::Server>> {
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let server = Arc::new(server);
     for i in 0..WORKERS {
         let server = server.clone();
         let state = state.clone();
+        let died = died.clone();
         std::thread::Builder::new()
             .name(format!("orgbook-http-{i}"))
             .spawn(move || {
-                while let Ok(request) = server.recv() {
-                    // A panic answers nothing to that request but must not stop the
-                    // worker (the client sees the connection close).
-                    let state = state.clone();
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-                        state.handle(request)
-                    }));
+                loop {
+                    match server.recv() {
+                        Ok(request) => {
+                            // A panic answers nothing to that request but must not stop
+                            // the worker (the client sees the connection close).
+                            let state = state.clone();
+                            let _ =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+                                    state.handle(request)
+                                }));
+                        }
+                        // Woken by the supervisor to end (`unblock`), or the accept thread's
+                        // error: either way this server is finished.
+                        Err(e) => {
+                            if e.kind() != std::io::ErrorKind::Other
+                                || e.to_string() != "thread unblocked"
+                            {
+                                let _ = died.send(());
+                            }
+                            return;
+                        }
+                    }
                 }
             })?;
     }
-    Ok(())
+    Ok(server)
 }
 
 fn header(name: &str, value: &str) -> Header {

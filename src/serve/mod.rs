@@ -55,6 +55,11 @@ pub enum ServeError {
 const BURST_GAP: Duration = Duration::from_millis(15);
 /// …but not forever: a steady stream of changes still gets rebuilt now and then.
 const BURST_MAX: Duration = Duration::from_secs(2);
+/// After a burst, its paths are looked at once more when things have been quiet this long:
+/// an editor's temporary file created and deleted within milliseconds can lose its
+/// deletion event, which left a false error and a stale page until the next edit. Reading
+/// the same paths again costs nothing when nothing was lost (the model compares with disk).
+const SETTLE: Duration = Duration::from_millis(500);
 /// Warnings are listed in full at startup only when there are this few.
 const WARNINGS_LISTED: usize = 20;
 
@@ -103,6 +108,8 @@ fn rebuild_loop(
     // Set when a rebuild panicked: the model may be half-updated, so the next change
     // re-reads everything.
     let mut broken = false;
+    // The last burst's paths, to look at again once things settle.
+    let mut recheck: Option<(std::time::Instant, Vec<std::path::PathBuf>)> = None;
     loop {
         // The pages about the whole handbook, then the derived files (the search index),
         // are brought up to date when no change is waiting.
@@ -124,27 +131,52 @@ fn rebuild_loop(
                 }
             }
         }
-        let first = match pending.take() {
-            Some(b) => b,
+        let (first, is_recheck) = match pending.take() {
+            Some(b) => (b, false),
             None => {
                 store.set_idle(true);
-                match rx.recv() {
-                    Ok(b) => b,
+                let wait = recheck
+                    .as_ref()
+                    .map(|(at, _)| at.saturating_duration_since(std::time::Instant::now()));
+                match wait.map_or_else(
+                    || rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                    |w| rx.recv_timeout(w),
+                ) {
+                    Ok(b) => (b, false),
+                    Err(RecvTimeoutError::Timeout) => match recheck.take() {
+                        Some((_, paths)) => (Batch::Paths(paths), true),
+                        None => continue,
+                    },
                     // The watcher is gone: nothing more will change.
-                    Err(_) => return,
+                    Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
         };
         store.set_idle(false);
         let mut changes = Changes::default();
+        let mut burst_paths: Vec<std::path::PathBuf> = Vec::new();
+        let mut note = |batch: &Batch| {
+            if let Batch::Paths(p) = batch {
+                burst_paths.extend(p.iter().cloned());
+            }
+        };
+        note(&first);
         add_batch(&root, &mut changes, first);
         let started = std::time::Instant::now();
         while started.elapsed() < BURST_MAX {
             match rx.recv_timeout(BURST_GAP) {
-                Ok(batch) => add_batch(&root, &mut changes, batch),
+                Ok(batch) => {
+                    note(&batch);
+                    add_batch(&root, &mut changes, batch)
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
+        }
+        if !is_recheck && !burst_paths.is_empty() {
+            burst_paths.sort();
+            burst_paths.dedup();
+            recheck = Some((std::time::Instant::now() + SETTLE, burst_paths));
         }
         // Folders that appeared are watched from now on; what they already hold counts
         // as changed.
@@ -170,6 +202,15 @@ fn rebuild_loop(
             }
         };
         broken = false;
+        // A recheck that found nothing lost stays silent.
+        let nothing_lost = rebuild.docs_changed.is_empty()
+            && rebuild
+                .delta
+                .as_ref()
+                .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty());
+        if is_recheck && nothing_lost {
+            continue;
+        }
         report(&root, &rebuild, Some(&changes), &mut warnings);
         store.publish(&rebuild.diagnostics, rebuild.delta.as_ref(), true);
     }

@@ -1440,3 +1440,101 @@ mod valid_content {
         check_all_links(&repo.book.out(), &["404.html"]);
     }
 }
+
+/// Item 4: `orgbook serve` keeps serving (127.0.0.1 only, bounded in time).
+mod serving {
+    use super::*;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+
+    const LIMIT: Duration = Duration::from_secs(20);
+
+    struct Server {
+        child: std::process::Child,
+        addr: String,
+    }
+
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    /// `orgbook serve` with at most `fds` open file descriptors.
+    #[cfg(unix)]
+    fn serve_with_fd_limit(book: &TestBook, fds: u32) -> Server {
+        let root = book.root().to_string_lossy().into_owned();
+        let mut child = std::process::Command::new("sh")
+            .args([
+                "-c",
+                &format!(
+                    "ulimit -n {fds} && exec \"$0\" serve --root \"$1\" --port 0 --bind 127.0.0.1"
+                ),
+                BIN,
+                &root,
+            ])
+            .env("ORGBOOK_TODAY", "2026-11-25")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.split(" at http://").nth(1) {
+                    let _ = tx.send(url.split('/').next().unwrap().to_string());
+                }
+            }
+        });
+        let addr = rx.recv_timeout(LIMIT).expect("serve did not start");
+        Server { child, addr }
+    }
+
+    fn connect(addr: &str) -> std::io::Result<TcpStream> {
+        // A full accept queue makes a plain connect wait for minutes.
+        TcpStream::connect_timeout(&addr.parse().unwrap(), Duration::from_secs(1))
+    }
+
+    fn get(addr: &str, path: &str) -> std::io::Result<u16> {
+        let mut s = connect(addr)?;
+        s.set_read_timeout(Some(Duration::from_secs(3)))?;
+        write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n")?;
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw)?;
+        let head = String::from_utf8_lossy(&raw);
+        head.split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("no status in {head:?}")))
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn running_out_of_file_descriptors_does_not_stop_the_server() {
+        let repo = Repo::new();
+        let server = serve_with_fd_limit(&repo.book, 64);
+        assert_eq!(get(&server.addr, "/").unwrap(), 200);
+        // A flood of idle connections uses up every descriptor the server may open (two per
+        // connection in tiny_http).
+        let flood: Vec<TcpStream> = (0..80).filter_map(|_| connect(&server.addr).ok()).collect();
+        std::thread::sleep(Duration::from_millis(300));
+        drop(flood);
+        // Once they are gone, the server answers again (it used to refuse for good).
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            match get(&server.addr, "/") {
+                Ok(200) => break,
+                other => assert!(
+                    Instant::now() < deadline,
+                    "the server did not recover: {other:?}"
+                ),
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(get(&server.addr, "/teams/platform.html").unwrap(), 200);
+    }
+}

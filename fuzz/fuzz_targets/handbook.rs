@@ -1,0 +1,45 @@
+//! A whole tiny handbook through load → link → Markdown → render: the input is split on
+//! `\n%%\n` into orgbook.toml, a charter, a decision, a page and the home page, written to a
+//! temporary folder (in /dev/shm when there is one), and built in memory (nothing written
+//! to an output folder). No input may panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+const FILES: &[&str] = &[
+    "orgbook.toml",
+    "content/teams/platform.md",
+    "content/decisions/0001-use-postgres.md",
+    "content/guide/setup.md",
+    "content/_index.md",
+];
+
+fn dir() -> &'static std::path::Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let shm = std::path::Path::new("/dev/shm");
+        let d = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() };
+        d.expect("temporary folder")
+    })
+    .path()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let root = dir();
+    let _ = std::fs::remove_dir_all(root.join("content"));
+    std::fs::create_dir_all(root.join("content/teams")).unwrap();
+    std::fs::create_dir_all(root.join("content/decisions")).unwrap();
+    std::fs::create_dir_all(root.join("content/guide")).unwrap();
+    let mut parts = text.split("\n%%\n");
+    for f in FILES {
+        let part = parts.next().unwrap_or("");
+        let part = if *f == "orgbook.toml" && part.is_empty() { "title = \"F\"\n" } else { part };
+        std::fs::write(root.join(f), part).unwrap();
+    }
+    let site = orgbook::site::build(root, orgbook::render::RenderOptions::default());
+    for d in &site.diagnostics {
+        let _ = orgbook::diagnostic::render(d, orgbook::diagnostic::Format::Github);
+    }
+});
