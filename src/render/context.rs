@@ -462,6 +462,8 @@ pub struct HealthPage<'a> {
     pub velocity: Option<crate::health::Latency>,
     pub velocity_by_type: Vec<(u8, crate::health::Latency)>,
     pub velocity_by_team: Vec<(Link, crate::health::Latency)>,
+    /// Teams left out of `velocity_by_team` (slowest [`HEALTH_ROWS`] shown).
+    pub velocity_by_team_more: usize,
     pub review_days: i64,
     pub stalled_days: i64,
     pub max_size: usize,
@@ -475,8 +477,16 @@ pub struct HealthRule {
     pub title: &'static str,
     /// Whether `[policy] deny` makes this rule fail the build.
     pub denied: bool,
+    /// The first [`HEALTH_ROWS`] findings: the page stays bounded at any handbook size.
     pub findings: Vec<HealthFinding>,
+    /// How many findings the rule has in all, and how many the page leaves out.
+    pub total: usize,
+    pub more: usize,
 }
+
+/// Rows a list on the health page shows at most; the rest are counted (and every finding is
+/// printed by `orgbook check`), so the page does not grow with the handbook.
+pub const HEALTH_ROWS: usize = 50;
 
 #[derive(Serialize)]
 pub struct HealthFinding {

@@ -88,6 +88,8 @@ pub struct HealthInsight {
     pub summary: Vec<SummaryLine>,
     /// People decisions wait on, most loaded and slowest first.
     pub waiting: Vec<PersonRow>,
+    /// People left out of `waiting` (the first `HEALTH_ROWS` are shown).
+    pub waiting_more: usize,
     pub velocity_svg: Option<String>,
     pub quarters: Vec<svg::QuarterPoint>,
     pub decider_days: i64,
@@ -400,8 +402,10 @@ impl Renderer<'_> {
         .collect();
         HealthInsight {
             summary,
+            waiting_more: waiting.len().saturating_sub(super::context::HEALTH_ROWS),
             waiting: waiting
                 .into_iter()
+                .take(super::context::HEALTH_ROWS)
                 .map(|p| latency_row(health, p))
                 .collect(),
             velocity_svg: (!health.quarters.is_empty())

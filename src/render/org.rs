@@ -471,35 +471,43 @@ impl Renderer<'_> {
         let hb = self.handbook;
         let rules = RULES
             .iter()
-            .map(|(id, title)| HealthRule {
-                id,
-                title,
-                denied: hb.config.policy.deny.iter().any(|d| d == id),
-                findings: health
-                    .findings
-                    .iter()
-                    .filter(|f| f.rule == *id)
-                    .map(|f| HealthFinding {
-                        message: f.message.clone(),
-                        link: self.link_to(f.doc),
-                        person_url: f.person.as_ref().map(|s| format!("people/{s}.html")),
-                        line: {
-                            let text = &hb.docs[f.doc].source.text;
-                            let at = f.span.start.min(text.len());
-                            text.as_bytes()[..at]
-                                .iter()
-                                .filter(|&&b| b == b'\n')
-                                .count()
-                                + 1
-                        },
-                    })
-                    .collect(),
+            .map(|(id, title)| {
+                let total = health.findings.iter().filter(|f| f.rule == *id).count();
+                HealthRule {
+                    id,
+                    title,
+                    denied: hb.config.policy.deny.iter().any(|d| d == id),
+                    total,
+                    more: total.saturating_sub(HEALTH_ROWS),
+                    findings: health
+                        .findings
+                        .iter()
+                        .filter(|f| f.rule == *id)
+                        .take(HEALTH_ROWS)
+                        .map(|f| HealthFinding {
+                            message: f.message.clone(),
+                            link: self.link_to(f.doc),
+                            person_url: f.person.as_ref().map(|s| format!("people/{s}.html")),
+                            line: {
+                                let text = &hb.docs[f.doc].source.text;
+                                let at = f.span.start.min(text.len());
+                                text.as_bytes()[..at]
+                                    .iter()
+                                    .filter(|&&b| b == b'\n')
+                                    .count()
+                                    + 1
+                            },
+                        })
+                        .collect(),
+                }
             })
             .collect();
+        let velocity_by_team_more = health.velocity.by_team.len().saturating_sub(HEALTH_ROWS);
         let velocity_by_team = health
             .velocity
             .by_team
             .iter()
+            .take(HEALTH_ROWS)
             .filter_map(|(slug, l)| {
                 hb.team(slug).map(|(d, c)| {
                     (
@@ -520,6 +528,7 @@ impl Renderer<'_> {
             velocity: health.velocity.overall,
             velocity_by_type: health.velocity.by_type.clone(),
             velocity_by_team,
+            velocity_by_team_more,
             review_days: hb.config.teams.review_days,
             stalled_days: hb.config.decisions.stalled_days,
             max_size: hb.config.teams.max_size,

@@ -304,3 +304,29 @@ fn bundled_example_has_its_deliberate_findings() {
     }
     run.stderr_has(&format!("{total} org health finding(s)"));
 }
+
+/// The health page stays bounded: each rule lists its first 50 findings and counts the
+/// rest, whatever the size of the handbook.
+#[test]
+fn health_page_lists_the_first_fifty_findings_of_a_rule_and_counts_the_rest() {
+    let book = TestBook::fixture("basic");
+    for n in 0..60 {
+        book.write(
+            &format!("content/teams/eng/stale-{n:02}.md"),
+            &format!(
+                "+++\nname = \"Stale {n}\"\nparent = \"eng\"\nproblem = \"p\"\nlead = \"Lee\"\nmembers = [\"Lee\"]\nreviewed = 2020-01-01\n\n[[metrics]]\nname = \"m\"\ntarget = \"t\"\n+++\nBody.\n"
+            ),
+        );
+    }
+    book.build().success();
+    let doc = book.html("health.html");
+    let listed = texts(&doc, "section[aria-labelledby=rule-stale-charter] ul li");
+    assert_eq!(listed.len(), 50, "{listed:?}");
+    let count = texts(&doc, "#rule-stale-charter .count");
+    assert!(count[0].parse::<usize>().unwrap() >= 60, "{count:?}");
+    let more = texts(&doc, "section[aria-labelledby=rule-stale-charter] p.muted");
+    assert!(
+        more.iter().any(|m| m.contains("more; orgbook check prints every finding")),
+        "{more:?}"
+    );
+}
