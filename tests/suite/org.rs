@@ -326,7 +326,8 @@ fn health_page_lists_the_first_fifty_findings_of_a_rule_and_counts_the_rest() {
     assert!(count[0].parse::<usize>().unwrap() >= 60, "{count:?}");
     let more = texts(&doc, "section[aria-labelledby=rule-stale-charter] p.muted");
     assert!(
-        more.iter().any(|m| m.contains("more; orgbook check prints every finding")),
+        more.iter()
+            .any(|m| m.contains("more; orgbook check prints every finding")),
         "{more:?}"
     );
 }
