@@ -101,8 +101,9 @@ fn with_heading_anchors<'h>(
 /// Rows on one page of the teams index (about 280 bytes each).
 const TEAMS_PER_PAGE: usize = 500;
 
-/// Rows on one page of the decisions index (about 500 bytes each).
-const DECISIONS_PER_PAGE: usize = 250;
+/// Rows on one page of the decisions index (about 1.2 KB each with their filter data, so a
+/// part stays under 300 KB).
+const DECISIONS_PER_PAGE: usize = 200;
 
 /// The decisions as compact JSON rows for the index's filters: number, title, url, status,
 /// type, team name and url, shown date, whether that date is the decision date, tags.

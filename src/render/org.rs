@@ -47,8 +47,9 @@ fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Items on one page of the ownership index (about 250 bytes each).
-const OWNERSHIP_PER_PAGE: usize = 1000;
+/// Items on one page of the ownership index (250–320 bytes each, so a part stays under
+/// 300 KB).
+const OWNERSHIP_PER_PAGE: usize = 800;
 
 impl Renderer<'_> {
     /// An org-map node for `c`, with `href_prefix` (the way from the embedding page to

@@ -159,6 +159,7 @@ fn big_indexes_are_split_into_pages_under_300_kb() {
         "decisions/index.html",
         "decisions/index-2.html",
         "decisions/index-3.html",
+        "decisions/index-4.html",
     ] {
         let html = book.output_file(part);
         assert!(html.len() < 300_000, "{part}: {} bytes", html.len());
