@@ -121,6 +121,18 @@ impl Default for Config {
 /// reported together with the content's.
 pub fn load(root: &Path) -> Result<(Config, String), Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
+    if path.is_dir() {
+        return Err(vec![
+            Diagnostic::error(
+                "io",
+                CONFIG_FILE,
+                format!("{CONFIG_FILE} is a folder, but it must be a file"),
+            )
+            .with_help(format!(
+                "move the folder away and write the site settings in a file named {CONFIG_FILE} (see docs/format.md)"
+            )),
+        ]);
+    }
     let text = std::fs::read_to_string(&path).map_err(|e| {
         vec![Diagnostic::error(
             "io",

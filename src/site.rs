@@ -60,7 +60,9 @@ pub struct NotAHandbook(pub std::path::PathBuf);
 pub fn find_root(start: &Path) -> Result<std::path::PathBuf, NotAHandbook> {
     let abs = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
     abs.ancestors()
-        .find(|d| d.join(config::CONFIG_FILE).is_file())
+        // `exists`, not `is_file`: an `orgbook.toml` folder marks the root too, so the
+        // config loader can say it must be a file instead of "no orgbook.toml".
+        .find(|d| d.join(config::CONFIG_FILE).exists())
         .map(Path::to_path_buf)
         .ok_or(NotAHandbook(abs))
 }

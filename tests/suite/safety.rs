@@ -1538,3 +1538,25 @@ mod serving {
         assert_eq!(get(&server.addr, "/teams/platform.html").unwrap(), 200);
     }
 }
+
+/// Issue 11 item 8: inputs that used to give a confusing or missing message are each
+/// explained, located where a location exists, and never panic.
+#[cfg(unix)]
+mod diagnostics_explain {
+    use super::*;
+
+    #[test]
+    fn an_orgbook_toml_folder_is_named_and_must_be_a_file() {
+        let repo = Repo::new();
+        std::fs::remove_file(repo.root().join("orgbook.toml")).unwrap();
+        std::fs::create_dir(repo.root().join("orgbook.toml")).unwrap();
+        for cmd in ["check", "build"] {
+            repo.book
+                .run(&[cmd])
+                .failure(1)
+                .stderr_has("error[io]: orgbook.toml is a folder, but it must be a file")
+                .stderr_has("= help: move the folder away")
+                .stderr_lacks("panicked");
+        }
+    }
+}
