@@ -55,6 +55,15 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
         let l = line.trim_end();
         // YAML documents may also end with `...` (pandoc writes it).
         if l == fence || (syntax == Syntax::Yaml && l == "...") {
+            if syntax == Syntax::Toml && inside_multiline_string(&text[front_start..pos]) {
+                return Err(Diagnostic::error(
+                    "toml-syntax",
+                    file,
+                    "front matter closes early here: this `+++` line is inside a multi-line `\"\"\"` or `'''` string",
+                )
+                .with_help("a line holding only `+++` always ends the front matter; indent that line of the string (` +++`) or reword it")
+                .at(text, pos..pos + 3));
+            }
             return Ok(Split {
                 front: Some(Front {
                     range: front_start.min(pos)..pos,
@@ -74,6 +83,13 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
         "add a line containing only `{fence}` after the last front matter key"
     ))
     .at(text, start..start + 3))
+}
+
+/// Whether TOML text ends inside an open multi-line string: an odd number of `"""` (or of
+/// `'''`) delimiters. A heuristic (a delimiter inside a comment or the other kind of string
+/// counts too), used only to explain a TOML error, never to accept or reject a file.
+fn inside_multiline_string(toml: &str) -> bool {
+    toml.matches("\"\"\"").count() % 2 == 1 || toml.matches("'''").count() % 2 == 1
 }
 
 /// Parses front matter in either syntax into the spanned table `Fields` reads.

@@ -1559,4 +1559,27 @@ mod diagnostics_explain {
                 .stderr_lacks("panicked");
         }
     }
+
+    #[test]
+    fn a_fence_inside_a_multiline_string_is_explained_at_its_line() {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/teams/early.md",
+            "+++\nname = \"Early\"\nproblem = \"\"\"\nSplit at\n+++\nhere\n\"\"\"\nlead = \"Lee\"\n+++\nBody.\n",
+        );
+        repo.book
+            .run(&["check"])
+            .failure(1)
+            .stderr_has("error[toml-syntax]: front matter closes early here")
+            .stderr_has("--> content/teams/early.md:5:1")
+            .stderr_has("= help: a line holding only `+++` always ends the front matter")
+            .stderr_lacks("panicked");
+        // Indented, as the hint says, it is part of the string and the file is valid.
+        repo.book
+            .edit("content/teams/early.md", "\n+++\nhere", "\n +++\nhere");
+        repo.book
+            .run(&["check"])
+            .stderr_lacks("early.md:5")
+            .stderr_lacks("closes early");
+    }
 }
