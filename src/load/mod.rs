@@ -189,6 +189,13 @@ pub fn parse_doc(
     text: String,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Doc> {
+    // Old Mac files end lines with a lone `\r`; CommonMark reads those as line breaks, so
+    // front matter and line numbers must too. Swapping byte for byte keeps every offset.
+    let text = if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    };
     let class = classify(rel);
     let split = match frontmatter::split(&file, &text) {
         Ok(s) => s,

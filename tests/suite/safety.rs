@@ -1582,4 +1582,18 @@ mod diagnostics_explain {
             .stderr_lacks("early.md:5")
             .stderr_lacks("closes early");
     }
+
+    #[test]
+    fn cr_only_line_endings_keep_front_matter_and_line_numbers() {
+        let repo = Repo::new();
+        // Old Mac line endings; `nmae` is a typo on line 3 that must be reported there.
+        let text = "+++\rname = \"Classic\"\rnmae = \"x\"\rproblem = \"p\"\rlead = \"Lee\"\rmembers = [\"Lee\"]\r+++\r# Classic\r\rBody.\r";
+        repo.book.write("content/teams/classic.md", text);
+        let run = repo.book.run(&["check"]);
+        run.failure(1)
+            .stderr_has("unknown-key")
+            .stderr_has("--> content/teams/classic.md:3:1")
+            .stderr_lacks("missing-front-matter")
+            .stderr_lacks("panicked");
+    }
 }
