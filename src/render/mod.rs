@@ -1165,13 +1165,35 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The message leaves the page out so that [`crate::site::collect_pages`], which keeps one
+/// diagnostic per message, reports a template broken for every page once; the page that
+/// showed it goes in the help.
 fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diagnostic {
-    Diagnostic::error(
+    let chain = theme::error_chain(e);
+    let mut d = Diagnostic::error(
         "template",
         &format!("templates/{template}"),
-        format!("rendering {path} failed: {}", theme::error_chain(e)),
+        format!("template error: {chain}"),
     )
-    .with_help("check the variables this template uses against docs/theming.md")
+    .with_help(format!(
+        "check the variables this template uses against docs/theming.md (first seen rendering {path})"
+    ));
+    if let Some((line, column)) = tera_location(&chain) {
+        d.line = line;
+        d.column = column;
+    }
+    d
+}
+
+/// Tera prints where a render error is as `--> name:line:col` inside its message; lifting
+/// it out locates the diagnostic instead of leaving it at line 0.
+fn tera_location(msg: &str) -> Option<(u32, u32)> {
+    let at = msg.find("--> ")? + 4;
+    let loc = msg[at..].split_whitespace().next()?;
+    let mut parts = loc.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    (line > 0).then_some((line, column))
 }
 
 /// Copies the theme's static files and the handbook's `static/` (later wins), then assets.

@@ -1596,4 +1596,43 @@ mod diagnostics_explain {
             .stderr_lacks("missing-front-matter")
             .stderr_lacks("panicked");
     }
+
+    #[test]
+    fn a_template_broken_for_every_page_is_reported_once_and_located() {
+        let repo = Repo::new();
+        for i in 2..6 {
+            repo.book.write(
+                &format!("content/guide/g{i}.md"),
+                &format!("+++\ntitle = \"G{i}\"\n+++\nText.\n"),
+            );
+        }
+        // The default page template with an undefined variable on line 4 (a render-time
+        // error, hit by every page, not a syntax error found at compile time).
+        let page = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("themes/default/templates/page.html"),
+        )
+        .unwrap();
+        let at = page.find("{% block main %}").unwrap() + "{% block main %}".len();
+        let broken = format!("{}\n{{{{ missing_var.deep }}}}{}", &page[..at], &page[at..]);
+        let line = broken[..broken.find("missing_var").unwrap()]
+            .lines()
+            .count();
+        repo.book.write("templates/page.html", &broken);
+        for cmd in ["check", "build"] {
+            let run = repo.book.run(&[cmd]);
+            run.failure(1)
+                .stderr_has("error[template]: template error:")
+                .stderr_has("Variable `missing_var` is not defined")
+                .stderr_has(&format!("--> templates/page.html:{line}:"))
+                .stderr_lacks("page.html:0")
+                .stderr_lacks("panicked");
+            assert_eq!(
+                run.stderr.matches("error[template]").count(),
+                1,
+                "{}",
+                run.stderr
+            );
+        }
+    }
 }
