@@ -105,6 +105,7 @@ codes! {
     OneWayCollaboration = "one-way-collaboration",
     MetricStale = "metric-stale",
     MetricOffTarget = "metric-off-target",
+    SkippedFile = "skipped-file",
 }
 
 impl std::fmt::Display for Code {

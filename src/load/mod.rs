@@ -114,7 +114,62 @@ pub fn in_dot_folder(rel: &str) -> bool {
         .is_some_and(|(dir, _)| dir.split('/').any(|p| p.starts_with('.')))
 }
 
+/// Notes for what under `content/` looks like content but is skipped, so a missing page is
+/// explained: symlinks (never followed, so a build cannot read outside the handbook) and
+/// Markdown files that are hidden (`.draft.md`) or inside a dot-folder. Other hidden files
+/// (`.DS_Store`, `.gitkeep`) and version-control folders are skipped silently; non-Markdown
+/// files in dot-folders are not skipped but published when linked ([`in_dot_folder`]).
+pub fn skipped_content(root: &Path) -> Vec<Diagnostic> {
+    let content = root.join(CONTENT_DIR);
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
+        })
+        .flatten()
+    {
+        let rel = crate::diagnostic::display_path(&content, entry.path());
+        let file = format!("{CONTENT_DIR}/{rel}");
+        // A symlink with a hidden or editor name is an editor lock file (Emacs `.#x.md`).
+        if entry.path_is_symlink() && !is_ignored(&entry.file_name().to_string_lossy()) {
+            out.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &file,
+                    "skipped: this is a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
+                )
+                .with_help("copy or move the file into content/ instead of linking to it"),
+            );
+        } else if entry.file_type().is_file()
+            && rel.ends_with(".md")
+            && !is_ignored_path_except_hidden(&rel)
+            && crate::text::walk::is_ignored_path(&rel)
+        {
+            out.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &file,
+                    "skipped: Markdown files whose name or folder starts with `.` are hidden and never become pages",
+                )
+                .with_help("rename it (and its folder) without the leading `.` to publish it"),
+            );
+        }
+    }
+    out
+}
+
+/// Whether a path is ignored for a reason other than a leading `.` (editor swap and
+/// backup files are expected droppings, not worth a note).
+fn is_ignored_path_except_hidden(rel: &str) -> bool {
+    rel.split('/')
+        .any(|part| is_ignored(part) && !part.starts_with('.'))
+}
+
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    diags.extend(skipped_content(root));
     let files = list_content(root);
     let (md, assets): (Vec<_>, Vec<_>) = files
         .into_iter()

@@ -1196,6 +1196,9 @@ mod codes {
                 ),
             );
         }),
+        (Code::SkippedFile, |b| {
+            b.write("content/guide/.draft.md", "# Draft\n");
+        }),
         (Code::Template, |b| {
             b.write("templates/note.html", "{{ unclosed( }}\n");
         }),
@@ -1634,5 +1637,48 @@ mod diagnostics_explain {
                 run.stderr
             );
         }
+    }
+
+    #[test]
+    fn skipped_symlinks_and_hidden_markdown_are_each_noted() {
+        let repo = Repo::new();
+        let secret = repo.outside.path().join("secret.md");
+        std::fs::write(&secret, "+++\ntitle = \"Secret\"\n+++\nOutside.\n").unwrap();
+        symlink(&secret, &repo.root().join("content/guide/linked.md"));
+        symlink(repo.outside.path(), &repo.root().join("content/elsewhere"));
+        repo.book.write("content/guide/.draft.md", "# Draft\n");
+        repo.book.write("content/.gitbook/notes.md", "# Notes\n");
+        // Skipped silently: tool files, editor droppings, and a linkable dot-folder asset.
+        repo.book.write("content/guide/.DS_Store", "x");
+        repo.book.write("content/guide/setup.md~", "x");
+        repo.book.write("content/.gitbook/assets/pic.png", "png");
+        symlink(&secret, &repo.root().join("content/guide/.#setup.md"));
+        let run = repo.book.run(&["check"]);
+        run.success().stderr_lacks("panicked");
+        let notes: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("note[skipped-file]"))
+            .collect();
+        assert_eq!(notes.len(), 4, "{}", run.stderr);
+        for file in [
+            "content/guide/linked.md",
+            "content/elsewhere",
+            "content/guide/.draft.md",
+            "content/.gitbook/notes.md",
+        ] {
+            run.stderr_has(&format!("--> {file}"));
+        }
+        run.stderr_has("symbolic link, and orgbook never follows links so a build cannot read files outside the handbook")
+            .stderr_has("= help: copy or move the file into content/")
+            .stderr_has("whose name or folder starts with `.` are hidden")
+            .stderr_lacks("DS_Store")
+            .stderr_lacks("pic.png")
+            .stderr_lacks(".#setup.md");
+        // The symlinked page really is not published.
+        let out = repo.outside.path().join("site");
+        repo.build_to(repo.root(), &out, &[]).success();
+        assert!(!out.join("guide/linked.html").exists());
+        assert!(!out.join("guide/secret.html").exists());
     }
 }
