@@ -521,6 +521,10 @@ mod tests {
         assert!(on.contains(">✓</text>") && !on.contains('✗'), "{on}");
         assert!(on.contains("<title>Latency: 182 ms, target p95 ≤ 200 ms — on target</title>"));
 
+        // A flat trend arrow is also "→": it must not be read as the target.
+        let flat = lone(&team("Checkout", Some("Latency: 182 ms → ≤ 200 ms →")));
+        assert!(flat.contains(">✓</text>"), "{flat}");
+
         let off = lone(&team("Checkout", Some("Conversion: 3.1% → ≥ 3.5%")));
         assert!(off.contains(">✗</text>") && !off.contains('✓'), "{off}");
         assert!(off.contains("target ≥ 3.5% — off target"), "{off}");
