@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use super::OrgNode;
 use super::layout::{MARGIN, NODE_H};
-use super::render::{self, NodeStyle};
-use super::text::{clean, escape};
+use super::render;
+use super::text::{Font, clean, escape, truncate};
+use crate::insight::metrics::{meets, parse_target, parse_value};
 
 /// Narrower than the full map's boxes: four of these plus chips fit a
 /// typical ~800 px content column without scaling the text down much.
@@ -217,15 +218,7 @@ pub(super) fn render(
     for (r, at) in rows.iter().zip(&placed) {
         for (it, &(x, y)) in r.iter().zip(at) {
             match *it {
-                Item::Node { node, me } => {
-                    let st = NodeStyle {
-                        class: if me { "om-g0 om-me" } else { "om-n" },
-                        id: None,
-                        current: me,
-                        group_summary: group_summary(node),
-                    };
-                    render::node(&mut out, node, x, y, HOOD_W, &st);
-                }
+                Item::Node { node, me } => hood_node(&mut out, node, x, y, me),
                 Item::More { hidden, link } => {
                     let what = if hidden == 1 { "team" } else { "teams" };
                     let title = match (&parent_name, link) {
@@ -252,4 +245,324 @@ pub(super) fn render(
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+// The full map's boxes (`render::node`) give the name one line and the metric
+// a line of its own; in this narrower box that cut most names and every
+// metric, so the neighbourhood draws its own box: the name on up to two lines
+// and an on/off-target mark in place of the metric text.
+const NAME_FONT: Font = Font { px: 13, bold: true };
+const META_FONT: Font = Font {
+    px: 11,
+    bold: false,
+};
+/// Text clears the coloured band on the left (same geometry as `render`).
+const TEXT_X: i32 = 14;
+const TEXT_RIGHT_PAD: i32 = 8;
+const RADIUS: i32 = 6;
+const BAND_W: i32 = 6;
+
+fn fits(s: &str, font: Font, budget: u64) -> bool {
+    truncate(s, font, budget) == s
+}
+
+/// The name as one line, or two split at the space nearest the middle (by
+/// characters) among the splits where both halves fit; when no split lets both
+/// fit, the first line is kept whole and only the second is ellipsised.
+/// Names are a few words, so trying each space is cheap.
+pub(super) fn name_lines(name: &str, budget: u64) -> Vec<String> {
+    if fits(name, NAME_FONT, budget) {
+        return vec![name.to_string()];
+    }
+    let total = name.chars().count();
+    let splits: Vec<(usize, usize)> = name
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| (i, name[..i].chars().count()))
+        .collect();
+    let nearest = |cands: &mut dyn Iterator<Item = &(usize, usize)>| {
+        cands
+            .min_by_key(|&&(_, chars)| (chars * 2).abs_diff(total))
+            .map(|&(i, _)| i)
+    };
+    let both = nearest(&mut splits.iter().filter(|&&(i, _)| {
+        fits(&name[..i], NAME_FONT, budget) && fits(&name[i + 1..], NAME_FONT, budget)
+    }));
+    let first_fits = || {
+        nearest(
+            &mut splits
+                .iter()
+                .filter(|&&(i, _)| fits(&name[..i], NAME_FONT, budget)),
+        )
+    };
+    match both.or_else(first_fits) {
+        Some(i) => vec![
+            name[..i].to_string(),
+            truncate(&name[i + 1..], NAME_FONT, budget),
+        ],
+        None => vec![truncate(name, NAME_FONT, budget)],
+    }
+}
+
+/// A primary metric judged against its target.
+#[derive(Debug, PartialEq)]
+pub(super) struct Mark {
+    pub on_target: bool,
+    /// "Checkout conversion: 3.1%, target ≥ 3.5%" for the tooltip.
+    pub title: String,
+}
+
+/// Judges the map's metric label, "Name: current → target" with an optional
+/// trend arrow (built by `render::org`), with the insight module's target
+/// rules. Unknown — no mark — when either side does not parse, the units
+/// differ, or the target has no better side ("= 3").
+pub(super) fn metric_mark(label: &str) -> Option<Mark> {
+    let (name, rest) = label.rsplit_once(": ")?;
+    let (current, target) = rest.split_once(" → ")?;
+    let target = target
+        .trim_end_matches(|c: char| ('\u{2190}'..='\u{21ff}').contains(&c))
+        .trim();
+    let current = current.trim();
+    let t = parse_target(target)?;
+    let (value, unit) = parse_value(current)?;
+    if !unit.eq_ignore_ascii_case(&t.unit) {
+        return None;
+    }
+    let on_target = meets(&t, value)?;
+    Some(Mark {
+        on_target,
+        title: format!(
+            "{name}: {current}, target {target} — {}",
+            if on_target { "on target" } else { "off target" }
+        ),
+    })
+}
+
+fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{n} people")
+    }
+}
+
+/// One box as a focusable link; the full name, metric and its judgement are
+/// in the link's `<title>` (its accessible name), the mark has its own
+/// `<title>` for hover.
+fn hood_node(out: &mut String, node: &OrgNode, x: i32, y: i32, me: bool) {
+    let name = clean(&node.name);
+    let metric = node.metric.as_deref().map(clean).filter(|m| !m.is_empty());
+    let mark = metric.as_deref().and_then(metric_mark);
+    // Groups say what they hold and how many people; teams just the people.
+    let mut meta = vec![people(node.size)];
+    if node.is_group {
+        meta.insert(
+            0,
+            group_summary(node).unwrap_or_else(|| "Group".to_string()),
+        );
+    }
+    let budget = (HOOD_W - TEXT_X - TEXT_RIGHT_PAD) as u64;
+    let class = if me { "om-g0 om-me" } else { "om-n" };
+    let group = if node.is_group { " om-group" } else { "" };
+    let _ = write!(
+        out,
+        "<a class=\"om-node {class}{group}\" href=\"{}\"",
+        escape(&node.url)
+    );
+    if me {
+        out.push_str(" aria-current=\"page\"");
+    }
+    let metric_title = match (&mark, &metric) {
+        (Some(m), _) => m.title.clone(),
+        (None, Some(m)) => m.clone(),
+        (None, None) => "No primary metric".to_string(),
+    };
+    let _ = write!(
+        out,
+        "><title>{} — {} — {}</title>",
+        escape(&name),
+        escape(&metric_title),
+        escape(&meta.join(" · "))
+    );
+    let h = NODE_H;
+    let _ = write!(
+        out,
+        "<rect class=\"om-box\" x=\"{x}\" y=\"{y}\" width=\"{HOOD_W}\" height=\"{h}\" rx=\"{RADIUS}\"/>\
+         <path class=\"om-band\" d=\"M{bx} {y}V{yb}H{bx}a{r} {r} 0 0 1-{r}-{r}V{yt}a{r} {r} 0 0 1 {r}-{r}Z\"/>\
+         <rect class=\"om-ring\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"/>",
+        x - 4,
+        y - 4,
+        HOOD_W + 8,
+        h + 8,
+        RADIUS + 3,
+        bx = x + BAND_W,
+        yb = y + h,
+        yt = y + RADIUS,
+        r = RADIUS
+    );
+    let tx = x + TEXT_X;
+    let lines = name_lines(&name, budget);
+    // Two name lines leave room for one meta line only: a group's summary
+    // and people count share it.
+    let (first_y, meta_y) = if lines.len() == 2 {
+        if meta.len() > 1 {
+            meta = vec![meta.join(" · ")];
+        }
+        (y + 20, vec![y + 54])
+    } else if meta.len() == 1 {
+        (y + 27, vec![y + 48])
+    } else {
+        (y + 22, vec![y + 40, y + 55])
+    };
+    let _ = write!(out, "<text class=\"om-name\" x=\"{tx}\" y=\"{first_y}\">");
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tspan x=\"{tx}\" y=\"{}\">{}</tspan>",
+            first_y + 15 * i as i32,
+            escape(line)
+        );
+    }
+    out.push_str("</text>");
+    // The mark leads the last meta line (the people count), next to the team
+    // it judges.
+    let last = meta.len() - 1;
+    for (i, (line, &ly)) in meta.iter().zip(&meta_y).enumerate() {
+        let mut lx = tx;
+        if let (true, Some(m)) = (i == last, &mark) {
+            let (class, glyph) = if m.on_target {
+                ("om-mark om-on", "✓")
+            } else {
+                ("om-mark om-off", "✗")
+            };
+            let _ = write!(
+                out,
+                "<g class=\"{class}\"><title>{}</title><text class=\"om-meta\" x=\"{tx}\" y=\"{ly}\">{glyph}</text></g>",
+                escape(&m.title)
+            );
+            lx += 14;
+        }
+        let room = budget.saturating_sub((lx - tx) as u64);
+        let _ = write!(
+            out,
+            "<text class=\"om-meta\" x=\"{lx}\" y=\"{ly}\">{}</text>",
+            escape(&truncate(line, META_FONT, room))
+        );
+    }
+    out.push_str("</a>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(name: &str, metric: Option<&str>) -> OrgNode {
+        OrgNode {
+            slug: "t".into(),
+            name: name.into(),
+            url: "t.html".into(),
+            metric: metric.map(str::to_string),
+            size: 3,
+            is_group: false,
+            children: Vec::new(),
+        }
+    }
+
+    fn lone(node: &OrgNode) -> String {
+        let svg = render(None, &[], node, &[]);
+        roxmltree::Document::parse(&svg).expect("hood SVG parses");
+        svg
+    }
+
+    fn tspans(svg: &str) -> Vec<String> {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("tspan"))
+            .map(|n| n.text().unwrap_or("").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn long_name_wraps_to_two_tspans_without_ellipsis() {
+        // The issue's example, cut to "Business Syste…" before.
+        let svg = lone(&team("Business Systems", None));
+        let lines = tspans(&svg);
+        assert_eq!(lines, ["Business", "Systems"], "{svg}");
+        assert!(!svg.contains('…'), "{svg}");
+    }
+
+    #[test]
+    fn short_name_stays_on_one_line() {
+        assert_eq!(tspans(&lone(&team("Payments", None))), ["Payments"]);
+    }
+
+    #[test]
+    fn wrap_breaks_at_the_space_nearest_the_middle() {
+        let budget = (HOOD_W - TEXT_X - TEXT_RIGHT_PAD) as u64;
+        assert_eq!(
+            name_lines("Web Mobile Apps Team", budget),
+            ["Web Mobile", "Apps Team"]
+        );
+    }
+
+    #[test]
+    fn only_a_second_line_too_long_is_ellipsised() {
+        let name = "Customer Identity and Access Management Platform Engineering";
+        let lines = tspans(&lone(&team(name, None)));
+        assert_eq!(lines.len(), 2);
+        assert!(!lines[0].ends_with('…'), "{lines:?}");
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(name.starts_with(&format!("{} ", lines[0])));
+    }
+
+    #[test]
+    fn mark_on_off_and_absent() {
+        let on = lone(&team("Checkout", Some("Latency: 182 ms → p95 ≤ 200 ms ↓")));
+        assert!(on.contains(">✓</text>") && !on.contains('✗'), "{on}");
+        assert!(on.contains("<title>Latency: 182 ms, target p95 ≤ 200 ms — on target</title>"));
+
+        // A flat trend arrow is also "→": it must not be read as the target.
+        let flat = lone(&team("Checkout", Some("Latency: 182 ms → ≤ 200 ms →")));
+        assert!(flat.contains(">✓</text>"), "{flat}");
+
+        let off = lone(&team("Checkout", Some("Conversion: 3.1% → ≥ 3.5%")));
+        assert!(off.contains(">✗</text>") && !off.contains('✓'), "{off}");
+        assert!(off.contains("target ≥ 3.5% — off target"), "{off}");
+
+        for unknown in [
+            Some("Conversion: → ≥ 3.5%"),
+            Some("Conversion: 3.1%"),
+            Some("Latency: 0.2 s → ≤ 200 ms"),
+            Some("Headcount: 3 → = 3"),
+            None,
+        ] {
+            let svg = lone(&team("Checkout", unknown));
+            assert!(
+                !svg.contains('✓') && !svg.contains('✗') && !svg.contains("om-mark"),
+                "{unknown:?}: {svg}"
+            );
+        }
+        // The metric name is not drawn as (cut) text any more, only in titles.
+        assert!(!off.contains("\">Conversion"), "{off}");
+    }
+
+    #[test]
+    fn content_is_escaped_in_names_and_mark_titles() {
+        let svg = lone(&team(
+            "<b>R&D</b> Tools & Things",
+            Some("<i>x</i>: 1 ms → ≤ 2 ms"),
+        ));
+        assert!(!svg.contains("<b>") && !svg.contains("<i>"), "{svg}");
+        assert!(svg.contains("R&amp;D"));
+        assert!(svg.contains("&lt;i&gt;x&lt;/i&gt;: 1 ms, target ≤ 2 ms"));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let t = team(
+            "Business Systems Integration",
+            Some("Uptime: 99.9% → ≥ 99.5%"),
+        );
+        assert_eq!(lone(&t), lone(&t));
+    }
 }
