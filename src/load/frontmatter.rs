@@ -89,7 +89,9 @@ pub fn split(file: &str, text: &str) -> Result<Split, Diagnostic> {
 /// `'''`) delimiters. A heuristic (a delimiter inside a comment or the other kind of string
 /// counts too), used only to explain a TOML error, never to accept or reject a file.
 fn inside_multiline_string(toml: &str) -> bool {
-    toml.matches("\"\"\"").count() % 2 == 1 || toml.matches("'''").count() % 2 == 1
+    (toml.matches("\"\"\"").count() % 2 == 1 || toml.matches("'''").count() % 2 == 1)
+        // Only text that does not parse: a `"""` in a comment must not fail a valid file.
+        && DeTable::parse(toml).is_err()
 }
 
 /// Parses front matter in either syntax into the spanned table `Fields` reads.
@@ -731,6 +733,21 @@ mod tests {
         let s = split("c.md", text).unwrap();
         let c = charter("c.md", "teams/pay.md", text, s.front, &mut diags);
         (c, diags)
+    }
+
+    #[test]
+    fn a_fence_inside_a_multiline_string_is_explained_only_when_it_breaks_the_toml() {
+        let early = "+++\nproblem = \"\"\"\nx\n+++\ny\n\"\"\"\n+++\n";
+        let d = split("t.md", early).unwrap_err();
+        assert!(d.message.contains("closes early"), "{}", d.message);
+        assert_eq!((d.line, d.column), (4, 1));
+        // A `"""` in a comment, or a whole multi-line string, is fine.
+        for ok in [
+            "+++\n# use \"\"\" for long text\nname = \"a\"\n+++\nBody\n",
+            "+++\nproblem = \"\"\"\nx\n\"\"\"\n+++\nBody\n",
+        ] {
+            assert!(split("t.md", ok).unwrap().front.is_some(), "{ok}");
+        }
     }
 
     #[test]

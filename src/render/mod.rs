@@ -1244,3 +1244,14 @@ fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.
 pub use link::GENERATED_PATHS;
+
+#[cfg(test)]
+mod template_error_tests {
+    #[test]
+    fn tera_locations_are_lifted_and_line_zero_is_not() {
+        let msg = "error: Variable `x` is not defined\n     --> page.html:3:4\n      |";
+        assert_eq!(super::tera_location(msg), Some((3, 4)));
+        assert_eq!(super::tera_location("--> page.html:0:1"), None);
+        assert_eq!(super::tera_location("no location"), None);
+    }
+}
