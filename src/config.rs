@@ -140,6 +140,12 @@ pub fn load(root: &Path) -> Result<(Config, String), Vec<Diagnostic>> {
             format!("cannot read {CONFIG_FILE}: {e}"),
         )]
     })?;
+    // Old Mac (CR-only) line endings, read as content files are (load::parse_doc).
+    let text = if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    };
     let config = parse(&text)?;
     Ok((config, text))
 }

@@ -1598,6 +1598,15 @@ mod diagnostics_explain {
             .stderr_has("--> content/teams/classic.md:3:1")
             .stderr_lacks("missing-front-matter")
             .stderr_lacks("panicked");
+        // orgbook.toml too: a bad value on line 3 is reported on line 3.
+        let config = repo.book.read("orgbook.toml").replace('\n', "\r");
+        let config = config.replacen("\r", "\r[teams]\rmax_size = 0\r", 1);
+        repo.book.write("orgbook.toml", &config);
+        repo.book
+            .run(&["check"])
+            .failure(1)
+            .stderr_has("max_size = 0 is out of range")
+            .stderr_has("--> orgbook.toml:3:");
     }
 
     #[test]
