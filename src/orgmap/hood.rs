@@ -251,16 +251,7 @@ pub(super) fn render(
 // a line of its own; in this narrower box that cut most names and every
 // metric, so the neighbourhood draws its own box: the name on up to two lines
 // and an on/off-target mark in place of the metric text.
-const NAME_FONT: Font = Font { px: 13, bold: true };
-const META_FONT: Font = Font {
-    px: 11,
-    bold: false,
-};
-/// Text clears the coloured band on the left (same geometry as `render`).
-const TEXT_X: i32 = 14;
-const TEXT_RIGHT_PAD: i32 = 8;
-const RADIUS: i32 = 6;
-const BAND_W: i32 = 6;
+use super::render::{BAND_W, META_FONT, NAME_FONT, RADIUS, TEXT_RIGHT_PAD, TEXT_X};
 
 fn fits(s: &str, font: Font, budget: u64) -> bool {
     truncate(s, font, budget) == s

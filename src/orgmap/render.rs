@@ -9,16 +9,17 @@ use super::layout::{Drawing, Edge, NODE_H, NODE_W};
 use super::style;
 use super::text::{Font, clean, escape, truncate, truncate_metric};
 
-const NAME_FONT: Font = Font { px: 13, bold: true };
-const META_FONT: Font = Font {
+// A box's fonts and geometry, shared with the neighbourhood diagram (hood.rs).
+pub(super) const NAME_FONT: Font = Font { px: 13, bold: true };
+pub(super) const META_FONT: Font = Font {
     px: 11,
     bold: false,
 };
 /// Text clears the coloured band on the left.
-const TEXT_X: i32 = 14;
-const TEXT_RIGHT_PAD: i32 = 8;
-const RADIUS: i32 = 6;
-const BAND_W: i32 = 6;
+pub(super) const TEXT_X: i32 = 14;
+pub(super) const TEXT_RIGHT_PAD: i32 = 8;
+pub(super) const RADIUS: i32 = 6;
+pub(super) const BAND_W: i32 = 6;
 
 /// How one node box is to be drawn.
 pub(super) struct NodeStyle<'a> {
