@@ -91,15 +91,22 @@ pub struct Sources {
     pub load_diags: Vec<Diagnostic>,
 }
 
+/// The theme, compiled: the templates' layers (built-in < `themes/<name>/` < `templates/`)
+/// and their static files. `serve` calls this alone when only templates changed.
+pub fn load_theme(
+    root: &Path,
+    config: &Config,
+) -> (theme::Theme, Option<tera::Tera>, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let theme = theme::load(root, &config.theme, &mut d);
+    let tera = theme::compile(&theme, &mut d);
+    (theme, tera, d)
+}
+
 /// Loads the theme and the content in parallel: they are independent.
 pub fn load_sources(root: &Path, config: &Config) -> Sources {
     let ((theme, tera, theme_diags), (loaded, load_diags)) = rayon::join(
-        || {
-            let mut d = Vec::new();
-            let theme = theme::load(root, &config.theme, &mut d);
-            let tera = theme::compile(&theme, &mut d);
-            (theme, tera, d)
-        },
+        || load_theme(root, config),
         || {
             let mut d = Vec::new();
             let loaded = load::load(root, &mut d);
@@ -326,6 +333,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             options,
             nav: Default::default(),
             last_changed: git_dates.join().unwrap_or_default(),
+            fingerprints: None,
         };
         files = site_files(root, &theme, &renderer, &mut diags);
         lap("render", &mut timings);

@@ -99,6 +99,7 @@ fn bytes_of_contents(c: &FileContents) -> Vec<u8> {
         FileContents::Bytes(b) => b.clone(),
         FileContents::Static(b) => b.to_vec(),
         FileContents::Copy(p) => format!("file:{}", p.display()).into_bytes(),
+        FileContents::Unchanged => panic!("a build never skips a page"),
     }
 }
 
@@ -110,11 +111,19 @@ fn update(model: &mut Model, change: &Changes) -> Rebuild {
     rebuild
 }
 
+/// Runs the deferred steps as the server does when idle, adding what they rendered and
+/// published to `rebuild`.
 fn derive(model: &mut Model, rebuild: &mut Rebuild) {
     while let Some(d) = model.refresh_deferred() {
         rebuild.diagnostics = d.diagnostics;
-        if d.delta.is_none() {
-            rebuild.delta = None;
+        rebuild.pages_rendered += d.pages_rendered;
+        match (&mut rebuild.delta, d.delta) {
+            (Some(all), Some(step)) => {
+                all.changed.extend(step.changed);
+                all.removed.extend(step.removed);
+            }
+            (_, None) => rebuild.delta = None,
+            (None, Some(_)) => {}
         }
     }
 }
