@@ -133,9 +133,15 @@ pub struct Linked {
 /// Stage: resolve every reference into a [`Handbook`] and compute its health. Reads only
 /// paths and front matter, never Markdown bodies.
 pub fn link(config: Config, loaded: load::Loaded) -> Linked {
+    link_as_of(config, loaded, crate::clock::today())
+}
+
+/// [`link`], with health findings as of `today` (`orgbook diff` compares two revisions
+/// on one date).
+pub fn link_as_of(config: Config, loaded: load::Loaded, today: jiff::civil::Date) -> Linked {
     let mut diags = Vec::new();
     let handbook = link::resolve(config, loaded, &mut diags);
-    let health = crate::health::compute(&handbook, crate::clock::today());
+    let health = crate::health::compute(&handbook, today);
     diags.extend(crate::health::policy_errors(&handbook, &health));
     Linked {
         handbook,
@@ -271,9 +277,14 @@ pub fn site_files(
 /// Stages up to linking, for commands that need the checked structure but no pages
 /// (`orgbook export`): the same config fallback and the same diagnostics as `build`.
 pub fn linked(root: &Path) -> Linked {
+    linked_as_of(root, crate::clock::today())
+}
+
+/// [`linked`], with health findings as of `today`.
+pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     let (config, mut diags) = load_config(root);
     let loaded = load::load(root, &mut diags);
-    let mut linked = link(config, loaded);
+    let mut linked = link_as_of(config, loaded, today);
     diags.append(&mut linked.diags);
     diagnostic::sort(&mut diags);
     linked.diags = diags;
