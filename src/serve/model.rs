@@ -553,6 +553,12 @@ impl Model {
             .iter()
             .filter_map(|p| Some((p.as_str(), hb.docs[*hb.by_path.get(p)?].title().to_string())))
             .collect();
+        // Where each edited document's body started: link spans are offsets into the whole
+        // file, so a longer front matter moves them without moving any link.
+        let body_starts: HashMap<String, usize> = changed
+            .iter()
+            .filter_map(|p| Some((p.clone(), hb.docs[*hb.by_path.get(p)?].source.body_start)))
+            .collect();
         // Structural changes re-render all Markdown; keep the old results to compare.
         let old_paths: Vec<String> = if structural {
             hb.docs.iter().map(|d| d.source.path.clone()).collect()
@@ -637,15 +643,31 @@ impl Model {
             markdown_rendered = ids.len();
             for (&id, (r, d)) in ids.iter().zip(results) {
                 let old = &self.rendered[id];
+                let doc = &hb.docs[id];
                 let targets = |r: &Rendered| r.links.iter().map(|l| l.target).collect::<Vec<_>>();
-                let anchors = |r: &Rendered| {
+                // Links as the anchor check sees them, placed relative to the body. The
+                // check retargets links in place (their anchor changes), so a document it
+                // touched always differs from its fresh rendering and is checked again.
+                let anchors = |r: &Rendered, body_start: usize| {
                     r.links
                         .iter()
-                        .map(|l| (l.target, l.anchor.clone(), l.span.clone()))
+                        .map(|l| {
+                            let at = l.span.start.wrapping_sub(body_start);
+                            (l.target, l.anchor.clone(), at, l.span.len())
+                        })
                         .collect::<Vec<_>>()
                 };
+                let old_start = body_starts
+                    .get(&doc.source.path)
+                    .copied()
+                    .unwrap_or(doc.source.body_start);
+                // Its anchor diagnostics carry positions: a moved body moves them.
+                let has_anchor_diags = self.anchor_diags.iter().any(|d| d.file == doc.source.path);
                 backlinks_stale |= targets(old) != targets(&r);
-                anchors_stale |= old.headings != r.headings || anchors(old) != anchors(&r);
+                anchors_stale |= old.headings != r.headings
+                    || old.anchors != r.anchors
+                    || anchors(old, old_start) != anchors(&r, doc.source.body_start)
+                    || (has_anchor_diags && old_start != doc.source.body_start);
                 self.rendered[id] = r;
                 self.md_diags[id] = d;
             }

@@ -597,7 +597,22 @@ fn random_changes_match_full_builds() {
                 check(&mut model, book.write(&doc, &new), format!("retitle {doc}"));
             }
             1 => {
-                let link = format!("{text}\n\nSee [{other}]({}).\n", relative(&doc, &other));
+                // To the page, or to one of its headings: as GitHub spells the id, in
+                // another generator's spelling (retargeted, with a warning), or missing.
+                let heading = book
+                    .read(&other)
+                    .lines()
+                    .find_map(|l| l.strip_prefix("## ").map(str::to_string));
+                let anchor = match (heading, rng.next() % 4) {
+                    (Some(h), 0) => format!("#{}", crate::text::heading_id(&h)),
+                    (Some(h), 1) => format!("#{}", crate::text::heading_id(&h).to_uppercase()),
+                    (_, 2) => "#no-such-heading".to_string(),
+                    _ => String::new(),
+                };
+                let link = format!(
+                    "{text}\n\nSee [{other}]({}{anchor}).\n",
+                    relative(&doc, &other)
+                );
                 check(
                     &mut model,
                     book.write(&doc, &link),
