@@ -51,6 +51,10 @@ pub struct RenderOptions {
     pub live_reload: bool,
 }
 
+/// The reading order and folder tree of the handbook pages, built on first use; `serve`
+/// keeps it between renders until a document changes.
+pub type NavCell = std::sync::OnceLock<nav::Nav>;
+
 pub struct Renderer<'a> {
     pub handbook: &'a Handbook,
     pub rendered: &'a [Rendered],
@@ -59,7 +63,7 @@ pub struct Renderer<'a> {
     pub health: &'a crate::health::Health,
     pub options: RenderOptions,
     /// Reading order and folder tree of the handbook pages, built on first use.
-    pub nav: std::sync::OnceLock<nav::Nav>,
+    pub nav: NavCell,
     /// Last commit date of each source file (empty outside git; see [`crate::gitdates`]).
     pub last_changed: crate::gitdates::LastChanged,
     /// `orgbook serve` only: skip pages whose context is the one already served.
