@@ -354,15 +354,23 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
 }
 
 /// The title keys (see `analysis::title_key`) with the documents that have
-/// each, sorted like terms. Every posting has the top impact: the key only
-/// says "this is the title", the ranking is the client's.
+/// each, sorted like terms. A document's names are its title and its `owns`
+/// items: typing an owned item's whole name is asking for its owner as much
+/// as typing a title is. Every posting has the top impact: the key only
+/// says "this is the name", the ranking is the client's.
 fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<(u32, u8)>)> {
     let mut pairs: Vec<(String, u32)> = docs
         .par_iter()
         .enumerate()
-        .filter_map(|(i, d)| analysis::title_key(&d.title).map(|k| (k, i as u32)))
+        .flat_map_iter(|(i, d)| {
+            let owns = d.fields.iter().filter(|(f, _)| *f == Field::Owns);
+            std::iter::once(&*d.title)
+                .chain(owns.map(|(_, t)| &**t))
+                .filter_map(move |name| analysis::title_key(name).map(|k| (k, i as u32)))
+        })
         .collect();
     pairs.par_sort_unstable_by(|a, b| shard::cmp_utf16(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    pairs.dedup();
     let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
     for (key, doc) in pairs {
         match out.last_mut() {
