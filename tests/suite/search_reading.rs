@@ -28,7 +28,7 @@ fn write_handbook(book: &TestBook, filler: usize) {
         "content/teams/slack-admins.md",
         &format!(
             "+++\nname = \"Slack Admins\"\nproblem = \"Slack is noisy and slack channels sprawl.\"\n\
-             owns = [\"slack\", \"slack workspace\", \"slack bots\"]\nlead = \"Ada Slack\"\n\
+             owns = [\"slack workspace\", \"slack bots\"]\nlead = \"Ada Slack\"\n\
              metrics = [{{ name = \"Reply time\", target = \"1 h\" }}]\n\
              [contact]\nchat = \"#slack\"\n+++\n## Slack\n\n{}\n",
             "We run slack and slack bots. ".repeat(20)
@@ -38,7 +38,7 @@ fn write_handbook(book: &TestBook, filler: usize) {
         "content/teams/incident-response.md",
         &format!(
             "+++\nname = \"Incident Response\"\nproblem = \"On-call is hard; on-call load is uneven.\"\n\
-             owns = [\"on-call\", \"on-call rotation\", \"on-call tooling\"]\n\
+             owns = [\"on-call rotation\", \"on-call tooling\"]\n\
              metrics = [{{ name = \"Pages per week\", target = \"5\" }}]\n+++\n## On-call\n\n{}\n",
             "The on-call rotation and on-call handbook. ".repeat(20)
         ),
