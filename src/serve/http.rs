@@ -19,7 +19,7 @@ use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// The script every page loads under `orgbook serve`.
@@ -83,7 +83,9 @@ struct Server {
 struct Limits {
     /// Request line and headers; more is answered `431` and the connection closed.
     header_bytes: usize,
-    /// Open connections; further clients wait in the kernel's queue until one closes.
+    /// Open connections; past it, a new client takes the place of the oldest one that sent
+    /// nothing yet (or of the keep-alive connection quiet longest), else waits in the
+    /// kernel's queue.
     connections: usize,
     /// A connection that moves no byte either way for this long is closed (idle
     /// keep-alive, a client that stopped reading), and a request's headers must have
@@ -162,14 +164,61 @@ pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::
     Ok(())
 }
 
+/// What a connection is doing, for choosing one to close when every slot is taken.
+const FRESH: u8 = 0; // connected, no request yet
+const IDLE: u8 = 1; // between requests (keep-alive)
+const BUSY: u8 = 2; // answering a request
+const STREAM: u8 = 3; // a live-reload stream
+const CLOSING: u8 = 4; // told to close
+
+/// An open connection, as the accept loop sees it.
+struct Conn {
+    state: Arc<AtomicU8>,
+    last: Arc<AtomicU64>,
+    close: Arc<tokio::sync::Notify>,
+}
+
+type Conns = Arc<std::sync::Mutex<std::collections::BTreeMap<u64, Conn>>>;
+
+/// Makes room when every slot is taken: tells the oldest connection that never sent a
+/// request to close, or else the keep-alive connection quiet longest. Requests being
+/// answered and live-reload streams are never closed. Without this, a flood of silent
+/// connections would lock every other client out until the flood timed out. Returns
+/// whether a connection was told to close.
+fn make_room(conns: &Conns) -> bool {
+    let conns = conns.lock().unwrap_or_else(|e| e.into_inner());
+    let state = |c: &Conn| c.state.load(Ordering::SeqCst);
+    // Keys are in accept order, so the first fresh one is the oldest.
+    let victim = conns.values().find(|c| state(c) == FRESH).or_else(|| {
+        conns
+            .values()
+            .filter(|c| state(c) == IDLE)
+            .min_by_key(|c| c.last.load(Ordering::Relaxed))
+    });
+    victim.is_some_and(|c| {
+        c.state.store(CLOSING, Ordering::SeqCst);
+        c.close.notify_one();
+        true
+    })
+}
+
 /// Accepts connections for ever, at most `limits.connections` at a time.
 async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
     let permits = Arc::new(tokio::sync::Semaphore::new(state.limits.connections));
+    let conns: Conns = Default::default();
+    let mut next_id = 0u64;
     let mut pause = Duration::from_millis(50);
     let mut short = false;
     loop {
-        let Ok(permit) = permits.clone().acquire_owned().await else {
-            return;
+        let permit = match permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                make_room(&conns);
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    return;
+                };
+                permit
+            }
         };
         let stream = loop {
             match listener.accept().await {
@@ -191,6 +240,8 @@ async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
                         );
                         short = true;
                     }
+                    // Descriptors held by silent connections are better spent on new ones.
+                    make_room(&conns);
                     tokio::time::sleep(pause).await;
                     pause = (pause * 2).min(Duration::from_secs(1));
                 }
@@ -202,9 +253,22 @@ async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
             pause = Duration::from_millis(50);
         }
         let _ = stream.set_nodelay(true);
-        let state = state.clone();
+        let conn = Conn {
+            state: Arc::new(AtomicU8::new(FRESH)),
+            last: Arc::new(AtomicU64::new(now_ms())),
+            close: Arc::new(tokio::sync::Notify::new()),
+        };
+        let id = next_id;
+        next_id += 1;
+        let (conn_state, last, close) = (conn.state.clone(), conn.last.clone(), conn.close.clone());
+        conns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, conn);
+        let (state, conns) = (state.clone(), conns.clone());
         tokio::spawn(async move {
-            connection(stream, state).await;
+            connection(stream, state, conn_state, last, close).await;
+            conns.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
             drop(permit);
         });
     }
@@ -220,16 +284,33 @@ fn now_ms() -> u64 {
 }
 
 /// Serves one connection until it closes, errs, or stays idle too long.
-async fn connection(stream: tokio::net::TcpStream, state: Arc<Server>) {
-    let last = Arc::new(AtomicU64::new(now_ms()));
+async fn connection(
+    stream: tokio::net::TcpStream,
+    state: Arc<Server>,
+    doing: Arc<AtomicU8>,
+    last: Arc<AtomicU64>,
+    close: Arc<tokio::sync::Notify>,
+) {
     let io = hyper_util::rt::TokioIo::new(Watched {
         inner: stream,
         last: last.clone(),
     });
     let limits = state.limits;
     let service = hyper::service::service_fn(move |request| {
-        let state = state.clone();
-        async move { Ok::<_, std::convert::Infallible>(state.handle(request).await) }
+        let (state, doing) = (state.clone(), doing.clone());
+        async move {
+            // Not stored over CLOSING: a connection told to close stays told.
+            let _ = doing.compare_exchange(FRESH, BUSY, Ordering::SeqCst, Ordering::SeqCst);
+            let _ = doing.compare_exchange(IDLE, BUSY, Ordering::SeqCst, Ordering::SeqCst);
+            let response = state.handle(request).await;
+            let streaming = response
+                .headers()
+                .get("Content-Type")
+                .is_some_and(|v| v == "text/event-stream");
+            let next = if streaming { STREAM } else { IDLE };
+            let _ = doing.compare_exchange(BUSY, next, Ordering::SeqCst, Ordering::SeqCst);
+            Ok::<_, Infallible>(response)
+        }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
@@ -250,6 +331,7 @@ async fn connection(stream: tokio::net::TcpStream, state: Arc<Server>) {
     tokio::select! {
         _ = served => {}
         () = idle => {}
+        () = close.notified() => {}
     }
 }
 

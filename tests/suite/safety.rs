@@ -1638,15 +1638,9 @@ mod serving {
     #[cfg(unix)]
     fn a_flood_of_connections_does_not_lock_others_out() {
         let repo = Repo::new();
-        // Limits made small so the test stays small: 16 connections, 800 ms idle.
-        let server = serve_with(
-            &repo.book,
-            None,
-            &[
-                ("ORGBOOK_SERVE_MAX_CONNECTIONS", "16"),
-                ("ORGBOOK_SERVE_IDLE_MS", "800"),
-            ],
-        );
+        // The limit made small so the test stays small: 16 connections (the idle timeout
+        // stays at 30 s, longer than the test may take).
+        let server = serve_with(&repo.book, None, &[("ORGBOOK_SERVE_MAX_CONNECTIONS", "16")]);
         // Within the limit: idle clients hold no thread, so others are answered at once.
         let some: Vec<TcpStream> = (0..12).filter_map(|_| connect(&server.addr).ok()).collect();
         assert_eq!(some.len(), 12);
@@ -1657,8 +1651,8 @@ mod serving {
             "{:?}",
             started.elapsed()
         );
-        // Far past the limit: 100 more idle clients. They are dropped as they time out, and
-        // a normal request is answered within a few timeouts.
+        // Far past the limit: 100 more silent clients. Each new client takes the place of
+        // the oldest silent one, so a normal request is answered long before any timeout.
         let flood: Vec<TcpStream> = (0..100)
             .filter_map(|_| connect(&server.addr).ok())
             .collect();
@@ -1672,7 +1666,7 @@ mod serving {
             }
         }
         assert!(
-            started.elapsed() < Duration::from_secs(15),
+            started.elapsed() < Duration::from_secs(8),
             "answered after {:?}",
             started.elapsed()
         );
