@@ -130,8 +130,11 @@ fn rebuild_loop(
                 }
             }
         }
-        let (first, is_recheck) = match pending.take() {
-            Some(b) => (b, false),
+        let (first, mut is_recheck) = match pending.take() {
+            Some(b) => {
+                let scan = matches!(b, Batch::Scan(_));
+                (b, scan)
+            }
             None => {
                 store.set_idle(true);
                 let wait = recheck
@@ -141,9 +144,12 @@ fn rebuild_loop(
                     || rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
                     |w| rx.recv_timeout(w),
                 ) {
-                    Ok(b) => (b, false),
+                    Ok(b) => {
+                        let scan = matches!(b, Batch::Scan(_));
+                        (b, scan)
+                    }
                     Err(RecvTimeoutError::Timeout) => match recheck.take() {
-                        Some((_, paths)) => (Batch::Paths(paths), true),
+                        Some((_, paths)) => (Batch::Scan(paths), true),
                         None => continue,
                     },
                     // The watcher is gone: nothing more will change.
@@ -154,10 +160,14 @@ fn rebuild_loop(
         store.set_idle(false);
         let mut changes = Changes::default();
         let mut burst_paths: Vec<std::path::PathBuf> = Vec::new();
-        let mut note = |batch: &Batch| {
-            if let Batch::Paths(p) = batch {
+        // A burst is a silent recheck only if it is made of rechecks and scans alone.
+        let mut note = |batch: &Batch| match batch {
+            Batch::Paths(p) => {
                 burst_paths.extend(p.iter().cloned());
+                is_recheck = false;
             }
+            Batch::Scan(_) => {}
+            Batch::Rescan(_) => is_recheck = false,
         };
         note(&first);
         add_batch(&root, &mut changes, first);
@@ -202,11 +212,15 @@ fn rebuild_loop(
         };
         broken = false;
         // A recheck that found nothing lost stays silent.
+        let status = store.status();
+        let errors = rebuild.diagnostics.iter().filter(|d| d.is_error());
         let nothing_lost = rebuild.docs_changed.is_empty()
             && rebuild
                 .delta
                 .as_ref()
-                .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty());
+                .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty())
+            && status.errors.iter().map(|o| &o.diagnostic).eq(errors)
+            && status.warnings == rebuild.diagnostics.len() - status.errors.len();
         if is_recheck && nothing_lost {
             continue;
         }
@@ -253,7 +267,7 @@ fn print_errors(diags: &[Diagnostic]) {
 
 fn add_batch(root: &Path, changes: &mut Changes, batch: Batch) {
     match batch {
-        Batch::Paths(paths) => changes.merge(watch::classify(root, &paths)),
+        Batch::Paths(paths) | Batch::Scan(paths) => changes.merge(watch::classify(root, &paths)),
         Batch::Rescan(why) => {
             eprintln!("{} re-reading everything: {why}", clock());
             changes.rescan = true;

@@ -49,11 +49,16 @@ impl Serve {
     }
 
     fn start_with(book: &TestBook, args: &[&str]) -> Serve {
+        Serve::start_env(book, args, &[])
+    }
+
+    fn start_env(book: &TestBook, args: &[&str], env: &[(&str, &str)]) -> Serve {
         let root = book.root().to_string_lossy().into_owned();
         let mut child = Command::new(BIN)
             .args(["serve", "--root", &root])
             .args(args)
             .env("ORGBOOK_TODAY", "2026-11-25")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -638,4 +643,102 @@ fn a_handbook_broken_from_the_start_is_served_once_fixed() {
     events.expect("reload", |v| changed(v).contains(&"index.html".to_string()));
     assert_eq!(serve.get("/").status, 200);
     assert_eq!(serve.get("/teams/api.html").status, 200);
+}
+
+/// The served files that are compared with a fresh server's, with the server's own address
+/// taken out (it is the base URL).
+const COMPARED: &[&str] = &[
+    "/glossary.html",
+    "/index.html",
+    "/sitemap.xml",
+    "/search/index.js",
+    "/__orgbook/status.json",
+];
+
+fn settled(serve: &Serve) -> Vec<(String, u16, String)> {
+    // Derived files (the search index) follow a change: wait until nothing is pending.
+    let deadline = Instant::now() + TIMEOUT;
+    while serve.status()["idle"] != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "never idle");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    COMPARED
+        .iter()
+        .map(|path| {
+            let reply = serve.get(path);
+            let text = reply.text().replace(&serve.addr, "ADDR");
+            (path.to_string(), reply.status, text)
+        })
+        .collect()
+}
+
+#[test]
+fn lost_file_events_are_healed_and_the_site_equals_a_fresh_build() {
+    let book = TestBook::bundled();
+    // Every file event is lost, and nothing says so: only the folder scan sees changes.
+    let serve = Serve::start_env(
+        &book,
+        &["--port", "0"],
+        &[
+            ("ORGBOOK_WATCH_LOSE_EVENTS", "100000000"),
+            ("ORGBOOK_WATCH_SCAN_MS", "300"),
+        ],
+    );
+    let wait_for = |what: &str, ok: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + TIMEOUT;
+        while !ok() {
+            assert!(Instant::now() < deadline, "{what}:\n{}", serve.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    // An editor's broken temporary Markdown file, seen by the server (an error shows)…
+    book.write("content/glossary.tmp.md", "+++\ntitle = \n+++\n");
+    wait_for("the temporary file's error never showed", &|| {
+        !serve.status()["errors"].as_array().unwrap().is_empty()
+    });
+    // …then a burst of rename-style saves, temporary files created and deleted within
+    // milliseconds, and the broken file deleted: every event of it lost.
+    let original = book.read("content/glossary.md");
+    for i in 0..30 {
+        let text = original.replace("# Glossary", &format!("# Glossary, take {i}"));
+        book.write("content/.glossary.md.swp", "swap");
+        book.write("content/glossary.md~", &text);
+        book.write("content/.glossary.md.tmp", &text);
+        std::fs::rename(
+            book.root().join("content/.glossary.md.tmp"),
+            book.root().join("content/glossary.md"),
+        )
+        .unwrap();
+        book.remove("content/glossary.md~");
+        book.remove("content/.glossary.md.swp");
+    }
+    book.remove("content/glossary.tmp.md");
+    wait_for(
+        "the served page stayed stale or the false error stayed",
+        &|| {
+            serve
+                .get("/glossary.html")
+                .text()
+                .contains("Glossary, take 29")
+                && serve.status()["errors"].as_array().unwrap().is_empty()
+        },
+    );
+    let healed = settled(&serve);
+    // A fresh server of the same files is a fresh build with the same settings.
+    let fresh = Serve::start(&book);
+    let expected = settled(&fresh);
+    for ((path, status, text), (_, want_status, want)) in healed.iter().zip(&expected) {
+        assert_eq!(status, want_status, "{path}");
+        if path.ends_with("status.json") {
+            let (got, want): (Value, Value) = (
+                serde_json::from_str(text).unwrap(),
+                serde_json::from_str(want).unwrap(),
+            );
+            assert_eq!(got["errors"], want["errors"]);
+            assert_eq!(got["warnings"], want["warnings"], "a false warning remains");
+        } else {
+            assert!(text == want, "{path} differs from a fresh build");
+        }
+    }
+    assert!(serve.log().contains("glossary"), "{}", serve.log());
 }
