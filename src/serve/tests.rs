@@ -124,6 +124,12 @@ fn bytes_of_contents(c: &FileContents) -> Vec<u8> {
     }
 }
 
+/// The paths a rebuild published.
+fn changed_paths(rebuild: &Rebuild) -> Vec<&str> {
+    let delta = rebuild.delta.as_ref().expect("a site was published");
+    delta.changed.iter().map(|(p, _)| p.as_str()).collect()
+}
+
 /// What the server does after each change: publish the pages that show the changed
 /// documents, then the pages about the whole handbook, then the derived files.
 fn update(model: &mut Model, change: &Changes) -> Rebuild {
@@ -236,14 +242,7 @@ fn editing_a_charter_rerenders_its_neighbourhood_only() {
         "{} of {total} pages rendered",
         rebuild.pages_rendered
     );
-    let changed: Vec<&str> = rebuild
-        .delta
-        .as_ref()
-        .unwrap()
-        .changed
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
+    let changed = changed_paths(&rebuild);
     assert!(changed.contains(&"teams/booking.html"), "{changed:?}");
     // The parent lists its children with their primary metric.
     assert!(changed.contains(&"teams/shipping.html"), "{changed:?}");
@@ -290,14 +289,7 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
             &charter("T", "team", Some("g"), &["Bo", "Cy"]),
         ),
     );
-    let changed: Vec<&str> = rebuild
-        .delta
-        .as_ref()
-        .unwrap()
-        .changed
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
+    let changed = changed_paths(&rebuild);
     assert!(changed.contains(&"teams/x.html"), "{changed:?}");
     assert_good(&model, &rebuild, "member two levels down");
 }
