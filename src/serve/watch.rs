@@ -17,7 +17,7 @@
 use super::model::Changes;
 use notify::{EventKind, RecursiveMode, event::AccessKind, event::AccessMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -152,9 +152,11 @@ struct Stamp {
     dir: bool,
 }
 
-/// Every entry under the watched folders, and the configuration file.
-fn listing(root: &Path) -> BTreeMap<PathBuf, Stamp> {
-    let mut out = BTreeMap::new();
+/// Every entry under the watched folders, and the configuration file. A hash map: the
+/// scan runs every few seconds beside rebuilds, and ordered maps of paths compare them
+/// component by component on every insert (`differences` sorts what it returns).
+fn listing(root: &Path) -> HashMap<PathBuf, Stamp> {
+    let mut out = HashMap::new();
     let config = root.join(crate::config::CONFIG_FILE);
     let roots = WATCHED_DIRS.iter().map(|d| root.join(d));
     for entry in roots.flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(false)) {
@@ -183,7 +185,7 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 }
 
 /// Paths added, removed or changed between two listings.
-fn differences(old: &BTreeMap<PathBuf, Stamp>, new: &BTreeMap<PathBuf, Stamp>) -> Vec<PathBuf> {
+fn differences(old: &HashMap<PathBuf, Stamp>, new: &HashMap<PathBuf, Stamp>) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = old
         .iter()
         .filter(|(p, s)| new.get(*p) != Some(*s))
