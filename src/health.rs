@@ -411,12 +411,20 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
     // the owning team's group" is then a set lookup, linear in memberships × depth.
     let mut inside: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     let mut direct: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    // Each team's chain walked once, not once per member: a team has several members.
+    let mut chains: HashMap<&str, Vec<&str>> = HashMap::with_capacity(hb.teams.len());
     for (slug, p) in &people.people {
         let teams = p.lead_of.iter().chain(&p.member_of);
         let mut all = BTreeSet::new();
         for t in teams {
             all.insert(t.as_str());
-            all.extend(hb.ancestors(t));
+            all.extend(
+                chains
+                    .entry(t.as_str())
+                    .or_insert_with(|| hb.ancestors(t))
+                    .iter()
+                    .copied(),
+            );
             direct.entry(slug).or_default().insert(t.as_str());
         }
         inside.insert(slug, all);
