@@ -9,7 +9,6 @@
 //! stays up, the errors go to the terminal and to the browser, and the pages owed are
 //! rendered when the errors are fixed.
 
-mod deps;
 pub mod http;
 pub mod model;
 pub mod store;
@@ -410,20 +409,29 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
 fn log_deferred(r: &Rebuild) {
     let Some(delta) = &r.delta else { return };
     let what = match r.step {
+        Step::Sweep => "other pages",
         Step::SitePages => "pages about the whole handbook",
         _ => "search index and other derived files",
     };
     let mut paths: Vec<&str> = delta.changed.iter().map(|(p, _)| p.as_str()).collect();
     paths.extend(delta.removed.iter().map(String::as_str));
+    if paths.is_empty() && r.step == Step::Sweep {
+        // Most steps of the sweep find every page as it was: one line per edit is enough.
+        return;
+    }
     let outcome = if paths.is_empty() {
         "unchanged".to_string()
-    } else if r.step == Step::SitePages {
+    } else if r.step != Step::Derived {
         format!("{} file(s) changed: {}", paths.len(), list(&paths, 4))
     } else {
         format!("{} file(s) changed", paths.len())
     };
+    let sweep = match r.phases.iter().find(|(name, _)| *name == "sweep") {
+        Some((_, d)) => format!(" (every other page checked in {})", ms(*d)),
+        None => String::new(),
+    };
     eprintln!(
-        "{} {what}: rebuilt in {}, {outcome}",
+        "{} {what}: rebuilt in {}, {outcome}{sweep}",
         clock(),
         ms(r.elapsed)
     );

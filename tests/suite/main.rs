@@ -18,5 +18,6 @@ mod robustness;
 mod safety;
 mod search;
 mod search_js;
+mod search_reading;
 mod serve;
 mod workflow;

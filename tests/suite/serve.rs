@@ -224,6 +224,32 @@ impl Events {
     }
 }
 
+impl Events {
+    /// The paths of every reload until the server has been idle for a moment: an edit's
+    /// own page, then the other pages whose context changed.
+    #[track_caller]
+    fn changed_until_idle(&self, serve: &Serve) -> std::collections::BTreeSet<String> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut paths = std::collections::BTreeSet::new();
+        let mut idle = 0;
+        while idle < 3 {
+            while let Ok((name, v)) = self.rx.try_recv() {
+                if name == "reload" {
+                    paths.extend(changed(&v));
+                }
+            }
+            idle = if serve.status()["idle"] == true {
+                idle + 1
+            } else {
+                0
+            };
+            assert!(Instant::now() < deadline, "never idle; saw {paths:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        paths
+    }
+}
+
 fn changed(v: &Value) -> Vec<String> {
     v["changed"]
         .as_array()
@@ -235,7 +261,7 @@ fn changed(v: &Value) -> Vec<String> {
 
 #[test]
 fn editing_a_charter_reloads_and_serves_the_new_content() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let mut serve = Serve::start(&book);
     let page = serve.get("/teams/booking.html");
     assert_eq!(page.status, 200);
@@ -253,19 +279,17 @@ fn editing_a_charter_reloads_and_serves_the_new_content() {
         "name = \"Booking\"",
         "name = \"Shipment Booking\"",
     );
-    let reload = events.expect("reload", |v| {
+    // The edited page first, on its own…
+    events.expect("reload", |v| {
         changed(v).contains(&"teams/booking.html".to_string())
     });
-    // The parent lists its children by name; unrelated teams are left alone.
-    let paths = changed(&reload);
-    assert!(
-        paths.contains(&"teams/shipping.html".to_string()),
-        "{paths:?}"
-    );
-    assert!(
-        !paths.contains(&"teams/identity.html".to_string()),
-        "{paths:?}"
-    );
+    // …then the other pages whose context changed: the parent lists its children by name
+    // (so do the teams index and the org map); unrelated teams are left alone.
+    let paths = events.changed_until_idle(&serve);
+    for page in ["teams/shipping.html", "teams/index.html", "orgmap.html"] {
+        assert!(paths.contains(page), "{page} not reloaded: {paths:?}");
+    }
+    assert!(!paths.contains("teams/identity.html"), "{paths:?}");
     assert!(
         serve
             .get("/teams/booking.html")
@@ -287,7 +311,7 @@ fn editing_a_charter_reloads_and_serves_the_new_content() {
 
 #[test]
 fn a_broken_file_shows_in_the_overlay_and_the_last_good_site_stays_up() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     let good = book.read("content/teams/shipping/booking.md");
@@ -336,7 +360,7 @@ fn a_broken_file_shows_in_the_overlay_and_the_last_good_site_stays_up() {
 
 #[test]
 fn editors_saving_by_rename_and_folders_coming_and_going() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     // Write a new file and rename it over the old one (vim, many IDEs).
@@ -395,7 +419,7 @@ fn editors_saving_by_rename_and_folders_coming_and_going() {
 
 #[test]
 fn a_burst_of_changes_is_rebuilt_and_the_server_survives() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     // Like a `git checkout`: hundreds of files written at once, in new folders.
@@ -554,7 +578,7 @@ fn the_browser_reloads_and_shows_the_overlay() {
     let Some(browser) = Browser::shared() else {
         return;
     };
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let url = format!("http://{}/teams/booking.html", serve.addr);
     let good = book.read("content/teams/shipping/booking.md");
