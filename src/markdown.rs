@@ -429,7 +429,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         events.push(event);
         if has_raw_html && !raw_before && region.start.is_none() {
             // The first raw HTML: what comes before its top-level block is Markdown's own.
-            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..region.block_start));
+            let done = region.block_start;
+            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..done));
+            // An open heading (raw HTML in a heading) is found by its index in the buffer.
+            in_heading = in_heading.map(|start| start - done);
             region.block_start = 0;
             region.start = Some(rendered.html.len());
         }
@@ -814,6 +817,27 @@ mod tests {
         let hb = crate::link::resolve(config, loaded, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         hb
+    }
+
+    #[test]
+    fn raw_html_in_a_heading_after_other_blocks_keeps_the_heading_id() {
+        let hb = book(
+            &[(
+                "a.md",
+                "# Title\n\nIntro.\n\n## Build <kbd>Ctrl</kbd> <span onclick=x()>now</span>\n\nText.\n",
+            )],
+            &[],
+            false,
+        );
+        let (page, _) = render_path(&hb, "content/a.md");
+        assert!(
+            page.html
+                .contains("<h2 id=\"build-ctrl-now\">Build <kbd>Ctrl</kbd>"),
+            "{}",
+            page.html
+        );
+        assert!(!page.html.contains("onclick"), "{}", page.html);
+        assert_eq!(page.headings[1].id, "build-ctrl-now");
     }
 
     #[test]
