@@ -213,14 +213,14 @@ fn rebuild_loop(
         broken = false;
         // A recheck that found nothing lost stays silent.
         let status = store.status();
-        let errors = rebuild.diagnostics.iter().filter(|d| d.is_error());
+        let errors = || rebuild.diagnostics.iter().filter(|d| d.is_error());
         let nothing_lost = rebuild.docs_changed.is_empty()
             && rebuild
                 .delta
                 .as_ref()
                 .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty())
-            && status.errors.iter().map(|o| &o.diagnostic).eq(errors)
-            && status.warnings == rebuild.diagnostics.len() - status.errors.len();
+            && status.errors.iter().map(|o| &o.diagnostic).eq(errors())
+            && status.warnings == rebuild.diagnostics.len() - errors().count();
         if is_recheck && nothing_lost {
             continue;
         }
