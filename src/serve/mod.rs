@@ -1,10 +1,11 @@
 //! `orgbook serve`: build the handbook into memory, serve it over HTTP, and keep it current
 //! while its files change — the browser reloads itself and shows build errors in an overlay.
 //!
-//! Three threads of work: the watcher ([`watch`]) turns file events into [`Changes`]; the
-//! rebuild loop here applies them to the [`model::Model`] (which re-renders only what a
-//! change affects) and publishes the result to the [`store::Store`]; the HTTP threads
-//! ([`http`]) answer requests from the store and stream its events. Nothing is written to
+//! Three threads of work: the watcher ([`watch`], with a folder scanner that heals lost
+//! events) turns file events into [`Changes`]; the rebuild loop here applies them to the
+//! [`model::Model`] (which re-renders only what a change affects) and publishes the result
+//! to the [`store::Store`]; the HTTP server ([`http`]) answers requests from the store and
+//! streams its events. Nothing is written to
 //! disk. A change that breaks the handbook never takes the site down: the last good site
 //! stays up, the errors go to the terminal and to the browser, and the pages owed are
 //! rendered when the errors are fixed.
