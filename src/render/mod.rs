@@ -1104,6 +1104,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Where [`Self::doc_page`] puts document `id`'s page, known before it is rendered, so
+    /// that a streaming build can claim every path before writing any.
+    pub fn doc_page_path(&self, id: DocId) -> Option<&'a str> {
+        let doc = &self.handbook.docs[id];
+        match &doc.kind {
+            DocKind::Page(p) if p.is_home => None,
+            _ => Some(doc.url.as_str()),
+        }
+    }
+
     /// Pages about the handbook as a whole (home, indexes, org-level pages, 404, sitemap).
     /// `orgbook serve` re-renders all of them after every change, so a page added here
     /// stays live without serve-specific code.
