@@ -143,6 +143,9 @@ pub struct TeamDetail {
     /// Where this team is drawn on the org map (`orgmap.html#om-<slug>`, or its group's
     /// map page when the map is split).
     pub orgmap_url: String,
+    /// Where this team's row of the interactions view is (`interactions.html#ix-<slug>`,
+    /// or the later part of the view that draws it).
+    pub interactions_url: String,
     /// Person links, interactions, metric sparklines (see render/insight.rs).
     pub insight: super::insight::TeamInsight,
 }

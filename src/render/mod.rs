@@ -467,6 +467,7 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
             orgmap_url: self.orgmap_url(&c.slug),
+            interactions_url: self.interactions_url(&c.slug),
             insight: self.team_insight(c),
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
@@ -1129,7 +1130,7 @@ impl<'a> Renderer<'a> {
             Box::new(|| self.orgmap_pages()),
             Box::new(|| self.ownership_page()),
             Box::new(|| vec![self.health_page(self.health)]),
-            Box::new(|| vec![self.interactions_page()]),
+            Box::new(|| self.interactions_pages()),
             Box::new(|| self.people_pages()),
             Box::new(|| {
                 vec![
