@@ -128,8 +128,14 @@ struct PersonDetail {
 struct PeopleIndex<'a> {
     #[serde(flatten)]
     base: Base<'a>,
+    /// This part's people, and everyone's count.
     people: Vec<PersonRow>,
+    total: usize,
+    pager: Pager,
 }
+
+/// Rows on one page of the people index (about 140 bytes each).
+const PEOPLE_PER_PAGE: usize = 1000;
 
 #[derive(Serialize)]
 struct InteractionsPage<'a> {
@@ -437,11 +443,31 @@ impl Renderer<'_> {
             .map(|p| latency_row(health, p))
             .collect();
         rows.sort_by(|a, b| (a.name.to_lowercase(), &a.url).cmp(&(b.name.to_lowercase(), &b.url)));
-        let ctx = PeopleIndex {
-            base: self.base("people.html", "People".into(), None, "people"),
-            people: rows,
-        };
-        out.push(self.render("people.html", "people.html", &ctx));
+        // Split by name so that the index does not grow with the organisation.
+        let total = rows.len();
+        let chunks = super::paginate::chunks(rows, PEOPLE_PER_PAGE);
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
+                    _ => format!("{}", i + 1),
+                },
+                url: super::paginate::part_url("people.html", i),
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&parts);
+        for (people, pager) in chunks.into_iter().zip(pagers) {
+            let url = parts[pager.part - 1].url.clone();
+            let ctx = PeopleIndex {
+                base: self.base(&url, "People".into(), None, "people"),
+                people,
+                total,
+                pager,
+            };
+            out.push(self.render("people.html", &url, &ctx));
+        }
         out
     }
 

@@ -17,7 +17,7 @@ const GROUPS: usize = 12;
 const TEAMS: usize = 1_300;
 const DECISIONS: usize = 700;
 const PAGES: usize = 1_100;
-const PEOPLE: usize = 2_000;
+const PEOPLE: usize = 2_600;
 
 /// Writes the handbook and returns the site path of every document page.
 fn generate(root: &Path) -> BTreeSet<String> {
@@ -171,6 +171,7 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
         "ownership-2.html",
         "interactions-2.html",
         "interactions-4.html",
+        "people-2.html",
     ] {
         assert!(out.join(part).is_file(), "{part} missing: list not split");
     }
