@@ -49,7 +49,7 @@ fn origin(
             }
         }
         FileContents::Static(_) => Origin::Generated(format!("the built-in theme's {path}")),
-        FileContents::Bytes(_) => match handbook_urls.get(path) {
+        FileContents::Bytes(_) | FileContents::Unchanged => match handbook_urls.get(path) {
             Some(source) => Origin::Source((*source).to_string()),
             None => Origin::Generated(generated_name(path)),
         },

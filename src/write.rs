@@ -247,6 +247,7 @@ impl Sink {
             FileContents::Copy(src) => {
                 std::fs::copy(src, &dest).map_err(io_err(src))?;
             }
+            FileContents::Unchanged => unreachable!("only `serve` renders against fingerprints"),
         }
         use std::sync::atomic::Ordering::Relaxed;
         self.files.fetch_add(1, Relaxed);

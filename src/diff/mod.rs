@@ -27,12 +27,11 @@ pub struct Snapshot {
 /// Loads a handbook folder into the model, ignoring diagnostics: a diff describes what
 /// the files say, and `check` is the place to report what is wrong with them.
 pub fn snapshot(root: &Path, today: jiff::civil::Date) -> Snapshot {
-    let (config, _) = crate::site::load_config(root);
-    let mut diags = Vec::new();
-    let loaded = crate::load::load(root, &mut diags);
-    let handbook = crate::link::resolve(config, loaded, &mut diags);
-    let health = crate::health::compute(&handbook, today);
-    Snapshot { handbook, health }
+    let linked = crate::site::linked_as_of(root, today);
+    Snapshot {
+        handbook: linked.handbook,
+        health: linked.health,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

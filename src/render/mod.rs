@@ -4,6 +4,7 @@
 //! except the index pages whose job is to list.
 
 mod context;
+pub mod deps;
 mod feeds;
 mod insight;
 mod nav;
@@ -37,6 +38,9 @@ pub enum FileContents {
     /// Copied from disk as-is (assets, static files).
     Copy(std::path::PathBuf),
     Static(&'static [u8]),
+    /// `orgbook serve` only: the page's context hashed the same as the one the served page
+    /// was rendered from ([`deps::Fingerprints`]), so Tera was not run.
+    Unchanged,
 }
 
 /// Options that change what is rendered (not where it goes).
@@ -57,6 +61,8 @@ pub struct Renderer<'a> {
     pub nav: std::sync::OnceLock<nav::Nav>,
     /// Last commit date of each source file (empty outside git; see [`crate::gitdates`]).
     pub last_changed: crate::gitdates::LastChanged,
+    /// `orgbook serve` only: skip pages whose context is the one already served.
+    pub fingerprints: Option<&'a deps::Fingerprints>,
 }
 
 /// Adds a "link to this section" anchor at the end of every `##`–`####` heading: a
@@ -240,6 +246,15 @@ impl<'a> Renderer<'a> {
         path: &str,
         ctx: &T,
     ) -> Result<OutputFile, Diagnostic> {
+        // The page's dependencies are its context: see `deps`.
+        if let Some(fp) = self.fingerprints
+            && fp.unchanged(template, path, ctx)
+        {
+            return Ok(OutputFile {
+                path: path.to_string(),
+                contents: FileContents::Unchanged,
+            });
+        }
         let context =
             tera::Context::from_serialize(ctx).map_err(|e| template_error(template, path, &e))?;
         let html = self
