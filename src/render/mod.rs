@@ -1004,7 +1004,10 @@ impl<'a> Renderer<'a> {
                         parts: p.parts,
                         prev: p.part.checked_sub(2).map(|i| link(siblings[i])),
                         next: siblings.get(p.part).map(|q| link(q)),
-                        all: siblings.iter().map(|q| link(q)).collect(),
+                        all: paginate::window(
+                            &siblings.iter().map(|q| link(q)).collect::<Vec<_>>(),
+                            p.part,
+                        ),
                     },
                 };
                 self.render("handbook_section.html", &p.url, &ctx)
