@@ -56,7 +56,7 @@ pub fn execute(args: BuildArgs) -> u8 {
         }
         eprintln!(
             "  {:<10} {:>7.1} ms",
-            "write",
+            "swap",
             write_started.elapsed().as_secs_f64() * 1000.0
         );
     }
