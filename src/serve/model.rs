@@ -176,7 +176,7 @@ enum Docs {
 }
 
 /// Documents' pages checked against their context per step of the sweep…
-const SWEEP_CHUNK: usize = 256;
+const SWEEP_CHUNK: usize = 512;
 /// …and steps taken in one call of [`Model::refresh_deferred`] until this much time has
 /// passed: an edit that arrives meanwhile waits about this long at most.
 const SWEEP_BUDGET: Duration = Duration::from_millis(40);
@@ -233,6 +233,9 @@ pub struct Model {
     sweep_elapsed: Duration,
     /// Every document, in the order the sweep checks their pages ([`sweep_order`]).
     sweep_order: Vec<DocId>,
+    /// The handbook pages' reading order and folder tree, kept from one render to the
+    /// next (the sweep renders in many small steps) until a document changes.
+    nav: render::NavCell,
     /// Whether the handbook has errors before the derived files (as of the last update).
     has_errors: bool,
     laps: Laps,
@@ -357,6 +360,7 @@ impl Model {
             fingerprints: Fingerprints::default(),
             sweep_elapsed: Duration::ZERO,
             sweep_order: Vec::new(),
+            nav: Default::default(),
             has_errors: false,
             owed: Owed {
                 all: true,
@@ -547,6 +551,8 @@ impl Model {
         if changed.is_empty() && !structural {
             return (Scope::Nothing, 0, changed);
         }
+        // Titles, weights or the set of pages may change: the reading order is built anew.
+        self.nav = Default::default();
 
         // Backlinks are sorted by title: a new title re-sorts them.
         let titles_before: HashMap<&str, String> = changed
@@ -865,7 +871,7 @@ impl Model {
             tera,
             health: &self.health,
             options: self.settings.render,
-            nav: Default::default(),
+            nav: std::mem::take(&mut self.nav),
             last_changed: Default::default(),
             fingerprints: Some(&self.fingerprints),
         };
@@ -884,6 +890,8 @@ impl Model {
                 }
             },
         );
+        // Kept for the next render, until a document changes.
+        self.nav = renderer.nav;
         let site_page_paths: Option<HashSet<String>> = site_pages.as_ref().map(|pages| {
             pages
                 .iter()

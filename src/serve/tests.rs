@@ -35,6 +35,15 @@ impl Book {
         Book { _dir: dir, root }
     }
 
+    /// A copy of `tests/fixtures/<name>`: a handbook the tests may name things in.
+    fn fixture(name: &str) -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&repo.join("tests/fixtures").join(name), &root);
+        Book { _dir: dir, root }
+    }
+
     /// A handbook of just `files` (path → text), beside a minimal orgbook.toml.
     fn with(files: &[(&str, &str)]) -> Book {
         let dir = tempfile::tempdir().unwrap();
@@ -113,6 +122,12 @@ fn bytes_of_contents(c: &FileContents) -> Vec<u8> {
         FileContents::Copy(p) => format!("file:{}", p.display()).into_bytes(),
         FileContents::Unchanged => panic!("a build never skips a page"),
     }
+}
+
+/// The paths a rebuild published.
+fn changed_paths(rebuild: &Rebuild) -> Vec<&str> {
+    let delta = rebuild.delta.as_ref().expect("a site was published");
+    delta.changed.iter().map(|(p, _)| p.as_str()).collect()
 }
 
 /// What the server does after each change: publish the pages that show the changed
@@ -210,7 +225,7 @@ fn cold_build_matches_site_build() {
 
 #[test]
 fn editing_a_charter_rerenders_its_neighbourhood_only() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let total = model.site().len();
@@ -227,14 +242,7 @@ fn editing_a_charter_rerenders_its_neighbourhood_only() {
         "{} of {total} pages rendered",
         rebuild.pages_rendered
     );
-    let changed: Vec<&str> = rebuild
-        .delta
-        .as_ref()
-        .unwrap()
-        .changed
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
+    let changed = changed_paths(&rebuild);
     assert!(changed.contains(&"teams/booking.html"), "{changed:?}");
     // The parent lists its children with their primary metric.
     assert!(changed.contains(&"teams/shipping.html"), "{changed:?}");
@@ -281,21 +289,14 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
             &charter("T", "team", Some("g"), &["Bo", "Cy"]),
         ),
     );
-    let changed: Vec<&str> = rebuild
-        .delta
-        .as_ref()
-        .unwrap()
-        .changed
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
+    let changed = changed_paths(&rebuild);
     assert!(changed.contains(&"teams/x.html"), "{changed:?}");
     assert_good(&model, &rebuild, "member two levels down");
 }
 
 #[test]
 fn saving_unchanged_text_does_nothing() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let text = book.read("content/glossary.md");
@@ -306,7 +307,7 @@ fn saving_unchanged_text_does_nothing() {
 
 #[test]
 fn renaming_a_team_reaches_every_page_that_names_it() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let rebuild = update(
@@ -317,9 +318,9 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
     let rebuild = update(
         &mut model,
         &book.edit(
-            "content/teams/shipping/tracking.md",
-            "parent = \"shipping\"",
+            "content/teams/platform/identity.md",
             "parent = \"platform\"",
+            "parent = \"shipping\"",
         ),
     );
     assert_good(&model, &rebuild, "reparent");
@@ -354,10 +355,16 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
     );
     assert_good(&model, &rebuild, "rename top group");
     // A decision's summary names its team, and other teams' decisions show that summary.
+    book.write("content/decisions/0002-book-by-api.md", "+++\ntitle = \"Book by API\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-01-01\nteam = \"booking\"\n+++\n");
+    let rebuild = update(
+        &mut model,
+        &content_change(book.path("content/decisions/0002-book-by-api.md")),
+    );
+    assert_good(&model, &rebuild, "another team's decision");
     let rebuild = update(
         &mut model,
         &book.edit(
-            "content/decisions/0004-quote-in-shipper-currency.md",
+            "content/decisions/0001-quote-in-shipper-currency.md",
             "team = \"rates\"",
             "team = \"rates\"\nsupersedes = [2]",
         ),
@@ -376,7 +383,7 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
 
 #[test]
 fn a_broken_file_keeps_the_site_until_fixed() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let good = book.read("content/teams/shipping/booking.md");
@@ -416,7 +423,7 @@ fn a_broken_file_keeps_the_site_until_fixed() {
 
 #[test]
 fn files_and_folders_come_and_go() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let r = update(
@@ -461,7 +468,7 @@ fn files_and_folders_come_and_go() {
 
 #[test]
 fn config_and_template_changes_rebuild_everything() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     book.edit("orgbook.toml", "title = \"", "title = \"New ");
@@ -642,7 +649,8 @@ fn random_changes_match_full_builds() {
                     )
                 } else if dir.starts_with("content/decisions") {
                     format!(
-                        "+++\ntitle = \"Added\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"booking\"\n+++\n{body}"
+                        "+++\ntitle = \"Added\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"{}\"\n+++\n{body}",
+                        stem(rng.pick::<String>(&teams))
                     )
                 } else {
                     body
@@ -786,7 +794,7 @@ fn random_changes_match_full_builds() {
 
 #[test]
 fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let img = book.root.join("content/.gitbook/assets/map.png");
     std::fs::create_dir_all(img.parent().unwrap()).unwrap();
     std::fs::write(&img, b"png").unwrap();
