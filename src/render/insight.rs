@@ -673,7 +673,7 @@ pub fn ix_parts(hb: &crate::model::Handbook) -> Vec<usize> {
     for slug in &order {
         if let Some((_, c)) = hb.team(slug) {
             for i in &c.interactions {
-                *received.entry(i.team.0.as_str()).or_default() += 1;
+                *received.entry(i.team.value.as_str()).or_default() += 1;
             }
         }
     }
@@ -722,7 +722,7 @@ pub fn count_interactions(hb: &crate::model::Handbook) -> usize {
             continue;
         };
         for i in &c.interactions {
-            let to = i.team.0.as_str();
+            let to = i.team.value.as_str();
             if to != slug && in_map(hb, to) {
                 edges.push((slug, to, i.mode.as_str()));
             }
