@@ -241,6 +241,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let raw_policy = handbook.config.markdown.raw_html;
     let mut raw_block: Option<(String, usize)> = None;
     let mut has_raw_html = false;
+    // The part of the HTML the sanitizer must see (see `RawRegion`).
+    let mut region = RawRegion::default();
+    let mut repeated = RepeatedLinks::default();
 
     let (body, leftovers) = crate::leftovers::clean(body);
     for l in leftovers {
@@ -277,6 +280,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::End(_) if in_heading.is_none() => prelude = false,
             _ => {}
         }
+        let raw_before = has_raw_html;
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -342,11 +346,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     ));
                     *dest_url = CowStr::from("#");
                 } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
-                    && let Some(rewritten) = rewrite(
+                    && let Some(rewritten) = repeated.rewrite(
                         handbook,
                         id,
-                        from_dir,
-                        &root,
+                        (from_dir, &root),
                         dest_url,
                         span,
                         &mut rendered,
@@ -411,6 +414,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
+        if depth == 0 {
+            region.block_start = events.len();
+        }
         match &event {
             Event::Start(tag) => {
                 depth += 1;
@@ -421,6 +427,22 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             _ => {}
         }
         events.push(event);
+        if has_raw_html && !raw_before && region.start.is_none() {
+            // The first raw HTML: what comes before its top-level block is Markdown's own.
+            let done = region.block_start;
+            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..done));
+            // An open heading (raw HTML in a heading) is found by its index in the buffer.
+            in_heading = in_heading.map(|start| start - done);
+            region.block_start = 0;
+            region.start = Some(rendered.html.len());
+        }
+        region.open |= event_is_raw(&events);
+        if depth == 0 && region.open && !footnotes {
+            // The end of a top-level block that holds raw HTML: the region reaches here.
+            pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..));
+            region.end = rendered.html.len();
+            region.open = false;
+        }
         // Write finished top-level blocks as they come, so a 100 MB page never holds all its
         // events at once. Only between top-level blocks (tables and lists are whole), and
         // not once footnotes appear (the writer numbers them across the whole page).
@@ -444,9 +466,94 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         );
     }
     if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
-        rendered.html = crate::html_policy::sanitize(&rendered.html);
+        rendered.html = match region.start {
+            Some(start) if !footnotes && !region.open && region.end >= start => {
+                let html = &rendered.html;
+                let mut out = String::with_capacity(html.len());
+                out.push_str(&html[..start]);
+                out.push_str(&crate::html_policy::sanitize(&html[start..region.end]));
+                out.push_str(&html[region.end..]);
+                out
+            }
+            _ => crate::html_policy::sanitize(&rendered.html),
+        };
     }
     rendered
+}
+
+/// Where raw HTML sits in a page's HTML: from the start of the first top-level block that
+/// holds raw HTML to the end of the last one. Only this span goes through the sanitizer:
+/// the HTML before and after it is the Markdown renderer's own (escaped, balanced, and with
+/// unsafe URLs already neutralised), and the sanitizer's output is a balanced fragment, so
+/// nothing in the span can reach outside it. A `<details>` opened in one block and closed
+/// in a later one stays whole because the span runs from the first raw block to the last.
+/// Footnotes are numbered across the page, so a page with footnotes is sanitized whole.
+#[derive(Default)]
+struct RawRegion {
+    /// Index in the event buffer where the current top-level block starts.
+    block_start: usize,
+    /// Offset in the HTML where the span starts.
+    start: Option<usize>,
+    /// Offset in the HTML where the span ends (so far).
+    end: usize,
+    /// The current top-level block holds raw HTML.
+    open: bool,
+}
+
+/// Whether the newest buffered event is raw HTML (a block or an inline tag).
+fn event_is_raw(events: &[Event]) -> bool {
+    matches!(events.last(), Some(Event::Html(_) | Event::InlineHtml(_)))
+}
+
+/// Links a page has resolved, by destination, once it has many: a page with thousands of
+/// links names the same few targets again and again, and resolving one (path joins,
+/// lookups, percent-encoding) costs far more than a map lookup. Pages with few links never
+/// fill the map, so they pay nothing.
+#[derive(Default)]
+struct RepeatedLinks {
+    resolved: rustc_hash::FxHashMap<Box<str>, (LinkRef, Box<str>)>,
+}
+
+impl RepeatedLinks {
+    /// Links seen on a page before destinations are remembered.
+    const AFTER: usize = 64;
+
+    /// [`rewrite`], reusing an earlier resolution of the same destination. Only clean
+    /// resolutions are reused: one link recorded, nothing reported, nothing counted.
+    #[allow(clippy::too_many_arguments)]
+    fn rewrite<'a>(
+        &mut self,
+        handbook: &Handbook,
+        self_id: DocId,
+        (from_dir, root): (&str, &str),
+        dest: &str,
+        span: Range<usize>,
+        rendered: &mut Rendered,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<CowStr<'a>> {
+        if let Some((link, href)) = self.resolved.get(dest) {
+            rendered.links.push(LinkRef {
+                span,
+                ..link.clone()
+            });
+            return Some(CowStr::from(href.to_string()));
+        }
+        let (links, reported, broken) = (rendered.links.len(), diags.len(), rendered.broken_links);
+        let out = rewrite(
+            handbook, self_id, from_dir, root, dest, span, rendered, diags,
+        );
+        if links >= Self::AFTER
+            && rendered.links.len() == links + 1
+            && diags.len() == reported
+            && rendered.broken_links == broken
+            && let Some(href) = &out
+        {
+            let link = rendered.links[links].clone();
+            self.resolved
+                .insert(dest.into(), (link, href.as_ref().into()));
+        }
+        out
+    }
 }
 
 /// Resolves one link destination written in document `self_id` — from a Markdown link or
@@ -710,6 +817,59 @@ mod tests {
         let hb = crate::link::resolve(config, loaded, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         hb
+    }
+
+    #[test]
+    fn raw_html_in_a_heading_after_other_blocks_keeps_the_heading_id() {
+        let hb = book(
+            &[(
+                "a.md",
+                "# Title\n\nIntro.\n\n## Build <kbd>Ctrl</kbd> <span onclick=x()>now</span>\n\nText.\n",
+            )],
+            &[],
+            false,
+        );
+        let (page, _) = render_path(&hb, "content/a.md");
+        assert!(
+            page.html
+                .contains("<h2 id=\"build-ctrl-now\">Build <kbd>Ctrl</kbd>"),
+            "{}",
+            page.html
+        );
+        assert!(!page.html.contains("onclick"), "{}", page.html);
+        assert_eq!(page.headings[1].id, "build-ctrl-now");
+    }
+
+    #[test]
+    fn only_the_span_with_raw_html_is_sanitized_and_it_stays_whole() {
+        let before = "# Title\n\nSome *text* with a [link](b.md) & <b>bold</b>.\n\n";
+        let raw = "<details>\n<summary>More</summary>\n\nInside **details** <script>alert(1)</script>\n\n</details>\n\n<img src=x onerror=alert(2)>\n\n";
+        let after = "Closing paragraph, `code` and a [link](b.md).\n";
+        let hb = book(
+            &[
+                ("a.md", &format!("{before}{raw}{after}")),
+                ("b.md", "# B\n"),
+                ("plain.md", &format!("{before}{after}")),
+            ],
+            &[],
+            false,
+        );
+        let (page, _) = render_path(&hb, "content/a.md");
+        let (plain, _) = render_path(&hb, "content/plain.md");
+        let html = &page.html;
+        assert!(
+            !html.contains("<script") && !html.contains("onerror"),
+            "{html}"
+        );
+        assert!(!html.contains("alert(1)"), "{html}");
+        // The details element holds the Markdown between its tags.
+        let details = &html[html.find("<details>").unwrap()..html.find("</details>").unwrap()];
+        assert!(details.contains("<strong>details</strong>"), "{html}");
+        // Markdown's own HTML around the span is what a page without raw HTML gets; the
+        // inline <b> before the first raw block is raw HTML too, so the span starts there.
+        let tail = &plain.html[plain.html.find("<p>Closing").unwrap()..];
+        assert!(html.ends_with(tail), "{html}");
+        assert!(html.starts_with("<h1 id=\"title\">Title</h1>"), "{html}");
     }
 
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {

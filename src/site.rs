@@ -274,6 +274,96 @@ pub fn site_files(
     files
 }
 
+/// Stage, streaming: [`site_files`] written into `staging` as they are rendered instead
+/// of returned, so a build never holds the whole site in memory. Every path is still
+/// claimed before anything is written: the per-document pages' paths are known before
+/// they are rendered, and everything else (pages about the whole handbook, the search
+/// index, static files) is rendered first and held, being a small part of the site.
+/// Nothing is written once an error is known; the caller drops `staging` on errors, which
+/// leaves the previous output untouched. Returns the files and pages written.
+pub fn site_files_into(
+    root: &Path,
+    theme: &theme::Theme,
+    renderer: &Renderer<'_>,
+    diags: &mut Vec<Diagnostic>,
+    staging: &crate::write::Staging,
+) -> Result<(), crate::write::WriteError> {
+    let (site_pages, (derived, derived_diags)) = rayon::join(
+        || renderer.site_pages(),
+        || {
+            let mut d = Vec::new();
+            (
+                derived_files(renderer.handbook, renderer.rendered, &mut d),
+                d,
+            )
+        },
+    );
+    let statics = render::static_files(root, renderer.handbook, theme);
+    let docs = 0..renderer.handbook.docs.len();
+    // Claimed in the order `site_files` lists them, so a collision is reported alike.
+    let claims = crate::claims::check_paths(
+        root,
+        renderer.handbook,
+        docs.clone()
+            .filter_map(|id| renderer.doc_page_path(id))
+            .map(|p| (p, &crate::claims::PAGE))
+            .chain(
+                site_pages
+                    .iter()
+                    .filter_map(|f| f.as_ref().ok())
+                    .chain(&statics)
+                    .chain(&derived)
+                    .map(|f| (f.path.as_str(), &f.contents)),
+            ),
+    );
+    let site_page_errors = site_pages.iter().any(Result::is_err);
+    let write = may_render(diags.iter().chain(&derived_diags).chain(&claims)) && !site_page_errors;
+    let mut held: Vec<OutputFile> = Vec::new();
+    let mut site_page_diags = Vec::new();
+    collect_pages(site_pages, &mut held, &mut site_page_diags);
+    held.extend(statics);
+    held.extend(derived);
+    let mut result = Ok(());
+    if write {
+        result = staging.put_all(&held);
+    }
+    drop(held);
+    let failed = std::sync::Mutex::new(None);
+    let write = write && result.is_ok();
+    let doc_errors: Vec<Diagnostic> = docs
+        .into_par_iter()
+        .filter_map(|id| match renderer.doc_page(id)? {
+            Ok(file) => {
+                if write && let Err(e) = staging.put(&file) {
+                    failed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get_or_insert(e);
+                }
+                None
+            }
+            Err(d) => Some(d),
+        })
+        .collect();
+    // One diagnostic per message over the pages, per-document pages first, as
+    // `render_all` gathers them.
+    let mut none = Vec::new();
+    collect_pages(
+        doc_errors
+            .into_iter()
+            .map(Err)
+            .chain(site_page_diags.into_iter().map(Err)),
+        &mut none,
+        diags,
+    );
+    diags.extend(derived_diags);
+    diags.extend(claims);
+    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        result = Err(e);
+    }
+    result
+}
+
 /// Stages up to linking, for commands that need the checked structure but no pages
 /// (`orgbook export`): the same config fallback and the same diagnostics as `build`.
 pub fn linked(root: &Path) -> Linked {
@@ -293,6 +383,49 @@ pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
 
 /// Runs every stage on the handbook at `root`: read → link → Markdown → pages and files.
 pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
+    run(root, options, None).0
+}
+
+/// [`build`], writing the site into `staging` page by page instead of returning it
+/// (`files` stays empty; [`crate::write::Staging::counts`] says what was written). The
+/// caller commits `staging` only when the build has no errors. The second value is the
+/// first write error, if any.
+pub fn build_into(
+    root: &Path,
+    options: RenderOptions,
+    staging: &crate::write::Staging,
+) -> (SiteBuild, Result<(), crate::write::WriteError>) {
+    run(root, options, Some(staging))
+}
+
+/// Drops the Markdown bodies of the source texts once every body is rendered (a third of
+/// a large handbook's memory), keeping the front matter, which diagnostics and health
+/// notes quote, and the whole text of any document a health finding points into the body
+/// of.
+fn drop_bodies(handbook: &mut Handbook, health: &crate::health::Health) {
+    let keep: std::collections::HashSet<crate::model::DocId> = health
+        .findings
+        .iter()
+        .filter(|f| f.span.end > handbook.docs[f.doc].source.body_start)
+        .map(|f| f.doc)
+        .collect();
+    handbook
+        .docs
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(id, d)| {
+            if !keep.contains(&id) {
+                d.source.text.truncate(d.source.body_start);
+                d.source.text.shrink_to_fit();
+            }
+        });
+}
+
+fn run(
+    root: &Path,
+    options: RenderOptions,
+    staging: Option<&crate::write::Staging>,
+) -> (SiteBuild, Result<(), crate::write::WriteError>) {
     // One `git log` for every page's last-updated date, overlapped with loading.
     let git_dates = {
         let root = root.to_path_buf();
@@ -332,9 +465,13 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
     lap("markdown", &mut timings);
 
     let mut files = Vec::new();
+    let mut written = Ok(());
     if let Some(tera) = &tera
         && may_render(&diags)
     {
+        if staging.is_some() {
+            drop_bodies(&mut handbook, &health);
+        }
         let renderer = Renderer {
             handbook: &handbook,
             rendered: &marked.rendered,
@@ -346,20 +483,29 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             last_changed: git_dates.join().unwrap_or_default(),
             fingerprints: None,
         };
-        files = site_files(root, &theme, &renderer, &mut diags);
-        lap("render", &mut timings);
+        match staging {
+            Some(staging) => {
+                written = site_files_into(root, &theme, &renderer, &mut diags, staging);
+                lap("render+write", &mut timings);
+            }
+            None => {
+                files = site_files(root, &theme, &renderer, &mut diags);
+                lap("render", &mut timings);
+            }
+        }
     }
     diagnostic::sort(&mut diags);
     if !may_render(&diags) {
         files.clear();
     }
-    SiteBuild {
+    let site = SiteBuild {
         files,
         diagnostics: diags,
         handbook: Some(handbook),
         health,
         timings,
-    }
+    };
+    (site, written)
 }
 
 /// Files derived from the whole linked, rendered handbook that are not template pages (a

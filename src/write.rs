@@ -200,27 +200,173 @@ fn canonical(p: &Path) -> io::Result<PathBuf> {
 /// appear once (the render stage's claims guarantee it): two writers to one file would
 /// interleave.
 pub fn write_into(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    // Belt and braces behind `claims::check`: a second writer would tear the file.
-    let mut seen = std::collections::HashSet::with_capacity(files.len());
-    if let Some(dup) = files.iter().find(|f| !seen.insert(f.path.as_str())) {
-        return Err(WriteError::Collision(dup.path.clone()));
+    let sink = Sink::new(dir.to_path_buf());
+    sink.put_all(files)
+}
+
+/// Puts files into a folder one at a time, from any number of threads: the pipeline hands
+/// each page over as soon as it is rendered, so a build never holds the whole site in
+/// memory. Refuses a second file at a path already written (belt and braces behind
+/// [`crate::claims`]: a second writer would tear the file).
+struct Sink {
+    dir: PathBuf,
+    /// Paths written so far, and folders known to exist: each folder is created once.
+    seen: std::sync::Mutex<(std::collections::HashSet<String>, BTreeSet<PathBuf>)>,
+    files: std::sync::atomic::AtomicUsize,
+    pages: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink {
+    fn new(dir: PathBuf) -> Self {
+        Sink {
+            dir,
+            seen: Default::default(),
+            files: Default::default(),
+            pages: Default::default(),
+        }
     }
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(io_err(d))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let dest = dir.join(&f.path);
+
+    fn put(&self, f: &OutputFile) -> Result<(), WriteError> {
+        let dest = self.dir.join(&f.path);
+        let parent = dest.parent().map(Path::to_path_buf);
+        {
+            let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+            if !seen.0.insert(f.path.clone()) {
+                return Err(WriteError::Collision(f.path.clone()));
+            }
+            if let Some(p) = parent
+                && !seen.1.contains(&p)
+            {
+                std::fs::create_dir_all(&p).map_err(io_err(&p))?;
+                seen.1.insert(p);
+            }
+        }
         match &f.contents {
-            FileContents::Bytes(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
-            FileContents::Static(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
-            FileContents::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(io_err(src)),
+            FileContents::Bytes(b) => std::fs::write(&dest, b).map_err(io_err(&dest))?,
+            FileContents::Static(b) => std::fs::write(&dest, b).map_err(io_err(&dest))?,
+            FileContents::Copy(src) => {
+                std::fs::copy(src, &dest).map_err(io_err(src))?;
+            }
             FileContents::Unchanged => unreachable!("only `serve` renders against fingerprints"),
         }
-    })
+        use std::sync::atomic::Ordering::Relaxed;
+        self.files.fetch_add(1, Relaxed);
+        if f.path.ends_with(".html") {
+            self.pages.fetch_add(1, Relaxed);
+        }
+        Ok(())
+    }
+
+    fn put_all(&self, files: &[OutputFile]) -> Result<(), WriteError> {
+        files.par_iter().try_for_each(|f| self.put(f))
+    }
+}
+
+/// A site being written: a temporary folder beside the output, locked by its marker while
+/// it lives, that [`Staging::commit`] swaps in for the output. Dropped without a commit (a
+/// failed build, an error while writing), it removes itself, so the previous output stays
+/// as it was.
+pub struct Staging {
+    output: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// Holds the lock that tells later builds this folder is alive.
+    marker: Option<File>,
+    sink: Sink,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates the temporary folder for `output` and its locked marker, and removes the
+    /// temporary folders of dead builds.
+    pub fn create(output: &SafeOutput) -> Result<Staging, WriteError> {
+        let output = output.path().to_path_buf();
+        let parent = output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let tmp = parent.join(format!(".{name}.orgbook-new-{pid}"));
+        let old = parent.join(format!(".{name}.orgbook-old-{pid}"));
+        for own in [&tmp, &old] {
+            // Same pid as ours: a dead build's (pids are reused).
+            if own.exists() {
+                remove_dir_parallel(own).map_err(io_err(own))?;
+            }
+        }
+        std::fs::create_dir(&tmp).map_err(io_err(&tmp))?;
+        let mut staging = Staging {
+            output,
+            sink: Sink::new(tmp.clone()),
+            tmp,
+            old,
+            marker: None,
+            committed: false,
+        };
+        let marker_path = staging.tmp.join(MARKER);
+        let mut marker = File::create(&marker_path).map_err(io_err(&marker_path))?;
+        marker.lock().map_err(io_err(&marker_path))?;
+        marker
+            .write_all(MARKER_TEXT)
+            .map_err(io_err(&marker_path))?;
+        staging.marker = Some(marker);
+        remove_abandoned(&parent, &name, &[&staging.tmp, &staging.old]);
+        Ok(staging)
+    }
+
+    /// Writes one file. Safe to call from many threads; each path at most once.
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        self.sink.put(file)
+    }
+
+    /// Writes `files` in parallel.
+    pub fn put_all(&self, files: &[OutputFile]) -> Result<(), WriteError> {
+        self.sink.put_all(files)
+    }
+
+    /// Files and HTML pages written so far.
+    pub fn counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.sink.files.load(Relaxed), self.sink.pages.load(Relaxed))
+    }
+
+    /// Swaps the written site in for the output (as atomically as the file system allows:
+    /// the old site is moved aside, the new one moved in, then the old one removed).
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        // The lock is released before the swap: Windows cannot rename a folder holding an
+        // open file.
+        self.marker = None;
+        self.committed = true;
+        let (output, tmp, old) = (&self.output, &self.tmp, &self.old);
+        if output.exists() {
+            std::fs::rename(output, old).map_err(io_err(output))?;
+            if let Err(e) = std::fs::rename(tmp, output) {
+                // Put the previous site back rather than leave nothing.
+                let _ = std::fs::rename(old, output);
+                self.committed = false;
+                return Err(io_err(output)(e));
+            }
+            remove_dir_parallel(old).map_err(io_err(old))?;
+        } else if let Err(e) = std::fs::rename(tmp, output) {
+            self.committed = false;
+            return Err(io_err(output)(e));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.marker = None;
+            let _ = remove_dir_parallel(&self.tmp);
+        }
+    }
 }
 
 /// A temporary folder older than this without a marker is a dead build's, even though the
@@ -268,57 +414,11 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
     write_checked(&check_output(root, output, false)?, files)
 }
 
-/// Writes the whole site to `output` atomically (as far as the file system allows: the old
-/// site is moved aside, the new one moved in, then the old one removed).
+/// Writes the whole site to `output` atomically (see [`Staging`]).
 pub fn write_checked(output: &SafeOutput, files: &[OutputFile]) -> Result<(), WriteError> {
-    let output = output.path();
-    let parent = output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.orgbook-new-{pid}"));
-    let old = parent.join(format!(".{name}.orgbook-old-{pid}"));
-    for own in [&tmp, &old] {
-        // Same pid as ours: a dead build's (pids are reused).
-        if own.exists() {
-            remove_dir_parallel(own).map_err(io_err(own))?;
-        }
-    }
-    std::fs::create_dir(&tmp).map_err(io_err(&tmp))?;
-    let result = (|| {
-        let marker_path = tmp.join(MARKER);
-        let mut marker = File::create(&marker_path).map_err(io_err(&marker_path))?;
-        marker.lock().map_err(io_err(&marker_path))?;
-        marker
-            .write_all(MARKER_TEXT)
-            .map_err(io_err(&marker_path))?;
-        remove_abandoned(&parent, &name, &[&tmp, &old]);
-        write_into(&tmp, files)
-        // The lock is released here, before the swap: Windows cannot rename a folder
-        // holding an open file.
-    })();
-    if let Err(e) = result {
-        let _ = remove_dir_parallel(&tmp);
-        return Err(e);
-    }
-    if output.exists() {
-        std::fs::rename(output, &old).map_err(io_err(output))?;
-        if let Err(e) = std::fs::rename(&tmp, output) {
-            // Put the previous site back rather than leave nothing.
-            let _ = std::fs::rename(&old, output);
-            return Err(io_err(output)(e));
-        }
-        remove_dir_parallel(&old).map_err(io_err(&old))?;
-    } else {
-        std::fs::rename(&tmp, output).map_err(io_err(output))?;
-    }
-    Ok(())
+    let staging = Staging::create(output)?;
+    staging.put_all(files)?;
+    staging.commit()
 }
 
 /// `remove_dir_all`, with the top-level entries removed in parallel: removing the previous

@@ -22,7 +22,16 @@ pub fn execute(args: BuildArgs) -> u8 {
         }
     };
     eprintln!("Building {}", root.display());
-    let mut site = orgbook::site::build(&root, RenderOptions::default());
+    // Pages go to a temporary folder as they are rendered; it replaces the output only
+    // when the build succeeds (dropping it otherwise removes it).
+    let staging = match orgbook::write::Staging::create(&output) {
+        Ok(s) => s,
+        Err(e) => {
+            print_write_error(&e);
+            return EXIT_ERRORS;
+        }
+    };
+    let (mut site, written) = orgbook::site::build_into(&root, RenderOptions::default(), &staging);
     let strict = args.report.strict;
     site.diagnostics.retain(|d| strict || !d.strict_only());
     let failed = report::report(&site.diagnostics, &args.report);
@@ -36,7 +45,8 @@ pub fn execute(args: BuildArgs) -> u8 {
         return EXIT_ERRORS;
     }
     let write_started = Instant::now();
-    if let Err(e) = orgbook::write::write_checked(&output, &site.files) {
+    let (files, pages) = staging.counts();
+    if let Err(e) = written.and_then(|()| staging.commit()) {
         print_write_error(&e);
         return EXIT_ERRORS;
     }
@@ -46,14 +56,14 @@ pub fn execute(args: BuildArgs) -> u8 {
         }
         eprintln!(
             "  {:<10} {:>7.1} ms",
-            "write",
+            "swap",
             write_started.elapsed().as_secs_f64() * 1000.0
         );
     }
     eprintln!(
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
-        site.pages(),
-        site.files.len(),
+        pages,
+        files,
         output.path().display(),
         site.health.findings.len(),
         started.elapsed().as_millis()

@@ -143,6 +143,9 @@ pub struct TeamDetail {
     /// Where this team is drawn on the org map (`orgmap.html#om-<slug>`, or its group's
     /// map page when the map is split).
     pub orgmap_url: String,
+    /// Where this team's row of the interactions view is (`interactions.html#ix-<slug>`,
+    /// or the later part of the view that draws it).
+    pub interactions_url: String,
     /// Person links, interactions, metric sparklines (see render/insight.rs).
     pub insight: super::insight::TeamInsight,
 }
@@ -326,8 +329,21 @@ pub struct Pager {
     pub parts: usize,
     pub prev: Option<Link>,
     pub next: Option<Link>,
-    /// Every page of the list, in order (titles like "Part 2" or a date range).
-    pub all: Vec<Link>,
+    /// The pages of the list to link to, in order (titles like "Part 2" or a date range):
+    /// the first, the last and those near this one, so that the pager does not grow with
+    /// the list (every part stays reachable through them and prev/next).
+    pub all: Vec<PagerLink>,
+}
+
+/// One entry of a [`Pager`].
+#[derive(Serialize, Clone)]
+pub struct PagerLink {
+    pub title: String,
+    pub url: String,
+    /// 1-based part number.
+    pub part: usize,
+    /// Whether parts are left out between the previous entry and this one.
+    pub gap: bool,
 }
 
 #[derive(Serialize)]

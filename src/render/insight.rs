@@ -128,8 +128,14 @@ struct PersonDetail {
 struct PeopleIndex<'a> {
     #[serde(flatten)]
     base: Base<'a>,
+    /// This part's people, and everyone's count.
     people: Vec<PersonRow>,
+    total: usize,
+    pager: Pager,
 }
+
+/// Rows on one page of the people index (about 140 bytes each).
+const PEOPLE_PER_PAGE: usize = 1000;
 
 #[derive(Serialize)]
 struct InteractionsPage<'a> {
@@ -137,7 +143,12 @@ struct InteractionsPage<'a> {
     base: Base<'a>,
     svg: String,
     teams: Vec<InteractionsTeam>,
+    /// Interactions in the whole view, and those drawn on this part (between its teams).
     interactions: usize,
+    drawn: usize,
+    /// Charters in the whole view (this part lists `teams`).
+    charters: usize,
+    pager: Pager,
 }
 
 #[derive(Serialize)]
@@ -432,11 +443,31 @@ impl Renderer<'_> {
             .map(|p| latency_row(health, p))
             .collect();
         rows.sort_by(|a, b| (a.name.to_lowercase(), &a.url).cmp(&(b.name.to_lowercase(), &b.url)));
-        let ctx = PeopleIndex {
-            base: self.base("people.html", "People".into(), None, "people"),
-            people: rows,
-        };
-        out.push(self.render("people.html", "people.html", &ctx));
+        // Split by name so that the index does not grow with the organisation.
+        let total = rows.len();
+        let chunks = super::paginate::chunks(rows, PEOPLE_PER_PAGE);
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
+                    _ => format!("{}", i + 1),
+                },
+                url: super::paginate::part_url("people.html", i),
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&parts);
+        for (people, pager) in chunks.into_iter().zip(pagers) {
+            let url = parts[pager.part - 1].url.clone();
+            let ctx = PeopleIndex {
+                base: self.base(&url, "People".into(), None, "people"),
+                people,
+                total,
+                pager,
+            };
+            out.push(self.render("people.html", &url, &ctx));
+        }
         out
     }
 
@@ -491,7 +522,7 @@ impl Renderer<'_> {
                     .filter_map(|s| self.team_link(s).map(|l| (s, l)))
                     .map(|(s, l)| Link {
                         title: format!("{} in the interactions map", l.title),
-                        url: format!("interactions.html#ix-{s}"),
+                        url: self.interactions_url(s),
                     })
                     .collect(),
             },
@@ -499,9 +530,58 @@ impl Renderer<'_> {
         self.render("person.html", &url, &ctx)
     }
 
-    pub(super) fn interactions_page(&self) -> Result<OutputFile, Diagnostic> {
+    /// Where a team's row of the interactions view is: `interactions.html#ix-<slug>`, or
+    /// the later part that draws it.
+    pub(super) fn interactions_url(&self, slug: &str) -> String {
+        let part = self.nav().ix_part.get(slug).copied().unwrap_or(0);
+        format!(
+            "{}#ix-{slug}",
+            super::paginate::part_url("interactions.html", part)
+        )
+    }
+
+    /// The interactions view, split into parts of [`IX_PER_PAGE`] charters in hierarchy
+    /// order so that no part grows with the handbook. Each part draws the arcs between
+    /// its own teams; its list names every interaction of its teams, those with teams on
+    /// other parts included, so nothing declared is out of reach.
+    pub(super) fn interactions_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let all = self.hierarchy();
+        let total = all.len();
+        let part_of = ix_parts(self.handbook);
+        let mut chunks: Vec<Vec<TeamSummary>> = vec![Vec::new()];
+        for (t, part) in all.into_iter().zip(part_of) {
+            while chunks.len() <= part {
+                chunks.push(Vec::new());
+            }
+            chunks[part].push(t);
+        }
+        let parts: Vec<Link> = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Link {
+                title: match (c.first(), c.last()) {
+                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
+                    _ => format!("{}", i + 1),
+                },
+                url: super::paginate::part_url("interactions.html", i),
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&parts);
+        chunks
+            .into_iter()
+            .zip(pagers)
+            .map(|(order, pager)| self.interactions_page(order, pager, total))
+            .collect()
+    }
+
+    fn interactions_page(
+        &self,
+        order: Vec<TeamSummary>,
+        pager: super::context::Pager,
+        total: usize,
+    ) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
-        let order = self.hierarchy();
+        let url = super::paginate::part_url("interactions.html", pager.part - 1);
         // Top-level group of each team, for the colour band.
         let roots = hb.roots();
         let group_of = |slug: &str| {
@@ -561,19 +641,96 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        let ctx = InteractionsPage {
-            base: self.base(
-                "interactions.html",
-                "Team interactions".into(),
-                None,
-                "orgmap",
-            ),
-            svg: interactions::render(&rows, &edges),
-            interactions: edges.len(),
-            teams,
+        let declared = if pager.parts > 1 {
+            self.nav().ix_interactions
+        } else {
+            edges.len()
         };
-        self.render("interactions.html", "interactions.html", &ctx)
+        let ctx = InteractionsPage {
+            base: self.base(&url, "Team interactions".into(), None, "orgmap"),
+            svg: interactions::render(&rows, &edges),
+            interactions: declared,
+            drawn: edges.len(),
+            charters: total,
+            teams,
+            pager,
+        };
+        self.render("interactions.html", &url, &ctx)
     }
+}
+
+/// How much one part of the interactions view holds: a charter counts 1 (its row and
+/// list entry, about 400 bytes) plus 1 per interaction it declares or receives (an arc and
+/// a list line, about 300 bytes), so a part stays under about 250 KB however many
+/// interactions the teams declare.
+pub const IX_PART_WEIGHT: usize = 600;
+
+/// The part of the interactions view each charter is on, in hierarchy order
+/// ([`hierarchy_slugs`]): consecutive charters fill a part up to [`IX_PART_WEIGHT`].
+pub fn ix_parts(hb: &crate::model::Handbook) -> Vec<usize> {
+    let order = hierarchy_slugs(hb);
+    let mut received: HashMap<&str, usize> = HashMap::new();
+    for slug in &order {
+        if let Some((_, c)) = hb.team(slug) {
+            for i in &c.interactions {
+                *received.entry(i.team.value.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut part = 0;
+    let mut filled = 0;
+    order
+        .iter()
+        .map(|slug| {
+            let declared = hb.team(slug).map_or(0, |(_, c)| c.interactions.len());
+            let weight = 1 + declared + received.get(slug).copied().unwrap_or(0);
+            if filled > 0 && filled + weight > IX_PART_WEIGHT {
+                part += 1;
+                filled = 0;
+            }
+            filled += weight;
+            part
+        })
+        .collect()
+}
+
+/// Every charter's slug in hierarchy order (roots by name, each followed by its subtree),
+/// as [`Renderer::hierarchy`] lists them.
+pub fn hierarchy_slugs(hb: &crate::model::Handbook) -> Vec<&str> {
+    let mut out = Vec::with_capacity(hb.teams.len());
+    let mut stack: Vec<&str> = hb.roots().into_iter().rev().collect();
+    while let Some(slug) = stack.pop() {
+        if hb.team(slug).is_none() {
+            continue;
+        }
+        out.push(slug);
+        if let Some(kids) = hb.children.get(slug) {
+            stack.extend(kids.iter().rev().map(String::as_str));
+        }
+    }
+    out
+}
+
+/// Distinct interactions between teams of the map, as the whole view would draw them.
+pub fn count_interactions(hb: &crate::model::Handbook) -> usize {
+    let mut edges: Vec<(&str, &str, &str)> = Vec::new();
+    for slug in hierarchy_slugs(hb) {
+        if !in_map(hb, slug) {
+            continue;
+        }
+        let Some((_, c)) = hb.team(slug) else {
+            continue;
+        };
+        for i in &c.interactions {
+            let to = i.team.value.as_str();
+            if to != slug && in_map(hb, to) {
+                edges.push((slug, to, i.mode.as_str()));
+            }
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    edges.len()
 }
 
 /// Whether a charter has a row in the interactions map: teams do, groups do not.

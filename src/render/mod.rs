@@ -491,6 +491,7 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
             orgmap_url: self.orgmap_url(&c.slug),
+            interactions_url: self.interactions_url(&c.slug),
             insight: self.team_insight(c),
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
@@ -1012,7 +1013,10 @@ impl<'a> Renderer<'a> {
                         parts: p.parts,
                         prev: p.part.checked_sub(2).map(|i| link(siblings[i])),
                         next: siblings.get(p.part).map(|q| link(q)),
-                        all: siblings.iter().map(|q| link(q)).collect(),
+                        all: paginate::window(
+                            &siblings.iter().map(|q| link(q)).collect::<Vec<_>>(),
+                            p.part,
+                        ),
                     },
                 };
                 self.render("handbook_section.html", &p.url, &ctx)
@@ -1128,6 +1132,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Where [`Self::doc_page`] puts document `id`'s page, known before it is rendered, so
+    /// that a streaming build can claim every path before writing any.
+    pub fn doc_page_path(&self, id: DocId) -> Option<&'a str> {
+        let doc = &self.handbook.docs[id];
+        match &doc.kind {
+            DocKind::Page(p) if p.is_home => None,
+            _ => Some(doc.url.as_str()),
+        }
+    }
+
     /// Pages about the handbook as a whole (home, indexes, org-level pages, 404, sitemap).
     /// `orgbook serve` re-renders all of them after every change, so a page added here
     /// stays live without serve-specific code.
@@ -1143,7 +1157,7 @@ impl<'a> Renderer<'a> {
             Box::new(|| self.orgmap_pages()),
             Box::new(|| self.ownership_page()),
             Box::new(|| vec![self.health_page(self.health)]),
-            Box::new(|| vec![self.interactions_page()]),
+            Box::new(|| self.interactions_pages()),
             Box::new(|| self.people_pages()),
             Box::new(|| {
                 vec![

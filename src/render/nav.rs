@@ -52,6 +52,11 @@ pub struct Nav {
     /// Slug of the lone top-level charter that contains every group, if there is one:
     /// computed here once because every team page's org-map link depends on it.
     pub lone_root: Option<String>,
+    /// Part of the interactions view (`interactions.html`, `interactions-2.html`…) that
+    /// draws each charter, by slug: every team page links to its row.
+    pub ix_part: HashMap<String, usize>,
+    /// Interactions in the whole view, for the lede of each of its parts.
+    pub ix_interactions: usize,
 }
 
 /// Most pages listed on one page of the handbook index (about 150 bytes each).
@@ -154,6 +159,12 @@ impl Nav {
             index_pages: Vec::new(),
             folder_index: Vec::new(),
             lone_root: crate::render::org::lone_root(hb).map(str::to_string),
+            ix_part: crate::render::insight::hierarchy_slugs(hb)
+                .into_iter()
+                .map(str::to_string)
+                .zip(crate::render::insight::ix_parts(hb))
+                .collect(),
+            ix_interactions: crate::render::insight::count_interactions(hb),
         };
         nav.paginate_index();
         nav

@@ -48,9 +48,9 @@ fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Items on one page of the ownership index (250–320 bytes each, so a part stays under
+/// Items on one page of the ownership index (250–400 bytes each, so a part stays under
 /// 300 KB).
-const OWNERSHIP_PER_PAGE: usize = 800;
+const OWNERSHIP_PER_PAGE: usize = 600;
 
 impl Renderer<'_> {
     /// An org-map node for `c`, with `href_prefix` (the way from the embedding page to
@@ -409,13 +409,29 @@ impl Renderer<'_> {
         }
         // Letters A–Z first, the rest last; items are already sorted case-insensitively.
         letters.sort_by(|a, b| (a.letter == "#", &a.letter).cmp(&(b.letter == "#", &b.letter)));
-        // Whole letters per part, about OWNERSHIP_PER_PAGE items each.
+        // Whole letters per part, at most OWNERSHIP_PER_PAGE items each: a letter that
+        // does not fit starts a new part, and one longer than a part runs on over several
+        // ("S (continued)"), so no part grows with the handbook.
         let mut chunks: Vec<Vec<OwnershipLetter>> = vec![Vec::new()];
         let mut rows = 0;
-        for l in letters {
+        for mut l in letters {
             if rows > 0 && rows + l.items.len() > OWNERSHIP_PER_PAGE {
                 chunks.push(Vec::new());
                 rows = 0;
+            }
+            let mut run = 1;
+            while l.items.len() > OWNERSHIP_PER_PAGE {
+                let rest = l.items.split_off(OWNERSHIP_PER_PAGE);
+                let next = OwnershipLetter {
+                    letter: format!("{} (continued)", l.letter.trim_end_matches(" (continued)")),
+                    id: format!("{}-{}", l.id.split('-').next().unwrap_or(&l.id), run + 1),
+                    items: rest,
+                };
+                run += 1;
+                if let Some(last) = chunks.last_mut() {
+                    last.push(std::mem::replace(&mut l, next));
+                }
+                chunks.push(Vec::new());
             }
             rows += l.items.len();
             if let Some(last) = chunks.last_mut() {
@@ -440,10 +456,12 @@ impl Renderer<'_> {
             .iter()
             .zip(&parts)
             .flat_map(|(c, part)| {
-                c.iter().map(move |l| Link {
-                    title: l.letter.clone(),
-                    url: format!("{}#{}", part.url, l.id),
-                })
+                c.iter()
+                    .filter(|l| !l.letter.ends_with(" (continued)"))
+                    .map(move |l| Link {
+                        title: l.letter.clone(),
+                        url: format!("{}#{}", part.url, l.id),
+                    })
             })
             .collect();
         let pagers = super::paginate::pagers(&parts);

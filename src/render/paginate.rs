@@ -3,7 +3,30 @@
 //! first page keeps the list's usual address; the others add `-2`, `-3`… before `.html`,
 //! so existing links keep working and land on the first part.
 
-use super::context::{Link, Pager};
+use super::context::{Link, Pager, PagerLink};
+
+/// Parts linked on each side of the current one.
+const WINDOW: usize = 3;
+
+/// The entries of part `part`'s (1-based) pager among `parts`: the first, the last and
+/// the [`WINDOW`] parts on either side of `part`, so that each pager is bounded however
+/// long the list is (a pager naming every part made each of 175 parts list all 175).
+pub fn window(parts: &[Link], part: usize) -> Vec<PagerLink> {
+    let mut out: Vec<PagerLink> = Vec::new();
+    for (i, l) in parts.iter().enumerate() {
+        let n = i + 1;
+        if n == 1 || n == parts.len() || n.abs_diff(part) <= WINDOW {
+            let gap = out.last().is_some_and(|prev| prev.part + 1 != n);
+            out.push(PagerLink {
+                title: l.title.clone(),
+                url: l.url.clone(),
+                part: n,
+                gap,
+            });
+        }
+    }
+    out
+}
 
 /// The address of part `i` (0-based) of a list whose first page is `base`.
 pub fn part_url(base: &str, i: usize) -> String {
@@ -23,7 +46,7 @@ pub fn pagers(parts: &[Link]) -> Vec<Pager> {
             parts: parts.len(),
             prev: i.checked_sub(1).map(|j| parts[j].clone()),
             next: parts.get(i + 1).cloned(),
-            all: parts.to_vec(),
+            all: window(parts, i + 1),
         })
         .collect()
 }
@@ -56,5 +79,24 @@ mod tests {
         let c = chunks((0..5).collect(), 2);
         assert_eq!(c, vec![vec![0, 1], vec![2, 3], vec![4]]);
         assert_eq!(chunks(Vec::<u8>::new(), 2), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn pager_is_bounded_and_marks_gaps() {
+        let parts: Vec<Link> = (0..100)
+            .map(|i| Link {
+                title: format!("{i}"),
+                url: part_url("x.html", i),
+            })
+            .collect();
+        let w = window(&parts, 50);
+        let nums: Vec<usize> = w.iter().map(|p| p.part).collect();
+        assert_eq!(nums, vec![1, 47, 48, 49, 50, 51, 52, 53, 100]);
+        let gaps: Vec<bool> = w.iter().map(|p| p.gap).collect();
+        assert_eq!(
+            gaps,
+            vec![false, true, false, false, false, false, false, false, true]
+        );
+        assert_eq!(window(&parts[..3], 1).len(), 3);
     }
 }

@@ -1,10 +1,11 @@
 //! `orgbook serve`: build the handbook into memory, serve it over HTTP, and keep it current
 //! while its files change — the browser reloads itself and shows build errors in an overlay.
 //!
-//! Three threads of work: the watcher ([`watch`]) turns file events into [`Changes`]; the
-//! rebuild loop here applies them to the [`model::Model`] (which re-renders only what a
-//! change affects) and publishes the result to the [`store::Store`]; the HTTP threads
-//! ([`http`]) answer requests from the store and stream its events. Nothing is written to
+//! Three threads of work: the watcher ([`watch`], with a folder scanner that heals lost
+//! events) turns file events into [`Changes`]; the rebuild loop here applies them to the
+//! [`model::Model`] (which re-renders only what a change affects) and publishes the result
+//! to the [`store::Store`]; the HTTP server ([`http`]) answers requests from the store and
+//! streams its events. Nothing is written to
 //! disk. A change that breaks the handbook never takes the site down: the last good site
 //! stays up, the errors go to the terminal and to the browser, and the pages owed are
 //! rendered when the errors are fixed.
@@ -213,14 +214,14 @@ fn rebuild_loop(
         broken = false;
         // A recheck that found nothing lost stays silent.
         let status = store.status();
-        let errors = rebuild.diagnostics.iter().filter(|d| d.is_error());
+        let errors = || rebuild.diagnostics.iter().filter(|d| d.is_error());
         let nothing_lost = rebuild.docs_changed.is_empty()
             && rebuild
                 .delta
                 .as_ref()
                 .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty())
-            && status.errors.iter().map(|o| &o.diagnostic).eq(errors)
-            && status.warnings == rebuild.diagnostics.len() - status.errors.len();
+            && status.errors.iter().map(|o| &o.diagnostic).eq(errors())
+            && status.warnings == rebuild.diagnostics.len() - errors().count();
         if is_recheck && nothing_lost {
             continue;
         }

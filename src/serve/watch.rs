@@ -152,23 +152,44 @@ struct Stamp {
     dir: bool,
 }
 
-/// Every entry under the watched folders, and the configuration file. A hash map: the
-/// scan runs every few seconds beside rebuilds, and ordered maps of paths compare them
-/// component by component on every insert (`differences` sorts what it returns).
-fn listing(root: &Path) -> HashMap<PathBuf, Stamp> {
+/// Every entry under the watched folders, and the configuration file. `None` when the
+/// listing could not be completed (e.g. no file descriptor left): an incomplete listing
+/// would report files as removed that are not. A hash map: the scan runs every few
+/// seconds beside rebuilds, and ordered maps of paths compare them component by component
+/// on every insert (`differences` sorts what it returns).
+fn listing(root: &Path) -> Option<HashMap<PathBuf, Stamp>> {
     let mut out = HashMap::new();
     let config = root.join(crate::config::CONFIG_FILE);
     let roots = WATCHED_DIRS.iter().map(|d| root.join(d));
     for entry in roots.flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(false)) {
-        let Ok(entry) = entry else { continue };
-        if let Ok(meta) = entry.metadata() {
-            out.insert(entry.into_path(), stamp(&meta));
+        let entry = match entry {
+            Ok(entry) => entry,
+            // A folder that does not exist (yet), or an entry removed while listing.
+            Err(e)
+                if e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound) =>
+            {
+                continue;
+            }
+            Err(_) => return None,
+        };
+        match entry.metadata() {
+            Ok(meta) => {
+                out.insert(entry.into_path(), stamp(&meta));
+            }
+            Err(e)
+                if e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound) => {
+            }
+            Err(_) => return None,
         }
     }
-    if let Ok(meta) = std::fs::symlink_metadata(&config) {
-        out.insert(config, stamp(&meta));
+    match std::fs::symlink_metadata(&config) {
+        Ok(meta) => {
+            out.insert(config, stamp(&meta));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(_) => return None,
     }
-    out
+    Some(out)
 }
 
 fn stamp(meta: &std::fs::Metadata) -> Stamp {
@@ -212,9 +233,12 @@ fn start_scanner(root: &Path, tx: Sender<Batch>) {
         .spawn(move || {
             loop {
                 std::thread::sleep(every);
-                let now = listing(&root);
-                let changed = differences(&last, &now);
-                last = now;
+                // An incomplete listing is skipped; the next complete one is compared.
+                let Some(now) = listing(&root) else { continue };
+                let Some(before) = last.replace(now) else {
+                    continue;
+                };
+                let changed = differences(&before, last.as_ref().expect("just set"));
                 if !changed.is_empty() && tx.send(Batch::Scan(changed)).is_err() {
                     return;
                 }
@@ -290,8 +314,8 @@ mod tests {
         std::fs::write(root.join("content/teams/a.md"), "a").unwrap();
         std::fs::write(root.join("content/b.md"), "b").unwrap();
         std::fs::write(root.join("orgbook.toml"), "").unwrap();
-        let before = listing(root);
-        assert!(differences(&before, &listing(root)).is_empty());
+        let before = listing(root).unwrap();
+        assert!(differences(&before, &listing(root).unwrap()).is_empty());
         // Rename-style save (a new inode), a removal, a new file and a longer config.
         std::fs::write(root.join("content/teams/.a.md.tmp"), "a").unwrap();
         std::fs::rename(
@@ -302,7 +326,7 @@ mod tests {
         std::fs::remove_file(root.join("content/b.md")).unwrap();
         std::fs::write(root.join("content/c.md"), "c").unwrap();
         std::fs::write(root.join("orgbook.toml"), "title = \"x\"\n").unwrap();
-        let changed = differences(&before, &listing(root));
+        let changed = differences(&before, &listing(root).unwrap());
         let names: Vec<String> = changed
             .iter()
             .map(|p| {

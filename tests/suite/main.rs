@@ -16,6 +16,7 @@ mod org;
 mod reading;
 mod robustness;
 mod safety;
+mod scale;
 mod search;
 mod search_js;
 mod search_reading;

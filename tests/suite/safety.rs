@@ -751,11 +751,20 @@ mod quadratic {
     use super::*;
     use std::time::{Duration, Instant};
 
-    /// Wall time and peak RSS (bytes) of `orgbook check` on `book`.
+    /// What one `orgbook check` cost.
+    struct Cost {
+        run: Run,
+        wall: Duration,
+        /// User + system CPU time: unlike wall time, barely moved by a busy machine.
+        cpu: Duration,
+        peak: u64,
+    }
+
+    /// Runs `orgbook check` on `book` and measures it.
     #[cfg(target_os = "linux")]
-    // Reaped with `wait4` below, which also reports the child's peak memory.
+    // Reaped with `wait4` below, which also reports the child's CPU time and peak memory.
     #[allow(clippy::zombie_processes)]
-    fn measured_check(book: &TestBook) -> (Run, Duration, u64) {
+    fn measured_check(book: &TestBook) -> Cost {
         use std::io::Read;
         let started = Instant::now();
         let mut child = std::process::Command::new(BIN)
@@ -780,56 +789,86 @@ mod quadratic {
         // SAFETY: waiting for our own child, with valid pointers; std never waits for it.
         let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
         assert_eq!(pid, child.id() as i32);
-        let elapsed = started.elapsed();
+        let wall = started.elapsed();
         let code = if libc::WIFEXITED(status) {
             libc::WEXITSTATUS(status)
         } else {
             -1
         };
-        let run = Run::for_test(code, stdout, err_bytes);
-        (run, elapsed, usage.ru_maxrss as u64 * 1024)
+        let time = |t: libc::timeval| {
+            Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+        };
+        Cost {
+            run: Run::for_test(code, stdout, err_bytes),
+            wall,
+            cpu: time(usage.ru_utime) + time(usage.ru_stime),
+            peak: usage.ru_maxrss as u64 * 1024,
+        }
     }
 
-    /// Debug builds (what `cargo test` runs) are several times slower than release, where
-    /// the bound is 2 s; the bound here is what catches a quadratic step (minutes).
+    /// A backstop only: the scaling checks below are what catch a quadratic step. Debug
+    /// builds (what `cargo test` runs) are several times slower than release, where the
+    /// issue's bound is 2 s (measured figures: docs/robustness.md, section 7).
     fn time_bound() -> Duration {
         if cfg!(debug_assertions) {
-            Duration::from_secs(20)
+            Duration::from_secs(60)
         } else {
             Duration::from_secs(2)
         }
     }
 
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn twenty_thousand_identical_headings() {
-        let repo = Repo::new();
-        repo.book.write(
-            "content/guide/same.md",
-            &"## Same\n\ntext\n\n".repeat(20_000),
+    /// Four times the input may cost at most eight times the CPU time: linear work costs
+    /// about four times (less, with the fixed cost of starting up), a quadratic step sixteen.
+    #[track_caller]
+    fn assert_linear(what: &str, small: &Cost, large: &Cost) {
+        let ratio = large.cpu.as_secs_f64() / small.cpu.as_secs_f64().max(0.001);
+        eprintln!(
+            "{what}: {:?} -> {:?} CPU ({ratio:.1}x)",
+            small.cpu, large.cpu
         );
+        assert!(
+            ratio < 8.0,
+            "{what}: 4x the input cost {ratio:.1}x the CPU time ({:?} vs {:?})",
+            small.cpu,
+            large.cpu
+        );
+        assert!(large.wall < time_bound(), "{what}: took {:?}", large.wall);
+    }
+
+    fn headings(n: usize) -> Cost {
+        let repo = Repo::new();
+        repo.book
+            .write("content/guide/same.md", &"## Same\n\ntext\n\n".repeat(n));
         repo.book.write(
             "content/guide/link.md",
-            "[last](same.md#same-19999) [none](same.md#same-20000)\n",
+            &format!("[last](same.md#same-{}) [none](same.md#same-{n})\n", n - 1),
         );
-        let (run, took, _) = measured_check(&repo.book);
-        run.success().stderr_has("`#same-20000` does not match");
-        assert!(took < time_bound(), "took {took:?}");
+        let cost = measured_check(&repo.book);
+        cost.run
+            .success()
+            .stderr_has(&format!("`#same-{n}` does not match"));
+        cost
     }
 
     #[test]
     #[cfg(target_os = "linux")]
-    fn fifty_thousand_broken_links_are_counted_not_listed() {
+    fn twenty_thousand_identical_headings() {
+        let (small, large) = (headings(5_000), headings(20_000));
+        assert_linear("identical headings", &small, &large);
+    }
+
+    fn broken_links(n: usize) -> Cost {
         let repo = Repo::new();
         let mut text = String::from("# Many\n\n");
-        for i in 0..50_000 {
+        for i in 0..n {
             text.push_str(&format!("[l{i}](missing-{i}.md) "));
             if i % 10 == 9 {
                 text.push('\n');
             }
         }
         repo.book.write("content/guide/many.md", &text);
-        let (run, took, _) = measured_check(&repo.book);
+        let cost = measured_check(&repo.book);
+        let run = &cost.run;
         run.failure(1);
         assert_eq!(
             run.stderr.matches("error[broken-link]").count(),
@@ -837,33 +876,52 @@ mod quadratic {
             "{}",
             &run.stderr[..2000]
         );
-        run.stderr_has("49980 more broken links in this file are not listed (50000 in all)");
+        run.stderr_has(&format!(
+            "{} more broken links in this file are not listed ({n} in all)",
+            n - 20
+        ));
         assert!(
             run.stderr.len() < 20_000,
             "{} bytes of diagnostics",
             run.stderr.len()
         );
-        assert!(took < time_bound(), "took {took:?}");
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn fifty_thousand_broken_links_are_counted_not_listed() {
+        let (small, large) = (broken_links(12_500), broken_links(50_000));
+        assert_linear("broken links", &small, &large);
+    }
+
+    fn big_page(megabytes: usize) -> (Cost, u64) {
+        let repo = Repo::new();
+        let para = "Lorem ipsum dolor sit amet, consectetur [setup](setup.md) adipiscing elit, sed do eiusmod tempor.\n\n";
+        let text = format!(
+            "# Big\n\n{}",
+            para.repeat(megabytes * 1024 * 1024 / para.len())
+        );
+        let size = text.len() as u64;
+        repo.book.write("content/guide/big.md", &text);
+        drop(text);
+        let cost = measured_check(&repo.book);
+        cost.run.success();
+        (cost, size)
     }
 
     #[test]
     #[cfg(target_os = "linux")]
     fn a_hundred_megabyte_page() {
-        let repo = Repo::new();
-        let para = "Lorem ipsum dolor sit amet, consectetur [setup](setup.md) adipiscing elit, sed do eiusmod tempor.\n\n";
-        let text = format!("# Big\n\n{}", para.repeat(100 * 1024 * 1024 / para.len()));
-        let size = text.len() as u64;
-        repo.book.write("content/guide/big.md", &text);
-        drop(text);
-        let (run, took, peak) = measured_check(&repo.book);
-        run.success();
+        let (small, _) = big_page(25);
+        let (large, size) = big_page(100);
         assert!(
-            peak < 10 * size,
+            large.peak < 10 * size,
             "peak {} MB for a {} MB page",
-            peak >> 20,
+            large.peak >> 20,
             size >> 20
         );
-        assert!(took < time_bound() * 3, "took {took:?}");
+        assert_linear("a big page", &small, &large);
     }
 }
 
