@@ -25,6 +25,8 @@
 
 mod analysis;
 mod encode;
+#[cfg(test)]
+mod jsmin;
 mod rank;
 mod shard;
 
