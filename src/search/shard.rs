@@ -199,10 +199,13 @@ pub(crate) fn partition(entries: &[Entry<'_>], target: usize) -> Vec<(String, Ra
     let mut shards = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, e) in entries.iter().enumerate() {
-        // A title key stays in the shard of the term before it, which holds
-        // the same words: the client loads that shard for them anyway.
-        let key = e.term.ends_with(super::analysis::TITLE_KEY_END);
-        if size > 0 && size + e.size() > target && !key {
+        // A title key stays in the shard of the term of the same words right
+        // before it: the client loads that shard for them anyway. (Any other
+        // key may start a shard: its separator is then a prefix of the key
+        // that also finds the words' own shard.)
+        let words = e.term.strip_suffix(super::analysis::TITLE_KEY_END);
+        let same_words = i > 0 && words == Some(entries[i - 1].term);
+        if size > 0 && size + e.size() > target && !same_words {
             shards.push(start..i);
             start = i;
             size = 0;
