@@ -322,7 +322,7 @@ fn small_book(base_url: Option<&str>) -> TestBook {
     );
     book.write(
         "content/decisions/0001-use-postgres.md",
-        "+++\ntitle = \"Use Postgres\"\nstatus = \"accepted\"\ntype = 1\ndate = 2026-01-10\n\
+        "+++\ntitle = \"Use Postgres\"\nstatus = \"accepted\"\ntype = 2\ndate = 2026-01-10\ndecided = 2026-01-12\n\
          team = \"payments\"\n+++\n## Context\n\nWe need a database.\n",
     );
     book.write(
@@ -448,7 +448,11 @@ fn not_found_page_is_styled_and_links_from_any_path() {
         assert!(!refs.is_empty());
         for r in &refs {
             assert!(
-                r.starts_with(root) || r.starts_with('#') || r.starts_with("mailto:"),
+                r.starts_with(root)
+                    || r.starts_with('#')
+                    || r.starts_with("mailto:")
+                    || r.starts_with("https://")
+                    || r.starts_with("http://"),
                 "{base:?}: {r} does not work from a nested path"
             );
         }
