@@ -178,10 +178,10 @@ async fn dropdown(client: &Client, server: &Server, query: &str) -> Vec<Value> {
             r#"const box = document.querySelector('.search-dropdown');
                if (!box || box.hidden || !box.textContent.includes({q})) return null;
                return Array.from(document.querySelectorAll('#search-listbox [role=option]'), o => {{
-                 const a = o.querySelector('a.search-hit'), t = s => {{ const e = o.querySelector(s); return e ? e.textContent : null; }};
+                 const a = o.matches('a.search-hit') ? o : null, t = s => {{ const e = o.querySelector(s); return e ? e.textContent : null; }};
                  return {{ label: o.getAttribute('aria-label'), href: a ? a.getAttribute('href') : null,
                           title: t('.search-title'), section: t('.search-section'), snippet: t('.search-snippet'),
-                          links: o.querySelectorAll('a, button, input').length }};
+                          nested: o.querySelectorAll('a, button, input, [tabindex]').length }};
                }});"#,
             q = serde_json::to_string(&quoted).unwrap()
         ),
@@ -281,11 +281,12 @@ fn dropdown_options_are_named_kind_title_team_with_nothing_nested_to_tab_to() {
         let labels: Vec<&str> = options.iter().filter_map(|o| o["label"].as_str()).collect();
         assert!(labels.contains(&"Page, Slack"), "{labels:?}");
         assert!(labels.contains(&"Team, Slack Admins"), "{labels:?}");
-        // The link inside each option is out of the tab order (the combobox moves the
-        // active option), so the option holds no second interactive stop.
+        // Each option is the link itself: nothing interactive nested inside it, and out
+        // of the tab order (the combobox moves the active option).
+        assert!(options.iter().all(|o| o["nested"] == 0), "{options:?}");
         let tab_stops = client
             .execute(
-                "return Array.from(document.querySelectorAll('#search-listbox [role=option] a')).filter(a => a.tabIndex >= 0).length;",
+                "return Array.from(document.querySelectorAll('#search-listbox [role=option]')).filter(o => o.tabIndex >= 0).length;",
                 vec![],
             )
             .await
@@ -461,4 +462,51 @@ fn not_found_page_is_styled_and_links_from_any_path() {
             "{refs:?}"
         );
     }
+}
+
+/// axe-core with the dropdown open, in light and dark mode: options with a section
+/// heading and highlighted matches, no nested interactive controls, contrast of `mark`.
+/// axe-core is the pinned npm package `.ci/run` installs into `tests/browser/`.
+#[test]
+fn axe_finds_no_serious_violations_with_the_dropdown_open() {
+    let path = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    let axe = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if crate::browser::in_ci() => {
+            panic!(
+                "axe-core missing at {} ({e}); .ci/run installs it",
+                path.display()
+            )
+        }
+        Err(_) => {
+            eprintln!("notice: skipping axe-core test: axe-core is not installed in tests/browser");
+            return;
+        }
+    };
+    browse(|client, server| async move {
+        let mut problems = Vec::new();
+        for scheme in ["light", "dark"] {
+            crate::browser::emulate_media(client, "", scheme).await;
+            for query in ["escalation", "paymnts", "slack"] {
+                let options = dropdown(client, server, query).await;
+                assert!(options.len() > 1, "{query}: {options:?}");
+                client.execute(&axe, vec![]).await.unwrap();
+                let v = client
+                    .execute_async(
+                        r#"const done = arguments[arguments.length - 1];
+                           axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                             r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                for p in v.as_array().unwrap() {
+                    problems.push(format!("{scheme} {query}: {}", p.as_str().unwrap_or("")));
+                }
+            }
+        }
+        crate::browser::emulate_media(client, "", "light").await;
+        assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+    });
 }
