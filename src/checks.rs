@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::fields::Fields;
+use crate::model::Spanned;
 use crate::model::{Doc, DocId};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashSet};
@@ -74,8 +75,8 @@ pub fn supersedes_cycles(docs: &[Doc], decisions: &BTreeMap<u32, DocId>) -> Vec<
             .map(|d| {
                 d.supersedes
                     .iter()
-                    .filter(|(t, _)| *t != n && decisions.contains_key(t))
-                    .cloned()
+                    .filter(|Spanned { value: t, .. }| *t != n && decisions.contains_key(t))
+                    .map(|s| (s.value, s.span.clone()))
                     .collect()
             })
             .unwrap_or_default()
@@ -112,8 +113,12 @@ pub fn supersedes_cycles(docs: &[Doc], decisions: &BTreeMap<u32, DocId>) -> Vec<
                     let doc = &docs[decisions[&first]];
                     let span = doc
                         .as_decision()
-                        .and_then(|d| d.supersedes.iter().find(|(t, _)| *t == after))
-                        .map(|(_, s)| s.clone())
+                        .and_then(|d| {
+                            d.supersedes
+                                .iter()
+                                .find(|Spanned { value: t, .. }| *t == after)
+                        })
+                        .map(|Spanned { span: s, .. }| s.clone())
                         .unwrap_or(0..0);
                     let chain: Vec<String> = ordered
                         .iter()

@@ -44,10 +44,12 @@ fn origin(root: &Path, handbook_urls: &HashMap<&str, &str>, file: &OutputFile) -
             }
         }
         FileContents::Static(_) => Origin::Generated(format!("the built-in theme's {}", file.path)),
-        FileContents::Bytes(_) => match handbook_urls.get(file.path.as_str()) {
-            Some(source) => Origin::Source((*source).to_string()),
-            None => Origin::Generated(generated_name(&file.path)),
-        },
+        FileContents::Bytes(_) | FileContents::Unchanged => {
+            match handbook_urls.get(file.path.as_str()) {
+                Some(source) => Origin::Source((*source).to_string()),
+                None => Origin::Generated(generated_name(&file.path)),
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::insight::metrics::{self, Trend};
 use crate::insight::people::{self, People};
 use crate::insight::svg::QuarterPoint;
+use crate::model::Spanned;
 use crate::model::{DecisionType, DocId, Handbook, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -273,7 +274,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             let n = days(d.date, decided);
             all.push(n);
             by_type.entry(d.decision_type.number()).or_default().push(n);
-            by_team.entry(d.team.0.as_str()).or_default().push(n);
+            by_team.entry(d.team.value.as_str()).or_default().push(n);
         }
     }
     let people = people::compute(hb);
@@ -430,10 +431,10 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
             && matches!(d.status, Status::Proposed | Status::Accepted)
         {
             // The owning team's group: its parent, or the team itself at the top level.
-            let group = hb.team(&d.team.0).map(|(_, c)| {
+            let group = hb.team(&d.team.value).map(|(_, c)| {
                 c.parent
                     .as_ref()
-                    .map_or(c.slug.as_str(), |(p, _)| p.as_str())
+                    .map_or(c.slug.as_str(), |Spanned { value: p, .. }| p.as_str())
             });
             let outsiders: Vec<&str> = d
                 .deciders
@@ -497,7 +498,7 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
             && deciders.iter().all(|s| {
                 direct
                     .get(s.as_str())
-                    .is_some_and(|t| t.contains(d.team.0.as_str()))
+                    .is_some_and(|t| t.contains(d.team.value.as_str()))
             })
         {
             findings.push(Finding {
@@ -565,9 +566,9 @@ fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<Str
     let mut mentions: BTreeSet<(&str, &str)> = BTreeSet::new();
     for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
         for i in &c.interactions {
-            if hb.teams.contains_key(&i.team.0) && i.team.0 != c.slug {
-                mentions.insert((c.slug.as_str(), i.team.0.as_str()));
-                let list = depended_on_by.entry(i.team.0.clone()).or_default();
+            if hb.teams.contains_key(&i.team.value) && i.team.value != c.slug {
+                mentions.insert((c.slug.as_str(), i.team.value.as_str()));
+                let list = depended_on_by.entry(i.team.value.clone()).or_default();
                 if list.last() != Some(&c.slug) {
                     list.push(c.slug.clone());
                 }
@@ -586,7 +587,7 @@ fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<Str
             .interactions
             .iter()
             .filter(|i| i.mode == InteractionMode::Collaboration)
-            .map(|i| i.team.0.as_str())
+            .map(|i| i.team.value.as_str())
             .collect();
         if c.topology == Some(Topology::StreamAligned)
             && collaborations.len() > cfg.max_collaborations
@@ -623,13 +624,13 @@ fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<Str
         }
         for i in &c.interactions {
             if i.mode == InteractionMode::Collaboration
-                && hb.teams.contains_key(&i.team.0)
-                && i.team.0 != c.slug
-                && !mentions.contains(&(i.team.0.as_str(), c.slug.as_str()))
+                && hb.teams.contains_key(&i.team.value)
+                && i.team.value != c.slug
+                && !mentions.contains(&(i.team.value.as_str(), c.slug.as_str()))
             {
                 let other = hb
-                    .team(&i.team.0)
-                    .map_or(i.team.0.as_str(), |(_, o)| o.name.as_str());
+                    .team(&i.team.value)
+                    .map_or(i.team.value.as_str(), |(_, o)| o.name.as_str());
                 findings.push(Finding {
                     rule: "one-way-collaboration",
                     doc: id,
@@ -637,7 +638,7 @@ fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<Str
                         "{} says it collaborates with {other}, but {other}'s charter does not mention {}",
                         c.name, c.name
                     ),
-                    span: i.team.1.clone(),
+                    span: i.team.span.clone(),
                     person: None,
                 });
             }

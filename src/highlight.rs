@@ -9,7 +9,8 @@
 //! code never pays). The cost at 10,000 pages is in docs/performance.md.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -40,7 +41,39 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Blocks already highlighted, by language and code: `orgbook serve` builds every page's
+/// context again after an edit (to see which pages changed, `render::deps`), and without
+/// this memo highlighting would be most of that cost. Off unless [`remember_highlights`]
+/// turned it on: `build` highlights each block once and keeps no copy.
+type Memo = Mutex<HashMap<String, Option<Arc<str>>>>;
+static MEMO: OnceLock<Memo> = OnceLock::new();
+/// Past this many blocks the memo starts afresh, so a long session does not grow forever.
+const MEMO_MAX: usize = 50_000;
+
+/// Keeps every highlighted block for the rest of the process (see [`MEMO`]).
+pub fn remember_highlights() {
+    MEMO.get_or_init(Memo::default);
+}
+
 fn highlight(lang: &str, code: &str) -> Option<String> {
+    let Some(memo) = MEMO.get() else {
+        return highlight_now(lang, code);
+    };
+    let key = format!("{lang}\n{code}");
+    let lock = || memo.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(hit) = lock().get(&key) {
+        return hit.as_deref().map(str::to_string);
+    }
+    let out = highlight_now(lang, code);
+    let mut memo = lock();
+    if memo.len() >= MEMO_MAX {
+        memo.clear();
+    }
+    memo.insert(key, out.as_deref().map(Arc::from));
+    out
+}
+
+fn highlight_now(lang: &str, code: &str) -> Option<String> {
     // Cheap refusal before loading anything for blocks with no usable language.
     if lang.is_empty() || matches!(lang, "text" | "txt" | "plain" | "plaintext" | "mermaid") {
         return None;
@@ -98,6 +131,23 @@ pub fn code_blocks(html: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_gives_what_highlighting_gives() {
+        let code = "fn memo_test() -> u32 { 41 + 1 }\n";
+        let fresh = highlight_now("rust", code);
+        remember_highlights();
+        assert_eq!(highlight("rust", code), fresh, "first time, highlighted");
+        assert_eq!(highlight("rust", code), fresh, "second time, remembered");
+        assert!(
+            MEMO.get()
+                .unwrap()
+                .lock()
+                .unwrap()
+                .contains_key(&format!("rust\n{code}"))
+        );
+        assert_eq!(highlight("nosuchlang", code), None);
+    }
 
     #[test]
     fn known_languages_get_classes_unknown_stay_plain() {

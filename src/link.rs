@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::load::Loaded;
 use crate::markdown::Rendered;
+use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Handbook, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -148,7 +149,11 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
 
     for (&id, doc) in teams.values().map(|id| (id, &docs[*id])) {
         let Some(c) = doc.as_team() else { continue };
-        if let Some((parent, span)) = &c.parent {
+        if let Some(Spanned {
+            value: parent,
+            span,
+        }) = &c.parent
+        {
             if teams.contains_key(parent) {
                 if parent == &c.slug {
                     diags.push(point(
@@ -188,7 +193,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                 ));
             }
         }
-        for (item, span) in &c.owns {
+        for Spanned { value: item, span } in &c.owns {
             let key = item.trim().to_lowercase();
             match owners.get(&key) {
                 Some((_, other)) if *other != id => {
@@ -219,7 +224,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     for doc in teams.values().map(|id| &docs[*id]) {
         let Some(c) = doc.as_team() else { continue };
         for i in &c.interactions {
-            let (other, span) = &i.team;
+            let Spanned { value: other, span } = &i.team;
             let problem = if other == &c.slug {
                 Some((
                     "a team cannot interact with itself".to_string(),
@@ -252,7 +257,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     for (&number, &id) in &decisions {
         let doc = &docs[id];
         let Some(d) = doc.as_decision() else { continue };
-        let (team, span) = &d.team;
+        let Spanned { value: team, span } = &d.team;
         if teams.contains_key(team) {
             team_decisions.entry(team.clone()).or_default().push(number);
         } else if !unparsed_team(team) {
@@ -273,7 +278,11 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                 span,
             ));
         }
-        for (target, span) in &d.supersedes {
+        for Spanned {
+            value: target,
+            span,
+        } in &d.supersedes
+        {
             if *target == number {
                 diags.push(point(
                     Diagnostic::error(
@@ -402,7 +411,7 @@ fn redirects(
         let DocKind::Page(p) = &doc.kind else {
             continue;
         };
-        for (alias, span) in &p.aliases {
+        for Spanned { value: alias, span } in &p.aliases {
             let Some(file) = crate::load::url_path_to_file(alias) else {
                 diags.push(
                     Diagnostic::warning(
@@ -510,7 +519,7 @@ fn report_cycles(
 ) {
     let parent_of = |slug: &str| -> Option<&str> {
         let c = docs[*teams.get(slug)?].as_team()?;
-        let (p, _) = c.parent.as_ref()?;
+        let Spanned { value: p, .. } = c.parent.as_ref()?;
         (teams.contains_key(p) && p != slug).then_some(p.as_str())
     };
     let mut done: BTreeSet<&str> = BTreeSet::new();
@@ -536,7 +545,7 @@ fn report_cycles(
                     format!("`parent` forms a cycle: {}", names.join(" → ")),
                 )
                 .with_help("a team's parent chain must end at a team or group without `parent`: remove or change one `parent` in the cycle");
-                if let Some((_, span)) = doc.as_team().and_then(|c| c.parent.as_ref()) {
+                if let Some(Spanned { span, .. }) = doc.as_team().and_then(|c| c.parent.as_ref()) {
                     d = point(d, doc, span);
                 }
                 diags.push(d);

@@ -10,6 +10,26 @@ use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+/// A value read from a document and where it was written (a byte range of the source
+/// file), so that a later stage can point a diagnostic at it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Range<usize>) -> Spanned<T> {
+        Spanned { value, span }
+    }
+}
+
+impl<T> From<(T, Range<usize>)> for Spanned<T> {
+    fn from((value, span): (T, Range<usize>)) -> Spanned<T> {
+        Spanned { value, span }
+    }
+}
+
 /// Index of a document in [`Handbook::docs`].
 pub type DocId = usize;
 
@@ -143,7 +163,7 @@ impl InteractionMode {
 #[derive(Debug, Clone)]
 pub struct Interaction {
     /// The other team's slug and where it is written.
-    pub team: (String, Range<usize>),
+    pub team: Spanned<String>,
     pub mode: InteractionMode,
     pub about: Option<String>,
 }
@@ -153,10 +173,10 @@ pub struct Charter {
     pub slug: String,
     pub name: String,
     pub kind: TeamKind,
-    pub parent: Option<(String, Range<usize>)>,
+    pub parent: Option<Spanned<String>>,
     pub problem: Option<String>,
     pub metrics: Vec<Metric>,
-    pub owns: Vec<(String, Range<usize>)>,
+    pub owns: Vec<Spanned<String>>,
     pub lead: Option<String>,
     pub members: Vec<String>,
     pub contact: Vec<(String, String)>,
@@ -256,9 +276,9 @@ pub struct Decision {
     pub decision_type: DecisionType,
     pub date: Date,
     pub decided: Option<Date>,
-    pub team: (String, Range<usize>),
+    pub team: Spanned<String>,
     pub deciders: Vec<String>,
-    pub supersedes: Vec<(u32, Range<usize>)>,
+    pub supersedes: Vec<Spanned<u32>>,
     pub tags: Vec<String>,
     pub revisit: Option<Date>,
 }
@@ -282,11 +302,11 @@ pub struct PageMeta {
     /// `draft = true` (or Jekyll's `published = false`): not published at all.
     pub draft: bool,
     /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
-    pub aliases: Vec<(String, Range<usize>)>,
+    pub aliases: Vec<Spanned<String>>,
     /// `slug`: replaces the file name in the output URL.
-    pub slug: Option<(String, Range<usize>)>,
+    pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.
-    pub permalink: Option<(String, Range<usize>)>,
+    pub permalink: Option<Spanned<String>>,
     /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
     pub extra: Option<serde_json::Value>,
 }
@@ -343,7 +363,9 @@ impl Handbook {
         let mut cur = slug;
         // Cycles are rejected during resolution; the bound is a second line of defence.
         while let Some((_, c)) = self.team(cur) {
-            let Some((p, _)) = &c.parent else { break };
+            let Some(Spanned { value: p, .. }) = &c.parent else {
+                break;
+            };
             if chain.len() > self.teams.len() {
                 break;
             }

@@ -91,15 +91,22 @@ pub struct Sources {
     pub load_diags: Vec<Diagnostic>,
 }
 
+/// The theme, compiled: the templates' layers (built-in < `themes/<name>/` < `templates/`)
+/// and their static files. `serve` calls this alone when only templates changed.
+pub fn load_theme(
+    root: &Path,
+    config: &Config,
+) -> (theme::Theme, Option<tera::Tera>, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let theme = theme::load(root, &config.theme, &mut d);
+    let tera = theme::compile(&theme, &mut d);
+    (theme, tera, d)
+}
+
 /// Loads the theme and the content in parallel: they are independent.
 pub fn load_sources(root: &Path, config: &Config) -> Sources {
     let ((theme, tera, theme_diags), (loaded, load_diags)) = rayon::join(
-        || {
-            let mut d = Vec::new();
-            let theme = theme::load(root, &config.theme, &mut d);
-            let tera = theme::compile(&theme, &mut d);
-            (theme, tera, d)
-        },
+        || load_theme(root, config),
         || {
             let mut d = Vec::new();
             let loaded = load::load(root, &mut d);
@@ -126,9 +133,15 @@ pub struct Linked {
 /// Stage: resolve every reference into a [`Handbook`] and compute its health. Reads only
 /// paths and front matter, never Markdown bodies.
 pub fn link(config: Config, loaded: load::Loaded) -> Linked {
+    link_as_of(config, loaded, crate::clock::today())
+}
+
+/// [`link`], with health findings as of `today` (`orgbook diff` compares two revisions
+/// on one date).
+pub fn link_as_of(config: Config, loaded: load::Loaded, today: jiff::civil::Date) -> Linked {
     let mut diags = Vec::new();
     let handbook = link::resolve(config, loaded, &mut diags);
-    let health = crate::health::compute(&handbook, crate::clock::today());
+    let health = crate::health::compute(&handbook, today);
     diags.extend(crate::health::policy_errors(&handbook, &health));
     Linked {
         handbook,
@@ -264,9 +277,14 @@ pub fn site_files(
 /// Stages up to linking, for commands that need the checked structure but no pages
 /// (`orgbook export`): the same config fallback and the same diagnostics as `build`.
 pub fn linked(root: &Path) -> Linked {
+    linked_as_of(root, crate::clock::today())
+}
+
+/// [`linked`], with health findings as of `today`.
+pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     let (config, mut diags) = load_config(root);
     let loaded = load::load(root, &mut diags);
-    let mut linked = link(config, loaded);
+    let mut linked = link_as_of(config, loaded, today);
     diags.append(&mut linked.diags);
     diagnostic::sort(&mut diags);
     linked.diags = diags;
@@ -326,6 +344,7 @@ pub fn build(root: &Path, options: RenderOptions) -> SiteBuild {
             options,
             nav: Default::default(),
             last_changed: git_dates.join().unwrap_or_default(),
+            fingerprints: None,
         };
         files = site_files(root, &theme, &renderer, &mut diags);
         lap("render", &mut timings);

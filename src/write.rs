@@ -218,6 +218,7 @@ pub fn write_into(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
             FileContents::Bytes(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
             FileContents::Static(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
             FileContents::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(io_err(src)),
+            FileContents::Unchanged => unreachable!("only `serve` renders against fingerprints"),
         }
     })
 }

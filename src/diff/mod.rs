@@ -13,6 +13,7 @@
 pub mod git;
 
 use crate::health::Health;
+use crate::model::Spanned;
 use crate::model::{Charter, Handbook, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,12 +28,11 @@ pub struct Snapshot {
 /// Loads a handbook folder into the model, ignoring diagnostics: a diff describes what
 /// the files say, and `check` is the place to report what is wrong with them.
 pub fn snapshot(root: &Path, today: jiff::civil::Date) -> Snapshot {
-    let (config, _) = crate::site::load_config(root);
-    let mut diags = Vec::new();
-    let loaded = crate::load::load(root, &mut diags);
-    let handbook = crate::link::resolve(config, loaded, &mut diags);
-    let health = crate::health::compute(&handbook, today);
-    Snapshot { handbook, health }
+    let linked = crate::site::linked_as_of(root, today);
+    Snapshot {
+        handbook: linked.handbook,
+        health: linked.health,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -129,7 +129,7 @@ fn team_ref(c: &Charter) -> TeamRef {
     TeamRef {
         slug: c.slug.clone(),
         name: c.name.clone(),
-        parent: c.parent.as_ref().map(|(p, _)| p.clone()),
+        parent: c.parent.as_ref().map(|Spanned { value: p, .. }| p.clone()),
     }
 }
 
@@ -142,7 +142,7 @@ fn fingerprint(c: &Charter) -> BTreeSet<String> {
         .chain(
             c.owns
                 .iter()
-                .map(|(o, _)| format!("o:{}", o.to_lowercase())),
+                .map(|Spanned { value: o, .. }| format!("o:{}", o.to_lowercase())),
         )
         .collect()
 }
@@ -222,15 +222,17 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
         let old_parent = old
             .parent
             .as_ref()
-            .map(|(p, _)| map.get(p.as_str()).map_or(p.as_str(), |m| *m));
-        let new_parent = new.parent.as_ref().map(|(p, _)| p.as_str());
+            .map(|Spanned { value: p, .. }| map.get(p.as_str()).map_or(p.as_str(), |m| *m));
+        let new_parent = new
+            .parent
+            .as_ref()
+            .map(|Spanned { value: p, .. }| p.as_str());
         if old_parent != new_parent {
             out.teams_moved.push(Move {
                 team: new.name.clone(),
-                from: old
-                    .parent
-                    .as_ref()
-                    .map(|(p, _)| b.get(p.as_str()).map_or(p.clone(), |c| c.name.clone())),
+                from: old.parent.as_ref().map(|Spanned { value: p, .. }| {
+                    b.get(p.as_str()).map_or(p.clone(), |c| c.name.clone())
+                }),
                 to: new_parent.map(name_of),
             });
         }

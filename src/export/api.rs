@@ -9,6 +9,7 @@
 //! always gives byte-identical files. URLs are relative to the site root, like every link
 //! the site itself contains; `site.base_url` makes them absolute when it is configured.
 
+use crate::model::Spanned;
 use crate::model::{Handbook, Metric, Status, TeamKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -119,7 +120,7 @@ pub fn teams_json(hb: &Handbook) -> String {
             slug,
             name: &c.name,
             kind: c.kind,
-            parent: c.parent.as_ref().map(|(p, _)| p.as_str()),
+            parent: c.parent.as_ref().map(|Spanned { value: p, .. }| p.as_str()),
             children: hb
                 .children
                 .get(slug)
@@ -128,7 +129,11 @@ pub fn teams_json(hb: &Handbook) -> String {
             problem: c.problem.as_deref(),
             lead: c.lead.as_deref(),
             members: &c.members,
-            owns: c.owns.iter().map(|(o, _)| o.as_str()).collect(),
+            owns: c
+                .owns
+                .iter()
+                .map(|Spanned { value: o, .. }| o.as_str())
+                .collect(),
             contact: c
                 .contact
                 .iter()
@@ -164,9 +169,13 @@ pub fn decisions_json(hb: &Handbook) -> String {
             decision_type: d.decision_type,
             date: d.date.to_string(),
             decided: d.decided.map(|x| x.to_string()),
-            team: &d.team.0,
+            team: &d.team.value,
             deciders: &d.deciders,
-            supersedes: d.supersedes.iter().map(|(n, _)| *n).collect(),
+            supersedes: d
+                .supersedes
+                .iter()
+                .map(|Spanned { value: n, .. }| *n)
+                .collect(),
             superseded_by: hb
                 .superseded_by
                 .get(&d.number)

@@ -10,6 +10,7 @@
 //! unique, so references between entities always agree. Descriptor format:
 //! docs/backstage.md.
 
+use crate::model::Spanned;
 use crate::model::{Charter, Handbook, TeamKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -250,7 +251,10 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                         display_name: c.name.clone(),
                         email: email(c),
                     },
-                    parent: c.parent.as_ref().map(|(p, _)| groups_names.get(p)),
+                    parent: c
+                        .parent
+                        .as_ref()
+                        .map(|Spanned { value: p, .. }| groups_names.get(p)),
                     children: hb
                         .children
                         .get(&c.slug)
@@ -286,14 +290,14 @@ pub fn catalog(hb: &Handbook) -> Catalog {
     // components, told apart by the owner's name.
     let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &charters {
-        for (o, _) in &c.owns {
+        for Spanned { value: o, .. } in &c.owns {
             *owners.entry(o.as_str()).or_default() += 1;
         }
     }
     let owned: Vec<(String, &str, &Charter)> = charters
         .iter()
         .flat_map(|c| {
-            c.owns.iter().map(|(o, _)| {
+            c.owns.iter().map(|Spanned { value: o, .. }| {
                 let key = if owners[o.as_str()] > 1 {
                     format!("{} {}", c.slug, o)
                 } else {

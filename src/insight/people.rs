@@ -80,7 +80,7 @@ pub fn deciders<'a>(hb: &'a Handbook, d: &'a crate::model::Decision) -> Vec<&'a 
         return d.deciders.iter().map(String::as_str).collect();
     }
     if d.decision_type == DecisionType::Reversible
-        && let Some((_, c)) = hb.team(&d.team.0)
+        && let Some((_, c)) = hb.team(&d.team.value)
         && let Some(lead) = &c.lead
     {
         return vec![lead.as_str()];

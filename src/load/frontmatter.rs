@@ -4,8 +4,8 @@
 use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Status,
-    TeamKind, Topology,
+    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Spanned,
+    Status, TeamKind, Topology,
 };
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -267,7 +267,11 @@ pub fn charter(
         let about = i.opt_str("about").filter(|a| !a.trim().is_empty());
         i.finish(&["team", "mode", "about"]);
         if let (Some(team), Some(mode)) = (team, mode) {
-            interactions.push(Interaction { team, mode, about });
+            interactions.push(Interaction {
+                team: team.into(),
+                mode,
+                about,
+            });
         }
     }
     if kind == TeamKind::Team {
@@ -289,10 +293,10 @@ pub fn charter(
         slug,
         name: name?,
         kind,
-        parent,
+        parent: parent.map(Spanned::from),
         problem,
         metrics,
-        owns,
+        owns: owns.into_iter().map(Spanned::from).collect(),
         lead,
         members,
         contact,
@@ -453,9 +457,9 @@ pub fn decision(
         decision_type: decision_type?,
         date: date?.0,
         decided,
-        team: team?,
+        team: team?.into(),
         deciders,
-        supersedes,
+        supersedes: supersedes.into_iter().map(Spanned::from).collect(),
         tags,
         revisit,
     })
@@ -538,10 +542,11 @@ pub fn page(
         }
     }
     for key in ["aliases", "redirect_from"] {
-        meta.aliases.extend(strings(&mut f, key));
+        meta.aliases
+            .extend(strings(&mut f, key).into_iter().map(Spanned::from));
     }
-    meta.slug = f.opt_spanned_str("slug");
-    meta.permalink = f.opt_spanned_str("permalink");
+    meta.slug = f.opt_spanned_str("slug").map(Spanned::from);
+    meta.permalink = f.opt_spanned_str("permalink").map(Spanned::from);
     if let Some(v) = f.raw("extra") {
         match v.get_ref() {
             DeValue::Table(_) => meta.extra = Some(to_json(v.get_ref())),
@@ -870,7 +875,7 @@ mod tests {
         let s = split("d.md", text).unwrap();
         let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!(d.supersedes[0].0, 3);
+        assert_eq!(d.supersedes[0].value, 3);
     }
 
     fn page_of(rel: &str, text: &str) -> (PageMeta, Vec<Diagnostic>) {
@@ -890,7 +895,7 @@ mod tests {
         assert_eq!(p.date.unwrap().to_string(), "2024-05-01");
         assert!(p.draft);
         assert_eq!(p.aliases.len(), 2);
-        assert_eq!(&text[p.aliases[0].1.clone()], "/old/setup/");
+        assert_eq!(&text[p.aliases[0].span.clone()], "/old/setup/");
         assert_eq!(p.extra.unwrap()["owner"], "ops");
         // `layout` means nothing here: a warning at its line, not an error.
         assert_eq!(d.len(), 1, "{d:?}");

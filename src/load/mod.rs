@@ -14,6 +14,7 @@ pub use frontmatter::{
 };
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Spanned;
 use crate::model::{Doc, DocKind, Source};
 use crate::text::walk::files_under;
 pub use crate::text::walk::is_ignored;
@@ -369,8 +370,8 @@ fn custom_url(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let (value, span, key) = match (&p.permalink, &p.slug) {
-        (Some((v, s)), _) => (v, s, "permalink"),
-        (None, Some((v, s))) => (v, s, "slug"),
+        (Some(Spanned { value: v, span: s }), _) => (v, s, "permalink"),
+        (None, Some(Spanned { value: v, span: s })) => (v, s, "slug"),
         (None, None) => return None,
     };
     let wanted = if key == "slug" && !value.starts_with('/') {

@@ -9,6 +9,7 @@
 use super::context::{Base, DecisionSummary, Link, Pager};
 use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
+use crate::model::Spanned;
 use crate::model::{Decision, Doc};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -145,7 +146,11 @@ impl Renderer<'_> {
                 } else {
                     "proposed"
                 },
-                supersedes: d.supersedes.iter().map(|(n, _)| *n).collect(),
+                supersedes: d
+                    .supersedes
+                    .iter()
+                    .map(|Spanned { value: n, .. }| *n)
+                    .collect(),
             };
             match months.last_mut() {
                 Some(m) if m.id == id => m.decisions.push(entry),
@@ -228,7 +233,7 @@ impl Renderer<'_> {
             .take(FEED_ENTRIES)
             .map(|&(doc, d)| {
                 let id = doc_id(hb, doc);
-                let team = hb.team(&d.team.0).map(|(_, c)| c.name.as_str());
+                let team = hb.team(&d.team.value).map(|(_, c)| c.name.as_str());
                 let reversibility = d.decision_type.reversibility();
                 let mut summary = format!(
                     "{} · type {} ({reversibility})",

@@ -185,7 +185,7 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|i| {
                 Some(InteractionEntry {
-                    team: self.team_link(&i.team.0)?,
+                    team: self.team_link(&i.team.value)?,
                     mode: i.mode.as_str(),
                     about: i.about.clone(),
                 })
@@ -199,7 +199,7 @@ impl Renderer<'_> {
             .flatten()
             .filter_map(|other| {
                 let (doc, o) = self.handbook.team(other)?;
-                let i = o.interactions.iter().find(|i| i.team.0 == c.slug)?;
+                let i = o.interactions.iter().find(|i| i.team.value == c.slug)?;
                 Some(InteractionEntry {
                     team: Link {
                         title: o.name.clone(),
@@ -534,7 +534,7 @@ impl Renderer<'_> {
                 continue;
             };
             for i in &c.interactions {
-                if let Some(&to) = index.get(i.team.0.as_str())
+                if let Some(&to) = index.get(i.team.value.as_str())
                     && to != from
                 {
                     edges.push(Edge {

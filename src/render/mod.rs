@@ -4,6 +4,7 @@
 //! except the index pages whose job is to list.
 
 mod context;
+pub mod deps;
 mod feeds;
 mod insight;
 mod nav;
@@ -18,6 +19,7 @@ pub use search_docs::{search_docs, search_files};
 use crate::diagnostic::Diagnostic;
 use crate::link;
 use crate::markdown::{Rendered, root_prefix};
+use crate::model::Spanned;
 use crate::model::{Charter, Decision, Doc, DocId, DocKind, Handbook, Status, TeamKind};
 use context::*;
 use rayon::prelude::*;
@@ -37,6 +39,9 @@ pub enum FileContents {
     /// Copied from disk as-is (assets, static files).
     Copy(std::path::PathBuf),
     Static(&'static [u8]),
+    /// `orgbook serve` only: the page's context hashed the same as the one the served page
+    /// was rendered from ([`deps::Fingerprints`]), so Tera was not run.
+    Unchanged,
 }
 
 /// Options that change what is rendered (not where it goes).
@@ -46,6 +51,10 @@ pub struct RenderOptions {
     pub live_reload: bool,
 }
 
+/// The reading order and folder tree of the handbook pages, built on first use; `serve`
+/// keeps it between renders until a document changes.
+pub type NavCell = std::sync::OnceLock<nav::Nav>;
+
 pub struct Renderer<'a> {
     pub handbook: &'a Handbook,
     pub rendered: &'a [Rendered],
@@ -54,9 +63,11 @@ pub struct Renderer<'a> {
     pub health: &'a crate::health::Health,
     pub options: RenderOptions,
     /// Reading order and folder tree of the handbook pages, built on first use.
-    pub nav: std::sync::OnceLock<nav::Nav>,
+    pub nav: NavCell,
     /// Last commit date of each source file (empty outside git; see [`crate::gitdates`]).
     pub last_changed: crate::gitdates::LastChanged,
+    /// `orgbook serve` only: skip pages whose context is the one already served.
+    pub fingerprints: Option<&'a deps::Fingerprints>,
 }
 
 /// Adds a "link to this section" anchor at the end of every `##`–`####` heading: a
@@ -240,6 +251,15 @@ impl<'a> Renderer<'a> {
         path: &str,
         ctx: &T,
     ) -> Result<OutputFile, Diagnostic> {
+        // The page's dependencies are its context: see `deps`.
+        if let Some(fp) = self.fingerprints
+            && fp.unchanged(template, path, ctx)
+        {
+            return Ok(OutputFile {
+                path: path.to_string(),
+                contents: FileContents::Unchanged,
+            });
+        }
         let context =
             tera::Context::from_serialize(ctx).map_err(|e| template_error(template, path, &e))?;
         let html = self
@@ -343,7 +363,7 @@ impl<'a> Renderer<'a> {
             decided: d.decided.map(date),
             shown_date: date(d.decided.unwrap_or(d.date)),
             tags: d.tags.clone(),
-            team: self.handbook.team(&d.team.0).map(|(doc, c)| Link {
+            team: self.handbook.team(&d.team.value).map(|(doc, c)| Link {
                 title: c.name.clone(),
                 url: doc.url.clone(),
             }),
@@ -456,7 +476,11 @@ impl<'a> Renderer<'a> {
             totals,
             summary: self.team_summary(c, ancestors.len()),
             metrics: c.metrics.clone(),
-            owns: c.owns.iter().map(|(o, _)| o.clone()).collect(),
+            owns: c
+                .owns
+                .iter()
+                .map(|Spanned { value: o, .. }| o.clone())
+                .collect(),
             members: c.members.clone(),
             contact,
             reviewed: c.reviewed.map(date),
@@ -488,7 +512,7 @@ impl<'a> Renderer<'a> {
         let supersedes = d
             .supersedes
             .iter()
-            .filter_map(|(n, _)| self.decision_summary_of(*n))
+            .filter_map(|Spanned { value: n, .. }| self.decision_summary_of(*n))
             .collect();
         let superseded_by = hb
             .superseded_by

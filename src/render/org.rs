@@ -6,6 +6,7 @@ use super::context::*;
 use super::{OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::health::{Health, RULES};
+use crate::model::Spanned;
 use crate::model::{Charter, TeamKind};
 use crate::orgmap::{self, OrgNode};
 use std::fmt::Write as _;
@@ -97,10 +98,10 @@ impl Renderer<'_> {
         let parent = c
             .parent
             .as_ref()
-            .and_then(|(p, _)| hb.team(p))
+            .and_then(|Spanned { value: p, .. }| hb.team(p))
             .map(|(_, p)| self.org_node(p, "", false));
         let siblings: Vec<OrgNode> = match &c.parent {
-            Some((p, _)) => hb
+            Some(Spanned { value: p, .. }) => hb
                 .children
                 .get(p)
                 .map(|kids| {

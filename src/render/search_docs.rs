@@ -2,6 +2,7 @@
 //! same rendered Markdown the pages use (headings and plain text come from the one parse in
 //! `markdown.rs`, so the index and the pages cannot drift).
 
+use crate::model::Spanned;
 use std::borrow::Cow;
 
 use super::OutputFile;
@@ -20,7 +21,11 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
         );
         let (kind, title, team, status, decision_type, excerpt) = match &doc.kind {
             DocKind::Team(c) => {
-                fields.extend(c.owns.iter().map(|(o, _)| (Field::Owns, o.as_str().into())));
+                fields.extend(
+                    c.owns
+                        .iter()
+                        .map(|Spanned { value: o, .. }| (Field::Owns, o.as_str().into())),
+                );
                 let mut typed: Vec<&str> = Vec::new();
                 typed.extend(c.problem.as_deref());
                 typed.extend(c.metrics.iter().map(|m| m.name.as_str()));
@@ -36,7 +41,7 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
                 let parent = c
                     .parent
                     .as_ref()
-                    .and_then(|(p, _)| hb.team(p))
+                    .and_then(|Spanned { value: p, .. }| hb.team(p))
                     .map(|(_, p)| p.name.as_str().into());
                 (
                     kind,
@@ -48,7 +53,7 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
                 )
             }
             DocKind::Decision(d) => {
-                let team = hb.team(&d.team.0).map(|(_, c)| c.name.as_str());
+                let team = hb.team(&d.team.value).map(|(_, c)| c.name.as_str());
                 let mut typed = vec![
                     search::decision_number_text(d.number),
                     d.status.as_str().to_string(),

@@ -1,8 +1,9 @@
 //! HTTP for the dev server: maps request paths onto the in-memory site, never onto the
 //! file system, streams live-reload events, and serves the overlay script.
 //!
-//! tiny_http is a small, synchronous server: a few worker threads take requests off its
-//! queue; each live-reload stream gets a thread of its own because it stays open. A path
+//! hyper's HTTP/1 server on a current-thread tokio runtime (one thread; the choice and its
+//! measurements are in docs/design.md, "Dev server"), with bounds on header size,
+//! connections and idle time so that no client can lock the others out. A path
 //! is looked up in the site's map of output files, so nothing outside the site can be
 //! named: `..` and `.` segments (encoded or not) are refused outright, and the only files
 //! read from disk are the assets and static files the build listed, which must still be
@@ -11,25 +12,35 @@
 
 use super::model::Body;
 use super::store::{Store, Wake, lost_event};
-use std::io::{Read, Write};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, combinators::BoxBody};
+use std::convert::Infallible;
+use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// The script every page loads under `orgbook serve`.
 const LIVE_JS: &str = include_str!("live.js");
 /// Where the dev server's own endpoints live; no handbook page can be written there.
 pub const PREFIX: &str = "/__orgbook/";
-const WORKERS: usize = 4;
+/// Request line and headers of one request (browsers send 1–2 KB; the largest cookie jar
+/// a browser sends to one host is about 8 KB).
+const MAX_HEADER_BYTES: usize = 32 * 1024;
+/// Open connections at once (a browser opens about six per host).
+const MAX_CONNECTIONS: usize = 256;
+/// A connection with no traffic for this long is closed; a request's headers must arrive
+/// within it.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Shown for every page until the handbook builds for the first time.
 const WAITING_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>orgbook serve: the handbook has errors</title></head><body>\
 <h1>The handbook has errors</h1><p>Nothing could be built yet. The errors are listed below \
 and in the terminal; fix them and save, and this page reloads by itself.</p>\
 <script src=\"/__orgbook/live.js\"></script></body></html>";
-/// Live-reload streams beyond this are refused (each holds a thread).
+/// Live-reload streams beyond this are refused.
 const MAX_STREAMS: usize = 64;
 /// A comment line every so often tells dead streams apart from quiet ones.
 const KEEPALIVE: Duration = Duration::from_secs(15);
@@ -60,128 +71,338 @@ struct Server {
     store: Arc<Store>,
     /// Canonical handbook root: files read from disk must be inside it.
     root: PathBuf,
-    streams: std::sync::atomic::AtomicUsize,
+    streams: AtomicUsize,
+    /// Bumped by the event pump whenever the store has news for the live-reload streams.
+    news: tokio::sync::watch::Sender<u64>,
+    limits: Limits,
 }
 
-/// Starts serving `store` on `listener` in background threads.
+/// What one client may hold. Each is a bound a hostile or broken client hits before it can
+/// hurt other clients; see docs/robustness.md, section 4.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Request line and headers; more is answered `431` and the connection closed.
+    header_bytes: usize,
+    /// Open connections; past it, a new client takes the place of the oldest one that sent
+    /// nothing yet (or of the keep-alive connection quiet longest), else waits in the
+    /// kernel's queue.
+    connections: usize,
+    /// A connection that moves no byte either way for this long is closed (idle
+    /// keep-alive, a client that stopped reading), and a request's headers must have
+    /// arrived within it (trickling clients).
+    idle: Duration,
+}
+
+impl Limits {
+    /// The limits, with test-only overrides from the environment (a test cannot wait
+    /// 30 s for a timeout, nor open 512 connections on every machine).
+    fn from_env() -> Limits {
+        let number = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+        Limits {
+            header_bytes: MAX_HEADER_BYTES,
+            connections: number("ORGBOOK_SERVE_MAX_CONNECTIONS")
+                .map_or(MAX_CONNECTIONS, |n| n.max(1) as usize),
+            idle: number("ORGBOOK_SERVE_IDLE_MS")
+                .map_or(IDLE_TIMEOUT, |ms| Duration::from_millis(ms.max(50))),
+        }
+    }
+
+    /// Live-reload streams write at least this often, so that an open stream is never
+    /// idle (and a dead one is noticed).
+    fn keepalive(&self) -> Duration {
+        KEEPALIVE.min(self.idle / 2)
+    }
+}
+
+/// Starts serving `store` on `listener`, in the background.
 ///
-/// tiny_http's accept thread ends for good on the first accept error, and panics when it
-/// runs out of file descriptors while setting up a connection (a flood of connections under
-/// a low `ulimit -n`); every later connection then waits forever. A supervisor therefore
-/// learns of that end (an accept error reaching a worker, or a panic inside tiny_http's
-/// connection setup, seen by a panic hook) and starts a new tiny_http server on the same
-/// socket after a short pause (growing to a second while the error persists), so the server
-/// heals as soon as descriptors are free again.
+/// One thread runs a current-thread tokio runtime with hyper's HTTP/1 server: a connection
+/// costs a task and a socket, not a thread, so a flood of idle or trickling clients holds no
+/// thread, and the limits above bound the rest. Files on disk are read on tokio's blocking
+/// pool (two threads at most); one more thread turns the store's events into wake-ups for
+/// the live-reload streams. When accepting fails (no file descriptors left), the loop waits
+/// (50 ms, doubling to 1 s) and tries again, so the server heals as soon as descriptors are
+/// free; it never stops accepting for good.
 pub fn start(listener: TcpListener, store: Arc<Store>, root: &Path) -> std::io::Result<()> {
+    let limits = Limits::from_env();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(2)
+        .thread_name("orgbook-http-files")
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let listener = {
+        let _context = runtime.enter();
+        tokio::net::TcpListener::from_std(listener)?
+    };
+    let (news, _) = tokio::sync::watch::channel(0u64);
     let state = Arc::new(Server {
         store,
         root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
-        streams: Default::default(),
+        streams: AtomicUsize::new(0),
+        news,
+        limits,
     });
-    let (died_tx, died) = std::sync::mpsc::channel::<()>();
-    install_accept_panic_hook(died_tx.clone());
-    // Fail now (not in the supervisor) if the socket cannot be served at all.
-    let first = serve_once(listener.try_clone()?, &state, &died_tx)?;
+    let pump = state.clone();
     std::thread::Builder::new()
-        .name("orgbook-http-supervisor".into())
+        .name("orgbook-events".into())
         .spawn(move || {
-            let mut current = Some(first);
-            let mut pause = Duration::from_millis(50);
-            while died.recv().is_ok() {
-                // Several workers (and the hook) may report the same death.
-                while died.try_recv().is_ok() {}
-                if let Some(old) = current.take() {
-                    for _ in 0..WORKERS {
-                        old.unblock();
-                    }
-                }
-                std::thread::sleep(pause);
-                match listener
-                    .try_clone()
-                    .and_then(|l| serve_once(l, &state, &died_tx))
-                {
-                    Ok(next) => {
-                        current = Some(next);
-                        pause = Duration::from_millis(50);
-                        eprintln!("warning: the server ran out of resources and was restarted");
-                    }
-                    Err(_) => {
-                        pause = (pause * 2).min(Duration::from_secs(1));
-                        let _ = died_tx.send(());
-                    }
+            let (mut seen, _) = pump.store.hello();
+            loop {
+                if !matches!(
+                    pump.store.wait(&mut seen, Duration::from_secs(3600)),
+                    Wake::Timeout
+                ) {
+                    pump.news.send_modify(|n| *n = n.wrapping_add(1));
                 }
             }
         })?;
+    std::thread::Builder::new()
+        .name("orgbook-http".into())
+        .spawn(move || runtime.block_on(accept_loop(listener, state)))?;
     Ok(())
 }
 
-/// Reports a panic in tiny_http's connection setup (its accept thread: `RefinedTcpStream`
-/// unwraps a `try_clone` that fails without file descriptors) to the supervisor, instead of
-/// printing a backtrace. Other panics go to the previous hook unchanged.
-fn install_accept_panic_hook(died: std::sync::mpsc::Sender<()>) {
-    let died = std::sync::Mutex::new(died);
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let in_accept = info.location().is_some_and(|l| {
-            l.file().contains("tiny_http") && l.file().contains("refined_tcp_stream")
-        });
-        if in_accept {
-            if let Ok(tx) = died.lock() {
-                let _ = tx.send(());
+/// What a connection is doing, for choosing one to close when every slot is taken.
+const FRESH: u8 = 0; // connected, no request yet
+const IDLE: u8 = 1; // between requests (keep-alive)
+const BUSY: u8 = 2; // answering a request
+const STREAM: u8 = 3; // a live-reload stream
+const CLOSING: u8 = 4; // told to close
+
+/// An open connection, as the accept loop sees it.
+struct Conn {
+    state: Arc<AtomicU8>,
+    last: Arc<AtomicU64>,
+    close: Arc<tokio::sync::Notify>,
+}
+
+type Conns = Arc<std::sync::Mutex<std::collections::BTreeMap<u64, Conn>>>;
+
+/// Makes room when every slot is taken: tells the oldest connection that never sent a
+/// request to close, or else the keep-alive connection quiet longest. Requests being
+/// answered and live-reload streams are never closed. Without this, a flood of silent
+/// connections would lock every other client out until the flood timed out. Returns
+/// whether a connection was told to close.
+fn make_room(conns: &Conns) -> bool {
+    let conns = conns.lock().unwrap_or_else(|e| e.into_inner());
+    let state = |c: &Conn| c.state.load(Ordering::SeqCst);
+    // Keys are in accept order, so the first fresh one is the oldest.
+    let victim = conns.values().find(|c| state(c) == FRESH).or_else(|| {
+        conns
+            .values()
+            .filter(|c| state(c) == IDLE)
+            .min_by_key(|c| c.last.load(Ordering::Relaxed))
+    });
+    victim.is_some_and(|c| {
+        c.state.store(CLOSING, Ordering::SeqCst);
+        c.close.notify_one();
+        true
+    })
+}
+
+/// Accepts connections for ever, at most `limits.connections` at a time.
+async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
+    let permits = Arc::new(tokio::sync::Semaphore::new(state.limits.connections));
+    let conns: Conns = Default::default();
+    let mut next_id = 0u64;
+    let mut pause = Duration::from_millis(50);
+    let mut short = false;
+    loop {
+        let permit = match permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                make_room(&conns);
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    return;
+                };
+                permit
             }
-        } else {
-            previous(info);
-        }
-    }));
-}
-
-/// One tiny_http server on `listener` with its workers. A worker that receives the accept
-/// thread's error reports it on `died`.
-fn serve_once(
-    listener: TcpListener,
-    state: &Arc<Server>,
-    died: &std::sync::mpsc::Sender<()>,
-) -> std::io::Result<Arc<tiny_http::Server>> {
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let server = Arc::new(server);
-    for i in 0..WORKERS {
-        let server = server.clone();
-        let state = state.clone();
-        let died = died.clone();
-        std::thread::Builder::new()
-            .name(format!("orgbook-http-{i}"))
-            .spawn(move || {
-                loop {
-                    match server.recv() {
-                        Ok(request) => {
-                            // A panic answers nothing to that request but must not stop
-                            // the worker (the client sees the connection close).
-                            let state = state.clone();
-                            let _ =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-                                    state.handle(request)
-                                }));
-                        }
-                        // Woken by the supervisor to end (`unblock`), or the accept thread's
-                        // error: either way this server is finished.
-                        Err(e) => {
-                            if e.kind() != std::io::ErrorKind::Other
-                                || e.to_string() != "thread unblocked"
-                            {
-                                let _ = died.send(());
-                            }
-                            return;
-                        }
+        };
+        let stream = loop {
+            match listener.accept().await {
+                Ok((stream, _)) => break stream,
+                // The client gave up before we got to it: nothing is short.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::ConnectionAborted
+                            | std::io::ErrorKind::ConnectionReset
+                            | std::io::ErrorKind::Interrupted
+                    ) => {}
+                Err(e) => {
+                    if !short {
+                        eprintln!(
+                            "warning: cannot accept connections ({e}); waiting for resources, \
+                             {} connection(s) open",
+                            state.limits.connections - permits.available_permits() - 1
+                        );
+                        short = true;
                     }
+                    // Descriptors held by silent connections are better spent on new ones.
+                    make_room(&conns);
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(1));
                 }
-            })?;
+            }
+        };
+        if short {
+            eprintln!("the server accepts connections again");
+            short = false;
+            pause = Duration::from_millis(50);
+        }
+        let _ = stream.set_nodelay(true);
+        let conn = Conn {
+            state: Arc::new(AtomicU8::new(FRESH)),
+            last: Arc::new(AtomicU64::new(now_ms())),
+            close: Arc::new(tokio::sync::Notify::new()),
+        };
+        let id = next_id;
+        next_id += 1;
+        let (conn_state, last, close) = (conn.state.clone(), conn.last.clone(), conn.close.clone());
+        conns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, conn);
+        let (state, conns) = (state.clone(), conns.clone());
+        tokio::spawn(async move {
+            connection(stream, state, conn_state, last, close).await;
+            conns.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            drop(permit);
+        });
     }
-    Ok(server)
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// Milliseconds since the server started: the clock of [`Watched`].
+fn now_ms() -> u64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_millis() as u64
+}
+
+/// Serves one connection until it closes, errs, or stays idle too long.
+async fn connection(
+    stream: tokio::net::TcpStream,
+    state: Arc<Server>,
+    doing: Arc<AtomicU8>,
+    last: Arc<AtomicU64>,
+    close: Arc<tokio::sync::Notify>,
+) {
+    let io = hyper_util::rt::TokioIo::new(Watched {
+        inner: stream,
+        last: last.clone(),
+    });
+    let limits = state.limits;
+    let service = hyper::service::service_fn(move |request| {
+        let (state, doing) = (state.clone(), doing.clone());
+        async move {
+            // Not stored over CLOSING: a connection told to close stays told.
+            let _ = doing.compare_exchange(FRESH, BUSY, Ordering::SeqCst, Ordering::SeqCst);
+            let _ = doing.compare_exchange(IDLE, BUSY, Ordering::SeqCst, Ordering::SeqCst);
+            let response = state.handle(request).await;
+            let streaming = response
+                .headers()
+                .get("Content-Type")
+                .is_some_and(|v| v == "text/event-stream");
+            let next = if streaming { STREAM } else { IDLE };
+            let _ = doing.compare_exchange(BUSY, next, Ordering::SeqCst, Ordering::SeqCst);
+            Ok::<_, Infallible>(response)
+        }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.idle)
+        .max_buf_size(limits.header_bytes);
+    let served = builder.serve_connection(io, service);
+    let idle = async {
+        loop {
+            let deadline = last.load(Ordering::Relaxed) + limits.idle.as_millis() as u64;
+            let now = now_ms();
+            if now >= deadline {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(deadline - now)).await;
+        }
+    };
+    tokio::select! {
+        _ = served => {}
+        () = idle => {}
+        () = close.notified() => {}
+    }
+}
+
+/// A socket that notes when a byte last moved either way, for the idle timeout.
+struct Watched {
+    inner: tokio::net::TcpStream,
+    last: Arc<AtomicU64>,
+}
+
+impl Watched {
+    fn moved<T>(&self, result: &std::task::Poll<std::io::Result<T>>, progress: bool) {
+        if progress && matches!(result, std::task::Poll::Ready(Ok(_))) {
+            self.last.store(now_ms(), Ordering::Relaxed);
+        }
+    }
+}
+
+impl tokio::io::AsyncRead for Watched {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let result = std::pin::Pin::new(&mut self.inner).poll_read(cx, buf);
+        let progress = buf.filled().len() > before;
+        self.moved(&result, progress);
+        result
+    }
+}
+
+impl tokio::io::AsyncWrite for Watched {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        let result = std::pin::Pin::new(&mut self.inner).poll_write(cx, buf);
+        let progress = matches!(result, std::task::Poll::Ready(Ok(n)) if n > 0);
+        self.moved(&result, progress);
+        result
+    }
+
+    fn poll_write_vectored(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        let result = std::pin::Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        let progress = matches!(result, std::task::Poll::Ready(Ok(n)) if n > 0);
+        self.moved(&result, progress);
+        result
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
 }
 
 /// The content type of an output path, by extension.
@@ -263,114 +484,150 @@ pub fn resolve(url: &str) -> Target {
     Target::File(segments.join("/"))
 }
 
+type Reply = hyper::Response<BoxBody<Bytes, Infallible>>;
+
+fn reply(status: u16, headers: &[(&str, &str)], body: Bytes) -> Reply {
+    let mut response = hyper::Response::builder().status(status);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response
+        .body(Full::new(body).boxed())
+        .expect("valid status and headers")
+}
+
+fn plain(status: u16, text: &'static str) -> Reply {
+    reply(
+        status,
+        &[
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Cache-Control", "no-store"),
+        ],
+        Bytes::from_static(text.as_bytes()),
+    )
+}
+
+fn bytes(status: u16, path: &str, body: Bytes) -> Reply {
+    reply(
+        status,
+        &[
+            ("Content-Type", content_type(path)),
+            ("Cache-Control", "no-store"),
+            ("X-Content-Type-Options", "nosniff"),
+        ],
+        body,
+    )
+}
+
+/// Gives back a live-reload stream's slot when the stream ends, however it ends.
+struct StreamSlot(Arc<Server>);
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.streams.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 impl Server {
-    fn handle(self: Arc<Self>, request: Request) {
-        let method = request.method().clone();
-        if method != Method::Get && method != Method::Head {
-            let response = Response::from_string("only GET and HEAD are supported\n")
-                .with_status_code(405)
-                .with_header(header("Allow", "GET, HEAD"));
-            let _ = request.respond(response);
-            return;
+    async fn handle(self: Arc<Self>, request: hyper::Request<hyper::body::Incoming>) -> Reply {
+        let method = request.method();
+        if method != hyper::Method::GET && method != hyper::Method::HEAD {
+            return reply(
+                405,
+                &[
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Allow", "GET, HEAD"),
+                ],
+                Bytes::from_static(b"only GET and HEAD are supported\n"),
+            );
         }
-        let url = request.url().to_string();
+        let url = request.uri().to_string();
         match resolve(&url) {
-            Target::BadRequest => self.plain(request, 400, "bad request path\n"),
-            Target::Forbidden => self.plain(
-                request,
-                403,
-                "forbidden: `.` and `..` are not allowed in paths\n",
-            ),
-            Target::Internal(name) => self.internal(request, &name),
-            Target::File(path) => self.file(request, &path, &url),
+            Target::BadRequest => plain(400, "bad request path\n"),
+            Target::Forbidden => plain(403, "forbidden: `.` and `..` are not allowed in paths\n"),
+            Target::Internal(name) => self.internal(&name),
+            Target::File(path) => self.file(&path, &url).await,
         }
     }
 
-    fn plain(&self, request: Request, status: u16, text: &str) {
-        let response = Response::from_string(text)
-            .with_status_code(status)
-            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-store"));
-        let _ = request.respond(response);
-    }
-
-    fn bytes(&self, request: Request, status: u16, path: &str, bytes: Vec<u8>) {
-        let response = Response::from_data(bytes)
-            .with_status_code(StatusCode(status))
-            .with_header(header("Content-Type", content_type(path)))
-            .with_header(header("Cache-Control", "no-store"))
-            .with_header(header("X-Content-Type-Options", "nosniff"));
-        let _ = request.respond(response);
-    }
-
-    fn internal(self: Arc<Self>, request: Request, name: &str) {
+    fn internal(self: Arc<Self>, name: &str) -> Reply {
         match name {
-            "live.js" => self.bytes(request, 200, "live.js", LIVE_JS.as_bytes().to_vec()),
+            "live.js" => bytes(200, "live.js", Bytes::from_static(LIVE_JS.as_bytes())),
             "status.json" => {
                 let json = serde_json::to_vec(&self.store.status()).expect("status serialises");
-                self.bytes(request, 200, "status.json", json);
+                bytes(200, "status.json", json.into())
             }
             "events" => {
-                let open = self
-                    .streams
-                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                if open >= MAX_STREAMS {
-                    self.streams
-                        .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-                    self.plain(request, 503, "too many live-reload streams\n");
-                    return;
+                if self.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+                    self.streams.fetch_sub(1, Ordering::SeqCst);
+                    return plain(503, "too many live-reload streams\n");
                 }
-                let server = self.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("orgbook-live".into())
-                    .spawn(move || {
-                        server.stream(request);
-                        server
-                            .streams
-                            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-                    });
-                if spawned.is_err() {
-                    self.streams
-                        .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-                }
+                let slot = StreamSlot(self.clone());
+                self.stream(slot)
             }
-            _ => self.not_found(request),
+            _ => plain(404, "not found\n"),
         }
     }
 
     /// A server-sent event stream: the state now, then every event as it happens, until
-    /// the browser goes away.
-    fn stream(&self, request: Request) {
-        let mut out = request.into_writer();
-        let (mut seen, hello) = self.store.hello();
-        // Written by hand: tiny_http would buffer a streamed body. No length, so the
-        // stream ends when the connection closes.
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n\n";
-        if out.write_all(head.as_bytes()).is_err() || send(&mut out, &hello).is_err() {
-            return;
-        }
-        loop {
-            let result = match self.store.wait(&mut seen, KEEPALIVE) {
-                Wake::Timeout => out.write_all(b": keep-alive\n\n").and_then(|_| out.flush()),
-                Wake::Lost(status) => send(&mut out, &lost_event(&status)),
-                Wake::Events(events) => events.iter().try_for_each(|e| send(&mut out, e)),
-            };
-            if result.is_err() {
+    /// the browser goes away (the body's receiver is dropped and sending fails).
+    fn stream(self: Arc<Self>, slot: StreamSlot) -> Reply {
+        let (mut tx, body) = http_body_util::channel::Channel::<Bytes>::new(8);
+        let mut news = self.news.subscribe();
+        tokio::spawn(async move {
+            let _slot = slot;
+            let (mut seen, hello) = self.store.hello();
+            let send = |text: &str| Bytes::copy_from_slice(text.as_bytes());
+            if tx
+                .send_data(Bytes::from_static(b"retry: 1000\n\n"))
+                .await
+                .is_err()
+                || tx.send_data(send(&hello)).await.is_err()
+            {
                 return;
             }
-        }
+            loop {
+                // Marked seen before looking, so news arriving after the look wakes us.
+                news.borrow_and_update();
+                let texts: Vec<Arc<str>> = match self.store.wait(&mut seen, Duration::ZERO) {
+                    Wake::Events(events) => events,
+                    Wake::Lost(status) => vec![lost_event(&status)],
+                    Wake::Timeout => {
+                        tokio::select! {
+                            changed = news.changed() => {
+                                if changed.is_err() {
+                                    return;
+                                }
+                                continue;
+                            }
+                            () = tokio::time::sleep(self.limits.keepalive()) => {
+                                vec![Arc::from(": keep-alive\n\n")]
+                            }
+                        }
+                    }
+                };
+                for text in texts {
+                    if tx.send_data(send(&text)).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        hyper::Response::builder()
+            .status(200)
+            .header("Content-Type", "text/event-stream")
+            .header("Cache-Control", "no-store")
+            .header("X-Accel-Buffering", "no")
+            .body(body.boxed())
+            .expect("valid headers")
     }
 
-    fn file(&self, request: Request, path: &str, url: &str) {
+    async fn file(&self, path: &str, url: &str) -> Reply {
         if let Some(body) = self.store.get(path) {
-            match self.read(&body) {
-                Some(bytes) => {
-                    let bytes = inject_live_reload(path, bytes);
-                    self.bytes(request, 200, path, bytes);
-                }
-                None => self.not_found(request),
-            }
-            return;
+            return match self.read(body).await {
+                Some(body) => bytes(200, path, inject_live_reload(path, body)),
+                None => self.not_found().await,
+            };
         }
         // `/teams` → `/teams/`, so that the index's relative links resolve.
         let index = if path.is_empty() {
@@ -385,69 +642,72 @@ impl Server {
                 location.push('?');
                 location.push_str(query);
             }
-            let response = Response::empty(301)
-                .with_header(header("Location", &location))
-                .with_header(header("Cache-Control", "no-store"));
-            let _ = request.respond(response);
-            return;
+            return reply(
+                301,
+                &[("Location", &location), ("Cache-Control", "no-store")],
+                Bytes::new(),
+            );
         }
-        self.not_found(request);
+        self.not_found().await
     }
 
     /// The site's own 404 page, with a 404 status. Before the first good build there is
     /// none: a placeholder page then carries the overlay, and reloads when the errors are
     /// fixed.
-    fn not_found(&self, request: Request) {
-        match self.store.get("404.html").and_then(|b| self.read(&b)) {
-            Some(bytes) => {
-                let bytes = inject_live_reload("404.html", bytes);
-                self.bytes(request, 404, "404.html", bytes);
-            }
-            None if !self.store.status().errors.is_empty() => {
-                self.bytes(
-                    request,
-                    503,
-                    "waiting.html",
-                    WAITING_PAGE.as_bytes().to_vec(),
-                );
-            }
-            None => self.plain(request, 404, "not found\n"),
+    async fn not_found(&self) -> Reply {
+        if let Some(body) = self.store.get("404.html")
+            && let Some(body) = self.read(body).await
+        {
+            return bytes(404, "404.html", inject_live_reload("404.html", body));
         }
+        if !self.store.status().errors.is_empty() {
+            return bytes(
+                503,
+                "waiting.html",
+                Bytes::from_static(WAITING_PAGE.as_bytes()),
+            );
+        }
+        plain(404, "not found\n")
     }
 
-    /// The bytes of a site file. Files on disk are read only if they are still regular
-    /// files inside the handbook.
-    fn read(&self, body: &Body) -> Option<Vec<u8>> {
+    /// The bytes of a site file. Files on disk are read (on the blocking pool) only if they
+    /// are still regular files inside the handbook.
+    async fn read(&self, body: Body) -> Option<Bytes> {
         match body {
-            Body::Bytes(b) => Some(b.to_vec()),
-            Body::Static(b) => Some(b.to_vec()),
+            Body::Bytes(b) => Some(Bytes::from_owner(b)),
+            Body::Static(b) => Some(Bytes::from_static(b)),
             Body::File(p) => {
-                let meta = std::fs::symlink_metadata(p).ok()?;
-                if !meta.is_file() {
-                    return None;
-                }
-                let real = std::fs::canonicalize(p).ok()?;
-                if !real.starts_with(&self.root) {
-                    return None;
-                }
-                let mut bytes = Vec::with_capacity(meta.len() as usize);
-                std::fs::File::open(&real)
-                    .ok()?
-                    .read_to_end(&mut bytes)
-                    .ok()?;
-                Some(bytes)
+                let root = self.root.clone();
+                tokio::task::spawn_blocking(move || read_inside(&p, &root))
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(Bytes::from)
             }
         }
     }
 }
 
-fn send(out: &mut Box<dyn Write + Send>, event: &str) -> std::io::Result<()> {
-    out.write_all(event.as_bytes())?;
-    out.flush()
+/// Reads `path` if it is a regular file (not a symlink) whose real path is inside `root`.
+fn read_inside(path: &Path, root: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let real = std::fs::canonicalize(path).ok()?;
+    if !real.starts_with(root) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(&real)
+        .ok()?
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
 }
 
 /// Themes that leave out base.html's live-reload line still get it in serve mode.
-fn inject_live_reload(path: &str, mut bytes: Vec<u8>) -> Vec<u8> {
+fn inject_live_reload(path: &str, bytes: Bytes) -> Bytes {
     const TAG: &[u8] = b"<script src=\"/__orgbook/live.js\"></script>";
     if !path.ends_with(".html") || bytes.windows(TAG.len()).any(|w| w == TAG) {
         return bytes;
@@ -456,8 +716,11 @@ fn inject_live_reload(path: &str, mut bytes: Vec<u8>) -> Vec<u8> {
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
         .unwrap_or(bytes.len());
-    bytes.splice(at..at, TAG.iter().copied());
-    bytes
+    let mut out = Vec::with_capacity(bytes.len() + TAG.len());
+    out.extend_from_slice(&bytes[..at]);
+    out.extend_from_slice(TAG);
+    out.extend_from_slice(&bytes[at..]);
+    out.into()
 }
 
 #[cfg(test)]
@@ -516,17 +779,17 @@ mod tests {
 
     #[test]
     fn live_reload_is_injected_once() {
-        let page = b"<html><body><p>x</p></body></html>".to_vec();
+        let page = Bytes::from_static(b"<html><body><p>x</p></body></html>");
         let out = inject_live_reload("a.html", page);
-        let text = String::from_utf8(out.clone()).unwrap();
+        let text = String::from_utf8(out.to_vec()).unwrap();
         assert!(
             text.ends_with("<script src=\"/__orgbook/live.js\"></script></body></html>"),
             "{text}"
         );
         assert_eq!(inject_live_reload("a.html", out.clone()), out);
         assert_eq!(
-            inject_live_reload("a.css", b"body{}".to_vec()),
-            b"body{}".to_vec()
+            inject_live_reload("a.css", Bytes::from_static(b"body{}")),
+            Bytes::from_static(b"body{}")
         );
     }
 }

@@ -9,7 +9,6 @@
 //! stays up, the errors go to the terminal and to the browser, and the pages owed are
 //! rendered when the errors are fixed.
 
-mod deps;
 pub mod http;
 pub mod model;
 pub mod store;
@@ -131,8 +130,11 @@ fn rebuild_loop(
                 }
             }
         }
-        let (first, is_recheck) = match pending.take() {
-            Some(b) => (b, false),
+        let (first, mut is_recheck) = match pending.take() {
+            Some(b) => {
+                let scan = matches!(b, Batch::Scan(_));
+                (b, scan)
+            }
             None => {
                 store.set_idle(true);
                 let wait = recheck
@@ -142,9 +144,12 @@ fn rebuild_loop(
                     || rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
                     |w| rx.recv_timeout(w),
                 ) {
-                    Ok(b) => (b, false),
+                    Ok(b) => {
+                        let scan = matches!(b, Batch::Scan(_));
+                        (b, scan)
+                    }
                     Err(RecvTimeoutError::Timeout) => match recheck.take() {
-                        Some((_, paths)) => (Batch::Paths(paths), true),
+                        Some((_, paths)) => (Batch::Scan(paths), true),
                         None => continue,
                     },
                     // The watcher is gone: nothing more will change.
@@ -155,10 +160,14 @@ fn rebuild_loop(
         store.set_idle(false);
         let mut changes = Changes::default();
         let mut burst_paths: Vec<std::path::PathBuf> = Vec::new();
-        let mut note = |batch: &Batch| {
-            if let Batch::Paths(p) = batch {
+        // A burst is a silent recheck only if it is made of rechecks and scans alone.
+        let mut note = |batch: &Batch| match batch {
+            Batch::Paths(p) => {
                 burst_paths.extend(p.iter().cloned());
+                is_recheck = false;
             }
+            Batch::Scan(_) => {}
+            Batch::Rescan(_) => is_recheck = false,
         };
         note(&first);
         add_batch(&root, &mut changes, first);
@@ -203,11 +212,15 @@ fn rebuild_loop(
         };
         broken = false;
         // A recheck that found nothing lost stays silent.
+        let status = store.status();
+        let errors = rebuild.diagnostics.iter().filter(|d| d.is_error());
         let nothing_lost = rebuild.docs_changed.is_empty()
             && rebuild
                 .delta
                 .as_ref()
-                .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty());
+                .is_none_or(|d| d.changed.is_empty() && d.removed.is_empty())
+            && status.errors.iter().map(|o| &o.diagnostic).eq(errors)
+            && status.warnings == rebuild.diagnostics.len() - status.errors.len();
         if is_recheck && nothing_lost {
             continue;
         }
@@ -254,7 +267,7 @@ fn print_errors(diags: &[Diagnostic]) {
 
 fn add_batch(root: &Path, changes: &mut Changes, batch: Batch) {
     match batch {
-        Batch::Paths(paths) => changes.merge(watch::classify(root, &paths)),
+        Batch::Paths(paths) | Batch::Scan(paths) => changes.merge(watch::classify(root, &paths)),
         Batch::Rescan(why) => {
             eprintln!("{} re-reading everything: {why}", clock());
             changes.rescan = true;
@@ -396,20 +409,29 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
 fn log_deferred(r: &Rebuild) {
     let Some(delta) = &r.delta else { return };
     let what = match r.step {
+        Step::Sweep => "other pages",
         Step::SitePages => "pages about the whole handbook",
         _ => "search index and other derived files",
     };
     let mut paths: Vec<&str> = delta.changed.iter().map(|(p, _)| p.as_str()).collect();
     paths.extend(delta.removed.iter().map(String::as_str));
+    if paths.is_empty() && r.step == Step::Sweep {
+        // Most steps of the sweep find every page as it was: one line per edit is enough.
+        return;
+    }
     let outcome = if paths.is_empty() {
         "unchanged".to_string()
-    } else if r.step == Step::SitePages {
+    } else if r.step != Step::Derived {
         format!("{} file(s) changed: {}", paths.len(), list(&paths, 4))
     } else {
         format!("{} file(s) changed", paths.len())
     };
+    let sweep = match r.phases.iter().find(|(name, _)| *name == "sweep") {
+        Some((_, d)) => format!(" (every other page checked in {})", ms(*d)),
+        None => String::new(),
+    };
     eprintln!(
-        "{} {what}: rebuilt in {}, {outcome}",
+        "{} {what}: rebuilt in {}, {outcome}{sweep}",
         clock(),
         ms(r.elapsed)
     );

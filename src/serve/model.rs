@@ -4,19 +4,21 @@
 //!
 //! A content edit re-reads only the changed files, re-links the handbook in memory if their
 //! front matter changed (no disk, no Markdown: a few ms at 10,000 pages), re-renders the
-//! Markdown of the changed documents and the pages that show them (`deps.rs`). Those
-//! are published at once; the pages about the whole handbook (indexes, org map, feeds…),
-//! when the change can show on them, and then the derived files (the search index) follow
-//! in [`Model::refresh_deferred`], which the server calls when no other change is waiting.
-//! Adding, removing or breaking a file re-renders all Markdown (links may now resolve
-//! differently) but still only the pages whose inputs changed. Config and template changes
-//! rebuild everything. While the handbook has errors nothing is rendered: the last good
-//! site stays up, and the pages owed are remembered until the errors are fixed.
+//! Markdown of the changed documents and publishes their own pages at once. Every other
+//! page follows in [`Model::refresh_deferred`], which the server calls when no other change
+//! is waiting: each page's context is built again and hashed, and only the pages whose
+//! context differs from the one they were served from go through Tera and are published
+//! ([`crate::render::deps`]: a page's dependencies are its context, declared where it is
+//! rendered, so there is no separate graph to drift from the templates). Then the derived
+//! files (the search index). Adding, removing or breaking a file re-renders all Markdown
+//! (links may now resolve differently). A template change recompiles the theme and
+//! re-renders every page without re-reading content; a config change re-reads everything.
+//! While the handbook has errors nothing is rendered: the last good site stays up, and the
+//! pages owed are remembered until the errors are fixed.
 //!
 //! `tests.rs` holds this to the promise that matters: after any sequence of changes, the
 //! site and diagnostics equal what a fresh `site::build` gives.
 
-use super::deps;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::health::Health;
@@ -24,6 +26,7 @@ use crate::link;
 use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
 use crate::markdown::Rendered;
 use crate::model::{Doc, DocId, DocKind, Handbook};
+use crate::render::deps::Fingerprints;
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
 use crate::site;
 use crate::text::walk::{files_under, is_ignored_path};
@@ -42,13 +45,15 @@ pub enum Body {
     File(PathBuf),
 }
 
-impl From<FileContents> for Body {
-    fn from(c: FileContents) -> Body {
-        match c {
+impl Body {
+    /// `None` for a page left as served ([`FileContents::Unchanged`]).
+    fn new(c: FileContents) -> Option<Body> {
+        Some(match c {
             FileContents::Bytes(b) => Body::Bytes(b.into()),
             FileContents::Static(b) => Body::Static(b),
             FileContents::Copy(p) => Body::File(p),
-        }
+            FileContents::Unchanged => return None,
+        })
     }
 }
 
@@ -109,7 +114,11 @@ pub struct Rebuild {
 pub enum Step {
     /// The changed files, and the pages that show them.
     Update,
-    /// The pages about the whole handbook, left for later by an update.
+    /// Some of the documents' pages checked against their context, left for later by an
+    /// update.
+    Sweep,
+    /// The pages about the whole handbook, checked against their context after the sweep;
+    /// its phases include the sweep's total time (`"sweep"`).
     SitePages,
     /// The derived files (search index…).
     Derived,
@@ -120,11 +129,13 @@ pub enum Step {
 pub enum Scope {
     /// Nothing that affects the site (e.g. a file saved unchanged).
     Nothing,
-    /// Edits to existing documents: only their Markdown and the pages that show them.
+    /// Edits to existing documents: only their Markdown, their pages at once, then the
+    /// pages whose context changed.
     Edit,
     /// Files added, removed or unreadable: all Markdown re-checked, changed pages rendered.
     Structure,
-    /// Config, templates or lost events: everything from disk.
+    /// Config, templates or lost events: every page rendered (content re-read unless only
+    /// templates changed).
     Full,
 }
 
@@ -139,18 +150,36 @@ pub struct Delta {
 #[derive(Debug, Default)]
 struct Owed {
     all: bool,
-    /// Source paths of documents whose pages must be rendered.
+    /// Source paths of the documents whose own pages are published with the update.
     docs: BTreeSet<String>,
     static_files: bool,
     /// Documents were added or removed: some pages may be gone.
     structure: bool,
-    /// The pages about the whole handbook (see [`deps::body_on_site_pages`]).
+    /// The documents' pages still to be checked against their context: from this position
+    /// of [`Model::sweep_order`] on.
+    sweep: Option<usize>,
+    /// The pages about the whole handbook, checked against their context after the sweep.
     site_pages: bool,
     /// The derived files ([`crate::site::derived_files`]: the search index…).
     derived: bool,
     /// Files on disk that changed in place: their output must be re-sent.
     touched: BTreeSet<PathBuf>,
 }
+
+/// Which documents' pages a render covers.
+enum Docs {
+    /// Those owed to the update (every one when everything is owed).
+    Owed,
+    /// A slice of the sweep.
+    Ids(Vec<DocId>),
+    None,
+}
+
+/// Documents' pages checked against their context per step of the sweep…
+const SWEEP_CHUNK: usize = 512;
+/// …and steps taken in one call of [`Model::refresh_deferred`] until this much time has
+/// passed: an edit that arrives meanwhile waits about this long at most.
+const SWEEP_BUDGET: Duration = Duration::from_millis(40);
 
 /// How the dev server's build differs from `orgbook build`.
 #[derive(Debug, Clone, Default)]
@@ -198,6 +227,15 @@ pub struct Model {
     site_page_paths: HashSet<String>,
     derived_diags: Vec<Diagnostic>,
     owed: Owed,
+    /// Per served page, the hash of the context it was rendered from.
+    fingerprints: Fingerprints,
+    /// Time spent on the current sweep so far, for the log.
+    sweep_elapsed: Duration,
+    /// Every document, in the order the sweep checks their pages ([`sweep_order`]).
+    sweep_order: Vec<DocId>,
+    /// The handbook pages' reading order and folder tree, kept from one render to the
+    /// next (the sweep renders in many small steps) until a document changes.
+    nav: render::NavCell,
     /// Whether the handbook has errors before the derived files (as of the last update).
     has_errors: bool,
     laps: Laps,
@@ -284,6 +322,8 @@ impl Model {
     /// Builds everything from disk, like `orgbook build`, keeping what later updates reuse.
     pub fn new(root: &Path, settings: Settings) -> (Model, Rebuild) {
         let started = Instant::now();
+        // Pages are rendered again and again here: highlight each code block once.
+        crate::highlight::remember_highlights();
         let mut model = Model::read(root, settings);
         let markdown_rendered = model.rendered.len();
         let rebuild = model.finish(Scope::Full, markdown_rendered, Vec::new(), started, false);
@@ -317,6 +357,10 @@ impl Model {
             site_page_paths: HashSet::new(),
             derived_diags: Vec::new(),
             laps: Laps::new(),
+            fingerprints: Fingerprints::default(),
+            sweep_elapsed: Duration::ZERO,
+            sweep_order: Vec::new(),
+            nav: Default::default(),
             has_errors: false,
             owed: Owed {
                 all: true,
@@ -347,14 +391,21 @@ impl Model {
     pub fn update(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
         self.laps.take();
-        if changes.config || changes.theme || changes.rescan {
+        if changes.config || changes.rescan {
             return self.reload(started);
         }
         let mut scope = Scope::Nothing;
+        if changes.theme {
+            self.reload_theme();
+            scope = Scope::Full;
+        }
         let mut markdown_rendered = 0;
         let mut docs_changed = Vec::new();
         if !changes.content.is_empty() {
-            (scope, markdown_rendered, docs_changed) = self.update_content(&changes.content);
+            let content_scope;
+            (content_scope, markdown_rendered, docs_changed) =
+                self.update_content(&changes.content);
+            scope = scope.max(content_scope);
         }
         if !changes.static_files.is_empty() {
             self.owed.static_files = true;
@@ -377,6 +428,21 @@ impl Model {
         *self = fresh;
         let docs = self.rendered.len();
         self.finish(Scope::Full, docs, Vec::new(), started, false)
+    }
+
+    /// Templates or theme changed: recompile them and owe every page, keeping the content
+    /// stages as they are (no file under content/ is read again).
+    fn reload_theme(&mut self) {
+        let (theme, tera, diags) = site::load_theme(&self.root, &self.handbook.config);
+        self.theme = theme;
+        self.tera = tera;
+        self.theme_diags = diags;
+        // The same context may now give another page.
+        self.fingerprints.clear();
+        self.owed.all = true;
+        self.owed.static_files = true;
+        self.owed.site_pages = true;
+        self.laps.lap("theme");
     }
 
     /// Paths under content/ (relative to it) the model knows: documents, unparsed files,
@@ -485,19 +551,20 @@ impl Model {
         if changed.is_empty() && !structural {
             return (Scope::Nothing, 0, changed);
         }
+        // Titles, weights or the set of pages may change: the reading order is built anew.
+        self.nav = Default::default();
 
-        // What the pages show of the changed documents, before the change.
-        let mut owed = BTreeSet::new();
-        let mut old_faces = HashMap::new();
-        for path in &changed {
-            if let Some(&id) = hb.by_path.get(path) {
-                deps::dependents(hb, &self.rendered, &self.backlinks, id, false, &mut owed);
-                // The teams below it matter only if its name or parent changes.
-                let mut deep = BTreeSet::new();
-                deps::dependents(hb, &self.rendered, &self.backlinks, id, true, &mut deep);
-                old_faces.insert(path.clone(), (deps::face(hb, id), deep));
-            }
-        }
+        // Backlinks are sorted by title: a new title re-sorts them.
+        let titles_before: HashMap<&str, String> = changed
+            .iter()
+            .filter_map(|p| Some((p.as_str(), hb.docs[*hb.by_path.get(p)?].title().to_string())))
+            .collect();
+        // Where each edited document's body started: link spans are offsets into the whole
+        // file, so a longer front matter moves them without moving any link.
+        let body_starts: HashMap<String, usize> = changed
+            .iter()
+            .filter_map(|p| Some((p.clone(), hb.docs[*hb.by_path.get(p)?].source.body_start)))
+            .collect();
         // Structural changes re-render all Markdown; keep the old results to compare.
         let old_paths: Vec<String> = if structural {
             hb.docs.iter().map(|d| d.source.path.clone()).collect()
@@ -566,15 +633,7 @@ impl Model {
                 let path = hb.docs[id].source.path.as_str();
                 match old.get(path) {
                     Some(o) if o.html == r.html && o.leading_h1 == r.leading_h1 => {}
-                    Some(o) => {
-                        ids_to_check.push(id);
-                        // Its old link targets lose it from their backlinks.
-                        for t in o.links.iter().filter_map(|l| l.target) {
-                            if let Some(p) = old_paths.get(t) {
-                                owed.insert(p.clone());
-                            }
-                        }
-                    }
+                    Some(_) => ids_to_check.push(id),
                     None => ids_to_check.push(id),
                 }
             }
@@ -590,15 +649,31 @@ impl Model {
             markdown_rendered = ids.len();
             for (&id, (r, d)) in ids.iter().zip(results) {
                 let old = &self.rendered[id];
+                let doc = &hb.docs[id];
                 let targets = |r: &Rendered| r.links.iter().map(|l| l.target).collect::<Vec<_>>();
-                let anchors = |r: &Rendered| {
+                // Links as the anchor check sees them, placed relative to the body. The
+                // check retargets links in place (their anchor changes), so a document it
+                // touched always differs from its fresh rendering and is checked again.
+                let anchors = |r: &Rendered, body_start: usize| {
                     r.links
                         .iter()
-                        .map(|l| (l.target, l.anchor.clone(), l.span.clone()))
+                        .map(|l| {
+                            let at = l.span.start.wrapping_sub(body_start);
+                            (l.target, l.anchor.clone(), at, l.span.len())
+                        })
                         .collect::<Vec<_>>()
                 };
+                let old_start = body_starts
+                    .get(&doc.source.path)
+                    .copied()
+                    .unwrap_or(doc.source.body_start);
+                // Its anchor diagnostics carry positions: a moved body moves them.
+                let has_anchor_diags = self.anchor_diags.iter().any(|d| d.file == doc.source.path);
                 backlinks_stale |= targets(old) != targets(&r);
-                anchors_stale |= old.headings != r.headings || anchors(old) != anchors(&r);
+                anchors_stale |= old.headings != r.headings
+                    || old.anchors != r.anchors
+                    || anchors(old, old_start) != anchors(&r, doc.source.body_start)
+                    || (has_anchor_diags && old_start != doc.source.body_start);
                 self.rendered[id] = r;
                 self.md_diags[id] = d;
             }
@@ -606,25 +681,14 @@ impl Model {
         }
         self.laps.lap("markdown");
         crate::site::fill_page_titles(&mut self.handbook, &self.rendered);
-        let faces_changed = changed.iter().any(|p| {
+        backlinks_stale |= changed.iter().any(|p| {
             let now = self
                 .handbook
                 .by_path
                 .get(p)
-                .map(|&id| deps::face(&self.handbook, id));
-            old_faces.get(p).map(|(f, _)| f) != now.as_ref()
+                .map(|&id| self.handbook.docs[id].title());
+            titles_before.get(p.as_str()).map(String::as_str) != now
         });
-        // Backlinks are sorted by title.
-        backlinks_stale |= faces_changed;
-        // Pages about the whole handbook show front matter, titles and a few bodies.
-        self.owed.site_pages |= relink
-            || faces_changed
-            || changed.iter().any(|p| {
-                self.handbook
-                    .by_path
-                    .get(p)
-                    .is_some_and(|&id| deps::body_on_site_pages(&self.handbook, id))
-            });
         // Dot-folder assets are published only while a page links to them (as in `build`'s
         // `after_markdown`): a changed link can publish or withdraw one.
         let unpublished = std::mem::take(&mut self.handbook.unpublished_assets);
@@ -641,25 +705,31 @@ impl Model {
         }
         self.laps.lap("anchors+backlinks");
 
-        // What the pages show of them now.
+        // The changed documents' own pages (and, after a structural change, those whose
+        // Markdown now renders differently) are published with the update; every other
+        // page is checked against its context by the sweep that follows.
         let hb = &self.handbook;
-        for path in &changed {
-            let old = old_faces.remove(path);
-            let now = hb.by_path.get(path).map(|&id| (id, deps::face(hb, id)));
-            let deep = old.as_ref().map(|(f, _)| f) != now.as_ref().map(|(_, f)| f);
-            if let Some((id, _)) = now {
-                deps::dependents(hb, &self.rendered, &self.backlinks, id, deep, &mut owed);
-            }
-            if deep && let Some((_, below)) = old {
-                owed.extend(below);
-            }
-        }
-        for id in ids_to_check {
-            if !changed.contains(&hb.docs[id].source.path) {
-                deps::dependents(hb, &self.rendered, &self.backlinks, id, false, &mut owed);
-            }
-        }
-        self.owed.docs.extend(owed);
+        self.owed.docs.extend(
+            changed
+                .iter()
+                .filter(|p| hb.by_path.contains_key(*p))
+                .cloned(),
+        );
+        self.owed.docs.extend(
+            ids_to_check
+                .into_iter()
+                .map(|id| hb.docs[id].source.path.clone()),
+        );
+        let seeds: Vec<DocId> = self
+            .owed
+            .docs
+            .iter()
+            .filter_map(|p| hb.by_path.get(p).copied())
+            .collect();
+        self.sweep_order = sweep_order(hb, &self.rendered, &self.backlinks, &seeds);
+        self.owed.sweep = Some(0);
+        self.owed.site_pages = true;
+        self.sweep_elapsed = Duration::ZERO;
         if structural {
             // Assets and the set of pages changed: recompute the copied files too, and look
             // for pages that are gone.
@@ -743,7 +813,7 @@ impl Model {
         let nothing_owed = scope == Scope::Nothing && !self.owed.all && self.owed.docs.is_empty();
         if !blocked && !nothing_owed {
             let site = self.owed.all || (self.owed.site_pages && !defer);
-            match self.render(true, site) {
+            match self.render(Docs::Owed, site) {
                 Ok((d, n)) => {
                     delta = Some(d);
                     pages_rendered = n;
@@ -770,15 +840,30 @@ impl Model {
         }
     }
 
-    /// Renders what is owed — the documents' pages (`docs`), the pages about the whole
-    /// handbook (`site`) — and diffs it against the last good site. On a template error,
-    /// renders every page (as `build` does, so that the same errors are reported) and
-    /// returns `Err` with the number of files rendered.
-    fn render(&mut self, docs: bool, site: bool) -> Result<(Delta, usize), usize> {
+    /// Renders `docs` — the owed documents' pages ([`Docs::Owed`]: every page when
+    /// everything is owed, plus the static files when those or the set of pages changed),
+    /// a slice of the sweep, or none — and, with `site`, the pages about the whole
+    /// handbook, then diffs the result against the last good site. Pages whose context is
+    /// the one they were served from are not rendered ([`Fingerprints`]). On a template
+    /// error, renders every page (as `build` does, so that the same errors are reported)
+    /// and returns `Err` with the number of pages rendered.
+    fn render(&mut self, docs: Docs, site: bool) -> Result<(Delta, usize), usize> {
         let Some(tera) = &self.tera else {
             return Err(0);
         };
         let hb = &self.handbook;
+        let owed_docs = matches!(docs, Docs::Owed);
+        let ids: Vec<DocId> = match docs {
+            Docs::Owed if self.owed.all => (0..hb.docs.len()).collect(),
+            Docs::Owed => self
+                .owed
+                .docs
+                .iter()
+                .filter_map(|p| hb.by_path.get(p).copied())
+                .collect(),
+            Docs::Ids(ids) => ids,
+            Docs::None => Vec::new(),
+        };
         let renderer = Renderer {
             handbook: hb,
             rendered: &self.rendered,
@@ -786,19 +871,9 @@ impl Model {
             tera,
             health: &self.health,
             options: self.settings.render,
-            nav: Default::default(),
+            nav: std::mem::take(&mut self.nav),
             last_changed: Default::default(),
-        };
-        let ids: Vec<DocId> = if !docs {
-            Vec::new()
-        } else if self.owed.all {
-            (0..hb.docs.len()).collect()
-        } else {
-            self.owed
-                .docs
-                .iter()
-                .filter_map(|p| hb.by_path.get(p).copied())
-                .collect()
+            fingerprints: Some(&self.fingerprints),
         };
         self.laps.lap("diagnostics");
         let (pages, site_pages) = rayon::join(
@@ -815,6 +890,8 @@ impl Model {
                 }
             },
         );
+        // Kept for the next render, until a document changes.
+        self.nav = renderer.nav;
         let site_page_paths: Option<HashSet<String>> = site_pages.as_ref().map(|pages| {
             pages
                 .iter()
@@ -828,25 +905,31 @@ impl Model {
             &mut files,
             &mut diags,
         );
-        let rendered_count = files.len() + diags.len();
+        let rendered_count = files
+            .iter()
+            .filter(|f| f.contents != FileContents::Unchanged)
+            .count()
+            + diags.len();
         self.laps.lap("render");
-        let full = docs && (self.owed.all || self.owed.structure || self.owed.static_files);
+        let full = owed_docs && (self.owed.all || self.owed.structure || self.owed.static_files);
         if full {
             let statics = render::static_files(&self.root, hb, &self.theme);
             self.static_paths = statics.iter().map(|f| f.path.clone()).collect();
             files.extend(statics);
         }
+        let fresh = self.fingerprints.take_fresh();
         if diags.iter().any(Diagnostic::is_error) {
-            if !(self.owed.all && docs && site) {
+            if !(self.owed.all && owed_docs && site) {
                 self.owed.all = true;
                 self.owed.site_pages = true;
-                return self.render(true, true);
+                return self.render(Docs::Owed, true);
             }
             self.render_diags = diags;
             return Err(rendered_count);
         }
         self.render_diags = diags;
 
+        let hb = &self.handbook;
         let old_site_pages = &self.site_page_paths;
         let removed: Vec<String> = if full {
             // Everything the site has now, to find what disappeared.
@@ -884,11 +967,19 @@ impl Model {
         }
 
         let delta = self.apply(files, removed);
+        for (path, hash) in fresh {
+            if self.site.contains_key(&path) {
+                self.fingerprints.served(path, hash);
+            }
+        }
         self.laps.lap("diff");
-        if docs {
+        if owed_docs {
+            let all = self.owed.all;
             self.owed = Owed {
                 derived: self.owed.derived,
                 site_pages: self.owed.site_pages,
+                // Every page was just checked against its context.
+                sweep: if all { None } else { self.owed.sweep },
                 ..Owed::default()
             };
         }
@@ -899,7 +990,9 @@ impl Model {
     fn apply(&mut self, files: Vec<OutputFile>, mut removed: Vec<String>) -> Delta {
         let mut delta = Delta::default();
         for f in files {
-            let body = Body::from(f.contents);
+            let Some(body) = Body::new(f.contents) else {
+                continue;
+            };
             let touched = matches!(&body, Body::File(p) if self.owed.touched.contains(p));
             if touched || self.site.get(&f.path) != Some(&body) {
                 self.site.insert(f.path.clone(), body.clone());
@@ -908,6 +1001,7 @@ impl Model {
         }
         for r in &removed {
             self.site.remove(r);
+            self.fingerprints.forget(r);
         }
         delta.changed.sort_by(|a, b| a.0.cmp(&b.0));
         removed.sort();
@@ -923,38 +1017,83 @@ impl Model {
 
     /// Whether [`Self::refresh_deferred`] has work to do.
     pub fn deferred_owed(&self) -> bool {
-        (self.owed.site_pages || self.owed.derived) && !self.has_errors
+        (self.owed.sweep.is_some() || self.owed.site_pages || self.owed.derived) && !self.has_errors
     }
 
     /// Does the next piece of work an update left for later, and returns its outcome:
-    /// first the pages about the whole handbook (indexes, org map, health, feeds…), then
-    /// the derived files. An update renders only the pages of the documents it touched,
-    /// so that the page being edited is served at once; the server calls this while no
-    /// other change is waiting. `None` when nothing is left or the handbook has errors.
+    /// first every document's page checked against its context ([`SWEEP_CHUNK`] pages at a
+    /// time, for about [`SWEEP_BUDGET`]), then the pages about the whole handbook (indexes,
+    /// org map, health, feeds…), then the derived files. An update renders only the pages
+    /// of the documents it touched, so that the page being edited is served at once; the
+    /// server calls this while no other change is waiting, so a new edit waits for one
+    /// step at most. `None` when nothing is left or the handbook has errors.
     pub fn refresh_deferred(&mut self) -> Option<Rebuild> {
         if self.has_errors {
             return None;
         }
-        if !self.owed.site_pages {
+        if self.owed.sweep.is_none() && !self.owed.site_pages {
             return self.refresh_derived();
         }
         let started = Instant::now();
         self.laps.take();
-        let (delta, pages_rendered) = match self.render(false, true) {
-            Ok((delta, n)) => (Some(delta), n),
-            Err(n) => (None, n),
+        let mut delta = Delta::default();
+        let mut pages_rendered = 0;
+        let mut outcome = Ok(());
+        let step = if self.owed.sweep.is_some() {
+            Step::Sweep
+        } else {
+            Step::SitePages
         };
+        if step == Step::Sweep {
+            while let Some(from) = self.owed.sweep {
+                let to = (from + SWEEP_CHUNK).min(self.sweep_order.len());
+                let ids = self.sweep_order[from..to].to_vec();
+                match self.render(Docs::Ids(ids), false) {
+                    Ok((d, n)) => {
+                        delta.changed.extend(d.changed);
+                        delta.removed.extend(d.removed);
+                        pages_rendered += n;
+                    }
+                    Err(n) => {
+                        pages_rendered += n;
+                        outcome = Err(());
+                        break;
+                    }
+                }
+                self.owed.sweep = (to < self.sweep_order.len()).then_some(to);
+                if started.elapsed() >= SWEEP_BUDGET {
+                    break;
+                }
+            }
+        } else {
+            match self.render(Docs::None, true) {
+                Ok((d, n)) => {
+                    delta = d;
+                    pages_rendered = n;
+                }
+                Err(n) => {
+                    pages_rendered = n;
+                    outcome = Err(());
+                }
+            }
+        }
         self.has_errors = self.errors_before_derived();
+        let mut phases = self.laps.take();
+        if step == Step::Sweep {
+            self.sweep_elapsed += started.elapsed();
+        } else {
+            phases.push(("sweep", std::mem::take(&mut self.sweep_elapsed)));
+        }
         Some(Rebuild {
             diagnostics: Arc::new(self.diagnostics()),
-            delta,
+            delta: outcome.ok().map(|()| delta),
             scope: Scope::Edit,
             markdown_rendered: 0,
             pages_rendered,
             docs_changed: Vec::new(),
             elapsed: started.elapsed(),
-            phases: self.laps.take(),
-            step: Step::SitePages,
+            phases,
+            step,
         })
     }
 
@@ -1001,6 +1140,52 @@ impl Model {
         rebuild.elapsed = started.elapsed();
         Some(rebuild)
     }
+}
+
+/// The order in which the sweep checks documents' pages after a change to `changed`:
+/// which pages show what is the pages' own business (their contexts), but the pages most
+/// likely to have changed are checked first, so they are published soonest — those linked
+/// to or from a changed document, then by how much of the folder path they share with one
+/// (a team's charter `teams/shipping.md` is named like the folder of its teams), then the
+/// rest. Any order gives the same site; this one only gives it sooner.
+fn sweep_order(
+    hb: &Handbook,
+    rendered: &[Rendered],
+    backlinks: &[Vec<DocId>],
+    changed: &[DocId],
+) -> Vec<DocId> {
+    let mut linked = HashSet::new();
+    for &id in changed {
+        if let Some(r) = rendered.get(id) {
+            linked.extend(r.links.iter().filter_map(|l| l.target));
+        }
+        linked.extend(backlinks.get(id).into_iter().flatten().copied());
+    }
+    let segments = |path: &str| -> Vec<String> {
+        let stem = path.strip_suffix(".md").unwrap_or(path);
+        stem.split('/').map(str::to_string).collect()
+    };
+    let folders: Vec<Vec<String>> = changed
+        .iter()
+        .map(|&id| {
+            let mut s = segments(&hb.docs[id].source.path);
+            s.pop();
+            s
+        })
+        .collect();
+    let mut keyed: Vec<(bool, std::cmp::Reverse<usize>, DocId)> = (0..hb.docs.len())
+        .map(|id| {
+            let own = segments(&hb.docs[id].source.path);
+            let shared = folders
+                .iter()
+                .map(|f| f.iter().zip(&own).take_while(|(a, b)| a == b).count())
+                .max()
+                .unwrap_or(0);
+            (!linked.contains(&id), std::cmp::Reverse(shared), id)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// For each changed path under `content_dir`, the files there now (relative path →

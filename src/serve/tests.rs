@@ -35,6 +35,27 @@ impl Book {
         Book { _dir: dir, root }
     }
 
+    /// A copy of `tests/fixtures/<name>`: a handbook the tests may name things in.
+    fn fixture(name: &str) -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&repo.join("tests/fixtures").join(name), &root);
+        Book { _dir: dir, root }
+    }
+
+    /// A handbook of just `files` (path → text), beside a minimal orgbook.toml.
+    fn with(files: &[(&str, &str)]) -> Book {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let book = Book { _dir: dir, root };
+        book.write("orgbook.toml", "title = \"Fixture\"\n");
+        for (rel, text) in files {
+            book.write(rel, text);
+        }
+        book
+    }
+
     fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
@@ -99,7 +120,14 @@ fn bytes_of_contents(c: &FileContents) -> Vec<u8> {
         FileContents::Bytes(b) => b.clone(),
         FileContents::Static(b) => b.to_vec(),
         FileContents::Copy(p) => format!("file:{}", p.display()).into_bytes(),
+        FileContents::Unchanged => panic!("a build never skips a page"),
     }
+}
+
+/// The paths a rebuild published.
+fn changed_paths(rebuild: &Rebuild) -> Vec<&str> {
+    let delta = rebuild.delta.as_ref().expect("a site was published");
+    delta.changed.iter().map(|(p, _)| p.as_str()).collect()
 }
 
 /// What the server does after each change: publish the pages that show the changed
@@ -110,11 +138,19 @@ fn update(model: &mut Model, change: &Changes) -> Rebuild {
     rebuild
 }
 
+/// Runs the deferred steps as the server does when idle, adding what they rendered and
+/// published to `rebuild`.
 fn derive(model: &mut Model, rebuild: &mut Rebuild) {
     while let Some(d) = model.refresh_deferred() {
         rebuild.diagnostics = d.diagnostics;
-        if d.delta.is_none() {
-            rebuild.delta = None;
+        rebuild.pages_rendered += d.pages_rendered;
+        match (&mut rebuild.delta, d.delta) {
+            (Some(all), Some(step)) => {
+                all.changed.extend(step.changed);
+                all.removed.extend(step.removed);
+            }
+            (_, None) => rebuild.delta = None,
+            (None, Some(_)) => {}
         }
     }
 }
@@ -189,7 +225,7 @@ fn cold_build_matches_site_build() {
 
 #[test]
 fn editing_a_charter_rerenders_its_neighbourhood_only() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let total = model.site().len();
@@ -206,14 +242,7 @@ fn editing_a_charter_rerenders_its_neighbourhood_only() {
         "{} of {total} pages rendered",
         rebuild.pages_rendered
     );
-    let changed: Vec<&str> = rebuild
-        .delta
-        .as_ref()
-        .unwrap()
-        .changed
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect();
+    let changed = changed_paths(&rebuild);
     assert!(changed.contains(&"teams/booking.html"), "{changed:?}");
     // The parent lists its children with their primary metric.
     assert!(changed.contains(&"teams/shipping.html"), "{changed:?}");
@@ -221,9 +250,53 @@ fn editing_a_charter_rerenders_its_neighbourhood_only() {
     assert_good(&model, &rebuild, "edit");
 }
 
+fn charter(name: &str, kind: &str, parent: Option<&str>, members: &[&str]) -> String {
+    let parent = parent.map_or(String::new(), |p| format!("parent = \"{p}\"\n"));
+    let members: Vec<String> = members.iter().map(|m| format!("\"{m}\"")).collect();
+    format!(
+        "+++\nname = \"{name}\"\nkind = \"{kind}\"\n{parent}problem = \"p\"\nmembers = [{}]\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n",
+        members.join(", ")
+    )
+}
+
+/// The graph of pages kept by hand before (`serve/deps.rs`) missed this one: a team's
+/// neighbourhood map shows its sibling group's head count, which a member added to a team
+/// two levels down changes. A page's context says what it shows, so the page follows.
+#[test]
+fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
+    let book = Book::with(&[
+        ("content/teams/org.md", &charter("Org", "group", None, &[])),
+        (
+            "content/teams/g.md",
+            &charter("G", "group", Some("org"), &[]),
+        ),
+        (
+            "content/teams/x.md",
+            &charter("X", "team", Some("org"), &["Ann"]),
+        ),
+        (
+            "content/teams/t.md",
+            &charter("T", "team", Some("g"), &["Bo"]),
+        ),
+    ]);
+    let (mut model, mut first) = Model::new(&book.root, settings());
+    derive(&mut model, &mut first);
+    assert_good(&model, &first, "cold");
+    let rebuild = update(
+        &mut model,
+        &book.write(
+            "content/teams/t.md",
+            &charter("T", "team", Some("g"), &["Bo", "Cy"]),
+        ),
+    );
+    let changed = changed_paths(&rebuild);
+    assert!(changed.contains(&"teams/x.html"), "{changed:?}");
+    assert_good(&model, &rebuild, "member two levels down");
+}
+
 #[test]
 fn saving_unchanged_text_does_nothing() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let text = book.read("content/glossary.md");
@@ -234,7 +307,7 @@ fn saving_unchanged_text_does_nothing() {
 
 #[test]
 fn renaming_a_team_reaches_every_page_that_names_it() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let rebuild = update(
@@ -245,9 +318,9 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
     let rebuild = update(
         &mut model,
         &book.edit(
-            "content/teams/shipping/tracking.md",
-            "parent = \"shipping\"",
+            "content/teams/platform/identity.md",
             "parent = \"platform\"",
+            "parent = \"shipping\"",
         ),
     );
     assert_good(&model, &rebuild, "reparent");
@@ -282,10 +355,16 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
     );
     assert_good(&model, &rebuild, "rename top group");
     // A decision's summary names its team, and other teams' decisions show that summary.
+    book.write("content/decisions/0002-book-by-api.md", "+++\ntitle = \"Book by API\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-01-01\nteam = \"booking\"\n+++\n");
+    let rebuild = update(
+        &mut model,
+        &content_change(book.path("content/decisions/0002-book-by-api.md")),
+    );
+    assert_good(&model, &rebuild, "another team's decision");
     let rebuild = update(
         &mut model,
         &book.edit(
-            "content/decisions/0004-quote-in-shipper-currency.md",
+            "content/decisions/0001-quote-in-shipper-currency.md",
             "team = \"rates\"",
             "team = \"rates\"\nsupersedes = [2]",
         ),
@@ -304,7 +383,7 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
 
 #[test]
 fn a_broken_file_keeps_the_site_until_fixed() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let good = book.read("content/teams/shipping/booking.md");
@@ -344,7 +423,7 @@ fn a_broken_file_keeps_the_site_until_fixed() {
 
 #[test]
 fn files_and_folders_come_and_go() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     let r = update(
@@ -389,7 +468,7 @@ fn files_and_folders_come_and_go() {
 
 #[test]
 fn config_and_template_changes_rebuild_everything() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
     book.edit("orgbook.toml", "title = \"", "title = \"New ");
@@ -414,6 +493,8 @@ fn config_and_template_changes_rebuild_everything() {
         },
     );
     assert_good(&model, &r, "template");
+    assert_eq!(r.markdown_rendered, 0, "a template edit re-read content");
+    assert_eq!(r.scope, Scope::Full);
     assert!(
         r.delta
             .unwrap()
@@ -458,18 +539,62 @@ fn random_changes_match_full_builds() {
     derive(&mut model, &mut first);
     let mut rng = Rng(0x5eed_1234_abcd);
     let (mut steps, mut clean) = (0, 0);
+    // Returns how many documents' Markdown the change re-rendered, and whether the site
+    // was published (no errors).
     let mut check = |model: &mut Model, change: Changes, what: String| {
         let rebuild = update(model, &change);
         assert_matches_full_build(model, &rebuild, &format!("step {steps}: {what}"));
         steps += 1;
         clean += usize::from(rebuild.delta.is_some());
+        (rebuild.markdown_rendered, rebuild.delta.is_some())
     };
-    for n in 0..40 {
+    // Edits of front matter that can break the handbook (a cycle, say) are undone when
+    // they do, so that later steps start from a valid one.
+    fn edit_or_undo(
+        check: &mut impl FnMut(&mut Model, Changes, String) -> (usize, bool),
+        book: &Book,
+        model: &mut Model,
+        rel: &str,
+        new: &str,
+        what: String,
+    ) {
+        let old = book.read(rel);
+        if !check(model, book.write(rel, new), what.clone()).1 {
+            check(model, book.write(rel, &old), format!("undo {what}"));
+        }
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let backlinks_template =
+        std::fs::read_to_string(repo.join("themes/default/templates/_backlinks.html")).unwrap();
+    for n in 0..48 {
         let docs = book.docs();
         let doc = rng.pick(&docs).clone();
         let other = rng.pick(&docs).clone();
         let text = book.read(&doc);
-        match rng.next() % 7 {
+        let of_kind = |kind: &str| -> Vec<String> {
+            docs.iter()
+                .filter(|d| d.starts_with(kind) && !d.ends_with("/_index.md"))
+                .cloned()
+                .collect()
+        };
+        let (teams, decisions) = (of_kind("content/teams/"), of_kind("content/decisions/"));
+        let stem = |p: &str| -> String {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            name.trim_end_matches(".md").to_string()
+        };
+        // A key added to (or replaced in) a document's TOML front matter.
+        let set_key = |text: &str, key: &str, value: &str| -> String {
+            let line_start = format!("\n{key} = ");
+            if let Some(at) = text.find(&line_start) {
+                let end = text[at + 1..].find('\n').map_or(text.len(), |i| at + 1 + i);
+                format!("{}\n{key} = {value}{}", &text[..at], &text[end..])
+            } else if let Some(rest) = text.strip_prefix("+++\n") {
+                format!("+++\n{key} = {value}\n{rest}")
+            } else {
+                format!("+++\n{key} = {value}\n+++\n{text}")
+            }
+        };
+        match rng.next() % 12 {
             0 => {
                 // The first quoted value in front matter is the name or title.
                 let new = match text.find("= \"") {
@@ -479,7 +604,22 @@ fn random_changes_match_full_builds() {
                 check(&mut model, book.write(&doc, &new), format!("retitle {doc}"));
             }
             1 => {
-                let link = format!("{text}\n\nSee [{other}]({}).\n", relative(&doc, &other));
+                // To the page, or to one of its headings: as GitHub spells the id, in
+                // another generator's spelling (retargeted, with a warning), or missing.
+                let heading = book
+                    .read(&other)
+                    .lines()
+                    .find_map(|l| l.strip_prefix("## ").map(str::to_string));
+                let anchor = match (heading, rng.next() % 4) {
+                    (Some(h), 0) => format!("#{}", crate::text::heading_id(&h)),
+                    (Some(h), 1) => format!("#{}", crate::text::heading_id(&h).to_uppercase()),
+                    (_, 2) => "#no-such-heading".to_string(),
+                    _ => String::new(),
+                };
+                let link = format!(
+                    "{text}\n\nSee [{other}]({}{anchor}).\n",
+                    relative(&doc, &other)
+                );
                 check(
                     &mut model,
                     book.write(&doc, &link),
@@ -509,7 +649,8 @@ fn random_changes_match_full_builds() {
                     )
                 } else if dir.starts_with("content/decisions") {
                     format!(
-                        "+++\ntitle = \"Added\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"booking\"\n+++\n{body}"
+                        "+++\ntitle = \"Added\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"{}\"\n+++\n{body}",
+                        stem(rng.pick::<String>(&teams))
                     )
                 } else {
                     body
@@ -536,6 +677,89 @@ fn random_changes_match_full_builds() {
                     book.write(&doc, &text),
                     format!("recreate {doc}"),
                 );
+            }
+            7 => {
+                // A team moves under another (a cycle is an error until undone).
+                let team = rng.pick(&teams).clone();
+                let parent = stem(rng.pick::<String>(&teams));
+                let text = book.read(&team);
+                let new = set_key(&text, "parent", &format!("\"{parent}\""));
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &team,
+                    &new,
+                    format!("reparent {team} under {parent}"),
+                );
+            }
+            8 => {
+                // A decision supersedes another (of any team).
+                let decision = rng.pick(&decisions).clone();
+                let number: u32 = stem(rng.pick::<String>(&decisions))[..4].parse().unwrap();
+                let text = book.read(&decision);
+                let new = set_key(&text, "supersedes", &format!("[{number}]"));
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &decision,
+                    &new,
+                    format!("{decision} supersedes {number}"),
+                );
+            }
+            9 => {
+                // A team gains a member: its group's totals and its neighbours' sizes change.
+                let team = rng.pick(&teams).clone();
+                let text = book.read(&team);
+                let new = match text.find("members = [") {
+                    Some(i) => format!("{}members = [\"Zed {n}\", {}", &text[..i], &text[i + 11..]),
+                    None => set_key(&text, "members", &format!("[\"Zed {n}\"]")),
+                };
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &team,
+                    &new,
+                    format!("member in {team}"),
+                );
+            }
+            10 => {
+                // An old address for a handbook page.
+                let pages: Vec<&String> = docs
+                    .iter()
+                    .filter(|d| {
+                        !d.starts_with("content/teams/") && !d.starts_with("content/decisions/")
+                    })
+                    .collect();
+                let page = (*rng.pick(&pages)).clone();
+                let text = book.read(&page);
+                let new = set_key(&text, "aliases", &format!("[\"old/alias-{n}.html\"]"));
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &page,
+                    &new,
+                    format!("alias for {page}"),
+                );
+            }
+            11 => {
+                // A template that every page with backlinks includes, overridden or restored.
+                let over = book.path("templates/_backlinks.html");
+                if over.exists() && rng.next().is_multiple_of(2) {
+                    std::fs::remove_file(&over).unwrap();
+                } else {
+                    std::fs::create_dir_all(over.parent().unwrap()).unwrap();
+                    std::fs::write(&over, format!("<!-- v{n} -->{backlinks_template}")).unwrap();
+                }
+                let change = Changes {
+                    theme: true,
+                    ..Changes::default()
+                };
+                let (markdown, _) = check(&mut model, change, format!("template {n}"));
+                assert_eq!(markdown, 0, "a template edit re-rendered Markdown");
             }
             _ => {
                 // Rename: links to it break until it is renamed back.
@@ -570,7 +794,7 @@ fn random_changes_match_full_builds() {
 
 #[test]
 fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
-    let book = Book::bundled();
+    let book = Book::fixture("serve");
     let img = book.root.join("content/.gitbook/assets/map.png");
     std::fs::create_dir_all(img.parent().unwrap()).unwrap();
     std::fs::write(&img, b"png").unwrap();

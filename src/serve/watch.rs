@@ -7,11 +7,17 @@
 //! the model then reads what is on disk there now (see `model::current_files`). Folders
 //! that appear later (`static/`, `templates/`, a recreated `content/`) are picked up by
 //! watching the root folder itself and adding watches when they show up.
+//!
+//! Events can be lost (a full kernel queue, a watch limit, a file system that does not
+//! report everything). Lost events must never leave the served site stale, so a scanner
+//! thread compares a listing of the watched folders (size, modification time and inode of
+//! every entry) every few seconds and reports what differs, and the rebuild loop looks at a
+//! burst's paths once more after it settles (`serve::SETTLE`).
 
 use super::model::Changes;
 use notify::{EventKind, RecursiveMode, event::AccessKind, event::AccessMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -23,10 +29,18 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// The folders below the root that are watched recursively.
 const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];
 
+/// How often the scanner compares the watched folders with its last listing. A listing of
+/// a 10,000-file handbook is some 10,000 `stat` calls (tens of milliseconds); every 3 s that
+/// is about 1 % of one core, and a lost event is healed within 3 s.
+const SCAN_EVERY: Duration = Duration::from_secs(3);
+
 /// What the watcher sends: paths that changed, or a reason to re-read everything.
 #[derive(Debug)]
 pub enum Batch {
     Paths(Vec<PathBuf>),
+    /// Paths whose listing changed since the scanner's last look: a change no event told of,
+    /// or (usually) one already handled, which the rebuild loop then passes over silently.
+    Scan(Vec<PathBuf>),
     /// Events were dropped (the kernel queue overflowed) or the watcher failed.
     Rescan(String),
 }
@@ -51,9 +65,21 @@ impl Watcher {
     /// Starts watching `root` itself; batches of changed paths go to `tx`. Call
     /// [`Self::refresh`] to watch the folders below it.
     pub fn start(root: &Path, tx: Sender<Batch>) -> Result<Watcher, notify::Error> {
+        start_scanner(root, tx.clone());
+        // Test hook: lose this many events, as a full kernel queue would, without the
+        // rescan flag (the worst case: nothing tells that events were lost).
+        let mut lose: u64 = std::env::var("ORGBOOK_WATCH_LOSE_EVENTS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         let handler = move |result: DebounceEventResult| {
             let batch = match result {
-                Ok(events) => {
+                Ok(mut events) => {
+                    if lose > 0 {
+                        let lost = events.len().min(lose as usize);
+                        events.drain(..lost);
+                        lose -= lost as u64;
+                    }
                     if events.iter().any(|e| e.need_rescan()) {
                         Batch::Rescan("the file system dropped events".into())
                     } else {
@@ -116,6 +142,89 @@ impl Watcher {
     }
 }
 
+/// The scanner's view of one entry: what changes when a file is written, replaced or
+/// removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+    dir: bool,
+}
+
+/// Every entry under the watched folders, and the configuration file.
+fn listing(root: &Path) -> BTreeMap<PathBuf, Stamp> {
+    let mut out = BTreeMap::new();
+    let config = root.join(crate::config::CONFIG_FILE);
+    let roots = WATCHED_DIRS.iter().map(|d| root.join(d));
+    for entry in roots.flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(false)) {
+        let Ok(entry) = entry else { continue };
+        if let Ok(meta) = entry.metadata() {
+            out.insert(entry.into_path(), stamp(&meta));
+        }
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(&config) {
+        out.insert(config, stamp(&meta));
+    }
+    out
+}
+
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+        dir: meta.is_dir(),
+    }
+}
+
+/// Paths added, removed or changed between two listings.
+fn differences(old: &BTreeMap<PathBuf, Stamp>, new: &BTreeMap<PathBuf, Stamp>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = old
+        .iter()
+        .filter(|(p, s)| new.get(*p) != Some(*s))
+        .map(|(p, _)| p.clone())
+        .collect();
+    out.extend(new.keys().filter(|p| !old.contains_key(*p)).cloned());
+    out.sort();
+    out
+}
+
+/// Compares listings every [`SCAN_EVERY`] (`ORGBOOK_WATCH_SCAN_MS` in tests) and sends what
+/// differs, until the receiver is gone.
+fn start_scanner(root: &Path, tx: Sender<Batch>) {
+    let every = std::env::var("ORGBOOK_WATCH_SCAN_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(SCAN_EVERY, Duration::from_millis);
+    let root = root.to_path_buf();
+    let mut last = listing(&root);
+    // Without the scanner, lost events are healed only by the next edit: worth a warning
+    // but not worth refusing to serve.
+    let spawned = std::thread::Builder::new()
+        .name("orgbook-scan".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(every);
+                let now = listing(&root);
+                let changed = differences(&last, &now);
+                last = now;
+                if !changed.is_empty() && tx.send(Batch::Scan(changed)).is_err() {
+                    return;
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!(
+            "warning: cannot start the folder scanner ({e}); a lost file event is healed only by the next edit"
+        );
+    }
+}
+
 /// Sorts changed paths by what they affect.
 pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
     let mut changes = Changes::default();
@@ -169,6 +278,49 @@ mod tests {
         assert_eq!(c.content.len(), 2);
         assert_eq!(c.static_files.len(), 1);
         assert!(classify(root, &[PathBuf::from("/hb/public/x.html")]).is_empty());
+    }
+
+    #[test]
+    fn listings_differ_where_files_were_written_replaced_or_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/teams")).unwrap();
+        std::fs::write(root.join("content/teams/a.md"), "a").unwrap();
+        std::fs::write(root.join("content/b.md"), "b").unwrap();
+        std::fs::write(root.join("orgbook.toml"), "").unwrap();
+        let before = listing(root);
+        assert!(differences(&before, &listing(root)).is_empty());
+        // Rename-style save (a new inode), a removal, a new file and a longer config.
+        std::fs::write(root.join("content/teams/.a.md.tmp"), "a").unwrap();
+        std::fs::rename(
+            root.join("content/teams/.a.md.tmp"),
+            root.join("content/teams/a.md"),
+        )
+        .unwrap();
+        std::fs::remove_file(root.join("content/b.md")).unwrap();
+        std::fs::write(root.join("content/c.md"), "c").unwrap();
+        std::fs::write(root.join("orgbook.toml"), "title = \"x\"\n").unwrap();
+        let changed = differences(&before, &listing(root));
+        let names: Vec<String> = changed
+            .iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        for want in [
+            "content/teams/a.md",
+            "content/b.md",
+            "content/c.md",
+            "orgbook.toml",
+        ] {
+            assert!(
+                names.contains(&want.to_string()),
+                "{want} missing from {names:?}"
+            );
+        }
     }
 
     #[test]

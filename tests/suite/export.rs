@@ -337,8 +337,12 @@ fn check_backstage(entities: &[Value]) -> BTreeMap<(String, String), Value> {
 }
 
 #[test]
-fn backstage_export_meets_the_descriptor_format_for_the_bundled_handbook() {
-    let book = TestBook::bundled();
+fn backstage_export_meets_the_descriptor_format() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "orgbook.toml",
+        "title = \"Test Org\"\nbase_url = \"https://handbook.example.org/\"\n",
+    );
     let run = book.run(&["export", "backstage"]);
     run.success();
     let entities = yaml_documents(&run.stdout);
@@ -347,16 +351,20 @@ fn backstage_export_meets_the_descriptor_format_for_the_bundled_handbook() {
     let teams = files_under(&book.root().join("content/teams")).len();
     assert_eq!(groups, teams, "one Group per charter");
     // The hierarchy comes across: a team's parent, a group's children and type.
-    let payments = &by_name[&("Group".to_string(), "payments".to_string())];
-    assert_eq!(payments["spec"]["type"], "team");
-    assert_eq!(payments["spec"]["parent"], "business");
+    let api = &by_name[&("Group".to_string(), "api".to_string())];
+    assert_eq!(api["spec"]["type"], "team");
+    assert_eq!(api["spec"]["parent"], "eng");
     assert_eq!(
-        payments["metadata"]["links"][0]["url"],
-        "https://handbook.kettleby.example/teams/payments.html"
+        api["metadata"]["links"][0]["url"],
+        "https://handbook.example.org/teams/api.html"
     );
-    let ana = &by_name[&("User".to_string(), "ana-petrovic".to_string())];
-    assert_eq!(ana["spec"]["profile"]["displayName"], "Ana Petrović");
-    assert_eq!(strings(&ana["spec"]["memberOf"]), ["payments"]);
+    let eng = &by_name[&("Group".to_string(), "eng".to_string())];
+    let mut children = strings(&eng["spec"]["children"]);
+    children.sort();
+    assert_eq!(children, ["api", "web"]);
+    let zoe = &by_name[&("User".to_string(), "zoe-muller".to_string())];
+    assert_eq!(zoe["spec"]["profile"]["displayName"], "Zoë Müller");
+    assert_eq!(strings(&zoe["spec"]["memberOf"]), ["api"]);
 }
 
 #[test]

@@ -1468,17 +1468,24 @@ mod serving {
     /// `orgbook serve` with at most `fds` open file descriptors.
     #[cfg(unix)]
     fn serve_with_fd_limit(book: &TestBook, fds: u32) -> Server {
+        serve_with(book, Some(fds), &[])
+    }
+
+    /// `orgbook serve` on 127.0.0.1, under `ulimit -n fds` if given, with `env` set (the
+    /// test-only overrides of the server's limits).
+    #[cfg(unix)]
+    fn serve_with(book: &TestBook, fds: Option<u32>, env: &[(&str, &str)]) -> Server {
         let root = book.root().to_string_lossy().into_owned();
+        let limit = fds.map_or(String::new(), |n| format!("ulimit -n {n} && "));
         let mut child = std::process::Command::new("sh")
             .args([
                 "-c",
-                &format!(
-                    "ulimit -n {fds} && exec \"$0\" serve --root \"$1\" --port 0 --bind 127.0.0.1"
-                ),
+                &format!("{limit}exec \"$0\" serve --root \"$1\" --port 0 --bind 127.0.0.1"),
                 BIN,
                 &root,
             ])
             .env("ORGBOOK_TODAY", "2026-11-25")
+            .envs(env.iter().copied())
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
@@ -1521,8 +1528,7 @@ mod serving {
         let repo = Repo::new();
         let server = serve_with_fd_limit(&repo.book, 64);
         assert_eq!(get(&server.addr, "/").unwrap(), 200);
-        // A flood of idle connections uses up every descriptor the server may open (two per
-        // connection in tiny_http).
+        // A flood of idle connections uses up every descriptor the server may open.
         let flood: Vec<TcpStream> = (0..80).filter_map(|_| connect(&server.addr).ok()).collect();
         std::thread::sleep(Duration::from_millis(300));
         drop(flood);
@@ -1539,6 +1545,133 @@ mod serving {
             std::thread::sleep(Duration::from_millis(100));
         }
         assert_eq!(get(&server.addr, "/teams/platform.html").unwrap(), 200);
+    }
+
+    /// Reads until the server closes the connection; the time that took.
+    fn time_to_close(mut s: TcpStream) -> Duration {
+        let started = Instant::now();
+        s.set_read_timeout(Some(LIMIT)).unwrap();
+        let mut buf = [0u8; 4096];
+        loop {
+            match s.read(&mut buf) {
+                Ok(0) => return started.elapsed(),
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                    return started.elapsed();
+                }
+                Err(e) => panic!("the connection was not closed: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn idle_and_trickling_connections_are_closed() {
+        let repo = Repo::new();
+        let server = serve_with(&repo.book, None, &[("ORGBOOK_SERVE_IDLE_MS", "600")]);
+        // Connected, silent.
+        let idle = connect(&server.addr).unwrap();
+        let took = time_to_close(idle);
+        assert!(took < Duration::from_secs(10), "closed after {took:?}");
+        // Slowloris: a header byte every 100 ms keeps bytes moving but never ends the head.
+        let mut slow = connect(&server.addr).unwrap();
+        let started = Instant::now();
+        write!(slow, "GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+        let mut closed = false;
+        for _ in 0..200 {
+            if slow.write_all(b"X").is_err() {
+                closed = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let took = started.elapsed();
+        if !closed {
+            // The last writes may have landed in buffers before the close was seen.
+            let _ = time_to_close(slow);
+        }
+        assert!(closed, "a trickling client was kept for {took:?}");
+        assert!(took < Duration::from_secs(15), "closed only after {took:?}");
+        // A keep-alive connection that goes quiet after a request is closed too.
+        let mut kept = connect(&server.addr).unwrap();
+        write!(kept, "GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let took = time_to_close(kept);
+        assert!(took < Duration::from_secs(10), "closed after {took:?}");
+        assert_eq!(get(&server.addr, "/").unwrap(), 200);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_huge_header_is_refused_with_431_and_the_server_keeps_answering() {
+        let repo = Repo::new();
+        let server = serve_with(&repo.book, None, &[]);
+        // 64 KB of header: over the 32 KB limit, small enough to be read whole.
+        let mut s = connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(LIMIT)).unwrap();
+        let big = "a".repeat(64 * 1024);
+        write!(s, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        let _ = s.read_to_end(&mut raw);
+        let head = String::from_utf8_lossy(&raw);
+        assert!(head.starts_with("HTTP/1.1 431"), "{head}");
+        // 200 MB of header: the server stops reading long before the end.
+        let mut s = connect(&server.addr).unwrap();
+        s.set_write_timeout(Some(LIMIT)).unwrap();
+        let started = Instant::now();
+        let chunk = vec![b'a'; 1 << 20];
+        let mut sent = 0usize;
+        let _ = s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ");
+        while sent < 200 << 20 {
+            match s.write(&chunk) {
+                Ok(n) => sent += n,
+                Err(_) => break,
+            }
+        }
+        assert!(sent < 200 << 20, "the server read all of a 200 MB header");
+        assert!(started.elapsed() < LIMIT);
+        drop(s);
+        assert_eq!(get(&server.addr, "/").unwrap(), 200);
+        assert_eq!(get(&server.addr, "/teams/platform.html").unwrap(), 200);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_flood_of_connections_does_not_lock_others_out() {
+        let repo = Repo::new();
+        // The limit made small so the test stays small: 16 connections (the idle timeout
+        // stays at 30 s, longer than the test may take).
+        let server = serve_with(&repo.book, None, &[("ORGBOOK_SERVE_MAX_CONNECTIONS", "16")]);
+        // Within the limit: idle clients hold no thread, so others are answered at once.
+        let some: Vec<TcpStream> = (0..12).filter_map(|_| connect(&server.addr).ok()).collect();
+        assert_eq!(some.len(), 12);
+        let started = Instant::now();
+        assert_eq!(get(&server.addr, "/").unwrap(), 200);
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+        // Far past the limit: 100 more silent clients. Each new client takes the place of
+        // the oldest silent one, so a normal request is answered long before any timeout.
+        let flood: Vec<TcpStream> = (0..100)
+            .filter_map(|_| connect(&server.addr).ok())
+            .collect();
+        assert!(flood.len() > 50, "only {} connected", flood.len());
+        let started = Instant::now();
+        let deadline = started + LIMIT;
+        loop {
+            match get(&server.addr, "/teams/platform.html") {
+                Ok(200) => break,
+                other => assert!(Instant::now() < deadline, "locked out: {other:?}"),
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(8),
+            "answered after {:?}",
+            started.elapsed()
+        );
+        drop((some, flood));
+        assert_eq!(get(&server.addr, "/").unwrap(), 200);
     }
 }
 

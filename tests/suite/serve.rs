@@ -49,11 +49,16 @@ impl Serve {
     }
 
     fn start_with(book: &TestBook, args: &[&str]) -> Serve {
+        Serve::start_env(book, args, &[])
+    }
+
+    fn start_env(book: &TestBook, args: &[&str], env: &[(&str, &str)]) -> Serve {
         let root = book.root().to_string_lossy().into_owned();
         let mut child = Command::new(BIN)
             .args(["serve", "--root", &root])
             .args(args)
             .env("ORGBOOK_TODAY", "2026-11-25")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -219,6 +224,32 @@ impl Events {
     }
 }
 
+impl Events {
+    /// The paths of every reload until the server has been idle for a moment: an edit's
+    /// own page, then the other pages whose context changed.
+    #[track_caller]
+    fn changed_until_idle(&self, serve: &Serve) -> std::collections::BTreeSet<String> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut paths = std::collections::BTreeSet::new();
+        let mut idle = 0;
+        while idle < 3 {
+            while let Ok((name, v)) = self.rx.try_recv() {
+                if name == "reload" {
+                    paths.extend(changed(&v));
+                }
+            }
+            idle = if serve.status()["idle"] == true {
+                idle + 1
+            } else {
+                0
+            };
+            assert!(Instant::now() < deadline, "never idle; saw {paths:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        paths
+    }
+}
+
 fn changed(v: &Value) -> Vec<String> {
     v["changed"]
         .as_array()
@@ -230,7 +261,7 @@ fn changed(v: &Value) -> Vec<String> {
 
 #[test]
 fn editing_a_charter_reloads_and_serves_the_new_content() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let mut serve = Serve::start(&book);
     let page = serve.get("/teams/booking.html");
     assert_eq!(page.status, 200);
@@ -248,19 +279,17 @@ fn editing_a_charter_reloads_and_serves_the_new_content() {
         "name = \"Booking\"",
         "name = \"Shipment Booking\"",
     );
-    let reload = events.expect("reload", |v| {
+    // The edited page first, on its own…
+    events.expect("reload", |v| {
         changed(v).contains(&"teams/booking.html".to_string())
     });
-    // The parent lists its children by name; unrelated teams are left alone.
-    let paths = changed(&reload);
-    assert!(
-        paths.contains(&"teams/shipping.html".to_string()),
-        "{paths:?}"
-    );
-    assert!(
-        !paths.contains(&"teams/identity.html".to_string()),
-        "{paths:?}"
-    );
+    // …then the other pages whose context changed: the parent lists its children by name
+    // (so do the teams index and the org map); unrelated teams are left alone.
+    let paths = events.changed_until_idle(&serve);
+    for page in ["teams/shipping.html", "teams/index.html", "orgmap.html"] {
+        assert!(paths.contains(page), "{page} not reloaded: {paths:?}");
+    }
+    assert!(!paths.contains("teams/identity.html"), "{paths:?}");
     assert!(
         serve
             .get("/teams/booking.html")
@@ -282,7 +311,7 @@ fn editing_a_charter_reloads_and_serves_the_new_content() {
 
 #[test]
 fn a_broken_file_shows_in_the_overlay_and_the_last_good_site_stays_up() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     let good = book.read("content/teams/shipping/booking.md");
@@ -331,7 +360,7 @@ fn a_broken_file_shows_in_the_overlay_and_the_last_good_site_stays_up() {
 
 #[test]
 fn editors_saving_by_rename_and_folders_coming_and_going() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     // Write a new file and rename it over the old one (vim, many IDEs).
@@ -390,7 +419,7 @@ fn editors_saving_by_rename_and_folders_coming_and_going() {
 
 #[test]
 fn a_burst_of_changes_is_rebuilt_and_the_server_survives() {
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let events = serve.events();
     // Like a `git checkout`: hundreds of files written at once, in new folders.
@@ -549,7 +578,7 @@ fn the_browser_reloads_and_shows_the_overlay() {
     let Some(browser) = Browser::shared() else {
         return;
     };
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("serve");
     let serve = Serve::start(&book);
     let url = format!("http://{}/teams/booking.html", serve.addr);
     let good = book.read("content/teams/shipping/booking.md");
@@ -614,4 +643,102 @@ fn a_handbook_broken_from_the_start_is_served_once_fixed() {
     events.expect("reload", |v| changed(v).contains(&"index.html".to_string()));
     assert_eq!(serve.get("/").status, 200);
     assert_eq!(serve.get("/teams/api.html").status, 200);
+}
+
+/// The served files that are compared with a fresh server's, with the server's own address
+/// taken out (it is the base URL).
+const COMPARED: &[&str] = &[
+    "/glossary.html",
+    "/index.html",
+    "/sitemap.xml",
+    "/search/index.js",
+    "/__orgbook/status.json",
+];
+
+fn settled(serve: &Serve) -> Vec<(String, u16, String)> {
+    // Derived files (the search index) follow a change: wait until nothing is pending.
+    let deadline = Instant::now() + TIMEOUT;
+    while serve.status()["idle"] != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "never idle");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    COMPARED
+        .iter()
+        .map(|path| {
+            let reply = serve.get(path);
+            let text = reply.text().replace(&serve.addr, "ADDR");
+            (path.to_string(), reply.status, text)
+        })
+        .collect()
+}
+
+#[test]
+fn lost_file_events_are_healed_and_the_site_equals_a_fresh_build() {
+    let book = TestBook::bundled();
+    // Every file event is lost, and nothing says so: only the folder scan sees changes.
+    let serve = Serve::start_env(
+        &book,
+        &["--port", "0"],
+        &[
+            ("ORGBOOK_WATCH_LOSE_EVENTS", "100000000"),
+            ("ORGBOOK_WATCH_SCAN_MS", "300"),
+        ],
+    );
+    let wait_for = |what: &str, ok: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + TIMEOUT;
+        while !ok() {
+            assert!(Instant::now() < deadline, "{what}:\n{}", serve.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    // An editor's broken temporary Markdown file, seen by the server (an error shows)…
+    book.write("content/glossary.tmp.md", "+++\ntitle = \n+++\n");
+    wait_for("the temporary file's error never showed", &|| {
+        !serve.status()["errors"].as_array().unwrap().is_empty()
+    });
+    // …then a burst of rename-style saves, temporary files created and deleted within
+    // milliseconds, and the broken file deleted: every event of it lost.
+    let original = book.read("content/glossary.md");
+    for i in 0..30 {
+        let text = original.replace("# Glossary", &format!("# Glossary, take {i}"));
+        book.write("content/.glossary.md.swp", "swap");
+        book.write("content/glossary.md~", &text);
+        book.write("content/.glossary.md.tmp", &text);
+        std::fs::rename(
+            book.root().join("content/.glossary.md.tmp"),
+            book.root().join("content/glossary.md"),
+        )
+        .unwrap();
+        book.remove("content/glossary.md~");
+        book.remove("content/.glossary.md.swp");
+    }
+    book.remove("content/glossary.tmp.md");
+    wait_for(
+        "the served page stayed stale or the false error stayed",
+        &|| {
+            serve
+                .get("/glossary.html")
+                .text()
+                .contains("Glossary, take 29")
+                && serve.status()["errors"].as_array().unwrap().is_empty()
+        },
+    );
+    let healed = settled(&serve);
+    // A fresh server of the same files is a fresh build with the same settings.
+    let fresh = Serve::start(&book);
+    let expected = settled(&fresh);
+    for ((path, status, text), (_, want_status, want)) in healed.iter().zip(&expected) {
+        assert_eq!(status, want_status, "{path}");
+        if path.ends_with("status.json") {
+            let (got, want): (Value, Value) = (
+                serde_json::from_str(text).unwrap(),
+                serde_json::from_str(want).unwrap(),
+            );
+            assert_eq!(got["errors"], want["errors"]);
+            assert_eq!(got["warnings"], want["warnings"], "a false warning remains");
+        } else {
+            assert!(text == want, "{path} differs from a fresh build");
+        }
+    }
+    assert!(serve.log().contains("glossary"), "{}", serve.log());
 }
