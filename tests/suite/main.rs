@@ -19,6 +19,5 @@ mod safety;
 mod scale;
 mod search;
 mod search_js;
-mod search_reading;
 mod serve;
 mod workflow;
