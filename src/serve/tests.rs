@@ -814,3 +814,64 @@ fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
     assert!(model.site().contains_key(".gitbook/assets/map.png"));
     assert_matches_full_build(&model, &rebuild, "link a dot-folder asset");
 }
+
+/// After a front-matter edit the org health (findings, people, velocity: the slowest part
+/// of linking a large handbook) is recomputed after the edited page is served, not before;
+/// the health page still ends up as a fresh build has it.
+#[test]
+fn health_follows_a_front_matter_edit_once_the_deferred_work_is_done() {
+    let today = crate::clock::today();
+    let reviewed = |date: &str| {
+        format!(
+            "+++\nname = \"Ledger\"\nproblem = \"p\"\nmembers = [\"Ann\"]\nreviewed = {date}\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n"
+        )
+    };
+    let book = Book::with(&[("content/teams/ledger.md", &reviewed("2001-01-01"))]);
+    let (mut model, mut first) = Model::new(&book.root, settings());
+    derive(&mut model, &mut first);
+    assert_good(&model, &first, "cold");
+    let health = |model: &Model| match &model.site()["health.html"] {
+        Body::Bytes(b) => String::from_utf8(b.to_vec()).unwrap(),
+        other => panic!("health.html is {other:?}"),
+    };
+    assert!(health(&model).contains("last reviewed on 2001-01-01"));
+
+    let change = book.write("content/teams/ledger.md", &reviewed(&today.to_string()));
+    let mut rebuild = model.update(&change);
+    assert!(changed_paths(&rebuild).contains(&"teams/ledger.html"));
+    // The edit is served first; the health page follows with the deferred work.
+    assert!(model.deferred_owed());
+    assert!(health(&model).contains("last reviewed on 2001-01-01"));
+    derive(&mut model, &mut rebuild);
+    assert!(!health(&model).contains("last reviewed on 2001-01-01"));
+    assert_good(&model, &rebuild, "reviewed today");
+}
+
+/// With `[policy] deny`, a finding is an error that must stop the edit itself from being
+/// published, so the health cannot wait.
+#[test]
+fn a_denied_finding_stops_the_edit_that_causes_it() {
+    let book = Book::with(&[(
+        "content/teams/ledger.md",
+        "+++\nname = \"Ledger\"\nproblem = \"p\"\nmembers = [\"Ann\"]\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n",
+    )]);
+    book.write(
+        "orgbook.toml",
+        "title = \"Fixture\"\n\n[policy]\ndeny = [\"no-metric-target\"]\n",
+    );
+    let (mut model, mut first) = Model::new(&book.root, settings());
+    derive(&mut model, &mut first);
+    assert_good(&model, &first, "cold");
+    let change = book.edit("content/teams/ledger.md", "target = \"1\"\n", "");
+    let rebuild = model.update(&change);
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code == "no-metric-target"),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert!(rebuild.delta.is_none(), "published a site with errors");
+    assert_matches_full_build(&model, &rebuild, "denied finding");
+}
