@@ -773,24 +773,9 @@ impl Model {
         self.backlinks = marked.backlinks;
     }
 
-    /// Whether any stage before the derived files reported an error (these stop rendering).
-    fn errors_before_derived(&self) -> bool {
-        !site::may_render(
-            self.config_diags
-                .iter()
-                .chain(&self.theme_diags)
-                .chain(self.load_diags.values().flatten())
-                .chain(&self.link_diags)
-                .chain(self.md_diags.iter().flatten())
-                .chain(&self.anchor_diags)
-                .chain(&self.render_diags),
-        )
-    }
-
-    /// Every diagnostic, sorted as `build` sorts them.
-    fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self
-            .config_diags
+    /// The diagnostics of every stage before the derived files, in pipeline order.
+    fn diags_before_derived(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.config_diags
             .iter()
             .chain(&self.theme_diags)
             .chain(self.load_diags.values().flatten())
@@ -798,6 +783,17 @@ impl Model {
             .chain(self.md_diags.iter().flatten())
             .chain(&self.anchor_diags)
             .chain(&self.render_diags)
+    }
+
+    /// Whether any stage before the derived files reported an error (these stop rendering).
+    fn errors_before_derived(&self) -> bool {
+        !site::may_render(self.diags_before_derived())
+    }
+
+    /// Every diagnostic, sorted as `build` sorts them.
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .diags_before_derived()
             .chain(&self.derived_diags)
             .cloned()
             .collect();
