@@ -305,35 +305,46 @@ fn saving_unchanged_text_does_nothing() {
     assert!(rebuild.delta.unwrap().changed.is_empty());
 }
 
+/// Edits `rel` (the first `from` becomes `to`), lets the server catch up, and compares
+/// with a fresh build.
+#[track_caller]
+fn edit_and_compare(
+    model: &mut Model,
+    book: &Book,
+    (rel, from, to, step): (&str, &str, &str, &str),
+) {
+    let rebuild = update(model, &book.edit(rel, from, to));
+    assert_good(model, &rebuild, step);
+}
+
 #[test]
 fn renaming_a_team_reaches_every_page_that_names_it() {
     let book = Book::fixture("serve");
     let (mut model, mut first) = Model::new(&book.root, settings());
     derive(&mut model, &mut first);
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/platform.md", "name = \"", "name = \"Core "),
-    );
-    assert_good(&model, &rebuild, "rename group");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+    for edit in [
+        (
+            "content/teams/platform.md",
+            "name = \"",
+            "name = \"Core ",
+            "rename group",
+        ),
+        (
             "content/teams/platform/identity.md",
             "parent = \"platform\"",
             "parent = \"shipping\"",
+            "reparent",
         ),
-    );
-    assert_good(&model, &rebuild, "reparent");
-    // Three levels: every page below a renamed group shows it in its breadcrumbs.
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+        // Three levels: every page below a renamed group shows it in its breadcrumbs.
+        (
             "content/teams/shipping/rates.md",
             "parent = \"shipping\"",
             "parent = \"booking\"",
+            "deeper",
         ),
-    );
-    assert_good(&model, &rebuild, "deeper");
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
     book.write("content/teams/deep-a.md", "+++\nname = \"Deep A\"\nparent = \"booking\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
     book.write("content/teams/deep-b.md", "+++\nname = \"Deep B\"\nparent = \"deep-a\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
     book.write("content/decisions/0950-deep.md", "+++\ntitle = \"Deep\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"deep-a\"\n+++\n");
@@ -343,17 +354,23 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
         .insert(book.path("content/decisions/0950-deep.md"));
     let rebuild = update(&mut model, &change);
     assert_good(&model, &rebuild, "add a chain");
-    // Nothing links to these: only the graph says which pages name them.
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/deep-a.md", "Deep A", "Deeper A"),
-    );
-    assert_good(&model, &rebuild, "rename a team with a decision");
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/shipping.md", "name = \"", "name = \"Ocean "),
-    );
-    assert_good(&model, &rebuild, "rename top group");
+    for edit in [
+        // Nothing links to these: only the pages' contexts say which pages name them.
+        (
+            "content/teams/deep-a.md",
+            "Deep A",
+            "Deeper A",
+            "rename a team with a decision",
+        ),
+        (
+            "content/teams/shipping.md",
+            "name = \"",
+            "name = \"Ocean ",
+            "rename top group",
+        ),
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
     // A decision's summary names its team, and other teams' decisions show that summary.
     book.write("content/decisions/0002-book-by-api.md", "+++\ntitle = \"Book by API\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-01-01\nteam = \"booking\"\n+++\n");
     let rebuild = update(
@@ -361,24 +378,22 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
         &content_change(book.path("content/decisions/0002-book-by-api.md")),
     );
     assert_good(&model, &rebuild, "another team's decision");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+    for edit in [
+        (
             "content/decisions/0001-quote-in-shipper-currency.md",
             "team = \"rates\"",
             "team = \"rates\"\nsupersedes = [2]",
+            "cross-team supersedes",
         ),
-    );
-    assert_good(&model, &rebuild, "cross-team supersedes");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+        (
             "content/teams/shipping/rates.md",
             "name = \"",
             "name = \"Pricing ",
+            "rename team with superseding decision",
         ),
-    );
-    assert_good(&model, &rebuild, "rename team with superseding decision");
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
 }
 
 #[test]
