@@ -155,6 +155,13 @@ fn derive(model: &mut Model, rebuild: &mut Rebuild) {
     }
 }
 
+/// The server's model of `book` once its startup work is done, and what it published.
+fn served(book: &Book) -> (Model, Rebuild) {
+    let (mut model, mut rebuild) = Model::new(&book.root, settings());
+    derive(&mut model, &mut rebuild);
+    (model, rebuild)
+}
+
 /// Compares the model (after `rebuild`) with a fresh full build of the same folder.
 #[track_caller]
 fn assert_matches_full_build(model: &Model, rebuild: &Rebuild, step: &str) {
@@ -217,8 +224,7 @@ fn assert_good(model: &Model, rebuild: &Rebuild, step: &str) {
 #[test]
 fn cold_build_matches_site_build() {
     let book = Book::bundled();
-    let (mut model, mut rebuild) = Model::new(&book.root, settings());
-    derive(&mut model, &mut rebuild);
+    let (model, rebuild) = served(&book);
     assert_eq!(rebuild.scope, Scope::Full);
     assert_good(&model, &rebuild, "cold");
 }
@@ -226,8 +232,7 @@ fn cold_build_matches_site_build() {
 #[test]
 fn editing_a_charter_rerenders_its_neighbourhood_only() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let total = model.site().len();
     let change = book.edit(
         "content/teams/shipping/booking.md",
@@ -279,8 +284,7 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
             &charter("T", "team", Some("g"), &["Bo"]),
         ),
     ]);
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     let rebuild = update(
         &mut model,
@@ -297,8 +301,7 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
 #[test]
 fn saving_unchanged_text_does_nothing() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let text = book.read("content/glossary.md");
     let rebuild = update(&mut model, &book.write("content/glossary.md", &text));
     assert_eq!(rebuild.scope, Scope::Nothing);
@@ -320,8 +323,7 @@ fn edit_and_compare(
 #[test]
 fn renaming_a_team_reaches_every_page_that_names_it() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     for edit in [
         (
             "content/teams/platform.md",
@@ -399,8 +401,7 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
 #[test]
 fn a_broken_file_keeps_the_site_until_fixed() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let good = book.read("content/teams/shipping/booking.md");
     let rebuild = update(
         &mut model,
@@ -439,8 +440,7 @@ fn a_broken_file_keeps_the_site_until_fixed() {
 #[test]
 fn files_and_folders_come_and_go() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let r = update(
         &mut model,
         &book.write(
@@ -484,8 +484,7 @@ fn files_and_folders_come_and_go() {
 #[test]
 fn config_and_template_changes_rebuild_everything() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     book.edit("orgbook.toml", "title = \"", "title = \"New ");
     let r = update(
         &mut model,
@@ -550,8 +549,7 @@ fn random_changes_match_full_builds() {
         .into_iter()
         .map(|d| (d.clone(), book.read(&d)))
         .collect();
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let mut rng = Rng(0x5eed_1234_abcd);
     let (mut steps, mut clean) = (0, 0);
     // Returns how many documents' Markdown the change re-rendered, and whether the site
@@ -813,8 +811,7 @@ fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
     let img = book.root.join("content/.gitbook/assets/map.png");
     std::fs::create_dir_all(img.parent().unwrap()).unwrap();
     std::fs::write(&img, b"png").unwrap();
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     assert!(!model.site().contains_key(".gitbook/assets/map.png"));
     // A body edit (no front matter, no new file) that links the asset.
     let mut rebuild = update(
@@ -842,8 +839,7 @@ fn health_follows_a_front_matter_edit_once_the_deferred_work_is_done() {
         )
     };
     let book = Book::with(&[("content/teams/ledger.md", &reviewed("2001-01-01"))]);
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     let health = |model: &Model| match &model.site()["health.html"] {
         Body::Bytes(b) => String::from_utf8(b.to_vec()).unwrap(),
@@ -874,8 +870,7 @@ fn a_denied_finding_stops_the_edit_that_causes_it() {
         "orgbook.toml",
         "title = \"Fixture\"\n\n[policy]\ndeny = [\"no-metric-target\"]\n",
     );
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     let change = book.edit("content/teams/ledger.md", "target = \"1\"\n", "");
     let rebuild = model.update(&change);
