@@ -77,7 +77,8 @@ fn main() {
             .map(|i| block(lang, &sample.replace("WORD", &format!("w{i}x"))))
             .collect();
         let t = Instant::now();
-        let cold = orgbook::highlight::code_blocks(&block(lang, &sample.replace("WORD", "cold")));
+        let cold_block = block(lang, &sample.replace("WORD", "cold"));
+        let cold = orgbook::highlight::code_blocks(&cold_block);
         let cold_us = t.elapsed().as_secs_f64() * 1e6;
         assert!(
             cold.contains("class=\"hl-"),
