@@ -304,6 +304,7 @@ pub(crate) fn summarise(
     for e in entries[start..]
         .iter()
         .take_while(|e| e.term.starts_with(prefix))
+        .filter(|e| !e.term.ends_with(super::analysis::TITLE_KEY_END))
     {
         for &(doc, q) in e.full {
             let slot = &mut best[doc as usize];
