@@ -25,6 +25,8 @@
 
 mod analysis;
 mod encode;
+#[cfg(test)]
+mod jsmin;
 mod rank;
 mod shard;
 
@@ -123,15 +125,15 @@ pub(crate) struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            shard_bytes: 10_000,
+            shard_bytes: 6_000,
             max_posting_chars: 7_000,
             meta_bytes: 1_600,
             single_file_bytes: 40_000,
             summary_span: 2,
             summary_docs: 48,
             excerpt_chars: 180,
-            section_chars: 120,
-            max_sections: 24,
+            section_chars: 100,
+            max_sections: 12,
         }
     }
 }

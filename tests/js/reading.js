@@ -9,8 +9,12 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 const assert = require('assert');
-const S = require(path.join(__dirname, '../../themes/default/static/orgbook/search.js'));
 const dir = process.argv[2];
+// The client as the site ships it: comments and indentation stripped by
+// build.rs (src/search/jsmin.rs), so these checks also cover the stripping.
+const SHIPPED = path.join(dir, 'orgbook/search.js');
+const SOURCE = path.join(__dirname, '../../themes/default/static/orgbook/search.js');
+const S = require(SHIPPED);
 let passed = 0, failed = 0;
 
 function makeEngine() {
@@ -41,6 +45,12 @@ async function check(name, fn) {
 const at = (hits, url) => hits.findIndex(h => h.url === url);
 
 (async () => {
+  await check('the shipped client is the source without its comments', async () => {
+    const shipped = fs.readFileSync(SHIPPED, 'utf8'), source = fs.readFileSync(SOURCE, 'utf8');
+    assert.ok(shipped.length < source.length * 0.85, `${shipped.length} of ${source.length} bytes`);
+    assert.ok(!shipped.includes('Snowball English (Porter2)'), 'a comment survived');
+    assert.ok(shipped.includes("'use strict'"));
+  });
   const manifest = (await makeEngine().engine.file('index'));
   const seps = manifest.seps;
 

@@ -88,7 +88,7 @@ struct Dropdown {
 const READ_DROPDOWN: &str = r#"
     const box = document.querySelector('.search-dropdown');
     const input = document.getElementById('search-input');
-    const active = document.querySelector('#search-listbox .search-active a');
+    const active = document.querySelector('#search-listbox a.search-active');
     const hit = a => ({
         title: a.querySelector('.search-title').textContent,
         title_html: a.querySelector('.search-title').innerHTML,

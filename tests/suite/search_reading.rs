@@ -6,6 +6,10 @@
 //! The same content is checked twice: by `tests/js/reading.js` under Node against the
 //! index the real binary built (with filler pages, so the index is sharded and a misspelt
 //! word may sit in a shard of its own), and in headless Chromium in the header dropdown.
+//!
+//! The other small things of item 10 are checked on the built pages of a small handbook:
+//! favicon, Open Graph and description meta, the timeline in the top navigation, chat
+//! contacts as links through `chat_url`, and a 404 page that works from any path.
 
 use crate::browser::{Browser, Server, wait_js};
 use crate::harness::*;
@@ -174,10 +178,10 @@ async fn dropdown(client: &Client, server: &Server, query: &str) -> Vec<Value> {
             r#"const box = document.querySelector('.search-dropdown');
                if (!box || box.hidden || !box.textContent.includes({q})) return null;
                return Array.from(document.querySelectorAll('#search-listbox [role=option]'), o => {{
-                 const a = o.querySelector('a.search-hit'), t = s => {{ const e = o.querySelector(s); return e ? e.textContent : null; }};
+                 const a = o.matches('a.search-hit') ? o : null, t = s => {{ const e = o.querySelector(s); return e ? e.textContent : null; }};
                  return {{ label: o.getAttribute('aria-label'), href: a ? a.getAttribute('href') : null,
                           title: t('.search-title'), section: t('.search-section'), snippet: t('.search-snippet'),
-                          links: o.querySelectorAll('a, button, input').length }};
+                          nested: o.querySelectorAll('a, button, input, [tabindex]').length }};
                }});"#,
             q = serde_json::to_string(&quoted).unwrap()
         ),
@@ -277,15 +281,232 @@ fn dropdown_options_are_named_kind_title_team_with_nothing_nested_to_tab_to() {
         let labels: Vec<&str> = options.iter().filter_map(|o| o["label"].as_str()).collect();
         assert!(labels.contains(&"Page, Slack"), "{labels:?}");
         assert!(labels.contains(&"Team, Slack Admins"), "{labels:?}");
-        // The link inside each option is out of the tab order (the combobox moves the
-        // active option), so the option holds no second interactive stop.
+        // Each option is the link itself: nothing interactive nested inside it, and out
+        // of the tab order (the combobox moves the active option).
+        assert!(options.iter().all(|o| o["nested"] == 0), "{options:?}");
         let tab_stops = client
             .execute(
-                "return Array.from(document.querySelectorAll('#search-listbox [role=option] a')).filter(a => a.tabIndex >= 0).length;",
+                "return Array.from(document.querySelectorAll('#search-listbox [role=option]')).filter(o => o.tabIndex >= 0).length;",
                 vec![],
             )
             .await
             .unwrap();
         assert_eq!(tab_stops, 0);
+    });
+}
+
+// ---- The other small things of item 10, checked on the built pages ----
+
+/// A small handbook with a decision (so there is a timeline), chat contacts and, when
+/// given, a `base_url`.
+fn small_book(base_url: Option<&str>) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let mut config = String::from(
+        "title = \"Small Org\"\nchat_url = \"https://chat.example.org/app_redirect?channel={channel}\"\n",
+    );
+    if let Some(u) = base_url {
+        config.push_str(&format!("base_url = \"{u}\"\n"));
+    }
+    book.write("orgbook.toml", &config);
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Small Org handbook\"\ndescription = \"How Small Org works.\"\n+++\nWelcome.\n",
+    );
+    book.write(
+        "content/teams/payments.md",
+        "+++\nname = \"Payments\"\nproblem = \"Money must move.\"\n\
+         metrics = [{ name = \"Uptime\", target = \"99.9%\" }]\n\
+         [contact]\nchat = \"#pay-ments\"\nlead = \"@ada\"\nsite = \"https://pay.example.org/\"\n\
+         email = \"pay@example.org\"\nroom = \"Level 2\"\n+++\nWe move money.\n",
+    );
+    book.write(
+        "content/decisions/0001-use-postgres.md",
+        "+++\ntitle = \"Use Postgres\"\nstatus = \"accepted\"\ntype = 2\ndate = 2026-01-10\ndecided = 2026-01-12\n\
+         team = \"payments\"\n+++\n## Context\n\nWe need a database.\n",
+    );
+    book.write(
+        "content/guide/tea.md",
+        "+++\ntitle = \"Tea\"\ndescription = \"Where the tea is.\"\n+++\nIn the kitchen.\n",
+    );
+    book.build().success();
+    book
+}
+
+fn attr(doc: &scraper::Html, selector: &str, name: &str) -> Option<String> {
+    doc.select(&sel(selector))
+        .next()
+        .and_then(|e| e.value().attr(name).map(String::from))
+}
+
+#[test]
+fn pages_have_a_favicon_open_graph_and_description_meta_and_the_timeline_in_the_nav() {
+    let book = small_book(None);
+    for (page, title, description) in [
+        (
+            "index.html",
+            "Small Org handbook",
+            Some("How Small Org works."),
+        ),
+        ("guide/tea.html", "Tea", Some("Where the tea is.")),
+        ("teams/payments.html", "Payments", None),
+    ] {
+        let doc = book.html(page);
+        let icon =
+            attr(&doc, "link[rel=icon]", "href").unwrap_or_else(|| panic!("{page}: no icon"));
+        // The icon link is relative to the page and names a file that was written.
+        let dir = std::path::Path::new(page).parent().unwrap();
+        let icon_file = book.out().join(dir).join(&icon);
+        assert!(icon_file.is_file(), "{page}: {icon} not found");
+        assert_eq!(
+            attr(&doc, "meta[property='og:title']", "content").as_deref(),
+            Some(title),
+            "{page}"
+        );
+        assert_eq!(
+            attr(&doc, "meta[property='og:site_name']", "content").as_deref(),
+            Some("Small Org")
+        );
+        if let Some(d) = description {
+            assert_eq!(
+                attr(&doc, "meta[name=description]", "content").as_deref(),
+                Some(d)
+            );
+            assert_eq!(
+                attr(&doc, "meta[property='og:description']", "content").as_deref(),
+                Some(d)
+            );
+        }
+        let nav = hrefs(&doc, "nav.site-nav a");
+        assert!(
+            nav.iter().any(|h| h.ends_with("timeline.html")),
+            "{page}: {nav:?}"
+        );
+    }
+}
+
+#[test]
+fn chat_contacts_and_urls_are_links() {
+    let book = small_book(None);
+    let doc = book.html("teams/payments.html");
+    let links: Vec<(String, String)> = doc
+        .select(&sel("dd a"))
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for (text, href) in [
+        (
+            "#pay-ments",
+            "https://chat.example.org/app_redirect?channel=pay-ments",
+        ),
+        ("@ada", "https://chat.example.org/app_redirect?channel=ada"),
+        ("https://pay.example.org/", "https://pay.example.org/"),
+        ("pay@example.org", "mailto:pay@example.org"),
+    ] {
+        assert!(
+            links.iter().any(|(t, h)| t == text && h == href),
+            "{text} → {href} missing in {links:?}"
+        );
+    }
+    assert!(
+        !links.iter().any(|(t, _)| t == "Level 2"),
+        "plain text stays text: {links:?}"
+    );
+}
+
+/// A host serves 404.html for any missing path, at any depth: its styles are inline and
+/// its links absolute (from `base_url`, else from the server root).
+#[test]
+fn not_found_page_is_styled_and_links_from_any_path() {
+    for (base, root) in [
+        (None, "/"),
+        (
+            Some("https://docs.example.org/handbook"),
+            "https://docs.example.org/handbook/",
+        ),
+    ] {
+        let book = small_book(base);
+        let doc = book.html("404.html");
+        let style: String = doc
+            .select(&sel("head style"))
+            .map(|s| s.text().collect::<String>())
+            .collect();
+        assert!(
+            style.len() > 1000,
+            "the stylesheet is inline: {} bytes",
+            style.len()
+        );
+        let mut refs = hrefs(&doc, "a[href], link[href]");
+        refs.extend(
+            doc.select(&sel("script[src], img[src]"))
+                .filter_map(|e| e.value().attr("src").map(String::from)),
+        );
+        assert!(!refs.is_empty());
+        for r in &refs {
+            assert!(
+                r.starts_with(root)
+                    || r.starts_with('#')
+                    || r.starts_with("mailto:")
+                    || r.starts_with("https://")
+                    || r.starts_with("http://"),
+                "{base:?}: {r} does not work from a nested path"
+            );
+        }
+        assert!(
+            refs.iter().any(|r| *r == format!("{root}index.html")),
+            "{refs:?}"
+        );
+    }
+}
+
+/// axe-core with the dropdown open, in light and dark mode: options with a section
+/// heading and highlighted matches, no nested interactive controls, contrast of `mark`.
+/// axe-core is the pinned npm package `.ci/run` installs into `tests/browser/`.
+#[test]
+fn axe_finds_no_serious_violations_with_the_dropdown_open() {
+    let path = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    let axe = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if crate::browser::in_ci() => {
+            panic!(
+                "axe-core missing at {} ({e}); .ci/run installs it",
+                path.display()
+            )
+        }
+        Err(_) => {
+            eprintln!("notice: skipping axe-core test: axe-core is not installed in tests/browser");
+            return;
+        }
+    };
+    browse(|client, server| async move {
+        let mut problems = Vec::new();
+        for scheme in ["light", "dark"] {
+            crate::browser::emulate_media(client, "", scheme).await;
+            for query in ["escalation", "paymnts", "slack"] {
+                let options = dropdown(client, server, query).await;
+                assert!(options.len() > 1, "{query}: {options:?}");
+                client.execute(&axe, vec![]).await.unwrap();
+                let v = client
+                    .execute_async(
+                        r#"const done = arguments[arguments.length - 1];
+                           axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                             r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                for p in v.as_array().unwrap() {
+                    problems.push(format!("{scheme} {query}: {}", p.as_str().unwrap_or("")));
+                }
+            }
+        }
+        crate::browser::emulate_media(client, "", "light").await;
+        assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
     });
 }

@@ -682,17 +682,21 @@
       live.textContent = text;
       open(true);
     }
+    /* The link itself is the option (an <a href> may take role=option), so
+     * an option holds no second interactive element, and a link still opens
+     * in a new tab. The list item is presentational. */
     function option(link, i) {
       var li = el('li', 'search-item');
-      li.id = 'search-opt-' + i;
-      li.setAttribute('role', 'option');
+      li.setAttribute('role', 'none');
+      link.id = 'search-opt-' + i;
+      link.setAttribute('role', 'option');
       // Screen readers announce "kind, title, team, status", not the parts run together.
       var said = [];
       ['search-kind', 'search-title', 'search-team', 'search-status'].forEach(function (c) {
         var part = link.querySelector('.' + c);
         if (part && part.textContent) said.push(part.textContent);
       });
-      li.setAttribute('aria-label', said.join(', '));
+      if (said.length) link.setAttribute('aria-label', said.join(', '));
       link.tabIndex = -1;
       li.appendChild(link);
       list.appendChild(li);
@@ -724,7 +728,7 @@
         if (box.hidden) { if (input.value.trim()) run(); } else if (n) setActive(k === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
       } else if (k === 'Enter' && !box.hidden && active >= 0) {
         e.preventDefault();
-        window.location.href = options()[active].querySelector('a').href;
+        window.location.href = options()[active].href;
       } else if (k === 'Escape' && !box.hidden) {
         e.preventDefault();
         open(false);
