@@ -223,3 +223,81 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
         );
     }
 }
+
+/// The most addresses one sitemap may hold (sitemaps.org).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// The `<loc>` texts of an XML file under `out`.
+fn locs(out: &Path, rel: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(out.join(rel)).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect()
+}
+
+/// Past 50,000 addresses `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`,
+/// `sitemap-2.xml`, …, each within the format's limit, and together they list every page
+/// exactly once. A team of 50,001 members gives a person page each: the cheapest handbook
+/// with that many pages.
+#[test]
+fn a_sitemap_past_50000_addresses_is_split_under_a_sitemap_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let members: Vec<String> = (0..=SITEMAP_MAX_URLS)
+        .map(|i| format!("\"Person {i:05}\""))
+        .collect();
+    std::fs::create_dir_all(root.join("content/teams")).unwrap();
+    std::fs::write(root.join("orgbook.toml"), "title = \"Crowd Org\"\n").unwrap();
+    std::fs::write(
+        root.join("content/_index.md"),
+        "+++\ntitle = \"Crowd Org\"\n+++\nHi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/teams/crowd.md"),
+        format!(
+            "+++\nname = \"Crowd\"\nproblem = \"Many.\"\nlead = \"Person 00000\"\n\
+             members = [{}]\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA crowd.\n",
+            members.join(",")
+        ),
+    )
+    .unwrap();
+    let out = root.join("public");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let index = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(index.contains("<sitemapindex"), "{}", &index[..200]);
+    let parts = locs(&out, "sitemap.xml");
+    assert_eq!(parts, ["sitemap-1.xml", "sitemap-2.xml"]);
+    let mut listed = Vec::new();
+    for part in &parts {
+        let urls = locs(&out, part);
+        assert!(
+            urls.len() <= SITEMAP_MAX_URLS,
+            "{part}: {} addresses",
+            urls.len()
+        );
+        listed.extend(urls);
+    }
+    assert!(!out.join("sitemap-3.xml").exists());
+    let mut pages: Vec<String> = files_under(&out)
+        .into_iter()
+        .filter(|f| f.ends_with(".html") && f != "404.html" && f != "search.html")
+        .collect();
+    listed.sort();
+    pages.sort();
+    assert_eq!(listed.len(), pages.len());
+    assert!(listed == pages, "the parts do not list exactly the pages");
+}
