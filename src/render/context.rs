@@ -440,6 +440,9 @@ pub struct OrgMapPage<'a> {
     /// True when the organisation is too large to draw on one page: cards link to
     /// per-group map pages (`orgmap/<group>.html`) instead of embedding their maps.
     pub split: bool,
+    /// Parts of the overview (`orgmap.html`, `orgmap-2.html`, …) when a split map has more
+    /// than 60 groups; one part otherwise.
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]

@@ -301,3 +301,76 @@ fn a_sitemap_past_50000_addresses_is_split_under_a_sitemap_index() {
     assert_eq!(listed.len(), pages.len());
     assert!(listed == pages, "the parts do not list exactly the pages");
 }
+
+/// Many top-level groups: the org map overview is split into parts (`orgmap.html`,
+/// `orgmap-2.html`, …) that each stay under the page bound, and every group's own map is
+/// linked from one of them.
+#[test]
+fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
+    const MANY_GROUPS: usize = 500;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("orgbook.toml", "title = \"Wide Org\"\n");
+    write("content/_index.md", "+++\ntitle = \"Wide Org\"\n+++\nHi.\n");
+    for g in 0..MANY_GROUPS {
+        write(
+            &format!("content/teams/g{g:03}.md"),
+            &format!(
+                "+++\nname = \"Group number {g:03} of the wide organisation\"\nkind = \"group\"\n\
+                 lead = \"Lead {g}\"\n+++\nA group.\n"
+            ),
+        );
+        write(
+            &format!("content/teams/g{g:03}/t{g:03}.md"),
+            &format!(
+                "+++\nname = \"Team {g:03}\"\nparent = \"g{g:03}\"\nproblem = \"P.\"\n\
+                 lead = \"Lead {g}\"\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    let out = root.join("public");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut overview = vec!["orgmap.html".to_string()];
+    let mut linked = BTreeSet::new();
+    let mut i = 0;
+    while i < overview.len() {
+        let rel = overview[i].clone();
+        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
+        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
+        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+        for href in hrefs(&page, "a[href]") {
+            let href = href.split('#').next().unwrap().to_string();
+            if href.starts_with("orgmap-") && !overview.contains(&href) {
+                overview.push(href);
+            } else if let Some(g) = href.strip_prefix("orgmap/") {
+                linked.insert(g.to_string());
+            }
+        }
+        i += 1;
+    }
+    assert!(overview.len() > 1, "the overview was not split");
+    for g in 0..MANY_GROUPS {
+        let map = format!("g{g:03}.html");
+        assert!(out.join("orgmap").join(&map).is_file(), "no map page {map}");
+        assert!(
+            linked.contains(&map),
+            "orgmap/{map} not linked from the overview"
+        );
+    }
+}
