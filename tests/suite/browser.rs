@@ -144,6 +144,40 @@ fn respond(dir: &Path, prefix: &str, url: &str) -> Option<Reply> {
     Some(reply(200, content_type, body))
 }
 
+/// A handbook built once and served under `/handbook/` for the rest of the test binary.
+pub struct Site {
+    _book: crate::harness::TestBook,
+    server: Server,
+}
+
+/// Runs `steps` with the shared browser session and the site kept in `cell`, which `make`
+/// writes (into a folder of its choosing inside the browser's scratch folder, removed
+/// when the tests end) on first use, and which is then built and served; does nothing
+/// (after a notice) when Chromium is missing outside CI.
+pub fn browse_site<F, Fut>(
+    cell: &'static OnceLock<Site>,
+    make: impl FnOnce(&Path) -> crate::harness::TestBook,
+    steps: F,
+) where
+    F: FnOnce(&'static Client, &'static Server) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(browser) = Browser::shared() else {
+        return;
+    };
+    let site = cell.get_or_init(|| {
+        let book = make(browser.scratch());
+        book.build().success();
+        let server = Server::start(book.out(), "/handbook/");
+        Site {
+            _book: book,
+            server,
+        }
+    });
+    let server = &site.server;
+    browser.run(|b| steps(&b.client, server));
+}
+
 /// Looks for a program: `$var` if set, else the first of `names` on `PATH`.
 fn find_program(var: &str, names: &[&str]) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(var) {

@@ -7,42 +7,34 @@
 //! these tests fail when CI is set and are skipped (after a notice) otherwise, like every
 //! browser test (see `browser.rs`).
 
-use crate::browser::{Browser, Server, emulate_media, emulate_viewport, in_ci, wait_js};
+use crate::browser::{Server, Site, browse_site, emulate_media, emulate_viewport, in_ci, wait_js};
 use crate::harness::*;
 use fantoccini::Client;
 use serde_json::Value;
 use std::future::Future;
+use std::path::Path;
 use std::sync::OnceLock;
-
-struct Site {
-    _book: TestBook,
-    server: Server,
-}
 
 static SITE: OnceLock<Site> = OnceLock::new();
 
-/// The bundled handbook, built once into the browser's scratch folder and served under a
-/// sub-path (as on a real host), plus a long page for the sidebar and contents column.
-fn site(browser: &Browser) -> &'static Site {
-    SITE.get_or_init(|| {
-        let book = TestBook::bundled_in(browser.scratch());
-        let mut long = String::from(
-            "+++\ntitle = \"A long read\"\ndescription = \"Why this page exists.\"\nweight = 50\n+++\n# A long read\n\n",
-        );
-        for i in 0..8 {
-            long.push_str(&format!("## Part {i}\n\n{}\n\n", "Words to read. ".repeat(80)));
-        }
-        long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
-        long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
-        long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
-        book.write("content/how-we-work/long-read.md", &long);
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
-        Site {
-            _book: book,
-            server,
-        }
-    })
+/// The browser tests' own handbook (tests/fixtures/browser), served under a sub-path (as on
+/// a real host), plus a long page for the sidebar and contents column.
+fn make_site(scratch: &Path) -> TestBook {
+    let book = TestBook::fixture_in("browser", scratch);
+    let mut long = String::from(
+        "+++\ntitle = \"A long read\"\ndescription = \"Why this page exists.\"\nweight = 50\n+++\n# A long read\n\n",
+    );
+    for i in 0..8 {
+        long.push_str(&format!(
+            "## Part {i}\n\n{}\n\n",
+            "Words to read. ".repeat(80)
+        ));
+    }
+    long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
+    long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
+    long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
+    book.write("content/how-we-work/long-read.md", &long);
+    book
 }
 
 fn browse<F, Fut>(steps: F)
@@ -50,11 +42,7 @@ where
     F: FnOnce(&'static Client, &'static Server) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let server = &site(browser).server;
-    browser.run(|b| steps(&b.client, server));
+    browse_site(&SITE, make_site, steps);
 }
 
 /// One page of each kind the site has.

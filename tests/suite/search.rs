@@ -1,16 +1,17 @@
-//! Search in a real browser: the bundled handbook, plus a decision whose title is markup, is
+//! Search in a real browser: the browser tests' handbook (tests/fixtures/browser), plus a decision whose title is markup, is
 //! built once, served on 127.0.0.1 under `/handbook/` and searched in headless Chromium the
 //! way a reader does: typing in the header box, arrow keys, facets on the results page.
 //! See tests/suite/browser.rs for how Chromium is found and shared (these tests fail in CI
 //! when it is missing), and docs/search.md for what the client promises.
 
-use crate::browser::{Browser, Server, wait_js};
+use crate::browser::{Browser, Server, Site, browse_site, wait_js};
 use crate::harness::*;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde::Deserialize;
 use serde_json::Value;
 use std::future::Future;
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// A decision whose title would run a script if the client ever used `innerHTML`.
@@ -25,42 +26,26 @@ fn script_decision() -> String {
     )
 }
 
-struct Site {
-    _book: TestBook,
-    server: Server,
-}
-
 static SITE: OnceLock<Site> = OnceLock::new();
 
-/// Builds the site once, inside the browser's scratch folder (removed when the tests end).
-fn site(browser: &Browser) -> &'static Site {
-    SITE.get_or_init(|| {
-        let book = TestBook::bundled_in(browser.scratch());
-        book.write(
-            "content/decisions/0020-render-markup-in-titles-as-text.md",
-            &script_decision(),
-        );
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
-        Site {
-            _book: book,
-            server,
-        }
-    })
+/// The browser tests' own handbook (tests/fixtures/browser) and [`script_decision`].
+fn make_site(scratch: &Path) -> TestBook {
+    let book = TestBook::fixture_in("browser", scratch);
+    book.write(
+        "content/decisions/0020-render-markup-in-titles-as-text.md",
+        &script_decision(),
+    );
+    book
 }
 
-/// Runs `steps` with the shared browser session and the served site; does nothing (after a
-/// notice) when Chromium is missing outside CI.
+/// Runs `steps` with the shared browser session and the served site; does nothing (after
+/// a notice) when Chromium is missing outside CI.
 fn browse<F, Fut>(steps: F)
 where
     F: FnOnce(&'static Client, &'static Server) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let server = &site(browser).server;
-    browser.run(|b| steps(&b.client, server));
+    browse_site(&SITE, make_site, steps);
 }
 
 #[derive(Debug, Deserialize)]
@@ -502,7 +487,7 @@ fn search_works_under_a_sub_path_from_a_nested_page() {
 #[test]
 fn without_javascript_the_search_box_says_search_needs_javascript() {
     // In the HTML of every page: the header box, and the results page itself.
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("browser");
     book.build().success();
     for rel in files_under(&book.out())
         .iter()

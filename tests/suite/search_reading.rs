@@ -11,12 +11,13 @@
 //! favicon, Open Graph and description meta, the timeline in the top navigation, chat
 //! contacts as links through `chat_url`, and a 404 page that works from any path.
 
-use crate::browser::{Browser, Server, wait_js};
+use crate::browser::{Server, Site, browse_site, wait_js};
 use crate::harness::*;
 use crate::search_js::run_js;
 use fantoccini::Client;
 use serde_json::Value;
 use std::future::Future;
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// Writes the handbook into `book`, plus `filler` pages of made-up words.
@@ -127,26 +128,14 @@ fn client_tolerates_typos_ranks_exact_titles_first_and_picks_the_matching_sectio
     run_js("reading.js", &[&book.out()]);
 }
 
-struct Site {
-    _book: TestBook,
-    server: Server,
-}
-
 static SITE: OnceLock<Site> = OnceLock::new();
 
-fn site(browser: &Browser) -> &'static Site {
-    SITE.get_or_init(|| {
-        let book = TestBook {
-            dir: tempfile::tempdir_in(browser.scratch()).unwrap(),
-        };
-        write_handbook(&book, 0);
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
-        Site {
-            _book: book,
-            server,
-        }
-    })
+fn make_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    write_handbook(&book, 0);
+    book
 }
 
 fn browse<F, Fut>(steps: F)
@@ -154,11 +143,7 @@ where
     F: FnOnce(&'static Client, &'static Server) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let server = &site(browser).server;
-    browser.run(|b| steps(&b.client, server));
+    browse_site(&SITE, make_site, steps);
 }
 
 /// Types `query` into the header box and returns, per option, its accessible name and the
