@@ -804,17 +804,10 @@ impl<'a> Renderer<'a> {
         let all = self.hierarchy();
         let total = all.len();
         let chunks = paginate::chunks(all, TEAMS_PER_PAGE);
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
-                    _ => format!("{}", i + 1),
-                },
-                url: paginate::part_url("teams/index.html", i),
-            })
-            .collect();
+        let many = chunks.len() > 1;
+        let parts = paginate::part_links(&chunks, "teams/index.html", |a, b| {
+            many.then(|| format!("{} – {}", a.name, b.name))
+        });
         let pagers = paginate::pagers(&parts);
         chunks
             .into_iter()
@@ -882,17 +875,9 @@ impl<'a> Renderer<'a> {
         let json = decisions_json(&all);
         let total = all.len();
         let chunks = paginate::chunks(all, DECISIONS_PER_PAGE);
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) => format!("{} – {}", a.shown_date, b.shown_date),
-                    _ => format!("{}", i + 1),
-                },
-                url: paginate::part_url("decisions/index.html", i),
-            })
-            .collect();
+        let parts = paginate::part_links(&chunks, "decisions/index.html", |a, b| {
+            Some(format!("{} – {}", a.shown_date, b.shown_date))
+        });
         let pagers = paginate::pagers(&parts);
         let mut out: Vec<Result<OutputFile, Diagnostic>> = chunks
             .into_iter()

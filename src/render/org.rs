@@ -328,12 +328,7 @@ impl Renderer<'_> {
             cards.len().max(1)
         };
         let runs = super::paginate::chunks(cards, per);
-        let parts: Vec<Link> = (0..runs.len())
-            .map(|i| Link {
-                title: format!("{}", i + 1),
-                url: super::paginate::part_url("orgmap.html", i),
-            })
-            .collect();
+        let parts = super::paginate::part_links(&runs, "orgmap.html", |_, _| None);
         let tree_html = if split {
             String::new()
         } else {
@@ -470,20 +465,13 @@ impl Renderer<'_> {
                 last.push(l);
             }
         }
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if a.letter != b.letter => {
-                        format!("{}–{}", a.letter, b.letter)
-                    }
-                    (Some(a), _) => a.letter.clone(),
-                    _ => format!("{}", i + 1),
-                },
-                url: super::paginate::part_url("ownership.html", i),
+        let parts = super::paginate::part_links(&chunks, "ownership.html", |a, b| {
+            Some(if a.letter != b.letter {
+                format!("{}–{}", a.letter, b.letter)
+            } else {
+                a.letter.clone()
             })
-            .collect();
+        });
         let jump: Vec<Link> = chunks
             .iter()
             .zip(&parts)

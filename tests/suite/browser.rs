@@ -178,6 +178,46 @@ pub fn browse_site<F, Fut>(
     browser.run(|b| steps(&b.client, server));
 }
 
+/// axe-core, the pinned npm package `.ci/run` installs into `tests/browser/`; `None`
+/// (after a notice) when it is missing outside CI, a failure in CI.
+pub fn axe_source() -> Option<String> {
+    let path = crate::harness::repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) if in_ci() => panic!(
+            "axe-core missing at {} ({e}); .ci/run installs it",
+            path.display()
+        ),
+        Err(_) => {
+            eprintln!(
+                "notice: skipping axe-core test: run `npm install --no-save --no-package-lock --prefix tests/browser axe-core@4.11.0`"
+            );
+            None
+        }
+    }
+}
+
+/// Runs axe-core (`axe`, its source) on the current page and returns its critical and
+/// serious violations, each as "rule (impact): first targets".
+pub async fn axe_serious(client: &Client, axe: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.unwrap();
+    let v = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                 r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 /// Looks for a program: `$var` if set, else the first of `names` on `PATH`.
 fn find_program(var: &str, names: &[&str]) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(var) {

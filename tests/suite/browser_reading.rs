@@ -7,7 +7,9 @@
 //! these tests fail when CI is set and are skipped (after a notice) otherwise, like every
 //! browser test (see `browser.rs`).
 
-use crate::browser::{Server, Site, browse_site, emulate_media, emulate_viewport, in_ci, wait_js};
+use crate::browser::{
+    Server, Site, axe_serious, axe_source, browse_site, emulate_media, emulate_viewport, wait_js,
+};
 use crate::harness::*;
 use fantoccini::Client;
 use serde_json::Value;
@@ -261,23 +263,6 @@ fn decisions_filter_by_query_string_across_all_parts() {
 }
 
 /// Where `.ci/run` installs the pinned axe-core.
-fn axe_source() -> Option<String> {
-    let path = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if in_ci() => panic!(
-            "axe-core missing at {} ({e}); .ci/run installs it",
-            path.display()
-        ),
-        Err(_) => {
-            eprintln!(
-                "notice: skipping axe-core test: run `npm install --no-save --no-package-lock --prefix tests/browser axe-core@4.11.0`"
-            );
-            None
-        }
-    }
-}
-
 #[test]
 fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
     let Some(axe) = axe_source() else {
@@ -289,19 +274,8 @@ fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
             emulate_media(client, "", scheme).await;
             for page in PAGE_TYPES {
                 open(client, server, page).await;
-                client.execute(&axe, vec![]).await.unwrap();
-                let v = client
-                    .execute_async(
-                        r#"const done = arguments[arguments.length - 1];
-                           axe.run(document, { resultTypes: ['violations'] }).then(r => done(
-                             r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
-                               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                for p in v.as_array().unwrap() {
-                    problems.push(format!("{scheme} {page}: {}", p.as_str().unwrap_or("")));
+                for p in axe_serious(client, &axe).await {
+                    problems.push(format!("{scheme} {page}: {p}"));
                 }
             }
         }

@@ -97,6 +97,22 @@ fn generate(root: &Path) -> BTreeSet<String> {
     docs
 }
 
+/// Builds the handbook at `root` into `out` with the real binary; fails on errors.
+fn build(root: &Path, out: &Path) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
 /// Pages reachable from `index.html` by links, following only pages that are not document
 /// pages (the indexes, their parts, org-level pages); document pages are collected.
 fn reachable_from_indexes(out: &Path, docs: &BTreeSet<String>) -> BTreeSet<String> {
@@ -150,18 +166,7 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
     let root = dir.path();
     let docs = generate(root);
     let out = root.join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    build(root, &out);
 
     // Every list is long enough here to be split: the bound below is met by splitting,
     // not by the lists being short.
@@ -265,18 +270,7 @@ fn a_sitemap_past_50000_addresses_is_split_under_a_sitemap_index() {
     )
     .unwrap();
     let out = root.join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    build(root, &out);
     let index = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(index.contains("<sitemapindex"), "{}", &index[..200]);
     let parts = locs(&out, "sitemap.xml");
@@ -334,18 +328,7 @@ fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
         );
     }
     let out = root.join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    build(root, &out);
     let mut overview = vec!["orgmap.html".to_string()];
     let mut linked = BTreeSet::new();
     let mut i = 0;
