@@ -145,37 +145,41 @@ fn respond(dir: &Path, prefix: &str, url: &str) -> Option<Reply> {
 }
 
 /// A handbook built once and served under `/handbook/` for the rest of the test binary.
+/// A test module keeps one in a `static` and runs its browser tests with [`Site::browse`].
 pub struct Site {
-    _book: crate::harness::TestBook,
-    server: Server,
+    make: fn(&Path) -> crate::harness::TestBook,
+    built: OnceLock<(crate::harness::TestBook, Server)>,
 }
 
-/// Runs `steps` with the shared browser session and the site kept in `cell`, which `make`
-/// writes (into a folder of its choosing inside the browser's scratch folder, removed
-/// when the tests end) on first use, and which is then built and served; does nothing
-/// (after a notice) when Chromium is missing outside CI.
-pub fn browse_site<F, Fut>(
-    cell: &'static OnceLock<Site>,
-    make: impl FnOnce(&Path) -> crate::harness::TestBook,
-    steps: F,
-) where
-    F: FnOnce(&'static Client, &'static Server) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let site = cell.get_or_init(|| {
-        let book = make(browser.scratch());
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
+impl Site {
+    /// The site that `make` writes, into a folder of its choosing inside `scratch` (the
+    /// browser's scratch folder, removed when the tests end).
+    pub const fn new(make: fn(&Path) -> crate::harness::TestBook) -> Site {
         Site {
-            _book: book,
-            server,
+            make,
+            built: OnceLock::new(),
         }
-    });
-    let server = &site.server;
-    browser.run(|b| steps(&b.client, server));
+    }
+
+    /// Runs `steps` with the shared browser session and this site, written, built and
+    /// served on first use; does nothing (after a notice) when Chromium is missing
+    /// outside CI.
+    pub fn browse<F, Fut>(&'static self, steps: F)
+    where
+        F: FnOnce(&'static Client, &'static Server) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        let Some(browser) = Browser::shared() else {
+            return;
+        };
+        let (_, server) = self.built.get_or_init(|| {
+            let book = (self.make)(browser.scratch());
+            book.build().success();
+            let server = Server::start(book.out(), "/handbook/");
+            (book, server)
+        });
+        browser.run(|b| steps(&b.client, server));
+    }
 }
 
 /// axe-core, the pinned npm package `.ci/run` installs into `tests/browser/`; `None`

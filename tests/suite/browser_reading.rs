@@ -8,19 +8,17 @@
 //! browser test (see `browser.rs`).
 
 use crate::browser::{
-    Server, Site, axe_serious, axe_source, browse_site, emulate_media, emulate_viewport, wait_js,
+    Server, Site, axe_serious, axe_source, emulate_media, emulate_viewport, wait_js,
 };
 use crate::harness::*;
 use fantoccini::Client;
 use serde_json::Value;
-use std::future::Future;
 use std::path::Path;
-use std::sync::OnceLock;
-
-static SITE: OnceLock<Site> = OnceLock::new();
 
 /// The browser tests' own handbook (tests/fixtures/browser), served under a sub-path (as on
 /// a real host), plus a long page for the sidebar and contents column.
+static SITE: Site = Site::new(make_site);
+
 fn make_site(scratch: &Path) -> TestBook {
     let book = TestBook::fixture_in("browser", scratch);
     let mut long = String::from(
@@ -37,14 +35,6 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
-}
-
-fn browse<F, Fut>(steps: F)
-where
-    F: FnOnce(&'static Client, &'static Server) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    browse_site(&SITE, make_site, steps);
 }
 
 /// One page of each kind the site has.
@@ -83,7 +73,7 @@ async fn open(client: &Client, server: &Server, rel: &str) {
 
 #[test]
 fn head_reads_title_description_contents_and_the_contents_column_stays_on_screen() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         emulate_viewport(client, Some((1400, 900))).await;
         open(client, server, "how-we-work/long-read.html").await;
         let v = client
@@ -120,7 +110,7 @@ fn head_reads_title_description_contents_and_the_contents_column_stays_on_screen
 
 #[test]
 fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         emulate_viewport(client, Some((1400, 900))).await;
         open(client, server, "how-we-work/long-read.html").await;
         let v = client
@@ -163,7 +153,7 @@ fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
 
 #[test]
 fn no_page_scrolls_sideways_on_a_390_px_phone() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         emulate_viewport(client, Some((390, 844))).await;
         let mut wide = Vec::new();
         for page in PAGE_TYPES {
@@ -188,7 +178,7 @@ fn no_page_scrolls_sideways_on_a_390_px_phone() {
 
 #[test]
 fn org_map_find_a_team_jumps_to_and_marks_the_team() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "orgmap.html").await;
         let input = client
             .find(fantoccini::Locator::Id("om-find-input"))
@@ -215,7 +205,7 @@ fn org_map_find_a_team_jumps_to_and_marks_the_team() {
 
 #[test]
 fn decisions_filter_by_query_string_across_all_parts() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(
             client,
             server,
@@ -268,7 +258,7 @@ fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
     let Some(axe) = axe_source() else {
         return;
     };
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let mut problems = Vec::new();
         for scheme in ["light", "dark"] {
             emulate_media(client, "", scheme).await;
@@ -286,7 +276,7 @@ fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
 
 #[test]
 fn print_shows_the_whole_org_map_and_no_navigation() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "orgmap.html").await;
         emulate_media(client, "print", "light").await;
         let v = client
@@ -328,7 +318,7 @@ fn print_shows_the_whole_org_map_and_no_navigation() {
 
 #[test]
 fn search_options_are_announced_as_kind_title_team() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "index.html").await;
         let input = client
             .find(fantoccini::Locator::Id("search-input"))

@@ -11,14 +11,12 @@
 //! favicon, Open Graph and description meta, the timeline in the top navigation, chat
 //! contacts as links through `chat_url`, and a 404 page that works from any path.
 
-use crate::browser::{Server, Site, browse_site, wait_js};
+use crate::browser::{Server, Site, wait_js};
 use crate::harness::*;
 use crate::search_js::run_js;
 use fantoccini::Client;
 use serde_json::Value;
-use std::future::Future;
 use std::path::Path;
-use std::sync::OnceLock;
 
 /// Writes the handbook into `book`, plus `filler` pages of made-up words.
 fn write_handbook(book: &TestBook, filler: usize) {
@@ -128,7 +126,7 @@ fn client_tolerates_typos_ranks_exact_titles_first_and_picks_the_matching_sectio
     run_js("reading.js", &[&book.out()]);
 }
 
-static SITE: OnceLock<Site> = OnceLock::new();
+static SITE: Site = Site::new(make_site);
 
 fn make_site(scratch: &Path) -> TestBook {
     let book = TestBook {
@@ -136,14 +134,6 @@ fn make_site(scratch: &Path) -> TestBook {
     };
     write_handbook(&book, 0);
     book
-}
-
-fn browse<F, Fut>(steps: F)
-where
-    F: FnOnce(&'static Client, &'static Server) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    browse_site(&SITE, make_site, steps);
 }
 
 /// Types `query` into the header box and returns, per option, its accessible name and the
@@ -182,7 +172,7 @@ fn hrefs_of(options: &[Value]) -> Vec<&str> {
 
 #[test]
 fn dropdown_ranks_an_exact_title_first() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let slack = dropdown(client, server, "slack").await;
         let hrefs = hrefs_of(&slack);
         assert!(hrefs[0].ends_with("guide/slack.html"), "{hrefs:?}");
@@ -198,7 +188,7 @@ fn dropdown_ranks_an_exact_title_first() {
 
 #[test]
 fn dropdown_finds_a_word_with_one_typo_below_the_exact_spelling() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let options = dropdown(client, server, "paymnts").await;
         let hrefs = hrefs_of(&options);
         let exact = hrefs.iter().position(|h| h.ends_with("guide/scratch.html"));
@@ -217,7 +207,7 @@ fn dropdown_finds_a_word_with_one_typo_below_the_exact_spelling() {
 
 #[test]
 fn dropdown_snippet_comes_from_the_matching_section_with_its_heading_apart() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let options = dropdown(client, server, "escalation").await;
         let hit = options
             .iter()
@@ -261,7 +251,7 @@ fn dropdown_snippet_comes_from_the_matching_section_with_its_heading_apart() {
 
 #[test]
 fn dropdown_options_are_named_kind_title_team_with_nothing_nested_to_tab_to() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let options = dropdown(client, server, "slack").await;
         let labels: Vec<&str> = options.iter().filter_map(|o| o["label"].as_str()).collect();
         assert!(labels.contains(&"Page, Slack"), "{labels:?}");
@@ -457,7 +447,7 @@ fn axe_finds_no_serious_violations_with_the_dropdown_open() {
     let Some(axe) = crate::browser::axe_source() else {
         return;
     };
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         let mut problems = Vec::new();
         for scheme in ["light", "dark"] {
             crate::browser::emulate_media(client, "", scheme).await;
