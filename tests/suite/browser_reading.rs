@@ -154,26 +154,48 @@ fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
 #[test]
 fn no_page_scrolls_sideways_on_a_390_px_phone() {
     SITE.browse(|client, server| async move {
-        emulate_viewport(client, Some((390, 844))).await;
-        let mut wide = Vec::new();
-        for page in PAGE_TYPES {
-            open(client, server, page).await;
-            let v = client
-                .execute(
-                    "return [document.documentElement.scrollWidth, window.innerWidth];",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            let (sw, iw) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
-            assert_eq!(iw, 390.0, "viewport emulation");
-            if sw > 390.0 {
-                wide.push(format!("{page}: {sw}px"));
-            }
-        }
-        emulate_viewport(client, None).await;
+        let wide = wider_than_a_phone(client, server, PAGE_TYPES).await;
         assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
     });
+}
+
+/// Those of `pages` that scroll sideways at 390 × 844, with their width.
+async fn wider_than_a_phone(client: &Client, server: &Server, pages: &[&str]) -> Vec<String> {
+    emulate_viewport(client, Some((390, 844))).await;
+    let mut wide = Vec::new();
+    for page in pages {
+        open(client, server, page).await;
+        let v = client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (sw, iw) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
+        assert_eq!(iw, 390.0, "viewport emulation");
+        if sw > 390.0 {
+            wide.push(format!("{page}: {sw}px"));
+        }
+    }
+    emulate_viewport(client, None).await;
+    wide
+}
+
+/// axe-core's critical and serious violations on `pages` in light and dark mode.
+async fn axe_problems(client: &Client, server: &Server, axe: &str, pages: &[&str]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for scheme in ["light", "dark"] {
+        emulate_media(client, "", scheme).await;
+        for page in pages {
+            open(client, server, page).await;
+            for p in axe_serious(client, axe).await {
+                problems.push(format!("{scheme} {page}: {p}"));
+            }
+        }
+    }
+    emulate_media(client, "", "light").await;
+    problems
 }
 
 #[test]
@@ -259,17 +281,7 @@ fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
         return;
     };
     SITE.browse(|client, server| async move {
-        let mut problems = Vec::new();
-        for scheme in ["light", "dark"] {
-            emulate_media(client, "", scheme).await;
-            for page in PAGE_TYPES {
-                open(client, server, page).await;
-                for p in axe_serious(client, &axe).await {
-                    problems.push(format!("{scheme} {page}: {p}"));
-                }
-            }
-        }
-        emulate_media(client, "", "light").await;
+        let problems = axe_problems(client, server, &axe, PAGE_TYPES).await;
         assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
     });
 }
@@ -347,5 +359,73 @@ fn search_options_are_announced_as_kind_title_team() {
             labels.contains(&"Team, Payments, Business Systems"),
             "{labels:?}"
         );
+    });
+}
+
+static SPLIT_SITE: Site = Site::new(make_split_site);
+
+/// An organisation too large to draw on one page: 70 top-level groups of 3 teams, so the
+/// org map has a page per group and its overview is split into parts.
+fn make_split_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Wide Org\"\n");
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Wide Org\"\n+++\nWelcome.\n",
+    );
+    for g in 0..70 {
+        book.write(
+            &format!("content/teams/g{g:02}.md"),
+            &format!(
+                "+++\nname = \"Group {g:02} with a rather long name\"\nkind = \"group\"\n\
+                 lead = \"Lead {g}\"\n+++\nA group.\n"
+            ),
+        );
+        for t in 0..3 {
+            book.write(
+                &format!("content/teams/g{g:02}/t{g:02}{t}.md"),
+                &format!(
+                    "+++\nname = \"Business Systems Integration {g:02}{t}\"\nparent = \"g{g:02}\"\n\
+                     problem = \"P.\"\nlead = \"Lead {g}{t}\"\n\n[[metrics]]\nname = \"Lead time\"\n\
+                     target = \"2 days\"\ncurrent = \"3 days\"\n+++\nA team.\n"
+                ),
+            );
+        }
+    }
+    book
+}
+
+/// The pages only a large organisation has (the overview's parts, a group's own map)
+/// read on a phone and pass axe-core in light and dark mode, and "find a team" on a
+/// group's map page leads to the team on its own group's page.
+#[test]
+fn a_split_org_map_reads_on_a_phone_passes_axe_and_finds_teams_across_groups() {
+    let axe = axe_source();
+    SPLIT_SITE.browse(|client, server| async move {
+        let pages = ["orgmap.html", "orgmap-2.html", "orgmap/g00.html", "orgmap/g69.html"];
+        let wide = wider_than_a_phone(client, server, &pages).await;
+        assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
+        let misses = server.misses();
+        assert!(misses.is_empty(), "requests for missing files: {misses:?}");
+        if let Some(axe) = &axe {
+            let problems = axe_problems(client, server, axe, &pages).await;
+            assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+        }
+        open(client, server, "orgmap/g00.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("om-find-input"))
+            .await
+            .unwrap();
+        input.send_keys("Business Systems Integration 692").await.unwrap();
+        input.send_keys("\u{E007}").await.unwrap();
+        wait_js(
+            client,
+            "the team on its group's map",
+            "const el = document.getElementById('om-t692'); return [location.pathname, location.hash, !!el && el.classList.contains('om-found')];",
+            |v| v[0].as_str().is_some_and(|p| p.ends_with("orgmap/g69.html")) && v[1] == "#om-t692" && v[2] == true,
+        )
+        .await;
     });
 }
