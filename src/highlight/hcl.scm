@@ -1,5 +1,4 @@
 ; HCL and Terraform, for orgbook's highlighter (the grammar crate ships no query).
-; The first pattern that captures a node wins.
 (comment) @comment
 (block (identifier) @keyword)
 (block (string_lit) @type)
