@@ -3,8 +3,8 @@
 //! coloured by the theme's stylesheet, so light and dark mode both work and pages need no
 //! JavaScript. Blocks without a language, or in a language not in [`Lang`], stay plain.
 //!
-//! tree-sitter (`tree-sitter-highlight` and the grammar crates of the tree-sitter
-//! organisation and its grammars group) parses each block and the grammars' highlight
+//! tree-sitter (`tree-sitter-highlight` and one grammar crate per language, most of them
+//! kept by the tree-sitter organisation) parses each block and the grammars' highlight
 //! queries name the tokens. It replaced syntect, whose regex-driven grammars cost about ten
 //! times as much per block and were a third of a 10,000-page build's CPU
 //! (docs/performance.md, "Highlighting with tree-sitter"). Each language's query is
