@@ -40,6 +40,35 @@ fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
     out.status.success().then_some(out.stdout)
 }
 
+/// [`read`] on its own thread, so that `git log` overlaps with loading the handbook. The
+/// thread is joined when the result is taken and, failing that, when this is dropped: a
+/// build that stops early (errors before rendering) must not return while `git` still runs
+/// (the `handbook` fuzz target found such a thread outliving the build).
+pub struct Reading(Option<std::thread::JoinHandle<LastChanged>>);
+
+impl Reading {
+    pub fn start(root: &Path) -> Reading {
+        let root = root.to_path_buf();
+        Reading(Some(std::thread::spawn(move || read(&root))))
+    }
+
+    /// The dates, once `git` has answered (none if it failed).
+    pub fn finish(mut self) -> LastChanged {
+        self.0
+            .take()
+            .and_then(|thread| thread.join().ok())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// Reads the history of the repository holding `root` (if any).
 pub fn read(root: &Path) -> LastChanged {
     // `--is-shallow-repository` also fails outside a repository: one cheap check for both.

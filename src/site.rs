@@ -427,10 +427,7 @@ fn run(
     staging: Option<&crate::write::Staging>,
 ) -> (SiteBuild, Result<(), crate::write::WriteError>) {
     // One `git log` for every page's last-updated date, overlapped with loading.
-    let git_dates = {
-        let root = root.to_path_buf();
-        std::thread::spawn(move || crate::gitdates::read(&root))
-    };
+    let git_dates = crate::gitdates::Reading::start(root);
     let mut timings = Vec::new();
     let mut diags = Vec::new();
     let mut clock = Instant::now();
@@ -480,7 +477,7 @@ fn run(
             health: &health,
             options,
             nav: Default::default(),
-            last_changed: git_dates.join().unwrap_or_default(),
+            last_changed: git_dates.finish(),
             fingerprints: None,
         };
         match staging {
