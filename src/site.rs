@@ -173,6 +173,29 @@ pub fn markdown_stage(handbook: &mut Handbook) -> Marked {
     after_markdown(handbook, rendered, md_diags)
 }
 
+/// [`derived_files`] with the search index already analysed
+/// ([`markdown_stage_dropping_bodies`]).
+pub fn derived_files_of(
+    handbook: &Handbook,
+    index: crate::search::StreamingIndex,
+) -> Vec<OutputFile> {
+    let mut files = search_files_of(index);
+    files.extend(crate::redirect::files(handbook));
+    files
+}
+
+/// The search index's files, from the documents analysed so far.
+pub fn search_files_of(index: crate::search::StreamingIndex) -> Vec<OutputFile> {
+    index
+        .finish()
+        .into_iter()
+        .map(|(path, bytes)| OutputFile {
+            path,
+            contents: render::FileContents::Bytes(bytes),
+        })
+        .collect()
+}
+
 /// Every document's Markdown, in parallel; results and diagnostics in document order.
 pub fn markdown_all(handbook: &Handbook) -> (Vec<Rendered>, Vec<Vec<Diagnostic>>) {
     (0..handbook.docs.len())
@@ -433,11 +456,14 @@ const BODIES_PER_STEP: usize = 256;
 /// a body held is reused by later bodies' HTML. Kept: the front matter, which diagnostics
 /// and health notes quote, and the whole text of any document a health finding points into
 /// the body of. Anchors are checked once every body is rendered, from each link's
-/// [`markdown::Spot`], so they need no body.
+/// [`markdown::Spot`], so they need no body. Each document also goes into the search
+/// index as soon as it is rendered, and its plain text (read by nothing else) is dropped
+/// there and then; the index's files are made by [`search_files_of`].
 pub fn markdown_stage_dropping_bodies(
     handbook: &mut Handbook,
     health: &crate::health::Health,
-) -> Marked {
+) -> (Marked, crate::search::StreamingIndex) {
+    let index = crate::search::StreamingIndex::default();
     let keep: std::collections::HashSet<crate::model::DocId> = health
         .findings
         .iter()
@@ -452,7 +478,14 @@ pub fn markdown_stage_dropping_bodies(
         let hb: &Handbook = handbook;
         let (r, d): (Vec<_>, Vec<_>) = (start..end)
             .into_par_iter()
-            .map(|id| markdown_one(hb, id))
+            .map(|id| {
+                let (mut r, d) = markdown_one(hb, id);
+                let doc = &hb.docs[id];
+                let title = page_title(doc, &r);
+                index.add(&render::search_doc(hb, doc, &r, title.as_deref()));
+                r.text = String::new();
+                (r, d)
+            })
             .unzip();
         rendered.extend(r);
         md_diags.extend(d);
@@ -463,7 +496,7 @@ pub fn markdown_stage_dropping_bodies(
             }
         }
     }
-    after_markdown(handbook, rendered, md_diags)
+    (after_markdown(handbook, rendered, md_diags), index)
 }
 
 fn run(
@@ -505,9 +538,12 @@ fn run(
     diags.extend(link_diags);
     lap("link", &mut timings);
 
-    let mut marked = match staging {
-        Some(_) => markdown_stage_dropping_bodies(&mut handbook, &health),
-        None => markdown_stage(&mut handbook),
+    let (marked, index) = match staging {
+        Some(_) => {
+            let (marked, index) = markdown_stage_dropping_bodies(&mut handbook, &health);
+            (marked, Some(index))
+        }
+        None => (markdown_stage(&mut handbook), None),
     };
     diags.extend(marked.diags().cloned());
     lap("markdown", &mut timings);
@@ -517,18 +553,7 @@ fn run(
     if let Some(tera) = &tera
         && may_render(&diags)
     {
-        let derived = match staging {
-            Some(_) => {
-                let mut d = Vec::new();
-                let files = derived_files(&handbook, &marked.rendered, &mut d);
-                // The search index was the plain text's only reader.
-                for r in &mut marked.rendered {
-                    r.text = String::new();
-                }
-                Some((files, d))
-            }
-            None => None,
-        };
+        let derived = index.map(|index| (derived_files_of(&handbook, index), Vec::new()));
         let renderer = Renderer {
             handbook: &handbook,
             rendered: &marked.rendered,
@@ -582,14 +607,23 @@ pub fn derived_files(
 /// Pages without a front matter title take their first `#` heading, else their file name.
 pub fn fill_page_titles(handbook: &mut Handbook, rendered: &[Rendered]) {
     for (doc, r) in handbook.docs.iter_mut().zip(rendered) {
-        if let DocKind::Page(p) = &mut doc.kind
-            && !p.title_from_front_matter
+        if let Some(title) = page_title(doc, r)
+            && let DocKind::Page(p) = &mut doc.kind
         {
-            p.title = match &r.leading_h1 {
-                Some(h) => h.clone(),
-                None if p.is_home => String::new(),
-                None => load::title_from_path(&doc.source.path, p.folder_index),
-            };
+            p.title = title;
         }
+    }
+}
+
+/// The title [`fill_page_titles`] gives `doc`, when it is a page whose title comes from
+/// its body.
+pub fn page_title(doc: &crate::model::Doc, r: &Rendered) -> Option<String> {
+    match &doc.kind {
+        DocKind::Page(p) if !p.title_from_front_matter => Some(match &r.leading_h1 {
+            Some(h) => h.clone(),
+            None if p.is_home => String::new(),
+            None => load::title_from_path(&doc.source.path, p.folder_index),
+        }),
+        _ => None,
     }
 }

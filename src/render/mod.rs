@@ -14,7 +14,7 @@ mod search_docs;
 pub mod theme;
 
 pub use org::escape_html;
-pub use search_docs::{search_docs, search_files};
+pub use search_docs::{search_doc, search_docs, search_files};
 
 use crate::diagnostic::Diagnostic;
 use crate::link;
