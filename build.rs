@@ -5,6 +5,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "src/search/jsmin.rs"]
+mod jsmin;
+
 fn main() {
     let theme = Path::new("themes/default");
     println!("cargo:rerun-if-changed=themes/default");
@@ -12,9 +15,17 @@ fn main() {
     collect(theme, theme, &mut files);
     files.sort();
     let mut out = String::from("pub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
+    println!("cargo:rerun-if-changed=src/search/jsmin.rs");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     for rel in &files {
-        let abs = std::fs::canonicalize(theme.join(rel)).expect("theme file");
+        let mut abs = std::fs::canonicalize(theme.join(rel)).expect("theme file");
         println!("cargo:rerun-if-changed={}", abs.display());
+        // The search client ships without its comments (see src/search/jsmin.rs).
+        if rel == "static/orgbook/search.js" {
+            let src = std::fs::read_to_string(&abs).expect("search.js is UTF-8");
+            abs = out_dir.join("search.js");
+            std::fs::write(&abs, jsmin::strip(&src)).expect("write search.js");
+        }
         let _ = writeln!(
             out,
             "    ({rel:?}, include_bytes!({:?})),",

@@ -567,15 +567,14 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
     }
 }
 
-/// Team dependencies; returns who depends on each team (the reverse of `[[interactions]]`).
-fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<String, Vec<String>> {
-    let cfg = &hb.config.teams;
+/// Team slug → the teams that list it in `[[interactions]]` (sorted, without itself). The
+/// only part of [`Health`] that documents' own pages show, so `orgbook serve` computes it
+/// alone right after an edit and the rest of the health later.
+pub fn depended_on_by(hb: &Handbook) -> BTreeMap<String, Vec<String>> {
     let mut depended_on_by: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut mentions: BTreeSet<(&str, &str)> = BTreeSet::new();
     for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
         for i in &c.interactions {
             if hb.teams.contains_key(&i.team.value) && i.team.value != c.slug {
-                mentions.insert((c.slug.as_str(), i.team.value.as_str()));
                 let list = depended_on_by.entry(i.team.value.clone()).or_default();
                 if list.last() != Some(&c.slug) {
                     list.push(c.slug.clone());
@@ -587,6 +586,17 @@ fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<Str
         list.sort();
         list.dedup();
     }
+    depended_on_by
+}
+
+/// Team dependencies; returns who depends on each team (the reverse of `[[interactions]]`).
+fn interaction_rules(hb: &Handbook, findings: &mut Vec<Finding>) -> BTreeMap<String, Vec<String>> {
+    let cfg = &hb.config.teams;
+    let depended_on_by = depended_on_by(hb);
+    let mentions: BTreeSet<(&str, &str)> = depended_on_by
+        .iter()
+        .flat_map(|(to, froms)| froms.iter().map(move |from| (from.as_str(), to.as_str())))
+        .collect();
     for &id in hb.teams.values() {
         let Some(c) = hb.docs[id].as_team() else {
             continue;

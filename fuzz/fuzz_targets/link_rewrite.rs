@@ -30,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
             "img/logo.png".into(),
         ],
         unparsed: Vec::new(),
+        drafts: Vec::new(),
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);

@@ -74,10 +74,10 @@ pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
     files
 }
 
-/// Non-Markdown files inside dot-folders, sorted.
-fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(content)
+/// Everything under `content`, sorted by name, entering dot-folders that may hold linked
+/// files ([`is_dot_folder`]) but not ignored folders (version control, tools).
+fn walk_with_dot_folders(content: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
+    walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -85,7 +85,12 @@ fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
             e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
         })
         .flatten()
-    {
+}
+
+/// Non-Markdown files inside dot-folders, sorted.
+fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in walk_with_dot_folders(content) {
         if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
             continue;
         }
@@ -123,15 +128,7 @@ pub fn in_dot_folder(rel: &str) -> bool {
 pub fn skipped_content(root: &Path) -> Vec<Diagnostic> {
     let content = root.join(CONTENT_DIR);
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
-        })
-        .flatten()
-    {
+    for entry in walk_with_dot_folders(&content) {
         let rel = crate::diagnostic::display_path(&content, entry.path());
         let file = format!("{CONTENT_DIR}/{rel}");
         // A symlink with a hidden or editor name is an editor lock file (Emacs `.#x.md`).

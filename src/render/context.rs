@@ -368,6 +368,14 @@ pub struct Sitemap {
     pub redirects: Vec<SitemapRedirect>,
 }
 
+/// `sitemap.xml` when the addresses need more than one sitemap (`sitemap_index.xml`).
+#[derive(Serialize)]
+pub struct SitemapIndex {
+    /// The address of each part, `sitemap-1.xml` first.
+    pub parts: Vec<String>,
+    pub redirects: Vec<SitemapRedirect>,
+}
+
 #[derive(Serialize)]
 pub struct SitemapRedirect {
     /// Both URL-encoded, with no `--` (they go inside an XML comment).
@@ -375,7 +383,7 @@ pub struct SitemapRedirect {
     pub to: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct SitemapEntry {
     pub loc: String,
     pub lastmod: Option<String>,
@@ -432,6 +440,9 @@ pub struct OrgMapPage<'a> {
     /// True when the organisation is too large to draw on one page: cards link to
     /// per-group map pages (`orgmap/<group>.html`) instead of embedding their maps.
     pub split: bool,
+    /// Parts of the overview (`orgmap.html`, `orgmap-2.html`, …) when a split map has more
+    /// than 60 groups; one part otherwise.
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]

@@ -173,18 +173,13 @@ impl Renderer<'_> {
                 last.push(m);
             }
         }
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if a.id != b.id => format!("{} – {}", a.label, b.label),
-                    (Some(a), _) => a.label.clone(),
-                    _ => format!("{}", i + 1),
-                },
-                url: super::paginate::part_url("timeline.html", i),
+        let parts = super::paginate::part_links(&chunks, "timeline.html", |a, b| {
+            Some(if a.id != b.id {
+                format!("{} – {}", a.label, b.label)
+            } else {
+                a.label.clone()
             })
-            .collect();
+        });
         let pagers = super::paginate::pagers(&parts);
         chunks
             .into_iter()

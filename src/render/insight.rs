@@ -446,17 +446,10 @@ impl Renderer<'_> {
         // Split by name so that the index does not grow with the organisation.
         let total = rows.len();
         let chunks = super::paginate::chunks(rows, PEOPLE_PER_PAGE);
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
-                    _ => format!("{}", i + 1),
-                },
-                url: super::paginate::part_url("people.html", i),
-            })
-            .collect();
+        let many = chunks.len() > 1;
+        let parts = super::paginate::part_links(&chunks, "people.html", |a, b| {
+            many.then(|| format!("{} – {}", a.name, b.name))
+        });
         let pagers = super::paginate::pagers(&parts);
         for (people, pager) in chunks.into_iter().zip(pagers) {
             let url = parts[pager.part - 1].url.clone();
@@ -555,17 +548,10 @@ impl Renderer<'_> {
             }
             chunks[part].push(t);
         }
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
-                    _ => format!("{}", i + 1),
-                },
-                url: super::paginate::part_url("interactions.html", i),
-            })
-            .collect();
+        let many = chunks.len() > 1;
+        let parts = super::paginate::part_links(&chunks, "interactions.html", |a, b| {
+            many.then(|| format!("{} – {}", a.name, b.name))
+        });
         let pagers = super::paginate::pagers(&parts);
         chunks
             .into_iter()

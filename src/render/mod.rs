@@ -139,6 +139,10 @@ fn decisions_json(all: &[DecisionSummary]) -> String {
     serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
 }
 
+/// Addresses in one sitemap: the limit of the sitemaps.org format (its other limit, 50 MB
+/// uncompressed, is far off at this count with addresses of the length orgbook makes).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
 /// Entries of the home page's "Handbook" list before it links to the index.
 const HOME_PAGES: usize = 12;
 
@@ -800,17 +804,10 @@ impl<'a> Renderer<'a> {
         let all = self.hierarchy();
         let total = all.len();
         let chunks = paginate::chunks(all, TEAMS_PER_PAGE);
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if chunks.len() > 1 => format!("{} – {}", a.name, b.name),
-                    _ => format!("{}", i + 1),
-                },
-                url: paginate::part_url("teams/index.html", i),
-            })
-            .collect();
+        let many = chunks.len() > 1;
+        let parts = paginate::part_links(&chunks, "teams/index.html", |a, b| {
+            many.then(|| format!("{} – {}", a.name, b.name))
+        });
         let pagers = paginate::pagers(&parts);
         chunks
             .into_iter()
@@ -878,17 +875,9 @@ impl<'a> Renderer<'a> {
         let json = decisions_json(&all);
         let total = all.len();
         let chunks = paginate::chunks(all, DECISIONS_PER_PAGE);
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) => format!("{} – {}", a.shown_date, b.shown_date),
-                    _ => format!("{}", i + 1),
-                },
-                url: paginate::part_url("decisions/index.html", i),
-            })
-            .collect();
+        let parts = paginate::part_links(&chunks, "decisions/index.html", |a, b| {
+            Some(format!("{} – {}", a.shown_date, b.shown_date))
+        });
         let pagers = paginate::pagers(&parts);
         let mut out: Vec<Result<OutputFile, Diagnostic>> = chunks
             .into_iter()
@@ -1061,8 +1050,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// `generated`: the pages about the whole handbook that were rendered (all parts of the
-    /// split indexes included).
-    fn sitemap(&self, generated: &[&str]) -> Result<OutputFile, Diagnostic> {
+    /// split indexes included). One `sitemap.xml` up to [`SITEMAP_MAX_URLS`] addresses;
+    /// past that, `sitemap.xml` is a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`, …
+    fn sitemaps(&self, generated: &[&str]) -> Vec<Result<OutputFile, Diagnostic>> {
         let prefix = self
             .handbook
             .config
@@ -1114,11 +1104,30 @@ impl<'a> Renderer<'a> {
                 to: comment_safe(&self.handbook.docs[id].url),
             })
             .collect();
-        self.render(
+        if entries.len() <= SITEMAP_MAX_URLS {
+            return vec![self.render(
+                "sitemap.xml",
+                "sitemap.xml",
+                &Sitemap { entries, redirects },
+            )];
+        }
+        let mut files = Vec::new();
+        let mut parts = Vec::new();
+        for (i, chunk) in entries.chunks(SITEMAP_MAX_URLS).enumerate() {
+            let path = format!("sitemap-{}.xml", i + 1);
+            parts.push(format!("{prefix}{path}"));
+            let part = Sitemap {
+                entries: chunk.to_vec(),
+                redirects: Vec::new(),
+            };
+            files.push(self.render("sitemap.xml", &path, &part));
+        }
+        files.push(self.render(
+            "sitemap_index.xml",
             "sitemap.xml",
-            "sitemap.xml",
-            &Sitemap { entries, redirects },
-        )
+            &SitemapIndex { parts, redirects },
+        ));
+        files
     }
 
     /// The page of document `id`; `None` for the home page, which [`Self::site_pages`]
@@ -1200,7 +1209,7 @@ impl<'a> Renderer<'a> {
         let mut generated = generated.into_inner().unwrap_or_else(|e| e.into_inner());
         generated.sort_unstable();
         let generated: Vec<&str> = generated.iter().map(String::as_str).collect();
-        sink(jobs.len(), vec![self.sitemap(&generated)]);
+        sink(jobs.len(), self.sitemaps(&generated));
     }
 
     /// Renders every page. Template errors are collected, not fatal one by one.

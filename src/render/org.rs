@@ -18,6 +18,10 @@ pub use crate::text::escape_html;
 const OVERVIEW_MAX_TEAMS: usize = 200;
 /// A group card lists this many of its direct teams before "+N more".
 const CARD_CHILDREN: usize = 12;
+
+/// Group cards on one part of a split map's overview (each about 1.5 KB with its links).
+const OVERVIEW_MAX_CARDS: usize = 60;
+
 /// A group map wider than this (px) takes a whole row of the grid.
 const CARD_MAX_WIDTH: i32 = 700;
 
@@ -316,39 +320,62 @@ impl Renderer<'_> {
         }
         let loose_svg = (!loose_nodes.is_empty() && loose_nodes.len() <= OVERVIEW_MAX_TEAMS)
             .then(|| orgmap::render_org_map(&loose_nodes));
-        let mut base = self.base("orgmap.html", "Org map".into(), None, "orgmap");
-        base.breadcrumbs = vec![Link {
-            title: "Home".into(),
-            url: "index.html".into(),
-        }];
-        let ctx = OrgMapPage {
-            base,
-            svg: String::new(),
-            tree_html: if split {
-                String::new()
-            } else {
-                self.tree_html()
-            },
-            teams,
-            groups: group_count,
-            top: top.map(|t| Link {
-                title: t.name.clone(),
-                url: format!("teams/{}.html", t.slug),
-            }),
-            top_slug: top.map(|t| t.slug.clone()),
-            cards,
-            loose: loose
-                .iter()
-                .map(|c| Link {
-                    title: c.name.clone(),
-                    url: format!("teams/{}.html", c.slug),
-                })
-                .take(OVERVIEW_MAX_TEAMS)
-                .collect(),
-            loose_svg,
-            split,
+        // A split map's overview holds cards without maps; past OVERVIEW_MAX_CARDS groups
+        // it is split too, so that it stays bounded however many groups there are.
+        let per = if split {
+            OVERVIEW_MAX_CARDS
+        } else {
+            cards.len().max(1)
         };
-        out.push(self.render("orgmap.html", "orgmap.html", &ctx));
+        let runs = super::paginate::chunks(cards, per);
+        let parts = super::paginate::part_links(&runs, "orgmap.html", |_, _| None);
+        let tree_html = if split {
+            String::new()
+        } else {
+            self.tree_html()
+        };
+        let loose: Vec<Link> = loose
+            .iter()
+            .map(|c| Link {
+                title: c.name.clone(),
+                url: format!("teams/{}.html", c.slug),
+            })
+            .take(OVERVIEW_MAX_TEAMS)
+            .collect();
+        let mut loose_svg = loose_svg;
+        for (cards, pager) in runs.into_iter().zip(super::paginate::pagers(&parts)) {
+            let first = pager.part == 1;
+            let url = parts[pager.part - 1].url.clone();
+            let mut base = self.base(&url, "Org map".into(), None, "orgmap");
+            base.breadcrumbs = vec![Link {
+                title: "Home".into(),
+                url: "index.html".into(),
+            }];
+            let ctx = OrgMapPage {
+                base,
+                svg: String::new(),
+                tree_html: if first {
+                    tree_html.clone()
+                } else {
+                    String::new()
+                },
+                teams,
+                groups: group_count,
+                top: top.map(|t| Link {
+                    title: t.name.clone(),
+                    url: format!("teams/{}.html", t.slug),
+                }),
+                top_slug: top.map(|t| t.slug.clone()),
+                cards,
+                // Teams outside any group are drawn on the first part, where their
+                // `orgmap.html#om-<slug>` addresses point.
+                loose: if first { loose.clone() } else { Vec::new() },
+                loose_svg: if first { loose_svg.take() } else { None },
+                split,
+                pager,
+            };
+            out.push(self.render("orgmap.html", &url, &ctx));
+        }
         out.push(Ok(OutputFile {
             path: "orgmap/teams.json".into(),
             contents: super::FileContents::Bytes(
@@ -438,20 +465,13 @@ impl Renderer<'_> {
                 last.push(l);
             }
         }
-        let parts: Vec<Link> = chunks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Link {
-                title: match (c.first(), c.last()) {
-                    (Some(a), Some(b)) if a.letter != b.letter => {
-                        format!("{}–{}", a.letter, b.letter)
-                    }
-                    (Some(a), _) => a.letter.clone(),
-                    _ => format!("{}", i + 1),
-                },
-                url: super::paginate::part_url("ownership.html", i),
+        let parts = super::paginate::part_links(&chunks, "ownership.html", |a, b| {
+            Some(if a.letter != b.letter {
+                format!("{}–{}", a.letter, b.letter)
+            } else {
+                a.letter.clone()
             })
-            .collect();
+        });
         let jump: Vec<Link> = chunks
             .iter()
             .zip(&parts)

@@ -38,6 +38,27 @@ pub fn part_url(base: &str, i: usize) -> String {
     }
 }
 
+/// Each part's link: its address (see [`part_url`]) and a title naming what it holds, made
+/// by `range` from its first and last items (`None`, or an empty part: its number).
+pub fn part_links<T>(
+    chunks: &[Vec<T>],
+    base: &str,
+    range: impl Fn(&T, &T) -> Option<String>,
+) -> Vec<Link> {
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Link {
+            title: match (c.first(), c.last()) {
+                (Some(a), Some(b)) => range(a, b),
+                _ => None,
+            }
+            .unwrap_or_else(|| format!("{}", i + 1)),
+            url: part_url(base, i),
+        })
+        .collect()
+}
+
 /// One [`Pager`] per part, given each part's address and title.
 pub fn pagers(parts: &[Link]) -> Vec<Pager> {
     (0..parts.len())

@@ -353,6 +353,31 @@ pub(crate) fn phrase_term(text: &str) -> Option<String> {
     (ok && (2..=4).contains(&words.len())).then(|| words.join(" "))
 }
 
+/// Ends every title key, so that a key is never an ordinary or phrase term.
+/// A tab sorts below every character a term can hold, so the key of a title
+/// sorts right after the term or phrase term of the same words and nearly
+/// always lands in the same shard: the client loads that shard anyway.
+pub(crate) const TITLE_KEY_END: char = '\t';
+
+/// The "title key" of a title of 1 to 4 words: its word terms, stop words
+/// included, joined by spaces and ended with [`TITLE_KEY_END`]. "On-call"
+/// gives "on call\t". A query whose words give the same key is the exact
+/// title, and the client ranks that document first. Text with no-space runs,
+/// or with too few or too many words, has none.
+pub(crate) fn title_key(text: &str) -> Option<String> {
+    let mut words = Vec::new();
+    let mut ok = true;
+    pieces(&fold(text), |p| match p {
+        Piece::Word(w) if w.chars().count() <= MAX_TERM_CHARS => words.push(normalise_word(w)),
+        _ => ok = false,
+    });
+    (ok && (1..=4).contains(&words.len())).then(|| {
+        let mut key = words.join(" ");
+        key.push(TITLE_KEY_END);
+        key
+    })
+}
+
 /// Marks a [`Lexicon`] word that is a stop word.
 const STOP: u32 = 1 << 31;
 
@@ -735,6 +760,16 @@ mod tests {
         assert_eq!(phrase_term("Payments"), None);
         assert_eq!(phrase_term("one two three four five"), None);
         assert_eq!(phrase_term("支付 team"), None);
+    }
+
+    #[test]
+    fn title_keys_for_short_titles() {
+        assert_eq!(title_key("On-call").as_deref(), Some("on call\t"));
+        assert_eq!(title_key("Slack").as_deref(), Some("slack\t"));
+        assert_eq!(title_key("The Payments").as_deref(), Some("the payment\t"));
+        assert_eq!(title_key("one two three four five"), None);
+        assert_eq!(title_key("支付"), None);
+        assert_eq!(title_key("  "), None);
     }
 
     /// The terms of a [`Lexicon`], as strings.

@@ -25,6 +25,8 @@
 
 mod analysis;
 mod encode;
+#[cfg(test)]
+mod jsmin;
 mod rank;
 mod shard;
 
@@ -114,18 +116,24 @@ pub(crate) struct Limits {
     pub summary_docs: usize,
     /// Characters of excerpt stored per document.
     pub excerpt_chars: usize,
+    /// Characters of snippet stored per section.
+    pub section_chars: usize,
+    /// Sections with a snippet per document; later ones have none.
+    pub max_sections: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            shard_bytes: 10_000,
+            shard_bytes: 6_000,
             max_posting_chars: 7_000,
             meta_bytes: 1_600,
             single_file_bytes: 40_000,
             summary_span: 2,
             summary_docs: 48,
             excerpt_chars: 180,
+            section_chars: 100,
+            max_sections: 12,
         }
     }
 }
@@ -182,7 +190,7 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
         || rank::index(&texts),
         || {
             docs.par_iter()
-                .map(|d| meta_record(d, limits.excerpt_chars))
+                .map(|d| meta_record(d, limits))
                 .collect::<Vec<_>>()
         },
     );
@@ -197,14 +205,14 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
 #[derive(Default)]
 pub struct StreamingIndex {
     analyser: rank::Analyser,
-    /// Per document: what ordering, facets and results need (no text), its metadata
-    /// record and its analysis.
+    /// Per document: what ordering, facets, title keys and results need (no body text),
+    /// its metadata record and its analysis.
     docs: std::sync::Mutex<Vec<(SearchDoc<'static>, Meta, rank::Analysed)>>,
 }
 
 impl StreamingIndex {
     pub fn add(&self, d: &SearchDoc<'_>) {
-        let meta = meta_record(d, Limits::default().excerpt_chars);
+        let meta = meta_record(d, &Limits::default());
         let analysed = self.analyser.add(doc_text(d));
         let owned = |c: &Cow<'_, str>| Cow::Owned(c.to_string());
         let light = SearchDoc {
@@ -214,7 +222,13 @@ impl StreamingIndex {
             team: d.team.as_ref().map(owned),
             status: d.status.as_ref().map(owned),
             decision_type: d.decision_type,
-            fields: Vec::new(),
+            // Owned items are title keys (see `title_keys`).
+            fields: d
+                .fields
+                .iter()
+                .filter(|(f, _)| *f == Field::Owns)
+                .map(|(f, t)| (*f, owned(t)))
+                .collect(),
             excerpt: None,
         };
         self.docs
@@ -248,7 +262,8 @@ fn write_index(
     meta: Vec<Meta>,
     limits: &Limits,
 ) -> Vec<(String, Vec<u8>)> {
-    let entries: Vec<shard::Entry> = (0..impacts.terms.len())
+    let keys = title_keys(docs);
+    let mut entries: Vec<shard::Entry> = (0..impacts.terms.len())
         .into_par_iter()
         .map(|t| {
             shard::Entry::new(
@@ -258,6 +273,12 @@ fn write_index(
             )
         })
         .collect();
+    entries = merge_entries(
+        entries,
+        keys.iter()
+            .map(|(k, docs)| shard::Entry::new(k, docs, limits.max_posting_chars))
+            .collect(),
+    );
 
     let facets = facets(docs);
     // Rounded so the manifest does not print 17 digits. Ranking only needs
@@ -405,6 +426,48 @@ fn write_index(
     files
 }
 
+/// The title keys (see `analysis::title_key`) with the documents that have
+/// each, sorted like terms. A document's names are its title and its `owns`
+/// items: typing an owned item's whole name is asking for its owner as much
+/// as typing a title is. Every posting has the top impact: the key only
+/// says "this is the name", the ranking is the client's.
+fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<(u32, u8)>)> {
+    let mut pairs: Vec<(String, u32)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| {
+            let owns = d.fields.iter().filter(|(f, _)| *f == Field::Owns);
+            std::iter::once(&*d.title)
+                .chain(owns.map(|(_, t)| &**t))
+                .filter_map(move |name| analysis::title_key(name).map(|k| (k, i as u32)))
+        })
+        .collect();
+    pairs.par_sort_unstable_by(|a, b| shard::cmp_utf16(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    pairs.dedup();
+    let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+    for (key, doc) in pairs {
+        match out.last_mut() {
+            Some((k, docs)) if *k == key => docs.push((doc, rank::LEVELS - 1)),
+            _ => out.push((key, vec![(doc, rank::LEVELS - 1)])),
+        }
+    }
+    out
+}
+
+/// Merges two lists of entries sorted by term (no term in both) into one.
+fn merge_entries<'a>(a: Vec<shard::Entry<'a>>, b: Vec<shard::Entry<'a>>) -> Vec<shard::Entry<'a>> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for e in a {
+        while let Some(k) = b.next_if(|k| shard::cmp_utf16(k.term, e.term) == Ordering::Less) {
+            out.push(k);
+        }
+        out.push(e);
+    }
+    out.extend(b);
+    out
+}
+
 /// A term shard: a flat `[term, postings, term, postings, …]` array. An
 /// array and not an object, so that a term like `__proto__` can never
 /// become an object key. A truncated term's postings are `[encoded, df]`.
@@ -438,9 +501,11 @@ struct Meta {
     plain_len: usize,
 }
 
-/// `[url, title, kind, team, status, type, excerpt]`. Positional, to keep
-/// the per-result download small.
-fn meta_record(d: &SearchDoc<'_>, excerpt_chars: usize) -> Meta {
+/// `[url, title, kind, team, status, type, excerpt]`, plus
+/// `[heading, snippet, heading, snippet, …]` for a document with sections.
+/// Positional, to keep the per-result download small.
+fn meta_record(d: &SearchDoc<'_>, limits: &Limits) -> Meta {
+    let body = sections(d);
     let mut json = String::from("[");
     let mut extra = push_json_str(&mut json, &d.url);
     json.push(',');
@@ -450,7 +515,22 @@ fn meta_record(d: &SearchDoc<'_>, excerpt_chars: usize) -> Meta {
     json.push(',');
     extra += push_json_str(&mut json, d.status.as_deref().unwrap_or(""));
     json.push_str(&format!(",{},", d.decision_type.unwrap_or(0)));
-    extra += push_json_str(&mut json, &excerpt(d, excerpt_chars));
+    extra += push_json_str(&mut json, &excerpt(d, &body, limits.excerpt_chars));
+    if !body.sections.is_empty() {
+        json.push_str(",[");
+        for (i, (heading, text)) in body.sections.iter().take(limits.max_sections).enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            extra += push_json_str(&mut json, heading);
+            json.push(',');
+            extra += push_json_str(
+                &mut json,
+                &cut_at_word(text.split_whitespace(), limits.section_chars),
+            );
+        }
+        json.push(']');
+    }
     json.push(']');
     Meta {
         plain_len: json.len() - extra,
@@ -458,39 +538,101 @@ fn meta_record(d: &SearchDoc<'_>, excerpt_chars: usize) -> Meta {
     }
 }
 
-/// The snippet text of a document: [`SearchDoc::excerpt`] if set, else the
-/// body text (the `Body` fields joined with " · "), or the typed fields when
-/// the body is blank. At most `max_chars` characters, cut at a word and
-/// ended with "…" when cut.
-fn excerpt(d: &SearchDoc<'_>, max_chars: usize) -> String {
+/// A document's body text cut at its headings: the lead (the text before
+/// the first heading) and each heading with the text up to the next one.
+/// Headings with no text of their own are left out.
+#[derive(Debug, Default)]
+struct Sections<'a> {
+    lead: &'a str,
+    sections: Vec<(&'a str, &'a str)>,
+}
+
+/// Splits the first `Body` field at the `Heading` fields. The rendered text
+/// (`markdown::Rendered::text`) puts each heading on a line of its own, in
+/// the order of the headings, so each heading is looked for as a whole line
+/// after the previous one. A heading that is not found ends the search, so
+/// the work stays linear in the text whatever the input.
+fn sections<'a>(d: &'a SearchDoc<'_>) -> Sections<'a> {
+    let Some(body) = d
+        .fields
+        .iter()
+        .find(|(f, t)| *f == Field::Body && !t.trim().is_empty())
+        .map(|(_, t)| &**t)
+    else {
+        return Sections::default();
+    };
+    // (heading, where its line starts, where its text starts)
+    let mut cuts: Vec<(&str, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    let headings = d.fields.iter().filter(|(f, _)| *f == Field::Heading);
+    'headings: for (_, h) in headings {
+        let h = h.trim();
+        if h.is_empty() {
+            continue;
+        }
+        let mut from = pos;
+        while let Some(i) = body[from..].find(h) {
+            let at = from + i;
+            let end = at + h.len();
+            let before = body[..at].trim_end_matches([' ', '\t']);
+            let after = body[end..].trim_start_matches([' ', '\t']);
+            if (before.is_empty() || before.ends_with('\n'))
+                && (after.is_empty() || after.starts_with('\n'))
+            {
+                cuts.push((h, at, end));
+                pos = end;
+                continue 'headings;
+            }
+            from = end;
+        }
+        break;
+    }
+    let mut out = Sections {
+        lead: cuts.first().map_or(body, |c| &body[..c.1]),
+        sections: Vec::with_capacity(cuts.len()),
+    };
+    for (i, &(h, _, start)) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).map_or(body.len(), |c| c.1);
+        let text = &body[start..end];
+        // A leading "# Title" heading opens the lead, not a section.
+        if i == 0 && out.lead.trim().is_empty() && h == d.title.trim() {
+            out.lead = text;
+        } else if !text.trim().is_empty() {
+            out.sections.push((h, text));
+        }
+    }
+    out
+}
+
+/// The snippet text shown when no section matches: [`SearchDoc::excerpt`]
+/// if set, else the lead of the body. A document with no body text at all
+/// uses its typed fields. At most `max_chars` characters, cut at a word and
+/// ended with "…" when cut. Empty when the body opens with a heading: the
+/// client then shows the first section.
+fn excerpt(d: &SearchDoc<'_>, body: &Sections<'_>, max_chars: usize) -> String {
     if let Some(e) = &d.excerpt {
         return cut_at_word(e.split_whitespace(), max_chars);
     }
-    let texts = |want: Field| {
-        d.fields
-            .iter()
-            .filter(move |(f, _)| *f == want)
-            .map(|(_, t)| &**t)
-    };
-    // The words of the texts joined with " · ", without joining them.
-    let words = |want: Field| {
-        texts(want).enumerate().flat_map(|(i, t)| {
+    let has_body = d
+        .fields
+        .iter()
+        .any(|(f, t)| *f == Field::Body && !t.trim().is_empty());
+    if has_body {
+        return cut_at_word(body.lead.split_whitespace(), max_chars);
+    }
+    // The typed fields' words joined with " · ", without joining them.
+    let words = d
+        .fields
+        .iter()
+        .filter(|(f, _)| *f == Field::Typed)
+        .enumerate()
+        .flat_map(|(i, (_, t))| {
             (i > 0)
                 .then_some("·")
                 .into_iter()
                 .chain(t.split_whitespace())
-        })
-    };
-    let mut body = texts(Field::Body);
-    let blank = match (body.next(), body.next()) {
-        (None, _) => true,
-        (Some(t), None) => t.chars().all(char::is_whitespace),
-        _ => false,
-    };
-    cut_at_word(
-        words(if blank { Field::Typed } else { Field::Body }),
-        max_chars,
-    )
+        });
+    cut_at_word(words, max_chars)
 }
 
 fn cut_at_word<'a>(words: impl Iterator<Item = &'a str>, max_chars: usize) -> String {

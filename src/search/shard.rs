@@ -199,7 +199,13 @@ pub(crate) fn partition(entries: &[Entry<'_>], target: usize) -> Vec<(String, Ra
     let mut shards = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, e) in entries.iter().enumerate() {
-        if size > 0 && size + e.size() > target {
+        // A title key stays in the shard of the term of the same words right
+        // before it: the client loads that shard for them anyway. (Any other
+        // key may start a shard: its separator is then a prefix of the key
+        // that also finds the words' own shard.)
+        let words = e.term.strip_suffix(super::analysis::TITLE_KEY_END);
+        let same_words = i > 0 && words == Some(entries[i - 1].term);
+        if size > 0 && size + e.size() > target && !same_words {
             shards.push(start..i);
             start = i;
             size = 0;
@@ -304,6 +310,7 @@ pub(crate) fn summarise(
     for e in entries[start..]
         .iter()
         .take_while(|e| e.term.starts_with(prefix))
+        .filter(|e| !e.term.ends_with(super::analysis::TITLE_KEY_END))
     {
         for &(doc, q) in e.full {
             let slot = &mut best[doc as usize];
@@ -380,6 +387,19 @@ mod tests {
 
     fn entry<'a>(term: &'a str, docs: &'a [(u32, u8)]) -> Entry<'a> {
         Entry::new(term, docs, 1000)
+    }
+
+    #[test]
+    fn a_title_key_stays_in_the_shard_of_its_words() {
+        let big = [(0, 1), (5, 2), (9, 3)];
+        let entries: Vec<Entry> = ["alpha", "pay", "pay\t", "zeta"]
+            .iter()
+            .map(|t| entry(t, &big))
+            .collect();
+        let shards = partition(&entries, 1);
+        let s: Vec<String> = shards.iter().map(|x| x.0.clone()).collect();
+        assert_eq!(s, ["", "p", "z"]);
+        assert_eq!(shard_of(&s, "pay\t"), shard_of(&s, "pay"));
     }
 
     #[test]

@@ -306,17 +306,106 @@ fn excerpts_are_cut_at_words() {
         "X",
         &[(Field::Body, &"word ".repeat(100))],
     );
-    let e = excerpt(&d, 22);
+    let e = excerpt(&d, &sections(&d), 22);
     assert_eq!(e, "word word word word…");
     d.excerpt = Some("Short problem statement.".into());
-    assert_eq!(excerpt(&d, 100), "Short problem statement.");
+    assert_eq!(excerpt(&d, &sections(&d), 100), "Short problem statement.");
     let cjk = doc(
         DocKind::Page,
         "c.html",
         "C",
         &[(Field::Body, &"支".repeat(50))],
     );
-    assert_eq!(excerpt(&cjk, 10).chars().count(), 11);
+    assert_eq!(excerpt(&cjk, &sections(&cjk), 10).chars().count(), 11);
+}
+
+/// The body text as `markdown::Rendered::text` writes it: each heading on a
+/// line of its own, in order.
+#[test]
+fn sections_split_the_body_at_its_headings() {
+    let d = doc(
+        DocKind::Page,
+        "x.html",
+        "Runbook",
+        &[
+            (Field::Heading, "Runbook"),
+            (Field::Heading, "Escalation"),
+            (Field::Heading, "Empty"),
+            (Field::Heading, "Paging"),
+            (
+                Field::Body,
+                "Runbook\nWhat to do.\nEscalation\nCall the lead. Escalation is rare.\nEmpty\n\nPaging \nPage once.\n",
+            ),
+        ],
+    );
+    let s = sections(&d);
+    // The leading "# Runbook" equals the title: its text is the lead.
+    assert_eq!(s.lead, "\nWhat to do.\n");
+    let heads: Vec<&str> = s.sections.iter().map(|x| x.0).collect();
+    assert_eq!(heads, ["Escalation", "Paging"]);
+    assert_eq!(s.sections[0].1.trim(), "Call the lead. Escalation is rare.");
+    assert_eq!(s.sections[1].1.trim(), "Page once.");
+    // The excerpt is the lead, never a heading run into the text.
+    assert_eq!(excerpt(&d, &s, 100), "What to do.");
+
+    // A heading text inside a paragraph is not a section start, and a
+    // heading that is not found ends the search (the rest is one section).
+    let d = doc(
+        DocKind::Page,
+        "y.html",
+        "Y",
+        &[
+            (Field::Heading, "Scope"),
+            (Field::Heading, "Missing"),
+            (Field::Heading, "Later"),
+            (
+                Field::Body,
+                "The Scope of it.\nScope\nAll of it.\nLater\nMore.\n",
+            ),
+        ],
+    );
+    let s = sections(&d);
+    assert_eq!(s.lead, "The Scope of it.\n");
+    assert_eq!(s.sections.len(), 1);
+    assert_eq!(s.sections[0].0, "Scope");
+    assert!(s.sections[0].1.contains("Later"));
+}
+
+#[test]
+fn metadata_lists_section_snippets_after_the_excerpt() {
+    let mut docs = sample();
+    docs.push(doc(
+        DocKind::Page,
+        "handbook/oncall.html",
+        "On-call guide",
+        &[
+            (Field::Heading, "Paging"),
+            (Field::Heading, "Handover"),
+            (
+                Field::Body,
+                "Lead text.\nPaging\nWe page the primary first.\nHandover\nWrite notes.\n",
+            ),
+        ],
+    ));
+    let files = build_index(&docs);
+    let (_, index) = parse(&files.iter().find(|f| f.0 == "search/index.js").unwrap().1);
+    let m0 = &index["inline"]["m0"];
+    let rec = m0
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "handbook/oncall.html")
+        .unwrap();
+    assert_eq!(rec[6], "Lead text.");
+    assert_eq!(
+        rec[7],
+        serde_json::json!([
+            "Paging",
+            "We page the primary first.",
+            "Handover",
+            "Write notes."
+        ])
+    );
 }
 
 #[test]
@@ -348,4 +437,41 @@ fn streaming_index_equals_build_index_in_any_order() {
             "the large case must be sharded"
         );
     }
+}
+
+#[test]
+fn exact_titles_get_a_title_key() {
+    let mut docs = sample();
+    docs.push(doc(
+        DocKind::Page,
+        "slack.html",
+        "Slack",
+        &[(Field::Body, "Chat.")],
+    ));
+    docs.push(doc(
+        DocKind::Page,
+        "chat.html",
+        "Chat tools",
+        &[(Field::Body, "Slack slack slack.")],
+    ));
+    docs.push(doc(DocKind::Team, "teams/oncall.html", "On-call", &[]));
+    let files = build_index(&docs);
+    let (_, index) = parse(&files.iter().find(|f| f.0 == "search/index.js").unwrap().1);
+    let t0 = index["inline"]["t0"].as_array().unwrap();
+    let get = |key: &str| {
+        let at = t0.iter().step_by(2).position(|t| t == key)?;
+        Some(decode_postings(t0[at * 2 + 1].as_str().unwrap()))
+    };
+    let urls: Vec<&str> = index["inline"]["m0"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[0].as_str().unwrap())
+        .collect();
+    let slack = get("slack\t").expect("a key for the title Slack");
+    assert_eq!(slack.len(), 1);
+    assert_eq!(urls[slack[0].0 as usize], "slack.html");
+    let oncall = get("on call\t").expect("a key for the title On-call");
+    assert_eq!(urls[oncall[0].0 as usize], "teams/oncall.html");
+    assert!(get("chat tool\t").is_some());
 }

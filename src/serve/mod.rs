@@ -331,6 +331,7 @@ fn describe(root: &Path, changes: &Changes) -> String {
 /// `last_warnings` is the warning count last reported: the count is repeated only when it
 /// changes.
 fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnings: &mut usize) {
+    log_phases(rebuild);
     let diags: &[Diagnostic] = &rebuild.diagnostics;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -407,7 +408,22 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
     }
 }
 
+/// With `ORGBOOK_SERVE_TIMINGS=1`, one line per rebuild with the time of each stage: for
+/// profiling an edit that feels slow.
+fn log_phases(r: &Rebuild) {
+    if std::env::var_os("ORGBOOK_SERVE_TIMINGS").is_none_or(|v| v != "1") || r.phases.is_empty() {
+        return;
+    }
+    let phases: Vec<String> = r
+        .phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
+        .collect();
+    eprintln!("{} timings ({:?}): {}", clock(), r.step, phases.join(", "));
+}
+
 fn log_deferred(r: &Rebuild) {
+    log_phases(r);
     let Some(delta) = &r.delta else { return };
     let what = match r.step {
         Step::Sweep => "other pages",

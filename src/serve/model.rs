@@ -214,6 +214,10 @@ pub struct Model {
     /// Link-stage and health policy diagnostics (recomputed on every change: cheap).
     link_diags: Vec<Diagnostic>,
     health: Health,
+    /// The health's findings, velocity and people are from before the last edit (only
+    /// `depended_on_by` is current): recomputed before any deferred work, whose pages
+    /// (health, people, home) show them.
+    health_stale: bool,
     rendered: Vec<Rendered>,
     /// Markdown diagnostics (broken links) per document.
     md_diags: Vec<Vec<Diagnostic>>,
@@ -346,6 +350,7 @@ impl Model {
             handbook,
             link_diags,
             health,
+            health_stale: false,
             rendered,
             md_diags,
             anchor_diags: Vec::new(),
@@ -602,10 +607,23 @@ impl Model {
                 drafts: self.handbook.drafts.iter().cloned().collect(),
             };
             let config = std::mem::take(&mut self.handbook.config);
-            let (handbook, health, link_diags) = link_stage(config, loaded);
-            self.handbook = handbook;
-            self.health = health;
-            self.link_diags = link_diags;
+            if config.policy.deny.is_empty() {
+                // No finding can be an error, so nothing the health computes can stop this
+                // update: its findings (most of the link stage's time on a large handbook)
+                // wait for `refresh_deferred`, and the edited page is served sooner. Its
+                // pages read only who depends on each team, which is cheap to redo now.
+                let mut link_diags = Vec::new();
+                self.handbook = link::resolve(config, loaded, &mut link_diags);
+                self.health.depended_on_by = crate::health::depended_on_by(&self.handbook);
+                self.health_stale = true;
+                self.link_diags = link_diags;
+            } else {
+                let (handbook, health, link_diags) = link_stage(config, loaded);
+                self.handbook = handbook;
+                self.health = health;
+                self.link_diags = link_diags;
+                self.health_stale = false;
+            }
         } else {
             for doc in replaced {
                 let id = self.handbook.by_path[&doc.source.path];
@@ -755,24 +773,9 @@ impl Model {
         self.backlinks = marked.backlinks;
     }
 
-    /// Whether any stage before the derived files reported an error (these stop rendering).
-    fn errors_before_derived(&self) -> bool {
-        !site::may_render(
-            self.config_diags
-                .iter()
-                .chain(&self.theme_diags)
-                .chain(self.load_diags.values().flatten())
-                .chain(&self.link_diags)
-                .chain(self.md_diags.iter().flatten())
-                .chain(&self.anchor_diags)
-                .chain(&self.render_diags),
-        )
-    }
-
-    /// Every diagnostic, sorted as `build` sorts them.
-    fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self
-            .config_diags
+    /// The diagnostics of every stage before the derived files, in pipeline order.
+    fn diags_before_derived(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.config_diags
             .iter()
             .chain(&self.theme_diags)
             .chain(self.load_diags.values().flatten())
@@ -780,6 +783,17 @@ impl Model {
             .chain(self.md_diags.iter().flatten())
             .chain(&self.anchor_diags)
             .chain(&self.render_diags)
+    }
+
+    /// Whether any stage before the derived files reported an error (these stop rendering).
+    fn errors_before_derived(&self) -> bool {
+        !site::may_render(self.diags_before_derived())
+    }
+
+    /// Every diagnostic, sorted as `build` sorts them.
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .diags_before_derived()
             .chain(&self.derived_diags)
             .cloned()
             .collect();
@@ -1017,7 +1031,23 @@ impl Model {
 
     /// Whether [`Self::refresh_deferred`] has work to do.
     pub fn deferred_owed(&self) -> bool {
-        (self.owed.sweep.is_some() || self.owed.site_pages || self.owed.derived) && !self.has_errors
+        (self.owed.sweep.is_some()
+            || self.owed.site_pages
+            || self.owed.derived
+            || self.health_stale)
+            && !self.has_errors
+    }
+
+    /// Brings the health up to date after an update that left it stale (see
+    /// [`Model::health_stale`]).
+    fn refresh_health(&mut self) {
+        if self.health_stale {
+            self.health = crate::health::compute(&self.handbook, crate::clock::today());
+            self.health_stale = false;
+            // An update that rendered everything rendered these with the old health.
+            self.owed.site_pages = true;
+            self.laps.lap("health");
+        }
     }
 
     /// Does the next piece of work an update left for later, and returns its outcome:
@@ -1031,11 +1061,12 @@ impl Model {
         if self.has_errors {
             return None;
         }
+        let started = Instant::now();
+        self.laps.take();
+        self.refresh_health();
         if self.owed.sweep.is_none() && !self.owed.site_pages {
             return self.refresh_derived();
         }
-        let started = Instant::now();
-        self.laps.take();
         let mut delta = Delta::default();
         let mut pages_rendered = 0;
         let mut outcome = Ok(());

@@ -155,6 +155,13 @@ fn derive(model: &mut Model, rebuild: &mut Rebuild) {
     }
 }
 
+/// The server's model of `book` once its startup work is done, and what it published.
+fn served(book: &Book) -> (Model, Rebuild) {
+    let (mut model, mut rebuild) = Model::new(&book.root, settings());
+    derive(&mut model, &mut rebuild);
+    (model, rebuild)
+}
+
 /// Compares the model (after `rebuild`) with a fresh full build of the same folder.
 #[track_caller]
 fn assert_matches_full_build(model: &Model, rebuild: &Rebuild, step: &str) {
@@ -217,8 +224,7 @@ fn assert_good(model: &Model, rebuild: &Rebuild, step: &str) {
 #[test]
 fn cold_build_matches_site_build() {
     let book = Book::bundled();
-    let (mut model, mut rebuild) = Model::new(&book.root, settings());
-    derive(&mut model, &mut rebuild);
+    let (model, rebuild) = served(&book);
     assert_eq!(rebuild.scope, Scope::Full);
     assert_good(&model, &rebuild, "cold");
 }
@@ -226,8 +232,7 @@ fn cold_build_matches_site_build() {
 #[test]
 fn editing_a_charter_rerenders_its_neighbourhood_only() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let total = model.site().len();
     let change = book.edit(
         "content/teams/shipping/booking.md",
@@ -279,8 +284,7 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
             &charter("T", "team", Some("g"), &["Bo"]),
         ),
     ]);
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     let rebuild = update(
         &mut model,
@@ -297,43 +301,52 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
 #[test]
 fn saving_unchanged_text_does_nothing() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let text = book.read("content/glossary.md");
     let rebuild = update(&mut model, &book.write("content/glossary.md", &text));
     assert_eq!(rebuild.scope, Scope::Nothing);
     assert!(rebuild.delta.unwrap().changed.is_empty());
 }
 
+/// Edits `rel` (the first `from` becomes `to`), lets the server catch up, and compares
+/// with a fresh build.
+#[track_caller]
+fn edit_and_compare(
+    model: &mut Model,
+    book: &Book,
+    (rel, from, to, step): (&str, &str, &str, &str),
+) {
+    let rebuild = update(model, &book.edit(rel, from, to));
+    assert_good(model, &rebuild, step);
+}
+
 #[test]
 fn renaming_a_team_reaches_every_page_that_names_it() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/platform.md", "name = \"", "name = \"Core "),
-    );
-    assert_good(&model, &rebuild, "rename group");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+    let (mut model, _) = served(&book);
+    for edit in [
+        (
+            "content/teams/platform.md",
+            "name = \"",
+            "name = \"Core ",
+            "rename group",
+        ),
+        (
             "content/teams/platform/identity.md",
             "parent = \"platform\"",
             "parent = \"shipping\"",
+            "reparent",
         ),
-    );
-    assert_good(&model, &rebuild, "reparent");
-    // Three levels: every page below a renamed group shows it in its breadcrumbs.
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+        // Three levels: every page below a renamed group shows it in its breadcrumbs.
+        (
             "content/teams/shipping/rates.md",
             "parent = \"shipping\"",
             "parent = \"booking\"",
+            "deeper",
         ),
-    );
-    assert_good(&model, &rebuild, "deeper");
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
     book.write("content/teams/deep-a.md", "+++\nname = \"Deep A\"\nparent = \"booking\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
     book.write("content/teams/deep-b.md", "+++\nname = \"Deep B\"\nparent = \"deep-a\"\nproblem = \"p\"\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n");
     book.write("content/decisions/0950-deep.md", "+++\ntitle = \"Deep\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"deep-a\"\n+++\n");
@@ -343,17 +356,23 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
         .insert(book.path("content/decisions/0950-deep.md"));
     let rebuild = update(&mut model, &change);
     assert_good(&model, &rebuild, "add a chain");
-    // Nothing links to these: only the graph says which pages name them.
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/deep-a.md", "Deep A", "Deeper A"),
-    );
-    assert_good(&model, &rebuild, "rename a team with a decision");
-    let rebuild = update(
-        &mut model,
-        &book.edit("content/teams/shipping.md", "name = \"", "name = \"Ocean "),
-    );
-    assert_good(&model, &rebuild, "rename top group");
+    for edit in [
+        // Nothing links to these: only the pages' contexts say which pages name them.
+        (
+            "content/teams/deep-a.md",
+            "Deep A",
+            "Deeper A",
+            "rename a team with a decision",
+        ),
+        (
+            "content/teams/shipping.md",
+            "name = \"",
+            "name = \"Ocean ",
+            "rename top group",
+        ),
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
     // A decision's summary names its team, and other teams' decisions show that summary.
     book.write("content/decisions/0002-book-by-api.md", "+++\ntitle = \"Book by API\"\nstatus = \"proposed\"\ntype = 2\ndate = 2025-01-01\nteam = \"booking\"\n+++\n");
     let rebuild = update(
@@ -361,31 +380,28 @@ fn renaming_a_team_reaches_every_page_that_names_it() {
         &content_change(book.path("content/decisions/0002-book-by-api.md")),
     );
     assert_good(&model, &rebuild, "another team's decision");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+    for edit in [
+        (
             "content/decisions/0001-quote-in-shipper-currency.md",
             "team = \"rates\"",
             "team = \"rates\"\nsupersedes = [2]",
+            "cross-team supersedes",
         ),
-    );
-    assert_good(&model, &rebuild, "cross-team supersedes");
-    let rebuild = update(
-        &mut model,
-        &book.edit(
+        (
             "content/teams/shipping/rates.md",
             "name = \"",
             "name = \"Pricing ",
+            "rename team with superseding decision",
         ),
-    );
-    assert_good(&model, &rebuild, "rename team with superseding decision");
+    ] {
+        edit_and_compare(&mut model, &book, edit);
+    }
 }
 
 #[test]
 fn a_broken_file_keeps_the_site_until_fixed() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let good = book.read("content/teams/shipping/booking.md");
     let rebuild = update(
         &mut model,
@@ -424,8 +440,7 @@ fn a_broken_file_keeps_the_site_until_fixed() {
 #[test]
 fn files_and_folders_come_and_go() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let r = update(
         &mut model,
         &book.write(
@@ -469,8 +484,7 @@ fn files_and_folders_come_and_go() {
 #[test]
 fn config_and_template_changes_rebuild_everything() {
     let book = Book::fixture("serve");
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     book.edit("orgbook.toml", "title = \"", "title = \"New ");
     let r = update(
         &mut model,
@@ -535,8 +549,7 @@ fn random_changes_match_full_builds() {
         .into_iter()
         .map(|d| (d.clone(), book.read(&d)))
         .collect();
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     let mut rng = Rng(0x5eed_1234_abcd);
     let (mut steps, mut clean) = (0, 0);
     // Returns how many documents' Markdown the change re-rendered, and whether the site
@@ -798,8 +811,7 @@ fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
     let img = book.root.join("content/.gitbook/assets/map.png");
     std::fs::create_dir_all(img.parent().unwrap()).unwrap();
     std::fs::write(&img, b"png").unwrap();
-    let (mut model, mut first) = Model::new(&book.root, settings());
-    derive(&mut model, &mut first);
+    let (mut model, _) = served(&book);
     assert!(!model.site().contains_key(".gitbook/assets/map.png"));
     // A body edit (no front matter, no new file) that links the asset.
     let mut rebuild = update(
@@ -813,4 +825,63 @@ fn linking_a_dot_folder_asset_publishes_it_as_build_does() {
     derive(&mut model, &mut rebuild);
     assert!(model.site().contains_key(".gitbook/assets/map.png"));
     assert_matches_full_build(&model, &rebuild, "link a dot-folder asset");
+}
+
+/// After a front-matter edit the org health (findings, people, velocity: the slowest part
+/// of linking a large handbook) is recomputed after the edited page is served, not before;
+/// the health page still ends up as a fresh build has it.
+#[test]
+fn health_follows_a_front_matter_edit_once_the_deferred_work_is_done() {
+    let today = crate::clock::today();
+    let reviewed = |date: &str| {
+        format!(
+            "+++\nname = \"Ledger\"\nproblem = \"p\"\nmembers = [\"Ann\"]\nreviewed = {date}\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n"
+        )
+    };
+    let book = Book::with(&[("content/teams/ledger.md", &reviewed("2001-01-01"))]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let health = |model: &Model| match &model.site()["health.html"] {
+        Body::Bytes(b) => String::from_utf8(b.to_vec()).unwrap(),
+        other => panic!("health.html is {other:?}"),
+    };
+    assert!(health(&model).contains("last reviewed on 2001-01-01"));
+
+    let change = book.write("content/teams/ledger.md", &reviewed(&today.to_string()));
+    let mut rebuild = model.update(&change);
+    assert!(changed_paths(&rebuild).contains(&"teams/ledger.html"));
+    // The edit is served first; the health page follows with the deferred work.
+    assert!(model.deferred_owed());
+    assert!(health(&model).contains("last reviewed on 2001-01-01"));
+    derive(&mut model, &mut rebuild);
+    assert!(!health(&model).contains("last reviewed on 2001-01-01"));
+    assert_good(&model, &rebuild, "reviewed today");
+}
+
+/// With `[policy] deny`, a finding is an error that must stop the edit itself from being
+/// published, so the health cannot wait.
+#[test]
+fn a_denied_finding_stops_the_edit_that_causes_it() {
+    let book = Book::with(&[(
+        "content/teams/ledger.md",
+        "+++\nname = \"Ledger\"\nproblem = \"p\"\nmembers = [\"Ann\"]\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\n",
+    )]);
+    book.write(
+        "orgbook.toml",
+        "title = \"Fixture\"\n\n[policy]\ndeny = [\"no-metric-target\"]\n",
+    );
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let change = book.edit("content/teams/ledger.md", "target = \"1\"\n", "");
+    let rebuild = model.update(&change);
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code == "no-metric-target"),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert!(rebuild.delta.is_none(), "published a site with errors");
+    assert_matches_full_build(&model, &rebuild, "denied finding");
 }

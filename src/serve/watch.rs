@@ -22,9 +22,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-/// How long a path must stay quiet before its events are delivered: long enough to see
-/// an editor's write-rename-delete sequence as one change, short enough not to be felt.
-const DEBOUNCE: Duration = Duration::from_millis(40);
+/// How long a path must stay quiet before its events are delivered. Short, because it is
+/// paid on every edit before anything is rebuilt (at 40 ms it was most of the time from
+/// save to reload): an editor's write-rename-delete sequence that straddles it arrives as
+/// two batches, which the rebuild loop merges (`BURST_GAP`), and the model reads what is
+/// on disk rather than trusting events, so a split sequence cannot leave a wrong page.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The folders below the root that are watched recursively.
 const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];

@@ -24,7 +24,18 @@ use std::time::{Duration, Instant};
 /// How long to wait for the page to reach an expected state before failing.
 pub const WAIT: Duration = Duration::from_secs(10);
 
+/// WebDriver's page-load and script timeouts. Chromedriver's defaults (300 s and 30 s)
+/// let a page whose script never yields stall every later test for five minutes each;
+/// at 20 s such a hang fails the test that caused it, quickly.
+pub const DRIVER_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// A static file server for one folder, mounted at `prefix` (such as `/handbook/`).
+///
+/// hyper on a current-thread tokio runtime of its own, as `orgbook serve` uses: every
+/// connection is a task, so a burst of kept-alive connections (a page loading many
+/// scripts) is served at once. The former tiny_http server gave each connection a thread
+/// from a pool that a burst could outrun, and a request then waited for a kept-alive
+/// connection to close (see `the_page_server_answers_a_burst_of_connections_while_all_stay_open`).
 pub struct Server {
     /// `http://127.0.0.1:<port><prefix>`, ending in `/`.
     pub base: String,
@@ -36,24 +47,44 @@ impl Server {
     /// Serves `dir` at `prefix` from a background thread for the rest of the process.
     pub fn start(dir: PathBuf, prefix: &'static str) -> Server {
         assert!(prefix.starts_with('/') && prefix.ends_with('/'));
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking socket");
+        let port = listener.local_addr().expect("an address").port();
         let misses = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&misses);
+        let dir = Arc::new(dir);
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let url = request.url().to_string();
-                let response = respond(&dir, prefix, &url);
-                if response.is_none() && url != "/favicon.ico" {
-                    log.lock().unwrap_or_else(PoisonError::into_inner).push(url);
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listen");
+                loop {
+                    let Ok((stream, _)) = listener.accept().await else {
+                        continue;
+                    };
+                    let (dir, log) = (Arc::clone(&dir), Arc::clone(&log));
+                    let service = hyper::service::service_fn(move |request| {
+                        let url = request.uri().to_string();
+                        let response = respond(&dir, prefix, &url).unwrap_or_else(|| {
+                            if url != "/favicon.ico" {
+                                log.lock().unwrap_or_else(PoisonError::into_inner).push(url);
+                            }
+                            reply(404, "text/plain; charset=utf-8", b"not found".to_vec())
+                        });
+                        async move { Ok::<_, std::convert::Infallible>(response) }
+                    });
+                    tokio::spawn(async move {
+                        let io = hyper_util::rt::TokioIo::new(stream);
+                        let _ = hyper::server::conn::http1::Builder::new()
+                            .serve_connection(io, service)
+                            .await;
+                    });
                 }
-                let _ = match response {
-                    Some(r) => request.respond(r),
-                    None => request.respond(
-                        tiny_http::Response::from_string("not found").with_status_code(404),
-                    ),
-                };
-            }
+            });
         });
         Server {
             base: format!("http://127.0.0.1:{port}{prefix}"),
@@ -75,7 +106,17 @@ impl Server {
     }
 }
 
-fn respond(dir: &Path, prefix: &str, url: &str) -> Option<tiny_http::Response<std::fs::File>> {
+type Reply = hyper::Response<http_body_util::Full<bytes::Bytes>>;
+
+fn reply(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+    hyper::Response::builder()
+        .status(status)
+        .header("Content-Type", content_type)
+        .body(http_body_util::Full::new(bytes::Bytes::from(body)))
+        .expect("a valid response")
+}
+
+fn respond(dir: &Path, prefix: &str, url: &str) -> Option<Reply> {
     let path = url.split(['?', '#']).next()?;
     let rel = path.strip_prefix(prefix)?;
     let rel = rel.replace("%20", " ");
@@ -96,11 +137,89 @@ fn respond(dir: &Path, prefix: &str, url: &str) -> Option<tiny_http::Response<st
         Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
-    let f = std::fs::File::open(&file)
-        .ok()
-        .filter(|f| f.metadata().is_ok_and(|m| m.is_file()))?;
-    let header = tiny_http::Header::from_bytes("Content-Type", content_type).unwrap();
-    Some(tiny_http::Response::from_file(f).with_header(header))
+    if !file.is_file() {
+        return None;
+    }
+    let body = std::fs::read(&file).ok()?;
+    Some(reply(200, content_type, body))
+}
+
+/// A handbook built once and served under `/handbook/` for the rest of the test binary.
+/// A test module keeps one in a `static` and runs its browser tests with [`Site::browse`].
+pub struct Site {
+    make: fn(&Path) -> crate::harness::TestBook,
+    built: OnceLock<(crate::harness::TestBook, Server)>,
+}
+
+impl Site {
+    /// The site that `make` writes, into a folder of its choosing inside `scratch` (the
+    /// browser's scratch folder, removed when the tests end).
+    pub const fn new(make: fn(&Path) -> crate::harness::TestBook) -> Site {
+        Site {
+            make,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// Runs `steps` with the shared browser session and this site, written, built and
+    /// served on first use; does nothing (after a notice) when Chromium is missing
+    /// outside CI.
+    pub fn browse<F, Fut>(&'static self, steps: F)
+    where
+        F: FnOnce(&'static Client, &'static Server) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        let Some(browser) = Browser::shared() else {
+            return;
+        };
+        let (_, server) = self.built.get_or_init(|| {
+            let book = (self.make)(browser.scratch());
+            book.build().success();
+            let server = Server::start(book.out(), "/handbook/");
+            (book, server)
+        });
+        browser.run(|b| steps(&b.client, server));
+    }
+}
+
+/// axe-core, the pinned npm package `.ci/run` installs into `tests/browser/`; `None`
+/// (after a notice) when it is missing outside CI, a failure in CI.
+pub fn axe_source() -> Option<String> {
+    let path = crate::harness::repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) if in_ci() => panic!(
+            "axe-core missing at {} ({e}); .ci/run installs it",
+            path.display()
+        ),
+        Err(_) => {
+            eprintln!(
+                "notice: skipping axe-core test: run `npm install --no-save --no-package-lock --prefix tests/browser axe-core@4.11.0`"
+            );
+            None
+        }
+    }
+}
+
+/// Runs axe-core (`axe`, its source) on the current page and returns its critical and
+/// serious violations, each as "rule (impact): first targets".
+pub async fn axe_serious(client: &Client, axe: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.unwrap();
+    let v = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                 r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap_or("").to_string())
+        .collect()
 }
 
 /// Looks for a program: `$var` if set, else the first of `names` on `PATH`.
@@ -281,11 +400,21 @@ async fn session(
     }
     let mut caps = serde_json::Map::new();
     caps.insert("goog:chromeOptions".into(), options);
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(driver)
         .await
-        .map_err(|e| format!("cannot start a Chromium session through chromedriver: {e}"))
+        .map_err(|e| format!("cannot start a Chromium session through chromedriver: {e}"))?;
+    let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+        Some(DRIVER_TIMEOUT),
+        Some(DRIVER_TIMEOUT),
+        Some(Duration::ZERO),
+    );
+    client
+        .update_timeouts(timeouts)
+        .await
+        .map_err(|e| format!("cannot set WebDriver timeouts: {e}"))?;
+    Ok(client)
 }
 
 /// Evaluates `script` (a function body that `return`s JSON) until `ok` accepts the value,
@@ -375,4 +504,58 @@ pub async fn emulate_media(client: &Client, media: &str, scheme: &str) {
         json!({ "media": media, "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
     )
     .await;
+}
+
+/// Regression test for the search page that never finished loading (issue 13, item 10):
+/// Chromium opens several kept-alive connections at once when a page loads many scripts.
+/// The former server (tiny_http 0.12) handed each connection to a pool thread that kept it
+/// until the connection closed, and queued a burst of new connections behind its idle
+/// threads instead of starting more; a request on a queued connection was not read until
+/// a kept-alive one closed, so `search.html?q=kafka` never fired its load event.
+#[test]
+fn the_page_server_answers_a_burst_of_connections_while_all_stay_open() {
+    use std::io::Write;
+    use std::net::TcpStream;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.js"), "let a = 1;").unwrap();
+    let server = Server::start(dir.path().to_path_buf(), "/site/");
+    let addr = server
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches("/site/")
+        .to_string();
+    const CONNECTIONS: usize = 16;
+    for round in 0..5 {
+        let all_answered = Arc::new(std::sync::Barrier::new(CONNECTIONS));
+        let threads: Vec<_> = (0..CONNECTIONS)
+            .map(|_| {
+                let addr = addr.clone();
+                let all_answered = Arc::clone(&all_answered);
+                std::thread::spawn(move || {
+                    let mut conn = TcpStream::connect(&addr).unwrap();
+                    conn.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+                    conn.write_all(
+                        b"GET /site/a.js HTTP/1.1\r\nHost: test\r\nConnection: keep-alive\r\n\r\n",
+                    )
+                    .unwrap();
+                    let mut head = [0u8; 12];
+                    let answered = conn.read_exact(&mut head).is_ok();
+                    // Every connection stays open until all have been answered (or gave up),
+                    // as a browser keeps its connections while a page loads.
+                    all_answered.wait();
+                    answered.then(|| String::from_utf8_lossy(&head).into_owned())
+                })
+            })
+            .collect();
+        let heads: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        let unanswered = heads.iter().filter(|h| h.is_none()).count();
+        assert_eq!(
+            unanswered, 0,
+            "round {round}: {unanswered} of {CONNECTIONS} connections got no answer in 5 s"
+        );
+        assert!(
+            heads.iter().flatten().all(|h| h == "HTTP/1.1 200"),
+            "{heads:?}"
+        );
+    }
 }

@@ -7,54 +7,34 @@
 //! these tests fail when CI is set and are skipped (after a notice) otherwise, like every
 //! browser test (see `browser.rs`).
 
-use crate::browser::{Browser, Server, emulate_media, emulate_viewport, in_ci, wait_js};
+use crate::browser::{
+    Server, Site, axe_serious, axe_source, emulate_media, emulate_viewport, wait_js,
+};
 use crate::harness::*;
 use fantoccini::Client;
 use serde_json::Value;
-use std::future::Future;
-use std::sync::OnceLock;
+use std::path::Path;
 
-struct Site {
-    _book: TestBook,
-    server: Server,
-}
+/// The browser tests' own handbook (tests/fixtures/browser), served under a sub-path (as on
+/// a real host), plus a long page for the sidebar and contents column.
+static SITE: Site = Site::new(make_site);
 
-static SITE: OnceLock<Site> = OnceLock::new();
-
-/// The bundled handbook, built once into the browser's scratch folder and served under a
-/// sub-path (as on a real host), plus a long page for the sidebar and contents column.
-fn site(browser: &Browser) -> &'static Site {
-    SITE.get_or_init(|| {
-        let book = TestBook::bundled_in(browser.scratch());
-        let mut long = String::from(
-            "+++\ntitle = \"A long read\"\ndescription = \"Why this page exists.\"\nweight = 50\n+++\n# A long read\n\n",
-        );
-        for i in 0..8 {
-            long.push_str(&format!("## Part {i}\n\n{}\n\n", "Words to read. ".repeat(80)));
-        }
-        long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
-        long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
-        long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
-        book.write("content/how-we-work/long-read.md", &long);
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
-        Site {
-            _book: book,
-            server,
-        }
-    })
-}
-
-fn browse<F, Fut>(steps: F)
-where
-    F: FnOnce(&'static Client, &'static Server) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let server = &site(browser).server;
-    browser.run(|b| steps(&b.client, server));
+fn make_site(scratch: &Path) -> TestBook {
+    let book = TestBook::fixture_in("browser", scratch);
+    let mut long = String::from(
+        "+++\ntitle = \"A long read\"\ndescription = \"Why this page exists.\"\nweight = 50\n+++\n# A long read\n\n",
+    );
+    for i in 0..8 {
+        long.push_str(&format!(
+            "## Part {i}\n\n{}\n\n",
+            "Words to read. ".repeat(80)
+        ));
+    }
+    long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
+    long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
+    long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
+    book.write("content/how-we-work/long-read.md", &long);
+    book
 }
 
 /// One page of each kind the site has.
@@ -93,7 +73,7 @@ async fn open(client: &Client, server: &Server, rel: &str) {
 
 #[test]
 fn head_reads_title_description_contents_and_the_contents_column_stays_on_screen() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         emulate_viewport(client, Some((1400, 900))).await;
         open(client, server, "how-we-work/long-read.html").await;
         let v = client
@@ -130,7 +110,7 @@ fn head_reads_title_description_contents_and_the_contents_column_stays_on_screen
 
 #[test]
 fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         emulate_viewport(client, Some((1400, 900))).await;
         open(client, server, "how-we-work/long-read.html").await;
         let v = client
@@ -173,32 +153,54 @@ fn sidebar_marks_the_page_and_next_leads_on_in_reading_order() {
 
 #[test]
 fn no_page_scrolls_sideways_on_a_390_px_phone() {
-    browse(|client, server| async move {
-        emulate_viewport(client, Some((390, 844))).await;
-        let mut wide = Vec::new();
-        for page in PAGE_TYPES {
-            open(client, server, page).await;
-            let v = client
-                .execute(
-                    "return [document.documentElement.scrollWidth, window.innerWidth];",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            let (sw, iw) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
-            assert_eq!(iw, 390.0, "viewport emulation");
-            if sw > 390.0 {
-                wide.push(format!("{page}: {sw}px"));
-            }
-        }
-        emulate_viewport(client, None).await;
+    SITE.browse(|client, server| async move {
+        let wide = wider_than_a_phone(client, server, PAGE_TYPES).await;
         assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
     });
 }
 
+/// Those of `pages` that scroll sideways at 390 × 844, with their width.
+async fn wider_than_a_phone(client: &Client, server: &Server, pages: &[&str]) -> Vec<String> {
+    emulate_viewport(client, Some((390, 844))).await;
+    let mut wide = Vec::new();
+    for page in pages {
+        open(client, server, page).await;
+        let v = client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (sw, iw) = (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
+        assert_eq!(iw, 390.0, "viewport emulation");
+        if sw > 390.0 {
+            wide.push(format!("{page}: {sw}px"));
+        }
+    }
+    emulate_viewport(client, None).await;
+    wide
+}
+
+/// axe-core's critical and serious violations on `pages` in light and dark mode.
+async fn axe_problems(client: &Client, server: &Server, axe: &str, pages: &[&str]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for scheme in ["light", "dark"] {
+        emulate_media(client, "", scheme).await;
+        for page in pages {
+            open(client, server, page).await;
+            for p in axe_serious(client, axe).await {
+                problems.push(format!("{scheme} {page}: {p}"));
+            }
+        }
+    }
+    emulate_media(client, "", "light").await;
+    problems
+}
+
 #[test]
 fn org_map_find_a_team_jumps_to_and_marks_the_team() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "orgmap.html").await;
         let input = client
             .find(fantoccini::Locator::Id("om-find-input"))
@@ -225,7 +227,7 @@ fn org_map_find_a_team_jumps_to_and_marks_the_team() {
 
 #[test]
 fn decisions_filter_by_query_string_across_all_parts() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(
             client,
             server,
@@ -273,58 +275,20 @@ fn decisions_filter_by_query_string_across_all_parts() {
 }
 
 /// Where `.ci/run` installs the pinned axe-core.
-fn axe_source() -> Option<String> {
-    let path = repo_root().join("tests/browser/node_modules/axe-core/axe.min.js");
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if in_ci() => panic!(
-            "axe-core missing at {} ({e}); .ci/run installs it",
-            path.display()
-        ),
-        Err(_) => {
-            eprintln!(
-                "notice: skipping axe-core test: run `npm install --no-save --no-package-lock --prefix tests/browser axe-core@4.11.0`"
-            );
-            None
-        }
-    }
-}
-
 #[test]
 fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
     let Some(axe) = axe_source() else {
         return;
     };
-    browse(|client, server| async move {
-        let mut problems = Vec::new();
-        for scheme in ["light", "dark"] {
-            emulate_media(client, "", scheme).await;
-            for page in PAGE_TYPES {
-                open(client, server, page).await;
-                client.execute(&axe, vec![]).await.unwrap();
-                let v = client
-                    .execute_async(
-                        r#"const done = arguments[arguments.length - 1];
-                           axe.run(document, { resultTypes: ['violations'] }).then(r => done(
-                             r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
-                               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"#,
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                for p in v.as_array().unwrap() {
-                    problems.push(format!("{scheme} {page}: {}", p.as_str().unwrap_or("")));
-                }
-            }
-        }
-        emulate_media(client, "", "light").await;
+    SITE.browse(|client, server| async move {
+        let problems = axe_problems(client, server, &axe, PAGE_TYPES).await;
         assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
     });
 }
 
 #[test]
 fn print_shows_the_whole_org_map_and_no_navigation() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "orgmap.html").await;
         emulate_media(client, "print", "light").await;
         let v = client
@@ -366,7 +330,7 @@ fn print_shows_the_whole_org_map_and_no_navigation() {
 
 #[test]
 fn search_options_are_announced_as_kind_title_team() {
-    browse(|client, server| async move {
+    SITE.browse(|client, server| async move {
         open(client, server, "index.html").await;
         let input = client
             .find(fantoccini::Locator::Id("search-input"))
@@ -395,5 +359,73 @@ fn search_options_are_announced_as_kind_title_team() {
             labels.contains(&"Team, Payments, Business Systems"),
             "{labels:?}"
         );
+    });
+}
+
+static SPLIT_SITE: Site = Site::new(make_split_site);
+
+/// An organisation too large to draw on one page: 70 top-level groups of 3 teams, so the
+/// org map has a page per group and its overview is split into parts.
+fn make_split_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Wide Org\"\n");
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Wide Org\"\n+++\nWelcome.\n",
+    );
+    for g in 0..70 {
+        book.write(
+            &format!("content/teams/g{g:02}.md"),
+            &format!(
+                "+++\nname = \"Group {g:02} with a rather long name\"\nkind = \"group\"\n\
+                 lead = \"Lead {g}\"\n+++\nA group.\n"
+            ),
+        );
+        for t in 0..3 {
+            book.write(
+                &format!("content/teams/g{g:02}/t{g:02}{t}.md"),
+                &format!(
+                    "+++\nname = \"Business Systems Integration {g:02}{t}\"\nparent = \"g{g:02}\"\n\
+                     problem = \"P.\"\nlead = \"Lead {g}{t}\"\n\n[[metrics]]\nname = \"Lead time\"\n\
+                     target = \"2 days\"\ncurrent = \"3 days\"\n+++\nA team.\n"
+                ),
+            );
+        }
+    }
+    book
+}
+
+/// The pages only a large organisation has (the overview's parts, a group's own map)
+/// read on a phone and pass axe-core in light and dark mode, and "find a team" on a
+/// group's map page leads to the team on its own group's page.
+#[test]
+fn a_split_org_map_reads_on_a_phone_passes_axe_and_finds_teams_across_groups() {
+    let axe = axe_source();
+    SPLIT_SITE.browse(|client, server| async move {
+        let pages = ["orgmap.html", "orgmap-2.html", "orgmap/g00.html", "orgmap/g69.html"];
+        let wide = wider_than_a_phone(client, server, &pages).await;
+        assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
+        let misses = server.misses();
+        assert!(misses.is_empty(), "requests for missing files: {misses:?}");
+        if let Some(axe) = &axe {
+            let problems = axe_problems(client, server, axe, &pages).await;
+            assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+        }
+        open(client, server, "orgmap/g00.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("om-find-input"))
+            .await
+            .unwrap();
+        input.send_keys("Business Systems Integration 692").await.unwrap();
+        input.send_keys("\u{E007}").await.unwrap();
+        wait_js(
+            client,
+            "the team on its group's map",
+            "const el = document.getElementById('om-t692'); return [location.pathname, location.hash, !!el && el.classList.contains('om-found')];",
+            |v| v[0].as_str().is_some_and(|p| p.ends_with("orgmap/g69.html")) && v[1] == "#om-t692" && v[2] == true,
+        )
+        .await;
     });
 }

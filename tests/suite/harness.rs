@@ -105,6 +105,13 @@ impl TestBook {
         TestBook::bundled_in(&std::env::temp_dir())
     }
 
+    /// Fixture `name`, in a new temporary folder inside `parent`.
+    pub fn fixture_in(name: &str, parent: &Path) -> TestBook {
+        let dir = tempfile::tempdir_in(parent).unwrap();
+        copy_dir(&fixture_dir(name), dir.path());
+        TestBook { dir }
+    }
+
     /// The bundled example handbook, in a new temporary folder inside `parent`.
     pub fn bundled_in(parent: &Path) -> TestBook {
         let dir = tempfile::tempdir_in(parent).unwrap();

@@ -19,5 +19,6 @@ mod safety;
 mod scale;
 mod search;
 mod search_js;
+mod search_reading;
 mod serve;
 mod workflow;

@@ -97,6 +97,22 @@ fn generate(root: &Path) -> BTreeSet<String> {
     docs
 }
 
+/// Builds the handbook at `root` into `out` with the real binary; fails on errors.
+fn build(root: &Path, out: &Path) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
 /// Pages reachable from `index.html` by links, following only pages that are not document
 /// pages (the indexes, their parts, org-level pages); document pages are collected.
 fn reachable_from_indexes(out: &Path, docs: &BTreeSet<String>) -> BTreeSet<String> {
@@ -150,18 +166,7 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
     let root = dir.path();
     let docs = generate(root);
     let out = root.join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgbook"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    build(root, &out);
 
     // Every list is long enough here to be split: the bound below is met by splitting,
     // not by the lists being short.
@@ -220,6 +225,135 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
         assert!(
             target.contains(&format!("id=\"{id}\"")),
             "{href} from t{t:04}: no such row on {file}"
+        );
+    }
+}
+
+/// The most addresses one sitemap may hold (sitemaps.org).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// The `<loc>` texts of an XML file under `out`.
+fn locs(out: &Path, rel: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(out.join(rel)).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect()
+}
+
+/// Past 50,000 addresses `sitemap.xml` becomes a sitemap index of `sitemap-1.xml`,
+/// `sitemap-2.xml`, …, each within the format's limit, and together they list every page
+/// exactly once. A team of 50,001 members gives a person page each: the cheapest handbook
+/// with that many pages.
+#[test]
+fn a_sitemap_past_50000_addresses_is_split_under_a_sitemap_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let members: Vec<String> = (0..=SITEMAP_MAX_URLS)
+        .map(|i| format!("\"Person {i:05}\""))
+        .collect();
+    std::fs::create_dir_all(root.join("content/teams")).unwrap();
+    std::fs::write(root.join("orgbook.toml"), "title = \"Crowd Org\"\n").unwrap();
+    std::fs::write(
+        root.join("content/_index.md"),
+        "+++\ntitle = \"Crowd Org\"\n+++\nHi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/teams/crowd.md"),
+        format!(
+            "+++\nname = \"Crowd\"\nproblem = \"Many.\"\nlead = \"Person 00000\"\n\
+             members = [{}]\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA crowd.\n",
+            members.join(",")
+        ),
+    )
+    .unwrap();
+    let out = root.join("public");
+    build(root, &out);
+    let index = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(index.contains("<sitemapindex"), "{}", &index[..200]);
+    let parts = locs(&out, "sitemap.xml");
+    assert_eq!(parts, ["sitemap-1.xml", "sitemap-2.xml"]);
+    let mut listed = Vec::new();
+    for part in &parts {
+        let urls = locs(&out, part);
+        assert!(
+            urls.len() <= SITEMAP_MAX_URLS,
+            "{part}: {} addresses",
+            urls.len()
+        );
+        listed.extend(urls);
+    }
+    assert!(!out.join("sitemap-3.xml").exists());
+    let mut pages: Vec<String> = files_under(&out)
+        .into_iter()
+        .filter(|f| f.ends_with(".html") && f != "404.html" && f != "search.html")
+        .collect();
+    listed.sort();
+    pages.sort();
+    assert_eq!(listed.len(), pages.len());
+    assert!(listed == pages, "the parts do not list exactly the pages");
+}
+
+/// Many top-level groups: the org map overview is split into parts (`orgmap.html`,
+/// `orgmap-2.html`, …) that each stay under the page bound, and every group's own map is
+/// linked from one of them.
+#[test]
+fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
+    const MANY_GROUPS: usize = 500;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("orgbook.toml", "title = \"Wide Org\"\n");
+    write("content/_index.md", "+++\ntitle = \"Wide Org\"\n+++\nHi.\n");
+    for g in 0..MANY_GROUPS {
+        write(
+            &format!("content/teams/g{g:03}.md"),
+            &format!(
+                "+++\nname = \"Group number {g:03} of the wide organisation\"\nkind = \"group\"\n\
+                 lead = \"Lead {g}\"\n+++\nA group.\n"
+            ),
+        );
+        write(
+            &format!("content/teams/g{g:03}/t{g:03}.md"),
+            &format!(
+                "+++\nname = \"Team {g:03}\"\nparent = \"g{g:03}\"\nproblem = \"P.\"\n\
+                 lead = \"Lead {g}\"\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    let out = root.join("public");
+    build(root, &out);
+    let mut overview = vec!["orgmap.html".to_string()];
+    let mut linked = BTreeSet::new();
+    let mut i = 0;
+    while i < overview.len() {
+        let rel = overview[i].clone();
+        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
+        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
+        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+        for href in hrefs(&page, "a[href]") {
+            let href = href.split('#').next().unwrap().to_string();
+            if href.starts_with("orgmap-") && !overview.contains(&href) {
+                overview.push(href);
+            } else if let Some(g) = href.strip_prefix("orgmap/") {
+                linked.insert(g.to_string());
+            }
+        }
+        i += 1;
+    }
+    assert!(overview.len() > 1, "the overview was not split");
+    for g in 0..MANY_GROUPS {
+        let map = format!("g{g:03}.html");
+        assert!(out.join("orgmap").join(&map).is_file(), "no map page {map}");
+        assert!(
+            linked.contains(&map),
+            "orgmap/{map} not linked from the overview"
         );
     }
 }

@@ -1,17 +1,16 @@
-//! Search in a real browser: the bundled handbook, plus a decision whose title is markup, is
+//! Search in a real browser: the browser tests' handbook (tests/fixtures/browser), plus a decision whose title is markup, is
 //! built once, served on 127.0.0.1 under `/handbook/` and searched in headless Chromium the
 //! way a reader does: typing in the header box, arrow keys, facets on the results page.
 //! See tests/suite/browser.rs for how Chromium is found and shared (these tests fail in CI
 //! when it is missing), and docs/search.md for what the client promises.
 
-use crate::browser::{Browser, Server, wait_js};
+use crate::browser::{Browser, Server, Site, wait_js};
 use crate::harness::*;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde::Deserialize;
 use serde_json::Value;
-use std::future::Future;
-use std::sync::OnceLock;
+use std::path::Path;
 
 /// A decision whose title would run a script if the client ever used `innerHTML`.
 const SCRIPT_TITLE: &str = "Render <script>alert(1)</script> in titles as text";
@@ -25,42 +24,16 @@ fn script_decision() -> String {
     )
 }
 
-struct Site {
-    _book: TestBook,
-    server: Server,
-}
+/// The browser tests' own handbook (tests/fixtures/browser) and [`script_decision`].
+static SITE: Site = Site::new(make_site);
 
-static SITE: OnceLock<Site> = OnceLock::new();
-
-/// Builds the site once, inside the browser's scratch folder (removed when the tests end).
-fn site(browser: &Browser) -> &'static Site {
-    SITE.get_or_init(|| {
-        let book = TestBook::bundled_in(browser.scratch());
-        book.write(
-            "content/decisions/0020-render-markup-in-titles-as-text.md",
-            &script_decision(),
-        );
-        book.build().success();
-        let server = Server::start(book.out(), "/handbook/");
-        Site {
-            _book: book,
-            server,
-        }
-    })
-}
-
-/// Runs `steps` with the shared browser session and the served site; does nothing (after a
-/// notice) when Chromium is missing outside CI.
-fn browse<F, Fut>(steps: F)
-where
-    F: FnOnce(&'static Client, &'static Server) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let Some(browser) = Browser::shared() else {
-        return;
-    };
-    let server = &site(browser).server;
-    browser.run(|b| steps(&b.client, server));
+fn make_site(scratch: &Path) -> TestBook {
+    let book = TestBook::fixture_in("browser", scratch);
+    book.write(
+        "content/decisions/0020-render-markup-in-titles-as-text.md",
+        &script_decision(),
+    );
+    book
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,7 +61,7 @@ struct Dropdown {
 const READ_DROPDOWN: &str = r#"
     const box = document.querySelector('.search-dropdown');
     const input = document.getElementById('search-input');
-    const active = document.querySelector('#search-listbox .search-active a');
+    const active = document.querySelector('#search-listbox a.search-active');
     const hit = a => ({
         title: a.querySelector('.search-title').textContent,
         title_html: a.querySelector('.search-title').innerHTML,
@@ -157,7 +130,7 @@ fn titles(hits: &[Hit]) -> Vec<&str> {
 
 #[test]
 fn typing_a_team_name_ranks_that_team_first() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "index.html").await;
         let d = type_query(c, "Data Platform").await;
         let first = &d.hits[0];
@@ -171,7 +144,7 @@ fn typing_a_team_name_ranks_that_team_first() {
 
 #[test]
 fn an_owned_item_finds_its_team() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "index.html").await;
         for (query, team) in [
             ("Schema registry", "Data Platform"),
@@ -192,7 +165,7 @@ fn an_owned_item_finds_its_team() {
 
 #[test]
 fn adr_number_finds_the_decision() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "index.html").await;
         let d = type_query(c, "ADR 7").await;
         assert_eq!(
@@ -212,7 +185,7 @@ fn adr_number_finds_the_decision() {
 
 #[test]
 fn slash_focuses_the_box_and_escape_closes_the_dropdown() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "decisions/index.html").await;
         let body = c.find(Locator::Css("body")).await.unwrap();
         body.send_keys("/").await.unwrap();
@@ -243,7 +216,7 @@ fn slash_focuses_the_box_and_escape_closes_the_dropdown() {
 
 #[test]
 fn keyboard_navigation_opens_a_result() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "index.html").await;
         let d = type_query(c, "kafka").await;
         assert!(d.hits.len() >= 3, "{:?}", titles(&d.hits));
@@ -282,7 +255,7 @@ fn keyboard_navigation_opens_a_result() {
 
 #[test]
 fn markup_in_a_title_renders_as_text() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "index.html").await;
         let d = type_query(c, "alert script").await;
         let hit = d
@@ -371,7 +344,7 @@ async fn results_when(c: &Client, what: &str, ok: impl Fn(&ResultsPage) -> bool)
 
 #[test]
 fn results_page_shows_the_query_from_the_url_with_facet_counts() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "search.html?q=payments").await;
         let p = results_when(c, "results for payments", |p| {
             p.summary.contains("“payments”") && !p.facets.is_empty()
@@ -396,7 +369,7 @@ fn results_page_shows_the_query_from_the_url_with_facet_counts() {
 
 #[test]
 fn enter_without_a_selection_opens_the_results_page() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "teams/index.html").await;
         type_query(c, "kafka").await;
         press(c, Key::Enter).await;
@@ -408,7 +381,7 @@ fn enter_without_a_selection_opens_the_results_page() {
 
 #[test]
 fn a_facet_click_narrows_the_results() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "search.html?q=kafka").await;
         let before = results_when(c, "results for kafka", |p| !p.facets.is_empty()).await;
         let decisions = before.count("Kind", "Decision").unwrap() as usize;
@@ -465,7 +438,7 @@ fn a_facet_click_narrows_the_results() {
 
 #[test]
 fn search_works_under_a_sub_path_from_a_nested_page() {
-    browse(|c, server| async move {
+    SITE.browse(|c, server| async move {
         open(c, server, "how-we-work/decisions.html").await;
         let d = type_query(c, "ADR 14").await;
         let target = server.url("decisions/0014-adopt-managed-kafka.html");
@@ -502,7 +475,7 @@ fn search_works_under_a_sub_path_from_a_nested_page() {
 #[test]
 fn without_javascript_the_search_box_says_search_needs_javascript() {
     // In the HTML of every page: the header box, and the results page itself.
-    let book = TestBook::bundled();
+    let book = TestBook::fixture("browser");
     book.build().success();
     for rel in files_under(&book.out())
         .iter()
@@ -524,7 +497,7 @@ fn without_javascript_the_search_box_says_search_needs_javascript() {
 
     // And what a reader sees in Chromium with JavaScript turned off.
     // The shared session keeps JavaScript on; this one has it off.
-    browse(|_, server| async move {
+    SITE.browse(|_, server| async move {
         let browser = Browser::shared().unwrap();
         let nojs = browser.extra_session("nojs", false).await;
         nojs.goto(&server.url("index.html")).await.unwrap();

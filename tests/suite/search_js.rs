@@ -28,7 +28,7 @@ fn node() -> Option<&'static str> {
 
 /// Runs `node tests/js/<script> args…` and fails with its output unless it exits 0.
 #[track_caller]
-fn run_js(script: &str, args: &[&Path]) {
+pub(crate) fn run_js(script: &str, args: &[&Path]) {
     let Some(node) = node() else { return };
     let out = Command::new(node)
         .arg(repo_root().join("tests/js").join(script))

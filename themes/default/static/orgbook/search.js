@@ -7,7 +7,8 @@
  *
  * CSS classes (search.css): search-dropdown, search-list, search-item,
  * search-active, search-hit, search-kind (+ search-kind-team|group|decision|
- * page), search-title, search-team, search-status, search-snippet (matches
+ * page), search-title, search-team, search-status, search-section (the
+ * heading of the section the snippet is from), search-snippet (matches
  * are <mark>), search-all, search-message, search-summary, search-layout,
  * search-facets, search-facet, search-count, search-more, search-sr.
  */
@@ -29,6 +30,9 @@
   var WORD = /[\p{Alphabetic}\p{M}\p{N}]+/gu;
   var APOS = /([\p{Alphabetic}\p{M}])['\u2019](?=\p{Alphabetic})/gu;
   var MAX_TERM = 40;
+  // Title keys end with a tab (TITLE_KEY_END in analysis.rs): no term has one.
+  var KEY_END = '\t';
+  var TYPO_LETTERS = 5;
 
   function fold(s) {
     return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '')
@@ -145,8 +149,10 @@
     return y ? w.replace(/Y/g, 'y') : w;
   }
 
-  /* Query → tokens [{raw, term, prefix, stem}], plus tokens.phrase: the
-   * phrase term of a 2–4 word query (see phrase_term in analysis.rs). The
+  /* Query → tokens [{raw, term, prefix, stem, typo}], plus tokens.phrase: the
+   * phrase term of a 2–4 word query (see phrase_term in analysis.rs), and
+   * tokens.key: the title key of a 1–4 word query (title_key). typo: a word
+   * of 5+ letters, where one typo is tolerated. The
    * last word is matched as a prefix while it is being typed (no trailing
    * space or punctuation). Runs without spaces become bigrams. A lone
    * character of such a run is always a prefix. Stop words are dropped
@@ -154,9 +160,9 @@
   function queryTokens(query) {
     var folded = fold(query), ps = pieces(folded), out = [], seen = {}, words = [];
     var open = /[\p{Alphabetic}\p{M}\p{N}]$/u.test(folded);
-    function add(raw, term, prefix, stemmed) {
+    function add(raw, term, prefix, stemmed, typo) {
       var key = raw + (prefix ? '*' : '');
-      if (!seen[key]) { seen[key] = 1; out.push({ raw: raw, term: term, prefix: prefix, stem: stemmed }); }
+      if (!seen[key]) { seen[key] = 1; out.push({ raw: raw, term: term, prefix: prefix, stem: stemmed, typo: !!typo }); }
     }
     ps.forEach(function (p, i) {
       if (p.r) {
@@ -165,7 +171,8 @@
         for (var j = 0; j + 1 < p.r.length; j++) add(p.r[j] + p.r[j + 1], p.r[j] + p.r[j + 1], false, false);
       } else if (Array.from(p.w).length <= MAX_TERM) {
         var last = open && i === ps.length - 1;
-        add(p.w, normalise(p.w), last && !/^[0-9]+$/.test(p.w), /^[a-z]+$/.test(p.w));
+        add(p.w, normalise(p.w), last && !/^[0-9]+$/.test(p.w), /^[a-z]+$/.test(p.w),
+          Array.from(p.w).length >= TYPO_LETTERS && !/^[0-9]+$/.test(p.w));
         if (words) words.push([p.w, normalise(p.w), last]);
       } else words = null;
     });
@@ -175,6 +182,7 @@
       var head = words.slice(0, -1).map(function (x) { return x[1]; }).join(' ') + ' ', end = words[words.length - 1];
       kept.phrase = { raw: head + end[0], term: head + end[1], prefix: end[2], stem: false };
     }
+    if (words && words.length >= 1 && words.length <= 4) kept.key = words.map(function (x) { return x[1]; }).join(' ') + KEY_END;
     return kept;
   }
 
@@ -221,6 +229,51 @@
     return [first, last];
   }
 
+  // ---- One typo (docs/search.md, "Typos") ----
+
+  // True when b is a or one edit away from it: a letter deleted, inserted
+  // or replaced, or two neighbours swapped.
+  function within1(a, b) {
+    var la = a.length, lb = b.length, i = 0;
+    if (la - lb > 1 || lb - la > 1) return false;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      return i === la || a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+  }
+  // True when some beginning of term is within one edit of the typed word.
+  function prefixWithin1(typed, term) {
+    for (var n = typed.length - 1; n <= typed.length + 1; n++) if (n <= term.length && within1(typed, term.slice(0, n))) return true;
+    return false;
+  }
+  // Every a–z word one edit away from w.
+  function edits1(w) {
+    var out = [], abc = 'abcdefghijklmnopqrstuvwxyz', i, j;
+    for (i = 0; i <= w.length; i++) {
+      if (i < w.length) out.push(w.slice(0, i) + w.slice(i + 1));
+      if (i + 1 < w.length) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      for (j = 0; j < 26; j++) {
+        out.push(w.slice(0, i) + abc[j] + w.slice(i));
+        if (i < w.length) out.push(w.slice(0, i) + abc[j] + w.slice(i + 1));
+      }
+    }
+    return out;
+  }
+  /* The term shards a misspelt word is compared with when it is found
+   * nowhere: those that may hold terms sharing its first L letters, with
+   * the smallest L that makes that at most two shards (the word's own and
+   * one more). On a one-shard index every term is compared. */
+  function typoShards(seps, term) {
+    var chars = Array.from(term);
+    for (var n = 0; n < chars.length; n++) {
+      var s = n ? shardSpan(seps, chars.slice(0, n).join('')) : [0, seps.length - 1];
+      if (s[1] - s[0] <= 1) { var out = []; for (var k = s[0]; k <= s[1]; k++) out.push('t' + k); return out; }
+    }
+    return ['t' + shardOf(seps, term)];
+  }
+
   /* load(key) → Promise of the data that search/<key>.js registers. */
   function Engine(load) { this.load = load; this.files = {}; this.data = {}; this.maps = {}; }
 
@@ -241,6 +294,8 @@
     return this.files[key];
   };
 
+  function isKey(term) { return term.charAt(term.length - 1) === KEY_END; }
+
   // A term shard as a Map; shards are flat [term, postings, …] arrays.
   Engine.prototype.map = function (key) {
     var m = this.maps[key];
@@ -254,7 +309,7 @@
 
   // The files a token needs, and what to look up once they are loaded.
   Engine.prototype.plan = function (m, t, optional) {
-    var p = { t: t, keys: [], exact: [[t.term, 1]], optional: optional };
+    var p = { t: t, keys: [], exact: [[t.term, 1]], optional: optional, typo: t.typo };
     if (t.prefix) {
       var span = shardSpan(m.seps, t.raw), hex = t.raw.codePointAt(0).toString(16);
       if (span[1] - span[0] + 1 > m.span && m.sums.indexOf(hex) >= 0) {
@@ -277,22 +332,46 @@
   // Scores one token: best = Map doc → best weighted impact. complete is
   // false when a list was cut down, so the token cannot filter.
   Engine.prototype.score = function (m, p) {
-    var self = this, best = new Map(), res = { best: best, complete: !p.optional, sum: !!p.sum, optional: p.optional, known: 0 };
-    function add(entry, w) {
+    var self = this, best = new Map(), exact = new Set();
+    var res = { best: best, exact: exact, complete: !p.optional, sum: !!p.sum, optional: p.optional, known: 0 };
+    // A typo match (fuzzy) scores less, and never counts as an exact match.
+    function add(entry, w, fuzzy) {
       if (entry == null) return;
       if (typeof entry !== 'string') { res.complete = false; res.known = Math.max(res.known, entry[1]); entry = entry[0]; }
       var dec = decodePostings(entry);
       for (var i = 0; i < dec.ids.length; i++) {
         var v = Math.exp(dec.qs[i] * m.step) * w;
+        if (!fuzzy) exact.add(dec.ids[i]);
         if (v > (best.get(dec.ids[i]) || 0)) best.set(dec.ids[i], v);
       }
     }
     p.exact.forEach(function (e) { add(self.map('t' + shardOf(m.seps, e[0])).get(e[0]), e[1]); });
     (p.range || []).forEach(function (key) {
       self.map(key).forEach(function (entry, term) {
-        if (term !== p.t.term && term.indexOf(p.t.raw) === 0) add(entry, 0.5 + 0.4 * p.t.raw.length / term.length);
+        if (term !== p.t.term && term.indexOf(p.t.raw) === 0 && !isKey(term)) add(entry, 0.5 + 0.4 * p.t.raw.length / term.length);
       });
     });
+    if (p.fuzzy) {
+      var near = new Map(), t = p.t;
+      p.fuzzy.forEach(function (key) {
+        self.map(key).forEach(function (entry, term) {
+          if (term === t.term || isKey(term) || term.indexOf(' ') >= 0) return;
+          if (within1(t.term, term)) near.set(term, [entry, 0.3]);
+          else if (t.prefix && prefixWithin1(t.raw, term) && term.indexOf(t.raw) !== 0) near.set(term, [entry, 0.25]);
+        });
+      });
+      // A typo in an English ending changes the stem ("deploymnet" is not
+      // "deploy" + an ending): stem every word one edit away instead.
+      if (t.stem && p.missing) {
+        edits1(t.raw).forEach(function (v) {
+          var st = stem(v);
+          if (st === t.term || near.has(st)) return;
+          p.fuzzy.forEach(function (key) { var e = self.map(key).get(st); if (e != null) near.set(st, [e, 0.3]); });
+        });
+      }
+      t.alt = Array.from(near.keys());
+      near.forEach(function (e) { add(e[0], e[1], true); });
+    }
     if (p.sum) {
       var a = this.data[p.sum] || [];
       for (var i = 0; i + 2 < a.length; i += 3) if (a[i] === p.t.raw) { add(a[i + 2], 0.7); res.known = a[i + 1]; }
@@ -312,18 +391,49 @@
       var tokens = queryTokens(query);
       var plans = tokens.map(function (t) { return self.plan(m, t, false); });
       if (tokens.phrase) plans.push(self.plan(m, tokens.phrase, true));
-      var keys = new Set();
+      var keys = new Set(), keyShard = tokens.key && 't' + shardOf(m.seps, tokens.key);
       plans.forEach(function (p) { p.keys.forEach(function (k) { keys.add(k); }); });
-      return Promise.all(Array.from(keys, function (k) { return self.file(k); })).then(function () {
+      if (keyShard) keys.add(keyShard);
+      function loadAll(ks) { return Promise.all(Array.from(ks, function (k) { return self.file(k); })); }
+      return loadAll(keys).then(function () {
+        // Typos are looked for in the word's own shard, which is loaded
+        // already; a word found nowhere may load one shard more.
+        var extra = new Set();
+        plans.forEach(function (p) {
+          if (!p.typo || p.sum) return;
+          var own = 't' + shardOf(m.seps, p.t.term);
+          p.fuzzy = [own];
+          p.missing = !self.found(p, own);
+          if (p.missing) typoShards(m.seps, p.t.term).forEach(function (k) { if (k !== own) { p.fuzzy.push(k); extra.add(k); } });
+        });
+        return loadAll(extra);
+      }).then(function () {
         var scored = plans.map(function (p) { return self.score(m, p); });
-        var out = combine(scored, m.kinds[0] + m.kinds[1], m.prior);
+        var titled = new Set(), entry = keyShard && self.map(keyShard).get(tokens.key);
+        if (entry != null) decodePostings(typeof entry === 'string' ? entry : entry[0]).ids.forEach(function (id) { titled.add(id); });
+        var out = combine(scored, m.kinds[0] + m.kinds[1], m.prior, titled);
         out.tokens = tokens;
         return out;
       });
     });
   };
 
-  function combine(scored, teamsEnd, prior) {
+  // Whether a token's word is in the index as it is (or, being typed, has
+  // completions in the shards loaded for it).
+  Engine.prototype.found = function (p, own) {
+    var self = this, t = p.t;
+    if (this.map(own).has(t.term)) return true;
+    return !!p.range && p.range.some(function (key) {
+      var hit = false;
+      self.map(key).forEach(function (_, term) { if (!hit && term.indexOf(t.raw) === 0 && !isKey(term)) hit = true; });
+      return hit;
+    });
+  };
+
+  /* Documents matching more words come first when no document has them
+   * all; then the documents whose title is exactly the query (titled);
+   * then those with fewer words matched only through a typo; then score. */
+  function combine(scored, teamsEnd, prior, titled) {
     // A summary (top documents for a short prefix) says nothing about the
     // documents the other words found: ignore it until more is typed.
     var real = scored.filter(function (s) { return !s.sum && !s.optional; });
@@ -340,21 +450,25 @@
         partial = base.length > 1 && ids.size > 0;
       }
     }
+    titled.forEach(function (id) { ids.add(id); });
     var hits = Array.from(ids, function (id) {
-      var h = { id: id, score: 0, n: 0 };
+      var h = { id: id, score: 0, n: 0, title: titled.has(id) ? 1 : 0, fuzzy: 0 };
       scored.forEach(function (s) {
         var v = s.best.get(id);
-        if (v) { h.score += v; if (!s.optional) h.n++; }
+        if (v) { h.score += v; if (!s.optional) h.n++; if (!s.optional && !s.exact.has(id)) h.fuzzy++; }
       });
       if (id < teamsEnd) h.score *= prior;
       return h;
     });
-    hits.sort(function (a, b) { return (partial ? b.n - a.n : 0) || b.score - a.score || a.id - b.id; });
+    hits.sort(function (a, b) {
+      return (partial ? b.n - a.n : 0) || b.title - a.title || a.fuzzy - b.fuzzy || b.score - a.score || a.id - b.id;
+    });
     var total = !must.length && base.length === 1 ? Math.max(hits.length, base[0].known) : hits.length;
     return { hits: hits, partial: partial, total: total };
   }
 
-  // Metadata records [url, title, kind, team, status, type, excerpt].
+  // Metadata records [url, title, kind, team, status, type, excerpt] and,
+  // for a document with sections, [heading, snippet, heading, snippet, …].
   Engine.prototype.meta = function (ids) {
     var self = this;
     return this.file('index').then(function (m) {
@@ -383,6 +497,36 @@
     });
   };
 
+  // Whether a folded word of some text matches token t, typos included.
+  function wordMatches(w, t) {
+    return w === t.raw || (t.prefix && w.indexOf(t.raw) === 0) || (t.stem && normalise(w) === t.term) ||
+      (!!t.alt && t.alt.length > 0 && t.alt.indexOf(normalise(w)) >= 0);
+  }
+
+  // How many of the tokens some word of text matches.
+  function tokenHits(text, tokens) {
+    if (!text) return 0;
+    var folded = fold(text), words = pieces(folded).filter(function (p) { return p.w; });
+    return tokens.filter(function (t) {
+      return RUN1.test(t.raw) ? folded.indexOf(t.raw) >= 0 : words.some(function (p) { return wordMatches(p.w, t); });
+    }).length;
+  }
+
+  /* The snippet of a metadata record for these tokens: {heading, text}.
+   * A section whose heading matches wins (the most tokens, then the first);
+   * then the excerpt if it matches; then a section whose text matches; else
+   * the excerpt, or the first section when there is none. */
+  function snippet(rec, tokens) {
+    var secs = rec[7] || [], heads = -1, texts = -1, hb = 0, tb = 0, i, n;
+    for (i = 0; i + 1 < secs.length; i += 2) {
+      if ((n = tokenHits(secs[i], tokens)) > hb) { hb = n; heads = i; }
+      if ((n = tokenHits(secs[i + 1], tokens)) > tb) { tb = n; texts = i; }
+    }
+    var pick = heads >= 0 ? heads : tokenHits(rec[6], tokens) ? -1 : texts;
+    if (pick < 0 && !rec[6] && secs.length) pick = 0;
+    return pick >= 0 ? { heading: secs[pick], text: secs[pick + 1] } : { heading: '', text: rec[6] || '' };
+  }
+
   /* Splits text into [{text, hit}], marking words that match the tokens. */
   function highlight(text, tokens) {
     var parts = [], last = 0, m;
@@ -391,11 +535,7 @@
       if (!t) return;
       if (prev && prev.hit === hit) prev.text += t; else parts.push({ text: t, hit: hit });
     }
-    function wordHit(w) {
-      return tokens.some(function (t) {
-        return w === t.raw || (t.prefix && w.indexOf(t.raw) === 0) || (t.stem && normalise(w) === t.term);
-      });
-    }
+    function wordHit(w) { return tokens.some(function (t) { return wordMatches(w, t); }); }
     SPLIT.lastIndex = 0;
     while ((m = SPLIT.exec(text))) {
       push(text.slice(last, m.index), false);
@@ -420,7 +560,7 @@
 
   var api = { fold: fold, pieces: pieces, normalise: normalise, stem: stem, queryTokens: queryTokens,
     decodePostings: decodePostings, decodeSeps: decodeSeps, shardOf: shardOf, shardSpan: shardSpan,
-    Engine: Engine, highlight: highlight, KINDS: KINDS };
+    Engine: Engine, highlight: highlight, snippet: snippet, within1: within1, typoShards: typoShards, KINDS: KINDS };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
@@ -469,7 +609,9 @@
     a.appendChild(marked(el('span', 'search-title'), rec[1], tokens));
     if (rec[3]) a.appendChild(el('span', 'search-team', rec[3]));
     if (rec[4]) a.appendChild(el('span', 'search-status', rec[4]));
-    if (rec[6]) a.appendChild(marked(el('span', 'search-snippet'), rec[6], tokens));
+    var sn = snippet(rec, tokens);
+    if (sn.heading) a.appendChild(marked(el('span', 'search-section'), sn.heading, tokens));
+    if (sn.text) a.appendChild(marked(el('span', 'search-snippet'), sn.text, tokens));
     return a;
   }
   /* The first keystroke after a pause is answered at once (first results must not wait for
@@ -540,17 +682,21 @@
       live.textContent = text;
       open(true);
     }
+    /* The link itself is the option (an <a href> may take role=option), so
+     * an option holds no second interactive element, and a link still opens
+     * in a new tab. The list item is presentational. */
     function option(link, i) {
       var li = el('li', 'search-item');
-      li.id = 'search-opt-' + i;
-      li.setAttribute('role', 'option');
+      li.setAttribute('role', 'none');
+      link.id = 'search-opt-' + i;
+      link.setAttribute('role', 'option');
       // Screen readers announce "kind, title, team, status", not the parts run together.
       var said = [];
       ['search-kind', 'search-title', 'search-team', 'search-status'].forEach(function (c) {
         var part = link.querySelector('.' + c);
         if (part && part.textContent) said.push(part.textContent);
       });
-      li.setAttribute('aria-label', said.join(', '));
+      if (said.length) link.setAttribute('aria-label', said.join(', '));
       link.tabIndex = -1;
       li.appendChild(link);
       list.appendChild(li);
@@ -582,7 +728,7 @@
         if (box.hidden) { if (input.value.trim()) run(); } else if (n) setActive(k === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
       } else if (k === 'Enter' && !box.hidden && active >= 0) {
         e.preventDefault();
-        window.location.href = options()[active].querySelector('a').href;
+        window.location.href = options()[active].href;
       } else if (k === 'Escape' && !box.hidden) {
         e.preventDefault();
         open(false);
