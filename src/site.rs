@@ -8,7 +8,9 @@
 //! from the earliest stage a change affects. The rule "errors stop before rendering" is
 //! [`may_render`], and template diagnostics are de-duplicated in [`collect_pages`]. Nothing
 //! here writes: `build` writes the result to disk, `check` only reports, `serve` keeps it in
-//! memory.
+//! memory. `build` runs the stages in their streaming form ([`build_into`]:
+//! [`markdown_stage_dropping_bodies`], [`site_files_into`]), which holds neither every
+//! Markdown body, nor every body's plain text, nor every page, and gives the same files.
 
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic};
