@@ -33,6 +33,11 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str("| a | very | wide | table |\n|---|---|---|---|\n");
     long.push_str(&format!("| {} | b | c | d |\n", "x".repeat(300)));
     long.push_str("\n```rust\nfn main() { println!(\"a very long line of code that must scroll inside its own box and never make the page wider than the phone\"); }\n```\n");
+    // Every class the highlighter emits (comment, keyword, string, constant, function,
+    // type, tag, property), so the contrast check sees each colour in both modes.
+    long.push_str("\n```yaml\nalert: api-error-rate # page someone\nfor: 10\n```\n");
+    long.push_str("\n```ts\nclass A { f(): number { return parseInt(\"1\"); } }\n```\n");
+    long.push_str("\n```html\n<p class=\"x\">hi</p>\n```\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
 }

@@ -341,3 +341,50 @@ fn not_found_page_carries_its_own_styles() {
         "404.html inlines the stylesheet"
     );
 }
+
+#[test]
+fn code_blocks_are_highlighted_at_build_time_and_unknown_languages_stay_plain() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/runbook.md",
+        "+++\ntitle = \"Runbook\"\n+++\n\
+         ```YAML\nalert: api-error-rate # page\nfor: 10m\n```\n\n\
+         ```terraform\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n```\n\n\
+         ```sh\necho \"<script>alert(1)</script>\" && rm -rf ./tmp\n```\n\n\
+         ```nosuchlang\nkeep <this> & plain\n```\n",
+    );
+    book.build().success();
+    let first = book.output_file("guide/runbook.html");
+    let page = book.html("guide/runbook.html");
+    assert_eq!(page.select(&sel("pre.hl")).count(), 3, "{first}");
+    assert_eq!(
+        texts(&page, "pre.hl code.language-YAML .hl-property"),
+        ["alert", "for"]
+    );
+    assert_eq!(
+        texts(&page, "pre.hl code.language-YAML .hl-comment"),
+        ["# page"]
+    );
+    assert_eq!(
+        texts(&page, "pre.hl code.language-terraform .hl-property"),
+        ["bucket"]
+    );
+    // Text from the page is escaped exactly once: the script is text, not an element,
+    // and reads back as written.
+    assert_eq!(page.select(&sel("pre script")).count(), 0, "{first}");
+    let sh: String = page
+        .select(&sel("pre.hl code.language-sh"))
+        .flat_map(|e| e.text())
+        .collect();
+    assert_eq!(sh, "echo \"<script>alert(1)</script>\" && rm -rf ./tmp\n");
+    // An unknown language: no highlighting, the text as written.
+    let plain = page
+        .select(&sel("pre:not(.hl) > code.language-nosuchlang"))
+        .next()
+        .expect("plain block");
+    assert_eq!(plain.select(&sel("span")).count(), 0);
+    assert_eq!(plain.text().collect::<String>(), "keep <this> & plain\n");
+    // Deterministic: a second build writes the same bytes.
+    book.build().success();
+    assert_eq!(book.output_file("guide/runbook.html"), first);
+}
