@@ -603,16 +603,18 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                         .join(", ")
                 ),
             };
-            let d = Diagnostic::warning(
-                "missing-anchor",
-                &doc.source.path,
-                format!(
-                    "`#{anchor}` does not match any heading in {}",
-                    handbook.docs[target].source.path
-                ),
-            )
-            .with_help(help);
-            diags.push(link.locate(d, &doc.source.text));
+            diags.push(
+                Diagnostic::warning(
+                    "missing-anchor",
+                    &doc.source.path,
+                    format!(
+                        "`#{anchor}` does not match any heading in {}",
+                        handbook.docs[target].source.path
+                    ),
+                )
+                .with_help(help)
+                .at(&doc.source.text, link.span.clone()),
+            );
         }
         if missing > crate::markdown::BROKEN_LINKS_SHOWN {
             diags.push(
@@ -760,18 +762,20 @@ pub fn retarget_anchors(
             .map_or(old_href.as_str(), |(b, _)| b);
         let new_href = format!("{base}#{new_id}");
         let doc = &handbook.docs[id];
-        let d = Diagnostic::warning(
-            "anchor-other-rule",
-            &doc.source.path,
-            format!(
-                "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
-                link.anchor.as_deref().unwrap_or("")
-            ),
-        )
-        .with_help(format!(
-            "write `#{new_id}`, the id GitHub and orgbook give that heading"
-        ));
-        diags.push(link.locate(d, &doc.source.text));
+        diags.push(
+            Diagnostic::warning(
+                "anchor-other-rule",
+                &doc.source.path,
+                format!(
+                    "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
+                    link.anchor.as_deref().unwrap_or("")
+                ),
+            )
+            .with_help(format!(
+                "write `#{new_id}`, the id GitHub and orgbook give that heading"
+            ))
+            .at(&doc.source.text, link.span.clone()),
+        );
         link.anchor = Some(new_id);
         link.href = new_href.clone();
         let attr = |h: &str| {
