@@ -51,8 +51,11 @@ pub enum ServeError {
 }
 
 /// Many editors and `git checkout` produce several debounced batches in a row; they are
-/// merged while they keep coming this close together.
-const BURST_GAP: Duration = Duration::from_millis(15);
+/// merged while they keep coming this close together. Every edit waits this long before
+/// it is rebuilt, so it is kept short: the watcher delivers a burst's batches a few
+/// milliseconds apart, and a burst split in two is still rebuilt right (the model reads
+/// what is on disk), only twice.
+const BURST_GAP: Duration = Duration::from_millis(5);
 /// …but not forever: a steady stream of changes still gets rebuilt now and then.
 const BURST_MAX: Duration = Duration::from_secs(2);
 /// After a burst, its paths are looked at once more when things have been quiet this long:
