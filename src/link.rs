@@ -138,8 +138,6 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     }
 
     let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
-    let docs_paths: Vec<String> = docs.iter().map(|d| d.source.path.clone()).collect();
-    let assets_for_near: Vec<String> = assets.iter().map(|a| format!("content/{a}")).collect();
     let redirects = redirects(&docs, &by_url, &assets, diags);
     let slugs = || teams.keys().map(String::as_str);
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -340,7 +338,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         folder_index,
         redirects,
         unpublished_assets: BTreeSet::new(),
-        near: NearIndex::new(&docs_paths, &assets_for_near),
+        near: Default::default(),
     }
 }
 

@@ -738,7 +738,7 @@ fn rewrite<'a>(
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
-            let candidates = handbook.near.candidates(&joined);
+            let candidates = handbook.near().candidates(&joined);
             let near = nearest(&joined, candidates).map(|n| {
                 let rel = relative_path(from_dir, n);
                 format!("did you mean `{rel}`?")

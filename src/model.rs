@@ -338,8 +338,10 @@ pub struct Handbook {
     pub drafts: std::collections::BTreeSet<String>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
-    /// Where broken-link hints look (link stage).
-    pub near: crate::link::NearIndex,
+    /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
+    /// most builds have none, and an edit under `orgbook serve` re-links the whole
+    /// handbook, so building it up front was a tenth of the link stage for nothing.
+    pub near: std::sync::OnceLock<crate::link::NearIndex>,
     /// Assets in dot-folders that no page links to: not published (set after Markdown).
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
@@ -347,6 +349,15 @@ pub struct Handbook {
 }
 
 impl Handbook {
+    /// The index of where to look for "did you mean" when a link is broken.
+    pub fn near(&self) -> &crate::link::NearIndex {
+        self.near.get_or_init(|| {
+            let docs: Vec<String> = self.docs.iter().map(|d| d.source.path.clone()).collect();
+            let assets: Vec<String> = self.assets.iter().map(|a| format!("content/{a}")).collect();
+            crate::link::NearIndex::new(&docs, &assets)
+        })
+    }
+
     pub fn team(&self, slug: &str) -> Option<(&Doc, &Charter)> {
         let doc = &self.docs[*self.teams.get(slug)?];
         Some((doc, doc.as_team()?))
