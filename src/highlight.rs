@@ -245,20 +245,6 @@ fn language(info: &str) -> &str {
     &info[..end]
 }
 
-/// Undoes the escaping pulldown-cmark applied to code text (the highlighter escapes again).
-fn unescape(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&"),
-    )
-}
-
 /// Blocks already highlighted, by language and code: `orgbook serve` builds every page's
 /// context again after an edit (to see which pages changed, `render::deps`), and without
 /// this memo highlighting would be a large part of that cost. Off unless
@@ -335,7 +321,8 @@ pub fn code_blocks(html: &str) -> Cow<'_, str> {
             break;
         };
         let lang = language(info);
-        match highlight(lang, &unescape(&body[..end])) {
+        // pulldown-cmark escaped the code; the highlighter escapes it again.
+        match highlight(lang, &crate::text::unescape_html(&body[..end])) {
             Some(spans) => {
                 out.push_str(&rest[..start]);
                 out.push_str(&format!(
@@ -458,7 +445,7 @@ mod tests {
                 _ => {}
             }
         }
-        assert_eq!(unescape(&text), code);
+        assert_eq!(crate::text::unescape_html(&text), code);
         // A block without a final newline keeps its text as it was.
         assert_eq!(
             highlight_now("json", "1").unwrap(),

@@ -217,17 +217,7 @@ pub fn is_resolved_attribute(tag: &str, name: &str) -> bool {
 
 /// The minimal decoding of attribute values authors write (`&amp;` in query strings).
 pub fn decode_attribute(v: &str) -> Cow<'_, str> {
-    if v.contains('&') {
-        Cow::Owned(
-            v.replace("&amp;", "&")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">"),
-        )
-    } else {
-        Cow::Borrowed(v)
-    }
+    crate::text::unescape_html(v)
 }
 
 /// Escapes a URL for a double-quoted attribute value.

@@ -74,6 +74,22 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Undoes [`escape_html`] and the few entities authors write in attributes (`&amp;`,
+/// `&lt;`, `&gt;`, `&quot;`, `&#39;`). `&amp;` is decoded last, so `&amp;lt;` gives the text
+/// `&lt;`, not `<`.
+pub fn unescape_html(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
 /// Escapes for XML text and attribute values alike, and drops characters that XML 1.0
 /// forbids outright, so a stray control character in a charter cannot make a whole SVG or
 /// feed ill-formed.
@@ -170,6 +186,18 @@ fn hex_byte(hex: &[u8]) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unescaping_undoes_escaping_and_decodes_ampersands_last() {
+        let text = "a < b && \"c\" > 'd' &lt;";
+        assert_eq!(unescape_html(&escape_html(text)), text);
+        assert_eq!(unescape_html("&amp;lt;"), "&lt;");
+        assert!(matches!(
+            unescape_html("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     use super::*;
 
     #[test]
