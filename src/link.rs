@@ -601,18 +601,16 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                         .join(", ")
                 ),
             };
-            diags.push(
-                Diagnostic::warning(
-                    "missing-anchor",
-                    &doc.source.path,
-                    format!(
-                        "`#{anchor}` does not match any heading in {}",
-                        handbook.docs[target].source.path
-                    ),
-                )
-                .with_help(help)
-                .at(&doc.source.text, link.span.clone()),
-            );
+            let d = Diagnostic::warning(
+                "missing-anchor",
+                &doc.source.path,
+                format!(
+                    "`#{anchor}` does not match any heading in {}",
+                    handbook.docs[target].source.path
+                ),
+            )
+            .with_help(help);
+            diags.push(link.locate(d, &doc.source.text));
         }
         if missing > crate::markdown::BROKEN_LINKS_SHOWN {
             diags.push(
@@ -760,20 +758,18 @@ pub fn retarget_anchors(
             .map_or(old_href.as_str(), |(b, _)| b);
         let new_href = format!("{base}#{new_id}");
         let doc = &handbook.docs[id];
-        diags.push(
-            Diagnostic::warning(
-                "anchor-other-rule",
-                &doc.source.path,
-                format!(
-                    "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
-                    link.anchor.as_deref().unwrap_or("")
-                ),
-            )
-            .with_help(format!(
-                "write `#{new_id}`, the id GitHub and orgbook give that heading"
-            ))
-            .at(&doc.source.text, link.span.clone()),
-        );
+        let d = Diagnostic::warning(
+            "anchor-other-rule",
+            &doc.source.path,
+            format!(
+                "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
+                link.anchor.as_deref().unwrap_or("")
+            ),
+        )
+        .with_help(format!(
+            "write `#{new_id}`, the id GitHub and orgbook give that heading"
+        ));
+        diags.push(link.locate(d, &doc.source.text));
         link.anchor = Some(new_id);
         link.href = new_href.clone();
         let attr = |h: &str| {

@@ -14,7 +14,7 @@ mod search_docs;
 pub mod theme;
 
 pub use org::escape_html;
-pub use search_docs::{search_docs, search_files};
+pub use search_docs::{search_doc, search_docs, search_files};
 
 use crate::diagnostic::Diagnostic;
 use crate::link;
@@ -1155,6 +1155,25 @@ impl<'a> Renderer<'a> {
     /// `orgbook serve` re-renders all of them after every change, so a page added here
     /// stays live without serve-specific code.
     pub fn site_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let parts = std::sync::Mutex::new(Vec::new());
+        self.site_pages_into(|job, files| {
+            parts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((job, files))
+        });
+        let mut parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        parts.sort_unstable_by_key(|p| p.0);
+        parts.into_iter().flat_map(|p| p.1).collect()
+    }
+
+    /// [`Self::site_pages`], handed to `sink` a group at a time as each is rendered (with
+    /// the group's place in `site_pages`' order), so that a build can write them without
+    /// holding them all; the sitemap, which lists the others, comes last.
+    pub fn site_pages_into(
+        &self,
+        sink: impl Fn(usize, Vec<Result<OutputFile, Diagnostic>>) + Sync,
+    ) {
         // The index pages are the biggest pages of a large handbook; rendered one after the
         // other they would leave the other cores idle at the end of a build.
         type Job<'r> = Box<dyn Fn() -> Vec<Result<OutputFile, Diagnostic>> + Sync + Send + 'r>;
@@ -1176,17 +1195,21 @@ impl<'a> Renderer<'a> {
             }),
             Box::new(|| self.feeds()),
         ];
-        let mut files: Vec<Result<OutputFile, Diagnostic>> =
-            jobs.par_iter().flat_map_iter(|job| job()).collect();
-        let mut generated: Vec<&str> = files
-            .iter()
-            .filter_map(|f| f.as_ref().ok())
-            .map(|f| f.path.as_str())
-            .collect();
+        let generated = std::sync::Mutex::new(Vec::new());
+        jobs.par_iter().enumerate().for_each(|(i, job)| {
+            let files = job();
+            generated.lock().unwrap_or_else(|e| e.into_inner()).extend(
+                files
+                    .iter()
+                    .filter_map(|f| f.as_ref().ok())
+                    .map(|f| f.path.clone()),
+            );
+            sink(i, files);
+        });
+        let mut generated = generated.into_inner().unwrap_or_else(|e| e.into_inner());
         generated.sort_unstable();
-        let sitemaps = self.sitemaps(&generated);
-        files.extend(sitemaps);
-        files
+        let generated: Vec<&str> = generated.iter().map(String::as_str).collect();
+        sink(jobs.len(), self.sitemaps(&generated));
     }
 
     /// Renders every page. Template errors are collected, not fatal one by one.

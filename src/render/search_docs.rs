@@ -7,12 +7,27 @@ use std::borrow::Cow;
 
 use super::OutputFile;
 use crate::markdown::Rendered;
-use crate::model::{DocKind, Handbook, TeamKind};
+use crate::model::{Doc, DocKind, Handbook, TeamKind};
 use crate::search::{self, DocKind as Kind, Field, SearchDoc};
 
 pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<SearchDoc<'a>> {
-    let mut docs = Vec::with_capacity(hb.docs.len());
-    for (doc, r) in hb.docs.iter().zip(rendered) {
+    hb.docs
+        .iter()
+        .zip(rendered)
+        .map(|(doc, r)| search_doc(hb, doc, r, None))
+        .collect()
+}
+
+/// The [`SearchDoc`] of one document. `page_title`, when given, stands for the title of a
+/// page whose title comes from its body (`site::page_title`), for a caller that indexes the
+/// page before the titles are filled in.
+pub fn search_doc<'a>(
+    hb: &'a Handbook,
+    doc: &'a Doc,
+    r: &'a Rendered,
+    page_title: Option<&'a str>,
+) -> SearchDoc<'a> {
+    {
         let mut fields: Vec<(Field, Cow<str>)> = Vec::new();
         fields.extend(
             r.headings
@@ -84,14 +99,15 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
                         .collect();
                     fields.push((Field::Typed, words.join("\n").into()));
                 }
-                let title = if p.is_home && p.title.is_empty() {
-                    &hb.config.title
+                let title = page_title.unwrap_or(&p.title);
+                let title = if p.is_home && title.is_empty() {
+                    hb.config.title.as_str()
                 } else {
-                    &p.title
+                    title
                 };
                 (
                     Kind::Page,
-                    title.as_str().into(),
+                    title.into(),
                     None,
                     None,
                     None,
@@ -101,7 +117,7 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
         };
         fields.insert(0, (Field::Title, title.clone()));
         fields.push((Field::Body, r.text.as_str().into()));
-        docs.push(SearchDoc {
+        SearchDoc {
             url: doc.url.as_str().into(),
             kind,
             title,
@@ -110,9 +126,8 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
             decision_type,
             fields,
             excerpt,
-        });
+        }
     }
-    docs
 }
 
 pub fn search_files(hb: &Handbook, rendered: &[Rendered]) -> Vec<OutputFile> {

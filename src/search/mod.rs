@@ -170,18 +170,22 @@ fn doc_order(a: &SearchDoc<'_>, b: &SearchDoc<'_>) -> Ordering {
         ))
 }
 
+fn is_team(d: &SearchDoc<'_>) -> bool {
+    matches!(d.kind, DocKind::Team | DocKind::Group)
+}
+
+fn doc_text<'a>(d: &'a SearchDoc<'_>) -> rank::DocText<'a> {
+    rank::DocText {
+        fields: &d.fields,
+        name_phrases: is_team(d),
+    }
+}
+
 pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, Vec<u8>)> {
     let mut docs: Vec<&SearchDoc> = input.iter().collect();
     docs.par_sort_by(|a, b| doc_order(a, b));
 
-    let is_team = |d: &SearchDoc<'_>| matches!(d.kind, DocKind::Team | DocKind::Group);
-    let texts: Vec<rank::DocText> = docs
-        .iter()
-        .map(|d| rank::DocText {
-            fields: &d.fields,
-            name_phrases: is_team(d),
-        })
-        .collect();
+    let texts: Vec<rank::DocText> = docs.iter().map(|d| doc_text(d)).collect();
     let (impacts, meta) = rayon::join(
         || rank::index(&texts),
         || {
@@ -190,8 +194,75 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
                 .collect::<Vec<_>>()
         },
     );
+    write_index(&docs, impacts, meta, limits)
+}
 
-    let keys = title_keys(&docs);
+/// The search index built from a stream of documents: each is analysed when it is
+/// [added](Self::add), on the caller's thread, so its text can be dropped at once; the
+/// files are made by [`Self::finish`]. A build thereby never holds every document's plain
+/// text. The files are those [`build_index`] makes of the same documents, in whatever order
+/// they came.
+#[derive(Default)]
+pub struct StreamingIndex {
+    analyser: rank::Analyser,
+    /// Per document: what ordering, facets, title keys and results need (no body text),
+    /// its metadata record and its analysis.
+    docs: std::sync::Mutex<Vec<(SearchDoc<'static>, Meta, rank::Analysed)>>,
+}
+
+impl StreamingIndex {
+    pub fn add(&self, d: &SearchDoc<'_>) {
+        let meta = meta_record(d, &Limits::default());
+        let analysed = self.analyser.add(doc_text(d));
+        let owned = |c: &Cow<'_, str>| Cow::Owned(c.to_string());
+        let light = SearchDoc {
+            url: owned(&d.url),
+            kind: d.kind,
+            title: owned(&d.title),
+            team: d.team.as_ref().map(owned),
+            status: d.status.as_ref().map(owned),
+            decision_type: d.decision_type,
+            // Owned items are title keys (see `title_keys`).
+            fields: d
+                .fields
+                .iter()
+                .filter(|(f, _)| *f == Field::Owns)
+                .map(|(f, t)| (*f, owned(t)))
+                .collect(),
+            excerpt: None,
+        };
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((light, meta, analysed));
+    }
+
+    pub fn finish(self) -> Vec<(String, Vec<u8>)> {
+        let mut docs = self.docs.into_inner().unwrap_or_else(|e| e.into_inner());
+        docs.par_sort_by(|a, b| doc_order(&a.0, &b.0));
+        let mut light = Vec::with_capacity(docs.len());
+        let mut meta = Vec::with_capacity(docs.len());
+        let mut analysed = Vec::with_capacity(docs.len());
+        for (l, m, a) in docs {
+            light.push(l);
+            meta.push(m);
+            analysed.push(a);
+        }
+        let impacts = self.analyser.finish(analysed);
+        let refs: Vec<&SearchDoc> = light.iter().collect();
+        write_index(&refs, impacts, meta, &Limits::default())
+    }
+}
+
+/// The index files, from the documents in index order, their impacts and their metadata
+/// records.
+fn write_index(
+    docs: &[&SearchDoc<'_>],
+    impacts: rank::Impacts,
+    meta: Vec<Meta>,
+    limits: &Limits,
+) -> Vec<(String, Vec<u8>)> {
+    let keys = title_keys(docs);
     let mut entries: Vec<shard::Entry> = (0..impacts.terms.len())
         .into_par_iter()
         .map(|t| {
@@ -209,7 +280,7 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
             .collect(),
     );
 
-    let facets = facets(&docs);
+    let facets = facets(docs);
     // Rounded so the manifest does not print 17 digits. Ranking only needs
     // a few.
     let step = (impacts.step * 1e6).round() / 1e6;

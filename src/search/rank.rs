@@ -132,10 +132,68 @@ impl Impacts {
 /// not depend on how the work was shared out.
 pub(crate) fn index(docs: &[DocText<'_>]) -> Impacts {
     let (blocks, workers) = analyse(docs);
+    score(blocks, workers, docs.len())
+}
+
+/// Documents analysed one at a time as they come, in any order and on any thread, for an
+/// index built from a stream of documents (whose text need not outlive its analysis).
+/// [`Analyser::finish`] then scores them as [`index`] does: the same documents give the
+/// same impacts, whatever order they came in.
+#[derive(Default)]
+pub(crate) struct Analyser {
+    pool: Mutex<Vec<(usize, Worker)>>,
+    created: AtomicUsize,
+}
+
+/// One document, analysed by an [`Analyser`].
+pub(crate) struct Analysed(Block);
+
+impl Analyser {
+    pub(crate) fn add(&self, doc: DocText<'_>) -> Analysed {
+        let taken = self.pool.lock().expect("no panics while held").pop();
+        let (id, mut worker) =
+            taken.unwrap_or_else(|| (self.created.fetch_add(1, Relaxed), Worker::default()));
+        // Reserved as `analyse` does, then trimmed: the analysis is held until scoring.
+        let bytes: usize = doc.fields.iter().map(|(_, t)| t.len()).sum();
+        let mut block = Block {
+            worker: id,
+            first: 0,
+            docs: Vec::with_capacity(1),
+            terms: Vec::with_capacity(bytes / 16 + 64),
+            wraps: Vec::new(),
+        };
+        worker.add(doc, &mut block);
+        block.terms.shrink_to_fit();
+        self.pool
+            .lock()
+            .expect("no panics while held")
+            .push((id, worker));
+        Analysed(block)
+    }
+
+    /// Scores the documents, numbered in the order of `docs`.
+    pub(crate) fn finish(self, docs: Vec<Analysed>) -> Impacts {
+        let n = docs.len();
+        let blocks = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, Analysed(mut b))| {
+                b.first = i as u32;
+                b
+            })
+            .collect();
+        let mut workers = self.pool.into_inner().expect("no panics while held");
+        workers.sort_unstable_by_key(|w| w.0);
+        score(blocks, workers.into_iter().map(|w| w.1).collect(), n)
+    }
+}
+
+/// Scores analysed blocks (in document order) of `n` documents.
+fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
     let dict = Dictionary::merge(&workers);
     drop(workers);
 
-    let n = docs.len() as f64;
+    let n = n as f64;
     let mut len_sum = [0u64; 5];
     let mut len_docs = [0u64; 5];
     for (len, _) in blocks.iter().flat_map(|b| &b.docs) {

@@ -416,6 +416,29 @@ fn empty_handbook_still_has_a_manifest() {
     assert_eq!(v["n"], 0);
 }
 
+/// A build indexes each document as it is rendered, from many threads, in no set order:
+/// the files must be those `build_index` makes of the same documents. Both a one-file
+/// index and a sharded one (with summaries) are compared.
+#[test]
+fn streaming_index_equals_build_index_in_any_order() {
+    for docs in [sample(), synthetic(3_000), Vec::new()] {
+        let whole = build_index(&docs);
+        let sharded = whole.iter().any(|(p, _)| p.starts_with("search/t1"));
+        let reversed = StreamingIndex::default();
+        for d in docs.iter().rev() {
+            reversed.add(d);
+        }
+        assert_eq!(reversed.finish(), whole);
+        let parallel = StreamingIndex::default();
+        docs.par_iter().for_each(|d| parallel.add(d));
+        assert_eq!(parallel.finish(), whole);
+        assert!(
+            docs.len() < 3_000 || sharded,
+            "the large case must be sharded"
+        );
+    }
+}
+
 #[test]
 fn exact_titles_get_a_title_key() {
     let mut docs = sample();

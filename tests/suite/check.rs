@@ -247,3 +247,43 @@ fn builds_are_reproducible_across_folders() {
         assert!(x == y, "{f} differs between the two builds");
     }
 }
+
+/// `orgbook build` drops each Markdown body once it is rendered and checks anchors later
+/// from where each link was noted (`markdown::Spot`): the anchor diagnostics must still
+/// name the same line, column, source line and caret as `check`, which keeps the bodies.
+/// Non-ASCII text before the link, CRLF line ends and two links on one line test the
+/// column and the line text.
+#[test]
+fn build_locates_anchor_diagnostics_like_check() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/target.md",
+        "# Target\n\n## C++ & Rust\n\nText.\n\n## Deploys\n",
+    );
+    book.write(
+        "content/guide/anchors.md",
+        "# Anchors\r\n\r\nIntro.\r\n\r\n- Zürich → [ok](target.md#deploys) and [typo](target.md#deplois)\r\n\r\nMore text.\r\n\r\nSee [the other rule](target.md#c-rust).\r\n",
+    );
+    let check = book.run(&["check", "--strict"]);
+    check.failure(1);
+    let root = book.root().to_string_lossy().into_owned();
+    let build = book.run(&["build", "--strict", "--root", &root]);
+    build.failure(1);
+    for run in [&check, &build] {
+        run.stderr_has("warning[missing-anchor]: `#deplois` does not match any heading in content/guide/target.md")
+            .stderr_has("  --> content/guide/anchors.md:5:40")
+            .stderr_has("5 | - Zürich → [ok](target.md#deploys) and [typo](target.md#deplois)\n")
+            .stderr_has("warning[anchor-other-rule]")
+            .stderr_has("  --> content/guide/anchors.md:9:5")
+            .stderr_has("9 | See [the other rule](target.md#c-rust).\n");
+    }
+    // The whole diagnostic blocks agree, carets included.
+    let blocks = |s: &str| -> Vec<String> {
+        s.split("\n\n")
+            .filter_map(|b| b.find("warning[").map(|at| b[at..].to_string()))
+            .filter(|b| b.contains("anchor"))
+            .collect()
+    };
+    assert_eq!(blocks(&check.stderr), blocks(&build.stderr));
+    assert_eq!(blocks(&build.stderr).len(), 2, "{}", build.stderr);
+}
