@@ -159,11 +159,10 @@ impl Analyser {
             worker: id,
             first: 0,
             docs: Vec::with_capacity(1),
-            terms: Vec::with_capacity(bytes / 16 + 64),
-            wraps: Vec::new(),
+            pairs: Vec::with_capacity(bytes / 4 + 64),
         };
         worker.add(doc, &mut block);
-        block.terms.shrink_to_fit();
+        block.pairs.shrink_to_fit();
         self.pool
             .lock()
             .expect("no panics while held")
@@ -248,7 +247,7 @@ fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
         .map(|run| {
             let mut count = vec![0u32; terms];
             for b in *run {
-                for &(t, _) in &b.terms {
+                for (t, _) in b.pairs() {
                     count[dict.remap[b.worker][t as usize] as usize] += 1;
                 }
             }
@@ -293,10 +292,6 @@ fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
     }
 }
 
-/// Term frequencies that fit in a `u16`. Nearly all do; a count that wraps
-/// around is noted in [`Block::wraps`].
-type Freqs = [u16; 5];
-
 /// What one thread needs to analyse documents: a lexicon, and per term id
 /// of that lexicon its document frequency and where it was last seen.
 #[derive(Default)]
@@ -310,6 +305,9 @@ struct Worker {
     docs: u32,
     /// Scratch: the term ids of one field.
     ids: Vec<u32>,
+    /// Scratch: (term id, frequency per field) of the document at hand, packed into its
+    /// block once the document is analysed.
+    pairs: Vec<(u32, [u32; 5])>,
 }
 
 /// A run of consecutive documents, analysed by one worker.
@@ -317,13 +315,13 @@ struct Block {
     worker: usize,
     /// Doc id of the first document.
     first: u32,
-    /// Per document, its field lengths and the end of its terms in `terms`.
+    /// Per document, its field lengths and the end of its pairs in `pairs`.
     docs: Vec<([u32; 5], usize)>,
-    /// (worker's term id, frequency per field), document after document.
-    terms: Vec<(u32, Freqs)>,
-    /// Each time a frequency in `terms` wrapped around past `u16::MAX`:
-    /// (index in `terms`, field).
-    wraps: Vec<(u32, u8)>,
+    /// (worker's term id, frequency per field), document after document, packed by
+    /// [`pack_pair`]. Blocks are held from analysis until scoring (for the whole Markdown
+    /// stage of a build), and packing takes the usual pair (one field, a count under 128)
+    /// from the 16 bytes of a `(u32, [u16; 5])` to 3 or 4.
+    pairs: Vec<u8>,
 }
 
 impl Block {
@@ -333,17 +331,74 @@ impl Block {
         let mut from = 0;
         for (i, (len, end)) in self.docs.iter().enumerate() {
             let norm = scorer.norms(len);
-            for (j, &(t, tf)) in self.terms[from..*end].iter().enumerate() {
-                let mut tf = tf.map(u32::from);
-                for &(at, field) in &self.wraps {
-                    if at as usize == from + j {
-                        tf[usize::from(field)] += 1 << 16;
-                    }
-                }
+            for (t, tf) in Pairs(&self.pairs[from..*end]) {
                 f(self.first + i as u32, &norm, t, &tf);
             }
             from = *end;
         }
+    }
+
+    /// Every (term, frequencies) pair of the block, documents in order.
+    fn pairs(&self) -> Pairs<'_> {
+        Pairs(&self.pairs)
+    }
+}
+
+/// Appends a pair to `out`: the term id as a LEB128 varint, a byte whose bits say which
+/// of the five fields have the term, then each of those fields' counts as a varint.
+fn pack_pair(out: &mut Vec<u8>, term: u32, tf: &[u32; 5]) {
+    push_varint(out, term);
+    let mask = (0..5).filter(|&f| tf[f] > 0).fold(0u8, |m, f| m | 1 << f);
+    out.push(mask);
+    for &count in tf.iter().filter(|&&c| c > 0) {
+        push_varint(out, count);
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads back what [`pack_pair`] wrote.
+struct Pairs<'a>(&'a [u8]);
+
+impl Pairs<'_> {
+    fn varint(&mut self) -> u32 {
+        let mut v = 0u32;
+        let mut shift = 0;
+        while let Some((&b, rest)) = self.0.split_first() {
+            self.0 = rest;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        v
+    }
+}
+
+impl Iterator for Pairs<'_> {
+    type Item = (u32, [u32; 5]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let term = self.varint();
+        let (&mask, rest) = self.0.split_first()?;
+        self.0 = rest;
+        let mut tf = [0u32; 5];
+        for (f, count) in tf.iter_mut().enumerate() {
+            if mask & 1 << f != 0 {
+                *count = self.varint();
+            }
+        }
+        Some((term, tf))
     }
 }
 
@@ -373,18 +428,17 @@ impl Worker {
             for &id in &self.ids {
                 let seen = &mut self.seen[id as usize];
                 if seen.0 != self.docs {
-                    *seen = (self.docs, block.terms.len() as u32);
-                    block.terms.push((id, [0; 5]));
+                    *seen = (self.docs, self.pairs.len() as u32);
+                    self.pairs.push((id, [0; 5]));
                     self.df[id as usize] += 1;
                 }
-                let count = &mut block.terms[seen.1 as usize].1[f];
-                *count = count.wrapping_add(1);
-                if *count == 0 {
-                    block.wraps.push((seen.1, f as u8));
-                }
+                self.pairs[seen.1 as usize].1[f] += 1;
             }
         }
-        block.docs.push((len, block.terms.len()));
+        for (id, tf) in self.pairs.drain(..) {
+            pack_pair(&mut block.pairs, id, &tf);
+        }
+        block.docs.push((len, block.pairs.len()));
     }
 }
 
@@ -403,8 +457,8 @@ fn analyse(docs: &[DocText<'_>]) -> (Vec<Block>, Vec<Worker>) {
             let taken = pool.lock().expect("no panics while held").pop();
             let (id, mut worker) =
                 taken.unwrap_or_else(|| (created.fetch_add(1, Relaxed), Worker::default()));
-            // About one distinct term per 20 bytes of text: reserve enough
-            // that the list rarely grows.
+            // About one distinct term per 20 bytes of text, packed in about 4 bytes:
+            // reserve enough that the list rarely grows.
             let bytes: usize = chunk
                 .iter()
                 .flat_map(|d| d.fields)
@@ -414,8 +468,7 @@ fn analyse(docs: &[DocText<'_>]) -> (Vec<Block>, Vec<Worker>) {
                 worker: id,
                 first: (i * BLOCK_DOCS) as u32,
                 docs: Vec::with_capacity(chunk.len()),
-                terms: Vec::with_capacity(bytes / 16 + 64 * chunk.len()),
-                wraps: Vec::new(),
+                pairs: Vec::with_capacity(bytes / 4 + 64 * chunk.len()),
             };
             for &doc in chunk {
                 worker.add(doc, &mut block);
@@ -723,6 +776,29 @@ mod tests {
         }
         // No scores at all.
         assert_eq!(Quantiser::new(0.0).level(0.0), 0);
+    }
+
+    #[test]
+    fn packed_pairs_read_back_as_written() {
+        let pairs = [
+            (0, [0, 0, 0, 0, 1]),
+            (127, [1, 0, 0, 0, 0]),
+            (128, [0, 300, 0, 70_000, 0]),
+            (u32::MAX, [u32::MAX, 1, 2, 3, 127]),
+            (16_384, [0; 5]),
+        ];
+        let mut bytes = Vec::new();
+        for (t, tf) in &pairs {
+            pack_pair(&mut bytes, *t, tf);
+        }
+        assert_eq!(Pairs(&bytes).collect::<Vec<_>>(), pairs);
+        // The usual pair, one field and a small count, packs into three bytes.
+        let mut one = Vec::new();
+        pack_pair(&mut one, 5_000, &[0, 0, 0, 0, 3]);
+        assert_eq!(one.len(), 4);
+        one.clear();
+        pack_pair(&mut one, 100, &[0, 0, 0, 0, 3]);
+        assert_eq!(one.len(), 3);
     }
 
     #[test]
