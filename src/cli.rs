@@ -74,6 +74,11 @@ pub struct ReportArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// Print every org health finding. Without it, human and github output show the first
+    /// 3 findings of each rule and one line counting the rest (json always has them all;
+    /// health.html lists them all)
+    #[arg(long)]
+    pub all_findings: bool,
 }
 
 #[derive(Args, Debug)]

@@ -4,6 +4,7 @@
 
 use crate::cli::{ReportArgs, RootArg};
 use orgbook::diagnostic::{self, Diagnostic, Format, Severity};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Exit codes: 0 clean, 1 content errors (or warnings with --strict), 2 usage errors.
@@ -63,7 +64,65 @@ pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &
         Format::Github => paths_from_workspace(root, &notes),
         Format::Human | Format::Json => notes,
     };
-    report(&notes, args);
+    // A large handbook has thousands of findings (9,436 at 10,000 pages): printed in full
+    // they bury the diagnostics and flood CI logs. People get a sample of each rule and a
+    // count; tools (json) and --all-findings get everything.
+    if args.all_findings || args.format == Format::Json {
+        report(&notes, args);
+        return;
+    }
+    let (shown, hidden) = sample_per_rule(notes, FINDINGS_SHOWN_PER_RULE);
+    report(&shown, args);
+    if let Some(line) = hidden_summary(&hidden) {
+        match args.format {
+            Format::Human => eprintln!("note: {line}"),
+            // One notice without a file: GitHub shows it in the run's summary.
+            Format::Github => println!("::notice::{line}"),
+            Format::Json => unreachable!("json prints every finding"),
+        }
+    }
+}
+
+/// Findings of each rule printed in full by `build` and `check` (human and github formats)
+/// unless `--all-findings` is given.
+pub const FINDINGS_SHOWN_PER_RULE: usize = 3;
+
+/// The first `per_rule` notes of each code, in their order, and how many of each code
+/// were left out.
+fn sample_per_rule(
+    notes: Vec<Diagnostic>,
+    per_rule: usize,
+) -> (Vec<Diagnostic>, BTreeMap<&'static str, usize>) {
+    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut shown = Vec::new();
+    let mut hidden: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for d in notes {
+        let n = seen.entry(d.code).or_default();
+        *n += 1;
+        if *n <= per_rule {
+            shown.push(d);
+        } else {
+            *hidden.entry(d.code).or_default() += 1;
+        }
+    }
+    (shown, hidden)
+}
+
+/// The line that stands for the findings not printed, or `None` when every one was:
+/// per rule, most first (ties by rule id), so the line is the same on every run.
+fn hidden_summary(hidden: &BTreeMap<&'static str, usize>) -> Option<String> {
+    let total: usize = hidden.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut rules: Vec<(&&str, &usize)> = hidden.iter().collect();
+    rules.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let per_rule: Vec<String> = rules.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    let s = if total == 1 { "" } else { "s" };
+    Some(format!(
+        "{total} more org health finding{s} not shown ({}); health.html lists every finding; pass --all-findings to print them all",
+        per_rule.join(", ")
+    ))
 }
 
 /// GitHub resolves annotation paths against the repository root (the working directory of
@@ -84,4 +143,40 @@ pub fn paths_from_workspace(root: &std::path::Path, diags: &[Diagnostic]) -> Vec
             ..d.clone()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_orders_rules_by_count_then_id() {
+        let hidden = BTreeMap::from([("stale-charter", 2), ("type2-slow", 7), ("empty-group", 2)]);
+        assert_eq!(
+            hidden_summary(&hidden).unwrap(),
+            "11 more org health findings not shown (type2-slow 7, empty-group 2, stale-charter 2); health.html lists every finding; pass --all-findings to print them all"
+        );
+        assert_eq!(hidden_summary(&BTreeMap::new()), None);
+        assert!(
+            hidden_summary(&BTreeMap::from([("empty-group", 1)]))
+                .unwrap()
+                .starts_with("1 more org health finding not shown (empty-group 1);")
+        );
+    }
+
+    #[test]
+    fn sampling_keeps_the_first_of_each_rule_in_order() {
+        let note = |code: &'static str, file: &str| Diagnostic::note(code, file, "m");
+        let notes = vec![
+            note("stale-charter", "a"),
+            note("empty-group", "b"),
+            note("stale-charter", "c"),
+            note("stale-charter", "d"),
+            note("empty-group", "e"),
+        ];
+        let (shown, hidden) = sample_per_rule(notes, 2);
+        let files: Vec<&str> = shown.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(files, ["a", "b", "c", "e"]);
+        assert_eq!(hidden, BTreeMap::from([("stale-charter", 1)]));
+    }
 }

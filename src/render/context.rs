@@ -434,15 +434,28 @@ pub struct OrgMapPage<'a> {
     pub top_slug: Option<String>,
     /// One card per group, in hierarchy order; each group has its own colour.
     pub cards: Vec<OrgGroupCard>,
-    /// Top-level teams outside any group, and their map (absent when there are very many).
-    pub loose: Vec<Link>,
+    /// Top-level teams outside any group listed on this part, and their map (absent when
+    /// there are very many: then they are split over the parts, 200 a part).
+    pub loose: Vec<OrgLooseTeam>,
     pub loose_svg: Option<String>,
+    /// Teams outside any group in all, and the 1-based position of this part's first.
+    pub loose_total: usize,
+    pub loose_from: usize,
     /// True when the organisation is too large to draw on one page: cards link to
     /// per-group map pages (`orgmap/<group>.html`) instead of embedding their maps.
     pub split: bool,
     /// Parts of the overview (`orgmap.html`, `orgmap-2.html`, …) when a split map has more
     /// than 60 groups; one part otherwise.
     pub pager: Pager,
+}
+
+/// A team outside any group on the org map overview: a [`Link`] plus the slug its entry
+/// is found by (`#om-<slug>`, where its team page's org map link points).
+#[derive(Serialize, Clone)]
+pub struct OrgLooseTeam {
+    pub title: String,
+    pub url: String,
+    pub slug: String,
 }
 
 #[derive(Serialize)]

@@ -57,6 +57,9 @@ pub struct Nav {
     pub ix_part: HashMap<String, usize>,
     /// Interactions in the whole view, for the lede of each of its parts.
     pub ix_interactions: usize,
+    /// Part of the org map overview (0-based) listing each team outside any group, by
+    /// slug: every such team page links to its entry.
+    pub loose_part: HashMap<String, usize>,
 }
 
 /// Most pages listed on one page of the handbook index (about 150 bytes each).
@@ -165,6 +168,7 @@ impl Nav {
                 .zip(crate::render::insight::ix_parts(hb))
                 .collect(),
             ix_interactions: crate::render::insight::count_interactions(hb),
+            loose_part: crate::render::org::loose_parts(hb),
         };
         nav.paginate_index();
         nav

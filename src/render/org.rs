@@ -16,6 +16,10 @@ pub use crate::text::escape_html;
 /// Above this many charters the org map overview shows each group as a card linking to
 /// its own map page, rather than drawing every team: the overview stays bounded.
 const OVERVIEW_MAX_TEAMS: usize = 200;
+/// Teams outside any group listed on one part of the overview (a link of about 150 bytes
+/// each, beside at most [`OVERVIEW_MAX_CARDS`] cards): past this they continue on the next
+/// part, so every one of them is reachable and no part grows with the handbook.
+const LOOSE_PER_PART: usize = 200;
 /// A group card lists this many of its direct teams before "+N more".
 const CARD_CHILDREN: usize = 12;
 
@@ -41,6 +45,44 @@ pub(super) fn lone_root(hb: &crate::model::Handbook) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// The org map's groups: the top-level groups, or the groups under a lone root that
+/// contains everything (returned first), and the top-level teams that have no group.
+pub(super) fn map_groups(
+    hb: &crate::model::Handbook,
+) -> (Option<&Charter>, Vec<&Charter>, Vec<&Charter>) {
+    let roots: Vec<&Charter> = hb
+        .roots()
+        .into_iter()
+        .filter_map(|s| hb.team(s).map(|(_, c)| c))
+        .collect();
+    let has_kids = |c: &Charter| hb.children.get(&c.slug).is_some_and(|k| !k.is_empty());
+    let (top, level): (Option<&Charter>, Vec<&Charter>) = match roots.as_slice() {
+        [only] if lone_root(hb) == Some(only.slug.as_str()) => (
+            Some(*only),
+            hb.children
+                .get(&only.slug)
+                .into_iter()
+                .flatten()
+                .filter_map(|k| hb.team(k).map(|(_, c)| c))
+                .collect(),
+        ),
+        _ => (None, roots),
+    };
+    let (groups, loose) = level.into_iter().partition(|c| has_kids(c));
+    (top, groups, loose)
+}
+
+/// The part of the org map overview (0-based) that lists each team outside any group:
+/// every team page links to its entry, so it is computed once per render (`Nav`).
+pub(super) fn loose_parts(hb: &crate::model::Handbook) -> std::collections::HashMap<String, usize> {
+    let (_, _, loose) = map_groups(hb);
+    loose
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.clone(), i / LOOSE_PER_PART))
+        .collect()
 }
 
 /// (name, slug) of a node and everything below it, in pre-order.
@@ -168,32 +210,6 @@ impl Renderer<'_> {
         html.push_str("</ul>");
     }
 
-    /// The org map's groups: the top-level groups, or the groups under a lone root that
-    /// contains everything (returned first), and the top-level teams that have no group.
-    fn map_groups(&self) -> (Option<&Charter>, Vec<&Charter>, Vec<&Charter>) {
-        let hb = self.handbook;
-        let roots: Vec<&Charter> = hb
-            .roots()
-            .into_iter()
-            .filter_map(|s| hb.team(s).map(|(_, c)| c))
-            .collect();
-        let has_kids = |c: &Charter| hb.children.get(&c.slug).is_some_and(|k| !k.is_empty());
-        let (top, level): (Option<&Charter>, Vec<&Charter>) = match roots.as_slice() {
-            [only] if lone_root(hb) == Some(only.slug.as_str()) => (
-                Some(*only),
-                hb.children
-                    .get(&only.slug)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|k| hb.team(k).map(|(_, c)| c))
-                    .collect(),
-            ),
-            _ => (None, roots),
-        };
-        let (groups, loose) = level.into_iter().partition(|c| has_kids(c));
-        (top, groups, loose)
-    }
-
     /// Whether the org map is split into one page per group (see [`OVERVIEW_MAX_TEAMS`]).
     fn map_is_split(&self) -> bool {
         self.handbook.teams.len() > OVERVIEW_MAX_TEAMS
@@ -215,7 +231,13 @@ impl Renderer<'_> {
         let is_group = |s: &str| self.handbook.children.get(s).is_some_and(|k| !k.is_empty());
         match group {
             Some(g) if is_group(g) => format!("orgmap/{g}.html#om-{slug}"),
-            _ => format!("orgmap.html#om-{slug}"),
+            // Outside any group: listed on a part of the overview (the lone root, in the
+            // lede of every part, is on the first).
+            _ => {
+                let part = self.nav().loose_part.get(slug).copied().unwrap_or(0);
+                let page = super::paginate::part_url("orgmap.html", part);
+                format!("{page}#om-{slug}")
+            }
         }
     }
 
@@ -224,7 +246,7 @@ impl Renderer<'_> {
     pub(super) fn orgmap_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let hb = self.handbook;
         let split = self.map_is_split();
-        let (top, groups, loose) = self.map_groups();
+        let (top, groups, loose) = map_groups(hb);
         let (mut teams, mut group_count) = (0, 0);
         for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
             match c.kind {
@@ -311,14 +333,15 @@ impl Renderer<'_> {
             .iter()
             .map(|c| self.org_node(c, "teams/", false))
             .collect();
-        for n in &loose_nodes {
+        for (i, n) in loose_nodes.iter().enumerate() {
+            let page = super::paginate::part_url("orgmap.html", i / LOOSE_PER_PART);
             find.push(serde_json::json!([
                 n.name,
-                format!("orgmap.html#om-{}", n.slug),
+                format!("{page}#om-{}", n.slug),
                 ""
             ]));
         }
-        let loose_svg = (!loose_nodes.is_empty() && loose_nodes.len() <= OVERVIEW_MAX_TEAMS)
+        let loose_svg = (!loose_nodes.is_empty() && loose_nodes.len() <= LOOSE_PER_PART)
             .then(|| orgmap::render_org_map(&loose_nodes));
         // A split map's overview holds cards without maps; past OVERVIEW_MAX_CARDS groups
         // it is split too, so that it stays bounded however many groups there are.
@@ -327,23 +350,33 @@ impl Renderer<'_> {
         } else {
             cards.len().max(1)
         };
-        let runs = super::paginate::chunks(cards, per);
+        let mut runs = super::paginate::chunks(cards, per);
+        // Teams outside any group: LOOSE_PER_PART on each part beside its cards, on as
+        // many parts as they need (see `loose_parts`, where their team pages link).
+        let loose_total = loose.len();
+        let mut loose_runs = super::paginate::chunks(
+            loose
+                .iter()
+                .map(|c| OrgLooseTeam {
+                    title: c.name.clone(),
+                    url: format!("teams/{}.html", c.slug),
+                    slug: c.slug.clone(),
+                })
+                .collect(),
+            LOOSE_PER_PART,
+        );
+        let pages = runs.len().max(loose_runs.len());
+        runs.resize_with(pages, Vec::new);
+        loose_runs.resize_with(pages, Vec::new);
         let parts = super::paginate::part_links(&runs, "orgmap.html", |_, _| None);
         let tree_html = if split {
             String::new()
         } else {
             self.tree_html()
         };
-        let loose: Vec<Link> = loose
-            .iter()
-            .map(|c| Link {
-                title: c.name.clone(),
-                url: format!("teams/{}.html", c.slug),
-            })
-            .take(OVERVIEW_MAX_TEAMS)
-            .collect();
         let mut loose_svg = loose_svg;
-        for (cards, pager) in runs.into_iter().zip(super::paginate::pagers(&parts)) {
+        let pagers = super::paginate::pagers(&parts);
+        for ((cards, loose), pager) in runs.into_iter().zip(loose_runs).zip(pagers) {
             let first = pager.part == 1;
             let url = parts[pager.part - 1].url.clone();
             let mut base = self.base(&url, "Org map".into(), None, "orgmap");
@@ -367,10 +400,12 @@ impl Renderer<'_> {
                 }),
                 top_slug: top.map(|t| t.slug.clone()),
                 cards,
-                // Teams outside any group are drawn on the first part, where their
-                // `orgmap.html#om-<slug>` addresses point.
-                loose: if first { loose.clone() } else { Vec::new() },
+                // Up to LOOSE_PER_PART teams outside any group are drawn on the first
+                // part; more are listed, LOOSE_PER_PART a part.
+                loose_from: (pager.part - 1) * LOOSE_PER_PART + 1,
+                loose,
                 loose_svg: if first { loose_svg.take() } else { None },
+                loose_total,
                 split,
                 pager,
             };

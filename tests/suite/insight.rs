@@ -782,3 +782,247 @@ fn yaml_charters_carry_topology_interactions_and_history() {
         .stderr_has("error[unknown-team]: interaction with `gama`, which is not a charter in this handbook\n  --> content/teams/product/beta.md:18:11")
         .stderr_has("did you mean \"gamma\"?");
 }
+
+/// A handbook with more findings than `check` prints in full: 12 stale charters (half of
+/// them YAML, one with CRLF line endings, as files edited on Windows are), 5 teams with a
+/// metric but no target, and 4 links to missing anchors (warnings).
+fn many_findings() -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write(
+        "orgbook.toml",
+        "title = \"Busy Org\"\n\n[teams]\nreview_days = 180\n",
+    );
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Busy Org\"\n+++\nWelcome.\n",
+    );
+    book.write(
+        "content/teams/platform.md",
+        "+++\nname = \"Platform\"\nkind = \"group\"\nlead = \"Gus Group\"\nreviewed = 2026-11-01\n+++\nThe platform group.\n",
+    );
+    for i in 0..12 {
+        let path = format!("content/teams/platform/stale-{i:02}.md");
+        let text = if i % 2 == 0 {
+            format!(
+                "+++\nname = \"Stale {i:02}\"\nparent = \"platform\"\nproblem = \"Problem {i}.\"\nlead = \"Lead {i}\"\nreviewed = 2025-03-0{}\n\n[[metrics]]\nname = \"Uptime\"\ntarget = \"99.9 %\"\n+++\nWe run things.\n",
+                1 + i % 9
+            )
+        } else {
+            format!(
+                "---\nname: Stale {i:02}\nparent: platform\nproblem: Problem {i}.\nlead: Lead {i}\nreviewed: 2025-04-0{}\nmetrics:\n  - name: Uptime\n    target: \"99.9 %\"\n---\nWe run things.\n",
+                1 + i % 9
+            )
+        };
+        let text = if i == 3 {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        };
+        book.write(&path, &text);
+    }
+    for i in 0..5 {
+        let anchors = if i == 0 {
+            "\n[a](stale-00.md#nowhere-1) [b](stale-01.md#nowhere-2) [c](stale-02.md#nowhere-3) [d](stale-04.md#nowhere-4)\n"
+        } else {
+            ""
+        };
+        book.write(
+            &format!("content/teams/platform/untargeted-{i}.md"),
+            &format!(
+                "+++\nname = \"Untargeted {i}\"\nparent = \"platform\"\nproblem = \"Problem {i}.\"\nlead = \"Lead U{i}\"\nreviewed = 2026-11-01\n\n[[metrics]]\nname = \"Throughput\"\n+++\nWe measure things.\n{anchors}"
+            ),
+        );
+    }
+    book
+}
+
+/// Lines of `text` that start with `prefix`.
+fn lines_starting<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.starts_with(prefix)).collect()
+}
+
+/// (code, file) of every finding `check --format json` prints, in their order.
+fn json_findings(stdout: &str) -> Vec<(String, String)> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .filter(|v| v["severity"] == "finding")
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const HIDDEN_SUMMARY: &str = "11 more org health findings not shown (stale-charter 9, no-metric-target 2); health.html lists every finding; pass --all-findings to print them all";
+
+#[test]
+fn human_output_shows_three_findings_per_rule_and_counts_the_rest() {
+    let book = many_findings();
+    // JSON has every finding, in the order the human output samples from.
+    let json = book.run(&["check", "--format", "json"]);
+    json.success();
+    let all = json_findings(&json.stdout);
+    let count = |code: &str| all.iter().filter(|f| f.0 == code).count();
+    assert_eq!(
+        (count("stale-charter"), count("no-metric-target"), all.len()),
+        (12, 5, 17),
+        "{}",
+        json.stdout
+    );
+    assert!(
+        !json.stdout.contains("more org health"),
+        "json has no summary line"
+    );
+
+    let run = book.run(&["check"]);
+    run.success().stderr_has("Check passed");
+    let stale = lines_starting(&run.stderr, "note[stale-charter]: ");
+    let untargeted = lines_starting(&run.stderr, "note[no-metric-target]: ");
+    assert_eq!((stale.len(), untargeted.len()), (3, 3), "{}", run.stderr);
+    // The first three of each rule, in the usual order.
+    let shown_files: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("  --> "))
+        .filter(|l| !l.contains("#nowhere"))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    let first_three = |code: &str| -> Vec<String> {
+        all.iter()
+            .filter(|f| f.0 == code)
+            .take(3)
+            .map(|f| f.1.clone())
+            .collect()
+    };
+    for file in first_three("stale-charter")
+        .iter()
+        .chain(&first_three("no-metric-target"))
+    {
+        assert!(
+            shown_files.contains(&file.as_str()),
+            "{file} not shown:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        lines_starting(&run.stderr, "note: "),
+        [format!("note: {HIDDEN_SUMMARY}")],
+        "{}",
+        run.stderr
+    );
+    // Warnings are never sampled.
+    assert_eq!(
+        lines_starting(&run.stderr, "warning[missing-anchor]").len(),
+        4,
+        "{}",
+        run.stderr
+    );
+
+    // `build` samples the same way, and its summary still counts every finding.
+    book.build()
+        .success()
+        .stderr_has(&format!("note: {HIDDEN_SUMMARY}"))
+        .stderr_has("with 4 warning(s) and 17 org health finding(s)");
+}
+
+#[test]
+fn all_findings_prints_every_finding_in_every_format() {
+    let book = many_findings();
+    let run = book.run(&["check", "--all-findings"]);
+    run.success();
+    assert_eq!(
+        (
+            lines_starting(&run.stderr, "note[stale-charter]: ").len(),
+            lines_starting(&run.stderr, "note[no-metric-target]: ").len(),
+            lines_starting(&run.stderr, "note: ").len(),
+        ),
+        (12, 5, 0),
+        "{}",
+        run.stderr
+    );
+    let json = book.run(&["check", "--format", "json", "--all-findings"]);
+    assert_eq!(json_findings(&json.stdout).len(), 17, "{}", json.stdout);
+    let github = book.run(&["check", "--format", "github", "--all-findings"]);
+    assert_eq!(
+        lines_starting(&github.stdout, "::notice file=").len(),
+        17,
+        "{}",
+        github.stdout
+    );
+    assert!(lines_starting(&github.stdout, "::notice::").is_empty());
+    let build = book.run(&["build", "--all-findings"]);
+    build.success();
+    assert_eq!(
+        lines_starting(&build.stderr, "note[stale-charter]: ").len(),
+        12,
+        "{}",
+        build.stderr
+    );
+}
+
+#[test]
+fn github_output_samples_findings_with_one_summary_notice() {
+    let book = many_findings();
+    let run = book.run(&["check", "--format", "github"]);
+    run.success();
+    let located = lines_starting(&run.stdout, "::notice file=");
+    let count = |code: &str| {
+        located
+            .iter()
+            .filter(|l| l.contains(&format!("::[{code}] ")))
+            .count()
+    };
+    assert_eq!(
+        (
+            count("stale-charter"),
+            count("no-metric-target"),
+            located.len()
+        ),
+        (3, 3, 6),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        lines_starting(&run.stdout, "::notice::"),
+        [format!("::notice::{HIDDEN_SUMMARY}")],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(lines_starting(&run.stdout, "::warning ").len(), 4);
+}
+
+#[test]
+fn denied_findings_are_errors_and_are_never_sampled() {
+    let book = many_findings();
+    book.edit(
+        "orgbook.toml",
+        "[teams]",
+        "[policy]\ndeny = [\"stale-charter\"]\n\n[teams]",
+    );
+    let run = book.run(&["check"]);
+    run.failure(1);
+    assert_eq!(
+        lines_starting(&run.stderr, "error[stale-charter]: ").len(),
+        12,
+        "{}",
+        run.stderr
+    );
+    assert!(lines_starting(&run.stderr, "note[stale-charter]").is_empty());
+    assert_eq!(
+        lines_starting(&run.stderr, "note[no-metric-target]: ").len(),
+        3
+    );
+    assert_eq!(
+        lines_starting(&run.stderr, "note: "),
+        [
+            "note: 2 more org health findings not shown (no-metric-target 2); health.html lists every finding; pass --all-findings to print them all"
+        ],
+        "{}",
+        run.stderr
+    );
+}

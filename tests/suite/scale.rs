@@ -357,3 +357,110 @@ fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
         );
     }
 }
+
+/// A split org map with more than 60 groups and hundreds of teams outside any group (a
+/// flat organisation half moved into groups, as after an import): every one of those
+/// teams is listed on some part of the overview, no part exceeds the page bound, and each
+/// team page's "on the org map" link lands on the part that lists it.
+#[test]
+fn every_team_outside_a_group_is_reachable_from_the_split_org_map() {
+    const GROUPS: usize = 70;
+    const LOOSE: usize = 650;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("orgbook.toml", "title = \"Half Grouped Org\"\n");
+    write(
+        "content/_index.md",
+        "+++\ntitle = \"Half Grouped Org\"\n+++\nHi.\n",
+    );
+    for g in 0..GROUPS {
+        write(
+            &format!("content/teams/g{g:03}.md"),
+            &format!(
+                "+++\nname = \"Group {g:03}\"\nkind = \"group\"\nlead = \"Lead {g}\"\n+++\nA group.\n"
+            ),
+        );
+        write(
+            &format!("content/teams/g{g:03}/t{g:03}.md"),
+            &format!(
+                "+++\nname = \"Team {g:03}\"\nparent = \"g{g:03}\"\nproblem = \"P.\"\n\
+                 lead = \"Lead {g}\"\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    // Long names, as imported teams have; some YAML charters among the TOML ones.
+    for t in 0..LOOSE {
+        let name = format!("Loose team {t:04} of the platform and infrastructure area");
+        let text = if t % 5 == 0 {
+            format!(
+                "---\nname: {name}\nproblem: P.\nlead: Owner {t}\nmetrics:\n  - name: X\n    target: \"1\"\n---\nOn its own.\n"
+            )
+        } else {
+            format!(
+                "+++\nname = \"{name}\"\nproblem = \"P.\"\nlead = \"Owner {t}\"\n\n\
+                 [[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nOn its own.\n"
+            )
+        };
+        write(&format!("content/teams/loose/l{t:04}.md"), &text);
+    }
+    let out = root.join("public");
+    build(root, &out);
+
+    // Follow the overview's parts from `orgmap.html`, collecting the team pages linked.
+    let mut overview = vec!["orgmap.html".to_string()];
+    let mut linked = BTreeSet::new();
+    let mut i = 0;
+    while i < overview.len() {
+        let rel = overview[i].clone();
+        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
+        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
+        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+        for href in hrefs(&page, "a[href]") {
+            let href = href.split('#').next().unwrap().to_string();
+            if href.starts_with("orgmap-") && !overview.contains(&href) {
+                overview.push(href);
+            } else if let Some(t) = href.strip_prefix("teams/") {
+                linked.insert(t.to_string());
+            }
+        }
+        i += 1;
+    }
+    assert!(overview.len() > 1, "the overview was not split");
+    let missing: Vec<String> = (0..LOOSE)
+        .map(|t| format!("l{t:04}.html"))
+        .filter(|t| !linked.contains(t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {LOOSE} teams outside any group not linked from the org map, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
+
+    // A team page's org map link names the part that lists it, at its own entry.
+    for t in [0, 199, 200, 649] {
+        let page = Html::parse_document(
+            &std::fs::read_to_string(out.join(format!("teams/l{t:04}.html"))).unwrap(),
+        );
+        let href = hrefs(&page, "a[href*='orgmap']")
+            .into_iter()
+            .find(|h| h.contains("#om-"))
+            .unwrap_or_else(|| panic!("team l{t:04} has no org map link"));
+        let (file, id) = href.trim_start_matches("../").split_once('#').unwrap();
+        let target = Html::parse_document(&std::fs::read_to_string(out.join(file)).unwrap());
+        let entry = target
+            .select(&sel(&format!("[id='{id}']")))
+            .next()
+            .unwrap_or_else(|| panic!("{href} from l{t:04}: no such entry on {file}"));
+        assert!(
+            hrefs(&Html::parse_fragment(&entry.html()), "a[href]")
+                .contains(&format!("teams/l{t:04}.html")),
+            "{href}: the entry does not link to the team"
+        );
+    }
+}
