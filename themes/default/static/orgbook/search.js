@@ -626,11 +626,14 @@
       if (idle) fn(); else t = setTimeout(fn, 80);
     };
   }
-  /* Fetch the manifest as soon as the reader shows intent, so the first query needs one
-     round of shard loads fewer. */
+  /* Fetch the manifest (about 2 KB) once the page has loaded and the browser is idle, or
+     earlier if the reader shows intent, so that a first query does not wait for it: it
+     then needs two rounds of loads (term shards, then the shown results' metadata). */
   function warm() { engine.file('index').catch(function () {}); }
   input.addEventListener('focus', warm);
   input.addEventListener('pointerenter', warm);
+  function whenIdle() { if (window.requestIdleCallback) window.requestIdleCallback(warm, { timeout: 1000 }); else setTimeout(warm, 50); }
+  if (document.readyState === 'complete') whenIdle(); else window.addEventListener('load', whenIdle);
   function listen(run) {
     input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
     input.addEventListener('compositionend', run);
@@ -678,6 +681,7 @@
     }
     function message(text) {
       list.textContent = '';
+      list.removeAttribute('aria-busy');
       list.appendChild(el('li', 'search-message', text));
       live.textContent = text;
       open(true);
@@ -685,7 +689,7 @@
     /* The link itself is the option (an <a href> may take role=option), so
      * an option holds no second interactive element, and a link still opens
      * in a new tab. The list item is presentational. */
-    function option(link, i) {
+    function option(link, i, before) {
       var li = el('li', 'search-item');
       li.setAttribute('role', 'none');
       link.id = 'search-opt-' + i;
@@ -699,24 +703,38 @@
       if (said.length) link.setAttribute('aria-label', said.join(', '));
       link.tabIndex = -1;
       li.appendChild(link);
-      list.appendChild(li);
+      list.insertBefore(li, before || null);
     }
+    /* Each shown result has its own metadata file, and the rows appear in rank order as
+       they arrive: the first row does not wait for the slowest file. The list is
+       aria-busy until every row is in; the footer link is there from the first row on. */
     function run() {
       var q = input.value, my = ++seq;
       if (!q.trim()) { open(false); return; }
       engine.search(q).then(function (r) {
-        return my === seq && engine.meta(r.hits.slice(0, 8).map(function (h) { return h.id; })).then(function (recs) {
+        if (my !== seq) return;
+        var ids = r.hits.slice(0, 8).map(function (h) { return h.id; }), recs = [], shown = 0, all;
+        if (!ids.length) return message('No results for “' + q + '”');
+        function show() {
           if (my !== seq) return;
-          list.textContent = '';
-          active = -1;
-          if (!recs.length) return message('No results for “' + q + '”');
-          recs.forEach(function (rec, i) { option(hitLink(rec, r.tokens), i); });
-          var all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
-          all.href = root + 'search.html?q=' + encodeURIComponent(q);
-          option(all, recs.length);
-          live.textContent = r.total + ' results';
-          open(true);
-        });
+          if (!all) {
+            list.textContent = '';
+            active = -1;
+            list.setAttribute('aria-busy', 'true');
+            all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
+            all.href = root + 'search.html?q=' + encodeURIComponent(q);
+            option(all, ids.length);
+            live.textContent = r.total + ' results';
+            open(true);
+          }
+          var at = all.parentNode, current = options()[active];
+          for (; shown < ids.length && recs[shown]; shown++) option(hitLink(recs[shown], r.tokens), shown, at);
+          if (current) active = Array.prototype.indexOf.call(options(), current);
+          if (shown === ids.length) list.removeAttribute('aria-busy');
+        }
+        return Promise.all(ids.map(function (id, i) {
+          return engine.meta([id]).then(function (rec) { recs[i] = rec[0]; show(); });
+        }));
       }).catch(function () { if (my === seq) message(FAILED); });
     }
     listen(debounce(run));
