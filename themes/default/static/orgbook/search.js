@@ -678,7 +678,7 @@
   input.addEventListener('focus', warm);
   input.addEventListener('pointerenter', warm);
   /* A first query also runs code the browser has not compiled yet (analysis, scoring,
-     snippets, highlighting and their Unicode regular expressions): about a fifth of its
+     snippets, highlighting and their Unicode regular expressions): up to a fifth of its
      time (docs/search.md, "Time to first results"). Once the page is idle, the dropdown
      rehearses (see REHEARSAL): nothing is fetched, shown or kept. */
   function rehearse() {
