@@ -885,3 +885,46 @@ fn a_denied_finding_stops_the_edit_that_causes_it() {
     assert!(rebuild.delta.is_none(), "published a site with errors");
     assert_matches_full_build(&model, &rebuild, "denied finding");
 }
+
+/// The navigation (reading order, previous/next links, sidebars) is rebuilt by the work
+/// deferred after an edit, not before the edited page is served; once that work is done,
+/// every page has the new order, as a fresh build does.
+#[test]
+fn the_reading_order_follows_a_weight_edit_once_the_deferred_work_is_done() {
+    let page = |title: &str, weight: u32| {
+        format!("+++\ntitle = \"{title}\"\nweight = {weight}\n+++\n\nAbout {title}.\n")
+    };
+    let book = Book::with(&[
+        ("content/guides/alpha.md", &page("Alpha", 1)),
+        ("content/guides/beta.md", &page("Beta", 2)),
+        ("content/guides/gamma.md", &page("Gamma", 3)),
+    ]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let html = |model: &Model, path: &str| match &model.site()[path] {
+        Body::Bytes(b) => String::from_utf8(b.to_vec()).unwrap(),
+        other => panic!("{path} is {other:?}"),
+    };
+    let next_of_alpha = |model: &Model| {
+        let alpha = html(model, "guides/alpha.html");
+        let at = alpha.find("rel=\"next\"").expect("Alpha has a next page");
+        let link = &alpha[at..];
+        link[..link.find("</a>").unwrap()].to_string()
+    };
+    assert!(
+        next_of_alpha(&model).contains("Beta"),
+        "{}",
+        next_of_alpha(&model)
+    );
+
+    // Gamma moves between Alpha and Beta.
+    let change = book.write("content/guides/gamma.md", &page("Gamma", 1));
+    let mut rebuild = model.update(&change);
+    derive(&mut model, &mut rebuild);
+    assert_good(&model, &rebuild, "gamma moved up");
+    assert!(
+        next_of_alpha(&model).contains("Gamma"),
+        "{}",
+        next_of_alpha(&model)
+    );
+}
