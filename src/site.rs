@@ -327,6 +327,23 @@ pub fn site_files_into(
                 .get_or_insert(e);
         }
     };
+    // The derived files (the search index: a few thousand files) are written first and
+    // only their claims kept, so they are not held while the pages about the whole
+    // handbook are rendered. Their claims still come last, as in `site_files`.
+    let derived_written = may_render(diags.iter().chain(&derived_diags));
+    if derived_written {
+        record(staging.put_all(&derived));
+    }
+    let derived: Vec<(String, FileContents)> = derived
+        .into_iter()
+        .map(|f| {
+            let kind = match f.contents {
+                FileContents::Bytes(_) => FileContents::Bytes(Vec::new()),
+                other => other,
+            };
+            (f.path, kind)
+        })
+        .collect();
     type Claim = Result<(String, FileContents), Diagnostic>;
     let site_groups: std::sync::Mutex<Vec<(usize, Vec<Claim>)>> = Default::default();
     renderer.site_pages_into(|group, files| {
@@ -366,20 +383,15 @@ pub fn site_files_into(
                     .filter_map(|f| f.as_ref().ok())
                     .map(|(path, kind)| (path.as_str(), kind)),
             )
-            .chain(
-                statics
-                    .iter()
-                    .chain(&derived)
-                    .map(|f| (f.path.as_str(), &f.contents)),
-            ),
+            .chain(statics.iter().map(|f| (f.path.as_str(), &f.contents)))
+            .chain(derived.iter().map(|(path, kind)| (path.as_str(), kind))),
     );
     let site_page_errors = site_pages.iter().any(Result::is_err);
     let mut write =
         may_render(diags.iter().chain(&derived_diags).chain(&claims)) && !site_page_errors;
     if write {
         record(staging.put_all(&statics));
-        record(staging.put_all(&derived));
-        write = failed.lock().unwrap_or_else(|e| e.into_inner()).is_none();
+        write = derived_written && failed.lock().unwrap_or_else(|e| e.into_inner()).is_none();
     }
     drop((statics, derived));
     let doc_errors: Vec<Diagnostic> = docs

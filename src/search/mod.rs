@@ -259,7 +259,7 @@ impl StreamingIndex {
 fn write_index(
     docs: &[&SearchDoc<'_>],
     impacts: rank::Impacts,
-    meta: Vec<Meta>,
+    mut meta: Vec<Meta>,
     limits: &Limits,
 ) -> Vec<(String, Vec<u8>)> {
     let keys = title_keys(docs);
@@ -349,16 +349,18 @@ fn write_index(
             || {
                 rayon::join(
                     || {
-                        meta.par_chunks(per_file)
+                        // Each record is freed once copied: the records and the files
+                        // are never all held at once (this is the build's memory peak).
+                        meta.par_chunks_mut(per_file)
                             .enumerate()
                             .map(|(j, chunk)| {
                                 let key = format!("m{j}");
                                 let mut json = String::from("[");
-                                for (i, m) in chunk.iter().enumerate() {
+                                for (i, m) in chunk.iter_mut().enumerate() {
                                     if i > 0 {
                                         json.push(',');
                                     }
-                                    json.push_str(&m.json);
+                                    json.push_str(&std::mem::take(&mut m.json));
                                 }
                                 json.push(']');
                                 (format!("search/{key}.js"), js_file_raw(&key, &json))
