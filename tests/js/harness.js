@@ -106,6 +106,24 @@ async function query(q, opts = {}) {
     assert.deepStrictEqual(S.shardSpan(seps, 'com'), [3, 3]);
   });
 
+  // The dropdown's rehearsal (rehearse() in search.js) runs these queries while the page
+  // is idle and drops any error silently, so they must work here: a typo found through
+  // its stem, completions of a prefix, rows with a section snippet.
+  const rehearsal = new S.Engine(S.REHEARSAL.load);
+  const rehearsed = [];
+  for (const q of S.REHEARSAL.queries) {
+    const r = await rehearsal.search(q);
+    rehearsed.push({ r, recs: await rehearsal.meta(r.hits.slice(0, 8).map(h => h.id)) });
+  }
+  check('the rehearsal runs every step of a query', () => {
+    const [typo, prefix] = rehearsed;
+    assert.deepStrictEqual(typo.r.tokens.map(t => [t.raw, t.alt]), [['warmth', []], ['deploymnt', ['deployment', 'deploy']]]);
+    assert.ok(typo.recs.length > 0 && typo.recs.every(Boolean), 'rows for the typo');
+    assert.deepStrictEqual(S.snippet(typo.recs[0], typo.r.tokens), { heading: 'Deploys', text: 'How we deploy, warmly.' });
+    assert.ok(prefix.r.tokens[0].prefix && prefix.r.hits.length > 100, `${prefix.r.hits.length} completions`);
+    assert.strictEqual(prefix.recs.length, 8);
+  });
+
   // Transfer per query (cold cache: script + every index file it needs).
   const queries = ['payments', 'p', 'co', 'comp', 'postgres migration', 'ADR 42', 'oncall rotation escalation', teamQ, 'zurich', '支付', 'team process review incident'];
   const rows = [];

@@ -36,7 +36,7 @@ fn make_site(scratch: &Path) -> TestBook {
     book
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq)]
 struct Hit {
     title: String,
     title_html: String,
@@ -56,6 +56,8 @@ struct Dropdown {
     active_href: Option<String>,
     hits: Vec<Hit>,
     scripts: usize,
+    /// The list is `aria-busy` while some of its rows still wait for their metadata.
+    busy: bool,
 }
 
 const READ_DROPDOWN: &str = r#"
@@ -78,6 +80,7 @@ const READ_DROPDOWN: &str = r#"
         active_href: active ? active.href : null,
         hits: Array.from(document.querySelectorAll('#search-listbox a.search-hit'), hit),
         scripts: box ? box.querySelectorAll('script').length : 0,
+        busy: document.querySelector('#search-listbox[aria-busy=true]') !== null,
     };
 "#;
 
@@ -103,14 +106,14 @@ async fn open(c: &Client, server: &Server, rel: &str) {
     .unwrap();
 }
 
-/// Types `query` into the header box key by key and waits for the dropdown to show what
-/// it found for exactly that query.
+/// Types `query` into the header box key by key and waits for the dropdown to show all it
+/// found for exactly that query.
 async fn type_query(c: &Client, query: &str) -> Dropdown {
     let input = c.find(Locator::Css("#search-input")).await.unwrap();
     input.send_keys(query).await.unwrap();
     let quoted = format!("“{query}”");
     dropdown_when(c, &format!("results for {query:?}"), |d| {
-        d.open && d.value == query && d.text.contains(&quoted)
+        d.open && d.value == query && d.text.contains(&quoted) && !d.busy
     })
     .await
 }
@@ -200,7 +203,7 @@ fn slash_focuses_the_box_and_escape_closes_the_dropdown() {
             .await
             .unwrap();
         let d = dropdown_when(c, "results for payments", |d| {
-            d.open && d.value == "payments" && d.text.contains("“payments”")
+            d.open && d.value == "payments" && d.text.contains("“payments”") && !d.busy
         })
         .await;
         assert_eq!(d.expanded.as_deref(), Some("true"));
@@ -520,5 +523,158 @@ fn without_javascript_the_search_box_says_search_needs_javascript() {
             .unwrap();
         assert!(text.starts_with("Search needs JavaScript."), "{text}");
         nojs.close().await.unwrap();
+    });
+}
+
+/// A handbook whose index is split into shards and metadata files (the browser fixture's
+/// fits in one file): 400 notes of made-up words; every 30th also says "quokka", once more
+/// the later it comes, so the query has more results than the dropdown shows.
+static SHARDED: Site = Site::new(make_sharded_site);
+
+fn make_sharded_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Sharded Org\"\n");
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Sharded Org\"\n+++\nWelcome.\n",
+    );
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..400 {
+        let mut words: Vec<String> = (0..40)
+            .map(|_| {
+                let len = 5 + (next() % 5) as usize;
+                (0..len)
+                    .map(|_| char::from(b'a' + (next() % 26) as u8))
+                    .collect()
+            })
+            .collect();
+        if i % 30 == 0 {
+            words.extend(std::iter::repeat_n("quokka".to_string(), i / 30 + 1));
+        }
+        book.write(
+            &format!("content/notes/note-{i}.md"),
+            &format!("+++\ntitle = \"Note {i}\"\n+++\n{}.\n", words.join(" ")),
+        );
+    }
+    book
+}
+
+/// Sets the box to `query` in one step (a paste: one search, not one per key).
+const PASTE: &str = r#"
+    const input = document.getElementById('search-input');
+    input.value = arguments[0];
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+"#;
+
+/// Holds back every metadata file after the first one a query asks for, until
+/// `window.releaseHeld()`: the search client loads index files by appending scripts.
+const HOLD_METADATA: &str = r#"
+    const head = document.head, append = head.appendChild;
+    let seen = 0;
+    window.held = [];
+    head.appendChild = function (node) {
+        if (node.tagName === 'SCRIPT' && /\/search\/m\d+\.js$/.test(node.src) && seen++ > 0) {
+            window.held.push(node);
+            return node;
+        }
+        return append.call(head, node);
+    };
+    window.releaseHeld = () => {
+        head.appendChild = append;
+        window.held.forEach(n => append.call(head, n));
+        window.held = [];
+    };
+"#;
+
+const SEARCH_FILES: &str = r#"
+    return performance.getEntriesByType('resource')
+        .map(e => new URL(e.name).pathname)
+        .filter(p => p.includes('/search/'))
+        .map(p => p.slice(p.lastIndexOf('/') + 1));
+"#;
+
+/// The manifest is fetched once the page is idle, before anyone touches the box, and
+/// nothing else is; the dropdown shows its first row as soon as that result's metadata
+/// is in, with its real title and link, while the list stays `aria-busy`; the other rows
+/// follow in rank order, and the finished list is the one a query shows in one go.
+#[test]
+fn dropdown_prefetches_the_manifest_and_shows_the_first_row_before_the_rest() {
+    SHARDED.browse(|c, server| async move {
+        open(c, server, "index.html").await;
+        let fetched = wait_js(c, "the manifest, fetched while idle", SEARCH_FILES, |v| {
+            v.as_array().is_some_and(|a| !a.is_empty())
+        })
+        .await;
+        assert_eq!(
+            fetched,
+            serde_json::json!(["index.js"]),
+            "only the manifest"
+        );
+        let focused = c
+            .execute("return document.activeElement.id;", vec![])
+            .await
+            .unwrap();
+        assert_ne!(focused, "search-input", "nobody touched the box");
+
+        // All at once, on a fresh page: what the dropdown must end up showing.
+        c.execute(PASTE, vec!["quokka".into()]).await.unwrap();
+        let whole = dropdown_when(c, "all results for quokka", |d| {
+            d.open && d.text.contains("“quokka”") && !d.busy && !d.hits.is_empty()
+        })
+        .await;
+        assert_eq!(whole.hits.len(), 8, "{:?}", titles(&whole.hits));
+        assert!(
+            whole.text.contains("All 14 results for “quokka”"),
+            "{}",
+            whole.text
+        );
+        let fetched = c.execute(SEARCH_FILES, vec![]).await.unwrap();
+        let metadata = fetched
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f.as_str().unwrap().starts_with('m'))
+            .count();
+        assert!(metadata >= 2, "a sharded index, metadata apart: {fetched}");
+
+        open(c, server, "index.html").await;
+        c.execute(HOLD_METADATA, vec![]).await.unwrap();
+        c.execute(PASTE, vec!["quokka".into()]).await.unwrap();
+        let first = dropdown_when(c, "the first row for quokka", |d| {
+            d.open && !d.hits.is_empty()
+        })
+        .await;
+        assert_eq!(
+            first.hits,
+            whole.hits[..1],
+            "the top result, real title and link"
+        );
+        assert!(first.busy, "the list says it is still filling");
+        assert!(
+            first.text.contains("All 14 results for “quokka”"),
+            "{}",
+            first.text
+        );
+        let held = c
+            .execute("return window.held.length;", vec![])
+            .await
+            .unwrap();
+        assert!(
+            held.as_u64().unwrap() >= 1,
+            "later rows wait for their files: {held}"
+        );
+
+        c.execute("window.releaseHeld();", vec![]).await.unwrap();
+        let rest = dropdown_when(c, "every row for quokka", |d| !d.busy && d.hits.len() == 8).await;
+        assert_eq!(rest.hits, whole.hits, "same rows, same order");
+        assert_eq!(rest.text, whole.text);
     });
 }

@@ -152,6 +152,7 @@ async fn dropdown(client: &Client, server: &Server, query: &str) -> Vec<Value> {
         &format!(
             r#"const box = document.querySelector('.search-dropdown');
                if (!box || box.hidden || !box.textContent.includes({q})) return null;
+               if (document.querySelector('#search-listbox[aria-busy=true]')) return null;
                return Array.from(document.querySelectorAll('#search-listbox [role=option]'), o => {{
                  const a = o.matches('a.search-hit') ? o : null, t = s => {{ const e = o.querySelector(s); return e ? e.textContent : null; }};
                  return {{ label: o.getAttribute('aria-label'), href: a ? a.getAttribute('href') : null,

@@ -56,9 +56,18 @@
     return out;
   }
 
+  /* Snippets and highlighting normalise every word of every text they look at (a
+   * dropdown row: about 300 words, the same ones again and again); stemming them is most
+   * of a row's cost, so each word's result is kept. */
+  var NORMAL = new Map();
   function normalise(w) {
-    if (/^[0-9]+$/.test(w)) return w.replace(/^0+(?=.)/, '');
-    return /^[a-z]+$/.test(w) ? stem(w) : w;
+    var n = NORMAL.get(w);
+    if (n === undefined) {
+      if (NORMAL.size >= 20000) NORMAL.clear();
+      n = /^[0-9]+$/.test(w) ? w.replace(/^0+(?=.)/, '') : /^[a-z]+$/.test(w) ? stem(w) : w;
+      NORMAL.set(w, n);
+    }
+    return n;
   }
 
   // Snowball English (Porter2), as in the rust-stemmers crate.
@@ -332,17 +341,26 @@
   // Scores one token: best = Map doc → best weighted impact. complete is
   // false when a list was cut down, so the token cannot filter.
   Engine.prototype.score = function (m, p) {
-    var self = this, best = new Map(), exact = new Set();
+    var self = this, best = new Map(), exact = new Set(), q;
     var res = { best: best, exact: exact, complete: !p.optional, sum: !!p.sum, optional: p.optional, known: 0 };
-    // A typo match (fuzzy) scores less, and never counts as an exact match.
+    // exp(q × step) for every impact level q, computed once per manifest: a first query
+    // decodes thousands of postings.
+    var exp = m.exp;
+    if (!exp) for (exp = m.exp = [], q = 0; q < 64; q++) exp.push(Math.exp(q * m.step));
+    // A typo match (fuzzy) scores less, and never counts as an exact match. Decodes
+    // postings as decodePostings does, without building arrays.
     function add(entry, w, fuzzy) {
       if (entry == null) return;
       if (typeof entry !== 'string') { res.complete = false; res.known = Math.max(res.known, entry[1]); entry = entry[0]; }
-      var dec = decodePostings(entry);
-      for (var i = 0; i < dec.ids.length; i++) {
-        var v = Math.exp(dec.qs[i] * m.step) * w;
-        if (!fuzzy) exact.add(dec.ids[i]);
-        if (v > (best.get(dec.ids[i]) || 0)) best.set(dec.ids[i], v);
+      var i = 0, len = entry.length, id = 0, gap, f, c, v;
+      while (i < len) {
+        gap = 0; f = 1;
+        do { c = DIGIT[entry.charCodeAt(i++)]; gap += (c & 31) * f; f *= 32; } while (c >= 32);
+        id += gap;
+        v = exp[DIGIT[entry.charCodeAt(i++)]] * w;
+        if (!fuzzy) exact.add(id);
+        if (v > (best.get(id) || 0)) best.set(id, v);
+        id++;
       }
     }
     p.exact.forEach(function (e) { add(self.map('t' + shardOf(m.seps, e[0])).get(e[0]), e[1]); });
@@ -558,9 +576,37 @@
     return parts;
   }
 
+  /* The rehearsal: two queries over a made-up index of 200 documents held in memory,
+   * which between them run every step of a query (a typo, a word that must be stemmed
+   * one edit away, a prefix with many completions, a cut-down list, a title key). */
+  var REHEARSAL = (function () {
+    var n = 200, shard = [], recs = [], i, j, post;
+    var terms = ['deploy', 'deployment', 'deploys', 'warmth', 'warmth deploy', 'warmth deployment' + KEY_END];
+    for (i = 0; i < 120; i++) terms.push('warm' + (1000 + i) + (i % 3 ? 'ing' : ''));
+    terms.sort();
+    terms.forEach(function (t, k) {
+      // Consecutive documents (gap digit A) with varied impacts; some terms are in
+      // every document, some lists are cut down.
+      for (post = '', j = 0; j < (k % 7 ? 1 + k % 30 : n); j++) post += 'A' + ALPHABET[(j + k) % 64];
+      shard.push(t, k % 50 ? post : [post, n]);
+    });
+    for (i = 0; i < n; i++) {
+      recs.push(['w' + i + '.html', 'Warmth deployment ' + i, i % 4, 'Team ' + i, i % 2 ? 'accepted' : '', i % 3,
+        'An excerpt about deployment warmth.', ['Deploys', 'How we deploy, warmly.', 'Warmth', 'Text of a section.']]);
+    }
+    return {
+      queries: ['warmth deploymnt', 'warm10'],
+      load: function (key) {
+        if (key === 'index') return Promise.resolve({ v: 1, n: n, kinds: [30, 10, 80, 80], prior: 1.5, step: 0.1, span: 2, seps: 'A', sums: '', md: n });
+        return Promise.resolve(key === 't0' ? shard : key === 'm0' ? recs : undefined);
+      }
+    };
+  })();
+
   var api = { fold: fold, pieces: pieces, normalise: normalise, stem: stem, queryTokens: queryTokens,
     decodePostings: decodePostings, decodeSeps: decodeSeps, shardOf: shardOf, shardSpan: shardSpan,
-    Engine: Engine, highlight: highlight, snippet: snippet, within1: within1, typoShards: typoShards, KINDS: KINDS };
+    Engine: Engine, highlight: highlight, snippet: snippet, within1: within1, typoShards: typoShards, KINDS: KINDS,
+    REHEARSAL: REHEARSAL };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
@@ -626,11 +672,28 @@
       if (idle) fn(); else t = setTimeout(fn, 80);
     };
   }
-  /* Fetch the manifest as soon as the reader shows intent, so the first query needs one
-     round of shard loads fewer. */
+  /* Fetch the manifest as soon as the reader shows intent (and, for the dropdown, once
+     the page is idle: see dropdown()), so that a first query does not wait for it. */
   function warm() { engine.file('index').catch(function () {}); }
   input.addEventListener('focus', warm);
   input.addEventListener('pointerenter', warm);
+  /* A first query also runs code the browser has not compiled yet (analysis, scoring,
+     snippets, highlighting and their Unicode regular expressions): up to a fifth of its
+     time (docs/search.md, "Time to first results"). Once the page is idle, the dropdown
+     rehearses (see REHEARSAL): nothing is fetched, shown or kept. */
+  function rehearse() {
+    var r = new Engine(REHEARSAL.load);
+    REHEARSAL.queries.reduce(function (done, q) {
+      return done.then(function () { return r.search(q); }).then(function (found) {
+        return r.meta(found.hits.slice(0, 8).map(function (h) { return h.id; })).then(function (recs) {
+          recs.forEach(function (rec) { hitLink(rec, found.tokens); });
+        });
+      });
+    }, Promise.resolve()).catch(function () {});
+  }
+  function idle(fn) {
+    if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 1000 }); else setTimeout(fn, 50);
+  }
   function listen(run) {
     input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
     input.addEventListener('compositionend', run);
@@ -678,6 +741,7 @@
     }
     function message(text) {
       list.textContent = '';
+      list.removeAttribute('aria-busy');
       list.appendChild(el('li', 'search-message', text));
       live.textContent = text;
       open(true);
@@ -685,7 +749,7 @@
     /* The link itself is the option (an <a href> may take role=option), so
      * an option holds no second interactive element, and a link still opens
      * in a new tab. The list item is presentational. */
-    function option(link, i) {
+    function option(link, i, before) {
       var li = el('li', 'search-item');
       li.setAttribute('role', 'none');
       link.id = 'search-opt-' + i;
@@ -699,27 +763,49 @@
       if (said.length) link.setAttribute('aria-label', said.join(', '));
       link.tabIndex = -1;
       li.appendChild(link);
-      list.appendChild(li);
+      list.insertBefore(li, before || null);
     }
+    /* Each shown result has its own metadata file. The top result's is asked for alone
+       (files asked for together slow each other down: 8 at once take about three times as
+       long to deliver the first as one alone), and its row is shown as soon as it is in;
+       then the other rows' files are asked for at once, and their rows appear in rank
+       order. The list is aria-busy until every row is in; the footer link is there from
+       the first row on. */
     function run() {
       var q = input.value, my = ++seq;
       if (!q.trim()) { open(false); return; }
       engine.search(q).then(function (r) {
-        return my === seq && engine.meta(r.hits.slice(0, 8).map(function (h) { return h.id; })).then(function (recs) {
+        if (my !== seq) return;
+        var ids = r.hits.slice(0, 8).map(function (h) { return h.id; }), recs = [], shown = 0, all;
+        if (!ids.length) return message('No results for “' + q + '”');
+        function show() {
           if (my !== seq) return;
-          list.textContent = '';
-          active = -1;
-          if (!recs.length) return message('No results for “' + q + '”');
-          recs.forEach(function (rec, i) { option(hitLink(rec, r.tokens), i); });
-          var all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
-          all.href = root + 'search.html?q=' + encodeURIComponent(q);
-          option(all, recs.length);
-          live.textContent = r.total + ' results';
-          open(true);
+          if (!all) {
+            list.textContent = '';
+            active = -1;
+            list.setAttribute('aria-busy', 'true');
+            all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
+            all.href = root + 'search.html?q=' + encodeURIComponent(q);
+            option(all, ids.length);
+            live.textContent = r.total + ' results';
+            open(true);
+          }
+          var at = all.parentNode, current = options()[active];
+          for (; shown < ids.length && recs[shown]; shown++) option(hitLink(recs[shown], r.tokens), shown, at);
+          if (current) active = Array.prototype.indexOf.call(options(), current);
+          if (shown === ids.length) list.removeAttribute('aria-busy');
+        }
+        function row(i) { return engine.meta([ids[i]]).then(function (rec) { recs[i] = rec[0]; show(); }); }
+        return row(0).then(function () {
+          return my === seq && Promise.all(ids.slice(1).map(function (_, i) { return row(i + 1); }));
         });
       }).catch(function () { if (my === seq) message(FAILED); });
     }
     listen(debounce(run));
+    /* Once the page is idle: the manifest (about 2 KB), so that the first query needs two
+       rounds of loads (term shards, then the shown results' metadata), then the rehearsal. */
+    function whenLoaded() { idle(warm); idle(rehearse); }
+    if (document.readyState === 'complete') whenLoaded(); else window.addEventListener('load', whenLoaded);
     input.addEventListener('focus', function () { if (input.value.trim() && list.firstChild) open(true); });
     input.addEventListener('keydown', function (e) {
       var n = options().length, k = e.key;
