@@ -268,9 +268,13 @@ pub struct DecisionsIndex<'a> {
     pub counts: Vec<(&'static str, usize)>,
     /// Decisions in all (every part).
     pub total: usize,
-    /// Teams with decisions, by name, and every tag used: the filter choices.
+    /// Teams with decisions, by name, and every tag used: the filter choices (empty
+    /// when there are too many to list: see `team_box`).
     pub teams: Vec<Link>,
     pub tags: Vec<String>,
+    /// More teams (tags) than a drop-down lists: filtered with a text box instead.
+    pub team_box: bool,
+    pub tag_box: bool,
     pub statuses: Vec<&'static str>,
     pub pager: Pager,
 }

@@ -112,6 +112,10 @@ fn with_heading_anchors<'h>(
 /// Rows on one page of the teams index (about 280 bytes each).
 const TEAMS_PER_PAGE: usize = 500;
 
+/// Most choices in a filter drop-down of the decisions index (teams, tags); past it the
+/// filter is a text box matching part of the name.
+const FILTER_CHOICES_MAX: usize = 150;
+
 /// Rows on one page of the decisions index (about 1.2 KB each with their filter data, so a
 /// part stays under 300 KB).
 const DECISIONS_PER_PAGE: usize = 200;
@@ -864,7 +868,13 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         teams.sort_by_key(|t| t.title.to_lowercase());
-        let tags: Vec<String> = hb
+        // Past a few hundred choices a drop-down is unusable and would make every part of
+        // the list grow with the handbook: the filter becomes a text box.
+        let team_box = teams.len() > FILTER_CHOICES_MAX;
+        if team_box {
+            teams.clear();
+        }
+        let mut tags: Vec<String> = hb
             .decisions
             .keys()
             .filter_map(|&k| hb.decision(k))
@@ -872,6 +882,10 @@ impl<'a> Renderer<'a> {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        let tag_box = tags.len() > FILTER_CHOICES_MAX;
+        if tag_box {
+            tags.clear();
+        }
         let json = decisions_json(&all);
         let total = all.len();
         let chunks = paginate::chunks(all, DECISIONS_PER_PAGE);
@@ -896,6 +910,8 @@ impl<'a> Renderer<'a> {
                     total,
                     teams: teams.clone(),
                     tags: tags.clone(),
+                    team_box,
+                    tag_box,
                     statuses: Status::ALL.iter().map(|(n, _)| *n).collect(),
                     pager,
                 };

@@ -397,9 +397,43 @@ fn make_split_site(scratch: &Path) -> TestBook {
                      target = \"2 days\"\ncurrent = \"3 days\"\n+++\nA team.\n"
                 ),
             );
+            // One decision per team: 210 teams are too many for the decisions index's
+            // team drop-down, which becomes a text box.
+            let n = g * 3 + t + 1;
+            book.write(
+                &format!("content/decisions/{n:04}-choice.md"),
+                &format!(
+                    "+++\ntitle = \"Choice {n}\"\nstatus = \"accepted\"\ntype = 2\n\
+                     date = 2026-01-01\ndecided = 2026-01-02\nteam = \"t{g:02}{t}\"\n+++\nWhy.\n"
+                ),
+            );
         }
     }
     book
+}
+
+/// With more teams than a drop-down lists, the decisions index filters by a text box that
+/// matches part of a team's name, in any case, across every part of the list.
+#[test]
+fn decisions_filter_by_part_of_a_team_name_when_there_are_many_teams() {
+    SPLIT_SITE.browse(|client, server| async move {
+        open(client, server, "decisions/index.html?team=integration%20692").await;
+        let v = wait_js(
+            client,
+            "the filtered list",
+            r#"const n = document.documentElement.getAttribute('data-filtered');
+               return n === null ? null : {
+                 n: Number(n),
+                 teams: Array.from(document.querySelectorAll('table.decisions tbody tr td:nth-child(5)'),
+                        td => td.textContent.trim()),
+                 box: document.querySelector('form.filters input[name=team]').value };"#,
+            |v| !v.is_null(),
+        )
+        .await;
+        assert_eq!(v["n"], 1, "{v}");
+        assert_eq!(v["teams"][0], "Business Systems Integration 692", "{v}");
+        assert_eq!(v["box"], "integration 692");
+    });
 }
 
 /// The pages only a large organisation has (the overview's parts, a group's own map)

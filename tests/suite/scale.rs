@@ -464,3 +464,66 @@ fn every_team_outside_a_group_is_reachable_from_the_split_org_map() {
         );
     }
 }
+
+/// Writes a handbook of `teams` teams owning `decisions` decisions in turn, builds it and
+/// returns the first part of the decisions index.
+fn decisions_index_with_teams(teams: usize, decisions: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("orgbook.toml", "title = \"Many Teams\"\n");
+    for t in 0..teams {
+        write(
+            &format!("content/teams/team-{t:04}.md"),
+            &format!(
+                "+++\nname = \"Team {t:04}\"\nproblem = \"p\"\nmembers = [\"Ann\"]\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    for d in 0..decisions {
+        let team = format!("team = \"team-{:04}\"\n", d % teams);
+        write(
+            &format!("content/decisions/{:04}-d.md", d + 1),
+            &format!(
+                "+++\ntitle = \"Decision {d}\"\nstatus = \"accepted\"\ntype = 2\ndate = 2026-01-01\ndecided = 2026-01-02\n{team}+++\nWhy.\n"
+            ),
+        );
+    }
+    let out = root.join("out");
+    build(root, &out);
+    std::fs::read_to_string(out.join("decisions/index.html")).unwrap()
+}
+
+#[test]
+fn the_decisions_filters_do_not_grow_with_the_number_of_teams() {
+    // 100 teams owning 400 decisions, then 1,000 teams owning 1,000.
+    let few = decisions_index_with_teams(100, 400);
+    let many = decisions_index_with_teams(1000, 1000);
+    let doc = scraper::Html::parse_document(&few);
+    let team_options = scraper::Selector::parse("form.filters select[name=team] option").unwrap();
+    assert_eq!(
+        doc.select(&team_options).count(),
+        101,
+        "a drop-down: any + 100 teams"
+    );
+    let doc = scraper::Html::parse_document(&many);
+    assert_eq!(
+        doc.select(&team_options).count(),
+        0,
+        "no drop-down of 1,000 teams"
+    );
+    let team_box = scraper::Selector::parse("form.filters input[name=team]").unwrap();
+    assert_eq!(doc.select(&team_box).count(), 1, "a text box instead");
+    // Both first parts list 200 decisions; the one with ten times the teams is not larger
+    // because of them.
+    assert!(
+        many.len() < few.len() * 11 / 10,
+        "{} bytes with 1,000 teams against {} with 100",
+        many.len(),
+        few.len()
+    );
+}

@@ -36,11 +36,21 @@
     fetch(form.getAttribute("data-rows"))
       .then(function (r) { return r.json(); })
       .then(function (rows) {
+        // A drop-down names a choice exactly; a text box (a handbook with too many teams
+        // or tags to list) matches part of the name, in any case.
+        function match(key, value) {
+          if (!want[key]) return true;
+          var field = form.elements[key];
+          if (field && field.tagName === "INPUT") {
+            return String(value || "").toLowerCase().indexOf(want[key].toLowerCase()) >= 0;
+          }
+          return value === want[key];
+        }
         var hits = rows.filter(function (d) {
           return (!want.status || d[3] === want.status) &&
             (!want.type || String(d[4]) === want.type) &&
-            (!want.team || d[5] === want.team) &&
-            (!want.tag || (d[9] || []).indexOf(want.tag) >= 0);
+            match("team", d[5]) &&
+            (!want.tag || (d[9] || []).some(function (t) { return match("tag", t); }));
         });
         var html = hits.map(function (d) {
           var type = d[4] === 1 ? "Type 1: irreversible, escalated" : "Type 2: reversible";
