@@ -510,7 +510,13 @@ pub fn markdown_stage_dropping_bodies(
             }
         }
     }
-    (after_markdown(handbook, rendered, md_diags), index)
+    let mut marked = after_markdown(handbook, rendered, md_diags);
+    // Links are read by the checks and the backlinks above, and by no page: dropped here,
+    // before the search index is scored (the build's memory peak).
+    for r in &mut marked.rendered {
+        r.links = Vec::new();
+    }
+    (marked, index)
 }
 
 fn run(
