@@ -333,3 +333,32 @@ fn normalize(p: &Path) -> PathBuf {
     }
     out
 }
+
+/// Made-up words of 5 to 9 letters from a fixed seed (xorshift), for handbooks whose term
+/// dictionary must span many search shards, as a large handbook's does.
+pub struct MadeUpWords(u64);
+
+impl MadeUpWords {
+    pub fn new(seed: u64) -> MadeUpWords {
+        MadeUpWords(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// The next `n` words.
+    pub fn words(&mut self, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                let len = 5 + (self.next() % 5) as usize;
+                (0..len)
+                    .map(|_| char::from(b'a' + (self.next() % 26) as u8))
+                    .collect()
+            })
+            .collect()
+    }
+}

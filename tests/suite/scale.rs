@@ -232,6 +232,31 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
 /// The most addresses one sitemap may hold (sitemaps.org).
 const SITEMAP_MAX_URLS: usize = 50_000;
 
+/// Follows the org map overview's parts from `orgmap.html`, checking each is at most
+/// [`MAX_PAGE`] bytes. Returns the parts and what they link to below `below` (with that
+/// prefix and any `#fragment` removed).
+fn org_map_overview(out: &Path, below: &str) -> (Vec<String>, BTreeSet<String>) {
+    let mut overview = vec!["orgmap.html".to_string()];
+    let mut linked = BTreeSet::new();
+    let mut i = 0;
+    while i < overview.len() {
+        let rel = overview[i].clone();
+        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
+        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
+        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
+        for href in hrefs(&page, "a[href]") {
+            let href = href.split('#').next().unwrap().to_string();
+            if href.starts_with("orgmap-") && !overview.contains(&href) {
+                overview.push(href);
+            } else if let Some(rest) = href.strip_prefix(below) {
+                linked.insert(rest.to_string());
+            }
+        }
+        i += 1;
+    }
+    (overview, linked)
+}
+
 /// The `<loc>` texts of an XML file under `out`.
 fn locs(out: &Path, rel: &str) -> Vec<String> {
     let text = std::fs::read_to_string(out.join(rel)).unwrap();
@@ -329,24 +354,7 @@ fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
     }
     let out = root.join("public");
     build(root, &out);
-    let mut overview = vec!["orgmap.html".to_string()];
-    let mut linked = BTreeSet::new();
-    let mut i = 0;
-    while i < overview.len() {
-        let rel = overview[i].clone();
-        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
-        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
-        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
-        for href in hrefs(&page, "a[href]") {
-            let href = href.split('#').next().unwrap().to_string();
-            if href.starts_with("orgmap-") && !overview.contains(&href) {
-                overview.push(href);
-            } else if let Some(g) = href.strip_prefix("orgmap/") {
-                linked.insert(g.to_string());
-            }
-        }
-        i += 1;
-    }
+    let (overview, linked) = org_map_overview(&out, "orgmap/");
     assert!(overview.len() > 1, "the overview was not split");
     for g in 0..MANY_GROUPS {
         let map = format!("g{g:03}.html");
@@ -412,24 +420,7 @@ fn every_team_outside_a_group_is_reachable_from_the_split_org_map() {
     build(root, &out);
 
     // Follow the overview's parts from `orgmap.html`, collecting the team pages linked.
-    let mut overview = vec!["orgmap.html".to_string()];
-    let mut linked = BTreeSet::new();
-    let mut i = 0;
-    while i < overview.len() {
-        let rel = overview[i].clone();
-        let size = std::fs::metadata(out.join(&rel)).unwrap().len();
-        assert!(size <= MAX_PAGE, "{rel}: {size} bytes");
-        let page = Html::parse_document(&std::fs::read_to_string(out.join(&rel)).unwrap());
-        for href in hrefs(&page, "a[href]") {
-            let href = href.split('#').next().unwrap().to_string();
-            if href.starts_with("orgmap-") && !overview.contains(&href) {
-                overview.push(href);
-            } else if let Some(t) = href.strip_prefix("teams/") {
-                linked.insert(t.to_string());
-            }
-        }
-        i += 1;
-    }
+    let (overview, linked) = org_map_overview(&out, "teams/");
     assert!(overview.len() > 1, "the overview was not split");
     let missing: Vec<String> = (0..LOOSE)
         .map(|t| format!("l{t:04}.html"))

@@ -540,22 +540,9 @@ fn make_sharded_site(scratch: &Path) -> TestBook {
         "content/_index.md",
         "+++\ntitle = \"Sharded Org\"\n+++\nWelcome.\n",
     );
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut made_up = MadeUpWords::new(0x9E37_79B9_7F4A_7C15u64);
     for i in 0..400 {
-        let mut words: Vec<String> = (0..40)
-            .map(|_| {
-                let len = 5 + (next() % 5) as usize;
-                (0..len)
-                    .map(|_| char::from(b'a' + (next() % 26) as u8))
-                    .collect()
-            })
-            .collect();
+        let mut words: Vec<String> = made_up.words(40);
         if i % 30 == 0 {
             words.extend(std::iter::repeat_n("quokka".to_string(), i / 30 + 1));
         }

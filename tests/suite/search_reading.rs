@@ -76,22 +76,9 @@ fn write_handbook(book: &TestBook, filler: usize) {
     );
     // Made-up words spread over the alphabet, so that the term dictionary spans many
     // shards, as in a large handbook.
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut made_up = MadeUpWords::new(0x2545_F491_4F6C_DD1Du64);
     for i in 0..filler {
-        let words: Vec<String> = (0..40)
-            .map(|_| {
-                let len = 5 + (next() % 5) as usize;
-                (0..len)
-                    .map(|_| char::from(b'a' + (next() % 26) as u8))
-                    .collect()
-            })
-            .collect();
+        let words: Vec<String> = made_up.words(40);
         book.write(
             &format!("content/archive/note-{i}.md"),
             &format!("+++\ntitle = \"Note {i}\"\n+++\n{}.\n", words.join(" ")),
