@@ -6,16 +6,17 @@ mod cmd;
 use clap::Parser;
 
 /// jemalloc instead of the system allocator. A build allocates and frees millions of small
-/// strings across threads; glibc's malloc fragments under that (its free lists grow and
-/// memory freed by one thread is not reused by another), which cost ~15 % of the build's
-/// CPU and ~40 % of its peak memory at 10,000 pages (docs/performance.md, "Allocator").
+/// strings across threads; under glibc's malloc that cost 6–12 % more CPU at 10,000 pages,
+/// and freeing each body as soon as it is used (which halves the peak memory) cost 13–22 %
+/// more, because its free lists grow long; under jemalloc it costs nothing
+/// (docs/performance.md, "Allocator and memory").
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// Return freed pages to the system after 200 ms instead of jemalloc's default 10 s: a build
 /// frees each page once written, and keeping ten seconds' worth of them resident raised the
-/// peak by ~40 MiB for no measurable speed (docs/performance.md, "Allocator"). The
+/// peak by 10–40 MiB for no measurable speed (docs/performance.md, "Allocator and memory"). The
 /// `_RJEM_MALLOC_CONF` environment variable still overrides it.
 #[cfg(not(target_env = "msvc"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]
