@@ -44,29 +44,13 @@ CARGO=${CARGO:-cargo}
 BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
 FLOOR=${FLOOR_BIN:-$here/floor/target/release/floor}
 
-if [ -n "${BENCH_DIR:-}" ]; then
-    work=$BENCH_DIR
-elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
-    work=/dev/shm/orgbook-bench
-else
-    work=${TMPDIR:-/tmp}/orgbook-bench
-    echo "warning: /dev/shm not writable, using $work (not tmpfs: timings include disk I/O)" >&2
-fi
-
-sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
-for n in "${sizes[@]}"; do
-    case $n in
-        '' | *[!0-9]*) echo "error: page count must be a positive integer, got '$n'" >&2; exit 2 ;;
-    esac
-    if [ "$n" -lt 5 ]; then echo "error: page count must be at least 5" >&2; exit 2; fi
-done
-case $RUNS in '' | *[!0-9]* | 0) echo "error: RUNS must be a positive integer" >&2; exit 2 ;; esac
+. "$here/common.sh"
+bench_workdir orgbook-bench
+bench_sizes "$@"
+bench_positive RUNS
 for s in $SHAPES; do
     case $s in default | teams) ;; *) echo "error: unknown shape '$s' (default, teams)" >&2; exit 2 ;; esac
 done
-command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 2; }
-mkdir -p "$work" || exit 2
 
 if [ "${NO_BUILD:-0}" != 1 ] && [ -z "${ORGBOOK_BIN:-}" ]; then
     echo "-- cargo build --release (orgbook and the floor)"

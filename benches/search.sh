@@ -31,23 +31,9 @@ BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
 REPEAT=${REPEAT:-1}
 PER_KIND=${PER_KIND:-20}
 
-if [ -n "${BENCH_DIR:-}" ]; then
-    work=$BENCH_DIR
-elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
-    work=/dev/shm/orgbook-search-bench
-else
-    work=${TMPDIR:-/tmp}/orgbook-search-bench
-fi
-
-sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
-for n in "${sizes[@]}"; do
-    case $n in
-        '' | *[!0-9]*) echo "error: page count must be a positive integer, got '$n'" >&2; exit 2 ;;
-    esac
-    if [ "$n" -lt 5 ]; then echo "error: page count must be at least 5" >&2; exit 2; fi
-done
-command -v python3 >/dev/null || { echo "error: python3 is required" >&2; exit 2; }
+. "$here/common.sh"
+bench_workdir orgbook-search-bench
+bench_sizes "$@"
 
 if [ "${NO_BUILD:-0}" != 1 ] && [ -z "${ORGBOOK_BIN:-}" ]; then
     echo "-- cargo build --release"
