@@ -19,14 +19,17 @@ const DECISIONS: usize = 700;
 const PAGES: usize = 1_100;
 const PEOPLE: usize = 2_600;
 
+/// Writes `text` to `rel` below `root`, creating its folders.
+fn write_under(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 /// Writes the handbook and returns the site path of every document page.
 fn generate(root: &Path) -> BTreeSet<String> {
     let mut docs = BTreeSet::new();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
     write(
         "orgbook.toml",
         "title = \"Scale Org\"\n\n[teams]\nmax_size = 9\nreview_days = 180\n",
@@ -329,11 +332,7 @@ fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
     const MANY_GROUPS: usize = 500;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
     write("orgbook.toml", "title = \"Wide Org\"\n");
     write("content/_index.md", "+++\ntitle = \"Wide Org\"\n+++\nHi.\n");
     for g in 0..MANY_GROUPS {
@@ -376,11 +375,7 @@ fn every_team_outside_a_group_is_reachable_from_the_split_org_map() {
     const LOOSE: usize = 650;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
     write("orgbook.toml", "title = \"Half Grouped Org\"\n");
     write(
         "content/_index.md",
@@ -461,11 +456,7 @@ fn every_team_outside_a_group_is_reachable_from_the_split_org_map() {
 fn decisions_index_with_teams(teams: usize, decisions: usize) -> String {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
     write("orgbook.toml", "title = \"Many Teams\"\n");
     for t in 0..teams {
         write(
