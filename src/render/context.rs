@@ -118,7 +118,10 @@ pub struct TeamPage<'a> {
     pub base: Base<'a>,
     pub team: TeamDetail,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 #[derive(Serialize)]
@@ -167,7 +170,10 @@ pub struct DecisionPage<'a> {
     pub base: Base<'a>,
     pub decision: DecisionDetail,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 #[derive(Serialize)]
@@ -195,7 +201,10 @@ pub struct PagePage<'a> {
     pub page: PageDetail,
     pub nav: PageNav,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 /// Where a handbook page sits in the handbook.

@@ -150,6 +150,9 @@ const SITEMAP_MAX_URLS: usize = 50_000;
 /// Entries of the home page's "Handbook" list before it links to the index.
 const HOME_PAGES: usize = 12;
 
+/// Pages listed under "Linked from" before the list says how many more link to the page.
+const BACKLINKS_SHOWN: usize = 100;
+
 /// Top-level groups on the home page before it links to the org map: an organisation
 /// with thousands of top-level teams would otherwise make the home page grow with it.
 const HOME_GROUPS: usize = 24;
@@ -292,11 +295,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn backlinks(&self, id: DocId) -> Vec<Link> {
-        self.backlinks[id]
+    /// The first [`BACKLINKS_SHOWN`] pages that link to `id`, and how many more do: a page
+    /// every decision record links to (a process page, say) must not list them all.
+    fn backlinks(&self, id: DocId) -> (Vec<Link>, usize) {
+        let all = &self.backlinks[id];
+        let shown = all
             .iter()
+            .take(BACKLINKS_SHOWN)
             .map(|&b| self.link_to(b))
-            .collect()
+            .collect();
+        (shown, all.len().saturating_sub(BACKLINKS_SHOWN))
     }
 
     fn body(&self, id: DocId) -> Body<'a> {
@@ -510,11 +518,13 @@ impl<'a> Renderer<'a> {
         self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
         base.breadcrumbs.extend(team.ancestors.iter().cloned());
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = TeamPage {
             base,
             team,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("team.html", &doc.url, &ctx)
     }
@@ -575,11 +585,13 @@ impl<'a> Renderer<'a> {
         let mut base = self.base(&doc.url, title, None, "decisions");
         self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Decisions", "decisions/index.html"));
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = DecisionPage {
             base,
             decision: detail,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("decision.html", &doc.url, &ctx)
     }
@@ -601,6 +613,7 @@ impl<'a> Renderer<'a> {
         base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
         base.breadcrumbs.extend(crumbs.iter().cloned());
         self.doc_base(&mut base, doc);
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = PagePage {
             page: PageDetail {
                 title: meta.title.clone(),
@@ -616,7 +629,8 @@ impl<'a> Renderer<'a> {
             },
             base,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("page.html", &doc.url, &ctx)
     }

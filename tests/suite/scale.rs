@@ -522,3 +522,47 @@ fn the_decisions_filters_do_not_grow_with_the_number_of_teams() {
         few.len()
     );
 }
+
+/// A page every decision record links to (the decision process, as an ADR template's
+/// "see our process" line makes it) lists the first pages that link to it and counts the
+/// rest, instead of growing with the number of records.
+#[test]
+fn a_page_linked_from_every_record_lists_a_bounded_number_of_backlinks() {
+    const RECORDS: usize = 130;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
+    write("orgbook.toml", "title = \"Linked Org\"\n");
+    write(
+        "content/teams/core.md",
+        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nCore.\n",
+    );
+    write(
+        "content/process.md",
+        "# How we decide\n\nWrite a record; see the index.\n",
+    );
+    for n in 1..=RECORDS {
+        write(
+            &format!("content/decisions/{n:04}-choice-{n}.md"),
+            &format!(
+                "+++\ntitle = \"Choice {n}\"\nstatus = \"accepted\"\ntype = 2\ndate = 2024-01-01\ndecided = 2024-01-02\n\
+                 team = \"core\"\ndeciders = [\"Ada\"]\n+++\nSee [our process](../process.md).\n"
+            ),
+        );
+    }
+    let out = root.join("public");
+    build(root, &out);
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("process.html")).unwrap());
+    let listed = hrefs(&page, ".backlinks li a");
+    assert!(
+        (1..RECORDS).contains(&listed.len()),
+        "{} backlinks listed",
+        listed.len()
+    );
+    assert!(
+        listed.iter().all(|h| h.starts_with("decisions/")),
+        "{listed:?}"
+    );
+    let more = texts(&page, ".backlinks p");
+    assert_eq!(more, [format!("and {} more pages", RECORDS - listed.len())]);
+}
