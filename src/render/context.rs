@@ -138,8 +138,16 @@ pub struct TeamDetail {
     pub parent: Option<Link>,
     /// Root-first chain of groups above this team, for breadcrumbs.
     pub ancestors: Vec<Link>,
+    /// The group's first teams ([`super::TEAM_CHILDREN_SHOWN`]).
     pub children: Vec<TeamSummary>,
+    /// The group's teams in all.
+    pub children_total: usize,
+    /// The team's newest decisions ([`super::TEAM_DECISIONS_SHOWN`]).
     pub decisions: Vec<DecisionSummary>,
+    /// The team's decisions in all.
+    pub decisions_total: usize,
+    /// The decisions index filtered to this team, relative to the site root.
+    pub decisions_url: String,
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,

@@ -150,6 +150,13 @@ const SITEMAP_MAX_URLS: usize = 50_000;
 /// Entries of the home page's "Handbook" list before it links to the index.
 const HOME_PAGES: usize = 12;
 
+/// A group's teams listed on its page before it links to the org map for the rest.
+const TEAM_CHILDREN_SHOWN: usize = 100;
+
+/// A team's decisions listed on its page, newest first, before it links to the decisions
+/// index filtered to the team.
+const TEAM_DECISIONS_SHOWN: usize = 50;
+
 /// Pages listed under "Linked from" before the list says how many more link to the page.
 const BACKLINKS_SHOWN: usize = 100;
 
@@ -465,11 +472,15 @@ impl<'a> Renderer<'a> {
                 })
             })
             .collect();
+        // A group's own teams and a team's newest decisions, bounded: the org map and the
+        // decisions index list the rest.
+        let children_total = hb.children.get(&c.slug).map_or(0, Vec::len);
         let children = hb
             .children
             .get(&c.slug)
             .map(|kids| {
                 kids.iter()
+                    .take(TEAM_CHILDREN_SHOWN)
                     .filter_map(|s| hb.team(s))
                     .map(|(_, k)| self.team_summary(k, 0))
                     .collect()
@@ -486,6 +497,13 @@ impl<'a> Renderer<'a> {
             })
             .unwrap_or_default();
         decisions.sort_by(|a, b| (&b.shown_date, b.number).cmp(&(&a.shown_date, a.number)));
+        let decisions_total = decisions.len();
+        decisions.truncate(TEAM_DECISIONS_SHOWN);
+        // The decisions index filtered to this team: its filter matches the team's name.
+        let decisions_url = format!(
+            "decisions/index.html?team={}",
+            percent_encoding::utf8_percent_encode(&c.name, percent_encoding::NON_ALPHANUMERIC)
+        );
         let contact = c
             .contact
             .iter()
@@ -507,7 +525,10 @@ impl<'a> Renderer<'a> {
             parent: ancestors.last().cloned(),
             ancestors,
             children,
+            children_total,
             decisions,
+            decisions_total,
+            decisions_url,
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
             orgmap_url: self.orgmap_url(&c.slug),
