@@ -57,8 +57,10 @@ pub struct TeamInsight {
     pub topology: Option<&'static str>,
     /// Teams this team lists in `[[interactions]]`.
     pub depends_on: Vec<InteractionEntry>,
-    /// Teams listing this team.
+    /// The first teams listing this team ([`DEPENDED_ON_BY_SHOWN`]).
     pub depended_on_by: Vec<InteractionEntry>,
+    /// Teams listing this team that are not in `depended_on_by`.
+    pub depended_on_by_more: usize,
     pub metrics: Vec<MetricView>,
 }
 
@@ -159,7 +161,12 @@ struct InteractionsTeam {
     topology: Option<&'static str>,
     depends_on: Vec<InteractionEntry>,
     depended_on_by: Vec<InteractionEntry>,
+    depended_on_by_more: usize,
 }
+
+/// Teams listed as depending on a team, on its page and in the interactions view, before
+/// the list counts the rest: a platform every team uses would otherwise list them all.
+pub const DEPENDED_ON_BY_SHOWN: usize = 100;
 
 /// How many decisions a person page lists in each of its two tables.
 const PERSON_LIST: usize = 50;
@@ -190,7 +197,12 @@ impl Renderer<'_> {
         })
     }
 
-    fn interaction_lists(&self, c: &Charter) -> (Vec<InteractionEntry>, Vec<InteractionEntry>) {
+    /// What `c` lists in `[[interactions]]`, the first teams that list `c`, and how many
+    /// more do.
+    fn interaction_lists(
+        &self,
+        c: &Charter,
+    ) -> (Vec<InteractionEntry>, Vec<InteractionEntry>, usize) {
         let depends_on = c
             .interactions
             .iter()
@@ -202,12 +214,14 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        let depended_on_by = self
+        let users = self
             .health
             .depended_on_by
             .get(&c.slug)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Vec::as_slice);
+        let depended_on_by = users
+            .iter()
+            .take(DEPENDED_ON_BY_SHOWN)
             .filter_map(|other| {
                 let (doc, o) = self.handbook.team(other)?;
                 let i = o.interactions.iter().find(|i| i.team.value == c.slug)?;
@@ -221,11 +235,12 @@ impl Renderer<'_> {
                 })
             })
             .collect();
-        (depends_on, depended_on_by)
+        let more = users.len().saturating_sub(DEPENDED_ON_BY_SHOWN);
+        (depends_on, depended_on_by, more)
     }
 
     pub(super) fn team_insight(&self, c: &Charter) -> TeamInsight {
-        let (depends_on, depended_on_by) = self.interaction_lists(c);
+        let (depends_on, depended_on_by, depended_on_by_more) = self.interaction_lists(c);
         let metrics = c
             .metrics
             .iter()
@@ -263,6 +278,7 @@ impl Renderer<'_> {
             topology: c.topology.map(|t| t.as_str()),
             depends_on,
             depended_on_by,
+            depended_on_by_more,
             metrics,
         }
     }
@@ -626,12 +642,13 @@ impl Renderer<'_> {
             .into_iter()
             .filter_map(|t| {
                 let (_, c) = hb.team(&t.slug)?;
-                let (depends_on, depended_on_by) = self.interaction_lists(c);
+                let (depends_on, depended_on_by, depended_on_by_more) = self.interaction_lists(c);
                 Some(InteractionsTeam {
                     lead_link: c.lead.as_deref().map(person_link),
                     topology: c.topology.map(|t| t.as_str()),
                     depends_on,
                     depended_on_by,
+                    depended_on_by_more,
                     summary: t,
                 })
             })
@@ -678,7 +695,9 @@ pub fn ix_parts(hb: &crate::model::Handbook) -> Vec<usize> {
         .iter()
         .map(|slug| {
             let declared = hb.team(slug).map_or(0, |(_, c)| c.interactions.len());
-            let weight = 1 + declared + received.get(slug).copied().unwrap_or(0);
+            // The view lists at most DEPENDED_ON_BY_SHOWN of the teams using one team.
+            let used_by = received.get(slug).copied().unwrap_or(0);
+            let weight = 1 + declared + used_by.min(DEPENDED_ON_BY_SHOWN);
             if filled > 0 && filled + weight > IX_PART_WEIGHT {
                 part += 1;
                 filled = 0;

@@ -645,3 +645,66 @@ fn a_group_page_lists_a_bounded_number_of_its_teams() {
         );
     }
 }
+
+/// A platform every team uses lists the first of them on its page and in the interactions
+/// view, and counts the rest, instead of growing with the organisation.
+#[test]
+fn a_platform_every_team_uses_lists_a_bounded_number_of_its_users() {
+    const USERS: usize = 130;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
+    write("orgbook.toml", "title = \"Hub Org\"\n");
+    let charter = |name: &str, extra: &str| {
+        format!(
+            "+++\nname = \"{name}\"\nproblem = \"P.\"\nlead = \"Lead\"\ntopology = \"stream-aligned\"\n\n\
+             [[metrics]]\nname = \"X\"\ntarget = \"1\"\n{extra}+++\nA team.\n"
+        )
+    };
+    write("content/teams/platform.md", &charter("Platform", ""));
+    for n in 0..USERS {
+        write(
+            &format!("content/teams/user-{n:03}.md"),
+            &charter(
+                &format!("User {n:03}"),
+                "\n[[interactions]]\nteam = \"platform\"\nmode = \"x-as-a-service\"\n",
+            ),
+        );
+    }
+    let out = root.join("public");
+    build(root, &out);
+    let page =
+        Html::parse_document(&std::fs::read_to_string(out.join("teams/platform.html")).unwrap());
+    let users: Vec<String> = hrefs(&page, "dd ul a[href^='../teams/user-']");
+    assert!(
+        (1..USERS).contains(&users.len()),
+        "{} users listed",
+        users.len()
+    );
+    assert_eq!(
+        texts(&page, "dd > p"),
+        [format!("and {} more teams", USERS - users.len())]
+    );
+    // The interactions view: every part together lists each user once as "depends on",
+    // and the platform's entry lists the same bounded number of users and the count.
+    let mut used_by = 0;
+    let mut more = Vec::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !name.starts_with("interactions") || !name.ends_with(".html") {
+            continue;
+        }
+        let part = Html::parse_document(&std::fs::read_to_string(out.join(&name)).unwrap());
+        let lines = texts(&part, "#ix-list-platform li");
+        used_by += lines
+            .iter()
+            .filter(|l| l.starts_with("used by User"))
+            .count();
+        more.extend(lines.into_iter().filter(|l| l.contains("more teams")));
+    }
+    assert_eq!(used_by, users.len());
+    assert_eq!(
+        more,
+        [format!("used by {} more teams", USERS - users.len())]
+    );
+}
