@@ -74,6 +74,13 @@ pub struct ReportArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+}
+
+/// How the commands that compute org health (`build`, `check`) print its findings; apart
+/// from [`ReportArgs`] so that commands without findings (`export`) do not accept a flag
+/// that would do nothing.
+#[derive(Args, Debug, Clone)]
+pub struct FindingsArgs {
     /// Print every org health finding. Without it, human and github output show the first
     /// 3 findings of each rule and one line counting the rest (json always has them all;
     /// health.html lists them all)
@@ -91,6 +98,8 @@ pub struct BuildArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub findings: FindingsArgs,
     /// Print how long each stage took
     #[arg(long)]
     pub timings: bool,
@@ -106,6 +115,8 @@ pub struct CheckArgs {
     pub root: RootArg,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub findings: FindingsArgs,
 }
 
 #[derive(Args, Debug)]

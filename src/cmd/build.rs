@@ -35,7 +35,7 @@ pub fn execute(args: BuildArgs) -> u8 {
     let strict = args.report.strict;
     site.diagnostics.retain(|d| strict || !d.strict_only());
     let failed = report::report(&site.diagnostics, &args.report);
-    report::findings(&site, &root, &args.report);
+    report::findings(&site, &root, &args.report, &args.findings);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     if failed {
         eprintln!(

@@ -20,7 +20,7 @@ pub fn execute(args: CheckArgs) -> u8 {
         Format::Human | Format::Json => site.diagnostics.clone(),
     };
     let failed = report::report(&diagnostics, &args.report);
-    report::findings(&site, &root, &args.report);
+    report::findings(&site, &root, &args.report, &args.findings);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     let documents = site.handbook.as_ref().map_or(0, |h| h.docs.len());
     let verdict = if failed { "failed" } else { "passed" };

@@ -2,7 +2,7 @@
 //! decide the exit code. Keeping this in one place is what makes the two commands report
 //! the same thing.
 
-use crate::cli::{ReportArgs, RootArg};
+use crate::cli::{FindingsArgs, ReportArgs, RootArg};
 use orgbook::diagnostic::{self, Diagnostic, Format, Severity};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -48,7 +48,12 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
 
 /// The site's health findings as notes (docs/health.md), in the same format as the
 /// diagnostics and after them. They never change the exit code.
-pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &ReportArgs) {
+pub fn findings(
+    site: &orgbook::site::SiteBuild,
+    root: &std::path::Path,
+    args: &ReportArgs,
+    shown: &FindingsArgs,
+) {
     // While the handbook has errors, findings computed from it are noise (a typo'd
     // reference shows up as a one-way collaboration): fix the errors first.
     // Denied findings are errors of their own and do not hide the other findings.
@@ -67,7 +72,7 @@ pub fn findings(site: &orgbook::site::SiteBuild, root: &std::path::Path, args: &
     // A large handbook has thousands of findings (9,436 at 10,000 pages): printed in full
     // they bury the diagnostics and flood CI logs. People get a sample of each rule and a
     // count; tools (json) and --all-findings get everything.
-    if args.all_findings || args.format == Format::Json {
+    if shown.all_findings || args.format == Format::Json {
         report(&notes, args);
         return;
     }

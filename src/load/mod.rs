@@ -16,7 +16,6 @@ pub use frontmatter::{
 use crate::diagnostic::Diagnostic;
 use crate::model::Spanned;
 use crate::model::{Doc, DocKind, Source};
-use crate::text::walk::files_under;
 pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -65,13 +64,37 @@ pub struct Loaded {
 /// dot-folders (`.gitbook/assets/…`) are added when they are not Markdown: they become
 /// assets that are published only if a page links to them ([`in_dot_folder`]).
 pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
+    walk_content(root).0
+}
+
+/// [`list_content`] and the notes on skipped files ([`skipped_note`]) from one walk of
+/// `content/`: a handbook's folders are read once, not once per question asked of them
+/// (the walk is the serial start of every build).
+fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
-    let mut files: Vec<(PathBuf, String)> = files_under(&content)
-        .into_iter()
-        .map(|(rel, abs)| (abs, rel))
-        .collect();
-    files.extend(dot_folder_files(&content));
-    files
+    let mut files = Vec::new();
+    let mut dot_files = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in walk_with_dot_folders(&content) {
+        let rel = crate::diagnostic::display_path(&content, entry.path());
+        if let Some(note) = skipped_note(&entry, &rel) {
+            skipped.push(note);
+        }
+        // The same rule as `text::walk::files_under`: no part of the path is ignored.
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !crate::text::walk::is_ignored_path(&rel) {
+            files.push((entry.into_path(), rel));
+        } else if !is_ignored(&entry.file_name().to_string_lossy())
+            && in_dot_folder(&rel)
+            && !rel.ends_with(".md")
+        {
+            dot_files.push((entry.into_path(), rel));
+        }
+    }
+    files.append(&mut dot_files);
+    (files, skipped)
 }
 
 /// Everything under `content`, sorted by name, entering dot-folders that may hold linked
@@ -85,21 +108,6 @@ fn walk_with_dot_folders(content: &Path) -> impl Iterator<Item = walkdir::DirEnt
             e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
         })
         .flatten()
-}
-
-/// Non-Markdown files inside dot-folders, sorted.
-fn dot_folder_files(content: &Path) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    for entry in walk_with_dot_folders(content) {
-        if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        let rel = crate::diagnostic::display_path(content, entry.path());
-        if in_dot_folder(&rel) && !rel.ends_with(".md") {
-            out.push((entry.into_path(), rel));
-        }
-    }
-    out
 }
 
 /// A dot-folder that may hold linked files (`.gitbook`, `.assets`), as opposed to version
@@ -120,43 +128,40 @@ pub fn in_dot_folder(rel: &str) -> bool {
         .is_some_and(|(dir, _)| dir.split('/').any(|p| p.starts_with('.')))
 }
 
-/// Notes for what under `content/` looks like content but is skipped, so a missing page is
-/// explained: symlinks (never followed, so a build cannot read outside the handbook) and
-/// Markdown files that are hidden (`.draft.md`) or inside a dot-folder. Other hidden files
-/// (`.DS_Store`, `.gitkeep`) and version-control folders are skipped silently; non-Markdown
-/// files in dot-folders are not skipped but published when linked ([`in_dot_folder`]).
-pub fn skipped_content(root: &Path) -> Vec<Diagnostic> {
-    let content = root.join(CONTENT_DIR);
-    let mut out = Vec::new();
-    for entry in walk_with_dot_folders(&content) {
-        let rel = crate::diagnostic::display_path(&content, entry.path());
-        let file = format!("{CONTENT_DIR}/{rel}");
-        // A symlink with a hidden or editor name is an editor lock file (Emacs `.#x.md`).
-        if entry.path_is_symlink() && !is_ignored(&entry.file_name().to_string_lossy()) {
-            out.push(
-                Diagnostic::note(
-                    "skipped-file",
-                    &file,
-                    "skipped: this is a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
-                )
-                .with_help("copy or move the file into content/ instead of linking to it"),
-            );
-        } else if entry.file_type().is_file()
-            && rel.ends_with(".md")
-            && !is_ignored_path_except_hidden(&rel)
-            && crate::text::walk::is_ignored_path(&rel)
-        {
-            out.push(
-                Diagnostic::note(
-                    "skipped-file",
-                    &file,
-                    "skipped: Markdown files whose name or folder starts with `.` are hidden and never become pages",
-                )
-                .with_help("rename it (and its folder) without the leading `.` to publish it"),
-            );
-        }
+/// The note one entry of the walk gets when it looks like content but is skipped, so a
+/// missing page is explained: symlinks (never followed, so a build cannot read outside the
+/// handbook) and Markdown files that are hidden (`.draft.md`) or inside a dot-folder. Other
+/// hidden files (`.DS_Store`, `.gitkeep`) and version-control folders are skipped silently;
+/// non-Markdown files in dot-folders are not skipped but published when linked
+/// ([`in_dot_folder`]). `rel` is the entry's path relative to `content/`.
+fn skipped_note(entry: &walkdir::DirEntry, rel: &str) -> Option<Diagnostic> {
+    let file = format!("{CONTENT_DIR}/{rel}");
+    // A symlink with a hidden or editor name is an editor lock file (Emacs `.#x.md`).
+    if entry.path_is_symlink() && !is_ignored(&entry.file_name().to_string_lossy()) {
+        Some(
+            Diagnostic::note(
+                "skipped-file",
+                &file,
+                "skipped: this is a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
+            )
+            .with_help("copy or move the file into content/ instead of linking to it"),
+        )
+    } else if entry.file_type().is_file()
+        && rel.ends_with(".md")
+        && !is_ignored_path_except_hidden(rel)
+        && crate::text::walk::is_ignored_path(rel)
+    {
+        Some(
+            Diagnostic::note(
+                "skipped-file",
+                &file,
+                "skipped: Markdown files whose name or folder starts with `.` are hidden and never become pages",
+            )
+            .with_help("rename it (and its folder) without the leading `.` to publish it"),
+        )
+    } else {
+        None
     }
-    out
 }
 
 /// Whether a path is ignored for a reason other than a leading `.` (editor swap and
@@ -167,8 +172,8 @@ fn is_ignored_path_except_hidden(rel: &str) -> bool {
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
-    diags.extend(skipped_content(root));
-    let files = list_content(root);
+    let (files, skipped) = walk_content(root);
+    diags.extend(skipped);
     let (md, assets): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) != FileClass::Asset);

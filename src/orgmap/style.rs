@@ -49,8 +49,14 @@ fn colour_rules(out: &mut String, class: &str, (light, dark): (&str, &str), dark
     ));
 }
 
-/// The `<style>` element body shared by the full map and the neighbourhood.
-pub(super) fn css() -> String {
+/// The `<style>` element body shared by the full map and the neighbourhood: made once,
+/// since every team page's neighbourhood map embeds it.
+pub(super) fn css() -> &'static str {
+    static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(make_css);
+    &CSS
+}
+
+fn make_css() -> String {
     let mut out = String::from(
         ".om-map{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n\
          .om-hood{max-width:100%;height:auto}\n\

@@ -227,7 +227,10 @@ pub struct HomePage<'a> {
     pub health: HealthSummary,
     pub stats: Stats,
     pub recent_decisions: Vec<DecisionSummary>,
+    /// The first top-level groups and teams of the organisation.
     pub groups: Vec<TeamSummary>,
+    /// Top-level groups and teams not in `groups` (the template links to the org map).
+    pub groups_more: usize,
     /// The first entries of the handbook's top level (pages and sections).
     pub pages: Vec<Link>,
     /// Top-level entries not in `pages` (the template links to the handbook index).

@@ -553,10 +553,19 @@ impl Renderer<'_> {
             many.then(|| format!("{} – {}", a.name, b.name))
         });
         let pagers = super::paginate::pagers(&parts);
+        // Each top-level group's place, for the colour bands: looked up per team, so a
+        // map, not a scan of the roots (thousands of them in a flat organisation).
+        let root_index: HashMap<&str, usize> = self
+            .handbook
+            .roots()
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (r, i))
+            .collect();
         chunks
             .into_iter()
             .zip(pagers)
-            .map(|(order, pager)| self.interactions_page(order, pager, total))
+            .map(|(order, pager)| self.interactions_page(order, pager, total, &root_index))
             .collect()
     }
 
@@ -565,14 +574,14 @@ impl Renderer<'_> {
         order: Vec<TeamSummary>,
         pager: super::context::Pager,
         total: usize,
+        root_index: &HashMap<&str, usize>,
     ) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let url = super::paginate::part_url("interactions.html", pager.part - 1);
         // Top-level group of each team, for the colour band.
-        let roots = hb.roots();
         let group_of = |slug: &str| {
             let top = hb.ancestors(slug).first().copied().unwrap_or(slug);
-            roots.iter().position(|r| *r == top).unwrap_or(0)
+            root_index.get(top).copied().unwrap_or(0)
         };
         // Every team has a row (groups are the colour bands), so any team page can link
         // to its place in the map, and a team nobody works with shows as exactly that.

@@ -154,6 +154,10 @@ const SITEMAP_MAX_URLS: usize = 50_000;
 /// Entries of the home page's "Handbook" list before it links to the index.
 const HOME_PAGES: usize = 12;
 
+/// Top-level groups on the home page before it links to the org map: an organisation
+/// with thousands of top-level teams would otherwise make the home page grow with it.
+const HOME_GROUPS: usize = 24;
+
 fn date(d: jiff::civil::Date) -> String {
     d.to_string()
 }
@@ -767,9 +771,11 @@ impl<'a> Renderer<'a> {
             .take(8)
             .map(|(doc, d)| self.decision_summary(d, doc))
             .collect();
-        let groups = hb
-            .roots()
+        let roots = hb.roots();
+        let groups_more = roots.len().saturating_sub(HOME_GROUPS);
+        let groups = roots
             .into_iter()
+            .take(HOME_GROUPS)
             .filter_map(|s| hb.team(s))
             .map(|(_, c)| self.team_summary(c, 0))
             .collect();
@@ -816,6 +822,7 @@ impl<'a> Renderer<'a> {
             stats,
             recent_decisions,
             groups,
+            groups_more,
             pages,
             pages_more,
             pages_total: nav.order.len(),

@@ -467,3 +467,14 @@ fn backstage_export_refuses_a_handbook_with_errors() {
     run.failure(1).stderr_has("Export refused");
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
+
+/// `--all-findings` belongs to the commands that print org health findings; `export`
+/// prints none, so the flag is refused there instead of silently doing nothing.
+#[test]
+fn export_refuses_the_findings_flag_it_would_ignore() {
+    let book = TestBook::fixture("export/people");
+    book.run(&["export", "backstage", "--all-findings"])
+        .failure(2)
+        .stderr_has("--all-findings");
+    book.run(&["check", "--all-findings"]).success();
+}

@@ -328,7 +328,7 @@ fn a_sitemap_past_50000_addresses_is_split_under_a_sitemap_index() {
 /// `orgmap-2.html`, …) that each stay under the page bound, and every group's own map is
 /// linked from one of them.
 #[test]
-fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
+fn the_home_page_and_org_map_overview_stay_bounded_with_many_top_level_groups() {
     const MANY_GROUPS: usize = 500;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -353,6 +353,19 @@ fn the_org_map_overview_stays_bounded_with_many_top_level_groups() {
     }
     let out = root.join("public");
     build(root, &out);
+    // The home page names the first top-level groups and counts the rest, with a link to
+    // the org map, instead of growing with the organisation.
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let cards = home.matches("<li><a href=\"teams/g").count();
+    assert!(
+        (1..=MANY_GROUPS / 10).contains(&cards),
+        "{cards} group cards on the home page"
+    );
+    let more = format!(
+        "<a href=\"orgmap.html\">{} more top-level groups and teams",
+        MANY_GROUPS - cards
+    );
+    assert!(home.contains(&more), "no link to the rest: {more}");
     let (overview, linked) = org_map_overview(&out, "orgmap/");
     assert!(overview.len() > 1, "the overview was not split");
     for g in 0..MANY_GROUPS {
