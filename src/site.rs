@@ -534,6 +534,11 @@ pub fn markdown_stage_dropping_bodies(
                 let title = page_title(doc, &r);
                 index.add(&render::search_doc(hb, doc, &r, title.as_deref()));
                 r.text = String::new();
+                // Held until the pages (links until the anchor checks): at 100,000 pages
+                // their spare capacity was 30 % of 750,000 headings and 500,000 links.
+                r.headings.shrink_to_fit();
+                r.links.shrink_to_fit();
+                r.anchors.shrink_to_fit();
                 (r, d)
             })
             .unzip();
