@@ -118,7 +118,10 @@ pub struct TeamPage<'a> {
     pub base: Base<'a>,
     pub team: TeamDetail,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 #[derive(Serialize)]
@@ -135,8 +138,16 @@ pub struct TeamDetail {
     pub parent: Option<Link>,
     /// Root-first chain of groups above this team, for breadcrumbs.
     pub ancestors: Vec<Link>,
+    /// The group's first teams ([`super::TEAM_CHILDREN_SHOWN`]).
     pub children: Vec<TeamSummary>,
+    /// The group's teams in all.
+    pub children_total: usize,
+    /// The team's newest decisions ([`super::TEAM_DECISIONS_SHOWN`]).
     pub decisions: Vec<DecisionSummary>,
+    /// The team's decisions in all.
+    pub decisions_total: usize,
+    /// The decisions index filtered to this team, relative to the site root.
+    pub decisions_url: String,
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,
@@ -167,7 +178,10 @@ pub struct DecisionPage<'a> {
     pub base: Base<'a>,
     pub decision: DecisionDetail,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 #[derive(Serialize)]
@@ -195,7 +209,10 @@ pub struct PagePage<'a> {
     pub page: PageDetail,
     pub nav: PageNav,
     pub body: Body<'a>,
+    /// The first pages that link here ([`super::BACKLINKS_SHOWN`]).
     pub backlinks: Vec<Link>,
+    /// Pages that link here and are not in `backlinks`.
+    pub backlinks_more: usize,
 }
 
 /// Where a handbook page sits in the handbook.

@@ -154,6 +154,16 @@ const SITEMAP_MAX_URLS: usize = 50_000;
 /// Entries of the home page's "Handbook" list before it links to the index.
 const HOME_PAGES: usize = 12;
 
+/// A group's teams listed on its page before it links to the org map for the rest.
+const TEAM_CHILDREN_SHOWN: usize = 100;
+
+/// A team's decisions listed on its page, newest first, before it links to the decisions
+/// index filtered to the team.
+const TEAM_DECISIONS_SHOWN: usize = 50;
+
+/// Pages listed under "Linked from" before the list says how many more link to the page.
+const BACKLINKS_SHOWN: usize = 100;
+
 /// Top-level groups on the home page before it links to the org map: an organisation
 /// with thousands of top-level teams would otherwise make the home page grow with it.
 const HOME_GROUPS: usize = 24;
@@ -296,11 +306,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn backlinks(&self, id: DocId) -> Vec<Link> {
-        self.backlinks[id]
+    /// The first [`BACKLINKS_SHOWN`] pages that link to `id`, and how many more do: a page
+    /// every decision record links to (a process page, say) must not list them all.
+    fn backlinks(&self, id: DocId) -> (Vec<Link>, usize) {
+        let all = &self.backlinks[id];
+        let shown = all
             .iter()
+            .take(BACKLINKS_SHOWN)
             .map(|&b| self.link_to(b))
-            .collect()
+            .collect();
+        (shown, all.len().saturating_sub(BACKLINKS_SHOWN))
     }
 
     fn body(&self, id: DocId) -> Body<'a> {
@@ -477,11 +492,15 @@ impl<'a> Renderer<'a> {
                 })
             })
             .collect();
+        // A group's own teams and a team's newest decisions, bounded: the org map and the
+        // decisions index list the rest.
+        let children_total = hb.children.get(&c.slug).map_or(0, Vec::len);
         let children = hb
             .children
             .get(&c.slug)
             .map(|kids| {
                 kids.iter()
+                    .take(TEAM_CHILDREN_SHOWN)
                     .filter_map(|s| hb.team(s))
                     .map(|(_, k)| self.team_summary(k, 0))
                     .collect()
@@ -498,6 +517,13 @@ impl<'a> Renderer<'a> {
             })
             .unwrap_or_default();
         decisions.sort_by(|a, b| (&b.shown_date, b.number).cmp(&(&a.shown_date, a.number)));
+        let decisions_total = decisions.len();
+        decisions.truncate(TEAM_DECISIONS_SHOWN);
+        // The decisions index filtered to this team: its filter matches the team's name.
+        let decisions_url = format!(
+            "decisions/index.html?team={}",
+            percent_encoding::utf8_percent_encode(&c.name, percent_encoding::NON_ALPHANUMERIC)
+        );
         let contact = c
             .contact
             .iter()
@@ -519,7 +545,10 @@ impl<'a> Renderer<'a> {
             parent: ancestors.last().cloned(),
             ancestors,
             children,
+            children_total,
             decisions,
+            decisions_total,
+            decisions_url,
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(self.neighbourhood(c)),
             orgmap_url: self.orgmap_url(&c.slug),
@@ -530,11 +559,13 @@ impl<'a> Renderer<'a> {
         self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
         base.breadcrumbs.extend(team.ancestors.iter().cloned());
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = TeamPage {
             base,
             team,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("team.html", &doc.url, &ctx)
     }
@@ -595,11 +626,13 @@ impl<'a> Renderer<'a> {
         let mut base = self.base(&doc.url, title, None, "decisions");
         self.doc_base(&mut base, doc);
         base.breadcrumbs = Self::crumbs_from(("Decisions", "decisions/index.html"));
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = DecisionPage {
             base,
             decision: detail,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("decision.html", &doc.url, &ctx)
     }
@@ -621,6 +654,7 @@ impl<'a> Renderer<'a> {
         base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
         base.breadcrumbs.extend(crumbs.iter().cloned());
         self.doc_base(&mut base, doc);
+        let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = PagePage {
             page: PageDetail {
                 title: meta.title.clone(),
@@ -636,7 +670,8 @@ impl<'a> Renderer<'a> {
             },
             base,
             body: self.body(id),
-            backlinks: self.backlinks(id),
+            backlinks,
+            backlinks_more,
         };
         self.render("page.html", &doc.url, &ctx)
     }

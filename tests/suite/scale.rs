@@ -522,3 +522,126 @@ fn the_decisions_filters_do_not_grow_with_the_number_of_teams() {
         few.len()
     );
 }
+
+/// A page every decision record links to (the decision process, as an ADR template's
+/// "see our process" line makes it) lists the first pages that link to it and counts the
+/// rest, instead of growing with the number of records.
+#[test]
+fn a_page_linked_from_every_record_and_the_team_owning_them_stay_bounded() {
+    const RECORDS: usize = 130;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
+    write("orgbook.toml", "title = \"Linked Org\"\n");
+    write(
+        "content/teams/core.md",
+        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n[[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nCore.\n",
+    );
+    write(
+        "content/process.md",
+        "# How we decide\n\nWrite a record; see the index.\n",
+    );
+    for n in 1..=RECORDS {
+        write(
+            &format!("content/decisions/{n:04}-choice-{n}.md"),
+            &format!(
+                "+++\ntitle = \"Choice {n}\"\nstatus = \"accepted\"\ntype = 2\ndate = 2024-01-01\ndecided = 2024-01-02\n\
+                 team = \"core\"\ndeciders = [\"Ada\"]\n+++\nSee [our process](../process.md).\n"
+            ),
+        );
+    }
+    let out = root.join("public");
+    build(root, &out);
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("process.html")).unwrap());
+    let listed = hrefs(&page, ".backlinks li a");
+    assert!(
+        (1..RECORDS).contains(&listed.len()),
+        "{} backlinks listed",
+        listed.len()
+    );
+    assert!(
+        listed.iter().all(|h| h.starts_with("decisions/")),
+        "{listed:?}"
+    );
+    let more = texts(&page, ".backlinks p");
+    assert_eq!(more, [format!("and {} more pages", RECORDS - listed.len())]);
+
+    // The team that owns them all lists its newest and links to the decisions index
+    // filtered to it, by a name the index's team filter offers.
+    let team = Html::parse_document(&std::fs::read_to_string(out.join("teams/core.html")).unwrap());
+    let rows = hrefs(
+        &team,
+        "#decisions-title ~ .table-scroll table a[href^='../decisions/']",
+    );
+    assert!(
+        (1..RECORDS).contains(&rows.len()),
+        "{} decision rows",
+        rows.len()
+    );
+    assert!(
+        rows.contains(&format!("../decisions/{RECORDS:04}-choice-{RECORDS}.html")),
+        "newest first"
+    );
+    let all = hrefs(&team, "#decisions-title ~ p a");
+    assert_eq!(all, ["../decisions/index.html?team=Core"]);
+    assert_eq!(
+        texts(&team, "#decisions-title ~ p a"),
+        [format!("All {RECORDS} decisions of Core")]
+    );
+    let index =
+        Html::parse_document(&std::fs::read_to_string(out.join("decisions/index.html")).unwrap());
+    let offered: Vec<String> = index
+        .select(&sel("select[name=team] option"))
+        .filter_map(|o| o.value().attr("value").map(str::to_string))
+        .collect();
+    assert!(offered.contains(&"Core".to_string()), "{offered:?}");
+}
+
+/// A group of a flat organisation (every team under one group) names its first teams and
+/// links to the org map for all of them.
+#[test]
+fn a_group_page_lists_a_bounded_number_of_its_teams() {
+    const TEAMS: usize = 120;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| write_under(root, rel, text);
+    write("orgbook.toml", "title = \"Flat Org\"\n");
+    write(
+        "content/teams/eng.md",
+        "+++\nname = \"Engineering\"\nkind = \"group\"\nlead = \"Ada\"\n+++\nAll of us.\n",
+    );
+    for n in 0..TEAMS {
+        write(
+            &format!("content/teams/eng/t{n:03}.md"),
+            &format!(
+                "+++\nname = \"Team {n:03}\"\nparent = \"eng\"\nproblem = \"P.\"\nlead = \"Lead {n}\"\n\n\
+                 [[metrics]]\nname = \"X\"\ntarget = \"1\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    let out = root.join("public");
+    build(root, &out);
+    let group = Html::parse_document(&std::fs::read_to_string(out.join("teams/eng.html")).unwrap());
+    let listed = hrefs(&group, "dd ul a[href^='../teams/t']");
+    assert!(
+        (1..TEAMS).contains(&listed.len()),
+        "{} teams listed",
+        listed.len()
+    );
+    let all = hrefs(&group, "dd p a");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        texts(&group, "dd p a"),
+        [format!("All {TEAMS} teams on the org map")]
+    );
+    // The link lands on a map that draws every one of the group's teams.
+    let target = all[0].trim_start_matches("../");
+    let (page, _) = target.split_once('#').unwrap_or((target, ""));
+    let map = std::fs::read_to_string(out.join(page)).unwrap();
+    for n in 0..TEAMS {
+        assert!(
+            map.contains(&format!("Team {n:03}")),
+            "Team {n:03} not on {page}"
+        );
+    }
+}
