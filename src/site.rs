@@ -160,6 +160,8 @@ pub struct Marked {
     pub md_diags: Vec<Vec<Diagnostic>>,
     pub anchor_diags: Vec<Diagnostic>,
     pub backlinks: Vec<Vec<crate::model::DocId>>,
+    /// The bodies a large handbook's build holds compressed; their `rendered` HTML is empty.
+    pub bodies: render::bodies::Bodies,
 }
 
 impl Marked {
@@ -228,6 +230,7 @@ pub fn after_markdown(
         md_diags,
         anchor_diags,
         backlinks,
+        bodies: Default::default(),
     }
 }
 
@@ -456,8 +459,29 @@ pub fn build_into(
     options: RenderOptions,
     staging: &crate::write::Staging,
 ) -> (SiteBuild, Result<(), crate::write::WriteError>) {
-    run(root, options, Some(staging))
+    run(root, options, Some((staging, COMPRESS_BODIES_OVER)))
 }
+
+/// [`build_into`], holding the rendered bodies compressed when the handbook's Markdown
+/// exceeds `compress_over` bytes instead of [`COMPRESS_BODIES_OVER`]: tests compare both
+/// ways on one handbook.
+#[doc(hidden)]
+pub fn build_into_compressing_over(
+    root: &Path,
+    options: RenderOptions,
+    staging: &crate::write::Staging,
+    compress_over: usize,
+) -> (SiteBuild, Result<(), crate::write::WriteError>) {
+    run(root, options, Some((staging, compress_over)))
+}
+
+/// Bytes of Markdown (all sources together) above which `build` holds the rendered bodies
+/// compressed between the Markdown stage and the pages ([`render::bodies`]). At 100,000
+/// pages (~500 MB of Markdown) the bodies are ~500 MB of HTML, the largest part of the
+/// build's peak memory (compressed, 231 MB; compressing them took 1.3-1.9 s on two loaded
+/// threads); at 10,000 pages (50-70 MB) the peak is under 200 MiB without it, so such
+/// handbooks pay nothing (docs/performance.md, "Peak memory at 100,000 pages").
+pub const COMPRESS_BODIES_OVER: usize = 128 << 20;
 
 /// Documents per step of [`markdown_stage_dropping_bodies`]: enough to keep every core
 /// busy, few enough that the bodies freed by one step are soon reused by the next one's
@@ -473,9 +497,14 @@ const BODIES_PER_STEP: usize = 256;
 /// [`markdown::Spot`], so they need no body. Each document also goes into the search
 /// index as soon as it is rendered, and its plain text (read by nothing else) is dropped
 /// there and then; the index's files are made by [`search_files_of`].
+///
+/// When the sources exceed `compress_over` bytes, each step's rendered bodies are also
+/// held compressed ([`render::bodies`]), so the HTML of every body is not held plain
+/// either.
 pub fn markdown_stage_dropping_bodies(
     handbook: &mut Handbook,
     health: &crate::health::Health,
+    compress_over: usize,
 ) -> (Marked, crate::search::StreamingIndex) {
     let index = crate::search::StreamingIndex::default();
     let keep: std::collections::HashSet<crate::model::DocId> = health
@@ -485,6 +514,13 @@ pub fn markdown_stage_dropping_bodies(
         .map(|f| f.doc)
         .collect();
     let n = handbook.docs.len();
+    let compress = handbook
+        .docs
+        .iter()
+        .map(|d| d.source.text.len())
+        .sum::<usize>()
+        > compress_over;
+    let mut bodies = render::bodies::Bodies::default();
     let mut rendered = Vec::with_capacity(n);
     let mut md_diags = Vec::with_capacity(n);
     for start in (0..n).step_by(BODIES_PER_STEP) {
@@ -498,11 +534,19 @@ pub fn markdown_stage_dropping_bodies(
                 let title = page_title(doc, &r);
                 index.add(&render::search_doc(hb, doc, &r, title.as_deref()));
                 r.text = String::new();
+                // Held until the pages (links until the anchor checks): at 100,000 pages
+                // their spare capacity was 30 % of 750,000 headings and 500,000 links.
+                r.headings.shrink_to_fit();
+                r.links.shrink_to_fit();
+                r.anchors.shrink_to_fit();
                 (r, d)
             })
             .unzip();
         rendered.extend(r);
         md_diags.extend(d);
+        if compress {
+            bodies.hold(start, &mut rendered[start..end]);
+        }
         for (id, d) in (start..end).zip(&mut handbook.docs[start..end]) {
             if !keep.contains(&id) {
                 d.source.text.truncate(d.source.body_start);
@@ -510,7 +554,25 @@ pub fn markdown_stage_dropping_bodies(
             }
         }
     }
+    // The anchor pass rewrites the HTML of a document that links to an anchor its target
+    // lacks (`link::retarget_anchors`): those bodies are put back first. Few documents. The
+    // test `held_bodies` fails if the pass ever rewrites another one.
+    let misses = |r: &Rendered| {
+        r.links.iter().any(|l| match (l.target, &l.anchor) {
+            (Some(t), Some(a)) => {
+                !rendered[t].headings.iter().any(|h| &h.id == a) && !rendered[t].anchors.contains(a)
+            }
+            _ => false,
+        })
+    };
+    let rewritten: Vec<usize> = (0..n)
+        .filter(|&id| compress && misses(&rendered[id]))
+        .collect();
+    for id in rewritten {
+        bodies.restore(id, &mut rendered[id]);
+    }
     let mut marked = after_markdown(handbook, rendered, md_diags);
+    marked.bodies = bodies;
     // Links are read by the checks and the backlinks above, and by no page: dropped here,
     // before the search index is scored (the build's memory peak).
     for r in &mut marked.rendered {
@@ -522,7 +584,7 @@ pub fn markdown_stage_dropping_bodies(
 fn run(
     root: &Path,
     options: RenderOptions,
-    staging: Option<&crate::write::Staging>,
+    staging: Option<(&crate::write::Staging, usize)>,
 ) -> (SiteBuild, Result<(), crate::write::WriteError>) {
     // One `git log` for every page's last-updated date, overlapped with loading.
     let git_dates = crate::gitdates::Reading::start(root);
@@ -556,8 +618,9 @@ fn run(
     lap("link", &mut timings);
 
     let (marked, index) = match staging {
-        Some(_) => {
-            let (marked, index) = markdown_stage_dropping_bodies(&mut handbook, &health);
+        Some((_, compress_over)) => {
+            let (marked, index) =
+                markdown_stage_dropping_bodies(&mut handbook, &health, compress_over);
             (marked, Some(index))
         }
         None => (markdown_stage(&mut handbook), None),
@@ -581,9 +644,10 @@ fn run(
             nav: Default::default(),
             last_changed: git_dates.finish(),
             fingerprints: None,
+            bodies: Some(&marked.bodies),
         };
         match (staging, derived) {
-            (Some(staging), Some(derived)) => {
+            (Some((staging, _)), Some(derived)) => {
                 written = site_files_into(root, &theme, &renderer, &mut diags, staging, derived);
                 lap("render+write", &mut timings);
             }

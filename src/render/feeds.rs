@@ -250,7 +250,10 @@ impl Renderer<'_> {
                     summary,
                     tags: d.tags.clone(),
                     content: id
-                        .map(|id| self.rendered[id].html.clone())
+                        .map(|id| {
+                            let held = self.bodies.and_then(|b| b.get(id));
+                            held.unwrap_or_else(|| self.rendered[id].html.clone())
+                        })
                         .unwrap_or_default(),
                 }
             })

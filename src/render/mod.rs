@@ -3,6 +3,7 @@
 //! compiled template set; nothing in a page's context grows with the size of the handbook
 //! except the index pages whose job is to list.
 
+pub mod bodies;
 mod context;
 pub mod deps;
 mod feeds;
@@ -68,6 +69,9 @@ pub struct Renderer<'a> {
     pub last_changed: crate::gitdates::LastChanged,
     /// `orgbook serve` only: skip pages whose context is the one already served.
     pub fingerprints: Option<&'a deps::Fingerprints>,
+    /// Bodies held compressed (a large handbook's build), read in place of their empty
+    /// [`Rendered::html`].
+    pub bodies: Option<&'a bodies::Bodies>,
 }
 
 /// Adds a "link to this section" anchor at the end of every `##`–`####` heading: a
@@ -315,13 +319,29 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, id: DocId) -> Body<'a> {
+        match self.bodies.and_then(|b| b.get(id)) {
+            Some(html) => {
+                let body = self.body_of(id, &html);
+                Body {
+                    html: std::borrow::Cow::Owned(body.html.into_owned()),
+                    title_id: body.title_id,
+                    has_h1: body.has_h1,
+                    headings: body.headings,
+                }
+            }
+            None => self.body_of(id, &self.rendered[id].html),
+        }
+    }
+
+    /// Document `id`'s [`Body`], from its rendered HTML `html`.
+    fn body_of<'h>(&self, id: DocId, html: &'h str) -> Body<'h> {
         let r = &self.rendered[id];
         let title = self.handbook.docs[id].title();
         // A leading `# heading` that repeats the title is the title: the template prints
         // it once, above the description, so the head reads title → description → page.
         let mut title_id = None;
         let (html, has_h1) = match &r.leading_h1 {
-            Some(h1) if h1.trim() == title.trim() => match r.html.find("</h1>") {
+            Some(h1) if h1.trim() == title.trim() => match html.find("</h1>") {
                 Some(end) => {
                     // Links to the heading's anchor must keep working: the template's
                     // title takes its id.
@@ -330,12 +350,12 @@ impl<'a> Renderer<'a> {
                         .first()
                         .filter(|h| h.level == 1)
                         .map(|h| h.id.clone());
-                    (r.html[end + 5..].trim_start_matches('\n'), false)
+                    (html[end + 5..].trim_start_matches('\n'), false)
                 }
-                None => (r.html.as_str(), true),
+                None => (html, true),
             },
-            Some(_) => (r.html.as_str(), true),
-            None => (r.html.as_str(), false),
+            Some(_) => (html, true),
+            None => (html, false),
         };
         Body {
             title_id,

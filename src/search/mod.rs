@@ -433,7 +433,7 @@ fn write_index(
 /// items: typing an owned item's whole name is asking for its owner as much
 /// as typing a title is. Every posting has the top impact: the key only
 /// says "this is the name", the ranking is the client's.
-fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<(u32, u8)>)> {
+fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<rank::Posting>)> {
     let mut pairs: Vec<(String, u32)> = docs
         .par_iter()
         .enumerate()
@@ -446,11 +446,12 @@ fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<(u32, u8)>)> {
         .collect();
     pairs.par_sort_unstable_by(|a, b| shard::cmp_utf16(&a.0, &b.0).then(a.1.cmp(&b.1)));
     pairs.dedup();
-    let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+    let mut out: Vec<(String, Vec<rank::Posting>)> = Vec::new();
+    let top = |doc| rank::pack(doc, rank::LEVELS - 1);
     for (key, doc) in pairs {
         match out.last_mut() {
-            Some((k, docs)) if *k == key => docs.push((doc, rank::LEVELS - 1)),
-            _ => out.push((key, vec![(doc, rank::LEVELS - 1)])),
+            Some((k, docs)) if *k == key => docs.push(top(doc)),
+            _ => out.push((key, vec![top(doc)])),
         }
     }
     out

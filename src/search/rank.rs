@@ -103,19 +103,37 @@ pub(crate) struct DocText<'a> {
     pub(crate) name_phrases: bool,
 }
 
+/// A posting `(doc, level)` in 4 bytes: the document in the high 26 bits, the level
+/// (under [`LEVELS`], 6 bits) in the low ones. As `(u32, u8)` it takes 8 with padding, and
+/// every term's postings are held at once while the index files are made: at 100,000 pages
+/// 21 million of them, at the build's memory peak (docs/performance.md, "Peak memory at
+/// 100,000 pages").
+pub(crate) type Posting = u32;
+
+/// Documents a [`Posting`] can number.
+pub(crate) const MAX_DOCS: usize = 1 << 26;
+
+pub(crate) fn pack(doc: u32, level: u8) -> Posting {
+    doc << 6 | u32::from(level & 63)
+}
+
+pub(crate) fn unpack(p: Posting) -> (u32, u8) {
+    (p >> 6, (p & 63) as u8)
+}
+
 /// The quantised index: every term in UTF-16 order, each with its postings
-/// `(doc, level)` sorted by doc id, plus the factor the client uses to turn
-/// levels back into scores: `score ∝ exp(level * step)`.
+/// sorted by doc id, plus the factor the client uses to turn levels back into
+/// scores: `score ∝ exp(level * step)`.
 pub(crate) struct Impacts {
     pub(crate) terms: Vec<Box<str>>,
     /// Term `t`'s postings are `postings[offsets[t]..offsets[t + 1]]`.
     offsets: Vec<usize>,
-    postings: Vec<(u32, u8)>,
+    postings: Vec<Posting>,
     pub(crate) step: f64,
 }
 
 impl Impacts {
-    pub(crate) fn postings(&self, term: usize) -> &[(u32, u8)] {
+    pub(crate) fn postings(&self, term: usize) -> &[Posting] {
         &self.postings[self.offsets[term]..self.offsets[term + 1]]
     }
 }
@@ -189,6 +207,11 @@ impl Analyser {
 
 /// Scores analysed blocks (in document order) of `n` documents.
 fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
+    // 67 million documents: far beyond what a build holds in memory anyway.
+    assert!(
+        n <= MAX_DOCS,
+        "a search index of at most {MAX_DOCS} documents"
+    );
     let dict = Dictionary::merge(&workers);
     drop(workers);
 
@@ -259,8 +282,8 @@ fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
     for &df in &dict.df {
         offsets.push(offsets[offsets.len() - 1] + df as usize);
     }
-    let mut postings = vec![(0u32, 0u8); offsets[terms]];
-    let mut parts: Vec<Vec<&mut [(u32, u8)]>> =
+    let mut postings: Vec<Posting> = vec![0; offsets[terms]];
+    let mut parts: Vec<Vec<&mut [Posting]>> =
         runs.iter().map(|_| Vec::with_capacity(terms)).collect();
     let mut rest = postings.as_mut_slice();
     for t in 0..terms {
@@ -277,7 +300,7 @@ fn score(blocks: Vec<Block>, workers: Vec<Worker>, n: usize) -> Impacts {
             b.for_each_pair(&scorer, |doc, norm, t, tf| {
                 let term = remap[t as usize] as usize;
                 let level = quantiser.level(scorer.score(term as u32, tf, norm));
-                part[term][next[term] as usize] = (doc, level);
+                part[term][next[term] as usize] = pack(doc, level);
                 next[term] += 1;
             });
         }
@@ -675,9 +698,9 @@ mod tests {
         index(&texts)
     }
 
-    fn postings<'a>(idx: &'a Impacts, term: &str) -> &'a [(u32, u8)] {
+    fn postings(idx: &Impacts, term: &str) -> Vec<(u32, u8)> {
         let t = idx.terms.iter().position(|t| &**t == term).unwrap();
-        idx.postings(t)
+        idx.postings(t).iter().map(|&p| unpack(p)).collect()
     }
 
     fn impact(idx: &Impacts, term: &str, id: u32) -> u8 {

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::encode::{encode_postings, varint_len};
+use super::rank::{Posting, unpack};
 
 pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
     // UTF-8 bytes sort like code points. UTF-16 differs only where a code
@@ -48,20 +49,21 @@ fn utf16_rank(c: char) -> u32 {
 /// summaries are built from.
 pub(crate) struct Entry<'a> {
     pub(crate) term: &'a str,
-    pub(crate) full: &'a [(u32, u8)],
+    pub(crate) full: &'a [Posting],
     /// Encoded postings. These may be truncated to the strongest documents.
     pub(crate) enc: String,
     pub(crate) truncated: bool,
 }
 
 impl<'a> Entry<'a> {
-    pub(crate) fn new(term: &'a str, full: &'a [(u32, u8)], max_chars: usize) -> Self {
+    pub(crate) fn new(term: &'a str, full: &'a [Posting], max_chars: usize) -> Self {
+        let pairs: Vec<(u32, u8)> = full.iter().map(|&p| unpack(p)).collect();
         // Every posting takes at least two characters.
-        if full.len() * 2 <= max_chars && encoded_len(full) <= max_chars {
+        if full.len() * 2 <= max_chars && encoded_len(&pairs) <= max_chars {
             return Entry {
                 term,
                 full,
-                enc: encode_postings(full),
+                enc: encode_postings(&pairs),
                 truncated: false,
             };
         }
@@ -70,7 +72,7 @@ impl<'a> Entry<'a> {
         // as optional.
         Entry {
             term,
-            enc: encode_postings(&strongest(full, max_chars)),
+            enc: encode_postings(&strongest(&pairs, max_chars)),
             full,
             truncated: true,
         }
@@ -312,7 +314,7 @@ pub(crate) fn summarise(
         .take_while(|e| e.term.starts_with(prefix))
         .filter(|e| !e.term.ends_with(super::analysis::TITLE_KEY_END))
     {
-        for &(doc, q) in e.full {
+        for (doc, q) in e.full.iter().map(|&p| unpack(p)) {
             let slot = &mut best[doc as usize];
             if *slot == 0 {
                 top.push((doc, 0));
@@ -385,8 +387,15 @@ mod tests {
         assert_eq!(summary_prefixes(&s, 3), ["c"]);
     }
 
-    fn entry<'a>(term: &'a str, docs: &'a [(u32, u8)]) -> Entry<'a> {
-        Entry::new(term, docs, 1000)
+    fn packed(docs: &[(u32, u8)]) -> Vec<Posting> {
+        docs.iter()
+            .map(|&(d, q)| crate::search::rank::pack(d, q))
+            .collect()
+    }
+
+    /// Leaked: an entry borrows its postings, and each test makes a few.
+    fn entry<'a>(term: &'a str, docs: &[(u32, u8)]) -> Entry<'a> {
+        Entry::new(term, packed(docs).leak(), 1000)
     }
 
     #[test]
@@ -421,6 +430,7 @@ mod tests {
     #[test]
     fn truncation_keeps_strongest() {
         let full: Vec<(u32, u8)> = (0..500).map(|d| (d * 7, (d % 50) as u8)).collect();
+        let full = packed(&full);
         let e = Entry::new("team", &full, 100);
         assert!(e.truncated && e.enc.len() <= 100);
         let kept = decode_postings(&e.enc);
@@ -471,7 +481,8 @@ mod tests {
             docs.dedup();
             let full: Vec<(u32, u8)> = docs.iter().map(|&d| (d, next(64) as u8)).collect();
             let max = next(700) as usize;
-            let e = Entry::new("t", &full, max);
+            let packed = packed(&full);
+            let e = Entry::new("t", &packed, max);
             if e.truncated {
                 assert_eq!(e.enc, truncated_reference(&full, max), "case {case}");
             } else {

@@ -902,6 +902,7 @@ impl Model {
             nav: std::mem::take(&mut self.nav),
             last_changed: Default::default(),
             fingerprints: Some(&self.fingerprints),
+            bodies: None,
         };
         self.laps.lap("diagnostics");
         let (pages, site_pages) = rayon::join(

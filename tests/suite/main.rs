@@ -9,6 +9,7 @@ mod bad_input;
 mod build;
 mod check;
 mod export;
+mod held_bodies;
 mod import;
 mod insight;
 mod moving_in;
