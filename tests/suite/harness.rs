@@ -362,3 +362,11 @@ impl MadeUpWords {
             .collect()
     }
 }
+
+/// Writes `text` to `rel` below `root`, creating its folders: for tests that generate a
+/// handbook file by file.
+pub fn write_under(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}

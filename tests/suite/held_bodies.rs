@@ -5,6 +5,7 @@
 //! pass rewrites, titles taken from a leading heading, code blocks, and feeds that carry
 //! decision bodies.
 
+use crate::harness::write_under;
 use orgbook::render::RenderOptions;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,12 +15,6 @@ const DECISIONS: usize = 250;
 /// With the teams, decisions and home page: over two steps of 256 documents, and a last run
 /// shorter than the others.
 const PAGES: usize = 321;
-
-fn write_under(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 fn page_path(p: usize) -> String {
     format!("section-{}/page-{p:04}.md", p % 3)

@@ -19,13 +19,6 @@ const DECISIONS: usize = 700;
 const PAGES: usize = 1_100;
 const PEOPLE: usize = 2_600;
 
-/// Writes `text` to `rel` below `root`, creating its folders.
-fn write_under(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// Writes the handbook and returns the site path of every document page.
 fn generate(root: &Path) -> BTreeSet<String> {
     let mut docs = BTreeSet::new();
