@@ -70,6 +70,7 @@ codes! {
     UnknownDecision = "unknown-decision",
     SupersedesCycle = "supersedes-cycle",
     ParentCycle = "parent-cycle",
+    OrgTooDeep = "org-too-deep",
     DuplicateTeam = "duplicate-team",
     DuplicateDecision = "duplicate-decision",
     ContestedOwnership = "contested-ownership",

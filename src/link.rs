@@ -218,6 +218,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         kids.sort_by_cached_key(|s| (docs[teams[s]].title().to_lowercase(), s.clone()));
     }
     report_cycles(&docs, &teams, diags);
+    report_deep_chains(&docs, &teams, diags);
     // `[[interactions]] team` is a reference like `parent`: same error, same hint.
     for doc in teams.values().map(|id| &docs[*id]) {
         let Some(c) = doc.as_team() else { continue };
@@ -554,6 +555,70 @@ fn report_cycles(
             cur = parent_of(slug);
         }
         done.extend(path);
+    }
+}
+
+/// Levels of the org chart below its top that a team may sit at (`org-too-deep`). Real
+/// organisations are a handful of levels deep; a chain of thousands (a generated `parent`
+/// gone wrong) would make every page that draws the chain (breadcrumbs, the org map) and
+/// every rule that walks it cost as much as the chain, and the org map's recursive drawing
+/// would run out of stack.
+pub const MAX_ORG_DEPTH: usize = 32;
+
+/// Reports each team that `parent` puts more than [`MAX_ORG_DEPTH`] levels deep (the first
+/// level past it, so a long chain gives one error, not one per team below). O(teams): each
+/// team's depth is worked out once, from its parent's. Teams on or under a cycle are left to
+/// [`report_cycles`].
+fn report_deep_chains(
+    docs: &[crate::model::Doc],
+    teams: &BTreeMap<String, DocId>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let parent_of = |slug: &str| -> Option<&str> {
+        let c = docs[*teams.get(slug)?].as_team()?;
+        let Spanned { value: p, .. } = c.parent.as_ref()?;
+        (teams.contains_key(p) && p != slug).then_some(p.as_str())
+    };
+    // Depth from the top (a team without a parent is 1); `ON_PATH` while being worked out,
+    // and left so for a team on or under a cycle.
+    const ON_PATH: usize = usize::MAX;
+    let mut depth: HashMap<&str, usize> = HashMap::with_capacity(teams.len());
+    for start in teams.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut cur = Some(start.as_str());
+        let above = loop {
+            let Some(slug) = cur else { break 0 };
+            if let Some(&d) = depth.get(slug) {
+                break d;
+            }
+            depth.insert(slug, ON_PATH);
+            path.push(slug);
+            cur = parent_of(slug);
+        };
+        if above == ON_PATH {
+            continue;
+        }
+        for (i, slug) in path.iter().rev().enumerate() {
+            let d = above + i + 1;
+            depth.insert(slug, d);
+            if d != MAX_ORG_DEPTH + 1 {
+                continue;
+            }
+            let doc = &docs[teams[*slug]];
+            let mut diag = Diagnostic::error(
+                "org-too-deep",
+                &doc.source.path,
+                format!(
+                    "`parent` puts \"{}\" {d} levels below the top of the org; orgbook draws at most {MAX_ORG_DEPTH}",
+                    doc.title()
+                ),
+            )
+            .with_help("a chain this long is usually a `parent` that names the wrong charter: check the parents above this team, or flatten the hierarchy");
+            if let Some(Spanned { span, .. }) = doc.as_team().and_then(|c| c.parent.as_ref()) {
+                diag = point(diag, doc, span);
+            }
+            diags.push(diag);
+        }
     }
 }
 

@@ -372,12 +372,13 @@ impl Handbook {
     pub fn ancestors(&self, slug: &str) -> Vec<&str> {
         let mut chain = Vec::new();
         let mut cur = slug;
-        // Cycles are rejected during resolution; the bound is a second line of defence.
         while let Some((_, c)) = self.team(cur) {
             let Some(Spanned { value: p, .. }) = &c.parent else {
                 break;
             };
-            if chain.len() > self.teams.len() {
+            // Deeper chains are an error (`org-too-deep`); stopping past the limit keeps
+            // the rules that walk every team's chain linear on such a handbook too.
+            if chain.len() > crate::link::MAX_ORG_DEPTH {
                 break;
             }
             chain.push(p.as_str());

@@ -22,4 +22,5 @@ mod search;
 mod search_js;
 mod search_reading;
 mod serve;
+mod shapes;
 mod workflow;

@@ -1,0 +1,62 @@
+//! Shapes nobody writes on purpose but that arrive from generated or imported content: a
+//! `parent` chain thousands of levels deep, a supersession chain through every record, one
+//! person in every team. Each must give a clear error or a bounded site, in time linear in
+//! the handbook, never a crash.
+
+use crate::harness::*;
+
+fn empty_book() -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Shapes\"\n");
+    book
+}
+
+/// A chain of `levels` charters, each the parent of the next; the last one is a team.
+fn write_chain(book: &TestBook, levels: usize) {
+    for i in 0..levels {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("parent = \"c{:04}\"\n", i - 1)
+        };
+        let body = if i + 1 < levels {
+            format!("name = \"Level {i}\"\nkind = \"group\"\n{parent}lead = \"P{i}\"\n")
+        } else {
+            format!(
+                "name = \"Level {i}\"\n{parent}problem = \"P.\"\nlead = \"P{i}\"\n\n\
+                 [[metrics]]\nname = \"M\"\ntarget = \"1\"\n"
+            )
+        };
+        book.write(
+            &format!("content/teams/c{i:04}.md"),
+            &format!("+++\n{body}+++\nLevel {i}.\n"),
+        );
+    }
+}
+
+#[test]
+fn a_parent_chain_past_the_limit_is_one_error_not_a_crash() {
+    // 3,000 levels: the org map's drawing recursed once per level and overflowed its
+    // thread's stack at about 4,000; the rules walking each team's chain were quadratic.
+    let book = empty_book();
+    write_chain(&book, 3_000);
+    let run = book.build();
+    run.failure(1)
+        .stderr_has("error[org-too-deep]: `parent` puts \"Level 32\" 33 levels below the top of the org; orgbook draws at most 32")
+        .stderr_has("--> content/teams/c0032.md:4:10")
+        .stderr_has("1 error(s)");
+    assert!(!book.out().exists(), "a failed build wrote output");
+}
+
+#[test]
+fn a_parent_chain_at_the_limit_builds() {
+    let book = empty_book();
+    write_chain(&book, 32);
+    book.build().success().stderr_lacks("org-too-deep");
+    let deepest = book.html("teams/c0031.html");
+    let crumbs = texts(&deepest, "nav.breadcrumbs a");
+    assert!(crumbs.contains(&"Level 0".to_string()), "{crumbs:?}");
+    assert!(crumbs.contains(&"Level 30".to_string()), "{crumbs:?}");
+}
