@@ -332,6 +332,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         decisions,
         children,
         superseded_by,
+        in_force: Default::default(),
         team_decisions,
         ownership,
         unparsed,

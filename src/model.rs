@@ -342,6 +342,10 @@ pub struct Handbook {
     /// most builds have none, and an edit under `orgbook serve` re-links the whole
     /// handbook, so building it up front was a tenth of the link stage for nothing.
     pub near: std::sync::OnceLock<crate::link::NearIndex>,
+    /// For each superseded decision, the decision in force at the end of its chain of
+    /// successors and the chain's length ([`Handbook::in_force`]), worked out for all of
+    /// them at once on first use.
+    pub in_force: std::sync::OnceLock<HashMap<u32, (u32, u32)>>,
     /// Assets in dot-folders that no page links to: not published (set after Markdown).
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
@@ -366,6 +370,62 @@ impl Handbook {
     pub fn decision(&self, number: u32) -> Option<(&Doc, &Decision)> {
         let doc = &self.docs[*self.decisions.get(&number)?];
         Some((doc, doc.as_decision()?))
+    }
+
+    /// The next step towards the decision in force after `number`: of the decisions that
+    /// supersede it, an accepted one first, else the newest.
+    pub fn successor(&self, number: u32) -> Option<u32> {
+        self.superseded_by
+            .get(&number)?
+            .iter()
+            .copied()
+            .max_by_key(|&n| {
+                let accepted = self
+                    .decision(n)
+                    .is_some_and(|(_, x)| x.status == crate::model::Status::Accepted);
+                (accepted, n)
+            })
+    }
+
+    /// The decision in force at the end of `number`'s chain of [`Handbook::successor`]s,
+    /// and how many steps away it is; `None` when nothing supersedes `number`. Every
+    /// chain is walked once for the whole handbook, so a page showing where its chain
+    /// ends costs the same however long the chain is. A decision on a cycle (an error,
+    /// `supersedes-cycle`) has no decision in force.
+    pub fn in_force(&self, number: u32) -> Option<(u32, u32)> {
+        let map = self.in_force.get_or_init(|| {
+            // `None` while a chain is being walked, and left so on a cycle.
+            let mut end: HashMap<u32, Option<(u32, u32)>> = HashMap::new();
+            for &start in self.superseded_by.keys() {
+                let mut path = Vec::new();
+                let mut at = start;
+                let last = loop {
+                    match end.get(&at) {
+                        Some(known) => break *known,
+                        None => match self.successor(at) {
+                            Some(next) => {
+                                end.insert(at, None);
+                                path.push(at);
+                                at = next;
+                            }
+                            None => break Some((at, 0)),
+                        },
+                    }
+                };
+                let Some((last, mut steps)) = last else {
+                    continue;
+                };
+                for n in path.into_iter().rev() {
+                    steps += 1;
+                    end.insert(n, Some((last, steps)));
+                }
+            }
+            end.into_iter()
+                .filter_map(|(n, e)| Some((n, e?)))
+                .filter(|(n, (last, _))| n != last)
+                .collect()
+        });
+        map.get(&number).copied()
     }
 
     /// Top-level ancestor chain of a team, from the root down to (excluding) the team.

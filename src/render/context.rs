@@ -189,8 +189,11 @@ pub struct DecisionDetail {
     #[serde(flatten)]
     pub summary: DecisionSummary,
     /// For a superseded decision, the way to the decision in force: each successor in
-    /// turn, the last one current. Empty when nothing supersedes this decision.
+    /// turn, the last one current. Empty when nothing supersedes this decision. A long
+    /// chain shows its first steps and then the decision in force.
     pub chain: Vec<DecisionSummary>,
+    /// Steps of the chain left out between the last two entries of `chain` (0: none).
+    pub chain_skipped: usize,
     pub type_label: &'static str,
     pub deciders: Vec<String>,
     pub tags: Vec<String>,

@@ -164,6 +164,10 @@ const TEAM_DECISIONS_SHOWN: usize = 50;
 /// Pages listed under "Linked from" before the list says how many more link to the page.
 const BACKLINKS_SHOWN: usize = 100;
 
+/// Steps of a superseded decision's way to the decision in force shown before it skips
+/// to that decision (`chain_skipped` says how many steps it skipped).
+const CHAIN_SHOWN: usize = 10;
+
 /// Top-level groups on the home page before it links to the org map: an organisation
 /// with thousands of top-level teams would otherwise make the home page grow with it.
 const HOME_GROUPS: usize = 24;
@@ -587,32 +591,32 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        // The way to the decision in force: follow "superseded by" (an accepted successor
-        // first, else the newest) until a decision nothing supersedes.
+        // The way to the decision in force: its first steps, then the decision in force
+        // itself ([`Handbook::in_force`]), so a chain through thousands of records gives
+        // each of them a page of the same size.
         let mut chain = Vec::new();
-        let mut seen = std::collections::HashSet::from([d.number]);
-        let mut at = d.number;
-        while let Some(next) = hb.superseded_by.get(&at).and_then(|v| {
-            v.iter()
-                .copied()
-                .filter(|n| !seen.contains(n))
-                .max_by_key(|&n| {
-                    let accepted = hb
-                        .decision(n)
-                        .is_some_and(|(_, x)| x.status == Status::Accepted);
-                    (accepted, n)
-                })
-        }) {
-            seen.insert(next);
-            match self.decision_summary_of(next) {
-                Some(s) => chain.push(s),
-                None => break,
+        let mut chain_skipped = 0;
+        if let Some((last, steps)) = hb.in_force(d.number) {
+            let shown = if steps as usize > CHAIN_SHOWN + 1 {
+                chain_skipped = steps as usize - CHAIN_SHOWN - 1;
+                CHAIN_SHOWN
+            } else {
+                steps as usize
+            };
+            let mut at = d.number;
+            for _ in 0..shown {
+                let Some(next) = hb.successor(at) else { break };
+                chain.extend(self.decision_summary_of(next));
+                at = next;
             }
-            at = next;
+            if chain_skipped > 0 {
+                chain.extend(self.decision_summary_of(last));
+            }
         }
         let detail = DecisionDetail {
             summary: self.decision_summary(d, doc),
             chain,
+            chain_skipped,
             type_label: d.decision_type.label(),
             deciders: d.deciders.clone(),
             tags: d.tags.clone(),

@@ -60,3 +60,56 @@ fn a_parent_chain_at_the_limit_builds() {
     assert!(crumbs.contains(&"Level 0".to_string()), "{crumbs:?}");
     assert!(crumbs.contains(&"Level 30".to_string()), "{crumbs:?}");
 }
+
+/// Decisions 1..=n, each superseded by the next.
+fn write_supersession_chain(book: &TestBook, n: usize) {
+    book.write(
+        "content/teams/core.md",
+        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n\
+         [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nCore.\n",
+    );
+    for i in 1..=n {
+        let (status, supersedes) = match i {
+            1 => ("superseded", String::new()),
+            i if i == n => ("accepted", format!("supersedes = [{}]\n", i - 1)),
+            i => ("superseded", format!("supersedes = [{}]\n", i - 1)),
+        };
+        book.write(
+            &format!("content/decisions/{i:04}-step-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Step {i}\"\nstatus = \"{status}\"\ntype = 2\nteam = \"core\"\n\
+                 date = 2026-01-01\ndecided = 2026-01-02\ndeciders = [\"Ada\"]\n{supersedes}+++\nWhy.\n"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_long_supersession_chain_shows_its_first_steps_and_the_decision_in_force() {
+    // Every record showed the whole way to the decision in force: 300 records of a
+    // 300-long chain made the site quadratic (8,000 took 138 s).
+    const N: usize = 300;
+    let book = empty_book();
+    write_supersession_chain(&book, N);
+    book.build().success();
+    let chain_of = |n: usize| {
+        let page = book.html(&format!("decisions/{n:04}-step-{n}.html"));
+        let links = hrefs(&page, "span.chain a");
+        let text = texts(&page, "span.chain").concat();
+        (links, text)
+    };
+    let (links, text) = chain_of(1);
+    assert_eq!(links.len(), 11, "{links:?}");
+    assert_eq!(links[0], "../decisions/0002-step-2.html");
+    assert_eq!(links[9], "../decisions/0011-step-11.html");
+    assert_eq!(links[10], format!("../decisions/{N:04}-step-{N}.html"));
+    assert!(text.contains(&format!("… {} more", N - 1 - 11)), "{text}");
+    assert!(text.ends_with("(current)"), "{text}");
+    // Near the end the whole chain is short enough to show, with nothing skipped.
+    let (links, text) = chain_of(N - 5);
+    assert_eq!(links.len(), 5, "{links:?}");
+    assert!(!text.contains('…'), "{text}");
+    // No page grows with the chain.
+    let first = std::fs::metadata(book.out().join("decisions/0001-step-1.html")).unwrap();
+    assert!(first.len() < 20_000, "{} bytes", first.len());
+}
