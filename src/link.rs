@@ -215,7 +215,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     }
     // Sort children by display name so every listing of a team's sub-teams agrees.
     for kids in children.values_mut() {
-        kids.sort_by_cached_key(|s| (docs[teams[s]].title().to_lowercase(), s.clone()));
+        kids.sort_by_cached_key(|s| crate::model::child_order_key(&docs[teams[s]], s));
     }
     report_cycles(&docs, &teams, diags);
     report_deep_chains(&docs, &teams, diags);
@@ -333,6 +333,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         children,
         superseded_by,
         in_force: Default::default(),
+        subtree_sizes: Default::default(),
         team_decisions,
         ownership,
         unparsed,

@@ -346,10 +346,18 @@ pub struct Handbook {
     /// successors and the chain's length ([`Handbook::in_force`]), worked out for all of
     /// them at once on first use.
     pub in_force: std::sync::OnceLock<HashMap<u32, (u32, u32)>>,
+    /// Members under each team and group ([`Handbook::subtree_members`]), on first use.
+    pub subtree_sizes: std::sync::OnceLock<HashMap<String, usize>>,
     /// Assets in dot-folders that no page links to: not published (set after Markdown).
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
     pub folder_index: BTreeMap<String, DocId>,
+}
+
+/// The order of a group's children in [`Handbook::children`] (and so everywhere they are
+/// listed): by display name, case-insensitively, then by slug.
+pub fn child_order_key(doc: &Doc, slug: &str) -> (String, String) {
+    (doc.title().to_lowercase(), slug.to_string())
 }
 
 impl Handbook {
@@ -449,24 +457,26 @@ impl Handbook {
     }
 
     /// Members of all teams in the subtree under `slug` (a group's people), counted once
-    /// per team membership. Iterative: hierarchies can be deep.
+    /// per team membership. Worked out for every group at once on first use: each team's
+    /// members are added to it and to each of its ancestors, so asking on every team page
+    /// (the neighbourhood map's parent box) costs a lookup, not a walk of a subtree that
+    /// may hold thousands of teams.
     pub fn subtree_members(&self, slug: &str) -> usize {
-        let mut total = 0;
-        let mut stack = vec![slug];
-        let mut visited = 0;
-        while let Some(s) = stack.pop() {
-            visited += 1;
-            if visited > self.teams.len() {
-                break;
+        let sizes = self.subtree_sizes.get_or_init(|| {
+            let mut sizes: HashMap<&str, usize> = HashMap::with_capacity(self.teams.len());
+            for (slug, &id) in &self.teams {
+                let Some(c) = self.docs[id].as_team() else {
+                    continue;
+                };
+                let n = c.members.len();
+                *sizes.entry(slug).or_default() += n;
+                for a in self.ancestors(slug) {
+                    *sizes.entry(a).or_default() += n;
+                }
             }
-            if let Some((_, c)) = self.team(s) {
-                total += c.members.len();
-            }
-            if let Some(kids) = self.children.get(s) {
-                stack.extend(kids.iter().map(String::as_str));
-            }
-        }
-        total
+            sizes.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        });
+        sizes.get(slug).copied().unwrap_or(0)
     }
 
     /// Teams without a parent, sorted by name.

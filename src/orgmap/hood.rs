@@ -83,52 +83,81 @@ pub(super) fn render(
     me: &OrgNode,
     children: &[OrgNode],
 ) -> String {
+    let (sibs, my_pos) = sibling_row(siblings, me);
+    let shown = window(sibs.len(), my_pos);
+    render_window(
+        parent,
+        &sibs[shown.clone()],
+        my_pos - shown.start,
+        (shown.start, sibs.len() - shown.end),
+        children,
+        children.len(),
+    )
+}
+
+/// The part of a sibling row of `count` entries, the team at `pos`, that the map draws:
+/// at most [`CAP`] entries around the team. A team page builds only these siblings, so a
+/// group of thousands of teams costs each of their pages the same as a small one.
+pub(super) fn window(count: usize, pos: usize) -> std::ops::Range<usize> {
+    let start = if count <= CAP {
+        0
+    } else {
+        pos.saturating_sub((CAP - 1) / 2).min(count - CAP)
+    };
+    start..(start + CAP).min(count)
+}
+
+/// [`render`] from the drawn part of the sibling row: `row` (the team itself at
+/// `my_index`), with `hidden.0` siblings left out before it and `hidden.1` after; and the
+/// first [`CAP`] (or more) of the team's `children_total` children.
+pub(super) fn render_window(
+    parent: Option<&OrgNode>,
+    row_nodes: &[&OrgNode],
+    my_index: usize,
+    hidden: (usize, usize),
+    children: &[OrgNode],
+    children_total: usize,
+) -> String {
+    let me = row_nodes[my_index];
     let parent_link = parent.map(|p| p.url.as_str());
     let mut rows: Vec<Vec<Item<'_>>> = Vec::new();
     if let Some(p) = parent {
         rows.push(vec![Item::Node { node: p, me: false }]);
     }
 
-    let (sibs, my_pos) = sibling_row(siblings, me);
-    let start = if sibs.len() <= CAP {
-        0
-    } else {
-        my_pos.saturating_sub((CAP - 1) / 2).min(sibs.len() - CAP)
-    };
-    let end = (start + CAP).min(sibs.len());
     let mut row = Vec::new();
-    if start > 0 {
+    if hidden.0 > 0 {
         row.push(Item::More {
-            hidden: start,
+            hidden: hidden.0,
             link: parent_link,
         });
     }
-    for (i, &n) in sibs.iter().enumerate().take(end).skip(start) {
+    for (i, &n) in row_nodes.iter().enumerate() {
         row.push(Item::Node {
             node: n,
-            me: i == my_pos,
+            me: i == my_index,
         });
     }
-    if end < sibs.len() {
+    if hidden.1 > 0 {
         row.push(Item::More {
-            hidden: sibs.len() - end,
+            hidden: hidden.1,
             link: parent_link,
         });
     }
     let my_row = rows.len();
     rows.push(row);
 
-    if !children.is_empty() {
+    if children_total > 0 {
         let mut row: Vec<Item<'_>> = children
             .iter()
             .take(CAP)
             .map(|node| Item::Node { node, me: false })
             .collect();
-        if children.len() > CAP {
+        if children_total > CAP {
             // The team page lists every sub-team under "Place in the org" (`#place-title`
             // in the default theme), so the chip leads there.
             row.push(Item::More {
-                hidden: children.len() - CAP,
+                hidden: children_total - CAP,
                 link: Some("#place-title"),
             });
         }
@@ -160,7 +189,7 @@ pub(super) fn render(
 
     let label = {
         let name = clean(&me.name);
-        let others = sibs.len() - 1;
+        let others = row_nodes.len() + hidden.0 + hidden.1 - 1;
         let mut l = match parent {
             Some(p) => format!("Where {name} sits: part of {}", clean(&p.name)),
             None => format!("Where {name} sits: top level"),
@@ -169,8 +198,8 @@ pub(super) fn render(
             l,
             ", {others} sibling {}, {} {}",
             if others == 1 { "team" } else { "teams" },
-            children.len(),
-            if children.len() == 1 {
+            children_total,
+            if children_total == 1 {
                 "sub-team"
             } else {
                 "sub-teams"

@@ -80,6 +80,26 @@ pub fn render_neighbourhood(
     hood::render(parent, siblings, me, children)
 }
 
+/// Which of a sibling row of `count` entries (the team at `pos`) a neighbourhood map
+/// draws ([`render_neighbourhood_window`]).
+pub fn neighbourhood_window(count: usize, pos: usize) -> std::ops::Range<usize> {
+    hood::window(count, pos)
+}
+
+/// [`render_neighbourhood`] from only what it draws: the siblings in
+/// [`neighbourhood_window`] (`row`, with the team itself at `my_index`), how many were left
+/// out on each side (`hidden`), and the first children of `children_total`.
+pub fn render_neighbourhood_window(
+    parent: Option<&OrgNode>,
+    row: &[&OrgNode],
+    my_index: usize,
+    hidden: (usize, usize),
+    children: &[OrgNode],
+    children_total: usize,
+) -> String {
+    hood::render_window(parent, row, my_index, hidden, children, children_total)
+}
+
 /// Positioned boxes for every node of the full map, in tree pre-order.
 pub fn layout(roots: &[OrgNode]) -> Vec<NodeBox> {
     layout::compute(roots)

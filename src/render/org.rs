@@ -146,30 +146,67 @@ impl Renderer<'_> {
             .as_ref()
             .and_then(|Spanned { value: p, .. }| hb.team(p))
             .map(|(_, p)| self.org_node(p, "", false));
-        let siblings: Vec<OrgNode> = match &c.parent {
-            Some(Spanned { value: p, .. }) => hb
-                .children
-                .get(p)
-                .map(|kids| {
-                    kids.iter()
-                        .filter_map(|k| hb.team(k))
-                        .map(|(_, k)| self.org_node(k, "", false))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            None => vec![me.clone()],
+        // Only the siblings and children the map draws are built: a team's page must not
+        // cost more because its group has thousands of teams.
+        let kids = |slug: &str| hb.children.get(slug).map_or(&[][..], Vec::as_slice);
+        let node = |slug: &String| hb.team(slug).map(|(_, k)| self.org_node(k, "", false));
+        let children_of_me = kids(&c.slug);
+        let children: Vec<OrgNode> = children_of_me
+            [orgmap::neighbourhood_window(children_of_me.len(), 0)]
+        .iter()
+        .filter_map(node)
+        .collect();
+        let siblings = match &c.parent {
+            Some(Spanned { value: p, .. }) => kids(p),
+            None => &[][..],
         };
-        let children: Vec<OrgNode> = hb
-            .children
-            .get(&c.slug)
-            .map(|kids| {
-                kids.iter()
-                    .filter_map(|k| hb.team(k))
-                    .map(|(_, k)| self.org_node(k, "", false))
-                    .collect()
+        // Children are sorted by `child_order_key`, so the team is found by a binary search.
+        let mine = crate::model::child_order_key(&hb.docs[hb.teams[&c.slug]], &c.slug);
+        let at = siblings
+            .binary_search_by(|s| {
+                hb.teams
+                    .get(s)
+                    .map(|&id| crate::model::child_order_key(&hb.docs[id], s))
+                    .cmp(&Some(mine.clone()))
             })
-            .unwrap_or_default();
-        orgmap::render_neighbourhood(parent.as_ref(), &siblings, &me, &children)
+            .ok()
+            .filter(|&i| siblings[i] == c.slug);
+        let Some(pos) = at else {
+            // A top-level team, or one whose parent is not a charter: a row of its own.
+            return orgmap::render_neighbourhood_window(
+                parent.as_ref(),
+                &[&me],
+                0,
+                (0, 0),
+                &children,
+                children_of_me.len(),
+            );
+        };
+        let shown = orgmap::neighbourhood_window(siblings.len(), pos);
+        let built: Vec<OrgNode> = siblings[shown.clone()]
+            .iter()
+            .filter(|s| **s != c.slug)
+            .filter_map(node)
+            .collect();
+        let mut others = built.iter();
+        let row: Vec<&OrgNode> = siblings[shown.clone()]
+            .iter()
+            .filter_map(|s| {
+                if *s == c.slug {
+                    Some(&me)
+                } else {
+                    others.next()
+                }
+            })
+            .collect();
+        orgmap::render_neighbourhood_window(
+            parent.as_ref(),
+            &row,
+            pos - shown.start,
+            (shown.start, siblings.len() - shown.end),
+            &children,
+            children_of_me.len(),
+        )
     }
 
     fn tree_html(&self) -> String {

@@ -113,3 +113,55 @@ fn a_long_supersession_chain_shows_its_first_steps_and_the_decision_in_force() {
     let first = std::fs::metadata(book.out().join("decisions/0001-step-1.html")).unwrap();
     assert!(first.len() < 20_000, "{} bytes", first.len());
 }
+
+#[test]
+fn in_a_group_of_many_teams_each_neighbourhood_map_draws_only_its_window() {
+    // Each team page built every sibling's box (and counted the group's whole subtree for
+    // its parent box) before drawing four: 8,000 teams in one group took 66 s.
+    const TEAMS: usize = 60;
+    let book = empty_book();
+    book.write(
+        "content/teams/all.md",
+        "+++\nname = \"All\"\nkind = \"group\"\nlead = \"Ada\"\n+++\nEveryone.\n",
+    );
+    for t in 0..TEAMS {
+        book.write(
+            &format!("content/teams/t{t:02}.md"),
+            &format!(
+                "+++\nname = \"Team {t:02}\"\nparent = \"all\"\nproblem = \"P.\"\nlead = \"Ada\"\n\
+                 members = [\"Ada\", \"Person {t}\", \"Other {t}\"]\n\n\
+                 [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nTeam {t}.\n"
+            ),
+        );
+    }
+    book.build().success();
+    let svg_of = |rel: &str| {
+        let page = book.output_file(rel);
+        let start = page.find("<svg").expect("a neighbourhood map");
+        page[start..page[start..].find("</svg>").unwrap() + start].to_string()
+    };
+    // Team 30 of 60 (in name order): 29 siblings left out before its row of four, 27 after.
+    let svg = svg_of("teams/t30.html");
+    assert!(svg.contains(">+29 more<"), "{svg}");
+    assert!(svg.contains(">+27 more<"), "{svg}");
+    assert!(
+        svg.contains("Where Team 30 sits: part of All, 59 sibling teams"),
+        "{svg}"
+    );
+    for shown in ["Team 29", "Team 30", "Team 31", "Team 32"] {
+        assert!(svg.contains(shown), "{shown} missing: {svg}");
+    }
+    assert!(
+        !svg.contains("Team 28") && !svg.contains("Team 33"),
+        "{svg}"
+    );
+    // The parent box counts the whole group's members: 60 teams of 3.
+    assert!(svg.contains(&format!("{} people", 3 * TEAMS)), "{svg}");
+    // At the ends of the row the window stays four wide.
+    assert!(svg_of("teams/t00.html").contains(">+56 more<"));
+    assert!(svg_of("teams/t59.html").contains(">+56 more<"));
+    // The group's own map: its first four teams and the rest as one chip.
+    let group = svg_of("teams/all.html");
+    assert!(group.contains(">+56 more<"), "{group}");
+    assert!(group.contains(&format!("{TEAMS} sub-teams")), "{group}");
+}
