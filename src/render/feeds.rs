@@ -130,7 +130,7 @@ impl Renderer<'_> {
     }
 
     /// The timeline by month, newest first, split into parts of whole months of about
-    /// [`TIMELINE_PER_PAGE`] entries (a month is never split).
+    /// [`TIMELINE_PER_PAGE`] entries (a month is split only when it alone is longer).
     fn timeline(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let mut months: Vec<TimelineMonth> = Vec::new();
         let decisions = self.by_news_date();
@@ -163,10 +163,24 @@ impl Renderer<'_> {
         }
         let mut chunks: Vec<Vec<TimelineMonth>> = vec![Vec::new()];
         let mut rows = 0;
-        for m in months {
+        for mut m in months {
             if rows > 0 && rows + m.decisions.len() > TIMELINE_PER_PAGE {
                 chunks.push(Vec::new());
                 rows = 0;
+            }
+            // A month of more than a page (a bulk import dates every record alike) goes
+            // on across parts, "(continued)", so no part grows with the handbook.
+            while m.decisions.len() > TIMELINE_PER_PAGE {
+                let rest = m.decisions.split_off(TIMELINE_PER_PAGE);
+                let continued = TimelineMonth {
+                    id: m.id.clone(),
+                    label: format!("{} (continued)", m.label.trim_end_matches(" (continued)")),
+                    decisions: rest,
+                };
+                if let Some(last) = chunks.last_mut() {
+                    last.push(std::mem::replace(&mut m, continued));
+                }
+                chunks.push(Vec::new());
             }
             rows += m.decisions.len();
             if let Some(last) = chunks.last_mut() {

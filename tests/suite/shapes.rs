@@ -165,3 +165,49 @@ fn in_a_group_of_many_teams_each_neighbourhood_map_draws_only_its_window() {
     assert!(group.contains(">+56 more<"), "{group}");
     assert!(group.contains(&format!("{TEAMS} sub-teams")), "{group}");
 }
+
+#[test]
+fn a_month_of_hundreds_of_decisions_is_split_across_timeline_parts() {
+    // A bulk import dates every record alike: the timeline kept a month whole, so all
+    // 8,000 records of one month made one 3 MB page.
+    const N: usize = 700;
+    let book = empty_book();
+    book.write(
+        "content/teams/core.md",
+        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n\
+         [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nCore.\n",
+    );
+    for i in 1..=N {
+        book.write(
+            &format!("content/decisions/{i:04}-imported-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Imported {i}\"\nstatus = \"accepted\"\ntype = 2\nteam = \"core\"\n\
+                 date = 2026-03-01\ndecided = 2026-03-02\ndeciders = [\"Ada\"]\n+++\nWhy.\n"
+            ),
+        );
+    }
+    book.build().success();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut headings = Vec::new();
+    for part in ["timeline.html", "timeline-2.html", "timeline-3.html"] {
+        let page = book.html(part);
+        let entries = hrefs(&page, "li.timeline-entry > a[href*='decisions/']");
+        assert!(
+            !entries.is_empty() && entries.len() <= 300,
+            "{part}: {}",
+            entries.len()
+        );
+        seen.extend(entries);
+        headings.extend(texts(&page, "section.timeline-month h2"));
+    }
+    assert!(!book.out().join("timeline-4.html").exists());
+    assert_eq!(seen.len(), N, "every decision on exactly one part");
+    assert_eq!(
+        headings,
+        [
+            "March 2026",
+            "March 2026 (continued)",
+            "March 2026 (continued)"
+        ]
+    );
+}
