@@ -111,8 +111,11 @@ struct PersonPage<'a> {
 struct PersonDetail {
     name: String,
     slug: String,
+    /// The first [`PERSON_TEAMS`] of each; the totals count them all.
     lead_of: Vec<Link>,
     member_of: Vec<Link>,
+    lead_of_total: usize,
+    member_of_total: usize,
     roles: Vec<&'static str>,
     /// The newest [`PERSON_LIST`] of each; the totals count them all.
     waiting: Vec<DecisionSummary>,
@@ -122,7 +125,8 @@ struct PersonDetail {
     latency: Option<Latency>,
     type1: usize,
     type1_share: Option<u32>,
-    /// Their teams' rows in the interactions map.
+    /// Their teams' rows in the interactions map (of their first [`PERSON_INTERACTIONS`]
+    /// teams in it).
     interactions: Vec<Link>,
 }
 
@@ -170,6 +174,12 @@ pub const DEPENDED_ON_BY_SHOWN: usize = 100;
 
 /// How many decisions a person page lists in each of its two tables.
 const PERSON_LIST: usize = 50;
+
+/// Teams a person page lists under "Leads" and under "Member of".
+const PERSON_TEAMS: usize = 100;
+
+/// Links to the interactions map's rows of a person's teams on their page.
+const PERSON_INTERACTIONS: usize = 20;
 
 pub fn person_link(name: &str) -> PersonLink {
     PersonLink {
@@ -482,7 +492,15 @@ impl Renderer<'_> {
 
     fn person_page(&self, p: &Person) -> Result<OutputFile, Diagnostic> {
         let url = format!("people/{}.html", p.slug);
-        let links = |slugs: &[String]| slugs.iter().filter_map(|s| self.team_link(s)).collect();
+        // At most PERSON_TEAMS each: someone listed in every charter of a large org (a bot,
+        // an executive) must not get a page that grows with the handbook.
+        let links = |slugs: &[String]| {
+            slugs
+                .iter()
+                .take(PERSON_TEAMS)
+                .filter_map(|s| self.team_link(s))
+                .collect()
+        };
         let mut roles = Vec::new();
         if !p.lead_of.is_empty() {
             roles.push("lead");
@@ -515,6 +533,8 @@ impl Renderer<'_> {
                 slug: p.slug.clone(),
                 lead_of: links(&p.lead_of),
                 member_of: links(&p.member_of),
+                lead_of_total: p.lead_of.len(),
+                member_of_total: p.member_of.len(),
                 roles,
                 waiting,
                 decided,
@@ -528,6 +548,7 @@ impl Renderer<'_> {
                     .iter()
                     .chain(&p.member_of)
                     .filter(|s| in_map(self.handbook, s))
+                    .take(PERSON_INTERACTIONS)
                     .filter_map(|s| self.team_link(s).map(|l| (s, l)))
                     .map(|(s, l)| Link {
                         title: format!("{} in the interactions map", l.title),

@@ -211,3 +211,40 @@ fn a_month_of_hundreds_of_decisions_is_split_across_timeline_parts() {
         ]
     );
 }
+
+#[test]
+fn a_person_in_every_team_gets_a_bounded_page() {
+    // Someone listed in every charter (an executive, a bot account): their page listed
+    // every team and linked every team's interactions row; 8,000 teams made it 2 MB.
+    const TEAMS: usize = 150;
+    let book = empty_book();
+    for t in 0..TEAMS {
+        let uses = if t > 0 {
+            "\n[[interactions]]\nteam = \"t000\"\nmode = \"x-as-a-service\"\n"
+        } else {
+            ""
+        };
+        book.write(
+            &format!("content/teams/t{t:03}.md"),
+            &format!(
+                "+++\nname = \"Team {t:03}\"\nproblem = \"P.\"\nlead = \"Lead {t}\"\n\
+                 members = [\"Lead {t}\", \"Everyone Else\"]\n\n\
+                 [[metrics]]\nname = \"M\"\ntarget = \"1\"\n{uses}+++\nTeam {t}.\n"
+            ),
+        );
+    }
+    book.build().success();
+    let page = book.html("people/everyone-else.html");
+    let member_of = hrefs(&page, "#teams-title ~ dl a");
+    assert_eq!(member_of.len(), 100, "{member_of:?}");
+    assert_eq!(
+        texts(&page, "#teams-title ~ dl li.muted"),
+        [format!("and {} more", TEAMS - 100)]
+    );
+    let see_also = hrefs(&page, "p.muted a[href*='interactions']");
+    assert!(
+        (1..=20).contains(&see_also.len()),
+        "{} interactions links",
+        see_also.len()
+    );
+}
