@@ -163,28 +163,46 @@ impl Renderer<'_> {
         }
         let mut chunks: Vec<Vec<TimelineMonth>> = vec![Vec::new()];
         let mut rows = 0;
-        for mut m in months {
+        for m in months {
             if rows > 0 && rows + m.decisions.len() > TIMELINE_PER_PAGE {
                 chunks.push(Vec::new());
                 rows = 0;
             }
-            // A month of more than a page (a bulk import dates every record alike) goes
-            // on across parts, "(continued)", so no part grows with the handbook.
-            while m.decisions.len() > TIMELINE_PER_PAGE {
-                let rest = m.decisions.split_off(TIMELINE_PER_PAGE);
-                let continued = TimelineMonth {
-                    id: m.id.clone(),
-                    label: format!("{} (continued)", m.label.trim_end_matches(" (continued)")),
-                    decisions: rest,
-                };
+            if m.decisions.len() <= TIMELINE_PER_PAGE {
+                rows += m.decisions.len();
                 if let Some(last) = chunks.last_mut() {
-                    last.push(std::mem::replace(&mut m, continued));
+                    last.push(m);
                 }
-                chunks.push(Vec::new());
+                continue;
             }
-            rows += m.decisions.len();
-            if let Some(last) = chunks.last_mut() {
-                last.push(m);
+            // A month of more than a page (a bulk import dates every record alike) goes
+            // on across parts, "(continued)", so no part grows with the handbook. It
+            // starts a part of its own (above), and each later piece starts another.
+            let TimelineMonth {
+                id,
+                label,
+                decisions,
+            } = m;
+            let mut pieces = decisions.into_iter().peekable();
+            let mut first = true;
+            while pieces.peek().is_some() {
+                let piece: Vec<TimelineEntry> = pieces.by_ref().take(TIMELINE_PER_PAGE).collect();
+                if !first {
+                    chunks.push(Vec::new());
+                }
+                rows = piece.len();
+                if let Some(last) = chunks.last_mut() {
+                    last.push(TimelineMonth {
+                        id: id.clone(),
+                        label: if first {
+                            label.clone()
+                        } else {
+                            format!("{label} (continued)")
+                        },
+                        decisions: piece,
+                    });
+                }
+                first = false;
             }
         }
         let parts = super::paginate::part_links(&chunks, "timeline.html", |a, b| {
