@@ -581,3 +581,22 @@ fn exact_titles_get_a_title_key() {
     assert_eq!(urls[oncall[0].0 as usize], "teams/oncall.html");
     assert!(get("chat tool\t").is_some());
 }
+
+#[test]
+fn the_strongest_document_is_lifted_for_teams_and_ties_go_to_the_lower_id() {
+    let boost = |doc: u32| if doc < 2 { 3.7 } else { 0.0 };
+    // A team two levels below a page outranks it once lifted.
+    assert_eq!(
+        strongest_doc([(1, 8), (5, 10)].into_iter(), boost),
+        Some((11.7, 1))
+    );
+    assert_eq!(
+        strongest_doc([(1, 8), (5, 12)].into_iter(), boost),
+        Some((12.0, 5))
+    );
+    assert_eq!(
+        strongest_doc([(3, 9), (4, 9)].into_iter(), boost),
+        Some((9.0, 3))
+    );
+    assert_eq!(strongest_doc(std::iter::empty(), boost), None);
+}

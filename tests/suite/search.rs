@@ -694,5 +694,20 @@ fn dropdown_prefetches_the_manifest_and_shows_the_first_row_before_the_rest() {
         let rest = dropdown_when(c, "every row for quokka", |d| !d.busy && d.hits.len() == 8).await;
         assert_eq!(rest.hits, whole.hits, "same rows, same order");
         assert_eq!(rest.text, whole.text, "the top row's snippet added in its place");
+
+        // A query with one result: its row comes from a head, and the list stays busy
+        // until the row's snippet is in.
+        open(c, server, "index.html").await;
+        c.execute(HOLD_METADATA, vec![0.into()]).await.unwrap();
+        c.execute(PASTE, vec!["note 390".into()]).await.unwrap();
+        let one = dropdown_when(c, "the row for note 390, from its head", |d| {
+            d.open && !d.hits.is_empty()
+        })
+        .await;
+        assert_eq!(titles(&one.hits), ["Note 390"]);
+        assert!(one.text.contains("All 1 result for"), "{}", one.text);
+        assert!(one.busy, "busy until the snippet is in");
+        c.execute("window.releaseHeld();", vec![]).await.unwrap();
+        dropdown_when(c, "the whole row for note 390", |d| !d.busy && d.hits.len() == 1).await;
     });
 }

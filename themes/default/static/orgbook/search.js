@@ -824,6 +824,7 @@
         var top = engine.head(ids[0]);
         if (top) {
           recs[0] = top;
+          head = true;
           show();
           head = options()[0];
           return Promise.all(ids.map(function (_, i) { return row(i); }));
