@@ -32,7 +32,7 @@ mod shard;
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -114,6 +114,8 @@ pub(crate) struct Limits {
     pub summary_span: usize,
     /// Documents kept per prefix summary.
     pub summary_docs: usize,
+    /// Bytes of heads (top documents' rows) per term file or prefix summary.
+    pub head_bytes: usize,
     /// Characters of excerpt stored per document.
     pub excerpt_chars: usize,
     /// Characters of snippet stored per section.
@@ -131,6 +133,7 @@ impl Default for Limits {
             single_file_bytes: 40_000,
             summary_span: 2,
             summary_docs: 48,
+            head_bytes: 3_000,
             excerpt_chars: 180,
             section_chars: 100,
             max_sections: 12,
@@ -341,7 +344,20 @@ fn write_index(
                     .enumerate()
                     .map(|(i, (_, range))| {
                         let key = format!("t{i}");
-                        let json = term_shard(&entries[range.clone()]);
+                        let part = &entries[range.clone()];
+                        let mut json = term_shard(part);
+                        let candidates = part.iter().filter_map(|e| {
+                            let (rank, doc) =
+                                strongest_doc(e.full.iter().map(|&p| rank::unpack(p)), boost)?;
+                            let key = e.term.ends_with(analysis::TITLE_KEY_END);
+                            Some(Head {
+                                key,
+                                df: e.full.len(),
+                                rank,
+                                doc,
+                            })
+                        });
+                        push_heads(&mut json, docs, candidates, limits.head_bytes);
                         (format!("search/{key}.js"), js_file_raw(&key, &json))
                     })
                     .collect::<Vec<_>>()
@@ -380,7 +396,15 @@ fn write_index(
                                         boost,
                                         best,
                                     );
-                                    (total, encode::encode_postings(&top))
+                                    let head = strongest_doc(top.iter().copied(), boost).map(
+                                        |(rank, doc)| Head {
+                                            key: false,
+                                            df: total,
+                                            rank,
+                                            doc,
+                                        },
+                                    );
+                                    (total, encode::encode_postings(&top), head)
                                 },
                             )
                             .collect::<Vec<_>>()
@@ -394,11 +418,15 @@ fn write_index(
         // The client names a summary file after the first code point of the
         // prefix it is typing. Grouping by that keeps the files few.
         let mut groups: Vec<(u32, String)> = Vec::new();
-        for (p, (total, top)) in prefixes.iter().zip(summaries) {
+        // The strongest document of each summary entry, as heads (see `push_heads`).
+        let mut group_heads: Vec<Vec<Head>> = Vec::new();
+        for (p, (total, top, head)) in prefixes.iter().zip(summaries) {
             let first = p.chars().next().map_or(0, u32::from);
             if groups.last().is_none_or(|g| g.0 != first) {
                 groups.push((first, String::from("[")));
+                group_heads.push(Vec::new());
             }
+            group_heads.last_mut().expect("pushed above").extend(head);
             let json = &mut groups.last_mut().expect("pushed above").1;
             if json.len() > 1 {
                 json.push(',');
@@ -409,10 +437,13 @@ fn write_index(
             json.push(',');
             push_json_str(json, &top);
         }
-        groups.sort_by_key(|g| g.0);
+        let mut groups: Vec<((u32, String), Vec<Head>)> =
+            groups.into_iter().zip(group_heads).collect();
+        groups.sort_by_key(|g| g.0.0);
         let mut sums = Vec::new();
-        for (first, mut json) in groups {
+        for ((first, mut json), heads) in groups {
             json.push(']');
+            push_heads(&mut json, docs, heads.into_iter(), limits.head_bytes);
             let key = format!("p{first:x}");
             sums.push(format!("{first:x}"));
             files.push((format!("search/{key}.js"), js_file_raw(&key, &json)));
@@ -495,6 +526,84 @@ fn term_shard(entries: &[shard::Entry<'_>]) -> String {
     }
     out.push(']');
     out
+}
+
+/// The document the client ranks first for a posting list on its own: the highest
+/// impact, lifted by `boost` for teams and groups; on a tie, the lower doc id. With the
+/// lifted impact it ranks by.
+fn strongest_doc(
+    postings: impl Iterator<Item = (u32, u8)>,
+    boost: impl Fn(u32) -> f64,
+) -> Option<(f64, u32)> {
+    postings
+        .map(|(doc, q)| (f64::from(q) + boost(doc), doc))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+}
+
+/// A candidate head: the strongest document of one entry of a term file or summary.
+struct Head {
+    /// The entry is a title key.
+    key: bool,
+    /// The entry's document count.
+    df: usize,
+    /// The document's lifted impact.
+    rank: f64,
+    doc: u32,
+}
+
+/// Adds the *heads* to a term file or prefix summary (JSON ending with its array's `]`):
+/// one last element, an array of `[id, url, title, kind, team, status]`, the start of
+/// those documents' metadata records, in id order, so that the client can show a top
+/// result's row before its metadata file is in (docs/search.md, "Heads"). A file's heads
+/// take at most `budget` bytes: title keys' documents first, then those of the entries
+/// in the most documents, the strongest, the first in the file; a document already in,
+/// or one that does not fit, is passed over.
+fn push_heads(
+    json: &mut String,
+    docs: &[&SearchDoc<'_>],
+    candidates: impl Iterator<Item = Head>,
+    budget: usize,
+) {
+    let mut candidates: Vec<Head> = candidates.collect();
+    // Stable: on a full tie, the earlier entry first.
+    candidates.sort_by(|a, b| {
+        b.key
+            .cmp(&a.key)
+            .then(b.df.cmp(&a.df))
+            .then(b.rank.total_cmp(&a.rank))
+    });
+    let mut chosen: BTreeMap<u32, String> = BTreeMap::new();
+    let mut size = 0;
+    for h in candidates {
+        if chosen.contains_key(&h.doc) {
+            continue;
+        }
+        let d = docs[h.doc as usize];
+        let mut rec = format!("[{},", h.doc);
+        push_json_str(&mut rec, &d.url);
+        rec.push(',');
+        push_json_str(&mut rec, &d.title);
+        rec.push_str(&format!(",{},", d.kind as u8));
+        push_json_str(&mut rec, d.team.as_deref().unwrap_or(""));
+        rec.push(',');
+        push_json_str(&mut rec, d.status.as_deref().unwrap_or(""));
+        rec.push(']');
+        if size + rec.len() + 1 > budget {
+            continue;
+        }
+        size += rec.len() + 1;
+        chosen.insert(h.doc, rec);
+    }
+    debug_assert!(json.ends_with(']'));
+    json.pop();
+    json.push_str(if json.len() > 1 { ",[" } else { "[" });
+    for (i, rec) in chosen.values().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(rec);
+    }
+    json.push_str("]]");
 }
 
 /// One document's metadata record as JSON, escaped for a script file.

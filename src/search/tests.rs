@@ -274,16 +274,122 @@ fn sharded_index_finds_every_term() {
         assert!(!r.search(&[term]).is_empty(), "{term}");
     }
     assert_eq!(r.search(&["299"]), ["p299.html"]);
+    // The terms and postings keep to the target size; the heads come on top.
     let limits = small_limits();
     for (path, bytes) in &files {
         if path.starts_with("search/t") {
-            assert!(
-                bytes.len() <= limits.shard_bytes + 200,
-                "{path} is {} bytes",
-                bytes.len()
-            );
+            let (_, mut v) = parse(bytes);
+            v.as_array_mut().unwrap().pop();
+            let len = v.to_string().len();
+            assert!(len <= limits.shard_bytes + 200, "{path} is {len} bytes");
         }
     }
+}
+
+/// Every term file and prefix summary ends with its heads: the row of each entry's
+/// strongest document (highest impact, teams and groups lifted by the prior; on a tie the
+/// lower id), as `[id, url, title, kind, team, status]`, the start of its metadata record;
+/// as many as fit in `head_bytes`.
+#[test]
+fn index_files_carry_the_row_of_each_entrys_strongest_document() {
+    let mut docs = synthetic(300);
+    for d in docs.iter_mut().step_by(7) {
+        d.kind = DocKind::Team;
+        d.team = None;
+    }
+    for budget in [usize::MAX, 500] {
+        check_heads(&docs, budget);
+    }
+}
+
+fn check_heads(docs: &[SearchDoc<'_>], budget: usize) {
+    let limits = Limits {
+        head_bytes: budget,
+        ..small_limits()
+    };
+    let files = build_with(docs, &limits);
+    let r = Reader::new(&files);
+    let index = &r.files["index"];
+    let teams_end = index["kinds"][0].as_u64().unwrap() + index["kinds"][1].as_u64().unwrap();
+    let lift = index["prior"].as_f64().unwrap().ln() / index["step"].as_f64().unwrap();
+    let strongest = |enc: &Value| {
+        let enc = enc.as_str().or_else(|| enc[0].as_str()).unwrap();
+        decode_postings(enc)
+            .into_iter()
+            .map(|(d, q)| {
+                (
+                    f64::from(q) + if u64::from(d) < teams_end { lift } else { 0.0 },
+                    d,
+                )
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .unwrap()
+            .1
+    };
+    let (mut term_files, mut summaries) = (0, 0);
+    for (key, v) in &r.files {
+        let per = match key.as_bytes()[0] {
+            b't' => 2,
+            b'p' => 3,
+            _ => continue,
+        };
+        let a = v.as_array().unwrap();
+        assert_eq!(a.len() % per, 1, "{key} ends with its heads");
+        let mut want: Vec<u32> = a[..a.len() - 1]
+            .chunks(per)
+            .map(|e| strongest(&e[per - 1]))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let heads = a[a.len() - 1].as_array().unwrap();
+        let got: Vec<u32> = heads
+            .iter()
+            .map(|h| h[0].as_u64().unwrap() as u32)
+            .collect();
+        if budget == usize::MAX {
+            assert_eq!(got, want, "{key}");
+        } else {
+            assert!(
+                got.iter().all(|d| want.contains(d)),
+                "{key}: {got:?} {want:?}"
+            );
+            assert!(!got.is_empty() && got.is_sorted(), "{key}: {got:?}");
+            let len = a[a.len() - 1].to_string().len();
+            assert!(len <= budget + 2, "{key}: {len} bytes");
+        }
+        for h in heads {
+            let meta = r.meta(h[0].as_u64().unwrap() as u32);
+            assert_eq!(
+                h.as_array().unwrap()[1..],
+                meta.as_array().unwrap()[..5],
+                "{key}"
+            );
+        }
+        if per == 2 {
+            term_files += 1;
+        } else {
+            summaries += 1;
+        }
+    }
+    assert!(term_files > 1 && summaries > 0, "{term_files} {summaries}");
+    // Teams are among the heads, so the lift above was put to the test.
+    assert!(r.files.iter().any(|(k, v)| {
+        k.starts_with('t')
+            && v.as_array()
+                .unwrap()
+                .last()
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h[3] == 0)
+    }));
+}
+
+#[test]
+fn an_inline_index_has_no_heads() {
+    let r = Reader::new(&build_index(&sample()));
+    assert_eq!(r.files["t0"].as_array().unwrap().len() % 2, 0);
 }
 
 #[test]
@@ -474,4 +580,23 @@ fn exact_titles_get_a_title_key() {
     let oncall = get("on call\t").expect("a key for the title On-call");
     assert_eq!(urls[oncall[0].0 as usize], "teams/oncall.html");
     assert!(get("chat tool\t").is_some());
+}
+
+#[test]
+fn the_strongest_document_is_lifted_for_teams_and_ties_go_to_the_lower_id() {
+    let boost = |doc: u32| if doc < 2 { 3.7 } else { 0.0 };
+    // A team two levels below a page outranks it once lifted.
+    assert_eq!(
+        strongest_doc([(1, 8), (5, 10)].into_iter(), boost),
+        Some((11.7, 1))
+    );
+    assert_eq!(
+        strongest_doc([(1, 8), (5, 12)].into_iter(), boost),
+        Some((12.0, 5))
+    );
+    assert_eq!(
+        strongest_doc([(3, 9), (4, 9)].into_iter(), boost),
+        Some((9.0, 3))
+    );
+    assert_eq!(strongest_doc(std::iter::empty(), boost), None);
 }

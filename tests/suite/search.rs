@@ -561,14 +561,15 @@ const PASTE: &str = r#"
     input.dispatchEvent(new Event('input', { bubbles: true }));
 "#;
 
-/// Holds back every metadata file after the first one a query asks for, until
-/// `window.releaseHeld()`: the search client loads index files by appending scripts.
+/// Holds back every metadata file after the first `arguments[0]` (default 1) a query asks
+/// for, until `window.releaseHeld()`: the search client loads index files by appending
+/// scripts.
 const HOLD_METADATA: &str = r#"
-    const head = document.head, append = head.appendChild;
+    const head = document.head, append = head.appendChild, pass = arguments.length ? arguments[0] : 1;
     let seen = 0;
     window.held = [];
     head.appendChild = function (node) {
-        if (node.tagName === 'SCRIPT' && /\/search\/m\d+\.js$/.test(node.src) && seen++ > 0) {
+        if (node.tagName === 'SCRIPT' && /\/search\/m\d+\.js$/.test(node.src) && seen++ >= pass) {
             window.held.push(node);
             return node;
         }
@@ -663,5 +664,50 @@ fn dropdown_prefetches_the_manifest_and_shows_the_first_row_before_the_rest() {
         let rest = dropdown_when(c, "every row for quokka", |d| !d.busy && d.hits.len() == 8).await;
         assert_eq!(rest.hits, whole.hits, "same rows, same order");
         assert_eq!(rest.text, whole.text);
+
+        // The term file carries its strongest document's row (a head): with every
+        // metadata file held back, the top row is there all the same, without its
+        // snippet, which comes with its file.
+        open(c, server, "index.html").await;
+        c.execute(HOLD_METADATA, vec![0.into()]).await.unwrap();
+        c.execute(PASTE, vec!["quokka".into()]).await.unwrap();
+        let first = dropdown_when(c, "the first row for quokka, from its head", |d| {
+            d.open && !d.hits.is_empty()
+        })
+        .await;
+        assert_eq!(first.hits, whole.hits[..1], "the top result, real title and link");
+        assert!(first.busy, "the list says it is still filling");
+        let snippets = c
+            .execute(
+                "return document.querySelectorAll('#search-listbox .search-snippet, #search-listbox .search-section').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(snippets, 0, "no snippet before the metadata");
+        let held = c
+            .execute("return window.held.length;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(held, 8, "every row's file asked for at once");
+        c.execute("window.releaseHeld();", vec![]).await.unwrap();
+        let rest = dropdown_when(c, "every row for quokka", |d| !d.busy && d.hits.len() == 8).await;
+        assert_eq!(rest.hits, whole.hits, "same rows, same order");
+        assert_eq!(rest.text, whole.text, "the top row's snippet added in its place");
+
+        // A query with one result: its row comes from a head, and the list stays busy
+        // until the row's snippet is in.
+        open(c, server, "index.html").await;
+        c.execute(HOLD_METADATA, vec![0.into()]).await.unwrap();
+        c.execute(PASTE, vec!["note 390".into()]).await.unwrap();
+        let one = dropdown_when(c, "the row for note 390, from its head", |d| {
+            d.open && !d.hits.is_empty()
+        })
+        .await;
+        assert_eq!(titles(&one.hits), ["Note 390"]);
+        assert!(one.text.contains("All 1 result for"), "{}", one.text);
+        assert!(one.busy, "busy until the snippet is in");
+        c.execute("window.releaseHeld();", vec![]).await.unwrap();
+        dropdown_when(c, "the whole row for note 390", |d| !d.busy && d.hits.len() == 1).await;
     });
 }

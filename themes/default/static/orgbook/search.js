@@ -284,7 +284,7 @@
   }
 
   /* load(key) → Promise of the data that search/<key>.js registers. */
-  function Engine(load) { this.load = load; this.files = {}; this.data = {}; this.maps = {}; }
+  function Engine(load) { this.load = load; this.files = {}; this.data = {}; this.maps = {}; this.heads = new Map(); }
 
   Engine.prototype.file = function (key) {
     var self = this;
@@ -296,6 +296,12 @@
             self.data[k] = v.inline[k];
             self.files[k] = Promise.resolve(v.inline[k]);
           });
+        }
+        // A term shard or prefix summary ends with its heads: [id, url, title, kind,
+        // team, status] of each entry's strongest document (an odd last element).
+        var per = key[0] === 't' ? 2 : key[0] === 'p' ? 3 : 0;
+        if (per && Array.isArray(v) && v.length % per === 1) {
+          v[v.length - 1].forEach(function (h) { self.heads.set(h[0], h.slice(1)); });
         }
         return (self.data[key] = v);
       }, function (e) { delete self.files[key]; throw e; });
@@ -497,6 +503,10 @@
     });
   };
 
+  // A document's row without its snippet, [url, title, kind, team, status], if a loaded
+  // term file carries it as a head (null otherwise).
+  Engine.prototype.head = function (id) { return this.heads.get(id) || null; };
+
   // Facet values per document, from the runs in f.js (see facets() in
   // src/search/mod.rs): kind, team (1-based, 0 = none), status (same), type.
   Engine.prototype.facets = function () {
@@ -655,6 +665,10 @@
     a.appendChild(marked(el('span', 'search-title'), rec[1], tokens));
     if (rec[3]) a.appendChild(el('span', 'search-team', rec[3]));
     if (rec[4]) a.appendChild(el('span', 'search-status', rec[4]));
+    return rec.length > 5 ? withSnippet(a, rec, tokens) : a;
+  }
+  // Adds a result's section and snippet to its link (a head has neither: see run()).
+  function withSnippet(a, rec, tokens) {
     var sn = snippet(rec, tokens);
     if (sn.heading) a.appendChild(marked(el('span', 'search-section'), sn.heading, tokens));
     if (sn.text) a.appendChild(marked(el('span', 'search-snippet'), sn.text, tokens));
@@ -765,18 +779,21 @@
       li.appendChild(link);
       list.insertBefore(li, before || null);
     }
-    /* Each shown result has its own metadata file. The top result's is asked for alone
-       (files asked for together slow each other down: 8 at once take about three times as
-       long to deliver the first as one alone), and its row is shown as soon as it is in;
-       then the other rows' files are asked for at once, and their rows appear in rank
-       order. The list is aria-busy until every row is in; the footer link is there from
-       the first row on. */
+    /* Each shown result has its own metadata file. When a term file the query loaded
+       carries the top result as a head, its row (kind, title, team, status, link) is shown
+       at once, and every row's file is asked for at once; the top row's section and
+       snippet are added when its file is in. Otherwise the top result's file is asked
+       for alone (files asked for together slow each other down: 8 at once take about
+       three times as long to deliver the first as one alone), and its row is shown as
+       soon as it is in; then the other rows' files are asked for at once. Rows appear
+       in rank order. The list is aria-busy until every row is whole; the footer link is
+       there from the first row on. */
     function run() {
       var q = input.value, my = ++seq;
       if (!q.trim()) { open(false); return; }
       engine.search(q).then(function (r) {
         if (my !== seq) return;
-        var ids = r.hits.slice(0, 8).map(function (h) { return h.id; }), recs = [], shown = 0, all;
+        var ids = r.hits.slice(0, 8).map(function (h) { return h.id; }), recs = [], shown = 0, all, head;
         if (!ids.length) return message('No results for “' + q + '”');
         function show() {
           if (my !== seq) return;
@@ -793,9 +810,25 @@
           var at = all.parentNode, current = options()[active];
           for (; shown < ids.length && recs[shown]; shown++) option(hitLink(recs[shown], r.tokens), shown, at);
           if (current) active = Array.prototype.indexOf.call(options(), current);
-          if (shown === ids.length) list.removeAttribute('aria-busy');
+          if (shown === ids.length && !head) list.removeAttribute('aria-busy');
         }
-        function row(i) { return engine.meta([ids[i]]).then(function (rec) { recs[i] = rec[0]; show(); }); }
+        function row(i) {
+          return engine.meta([ids[i]]).then(function (rec) {
+            if (i === 0 && head) {
+              if (my === seq) withSnippet(head, rec[0], r.tokens);
+              head = null;
+            } else recs[i] = rec[0];
+            show();
+          });
+        }
+        var top = engine.head(ids[0]);
+        if (top) {
+          recs[0] = top;
+          head = true;
+          show();
+          head = options()[0];
+          return Promise.all(ids.map(function (_, i) { return row(i); }));
+        }
         return row(0).then(function () {
           return my === seq && Promise.all(ids.slice(1).map(function (_, i) { return row(i + 1); }));
         });
