@@ -1216,6 +1216,19 @@ mod codes {
             b.write("content/teams/a.md", &charter("A", "parent = \"b\""));
             b.write("content/teams/b.md", &charter("B", "parent = \"a\""));
         }),
+        (Code::OrgTooDeep, |b| {
+            for i in 0..40 {
+                let parent = if i == 0 {
+                    String::new()
+                } else {
+                    format!("parent = \"deep{}\"", i - 1)
+                };
+                b.write(
+                    &format!("content/teams/deep{i}.md"),
+                    &charter(&format!("Deep {i}"), &parent),
+                );
+            }
+        }),
         (Code::DuplicateTeam, |b| {
             b.write("content/teams/sub/platform.md", &charter("Platform 2", ""));
         }),
