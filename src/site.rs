@@ -509,7 +509,7 @@ pub fn markdown_stage_dropping_bodies(
     health: &crate::health::Health,
     compress_over: usize,
 ) -> (Marked, crate::search::StreamingIndex) {
-    let index = crate::search::StreamingIndex::default();
+    let index = crate::search::StreamingIndex::with_capacity(handbook.docs.len());
     let keep: std::collections::HashSet<crate::model::DocId> = health
         .findings
         .iter()
