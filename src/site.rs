@@ -478,8 +478,7 @@ pub fn build_into_compressing_over(
 /// Bytes of Markdown (all sources together) above which `build` holds the rendered bodies
 /// compressed between the Markdown stage and the pages ([`render::bodies`]). At 100,000
 /// pages (~500 MB of Markdown) the bodies are ~500 MB of HTML, the largest part of the
-/// build's peak memory (compressed, 231 MB; compressing them took 1.3-1.9 s on two loaded
-/// threads); at 10,000 pages (50-70 MB) the peak is under 200 MiB without it, so such
+/// build's peak memory (held with zstd, 162 MB on the teams shape); at 10,000 pages (50-70 MB) the peak is under 200 MiB without it, so such
 /// handbooks pay nothing (docs/performance.md, "Peak memory at 100,000 pages").
 pub const COMPRESS_BODIES_OVER: usize = 128 << 20;
 
