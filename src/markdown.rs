@@ -37,40 +37,61 @@ pub struct LinkRef {
     pub spot: Option<Box<Spot>>,
 }
 
-/// A link's place in its file, kept without the file: its line number and the text of
-/// that line (from the line's start to the end of the span's line), which is all
-/// [`Diagnostic::at`] reads.
-#[derive(Debug, Clone)]
+/// A link's place in its file, kept without the file: the line, column and span length
+/// [`Diagnostic::at`] gives, and a hash of the line's text instead of the text (a
+/// generated paragraph is one ~500-byte line; at 100,000 pages the copies were ~70 MB). A
+/// diagnostic that must quote the line takes it from the file's text: `orgbook build`
+/// reads the file again for the few documents with a link to a missing anchor
+/// (`site::markdown_stage_dropping_bodies`), and uses what it read only where each such
+/// link's [`Spot`] is the same in it ([`LinkRef::same_spots`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spot {
     line: u32,
-    text: Box<str>,
-    span: Range<usize>,
+    column: u32,
+    span_len: u32,
+    line_hash: u64,
 }
 
 impl LinkRef {
-    /// `d` located at this link in `source` (the file's text), or at its [`Spot`] when
-    /// the text may be gone: the two give the same diagnostic.
+    /// `d` located at this link in `source` (the file's text). When the text is gone (the
+    /// body dropped, and the file not read again or changed since), at the link's line and
+    /// column from its [`Spot`], without the line's text.
     pub fn locate(&self, d: Diagnostic, source: &str) -> Diagnostic {
         match &self.spot {
-            Some(s) => {
-                let mut d = d.at(&s.text, s.span.clone());
+            Some(s) if source.len() < self.span.end => {
+                let mut d = d;
                 d.line = s.line;
+                d.column = s.column;
+                d.span_len = s.span_len;
                 d
             }
-            None => d.at(source, self.span.clone()),
+            _ => d.at(source, self.span.clone()),
         }
+    }
+
+    /// Whether `source` (a file's text read again) holds every anchored link of `links`
+    /// where it was when the links were found: the same line, column, span and line text.
+    pub fn same_spots(source: &str, links: &[LinkRef]) -> bool {
+        spots(source, links)
+            .into_iter()
+            .all(|(i, s)| links[i].spot.as_deref() == Some(&s))
     }
 }
 
-/// Gives each link to another document's anchor its [`Spot`]. One pass over the text in
-/// span order, so a file with 50,000 such links costs one scan, not one per link.
-fn spot_anchored_links(source: &str, links: &mut [LinkRef]) {
+fn hash_line(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// The [`Spot`] of each link to another document's anchor, by index in `links`. One pass
+/// over the text in span order, so a file with 50,000 such links costs one scan, not one
+/// per link. Line, column and span length are those [`Diagnostic::at`] gives.
+fn spots(source: &str, links: &[LinkRef]) -> Vec<(usize, Spot)> {
     let mut order: Vec<usize> = (0..links.len())
         .filter(|&i| links[i].target.is_some() && links[i].anchor.is_some())
         .collect();
-    if order.is_empty() {
-        return;
-    }
     order.sort_by_key(|&i| links[i].span.start);
     let floor = |mut i: usize| {
         i = i.min(source.len());
@@ -81,6 +102,7 @@ fn spot_anchored_links(source: &str, links: &mut [LinkRef]) {
     };
     // Newlines counted up to `at`.
     let (mut at, mut line) = (0usize, 1u32);
+    let mut out = Vec::with_capacity(order.len());
     for i in order {
         let start = floor(links[i].span.start);
         line += source.as_bytes()[at..start]
@@ -93,11 +115,23 @@ fn spot_anchored_links(source: &str, links: &mut [LinkRef]) {
             .find('\n')
             .map_or(source.len(), |n| start + n);
         let end = floor(links[i].span.end).clamp(start, line_end);
-        links[i].spot = Some(Box::new(Spot {
-            line,
-            text: source[line_start..line_end].into(),
-            span: start - line_start..end - line_start,
-        }));
+        out.push((
+            i,
+            Spot {
+                line,
+                column: (source[line_start..start].chars().count() + 1) as u32,
+                span_len: source[start..end].chars().count().max(1) as u32,
+                line_hash: hash_line(&source[line_start..line_end]),
+            },
+        ));
+    }
+    out
+}
+
+/// Gives each link to another document's anchor its [`Spot`].
+fn spot_anchored_links(source: &str, links: &mut [LinkRef]) {
+    for (i, s) in spots(source, links) {
+        links[i].spot = Some(Box::new(s));
     }
 }
 

@@ -478,8 +478,7 @@ pub fn build_into_compressing_over(
 /// Bytes of Markdown (all sources together) above which `build` holds the rendered bodies
 /// compressed between the Markdown stage and the pages ([`render::bodies`]). At 100,000
 /// pages (~500 MB of Markdown) the bodies are ~500 MB of HTML, the largest part of the
-/// build's peak memory (compressed, 231 MB; compressing them took 1.3-1.9 s on two loaded
-/// threads); at 10,000 pages (50-70 MB) the peak is under 200 MiB without it, so such
+/// build's peak memory (held with zstd, 162 MB on the teams shape); at 10,000 pages (50-70 MB) the peak is under 200 MiB without it, so such
 /// handbooks pay nothing (docs/performance.md, "Peak memory at 100,000 pages").
 pub const COMPRESS_BODIES_OVER: usize = 128 << 20;
 
@@ -494,7 +493,9 @@ const BODIES_PER_STEP: usize = 256;
 /// a body held is reused by later bodies' HTML. Kept: the front matter, which diagnostics
 /// and health notes quote, and the whole text of any document a health finding points into
 /// the body of. Anchors are checked once every body is rendered, from each link's
-/// [`markdown::Spot`], so they need no body. Each document also goes into the search
+/// [`markdown::Spot`], so they need no body; a document with a link to a missing anchor
+/// has its file read again from `root`, so that the diagnostic quotes the line as `check`
+/// does (only if the file is unchanged there). Each document also goes into the search
 /// index as soon as it is rendered, and its plain text (read by nothing else) is dropped
 /// there and then; the index's files are made by [`search_files_of`].
 ///
@@ -502,11 +503,12 @@ const BODIES_PER_STEP: usize = 256;
 /// held compressed ([`render::bodies`]), so the HTML of every body is not held plain
 /// either.
 pub fn markdown_stage_dropping_bodies(
+    root: &Path,
     handbook: &mut Handbook,
     health: &crate::health::Health,
     compress_over: usize,
 ) -> (Marked, crate::search::StreamingIndex) {
-    let index = crate::search::StreamingIndex::default();
+    let index = crate::search::StreamingIndex::with_capacity(handbook.docs.len());
     let keep: std::collections::HashSet<crate::model::DocId> = health
         .findings
         .iter()
@@ -565,20 +567,49 @@ pub fn markdown_stage_dropping_bodies(
             _ => false,
         })
     };
-    let rewritten: Vec<usize> = (0..n)
-        .filter(|&id| compress && misses(&rendered[id]))
-        .collect();
-    for id in rewritten {
-        bodies.restore(id, &mut rendered[id]);
+    let missing: Vec<usize> = (0..n).filter(|&id| misses(&rendered[id])).collect();
+    for &id in &missing {
+        if compress {
+            bodies.restore(id, &mut rendered[id]);
+        }
+        if !keep.contains(&id) {
+            reread_text(root, &mut handbook.docs[id], &rendered[id].links);
+        }
     }
     let mut marked = after_markdown(handbook, rendered, md_diags);
     marked.bodies = bodies;
+    for id in missing {
+        let source = &mut handbook.docs[id].source;
+        if !keep.contains(&id) && source.text.len() > source.body_start {
+            source.text.truncate(source.body_start);
+            source.text.shrink_to_fit();
+        }
+    }
     // Links are read by the checks and the backlinks above, and by no page: dropped here,
     // before the search index is scored (the build's memory peak).
     for r in &mut marked.rendered {
         r.links = Vec::new();
     }
     (marked, index)
+}
+
+/// Puts back the text of `doc`, whose body was dropped, read again from its file, so that
+/// the diagnostics of its links to missing anchors quote their line: only when the file
+/// still starts with the front matter that was loaded and holds each of those links at its
+/// [`markdown::Spot`] (same line, column and line text). Otherwise (the file was edited or
+/// removed meanwhile) the text stays dropped, and the diagnostics give the line and column
+/// without quoting the line.
+fn reread_text(root: &Path, doc: &mut crate::model::Doc, links: &[markdown::LinkRef]) {
+    let Ok(bytes) = std::fs::read(root.join(&doc.source.path)) else {
+        return;
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return;
+    };
+    let text = load::line_ends(text);
+    if text.starts_with(doc.source.text.as_str()) && markdown::LinkRef::same_spots(&text, links) {
+        doc.source.text = text;
+    }
 }
 
 fn run(
@@ -620,7 +651,7 @@ fn run(
     let (marked, index) = match staging {
         Some((_, compress_over)) => {
             let (marked, index) =
-                markdown_stage_dropping_bodies(&mut handbook, &health, compress_over);
+                markdown_stage_dropping_bodies(root, &mut handbook, &health, compress_over);
             (marked, Some(index))
         }
         None => (markdown_stage(&mut handbook), None),

@@ -247,13 +247,7 @@ pub fn parse_doc(
     text: String,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Doc> {
-    // Old Mac files end lines with a lone `\r`; CommonMark reads those as line breaks, so
-    // front matter and line numbers must too. Swapping byte for byte keeps every offset.
-    let text = if text.contains('\r') && !text.contains('\n') {
-        text.replace('\r', "\n")
-    } else {
-        text
-    };
+    let text = line_ends(text);
     let class = classify(rel);
     let split = match frontmatter::split(&file, &text) {
         Ok(s) => s,
@@ -292,6 +286,17 @@ pub fn parse_doc(
         url,
         kind,
     })
+}
+
+/// A file's text as documents hold it. Old Mac files end lines with a lone `\r`;
+/// CommonMark reads those as line breaks, so front matter and line numbers must too.
+/// Swapping byte for byte keeps every offset.
+pub fn line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 /// The output path of a document, relative to the site root.

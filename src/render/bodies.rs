@@ -2,14 +2,16 @@
 //! show them, when a handbook is large. A build renders every body before any page (the
 //! pages need every document's headings, anchors and backlinks), and at 100,000 pages the
 //! bodies' HTML (~500 MB) is the largest thing it holds. [`Bodies`] keeps them compressed
-//! with LZ4 in runs of [`RUN_DOCS`] consecutive documents, and gives a page its body back
-//! as it is rendered. Runs, not single bodies: neighbouring bodies share their markup and
-//! much of their vocabulary, so a run of 16 compresses 2.2× where one body alone compresses
-//! 1.6× (measured on the 100,000-page handbook of `benches/build.sh`). Each thread keeps the
-//! last run it decompressed: pages are rendered in document order, each thread taking
-//! consecutive documents, so a run is decompressed about once. Whether to compress at all
-//! is the caller's choice (`site.rs`): below a few hundred MB of Markdown the saving is not
-//! worth the CPU.
+//! with zstd (level 1) in runs of [`RUN_DOCS`] consecutive documents, and gives a page its
+//! body back as it is rendered. Runs, not single bodies: neighbouring bodies share their
+//! markup and much of their vocabulary. At 100,000 pages (teams shape of
+//! `benches/build.sh`) the 523 MB of HTML are held in 162 MB; LZ4 in runs of 16, which
+//! this replaced, held the default shape's 501 MiB in 231 MiB (zstd's window also reaches
+//! across a longer run: on a sample of those pages, runs of 16, 32 and 64 compressed 4.3×,
+//! 4.8× and 5.0×). Each thread keeps the last run it decompressed: pages are rendered in
+//! document order, each thread taking consecutive documents, so a run is decompressed
+//! about once. Whether to compress at all is the caller's choice (`site.rs`): below a few
+//! hundred MB of Markdown the saving is not worth the CPU.
 
 use crate::markdown::Rendered;
 use crate::model::DocId;
@@ -18,7 +20,10 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Consecutive documents compressed together.
-pub const RUN_DOCS: usize = 16;
+pub const RUN_DOCS: usize = 64;
+
+/// zstd's fastest standard level.
+const LEVEL: i32 = 1;
 
 /// Marks a document whose body is not held here (it is in [`Rendered::html`]).
 const PLAIN: u32 = u32::MAX;
@@ -38,7 +43,7 @@ struct Run {
     first: DocId,
     /// Where each document's body ends in the decompressed run.
     ends: Box<[u32]>,
-    lz4: Box<[u8]>,
+    packed: Box<[u8]>,
 }
 
 static STORES: AtomicU64 = AtomicU64::new(1);
@@ -68,7 +73,9 @@ impl Bodies {
                 Run {
                     first: first + i * RUN_DOCS,
                     ends: ends.into(),
-                    lz4: lz4_flex::block::compress(&raw).into(),
+                    packed: zstd::bulk::compress(&raw, LEVEL)
+                        .expect("zstd compresses a run held in memory")
+                        .into(),
                 }
             })
             .collect();
@@ -97,8 +104,10 @@ impl Bodies {
         let end = run.ends[at] as usize;
         LAST.with_borrow_mut(|(store, last, bytes)| {
             if (*store, *last) != (self.store, index) {
-                bytes.resize(*run.ends.last().expect("a run has documents") as usize, 0);
-                lz4_flex::block::decompress_into(&run.lz4, bytes)
+                bytes.clear();
+                bytes.reserve(*run.ends.last().expect("a run has documents") as usize);
+                zstd::bulk::Decompressor::new()
+                    .and_then(|mut d| d.decompress_to_buffer(&run.packed, bytes))
                     .expect("a run decompresses: this build compressed it");
                 (*store, *last) = (self.store, index);
             }

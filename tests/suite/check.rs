@@ -249,8 +249,9 @@ fn builds_are_reproducible_across_folders() {
 }
 
 /// `orgbook build` drops each Markdown body once it is rendered and checks anchors later
-/// from where each link was noted (`markdown::Spot`): the anchor diagnostics must still
-/// name the same line, column, source line and caret as `check`, which keeps the bodies.
+/// from where each link was noted (`markdown::Spot`), reading a file again to quote the
+/// line of a link to a missing anchor: the anchor diagnostics must still name the same
+/// line, column, source line and caret as `check`, which keeps the bodies.
 /// Non-ASCII text before the link, CRLF line ends and two links on one line test the
 /// column and the line text.
 #[test]
@@ -286,4 +287,79 @@ fn build_locates_anchor_diagnostics_like_check() {
     };
     assert_eq!(blocks(&check.stderr), blocks(&build.stderr));
     assert_eq!(blocks(&build.stderr).len(), 2, "{}", build.stderr);
+}
+
+/// The file of a link to a missing anchor, read again by `build` to quote the line, may
+/// have changed or gone since it was loaded: then the diagnostic keeps the link's line,
+/// column and span from when it was rendered and quotes no line (never a line of the new
+/// text). Unchanged, or changed only after the link's line, it quotes the line.
+#[test]
+fn build_quotes_no_line_from_a_file_changed_since_it_was_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_under(root, "orgbook.toml", "title = \"Org\"\n");
+    write_under(root, "content/_index.md", "# Home\n\nWelcome.\n");
+    write_under(root, "content/target.md", "# Target\n\n## Deploys\n");
+    let original = "# Links\n\nIntro.\n\nSee [typo](target.md#deplois) here.\n";
+    let edits: [(&str, Option<&str>); 5] = [
+        ("unchanged", Some(original)),
+        (
+            "changed after the line",
+            Some("# Links\n\nIntro.\n\nSee [typo](target.md#deplois) here.\nMore.\n"),
+        ),
+        (
+            "line edited",
+            Some("# Links\n\nIntro.\n\nSee [typo](target.md#deplois) there.\n"),
+        ),
+        (
+            "line moved",
+            Some("# Links\n\nIntro.\nSee [typo](target.md#deplois) here.\n"),
+        ),
+        ("removed", None),
+    ];
+    for (what, now) in edits {
+        write_under(root, "content/links.md", original);
+        let (config, _) = orgbook::site::load_config(root);
+        let mut diags = Vec::new();
+        let loaded = orgbook::load::load(root, &mut diags);
+        let linked = orgbook::site::link(config, loaded);
+        let mut handbook = linked.handbook;
+        match now {
+            Some(text) => write_under(root, "content/links.md", text),
+            None => std::fs::remove_file(root.join("content/links.md")).unwrap(),
+        }
+        let (marked, _) = orgbook::site::markdown_stage_dropping_bodies(
+            root,
+            &mut handbook,
+            &linked.health,
+            usize::MAX,
+        );
+        let d = marked
+            .anchor_diags
+            .iter()
+            .find(|d| d.code == "missing-anchor")
+            .unwrap_or_else(|| panic!("{what}: {:#?}", marked.anchor_diags));
+        assert_eq!(
+            (d.file.as_str(), d.line, d.column, d.span_len),
+            ("content/links.md", 5, 5, 25),
+            "{what}"
+        );
+        let quoted = matches!(what, "unchanged" | "changed after the line");
+        assert_eq!(
+            d.source_line.as_deref(),
+            quoted.then_some("See [typo](target.md#deplois) here."),
+            "{what}"
+        );
+        assert_eq!(
+            handbook
+                .docs
+                .iter()
+                .find(|d| d.source.path == "content/links.md")
+                .unwrap()
+                .source
+                .body(),
+            "",
+            "{what}: the text read again is dropped again"
+        );
+    }
 }

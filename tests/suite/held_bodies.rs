@@ -175,6 +175,7 @@ fn the_markdown_stage_holds_every_body_but_the_rewritten_ones() {
         let linked = orgbook::site::link(config, loaded);
         let mut handbook = linked.handbook;
         let (marked, _) = orgbook::site::markdown_stage_dropping_bodies(
+            dir.path(),
             &mut handbook,
             &linked.health,
             compress_over,
