@@ -511,6 +511,18 @@ fn folder_indexes(
     best.into_iter().map(|(k, (_, id))| (k, id)).collect()
 }
 
+/// The charter `slug`'s `parent`, when that names another charter: the edge the walks
+/// over the org chart follow.
+fn charter_parent<'a>(
+    docs: &'a [crate::model::Doc],
+    teams: &BTreeMap<String, DocId>,
+    slug: &str,
+) -> Option<&'a str> {
+    let c = docs[*teams.get(slug)?].as_team()?;
+    let Spanned { value: p, .. } = c.parent.as_ref()?;
+    (teams.contains_key(p) && p != slug).then_some(p.as_str())
+}
+
 /// Finds cycles in `parent` with a colouring walk: O(teams), each cycle reported once,
 /// listing its members in order.
 fn report_cycles(
@@ -518,11 +530,7 @@ fn report_cycles(
     teams: &BTreeMap<String, DocId>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let parent_of = |slug: &str| -> Option<&str> {
-        let c = docs[*teams.get(slug)?].as_team()?;
-        let Spanned { value: p, .. } = c.parent.as_ref()?;
-        (teams.contains_key(p) && p != slug).then_some(p.as_str())
-    };
+    let parent_of = |slug: &str| charter_parent(docs, teams, slug);
     let mut done: BTreeSet<&str> = BTreeSet::new();
     for start in teams.keys() {
         let mut path: Vec<&str> = Vec::new();
@@ -576,11 +584,7 @@ fn report_deep_chains(
     teams: &BTreeMap<String, DocId>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let parent_of = |slug: &str| -> Option<&str> {
-        let c = docs[*teams.get(slug)?].as_team()?;
-        let Spanned { value: p, .. } = c.parent.as_ref()?;
-        (teams.contains_key(p) && p != slug).then_some(p.as_str())
-    };
+    let parent_of = |slug: &str| charter_parent(docs, teams, slug);
     // Depth from the top (a team without a parent is 1); `ON_PATH` while being worked out,
     // and left so for a team on or under a cycle.
     const ON_PATH: usize = usize::MAX;

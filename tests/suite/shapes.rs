@@ -61,13 +61,18 @@ fn a_parent_chain_at_the_limit_builds() {
     assert!(crumbs.contains(&"Level 30".to_string()), "{crumbs:?}");
 }
 
-/// Decisions 1..=n, each superseded by the next.
-fn write_supersession_chain(book: &TestBook, n: usize) {
+/// The one team that owns every decision of a test.
+fn write_core_team(book: &TestBook) {
     book.write(
         "content/teams/core.md",
         "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n\
          [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nCore.\n",
     );
+}
+
+/// Decisions 1..=n, each superseded by the next.
+fn write_supersession_chain(book: &TestBook, n: usize) {
+    write_core_team(book);
     for i in 1..=n {
         let (status, supersedes) = match i {
             1 => ("superseded", String::new()),
@@ -172,11 +177,7 @@ fn a_month_of_hundreds_of_decisions_is_split_across_timeline_parts() {
     // 8,000 records of one month made one 3 MB page.
     const N: usize = 700;
     let book = empty_book();
-    book.write(
-        "content/teams/core.md",
-        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Ada\"\n\n\
-         [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nCore.\n",
-    );
+    write_core_team(&book);
     for i in 1..=N {
         book.write(
             &format!("content/decisions/{i:04}-imported-{i}.md"),
