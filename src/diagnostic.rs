@@ -418,15 +418,25 @@ fn render_github(d: &Diagnostic) -> String {
 }
 
 /// Suggests the candidate closest to `input` when it is plausibly a typo.
+///
+/// Candidates are ranked by Jaro-Winkler similarity (which favours a shared start), but
+/// the best one is only offered within a few edits (a third of the longer name, as
+/// rustc's suggestions do): similarity alone pairs unrelated words that share letters,
+/// such as another generator's `section` key with `description`.
 pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let mut best: Option<(f64, &str)> = None;
+    let input = input.to_lowercase();
+    let mut best: Option<(f64, &str, String)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(&input.to_lowercase(), &c.to_lowercase());
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
+        let lower = c.to_lowercase();
+        let score = strsim::jaro_winkler(&input, &lower);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, c, lower));
         }
     }
-    best.filter(|(s, _)| *s >= 0.7).map(|(_, c)| c)
+    let (score, c, lower) = best?;
+    let longest = input.chars().count().max(lower.chars().count());
+    let edits = strsim::osa_distance(&input, &lower);
+    (score >= 0.7 && edits <= (longest / 3).max(1)).then_some(c)
 }
 
 #[cfg(test)]
@@ -531,5 +541,8 @@ mod tests {
         let keys = ["name", "problem", "parent"];
         assert_eq!(nearest("probelm", keys), Some("problem"));
         assert_eq!(nearest("zzzzqq", keys), None);
+        assert_eq!(nearest("onws", ["owns", "name"]), Some("owns"));
+        // Shares letters and a similar shape, but is another word.
+        assert_eq!(nearest("section", ["description", "tags"]), None);
     }
 }

@@ -392,6 +392,48 @@ impl NearIndex {
     }
 }
 
+impl NearIndex {
+    /// The file a link most likely meant when it was written for a folder that now sits
+    /// deeper in the handbook: `/commands/npm-team` in docs imported into
+    /// `content/tools/npm/` means `content/tools/npm/commands/npm-team.md`. A file whose
+    /// path ends with the link's (at least two segments, `.md`/`.html` or none), the one
+    /// sharing the most folders with the linking file when there are several.
+    pub fn moved(&self, link: &str, from_dir: &str) -> Option<&str> {
+        let mut tail = link.trim_start_matches('/');
+        while let Some(rest) = tail.strip_prefix("./").or_else(|| tail.strip_prefix("../")) {
+            tail = rest;
+        }
+        let tail = tail.trim_end_matches('/');
+        let tail = [".md", ".html", ".htm"]
+            .iter()
+            .find_map(|ext| tail.strip_suffix(ext))
+            .unwrap_or(tail);
+        if !tail.contains('/') || tail.split('/').any(|s| s.is_empty() || s == "..") {
+            return None;
+        }
+        let shared = |p: &str| {
+            p.split('/')
+                .zip(from_dir.split('/'))
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        // The link's extension is stripped already unless it names an asset (`x.png`).
+        let name = tail.rsplit('/').next().unwrap_or(tail);
+        self.by_stem
+            .get(name)
+            .or_else(|| self.by_stem.get(stem(name)))?
+            .iter()
+            .map(String::as_str)
+            .filter(|c| {
+                let bare = c.strip_suffix(".md").unwrap_or(c);
+                bare.strip_suffix(tail)
+                    .is_some_and(|head| head.ends_with('/'))
+            })
+            // Most shared folders first, then the first path, so the hint is deterministic.
+            .min_by(|a, b| shared(b).cmp(&shared(a)).then(a.cmp(b)))
+    }
+}
+
 /// A file name without its extension: `content/a/setup.md` → `setup`.
 fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);

@@ -848,11 +848,14 @@ fn rewrite<'a>(
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
-            let candidates = handbook.near().candidates(&joined);
-            let near = nearest(&joined, candidates).map(|n| {
-                let rel = relative_path(from_dir, n);
-                format!("did you mean `{rel}`?")
-            });
+            let near = handbook.near();
+            let moved = near.moved(path, from_dir);
+            let near = moved
+                .or_else(|| nearest(&joined, near.candidates(&joined)))
+                .map(|n| {
+                    let rel = relative_path(from_dir, n);
+                    format!("did you mean `{rel}`?")
+                });
             let help = near.unwrap_or_else(|| {
                 "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
             });

@@ -363,3 +363,35 @@ fn new_writes_yaml_front_matter_when_configured_and_it_builds() {
         "{nav:?}"
     );
 }
+
+#[test]
+fn links_from_docs_moved_under_a_folder_suggest_where_the_target_went() {
+    // Docusaurus docs dropped into the handbook under tools/: their absolute links were
+    // written from the old docs root, so `/reference/glossary` now lives one folder down.
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "content/tools/reference/glossary.md",
+        "---\ntitle: Tool glossary\n---\n\nTerms.\n",
+    );
+    book.write(
+        "content/tools/tutorial/start.md",
+        "---\ntitle: Start\n---\n\nSee the [terms](/reference/api/terms) and [glossary](/reference/glossary).\n",
+    );
+    book.write(
+        "content/tools/reference/api/terms.md",
+        "---\ntitle: Terms\n---\n\nTerms of the API.\n",
+    );
+    // Another copy elsewhere, first in path order: the hint prefers the linking file's tree.
+    book.write(
+        "content/archive/reference/api/terms.md",
+        "---\ntitle: Old terms\n---\n\nOld.\n",
+    );
+    let run = book.run(&["check"]);
+    // `/reference/glossary` resolves to the site's own glossary; only the deeper link breaks,
+    // and the hint names the moved file, relative to the linking one.
+    run.failure(1)
+        .stderr_has("link to `/reference/api/terms`: no such file")
+        .stderr_has("--> content/tools/tutorial/start.md:5:9")
+        .stderr_has("did you mean `../reference/api/terms.md`?")
+        .stderr_lacks("/reference/glossary`: no such file");
+}
