@@ -558,12 +558,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     if rendered.broken_links > BROKEN_LINKS_SHOWN {
         let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
+        let message = format!(
+            "{more} more broken links in this file are not listed ({} in all)",
+            rendered.broken_links
+        );
+        // The summary has the severity of the links it stands for.
+        let summary = if handbook.config.links.broken_warn {
+            Diagnostic::warning("broken-link", &doc.source.path, message)
+        } else {
+            Diagnostic::error("broken-link", &doc.source.path, message)
+        };
         diags.push(
-            Diagnostic::error(
-                "broken-link",
-                &doc.source.path,
-                format!("{more} more broken links in this file are not listed ({} in all)", rendered.broken_links),
-            )
+            summary
             .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; fix them and run `orgbook check` again for the next ones")),
         );
     }

@@ -312,6 +312,21 @@ fn broken_links_can_be_warnings_and_still_publish() {
     run.success()
         .stderr_has("warning[broken-link]")
         .stderr_has("content/tutorial/deploy.md:13:");
+    // A file with more broken links than are listed (an imported changelog): the summary
+    // of the rest is a warning too, so the build still publishes.
+    let many: String = (0..25)
+        .map(|i| format!("- [v{i}](doc/changelogs/CHANGELOG_V{i}.md)\n"))
+        .collect();
+    book.write(
+        "content/reference/changelog.md",
+        &format!("# Changelog\n\n{many}"),
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "warning[broken-link]: 5 more broken links in this file are not listed (25 in all)",
+        )
+        .stderr_lacks("error[");
 }
 
 #[test]
