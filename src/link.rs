@@ -393,6 +393,36 @@ impl NearIndex {
 }
 
 impl NearIndex {
+    /// The nearest file to the missing path `joined` (root-relative), when it is plausibly
+    /// a typo of it. Paths are compared on what follows their shared folders: a whole-path
+    /// similarity is dominated by a long shared prefix, and would offer `SECURITY.md` for
+    /// a link to `docs/` beside it.
+    pub fn nearest(&self, joined: &str) -> Option<&str> {
+        let joined = joined.trim_end_matches('/');
+        let tail = |p: &'_ str| -> usize {
+            let shared = joined
+                .split('/')
+                .zip(p.split('/'))
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len() + 1)
+                .sum::<usize>();
+            shared.min(p.len()).min(joined.len())
+        };
+        let mut best: Option<(&str, &str)> = None;
+        for c in self.candidates(joined) {
+            let at = tail(c);
+            let (mine, theirs) = (&joined[at..], &c[at..]);
+            if crate::diagnostic::nearest(mine, [theirs]).is_some()
+                && best.is_none_or(|(m, t)| {
+                    strsim::jaro_winkler(mine, theirs) > strsim::jaro_winkler(m, t)
+                })
+            {
+                best = Some((mine, c));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
     /// The file a link most likely meant when it was written for a folder that now sits
     /// deeper in the handbook: `/commands/npm-team` in docs imported into
     /// `content/tools/npm/` means `content/tools/npm/commands/npm-team.md`. A file whose
@@ -1073,6 +1103,23 @@ mod tests {
         assert_eq!(
             near.candidates("content/zz/setup"),
             ["content/a/setup.md", "content/b/setup.md"]
+        );
+        assert_eq!(
+            near.nearest("content/a/setpu.md"),
+            Some("content/a/setup.md")
+        );
+        // A long shared folder is not a likeness: `docs/` is not `SECURITY.md`'s typo.
+        let deep = NearIndex::new(
+            &["content/vendor/node_modules/node-gyp/SECURITY.md".to_string()],
+            &[],
+        );
+        assert_eq!(
+            deep.nearest("content/vendor/node_modules/node-gyp/docs/"),
+            None
+        );
+        assert_eq!(
+            deep.nearest("content/vendor/node_modules/node-gyp/SECURTY.md"),
+            Some("content/vendor/node_modules/node-gyp/SECURITY.md")
         );
     }
 }

@@ -7,7 +7,7 @@
 //! target's output URL relative to this page. A link to a missing file is an error at the
 //! link's line and column. Anchors are checked later, once every page's headings are known.
 
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::Diagnostic;
 use crate::model::{DocId, Handbook};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -856,12 +856,10 @@ fn rewrite<'a>(
             rendered.broken_links += 1;
             let near = handbook.near();
             let moved = near.moved(path, from_dir);
-            let near = moved
-                .or_else(|| nearest(&joined, near.candidates(&joined)))
-                .map(|n| {
-                    let rel = relative_path(from_dir, n);
-                    format!("did you mean `{rel}`?")
-                });
+            let near = moved.or_else(|| near.nearest(&joined)).map(|n| {
+                let rel = relative_path(from_dir, n);
+                format!("did you mean `{rel}`?")
+            });
             let help = near.unwrap_or_else(|| {
                 "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
             });
