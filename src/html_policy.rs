@@ -344,6 +344,88 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// How many elements a piece of raw HTML leaves open (start tags minus end tags), so the
+/// Markdown renderer can tell where a run of raw HTML is balanced and can be sanitized on
+/// its own instead of with the rest of the page (ammonia parses whatever it is given, and a
+/// changelog with an `<a id>` at its top and bottom would otherwise be parsed whole).
+///
+/// It only decides how the page is cut, never what is safe: each cut is sanitized, and the
+/// sanitizer's output is a balanced fragment whatever this count says. A miscount can only
+/// change how unbalanced HTML nests. So it errs towards "still open": a self-closed
+/// non-void tag (`<div/>`, which browsers read as open) counts as open, and the text of
+/// `<script>`, `<style>` and the other raw-text elements is skipped to its end tag.
+pub fn open_elements(piece: &str) -> i64 {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen",
+    ];
+    const RAW_TEXT: &[&str] = &[
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+    ];
+    let bytes = piece.as_bytes();
+    let lower = |r: Range<usize>| piece[r].to_ascii_lowercase();
+    let mut open = 0i64;
+    let mut at = 0;
+    while let Some(lt) = piece[at..].find('<').map(|i| at + i) {
+        let rest = &piece[lt..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(piece.len(), |e| lt + e + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_at = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_at].is_ascii_alphabetic() {
+            at = lt + 1;
+            continue;
+        }
+        let name = lower(name_at..name_at + name_len);
+        // The tag's end: the first `>` outside a quoted attribute value.
+        let mut quote = None;
+        let mut end = piece.len();
+        for (i, b) in bytes[name_at + name_len..].iter().enumerate() {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(*b),
+                (Some(q), _) if q == *b => quote = None,
+                (None, b'>') => {
+                    end = name_at + name_len + i + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        at = end;
+        if closing {
+            if !VOID.contains(&name.as_str()) {
+                open -= 1;
+            }
+        } else if !VOID.contains(&name.as_str()) {
+            open += 1;
+            if RAW_TEXT.contains(&name.as_str()) {
+                // Its text is not markup: skip to its end tag (left open if there is none).
+                let close = format!("</{name}");
+                match piece[at..].to_ascii_lowercase().find(&close) {
+                    Some(i) => at += i,
+                    None => return open,
+                }
+            }
+        }
+    }
+    open
+}
+
 /// Sanitises a page body that contains raw HTML.
 pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
@@ -352,6 +434,23 @@ pub fn sanitize(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_elements_counts_what_a_piece_leaves_open() {
+        assert_eq!(open_elements("<details><summary>Why</summary>"), 1);
+        assert_eq!(open_elements("</details>"), -1);
+        assert_eq!(open_elements("<a id=\"v1\"></a>"), 0);
+        assert_eq!(open_elements("<br><img src=x><hr/>"), 0);
+        assert_eq!(open_elements("<kbd>Ctrl</kbd>"), 0);
+        // Browsers read `<div/>` as an open `<div>`.
+        assert_eq!(open_elements("<div/>"), 1);
+        assert_eq!(open_elements("<!-- <div> -->"), 0);
+        assert_eq!(open_elements("<a title=\"x>y\" href=z>"), 1);
+        assert_eq!(open_elements("<script>if (a<b) x = '</div>'</script>"), 0);
+        assert_eq!(open_elements("<style>p<q{}"), 1);
+        assert_eq!(open_elements("a < b and 1<2"), 0);
+        assert_eq!(open_elements("<P>text"), 1);
+    }
 
     #[test]
     fn unsafe_schemes_are_found_however_they_are_spelled() {

@@ -382,7 +382,6 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::End(_) if in_heading.is_none() => prelude = false,
             _ => {}
         }
-        let raw_before = has_raw_html;
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -529,8 +528,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             _ => {}
         }
         events.push(event);
-        if has_raw_html && !raw_before && region.start.is_none() {
-            // The first raw HTML: what comes before its top-level block is Markdown's own.
+        let raw_now = event_is_raw(&events);
+        if raw_now && let Some(Event::Html(t) | Event::InlineHtml(t)) = events.last() {
+            region.balance += crate::html_policy::open_elements(t);
+        }
+        if raw_now && region.start.is_none() {
+            // Raw HTML after Markdown's own: what comes before its top-level block is the
+            // renderer's, and a new span starts.
             let done = region.block_start;
             pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..done));
             // An open heading (raw HTML in a heading) is found by its index in the buffer.
@@ -538,12 +542,19 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             region.block_start = 0;
             region.start = Some(rendered.html.len());
         }
-        region.open |= event_is_raw(&events);
+        region.open |= raw_now;
         if depth == 0 && region.open && !footnotes {
-            // The end of a top-level block that holds raw HTML: the region reaches here.
+            // The end of a top-level block that holds raw HTML: the span reaches here, and
+            // ends here when its raw HTML is balanced.
             pulldown_cmark::html::push_html(&mut rendered.html, events.drain(..));
             region.end = rendered.html.len();
             region.open = false;
+            if region.balance <= 0
+                && let Some(start) = region.start.take()
+            {
+                region.spans.push(start..region.end);
+                region.balance = 0;
+            }
         }
         // Write finished top-level blocks as they come, so a 100 MB page never holds all its
         // events at once. Only between top-level blocks (tables and lists are whole), and
@@ -574,16 +585,22 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         );
     }
     if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
-        rendered.html = match region.start {
-            Some(start) if !footnotes && !region.open && region.end >= start => {
-                let html = &rendered.html;
-                let mut out = String::with_capacity(html.len());
-                out.push_str(&html[..start]);
-                out.push_str(&crate::html_policy::sanitize(&html[start..region.end]));
-                out.push_str(&html[region.end..]);
-                out
+        if let Some(start) = region.start.take() {
+            region.spans.push(start..region.end.max(start));
+        }
+        rendered.html = if footnotes || region.open {
+            crate::html_policy::sanitize(&rendered.html)
+        } else {
+            let html = &rendered.html;
+            let mut out = String::with_capacity(html.len());
+            let mut copied = 0;
+            for span in &region.spans {
+                out.push_str(&html[copied..span.start]);
+                out.push_str(&crate::html_policy::sanitize(&html[span.clone()]));
+                copied = span.end;
             }
-            _ => crate::html_policy::sanitize(&rendered.html),
+            out.push_str(&html[copied..]);
+            out
         };
     }
     spot_anchored_links(&doc.source.text, &mut rendered.links);
@@ -594,23 +611,31 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     rendered
 }
 
-/// Where raw HTML sits in a page's HTML: from the start of the first top-level block that
-/// holds raw HTML to the end of the last one. Only this span goes through the sanitizer:
-/// the HTML before and after it is the Markdown renderer's own (escaped, balanced, and with
-/// unsafe URLs already neutralised), and the sanitizer's output is a balanced fragment, so
-/// nothing in the span can reach outside it. A `<details>` opened in one block and closed
-/// in a later one stays whole because the span runs from the first raw block to the last.
-/// Footnotes are numbered across the page, so a page with footnotes is sanitized whole.
+/// Where raw HTML sits in a page's HTML: spans that each run from the start of a top-level
+/// block holding raw HTML to the end of the first such block (it or a later one) where the
+/// raw HTML opened so far is closed again ([`crate::html_policy::open_elements`]). Only
+/// these spans go through the sanitizer, each on its own: the HTML between them is the
+/// Markdown renderer's own (escaped, balanced, and with unsafe URLs already neutralised),
+/// and the sanitizer's output is a balanced fragment, so nothing in a span can reach
+/// outside it. A `<details>` opened in one block and closed in a later one stays whole
+/// because its span runs on until the closing tag. Sanitizing spans rather than one run
+/// from the first raw block to the last keeps a long page with a few anchors cheap (the
+/// sanitizer parses all it is given). Footnotes are numbered across the page, so a page
+/// with footnotes is sanitized whole.
 #[derive(Default)]
 struct RawRegion {
     /// Index in the event buffer where the current top-level block starts.
     block_start: usize,
-    /// Offset in the HTML where the span starts.
+    /// Offset in the HTML where the current span starts.
     start: Option<usize>,
-    /// Offset in the HTML where the span ends (so far).
+    /// Offset in the HTML where the current span ends (so far).
     end: usize,
     /// The current top-level block holds raw HTML.
     open: bool,
+    /// Elements the current span's raw HTML has opened and not closed.
+    balance: i64,
+    /// The finished spans, in order.
+    spans: Vec<std::ops::Range<usize>>,
 }
 
 /// Whether the newest buffered event is raw HTML (a block or an inline tag).
@@ -987,6 +1012,26 @@ mod tests {
         let tail = &plain.html[plain.html.find("<p>Closing").unwrap()..];
         assert!(html.ends_with(tail), "{html}");
         assert!(html.starts_with("<h1 id=\"title\">Title</h1>"), "{html}");
+    }
+
+    #[test]
+    fn balanced_runs_of_raw_html_are_sanitized_apart() {
+        // A changelog's shape: an anchor before each version, Markdown between them.
+        let text = "<a id=\"v2\"></a>\n\n## V2\n\nText\u{a0}here.\n\n---\n\n\
+            <div class=\"note\">\n\nInside the *note*.\n\n</div>\n\n---\n\n\
+            <a id=\"v1\"></a>\n\n## V1\n\n<img src=x onerror=alert(2)>\n";
+        let hb = book(&[("a.md", text)], &[], false);
+        let (page, _) = render_path(&hb, "content/a.md");
+        let html = &page.html;
+        assert!(!html.contains("onerror"), "{html}");
+        // The Markdown between the runs is the renderer's own (the sanitizer would write
+        // `<hr>` and `&nbsp;`).
+        assert_eq!(html.matches("<hr />").count(), 2, "{html}");
+        assert!(html.contains("Text\u{a0}here."), "{html}");
+        // A run that opens an element runs on to its end tag, so the Markdown inside stays in.
+        let note = &html[html.find("<div class=\"note\">").unwrap()..html.find("</div>").unwrap()];
+        assert!(note.contains("<em>note</em>"), "{html}");
+        assert!(html.contains("<a id=\"v1\"></a>"), "{html}");
     }
 
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {
