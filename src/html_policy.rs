@@ -5,9 +5,10 @@
 //! The sanitizer is ammonia (a maintained, html5ever-based allowlist sanitizer), configured
 //! to keep what GitHub keeps (tables, `<details>`/`<summary>`, `<kbd>`, `<sup>`/`<sub>`,
 //! images, anchors with `id`/`name`) and to drop scripts, styles, event handlers, frames and
-//! forms. It runs only on pages whose Markdown contains raw HTML, over the page's whole body:
-//! raw HTML arrives from the Markdown parser in pieces (`<details>` in one block, its closing
-//! tag in another), and only the whole body has the structure a browser will see.
+//! forms. It runs only on pages whose Markdown contains raw HTML, over each balanced run of
+//! blocks holding it: raw HTML arrives from the Markdown parser in pieces (`<details>` in one
+//! block, its closing tag in another), so a run goes on until what it opened is closed
+//! ([`open_elements`]; the runs are cut in `markdown::RawRegion`).
 //!
 //! Before that, [`scan_attributes`] finds the URL and id attributes of each raw-HTML piece,
 //! so `<a href>`, `<img src>`, `<source src>` and `<video src/poster>` go through the same
