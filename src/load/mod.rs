@@ -18,6 +18,7 @@ use crate::model::Spanned;
 use crate::model::{Doc, DocKind, Source};
 pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
@@ -75,10 +76,16 @@ fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut dot_files = Vec::new();
     let mut skipped = Vec::new();
+    // Hidden Markdown files by the hidden folder they sit in: a copied `.cargo` or
+    // `.changeset` folder holds hundreds, and one note says it for all of them.
+    let mut hidden: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for entry in walk_with_dot_folders(&content) {
         let rel = crate::diagnostic::display_path(&content, entry.path());
         if let Some(note) = skipped_note(&entry, &rel) {
-            skipped.push(note);
+            match hidden_folder(&rel).filter(|_| entry.file_type().is_file()) {
+                Some(folder) => hidden.entry(folder.to_string()).or_default().push(note),
+                None => skipped.push(note),
+            }
         }
         // The same rule as `text::walk::files_under`: no part of the path is ignored.
         if !entry.file_type().is_file() {
@@ -94,7 +101,38 @@ fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
         }
     }
     files.append(&mut dot_files);
+    for (folder, mut notes) in hidden {
+        if notes.len() == 1 {
+            skipped.append(&mut notes);
+            continue;
+        }
+        skipped.push(
+            Diagnostic::note(
+                "skipped-file",
+                &format!("{CONTENT_DIR}/{folder}"),
+                format!(
+                    "skipped: the {} Markdown files in this folder are hidden (its name starts with `.`) and never become pages",
+                    notes.len()
+                ),
+            )
+            .with_help("rename the folder without the leading `.` to publish them"),
+        );
+    }
     (files, skipped)
+}
+
+/// The outermost hidden folder of a path relative to `content/` (`a/.b/c/x.md` → `a/.b`).
+fn hidden_folder(rel: &str) -> Option<&str> {
+    let (dir, _) = rel.rsplit_once('/')?;
+    let mut end = 0;
+    for part in dir.split('/') {
+        end += part.len();
+        if part.starts_with('.') {
+            return Some(&rel[..end]);
+        }
+        end += 1;
+    }
+    None
 }
 
 /// Everything under `content`, sorted by name, entering dot-folders that may hold linked

@@ -1853,6 +1853,26 @@ mod diagnostics_explain {
     }
 
     #[test]
+    fn a_hidden_folder_of_markdown_is_one_note() {
+        let book = TestBook::fixture("basic");
+        for name in ["brave-owls", "quiet-cats", "wild-dogs"] {
+            book.write(&format!("content/guide/.changeset/{name}.md"), "Patch.\n");
+        }
+        book.write("content/guide/.changeset/nested/deep.md", "Patch.\n");
+        let run = book.run(&["check"]);
+        run.success();
+        let notes: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("note[skipped-file]"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{}", run.stderr);
+        run.stderr_has("the 4 Markdown files in this folder are hidden")
+            .stderr_has("--> content/guide/.changeset\n")
+            .stderr_lacks("brave-owls");
+    }
+
+    #[test]
     fn skipped_symlinks_and_hidden_markdown_are_each_noted() {
         let repo = Repo::new();
         let secret = repo.outside.path().join("secret.md");
