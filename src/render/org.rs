@@ -666,13 +666,12 @@ impl Renderer<'_> {
             };
             out.push(self.render("orgmap.html", &url, &ctx));
         }
-        out.push(Ok(OutputFile {
-            path: "orgmap/teams.json".into(),
-            contents: super::FileContents::Bytes(
-                serde_json::to_string(&find)
-                    .unwrap_or_else(|_| "[]".into())
-                    .into_bytes(),
-            ),
+        // The "find a team" index: one file, or word-prefix shards (render/find.rs).
+        out.extend(super::find::files(&find).into_iter().map(|(path, bytes)| {
+            Ok(OutputFile {
+                path,
+                contents: super::FileContents::Bytes(bytes),
+            })
         }));
         out
     }
