@@ -13,13 +13,16 @@
 //!   word starting with the key: the array above when there are at most
 //!   [`FILE_ENTRIES`], else `{"top": [...], "more": [...]}`, the [`TOP`] best entries for
 //!   the key itself (exact name, then names starting with it, then the rest, each in map
-//!   order) and the next characters that continue it, each with a file of its own.
+//!   order) and the suffixes that continue it, each with a file of its own: one character,
+//!   or several where every entry continues alike (no file per character of a long word).
 //!
 //! A word is a run of characters other than ASCII punctuation, space and control
 //! characters, lowercased (`str::to_lowercase`, JavaScript's `toLowerCase`); keys are
-//! whole code points. The client walks from a query word's first character down the
-//! `more` lists until it reaches a complete array (or runs out of word: then it shows the
-//! top entries), trying the query's longest word first.
+//! whole code points. A name with several words is also indexed under all of them joined
+//! by spaces, so a name made only of common words is found by typing it. The client walks
+//! from a query word's first character down the `more` lists until it reaches a complete
+//! array (or runs out of word: then it shows the top entries), trying the query's words
+//! joined first, then its longest word.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -32,14 +35,20 @@ pub const TOP: usize = 20;
 /// Where the index starts; the client finds the rest from it.
 pub const MANIFEST: &str = "orgmap/teams.json";
 
-/// The words of a name, as the client splits a query (see the module documentation).
+/// What a name is indexed under: its words, as the client splits a query (see the module
+/// documentation), and, when it has several, the whole name as its words joined by spaces,
+/// so that a name made only of common words is still found by typing it.
 pub fn words(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = name
+    let split: Vec<String> = name
         .to_lowercase()
         .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
+    let whole = split.join(" ");
+    let mut out = split;
+    out.push(whole);
+    out.retain(|w| !w.is_empty());
     out.sort();
     out.dedup();
     out
@@ -62,7 +71,12 @@ fn json(v: &Value) -> Vec<u8> {
 
 /// The index files for `entries` (`[name, url, group]`, in map order): (path, contents).
 pub fn files(entries: &[Value]) -> Vec<(String, Vec<u8>)> {
-    if entries.len() <= FILE_ENTRIES {
+    files_of(entries, FILE_ENTRIES)
+}
+
+/// [`files`], with at most `per_file` entries a file.
+fn files_of(entries: &[Value], per_file: usize) -> Vec<(String, Vec<u8>)> {
+    if entries.len() <= per_file {
         return vec![(MANIFEST.into(), json(&Value::Array(entries.to_vec())))];
     }
     let names: Vec<String> = entries
@@ -95,26 +109,59 @@ pub fn files(entries: &[Value]) -> Vec<(String, Vec<u8>)> {
     let mut work: Vec<(String, Vec<usize>)> = roots.into_iter().rev().collect();
     while let Some((key, members)) = work.pop() {
         let pick = |ids: &[usize]| Value::Array(ids.iter().map(|&i| entries[i].clone()).collect());
-        if members.len() <= FILE_ENTRIES {
+        if members.len() <= per_file {
             out.push((shard_path(&key), json(&pick(&members))));
             continue;
         }
         let len = key.chars().count();
-        let mut kids: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+        // Words of member `i` that continue `prefix` (of `n` characters) by another one.
+        let continuing = |i: usize, prefix: &[char], n: usize| -> Vec<char> {
+            let mut next: Vec<char> = name_words[i]
+                .iter()
+                .filter(|w| w.len() > n && w[..n] == *prefix)
+                .map(|w| w[n])
+                .collect();
+            next.sort_unstable();
+            next.dedup();
+            next
+        };
+        let mut by_char: BTreeMap<char, Vec<usize>> = BTreeMap::new();
         if !key.is_empty() {
             let prefix: Vec<char> = key.chars().collect();
             for &i in &members {
-                let mut next: Vec<char> = name_words[i]
-                    .iter()
-                    .filter(|w| w.len() > len && w[..len] == prefix[..])
-                    .map(|w| w[len])
-                    .collect();
-                next.sort_unstable();
-                next.dedup();
-                for c in next {
-                    kids.entry(c).or_default().push(i);
+                for c in continuing(i, &prefix, len) {
+                    by_char.entry(c).or_default().push(i);
                 }
             }
+        }
+        // A child too large for one file whose members all continue it by the same
+        // character (and none ends there) would be split into just one child: skip to
+        // that, so a lookup fetches a file per branching rather than per character.
+        let mut kids: Vec<(String, Vec<usize>)> = Vec::new();
+        for (c, ids) in by_char {
+            let mut child: Vec<char> = key.chars().chain([c]).collect();
+            while ids.len() > per_file {
+                let n = child.len();
+                let mut next: Option<char> = None;
+                let mut one = true;
+                for &i in &ids {
+                    let cont = continuing(i, &child, n);
+                    let ends = name_words[i].contains(&child);
+                    match (cont.as_slice(), next) {
+                        ([c], None) if !ends => next = Some(*c),
+                        ([c], Some(d)) if !ends && *c == d => {}
+                        _ => {
+                            one = false;
+                            break;
+                        }
+                    }
+                }
+                match next {
+                    Some(c) if one => child.push(c),
+                    _ => break,
+                }
+            }
+            kids.push((child.into_iter().collect(), ids));
         }
         // The best entries for the key itself, as the client ranks them.
         let mut ranked = members.clone();
@@ -130,12 +177,13 @@ pub fn files(entries: &[Value]) -> Vec<(String, Vec<u8>)> {
             (rank, i)
         });
         ranked.truncate(TOP);
-        let more: Vec<String> = kids.keys().map(char::to_string).collect();
+        let more: Vec<String> = kids
+            .iter()
+            .map(|(k, _)| k.chars().skip(len).collect())
+            .collect();
         let split = serde_json::json!({ "top": pick(&ranked), "more": more });
         out.push((shard_path(&key), json(&split)));
-        for (c, ids) in kids.into_iter().rev() {
-            work.push((format!("{key}{c}"), ids));
-        }
+        work.extend(kids.into_iter().rev());
     }
     out
 }
@@ -148,12 +196,108 @@ mod tests {
     fn words_split_on_ascii_punctuation_only() {
         assert_eq!(
             words("Data-Platform (EU) & Ops"),
-            ["data", "eu", "ops", "platform"]
+            ["data", "data platform eu ops", "eu", "ops", "platform"]
         );
-        assert_eq!(words("Équipe Ünïcode"), ["équipe", "ünïcode"]);
+        assert_eq!(words("Équipe"), ["équipe"]);
+        assert_eq!(
+            words("Équipe Ünïcode"),
+            ["équipe", "équipe ünïcode", "ünïcode"]
+        );
         assert!(words("!!!").is_empty());
         assert_eq!(shard_path("ab"), "orgmap/teams/k6162.json");
         assert_eq!(shard_path(""), "orgmap/teams/k.json");
+    }
+
+    /// The entries `findBox` (orgbook/orgmap.js) matches `q` against, from `files`.
+    fn lookup(files: &[(String, Vec<u8>)], q: &str) -> Vec<Value> {
+        let get = |p: &str| -> Option<Value> {
+            let (_, b) = files.iter().find(|(f, _)| f == p)?;
+            Some(serde_json::from_slice(b).unwrap())
+        };
+        let manifest = get(MANIFEST).unwrap();
+        let split: Vec<String> = q
+            .to_lowercase()
+            .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let whole = (split.len() > 1).then(|| split.join(" "));
+        let mut ws = split;
+        ws.extend(whole.clone());
+        ws.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let mut partial = None;
+        'words: for w in ws {
+            let first = w.chars().next().unwrap().to_string();
+            let joined = Some(&w) == whole.as_ref();
+            if !manifest["keys"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| *k == first)
+            {
+                if joined {
+                    continue;
+                }
+                return Vec::new();
+            }
+            let mut key = first;
+            loop {
+                let f = get(&shard_path(&key)).unwrap();
+                if let Some(list) = f.as_array() {
+                    return list.clone();
+                }
+                let rest: String = w.chars().skip(key.chars().count()).collect();
+                if rest.is_empty() {
+                    partial.get_or_insert(f["top"].as_array().unwrap().clone());
+                    continue 'words;
+                }
+                let next = f["more"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|s| s.as_str())
+                    .find(|s| rest.starts_with(s) || s.starts_with(&rest));
+                match next {
+                    Some(s) => key.push_str(s),
+                    None if joined => continue 'words,
+                    None => return Vec::new(),
+                }
+            }
+        }
+        partial.unwrap_or_default()
+    }
+
+    #[test]
+    fn a_name_of_only_common_words_is_found_by_typing_it() {
+        // Every word is in more names than a file holds; the names are distinct.
+        let vocab = ["data", "growth", "group", "core", "infra"];
+        let mut entries = Vec::new();
+        for a in vocab {
+            for b in vocab {
+                for c in vocab {
+                    if a != b && b != c && a != c {
+                        entries.push(serde_json::json!([
+                            format!("{a} {b} {c}"),
+                            format!("orgmap.html#om-{a}-{b}-{c}"),
+                            ""
+                        ]));
+                    }
+                }
+            }
+        }
+        let f = files_of(&entries, 5);
+        for e in &entries {
+            let name = e[0].as_str().unwrap();
+            assert!(lookup(&f, name).contains(e), "{name}");
+        }
+        for (_, bytes) in &f {
+            let v: Value = serde_json::from_slice(bytes).unwrap();
+            let n = v
+                .as_array()
+                .or_else(|| v.get("top").and_then(Value::as_array))
+                .map_or(0, Vec::len);
+            assert!(n <= TOP.max(5), "{n}");
+        }
     }
 
     #[test]

@@ -155,35 +155,44 @@
       return h;
     }
     // The teams with a word starting with `w`: {list, complete}; when `w` ends on a file
-    // too long to keep whole, its best few (complete false).
+    // too long to keep whole, its best few (complete false). A split file lists the
+    // suffixes that continue its key, each with a file.
     function byWord(m, w) {
       var cps = Array.from(w);
       function step(key) {
         return get(dir + "k" + hex(key) + ".json").then(function (f) {
           if (!f) return { list: [], complete: true };
           if (Array.isArray(f)) return { list: f, complete: true };
-          var n = Array.from(key).length;
-          if (cps.length > n) {
-            return f.more.indexOf(cps[n]) >= 0 ? step(key + cps[n]) : { list: [], complete: true };
+          var rest = cps.slice(Array.from(key).length).join("");
+          if (!rest) return { list: f.top, complete: false };
+          for (var i = 0; i < f.more.length; i++) {
+            var s = f.more[i];
+            if (rest.indexOf(s) === 0 || s.indexOf(rest) === 0) return step(key + s);
           }
-          return { list: f.top, complete: false };
+          return { list: [], complete: true };
         });
       }
       var first = cps.length ? cps[0] : "";
       return m.keys.indexOf(first) >= 0 ? step(first) : Promise.resolve({ list: [], complete: true });
     }
     // The teams a query is matched against: all of them (one file), or those with a word
-    // starting with one of the query's words, trying the longest first.
+    // starting with one of the query's words, trying its words joined (names are indexed
+    // whole too) and then the longest first.
     function candidates(q) {
       return load().then(function (m) {
         if (!m) return [];
         if (Array.isArray(m)) return m;
-        var ws = words(q).sort(function (a, b) { return b.length - a.length; });
+        var ws = words(q);
+        var whole = ws.length > 1 ? ws.join(" ") : null;
+        if (whole) ws.push(whole);
+        ws.sort(function (a, b) { return b.length - a.length; });
         if (!ws.length) ws = [""];
         var partial = null;
         function next(i) {
           if (i >= ws.length) return partial ? partial.list : [];
           return byWord(m, ws[i]).then(function (r) {
+            // No name starts with the whole query: its words may still be in other names.
+            if (r.complete && !r.list.length && ws[i] === whole) return next(i + 1);
             if (r.complete) return r.list;
             if (!partial) partial = r;
             return next(i + 1);
