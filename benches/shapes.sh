@@ -10,7 +10,9 @@
 # `orgbook build` RUNS times, and print the median wall time. For the largest and smallest N,
 # it prints the growth exponent log(t2/t1) / log(N2/N1): about 1 for a linear build, 2 for a
 # quadratic one. Exponents over 1.3 are marked. The fixed start-up cost (~50 ms) pulls small
-# builds' exponents below 1, so compare shapes with the same N.
+# builds' exponents below 1, so compare shapes with the same N. Under each shape it also
+# prints the largest page and the largest org-map file of the largest build: no page should
+# grow with N.
 #
 # Environment: RUNS=3, BENCH_DIR=/dev/shm/orgbook-shapes, ORGBOOK_BIN (default
 # target/release/orgbook, built unless NO_BUILD=1), SHAPES="onegroup supersede deciders chains backlinks".
@@ -60,6 +62,10 @@ PY
 ) || { echo; echo "error: $shape N=$n failed" >&2; status=1; continue 2; }
         times+=("$t")
         printf '%11ss' "$t"
+        # The largest page and org-map file of the last (largest) build: neither should
+        # grow with N.
+        largest=$(find "$work/out" -type f -name '*.html' -printf '%P (%s bytes)\t%s\n' | sort -t$'\t' -k2n | tail -1 | cut -f1)
+        largest_om=$(find "$work/out/orgmap" -type f -printf '%P (%s bytes)\t%s\n' 2>/dev/null | sort -t$'\t' -k2n | tail -1 | cut -f1)
     done
     python3 - "${sizes[0]}" "${sizes[-1]}" "${times[0]}" "${times[-1]}" <<'PY'
 import math, sys
@@ -67,6 +73,7 @@ n1, n2, t1, t2 = map(float, sys.argv[1:])
 e = math.log(t2 / t1) / math.log(n2 / n1) if n2 != n1 else float("nan")
 print(f"{e:10.2f}" + ("  <- grows faster than its input" if e > 1.3 else ""))
 PY
+    printf '%-10s  at N=%s, largest page: %s; largest file in orgmap/: %s\n' "" "${sizes[-1]}" "$largest" "$largest_om"
 done
 rm -rf "$work/out"
 exit $status

@@ -71,6 +71,10 @@ pub(super) struct Placed<'a> {
     pub colour: Option<usize>,
     /// Number of non-group nodes below this one.
     pub teams: usize,
+    /// Whether the box carries its `om-<slug>` id: not when it is drawn only as the
+    /// context of one part of a map split over several pages (see
+    /// [`super::render_group_map_part`]), whose own part has that id.
+    pub anchor: bool,
     pub x: i32,
     pub y: i32,
     pub edge: Option<Edge>,
@@ -217,6 +221,7 @@ fn flatten(roots: &[OrgNode]) -> Flat<'_> {
             parent,
             colour,
             teams: 0,
+            anchor: true,
             x: 0,
             y: 0,
             edge: None,

@@ -61,6 +61,33 @@ pub fn render_group_map(root: &OrgNode, colour: usize) -> (String, i32) {
     (render::org_map(&d), d.width)
 }
 
+/// The natural width in pixels of [`render_group_map`]'s map, without drawing it.
+pub fn group_map_width(root: &OrgNode) -> i32 {
+    layout::compute(std::slice::from_ref(root)).width
+}
+
+/// One part of a group's map that is split over several pages: `root` is the group pruned
+/// to the part's own charters and their ancestors. Only boxes for which `owned` holds carry
+/// their `om-<slug>` id (an ancestor drawn for context has its id on its own part), and a
+/// group's "N teams" is `teams_below(slug)` when given, so it counts the whole subtree
+/// rather than the part. Returns the SVG and its natural width, like [`render_group_map`].
+pub fn render_group_map_part(
+    root: &OrgNode,
+    colour: usize,
+    owned: &dyn Fn(&str) -> bool,
+    teams_below: &dyn Fn(&str) -> Option<usize>,
+) -> (String, i32) {
+    let mut d = layout::compute(std::slice::from_ref(root));
+    for p in &mut d.nodes {
+        p.colour = Some(colour);
+        p.anchor = owned(&p.node.slug);
+        if let Some(t) = teams_below(&p.node.slug) {
+            p.teams = t;
+        }
+    }
+    (render::org_map(&d), d.width)
+}
+
 /// The light-mode border colour of palette entry `colour` (wrapping), for legends.
 pub fn palette_colour(colour: usize) -> &'static str {
     style::PALETTE[colour % style::PALETTE.len()].0

@@ -179,7 +179,7 @@ pub(super) fn org_map(d: &Drawing<'_>) -> String {
         };
         let st = NodeStyle {
             class: &class,
-            id: Some(&p.node.slug),
+            id: p.anchor.then_some(p.node.slug.as_str()),
             current: false,
             group_summary: p
                 .node

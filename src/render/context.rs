@@ -517,6 +517,9 @@ pub struct OrgGroupPage<'a> {
     pub svg: String,
     pub tree_html: String,
     pub teams: usize,
+    /// Parts of the group's map (`orgmap/<group>.html`, `orgmap/<group>.2.html`, …) when
+    /// its charters do not fit one page; one part otherwise.
+    pub pager: Pager,
 }
 
 #[derive(Serialize)]

@@ -7,6 +7,7 @@ pub mod bodies;
 mod context;
 pub mod deps;
 mod feeds;
+pub mod find;
 mod insight;
 mod nav;
 mod org;

@@ -60,6 +60,10 @@ pub struct Nav {
     /// Part of the org map overview (0-based) listing each team outside any group, by
     /// slug: every such team page links to its entry.
     pub loose_part: HashMap<String, usize>,
+    /// Part of its group's map page (0-based) that owns each charter's box, by slug, for
+    /// those of groups split over several parts and not on the first (`org::group_parts`):
+    /// every team page links to its box.
+    pub group_part: HashMap<String, usize>,
 }
 
 /// Most pages listed on one page of the handbook index (about 150 bytes each).
@@ -169,6 +173,7 @@ impl Nav {
                 .collect(),
             ix_interactions: crate::render::insight::count_interactions(hb),
             loose_part: crate::render::org::loose_parts(hb),
+            group_part: crate::render::org::group_parts(hb),
         };
         nav.paginate_index();
         nav

@@ -85,6 +85,162 @@ pub(super) fn loose_parts(hb: &crate::model::Handbook) -> std::collections::Hash
         .collect()
 }
 
+/// Charters drawn on one part of a group's map page when the map is split: each is a box
+/// of about 625 bytes of SVG and an item of about 200 in the list beside it, so a part,
+/// with its ancestors drawn for context (at most `link::MAX_ORG_DEPTH`), stays near
+/// 170 KB. A group with more is split over several parts ([`group_map_url`]); one with
+/// fewer has one page, as before.
+pub(super) const GROUP_PART_NODES: usize = 200;
+
+/// The address of part `i` (0-based) of group `g`'s map: `orgmap/<g>.html`, then
+/// `orgmap/<g>.2.html`, … A slug never holds a `.`, so no part can take another group's
+/// page (`paginate::part_url`'s `orgmap/<g>-2.html` is group `<g>-2`'s).
+pub(super) fn group_map_url(g: &str, i: usize) -> String {
+    if i == 0 {
+        format!("orgmap/{g}.html")
+    } else {
+        format!("orgmap/{g}.{}.html", i + 1)
+    }
+}
+
+/// A group's charters in pre-order (the group first), each with its depth below the
+/// group: the order its map draws them in (`Renderer::org_node`).
+fn group_preorder<'h>(hb: &'h crate::model::Handbook, g: &'h str) -> Vec<(&'h str, usize)> {
+    let mut out = Vec::new();
+    let mut stack = vec![(g, 0)];
+    while let Some((s, d)) = stack.pop() {
+        out.push((s, d));
+        if let Some(kids) = hb.children.get(s) {
+            stack.extend(
+                kids.iter()
+                    .rev()
+                    .filter(|k| hb.team(k).is_some())
+                    .map(|k| (k.as_str(), d + 1)),
+            );
+        }
+    }
+    out
+}
+
+/// The part of its group's map page (0-based) that owns each charter's box, for the
+/// charters of groups split over several parts and not on the first: every team page links
+/// to its box, so it is computed once per render (`Nav`). Empty unless the map is split.
+pub(super) fn group_parts(hb: &crate::model::Handbook) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    if !map_is_split(hb) {
+        return out;
+    }
+    let (_, groups, _) = map_groups(hb);
+    for g in groups {
+        let pre = group_preorder(hb, &g.slug);
+        if pre.len() <= GROUP_PART_NODES {
+            continue;
+        }
+        for (i, (s, _)) in pre.iter().enumerate().skip(GROUP_PART_NODES) {
+            out.insert(s.to_string(), i / GROUP_PART_NODES);
+        }
+    }
+    out
+}
+
+/// Whether the org map is split into one page per group (see [`OVERVIEW_MAX_TEAMS`]).
+fn map_is_split(hb: &crate::model::Handbook) -> bool {
+    hb.teams.len() > OVERVIEW_MAX_TEAMS
+}
+
+/// A node of a group's map with its own fields only.
+fn bare(n: &OrgNode) -> OrgNode {
+    OrgNode {
+        slug: n.slug.clone(),
+        name: n.name.clone(),
+        url: n.url.clone(),
+        metric: n.metric.clone(),
+        size: n.size,
+        is_group: n.is_group,
+        children: Vec::new(),
+    }
+}
+
+/// Closes the innermost open node of a tree being rebuilt: it becomes its parent's last
+/// child. The root (the first open node) stays open.
+fn close_node(open: &mut Vec<(usize, OrgNode)>) {
+    if open.len() > 1
+        && let Some((_, n)) = open.pop()
+        && let Some((_, parent)) = open.last_mut()
+    {
+        parent.children.push(n);
+    }
+}
+
+/// One part of a group map split over several pages.
+struct GroupPart {
+    /// The group pruned to the part's charters and their ancestors.
+    tree: OrgNode,
+    /// Slugs of the part's own charters (their boxes carry their ids) and of all it draws.
+    owned: std::collections::HashSet<String>,
+    shown: std::collections::HashSet<String>,
+}
+
+/// Splits a group's map (`root`, its whole subtree) into runs of [`GROUP_PART_NODES`]
+/// charters in pre-order, each drawn with the ancestors of its first charter: in a
+/// contiguous pre-order run every charter's parent is in the run or one of those ancestors,
+/// so each part is a tree. Also returns the teams below each charter, by slug, for the
+/// group boxes' "N teams" (which a part alone would undercount).
+fn group_parts_of(root: &OrgNode) -> (Vec<GroupPart>, std::collections::HashMap<String, usize>) {
+    // Pre-order with each node's parent and depth.
+    let mut pre: Vec<(&OrgNode, Option<usize>, usize)> = Vec::new();
+    let mut stack: Vec<(&OrgNode, Option<usize>, usize)> = vec![(root, None, 0)];
+    while let Some((n, parent, depth)) = stack.pop() {
+        let i = pre.len();
+        pre.push((n, parent, depth));
+        stack.extend(n.children.iter().rev().map(|c| (c, Some(i), depth + 1)));
+    }
+    let mut below = vec![0usize; pre.len()];
+    for i in (1..pre.len()).rev() {
+        if let Some(p) = pre[i].1 {
+            below[p] += below[i] + usize::from(!pre[i].0.is_group);
+        }
+    }
+    let teams_below = pre
+        .iter()
+        .zip(&below)
+        .map(|((n, _, _), b)| (n.slug.clone(), *b))
+        .collect();
+    let mut parts = Vec::new();
+    for start in (0..pre.len()).step_by(GROUP_PART_NODES) {
+        let end = (start + GROUP_PART_NODES).min(pre.len());
+        let mut ids = Vec::new();
+        let mut a = pre[start].1;
+        while let Some(i) = a {
+            ids.push(i);
+            a = pre[i].1;
+        }
+        ids.reverse();
+        ids.extend(start..end);
+        // Rebuild the tree with a stack of open nodes by depth.
+        let mut open: Vec<(usize, OrgNode)> = Vec::new();
+        for &i in &ids {
+            let depth = pre[i].2;
+            while open.len() > 1 && open.last().is_some_and(|(d, _)| *d >= depth) {
+                close_node(&mut open);
+            }
+            open.push((depth, bare(pre[i].0)));
+        }
+        while open.len() > 1 {
+            close_node(&mut open);
+        }
+        let Some((_, tree)) = open.pop() else {
+            continue;
+        };
+        parts.push(GroupPart {
+            tree,
+            owned: pre[start..end].iter().map(|p| p.0.slug.clone()).collect(),
+            shown: ids.iter().map(|&i| pre[i].0.slug.clone()).collect(),
+        });
+    }
+    (parts, teams_below)
+}
+
 /// (name, slug) of a node and everything below it, in pre-order.
 fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
     let mut stack = vec![n];
@@ -217,6 +373,18 @@ impl Renderer<'_> {
     }
 
     fn push_tree(&self, slugs: &[&str], html: &mut String, prefix: &str) {
+        self.push_tree_of(slugs, html, prefix, None);
+    }
+
+    /// [`Self::push_tree`], listing only the charters in `shown` when given (one part of a
+    /// group map split over several pages).
+    fn push_tree_of(
+        &self,
+        slugs: &[&str],
+        html: &mut String,
+        prefix: &str,
+        shown: Option<&std::collections::HashSet<String>>,
+    ) {
         let hb = self.handbook;
         html.push_str("<ul>");
         for slug in slugs {
@@ -239,8 +407,14 @@ impl Renderer<'_> {
                 html.push_str("</span>");
             }
             if let Some(kids) = hb.children.get(*slug) {
-                let kids: Vec<&str> = kids.iter().map(String::as_str).collect();
-                self.push_tree(&kids, html, prefix);
+                let kids: Vec<&str> = kids
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| shown.is_none_or(|s| s.contains(*k)))
+                    .collect();
+                if shown.is_none() || !kids.is_empty() {
+                    self.push_tree_of(&kids, html, prefix, shown);
+                }
             }
             html.push_str("</li>");
         }
@@ -249,7 +423,7 @@ impl Renderer<'_> {
 
     /// Whether the org map is split into one page per group (see [`OVERVIEW_MAX_TEAMS`]).
     fn map_is_split(&self) -> bool {
-        self.handbook.teams.len() > OVERVIEW_MAX_TEAMS
+        map_is_split(self.handbook)
     }
 
     /// Where a team's box is drawn: `orgmap.html#om-<slug>`, or its group's own map page
@@ -267,7 +441,11 @@ impl Renderer<'_> {
         };
         let is_group = |s: &str| self.handbook.children.get(s).is_some_and(|k| !k.is_empty());
         match group {
-            Some(g) if is_group(g) => format!("orgmap/{g}.html#om-{slug}"),
+            // On the part of its group's map that owns its box (see `group_parts`).
+            Some(g) if is_group(g) => {
+                let part = self.nav().group_part.get(slug).copied().unwrap_or(0);
+                format!("{}#om-{slug}", group_map_url(g, part))
+            }
             // Outside any group: listed on a part of the overview (the lone root, in the
             // lede of every part, is on the first).
             _ => {
@@ -298,15 +476,24 @@ impl Renderer<'_> {
             let doc_url = format!("teams/{}.html", g.slug);
             let map_page = format!("orgmap/{}.html", g.slug);
             let node = self.org_node(g, if split { "../teams/" } else { "teams/" }, true);
-            let (svg, width) = orgmap::render_group_map(&node, i);
             let mut subtree = Vec::new();
             collect_subtree(&node, &mut subtree);
-            let page = if split {
-                map_page.as_str()
+            // A split map draws a group too large for one page over several parts: its
+            // whole map is never drawn, only its width is needed (for the card).
+            let parted = split && subtree.len() > GROUP_PART_NODES;
+            let (svg, width) = if parted {
+                (String::new(), orgmap::group_map_width(&node))
             } else {
-                "orgmap.html"
+                orgmap::render_group_map(&node, i)
             };
-            for (name, slug) in &subtree {
+            for (at, (name, slug)) in subtree.iter().enumerate() {
+                let page = if parted {
+                    group_map_url(&g.slug, at / GROUP_PART_NODES)
+                } else if split {
+                    map_page.clone()
+                } else {
+                    "orgmap.html".to_string()
+                };
                 find.push(serde_json::json!([
                     name,
                     format!("{page}#om-{slug}"),
@@ -326,31 +513,62 @@ impl Renderer<'_> {
                 .collect();
             let more = kids.len().saturating_sub(CARD_CHILDREN);
             if split {
-                let mut tree = String::new();
-                self.push_tree(&[g.slug.as_str()], &mut tree, "../");
-                let mut base = self.base(&map_page, format!("Org map: {}", g.name), None, "orgmap");
-                base.breadcrumbs = vec![
-                    Link {
-                        title: "Home".into(),
-                        url: "index.html".into(),
-                    },
-                    Link {
-                        title: "Org map".into(),
-                        url: "orgmap.html".into(),
-                    },
-                ];
-                let ctx = OrgGroupPage {
-                    base,
-                    group: Link {
-                        title: g.name.clone(),
-                        url: doc_url.clone(),
-                    },
-                    colour: orgmap::palette_colour(i),
-                    svg: svg.clone(),
-                    tree_html: tree,
-                    teams: subtree.len(),
+                // (svg, list) of each part: the whole group, or its parts.
+                let drawn: Vec<(String, String)> = if parted {
+                    let (parts, teams_below) = group_parts_of(&node);
+                    parts
+                        .iter()
+                        .map(|p| {
+                            let (svg, _) = orgmap::render_group_map_part(
+                                &p.tree,
+                                i,
+                                &|s| p.owned.contains(s),
+                                &|s| teams_below.get(s).copied(),
+                            );
+                            let mut tree = String::new();
+                            self.push_tree_of(&[g.slug.as_str()], &mut tree, "../", Some(&p.shown));
+                            (svg, tree)
+                        })
+                        .collect()
+                } else {
+                    let mut tree = String::new();
+                    self.push_tree(&[g.slug.as_str()], &mut tree, "../");
+                    vec![(svg.clone(), tree)]
                 };
-                out.push(self.render("orgmap_group.html", &map_page, &ctx));
+                let links: Vec<Link> = (0..drawn.len())
+                    .map(|p| Link {
+                        title: format!("{}", p + 1),
+                        url: group_map_url(&g.slug, p),
+                    })
+                    .collect();
+                let pagers = super::paginate::pagers(&links);
+                for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
+                    let url = links[pager.part - 1].url.clone();
+                    let mut base = self.base(&url, format!("Org map: {}", g.name), None, "orgmap");
+                    base.breadcrumbs = vec![
+                        Link {
+                            title: "Home".into(),
+                            url: "index.html".into(),
+                        },
+                        Link {
+                            title: "Org map".into(),
+                            url: "orgmap.html".into(),
+                        },
+                    ];
+                    let ctx = OrgGroupPage {
+                        base,
+                        group: Link {
+                            title: g.name.clone(),
+                            url: doc_url.clone(),
+                        },
+                        colour: orgmap::palette_colour(i),
+                        svg,
+                        tree_html: tree,
+                        teams: subtree.len(),
+                        pager,
+                    };
+                    out.push(self.render("orgmap_group.html", &url, &ctx));
+                }
             }
             cards.push(OrgGroupCard {
                 slug: g.slug.clone(),
@@ -448,13 +666,12 @@ impl Renderer<'_> {
             };
             out.push(self.render("orgmap.html", &url, &ctx));
         }
-        out.push(Ok(OutputFile {
-            path: "orgmap/teams.json".into(),
-            contents: super::FileContents::Bytes(
-                serde_json::to_string(&find)
-                    .unwrap_or_else(|_| "[]".into())
-                    .into_bytes(),
-            ),
+        // The "find a team" index: one file, or word-prefix shards (render/find.rs).
+        out.extend(super::find::files(&find).into_iter().map(|(path, bytes)| {
+            Ok(OutputFile {
+                path,
+                contents: super::FileContents::Bytes(bytes),
+            })
         }));
         out
     }

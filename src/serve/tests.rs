@@ -298,6 +298,77 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
     assert_good(&model, &rebuild, "member two levels down");
 }
 
+/// A group too large for one map page is drawn over parts, and every team page links to
+/// the part that owns its box: a team added, renamed or moved shifts the parts after it,
+/// and the team pages whose box moved follow.
+#[test]
+fn a_group_map_split_over_parts_follows_edits() {
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "content/teams/big.md".into(),
+            charter("Big", "group", None, &[]),
+        ),
+        (
+            "content/teams/sub.md".into(),
+            charter("Sub", "group", Some("big"), &[]),
+        ),
+        // A second top-level group, so that "Big" is a group rather than the company.
+        (
+            "content/teams/other.md".into(),
+            charter("Other", "group", None, &[]),
+        ),
+        (
+            "content/teams/o.md".into(),
+            charter("O", "team", Some("other"), &["Cy"]),
+        ),
+    ];
+    for i in 0..240 {
+        let parent = if i % 3 == 0 { "sub" } else { "big" };
+        files.push((
+            format!("content/teams/t{i:03}.md"),
+            charter(&format!("T{i:03}"), "team", Some(parent), &["Ann"]),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let book = Book::with(&refs);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    assert!(model.site().contains_key("orgmap/big.2.html"), "split");
+    let rebuild = update(
+        &mut model,
+        &book.write(
+            "content/teams/a00.md",
+            &charter("A00", "team", Some("big"), &["Bo"]),
+        ),
+    );
+    assert_good(&model, &rebuild, "a team added first");
+    edit_and_compare(
+        &mut model,
+        &book,
+        (
+            "content/teams/t150.md",
+            "T150",
+            "A01",
+            "a team renamed to the front",
+        ),
+    );
+    edit_and_compare(
+        &mut model,
+        &book,
+        (
+            "content/teams/t200.md",
+            "parent = \"big\"",
+            "parent = \"sub\"",
+            "a team moved into the subgroup",
+        ),
+    );
+    let rebuild = update(&mut model, &book.remove("content/teams/a00.md"));
+    assert_good(&model, &rebuild, "a team removed");
+}
+
 #[test]
 fn saving_unchanged_text_does_nothing() {
     let book = Book::fixture("serve");

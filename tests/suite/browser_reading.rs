@@ -468,3 +468,75 @@ fn a_split_org_map_reads_on_a_phone_passes_axe_and_finds_teams_across_groups() {
         .await;
     });
 }
+
+/// One group of 450 teams beside a small one: its map is drawn over three parts, and the
+/// "find a team" index is split by word prefix (more than 400 charters).
+static BIG_GROUP_SITE: Site = Site::new(make_big_group_site);
+
+fn make_big_group_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Flat Org\"\n");
+    book.write(
+        "content/_index.md",
+        "+++\ntitle = \"Flat Org\"\n+++\nWelcome.\n",
+    );
+    for (slug, name) in [("g", "Everyone"), ("h", "Elsewhere")] {
+        book.write(
+            &format!("content/teams/{slug}.md"),
+            &format!("+++\nname = \"{name}\"\nkind = \"group\"\nlead = \"Lead\"\n+++\nA group.\n"),
+        );
+    }
+    for t in 0..451 {
+        let parent = if t < 450 { "g" } else { "h" };
+        book.write(
+            &format!("content/teams/t{t:03}.md"),
+            &format!(
+                "+++\nname = \"Business Systems Integration {t:03}\"\nparent = \"{parent}\"\n\
+                 problem = \"P.\"\nlead = \"Lead {t}\"\n\n[[metrics]]\nname = \"Lead time\"\n\
+                 target = \"2 days\"\n+++\nA team.\n"
+            ),
+        );
+    }
+    book
+}
+
+/// "Find a team" on a sharded index leads to the part of a large group's map that draws the
+/// team, fetching no missing file; the parts fit a phone.
+#[test]
+fn find_a_team_reaches_the_part_of_a_large_group_that_draws_it() {
+    BIG_GROUP_SITE.browse(|client, server| async move {
+        let pages = ["orgmap/g.html", "orgmap/g.2.html", "orgmap/g.3.html"];
+        let wide = wider_than_a_phone(client, server, &pages).await;
+        assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
+        open(client, server, "orgmap/g.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("om-find-input"))
+            .await
+            .unwrap();
+        input.send_keys("integration 41").await.unwrap();
+        wait_js(
+            client,
+            "the matches",
+            "return Array.from(document.querySelectorAll('#om-find-results a'), a => a.textContent);",
+            |v| {
+                v.as_array().is_some_and(|a| {
+                    a.len() == 8
+                        && a[0].as_str().unwrap_or("").starts_with("Business Systems Integration 41")
+                })
+            },
+        )
+        .await;
+        input.send_keys("2\u{E007}").await.unwrap(); // "…412", Enter
+        wait_js(
+            client,
+            "the team on its part of the group's map",
+            "const el = document.getElementById('om-t412'); return [location.pathname, location.hash, !!el && el.classList.contains('om-found')];",
+            |v| v[0].as_str().is_some_and(|p| p.ends_with("orgmap/g.3.html")) && v[1] == "#om-t412" && v[2] == true,
+        )
+        .await;
+        let misses = server.misses();
+        assert!(misses.is_empty(), "requests for missing files: {misses:?}");
+    });
+}

@@ -249,3 +249,238 @@ fn a_person_in_every_team_gets_a_bounded_page() {
         see_also.len()
     );
 }
+
+/// One top-level group of 1,500 teams (30 subgroups of 48 and 60 teams of its own, each
+/// named "<made-up word> Team <n>") beside a small second group: a flat organisation under
+/// one charter, as an import makes it. Built once for the tests below.
+static BIG_GROUP: std::sync::LazyLock<TestBook> = std::sync::LazyLock::new(|| {
+    let book = empty_book();
+    let group = |slug: &str, name: &str, parent: Option<&str>| {
+        let parent = parent.map_or(String::new(), |p| format!("parent = \"{p}\"\n"));
+        book.write(
+            &format!("content/teams/{slug}.md"),
+            &format!(
+                "+++\nname = \"{name}\"\nkind = \"group\"\n{parent}lead = \"Ada\"\n+++\n{name}.\n"
+            ),
+        );
+    };
+    group("all", "All", None);
+    group("other", "Other", None);
+    let mut words = MadeUpWords::new(7);
+    let mut team = |i: usize, parent: &str| {
+        let w = words.words(1).remove(0);
+        book.write(
+            &format!("content/teams/t{i:04}.md"),
+            &format!(
+                "+++\nname = \"{w} Team {i:04}\"\nparent = \"{parent}\"\nproblem = \"P.\"\n\
+                 lead = \"Ada\"\nmembers = [\"Ada\", \"Person {i}\"]\n\n\
+                 [[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nTeam {i}.\n"
+            ),
+        );
+    };
+    let mut i = 0;
+    for s in 0..30 {
+        group(&format!("s{s:02}"), &format!("Sub {s:02}"), Some("all"));
+        for _ in 0..48 {
+            team(i, &format!("s{s:02}"));
+            i += 1;
+        }
+    }
+    for _ in 0..60 {
+        team(i, "all");
+        i += 1;
+    }
+    team(i, "other");
+    book.build().success();
+    book
+});
+
+/// Slugs of "All" and every charter below it.
+fn big_group_slugs() -> Vec<String> {
+    let mut slugs = vec!["all".to_string()];
+    slugs.extend((0..30).map(|s| format!("s{s:02}")));
+    slugs.extend((0..1500).map(|i| format!("t{i:04}")));
+    slugs
+}
+
+/// Every `[name, url, group]` entry of the "find a team" index, whatever its files.
+fn find_entries(out: &std::path::Path) -> Vec<serde_json::Value> {
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let manifest = read(&out.join("orgmap/teams.json"));
+    if let Some(all) = manifest.as_array() {
+        return all.clone();
+    }
+    let mut entries = Vec::new();
+    for f in std::fs::read_dir(out.join("orgmap/teams")).unwrap() {
+        let v = read(&f.unwrap().path());
+        let list = v.as_array().or_else(|| v["top"].as_array()).unwrap();
+        entries.extend(list.iter().cloned());
+    }
+    entries
+}
+
+#[test]
+fn a_group_of_1500_teams_is_drawn_over_bounded_parts_each_owning_its_boxes() {
+    // The group's map page drew every team (about 625 bytes of SVG and a list item each):
+    // 1 MB at 1,500 teams, 5 MB at 8,000.
+    let book = &*BIG_GROUP;
+    let out = book.out();
+    let parts: Vec<String> = files_under(&out.join("orgmap"))
+        .into_iter()
+        .filter(|f| f == "all.html" || (f.starts_with("all.") && f.ends_with(".html")))
+        .map(|f| format!("orgmap/{f}"))
+        .collect();
+    assert!(parts.len() >= 5, "{parts:?}");
+    // Where each box id is, by part.
+    let mut owner: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for part in &parts {
+        let size = std::fs::metadata(out.join(part)).unwrap().len();
+        assert!(size < 300_000, "{part}: {size} bytes");
+        let page = book.html(part);
+        for el in page.select(&sel("svg [id^='om-']")) {
+            let id = el.value().id().unwrap().to_string();
+            owner.entry(id).or_default().push(part.clone());
+        }
+        // The rest of the group is a pager away.
+        assert!(!hrefs(&page, "nav.pager a").is_empty(), "{part}: no pager");
+    }
+    let find: std::collections::HashMap<String, Vec<String>> =
+        find_entries(&out)
+            .iter()
+            .fold(Default::default(), |mut m, e| {
+                let url = e[1].as_str().unwrap().to_string();
+                let slug = url.rsplit("#om-").next().unwrap().to_string();
+                m.entry(slug).or_default().push(url);
+                m
+            });
+    for slug in big_group_slugs() {
+        let id = format!("om-{slug}");
+        let on = owner.get(&id).cloned().unwrap_or_default();
+        assert_eq!(on.len(), 1, "{id} is on {on:?}");
+        // The team page's "see it on the org map" link names that part.
+        let team = book.html(&format!("teams/{slug}.html"));
+        let link = hrefs(&team, "figure.neighbourhood figcaption a");
+        assert_eq!(link.len(), 1, "{slug}: {link:?}");
+        assert_eq!(link[0], format!("../{}#{id}", on[0]), "{slug}");
+        // So does every "find a team" entry for it.
+        let urls = find.get(&slug).cloned().unwrap_or_default();
+        assert!(!urls.is_empty(), "{slug} is not in the find index");
+        for url in urls {
+            assert_eq!(url, format!("{}#{id}", on[0]), "{slug}");
+        }
+    }
+}
+
+/// What `findBox` (orgbook/orgmap.js) matches query `q` against: every entry of a small
+/// index, or the file the query's words joined, else its longest word, lead to (the first
+/// complete one, else the first one's best few); and the files it fetched.
+fn find_candidates(out: &std::path::Path, q: &str) -> (Vec<serde_json::Value>, Vec<String>) {
+    let read = |rel: &str| -> Option<serde_json::Value> {
+        let text = std::fs::read_to_string(out.join(rel)).ok()?;
+        Some(serde_json::from_str(&text).unwrap())
+    };
+    let manifest = read("orgmap/teams.json").unwrap();
+    if let Some(all) = manifest.as_array() {
+        return (all.clone(), vec!["orgmap/teams.json".into()]);
+    }
+    let mut words: Vec<String> = q
+        .to_lowercase()
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let whole = (words.len() > 1).then(|| words.join(" "));
+    words.extend(whole.clone());
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut fetched = vec!["orgmap/teams.json".to_string()];
+    let mut partial = None;
+    'words: for w in words {
+        let first = w.chars().next().unwrap().to_string();
+        let keys = manifest["keys"].as_array().unwrap();
+        // No name starts with the whole query: try its words.
+        let none = |fetched| match Some(&w) == whole.as_ref() {
+            true => None,
+            false => Some((Vec::new(), fetched)),
+        };
+        if !keys.iter().any(|k| *k == first) {
+            match none(fetched.clone()) {
+                Some(r) => return r,
+                None => continue 'words,
+            }
+        }
+        let mut key = first;
+        loop {
+            let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+            let rel = format!("orgmap/teams/k{hex}.json");
+            let file = read(&rel).unwrap_or_else(|| panic!("{rel} is missing"));
+            fetched.push(rel);
+            if let Some(list) = file.as_array() {
+                return (list.clone(), fetched);
+            }
+            let rest: String = w.chars().skip(key.chars().count()).collect();
+            if rest.is_empty() {
+                partial.get_or_insert(file["top"].as_array().unwrap().clone());
+                continue 'words;
+            }
+            let more = file["more"].as_array().unwrap();
+            match more
+                .iter()
+                .filter_map(|s| s.as_str())
+                .find(|s| rest.starts_with(s) || s.starts_with(&rest))
+            {
+                Some(s) => key.push_str(s),
+                None => match none(fetched.clone()) {
+                    Some(r) => return r,
+                    None => continue 'words,
+                },
+            }
+        }
+    }
+    (partial.unwrap_or_default(), fetched)
+}
+
+#[test]
+fn the_find_a_team_index_is_small_files_and_finds_every_team() {
+    // `orgmap/teams.json` listed every team, fetched whole by the first keystroke: 474 KB
+    // on a 10,000-page handbook, 5 MB at 100,000.
+    let book = &*BIG_GROUP;
+    let out = book.out();
+    let mut files = vec![out.join("orgmap/teams.json")];
+    if let Ok(dir) = std::fs::read_dir(out.join("orgmap/teams")) {
+        files.extend(dir.map(|f| f.unwrap().path()));
+    }
+    for f in &files {
+        let size = std::fs::metadata(f).unwrap().len();
+        assert!(size < 50_000, "{}: {size} bytes", f.display());
+    }
+    let team_names: Vec<(String, String)> = find_entries(&out)
+        .iter()
+        .map(|e| (e[0].as_str().unwrap().into(), e[1].as_str().unwrap().into()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        team_names.len(),
+        1 + 30 + 1500 + 1 + 1,
+        "every charter once"
+    );
+    for (name, url) in &team_names {
+        let (candidates, fetched) = find_candidates(&out, name);
+        assert!(
+            candidates.iter().any(|e| e[1] == url.as_str()),
+            "{name} not found (fetched {fetched:?})"
+        );
+        assert!(fetched.len() <= 6, "{name}: fetched {fetched:?}");
+    }
+    // A word shared by every team ("team") leads to its best few, not to all of them;
+    // the digits of one team lead to it.
+    let (few, _) = find_candidates(&out, "team");
+    assert!(!few.is_empty() && few.len() <= 50, "{}", few.len());
+    let (hits, _) = find_candidates(&out, "Team 0042");
+    assert!(
+        hits.iter()
+            .any(|e| e[1].as_str().unwrap().ends_with("#om-t0042"))
+    );
+}

@@ -124,28 +124,104 @@
   }
 
   // "Find a team": matches names from orgmap/teams.json ([name, page#om-slug, group]),
-  // jumps to the team's box (opening its group) and highlights it.
+  // jumps to the team's box (opening its group) and highlights it. The index
+  // (src/render/find.rs) is that one array when small; else a manifest of word keys and,
+  // per key, a file of the teams with a word starting with it (or, when that would be too
+  // long, its best few and the keys that continue it). A lookup fetches the manifest and
+  // the files on the way to one word, never the whole index.
   function findBox(form) {
     var input = form.querySelector("input");
     var list = form.querySelector(".om-find-results");
     var status = form.querySelector(".om-find-status");
     var root = document.documentElement.getAttribute("data-root") || "";
-    var teams = null;
-    function load() {
-      if (teams) return Promise.resolve(teams);
-      return fetch(form.getAttribute("data-teams")).then(function (r) { return r.json(); })
-        .then(function (t) { teams = t; return t; });
+    var manifest = form.getAttribute("data-teams");
+    var dir = manifest.replace(/[^\/]*$/, "") + "teams/";
+    var files = {};
+    var seq = 0;
+    // A word: a run of anything but ASCII punctuation, space and controls (as find.rs).
+    var SEP = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/;
+    function words(s) { return s.toLowerCase().split(SEP).filter(function (w) { return w; }); }
+    function get(url) {
+      if (!files[url]) {
+        files[url] = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
+          .catch(function () { return null; });
+      }
+      return files[url];
     }
-    function matches(q) {
+    function load() { return get(manifest); }
+    function hex(s) {
+      var b = new TextEncoder().encode(s), h = "";
+      for (var i = 0; i < b.length; i++) h += (b[i] < 16 ? "0" : "") + b[i].toString(16);
+      return h;
+    }
+    // The teams with a word starting with `w`: {list, complete}; when `w` ends on a file
+    // too long to keep whole, its best few (complete false). A split file lists the
+    // suffixes that continue its key, each with a file.
+    function byWord(m, w) {
+      var cps = Array.from(w);
+      function step(key) {
+        return get(dir + "k" + hex(key) + ".json").then(function (f) {
+          if (!f) return { list: [], complete: true };
+          if (Array.isArray(f)) return { list: f, complete: true };
+          var rest = cps.slice(Array.from(key).length).join("");
+          if (!rest) return { list: f.top, complete: false };
+          for (var i = 0; i < f.more.length; i++) {
+            var s = f.more[i];
+            if (rest.indexOf(s) === 0 || s.indexOf(rest) === 0) return step(key + s);
+          }
+          return { list: [], complete: true };
+        });
+      }
+      var first = cps.length ? cps[0] : "";
+      return m.keys.indexOf(first) >= 0 ? step(first) : Promise.resolve({ list: [], complete: true });
+    }
+    // The teams a query is matched against: all of them (one file), or those with a word
+    // starting with one of the query's words, trying its words joined (names are indexed
+    // whole too) and then the longest first.
+    function candidates(q) {
+      return load().then(function (m) {
+        if (!m) return [];
+        if (Array.isArray(m)) return m;
+        var ws = words(q);
+        var whole = ws.length > 1 ? ws.join(" ") : null;
+        if (whole) ws.push(whole);
+        ws.sort(function (a, b) { return b.length - a.length; });
+        if (!ws.length) ws = [""];
+        var partial = null;
+        function next(i) {
+          if (i >= ws.length) return partial ? partial.list : [];
+          return byWord(m, ws[i]).then(function (r) {
+            // No name starts with the whole query: its words may still be in other names.
+            if (r.complete && !r.list.length && ws[i] === whole) return next(i + 1);
+            if (r.complete) return r.list;
+            if (!partial) partial = r;
+            return next(i + 1);
+          });
+        }
+        return next(0);
+      });
+    }
+    // Names starting with the query, then names with a word starting with each query word,
+    // then names containing the query; each in map order.
+    function matches(teams, q) {
       q = q.trim().toLowerCase();
       if (!q) return [];
-      var starts = [], contains = [];
+      var qw = words(q);
+      var starts = [], prefixed = [], contains = [];
       for (var i = 0; i < teams.length; i++) {
         var n = String(teams[i][0]).toLowerCase();
+        var nw = qw.length ? words(n) : [];
+        var each = qw.length > 0 && qw.every(function (w) {
+          return nw.some(function (x) { return x.indexOf(w) === 0; });
+        });
         if (n.indexOf(q) === 0) starts.push(teams[i]);
+        else if (each) prefixed.push(teams[i]);
         else if (n.indexOf(q) > 0) contains.push(teams[i]);
       }
-      return starts.concat(contains).slice(0, 8);
+      return starts.concat(prefixed, contains).slice(0, 8);
+    }
+    function lookup(q) {
+      return candidates(q).then(function (teams) { return matches(teams, q); });
     }
     function go(t) {
       var target = t[1];
@@ -158,8 +234,9 @@
       }
     }
     function render() {
-      load().then(function () {
-        var hits = matches(input.value);
+      var mine = ++seq;
+      lookup(input.value).then(function (hits) {
+        if (mine !== seq) return;
         list.innerHTML = "";
         hits.forEach(function (t) {
           var li = document.createElement("li");
@@ -183,8 +260,7 @@
     input.addEventListener("input", render);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      load().then(function () {
-        var hits = matches(input.value);
+      lookup(input.value).then(function (hits) {
         if (hits.length) go(hits[0]);
         else status.textContent = "No team matches \u201c" + input.value + "\u201d";
       });
