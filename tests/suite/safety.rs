@@ -1852,6 +1852,14 @@ mod diagnostics_explain {
         }
     }
 
+    /// The `skipped-file` notes a run printed, one line each.
+    fn skipped_notes(stderr: &str) -> Vec<&str> {
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("note[skipped-file]"))
+            .collect()
+    }
+
     #[test]
     fn a_hidden_folder_of_markdown_is_one_note() {
         let book = TestBook::fixture("basic");
@@ -1861,12 +1869,7 @@ mod diagnostics_explain {
         book.write("content/guide/.changeset/nested/deep.md", "Patch.\n");
         let run = book.run(&["check"]);
         run.success();
-        let notes: Vec<&str> = run
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("note[skipped-file]"))
-            .collect();
-        assert_eq!(notes.len(), 1, "{}", run.stderr);
+        assert_eq!(skipped_notes(&run.stderr).len(), 1, "{}", run.stderr);
         run.stderr_has("the 4 Markdown files in this folder are hidden")
             .stderr_has("--> content/guide/.changeset\n")
             .stderr_lacks("brave-owls");
@@ -1888,12 +1891,7 @@ mod diagnostics_explain {
         symlink(&secret, &repo.root().join("content/guide/.#setup.md"));
         let run = repo.book.run(&["check"]);
         run.success().stderr_lacks("panicked");
-        let notes: Vec<&str> = run
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("note[skipped-file]"))
-            .collect();
-        assert_eq!(notes.len(), 4, "{}", run.stderr);
+        assert_eq!(skipped_notes(&run.stderr).len(), 4, "{}", run.stderr);
         for file in [
             "content/guide/linked.md",
             "content/elsewhere",
