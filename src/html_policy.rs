@@ -53,6 +53,14 @@ impl RawHtml {
 /// like. Browsers ignore ASCII whitespace and control characters inside the scheme and
 /// compare it case-insensitively, so this does too.
 pub fn unsafe_scheme(url: &str, image: bool) -> Option<String> {
+    // Every link passes here: answer the common cases (no scheme at all, plain http(s))
+    // without building the cleaned copy below.
+    if memchr::memchr(b':', url.as_bytes()).is_none()
+        || url.starts_with("https:")
+        || url.starts_with("http:")
+    {
+        return None;
+    }
     let cleaned: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
