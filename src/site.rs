@@ -300,9 +300,8 @@ pub fn site_files(
 /// output-path claims need (path and kind) is kept, in the order [`site_files`] lists
 /// them, and every path is claimed before any per-document page is rendered (their paths
 /// are known beforehand). Once an error is known (a diagnostic, or a write that failed)
-/// nothing more is written; the caller drops
-/// `staging` on errors, which leaves the previous output untouched. Returns the first
-/// write error, if any.
+/// nothing more is written; the caller drops `staging` on errors, which leaves the
+/// previous output untouched. Returns the first write error, if any.
 pub fn site_files_into(
     root: &Path,
     theme: &theme::Theme,
