@@ -197,7 +197,25 @@ pub(crate) fn build_with(input: &[SearchDoc], limits: &Limits) -> Vec<(String, V
                 .collect::<Vec<_>>()
         },
     );
-    write_index(&docs, impacts, meta, limits)
+    let facets = facets(&docs);
+    collected(|put| write_index(&docs, impacts, Records::Held(meta), facets, limits, put))
+}
+
+/// A file of the index as it is made: (path relative to the site root, bytes).
+pub type Put<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+
+/// The files `make` hands over, in path order: what [`build_index`] returns.
+fn collected(make: impl FnOnce(&Put<'_>)) -> Vec<(String, Vec<u8>)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    make(&|path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path, bytes))
+    });
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files
 }
 
 /// The search index built from a stream of documents: each is analysed when it is
@@ -252,7 +270,15 @@ impl StreamingIndex {
             .push((light, meta, analysed));
     }
 
+    /// The index's files, in path order.
     pub fn finish(self) -> Vec<(String, Vec<u8>)> {
+        collected(|put| self.finish_into(put))
+    }
+
+    /// The index's files, each handed to `put` as soon as it is made (from any thread, in
+    /// no set order), so that they are never all held at once: at 100,000 pages they are
+    /// 116 MB, most of it 100,000 metadata files. The same files as [`Self::finish`].
+    pub fn finish_into(self, put: &Put<'_>) {
         let mut docs = self.docs.into_inner().unwrap_or_else(|e| e.into_inner());
         docs.par_sort_by(|a, b| doc_order(&a.0, &b.0));
         let mut light = Vec::with_capacity(docs.len());
@@ -263,20 +289,85 @@ impl StreamingIndex {
             meta.push(m);
             analysed.push(a);
         }
-        let impacts = self.analyser.finish(analysed);
+        let limits = Limits::default();
         let refs: Vec<&SearchDoc> = light.iter().collect();
-        write_index(&refs, impacts, meta, &Limits::default())
+        let facets = facets(&refs);
+        // The metadata files do not depend on the impacts: when the index is too large to
+        // go inline whatever its terms, they are written (and the records freed) before the
+        // documents are scored, so that the records and the postings are never held at once.
+        let records = Records::Held(meta);
+        let records = if records.plain_bytes() + facets.to_string().len() > limits.single_file_bytes
+        {
+            records.write(refs.len(), &limits, put)
+        } else {
+            records
+        };
+        let impacts = self.analyser.finish(analysed);
+        write_index(&refs, impacts, records, facets, &limits, put)
+    }
+}
+
+/// The documents' metadata records, in index order.
+enum Records {
+    Held(Vec<Meta>),
+    /// Written already: their files do not depend on the rest of the index. How many
+    /// bytes of plain JSON they took.
+    Written {
+        plain_bytes: usize,
+    },
+}
+
+impl Records {
+    /// Their size as plain JSON, a comma each included: this decides whether the index
+    /// goes inline and how many records go in a file.
+    fn plain_bytes(&self) -> usize {
+        match self {
+            Records::Held(meta) => meta.iter().map(|m| m.plain_len + 1).sum(),
+            Records::Written { plain_bytes } => *plain_bytes,
+        }
+    }
+
+    /// Records per metadata file, for `n` documents.
+    fn per_file(&self, n: usize, limits: &Limits) -> usize {
+        let avg_meta = self.plain_bytes() / n.max(1);
+        (limits.meta_bytes / avg_meta.max(1)).clamp(1, 64)
+    }
+
+    /// Writes the metadata files `m0.js`, `m1.js`… (the index must not go inline), each
+    /// record freed once copied and each file once handed to `put`, in parallel.
+    fn write(self, n: usize, limits: &Limits, put: &Put<'_>) -> Records {
+        let plain_bytes = self.plain_bytes();
+        let per_file = self.per_file(n, limits);
+        if let Records::Held(mut meta) = self {
+            meta.par_chunks_mut(per_file)
+                .enumerate()
+                .for_each(|(j, chunk)| {
+                    let key = format!("m{j}");
+                    let mut json = String::from("[");
+                    for (i, m) in chunk.iter_mut().enumerate() {
+                        if i > 0 {
+                            json.push(',');
+                        }
+                        json.push_str(&std::mem::take(&mut m.json));
+                    }
+                    json.push(']');
+                    put(format!("search/{key}.js"), js_file_raw(&key, &json));
+                });
+        }
+        Records::Written { plain_bytes }
     }
 }
 
 /// The index files, from the documents in index order, their impacts and their metadata
-/// records.
+/// records, each handed to `put` as soon as it is made, in no set order.
 fn write_index(
     docs: &[&SearchDoc<'_>],
     impacts: rank::Impacts,
-    mut meta: Vec<Meta>,
+    records: Records,
+    facets: Value,
     limits: &Limits,
-) -> Vec<(String, Vec<u8>)> {
+    put: &Put<'_>,
+) {
     let keys = title_keys(docs);
     let mut entries: Vec<shard::Entry> = (0..impacts.terms.len())
         .into_par_iter()
@@ -295,7 +386,6 @@ fn write_index(
             .collect(),
     );
 
-    let facets = facets(docs);
     // Rounded so the manifest does not print 17 digits. Ranking only needs
     // a few.
     let step = (impacts.step * 1e6).round() / 1e6;
@@ -325,14 +415,16 @@ fn write_index(
     });
 
     let term_bytes: usize = entries.iter().map(shard::Entry::size).sum();
-    let meta_bytes: usize = meta.iter().map(|m| m.plain_len + 1).sum();
+    let meta_bytes = records.plain_bytes();
     let facet_bytes = facets.to_string().len();
-    let mut files = Vec::new();
 
     if term_bytes + meta_bytes + facet_bytes <= limits.single_file_bytes {
         // Small enough to go inline. The JSON written for separate files
         // is read back, so both ways give the same values.
         let parse = |json: &str| -> Value { serde_json::from_str(json).expect("valid JSON") };
+        let Records::Held(meta) = &records else {
+            unreachable!("records are written ahead only when they cannot go inline")
+        };
         let records: Vec<&str> = meta.iter().map(|m| m.json.as_str()).collect();
         manifest["seps"] = json!(shard::front_code(&[String::new()]));
         manifest["md"] = json!(docs.len().max(1));
@@ -345,55 +437,34 @@ fn write_index(
     } else {
         let shards = shard::partition(&entries, limits.shard_bytes);
         let seps: Vec<String> = shards.iter().map(|(s, _)| s.clone()).collect();
-        let avg_meta = meta_bytes / docs.len().max(1);
-        let per_file = (limits.meta_bytes / avg_meta.max(1)).clamp(1, 64);
+        let per_file = records.per_file(docs.len(), limits);
         let prefixes = shard::summary_prefixes(&seps, limits.summary_span);
 
-        let (term_files, (meta_files, summaries)) = rayon::join(
+        let ((), ((), summaries)) = rayon::join(
             || {
-                shards
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, (_, range))| {
-                        let key = format!("t{i}");
-                        let part = &entries[range.clone()];
-                        let mut json = term_shard(part);
-                        let candidates = part.iter().filter_map(|e| {
-                            let (rank, doc) =
-                                strongest_doc(e.full.iter().map(|&p| rank::unpack(p)), boost)?;
-                            let key = e.term.ends_with(analysis::TITLE_KEY_END);
-                            Some(Head {
-                                key,
-                                df: e.full.len(),
-                                rank,
-                                doc,
-                            })
-                        });
-                        push_heads(&mut json, docs, candidates, limits.head_bytes);
-                        (format!("search/{key}.js"), js_file_raw(&key, &json))
-                    })
-                    .collect::<Vec<_>>()
+                shards.par_iter().enumerate().for_each(|(i, (_, range))| {
+                    let key = format!("t{i}");
+                    let part = &entries[range.clone()];
+                    let mut json = term_shard(part);
+                    let candidates = part.iter().filter_map(|e| {
+                        let (rank, doc) =
+                            strongest_doc(e.full.iter().map(|&p| rank::unpack(p)), boost)?;
+                        let key = e.term.ends_with(analysis::TITLE_KEY_END);
+                        Some(Head {
+                            key,
+                            df: e.full.len(),
+                            rank,
+                            doc,
+                        })
+                    });
+                    push_heads(&mut json, docs, candidates, limits.head_bytes);
+                    put(format!("search/{key}.js"), js_file_raw(&key, &json));
+                })
             },
             || {
                 rayon::join(
                     || {
-                        // Each record is freed once copied: the records and the files
-                        // are never all held at once (this is the build's memory peak).
-                        meta.par_chunks_mut(per_file)
-                            .enumerate()
-                            .map(|(j, chunk)| {
-                                let key = format!("m{j}");
-                                let mut json = String::from("[");
-                                for (i, m) in chunk.iter_mut().enumerate() {
-                                    if i > 0 {
-                                        json.push(',');
-                                    }
-                                    json.push_str(&std::mem::take(&mut m.json));
-                                }
-                                json.push(']');
-                                (format!("search/{key}.js"), js_file_raw(&key, &json))
-                            })
-                            .collect::<Vec<_>>()
+                        records.write(docs.len(), limits, put);
                     },
                     || {
                         prefixes
@@ -424,8 +495,9 @@ fn write_index(
                 )
             },
         );
-        files.extend(term_files);
-        files.extend(meta_files);
+        // The postings are read no further.
+        drop(entries);
+        drop((impacts, keys));
 
         // The client names a summary file after the first code point of the
         // prefix it is typing. Grouping by that keeps the files few.
@@ -458,17 +530,15 @@ fn write_index(
             push_heads(&mut json, docs, heads.into_iter(), limits.head_bytes);
             let key = format!("p{first:x}");
             sums.push(format!("{first:x}"));
-            files.push((format!("search/{key}.js"), js_file_raw(&key, &json)));
+            put(format!("search/{key}.js"), js_file_raw(&key, &json));
         }
 
-        files.push(("search/f.js".into(), js_file("f", &facets)));
+        put("search/f.js".into(), js_file("f", &facets));
         manifest["seps"] = json!(shard::front_code(&seps));
         manifest["md"] = json!(per_file);
         manifest["sums"] = json!(sums);
     }
-    files.push(("search/index.js".into(), js_file("index", &manifest)));
-    files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    files
+    put("search/index.js".into(), js_file("index", &manifest));
 }
 
 /// The title keys (see `analysis::title_key`) with the documents that have

@@ -545,6 +545,29 @@ fn streaming_index_equals_build_index_in_any_order() {
     }
 }
 
+/// A large index's metadata files do not depend on the scores: a build writes them (and
+/// frees the records) before the documents are scored, so that the records and the
+/// postings are never held at once. Each file is handed over once.
+#[test]
+fn streaming_index_hands_over_the_metadata_files_before_the_terms() {
+    let docs = synthetic(3_000);
+    let index = StreamingIndex::default();
+    docs.par_iter().for_each(|d| index.add(d));
+    let order = std::sync::Mutex::new(Vec::new());
+    index.finish_into(&|path, _| order.lock().unwrap().push(path));
+    let order = order.into_inner().unwrap();
+    let first_term = order.iter().position(|p| p.starts_with("search/t"));
+    let last_meta = order.iter().rposition(|p| p.starts_with("search/m"));
+    assert!(
+        matches!((last_meta, first_term), (Some(m), Some(t)) if m < t),
+        "{order:?}"
+    );
+    let mut unique = order.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), order.len());
+}
+
 #[test]
 fn exact_titles_get_a_title_key() {
     let mut docs = sample();

@@ -281,6 +281,41 @@ fn repeated_builds_are_byte_identical_and_carry_the_marker() {
     assert_eq!(first, snapshot(&repo.book.out()));
 }
 
+/// A write that fails partway through the stream fails the build: here the first file
+/// written, the search index's (made and written file by file), finds a file where its
+/// folder goes. Nothing more is written after it, and the staging folder, dropped, takes
+/// itself away, so the previous site stays byte-identical.
+#[test]
+fn a_write_failing_midway_writes_nothing_more_and_leaves_the_previous_site() {
+    let repo = Repo::new();
+    repo.book.build().success();
+    let before = snapshot(&repo.book.out());
+    let output = orgbook::write::check_output(repo.root(), &repo.book.out(), false).unwrap();
+    let staging = orgbook::write::Staging::create(&output).unwrap();
+    let out = output.path();
+    let tmp = out.with_file_name(format!(
+        ".{}.orgbook-new-{}",
+        out.file_name().unwrap().to_string_lossy(),
+        std::process::id()
+    ));
+    assert!(tmp.join(".orgbook-site").is_file(), "{}", tmp.display());
+    std::fs::write(tmp.join("search"), "in the way").unwrap();
+    let (site, written) = orgbook::site::build_into(
+        repo.root(),
+        orgbook::render::RenderOptions::default(),
+        &staging,
+    );
+    assert!(!site.has_errors(), "{:#?}", site.diagnostics);
+    let error = written
+        .expect_err("the search index cannot be written")
+        .to_string();
+    assert!(error.contains("search"), "{error}");
+    assert_eq!(staging.counts(), (0, 0), "files written after the failure");
+    drop(staging);
+    assert!(!tmp.exists(), "the staging folder is left behind");
+    assert_eq!(before, snapshot(&repo.book.out()), "previous site changed");
+}
+
 /// Item 2 (and issue 10 item 8): one file, one writer.
 mod collisions {
     use super::*;
