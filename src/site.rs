@@ -177,18 +177,6 @@ pub fn markdown_stage(handbook: &mut Handbook) -> Marked {
     after_markdown(handbook, rendered, md_diags)
 }
 
-/// The search index's files, from the documents analysed so far.
-pub fn search_files_of(index: crate::search::StreamingIndex) -> Vec<OutputFile> {
-    index
-        .finish()
-        .into_iter()
-        .map(|(path, bytes)| OutputFile {
-            path,
-            contents: render::FileContents::Bytes(bytes),
-        })
-        .collect()
-}
-
 /// Every document's Markdown, in parallel; results and diagnostics in document order.
 pub fn markdown_all(handbook: &Handbook) -> (Vec<Rendered>, Vec<Vec<Diagnostic>>) {
     (0..handbook.docs.len())
