@@ -94,11 +94,13 @@ pub fn check_paths<'f>(
         .map(|d| (d.url.as_str(), d.source.path.as_str()))
         .collect();
     let mut claimed: HashMap<&str, Origin> = HashMap::with_capacity(files.size_hint().0);
+    let mut order: Vec<&str> = Vec::with_capacity(files.size_hint().0);
     let mut diags = Vec::new();
     for (path, contents) in files {
         let this = origin(root, &urls, path, contents);
         let Some(first) = claimed.get(path) else {
             claimed.insert(path, this);
+            order.push(path);
             continue;
         };
         // Report at a handbook file: that is what the author can rename.
@@ -119,6 +121,49 @@ pub fn check_paths<'f>(
                 "rename or move one of the two; every file of the site has exactly one source",
             ),
         );
+    }
+    // A file where another source needs a folder (an asset `search` beside the search
+    // index's `search/`): one of the two writes would fail half-way through the build.
+    let mut reported = std::collections::HashSet::new();
+    for path in order {
+        for (slash, _) in path.match_indices('/') {
+            let folder = &path[..slash];
+            let (Some(file), Some(inside)) = (claimed.get(folder), claimed.get(path)) else {
+                continue;
+            };
+            if !reported.insert(folder) {
+                continue;
+            }
+            let (at, message) = match (file, inside) {
+                (Origin::Source(p), _) => (
+                    p.clone(),
+                    format!(
+                        "{p} would be written to {folder}, a folder where {} writes {path}",
+                        inside.describe()
+                    ),
+                ),
+                (_, Origin::Source(p)) => (
+                    p.clone(),
+                    format!(
+                        "{p} would be written to {path}, inside {folder}, which {} writes as a file",
+                        file.describe()
+                    ),
+                ),
+                _ => (
+                    crate::config::CONFIG_FILE.to_string(),
+                    format!(
+                        "{} and {} need {folder} as a file and as a folder",
+                        file.describe(),
+                        inside.describe()
+                    ),
+                ),
+            };
+            diags.push(
+                Diagnostic::error("output-collision", &at, message).with_help(
+                    "rename or move one of the two; a path of the site is either a file or a folder",
+                ),
+            );
+        }
     }
     diags
 }

@@ -353,6 +353,27 @@ mod collisions {
     }
 
     #[test]
+    fn a_file_where_the_site_needs_a_folder_is_a_collision() {
+        // An extension-less asset named like the search index's folder, and a static file
+        // named like the JSON API's: either would fail the build half-way, at a write.
+        for (file, folder) in [("content/search", "search"), ("static/api", "api")] {
+            let repo = Repo::new();
+            repo.book.build().success();
+            let before = snapshot(&repo.book.out());
+            repo.book.write(file, "in the way");
+            let run = repo.book.build();
+            run.failure(1)
+                .stderr_has("error[output-collision]")
+                .stderr_has(&format!(
+                    "{file} would be written to {folder}, a folder where"
+                ))
+                .stderr_has(&format!("--> {file}"))
+                .stderr_lacks("I/O");
+            assert_eq!(before, snapshot(&repo.book.out()), "previous site changed");
+        }
+    }
+
+    #[test]
     fn a_content_asset_cannot_replace_the_json_api() {
         collides(
             &[("content/api/teams.json", "[]")],
