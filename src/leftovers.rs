@@ -1,8 +1,9 @@
 //! Leftovers from other generators in a Markdown body: Liquid / Nunjucks tags (`{% … %}`),
-//! expressions (`{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) that orgbook does
-//! not run, plus comments that must never reach readers.
+//! expressions (`{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and MyST roles
+//! (``{pypi}`x` ``) that orgbook does not run, plus comments and MyST target lines
+//! (`(label)=`) that must never reach readers.
 //!
-//! [`clean`] returns the body with HTML comments and `{% comment %}` blocks blanked out
+//! [`clean`] returns the body with HTML comments, `{% comment %}` blocks and MyST targets blanked out
 //! (replaced by spaces of the same byte length, newlines kept, so every offset — and hence
 //! every diagnostic's line and column — stays valid) and the position of every other
 //! construct, which the caller reports as a warning. Code spans and blocks are left alone:
@@ -70,10 +71,14 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     // (SIMD) rather than by testing each byte, which was a visible share of large pages.
     let starts_construct = |at: usize| {
         let rest = &bytes[at..];
-        rest.starts_with(b"<!--") || rest.starts_with(b"{%") || rest.starts_with(b"{{")
+        rest.starts_with(b"<!--")
+            || rest.starts_with(b"{%")
+            || rest.starts_with(b"{{")
+            || myst_role(rest).is_some()
     };
-    let Some(last) = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at))
-    else {
+    let targets = myst_targets(body);
+    let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
+    let Some(last) = last.max(targets.last().map(|t| t.start)) else {
         return (Cow::Borrowed(body), Vec::new());
     };
     // Only the text up to the end of the block holding the last construct is parsed for
@@ -126,6 +131,9 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 }
                 None => i + 2,
             }
+        } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !in_code(i)) {
+            found.push(leftover(body, i..i + len));
+            i + len
         } else if rest.starts_with("{{") && !in_code(i) {
             let eol = line_end.from(i).unwrap_or(body.len());
             match expr_close.from(i + 2).filter(|&c| c < eol) {
@@ -141,6 +149,14 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         i = next;
         while i < bytes.len() && !body.is_char_boundary(i) {
             i += 1;
+        }
+    }
+    // MyST targets are invisible in Sphinx: blanked like comments (not inside one).
+    for t in targets {
+        let inside = blank.partition_point(|b| b.end <= t.start);
+        let in_comment = blank.get(inside).is_some_and(|b| b.start <= t.start);
+        if !in_comment && !in_code(t.start) {
+            blank.insert(inside, t);
         }
     }
     if blank.is_empty() {
@@ -161,6 +177,37 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     }
     out.push_str(&body[pos..]);
     (Cow::Owned(out), found)
+}
+
+/// The length of a MyST role's name part (`{pypi}` in ``{pypi}`certifi` ``) at the start
+/// of `rest`: a name in braces right before a backtick.
+fn myst_role(rest: &[u8]) -> Option<usize> {
+    let name = rest.get(1..)?;
+    if rest.first() != Some(&b'{') || !name.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = name
+        .iter()
+        .take(40)
+        .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+        .count();
+    (name.get(len) == Some(&b'}') && name.get(len + 1) == Some(&b'`')).then_some(len + 2)
+}
+
+/// MyST (Sphinx Markdown) target lines, `(label)=` alone on a line, each without its line
+/// break. In Sphinx they name the next heading for cross-references and show nothing; left
+/// in, one before the first heading would also keep that heading from being the title.
+fn myst_targets(body: &str) -> Vec<Range<usize>> {
+    memchr::memmem::find_iter(body.as_bytes(), b")=")
+        .filter_map(|at| {
+            let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+            let line = &body[start..end];
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let label = line.trim().strip_prefix('(')?.strip_suffix(")=")?;
+            (indent <= 3 && !label.is_empty() && !label.contains(['(', ')'])).then_some(start..end)
+        })
+        .collect()
 }
 
 fn leftover(body: &str, range: Range<usize>) -> Leftover {
@@ -292,6 +339,25 @@ mod tests {
                 assert_eq!(!in_code, reported, "{body:?} at {at}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn myst_targets_are_blanked_and_roles_found() {
+        let body = "(ssl-verify)=\n\n# HTTPS Certificates\n\nUses {pypi}`certifi`, see (a)= and `{pypi}` and\n\n```\n(in-code)=\n```\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(out.starts_with("             \n\n# HTTPS"), "{out:?}");
+        // Only a whole line is a target; code is left alone.
+        assert!(
+            out.contains("see (a)= and") && out.contains("(in-code)="),
+            "{out:?}"
+        );
+        let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
+        assert_eq!(names, ["{pypi}"]);
+        assert_eq!(&body[found[0].range.clone()], "{pypi}");
+        // A target inside a comment is blanked once, with the comment.
+        let (out, _) = clean("<!--\n(x)=\n-->\ntext\n");
+        assert_eq!(out, "    \n    \n   \ntext\n");
     }
 
     #[test]

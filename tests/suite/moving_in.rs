@@ -410,3 +410,24 @@ fn links_from_docs_moved_under_a_folder_suggest_where_the_target_went() {
         .stderr_has("did you mean `../reference/api/terms.md`?")
         .stderr_lacks("/reference/glossary`: no such file");
 }
+
+#[test]
+fn sphinx_myst_pages_keep_their_title_and_name_their_roles() {
+    // pip's documentation, as Debian ships it: a MyST target above the title, a role in
+    // the text, a directive fence.
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "content/reference/https-certificates.md",
+        "(SSL Certificate Verification)=\n\n# HTTPS Certificates\n\n```{versionadded} 1.3\n\n```\n\nUses a bundled CA store from {pypi}`certifi`.\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has(
+            "warning[template-leftover]: `{pypi}` is template syntax from another generator",
+        )
+        .stderr_has("--> content/reference/https-certificates.md:9:30");
+    let page = book.html("reference/https-certificates.html");
+    assert_eq!(texts(&page, "main h1"), ["HTTPS Certificates"]);
+    let html = page.root_element().html();
+    assert!(!html.contains("SSL Certificate Verification"), "{html}");
+}
