@@ -765,7 +765,8 @@ fn sections<'a>(d: &'a SearchDoc<'_>) -> Sections<'a> {
             continue;
         }
         let mut from = pos;
-        while let Some(i) = body[from..].find(h) {
+        let finder = memchr::memmem::Finder::new(h);
+        while let Some(i) = finder.find(&body.as_bytes()[from..]) {
             let at = from + i;
             let end = at + h.len();
             let before = body[..at].trim_end_matches([' ', '\t']);
