@@ -1,7 +1,10 @@
 //! Leftovers from other generators in a Markdown body: Liquid / Nunjucks tags (`{% … %}`),
-//! expressions (`{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) and MyST roles
-//! (``{pypi}`x` ``) that orgbook does not run, plus comments and MyST target lines
-//! (`(label)=`) that must never reach readers.
+//! expressions (`{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`), MyST roles
+//! (``{pypi}`x` ``) and MyST colon-fence directives (`:::{note}`) that orgbook does not run,
+//! plus comments and MyST target lines (`(label)=`) that must never reach readers. A MyST
+//! directive written as a backtick fence (```` ```{note} ````) is a code block to CommonMark:
+//! the Markdown renderer, which sees every fence's info string, reports it
+//! ([`myst_directive`]), so the body is parsed once for it.
 //!
 //! [`clean`] returns the body with HTML comments, `{% comment %}` blocks and MyST targets blanked out
 //! (replaced by spaces of the same byte length, newlines kept, so every offset — and hence
@@ -62,6 +65,17 @@ impl<'a> NextMatch<'a> {
 pub struct Leftover {
     pub range: Range<usize>,
     pub construct: String,
+    pub kind: Kind,
+}
+
+/// What a [`Leftover`] is, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Template syntax or a MyST role, left in the text as written.
+    Template,
+    /// A MyST colon-fence directive (`:::{note}`): `construct` is its name in braces, and
+    /// the range runs from the first colon.
+    ColonDirective,
 }
 
 /// Blanks comments and finds template constructs; see the module documentation.
@@ -75,6 +89,7 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             || rest.starts_with(b"{%")
             || rest.starts_with(b"{{")
             || myst_role(rest).is_some()
+            || colon_fence(bytes, at).is_some()
     };
     let targets = myst_targets(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
@@ -134,6 +149,13 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !in_code(i)) {
             found.push(leftover(body, i..i + len));
             i + len
+        } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| !in_code(s)) {
+            found.push(Leftover {
+                range: start..i + len,
+                construct: body[i..i + len].to_string(),
+                kind: Kind::ColonDirective,
+            });
+            i + len
         } else if rest.starts_with("{{") && !in_code(i) {
             let eol = line_end.from(i).unwrap_or(body.len());
             match expr_close.from(i + 2).filter(|&c| c < eol) {
@@ -179,9 +201,9 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     (Cow::Owned(out), found)
 }
 
-/// The length of a MyST role's name part (`{pypi}` in ``{pypi}`certifi` ``) at the start
-/// of `rest`: a name in braces right before a backtick.
-fn myst_role(rest: &[u8]) -> Option<usize> {
+/// The length of a MyST name in braces (`{pypi}`, `{py:func}`, `{code-block}`) at the start
+/// of `rest`: a letter, then up to 39 letters, digits or `-_:.`.
+fn myst_name(rest: &[u8]) -> Option<usize> {
     let name = rest.get(1..)?;
     if rest.first() != Some(&b'{') || !name.first()?.is_ascii_alphabetic() {
         return None;
@@ -191,7 +213,52 @@ fn myst_role(rest: &[u8]) -> Option<usize> {
         .take(40)
         .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
         .count();
-    (name.get(len) == Some(&b'}') && name.get(len + 1) == Some(&b'`')).then_some(len + 2)
+    (name.get(len) == Some(&b'}')).then_some(len + 2)
+}
+
+/// The length of a MyST role's name part (`{pypi}` in ``{pypi}`certifi` ``) at the start
+/// of `rest`: a name in braces right before a backtick.
+fn myst_role(rest: &[u8]) -> Option<usize> {
+    myst_name(rest).filter(|&len| rest.get(len) == Some(&b'`'))
+}
+
+/// A MyST colon-fence directive's opening line (`:::{note}`, `::::{admonition} Title`)
+/// whose `{` is at `at`: three or more colons after at most three spaces at the start of a
+/// line, then a name in braces ending the line or followed by a space. The start of the
+/// fence (its first colon) and the length of the name in braces.
+fn colon_fence(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let colons = bytes[..at].iter().rev().take_while(|&&b| b == b':').count();
+    if colons < 3 {
+        return None;
+    }
+    let start = at - colons;
+    let indent = bytes[..start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let line_start = start - indent;
+    if indent > 3 || (line_start > 0 && bytes[line_start - 1] != b'\n') {
+        return None;
+    }
+    let len = myst_name(&bytes[at..])?;
+    matches!(
+        bytes.get(at + len),
+        None | Some(b' ' | b'\t' | b'\n' | b'\r')
+    )
+    .then_some((start, len))
+}
+
+/// The name and argument of a MyST directive written as a fenced code block, from the
+/// fence's info string: `{versionadded} 1.3` → `("versionadded", "1.3")`. `None` for an
+/// ordinary info string (`python`, `rust,ignore`).
+pub fn myst_directive(info: &str) -> Option<(&str, &str)> {
+    let len = myst_name(info.as_bytes())?;
+    let rest = &info[len..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((&info[1..len - 1], rest.trim()))
 }
 
 /// MyST (Sphinx Markdown) target lines, `(label)=` alone on a line, each without its line
@@ -221,7 +288,11 @@ fn leftover(body: &str, range: Range<usize>) -> Leftover {
     } else {
         text
     };
-    Leftover { range, construct }
+    Leftover {
+        range,
+        construct,
+        kind: Kind::Template,
+    }
 }
 
 /// The end of the Markdown block around `at`: the start of the first blank line after it
@@ -358,6 +429,39 @@ mod tests {
         // A target inside a comment is blanked once, with the comment.
         let (out, _) = clean("<!--\n(x)=\n-->\ntext\n");
         assert_eq!(out, "    \n    \n   \ntext\n");
+    }
+
+    #[test]
+    fn myst_directives_are_named_by_fence_and_colon_fence() {
+        assert_eq!(myst_directive("{note}"), Some(("note", "")));
+        assert_eq!(
+            myst_directive("{code-block} python"),
+            Some(("code-block", "python"))
+        );
+        assert_eq!(
+            myst_directive("{versionadded} 1.3"),
+            Some(("versionadded", "1.3"))
+        );
+        for info in [
+            "python", "", "{", "{}", "{1x}", "{note}x", "{note", "{{ x }}",
+        ] {
+            assert_eq!(myst_directive(info), None, "{info:?}");
+        }
+        let body = ":::{note}\nA note.\n:::\n\n  ::::{admonition} Title\nText.\n::::\n\n:: {x}\n\n  a :::{y}\n\n```\n:::{in-code}\n```\n\n    :::{indented}\n\n:::{tip}x\n";
+        let (out, found) = clean(body);
+        assert_eq!(out, body, "nothing blanked");
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.construct.as_str(), &body[f.range.clone()]))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("{note}", ":::{note}"),
+                ("{admonition}", "::::{admonition}")
+            ]
+        );
+        assert!(found.iter().all(|f| f.kind == Kind::ColonDirective));
     }
 
     #[test]

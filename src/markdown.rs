@@ -9,7 +9,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocId, Handbook};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -316,6 +318,51 @@ fn looks_like_email(dest: &str) -> bool {
     }
 }
 
+/// The `template-leftover` warning for MyST directive `name` with argument `arg` (a fence,
+/// ```` ```{note} ````, or a colon fence, `:::{note}`) at `span` of `text`, which orgbook
+/// shows as `shown`.
+fn myst_directive_warning(
+    path: &str,
+    text: &str,
+    span: Range<usize>,
+    (name, arg): (&str, &str),
+    shown: &str,
+) -> Diagnostic {
+    let help = match name {
+        "toctree" => "rewrite it as Markdown: a list of links to the pages it names".to_string(),
+        "code-block" | "code" | "sourcecode" if !arg.is_empty() => format!(
+            "write the fence as ```{arg}, the language alone; the block is highlighted as {arg} meanwhile"
+        ),
+        "code-block" | "code" | "sourcecode" => "write the fence without the directive".to_string(),
+        "versionadded" | "versionchanged" | "deprecated" => {
+            "rewrite it as Markdown: a sentence such as `*New in version 1.3.*`".to_string()
+        }
+        "note" | "warning" | "tip" | "hint" | "important" | "caution" | "attention" | "danger"
+        | "error" | "seealso" | "admonition" => {
+            format!(
+                "rewrite it as Markdown: a blockquote, `> **{}:** …`",
+                title_case(name)
+            )
+        }
+        _ => "rewrite it as Markdown, or delete it".to_string(),
+    };
+    Diagnostic::warning(
+        "template-leftover",
+        path,
+        format!("MyST directive `{{{name}}}` is not supported; {shown}"),
+    )
+    .with_help(help)
+    .at(text, span)
+}
+
+/// `seealso` → `Seealso`.
+fn title_case(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Events buffered before finished top-level blocks are written out.
 const FLUSH_EVENTS: usize = 4096;
 
@@ -349,15 +396,23 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
 
     let (body, leftovers) = crate::leftovers::clean(body);
     for l in leftovers {
-        diags.push(
-            Diagnostic::warning(
+        let span = l.range.start + offset..l.range.end + offset;
+        diags.push(match l.kind {
+            crate::leftovers::Kind::Template => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
                 format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
             )
             .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
-            .at(&doc.source.text, l.range.start + offset..l.range.end + offset),
-        );
+            .at(&doc.source.text, span),
+            crate::leftovers::Kind::ColonDirective => myst_directive_warning(
+                &doc.source.path,
+                &doc.source.text,
+                span,
+                (l.construct.trim_matches(['{', '}']), ""),
+                "its lines are shown as text",
+            ),
+        });
     }
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
@@ -506,6 +561,35 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::SoftBreak | Event::HardBreak => {
                 rendered.text.push(' ');
                 event
+            }
+            // A MyST directive (```` ```{note} ````): shown as the code block CommonMark
+            // makes of it, with a warning at its fence. ```` ```{code-block} python ```` is
+            // a block of Python, so it is highlighted as one.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let info = match crate::leftovers::myst_directive(&info) {
+                    Some((name, arg)) => {
+                        let line_end = body[range.start..]
+                            .find('\n')
+                            .map_or(body.len(), |n| range.start + n);
+                        let brace = body[range.start..line_end]
+                            .find('{')
+                            .map_or(range.start, |b| range.start + b);
+                        diags.push(myst_directive_warning(
+                            &doc.source.path,
+                            &doc.source.text,
+                            span.start..brace + name.len() + 2 + offset,
+                            (name, arg),
+                            "it is shown as a code block",
+                        ));
+                        if matches!(name, "code-block" | "code" | "sourcecode") {
+                            CowStr::from(arg.to_string())
+                        } else {
+                            info.clone()
+                        }
+                    }
+                    None => info,
+                };
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell,
@@ -1048,6 +1132,37 @@ mod tests {
     }
 
     const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It) [i](/guide/setup/) [j]({{site.baseurl}}/guide/setup/)\n";
+
+    #[test]
+    fn myst_directive_fences_are_reported_at_the_fence_and_code_blocks_highlighted() {
+        let body = "# T\n\n```{note}\nA note.\n```\n\n- item\n\n  ```{code-block} python\n  x = 1\n  ```\n\n```python\ny = 2\n```\n\n    ```{indented}\n\n````\n```{in-body}\n````\n";
+        let hb = book(&[("README.md", "# Home\n"), ("myst.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/myst.md");
+        let at: Vec<(&str, u32, u32, u32)> = d
+            .iter()
+            .map(|d| (d.code, d.line, d.column, d.span_len))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("template-leftover", 3, 1, 9),
+                ("template-leftover", 9, 3, 15)
+            ],
+            "{d:?}"
+        );
+        assert!(d[0].message.contains("`{note}`"), "{d:?}");
+        assert!(d[1].message.contains("`{code-block}`"), "{d:?}");
+        assert!(
+            r.html.contains("<code class=\"language-python\">x = 1"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<code class=\"language-{note}\">"),
+            "{}",
+            r.html
+        );
+    }
 
     #[test]
     fn links_as_people_write_them() {

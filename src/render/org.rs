@@ -88,9 +88,50 @@ pub(super) fn loose_parts(hb: &crate::model::Handbook) -> std::collections::Hash
 /// Charters drawn on one part of a group's map page when the map is split: each is a box
 /// of about 625 bytes of SVG and an item of about 200 in the list beside it, so a part,
 /// with its ancestors drawn for context (at most `link::MAX_ORG_DEPTH`), stays near
-/// 170 KB. A group with more is split over several parts ([`group_map_url`]); one with
-/// fewer has one page, as before.
+/// 170 KB. A group with more is split over several parts ([`group_map_url`],
+/// [`GroupSplit`]); one with fewer has one page, as before.
 pub(super) const GROUP_PART_NODES: usize = 200;
+
+/// How a group map of `n` charters (in pre-order) is split: into the fewest parts of at
+/// most [`GROUP_PART_NODES`], `ceil(n / GROUP_PART_NODES)`, of near-equal size (the first
+/// `n % parts` one charter longer), so that the last part is never a small remainder: 201
+/// charters are parts of 101 and 100, not 200 and 1. The one rule for which part owns a
+/// charter's box, used by the parts themselves ([`group_parts_of`]), by the team pages'
+/// links to them ([`group_parts`]) and by "find a team".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GroupSplit {
+    /// Charters in each of the first `longer` parts, less one.
+    size: usize,
+    longer: usize,
+    parts: usize,
+}
+
+impl GroupSplit {
+    fn new(n: usize) -> Self {
+        let parts = n.div_ceil(GROUP_PART_NODES).max(1);
+        GroupSplit {
+            size: n / parts,
+            longer: n % parts,
+            parts,
+        }
+    }
+
+    /// The part (0-based) owning the `i`-th charter.
+    fn part_of(&self, i: usize) -> usize {
+        let long = self.longer * (self.size + 1);
+        if i < long {
+            i / (self.size + 1)
+        } else {
+            self.longer + (i - long) / self.size.max(1)
+        }
+    }
+
+    /// The charters (pre-order positions) of part `p`.
+    fn range(&self, p: usize) -> std::ops::Range<usize> {
+        let start = p * self.size + p.min(self.longer);
+        start..start + self.size + usize::from(p < self.longer)
+    }
+}
 
 /// The address of part `i` (0-based) of group `g`'s map: `orgmap/<g>.html`, then
 /// `orgmap/<g>.2.html`, … A slug never holds a `.`, so no part can take another group's
@@ -136,8 +177,9 @@ pub(super) fn group_parts(hb: &crate::model::Handbook) -> std::collections::Hash
         if pre.len() <= GROUP_PART_NODES {
             continue;
         }
-        for (i, (s, _)) in pre.iter().enumerate().skip(GROUP_PART_NODES) {
-            out.insert(s.to_string(), i / GROUP_PART_NODES);
+        let split = GroupSplit::new(pre.len());
+        for (i, (s, _)) in pre.iter().enumerate().skip(split.range(0).end) {
+            out.insert(s.to_string(), split.part_of(i));
         }
     }
     out
@@ -181,8 +223,8 @@ struct GroupPart {
     shown: std::collections::HashSet<String>,
 }
 
-/// Splits a group's map (`root`, its whole subtree) into runs of [`GROUP_PART_NODES`]
-/// charters in pre-order, each drawn with the ancestors of its first charter: in a
+/// Splits a group's map (`root`, its whole subtree) into runs of charters in pre-order
+/// ([`GroupSplit`]), each drawn with the ancestors of its first charter: in a
 /// contiguous pre-order run every charter's parent is in the run or one of those ancestors,
 /// so each part is a tree. Also returns the teams below each charter, by slug, for the
 /// group boxes' "N teams" (which a part alone would undercount).
@@ -207,8 +249,9 @@ fn group_parts_of(root: &OrgNode) -> (Vec<GroupPart>, std::collections::HashMap<
         .map(|((n, _, _), b)| (n.slug.clone(), *b))
         .collect();
     let mut parts = Vec::new();
-    for start in (0..pre.len()).step_by(GROUP_PART_NODES) {
-        let end = (start + GROUP_PART_NODES).min(pre.len());
+    let split = GroupSplit::new(pre.len());
+    for p in 0..split.parts {
+        let std::ops::Range { start, end } = split.range(p);
         let mut ids = Vec::new();
         let mut a = pre[start].1;
         while let Some(i) = a {
@@ -486,9 +529,10 @@ impl Renderer<'_> {
             } else {
                 orgmap::render_group_map(&node, i)
             };
+            let parts = GroupSplit::new(subtree.len());
             for (at, (name, slug)) in subtree.iter().enumerate() {
                 let page = if parted {
-                    group_map_url(&g.slug, at / GROUP_PART_NODES)
+                    group_map_url(&g.slug, parts.part_of(at))
                 } else if split {
                     map_page.clone()
                 } else {
@@ -544,7 +588,16 @@ impl Renderer<'_> {
                 let pagers = super::paginate::pagers(&links);
                 for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
                     let url = links[pager.part - 1].url.clone();
-                    let mut base = self.base(&url, format!("Org map: {}", g.name), None, "orgmap");
+                    // Each part titled apart, as a handbook section's parts are.
+                    let title = if pager.parts > 1 {
+                        format!(
+                            "Org map: {} (part {} of {})",
+                            g.name, pager.part, pager.parts
+                        )
+                    } else {
+                        format!("Org map: {}", g.name)
+                    };
+                    let mut base = self.base(&url, title, None, "orgmap");
                     base.breadcrumbs = vec![
                         Link {
                             title: "Home".into(),
@@ -864,5 +917,39 @@ impl Renderer<'_> {
             insight: self.health_insight(health),
         };
         self.render("health.html", "health.html", &ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_split_has_near_equal_parts_within_the_bound() {
+        for n in [
+            1, 2, 199, 200, 201, 202, 399, 400, 401, 451, 1531, 10_000, 10_001,
+        ] {
+            let split = GroupSplit::new(n);
+            assert_eq!(split.parts, n.div_ceil(GROUP_PART_NODES).max(1), "{n}");
+            let ranges: Vec<_> = (0..split.parts).map(|p| split.range(p)).collect();
+            // Contiguous, covering every charter, none over the bound, sizes within one.
+            assert_eq!(ranges[0].start, 0, "{n}");
+            assert_eq!(ranges.last().unwrap().end, n, "{n}");
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start), "{n}");
+            let sizes: Vec<usize> = ranges.iter().map(|r| r.len()).collect();
+            let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+            assert!(*max <= GROUP_PART_NODES && max - min <= 1, "{n}: {sizes:?}");
+            // `part_of` agrees with the ranges for every charter.
+            for (p, r) in ranges.iter().enumerate() {
+                assert!(r.clone().all(|i| split.part_of(i) == p), "{n}: part {p}");
+            }
+        }
+        let sizes = |n| {
+            let s = GroupSplit::new(n);
+            (0..s.parts).map(|p| s.range(p).len()).collect::<Vec<_>>()
+        };
+        assert_eq!(sizes(201), [101, 100]);
+        assert_eq!(sizes(451), [151, 150, 150]);
+        assert_eq!(sizes(200), [200]);
     }
 }

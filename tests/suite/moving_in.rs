@@ -431,3 +431,97 @@ fn sphinx_myst_pages_keep_their_title_and_name_their_roles() {
     let html = page.root_element().html();
     assert!(!html.contains("SSL Certificate Verification"), "{html}");
 }
+
+/// A Sphinx project's MyST pages, shaped like pip's documentation: every MyST directive,
+/// as a fence (```` ```{note} ````) or a colon fence (`:::{note}`), is one warning at its
+/// fence naming it; a plain ```` ```python ```` fence and directives quoted in code are not.
+#[test]
+fn sphinx_myst_directives_are_named_at_their_fence() {
+    let book = TestBook::fixture("sphinx-myst");
+    let run = book.run(&["check", "--format", "json"]);
+    run.success();
+    let found: Vec<(String, u64, u64, String)> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            assert_eq!(v["code"], "template-leftover", "{l}");
+            (
+                v["file"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+                v["column"].as_u64().unwrap(),
+                v["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = |file: &str, line, column, message: &str| {
+        (format!("content/{file}"), line, column, message.to_string())
+    };
+    let fence = "is not supported; it is shown as a code block";
+    let role = "is template syntax from another generator, which orgbook does not run";
+    assert_eq!(
+        found,
+        [
+            want("getting-started.md", 16, 5, &format!("`{{ref}}` {role}")),
+            want(
+                "index.md",
+                7,
+                1,
+                &format!("MyST directive `{{toctree}}` {fence}")
+            ),
+            want(
+                "index.md",
+                14,
+                1,
+                &format!("MyST directive `{{note}}` {fence}")
+            ),
+            want(
+                "topics/https-certificates.md",
+                5,
+                1,
+                &format!("MyST directive `{{versionadded}}` {fence}")
+            ),
+            want(
+                "topics/https-certificates.md",
+                10,
+                64,
+                &format!("`{{pypi}}` {role}")
+            ),
+            want(
+                "topics/https-certificates.md",
+                14,
+                1,
+                "MyST directive `{note}` is not supported; its lines are shown as text"
+            ),
+            want(
+                "topics/https-certificates.md",
+                18,
+                1,
+                &format!("MyST directive `{{code-block}}` {fence}")
+            ),
+        ]
+    );
+    book.build()
+        .success()
+        .stderr_has("= help: rewrite it as Markdown: a list of links to the pages it names")
+        .stderr_has("= help: write the fence as ```python, the language alone");
+    assert!(check_all_links(&book.out(), &["404.html"]) > 0);
+    let page = book.html("topics/https-certificates.html");
+    assert_eq!(texts(&page, "main h1"), ["HTTPS Certificates"]);
+    // `{code-block} python` is highlighted as Python, like the plain fence of another page.
+    let keywords = texts(&page, "pre.hl code.language-python .hl-keyword");
+    assert!(keywords.contains(&"import".to_string()), "{keywords:?}");
+    let start = book.html("getting-started.html");
+    let keywords = texts(&start, "pre.hl code.language-python .hl-keyword");
+    assert!(keywords.contains(&"import".to_string()), "{keywords:?}");
+    // The directives quoted in code stay as written.
+    let code = texts(&page, "pre code");
+    assert!(
+        code.iter().any(|c| c.starts_with("```{note} Indented")),
+        "{code:?}"
+    );
+    assert!(
+        code.iter().any(|c| c.starts_with("```{toctree} Inside")),
+        "{code:?}"
+    );
+}

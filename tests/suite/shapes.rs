@@ -373,6 +373,75 @@ fn a_group_of_1500_teams_is_drawn_over_bounded_parts_each_owning_its_boxes() {
     }
 }
 
+/// A group of 201 charters (the group and 200 teams) beside a small one: one past a part,
+/// so its map is split in two, and the split must be even, not 200 and a lone team.
+#[test]
+fn a_group_one_past_a_part_is_split_evenly_and_each_part_is_named() {
+    let book = empty_book();
+    let group = |slug: &str, name: &str| {
+        book.write(
+            &format!("content/teams/{slug}.md"),
+            &format!("+++\nname = \"{name}\"\nkind = \"group\"\nlead = \"Ada\"\n+++\n{name}.\n"),
+        );
+    };
+    group("crowd", "Crowd");
+    group("other", "Other");
+    for i in 0..201 {
+        let parent = if i < 200 { "crowd" } else { "other" };
+        book.write(
+            &format!("content/teams/t{i:03}.md"),
+            &format!(
+                "+++\nname = \"Team {i:03}\"\nparent = \"{parent}\"\nproblem = \"P.\"\n\
+                 lead = \"Ada\"\n\n[[metrics]]\nname = \"M\"\ntarget = \"1\"\n+++\nTeam {i}.\n"
+            ),
+        );
+    }
+    book.build().success();
+    let out = book.out();
+    let parts: Vec<String> = files_under(&out.join("orgmap"))
+        .into_iter()
+        .filter(|f| f.starts_with("crowd.") && f.ends_with(".html"))
+        .collect();
+    assert_eq!(parts, ["crowd.2.html", "crowd.html"]);
+    let first = book.html("orgmap/crowd.html");
+    let second = book.html("orgmap/crowd.2.html");
+    // Near-equal parts: 101 and 100 boxes of their own, not 200 and 1.
+    let boxes = |page: &scraper::Html| page.select(&sel("svg [id^='om-']")).count();
+    assert_eq!((boxes(&first), boxes(&second)), (101, 100));
+    // Each part says which it is, in the tab and the heading, as a handbook section does.
+    assert_eq!(
+        texts(&first, "head > title"),
+        ["Org map: Crowd (part 1 of 2) · Shapes"]
+    );
+    assert_eq!(
+        texts(&second, "head > title"),
+        ["Org map: Crowd (part 2 of 2) · Shapes"]
+    );
+    assert_eq!(texts(&first, "main h1"), ["Crowd (part 1 of 2)"]);
+    assert_eq!(texts(&second, "main h1"), ["Crowd (part 2 of 2)"]);
+    // And leads to the other.
+    assert_eq!(
+        hrefs(&first, "nav.pager a[rel='next']"),
+        ["../orgmap/crowd.2.html"]
+    );
+    assert_eq!(
+        hrefs(&second, "nav.pager a[rel='prev']"),
+        ["../orgmap/crowd.html"]
+    );
+    // The last team of the first part and the first of the second link to their own part.
+    for (slug, part) in [("t099", "crowd.html"), ("t100", "crowd.2.html")] {
+        let team = book.html(&format!("teams/{slug}.html"));
+        assert_eq!(
+            hrefs(&team, "figure.neighbourhood figcaption a"),
+            [format!("../orgmap/{part}#om-{slug}")]
+        );
+    }
+    // A group within one part keeps its one page, titled as before.
+    let other = book.html("orgmap/other.html");
+    assert_eq!(texts(&other, "head > title"), ["Org map: Other · Shapes"]);
+    assert_eq!(texts(&other, "main h1"), ["Other"]);
+}
+
 /// What `findBox` (orgbook/orgmap.js) matches query `q` against: every entry of a small
 /// index, or the file the query's words joined, else its longest word, lead to (the first
 /// complete one, else the first one's best few); and the files it fetched.
