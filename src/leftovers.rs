@@ -1,12 +1,14 @@
 //! Leftovers from other generators in a Markdown body: Liquid / Nunjucks tags (`{% … %}`),
 //! expressions (`{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`), MyST roles
 //! (``{pypi}`x` ``) and MyST colon-fence directives (`:::{note}`) that orgbook does not run,
-//! plus comments and MyST target lines (`(label)=`) that must never reach readers. A MyST
+//! plus comments, MyST target lines (`(label)=`) and kramdown attribute lists (Jekyll's
+//! `{: .note }`, `{:toc}`) that must never reach readers. A MyST
 //! directive written as a backtick fence (```` ```{note} ````) is a code block to CommonMark:
 //! the Markdown renderer, which sees every fence's info string, reports it
 //! ([`myst_directive`]), so the body is parsed once for it.
 //!
-//! [`clean`] returns the body with HTML comments, `{% comment %}` blocks and MyST targets blanked out
+//! [`clean`] returns the body with HTML comments, `{% comment %}` blocks, MyST targets and
+//! kramdown attribute lists blanked out
 //! (replaced by spaces of the same byte length, newlines kept, so every offset — and hence
 //! every diagnostic's line and column — stays valid) and the position of every other
 //! construct, which the caller reports as a warning. Code spans and blocks are left alone:
@@ -90,6 +92,7 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             || rest.starts_with(b"{{")
             || myst_role(rest).is_some()
             || colon_fence(bytes, at).is_some()
+            || kramdown_ial(body, at).is_some()
     };
     let targets = myst_targets(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
@@ -156,6 +159,12 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 kind: Kind::ColonDirective,
             });
             i + len
+        } else if let Some(ial) = kramdown_ial(body, i).filter(|_| !in_code(i)) {
+            let end = ial.end;
+            if blank.last().is_none_or(|b| b.end <= ial.start) {
+                blank.push(ial);
+            }
+            end
         } else if rest.starts_with("{{") && !in_code(i) {
             let eol = line_end.from(i).unwrap_or(body.len());
             match expr_close.from(i + 2).filter(|&c| c < eol) {
@@ -199,6 +208,53 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     }
     out.push_str(&body[pos..]);
     (Cow::Owned(out), found)
+}
+
+/// A kramdown attribute list (Jekyll's Markdown) whose `{` is at `at`, as the range to
+/// blank: Jekyll shows nothing for one, so neither does orgbook. A block list alone on its
+/// line (`{: .note }` before a "Just the Docs" callout, `{: .no_toc }` after a heading)
+/// blanks that line; `{:toc}` also blanks the `* TOC` list item it replaces with a table of
+/// contents (orgbook draws its own); a span list right after a link or image
+/// (`[x](y){:target="_blank"}`) blanks itself. Anything else that starts with `{:` is text.
+fn kramdown_ial(body: &str, at: usize) -> Option<Range<usize>> {
+    let rest = &body[at..];
+    if !rest.starts_with("{:") {
+        return None;
+    }
+    let line_end = rest.find('\n').map_or(body.len(), |n| at + n);
+    let close = at + body[at..line_end].find('}')?;
+    let inner = body[at + 2..close].trim();
+    if inner.len() > 200 || inner.contains('{') {
+        return None;
+    }
+    let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+    let before = &body[line_start..at];
+    let alone = before.len() <= 3
+        && before.bytes().all(|b| b == b' ')
+        && body[close + 1..line_end].trim().is_empty();
+    if alone {
+        let toc = matches!(inner, "toc" | ".toc");
+        let prev_start = body[..line_start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |n| n + 1);
+        let prev = body[prev_start..line_start].trim();
+        let item = prev
+            .strip_prefix(['*', '-', '+'])
+            .or_else(|| prev.strip_prefix("1."))
+            .map(str::trim);
+        let start = if toc && line_start > 0 && item.is_some_and(|t| t.eq_ignore_ascii_case("toc"))
+        {
+            prev_start
+        } else {
+            line_start
+        };
+        return Some(start..line_end);
+    }
+    let after_span = body[..at]
+        .bytes()
+        .next_back()
+        .is_some_and(|b| matches!(b, b')' | b']' | b'*' | b'_' | b'`'));
+    after_span.then_some(at..close + 1)
 }
 
 /// The length of a MyST name in braces (`{pypi}`, `{py:func}`, `{code-block}`) at the start
@@ -429,6 +485,28 @@ mod tests {
         // A target inside a comment is blanked once, with the comment.
         let (out, _) = clean("<!--\n(x)=\n-->\ntext\n");
         assert_eq!(out, "    \n    \n   \ntext\n");
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_are_blanked_outside_code() {
+        let body = "# Setup\n{: .no_toc }\n\n* TOC\n{:toc}\n\n{: .note }\nGradle first.\n\nSee [the docs](https://x.org){:target=\"_blank\"} now.\n\n```\n{: .kept }\n```\n\nA set {: a} and {:b} stays, `{: .code }` too.\n";
+        let (out, found) = clean(body);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(out.len(), body.len());
+        for gone in ["{: .no_toc }", "* TOC", "{:toc}", "{: .note }", "{:target"] {
+            assert!(!out.contains(gone), "{gone} left in {out:?}");
+        }
+        for kept in [
+            "# Setup\n",
+            "Gradle first.",
+            "[the docs](https://x.org)      ",
+            "{: .kept }",
+            "A set {: a} and {:b} stays, `{: .code }` too.",
+        ] {
+            assert!(out.contains(kept), "{kept} lost from {out:?}");
+        }
+        // Newlines stay where they were, so every later line number holds.
+        assert_eq!(out.matches('\n').count(), body.matches('\n').count());
     }
 
     #[test]
