@@ -66,6 +66,7 @@ codes! {
     MissingDeciders = "missing-deciders",
     InvalidSlug = "invalid-slug",
     InvalidDecisionFileName = "invalid-decision-file-name",
+    ForeignDecisionRecord = "foreign-decision-record",
     UnknownTeam = "unknown-team",
     UnknownDecision = "unknown-decision",
     SupersedesCycle = "supersedes-cycle",

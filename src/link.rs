@@ -113,7 +113,15 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                                 doc.url
                             ),
                         )
-                        .with_help("rename or move the file")
+                        .with_help(match doc.url.as_str() {
+                            // A docs site's `decisions/index.md` (Jekyll, MADR) or `teams/index.md`:
+                            // orgbook lists that folder itself.
+                            "decisions/index.html" | "teams/index.html" => format!(
+                                "orgbook writes {} itself (the list of that folder); rename this page to README.md to publish it beside the list, or delete it",
+                                doc.url
+                            ),
+                            _ => "rename or move the file".into(),
+                        })
                         .at(&doc.source.text, 0..0),
                     );
                 }
@@ -421,6 +429,28 @@ impl NearIndex {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// The file in the missing path's folder whose name starts with the same number: a
+    /// decision record renamed after its title changed, or imported under its title's slug
+    /// (`0044-use-picocli-for-jabkit.md` is now `0044-use-picocli-instead-of….md`). Only
+    /// when exactly one file has that number.
+    pub fn same_number(&self, joined: &str) -> Option<&str> {
+        let number = |p: &'_ str| -> Option<String> {
+            let name = p.rsplit('/').next()?;
+            let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &name[digits.len()..];
+            (!digits.is_empty() && (rest.starts_with('-') || rest.starts_with('.')))
+                .then(|| digits.trim_start_matches('0').to_string())
+        };
+        let wanted = number(joined)?;
+        let mut found = self
+            .by_folder
+            .get(folder_of(joined))?
+            .iter()
+            .filter(|p| p.ends_with(".md") && number(p).as_ref() == Some(&wanted));
+        let one = found.next()?;
+        found.next().is_none().then_some(one.as_str())
     }
 
     /// The file a link most likely meant when it was written for a folder that now sits

@@ -256,7 +256,19 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
         }
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
-    match trimmed {
+    // A folder orgbook lists itself, named by its folder or by an index file it does not
+    // have (`decisions/index.md`, as a Jekyll or MADR site links its decisions folder).
+    let generated_folder = match trimmed.rsplit_once('/') {
+        Some((dir, name))
+            if crate::load::INDEX_NAMES
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name)) =>
+        {
+            dir
+        }
+        _ => trimmed,
+    };
+    match generated_folder {
         "content/teams" => return Resolved::Generated("teams/index.html"),
         "content/decisions" => return Resolved::Generated("decisions/index.html"),
         "content" => return Resolved::Generated("index.html"),
@@ -965,12 +977,29 @@ fn rewrite<'a>(
             rendered.broken_links += 1;
             let near = handbook.near();
             let moved = near.moved(path, from_dir);
-            let near = moved.or_else(|| near.nearest(&joined)).map(|n| {
-                let rel = relative_path(from_dir, n);
-                format!("did you mean `{rel}`?")
-            });
+            let near = moved
+                .or_else(|| near.same_number(&joined))
+                .or_else(|| near.nearest(&joined))
+                .map(|n| {
+                    let rel = relative_path(from_dir, n);
+                    format!("did you mean `{rel}`?")
+                });
+            let attachment = joined
+                .rsplit('/')
+                .next()
+                .and_then(|name| name.rsplit_once('.'))
+                .is_some_and(|(_, ext)| {
+                    !matches!(ext, "md" | "html" | "htm")
+                        && ext.len() <= 5
+                        && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && ext.bytes().any(|b| b.is_ascii_alphabetic())
+                });
             let help = near.unwrap_or_else(|| {
-                "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
+                if attachment {
+                    "put the file at that path (images and attachments under content/ are published as they are), or correct the path".into()
+                } else {
+                    "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
+                }
             });
             diags.push(broken(
                 format!("link to `{path}`: no such file ({joined})"),

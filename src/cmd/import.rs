@@ -30,6 +30,22 @@ fn adr(args: ImportAdrArgs) -> u8 {
         eprintln!("error: {} is not a folder", args.dir.display());
         return EXIT_USAGE;
     }
+    // Importing the handbook's own decisions folder would write each record beside its
+    // source (and renumber it, its own number being taken): the sources must move out first.
+    let own = root.join(CONTENT_DIR).join("decisions");
+    if let (Ok(dir), Ok(own)) = (args.dir.canonicalize(), own.canonicalize())
+        && dir.starts_with(&own)
+    {
+        eprintln!(
+            "error: {} is inside the handbook's own decisions folder, where the import writes",
+            args.dir.display()
+        );
+        eprintln!(
+            "  = help: move the records out first, e.g. `git mv {CONTENT_DIR}/decisions adr && \
+             orgbook import adr adr`"
+        );
+        return EXIT_USAGE;
+    }
     if let Some(url) = &args.source_url
         && !url.contains("://")
     {

@@ -168,6 +168,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             .map(|(_, v)| v)
     }
 
+    /// Accepts `keys` without reading them: they mean something to another generator and
+    /// nothing here, so they get no `unknown-key` warning.
+    pub fn ignore(&mut self, keys: &[&str]) {
+        self.seen.extend(keys.iter().map(|k| k.to_string()));
+    }
+
     /// The span of the key `key`, for errors about the key as a whole.
     pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
         self.table

@@ -115,6 +115,52 @@ fn need_front_matter(file: &str, text: &str, what: &str, diags: &mut Vec<Diagnos
     );
 }
 
+/// Which decision-record format a file in `decisions/` that lacks orgbook's keys was
+/// written in, from its front matter keys (`keys`, when it has front matter) and the marks
+/// each format's template leaves in the body; `None` if it shows none of them.
+fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
+    // Not `deciders`, which orgbook's records have too, nor `## Context`, a heading of
+    // orgbook's own template: a record of orgbook's that lacks keys must not look foreign.
+    const MADR_KEYS: &[&str] = &["decision-makers", "consulted", "informed"];
+    if keys.is_some_and(|keys| keys.iter().any(|k| MADR_KEYS.contains(k))) {
+        return Some("MADR");
+    }
+    let mut status_heading = false;
+    for line in text.lines().map(str::trim) {
+        let lower = line.to_ascii_lowercase();
+        let bullet = lower.trim_start_matches(['*', '-', ' ']);
+        if lower.starts_with("## context and problem statement")
+            || lower.starts_with("## decision outcome")
+            || lower.starts_with("## considered options")
+            || lower.starts_with("## decision drivers")
+            || (bullet.len() < lower.len() && bullet.starts_with("status:"))
+        {
+            return Some("MADR");
+        }
+        status_heading |= lower == "## status";
+    }
+    status_heading.then_some("adr-tools")
+}
+
+/// The one error for a decision record written for another tool (see [`adr_format`]).
+fn foreign_record(
+    file: &str,
+    text: &str,
+    format: &str,
+    at: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    diags.push(
+        Diagnostic::error(
+            "foreign-decision-record",
+            file,
+            format!("this is a decision record written for {format}, not for orgbook: it has no `type` or `team`"),
+        )
+        .with_help("move such records out of content/decisions/ and convert them with `orgbook import adr DIR` (docs/import.md), e.g. `git mv content/decisions adr && orgbook import adr adr`; or give this one orgbook's keys: title, status, type, date, team")
+        .at(text, at),
+    );
+}
+
 const CHARTER_KEYS: &[&str] = &[
     "name",
     "kind",
@@ -334,19 +380,44 @@ pub fn decision(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Decision> {
     let number = decision_number(rel);
-    if number.is_none() {
-        diags.push(
-            Diagnostic::error("invalid-decision-file-name", file, "decision file name does not start with its number")
-                .with_help("name decision files NNNN-slug.md, e.g. `0007-adopt-postgres.md` (`orgbook new decision` picks the next number)")
-                .at(text, 0..0),
-        );
-    }
+    let check_number = |diags: &mut Vec<Diagnostic>| {
+        if number.is_none() {
+            diags.push(
+                Diagnostic::error("invalid-decision-file-name", file, "decision file name does not start with its number")
+                    .with_help("name decision files NNNN-slug.md, e.g. `0007-adopt-postgres.md` (`orgbook new decision` picks the next number)")
+                    .at(text, 0..0),
+            );
+        }
+    };
+    // A record written for another tool (MADR, adr-tools, log4brains, a Jekyll theme) gets
+    // one error that says how to bring it in, not one per key it lacks or has extra.
     let Some(front) = front else {
-        need_front_matter(file, text, "decision record", diags);
+        match adr_format(text, None) {
+            Some(format) => foreign_record(file, text, format, 0..0, diags),
+            None => {
+                check_number(diags);
+                need_front_matter(file, text, "decision record", diags);
+            }
+        }
         return None;
     };
     let offset = front.range.start;
     let table = parse_front(file, text, &front, diags)?;
+    let has = |key: &str| table.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+    if !has("type") && !has("team") {
+        // Without orgbook's two own keys it is another tool's record when it carries that
+        // tool's marks, or none of orgbook's keys at all; else an orgbook record that is
+        // still missing keys, which get their own errors below.
+        let keys: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+        let format = adr_format(text, Some(&keys)).or_else(|| {
+            (!keys.iter().any(|k| DECISION_KEYS.contains(k))).then_some("another tool")
+        });
+        if let Some(format) = format {
+            foreign_record(file, text, format, offset..offset, diags);
+            return None;
+        }
+    }
+    check_number(diags);
     let mut f = Fields::new(file, text, &table, "decision record", diags)
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
@@ -486,6 +557,27 @@ const PAGE_KEYS: &[&str] = &[
     "extra",
 ];
 
+/// Keys other generators' themes use to build their navigation and layout, accepted on a
+/// page without a warning and without effect: orgbook's navigation follows the folders
+/// (a Jekyll "Just the Docs" site carries `parent` and `has_children` on every page, so
+/// warning about them buried the warnings that matter).
+const NAVIGATION_KEYS: &[&str] = &[
+    // Jekyll, and its "Just the Docs" theme
+    "layout",
+    "parent",
+    "grand_parent",
+    "has_children",
+    "has_toc",
+    "nav_exclude",
+    "last_modified_date",
+    // Docusaurus
+    "sidebar_label",
+    "sidebar_class_name",
+    "hide_title",
+    "hide_table_of_contents",
+    "pagination_label",
+];
+
 /// File names that make a page the index page of its folder, by precedence.
 pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md"];
 
@@ -565,6 +657,7 @@ pub fn page(
             }
         }
     }
+    f.ignore(NAVIGATION_KEYS);
     f.finish_as(PAGE_KEYS, crate::diagnostic::Severity::Warning);
     Some(meta)
 }
@@ -887,7 +980,7 @@ mod tests {
 
     #[test]
     fn page_keys_from_other_generators() {
-        let text = "---\ntitle: Setup\nsidebar_position: 2.4\ntags: onboarding setup\nkeywords: [a, b]\ndate: 2024-05-01 10:00:00 +0200\nredirect_from:\n  - /old/setup/\n  - /setup.html\npublished: false\nlayout: page\nextra:\n  owner: ops\n---\n";
+        let text = "---\ntitle: Setup\nsidebar_position: 2.4\ntags: onboarding setup\nkeywords: [a, b]\ndate: 2024-05-01 10:00:00 +0200\nredirect_from:\n  - /old/setup/\n  - /setup.html\npublished: false\nlayout: page\nsitemap: false\nextra:\n  owner: ops\n---\n";
         let (p, d) = page_of("guide/setup.md", text);
         assert_eq!(p.weight, Some(2));
         assert_eq!(p.tags, ["onboarding", "setup"]);
@@ -897,10 +990,11 @@ mod tests {
         assert_eq!(p.aliases.len(), 2);
         assert_eq!(&text[p.aliases[0].span.clone()], "/old/setup/");
         assert_eq!(p.extra.unwrap()["owner"], "ops");
-        // `layout` means nothing here: a warning at its line, not an error.
+        // `layout` is another generator's navigation key: accepted in silence. `sitemap`
+        // (a Jekyll plugin's) means nothing here: a warning at its line, not an error.
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
-        assert_eq!((d[0].code, d[0].line), ("unknown-key", 11));
+        assert_eq!((d[0].code, d[0].line), ("unknown-key", 12));
     }
 
     #[test]

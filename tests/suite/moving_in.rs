@@ -525,3 +525,149 @@ fn sphinx_myst_directives_are_named_at_their_fence() {
         "{code:?}"
     );
 }
+
+fn error(code: &str, file: &str, line: u64) -> (String, String, String, u64) {
+    ("error".into(), code.into(), file.into(), line)
+}
+
+/// A Jekyll "Just the Docs" site with its MADR decisions in `docs/decisions/`, shaped like
+/// JabRef's developer documentation, copied in as `content/`: the records are MADR's, so
+/// each is one error that says how to convert it (not one per missing and extra key), the
+/// theme's navigation keys (`parent`, `grand_parent`, `has_children`, `layout`,
+/// `nav_exclude`) are accepted without warnings, and the conversion the error names works:
+/// after it, the one link whose record was renamed gets a hint naming the record by its number.
+#[test]
+fn a_jekyll_site_with_madr_records_in_its_decisions_folder_moves_in_as_the_errors_say() {
+    let book = TestBook::fixture("jekyll-madr");
+    let leftover = |line| {
+        warning(
+            "template-leftover",
+            "content/getting-into-the-code/guidelines-for-setting-up-a-local-workspace/intellij-12-build.md",
+            line,
+        )
+    };
+    assert_eq!(
+        diagnostics(&book, &[]),
+        [
+            error(
+                "foreign-decision-record",
+                "content/decisions/0000-use-markdown-architectural-decision-records.md",
+                2
+            ),
+            error(
+                "foreign-decision-record",
+                "content/decisions/0007-human-readable-changelog.md",
+                1
+            ),
+            error(
+                "foreign-decision-record",
+                "content/decisions/0023-localized-preferences.md",
+                2
+            ),
+            error(
+                "foreign-decision-record",
+                "content/decisions/0044-use-picocli-for-jabkit.md",
+                2
+            ),
+            error(
+                "foreign-decision-record",
+                "content/decisions/adr-template.md",
+                2
+            ),
+            error("reserved-path", "content/decisions/index.md", 1),
+            leftover(16),
+            leftover(18),
+        ]
+    );
+    let run = book.build();
+    run.failure(1)
+        .stderr_has("this is a decision record written for MADR, not for orgbook")
+        .stderr_has("this is a decision record written for adr-tools, not for orgbook")
+        .stderr_has("`git mv content/decisions adr && orgbook import adr adr`")
+        .stderr_has("rename this page to README.md");
+
+    // Converting in place would write each record beside its source: refused, saying how.
+    book.run(&["new", "team", "jabref-core"]).success();
+    book.run(&["import", "adr", "content/decisions"])
+        .failure(2)
+        .stderr_has("is inside the handbook's own decisions folder")
+        .stderr_has("git mv content/decisions adr && orgbook import adr adr");
+    // Convert as the error says: the folder out of content/, then import.
+    std::fs::rename(
+        book.root().join("content/decisions"),
+        book.root().join("adr"),
+    )
+    .unwrap();
+    book.run(&["import", "adr", "adr"]).success();
+    // The import names records after their titles: the two links to records whose file
+    // name said something else are broken, each with a hint naming the record by number.
+    // (`decisions/index.md`, gone with the folder, is the decisions list orgbook writes.)
+    let hint = book.build();
+    hint.failure(1)
+        .stderr_has("Build failed: 2 error(s)")
+        .stderr_has("link to `../../decisions/0044-use-picocli-for-jabkit.md`: no such file")
+        .stderr_has(
+            "did you mean `../../decisions/0044-use-picocli-instead-of-apache-commons-cli-for.md`?",
+        )
+        .stderr_has("did you mean `../../decisions/0007-provide-a-human-readable-changelog.md`?");
+    let page = "content/getting-into-the-code/guidelines-for-setting-up-a-local-workspace/intellij-12-build.md";
+    book.edit(
+        page,
+        "0044-use-picocli-for-jabkit.md",
+        "0044-use-picocli-instead-of-apache-commons-cli-for.md",
+    )
+    .edit(
+        page,
+        "0007-human-readable-changelog.md",
+        "0007-provide-a-human-readable-changelog.md",
+    );
+    book.build().success();
+    let home = hrefs(&book.html("index.html"), "main a");
+    assert!(
+        home.contains(&"decisions/index.html".to_string()),
+        "{home:?}"
+    );
+    let links = check_all_links(&book.out(), &["404.html"]);
+    assert!(links > 50, "only {links} links followed");
+    let howto = hrefs(&book.html("code-howtos/index.html"), "main a");
+    assert!(
+        howto.contains(&"../decisions/0023-localized-preferences.html".to_string()),
+        "{howto:?}"
+    );
+    // kramdown attribute lists (a callout's `{: .note }`, `* TOC` + `{:toc}`) show nothing,
+    // as in Jekyll; the paragraphs they styled stay.
+    let build = book.html(
+        "getting-into-the-code/guidelines-for-setting-up-a-local-workspace/intellij-12-build.html",
+    );
+    let main = texts(&build, "main").join(" ");
+    assert!(!main.contains("{:"), "{main}");
+    assert!(
+        texts(&build, "main li").iter().all(|t| t != "TOC"),
+        "{main}"
+    );
+    assert!(
+        main.contains("Ensuring JabRef builds with Gradle"),
+        "{main}"
+    );
+    let adr = book.html("decisions/0007-provide-a-human-readable-changelog.html");
+    assert_eq!(
+        texts(&adr, "main h1"),
+        ["Provide a human-readable changelog"]
+    );
+}
+
+/// A missing image is not a missing page: the hint says to add the file, not to link a
+/// Markdown source.
+#[test]
+fn a_missing_image_gets_a_hint_about_the_file_not_about_markdown_sources() {
+    let book = TestBook::fixture("jekyll");
+    book.write(
+        "content/guides/screens.md",
+        "# Screens\n\n![The settings dialog](settings-dialog.png)\n\nSee [setup](setup.md).\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("link to `settings-dialog.png`: no such file")
+        .stderr_has("help: put the file at that path (images and attachments under content/ are published as they are)")
+        .stderr_lacks("link to the Markdown source file");
+}

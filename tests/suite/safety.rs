@@ -1252,6 +1252,12 @@ mod codes {
         (Code::InvalidDecisionFileName, |b| {
             b.write("content/decisions/use-kafka.md", &decision(""));
         }),
+        (Code::ForeignDecisionRecord, |b| {
+            b.write(
+                "content/decisions/0002-use-adrs.md",
+                "# 2. Use ADRs\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n\n## Context\n\nWe decide.\n",
+            );
+        }),
         (Code::UnknownTeam, |b| {
             b.write(
                 "content/decisions/0002-x.md",
