@@ -78,6 +78,16 @@ pub enum Kind {
     /// A MyST colon-fence directive (`:::{note}`): `construct` is its name in braces, and
     /// the range runs from the first colon.
     ColonDirective,
+    /// The opening line of another generator's callout, blanked: a Docusaurus admonition
+    /// (`:::note Title` … `:::`, closed by a [`Kind::CalloutEnd`]) or a Just the Docs one
+    /// (`{: .note }`, which styles the next block alone). `construct` is the title it
+    /// gives, or empty. The Markdown renderer draws it like a GitHub alert.
+    Callout {
+        kind: pulldown_cmark::BlockQuoteKind,
+        next_block_only: bool,
+    },
+    /// The `:::` line closing a Docusaurus admonition, blanked.
+    CalloutEnd,
 }
 
 /// Blanks comments and finds template constructs; see the module documentation.
@@ -95,8 +105,12 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             || kramdown_ial(body, at).is_some()
     };
     let targets = myst_targets(body);
+    let admonitions = docusaurus_admonitions(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
-    let Some(last) = last.max(targets.last().map(|t| t.start)) else {
+    let last = last
+        .max(targets.last().map(|t| t.start))
+        .max(admonitions.last().map(|a| a.range.start));
+    let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
     // Only the text up to the end of the block holding the last construct is parsed for
@@ -162,6 +176,16 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         } else if let Some(ial) = kramdown_ial(body, i).filter(|_| !in_code(i)) {
             let end = ial.end;
             if blank.last().is_none_or(|b| b.end <= ial.start) {
+                if let Some(kind) = just_the_docs_callout(&body[i..end]) {
+                    found.push(Leftover {
+                        range: ial.clone(),
+                        construct: String::new(),
+                        kind: Kind::Callout {
+                            kind,
+                            next_block_only: true,
+                        },
+                    });
+                }
                 blank.push(ial);
             }
             end
@@ -183,13 +207,22 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         }
     }
     // MyST targets are invisible in Sphinx: blanked like comments (not inside one).
-    for t in targets {
+    // Docusaurus admonition lines too: the renderer draws the callout they stand for.
+    let lines = targets
+        .into_iter()
+        .map(|t| (t, None))
+        .chain(admonitions.into_iter().map(|a| (a.range.clone(), Some(a))));
+    for (t, admonition) in lines {
         let inside = blank.partition_point(|b| b.end <= t.start);
-        let in_comment = blank.get(inside).is_some_and(|b| b.start <= t.start);
-        if !in_comment && !in_code(t.start) {
+        let taken = blank
+            .get(inside)
+            .is_some_and(|b| b.start < t.end.max(t.start + 1));
+        if !taken && !in_code(t.start) {
             blank.insert(inside, t);
+            found.extend(admonition);
         }
     }
+    found.sort_by_key(|f| f.range.start);
     if blank.is_empty() {
         return (Cow::Borrowed(body), found);
     }
@@ -255,6 +288,90 @@ fn kramdown_ial(body: &str, at: usize) -> Option<Range<usize>> {
         .next_back()
         .is_some_and(|b| matches!(b, b')' | b']' | b'*' | b'_' | b'`'));
     after_span.then_some(at..close + 1)
+}
+
+/// The callout a Just the Docs attribute list stands for (`{: .note }`, `{: .warning }`:
+/// the theme's default callout classes), if it is one.
+fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
+    use pulldown_cmark::BlockQuoteKind as K;
+    let inner = ial.trim().strip_prefix("{:")?.strip_suffix('}')?.trim();
+    match inner.strip_prefix('.')? {
+        "note" | "highlight" => Some(K::Note),
+        "new" | "tip" => Some(K::Tip),
+        "important" => Some(K::Important),
+        "warning" => Some(K::Warning),
+        _ => None,
+    }
+}
+
+/// Docusaurus admonitions: an opening line `:::note`, `:::tip Title` or `:::tip[Title]` at
+/// the start of a line, and the `:::` line that closes it, as [`Kind::Callout`] and
+/// [`Kind::CalloutEnd`] leftovers over those lines (without their line breaks). Only
+/// pairs are returned, and only the outermost level (a nested admonition's lines are
+/// left as they are); the caller keeps those outside code. A MyST colon fence
+/// (`:::{note}`) is not one of them.
+fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
+    use pulldown_cmark::BlockQuoteKind as K;
+    let mut out = Vec::new();
+    let mut open: Option<Leftover> = None;
+    let mut depth = 0usize;
+    for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
+        let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        if at != start {
+            continue; // not at the start of its line (no indent: top-level admonitions only)
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let line = body[at..end].trim_end();
+        let rest = line.trim_start_matches(':');
+        if rest.is_empty() {
+            match depth {
+                0 => {}
+                1 => {
+                    if let Some(o) = open.take() {
+                        out.push(o);
+                        out.push(Leftover {
+                            range: start..end,
+                            construct: String::new(),
+                            kind: Kind::CalloutEnd,
+                        });
+                    }
+                    depth = 0;
+                }
+                _ => depth -= 1,
+            }
+            continue;
+        }
+        let name_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        let kind = match &rest[..name_len] {
+            "note" | "info" | "secondary" => K::Note,
+            "tip" | "success" => K::Tip,
+            "important" => K::Important,
+            "warning" | "caution" => K::Warning,
+            "danger" => K::Caution,
+            _ => continue,
+        };
+        let title = rest[name_len..].trim();
+        let title = title
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or(title)
+            .trim();
+        if !(title.is_empty() || rest[name_len..].starts_with([' ', '\t', '['])) {
+            continue;
+        }
+        depth += 1;
+        if depth == 1 {
+            open = Some(Leftover {
+                range: start..end,
+                construct: title.to_string(),
+                kind: Kind::Callout {
+                    kind,
+                    next_block_only: false,
+                },
+            });
+        }
+    }
+    out
 }
 
 /// The length of a MyST name in braces (`{pypi}`, `{py:func}`, `{code-block}`) at the start
@@ -491,7 +608,16 @@ mod tests {
     fn kramdown_attribute_lists_are_blanked_outside_code() {
         let body = "# Setup\n{: .no_toc }\n\n* TOC\n{:toc}\n\n{: .note }\nGradle first.\n\nSee [the docs](https://x.org){:target=\"_blank\"} now.\n\n```\n{: .kept }\n```\n\nA set {: a} and {:b} stays, `{: .code }` too.\n";
         let (out, found) = clean(body);
-        assert!(found.is_empty(), "{found:?}");
+        // `{: .note }` is a Just the Docs callout, reported for the renderer to draw.
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&body[found[0].range.clone()], "{: .note }");
+        assert_eq!(
+            found[0].kind,
+            Kind::Callout {
+                kind: pulldown_cmark::BlockQuoteKind::Note,
+                next_block_only: true
+            }
+        );
         assert_eq!(out.len(), body.len());
         for gone in ["{: .no_toc }", "* TOC", "{:toc}", "{: .note }", "{:target"] {
             assert!(!out.contains(gone), "{gone} left in {out:?}");
@@ -507,6 +633,49 @@ mod tests {
         }
         // Newlines stay where they were, so every later line number holds.
         assert_eq!(out.matches('\n').count(), body.matches('\n').count());
+    }
+
+    #[test]
+    fn docusaurus_admonitions_are_paired_outermost_and_kept_out_of_code() {
+        use pulldown_cmark::BlockQuoteKind as K;
+        let body = ":::tip[Remember]\nA.\n\n:::note\nnested\n:::\n\nB.\n:::\n\n```\n:::danger\nin code\n:::\n```\n\n:::unknown\nx\n:::\n\n:::{note}\nMyST\n:::\n\n:::warning Two words\nC.\n:::\n\n:::caution\nnever closed\n";
+        let (out, found) = clean(body);
+        let callouts: Vec<(String, String)> = found
+            .iter()
+            .filter(|f| f.kind != Kind::ColonDirective)
+            .map(|f| (body[f.range.clone()].to_string(), f.construct.clone()))
+            .collect();
+        assert_eq!(
+            callouts,
+            [
+                (":::tip[Remember]".into(), "Remember".into()),
+                (":::".into(), "".into()),
+                (":::warning Two words".into(), "Two words".into()),
+                (":::".into(), "".into()),
+            ]
+        );
+        assert!(matches!(
+            found[0].kind,
+            Kind::Callout {
+                kind: K::Tip,
+                next_block_only: false
+            }
+        ));
+        assert_eq!(found[1].kind, Kind::CalloutEnd);
+        // Their lines are blanked; nested, unknown, MyST, unclosed and quoted ones are not.
+        assert_eq!(out.len(), body.len());
+        assert!(
+            out.starts_with("                \nA.\n\n:::note\nnested\n:::\n"),
+            "{out:?}"
+        );
+        for kept in [
+            ":::danger\nin code",
+            ":::unknown",
+            ":::{note}",
+            ":::caution",
+        ] {
+            assert!(out.contains(kept), "{kept} lost from {out:?}");
+        }
     }
 
     #[test]

@@ -164,6 +164,45 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Callouts written for other generators, drawn as GitHub alerts are: a Docusaurus
+/// admonition (`:::note` … `:::`) around the top-level blocks between its lines, a Just
+/// the Docs `{: .note }` around the block after it. `leftovers::clean` blanks their lines
+/// and reports where they were; the render loop opens and closes them between top-level
+/// blocks, so the events stay balanced whatever is inside.
+#[derive(Default)]
+struct Callouts {
+    pending: std::collections::VecDeque<Callout>,
+    /// The callout being drawn: its kind and the offset of its closing line
+    /// (`usize::MAX`: it ends with its first block).
+    open: Option<(pulldown_cmark::BlockQuoteKind, usize)>,
+}
+
+struct Callout {
+    /// Where its opening line ends, in the cleaned body.
+    at: usize,
+    kind: pulldown_cmark::BlockQuoteKind,
+    /// The title it gives (`:::tip Remember`), or empty for the kind's own.
+    title: String,
+    /// Where its closing line starts; `Some(usize::MAX)` when it styles one block; `None`
+    /// while no closing line was seen (then it is not drawn).
+    until: Option<usize>,
+}
+
+/// The title GitHub shows at the top of an alert (`> [!NOTE]`). The renderer writes the
+/// alert as `<blockquote class="markdown-alert-note">`; the title goes in as its first
+/// paragraph, which the theme styles (docs/theming.md).
+fn alert_title(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+    use pulldown_cmark::BlockQuoteKind as K;
+    match kind {
+        K::Note => "Note",
+        K::Tip => "Tip",
+        K::Important => "Important",
+        K::Warning => "Warning",
+        K::Caution => "Caution",
+    }
 }
 
 /// `../` repeated once per folder in `url`: the way back to the site root from that page.
@@ -407,9 +446,28 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut repeated = RepeatedLinks::default();
 
     let (body, leftovers) = crate::leftovers::clean(body);
+    let mut callouts = Callouts::default();
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
+            crate::leftovers::Kind::Callout {
+                kind,
+                next_block_only,
+            } => {
+                callouts.pending.push_back(Callout {
+                    at: l.range.end,
+                    kind,
+                    title: l.construct,
+                    until: next_block_only.then_some(usize::MAX),
+                });
+                continue;
+            }
+            crate::leftovers::Kind::CalloutEnd => {
+                if let Some(c) = callouts.pending.back_mut() {
+                    c.until = Some(l.range.start);
+                }
+                continue;
+            }
             crate::leftovers::Kind::Template => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
@@ -428,6 +486,45 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
+        // Another generator's callout (see `Callouts`): closed before the first top-level
+        // block past its closing line, opened before the first one past its opening line.
+        if matches!(event, Event::Start(_)) {
+            if depth == 1
+                && let Some((kind, until)) = callouts.open
+                && range.start >= until
+            {
+                events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
+                depth = 0;
+                callouts.open = None;
+            }
+            if depth == 0 && callouts.open.is_none() {
+                while let Some(c) = callouts.pending.pop_front() {
+                    if c.at > range.start {
+                        callouts.pending.push_front(c);
+                        break;
+                    }
+                    // An admonition closed before this block holds nothing: not drawn.
+                    let Some(until) = c.until.filter(|&u| u > range.start) else {
+                        continue;
+                    };
+                    region.block_start = events.len();
+                    let title = if c.title.is_empty() {
+                        alert_title(c.kind).to_string()
+                    } else {
+                        c.title
+                    };
+                    events.extend([
+                        Event::Start(Tag::BlockQuote(Some(c.kind))),
+                        Event::Start(Tag::Paragraph),
+                        Event::Text(title.into()),
+                        Event::End(TagEnd::Paragraph),
+                    ]);
+                    depth = 1;
+                    callouts.open = Some((c.kind, until));
+                    break;
+                }
+            }
+        }
         let span = range.start + offset..range.end + offset;
         match &event {
             Event::Start(Tag::Paragraph) => para_has_text = false,
@@ -623,7 +720,27 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::FootnoteReference(_) => footnotes = true,
             _ => {}
         }
+        let alert = match &event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => Some(alert_title(*kind)),
+            _ => None,
+        };
         events.push(event);
+        if let Some(title) = alert {
+            events.extend([
+                Event::Start(Tag::Paragraph),
+                Event::Text(title.into()),
+                Event::End(TagEnd::Paragraph),
+            ]);
+        }
+        // A Just the Docs callout styles one block: it ends with it.
+        if depth == 1
+            && matches!(events.last(), Some(Event::End(_)))
+            && let Some((kind, usize::MAX)) = callouts.open
+        {
+            events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
+            depth = 0;
+            callouts.open = None;
+        }
         let raw_now = event_is_raw(&events);
         if raw_now && let Some(Event::Html(t) | Event::InlineHtml(t)) = events.last() {
             region.balance += crate::html_policy::open_elements(t);
@@ -661,6 +778,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     if rendered.leading_h1.as_deref() == Some("") {
         rendered.leading_h1 = None;
+    }
+    if let Some((kind, _)) = callouts.open {
+        events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
     }
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     if rendered.broken_links > BROKEN_LINKS_SHOWN {

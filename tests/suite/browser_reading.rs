@@ -38,6 +38,12 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str("\n```yaml\nalert: api-error-rate # page someone\nfor: 10\n```\n");
     long.push_str("\n```ts\nclass A { f(): number { return parseInt(\"1\"); } }\n```\n");
     long.push_str("\n```html\n<p class=\"x\">hi</p>\n```\n");
+    // Every callout colour (GitHub alerts, and a Docusaurus admonition drawn like one), so
+    // the contrast check sees each title and text in both modes.
+    for kind in ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"] {
+        long.push_str(&format!("\n> [!{kind}]\n> Text of the {kind} callout.\n"));
+    }
+    long.push_str("\n:::danger[Read this first]\nA Docusaurus admonition.\n:::\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
 }

@@ -268,6 +268,37 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
     };
     assert!(pos("tutorial/troubleshoot.html") < pos("tutorial/deploy.html"));
     assert!(pos("tutorial/configure.html") < pos("tutorial/install.html"));
+    // A `:::note` admonition is drawn as a note callout, its lines gone.
+    let install = book.html("tutorial/install.html");
+    assert_eq!(
+        texts(
+            &install,
+            "main blockquote.markdown-alert-note > p:first-child"
+        ),
+        ["Note"]
+    );
+    assert_eq!(
+        hrefs(&install, "main blockquote.markdown-alert-note a"),
+        ["../index.html", "../tutorial/index.html"]
+    );
+    assert!(!texts(&install, "main").concat().contains(":::"));
+}
+
+/// GitHub alerts (`> [!WARNING]`) are drawn as callouts titled by their kind, as GitHub
+/// draws them, not as a quote starting "[!WARNING]".
+#[test]
+fn github_alerts_are_callouts() {
+    let book = TestBook::fixture("github");
+    book.build().success();
+    let page = book.html("engineering/deployments.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        [
+            "Warning",
+            "Never deploy on a Friday afternoon without a second person on the deploys channel."
+        ]
+    );
+    assert!(!texts(&page, "main").concat().contains("[!WARNING]"));
 }
 
 #[test]
@@ -649,6 +680,24 @@ fn a_jekyll_site_with_madr_records_in_its_decisions_folder_moves_in_as_the_error
         main.contains("Ensuring JabRef builds with Gradle"),
         "{main}"
     );
+    // Just the Docs callouts (`{: .note }`, `{: .important }`) style the block after them.
+    assert_eq!(
+        texts(&build, "main blockquote.markdown-alert-note > p"),
+        [
+            "Note",
+            "Ensuring JabRef builds with Gradle should always the first step because, e.g. it generates additional sources that are required for compiling the code."
+        ]
+    );
+    let workspace =
+        book.html("getting-into-the-code/guidelines-for-setting-up-a-local-workspace/index.html");
+    assert_eq!(
+        texts(
+            &workspace,
+            "main blockquote.markdown-alert-important > p:first-child"
+        ),
+        ["Important"]
+    );
+    assert_eq!(texts(&workspace, "main blockquote").len(), 1);
     let adr = book.html("decisions/0007-provide-a-human-readable-changelog.html");
     assert_eq!(
         texts(&adr, "main h1"),
