@@ -362,6 +362,19 @@ pub struct Pager {
     pub all: Vec<PagerLink>,
 }
 
+impl Pager {
+    /// The page title of this part: `title` on a list of one part, else `title (part 2 of
+    /// 5)`, so browser tabs, history and bookmarks tell the parts apart (as the handbook's
+    /// section pages and a group's map do).
+    pub fn titled(&self, title: &str) -> String {
+        if self.parts > 1 {
+            format!("{title} (part {} of {})", self.part, self.parts)
+        } else {
+            title.to_string()
+        }
+    }
+}
+
 /// One entry of a [`Pager`].
 #[derive(Serialize, Clone)]
 pub struct PagerLink {

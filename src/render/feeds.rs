@@ -218,7 +218,7 @@ impl Renderer<'_> {
             .zip(pagers)
             .map(|(months, pager)| {
                 let url = parts[pager.part - 1].url.clone();
-                let mut base = self.base(&url, "Decision timeline".into(), None, "timeline");
+                let mut base = self.base(&url, pager.titled("Decision timeline"), None, "timeline");
                 base.breadcrumbs = vec![Link {
                     title: "Home".into(),
                     url: "index.html".into(),

@@ -480,7 +480,7 @@ impl Renderer<'_> {
         for (people, pager) in chunks.into_iter().zip(pagers) {
             let url = parts[pager.part - 1].url.clone();
             let ctx = PeopleIndex {
-                base: self.base(&url, "People".into(), None, "people"),
+                base: self.base(&url, pager.titled("People"), None, "people"),
                 people,
                 total,
                 pager,
@@ -680,7 +680,7 @@ impl Renderer<'_> {
             edges.len()
         };
         let ctx = InteractionsPage {
-            base: self.base(&url, "Team interactions".into(), None, "orgmap"),
+            base: self.base(&url, pager.titled("Team interactions"), None, "orgmap"),
             svg: interactions::render(&rows, &edges),
             interactions: declared,
             drawn: edges.len(),

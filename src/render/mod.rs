@@ -890,7 +890,7 @@ impl<'a> Renderer<'a> {
             .zip(pagers)
             .map(|(teams, pager)| {
                 let url = parts[pager.part - 1].url.clone();
-                let mut base = self.base(&url, "Teams".into(), None, "teams");
+                let mut base = self.base(&url, pager.titled("Teams"), None, "teams");
                 base.breadcrumbs = vec![Link {
                     title: "Home".into(),
                     url: "index.html".into(),
@@ -970,7 +970,7 @@ impl<'a> Renderer<'a> {
             .zip(pagers)
             .map(|(decisions, pager)| {
                 let url = parts[pager.part - 1].url.clone();
-                let mut base = self.base(&url, "Decisions".into(), None, "decisions");
+                let mut base = self.base(&url, pager.titled("Decisions"), None, "decisions");
                 base.breadcrumbs = vec![Link {
                     title: "Home".into(),
                     url: "index.html".into(),

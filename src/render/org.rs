@@ -588,15 +588,7 @@ impl Renderer<'_> {
                 let pagers = super::paginate::pagers(&links);
                 for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
                     let url = links[pager.part - 1].url.clone();
-                    // Each part titled apart, as a handbook section's parts are.
-                    let title = if pager.parts > 1 {
-                        format!(
-                            "Org map: {} (part {} of {})",
-                            g.name, pager.part, pager.parts
-                        )
-                    } else {
-                        format!("Org map: {}", g.name)
-                    };
+                    let title = pager.titled(&format!("Org map: {}", g.name));
                     let mut base = self.base(&url, title, None, "orgmap");
                     base.breadcrumbs = vec![
                         Link {
@@ -687,7 +679,7 @@ impl Renderer<'_> {
         for ((cards, loose), pager) in runs.into_iter().zip(loose_runs).zip(pagers) {
             let first = pager.part == 1;
             let url = parts[pager.part - 1].url.clone();
-            let mut base = self.base(&url, "Org map".into(), None, "orgmap");
+            let mut base = self.base(&url, pager.titled("Org map"), None, "orgmap");
             base.breadcrumbs = vec![Link {
                 title: "Home".into(),
                 url: "index.html".into(),
@@ -832,7 +824,7 @@ impl Renderer<'_> {
             .zip(pagers)
             .map(|(letters, pager)| {
                 let url = parts[pager.part - 1].url.clone();
-                let mut base = self.base(&url, "Who owns what".into(), None, "ownership");
+                let mut base = self.base(&url, pager.titled("Who owns what"), None, "ownership");
                 base.breadcrumbs = vec![Link {
                     title: "Home".into(),
                     url: "index.html".into(),

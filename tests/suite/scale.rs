@@ -175,6 +175,25 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
         "people-2.html",
     ] {
         assert!(out.join(part).is_file(), "{part} missing: list not split");
+        // Each part has a title of its own, for tabs, history and bookmarks.
+        let title = |rel: &str| {
+            let html = std::fs::read_to_string(out.join(rel)).unwrap();
+            let doc = scraper::Html::parse_document(&html);
+            doc.select(&scraper::Selector::parse("title").unwrap())
+                .next()
+                .map(|t| t.text().collect::<String>())
+                .unwrap_or_default()
+        };
+        let first = part.replace("-2.html", ".html").replace("-4.html", ".html");
+        let (one, this) = (title(&first), title(part));
+        assert!(one.contains("(part 1 of "), "{first}: {one}");
+        assert!(
+            this.contains(&format!(
+                "(part {} of ",
+                &part[part.len() - 6..part.len() - 5]
+            )),
+            "{part}: {this}"
+        );
     }
 
     let mut sizes: HashMap<String, u64> = HashMap::new();
