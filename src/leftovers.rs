@@ -1,8 +1,12 @@
 //! Leftovers from other generators in a Markdown body: Liquid / Nunjucks tags (`{% … %}`),
 //! expressions (`{{ … }}`), Hugo shortcodes (`{{< … >}}`, `{{% … %}}`), MyST roles
 //! (``{pypi}`x` ``) and MyST colon-fence directives (`:::{note}`) that orgbook does not run,
-//! plus comments, MyST target lines (`(label)=`) and kramdown attribute lists (Jekyll's
-//! `{: .note }`, `{:toc}`) that must never reach readers. A MyST
+//! MkDocs admonitions and snippet includes (`!!! note`, `--8<--`), plus comments, MyST
+//! target lines (`(label)=`), kramdown attribute lists (Jekyll's `{: .note }`, `{:toc}`)
+//! and MkDocs `[TOC]` lines that must never reach readers. Hugo cross-references as link
+//! destinations (`[x]({{< ref "x.md" >}})`) are rewritten to the path they name, and the
+//! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`) are
+//! reported for the renderer to draw. A MyST
 //! directive written as a backtick fence (```` ```{note} ````) is a code block to CommonMark:
 //! the Markdown renderer, which sees every fence's info string, reports it
 //! ([`myst_directive`]), so the body is parsed once for it.
@@ -88,6 +92,10 @@ pub enum Kind {
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
+    /// A line of Python-Markdown's extensions (MkDocs): an admonition (`!!! note "Title"`,
+    /// `??? tip`), whose indented text Markdown makes a code block, or a snippet include
+    /// (`--8<-- "file.md"`), whose file is not included. `construct` is the line.
+    MkDocs,
 }
 
 /// Blanks comments and finds template constructs; see the module documentation.
@@ -106,10 +114,12 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     };
     let targets = myst_targets(body);
     let admonitions = docusaurus_admonitions(body);
+    let mkdocs = mkdocs_lines(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
         .max(targets.last().map(|t| t.start))
-        .max(admonitions.last().map(|a| a.range.start));
+        .max(admonitions.last().map(|a| a.range.start))
+        .max(mkdocs.last().map(|m| m.range.start));
     let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
@@ -123,6 +133,8 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         code.get(i).is_some_and(|r| r.start <= at)
     };
     let mut blank: Vec<Range<usize>> = Vec::new();
+    // Blanked ranges written as this text instead (padded with spaces), by start.
+    let mut rewrites: Vec<(usize, String)> = Vec::new();
     let mut found = Vec::new();
     // Each closer is searched for forwards only, so the scan stays linear however many
     // unclosed `{%` or `{{` a file holds.
@@ -193,7 +205,13 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             let eol = line_end.from(i).unwrap_or(body.len());
             match expr_close.from(i + 2).filter(|&c| c < eol) {
                 Some(c) => {
-                    found.push(leftover(body, i..c + 2));
+                    match hugo_ref(body, i..c + 2) {
+                        Some(target) => {
+                            rewrites.push((i, target));
+                            blank.push(i..c + 2);
+                        }
+                        None => found.push(leftover(body, i..c + 2)),
+                    }
                     c + 2
                 }
                 None => i + 2,
@@ -222,14 +240,34 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             found.extend(admonition);
         }
     }
+    // MkDocs lines stay as written (reported), or go when they are a `[TOC]` marker.
+    for m in mkdocs {
+        let inside = blank.partition_point(|b| b.end <= m.range.start);
+        let taken = blank.get(inside).is_some_and(|b| b.start < m.range.end);
+        if taken || in_code(m.range.start) {
+            continue;
+        }
+        if m.construct == "[TOC]" {
+            blank.insert(inside, m.range);
+        } else {
+            found.push(m);
+        }
+    }
     found.sort_by_key(|f| f.range.start);
     if blank.is_empty() {
         return (Cow::Borrowed(body), found);
     }
     let mut out = String::with_capacity(body.len());
     let mut pos = 0;
+    let mut rewrites = rewrites.into_iter().peekable();
     for r in blank {
         out.push_str(&body[pos..r.start]);
+        if let Some((_, text)) = rewrites.next_if(|(at, _)| *at == r.start) {
+            out.push_str(&text);
+            out.extend(std::iter::repeat_n(' ', r.len() - text.len()));
+            pos = r.end;
+            continue;
+        }
         for c in body[r.start..r.end].chars() {
             if c == '\n' {
                 out.push('\n');
@@ -288,6 +326,60 @@ fn kramdown_ial(body: &str, at: usize) -> Option<Range<usize>> {
         .next_back()
         .is_some_and(|b| matches!(b, b')' | b']' | b'*' | b'_' | b'`'));
     after_span.then_some(at..close + 1)
+}
+
+/// A Hugo cross-reference as a link's destination, `[x]({{< ref "setup.md" >}})` (or
+/// `relref`, or `{{% … %}}`), as the destination to write in its place: `<setup.md>`,
+/// which orgbook resolves like any link (the shortcode's own range is at least as long,
+/// so offsets hold). Anywhere else a shortcode stays a reported leftover.
+fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
+    if !body[..range.start].ends_with("](") || !body[range.end..].starts_with(')') {
+        return None;
+    }
+    let inner = &body[range.start + 2..range.end - 2];
+    let inner = inner
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .or_else(|| inner.strip_prefix('%').and_then(|t| t.strip_suffix('%')))?
+        .trim();
+    let path = inner
+        .strip_prefix("relref")
+        .or_else(|| inner.strip_prefix("ref"))?
+        .trim()
+        .strip_prefix('"')?
+        .strip_suffix('"')?;
+    (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then(|| format!("<{path}>"))
+}
+
+/// Python-Markdown (MkDocs) lines at the start of a line: admonitions (`!!!`, `???`,
+/// `???+` and a word), snippet includes (`--8<--`) and the `[TOC]` marker (which orgbook's
+/// own table of contents replaces), as [`Kind::MkDocs`] leftovers over the line without
+/// its break. Found only in bodies that hold one of the markers at all.
+fn mkdocs_lines(body: &str) -> Vec<Leftover> {
+    let bytes = body.as_bytes();
+    let has = |m: &[u8]| memchr::memmem::find(bytes, m).is_some();
+    if !(has(b"!!! ") || has(b"??? ") || has(b"???+ ") || has(b"--8<--") || has(b"[TOC]")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end();
+        let admonition = ["!!! ", "??? ", "???+ "].iter().any(|m| {
+            text.strip_prefix(m)
+                .and_then(|rest| rest.split_whitespace().next())
+                .is_some_and(|kind| kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        });
+        if admonition || text.starts_with("--8<--") || text == "[TOC]" {
+            out.push(Leftover {
+                range: start..start + text.len(),
+                construct: text.to_string(),
+                kind: Kind::MkDocs,
+            });
+        }
+        start += line.len();
+    }
+    out
 }
 
 /// The callout a Just the Docs attribute list stands for (`{: .note }`, `{: .warning }`:
@@ -676,6 +768,20 @@ mod tests {
         ] {
             assert!(out.contains(kept), "{kept} lost from {out:?}");
         }
+    }
+
+    #[test]
+    fn hugo_cross_references_in_link_destinations_become_the_path() {
+        let body = "[a]({{< ref \"docs/x.md\" >}}) [b]({{% relref \"/y#z\" %}}) {{< ref \"alone.md\" >}} [c]({{< ref \"q\\\"x\" >}})\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(
+            out.starts_with("[a](<docs/x.md>  ") && out.contains(") [b](</y#z>  "),
+            "{out:?}"
+        );
+        // Outside a link destination, or not a plain path: a reported leftover.
+        let left: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
+        assert_eq!(left, ["{{< ref \"alone.md\" >}}", "{{< ref \"q\\\"x\" >}}"]);
     }
 
     #[test]

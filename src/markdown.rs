@@ -191,6 +191,17 @@ struct Callout {
     until: Option<usize>,
 }
 
+/// The GitHub alert closest to a MkDocs admonition kind, for the hint.
+fn mkdocs_alert(kind: &str) -> &'static str {
+    match kind {
+        "tip" | "hint" | "success" | "check" | "done" => "TIP",
+        "important" => "IMPORTANT",
+        "warning" | "attention" => "WARNING",
+        "danger" | "error" | "failure" | "fail" | "bug" | "caution" => "CAUTION",
+        _ => "NOTE",
+    }
+}
+
 /// The title GitHub shows at the top of an alert (`> [!NOTE]`). The renderer writes the
 /// alert as `<blockquote class="markdown-alert-note">`; the title goes in as its first
 /// paragraph, which the theme styles (docs/theming.md).
@@ -475,6 +486,30 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             )
             .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
             .at(&doc.source.text, span),
+            crate::leftovers::Kind::MkDocs => {
+                let (what, help) = if l.construct.starts_with("--8<--") {
+                    (
+                        "a MkDocs snippet include, which orgbook does not run: the file it names is not on this page",
+                        "paste the text of that file here, or link to it".to_string(),
+                    )
+                } else {
+                    let kind = l.construct.split_whitespace().nth(1).unwrap_or("note");
+                    (
+                        "a MkDocs admonition, which orgbook does not draw: its line is shown as text",
+                        format!(
+                            "rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
+                            mkdocs_alert(kind)
+                        ),
+                    )
+                };
+                Diagnostic::warning(
+                    "template-leftover",
+                    &doc.source.path,
+                    format!("`{}` is {what}", l.construct),
+                )
+                .with_help(help)
+                .at(&doc.source.text, span)
+            }
             crate::leftovers::Kind::ColonDirective => myst_directive_warning(
                 &doc.source.path,
                 &doc.source.text,

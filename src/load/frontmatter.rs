@@ -570,6 +570,14 @@ const NAVIGATION_KEYS: &[&str] = &[
     "has_toc",
     "nav_exclude",
     "last_modified_date",
+    // Hugo, and its "Book" theme
+    "type",
+    "menu",
+    "linkTitle",
+    "bookFlatSection",
+    "bookCollapseSection",
+    "bookHidden",
+    "bookToc",
     // Docusaurus
     "sidebar_label",
     "sidebar_class_name",

@@ -720,3 +720,75 @@ fn a_missing_image_gets_a_hint_about_the_file_not_about_markdown_sources() {
         .stderr_has("help: put the file at that path (images and attachments under content/ are published as they are)")
         .stderr_lacks("link to the Markdown source file");
 }
+
+/// A Hugo docs site (the "Book" theme's keys, `_index.md` sections): cross-references
+/// written as `{{< ref "…" >}}` / `{{< relref "…" >}}` / `{{% ref %}}` link destinations
+/// resolve like any link (relative, absolute, to a folder, with an anchor); other
+/// shortcodes are reported leftovers; a shortcode quoted in code is left alone.
+#[test]
+fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
+    let book = builds_with(
+        "hugo",
+        &[
+            warning(
+                "template-leftover",
+                "content/docs/getting-started/_index.md",
+                8,
+            ),
+            warning(
+                "template-leftover",
+                "content/docs/getting-started/_index.md",
+                10,
+            ),
+        ],
+    );
+    let home = hrefs(&book.html("index.html"), "main .prose a");
+    assert_eq!(
+        home,
+        [
+            "docs/getting-started/index.html",
+            "docs/operations/on-call.html"
+        ]
+    );
+    let ops = hrefs(&book.html("docs/operations/index.html"), "main .prose a");
+    assert_eq!(ops, ["../../docs/operations/on-call.html#paging"]);
+    let docs = hrefs(&book.html("docs/index.html"), "main .prose a");
+    assert_eq!(docs, ["../docs/operations/index.html"]);
+    let on_call = book.html("docs/operations/on-call.html");
+    assert_eq!(
+        hrefs(&on_call, "main .prose a"),
+        // The heading's own anchor, then the cross-reference.
+        ["#paging", "../../docs/getting-started/index.html"]
+    );
+    assert!(
+        texts(&on_call, "main pre code")
+            .concat()
+            .contains("{{< ref \"kept-in-code.md\" >}}")
+    );
+}
+
+/// MkDocs pages: admonitions and snippet includes are reported at their line with the
+/// GitHub alert to write instead; `[TOC]` goes (orgbook draws its own); quoted in code,
+/// nothing is reported.
+#[test]
+fn mkdocs_admonitions_and_snippets_are_reported_and_toc_markers_removed() {
+    let book = TestBook::fixture("mkdocs");
+    assert_eq!(
+        diagnostics(&book, &[]),
+        [
+            warning("template-leftover", "content/index.md", 5),
+            warning("template-leftover", "content/runbooks/deploy.md", 3),
+            warning("template-leftover", "content/runbooks/deploy.md", 6),
+        ]
+    );
+    book.build()
+        .success()
+        .stderr_has("help: rewrite it as a GitHub alert: a `> [!WARNING]` line")
+        .stderr_has("`--8<-- \"includes/abbreviations.md\"` is a MkDocs snippet include");
+    let home = texts(&book.html("index.html"), "main .prose").concat();
+    assert!(!home.contains("[TOC]"), "{home}");
+    assert!(
+        home.contains("The platform team owns these pages."),
+        "{home}"
+    );
+}
