@@ -224,34 +224,33 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             i += 1;
         }
     }
-    // MyST targets are invisible in Sphinx: blanked like comments (not inside one).
-    // Docusaurus admonition lines too: the renderer draws the callout they stand for.
+    // Whole lines, outside code and comments: MyST targets (invisible in Sphinx) and MkDocs
+    // `[TOC]` lines are blanked; Docusaurus admonition lines are blanked and reported (the
+    // renderer draws their callout); other MkDocs lines are reported as written.
     let lines = targets
         .into_iter()
-        .map(|t| (t, None))
-        .chain(admonitions.into_iter().map(|a| (a.range.clone(), Some(a))));
-    for (t, admonition) in lines {
-        let inside = blank.partition_point(|b| b.end <= t.start);
+        .map(|t| (t, true, None))
+        .chain(
+            admonitions
+                .into_iter()
+                .map(|a| (a.range.clone(), true, Some(a))),
+        )
+        .chain(mkdocs.into_iter().map(|m| {
+            let toc = m.construct == "[TOC]";
+            (m.range.clone(), toc, (!toc).then_some(m))
+        }));
+    for (line, blanked, report) in lines {
+        let inside = blank.partition_point(|b| b.end <= line.start);
         let taken = blank
             .get(inside)
-            .is_some_and(|b| b.start < t.end.max(t.start + 1));
-        if !taken && !in_code(t.start) {
-            blank.insert(inside, t);
-            found.extend(admonition);
-        }
-    }
-    // MkDocs lines stay as written (reported), or go when they are a `[TOC]` marker.
-    for m in mkdocs {
-        let inside = blank.partition_point(|b| b.end <= m.range.start);
-        let taken = blank.get(inside).is_some_and(|b| b.start < m.range.end);
-        if taken || in_code(m.range.start) {
+            .is_some_and(|b| b.start < line.end.max(line.start + 1));
+        if taken || in_code(line.start) {
             continue;
         }
-        if m.construct == "[TOC]" {
-            blank.insert(inside, m.range);
-        } else {
-            found.push(m);
+        if blanked {
+            blank.insert(inside, line);
         }
+        found.extend(report);
     }
     found.sort_by_key(|f| f.range.start);
     if blank.is_empty() {
