@@ -188,7 +188,9 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         } else if let Some(ial) = kramdown_ial(body, i).filter(|_| !in_code(i)) {
             let end = ial.end;
             if blank.last().is_none_or(|b| b.end <= ial.start) {
-                if let Some(kind) = just_the_docs_callout(&body[i..end]) {
+                // At the start of its line: indented, it belongs to a list item or quote.
+                let column_0 = i == 0 || bytes[i - 1] == b'\n';
+                if let Some(kind) = just_the_docs_callout(&body[i..end]).filter(|_| column_0) {
                     found.push(Leftover {
                         range: ial.clone(),
                         construct: String::new(),

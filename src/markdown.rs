@@ -178,6 +178,8 @@ struct Callouts {
     /// The callout being drawn: its kind and the offset of its closing line
     /// (`usize::MAX`: it ends with its first block).
     open: Option<(pulldown_cmark::BlockQuoteKind, usize)>,
+    /// Where the last admonition drawn closed: a callout line before it sat inside it.
+    closed_at: usize,
 }
 
 struct Callout {
@@ -474,7 +476,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 continue;
             }
             crate::leftovers::Kind::CalloutEnd => {
-                if let Some(c) = callouts.pending.back_mut() {
+                // It closes the last admonition still open (not a `{: .note }` inside it).
+                if let Some(c) = callouts.pending.iter_mut().rev().find(|c| c.until.is_none()) {
                     c.until = Some(l.range.start);
                 }
                 continue;
@@ -522,8 +525,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         // Another generator's callout (see `Callouts`): closed before the first top-level
-        // block past its closing line, opened before the first one past its opening line.
-        if matches!(event, Event::Start(_)) {
+        // block (or rule) past its closing line, opened before the first one past its
+        // opening line.
+        if !matches!(event, Event::End(_)) {
             if depth == 1
                 && let Some((kind, until)) = callouts.open
                 && range.start >= until
@@ -531,12 +535,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
                 depth = 0;
                 callouts.open = None;
+                callouts.closed_at = range.start;
             }
             if depth == 0 && callouts.open.is_none() {
                 while let Some(c) = callouts.pending.pop_front() {
                     if c.at > range.start {
                         callouts.pending.push_front(c);
                         break;
+                    }
+                    // Inside the admonition that just closed: not drawn.
+                    if c.at < callouts.closed_at {
+                        continue;
                     }
                     // An admonition closed before this block holds nothing: not drawn.
                     let Some(until) = c.until.filter(|&u| u > range.start) else {
@@ -1343,6 +1352,54 @@ mod tests {
         );
         assert!(
             r.html.contains("<code class=\"language-{note}\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn callouts_of_other_generators_open_and_close_between_top_level_blocks() {
+        let body = "# T\n\n:::note\n{: .warning }\nInner.\n\nOuter.\n:::\n\n---\n\n:::tip[Mind]\nTip.\n:::\n\n- one\n  {: .note }\n  two\n\n{: .important }\nLast.\n\n> [!CAUTION]\n> Quoted.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("c.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/c.md");
+        assert!(d.is_empty(), "{d:?}");
+        let tags: Vec<&str> = r
+            .html
+            .split('<')
+            .filter_map(|t| t.split(['>', ' ']).next())
+            .filter(|t| matches!(*t, "blockquote" | "/blockquote" | "hr" | "ul" | "/ul"))
+            .collect();
+        // The `{: .warning }` inside the admonition and the `{: .note }` inside the list
+        // are not drawn; everything else is, in order, balanced.
+        assert_eq!(
+            tags,
+            [
+                "blockquote",
+                "/blockquote",
+                "hr",
+                "blockquote",
+                "/blockquote",
+                "ul",
+                "/ul",
+                "blockquote",
+                "/blockquote",
+                "blockquote",
+                "/blockquote"
+            ],
+            "{}",
+            r.html
+        );
+        for (class, title) in [
+            ("note", "Note"),
+            ("tip", "Mind"),
+            ("important", "Important"),
+            ("caution", "Caution"),
+        ] {
+            let open = format!("<blockquote class=\"markdown-alert-{class}\">\n<p>{title}</p>");
+            assert!(r.html.contains(&open), "{open} in {}", r.html);
+        }
+        assert!(
+            !r.html.contains(":::") && !r.html.contains("{:"),
             "{}",
             r.html
         );
