@@ -239,7 +239,8 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         )
         .chain(mkdocs.into_iter().map(|m| {
             let toc = m.construct == "[TOC]";
-            (m.range.clone(), toc, (!toc).then_some(m))
+            let drawn = matches!(m.kind, Kind::Callout { .. });
+            (m.range.clone(), toc || drawn, (!toc).then_some(m))
         }));
     for (line, blanked, report) in lines {
         let inside = blank.partition_point(|b| b.end <= line.start);
@@ -249,11 +250,24 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         if taken || in_code(line.start) {
             continue;
         }
+        let mut report = report;
+        if let Some(r) = report
+            .as_mut()
+            .filter(|r| matches!(r.kind, Kind::Callout { .. }))
+            && body[line.clone()].starts_with(['!', '?'])
+        {
+            // An MkDocs admonition: its callout opens at its own line, which stays the
+            // start of the paragraph (see `zero_width_line`).
+            let filler = zero_width_line(line.len()).unwrap_or_default();
+            rewrites.push((line.start, filler));
+            r.range = line.start..line.start;
+        }
         if blanked {
             blank.insert(inside, line);
         }
         found.extend(report);
     }
+    rewrites.sort_by_key(|r| r.0);
     found.sort_by_key(|f| f.range.start);
     if blank.is_empty() {
         return (Cow::Borrowed(body), found);
@@ -364,14 +378,31 @@ fn mkdocs_lines(body: &str) -> Vec<Leftover> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for line in body.split_inclusive('\n') {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    for (n, line) in lines.iter().enumerate() {
         let text = line.trim_end();
-        let admonition = ["!!! ", "??? ", "???+ "].iter().any(|m| {
-            text.strip_prefix(m)
-                .and_then(|rest| rest.split_whitespace().next())
-                .is_some_and(|kind| kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        let admonition = ["!!! ", "??? ", "???+ "].iter().find_map(|m| {
+            let rest = text.strip_prefix(m)?;
+            let kind = rest.split_whitespace().next()?;
+            kind.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                .then(|| (kind, rest[kind.len()..].trim()))
         });
-        if admonition || text.starts_with("--8<--") || text == "[TOC]" {
+        if let Some((kind, title)) = admonition
+            && single_paragraph(&lines[n + 1..])
+            && zero_width_line(text.len()).is_some()
+        {
+            // Drawn: its line becomes an invisible start of the paragraph its indented text
+            // continues (a blank line would make that text a code block; `zero_width_line`).
+            out.push(Leftover {
+                range: start..start + text.len(),
+                construct: title.trim_matches('"').to_string(),
+                kind: Kind::Callout {
+                    kind: mkdocs_kind(kind),
+                    next_block_only: true,
+                },
+            });
+        } else if admonition.is_some() || text.starts_with("--8<--") || text == "[TOC]" {
             out.push(Leftover {
                 range: start..start + text.len(),
                 construct: text.to_string(),
@@ -381,6 +412,73 @@ fn mkdocs_lines(body: &str) -> Vec<Leftover> {
         start += line.len();
     }
     out
+}
+
+/// What an MkDocs admonition line of `len` bytes becomes when it is drawn: invisible
+/// characters written as references — zero-width spaces (`&#8203;`, with leading zeros to
+/// fit 8–10 bytes) and, to make up lengths, zero-width joiners (`&zwj;`, `&zwnj;`) — so the
+/// line is not blank and its paragraph goes on, with no trailing spaces (two would be a
+/// hard line break). `None` under 5 bytes, where no reference fits.
+fn zero_width_line(len: usize) -> Option<String> {
+    let one = |n: usize| match n {
+        5 => "&zwj;".to_string(),
+        6 => "&zwnj;".to_string(),
+        _ => format!("&#{}8203;", "0".repeat(n - 7)),
+    };
+    if len < 5 {
+        return None;
+    }
+    let mut out = String::with_capacity(len);
+    let mut rem = len;
+    while rem > 10 {
+        let take = if rem - 7 >= 5 { 7 } else { 5 };
+        out.push_str(&one(take));
+        rem -= take;
+    }
+    out.push_str(&one(rem));
+    Some(out)
+}
+
+/// Whether an MkDocs admonition's body (the lines after it) is one paragraph of indented
+/// lines right below it: then Markdown continues the admonition line's paragraph with it
+/// and drawing it needs no second parse. After a blank line, or with a list or code in
+/// it, the body is blocks of its own (a code block to CommonMark): reported instead.
+fn single_paragraph(after: &[&str]) -> bool {
+    let body: Vec<&str> = after
+        .iter()
+        .take_while(|l| l.starts_with("    ") || l.starts_with('\t'))
+        .map(|l| l.trim())
+        .collect();
+    // What follows the indented run, past blank lines, must not be indented again (a
+    // second paragraph of the admonition) nor text right below it (a lazy continuation).
+    let next = after[body.len()..]
+        .iter()
+        .position(|l| !l.trim().is_empty());
+    let continues = match next {
+        Some(0) => true,
+        Some(i) => after[body.len() + i].starts_with([' ', '\t']),
+        None => false,
+    };
+    !body.is_empty()
+        && !continues
+        && body.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with(['-', '*', '+', '>', '#', '|', '`', '!', '?'])
+                && !l
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+fn mkdocs_kind(kind: &str) -> pulldown_cmark::BlockQuoteKind {
+    use pulldown_cmark::BlockQuoteKind as K;
+    match kind {
+        "tip" | "hint" | "success" | "check" | "done" => K::Tip,
+        "important" => K::Important,
+        "warning" | "attention" => K::Warning,
+        "danger" | "error" | "failure" | "fail" | "bug" | "caution" => K::Caution,
+        _ => K::Note,
+    }
 }
 
 /// The callout a Just the Docs attribute list stands for (`{: .note }`, `{: .warning }`:
@@ -783,6 +881,40 @@ mod tests {
         // Outside a link destination, or not a plain path: a reported leftover.
         let left: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
         assert_eq!(left, ["{{< ref \"alone.md\" >}}", "{{< ref \"q\\\"x\" >}}"]);
+    }
+
+    #[test]
+    fn mkdocs_admonition_lines_become_invisible_references_of_their_exact_length() {
+        assert_eq!(zero_width_line(4), None);
+        for len in 5..60 {
+            let line = zero_width_line(len).unwrap();
+            assert_eq!(line.len(), len, "{line}");
+            assert!(!line.contains(' '), "{line}");
+            let refs: Vec<&str> = line.split_inclusive(';').collect();
+            assert!(
+                refs.iter().all(|r| matches!(*r, "&zwj;" | "&zwnj;")
+                    || (r.starts_with("&#")
+                        && r.trim_start_matches("&#").trim_start_matches('0') == "8203;")),
+                "{line}"
+            );
+        }
+        // One indented paragraph: drawn (its line rewritten); two blocks: reported.
+        let body = "!!! note \"Who\"\n    Owns it.\n\n!!! tip\n    One.\n\n    Two.\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(out.starts_with("&#8203;&#8203;\n    Owns it."), "{out:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].construct, "Who");
+        assert_eq!(found[0].range, 0..0);
+        assert!(matches!(
+            found[0].kind,
+            Kind::Callout {
+                next_block_only: true,
+                ..
+            }
+        ));
+        assert_eq!(found[1].kind, Kind::MkDocs);
+        assert_eq!(found[1].construct, "!!! tip");
     }
 
     #[test]

@@ -180,6 +180,8 @@ struct Callouts {
     open: Option<(pulldown_cmark::BlockQuoteKind, usize)>,
     /// Where the last admonition drawn closed: a callout line before it sat inside it.
     closed_at: usize,
+    /// Drop the invisible start of the paragraph just opened (an MkDocs admonition).
+    strip_lead: bool,
 }
 
 struct Callout {
@@ -565,8 +567,24 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     ]);
                     depth = 1;
                     callouts.open = Some((c.kind, until));
+                    // An MkDocs admonition's own line starts this paragraph (as invisible
+                    // characters, see `leftovers`): dropped with the line break after it.
+                    callouts.strip_lead = c.at == range.start;
                     break;
                 }
+            }
+        }
+        if callouts.strip_lead {
+            match &event {
+                Event::Start(Tag::Paragraph) => {}
+                Event::Text(t) if t.chars().all(|c| matches!(c, '\u{200B}'..='\u{200D}')) => {
+                    continue;
+                }
+                Event::SoftBreak => {
+                    callouts.strip_lead = false;
+                    continue;
+                }
+                _ => callouts.strip_lead = false,
             }
         }
         let span = range.start + offset..range.end + offset;

@@ -767,28 +767,40 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     );
 }
 
-/// MkDocs pages: admonitions and snippet includes are reported at their line with the
-/// GitHub alert to write instead; `[TOC]` goes (orgbook draws its own); quoted in code,
-/// nothing is reported.
+/// MkDocs pages: an admonition whose body is one indented paragraph is drawn as a callout
+/// (title from its quotes, or its kind's); one of several blocks, and snippet includes,
+/// are reported at their line with what to write instead; `[TOC]` goes (orgbook draws its
+/// own); quoted in code, nothing is reported.
 #[test]
-fn mkdocs_admonitions_and_snippets_are_reported_and_toc_markers_removed() {
+fn mkdocs_admonitions_are_drawn_or_reported_and_toc_markers_removed() {
     let book = TestBook::fixture("mkdocs");
     assert_eq!(
         diagnostics(&book, &[]),
         [
-            warning("template-leftover", "content/index.md", 5),
-            warning("template-leftover", "content/runbooks/deploy.md", 3),
             warning("template-leftover", "content/runbooks/deploy.md", 6),
+            warning("template-leftover", "content/runbooks/deploy.md", 8),
         ]
     );
     book.build()
         .success()
-        .stderr_has("help: rewrite it as a GitHub alert: a `> [!WARNING]` line")
+        .stderr_has("`!!! tip \"Roll back first\"` is a MkDocs admonition")
+        .stderr_has("help: rewrite it as a GitHub alert: a `> [!TIP]` line")
         .stderr_has("`--8<-- \"includes/abbreviations.md\"` is a MkDocs snippet include");
-    let home = texts(&book.html("index.html"), "main .prose").concat();
-    assert!(!home.contains("[TOC]"), "{home}");
+    let home = book.html("index.html");
+    assert_eq!(
+        texts(&home, "main blockquote.markdown-alert-note > p"),
+        ["Who owns this", "The platform team owns these pages."]
+    );
+    let prose = texts(&home, "main .prose").concat();
     assert!(
-        home.contains("The platform team owns these pages."),
-        "{home}"
+        !prose.contains("[TOC]") && !prose.contains("!!!"),
+        "{prose}"
+    );
+    // The invisible start of the admonition's paragraph is dropped, not shown or indexed.
+    assert!(!book.output_file("index.html").contains('\u{200B}'));
+    let deploy = book.html("runbooks/deploy.html");
+    assert_eq!(
+        texts(&deploy, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Never deploy on Fridays."]
     );
 }
