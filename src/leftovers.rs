@@ -470,7 +470,8 @@ fn single_paragraph(after: &[&str]) -> bool {
         })
 }
 
-fn mkdocs_kind(kind: &str) -> pulldown_cmark::BlockQuoteKind {
+/// The GitHub alert kind closest to an MkDocs admonition type (`danger` → caution).
+pub fn mkdocs_kind(kind: &str) -> pulldown_cmark::BlockQuoteKind {
     use pulldown_cmark::BlockQuoteKind as K;
     match kind {
         "tip" | "hint" | "success" | "check" | "done" => K::Tip,

@@ -195,17 +195,6 @@ struct Callout {
     until: Option<usize>,
 }
 
-/// The GitHub alert closest to a MkDocs admonition kind, for the hint.
-fn mkdocs_alert(kind: &str) -> &'static str {
-    match kind {
-        "tip" | "hint" | "success" | "check" | "done" => "TIP",
-        "important" => "IMPORTANT",
-        "warning" | "attention" => "WARNING",
-        "danger" | "error" | "failure" | "fail" | "bug" | "caution" => "CAUTION",
-        _ => "NOTE",
-    }
-}
-
 /// The title GitHub shows at the top of an alert (`> [!NOTE]`). The renderer writes the
 /// alert as `<blockquote class="markdown-alert-note">`; the title goes in as its first
 /// paragraph, which the theme styles (docs/theming.md).
@@ -503,7 +492,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         "a MkDocs admonition, which orgbook does not draw: its line is shown as text",
                         format!(
                             "rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
-                            mkdocs_alert(kind)
+                            alert_title(crate::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
                         ),
                     )
                 };
