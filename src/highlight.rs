@@ -280,6 +280,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
 /// The block's HTML: its text escaped (by the renderer: `& < > " '`) inside `<span
 /// class="hl-…">` elements, or `None` for a language we do not highlight.
 fn highlight_now(lang: &str, code: &str) -> Option<String> {
+    install_allocator();
     let config = Lang::from_token(lang)?.config()?;
     let class = |h: Highlight, out: &mut Vec<u8>| {
         out.extend_from_slice(b"class=\"");
@@ -301,6 +302,45 @@ fn highlight_now(lang: &str, code: &str) -> Option<String> {
         }
         Some(out)
     })
+}
+
+/// tree-sitter's `calloc` as `malloc` followed by writing zeros. A query's compilation
+/// callocs a map of several MB per language and reads it before writing it: from the C
+/// library's `calloc` those pages are fresh, so each read maps the shared zero page and
+/// the first write after it copies it and makes the kernel flush the other cores' TLBs —
+/// two thirds of the compilation's time in the profiles (docs/performance.md). Written
+/// first, each page takes one fault and no flush.
+fn install_allocator() {
+    unsafe extern "C" {
+        fn malloc(size: usize) -> *mut std::ffi::c_void;
+        fn realloc(ptr: *mut std::ffi::c_void, size: usize) -> *mut std::ffi::c_void;
+        fn free(ptr: *mut std::ffi::c_void);
+    }
+    unsafe extern "C" fn zeroed(count: usize, size: usize) -> *mut std::ffi::c_void {
+        let Some(bytes) = count.checked_mul(size) else {
+            return std::ptr::null_mut();
+        };
+        // SAFETY: malloc's block is `bytes` long when it is not null.
+        unsafe {
+            let ptr = malloc(bytes.max(1));
+            if !ptr.is_null() {
+                std::ptr::write_bytes(ptr.cast::<u8>(), 0, bytes);
+            }
+            ptr
+        }
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: the C library's own malloc, realloc and free, with a calloc made of its
+    // malloc; installed once, before the first tree-sitter call (every call goes through
+    // `highlight_now`), and never changed.
+    ONCE.call_once(|| unsafe {
+        tree_sitter::set_allocator(Some(tree_sitter::Allocator {
+            malloc,
+            calloc: zeroed,
+            realloc,
+            free,
+        }));
+    });
 }
 
 /// Highlights every fenced code block of rendered HTML whose language is known.
