@@ -108,6 +108,7 @@ codes! {
     MetricStale = "metric-stale",
     MetricOffTarget = "metric-off-target",
     SkippedFile = "skipped-file",
+    FolderSettings = "folder-settings",
 }
 
 impl std::fmt::Display for Code {

@@ -323,6 +323,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .add_tag_attributes("th", ["style"])
     .add_tag_attributes("td", ["style"])
     .add_tag_attributes("ol", ["start"])
+    // A collapsible MkDocs admonition drawn open (`???+ note`), and GitHub keeps it too.
+    .add_tag_attributes("details", ["open"])
     // Unsafe schemes were already neutralised (with a warning); data: images survive.
     .add_url_schemes(["data"])
     // Same links as on a page without raw HTML.

@@ -6,7 +6,10 @@
 //! and MkDocs `[TOC]` lines that must never reach readers. Hugo cross-references as link
 //! destinations (`[x]({{< ref "x.md" >}})`) are rewritten to the path they name, and the
 //! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`) are
-//! reported for the renderer to draw. A MyST
+//! reported for the renderer to draw. An MkDocs admonition or content tab whose body
+//! reads in CommonMark as in Python-Markdown has its line rewritten, at the same length,
+//! into a list item of invisible text, whose blocks its indented body becomes (see
+//! [`Kind::MkDocsBlock`] and `mkdocs_blocks`, which draws it). A MyST
 //! directive written as a backtick fence (```` ```{note} ````) is a code block to CommonMark:
 //! the Markdown renderer, which sees every fence's info string, reports it
 //! ([`myst_directive`]), so the body is parsed once for it.
@@ -89,13 +92,36 @@ pub enum Kind {
     Callout {
         kind: pulldown_cmark::BlockQuoteKind,
         next_block_only: bool,
+        /// Drawn as a `<details>` element titled by `construct` (VitePress `::: details`).
+        details: bool,
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
-    /// A line of Python-Markdown's extensions (MkDocs): an admonition (`!!! note "Title"`,
-    /// `??? tip`), whose indented text Markdown makes a code block, or a snippet include
-    /// (`--8<-- "file.md"`), whose file is not included. `construct` is the line.
+    /// A line of Python-Markdown's extensions (MkDocs) left as written: an admonition
+    /// (`!!! note "Title"`, `??? tip`) that cannot be drawn (see [`drawable_body`]), or a
+    /// snippet include (`--8<-- "file.md"`), whose file is not included. `construct` is
+    /// the line.
     MkDocs,
+    /// An MkDocs admonition or content tab that is drawn: its line was rewritten to a list
+    /// item marker ([`MARKER`]) and invisible references of the same length, so CommonMark
+    /// makes its indented body the blocks of that item (paragraphs, lists, code, tables,
+    /// after blank lines too). The renderer draws the item starting at `range.start` as
+    /// `drawn` says. `construct` is the title (empty: none).
+    MkDocsBlock {
+        kind: pulldown_cmark::BlockQuoteKind,
+        drawn: Drawn,
+    },
+}
+
+/// How an MkDocs block is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawn {
+    /// `!!! note`: a callout, like a GitHub alert.
+    Callout,
+    /// `??? note` (closed) or `???+ note` (open): a `<details>` element.
+    Details { open: bool },
+    /// Material's content tab (`=== "Title"`): a section under its title.
+    Tab,
 }
 
 /// Blanks comments and finds template constructs; see the module documentation.
@@ -119,19 +145,20 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     let last = last
         .max(targets.last().map(|t| t.start))
         .max(admonitions.last().map(|a| a.range.start))
-        .max(mkdocs.last().map(|m| m.range.start));
+        .max(mkdocs.last().map(|m| m.0.range.start));
     let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
     // Only the text up to the end of the block holding the last construct is parsed for
     // code: a lint directive (`<!--lint disable-->`) at the top of a 1 MB changelog must
     // not cost a second parse of the whole file.
-    let code = code_ranges(&body[..block_end(body, last)]);
-    let in_code = |at: usize| {
-        // `code` is sorted and non-overlapping: binary search for the range around `at`.
-        let i = code.partition_point(|r| r.end <= at);
-        code.get(i).is_some_and(|r| r.start <= at)
+    let parsed = parse(&body[..block_end(body, last)], !mkdocs.is_empty());
+    // `ranges` is sorted and non-overlapping: binary search for the range around `at`.
+    let within = |ranges: &[Range<usize>], at: usize| {
+        let i = ranges.partition_point(|r| r.end <= at);
+        ranges.get(i).is_some_and(|r| r.start <= at)
     };
+    let in_code = |at: usize| within(&parsed.code, at);
     let mut blank: Vec<Range<usize>> = Vec::new();
     // Blanked ranges written as this text instead (padded with spaces), by start.
     let mut rewrites: Vec<(usize, String)> = Vec::new();
@@ -197,6 +224,7 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                         kind: Kind::Callout {
                             kind,
                             next_block_only: true,
+                            details: false,
                         },
                     });
                 }
@@ -228,39 +256,56 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     }
     // Whole lines, outside code and comments: MyST targets (invisible in Sphinx) and MkDocs
     // `[TOC]` lines are blanked; Docusaurus admonition lines are blanked and reported (the
-    // renderer draws their callout); other MkDocs lines are reported as written.
+    // renderer draws their callout); drawn MkDocs blocks' lines are rewritten (a list item
+    // marker and invisible references) and reported; other MkDocs lines are reported as
+    // written.
     let lines = targets
         .into_iter()
-        .map(|t| (t, true, None))
+        .map(|t| (t, true, None, None))
         .chain(
             admonitions
                 .into_iter()
-                .map(|a| (a.range.clone(), true, Some(a))),
+                .map(|a| (a.range.clone(), true, Some(a), None)),
         )
-        .chain(mkdocs.into_iter().map(|m| {
-            let toc = m.construct == "[TOC]";
-            let drawn = matches!(m.kind, Kind::Callout { .. });
-            (m.range.clone(), toc || drawn, (!toc).then_some(m))
+        .chain(mkdocs.into_iter().map(|(m, parent)| {
+            let toc = m.kind == Kind::MkDocs && m.construct == "[TOC]";
+            let drawn = matches!(m.kind, Kind::MkDocsBlock { .. });
+            (m.range.clone(), toc || drawn, (!toc).then_some(m), parent)
         }));
-    for (line, blanked, report) in lines {
+    // Where drawn MkDocs blocks start, in order.
+    let mut drawn_at = Vec::new();
+    for (line, blanked, report, parent) in lines {
         let inside = blank.partition_point(|b| b.end <= line.start);
         let taken = blank
             .get(inside)
             .is_some_and(|b| b.start < line.end.max(line.start + 1));
-        if taken || in_code(line.start) {
+        // A line in a drawn block's body is judged by its parent: the parse saw that
+        // body as code.
+        let code = match parent {
+            Some(p) => drawn_at.binary_search(&p).is_err(),
+            None => in_code(line.start),
+        };
+        if taken || code {
             continue;
         }
         let mut report = report;
-        if let Some(r) = report
-            .as_mut()
-            .filter(|r| matches!(r.kind, Kind::Callout { .. }))
-            && body[line.clone()].starts_with(['!', '?'])
+        let mut blanked = blanked;
+        if let Some(r) = report.as_mut()
+            && let Kind::MkDocsBlock { drawn, .. } = r.kind
         {
-            // An MkDocs admonition: its callout opens at its own line, which stays the
-            // start of the paragraph (see `zero_width_line`).
-            let filler = zero_width_line(line.len()).unwrap_or_default();
-            rewrites.push((line.start, filler));
-            r.range = line.start..line.start;
+            if parent.is_none() && within(&parsed.html, line.start) {
+                // Raw HTML holds it: left as written, and reported (a tab is just text).
+                blanked = false;
+                r.kind = Kind::MkDocs;
+                r.construct = body[line.clone()].to_string();
+                if drawn == Drawn::Tab {
+                    continue;
+                }
+            } else {
+                let refs = zero_width_line(line.len() - MARKER.len()).unwrap_or_default();
+                rewrites.push((line.start, format!("{MARKER}{refs}")));
+                drawn_at.push(line.start);
+            }
         }
         if blanked {
             blank.insert(inside, line);
@@ -293,6 +338,11 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         pos = r.end;
     }
     out.push_str(&body[pos..]);
+    if !drawn_at.is_empty() {
+        let mut bytes = out.into_bytes();
+        choose_markers(&mut bytes, &drawn_at, &parsed.blocks);
+        out = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
+    }
     (Cow::Owned(out), found)
 }
 
@@ -367,58 +417,324 @@ fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
 }
 
 /// Python-Markdown (MkDocs) lines at the start of a line: admonitions (`!!!`, `???`,
-/// `???+` and a word), snippet includes (`--8<--`) and the `[TOC]` marker (which orgbook's
-/// own table of contents replaces), as [`Kind::MkDocs`] leftovers over the line without
-/// its break. Found only in bodies that hold one of the markers at all.
-fn mkdocs_lines(body: &str) -> Vec<Leftover> {
+/// `???+` and a type), Material's content tabs (`=== "Title"`), snippet includes
+/// (`--8<--`) and the `[TOC]` marker (which orgbook's own table of contents replaces), over
+/// the line without its break (and its indent). An admonition or tab that can be drawn
+/// ([`drawable_body`]) is a [`Kind::MkDocsBlock`]; other admonitions, snippets and `[TOC]`
+/// are [`Kind::MkDocs`] (an undrawable tab is left as text, as before tabs were drawn).
+/// Found only in bodies that hold one of the markers at all.
+///
+/// Lines are looked for at the start of a line and, nested, at the body's column (4 more)
+/// of a drawable block, outside fenced code in that body: each comes with where its
+/// parent's marker is, and counts only if the parent is drawn (else its line is code).
+fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
     let bytes = body.as_bytes();
     let has = |m: &[u8]| memchr::memmem::find(bytes, m).is_some();
-    if !(has(b"!!! ") || has(b"??? ") || has(b"???+ ") || has(b"--8<--") || has(b"[TOC]")) {
+    if !(has(b"!!! ")
+        || has(b"??? ")
+        || has(b"???+ ")
+        || has(b"=== \"")
+        || has(b"--8<--")
+        || has(b"[TOC]"))
+    {
         return Vec::new();
     }
+    /// A drawable block whose body the lines are in.
+    struct Parent {
+        /// The column of its line, and where that starts.
+        column: usize,
+        at: usize,
+        /// A fence open in its body: its character and length.
+        fence: Option<(char, usize)>,
+    }
     let mut out = Vec::new();
+    let mut parents: Vec<Parent> = Vec::new();
     let mut start = 0;
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     for (n, line) in lines.iter().enumerate() {
-        let text = line.trim_end();
-        let admonition = ["!!! ", "??? ", "???+ "].iter().find_map(|m| {
-            let rest = text.strip_prefix(m)?;
-            let kind = rest.split_whitespace().next()?;
-            kind.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                .then(|| (kind, rest[kind.len()..].trim()))
-        });
-        if let Some((kind, title)) = admonition
-            && single_paragraph(&lines[n + 1..])
-            && zero_width_line(text.len()).is_some()
-        {
-            // Drawn: its line becomes an invisible start of the paragraph its indented text
-            // continues (a blank line would make that text a code block; `zero_width_line`).
-            out.push(Leftover {
-                range: start..start + text.len(),
-                construct: title.trim_matches('"').to_string(),
-                kind: Kind::Callout {
-                    kind: mkdocs_kind(kind),
-                    next_block_only: true,
-                },
-            });
-        } else if admonition.is_some() || text.starts_with("--8<--") || text == "[TOC]" {
-            out.push(Leftover {
-                range: start..start + text.len(),
-                construct: text.to_string(),
-                kind: Kind::MkDocs,
-            });
-        }
+        let line_start = start;
         start += line.len();
+        let text = line.trim_end();
+        if text.trim().is_empty() {
+            continue;
+        }
+        let column = indent_columns(text);
+        while parents.last().is_some_and(|p| column < p.column + 4) {
+            parents.pop();
+        }
+        let expected = parents.last().map_or(0, |p| p.column + 4);
+        let cut = text.len() - text.trim_start_matches([' ', '\t']).len();
+        let inner = &text[cut..];
+        if let Some(p) = parents.last_mut()
+            && column < expected + 4
+        {
+            // Fenced code in the parent's body.
+            let run = |c: char| inner.len() - inner.trim_start_matches(c).len();
+            match p.fence {
+                Some((c, len)) => {
+                    if run(c) >= len && inner.trim_start_matches(c).trim().is_empty() {
+                        p.fence = None;
+                    }
+                    continue;
+                }
+                None => {
+                    p.fence = ['`', '~']
+                        .into_iter()
+                        .map(|c| (c, run(c)))
+                        .find(|f| f.1 >= 3);
+                    if p.fence.is_some() {
+                        continue;
+                    }
+                }
+            }
+        }
+        if column != expected {
+            continue;
+        }
+        let parent = parents.last().map(|p| p.at);
+        let range = line_start + cut..line_start + text.len();
+        let block = mkdocs_block(inner);
+        if let Some((drawn, kind, title)) = block.clone()
+            && drawable_body(&lines[n + 1..], column)
+            && zero_width_line(inner.len() - MARKER.len()).is_some()
+        {
+            parents.push(Parent {
+                column,
+                at: range.start,
+                fence: None,
+            });
+            out.push((
+                Leftover {
+                    range,
+                    construct: title,
+                    kind: Kind::MkDocsBlock { kind, drawn },
+                },
+                parent,
+            ));
+        } else if block.is_some_and(|(d, ..)| d != Drawn::Tab)
+            || inner.starts_with("--8<--")
+            || inner == "[TOC]"
+        {
+            out.push((
+                Leftover {
+                    range,
+                    construct: inner.to_string(),
+                    kind: Kind::MkDocs,
+                },
+                parent,
+            ));
+        }
     }
     out
 }
 
-/// What an MkDocs admonition line of `len` bytes becomes when it is drawn: invisible
-/// characters written as references — zero-width spaces (`&#8203;`, with leading zeros to
-/// fit 8–10 bytes) and, to make up lengths, zero-width joiners (`&zwj;`, `&zwnj;`) — so the
-/// line is not blank and its paragraph goes on, with no trailing spaces (two would be a
-/// hard line break). `None` under 5 bytes, where no reference fits.
+/// What an MkDocs admonition's or content tab's line becomes when drawn starts with: a
+/// list item marker and a tab, which reaches column 4, so the item's content is indented
+/// as the admonition's body is (4 spaces or a tab; 8 is an indented code block in both).
+/// The `+` is a placeholder: [`choose_markers`] writes the bullet each one uses.
+const MARKER: &str = "+\t";
+
+/// An admonition (`!!! note "Title"`, `??? tip`, `???+ danger ""`) or content tab
+/// (`=== "Title"`, `===! …`, `===+ …`) line as Python-Markdown's extensions read it: how
+/// it is drawn, its callout kind and its title — the quoted one (empty: none), else the
+/// type capitalised, as MkDocs shows it. Words between the type and the title are extra
+/// classes there, ignored here.
+fn mkdocs_block(text: &str) -> Option<(Drawn, pulldown_cmark::BlockQuoteKind, String)> {
+    if let Some(rest) = ["===! ", "===+ ", "=== "]
+        .iter()
+        .find_map(|m| text.strip_prefix(m))
+    {
+        let title = rest.trim().strip_prefix('"')?.strip_suffix('"')?;
+        return Some((
+            Drawn::Tab,
+            pulldown_cmark::BlockQuoteKind::Note,
+            title.into(),
+        ));
+    }
+    let (drawn, rest) = [
+        ("!!! ", Drawn::Callout),
+        ("???+ ", Drawn::Details { open: true }),
+        ("??? ", Drawn::Details { open: false }),
+    ]
+    .iter()
+    .find_map(|(m, d)| Some((*d, text.strip_prefix(m)?)))?;
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let (classes, title) = match rest.find('"') {
+        Some(q) => {
+            let title = rest[q..].trim_end().strip_prefix('"')?.strip_suffix('"')?;
+            (&rest[..q], Some(title))
+        }
+        None => (rest, None),
+    };
+    let mut classes = classes.split_whitespace();
+    let kind = classes.next().filter(|k| word(k))?;
+    if !classes.all(word) {
+        return None;
+    }
+    // A `<details>` always has a summary: an empty one has no name to assistive
+    // technology.
+    let title = match title {
+        Some(t) if !t.is_empty() || drawn == Drawn::Callout => t.to_string(),
+        _ => capitalise(kind),
+    };
+    Some((drawn, mkdocs_kind(kind), title))
+}
+
+/// `note` → `Note`, as Python-Markdown titles an admonition without one.
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.map(|c| c.to_ascii_lowercase()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the lines after an admonition line at `column` leave its body as
+/// Python-Markdown reads it once the line is a list item: the body (blank lines and lines
+/// indented 4 columns more) must end with a blank line, the end of the file, or another
+/// admonition's line. A line of text right below it would be a lazy continuation of the
+/// item's last paragraph in CommonMark, but is a paragraph after the admonition in
+/// Python-Markdown: reported instead.
+fn drawable_body(after: &[&str], column: usize) -> bool {
+    // The admonition's own line is text.
+    let mut last_blank = false;
+    for l in after {
+        if l.trim().is_empty() {
+            last_blank = true;
+        } else if indent_columns(l) >= column + 4 {
+            last_blank = false;
+        } else {
+            // A drawn block's line starts a list item, which ends a paragraph.
+            let t = l.trim();
+            return last_blank || mkdocs_block(t).is_some_and(|_| t.len() >= MARKER.len() + 5);
+        }
+    }
+    true
+}
+
+/// The columns of a line's leading spaces and tabs (a tab reaches the next multiple of 4).
+fn indent_columns(line: &str) -> usize {
+    let mut col = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => col += 1,
+            b'\t' => col += 4 - col % 4,
+            _ => break,
+        }
+    }
+    col
+}
+
+/// Writes the bullet of each drawn MkDocs block's list item (at `starts`, in order, in the
+/// cleaned body `out`, where each holds [`MARKER`]'s placeholder): one that does not make
+/// it an item of the list before it (at the start of a line, `blocks`: the top-level
+/// blocks of a parse of the body, with a bullet list's marker; nested in another block's
+/// body, the last line at its column), of the drawn block right before it, or of a list
+/// right after its body. `+`, else `*`, else `-`: at most two are taken.
+fn choose_markers(out: &mut [u8], starts: &[usize], blocks: &[(Range<usize>, Option<u8>)]) {
+    let line_start =
+        |out: &[u8], at: usize| memchr::memrchr(b'\n', &out[..at]).map_or(0, |n| n + 1);
+    let columns = |text: &[u8]| indent_columns(std::str::from_utf8(text).unwrap_or(""));
+    // A bullet (and a space, tab or end of line) at the start of `text`.
+    let bullet = |text: &[u8]| match text {
+        [m @ (b'+' | b'*' | b'-'), after @ ..]
+            if after
+                .first()
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
+        {
+            Some(*m)
+        }
+        _ => None,
+    };
+    // By column, the previous drawn block: where the first line past its body starts
+    // (after its indent), and its marker.
+    let mut prev: Vec<(usize, usize, u8)> = Vec::new();
+    for (k, &at) in starts.iter().enumerate() {
+        let start = line_start(out, at);
+        let column = columns(&out[start..at]);
+        let mut taken = Vec::with_capacity(3);
+        if let Some(&(_, next, m)) = prev.iter().find(|p| p.0 == column)
+            && next == at
+        {
+            taken.push(m);
+        }
+        if column == 0 {
+            // The last top-level block before it that the cleaning left any text in.
+            let i = blocks.partition_point(|(r, _)| r.start < at);
+            let before = blocks[..i].iter().rev().find(|(r, _)| {
+                !out[r.start..r.end.min(at)]
+                    .iter()
+                    .all(u8::is_ascii_whitespace)
+            });
+            if let Some((_, Some(m))) = before {
+                taken.push(*m);
+            }
+        } else {
+            // The last line before it at its column, within its parent's body.
+            let mut end = start;
+            while end > 0 {
+                let from = line_start(out, end - 1);
+                let text = &out[from..end - 1];
+                end = from;
+                if text.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let c = columns(text);
+                if c < column {
+                    break;
+                }
+                if c < column + 4 {
+                    let lead = text.len() - text.trim_ascii_start().len();
+                    taken.extend(bullet(&text[lead..]));
+                    break;
+                }
+            }
+        }
+        // The first line past its body: a bullet there would join its list.
+        let mut next = out.len();
+        let mut line = at;
+        loop {
+            line = memchr::memchr(b'\n', &out[line..]).map_or(out.len(), |n| line + n + 1);
+            if line >= out.len() {
+                break;
+            }
+            let end = memchr::memchr(b'\n', &out[line..]).map_or(out.len(), |n| line + n);
+            let text = &out[line..end];
+            if text.iter().all(u8::is_ascii_whitespace) || columns(text) >= column + 4 {
+                continue;
+            }
+            let lead = text.len() - text.trim_ascii_start().len();
+            next = line + lead;
+            // The next drawn block's placeholder: that one steers clear of this one.
+            if starts.get(k + 1) != Some(&next) && columns(text) >= column {
+                taken.extend(bullet(&text[lead..]));
+            }
+            break;
+        }
+        let marker = [b'+', b'*', b'-']
+            .into_iter()
+            .find(|m| !taken.contains(m))
+            .unwrap_or(b'+');
+        out[at] = marker;
+        prev.retain(|p| p.0 != column);
+        prev.push((column, next, marker));
+    }
+}
+
+/// What an MkDocs admonition line of `len` bytes (past its list marker, see [`MARKER`])
+/// becomes when it is drawn: invisible characters written as references — zero-width
+/// spaces (`&#8203;`, with leading zeros to fit 8–10 bytes) and, to make up lengths,
+/// zero-width joiners (`&zwj;`, `&zwnj;`) — so the item has text on its first line (an
+/// empty first line would need the body one column less indented), with no trailing
+/// spaces (two would be a hard line break). `None` under 5 bytes, where no reference
+/// fits. The renderer drops them.
 fn zero_width_line(len: usize) -> Option<String> {
     let one = |n: usize| match n {
         5 => "&zwj;".to_string(),
@@ -437,37 +753,6 @@ fn zero_width_line(len: usize) -> Option<String> {
     }
     out.push_str(&one(rem));
     Some(out)
-}
-
-/// Whether an MkDocs admonition's body (the lines after it) is one paragraph of indented
-/// lines right below it: then Markdown continues the admonition line's paragraph with it
-/// and drawing it needs no second parse. After a blank line, or with a list or code in
-/// it, the body is blocks of its own (a code block to CommonMark): reported instead.
-fn single_paragraph(after: &[&str]) -> bool {
-    let body: Vec<&str> = after
-        .iter()
-        .take_while(|l| l.starts_with("    ") || l.starts_with('\t'))
-        .map(|l| l.trim())
-        .collect();
-    // What follows the indented run, past blank lines, must not be indented again (a
-    // second paragraph of the admonition) nor text right below it (a lazy continuation).
-    let next = after[body.len()..]
-        .iter()
-        .position(|l| !l.trim().is_empty());
-    let continues = match next {
-        Some(0) => true,
-        Some(i) => after[body.len() + i].starts_with([' ', '\t']),
-        None => false,
-    };
-    !body.is_empty()
-        && !continues
-        && body.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with(['-', '*', '+', '>', '#', '|', '`', '!', '?'])
-                && !l
-                    .split_once(". ")
-                    .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()))
-        })
 }
 
 /// The GitHub alert kind closest to an MkDocs admonition type (`danger` → caution).
@@ -498,72 +783,141 @@ fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
 
 /// Docusaurus admonitions: an opening line `:::note`, `:::tip Title` or `:::tip[Title]` at
 /// the start of a line, and the `:::` line that closes it, as [`Kind::Callout`] and
-/// [`Kind::CalloutEnd`] leftovers over those lines (without their line breaks). Only
-/// pairs are returned, and only the outermost level (a nested admonition's lines are
-/// left as they are); the caller keeps those outside code. A MyST colon fence
-/// (`:::{note}`) is not one of them.
+/// [`Kind::CalloutEnd`] leftovers over those lines (without their line breaks). VitePress
+/// writes the same with a space (`::: tip Title`) and adds `::: details Title`, drawn as a
+/// `<details>` element. Admonitions nest (Docusaurus opens the outer one with more colons,
+/// `::::note`): a closing line closes the innermost one open. Only pairs are returned; the
+/// caller keeps those outside code. A MyST colon fence (`:::{note}`) is not one of them,
+/// and other names (`:::custom`) are left as written but still pair with their closing
+/// line, so they do not close an admonition around them.
 fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
     use pulldown_cmark::BlockQuoteKind as K;
     let mut out = Vec::new();
-    let mut open: Option<Leftover> = None;
-    let mut depth = 0usize;
+    // The containers open, innermost last: the opening line when it is one drawn.
+    let mut open: Vec<Option<Leftover>> = Vec::new();
+    let mut fences = Fences::new(body);
     for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
         let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
         if at != start {
             continue; // not at the start of its line (no indent: top-level admonitions only)
         }
+        if fences.inside(start) {
+            // A `:::` line quoted in a fenced code block (an example of the syntax) must
+            // not close the admonition around the block.
+            continue;
+        }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
         let line = body[at..end].trim_end();
         let rest = line.trim_start_matches(':');
-        if rest.is_empty() {
-            match depth {
-                0 => {}
-                1 => {
-                    if let Some(o) = open.take() {
-                        out.push(o);
-                        out.push(Leftover {
-                            range: start..end,
-                            construct: String::new(),
-                            kind: Kind::CalloutEnd,
-                        });
-                    }
-                    depth = 0;
-                }
-                _ => depth -= 1,
+        if rest.trim().is_empty() {
+            if let Some(Some(o)) = open.pop() {
+                out.push(o);
+                out.push(Leftover {
+                    range: start..end,
+                    construct: String::new(),
+                    kind: Kind::CalloutEnd,
+                });
             }
             continue;
         }
-        let name_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
-        let kind = match &rest[..name_len] {
-            "note" | "info" | "secondary" => K::Note,
-            "tip" | "success" => K::Tip,
-            "important" => K::Important,
-            "warning" | "caution" => K::Warning,
-            "danger" => K::Caution,
-            _ => continue,
-        };
-        let title = rest[name_len..].trim();
+        let named = rest.trim_start();
+        let name_len = named
+            .bytes()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let after = &named[name_len..];
+        let title = after.trim();
         let title = title
             .strip_prefix('[')
             .and_then(|t| t.strip_suffix(']'))
             .unwrap_or(title)
             .trim();
-        if !(title.is_empty() || rest[name_len..].starts_with([' ', '\t', '['])) {
+        if named.starts_with('{') {
+            // A MyST directive (reported elsewhere): its closing line is its own.
+            open.push(None);
             continue;
         }
-        depth += 1;
-        if depth == 1 {
-            open = Some(Leftover {
-                range: start..end,
-                construct: title.to_string(),
-                kind: Kind::Callout {
-                    kind,
-                    next_block_only: false,
-                },
-            });
+        if name_len == 0 || !(title.is_empty() || after.starts_with([' ', '\t', '['])) {
+            continue; // not a container line
         }
+        let (kind, details) = match &named[..name_len] {
+            "note" | "info" | "secondary" => (K::Note, false),
+            "tip" | "success" => (K::Tip, false),
+            "important" => (K::Important, false),
+            "warning" | "caution" => (K::Warning, false),
+            "danger" => (K::Caution, false),
+            "details" => (K::Note, true),
+            _ => {
+                open.push(None);
+                continue;
+            }
+        };
+        open.push(Some(Leftover {
+            range: start..end,
+            construct: title.to_string(),
+            kind: Kind::Callout {
+                kind,
+                next_block_only: false,
+                details,
+            },
+        }));
     }
     out
+}
+
+/// Which lines are inside fenced code blocks (```` ``` ```` or `~~~`, opened at most 3
+/// spaces in), asked in order of position: a line scan ahead of the Markdown parse, which
+/// needs the admonitions first. Fences inside lists and quotes are not followed; no
+/// admonition line sits in those.
+struct Fences<'a> {
+    body: &'a str,
+    /// Where the scan has reached (the start of a line).
+    pos: usize,
+    /// The open fence: its character and length.
+    open: Option<(u8, usize)>,
+}
+
+impl<'a> Fences<'a> {
+    fn new(body: &'a str) -> Self {
+        Fences {
+            body,
+            pos: 0,
+            open: None,
+        }
+    }
+
+    /// Whether the line starting at `at` (at or after the last one asked about) is inside
+    /// a fenced code block.
+    fn inside(&mut self, at: usize) -> bool {
+        while self.pos < at {
+            let end = self.body[self.pos..]
+                .find('\n')
+                .map_or(self.body.len(), |n| self.pos + n + 1);
+            let line = &self.body[self.pos..end];
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let text = line[indent..].trim_end();
+            let run = |c: u8| text.bytes().take_while(|&b| b == c).count();
+            if indent <= 3 {
+                match self.open {
+                    None => {
+                        for c in [b'`', b'~'] {
+                            if run(c) >= 3 && !(c == b'`' && text[run(c)..].contains('`')) {
+                                self.open = Some((c, run(c)));
+                                break;
+                            }
+                        }
+                    }
+                    Some((c, n)) => {
+                        if run(c) >= n && text.len() == run(c) {
+                            self.open = None;
+                        }
+                    }
+                }
+            }
+            self.pos = end;
+        }
+        self.open.is_some()
+    }
 }
 
 /// The length of a MyST name in braces (`{pypi}`, `{py:func}`, `{code-block}`) at the start
@@ -676,15 +1030,47 @@ fn block_end(body: &str, at: usize) -> usize {
     body.len()
 }
 
-/// Byte ranges of code spans and code blocks, sorted, from a parse of the body.
-fn code_ranges(body: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+/// What [`clean`] learns from one parse of the body.
+#[derive(Default)]
+struct Parsed {
+    /// Byte ranges of code spans and code blocks, sorted.
+    code: Vec<Range<usize>>,
+    /// Raw HTML blocks, sorted (only when MkDocs blocks are looked for).
+    html: Vec<Range<usize>>,
+    /// Top-level blocks, with a bullet list's marker (only when MkDocs blocks are looked
+    /// for: [`choose_markers`]).
+    blocks: Vec<(Range<usize>, Option<u8>)>,
+}
+
+/// Parses the body for [`Parsed`]; `blocks` also records raw HTML and top-level blocks.
+fn parse(body: &str, blocks: bool) -> Parsed {
+    let mut out = Parsed::default();
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        if blocks {
+            match &event {
+                Event::Start(tag) => {
+                    if depth == 0 {
+                        let bullet = matches!(tag, Tag::List(None))
+                            .then(|| body[range.start..].trim_start_matches(' ').bytes().next())
+                            .flatten();
+                        out.blocks.push((range.clone(), bullet));
+                    }
+                    if let Tag::HtmlBlock = tag {
+                        out.html.push(range.clone());
+                    }
+                    depth += 1;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Rule if depth == 0 => out.blocks.push((range.clone(), None)),
+                _ => {}
+            }
+        }
         if let Event::Code(_) | Event::Start(Tag::CodeBlock(_)) = event {
-            if out.last().is_some_and(|l| l.end > range.start) {
+            if out.code.last().is_some_and(|l| l.end > range.start) {
                 continue;
             }
-            out.push(range);
+            out.code.push(range);
         }
     }
     out
@@ -754,7 +1140,7 @@ mod tests {
         ];
         for body in bodies {
             let (_, found) = clean(body);
-            let whole = code_ranges(body);
+            let whole = parse(body, false).code;
             let expected: Vec<_> = found
                 .iter()
                 .map(|f| {
@@ -807,7 +1193,8 @@ mod tests {
             found[0].kind,
             Kind::Callout {
                 kind: pulldown_cmark::BlockQuoteKind::Note,
-                next_block_only: true
+                next_block_only: true,
+                details: false,
             }
         );
         assert_eq!(out.len(), body.len());
@@ -828,7 +1215,7 @@ mod tests {
     }
 
     #[test]
-    fn docusaurus_admonitions_are_paired_outermost_and_kept_out_of_code() {
+    fn docusaurus_admonitions_are_paired_innermost_first_and_kept_out_of_code() {
         use pulldown_cmark::BlockQuoteKind as K;
         let body = ":::tip[Remember]\nA.\n\n:::note\nnested\n:::\n\nB.\n:::\n\n```\n:::danger\nin code\n:::\n```\n\n:::unknown\nx\n:::\n\n:::{note}\nMyST\n:::\n\n:::warning Two words\nC.\n:::\n\n:::caution\nnever closed\n";
         let (out, found) = clean(body);
@@ -841,6 +1228,8 @@ mod tests {
             callouts,
             [
                 (":::tip[Remember]".into(), "Remember".into()),
+                (":::note".into(), "".into()),
+                (":::".into(), "".into()),
                 (":::".into(), "".into()),
                 (":::warning Two words".into(), "Two words".into()),
                 (":::".into(), "".into()),
@@ -850,14 +1239,15 @@ mod tests {
             found[0].kind,
             Kind::Callout {
                 kind: K::Tip,
-                next_block_only: false
+                next_block_only: false,
+                details: false,
             }
         ));
-        assert_eq!(found[1].kind, Kind::CalloutEnd);
-        // Their lines are blanked; nested, unknown, MyST, unclosed and quoted ones are not.
+        assert_eq!(found[2].kind, Kind::CalloutEnd);
+        // Their lines are blanked; unknown, MyST, unclosed and quoted ones are not.
         assert_eq!(out.len(), body.len());
         assert!(
-            out.starts_with("                \nA.\n\n:::note\nnested\n:::\n"),
+            out.starts_with("                \nA.\n\n       \nnested\n   \n\nB.\n   \n"),
             "{out:?}"
         );
         for kept in [
@@ -899,23 +1289,140 @@ mod tests {
                 "{line}"
             );
         }
-        // One indented paragraph: drawn (its line rewritten); two blocks: reported.
-        let body = "!!! note \"Who\"\n    Owns it.\n\n!!! tip\n    One.\n\n    Two.\n";
+    }
+
+    /// The lines `clean` rewrites (rather than blanks), by line number (from 1), as written
+    /// in its output.
+    fn rewritten(body: &str) -> (String, Vec<(usize, String)>, Vec<Leftover>) {
         let (out, found) = clean(body);
-        assert_eq!(out.len(), body.len());
-        assert!(out.starts_with("&#8203;&#8203;\n    Owns it."), "{out:?}");
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(found[0].construct, "Who");
-        assert_eq!(found[0].range, 0..0);
-        assert!(matches!(
-            found[0].kind,
-            Kind::Callout {
-                next_block_only: true,
-                ..
-            }
-        ));
-        assert_eq!(found[1].kind, Kind::MkDocs);
-        assert_eq!(found[1].construct, "!!! tip");
+        assert_eq!(out.len(), body.len(), "{out:?}");
+        assert_eq!(out.matches('\n').count(), body.matches('\n').count());
+        let lines = body
+            .split('\n')
+            .zip(out.split('\n'))
+            .enumerate()
+            .filter(|(_, (b, o))| b != o && !o.trim().is_empty())
+            .map(|(n, (_, o))| (n + 1, o.to_string()))
+            .collect();
+        (out.into_owned(), lines, found)
+    }
+
+    #[test]
+    fn mkdocs_blocks_become_list_items_of_the_same_length() {
+        use pulldown_cmark::BlockQuoteKind as K;
+        let body = "!!! note \"Who\"\n    Owns it.\n\n    Second paragraph.\n\n    - a list\n\n    ```sh\n    make\n    ```\n\n??? danger \"\"\n\tTabbed.\n???+ tip extra-class \"Open <b>\"\n    Open.\n\n=== \"Linux\"\n    apt\n\n!!! note \"\"\n    Untitled.\n\n!!! warning";
+        let (_, lines, found) = rewritten(body);
+        let numbers: Vec<usize> = lines.iter().map(|l| l.0).collect();
+        assert_eq!(numbers, [1, 12, 14, 17, 20, 23]);
+        // Each: a bullet, a tab, then references alone.
+        for (_, line) in &lines {
+            assert!(line[1..].starts_with("\t&"), "{line:?}");
+            assert!(line.ends_with(';') && !line.contains(' '), "{line:?}");
+        }
+        let drawn: Vec<(String, K, Drawn)> = found
+            .iter()
+            .map(|f| match f.kind {
+                Kind::MkDocsBlock { kind, drawn } => (f.construct.clone(), kind, drawn),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            drawn,
+            [
+                ("Who".into(), K::Note, Drawn::Callout),
+                // A <details> always has a summary.
+                ("Danger".into(), K::Caution, Drawn::Details { open: false }),
+                ("Open <b>".into(), K::Tip, Drawn::Details { open: true }),
+                ("Linux".into(), K::Note, Drawn::Tab),
+                ("".into(), K::Note, Drawn::Callout),
+                ("Warning".into(), K::Warning, Drawn::Callout),
+            ]
+        );
+        assert_eq!(&body[found[0].range.clone()], "!!! note \"Who\"");
+    }
+
+    #[test]
+    fn mkdocs_blocks_that_would_not_read_as_written_are_reported() {
+        // Text right below the body (a lazy continuation in CommonMark, a paragraph after
+        // it in Python-Markdown), a line too short for a marker and a reference, raw HTML
+        // around it, code around it.
+        let body = "!!! note\n    Body.\nLazy.\n\n!!! note\nLazy.\n\n!!! ab\n    x\n\n<div>\n!!! note\n\n</div>\n\n```\n!!! note\n    x\n```\n\n=== \"Tab\"\n    x\nlazy\n";
+        let (_, lines, found) = rewritten(body);
+        assert_eq!(lines, []);
+        let reported: Vec<(&str, Kind)> = found
+            .iter()
+            .map(|f| (&body[f.range.clone()], f.kind))
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                ("!!! note", Kind::MkDocs),
+                ("!!! note", Kind::MkDocs),
+                ("!!! ab", Kind::MkDocs),
+                ("!!! note", Kind::MkDocs),
+            ]
+        );
+        // CRLF line ends: the `\r` stays, the line is drawn.
+        let (out, lines, _) = rewritten("!!! note\r\n    Body.\r\n");
+        assert_eq!(lines.len(), 1, "{out:?}");
+        assert!(out.ends_with(";\r\n    Body.\r\n"), "{out:?}");
+    }
+
+    #[test]
+    fn admonitions_nested_in_a_drawn_one_are_drawn_in_it() {
+        let body = "!!! note \"Outer\"\n    Text.\n\n    !!! tip\n        Inner.\n\n        ??? danger \"Deepest\"\n            x\n\n    ```markdown\n    !!! note \"quoted\"\n    ```\n\n    !!! bug\n        Body.\n    Lazy.\n\n```\n!!! note\n    !!! tip\n```\n\n    !!! note\n";
+        let (out, lines, found) = rewritten(body);
+        let at: Vec<(usize, &str)> = lines
+            .iter()
+            .map(|(n, l)| (*n, &l[..l.len().min(10)]))
+            .collect();
+        assert_eq!(
+            at,
+            [(1, "+\t&#8203;&"), (4, "    +\t&zwj"), (7, "        +\t")],
+            "{out}"
+        );
+        let reported: Vec<(&str, Kind)> = found
+            .iter()
+            .filter(|f| f.kind == Kind::MkDocs)
+            .map(|f| (&body[f.range.clone()], f.kind))
+            .collect();
+        // Only the one whose body runs into a line of its parent's text.
+        assert_eq!(reported, [("!!! bug", Kind::MkDocs)]);
+        let titles: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind != Kind::MkDocs)
+            .map(|f| f.construct.as_str())
+            .collect();
+        assert_eq!(titles, ["Outer", "Tip", "Deepest"]);
+    }
+
+    #[test]
+    fn mkdocs_block_bullets_differ_from_the_lists_around_them() {
+        let bullet = |body: &str| -> Vec<char> {
+            rewritten(body)
+                .1
+                .iter()
+                .map(|(_, l)| l.chars().next().unwrap())
+                .collect()
+        };
+        // Alone, and after a `-` list: `+`.
+        assert_eq!(bullet("!!! note\n    x\n"), ['+']);
+        assert_eq!(bullet("- a\n- b\n\n!!! note\n    x\n"), ['+']);
+        // After a `+` list, with or without a blank line (a lazy line of its last item).
+        assert_eq!(bullet("+ a\n+ b\n\n!!! note\n    x\n"), ['*']);
+        assert_eq!(bullet("+ a\n!!! note\n    x\n"), ['*']);
+        // A comment blanked between the list and it does not separate them.
+        assert_eq!(bullet("+ a\n\n<!-- c -->\n\n!!! note\n    x\n"), ['*']);
+        // Before a `+` list, and between a `+` and a `*` list.
+        assert_eq!(bullet("!!! note\n    x\n\n+ a\n"), ['*']);
+        assert_eq!(bullet("+ a\n\n!!! note\n    x\n\n* b\n"), ['-']);
+        // In a row they alternate; text between them separates them.
+        assert_eq!(
+            bullet(
+                "!!! note\n    x\n\n!!! tip\n    y\n!!! info\n    z\n\nText.\n\n!!! bug\n    w\n"
+            ),
+            ['+', '*', '+', '+']
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod leftovers;
 pub mod link;
 pub mod load;
 pub mod markdown;
+mod mkdocs_blocks;
 pub mod model;
 pub mod orgmap;
 pub mod redirect;

@@ -42,6 +42,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         assets,
         unparsed,
         mut drafts,
+        folder_settings,
+        mkdocs_nav,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -49,7 +51,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         .into_iter()
         .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
     drafts.extend(drafted.into_iter().map(|d| d.source.path));
-    summary_order(&mut docs);
+    summary_order(&mut docs, &mkdocs_nav);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
         unparsed.iter().any(|p| {
@@ -347,6 +349,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         unparsed,
         drafts: drafts.into_iter().collect(),
         folder_index,
+        folder_settings,
+        mkdocs_nav,
         redirects,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
@@ -448,7 +452,7 @@ impl NearIndex {
             .by_folder
             .get(folder_of(joined))?
             .iter()
-            .filter(|p| p.ends_with(".md") && number(p).as_ref() == Some(&wanted));
+            .filter(|p| crate::load::is_markdown(p) && number(p).as_ref() == Some(&wanted));
         let one = found.next()?;
         found.next().is_none().then_some(one.as_str())
     }
@@ -464,7 +468,7 @@ impl NearIndex {
             tail = rest;
         }
         let tail = tail.trim_end_matches('/');
-        let tail = [".md", ".html", ".htm"]
+        let tail = [".md", ".mdx", ".html", ".htm"]
             .iter()
             .find_map(|ext| tail.strip_suffix(ext))
             .unwrap_or(tail);
@@ -485,7 +489,7 @@ impl NearIndex {
             .iter()
             .map(String::as_str)
             .filter(|c| {
-                let bare = c.strip_suffix(".md").unwrap_or(c);
+                let bare = crate::load::markdown_stem(c);
                 bare.strip_suffix(tail)
                     .is_some_and(|head| head.ends_with('/'))
             })
@@ -901,6 +905,21 @@ pub fn retarget_anchors(
     rendered: &mut [Rendered],
     diags: &mut Vec<Diagnostic>,
 ) {
+    // Back to the anchors as written, so that checking again (`serve` does after an edit)
+    // gives the same diagnostics, and follows headings that changed since.
+    for r in rendered.iter_mut() {
+        for (i, written) in std::mem::take(&mut r.retargeted) {
+            let link = &mut r.links[i];
+            let old_href = link.href.clone();
+            let base = old_href
+                .rsplit_once('#')
+                .map_or(old_href.as_str(), |(b, _)| b);
+            let new_href = format!("{base}#{written}");
+            r.html = r.html.replace(&href_attr(&old_href), &href_attr(&new_href));
+            link.anchor = Some(written);
+            link.href = new_href;
+        }
+    }
     let mut fixes: Vec<(DocId, usize, String)> = Vec::new();
     for (id, r) in rendered.iter().enumerate() {
         for (i, link) in r.links.iter().enumerate() {
@@ -943,54 +962,72 @@ pub fn retarget_anchors(
             "write `#{new_id}`, the id GitHub and orgbook give that heading"
         ));
         diags.push(link.locate(d, &doc.source.text));
-        link.anchor = Some(new_id);
+        if let Some(written) = link.anchor.replace(new_id) {
+            r.retargeted.push((i, written));
+        }
         link.href = new_href.clone();
-        let attr = |h: &str| {
-            let mut out = String::from("href=\"");
-            let _ = pulldown_cmark_escape::escape_href(&mut out, h);
-            out.push('"');
-            out
-        };
-        r.html = r.html.replace(&attr(&old_href), &attr(&new_href));
+        r.html = r.html.replace(&href_attr(&old_href), &href_attr(&new_href));
     }
 }
 
+/// An `href` attribute as the Markdown renderer writes it.
+fn href_attr(href: &str) -> String {
+    let mut out = String::from("href=\"");
+    let _ = pulldown_cmark_escape::escape_href(&mut out, href);
+    out.push('"');
+    out
+}
+
 /// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
-/// links to, in its order, get that position as their `weight` unless they set one.
-fn summary_order(docs: &mut [crate::model::Doc]) {
-    let Some(summary) = docs
-        .iter()
-        .position(|d| d.source.path == "content/SUMMARY.md")
-    else {
-        return;
+/// links to get their position in it as `summary_weight`, which orders them unless they set
+/// a `weight`. Without one, MkDocs's `nav:` (`mkdocs_nav`, from `mkdocs.yml`) does the same.
+/// Every page's is set afresh (`serve` links the same documents again after an edit of
+/// `SUMMARY.md`).
+fn summary_order(docs: &mut [crate::model::Doc], mkdocs_nav: &[String]) {
+    for doc in docs.iter_mut() {
+        if let DocKind::Page(p) = &mut doc.kind {
+            p.summary_weight = None;
+        }
+    }
+    let order = match docs.iter().find(|d| d.source.path == "content/SUMMARY.md") {
+        Some(summary) => summary_targets(summary.source.body()),
+        None => mkdocs_nav.to_vec(),
     };
-    let body = docs[summary].source.body().to_string();
+    if order.is_empty() {
+        return;
+    }
     let by_path: HashMap<String, DocId> = docs
         .iter()
         .enumerate()
         .map(|(i, d)| (d.source.path.clone(), i))
         .collect();
-    let mut position = 0;
-    for event in pulldown_cmark::Parser::new(&body) {
+    for (position, target) in (1..).zip(&order) {
+        if let Some(&id) = by_path.get(target)
+            && let DocKind::Page(p) = &mut docs[id].kind
+            && p.summary_weight.is_none()
+        {
+            p.summary_weight = Some(position);
+        }
+    }
+}
+
+/// The content paths `SUMMARY.md`'s links name, in order.
+fn summary_targets(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for event in pulldown_cmark::Parser::new(body) {
         let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
             continue;
         };
         let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
         let path = decoded.trim_start_matches("./");
         let target = format!("content/{}", path.trim_start_matches('/'));
-        let target = if target.ends_with('/') {
+        out.push(if target.ends_with('/') {
             format!("{target}README.md")
         } else {
             target
-        };
-        position += 1;
-        if let Some(&id) = by_path.get(&target)
-            && let DocKind::Page(p) = &mut docs[id].kind
-            && p.weight.is_none()
-        {
-            p.weight = Some(position);
-        }
+        });
     }
+    out
 }
 
 #[cfg(test)]
@@ -1010,6 +1047,8 @@ mod tests {
             assets: vec!["old/page.html".into()],
             unparsed: Vec::new(),
             drafts: Vec::new(),
+            folder_settings: Default::default(),
+            mkdocs_nav: Vec::new(),
         }
     }
 
@@ -1078,7 +1117,7 @@ mod tests {
             &mut Vec::new(),
         );
         let weight = |p: &str| match &hb.docs[hb.by_path[p]].kind {
-            DocKind::Page(m) => m.weight,
+            DocKind::Page(m) => m.nav_weight(),
             _ => None,
         };
         assert_eq!(weight("content/z.md"), Some(1));

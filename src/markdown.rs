@@ -151,6 +151,9 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
     pub broken_links: usize,
+    /// Links `link::retarget_anchors` pointed at a heading's id, by index in `links`, with
+    /// the anchor as written: checking again (under `serve`) starts from what was written.
+    pub retargeted: Vec<(usize, String)>,
 }
 
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
@@ -175,13 +178,27 @@ pub fn options() -> Options {
 #[derive(Default)]
 struct Callouts {
     pending: std::collections::VecDeque<Callout>,
-    /// The callout being drawn: its kind and the offset of its closing line
-    /// (`usize::MAX`: it ends with its first block).
-    open: Option<(pulldown_cmark::BlockQuoteKind, usize)>,
-    /// Where the last admonition drawn closed: a callout line before it sat inside it.
-    closed_at: usize,
-    /// Drop the invisible start of the paragraph just opened (an MkDocs admonition).
-    strip_lead: bool,
+    /// The callouts being drawn, outermost first (admonitions nest): the top-level blocks
+    /// inside `n` of them are at depth `n`.
+    open: Vec<OpenCallout>,
+}
+
+#[derive(Clone, Copy)]
+struct OpenCallout {
+    kind: pulldown_cmark::BlockQuoteKind,
+    /// Where its closing line starts (`usize::MAX`: it ends with its first block).
+    until: usize,
+    details: bool,
+}
+
+impl OpenCallout {
+    fn close(self) -> Event<'static> {
+        if self.details {
+            Event::Html("</details>\n".into())
+        } else {
+            Event::End(TagEnd::BlockQuote(Some(self.kind)))
+        }
+    }
 }
 
 struct Callout {
@@ -190,6 +207,8 @@ struct Callout {
     kind: pulldown_cmark::BlockQuoteKind,
     /// The title it gives (`:::tip Remember`), or empty for the kind's own.
     title: String,
+    /// A `<details>` element (VitePress `::: details`), not a blockquote.
+    details: bool,
     /// Where its closing line starts; `Some(usize::MAX)` when it styles one block; `None`
     /// while no closing line was seen (then it is not drawn).
     until: Option<usize>,
@@ -198,7 +217,7 @@ struct Callout {
 /// The title GitHub shows at the top of an alert (`> [!NOTE]`). The renderer writes the
 /// alert as `<blockquote class="markdown-alert-note">`; the title goes in as its first
 /// paragraph, which the theme styles (docs/theming.md).
-fn alert_title(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+pub(crate) fn alert_title(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
     use pulldown_cmark::BlockQuoteKind as K;
     match kind {
         K::Note => "Note",
@@ -206,6 +225,18 @@ fn alert_title(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
         K::Important => "Important",
         K::Warning => "Warning",
         K::Caution => "Caution",
+    }
+}
+
+/// The class suffix of an alert kind, as in `markdown-alert-note`.
+pub(crate) fn alert_class(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+    use pulldown_cmark::BlockQuoteKind as K;
+    match kind {
+        K::Note => "note",
+        K::Tip => "tip",
+        K::Important => "important",
+        K::Warning => "warning",
+        K::Caution => "caution",
     }
 }
 
@@ -289,7 +320,10 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let folder = handbook.folder_index.get(trimmed).copied();
     let last = trimmed.rsplit('/').next().unwrap_or("");
     let extensionless = !last.contains('.') && !decoded.ends_with('/');
-    let as_md = |p: &str| handbook.by_path.get(&format!("{p}.md")).copied();
+    let as_md = |p: &str| {
+        let doc = |ext: &str| handbook.by_path.get(&format!("{p}{ext}")).copied();
+        doc(".md").or_else(|| doc(".mdx"))
+    };
     if let Some(id) = folder {
         if extensionless && let Some(other) = as_md(trimmed) {
             return Resolved::Ambiguous(
@@ -350,10 +384,17 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
-    let draft = [joined.clone(), format!("{trimmed}.md")]
-        .into_iter()
-        .chain(stem.map(|s| format!("{s}.md")))
-        .find(|p| handbook.drafts.contains(p));
+    let draft = [
+        joined.clone(),
+        format!("{trimmed}.md"),
+        format!("{trimmed}.mdx"),
+    ]
+    .into_iter()
+    .chain(
+        stem.into_iter()
+            .flat_map(|s| [format!("{s}.md"), format!("{s}.mdx")]),
+    )
+    .find(|p| handbook.drafts.contains(p));
     if let Some(d) = draft {
         return Resolved::Draft(d);
     }
@@ -451,18 +492,30 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
+    let mut mkdocs = std::collections::VecDeque::new();
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
             crate::leftovers::Kind::Callout {
                 kind,
                 next_block_only,
+                details,
             } => {
                 callouts.pending.push_back(Callout {
                     at: l.range.end,
                     kind,
                     title: l.construct,
+                    details,
                     until: next_block_only.then_some(usize::MAX),
+                });
+                continue;
+            }
+            crate::leftovers::Kind::MkDocsBlock { kind, drawn } => {
+                mkdocs.push_back(crate::mkdocs_blocks::Block {
+                    at: l.range.start,
+                    kind,
+                    drawn,
+                    title: l.construct,
                 });
                 continue;
             }
@@ -489,9 +542,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 } else {
                     let kind = l.construct.split_whitespace().nth(1).unwrap_or("note");
                     (
-                        "a MkDocs admonition, which orgbook does not draw: its line is shown as text",
+                        "a MkDocs admonition that orgbook cannot draw as written: its line is shown as text (and an indented body as code)",
                         format!(
-                            "rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
+                            "an admonition is drawn when a blank line (or the end of the file) follows its indented body, it is not inside raw HTML, and its line is at least 7 characters long; or rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
                             alert_title(crate::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
                         ),
                     )
@@ -514,70 +567,86 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         });
     }
 
-    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
+    let parser = Parser::new_ext(&body, options()).into_offset_iter();
+    // `synthetic`: an event of a drawn MkDocs block's own (see `mkdocs_blocks`), written as
+    // it is: it holds nothing of the author's to index, resolve or sanitize.
+    for (event, range, synthetic) in crate::mkdocs_blocks::Blocks::new(parser, mkdocs) {
         // Another generator's callout (see `Callouts`): closed before the first top-level
         // block (or rule) past its closing line, opened before the first one past its
         // opening line.
-        if !matches!(event, Event::End(_)) {
-            if depth == 1
-                && let Some((kind, until)) = callouts.open
-                && range.start >= until
+        // (Of a drawn MkDocs block's own events, only its start is one.)
+        let block_event = match event {
+            Event::Start(_) => true,
+            Event::End(_) => false,
+            _ => !synthetic,
+        };
+        if block_event {
+            // Close (innermost first) the callouts whose closing line this block is past.
+            while depth > 0
+                && depth == callouts.open.len()
+                && let Some(&top) = callouts.open.last()
+                && range.start >= top.until
             {
-                events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
-                depth = 0;
-                callouts.open = None;
-                callouts.closed_at = range.start;
+                events.push(top.close());
+                depth -= 1;
+                callouts.open.pop();
             }
-            if depth == 0 && callouts.open.is_none() {
+            if depth == callouts.open.len() {
                 while let Some(c) = callouts.pending.pop_front() {
                     if c.at > range.start {
                         callouts.pending.push_front(c);
                         break;
                     }
-                    // Inside the admonition that just closed: not drawn.
-                    if c.at < callouts.closed_at {
+                    // An admonition closed before this block holds nothing, and one that
+                    // would close after the one around it is not nested in it: not drawn.
+                    let Some(until) = c.until.filter(|&u| {
+                        u > range.start
+                            && (u == usize::MAX
+                                || callouts.open.last().is_none_or(|o| u <= o.until))
+                    }) else {
                         continue;
+                    };
+                    if callouts.open.is_empty() {
+                        region.block_start = events.len();
                     }
-                    // An admonition closed before this block holds nothing: not drawn.
-                    let Some(until) = c.until.filter(|&u| u > range.start) else {
-                        continue;
-                    };
-                    region.block_start = events.len();
-                    let title = if c.title.is_empty() {
-                        alert_title(c.kind).to_string()
-                    } else {
+                    let title = if !c.title.is_empty() {
                         c.title
+                    } else if c.details {
+                        "Details".to_string()
+                    } else {
+                        alert_title(c.kind).to_string()
                     };
-                    events.extend([
-                        Event::Start(Tag::BlockQuote(Some(c.kind))),
-                        Event::Start(Tag::Paragraph),
-                        Event::Text(title.into()),
-                        Event::End(TagEnd::Paragraph),
-                    ]);
-                    depth = 1;
-                    callouts.open = Some((c.kind, until));
-                    // An MkDocs admonition's own line starts this paragraph (as invisible
-                    // characters, see `leftovers`): dropped with the line break after it.
-                    callouts.strip_lead = c.at == range.start;
-                    break;
+                    if c.details {
+                        events.push(Event::Html(
+                            format!(
+                                "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
+                                alert_class(c.kind),
+                                crate::text::escape_html(&title)
+                            )
+                            .into(),
+                        ));
+                    } else {
+                        events.extend([
+                            Event::Start(Tag::BlockQuote(Some(c.kind))),
+                            Event::Start(Tag::Paragraph),
+                            Event::Text(title.into()),
+                            Event::End(TagEnd::Paragraph),
+                        ]);
+                    }
+                    depth += 1;
+                    callouts.open.push(OpenCallout {
+                        kind: c.kind,
+                        until,
+                        details: c.details,
+                    });
+                    // No break: an admonition may open first thing inside this one.
                 }
-            }
-        }
-        if callouts.strip_lead {
-            match &event {
-                Event::Start(Tag::Paragraph) => {}
-                Event::Text(t) if t.chars().all(|c| matches!(c, '\u{200B}'..='\u{200D}')) => {
-                    continue;
-                }
-                Event::SoftBreak => {
-                    callouts.strip_lead = false;
-                    continue;
-                }
-                _ => callouts.strip_lead = false,
             }
         }
         let span = range.start + offset..range.end + offset;
         match &event {
+            Event::End(_) if synthetic => prelude = false,
+            _ if synthetic => {}
             Event::Start(Tag::Paragraph) => para_has_text = false,
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
@@ -598,6 +667,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             _ => {}
         }
         let event = match event {
+            e if synthetic => e,
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -784,15 +854,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             ]);
         }
         // A Just the Docs callout styles one block: it ends with it.
-        if depth == 1
+        if depth > 0
+            && depth == callouts.open.len()
             && matches!(events.last(), Some(Event::End(_)))
-            && let Some((kind, usize::MAX)) = callouts.open
+            && let Some(&top) = callouts.open.last()
+            && top.until == usize::MAX
         {
-            events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
-            depth = 0;
-            callouts.open = None;
+            events.push(top.close());
+            depth -= 1;
+            callouts.open.pop();
         }
-        let raw_now = event_is_raw(&events);
+        let raw_now = !synthetic && event_is_raw(&events);
         if raw_now && let Some(Event::Html(t) | Event::InlineHtml(t)) = events.last() {
             region.balance += crate::html_policy::open_elements(t);
         }
@@ -830,8 +902,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     if rendered.leading_h1.as_deref() == Some("") {
         rendered.leading_h1 = None;
     }
-    if let Some((kind, _)) = callouts.open {
-        events.push(Event::End(TagEnd::BlockQuote(Some(kind))));
+    while let Some(top) = callouts.open.pop() {
+        events.push(top.close());
     }
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     if rendered.broken_links > BROKEN_LINKS_SHOWN {
@@ -1239,6 +1311,8 @@ mod tests {
             assets: vec![".gitbook/assets/a.png".into()],
             unparsed: Vec::new(),
             drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
+            folder_settings: Default::default(),
+            mkdocs_nav: Vec::new(),
         };
         let hb = crate::link::resolve(config, loaded, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
@@ -1376,12 +1450,15 @@ mod tests {
             .filter_map(|t| t.split(['>', ' ']).next())
             .filter(|t| matches!(*t, "blockquote" | "/blockquote" | "hr" | "ul" | "/ul"))
             .collect();
-        // The `{: .warning }` inside the admonition and the `{: .note }` inside the list
-        // are not drawn; everything else is, in order, balanced.
+        // The `{: .warning }` inside the admonition is drawn inside it (around "Inner."
+        // alone), the `{: .note }` inside the list is not; everything else is, in order,
+        // balanced.
         assert_eq!(
             tags,
             [
                 "blockquote",
+                "blockquote",
+                "/blockquote",
                 "/blockquote",
                 "hr",
                 "blockquote",
@@ -1396,8 +1473,15 @@ mod tests {
             "{}",
             r.html
         );
+        assert!(
+            r.html
+                .contains("<p>Inner.</p>\n</blockquote>\n<p>Outer.</p>\n</blockquote>"),
+            "{}",
+            r.html
+        );
         for (class, title) in [
             ("note", "Note"),
+            ("warning", "Warning"),
             ("tip", "Mind"),
             ("important", "Important"),
             ("caution", "Caution"),
@@ -1409,6 +1493,52 @@ mod tests {
             !r.html.contains(":::") && !r.html.contains("{:"),
             "{}",
             r.html
+        );
+    }
+
+    /// Docusaurus admonitions nest (the outer one opened with more colons), VitePress
+    /// writes them with a space and has `::: details`; a custom container pairs with its
+    /// own closing line and is left as written.
+    #[test]
+    fn nested_admonitions_and_details_are_drawn_and_balanced() {
+        let body = "::::info Outer\n\nOuter text.\n\n:::tip Inner\n\nInner text.\n\n:::\n\nMore outer.\n\n::::\n\n::: details <b>Why</b> & how\nBody.\n:::\n\n::: warning\n:::custom\nx\n:::\nStill warned.\n:::\n\nAfter.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("n.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/n.md");
+        assert!(d.is_empty(), "{d:?}");
+        let html = r.html.replace('\n', "");
+        assert!(
+            html.contains("<blockquote class=\"markdown-alert-note\"><p>Outer</p><p>Outer text.</p><blockquote class=\"markdown-alert-tip\"><p>Inner</p><p>Inner text.</p></blockquote><p>More outer.</p></blockquote>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<details class=\"markdown-alert markdown-alert-note\"><summary>&lt;b&gt;Why&lt;/b&gt; &amp; how</summary><p>Body.</p></details>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<blockquote class=\"markdown-alert-warning\"><p>Warning</p><p>:::customx:::Still warned.</p></blockquote><p>After.</p>"),
+            "{html}"
+        );
+    }
+
+    /// An admonition that shows the syntax in a code block: the quoted `:::` lines stay in
+    /// the code and do not close it.
+    #[test]
+    fn quoted_admonition_lines_in_code_do_not_close_the_admonition() {
+        let body = ":::tip Writing one\n\nType this:\n\n```md\n:::note\nText.\n:::\n```\n\n~~~\n:::\n~~~\n\nDone.\n\n:::\n\nAfter.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("q.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/q.md");
+        assert!(d.is_empty(), "{d:?}");
+        let html = r.html.replace('\n', "");
+        assert!(
+            html.starts_with(
+                "<blockquote class=\"markdown-alert-tip\"><p>Writing one</p><p>Type this:</p><pre"
+            ),
+            "{html}"
+        );
+        assert!(html.contains(":::note"), "{html}");
+        assert!(
+            html.ends_with("<p>Done.</p></blockquote><p>After.</p>"),
+            "{html}"
         );
     }
 
@@ -1569,5 +1699,348 @@ mod tests {
             1,
             "only the anchor no rule explains: {missing:?}"
         );
+    }
+
+    /// The block-level tags of `html`, in order, among those named.
+    fn tags<'h>(html: &'h str, names: &[&str]) -> Vec<&'h str> {
+        html.split('<')
+            .filter_map(|t| t.split(['>', ' ', '\n']).next())
+            .filter(|t| names.contains(&t.trim_start_matches('/')))
+            .collect()
+    }
+
+    const BLOCKS: &[&str] = &[
+        "blockquote",
+        "details",
+        "summary",
+        "section",
+        "ul",
+        "li",
+        "p",
+        "pre",
+    ];
+
+    #[test]
+    fn mkdocs_admonitions_of_several_blocks_are_drawn_around_them() {
+        let body = "# T\n\n!!! warning \"Deploy <script>alert(1)</script>\"\n    First paragraph.\n\n    Second, with [a link](nope.md).\n\n    - one\n    - two\n\n    ```sh\n    make deploy\n    ```\n\n        indented code\n\n    ## Inside\n\nAfter.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], true);
+        let (r, d) = render_path(&hb, "content/a.md");
+        // The broken link in the body is reported at its own line and column.
+        let at: Vec<(&str, u32, u32)> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(at, [("broken-link", 6, 18)], "{d:?}");
+        assert_eq!(
+            tags(&r.html, BLOCKS),
+            [
+                "blockquote",
+                "p",
+                "/p",
+                "p",
+                "/p",
+                "p",
+                "/p",
+                "ul",
+                "li",
+                "/li",
+                "li",
+                "/li",
+                "/ul",
+                "pre",
+                "/pre",
+                "pre",
+                "/pre",
+                "/blockquote",
+                "p",
+                "/p"
+            ],
+            "{}",
+            r.html
+        );
+        for part in [
+            "<blockquote class=\"markdown-alert-warning\">\n<p>Deploy &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>First paragraph.</p>",
+            "<code class=\"language-sh\">make deploy\n</code>",
+            "<pre><code>indented code\n</code></pre>",
+            "<h2 id=\"inside\">Inside</h2>\n</blockquote>",
+        ] {
+            assert!(r.html.contains(part), "{part} in {}", r.html);
+        }
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        // Neither the invisible line nor list markup reaches the page, the text or the
+        // headings.
+        for out in [&r.html, &r.text] {
+            assert!(
+                !out.contains(['\u{200B}', '\u{200C}', '\u{200D}']),
+                "{out:?}"
+            );
+            assert!(!out.contains("&#") && !out.contains("&zw"), "{out:?}");
+        }
+        assert!(!r.html.contains("<ul>\n<li>\n"), "{}", r.html);
+        assert!(r.text.starts_with("T\nFirst paragraph.\n"), "{:?}", r.text);
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["t", "inside"]);
+    }
+
+    #[test]
+    fn mkdocs_admonitions_stay_apart_from_the_lists_around_them() {
+        let body = "- a\n- b\n\n!!! note\n    After a dash list.\n\n+ c\n+ d\n\n!!! tip\n    After a plus list.\n!!! danger\n    Right after the tip.\n\n!!! note \"\"\n    Untitled.\n\n+ e\n";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/a.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            tags(&r.html, &["blockquote", "ul", "li"]),
+            [
+                "ul",
+                "li",
+                "/li",
+                "li",
+                "/li",
+                "/ul",
+                "blockquote",
+                "/blockquote",
+                "ul",
+                "li",
+                "/li",
+                "li",
+                "/li",
+                "/ul",
+                "blockquote",
+                "/blockquote",
+                "blockquote",
+                "/blockquote",
+                "blockquote",
+                "/blockquote",
+                "ul",
+                "li",
+                "/li",
+                "/ul"
+            ],
+            "{}",
+            r.html
+        );
+        // The authors' lists stay tight.
+        assert!(
+            r.html.contains("<li>c</li>") && r.html.contains("<li>e</li>"),
+            "{}",
+            r.html
+        );
+        for part in [
+            "<blockquote class=\"markdown-alert-note\">\n<p>Note</p>\n<p>After a dash list.</p>",
+            "<blockquote class=\"markdown-alert-caution\">\n<p>Danger</p>\n<p>Right after the tip.</p>",
+            // No title at all: the body's first paragraph is not styled as one.
+            "<blockquote class=\"markdown-alert-note markdown-alert-untitled\">\n<p>Untitled.</p>",
+        ] {
+            assert!(r.html.contains(part), "{part} in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn collapsible_mkdocs_admonitions_are_details_and_tabs_sections() {
+        let body = "??? question \"Why <b>?\"\n    Because.\n\n    - a\n\n???+ note\n\tOpen, tab-indented.\r\n\r\n=== \"Linux\"\n    `apt install x`\n\n=== \"macOS\"\n    `brew install x`\n\n!!! tip \"Last\"\n    No newline at the end.";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/a.md");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            tags(&r.html, BLOCKS),
+            [
+                "details",
+                "summary",
+                "/summary",
+                "p",
+                "/p",
+                "ul",
+                "li",
+                "/li",
+                "/ul",
+                "/details",
+                "details",
+                "summary",
+                "/summary",
+                "p",
+                "/p",
+                "/details",
+                "section",
+                "p",
+                "/p",
+                "p",
+                "/p",
+                "/section",
+                "section",
+                "p",
+                "/p",
+                "p",
+                "/p",
+                "/section",
+                "blockquote",
+                "p",
+                "/p",
+                "p",
+                "/p",
+                "/blockquote"
+            ],
+            "{}",
+            r.html
+        );
+        for part in [
+            "<details class=\"markdown-alert markdown-alert-note\">\n<summary>Why &lt;b&gt;?</summary>\n<p>Because.</p>",
+            "<details class=\"markdown-alert markdown-alert-note\" open>\n<summary>Note</summary>\n<p>Open, tab-indented.</p>",
+            "<section class=\"content-tab\">\n<p class=\"content-tab-title\"><strong>Linux</strong></p>\n<p><code>apt install x</code></p>",
+            "<p>Last</p>\n<p>No newline at the end.</p>\n</blockquote>",
+        ] {
+            assert!(r.html.contains(part), "{part} in {}", r.html);
+        }
+        // A page the sanitizer reads whole (raw HTML and footnotes) keeps them as drawn.
+        let body = "???+ tip \"T\"\n    Open[^1] <kbd>x</kbd>.\n\n[^1]: Note.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+        let (r, _) = render_path(&hb, "content/a.md");
+        assert!(
+            r.html
+                .contains("<details class=\"markdown-alert markdown-alert-tip\" open"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn an_mkdocs_item_joined_to_an_authors_list_is_drawn_on_its_own() {
+        use crate::mkdocs_blocks::{Block, Blocks};
+        // What `clean` steers clear of, written by hand: the item at 4 shares the list.
+        let body = "- a\n-\t&zwnj;\n    Body.\n- b\n";
+        let pending = [Block {
+            at: 4,
+            kind: pulldown_cmark::BlockQuoteKind::Tip,
+            drawn: crate::leftovers::Drawn::Callout,
+            title: "T".into(),
+        }];
+        let events = Blocks::new(
+            Parser::new_ext(body, options()).into_offset_iter(),
+            pending.into_iter().collect(),
+        )
+        .map(|(e, _, _)| e);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        assert_eq!(
+            html,
+            "<ul>\n<li>a</li>\n</ul>\n<blockquote class=\"markdown-alert-tip\">\n<p>T</p>\n<p>Body.</p>\n</blockquote>\n<ul>\n<li>b</li>\n</ul>\n"
+        );
+    }
+
+    /// Bodies made of MkDocs blocks and what sits around them, in many orders: the drawn
+    /// blocks' tags are balanced, and their invisible lines never reach the page or the
+    /// text.
+    #[test]
+    fn mkdocs_blocks_in_any_company_stay_balanced_and_invisible() {
+        const PARTS: &[&str] = &[
+            "!!! note \"T\"\n    p1\n",
+            "\n",
+            "    - a\n",
+            "    ```sh\n    x\n    ```\n",
+            "        code\n",
+            "    !!! tip\n",
+            "- l\n",
+            "+ l\n",
+            "* l\n",
+            "1. o\n",
+            "??? tip\n    y\n",
+            "???+ tip\n\ty\n",
+            "=== \"Tab\"\n    z\n",
+            "Text\n",
+            "> q\n",
+            "<div>\n",
+            "</div>\n",
+            "!!! ab\n",
+            "!!! warning\r\n",
+            "[^1]: f\n",
+            "| a |\n|---|\n",
+            "---\n",
+            "# H\n",
+            "    text [l](a.md)\n",
+            "    !!! tip \"N\"\n        nested\n",
+            "    + l\n",
+            "        ??? bug\n",
+            "    === \"T2\"\n        t\n",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let bodies: Vec<String> = (0..1500)
+            .map(|_| {
+                let len = 1 + next(9);
+                // A title first: a body opening with `---` would be front matter.
+                let parts: String = (0..len).map(|_| PARTS[next(PARTS.len())]).collect();
+                format!("# T\n\n{parts}")
+            })
+            .collect();
+        let mut files: Vec<(String, &str)> = vec![("README.md".into(), "# Home\n")];
+        files.extend(
+            bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (format!("b{i}.md"), b.as_str())),
+        );
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, b)| (p.as_str(), *b)).collect();
+        let hb = book(&refs, &[], true);
+        for (i, body) in bodies.iter().enumerate() {
+            let (r, _) = render_path(&hb, &format!("content/b{i}.md"));
+            let count = |t: &str| r.html.matches(t).count();
+            for (open, close) in [
+                ("<blockquote", "</blockquote>"),
+                ("<details", "</details>"),
+                ("<section", "</section>"),
+                ("<ul>", "</ul>"),
+                ("<li>", "</li>"),
+            ] {
+                assert_eq!(count(open), count(close), "{open} in {body:?}:\n{}", r.html);
+            }
+            for out in [&r.html, &r.text] {
+                assert!(
+                    !out.contains(['\u{200B}', '\u{200C}', '\u{200D}'])
+                        && !out.contains("&zw")
+                        && !out.contains("&#8203;")
+                        && !out.contains("&#0"),
+                    "{body:?}:\n{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mkdocs_admonitions_nest_in_admonitions_and_tabs() {
+        let body = "=== \"Linux\"\n    Install:\n\n    !!! warning \"Needs root\"\n        Run it with `sudo`.\n\n        ??? note \"Why?\"\n            It writes to [/etc](nope.md).\n\n    + an author's list\n\n    !!! tip\n        After the list.\n\n=== \"macOS\"\n    Use brew.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], true);
+        let (r, d) = render_path(&hb, "content/a.md");
+        let at: Vec<(&str, u32, u32)> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(at, [("broken-link", 8, 26)], "{d:?}");
+        assert_eq!(
+            tags(&r.html, &["section", "blockquote", "details", "ul", "li"]),
+            [
+                "section",
+                "blockquote",
+                "details",
+                "/details",
+                "/blockquote",
+                "ul",
+                "li",
+                "/li",
+                "/ul",
+                "blockquote",
+                "/blockquote",
+                "/section",
+                "section",
+                "/section"
+            ],
+            "{}",
+            r.html
+        );
+        for part in [
+            "<blockquote class=\"markdown-alert-warning\">\n<p>Needs root</p>\n<p>Run it with <code>sudo</code>.</p>",
+            "<summary>Why?</summary>\n<p>It writes to <a href=\"nope.md\">/etc</a>.</p>\n</details>",
+            "<li>an author's list</li>",
+            "<p>Tip</p>\n<p>After the list.</p>",
+        ] {
+            assert!(r.html.contains(part), "{part} in {}", r.html);
+        }
     }
 }

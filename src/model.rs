@@ -290,6 +290,9 @@ pub struct PageMeta {
     pub title_from_front_matter: bool,
     pub description: Option<String>,
     pub weight: Option<i64>,
+    /// The page's place in GitBook's `SUMMARY.md`, set by the link stage
+    /// (`link::summary_order`); a `weight` of its own comes first ([`PageMeta::nav_weight`]).
+    pub summary_weight: Option<i64>,
     /// `content/_index.md` (or `index.md`, `README.md`): its body is shown on the home page.
     pub is_home: bool,
     /// `_index.md`, `index.md` or `README.md`: the page of its folder.
@@ -301,6 +304,10 @@ pub struct PageMeta {
     pub date: Option<Date>,
     /// `draft = true` (or Jekyll's `published = false`): not published at all.
     pub draft: bool,
+    /// `nav_exclude = true` (Just the Docs; Hugo Book's `bookHidden`): published, linked
+    /// and searchable, but left out of the sidebars, the previous/next links and the
+    /// handbook index.
+    pub nav_hidden: bool,
     /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
     pub aliases: Vec<Spanned<String>>,
     /// `slug`: replaces the file name in the output URL.
@@ -309,6 +316,14 @@ pub struct PageMeta {
     pub permalink: Option<Spanned<String>>,
     /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
     pub extra: Option<serde_json::Value>,
+}
+
+impl PageMeta {
+    /// Where the page sorts in the navigation: its own `weight`, else its place in
+    /// `SUMMARY.md`.
+    pub fn nav_weight(&self) -> Option<i64> {
+        self.weight.or(self.summary_weight)
+    }
 }
 
 /// The whole handbook after loading and reference resolution.
@@ -352,6 +367,10 @@ pub struct Handbook {
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
     pub folder_index: BTreeMap<String, DocId>,
+    /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
+    pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
+    /// The pages `mkdocs.yml`'s `nav:` lists, in order (kept for `serve`'s re-links).
+    pub mkdocs_nav: Vec<String>,
 }
 
 /// The order of a group's children in [`Handbook::children`] (and so everywhere they are

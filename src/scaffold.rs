@@ -89,11 +89,7 @@ impl Survey {
             let file = format!("{CONTENT_DIR}/{rel}");
             match load::classify(&rel) {
                 FileClass::Charter => {
-                    let slug = rel
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or(&rel)
-                        .trim_end_matches(".md");
+                    let slug = load::markdown_stem(rel.rsplit('/').next().unwrap_or(&rel));
                     // Diagnostics are the build's business; here only the kind matters.
                     let kind = load::load_file(&path, &rel, &mut Vec::new())
                         .and_then(|doc| doc.as_team().map(|c| c.kind));
@@ -107,7 +103,7 @@ impl Survey {
                         survey.decisions.entry(n).or_insert(file);
                     }
                 }
-                FileClass::Page | FileClass::Asset => {}
+                FileClass::Page | FileClass::Asset | FileClass::FolderSettings => {}
             }
         }
         survey

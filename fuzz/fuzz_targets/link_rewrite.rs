@@ -31,6 +31,8 @@ fuzz_target!(|data: &[u8]| {
         ],
         unparsed: Vec::new(),
         drafts: Vec::new(),
+        folder_settings: Default::default(),
+            mkdocs_nav: Vec::new(),
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);

@@ -60,8 +60,9 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
         } else {
             path.strip_prefix(&prefix)?.strip_prefix('/')?
         };
-        (rel == crate::config::CONFIG_FILE || (rel.starts_with("content/") && rel.ends_with(".md")))
-            .then(|| rel.to_string())
+        (rel == crate::config::CONFIG_FILE
+            || (rel.starts_with("content/") && crate::load::is_markdown(rel)))
+        .then(|| rel.to_string())
     };
     let mut files: Vec<(String, String)> = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {

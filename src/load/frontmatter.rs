@@ -194,7 +194,7 @@ pub fn charter(
         need_front_matter(file, text, "team charter", diags);
         return None;
     };
-    let slug = rel.rsplit('/').next()?.trim_end_matches(".md").to_string();
+    let slug = super::markdown_stem(rel.rsplit('/').next()?).to_string();
     if !is_valid_slug(&slug) {
         diags.push(
             Diagnostic::error("invalid-slug", file, format!("team file name `{slug}` is not a valid slug"))
@@ -550,6 +550,8 @@ const PAGE_KEYS: &[&str] = &[
     "weight",
     "nav_order",
     "sidebar_position",
+    "nav_exclude",
+    "bookHidden",
     "aliases",
     "redirect_from",
     "slug",
@@ -568,7 +570,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     "grand_parent",
     "has_children",
     "has_toc",
-    "nav_exclude",
     "last_modified_date",
     // Hugo, and its "Book" theme
     "type",
@@ -576,7 +577,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     "linkTitle",
     "bookFlatSection",
     "bookCollapseSection",
-    "bookHidden",
     "bookToc",
     // Docusaurus
     "sidebar_label",
@@ -587,7 +587,7 @@ const NAVIGATION_KEYS: &[&str] = &[
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
-pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md"];
+pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md", "index.mdx"];
 
 /// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in
 /// `teams/` and `decisions/` themselves, whose index pages orgbook generates: a
@@ -635,6 +635,9 @@ pub fn page(
     meta.keywords = words(&mut f, "keywords");
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
+    for key in ["nav_exclude", "bookHidden"] {
+        meta.nav_hidden |= flag(&mut f, key).unwrap_or(false);
+    }
     for key in ["weight", "nav_order", "sidebar_position"] {
         let w = position(&mut f, key);
         if meta.weight.is_none() {

@@ -5,8 +5,11 @@
 //! downstream is deterministic. Problems become diagnostics; a file with errors is left out
 //! of the returned documents but the others still load, so one build reports everything.
 
+pub mod category;
 pub mod fields;
 mod frontmatter;
+mod mdx;
+pub mod mkdocs_nav;
 mod yaml;
 
 pub use frontmatter::{
@@ -30,11 +33,29 @@ pub enum FileClass {
     Decision,
     Page,
     Asset,
+    /// A folder's `_category_.json` or `_category_.yml` ([`category`]): read, not published.
+    FolderSettings,
+}
+
+/// Whether a file is Markdown source: `.md`, or Docusaurus's `.mdx`, read as Markdown once
+/// its imports and comments are removed ([`mdx`]).
+pub fn is_markdown(path: &str) -> bool {
+    path.ends_with(".md") || path.ends_with(".mdx")
+}
+
+/// A Markdown file name or path without its extension (`setup.md`, `setup.mdx` → `setup`).
+pub fn markdown_stem(path: &str) -> &str {
+    path.strip_suffix(".md")
+        .or_else(|| path.strip_suffix(".mdx"))
+        .unwrap_or(path)
 }
 
 /// Classifies a path relative to `content/` (with `/` separators).
 pub fn classify(rel: &str) -> FileClass {
-    if !rel.ends_with(".md") {
+    if category::is_settings_file(rel) {
+        return FileClass::FolderSettings;
+    }
+    if !is_markdown(rel) {
         return FileClass::Asset;
     }
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
@@ -58,6 +79,10 @@ pub struct Loaded {
     pub unparsed: Vec<String>,
     /// Source paths of pages marked `draft` (not published; a link to one is broken).
     pub drafts: Vec<String>,
+    /// Folder (`content/guide`) → what its `_category_` file sets.
+    pub folder_settings: BTreeMap<String, category::FolderSettings>,
+    /// The pages an `mkdocs.yml` beside `content/` lists in its `nav:`, in that order.
+    pub mkdocs_nav: Vec<String>,
 }
 
 /// Lists the files under `content/` as `(absolute path, path relative to content/)`, sorted,
@@ -95,7 +120,7 @@ fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
             files.push((entry.into_path(), rel));
         } else if !is_ignored(&entry.file_name().to_string_lossy())
             && in_dot_folder(&rel)
-            && !rel.ends_with(".md")
+            && !is_markdown(&rel)
         {
             dot_files.push((entry.into_path(), rel));
         }
@@ -185,7 +210,18 @@ fn skipped_note(entry: &walkdir::DirEntry, rel: &str) -> Option<Diagnostic> {
             .with_help("copy or move the file into content/ instead of linking to it"),
         )
     } else if entry.file_type().is_file()
-        && rel.ends_with(".md")
+        && crate::text::walk::is_mdx_partial(&entry.file_name().to_string_lossy())
+    {
+        Some(
+            Diagnostic::note(
+                "skipped-file",
+                &file,
+                "skipped: an .mdx file whose name starts with `_` is a Docusaurus partial, included by other pages and not a page of its own; orgbook does not include it",
+            )
+            .with_help("to publish its text, rename it without the leading `_`, or paste it into the pages that import it"),
+        )
+    } else if entry.file_type().is_file()
+        && is_markdown(rel)
         && !is_ignored_path_except_hidden(rel)
         && crate::text::walk::is_ignored_path(rel)
     {
@@ -212,6 +248,9 @@ fn is_ignored_path_except_hidden(rel: &str) -> bool {
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let (files, skipped) = walk_content(root);
     diags.extend(skipped);
+    let (settings, files): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(_, rel)| classify(rel) == FileClass::FolderSettings);
     let (md, assets): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) != FileClass::Asset);
@@ -245,7 +284,34 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         assets,
         unparsed,
         drafts,
+        folder_settings: read_folder_settings(&settings, diags),
+        mkdocs_nav: mkdocs_nav::read(root, diags),
     }
+}
+
+/// The folders' `_category_` files, `(absolute path, path under content/)`: one a folder,
+/// the first of [`category::FILE_NAMES`] when it has several.
+pub fn read_folder_settings(
+    files: &[(PathBuf, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, category::FolderSettings> {
+    let rank = |rel: &str| {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        category::FILE_NAMES.iter().position(|n| *n == name)
+    };
+    let mut files: Vec<&(PathBuf, String)> = files.iter().collect();
+    files.sort_by_key(|(_, rel)| (category::folder_of(rel), rank(rel)));
+    let mut out = BTreeMap::new();
+    for (path, rel) in files {
+        let folder = category::folder_of(rel);
+        if out.contains_key(&folder) {
+            continue;
+        }
+        if let Some(settings) = category::read(path, rel, diags) {
+            out.insert(folder, settings);
+        }
+    }
+    out
 }
 
 /// Loads one Markdown file; `rel` is its path relative to `content/`.
@@ -294,13 +360,18 @@ pub fn parse_doc(
             return None;
         }
     };
+    let text = if rel.ends_with(".mdx") {
+        mdx::clean(&file, text, split.body_start, diags)
+    } else {
+        text
+    };
     let kind = match class {
         FileClass::Charter => {
             frontmatter::charter(&file, rel, &text, split.front.clone(), diags).map(DocKind::Team)
         }
         FileClass::Decision => frontmatter::decision(&file, rel, &text, split.front.clone(), diags)
             .map(DocKind::Decision),
-        FileClass::Page | FileClass::Asset => {
+        FileClass::Page | FileClass::Asset | FileClass::FolderSettings => {
             frontmatter::page(&file, rel, &text, split.front.clone(), diags).map(DocKind::Page)
         }
     };
@@ -342,11 +413,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
     match kind {
         DocKind::Team(c) => format!("teams/{}.html", c.slug),
         DocKind::Decision(_) => {
-            let stem = rel
-                .rsplit('/')
-                .next()
-                .unwrap_or(rel)
-                .trim_end_matches(".md");
+            let stem = markdown_stem(rel.rsplit('/').next().unwrap_or(rel));
             format!("decisions/{stem}.html")
         }
         DocKind::Page(_) => {
@@ -357,7 +424,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
             if is_folder_index(rel) {
                 format!("{dir}index.html")
             } else {
-                format!("{dir}{}.html", name.trim_end_matches(".md"))
+                format!("{dir}{}.html", markdown_stem(name))
             }
         }
     }
@@ -372,7 +439,7 @@ pub fn title_from_path(path: &str, folder_index: bool) -> String {
     let stem = if folder_index || index_rank(file).is_some() {
         parts.next().filter(|d| *d != CONTENT_DIR).unwrap_or("")
     } else {
-        file.strip_suffix(".md").unwrap_or(file)
+        markdown_stem(file)
     };
     let words = stem.replace(['-', '_'], " ");
     let words = words.trim();

@@ -92,6 +92,10 @@ fn pretty(name: &str) -> String {
 impl Nav {
     /// `order` must be the handbook pages in reading order (see `Renderer::page_entries`).
     pub fn build(hb: &Handbook, order: Vec<DocId>) -> Nav {
+        // Pages marked `nav_exclude` are listed nowhere; their own sidebar is their
+        // folder's (or the nearest listed folder above it), placed once the tree is built.
+        let (order, hidden): (Vec<DocId>, Vec<DocId>) =
+            order.into_iter().partition(|&id| !nav_hidden(hb, id));
         let mut pos = vec![None; hb.docs.len()];
         for (i, &id) in order.iter().enumerate() {
             pos[id] = Some(i);
@@ -129,9 +133,12 @@ impl Nav {
                         Some(&f) => f,
                         None => {
                             let f = folders.len();
+                            let settings = hb.folder_settings.get(&format!("content/{prefix}"));
                             folders.push(Folder {
                                 path: prefix.clone(),
-                                title: pretty(part),
+                                title: settings
+                                    .and_then(|s| s.label.clone())
+                                    .unwrap_or_else(|| pretty(part)),
                                 index: None,
                                 parent: Some(parent),
                                 entries: Vec::new(),
@@ -147,7 +154,15 @@ impl Nav {
             let is_index = hb.folder_index.get(&format!("content/{dir}")) == Some(&id);
             if is_index && parent != 0 && !file.is_empty() {
                 folders[parent].index = Some(id);
-                folders[parent].title = doc.title().to_string();
+                // A `_category_` label names the folder even when it has its own page
+                // (as in Docusaurus); otherwise the page's title does.
+                let labelled = hb
+                    .folder_settings
+                    .get(&format!("content/{dir}"))
+                    .is_some_and(|s| s.label.is_some());
+                if !labelled {
+                    folders[parent].title = doc.title().to_string();
+                }
             } else {
                 folders[parent].entries.push(Entry::Page(id));
             }
@@ -157,6 +172,17 @@ impl Nav {
                 folders[i].pages += 1;
                 f = folders[i].parent;
             }
+        }
+        for id in hidden {
+            let rel = hb.docs[id].source.path.strip_prefix("content/");
+            let mut dir = rel.unwrap_or(&hb.docs[id].source.path);
+            let folder = loop {
+                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+                if let Some(&f) = by_path.get(dir) {
+                    break f;
+                }
+            };
+            folder_of.insert(id, folder);
         }
         let mut nav = Nav {
             order,
@@ -451,6 +477,15 @@ impl Nav {
     /// Whether a document is a handbook page listed in the navigation.
     pub fn contains(&self, id: DocId) -> bool {
         self.pos.get(id).copied().flatten().is_some()
+    }
+}
+
+/// Whether a page asked to be left out of the navigation (`nav_exclude`). A folder's own
+/// page cannot be: it stands for the folder, which its other pages keep listed.
+fn nav_hidden(hb: &Handbook, id: DocId) -> bool {
+    match &hb.docs[id].kind {
+        crate::model::DocKind::Page(meta) => meta.nav_hidden && !meta.folder_index,
+        _ => false,
     }
 }
 

@@ -464,6 +464,12 @@ impl Model {
             .filter_map(|d| strip(&d.source.path))
             .chain(self.handbook.unparsed.iter().filter_map(strip))
             .chain(self.handbook.assets.iter().cloned())
+            .chain(
+                self.handbook
+                    .folder_settings
+                    .keys()
+                    .flat_map(|folder| load::category::candidates(folder)),
+            )
             .collect()
     }
 
@@ -482,7 +488,12 @@ impl Model {
             .map(|(rel, abs)| {
                 let mut d = Vec::new();
                 let doc = match &abs {
-                    Some(p) if load::classify(&rel) != FileClass::Asset => {
+                    Some(p)
+                        if !matches!(
+                            load::classify(&rel),
+                            FileClass::Asset | FileClass::FolderSettings
+                        ) =>
+                    {
                         load::load_file(p, &rel, &mut d)
                     }
                     _ => None,
@@ -498,9 +509,39 @@ impl Model {
         let mut removed: HashSet<String> = HashSet::new();
         let mut unparsed = hb.unparsed.clone();
         let mut assets = hb.assets.clone();
+        let mut folder_settings = hb.folder_settings.clone();
         let mut changed: Vec<String> = Vec::new();
         for (rel, abs, doc, diags) in parsed {
             let path = format!("{CONTENT_DIR}/{rel}");
+            if load::classify(&rel) == FileClass::FolderSettings {
+                // The folder's settings as they are now, from whichever of its files
+                // comes first (as the load stage reads them): a changed title or place
+                // moves the folder in the navigation, so it is a structural change.
+                let folder = load::category::folder_of(&rel);
+                let mut d = Vec::new();
+                let files: Vec<(PathBuf, String)> = load::category::candidates(&folder)
+                    .map(|rel| (content_dir.join(&rel), rel))
+                    .filter(|(p, _)| p.is_file())
+                    .collect();
+                let now = load::read_folder_settings(&files, &mut d).remove(&folder);
+                for rel in load::category::candidates(&folder) {
+                    self.load_diags.remove(&format!("{CONTENT_DIR}/{rel}"));
+                }
+                for diag in d {
+                    self.load_diags
+                        .entry(diag.file.clone())
+                        .or_default()
+                        .push(diag);
+                }
+                if folder_settings.get(&folder) != now.as_ref() {
+                    match now {
+                        Some(s) => folder_settings.insert(folder, s),
+                        None => folder_settings.remove(&folder),
+                    };
+                    structural = true;
+                }
+                continue;
+            }
             if load::classify(&rel) == FileClass::Asset {
                 let pos = assets.binary_search(&rel);
                 match (abs, pos) {
@@ -589,9 +630,11 @@ impl Model {
 
         // The link stage reads only paths and front matter: when no front matter changed,
         // the linked handbook is the same and the edited documents just take their slots.
+        // `SUMMARY.md`'s body orders the pages it lists (`link::summary_order`).
         let relink = structural
             || replaced.iter().any(|doc| {
                 front_matter(&hb.docs[hb.by_path[&doc.source.path]]) != front_matter(doc)
+                    || doc.source.path == "content/SUMMARY.md"
             });
         let old_rendered = std::mem::take(&mut self.rendered);
         let old_md_diags = std::mem::take(&mut self.md_diags);
@@ -615,6 +658,8 @@ impl Model {
                 assets,
                 unparsed: unparsed.into_iter().collect(),
                 drafts: self.handbook.drafts.iter().cloned().collect(),
+                folder_settings,
+                mkdocs_nav: self.handbook.mkdocs_nav.clone(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             if config.policy.deny.is_empty() {
@@ -635,8 +680,14 @@ impl Model {
                 self.health_stale = false;
             }
         } else {
-            for doc in replaced {
+            for mut doc in replaced {
                 let id = self.handbook.by_path[&doc.source.path];
+                // What the link stage set keeps: the front matter is the same.
+                if let (DocKind::Page(new), DocKind::Page(old)) =
+                    (&mut doc.kind, &self.handbook.docs[id].kind)
+                {
+                    new.summary_weight = old.summary_weight;
+                }
                 self.handbook.docs[id] = doc;
             }
         }
@@ -1228,7 +1279,7 @@ fn sweep_order(
         linked.extend(backlinks.get(id).into_iter().flatten().copied());
     }
     let segments = |path: &str| -> Vec<String> {
-        let stem = path.strip_suffix(".md").unwrap_or(path);
+        let stem = load::markdown_stem(path);
         stem.split('/').map(str::to_string).collect()
     };
     let folders: Vec<Vec<String>> = changed

@@ -819,14 +819,24 @@ fn random_changes_match_full_builds() {
                     .collect();
                 let page = (*rng.pick(&pages)).clone();
                 let text = book.read(&page);
-                let new = set_key(&text, "aliases", &format!("[\"old/alias-{n}.html\"]"));
+                // Or, every other time, hidden from (or put back into) the navigation.
+                let (new, what) = if n % 2 == 0 {
+                    let alias = format!("[\"old/alias-{n}.html\"]");
+                    (set_key(&text, "aliases", &alias), "alias for")
+                } else {
+                    let hide = (!text.contains("nav_exclude = true")).to_string();
+                    (
+                        set_key(&text, "nav_exclude", &hide),
+                        "nav_exclude toggled on",
+                    )
+                };
                 edit_or_undo(
                     &mut check,
                     &book,
                     &mut model,
                     &page,
                     &new,
-                    format!("alias for {page}"),
+                    format!("{what} {page}"),
                 );
             }
             11 => {
@@ -998,4 +1008,192 @@ fn the_reading_order_follows_a_weight_edit_once_the_deferred_work_is_done() {
         "{}",
         next_of_alpha(&model)
     );
+}
+
+/// A folder's `_category_` file (Docusaurus) names and places the folder: adding, editing,
+/// breaking and removing it under `serve` gives what a fresh build gives at each step.
+#[test]
+fn a_folders_category_file_follows_edits_as_a_fresh_build_does() {
+    let page = |title: &str| format!("+++\ntitle = \"{title}\"\n+++\n\nAbout {title}.\n");
+    let book = Book::with(&[
+        ("content/alpha/one.md", &page("One")),
+        ("content/beta/two.md", &page("Two")),
+        ("content/gamma/three.md", &page("Three")),
+    ]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let sections = |model: &Model| match &model.site()["handbook.html"] {
+        Body::Bytes(b) => {
+            let html = String::from_utf8(b.to_vec()).unwrap();
+            ["Alpha", "Beta", "Gamma", "Start here"]
+                .into_iter()
+                .filter_map(|t| Some((html.find(&format!(">{t}</a>"))?, t)))
+                .collect::<BTreeMap<_, _>>()
+                .into_values()
+                .collect::<Vec<_>>()
+        }
+        other => panic!("handbook.html is {other:?}"),
+    };
+    assert_eq!(sections(&model), ["Alpha", "Beta", "Gamma"]);
+    let steps: &[(&str, Option<&str>, &[&str])] = &[
+        (
+            "gamma/_category_.json",
+            Some("{\"label\": \"Start here\", \"position\": 1}"),
+            &["Start here", "Alpha", "Beta"],
+        ),
+        (
+            "beta/_category_.yml",
+            Some("position: 5\n"),
+            &["Start here", "Beta", "Alpha"],
+        ),
+        (
+            "gamma/_category_.json",
+            Some("{\"label\": \"Start here\", \"position\": 9}"),
+            &["Beta", "Start here", "Alpha"],
+        ),
+        // Broken: a warning, and the folder falls back to its name and place.
+        (
+            "gamma/_category_.json",
+            Some("{\"label\": \"Start here\",}"),
+            &["Beta", "Alpha", "Gamma"],
+        ),
+        ("beta/_category_.yml", None, &["Alpha", "Beta", "Gamma"]),
+    ];
+    for (rel, text, want) in steps {
+        let path = format!("content/{rel}");
+        let change = match text {
+            Some(text) => book.write(&path, text),
+            None => book.remove(&path),
+        };
+        let r = update(&mut model, &change);
+        let step = format!("{rel} = {text:?}");
+        assert_good(&model, &r, &step);
+        assert_eq!(sections(&model), *want, "{step}");
+    }
+}
+
+/// GitBook's `SUMMARY.md` orders the pages it lists (`link::summary_order`): a body edit of
+/// one of them, or of `SUMMARY.md` itself, keeps the site equal to a fresh build.
+#[test]
+fn summary_order_survives_body_edits() {
+    let book = Book::fixture("gitbook");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let page = "content/culture/remote.md";
+    let r = update(
+        &mut model,
+        &book.write(page, &(book.read(page) + "\nOne more line.\n")),
+    );
+    assert_good(&model, &r, "body edit of a listed page");
+    let summary = book
+        .read("content/SUMMARY.md")
+        .replace("  * [Remote](culture/remote.md)\n", "")
+        + "* [Remote](culture/remote.md)\n";
+    let r = update(&mut model, &book.write("content/SUMMARY.md", &summary));
+    assert_good(&model, &r, "SUMMARY.md reordered");
+}
+
+/// Handbooks shaped like other generators' sites (the `moving_in` fixtures) under `serve`:
+/// a body edit, a front-matter edit, a new page and its removal each give what a fresh
+/// build gives, whatever those sites' files are (SUMMARY.md, `_category_` files, `.mdx`,
+/// callouts, redirects, folder pages named README.md or index.md…).
+#[test]
+fn sites_from_other_generators_follow_edits_as_a_fresh_build_does() {
+    for name in [
+        "docusaurus",
+        "mkdocs",
+        "hugo",
+        "jekyll",
+        "jekyll-madr",
+        "gitbook",
+        "github",
+        "sphinx-myst",
+        "basic",
+        "insight",
+        "browser",
+    ] {
+        let book = Book::fixture(name);
+        let (mut model, first) = served(&book);
+        assert_matches_full_build(&model, &first, &format!("{name}: cold"));
+        let pages: Vec<String> = book
+            .docs()
+            .into_iter()
+            .filter(|d| !d.starts_with("content/teams/") && !d.starts_with("content/decisions/"))
+            .collect();
+        // Charters and decision records: a body edit each (their front matter is orgbook's
+        // own, which the randomised test edits).
+        let records: Vec<String> = book
+            .docs()
+            .into_iter()
+            .filter(|d| d.starts_with("content/teams/") || d.starts_with("content/decisions/"))
+            .collect();
+        for (n, record) in records.iter().enumerate().filter(|(n, _)| n % 4 == 0) {
+            let text = book.read(record);
+            let step = format!("{name}: body edit of {record}");
+            let r = update(
+                &mut model,
+                &book.write(record, &format!("{text}\nNoted {n}.\n")),
+            );
+            assert_matches_full_build(&model, &r, &step);
+        }
+        for (n, page) in pages.iter().enumerate().filter(|(n, _)| n % 3 == 0) {
+            let text = book.read(page);
+            let step = format!("{name}: body edit of {page}");
+            let r = update(
+                &mut model,
+                &book.write(page, &format!("{text}\nEdited {n}.\n")),
+            );
+            assert_matches_full_build(&model, &r, &step);
+            // A title in front matter, in the syntax the file already uses.
+            let retitled = if let Some(rest) = text.strip_prefix("---\n") {
+                format!(
+                    "---\ntitle: Retitled {n}\n{}",
+                    rest.replacen("title:", "old_title:", 1)
+                )
+            } else if let Some(rest) = text.strip_prefix("+++\n") {
+                format!(
+                    "+++\ntitle = \"Retitled {n}\"\n{}",
+                    rest.replacen("title =", "old_title =", 1)
+                )
+            } else {
+                format!("---\ntitle: Retitled {n}\n---\n{text}")
+            };
+            let step = format!("{name}: front matter of {page}");
+            let r = update(&mut model, &book.write(page, &retitled));
+            assert_matches_full_build(&model, &r, &step);
+            let r = update(&mut model, &book.write(page, &text));
+            assert_matches_full_build(&model, &r, &format!("{step}, undone"));
+        }
+        let dir = pages[0].rsplit_once('/').map_or("content", |(d, _)| d);
+        let new = format!("{dir}/added-by-test.md");
+        let r = update(&mut model, &book.write(&new, "# Added\n\nSee [home](/).\n"));
+        assert_matches_full_build(&model, &r, &format!("{name}: {new} added"));
+        let r = update(&mut model, &book.remove(&new));
+        assert_matches_full_build(&model, &r, &format!("{name}: {new} removed"));
+    }
+}
+
+/// `mkdocs.yml`'s `nav:` orders pages: the watcher counts it as configuration, and an edit
+/// of it (and a body edit of a listed page) gives what a fresh build gives.
+#[test]
+fn an_mkdocs_nav_edit_reorders_pages_as_a_fresh_build_does() {
+    let book = Book::fixture("mkdocs");
+    book.write("content/runbooks/checklist.md", "# Release checklist\n");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("mkdocs.yml")]);
+    assert!(changes.config, "mkdocs.yml is not seen as configuration");
+    book.edit(
+        "mkdocs.yml",
+        "      - runbooks/incident.md\n",
+        "      - runbooks/rollback.md\n      - runbooks/incident.md\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "nav reordered");
+    let page = "content/runbooks/incident.md";
+    let r = update(
+        &mut model,
+        &book.write(page, &(book.read(page) + "\nMore.\n")),
+    );
+    assert_good(&model, &r, "body edit of a listed page");
 }

@@ -267,7 +267,8 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .unwrap_or_default();
         match first.as_str() {
-            crate::config::CONFIG_FILE => changes.config = true,
+            // MkDocs's `nav:` orders pages: read with the configuration.
+            crate::config::CONFIG_FILE | crate::load::mkdocs_nav::FILE => changes.config = true,
             "content" => {
                 changes.content.insert(p.clone());
             }

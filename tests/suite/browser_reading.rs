@@ -44,6 +44,9 @@ fn make_site(scratch: &Path) -> TestBook {
         long.push_str(&format!("\n> [!{kind}]\n> Text of the {kind} callout.\n"));
     }
     long.push_str("\n:::danger[Read this first]\nA Docusaurus admonition.\n:::\n");
+    // MkDocs admonitions: collapsible ones as <details> (open and closed), one without a
+    // title, and content tabs.
+    long.push_str("\n???+ warning \"Open details\"\n    Text of the open one.\n\n    - a list\n\n??? danger \"Closed details\"\n    Hidden text.\n\n!!! tip \"\"\n    An untitled tip.\n\n=== \"Linux\"\n    `apt install x`\n\n=== \"macOS\"\n    `brew install x`\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
 }

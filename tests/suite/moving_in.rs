@@ -240,7 +240,16 @@ fn gitbook_style_handbook_with_summary_and_assets() {
 fn docusaurus_style_handbook_with_positions_and_absolute_links() {
     let book = builds_with(
         "docusaurus",
-        &[warning("unknown-key", "content/tutorial/install.md", 4)],
+        &[
+            (
+                "finding".into(),
+                "skipped-file".into(),
+                "content/reference/_install-steps.mdx".into(),
+                0,
+            ),
+            warning("template-leftover", "content/reference/cli.mdx", 6),
+            warning("unknown-key", "content/tutorial/install.md", 4),
+        ],
     );
     // `slug` renames the page; `/reference/glossary` still finds it by its file.
     assert!(book.out().join("reference/terms.html").is_file());
@@ -282,6 +291,97 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
         ["../index.html", "../tutorial/index.html"]
     );
     assert!(!texts(&install, "main").concat().contains(":::"));
+    // Each folder's `_category_` file names it and places it: "Start here" (a folder with
+    // no page of its own, position 1) comes first; a label wins over the folder page's
+    // title ("Reference material", not "Reference"). The files are not published.
+    let home_index = book.html("handbook.html");
+    assert_eq!(
+        texts(&home_index, "main a[href^='handbook-index/']"),
+        [
+            "Start here",
+            "Tutorial",
+            "Handbook",
+            "Reference material",
+            "Processes"
+        ]
+    );
+    let first_day = book.html("getting-started/first-day.html");
+    assert_eq!(
+        texts(&first_day, ".sidebar .sb-folder > details[open] > summary"),
+        ["Start here"]
+    );
+    assert_eq!(
+        hrefs(&first_day, ".prev-next a[rel=next]"),
+        ["../getting-started/accounts.html"]
+    );
+    let published = crate::harness::files_under(&book.out());
+    assert!(
+        !published.iter().any(|f| f.contains("_category_")),
+        "{published:?}"
+    );
+    check_all_links(&book.out(), &["404.html"]);
+    // `.mdx` pages are pages: found by extensionless links, their imports, exports and
+    // comments gone, each tab shown under its label, the source not published.
+    let cli = book.html("reference/cli.html");
+    assert_eq!(texts(&cli, "h1"), ["Command-line tools"]);
+    assert_eq!(texts(&cli, "main .prose strong"), ["macOS", "Linux"]);
+    assert_eq!(cli.select(&sel("main pre code.language-bash")).count(), 2);
+    let prose = texts(&cli, "main .prose").concat();
+    for gone in [
+        "import",
+        "@theme",
+        "Keep the install",
+        "TabItem",
+        "{/*",
+        "InstallSteps",
+    ] {
+        assert!(!prose.contains(gone), "{gone} in {prose}");
+    }
+    let benefits = book.html("handbook/benefits.html");
+    assert_eq!(
+        hrefs(&benefits, "main .prose a"),
+        ["../handbook/leave.html", "../reference/cli.html"]
+    );
+    assert!(!texts(&benefits, "main").concat().contains("export const"));
+    assert!(
+        !published.iter().any(|f| f.ends_with(".mdx")),
+        "{published:?}"
+    );
+    // The partial it imports is not a page of its own.
+    assert!(
+        !published.iter().any(|f| f.contains("install-steps")),
+        "{published:?}"
+    );
+}
+
+/// A `_category_` file orgbook cannot read costs the folder its title and place, nothing
+/// else: a warning at the line, and the build goes on.
+#[test]
+fn a_broken_category_file_is_a_located_warning() {
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "content/reference/_category_.json",
+        "{\n  \"label\": \"Reference material\",\n  \"position\": 4,\n}\n",
+    );
+    book.write(
+        "content/getting-started/_category_.yml",
+        "label: 'Start here'\nposition: first\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("warning[folder-settings]")
+        .stderr_has("content/reference/_category_.json:4:1")
+        .stderr_has("not valid JSON")
+        .stderr_has("content/getting-started/_category_.yml:2:11")
+        .stderr_has("`position` should be a number");
+    let sections = texts(
+        &book.html("handbook.html"),
+        "main a[href^='handbook-index/']",
+    );
+    // The label still counts; without a position the folder goes after the placed ones.
+    assert_eq!(sections[0], "Tutorial", "{sections:?}");
+    assert!(sections.contains(&"Reference".to_string()), "{sections:?}");
+    assert_eq!(sections.last().unwrap(), "Start here", "{sections:?}");
 }
 
 /// GitHub alerts (`> [!WARNING]`) are drawn as callouts titled by their kind, as GitHub
@@ -767,25 +867,47 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     );
 }
 
-/// MkDocs pages: an admonition whose body is one indented paragraph is drawn as a callout
-/// (title from its quotes, or its kind's); one of several blocks, and snippet includes,
-/// are reported at their line with what to write instead; `[TOC]` goes (orgbook draws its
-/// own); quoted in code, nothing is reported.
+/// MkDocs pages: admonitions are drawn as callouts around their whole indented body —
+/// paragraphs, lists, code, nested admonitions — `???` ones as `<details>` and content
+/// tabs as sections; a link inside one is reported
+/// at its own line and column; snippet includes are reported at their line with what to
+/// write instead; `[TOC]` goes (orgbook draws its own); quoted in code, nothing is
+/// reported.
 #[test]
-fn mkdocs_admonitions_are_drawn_or_reported_and_toc_markers_removed() {
+fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
     let book = TestBook::fixture("mkdocs");
+    let run = book.run(&["check", "--format", "json"]);
+    let found: Vec<(String, String, u64, u64)> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["file"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+                v["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let at = |code: &str, line, column| {
+        (
+            code.to_string(),
+            "content/runbooks/deploy.md".to_string(),
+            line,
+            column,
+        )
+    };
+    // The broken link inside the admonition's body: its exact line and column.
     assert_eq!(
-        diagnostics(&book, &[]),
-        [
-            warning("template-leftover", "content/runbooks/deploy.md", 6),
-            warning("template-leftover", "content/runbooks/deploy.md", 8),
-        ]
+        found,
+        [at("template-leftover", 6, 1), at("broken-link", 14, 15)]
     );
+    book.write("content/runbooks/checklist.md", "# Release checklist\n");
     book.build()
         .success()
-        .stderr_has("`!!! tip \"Roll back first\"` is a MkDocs admonition")
-        .stderr_has("help: rewrite it as a GitHub alert: a `> [!TIP]` line")
-        .stderr_has("`--8<-- \"includes/abbreviations.md\"` is a MkDocs snippet include");
+        .stderr_has("`--8<-- \"includes/abbreviations.md\"` is a MkDocs snippet include")
+        .stderr_lacks("is a MkDocs admonition");
     let home = book.html("index.html");
     assert_eq!(
         texts(&home, "main blockquote.markdown-alert-note > p"),
@@ -796,11 +918,103 @@ fn mkdocs_admonitions_are_drawn_or_reported_and_toc_markers_removed() {
         !prose.contains("[TOC]") && !prose.contains("!!!"),
         "{prose}"
     );
-    // The invisible start of the admonition's paragraph is dropped, not shown or indexed.
-    assert!(!book.output_file("index.html").contains('\u{200B}'));
     let deploy = book.html("runbooks/deploy.html");
     assert_eq!(
         texts(&deploy, "main blockquote.markdown-alert-warning > p"),
         ["Warning", "Never deploy on Fridays."]
+    );
+    assert_eq!(
+        texts(&deploy, "main blockquote.markdown-alert-tip > p"),
+        [
+            "Roll back first",
+            "If in doubt, roll back.",
+            "Then find the cause."
+        ]
+    );
+    // A paragraph, a list and a shell block, all in the callout.
+    let danger = "main blockquote.markdown-alert-caution";
+    assert_eq!(
+        texts(&deploy, &format!("{danger} > p:first-child")),
+        ["Before you deploy"]
+    );
+    assert_eq!(
+        texts(&deploy, &format!("{danger} > ul > li")),
+        ["the build is green,", "the on-call engineer knows."]
+    );
+    assert_eq!(
+        texts(&deploy, &format!("{danger} > pre > code.language-shell")),
+        ["make deploy ENV=production"]
+    );
+    assert_eq!(
+        hrefs(&deploy, &format!("{danger} a")),
+        ["../runbooks/checklist.html"]
+    );
+    // The collapsed one: a <details> titled by its summary, closed.
+    let details: Vec<_> = deploy.select(&sel("main details.markdown-alert")).collect();
+    assert_eq!(details.len(), 1);
+    assert_eq!(details[0].value().attr("open"), None);
+    assert_eq!(
+        texts(&deploy, "main details.markdown-alert-note > summary"),
+        ["Why not on Fridays?"]
+    );
+    assert_eq!(
+        texts(&deploy, "main details.markdown-alert-note > p").len(),
+        2
+    );
+    // Content tabs: a section each, an admonition nested in one.
+    assert_eq!(
+        texts(&deploy, "main section.content-tab > p.content-tab-title"),
+        ["Linux", "macOS"]
+    );
+    assert_eq!(
+        texts(
+            &deploy,
+            "main section.content-tab > blockquote.markdown-alert-note > p"
+        ),
+        ["Note", "Install brew first."]
+    );
+    // No body reaches a code block, no list markup or invisible line reaches the page.
+    let pre = texts(&deploy, "main pre").concat();
+    for body in [
+        "If in doubt",
+        "release checklist",
+        "build is green",
+        "Fewer people",
+    ] {
+        assert!(!pre.contains(body), "{body} in {pre}");
+    }
+    assert_eq!(texts(&deploy, "main .prose > ul").len(), 0);
+    for page in ["index.html", "runbooks/deploy.html"] {
+        let html = book.output_file(page);
+        assert!(
+            !html.contains(['\u{200B}', '\u{200C}', '\u{200D}']) && !html.contains("&zw"),
+            "{page}"
+        );
+    }
+    // Quoted in code, it stays as written.
+    assert!(pre.contains("!!! note \"in code\""), "{pre}");
+    // mkdocs.yml's `nav:` orders the pages it lists (not by title: "Set up" before
+    // "Access", "Incident" before "Deploy"); the page it does not list comes after them.
+    // (The home page is not in the reading order; the first page is.)
+    let mut order = vec!["getting-started/setup.html".to_string()];
+    while order.len() < 10 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        let next = next.trim_start_matches(&"../".repeat(depth)).to_string();
+        order.push(next);
+    }
+    assert_eq!(
+        order,
+        [
+            "getting-started/setup.html",
+            "getting-started/access.html",
+            "runbooks/incident.html",
+            "runbooks/deploy.html",
+            "runbooks/rollback.html",
+            "runbooks/checklist.html",
+        ]
     );
 }

@@ -88,6 +88,65 @@ fn sidebar_prev_next_and_breadcrumbs_follow_the_folder_tree_and_weight() {
 }
 
 #[test]
+fn pages_marked_nav_exclude_are_published_but_listed_nowhere() {
+    let book = TestBook::fixture("basic");
+    // Just the Docs' key in YAML, Hugo Book's in TOML, one in a folder of its own.
+    book.write(
+        "content/guide/zeta.md",
+        "---\ntitle: Zeta hidden\nweight: 1\nnav_exclude: true\n---\nZ links to [onboarding](onboarding.md).\n",
+    );
+    book.write(
+        "content/guide/old/archived.md",
+        "+++\ntitle = \"Archived\"\nbookHidden = true\n+++\nGone.\n",
+    );
+    book.write(
+        "content/guide/old/kept.md",
+        "+++\ntitle = \"Kept\"\nnav_exclude = false\n+++\nStill here.\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("nav_exclude")
+        .stderr_lacks("bookHidden");
+    let onboarding = book.html("guide/onboarding.html");
+    let listed = texts(&onboarding, ".sidebar a");
+    assert!(!listed.iter().any(|t| t.contains("Zeta")), "{listed:?}");
+    assert!(listed.iter().any(|t| t == "Onboarding"), "{listed:?}");
+    // Previous/next skip it: the guide's index, then its pages and sub-folders by name
+    // ("old" before "onboarding"), with the hidden two left out.
+    assert_eq!(
+        hrefs(&onboarding, ".prev-next a[rel=prev]"),
+        ["../guide/old/kept.html"]
+    );
+    let kept = book.html("guide/old/kept.html");
+    assert_eq!(
+        hrefs(&kept, ".prev-next a[rel=prev]"),
+        ["../../guide/index.html"]
+    );
+    assert!(book.output_file("handbook.html").contains("3 pages"));
+    let index = book.output_file("handbook-index/guide.html");
+    assert!(!index.contains("Zeta hidden"), "{index}");
+    assert!(!index.contains("Archived"), "{index}");
+    assert!(index.contains("Kept"), "{index}");
+    // Published, with its folder's sidebar, its links followed, and found by search.
+    let zeta = book.html("guide/zeta.html");
+    assert_eq!(texts(&zeta, "h1"), ["Zeta hidden"]);
+    assert!(texts(&zeta, ".sidebar a").iter().any(|t| t == "Onboarding"));
+    assert!(texts(&zeta, ".sidebar a[aria-current=page]").is_empty());
+    assert!(texts(&zeta, ".prev-next a").is_empty());
+    let archived = book.html("guide/old/archived.html");
+    assert!(texts(&archived, ".sidebar a").iter().any(|t| t == "Kept"));
+    let search = book.out().join("search");
+    assert!(
+        files_under(&search)
+            .iter()
+            .any(|f| std::fs::read_to_string(search.join(f))
+                .is_ok_and(|t| t.contains("Zeta hidden"))),
+        "no search file holds the hidden page's title"
+    );
+    check_all_links(&book.out(), &["404.html"]);
+}
+
+#[test]
 fn sidebar_stays_bounded_in_a_folder_of_thousands() {
     let book = TestBook::fixture("basic");
     many_pages(&book, "guide", 1200);

@@ -1332,6 +1332,9 @@ mod codes {
         (Code::SkippedFile, |b| {
             b.write("content/guide/.draft.md", "# Draft\n");
         }),
+        (Code::FolderSettings, |b| {
+            b.write("content/guide/_category_.json", "{\"label\": \"Guide\",}\n");
+        }),
         (Code::Template, |b| {
             b.write("templates/note.html", "{{ unclosed( }}\n");
         }),

@@ -1,0 +1,305 @@
+//! Docusaurus's `.mdx` files read as Markdown. MDX is Markdown plus JavaScript: a page
+//! starts with `import` lines for the React components it uses (`<Tabs>`, `<TabItem>`),
+//! may `export` values, and writes comments as `{/* … */}`. orgbook runs no JavaScript,
+//! so those are removed — blanked to spaces of the same byte length, newlines kept, so
+//! every offset, line and column in diagnostics stays true — and the rest is read as the
+//! Markdown it mostly is. The components' tags are left to the raw-HTML policy like any
+//! other HTML, so their Markdown content is shown. One warning per file names the
+//! components whose behaviour (tabs, live code…) is lost.
+//!
+//! A paragraph counts as an import or export only at the top level and only when its
+//! first line has the statement's full shape (`import X from '…'`, `export const …`), so
+//! prose that starts with the word "import" stays, and so does code in code blocks.
+
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{Event, Parser, Tag};
+use std::ops::Range;
+
+/// Removes the MDX-only syntax from the body of `text` (which starts at `body_start`), and
+/// reports the imports.
+pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagnostic>) -> String {
+    let body = &text[body_start..];
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut imported: Vec<&str> = Vec::new();
+    let mut first_import = None;
+    let mut depth = 0usize;
+    let mut code: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                let paragraph = &body[range.clone()];
+                let first = paragraph.lines().next().unwrap_or("");
+                if import_names(first).is_some() {
+                    first_import.get_or_insert(range.start);
+                    // Every statement of the paragraph: imports come in runs.
+                    for line in paragraph.lines() {
+                        imported.extend(import_names(line).unwrap_or_default());
+                    }
+                    blank.push(range.clone());
+                } else if is_export(first) {
+                    blank.push(range.clone());
+                }
+                depth += 1;
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                code.push(range);
+                depth += 1;
+            }
+            Event::Code(_) => code.push(range),
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    blank.extend(comments(body, &code));
+    let labels = tabs(body, &code, &mut blank);
+    if let Some(at) = first_import {
+        imported.sort_unstable();
+        imported.dedup();
+        let names = if imported.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                imported
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                file,
+                format!("MDX imports removed: orgbook reads .mdx as Markdown and does not run the components it imports{names}"),
+            )
+            .with_help("the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and rename the file to .md")
+            .at(&text, body_start + at..body_start + at + 6),
+        );
+    }
+    if blank.is_empty() && labels.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for range in blank {
+        for b in &mut bytes[body_start + range.start..body_start + range.end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    for (at, label) in labels {
+        bytes[body_start + at..body_start + at + label.len()].copy_from_slice(label.as_bytes());
+    }
+    // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
+    // every byte of a multi-byte character inside it became a space).
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The names an `import` statement line brings in (`import Tabs from '@theme/Tabs';` →
+/// `Tabs`; `import {A, B as C} from 'x'` → `A`, `C`; a bare `import './x.css'` → none), or
+/// `None` when the line is not one.
+fn import_names(line: &str) -> Option<Vec<&str>> {
+    let rest = line.trim_end().strip_prefix("import")?;
+    if !rest.starts_with([' ', '{', '\'', '"']) {
+        return None;
+    }
+    let rest = rest.trim_end_matches(';').trim();
+    let quoted = |s: &str| {
+        s.len() >= 2
+            && ((s.starts_with('\'') && s.ends_with('\''))
+                || (s.starts_with('"') && s.ends_with('"')))
+            && !s[1..s.len() - 1].contains(['\'', '"'])
+    };
+    if quoted(rest) {
+        return Some(Vec::new());
+    }
+    let (what, from) = rest.rsplit_once(" from ")?;
+    if !quoted(from.trim()) {
+        return None;
+    }
+    let names = what
+        .split([',', '{', '}'])
+        .map(|part| {
+            let part = part.trim();
+            part.rsplit_once(" as ")
+                .map_or(part, |(_, alias)| alias.trim())
+        })
+        .filter(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '*')
+        })
+        .collect();
+    Some(names)
+}
+
+/// Whether a line starts an `export` statement.
+fn is_export(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("export ") else {
+        return false;
+    };
+    [
+        "const ",
+        "let ",
+        "var ",
+        "function ",
+        "default ",
+        "{",
+        "async function ",
+    ]
+    .iter()
+    .any(|k| rest.trim_start().starts_with(k))
+}
+
+/// Docusaurus tabs (`<Tabs>` … `<TabItem value="mac" label="macOS">` … `</TabItem>` …
+/// `</Tabs>`, each tag on its own line outside code): the tags' lines are blanked (their
+/// blank line also ends the HTML block, so the tab's Markdown is read as Markdown) and each
+/// tab's label is written in its tag's place as a bold line, `**macOS**`, so the reader
+/// still sees which block is which. Returns where to write each label in the body.
+fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec<(usize, String)> {
+    let mut labels = Vec::new();
+    if memchr::memmem::find(body.as_bytes(), b"<Tab").is_none() {
+        return labels;
+    }
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let tag = line.trim();
+        if code.iter().any(|c| c.start <= at && at < c.end) || !tag.ends_with('>') {
+            continue;
+        }
+        let opens = |name: &str| {
+            tag.strip_prefix('<')
+                .and_then(|t| t.strip_prefix(name))
+                .is_some_and(|t| t.starts_with([' ', '>', '\n']))
+        };
+        if opens("Tabs") || tag == "</Tabs>" || tag == "</TabItem>" {
+            blank.push(at..at + line.trim_end().len());
+        } else if opens("TabItem") {
+            blank.push(at..at + line.trim_end().len());
+            // Docusaurus shows the value when a tab has no label.
+            let attr = |name: &str| {
+                tag.split_once(&format!(" {name}=\""))
+                    .and_then(|(_, rest)| rest.split_once('"'))
+                    .map(|(value, _)| value.trim())
+            };
+            let label = attr("label").or_else(|| attr("value")).filter(|l| {
+                !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&'])
+            });
+            if let Some(label) = label {
+                let indent = line.len() - line.trim_start().len();
+                labels.push((at + indent, format!("**{label}**")));
+            }
+        }
+    }
+    labels
+}
+
+/// `{/* … */}` comments outside code, as byte ranges of the body.
+fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&body.as_bytes()[from..], b"{/*") {
+        let start = from + i;
+        let Some(j) = memchr::memmem::find(&body.as_bytes()[start + 3..], b"*/}") else {
+            break;
+        };
+        let end = start + 3 + j + 3;
+        if !code.iter().any(|c| c.start <= start && start < c.end) {
+            out.push(start..end);
+        }
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> (String, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let out = clean("content/a.mdx", text.to_string(), 0, &mut diags);
+        (out, diags)
+    }
+
+    #[test]
+    fn imports_exports_and_comments_go_and_offsets_stay() {
+        let text = "import Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\";\nimport './styles.css';\n\nexport const year = 2024;\n\n# Title {/* not shown */}\n\n<Tabs>\n<TabItem value=\"a\" label=\"A\">\n\nText é.\n\n</TabItem>\n</Tabs>\n\n```js\nimport x from 'y';\n{/* kept in code */}\n```\n";
+        let (out, diags) = cleaned(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.lines().count(), text.lines().count());
+        assert!(
+            !out.contains("import Tabs") && !out.contains("@theme"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("export") && !out.contains("not shown"),
+            "{out}"
+        );
+        assert!(out.contains("# Title"), "{out}");
+        assert!(!out.contains("<Tab") && !out.contains("</Tab"), "{out}");
+        assert!(out.contains("\n**A**"), "{out}");
+        assert!(out.contains("Text é."), "{out}");
+        assert!(
+            out.contains("import x from 'y';\n{/* kept in code */}"),
+            "{out}"
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].line, 1);
+        assert!(
+            diags[0].message.contains("(`TabItem`, `Tabs`)"),
+            "{}",
+            diags[0].message
+        );
+    }
+
+    #[test]
+    fn tabs_become_their_labels_and_their_content_stays_markdown() {
+        let text = "<Tabs>\n  <TabItem value=\"apple\" label=\"Apple\" default>\n    This is an *apple*.\n  </TabItem>\n  <TabItem value=\"orange\">\n    An orange.\n  </TabItem>\n</Tabs>\n";
+        let (out, _) = cleaned(text);
+        assert_eq!(out.len(), text.len());
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            Parser::new_ext(&out, crate::markdown::options()),
+        );
+        assert!(html.contains("<strong>Apple</strong>"), "{html}");
+        assert!(html.contains("<em>apple</em>"), "{html}");
+        assert!(html.contains("<strong>orange</strong>"), "{html}");
+        assert!(!html.contains("<pre") && !html.contains("Tab"), "{html}");
+    }
+
+    #[test]
+    fn prose_that_starts_with_import_or_export_stays() {
+        let text = "import the data from the old system first.\n\nexport your calendar before you leave.\n\n- import X from 'y'\n";
+        let (out, diags) = cleaned(text);
+        assert_eq!(out, text);
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn import_shapes() {
+        assert_eq!(
+            import_names("import Tabs from '@theme/Tabs';"),
+            Some(vec!["Tabs"])
+        );
+        assert_eq!(
+            import_names("import {A, B as C} from \"x\""),
+            Some(vec!["A", "C"])
+        );
+        assert_eq!(
+            import_names("import Def, {X} from 'm';"),
+            Some(vec!["Def", "X"])
+        );
+        assert_eq!(import_names("import './x.css';"), Some(vec![]));
+        assert_eq!(import_names("import the thing from there"), None);
+        assert_eq!(import_names("imports are fine"), None);
+        assert!(is_export("export default function Page() {"));
+        assert!(!is_export("export your data"));
+    }
+}

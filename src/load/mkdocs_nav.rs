@@ -1,0 +1,122 @@
+//! MkDocs's navigation: the `nav:` of an `mkdocs.yml` beside `content/` (where a site
+//! moved from MkDocs keeps it, its `docs/` folder renamed `content/`) lists the pages in
+//! the order readers should meet them. orgbook's own order follows the folders and each
+//! page's `weight`; without this every page of such a site would be sorted by title. The
+//! pages it names get their position as their place in the navigation, as GitBook's
+//! `SUMMARY.md` gives (`link::summary_order`); a page's own `weight` still comes first.
+//! Section titles and external links in `nav:` are not used: orgbook's sections are the
+//! folders.
+//!
+//! Only `nav:` is read. The rest of the file is MkDocs's configuration, full of Python
+//! tags (`!!python/name:…`, `!ENV`), which are accepted as they are.
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+use yaml_serde::Value;
+
+/// The file's name, at the handbook's root.
+pub const FILE: &str = "mkdocs.yml";
+
+/// The content paths (`content/guide/setup.md`) `nav:` lists, in its order; empty when
+/// there is no `mkdocs.yml` or it has no `nav:`. A file that cannot be read is a warning
+/// (the pages keep orgbook's own order).
+pub fn read(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(root.join(FILE)) else {
+        return Vec::new();
+    };
+    parse(&text, diags)
+}
+
+/// [`read`] for the text of the file.
+pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let value: Value = match yaml_serde::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = e.location().map_or(0, |l| l.index().min(text.len()));
+            let at = (0..=at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            diags.push(
+                Diagnostic::warning(
+                    "yaml-syntax",
+                    FILE,
+                    format!("cannot read MkDocs's navigation from it: {e}"),
+                )
+                .with_help("fix the YAML, or delete the file once orgbook's folders and `weight` order the pages; until then pages are ordered as if it were not there")
+                .at(text, at..at),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(nav) = value.get("nav") {
+        collect(nav, &mut out);
+    }
+    out
+}
+
+/// The Markdown paths in a `nav:` value: a page (`setup.md`), a titled page
+/// (`Setup: setup.md`), a section (`Guides: [ … ]`), in any nesting.
+fn collect(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => {
+            let path = s.trim().trim_start_matches("./").trim_start_matches('/');
+            if super::is_markdown(path) && !path.contains("://") && !path.contains("..") {
+                out.push(format!("{}/{path}", super::CONTENT_DIR));
+            }
+        }
+        Value::Sequence(items) => items.iter().for_each(|v| collect(v, out)),
+        Value::Mapping(map) => map.values().for_each(|v| collect(v, out)),
+        Value::Tagged(tagged) => collect(&tagged.value, out),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nav_gives_the_pages_in_order_whatever_else_the_file_holds() {
+        let text = "site_name: Acme handbook\nmarkdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\nextra:\n  token: !ENV [TOKEN, 'x']\nnav:\n  - Home: index.md\n  - Getting started:\n      - getting-started/install.md\n      - Configure: ./getting-started/configure.md\n  - Runbooks:\n      - runbooks/index.md\n      - Deploy: runbooks/deploy.md\n  - Status page: https://status.example.com\n  - Elsewhere: ../outside.md\n  - Tagged: !relative runbooks/rollback.md\n";
+        let mut diags = Vec::new();
+        let order = parse(text, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            order,
+            [
+                "content/index.md",
+                "content/getting-started/install.md",
+                "content/getting-started/configure.md",
+                "content/runbooks/index.md",
+                "content/runbooks/deploy.md",
+                "content/runbooks/rollback.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_nav_is_no_order_and_bad_yaml_a_located_warning() {
+        let mut diags = Vec::new();
+        assert!(parse("site_name: x\n", &mut diags).is_empty());
+        assert!(diags.is_empty());
+        assert!(parse("site_name: x\nnav:\n  - [a.md\n", &mut diags).is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].file, "mkdocs.yml");
+        assert!(diags[0].line >= 3, "{:?}", diags[0]);
+        // Aliases that expand to a billion entries are refused, not expanded.
+        let mut bomb =
+            String::from("a: &a [x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md, x.md]\n");
+        for (prev, name) in ('a'..='i').zip('b'..='j') {
+            bomb += &format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            );
+        }
+        bomb += "nav: *j\n";
+        let mut diags = Vec::new();
+        assert!(parse(&bomb, &mut diags).is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+    }
+}
