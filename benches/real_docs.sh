@@ -45,9 +45,13 @@ case $SOURCE in
             done ;;
     all)
         # Relative paths are kept (so relative links still resolve); hidden folders left out.
+        # `node_modules` is renamed `node-modules`: a handbook's installed packages are
+        # skipped (src/load/machinery.rs), but npm's own documentation, installed there,
+        # is the kind of real Markdown this benchmark is for.
         find /usr "$HOME" -xdev -name '*.md' -type f -not -path '*/.*' 2>/dev/null |
             while IFS= read -r f; do
                 rel=${f#/}
+                rel=${rel//node_modules/node-modules}
                 mkdir -p "$hb/content/$(dirname "$rel")" && cp "$f" "$hb/content/$rel"
             done ;;
     *) echo "error: SOURCE must be nodejs or all" >&2; exit 2 ;;

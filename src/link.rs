@@ -848,8 +848,9 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
     out
 }
 
-/// Files in dot-folders (`.gitbook/assets/…`) are published only when a page links to
-/// them: records the others in `handbook.unpublished_assets`, which the static-file stage
+/// Files in dot-folders (`.gitbook/assets/…`) and other generators' `_` folders
+/// (`_static/…`, [`crate::load::published_when_linked`]) are published only when a page
+/// links to them: records the others in `handbook.unpublished_assets`, which the static-file stage
 /// skips. The asset list itself stays complete so that `serve`, which keeps the handbook
 /// between edits, still resolves a link added later.
 pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
@@ -857,7 +858,7 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
     if !handbook
         .assets
         .iter()
-        .any(|a| crate::load::in_dot_folder(a))
+        .any(|a| crate::load::published_when_linked(a))
     {
         return;
     }
@@ -868,7 +869,7 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
     let unlinked: BTreeSet<String> = handbook
         .assets
         .iter()
-        .filter(|a| crate::load::in_dot_folder(a) && !linked.contains(a.as_str()))
+        .filter(|a| crate::load::published_when_linked(a) && !linked.contains(a.as_str()))
         .cloned()
         .collect();
     handbook.unpublished_assets = unlinked;

@@ -8,6 +8,7 @@
 pub mod category;
 pub mod fields;
 mod frontmatter;
+pub mod machinery;
 mod mdx;
 pub mod mkdocs_nav;
 mod yaml;
@@ -98,14 +99,53 @@ pub fn list_content(root: &Path) -> Vec<(PathBuf, String)> {
 /// (the walk is the serial start of every build).
 fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
+    walk_tree(&content, &content)
+}
+
+/// [`walk_content`] for the part of `content` at or below `from` (a folder or a file): its
+/// files and its notes, with paths relative to `content`. The dev server walks a changed
+/// folder with it, so its notes are the build's.
+pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut dot_files = Vec::new();
     let mut skipped = Vec::new();
     // Hidden Markdown files by the hidden folder they sit in: a copied `.cargo` or
     // `.changeset` folder holds hundreds, and one note says it for all of them.
     let mut hidden: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-    for entry in walk_with_dot_folders(&content) {
-        let rel = crate::diagnostic::display_path(&content, entry.path());
+    // Markdown files in another generator's `_` folders, by the outermost such folder.
+    let mut underscore: BTreeMap<String, machinery::Skipped> = BTreeMap::new();
+    let mut walk = walk_with_dot_folders(from);
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        if entry.path() == content {
+            continue;
+        }
+        let rel = crate::diagnostic::display_path(content, entry.path());
+        // Another generator's machinery ([`machinery`]): installed packages skipped
+        // whole, Markdown that is not a page noted once per `_` folder. Hidden paths keep
+        // their own rule below.
+        let is_dir = entry.file_type().is_dir();
+        if !crate::text::walk::is_ignored_path(&rel) {
+            if machinery::packages(&rel, is_dir) {
+                if is_dir {
+                    walk.skip_current_dir();
+                }
+                let file = format!("{CONTENT_DIR}/{rel}");
+                skipped.push(machinery::note(&file, machinery::Skipped::Packages));
+                continue;
+            }
+            if entry.file_type().is_file()
+                && is_markdown(&rel)
+                && let Some((at, why)) = machinery::skipped_markdown(&rel)
+            {
+                if why == machinery::Skipped::Partial {
+                    skipped.push(machinery::note(&format!("{CONTENT_DIR}/{rel}"), why));
+                } else {
+                    underscore.entry(at.to_string()).or_insert(why);
+                }
+                continue;
+            }
+        }
         if let Some(note) = skipped_note(&entry, &rel) {
             match hidden_folder(&rel).filter(|_| entry.file_type().is_file()) {
                 Some(folder) => hidden.entry(folder.to_string()).or_default().push(note),
@@ -124,6 +164,9 @@ fn walk_content(root: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
         {
             dot_files.push((entry.into_path(), rel));
         }
+    }
+    for (folder, why) in underscore {
+        skipped.push(machinery::note(&format!("{CONTENT_DIR}/{folder}"), why));
     }
     files.append(&mut dot_files);
     for (folder, mut notes) in hidden {
@@ -162,7 +205,9 @@ fn hidden_folder(rel: &str) -> Option<&str> {
 
 /// Everything under `content`, sorted by name, entering dot-folders that may hold linked
 /// files ([`is_dot_folder`]) but not ignored folders (version control, tools).
-fn walk_with_dot_folders(content: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
+fn walk_with_dot_folders(
+    content: &Path,
+) -> walkdir::FilterEntry<walkdir::IntoIter, impl FnMut(&walkdir::DirEntry) -> bool> {
     walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
@@ -170,7 +215,6 @@ fn walk_with_dot_folders(content: &Path) -> impl Iterator<Item = walkdir::DirEnt
             let name = e.file_name().to_string_lossy();
             e.depth() == 0 || !e.file_type().is_dir() || !is_ignored(&name) || is_dot_folder(&name)
         })
-        .flatten()
 }
 
 /// A dot-folder that may hold linked files (`.gitbook`, `.assets`), as opposed to version
@@ -182,6 +226,13 @@ fn is_dot_folder(name: &str) -> bool {
             name,
             ".git" | ".hg" | ".svn" | ".github" | ".vscode" | ".idea" | ".obsidian" | ".cache"
         )
+}
+
+/// Whether the asset at a path relative to `content/` is published only when a page links
+/// to it: inside a dot-folder (`.gitbook/assets/`), or another generator's `_` file or
+/// folder ([`machinery::linked_only`]: Sphinx's `_static/`, Jekyll's `_config.yml`).
+pub fn published_when_linked(rel: &str) -> bool {
+    in_dot_folder(rel) || machinery::linked_only(rel)
 }
 
 /// Whether a path relative to `content/` lies inside a dot-folder: such files are published
@@ -208,17 +259,6 @@ fn skipped_note(entry: &walkdir::DirEntry, rel: &str) -> Option<Diagnostic> {
                 "skipped: this is a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
             )
             .with_help("copy or move the file into content/ instead of linking to it"),
-        )
-    } else if entry.file_type().is_file()
-        && crate::text::walk::is_mdx_partial(&entry.file_name().to_string_lossy())
-    {
-        Some(
-            Diagnostic::note(
-                "skipped-file",
-                &file,
-                "skipped: an .mdx file whose name starts with `_` is a Docusaurus partial, included by other pages and not a page of its own; orgbook does not include it",
-            )
-            .with_help("to publish its text, rename it without the leading `_`, or paste it into the pages that import it"),
         )
     } else if entry.file_type().is_file()
         && is_markdown(rel)
@@ -441,13 +481,7 @@ pub fn title_from_path(path: &str, folder_index: bool) -> String {
     } else {
         markdown_stem(file)
     };
-    let words = stem.replace(['-', '_'], " ");
-    let words = words.trim();
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::text::title_from_name(stem)
 }
 
 /// A URL path from front matter (`permalink`, a `/`-rooted `slug`, an alias) as an output

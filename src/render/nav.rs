@@ -80,15 +80,6 @@ pub struct IndexPage {
     pub groups: Vec<(usize, Vec<DocId>)>,
 }
 
-fn pretty(name: &str) -> String {
-    let mut s: String = name.replace(['-', '_'], " ");
-    if let Some(first) = s.get(..1) {
-        let up = first.to_uppercase();
-        s.replace_range(..1, &up);
-    }
-    s
-}
-
 impl Nav {
     /// `order` must be the handbook pages in reading order (see `Renderer::page_entries`).
     pub fn build(hb: &Handbook, order: Vec<DocId>) -> Nav {
@@ -138,7 +129,7 @@ impl Nav {
                                 path: prefix.clone(),
                                 title: settings
                                     .and_then(|s| s.label.clone())
-                                    .unwrap_or_else(|| pretty(part)),
+                                    .unwrap_or_else(|| crate::text::title_from_name(part)),
                                 index: None,
                                 parent: Some(parent),
                                 entries: Vec::new(),

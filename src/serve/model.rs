@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::health::Health;
 use crate::link;
+use crate::load::machinery;
 use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
 use crate::markdown::Rendered;
 use crate::model::{Doc, DocId, DocKind, Handbook};
@@ -473,11 +474,55 @@ impl Model {
             .collect()
     }
 
+    /// The `skipped-file` notes of each changed path as the build's walk gives them
+    /// ([`load::walk_tree`]): the part of content/ whose notes may have changed (the
+    /// outermost package or `_` folder above the path, else the path itself, a folder
+    /// standing for all below it) loses its notes and is walked again.
+    fn renote_skipped(&mut self, content_dir: &Path, paths: &BTreeSet<PathBuf>) {
+        for p in paths {
+            let Ok(rel_path) = p.strip_prefix(content_dir) else {
+                continue;
+            };
+            let rel = display_path(Path::new(""), rel_path);
+            if rel.is_empty() || is_ignored_path(&rel) {
+                continue;
+            }
+            // Every component of the path taken as a folder: the path itself may be one.
+            let probe = format!("{rel}/-");
+            let scope = [
+                machinery::outermost_packages(&probe, false),
+                machinery::underscore_folder(&probe),
+            ]
+            .into_iter()
+            .flatten()
+            .min_by_key(|s| s.len())
+            .unwrap_or(&rel);
+            let key = format!("{CONTENT_DIR}/{scope}");
+            let below = format!("{key}/");
+            self.load_diags.retain(|file, diags| {
+                if file == &key || file.starts_with(&below) {
+                    diags.retain(|d| d.code != "skipped-file");
+                }
+                !diags.is_empty()
+            });
+            let at = content_dir.join(scope);
+            if std::fs::symlink_metadata(&at).is_ok() {
+                for note in load::walk_tree(content_dir, &at).1 {
+                    self.load_diags
+                        .entry(note.file.clone())
+                        .or_default()
+                        .push(note);
+                }
+            }
+        }
+    }
+
     /// Re-reads the changed paths under content/ and brings the handbook up to date.
     /// Returns the scope, how many documents' Markdown was rendered, and the changed
     /// documents.
     fn update_content(&mut self, paths: &BTreeSet<PathBuf>) -> (Scope, usize, Vec<String>) {
         let content_dir = self.root.join(CONTENT_DIR);
+        self.renote_skipped(&content_dir, paths);
         let now = current_files(&content_dir, paths, &self.known_content());
 
         // Read and parse what is there now (in parallel: a checkout touches many files).
@@ -1309,7 +1354,8 @@ fn sweep_order(
 /// `Some(absolute path)`) and the known files that are gone (→ `None`). A folder stands
 /// for everything below it: editors and `git checkout` create and delete whole trees.
 /// Uses the same walk as `load::list_content` ([`crate::text::walk`]: hidden files, editor
-/// droppings, and symlinks, which the walk does not follow).
+/// droppings, and symlinks, which the walk does not follow) and the same rule for other
+/// generators' machinery ([`crate::load::machinery`]).
 fn current_files(
     content_dir: &Path,
     paths: &BTreeSet<PathBuf>,
@@ -1337,12 +1383,17 @@ fn current_files(
         match std::fs::symlink_metadata(p) {
             Ok(m) if m.is_dir() => {
                 for (r, abs) in files_under(p) {
-                    now.insert(format!("{prefix}{r}"), Some(abs));
+                    let r = format!("{prefix}{r}");
+                    if !machinery::is_skipped_file(&r) {
+                        now.insert(r, Some(abs));
+                    }
                 }
                 gone_below(&mut now);
             }
             Ok(m) if m.is_file() && !rel.is_empty() => {
-                now.insert(rel, Some(p.clone()));
+                if !machinery::is_skipped_file(&rel) {
+                    now.insert(rel, Some(p.clone()));
+                }
             }
             _ => {
                 if !rel.is_empty() {

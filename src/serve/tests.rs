@@ -1173,6 +1173,88 @@ fn sites_from_other_generators_follow_edits_as_a_fresh_build_does() {
     }
 }
 
+/// Another generator's machinery (`load::machinery`: `_site/`, `_drafts/`,
+/// `node_modules/`, partials) stays unpublished and noted under `serve` as in a fresh
+/// build: there at the start, written while serving, or a folder renamed out of it and back.
+#[test]
+fn other_generators_machinery_stays_unpublished_as_in_a_fresh_build() {
+    let book = Book::fixture("jekyll");
+    let (mut model, first) = served(&book);
+    assert_matches_full_build(&model, &first, "cold");
+    let published = |model: &Model, path: &str| model.site().iter().any(|(p, _)| p == path);
+    assert!(!published(&model, "_drafts/q3-offsite.html"));
+    for (rel, text) in [
+        ("content/_site/guides/extra.md", "# Extra\n"),
+        ("content/_drafts/next.md", "# Next\n"),
+        ("content/guides/node_modules/pkg/README.md", "# pkg\n"),
+        ("content/vendor/bundle/ruby/gems/k/README.md", "# k\n"),
+        ("content/guides/_partial.md", "Included.\n"),
+        ("content/_posts/2024-05-01-all-hands.md", "# All hands\n"),
+    ] {
+        let r = update(&mut model, &book.write(rel, text));
+        assert_matches_full_build(&model, &r, rel);
+    }
+    assert!(published(&model, "_posts/2024-05-01-all-hands.html"));
+    let both = |a: &str, b: &str| Changes {
+        content: BTreeSet::from([book.path(a), book.path(b)]),
+        ..Changes::default()
+    };
+    std::fs::rename(book.path("content/_drafts"), book.path("content/drafts")).unwrap();
+    let r = update(&mut model, &both("content/_drafts", "content/drafts"));
+    assert_matches_full_build(&model, &r, "_drafts renamed drafts");
+    assert!(published(&model, "drafts/next.html"));
+    assert!(published(&model, "drafts/q3-offsite.html"));
+    std::fs::rename(book.path("content/drafts"), book.path("content/_drafts")).unwrap();
+    let r = update(&mut model, &both("content/drafts", "content/_drafts"));
+    assert_matches_full_build(&model, &r, "drafts renamed back");
+    assert!(!published(&model, "drafts/next.html"));
+    let r = update(&mut model, &book.remove("content/guides/node_modules"));
+    assert_matches_full_build(&model, &r, "node_modules removed");
+    // An image in a `_` folder is published once a page links to it.
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/_static/flow.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+    );
+    assert_matches_full_build(&model, &r, "_static image added");
+    assert!(!published(&model, "_static/flow.svg"));
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/guides/flow.md",
+            "# Flow\n\n![Flow](../_static/flow.svg)\n",
+        ),
+    );
+    assert_matches_full_build(&model, &r, "a page links the image");
+    assert!(published(&model, "_static/flow.svg"));
+    // A folder holding a `_` folder, added and removed whole (a checkout).
+    book.write("content/area/_includes/nav.md", "- [Home](/)\n");
+    book.write("content/area/_config.yml", "title: Area\n");
+    let r = update(&mut model, &book.write("content/area/index.md", "# Area\n"));
+    let r2 = update(
+        &mut model,
+        &Changes {
+            content: BTreeSet::from([book.path("content/area")]),
+            ..Changes::default()
+        },
+    );
+    assert_matches_full_build(&model, &r2, "a folder with a `_` folder added");
+    assert!(
+        r2.diagnostics
+            .iter()
+            .any(|d| d.file == "content/area/_includes"),
+        "{:?} {:?}",
+        r.diagnostics,
+        r2.diagnostics
+    );
+    let r = update(&mut model, &book.remove("content/area"));
+    assert_matches_full_build(&model, &r, "the folder removed");
+    let r = update(&mut model, &book.remove("content/Gemfile"));
+    assert_matches_full_build(&model, &r, "Gemfile removed");
+}
+
 /// `mkdocs.yml`'s `nav:` orders pages: the watcher counts it as configuration, and an edit
 /// of it (and a body edit of a listed page) gives what a fresh build gives.
 #[test]

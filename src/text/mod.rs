@@ -36,6 +36,20 @@ pub fn slug(text: &str) -> String {
     slug
 }
 
+/// A title made from a file or folder name (`first-week` → `First week`, `_posts` →
+/// `Posts`): `-` and `_` become spaces, the ends are trimmed, the first letter is
+/// capitalised. Used for pages without a title and folders without a label, so the
+/// sidebar and the handbook index name a folder the same way.
+pub fn title_from_name(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// GitHub-compatible heading id: lowercase, letters/digits/`-`/`_` kept, spaces to `-`,
 /// everything else dropped. Not [`slug`]: the ids must match what GitHub generates for the
 /// same Markdown (authors' `#anchor` links work in both places), which keeps non-ASCII

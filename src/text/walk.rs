@@ -8,19 +8,12 @@ use std::path::{Path, PathBuf};
 
 /// Hidden files, editor swap and backup files never belong to the site.
 pub fn is_ignored(name: &str) -> bool {
-    is_mdx_partial(name)
-        || name.starts_with('.')
+    name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name.starts_with('#')
-}
-
-/// A Docusaurus partial (`_install-steps.mdx`): an MDX file whose name starts with `_` is
-/// imported into other pages, never a page of its own (Docusaurus does not render it either).
-pub fn is_mdx_partial(name: &str) -> bool {
-    name.starts_with('_') && name.ends_with(".mdx")
 }
 
 /// True when any component of the `/`-separated relative path is ignored.

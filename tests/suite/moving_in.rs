@@ -137,12 +137,49 @@ fn github_style_handbook_with_readme_folders() {
 
 #[test]
 fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
+    // The folder came from a Jekyll repository whole: its gem list and the Markdown of its
+    // drafts, includes and last built `_site` are noted once a folder; none of its
+    // machinery (configuration, layouts, data, the built site) is published.
+    let skipped = |file: &str| ("finding".into(), "skipped-file".into(), file.into(), 0);
     let book = builds_with(
         "jekyll",
         &[
+            skipped("content/Gemfile"),
+            skipped("content/_drafts"),
+            skipped("content/_includes"),
+            skipped("content/_site"),
             warning("template-leftover", "content/guides/setup.md", 17),
             warning("unknown-key", "content/index.md", 2),
         ],
+    );
+    let published = crate::harness::files_under(&book.out());
+    for machinery in [
+        "Gemfile",
+        "_config",
+        "_data",
+        "_drafts",
+        "offsite",
+        "_includes",
+        "footer",
+        "_layouts",
+        "default.html",
+        "_site",
+        "checklist",
+        "main.css",
+    ] {
+        assert!(
+            !published.iter().any(|f| f.contains(machinery)),
+            "{machinery} published: {published:?}"
+        );
+    }
+    // Jekyll publishes `_posts`, and so does orgbook, under the folder's name as a title.
+    let post = book.html("_posts/2024-03-04-new-office.html");
+    assert_eq!(texts(&post, "main h1"), ["The Lisbon office opens"]);
+    let index = book.html("handbook.html");
+    assert!(
+        texts(&index, "main a[href^='handbook-index/']").contains(&"Posts".to_string()),
+        "{:?}",
+        texts(&index, "main a[href^='handbook-index/']")
     );
     // `permalink` decides the output path; links to the source file follow it.
     assert!(
@@ -645,6 +682,21 @@ fn sphinx_myst_directives_are_named_at_their_fence() {
     let start = book.html("getting-started.html");
     let keywords = texts(&start, "pre.hl code.language-python .hl-keyword");
     assert!(keywords.contains(&"import".to_string()), "{keywords:?}");
+    // Sphinx keeps the images its pages show in `_static/`: a linked one is published,
+    // the theme's stylesheet and `_templates/` (linked by no page) are not.
+    let images: Vec<&str> = start
+        .select(&sel("main img"))
+        .filter_map(|e| e.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["_static/resolver.svg"]);
+    let published = crate::harness::files_under(&book.out());
+    assert!(published.contains("_static/resolver.svg"), "{published:?}");
+    assert!(
+        !published
+            .iter()
+            .any(|f| f.contains("custom.css") || f.contains("_templates")),
+        "{published:?}"
+    );
     // The directives quoted in code stay as written.
     let code = texts(&page, "pre code");
     assert!(

@@ -1,0 +1,202 @@
+//! What other generators keep in a docs folder beside its pages. A Jekyll, Docusaurus or
+//! Sphinx folder moved into `content/` whole brings its layouts, includes, data, partials,
+//! configuration, installed gems or packages, and often the site Jekyll last built
+//! (`_site/`, which holds copies of the pages themselves): read as content, they became
+//! pages that duplicated the real ones, broken links and colliding redirects.
+//!
+//! Those generators' own rule is the one used here: a Markdown file whose name, or one of
+//! whose folders' names, starts with `_` is not a page (Jekyll, Docusaurus). Other files
+//! there stay assets published only when a page links to them, like files in dot-folders:
+//! Sphinx keeps the images its pages show in `_static/`, Docusaurus pages import images from
+//! `_`-folders, while a Jekyll layout or `_config.yml` is linked by nothing. The exceptions
+//! are the `_` names orgbook reads: Hugo's `_index.md`, Docusaurus's `_category_` files and
+//! Jekyll's `_posts/`. Installed packages (`node_modules/`, Bundler's `vendor/bundle/`) and
+//! Bundler's `Gemfile` are skipped whole.
+//!
+//! One rule for every walk of `content/`: the build's (`load::walk_content`, which notes
+//! what it skips) and the dev server's rescans, so `serve` never publishes what `build`
+//! skips.
+
+use crate::diagnostic::Diagnostic;
+
+/// Why an entry of `content/` is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skipped {
+    /// Markdown files in a folder whose name starts with `_`: Jekyll's `_layouts`,
+    /// `_includes`, `_drafts`; Docusaurus's partial folders. Noted once for the outermost
+    /// such folder.
+    UnderscoreFolder,
+    /// Markdown files in `_site`: the site Jekyll built from the folder.
+    BuiltSite,
+    /// A Markdown file whose name starts with `_`: a partial included by other pages
+    /// (Docusaurus, Jekyll) or a navigation file (docsify's `_sidebar.md`).
+    Partial,
+    /// Installed packages (`node_modules`, `vendor/bundle`) or Bundler's gem list,
+    /// skipped whole.
+    Packages,
+}
+
+/// Entries skipped whole, judged by the last component of `rel` (relative to `content/`,
+/// `/`-separated): a walk prunes such a folder.
+pub fn packages(rel: &str, is_dir: bool) -> bool {
+    let (parent, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    if is_dir {
+        name == "node_modules"
+            || (matches!(name, "bundle" | "cache" | "gems" | "ruby")
+                && parent.rsplit('/').next() == Some("vendor"))
+    } else {
+        matches!(name, "Gemfile" | "Gemfile.lock")
+    }
+}
+
+/// The outermost folder of the file at `rel` whose name starts with `_` (Jekyll's
+/// `_posts` excepted), as a path relative to `content/`.
+pub fn underscore_folder(rel: &str) -> Option<&str> {
+    let (dir, _) = rel.rsplit_once('/')?;
+    let mut end = 0;
+    for part in dir.split('/') {
+        end += part.len();
+        if part.starts_with('_') && part != "_posts" {
+            return Some(&rel[..end]);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// Why the Markdown file at `rel` is not a page, and the path its note is about (the file,
+/// or the outermost `_` folder for every file in it); `None` for a page.
+pub fn skipped_markdown(rel: &str) -> Option<(&str, Skipped)> {
+    if let Some(folder) = underscore_folder(rel) {
+        let why = if folder.rsplit('/').next() == Some("_site") {
+            Skipped::BuiltSite
+        } else {
+            Skipped::UnderscoreFolder
+        };
+        return Some((folder, why));
+    }
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    (name.starts_with('_') && name != "_index.md").then_some((rel, Skipped::Partial))
+}
+
+/// A non-Markdown file published only when a page links to it: inside a `_` folder, or
+/// named `_…` (Docusaurus's `_category_` files are settings, read elsewhere).
+pub fn linked_only(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    underscore_folder(rel).is_some() || name.starts_with('_')
+}
+
+/// Whether the file at `rel`, or a folder above it, is skipped: packages, or Markdown that
+/// is not a page. The dev server's rescans use it to agree with the build's walk.
+pub fn is_skipped_file(rel: &str) -> bool {
+    outermost_packages(rel, false).is_some()
+        || (super::is_markdown(rel) && skipped_markdown(rel).is_some())
+}
+
+/// The outermost entry of `rel` (itself or a folder above it) skipped whole as packages.
+pub fn outermost_packages(rel: &str, is_dir: bool) -> Option<&str> {
+    let mut end = 0;
+    for part in rel.split('/') {
+        end += part.len();
+        let last = end == rel.len();
+        if packages(&rel[..end], !last || is_dir) {
+            return Some(&rel[..end]);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// The `skipped-file` note for `file` (its path from the handbook root, `content/…`).
+pub fn note(file: &str, why: Skipped) -> Diagnostic {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let (message, help) = match why {
+        Skipped::UnderscoreFolder => (
+            "skipped: Markdown files in folders whose name starts with `_` are not pages, as in Jekyll and Docusaurus (which keep layouts, includes, drafts and partials in them); other files there are published only when a page links to them".to_string(),
+            "rename the folder without the leading `_` to publish its pages".to_string(),
+        ),
+        Skipped::BuiltSite => (
+            "skipped: `_site` is the site Jekyll built from this folder (copies of its pages), not content".to_string(),
+            "delete it (Jekyll builds it again) and list it in .gitignore".to_string(),
+        ),
+        Skipped::Partial => (
+            "skipped: a Markdown file whose name starts with `_` is a partial, included by other pages (Docusaurus, Jekyll), or a navigation file (docsify's `_sidebar.md`), not a page of its own; orgbook does not include it".to_string(),
+            "to publish its text, rename it without the leading `_`, or paste it into the pages that include it".to_string(),
+        ),
+        Skipped::Packages if name.starts_with("Gemfile") => (
+            format!("skipped: `{name}` lists the Ruby gems a Jekyll site is built with, not content"),
+            "nothing to do; delete it from content/ if the handbook does not need it".to_string(),
+        ),
+        Skipped::Packages => (
+            format!("skipped: `{}` holds installed packages, not content", shown_folder(file)),
+            "nothing to do; delete it from content/ if the handbook does not need it".to_string(),
+        ),
+    };
+    Diagnostic::note("skipped-file", file, message).with_help(help)
+}
+
+/// A skipped folder's name as the reader knows it: `vendor/bundle`, not `bundle`.
+fn shown_folder(file: &str) -> &str {
+    let mut parts = file.rsplitn(3, '/');
+    let name = parts.next().unwrap_or(file);
+    match parts.next() {
+        Some("vendor") => &file[file.len() - name.len() - "vendor/".len()..],
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_generators_machinery_is_skipped_and_orgbooks_underscores_are_not() {
+        use Skipped::*;
+        for (rel, want) in [
+            ("_layouts/page.md", Some(("_layouts", UnderscoreFolder))),
+            (
+                "guides/_includes/a/b.md",
+                Some(("guides/_includes", UnderscoreFolder)),
+            ),
+            ("_site/guides/_x.md", Some(("_site", BuiltSite))),
+            ("_posts/2024-01-02-offsite.md", None),
+            ("_index.md", None),
+            ("how-we-work/_index.md", None),
+            (
+                "reference/_install.mdx",
+                Some(("reference/_install.mdx", Partial)),
+            ),
+            ("_sidebar.md", Some(("_sidebar.md", Partial))),
+            ("guides/setup.md", None),
+            ("a_b/c_.md", None),
+        ] {
+            assert_eq!(skipped_markdown(rel), want, "{rel}");
+        }
+        for (rel, dir, want) in [
+            ("node_modules", true, true),
+            ("vendor/bundle", true, true),
+            ("docs/vendor/cache", true, true),
+            ("vendor", true, false),
+            ("bundle", true, false),
+            ("policies/vendor-management", true, false),
+            ("Gemfile.lock", false, true),
+            ("notes/node_modules", false, false),
+        ] {
+            assert_eq!(packages(rel, dir), want, "{rel}");
+        }
+        assert!(is_skipped_file("docs/node_modules/x/README.md"));
+        assert!(is_skipped_file("docs/node_modules/x/logo.png"));
+        assert!(is_skipped_file("vendor/bundle/ruby/3.2.0/gems/k/README.md"));
+        assert!(is_skipped_file("_drafts/next.md"));
+        assert!(!is_skipped_file("_static/diagram.png"));
+        assert!(!is_skipped_file("_posts/2024-01-02-offsite.md"));
+        assert!(linked_only("_static/diagram.png"));
+        assert!(linked_only("_config.yml"));
+        assert!(!linked_only("_posts/team.png"));
+        assert!(!linked_only("guides/diagram.png"));
+        assert_eq!(
+            outermost_packages("a/node_modules/b/node_modules/c.md", false),
+            Some("a/node_modules")
+        );
+    }
+}
