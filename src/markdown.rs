@@ -493,6 +493,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
     let mut mkdocs = std::collections::VecDeque::new();
+    // Drawn MkDocs blocks' titles by where their line starts, indexed when drawn.
+    let mut block_titles: std::collections::HashMap<usize, String> = Default::default();
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
@@ -511,6 +513,16 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 continue;
             }
             crate::leftovers::Kind::MkDocsBlock { kind, drawn } => {
+                // Only a quoted title is the author's (`!!! tip` is titled "Tip").
+                if !l.construct.is_empty()
+                    && doc
+                        .source
+                        .text
+                        .get(span.clone())
+                        .is_some_and(|line| line.contains('"'))
+                {
+                    block_titles.insert(l.range.start, l.construct.clone());
+                }
                 mkdocs.push_back(crate::mkdocs_blocks::Block {
                     at: l.range.start,
                     kind,
@@ -609,6 +621,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     if callouts.open.is_empty() {
                         region.block_start = events.len();
                     }
+                    // The author's own title is searchable; a default one ("Note") is not.
+                    if !c.title.is_empty() {
+                        rendered.text.push_str(&c.title);
+                        rendered.text.push('\n');
+                    }
                     let title = if !c.title.is_empty() {
                         c.title
                     } else if c.details {
@@ -642,6 +659,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     // No break: an admonition may open first thing inside this one.
                 }
             }
+        }
+        // A drawn MkDocs block's title is the author's text: searchable where it stands.
+        if synthetic
+            && matches!(event, Event::Start(Tag::HtmlBlock))
+            && let Some(title) = block_titles.remove(&range.start)
+        {
+            rendered.text.push_str(&title);
+            rendered.text.push('\n');
         }
         let span = range.start + offset..range.end + offset;
         match &event {
@@ -1774,7 +1799,13 @@ mod tests {
             assert!(!out.contains("&#") && !out.contains("&zw"), "{out:?}");
         }
         assert!(!r.html.contains("<ul>\n<li>\n"), "{}", r.html);
-        assert!(r.text.starts_with("T\nFirst paragraph.\n"), "{:?}", r.text);
+        // The block's title is the author's text (searchable, escaped where it is shown).
+        assert!(
+            r.text
+                .starts_with("T\nDeploy <script>alert(1)</script>\nFirst paragraph.\n"),
+            "{:?}",
+            r.text
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["t", "inside"]);
     }
@@ -1830,6 +1861,32 @@ mod tests {
         ] {
             assert!(r.html.contains(part), "{part} in {}", r.html);
         }
+    }
+
+    #[test]
+    fn callout_titles_of_the_authors_are_search_text_where_they_stand() {
+        let body = "# Deploys\n\nIntro.\n\n:::danger[Never on Fridays]\nWe mean it.\n:::\n\n:::note\nPlain.\n:::\n\n## Rollback\n\n!!! warning \"Check the canary\"\n    Before anything.\n\n=== \"Linux\"\n    `apt install x`\n\n!!! tip\n    Untitled.\n";
+        let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+        let (r, d) = render_path(&hb, "content/a.md");
+        assert!(d.is_empty(), "{d:?}");
+        let at = |needle: &str| {
+            r.text
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in {:?}", r.text))
+        };
+        // In reading order, each before its own body text.
+        assert!(at("Intro.") < at("Never on Fridays"));
+        assert!(at("Never on Fridays") < at("We mean it."));
+        assert!(at("Rollback") < at("Check the canary"));
+        assert!(at("Check the canary") < at("Before anything."));
+        assert!(at("Linux") < at("apt install x"));
+        // Default titles are not the author's words.
+        assert!(
+            !r.text.contains("Note") && !r.text.contains("Tip"),
+            "{:?}",
+            r.text
+        );
+        assert_eq!(r.text.matches("Never on Fridays").count(), 1);
     }
 
     #[test]
