@@ -14,6 +14,7 @@ pub mod config_check;
 pub mod diag_fix;
 pub mod diagnostic;
 pub mod diff;
+pub mod existing_site;
 pub mod export;
 pub mod gitdates;
 pub mod health;

@@ -23,6 +23,14 @@ pub enum ScaffoldError {
     Exists(PathBuf),
     #[error("{} already holds a handbook ({CONFIG_FILE} exists)", .0.display())]
     AlreadyAHandbook(PathBuf),
+    #[error(
+        "{} holds {} with {} Markdown files in {}/, and orgbook reads its pages from content/",
+        dir.display(), site.what, site.pages, site.folder
+    )]
+    PagesElsewhere {
+        dir: PathBuf,
+        site: crate::existing_site::ExistingSite,
+    },
     #[error("cannot write {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -47,6 +55,11 @@ impl ScaffoldError {
         match self {
             ScaffoldError::Exists(_) => Some("choose another name, or remove the file first".into()),
             ScaffoldError::AlreadyAHandbook(_) => Some("run `orgbook init` in a new or empty folder".into()),
+            ScaffoldError::PagesElsewhere { site, .. } => Some(format!(
+                "move them with `git mv {} content`{}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
+                site.folder,
+                site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default()
+            )),
             ScaffoldError::InvalidSlug { suggestion, .. } if !suggestion.is_empty() => {
                 Some(format!("the slug becomes the file name and page URL; try `{suggestion}`"))
             }
@@ -508,12 +521,26 @@ pub fn plan_init(
     title: &str,
     today: Date,
     empty: bool,
+    existing: Option<&crate::existing_site::ExistingSite>,
 ) -> Result<Vec<(String, String)>, ScaffoldError> {
     if dir.join(CONFIG_FILE).exists() {
         return Err(ScaffoldError::AlreadyAHandbook(dir.to_path_buf()));
     }
+    // Pages already in content/ are the handbook: only the configuration is written.
+    // Pages elsewhere are moved first, by the user, so their generator can follow.
+    let adopt = match existing {
+        Some(site) if site.folder == CONTENT_DIR => true,
+        Some(site) => {
+            return Err(ScaffoldError::PagesElsewhere {
+                dir: dir.to_path_buf(),
+                site: site.clone(),
+            });
+        }
+        None => false,
+    };
     let files: Vec<(String, String)> = init_files(title, today, empty)
         .into_iter()
+        .filter(|(rel, _)| !adopt || rel == CONFIG_FILE || rel == ".gitignore")
         .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
         .collect();
     match files

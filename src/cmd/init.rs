@@ -11,11 +11,14 @@ pub fn execute(args: InitArgs) -> u8 {
     let Some(today) = today() else {
         return EXIT_ERRORS;
     };
+    // A docs site already there becomes the handbook (see `existing_site`).
+    let existing = orgbook::existing_site::find(&args.dir);
     let title = args
         .title
         .clone()
+        .or_else(|| existing.as_ref()?.title.clone())
         .unwrap_or_else(|| default_title(&args.dir));
-    let files = match scaffold::plan_init(&args.dir, &title, today, args.empty) {
+    let files = match scaffold::plan_init(&args.dir, &title, today, args.empty, existing.as_ref()) {
         Ok(files) => files,
         Err(e) => return fail(&e),
     };
@@ -25,11 +28,27 @@ pub fn execute(args: InitArgs) -> u8 {
             Err(e) => return fail(&e),
         }
     }
-    eprintln!(
-        "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
-        shown(&args.dir),
-        shown(&args.dir)
-    );
+    match existing {
+        Some(site) => eprintln!(
+            "Made the {} in {}/{} the handbook \"{title}\". Next: `orgbook check --root {}` lists what to fix, `orgbook serve --root {}` previews it",
+            match site.pages {
+                1 => "Markdown file".to_string(),
+                n => format!("{n} Markdown files"),
+            },
+            shown(&args.dir.join(&site.folder)),
+            match site.what {
+                "Markdown files" => String::new(),
+                what => format!(" ({what})"),
+            },
+            shown(&args.dir),
+            shown(&args.dir)
+        ),
+        None => eprintln!(
+            "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
+            shown(&args.dir),
+            shown(&args.dir)
+        ),
+    }
     EXIT_OK
 }
 

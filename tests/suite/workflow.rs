@@ -98,15 +98,74 @@ fn init_refuses_a_folder_that_already_holds_a_handbook() {
         .stderr_has("already holds a handbook");
     assert_eq!(snapshot(&book), before);
 
-    // A stray starter file is refused too, before anything is written.
+    // Markdown already in content/ is the handbook: only the configuration is written,
+    // no starter page next to (or over) the user's.
     let other = empty_book();
     other.write("content/how-we-work.md", "mine\n");
-    other
-        .run(&["init", "."])
-        .failure(1)
-        .stderr_has("never overwrites");
+    let run = other.run(&["init", "."]);
+    run.success()
+        .stderr_has("Made the Markdown file in content/ the handbook");
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        ["orgbook.toml", ".gitignore"]
+    );
     assert_eq!(other.read("content/how-we-work.md"), "mine\n");
-    assert!(!other.root().join("orgbook.toml").exists());
+    assert_eq!(files_under(&other.root().join("content")).len(), 1);
+}
+
+/// `orgbook init` in a repository that has a docs site already: pages in another folder
+/// (MkDocs's `docs/`) are not copied or moved behind the user's back: the error names the
+/// site, the folder and the move that keeps its generator building, and writes nothing.
+/// Once they are in content/, `init` makes them the handbook, titled as the site was.
+#[test]
+fn init_makes_an_existing_docs_site_the_handbook() {
+    let book = TestBook::fixture("mkdocs");
+    book.remove("orgbook.toml");
+    book.edit(
+        "mkdocs.yml",
+        "site_name: Platform docs",
+        "site_name: Platform handbook",
+    );
+    std::fs::rename(book.root().join("content"), book.root().join("docs")).unwrap();
+    let before = files_under(book.root());
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("holds an MkDocs site with 6 Markdown files in docs/, and orgbook reads its pages from content/")
+        .stderr_has("`git mv docs content` and set `docs_dir: content` in mkdocs.yml");
+    assert_eq!(files_under(book.root()), before, "nothing written");
+
+    std::fs::rename(book.root().join("docs"), book.root().join("content")).unwrap();
+    book.write("content/runbooks/checklist.md", "# Release checklist\n");
+    let run = book.run(&["init", "."]);
+    run.success().stderr_has(
+        "Made the 7 Markdown files in content/ (an MkDocs site) the handbook \"Platform handbook\"",
+    );
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        ["orgbook.toml", ".gitignore"]
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("index.html"), ".brand"),
+        ["Platform handbook"]
+    );
+    check_all_links(&book.out(), &["404.html"]);
+
+    // A Hugo site keeps its pages in content/ already.
+    let hugo = TestBook::fixture("hugo");
+    hugo.remove("orgbook.toml");
+    hugo.write(
+        "hugo.toml",
+        "baseURL = 'https://docs.acme.example/'\ntitle = 'Acme Engineering'\ntheme = 'hugo-book'\n",
+    );
+    hugo.run(&["init", "."])
+        .success()
+        .stderr_has("(a Hugo site)");
+    hugo.build().success();
+    assert_eq!(
+        texts(&hugo.html("index.html"), ".brand"),
+        ["Acme Engineering"]
+    );
 }
 
 #[test]

@@ -1,0 +1,266 @@
+//! The pages already in a folder `orgbook init` is run in. A repository that has a docs
+//! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
+//! with `src/`, Jekyll with `docs/_config.yml`) should become a handbook of those pages,
+//! not get a sample handbook written beside them. The site is found by its generator's
+//! configuration file (which also names the pages' folder and the site's title), else by
+//! Markdown files in `content/` or `docs/`.
+//!
+//! Only what `init` needs is read, line by line: the configuration files are YAML, TOML or
+//! JavaScript, and a key's first plain value is all that is wanted from them.
+
+use std::path::Path;
+
+/// A site found in a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingSite {
+    /// Its generator with an article ("an MkDocs site"), or "Markdown files" when no
+    /// generator's configuration was found.
+    pub what: &'static str,
+    /// The folder its pages are in, relative to the folder searched (`content`, `docs`).
+    pub folder: String,
+    /// How many Markdown files that folder holds.
+    pub pages: usize,
+    /// The site's title, from its configuration.
+    pub title: Option<String>,
+    /// For a site whose pages are not in `content/`: how to keep its generator building
+    /// once they are moved there.
+    pub keep_building: Option<&'static str>,
+}
+
+/// A generator: its configuration files, what it is called, where its pages are by
+/// default, the configuration key that moves them and the one that titles the site, and
+/// the setting that keeps it building from `content/`.
+struct Generator {
+    configs: &'static [&'static str],
+    what: &'static str,
+    folder: &'static str,
+    folder_key: Option<&'static str>,
+    title_key: &'static str,
+    keep_building: Option<&'static str>,
+}
+
+const GENERATORS: &[Generator] = &[
+    Generator {
+        configs: &["mkdocs.yml", "mkdocs.yaml"],
+        what: "an MkDocs site",
+        folder: "docs",
+        folder_key: Some("docs_dir"),
+        title_key: "site_name",
+        keep_building: Some("set `docs_dir: content` in mkdocs.yml so MkDocs still builds"),
+    },
+    Generator {
+        configs: &[
+            "docusaurus.config.js",
+            "docusaurus.config.ts",
+            "docusaurus.config.mjs",
+        ],
+        what: "a Docusaurus site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "set `path: 'content'` in the docs options of docusaurus.config.js so Docusaurus still builds",
+        ),
+    },
+    Generator {
+        configs: &["book.toml"],
+        what: "an mdBook book",
+        folder: "src",
+        folder_key: Some("src"),
+        title_key: "title",
+        keep_building: Some(
+            "set `src = \"content\"` under [book] in book.toml so mdBook still builds",
+        ),
+    },
+    Generator {
+        configs: &["hugo.toml", "hugo.yaml", "hugo.json"],
+        what: "a Hugo site",
+        folder: "content",
+        folder_key: Some("contentDir"),
+        title_key: "title",
+        keep_building: Some("set `contentDir = \"content\"` in the Hugo configuration"),
+    },
+    Generator {
+        configs: &["config.toml"],
+        what: "a Hugo or Zola site",
+        folder: "content",
+        folder_key: None,
+        title_key: "title",
+        keep_building: None,
+    },
+    Generator {
+        configs: &["docs/_config.yml"],
+        what: "a Jekyll site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: None,
+    },
+];
+
+/// The site in `dir`, if there is one with at least one Markdown page.
+pub fn find(dir: &Path) -> Option<ExistingSite> {
+    // The first generator configured here, whose pages may have moved to content/ already.
+    let mut configured: Option<(&Generator, String)> = None;
+    for g in GENERATORS {
+        let Some(text) = g
+            .configs
+            .iter()
+            .find_map(|c| std::fs::read_to_string(dir.join(c)).ok())
+        else {
+            continue;
+        };
+        let folder = g
+            .folder_key
+            .and_then(|k| value_of(&text, k))
+            .map(|f| f.trim_start_matches("./").trim_end_matches('/').to_string())
+            .filter(|f| !f.is_empty() && !f.contains(".."))
+            .unwrap_or_else(|| g.folder.to_string());
+        let pages = markdown_files(&dir.join(&folder));
+        if pages == 0 {
+            configured.get_or_insert((g, text));
+        } else {
+            return Some(ExistingSite {
+                what: g.what,
+                keep_building: if folder == "content" {
+                    None
+                } else {
+                    g.keep_building
+                },
+                folder,
+                pages,
+                title: value_of(&text, g.title_key),
+            });
+        }
+    }
+    ["content", "docs"].into_iter().find_map(|folder| {
+        let pages = markdown_files(&dir.join(folder));
+        (pages > 0).then(|| ExistingSite {
+            what: configured
+                .as_ref()
+                .map_or("Markdown files", |(g, _)| g.what),
+            folder: folder.to_string(),
+            pages,
+            title: configured
+                .as_ref()
+                .and_then(|(g, text)| value_of(text, g.title_key)),
+            keep_building: None,
+        })
+    })
+}
+
+/// The first plain value of `key` in a YAML, TOML or JavaScript configuration: a line
+/// `key: value`, `key = "value"` or `key: 'value',`. Values that are expressions
+/// (`!ENV …`, `process.env…`, `${…}`) are not plain.
+fn value_of(text: &str, key: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let rest = line.trim_start().strip_prefix(key)?.trim_start();
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('='))?
+            .trim();
+        let rest = rest.strip_suffix(',').unwrap_or(rest).trim();
+        let value = ['"', '\'']
+            .iter()
+            .find_map(|q| rest.strip_prefix(*q)?.strip_suffix(*q))
+            .unwrap_or(rest);
+        let plain = !value.is_empty()
+            && !value.starts_with(['!', '[', '{', '&', '*'])
+            && !value.contains("${")
+            && !value.contains("process.env");
+        plain.then(|| value.to_string())
+    })
+}
+
+/// Markdown files below `folder`, as the build would read them (hidden files and other
+/// generators' machinery left out).
+fn markdown_files(folder: &Path) -> usize {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let skipped = crate::text::walk::is_ignored(&name)
+                || (e.file_type().is_dir() && name == "node_modules");
+            e.depth() == 0 || !skipped
+        })
+        .flatten()
+        .filter(|e| {
+            e.file_type().is_file() && crate::load::is_markdown(&e.file_name().to_string_lossy())
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, files: &[(&str, &str)]) {
+        for (rel, text) in files {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn sites_are_found_by_their_configuration_with_folder_and_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        assert_eq!(find(root), None);
+        write(
+            root,
+            &[
+                (
+                    "mkdocs.yml",
+                    "site_name: 'Platform docs'\nsite_url: https://x\ndocs_dir: pages/\n",
+                ),
+                ("pages/index.md", "# Home\n"),
+                ("pages/a/b.md", "# B\n"),
+                ("pages/.hidden.md", "# no\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(site.what, "an MkDocs site");
+        assert_eq!((site.folder.as_str(), site.pages), ("pages", 2));
+        assert_eq!(site.title.as_deref(), Some("Platform docs"));
+        assert!(site.keep_building.unwrap().contains("docs_dir: content"));
+        // Its pages moved to content/ (`git mv pages content`): still that site.
+        std::fs::rename(root.join("pages"), root.join("content")).unwrap();
+        let site = find(root).unwrap();
+        assert_eq!(site.what, "an MkDocs site");
+        assert_eq!((site.folder.as_str(), site.pages), ("content", 2));
+        assert_eq!(site.title.as_deref(), Some("Platform docs"));
+        assert_eq!(site.keep_building, None);
+    }
+
+    #[test]
+    fn a_configuration_without_pages_is_passed_over_and_content_is_adopted_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                ("book.toml", "[book]\ntitle = \"Ops\"\n"),
+                ("hugo.toml", "baseURL = 'https://x/'\ntitle = 'Acme Docs'\n"),
+                ("content/_index.md", "# Acme\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(site.what, "a Hugo site");
+        assert_eq!(site.folder, "content");
+        assert_eq!(site.title.as_deref(), Some("Acme Docs"));
+        assert_eq!(site.keep_building, None);
+    }
+
+    #[test]
+    fn plain_values_only() {
+        assert_eq!(
+            value_of("  title: 'My Site',\n", "title").as_deref(),
+            Some("My Site")
+        );
+        assert_eq!(value_of("title = \"T\"\n", "title").as_deref(), Some("T"));
+        assert_eq!(value_of("site_name: !ENV [NAME, x]\n", "site_name"), None);
+        assert_eq!(value_of("titles: x\n", "title"), None);
+        assert_eq!(value_of("title: `${x}`\n", "title"), None);
+    }
+}
