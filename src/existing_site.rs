@@ -89,6 +89,14 @@ const GENERATORS: &[Generator] = &[
         keep_building: None,
     },
     Generator {
+        configs: &["docs/conf.py"],
+        what: "a Sphinx site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "project",
+        keep_building: Some("run sphinx-build on content/ (conf.py moves with it)"),
+    },
+    Generator {
         configs: &["docs/_config.yml"],
         what: "a Jekyll site",
         folder: "docs",
@@ -250,6 +258,25 @@ mod tests {
         assert_eq!(site.folder, "content");
         assert_eq!(site.title.as_deref(), Some("Acme Docs"));
         assert_eq!(site.keep_building, None);
+    }
+
+    #[test]
+    fn a_sphinx_project_is_named_and_titled_by_its_conf_py() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "docs/conf.py",
+                    "import os\nproject = \"pip\"\nextensions = [\"myst_parser\"]\n",
+                ),
+                ("docs/index.md", "# pip\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!((site.what, site.folder.as_str()), ("a Sphinx site", "docs"));
+        assert_eq!(site.title.as_deref(), Some("pip"));
     }
 
     #[test]
