@@ -580,6 +580,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
 
     let parser = Parser::new_ext(&body, options()).into_offset_iter();
+    let parser =
+        crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
     // `synthetic`: an event of a drawn MkDocs block's own (see `mkdocs_blocks`), written as
     // it is: it holds nothing of the author's to index, resolve or sanitize.
     for (event, range, synthetic) in crate::mkdocs_blocks::Blocks::new(parser, mkdocs) {
@@ -1861,6 +1863,64 @@ mod tests {
         ] {
             assert!(r.html.contains(part), "{part} in {}", r.html);
         }
+    }
+
+    /// MDX has no indented code: a tab's indented paragraphs after a blank line are prose,
+    /// with their links resolved and reported at their own line and column; fenced code,
+    /// and indented code in a `.md` page, stay code.
+    #[test]
+    fn indented_text_in_an_mdx_page_is_markdown_located_in_its_source() {
+        let body = "# Install\n\n<Tabs>\n  <TabItem value=\"win\" label=\"Windows\">\n\n    Press **Ctrl** and see [setup](b.md).\n\n    ## Shortcuts\n\n    A second paragraph with [a broken link](nope.md).\n\n  </TabItem>\n</Tabs>\n\n```\n    fenced stays code\n```\n";
+        let hb = book(
+            &[
+                ("README.md", "# Home\n"),
+                ("b.md", "# B\n"),
+                ("a.mdx", body),
+                ("c.md", &body.replace("<Tabs>", "Tabs")),
+            ],
+            &[],
+            true,
+        );
+        let (r, d) = render_path(&hb, "content/a.mdx");
+        assert!(r.html.contains("<strong>Ctrl</strong>"), "{}", r.html);
+        assert!(r.html.contains("href=\"b.html\""), "{}", r.html);
+        assert!(!r.html.contains("<pre><code>Press"), "{}", r.html);
+        assert!(r.html.contains("    fenced stays code"), "{}", r.html);
+        assert_eq!(
+            r.headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ["install", "shortcuts"]
+        );
+        let broken: Vec<(u32, u32)> = d
+            .iter()
+            .filter(|d| d.code == "broken-link")
+            .map(|d| (d.line, d.column))
+            .collect();
+        let line = body.lines().position(|l| l.contains("nope.md")).unwrap() as u32 + 1;
+        let column = body
+            .lines()
+            .nth(line as usize - 1)
+            .unwrap()
+            .find('[')
+            .unwrap() as u32
+            + 1;
+        assert_eq!(broken, [(line, column)]);
+        // Tabs in the indentation, and a block at the very end: nothing is out of bounds.
+        for tail in ["\t\t[x](nope.md)\n\n \t  y", "\n\n    [z](b.md)"] {
+            let hb = book(
+                &[
+                    ("README.md", "# Home\n"),
+                    ("b.md", "# B\n"),
+                    ("t.mdx", &format!("# T\n\nText.\n{tail}")),
+                ],
+                &[],
+                true,
+            );
+            let (r, _) = render_path(&hb, "content/t.mdx");
+            assert!(!r.html.contains("<pre"), "{}", r.html);
+        }
+        // The same lines in a `.md` page are code, as CommonMark says.
+        let (md, _) = render_path(&hb, "content/c.md");
+        assert!(md.html.contains("<pre><code>Press **Ctrl**"), "{}", md.html);
     }
 
     #[test]

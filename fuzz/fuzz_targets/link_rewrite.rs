@@ -1,5 +1,6 @@
-//! Any Markdown body (links, images, raw HTML, headings) in a small linked handbook: link
-//! rewriting, the raw-HTML policy and anchor checks must never panic.
+//! Any Markdown body (links, images, raw HTML, headings), as a `.md` and an `.mdx` page, in
+//! a small linked handbook: link rewriting, the raw-HTML policy and anchor checks must
+//! never panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,6 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let mut docs = Vec::new();
     for (rel, text) in [
         ("guide/fuzz.md", body.to_string()),
+        // The same body as MDX: indented code is read as Markdown there.
+        ("guide/tabs.mdx", body.to_string()),
         ("guide/setup.md", SETUP.to_string()),
         ("teams/platform.md", TEAM.to_string()),
     ] {

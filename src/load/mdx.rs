@@ -12,7 +12,7 @@
 //! prose that starts with the word "import" stays, and so does code in code blocks.
 
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Removes the MDX-only syntax from the body of `text` (which starts at `body_start`), and
@@ -215,6 +215,83 @@ fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
         from = end;
     }
     out
+}
+
+/// MDX has no indented code blocks (MDX 2 dropped them), so content indented inside a
+/// component (`<TabItem>` … a blank line … `    Use Ctrl + C.`) is prose there, which
+/// CommonMark reads as code. For an `.mdx` page this adapter reads each indented code
+/// block's text as Markdown instead, in its place, with every event's range mapped back
+/// to the source (the block's lines lost their indentation, so the map is per line), so
+/// links, headings and diagnostics inside it are located as anywhere else. Fenced code
+/// is untouched. Other pages pass through unchanged.
+pub(crate) struct IndentedAsMarkdown<'a, I> {
+    inner: I,
+    mdx: bool,
+    out: std::collections::VecDeque<(Event<'a>, Range<usize>)>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> IndentedAsMarkdown<'a, I> {
+    pub(crate) fn new(inner: I, mdx: bool) -> Self {
+        IndentedAsMarkdown {
+            inner,
+            mdx,
+            out: Default::default(),
+        }
+    }
+
+    /// Reads the block whose start was just taken: its lines as (text, source start),
+    /// parsed as Markdown into `out`.
+    fn reparse(&mut self, start: Range<usize>) {
+        let mut text = String::new();
+        // Each line: its start in `text`, and where it starts and ends in the source (a
+        // tab in the indentation can leave spaces in the text that the source lacks, so
+        // a mapped offset is kept inside its line).
+        let mut lines: Vec<(usize, Range<usize>)> = Vec::new();
+        for (event, range) in self.inner.by_ref() {
+            match event {
+                Event::Text(t) => {
+                    lines.push((text.len(), range));
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        let map = |o: usize, is_end: bool| {
+            // An end offset at a line boundary belongs to the line before it.
+            let probe = if is_end { o.saturating_sub(1) } else { o };
+            let i = lines
+                .partition_point(|&(at, _)| at <= probe)
+                .saturating_sub(1);
+            lines.get(i).map_or(start.start, |(at, src)| {
+                (src.start + o.saturating_sub(*at)).min(src.end)
+            })
+        };
+        for (event, range) in Parser::new_ext(&text, crate::markdown::options()).into_offset_iter()
+        {
+            let from = map(range.start, false);
+            self.out
+                .push_back((event.into_static(), from..map(range.end, true).max(from)));
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for IndentedAsMarkdown<'a, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.out.pop_front() {
+            return Some(e);
+        }
+        let (event, range) = self.inner.next()?;
+        match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Indented)) if self.mdx => {
+                self.reparse(range);
+                self.next()
+            }
+            other => Some((other, range)),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub mod category;
 pub mod fields;
 mod frontmatter;
 pub mod machinery;
-mod mdx;
+pub(crate) mod mdx;
 pub mod mkdocs_nav;
 mod yaml;
 

@@ -361,8 +361,23 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
     // comments gone, each tab shown under its label, the source not published.
     let cli = book.html("reference/cli.html");
     assert_eq!(texts(&cli, "h1"), ["Command-line tools"]);
-    assert_eq!(texts(&cli, "main .prose strong"), ["macOS", "Linux"]);
+    assert_eq!(
+        texts(&cli, "main .prose strong"),
+        ["macOS", "Linux", "macOS", "Linux"]
+    );
     assert_eq!(cli.select(&sel("main pre code.language-bash")).count(), 2);
+    // Indented tab text after a blank line is prose in MDX, not a code block; its link
+    // resolves.
+    assert_eq!(cli.select(&sel("main pre")).count(), 2);
+    assert_eq!(
+        texts(&cli, "main .prose p > code"),
+        ["acme", "brew upgrade acme"]
+    );
+    assert!(
+        hrefs(&cli, "main .prose p a").contains(&"../reference/faq.html".to_string()),
+        "{:?}",
+        hrefs(&cli, "main .prose p a")
+    );
     let prose = texts(&cli, "main .prose").concat();
     for gone in [
         "import",
