@@ -479,6 +479,7 @@ impl Model {
     /// outermost package or `_` folder above the path, else the path itself, a folder
     /// standing for all below it) loses its notes and is walked again.
     fn renote_skipped(&mut self, content_dir: &Path, paths: &BTreeSet<PathBuf>) {
+        let mut scopes: HashSet<String> = HashSet::new();
         for p in paths {
             let Ok(rel_path) = p.strip_prefix(content_dir) else {
                 continue;
@@ -497,15 +498,50 @@ impl Model {
             .flatten()
             .min_by_key(|s| s.len())
             .unwrap_or(&rel);
-            let key = format!("{CONTENT_DIR}/{scope}");
-            let below = format!("{key}/");
+            scopes.insert(scope.to_string());
+        }
+        // `rel` itself (unless `proper`) or a folder above it is in `set`: a lookup per
+        // folder of the path, so a checkout of many files stays linear.
+        let within = |rel: &str, set: &HashSet<String>, proper: bool| {
+            (!proper && set.contains(rel))
+                || rel.match_indices('/').any(|(i, _)| set.contains(&rel[..i]))
+        };
+        let outer: HashSet<String> = scopes
+            .iter()
+            .filter(|s| !within(s, &scopes, true))
+            .cloned()
+            .collect();
+        // A file's notes are under its own name; a folder (or what is gone, which may have
+        // been one) has notes anywhere below it.
+        let folders = outer
+            .iter()
+            .any(|s| std::fs::symlink_metadata(content_dir.join(s)).map_or(true, |m| m.is_dir()));
+        if folders {
             self.load_diags.retain(|file, diags| {
-                if file == &key || file.starts_with(&below) {
+                if let Some(rel) = file
+                    .strip_prefix(CONTENT_DIR)
+                    .and_then(|r| r.strip_prefix('/'))
+                    && within(rel, &outer, false)
+                {
                     diags.retain(|d| d.code != "skipped-file");
                 }
                 !diags.is_empty()
             });
-            let at = content_dir.join(scope);
+        } else {
+            for scope in &outer {
+                let key = format!("{CONTENT_DIR}/{scope}");
+                if let Some(diags) = self.load_diags.get_mut(&key) {
+                    diags.retain(|d| d.code != "skipped-file");
+                    if diags.is_empty() {
+                        self.load_diags.remove(&key);
+                    }
+                }
+            }
+        }
+        let mut outer: Vec<String> = outer.into_iter().collect();
+        outer.sort_unstable();
+        for scope in outer {
+            let at = content_dir.join(&scope);
             if std::fs::symlink_metadata(&at).is_ok() {
                 for note in load::walk_tree(content_dir, &at).1 {
                     self.load_diags
