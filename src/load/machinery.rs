@@ -80,10 +80,43 @@ pub fn skipped_markdown(rel: &str) -> Option<(&str, Skipped)> {
 }
 
 /// A non-Markdown file published only when a page links to it: inside a `_` folder, or
-/// named `_…` (Docusaurus's `_category_` files are settings, read elsewhere).
+/// named `_…` (Docusaurus's `_category_` files are settings, read elsewhere); pages in
+/// another markup ([`other_markup`]) and Sphinx's build files (`conf.py`, `Makefile`,
+/// `make.bat`), which a Sphinx folder moved in brings beside its pages.
 pub fn linked_only(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    underscore_folder(rel).is_some() || name.starts_with('_')
+    underscore_folder(rel).is_some()
+        || name.starts_with('_')
+        || other_markup(rel).is_some()
+        || matches!(name, "conf.py" | "Makefile" | "make.bat")
+}
+
+/// The markup of a page orgbook does not read (Sphinx's reStructuredText, Antora's
+/// AsciiDoc), by its file's extension.
+pub fn other_markup(rel: &str) -> Option<&'static str> {
+    let (_, ext) = rel.rsplit('/').next().unwrap_or(rel).rsplit_once('.')?;
+    match ext {
+        "rst" => Some("reStructuredText"),
+        "adoc" | "asciidoc" => Some("AsciiDoc"),
+        _ => None,
+    }
+}
+
+/// The note for the `count` pages in `markup` in one folder (`folder`: its path from the
+/// handbook root, `content` or `content/…`).
+pub fn markup_note(folder: &str, markup: &str, count: usize) -> Diagnostic {
+    let help = if markup == "AsciiDoc" {
+        "convert them to Markdown, e.g. `asciidoctor -b docbook x.adoc -o - | pandoc -f docbook -t gfm -o x.md`"
+    } else {
+        "convert them to Markdown, e.g. `pandoc -f rst -t gfm x.rst -o x.md` (or to MyST Markdown with `rst2myst`)"
+    };
+    let files = if count == 1 { "file" } else { "files" };
+    Diagnostic::note(
+        "skipped-file",
+        folder,
+        format!("skipped: {count} {markup} {files} in this folder: orgbook reads Markdown (.md, .mdx) pages, so these are not pages, and are published only where a page links to them"),
+    )
+    .with_help(help)
 }
 
 /// Whether the file at `rel`, or a folder above it, is skipped: packages, or Markdown that
@@ -194,6 +227,11 @@ mod tests {
         assert!(linked_only("_config.yml"));
         assert!(!linked_only("_posts/team.png"));
         assert!(!linked_only("guides/diagram.png"));
+        assert!(linked_only("docs/conf.py") && linked_only("install.rst"));
+        assert_eq!(other_markup("a/install.rst"), Some("reStructuredText"));
+        assert_eq!(other_markup("guide.adoc"), Some("AsciiDoc"));
+        assert_eq!(other_markup("rst/readme.md"), None);
+        assert_eq!(other_markup("Makefile"), None);
         assert_eq!(
             outermost_packages("a/node_modules/b/node_modules/c.md", false),
             Some("a/node_modules")

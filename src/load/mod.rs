@@ -114,6 +114,8 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
     let mut hidden: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     // Markdown files in another generator's `_` folders, by the outermost such folder.
     let mut underscore: BTreeMap<String, machinery::Skipped> = BTreeMap::new();
+    // Pages in another markup (`.rst`), counted by folder and markup.
+    let mut markup: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut walk = walk_with_dot_folders(from);
     while let Some(entry) = walk.next() {
         let Ok(entry) = entry else { continue };
@@ -157,6 +159,10 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
             continue;
         }
         if !crate::text::walk::is_ignored_path(&rel) {
+            if let Some(kind) = machinery::other_markup(&rel) {
+                let folder = rel.rsplit_once('/').map_or("", |(d, _)| d);
+                *markup.entry((folder.to_string(), kind)).or_default() += 1;
+            }
             files.push((entry.into_path(), rel));
         } else if !is_ignored(&entry.file_name().to_string_lossy())
             && in_dot_folder(&rel)
@@ -167,6 +173,14 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
     }
     for (folder, why) in underscore {
         skipped.push(machinery::note(&format!("{CONTENT_DIR}/{folder}"), why));
+    }
+    for ((folder, kind), count) in markup {
+        let at = if folder.is_empty() {
+            CONTENT_DIR.to_string()
+        } else {
+            format!("{CONTENT_DIR}/{folder}")
+        };
+        skipped.push(machinery::markup_note(&at, kind, count));
     }
     files.append(&mut dot_files);
     for (folder, mut notes) in hidden {

@@ -498,12 +498,19 @@ impl Model {
             .flatten()
             .min_by_key(|s| s.len())
             .unwrap_or(&rel);
+            // Pages in another markup are noted by folder: their folder is walked again
+            // (the root's is "").
+            let scope = match machinery::other_markup(scope) {
+                Some(_) => scope.rsplit_once('/').map_or("", |(d, _)| d),
+                None => scope,
+            };
             scopes.insert(scope.to_string());
         }
         // `rel` itself (unless `proper`) or a folder above it is in `set`: a lookup per
         // folder of the path, so a checkout of many files stays linear.
         let within = |rel: &str, set: &HashSet<String>, proper: bool| {
             (!proper && set.contains(rel))
+                || (!rel.is_empty() && set.contains(""))
                 || rel.match_indices('/').any(|(i, _)| set.contains(&rel[..i]))
         };
         let outer: HashSet<String> = scopes
@@ -520,7 +527,7 @@ impl Model {
             self.load_diags.retain(|file, diags| {
                 if let Some(rel) = file
                     .strip_prefix(CONTENT_DIR)
-                    .and_then(|r| r.strip_prefix('/'))
+                    .map(|r| r.strip_prefix('/').unwrap_or(r))
                     && within(rel, &outer, false)
                 {
                     diags.retain(|d| d.code != "skipped-file");
@@ -529,7 +536,11 @@ impl Model {
             });
         } else {
             for scope in &outer {
-                let key = format!("{CONTENT_DIR}/{scope}");
+                let key = if scope.is_empty() {
+                    CONTENT_DIR.to_string()
+                } else {
+                    format!("{CONTENT_DIR}/{scope}")
+                };
                 if let Some(diags) = self.load_diags.get_mut(&key) {
                     diags.retain(|d| d.code != "skipped-file");
                     if diags.is_empty() {

@@ -1251,6 +1251,27 @@ fn other_generators_machinery_stays_unpublished_as_in_a_fresh_build() {
     );
     let r = update(&mut model, &book.remove("content/area"));
     assert_matches_full_build(&model, &r, "the folder removed");
+    // Pages in another markup: one note a folder, counting them (the root's included).
+    for (step, change) in [
+        (
+            "a .rst page",
+            book.write("content/guides/vcs.rst", "VCS\n===\n"),
+        ),
+        (
+            "a second",
+            book.write("content/guides/pins.rst", "Pins\n====\n"),
+        ),
+        ("one removed", book.remove("content/guides/vcs.rst")),
+        (
+            "one at the root",
+            book.write("content/notes.adoc", "= Notes\n"),
+        ),
+        ("the root's removed", book.remove("content/notes.adoc")),
+    ] {
+        let r = update(&mut model, &change);
+        assert_matches_full_build(&model, &r, step);
+    }
+    assert!(!published(&model, "guides/pins.rst"));
     let r = update(&mut model, &book.remove("content/Gemfile"));
     assert_matches_full_build(&model, &r, "Gemfile removed");
 }
