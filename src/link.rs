@@ -44,6 +44,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         mut drafts,
         folder_settings,
         mkdocs_nav,
+        static_files,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -351,6 +352,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         folder_index,
         folder_settings,
         mkdocs_nav,
+        static_files,
         redirects,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
@@ -1050,6 +1052,7 @@ mod tests {
             drafts: Vec::new(),
             folder_settings: Default::default(),
             mkdocs_nav: Vec::new(),
+            static_files: Default::default(),
         }
     }
 

@@ -1217,6 +1217,11 @@ fn rewrite<'a>(
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
+        // Not under content/ but in static/, which is copied to the site's root.
+        Resolved::Missing(joined) if static_file(handbook, &joined).is_some() => {
+            let site_path = static_file(handbook, &joined).unwrap_or_default();
+            Some(format!("{root}{}{suffix}", encode_path(site_path)).into())
+        }
         Resolved::Missing(_) | Resolved::Draft(_) | Resolved::Ambiguous(..)
             if rendered.broken_links >= BROKEN_LINKS_SHOWN =>
         {
@@ -1280,6 +1285,14 @@ fn rewrite<'a>(
     }
 }
 
+/// The path in the site of a link that names no file under content/ but a file of
+/// `static/` (copied to the site's root): `content/img/logo.png` → `img/logo.png`.
+fn static_file<'a>(handbook: &Handbook, joined: &'a str) -> Option<&'a str> {
+    joined
+        .strip_prefix("content/")
+        .filter(|p| handbook.static_files.contains(*p))
+}
+
 /// The relative path from folder `from_dir` to file `to` (both root-relative), for hints.
 pub fn relative_path(from_dir: &str, to: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
@@ -1340,6 +1353,7 @@ mod tests {
             drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
             folder_settings: Default::default(),
             mkdocs_nav: Vec::new(),
+            static_files: ["img/logo.png".to_string()].into(),
         };
         let hb = crate::link::resolve(config, loaded, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");

@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use jiff::civil::Date;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A value read from a document and where it was written (a byte range of the source
@@ -371,6 +371,9 @@ pub struct Handbook {
     pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
     /// The pages `mkdocs.yml`'s `nav:` lists, in order (kept for `serve`'s re-links).
     pub mkdocs_nav: Vec<String>,
+    /// The files of the handbook's `static/` folder, by their path in the site: a page's
+    /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
+    pub static_files: BTreeSet<String>,
 }
 
 /// The order of a group's children in [`Handbook::children`] (and so everywhere they are

@@ -35,7 +35,8 @@ fuzz_target!(|data: &[u8]| {
         unparsed: Vec::new(),
         drafts: Vec::new(),
         folder_settings: Default::default(),
-            mkdocs_nav: Vec::new(),
+        mkdocs_nav: Vec::new(),
+        static_files: ["static/logo.svg".to_string()].into(),
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);

@@ -22,7 +22,7 @@ use crate::model::Spanned;
 use crate::model::{Doc, DocKind, Source};
 pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
@@ -84,6 +84,17 @@ pub struct Loaded {
     pub folder_settings: BTreeMap<String, category::FolderSettings>,
     /// The pages an `mkdocs.yml` beside `content/` lists in its `nav:`, in that order.
     pub mkdocs_nav: Vec<String>,
+    /// The files of `static/`, by their path in the site ([`static_files`]).
+    pub static_files: BTreeSet<String>,
+}
+
+/// The files of the handbook's `static/` folder, by their path in the site (the folder is
+/// copied to the site's root).
+pub fn static_files(root: &Path) -> BTreeSet<String> {
+    crate::text::walk::files_under(&root.join("static"))
+        .into_iter()
+        .map(|(rel, _)| rel)
+        .collect()
 }
 
 /// Lists the files under `content/` as `(absolute path, path relative to content/)`, sorted,
@@ -340,6 +351,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         drafts,
         folder_settings: read_folder_settings(&settings, diags),
         mkdocs_nav: mkdocs_nav::read(root, diags),
+        static_files: static_files(root),
     }
 }
 

@@ -401,7 +401,14 @@ impl Model {
     pub fn update(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
         self.laps.take();
-        if changes.config || changes.rescan {
+        // A file added to or removed from static/ can mend or break links in any page
+        // (`/img/logo.png`): re-read everything, as for a configuration change. An edit of
+        // a file already there is only re-sent.
+        if changes.config
+            || changes.rescan
+            || (!changes.static_files.is_empty()
+                && load::static_files(&self.root) != self.handbook.static_files)
+        {
             return self.reload(started);
         }
         let mut scope = Scope::Nothing;
@@ -752,6 +759,7 @@ impl Model {
                 drafts: self.handbook.drafts.iter().cloned().collect(),
                 folder_settings,
                 mkdocs_nav: self.handbook.mkdocs_nav.clone(),
+                static_files: self.handbook.static_files.clone(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             if config.policy.deny.is_empty() {

@@ -1276,6 +1276,39 @@ fn other_generators_machinery_stays_unpublished_as_in_a_fresh_build() {
     assert_matches_full_build(&model, &r, "Gemfile removed");
 }
 
+/// A file added to `static/` mends a link to it (`/img/x.svg`), and removing it breaks the
+/// link again, as in a fresh build; an edit of a static file re-sends it only.
+#[test]
+fn a_static_file_added_or_removed_relinks_as_a_fresh_build_does() {
+    let book = Book::fixture("docusaurus");
+    book.write(
+        "content/tutorial/overview.md",
+        "# Overview\n\n![Diagram](/img/diagram.svg)\n",
+    );
+    let (mut model, first) = served(&book);
+    assert_matches_full_build(&model, &first, "cold, the link broken");
+    assert!(first.diagnostics.iter().any(|d| d.code == "broken-link"));
+    let static_change = |rel: &str| Changes {
+        static_files: BTreeSet::from([book.path(rel)]),
+        ..Changes::default()
+    };
+    book.write("static/img/diagram.svg", "<svg/>");
+    let r = update(&mut model, &static_change("static/img/diagram.svg"));
+    assert_matches_full_build(&model, &r, "the image added");
+    assert!(!r.diagnostics.iter().any(|d| d.code == "broken-link"));
+    book.write("static/img/diagram.svg", "<svg></svg>");
+    let r = update(&mut model, &static_change("static/img/diagram.svg"));
+    assert_ne!(
+        r.scope,
+        Scope::Full,
+        "an edit of a static file re-reads nothing"
+    );
+    book.remove("static/img/diagram.svg");
+    let r = update(&mut model, &static_change("static/img/diagram.svg"));
+    assert_matches_full_build(&model, &r, "the image removed");
+    assert!(r.diagnostics.iter().any(|d| d.code == "broken-link"));
+}
+
 /// `mkdocs.yml`'s `nav:` orders pages: the watcher counts it as configuration, and an edit
 /// of it (and a body edit of a listed page) gives what a fresh build gives.
 #[test]

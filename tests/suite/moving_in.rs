@@ -889,6 +889,45 @@ fn a_jekyll_site_with_madr_records_in_its_decisions_folder_moves_in_as_the_error
     );
 }
 
+/// Hugo and Docusaurus sites keep images in `static/` and link them from the site's root
+/// (`/img/logo.png`); orgbook copies `static/` to the site's root too, so such a link (or a
+/// relative one to the same place) is a link to that file, not a broken one.
+#[test]
+fn links_to_files_in_static_reach_them() {
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "static/img/architecture.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    book.write(
+        "content/tutorial/overview.md",
+        "# Overview\n\n![Architecture](/img/architecture.svg)\n\nThe [same diagram](../img/architecture.svg#top) and [a missing one](/img/missing.svg).\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("link to `/img/missing.svg`: no such file")
+        .stderr_lacks("architecture.svg`: no such file");
+    book.edit(
+        "content/tutorial/overview.md",
+        " and [a missing one](/img/missing.svg)",
+        "",
+    );
+    book.build().success();
+    let page = book.html("tutorial/overview.html");
+    let images: Vec<&str> = page
+        .select(&sel("main img"))
+        .filter_map(|e| e.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["../img/architecture.svg"]);
+    assert!(
+        hrefs(&page, "main a").contains(&"../img/architecture.svg#top".to_string()),
+        "{:?}",
+        hrefs(&page, "main a")
+    );
+    assert!(book.out().join("img/architecture.svg").is_file());
+    check_all_links(&book.out(), &["404.html"]);
+}
+
 /// A missing image is not a missing page: the hint says to add the file, not to link a
 /// Markdown source.
 #[test]
