@@ -139,7 +139,14 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             || kramdown_ial(body, at).is_some()
     };
     let targets = myst_targets(body);
-    let admonitions = docusaurus_admonitions(body);
+    let mut admonitions = docusaurus_admonitions(body);
+    let hugo = hugo_admonitions(body);
+    // Their lines, so the shortcode scan below does not report them as leftovers.
+    let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
+    if !hugo.is_empty() {
+        admonitions.extend(hugo);
+        admonitions.sort_by_key(|a| a.range.start);
+    }
     let mkdocs = mkdocs_lines(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
@@ -231,6 +238,9 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 blank.push(ial);
             }
             end
+        } else if rest.starts_with("{{") && hugo_lines.binary_search(&i).is_ok() {
+            // A Hugo callout's line (see `hugo_admonitions`): drawn, not reported.
+            line_end.from(i).unwrap_or(body.len())
         } else if rest.starts_with("{{") && !in_code(i) {
             let eol = line_end.from(i).unwrap_or(body.len());
             match expr_close.from(i + 2).filter(|&c| c < eol) {
@@ -865,6 +875,113 @@ fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
     out
 }
 
+/// Hugo themes' callout shortcodes, each on a line of its own at the start of the line
+/// and outside fenced code, paired innermost first like Docusaurus admonitions: the Book
+/// theme's `{{< hint info >}}` … `{{< /hint >}}` (`info`, `warning`, `danger`, or none),
+/// Docsy's `{{% alert title="Note" color="warning" %}}` … `{{% /alert %}}` and
+/// `{{< details "Title" >}}` … `{{< /details >}}` (a `<details>`). Shortcodes written
+/// inline, unclosed or of other names stay reported leftovers.
+fn hugo_admonitions(body: &str) -> Vec<Leftover> {
+    use pulldown_cmark::BlockQuoteKind as K;
+    let mut out = Vec::new();
+    let mut open: Vec<Leftover> = Vec::new();
+    let mut fences = Fences::new(body);
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"{{") {
+        if at != 0 && body.as_bytes()[at - 1] != b'\n' {
+            continue;
+        }
+        if fences.inside(at) {
+            continue;
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let line = body[at..end].trim_end();
+        let Some(inner) = line
+            .strip_prefix("{{<")
+            .and_then(|l| l.strip_suffix(">}}"))
+            .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
+        else {
+            continue;
+        };
+        let inner = inner.trim();
+        if let Some(name) = inner.strip_prefix('/') {
+            let name = name.trim();
+            if let Some(i) = open
+                .iter()
+                .rposition(|o| o.construct.split('\u{0}').next() == Some(name))
+            {
+                // Shortcodes opened inside it and never closed are not drawn.
+                let o = open.remove(i);
+                open.truncate(i);
+                out.push(o);
+                out.push(Leftover {
+                    range: at..end,
+                    construct: String::new(),
+                    kind: Kind::CalloutEnd,
+                });
+            }
+            continue;
+        }
+        let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+        let args = args.trim();
+        let attr = |key: &str| {
+            args.split_once(&format!("{key}=\""))
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(v, _)| v.trim().to_string())
+        };
+        let (kind, details, title) = match name {
+            "hint" => {
+                let style = args.split_whitespace().next().unwrap_or("");
+                let kind = match style {
+                    "warning" => K::Warning,
+                    "danger" => K::Caution,
+                    "" | "info" | "default" => K::Note,
+                    _ => continue,
+                };
+                (kind, false, String::new())
+            }
+            "alert" => {
+                let kind = match attr("color").as_deref() {
+                    None | Some("primary" | "info" | "secondary" | "light" | "dark") => K::Note,
+                    Some("success") => K::Tip,
+                    Some("warning") => K::Warning,
+                    Some("danger") => K::Caution,
+                    Some(_) => continue,
+                };
+                (kind, false, attr("title").unwrap_or_default())
+            }
+            "details" => {
+                let title = attr("title").or_else(|| {
+                    args.strip_prefix('"')
+                        .and_then(|a| a.split_once('"'))
+                        .map(|(t, _)| t.to_string())
+                });
+                (K::Note, true, title.unwrap_or_default())
+            }
+            _ => continue,
+        };
+        if title.contains(['<', '>', '{', '}']) {
+            continue;
+        }
+        open.push(Leftover {
+            range: at..end,
+            construct: format!("{name}\u{0}{title}"),
+            kind: Kind::Callout {
+                kind,
+                next_block_only: false,
+                details,
+            },
+        });
+    }
+    // The name was kept with the title only to pair the lines.
+    for o in &mut out {
+        if let Some((_, title)) = o.construct.split_once('\u{0}') {
+            o.construct = title.to_string();
+        }
+    }
+    out.sort_by_key(|o| o.range.start);
+    out
+}
+
 /// Which lines are inside fenced code blocks (```` ``` ```` or `~~~`, opened at most 3
 /// spaces in), asked in order of position: a line scan ahead of the Markdown parse, which
 /// needs the admonitions first. Fences inside lists and quotes are not followed; no
@@ -1212,6 +1329,66 @@ mod tests {
         }
         // Newlines stay where they were, so every later line number holds.
         assert_eq!(out.matches('\n').count(), body.matches('\n').count());
+    }
+
+    #[test]
+    fn hugo_callout_shortcodes_are_paired_and_others_stay_reported() {
+        use pulldown_cmark::BlockQuoteKind as K;
+        let body = "{{< hint warning >}}\nA {{< hint info >}} inline.\n\n{{% alert title=\"Careful\" color=\"danger\" %}}\nnested\n{{% /alert %}}\n{{< /hint >}}\n\n```\n{{< hint >}}\n```\n\n{{< details title=\"More\" open=true >}}\nx\n{{< /details >}}\n\n{{< hint bogus >}}\n{{< hint >}}\nnever closed\n";
+        let (out, found) = clean(body);
+        let callouts: Vec<(String, String, Kind)> = found
+            .iter()
+            .filter(|f| f.kind != Kind::Template)
+            .map(|f| {
+                (
+                    body[f.range.clone()].to_string(),
+                    f.construct.clone(),
+                    f.kind,
+                )
+            })
+            .collect();
+        let callout = |kind, details| Kind::Callout {
+            kind,
+            next_block_only: false,
+            details,
+        };
+        assert_eq!(
+            callouts,
+            [
+                (
+                    "{{< hint warning >}}".into(),
+                    "".into(),
+                    callout(K::Warning, false)
+                ),
+                (
+                    "{{% alert title=\"Careful\" color=\"danger\" %}}".into(),
+                    "Careful".into(),
+                    callout(K::Caution, false)
+                ),
+                ("{{% /alert %}}".into(), "".into(), Kind::CalloutEnd),
+                ("{{< /hint >}}".into(), "".into(), Kind::CalloutEnd),
+                (
+                    "{{< details title=\"More\" open=true >}}".into(),
+                    "More".into(),
+                    callout(K::Note, true)
+                ),
+                ("{{< /details >}}".into(), "".into(), Kind::CalloutEnd),
+            ]
+        );
+        // The inline one, the unknown style and the unclosed one are reported; the one in
+        // code is left alone.
+        let reported: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == Kind::Template)
+            .map(|f| &body[f.range.clone()])
+            .collect();
+        assert_eq!(
+            reported,
+            ["{{< hint info >}}", "{{< hint bogus >}}", "{{< hint >}}"]
+        );
+        assert_eq!(out.len(), body.len());
+        assert!(out.contains("```\n{{< hint >}}\n```"), "{out:?}");
+        assert!(!out.contains("{{< /hint >}}"), "{out:?}");
     }
 
     #[test]

@@ -950,20 +950,46 @@ fn a_missing_image_gets_a_hint_about_the_file_not_about_markdown_sources() {
 /// shortcodes are reported leftovers; a shortcode quoted in code is left alone.
 #[test]
 fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
+    // Callout shortcodes (Book's `hint`, Docsy's `alert`, `details`) are drawn; another
+    // shortcode is one warning at its line.
     let book = builds_with(
         "hugo",
-        &[
-            warning(
-                "template-leftover",
-                "content/docs/getting-started/_index.md",
-                8,
-            ),
-            warning(
-                "template-leftover",
-                "content/docs/getting-started/_index.md",
-                10,
-            ),
-        ],
+        &[warning(
+            "template-leftover",
+            "content/docs/operations/on-call.md",
+            33,
+        )],
+    );
+    let start = book.html("docs/getting-started/index.html");
+    assert_eq!(
+        texts(&start, "main blockquote.markdown-alert-note > p"),
+        ["Note", "New here? Ask in #eng-onboarding."]
+    );
+    let call = book.html("docs/operations/on-call.html");
+    assert_eq!(
+        texts(&call, "main blockquote.markdown-alert-warning > p"),
+        [
+            "Before you page",
+            "Check the getting started guide first.",
+            "Then page the secondary."
+        ]
+    );
+    assert_eq!(
+        hrefs(&call, "main blockquote a"),
+        ["../../docs/getting-started/index.html"]
+    );
+    assert_eq!(
+        texts(&call, "main details.markdown-alert > summary"),
+        ["Escalation ladder"]
+    );
+    assert_eq!(
+        texts(&call, "main .prose details.markdown-alert li").len(),
+        2
+    );
+    assert!(
+        texts(&call, "main pre code")
+            .concat()
+            .contains("{{< hint danger >}}")
     );
     let home = hrefs(&book.html("index.html"), "main .prose a");
     assert_eq!(
@@ -980,8 +1006,12 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     let on_call = book.html("docs/operations/on-call.html");
     assert_eq!(
         hrefs(&on_call, "main .prose a"),
-        // The heading's own anchor, then the cross-reference.
-        ["#paging", "../../docs/getting-started/index.html"]
+        // The heading's own anchor, then the cross-references.
+        [
+            "#paging",
+            "../../docs/getting-started/index.html",
+            "../../docs/getting-started/index.html"
+        ]
     );
     assert!(
         texts(&on_call, "main pre code")
