@@ -250,7 +250,16 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                             rewrites.push((i, target));
                             blank.push(i..c + 2);
                         }
-                        None => found.push(leftover(body, i..c + 2)),
+                        None => match hugo_tab(body, i..c + 2) {
+                            // A tab's line becomes its label in bold; the others go.
+                            Some(label) => {
+                                if !label.is_empty() {
+                                    rewrites.push((i, label));
+                                }
+                                blank.push(i..c + 2);
+                            }
+                            None => found.push(leftover(body, i..c + 2)),
+                        },
                     }
                     c + 2
                 }
@@ -424,6 +433,42 @@ fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
         .strip_prefix('"')?
         .strip_suffix('"')?;
     (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then(|| format!("<{path}>"))
+}
+
+/// A Hugo tabs shortcode alone on its line (the Book theme's `{{< tabs "id" >}}`, `{{< tab
+/// "macOS" >}}`, `{{< /tab >}}`, `{{< /tabs >}}`; Docsy's `{{< tabpane >}}` and `{{% tab
+/// header="macOS" %}}`): what to write in its place, the tab's label in bold (`**macOS**`,
+/// always shorter than the line) or nothing, so each tab's content is shown under its label
+/// as Docusaurus tabs are (`load::mdx`).
+fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
+    let line_start = range.start == 0 || body.as_bytes()[range.start - 1] == b'\n';
+    let line_end = body[range.end..].starts_with(['\n', '\r']) || range.end == body.len();
+    if !line_start || !line_end {
+        return None;
+    }
+    let inner = &body[range.start + 2..range.end - 2];
+    let inner = inner
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .or_else(|| inner.strip_prefix('%').and_then(|t| t.strip_suffix('%')))?
+        .trim();
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    match name {
+        "tabs" | "/tabs" | "/tab" | "tabpane" | "/tabpane" => Some(String::new()),
+        "tab" => {
+            let args = args.trim();
+            let label = args
+                .split_once("header=\"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(l, _)| l)
+                .or_else(|| args.strip_prefix('"')?.split_once('"').map(|(l, _)| l))?
+                .trim();
+            let plain = !label.is_empty()
+                && !label.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}']);
+            plain.then(|| format!("**{label}**"))
+        }
+        _ => None,
+    }
 }
 
 /// Python-Markdown (MkDocs) lines at the start of a line: admonitions (`!!!`, `???`,
@@ -1329,6 +1374,20 @@ mod tests {
         }
         // Newlines stay where they were, so every later line number holds.
         assert_eq!(out.matches('\n').count(), body.matches('\n').count());
+    }
+
+    #[test]
+    fn hugo_tabs_become_their_labels_on_lines_of_their_own() {
+        let body = "{{< tabs \"os\" >}}\n{{< tab \"macOS\" >}}\nbrew\n{{< /tab >}}\n{{% tab header=\"Linux\" %}}\napt\n{{% /tab %}}\n{{< /tabs >}}\nInline {{< tab \"x\" >}} stays.\n{{< tab \"*bold*\" >}}\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..8],
+            ["", "**macOS**", "brew", "", "**Linux**", "apt", "", ""]
+        );
+        let reported: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
+        assert_eq!(reported, ["{{< tab \"x\" >}}", "{{< tab \"*bold*\" >}}"]);
     }
 
     #[test]

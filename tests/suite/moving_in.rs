@@ -991,6 +991,11 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
             .concat()
             .contains("{{< hint danger >}}")
     );
+    // Tabs: each tab's content under its label in bold, the shortcodes gone.
+    assert_eq!(texts(&call, "main .prose p > strong"), ["macOS", "Linux"]);
+    let prose = texts(&call, "main .prose").concat();
+    assert!(prose.contains("brew install pager") && prose.contains("apt install pager"));
+    assert!(!prose.contains("tab "), "{prose}");
     let home = hrefs(&book.html("index.html"), "main .prose a");
     assert_eq!(
         home,
@@ -1006,11 +1011,12 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     let on_call = book.html("docs/operations/on-call.html");
     assert_eq!(
         hrefs(&on_call, "main .prose a"),
-        // The heading's own anchor, then the cross-references.
+        // The headings' own anchors and the cross-references, in order.
         [
             "#paging",
             "../../docs/getting-started/index.html",
-            "../../docs/getting-started/index.html"
+            "../../docs/getting-started/index.html",
+            "#installing-the-pager"
         ]
     );
     assert!(
