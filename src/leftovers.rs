@@ -202,6 +202,10 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                             .unwrap_or(body.len());
                         blank.push(i..close);
                         close
+                    } else if let Some(target) = jekyll_post_url(body, i..end, name) {
+                        rewrites.push((i, target));
+                        blank.push(i..end);
+                        end
                     } else {
                         found.push(leftover(body, i..end));
                         end
@@ -433,6 +437,22 @@ fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
         .strip_prefix('"')?
         .strip_suffix('"')?;
     (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then(|| format!("<{path}>"))
+}
+
+/// Jekyll's `{% post_url 2024-03-04-new-office %}` as a link's destination
+/// (`[the news]({% post_url 2024-03-04-new-office %})`): the post it names, as a link to
+/// its source (`</_posts/2024-03-04-new-office>`, any Markdown extension), which resolves
+/// and is checked like any link. `name` is the tag's text.
+fn jekyll_post_url(body: &str, range: Range<usize>, name: &str) -> Option<String> {
+    if !body[..range.start].ends_with("](") || !body[range.end..].starts_with(')') {
+        return None;
+    }
+    let post = name
+        .strip_prefix("post_url")?
+        .trim()
+        .trim_start_matches('/');
+    let plain = !post.is_empty() && !post.contains(['"', '\'', '<', '>', '\\', ' ', '{', '}']);
+    plain.then(|| format!("</_posts/{post}>"))
 }
 
 /// A Hugo tabs shortcode alone on its line (the Book theme's `{{< tabs "id" >}}`, `{{< tab

@@ -470,8 +470,9 @@ impl NearIndex {
             tail = rest;
         }
         let tail = tail.trim_end_matches('/');
-        let tail = [".md", ".mdx", ".html", ".htm"]
+        let tail = crate::load::MARKDOWN_EXTENSIONS
             .iter()
+            .chain(&[".html", ".htm"])
             .find_map(|ext| tail.strip_suffix(ext))
             .unwrap_or(tail);
         if !tail.contains('/') || tail.split('/').any(|s| s.is_empty() || s == "..") {

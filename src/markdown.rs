@@ -322,7 +322,9 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let extensionless = !last.contains('.') && !decoded.ends_with('/');
     let as_md = |p: &str| {
         let doc = |ext: &str| handbook.by_path.get(&format!("{p}{ext}")).copied();
-        doc(".md").or_else(|| doc(".mdx"))
+        crate::load::MARKDOWN_EXTENSIONS
+            .iter()
+            .find_map(|ext| doc(ext))
     };
     if let Some(id) = folder {
         if extensionless && let Some(other) = as_md(trimmed) {
@@ -384,17 +386,14 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
-    let draft = [
-        joined.clone(),
-        format!("{trimmed}.md"),
-        format!("{trimmed}.mdx"),
-    ]
-    .into_iter()
-    .chain(
-        stem.into_iter()
-            .flat_map(|s| [format!("{s}.md"), format!("{s}.mdx")]),
-    )
-    .find(|p| handbook.drafts.contains(p));
+    let extensions = crate::load::MARKDOWN_EXTENSIONS;
+    let draft = std::iter::once(joined.clone())
+        .chain(extensions.iter().map(|e| format!("{trimmed}{e}")))
+        .chain(
+            stem.into_iter()
+                .flat_map(|s| extensions.iter().map(move |e| format!("{s}{e}"))),
+        )
+        .find(|p| handbook.drafts.contains(p));
     if let Some(d) = draft {
         return Resolved::Draft(d);
     }

@@ -543,6 +543,8 @@ const PAGE_KEYS: &[&str] = &[
     "title",
     "description",
     "tags",
+    "categories",
+    "category",
     "keywords",
     "date",
     "draft",
@@ -587,7 +589,13 @@ const NAVIGATION_KEYS: &[&str] = &[
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
-pub const INDEX_NAMES: &[&str] = &["_index.md", "index.md", "README.md", "index.mdx"];
+pub const INDEX_NAMES: &[&str] = &[
+    "_index.md",
+    "index.md",
+    "README.md",
+    "index.mdx",
+    "index.markdown",
+];
 
 /// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in
 /// `teams/` and `decisions/` themselves, whose index pages orgbook generates: a
@@ -632,6 +640,14 @@ pub fn page(
     }
     meta.description = f.opt_str("description");
     meta.tags = words(&mut f, "tags");
+    // Jekyll's categories are tags here: one way to group pages, and one page per tag.
+    for key in ["categories", "category"] {
+        for w in words(&mut f, key) {
+            if !meta.tags.contains(&w) {
+                meta.tags.push(w);
+            }
+        }
+    }
     meta.keywords = words(&mut f, "keywords");
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);

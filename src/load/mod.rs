@@ -38,16 +38,21 @@ pub enum FileClass {
     FolderSettings,
 }
 
-/// Whether a file is Markdown source: `.md`, or Docusaurus's `.mdx`, read as Markdown once
-/// its imports and comments are removed ([`mdx`]).
+/// The extensions of Markdown source: `.md`; Docusaurus's `.mdx`, read as Markdown once
+/// its imports and comments are removed ([`mdx`]); `.markdown`, which `jekyll new` writes.
+/// In the order a link without an extension tries them.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &[".md", ".mdx", ".markdown"];
+
+/// Whether a file is Markdown source ([`MARKDOWN_EXTENSIONS`]).
 pub fn is_markdown(path: &str) -> bool {
-    path.ends_with(".md") || path.ends_with(".mdx")
+    MARKDOWN_EXTENSIONS.iter().any(|e| path.ends_with(e))
 }
 
 /// A Markdown file name or path without its extension (`setup.md`, `setup.mdx` → `setup`).
 pub fn markdown_stem(path: &str) -> &str {
-    path.strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".mdx"))
+    MARKDOWN_EXTENSIONS
+        .iter()
+        .find_map(|e| path.strip_suffix(e))
         .unwrap_or(path)
 }
 
@@ -482,6 +487,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
             let stem = markdown_stem(rel.rsplit('/').next().unwrap_or(rel));
             format!("decisions/{stem}.html")
         }
+        DocKind::Page(_) if let Some(url) = jekyll_post_url(rel) => url,
         DocKind::Page(_) => {
             let (dir, name) = match rel.rsplit_once('/') {
                 Some((d, n)) => (format!("{d}/"), n),
@@ -496,6 +502,48 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
     }
 }
 
+/// A Jekyll post's date and name, from its file name in a `_posts` folder
+/// (`_posts/2024-03-04-new-office.md` → `("2024", "03", "04", "new-office")`), with the
+/// folders before `_posts` (its categories).
+fn jekyll_post(rel: &str) -> Option<(&str, [&str; 3], &str)> {
+    let (dir, name) = rel.rsplit_once('/')?;
+    let at = dir.match_indices("_posts").map(|(i, _)| i).find(|&i| {
+        (i == 0 || dir.as_bytes()[i - 1] == b'/') && dir[i..].split('/').next() == Some("_posts")
+    })?;
+    let categories = dir[..at].trim_end_matches('/');
+    let stem = markdown_stem(name);
+    let b = stem.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let dated = b.len() > 11
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'-';
+    dated.then(|| {
+        (
+            categories,
+            [&stem[0..4], &stem[5..7], &stem[8..10]],
+            &stem[11..],
+        )
+    })
+}
+
+/// A Jekyll post's address as Jekyll gives it by default (`permalink: date`):
+/// `_posts/2024-03-04-new-office.md` → `2024/03/04/new-office.html`, under the folders that
+/// hold its `_posts` folder (`news/_posts/…` → `news/2024/…`). A `permalink` still wins.
+fn jekyll_post_url(rel: &str) -> Option<String> {
+    let (categories, [y, m, d], slug) = jekyll_post(rel)?;
+    let prefix = if categories.is_empty() {
+        String::new()
+    } else {
+        format!("{categories}/")
+    };
+    Some(format!("{prefix}{y}/{m}/{d}/{slug}.html"))
+}
+
 /// A page title from its file name, for pages without `title` or a leading `#` heading:
 /// `onboarding-checklist.md` → "Onboarding checklist"; a folder's `README.md` (or
 /// `index.md`) takes the folder's name.
@@ -504,6 +552,9 @@ pub fn title_from_path(path: &str, folder_index: bool) -> String {
     let file = parts.next().unwrap_or("");
     let stem = if folder_index || index_rank(file).is_some() {
         parts.next().filter(|d| *d != CONTENT_DIR).unwrap_or("")
+    } else if let Some((_, _, slug)) = jekyll_post(path) {
+        // A post is titled by its name without its date, as Jekyll does.
+        slug
     } else {
         markdown_stem(file)
     };
@@ -585,6 +636,31 @@ mod tests {
         assert_eq!(classify("how-we-work/_index.md"), FileClass::Page);
         assert_eq!(classify("teams/_index.md"), FileClass::Page);
         assert_eq!(classify("how-we-work/flow.svg"), FileClass::Asset);
+    }
+
+    #[test]
+    fn jekyll_posts_get_their_dated_address_and_their_slug_as_title() {
+        let page = DocKind::Page(Default::default());
+        assert_eq!(
+            output_url("_posts/2024-03-04-new-office.md", &page),
+            "2024/03/04/new-office.html"
+        );
+        assert_eq!(
+            output_url("news/_posts/2023-11-20-hello.markdown", &page),
+            "news/2023/11/20/hello.html"
+        );
+        // Not a post: no date, a folder merely named like it, or a file beside `_posts`.
+        for rel in [
+            "_posts/notes.md",
+            "my_posts/2024-03-04-x.md",
+            "2024-03-04-x.md",
+        ] {
+            assert!(!output_url(rel, &page).starts_with("2024/"), "{rel}");
+        }
+        assert_eq!(
+            title_from_path("content/_posts/2024-03-04-new-office.md", false),
+            "New office"
+        );
     }
 
     #[test]

@@ -1194,7 +1194,7 @@ fn other_generators_machinery_stays_unpublished_as_in_a_fresh_build() {
         let r = update(&mut model, &book.write(rel, text));
         assert_matches_full_build(&model, &r, rel);
     }
-    assert!(published(&model, "_posts/2024-05-01-all-hands.html"));
+    assert!(published(&model, "2024/05/01/all-hands.html"));
     let both = |a: &str, b: &str| Changes {
         content: BTreeSet::from([book.path(a), book.path(b)]),
         ..Changes::default()

@@ -172,9 +172,18 @@ fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
             "{machinery} published: {published:?}"
         );
     }
-    // Jekyll publishes `_posts`, and so does orgbook, under the folder's name as a title.
-    let post = book.html("_posts/2024-03-04-new-office.html");
+    // Jekyll publishes `_posts`, and so does orgbook, at Jekyll's dated addresses, titled
+    // by their slug when they have no title; `{% post_url %}` links to one; `.markdown`
+    // files (what `jekyll new` writes) are pages.
+    let post = book.html("2024/03/04/new-office.html");
     assert_eq!(texts(&post, "main h1"), ["The Lisbon office opens"]);
+    let welcome = book.html("2023/11/20/welcome-to-the-handbook.html");
+    assert_eq!(texts(&welcome, "main h1"), ["Welcome to the handbook"]);
+    assert!(
+        hrefs(&book.html("about/locations.html"), "main .prose a")
+            .contains(&"../2024/03/04/new-office.html".to_string())
+    );
+    assert_eq!(texts(&book.html("faq/index.html"), "main h1"), ["FAQ"]);
     let index = book.html("handbook.html");
     assert!(
         texts(&index, "main a[href^='handbook-index/']").contains(&"Posts".to_string()),
