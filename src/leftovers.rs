@@ -416,6 +416,16 @@ fn kramdown_ial(body: &str, at: usize) -> Option<Range<usize>> {
     after_span.then_some(at..close + 1)
 }
 
+/// The inside of a Hugo shortcode, `{{< name args >}}` or `{{% name args %}}` → `name
+/// args`, trimmed; `None` for other text.
+fn shortcode(text: &str) -> Option<&str> {
+    let inner = text
+        .strip_prefix("{{<")
+        .and_then(|t| t.strip_suffix(">}}"))
+        .or_else(|| text.strip_prefix("{{%").and_then(|t| t.strip_suffix("%}}")))?;
+    Some(inner.trim())
+}
+
 /// A Hugo cross-reference as a link's destination, `[x]({{< ref "setup.md" >}})` (or
 /// `relref`, or `{{% … %}}`), as the destination to write in its place: `<setup.md>`,
 /// which orgbook resolves like any link (the shortcode's own range is at least as long,
@@ -424,12 +434,7 @@ fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
     if !body[..range.start].ends_with("](") || !body[range.end..].starts_with(')') {
         return None;
     }
-    let inner = &body[range.start + 2..range.end - 2];
-    let inner = inner
-        .strip_prefix('<')
-        .and_then(|t| t.strip_suffix('>'))
-        .or_else(|| inner.strip_prefix('%').and_then(|t| t.strip_suffix('%')))?
-        .trim();
+    let inner = shortcode(&body[range])?;
     let path = inner
         .strip_prefix("relref")
         .or_else(|| inner.strip_prefix("ref"))?
@@ -466,12 +471,7 @@ fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
     if !line_start || !line_end {
         return None;
     }
-    let inner = &body[range.start + 2..range.end - 2];
-    let inner = inner
-        .strip_prefix('<')
-        .and_then(|t| t.strip_suffix('>'))
-        .or_else(|| inner.strip_prefix('%').and_then(|t| t.strip_suffix('%')))?
-        .trim();
+    let inner = shortcode(&body[range])?;
     let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
     match name {
         "tabs" | "/tabs" | "/tab" | "tabpane" | "/tabpane" => Some(String::new()),
@@ -960,14 +960,9 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
         }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
         let line = body[at..end].trim_end();
-        let Some(inner) = line
-            .strip_prefix("{{<")
-            .and_then(|l| l.strip_suffix(">}}"))
-            .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
-        else {
+        let Some(inner) = shortcode(line) else {
             continue;
         };
-        let inner = inner.trim();
         if let Some(name) = inner.strip_prefix('/') {
             let name = name.trim();
             if let Some(i) = open
