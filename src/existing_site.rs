@@ -1,6 +1,7 @@
 //! The pages already in a folder `orgbook init` is run in. A repository that has a docs
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
-//! with `src/`, Jekyll with `docs/_config.yml`) should become a handbook of those pages,
+//! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with `docs/conf.py`, Jekyll
+//! with `docs/_config.yml`) should become a handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title), else by
 //! Markdown files in `content/` or `docs/`.
@@ -89,6 +90,14 @@ const GENERATORS: &[Generator] = &[
         keep_building: None,
     },
     Generator {
+        configs: &[".gitbook.yaml"],
+        what: "a GitBook space",
+        folder: ".",
+        folder_key: Some("root"),
+        title_key: "title",
+        keep_building: Some("set `root: ./content/` in .gitbook.yaml so GitBook still syncs"),
+    },
+    Generator {
         configs: &["docs/conf.py"],
         what: "a Sphinx site",
         folder: "docs",
@@ -124,6 +133,10 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             .map(|f| f.trim_start_matches("./").trim_end_matches('/').to_string())
             .filter(|f| !f.is_empty() && !f.contains(".."))
             .unwrap_or_else(|| g.folder.to_string());
+        if folder == "." {
+            // Pages at the repository's root (GitBook's default): not a folder to move.
+            continue;
+        }
         let pages = markdown_files(&dir.join(&folder));
         if pages == 0 {
             configured.get_or_insert((g, text));
@@ -277,6 +290,29 @@ mod tests {
         let site = find(root).unwrap();
         assert_eq!((site.what, site.folder.as_str()), ("a Sphinx site", "docs"));
         assert_eq!(site.title.as_deref(), Some("pip"));
+    }
+
+    #[test]
+    fn a_gitbook_space_is_found_by_its_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    ".gitbook.yaml",
+                    "root: ./docs/\n\nstructure:\n  readme: README.md\n  summary: SUMMARY.md\n",
+                ),
+                ("docs/README.md", "# Handbook\n"),
+                ("docs/SUMMARY.md", "* [Handbook](README.md)\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            ("a GitBook space", "docs", 2)
+        );
+        assert!(site.keep_building.unwrap().contains("root: ./content/"));
     }
 
     #[test]
