@@ -132,7 +132,9 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
     let mut underscore: BTreeMap<String, machinery::Skipped> = BTreeMap::new();
     // Pages in another markup (`.rst`), counted by folder and markup.
     let mut markup: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
-    let mut walk = walk_with_dot_folders(from);
+    // A part of content/ that is a symbolic link is not entered (as when the whole of
+    // content/ is walked): the dev server never reads a folder outside the handbook.
+    let mut walk = walk_with_dot_folders(from, from == content);
     while let Some(entry) = walk.next() {
         let Ok(entry) = entry else { continue };
         if entry.path() == content {
@@ -237,8 +239,10 @@ fn hidden_folder(rel: &str) -> Option<&str> {
 /// files ([`is_dot_folder`]) but not ignored folders (version control, tools).
 fn walk_with_dot_folders(
     content: &Path,
+    follow_root: bool,
 ) -> walkdir::FilterEntry<walkdir::IntoIter, impl FnMut(&walkdir::DirEntry) -> bool> {
     walkdir::WalkDir::new(content)
+        .follow_root_links(follow_root)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {

@@ -1272,6 +1272,18 @@ fn other_generators_machinery_stays_unpublished_as_in_a_fresh_build() {
         assert_matches_full_build(&model, &r, step);
     }
     assert!(!published(&model, "guides/pins.rst"));
+    // A symbolic link to a folder outside the handbook, named like machinery: noted as a
+    // link, and nothing under it is read, as in a build.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "# Secret\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), book.path("content/_outside")).unwrap();
+    let r = update(&mut model, &content_change(book.path("content/_outside")));
+    assert_matches_full_build(&model, &r, "a symbolic link to a folder outside");
+    assert!(
+        !r.diagnostics.iter().any(|d| d.file.contains("secret")),
+        "{:?}",
+        r.diagnostics
+    );
     let r = update(&mut model, &book.remove("content/Gemfile"));
     assert_matches_full_build(&model, &r, "Gemfile removed");
 }
