@@ -196,17 +196,21 @@ fn value_of(text: &str, key: &str) -> Option<String> {
 /// Markdown files below `folder`, as the build would read them (hidden files and other
 /// generators' machinery left out).
 fn markdown_files(folder: &Path) -> usize {
+    use crate::load::machinery;
+    let rel = |e: &walkdir::DirEntry| crate::diagnostic::display_path(folder, e.path());
     walkdir::WalkDir::new(folder)
         .into_iter()
         .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            let skipped = crate::text::walk::is_ignored(&name)
-                || (e.file_type().is_dir() && name == "node_modules");
+            let skipped = crate::text::walk::is_ignored(&e.file_name().to_string_lossy())
+                || (e.file_type().is_dir() && machinery::packages(&rel(e), true));
             e.depth() == 0 || !skipped
         })
         .flatten()
         .filter(|e| {
-            e.file_type().is_file() && crate::load::is_markdown(&e.file_name().to_string_lossy())
+            let rel = rel(e);
+            e.file_type().is_file()
+                && crate::load::is_markdown(&rel)
+                && !machinery::is_skipped_file(&rel)
         })
         .count()
 }
@@ -238,6 +242,9 @@ mod tests {
                 ("pages/index.md", "# Home\n"),
                 ("pages/a/b.md", "# B\n"),
                 ("pages/.hidden.md", "# no\n"),
+                ("pages/_snippets/note.md", "partial\n"),
+                ("pages/_footer.md", "partial\n"),
+                ("pages/vendor/bundle/gems/k/README.md", "# gem\n"),
             ],
         );
         let site = find(root).unwrap();
