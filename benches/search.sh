@@ -19,6 +19,8 @@
 #   PAGEFIND=1        also index each output with Pagefind (the `pagefind` npm package,
 #                     installed into BENCH_DIR/pagefind-tool) and compare: time to first
 #                     results and bytes, side by side; PAGEFIND=0 skips it
+#   LATENCY=MS        also run the side by side with every request delayed MS ms
+#                     (Chromium's network emulation: a host across a real network)
 #   CARGO=cargo       cargo command to use
 set -euo pipefail
 
@@ -73,6 +75,7 @@ for n in "${sizes[@]}"; do
 done
 
 args=(--repeat "$REPEAT" --per-kind "$PER_KIND")
+[ -n "${LATENCY:-}" ] && args+=(--latency "$LATENCY")
 [ -n "${MARKDOWN:-}" ] && args+=(--markdown "$MARKDOWN")
 python3 "$here/search_bench.py" "${outs[@]}" "${args[@]}"
 echo "(handbooks and outputs kept in $work; rm -rf it when done)"

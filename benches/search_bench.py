@@ -380,12 +380,21 @@ def cdp(browser: "Browser", cmd: str, params: dict | None = None):
                         {"cmd": cmd, "params": params or {}})
 
 
-def bench_pagefind(browser: "Browser", site: str, queries: list[str], pause: int) -> dict | None:
+def bench_pagefind(browser: "Browser", site: str, queries: list[str], pause: int,
+                   latency: float = 0) -> dict | None:
     """orgbook's dropdown and Pagefind side by side on the same queries, each on a freshly
-    loaded page, alternating query by query so that the machine's load falls on both."""
+    loaded page, alternating query by query so that the machine's load falls on both.
+
+    With `latency` (ms), Chromium adds that delay to every request (DevTools' network
+    emulation), as a host across a real network does: on loopback a request costs a few
+    milliseconds, so the count of round trips each tool waits for barely shows."""
     if not os.path.isdir(os.path.join(site, "pagefind")):
         return None
     server, base = serve(site)
+    if latency:
+        cdp(browser, "Network.enable")
+        cdp(browser, "Network.emulateNetworkConditions",
+            {"offline": False, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1})
     ours = r"^/search/|^/orgbook/search\.js$"
     theirs = r"^/pagefind/"
     runs: dict[str, list[dict]] = {"orgbook": [], "orgbook, no prefetch": [], "Pagefind": [], "Pagefind, preloaded": []}
@@ -417,11 +426,14 @@ def bench_pagefind(browser: "Browser", site: str, queries: list[str], pause: int
                 r["bytes"] = sum(n for _, n in r["files"])
                 r["gzip"] = gz_size(site, r["files"])
         return {
-            "runs": runs, "pause": pause,
+            "runs": runs, "pause": pause, "latency": latency,
             "orgbook_index": dir_bytes(os.path.join(site, "search")),
             "pagefind_index": dir_bytes(os.path.join(site, "pagefind")),
         }
     finally:
+        if latency:
+            cdp(browser, "Network.emulateNetworkConditions",
+                {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
         server.shutdown()
 
 
@@ -443,7 +455,8 @@ def print_pagefind(site: str, r: dict) -> list[str]:
     pfiles = sorted({re.sub(r"_[0-9a-f]+\.", "_*.", f) for x in runs["Pagefind"] for f, _ in x["files"]})
     lines = [
         f"-- {site}: orgbook vs Pagefind, the first query on a freshly loaded page, {len(runs['orgbook'])} queries, "
-        f"typed {r['pause']} ms after the load event (medians; paired: median of the per-query ratios)",
+        f"typed {r['pause']} ms after the load event (medians; paired: median of the per-query ratios)"
+        + (f"; every request delayed {r['latency']:g} ms (network emulation)" if r.get("latency") else ""),
         f"   time to first results: orgbook {o:.1f} ms, Pagefind {p:.1f} ms: orgbook {p / o:.1f}x sooner "
         f"(paired {paired('orgbook', 'Pagefind', 'first'):.1f}x)",
         f"   time to all rows:      orgbook {m('orgbook', 'total'):.1f} ms, Pagefind {m('Pagefind', 'total'):.1f} ms",
@@ -711,6 +724,8 @@ def main() -> None:
     ap.add_argument("--markdown", help="also write the figures as Markdown to this file")
     ap.add_argument("--pause", type=int, default=500,
                     help="ms between a page's load event and the query, side by side with Pagefind")
+    ap.add_argument("--latency", type=float, default=0,
+                    help="also run the side by side with every request delayed this many ms")
     args = ap.parse_args()
     for s in args.sites:
         if not os.path.isfile(os.path.join(s, "search", "index.js")):
@@ -721,9 +736,13 @@ def main() -> None:
         md = print_report(results, browser.version())
         for s in args.sites:
             _, latency = pick_queries(s, args.per_kind)
-            pf = bench_pagefind(browser, s, [q for _, q in latency], args.pause)
+            queries = [q for _, q in latency]
+            pf = bench_pagefind(browser, s, queries, args.pause)
             if pf:
                 md += [""] + print_pagefind(s, pf)
+            if pf and args.latency:
+                slow = bench_pagefind(browser, s, queries, max(args.pause, 2000), args.latency)
+                md += [""] + print_pagefind(s, slow)
     finally:
         browser.close()
     if args.markdown:
