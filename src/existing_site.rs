@@ -1,7 +1,8 @@
 //! The pages already in a folder `orgbook init` is run in. A repository that has a docs
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
-//! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with `docs/conf.py`, Jekyll
-//! with `docs/_config.yml`) should become a handbook of those pages,
+//! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
+//! `doc/` or one folder below them, Jekyll with `docs/_config.yml`) should become a
+//! handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title), else by
 //! Markdown files in `content/` or `docs/`.
@@ -14,9 +15,9 @@ use std::path::Path;
 /// A site found in a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExistingSite {
-    /// Its generator with an article ("an MkDocs site"), or "Markdown files" when no
-    /// generator's configuration was found.
-    pub what: &'static str,
+    /// Its generator with an article ("an MkDocs site"), `None` when no generator's
+    /// configuration was found.
+    pub what: Option<&'static str>,
     /// The folder its pages are in, relative to the folder searched (`content`, `docs`).
     pub folder: String,
     /// How many Markdown files that folder holds.
@@ -28,11 +29,30 @@ pub struct ExistingSite {
     pub keep_building: Option<&'static str>,
 }
 
+impl ExistingSite {
+    /// "an MkDocs site with 25 Markdown files in docs/", "1 Markdown file in docs/".
+    pub fn summary(&self) -> String {
+        let files = match self.pages {
+            1 => "1 Markdown file".to_string(),
+            n => format!("{n} Markdown files"),
+        };
+        match self.what {
+            Some(what) => format!("{what} with {files} in {}/", self.folder),
+            None => format!("{files} in {}/", self.folder),
+        }
+    }
+}
+
 /// A generator: its configuration files, what it is called, where its pages are by
 /// default, the configuration key that moves them and the one that titles the site, and
 /// the setting that keeps it building from `content/`.
 struct Generator {
+    /// Paths relative to the folder searched; a `*` stands for any one folder.
     configs: &'static [&'static str],
+    /// The pages are in the folder of the configuration file that was found (Sphinx: the
+    /// "separate source and build" layout of `sphinx-quickstart` keeps `conf.py` and the
+    /// pages in `docs/source/`), not in `folder`.
+    beside_config: bool,
     what: &'static str,
     folder: &'static str,
     folder_key: Option<&'static str>,
@@ -43,6 +63,7 @@ struct Generator {
 const GENERATORS: &[Generator] = &[
     Generator {
         configs: &["mkdocs.yml", "mkdocs.yaml"],
+        beside_config: false,
         what: "an MkDocs site",
         folder: "docs",
         folder_key: Some("docs_dir"),
@@ -55,6 +76,7 @@ const GENERATORS: &[Generator] = &[
             "docusaurus.config.ts",
             "docusaurus.config.mjs",
         ],
+        beside_config: false,
         what: "a Docusaurus site",
         folder: "docs",
         folder_key: None,
@@ -65,6 +87,7 @@ const GENERATORS: &[Generator] = &[
     },
     Generator {
         configs: &["book.toml"],
+        beside_config: false,
         what: "an mdBook book",
         folder: "src",
         folder_key: Some("src"),
@@ -75,6 +98,7 @@ const GENERATORS: &[Generator] = &[
     },
     Generator {
         configs: &["hugo.toml", "hugo.yaml", "hugo.json"],
+        beside_config: false,
         what: "a Hugo site",
         folder: "content",
         folder_key: Some("contentDir"),
@@ -83,6 +107,7 @@ const GENERATORS: &[Generator] = &[
     },
     Generator {
         configs: &["config.toml"],
+        beside_config: false,
         what: "a Hugo or Zola site",
         folder: "content",
         folder_key: None,
@@ -91,6 +116,7 @@ const GENERATORS: &[Generator] = &[
     },
     Generator {
         configs: &[".gitbook.yaml"],
+        beside_config: false,
         what: "a GitBook space",
         folder: ".",
         folder_key: Some("root"),
@@ -98,7 +124,14 @@ const GENERATORS: &[Generator] = &[
         keep_building: Some("set `root: ./content/` in .gitbook.yaml so GitBook still syncs"),
     },
     Generator {
-        configs: &["docs/conf.py"],
+        configs: &[
+            "content/conf.py",
+            "docs/conf.py",
+            "doc/conf.py",
+            "docs/*/conf.py",
+            "doc/*/conf.py",
+        ],
+        beside_config: true,
         what: "a Sphinx site",
         folder: "docs",
         folder_key: None,
@@ -107,6 +140,7 @@ const GENERATORS: &[Generator] = &[
     },
     Generator {
         configs: &["docs/_config.yml"],
+        beside_config: false,
         what: "a Jekyll site",
         folder: "docs",
         folder_key: None,
@@ -120,11 +154,11 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
     // The first generator configured here, whose pages may have moved to content/ already.
     let mut configured: Option<(&Generator, String)> = None;
     for g in GENERATORS {
-        let Some(text) = g
-            .configs
-            .iter()
-            .find_map(|c| std::fs::read_to_string(dir.join(c)).ok())
-        else {
+        let Some((config, text)) = g.configs.iter().find_map(|c| {
+            config_paths(dir, c)
+                .into_iter()
+                .find_map(|rel| Some((rel.clone(), std::fs::read_to_string(dir.join(&rel)).ok()?)))
+        }) else {
             continue;
         };
         let folder = g
@@ -132,6 +166,11 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             .and_then(|k| value_of(&text, k))
             .map(|f| f.trim_start_matches("./").trim_end_matches('/').to_string())
             .filter(|f| !f.is_empty() && !f.contains(".."))
+            .or_else(|| {
+                g.beside_config
+                    .then(|| config.rsplit_once('/').map(|(d, _)| d.to_string()))
+                    .flatten()
+            })
             .unwrap_or_else(|| g.folder.to_string());
         if folder == "." {
             // Pages at the repository's root (GitBook's default): not a folder to move.
@@ -142,7 +181,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             configured.get_or_insert((g, text));
         } else {
             return Some(ExistingSite {
-                what: g.what,
+                what: Some(g.what),
                 keep_building: if folder == "content" {
                     None
                 } else {
@@ -157,9 +196,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
     ["content", "docs"].into_iter().find_map(|folder| {
         let pages = markdown_files(&dir.join(folder));
         (pages > 0).then(|| ExistingSite {
-            what: configured
-                .as_ref()
-                .map_or("Markdown files", |(g, _)| g.what),
+            what: configured.as_ref().map(|(g, _)| g.what),
             folder: folder.to_string(),
             pages,
             title: configured
@@ -168,6 +205,28 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             keep_building: None,
         })
     })
+}
+
+/// The paths a configuration pattern stands for in `dir`, `*` expanded to each folder in
+/// name order (so the same checkout always finds the same file).
+fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
+    let Some((before, after)) = pattern.split_once("/*/") else {
+        return vec![pattern.to_string()];
+    };
+    let Ok(entries) = std::fs::read_dir(dir.join(before)) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !crate::text::walk::is_ignored(name))
+        .collect();
+    folders.sort();
+    folders
+        .into_iter()
+        .map(|f| format!("{before}/{f}/{after}"))
+        .collect()
 }
 
 /// The first plain value of `key` in a YAML, TOML or JavaScript configuration: a line
@@ -248,14 +307,14 @@ mod tests {
             ],
         );
         let site = find(root).unwrap();
-        assert_eq!(site.what, "an MkDocs site");
+        assert_eq!(site.what, Some("an MkDocs site"));
         assert_eq!((site.folder.as_str(), site.pages), ("pages", 2));
         assert_eq!(site.title.as_deref(), Some("Platform docs"));
         assert!(site.keep_building.unwrap().contains("docs_dir: content"));
         // Its pages moved to content/ (`git mv pages content`): still that site.
         std::fs::rename(root.join("pages"), root.join("content")).unwrap();
         let site = find(root).unwrap();
-        assert_eq!(site.what, "an MkDocs site");
+        assert_eq!(site.what, Some("an MkDocs site"));
         assert_eq!((site.folder.as_str(), site.pages), ("content", 2));
         assert_eq!(site.title.as_deref(), Some("Platform docs"));
         assert_eq!(site.keep_building, None);
@@ -274,7 +333,7 @@ mod tests {
             ],
         );
         let site = find(root).unwrap();
-        assert_eq!(site.what, "a Hugo site");
+        assert_eq!(site.what, Some("a Hugo site"));
         assert_eq!(site.folder, "content");
         assert_eq!(site.title.as_deref(), Some("Acme Docs"));
         assert_eq!(site.keep_building, None);
@@ -295,8 +354,58 @@ mod tests {
             ],
         );
         let site = find(root).unwrap();
-        assert_eq!((site.what, site.folder.as_str()), ("a Sphinx site", "docs"));
+        assert_eq!(
+            (site.what, site.folder.as_str()),
+            (Some("a Sphinx site"), "docs")
+        );
         assert_eq!(site.title.as_deref(), Some("pip"));
+    }
+
+    /// `sphinx-quickstart`'s "separate source and build" layout (`docs/source/conf.py`),
+    /// pip's `docs/html/conf.py`, and `doc/` instead of `docs/`: the pages are beside
+    /// `conf.py`, so that is the folder to move.
+    #[test]
+    fn a_sphinx_conf_py_one_folder_down_is_found_with_its_pages() {
+        for (conf, pages) in [
+            ("docs/source/conf.py", "docs/source"),
+            ("docs/html/conf.py", "docs/html"),
+            ("doc/conf.py", "doc"),
+            ("doc/source/conf.py", "doc/source"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            write(
+                root,
+                &[
+                    ("docs/man/pip.rst", "pip\n===\n"),
+                    ("docs/.venv/x/conf.py", "project = 'not this'\n"),
+                    (conf, "project = 'Widget'\n"),
+                    (&format!("{pages}/index.md"), "# Widget\n"),
+                    (&format!("{pages}/guide/install.md"), "# Install\n"),
+                ],
+            );
+            let site = find(root).unwrap();
+            assert_eq!(
+                (site.what, site.folder.as_str(), site.pages),
+                (Some("a Sphinx site"), pages, 2),
+                "{conf}"
+            );
+            assert_eq!(site.title.as_deref(), Some("Widget"));
+            assert_eq!(
+                site.summary(),
+                format!("a Sphinx site with 2 Markdown files in {pages}/")
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_without_a_generator_is_summarised_without_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, &[("docs/a.md", "# A\n")]);
+        let site = find(root).unwrap();
+        assert_eq!(site.what, None);
+        assert_eq!(site.summary(), "1 Markdown file in docs/");
     }
 
     #[test]
@@ -317,7 +426,7 @@ mod tests {
         let site = find(root).unwrap();
         assert_eq!(
             (site.what, site.folder.as_str(), site.pages),
-            ("a GitBook space", "docs", 2)
+            (Some("a GitBook space"), "docs", 2)
         );
         assert!(site.keep_building.unwrap().contains("root: ./content/"));
     }

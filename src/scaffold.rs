@@ -24,8 +24,8 @@ pub enum ScaffoldError {
     #[error("{} already holds a handbook ({CONFIG_FILE} exists)", .0.display())]
     AlreadyAHandbook(PathBuf),
     #[error(
-        "{} holds {} with {} Markdown files in {}/, and orgbook reads its pages from content/",
-        dir.display(), site.what, site.pages, site.folder
+        "{} holds {}, and orgbook reads its pages from content/",
+        dir.display(), site.summary()
     )]
     PagesElsewhere {
         dir: PathBuf,

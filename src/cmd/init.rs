@@ -36,10 +36,9 @@ pub fn execute(args: InitArgs) -> u8 {
                 n => format!("{n} Markdown files"),
             },
             shown(&args.dir.join(&site.folder)),
-            match site.what {
-                "Markdown files" => String::new(),
-                what => format!(" ({what})"),
-            },
+            site.what
+                .map(|what| format!(" ({what})"))
+                .unwrap_or_default(),
             shown(&args.dir),
             shown(&args.dir)
         ),
