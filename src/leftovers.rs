@@ -97,6 +97,9 @@ pub enum Kind {
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
+    /// A MyST role orgbook draws (``{pep}`8` ``): its name in braces is blanked, and the
+    /// renderer draws the code span that follows it as the role says.
+    Role(Role),
     /// A line of Python-Markdown's extensions (MkDocs) left as written: an admonition
     /// (`!!! note "Title"`, `??? tip`) that cannot be drawn (see [`drawable_body`]), or a
     /// snippet include (`--8<-- "file.md"`), whose file is not included. `construct` is
@@ -113,6 +116,50 @@ pub enum Kind {
     },
 }
 
+/// A MyST role orgbook knows how to draw. Roles of a project's own Sphinx extensions
+/// (``{pypi}`x` ``) stay reported leftovers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `{doc}`: a link to a page, by its path without extension.
+    Doc,
+    /// `{pep}`, `{rfc}`: a link to the Python enhancement proposal or the RFC.
+    Pep,
+    Rfc,
+    /// `{sup}`, `{sub}`: superscript, subscript.
+    Sup,
+    Sub,
+    /// `{ref}`, `{any}`, `{numref}`: a link to a MyST label (`(label)=` before a heading,
+    /// [`myst_labels`]); shown as its text when no page defines the label.
+    Ref,
+    /// `{term}`, `{abbr}` and the like: their text (`text <target>` shows `text`).
+    Text,
+    /// `{code}`, `{file}`, `{kbd}`, `{mod}`, `{py:func}` and the other roles Sphinx
+    /// prints in code type: the span as code.
+    Code,
+}
+
+impl Role {
+    pub fn of(name: &str) -> Option<Role> {
+        let bare = name.rsplit(':').next().unwrap_or(name);
+        Some(match bare {
+            "doc" => Role::Doc,
+            "pep" => Role::Pep,
+            "rfc" => Role::Rfc,
+            "sup" | "superscript" => Role::Sup,
+            "sub" | "subscript" => Role::Sub,
+            "ref" | "any" | "numref" => Role::Ref,
+            "term" | "abbr" | "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference"
+            | "emphasis" | "strong" => Role::Text,
+            "code" | "literal" | "file" | "samp" | "kbd" | "command" | "program" | "envvar"
+            | "option" | "makevar" | "mailheader" | "regexp" | "mod" | "module" | "func"
+            | "function" | "class" | "meth" | "method" | "attr" | "attribute" | "obj" | "data"
+            | "exc" | "const" | "type" | "var" | "member" | "macro" | "struct" | "enum"
+            | "enumerator" | "expr" | "texpr" | "token" | "keyword" | "confval" => Role::Code,
+            _ => return None,
+        })
+    }
+}
+
 /// How an MkDocs block is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Drawn {
@@ -126,6 +173,21 @@ pub enum Drawn {
 
 /// Blanks comments and finds template constructs; see the module documentation.
 pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
+    // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
+    // scan below (which finds code by parsing).
+    match crate::myst_blocks::admonitions(body) {
+        None => clean_constructs(body),
+        Some((drawn, callouts)) => {
+            let (out, mut found) = clean_constructs(&drawn);
+            let out = out.into_owned();
+            found.extend(callouts);
+            found.sort_by_key(|f| f.range.start);
+            (Cow::Owned(out), found)
+        }
+    }
+}
+
+fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     let bytes = body.as_bytes();
     // Where a construct may start: every `<` and `{` is a candidate, found with memchr
     // (SIMD) rather than by testing each byte, which was a visible share of large pages.
@@ -214,7 +276,19 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 None => i + 2,
             }
         } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !in_code(i)) {
-            found.push(leftover(body, i..i + len));
+            let name = &body[i + 1..i + len - 1];
+            match Role::of(name) {
+                // Its name is blanked; the renderer draws the code span after it.
+                Some(role) => {
+                    found.push(Leftover {
+                        range: i..i + len,
+                        construct: name.to_string(),
+                        kind: Kind::Role(role),
+                    });
+                    blank.push(i..i + len);
+                }
+                None => found.push(leftover(body, i..i + len)),
+            }
             i + len
         } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| !in_code(s)) {
             found.push(Leftover {
@@ -1169,6 +1243,42 @@ fn myst_targets(body: &str) -> Vec<Range<usize>> {
             let indent = line.len() - line.trim_start_matches(' ').len();
             let label = line.trim().strip_prefix('(')?.strip_suffix(")=")?;
             (indent <= 3 && !label.is_empty() && !label.contains(['(', ')'])).then_some(start..end)
+        })
+        .collect()
+}
+
+/// The MyST labels of a body, each with the heading it names: `(label)=` then, after
+/// blank lines, `## Heading` gives `("label", "heading", "Heading")`; a label before
+/// anything else names the page (an empty id and text).
+pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
+    myst_targets(body)
+        .into_iter()
+        .filter_map(|t| {
+            let label = body[t.clone()]
+                .trim()
+                .strip_prefix('(')?
+                .strip_suffix(")=")?;
+            let next = body[t.end..]
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.ends_with(")="))
+                .unwrap_or("");
+            let text = next
+                .strip_prefix('#')
+                .map(|h| {
+                    h.trim_start_matches('#')
+                        .trim()
+                        .trim_end_matches('#')
+                        .trim()
+                })
+                .map(|h| h.replace(['`', '*'], ""))
+                .unwrap_or_default();
+            let id = if text.is_empty() {
+                String::new()
+            } else {
+                crate::text::heading_id(&text)
+            };
+            Some((label.to_string(), id, text))
         })
         .collect()
 }

@@ -333,6 +333,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         .collect();
     ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
 
+    let myst_labels = myst_labels(&docs);
     Handbook {
         config,
         docs,
@@ -356,7 +357,28 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         redirects,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
+        myst_labels,
     }
+}
+
+/// The MyST labels of every page (see [`Handbook::myst_labels`]); the first page (in path
+/// order) to define a label keeps it.
+fn myst_labels(docs: &[crate::model::Doc]) -> HashMap<String, (DocId, String, String)> {
+    use rayon::prelude::*;
+    let found: Vec<(String, DocId, String, String)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(id, doc)| {
+            crate::leftovers::myst_labels(doc.source.body())
+                .into_iter()
+                .map(move |(label, anchor, text)| (label, id, anchor, text))
+        })
+        .collect();
+    let mut labels = HashMap::new();
+    for (label, id, anchor, text) in found {
+        labels.entry(label).or_insert((id, anchor, text));
+    }
+    labels
 }
 
 /// Where to look for "did you mean" when a link is broken: files in the same folder (or

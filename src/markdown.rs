@@ -450,6 +450,128 @@ fn myst_directive_warning(
     .at(text, span)
 }
 
+/// A MyST role drawn: its events and the text a reader sees.
+struct DrawnRole {
+    events: Vec<Event<'static>>,
+    text: String,
+}
+
+/// Sphinx's `text <target>` form of a role's content: `(Some(text), target)`.
+fn role_parts(code: &str) -> (Option<&str>, &str) {
+    match code
+        .trim()
+        .strip_suffix('>')
+        .and_then(|c| c.rsplit_once('<'))
+    {
+        Some((text, target)) if !text.trim().is_empty() => (Some(text.trim()), target.trim()),
+        _ => (None, code.trim()),
+    }
+}
+
+/// How a MyST role's code span is drawn. `link(target, label)` resolves a `{doc}` target
+/// (`label` false) as the build resolves links (recording it, reporting it when broken),
+/// or a `{ref}` label, and gives the destination to write and the title to show (empty
+/// for a label no page defines).
+fn role_events(
+    role: crate::leftovers::Role,
+    code: &str,
+    link: &mut dyn FnMut(&str, bool) -> (String, String),
+) -> DrawnRole {
+    use crate::leftovers::Role;
+    let (text, target) = role_parts(code);
+    let anchor = |dest: String, shown: String| DrawnRole {
+        events: vec![
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: dest.into(),
+                title: "".into(),
+                id: "".into(),
+            }),
+            Event::Text(shown.clone().into()),
+            Event::End(TagEnd::Link),
+        ],
+        text: shown,
+    };
+    let number = |t: &str| {
+        let n = t.split(['#', ' ']).next().unwrap_or("");
+        n.parse::<u32>().ok()
+    };
+    match role {
+        Role::Doc => {
+            let (dest, title) = link(target, false);
+            let shown = text.map(str::to_string).unwrap_or(if title.is_empty() {
+                target.to_string()
+            } else {
+                title
+            });
+            anchor(dest, shown)
+        }
+        Role::Pep | Role::Rfc => match number(target) {
+            Some(n) => {
+                let (url, name) = if role == Role::Pep {
+                    (
+                        format!("https://peps.python.org/pep-{n:04}/"),
+                        format!("PEP {n}"),
+                    )
+                } else {
+                    (
+                        format!("https://datatracker.ietf.org/doc/html/rfc{n}"),
+                        format!("RFC {n}"),
+                    )
+                };
+                anchor(url, text.map_or(name, str::to_string))
+            }
+            None => DrawnRole {
+                events: vec![Event::Text(code.to_string().into())],
+                text: code.to_string(),
+            },
+        },
+        Role::Sup | Role::Sub => {
+            let tag = if role == Role::Sup { "sup" } else { "sub" };
+            DrawnRole {
+                events: vec![Event::InlineHtml(
+                    format!("<{tag}>{}</{tag}>", crate::text::escape_html(code)).into(),
+                )],
+                text: code.to_string(),
+            }
+        }
+        Role::Ref => {
+            let (dest, title) = link(target, true);
+            if dest == target && title.is_empty() {
+                // No page defines the label: its text, unlinked.
+                let shown = text.unwrap_or(target).to_string();
+                return DrawnRole {
+                    events: vec![Event::Text(shown.clone().into())],
+                    text: shown,
+                };
+            }
+            anchor(dest, text.map(str::to_string).unwrap_or(title))
+        }
+        Role::Text => {
+            // `{abbr}` writes `LIFO (last-in, first-out)`: the abbreviation is the text.
+            let shown = text.unwrap_or(target).to_string();
+            DrawnRole {
+                events: vec![Event::Text(shown.clone().into())],
+                text: shown,
+            }
+        }
+        Role::Code => {
+            // `~pkg.mod.func` shows `func`, as Sphinx does.
+            let shown = match text {
+                Some(t) => t.to_string(),
+                None => match target.strip_prefix('~') {
+                    Some(t) => t.rsplit('.').next().unwrap_or(t).to_string(),
+                    None => target.to_string(),
+                },
+            };
+            DrawnRole {
+                events: vec![Event::Code(shown.clone().into())],
+                text: shown,
+            }
+        }
+    }
+}
+
 /// `seealso` → `Seealso`.
 fn title_case(word: &str) -> String {
     let mut c = word.chars();
@@ -488,6 +610,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // The part of the HTML the sanitizer must see (see `RawRegion`).
     let mut region = RawRegion::default();
     let mut repeated = RepeatedLinks::default();
+    // MyST roles to draw: where their code span starts, the role, its blanked name's length.
+    let mut roles = std::collections::VecDeque::new();
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -528,6 +652,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     drawn,
                     title: l.construct,
                 });
+                continue;
+            }
+            crate::leftovers::Kind::Role(role) => {
+                roles.push_back((l.range.end, role, l.range.len()));
                 continue;
             }
             crate::leftovers::Kind::CalloutEnd => {
@@ -670,6 +798,85 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             rendered.text.push('\n');
         }
         let span = range.start + offset..range.end + offset;
+        if let Event::Code(code) = &event
+            && !synthetic
+            && let Some(&(_, role, name_len)) = roles.front().filter(|r| r.0 == range.start)
+        {
+            roles.pop_front();
+            // The role's name was blanked to spaces right before the span: not text.
+            if let Some(Event::Text(before)) = events.last_mut()
+                && before.len() >= name_len
+                && before.as_bytes()[before.len() - name_len..]
+                    .iter()
+                    .all(|&b| b == b' ')
+            {
+                *before = CowStr::from(before[..before.len() - name_len].to_string());
+            }
+            let drawn = role_events(role, code, &mut |target, label| {
+                if label {
+                    // A label, never a file: an undefined one is shown as text.
+                    let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
+                        return (target.to_string(), String::new());
+                    };
+                    let title = if heading.is_empty() {
+                        handbook.docs[*to].title().to_string()
+                    } else {
+                        heading.clone()
+                    };
+                    let href = repeated.rewrite(
+                        handbook,
+                        id,
+                        (from_dir, &root),
+                        target,
+                        span.clone(),
+                        &mut rendered,
+                        diags,
+                    );
+                    return (
+                        href.map_or_else(|| target.to_string(), |h| h.to_string()),
+                        title,
+                    );
+                }
+                let href = repeated.rewrite(
+                    handbook,
+                    id,
+                    (from_dir, &root),
+                    target,
+                    span.clone(),
+                    &mut rendered,
+                    diags,
+                );
+                // A page's title from its first heading is known only once it is
+                // rendered: until then, the one its file name gives.
+                let title = match resolve_target(
+                    handbook,
+                    from_dir,
+                    target.split('#').next().unwrap_or(""),
+                ) {
+                    Resolved::Doc(to, _) => match handbook.docs[to].title() {
+                        "" => crate::load::title_from_path(
+                            &handbook.docs[to].source.path,
+                            crate::load::is_folder_index(
+                                handbook.docs[to].source.path.trim_start_matches("content/"),
+                            ),
+                        ),
+                        t => t.to_string(),
+                    },
+                    _ => String::new(),
+                };
+                (
+                    href.map_or_else(|| target.to_string(), |h| h.to_string()),
+                    title,
+                )
+            });
+            let shown = drawn.text;
+            if in_heading.is_some() {
+                heading_text.push_str(&shown);
+            }
+            rendered.text.push_str(&shown);
+            events.extend(drawn.events);
+            continue;
+        }
         match &event {
             Event::End(_) if synthetic => prelude = false,
             _ if synthetic => {}
@@ -1216,6 +1423,25 @@ fn rewrite<'a>(
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
+        // MyST: `[text](label)` names a `(label)=` target, on this page or another.
+        Resolved::Missing(_) if fragment.is_none() && handbook.myst_labels.contains_key(path) => {
+            let (target, heading, _) = &handbook.myst_labels[path];
+            let url = &handbook.docs[*target].url;
+            let anchor = (!heading.is_empty()).then(|| heading.clone());
+            let href = match &anchor {
+                Some(a) => format!("{root}{}#{a}", encode_path(url)),
+                None => format!("{root}{}", encode_path(url)),
+            };
+            rendered.links.push(LinkRef {
+                target: Some(*target),
+                anchor,
+                span,
+                href: href.clone(),
+                asset: None,
+                spot: None,
+            });
+            Some(href.into())
+        }
         // Not under content/ but in static/, which is copied to the site's root.
         Resolved::Missing(joined) if static_file(handbook, &joined).is_some() => {
             let site_path = static_file(handbook, &joined).unwrap_or_default();

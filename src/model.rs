@@ -374,6 +374,10 @@ pub struct Handbook {
     /// The files of the handbook's `static/` folder, by their path in the site: a page's
     /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
     pub static_files: BTreeSet<String>,
+    /// MyST (Sphinx Markdown) labels, `(label)=` on the line before a heading: label →
+    /// the page, the heading's id and its text. A `{ref}` role or a link `[text](label)`
+    /// names one.
+    pub myst_labels: HashMap<String, (DocId, String, String)>,
 }
 
 /// The order of a group's children in [`Handbook::children`] (and so everywhere they are

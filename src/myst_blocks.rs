@@ -1,0 +1,296 @@
+//! MyST (Sphinx's Markdown) admonitions drawn as callouts. Sphinx projects write
+//! ```` ```{note} ```` … ```` ``` ```` (or `:::{note}` … `:::`) where GitHub writes
+//! `> [!NOTE]`; to CommonMark the backtick form is a code block, so a note in a project's
+//! docs showed as grey code with a warning. [`admonitions`] finds the admonitions at the
+//! top level of a body (outside code, nested ones too), blanks their fence lines and
+//! their option lines (`:class: tip`), keeping every other byte where it was, and reports
+//! each as a [`Kind::Callout`] and its [`Kind::CalloutEnd`]: the same pair a Docusaurus
+//! admonition gives, which the Markdown renderer draws. The body between is Markdown again.
+//!
+//! Other directives (`{toctree}`, `{code-block}`, a project's own) are left as they are:
+//! the renderer reports them at their fence.
+
+use crate::leftovers::{Kind, Leftover, myst_directive};
+use pulldown_cmark::BlockQuoteKind as K;
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use std::ops::Range;
+
+/// How a directive is drawn: its callout kind, default title and whether it is a
+/// `<details>`; `None` for a directive that is not an admonition.
+fn admonition(name: &str, arg: &str) -> Option<(K, String, bool)> {
+    let titled = |default: &str| {
+        if arg.is_empty() {
+            String::new()
+        } else if default.is_empty() {
+            arg.to_string()
+        } else {
+            format!("{default} {arg}")
+        }
+    };
+    Some(match name {
+        "note" | "admonition" => (K::Note, titled(""), false),
+        "seealso" => (K::Note, "See also".to_string(), false),
+        "tip" | "hint" => (K::Tip, titled(""), false),
+        "important" | "attention" => (K::Important, titled(""), false),
+        "warning" | "caution" => (K::Warning, titled(""), false),
+        "danger" | "error" => (K::Caution, titled(""), false),
+        "dropdown" => (K::Note, titled(""), true),
+        // Sphinx prints these as "Added in version 1.3." before their text.
+        "versionadded" => (K::Note, titled("Added in version"), false),
+        "versionchanged" => (K::Note, titled("Changed in version"), false),
+        "deprecated" => (K::Warning, titled("Deprecated since version"), false),
+        _ => return None,
+    })
+}
+
+/// The fence a line opens or closes: its character and length, and the rest of the line.
+fn fence(line: &str) -> Option<(u8, usize, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let text = &line[indent..];
+    let c = *text.as_bytes().first()?;
+    if !matches!(c, b'`' | b'~' | b':') {
+        return None;
+    }
+    let n = text.bytes().take_while(|&b| b == c).count();
+    let rest = &text[n..];
+    (n >= 3 && !(c == b'`' && rest.contains('`'))).then_some((c, n, rest.trim()))
+}
+
+/// The line of `body` that holds `at`, without its line break.
+fn line_at(body: &str, at: usize) -> Range<usize> {
+    let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+    start..end
+}
+
+/// Whether the line is a directive option, `:name:` or `:name: value`.
+fn is_option(line: &str) -> bool {
+    let Some(rest) = line.trim().strip_prefix(':') else {
+        return false;
+    };
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"-_".contains(b))
+        .count();
+    name_len > 0 && rest[name_len..].starts_with(':')
+}
+
+/// One admonition found: its opening line, the lines of its options, its closing line.
+struct Found {
+    open: Leftover,
+    options: Vec<Range<usize>>,
+    close: Range<usize>,
+}
+
+impl Found {
+    /// Opened at `line` (the directive `name` with `arg`), when it is an admonition: the
+    /// option lines that follow it are taken (`:class: dropdown` makes it a `<details>`).
+    fn new(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
+        let (kind, title, mut details) = admonition(name, arg)?;
+        let mut options = Vec::new();
+        let mut at = line.end + 1;
+        while at < body.len() {
+            let next = line_at(body, at);
+            let text = &body[next.clone()];
+            if !is_option(text) {
+                break;
+            }
+            details |= text.contains(":class:") && text.contains("dropdown");
+            at = next.end + 1;
+            options.push(next);
+        }
+        Some(Found {
+            open: Leftover {
+                range: line,
+                construct: title,
+                kind: Kind::Callout {
+                    kind,
+                    next_block_only: false,
+                    details,
+                },
+            },
+            options,
+            close: 0..0,
+        })
+    }
+}
+
+/// The admonitions at the top level of `body` (not inside another block): backtick and
+/// tilde fences, as CommonMark parses them, and colon fences outside code, paired by
+/// their length.
+fn top_level(body: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut code: Vec<Range<usize>> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                code.push(range.clone());
+                if let (0, CodeBlockKind::Fenced(info)) = (depth, kind) {
+                    let open = line_at(body, range.start);
+                    // Unclosed, a fence runs to the end of the body: not drawn.
+                    let last = line_at(body, range.end.saturating_sub(1).max(open.end));
+                    let closed = last.start > open.start
+                        && fence(&body[open.clone()])
+                            .zip(fence(&body[last.clone()]))
+                            .is_some_and(|((c, n, _), (d, m, rest))| {
+                                c == d && m >= n && rest.is_empty()
+                            });
+                    if closed
+                        && let Some(mut f) =
+                            myst_directive(&info).and_then(|d| Found::new(body, open.clone(), d))
+                    {
+                        f.close = last;
+                        found.push(f);
+                    }
+                }
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    // Colon fences: CommonMark sees paragraphs, so their lines are paired here.
+    let mut open: Vec<(usize, Option<Found>)> = Vec::new();
+    let mut in_code = code.iter().peekable();
+    for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
+        let line = line_at(body, at);
+        while in_code.next_if(|c| c.end <= line.start).is_some() {}
+        if in_code.peek().is_some_and(|c| c.start <= line.start) {
+            continue;
+        }
+        let Some((b':', n, rest)) = fence(&body[line.clone()]) else {
+            continue;
+        };
+        if at != line.start + (line.len() - body[line.clone()].trim_start_matches(' ').len()) {
+            continue; // not the line's first colon
+        }
+        if rest.is_empty() {
+            if open.last().is_some_and(|o| n >= o.0)
+                && let Some((_, f)) = open.pop()
+                && let Some(mut f) = f
+            {
+                f.close = line;
+                found.push(f);
+            }
+        } else if rest.starts_with('{') {
+            let f = myst_directive(rest).and_then(|d| Found::new(body, line, d));
+            open.push((n, f));
+        }
+    }
+    found
+}
+
+/// The admonitions of `body` drawn as callouts: the body with their fence and option lines
+/// blanked (spaces of the same length, line breaks kept) and their reports, in order of
+/// position; `None` when it has none. An admonition whose fence is never closed is left
+/// as it is (the renderer reports it).
+pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
+    // Cheap test first: most pages have no directive at all.
+    if !(body.contains("```{") || body.contains(":::{") || body.contains("~~~{")) {
+        return None;
+    }
+    let mut out = body.to_string();
+    let mut reports = Vec::new();
+    // An admonition inside another is code until the outer one's fences are blanked: a
+    // round per level of nesting.
+    for _ in 0..8 {
+        let found = top_level(&out);
+        if found.is_empty() {
+            break;
+        }
+        let mut bytes = std::mem::take(&mut out).into_bytes();
+        for f in found {
+            for r in std::iter::once(&f.open.range)
+                .chain(&f.options)
+                .chain(std::iter::once(&f.close))
+            {
+                // Every byte of these lines is replaced, so a multi-byte character
+                // becomes as many spaces: the text stays UTF-8.
+                bytes[r.clone()].fill(b' ');
+            }
+            reports.push(f.open);
+            reports.push(Leftover {
+                range: f.close,
+                construct: String::new(),
+                kind: Kind::CalloutEnd,
+            });
+        }
+        out = String::from_utf8(bytes).expect("whole lines replaced by spaces");
+    }
+    if reports.is_empty() {
+        return None;
+    }
+    reports.sort_by_key(|f| f.range.start);
+    Some((out, reports))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drawn(body: &str) -> (String, Vec<(String, String)>) {
+        let (out, found) = admonitions(body).unwrap_or((body.to_string(), Vec::new()));
+        assert_eq!(out.len(), body.len(), "offsets kept");
+        let found = found
+            .into_iter()
+            .map(|f| (body[f.range].to_string(), f.construct))
+            .collect();
+        (out, found)
+    }
+
+    #[test]
+    fn fenced_and_colon_admonitions_nest_and_lose_their_fences_and_options() {
+        let body = "````{admonition} Example\n:class: dropdown\nIf:\n\n```{tip}\nInner.\n```\n\n```\ncode\n```\n````\n\n:::{warning}\nCareful.\n:::\n";
+        let (out, found) = drawn(body);
+        assert_eq!(
+            found,
+            [
+                ("````{admonition} Example".into(), "Example".into()),
+                ("```{tip}".into(), "".into()),
+                ("```".into(), "".into()),
+                ("````".into(), "".into()),
+                (":::{warning}".into(), "".into()),
+                (":::".into(), "".into()),
+            ]
+        );
+        let (_, reports) = admonitions(body).unwrap();
+        assert!(matches!(
+            reports[0].kind,
+            Kind::Callout { details: true, .. }
+        ));
+        // The inner plain code block keeps its fences; everything drawn is blanked.
+        assert!(out.contains("```\ncode\n```"), "{out:?}");
+        assert!(!out.contains("{tip}") && !out.contains(":class:") && !out.contains(":::"));
+        assert!(out.contains("Inner.") && out.contains("Careful."));
+    }
+
+    #[test]
+    fn admonitions_in_code_lists_or_never_closed_are_left_alone() {
+        for body in [
+            // Quoted in a longer fence: an example of the syntax.
+            "````markdown\n```{note}\nx\n```\n````\n",
+            // Inside a list item: not at the top level.
+            "- item\n\n  ```{note}\n  x\n  ```\n",
+            // Never closed.
+            "```{note}\nruns to the end\n",
+            // Other directives are not admonitions.
+            "```{toctree}\na\n```\n",
+            // A list item's fences before it do not hide a top-level one after.
+        ] {
+            assert_eq!(drawn(body).1, Vec::new(), "{body:?}");
+        }
+        let body = "- ```\n  a\n  ```\n\n  b\n\n  ```\n  c\n  ```\n\n```{note}\nx\n```\n";
+        assert_eq!(drawn(body).1.len(), 2, "{body:?}");
+    }
+
+    #[test]
+    fn version_directives_are_titled_like_sphinx() {
+        let (_, found) = drawn("```{versionchanged} 2.1\nNow faster.\n```\n");
+        assert_eq!(found[0].1, "Changed in version 2.1");
+    }
+}
