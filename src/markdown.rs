@@ -450,6 +450,23 @@ fn myst_directive_warning(
     .at(text, span)
 }
 
+/// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
+/// A page's title from its first heading is known only once it is rendered: until then,
+/// the one its file name gives.
+fn linked_title(handbook: &Handbook, from_dir: &str, target: &str) -> String {
+    match resolve_target(handbook, from_dir, target.split('#').next().unwrap_or("")) {
+        Resolved::Doc(to, _) => match handbook.docs[to].title() {
+            "" => {
+                let path = &handbook.docs[to].source.path;
+                let rel = path.strip_prefix("content/").unwrap_or(path);
+                crate::load::title_from_path(path, crate::load::is_folder_index(rel))
+            }
+            t => t.to_string(),
+        },
+        _ => String::new(),
+    }
+}
+
 /// A MyST role drawn: its events and the text a reader sees.
 struct DrawnRole {
     events: Vec<Event<'static>>,
@@ -612,6 +629,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut repeated = RepeatedLinks::default();
     // MyST roles to draw: where their code span starts, the role, its blanked name's length.
     let mut roles = std::collections::VecDeque::new();
+    // Inside a drawn `{toctree}`: its code block's events are dropped.
+    let mut in_toctree = false;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -798,6 +817,69 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             rendered.text.push('\n');
         }
         let span = range.start + offset..range.end + offset;
+        if in_toctree {
+            in_toctree = !matches!(event, Event::End(TagEnd::CodeBlock));
+            continue;
+        }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event
+            && !synthetic
+            && depth == callouts.open.len()
+            && crate::leftovers::myst_directive(info).is_some_and(|(name, _)| name == "toctree")
+        {
+            // Sphinx draws a toctree as the list of the pages it names (nothing when
+            // hidden): so does orgbook, each entry a link resolved like any other.
+            in_toctree = true;
+            let tree = crate::myst_blocks::toctree(&body, range.clone());
+            if tree.hidden || tree.entries.is_empty() {
+                continue;
+            }
+            if let Some(caption) = &tree.caption {
+                events.extend([
+                    Event::Start(Tag::Paragraph),
+                    Event::Start(Tag::Strong),
+                    Event::Text(caption.clone().into()),
+                    Event::End(TagEnd::Strong),
+                    Event::End(TagEnd::Paragraph),
+                ]);
+                rendered.text.push_str(caption);
+                rendered.text.push('\n');
+            }
+            events.push(Event::Start(Tag::List(None)));
+            for (title, target, line) in tree.entries {
+                let at = line.start + offset..line.end + offset;
+                let href = repeated.rewrite(
+                    handbook,
+                    id,
+                    (from_dir, &root),
+                    &target,
+                    at,
+                    &mut rendered,
+                    diags,
+                );
+                let shown = title
+                    .or_else(|| {
+                        Some(linked_title(handbook, from_dir, &target)).filter(|t| !t.is_empty())
+                    })
+                    .unwrap_or_else(|| target.clone());
+                rendered.text.push_str(&shown);
+                rendered.text.push('\n');
+                events.extend([
+                    Event::Start(Tag::Item),
+                    Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: href
+                            .map_or_else(|| target.clone().into(), |h| h.into_string().into()),
+                        title: "".into(),
+                        id: "".into(),
+                    }),
+                    Event::Text(shown.into()),
+                    Event::End(TagEnd::Link),
+                    Event::End(TagEnd::Item),
+                ]);
+            }
+            events.push(Event::End(TagEnd::List(false)));
+            continue;
+        }
         if let Event::Code(code) = &event
             && !synthetic
             && let Some(&(_, role, name_len)) = roles.front().filter(|r| r.0 == range.start)
@@ -846,24 +928,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     &mut rendered,
                     diags,
                 );
-                // A page's title from its first heading is known only once it is
-                // rendered: until then, the one its file name gives.
-                let title = match resolve_target(
-                    handbook,
-                    from_dir,
-                    target.split('#').next().unwrap_or(""),
-                ) {
-                    Resolved::Doc(to, _) => match handbook.docs[to].title() {
-                        "" => crate::load::title_from_path(
-                            &handbook.docs[to].source.path,
-                            crate::load::is_folder_index(
-                                handbook.docs[to].source.path.trim_start_matches("content/"),
-                            ),
-                        ),
-                        t => t.to_string(),
-                    },
-                    _ => String::new(),
-                };
+                let title = linked_title(handbook, from_dir, target);
                 (
                     href.map_or_else(|| target.to_string(), |h| h.to_string()),
                     title,

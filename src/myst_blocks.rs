@@ -78,6 +78,48 @@ fn is_option(line: &str) -> bool {
     name_len > 0 && rest[name_len..].starts_with(':')
 }
 
+/// The option lines of the directive whose opening line ends at `line_end`: `:name: value`
+/// lines, or a YAML block between two `---` lines. Each as its line's range and its
+/// `(name, value)`.
+fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))> {
+    let mut out = Vec::new();
+    let mut at = line_end + 1;
+    let mut yaml = false;
+    while at < body.len() {
+        let line = line_at(body, at);
+        let text = body[line.clone()].trim();
+        at = line.end + 1;
+        if text == "---" {
+            out.push((line, (String::new(), String::new())));
+            yaml = !yaml;
+            if yaml {
+                continue;
+            }
+            break;
+        }
+        let pair = if yaml {
+            text.split_once(':')
+        } else if is_option(text) {
+            text[1..].split_once(':')
+        } else {
+            None
+        };
+        match pair {
+            Some((name, value)) => {
+                out.push((line, (name.trim().to_string(), value.trim().to_string())))
+            }
+            // A YAML block's other lines (a list, a blank line) are still options.
+            None if yaml => out.push((line, (String::new(), String::new()))),
+            None => break,
+        }
+    }
+    if yaml {
+        // Never closed: not an options block.
+        out.clear();
+    }
+    out
+}
+
 /// One admonition found: its opening line, the lines of its options, its closing line.
 struct Found {
     open: Leftover,
@@ -90,18 +132,12 @@ impl Found {
     /// option lines that follow it are taken (`:class: dropdown` makes it a `<details>`).
     fn new(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
         let (kind, title, mut details) = admonition(name, arg)?;
-        let mut options = Vec::new();
-        let mut at = line.end + 1;
-        while at < body.len() {
-            let next = line_at(body, at);
-            let text = &body[next.clone()];
-            if !is_option(text) {
-                break;
-            }
-            details |= text.contains(":class:") && text.contains("dropdown");
-            at = next.end + 1;
-            options.push(next);
+        let mut lines = Vec::new();
+        for (option, (name, value)) in options(body, line.end) {
+            details |= name == "class" && value.split_whitespace().any(|c| c == "dropdown");
+            lines.push(option);
         }
+        let options = lines;
         Some(Found {
             open: Leftover {
                 range: line,
@@ -229,6 +265,54 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
     Some((out, reports))
 }
 
+/// A `{toctree}` directive's contents: Sphinx draws it as the list of the pages it names.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Toctree {
+    /// `:hidden:`: it only builds Sphinx's sidebar, and shows nothing on the page.
+    pub hidden: bool,
+    /// `:caption: Guides`.
+    pub caption: Option<String>,
+    /// Each entry: its title when written (`Title <path>`), its target (a page's path
+    /// without extension, or an address), and its byte range in the body.
+    pub entries: Vec<(Option<String>, String, Range<usize>)>,
+}
+
+/// Reads the toctree fenced at `block` (the whole fence, opening and closing lines included)
+/// of `body`. Glob patterns (`:glob:` with `*`) and `self` are left out: they name pages
+/// by Sphinx's own document list.
+pub fn toctree(body: &str, block: Range<usize>) -> Toctree {
+    let mut tree = Toctree::default();
+    let first = line_at(body, block.start);
+    let mut at = first.end + 1;
+    for (line, (name, value)) in options(body, first.end) {
+        at = line.end + 1;
+        match name.as_str() {
+            "hidden" => tree.hidden = true,
+            "caption" if !value.is_empty() => tree.caption = Some(value),
+            _ => {}
+        }
+    }
+    while at < block.end {
+        let line = line_at(body, at);
+        at = line.end + 1;
+        let text = body[line.clone()].trim();
+        if text.is_empty() || fence(text).is_some() {
+            continue;
+        }
+        let (title, target) = match text.strip_suffix('>').and_then(|t| t.rsplit_once('<')) {
+            Some((title, target)) if !title.trim().is_empty() => {
+                (Some(title.trim().to_string()), target.trim())
+            }
+            _ => (None, text),
+        };
+        if target == "self" || target.contains('*') || target.is_empty() {
+            continue;
+        }
+        tree.entries.push((title, target.to_string(), line));
+    }
+    tree
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +370,37 @@ mod tests {
         }
         let body = "- ```\n  a\n  ```\n\n  b\n\n  ```\n  c\n  ```\n\n```{note}\nx\n```\n";
         assert_eq!(drawn(body).1.len(), 2, "{body:?}");
+    }
+
+    #[test]
+    fn a_toctree_lists_its_entries_with_their_titles() {
+        let body = "# Home\n\n```{toctree}\n:maxdepth: 2\n:caption: Guides\n\ninstall\nUsing pip <user/guide>\nself\nreference/*\nhttps://pypi.org\n```\n";
+        let start = body.find("```{").unwrap();
+        let tree = toctree(body, start..body.len());
+        assert!(!tree.hidden);
+        assert_eq!(tree.caption.as_deref(), Some("Guides"));
+        let entries: Vec<(Option<&str>, &str, &str)> = tree
+            .entries
+            .iter()
+            .map(|(t, target, r)| (t.as_deref(), target.as_str(), &body[r.clone()]))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (None, "install", "install"),
+                (Some("Using pip"), "user/guide", "Using pip <user/guide>"),
+                (None, "https://pypi.org", "https://pypi.org"),
+            ]
+        );
+        let hidden = "```{toctree}\n:hidden:\n\na\n```\n";
+        assert!(toctree(hidden, 0..hidden.len()).hidden);
+        // Options as a YAML block (Black's documentation).
+        let yaml =
+            "```{toctree}\n---\nmaxdepth: 3\ncaption: User Guide\n---\n\ngetting_started\n```\n";
+        let tree = toctree(yaml, 0..yaml.len());
+        assert_eq!(tree.caption.as_deref(), Some("User Guide"));
+        assert_eq!(tree.entries.len(), 1);
+        assert_eq!(tree.entries[0].1, "getting_started");
     }
 
     #[test]

@@ -561,9 +561,10 @@ const PAGE_KEYS: &[&str] = &[
     "extra",
 ];
 
-/// Keys other generators' themes use to build their navigation and layout, accepted on a
-/// page without a warning and without effect: orgbook's navigation follows the folders
-/// (a Jekyll "Just the Docs" site carries `parent` and `has_children` on every page, so
+/// Keys other generators and their themes use to build their navigation, layout and
+/// page furniture, accepted on a page without a warning and without effect: orgbook's
+/// navigation follows the folders (a Jekyll "Just the Docs" site carries `parent` and
+/// `has_children` on every page, a Sphinx one `orphan`, an MkDocs Material one `hide`, so
 /// warning about them buried the warnings that matter).
 const NAVIGATION_KEYS: &[&str] = &[
     // Jekyll, and its "Just the Docs" theme
@@ -580,12 +581,54 @@ const NAVIGATION_KEYS: &[&str] = &[
     "bookFlatSection",
     "bookCollapseSection",
     "bookToc",
+    "lastmod",
+    "summary",
+    "toc",
+    "images",
+    "series",
+    "publishDate",
+    "expiryDate",
+    "outputs",
     // Docusaurus
+    "id",
     "sidebar_label",
     "sidebar_class_name",
+    "sidebar_custom_props",
+    "displayed_sidebar",
     "hide_title",
     "hide_table_of_contents",
+    "toc_min_heading_level",
+    "toc_max_heading_level",
     "pagination_label",
+    "pagination_next",
+    "pagination_prev",
+    "custom_edit_url",
+    "last_update",
+    "image",
+    // MkDocs and its Material theme
+    "template",
+    "hide",
+    "icon",
+    "status",
+    "subtitle",
+    "search",
+    "toc_depth",
+    "comments",
+    "social",
+    // Sphinx file-wide metadata, and the Furo and PyData themes
+    "orphan",
+    "nocomments",
+    "nosearch",
+    "tocdepth",
+    "hide-toc",
+    "html_theme.sidebar_secondary.remove",
+    // MyST and Jupyter Book settings of one page
+    "myst",
+    "jupytext",
+    "kernelspec",
+    // Authors, shown by themes and blog plugins (not by orgbook's pages)
+    "author",
+    "authors",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
