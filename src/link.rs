@@ -333,7 +333,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         .collect();
     ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
 
-    let myst_labels = myst_labels(&docs);
+    let (myst_labels, heading_titles) = scan_pages(&docs);
     Handbook {
         config,
         docs,
@@ -358,27 +358,55 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
         myst_labels,
+        heading_titles,
     }
 }
 
-/// The MyST labels of every page (see [`Handbook::myst_labels`]); the first page (in path
-/// order) to define a label keeps it.
-fn myst_labels(docs: &[crate::model::Doc]) -> HashMap<String, (DocId, String, String)> {
+/// MyST labels by name: a page, a heading id and its text.
+type Labels = HashMap<String, (DocId, String, String)>;
+
+/// The MyST labels of every page (see [`Handbook::myst_labels`]; the first page in path
+/// order to define a label keeps it) and the leading `# Heading` of each page without a
+/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies.
+fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
     use rayon::prelude::*;
-    let found: Vec<(String, DocId, String, String)> = docs
+    type Found = (Vec<(String, String, String)>, Option<String>);
+    let found: Vec<(DocId, Found)> = docs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(id, doc)| {
-            crate::leftovers::myst_labels(doc.source.body())
-                .into_iter()
-                .map(move |(label, anchor, text)| (label, id, anchor, text))
+        .filter_map(|(id, doc)| {
+            let body = doc.source.body();
+            let labels = crate::leftovers::myst_labels(body);
+            let heading = match &doc.kind {
+                DocKind::Page(p) if !p.title_from_front_matter => leading_heading(body),
+                _ => None,
+            };
+            (!labels.is_empty() || heading.is_some()).then_some((id, (labels, heading)))
         })
         .collect();
     let mut labels = HashMap::new();
-    for (label, id, anchor, text) in found {
-        labels.entry(label).or_insert((id, anchor, text));
+    let mut headings = HashMap::new();
+    for (id, (found, heading)) in found {
+        for (label, anchor, text) in found {
+            labels.entry(label).or_insert((id, anchor, text));
+        }
+        if let Some(h) = heading {
+            headings.insert(id, h);
+        }
     }
-    labels
+    (labels, headings)
+}
+
+/// The text of a `# Heading` that opens a body (after blank lines, comments and MyST target
+/// lines): the title the page will take once rendered, in plain text.
+fn leading_heading(body: &str) -> Option<String> {
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.ends_with(")=") && !l.starts_with("<!--"))?;
+    let text = line.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+    let plain = text.replace(['`', '*'], "");
+    (!plain.is_empty()).then_some(plain)
 }
 
 /// Where to look for "did you mean" when a link is broken: files in the same folder (or

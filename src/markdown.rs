@@ -451,11 +451,12 @@ fn myst_directive_warning(
 }
 
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
-/// A page's title from its first heading is known only once it is rendered: until then,
-/// the one its file name gives.
+/// A page's title from its first heading is set once it is rendered: until then, the
+/// heading read from its text, else the title its file name gives.
 fn linked_title(handbook: &Handbook, from_dir: &str, target: &str) -> String {
     match resolve_target(handbook, from_dir, target.split('#').next().unwrap_or("")) {
         Resolved::Doc(to, _) => match handbook.docs[to].title() {
+            "" if handbook.heading_titles.contains_key(&to) => handbook.heading_titles[&to].clone(),
             "" => {
                 let path = &handbook.docs[to].source.path;
                 let rel = path.strip_prefix("content/").unwrap_or(path);

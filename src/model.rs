@@ -378,6 +378,9 @@ pub struct Handbook {
     /// the page, the heading's id and its text. A `{ref}` role or a link `[text](label)`
     /// names one.
     pub myst_labels: HashMap<String, (DocId, String, String)>,
+    /// The `# Heading` that opens each page without a front matter title: its title once
+    /// rendered, known before (a toctree or a `{doc}` role elsewhere is titled by it).
+    pub heading_titles: HashMap<DocId, String>,
 }
 
 /// The order of a group's children in [`Handbook::children`] (and so everywhere they are

@@ -783,7 +783,7 @@ fn sphinx_myst_admonitions_and_roles_are_drawn_and_other_directives_named() {
             ),
             (
                 "getting-started.html".to_string(),
-                "Getting started".to_string()
+                "Getting Started".to_string()
             ),
         ]
     );
