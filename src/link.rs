@@ -399,7 +399,7 @@ fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
 
 /// The text of a `# Heading` that opens a body (after blank lines, comments and MyST target
 /// lines): the title the page will take once rendered, in plain text.
-fn leading_heading(body: &str) -> Option<String> {
+pub fn leading_heading(body: &str) -> Option<String> {
     let line = body
         .lines()
         .map(str::trim)

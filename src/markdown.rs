@@ -154,6 +154,9 @@ pub struct Rendered {
     /// Links `link::retarget_anchors` pointed at a heading's id, by index in `links`, with
     /// the anchor as written: checking again (under `serve`) starts from what was written.
     pub retargeted: Vec<(usize, String)>,
+    /// Documents whose title this body shows as a link's text (a MyST toctree entry, a
+    /// `{doc}` role): when one's title changes, `serve` renders this body again.
+    pub title_deps: Vec<DocId>,
 }
 
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
@@ -413,22 +416,17 @@ fn looks_like_email(dest: &str) -> bool {
     }
 }
 
-/// The `template-leftover` warning for MyST directive `name` with argument `arg` (a fence,
-/// ```` ```{note} ````, or a colon fence, `:::{note}`) at `span` of `text`, which orgbook
-/// shows as `shown`.
+/// The `template-leftover` warning for MyST directive `name` (a fence, ```` ```{note} ````,
+/// or a colon fence, `:::{note}`) at `span` of `text`, which orgbook shows as `shown`.
 fn myst_directive_warning(
     path: &str,
     text: &str,
     span: Range<usize>,
-    (name, arg): (&str, &str),
+    name: &str,
     shown: &str,
 ) -> Diagnostic {
     let help = match name {
         "toctree" => "rewrite it as Markdown: a list of links to the pages it names".to_string(),
-        "code-block" | "code" | "sourcecode" if !arg.is_empty() => format!(
-            "write the fence as ```{arg}, the language alone; the block is highlighted as {arg} meanwhile"
-        ),
-        "code-block" | "code" | "sourcecode" => "write the fence without the directive".to_string(),
         "versionadded" | "versionchanged" | "deprecated" => {
             "rewrite it as Markdown: a sentence such as `*New in version 1.3.*`".to_string()
         }
@@ -453,18 +451,39 @@ fn myst_directive_warning(
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
 /// A page's title from its first heading is set once it is rendered: until then, the
 /// heading read from its text, else the title its file name gives.
-fn linked_title(handbook: &Handbook, from_dir: &str, target: &str) -> String {
-    match resolve_target(handbook, from_dir, target.split('#').next().unwrap_or("")) {
-        Resolved::Doc(to, _) => match handbook.docs[to].title() {
-            "" if handbook.heading_titles.contains_key(&to) => handbook.heading_titles[&to].clone(),
-            "" => {
-                let path = &handbook.docs[to].source.path;
-                let rel = path.strip_prefix("content/").unwrap_or(path);
-                crate::load::title_from_path(path, crate::load::is_folder_index(rel))
+fn linked_title(
+    handbook: &Handbook,
+    from_dir: &str,
+    target: &str,
+    deps: &mut Vec<DocId>,
+) -> String {
+    let Resolved::Doc(to, _) =
+        resolve_target(handbook, from_dir, target.split('#').next().unwrap_or(""))
+    else {
+        return String::new();
+    };
+    deps.push(to);
+    let doc = &handbook.docs[to];
+    match &doc.kind {
+        // Not its title as filled in after an earlier rendering (under `serve`): a fresh
+        // build renders before any title is filled in, and both must agree.
+        crate::model::DocKind::Page(p) if !p.title_from_front_matter => {
+            match handbook.heading_titles.get(&to) {
+                Some(h) => h.clone(),
+                None => {
+                    let rel = doc
+                        .source
+                        .path
+                        .strip_prefix("content/")
+                        .unwrap_or(&doc.source.path);
+                    crate::load::title_from_path(
+                        &doc.source.path,
+                        crate::load::is_folder_index(rel),
+                    )
+                }
             }
-            t => t.to_string(),
-        },
-        _ => String::new(),
+        }
+        _ => doc.title().to_string(),
     }
 }
 
@@ -632,6 +651,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut roles = std::collections::VecDeque::new();
     // Inside a drawn `{toctree}`: its code block's events are dropped.
     let mut in_toctree = false;
+    // At the start of a MyST code directive's text, where its options are.
+    let mut code_options = false;
+    let mut title_deps = Vec::new();
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -720,7 +742,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 &doc.source.path,
                 &doc.source.text,
                 span,
-                (l.construct.trim_matches(['{', '}']), ""),
+                l.construct.trim_matches(['{', '}']),
                 "its lines are shown as text",
             ),
         });
@@ -859,7 +881,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 );
                 let shown = title
                     .or_else(|| {
-                        Some(linked_title(handbook, from_dir, &target)).filter(|t| !t.is_empty())
+                        Some(linked_title(handbook, from_dir, &target, &mut title_deps))
+                            .filter(|t| !t.is_empty())
                     })
                     .unwrap_or_else(|| target.clone());
                 rendered.text.push_str(&shown);
@@ -901,8 +924,16 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
                         return (target.to_string(), String::new());
                     };
+                    title_deps.push(*to);
+                    // A label above a page's first line names the page: its title.
                     let title = if heading.is_empty() {
-                        handbook.docs[*to].title().to_string()
+                        let page = &handbook.docs[*to].source.path;
+                        linked_title(
+                            handbook,
+                            "",
+                            &format!("/{}", page.trim_start_matches("content/")),
+                            &mut title_deps,
+                        )
                     } else {
                         heading.clone()
                     };
@@ -929,7 +960,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     &mut rendered,
                     diags,
                 );
-                let title = linked_title(handbook, from_dir, target);
+                let title = linked_title(handbook, from_dir, target, &mut title_deps);
                 (
                     href.map_or_else(|| target.to_string(), |h| h.to_string()),
                     title,
@@ -1073,6 +1104,27 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     None => Event::Text(t),
                 }
             }
+            // A MyST code directive's options (`:linenos:`, `:caption: x`) open its text.
+            Event::Text(t) if code_options => {
+                let mut rest: &str = &t;
+                while let Some((line, after)) = rest.split_once('\n')
+                    && crate::myst_blocks::is_option(line)
+                {
+                    rest = after;
+                }
+                if crate::myst_blocks::is_option(rest) && !rest.contains('\n') {
+                    rest = "";
+                }
+                code_options = rest.is_empty();
+                let t = CowStr::from(rest.to_string());
+                rendered.text.push_str(&t);
+                Event::Text(t)
+            }
+            Event::End(TagEnd::CodeBlock) if code_options => {
+                code_options = false;
+                rendered.text.push('\n');
+                event
+            }
             Event::Text(t) => {
                 if in_heading.is_some() {
                     heading_text.push_str(&t);
@@ -1091,12 +1143,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push(' ');
                 event
             }
-            // A MyST directive (```` ```{note} ````): shown as the code block CommonMark
+            // A MyST directive (```` ```{include} ````): shown as the code block CommonMark
             // makes of it, with a warning at its fence. ```` ```{code-block} python ```` is
-            // a block of Python, so it is highlighted as one.
+            // a block of Python, drawn and highlighted as one, its options left out.
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let info = match crate::leftovers::myst_directive(&info) {
-                    Some((name, arg)) => {
+                    Some((name @ ("code-block" | "code" | "sourcecode" | "doctest"), arg)) => {
+                        code_options = true;
+                        let lang = if name == "doctest" { "python" } else { arg };
+                        CowStr::from(lang.split_whitespace().next().unwrap_or("").to_string())
+                    }
+                    Some((name, _)) => {
                         let line_end = body[range.start..]
                             .find('\n')
                             .map_or(body.len(), |n| range.start + n);
@@ -1107,14 +1164,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                             &doc.source.path,
                             &doc.source.text,
                             span.start..brace + name.len() + 2 + offset,
-                            (name, arg),
+                            name,
                             "it is shown as a code block",
                         ));
-                        if matches!(name, "code-block" | "code" | "sourcecode") {
-                            CowStr::from(arg.to_string())
-                        } else {
-                            info.clone()
-                        }
+                        info.clone()
                     }
                     None => info,
                 };
@@ -1246,6 +1299,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // of their growth, a large handbook holds about 40 MB less (measured, 10,000 pages).
     rendered.html.shrink_to_fit();
     rendered.text.shrink_to_fit();
+    title_deps.append(&mut rendered.title_deps);
+    title_deps.sort_unstable();
+    title_deps.dedup();
+    rendered.title_deps = title_deps;
     rendered
 }
 
@@ -1492,6 +1549,9 @@ fn rewrite<'a>(
         // MyST: `[text](label)` names a `(label)=` target, on this page or another.
         Resolved::Missing(_) if fragment.is_none() && handbook.myst_labels.contains_key(path) => {
             let (target, heading, _) = &handbook.myst_labels[path];
+            // Its address is the labelled page's: `serve` renders this body again when
+            // that page changes.
+            rendered.title_deps.push(*target);
             let url = &handbook.docs[*target].url;
             let anchor = (!heading.is_empty()).then(|| heading.clone());
             let href = match &anchor {
@@ -1567,10 +1627,35 @@ fn rewrite<'a>(
                     "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
                 }
             });
-            diags.push(broken(
-                format!("link to `{path}`: no such file ({joined})"),
-                help,
-            ));
+            // Sphinx names a page by its path without extension, whatever its format:
+            // the page is there, as reStructuredText (or AsciiDoc).
+            let other_format = ["rst", "adoc"].into_iter().find_map(|ext| {
+                let rel = format!("{}.{ext}", joined.strip_prefix("content/")?);
+                handbook
+                    .assets
+                    .binary_search_by(|a| a.as_str().cmp(&rel))
+                    .is_ok()
+                    .then_some((rel, ext))
+            });
+            let (message, help) = match other_format {
+                Some((rel, ext)) => (
+                    format!(
+                        "link to `{path}`: content/{rel} is {}, which orgbook does not render",
+                        if ext == "rst" {
+                            "reStructuredText"
+                        } else {
+                            "AsciiDoc"
+                        }
+                    ),
+                    format!(
+                        "convert it to Markdown (`pandoc -f {} -t gfm content/{rel} -o content/{}.md`), or link to `{path}.{ext}` to publish the file as it is",
+                        if ext == "rst" { "rst" } else { "asciidoc" },
+                        rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem)
+                    ),
+                ),
+                None => (format!("link to `{path}`: no such file ({joined})"), help),
+            };
+            diags.push(broken(message, help));
             None
         }
     }
@@ -1740,34 +1825,76 @@ mod tests {
     const LINKS: &str = "[a](guide/) [b](guide) [c](./guide/README.md) [d](/guide/setup) [e](guide/setup.html) [f](/) [g](.gitbook/assets/a.png) [h](guide/setup#Install-It) [i](/guide/setup/) [j]({{site.baseurl}}/guide/setup/)\n";
 
     #[test]
-    fn myst_directive_fences_are_reported_at_the_fence_and_code_blocks_highlighted() {
-        let body = "# T\n\n```{note}\nA note.\n```\n\n- item\n\n  ```{code-block} python\n  x = 1\n  ```\n\n```python\ny = 2\n```\n\n    ```{indented}\n\n````\n```{in-body}\n````\n";
+    fn myst_directive_fences_are_drawn_or_reported_at_the_fence() {
+        let body = "# T\n\n```{note}\nA note.\n```\n\n- item\n\n  ```{code-block} python\n  :linenos:\n  x = 1\n  ```\n\n```{include} x.md\n```\n\n```python\ny = 2\n```\n\n    ```{indented}\n\n````\n```{in-body}\n````\n";
         let hb = book(&[("README.md", "# Home\n"), ("myst.md", body)], &[], false);
         let (r, d) = render_path(&hb, "content/myst.md");
         let at: Vec<(&str, u32, u32, u32)> = d
             .iter()
             .map(|d| (d.code, d.line, d.column, d.span_len))
             .collect();
-        assert_eq!(
-            at,
-            [
-                ("template-leftover", 3, 1, 9),
-                ("template-leftover", 9, 3, 15)
-            ],
-            "{d:?}"
+        // Only the directive orgbook does not draw is reported, at its fence.
+        assert_eq!(at, [("template-leftover", 14, 1, 12)], "{d:?}");
+        assert!(d[0].message.contains("`{include}`"), "{d:?}");
+        // A note is a callout; a code directive is its language's code block, options out.
+        assert!(
+            r.html.contains(
+                "<blockquote class=\"markdown-alert-note\">\n<p>Note</p>\n<p>A note.</p>"
+            ),
+            "{}",
+            r.html
         );
-        assert!(d[0].message.contains("`{note}`"), "{d:?}");
-        assert!(d[1].message.contains("`{code-block}`"), "{d:?}");
         assert!(
             r.html.contains("<code class=\"language-python\">x = 1"),
             "{}",
             r.html
         );
         assert!(
-            r.html.contains("<code class=\"language-{note}\">"),
+            r.html.contains("<code class=\"language-{include}\">"),
             "{}",
             r.html
         );
+    }
+
+    /// A toctree and a `{doc}` name pages by path without extension; a label names a
+    /// heading on another page. A page kept as reStructuredText is named as such.
+    #[test]
+    fn myst_toctree_doc_and_ref_resolve_and_an_rst_page_is_named() {
+        let guide = "(install-label)=\n## Install it\n\nText.\n";
+        let index = "# Home\n\n```{toctree}\n:caption: Start\nguide\nOld <legacy>\n```\n\nSee {doc}`guide` and {ref}`install-label`, or [this](install-label); {ref}`Nowhere <no-label>`.\n";
+        let mut hb = book(
+            &[
+                ("start.md", index),
+                ("guide.md", guide),
+                ("README.md", "# Home\n"),
+            ],
+            &[],
+            true,
+        );
+        hb.assets.push("legacy.rst".into());
+        hb.assets.sort();
+        let (r, d) = render_path(&hb, "content/start.md");
+        assert!(
+            r.html
+                .contains("<ul>\n<li><a href=\"guide.html\">Guide</a></li>"),
+            "{}",
+            r.html
+        );
+        for link in [
+            "<a href=\"guide.html\">Guide</a> and <a href=\"guide.html#install-it\">Install it</a>",
+            "<a href=\"guide.html#install-it\">this</a>; Nowhere.",
+        ] {
+            assert!(r.html.contains(link), "{link} in {}", r.html);
+        }
+        let guide_id = hb.by_path["content/guide.md"];
+        assert_eq!(r.title_deps, [guide_id]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message
+                .contains("content/legacy.rst is reStructuredText"),
+            "{d:?}"
+        );
+        assert_eq!((d[0].line, d[0].column), (6, 1));
     }
 
     #[test]

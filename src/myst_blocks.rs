@@ -17,6 +17,10 @@ use std::ops::Range;
 
 /// How a directive is drawn: its callout kind, default title and whether it is a
 /// `<details>`; `None` for a directive that is not an admonition.
+///
+/// sphinx-design's and sphinx-inline-tabs' tabs and cards (`{tab-item} macOS`,
+/// `{tab} Unix`, `{card} Title`) are callouts titled by their label, as Docusaurus tabs
+/// are sections under theirs: every tab is shown, one after the other.
 fn admonition(name: &str, arg: &str) -> Option<(K, String, bool)> {
     let titled = |default: &str| {
         if arg.is_empty() {
@@ -35,6 +39,7 @@ fn admonition(name: &str, arg: &str) -> Option<(K, String, bool)> {
         "warning" | "caution" => (K::Warning, titled(""), false),
         "danger" | "error" => (K::Caution, titled(""), false),
         "dropdown" => (K::Note, titled(""), true),
+        "tab" | "tab-item" | "card" => (K::Note, titled(""), false),
         // Sphinx prints these as "Added in version 1.3." before their text.
         "versionadded" => (K::Note, titled("Added in version"), false),
         "versionchanged" => (K::Note, titled("Changed in version"), false),
@@ -67,7 +72,7 @@ fn line_at(body: &str, at: usize) -> Range<usize> {
 }
 
 /// Whether the line is a directive option, `:name:` or `:name: value`.
-fn is_option(line: &str) -> bool {
+pub fn is_option(line: &str) -> bool {
     let Some(rest) = line.trim().strip_prefix(':') else {
         return false;
     };
@@ -120,18 +125,35 @@ fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))>
     out
 }
 
+/// Containers that only arrange what they hold (sphinx-design's `{tab-set}`, `{grid}`,
+/// `{grid-item}`, docutils' `{container}`): their fences and options are removed and
+/// their body is drawn as if they were not there.
+fn is_container(name: &str) -> bool {
+    matches!(
+        name,
+        "tab-set" | "grid" | "grid-item" | "grid-item-card" | "container" | "div" | "card-carousel"
+    )
+}
+
 /// One admonition found: its opening line, the lines of its options, its closing line.
 struct Found {
     open: Leftover,
     options: Vec<Range<usize>>,
     close: Range<usize>,
+    /// A callout; a container's lines are only removed.
+    drawn: bool,
 }
 
 impl Found {
     /// Opened at `line` (the directive `name` with `arg`), when it is an admonition: the
     /// option lines that follow it are taken (`:class: dropdown` makes it a `<details>`).
     fn new(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
-        let (kind, title, mut details) = admonition(name, arg)?;
+        let drawn = !is_container(name);
+        let (kind, title, mut details) = match admonition(name, arg) {
+            Some(a) => a,
+            None if !drawn => (K::Note, String::new(), false),
+            None => return None,
+        };
         let mut lines = Vec::new();
         for (option, (name, value)) in options(body, line.end) {
             details |= name == "class" && value.split_whitespace().any(|c| c == "dropdown");
@@ -150,6 +172,7 @@ impl Found {
             },
             options,
             close: 0..0,
+            drawn,
         })
     }
 }
@@ -248,6 +271,9 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
                 // Every byte of these lines is replaced, so a multi-byte character
                 // becomes as many spaces: the text stays UTF-8.
                 bytes[r.clone()].fill(b' ');
+            }
+            if !f.drawn {
+                continue;
             }
             reports.push(f.open);
             reports.push(Leftover {
@@ -401,6 +427,22 @@ mod tests {
         assert_eq!(tree.caption.as_deref(), Some("User Guide"));
         assert_eq!(tree.entries.len(), 1);
         assert_eq!(tree.entries[0].1, "getting_started");
+    }
+
+    #[test]
+    fn tabs_are_titled_callouts_and_their_set_is_removed() {
+        let body = "::::{tab-set}\n:sync-group: os\n\n:::{tab-item} macOS\nbrew\n:::\n\n:::{tab-item} Linux\napt\n:::\n::::\n";
+        let (out, found) = drawn(body);
+        assert_eq!(
+            found,
+            [
+                (":::{tab-item} macOS".into(), "macOS".into()),
+                (":::".into(), "".into()),
+                (":::{tab-item} Linux".into(), "Linux".into()),
+                (":::".into(), "".into()),
+            ]
+        );
+        assert!(!out.contains("tab-set") && !out.contains("sync-group") && !out.contains("::::"));
     }
 
     #[test]

@@ -670,6 +670,10 @@ impl Model {
             match (doc, old) {
                 (Some(doc), Some(old)) => {
                     if doc.source.text != old.source.text {
+                        // A MyST label names a heading for links on any page: one added,
+                        // removed or moved re-renders them all.
+                        structural |= crate::leftovers::myst_labels(doc.source.body())
+                            != crate::leftovers::myst_labels(old.source.body());
                         changed.push(path);
                         replaced.push(doc);
                     }
@@ -730,10 +734,14 @@ impl Model {
         // The link stage reads only paths and front matter: when no front matter changed,
         // the linked handbook is the same and the edited documents just take their slots.
         // `SUMMARY.md`'s body orders the pages it lists (`link::summary_order`).
+        // The leading `# Heading` is read there too (`Handbook::heading_titles`).
         let relink = structural
             || replaced.iter().any(|doc| {
-                front_matter(&hb.docs[hb.by_path[&doc.source.path]]) != front_matter(doc)
+                let old = &hb.docs[hb.by_path[&doc.source.path]];
+                front_matter(old) != front_matter(doc)
                     || doc.source.path == "content/SUMMARY.md"
+                    || link::leading_heading(old.source.body())
+                        != link::leading_heading(doc.source.body())
             });
         let old_rendered = std::mem::take(&mut self.rendered);
         let old_md_diags = std::mem::take(&mut self.md_diags);
@@ -823,10 +831,17 @@ impl Model {
         } else {
             self.rendered = old_rendered;
             self.md_diags = old_md_diags;
-            let ids: Vec<DocId> = changed
+            let mut ids: Vec<DocId> = changed
                 .iter()
                 .filter_map(|p| hb.by_path.get(p).copied())
                 .collect();
+            // Bodies that show a changed document's title as a link's text (a MyST
+            // toctree, a `{doc}` role) or link to its label render again too.
+            let edited: HashSet<DocId> = ids.iter().copied().collect();
+            ids.extend(self.rendered.iter().enumerate().filter_map(|(id, r)| {
+                (!edited.contains(&id) && r.title_deps.iter().any(|d| edited.contains(d)))
+                    .then_some(id)
+            }));
             let results: Vec<(Rendered, Vec<Diagnostic>)> =
                 ids.par_iter().map(|&id| markdown_one(hb, id)).collect();
             markdown_rendered = ids.len();
