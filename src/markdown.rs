@@ -904,6 +904,65 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             events.push(Event::End(TagEnd::List(false)));
             continue;
         }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event
+            && !synthetic
+            && depth == callouts.open.len()
+            && let Some((name, arg)) = crate::leftovers::myst_directive(info)
+            && let Some(drawn) =
+                crate::myst_blocks::drawn_directive(&body, range.clone(), name, arg)
+        {
+            // Drawn as Sphinx draws it (see `myst_blocks::Drawn`); its lines are not code.
+            in_toctree = true;
+            match drawn {
+                crate::myst_blocks::Drawn::Nothing => {}
+                crate::myst_blocks::Drawn::Rubric(text) => {
+                    rendered.text.push_str(&text);
+                    rendered.text.push('\n');
+                    events.extend([
+                        Event::Start(Tag::Paragraph),
+                        Event::Start(Tag::Strong),
+                        Event::Text(text.into()),
+                        Event::End(TagEnd::Strong),
+                        Event::End(TagEnd::Paragraph),
+                    ]);
+                }
+                crate::myst_blocks::Drawn::Image { src, alt, caption } => {
+                    let href = repeated.rewrite(
+                        handbook,
+                        id,
+                        (from_dir, &root),
+                        &src,
+                        span.clone(),
+                        &mut rendered,
+                        diags,
+                    );
+                    events.extend([
+                        Event::Start(Tag::Paragraph),
+                        Event::Start(Tag::Image {
+                            link_type: LinkType::Inline,
+                            dest_url: href.map_or_else(|| src.into(), |h| h.into_string().into()),
+                            title: "".into(),
+                            id: "".into(),
+                        }),
+                        Event::Text(alt.into()),
+                        Event::End(TagEnd::Image),
+                        Event::End(TagEnd::Paragraph),
+                    ]);
+                    if !caption.is_empty() {
+                        rendered.text.push_str(&caption);
+                        rendered.text.push('\n');
+                        events.extend([
+                            Event::Start(Tag::Paragraph),
+                            Event::Start(Tag::Emphasis),
+                            Event::Text(caption.into()),
+                            Event::End(TagEnd::Emphasis),
+                            Event::End(TagEnd::Paragraph),
+                        ]);
+                    }
+                }
+            }
+            continue;
+        }
         if let Event::Code(code) = &event
             && !synthetic
             && let Some(&(_, role, name_len)) = roles.front().filter(|r| r.0 == range.start)
@@ -1148,9 +1207,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             // a block of Python, drawn and highlighted as one, its options left out.
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let info = match crate::leftovers::myst_directive(&info) {
-                    Some((name @ ("code-block" | "code" | "sourcecode" | "doctest"), arg)) => {
+                    Some((
+                        name @ ("code-block" | "code" | "sourcecode" | "doctest" | "testcode"
+                        | "testoutput" | "mermaid"),
+                        arg,
+                    )) => {
                         code_options = true;
-                        let lang = if name == "doctest" { "python" } else { arg };
+                        let lang = match name {
+                            "doctest" | "testcode" => "python",
+                            "testoutput" => "",
+                            "mermaid" => "mermaid",
+                            _ => arg,
+                        };
                         CowStr::from(lang.split_whitespace().next().unwrap_or("").to_string())
                     }
                     Some((name, _)) => {
@@ -1888,6 +1956,29 @@ mod tests {
         }
         let guide_id = hb.by_path["content/guide.md"];
         assert_eq!(r.title_deps, [guide_id]);
+        // Figures, rubrics, hidden doctest set-up and local contents are drawn as Sphinx
+        // draws them; a diagram stays its language's code.
+        let more = "# More\n\n```{contents}\n:local:\n```\n\n```{testsetup}\nimport x\n```\n\n```{rubric} Footnotes\n```\n\n```{figure} diagram.png\n:alt: The flow\n:width: 80%\n\nHow a request flows.\n```\n\n```{mermaid}\ngraph LR; a-->b\n```\n";
+        let hb = book(&[("more.md", more), ("README.md", "# Home\n")], &[], true);
+        let (m, more_diags) = render_path(&hb, "content/more.md");
+        assert!(
+            !m.html.contains("local") && !m.html.contains("import x"),
+            "{}",
+            m.html
+        );
+        for drawn in [
+            "<p><strong>Footnotes</strong></p>",
+            "<p><img src=\"diagram.png\" alt=\"The flow\" /></p>\n<p><em>How a request flows.</em></p>",
+            "<code class=\"language-mermaid\">graph LR; a--&gt;b",
+        ] {
+            assert!(m.html.contains(drawn), "{drawn} in {}", m.html);
+        }
+        // The image is a link to a file like any other: missing here, so reported.
+        assert_eq!(more_diags.len(), 1, "{more_diags:?}");
+        assert!(
+            more_diags[0].message.contains("diagram.png"),
+            "{more_diags:?}"
+        );
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(
             d[0].message

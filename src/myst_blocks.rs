@@ -339,6 +339,58 @@ pub fn toctree(body: &str, block: Range<usize>) -> Toctree {
     tree
 }
 
+/// How a MyST directive other than an admonition or a toctree is drawn, as Sphinx draws it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Drawn {
+    /// `{contents}` and `{toc}` (orgbook draws the page's own contents), `{testsetup}` and
+    /// `{testcleanup}` (code the doctest runner hides).
+    Nothing,
+    /// `{rubric} Text`: a heading outside the contents, drawn in bold.
+    Rubric(String),
+    /// `{image} path` (`:alt:`), `{figure} path` with its caption, the body's text.
+    Image {
+        src: String,
+        alt: String,
+        caption: String,
+    },
+}
+
+/// How the directive `name` (`arg`) fenced at `block` of `body` is drawn; `None` for one
+/// orgbook does not draw (reported at its fence).
+pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -> Option<Drawn> {
+    Some(match name {
+        "contents" | "toc" | "tableofcontents" | "testsetup" | "testcleanup" => Drawn::Nothing,
+        "rubric" if !arg.is_empty() => Drawn::Rubric(arg.to_string()),
+        "image" | "figure" if !arg.is_empty() => {
+            let first = line_at(body, block.start);
+            let opts = options(body, first.end);
+            let alt = opts
+                .iter()
+                .find(|(_, (k, _))| k == "alt")
+                .map(|(_, (_, v))| v.clone())
+                .unwrap_or_default();
+            let after = opts.last().map_or(first.end, |(r, _)| r.end);
+            let caption = if name == "figure" && after < block.end {
+                let inner = &body[after..block.end];
+                let lines: Vec<&str> = inner
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && fence(l).is_none())
+                    .collect();
+                lines.join(" ")
+            } else {
+                String::new()
+            };
+            Drawn::Image {
+                src: arg.to_string(),
+                alt,
+                caption,
+            }
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

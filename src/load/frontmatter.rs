@@ -622,10 +622,19 @@ const NAVIGATION_KEYS: &[&str] = &[
     "tocdepth",
     "hide-toc",
     "html_theme.sidebar_secondary.remove",
-    // MyST and Jupyter Book settings of one page
+    // MyST and Jupyter Book settings and metadata of one page
     "myst",
     "jupytext",
     "kernelspec",
+    "short_title",
+    "subject",
+    "license",
+    "numbering",
+    "exports",
+    "downloads",
+    "thumbnail",
+    "banner",
+    "abbreviations",
     // Authors, shown by themes and blog plugins (not by orgbook's pages)
     "author",
     "authors",
