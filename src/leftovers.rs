@@ -210,9 +210,11 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         admonitions.sort_by_key(|a| a.range.start);
     }
     let mkdocs = mkdocs_lines(body);
+    let api = mkdocstrings_blocks(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
         .max(targets.last().map(|t| t.start))
+        .max(api.last().map(|a| a.0.range.start))
         .max(admonitions.last().map(|a| a.range.start))
         .max(mkdocs.last().map(|m| m.0.range.start));
     let Some(last) = last else {
@@ -368,6 +370,10 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             let toc = m.kind == Kind::MkDocs && m.construct == "[TOC]";
             let drawn = matches!(m.kind, Kind::MkDocsBlock { .. });
             (m.range.clone(), toc || drawn, (!toc).then_some(m), parent)
+        }))
+        .chain(api.into_iter().flat_map(|(line, options)| {
+            std::iter::once((line.range.clone(), true, Some(line), None))
+                .chain(options.into_iter().map(|o| (o, true, None, None)))
         }));
     // Where drawn MkDocs blocks start, in order.
     let mut drawn_at = Vec::new();
@@ -441,6 +447,57 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         out = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
     }
     (Cow::Owned(out), found)
+}
+
+/// mkdocstrings' and mkdocs-click's blocks, `::: package.module` (or `::: mkdocs-click`) at
+/// the start of a line, with their indented options below: API documentation a plugin
+/// generates from code, which orgbook cannot. Each as its report (the `:::` line) and the
+/// option lines, all blanked: the identifier and the YAML are not text for readers.
+/// Told apart from a VitePress container (`::: tip`, closed by `:::`) by a dotted or
+/// hyphenated name, or by indented options right below.
+fn mkdocstrings_blocks(body: &str) -> Vec<(Leftover, Vec<Range<usize>>)> {
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"::: ") {
+        if at != 0 && body.as_bytes()[at - 1] != b'\n' {
+            continue;
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let name = body[at + 4..end].trim();
+        let identifier = !name.is_empty()
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !identifier {
+            continue;
+        }
+        let mut options = Vec::new();
+        let mut next = end + 1;
+        while next < body.len() {
+            let line_end = body[next..].find('\n').map_or(body.len(), |n| next + n);
+            let line = &body[next..line_end];
+            if !(line.starts_with("    ") || line.starts_with('\t')) || line.trim().is_empty() {
+                break;
+            }
+            options.push(next..line_end);
+            next = line_end + 1;
+        }
+        if options.is_empty() && !name.contains(['.', '-']) {
+            continue;
+        }
+        out.push((
+            Leftover {
+                range: at..end,
+                construct: body[at..end].trim_end().to_string(),
+                kind: Kind::MkDocs,
+            },
+            options,
+        ));
+    }
+    out
 }
 
 /// A kramdown attribute list (Jekyll's Markdown) whose `{` is at `at`, as the range to
@@ -1826,6 +1883,25 @@ mod tests {
                 ("{glossary}", "::::{glossary}", true),
             ]
         );
+    }
+
+    #[test]
+    fn mkdocstrings_blocks_are_reported_and_hidden_vitepress_containers_are_not() {
+        let body = "# API\n\n::: hatch.cli.main\n    options:\n      show_source: false\n\nAfter.\n\n::: mkdocs-click\n\n::: tip\nA tip.\n:::\n\n::: custom\n:::\n";
+        let (out, found) = clean(body);
+        let api: Vec<&str> = found
+            .iter()
+            .filter(|f| f.kind == Kind::MkDocs)
+            .map(|f| f.construct.as_str())
+            .collect();
+        assert_eq!(api, ["::: hatch.cli.main", "::: mkdocs-click"]);
+        assert_eq!(out.len(), body.len());
+        for gone in ["hatch.cli", "options:", "show_source", "mkdocs-click"] {
+            assert!(!out.contains(gone), "{gone} in {out:?}");
+        }
+        // A VitePress tip is still a callout; a custom container stays as written.
+        assert!(out.contains("After.") && out.contains("A tip.") && out.contains("::: custom"));
+        assert!(found.iter().any(|f| matches!(f.kind, Kind::Callout { .. })));
     }
 
     #[test]

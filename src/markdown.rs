@@ -720,6 +720,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         "a MkDocs snippet include, which orgbook does not run: the file it names is not on this page",
                         "paste the text of that file here, or link to it".to_string(),
                     )
+                } else if l.construct.starts_with(":::") {
+                    (
+                        "an mkdocstrings (or mkdocs-click) block: API documentation generated from code, which orgbook does not generate; it is not shown",
+                        "link to the API reference where it is published, or write here the part readers need".to_string(),
+                    )
                 } else {
                     let kind = l.construct.split_whitespace().nth(1).unwrap_or("note");
                     (

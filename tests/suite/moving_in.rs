@@ -1117,13 +1117,19 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
         )
     };
     // The broken link inside the admonition's body: its exact line and column.
+    // An mkdocstrings block is reported at its line (and not shown: below).
     assert_eq!(
         found,
-        [at("template-leftover", 6, 1), at("broken-link", 14, 15)]
+        [
+            at("template-leftover", 6, 1),
+            at("broken-link", 14, 15),
+            at("template-leftover", 48, 1)
+        ]
     );
     book.write("content/runbooks/checklist.md", "# Release checklist\n");
     book.build()
         .success()
+        .stderr_has("`::: acme.deploy.client` is an mkdocstrings (or mkdocs-click) block")
         .stderr_has("`--8<-- \"includes/abbreviations.md\"` is a MkDocs snippet include")
         .stderr_lacks("is a MkDocs admonition");
     let home = book.html("index.html");
@@ -1137,6 +1143,13 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
         "{prose}"
     );
     let deploy = book.html("runbooks/deploy.html");
+    let shown = texts(&deploy, "main").concat();
+    assert!(
+        shown.contains("documented from its code:")
+            && !shown.contains("acme.deploy")
+            && !shown.contains("show_source"),
+        "{shown}"
+    );
     assert_eq!(
         texts(&deploy, "main blockquote.markdown-alert-warning > p"),
         ["Warning", "Never deploy on Fridays."]
