@@ -7,8 +7,11 @@
 //! each as a [`Kind::Callout`] and its [`Kind::CalloutEnd`]: the same pair a Docusaurus
 //! admonition gives, which the Markdown renderer draws. The body between is Markdown again.
 //!
-//! Other directives (`{toctree}`, `{code-block}`, a project's own) are left as they are:
-//! the renderer reports them at their fence.
+//! The renderer draws a few other directives from their fenced code block: a
+//! `{toctree}` ([`toctree`]), images, rubrics and directives that show nothing
+//! ([`drawn_directive`]); code directives (`{code-block} python`) are code in their
+//! language, their option lines ([`is_option`]) left out. The rest (`{include}`, a
+//! project's own) it reports at their fence.
 
 use crate::leftovers::{Kind, Leftover, myst_directive};
 use pulldown_cmark::BlockQuoteKind as K;
@@ -83,6 +86,10 @@ pub fn is_option(line: &str) -> bool {
     name_len > 0 && rest[name_len..].starts_with(':')
 }
 
+/// The most lines a directive's YAML options block is looked for in: one never closed must
+/// not make each directive read the rest of the page.
+const MAX_OPTION_LINES: usize = 64;
+
 /// The option lines of the directive whose opening line ends at `line_end`: `:name: value`
 /// lines, or a YAML block between two `---` lines. Each as its line's range and its
 /// `(name, value)`.
@@ -90,10 +97,14 @@ fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))>
     let mut out = Vec::new();
     let mut at = line_end + 1;
     let mut yaml = false;
-    while at < body.len() {
+    while at < body.len() && out.len() < MAX_OPTION_LINES {
         let line = line_at(body, at);
         let text = body[line.clone()].trim();
         at = line.end + 1;
+        if fence(text).is_some() {
+            // The directive's (or another's) fence: no option is past it.
+            break;
+        }
         if text == "---" {
             out.push((line, (String::new(), String::new())));
             yaml = !yaml;
@@ -119,7 +130,7 @@ fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))>
         }
     }
     if yaml {
-        // Never closed: not an options block.
+        // Never closed (by the fence, or within the bound): not an options block.
         out.clear();
     }
     out
