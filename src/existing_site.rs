@@ -71,6 +71,17 @@ const GENERATORS: &[Generator] = &[
         keep_building: Some("set `docs_dir: content` in mkdocs.yml so MkDocs still builds"),
     },
     Generator {
+        configs: &["zensical.toml"],
+        beside_config: false,
+        what: "a Zensical site",
+        folder: "docs",
+        folder_key: Some("docs_dir"),
+        title_key: "site_name",
+        keep_building: Some(
+            "set `docs_dir = \"content\"` under [project] in zensical.toml so Zensical still builds",
+        ),
+    },
+    Generator {
         configs: &[
             "docusaurus.config.js",
             "docusaurus.config.ts",
@@ -406,6 +417,29 @@ mod tests {
         let site = find(root).unwrap();
         assert_eq!(site.what, None);
         assert_eq!(site.summary(), "1 Markdown file in docs/");
+    }
+
+    /// Zensical, Material for MkDocs' successor: `zensical.toml`, TOML, `[project]`.
+    #[test]
+    fn a_zensical_site_is_found_and_titled() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "zensical.toml",
+                    "[project]\nsite_name = \"Griffe\"\nsite_url = \"https://x\"\n",
+                ),
+                ("docs/index.md", "# Griffe\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some("a Zensical site"), "docs", Some("Griffe"))
+        );
+        assert!(site.keep_building.unwrap().contains("zensical.toml"));
     }
 
     #[test]

@@ -660,6 +660,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut mkdocs = std::collections::VecDeque::new();
     // Drawn MkDocs blocks' titles by where their line starts, indexed when drawn.
     let mut block_titles: std::collections::HashMap<usize, String> = Default::default();
+    // An API reference page holds one mkdocstrings block per module: one warning, at the
+    // first, says how many.
+    let api_blocks = leftovers
+        .iter()
+        .filter(|l| l.kind == crate::leftovers::Kind::MkDocs && l.construct.starts_with(":::"))
+        .count();
+    let mut api_reported = false;
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
@@ -717,18 +724,25 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             crate::leftovers::Kind::MkDocs => {
                 let (what, help) = if l.construct.starts_with("--8<--") {
                     (
-                        "a MkDocs snippet include, which orgbook does not run: the file it names is not on this page",
+                        "a MkDocs snippet include, which orgbook does not run: the file it names is not on this page".to_string(),
                         "paste the text of that file here, or link to it".to_string(),
                     )
                 } else if l.construct.starts_with(":::") {
+                    if std::mem::replace(&mut api_reported, true) {
+                        continue;
+                    }
                     (
-                        "an mkdocstrings (or mkdocs-click) block: API documentation generated from code, which orgbook does not generate; it is not shown",
+                        if api_blocks == 1 {
+                            "an mkdocstrings (or mkdocs-click) block: API documentation generated from code, which orgbook does not generate; it is not shown".to_string()
+                        } else {
+                            format!("the first of {api_blocks} mkdocstrings (or mkdocs-click) blocks in this file: API documentation generated from code, which orgbook does not generate; they are not shown")
+                        },
                         "link to the API reference where it is published, or write here the part readers need".to_string(),
                     )
                 } else {
                     let kind = l.construct.split_whitespace().nth(1).unwrap_or("note");
                     (
-                        "a MkDocs admonition that orgbook cannot draw as written: its line is shown as text (and an indented body as code)",
+                        "a MkDocs admonition that orgbook cannot draw as written: its line is shown as text (and an indented body as code)".to_string(),
                         format!(
                             "an admonition is drawn when a blank line (or the end of the file) follows its indented body, it is not inside raw HTML, and its line is at least 7 characters long; or rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
                             alert_title(crate::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
