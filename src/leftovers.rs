@@ -97,8 +97,8 @@ pub enum Kind {
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
-    /// A MyST role orgbook draws (``{pep}`8` ``): its name in braces is blanked, and the
-    /// renderer draws the code span that follows it as the role says.
+    /// A MyST role orgbook draws (``{pep}`8` ``): the renderer drops its name in braces
+    /// from the text and draws the code span that follows it as the role says.
     Role(Role),
     /// A line of Python-Markdown's extensions (MkDocs) left as written: an admonition
     /// (`!!! note "Title"`, `??? tip`) that cannot be drawn (see [`drawable_body`]), or a
@@ -131,7 +131,9 @@ pub enum Role {
     /// `{ref}`, `{any}`, `{numref}`: a link to a MyST label (`(label)=` before a heading,
     /// [`myst_labels`]); shown as its text when no page defines the label.
     Ref,
-    /// `{term}`, `{abbr}` and the like: their text (`text <target>` shows `text`).
+    /// `{abbr}`: `LIFO (last-in, first-out)` is an `<abbr>` titled by its explanation.
+    Abbr,
+    /// `{term}`, `{guilabel}` and the like: their text (`text <target>` shows `text`).
     Text,
     /// `{code}`, `{file}`, `{kbd}`, `{mod}`, `{py:func}` and the other roles Sphinx
     /// prints in code type: the span as code.
@@ -148,7 +150,8 @@ impl Role {
             "sup" | "superscript" => Role::Sup,
             "sub" | "subscript" => Role::Sub,
             "ref" | "any" | "numref" => Role::Ref,
-            "term" | "abbr" | "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference"
+            "abbr" => Role::Abbr,
+            "term" | "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference"
             | "emphasis" | "strong" => Role::Text,
             "code" | "literal" | "file" | "samp" | "kbd" | "command" | "program" | "envvar"
             | "option" | "makevar" | "mailheader" | "regexp" | "mod" | "module" | "func"
@@ -280,15 +283,13 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !in_code(i)) {
             let name = &body[i + 1..i + len - 1];
             match Role::of(name) {
-                // Its name is blanked; the renderer draws the code span after it.
-                Some(role) => {
-                    found.push(Leftover {
-                        range: i..i + len,
-                        construct: name.to_string(),
-                        kind: Kind::Role(role),
-                    });
-                    blank.push(i..i + len);
-                }
+                // The renderer drops its name and draws the code span after it. Not
+                // blanked here: spaces at the start of a line would make it code.
+                Some(role) => found.push(Leftover {
+                    range: i..i + len,
+                    construct: name.to_string(),
+                    kind: Kind::Role(role),
+                }),
                 None => found.push(leftover(body, i..i + len)),
             }
             i + len

@@ -448,6 +448,35 @@ fn myst_directive_warning(
     .at(text, span)
 }
 
+/// The destination to write for a link or image orgbook draws from a MyST construct (a
+/// toctree entry, a role, a figure): checked as a Markdown link's is (an unsafe scheme,
+/// `javascript:`, becomes `#` with a warning), then resolved by [`RepeatedLinks::rewrite`].
+#[allow(clippy::too_many_arguments)]
+fn drawn_destination<'a>(
+    repeated: &mut RepeatedLinks,
+    handbook: &Handbook,
+    id: DocId,
+    dirs: (&str, &str),
+    (target, image): (&str, bool),
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    if let Some(scheme) = crate::html_policy::unsafe_scheme(target, image) {
+        let doc = &handbook.docs[id];
+        let what = if image { "an image" } else { "a link" };
+        diags.push(crate::html_policy::unsafe_url_warning(
+            &doc.source.path,
+            &doc.source.text,
+            span,
+            &scheme,
+            what,
+        ));
+        return Some(CowStr::from("#"));
+    }
+    repeated.rewrite(handbook, id, dirs, target, span, rendered, diags)
+}
+
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
 /// A page's title from its first heading is set once it is rendered: until then, the
 /// heading read from its text, else the title its file name gives.
@@ -584,8 +613,28 @@ fn role_events(
             }
             anchor(dest, text.map(str::to_string).unwrap_or(title))
         }
+        Role::Abbr => {
+            let (short, long) = match code
+                .trim()
+                .strip_suffix(')')
+                .and_then(|c| c.split_once(" ("))
+            {
+                Some((short, long)) => (short.trim(), long.trim()),
+                None => (code.trim(), ""),
+            };
+            DrawnRole {
+                events: vec![Event::InlineHtml(
+                    format!(
+                        "<abbr title=\"{}\">{}</abbr>",
+                        crate::text::escape_html(long),
+                        crate::text::escape_html(short)
+                    )
+                    .into(),
+                )],
+                text: short.to_string(),
+            }
+        }
         Role::Text => {
-            // `{abbr}` writes `LIFO (last-in, first-out)`: the abbreviation is the text.
             let shown = text.unwrap_or(target).to_string();
             DrawnRole {
                 events: vec![Event::Text(shown.clone().into())],
@@ -889,11 +938,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             events.push(Event::Start(Tag::List(None)));
             for (title, target, line) in tree.entries {
                 let at = line.start + offset..line.end + offset;
-                let href = repeated.rewrite(
+                let href = drawn_destination(
+                    &mut repeated,
                     handbook,
                     id,
                     (from_dir, &root),
-                    &target,
+                    (&target, false),
                     at,
                     &mut rendered,
                     diags,
@@ -946,11 +996,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     ]);
                 }
                 crate::myst_blocks::Drawn::Image { src, alt, caption } => {
-                    let href = repeated.rewrite(
+                    let href = drawn_destination(
+                        &mut repeated,
                         handbook,
                         id,
                         (from_dir, &root),
-                        &src,
+                        (&src, true),
                         span.clone(),
                         &mut rendered,
                         diags,
@@ -987,14 +1038,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             && let Some(&(_, role, name_len)) = roles.front().filter(|r| r.0 == range.start)
         {
             roles.pop_front();
-            // The role's name was blanked to spaces right before the span: not text.
+            // The role's name, `{pep}`, ends the text right before the span: not text.
+            let name = &body[range.start - name_len..range.start];
             if let Some(Event::Text(before)) = events.last_mut()
-                && before.len() >= name_len
-                && before.as_bytes()[before.len() - name_len..]
-                    .iter()
-                    .all(|&b| b == b' ')
+                && before.ends_with(name)
             {
                 *before = CowStr::from(before[..before.len() - name_len].to_string());
+                if rendered.text.ends_with(name) {
+                    rendered.text.truncate(rendered.text.len() - name_len);
+                }
+                if in_heading.is_some() && heading_text.ends_with(name) {
+                    heading_text.truncate(heading_text.len() - name_len);
+                }
             }
             let drawn = role_events(role, code, &mut |target, label| {
                 if label {
@@ -1015,11 +1070,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     } else {
                         heading.clone()
                     };
-                    let href = repeated.rewrite(
+                    let href = drawn_destination(
+                        &mut repeated,
                         handbook,
                         id,
                         (from_dir, &root),
-                        target,
+                        (target, false),
                         span.clone(),
                         &mut rendered,
                         diags,
@@ -1029,11 +1085,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         title,
                     );
                 }
-                let href = repeated.rewrite(
+                let href = drawn_destination(
+                    &mut repeated,
                     handbook,
                     id,
                     (from_dir, &root),
-                    target,
+                    (target, false),
                     span.clone(),
                     &mut rendered,
                     diags,
@@ -2005,6 +2062,33 @@ mod tests {
             "{d:?}"
         );
         assert_eq!((d[0].line, d[0].column), (6, 1));
+    }
+
+    /// What MyST constructs put in the page is escaped and checked as any link: no
+    /// `javascript:` through a toctree entry, a `{doc}` role or a figure, no markup through
+    /// an `{abbr}` or `{sup}`.
+    #[test]
+    fn myst_destinations_and_texts_are_checked_and_escaped() {
+        let body = "# T\n\n```{toctree}\nEvil <javascript:alert(1)>\n```\n\n{doc}`Click <javascript:alert(2)>` {abbr}`X (\"><script>y</script>)` {sup}`<b>`\n\n```{figure} javascript:alert(3)\n:alt: <i>\n```\n";
+        let hb = book(&[("m.md", body), ("README.md", "# Home\n")], &[], true);
+        let (r, d) = render_path(&hb, "content/m.md");
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(
+            !r.html.contains("<script>") && !r.html.contains("<b>") && !r.html.contains("<i>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<abbr title=\"&quot;&gt;&lt;script&gt;y&lt;/script&gt;\">X</abbr>"),
+            "{}",
+            r.html
+        );
+        let unsafe_ones = d
+            .iter()
+            .filter(|d| d.message.contains("javascript"))
+            .count();
+        assert_eq!(unsafe_ones, 3, "{d:?}");
     }
 
     #[test]
