@@ -984,6 +984,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             in_toctree = true;
             match drawn {
                 crate::myst_blocks::Drawn::Nothing => {}
+                crate::myst_blocks::Drawn::Line(text) => {
+                    rendered.text.push_str(&text);
+                    rendered.text.push('\n');
+                    events.extend([
+                        Event::Start(Tag::Paragraph),
+                        Event::Start(Tag::Emphasis),
+                        Event::Text(text.into()),
+                        Event::End(TagEnd::Emphasis),
+                        Event::End(TagEnd::Paragraph),
+                    ]);
+                }
                 crate::myst_blocks::Drawn::Rubric(text) => {
                     rendered.text.push_str(&text);
                     rendered.text.push('\n');

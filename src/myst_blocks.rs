@@ -213,8 +213,13 @@ fn top_level(body: &str) -> Vec<Found> {
                         && let Some(mut f) =
                             myst_directive(&info).and_then(|d| Found::new(body, open.clone(), d))
                     {
-                        f.close = last;
-                        found.push(f);
+                        // A callout around nothing is not drawn: an empty admonition is
+                        // left to the renderer (`drawn_directive`), which says what it says.
+                        let after = f.options.last().map_or(open.end, |o| o.end);
+                        if !body[after..last.start].trim().is_empty() || !f.drawn {
+                            f.close = last;
+                            found.push(f);
+                        }
                     }
                 }
                 depth += 1;
@@ -358,6 +363,9 @@ pub enum Drawn {
     Nothing,
     /// `{rubric} Text`: a heading outside the contents, drawn in bold.
     Rubric(String),
+    /// An admonition with nothing in it: its title alone, in italics, when it says
+    /// something (`{versionadded} 1.3` is "Added in version 1.3."), else nothing.
+    Line(String),
     /// `{image} path` (`:alt:`), `{figure} path` with its caption, the body's text.
     Image {
         src: String,
@@ -372,6 +380,15 @@ pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -
     Some(match name {
         "contents" | "toc" | "tableofcontents" | "testsetup" | "testcleanup" => Drawn::Nothing,
         "rubric" if !arg.is_empty() => Drawn::Rubric(arg.to_string()),
+        _ if admonition(name, arg).is_some() => {
+            let (_, title, _) = admonition(name, arg)?;
+            match name {
+                "versionadded" | "versionchanged" | "deprecated" if !title.is_empty() => {
+                    Drawn::Line(format!("{title}."))
+                }
+                _ => Drawn::Nothing,
+            }
+        }
         "image" | "figure" if !arg.is_empty() => {
             let first = line_at(body, block.start);
             let opts = options(body, first.end);
@@ -512,5 +529,16 @@ mod tests {
     fn version_directives_are_titled_like_sphinx() {
         let (_, found) = drawn("```{versionchanged} 2.1\nNow faster.\n```\n");
         assert_eq!(found[0].1, "Changed in version 2.1");
+        // Empty, it is no callout: the renderer draws its title as a line.
+        let empty = "```{versionadded} 1.3\n\n```\n";
+        assert_eq!(drawn(empty).1, Vec::new());
+        assert_eq!(
+            drawn_directive(empty, 0..empty.len(), "versionadded", "1.3"),
+            Some(Drawn::Line("Added in version 1.3.".into()))
+        );
+        assert_eq!(
+            drawn_directive("```{note}\n```\n", 0..14, "note", ""),
+            Some(Drawn::Nothing)
+        );
     }
 }

@@ -721,6 +721,11 @@ fn sphinx_myst_admonitions_and_roles_are_drawn_and_other_directives_named() {
         texts(&index, "blockquote.markdown-alert-note > p"),
         ["Note", "This documentation is built with Sphinx and MyST."]
     );
+    // An empty `{versionadded} 1.3` says what Sphinx says, as a line of its own.
+    assert_eq!(
+        texts(&page, "main .doc-body p em"),
+        ["Added in version 1.3."]
+    );
     let note = texts(&page, "blockquote.markdown-alert-note > p");
     assert_eq!(
         note,
