@@ -133,8 +133,11 @@ pub enum Role {
     Ref,
     /// `{abbr}`: `LIFO (last-in, first-out)` is an `<abbr>` titled by its explanation.
     Abbr,
-    /// `{term}`, `{guilabel}` and the like: their text (`text <target>` shows `text`).
+    /// `{term}`, `{guilabel}`, sphinx-design's badges (`{bdg-primary}`) and the like:
+    /// their text (`text <target>` shows `text`).
     Text,
+    /// sphinx-design's `{octicon}`: an icon, which orgbook does not ship; nothing.
+    Nothing,
     /// `{code}`, `{file}`, `{kbd}`, `{mod}`, `{py:func}` and the other roles Sphinx
     /// prints in code type: the span as code.
     Code,
@@ -143,7 +146,11 @@ pub enum Role {
 impl Role {
     pub fn of(name: &str) -> Option<Role> {
         let bare = name.rsplit(':').next().unwrap_or(name);
+        if bare == "bdg" || bare.starts_with("bdg-") {
+            return Some(Role::Text);
+        }
         Some(match bare {
+            "octicon" | "fa" => Role::Nothing,
             "doc" => Role::Doc,
             "pep" => Role::Pep,
             "rfc" => Role::Rfc,

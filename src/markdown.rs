@@ -634,6 +634,10 @@ fn role_events(
                 text: short.to_string(),
             }
         }
+        Role::Nothing => DrawnRole {
+            events: Vec::new(),
+            text: String::new(),
+        },
         Role::Text => {
             let shown = text.unwrap_or(target).to_string();
             DrawnRole {
@@ -984,6 +988,33 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             in_toctree = true;
             match drawn {
                 crate::myst_blocks::Drawn::Nothing => {}
+                crate::myst_blocks::Drawn::Button { href, text } => {
+                    let dest = drawn_destination(
+                        &mut repeated,
+                        handbook,
+                        id,
+                        (from_dir, &root),
+                        (&href, false),
+                        span.clone(),
+                        &mut rendered,
+                        diags,
+                    );
+                    let shown = if text.is_empty() { href.clone() } else { text };
+                    rendered.text.push_str(&shown);
+                    rendered.text.push('\n');
+                    events.extend([
+                        Event::Start(Tag::Paragraph),
+                        Event::Start(Tag::Link {
+                            link_type: LinkType::Inline,
+                            dest_url: dest.map_or_else(|| href.into(), |h| h.into_string().into()),
+                            title: "".into(),
+                            id: "".into(),
+                        }),
+                        Event::Text(shown.into()),
+                        Event::End(TagEnd::Link),
+                        Event::End(TagEnd::Paragraph),
+                    ]);
+                }
                 crate::myst_blocks::Drawn::Line(text) => {
                     rendered.text.push_str(&text);
                     rendered.text.push('\n');
@@ -2045,7 +2076,7 @@ mod tests {
         assert_eq!(r.title_deps, [guide_id]);
         // Figures, rubrics, hidden doctest set-up and local contents are drawn as Sphinx
         // draws them; a diagram stays its language's code.
-        let more = "# More\n\n```{contents}\n:local:\n```\n\n```{testsetup}\nimport x\n```\n\n```{rubric} Footnotes\n```\n\n```{figure} diagram.png\n:alt: The flow\n:width: 80%\n\nHow a request flows.\n```\n\n```{mermaid}\ngraph LR; a-->b\n```\n";
+        let more = "# More\n\n```{contents}\n:local:\n```\n\n```{testsetup}\nimport x\n```\n\n```{rubric} Footnotes\n```\n\n```{figure} diagram.png\n:alt: The flow\n:width: 80%\n\nHow a request flows.\n```\n\n```{mermaid}\ngraph LR; a-->b\n```\n\n```{button-link} https://example.com/start\n:color: primary\nGet started\n```\n\n{octicon}`heart;1em` {bdg-primary}`beta` release.\n";
         let hb = book(&[("more.md", more), ("README.md", "# Home\n")], &[], true);
         let (m, more_diags) = render_path(&hb, "content/more.md");
         assert!(
@@ -2057,6 +2088,8 @@ mod tests {
             "<p><strong>Footnotes</strong></p>",
             "<p><img src=\"diagram.png\" alt=\"The flow\" /></p>\n<p><em>How a request flows.</em></p>",
             "<code class=\"language-mermaid\">graph LR; a--&gt;b",
+            "<p><a href=\"https://example.com/start\">Get started</a></p>",
+            "<p> beta release.</p>",
         ] {
             assert!(m.html.contains(drawn), "{drawn} in {}", m.html);
         }

@@ -363,6 +363,9 @@ pub enum Drawn {
     Nothing,
     /// `{rubric} Text`: a heading outside the contents, drawn in bold.
     Rubric(String),
+    /// sphinx-design's `{button-link} URL` (and `{button-ref} label`): a link, its body the
+    /// text.
+    Button { href: String, text: String },
     /// An admonition with nothing in it: its title alone, in italics, when it says
     /// something (`{versionadded} 1.3` is "Added in version 1.3."), else nothing.
     Line(String),
@@ -374,12 +377,36 @@ pub enum Drawn {
     },
 }
 
+/// The text of a directive's body from `after` (its options' end) to the end of its
+/// block, lines joined, its closing fence left out.
+fn body_text(body: &str, after: usize, end: usize) -> String {
+    if after >= end {
+        return String::new();
+    }
+    let lines: Vec<&str> = body[after..end]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && fence(l).is_none())
+        .collect();
+    lines.join(" ")
+}
+
 /// How the directive `name` (`arg`) fenced at `block` of `body` is drawn; `None` for one
 /// orgbook does not draw (reported at its fence).
 pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -> Option<Drawn> {
     Some(match name {
         "contents" | "toc" | "tableofcontents" | "testsetup" | "testcleanup" => Drawn::Nothing,
         "rubric" if !arg.is_empty() => Drawn::Rubric(arg.to_string()),
+        "button-link" | "button-ref" if !arg.is_empty() => {
+            let first = line_at(body, block.start);
+            let after = options(body, first.end)
+                .last()
+                .map_or(first.end, |(r, _)| r.end);
+            Drawn::Button {
+                href: arg.to_string(),
+                text: body_text(body, after, block.end),
+            }
+        }
         _ if admonition(name, arg).is_some() => {
             let (_, title, _) = admonition(name, arg)?;
             match name {
@@ -398,14 +425,8 @@ pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -
                 .map(|(_, (_, v))| v.clone())
                 .unwrap_or_default();
             let after = opts.last().map_or(first.end, |(r, _)| r.end);
-            let caption = if name == "figure" && after < block.end {
-                let inner = &body[after..block.end];
-                let lines: Vec<&str> = inner
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && fence(l).is_none())
-                    .collect();
-                lines.join(" ")
+            let caption = if name == "figure" {
+                body_text(body, after, block.end)
             } else {
                 String::new()
             };
