@@ -185,7 +185,7 @@ pub enum Drawn {
 pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
     // scan below (which finds code by parsing).
-    match crate::myst_blocks::admonitions(body) {
+    match crate::myst::admonitions(body) {
         None => clean_constructs(body),
         Some((drawn, callouts)) => {
             let (out, mut found) = clean_constructs(&drawn);
@@ -1673,7 +1673,7 @@ mod tests {
         ));
         assert_eq!(found[2].kind, Kind::CalloutEnd);
         // Their lines are blanked; unknown, unclosed and quoted ones are not (a MyST one
-        // is drawn by `myst_blocks`).
+        // is drawn by `myst`).
         assert_eq!(out.len(), body.len());
         assert!(
             out.starts_with("                \nA.\n\n       \nnested\n   \n\nB.\n   \n"),
@@ -1865,7 +1865,7 @@ mod tests {
         ] {
             assert_eq!(myst_directive(info), None, "{info:?}");
         }
-        // Admonitions are drawn (`myst_blocks`); other directives are reported at their
+        // Admonitions are drawn (`myst`); other directives are reported at their
         // colon fence, left as written.
         let body = ":::{note}\nA note.\n:::\n\n  ::::{admonition} Title\nText.\n::::\n\n:::{include} x.md\n:::\n\n  ::::{glossary}\nterm\n::::\n\n:: {x}\n\n  a :::{y}\n\n```\n:::{in-code}\n```\n\n    :::{indented}\n\n:::{tip}x\n";
         let (out, found) = clean(body);

@@ -28,7 +28,7 @@ pub mod load;
 pub mod markdown;
 mod mkdocs_blocks;
 pub mod model;
-mod myst_blocks;
+mod myst;
 pub mod orgmap;
 pub mod redirect;
 pub mod render;

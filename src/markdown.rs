@@ -6,6 +6,10 @@
 //! correctly on GitHub); here they are resolved against the handbook and rewritten to the
 //! target's output URL relative to this page. A link to a missing file is an error at the
 //! link's line and column. Anchors are checked later, once every page's headings are known.
+//!
+//! Other generators' constructs reach this stage as `leftovers::clean` leaves them: drawn
+//! callouts, tabs and MkDocs blocks, MyST directives and roles (`crate::myst` says how),
+//! and the rest reported at their line.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocId, Handbook};
@@ -516,152 +520,6 @@ fn linked_title(
     }
 }
 
-/// A MyST role drawn: its events and the text a reader sees.
-struct DrawnRole {
-    events: Vec<Event<'static>>,
-    text: String,
-}
-
-/// Sphinx's `text <target>` form of a role's content: `(Some(text), target)`.
-fn role_parts(code: &str) -> (Option<&str>, &str) {
-    match code
-        .trim()
-        .strip_suffix('>')
-        .and_then(|c| c.rsplit_once('<'))
-    {
-        Some((text, target)) if !text.trim().is_empty() => (Some(text.trim()), target.trim()),
-        _ => (None, code.trim()),
-    }
-}
-
-/// How a MyST role's code span is drawn. `link(target, label)` resolves a `{doc}` target
-/// (`label` false) as the build resolves links (recording it, reporting it when broken),
-/// or a `{ref}` label, and gives the destination to write and the title to show (empty
-/// for a label no page defines).
-fn role_events(
-    role: crate::leftovers::Role,
-    code: &str,
-    link: &mut dyn FnMut(&str, bool) -> (String, String),
-) -> DrawnRole {
-    use crate::leftovers::Role;
-    let (text, target) = role_parts(code);
-    let anchor = |dest: String, shown: String| DrawnRole {
-        events: vec![
-            Event::Start(Tag::Link {
-                link_type: LinkType::Inline,
-                dest_url: dest.into(),
-                title: "".into(),
-                id: "".into(),
-            }),
-            Event::Text(shown.clone().into()),
-            Event::End(TagEnd::Link),
-        ],
-        text: shown,
-    };
-    let number = |t: &str| {
-        let n = t.split(['#', ' ']).next().unwrap_or("");
-        n.parse::<u32>().ok()
-    };
-    match role {
-        Role::Doc => {
-            let (dest, title) = link(target, false);
-            let shown = text.map(str::to_string).unwrap_or(if title.is_empty() {
-                target.to_string()
-            } else {
-                title
-            });
-            anchor(dest, shown)
-        }
-        Role::Pep | Role::Rfc => match number(target) {
-            Some(n) => {
-                let (url, name) = if role == Role::Pep {
-                    (
-                        format!("https://peps.python.org/pep-{n:04}/"),
-                        format!("PEP {n}"),
-                    )
-                } else {
-                    (
-                        format!("https://datatracker.ietf.org/doc/html/rfc{n}"),
-                        format!("RFC {n}"),
-                    )
-                };
-                anchor(url, text.map_or(name, str::to_string))
-            }
-            None => DrawnRole {
-                events: vec![Event::Text(code.to_string().into())],
-                text: code.to_string(),
-            },
-        },
-        Role::Sup | Role::Sub => {
-            let tag = if role == Role::Sup { "sup" } else { "sub" };
-            DrawnRole {
-                events: vec![Event::InlineHtml(
-                    format!("<{tag}>{}</{tag}>", crate::text::escape_html(code)).into(),
-                )],
-                text: code.to_string(),
-            }
-        }
-        Role::Ref => {
-            let (dest, title) = link(target, true);
-            if dest == target && title.is_empty() {
-                // No page defines the label: its text, unlinked.
-                let shown = text.unwrap_or(target).to_string();
-                return DrawnRole {
-                    events: vec![Event::Text(shown.clone().into())],
-                    text: shown,
-                };
-            }
-            anchor(dest, text.map(str::to_string).unwrap_or(title))
-        }
-        Role::Abbr => {
-            let (short, long) = match code
-                .trim()
-                .strip_suffix(')')
-                .and_then(|c| c.split_once(" ("))
-            {
-                Some((short, long)) => (short.trim(), long.trim()),
-                None => (code.trim(), ""),
-            };
-            DrawnRole {
-                events: vec![Event::InlineHtml(
-                    format!(
-                        "<abbr title=\"{}\">{}</abbr>",
-                        crate::text::escape_html(long),
-                        crate::text::escape_html(short)
-                    )
-                    .into(),
-                )],
-                text: short.to_string(),
-            }
-        }
-        Role::Nothing => DrawnRole {
-            events: Vec::new(),
-            text: String::new(),
-        },
-        Role::Text => {
-            let shown = text.unwrap_or(target).to_string();
-            DrawnRole {
-                events: vec![Event::Text(shown.clone().into())],
-                text: shown,
-            }
-        }
-        Role::Code => {
-            // `~pkg.mod.func` shows `func`, as Sphinx does.
-            let shown = match text {
-                Some(t) => t.to_string(),
-                None => match target.strip_prefix('~') {
-                    Some(t) => t.rsplit('.').next().unwrap_or(t).to_string(),
-                    None => target.to_string(),
-                },
-            };
-            DrawnRole {
-                events: vec![Event::Code(shown.clone().into())],
-                text: shown,
-            }
-        }
-    }
-}
-
 /// `seealso` → `Seealso`.
 fn title_case(word: &str) -> String {
     let mut c = word.chars();
@@ -924,7 +782,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             // Sphinx draws a toctree as the list of the pages it names (nothing when
             // hidden): so does orgbook, each entry a link resolved like any other.
             in_toctree = true;
-            let tree = crate::myst_blocks::toctree(&body, range.clone());
+            let tree = crate::myst::toctree(&body, range.clone());
             if tree.hidden || tree.entries.is_empty() {
                 continue;
             }
@@ -981,14 +839,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             && !synthetic
             && depth == callouts.open.len()
             && let Some((name, arg)) = crate::leftovers::myst_directive(info)
-            && let Some(drawn) =
-                crate::myst_blocks::drawn_directive(&body, range.clone(), name, arg)
+            && let Some(drawn) = crate::myst::drawn_directive(&body, range.clone(), name, arg)
         {
-            // Drawn as Sphinx draws it (see `myst_blocks::Drawn`); its lines are not code.
+            // Drawn as Sphinx draws it (see `myst::Drawn`); its lines are not code.
             in_toctree = true;
             match drawn {
-                crate::myst_blocks::Drawn::Nothing => {}
-                crate::myst_blocks::Drawn::Button { href, text } => {
+                crate::myst::Drawn::Nothing => {}
+                crate::myst::Drawn::Button { href, text } => {
                     let dest = drawn_destination(
                         &mut repeated,
                         handbook,
@@ -1015,7 +872,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         Event::End(TagEnd::Paragraph),
                     ]);
                 }
-                crate::myst_blocks::Drawn::Line(text) => {
+                crate::myst::Drawn::Line(text) => {
                     rendered.text.push_str(&text);
                     rendered.text.push('\n');
                     events.extend([
@@ -1026,7 +883,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         Event::End(TagEnd::Paragraph),
                     ]);
                 }
-                crate::myst_blocks::Drawn::Rubric(text) => {
+                crate::myst::Drawn::Rubric(text) => {
                     rendered.text.push_str(&text);
                     rendered.text.push('\n');
                     events.extend([
@@ -1037,7 +894,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         Event::End(TagEnd::Paragraph),
                     ]);
                 }
-                crate::myst_blocks::Drawn::Image { src, alt, caption } => {
+                crate::myst::Drawn::Image { src, alt, caption } => {
                     let href = drawn_destination(
                         &mut repeated,
                         handbook,
@@ -1093,7 +950,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     heading_text.truncate(heading_text.len() - name_len);
                 }
             }
-            let drawn = role_events(role, code, &mut |target, label| {
+            let drawn = crate::myst::role_events(role, code, &mut |target, label| {
                 if label {
                     // A label, never a file: an undefined one is shown as text.
                     let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
@@ -1285,11 +1142,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::Text(t) if code_options => {
                 let mut rest: &str = &t;
                 while let Some((line, after)) = rest.split_once('\n')
-                    && crate::myst_blocks::is_option(line)
+                    && crate::myst::is_option(line)
                 {
                     rest = after;
                 }
-                if crate::myst_blocks::is_option(rest) && !rest.contains('\n') {
+                if crate::myst::is_option(rest) && !rest.contains('\n') {
                     rest = "";
                 }
                 code_options = rest.is_empty();

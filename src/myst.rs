@@ -1,21 +1,23 @@
-//! MyST (Sphinx's Markdown) admonitions drawn as callouts. Sphinx projects write
-//! ```` ```{note} ```` … ```` ``` ```` (or `:::{note}` … `:::`) where GitHub writes
-//! `> [!NOTE]`; to CommonMark the backtick form is a code block, so a note in a project's
-//! docs showed as grey code with a warning. [`admonitions`] finds the admonitions at the
-//! top level of a body (outside code, nested ones too), blanks their fence lines and
-//! their option lines (`:class: tip`), keeping every other byte where it was, and reports
-//! each as a [`Kind::Callout`] and its [`Kind::CalloutEnd`]: the same pair a Docusaurus
-//! admonition gives, which the Markdown renderer draws. The body between is Markdown again.
+//! How MyST (Sphinx's Markdown) is drawn: what Sphinx shows for a project's directives
+//! and roles, so a Sphinx site moved into `content/` reads as it did. Sphinx projects
+//! write ```` ```{note} ```` … ```` ``` ```` (or `:::{note}` … `:::`) where GitHub writes
+//! `> [!NOTE]`; to CommonMark the backtick form is a code block. [`admonitions`] finds the
+//! admonitions at the top level of a body (outside code, nested ones too), blanks their
+//! fence and option lines (`:class: tip`), keeping every other byte where it was, and
+//! reports each as a [`Kind::Callout`] and its [`Kind::CalloutEnd`]: the same pair a
+//! Docusaurus admonition gives, which the Markdown renderer draws. The body between is
+//! Markdown again.
 //!
-//! The renderer draws a few other directives from their fenced code block: a
-//! `{toctree}` ([`toctree`]), images, rubrics and directives that show nothing
+//! The renderer draws the other directives it knows from their fenced code block: a
+//! `{toctree}` ([`toctree`]), images, buttons, rubrics and directives that show nothing
 //! ([`drawn_directive`]); code directives (`{code-block} python`) are code in their
-//! language, their option lines ([`is_option`]) left out. The rest (`{include}`, a
-//! project's own) it reports at their fence.
+//! language, their option lines ([`is_option`]) left out. Roles (``{pep}`8` ``) are drawn
+//! by [`role_events`]; the links they make are resolved by the renderer, like any link.
+//! The rest (`{include}`, a project's own) it reports at their fence.
 
 use crate::leftovers::{Kind, Leftover, myst_directive};
 use pulldown_cmark::BlockQuoteKind as K;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// How a directive is drawn: its callout kind, default title and whether it is a
@@ -438,6 +440,152 @@ pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -
         }
         _ => return None,
     })
+}
+
+/// A MyST role drawn: its events and the text a reader sees.
+pub struct DrawnRole {
+    pub events: Vec<Event<'static>>,
+    pub text: String,
+}
+
+/// Sphinx's `text <target>` form of a role's content: `(Some(text), target)`.
+fn role_parts(code: &str) -> (Option<&str>, &str) {
+    match code
+        .trim()
+        .strip_suffix('>')
+        .and_then(|c| c.rsplit_once('<'))
+    {
+        Some((text, target)) if !text.trim().is_empty() => (Some(text.trim()), target.trim()),
+        _ => (None, code.trim()),
+    }
+}
+
+/// How a MyST role's code span is drawn. `link(target, label)` resolves a `{doc}` target
+/// (`label` false) as the build resolves links (recording it, reporting it when broken),
+/// or a `{ref}` label, and gives the destination to write and the title to show (empty
+/// for a label no page defines).
+pub fn role_events(
+    role: crate::leftovers::Role,
+    code: &str,
+    link: &mut dyn FnMut(&str, bool) -> (String, String),
+) -> DrawnRole {
+    use crate::leftovers::Role;
+    let (text, target) = role_parts(code);
+    let anchor = |dest: String, shown: String| DrawnRole {
+        events: vec![
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: dest.into(),
+                title: "".into(),
+                id: "".into(),
+            }),
+            Event::Text(shown.clone().into()),
+            Event::End(TagEnd::Link),
+        ],
+        text: shown,
+    };
+    let number = |t: &str| {
+        let n = t.split(['#', ' ']).next().unwrap_or("");
+        n.parse::<u32>().ok()
+    };
+    match role {
+        Role::Doc => {
+            let (dest, title) = link(target, false);
+            let shown = text.map(str::to_string).unwrap_or(if title.is_empty() {
+                target.to_string()
+            } else {
+                title
+            });
+            anchor(dest, shown)
+        }
+        Role::Pep | Role::Rfc => match number(target) {
+            Some(n) => {
+                let (url, name) = if role == Role::Pep {
+                    (
+                        format!("https://peps.python.org/pep-{n:04}/"),
+                        format!("PEP {n}"),
+                    )
+                } else {
+                    (
+                        format!("https://datatracker.ietf.org/doc/html/rfc{n}"),
+                        format!("RFC {n}"),
+                    )
+                };
+                anchor(url, text.map_or(name, str::to_string))
+            }
+            None => DrawnRole {
+                events: vec![Event::Text(code.to_string().into())],
+                text: code.to_string(),
+            },
+        },
+        Role::Sup | Role::Sub => {
+            let tag = if role == Role::Sup { "sup" } else { "sub" };
+            DrawnRole {
+                events: vec![Event::InlineHtml(
+                    format!("<{tag}>{}</{tag}>", crate::text::escape_html(code)).into(),
+                )],
+                text: code.to_string(),
+            }
+        }
+        Role::Ref => {
+            let (dest, title) = link(target, true);
+            if dest == target && title.is_empty() {
+                // No page defines the label: its text, unlinked.
+                let shown = text.unwrap_or(target).to_string();
+                return DrawnRole {
+                    events: vec![Event::Text(shown.clone().into())],
+                    text: shown,
+                };
+            }
+            anchor(dest, text.map(str::to_string).unwrap_or(title))
+        }
+        Role::Abbr => {
+            let (short, long) = match code
+                .trim()
+                .strip_suffix(')')
+                .and_then(|c| c.split_once(" ("))
+            {
+                Some((short, long)) => (short.trim(), long.trim()),
+                None => (code.trim(), ""),
+            };
+            DrawnRole {
+                events: vec![Event::InlineHtml(
+                    format!(
+                        "<abbr title=\"{}\">{}</abbr>",
+                        crate::text::escape_html(long),
+                        crate::text::escape_html(short)
+                    )
+                    .into(),
+                )],
+                text: short.to_string(),
+            }
+        }
+        Role::Nothing => DrawnRole {
+            events: Vec::new(),
+            text: String::new(),
+        },
+        Role::Text => {
+            let shown = text.unwrap_or(target).to_string();
+            DrawnRole {
+                events: vec![Event::Text(shown.clone().into())],
+                text: shown,
+            }
+        }
+        Role::Code => {
+            // `~pkg.mod.func` shows `func`, as Sphinx does.
+            let shown = match text {
+                Some(t) => t.to_string(),
+                None => match target.strip_prefix('~') {
+                    Some(t) => t.rsplit('.').next().unwrap_or(t).to_string(),
+                    None => target.to_string(),
+                },
+            };
+            DrawnRole {
+                events: vec![Event::Code(shown.clone().into())],
+                text: shown,
+            }
+        }
+    }
 }
 
 #[cfg(test)]
