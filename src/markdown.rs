@@ -481,6 +481,18 @@ fn drawn_destination<'a>(
     repeated.rewrite(handbook, id, dirs, target, span, rendered, diags)
 }
 
+/// A paragraph of `text` in one inline style (`Tag::Strong`, `Tag::Emphasis`), drawn for a
+/// MyST directive; its text is searchable.
+fn styled_paragraph(
+    style: Tag<'static>,
+    text: String,
+    rendered: &mut Rendered,
+) -> [Event<'static>; 5] {
+    rendered.text.push_str(&text);
+    rendered.text.push('\n');
+    crate::myst::wrapped(Tag::Paragraph, style, text)
+}
+
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
 /// A page's title from its first heading is set once it is rendered: until then, the
 /// heading read from its text, else the title its file name gives.
@@ -786,16 +798,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             if tree.hidden || tree.entries.is_empty() {
                 continue;
             }
-            if let Some(caption) = &tree.caption {
-                events.extend([
-                    Event::Start(Tag::Paragraph),
-                    Event::Start(Tag::Strong),
-                    Event::Text(caption.clone().into()),
-                    Event::End(TagEnd::Strong),
-                    Event::End(TagEnd::Paragraph),
-                ]);
-                rendered.text.push_str(caption);
-                rendered.text.push('\n');
+            if let Some(caption) = tree.caption {
+                events.extend(styled_paragraph(Tag::Strong, caption, &mut rendered));
             }
             events.push(Event::Start(Tag::List(None)));
             for (title, target, line) in tree.entries {
@@ -818,19 +822,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     .unwrap_or_else(|| target.clone());
                 rendered.text.push_str(&shown);
                 rendered.text.push('\n');
-                events.extend([
-                    Event::Start(Tag::Item),
-                    Event::Start(Tag::Link {
-                        link_type: LinkType::Inline,
-                        dest_url: href
-                            .map_or_else(|| target.clone().into(), |h| h.into_string().into()),
-                        title: "".into(),
-                        id: "".into(),
-                    }),
-                    Event::Text(shown.into()),
-                    Event::End(TagEnd::Link),
-                    Event::End(TagEnd::Item),
-                ]);
+                let dest = href.map_or_else(|| target.clone(), |h| h.into_string());
+                events.extend(crate::myst::wrapped(
+                    Tag::Item,
+                    crate::myst::link_tag(dest),
+                    shown,
+                ));
             }
             events.push(Event::End(TagEnd::List(false)));
             continue;
@@ -859,40 +856,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     let shown = if text.is_empty() { href.clone() } else { text };
                     rendered.text.push_str(&shown);
                     rendered.text.push('\n');
-                    events.extend([
-                        Event::Start(Tag::Paragraph),
-                        Event::Start(Tag::Link {
-                            link_type: LinkType::Inline,
-                            dest_url: dest.map_or_else(|| href.into(), |h| h.into_string().into()),
-                            title: "".into(),
-                            id: "".into(),
-                        }),
-                        Event::Text(shown.into()),
-                        Event::End(TagEnd::Link),
-                        Event::End(TagEnd::Paragraph),
-                    ]);
+                    let dest = dest.map_or(href, |h| h.into_string());
+                    events.extend(crate::myst::wrapped(
+                        Tag::Paragraph,
+                        crate::myst::link_tag(dest),
+                        shown,
+                    ));
                 }
                 crate::myst::Drawn::Line(text) => {
-                    rendered.text.push_str(&text);
-                    rendered.text.push('\n');
-                    events.extend([
-                        Event::Start(Tag::Paragraph),
-                        Event::Start(Tag::Emphasis),
-                        Event::Text(text.into()),
-                        Event::End(TagEnd::Emphasis),
-                        Event::End(TagEnd::Paragraph),
-                    ]);
+                    events.extend(styled_paragraph(Tag::Emphasis, text, &mut rendered));
                 }
                 crate::myst::Drawn::Rubric(text) => {
-                    rendered.text.push_str(&text);
-                    rendered.text.push('\n');
-                    events.extend([
-                        Event::Start(Tag::Paragraph),
-                        Event::Start(Tag::Strong),
-                        Event::Text(text.into()),
-                        Event::End(TagEnd::Strong),
-                        Event::End(TagEnd::Paragraph),
-                    ]);
+                    events.extend(styled_paragraph(Tag::Strong, text, &mut rendered));
                 }
                 crate::myst::Drawn::Image { src, alt, caption } => {
                     let href = drawn_destination(
@@ -918,15 +893,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         Event::End(TagEnd::Paragraph),
                     ]);
                     if !caption.is_empty() {
-                        rendered.text.push_str(&caption);
-                        rendered.text.push('\n');
-                        events.extend([
-                            Event::Start(Tag::Paragraph),
-                            Event::Start(Tag::Emphasis),
-                            Event::Text(caption.into()),
-                            Event::End(TagEnd::Emphasis),
-                            Event::End(TagEnd::Paragraph),
-                        ]);
+                        events.extend(styled_paragraph(Tag::Emphasis, caption, &mut rendered));
                     }
                 }
             }

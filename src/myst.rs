@@ -442,6 +442,28 @@ pub fn drawn_directive(body: &str, block: Range<usize>, name: &str, arg: &str) -
     })
 }
 
+/// An inline link to `dest`, as the renderer draws one it makes itself.
+pub fn link_tag(dest: String) -> Tag<'static> {
+    Tag::Link {
+        link_type: LinkType::Inline,
+        dest_url: dest.into(),
+        title: "".into(),
+        id: "".into(),
+    }
+}
+
+/// `text` inside `inner` inside `outer` (a link in a list item, bold text in a paragraph).
+pub fn wrapped(outer: Tag<'static>, inner: Tag<'static>, text: String) -> [Event<'static>; 5] {
+    let (inner_end, outer_end) = (inner.to_end(), outer.to_end());
+    [
+        Event::Start(outer),
+        Event::Start(inner),
+        Event::Text(text.into()),
+        Event::End(inner_end),
+        Event::End(outer_end),
+    ]
+}
+
 /// A MyST role drawn: its events and the text a reader sees.
 pub struct DrawnRole {
     pub events: Vec<Event<'static>>,
@@ -473,12 +495,7 @@ pub fn role_events(
     let (text, target) = role_parts(code);
     let anchor = |dest: String, shown: String| DrawnRole {
         events: vec![
-            Event::Start(Tag::Link {
-                link_type: LinkType::Inline,
-                dest_url: dest.into(),
-                title: "".into(),
-                id: "".into(),
-            }),
+            Event::Start(link_tag(dest)),
             Event::Text(shown.clone().into()),
             Event::End(TagEnd::Link),
         ],
