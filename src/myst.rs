@@ -155,6 +155,8 @@ struct Found {
     close: Range<usize>,
     /// A callout; a container's lines are only removed.
     drawn: bool,
+    /// Markdown written over its opening line instead (no longer than the line).
+    replace: Option<String>,
 }
 
 impl Found {
@@ -186,8 +188,43 @@ impl Found {
             options,
             close: 0..0,
             drawn,
+            replace: None,
         })
     }
+}
+
+/// A colon-fenced figure or image (`:::{figure} path`, as Jupyter Book writes them): its
+/// opening line becomes the image in Markdown, `![](path)`, its options go, and its body
+/// (a figure's caption) stays as the paragraph below. A fenced one is drawn by the
+/// renderer (`drawn_directive`); a colon fence is paragraphs to CommonMark, so it is
+/// rewritten here. `None` when the path would not fit the line or needs escaping.
+fn colon_image(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
+    if !matches!(name, "figure" | "image")
+        || arg.is_empty()
+        || arg.contains(|c: char| c.is_whitespace() || "()<>".contains(c))
+    {
+        return None;
+    }
+    let image = format!("![]({arg})");
+    if image.len() > line.len() {
+        return None;
+    }
+    let options = options(body, line.end)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    Some(Found {
+        // Not reported (`drawn` is false): only its range is used.
+        open: Leftover {
+            range: line,
+            construct: String::new(),
+            kind: Kind::CalloutEnd,
+        },
+        options,
+        close: 0..0,
+        drawn: false,
+        replace: Some(image),
+    })
 }
 
 /// The admonitions at the top level of `body` (not inside another block): backtick and
@@ -255,7 +292,9 @@ fn top_level(body: &str) -> Vec<Found> {
                 found.push(f);
             }
         } else if rest.starts_with('{') {
-            let f = myst_directive(rest).and_then(|d| Found::new(body, line, d));
+            let f = myst_directive(rest).and_then(|d| {
+                Found::new(body, line.clone(), d).or_else(|| colon_image(body, line, d))
+            });
             open.push((n, f));
         }
     }
@@ -290,6 +329,10 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
                 // becomes as many spaces: the text stays UTF-8.
                 bytes[r.clone()].fill(b' ');
             }
+            if let Some(text) = &f.replace {
+                let at = f.open.range.start;
+                bytes[at..at + text.len()].copy_from_slice(text.as_bytes());
+            }
             if !f.drawn {
                 continue;
             }
@@ -302,7 +345,8 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
         }
         out = String::from_utf8(bytes).expect("whole lines replaced by spaces");
     }
-    if reports.is_empty() {
+    // Containers and colon-fenced images change the text without a report.
+    if reports.is_empty() && out == body {
         return None;
     }
     reports.sort_by_key(|f| f.range.start);
@@ -709,6 +753,17 @@ mod tests {
             ]
         );
         assert!(!out.contains("tab-set") && !out.contains("sync-group") && !out.contains("::::"));
+    }
+
+    #[test]
+    fn a_colon_fenced_figure_becomes_its_image_and_caption() {
+        let body = ":::{figure} img/banff.png\n:align: right\n:width: 40%\n\nThe picture.\n:::\n\n:::{figure} a (b).png\nx\n:::\n";
+        let (out, found) = drawn(body);
+        assert!(found.is_empty(), "no callout: {found:?}");
+        assert!(out.starts_with("![](img/banff.png)"), "{out:?}");
+        assert!(!out.contains("align") && !out.contains("width") && out.contains("The picture."));
+        // A path that would need escaping is left alone (reported by the renderer).
+        assert!(out.contains(":::{figure} a (b).png"), "{out:?}");
     }
 
     #[test]
