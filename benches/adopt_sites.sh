@@ -22,9 +22,10 @@ shift
 [ -x "$bin" ] || { echo "error: $bin is not an executable" >&2; exit 2; }
 
 # name=release: Sphinx with MyST (pip, black, attrs, furo, structlog, pydata-sphinx-theme),
-# MkDocs (starlette, hatch), Zensical (griffe, mkdocstrings).
+# mystmd (jupyter-book), MkDocs (starlette, hatch), Zensical (griffe, mkdocstrings).
 all=(pip=26.3 black=26.10.1 attrs=26.1.0 furo=2025.12.19 structlog=26.1.0
-    pydata-sphinx-theme=0.24.0 starlette=1.10.0 hatch=1.18.2 griffe=2.4.1 mkdocstrings=1.0.8)
+    pydata-sphinx-theme=0.24.0 jupyter-book=2.1.7 starlette=1.10.0 hatch=1.18.2 griffe=2.4.1
+    mkdocstrings=1.0.8)
 sites=("$@")
 [ ${#sites[@]} -gt 0 ] || sites=("${all[@]}")
 

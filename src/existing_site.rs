@@ -1,7 +1,8 @@
 //! The pages already in a folder `orgbook init` is run in. A repository that has a docs
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
-//! `doc/` or one folder below them, Jekyll with `docs/_config.yml`) should become a
+//! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
+//! `docs/_config.yml`) should become a
 //! handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title), else by
@@ -148,6 +149,22 @@ const GENERATORS: &[Generator] = &[
         folder_key: None,
         title_key: "project",
         keep_building: Some("run sphinx-build on content/ (conf.py moves with it)"),
+    },
+    Generator {
+        configs: &[
+            "content/myst.yml",
+            "docs/myst.yml",
+            "doc/myst.yml",
+            "myst.yml",
+        ],
+        beside_config: true,
+        what: "a MyST (Jupyter Book) site",
+        folder: ".",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "run `myst build` (or `jupyter book build`) in content/ (myst.yml moves with it)",
+        ),
     },
     Generator {
         configs: &["docs/_config.yml"],
@@ -440,6 +457,32 @@ mod tests {
             (Some("a Zensical site"), "docs", Some("Griffe"))
         );
         assert!(site.keep_building.unwrap().contains("zensical.toml"));
+    }
+
+    /// Jupyter Book 2 and mystmd: `myst.yml` beside the pages, its title under `project:`.
+    #[test]
+    fn a_myst_site_is_found_beside_its_myst_yml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "docs/myst.yml",
+                    "version: 1\nproject:\n  # title: old\n  title: Jupyter Book\n",
+                ),
+                ("docs/index.md", "# Jupyter Book\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (
+                Some("a MyST (Jupyter Book) site"),
+                "docs",
+                Some("Jupyter Book")
+            )
+        );
     }
 
     #[test]
