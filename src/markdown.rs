@@ -918,14 +918,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 }
             }
             let drawn = crate::myst::role_events(role, code, &mut |target, label| {
-                if label {
+                let title = if label {
                     // A label, never a file: an undefined one is shown as text.
                     let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
                         return (target.to_string(), String::new());
                     };
                     title_deps.push(*to);
-                    // A label above a page's first line names the page: its title.
-                    let title = if heading.is_empty() {
+                    if heading.is_empty() {
+                        // A label above a page's first line names the page: its title.
                         let page = &handbook.docs[*to].source.path;
                         linked_title(
                             handbook,
@@ -935,22 +935,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         )
                     } else {
                         heading.clone()
-                    };
-                    let href = drawn_destination(
-                        &mut repeated,
-                        handbook,
-                        id,
-                        (from_dir, &root),
-                        (target, false),
-                        span.clone(),
-                        &mut rendered,
-                        diags,
-                    );
-                    return (
-                        href.map_or_else(|| target.to_string(), |h| h.to_string()),
-                        title,
-                    );
-                }
+                    }
+                } else {
+                    linked_title(handbook, from_dir, target, &mut title_deps)
+                };
                 let href = drawn_destination(
                     &mut repeated,
                     handbook,
@@ -961,7 +949,6 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     &mut rendered,
                     diags,
                 );
-                let title = linked_title(handbook, from_dir, target, &mut title_deps);
                 (
                     href.map_or_else(|| target.to_string(), |h| h.to_string()),
                     title,
