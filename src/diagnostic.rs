@@ -86,6 +86,7 @@ codes! {
     IgnoredAlias = "ignored-alias",
     IgnoredPermalink = "ignored-permalink",
     TemplateLeftover = "template-leftover",
+    BrokenInclude = "broken-include",
     UnknownTheme = "unknown-theme",
     Template = "template",
     // Health rules, as codes when `[policy] deny` lists them.

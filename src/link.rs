@@ -929,9 +929,11 @@ pub fn keep_linked_dot_assets(handbook: &mut Handbook, rendered: &[Rendered]) {
 }
 
 /// Slugs other generators give a heading, for anchors written against them: punctuation
-/// kept (`c++-&-rust`), and the transliterating slugify of Eleventy, GitBook and Hugo's
-/// `urlize` (`c-rust`). Compared case-insensitively, as are GitHub ids.
-fn other_slugs(text: &str) -> [String; 2] {
+/// kept (`c++-&-rust`), the transliterating slugify of Eleventy, GitBook and Hugo's
+/// `urlize` (`c-rust`), and Python-Markdown's, which MkDocs uses (punctuation dropped, runs
+/// of spaces and hyphens made one hyphen: `0.46.0 - 2024-06-16` → `0460-2024-06-16`).
+/// Compared case-insensitively, as are GitHub ids.
+fn other_slugs(text: &str) -> [String; 3] {
     let kept = text
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -946,11 +948,23 @@ fn other_slugs(text: &str) -> [String; 2] {
             slug.push('-');
         }
     }
-    [kept, slug.trim_matches('-').to_string()]
+    let mut mkdocs = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            mkdocs.push(c);
+        } else if (c.is_whitespace() || c == '-') && !mkdocs.ends_with('-') {
+            mkdocs.push('-');
+        }
+    }
+    [
+        kept,
+        slug.trim_matches('-').to_string(),
+        mkdocs.trim_matches('-').to_string(),
+    ]
 }
 
 /// Links whose `#anchor` misses every heading id but matches a heading under another common
-/// slug rule (case-insensitive, punctuation kept, Eleventy / GitBook / Hugo slugify) are
+/// slug rule (case-insensitive, punctuation kept, Eleventy / GitBook / Hugo slugify, MkDocs) are
 /// pointed at that heading — in the link record and in the page's HTML — and reported with
 /// the strict-only code `anchor-other-rule` (shown by `--strict` only). Runs before
 /// [`check_anchors`], which then sees only anchors no rule explains.

@@ -2171,11 +2171,11 @@ mod tests {
             &[
                 (
                     "a.md",
-                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere)\n",
+                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere) [5](b.md#0460-2024-06-16)\n",
                 ),
                 (
                     "b.md",
-                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n",
+                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n## [0.46.0](https://example.com/0.46.0) - 2024-06-16\n",
                 ),
             ],
             &[],
@@ -2192,10 +2192,12 @@ mod tests {
                 "b.html#install-it",
                 "b.html#c--rust",
                 "b.html#z%C3%BCrich-office",
-                "b.html#nowhere"
+                "b.html#nowhere",
+                // MkDocs (Python-Markdown) drops the dots and joins ` - ` into one hyphen.
+                "b.html#0460---2024-06-16"
             ]
         );
-        assert_eq!(d.len(), 3);
+        assert_eq!(d.len(), 4);
         assert!(
             d.iter()
                 .all(|d| d.code == "anchor-other-rule" && d.strict_only())

@@ -41,6 +41,8 @@ pub struct Source {
     pub text: String,
     /// Byte offset where the Markdown body starts (after the front matter).
     pub body_start: usize,
+    /// What the body's includes put into `text` (`load::include`); `None` without any.
+    pub included: Option<Box<crate::load::include::Included>>,
 }
 
 impl Source {

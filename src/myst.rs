@@ -54,7 +54,7 @@ fn admonition(name: &str, arg: &str) -> Option<(K, String, bool)> {
 }
 
 /// The fence a line opens or closes: its character and length, and the rest of the line.
-fn fence(line: &str) -> Option<(u8, usize, &str)> {
+pub(crate) fn fence(line: &str) -> Option<(u8, usize, &str)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
@@ -95,7 +95,7 @@ const MAX_OPTION_LINES: usize = 64;
 /// The option lines of the directive whose opening line ends at `line_end`: `:name: value`
 /// lines, or a YAML block between two `---` lines. Each as its line's range and its
 /// `(name, value)`.
-fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))> {
+pub(crate) fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String, String))> {
     let mut out = Vec::new();
     let mut at = line_end + 1;
     let mut yaml = false;

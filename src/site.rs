@@ -431,8 +431,10 @@ pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     let (config, mut diags) = load_config(root);
     let loaded = load::load(root, &mut diags);
     let mut linked = link_as_of(config, loaded, today);
+    load::include::relocate(&mut linked.diags, &linked.handbook.docs);
     diags.append(&mut linked.diags);
     diagnostic::sort(&mut diags);
+    diags.dedup();
     linked.diags = diags;
     linked
 }
@@ -598,7 +600,18 @@ fn reread_text(root: &Path, doc: &mut crate::model::Doc, links: &[markdown::Link
     let Ok(text) = String::from_utf8(bytes) else {
         return;
     };
-    let text = load::line_ends(text);
+    let mut text = load::line_ends(text);
+    if doc.source.included.is_some()
+        && let Some((expanded, _)) = load::include::expand(
+            root,
+            &doc.source.path,
+            &text,
+            doc.source.body_start,
+            &mut Vec::new(),
+        )
+    {
+        text = expanded;
+    }
     if text.starts_with(doc.source.text.as_str()) && markdown::LinkRef::same_spots(&text, links) {
         doc.source.text = text;
     }
@@ -630,6 +643,9 @@ fn run(
     } = load_sources(root, &config);
     diags.extend(theme_diags);
     diags.extend(load_diags);
+    // Later stages see included text as the including document's: moved to its own file
+    // (`load::include::relocate`) before sorting.
+    let after_load = diags.len();
     lap("load", &mut timings);
 
     let Linked {
@@ -679,7 +695,9 @@ fn run(
             }
         }
     }
+    load::include::relocate(&mut diags[after_load..], &handbook.docs);
     diagnostic::sort(&mut diags);
+    diags.dedup();
     if !may_render(&diags) {
         files.clear();
     }

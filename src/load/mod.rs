@@ -8,6 +8,7 @@
 pub mod category;
 pub mod fields;
 mod frontmatter;
+pub mod include;
 pub mod machinery;
 pub(crate) mod mdx;
 pub mod mkdocs_nav;
@@ -415,7 +416,14 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    parse_doc(file, rel, text, diags)
+    let mut doc = parse_doc(file, rel, text, diags)?;
+    // `path` is `<root>/content/<rel>`: includes are read relative to the root.
+    if include::may_include(doc.source.body())
+        && let Some(root) = path.ancestors().nth(rel.split('/').count() + 1)
+    {
+        include::expand_doc(root, &mut doc, diags);
+    }
+    Some(doc)
 }
 
 /// Parses a document from its text: the pure part of [`load_file`], used by tests and by
@@ -466,6 +474,7 @@ pub fn parse_doc(
             path: file,
             body_start: split.body_start,
             text,
+            included: None,
         },
         url,
         kind,

@@ -1,0 +1,1319 @@
+//! Includes: another file's text put into a document where the document asks for it, as
+//! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````) and MkDocs's
+//! pymdownx.snippets (`--8<-- "README.md"`) do. Docs folders use them for the text kept
+//! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
+//! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
+//! `serve`) sees one text, as those generators' own readers do.
+//!
+//! Only files inside the handbook folder are read, checked after symlinks are resolved: a
+//! page must not be able to publish `~/.ssh/id_rsa`. An include that cannot be followed is
+//! reported (`broken-include`, at the directive) and its lines are left blank.
+//!
+//! A document with includes carries a line map ([`Included::origins`]); [`relocate`] moves
+//! each diagnostic found in included text to the included file's own line, so the message
+//! names the file to edit.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Doc;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// Where a run of a document's lines came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The run's first line (1-based) in the document's expanded text.
+    pub line: u32,
+    /// The file it came from, relative to the handbook root.
+    pub file: Arc<str>,
+    /// That line's number in `file`.
+    pub file_line: u32,
+    /// Characters put before each of its lines (an indented snippet's indentation).
+    pub indent: u32,
+}
+
+/// What a document's includes added to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Included {
+    /// From the first line that is not the document's own line for line; each run lasts
+    /// until the next one starts.
+    pub origins: Vec<Origin>,
+    /// Every file an include named, read or not, relative to the handbook root: when one
+    /// changes (or appears), `orgbook serve` loads the document again.
+    pub files: Vec<String>,
+}
+
+/// How deep includes may nest (an include in an included file is one level).
+const MAX_DEPTH: usize = 8;
+/// The largest file read for an include, and the most an expanded document may hold: a
+/// page that includes a log file must not take the build's memory with it.
+const MAX_FILE: u64 = 4 << 20;
+const MAX_TOTAL: usize = 16 << 20;
+/// How far past a directive's opening line its closing fence (or a snippet block's end
+/// marker) is looked for: an unclosed one must not make every later line a search.
+const MAX_DIRECTIVE_LINES: usize = 256;
+
+/// Whether `body` may ask for an include: the test every document pays.
+pub fn may_include(body: &str) -> bool {
+    body.contains("8<-") || body.contains("include}")
+}
+
+/// The document's text with its includes expanded, and what they added; `None` when it
+/// has none. `file` is the document's path relative to `root`, `body_start` where its
+/// Markdown starts (front matter is never searched).
+pub fn expand(
+    root: &Path,
+    file: &str,
+    text: &str,
+    body_start: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, Included)> {
+    if !may_include(&text[body_start..]) {
+        return None;
+    }
+    let canonical_root = root.canonicalize().ok()?;
+    let doc_file: Arc<str> = Arc::from(file);
+    let mut x = Expander {
+        root: canonical_root,
+        doc_file: doc_file.clone(),
+        out: String::with_capacity(text.len() * 2),
+        lines: 0,
+        origins: Vec::new(),
+        files: Vec::new(),
+        diags,
+        full: false,
+    };
+    x.out.push_str(&text[..body_start]);
+    x.lines = text[..body_start].bytes().filter(|&b| b == b'\n').count() as u32;
+    let first_line = x.lines + 1;
+    let source = FileText {
+        file: doc_file,
+        text,
+    };
+    let mut stack = vec![file.to_string()];
+    x.scan(
+        &source,
+        body_start..text.len(),
+        first_line,
+        "",
+        Mode::default(),
+        &mut stack,
+    );
+    if x.origins.is_empty() && x.files.is_empty() && x.out == text {
+        return None;
+    }
+    x.files.sort();
+    x.files.dedup();
+    Some((
+        x.out,
+        Included {
+            origins: x.origins,
+            files: x.files,
+        },
+    ))
+}
+
+/// [`expand`] applied to a loaded document, in place.
+pub fn expand_doc(root: &Path, doc: &mut Doc, diags: &mut Vec<Diagnostic>) {
+    let source = &mut doc.source;
+    if let Some((text, included)) =
+        expand(root, &source.path, &source.text, source.body_start, diags)
+    {
+        source.text = text;
+        source.included = Some(Box::new(included));
+    }
+}
+
+/// Moves each diagnostic that points into included text of a document to the included
+/// file's line. Exact duplicates (the same mistake in a file three pages include) are then
+/// one diagnostic, once sorted.
+pub fn relocate(diags: &mut [Diagnostic], docs: &[Doc]) {
+    let maps: HashMap<&str, &Included> = docs
+        .iter()
+        .filter_map(|d| Some((d.source.path.as_str(), d.source.included.as_deref()?)))
+        .collect();
+    if maps.is_empty() {
+        return;
+    }
+    for d in diags.iter_mut().filter(|d| d.line > 0) {
+        let Some(included) = maps.get(d.file.as_str()) else {
+            continue;
+        };
+        let at = included.origins.partition_point(|o| o.line <= d.line);
+        let Some(o) = at.checked_sub(1).map(|i| &included.origins[i]) else {
+            continue;
+        };
+        d.line = o.file_line + (d.line - o.line);
+        if &*o.file != d.file.as_str() {
+            d.file = o.file.to_string();
+        }
+        if o.indent > 0 {
+            d.column = d.column.saturating_sub(o.indent).max(1);
+            if let Some(line) = &d.source_line {
+                let cut = line
+                    .char_indices()
+                    .nth(o.indent as usize)
+                    .map_or(line.len(), |(i, _)| i);
+                d.source_line = Some(line[cut..].into());
+            }
+        }
+    }
+}
+
+/// A file's whole text, for positioning diagnostics in it.
+struct FileText<'a> {
+    file: Arc<str>,
+    text: &'a str,
+}
+
+/// What is done to an included file's lines on their way in.
+#[derive(Clone, Copy, Default)]
+struct Mode {
+    /// `#`s added to each ATX heading (MyST `:heading-offset:`).
+    heading_offset: usize,
+    /// Drop `--8<-- [start:name]` / `[end:name]` marker lines (a snippet's sections).
+    drop_section_markers: bool,
+}
+
+struct Expander<'d> {
+    root: PathBuf,
+    doc_file: Arc<str>,
+    out: String,
+    /// Lines written to `out` so far.
+    lines: u32,
+    origins: Vec<Origin>,
+    files: Vec<String>,
+    diags: &'d mut Vec<Diagnostic>,
+    /// `out` reached [`MAX_TOTAL`] (reported once).
+    full: bool,
+}
+
+/// Why an include was not followed.
+enum Refused {
+    Missing,
+    Outside,
+    Folder,
+    TooLarge,
+    NotUtf8,
+}
+
+/// One line of `text` from `start`: its range without the line break, and where the next
+/// line starts.
+fn line_from(text: &str, start: usize) -> (Range<usize>, usize) {
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    let content_end = if text[start..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    (start..content_end, (end + 1).min(text.len()))
+}
+
+/// The lines of `range` in `text`, as ranges without their line breaks.
+fn lines_of(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let (line, next) = line_from(text, at);
+        out.push(line.start..line.end.min(range.end));
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    out
+}
+
+impl Expander<'_> {
+    /// Appends one line, coming from `file`'s line `file_line`, with `indent` before it.
+    fn emit(&mut self, line: &str, file: &Arc<str>, file_line: u32, indent: &str) {
+        let at = self.lines + 1;
+        let (last_file, last_line, last_indent) = match self.origins.last() {
+            Some(o) => (&o.file, o.file_line + (at - o.line), o.indent),
+            None => (&self.doc_file, at, 0),
+        };
+        let indent_len = indent.chars().count() as u32;
+        if last_file != file || last_line != file_line || last_indent != indent_len {
+            self.origins.push(Origin {
+                line: at,
+                file: file.clone(),
+                file_line,
+                indent: indent_len,
+            });
+        }
+        self.out.push_str(indent);
+        self.out.push_str(line);
+        self.out.push('\n');
+        self.lines += 1;
+    }
+
+    /// Writes the lines of `range` of `src` (starting at its line `first_line`), expanding
+    /// the includes among them.
+    fn scan(
+        &mut self,
+        src: &FileText,
+        range: Range<usize>,
+        first_line: u32,
+        indent: &str,
+        mode: Mode,
+        stack: &mut Vec<String>,
+    ) {
+        let text = src.text;
+        let lines = lines_of(text, range);
+        // Fences open around the current line: MyST directives whose body is Markdown
+        // (`{note}`), and at most one code block, whose lines are never directives.
+        let mut containers: Vec<(u8, usize)> = Vec::new();
+        let mut code: Option<(u8, usize)> = None;
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &text[lines[i].clone()];
+            let number = first_line + i as u32;
+            // pymdownx.snippets runs before Markdown is parsed: in code blocks too.
+            if let Some(snippet) = snippet_line(line) {
+                match snippet {
+                    Snippet::Escaped(unescaped) => {
+                        self.emit(&unescaped, &src.file, number, indent);
+                        i += 1;
+                    }
+                    Snippet::One { space, name } => {
+                        let deeper = format!("{indent}{space}");
+                        self.snippet(src, lines[i].clone(), number, name, &deeper, stack);
+                        i += 1;
+                    }
+                    Snippet::BlockMarker { space } => {
+                        let end =
+                            (i + 1..lines.len().min(i + 1 + MAX_DIRECTIVE_LINES)).find(|&j| {
+                                matches!(
+                                    snippet_line(&text[lines[j].clone()]),
+                                    Some(Snippet::BlockMarker { .. })
+                                )
+                            });
+                        let Some(end) = end else {
+                            self.emit(line, &src.file, number, indent);
+                            i += 1;
+                            continue;
+                        };
+                        let deeper = format!("{indent}{space}");
+                        for j in i + 1..end {
+                            let name = text[lines[j].clone()].trim();
+                            if !name.is_empty() && !name.starts_with(';') {
+                                let name = name.trim_matches(['"', '\'']);
+                                let n = first_line + j as u32;
+                                self.snippet(src, lines[j].clone(), n, name, &deeper, stack);
+                            }
+                        }
+                        i = end + 1;
+                    }
+                }
+                continue;
+            }
+            if mode.drop_section_markers && section_marker(line).is_some() {
+                i += 1;
+                continue;
+            }
+            if let Some((c, n)) = code {
+                if let Some((fc, fn_, rest)) = crate::myst::fence(line)
+                    && fc == c
+                    && fn_ >= n
+                    && rest.is_empty()
+                {
+                    code = None;
+                }
+                self.emit(line, &src.file, number, indent);
+                i += 1;
+                continue;
+            }
+            if let Some((c, n, rest)) = crate::myst::fence(line) {
+                let directive = crate::leftovers::myst_directive(rest);
+                if let Some((name @ ("include" | "literalinclude"), arg)) = directive {
+                    let close = (i + 1..lines.len().min(i + 1 + MAX_DIRECTIVE_LINES)).find(|&j| {
+                        crate::myst::fence(&text[lines[j].clone()])
+                            .is_some_and(|(fc, fn_, r)| fc == c && fn_ >= n && r.is_empty())
+                    });
+                    if let Some(close) = close {
+                        let block = lines[i].start..lines[close].end;
+                        let lead = &line[..line.len() - line.trim_start().len()];
+                        let deeper = format!("{indent}{lead}");
+                        // The opening line's break (a CRLF file's `\r` is before it).
+                        let line_break = text[lines[i].end..]
+                            .find('\n')
+                            .map_or(text.len(), |n| lines[i].end + n);
+                        let directive = Directive {
+                            name,
+                            arg,
+                            at: lines[i].clone(),
+                            options: directive_options(text, line_break, block.end),
+                        };
+                        // The directive's own lines, blank: the line count before the
+                        // included text stays the file's.
+                        let kept = self.myst(src, &directive, &deeper, mode, stack);
+                        if !kept {
+                            for j in i..=close {
+                                self.emit("", &src.file, first_line + j as u32, "");
+                            }
+                        }
+                        i = close + 1;
+                        continue;
+                    }
+                } else if directive.is_some() {
+                    containers.push((c, n));
+                } else if rest.is_empty()
+                    && containers
+                        .last()
+                        .is_some_and(|&(tc, tn)| tc == c && n >= tn)
+                {
+                    containers.pop();
+                } else if c != b':' {
+                    code = Some((c, n));
+                }
+                self.emit(line, &src.file, number, indent);
+                i += 1;
+                continue;
+            }
+            if mode.heading_offset > 0 && atx_heading(line) {
+                let lead = line.len() - line.trim_start().len();
+                let deeper = format!(
+                    "{}{}{}",
+                    &line[..lead],
+                    "#".repeat(mode.heading_offset),
+                    &line[lead..]
+                );
+                self.emit(&deeper, &src.file, number, indent);
+            } else {
+                self.emit(line, &src.file, number, indent);
+            }
+            i += 1;
+        }
+    }
+
+    fn report(&mut self, src: &FileText, at: Range<usize>, message: String, help: &str) {
+        self.diags.push(
+            Diagnostic::warning(Code::BrokenInclude, &src.file, message)
+                .with_help(help)
+                .at(src.text, at),
+        );
+    }
+
+    /// Reads `rel` (a path relative to the root, `/`-separated, not yet normalised) if it
+    /// is a file inside the handbook folder. Records it either way.
+    fn read(&mut self, rel: &str) -> Result<(String, String), Refused> {
+        let Some(normal) = normalise(rel) else {
+            return Err(Refused::Outside);
+        };
+        self.files.push(normal.clone());
+        let path = self.root.join(&normal);
+        let real = match path.canonicalize() {
+            Ok(p) => p,
+            Err(_) => return Err(Refused::Missing),
+        };
+        if !real.starts_with(&self.root) {
+            return Err(Refused::Outside);
+        }
+        let meta = std::fs::metadata(&real).map_err(|_| Refused::Missing)?;
+        if meta.is_dir() {
+            return Err(Refused::Folder);
+        }
+        if meta.len() > MAX_FILE {
+            return Err(Refused::TooLarge);
+        }
+        let bytes = std::fs::read(&real).map_err(|_| Refused::Missing)?;
+        let text = String::from_utf8(bytes).map_err(|_| Refused::NotUtf8)?;
+        Ok((normal, super::line_ends(text)))
+    }
+
+    /// Whether another `len` bytes may be added; reports the first refusal.
+    fn room_for(&mut self, src: &FileText, at: Range<usize>, len: usize) -> bool {
+        if self.out.len() + len <= MAX_TOTAL {
+            return true;
+        }
+        if !std::mem::replace(&mut self.full, true) {
+            self.report(
+                src,
+                at,
+                format!(
+                    "this include would make the page larger than {} MiB; it is left out",
+                    MAX_TOTAL >> 20
+                ),
+                "include a smaller part of the file (`:lines:`, `:start-after:`), or link to it",
+            );
+        }
+        false
+    }
+
+    /// Explains a refused file at the directive that named it.
+    fn refused(&mut self, src: &FileText, at: Range<usize>, what: &str, name: &str, why: Refused) {
+        let (message, help) = match why {
+            Refused::Missing => (
+                format!("{what} names `{name}`, which does not exist"),
+                "fix the path (a MyST include is relative to this file; a snippet to the handbook folder, or content/), or remove the include",
+            ),
+            Refused::Outside => (
+                format!(
+                    "{what} names `{name}`, which is outside the handbook folder; orgbook only reads files inside it"
+                ),
+                "move the file into the handbook folder (beside orgbook.toml), or paste its text here",
+            ),
+            Refused::Folder => (
+                format!("{what} names `{name}`, which is a folder"),
+                "name a file in it",
+            ),
+            Refused::TooLarge => (
+                format!(
+                    "{what} names `{name}`, which is larger than {} MiB",
+                    MAX_FILE >> 20
+                ),
+                "include a smaller file, or link to this one",
+            ),
+            Refused::NotUtf8 => (
+                format!("{what} names `{name}`, which is not UTF-8 text"),
+                "save it as UTF-8, or link to it instead",
+            ),
+        };
+        self.report(src, at, message, help);
+    }
+
+    /// Follows a MyST `{include}` / `{literalinclude}`; false when it was not followed (its
+    /// lines are then left blank by the caller).
+    fn myst(
+        &mut self,
+        src: &FileText,
+        d: &Directive,
+        indent: &str,
+        mode: Mode,
+        stack: &mut Vec<String>,
+    ) -> bool {
+        let what = format!("`{{{}}}`", d.name);
+        if d.arg.is_empty() {
+            self.report(
+                src,
+                d.at.clone(),
+                format!("{what} names no file"),
+                "write the path after the directive: ```{include} ../README.md",
+            );
+            return false;
+        }
+        // `/x` is relative to the Sphinx source folder, which is content/ once moved in.
+        let rel = match d.arg.strip_prefix('/') {
+            Some(from_source) => format!("{}/{from_source}", super::CONTENT_DIR),
+            None => {
+                let dir = src.file.rsplit_once('/').map_or("", |(dir, _)| dir);
+                if dir.is_empty() {
+                    d.arg.to_string()
+                } else {
+                    format!("{dir}/{}", d.arg)
+                }
+            }
+        };
+        let literal = d.name == "literalinclude" || d.option("literal").is_some();
+        if !literal && (d.arg.ends_with(".rst") || d.arg.ends_with(".rest")) {
+            self.report(
+                src,
+                d.at.clone(),
+                format!(
+                    "{what} names `{}`, which is reStructuredText; orgbook reads Markdown",
+                    d.arg
+                ),
+                &format!(
+                    "convert it (`pandoc -f rst -t gfm {} -o {}`) and include the .md file",
+                    d.arg,
+                    d.arg
+                        .trim_end_matches(".rest")
+                        .trim_end_matches(".rst")
+                        .to_string()
+                        + ".md"
+                ),
+            );
+            return false;
+        }
+        let (normal, text) = match self.read(&rel) {
+            Ok(found) => found,
+            Err(why) => {
+                self.refused(src, d.at.clone(), &what, d.arg, why);
+                return false;
+            }
+        };
+        if stack.contains(&normal) {
+            self.report(
+                src,
+                d.at.clone(),
+                format!(
+                    "{what} names `{}`, which includes this file again: {} → {normal}",
+                    d.arg,
+                    stack.join(" → ")
+                ),
+                "remove one of the includes; an include cannot contain itself",
+            );
+            return false;
+        }
+        if stack.len() > MAX_DEPTH {
+            self.report(
+                src,
+                d.at.clone(),
+                format!("{what} nests includes more than {MAX_DEPTH} deep"),
+                "include the innermost file directly",
+            );
+            return false;
+        }
+        let file: Arc<str> = Arc::from(normal.as_str());
+        let included = FileText { file, text: &text };
+        if literal {
+            let lang = d
+                .option("language")
+                .or(d.option("code"))
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(|| language_of(&normal).to_string());
+            let Some(lines) = literal_lines(&text, d) else {
+                self.report(
+                    src,
+                    d.at.clone(),
+                    format!("{what}: the lines asked for (`:lines:`, `:start-after:`, `:end-before:`) are not in `{}`", d.arg),
+                    "check the option against the file",
+                );
+                return false;
+            };
+            let len: usize = lines.iter().map(|(_, l)| l.len() + 1).sum();
+            if !self.room_for(src, d.at.clone(), len) {
+                return false;
+            }
+            let dedent = d.option("dedent").map(|n| n.parse::<usize>().ok());
+            self.literal(src, d, &included, &lines, &lang, dedent, indent);
+            return true;
+        }
+        let Some((range, first_line)) = markdown_range(&normal, &text, d) else {
+            self.report(
+                src,
+                d.at.clone(),
+                format!("{what}: the text asked for (`:start-line:`, `:start-after:`, `:end-before:`) is not in `{}`", d.arg),
+                "check the option against the file",
+            );
+            return false;
+        };
+        if !self.room_for(src, d.at.clone(), range.len()) {
+            return false;
+        }
+        let offset = d
+            .option("heading-offset")
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(5);
+        stack.push(normal);
+        let mode = Mode {
+            heading_offset: mode.heading_offset + offset,
+            drop_section_markers: false,
+        };
+        self.scan(&included, range, first_line, indent, mode, stack);
+        stack.pop();
+        true
+    }
+
+    /// A fenced code block of `lines` (number in the file, text).
+    #[allow(clippy::too_many_arguments)]
+    fn literal(
+        &mut self,
+        src: &FileText,
+        d: &Directive,
+        included: &FileText,
+        lines: &[(u32, &str)],
+        lang: &str,
+        dedent: Option<Option<usize>>,
+        indent: &str,
+    ) {
+        let at_line = src.text[..d.at.start]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count() as u32
+            + 1;
+        let longest_run = lines
+            .iter()
+            .map(|(_, l)| l.trim_start().bytes().take_while(|&b| b == b'`').count())
+            .max()
+            .unwrap_or(0);
+        let fence = "`".repeat((longest_run + 1).max(3));
+        let common = match dedent {
+            Some(Some(n)) => n,
+            // `:dedent:` alone: the indentation every non-blank line shares.
+            Some(None) => lines
+                .iter()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(_, l)| l.len() - l.trim_start_matches([' ', '\t']).len())
+                .min()
+                .unwrap_or(0),
+            None => 0,
+        };
+        if let Some(caption) = d.option("caption").filter(|c| !c.is_empty()) {
+            self.emit(&format!("*{caption}*"), &src.file, at_line, indent);
+            self.emit("", &src.file, at_line, indent);
+        }
+        self.emit(&format!("{fence}{lang}"), &src.file, at_line, indent);
+        for (n, line) in lines {
+            let cut = line
+                .char_indices()
+                .take(common)
+                .take_while(|(_, c)| *c == ' ' || *c == '\t')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            self.emit(&line[cut..], &included.file, *n, indent);
+        }
+        self.emit(&fence, &src.file, at_line, indent);
+    }
+
+    /// Follows a pymdownx snippet, `name` as written (with `:3:7` lines or a `:section`).
+    fn snippet(
+        &mut self,
+        src: &FileText,
+        at: Range<usize>,
+        line: u32,
+        name: &str,
+        indent: &str,
+        stack: &mut Vec<String>,
+    ) {
+        let what = format!("`--8<-- \"{name}\"`");
+        if name.starts_with("http://") || name.starts_with("https://") {
+            self.report(
+                src,
+                at,
+                format!(
+                    "{what} is a snippet from the web; orgbook does not download while building"
+                ),
+                "save the file in the handbook folder and include it from there",
+            );
+            self.emit("", &src.file, line, "");
+            return;
+        }
+        let (path, part) = snippet_part(name);
+        let dir = src.file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        // pymdownx resolves against `base_path` (the folder mkdocs runs in: the handbook
+        // root once moved in), then orgbook tries content/ and the including file's folder.
+        let candidates = [
+            path.to_string(),
+            format!("{}/{path}", super::CONTENT_DIR),
+            if dir.is_empty() {
+                path.to_string()
+            } else {
+                format!("{dir}/{path}")
+            },
+        ];
+        // Every place looked is recorded (`Included::files`): a file appearing in an
+        // earlier one would be the one included.
+        let mut first_refusal = None;
+        let mut found = None;
+        for c in candidates {
+            match self.read(&c) {
+                Ok(f) => {
+                    found = Some(f);
+                    break;
+                }
+                Err(why) => {
+                    first_refusal.get_or_insert(why);
+                }
+            }
+        }
+        let Some((normal, text)) = found else {
+            let why = first_refusal.unwrap_or(Refused::Missing);
+            self.refused(src, at, &what, path, why);
+            self.emit("", &src.file, line, "");
+            return;
+        };
+        if stack.contains(&normal) || stack.len() > MAX_DEPTH {
+            self.report(
+                src,
+                at,
+                format!("{what} includes this file again, or nests more than {MAX_DEPTH} deep: {} → {normal}", stack.join(" → ")),
+                "remove one of the includes",
+            );
+            self.emit("", &src.file, line, "");
+            return;
+        }
+        let Some(range) = snippet_range(&text, &part) else {
+            self.report(
+                src,
+                at,
+                format!("{what}: `{normal}` has no such lines or section"),
+                "check the line numbers, or the `--8<-- [start:name]` markers in that file",
+            );
+            self.emit("", &src.file, line, "");
+            return;
+        };
+        if !self.room_for(src, at, range.len()) {
+            self.emit("", &src.file, line, "");
+            return;
+        }
+        let first_line = text[..range.start].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+        let included = FileText {
+            file: Arc::from(normal.as_str()),
+            text: &text,
+        };
+        stack.push(normal);
+        let mode = Mode {
+            heading_offset: 0,
+            drop_section_markers: true,
+        };
+        self.scan(&included, range, first_line, indent, mode, stack);
+        stack.pop();
+    }
+}
+
+/// A MyST include directive, as read from its fence.
+struct Directive<'a> {
+    name: &'a str,
+    arg: &'a str,
+    /// Its opening line, where problems are reported.
+    at: Range<usize>,
+    options: Vec<(String, String)>,
+}
+
+impl Directive<'_> {
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The options of the directive whose opening line ends at `line_end`, up to `block_end`.
+fn directive_options(text: &str, line_end: usize, block_end: usize) -> Vec<(String, String)> {
+    if line_end >= text.len() {
+        return Vec::new();
+    }
+    crate::myst::options(&text[..block_end], line_end)
+        .into_iter()
+        .map(|(_, pair)| pair)
+        .filter(|(n, _)| !n.is_empty())
+        .map(|(n, v)| (n, unquote(&v).to_string()))
+        .collect()
+}
+
+/// A value without the quotes YAML or Sphinx authors put around it.
+fn unquote(v: &str) -> &str {
+    let v = v.trim();
+    for q in ['"', '\''] {
+        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
+            return &v[1..v.len() - 1];
+        }
+    }
+    v
+}
+
+/// `rel` with `.` and `..` resolved, `None` if it climbs above the root or is absolute.
+fn normalise(rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_str()?),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// The part of a Markdown file a MyST `{include}` takes: its body (front matter is not
+/// shown), cut by `:start-line:`/`:end-line:` (0-based, as Python slices) and then
+/// `:start-after:`/`:end-before:` (text). With the first line's number in the file.
+fn markdown_range(file: &str, text: &str, d: &Directive) -> Option<(Range<usize>, u32)> {
+    let body_start = super::frontmatter::split(file, text).map_or(0, |s| s.body_start);
+    let mut range = body_start..text.len();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i <= text.len())
+        .collect();
+    let line_at = |n: usize| starts.get(n).copied().unwrap_or(text.len());
+    if let Some(n) = d.option("start-line").and_then(|n| n.parse::<usize>().ok()) {
+        range.start = range.start.max(line_at(n));
+    }
+    if let Some(n) = d.option("end-line").and_then(|n| n.parse::<usize>().ok()) {
+        range.end = range.end.min(line_at(n));
+    }
+    if range.start > range.end {
+        return None;
+    }
+    if let Some(after) = d.option("start-after").filter(|s| !s.is_empty()) {
+        let at = text[range.clone()].find(after)?;
+        range.start += at + after.len();
+    }
+    if let Some(before) = d.option("end-before").filter(|s| !s.is_empty()) {
+        let at = text[range.clone()].find(before)?;
+        range.end = range.start + at;
+    }
+    // Text after a start marker on its own line: the rest of that line is dropped, as an
+    // HTML comment marker's `-->` would be.
+    let first_line = text[..range.start].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+    Some((range, first_line))
+}
+
+/// The lines a `{literalinclude}` shows, with their numbers in the file: `:lines:` (`1,3,
+/// 5-10, 20-`), then `:start-at:`/`:start-after:` and `:end-at:`/`:end-before:` (text
+/// matched within a line, as Sphinx does). `None` when a marker is not found.
+fn literal_lines<'t>(text: &'t str, d: &Directive) -> Option<Vec<(u32, &'t str)>> {
+    let mut lines: Vec<(u32, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u32 + 1, l.trim_end_matches('\r')))
+        .collect();
+    if let Some(spec) = d.option("lines").filter(|s| !s.is_empty()) {
+        let total = lines.len() as u32;
+        let wanted = line_spec(spec, total)?;
+        lines.retain(|(n, _)| wanted.iter().any(|r| r.contains(n)));
+    }
+    if let Some(m) = d.option("start-at").filter(|s| !s.is_empty()) {
+        let at = lines.iter().position(|(_, l)| l.contains(m))?;
+        lines.drain(..at);
+    } else if let Some(m) = d.option("start-after").filter(|s| !s.is_empty()) {
+        let at = lines.iter().position(|(_, l)| l.contains(m))?;
+        lines.drain(..=at);
+    }
+    if let Some(m) = d.option("end-at").filter(|s| !s.is_empty()) {
+        let at = lines.iter().position(|(_, l)| l.contains(m))?;
+        lines.truncate(at + 1);
+    } else if let Some(m) = d.option("end-before").filter(|s| !s.is_empty()) {
+        let at = lines.iter().position(|(_, l)| l.contains(m))?;
+        lines.truncate(at);
+    }
+    Some(lines)
+}
+
+/// Sphinx's `:lines:` spec (`1,3,5-10,20-`, 1-based, inclusive) as ranges of line numbers.
+fn line_spec(spec: &str, total: u32) -> Option<Vec<std::ops::RangeInclusive<u32>>> {
+    spec.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('-') {
+            Some((a, b)) => {
+                let a = if a.trim().is_empty() {
+                    1
+                } else {
+                    a.trim().parse().ok()?
+                };
+                let b = if b.trim().is_empty() {
+                    total
+                } else {
+                    b.trim().parse().ok()?
+                };
+                Some(a..=b)
+            }
+            None => p.parse().ok().map(|n| n..=n),
+        })
+        .collect()
+}
+
+/// A language for a code file's fence, from its extension.
+fn language_of(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext.to_ascii_lowercase().as_str() {
+        "py" | "pyi" => "python",
+        "rs" => "rust",
+        "js" | "mjs" | "cjs" => "javascript",
+        "ts" | "tsx" => "typescript",
+        "sh" | "bash" => "bash",
+        "toml" => "toml",
+        "yaml" | "yml" => "yaml",
+        "json" => "json",
+        "sql" => "sql",
+        "html" | "htm" => "html",
+        "css" => "css",
+        "go" => "go",
+        "java" => "java",
+        "c" | "h" => "c",
+        "cpp" | "cc" | "hpp" => "cpp",
+        "rb" => "ruby",
+        "md" | "markdown" => "markdown",
+        "ini" | "cfg" => "ini",
+        _ => "",
+    }
+}
+
+/// A line that is a pymdownx.snippets construct.
+#[derive(Debug, PartialEq, Eq)]
+enum Snippet<'a> {
+    /// `--8<-- "file.md"`, after `space` (its indentation).
+    One { space: &'a str, name: &'a str },
+    /// `--8<--` alone: a block of file names until the next one.
+    BlockMarker { space: &'a str },
+    /// `;--8<-- …`: written to show the syntax; one `;` is removed.
+    Escaped(String),
+}
+
+/// The snippet construct on `line`, by pymdownx's rule: dashes, `8<`, dashes, then
+/// nothing, or one quoted name and nothing after it.
+fn snippet_line(line: &str) -> Option<Snippet<'_>> {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let space = &line[..line.len() - trimmed.len()];
+    let escapes = trimmed.bytes().take_while(|&b| b == b';').count();
+    let marker = &trimmed[escapes..];
+    let dashes = marker.bytes().take_while(|&b| b == b'-').count();
+    let rest = marker[dashes..].strip_prefix("8<")?;
+    let after = rest.bytes().take_while(|&b| b == b'-').count();
+    if dashes == 0 || after == 0 {
+        return None;
+    }
+    let rest = &rest[after..];
+    let body = rest.trim_end();
+    let one = if body.is_empty() {
+        Some(Snippet::BlockMarker { space })
+    } else {
+        let name = body.trim_start_matches([' ', '\t']);
+        let quote = name.chars().next()?;
+        let inner = if (quote == '"' || quote == '\'') && name.len() >= 2 && name.ends_with(quote) {
+            &name[1..name.len() - 1]
+        } else {
+            return None;
+        };
+        (body.len() > name.len() && !inner.is_empty() && !inner.contains(quote))
+            .then_some(Snippet::One { space, name: inner })
+    }?;
+    if escapes > 0 {
+        let mut unescaped = line.to_string();
+        unescaped.remove(space.len());
+        return Some(Snippet::Escaped(unescaped));
+    }
+    Some(one)
+}
+
+/// `--8<-- [start:name]` or `[end:name]` anywhere on a line (after a comment sign, say):
+/// `(start, name)`.
+fn section_marker(line: &str) -> Option<(bool, &str)> {
+    let at = line.find("8<-")?;
+    let rest = line[at + 2..].trim_start_matches('-').trim_start();
+    let inner = rest.strip_prefix('[')?;
+    let inner = &inner[..inner.find(']')?];
+    let (kind, name) = inner.split_once(':')?;
+    let start = match kind.trim() {
+        "start" => true,
+        "end" => false,
+        _ => return None,
+    };
+    Some((start, name.trim()))
+}
+
+/// What part of a snippet's file is wanted.
+#[derive(Debug, PartialEq, Eq)]
+enum Part<'a> {
+    All,
+    /// 1-based inclusive line ranges (`file.md:3:7`, `file.md:3`, `file.md::7`, comma-separated).
+    Lines(Vec<(Option<u32>, Option<u32>)>),
+    /// The lines between `--8<-- [start:name]` and `[end:name]`.
+    Section(&'a str),
+}
+
+/// A snippet name split into its path and the part of the file it wants.
+fn snippet_part(name: &str) -> (&str, Part<'_>) {
+    let Some(colon) = name.find(':') else {
+        return (name, Part::All);
+    };
+    let (path, spec) = (&name[..colon], &name[colon + 1..]);
+    let is_section = spec.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && spec
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if is_section {
+        return (path, Part::Section(spec));
+    }
+    let mut ranges = Vec::new();
+    for piece in spec.split(',') {
+        let mut ends = piece.splitn(2, ':');
+        let num = |s: Option<&str>| -> Result<Option<u32>, ()> {
+            match s.map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(n) => n.parse::<u32>().map(Some).map_err(|_| ()),
+            }
+        };
+        match (num(ends.next()), num(ends.next())) {
+            (Ok(a), Ok(b)) => ranges.push((a, b)),
+            _ => return (name, Part::All),
+        }
+    }
+    (path, Part::Lines(ranges))
+}
+
+/// The byte range of `text` a snippet part covers; `None` if the section is not there.
+/// Several line ranges are joined by their outer ends (the lines between are kept: one run
+/// keeps the line map simple, and pymdownx users write one range almost always).
+fn snippet_range(text: &str, part: &Part) -> Option<Range<usize>> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let total = starts.len() as u32;
+    let line_start = |n: u32| -> usize {
+        starts
+            .get(n.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(text.len())
+    };
+    match part {
+        Part::All => Some(0..text.len()),
+        Part::Lines(ranges) => {
+            let first = ranges.iter().map(|r| r.0.unwrap_or(1)).min()?.max(1);
+            let last = ranges
+                .iter()
+                .map(|r| r.1.unwrap_or(total))
+                .max()?
+                .min(total);
+            (first <= last).then(|| line_start(first)..line_start(last + 1))
+        }
+        Part::Section(name) => {
+            let mut start = None;
+            for (i, &at) in starts.iter().enumerate() {
+                let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                match section_marker(&text[at..end]) {
+                    Some((true, n)) if n == *name && start.is_none() => {
+                        start = Some(line_start(i as u32 + 2));
+                    }
+                    Some((false, n)) if n == *name => {
+                        return start.map(|s| s..at);
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Whether the line is an ATX heading (`# Title`), up to three spaces in.
+fn atx_heading(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    if line.len() - t.len() > 3 {
+        return false;
+    }
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+
+    fn run(dir: &Path, file: &str) -> (String, Included, Vec<Diagnostic>) {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let mut diags = Vec::new();
+        let (out, inc) =
+            expand(dir, file, &text, 0, &mut diags).unwrap_or((text, Included::default()));
+        (out, inc, diags)
+    }
+
+    #[test]
+    fn myst_include_takes_the_part_between_markers_relative_to_the_file() {
+        let dir = handbook(&[
+            (
+                "README.md",
+                "# Project\n\n<!-- start -->\nShared *intro*.\n<!-- end -->\nTail.\n",
+            ),
+            (
+                "content/index.md",
+                "# Home\n\n```{include} ../README.md\n:start-after: <!-- start -->\n:end-before: <!-- end -->\n```\n\nAfter.\n",
+            ),
+        ]);
+        let (out, inc, diags) = run(dir.path(), "content/index.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(out, "# Home\n\n\nShared *intro*.\n\nAfter.\n");
+        assert_eq!(inc.files, ["README.md"]);
+        // "Shared" is line 4 of README.md; "After." line 8 of index.md.
+        let mut d = vec![
+            Diagnostic::warning(Code::BrokenLink, "content/index.md", "x").at(
+                &out,
+                out.find("Shared").unwrap()..out.find("Shared").unwrap() + 1,
+            ),
+            Diagnostic::warning(Code::BrokenLink, "content/index.md", "y").at(
+                &out,
+                out.find("After").unwrap()..out.find("After").unwrap() + 1,
+            ),
+        ];
+        let doc = crate::load::parse_doc(
+            "content/index.md".into(),
+            "index.md",
+            out.clone(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let mut doc = doc;
+        doc.source.included = Some(Box::new(inc));
+        relocate(&mut d, std::slice::from_ref(&doc));
+        assert_eq!((d[0].file.as_str(), d[0].line), ("README.md", 4));
+        assert_eq!((d[1].file.as_str(), d[1].line), ("content/index.md", 8));
+    }
+
+    #[test]
+    fn files_outside_the_handbook_are_never_read() {
+        let outer = handbook(&[("secret.txt", "TOP SECRET\n")]);
+        let root = outer.path().join("hb");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(
+            root.join("content/a.md"),
+            "```{literalinclude} ../../secret.txt\n```\n\n--8<-- \"../secret.txt\"\n\n--8<-- \"/etc/passwd\"\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            outer.path().join("secret.txt"),
+            root.join("content/link.txt"),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        std::fs::write(root.join("content/b.md"), "--8<-- \"content/link.txt\"\n").unwrap();
+        let (out, _, diags) = run(&root, "content/a.md");
+        assert!(!out.contains("SECRET"), "{out}");
+        assert_eq!(diags.len(), 3, "{diags:?}");
+        assert!(diags.iter().all(|d| d.code == "broken-include"));
+        assert!(
+            diags[0].message.contains("outside the handbook folder"),
+            "{}",
+            diags[0].message
+        );
+        #[cfg(unix)]
+        {
+            let (out, _, diags) = run(&root, "content/b.md");
+            assert!(!out.contains("SECRET"), "{out}");
+            assert!(diags[0].message.contains("outside"), "{diags:?}");
+        }
+    }
+
+    #[test]
+    fn snippets_with_sections_lines_indentation_and_escapes() {
+        let dir = handbook(&[
+            ("CHANGELOG.md", "# Changelog\n\n## 1.0\n\nFirst.\n"),
+            (
+                "snips/code.py",
+                "import x\n# --8<-- [start:main]\ndef main():\n    pass\n# --8<-- [end:main]\n",
+            ),
+            (
+                "content/a.md",
+                "--8<-- \"CHANGELOG.md:3:5\"\n\n```python\n--8<-- \"snips/code.py:main\"\n```\n\n- item\n\n    --8<-- \"snips/code.py\"\n\n;--8<-- \"shown.md\"\n",
+            ),
+        ]);
+        let (out, inc, diags) = run(dir.path(), "content/a.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            out,
+            "## 1.0\n\nFirst.\n\n```python\ndef main():\n    pass\n```\n\n- item\n\n    import x\n    def main():\n        pass\n\n--8<-- \"shown.md\"\n"
+        );
+        assert_eq!(inc.files, ["CHANGELOG.md", "snips/code.py"]);
+    }
+
+    #[test]
+    fn literalinclude_lines_language_caption_and_dedent() {
+        let dir = handbook(&[
+            (
+                "content/ex/app.py",
+                "import os\n\nclass A:\n    def f(self):\n        return 1\n",
+            ),
+            (
+                "content/a.md",
+                "~~~{literalinclude} ex/app.py\n:lines: 4-5\n:dedent:\n:caption: The method\n~~~\n",
+            ),
+        ]);
+        let (out, _, diags) = run(dir.path(), "content/a.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            out,
+            "*The method*\n\n```python\ndef f(self):\n    return 1\n```\n"
+        );
+    }
+
+    #[test]
+    fn includes_in_code_blocks_are_examples_and_cycles_stop() {
+        let dir = handbook(&[
+            (
+                "content/a.md",
+                "````markdown\n```{include} b.md\n```\n````\n\n:::{include} b.md\n:::\n",
+            ),
+            ("content/b.md", "B says hi.\n\n```{include} a.md\n```\n"),
+        ]);
+        let (out, inc, diags) = run(dir.path(), "content/a.md");
+        assert!(
+            out.starts_with("````markdown\n```{include} b.md\n```\n````\n"),
+            "{out}"
+        );
+        assert!(out.contains("B says hi."), "{out}");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("includes this file again"),
+            "{}",
+            diags[0].message
+        );
+        assert_eq!(diags[0].file, "content/b.md");
+        assert_eq!(inc.files, ["content/a.md", "content/b.md"]);
+    }
+
+    #[test]
+    fn missing_and_rst_includes_are_reported_and_leave_blank_lines() {
+        let dir = handbook(&[(
+            "content/a.md",
+            "Top.\n\n```{include} nope.md\n```\n\n```{include} ../NEWS.rst\n```\n\nEnd.\n",
+        )]);
+        let (out, inc, diags) = run(dir.path(), "content/a.md");
+        assert_eq!(out.lines().count(), 9);
+        assert_eq!(out.lines().nth(8), Some("End."));
+        assert_eq!(diags.len(), 2);
+        assert_eq!((diags[0].line, diags[1].line), (3, 6));
+        assert!(diags[1].message.contains("reStructuredText"));
+        assert!(inc.origins.is_empty());
+        assert_eq!(inc.files, ["content/nope.md"]);
+    }
+
+    #[test]
+    fn heading_offset_and_front_matter() {
+        let dir = handbook(&[
+            (
+                "content/part.md",
+                "---\ntitle: Part\n---\n# Part\n\n```\n# not a heading\n```\n",
+            ),
+            (
+                "content/a.md",
+                "```{include} part.md\n:heading-offset: 1\n```\n",
+            ),
+        ]);
+        let (out, _, _) = run(dir.path(), "content/a.md");
+        assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn snippet_lines_are_recognised_as_pymdownx_does() {
+        assert_eq!(
+            snippet_line("--8<-- \"a.md\""),
+            Some(Snippet::One {
+                space: "",
+                name: "a.md"
+            })
+        );
+        assert_eq!(
+            snippet_line("  -8<- 'a.md'"),
+            Some(Snippet::One {
+                space: "  ",
+                name: "a.md"
+            })
+        );
+        assert_eq!(
+            snippet_line("--8<--"),
+            Some(Snippet::BlockMarker { space: "" })
+        );
+        assert_eq!(snippet_line("--8<-- \"a.md\" trailing"), None);
+        assert_eq!(snippet_line("text --8<-- \"a.md\""), None);
+        assert_eq!(snippet_line("--8<--\"a.md\""), None);
+        assert_eq!(
+            snippet_part("a.md:2:4"),
+            ("a.md", Part::Lines(vec![(Some(2), Some(4))]))
+        );
+        assert_eq!(snippet_part("a.md:intro"), ("a.md", Part::Section("intro")));
+        assert_eq!(
+            section_marker("# --8<-- [start:intro]"),
+            Some((true, "intro"))
+        );
+    }
+}
