@@ -114,6 +114,12 @@ pub enum Kind {
         kind: pulldown_cmark::BlockQuoteKind,
         drawn: Drawn,
     },
+    /// An abbreviation's definition line (`*[SLO]: Service level objective`, Python-
+    /// Markdown's `abbr`, as MkDocs sites write them in a snippet every page includes),
+    /// blanked: `construct` is the abbreviation, the line's text after `]:` what it stands
+    /// for ([`abbreviation_title`]). The renderer wraps the abbreviation's whole-word uses in
+    /// the page's text in `<abbr>`.
+    Abbr,
 }
 
 /// A MyST role orgbook knows how to draw. Roles of a project's own Sphinx extensions
@@ -221,12 +227,14 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     }
     let mkdocs = mkdocs_lines(body);
     let api = mkdocstrings_blocks(body);
+    let abbreviations = abbreviation_lines(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
         .max(targets.last().map(|t| t.start))
         .max(api.last().map(|a| a.0.range.start))
         .max(admonitions.last().map(|a| a.range.start))
-        .max(mkdocs.last().map(|m| m.0.range.start));
+        .max(mkdocs.last().map(|m| m.0.range.start))
+        .max(abbreviations.last().map(|a| a.range.start));
     let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
@@ -382,7 +390,12 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         .chain(api.into_iter().flat_map(|(line, options)| {
             std::iter::once((line.range.clone(), true, Some(line), None))
                 .chain(options.into_iter().map(|o| (o, true, None, None)))
-        }));
+        }))
+        .chain(
+            abbreviations
+                .into_iter()
+                .map(|a| (a.range.clone(), true, Some(a), None)),
+        );
     // Where drawn MkDocs blocks start, in order.
     let mut drawn_at = Vec::new();
     for (line, blanked, report, parent) in lines {
@@ -455,6 +468,31 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         out = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
     }
     (Cow::Owned(out), found)
+}
+
+/// Python-Markdown abbreviation definitions, `*[ABBR]: what it stands for` alone on a line
+/// (code is told apart by the caller).
+fn abbreviation_lines(body: &str) -> Vec<Leftover> {
+    memchr::memmem::find_iter(body.as_bytes(), b"*[")
+        .filter(|&at| at == 0 || body.as_bytes()[at - 1] == b'\n')
+        .filter_map(|at| {
+            let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+            let line = body[at..end].trim_end();
+            let (abbr, _) = line[2..].split_once("]:")?;
+            let abbr = abbr.trim();
+            (!abbr.is_empty() && !abbr.contains(['[', ']']) && abbr.len() <= 64).then(|| Leftover {
+                range: at..end,
+                construct: abbr.to_string(),
+                kind: Kind::Abbr,
+            })
+        })
+        .collect()
+}
+
+/// What an abbreviation definition line (`*[SLO]: Service level objective`) says the
+/// abbreviation stands for.
+pub fn abbreviation_title(line: &str) -> &str {
+    line.split_once("]:").map_or("", |(_, t)| t.trim())
 }
 
 /// mkdocstrings' and mkdocs-click's blocks, `::: package.module` (or `::: mkdocs-click`) at

@@ -577,6 +577,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // At the start of a MyST code directive's text, where its options are.
     let mut code_options = false;
     let mut title_deps = Vec::new();
+    let mut in_code_block = false;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -590,9 +591,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         .filter(|l| l.kind == crate::leftovers::Kind::MkDocs && l.construct.starts_with(":::"))
         .count();
     let mut api_reported = false;
+    // Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
+    let mut abbreviations: Vec<(String, String)> = Vec::new();
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
+            crate::leftovers::Kind::Abbr => {
+                let line = doc.source.text.get(span.clone()).unwrap_or("");
+                let title = crate::leftovers::abbreviation_title(line).to_string();
+                abbreviations.push((l.construct, title));
+                continue;
+            }
             crate::leftovers::Kind::Callout {
                 kind,
                 next_block_only,
@@ -984,6 +993,23 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::End(_) if in_heading.is_none() => prelude = false,
             _ => {}
         }
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            _ => {}
+        }
+        if !abbreviations.is_empty()
+            && !synthetic
+            && !in_code_block
+            && image_depth == 0
+            && in_heading.is_none()
+            && let Event::Text(t) = &event
+            && let Some(html) = abbreviated(t, &abbreviations)
+        {
+            rendered.text.push_str(t);
+            events.push(Event::InlineHtml(html.into()));
+            continue;
+        }
         let event = match event {
             e if synthetic => e,
             Event::Start(Tag::Heading {
@@ -1331,6 +1357,42 @@ struct RawRegion {
 }
 
 /// Whether the newest buffered event is raw HTML (a block or an inline tag).
+/// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`, as
+/// Python-Markdown's `abbr` draws them; `None` when it uses none.
+fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    // (start, end, title), the longest at a place first.
+    let mut uses: Vec<(usize, usize, &str)> = Vec::new();
+    for (abbr, title) in abbreviations {
+        for (at, _) in text.match_indices(abbr.as_str()) {
+            let end = at + abbr.len();
+            if !word(text[..at].chars().next_back()) && !word(text[end..].chars().next()) {
+                uses.push((at, end, title));
+            }
+        }
+    }
+    if uses.is_empty() {
+        return None;
+    }
+    uses.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut out = String::with_capacity(text.len() + uses.len() * 32);
+    let mut pos = 0;
+    for (start, end, title) in uses {
+        if start < pos {
+            continue;
+        }
+        out.push_str(&crate::text::escape_html(&text[pos..start]));
+        out.push_str("<abbr title=\"");
+        out.push_str(&crate::text::escape_html(title));
+        out.push_str("\">");
+        out.push_str(&crate::text::escape_html(&text[start..end]));
+        out.push_str("</abbr>");
+        pos = end;
+    }
+    out.push_str(&crate::text::escape_html(&text[pos..]));
+    Some(out)
+}
+
 fn event_is_raw(events: &[Event]) -> bool {
     matches!(events.last(), Some(Event::Html(_) | Event::InlineHtml(_)))
 }
@@ -2163,6 +2225,32 @@ mod tests {
         assert_eq!(render_path(&hb, "content/b.md").0.leading_h1, None);
         assert_eq!(render_path(&hb, "content/c.md").0.leading_h1, None);
         assert!(!render_path(&hb, "content/a.md").0.html.contains("note"));
+    }
+
+    #[test]
+    fn abbreviations_are_defined_on_their_own_lines_and_wrap_whole_words_outside_code() {
+        let hb = book(
+            &[(
+                "a.md",
+                "The SLO holds; SLOs and XSLO do not. `SLO` in code.\n\n```\nSLO\n*[CI]: not a definition\n```\n\n*[SLO]: Service <level> objective\n*[CI]: Continuous integration\n",
+            )],
+            &[],
+            false,
+        );
+        let html = render(&hb, 0, &mut Vec::new()).html;
+        assert_eq!(
+            html.matches("<abbr title=\"Service &lt;level&gt; objective\">SLO</abbr>")
+                .count(),
+            1,
+            "{html}"
+        );
+        assert!(html.contains("SLOs and XSLO"), "{html}");
+        assert!(html.contains("<code>SLO</code>"), "{html}");
+        assert!(html.contains("*[CI]: not a definition"), "{html}");
+        assert!(
+            !html.contains("*[SLO]") && !html.contains("Continuous"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -146,6 +146,14 @@ pub fn relocate(diags: &mut [Diagnostic], docs: &[Doc]) {
         };
         d.line = o.file_line + (d.line - o.line);
         if &*o.file != d.file.as_str() {
+            // Links in included text are read from the page that includes it.
+            let help = format!(
+                "{}{}(this text is included by {}, and read as part of it)",
+                d.help.as_deref().unwrap_or(""),
+                if d.help.is_some() { " " } else { "" },
+                d.file
+            );
+            d.help = Some(help.into_boxed_str());
             d.file = o.file.to_string();
         }
         if o.indent > 0 {

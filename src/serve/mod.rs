@@ -90,6 +90,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let mut warnings = 0;
     report(root, &rebuild, None, &mut warnings);
     store.publish(&rebuild.diagnostics, rebuild.delta.as_ref(), true);
+    watcher.watch_also(model.include_folders());
     http::start(listener, store.clone(), root).map_err(ServeError::Http)?;
     eprintln!("Serving {} at {url} (Ctrl-C to stop)", root.display());
     if options.open {
@@ -198,6 +199,7 @@ fn rebuild_loop(
             eprintln!("warning: {problem}");
         }
         changes.merge(watch::classify(&root, &added));
+        model.add_includers(&mut changes);
         if changes.is_empty() {
             continue;
         }
@@ -230,6 +232,7 @@ fn rebuild_loop(
         }
         report(&root, &rebuild, Some(&changes), &mut warnings);
         store.publish(&rebuild.diagnostics, rebuild.delta.as_ref(), true);
+        watcher.watch_also(model.include_folders());
     }
 }
 

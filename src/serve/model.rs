@@ -69,6 +69,9 @@ pub struct Changes {
     pub static_files: BTreeSet<PathBuf>,
     /// Paths under `content/`: files or folders, changed, created or gone.
     pub content: BTreeSet<PathBuf>,
+    /// Other paths below the root: they matter when a document includes one
+    /// ([`Model::add_includers`] turns those into the documents' paths).
+    pub other: BTreeSet<PathBuf>,
     /// Events were lost (or too many to sort out): re-read everything.
     pub rescan: bool,
 }
@@ -80,6 +83,7 @@ impl Changes {
             && !self.rescan
             && self.static_files.is_empty()
             && self.content.is_empty()
+            && self.other.is_empty()
     }
 
     pub fn merge(&mut self, other: Changes) {
@@ -88,6 +92,7 @@ impl Changes {
         self.rescan |= other.rescan;
         self.static_files.extend(other.static_files);
         self.content.extend(other.content);
+        self.other.extend(other.other);
     }
 }
 
@@ -398,8 +403,51 @@ impl Model {
     }
 
     /// Applies changes read from disk and renders what they affect.
+    /// Adds to `changes.content` every document that includes a changed path
+    /// (`load::include`), and drops the other paths outside content/: a change to a
+    /// file nothing includes changes nothing.
+    pub fn add_includers(&self, changes: &mut Changes) {
+        let other = std::mem::take(&mut changes.other);
+        let changed: HashSet<String> = other
+            .iter()
+            .chain(&changes.content)
+            .filter_map(|p| p.strip_prefix(&self.root).ok())
+            .map(|p| crate::diagnostic::display_path(Path::new(""), p))
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        for doc in &self.handbook.docs {
+            if let Some(included) = &doc.source.included
+                && included.files.iter().any(|f| changed.contains(f))
+            {
+                changes.content.insert(self.root.join(&doc.source.path));
+            }
+        }
+    }
+
+    /// Folders holding files the documents include, outside the folders `serve` watches
+    /// anyway: watched too, so that an edit there shows.
+    pub fn include_folders(&self) -> BTreeSet<PathBuf> {
+        self.handbook
+            .docs
+            .iter()
+            .filter_map(|d| d.source.included.as_deref())
+            .flat_map(|i| &i.files)
+            .filter_map(|f| f.rsplit_once('/').map(|(dir, _)| dir))
+            .filter(|dir| {
+                let top = dir.split('/').next().unwrap_or(dir);
+                !super::watch::WATCHED_DIRS.contains(&top)
+            })
+            .map(|dir| self.root.join(dir))
+            .collect()
+    }
+
     pub fn update(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
+        let mut with_includers = changes.clone();
+        self.add_includers(&mut with_includers);
+        let changes = &with_includers;
         self.laps.take();
         // A file added to or removed from static/ can mend or break links in any page
         // (`/img/logo.png`): re-read everything, as for a configuration change. An edit of
@@ -660,12 +708,22 @@ impl Model {
                 }
                 continue;
             }
+            let old = hb.by_path.get(&path).map(|&id| &hb.docs[id]);
+            // Problems in a file outside content/ that this document includes were
+            // reported while loading it: they are this load's now (kept under its path),
+            // whatever the first load filed them under.
+            for d in [old, doc.as_ref()].into_iter().flatten() {
+                for f in d.source.included.iter().flat_map(|i| &i.files) {
+                    if !f.starts_with("content/") {
+                        self.load_diags.remove(f);
+                    }
+                }
+            }
             if diags.is_empty() {
                 self.load_diags.remove(&path);
             } else {
                 self.load_diags.insert(path.clone(), diags);
             }
-            let old = hb.by_path.get(&path).map(|&id| &hb.docs[id]);
             let was_unparsed = unparsed.contains(&path);
             match (doc, old) {
                 (Some(doc), Some(old)) => {
@@ -973,11 +1031,26 @@ impl Model {
     /// Every diagnostic, sorted as `build` sorts them.
     fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
-            .diags_before_derived()
-            .chain(&self.derived_diags)
+            .config_diags
+            .iter()
+            .chain(&self.theme_diags)
+            .chain(self.load_diags.values().flatten())
             .cloned()
             .collect();
+        let after_load = all.len();
+        all.extend(
+            self.link_diags
+                .iter()
+                .chain(self.md_diags.iter().flatten())
+                .chain(&self.anchor_diags)
+                .chain(&self.render_diags)
+                .chain(&self.derived_diags)
+                .cloned(),
+        );
+        // As `build` does (`site::run`).
+        load::include::relocate(&mut all[after_load..], &self.handbook.docs);
         diagnostic::sort(&mut all);
+        all.dedup();
         all
     }
 

@@ -1345,3 +1345,102 @@ fn an_mkdocs_nav_edit_reorders_pages_as_a_fresh_build_does() {
     );
     assert_good(&model, &r, "body edit of a listed page");
 }
+
+/// Files a page includes (`load::include`), inside content/ or anywhere in the handbook
+/// folder: an edit to one, a new one, a removed one and a broken nested one each give
+/// what a fresh build gives.
+#[test]
+fn edits_to_included_files_reach_the_pages_that_include_them() {
+    let book = Book::with(&[
+        (
+            "content/index.md",
+            "# Home\n\n```{include} ../README.md\n:start-after: <!-- docs -->\n```\n\n--8<-- \"snips/part.md\"\n",
+        ),
+        ("README.md", "# Repo\n\n<!-- docs -->\nFirst words.\n"),
+        ("snips/part.md", "Part one.\n"),
+    ]);
+    let (mut model, rebuild) = served(&book);
+    assert_good(&model, &rebuild, "cold");
+    let page =
+        |model: &Model| String::from_utf8(bytes_of_body(&model.site()["index.html"])).unwrap();
+    assert!(page(&model).contains("First words.") && page(&model).contains("Part one."));
+    assert_eq!(
+        model.include_folders(),
+        BTreeSet::from([book.path("snips")])
+    );
+    // As the watcher sorts them: README.md and snips/ are neither content nor theme.
+    let outside = |rel: &str| super::watch::classify(&book.root, &[book.path(rel)]);
+
+    book.write("README.md", "# Repo\n\n<!-- docs -->\nNew words.\n");
+    let rebuild = update(&mut model, &outside("README.md"));
+    assert_eq!(rebuild.docs_changed, ["content/index.md"]);
+    assert!(page(&model).contains("New words."));
+    assert_good(&model, &rebuild, "README edited");
+
+    // A role in the included part: warned about at the snippet's own line.
+    book.write("snips/part.md", "Part one.\n\nSee {pypi}`nox`.\n");
+    let rebuild = update(&mut model, &outside("snips/part.md"));
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.file == "snips/part.md" && d.line == 3),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert_good(&model, &rebuild, "snippet edited");
+
+    // A nested include of a file that is not there yet, then written.
+    book.write("snips/part.md", "Part one.\n\n--8<-- \"snips/later.md\"\n");
+    let rebuild = update(&mut model, &outside("snips/part.md"));
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "broken-include" && d.file == "snips/part.md"),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert_good(&model, &rebuild, "nested include missing");
+    book.write("snips/later.md", "Later words.\n");
+    let rebuild = update(&mut model, &outside("snips/later.md"));
+    assert!(page(&model).contains("Later words."));
+    assert!(rebuild.diagnostics.is_empty(), "{:?}", rebuild.diagnostics);
+    assert_good(&model, &rebuild, "nested include written");
+
+    // A file nothing includes changes nothing.
+    book.write("NOTES.md", "scratch\n");
+    let mut changes = outside("NOTES.md");
+    model.add_includers(&mut changes);
+    assert!(changes.is_empty());
+
+    book.remove("README.md");
+    let rebuild = update(&mut model, &outside("README.md"));
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "broken-include" && d.file == "content/index.md" && d.line == 3),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert_good(&model, &rebuild, "README removed");
+
+    // Served from the start with a nested include broken (its warning is in README.md,
+    // loaded as part of content/index.md), then mended: no stale warning is left.
+    book.write("README.md", "<!-- docs -->\n--8<-- \"snips/gone.md\"\n");
+    let (mut model, rebuild) = served(&book);
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "broken-include" && d.file == "README.md"),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    book.write("snips/gone.md", "Back.\n");
+    let rebuild = update(&mut model, &outside("snips/gone.md"));
+    assert!(rebuild.diagnostics.is_empty(), "{:?}", rebuild.diagnostics);
+    assert!(page(&model).contains("Back."));
+    assert_good(&model, &rebuild, "nested include mended");
+}

@@ -30,7 +30,7 @@ use std::time::Duration;
 const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The folders below the root that are watched recursively.
-const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];
+pub const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];
 
 /// How often the scanner compares the watched folders with its last listing. A listing of
 /// a 10,000-file handbook is some 10,000 `stat` calls (tens of milliseconds); every 3 s that
@@ -117,6 +117,24 @@ impl Watcher {
         };
         watcher.debouncer.watch(root, RecursiveMode::NonRecursive)?;
         Ok(watcher)
+    }
+
+    /// Also watches `folders` (not recursively): those holding files the pages include,
+    /// outside the folders watched anyway. A folder that cannot be watched is skipped (an
+    /// edit there then shows after the next edit of the page).
+    pub fn watch_also(&mut self, folders: BTreeSet<PathBuf>) {
+        for dir in folders {
+            if dir != self.root
+                && !self.watching.contains(&dir)
+                && dir.is_dir()
+                && self
+                    .debouncer
+                    .watch(&dir, RecursiveMode::NonRecursive)
+                    .is_ok()
+            {
+                self.watching.insert(dir);
+            }
+        }
     }
 
     /// Watches the folders that exist now and were not watched yet. Returns the folders
@@ -276,8 +294,13 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             "static" => {
                 changes.static_files.insert(p.clone());
             }
-            // The output of `orgbook build`, version control, anything else: not ours.
-            _ => {}
+            // Version control: never ours.
+            ".git" | ".hg" | ".svn" => {}
+            // The output of `orgbook build`, anything else: ours only if a page includes
+            // it (`Model::add_includers` sorts that out).
+            _ => {
+                changes.other.insert(p.clone());
+            }
         }
     }
     changes
@@ -307,7 +330,9 @@ mod tests {
         assert!(c.config && c.theme && !c.rescan);
         assert_eq!(c.content.len(), 2);
         assert_eq!(c.static_files.len(), 1);
-        assert!(classify(root, &[PathBuf::from("/hb/public/x.html")]).is_empty());
+        // Anything else is kept aside: a page may include it.
+        assert_eq!(c.other.len(), 1);
+        assert!(classify(root, &[PathBuf::from("/hb/.git/x")]).is_empty());
     }
 
     #[test]

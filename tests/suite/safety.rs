@@ -1196,6 +1196,12 @@ mod codes {
                 "+++\ntitle = \"Moved\"\npermalink = \"https://example.com/new\"\n+++\nBody.\n",
             );
         }),
+        (Code::BrokenInclude, |b| {
+            b.write(
+                "content/guide/changes.md",
+                "# Changes\n\n```{include} ../../CHANGES.md\n```\n",
+            );
+        }),
         (Code::TemplateLeftover, |b| {
             b.write(
                 "content/guide/liquid.md",
