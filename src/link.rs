@@ -988,7 +988,8 @@ pub fn retarget_anchors(
             link.href = new_href;
         }
     }
-    let mut fixes: Vec<(DocId, usize, String)> = Vec::new();
+    // (document, link, the heading id it means, whether by another generator's slug rule)
+    let mut fixes: Vec<(DocId, usize, String, bool)> = Vec::new();
     for (id, r) in rendered.iter().enumerate() {
         for (i, link) in r.links.iter().enumerate() {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
@@ -1005,11 +1006,19 @@ pub fn retarget_anchors(
                         .any(|s| s.eq_ignore_ascii_case(anchor))
             });
             if let Some(h) = found {
-                fixes.push((id, i, h.id.clone()));
+                fixes.push((id, i, h.id.clone(), true));
+            } else if let Some((labelled, heading_id, _)) = handbook.myst_labels.get(anchor)
+                && *labelled == target
+                && !heading_id.is_empty()
+                && heads.iter().any(|h| &h.id == heading_id)
+            {
+                // MyST: `(label)=` before a heading makes `#label` that heading (mystmd
+                // gives it the label as its id), so this is no other rule's slug.
+                fixes.push((id, i, heading_id.clone(), false));
             }
         }
     }
-    for (id, i, new_id) in fixes {
+    for (id, i, new_id, other_rule) in fixes {
         let r = &mut rendered[id];
         let link = &mut r.links[i];
         let old_href = link.href.clone();
@@ -1018,18 +1027,20 @@ pub fn retarget_anchors(
             .map_or(old_href.as_str(), |(b, _)| b);
         let new_href = format!("{base}#{new_id}");
         let doc = &handbook.docs[id];
-        let d = Diagnostic::warning(
-            "anchor-other-rule",
-            &doc.source.path,
-            format!(
-                "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
-                link.anchor.as_deref().unwrap_or("")
-            ),
-        )
-        .with_help(format!(
-            "write `#{new_id}`, the id GitHub and orgbook give that heading"
-        ));
-        diags.push(link.locate(d, &doc.source.text));
+        if other_rule {
+            let d = Diagnostic::warning(
+                "anchor-other-rule",
+                &doc.source.path,
+                format!(
+                    "`#{}` matches heading `#{new_id}` only under another generator's slug rule",
+                    link.anchor.as_deref().unwrap_or("")
+                ),
+            )
+            .with_help(format!(
+                "write `#{new_id}`, the id GitHub and orgbook give that heading"
+            ));
+            diags.push(link.locate(d, &doc.source.text));
+        }
         if let Some(written) = link.anchor.replace(new_id) {
             r.retargeted.push((i, written));
         }

@@ -578,6 +578,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut code_options = false;
     let mut title_deps = Vec::new();
     let mut in_code_block = false;
+    // A link to a MyST label just opened: where its start is in `events`, and the title to
+    // show if it has no text.
+    let mut empty_link_title: Option<(usize, String)> = None;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -1010,6 +1013,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             events.push(Event::InlineHtml(html.into()));
             continue;
         }
+        if let Event::End(TagEnd::Link) = &event
+            && let Some((at, title)) = empty_link_title.take()
+            && events.len() == at + 1
+        {
+            rendered.text.push_str(&title);
+            events.push(Event::Text(title.into()));
+        }
         let event = match event {
             e if synthetic => e,
             Event::Start(Tag::Heading {
@@ -1063,6 +1073,19 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             ) => Event::Start(tag),
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let image = matches!(tag, Tag::Image { .. });
+                // MyST: a link without text to a label (`[](#label)`, `[](label)`) shows
+                // the heading the label names.
+                if let Tag::Link { dest_url, .. } = &tag {
+                    let label = match dest_url.split_once('#') {
+                        Some(("", fragment)) => Some(fragment),
+                        Some(_) => None,
+                        None => Some(&**dest_url),
+                    };
+                    empty_link_title = label
+                        .and_then(|l| handbook.myst_labels.get(l))
+                        .filter(|(_, _, heading)| !heading.is_empty())
+                        .map(|(_, _, heading)| (events.len(), heading.clone()));
+                }
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
                     && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
                 {
@@ -1558,6 +1581,30 @@ fn rewrite<'a>(
     let path = path.split_once('?').map_or(path, |(p, _)| p);
     let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
     if path.is_empty() {
+        // MyST: `#label` names the heading after a `(label)=` line, on any page.
+        if let Some(label) = &anchor
+            && let Some((labelled, heading, _)) = handbook.myst_labels.get(label.as_str())
+            && !heading.is_empty()
+        {
+            let href = if *labelled == self_id {
+                format!("#{heading}")
+            } else {
+                rendered.title_deps.push(*labelled);
+                format!(
+                    "{root}{}#{heading}",
+                    encode_path(&handbook.docs[*labelled].url)
+                )
+            };
+            rendered.links.push(LinkRef {
+                target: Some(*labelled),
+                anchor: Some(heading.clone()),
+                span,
+                href: href.clone(),
+                asset: None,
+                spot: None,
+            });
+            return Some(href.into());
+        }
         rendered.links.push(LinkRef {
             target: Some(self_id),
             anchor,
@@ -2225,6 +2272,42 @@ mod tests {
         assert_eq!(render_path(&hb, "content/b.md").0.leading_h1, None);
         assert_eq!(render_path(&hb, "content/c.md").0.leading_h1, None);
         assert!(!render_path(&hb, "content/a.md").0.html.contains("note"));
+    }
+
+    #[test]
+    fn fragment_links_to_myst_labels_reach_their_heading_on_any_page_and_get_its_title() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "# A\n\n(setup)=\n## Set it up\n\nSee [](#setup), [the limits](#limits) and [](#nowhere).\n",
+                ),
+                ("b.md", "# B\n\n(limits)=\n### Known limits\n"),
+            ],
+            &[],
+            false,
+        );
+        let r = render_path(&hb, "content/a.md").0;
+        assert!(
+            r.html
+                .contains("<a href=\"#set-it-up\">Set it up</a>, <a href=\"b.html#known-limits\">the limits</a> and <a href=\"#nowhere\"></a>"),
+            "{}",
+            r.html
+        );
+        let targets: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.target, l.anchor.as_deref()))
+            .collect();
+        let (a, b) = (hb.by_path["content/a.md"], hb.by_path["content/b.md"]);
+        assert_eq!(
+            targets,
+            [
+                (Some(a), Some("set-it-up")),
+                (Some(b), Some("known-limits")),
+                (Some(a), Some("nowhere"))
+            ]
+        );
     }
 
     #[test]
