@@ -2308,6 +2308,25 @@ mod tests {
                 (Some(a), Some("nowhere"))
             ]
         );
+        // Written with the page (`b.md#limits`): pointed at the heading when anchors are
+        // checked, with no diagnostic (it is MyST's rule, not a slug of another generator).
+        let hb = book(
+            &[
+                ("a.md", "[x](b.md#limits)\n"),
+                ("b.md", "# B\n\n(limits)=\n### Known limits\n"),
+            ],
+            &[],
+            false,
+        );
+        let mut rendered: Vec<Rendered> = (0..hb.docs.len())
+            .map(|id| render(&hb, id, &mut Vec::new()))
+            .collect();
+        let mut d = Vec::new();
+        crate::link::retarget_anchors(&hb, &mut rendered, &mut d);
+        assert_eq!(hrefs(&rendered[0].html), ["b.html#known-limits"]);
+        assert!(d.is_empty(), "{d:?}");
+        crate::link::check_anchors(&hb, &rendered, &mut d);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
