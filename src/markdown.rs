@@ -161,6 +161,9 @@ pub struct Rendered {
     /// Documents whose title this body shows as a link's text (a MyST toctree entry, a
     /// `{doc}` role): when one's title changes, `serve` renders this body again.
     pub title_deps: Vec<DocId>,
+    /// The body has API documentation blocks orgbook does not generate (mkdocstrings,
+    /// mkdocs-click): links to anchors those would make are counted, not each reported.
+    pub generated_anchors: bool,
 }
 
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
@@ -594,6 +597,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         .filter(|l| l.kind == crate::leftovers::Kind::MkDocs && l.construct.starts_with(":::"))
         .count();
     let mut api_reported = false;
+    rendered.generated_anchors = api_blocks > 0;
     // Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
     let mut abbreviations: Vec<(String, String)> = Vec::new();
     for l in leftovers {

@@ -1138,10 +1138,20 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
     // The broken link inside the admonition's body: its exact line and column.
     // An mkdocstrings block is reported at its line (and not shown: below).
     // The snippet on line 6 is included (the lines it adds do not move the positions
-    // of what follows).
+    // of what follows). The home page's two links to anchors the API blocks would make
+    // are one warning, on the page with the blocks.
     assert_eq!(
         found,
-        [at("broken-link", 14, 15), at("template-leftover", 48, 1)]
+        [
+            at("missing-anchor", 0, 0),
+            at("broken-link", 14, 15),
+            at("template-leftover", 48, 1)
+        ]
+    );
+    assert!(
+        run.stdout.contains("2 link(s) from 1 file(s) point at anchors this page's mkdocstrings (or mkdocs-click) blocks would make"),
+        "{}",
+        run.stdout
     );
     book.write("content/runbooks/checklist.md", "# Release checklist\n");
     book.build()
