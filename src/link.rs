@@ -334,6 +334,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
 
     let (myst_labels, heading_titles) = scan_pages(&docs);
+    let wiki_names = wiki_names(&docs, &assets);
     Handbook {
         config,
         docs,
@@ -359,7 +360,36 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         near: Default::default(),
         myst_labels,
         heading_titles,
+        wiki_names,
     }
+}
+
+/// [`Handbook::wiki_names`]: every page by its file name without extension, every content
+/// file by its file name.
+fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, Vec<String>> {
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    let pages = docs.iter().map(|d| {
+        let rel = d
+            .source
+            .path
+            .strip_prefix("content/")
+            .unwrap_or(&d.source.path);
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        (crate::load::markdown_stem(name), rel)
+    });
+    let files = assets
+        .iter()
+        .map(|a| (a.rsplit('/').next().unwrap_or(a), a.as_str()));
+    for (name, rel) in pages.chain(files) {
+        names
+            .entry(crate::model::wiki_name(name))
+            .or_default()
+            .push(rel.to_string());
+    }
+    for paths in names.values_mut() {
+        paths.sort();
+    }
+    names
 }
 
 /// MyST labels by name: a page, a heading id and its text.
@@ -1038,6 +1068,10 @@ pub fn retarget_anchors(
                 // MyST: `(label)=` before a heading makes `#label` that heading (mystmd
                 // gives it the label as its id), so this is no other rule's slug.
                 fixes.push((id, i, heading_id.clone(), false));
+            } else if rendered[target].generated_anchors {
+                // An anchor the target's API blocks would have made: the link opens the
+                // page at its top (no dangling fragment); `check_anchors` counts it.
+                fixes.push((id, i, String::new(), false));
             }
         }
     }
@@ -1048,7 +1082,11 @@ pub fn retarget_anchors(
         let base = old_href
             .rsplit_once('#')
             .map_or(old_href.as_str(), |(b, _)| b);
-        let new_href = format!("{base}#{new_id}");
+        let new_href = if new_id.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}#{new_id}")
+        };
         let doc = &handbook.docs[id];
         if other_rule {
             let d = Diagnostic::warning(
@@ -1064,7 +1102,11 @@ pub fn retarget_anchors(
             ));
             diags.push(link.locate(d, &doc.source.text));
         }
-        if let Some(written) = link.anchor.replace(new_id) {
+        if new_id.is_empty() {
+            // The anchor as written stays, for `check_anchors` to count.
+            r.retargeted
+                .push((i, link.anchor.clone().unwrap_or_default()));
+        } else if let Some(written) = link.anchor.replace(new_id) {
             r.retargeted.push((i, written));
         }
         link.href = new_href.clone();

@@ -178,6 +178,63 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Where a wikilink goes, as a destination the link resolver reads (`/path/under/content.md`
+/// or `#heading`): `target` as a path from the page or from `content/` (Obsidian's
+/// `[[folder/Note]]`), else a page or file of that name anywhere (GitHub wikis and Obsidian
+/// match by file name: `[[Release Process]]` is `release-process.md`), the one in the
+/// page's folder first, else the one with the shortest path. A `#Heading` is the heading
+/// of that text. `None` when nothing has that name.
+fn wiki_target(handbook: &Handbook, from_dir: &str, target: &str) -> Option<String> {
+    let (name, heading) = match target.split_once('#') {
+        Some((n, h)) => (n.trim(), Some(h.trim())),
+        None => (target.trim(), None),
+    };
+    // Obsidian's block references (`#^id`) name no heading.
+    let fragment = heading
+        .filter(|h| !h.is_empty() && !h.starts_with('^'))
+        .map(|h| format!("#{}", crate::text::heading_id(h)))
+        .unwrap_or_default();
+    if name.is_empty() {
+        return (!fragment.is_empty()).then_some(fragment);
+    }
+    let under_content = |p: &str| p.strip_prefix("content/").map(str::to_string);
+    let known = |rel: &str| {
+        let path = format!("content/{rel}");
+        handbook.by_path.contains_key(&path)
+            || handbook.assets.binary_search(&rel.to_string()).is_ok()
+    };
+    let dir = under_content(from_dir).unwrap_or_default();
+    for base in [dir.as_str(), ""] {
+        for ext in ["", ".md", ".mdx", ".markdown"] {
+            let rel = if base.is_empty() {
+                format!("{name}{ext}")
+            } else {
+                format!("{base}/{name}{ext}")
+            };
+            if known(&rel) {
+                return Some(format!("/{rel}{fragment}"));
+            }
+        }
+    }
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let paths = handbook
+        .wiki_names
+        .get(&crate::model::wiki_name(file))
+        .or_else(|| {
+            handbook
+                .wiki_names
+                .get(&crate::model::wiki_name(crate::load::markdown_stem(file)))
+        })?;
+    let in_dir = |p: &&String| p.rsplit_once('/').map_or("", |(d, _)| d) == dir;
+    let best = paths.iter().find(in_dir).or_else(|| {
+        paths
+            .iter()
+            .min_by_key(|p| (p.matches('/').count(), p.as_str()))
+    })?;
+    Some(format!("/{best}{fragment}"))
 }
 
 /// Callouts written for other generators, drawn as GitHub alerts are: a Docusaurus
@@ -584,6 +641,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // A link to a MyST label just opened: where its start is in `events`, and the title to
     // show if it has no text.
     let mut empty_link_title: Option<(usize, String)> = None;
+    // Wikilinks shown as text (they name nothing): how many are open.
+    let mut unlinked_depth = 0usize;
+    // A GitHub-wiki link just opened at this index of `events`, and the text it shows.
+    let mut wiki_text: Option<(usize, String)> = None;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -1017,6 +1078,25 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             events.push(Event::InlineHtml(html.into()));
             continue;
         }
+        // An unresolved wikilink is its text: its start was skipped, so is its end.
+        if unlinked_depth > 0 && matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
+            unlinked_depth -= 1;
+            continue;
+        }
+        // A GitHub-wiki link (`[[Link text|Page]]`) shows the text written first.
+        if let Some((at, text)) = &wiki_text
+            && events.len() > *at
+        {
+            match &event {
+                Event::End(TagEnd::Link) => {
+                    rendered.text.push_str(text);
+                    events.push(Event::Text(text.clone().into()));
+                    wiki_text = None;
+                }
+                Event::Text(_) => continue,
+                _ => {}
+            }
+        }
         if let Event::End(TagEnd::Link) = &event
             && let Some((at, title)) = empty_link_title.take()
             && events.len() == at + 1
@@ -1077,6 +1157,54 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             ) => Event::Start(tag),
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let image = matches!(tag, Tag::Image { .. });
+                // A wikilink (`[[Page]]`, `[[Page|text]]`, `![[file.png]]`) names a file
+                // by name: its destination is made a path, then resolved like any link.
+                if let Tag::Link {
+                    link_type: LinkType::WikiLink { has_pothole },
+                    dest_url,
+                    ..
+                }
+                | Tag::Image {
+                    link_type: LinkType::WikiLink { has_pothole },
+                    dest_url,
+                    ..
+                } = &mut tag
+                {
+                    let written = body
+                        .get(span.start.saturating_sub(offset)..span.end.saturating_sub(offset))
+                        .unwrap_or("");
+                    let inner = written
+                        .trim_start_matches('!')
+                        .trim_start_matches("[[")
+                        .trim_end_matches("]]");
+                    let (first, second) = inner.split_once('|').unwrap_or((inner, ""));
+                    let found = match wiki_target(handbook, from_dir, first) {
+                        Some(dest) => Some(dest),
+                        // GitHub wikis write the text first: `[[Link text|Page-Name]]`.
+                        None if *has_pothole => {
+                            wiki_target(handbook, from_dir, second).inspect(|_| {
+                                wiki_text = Some((events.len(), first.to_string()));
+                            })
+                        }
+                        None => None,
+                    };
+                    match found {
+                        Some(dest) => *dest_url = CowStr::from(dest),
+                        None => {
+                            diags.push(
+                                Diagnostic::warning(
+                                    "broken-link",
+                                    &doc.source.path,
+                                    format!("`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)", first.trim().replace(' ', "-")),
+                                )
+                                .with_help("create the page, or correct the name; it is shown as text meanwhile")
+                                .at(&doc.source.text, span.clone()),
+                            );
+                            unlinked_depth += 1;
+                            continue;
+                        }
+                    }
+                }
                 // MyST: a link without text to a label (`[](#label)`, `[](label)`) shows
                 // the heading the label names.
                 if let Tag::Link { dest_url, .. } = &tag {
@@ -2331,6 +2459,60 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         crate::link::check_anchors(&hb, &rendered, &mut d);
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn wikilinks_name_pages_and_files_as_github_wikis_and_obsidian_do() {
+        let hb = book(
+            &[
+                (
+                    "wiki/Home.md",
+                    "See [[Release Process]], [[Onboarding|new joiners]], [[Read the runbook|Release-Process]], [[Release Process#How to roll back]], [[#Local]] and [[Nowhere]].\n\n![[a.png]]\n\n## Local\n",
+                ),
+                (
+                    "wiki/Release-Process.md",
+                    "# Release\n\n## How to roll back\n",
+                ),
+                ("guide/onboarding.md", "# Onboarding\n"),
+            ],
+            &[],
+            false,
+        );
+        let mut diags = Vec::new();
+        let r = render(&hb, hb.by_path["content/wiki/Home.md"], &mut diags);
+        assert_eq!(
+            hrefs(&r.html),
+            [
+                "../wiki/Release-Process.html",
+                "../guide/onboarding.html",
+                "../wiki/Release-Process.html",
+                "../wiki/Release-Process.html#how-to-roll-back",
+                "#local"
+            ]
+        );
+        assert!(
+            r.html.contains(">new joiners</a>") && r.html.contains(">Read the runbook</a>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains(">Release-Process</a>"), "{}", r.html);
+        // Nothing is called that: its text, and a warning (not an error) at it.
+        assert!(r.html.contains(" and Nowhere."), "{}", r.html);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, "broken-link");
+        assert!(!diags[0].is_error());
+        assert_eq!(
+            (diags[0].column, diags[0].span_len),
+            (145, 11),
+            "{:?}",
+            diags[0]
+        );
+        // An embed is the file, found by name in any folder.
+        assert!(
+            r.html.contains("src=\"../.gitbook/assets/a.png\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -383,6 +383,21 @@ pub struct Handbook {
     /// The `# Heading` that opens each page without a front matter title: its title once
     /// rendered, known before (a toctree or a `{doc}` role elsewhere is titled by it).
     pub heading_titles: HashMap<DocId, String>,
+    /// Pages (by file name without extension) and content files (by file name), under
+    /// [`wiki_name`]: what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
+    /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
+    pub wiki_names: HashMap<String, Vec<String>>,
+}
+
+/// A file name as wikilinks match it: case and the spaces, `_` and `-` GitHub wikis turn
+/// into each other do not matter (`[[Release Process]]` is `release-process.md`).
+pub fn wiki_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// The order of a group's children in [`Handbook::children`] (and so everywhere they are

@@ -153,7 +153,7 @@ pub fn note(file: &str, why: Skipped) -> Diagnostic {
             "delete it (Jekyll builds it again) and list it in .gitignore".to_string(),
         ),
         Skipped::Partial => (
-            "skipped: a Markdown file whose name starts with `_` is a partial, included by other pages (Docusaurus, Jekyll), or a navigation file (docsify's `_sidebar.md`), not a page of its own; orgbook does not include it".to_string(),
+            "skipped: a Markdown file whose name starts with `_` is a partial, included by other pages (Docusaurus, Jekyll), or a navigation file (docsify's `_sidebar.md`, a GitHub wiki's `_Sidebar.md` and `_Footer.md`), not a page of its own; orgbook does not include it".to_string(),
             "to publish its text, rename it without the leading `_`, or paste it into the pages that include it".to_string(),
         ),
         Skipped::Packages if name.starts_with("Gemfile") => (

@@ -1302,3 +1302,63 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
         ]
     );
 }
+
+/// A GitHub wiki cloned into `content/` (`git clone …/repo.wiki.git content`): pages named
+/// `Release-Process.md`, linked as `[[Release Process]]`, `[[Text|Page-Name]]` (GitHub's
+/// order) or `[[Page|text]]` (Obsidian's), with `#Heading`s and `![[image.png]]` embeds
+/// found in any folder; `_Sidebar.md` and `_Footer.md` are navigation, not pages.
+#[test]
+fn a_github_wiki_links_its_pages_by_name() {
+    let book = builds_with(
+        "github-wiki",
+        &[
+            // A page not written yet: a warning, shown as its text.
+            warning("broken-link", "content/Release-Process.md", 5),
+            (
+                "finding".into(),
+                "skipped-file".into(),
+                "content/_Footer.md".into(),
+                0,
+            ),
+            (
+                "finding".into(),
+                "skipped-file".into(),
+                "content/_Sidebar.md".into(),
+                0,
+            ),
+        ],
+    );
+    let home = book.html("Home.html");
+    let links: Vec<(String, String)> = home
+        .select(&sel("main .prose a"))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or("").to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    let want = |href: &str, text: &str| (href.to_string(), text.to_string());
+    assert_eq!(
+        links,
+        [
+            want("On-call.html", "On-call"),
+            want("On-call-Rotations.html", "who is on call"),
+            want("Release-Process.html", "Release Process"),
+            want("Hiring-Process.html", "How we hire"),
+        ]
+    );
+    let images: Vec<&str> = home
+        .select(&sel("main img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["images/org-chart.png"]);
+    let on_call = book.html("On-call.html");
+    assert_eq!(
+        hrefs(&on_call, "main .prose a"),
+        ["Release-Process.html#rolling-back"]
+    );
+    let release = book.html("Release-Process.html");
+    let prose = texts(&release, "main .prose p").concat();
+    assert!(prose.contains("Run the rollback runbook."), "{prose}");
+}
