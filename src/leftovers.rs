@@ -120,6 +120,10 @@ pub enum Kind {
     /// for ([`abbreviation_title`]). The renderer wraps the abbreviation's whole-word uses in
     /// the page's text in `<abbr>`.
     Abbr,
+    /// An Obsidian callout's first line (`> [!info] Title`, `> [!faq]-`): rewritten in
+    /// place to the GitHub alert of its kind (`>[!NOTE]`, padded), which CommonMark then
+    /// reads as an alert; `construct` is the title to show (empty: the kind's own).
+    AlertTitle,
 }
 
 /// A MyST role orgbook knows how to draw. Roles of a project's own Sphinx extensions
@@ -228,13 +232,15 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     let mkdocs = mkdocs_lines(body);
     let api = mkdocstrings_blocks(body);
     let abbreviations = abbreviation_lines(body);
+    let obsidian = obsidian_callouts(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
         .max(targets.last().map(|t| t.start))
         .max(api.last().map(|a| a.0.range.start))
         .max(admonitions.last().map(|a| a.range.start))
         .max(mkdocs.last().map(|m| m.0.range.start))
-        .max(abbreviations.last().map(|a| a.range.start));
+        .max(abbreviations.last().map(|a| a.range.start))
+        .max(obsidian.last().map(|o| o.range.start));
     let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
@@ -395,6 +401,11 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             abbreviations
                 .into_iter()
                 .map(|a| (a.range.clone(), true, Some(a), None)),
+        )
+        .chain(
+            obsidian
+                .into_iter()
+                .map(|o| (o.range.clone(), true, Some(o), None)),
         );
     // Where drawn MkDocs blocks start, in order.
     let mut drawn_at = Vec::new();
@@ -430,6 +441,12 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                 rewrites.push((line.start, format!("{MARKER}{refs}")));
                 drawn_at.push(line.start);
             }
+        }
+        if let Some(r) = &report
+            && r.kind == Kind::AlertTitle
+            && let Some(callout) = obsidian_callout(&body[line.clone()])
+        {
+            rewrites.push((line.start, callout.marker));
         }
         if blanked {
             blank.insert(inside, line);
@@ -487,6 +504,98 @@ fn abbreviation_lines(body: &str) -> Vec<Leftover> {
             })
         })
         .collect()
+}
+
+/// An Obsidian callout's first line, read: the GitHub alert line that replaces it (as
+/// long as it, or shorter and padded) and the title to show.
+struct ObsidianCallout {
+    marker: String,
+    title: String,
+}
+
+/// `> [!type]`, `> [!type]- Title` (folded), `> [!type]+ Title`, up to three spaces in.
+/// Not the five GitHub alert lines alone (`> [!NOTE]`), which CommonMark reads itself; not
+/// a type too short for its GitHub line to fit in its place (`> [!a]`).
+fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = line[indent..].strip_prefix('>')?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest).strip_prefix("[!")?;
+    let close = rest.find(']')?;
+    let kind = &rest[..close];
+    if kind.is_empty()
+        || !kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let after = &rest[close + 1..];
+    let after = after.strip_prefix(['-', '+']).unwrap_or(after);
+    if !after.is_empty() && !after.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = after.trim();
+    let lower = kind.to_ascii_lowercase();
+    let gfm = ["note", "tip", "important", "warning", "caution"].contains(&lower.as_str());
+    if gfm && title.is_empty() && after.len() == rest[close + 1..].len() {
+        return None;
+    }
+    use pulldown_cmark::BlockQuoteKind as K;
+    let gfm_kind = if gfm {
+        match lower.as_str() {
+            "tip" => K::Tip,
+            "important" => K::Important,
+            "warning" => K::Warning,
+            "caution" => K::Caution,
+            _ => K::Note,
+        }
+    } else {
+        mkdocs_kind(&lower)
+    };
+    let marker = format!(
+        "{}>[!{}]",
+        &line[..indent],
+        crate::markdown::alert_title(gfm_kind).to_ascii_uppercase()
+    );
+    if marker.len() > line.len() {
+        return None;
+    }
+    let title = if !title.is_empty() {
+        title.to_string()
+    } else if gfm {
+        String::new()
+    } else {
+        // Obsidian titles an untitled callout by its type: `[!faq]` is "Faq".
+        let mut t = lower.replace(['-', '_'], " ");
+        t[..1].make_ascii_uppercase();
+        t
+    };
+    Some(ObsidianCallout { marker, title })
+}
+
+/// Obsidian callout lines ([`obsidian_callout`]); code is told apart by the caller.
+fn obsidian_callouts(body: &str) -> Vec<Leftover> {
+    memchr::memmem::find_iter(body.as_bytes(), b"[!")
+        .filter_map(|at| {
+            let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+            let callout = obsidian_callout(body[start..end].trim_end_matches('\r'))?;
+            Some(Leftover {
+                range: start..end,
+                construct: callout.title,
+                kind: Kind::AlertTitle,
+            })
+        })
+        .fold(Vec::new(), |mut lines: Vec<Leftover>, l| {
+            // A line with two `[!` is one callout.
+            if lines.last().is_none_or(|last| last.range != l.range) {
+                lines.push(l);
+            }
+            lines
+        })
 }
 
 /// What an abbreviation definition line (`*[SLO]: Service level objective`) says the
@@ -1551,6 +1660,36 @@ mod tests {
                 assert_eq!(!in_code, reported, "{body:?} at {at}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn obsidian_callout_lines_become_github_alert_lines_in_place() {
+        let c = |l: &str| obsidian_callout(l).map(|c| (c.marker, c.title));
+        let pair = |m: &str, t: &str| Some((m.to_string(), t.to_string()));
+        assert_eq!(
+            c("> [!info] Who keeps this"),
+            pair(">[!NOTE]", "Who keeps this")
+        );
+        assert_eq!(c("> [!faq]-"), pair(">[!NOTE]", "Faq"));
+        assert_eq!(
+            c("  > [!warning]+ Careful"),
+            pair("  >[!WARNING]", "Careful")
+        );
+        assert_eq!(c("> [!danger]"), pair(">[!CAUTION]", "Danger"));
+        assert_eq!(c(">[!tip] Short"), pair(">[!TIP]", "Short"));
+        // GitHub's own lines are CommonMark's; too short a type, text after, code: no.
+        assert_eq!(c("> [!NOTE]"), None);
+        assert_eq!(c("> [!a]"), None);
+        assert_eq!(c("> [!info]x"), None);
+        assert_eq!(c("    > [!info] Title"), None);
+        let body = "> [!info] Title\n> Body.\n\n```\n> [!info] In code\n```\n";
+        let (out, found) = clean(body);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, Kind::AlertTitle);
+        assert_eq!(found[0].construct, "Title");
+        assert_eq!(out.len(), body.len());
+        assert!(out.starts_with(">[!NOTE]       \n> Body."), "{out:?}");
+        assert!(out.contains("> [!info] In code"), "{out:?}");
     }
 
     #[test]

@@ -380,11 +380,24 @@ fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, 
     let files = assets
         .iter()
         .map(|a| (a.rsplit('/').next().unwrap_or(a), a.as_str()));
-    for (name, rel) in pages.chain(files) {
-        names
-            .entry(crate::model::wiki_name(name))
-            .or_default()
-            .push(rel.to_string());
+    // Obsidian's `aliases: [Start here]` name a page too.
+    let other_names = docs.iter().flat_map(|d| {
+        let rel = d
+            .source
+            .path
+            .strip_prefix("content/")
+            .unwrap_or(&d.source.path);
+        let names = match &d.kind {
+            crate::model::DocKind::Page(p) => p.other_names.as_slice(),
+            _ => &[],
+        };
+        names.iter().map(move |n| (n.as_str(), rel))
+    });
+    for (name, rel) in pages.chain(files).chain(other_names) {
+        let paths = names.entry(crate::model::wiki_name(name)).or_default();
+        if !paths.iter().any(|p| p == rel) {
+            paths.push(rel.to_string());
+        }
     }
     for paths in names.values_mut() {
         paths.sort();

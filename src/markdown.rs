@@ -643,6 +643,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut empty_link_title: Option<(usize, String)> = None;
     // Wikilinks shown as text (they name nothing): how many are open.
     let mut unlinked_depth = 0usize;
+    // Obsidian note embeds (`![[Note]]`) open, drawn as links.
+    let mut embedded_notes = 0usize;
     // A GitHub-wiki link just opened at this index of `events`, and the text it shows.
     let mut wiki_text: Option<(usize, String)> = None;
 
@@ -661,9 +663,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     rendered.generated_anchors = api_blocks > 0;
     // Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
     let mut abbreviations: Vec<(String, String)> = Vec::new();
+    // Obsidian callouts' titles, by where their first line starts.
+    let mut alert_titles: std::collections::HashMap<usize, String> = Default::default();
     for l in leftovers {
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
+            crate::leftovers::Kind::AlertTitle => {
+                if !l.construct.is_empty() {
+                    alert_titles.insert(l.range.start, l.construct);
+                }
+                continue;
+            }
             crate::leftovers::Kind::Abbr => {
                 let line = doc.source.text.get(span.clone()).unwrap_or("");
                 let title = crate::leftovers::abbreviation_title(line).to_string();
@@ -1097,6 +1107,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 _ => {}
             }
         }
+        // The end of an embedded note drawn as a link (image depth already counted down).
+        let event = if embedded_notes > 0 && matches!(event, Event::End(TagEnd::Image)) {
+            embedded_notes -= 1;
+            Event::End(TagEnd::Link)
+        } else {
+            event
+        };
         if let Event::End(TagEnd::Link) = &event
             && let Some((at, title)) = empty_link_title.take()
             && events.len() == at + 1
@@ -1179,7 +1196,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         .trim_end_matches("]]");
                     let (first, second) = inner.split_once('|').unwrap_or((inner, ""));
                     let found = match wiki_target(handbook, from_dir, first) {
-                        Some(dest) => Some(dest),
+                        Some(dest) => {
+                            // Obsidian shows `[[Page#Heading]]` as "Page > Heading".
+                            if !*has_pothole && let Some((page, heading)) = first.split_once('#') {
+                                let shown = match page.trim() {
+                                    "" => heading.trim().to_string(),
+                                    page => format!("{page} > {}", heading.trim()),
+                                };
+                                wiki_text = Some((events.len(), shown));
+                            }
+                            Some(dest)
+                        }
                         // GitHub wikis write the text first: `[[Link text|Page-Name]]`.
                         None if *has_pothole => {
                             wiki_target(handbook, from_dir, second).inspect(|_| {
@@ -1188,7 +1215,28 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         }
                         None => None,
                     };
+                    let page = found.as_deref().is_some_and(|d| {
+                        crate::load::is_markdown(d.split('#').next().unwrap_or(d))
+                    });
                     match found {
+                        // Obsidian's `![[Note]]` embeds a note: here, a link to it.
+                        Some(dest) if image && page => {
+                            let Tag::Image {
+                                title,
+                                id: image_id,
+                                ..
+                            } = &tag
+                            else {
+                                unreachable!("an image wikilink")
+                            };
+                            tag = Tag::Link {
+                                link_type: LinkType::WikiLink { has_pothole: false },
+                                dest_url: CowStr::from(dest),
+                                title: title.clone(),
+                                id: image_id.clone(),
+                            };
+                            embedded_notes += 1;
+                        }
                         Some(dest) => *dest_url = CowStr::from(dest),
                         None => {
                             diags.push(
@@ -1372,14 +1420,22 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             _ => {}
         }
         let alert = match &event {
-            Event::Start(Tag::BlockQuote(Some(kind))) => Some(alert_title(*kind)),
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let line = body[..range.start.min(body.len())]
+                    .rfind('\n')
+                    .map_or(0, |n| n + 1);
+                Some(match alert_titles.remove(&line) {
+                    Some(title) => CowStr::from(title),
+                    None => CowStr::from(alert_title(*kind)),
+                })
+            }
             _ => None,
         };
         events.push(event);
         if let Some(title) = alert {
             events.extend([
                 Event::Start(Tag::Paragraph),
-                Event::Text(title.into()),
+                Event::Text(title),
                 Event::End(TagEnd::Paragraph),
             ]);
         }
@@ -2491,7 +2547,11 @@ mod tests {
             ]
         );
         assert!(
-            r.html.contains(">new joiners</a>") && r.html.contains(">Read the runbook</a>"),
+            r.html.contains(">new joiners</a>")
+                && r.html.contains(">Read the runbook</a>")
+                && r.html
+                    .contains(">Release Process &gt; How to roll back</a>")
+                && r.html.contains(">Local</a>"),
             "{}",
             r.html
         );

@@ -312,6 +312,9 @@ pub struct PageMeta {
     pub nav_hidden: bool,
     /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
     pub aliases: Vec<Spanned<String>>,
+    /// Other names of the page (Obsidian's `aliases`: `Start here`, not a path), which
+    /// wikilinks may use ([`Handbook::wiki_names`]).
+    pub other_names: Vec<String>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.

@@ -713,8 +713,18 @@ pub fn page(
         }
     }
     for key in ["aliases", "redirect_from"] {
-        meta.aliases
-            .extend(strings(&mut f, key).into_iter().map(Spanned::from));
+        for alias in strings(&mut f, key) {
+            // Obsidian's aliases are names (`Start here`), Hugo's paths (`/old/setup/`).
+            let name = key == "aliases"
+                && !alias.0.contains('/')
+                && (alias.0.contains(char::is_whitespace)
+                    || alias.0.contains(|c: char| c.is_uppercase()));
+            if name {
+                meta.other_names.push(alias.0);
+            } else {
+                meta.aliases.push(Spanned::from(alias));
+            }
+        }
     }
     meta.slug = f.opt_spanned_str("slug").map(Spanned::from);
     meta.permalink = f.opt_spanned_str("permalink").map(Spanned::from);

@@ -732,6 +732,12 @@ impl Model {
                         // removed or moved re-renders them all.
                         structural |= crate::leftovers::myst_labels(doc.source.body())
                             != crate::leftovers::myst_labels(old.source.body());
+                        // Another name for wikilinks (Obsidian's `aliases`) moves them.
+                        let names = |d: &Doc| match &d.kind {
+                            crate::model::DocKind::Page(p) => p.other_names.clone(),
+                            _ => Vec::new(),
+                        };
+                        structural |= names(&doc) != names(old);
                         changed.push(path);
                         replaced.push(doc);
                     }

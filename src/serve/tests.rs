@@ -1444,3 +1444,59 @@ fn edits_to_included_files_reach_the_pages_that_include_them() {
     assert!(page(&model).contains("Back."));
     assert_good(&model, &rebuild, "nested include mended");
 }
+
+/// Wikilinks name pages by file name anywhere: a page added, renamed or given an alias
+/// changes where they go, as a fresh build would have them.
+#[test]
+fn wikilinks_follow_pages_that_come_and_go() {
+    let book = Book::with(&[
+        (
+            "content/Home.md",
+            "See [[Release Process]] and [[Start here]].\n",
+        ),
+        ("content/guide/setup.md", "# Setup\n"),
+    ]);
+    let (mut model, rebuild) = served(&book);
+    assert_good(&model, &rebuild, "cold");
+    // The page's own text, without the navigation around it.
+    let page = |model: &Model| {
+        let html = String::from_utf8(bytes_of_body(&model.site()["Home.html"])).unwrap();
+        let start = html.find("<div class=\"prose\">").expect("a prose block");
+        let end = start + html[start..].find("</div>").expect("closed");
+        html[start..end].to_string()
+    };
+    assert!(!page(&model).contains("<a "), "{}", page(&model));
+
+    let rebuild = update(
+        &mut model,
+        &book.write("content/ops/Release-Process.md", "# Release\n"),
+    );
+    assert!(
+        page(&model).contains("ops/Release-Process.html"),
+        "{}",
+        page(&model)
+    );
+    assert_good(&model, &rebuild, "page added");
+
+    let rebuild = update(
+        &mut model,
+        &book.write(
+            "content/guide/setup.md",
+            "---\naliases: [Start here]\n---\n# Setup\n",
+        ),
+    );
+    assert!(
+        page(&model).contains("guide/setup.html"),
+        "{}",
+        page(&model)
+    );
+    assert_good(&model, &rebuild, "alias added");
+
+    let rebuild = update(&mut model, &book.remove("content/ops/Release-Process.md"));
+    assert!(
+        !page(&model).contains("Release-Process.html"),
+        "{}",
+        page(&model)
+    );
+    assert_good(&model, &rebuild, "page removed");
+}

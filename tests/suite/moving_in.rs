@@ -1362,3 +1362,64 @@ fn a_github_wiki_links_its_pages_by_name() {
     let prose = texts(&release, "main .prose p").concat();
     assert!(prose.contains("Run the rollback runbook."), "{prose}");
 }
+
+/// An Obsidian vault as `content/`: notes named with spaces, linked by name
+/// (`[[Team Rituals/Weekly Planning|planning]]`, `[[Note#Heading]]`, an alias from the
+/// front matter), callouts of Obsidian's own types and titles (`> [!faq]- Why?`), a note
+/// embed (`![[Note]]`, a link here) and an attachment found in its folder; `.obsidian/`
+/// is the app's settings, never published.
+#[test]
+fn an_obsidian_vault_links_notes_by_name_and_draws_its_callouts() {
+    let book = builds_with(
+        "obsidian",
+        &[warning("broken-link", "content/Welcome.md", 20)],
+    );
+    let welcome = book.html("Welcome.html");
+    let links: Vec<(String, String)> = welcome
+        .select(&sel("main .prose a"))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or("").to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    let want = |href: &str, text: &str| (href.to_string(), text.to_string());
+    assert_eq!(
+        links,
+        [
+            want("team-rituals/weekly-planning.html", "planning"),
+            want(
+                "on-call-handbook.html#escalation",
+                "On-call Handbook > Escalation"
+            ),
+            want("architecture-overview.html", "Architecture Overview"),
+            // `aliases: [Start here]` is a name of the page, not an old address.
+            want("Welcome.html", "this page"),
+        ]
+    );
+    assert_eq!(
+        texts(
+            &welcome,
+            "main blockquote.markdown-alert-note > p:first-child"
+        ),
+        ["Who keeps this vault", "Why Obsidian?"]
+    );
+    let images: Vec<&str> = welcome
+        .select(&sel("main img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["Attachments/Platform%20map.png"]);
+    let overview = book.html("architecture-overview.html");
+    assert_eq!(
+        texts(&overview, "main blockquote.markdown-alert-note > p"),
+        ["A request's path", "Edge → gateway → service → database."]
+    );
+    let published = crate::harness::files_under(&book.out());
+    assert!(
+        !published
+            .iter()
+            .any(|f| f.contains(".obsidian") || f.contains("Start here")),
+        "{published:?}"
+    );
+}
