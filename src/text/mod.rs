@@ -41,12 +41,30 @@ pub fn slug(text: &str) -> String {
 /// capitalised. Used for pages without a title and folders without a label, so the
 /// sidebar and the handbook index name a folder the same way.
 pub fn title_from_name(name: &str) -> String {
+    let name = without_notion_id(name);
     let words = name.replace(['-', '_'], " ");
     let words = words.trim();
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A file or folder name without the page id a Notion export ends it with
+/// (`Engineering Handbook 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6` → `Engineering Handbook`).
+pub fn without_notion_id(name: &str) -> &str {
+    match name.rsplit_once(' ') {
+        Some((rest, id))
+            if !rest.trim().is_empty()
+                && id.len() == 32
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) =>
+        {
+            rest.trim_end()
+        }
+        _ => name,
     }
 }
 
@@ -200,6 +218,25 @@ fn hex_byte(hex: &[u8]) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn notion_export_ids_are_not_part_of_titles() {
+        use super::title_from_name;
+        assert_eq!(
+            title_from_name("Engineering Handbook 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6"),
+            "Engineering Handbook"
+        );
+        // Not an id: too short, upper case, or the whole name.
+        assert_eq!(title_from_name("Release 2026"), "Release 2026");
+        assert_eq!(
+            title_from_name("Build 1A2B3C4D5E6F47A8B9C0D1E2F3A4B5C6"),
+            "Build 1A2B3C4D5E6F47A8B9C0D1E2F3A4B5C6"
+        );
+        assert_eq!(
+            title_from_name("1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6"),
+            "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6"
+        );
+    }
 
     #[test]
     fn unescaping_undoes_escaping_and_decodes_ampersands_last() {

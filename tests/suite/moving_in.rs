@@ -1423,3 +1423,37 @@ fn an_obsidian_vault_links_notes_by_name_and_draws_its_callouts() {
         "{published:?}"
     );
 }
+
+/// A Notion workspace exported as Markdown: every file and folder name ends with the
+/// page's id (`On-call 9f8e….md`), links are percent-encoded paths, a database is a CSV
+/// beside a folder of its rows. It builds as it is; the ids stay in the addresses (they
+/// keep same-named pages apart) and are not shown in titles.
+#[test]
+fn a_notion_export_builds_and_its_ids_are_not_titles() {
+    let book = builds_with("notion", &[]);
+    let handbook = book.html("handbook.html");
+    let sections = texts(&handbook, "main .sections a");
+    assert_eq!(sections, ["Engineering Handbook"]);
+    let home = "engineering-handbook-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.html";
+    let page = book.html(home);
+    assert_eq!(texts(&page, "main h1"), ["Engineering Handbook"]);
+    let links = hrefs(&page, "main .prose a");
+    let dir = "engineering-handbook-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6";
+    for want in [
+        // Files keep their names (percent-encoded), pages get URL-safe ones.
+        "Engineering%20Handbook%201a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6/Projects%205d6e7f8091a24b3c8d9e0f1a2b3c4d5e.csv".to_string(),
+        format!("{dir}/projects-5d6e7f8091a24b3c8d9e0f1a2b3c4d5e/billing-v2-0f1e2d3c4b5a49687f6e5d4c3b2a1908.html"),
+        format!("{dir}/on-call-9f8e7d6c5b4a43219f8e7d6c5b4a4321.html"),
+    ] {
+        assert!(links.contains(&want), "{want} in {links:?}");
+    }
+    // The sidebar and breadcrumbs of a page in a folder name the folder without its id.
+    let row = book.html(&format!(
+        "{dir}/projects-5d6e7f8091a24b3c8d9e0f1a2b3c4d5e/billing-v2-0f1e2d3c4b5a49687f6e5d4c3b2a1908.html"
+    ));
+    let crumbs = texts(&row, "nav.breadcrumbs a").concat();
+    assert!(
+        !crumbs.contains("5d6e7f80") && !crumbs.contains("1a2b3c4d"),
+        "{crumbs}"
+    );
+}
