@@ -212,6 +212,10 @@ struct Expander<'d> {
 /// Why an include was not followed.
 enum Refused {
     Missing,
+    /// A hidden file (`.env`, `.npmrc`) or one in a folder of version control or
+    /// credentials (`.git/`, `.ssh/`): where secrets live. Other hidden folders are read
+    /// (`.github/CONTRIBUTING.md`, MkDocs's `.snippets/` are common include targets).
+    Hidden,
     Outside,
     Folder,
     TooLarge,
@@ -422,6 +426,13 @@ impl Expander<'_> {
             return Err(Refused::Outside);
         };
         self.files.push(normal.clone());
+        const PRIVATE: &[&str] = &[
+            ".git", ".hg", ".svn", ".ssh", ".aws", ".gnupg", ".docker", ".kube",
+        ];
+        let file_name = normal.rsplit('/').next().unwrap_or(&normal);
+        if file_name.starts_with('.') || normal.split('/').any(|part| PRIVATE.contains(&part)) {
+            return Err(Refused::Hidden);
+        }
         let path = self.root.join(&normal);
         let real = match path.canonicalize() {
             Ok(p) => p,
@@ -473,6 +484,12 @@ impl Expander<'_> {
                     "{what} names `{name}`, which is outside the handbook folder; orgbook only reads files inside it"
                 ),
                 "move the file into the handbook folder (beside orgbook.toml), or paste its text here",
+            ),
+            Refused::Hidden => (
+                format!(
+                    "{what} names `{name}`, a hidden file or one in a folder of version control or credentials; orgbook does not read those, where secrets live"
+                ),
+                "copy the part to show into a file that is not hidden, and include that",
             ),
             Refused::Folder => (
                 format!("{what} names `{name}`, which is a folder"),
@@ -1190,6 +1207,35 @@ mod tests {
         let (out, _, diags) = run(&root, "content/a.md");
         assert!(!out.contains("SECRET"), "{out}");
         assert_eq!(diags.len(), 3, "{diags:?}");
+        // Inside the folder, but hidden: not read either.
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join(".git/config"), "token = SECRET\n").unwrap();
+        std::fs::write(root.join(".env"), "KEY=SECRET\n").unwrap();
+        std::fs::write(
+            root.join("content/c.md"),
+            "--8<-- \".git/config\"\n\n```{include} ../.env\n```\n",
+        )
+        .unwrap();
+        let (out, _, hidden) = run(&root, "content/c.md");
+        assert!(!out.contains("SECRET"), "{out}");
+        assert_eq!(hidden.len(), 2, "{hidden:?}");
+        assert!(
+            hidden.iter().all(|d| d.message.contains("hidden")),
+            "{hidden:?}"
+        );
+        // Other hidden folders hold what pages do include.
+        std::fs::create_dir_all(root.join(".github")).unwrap();
+        std::fs::write(root.join(".github/CONTRIBUTING.md"), "Fork, then PR.\n").unwrap();
+        std::fs::write(
+            root.join("content/d.md"),
+            "--8<-- \".github/CONTRIBUTING.md\"\n",
+        )
+        .unwrap();
+        let (out, _, none) = run(&root, "content/d.md");
+        assert!(
+            none.is_empty() && out.contains("Fork, then PR."),
+            "{none:?} {out}"
+        );
         assert!(diags.iter().all(|d| d.code == "broken-include"));
         assert!(
             diags[0].message.contains("outside the handbook folder"),
