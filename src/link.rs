@@ -368,12 +368,14 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
 /// file by its file name.
 fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, Vec<String>> {
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
-    let pages = docs.iter().map(|d| {
-        let rel = d
-            .source
+    fn under_content(d: &crate::model::Doc) -> &str {
+        d.source
             .path
             .strip_prefix("content/")
-            .unwrap_or(&d.source.path);
+            .unwrap_or(&d.source.path)
+    }
+    let pages = docs.iter().map(|d| {
+        let rel = under_content(d);
         let name = rel.rsplit('/').next().unwrap_or(rel);
         (crate::load::markdown_stem(name), rel)
     });
@@ -382,11 +384,7 @@ fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, 
         .map(|a| (a.rsplit('/').next().unwrap_or(a), a.as_str()));
     // Obsidian's `aliases: [Start here]` name a page too.
     let other_names = docs.iter().flat_map(|d| {
-        let rel = d
-            .source
-            .path
-            .strip_prefix("content/")
-            .unwrap_or(&d.source.path);
+        let rel = under_content(d);
         let names = match &d.kind {
             crate::model::DocKind::Page(p) => p.other_names.as_slice(),
             _ => &[],

@@ -25,6 +25,18 @@ fn diagnostics(book: &TestBook, extra: &[&str]) -> Vec<(String, String, String, 
         .collect()
 }
 
+/// Each link `selector` selects in `html`: its `href` and its text.
+fn links_with_text(html: &scraper::Html, selector: &str) -> Vec<(String, String)> {
+    html.select(&sel(selector))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or("").to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect()
+}
+
 fn warning(code: &str, file: &str, line: u64) -> (String, String, String, u64) {
     ("warning".into(), code.into(), file.into(), line)
 }
@@ -1329,15 +1341,7 @@ fn a_github_wiki_links_its_pages_by_name() {
         ],
     );
     let home = book.html("Home.html");
-    let links: Vec<(String, String)> = home
-        .select(&sel("main .prose a"))
-        .map(|a| {
-            (
-                a.value().attr("href").unwrap_or("").to_string(),
-                a.text().collect(),
-            )
-        })
-        .collect();
+    let links = links_with_text(&home, "main .prose a");
     let want = |href: &str, text: &str| (href.to_string(), text.to_string());
     assert_eq!(
         links,
@@ -1375,15 +1379,7 @@ fn an_obsidian_vault_links_notes_by_name_and_draws_its_callouts() {
         &[warning("broken-link", "content/Welcome.md", 20)],
     );
     let welcome = book.html("Welcome.html");
-    let links: Vec<(String, String)> = welcome
-        .select(&sel("main .prose a"))
-        .map(|a| {
-            (
-                a.value().attr("href").unwrap_or("").to_string(),
-                a.text().collect(),
-            )
-        })
-        .collect();
+    let links = links_with_text(&welcome, "main .prose a");
     let want = |href: &str, text: &str| (href.to_string(), text.to_string());
     assert_eq!(
         links,
