@@ -316,9 +316,11 @@ fn describe(root: &Path, changes: &Changes) -> String {
     if changes.rescan {
         return "events lost".into();
     }
+    // An included file first: it is what was saved (its includers follow).
     let mut what: Vec<String> = changes
-        .content
+        .other
         .iter()
+        .chain(&changes.content)
         .chain(&changes.static_files)
         .map(|p| diagnostic::display_path(root, p))
         .collect();

@@ -404,26 +404,37 @@ impl Model {
 
     /// Applies changes read from disk and renders what they affect.
     /// Adds to `changes.content` every document that includes a changed path
-    /// (`load::include`), and drops the other paths outside content/: a change to a
-    /// file nothing includes changes nothing.
+    /// (`load::include`). Of the other paths outside content/, keeps those some document
+    /// includes (the log names them) and drops the rest: a change to a file nothing
+    /// includes changes nothing.
     pub fn add_includers(&self, changes: &mut Changes) {
-        let other = std::mem::take(&mut changes.other);
-        let changed: HashSet<String> = other
+        let rel = |p: &PathBuf| {
+            p.strip_prefix(&self.root)
+                .ok()
+                .map(|p| crate::diagnostic::display_path(Path::new(""), p))
+        };
+        let changed: HashSet<String> = changes
+            .other
             .iter()
             .chain(&changes.content)
-            .filter_map(|p| p.strip_prefix(&self.root).ok())
-            .map(|p| crate::diagnostic::display_path(Path::new(""), p))
+            .filter_map(rel)
             .collect();
-        if changed.is_empty() {
-            return;
-        }
-        for doc in &self.handbook.docs {
-            if let Some(included) = &doc.source.included
-                && included.files.iter().any(|f| changed.contains(f))
-            {
-                changes.content.insert(self.root.join(&doc.source.path));
+        let mut included: HashSet<&str> = HashSet::new();
+        if !changed.is_empty() {
+            for doc in &self.handbook.docs {
+                let Some(files) = doc.source.included.as_ref().map(|i| &i.files) else {
+                    continue;
+                };
+                let mut hits = files.iter().filter(|f| changed.contains(*f)).peekable();
+                if hits.peek().is_some() {
+                    included.extend(hits.map(String::as_str));
+                    changes.content.insert(self.root.join(&doc.source.path));
+                }
             }
         }
+        changes
+            .other
+            .retain(|p| rel(p).is_some_and(|r| included.contains(r.as_str())));
     }
 
     /// Folders holding files the documents include, outside the folders `serve` watches

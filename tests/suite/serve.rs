@@ -748,3 +748,50 @@ fn lost_file_events_are_healed_and_the_site_equals_a_fresh_build() {
     }
     assert!(serve.log().contains("glossary"), "{}", serve.log());
 }
+
+/// A page that includes files from outside `content/` (the repository's CHANGELOG at the
+/// top, a snippet in a folder `serve` does not otherwise watch) is reloaded when one of
+/// them is saved.
+#[test]
+fn saving_an_included_file_reloads_the_pages_that_include_it() {
+    let book = TestBook::fixture("serve");
+    book.write("CHANGELOG.md", "# Changelog\n\n## 1.0\n\nFirst release.\n");
+    book.write("snippets/intro.md", "Read this first.\n");
+    book.write(
+        "content/guide/changes.md",
+        "# Changes\n\n--8<-- \"snippets/intro.md\"\n\n```{include} ../../CHANGELOG.md\n:start-line: 2\n```\n",
+    );
+    let mut serve = Serve::start(&book);
+    let page = serve.get("/guide/changes.html").text();
+    assert!(
+        page.contains("First release.") && page.contains("Read this first."),
+        "{page}"
+    );
+    assert!(!page.contains("# Changelog"), "{page}");
+
+    let events = serve.events();
+    book.write("CHANGELOG.md", "# Changelog\n\n## 1.1\n\nSecond release.\n");
+    events.expect("reload", |v| {
+        changed(v).contains(&"guide/changes.html".to_string())
+    });
+    assert!(
+        serve
+            .get("/guide/changes.html")
+            .text()
+            .contains("Second release.")
+    );
+
+    book.write("snippets/intro.md", "Read this second.\n");
+    events.expect("reload", |v| {
+        changed(v).contains(&"guide/changes.html".to_string())
+    });
+    assert!(
+        serve
+            .get("/guide/changes.html")
+            .text()
+            .contains("Read this second.")
+    );
+    // The log names the file that was saved, then the page that includes it.
+    let line = serve.wait_log("snippets/intro.md, content/guide/changes.md changed: rebuilt in");
+    assert!(line.contains(" ms ("), "{line}");
+}
