@@ -294,6 +294,15 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
                         rewrites.push((i, target));
                         blank.push(i..end);
                         end
+                    } else if hugo_lines.binary_search(&i).is_ok() {
+                        // A GitBook hint's line (see `hugo_admonitions`): drawn.
+                        end
+                    } else if let Some(text) = gitbook_line(body, i..end) {
+                        if !text.is_empty() {
+                            rewrites.push((i, text));
+                        }
+                        blank.push(i..end);
+                        end
                     } else {
                         found.push(leftover(body, i..end));
                         end
@@ -704,6 +713,54 @@ fn kramdown_ial(body: &str, at: usize) -> Option<Range<usize>> {
 
 /// The inside of a Hugo shortcode, `{{< name args >}}` or `{{% name args %}}` → `name
 /// args`, trimmed; `None` for other text.
+/// The inside of a Liquid tag that is the whole line (`{% hint style="info" %}` →
+/// `hint style="info"`), `{%-` and `-%}` included.
+fn liquid_tag(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("{%")?.strip_suffix("%}")?;
+    Some(inner.trim_start_matches('-').trim_end_matches('-').trim())
+}
+
+/// GitBook's block tags that only arrange what is between them, alone on their line: what
+/// to write in the line's place (always shorter than it). Tabs (`{% tabs %}`, `{% tab
+/// title="macOS" %}`) become each tab's label in bold above its content, as Docusaurus
+/// and Hugo tabs are drawn; `{% content-ref %}` (around a link already in the page),
+/// `{% code title="…" %}` (around a code block, its title in italics above it) and
+/// `{% stepper %}`/`{% step %}` go; `{% embed url="…" %}` is a link to its address.
+fn gitbook_line(body: &str, range: Range<usize>) -> Option<String> {
+    let line_start = range.start == 0 || body.as_bytes()[range.start - 1] == b'\n';
+    let line_end = body[range.end..].starts_with(['\n', '\r']) || range.end == body.len();
+    if !line_start || !line_end {
+        return None;
+    }
+    let inner = liquid_tag(&body[range])?;
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let attr = |key: &str| {
+        args.split_once(&format!("{key}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(v, _)| v.trim())
+    };
+    let plain = |t: &str| {
+        !t.is_empty() && !t.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}'])
+    };
+    match name {
+        "tabs" | "endtabs" | "endtab" | "content-ref" | "endcontent-ref" | "endembed"
+        | "endcode" | "stepper" | "endstepper" | "step" | "endstep" => Some(String::new()),
+        "tab" => attr("title")
+            .filter(|t| plain(t))
+            .map(|t| format!("**{t}**")),
+        "code" => Some(
+            attr("title")
+                .filter(|t| plain(t))
+                .map(|t| format!("*{t}*"))
+                .unwrap_or_default(),
+        ),
+        "embed" => attr("url")
+            .filter(|u| u.starts_with("https://") && !u.contains(['<', '>', ' ']))
+            .map(|u| format!("<{u}>")),
+        _ => None,
+    }
+}
+
 fn shortcode(text: &str) -> Option<&str> {
     let inner = text
         .strip_prefix("{{<")
@@ -1237,7 +1294,13 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
     let mut out = Vec::new();
     let mut open: Vec<Leftover> = Vec::new();
     let mut fences = Fences::new(body);
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"{{") {
+    // Hugo's shortcodes and GitBook's Liquid tags (`{% hint style="info" %}` …
+    // `{% endhint %}`), in order of position.
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), b"{{")
+        .chain(memchr::memmem::find_iter(body.as_bytes(), b"{%"))
+        .collect();
+    starts.sort_unstable();
+    for at in starts {
         if at != 0 && body.as_bytes()[at - 1] != b'\n' {
             continue;
         }
@@ -1246,10 +1309,19 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
         }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
         let line = body[at..end].trim_end();
-        let Some(inner) = shortcode(line) else {
-            continue;
+        let (inner, liquid) = match shortcode(line) {
+            Some(inner) => (inner, false),
+            None => match liquid_tag(line) {
+                Some(inner) => (inner, true),
+                None => continue,
+            },
         };
-        if let Some(name) = inner.strip_prefix('/') {
+        let closing = if liquid {
+            inner.strip_prefix("end")
+        } else {
+            inner.strip_prefix('/')
+        };
+        if let Some(name) = closing {
             let name = name.trim();
             if let Some(i) = open
                 .iter()
@@ -1275,6 +1347,18 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
                 .map(|(v, _)| v.trim().to_string())
         };
         let (kind, details, title) = match name {
+            // GitBook: `{% hint style="success" %}`.
+            "hint" if liquid => {
+                let kind = match attr("style").as_deref() {
+                    None | Some("info") => K::Note,
+                    Some("success") => K::Tip,
+                    Some("warning") => K::Warning,
+                    Some("danger") => K::Caution,
+                    Some(_) => continue,
+                };
+                (kind, false, String::new())
+            }
+            _ if liquid => continue,
             "hint" => {
                 let style = args.split_whitespace().next().unwrap_or("");
                 let kind = match style {
@@ -1660,6 +1744,35 @@ mod tests {
                 assert_eq!(!in_code, reported, "{body:?} at {at}: {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn gitbook_blocks_are_drawn_and_their_lines_removed() {
+        let body = "{% hint style=\"success\" %}\nDone.\n{% endhint %}\n\n{% tabs %}\n{% tab title=\"macOS\" %}\nbrew\n{% endtab %}\n{% endtabs %}\n\n{% embed url=\"https://example.com/v\" %}\n{% endembed %}\n{% code title=\"app.py\" %}\n```python\nx = 1\n```\n{% endcode %}\n{% unknown %}\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        let kinds: Vec<String> = found
+            .iter()
+            .map(|f| format!("{:?}:{}", f.kind, f.construct))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "Callout { kind: Tip, next_block_only: false, details: false }:",
+                "CalloutEnd:",
+                "Template:{% unknown %}"
+            ]
+        );
+        for gone in [
+            "{% tabs", "{% tab ", "endtab", "endembed", "{% code", "endcode",
+        ] {
+            assert!(!out.contains(gone), "{gone} in {out:?}");
+        }
+        assert!(out.contains("**macOS**") && out.contains("<https://example.com/v>"));
+        assert!(
+            out.contains("*app.py*  ") && out.contains("\n```python\n"),
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn may_include(body: &str) -> bool {
     use std::sync::OnceLock;
     static SNIPPET: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static DIRECTIVE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static LIQUID: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let bytes = body.as_bytes();
     SNIPPET
         .get_or_init(|| memchr::memmem::Finder::new("8<-"))
@@ -69,6 +70,28 @@ pub fn may_include(body: &str) -> bool {
             .get_or_init(|| memchr::memmem::Finder::new("include}"))
             .find(bytes)
             .is_some()
+        || LIQUID
+            .get_or_init(|| memchr::memmem::Finder::new("% include"))
+            .find(bytes)
+            .is_some()
+}
+
+/// The Markdown file a Liquid include line names: GitBook's `{% include "../.gitbook/
+/// includes/steps.md" %}` and Jekyll's `{% include_relative part.md %}`, both relative to
+/// the page. Jekyll's `{% include footer.html %}` (a template from `_includes/`) is not.
+fn liquid_include(line: &str) -> Option<&str> {
+    let inner = line
+        .trim()
+        .strip_prefix("{%")?
+        .strip_suffix("%}")?
+        .trim_matches('-')
+        .trim();
+    let path = inner
+        .strip_prefix("include_relative ")
+        .or_else(|| inner.strip_prefix("include "))?
+        .trim();
+    let path = unquote(path);
+    (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
 }
 
 /// The document's text with its includes expanded, and what they added; `None` when it
@@ -348,6 +371,22 @@ impl Expander<'_> {
                 i += 1;
                 continue;
             }
+            if let Some(path) = liquid_include(line) {
+                let lead = &line[..line.len() - line.trim_start().len()];
+                let deeper = format!("{indent}{lead}");
+                let directive = Directive {
+                    name: "include",
+                    shown: "`{% include %}`",
+                    arg: path,
+                    at: lines[i].clone(),
+                    options: Vec::new(),
+                };
+                if !self.myst(src, &directive, &deeper, mode, stack) {
+                    self.emit("", &src.file, number, "");
+                }
+                i += 1;
+                continue;
+            }
             if let Some((c, n, rest)) = crate::myst::fence(line) {
                 let directive = crate::leftovers::myst_directive(rest);
                 if let Some((name @ ("include" | "literalinclude"), arg)) = directive {
@@ -365,6 +404,11 @@ impl Expander<'_> {
                             .map_or(text.len(), |n| lines[i].end + n);
                         let directive = Directive {
                             name,
+                            shown: if name == "include" {
+                                "`{include}`"
+                            } else {
+                                "`{literalinclude}`"
+                            },
                             arg,
                             at: lines[i].clone(),
                             options: directive_options(text, line_break, block.end),
@@ -520,7 +564,7 @@ impl Expander<'_> {
         mode: Mode,
         stack: &mut Vec<String>,
     ) -> bool {
-        let what = format!("`{{{}}}`", d.name);
+        let what = d.shown.to_string();
         if d.arg.is_empty() {
             self.report(
                 src,
@@ -795,6 +839,8 @@ impl Expander<'_> {
 /// A MyST include directive, as read from its fence.
 struct Directive<'a> {
     name: &'a str,
+    /// How messages name it: `{include}`, `{% include %}`.
+    shown: &'static str,
     arg: &'a str,
     /// Its opening line, where problems are reported.
     at: Range<usize>,
@@ -1347,6 +1393,37 @@ mod tests {
         ]);
         let (out, _, _) = run(dir.path(), "content/a.md");
         assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn liquid_includes_of_markdown_files_are_followed_relative_to_the_page() {
+        let dir = handbook(&[
+            (
+                "content/.gitbook/includes/steps.md",
+                "1. Clone.\n2. Build.\n",
+            ),
+            ("content/guide/part.md", "Part.\n"),
+            (
+                "content/guide/a.md",
+                "{% include \"../.gitbook/includes/steps.md\" %}\n{%- include_relative part.md -%}\n{% include footer.html %}\n```\n{% include \"part.md\" %}\n```\n",
+            ),
+        ]);
+        let (out, inc, diags) = run(dir.path(), "content/guide/a.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            out,
+            "1. Clone.\n2. Build.\nPart.\n{% include footer.html %}\n```\n{% include \"part.md\" %}\n```\n"
+        );
+        assert_eq!(
+            inc.files,
+            [
+                "content/.gitbook/includes/steps.md",
+                "content/guide/part.md"
+            ]
+        );
+        assert_eq!(liquid_include("{% include 'x.md' %}"), Some("x.md"));
+        assert_eq!(liquid_include("{% include footer.html %}"), None);
+        assert_eq!(liquid_include("text {% include x.md %}"), None);
     }
 
     #[test]

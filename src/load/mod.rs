@@ -321,8 +321,7 @@ fn is_ignored_path_except_hidden(rel: &str) -> bool {
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
-    let (files, skipped) = walk_content(root);
-    diags.extend(skipped);
+    let (files, mut skipped) = walk_content(root);
     let (settings, files): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) == FileClass::FolderSettings);
@@ -350,6 +349,8 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
         diags.extend(d);
     }
+    keep_notes_of_unincluded(&mut skipped, &docs);
+    diags.extend(skipped);
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
     // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
     // serve's incremental updates) binary-searches by string, so sort by string.
@@ -362,6 +363,19 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         folder_settings: read_folder_settings(&settings, diags),
         mkdocs_nav: mkdocs_nav::read(root, diags),
         static_files: static_files(root),
+    }
+}
+
+/// Drops the notes on skipped files that a page includes (`include`): a GitBook
+/// `.gitbook/includes/steps.md` is not a page, and it is not skipped either.
+pub fn keep_notes_of_unincluded(notes: &mut Vec<Diagnostic>, docs: &[Doc]) {
+    let included: BTreeSet<&str> = docs
+        .iter()
+        .filter_map(|d| d.source.included.as_deref())
+        .flat_map(|i| i.files.iter().map(String::as_str))
+        .collect();
+    if !included.is_empty() {
+        notes.retain(|n| !(n.code == "skipped-file" && included.contains(n.file.as_str())));
     }
 }
 

@@ -551,7 +551,16 @@ impl Model {
                 continue;
             };
             let rel = display_path(Path::new(""), rel_path);
-            if rel.is_empty() || is_ignored_path(&rel) {
+            if rel.is_empty() {
+                continue;
+            }
+            if is_ignored_path(&rel) {
+                // Hidden Markdown is noted per outermost hidden folder (or file), as the
+                // load stage's walk notes it: that is walked again. Editor files never are.
+                if let Some(i) = rel.split('/').position(|c| c.starts_with('.')) {
+                    let hidden: Vec<&str> = rel.split('/').take(i + 1).collect();
+                    scopes.insert(hidden.join("/"));
+                }
                 continue;
             }
             // Every component of the path taken as a folder: the path itself may be one.
@@ -620,7 +629,9 @@ impl Model {
         for scope in outer {
             let at = content_dir.join(&scope);
             if std::fs::symlink_metadata(&at).is_ok() {
-                for note in load::walk_tree(content_dir, &at).1 {
+                let mut notes = load::walk_tree(content_dir, &at).1;
+                load::keep_notes_of_unincluded(&mut notes, &self.handbook.docs);
+                for note in notes {
                     self.load_diags
                         .entry(note.file.clone())
                         .or_default()

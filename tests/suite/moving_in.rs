@@ -260,13 +260,41 @@ fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
 
 #[test]
 fn gitbook_style_handbook_with_summary_and_assets() {
-    let book = builds_with(
-        "gitbook",
-        &[
-            warning("template-leftover", "content/README.md", 11),
-            warning("template-leftover", "content/README.md", 13),
-        ],
+    // GitBook's blocks (hints, tabs, embeds, content refs, reusable content from
+    // `.gitbook/includes/`) are drawn: no leftovers, and no note on the included file.
+    let book = builds_with("gitbook", &[]);
+    let home = book.html("index.html");
+    assert_eq!(
+        texts(&home, "main blockquote.markdown-alert-note > p"),
+        ["Note", "This handbook is public."]
     );
+    let on_call = book.html("engineering/on-call.html");
+    let prose = texts(&on_call, "main .prose p").concat();
+    assert!(
+        prose.contains("Page the secondary after 15 minutes")
+            && !prose.contains("{%")
+            && !prose.contains("title: Escalation"),
+        "{prose}"
+    );
+    assert_eq!(
+        texts(&on_call, "main blockquote.markdown-alert-caution > p"),
+        [
+            "Caution",
+            "Never silence a page without opening an incident."
+        ]
+    );
+    assert_eq!(
+        texts(&on_call, "main .prose p > strong"),
+        ["15 minutes", "iOS", "Android"]
+    );
+    let links = hrefs(&on_call, "main .prose a");
+    for want in [
+        "https://www.youtube.com/watch?v=on-call-101",
+        "../engineering/incidents.html",
+    ] {
+        assert!(links.contains(&want.to_string()), "{want} in {links:?}");
+    }
+    assert!(!book.out().join(".gitbook/includes").exists());
     // Linked files in .gitbook/assets are published; the unlinked one is not.
     assert!(book.out().join(".gitbook/assets/org-chart.png").is_file());
     assert!(
