@@ -74,6 +74,45 @@ pub fn may_include(body: &str) -> bool {
             .get_or_init(|| memchr::memmem::Finder::new("% include"))
             .find(bytes)
             .is_some()
+        || (bytes.starts_with(b"import ") || memchr::memmem::find(bytes, b"\nimport ").is_some())
+            && memchr::memmem::find(bytes, b"/>").is_some()
+}
+
+/// A Docusaurus partial's import, `import Steps from './_steps.mdx';`: the component's
+/// name and the file (a path from the page, or `@site/…` from the site's root, where
+/// `docs/` is `content/` once moved in).
+pub fn partial_import(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim().strip_prefix("import ")?;
+    let (name, from) = rest.split_once(" from ")?;
+    let name = name.trim();
+    let from = unquote(from.trim().trim_end_matches(';'));
+    let identifier = name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (identifier && crate::load::is_markdown(from)).then_some((name, from))
+}
+
+/// The partials a body imports, by component name, each as a path for [`Expander::myst`]
+/// (relative to the page, or `/x` from content/).
+fn partials(body: &str) -> Vec<(String, String)> {
+    body.lines()
+        .filter_map(partial_import)
+        .map(|(name, from)| {
+            let path = match from.strip_prefix("@site/") {
+                Some(rest) => match rest.strip_prefix("docs/") {
+                    Some(in_docs) => format!("/{in_docs}"),
+                    None => format!("/../{rest}"),
+                },
+                None => from.to_string(),
+            };
+            (name.to_string(), path)
+        })
+        .collect()
+}
+
+/// The component a line uses alone, `<Steps />` (props are not read): its name.
+fn component_use(line: &str) -> Option<&str> {
+    let inner = line.trim().strip_prefix('<')?.strip_suffix("/>")?.trim();
+    inner.split_whitespace().next()
 }
 
 /// The Markdown file a Liquid include line names: GitBook's `{% include "../.gitbook/
@@ -118,6 +157,7 @@ pub fn expand(
         files: Vec::new(),
         diags,
         full: false,
+        partials: Vec::new(),
     };
     x.out.push_str(&text[..body_start]);
     x.lines = text[..body_start].bytes().filter(|&b| b == b'\n').count() as u32;
@@ -127,6 +167,7 @@ pub fn expand(
         text,
     };
     let mut stack = vec![file.to_string()];
+    x.partials = partials(&text[body_start..]);
     x.scan(
         &source,
         body_start..text.len(),
@@ -149,17 +190,6 @@ pub fn expand(
     ))
 }
 
-/// [`expand`] applied to a loaded document, in place.
-pub fn expand_doc(root: &Path, doc: &mut Doc, diags: &mut Vec<Diagnostic>) {
-    let source = &mut doc.source;
-    if let Some((text, included)) =
-        expand(root, &source.path, &source.text, source.body_start, diags)
-    {
-        source.text = text;
-        source.included = Some(Box::new(included));
-    }
-}
-
 /// Moves each diagnostic that points into included text of a document to the included
 /// file's line. Exact duplicates (the same mistake in a file three pages include) are then
 /// one diagnostic, once sorted.
@@ -172,12 +202,24 @@ pub fn relocate(diags: &mut [Diagnostic], docs: &[Doc]) {
         return;
     }
     for d in diags.iter_mut().filter(|d| d.line > 0) {
-        let Some(included) = maps.get(d.file.as_str()) else {
-            continue;
-        };
+        if let Some(included) = maps.get(d.file.as_str()) {
+            relocate_one(d, included);
+        }
+    }
+}
+
+/// [`relocate`] for the diagnostics of one file, `file`, whose includes are `included`.
+pub fn relocate_in(diags: &mut [Diagnostic], file: &str, included: &Included) {
+    for d in diags.iter_mut().filter(|d| d.line > 0 && d.file == file) {
+        relocate_one(d, included);
+    }
+}
+
+fn relocate_one(d: &mut Diagnostic, included: &Included) {
+    {
         let at = included.origins.partition_point(|o| o.line <= d.line);
         let Some(o) = at.checked_sub(1).map(|i| &included.origins[i]) else {
-            continue;
+            return;
         };
         d.line = o.file_line + (d.line - o.line);
         if &*o.file != d.file.as_str() {
@@ -230,6 +272,8 @@ struct Expander<'d> {
     diags: &'d mut Vec<Diagnostic>,
     /// `out` reached [`MAX_TOTAL`] (reported once).
     full: bool,
+    /// The page's Docusaurus partials: component name, path ([`partials`]).
+    partials: Vec<(String, String)>,
 }
 
 /// Why an include was not followed.
@@ -368,6 +412,28 @@ impl Expander<'_> {
                     code = None;
                 }
                 self.emit(line, &src.file, number, indent);
+                i += 1;
+                continue;
+            }
+            let partial = component_use(line).and_then(|name| {
+                self.partials
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, p)| p.clone())
+            });
+            if let Some(path) = &partial {
+                let lead = &line[..line.len() - line.trim_start().len()];
+                let deeper = format!("{indent}{lead}");
+                let directive = Directive {
+                    name: "include",
+                    shown: "a Docusaurus partial",
+                    arg: path,
+                    at: lines[i].clone(),
+                    options: Vec::new(),
+                };
+                if !self.myst(src, &directive, &deeper, mode, stack) {
+                    self.emit("", &src.file, number, "");
+                }
                 i += 1;
                 continue;
             }
@@ -1424,6 +1490,51 @@ mod tests {
         assert_eq!(liquid_include("{% include 'x.md' %}"), Some("x.md"));
         assert_eq!(liquid_include("{% include footer.html %}"), None);
         assert_eq!(liquid_include("text {% include x.md %}"), None);
+    }
+
+    #[test]
+    fn docusaurus_partials_are_included_where_their_component_is_used() {
+        let dir = handbook(&[
+            (
+                "content/guide/_steps.mdx",
+                "1. Clone.\n2. Run {/* not shown */} the build.\n",
+            ),
+            ("content/_shared/note.md", "Shared note.\n"),
+            (
+                "content/guide/setup.mdx",
+                "---\ntitle: Setup\n---\nimport Steps from './_steps.mdx';\nimport Note from '@site/docs/_shared/note.md';\nimport Tabs from '@theme/Tabs';\n\n# Setup\n\n<Steps />\n\n<Note/>\n\n<Tabs />\n\nSee [missing](nowhere.md).\n",
+            ),
+        ]);
+        let mut diags = Vec::new();
+        let doc = crate::load::load_file(
+            &dir.path().join("content/guide/setup.mdx"),
+            "guide/setup.mdx",
+            &mut diags,
+        )
+        .unwrap();
+        let body = doc.source.body();
+        assert!(
+            body.contains("1. Clone.") && body.contains("Shared note."),
+            "{body}"
+        );
+        assert!(
+            !body.contains("<Steps />") && !body.contains("not shown"),
+            "{body}"
+        );
+        // The imports warning names the component whose behaviour is lost, not the partials.
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("`Tabs`") && !diags[0].message.contains("Steps"),
+            "{}",
+            diags[0].message
+        );
+        assert_eq!(diags[0].line, 4);
+        assert_eq!(
+            doc.source.included.as_ref().unwrap().files,
+            ["content/_shared/note.md", "content/guide/_steps.mdx"]
+        );
+        assert_eq!(partial_import("import Tabs from '@theme/Tabs';"), None);
+        assert_eq!(partial_import("import {x} from './x.md';"), None);
     }
 
     #[test]

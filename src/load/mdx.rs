@@ -30,10 +30,14 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                 let paragraph = &body[range.clone()];
                 let first = paragraph.lines().next().unwrap_or("");
                 if import_names(first).is_some() {
-                    first_import.get_or_insert(range.start);
-                    // Every statement of the paragraph: imports come in runs.
+                    // Every statement of the paragraph: imports come in runs. A partial
+                    // (`import Steps from './_steps.mdx'`) is included where it is used
+                    // (`load::include`): nothing of it is lost, so it is not reported.
                     for line in paragraph.lines() {
-                        imported.extend(import_names(line).unwrap_or_default());
+                        if crate::load::include::partial_import(line).is_none() {
+                            first_import.get_or_insert(range.start);
+                            imported.extend(import_names(line).unwrap_or_default());
+                        }
                     }
                     blank.push(range.clone());
                 } else if is_export(first) {

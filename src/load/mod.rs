@@ -430,13 +430,34 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    let mut doc = parse_doc(file, rel, text, diags)?;
-    // `path` is `<root>/content/<rel>`: includes are read relative to the root.
-    if include::may_include(doc.source.body())
-        && let Some(root) = path.ancestors().nth(rel.split('/').count() + 1)
-    {
-        include::expand_doc(root, &mut doc, diags);
+    // Includes are expanded before the front matter is read and the body cleaned (an MDX
+    // page's imports name its partials), so what the document holds is one text. `path`
+    // is `<root>/content/<rel>`: includes are read relative to the root.
+    let text = line_ends(text);
+    let mut included = None;
+    let text = match path.ancestors().nth(rel.split('/').count() + 1) {
+        Some(root) if include::may_include(&text) => {
+            match frontmatter::split(&file, &text) {
+                Ok(split) => match include::expand(root, &file, &text, split.body_start, diags) {
+                    Some((expanded, inc)) => {
+                        included = Some(inc);
+                        expanded
+                    }
+                    None => text,
+                },
+                // Its front matter is reported by `parse_doc`; nothing is included.
+                Err(_) => text,
+            }
+        }
+        _ => text,
+    };
+    let before = diags.len();
+    let doc = parse_doc(file.clone(), rel, text, diags);
+    if let Some(inc) = &included {
+        include::relocate_in(&mut diags[before..], &file, inc);
     }
+    let mut doc = doc?;
+    doc.source.included = included.map(Box::new);
     Some(doc)
 }
 

@@ -327,13 +327,9 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
     let book = builds_with(
         "docusaurus",
         &[
-            (
-                "finding".into(),
-                "skipped-file".into(),
-                "content/reference/_install-steps.mdx".into(),
-                0,
-            ),
             // `custom_edit_url` (line 4 of tutorial/install.md) is Docusaurus's own: no warning.
+            // The partial `_install-steps.mdx` is included where `<InstallSteps />` stands,
+            // so it is neither a page nor a skipped file.
             warning("template-leftover", "content/reference/cli.mdx", 6),
         ],
     );
@@ -438,6 +434,16 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
     ] {
         assert!(!prose.contains(gone), "{gone} in {prose}");
     }
+    assert!(
+        prose.contains("Download the installer from the portal."),
+        "{prose}"
+    );
+    let run = book.run(&["check", "--format", "json"]);
+    assert!(
+        run.stdout.contains("(`TabItem`, `Tabs`)") && !run.stdout.contains("`InstallSteps`"),
+        "{}",
+        run.stdout
+    );
     let benefits = book.html("handbook/benefits.html");
     assert_eq!(
         hrefs(&benefits, "main .prose a"),
