@@ -415,35 +415,19 @@ impl Expander<'_> {
                 i += 1;
                 continue;
             }
-            let partial = component_use(line).and_then(|name| {
-                self.partials
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, p)| p.clone())
-            });
-            if let Some(path) = &partial {
+            // A whole-line include of another file's Markdown: a Docusaurus partial's use
+            // (`<Steps />`), a GitBook or Jekyll Liquid include.
+            let one_line = component_use(line)
+                .and_then(|name| self.partials.iter().find(|(n, _)| n == name))
+                .map(|(_, path)| (path.clone(), "a Docusaurus partial"))
+                .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")));
+            if let Some((path, shown)) = one_line {
                 let lead = &line[..line.len() - line.trim_start().len()];
                 let deeper = format!("{indent}{lead}");
                 let directive = Directive {
                     name: "include",
-                    shown: "a Docusaurus partial",
-                    arg: path,
-                    at: lines[i].clone(),
-                    options: Vec::new(),
-                };
-                if !self.myst(src, &directive, &deeper, mode, stack) {
-                    self.emit("", &src.file, number, "");
-                }
-                i += 1;
-                continue;
-            }
-            if let Some(path) = liquid_include(line) {
-                let lead = &line[..line.len() - line.trim_start().len()];
-                let deeper = format!("{indent}{lead}");
-                let directive = Directive {
-                    name: "include",
-                    shown: "`{% include %}`",
-                    arg: path,
+                    shown,
+                    arg: &path,
                     at: lines[i].clone(),
                     options: Vec::new(),
                 };
