@@ -607,6 +607,7 @@ fn reread_text(root: &Path, doc: &mut crate::model::Doc, links: &[markdown::Link
             &doc.source.path,
             &text,
             doc.source.body_start,
+            &load::mkdocs_nav::auto_append(root),
             &mut Vec::new(),
         )
     {

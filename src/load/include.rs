@@ -141,9 +141,10 @@ pub fn expand(
     file: &str,
     text: &str,
     body_start: usize,
+    appends: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(String, Included)> {
-    if !may_include(&text[body_start..]) {
+    if appends.is_empty() && !may_include(&text[body_start..]) {
         return None;
     }
     let canonical_root = root.canonicalize().ok()?;
@@ -176,6 +177,9 @@ pub fn expand(
         Mode::default(),
         &mut stack,
     );
+    for name in appends {
+        x.append(name, &mut stack);
+    }
     if x.origins.is_empty() && x.files.is_empty() && x.out == text {
         return None;
     }
@@ -790,6 +794,38 @@ impl Expander<'_> {
         self.emit(&fence, &src.file, at_line, indent);
     }
 
+    /// A snippet pymdownx appends to every page (`auto_append`), after a blank line. One
+    /// that cannot be read is left out here: the load stage reports it once, at
+    /// `mkdocs.yml`, not once per page.
+    fn append(&mut self, name: &str, stack: &mut Vec<String>) {
+        let Some((normal, text)) = [name.to_string(), format!("{}/{name}", super::CONTENT_DIR)]
+            .iter()
+            .find_map(|c| self.read(c).ok())
+        else {
+            return;
+        };
+        if stack.contains(&normal) || !self.out.len().saturating_add(text.len()).le(&MAX_TOTAL) {
+            return;
+        }
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+            self.lines += 1;
+        }
+        let file = Arc::clone(&self.doc_file);
+        self.emit("", &file, self.lines + 1, "");
+        let included = FileText {
+            file: Arc::from(normal.as_str()),
+            text: &text,
+        };
+        stack.push(normal);
+        let mode = Mode {
+            heading_offset: 0,
+            drop_section_markers: true,
+        };
+        self.scan(&included, 0..text.len(), 1, "", mode, stack);
+        stack.pop();
+    }
+
     /// Follows a pymdownx snippet, `name` as written (with `:3:7` lines or a `:section`).
     fn snippet(
         &mut self,
@@ -1237,7 +1273,7 @@ mod tests {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let mut diags = Vec::new();
         let (out, inc) =
-            expand(dir, file, &text, 0, &mut diags).unwrap_or((text, Included::default()));
+            expand(dir, file, &text, 0, &[], &mut diags).unwrap_or((text, Included::default()));
         (out, inc, diags)
     }
 
@@ -1519,6 +1555,53 @@ mod tests {
         );
         assert_eq!(partial_import("import Tabs from '@theme/Tabs';"), None);
         assert_eq!(partial_import("import {x} from './x.md';"), None);
+    }
+
+    #[test]
+    fn mkdocs_auto_append_adds_its_snippets_to_every_page_once_and_reports_a_missing_one_once() {
+        let dir = handbook(&[
+            ("orgbook.toml", "title = \"x\"\n"),
+            (
+                "mkdocs.yml",
+                "markdown_extensions:\n  - pymdownx.snippets:\n      auto_append:\n        - includes/abbr.md\n        - includes/gone.md\n",
+            ),
+            (
+                "content/includes/abbr.md",
+                "*[SLO]: Service level objective\n",
+            ),
+            ("content/a.md", "# A\n\nThe SLO.\n"),
+            ("content/b.md", "# B"),
+        ]);
+        let mut diags = Vec::new();
+        let loaded = crate::load::load(dir.path(), &mut diags);
+        let gone: Vec<_> = diags
+            .iter()
+            .filter(|d| d.code == "broken-include")
+            .collect();
+        assert_eq!(gone.len(), 1, "{diags:?}");
+        assert_eq!(gone[0].file, "mkdocs.yml");
+        let body = |path: &str| {
+            loaded
+                .docs
+                .iter()
+                .find(|d| d.source.path == path)
+                .map(|d| d.source.body().to_string())
+                .unwrap()
+        };
+        assert_eq!(
+            body("content/a.md"),
+            "# A\n\nThe SLO.\n\n*[SLO]: Service level objective\n"
+        );
+        // A file without a last line break gets one before the blank line.
+        assert_eq!(
+            body("content/b.md"),
+            "# B\n\n*[SLO]: Service level objective\n"
+        );
+        // The snippet itself, a page under content/, is not appended to itself.
+        assert_eq!(
+            body("content/includes/abbr.md"),
+            "*[SLO]: Service level objective\n"
+        );
     }
 
     #[test]

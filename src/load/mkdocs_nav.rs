@@ -56,6 +56,32 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     out
 }
 
+/// The snippets pymdownx appends to every page (`markdown_extensions:` → `pymdownx.snippets:`
+/// → `auto_append:`), as written: Material's glossary recipe keeps its abbreviations
+/// (`*[SLO]: …`) in one file appended everywhere. Empty without an `mkdocs.yml`, the option,
+/// or when the file is not valid YAML (which [`read`] reports).
+pub fn auto_append(root: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(root.join(FILE)) else {
+        return Vec::new();
+    };
+    let Ok(value) = yaml_serde::from_str::<Value>(&text) else {
+        return Vec::new();
+    };
+    let Some(Value::Sequence(extensions)) = value.get("markdown_extensions") else {
+        return Vec::new();
+    };
+    extensions
+        .iter()
+        .filter_map(|e| e.get("pymdownx.snippets")?.get("auto_append"))
+        .flat_map(|list| match list {
+            Value::Sequence(items) => items.iter().filter_map(Value::as_str).collect(),
+            Value::String(one) => vec![one.as_str()],
+            _ => Vec::new(),
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 /// The Markdown paths in a `nav:` value: a page (`setup.md`), a titled page
 /// (`Setup: setup.md`), a section (`Guides: [ … ]`), in any nesting.
 fn collect(value: &Value, out: &mut Vec<String>) {
@@ -94,6 +120,23 @@ mod tests {
                 "content/runbooks/rollback.md",
             ]
         );
+    }
+
+    #[test]
+    fn auto_appended_snippets_are_read_from_the_snippets_options() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE),
+            "site_name: x\nmarkdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n      base_path: .\n      auto_append:\n        - includes/abbreviations.md\n  - toc:\n      permalink: true\n",
+        )
+        .unwrap();
+        assert_eq!(auto_append(dir.path()), ["includes/abbreviations.md"]);
+        std::fs::write(
+            dir.path().join(FILE),
+            "markdown_extensions:\n  - pymdownx.snippets\n",
+        )
+        .unwrap();
+        assert!(auto_append(dir.path()).is_empty());
     }
 
     #[test]

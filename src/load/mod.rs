@@ -328,11 +328,24 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let (md, assets): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) != FileClass::Asset);
+    let appends = mkdocs_nav::auto_append(root);
+    for name in &appends {
+        let found = [name.clone(), format!("{CONTENT_DIR}/{name}")]
+            .iter()
+            .any(|c| root.join(c).is_file());
+        if !found {
+            diags.push(Diagnostic::warning(
+                "broken-include",
+                mkdocs_nav::FILE,
+                format!("`auto_append` names `{name}`, which is not there (looked for it in the handbook folder and in content/); nothing is appended to the pages"),
+            ).with_help("fix the path in mkdocs.yml, or remove it from `auto_append`"));
+        }
+    }
     let results: Vec<(Option<Doc>, Vec<Diagnostic>)> = md
         .par_iter()
         .map(|(path, rel)| {
             let mut file_diags = Vec::new();
-            let doc = load_file(path, rel, &mut file_diags);
+            let doc = load_file_with(path, rel, &appends, &mut file_diags);
             (doc, file_diags)
         })
         .collect();
@@ -406,6 +419,17 @@ pub fn read_folder_settings(
 
 /// Loads one Markdown file; `rel` is its path relative to `content/`.
 pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+    load_file_with(path, rel, &[], diags)
+}
+
+/// [`load_file`], with the snippets MkDocs appends to every page
+/// ([`mkdocs_nav::auto_append`]).
+pub fn load_file_with(
+    path: &Path,
+    rel: &str,
+    appends: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Doc> {
     let file = format!("{CONTENT_DIR}/{rel}");
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -436,15 +460,17 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
     let text = line_ends(text);
     let mut included = None;
     let text = match path.ancestors().nth(rel.split('/').count() + 1) {
-        Some(root) if include::may_include(&text) => {
+        Some(root) if !appends.is_empty() || include::may_include(&text) => {
             match frontmatter::split(&file, &text) {
-                Ok(split) => match include::expand(root, &file, &text, split.body_start, diags) {
-                    Some((expanded, inc)) => {
-                        included = Some(inc);
-                        expanded
+                Ok(split) => {
+                    match include::expand(root, &file, &text, split.body_start, appends, diags) {
+                        Some((expanded, inc)) => {
+                            included = Some(inc);
+                            expanded
+                        }
+                        None => text,
                     }
-                    None => text,
-                },
+                }
                 // Its front matter is reported by `parse_doc`; nothing is included.
                 Err(_) => text,
             }

@@ -652,6 +652,8 @@ impl Model {
         // Read and parse what is there now (in parallel: a checkout touches many files).
         // (path under content/, its absolute path if it exists, the document, diagnostics)
         type Reread = (String, Option<PathBuf>, Option<Doc>, Vec<Diagnostic>);
+        // A change to mkdocs.yml reloads everything: read here, it is the one in force.
+        let appends = load::mkdocs_nav::auto_append(&self.root);
         let parsed: Vec<Reread> = now
             .into_par_iter()
             .map(|(rel, abs)| {
@@ -663,7 +665,7 @@ impl Model {
                             FileClass::Asset | FileClass::FolderSettings
                         ) =>
                     {
-                        load::load_file(p, &rel, &mut d)
+                        load::load_file_with(p, &rel, &appends, &mut d)
                     }
                     _ => None,
                 };

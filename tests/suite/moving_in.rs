@@ -1217,7 +1217,8 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
         "{prose}"
     );
     let deploy = book.html("runbooks/deploy.html");
-    // The included abbreviations (`*[SLO]: …`) are not text; their uses are `<abbr>`s.
+    // The abbreviations mkdocs.yml appends to every page (`auto_append`) are not text;
+    // their uses are `<abbr>`s, in the included support snippet too.
     let abbrs: Vec<(String, String)> = deploy
         .select(&sel("main abbr"))
         .map(|a| {
@@ -1231,11 +1232,19 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
         abbrs,
         [
             ("SLO".to_string(), "Service level objective".to_string()),
+            ("SLO".to_string(), "Service level objective".to_string()),
             (
                 "CI".to_string(),
                 "Continuous integration, the pipeline that runs on every merge".to_string()
             )
         ]
+    );
+    assert!(
+        texts(&deploy, "main .prose p")
+            .concat()
+            .contains("Questions about deploying? Ask in #platform-support"),
+        "{:?}",
+        texts(&deploy, "main .prose p")
     );
     let shown = texts(&deploy, "main").concat();
     assert!(
