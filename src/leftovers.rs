@@ -720,6 +720,25 @@ fn liquid_tag(text: &str) -> Option<&str> {
     Some(inner.trim_start_matches('-').trim_end_matches('-').trim())
 }
 
+/// Whether `range` of `body` is a whole line (a shortcode or tag alone on its line).
+fn alone_on_line(body: &str, range: &Range<usize>) -> bool {
+    let line_start = range.start == 0 || body.as_bytes()[range.start - 1] == b'\n';
+    let line_end = body[range.end..].starts_with(['\n', '\r']) || range.end == body.len();
+    line_start && line_end
+}
+
+/// The value of `key="…"` in a shortcode's or tag's arguments.
+fn quoted_attr<'a>(args: &'a str, key: &str) -> Option<&'a str> {
+    args.split_once(&format!("{key}=\""))
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(v, _)| v.trim())
+}
+
+/// Whether a label can be written back as Markdown (`**label**`) without meaning more.
+fn plain_label(t: &str) -> bool {
+    !t.is_empty() && !t.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}'])
+}
+
 /// GitBook's block tags that only arrange what is between them, alone on their line: what
 /// to write in the line's place (always shorter than it). Tabs (`{% tabs %}`, `{% tab
 /// title="macOS" %}`) become each tab's label in bold above its content, as Docusaurus
@@ -727,30 +746,21 @@ fn liquid_tag(text: &str) -> Option<&str> {
 /// `{% code title="…" %}` (around a code block, its title in italics above it) and
 /// `{% stepper %}`/`{% step %}` go; `{% embed url="…" %}` is a link to its address.
 fn gitbook_line(body: &str, range: Range<usize>) -> Option<String> {
-    let line_start = range.start == 0 || body.as_bytes()[range.start - 1] == b'\n';
-    let line_end = body[range.end..].starts_with(['\n', '\r']) || range.end == body.len();
-    if !line_start || !line_end {
+    if !alone_on_line(body, &range) {
         return None;
     }
     let inner = liquid_tag(&body[range])?;
     let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-    let attr = |key: &str| {
-        args.split_once(&format!("{key}=\""))
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .map(|(v, _)| v.trim())
-    };
-    let plain = |t: &str| {
-        !t.is_empty() && !t.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}'])
-    };
+    let attr = |key: &str| quoted_attr(args, key);
     match name {
         "tabs" | "endtabs" | "endtab" | "content-ref" | "endcontent-ref" | "endembed"
         | "endcode" | "stepper" | "endstepper" | "step" | "endstep" => Some(String::new()),
         "tab" => attr("title")
-            .filter(|t| plain(t))
+            .filter(|t| plain_label(t))
             .map(|t| format!("**{t}**")),
         "code" => Some(
             attr("title")
-                .filter(|t| plain(t))
+                .filter(|t| plain_label(t))
                 .map(|t| format!("*{t}*"))
                 .unwrap_or_default(),
         ),
@@ -809,9 +819,7 @@ fn jekyll_post_url(body: &str, range: Range<usize>, name: &str) -> Option<String
 /// always shorter than the line) or nothing, so each tab's content is shown under its label
 /// as Docusaurus tabs are (`load::mdx`).
 fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
-    let line_start = range.start == 0 || body.as_bytes()[range.start - 1] == b'\n';
-    let line_end = body[range.end..].starts_with(['\n', '\r']) || range.end == body.len();
-    if !line_start || !line_end {
+    if !alone_on_line(body, &range) {
         return None;
     }
     let inner = shortcode(&body[range])?;
@@ -820,15 +828,10 @@ fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
         "tabs" | "/tabs" | "/tab" | "tabpane" | "/tabpane" => Some(String::new()),
         "tab" => {
             let args = args.trim();
-            let label = args
-                .split_once("header=\"")
-                .and_then(|(_, rest)| rest.split_once('"'))
-                .map(|(l, _)| l)
+            let label = quoted_attr(args, "header")
                 .or_else(|| args.strip_prefix('"')?.split_once('"').map(|(l, _)| l))?
                 .trim();
-            let plain = !label.is_empty()
-                && !label.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}']);
-            plain.then(|| format!("**{label}**"))
+            plain_label(label).then(|| format!("**{label}**"))
         }
         _ => None,
     }
@@ -1341,11 +1344,7 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
         }
         let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
         let args = args.trim();
-        let attr = |key: &str| {
-            args.split_once(&format!("{key}=\""))
-                .and_then(|(_, rest)| rest.split_once('"'))
-                .map(|(v, _)| v.trim().to_string())
-        };
+        let attr = |key: &str| quoted_attr(args, key).map(str::to_string);
         let (kind, details, title) = match name {
             // GitBook: `{% hint style="success" %}`.
             "hint" if liquid => {
