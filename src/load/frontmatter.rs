@@ -638,6 +638,10 @@ const NAVIGATION_KEYS: &[&str] = &[
     // Authors, shown by themes and blog plugins (not by orgbook's pages)
     "author",
     "authors",
+    // ABlog (Sphinx's blog plugin): a post's marker and where and in what it was written
+    "blogpost",
+    "location",
+    "language",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
@@ -863,14 +867,27 @@ fn lenient_date(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<jiff::civil::Da
         DeValue::Datetime(dt) => dt
             .date
             .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-        DeValue::String(s) => Some(s.trim().chars().take(10).collect()),
+        DeValue::String(s) => Some(s.trim().to_string()),
         _ => None,
     };
-    let date = text.and_then(|t| t.parse::<jiff::civil::Date>().ok());
+    let date = text.and_then(|t| written_date(&t));
     if date.is_none() {
         warn_type(f, v.span(), key, "a date");
     }
     date
+}
+
+/// A date as other generators' pages write it: ISO first (`2022-01-03`, also at the start
+/// of a time stamp), then the month-name forms of blog plugins (ABlog's `Jan 03, 2022`,
+/// `January 3, 2022`, `3 January 2022`). Numeric day/month orders are not guessed.
+fn written_date(text: &str) -> Option<jiff::civil::Date> {
+    let iso: String = text.chars().take(10).collect();
+    if let Ok(d) = iso.parse::<jiff::civil::Date>() {
+        return Some(d);
+    }
+    ["%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|format| jiff::civil::Date::strptime(format, text).ok())
 }
 
 fn scalar_text(v: &DeValue<'_>) -> Option<String> {
@@ -1065,6 +1082,27 @@ mod tests {
         let s = split("p.md", text).unwrap();
         let p = page("p.md", rel, text, s.front, &mut diags).unwrap();
         (p, diags)
+    }
+
+    #[test]
+    fn an_ablog_post_is_dated_and_its_keys_accepted() {
+        let text = "---\nblogpost: true\ndate: Jan 03, 2022\nauthor: jupyter\nlocation: World\ncategory: Manual\ntags: one, two\nlanguage: English\n---\n";
+        let (p, d) = page_of("blog/post3.md", text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(p.date.unwrap().to_string(), "2022-01-03");
+        for (written, iso) in [
+            ("January 3, 2022", Some("2022-01-03")),
+            ("3 January 2022", Some("2022-01-03")),
+            ("2022-01-03T10:00:00Z", Some("2022-01-03")),
+            ("03/01/2022", None),
+            ("Jan 32, 2022", None),
+        ] {
+            assert_eq!(
+                written_date(written).map(|d| d.to_string()).as_deref(),
+                iso,
+                "{written}"
+            );
+        }
     }
 
     #[test]
