@@ -195,10 +195,11 @@ pub enum Drawn {
 pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
     // scan below (which finds code by parsing).
-    match crate::myst::admonitions(body) {
-        None => clean_constructs(body),
+    let myst = crate::myst::has_directive(body);
+    match myst.then(|| crate::myst::admonitions(body)).flatten() {
+        None => clean_constructs(body, myst),
         Some((drawn, callouts)) => {
-            let (out, mut found) = clean_constructs(&drawn);
+            let (out, mut found) = clean_constructs(&drawn, myst);
             let out = out.into_owned();
             found.extend(callouts);
             found.sort_by_key(|f| f.range.start);
@@ -207,7 +208,8 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     }
 }
 
-fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
+/// `myst`: the body writes MyST directives (so `%` lines are comments).
+fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     let bytes = body.as_bytes();
     // Where a construct may start: every `<` and `{` is a candidate, found with memchr
     // (SIMD) rather than by testing each byte, which was a visible share of large pages.
@@ -220,7 +222,14 @@ fn clean_constructs(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
             || colon_fence(bytes, at).is_some()
             || kramdown_ial(body, at).is_some()
     };
-    let targets = myst_targets(body);
+    let mut targets = myst_targets(body);
+    if myst || !targets.is_empty() {
+        let comments = myst_comments(body);
+        if !comments.is_empty() {
+            targets.extend(comments);
+            targets.sort_by_key(|t| t.start);
+        }
+    }
     let mut admonitions = docusaurus_admonitions(body);
     let hugo = hugo_admonitions(body);
     // Their lines, so the shortcode scan below does not report them as leftovers.
@@ -1542,40 +1551,79 @@ fn myst_targets(body: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The MyST labels of a body, each with the heading it names: `(label)=` then, after
-/// blank lines, `## Heading` gives `("label", "heading", "Heading")`; a label before
-/// anything else names the page (an empty id and text).
-pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
-    myst_targets(body)
-        .into_iter()
-        .filter_map(|t| {
-            let label = body[t.clone()]
-                .trim()
-                .strip_prefix('(')?
-                .strip_suffix(")=")?;
-            let next = body[t.end..]
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && !l.ends_with(")="))
-                .unwrap_or("");
-            let text = next
-                .strip_prefix('#')
-                .map(|h| {
-                    h.trim_start_matches('#')
-                        .trim()
-                        .trim_end_matches('#')
-                        .trim()
-                })
-                .map(|h| h.replace(['`', '*'], ""))
-                .unwrap_or_default();
-            let id = if text.is_empty() {
-                String::new()
-            } else {
-                crate::text::heading_id(&text)
-            };
-            Some((label.to_string(), id, text))
+/// MyST comment lines (`% A figure of the mountains`), each without its line break. Only
+/// looked for in a body that writes MyST (a directive or a target line): elsewhere a line
+/// may begin with `%` as prose ("% of tickets closed").
+fn myst_comments(body: &str) -> Vec<Range<usize>> {
+    memchr::memchr_iter(b'%', body.as_bytes())
+        .filter_map(|at| {
+            let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            let indent = &body[start..at];
+            if indent.len() > 3 || indent.bytes().any(|b| b != b' ') {
+                return None;
+            }
+            Some(start..body[at..].find('\n').map_or(body.len(), |n| at + n))
         })
         .collect()
+}
+
+/// The MyST labels of a body, each with the id and text a link to it gets: `(label)=`
+/// then, after blank lines, `## Heading` gives `("label", "heading", "Heading")`; a label
+/// before anything else names the page (an empty id and text); a label on another block
+/// (a directive's `:label:`, a target before a paragraph) its anchor
+/// ([`crate::myst::block_labels`]).
+pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
+    let (mut labels, blocks) = labels_and_blocks(body);
+    labels.extend(blocks.into_iter().map(|b| (b.label, b.id, b.text)));
+    labels
+}
+
+/// The labels of `body` that name a heading or the page, and those that name a block.
+pub fn labels_and_blocks(
+    body: &str,
+) -> (Vec<(String, String, String)>, Vec<crate::myst::BlockLabel>) {
+    let mut headings = Vec::new();
+    let mut on_blocks = Vec::new();
+    for t in myst_targets(body) {
+        let Some(label) = body[t.clone()]
+            .trim()
+            .strip_prefix('(')
+            .and_then(|l| l.strip_suffix(")="))
+        else {
+            continue;
+        };
+        let next = body[t.end..]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.ends_with(")="))
+            .unwrap_or("");
+        let text = next
+            .strip_prefix('#')
+            .map(|h| {
+                h.trim_start_matches('#')
+                    .trim()
+                    .trim_end_matches('#')
+                    .trim()
+            })
+            .map(|h| h.replace(['`', '*'], ""))
+            .unwrap_or_default();
+        if !text.is_empty() {
+            headings.push((label.to_string(), crate::text::heading_id(&text), text));
+        } else if next.is_empty() || body[..t.start].trim().is_empty() {
+            headings.push((label.to_string(), String::new(), String::new()));
+        } else {
+            on_blocks.push((t.start, label.to_string()));
+        }
+    }
+    let blocks = if memchr::memmem::find(body.as_bytes(), b":label:").is_some()
+        || memchr::memmem::find(body.as_bytes(), b":name:").is_some()
+        || !on_blocks.is_empty()
+    {
+        crate::myst::block_labels(body, on_blocks)
+    } else {
+        Vec::new()
+    };
+    (headings, blocks)
 }
 
 fn leftover(body: &str, range: Range<usize>) -> Leftover {
@@ -1821,6 +1869,24 @@ mod tests {
         // A target inside a comment is blanked once, with the comment.
         let (out, _) = clean("<!--\n(x)=\n-->\ntext\n");
         assert_eq!(out, "    \n    \n   \ntext\n");
+    }
+
+    #[test]
+    fn myst_comment_lines_are_blanked_only_in_myst_pages_and_outside_code() {
+        let body = "Text\n% A figure of mountains\n:::{note}\nSee it.\n:::\n\n```\n% kept\n```\n";
+        let (out, _) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(
+            out.starts_with("Text\n                       \n"),
+            "{out:?}"
+        );
+        assert!(out.contains("% kept"), "{out:?}");
+        // A target line makes a page MyST too.
+        let (out, _) = clean("(x)=\n% note to self\n# T\n");
+        assert!(!out.contains('%'), "{out:?}");
+        // Elsewhere a line may start with `%` as prose.
+        let body = "Growth was 20\n% over the quarter.\n";
+        assert_eq!(clean(body).0, body);
     }
 
     #[test]

@@ -1063,12 +1063,24 @@ pub fn retarget_anchors(
             if heads.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
                 continue;
             }
-            let found = heads.iter().find(|h| {
-                h.id.eq_ignore_ascii_case(anchor)
-                    || other_slugs(&h.text)
+            let found = heads
+                .iter()
+                .find(|h| {
+                    h.id.eq_ignore_ascii_case(anchor)
+                        || other_slugs(&h.text)
+                            .iter()
+                            .any(|s| s.eq_ignore_ascii_case(anchor))
+                })
+                .or_else(|| {
+                    // MkDocs numbers a repeated heading's slug `_1`, `_2`: the second and
+                    // third heading of that slug.
+                    let (base, n) = anchor.rsplit_once('_')?;
+                    let n: usize = n.parse().ok()?;
+                    heads
                         .iter()
-                        .any(|s| s.eq_ignore_ascii_case(anchor))
-            });
+                        .filter(|h| other_slugs(&h.text)[2].eq_ignore_ascii_case(base))
+                        .nth(n)
+                });
             if let Some(h) = found {
                 fixes.push((id, i, h.id.clone(), true));
             } else if let Some((labelled, heading_id, _)) = handbook.myst_labels.get(anchor)

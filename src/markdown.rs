@@ -464,7 +464,13 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     if let Some(d) = draft {
         return Resolved::Draft(d);
     }
-    Resolved::Missing(joined)
+    // Sphinx's generated pages, which its sites link to (`[Index](genindex)`, a toctree's
+    // `search`): orgbook's own index of every page, and its search page.
+    match stem.map(|s| s.rsplit('/').next().unwrap_or(s)) {
+        Some("genindex") => Resolved::Generated("handbook.html"),
+        Some("search") => Resolved::Generated("search.html"),
+        _ => Resolved::Missing(joined),
+    }
 }
 
 /// `name@example.com` written as a link destination: an e-mail address, never a file.
@@ -562,10 +568,11 @@ fn linked_title(
     target: &str,
     deps: &mut Vec<DocId>,
 ) -> String {
-    let Resolved::Doc(to, _) =
-        resolve_target(handbook, from_dir, target.split('#').next().unwrap_or(""))
-    else {
-        return String::new();
+    let to = match resolve_target(handbook, from_dir, target.split('#').next().unwrap_or("")) {
+        Resolved::Doc(to, _) => to,
+        Resolved::Generated("handbook.html") => return "Index".to_string(),
+        Resolved::Generated("search.html") => return "Search".to_string(),
+        _ => return String::new(),
     };
     deps.push(to);
     let doc = &handbook.docs[to];
@@ -610,8 +617,15 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let offset = doc.source.body_start;
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
     let root = root_prefix(&doc.url);
+    // Blocks a MyST label names (a figure's `:label:`), marked with an anchor before them.
+    let mut block_labels: std::collections::VecDeque<_> =
+        crate::leftovers::labels_and_blocks(body).1.into();
 
     let mut rendered = Rendered::default();
+    // Known before the body is read: a `#label` link above its block stays on this page.
+    rendered
+        .anchors
+        .extend(block_labels.iter().map(|l| l.id.clone()));
     let mut events: Vec<Event> = Vec::new();
     rendered.html.reserve(body.len() * 3 / 2);
     let mut depth = 0usize;
@@ -860,6 +874,28 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 }
             }
         }
+        if !synthetic
+            && !block_labels.is_empty()
+            && let Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::HtmlBlock
+                | Tag::DefinitionList,
+            ) = &event
+        {
+            // Before the block that holds the label's line, or the first after it.
+            while let Some(label) = block_labels.pop_front() {
+                if label.at >= range.end {
+                    block_labels.push_front(label);
+                    break;
+                }
+                events.push(label_anchor(&label));
+            }
+        }
         // A drawn MkDocs block's title is the author's text: searchable where it stands.
         if synthetic
             && matches!(event, Event::Start(Tag::HtmlBlock))
@@ -1026,12 +1062,24 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 } else {
                     linked_title(handbook, from_dir, target, &mut title_deps)
                 };
+                // A label naming a heading or block is reached as `#label` (which a label
+                // like `fig:x` must be: as a path, it would read as a URL scheme).
+                let fragment = label
+                    && handbook
+                        .myst_labels
+                        .get(target)
+                        .is_some_and(|(_, anchor, _)| !anchor.is_empty());
+                let target_as_link = if fragment {
+                    format!("#{target}")
+                } else {
+                    target.to_string()
+                };
                 let href = drawn_destination(
                     &mut repeated,
                     handbook,
                     id,
                     (from_dir, &root),
-                    (target, false),
+                    (&target_as_link, false),
                     span.clone(),
                     &mut rendered,
                     diags,
@@ -1252,6 +1300,25 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                             continue;
                         }
                     }
+                }
+                // MyST: `![](#label)` embeds the block a label names; here, a link to it.
+                if let Tag::Image {
+                    dest_url,
+                    title,
+                    id: image_id,
+                    ..
+                } = &tag
+                    && handbook
+                        .myst_labels
+                        .contains_key(dest_url.strip_prefix('#').unwrap_or(dest_url))
+                {
+                    tag = Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: dest_url.clone(),
+                        title: title.clone(),
+                        id: image_id.clone(),
+                    };
+                    embedded_notes += 1;
                 }
                 // MyST: a link without text to a label (`[](#label)`, `[](label)`) shows
                 // the heading the label names.
@@ -1491,6 +1558,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     while let Some(top) = callouts.open.pop() {
         events.push(top.close());
     }
+    // Labels after the last block still get their anchor.
+    events.extend(block_labels.iter().map(label_anchor));
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     if rendered.broken_links > BROKEN_LINKS_SHOWN {
         let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
@@ -1567,7 +1636,12 @@ struct RawRegion {
     spans: Vec<std::ops::Range<usize>>,
 }
 
-/// Whether the newest buffered event is raw HTML (a block or an inline tag).
+/// The empty element that marks a block a MyST label names (see `myst::BlockLabel`).
+fn label_anchor<'a>(label: &crate::myst::BlockLabel) -> Event<'a> {
+    let id = crate::text::escape_html(&label.id);
+    Event::Html(format!("<span id=\"{id}\"></span>").into())
+}
+
 /// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`, as
 /// Python-Markdown's `abbr` draws them; `None` when it uses none.
 fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
@@ -1604,6 +1678,7 @@ fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> Option<String>
     Some(out)
 }
 
+/// Whether the newest buffered event is raw HTML (a block or an inline tag).
 fn event_is_raw(events: &[Event]) -> bool {
     matches!(events.last(), Some(Event::Html(_) | Event::InlineHtml(_)))
 }
@@ -1773,6 +1848,8 @@ fn rewrite<'a>(
         if let Some(label) = &anchor
             && let Some((labelled, heading, _)) = handbook.myst_labels.get(label.as_str())
             && !heading.is_empty()
+            // A label this page also gives a block of its own is that block.
+            && (*labelled == self_id || !rendered.anchors.iter().any(|a| a == label))
         {
             let href = if *labelled == self_id {
                 format!("#{heading}")
@@ -2463,6 +2540,59 @@ mod tests {
     }
 
     #[test]
+    fn labelled_figures_equations_and_paragraphs_get_an_anchor_that_links_reach() {
+        // Jupyter Book's pages: a figure and an equation labelled by their options, a
+        // quote by a target line; linked from their page, from another, and embedded.
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "# A\n\nSee [](#fig:pic) and [](#eq:book).\n\n:::{figure} pic.png\n:label: fig:pic\n\nThe view.\n:::\n\n```{math}\n:label: eq:book\nx = y\n```\n\n(actions)=\n\n> Whenever you do something.\n",
+                ),
+                (
+                    "b.md",
+                    "# B\n\n[](#fig:pic), [the equation](a.md#eq:book).\n\n![](#actions)\n",
+                ),
+                (
+                    "c.md",
+                    "# C\n\n:::{math}\n:label: eq:book\n\nz\n:::\n\nHere: [](#eq:book).\n",
+                ),
+            ],
+            &[],
+            false,
+        );
+        let a = render_path(&hb, "content/a.md").0;
+        for want in [
+            "<a href=\"#fig:pic\">The view.</a> and <a href=\"#eq:book\">Equation</a>",
+            "<span id=\"fig:pic\"></span>\n<p><img",
+            "<span id=\"eq:book\"></span>\n<pre>",
+            "<span id=\"actions\"></span>\n<blockquote>",
+        ] {
+            assert!(a.html.contains(want), "{want} in {}", a.html);
+        }
+        assert_eq!(a.anchors, ["fig:pic", "eq:book", "actions"]);
+        let b = render_path(&hb, "content/b.md").0;
+        assert!(
+            b.html.contains("<a href=\"a.html#fig:pic\">The view.</a>, <a href=\"a.html#eq:book\">the equation</a>")
+                && b.html.contains("<a href=\"a.html#actions\">Whenever you do something.</a>")
+                && !b.html.contains("<img"),
+            "{}",
+            b.html
+        );
+        // c.md labels its own equation `eq:book` too: its link stays on the page.
+        let c = render_path(&hb, "content/c.md").0;
+        assert!(c.html.contains("<a href=\"#eq:book\">"), "{}", c.html);
+        let mut d = Vec::new();
+        let rendered: Vec<_> = (0..hb.docs.len())
+            .map(|id| render(&hb, id, &mut d))
+            .collect();
+        let before = d.len();
+        crate::link::check_anchors(&hb, &rendered, &mut d);
+        assert_eq!(d.len(), before, "{:?}", &d[before..]);
+        assert!(!d.iter().any(|x| x.message.contains("#")), "{d:?}");
+    }
+
+    #[test]
     fn fragment_links_to_myst_labels_reach_their_heading_on_any_page_and_get_its_title() {
         let hb = book(
             &[
@@ -2607,11 +2737,11 @@ mod tests {
             &[
                 (
                     "a.md",
-                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere) [5](b.md#0460-2024-06-16)\n",
+                    "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere) [5](b.md#0460-2024-06-16) [6](b.md#templates_1) [7](b.md#templates_2)\n",
                 ),
                 (
                     "b.md",
-                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n## [0.46.0](https://example.com/0.46.0) - 2024-06-16\n",
+                    "# B\n## Install it\n## C++ & Rust\n## Zürich office\n## [0.46.0](https://example.com/0.46.0) - 2024-06-16\n### Templates\n## Templates\n",
                 ),
             ],
             &[],
@@ -2630,10 +2760,13 @@ mod tests {
                 "b.html#z%C3%BCrich-office",
                 "b.html#nowhere",
                 // MkDocs (Python-Markdown) drops the dots and joins ` - ` into one hyphen.
-                "b.html#0460---2024-06-16"
+                "b.html#0460---2024-06-16",
+                // MkDocs numbers a repeated slug `_1`: the second "Templates".
+                "b.html#templates-1",
+                "b.html#templates_2",
             ]
         );
-        assert_eq!(d.len(), 4);
+        assert_eq!(d.len(), 5);
         assert!(
             d.iter()
                 .all(|d| d.code == "anchor-other-rule" && d.strict_only())
@@ -2642,8 +2775,8 @@ mod tests {
         crate::link::check_anchors(&hb, &rendered, &mut missing);
         assert_eq!(
             missing.len(),
-            1,
-            "only the anchor no rule explains: {missing:?}"
+            2,
+            "only the anchors no rule explains: {missing:?}"
         );
     }
 

@@ -301,13 +301,19 @@ fn top_level(body: &str) -> Vec<Found> {
     found
 }
 
+/// Whether `body` may hold a MyST directive: a fence (backticks, tildes or colons) right
+/// before a `{`.
+pub fn has_directive(body: &str) -> bool {
+    body.contains("```{") || body.contains(":::{") || body.contains("~~~{")
+}
+
 /// The admonitions of `body` drawn as callouts: the body with their fence and option lines
 /// blanked (spaces of the same length, line breaks kept) and their reports, in order of
 /// position; `None` when it has none. An admonition whose fence is never closed is left
 /// as it is (the renderer reports it).
 pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
     // Cheap test first: most pages have no directive at all.
-    if !(body.contains("```{") || body.contains(":::{") || body.contains("~~~{")) {
+    if !has_directive(body) {
         return None;
     }
     let mut out = body.to_string();
@@ -399,6 +405,185 @@ pub fn toctree(body: &str, block: Range<usize>) -> Toctree {
         tree.entries.push((title, target.to_string(), line));
     }
     tree
+}
+
+/// A MyST label that names a block, not a heading: a directive's `:label:` or `:name:`
+/// option (a figure, an equation, a code block: what Jupyter Book's `[](#fig:x)` and
+/// Sphinx's `{numref}` point at), or a `(label)=` target line before a paragraph, quote or
+/// list. The renderer marks the block with an empty element of id `id`, so links to the
+/// label land on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockLabel {
+    /// Where the directive's opening line (or the target line) starts in the body.
+    pub at: usize,
+    pub label: String,
+    pub id: String,
+    /// What a link without text shows: the caption, else what the block is ("Figure").
+    pub text: String,
+}
+
+/// The id a block label's anchor gets: the label itself, so that `#fig:x` written by hand
+/// finds it too, unless it holds characters an id in a URL fragment should not.
+pub fn label_id(label: &str) -> String {
+    if label
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b))
+    {
+        label.to_string()
+    } else {
+        crate::text::heading_id(label)
+    }
+}
+
+/// The block labels of `body` (see [`BlockLabel`]), in order; none inside code (a
+/// page that shows directive syntax in a code block labels nothing). `targets` are the
+/// `(label)=` lines that name a block, as `(line start, label)`.
+pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel> {
+    let finder = |needle: &'static str| memchr::memmem::find_iter(body.as_bytes(), needle);
+    let mut found: Vec<BlockLabel> = targets
+        .into_iter()
+        .map(|(at, label)| BlockLabel {
+            at,
+            id: label_id(&label),
+            text: first_words(body, at).unwrap_or_else(|| label.clone()),
+            label,
+        })
+        .collect();
+    let mut openings: Vec<usize> = finder(":label:")
+        .chain(finder(":name:"))
+        .filter_map(|at| directive_of_option(body, at))
+        .collect();
+    openings.sort_unstable();
+    openings.dedup();
+    for open in openings {
+        let line = line_at(body, open);
+        let Some((_, _, rest)) = fence(&body[line.clone()]) else {
+            continue;
+        };
+        let Some((name, _)) = myst_directive(rest) else {
+            continue;
+        };
+        let opts = options(body, line.end);
+        let value = |key: &str| {
+            opts.iter()
+                .find(|(_, (k, v))| k == key && !v.is_empty())
+                .map(|(_, (_, v))| v.clone())
+        };
+        let Some(label) = value("label").or_else(|| value("name")) else {
+            continue;
+        };
+        let caption = value("caption").or_else(|| {
+            (name == "figure").then(|| {
+                let after = opts.last().map_or(line.end, |(r, _)| r.end);
+                let after = after + (body[after..].len() - body[after..].trim_start().len());
+                let close = body[after..].find("\n\n").map_or(body.len(), |n| after + n);
+                unmarked(&body_text(body, after, close))
+            })
+        });
+        let text = match caption.filter(|c| !c.is_empty()) {
+            Some(c) => c,
+            None => match name {
+                "figure" | "image" => "Figure",
+                "math" => "Equation",
+                "table" | "list-table" | "csv-table" => "Table",
+                "code" | "code-block" | "code-cell" | "literalinclude" => "Code",
+                _ => label.as_str(),
+            }
+            .to_string(),
+        };
+        found.push(BlockLabel {
+            at: line.start,
+            id: label_id(&label),
+            label,
+            text,
+        });
+    }
+    if found.is_empty() {
+        return found;
+    }
+    // Code blocks that are code (not a directive's fence) hold examples, not labels.
+    let mut code = Vec::new();
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(kind)) = event {
+            let directive =
+                matches!(&kind, CodeBlockKind::Fenced(info) if myst_directive(info).is_some());
+            if !directive {
+                code.push(range);
+            }
+        }
+    }
+    found.retain(|l| !code.iter().any(|c| c.start < l.at && l.at < c.end));
+    found.sort_by_key(|l| l.at);
+    found
+}
+
+/// The text of the first line after the target line at `at` (its quote or list marker and
+/// emphasis left out), cut to about 60 characters: what a link to a labelled paragraph
+/// shows.
+fn first_words(body: &str, at: usize) -> Option<String> {
+    let after = body[at..].find('\n').map_or(body.len(), |n| at + n);
+    let line = body[after..]
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.ends_with(")="))?;
+    let text = unmarked(line.trim_start_matches(['>', '-', '*', '+', ' ']));
+    let text = text.trim();
+    if text.is_empty() || fence(text).is_some() {
+        return None;
+    }
+    Some(if text.chars().count() > 60 {
+        let cut: String = text.chars().take(60).collect();
+        let cut = cut
+            .rsplit_once(' ')
+            .map_or(cut.as_str(), |(words, _)| words);
+        format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+    } else {
+        text.to_string()
+    })
+}
+
+/// `text` without the emphasis and code marks a caption is written with (`_` only at a
+/// word's edge: `snake_case` keeps its own).
+fn unmarked(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| match c {
+            '*' | '`' => false,
+            '_' => word(i.checked_sub(1)) && word(Some(i + 1)),
+            _ => true,
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// The start of the directive's opening line that the option line holding `at` belongs
+/// to: above it, only option lines, then a fence opening a `{directive}`.
+fn directive_of_option(body: &str, at: usize) -> Option<usize> {
+    let mut line = line_at(body, at);
+    let first = &body[line.clone()];
+    if line.start + (first.len() - first.trim_start().len()) != at {
+        return None; // not the line's first text
+    }
+    for _ in 0..MAX_OPTION_LINES {
+        if line.start == 0 {
+            return None;
+        }
+        line = line_at(body, line.start - 1);
+        let text = &body[line.clone()];
+        if let Some((_, _, rest)) = fence(text) {
+            return myst_directive(rest).map(|_| line.start);
+        }
+        if !is_option(text) {
+            return None;
+        }
+    }
+    None
 }
 
 /// How a MyST directive other than an admonition or a toctree is drawn, as Sphinx draws it.
@@ -652,6 +837,38 @@ pub fn role_events(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_on_directives_and_blocks_are_found_outside_code() {
+        let body = "Intro.\n\n```{code} shell\n:linenos:\n:name: code:start\n\n$ run\n```\n\n:::{figure} pic.png\n:label: fig:pic\n:width: 50%\n\nThe *first* view.\n:::\n\n:::{math}\n:label: eq:book\n\nx = y\n:::\n\n(tutorial-actions)=\n\n> Whenever you _do_ something, you see a mark_up.\n\n:name: not-an-option-of-anything\n\n````markdown\n:::{figure} x.png\n:label: fig:example\n:::\n````\n";
+        let targets = vec![(
+            body.find("(tutorial").unwrap(),
+            "tutorial-actions".to_string(),
+        )];
+        let found: Vec<(usize, &str, &str, String)> = block_labels(body, targets)
+            .iter()
+            .map(|l| (l.at, "", "", format!("{} {} {}", l.label, l.id, l.text)))
+            .collect();
+        let at = |s: &str| body.find(s).unwrap();
+        assert_eq!(
+            found,
+            [
+                (at("```{code}"), "", "", "code:start code:start Code".to_string()),
+                (at(":::{figure}"), "", "", "fig:pic fig:pic The first view.".to_string()),
+                (at(":::{math}"), "", "", "eq:book eq:book Equation".to_string()),
+                (
+                    at("(tutorial"),
+                    "",
+                    "",
+                    "tutorial-actions tutorial-actions Whenever you do something, you see a mark_up."
+                        .to_string()
+                ),
+            ]
+        );
+        // A label with characters a fragment should not hold gets a heading-style id.
+        assert_eq!(label_id("My Figure!"), "my-figure");
+        assert_eq!(label_id("fig:a.b_c-d"), "fig:a.b_c-d");
+    }
 
     fn drawn(body: &str) -> (String, Vec<(String, String)>) {
         let (out, found) = admonitions(body).unwrap_or((body.to_string(), Vec::new()));

@@ -81,14 +81,30 @@ pub fn skipped_markdown(rel: &str) -> Option<(&str, Skipped)> {
 
 /// A non-Markdown file published only when a page links to it: inside a `_` folder, or
 /// named `_…` (Docusaurus's `_category_` files are settings, read elsewhere); pages in
-/// another markup ([`other_markup`]) and Sphinx's build files (`conf.py`, `Makefile`,
-/// `make.bat`), which a Sphinx folder moved in brings beside its pages.
+/// another markup ([`other_markup`]) and the build files a docs folder moved in brings
+/// beside its pages: Sphinx's (`conf.py`, `Makefile`, `make.bat`, `requirements.txt`),
+/// and the site settings of mystmd, MkDocs, Zensical, mdBook and Docusaurus.
 pub fn linked_only(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     underscore_folder(rel).is_some()
         || name.starts_with('_')
         || other_markup(rel).is_some()
-        || matches!(name, "conf.py" | "Makefile" | "make.bat")
+        || matches!(
+            name,
+            "conf.py"
+                | "Makefile"
+                | "make.bat"
+                | "requirements.txt"
+                | "myst.yml"
+                | "mkdocs.yml"
+                | "mkdocs.yaml"
+                | "zensical.toml"
+                | "book.toml"
+                | "docusaurus.config.js"
+                | "docusaurus.config.ts"
+                | "sidebars.js"
+                | "sidebars.ts"
+        )
 }
 
 /// The markup of a page orgbook does not read (Sphinx's reStructuredText, Antora's
@@ -228,6 +244,8 @@ mod tests {
         assert!(!linked_only("_posts/team.png"));
         assert!(!linked_only("guides/diagram.png"));
         assert!(linked_only("docs/conf.py") && linked_only("install.rst"));
+        assert!(linked_only("myst.yml") && linked_only("guide/mkdocs.yml"));
+        assert!(linked_only("requirements.txt") && !linked_only("requirements.md.txt"));
         assert_eq!(other_markup("a/install.rst"), Some("reStructuredText"));
         assert_eq!(other_markup("guide.adoc"), Some("AsciiDoc"));
         assert_eq!(other_markup("rst/readme.md"), None);

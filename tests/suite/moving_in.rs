@@ -830,7 +830,7 @@ fn sphinx_myst_admonitions_and_roles_are_drawn_and_other_directives_named() {
     }
     // A toctree is the list of its pages under its caption (a hidden one is nothing),
     // titled as written or by the page; its options are not entries.
-    assert_eq!(texts(&index, "main p strong"), ["Topics"]);
+    assert_eq!(texts(&index, "main p strong"), ["Topics", "Reference"]);
     let entries: Vec<(String, String)> = index
         .select(&sel("main .prose > ul a"))
         .map(|a| {
@@ -851,7 +851,17 @@ fn sphinx_myst_admonitions_and_roles_are_drawn_and_other_directives_named() {
                 "getting-started.html".to_string(),
                 "Getting Started".to_string()
             ),
+            // Sphinx's generated pages: orgbook's index of every page, and its search.
+            ("handbook.html".to_string(), "Index".to_string()),
+            ("search.html".to_string(), "Search".to_string()),
         ]
+    );
+    assert_eq!(
+        links_with_text(&index, "main .prose > p a")
+            .into_iter()
+            .filter(|(_, text)| text == "Full Index")
+            .collect::<Vec<_>>(),
+        [("handbook.html".to_string(), "Full Index".to_string())]
     );
     // The directives quoted in code stay as written.
     let code = texts(&page, "pre code");
@@ -1459,6 +1469,86 @@ fn an_obsidian_vault_links_notes_by_name_and_draws_its_callouts() {
         !published
             .iter()
             .any(|f| f.contains(".obsidian") || f.contains("Start here")),
+        "{published:?}"
+    );
+}
+
+/// A Jupyter Book 2 (mystmd) project as `content/`: a figure, an equation and a code
+/// block labelled by their options (`:label: fig:mountains`, `:name: code:myst-yml`), a
+/// quote by a target line (`(tutorial-actions)=`); links to them by fragment, by page and
+/// fragment, by `{numref}`, and an embed (`![](#tutorial-actions)`). Each lands on its
+/// block, and a link without text shows its caption; a label in a code example labels
+/// nothing.
+#[test]
+fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
+    let book = builds_with(
+        "jupyter-book",
+        &[warning(
+            "template-leftover",
+            "content/get-started/create-content.md",
+            20,
+        )],
+    );
+    let content = book.html("get-started/create-content.html");
+    let ids: Vec<&str> = content
+        .select(&sel("main .prose span[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["fig:mountains", "eq:book", "code:myst-yml"]);
+    // Each anchor sits right before the block it names.
+    let html = content.root_element().html();
+    for (id, block) in [
+        ("fig:mountains", "<p><img"),
+        ("eq:book", "<pre"),
+        ("code:myst-yml", "<pre"),
+    ] {
+        let span = format!("<span id=\"{id}\"></span>");
+        let after = &html[html.find(&span).unwrap() + span.len()..];
+        assert!(after.trim_start().starts_with(block), "{id}: {after:.200}");
+    }
+    let want = |href: &str, text: &str| (href.to_string(), text.to_string());
+    assert_eq!(
+        links_with_text(&content, "main .prose p a"),
+        [
+            want("#fig:mountains", "The Alps from the lab's window."),
+            want("#eq:book", "Equation"),
+            want("#code:myst-yml", "The project's myst.yml"),
+        ]
+    );
+    let publish = book.html("get-started/publish.html");
+    assert_eq!(
+        links_with_text(&publish, "main .prose a"),
+        [
+            want(
+                "../index.html#tutorial-actions",
+                "🛠 Throughout the guide, whenever you are supposed to do…"
+            ),
+            want(
+                "../get-started/create-content.html#code:myst-yml",
+                "the previous step"
+            ),
+            want(
+                "../get-started/create-content.html#fig:mountains",
+                "The Alps from the lab's window."
+            ),
+            want("../get-started/create-content.html#eq:book", "Equation"),
+        ]
+    );
+    // The embed is a link, not an image of a page.
+    assert!(publish.select(&sel("main img")).next().is_none());
+    let home = book.html("index.html");
+    assert_eq!(
+        home.select(&sel("main span#tutorial-actions + blockquote"))
+            .count(),
+        1
+    );
+    // `fig:cat` appears only inside a code example.
+    assert!(!html.contains("id=\"fig:cat\""), "{html}");
+    // `myst.yml` is the project's settings, not an attachment: published nowhere.
+    let published = crate::harness::files_under(&book.out());
+    assert!(published.contains("images/mountains.png"), "{published:?}");
+    assert!(
+        !published.iter().any(|f| f.contains("myst.yml")),
         "{published:?}"
     );
 }
