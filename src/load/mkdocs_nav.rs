@@ -57,9 +57,13 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
 }
 
 /// The snippets pymdownx appends to every page (`markdown_extensions:` → `pymdownx.snippets:`
-/// → `auto_append:`), as written: Material's glossary recipe keeps its abbreviations
-/// (`*[SLO]: …`) in one file appended everywhere. Empty without an `mkdocs.yml`, the option,
-/// or when the file is not valid YAML (which [`read`] reports).
+/// → `auto_append:`), each as a path from the handbook folder: Material's glossary recipe
+/// keeps its abbreviations (`*[SLO]: …`) in one file appended everywhere, and sites keep
+/// their link references (`[pep 517]: https://…`) so. Each name is looked for under the
+/// snippets' `base_path` folders first (`docs/.snippets`, with `docs_dir`, MkDocs's
+/// `docs/`, now `content/`), then as written; one found nowhere stays as written (the
+/// load stage reports it). Empty without an `mkdocs.yml`, the option, or when the file is
+/// not valid YAML (which [`read`] reports).
 pub fn auto_append(root: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(root.join(FILE)) else {
         return Vec::new();
@@ -70,16 +74,48 @@ pub fn auto_append(root: &Path) -> Vec<String> {
     let Some(Value::Sequence(extensions)) = value.get("markdown_extensions") else {
         return Vec::new();
     };
-    extensions
-        .iter()
-        .filter_map(|e| e.get("pymdownx.snippets")?.get("auto_append"))
-        .flat_map(|list| match list {
-            Value::Sequence(items) => items.iter().filter_map(Value::as_str).collect(),
-            Value::String(one) => vec![one.as_str()],
+    let docs_dir = value
+        .get("docs_dir")
+        .and_then(Value::as_str)
+        .unwrap_or("docs")
+        .trim_matches('/')
+        .trim_start_matches("./");
+    let strings = |v: &'_ Value| -> Vec<String> {
+        match v {
+            Value::Sequence(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            Value::String(one) => vec![one.clone()],
             _ => Vec::new(),
-        })
-        .map(str::to_string)
-        .collect()
+        }
+    };
+    let mut out = Vec::new();
+    for options in extensions.iter().filter_map(|e| e.get("pymdownx.snippets")) {
+        // MkDocs's docs folder is `content/` once moved in.
+        let bases: Vec<String> = options
+            .get("base_path")
+            .map(strings)
+            .unwrap_or_default()
+            .iter()
+            .map(|b| b.trim_start_matches("./").trim_end_matches('/'))
+            .filter(|b| !b.is_empty() && *b != "." && !b.contains(".."))
+            .map(|b| match b.strip_prefix(docs_dir) {
+                Some("") => super::CONTENT_DIR.to_string(),
+                Some(rest) if rest.starts_with('/') => format!("{}{rest}", super::CONTENT_DIR),
+                _ => b.to_string(),
+            })
+            .collect();
+        for name in options.get("auto_append").map(strings).unwrap_or_default() {
+            let found = bases
+                .iter()
+                .map(|b| format!("{b}/{name}"))
+                .find(|c| root.join(c).is_file());
+            out.push(found.unwrap_or(name));
+        }
+    }
+    out
 }
 
 /// The Markdown paths in a `nav:` value: a page (`setup.md`), a titled page
@@ -131,6 +167,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(auto_append(dir.path()), ["includes/abbreviations.md"]);
+        // Hatch's: the snippets in `docs/.snippets`, the docs folder now `content/`.
+        std::fs::create_dir_all(dir.path().join("content/.snippets")).unwrap();
+        std::fs::write(dir.path().join("content/.snippets/links.txt"), "[x]: y\n").unwrap();
+        std::fs::write(
+            dir.path().join(FILE),
+            "markdown_extensions:\n  - pymdownx.snippets:\n      check_paths: true\n      base_path:\n        - docs/.snippets\n      auto_append:\n        - links.txt\n        - abbrs.txt\n",
+        )
+        .unwrap();
+        assert_eq!(
+            auto_append(dir.path()),
+            ["content/.snippets/links.txt", "abbrs.txt"]
+        );
         std::fs::write(
             dir.path().join(FILE),
             "markdown_extensions:\n  - pymdownx.snippets\n",

@@ -1193,15 +1193,15 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
     };
     // The broken link inside the admonition's body: its exact line and column.
     // An mkdocstrings block is reported at its line (and not shown: below).
-    // The snippet on line 6 is included (the lines it adds do not move the positions
+    // The snippet on line 8 is included (the lines it adds do not move the positions
     // of what follows). The home page's two links to anchors the API blocks would make
     // are one warning, on the page with the blocks.
     assert_eq!(
         found,
         [
             at("missing-anchor", 0, 0),
-            at("broken-link", 14, 15),
-            at("template-leftover", 48, 1)
+            at("broken-link", 16, 15),
+            at("template-leftover", 50, 1)
         ]
     );
     assert!(
@@ -1249,6 +1249,18 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
             )
         ]
     );
+    // The link references appended from `docs/.snippets` (its `base_path`, the docs
+    // folder now `content/`) make the page's `[deploy tool][]` a link.
+    let links = links_with_text(&deploy, "main .prose p a");
+    for (href, text) in [
+        ("https://deploy.example.com/docs/", "deploy tool"),
+        ("https://status.example.com", "status page"),
+    ] {
+        assert!(
+            links.contains(&(href.to_string(), text.to_string())),
+            "{links:?}"
+        );
+    }
     assert!(
         texts(&deploy, "main .prose p")
             .concat()
