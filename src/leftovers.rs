@@ -256,7 +256,30 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     // Only the text up to the end of the block holding the last construct is parsed for
     // code: a lint directive (`<!--lint disable-->`) at the top of a 1 MB changelog must
     // not cost a second parse of the whole file.
-    let parsed = parse(&body[..block_end(body, last)], !mkdocs.is_empty());
+    let mut parsed = parse(&body[..block_end(body, last)], !mkdocs.is_empty());
+    // Jekyll's and Hugo's highlight blocks (not in code already): their lines are code.
+    let highlights: Vec<HighlightBlock> = highlight_blocks(body)
+        .into_iter()
+        .filter(|h| {
+            let i = parsed.code.partition_point(|r| r.end <= h.open.start);
+            parsed.code.get(i).is_none_or(|r| r.start > h.open.start)
+        })
+        .collect();
+    if !highlights.is_empty() {
+        parsed
+            .code
+            .extend(highlights.iter().map(|h| h.open.end..h.close.start));
+        parsed.code.sort_by_key(|r| r.start);
+        // Merged where they overlap (a fence written inside a highlight block).
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(parsed.code.len());
+        for r in parsed.code.drain(..) {
+            match merged.last_mut() {
+                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        parsed.code = merged;
+    }
     // `ranges` is sorted and non-overlapping: binary search for the range around `at`.
     let within = |ranges: &[Range<usize>], at: usize| {
         let i = ranges.partition_point(|r| r.end <= at);
@@ -287,12 +310,38 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
             let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
             blank.push(i..end);
             end
+        } else if let Some(h) = highlights
+            .iter()
+            .find(|h| h.open.start == i || h.close.start == i)
+        {
+            // A highlight block's tag line: a fence.
+            let fence = if h.open.start == i {
+                format!("```{}", h.lang)
+            } else {
+                "```".to_string()
+            };
+            let line = if h.open.start == i { &h.open } else { &h.close };
+            rewrites.push((i, fence));
+            blank.push(line.clone());
+            line.end
         } else if rest.starts_with("{%") && !in_code(i) {
             match tag_close.from(i + 2).filter(|&c| c - i <= MAX_TAG) {
                 Some(c) => {
                     let end = c + 2;
                     let name = body[i + 2..c].trim().trim_start_matches('-').trim();
-                    if name == "comment" || name.starts_with("comment ") {
+                    if name == "raw" {
+                        // Liquid's `{% raw %}` … `{% endraw %}`: what is between is shown
+                        // as written, template syntax included, and is not reported.
+                        let close = body[end..].find("{% endraw %}").map(|k| end + k);
+                        blank.push(i..end);
+                        match close {
+                            Some(k) => {
+                                blank.push(k..k + "{% endraw %}".len());
+                                k + "{% endraw %}".len()
+                            }
+                            None => end,
+                        }
+                    } else if name == "comment" || name.starts_with("comment ") {
                         let close = body[end..]
                             .find("endcomment")
                             .and_then(|k| body[end + k..].find("%}").map(|m| end + k + m + 2))
@@ -370,11 +419,14 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
                             rewrites.push((i, target));
                             blank.push(i..c + 2);
                         }
-                        None => match hugo_tab(body, i..c + 2) {
-                            // A tab's line becomes its label in bold; the others go.
-                            Some(label) => {
-                                if !label.is_empty() {
-                                    rewrites.push((i, label));
+                        None => match hugo_tab(body, i..c + 2)
+                            .or_else(|| hugo_builtin(body, i..c + 2))
+                        {
+                            // A tab's line becomes its label in bold (the others go), a
+                            // figure its image, an embed a link.
+                            Some(text) => {
+                                if !text.is_empty() {
+                                    rewrites.push((i, text));
                                 }
                                 blank.push(i..c + 2);
                             }
@@ -844,6 +896,111 @@ fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A code block Jekyll or Hugo writes with a tag of its own, each tag alone on its line:
+/// `{% highlight ruby linenos %}` … `{% endhighlight %}`, or
+/// `{{< highlight go "linenos=table" >}}` … `{{< /highlight >}}`. Its opening line is
+/// written as a fence in its language (```` ```ruby ````, always shorter than the tag), its
+/// closing line as ```` ``` ````, and the lines between are code: never scanned for
+/// template syntax.
+struct HighlightBlock {
+    open: Range<usize>,
+    close: Range<usize>,
+    lang: String,
+}
+
+/// The highlight blocks of `body` (see [`HighlightBlock`]), in order; one never closed is
+/// not one.
+fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
+    let mut out: Vec<HighlightBlock> = Vec::new();
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"highlight") {
+        if out.last().is_some_and(|b| at < b.close.end) {
+            continue;
+        }
+        let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let line = body[start..end].trim_end_matches('\r');
+        let open = start..start + line.len();
+        let (args, closer): (&str, &[&str]) = if let Some(inner) = liquid_tag(line) {
+            let Some(args) = inner.strip_prefix("highlight ") else {
+                continue;
+            };
+            (args, &["endhighlight"])
+        } else if let Some(inner) = shortcode(line) {
+            let Some(args) = inner.strip_prefix("highlight ") else {
+                continue;
+            };
+            (args, &["/highlight"])
+        } else {
+            continue;
+        };
+        let lang = args
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches('"');
+        if !lang
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
+        {
+            continue;
+        }
+        let mut line_start = end + 1;
+        while line_start < body.len() {
+            let line_end = body[line_start..]
+                .find('\n')
+                .map_or(body.len(), |n| line_start + n);
+            let text = body[line_start..line_end].trim_end_matches('\r');
+            let tag = liquid_tag(text).or_else(|| shortcode(text));
+            if tag.is_some_and(|t| closer.contains(&t)) {
+                out.push(HighlightBlock {
+                    open: open.clone(),
+                    close: line_start..line_start + text.len(),
+                    lang: lang.to_string(),
+                });
+                break;
+            }
+            line_start = line_end + 1;
+        }
+    }
+    out
+}
+
+/// Hugo's built-in `figure` shortcode alone on its line, `{{< figure src="org.png" alt="…"
+/// caption="…" >}}`, as the Markdown to write in its place: the image and its caption in
+/// italics beside it (`![alt](org.png) *caption*`, never longer than the shortcode).
+/// `None` for another shortcode, or a figure whose values would need escaping. (The
+/// embeds, `{{< youtube id >}}` and the like, stay reported: their addresses are longer
+/// than the shortcode, so no link fits in its place.)
+fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
+    if !alone_on_line(body, &range) {
+        return None;
+    }
+    let len = range.len();
+    let inner = shortcode(&body[range])?;
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let text = match name {
+        "figure" => {
+            let src = quoted_attr(args, "src").filter(|s| {
+                !s.is_empty() && !s.contains(|c: char| c.is_whitespace() || "()<>\\".contains(c))
+            })?;
+            let text = |key| quoted_attr(args, key).filter(|t| !t.is_empty());
+            let alt = text("alt").or_else(|| text("title")).unwrap_or("");
+            if !alt.is_empty() && !plain_label(alt) {
+                return None;
+            }
+            let caption =
+                text("caption").or_else(|| text("title").filter(|_| text("alt").is_some()));
+            match caption {
+                Some(c) if plain_label(c) => format!("![{alt}]({src}) *{c}*"),
+                Some(_) => return None,
+                None => format!("![{alt}]({src})"),
+            }
+        }
+        _ => return None,
+    };
+    (text.len() <= len).then_some(text)
 }
 
 /// Python-Markdown (MkDocs) lines at the start of a line: admonitions (`!!!`, `???`,
@@ -1919,6 +2076,46 @@ mod tests {
         }
         // Newlines stay where they were, so every later line number holds.
         assert_eq!(out.matches('\n').count(), body.matches('\n').count());
+    }
+
+    #[test]
+    fn jekyll_and_hugo_highlight_blocks_are_fences_and_raw_is_shown_as_written() {
+        let body = "{% highlight ruby linenos %}\nputs \"{{ name }}\"\n{% endhighlight %}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n\n{% raw %}\nUse {{ page.title }}.\n{% endraw %}\n\n```\n{% highlight sh %}\nquoted\n{% endhighlight %}\n```\n\n{% highlight python %}\nnever closed\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..12],
+            [
+                "```ruby",
+                "puts \"{{ name }}\"",
+                "```",
+                "",
+                "```go",
+                "func main() {}",
+                "```",
+                "",
+                "",
+                "Use {{ page.title }}.",
+                "",
+                ""
+            ]
+        );
+        // Quoted in code it stays; never closed, it is one leftover, as before.
+        assert!(out.contains("{% highlight sh %}"), "{out}");
+        let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
+        assert_eq!(names, ["{% highlight python %}"]);
+    }
+
+    #[test]
+    fn a_hugo_figure_is_its_image_and_caption() {
+        let body = "{{< figure src=\"org.png\" alt=\"Org chart\" caption=\"The org in 2024\" >}}\n\n{{< figure src=\"/img/team.jpg\" title=\"Team\" >}}\n\n{{< figure src=\"x.png\" caption=\"*bold*\" >}}\n\nInline {{< figure src=\"y.png\" >}} stays.\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(lines[0], "![Org chart](org.png) *The org in 2024*");
+        assert_eq!(lines[2], "![Team](/img/team.jpg)");
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

@@ -171,6 +171,9 @@ pub struct Rendered {
 /// megabytes of output.
 pub const BROKEN_LINKS_SHOWN: usize = 20;
 
+/// The Markdown orgbook reads: GitHub's, with footnotes, heading ids (`{#id}`) and
+/// wikilinks (GitHub wikis, Obsidian). Definition lists are added per page
+/// ([`options_for`]).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -179,6 +182,24 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
         | Options::ENABLE_WIKILINKS
+}
+
+/// [`options`] for rendering `body`, with definition lists (`Term` then `: Definition`, as
+/// Hugo, Jekyll's kramdown, MkDocs's `def_list` and MyST's `deflist` write glossaries)
+/// when the page writes one: a line starting `: ` or `:` and a tab. Not on every page:
+/// pulldown-cmark also reads a line starting with a colon and no space as a definition,
+/// and after a paragraph an emoji code (`:tada: We shipped`) or a MyST option line
+/// (`:name: x`) would become one.
+pub fn options_for(body: &str) -> Options {
+    let writes_definitions = memchr::memmem::find_iter(body.as_bytes(), b"\n:")
+        .map(|at| at + 2)
+        .chain(body.starts_with(':').then_some(1))
+        .any(|after| matches!(body.as_bytes().get(after), Some(b' ' | b'\t')));
+    if writes_definitions {
+        options() | Options::ENABLE_DEFINITION_LIST
+    } else {
+        options()
+    }
 }
 
 /// Where a wikilink goes, as a destination the link resolver reads (`/path/under/content.md`
@@ -791,7 +812,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         });
     }
 
-    let parser = Parser::new_ext(&body, options()).into_offset_iter();
+    let parser = Parser::new_ext(&body, options_for(&body)).into_offset_iter();
     let parser =
         crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
     // `synthetic`: an event of a drawn MkDocs block's own (see `mkdocs_blocks`), written as
@@ -876,20 +897,23 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         }
         if !synthetic
             && !block_labels.is_empty()
-            && let Event::Start(
+            && let Event::Start(tag) = &event
+        {
+            // Before the first block at or after the label's line, or a paragraph (code
+            // block, table) that holds it; a list or quote only from where it starts.
+            let leaf = match tag {
                 Tag::Paragraph
                 | Tag::Heading { .. }
-                | Tag::BlockQuote(_)
                 | Tag::CodeBlock(_)
-                | Tag::List(_)
                 | Tag::Table(_)
-                | Tag::HtmlBlock
-                | Tag::DefinitionList,
-            ) = &event
-        {
-            // Before the block that holds the label's line, or the first after it.
-            while let Some(label) = block_labels.pop_front() {
-                if label.at >= range.end {
+                | Tag::HtmlBlock => Some(true),
+                Tag::BlockQuote(_) | Tag::List(_) | Tag::DefinitionList => Some(false),
+                _ => None,
+            };
+            while let Some(leaf) = leaf
+                && let Some(label) = block_labels.pop_front()
+            {
+                if label.at > range.start && !(leaf && label.at < range.end) {
                     block_labels.push_front(label);
                     break;
                 }
@@ -1467,7 +1491,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
             }
             Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell,
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
             ) => {
                 rendered.text.push('\n');
                 event
@@ -2537,6 +2566,43 @@ mod tests {
         assert_eq!(render_path(&hb, "content/b.md").0.leading_h1, None);
         assert_eq!(render_path(&hb, "content/c.md").0.leading_h1, None);
         assert!(!render_path(&hb, "content/a.md").0.html.contains("note"));
+    }
+
+    #[test]
+    fn definition_lists_are_read_and_leave_directive_options_and_callouts_alone() {
+        let hb = book(
+            &[
+                (
+                    "a.md",
+                    "# A\n\nDRI\n: The one person who owns an outcome.\n\n:::{figure} p.png\n:label: fig:p\n:width: 50%\n:::\n\n:::note\nA note.\n:::\n\nTime: 10:00\nPlace: room 4\n",
+                ),
+                (
+                    "b.md",
+                    "Thanks everyone\n:tada: We shipped.\n\n:::custom\nx\n:::\n",
+                ),
+            ],
+            &[],
+            false,
+        );
+        let html = render_path(&hb, "content/a.md").0.html;
+        assert_eq!(html.matches("<dt>").count(), 1, "{html}");
+        assert!(
+            html.contains("<dt>DRI</dt>\n<dd>The one person who owns an outcome.</dd>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span id=\"fig:p\"></span>\n<p><img src=\"p.png\"")
+                && html.contains("markdown-alert-note")
+                && html.contains("<p>Time: 10:00\nPlace: room 4</p>"),
+            "{html}"
+        );
+        // A page with no `: ` line has no definition lists: an emoji code or a colon
+        // fence at the start of a line stays text.
+        let html = render_path(&hb, "content/b.md").0.html;
+        assert!(
+            !html.contains("<dl>") && html.contains("<p>Thanks everyone\n:tada: We shipped.</p>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -202,6 +202,25 @@ fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
         "{:?}",
         texts(&index, "main a[href^='handbook-index/']")
     );
+    // `{% highlight shell %}` … `{% endhighlight %}` is a code block in its language, the
+    // Liquid in it code too (not reported); `{% raw %}` text is shown as written.
+    let security = book.html("policies/security/index.html");
+    let code = texts(&security, "main pre code.language-shell");
+    assert_eq!(code.len(), 1, "{code:?}");
+    assert!(
+        code[0].starts_with("bundle exec rake keys:rotate curl")
+            && code[0].contains("grep \"{{ site.key_id }}\""),
+        "{code:?}"
+    );
+    let prose = texts(&security, "main .prose p").concat();
+    assert!(
+        prose.contains("Key: {{ site.key_id }}") && !prose.contains("raw"),
+        "{prose}"
+    );
+    assert_eq!(
+        texts(&security, "main .prose p code"),
+        ["{{ site.key_id }}"]
+    );
     // `permalink` decides the output path; links to the source file follow it.
     assert!(
         book.out()
@@ -1099,6 +1118,31 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
         texts(&start, "main blockquote.markdown-alert-note > p"),
         ["Note", "New here? Ask in #eng-onboarding."]
     );
+    // Hugo's built-in `figure` is the image with its caption; `highlight` a code block.
+    let images: Vec<(&str, &str)> = start
+        .select(&sel("main .prose p > img"))
+        .map(|i| {
+            (
+                i.value().attr("src").unwrap(),
+                i.value().attr("alt").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        images,
+        [(
+            "../../docs/getting-started/laptop-setup.png",
+            "The setup screen"
+        )]
+    );
+    assert_eq!(
+        texts(&start, "main .prose p > img + em"),
+        ["What you should see after the first login"]
+    );
+    assert_eq!(
+        texts(&start, "main pre code.language-bash"),
+        ["which git gh gh auth status"]
+    );
     let call = book.html("docs/operations/on-call.html");
     assert_eq!(
         texts(&call, "main blockquote.markdown-alert-warning > p"),
@@ -1127,6 +1171,16 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     );
     // Tabs: each tab's content under its label in bold, the shortcodes gone.
     assert_eq!(texts(&call, "main .prose p > strong"), ["macOS", "Linux"]);
+    // Hugo's Markdown (Goldmark) reads definition lists: `Term` then `: Definition`.
+    assert_eq!(texts(&call, "main .prose dl dt"), ["Primary", "Secondary"]);
+    assert_eq!(
+        texts(&call, "main .prose dl dd"),
+        [
+            "The engineer paged first, for one week at a time.",
+            "The engineer paged when the primary does not acknowledge in 10 minutes.",
+            "Also the reviewer of the week's incidents."
+        ]
+    );
     let prose = texts(&call, "main .prose").concat();
     assert!(prose.contains("brew install pager") && prose.contains("apt install pager"));
     assert!(!prose.contains("tab "), "{prose}");
@@ -1150,7 +1204,8 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
             "#paging",
             "../../docs/getting-started/index.html",
             "../../docs/getting-started/index.html",
-            "#installing-the-pager"
+            "#installing-the-pager",
+            "#terms"
         ]
     );
     assert!(

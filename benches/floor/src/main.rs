@@ -14,7 +14,8 @@ use pulldown_cmark::{Options, Parser, html};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// The extensions orgbook enables (src/markdown.rs), so both parse the same Markdown.
+/// The extensions orgbook enables (src/markdown.rs), so both parse the same Markdown
+/// (definition lists only on pages that write a `: ` line, which the synthetic ones do not).
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
