@@ -141,9 +141,12 @@ pub enum Role {
     /// `{ref}`, `{any}`, `{numref}`: a link to a MyST label (`(label)=` before a heading,
     /// [`myst_labels`]); shown as its text when no page defines the label.
     Ref,
+    /// `{term}`: a link to a glossary's term (`{glossary}`, any page), case as written;
+    /// its text when no glossary defines it.
+    Term,
     /// `{abbr}`: `LIFO (last-in, first-out)` is an `<abbr>` titled by its explanation.
     Abbr,
-    /// `{term}`, `{guilabel}`, sphinx-design's badges (`{bdg-primary}`) and the like:
+    /// `{guilabel}`, sphinx-design's badges (`{bdg-primary}`) and the like:
     /// their text (`text <target>` shows `text`).
     Text,
     /// sphinx-design's `{octicon}`: an icon, which orgbook does not ship; nothing.
@@ -167,9 +170,10 @@ impl Role {
             "sup" | "superscript" => Role::Sup,
             "sub" | "subscript" => Role::Sub,
             "ref" | "any" | "numref" => Role::Ref,
+            "term" => Role::Term,
             "abbr" => Role::Abbr,
-            "term" | "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference"
-            | "emphasis" | "strong" => Role::Text,
+            "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference" | "emphasis"
+            | "strong" => Role::Text,
             "code" | "literal" | "file" | "samp" | "kbd" | "command" | "program" | "envvar"
             | "option" | "makevar" | "mailheader" | "regexp" | "mod" | "module" | "func"
             | "function" | "class" | "meth" | "method" | "attr" | "attribute" | "obj" | "data"
@@ -1774,6 +1778,7 @@ pub fn labels_and_blocks(
     }
     let blocks = if memchr::memmem::find(body.as_bytes(), b":label:").is_some()
         || memchr::memmem::find(body.as_bytes(), b":name:").is_some()
+        || memchr::memmem::find(body.as_bytes(), b"{glossary}").is_some()
         || !on_blocks.is_empty()
     {
         crate::myst::block_labels(body, on_blocks)
@@ -1833,7 +1838,9 @@ struct Parsed {
 fn parse(body: &str, blocks: bool) -> Parsed {
     let mut out = Parsed::default();
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(body, crate::markdown::options_for(body)).into_offset_iter()
+    {
         if blocks {
             match &event {
                 Event::Start(tag) => {
@@ -2419,7 +2426,7 @@ mod tests {
         }
         // Admonitions are drawn (`myst`); other directives are reported at their
         // colon fence, left as written.
-        let body = ":::{note}\nA note.\n:::\n\n  ::::{admonition} Title\nText.\n::::\n\n:::{include} x.md\n:::\n\n  ::::{glossary}\nterm\n::::\n\n:: {x}\n\n  a :::{y}\n\n```\n:::{in-code}\n```\n\n    :::{indented}\n\n:::{tip}x\n";
+        let body = ":::{note}\nA note.\n:::\n\n  ::::{admonition} Title\nText.\n::::\n\n:::{include} x.md\n:::\n\n  ::::{eval-rst}\nterm\n::::\n\n:: {x}\n\n  a :::{y}\n\n```\n:::{in-code}\n```\n\n    :::{indented}\n\n:::{tip}x\n";
         let (out, found) = clean(body);
         assert_eq!(out.len(), body.len());
         let kept = &body[body.find(":::{include}").unwrap()..];
@@ -2440,7 +2447,7 @@ mod tests {
                 ("Title", "  ::::{admonition} Title", false),
                 ("", "::::", false),
                 ("{include}", ":::{include}", true),
-                ("{glossary}", "::::{glossary}", true),
+                ("{eval-rst}", "::::{eval-rst}", true),
             ]
         );
     }

@@ -641,6 +641,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // Blocks a MyST label names (a figure's `:label:`), marked with an anchor before them.
     let mut block_labels: std::collections::VecDeque<_> =
         crate::leftovers::labels_and_blocks(body).1.into();
+    // Anchors to write right after the `<dt>` just opened.
+    let mut term_anchors: Vec<Event> = Vec::new();
 
     let mut rendered = Rendered::default();
     // Known before the body is read: a `#label` link above its block stays on this page.
@@ -901,14 +903,16 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         {
             // Before the first block at or after the label's line, or a paragraph (code
             // block, table) that holds it; a list or quote only from where it starts.
-            let leaf = match tag {
+            // A glossary's term gets its anchor inside its `<dt>`.
+            let (leaf, inside) = match tag {
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::CodeBlock(_)
                 | Tag::Table(_)
-                | Tag::HtmlBlock => Some(true),
-                Tag::BlockQuote(_) | Tag::List(_) | Tag::DefinitionList => Some(false),
-                _ => None,
+                | Tag::HtmlBlock => (Some(true), false),
+                Tag::BlockQuote(_) | Tag::List(_) => (Some(false), false),
+                Tag::DefinitionListTitle => (Some(true), true),
+                _ => (None, false),
             };
             while let Some(leaf) = leaf
                 && let Some(label) = block_labels.pop_front()
@@ -917,7 +921,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     block_labels.push_front(label);
                     break;
                 }
-                events.push(label_anchor(&label));
+                if inside {
+                    term_anchors.push(label_anchor(&label));
+                } else {
+                    events.push(label_anchor(&label));
+                }
             }
         }
         // A drawn MkDocs block's title is the author's text: searchable where it stands.
@@ -1179,6 +1187,20 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 _ => {}
             }
         }
+        // GitHub's emoji codes (`:tada:`) are the emoji; a heading keeps its id from the
+        // code, as GitHub's anchors do (`## :rocket: Launch` is `#rocket-launch`).
+        if !synthetic
+            && !in_code_block
+            && let Event::Text(t) = &event
+            && let Some(shown) = with_emoji(t)
+        {
+            if in_heading.is_some() {
+                heading_text.push_str(t);
+            }
+            rendered.text.push_str(&shown);
+            events.push(Event::Text(shown.into()));
+            continue;
+        }
         // The end of an embedded note drawn as a link (image depth already counted down).
         let event = if embedded_notes > 0 && matches!(event, Event::End(TagEnd::Image)) {
             embedded_notes -= 1;
@@ -1217,10 +1239,12 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 if let Some(start) = in_heading.take()
                     && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
                 {
-                    let text = heading_text.trim().to_string();
+                    let written = heading_text.trim();
                     let wanted = id
                         .as_ref()
-                        .map_or_else(|| heading_id(&text), |i| i.to_string());
+                        .map_or_else(|| heading_id(written), |i| i.to_string());
+                    // Its id from the emoji codes as written, its text with the emoji.
+                    let text = with_emoji(written).unwrap_or_else(|| written.to_string());
                     let unique = used_ids.unique(wanted);
                     *id = Some(CowStr::from(unique.clone()));
                     if let Some(h1) = rendered.leading_h1.as_mut()
@@ -1547,6 +1571,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             callouts.open.pop();
         }
         let raw_now = !synthetic && event_is_raw(&events);
+        // After the raw-HTML test: the anchor is the renderer's own, not raw HTML.
+        events.append(&mut term_anchors);
         if raw_now && let Some(Event::Html(t) | Event::InlineHtml(t)) = events.last() {
             region.balance += crate::html_policy::open_elements(t);
         }
@@ -1669,6 +1695,45 @@ struct RawRegion {
 fn label_anchor<'a>(label: &crate::myst::BlockLabel) -> Event<'a> {
     let id = crate::text::escape_html(&label.id);
     Event::Html(format!("<span id=\"{id}\"></span>").into())
+}
+
+/// `text` with each GitHub emoji code (`:tada:`, `:+1:`, `:white_check_mark:`) written as
+/// its emoji; `None` when it has none. A code counts only between non-word characters, so
+/// `10:30:00` and `a:b:c` stay as written.
+fn with_emoji(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(open) = memchr::memchr(b':', &bytes[from..]).map(|i| from + i) {
+        let name_len = bytes[open + 1..]
+            .iter()
+            .take(48)
+            .take_while(|b| b.is_ascii_alphanumeric() || b"_+-".contains(b))
+            .count();
+        let close = open + 1 + name_len;
+        let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let emoji = (name_len > 0
+            && bytes.get(close) == Some(&b':')
+            && !word(open.checked_sub(1).and_then(|i| bytes.get(i)))
+            && !word(bytes.get(close + 1)))
+        .then(|| emojis::get_by_shortcode(&text[open + 1..close]))
+        .flatten();
+        match emoji {
+            Some(e) => {
+                let s = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                s.push_str(&text[done..open]);
+                s.push_str(e.as_str());
+                done = close + 1;
+                from = close + 1;
+            }
+            // The closing colon may open the next code (`:a::tada:`).
+            None => from = if name_len > 0 { close } else { open + 1 },
+        }
+    }
+    let mut out = out?;
+    out.push_str(&text[done..]);
+    Some(out)
 }
 
 /// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`, as
@@ -2569,6 +2634,35 @@ mod tests {
     }
 
     #[test]
+    fn github_emoji_codes_are_emoji_outside_code_and_headings_keep_their_ids() {
+        assert_eq!(
+            with_emoji("Shipped :tada: :+1: at 10:30:00, a:b:c, :nosuch: and :tada:!").as_deref(),
+            Some("Shipped 🎉 👍 at 10:30:00, a:b:c, :nosuch: and 🎉!")
+        );
+        assert_eq!(with_emoji("x::tada:: y").as_deref(), Some("x:🎉: y"));
+        assert_eq!(with_emoji("no codes: here"), None);
+        assert_eq!(with_emoji("word:tada:word"), None);
+        let hb = book(
+            &[(
+                "a.md",
+                "# Notes\n\n## :rocket: Launch\n\nDone :white_check_mark: and `:tada:`.\n\n```\n:tada:\n```\n",
+            )],
+            &[],
+            false,
+        );
+        let r = render_path(&hb, "content/a.md").0;
+        assert!(
+            r.html.contains("<h2 id=\"rocket-launch\">🚀 Launch</h2>")
+                && r.html.contains("Done ✅ and <code>:tada:</code>.")
+                && r.html.contains("<code>:tada:\n</code>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.headings[1].text, "🚀 Launch");
+        assert!(r.text.contains("Done ✅"), "{}", r.text);
+    }
+
+    #[test]
     fn definition_lists_are_read_and_leave_directive_options_and_callouts_alone() {
         let hb = book(
             &[
@@ -2600,7 +2694,7 @@ mod tests {
         // fence at the start of a line stays text.
         let html = render_path(&hb, "content/b.md").0.html;
         assert!(
-            !html.contains("<dl>") && html.contains("<p>Thanks everyone\n:tada: We shipped.</p>"),
+            !html.contains("<dl>") && html.contains("<p>Thanks everyone\n🎉 We shipped.</p>"),
             "{html}"
         );
     }

@@ -45,6 +45,8 @@ fn admonition(name: &str, arg: &str) -> Option<(K, String, bool)> {
         "danger" | "error" => (K::Caution, titled(""), false),
         "dropdown" => (K::Note, titled(""), true),
         "tab" | "tab-item" | "card" => (K::Note, titled(""), false),
+        // Drawn beside the text by Sphinx's themes and Jupyter Book; here, in line.
+        "margin" | "sidebar" | "aside" => (K::Note, titled(""), false),
         // Sphinx prints these as "Added in version 1.3." before their text.
         "versionadded" => (K::Note, titled("Added in version"), false),
         "versionchanged" => (K::Note, titled("Changed in version"), false),
@@ -144,7 +146,14 @@ pub(crate) fn options(body: &str, line_end: usize) -> Vec<(Range<usize>, (String
 fn is_container(name: &str) -> bool {
     matches!(
         name,
-        "tab-set" | "grid" | "grid-item" | "grid-item-card" | "container" | "div" | "card-carousel"
+        "tab-set"
+            | "grid"
+            | "grid-item"
+            | "grid-item-card"
+            | "container"
+            | "div"
+            | "card-carousel"
+            | "glossary"
     )
 }
 
@@ -157,6 +166,10 @@ struct Found {
     drawn: bool,
     /// Markdown written over its opening line instead (no longer than the line).
     replace: Option<String>,
+    /// And over its closing line.
+    replace_close: Option<String>,
+    /// A `{glossary}`: its definitions become a definition list ([`glossary`]).
+    glossary: bool,
 }
 
 impl Found {
@@ -189,6 +202,8 @@ impl Found {
             close: 0..0,
             drawn,
             replace: None,
+            replace_close: None,
+            glossary: name == "glossary",
         })
     }
 }
@@ -224,6 +239,105 @@ fn colon_image(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Opt
         close: 0..0,
         drawn: false,
         replace: Some(image),
+        replace_close: None,
+        glossary: false,
+    })
+}
+
+/// The title a callout of `kind` shows when its directive gives none.
+fn default_title(kind: K) -> &'static str {
+    match kind {
+        K::Note => "Note",
+        K::Tip => "Tip",
+        K::Important => "Important",
+        K::Warning => "Warning",
+        K::Caution => "Caution",
+    }
+}
+
+/// Whether a title can be written in bold (`**title**`) without meaning more.
+fn plain_title(title: &str) -> bool {
+    !title.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}'])
+}
+
+/// An admonition fenced inside a list item (```` ```{important} ````, indented under the
+/// item): its opening line becomes its title in bold (`**Important**`, at the fence's
+/// indentation, always shorter than the line), its options and closing line go, and its
+/// text is the item's paragraphs. `None` for another directive, or a title that would not
+/// fit the line or needs escaping.
+fn nested_admonition(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
+    let (kind, title, _) = admonition(name, arg)?;
+    if matches!(name, "tab" | "tab-item" | "card") && title.is_empty() {
+        return None;
+    }
+    let title = if title.is_empty() {
+        default_title(kind).to_string()
+    } else {
+        title
+    };
+    let text = &body[line.clone()];
+    let indent = &text[..text.len() - text.trim_start().len()];
+    let bold = format!("{indent}**{title}**");
+    if bold.len() > line.len() || !plain_title(&title) {
+        return None;
+    }
+    let options = options(body, line.end)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    Some(Found {
+        // Not reported (`drawn` is false): only its range is used.
+        open: Leftover {
+            range: line,
+            construct: String::new(),
+            kind: Kind::CalloutEnd,
+        },
+        options,
+        close: 0..0,
+        drawn: false,
+        replace: Some(bold),
+        replace_close: None,
+        glossary: false,
+    })
+}
+
+/// A colon-fenced code directive (`:::{code} yaml`, as Jupyter Book writes them; also
+/// `{code-block}` and `{sourcecode}`): its opening line becomes a tilde fence in its
+/// language (`~~~yaml`), its options go, its closing line closes the fence. To CommonMark
+/// a colon fence is paragraphs, so it is rewritten here (a backtick one is drawn by the
+/// renderer). `None` for another directive, or a language that would not fit the line.
+fn colon_code(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Option<Found> {
+    if !matches!(name, "code" | "code-block" | "sourcecode") {
+        return None;
+    }
+    let lang = arg.split_whitespace().next().unwrap_or("");
+    if !lang
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
+    {
+        return None;
+    }
+    let fence = format!("~~~{lang}");
+    if fence.len() > line.len() {
+        return None;
+    }
+    let options = options(body, line.end)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    Some(Found {
+        // Not reported (`drawn` is false): only its range is used.
+        open: Leftover {
+            range: line,
+            construct: String::new(),
+            kind: Kind::CalloutEnd,
+        },
+        options,
+        close: 0..0,
+        drawn: false,
+        replace: Some(fence),
+        replace_close: Some("~~~".to_string()),
+        glossary: false,
     })
 }
 
@@ -238,7 +352,7 @@ fn top_level(body: &str) -> Vec<Found> {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 code.push(range.clone());
-                if let (0, CodeBlockKind::Fenced(info)) = (depth, kind) {
+                if let CodeBlockKind::Fenced(info) = kind {
                     let open = line_at(body, range.start);
                     // Unclosed, a fence runs to the end of the body: not drawn.
                     let last = line_at(body, range.end.saturating_sub(1).max(open.end));
@@ -248,7 +362,23 @@ fn top_level(body: &str) -> Vec<Found> {
                             .is_some_and(|((c, n, _), (d, m, rest))| {
                                 c == d && m >= n && rest.is_empty()
                             });
-                    if closed
+                    // Nested (in a list item), an admonition is its title in bold above its
+                    // text: callouts are drawn at the top level only.
+                    let nested = depth > 0;
+                    let in_list = |line: &Range<usize>| {
+                        let text = &body[line.clone()];
+                        text.trim_start().starts_with(['`', '~'])
+                    };
+                    if nested
+                        && closed
+                        && in_list(&open)
+                        && in_list(&last)
+                        && let Some(f) = myst_directive(&info)
+                            .and_then(|d| nested_admonition(body, open.clone(), d))
+                    {
+                        found.push(Found { close: last, ..f });
+                    } else if !nested
+                        && closed
                         && let Some(mut f) =
                             myst_directive(&info).and_then(|d| Found::new(body, open.clone(), d))
                     {
@@ -283,6 +413,10 @@ fn top_level(body: &str) -> Vec<Found> {
         if at != line.start + (line.len() - body[line.clone()].trim_start_matches(' ').len()) {
             continue; // not the line's first colon
         }
+        // Inside a colon-fenced code directive, only its closing fence counts.
+        let in_code_directive = open
+            .last()
+            .is_some_and(|(_, f)| f.as_ref().is_some_and(|f| f.replace_close.is_some()));
         if rest.is_empty() {
             if open.last().is_some_and(|o| n >= o.0)
                 && let Some((_, f)) = open.pop()
@@ -291,9 +425,11 @@ fn top_level(body: &str) -> Vec<Found> {
                 f.close = line;
                 found.push(f);
             }
-        } else if rest.starts_with('{') {
+        } else if rest.starts_with('{') && !in_code_directive {
             let f = myst_directive(rest).and_then(|d| {
-                Found::new(body, line.clone(), d).or_else(|| colon_image(body, line, d))
+                Found::new(body, line.clone(), d)
+                    .or_else(|| colon_image(body, line.clone(), d))
+                    .or_else(|| colon_code(body, line, d))
             });
             open.push((n, f));
         }
@@ -325,7 +461,8 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
         if found.is_empty() {
             break;
         }
-        let mut bytes = std::mem::take(&mut out).into_bytes();
+        let text = std::mem::take(&mut out);
+        let mut bytes = text.clone().into_bytes();
         for f in found {
             for r in std::iter::once(&f.open.range)
                 .chain(&f.options)
@@ -336,7 +473,27 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
                 bytes[r.clone()].fill(b' ');
             }
             if let Some(text) = &f.replace {
-                let at = f.open.range.start;
+                // A code directive's fence goes on its last option line when it fits, so
+                // the blanked options are not blank lines of its code.
+                let at = match f.options.last() {
+                    Some(o) if f.replace_close.is_some() && text.len() <= o.len() => o.start,
+                    _ => f.open.range.start,
+                };
+                bytes[at..at + text.len()].copy_from_slice(text.as_bytes());
+            }
+            let after_options = f.options.last().map_or(f.open.range.end, |o| o.end);
+            if f.glossary && f.close.start > after_options {
+                let (_, edits) = glossary(&text, after_options..f.close.start);
+                for (at, written) in edits {
+                    bytes[at..at + written.len()].copy_from_slice(written.as_bytes());
+                }
+            }
+            if let Some(text) = f
+                .replace_close
+                .as_ref()
+                .filter(|t| t.len() <= f.close.len())
+            {
+                let at = f.close.start;
                 bytes[at..at + text.len()].copy_from_slice(text.as_bytes());
             }
             if !f.drawn {
@@ -498,12 +655,17 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
             text,
         });
     }
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"{glossary}") {
+        found.extend(glossary_terms(body, at));
+    }
     if found.is_empty() {
         return found;
     }
     // Code blocks that are code (not a directive's fence) hold examples, not labels.
     let mut code = Vec::new();
-    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(body, crate::markdown::options_for(body)).into_offset_iter()
+    {
         if let Event::Start(Tag::CodeBlock(kind)) = event {
             let directive =
                 matches!(&kind, CodeBlockKind::Fenced(info) if myst_directive(info).is_some());
@@ -560,6 +722,105 @@ fn unmarked(text: &str) -> String {
         })
         .map(|(_, c)| c)
         .collect()
+}
+
+/// The terms of the `{glossary}` whose opening fence holds `at`, as labels: `term:` and
+/// the term in lower case (what ``{term}`Error budget` `` names, in any case), anchored
+/// at `term-` and its heading id, as Sphinx does.
+fn glossary_terms(body: &str, at: usize) -> Vec<BlockLabel> {
+    let open = line_at(body, at);
+    let Some((c, n, rest)) = fence(&body[open.clone()]) else {
+        return Vec::new();
+    };
+    if myst_directive(rest).is_none_or(|(name, _)| name != "glossary") {
+        return Vec::new();
+    }
+    let start = options(body, open.end)
+        .last()
+        .map_or(open.end, |(r, _)| r.end);
+    let mut end = start;
+    let close = loop {
+        if end >= body.len() {
+            return Vec::new();
+        }
+        let line = line_at(body, end + 1);
+        if fence(&body[line.clone()])
+            .is_some_and(|(d, m, rest)| d == c && m >= n && rest.is_empty())
+        {
+            break line.start;
+        }
+        end = line.end;
+    };
+    let (terms, _) = glossary(body, start..close);
+    terms
+        .into_iter()
+        .map(|t| {
+            let term = body[t.clone()].trim().to_string();
+            BlockLabel {
+                at: line_at(body, t.start).start,
+                label: format!("term:{}", term.to_lowercase()),
+                id: format!("term-{}", crate::text::heading_id(&term)),
+                text: term,
+            }
+        })
+        .collect()
+}
+
+/// The terms and definitions of a `{glossary}` whose lines (between its options and its
+/// closing fence) are `lines`: a term is a line at the glossary's own indentation, its
+/// definition the lines indented below it. Returns each term's line, and what to write
+/// over lines of the definitions so CommonMark reads a definition list: `: ` over the
+/// first two spaces of each definition's first line; over a colon-fenced admonition in a
+/// definition (`:::{seealso}`), its title in bold, and spaces over its closing fence and
+/// any other colon fence or option line there (a line starting with `:` would be read
+/// as another definition).
+fn glossary(body: &str, lines: Range<usize>) -> (Vec<Range<usize>>, Vec<(usize, String)>) {
+    let mut terms = Vec::new();
+    let mut edits = Vec::new();
+    let mut base: Option<usize> = None;
+    let mut after_term = false;
+    let mut at = lines.start;
+    while at < lines.end {
+        let end = body[at..lines.end].find('\n').map_or(lines.end, |n| at + n);
+        let line = &body[at..end];
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let text = line.trim();
+        if text.is_empty() || line.starts_with('\t') {
+            // Blank lines (between a definition's paragraphs) change nothing.
+        } else if base.is_none_or(|b| indent <= b) {
+            base.get_or_insert(indent);
+            terms.push(at + indent..end);
+            after_term = true;
+        } else {
+            let b = base.unwrap_or(0);
+            if after_term && indent >= b + 2 {
+                edits.push((at + b, ": ".to_string()));
+            } else if text.starts_with(':') {
+                let title = fence(text)
+                    .and_then(|(_, _, rest)| myst_directive(rest))
+                    .and_then(|(name, arg)| admonition(name, arg))
+                    .map(|(kind, title, _)| {
+                        if title.is_empty() {
+                            default_title(kind).to_string()
+                        } else {
+                            title
+                        }
+                    })
+                    .filter(|t| t.len() + 4 <= text.len() && plain_title(t));
+                let written = match title {
+                    Some(t) => format!("**{t}**"),
+                    None => String::new(),
+                };
+                edits.push((
+                    at + indent,
+                    format!("{written:<width$}", width = text.len()),
+                ));
+            }
+            after_term = false;
+        }
+        at = end + 1;
+    }
+    (terms, edits)
 }
 
 /// The start of the directive's opening line that the option line holding `at` belongs
@@ -810,6 +1071,19 @@ pub fn role_events(
             events: Vec::new(),
             text: String::new(),
         },
+        Role::Term => {
+            let key = format!("term:{}", target.trim().to_lowercase());
+            let (dest, _) = link(&key, true);
+            let shown = text.unwrap_or(target).to_string();
+            if dest == key {
+                // No glossary defines it: its text, unlinked.
+                return DrawnRole {
+                    events: vec![Event::Text(shown.clone().into())],
+                    text: shown,
+                };
+            }
+            anchor(dest, shown)
+        }
         Role::Text => {
             let shown = text.unwrap_or(target).to_string();
             DrawnRole {
@@ -837,6 +1111,91 @@ pub fn role_events(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glossary_is_a_definition_list_with_its_terms_as_labels() {
+        let body = ":::{glossary}\n:sorted:\n\nDRI\n  The one person who owns an outcome.\n\n  More on it.\n\nError budget\nBudget\n    What is left of the SLO's allowance.\n\n    :::{seealso}\n    The SLO page.\n    :::\n:::\n\n```markdown\n:::{glossary}\nExample\n  not a term\n:::\n```\n";
+        let (out, found) = admonitions(body).unwrap();
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(out.len(), body.len());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..15],
+            [
+                "",
+                "",
+                "",
+                "DRI",
+                ": The one person who owns an outcome.",
+                "",
+                "  More on it.",
+                "",
+                "Error budget",
+                "Budget",
+                ":   What is left of the SLO's allowance.",
+                "",
+                "    **See also**",
+                "    The SLO page.",
+                ""
+            ]
+        );
+        let labels: Vec<(String, String, String)> = block_labels(body, Vec::new())
+            .into_iter()
+            .map(|l| (l.label, l.id, l.text))
+            .collect();
+        let want = |l: &str, i: &str, t: &str| (l.to_string(), i.to_string(), t.to_string());
+        assert_eq!(
+            labels,
+            [
+                want("term:dri", "term-dri", "DRI"),
+                want("term:error budget", "term-error-budget", "Error budget"),
+                want("term:budget", "term-budget", "Budget"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_admonition_in_a_list_item_is_its_bold_title_above_its_text() {
+        let body = "1. Open a PR.\n\n   ```{important}\n   :class: x\n   It **must** be rebase-merged.\n   ```\n\n- item\n  ```{admonition} Why *this*\n  text\n  ```\n\n> ```{note}\n> quoted\n> ```\n";
+        let (out, found) = admonitions(body).unwrap();
+        assert_eq!(out.len(), body.len());
+        assert!(found.is_empty(), "{found:?}");
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..6],
+            [
+                "1. Open a PR.",
+                "",
+                "   **Important**",
+                "",
+                "   It **must** be rebase-merged.",
+                ""
+            ]
+        );
+        // A title that needs escaping, and a fence inside a quote, are left as they were.
+        assert!(out.contains("```{admonition} Why *this*") && out.contains("> ```{note}"));
+    }
+
+    #[test]
+    fn a_colon_fenced_code_directive_is_a_code_block_in_its_language() {
+        let body = "::::{code} markdown\n:name: intro-md\n:emphasize-lines: 3\n# Introduction\n\n:::{note}\nKept as text.\n:::\n::::\n\nAfter.\n";
+        let (out, found) = admonitions(body).unwrap();
+        assert_eq!(out.len(), body.len());
+        assert!(found.is_empty(), "{found:?}");
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        // The fence on the last option line: no blank line opens the code.
+        assert_eq!(lines[..3], ["", "", "~~~markdown"]);
+        assert_eq!(lines[8], "~~~");
+        let html = {
+            let mut h = String::new();
+            pulldown_cmark::html::push_html(&mut h, Parser::new(&out));
+            h
+        };
+        assert!(
+            html.starts_with("<pre><code class=\"language-markdown\"># Introduction\n\n:::{note}\nKept as text.\n:::\n</code></pre>"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn labels_on_directives_and_blocks_are_found_outside_code() {

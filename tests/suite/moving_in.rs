@@ -91,6 +91,23 @@ fn github_style_handbook_with_readme_folders() {
     );
     // The HTML comment above the heading never reaches readers.
     assert!(!book.output_file("index.html").contains("handbook guild"));
+    // GitHub's emoji codes are emoji; the headings keep GitHub's anchors (which a link on
+    // the page uses, and the crawl follows).
+    let values = book.html("company/values.html");
+    assert_eq!(
+        texts(&values, "main .prose h2"),
+        ["🤝 Assume good intent", "🚀 Ship small"]
+    );
+    let ids: Vec<&str> = values
+        .select(&sel("main .prose h2"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["handshake-assume-good-intent", "rocket-ship-small"]);
+    let prose = texts(&values, "main .prose p").concat();
+    assert!(
+        prose.contains("commit together 👍") && prose.contains("with a 🎉, not the plan"),
+        "{prose}"
+    );
     // Folder README pages are the breadcrumbs of the pages below them.
     let overview = book.html("engineering/architecture/overview.html");
     assert_eq!(
@@ -793,6 +810,73 @@ fn sphinx_myst_admonitions_and_roles_are_drawn_and_other_directives_named() {
             || f.contains("conf.py")
             || f.contains("Makefile")),
         "{published:?}"
+    );
+    // A `{glossary}` is a definition list whose terms are anchors, reached by `{term}`
+    // in any case; a term no glossary defines stays text.
+    let glossary = book.html("glossary.html");
+    assert_eq!(
+        texts(&glossary, "main .prose dl > dt"),
+        ["Requirement specifier", "Wheel Built distribution"]
+    );
+    let ids: Vec<&str> = glossary
+        .select(&sel("main .prose dl > dt > span[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "term-requirement-specifier",
+            "term-wheel",
+            "term-built-distribution"
+        ]
+    );
+    let definitions = texts(&glossary, "main .prose dl > dd");
+    assert_eq!(definitions.len(), 2, "{definitions:?}");
+    assert!(
+        definitions[1].starts_with("A ready-to-install archive")
+            && definitions[1].contains("See also How pip picks one"),
+        "{definitions:?}"
+    );
+    assert_eq!(
+        links_with_text(&glossary, "main .prose dd a")
+            .into_iter()
+            .filter(|(h, _)| h.contains("term-"))
+            .collect::<Vec<_>>(),
+        [(
+            "#term-requirement-specifier".to_string(),
+            "requirement specifier".to_string()
+        )]
+    );
+    assert_eq!(
+        links_with_text(&start, "main .prose a")
+            .into_iter()
+            .filter(|(h, _)| h.contains("term-"))
+            .collect::<Vec<_>>(),
+        [
+            ("glossary.html#term-wheel".to_string(), "wheel".to_string()),
+            (
+                "glossary.html#term-requirement-specifier".to_string(),
+                "specifiers".to_string()
+            )
+        ]
+    );
+    // An admonition inside a list item is its title in bold above its text; a margin
+    // note is a note in line.
+    let steps = texts(&start, "main .prose ol li p");
+    assert!(
+        steps.contains(
+            &"Warning On a system Python, upgrade inside a virtual environment instead."
+                .to_string()
+        ),
+        "{steps:?}"
+    );
+    assert_eq!(texts(&start, "main .prose ol li p strong"), ["Warning"]);
+    assert_eq!(
+        texts(&start, "blockquote.markdown-alert-note > p"),
+        [
+            "Why a margin note?",
+            "Sphinx themes draw it beside the text; here it is a note in line."
+        ]
     );
     // Admonitions, as a fence or a colon fence, are callouts whose body is Markdown.
     let index = book.html("index.html");
@@ -1603,6 +1687,11 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
     );
     // The embed is a link, not an image of a page.
     assert!(publish.select(&sel("main img")).next().is_none());
+    // A colon-fenced `{code}` is a code block in its language, its options gone.
+    assert_eq!(
+        texts(&publish, "main pre code.language-bash"),
+        ["jupyter book build --html"]
+    );
     let home = book.html("index.html");
     assert_eq!(
         home.select(&sel("main span#tutorial-actions + blockquote"))
