@@ -208,6 +208,31 @@ impl Found {
     }
 }
 
+impl Found {
+    /// A directive drawn by rewriting its lines (not reported: `drawn` is false): `open`
+    /// written over its opening line, `close` over its closing one, its options removed.
+    fn rewritten(body: &str, line: Range<usize>, open: String, close: Option<String>) -> Found {
+        let options = options(body, line.end)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        Found {
+            // Only its range is used.
+            open: Leftover {
+                range: line,
+                construct: String::new(),
+                kind: Kind::CalloutEnd,
+            },
+            options,
+            close: 0..0,
+            drawn: false,
+            replace: Some(open),
+            replace_close: close,
+            glossary: false,
+        }
+    }
+}
+
 /// A colon-fenced figure or image (`:::{figure} path`, as Jupyter Book writes them): its
 /// opening line becomes the image in Markdown, `![](path)`, its options go, and its body
 /// (a figure's caption) stays as the paragraph below. A fenced one is drawn by the
@@ -224,24 +249,7 @@ fn colon_image(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Opt
     if image.len() > line.len() {
         return None;
     }
-    let options = options(body, line.end)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect();
-    Some(Found {
-        // Not reported (`drawn` is false): only its range is used.
-        open: Leftover {
-            range: line,
-            construct: String::new(),
-            kind: Kind::CalloutEnd,
-        },
-        options,
-        close: 0..0,
-        drawn: false,
-        replace: Some(image),
-        replace_close: None,
-        glossary: false,
-    })
+    Some(Found::rewritten(body, line, image, None))
 }
 
 /// The title a callout of `kind` shows when its directive gives none.
@@ -281,24 +289,7 @@ fn nested_admonition(body: &str, line: Range<usize>, (name, arg): (&str, &str)) 
     if bold.len() > line.len() || !plain_title(&title) {
         return None;
     }
-    let options = options(body, line.end)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect();
-    Some(Found {
-        // Not reported (`drawn` is false): only its range is used.
-        open: Leftover {
-            range: line,
-            construct: String::new(),
-            kind: Kind::CalloutEnd,
-        },
-        options,
-        close: 0..0,
-        drawn: false,
-        replace: Some(bold),
-        replace_close: None,
-        glossary: false,
-    })
+    Some(Found::rewritten(body, line, bold, None))
 }
 
 /// A colon-fenced code directive (`:::{code} yaml`, as Jupyter Book writes them; also
@@ -321,24 +312,7 @@ fn colon_code(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Opti
     if fence.len() > line.len() {
         return None;
     }
-    let options = options(body, line.end)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect();
-    Some(Found {
-        // Not reported (`drawn` is false): only its range is used.
-        open: Leftover {
-            range: line,
-            construct: String::new(),
-            kind: Kind::CalloutEnd,
-        },
-        options,
-        close: 0..0,
-        drawn: false,
-        replace: Some(fence),
-        replace_close: Some("~~~".to_string()),
-        glossary: false,
-    })
+    Some(Found::rewritten(body, line, fence, Some("~~~".to_string())))
 }
 
 /// The admonitions at the top level of `body` (not inside another block): backtick and
