@@ -435,8 +435,20 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
         if found.is_empty() {
             break;
         }
-        let text = std::mem::take(&mut out);
-        let mut bytes = text.clone().into_bytes();
+        // Glossaries' definitions, read before any line is changed.
+        let glossary_edits: Vec<(usize, String)> = found
+            .iter()
+            .filter(|f| f.glossary)
+            .flat_map(|f| {
+                let after_options = f.options.last().map_or(f.open.range.end, |o| o.end);
+                let lines = after_options..f.close.start.max(after_options);
+                glossary(&out, lines).1
+            })
+            .collect();
+        let mut bytes = std::mem::take(&mut out).into_bytes();
+        for (at, written) in glossary_edits {
+            bytes[at..at + written.len()].copy_from_slice(written.as_bytes());
+        }
         for f in found {
             for r in std::iter::once(&f.open.range)
                 .chain(&f.options)
@@ -454,13 +466,6 @@ pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
                     _ => f.open.range.start,
                 };
                 bytes[at..at + text.len()].copy_from_slice(text.as_bytes());
-            }
-            let after_options = f.options.last().map_or(f.open.range.end, |o| o.end);
-            if f.glossary && f.close.start > after_options {
-                let (_, edits) = glossary(&text, after_options..f.close.start);
-                for (at, written) in edits {
-                    bytes[at..at + written.len()].copy_from_slice(written.as_bytes());
-                }
             }
             if let Some(text) = f
                 .replace_close
