@@ -387,10 +387,12 @@ fn top_level(body: &str) -> Vec<Found> {
         if at != line.start + (line.len() - body[line.clone()].trim_start_matches(' ').len()) {
             continue; // not the line's first colon
         }
-        // Inside a colon-fenced code directive, only its closing fence counts.
-        let in_code_directive = open
-            .last()
-            .is_some_and(|(_, f)| f.as_ref().is_some_and(|f| f.replace_close.is_some()));
+        // Inside a colon-fenced code directive, only its closing fence counts; inside a
+        // glossary too (a directive in a definition is drawn by [`glossary`]).
+        let in_code_directive = open.last().is_some_and(|(_, f)| {
+            f.as_ref()
+                .is_some_and(|f| f.replace_close.is_some() || f.glossary)
+        });
         if rest.is_empty() {
             if open.last().is_some_and(|o| n >= o.0)
                 && let Some((_, f)) = open.pop()
@@ -1090,6 +1092,27 @@ pub fn role_events(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directive_in_a_glossary_definition_is_drawn_once() {
+        let body = "::::{glossary}\nSLO\n  A target.\n\n  :::{note}\n  Agreed with the users.\n  :::\n::::\n";
+        let (out, found) = admonitions(body).unwrap();
+        assert!(found.is_empty(), "{found:?}");
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines,
+            [
+                "",
+                "SLO",
+                ": A target.",
+                "",
+                "  **Note**",
+                "  Agreed with the users.",
+                "",
+                ""
+            ]
+        );
+    }
 
     #[test]
     fn a_glossary_is_a_definition_list_with_its_terms_as_labels() {
