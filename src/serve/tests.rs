@@ -1093,6 +1093,51 @@ fn summary_order_survives_body_edits() {
     assert_good(&model, &r, "SUMMARY.md reordered");
 }
 
+/// A Jupyter Book's labels under `serve`: a changed figure caption is the text of the
+/// links to it on another page, a removed label leaves those links as a fresh build does,
+/// and a glossary term's rename reaches the `{term}` links to it.
+#[test]
+fn labels_and_glossary_terms_follow_edits_as_a_fresh_build_does() {
+    let book = Book::fixture("jupyter-book");
+    let (mut model, first) = served(&book);
+    assert_matches_full_build(&model, &first, "cold");
+    let page = "content/get-started/create-content.md";
+    let text = book.read(page);
+    let recaptioned = text.replace("The *Alps* from the lab's window.", "The Alps at dawn.");
+    assert_ne!(recaptioned, text);
+    let r = update(&mut model, &book.write(page, &recaptioned));
+    assert_matches_full_build(&model, &r, "caption changed");
+    let unlabelled = recaptioned.replace(":label: fig:mountains\n", "");
+    let r = update(&mut model, &book.write(page, &unlabelled));
+    assert_matches_full_build(&model, &r, "label removed");
+    let r = update(&mut model, &book.write(page, &text));
+    assert_matches_full_build(&model, &r, "label back");
+    let glossary = "content/glossary.md";
+    let r = update(
+        &mut model,
+        &book.write(
+            glossary,
+            ":::{glossary}\nLab\n  The people who keep this guide.\n:::\n",
+        ),
+    );
+    assert_matches_full_build(&model, &r, "glossary added");
+    let index = "content/index.md";
+    let home = book.read(index);
+    let r = update(
+        &mut model,
+        &book.write(index, &format!("{home}\nWritten by the {{term}}`lab`.\n")),
+    );
+    assert_matches_full_build(&model, &r, "term used");
+    let r = update(
+        &mut model,
+        &book.write(
+            glossary,
+            ":::{glossary}\nLab team\n  The people who keep this guide.\n:::\n",
+        ),
+    );
+    assert_matches_full_build(&model, &r, "term renamed");
+}
+
 /// Handbooks shaped like other generators' sites (the `moving_in` fixtures) under `serve`:
 /// a body edit, a front-matter edit, a new page and its removal each give what a fresh
 /// build gives, whatever those sites' files are (SUMMARY.md, `_category_` files, `.mdx`,
@@ -1108,6 +1153,7 @@ fn sites_from_other_generators_follow_edits_as_a_fresh_build_does() {
         "gitbook",
         "github",
         "sphinx-myst",
+        "jupyter-book",
         "basic",
         "insight",
         "browser",
