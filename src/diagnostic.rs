@@ -86,6 +86,7 @@ codes! {
     IgnoredAlias = "ignored-alias",
     IgnoredPermalink = "ignored-permalink",
     TemplateLeftover = "template-leftover",
+    BadDiagram = "bad-diagram",
     BrokenInclude = "broken-include",
     UnknownTheme = "unknown-theme",
     Template = "template",

@@ -13,6 +13,7 @@ pub mod config;
 pub mod config_check;
 pub mod diag_fix;
 pub mod diagnostic;
+pub mod diagram;
 pub mod diff;
 pub mod existing_site;
 pub mod export;

@@ -164,6 +164,8 @@ pub struct Rendered {
     /// The body has API documentation blocks orgbook does not generate (mkdocstrings,
     /// mkdocs-click): links to anchors those would make are counted, not each reported.
     pub generated_anchors: bool,
+    /// The body's Mermaid diagrams, drawn (`diagram::place` puts them in the page).
+    pub diagrams: Vec<crate::diagram::Drawn>,
 }
 
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
@@ -684,6 +686,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut embedded_notes = 0usize;
     // A GitHub-wiki link just opened at this index of `events`, and the text it shows.
     let mut wiki_text: Option<(usize, String)> = None;
+
+    // The Mermaid diagram whose code block is open, and where its fence is in the file.
+    let mut diagram: Option<DiagramBlock> = None;
+    let mut diagram_fence = 0..0;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -1527,6 +1533,29 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             other => other,
         };
+        // A Mermaid diagram's text is gathered as it comes and drawn at its block's end.
+        match &event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !synthetic && crate::diagram::is_mermaid(info) =>
+            {
+                diagram = Some(DiagramBlock::default());
+                diagram_fence = range.start + offset..range.end + offset;
+            }
+            Event::Text(t) => {
+                if let Some(d) = &mut diagram {
+                    // A MyST `{mermaid}`'s options are cut from its text's start.
+                    let end = range.end + offset;
+                    d.pieces.push((d.source.len(), end.saturating_sub(t.len())));
+                    d.source.push_str(t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(d) = diagram.take() {
+                    d.draw(doc, diagram_fence.clone(), &mut rendered, diags);
+                }
+            }
+            _ => {}
+        }
         if depth == 0 {
             region.block_start = events.len();
         }
@@ -1689,6 +1718,66 @@ struct RawRegion {
     balance: i64,
     /// The finished spans, in order.
     spans: Vec<std::ops::Range<usize>>,
+}
+
+/// A Mermaid code block being read: its text, and where each piece of it is in the file
+/// (offset in `source`, offset in the file), to place the parser's errors.
+#[derive(Default)]
+struct DiagramBlock {
+    source: String,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl DiagramBlock {
+    /// Draws the diagram into `rendered.diagrams`, or warns at the place the parser names
+    /// (else at the fence), leaving the code block as it is.
+    fn draw(
+        self,
+        doc: &crate::model::Doc,
+        fence: Range<usize>,
+        rendered: &mut Rendered,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let id = format!("orgbook-diagram-{}", rendered.diagrams.len() + 1);
+        match crate::diagram::draw(&self.source, &id) {
+            Ok(svg) => rendered.diagrams.push(crate::diagram::Drawn {
+                source: self.source,
+                svg,
+            }),
+            Err(e) => {
+                let in_file = |at: usize| {
+                    let (from, file) = self
+                        .pieces
+                        .iter()
+                        .rev()
+                        .find(|(from, _)| *from <= at)
+                        .copied()
+                        .unwrap_or((0, fence.start));
+                    file + (at - from)
+                };
+                let span = match &e.at {
+                    Some(at) if !self.pieces.is_empty() => in_file(at.start)..in_file(at.end),
+                    _ => {
+                        let line_end = doc.source.text[fence.start.min(doc.source.text.len())..]
+                            .find('\n')
+                            .map_or(fence.end, |n| fence.start + n);
+                        fence.start..line_end
+                    }
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        crate::diagnostic::Code::BadDiagram,
+                        &doc.source.path,
+                        format!("Mermaid diagram not drawn, {}; it is shown as code", e.message),
+                    )
+                    .with_help(
+                        "fix the diagram's syntax here, or mark the fence as plain text (```text) if it is an example",
+                    )
+                    .at(&doc.source.text, span),
+                );
+            }
+        }
+    }
 }
 
 /// The empty element that marks a block a MyST label names (see `myst::BlockLabel`).
@@ -2272,6 +2361,37 @@ mod tests {
         let note = &html[html.find("<div class=\"note\">").unwrap()..html.find("</div>").unwrap()];
         assert!(note.contains("<em>note</em>"), "{html}");
         assert!(html.contains("<a id=\"v1\"></a>"), "{html}");
+    }
+
+    #[test]
+    fn mermaid_blocks_are_drawn_and_their_errors_located_in_the_file() {
+        let text = "# Flows\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n> Quoted:\n>\n> ```Mermaid\n> flowchart TD\n>   x --> y\n>   y --> z[[oops\n> ```\n\n```{mermaid}\n:caption: Options are not part of it\nsequenceDiagram\n  A->>B: hi\n```\n\n```mermaid\nnot a diagram\n```\n\n```text\nflowchart LR\n  a --> b\n```\n";
+        let hb = book(&[("a.md", text)], &[], false);
+        let (page, diags) = render_path(&hb, "content/a.md");
+        let sources: Vec<&str> = page.diagrams.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            [
+                "flowchart LR\n  a --> b\n",
+                "sequenceDiagram\n  A->>B: hi\n"
+            ]
+        );
+        assert!(page.diagrams[1].svg.contains("orgbook-diagram-2"));
+        // Still code in the Markdown's HTML: pages put the drawings in (`diagram::place`).
+        assert!(
+            page.html
+                .contains("<code class=\"language-mermaid\">flowchart LR")
+        );
+        let found: Vec<(u32, u32)> = diags
+            .iter()
+            .filter(|d| d.code == "bad-diagram")
+            .map(|d| (d.line, d.column))
+            .collect();
+        // In the quote, at `[[` of its fourth line (after the `> ` the quote strips); the
+        // block with no diagram type at its fence.
+        assert_eq!(found, [(13, 12), (22, 1)], "{diags:?}");
+        let line13 = text.lines().nth(12).unwrap();
+        assert_eq!(&line13[11..13], "[[");
     }
 
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {

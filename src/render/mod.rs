@@ -75,6 +75,25 @@ pub struct Renderer<'a> {
     pub bodies: Option<&'a bodies::Bodies>,
 }
 
+/// A body as pages show it: Mermaid blocks drawn (already, in `html`), code highlighted,
+/// headings given their anchors; borrowed until a step changes it.
+fn finished<'h>(
+    html: std::borrow::Cow<'h, str>,
+    headings: &[crate::markdown::Heading],
+) -> std::borrow::Cow<'h, str> {
+    use std::borrow::Cow;
+    match html {
+        Cow::Borrowed(h) => match crate::highlight::code_blocks(h) {
+            Cow::Borrowed(h) => with_heading_anchors(h, headings),
+            Cow::Owned(h) => Cow::Owned(with_heading_anchors(&h, headings).into_owned()),
+        },
+        Cow::Owned(h) => {
+            let h = crate::highlight::code_blocks(&h);
+            Cow::Owned(with_heading_anchors(&h, headings).into_owned())
+        }
+    }
+}
+
 /// Adds a "link to this section" anchor at the end of every `##`–`####` heading: a
 /// real link (keyboard-reachable, works without JavaScript; `page.js` adds copying), shown
 /// faintly until the heading is hovered or the anchor focused. One forward scan over the
@@ -374,14 +393,10 @@ impl<'a> Renderer<'a> {
             Some(_) => (html, true),
             None => (html, false),
         };
+        let html = finished(crate::diagram::place(html, &r.diagrams), &r.headings);
         Body {
             title_id,
-            html: match crate::highlight::code_blocks(html) {
-                std::borrow::Cow::Borrowed(h) => with_heading_anchors(h, &r.headings),
-                std::borrow::Cow::Owned(h) => {
-                    std::borrow::Cow::Owned(with_heading_anchors(&h, &r.headings).into_owned())
-                }
-            },
+            html,
             has_h1,
             headings: r
                 .headings

@@ -47,6 +47,11 @@ fn make_site(scratch: &Path) -> TestBook {
     // MkDocs admonitions: collapsible ones as <details> (open and closed), one without a
     // title, and content tabs.
     long.push_str("\n???+ warning \"Open details\"\n    Text of the open one.\n\n    - a list\n\n??? danger \"Closed details\"\n    Hidden text.\n\n!!! tip \"\"\n    An untitled tip.\n\n=== \"Linux\"\n    `apt install x`\n\n=== \"macOS\"\n    `brew install x`\n");
+    // Mermaid diagrams drawn at build time: a wide flowchart (it must scroll in its own box
+    // on a phone), a state diagram (whose labels ask for Verdana) and a sequence diagram, checked by axe in both modes like the rest.
+    long.push_str("\n```mermaid\nflowchart LR\n  a[Shipper portal] --> b(Booking API) --> c{Capacity?} -->|yes| d[Confirm booking] --> e[Notify carrier] --> f[Invoice shipper]\n```\n");
+    long.push_str("\n```mermaid\nstateDiagram-v2\n  [*] --> proposed: pull request opened\n  proposed --> accepted: deciders agree\n  accepted --> superseded: a later record replaces it\n```\n");
+    long.push_str("\n```mermaid\nsequenceDiagram\n  participant P as Portal\n  participant B as Booking\n  P->>B: POST /bookings\n  B-->>P: 201 Created\n```\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
 }
@@ -170,6 +175,44 @@ fn no_page_scrolls_sideways_on_a_390_px_phone() {
     SITE.browse(|client, server| async move {
         let wide = wider_than_a_phone(client, server, PAGE_TYPES).await;
         assert!(wide.is_empty(), "pages wider than 390 px: {wide:?}");
+    });
+}
+
+#[test]
+fn mermaid_diagrams_are_drawn_and_no_label_is_cut_off() {
+    SITE.browse(|client, server| async move {
+        open(client, server, "how-we-work/long-read.html").await;
+        // The build sizes each label's box for Mermaid's font (Trebuchet MS); where the
+        // reader's font is wider (Arial, Liberation Sans: about a seventh) the text must run
+        // past its box, not be cut off: the end of every label is what a click there hits.
+        let v = client
+            .execute(
+                r#"const figs = document.querySelectorAll('main figure.diagram > svg');
+                   const cut = [];
+                   let labels = 0;
+                   for (const fo of document.querySelectorAll('main figure.diagram foreignObject')) {
+                     const inner = fo.firstElementChild;
+                     if (!inner || !inner.textContent.trim()) continue;
+                     labels++;
+                     inner.scrollIntoView({ block: 'center', inline: 'center' });
+                     const range = document.createRange();
+                     range.selectNodeContents(inner);
+                     const r = range.getBoundingClientRect();
+                     for (const x of [r.left + 1, r.right - 1]) {
+                       const hit = document.elementFromPoint(x, (r.top + r.bottom) / 2);
+                       if (!hit || !inner.contains(hit)) {
+                         cut.push(inner.textContent.trim() + ' at ' + Math.round(x - r.left) + ' of ' + Math.round(r.width));
+                       }
+                     }
+                   }
+                   return [figs.length, labels, cut];"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(v[0], 3, "three diagrams drawn: {v}");
+        assert!(v[1].as_u64().unwrap() >= 6, "their labels are HTML boxes: {v}");
+        assert_eq!(v[2], Value::Array(vec![]), "labels cut off: {v}");
     });
 }
 

@@ -67,12 +67,52 @@ fn builds_with(name: &str, expected: &[(String, String, String, u64)]) -> TestBo
 fn github_style_handbook_with_readme_folders() {
     let book = builds_with(
         "github",
-        &[warning(
-            "template-leftover",
-            "content/engineering/testing.md",
-            10,
-        )],
+        &[
+            warning(
+                "bad-diagram",
+                "content/engineering/architecture/data-flow.md",
+                37,
+            ),
+            warning("template-leftover", "content/engineering/testing.md", 10),
+        ],
     );
+    // Mermaid blocks are drawn as SVG at build time, one inside raw `<details>` too (the
+    // sanitizer of raw HTML must not strip it); the one that does not parse stays code.
+    let flow = book.html("engineering/architecture/data-flow.html");
+    let svgs: Vec<_> = flow.select(&sel("main figure.diagram > svg")).collect();
+    assert_eq!(
+        svgs.len(),
+        2,
+        "{}",
+        book.output_file("engineering/architecture/data-flow.html")
+    );
+    assert_eq!(
+        flow.select(&sel("main details figure.diagram svg")).count(),
+        1
+    );
+    let ids: Vec<&str> = svgs.iter().filter_map(|s| s.value().attr("id")).collect();
+    assert_eq!(ids, ["orgbook-diagram-1", "orgbook-diagram-2"]);
+    for svg in &svgs {
+        assert!(
+            svg.value().attr("aria-label").is_some()
+                || svg.value().attr("aria-labelledby").is_some(),
+            "a drawn diagram has an accessible name"
+        );
+    }
+    let drawn = texts(&flow, "main figure.diagram").concat();
+    for label in [
+        "Mobile app",
+        "API gateway",
+        "Warehouse",
+        "POST /events",
+        "202 Accepted",
+    ] {
+        assert!(drawn.contains(label), "{label} in {drawn}");
+    }
+    assert_eq!(flow.select(&sel("main figure.diagram script")).count(), 0);
+    let code = texts(&flow, "main pre code.language-mermaid");
+    assert_eq!(code.len(), 1, "{code:?}");
+    assert!(code[0].contains("parquet[Parquet files"), "{code:?}");
     // README.md is each folder's page; links to `dir/`, `dir`, `./dir/README.md` reach it.
     let home = book.html("index.html");
     assert!(texts(&home, "main h1").contains(&"Acme Handbook".to_string()));
@@ -161,7 +201,7 @@ fn github_style_handbook_with_readme_folders() {
         )),
         "{strict:?}"
     );
-    assert_eq!(strict.len(), 3, "{strict:?}");
+    assert_eq!(strict.len(), 4, "{strict:?}");
 }
 
 #[test]

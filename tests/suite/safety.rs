@@ -1202,6 +1202,12 @@ mod codes {
                 "# Changes\n\n```{include} ../../CHANGES.md\n```\n",
             );
         }),
+        (Code::BadDiagram, |b| {
+            b.write(
+                "content/guide/flow.md",
+                "# Flow\n\n```mermaid\nflowchart LR\n  a --> b[[unclosed\n```\n",
+            );
+        }),
         (Code::TemplateLeftover, |b| {
             b.write(
                 "content/guide/liquid.md",

@@ -1,0 +1,258 @@
+//! Mermaid diagrams drawn at build time. A ```` ```mermaid ```` fence (GitHub, GitLab,
+//! Docusaurus, MkDocs's superfences, MyST's ```` ```{mermaid} ````) becomes an inline SVG in
+//! the page, so diagrams read the same on GitHub and in the handbook, without JavaScript and
+//! from `file://`. A diagram that does not parse stays a code block, and its fence gets a
+//! warning at the line and column the parser names.
+//!
+//! The drawing is merman's, a Rust port of Mermaid checked against Mermaid's own output
+//! (docs/design.md, "Diagrams"): what reaches the page is its SVG, whose labels it
+//! sanitizes as Mermaid's strict mode does (no scripts, event handlers or `javascript:`
+//! links). The Markdown stage draws each diagram, once, in parallel with the other pages
+//! (`markdown::render` keeps the SVG beside the body, see [`Drawn`]); pages put it in
+//! place of the code block when they are built ([`place`]), after the raw-HTML sanitizer
+//! has run, which would otherwise strip the SVG's styles.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+
+/// One diagram of a body, drawn: the Mermaid source as the code block holds it, and its SVG.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawn {
+    pub source: String,
+    pub svg: String,
+}
+
+/// Why a diagram was not drawn, and where in its source (byte offsets) when the parser says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotDrawn {
+    pub message: String,
+    pub at: Option<Range<usize>>,
+}
+
+/// Whether a fenced code block's info string is a Mermaid diagram's (```` ```mermaid ````,
+/// ```` ```Mermaid title="Flow" ````).
+pub fn is_mermaid(info: &str) -> bool {
+    info.split_whitespace()
+        .next()
+        .is_some_and(|lang| lang.eq_ignore_ascii_case("mermaid"))
+}
+
+thread_local! {
+    // One renderer per thread: it holds the parser's and the layout's reusable state.
+    static RENDERER: RefCell<merman::Renderer> = RefCell::new(merman::Renderer::new());
+}
+
+/// Draws `source` as an SVG whose ids start with `id` (unique on its page: a page with two
+/// diagrams must not share marker and style ids).
+pub fn draw(source: &str, id: &str) -> Result<String, NotDrawn> {
+    use merman::{OperationControl, RenderError, RenderOutput, RenderRequest, SvgRequest};
+    let mut request = SvgRequest::default();
+    request.options.diagram_id = Some(id.to_string());
+    // A bug in the drawing must not stop the build: the diagram stays a code block.
+    let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        RENDERER.with(|r| {
+            r.borrow()
+                .render(RenderRequest::svg(source, OperationControl::new(), request))
+        })
+    }))
+    .map_err(|_| NotDrawn {
+        message: "the diagram could not be drawn".to_string(),
+        at: None,
+    })?;
+    let no_type = || NotDrawn {
+        message: "no Mermaid diagram type at its start (`flowchart LR`, `sequenceDiagram`, \
+                  `stateDiagram-v2`, …)"
+            .to_string(),
+        at: None,
+    };
+    match output {
+        Ok(RenderOutput::Svg(Some(svg))) => Ok(labelled(svg.svg())),
+        Ok(_) | Err(RenderError::NoDiagram) => Err(no_type()),
+        Err(RenderError::Parse(d)) => {
+            let details = d.terminal_diagnostic_details();
+            if details.code == "merman.parse.no_diagram_detected" {
+                return Err(no_type());
+            }
+            let at = details
+                .span
+                .map(|s| s.start.min(source.len())..s.end.clamp(s.start, source.len()));
+            Err(NotDrawn {
+                message: parse_message(&d.terminal_safe_message()),
+                at,
+            })
+        }
+        Err(other) => Err(NotDrawn {
+            message: other.to_string(),
+            at: None,
+        }),
+    }
+}
+
+/// merman's "Diagram parse error (flowchart-v2): Unterminated node label" as "the
+/// flowchart does not parse: unterminated node label".
+fn parse_message(message: &str) -> String {
+    let Some((kind, what)) = message
+        .strip_prefix("Diagram parse error (")
+        .and_then(|rest| rest.split_once("): "))
+    else {
+        return message.to_string();
+    };
+    let kind = kind.trim_end_matches("-v2");
+    let mut what = what.chars();
+    let first = what
+        .next()
+        .map(|c| c.to_lowercase().to_string())
+        .unwrap_or_default();
+    format!("the {kind} does not parse: {first}{}", what.as_str())
+}
+
+/// The SVG with an accessible name, unless the author gave the diagram one (`accTitle`,
+/// which Mermaid points `aria-labelledby` at): a `graphics-document` without a name is
+/// an image screen readers cannot announce.
+fn labelled(svg: &str) -> String {
+    let open_end = svg.find('>').unwrap_or(0);
+    if !svg.starts_with("<svg") || svg[..open_end].contains("aria-labelledby") {
+        return svg.to_string();
+    }
+    let kind = svg[..open_end]
+        .split_once("aria-roledescription=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("diagram", |(kind, _)| kind.trim_end_matches("-v2"));
+    format!("<svg aria-label=\"{kind} diagram\"{}", &svg[4..])
+}
+
+/// The HTML pulldown-cmark writes for the opening of a Mermaid code block.
+const OPEN: &str = "<pre><code class=\"language-mermaid";
+const CLOSE: &str = "</code></pre>";
+
+/// `html` with each Mermaid code block that was drawn replaced by its SVG, in a
+/// `<figure class="diagram">`. Blocks are matched by their source, in order, so a code
+/// block that raw HTML wrote around them cannot shift which SVG goes where.
+pub fn place<'h>(html: &'h str, drawn: &[Drawn]) -> Cow<'h, str> {
+    if drawn.is_empty() || !html.contains(OPEN) {
+        return Cow::Borrowed(html);
+    }
+    let mut used = vec![false; drawn.len()];
+    let mut out =
+        String::with_capacity(html.len() + drawn.iter().map(|d| d.svg.len()).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let after_open = &rest[start + OPEN.len()..];
+        let (Some(gt), Some(end)) = (after_open.find('>'), after_open.find(CLOSE)) else {
+            break;
+        };
+        if gt > end {
+            break;
+        }
+        let code = crate::text::unescape_html(&after_open[gt + 1..end]);
+        let block_end = start + OPEN.len() + end + CLOSE.len();
+        let found = drawn
+            .iter()
+            .enumerate()
+            .find(|(i, d)| !used[*i] && d.source == *code);
+        match found {
+            Some((i, d)) => {
+                used[i] = true;
+                out.push_str(&rest[..start]);
+                out.push_str("<figure class=\"diagram\">");
+                out.push_str(&d.svg);
+                out.push_str("</figure>");
+            }
+            None => out.push_str(&rest[..block_end]),
+        }
+        rest = &rest[block_end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flowchart_is_drawn_with_its_labels_and_ids() {
+        let svg = draw("flowchart LR\n  A[Booking API] --> B(Payments)\n", "d-1").unwrap();
+        assert!(
+            svg.starts_with("<svg aria-label=\"flowchart diagram\""),
+            "{svg:.200}"
+        );
+        assert!(svg.contains("Booking API") && svg.contains("Payments"));
+        assert!(svg.contains("id=\"d-1\""), "the id asked for: {svg:.200}");
+        assert!(!svg.contains("id=\"merman\""));
+        // Deterministic: the same source draws the same bytes.
+        assert_eq!(
+            draw("flowchart LR\n  A[Booking API] --> B(Payments)\n", "d-1").unwrap(),
+            svg
+        );
+    }
+
+    #[test]
+    fn labels_cannot_run_code() {
+        let svg = draw(
+            "flowchart LR\n  A[\"<script>alert(1)</script><img src=x onerror=alert(2)>\"] --> B\n  click A \"javascript:alert(3)\"\n",
+            "d-1",
+        )
+        .unwrap();
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("onerror"), "{svg}");
+        assert!(!svg.contains("javascript:"), "{svg}");
+    }
+
+    #[test]
+    fn a_syntax_error_says_where() {
+        let source = "flowchart LR\n  A --> B\n  B[[[ oops\n";
+        let e = draw(source, "d-1").unwrap_err();
+        let at = e.at.clone().expect("the parser names a place");
+        assert_eq!(&source[at.start..at.start + 3], "[[[", "{e:?}");
+        assert!(!e.message.is_empty());
+        let none = draw("not a diagram\n", "d-1").unwrap_err();
+        assert!(none.message.contains("no Mermaid diagram type"), "{none:?}");
+    }
+
+    #[test]
+    fn an_author_title_is_the_accessible_name() {
+        let svg = draw(
+            "flowchart LR\n  accTitle: How a booking flows\n  A --> B\n",
+            "d-1",
+        )
+        .unwrap();
+        assert!(
+            !svg[..svg.find('>').unwrap()].contains("aria-label=\""),
+            "{svg:.300}"
+        );
+        assert!(svg.contains("How a booking flows"));
+    }
+
+    #[test]
+    fn drawn_blocks_replace_their_code_in_order() {
+        let a = Drawn {
+            source: "graph LR\nA-->B\n".into(),
+            svg: "<svg>A</svg>".into(),
+        };
+        let b = Drawn {
+            source: "graph LR\nC-->D\n".into(),
+            svg: "<svg>C</svg>".into(),
+        };
+        let html = "<p>x</p>\n<pre><code class=\"language-mermaid\">graph LR\nC--&gt;D\n</code></pre>\n\
+                    <pre><code class=\"language-mermaid\">graph LR\nA--&gt;B\n</code></pre>\n\
+                    <pre><code class=\"language-mermaid\">graph LR\nbroken\n</code></pre>\n";
+        let out = place(html, &[a, b]);
+        assert_eq!(
+            out,
+            "<p>x</p>\n<figure class=\"diagram\"><svg>C</svg></figure>\n\
+             <figure class=\"diagram\"><svg>A</svg></figure>\n\
+             <pre><code class=\"language-mermaid\">graph LR\nbroken\n</code></pre>\n"
+        );
+        assert!(matches!(place(html, &[]), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn mermaid_fences_are_recognised() {
+        assert!(is_mermaid("mermaid"));
+        assert!(is_mermaid("Mermaid title=\"x\""));
+        assert!(!is_mermaid("mermaidjs"));
+        assert!(!is_mermaid(""));
+    }
+}
