@@ -1455,7 +1455,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 }
                 code_options = rest.is_empty();
                 let t = CowStr::from(rest.to_string());
-                rendered.text.push_str(&t);
+                if diagram.is_none() {
+                    rendered.text.push_str(&t);
+                }
                 Event::Text(t)
             }
             Event::End(TagEnd::CodeBlock) if code_options => {
@@ -1467,7 +1469,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 if in_heading.is_some() {
                     heading_text.push_str(&t);
                 }
-                rendered.text.push_str(&t);
+                // A diagram's source (`flowchart LR`, `-->|label|`) is no text to find or
+                // to show in a search result.
+                if diagram.is_none() {
+                    rendered.text.push_str(&t);
+                }
                 Event::Text(t)
             }
             Event::Code(t) => {
@@ -2377,6 +2383,10 @@ mod tests {
             ]
         );
         assert!(page.diagrams[1].svg.contains("orgbook-diagram-2"));
+        // Diagram source is not search text; code (the `text` fence) is.
+        assert_eq!(page.text.matches("flowchart").count(), 1, "{}", page.text);
+        assert!(!page.text.contains("sequenceDiagram"), "{}", page.text);
+        assert!(page.text.contains("Quoted:"));
         // Still code in the Markdown's HTML: pages put the drawings in (`diagram::place`).
         assert!(
             page.html
