@@ -246,6 +246,7 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     let api = mkdocstrings_blocks(body);
     let abbreviations = abbreviation_lines(body);
     let obsidian = obsidian_callouts(body);
+    let highlights = highlight_blocks(body);
     let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
     let last = last
         .max(targets.last().map(|t| t.start))
@@ -253,7 +254,8 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
         .max(admonitions.last().map(|a| a.range.start))
         .max(mkdocs.last().map(|m| m.0.range.start))
         .max(abbreviations.last().map(|a| a.range.start))
-        .max(obsidian.last().map(|o| o.range.start));
+        .max(obsidian.last().map(|o| o.range.start))
+        .max(highlights.last().map(|h| h.close.start));
     let Some(last) = last else {
         return (Cow::Borrowed(body), Vec::new());
     };
@@ -262,7 +264,7 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     // not cost a second parse of the whole file.
     let mut parsed = parse(&body[..block_end(body, last)], !mkdocs.is_empty());
     // Jekyll's and Hugo's highlight blocks (not in code already): their lines are code.
-    let highlights: Vec<HighlightBlock> = highlight_blocks(body)
+    let highlights: Vec<HighlightBlock> = highlights
         .into_iter()
         .filter(|h| {
             let i = parsed.code.partition_point(|r| r.end <= h.open.start);
@@ -447,6 +449,20 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
         i = next;
         while i < bytes.len() && !body.is_char_boundary(i) {
             i += 1;
+        }
+    }
+    // An Azure DevOps diagram's `::: mermaid` and `:::` lines, which the scan above (from
+    // `<` and `{`) does not reach: fences too.
+    for h in highlights
+        .iter()
+        .filter(|h| body[h.open.clone()].starts_with(':'))
+    {
+        for (line, fence) in [(&h.open, "```mermaid"), (&h.close, "```")] {
+            let at = blank.partition_point(|b| b.end <= line.start);
+            if blank.get(at).is_none_or(|b| b.start >= line.end) {
+                rewrites.push((line.start, fence.to_string()));
+                blank.insert(at, line.clone());
+            }
         }
     }
     // Whole lines, outside code and comments: MyST targets (invisible in Sphinx) and MkDocs
@@ -904,10 +920,13 @@ fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
 
 /// A code block Jekyll or Hugo writes with a tag of its own, each tag alone on its line:
 /// `{% highlight ruby linenos %}` … `{% endhighlight %}`, or
-/// `{{< highlight go "linenos=table" >}}` … `{{< /highlight >}}`. Its opening line is
-/// written as a fence in its language (```` ```ruby ````, always shorter than the tag), its
-/// closing line as ```` ``` ````, and the lines between are code: never scanned for
-/// template syntax.
+/// `{{< highlight go "linenos=table" >}}` … `{{< /highlight >}}`; and a Mermaid diagram
+/// written as Hugo themes (`{{< mermaid >}}` … `{{< /mermaid >}}`), jekyll-mermaid
+/// (`{% mermaid %}` … `{% endmermaid %}`) or an Azure DevOps wiki (`::: mermaid` … `:::`)
+/// write it. Its opening line is written as a fence in its language (```` ```ruby ````,
+/// ```` ```mermaid ````, never longer than the tag), its closing line as ```` ``` ````, and
+/// the lines between are code: never scanned for template syntax (a Mermaid hexagon,
+/// `{{Alerting}}`, is not a Liquid expression).
 struct HighlightBlock {
     open: Range<usize>,
     close: Range<usize>,
@@ -918,28 +937,41 @@ struct HighlightBlock {
 /// not one.
 fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
     let mut out: Vec<HighlightBlock> = Vec::new();
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"highlight") {
-        if out.last().is_some_and(|b| at < b.close.end) {
+    let words = memchr::memmem::find_iter(body.as_bytes(), b"highlight")
+        .chain(memchr::memmem::find_iter(body.as_bytes(), b"mermaid"));
+    let mut starts: Vec<usize> = words
+        .map(|at| body[..at].rfind('\n').map_or(0, |n| n + 1))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for start in starts {
+        if out.last().is_some_and(|b| start < b.close.end) {
             continue;
         }
-        let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
-        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let end = body[start..].find('\n').map_or(body.len(), |n| start + n);
         let line = body[start..end].trim_end_matches('\r');
         let open = start..start + line.len();
-        let (args, closer): (&str, &[&str]) = if let Some(inner) = liquid_tag(line) {
-            let Some(args) = inner.strip_prefix("highlight ") else {
-                continue;
-            };
-            (args, &["endhighlight"])
+        let (lang, closer): (&str, &[&str]) = if let Some(inner) = liquid_tag(line) {
+            match tag_name(inner) {
+                ("highlight", args) => (args, &["endhighlight"]),
+                ("mermaid", _) => ("mermaid", &["endmermaid"]),
+                _ => continue,
+            }
         } else if let Some(inner) = shortcode(line) {
-            let Some(args) = inner.strip_prefix("highlight ") else {
-                continue;
-            };
-            (args, &["/highlight"])
+            match tag_name(inner) {
+                ("highlight", args) => (args, &["/highlight"]),
+                ("mermaid", _) => ("mermaid", &["/mermaid"]),
+                _ => continue,
+            }
+        } else if line
+            .strip_prefix(":::")
+            .is_some_and(|rest| rest.trim() == "mermaid")
+        {
+            ("mermaid", &[":::"])
         } else {
             continue;
         };
-        let lang = args
+        let lang = lang
             .split_whitespace()
             .next()
             .unwrap_or("")
@@ -956,7 +988,9 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
                 .find('\n')
                 .map_or(body.len(), |n| line_start + n);
             let text = body[line_start..line_end].trim_end_matches('\r');
-            let tag = liquid_tag(text).or_else(|| shortcode(text));
+            let tag = liquid_tag(text)
+                .or_else(|| shortcode(text))
+                .or_else(|| (text.trim_end() == ":::").then_some(":::"));
             if tag.is_some_and(|t| closer.contains(&t)) {
                 out.push(HighlightBlock {
                     open: open.clone(),
@@ -969,6 +1003,12 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
         }
     }
     out
+}
+
+/// A tag's name and what follows it: `highlight ruby linenos` → (`highlight`,
+/// `ruby linenos`), `mermaid class="x"` → (`mermaid`, `class="x"`).
+fn tag_name(inner: &str) -> (&str, &str) {
+    inner.split_once(char::is_whitespace).unwrap_or((inner, ""))
 }
 
 /// Hugo's built-in `figure` shortcode alone on its line, `{{< figure src="org.png" alt="…"
@@ -2112,6 +2152,42 @@ mod tests {
         assert!(out.contains("{% highlight sh %}"), "{out}");
         let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
         assert_eq!(names, ["{% highlight python %}"]);
+    }
+
+    #[test]
+    fn hugo_jekyll_and_azure_devops_diagrams_are_mermaid_fences() {
+        let body = "{{< mermaid class=\"center\" >}}\ngraph LR\n  a --> b{{Hexagon}}\n{{< /mermaid >}}\n\n{% mermaid %}\ngraph TD\n  c --> d\n{% endmermaid %}\n\n::: mermaid\ngraph LR\n  e --> f{{Hex}}\n:::\n\n```md\n::: mermaid\nquoted\n:::\n```\n\n:::mermaid\nnever closed\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..15],
+            [
+                "```mermaid",
+                "graph LR",
+                "  a --> b{{Hexagon}}",
+                "```",
+                "",
+                "```mermaid",
+                "graph TD",
+                "  c --> d",
+                "```",
+                "",
+                "```mermaid",
+                "graph LR",
+                "  e --> f{{Hex}}",
+                "```",
+                "",
+            ]
+        );
+        // Quoted in code it stays; never closed, it is text.
+        assert!(
+            out.contains("```md\n::: mermaid\nquoted\n:::\n```"),
+            "{out}"
+        );
+        assert!(out.contains(":::mermaid\nnever closed"), "{out}");
+        // A hexagon node is not a Liquid expression.
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -269,6 +269,9 @@ fn jekyll_style_handbook_with_yaml_permalinks_and_redirects() {
             && code[0].contains("grep \"{{ site.key_id }}\""),
         "{code:?}"
     );
+    // jekyll-mermaid's `{% mermaid %}` … `{% endmermaid %}` is a diagram.
+    let drawn = texts(&security, "main figure.diagram").concat();
+    assert!(drawn.contains("rotate within the hour"), "{drawn}");
     let prose = texts(&security, "main .prose p").concat();
     assert!(
         prose.contains("Key: {{ site.key_id }}") && !prose.contains("raw"),
@@ -1266,6 +1269,19 @@ fn hugo_cross_references_resolve_and_other_shortcodes_are_reported() {
     assert_eq!(
         texts(&start, "main pre code.language-bash"),
         ["which git gh gh auth status"]
+    );
+    // The hugo-book theme's `{{< mermaid >}}` shortcode is a diagram, its `{{CI checks}}`
+    // hexagon no template syntax.
+    assert_eq!(
+        start.select(&sel("main figure.diagram > svg")).count(),
+        1,
+        "{}",
+        book.output_file("docs/getting-started/index.html")
+    );
+    let drawn = texts(&start, "main figure.diagram").concat();
+    assert!(
+        drawn.contains("CI checks") && drawn.contains("Production"),
+        "{drawn}"
     );
     let call = book.html("docs/operations/on-call.html");
     assert_eq!(
