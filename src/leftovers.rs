@@ -1058,6 +1058,10 @@ fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
 /// Lines are looked for at the start of a line and, nested, at the body's column (4 more)
 /// of a drawable block, outside fenced code in that body: each comes with where its
 /// parent's marker is, and counts only if the parent is drawn (else its line is code).
+/// Lines that ask for a table of contents: MkDocs's, and an Azure DevOps wiki's contents
+/// and sub-pages macros.
+const TOC_LINES: &[&str] = &["[TOC]", "[[_TOC_]]", "[[_TOSP_]]"];
+
 fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
     let bytes = body.as_bytes();
     let has = |m: &[u8]| memchr::memmem::find(bytes, m).is_some();
@@ -1066,7 +1070,8 @@ fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
         || has(b"???+ ")
         || has(b"=== \"")
         || has(b"--8<--")
-        || has(b"[TOC]"))
+        || has(b"[TOC]")
+        || has(b"[[_TO"))
     {
         return Vec::new();
     }
@@ -1144,12 +1149,20 @@ fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
             ));
         } else if block.is_some_and(|(d, ..)| d != Drawn::Tab)
             || inner.starts_with("--8<--")
-            || inner == "[TOC]"
+            || TOC_LINES.contains(&inner)
         {
             out.push((
                 Leftover {
                     range,
-                    construct: inner.to_string(),
+                    // An Azure DevOps wiki's contents (`[[_TOC_]]`) and sub-page list
+                    // (`[[_TOSP_]]`) are blanked like MkDocs's: the page shows its
+                    // contents, and the sidebar its folder's pages.
+                    construct: if TOC_LINES.contains(&inner) {
+                        "[TOC]"
+                    } else {
+                        inner
+                    }
+                    .to_string(),
                     kind: Kind::MkDocs,
                 },
                 parent,

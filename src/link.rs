@@ -708,7 +708,43 @@ fn folder_indexes(
             .at(&doc.source.text, 0..0),
         );
     }
-    best.into_iter().map(|(k, (_, id))| (k, id)).collect()
+    let mut indexes: BTreeMap<String, DocId> =
+        best.into_iter().map(|(k, (_, id))| (k, id)).collect();
+    sibling_folder_pages(docs, &mut indexes);
+    indexes
+}
+
+/// A page beside a folder of its own name (`Setup.md` beside `Setup/`) is that folder's
+/// page when the folder has no index page: an Azure DevOps wiki keeps every page with
+/// sub-pages so, and Obsidian's folder notes may. The page keeps its address; it stands for
+/// the folder in the navigation, the breadcrumbs and links to the folder.
+fn sibling_folder_pages(docs: &[crate::model::Doc], indexes: &mut BTreeMap<String, DocId>) {
+    // Every folder that holds a document, at any depth.
+    let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for doc in docs {
+        let mut dir = folder_of(&doc.source.path);
+        while dir.len() > "content".len() && folders.insert(dir) {
+            dir = folder_of(dir);
+        }
+    }
+    for (id, doc) in docs.iter().enumerate() {
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
+        if p.folder_index {
+            continue;
+        }
+        let path = &doc.source.path;
+        let Some(stem) = crate::load::MARKDOWN_EXTENSIONS
+            .iter()
+            .find_map(|ext| path.strip_suffix(ext))
+        else {
+            continue;
+        };
+        if folders.contains(stem) && !indexes.contains_key(stem) {
+            indexes.insert(stem.to_string(), id);
+        }
+    }
 }
 
 /// The charter `slug`'s `parent`, when that names another charter: the edge the walks

@@ -393,6 +393,21 @@ enum Resolved {
 /// `content/` (`/` is the home page); a link to a folder, or to its `_index.md`,
 /// `index.md` or `README.md`, is the folder's index page; `x` or `x.html` finds `x.md`.
 fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
+    match resolve_decoded(handbook, from_dir, path) {
+        // An Azure DevOps wiki writes a page's `-` as `%2D` in its file name
+        // (`Git%2DFlow.md`), and links to it as written: the name, not what it decodes to.
+        Resolved::Missing(m) if path.contains('%') => {
+            match resolve_decoded(handbook, from_dir, &path.replace('%', "%25")) {
+                Resolved::Missing(_) => Resolved::Missing(m),
+                found => found,
+            }
+        }
+        resolved => resolved,
+    }
+}
+
+/// [`resolve_target`] of `path` percent-decoded.
+fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
     let decoded = percent_decode(path);
     let absolute = decoded.starts_with('/');
     let (base, rel) = if absolute {
@@ -417,7 +432,11 @@ fn resolve_target(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved {
             .find_map(|ext| doc(ext))
     };
     if let Some(id) = folder {
-        if extensionless && let Some(other) = as_md(trimmed) {
+        // (Not when that page is the folder's own, beside it: `link::sibling_folder_pages`.)
+        if extensionless
+            && let Some(other) = as_md(trimmed)
+            && other != id
+        {
             return Resolved::Ambiguous(
                 handbook.docs[other].source.path.clone(),
                 handbook.docs[id].source.path.clone(),

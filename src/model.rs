@@ -410,6 +410,21 @@ pub fn child_order_key(doc: &Doc, slug: &str) -> (String, String) {
 }
 
 impl Handbook {
+    /// The folder (`content/a/b`) whose page document `id` is, if it is one: its
+    /// `_index.md`, `index.md` or `README.md`, or a page beside a folder of its name that
+    /// has no index page (`link::sibling_folder_pages`).
+    pub fn folder_page_of(&self, id: DocId) -> Option<&str> {
+        let path = &self.docs[id].source.path;
+        let folder = match &self.docs[id].kind {
+            DocKind::Page(p) if p.folder_index => crate::link::folder_of(path),
+            DocKind::Page(_) => crate::load::MARKDOWN_EXTENSIONS
+                .iter()
+                .find_map(|ext| path.strip_suffix(ext))?,
+            _ => return None,
+        };
+        (self.folder_index.get(folder) == Some(&id)).then_some(folder)
+    }
+
     /// The index of where to look for "did you mean" when a link is broken.
     pub fn near(&self) -> &crate::link::NearIndex {
         self.near.get_or_init(|| {

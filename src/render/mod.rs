@@ -742,7 +742,12 @@ impl<'a> Renderer<'a> {
             .map(|(id, d, p)| {
                 // Sort key: each folder contributes (weight of its _index, its name); the page
                 // itself comes first in its folder when it is the folder's _index.
-                let rel = d.source.path.trim_start_matches("content/");
+                // A folder's page is keyed as the first entry of its folder, wherever it is.
+                let folder_page = hb.folder_page_of(id);
+                let rel = match folder_page {
+                    Some(folder) => format!("{}/", folder.trim_start_matches("content/")),
+                    None => d.source.path.trim_start_matches("content/").to_string(),
+                };
                 let parts: Vec<&str> = rel.split('/').collect();
                 let mut key = Vec::new();
                 let mut prefix = String::from("content");
@@ -761,7 +766,7 @@ impl<'a> Renderer<'a> {
                         .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }
-                if p.folder_index {
+                if folder_page.is_some() || p.folder_index {
                     key.push((i64::MIN, String::new(), String::new()));
                 } else {
                     key.push((

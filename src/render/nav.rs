@@ -109,7 +109,13 @@ impl Nav {
                 .path
                 .strip_prefix("content/")
                 .unwrap_or(&doc.source.path);
-            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            let (mut dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            // A page beside the folder it stands for is listed as that folder's page.
+            if let Some(folder) = hb.folder_page_of(id)
+                && !matches!(&doc.kind, crate::model::DocKind::Page(p) if p.folder_index)
+            {
+                dir = folder.strip_prefix("content/").unwrap_or(folder);
+            }
             // Make sure every folder on the way exists, in the order pages first reach it
             // (which is the reading order, since folders sort by their own key).
             let mut parent = 0;
@@ -475,7 +481,9 @@ impl Nav {
 /// page cannot be: it stands for the folder, which its other pages keep listed.
 fn nav_hidden(hb: &Handbook, id: DocId) -> bool {
     match &hb.docs[id].kind {
-        crate::model::DocKind::Page(meta) => meta.nav_hidden && !meta.folder_index,
+        crate::model::DocKind::Page(meta) => {
+            meta.nav_hidden && !meta.folder_index && hb.folder_page_of(id).is_none()
+        }
         _ => false,
     }
 }

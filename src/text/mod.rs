@@ -42,7 +42,12 @@ pub fn slug(text: &str) -> String {
 /// sidebar and the handbook index name a folder the same way.
 pub fn title_from_name(name: &str) -> String {
     let name = without_notion_id(name);
-    let words = name.replace(['-', '_'], " ");
+    let mut words = name.replace(['-', '_'], " ");
+    // An Azure DevOps wiki names `FAQ: Git-Flow` `FAQ%3A-Git%2DFlow`: its dashes are
+    // spaces, its escapes the characters a file name may not hold (decoded after).
+    if words.contains('%') {
+        words = percent_decode_lenient(&words);
+    }
     let words = words.trim();
     let mut chars = words.chars();
     match chars.next() {
@@ -228,6 +233,9 @@ mod tests {
         );
         // Not an id: too short, upper case, or the whole name.
         assert_eq!(title_from_name("Release 2026"), "Release 2026");
+        // Azure DevOps wiki names: dashes are spaces, escapes what they stand for.
+        assert_eq!(title_from_name("FAQ%3A-Git%2DFlow"), "FAQ: Git-Flow");
+        assert_eq!(title_from_name("100%-done"), "100% done");
         assert_eq!(
             title_from_name("Build 1A2B3C4D5E6F47A8B9C0D1E2F3A4B5C6"),
             "Build 1A2B3C4D5E6F47A8B9C0D1E2F3A4B5C6"

@@ -1773,9 +1773,12 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
 fn a_notion_export_builds_and_its_ids_are_not_titles() {
     let book = builds_with("notion", &[]);
     let handbook = book.html("handbook.html");
-    let sections = texts(&handbook, "main .sections a");
-    assert_eq!(sections, ["Engineering Handbook"]);
+    // A page beside the folder of its sub-pages (as Notion exports it) is that folder's
+    // page: its "overview" in the handbook index, and in its sub-pages' breadcrumbs.
     let home = "engineering-handbook-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.html";
+    let sections = texts(&handbook, "main .sections a");
+    assert_eq!(sections, ["Engineering Handbook", "overview"]);
+    assert_eq!(hrefs(&handbook, "main .sections a")[1], home);
     let page = book.html(home);
     assert_eq!(texts(&page, "main h1"), ["Engineering Handbook"]);
     let links = hrefs(&page, "main .prose a");
@@ -1797,4 +1800,10 @@ fn a_notion_export_builds_and_its_ids_are_not_titles() {
         !crumbs.contains("5d6e7f80") && !crumbs.contains("1a2b3c4d"),
         "{crumbs}"
     );
+    assert_eq!(
+        texts(&row, "nav.breadcrumbs a"),
+        ["Home", "Handbook", "Engineering Handbook"],
+        "the database's folder has no page (its CSV is not one)"
+    );
+    assert_eq!(hrefs(&row, "nav.breadcrumbs a")[2], format!("../../{home}"));
 }
