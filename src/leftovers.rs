@@ -225,6 +225,7 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
             || myst_role(rest).is_some()
             || colon_fence(bytes, at).is_some()
             || kramdown_ial(body, at).is_some()
+            || azure_mention(body, at).is_some()
     };
     let mut targets = myst_targets(body);
     if myst || !targets.is_empty() {
@@ -330,6 +331,11 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
             rewrites.push((i, fence));
             blank.push(line.clone());
             line.end
+        } else if let Some(end) = azure_mention(body, i).filter(|_| !in_code(i)) {
+            // The name, without the brackets that would make it an HTML tag.
+            rewrites.push((i, body[i + 1..end - 1].to_string()));
+            blank.push(i..end);
+            end
         } else if rest.starts_with("{%") && !in_code(i) {
             match tag_close.from(i + 2).filter(|&c| c - i <= MAX_TAG) {
                 Some(c) => {
@@ -1058,6 +1064,27 @@ fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
 /// Lines are looked for at the start of a line and, nested, at the body's column (4 more)
 /// of a drawable block, outside fenced code in that body: each comes with where its
 /// parent's marker is, and counts only if the parent is drawn (else its line is code).
+/// An Azure DevOps wiki's mention, `@<Jane Doe>` (or `@<` and a user's id `>`), the
+/// `<…>` part starting at `at`: its end. To CommonMark the brackets are an HTML tag
+/// (`<Jane Doe>`), which the sanitizer drops with the name; written as `@Jane Doe` it reads
+/// as the wiki shows it. Only a name with a space, or an id, is one: `@<b>` stays a tag.
+fn azure_mention(body: &str, at: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    if at == 0 || bytes[at - 1] != b'@' || bytes.get(at) != Some(&b'<') {
+        return None;
+    }
+    let len = bytes[at + 1..].iter().take(101).position(|&b| b == b'>')?;
+    let name = &body[at + 1..at + 1 + len];
+    let plain = !name.is_empty()
+        && !name.contains(['<', '\n', '"', '\'', '=', ':', '/'])
+        && name.trim() == name;
+    let person = name.contains(' ') && name.starts_with(|c: char| c.is_alphabetic());
+    let id = name.len() == 36
+        && name.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+        && name.bytes().filter(|&b| b == b'-').count() == 4;
+    (plain && (person || id)).then_some(at + 2 + len)
+}
+
 /// Lines that ask for a table of contents: MkDocs's, and an Azure DevOps wiki's contents
 /// and sub-pages macros.
 const TOC_LINES: &[&str] = &["[TOC]", "[[_TOC_]]", "[[_TOSP_]]"];
@@ -2165,6 +2192,24 @@ mod tests {
         assert!(out.contains("{% highlight sh %}"), "{out}");
         let names: Vec<&str> = found.iter().map(|f| f.construct.as_str()).collect();
         assert_eq!(names, ["{% highlight python %}"]);
+    }
+
+    #[test]
+    fn azure_devops_mentions_keep_their_name() {
+        let body = "Ask @<Jane Doe> or @<6A5B2C1D-0E9F-4A3B-8C7D-1E2F3A4B5C6D>.\n\nNot @<b>bold</b>, <Jane Doe> or `@<Jane Doe>`, nor @<https://x.example/a b>.\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(
+            out.starts_with("Ask @Jane Doe   or @6A5B2C1D-0E9F-4A3B-8C7D-1E2F3A4B5C6D  ."),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(
+                "Not @<b>bold</b>, <Jane Doe> or `@<Jane Doe>`, nor @<https://x.example/a b>.\n"
+            ),
+            "{out}"
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

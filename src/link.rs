@@ -43,7 +43,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         unparsed,
         mut drafts,
         folder_settings,
-        mkdocs_nav,
+        nav_order,
         static_files,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
@@ -52,7 +52,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         .into_iter()
         .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
     drafts.extend(drafted.into_iter().map(|d| d.source.path));
-    summary_order(&mut docs, &mkdocs_nav);
+    summary_order(&mut docs, &nav_order);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let unparsed_team = |slug: &str| {
         unparsed.iter().any(|p| {
@@ -353,7 +353,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         drafts: drafts.into_iter().collect(),
         folder_index,
         folder_settings,
-        mkdocs_nav,
+        nav_order,
         static_files,
         redirects,
         unpublished_assets: BTreeSet::new(),
@@ -1183,10 +1183,11 @@ fn href_attr(href: &str) -> String {
 
 /// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
 /// links to get their position in it as `summary_weight`, which orders them unless they set
-/// a `weight`. Without one, MkDocs's `nav:` (`mkdocs_nav`, from `mkdocs.yml`) does the same.
+/// a `weight`. Without one, MkDocs's `nav:` or an Azure DevOps wiki's `.order` files
+/// (`nav_order`, `load::nav_order`) do the same.
 /// Every page's is set afresh (`serve` links the same documents again after an edit of
 /// `SUMMARY.md`).
-fn summary_order(docs: &mut [crate::model::Doc], mkdocs_nav: &[String]) {
+fn summary_order(docs: &mut [crate::model::Doc], nav_order: &[String]) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
             p.summary_weight = None;
@@ -1194,7 +1195,7 @@ fn summary_order(docs: &mut [crate::model::Doc], mkdocs_nav: &[String]) {
     }
     let order = match docs.iter().find(|d| d.source.path == "content/SUMMARY.md") {
         Some(summary) => summary_targets(summary.source.body()),
-        None => mkdocs_nav.to_vec(),
+        None => nav_order.to_vec(),
     };
     if order.is_empty() {
         return;
@@ -1251,7 +1252,7 @@ mod tests {
             unparsed: Vec::new(),
             drafts: Vec::new(),
             folder_settings: Default::default(),
-            mkdocs_nav: Vec::new(),
+            nav_order: Vec::new(),
             static_files: Default::default(),
         }
     }

@@ -2307,7 +2307,7 @@ mod tests {
             unparsed: Vec::new(),
             drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
             folder_settings: Default::default(),
-            mkdocs_nav: Vec::new(),
+            nav_order: Vec::new(),
             static_files: ["img/logo.png".to_string()].into(),
         };
         let hb = crate::link::resolve(config, loaded, &mut diags);

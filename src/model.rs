@@ -374,8 +374,9 @@ pub struct Handbook {
     pub folder_index: BTreeMap<String, DocId>,
     /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
     pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
-    /// The pages `mkdocs.yml`'s `nav:` lists, in order (kept for `serve`'s re-links).
-    pub mkdocs_nav: Vec<String>,
+    /// The pages `mkdocs.yml`'s `nav:` or the `.order` files list, in order (kept for
+    /// `serve`'s re-links).
+    pub nav_order: Vec<String>,
     /// The files of the handbook's `static/` folder, by their path in the site: a page's
     /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
     pub static_files: BTreeSet<String>,

@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         unparsed: Vec::new(),
         drafts: Vec::new(),
         folder_settings: Default::default(),
-        mkdocs_nav: Vec::new(),
+        nav_order: Vec::new(),
         static_files: ["static/logo.svg".to_string()].into(),
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");

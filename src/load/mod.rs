@@ -12,6 +12,7 @@ pub mod include;
 pub mod machinery;
 pub(crate) mod mdx;
 pub mod mkdocs_nav;
+pub mod wiki_order;
 mod yaml;
 
 pub use frontmatter::{
@@ -88,8 +89,9 @@ pub struct Loaded {
     pub drafts: Vec<String>,
     /// Folder (`content/guide`) → what its `_category_` file sets.
     pub folder_settings: BTreeMap<String, category::FolderSettings>,
-    /// The pages an `mkdocs.yml` beside `content/` lists in its `nav:`, in that order.
-    pub mkdocs_nav: Vec<String>,
+    /// The pages an `mkdocs.yml` beside `content/` lists in its `nav:`, or an Azure DevOps
+    /// wiki's `.order` files, in that order ([`nav_order`]).
+    pub nav_order: Vec<String>,
     /// The files of `static/`, by their path in the site ([`static_files`]).
     pub static_files: BTreeSet<String>,
 }
@@ -374,8 +376,19 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         unparsed,
         drafts,
         folder_settings: read_folder_settings(&settings, diags),
-        mkdocs_nav: mkdocs_nav::read(root, diags),
+        nav_order: nav_order(root, diags),
         static_files: static_files(root),
+    }
+}
+
+/// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
+/// DevOps wiki's `.order` files.
+pub fn nav_order(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let nav = mkdocs_nav::read(root, diags);
+    if nav.is_empty() {
+        wiki_order::read(root)
+    } else {
+        nav
     }
 }
 

@@ -854,7 +854,7 @@ impl Model {
                 unparsed: unparsed.into_iter().collect(),
                 drafts: self.handbook.drafts.iter().cloned().collect(),
                 folder_settings,
-                mkdocs_nav: self.handbook.mkdocs_nav.clone(),
+                nav_order: self.handbook.nav_order.clone(),
                 static_files: self.handbook.static_files.clone(),
             };
             let config = std::mem::take(&mut self.handbook.config);

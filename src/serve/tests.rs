@@ -1154,6 +1154,8 @@ fn sites_from_other_generators_follow_edits_as_a_fresh_build_does() {
         "github",
         "sphinx-myst",
         "jupyter-book",
+        "azure-devops-wiki",
+        "notion",
         "basic",
         "insight",
         "browser",
@@ -1390,6 +1392,31 @@ fn an_mkdocs_nav_edit_reorders_pages_as_a_fresh_build_does() {
         &book.write(page, &(book.read(page) + "\nMore.\n")),
     );
     assert_good(&model, &r, "body edit of a listed page");
+}
+
+/// An Azure DevOps wiki's `.order` files order pages: the watcher counts them as
+/// configuration. Reordering, and a sub-page's removal (its page then stands for no
+/// folder), each give what a fresh build gives.
+#[test]
+fn an_azure_devops_order_edit_and_a_folder_emptied_give_a_fresh_build() {
+    let book = Book::fixture("azure-devops-wiki");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let order = book.path("content/.order");
+    let changes = crate::serve::watch::classify(&book.root, &[order]);
+    assert!(changes.config, ".order is not seen as configuration");
+    book.edit(
+        "content/.order",
+        "Getting-Started\nTeam-Handbooks\n",
+        "Team-Handbooks\nGetting-Started\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "root order changed");
+    let r = update(
+        &mut model,
+        &book.remove("content/Team-Handbooks/Platform-Team/Runbooks.md"),
+    );
+    assert_good(&model, &r, "a page's only sub-page removed");
 }
 
 /// Files a page includes (`load::include`), inside content/ or anywhere in the handbook

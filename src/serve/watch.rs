@@ -287,6 +287,12 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
         match first.as_str() {
             // MkDocs's `nav:` orders pages: read with the configuration.
             crate::config::CONFIG_FILE | crate::load::mkdocs_nav::FILE => changes.config = true,
+            // An Azure DevOps wiki's `.order` files order pages, like MkDocs's `nav:`.
+            "content"
+                if p.file_name() == Some(std::ffi::OsStr::new(crate::load::wiki_order::FILE)) =>
+            {
+                changes.config = true;
+            }
             "content" => {
                 changes.content.insert(p.clone());
             }

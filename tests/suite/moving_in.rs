@@ -1575,6 +1575,95 @@ fn mkdocs_admonitions_are_drawn_around_their_blocks_and_toc_markers_removed() {
     );
 }
 
+/// An Azure DevOps wiki's repository cloned into `content/`: each folder's `.order` lists
+/// its pages in the wiki's order; a page with sub-pages (`Getting-Started.md`) sits beside
+/// the folder holding them; file names write spaces as `-` and escape the rest (`Git%2DFlow`,
+/// `FAQ%3A-…`); links name pages from the wiki's root without `.md`; images live in
+/// `.attachments/`; `[[_TOC_]]` / `[[_TOSP_]]` ask for contents, `::: mermaid` draws, and
+/// `@<Name>` mentions someone. It builds as it is, in the wiki's order.
+#[test]
+fn an_azure_devops_wiki_builds_in_its_order_with_pages_over_their_folders() {
+    let book = builds_with("azure-devops-wiki", &[]);
+    let home = book.html("Home.html");
+    let raw = book.output_file("Home.html");
+    assert!(!raw.contains("_TOC_") && !raw.contains("_TOSP_"));
+    assert_eq!(home.select(&sel("main figure.diagram > svg")).count(), 1);
+    let prose = texts(&home, "main .prose p").concat();
+    assert!(
+        prose.contains("@Priya Raman") && prose.contains("@6A5B2C1D-0E9F-4A3B-8C7D-1E2F3A4B5C6D"),
+        "mentions keep their names: {prose}"
+    );
+    // Links from the wiki's root, without `.md`; the attachment a page shows is published,
+    // the one nothing links to is not.
+    let links = hrefs(&home, "main .prose a");
+    for want in ["Getting-Started.html", "Team-Handbooks.html"] {
+        assert!(links.contains(&want.to_string()), "{want} in {links:?}");
+    }
+    assert_eq!(
+        home.select(&sel("main .prose img"))
+            .filter_map(|i| i.value().attr("src"))
+            .collect::<Vec<_>>(),
+        [".attachments/architecture-8c2e41f0.png"]
+    );
+    assert!(
+        book.out()
+            .join(".attachments/architecture-8c2e41f0.png")
+            .is_file()
+    );
+    assert!(!book.out().join(".attachments/unused-3f1a.png").exists());
+    let start = book.html("Getting-Started.html");
+    assert!(
+        hrefs(&start, "main .prose a").contains(&"Getting-Started/git-2dflow.html".to_string()),
+        "{:?}",
+        hrefs(&start, "main .prose a")
+    );
+    // Titles from the file names: dashes are spaces, escapes what they stand for.
+    assert_eq!(
+        texts(&book.html("Getting-Started/git-2dflow.html"), "main h1"),
+        ["Git-Flow"]
+    );
+    assert_eq!(
+        texts(&book.html("faq-3a-access-and-accounts.html"), "main h1"),
+        ["FAQ: Access and Accounts"]
+    );
+    // A page stands for the folder beside it: its sub-pages' breadcrumbs pass through it.
+    let runbooks = book.html("Team-Handbooks/Platform-Team/Runbooks.html");
+    assert_eq!(
+        texts(&runbooks, "nav.breadcrumbs a"),
+        ["Home", "Handbook", "Team Handbooks", "Platform Team"]
+    );
+    assert_eq!(
+        hrefs(&runbooks, "nav.breadcrumbs a")[2..],
+        [
+            "../../Team-Handbooks.html",
+            "../../Team-Handbooks/Platform-Team.html"
+        ]
+    );
+    // The `.order` files are the reading order, each page followed by its sub-pages.
+    let mut order = vec!["Home.html".to_string()];
+    while order.len() < 12 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
+    }
+    assert_eq!(
+        order,
+        [
+            "Home.html",
+            "Getting-Started.html",
+            "Getting-Started/Dev-Setup.html",
+            "Getting-Started/git-2dflow.html",
+            "Team-Handbooks.html",
+            "Team-Handbooks/Platform-Team.html",
+            "Team-Handbooks/Platform-Team/Runbooks.html",
+            "faq-3a-access-and-accounts.html",
+        ]
+    );
+}
+
 /// A GitHub wiki cloned into `content/` (`git clone …/repo.wiki.git content`): pages named
 /// `Release-Process.md`, linked as `[[Release Process]]`, `[[Text|Page-Name]]` (GitHub's
 /// order) or `[[Page|text]]` (Obsidian's), with `#Heading`s and `![[image.png]]` embeds
