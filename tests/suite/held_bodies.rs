@@ -39,7 +39,8 @@ fn generate(root: &Path) {
                  lead = \"Lead {t}\"\nmembers = [\"Lead {t}\", \"Member {t}\"]\nreviewed = 2026-09-01\n\n\
                  [[metrics]]\nname = \"Latency\"\ntarget = \"100 ms\"\ncurrent = \"120 ms\"\n+++\n\
                  ## How we work\n\nWe keep `runbooks` close. See [the page](../../{}#Details).\n\n\
-                 ```rust\nfn main() {{ println!(\"team {t}\"); }}\n```\n",
+                 ```rust\nfn main() {{ println!(\"team {t}\"); }}\n```\n\n\
+                 ```mermaid\nflowchart LR\n  t{t}[Team {t}] --> g0[Group 0]\n```\n",
                 page_path(t * 7 % PAGES)
             ),
         );
@@ -154,6 +155,12 @@ fn held_bodies_give_the_same_site_as_plain_ones() {
     let page = String::from_utf8_lossy(&held["section-0/page-0000.html"]).into_owned();
     assert!(page.contains("page-0300.html#details"), "{page}");
     assert!(page.contains("Page 0000"), "{page}");
+    // A team's Mermaid diagram, drawn into its page from a held body.
+    let team = String::from_utf8_lossy(&held["teams/t00.html"]).into_owned();
+    assert!(
+        team.contains("<figure class=\"diagram\"><svg") && !team.contains("language-mermaid"),
+        "{team}"
+    );
     let feed = held
         .get("feed.xml")
         .map(|b| String::from_utf8_lossy(b).into_owned())
