@@ -950,6 +950,9 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
         .collect();
     starts.sort_unstable();
     starts.dedup();
+    // Closers looked for up to the end of the body and not found: none is after any later
+    // opener either, so a page of unclosed tags is scanned once, not once per tag.
+    let mut never_closed: Vec<&[&str]> = Vec::new();
     for start in starts {
         if out.last().is_some_and(|b| start < b.close.end) {
             continue;
@@ -977,6 +980,9 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
         } else {
             continue;
         };
+        if never_closed.contains(&closer) {
+            continue;
+        }
         let lang = lang
             .split_whitespace()
             .next()
@@ -1006,6 +1012,9 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
                 break;
             }
             line_start = line_end + 1;
+        }
+        if line_start >= body.len() {
+            never_closed.push(closer);
         }
     }
     out
@@ -2245,6 +2254,22 @@ mod tests {
         );
         assert!(out.contains(":::mermaid\nnever closed"), "{out}");
         // A hexagon node is not a Liquid expression.
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn unclosed_diagram_tags_do_not_hide_a_later_closed_one() {
+        // Each unclosed `::: mermaid` is looked for once (see `never_closed`); a later
+        // block of another kind still closes.
+        let unclosed = "::: mermaid\ngraph LR\n".repeat(50);
+        let body = format!("{unclosed}{{% mermaid %}}\ngraph TD\n{{% endmermaid %}}\n");
+        let (out, found) = clean(&body);
+        assert_eq!(out.len(), body.len());
+        assert!(
+            out.ends_with("```mermaid   \ngraph TD\n```             \n"),
+            "{out}"
+        );
+        assert!(out.starts_with("::: mermaid\n"), "{out}");
         assert!(found.is_empty(), "{found:?}");
     }
 

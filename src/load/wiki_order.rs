@@ -23,12 +23,20 @@ const MAX_BYTES: u64 = 1 << 20;
 /// `root/content` list, depth first: a page, then its sub-pages, then the next page. Empty
 /// without a `.order` at the top of `content/`.
 pub fn read(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = Order::default();
     visit(&root.join(crate::load::CONTENT_DIR), "", 0, &mut out);
-    out
+    out.paths
 }
 
-fn visit(content: &Path, dir: &str, depth: usize, out: &mut Vec<String>) {
+/// The paths listed so far, and the set of them: a name listed twice counts once, and
+/// its folder is read once, so the work is the length of the files, whatever they say.
+#[derive(Default)]
+struct Order {
+    paths: Vec<String>,
+    seen: std::collections::HashSet<String>,
+}
+
+fn visit(content: &Path, dir: &str, depth: usize, out: &mut Order) {
     let folder = content.join(dir);
     let file = folder.join(FILE);
     let regular = |p: &Path| std::fs::symlink_metadata(p).ok();
@@ -48,7 +56,11 @@ fn visit(content: &Path, dir: &str, depth: usize, out: &mut Vec<String>) {
         } else {
             format!("{dir}/{name}")
         };
-        out.push(format!("{}/{page}.md", crate::load::CONTENT_DIR));
+        let path = format!("{}/{page}.md", crate::load::CONTENT_DIR);
+        if !out.seen.insert(path.clone()) {
+            continue;
+        }
+        out.paths.push(path);
         if depth < MAX_DEPTH
             && regular(&content.join(&page)).is_some_and(|m| m.file_type().is_dir())
         {
@@ -85,6 +97,13 @@ mod tests {
             ]
         );
         assert!(read(&root.path().join("nowhere")).is_empty());
+        // Listed twice, a page (and its folder) counts once.
+        std::fs::write(
+            content.join(".order"),
+            "FAQ\nGetting-Started\nFAQ\nGetting-Started\n",
+        )
+        .unwrap();
+        assert_eq!(read(root.path()).len(), 5);
     }
 
     #[cfg(unix)]
