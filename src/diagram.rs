@@ -67,7 +67,7 @@ pub fn draw(source: &str, id: &str) -> Result<String, NotDrawn> {
         at: None,
     };
     match output {
-        Ok(RenderOutput::Svg(Some(svg))) => Ok(labelled(svg.svg())),
+        Ok(RenderOutput::Svg(Some(svg))) => Ok(labelled(&without_unused_colours(svg.svg()))),
         Ok(_) | Err(RenderError::NoDiagram) => Err(no_type()),
         Err(RenderError::Parse(d)) => {
             let details = d.terminal_diagnostic_details();
@@ -105,6 +105,58 @@ fn parse_message(message: &str) -> String {
         .map(|c| c.to_lowercase().to_string())
         .unwrap_or_default();
     format!("the {kind} does not parse: {first}{}", what.as_str())
+}
+
+/// The SVG without the style rules of colour slots no element of it uses. Mermaid's
+/// stylesheet carries rules for twelve cluster and node colours in every diagram
+/// (`[data-color-id="color-7"] …`), about half of a flowchart's bytes, though most
+/// diagrams use none: a page with a few diagrams would carry tens of kilobytes of rules
+/// that select nothing. A rule is dropped only if every colour slot its selector names is
+/// absent from the diagram's elements, so what is drawn is unchanged.
+fn without_unused_colours(svg: &str) -> Cow<'_, str> {
+    const SLOT: &str = "data-color-id=\"";
+    let (Some(open), Some(close)) = (svg.find("<style>"), svg.find("</style>")) else {
+        return Cow::Borrowed(svg);
+    };
+    let css_start = open + "<style>".len();
+    if close < css_start || !svg[css_start..close].contains(SLOT) {
+        return Cow::Borrowed(svg);
+    }
+    let css = &svg[css_start..close];
+    // The slots the elements use (outside the stylesheet).
+    let used = |slot: &str| {
+        let attr = format!("{SLOT}{slot}\"");
+        svg[..open].contains(&attr) || svg[close..].contains(&attr)
+    };
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..css_start]);
+    // Top-level rules: a selector, then a block whose braces may nest (`@keyframes`).
+    let (mut depth, mut rule_start) = (0usize, 0usize);
+    for (i, b) in css.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let rule = &css[rule_start..=i];
+                    let selector = &rule[..rule.find('{').unwrap_or(0)];
+                    let mut slots = selector
+                        .split(SLOT)
+                        .skip(1)
+                        .map(|rest| rest.split('"').next().unwrap_or(""));
+                    let unused = selector.contains(SLOT) && slots.all(|slot| !used(slot));
+                    if !unused {
+                        out.push_str(rule);
+                    }
+                    rule_start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&css[rule_start..]);
+    out.push_str(&svg[close..]);
+    Cow::Owned(out)
 }
 
 /// The SVG with an accessible name, unless the author gave the diagram one (`accTitle`,
@@ -186,6 +238,44 @@ mod tests {
             draw("flowchart LR\n  A[Booking API] --> B(Payments)\n", "d-1").unwrap(),
             svg
         );
+    }
+
+    #[test]
+    fn unused_colour_rules_are_left_out_and_used_ones_kept() {
+        let svg = "<svg id=\"d\"><style>#d{fill:red;}@keyframes dash{to{stroke-dashoffset:0;}}#d [data-color-id=\"color-0\"].node rect{stroke:#E879F9;}#d [data-color-id=\"color-1\"].node rect,#d [data-color-id=\"color-1\"].node path{stroke:#2DD4BF;}#d .label{color:#000;}</style><g data-color-id=\"color-1\"></g></svg>";
+        assert_eq!(
+            without_unused_colours(svg),
+            "<svg id=\"d\"><style>#d{fill:red;}@keyframes dash{to{stroke-dashoffset:0;}}#d [data-color-id=\"color-1\"].node rect,#d [data-color-id=\"color-1\"].node path{stroke:#2DD4BF;}#d .label{color:#000;}</style><g data-color-id=\"color-1\"></g></svg>"
+        );
+        // A real flowchart loses about half its bytes, and keeps every other rule.
+        let full = draw_unpruned("flowchart LR\n  a --> b\n");
+        let pruned = without_unused_colours(&full);
+        assert!(
+            pruned.len() * 10 < full.len() * 7,
+            "{} of {}",
+            pruned.len(),
+            full.len()
+        );
+        assert!(!pruned.contains("data-color-id=\"color-3\""));
+        assert_eq!(
+            full.matches("#d .").count(),
+            pruned.matches("#d .").count(),
+            "only slot rules go"
+        );
+    }
+
+    /// A diagram as merman draws it, ids starting `d`.
+    fn draw_unpruned(source: &str) -> String {
+        use merman::{OperationControl, RenderOutput, RenderRequest, SvgRequest};
+        let mut request = SvgRequest::default();
+        request.options.diagram_id = Some("d".into());
+        let RenderOutput::Svg(Some(svg)) = merman::Renderer::new()
+            .render(RenderRequest::svg(source, OperationControl::new(), request))
+            .unwrap()
+        else {
+            panic!("no SVG")
+        };
+        svg.svg().to_string()
     }
 
     #[test]
