@@ -87,6 +87,7 @@ codes! {
     IgnoredPermalink = "ignored-permalink",
     TemplateLeftover = "template-leftover",
     BadDiagram = "bad-diagram",
+    BadMath = "bad-math",
     BrokenInclude = "broken-include",
     UnknownTheme = "unknown-theme",
     Template = "template",

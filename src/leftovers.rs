@@ -138,7 +138,7 @@ pub enum Role {
     /// `{sup}`, `{sub}`: superscript, subscript.
     Sup,
     Sub,
-    /// `{ref}`, `{any}`, `{numref}`: a link to a MyST label (`(label)=` before a heading,
+    /// `{ref}`, `{any}`, `{numref}`, `{eq}`: a link to a MyST label (`(label)=` before a heading,
     /// [`myst_labels`]); shown as its text when no page defines the label.
     Ref,
     /// `{term}`: a link to a glossary's term (`{glossary}`, any page), case as written;
@@ -146,6 +146,8 @@ pub enum Role {
     Term,
     /// `{abbr}`: `LIFO (last-in, first-out)` is an `<abbr>` titled by its explanation.
     Abbr,
+    /// `{math}`: an inline formula, as `$…$` is.
+    Math,
     /// `{guilabel}`, sphinx-design's badges (`{bdg-primary}`) and the like:
     /// their text (`text <target>` shows `text`).
     Text,
@@ -169,11 +171,13 @@ impl Role {
             "rfc" => Role::Rfc,
             "sup" | "superscript" => Role::Sup,
             "sub" | "subscript" => Role::Sub,
-            "ref" | "any" | "numref" => Role::Ref,
+            "ref" | "any" | "numref" | "eq" => Role::Ref,
             "term" => Role::Term,
             "abbr" => Role::Abbr,
-            "eq" | "guilabel" | "menuselection" | "dfn" | "title-reference" | "emphasis"
-            | "strong" => Role::Text,
+            "math" => Role::Math,
+            "guilabel" | "menuselection" | "dfn" | "title-reference" | "emphasis" | "strong" => {
+                Role::Text
+            }
             "code" | "literal" | "file" | "samp" | "kbd" | "command" | "program" | "envvar"
             | "option" | "makevar" | "mailheader" | "regexp" | "mod" | "module" | "func"
             | "function" | "class" | "meth" | "method" | "attr" | "attribute" | "obj" | "data"
@@ -393,7 +397,12 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
                 None => found.push(leftover(body, i..i + len)),
             }
             i + len
-        } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| !in_code(s)) {
+        } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| {
+            !in_code(s)
+                && highlights
+                    .binary_search_by_key(&s, |h| h.open.start)
+                    .is_err()
+        }) {
             found.push(Leftover {
                 range: start..i + len,
                 construct: body[i..i + len].to_string(),
@@ -458,12 +467,15 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
         }
     }
     // An Azure DevOps diagram's `::: mermaid` and `:::` lines, which the scan above (from
-    // `<` and `{`) does not reach: fences too.
+    // `<` and `{`) does not reach, and MyST's `:::{math}` (passed over there): fences too.
     for h in highlights
         .iter()
         .filter(|h| body[h.open.clone()].starts_with(':'))
     {
-        for (line, fence) in [(&h.open, "```mermaid"), (&h.close, "```")] {
+        for (line, fence) in [
+            (&h.open, format!("```{}", h.lang)),
+            (&h.close, "```".into()),
+        ] {
             let at = blank.partition_point(|b| b.end <= line.start);
             if blank.get(at).is_none_or(|b| b.start >= line.end) {
                 rewrites.push((line.start, fence.to_string()));
@@ -944,7 +956,8 @@ struct HighlightBlock {
 fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
     let mut out: Vec<HighlightBlock> = Vec::new();
     let words = memchr::memmem::find_iter(body.as_bytes(), b"highlight")
-        .chain(memchr::memmem::find_iter(body.as_bytes(), b"mermaid"));
+        .chain(memchr::memmem::find_iter(body.as_bytes(), b"mermaid"))
+        .chain(memchr::memmem::find_iter(body.as_bytes(), b"{math}"));
     let mut starts: Vec<usize> = words
         .map(|at| body[..at].rfind('\n').map_or(0, |n| n + 1))
         .collect();
@@ -972,11 +985,14 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
                 ("mermaid", _) => ("mermaid", &["/mermaid"]),
                 _ => continue,
             }
-        } else if line
-            .strip_prefix(":::")
-            .is_some_and(|rest| rest.trim() == "mermaid")
-        {
-            ("mermaid", &[":::"])
+        } else if let Some(rest) = line.strip_prefix(":::") {
+            // Azure DevOps's `::: mermaid`; MyST's colon fences of a diagram or a formula,
+            // which its code fences write the same (```` ```{math} ````, options and all).
+            match rest.trim() {
+                "mermaid" => ("mermaid", &[":::"]),
+                directive @ ("{mermaid}" | "{math}") => (directive, &[":::"]),
+                _ => continue,
+            }
         } else {
             continue;
         };
@@ -988,9 +1004,11 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
             .next()
             .unwrap_or("")
             .trim_matches('"');
-        if !lang
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
+        let myst = lang.starts_with('{');
+        if !myst
+            && !lang
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-_.#".contains(&b))
         {
             continue;
         }

@@ -27,6 +27,7 @@ pub mod leftovers;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod math;
 mod mkdocs_blocks;
 pub mod model;
 mod myst;

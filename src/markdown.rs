@@ -166,6 +166,8 @@ pub struct Rendered {
     pub generated_anchors: bool,
     /// The body's Mermaid diagrams, drawn (`diagram::place` puts them in the page).
     pub diagrams: Vec<crate::diagram::Drawn>,
+    /// The body's TeX formulas, drawn as MathML (`math::place` puts them in the page).
+    pub formulas: Vec<crate::math::Formula>,
 }
 
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
@@ -173,9 +175,9 @@ pub struct Rendered {
 /// megabytes of output.
 pub const BROKEN_LINKS_SHOWN: usize = 20;
 
-/// The Markdown orgbook reads: GitHub's, with footnotes, heading ids (`{#id}`) and
-/// wikilinks (GitHub wikis, Obsidian). Definition lists are added per page
-/// ([`options_for`]).
+/// The Markdown orgbook reads: GitHub's, with footnotes, heading ids (`{#id}`), wikilinks
+/// (GitHub wikis, Obsidian) and math (`$…$`, `$$…$$`, as GitHub renders them). Definition
+/// lists are added per page ([`options_for`]).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -184,6 +186,7 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
         | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_MATH
 }
 
 /// [`options`] for rendering `body`, with definition lists (`Term` then `: Definition`, as
@@ -709,6 +712,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // The Mermaid diagram whose code block is open, and where its fence is in the file.
     let mut diagram: Option<DiagramBlock> = None;
     let mut diagram_fence = 0..0;
+    // The ```` ```math ```` block open: its TeX so far, and its fence line in the file.
+    let mut math_block: Option<(String, Range<usize>)> = None;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -1151,7 +1156,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 heading_text.push_str(&shown);
             }
             rendered.text.push_str(&shown);
-            events.extend(drawn.events);
+            for event in drawn.events {
+                events.push(match event {
+                    Event::InlineMath(tex) => {
+                        formula(tex, false, doc, span.clone(), &mut rendered, diags)
+                    }
+                    other => other,
+                });
+            }
             continue;
         }
         match &event {
@@ -1484,6 +1496,25 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 rendered.text.push('\n');
                 event
             }
+            Event::InlineMath(tex) if !crate::math::is_inline_formula(&body, range.clone()) => {
+                let shown = format!("${tex}$");
+                if in_heading.is_some() {
+                    heading_text.push_str(&shown);
+                }
+                rendered.text.push_str(&shown);
+                Event::Text(shown.into())
+            }
+            Event::InlineMath(tex) => {
+                if in_heading.is_some() {
+                    heading_text.push_str(&tex);
+                }
+                rendered.text.push_str(&tex);
+                formula(tex, false, doc, span.clone(), &mut rendered, diags)
+            }
+            Event::DisplayMath(tex) => {
+                rendered.text.push_str(&tex);
+                formula(tex, true, doc, span.clone(), &mut rendered, diags)
+            }
             Event::Text(t) => {
                 if in_heading.is_some() {
                     heading_text.push_str(&t);
@@ -1513,14 +1544,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 let info = match crate::leftovers::myst_directive(&info) {
                     Some((
                         name @ ("code-block" | "code" | "sourcecode" | "doctest" | "testcode"
-                        | "testoutput" | "mermaid"),
+                        | "testoutput" | "mermaid" | "math"),
                         arg,
                     )) => {
                         code_options = true;
                         let lang = match name {
                             "doctest" | "testcode" => "python",
                             "testoutput" => "",
-                            "mermaid" => "mermaid",
+                            "mermaid" | "math" => name,
                             _ => arg,
                         };
                         CowStr::from(lang.split_whitespace().next().unwrap_or("").to_string())
@@ -1565,6 +1596,26 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             {
                 diagram = Some(DiagramBlock::default());
                 diagram_fence = range.start + offset..range.end + offset;
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !synthetic && crate::math::is_math(info) =>
+            {
+                let fence = range.start + offset..range.end + offset;
+                let line_end = doc.source.text[fence.start.min(doc.source.text.len())..]
+                    .find('\n')
+                    .map_or(fence.end, |n| fence.start + n);
+                math_block = Some((String::new(), fence.start..line_end));
+            }
+            Event::Text(t) if math_block.is_some() => {
+                if let Some((tex, _)) = &mut math_block {
+                    tex.push_str(t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if math_block.is_some() => {
+                if let Some((tex, fence)) = math_block.take() {
+                    // Its event stays the code block: `math::place` finds it by its TeX.
+                    formula(tex.into(), true, doc, fence, &mut rendered, diags);
+                }
             }
             Event::Text(t) => {
                 if let Some(d) = &mut diagram {
@@ -1747,6 +1798,46 @@ struct RawRegion {
 
 /// A Mermaid code block being read: its text, and where each piece of it is in the file
 /// (offset in `source`, offset in the file), to place the parser's errors.
+/// A formula's event, its MathML kept in `rendered.formulas` (or, if its TeX does not
+/// parse, a warning at `span`: the page shows the TeX). GitHub's other inline form,
+/// `` $`x`$ ``, which reads as code where math is unknown, is the formula inside.
+fn formula<'a>(
+    tex: CowStr<'a>,
+    display: bool,
+    doc: &crate::model::Doc,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Event<'a> {
+    let tex = match tex.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) if !display && !inner.is_empty() => CowStr::from(inner.to_string()),
+        _ => tex,
+    };
+    match crate::math::draw(&tex, display) {
+        Ok(mathml) => rendered.formulas.push(crate::math::Formula {
+            source: tex.to_string(),
+            display,
+            mathml,
+        }),
+        Err(message) => diags.push(
+            Diagnostic::warning(
+                crate::diagnostic::Code::BadMath,
+                &doc.source.path,
+                format!("formula not drawn, {message}; its TeX is shown as written"),
+            )
+            .with_help(
+                "fix the TeX here (LaTeX's math commands work, as in KaTeX), or write `\\$` for a dollar sign that is not math",
+            )
+            .at(&doc.source.text, span),
+        ),
+    }
+    if display {
+        Event::DisplayMath(tex)
+    } else {
+        Event::InlineMath(tex)
+    }
+}
+
 #[derive(Default)]
 struct DiagramBlock {
     source: String,
@@ -2421,6 +2512,76 @@ mod tests {
         assert_eq!(found, [(13, 12), (22, 1)], "{diags:?}");
         let line13 = text.lines().nth(12).unwrap();
         assert_eq!(&line13[11..13], "[[");
+    }
+
+    #[test]
+    fn formulas_are_drawn_prices_stay_text_and_errors_are_located() {
+        let text = "# Budget of $O(n)$\n\n\
+            Availability $A = \\frac{g}{t}$, GitHub's $`\\sqrt{2}`$, and it costs $5-$10 or \\$20.\n\n\
+            $$\nE = mc^2\n$$\n\n\
+            ```math\na = b \\\\\nc = d\n```\n\n\
+            > Quoted: $\\nosuch{x}$ here.\n\n\
+            :::{math}\n:label: eq-colon\n\nx = y\n:::\n\n\
+            ```{math}\n:label: eq-fence\nz = 1\n```\n\n\
+            The role {math}`\\alpha` and {eq}`eq-fence`.\n\n\
+            ```text\n$x$ in code\n```\n";
+        let hb = book(&[("a.md", text)], &[], false);
+        let (page, diags) = render_path(&hb, "content/a.md");
+        let formulas: Vec<(&str, bool)> = page
+            .formulas
+            .iter()
+            .map(|f| (f.source.as_str(), f.display))
+            .collect();
+        assert_eq!(
+            formulas,
+            [
+                ("O(n)", false),
+                ("A = \\frac{g}{t}", false),
+                ("\\sqrt{2}", false),
+                ("\nE = mc^2\n", true),
+                ("a = b \\\\\nc = d\n", true),
+                ("\nx = y\n", true),
+                ("z = 1\n", true),
+                ("\\alpha", false),
+            ],
+            "{diags:?}"
+        );
+        assert!(page.formulas.iter().all(|f| f.mathml.starts_with("<math")));
+        // Prices: the closing `$` before a digit closes nothing; `\$` is a dollar.
+        assert!(page.html.contains("costs $5-$10 or $20."), "{}", page.html);
+        assert!(
+            page.html
+                .contains("<code class=\"language-text\">$x$ in code"),
+            "{}",
+            page.html
+        );
+        // The heading's id and the search text hold the formula's TeX.
+        assert_eq!(page.headings[0].id, "budget-of-on");
+        assert!(page.text.contains("A = \\frac{g}{t}"), "{}", page.text);
+        // MyST's labels stay anchors, and `{eq}` links to one.
+        assert!(
+            page.html.contains("<span id=\"eq-colon\"></span>"),
+            "{}",
+            page.html
+        );
+        assert!(
+            page.html.contains("<a href=\"#eq-fence\">"),
+            "{}",
+            page.html
+        );
+        let bad: Vec<(u32, u32, &str)> = diags
+            .iter()
+            .filter(|d| d.code == "bad-math")
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(bad.len(), 1, "{diags:?}");
+        assert_eq!((bad[0].0, bad[0].1), (14, 11), "{diags:?}");
+        assert!(bad[0].2.contains("`\\nosuch{x}`"), "{diags:?}");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        // Drawn into the page in place of their TeX (the bad one stays TeX).
+        let placed = crate::math::place(&page.html, &page.formulas);
+        assert_eq!(placed.matches("<math").count(), 8, "{placed}");
+        assert!(placed.contains("<span class=\"math math-inline\">\\nosuch{x}</span>"));
     }
 
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {

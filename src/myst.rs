@@ -1048,6 +1048,10 @@ pub fn role_events(
                 text: short.to_string(),
             }
         }
+        Role::Math => DrawnRole {
+            events: vec![Event::InlineMath(code.to_string().into())],
+            text: code.to_string(),
+        },
         Role::Nothing => DrawnRole {
             events: Vec::new(),
             text: String::new(),

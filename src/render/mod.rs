@@ -393,7 +393,13 @@ impl<'a> Renderer<'a> {
             Some(_) => (html, true),
             None => (html, false),
         };
-        let html = finished(crate::diagram::place(html, &r.diagrams), &r.headings);
+        let html = match crate::math::place(html, &r.formulas) {
+            std::borrow::Cow::Borrowed(html) => crate::diagram::place(html, &r.diagrams),
+            std::borrow::Cow::Owned(html) => {
+                std::borrow::Cow::Owned(crate::diagram::place(&html, &r.diagrams).into_owned())
+            }
+        };
+        let html = finished(html, &r.headings);
         Body {
             title_id,
             html,

@@ -1,0 +1,306 @@
+//! TeX math drawn at build time as MathML, which every current browser lays out itself: no
+//! JavaScript, no web font to fetch, and the page works from `file://`. The forms are the
+//! ones GitHub and GitLab render: `$…$` and `` $`…`$ `` inline, `$$…$$` and ```` ```math ````
+//! fences as blocks; MyST's ```` ```{math} ```` directive and `` {math}`…` `` role arrive
+//! here as the same events (`markdown::render`).
+//!
+//! The conversion is pulldown-latex's (a LaTeX-to-MathML-Core pull parser; docs/design.md,
+//! "Math" says why it and not KaTeX or MathJax). Its MathML comes from its own writer, which
+//! escapes every piece of text and writes no link, script or event handler whatever the TeX
+//! says (unit tests below). A formula that does not parse is shown as the TeX its author
+//! wrote, with a warning, never as a half-drawn formula. As with diagrams, the Markdown stage
+//! converts each formula once, in parallel with the other pages, and keeps it beside the
+//! body ([`Formula`]); pages put it in place of pulldown-cmark's `<span class="math …">`
+//! ([`place`]) after the raw-HTML sanitizer has run, which knows no MathML.
+
+use std::borrow::Cow;
+
+/// One formula of a body, drawn: its TeX as the body holds it, and its MathML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    pub source: String,
+    pub display: bool,
+    pub mathml: String,
+}
+
+/// Whether a fenced code block's info string is a math block's (```` ```math ````, as GitHub
+/// and GitLab write a display formula).
+pub fn is_math(info: &str) -> bool {
+    info.split_whitespace()
+        .next()
+        .is_some_and(|lang| lang.eq_ignore_ascii_case("math"))
+}
+
+/// Whether `body[span]`, which Markdown reads as an inline formula (`$…$`), is one. Dollar
+/// signs in prose that is not about math read as formulas too, and these are not:
+/// - a closing `$` right before a digit (pandoc's rule, for prices: `$5-$10`);
+/// - an opening `$` right after a letter, digit or `_` (`US$5`, S3's `logs_$folder$`);
+/// - a version-control keyword (`$Id$`, `$Revision: 1.4 $`) of files kept in CVS or SVN.
+pub fn is_inline_formula(body: &str, span: std::ops::Range<usize>) -> bool {
+    let bytes = body.as_bytes();
+    let after_digit = bytes.get(span.end).is_some_and(u8::is_ascii_digit);
+    let in_word = span.start > 0
+        && bytes
+            .get(span.start - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let inner = body
+        .get(span.start + 1..span.end.saturating_sub(1))
+        .unwrap_or("");
+    let keyword = inner.split(':').next().unwrap_or("");
+    let vcs = matches!(
+        keyword.trim_end(),
+        "Id" | "Revision"
+            | "Date"
+            | "Author"
+            | "Header"
+            | "Source"
+            | "RCSfile"
+            | "Log"
+            | "Rev"
+            | "LastChangedDate"
+            | "LastChangedRevision"
+            | "HeadURL"
+    ) && !inner.contains('\\');
+    !(after_digit || in_word || vcs)
+}
+
+/// `tex` as MathML (`<math>…</math>`, `display="block"` for a display formula), or why not:
+/// the parser's first complaint, as "unknown primitive command found, at `\foo{x}`".
+pub fn draw(tex: &str, display: bool) -> Result<String, String> {
+    match mathml(tex, display) {
+        // KaTeX and MathJax break a display formula's lines at `\\` outside any
+        // environment, and formulas written for them do; LaTeX itself needs an
+        // environment for it: `gathered` is the one that centres each line, as they do.
+        Err(message) if display && message.contains("new line command not allowed") => mathml(
+            &format!("\\begin{{gathered}}{tex}\\end{{gathered}}"),
+            display,
+        )
+        .map_err(|_| message),
+        other => other,
+    }
+}
+
+fn mathml(tex: &str, display: bool) -> Result<String, String> {
+    use pulldown_latex::config::DisplayMode;
+    use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
+    // A bug in the converter must not stop the build: the formula stays its TeX.
+    std::panic::catch_unwind(|| {
+        let storage = Storage::new();
+        let events: Vec<_> = Parser::new(tex, &storage).collect();
+        if let Some(error) = events.iter().find_map(|e| e.as_ref().err()) {
+            return Err(message(&error.to_string()));
+        }
+        let config = RenderConfig {
+            display_mode: if display {
+                DisplayMode::Block
+            } else {
+                DisplayMode::Inline
+            },
+            ..RenderConfig::default()
+        };
+        let mut out = String::with_capacity(tex.len() * 8);
+        push_mathml(&mut out, events.into_iter(), config)
+            .map(|()| out)
+            .map_err(|e| message(&e.to_string()))
+    })
+    .unwrap_or_else(|_| Err("the formula could not be drawn".to_string()))
+}
+
+/// pulldown-latex's "parsing error: unbalanced group found…\n╭─► context:\n│\n│ \frac{a\n│
+/// ^^^" as "unbalanced group found…, at `\frac{a`".
+fn message(error: &str) -> String {
+    let mut lines = error.lines();
+    let what = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("parsing error: ")
+        .replace("unkown", "unknown");
+    // The context line, when it starts where the formula does (a longer one is cut to a
+    // window starting with `…`, which would name half a command).
+    let context = lines
+        .filter_map(|l| l.strip_prefix("│ "))
+        .map(|l| l.trim().trim_end_matches('…'))
+        .find(|l| !l.is_empty() && !l.starts_with('^'));
+    match context {
+        Some(at) => format!("{what}, at `{at}`"),
+        None => what,
+    }
+}
+
+/// The openings pulldown-cmark writes for a formula (`$…$`, `$$…$$`) and for a
+/// ```` ```math ```` block, and whether each is a display formula.
+const OPENINGS: [(&str, &str, bool); 3] = [
+    ("<span class=\"math math-inline\">", "</span>", false),
+    ("<span class=\"math math-display\">", "</span>", true),
+    ("<pre><code class=\"language-math\">", "</code></pre>", true),
+];
+
+/// `html` with each formula that was drawn in place of its TeX. Formulas are matched by
+/// their source and kind, in order, so a span that raw HTML wrote, or one whose TeX did
+/// not parse (left as it is, its TeX shown), cannot shift which MathML goes where.
+pub fn place<'h>(html: &'h str, formulas: &[Formula]) -> Cow<'h, str> {
+    if formulas.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut used = vec![false; formulas.len()];
+    // Formulas before this one are all placed: in the usual page, each span finds its
+    // formula at once.
+    let mut first_unused = 0;
+    let mut out =
+        String::with_capacity(html.len() + formulas.iter().map(|f| f.mathml.len()).sum::<usize>());
+    // Where the next opening of each kind is (searched again only once passed), so the
+    // page is scanned once per kind, not once per formula.
+    let next = |kind: usize, from: usize| {
+        memchr::memmem::find(&html.as_bytes()[from..], OPENINGS[kind].0.as_bytes())
+            .map(|i| from + i)
+    };
+    let mut upcoming: Vec<Option<usize>> = (0..OPENINGS.len()).map(|k| next(k, 0)).collect();
+    let mut at = 0;
+    while let Some((kind, start)) = upcoming
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
+        .min_by_key(|&(_, s)| s)
+    {
+        let (open, close, display) = OPENINGS[kind];
+        let inner_start = start + open.len();
+        let Some(len) = html[inner_start..].find(close) else {
+            break;
+        };
+        let end = inner_start + len + close.len();
+        let tex = crate::text::unescape_html(&html[inner_start..inner_start + len]);
+        let found = (first_unused..formulas.len())
+            .find(|&i| !used[i] && formulas[i].display == display && formulas[i].source == tex);
+        out.push_str(&html[at..start]);
+        match found {
+            Some(i) => {
+                used[i] = true;
+                out.push_str(&formulas[i].mathml);
+                while first_unused < used.len() && used[first_unused] {
+                    first_unused += 1;
+                }
+            }
+            None => out.push_str(&html[start..end]),
+        }
+        at = end;
+        for (k, s) in upcoming.iter_mut().enumerate() {
+            if s.is_some_and(|s| s < end) {
+                *s = next(k, end);
+            }
+        }
+    }
+    out.push_str(&html[at..]);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_mathml_inline_and_as_blocks() {
+        let inline = draw(r"x^2 + \frac{a}{b}", false).unwrap();
+        assert!(inline.starts_with("<math"), "{inline}");
+        assert!(!inline.contains("display=\"block\""), "{inline}");
+        assert!(inline.contains("<mfrac>"), "{inline}");
+        assert!(inline.contains("<msup>"), "{inline}");
+        let block = draw(r"\sum_{i=0}^{n} i", true).unwrap();
+        assert!(block.starts_with("<math display=\"block\""), "{block}");
+        assert!(block.contains("∑"), "{block}");
+    }
+
+    #[test]
+    fn a_formula_that_does_not_parse_says_what_and_where() {
+        let e = draw(r"\frac{a}{b", false).unwrap_err();
+        assert!(e.starts_with("unbalanced group found"), "{e}");
+        assert!(e.ends_with("at `\\frac{a}{b`"), "{e}");
+        let e = draw(r"\nosuch{x} + 1", true).unwrap_err();
+        assert!(e.contains("unknown primitive command"), "{e}");
+        assert!(e.contains("at `\\nosuch{x}"), "{e}");
+        // Far into a long formula, the parser's context is a window: not quoted.
+        let e = draw(r"1 + 2 + 3 + \nosuchcommand{x}", true).unwrap_err();
+        assert_eq!(e, "unknown primitive command found");
+        assert!(!e.contains('│') && !e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn dollar_signs_in_prose_are_not_formulas() {
+        let formula = |text: &str| {
+            let start = text.find('$').unwrap();
+            let end = text.rfind('$').unwrap() + 1;
+            is_inline_formula(text, start..end)
+        };
+        assert!(formula("Euler: $e^{i\\pi} + 1 = 0$."));
+        assert!(formula("($x$)"));
+        assert!(!formula("from $5-$10 a seat"));
+        assert!(!formula("US$5 or US$"));
+        assert!(!formula("delete logs_$folder$ objects"));
+        assert!(!formula("$Id$"));
+        assert!(!formula("$Revision: 1.4 $"));
+        assert!(formula("$Date_{x}$"));
+    }
+
+    #[test]
+    fn display_lines_break_at_double_backslashes_as_katex_does() {
+        let m = draw(r"a = b \\ c = d", true).unwrap();
+        assert!(m.contains("<mtable"), "{m}");
+        assert_eq!(m.matches("<mtr").count(), 2, "{m}");
+        // Inline, a line break is still an error.
+        assert!(draw(r"a \\ b", false).is_err());
+    }
+
+    #[test]
+    fn nothing_from_the_tex_becomes_markup_or_a_link() {
+        for tex in [
+            r"\text{<script>alert(1)</script>}",
+            r#"\text{" onmouseover="alert(1)}"#,
+            r#"\color{red" onmouseover="x}{a}"#,
+            r"\href{javascript:alert(1)}{x}",
+            r"\url{javascript:alert(1)}",
+            r"\style{x}{y} \class{a}{b} \htmlId{x}{y} \htmlData{x}{y}",
+            "a < b > c & d",
+        ] {
+            let Ok(m) = draw(tex, true) else { continue };
+            // Text nodes may hold anything (their `<` and `&` escaped); the tags must be
+            // MathML's own, without links, scripts or handlers.
+            for tag in m.split('<').skip(1).map(|t| &t[..t.find('>').unwrap()]) {
+                let lower = tag.to_lowercase();
+                let name = lower
+                    .trim_start_matches('/')
+                    .split([' ', '/'])
+                    .next()
+                    .unwrap();
+                assert!(
+                    name.starts_with('m') || name == "semantics" || name == "annotation",
+                    "{tex}: {m}"
+                );
+                for bad in ["script", "href", "javascript:", " on", "src="] {
+                    assert!(!lower.contains(bad), "{tex}: {m}");
+                }
+            }
+        }
+        let m = draw(r"\text{a < b & c}", false).unwrap();
+        assert!(m.contains("a &lt; b &amp; c"), "{m}");
+    }
+
+    #[test]
+    fn place_matches_formulas_by_source_and_kind() {
+        let drawn = |source: &str, display| Formula {
+            source: source.to_string(),
+            display,
+            mathml: format!("<math>{source}/{display}</math>"),
+        };
+        let formulas = [drawn("a<b", false), drawn("x", true), drawn("y", true)];
+        let html = "<p>Then <span class=\"math math-inline\">bad{</span> and \
+                    <span class=\"math math-inline\">a&lt;b</span>.</p>\n\
+                    <pre><code class=\"language-math\">x</code></pre>\n\
+                    <p><span class=\"math math-display\">y</span></p>";
+        let out = place(html, &formulas);
+        assert_eq!(
+            out,
+            "<p>Then <span class=\"math math-inline\">bad{</span> and <math>a<b/false</math>.</p>\n\
+             <math>x/true</math>\n<p><math>y/true</math></p>"
+        );
+        assert!(matches!(place(html, &[]), Cow::Borrowed(_)));
+    }
+}
