@@ -52,6 +52,13 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str("\n```mermaid\nflowchart LR\n  a[Shipper portal] --> b(Booking API) --> c{Capacity?} -->|yes| d[Confirm booking] --> e[Notify carrier] --> f[Invoice shipper]\n```\n");
     long.push_str("\n```mermaid\nstateDiagram-v2\n  [*] --> proposed: pull request opened\n  proposed --> accepted: deciders agree\n  accepted --> superseded: a later record replaces it\n```\n");
     long.push_str("\n```mermaid\nsequenceDiagram\n  participant P as Portal\n  participant B as Booking\n  P->>B: POST /bookings\n  B-->>P: 201 Created\n```\n");
+    // TeX formulas drawn as MathML: inline, a display formula wider than a phone (it must
+    // scroll in its own box), and one that does not parse (its TeX shown, in both modes).
+    long.push_str(
+        "\nThe budget is $B = (1 - s) \\times 30$ days, and $\\nosuch{x}$ stays TeX.\n\n$$\n",
+    );
+    long.push_str(&"x_{1} + \\frac{a}{b} + ".repeat(40));
+    long.push_str("x_{2}\n$$\n");
     book.write("content/how-we-work/long-read.md", &long);
     book
 }

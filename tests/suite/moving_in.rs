@@ -73,8 +73,34 @@ fn github_style_handbook_with_readme_folders() {
                 "content/engineering/architecture/data-flow.md",
                 37,
             ),
+            warning("bad-math", "content/engineering/on-call.md", 34),
             warning("template-leftover", "content/engineering/testing.md", 10),
         ],
+    );
+    // TeX formulas are MathML, as GitHub shows them: `$…$`, `` $`…`$ ``, `$$…$$` and a
+    // ```` ```math ```` block, one inside raw `<details>` (which the sanitizer must not
+    // strip); the one that does not parse stays its TeX.
+    let on_call = book.html("engineering/on-call.html");
+    let math = |selector: &str| on_call.select(&sel(selector)).count();
+    assert_eq!(math("main .prose math"), 6);
+    assert_eq!(math("main .prose math[display=block]"), 3);
+    assert_eq!(math("main .prose p > math[display=inline]"), 3);
+    assert_eq!(math("main details math[display=block] mfrac"), 1);
+    assert_eq!(math("main .prose math mtable"), 1, "the aligned block");
+    assert_eq!(math("main .prose math script, main .prose math [href]"), 0);
+    let shown = texts(&on_call, "main .prose .math-inline");
+    assert_eq!(shown, ["\\thresh{fast}"]);
+    let formulas = texts(&on_call, "main .prose math").concat();
+    for piece in ["budget", "14.4", "observed", "fast burn"] {
+        assert!(formulas.contains(piece), "{piece} in {formulas}");
+    }
+    // Prices are not formulas.
+    let expenses = book.html("people/expenses.html");
+    assert_eq!(expenses.select(&sel("main math")).count(), 0);
+    let limits = texts(&expenses, "main .prose p").concat();
+    assert!(
+        limits.contains("hotels $150-$250 a night depending on the city (US$300 in"),
+        "{limits}"
     );
     // Mermaid blocks are drawn as SVG at build time, one inside raw `<details>` too (the
     // sanitizer of raw HTML must not strip it); the one that does not parse stays code.
@@ -201,7 +227,7 @@ fn github_style_handbook_with_readme_folders() {
         )),
         "{strict:?}"
     );
-    assert_eq!(strict.len(), 4, "{strict:?}");
+    assert_eq!(strict.len(), 5, "{strict:?}");
 }
 
 #[test]
@@ -1777,25 +1803,23 @@ fn an_obsidian_vault_links_notes_by_name_and_draws_its_callouts() {
 /// nothing.
 #[test]
 fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
-    let book = builds_with(
-        "jupyter-book",
-        &[warning(
-            "template-leftover",
-            "content/get-started/create-content.md",
-            20,
-        )],
-    );
+    let book = builds_with("jupyter-book", &[]);
     let content = book.html("get-started/create-content.html");
     let ids: Vec<&str> = content
         .select(&sel("main .prose span[id]"))
         .filter_map(|e| e.value().attr("id"))
         .collect();
-    assert_eq!(ids, ["fig:mountains", "eq:book", "code:myst-yml"]);
-    // Each anchor sits right before the block it names.
+    assert_eq!(
+        ids,
+        ["fig:mountains", "eq:book", "eq:growth", "code:myst-yml"]
+    );
+    // Each anchor sits right before the block it names; equations are drawn (MathML),
+    // from a code fence and a colon fence alike, their options gone.
     let html = content.root_element().html();
     for (id, block) in [
         ("fig:mountains", "<p><img"),
-        ("eq:book", "<pre"),
+        ("eq:book", "<math display=\"block\""),
+        ("eq:growth", "<math display=\"block\""),
         ("code:myst-yml", "<pre"),
     ] {
         let span = format!("<span id=\"{id}\"></span>");
@@ -1808,9 +1832,20 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
         [
             want("#fig:mountains", "The Alps from the lab's window."),
             want("#eq:book", "Equation"),
+            want("#eq:growth", "Equation"),
             want("#code:myst-yml", "The project's myst.yml"),
         ]
     );
+    assert_eq!(content.select(&sel("main .prose math")).count(), 4);
+    assert_eq!(
+        content
+            .select(&sel("main .prose p > math[display=inline]"))
+            .count(),
+        2,
+        "the `{{math}}` role and `$t+1$`"
+    );
+    let equations = texts(&content, "main .prose math[display=block]").concat();
+    assert!(!equations.contains("label"), "{equations}");
     let publish = book.html("get-started/publish.html");
     assert_eq!(
         links_with_text(&publish, "main .prose a"),

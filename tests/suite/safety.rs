@@ -1208,6 +1208,12 @@ mod codes {
                 "# Flow\n\n```mermaid\nflowchart LR\n  a --> b[[unclosed\n```\n",
             );
         }),
+        (Code::BadMath, |b| {
+            b.write(
+                "content/guide/budget.md",
+                "# Budget\n\nThe budget is $\\nosuch{x}$ a month.\n",
+            );
+        }),
         (Code::TemplateLeftover, |b| {
             b.write(
                 "content/guide/liquid.md",

@@ -22,7 +22,8 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_HEADING_ATTRIBUTES)
     .union(Options::ENABLE_GFM)
-    .union(Options::ENABLE_WIKILINKS);
+    .union(Options::ENABLE_WIKILINKS)
+    .union(Options::ENABLE_MATH);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -88,9 +88,10 @@
   });
 
   ready(function () {
-    // A code block or table wider than the page scrolls in its own box: keyboard users
-    // must be able to focus it to scroll.
-    var boxes = document.querySelectorAll(".prose pre, .prose table");
+    // A code block, table, diagram or display formula wider than the page scrolls in its
+    // own box: keyboard users must be able to focus it to scroll.
+    var boxes = document.querySelectorAll(
+      ".prose pre, .prose table, .prose figure.diagram, .prose math[display=block]");
     for (var i = 0; i < boxes.length; i++) {
       if (boxes[i].scrollWidth > boxes[i].clientWidth && !boxes[i].hasAttribute("tabindex")) {
         boxes[i].setAttribute("tabindex", "0");
