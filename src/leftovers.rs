@@ -1886,6 +1886,7 @@ pub fn labels_and_blocks(
     let blocks = if memchr::memmem::find(body.as_bytes(), b":label:").is_some()
         || memchr::memmem::find(body.as_bytes(), b":name:").is_some()
         || memchr::memmem::find(body.as_bytes(), b"{glossary}").is_some()
+        || memchr::memmem::find(body.as_bytes(), b"$$ (").is_some()
         || !on_blocks.is_empty()
     {
         crate::myst::block_labels(body, on_blocks)

@@ -714,6 +714,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut diagram_fence = 0..0;
     // The ```` ```math ```` block open: its TeX so far, and its fence line in the file.
     let mut math_block: Option<(String, Range<usize>)> = None;
+    // The TeX of a bare math environment's paragraph, until its first event is drawn.
+    let mut bare_math: Option<String> = None;
+    // After an anchor written as an empty link (`[](){#id}`): its link's end is dropped,
+    // and its `{#id}` is cut from the text that follows.
+    let mut attr_anchor: Option<String> = None;
 
     let (body, leftovers) = crate::leftovers::clean(body);
     let mut callouts = Callouts::default();
@@ -850,6 +855,36 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // `synthetic`: an event of a drawn MkDocs block's own (see `mkdocs_blocks`), written as
     // it is: it holds nothing of the author's to index, resolve or sanitize.
     for (event, range, synthetic) in crate::mkdocs_blocks::Blocks::new(parser, mkdocs) {
+        // A paragraph that is a bare `\begin{align}` … `\end{align}` (MyST's amsmath):
+        // its first event becomes the formula, the others go.
+        let event = match (&mut bare_math, event) {
+            (Some(_), event @ Event::End(TagEnd::Paragraph)) => {
+                bare_math = None;
+                event
+            }
+            (Some(tex), _) if tex.is_empty() => continue,
+            (Some(tex), _) => Event::DisplayMath(std::mem::take(tex).into()),
+            (None, event) => event,
+        };
+        if let Event::Start(Tag::Paragraph) = event
+            && !synthetic
+            && let Some(tex) = crate::math::bare_environment(&body, range.clone())
+        {
+            bare_math = Some(tex.to_string());
+        }
+        let event = match (&mut attr_anchor, event) {
+            (Some(_), Event::End(TagEnd::Link)) => continue,
+            (Some(written), Event::Text(t)) => {
+                let rest = t.strip_prefix(written.as_str()).map(str::to_string);
+                attr_anchor = None;
+                match rest {
+                    Some(rest) if rest.is_empty() => continue,
+                    Some(rest) => Event::Text(rest.into()),
+                    None => Event::Text(t),
+                }
+            }
+            (_, event) => event,
+        };
         // Another generator's callout (see `Callouts`): closed before the first top-level
         // block (or rule) past its closing line, opened before the first one past its
         // opening line.
@@ -1305,6 +1340,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     ..
                 },
             ) => Event::Start(tag),
+            // MkDocs's anchor (attr_list, as mkdocs-autorefs documents it): `[](){#id}`, an
+            // empty link written only for its id, is that anchor.
+            Event::Start(Tag::Link { dest_url, .. })
+                if dest_url.is_empty()
+                    && let Some((id, written)) = empty_link_anchor(&body, range.clone()) =>
+            {
+                let html = format!("<span id=\"{}\"></span>", crate::text::escape_html(id));
+                rendered.anchors.push(id.to_string());
+                attr_anchor = Some(written.to_string());
+                Event::InlineHtml(html.into())
+            }
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let image = matches!(tag, Tag::Image { .. });
                 // A wikilink (`[[Page]]`, `[[Page|text]]`, `![[file.png]]`) names a file
@@ -1417,6 +1463,23 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         .and_then(|l| handbook.myst_labels.get(l))
                         .filter(|(_, _, heading)| !heading.is_empty())
                         .map(|(_, _, heading)| (events.len(), heading.clone()));
+                    // A link without text (`[](../setup.md)`, as MyST writes one) shows
+                    // the title of the page it names, else its destination: never nothing.
+                    if empty_link_title.is_none()
+                        && !synthetic
+                        && !dest_url.is_empty()
+                        && body
+                            .get(range.start..)
+                            .is_some_and(|b| b.starts_with("[]("))
+                    {
+                        let title = linked_title(handbook, from_dir, dest_url, &mut title_deps);
+                        let shown = if title.is_empty() {
+                            dest_url.to_string()
+                        } else {
+                            title
+                        };
+                        empty_link_title = Some((events.len(), shown));
+                    }
                 }
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
                     && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
@@ -1514,6 +1577,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             Event::DisplayMath(tex) => {
                 rendered.text.push_str(&tex);
                 formula(tex, true, doc, span.clone(), &mut rendered, diags)
+            }
+            // MyST's label after a display formula, `$$ … $$ (eq-label)`: an anchor before
+            // the paragraph (`myst::block_labels`), not text.
+            Event::Text(t)
+                if matches!(events.last(), Some(Event::DisplayMath(_)))
+                    && crate::myst::equation_label(&t).is_some() =>
+            {
+                continue;
             }
             Event::Text(t) => {
                 if in_heading.is_some() {
@@ -1798,6 +1869,22 @@ struct RawRegion {
 
 /// A Mermaid code block being read: its text, and where each piece of it is in the file
 /// (offset in `source`, offset in the file), to place the parser's errors.
+/// The id of MkDocs's anchor idiom, an empty link followed by an attribute list that
+/// gives only an id (`[](){#install}`, `[](){ #install }`), and the list as written.
+fn empty_link_anchor(body: &str, link: Range<usize>) -> Option<(&str, &str)> {
+    if body.get(link.clone())? != "[]()" {
+        return None;
+    }
+    let rest = &body[link.end..];
+    let close = rest.strip_prefix('{')?.find('}')? + 1;
+    let id = rest[1..close].trim().strip_prefix('#')?;
+    (!id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b)))
+    .then(|| (id, &rest[..=close]))
+}
+
 /// A formula's event, its MathML kept in `rendered.formulas` (or, if its TeX does not
 /// parse, a warning at `span`: the page shows the TeX). GitHub's other inline form,
 /// `` $`x`$ ``, which reads as code where math is unknown, is the formula inside.
@@ -2582,6 +2669,73 @@ mod tests {
         let placed = crate::math::place(&page.html, &page.formulas);
         assert_eq!(placed.matches("<math").count(), 8, "{placed}");
         assert!(placed.contains("<span class=\"math math-inline\">\\nosuch{x}</span>"));
+    }
+
+    #[test]
+    fn myst_amsmath_paragraphs_and_dollar_labels_are_formulas() {
+        let text = "# Math\n\n\
+            \\begin{align}\na_{11} &= b_{11} \\\\\na_{21} &= b_{21}\n\\end{align}\n\n\
+            > \\begin{align}\n> x\n> \\end{align}\n\n\
+            Text \\begin{align} x \\end{align} inline.\n\n\
+            $$\nw = (1 + r) s\n$$ (eq-wealth)\n\n\
+            $$x$$ (1)\n\n\
+            See {eq}`eq-wealth` and [](#eq-wealth).\n";
+        let hb = book(&[("a.md", text)], &[], false);
+        let (page, diags) = render_path(&hb, "content/a.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        let sources: Vec<&str> = page.formulas.iter().map(|f| f.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            [
+                "\\begin{align}\na_{11} &= b_{11} \\\\\na_{21} &= b_{21}\n\\end{align}",
+                "\nw = (1 + r) s\n",
+                "x"
+            ]
+        );
+        let html = crate::math::place(&page.html, &page.formulas);
+        // The quoted and the inline environment are text; the labelled formula has its
+        // anchor and no `(eq-wealth)`; a number is no label (MyST's start with a letter).
+        assert!(html.contains("<blockquote>\n<p>\\begin{align}"), "{html}");
+        assert!(
+            html.contains("Text \\begin{align} x \\end{align} inline."),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span id=\"eq-wealth\"></span>\n<p><math"),
+            "{html}"
+        );
+        assert!(!html.contains("(eq-wealth)"), "{html}");
+        assert!(html.contains("</math> (1)</p>"), "{html}");
+        assert_eq!(
+            html.matches("<a href=\"#eq-wealth\">Equation</a>").count(),
+            2,
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn empty_links_show_their_page_or_destination_and_attr_anchors_are_anchors() {
+        let text = "# A\n\nSee [](b.md), [](other.rst), [](xref:guide/intro) and [text](b.md).\n\n\
+            [](){#install}\nInstall it.\n\n[](){ #setup } Set it up. [Jump](#install).\n";
+        let hb = book(&[("a.md", text), ("b.md", "# Bee page\n")], &[], false);
+        let (page, _) = render_path(&hb, "content/a.md");
+        let html = &page.html;
+        assert!(html.contains("<a href=\"b.html\">Bee page</a>"), "{html}");
+        assert!(html.contains(">other.rst</a>"), "{html}");
+        assert!(html.contains(">xref:guide/intro</a>"), "{html}");
+        assert!(html.contains("<a href=\"b.html\">text</a>"), "{html}");
+        assert!(
+            html.contains("<p><span id=\"install\"></span>\nInstall it.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p><span id=\"setup\"></span> Set it up."),
+            "{html}"
+        );
+        assert!(!html.contains("{#"), "{html}");
+        assert!(!html.contains("<a href=\"\">"), "{html}");
+        assert!(page.anchors.contains(&"install".to_string()));
+        assert!(page.anchors.contains(&"setup".to_string()));
     }
 
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {

@@ -64,6 +64,33 @@ pub fn is_inline_formula(body: &str, span: std::ops::Range<usize>) -> bool {
     !(after_digit || in_word || vcs)
 }
 
+/// The TeX of a paragraph that is one bare amsmath environment (`\\begin{align}` …
+/// `\\end{align}`, which MyST's amsmath extension reads as a display formula), at the start
+/// of its line, outside quotes and lists.
+pub fn bare_environment(body: &str, paragraph: std::ops::Range<usize>) -> Option<&str> {
+    const ENVIRONMENTS: &[&str] = &[
+        "equation",
+        "equation*",
+        "align",
+        "align*",
+        "alignat",
+        "alignat*",
+        "gather",
+        "gather*",
+        "multline",
+        "multline*",
+    ];
+    let source = body.get(paragraph.clone())?;
+    let at_line_start = paragraph.start == 0 || body.as_bytes()[paragraph.start - 1] == b'\n';
+    let name = source.strip_prefix("\\begin{")?.split('}').next()?;
+    let tex = source.trim_end();
+    (at_line_start
+        && ENVIRONMENTS.contains(&name)
+        && tex.ends_with(&format!("\\end{{{name}}}"))
+        && !tex.lines().any(|l| l.trim_start().starts_with('>')))
+    .then_some(tex)
+}
+
 /// `tex` as MathML (`<math>…</math>`, `display="block"` for a display formula), or why not:
 /// the parser's first complaint, as "unknown primitive command found, at `\foo{x}`".
 pub fn draw(tex: &str, display: bool) -> Result<String, String> {

@@ -560,6 +560,17 @@ pub struct BlockLabel {
     pub text: String,
 }
 
+/// The label of MyST's `$$ … $$ (label)`, from the text after the formula: ` (label)`,
+/// a label starting with a letter (as MyST's must), nothing else.
+pub fn equation_label(text: &str) -> Option<&str> {
+    let label = text.trim().strip_prefix('(')?.strip_suffix(')')?;
+    (label.starts_with(|c: char| c.is_ascii_alphabetic())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b)))
+    .then_some(label)
+}
+
 /// The id a block label's anchor gets: the label itself, so that `#fig:x` written by hand
 /// finds it too, unless it holds characters an id in a URL fragment should not.
 pub fn label_id(label: &str) -> String {
@@ -634,6 +645,20 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
             id: label_id(&label),
             label,
             text,
+        });
+    }
+    // `$$ … $$ (label)`: the label names the formula's paragraph, from its opening `$$`.
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"$$ (") {
+        let line = line_at(body, at);
+        let Some(label) = equation_label(&body[at + 2..line.end]) else {
+            continue;
+        };
+        let open = body[..at].rfind("$$").unwrap_or(at);
+        found.push(BlockLabel {
+            at: line_at(body, open).start,
+            id: label_id(label),
+            label: label.to_string(),
+            text: "Equation".to_string(),
         });
     }
     for at in memchr::memmem::find_iter(body.as_bytes(), b"{glossary}") {

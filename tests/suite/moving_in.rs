@@ -1811,7 +1811,13 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
         .collect();
     assert_eq!(
         ids,
-        ["fig:mountains", "eq:book", "eq:growth", "code:myst-yml"]
+        [
+            "fig:mountains",
+            "eq:book",
+            "eq:growth",
+            "eq:cost",
+            "code:myst-yml"
+        ]
     );
     // Each anchor sits right before the block it names; equations are drawn (MathML),
     // from a code fence and a colon fence alike, their options gone.
@@ -1820,6 +1826,7 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
         ("fig:mountains", "<p><img"),
         ("eq:book", "<math display=\"block\""),
         ("eq:growth", "<math display=\"block\""),
+        ("eq:cost", "<p><math display=\"block\""),
         ("code:myst-yml", "<pre"),
     ] {
         let span = format!("<span id=\"{id}\"></span>");
@@ -1833,10 +1840,15 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
             want("#fig:mountains", "The Alps from the lab's window."),
             want("#eq:book", "Equation"),
             want("#eq:growth", "Equation"),
+            want("#eq:cost", "Equation"),
+            want("../get-started/publish.html", "Publish"),
             want("#code:myst-yml", "The project's myst.yml"),
         ]
     );
-    assert_eq!(content.select(&sel("main .prose math")).count(), 4);
+    // The bare `align` paragraph and the labelled `$$` block are formulas too.
+    assert_eq!(content.select(&sel("main .prose math")).count(), 6);
+    assert_eq!(content.select(&sel("main .prose math mtable")).count(), 1);
+    assert!(!html.contains("(eq:cost)"), "{html}");
     assert_eq!(
         content
             .select(&sel("main .prose p > math[display=inline]"))
