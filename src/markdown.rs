@@ -3232,7 +3232,7 @@ mod tests {
         let r = render_path(&hb, "content/a.md").0;
         assert!(
             r.html
-                .contains("<a href=\"#set-it-up\">Set it up</a>, <a href=\"b.html#known-limits\">the limits</a> and <a href=\"#nowhere\"></a>"),
+                .contains("<a href=\"#set-it-up\">Set it up</a>, <a href=\"b.html#known-limits\">the limits</a> and <a href=\"#nowhere\">#nowhere</a>"),
             "{}",
             r.html
         );
