@@ -1571,11 +1571,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 if in_heading.is_some() {
                     heading_text.push_str(&tex);
                 }
-                rendered.text.push_str(&tex);
+                rendered.text.push_str(&crate::math::searchable(&tex));
                 formula(tex, false, doc, span.clone(), &mut rendered, diags)
             }
             Event::DisplayMath(tex) => {
-                rendered.text.push_str(&tex);
+                rendered.text.push_str(&crate::math::searchable(&tex));
                 formula(tex, true, doc, span.clone(), &mut rendered, diags)
             }
             // MyST's label after a display formula, `$$ … $$ (eq-label)`: an anchor before
@@ -2644,7 +2644,8 @@ mod tests {
         );
         // The heading's id and the search text hold the formula's TeX.
         assert_eq!(page.headings[0].id, "budget-of-on");
-        assert!(page.text.contains("A = \\frac{g}{t}"), "{}", page.text);
+        assert!(page.text.contains(" A g t "), "{}", page.text);
+        assert!(!page.text.contains("frac"), "{}", page.text);
         // MyST's labels stay anchors, and `{eq}` links to one.
         assert!(
             page.html.contains("<span id=\"eq-colon\"></span>"),

@@ -91,6 +91,38 @@ pub fn bare_environment(body: &str, paragraph: std::ops::Range<usize>) -> Option
     .then_some(tex)
 }
 
+/// What of a formula search indexes: its words and numbers, without TeX's commands
+/// (`\\text{budget} = (1 - \\text{SLO})` is "budget 1 SLO"), which would make every page
+/// with a fraction a result for "frac".
+pub fn searchable(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len() + 2);
+    out.push(' ');
+    let mut chars = tex.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            // A command's name (`\\frac`), or an escaped character (`\\%`, `\\\\`).
+            if chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                while chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    chars.next();
+                }
+            } else {
+                chars.next();
+            }
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c.is_alphanumeric() || c == '.' {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
 /// `tex` as MathML (`<math>…</math>`, `display="block"` for a display formula), or why not:
 /// the parser's first complaint, as "unknown primitive command found, at `\foo{x}`".
 pub fn draw(tex: &str, display: bool) -> Result<String, String> {
@@ -265,6 +297,15 @@ mod tests {
         assert!(!formula("$Id$"));
         assert!(!formula("$Revision: 1.4 $"));
         assert!(formula("$Date_{x}$"));
+    }
+
+    #[test]
+    fn search_sees_a_formulas_words_not_its_commands() {
+        assert_eq!(
+            searchable("\\text{budget} = (1 - \\text{SLO}) \\times 30\\%"),
+            " budget 1 SLO 30 "
+        );
+        assert_eq!(searchable("\\frac{a_1}{\\sqrt{2}}"), " a 1 2 ");
     }
 
     #[test]
