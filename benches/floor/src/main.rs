@@ -15,15 +15,15 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The extensions orgbook enables (src/markdown.rs), so both parse the same Markdown
-/// (definition lists only on pages that write a `: ` line, which the synthetic ones do not).
+/// (definition lists only on pages that write a `: ` line, math only on pages with a `$`
+/// that can open a formula: the synthetic ones have neither).
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_HEADING_ATTRIBUTES)
     .union(Options::ENABLE_GFM)
-    .union(Options::ENABLE_WIKILINKS)
-    .union(Options::ENABLE_MATH);
+    .union(Options::ENABLE_WIKILINKS);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
