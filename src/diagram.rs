@@ -49,6 +49,9 @@ pub fn draw(source: &str, id: &str) -> Result<String, NotDrawn> {
     use merman::{OperationControl, RenderError, RenderOutput, RenderRequest, SvgRequest};
     let mut request = SvgRequest::default();
     request.options.diagram_id = Some(id.to_string());
+    request.environment = request
+        .environment
+        .with_text_measurement_policy(arial_fitting_measurement());
     // A bug in the drawing must not stop the build: the diagram stays a code block.
     let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         RENDERER.with(|r| {
@@ -87,6 +90,54 @@ pub fn draw(source: &str, id: &str) -> Result<String, NotDrawn> {
             at: None,
         }),
     }
+}
+
+/// Text measured at least as wide as Arial sets it. merman sizes labels with its own model
+/// of Mermaid's fonts ("Recursive Variable", Trebuchet MS), which no reader has installed:
+/// browsers fall back to Arial (Liberation Sans on Linux, which has Arial's widths). Where
+/// Arial is wider, a label sized by the model wrapped onto one more line than its box (a
+/// fifth of multi-word flowchart labels, measured in Chromium). So each width is the
+/// larger of merman's and Arial's (its advance widths are Helvetica's, public in Adobe's
+/// font metrics; a table rather than a font file, because only the widths are needed).
+fn arial_fitting_measurement() -> merman::svg::TextMeasurementPolicy {
+    use merman::svg::{
+        DeterministicTextMeasurer, MeasurementProfileId, TextMeasurementPolicy,
+        TextMeasurementProfile, TextMeasurementProfileIdentity, TextMeasurer,
+    };
+    let model = DeterministicTextMeasurer::default();
+    let backend = DeterministicTextMeasurer::default().with_width_callback(move |text, style| {
+        let arial = arial_width(text, style.font_size, style.font_weight.as_deref());
+        model.measure_html_line_width_px(text, style).max(arial)
+    });
+    let identity = MeasurementProfileId::new("orgbook.arial-fitting")
+        .and_then(|id| TextMeasurementProfileIdentity::new(id, env!("CARGO_PKG_VERSION")))
+        .expect("a static profile name and version are valid");
+    TextMeasurementPolicy::uniform(TextMeasurementProfile::new(identity, backend))
+}
+
+/// `text`'s width in Arial at `size` px: Helvetica's advance widths (thousandths of an em)
+/// for printable ASCII, an average letter's for other Latin text, a full em for CJK; bold
+/// about 7 % wider.
+fn arial_width(text: &str, size: f64, weight: Option<&str>) -> f64 {
+    #[rustfmt::skip]
+    const ASCII: [u16; 95] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '../
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0..?
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @..O
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P.._
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // `..o
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,      // p..~
+    ];
+    let thousandths: u32 = text
+        .chars()
+        .map(|c| match c as u32 {
+            0x20..=0x7e => u32::from(ASCII[c as usize - 0x20]),
+            0x2e80.. => 1000,
+            _ => 556,
+        })
+        .sum();
+    let bold = weight.is_some_and(|w| w == "bold" || w.parse::<u16>().is_ok_and(|w| w >= 600));
+    f64::from(thousandths) * size / 1000.0 * if bold { 1.07 } else { 1.0 }
 }
 
 /// merman's "Diagram parse error (flowchart-v2): Unterminated node label" as "the

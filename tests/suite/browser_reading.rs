@@ -52,6 +52,29 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str("\n```mermaid\nflowchart LR\n  a[Shipper portal] --> b(Booking API) --> c{Capacity?} -->|yes| d[Confirm booking] --> e[Notify carrier] --> f[Invoice shipper]\n```\n");
     long.push_str("\n```mermaid\nstateDiagram-v2\n  [*] --> proposed: pull request opened\n  proposed --> accepted: deciders agree\n  accepted --> superseded: a later record replaces it\n```\n");
     long.push_str("\n```mermaid\nsequenceDiagram\n  participant P as Portal\n  participant B as Booking\n  P->>B: POST /bookings\n  B-->>P: 201 Created\n```\n");
+    // Labels long enough to wrap: sized with Mermaid's font model alone, a fifth of them
+    // wrapped onto one more line than their box holds in Arial (Liberation Sans).
+    long.push_str("\n```mermaid\nflowchart TD\n");
+    for (i, label) in [
+        "Customer places an order on the website",
+        "Database database report onboarding",
+        "Warehouse response report alert",
+        "Response customer network incident order database",
+        "Planning people order warehouse order paging schedule",
+        "Capacity network quarterly onboarding planning report alert",
+        "Storage warehouse customer finance booking",
+        "Carrier response onboarding booking people hiring",
+        "Incident customer warehouse capacity payment booking warehouse shipping finance",
+    ]
+    .iter()
+    .enumerate()
+    {
+        long.push_str(&format!("  n{i}[{label}]\n"));
+        if i > 0 {
+            long.push_str(&format!("  n{} --> n{i}\n", i - 1));
+        }
+    }
+    long.push_str("```\n");
     // TeX formulas drawn as MathML: inline, a display formula wider than a phone (it must
     // scroll in its own box), and one that does not parse (its TeX shown, in both modes).
     long.push_str(
@@ -189,13 +212,16 @@ fn no_page_scrolls_sideways_on_a_390_px_phone() {
 fn mermaid_diagrams_are_drawn_and_no_label_is_cut_off() {
     SITE.browse(|client, server| async move {
         open(client, server, "how-we-work/long-read.html").await;
-        // The build sizes each label's box for Mermaid's font (Trebuchet MS); where the
-        // reader's font is wider (Arial, Liberation Sans: about a seventh) the text must run
-        // past its box, not be cut off: the end of every label is what a click there hits.
+        // The build sizes each label's box for the wider of Mermaid's font model and Arial
+        // (what readers' browsers fall back to), so in Liberation Sans (Arial's widths)
+        // every label fits its box; and where a reader's font is wider still, the text
+        // runs past its box rather than being cut off: the end of every label is what a
+        // click there hits.
         let v = client
             .execute(
                 r#"const figs = document.querySelectorAll('main figure.diagram > svg');
                    const cut = [];
+                   const over = [];
                    let labels = 0;
                    for (const fo of document.querySelectorAll('main figure.diagram foreignObject')) {
                      const inner = fo.firstElementChild;
@@ -205,6 +231,10 @@ fn mermaid_diagrams_are_drawn_and_no_label_is_cut_off() {
                      const range = document.createRange();
                      range.selectNodeContents(inner);
                      const r = range.getBoundingClientRect();
+                     const box = fo.getBoundingClientRect();
+                     if (r.height > box.height + 1 || r.width > box.width + 1) {
+                       over.push(inner.textContent.trim() + ': ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' in ' + Math.round(box.width) + 'x' + Math.round(box.height));
+                     }
                      for (const x of [r.left + 1, r.right - 1]) {
                        const hit = document.elementFromPoint(x, (r.top + r.bottom) / 2);
                        if (!hit || !inner.contains(hit)) {
@@ -212,14 +242,17 @@ fn mermaid_diagrams_are_drawn_and_no_label_is_cut_off() {
                        }
                      }
                    }
-                   return [figs.length, labels, cut];"#,
+                   const font = getComputedStyle(document.querySelector('main figure.diagram foreignObject p, main figure.diagram foreignObject span')).fontFamily;
+                   return [figs.length, labels, cut, over, font];"#,
                 vec![],
             )
             .await
             .unwrap();
-        assert_eq!(v[0], 3, "three diagrams drawn: {v}");
-        assert!(v[1].as_u64().unwrap() >= 6, "their labels are HTML boxes: {v}");
+        assert_eq!(v[0], 4, "four diagrams drawn: {v}");
+        assert!(v[1].as_u64().unwrap() >= 15, "their labels are HTML boxes: {v}");
         assert_eq!(v[2], Value::Array(vec![]), "labels cut off: {v}");
+        assert!(v[4].as_str().unwrap().contains("arial"), "{v}");
+        assert_eq!(v[3], Value::Array(vec![]), "labels larger than their box: {v}");
     });
 }
 
