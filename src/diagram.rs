@@ -275,6 +275,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn arial_widths_are_what_chromium_measures_in_liberation_sans() {
+        // Canvas `measureText` in Chromium, 14px Liberation Sans (Arial's metrics).
+        assert!((arial_width("Database database", 14.0, None) - 121.4).abs() < 0.1);
+        assert!((arial_width("Onboarding", 14.0, None) - 73.2).abs() < 0.1);
+        assert!((arial_width("iiiiiiiiii", 14.0, None) - 31.1).abs() < 0.1);
+        assert!(arial_width("Bold", 16.0, Some("bold")) > arial_width("Bold", 16.0, None));
+        assert_eq!(arial_width("日本", 10.0, None), 20.0);
+    }
+
+    #[test]
     fn a_flowchart_is_drawn_with_its_labels_and_ids() {
         let svg = draw("flowchart LR\n  A[Booking API] --> B(Payments)\n", "d-1").unwrap();
         assert!(
