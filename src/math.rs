@@ -139,8 +139,58 @@ pub fn draw(tex: &str, display: bool) -> Result<String, String> {
     }
 }
 
+/// Formulas past these are not formulas a person wrote, and pulldown-latex's parse time
+/// grows with length times nesting: 20,000 nested `\\sqrt{` took 4 s.
+const MAX_LEN: usize = 64 * 1024;
+const MAX_DEPTH: usize = 100;
+
+/// How deeply `tex` nests groups (`{`, `\\left`), in one pass.
+fn nesting(tex: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = tex.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // An escaped character (`\\{` is a brace to draw) or a command.
+            b'\\' if tex[i + 1..].starts_with("left") => {
+                depth += 1;
+                i += 5;
+            }
+            b'\\' if tex[i + 1..].starts_with("right") => {
+                depth = depth.saturating_sub(1);
+                i += 6;
+            }
+            b'\\' => i += 2,
+            b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
 fn mathml(tex: &str, display: bool) -> Result<String, String> {
     use pulldown_latex::config::DisplayMode;
+    if tex.len() > MAX_LEN {
+        return Err(format!(
+            "the formula is {} KiB long (at most {} KiB are drawn)",
+            tex.len() / 1024,
+            MAX_LEN / 1024
+        ));
+    }
+    let depth = nesting(tex);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "its groups nest {depth} levels deep (at most {MAX_DEPTH} are drawn)"
+        ));
+    }
     use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
     // A bug in the converter must not stop the build: the formula stays its TeX.
     std::panic::catch_unwind(|| {
@@ -306,6 +356,20 @@ mod tests {
             " budget 1 SLO 30 "
         );
         assert_eq!(searchable("\\frac{a_1}{\\sqrt{2}}"), " a 1 2 ");
+    }
+
+    #[test]
+    fn formulas_nested_or_long_past_any_real_one_are_refused_at_once() {
+        assert_eq!(nesting(r"\frac{a}{\sqrt{b}} \left( \{x\} \right)"), 2);
+        // Refused before the parse, whose time grows with length times depth.
+        let deep = format!("{}x{}", "\\sqrt{".repeat(2_000), "}".repeat(2_000));
+        let e = draw(&deep, true).unwrap_err();
+        assert!(e.contains("2000 levels deep"), "{e}");
+        let left = format!("{}x{}", "\\left(".repeat(3_000), "\\right)".repeat(3_000));
+        assert!(draw(&left, false).unwrap_err().contains("3000 levels"));
+        let long = "x+".repeat(40_000);
+        assert!(draw(&long, false).unwrap_err().contains("78 KiB long"));
+        assert!(draw(&format!("{}x{}", "{".repeat(100), "}".repeat(100)), true).is_ok());
     }
 
     #[test]
