@@ -86,9 +86,22 @@ pub fn draw(source: &str, id: &str) -> Result<String, NotDrawn> {
             })
         }
         Err(other) => Err(NotDrawn {
-            message: other.to_string(),
+            message: without_internals(&other.to_string()),
             at: None,
         }),
+    }
+}
+
+/// merman's "resource limit `max_layout_work_units` exceeded during layout_model:
+/// actual=14102469 …" (its bound on layout work, which keeps a huge diagram from taking
+/// minutes) as what an author can act on.
+fn without_internals(message: &str) -> String {
+    if message.starts_with("resource limit") {
+        "the diagram is too large to lay out (it passes the work limit that keeps a build \
+         fast); split it into smaller diagrams"
+            .to_string()
+    } else {
+        message.to_string()
     }
 }
 
@@ -273,6 +286,17 @@ pub fn place<'h>(html: &'h str, drawn: &[Drawn]) -> Cow<'h, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagram_past_the_layout_work_limit_says_to_split_it() {
+        let merman = "resource limit `max_layout_work_units` exceeded during layout_model: \
+                      actual=14102469 maximum=14100000 cause=ceiling";
+        assert_eq!(
+            without_internals(merman),
+            "the diagram is too large to lay out (it passes the work limit that keeps a build fast); split it into smaller diagrams"
+        );
+        assert_eq!(without_internals("other"), "other");
+    }
 
     #[test]
     fn arial_widths_are_what_chromium_measures_in_liberation_sans() {
