@@ -673,14 +673,24 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
         Parser::new_ext(body, crate::markdown::options_for(body)).into_offset_iter()
     {
         if let Event::Start(Tag::CodeBlock(kind)) = event {
-            let directive =
-                matches!(&kind, CodeBlockKind::Fenced(info) if myst_directive(info).is_some());
+            // A code directive's body (```` ```{code} markdown ````, as Jupyter Book shows
+            // examples of its syntax) is code too; its own `:label:` is on its first line.
+            let directive = matches!(&kind, CodeBlockKind::Fenced(info)
+            if myst_directive(info).is_some_and(|(name, _)| !matches!(
+                name,
+                "code" | "code-block" | "sourcecode" | "code-cell"
+            )));
             if !directive {
                 code.push(range);
             }
         }
     }
-    found.retain(|l| !code.iter().any(|c| c.start < l.at && l.at < c.end));
+    // In document order, and not nested: the last block starting before a label is the
+    // only one that can hold it.
+    found.retain(|l| {
+        let before = code.partition_point(|c| c.start < l.at);
+        before == 0 || l.at >= code[before - 1].end
+    });
     found.sort_by_key(|l| l.at);
     found
 }

@@ -1890,8 +1890,9 @@ fn a_jupyter_book_links_to_its_labelled_figures_equations_and_code() {
             .count(),
         1
     );
-    // `fig:cat` appears only inside a code example.
+    // `fig:cat` and `fig:dog` appear only inside code examples.
     assert!(!html.contains("id=\"fig:cat\""), "{html}");
+    assert!(!html.contains("id=\"fig:dog\""), "{html}");
     // `myst.yml` is the project's settings, not an attachment: published nowhere.
     let published = crate::harness::files_under(&book.out());
     assert!(published.contains("images/mountains.png"), "{published:?}");
