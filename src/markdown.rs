@@ -1602,8 +1602,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                     heading_text.push_str(&t);
                 }
                 // A diagram's source (`flowchart LR`, `-->|label|`) is no text to find or
-                // to show in a search result.
-                if diagram.is_none() {
+                // to show in a search result; of a ```` ```math ```` block's TeX, only its
+                // words are (added at its end).
+                if diagram.is_none() && math_block.is_none() {
                     rendered.text.push_str(&t);
                 }
                 Event::Text(t)
@@ -1695,6 +1696,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
             }
             Event::End(TagEnd::CodeBlock) if math_block.is_some() => {
                 if let Some((tex, fence)) = math_block.take() {
+                    rendered.text.push_str(&crate::math::searchable(&tex));
                     // Its event stays the code block: `math::place` finds it by its TeX.
                     formula(tex.into(), true, doc, fence, &mut rendered, diags);
                 }
@@ -2653,10 +2655,13 @@ mod tests {
             "{}",
             page.html
         );
-        // The heading's id and the search text hold the formula's TeX.
+        // The heading's id holds the formula's TeX; search, its words (a ```` ```math ````
+        // block's too).
         assert_eq!(page.headings[0].id, "budget-of-on");
         assert!(page.text.contains(" A g t "), "{}", page.text);
         assert!(!page.text.contains("frac"), "{}", page.text);
+        assert!(page.text.contains(" a b c d "), "{}", page.text);
+        assert!(!page.text.contains("\\\\"), "{}", page.text);
         // MyST's labels stay anchors, and `{eq}` links to one.
         assert!(
             page.html.contains("<span id=\"eq-colon\"></span>"),

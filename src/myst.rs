@@ -1085,7 +1085,7 @@ pub fn role_events(
         }
         Role::Math => DrawnRole {
             events: vec![Event::InlineMath(code.to_string().into())],
-            text: code.to_string(),
+            text: crate::math::searchable(code),
         },
         Role::Nothing => DrawnRole {
             events: Vec::new(),
