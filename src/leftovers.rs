@@ -958,11 +958,22 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
     let words = memchr::memmem::find_iter(body.as_bytes(), b"highlight")
         .chain(memchr::memmem::find_iter(body.as_bytes(), b"mermaid"))
         .chain(memchr::memmem::find_iter(body.as_bytes(), b"{math}"));
-    let mut starts: Vec<usize> = words
-        .map(|at| body[..at].rfind('\n').map_or(0, |n| n + 1))
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
+    let mut words: Vec<usize> = words.collect();
+    words.sort_unstable();
+    // The start of each word's line, found scanning back only as far as the previous
+    // word: a page that is one long line of them is read once, not once per word.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut scanned = 0;
+    let mut line_start = 0;
+    for at in words {
+        if let Some(n) = memchr::memrchr(b'\n', &body.as_bytes()[scanned..at]) {
+            line_start = scanned + n + 1;
+        }
+        scanned = at;
+        if starts.last() != Some(&line_start) {
+            starts.push(line_start);
+        }
+    }
     // Closers looked for up to the end of the body and not found: none is after any later
     // opener either, so a page of unclosed tags is scanned once, not once per tag.
     let mut never_closed: Vec<&[&str]> = Vec::new();
