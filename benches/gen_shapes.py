@@ -12,6 +12,9 @@ Shapes (N is the size of the relation, not the page count):
   deciders   300 open proposals of one team, each with the same N deciders
   chains     N/30 separate parent chains, each 30 levels deep (near the 32-level limit)
   backlinks  N decision records that all link to one page and to one team
+  oneline    one page that is a single line holding N of each marker other generators'
+             syntax is found by (`mermaid`, `{math}`, `:label:`, `(x)=`, `$$ (x)`, `%`,
+             `{glossary}`, `$x$`, `[](){#x}`): each must not cost a read of the line
 """
 import os, shutil, sys
 
@@ -74,5 +77,9 @@ elif shape == "backlinks":
     for i in range(1, n + 1):
         decision(i, "t0", ["Ann Lee"],
                  body=f"See [the process](../process.md#steps) and [the team](../teams/t0.md).")
+elif shape == "oneline":
+    team("t0")
+    markers = "mermaid highlight {math} :label: x :name: y (lbl)= $$ (eq) % c {glossary} $x$ [](){#a} "
+    write("content/oneline.md", "# One line\n\n" + markers * n + "\n")
 else:
     sys.exit(f"unknown shape {shape!r}")

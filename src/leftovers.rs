@@ -1819,6 +1819,9 @@ pub fn myst_directive(info: &str) -> Option<(&str, &str)> {
 /// in, one before the first heading would also keep that heading from being the title.
 fn myst_targets(body: &str) -> Vec<Range<usize>> {
     memchr::memmem::find_iter(body.as_bytes(), b")=")
+        // Only a whole line is a target: one that goes on is passed over without reading
+        // back to its start.
+        .filter(|&at| crate::myst::ends_line(body, at + 2))
         .filter_map(|at| {
             let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -1836,7 +1839,7 @@ fn myst_targets(body: &str) -> Vec<Range<usize>> {
 fn myst_comments(body: &str) -> Vec<Range<usize>> {
     memchr::memchr_iter(b'%', body.as_bytes())
         .filter_map(|at| {
-            let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            let start = crate::myst::line_start_before(body, at)?;
             let indent = &body[start..at];
             if indent.len() > 3 || indent.bytes().any(|b| b != b' ') {
                 return None;

@@ -72,6 +72,31 @@ pub(crate) fn fence(line: &str) -> Option<(u8, usize, &str)> {
 }
 
 /// The line of `body` that holds `at`, without its line break.
+/// Where the line holding `at` starts, if only spaces and tabs come before `at` on it.
+/// Callers test each occurrence of a marker with this before taking its line: the look
+/// back ends at the first other character, so a long line of markers is read once, not
+/// once per marker.
+pub fn line_start_before(body: &str, at: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut i = at;
+    while i > 0 {
+        match bytes[i - 1] {
+            b'\n' => return Some(i),
+            b' ' | b'\t' => i -= 1,
+            _ => return None,
+        }
+    }
+    Some(0)
+}
+
+/// Whether only spaces, tabs and a carriage return follow `at` up to the end of its line.
+pub fn ends_line(body: &str, at: usize) -> bool {
+    body.as_bytes()[at.min(body.len())..]
+        .iter()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_none_or(|&b| b == b'\n')
+}
+
 fn line_at(body: &str, at: usize) -> Range<usize> {
     let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
     let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -649,6 +674,16 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
     }
     // `$$ … $$ (label)`: the label names the formula's paragraph, from its opening `$$`.
     for at in memchr::memmem::find_iter(body.as_bytes(), b"$$ (") {
+        // ` (label)` ends the line: found without reading the line when it does not.
+        let close = at
+            + 4
+            + body[at + 4..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+                .count();
+        if !body[close..].starts_with(')') || !ends_line(body, close + 1) {
+            continue;
+        }
         let line = line_at(body, at);
         let Some(label) = equation_label(&body[at + 2..line.end]) else {
             continue;
@@ -662,6 +697,16 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
         });
     }
     for at in memchr::memmem::find_iter(body.as_bytes(), b"{glossary}") {
+        // Right after a fence (```` ```{glossary} ````, `:::{glossary}`) at its line's start.
+        let fence_start = at
+            - body[..at]
+                .bytes()
+                .rev()
+                .take_while(|b| b"`:".contains(b))
+                .count();
+        if fence_start == at || line_start_before(body, fence_start).is_none() {
+            continue;
+        }
         found.extend(glossary_terms(body, at));
     }
     if found.is_empty() {
@@ -842,6 +887,7 @@ fn glossary(body: &str, lines: Range<usize>) -> (Vec<Range<usize>>, Vec<(usize, 
 /// The start of the directive's opening line that the option line holding `at` belongs
 /// to: above it, only option lines, then a fence opening a `{directive}`.
 fn directive_of_option(body: &str, at: usize) -> Option<usize> {
+    line_start_before(body, at)?; // not the line's first text
     let mut line = line_at(body, at);
     let first = &body[line.clone()];
     if line.start + (first.len() - first.trim_start().len()) != at {
