@@ -14,7 +14,8 @@ Shapes (N is the size of the relation, not the page count):
   backlinks  N decision records that all link to one page and to one team
   oneline    one page that is a single line holding N of each marker other generators'
              syntax is found by (`mermaid`, `{math}`, `:label:`, `(x)=`, `$$ (x)`, `%`,
-             `{glossary}`, `$x$`, `[](){#x}`): each must not cost a read of the line
+             `{glossary}`, `$x$`, `[](){#x}`, template tags, unmatched wikilinks, links to
+             a missing anchor): each must not cost a read of the line
 """
 import os, shutil, sys
 
@@ -79,7 +80,8 @@ elif shape == "backlinks":
                  body=f"See [the process](../process.md#steps) and [the team](../teams/t0.md).")
 elif shape == "oneline":
     team("t0")
-    markers = "mermaid highlight {math} :label: x :name: y (lbl)= $$ (eq) % c {glossary} $x$ [](){#a} "
+    markers = ("mermaid highlight {math} :label: x :name: y (lbl)= $$ (eq) % c {glossary} $x$ "
+               "[](){#a} {{ x }} {% x %} {{< x >}} [[No page]] [to a missing anchor](#nowhere) ")
     write("content/oneline.md", "# One line\n\n" + markers * n + "\n")
 else:
     sys.exit(f"unknown shape {shape!r}")

@@ -12,7 +12,7 @@ use crate::load::Loaded;
 use crate::markdown::Rendered;
 use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Handbook, Status};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Output paths orgbook generates itself; a page may not take them.
 pub const GENERATED_PATHS: &[&str] = &[
@@ -1090,13 +1090,23 @@ pub fn retarget_anchors(
     }
     // (document, link, the heading id it means, whether by another generator's slug rule)
     let mut fixes: Vec<(DocId, usize, String, bool)> = Vec::new();
+    // Each linked page's ids, as a set made on first use: a page with many anchors and
+    // many links to it is not searched once per link.
+    let mut known: HashMap<DocId, HashSet<&str>> = HashMap::new();
     for (id, r) in rendered.iter().enumerate() {
         for (i, link) in r.links.iter().enumerate() {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
                 continue;
             };
             let heads = &rendered[target].headings;
-            if heads.iter().any(|h| &h.id == anchor) || rendered[target].anchors.contains(anchor) {
+            let ids = known.entry(target).or_insert_with(|| {
+                heads
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .chain(rendered[target].anchors.iter().map(String::as_str))
+                    .collect()
+            });
+            if ids.contains(anchor.as_str()) {
                 continue;
             }
             let found = heads

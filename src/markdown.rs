@@ -108,26 +108,46 @@ fn spots(source: &str, links: &[LinkRef]) -> Vec<(usize, Spot)> {
     };
     // Newlines counted up to `at`.
     let (mut at, mut line) = (0usize, 1u32);
+    // The line of the previous link (its bounds and hash) and its column at `at`: links
+    // on one line share them, so a long line of links is hashed and counted once, not
+    // once per link.
+    let mut current: Option<(usize, usize, u64)> = None;
+    let mut column = 1u32;
     let mut out = Vec::with_capacity(order.len());
     for i in order {
         let start = floor(links[i].span.start);
-        line += source.as_bytes()[at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u32;
+        let newlines = memchr::memchr_iter(b'\n', &source.as_bytes()[at..start]).count();
+        line += newlines as u32;
+        let (line_start, line_end, line_hash) = match current {
+            Some(known) if newlines == 0 => {
+                column += source[at..start].chars().count() as u32;
+                known
+            }
+            _ => {
+                let line_start = source[..start].rfind('\n').map_or(0, |n| n + 1);
+                let line_end = source[start..]
+                    .find('\n')
+                    .map_or(source.len(), |n| start + n);
+                column = (source[line_start..start].chars().count() + 1) as u32;
+                let known = (
+                    line_start,
+                    line_end,
+                    hash_line(&source[line_start..line_end]),
+                );
+                current = Some(known);
+                known
+            }
+        };
         at = start;
-        let line_start = source[..start].rfind('\n').map_or(0, |n| n + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |n| start + n);
         let end = floor(links[i].span.end).clamp(start, line_end);
+        debug_assert!(line_start <= start);
         out.push((
             i,
             Spot {
                 line,
-                column: (source[line_start..start].chars().count() + 1) as u32,
+                column,
                 span_len: source[start..end].chars().count().max(1) as u32,
-                line_hash: hash_line(&source[line_start..line_end]),
+                line_hash,
             },
         ));
     }
@@ -174,6 +194,10 @@ pub struct Rendered {
 /// file with 50,000 broken links costs neither minutes (each report locates its line) nor
 /// megabytes of output.
 pub const BROKEN_LINKS_SHOWN: usize = 20;
+
+/// Pieces of other generators' template syntax reported one by one per file; the rest are
+/// counted in one diagnostic, as broken links are.
+pub const TEMPLATES_SHOWN: usize = 20;
 
 /// The Markdown orgbook reads: GitHub's, with footnotes, heading ids (`{#id}`) and
 /// wikilinks (GitHub wikis, Obsidian). Definition lists and math are added per page
@@ -713,8 +737,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // A link to a MyST label just opened: where its start is in `events`, and the title to
     // show if it has no text.
     let mut empty_link_title: Option<(usize, String)> = None;
-    // Wikilinks shown as text (they name nothing): how many are open.
+    // Wikilinks shown as text (they name nothing): how many are open, and how many there
+    // were (reported one by one up to `BROKEN_LINKS_SHOWN`, then counted).
     let mut unlinked_depth = 0usize;
+    let mut unmatched_wikilinks = 0usize;
     // Obsidian note embeds (`![[Note]]`) open, drawn as links.
     let mut embedded_notes = 0usize;
     // A GitHub-wiki link just opened at this index of `events`, and the text it shows.
@@ -748,7 +774,17 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut abbreviations: Vec<(String, String)> = Vec::new();
     // Obsidian callouts' titles, by where their first line starts.
     let mut alert_titles: std::collections::HashMap<usize, String> = Default::default();
+    // Template syntax reported one by one up to a point, then counted (as broken links
+    // are): a generated file of 20,000 `{{ x }}` would otherwise cost a diagnostic, and a
+    // copy of its line, each.
+    let mut templates = 0usize;
     for l in leftovers {
+        if l.kind == crate::leftovers::Kind::Template {
+            templates += 1;
+            if templates > TEMPLATES_SHOWN {
+                continue;
+            }
+        }
         let span = l.range.start + offset..l.range.end + offset;
         diags.push(match l.kind {
             crate::leftovers::Kind::AlertTitle => {
@@ -858,6 +894,20 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                 "its lines are shown as text",
             ),
         });
+    }
+
+    if templates > TEMPLATES_SHOWN {
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!(
+                    "{} more pieces of template syntax in this file are not listed ({templates} in all)",
+                    templates - TEMPLATES_SHOWN
+                ),
+            )
+            .with_help(format!("the first {TEMPLATES_SHOWN} are listed above; this file may be another generator's template rather than a page: a name starting with `_` leaves it unpublished, as Jekyll and Docusaurus do")),
+        );
     }
 
     let parser = Parser::new_ext(&body, options_for(&body)).into_offset_iter();
@@ -1429,15 +1479,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
                         }
                         Some(dest) => *dest_url = CowStr::from(dest),
                         None => {
-                            diags.push(
-                                Diagnostic::warning(
-                                    "broken-link",
-                                    &doc.source.path,
-                                    format!("`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)", first.trim().replace(' ', "-")),
-                                )
-                                .with_help("create the page, or correct the name; it is shown as text meanwhile")
-                                .at(&doc.source.text, span.clone()),
-                            );
+                            unmatched_wikilinks += 1;
+                            if unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+                                diags.push(
+                                    Diagnostic::warning(
+                                        "broken-link",
+                                        &doc.source.path,
+                                        format!("`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)", first.trim().replace(' ', "-")),
+                                    )
+                                    .with_help("create the page, or correct the name; it is shown as text meanwhile")
+                                    .at(&doc.source.text, span.clone()),
+                                );
+                            }
                             unlinked_depth += 1;
                             continue;
                         }
@@ -1820,6 +1873,19 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         diags.push(
             summary
             .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; fix them and run `orgbook check` again for the next ones")),
+        );
+    }
+    if unmatched_wikilinks > BROKEN_LINKS_SHOWN {
+        diags.push(
+            Diagnostic::warning(
+                "broken-link",
+                &doc.source.path,
+                format!(
+                    "{} more wikilinks in this file name no page or file ({unmatched_wikilinks} in all)",
+                    unmatched_wikilinks - BROKEN_LINKS_SHOWN
+                ),
+            )
+            .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; each is shown as text")),
         );
     }
     if has_raw_html && raw_policy == crate::html_policy::RawHtml::Sanitize {
