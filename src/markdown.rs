@@ -2821,6 +2821,32 @@ mod tests {
         assert!(page.anchors.contains(&"setup".to_string()));
     }
 
+    #[test]
+    fn template_syntax_and_unmatched_wikilinks_past_twenty_are_counted_not_listed() {
+        let text = format!(
+            "# Many\n\n{}\n\n{}\n",
+            "{{ site.title }} ".repeat(25),
+            "[[No such page]] ".repeat(23)
+        );
+        let hb = book(&[("a.md", &text)], &[], false);
+        let (_, diags) = render_path(&hb, "content/a.md");
+        let templates: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.code == "template-leftover")
+            .collect();
+        assert_eq!(templates.len(), TEMPLATES_SHOWN + 1, "{templates:?}");
+        assert!(templates.iter().any(|d| d.message.starts_with(
+            "5 more pieces of template syntax in this file are not listed (25 in all)"
+        )));
+        let wikilinks: Vec<&Diagnostic> =
+            diags.iter().filter(|d| d.code == "broken-link").collect();
+        assert_eq!(wikilinks.len(), BROKEN_LINKS_SHOWN + 1, "{wikilinks:?}");
+        assert!(wikilinks.iter().any(|d| {
+            d.message
+                .starts_with("3 more wikilinks in this file name no page")
+        }));
+    }
+
     fn render_path(hb: &Handbook, path: &str) -> (Rendered, Vec<Diagnostic>) {
         let mut d = Vec::new();
         let r = render(hb, hb.by_path[path], &mut d);
