@@ -23,6 +23,16 @@ pub struct Config {
     /// Link for chat contacts (`#channel`, `@handle`): `{channel}` is replaced by the name.
     pub chat_url: Option<String>,
     pub repository: RepositoryConfig,
+    pub codeowners: CodeOwnersConfig,
+}
+
+/// `[codeowners]`: which CODEOWNERS file gives code paths to teams.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeOwnersConfig {
+    /// `false` when `read = false`: the handbook's ownership is its charters' alone.
+    pub read: bool,
+    /// The file, relative to the handbook root; found in the usual places when unset.
+    pub file: Option<String>,
 }
 
 /// `[repository]`: where the handbook's sources live, for "Edit this page" links.
@@ -113,6 +123,10 @@ impl Default for Config {
             markdown: MarkdownConfig::default(),
             chat_url: None,
             repository: RepositoryConfig::default(),
+            codeowners: CodeOwnersConfig {
+                read: true,
+                file: None,
+            },
         }
     }
 }
@@ -299,6 +313,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.repository.edit_url = t.opt_str("edit_url");
         t.finish(&["url", "branch", "edit_url"]);
     }
+    if let Some(owners) = f.opt_table("codeowners") {
+        let mut t = f.child(owners, "[codeowners]");
+        if let Some(read) = t.opt_bool("read") {
+            config.codeowners.read = read;
+        }
+        config.codeowners.file = t.opt_str("file");
+        t.finish(&["read", "file"]);
+    }
     f.finish(&[
         "title",
         "base_url",
@@ -311,6 +333,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         "markdown",
         "chat_url",
         "repository",
+        "codeowners",
     ]);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)

@@ -9,6 +9,7 @@
 pub mod checks;
 pub mod claims;
 pub mod clock;
+pub mod code_owners;
 pub mod config;
 pub mod config_check;
 pub mod diag_fix;

@@ -45,6 +45,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         folder_settings,
         nav_order,
         static_files,
+        code_owners,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -333,6 +334,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         .collect();
     ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
 
+    let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
     Handbook {
@@ -349,6 +351,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         subtree_sizes: Default::default(),
         team_decisions,
         ownership,
+        code_owners,
         unparsed,
         drafts: drafts.into_iter().collect(),
         folder_index,
@@ -1264,6 +1267,7 @@ mod tests {
             folder_settings: Default::default(),
             nav_order: Vec::new(),
             static_files: Default::default(),
+            code_owners: None,
         }
     }
 

@@ -2566,6 +2566,7 @@ mod tests {
             folder_settings: Default::default(),
             nav_order: Vec::new(),
             static_files: ["img/logo.png".to_string()].into(),
+            code_owners: None,
         };
         let hb = crate::link::resolve(config, loaded, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");

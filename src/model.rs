@@ -185,6 +185,9 @@ pub struct Charter {
     pub reviewed: Option<Date>,
     pub topology: Option<Topology>,
     pub interactions: Vec<Interaction>,
+    /// The CODEOWNERS owners that are this team (`@org/team`), where the file names it
+    /// otherwise than by the charter's slug.
+    pub codeowners: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -352,6 +355,8 @@ pub struct Handbook {
     pub team_decisions: BTreeMap<String, Vec<u32>>,
     /// `owns` item → owning team slug, sorted case-insensitively by item.
     pub ownership: Vec<(String, String)>,
+    /// The CODEOWNERS file's code paths, by team.
+    pub code_owners: crate::code_owners::CodeOwnership,
     /// Source paths of Markdown files that failed to load (their errors are reported).
     pub unparsed: std::collections::BTreeSet<String>,
     /// Source paths of draft pages: not published, so links to them are broken.

@@ -111,7 +111,8 @@ pub fn load_sources(root: &Path, config: &Config) -> Sources {
         || load_theme(root, config),
         || {
             let mut d = Vec::new();
-            let loaded = load::load(root, &mut d);
+            let mut loaded = load::load(root, &mut d);
+            loaded.code_owners = load::code_owners(root, config, &mut d);
             (loaded, d)
         },
     );
@@ -429,7 +430,8 @@ pub fn linked(root: &Path) -> Linked {
 /// [`linked`], with health findings as of `today`.
 pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     let (config, mut diags) = load_config(root);
-    let loaded = load::load(root, &mut diags);
+    let mut loaded = load::load(root, &mut diags);
+    loaded.code_owners = load::code_owners(root, &config, &mut diags);
     let mut linked = link_as_of(config, loaded, today);
     load::include::relocate(&mut linked.diags, &linked.handbook.docs);
     diags.append(&mut linked.diags);

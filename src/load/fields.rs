@@ -256,6 +256,17 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         }
     }
 
+    pub fn opt_bool(&mut self, key: &str) -> Option<bool> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(key, v, "true or false", "false");
+                None
+            }
+        }
+    }
+
     pub fn opt_int(&mut self, key: &str) -> Option<i64> {
         self.opt_spanned_int(key).map(|(n, _)| n)
     }
@@ -335,6 +346,14 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             }
         }
         out
+    }
+
+    /// An array of strings, or one string standing for an array of it.
+    pub fn spanned_str_array_or_str(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
+        match self.table.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::String(_)) => self.opt_spanned_str(key).into_iter().collect(),
+            _ => self.spanned_str_array(key),
+        }
     }
 
     pub fn spanned_int_array(&mut self, key: &str) -> Vec<(i64, Range<usize>)> {

@@ -174,6 +174,7 @@ const CHARTER_KEYS: &[&str] = &[
     "reviewed",
     "topology",
     "interactions",
+    "codeowners",
 ];
 
 /// A team slug becomes a file name and a URL: keep it to what is safe in both.
@@ -250,6 +251,7 @@ pub fn charter(
         }
     }
     let owns = f.spanned_str_array("owns");
+    let codeowners = f.spanned_str_array_or_str("codeowners");
     let lead = f.opt_str("lead");
     let members = f.str_array("members");
     let contact = match f.opt_table("contact") {
@@ -349,6 +351,7 @@ pub fn charter(
         reviewed,
         topology,
         interactions,
+        codeowners: codeowners.into_iter().map(Spanned::from).collect(),
     })
 }
 

@@ -6,6 +6,7 @@
 //! of the returned documents but the others still load, so one build reports everything.
 
 pub mod category;
+pub mod codeowners;
 pub mod fields;
 mod frontmatter;
 pub mod include;
@@ -94,6 +95,20 @@ pub struct Loaded {
     pub nav_order: Vec<String>,
     /// The files of `static/`, by their path in the site ([`static_files`]).
     pub static_files: BTreeSet<String>,
+    /// The CODEOWNERS file, read by [`code_owners`] (it depends on the config).
+    pub code_owners: Option<codeowners::CodeOwnersFile>,
+}
+
+/// The handbook's CODEOWNERS file as `[codeowners]` in the config asks.
+pub fn code_owners(
+    root: &Path,
+    config: &crate::config::Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<codeowners::CodeOwnersFile> {
+    if !config.codeowners.read {
+        return None;
+    }
+    codeowners::read(root, config.codeowners.file.as_deref(), diags)
 }
 
 /// The files of the handbook's `static/` folder, by their path in the site (the folder is
@@ -378,6 +393,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         folder_settings: read_folder_settings(&settings, diags),
         nav_order: nav_order(root, diags),
         static_files: static_files(root),
+        code_owners: None,
     }
 }
 

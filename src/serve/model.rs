@@ -856,6 +856,7 @@ impl Model {
                 folder_settings,
                 nav_order: self.handbook.nav_order.clone(),
                 static_files: self.handbook.static_files.clone(),
+                code_owners: self.handbook.code_owners.file.take(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             if config.policy.deny.is_empty() {
