@@ -27,6 +27,8 @@ pub struct CodeOwnership {
     /// Per rule of `file` (same index): the slugs of the charters among its owners, in the
     /// order written.
     pub rule_teams: Vec<Vec<String>>,
+    /// Per rule: its owners that are no charter (people, emails, unknown teams), as written.
+    pub rule_others: Vec<Vec<String>>,
     /// Team slug → indices of the rules that name it, in file order.
     pub by_team: BTreeMap<String, Vec<usize>>,
 }
@@ -120,14 +122,20 @@ pub fn resolve(
         teams.get_key_value(name.as_str()).map(|(k, _)| k.as_str())
     };
     let mut rule_teams = Vec::with_capacity(file.rules.len());
+    let mut rule_others = Vec::with_capacity(file.rules.len());
     let mut by_team: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Unknown team owner → (first span, further lines), in first-seen order.
     let mut unknown: Vec<(String, std::ops::Range<usize>, usize)> = Vec::new();
     let mut unknown_at: HashMap<String, usize> = HashMap::new();
     for (i, rule) in file.rules.iter().enumerate() {
         let mut slugs: Vec<String> = Vec::new();
+        let mut others: Vec<String> = Vec::new();
         for owner in &rule.owners {
-            match team_of(&owner.value) {
+            let slug = team_of(&owner.value);
+            if slug.is_none() {
+                others.push(owner.value.clone());
+            }
+            match slug {
                 Some(slug) => {
                     if !slugs.iter().any(|s| s == slug) {
                         slugs.push(slug.to_string());
@@ -150,6 +158,7 @@ pub fn resolve(
             by_team.entry(s.clone()).or_default().push(i);
         }
         rule_teams.push(slugs);
+        rule_others.push(others);
     }
     for (owner, span, more) in unknown.iter().take(UNKNOWN_SHOWN) {
         let also = match more {
@@ -158,10 +167,17 @@ pub fn resolve(
             n => format!(" (and on {n} more lines)"),
         };
         let name = team_name(owner).unwrap_or_default();
-        let help = match nearest(&name, teams.keys().map(String::as_str)) {
-            Some(slug) => format!(
-                "if it is {slug}, add `codeowners = [\"{owner}\"]` to that charter; otherwise write the team's charter (`orgbook new team {name}`)"
-            ),
+        let likely = within(&name, teams.keys().map(String::as_str))
+            .or_else(|| nearest(&name, teams.keys().map(String::as_str)));
+        let help = match likely {
+            Some(slug) => {
+                let doc = &docs[teams[slug]];
+                let team = doc.as_team().map_or(slug, |c| c.name.as_str());
+                format!(
+                    "if it is {team}, add `codeowners = [\"{owner}\"]` to {}; otherwise write the team's charter (`orgbook new team {name}`)",
+                    doc.source.path
+                )
+            }
             None => format!(
                 "write the team's charter (`orgbook new team {name}`), or add `codeowners = [\"{owner}\"]` to the charter of the team it is"
             ),
@@ -195,8 +211,18 @@ pub fn resolve(
     CodeOwnership {
         file: Some(file),
         rule_teams,
+        rule_others,
         by_team,
     }
+}
+
+/// The longest slug that is a whole `-`-separated part of `name`: GitHub teams are often
+/// a team's name with a suffix or prefix (`search-relevance`, `team-payments`).
+fn within<'a>(name: &str, slugs: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let padded = format!("-{name}-");
+    slugs
+        .filter(|s| s.len() < name.len() && padded.contains(&format!("-{s}-")))
+        .max_by_key(|s| (s.len(), std::cmp::Reverse(*s)))
 }
 
 /// A charter's `owns` item that is a path the file gives to other owners: reported at the
@@ -271,5 +297,20 @@ mod tests {
         assert_eq!(path_key("*.go"), None);
         assert_eq!(path_key("Billing API"), None);
         assert_eq!(path_key("README.md"), None);
+    }
+
+    #[test]
+    fn a_team_name_with_a_suffix_suggests_its_charter() {
+        let slugs = ["search", "payments", "web", "search-ui"];
+        assert_eq!(
+            within("search-relevance", slugs.into_iter()),
+            Some("search")
+        );
+        assert_eq!(within("team-payments", slugs.into_iter()), Some("payments"));
+        assert_eq!(
+            within("search-ui-eng", slugs.into_iter()),
+            Some("search-ui")
+        );
+        assert_eq!(within("websearch", slugs.into_iter()), None);
     }
 }

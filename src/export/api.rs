@@ -92,6 +92,23 @@ struct OwnershipFile<'a> {
     version: u32,
     site: Site<'a>,
     ownership: Vec<Ownership<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<CodeOwnersJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CodeOwnersJson<'a> {
+    file: &'a str,
+    rules: Vec<CodeRuleJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CodeRuleJson<'a> {
+    pattern: &'a str,
+    line: u32,
+    section: Option<&'a str>,
+    teams: &'a [String],
+    others: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -193,7 +210,8 @@ pub fn decisions_json(hb: &Handbook) -> String {
     })
 }
 
-/// `api/ownership.json`: every `owns` item with its team, by item (case-insensitively).
+/// `api/ownership.json`: every `owns` item with its team, by item (case-insensitively), and
+/// the CODEOWNERS file's rules when the handbook has one.
 pub fn ownership_json(hb: &Handbook) -> String {
     let ownership = hb
         .ownership
@@ -207,10 +225,27 @@ pub fn ownership_json(hb: &Handbook) -> String {
             })
         })
         .collect();
+    let owners = &hb.code_owners;
+    let code = owners.file.as_ref().map(|f| CodeOwnersJson {
+        file: &f.path,
+        rules: f
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| CodeRuleJson {
+                pattern: &r.pattern.value,
+                line: r.line,
+                section: r.section.as_deref(),
+                teams: &owners.rule_teams[i],
+                others: &owners.rule_others[i],
+            })
+            .collect(),
+    });
     to_json(&OwnershipFile {
         version: VERSION,
         site: site(hb),
         ownership,
+        code,
     })
 }
 

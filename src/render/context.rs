@@ -132,6 +132,8 @@ pub struct TeamDetail {
     pub totals: Option<GroupTotals>,
     pub metrics: Vec<crate::model::Metric>,
     pub owns: Vec<String>,
+    /// The code paths CODEOWNERS gives this team; `null` when it gives none.
+    pub code: Option<TeamCode>,
     pub members: Vec<String>,
     pub contact: Vec<ContactEntry>,
     pub reviewed: Option<String>,
@@ -159,6 +161,31 @@ pub struct TeamDetail {
     pub interactions_url: String,
     /// Person links, interactions, metric sparklines (see render/insight.rs).
     pub insight: super::insight::TeamInsight,
+}
+
+/// What the handbook's CODEOWNERS file gives one team.
+#[derive(Serialize)]
+pub struct TeamCode {
+    /// The file, as its path from the handbook root (`.github/CODEOWNERS`).
+    pub file: String,
+    /// The first paths, in the file's order ([`crate::code_owners::SHOWN_ON_TEAM_PAGE`]).
+    pub paths: Vec<CodePath>,
+    /// The team's paths in all.
+    pub total: usize,
+}
+
+/// One CODEOWNERS rule that names a team.
+#[derive(Serialize)]
+pub struct CodePath {
+    pub pattern: String,
+    /// Its line in the file.
+    pub line: u32,
+    /// The GitLab section it is in.
+    pub section: Option<String>,
+    /// The other charters the rule names.
+    pub shared_with: Vec<Link>,
+    /// The rule's owners that are no charter (people, emails, unknown teams), as written.
+    pub others: Vec<String>,
 }
 
 /// Totals over every charter below a group (any depth).
@@ -438,6 +465,8 @@ pub struct OwnershipPage<'a> {
     /// Every letter of every part, linking to its place (for the "jump to" bar).
     pub jump: Vec<Link>,
     pub total: usize,
+    /// The CODEOWNERS file the code paths come from, if any.
+    pub code_file: Option<String>,
     pub pager: Pager,
 }
 
@@ -452,6 +481,8 @@ pub struct OwnershipLetter {
 #[derive(Serialize)]
 pub struct OwnershipItem {
     pub item: String,
+    /// A CODEOWNERS path pattern, not a charter's `owns` item: its line in the file.
+    pub code_line: Option<u32>,
     pub team: Link,
     /// The owning team's group (top-level ancestor), if any.
     pub group: Option<Link>,

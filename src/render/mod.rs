@@ -487,6 +487,43 @@ impl<'a> Renderer<'a> {
         t
     }
 
+    /// The code paths CODEOWNERS gives team `slug`, the first of them listed.
+    fn team_code(&self, slug: &str) -> Option<TeamCode> {
+        let owners = &self.handbook.code_owners;
+        let file = owners.file.as_ref()?;
+        let total = owners.by_team.get(slug).map_or(0, Vec::len);
+        if total == 0 {
+            return None;
+        }
+        let paths = owners
+            .rules_of(slug)
+            .take(crate::code_owners::SHOWN_ON_TEAM_PAGE)
+            .map(|(i, rule)| {
+                let teams = &owners.rule_teams[i];
+                CodePath {
+                    pattern: rule.pattern.value.clone(),
+                    line: rule.line,
+                    section: rule.section.clone(),
+                    shared_with: teams
+                        .iter()
+                        .filter(|s| *s != slug)
+                        .filter_map(|s| self.handbook.team(s))
+                        .map(|(doc, c)| Link {
+                            title: c.name.clone(),
+                            url: doc.url.clone(),
+                        })
+                        .collect(),
+                    others: owners.rule_others[i].clone(),
+                }
+            })
+            .collect();
+        Some(TeamCode {
+            file: file.path.clone(),
+            paths,
+            total,
+        })
+    }
+
     /// A `[contact]` entry with a link when it has one: e-mail addresses, URLs, and chat
     /// channels (`#name`) or handles (`@name`) when `chat_url` says where chat lives.
     pub(crate) fn contact_entry(&self, key: &str, v: &str) -> ContactEntry {
@@ -577,6 +614,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|Spanned { value: o, .. }| o.clone())
                 .collect(),
+            code: self.team_code(&c.slug),
             members: c.members.clone(),
             contact,
             reviewed: c.reviewed.map(date),

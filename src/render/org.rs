@@ -724,11 +724,35 @@ impl Renderer<'_> {
     pub(super) fn ownership_page(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let hb = self.handbook;
         let mut letters: Vec<OwnershipLetter> = Vec::new();
-        for (item, slug) in &hb.ownership {
+        // Charters' items and CODEOWNERS paths in one A–Z list; a path sorts by its first
+        // name (`/services/billing/` under S), the `*` rules last.
+        let code = &hb.code_owners;
+        let rules = code
+            .file
+            .as_ref()
+            .map(|f| f.rules.as_slice())
+            .unwrap_or(&[]);
+        let mut rows: Vec<(String, &str, &str, Option<u32>)> = hb
+            .ownership
+            .iter()
+            .map(|(item, slug)| (item.to_lowercase(), item.as_str(), slug.as_str(), None))
+            .collect();
+        for (slug, ids) in &code.by_team {
+            for &i in ids {
+                let pattern = rules[i].pattern.value.as_str();
+                let key = pattern.trim_start_matches(['/', '*', '.']).to_lowercase();
+                rows.push((key, pattern, slug.as_str(), Some(rules[i].line)));
+            }
+        }
+        if !code.by_team.is_empty() {
+            rows.sort_by(|a, b| (&a.0, a.2, a.3).cmp(&(&b.0, b.2, b.3)));
+        }
+        let total = rows.len();
+        for (key, item, slug, code_line) in rows {
             let Some((doc, c)) = hb.team(slug) else {
                 continue;
             };
-            let first = item
+            let first = key
                 .chars()
                 .next()
                 .map(|ch| ch.to_uppercase().collect::<String>())
@@ -747,7 +771,8 @@ impl Renderer<'_> {
                     url: d.url.clone(),
                 });
             let entry = OwnershipItem {
-                item: item.clone(),
+                item: item.to_string(),
+                code_line,
                 team: Link {
                     title: c.name.clone(),
                     url: doc.url.clone(),
@@ -831,7 +856,8 @@ impl Renderer<'_> {
                 }];
                 let ctx = OwnershipPage {
                     base,
-                    total: hb.ownership.len(),
+                    total,
+                    code_file: code.file.as_ref().map(|f| f.path.clone()),
                     letters,
                     jump: jump.clone(),
                     pager,

@@ -41,6 +41,12 @@ pub fn search_doc<'a>(
                         .iter()
                         .map(|Spanned { value: o, .. }| (Field::Owns, o.as_str().into())),
                 );
+                // The code paths CODEOWNERS gives the team: "who owns services/billing".
+                fields.extend(
+                    hb.code_owners
+                        .rules_of(&c.slug)
+                        .map(|(_, rule)| (Field::Owns, rule.pattern.value.as_str().into())),
+                );
                 let mut typed: Vec<&str> = Vec::new();
                 typed.extend(c.problem.as_deref());
                 typed.extend(c.metrics.iter().map(|m| m.name.as_str()));

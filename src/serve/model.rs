@@ -437,9 +437,11 @@ impl Model {
             .retain(|p| rel(p).is_some_and(|r| included.contains(r.as_str())));
     }
 
-    /// Folders holding files the documents include, outside the folders `serve` watches
-    /// anyway: watched too, so that an edit there shows.
+    /// Folders holding files the documents include, and the CODEOWNERS file's, outside the
+    /// folders `serve` watches anyway: watched too, so that an edit there shows.
     pub fn include_folders(&self) -> BTreeSet<PathBuf> {
+        let code_owners = self.handbook.code_owners.file.as_ref();
+        let code_owners = code_owners.and_then(|f| f.absolute.parent().map(Path::to_path_buf));
         self.handbook
             .docs
             .iter()
@@ -451,6 +453,7 @@ impl Model {
                 !super::watch::WATCHED_DIRS.contains(&top)
             })
             .map(|dir| self.root.join(dir))
+            .chain(code_owners)
             .collect()
     }
 

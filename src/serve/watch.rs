@@ -276,6 +276,12 @@ fn start_scanner(root: &Path, tx: Sender<Batch>) {
 pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
     let mut changes = Changes::default();
     for p in paths {
+        // CODEOWNERS gives code to teams: read with the configuration, wherever it is (the
+        // repository's `.github/` may be above the handbook).
+        if p.file_name() == Some(std::ffi::OsStr::new("CODEOWNERS")) {
+            changes.config = true;
+            continue;
+        }
         let Ok(rel) = p.strip_prefix(root) else {
             continue;
         };
