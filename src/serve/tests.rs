@@ -1573,3 +1573,59 @@ fn wikilinks_follow_pages_that_come_and_go() {
     );
     assert_good(&model, &rebuild, "page removed");
 }
+
+/// CODEOWNERS is read with the configuration: an edit of it, wherever it is, rebuilds
+/// everything; a charter that starts naming its CODEOWNERS team updates every page that
+/// shows the team's code (its own, the ownership index) like a full build.
+#[test]
+fn codeowners_edits_reach_the_pages() {
+    let book = Book::with(&[
+        (
+            "content/teams/web.md",
+            &charter("Web", "team", None, &["Ann"]),
+        ),
+        (
+            "content/teams/api.md",
+            &charter("API", "team", None, &["Bob"]),
+        ),
+        ("CODEOWNERS", "/web/ @acme/web\n/api/ @acme/api-eng\n"),
+    ]);
+    let (mut model, _) = served(&book);
+    let page =
+        |model: &Model, path: &str| String::from_utf8(bytes_of_body(&model.site()[path])).unwrap();
+    assert!(page(&model, "teams/web.html").contains("<code>/web/</code>"));
+    assert!(!page(&model, "teams/api.html").contains("<code>/api/</code>"));
+    assert!(
+        model.include_folders().contains(&book.root),
+        "the file's folder is watched"
+    );
+
+    let change = crate::serve::watch::classify(&book.root, &[book.path("CODEOWNERS")]);
+    assert!(
+        change.config,
+        "CODEOWNERS is not read with the configuration"
+    );
+    book.write(
+        "CODEOWNERS",
+        "/web/ @acme/web\n/web/assets/ @acme/web\n/api/ @acme/api-eng\n",
+    );
+    let r = update(&mut model, &change);
+    assert_good(&model, &r, "CODEOWNERS edited");
+    assert!(page(&model, "teams/web.html").contains("<code>/web/assets/</code>"));
+
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/teams/api.md",
+            "+++\n",
+            "+++\ncodeowners = [\"@acme/api-eng\"]\n",
+        ),
+    );
+    assert_good(&model, &r, "charter names its team");
+    assert!(page(&model, "teams/api.html").contains("<code>/api/</code>"));
+    assert!(page(&model, "ownership.html").contains("<code>/api/</code>"));
+
+    // The repository's file, above the handbook, is seen as configuration too.
+    let above = book.root.parent().unwrap().join(".github/CODEOWNERS");
+    assert!(crate::serve::watch::classify(&book.root, &[above]).config);
+}

@@ -21,7 +21,7 @@ fn schema() -> Value {
 }
 
 /// A validator for one file of the API: the published schema, pointed at one definition.
-fn validator(definition: &str) -> jsonschema::Validator {
+pub(crate) fn validator(definition: &str) -> jsonschema::Validator {
     let mut schema = schema();
     let root = schema.as_object_mut().unwrap();
     root.remove("oneOf");
@@ -30,7 +30,7 @@ fn validator(definition: &str) -> jsonschema::Validator {
 }
 
 #[track_caller]
-fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
+pub(crate) fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
     let errors: Vec<String> = validator
         .iter_errors(instance)
         .map(|e| format!("{} at {}", e, e.instance_path()))

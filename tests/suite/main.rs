@@ -8,6 +8,7 @@ mod harness;
 mod bad_input;
 mod build;
 mod check;
+mod code_owners;
 mod export;
 mod held_bodies;
 mod import;

@@ -1321,6 +1321,19 @@ mod codes {
                 &charter("Rival", "owns = [\"ci\"]"),
             );
         }),
+        (Code::BadCodeowners, |b| {
+            b.write("CODEOWNERS", "/docs/ docs-team\n");
+        }),
+        (Code::UnknownCodeOwner, |b| {
+            b.write("CODEOWNERS", "/docs/ @acme/writers\n");
+        }),
+        (Code::CodeownersDisagree, |b| {
+            b.write("CODEOWNERS", "/services/ci/ @acme/someone-else\n");
+            b.write(
+                "content/teams/ci.md",
+                &charter("CI", "owns = [\"services/ci\"]"),
+            );
+        }),
         (Code::OutputCollision, |b| {
             b.write("static/health.html", "mine");
         }),

@@ -45,6 +45,24 @@ pub(crate) fn run_js(script: &str, args: &[&Path]) {
     println!("node {script}: {}", stdout.trim_end());
 }
 
+/// The addresses of the first results for `query` on the site built in `site`, as the
+/// shipped client finds them (`tests/js/query.js`); `None` without `node` outside CI.
+pub(crate) fn query_site(site: &Path, query: &str) -> Option<Vec<String>> {
+    let node = node()?;
+    let out = Command::new(node)
+        .arg(repo_root().join("tests/js/query.js"))
+        .arg(site)
+        .arg(query)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "node query.js failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
 /// Writes the index files of `docs` below `dir` (`dir/search/…`).
 fn write_index(dir: &Path, docs: &[SearchDoc]) {
     for (path, bytes) in build_index(docs) {

@@ -1,0 +1,227 @@
+//! CODEOWNERS beside the charters: a monorepo whose handbook lives in a sub-folder and
+//! whose `.github/CODEOWNERS` (comments, a catch-all, shared paths, people and emails, a
+//! forgotten `@`, teams without a charter, a GitHub team named otherwise than its charter)
+//! gives code to teams; GitLab's sections; and turning it off.
+
+use crate::export::{assert_valid, validator};
+use crate::harness::{TestBook, row_cells, texts};
+use serde_json::Value;
+
+/// The monorepo fixture in a temporary folder made a git repository (a `.git` folder is
+/// what tells the repository's root), built from its `handbook/` folder.
+fn monorepo() -> (TestBook, crate::harness::Run) {
+    let book = TestBook::fixture("codeowners-monorepo");
+    std::fs::create_dir(book.root().join(".git")).unwrap();
+    let root = book.root().join("handbook").to_string_lossy().into_owned();
+    let out = book.out().to_string_lossy().into_owned();
+    let run = book.run(&["build", "--root", &root, "--output", &out]);
+    (book, run)
+}
+
+#[test]
+fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
+    let (book, run) = monorepo();
+    run.success();
+    // Each problem of the file is a warning at its line and column, with a fix.
+    run.stderr_has("warning[unknown-code-owner]: `@acme/security-reviewers` owns code here")
+        .stderr_has("--> ../.github/CODEOWNERS:10:57")
+        .stderr_has("warning[bad-codeowners]: `platform-eng` is not an owner")
+        .stderr_has("--> ../.github/CODEOWNERS:13:38")
+        // A GitHub team named with a suffix points at the charter it likely is.
+        .stderr_has("if it is Search, add `codeowners = [\"@acme/search-relevance\"]` to content/teams/engineering/search.md")
+        // A charter that claims a path the file gives another team.
+        .stderr_has("warning[codeowners-disagree]: this charter owns `services/ledger`, but ../.github/CODEOWNERS line 18 gives `/services/ledger/` to @acme/ledger")
+        .stderr_has("--> content/teams/engineering/payments.md:7:5")
+        // Teams that have a charter are no warning, whatever the case of the handle.
+        .stderr_lacks("`@acme/payments`")
+        .stderr_lacks("`@acme/Risk`")
+        .stderr_lacks("`@acme/checkout-eng`");
+
+    // A team's page lists its paths, in the file's order, with the other owners.
+    let payments = book.html("teams/payments.html");
+    assert_eq!(
+        texts(&payments, ".code-paths li code"),
+        [
+            "/services/payments/",
+            "/services/payments/fraud/",
+            "/handbook/content/teams/payments.md"
+        ]
+    );
+    let shared = texts(&payments, ".code-paths li");
+    assert!(shared[1].contains("with Risk"), "{shared:?}");
+    let risk_link = crate::harness::hrefs(&payments, ".code-paths li a");
+    assert_eq!(risk_link, ["../teams/risk.html"]);
+    // `codeowners` in the charter names the GitHub team; `\ ` is a space in a path.
+    let checkout = book.html("teams/checkout.html");
+    assert_eq!(
+        texts(&checkout, ".code-paths li code"),
+        ["/services/checkout/", "/web/checkout flow/"]
+    );
+    // The catch-all and a rule shared with a team without charter.
+    let platform = book.html("teams/platform-eng.html");
+    let rows = texts(&platform, ".code-paths li");
+    assert_eq!(rows[0], "*");
+    assert!(
+        rows[1].starts_with("/.github/") && rows[1].contains("@acme/security-reviewers"),
+        "{rows:?}"
+    );
+    // A team the file does not name has no code section.
+    assert!(texts(&book.html("teams/engineering.html"), ".code-paths li").is_empty());
+
+    // The ownership index has the paths beside the charters' items, each with its line.
+    let index = book.html("ownership.html");
+    let rows = row_cells(&index, "table.ownership tbody tr:not(.letter-row)");
+    let row = |item: &str| {
+        rows.iter()
+            .filter(|r| r[0].starts_with(item))
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("/services/ledger/"),
+        [("/services/ledger/ (line 18)", "Ledger")]
+    );
+    assert_eq!(row("services/ledger"), [("services/ledger", "Payments")]);
+    assert_eq!(
+        row("/services/payments/fraud/"),
+        [
+            ("/services/payments/fraud/ (line 17)", "Payments"),
+            ("/services/payments/fraud/ (line 17)", "Risk")
+        ]
+    );
+    assert!(
+        row("/docs/").is_empty(),
+        "a path no charter's team owns is not listed"
+    );
+    crate::harness::check_all_links(&book.out(), &["404.html"]);
+
+    // api/ownership.json carries every rule, with the matched teams and the rest.
+    let api: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
+    assert_valid(&validator("ownershipFile"), &api, "api/ownership.json");
+    assert_eq!(api["code"]["file"], "../.github/CODEOWNERS");
+    let rules = api["code"]["rules"].as_array().unwrap();
+    let tf = rules.iter().find(|r| r["pattern"] == "*.tf").unwrap();
+    assert_eq!(tf["teams"], serde_json::json!([]));
+    assert_eq!(
+        tf["others"],
+        serde_json::json!(["@acme/infra", "alice@acme.example"])
+    );
+    let fraud = rules
+        .iter()
+        .find(|r| r["pattern"] == "/services/payments/fraud/")
+        .unwrap();
+    assert_eq!(fraud["teams"], serde_json::json!(["payments", "risk"]));
+    assert_eq!(fraud["line"], 17);
+
+    // "Who owns services/ledger": search finds the team the file gives it to.
+    if let Some(urls) = crate::search_js::query_site(&book.out(), "services/ledger") {
+        assert_eq!(
+            urls.first().map(String::as_str),
+            Some("teams/ledger.html"),
+            "{urls:?}"
+        );
+    }
+}
+
+#[test]
+fn check_reports_codeowners_problems_as_json_with_their_place() {
+    let book = TestBook::fixture("codeowners-monorepo");
+    std::fs::create_dir(book.root().join(".git")).unwrap();
+    let root = book.root().join("handbook").to_string_lossy().into_owned();
+    let run = book.run(&["check", "--root", &root, "--format", "json"]);
+    run.success();
+    let found: Vec<Value> = run
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .filter(|d: &Value| d["file"] == "../.github/CODEOWNERS")
+        .collect();
+    let places: Vec<(String, u64, u64)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        places.contains(&("bad-codeowners".into(), 13, 38)),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&("unknown-code-owner".into(), 22, 38)),
+        "{places:?}"
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|d| d["code"] == "unknown-code-owner")
+            .count(),
+        5,
+        "one warning per team without charter: {places:?}"
+    );
+}
+
+#[test]
+fn gitlab_sections_give_their_default_owners() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        ".gitlab/CODEOWNERS",
+        "# GitLab\n[API] @acme/api\n/api/\n/api/docs/ @acme/web\n\n^[Web pages][2] @acme/web\n/site/\n*.css @acme/web @acme/api\n",
+    );
+    book.build().success().stderr_lacks("CODEOWNERS");
+    let api = book.html("teams/api.html");
+    assert_eq!(texts(&api, ".code-paths li code"), ["/api/", "*.css"]);
+    let web = book.html("teams/web.html");
+    assert_eq!(
+        texts(&web, ".code-paths li code"),
+        ["/api/docs/", "/site/", "*.css"]
+    );
+    let json: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
+    let site = &json["code"]["rules"][2];
+    assert_eq!(
+        (&site["pattern"], &site["section"]),
+        (&"/site/".into(), &"Web pages".into())
+    );
+}
+
+#[test]
+fn codeowners_can_be_named_or_turned_off() {
+    let book = TestBook::fixture("basic");
+    book.write("CODEOWNERS", "/api/ @acme/api\n");
+    book.write("ops/OWNERS", "/site/ @acme/web\n");
+    // Named: that file, not the one found in the usual place.
+    book.write(
+        "orgbook.toml",
+        "title = \"Test Org\"\n\n[codeowners]\nfile = \"ops/OWNERS\"\n",
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("teams/web.html"), ".code-paths li code"),
+        ["/site/"]
+    );
+    assert!(texts(&book.html("teams/api.html"), ".code-paths li code").is_empty());
+    // Turned off: charters alone.
+    book.edit("orgbook.toml", "file = \"ops/OWNERS\"", "read = false");
+    book.build().success();
+    assert!(texts(&book.html("teams/web.html"), ".code-paths li").is_empty());
+    let json: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
+    assert!(json.get("code").is_none(), "{json}");
+    // A named file that is not there is an error in orgbook.toml, and nothing is written.
+    let before = book.output_file("teams/web.html");
+    book.edit(
+        "orgbook.toml",
+        "read = false",
+        "file = \".github/CODEOWNERS\"",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("error[bad-codeowners]: cannot read .github/CODEOWNERS");
+    assert_eq!(
+        book.output_file("teams/web.html"),
+        before,
+        "the last site was kept"
+    );
+}
