@@ -16,6 +16,9 @@ Shapes (N is the size of the relation, not the page count):
              syntax is found by (`mermaid`, `{math}`, `:label:`, `(x)=`, `$$ (x)`, `%`,
              `{glossary}`, `$x$`, `[](){#x}`, template tags, unmatched wikilinks, links to
              a missing anchor): each must not cost a read of the line
+  codeowners N/10 teams and a CODEOWNERS file of N rules, each shared by two teams, one
+             owner without charter a rule, a GitLab section of 5 default owners over
+             N/2 rules, and N/10 charters claiming a path another team has
 """
 import os, shutil, sys
 
@@ -83,5 +86,19 @@ elif shape == "oneline":
     markers = ("mermaid highlight {math} :label: x :name: y (lbl)= $$ (eq) % c {glossary} $x$ "
                "[](){#a} {{ x }} {% x %} {{< x >}} [[No page]] [to a missing anchor](#nowhere) ")
     write("content/oneline.md", "# One line\n\n" + markers * n + "\n")
+elif shape == "codeowners":
+    teams = max(n // 10, 2)
+    for i in range(teams):
+        t = i if i % 10 else None
+        team(f"t{i}")
+        if i % 10 == 0:
+            # Claims a path the file gives to the next team.
+            write(f"content/teams/t{i}.md", open(f"{out}/content/teams/t{i}.md").read()
+                  .replace("reviewed", f'owns = ["services/s{i + 1}"]\nreviewed'))
+    lines = [f"/services/s{i}/ @acme/t{i % teams} @acme/t{(i + 1) % teams} @acme/x{i}\n"
+             for i in range(n // 2)]
+    lines.append("[Section] " + " ".join(f"@acme/t{i % teams}" for i in range(5)) + "\n")
+    lines += [f"/docs/d{i}/\n" for i in range(n - n // 2)]
+    write("CODEOWNERS", "".join(lines))
 else:
     sys.exit(f"unknown shape {shape!r}")

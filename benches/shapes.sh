@@ -15,13 +15,13 @@
 # grow with N.
 #
 # Environment: RUNS=3, BENCH_DIR=/dev/shm/orgbook-shapes, ORGBOOK_BIN (default
-# target/release/orgbook, built unless NO_BUILD=1), SHAPES="onegroup supersede deciders chains backlinks oneline".
+# target/release/orgbook, built unless NO_BUILD=1), SHAPES="onegroup supersede deciders chains backlinks oneline codeowners".
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 RUNS=${RUNS:-3}
-SHAPES=${SHAPES:-onegroup supersede deciders chains backlinks oneline}
+SHAPES=${SHAPES:-onegroup supersede deciders chains backlinks oneline codeowners}
 BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
 
 . "$here/common.sh"

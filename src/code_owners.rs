@@ -128,6 +128,7 @@ pub fn resolve(
     let mut unknown: Vec<(String, std::ops::Range<usize>, usize)> = Vec::new();
     let mut unknown_at: HashMap<String, usize> = HashMap::new();
     for (i, rule) in file.rules.iter().enumerate() {
+        // At most `MAX_OWNERS` owners a rule, so the look-ups below stay short.
         let mut slugs: Vec<String> = Vec::new();
         let mut others: Vec<String> = Vec::new();
         for owner in &rule.owners {
@@ -136,11 +137,8 @@ pub fn resolve(
                 others.push(owner.value.clone());
             }
             match slug {
-                Some(slug) => {
-                    if !slugs.iter().any(|s| s == slug) {
-                        slugs.push(slug.to_string());
-                    }
-                }
+                Some(slug) if !slugs.iter().any(|s| s == slug) => slugs.push(slug.to_string()),
+                Some(_) => {}
                 None if team_name(&owner.value).is_some() => {
                     let key = owner.value.to_lowercase();
                     match unknown_at.get(&key) {

@@ -30,6 +30,11 @@ const MAX_BYTES: u64 = 3 * 1024 * 1024;
 /// Tokens that are no owner reported one by one before the rest are counted.
 const SHOWN: usize = 20;
 
+/// Owners read per rule (and per GitLab section): real rules name a few. The bound keeps
+/// every later step linear in the file's size: without it, a section of N default owners
+/// over M rules would be N × M owners to match.
+pub const MAX_OWNERS: usize = 100;
+
 /// A CODEOWNERS file, read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CodeOwnersFile {
@@ -135,13 +140,11 @@ pub fn read(
 fn shown_path(root: &Path, absolute: &Path) -> String {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let file = std::path::absolute(absolute).unwrap_or_else(|_| absolute.to_path_buf());
-    let mut up = 0;
-    for base in root.ancestors() {
+    for (up, base) in root.ancestors().enumerate() {
         if let Ok(rest) = file.strip_prefix(base) {
             let rest = rest.to_string_lossy().replace('\\', "/");
             return format!("{}{rest}", "../".repeat(up));
         }
-        up += 1;
     }
     file.display().to_string()
 }
@@ -162,7 +165,8 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Rule> {
         let Some(first) = tokens.first() else {
             continue;
         };
-        if let Some((name, rest)) = section_header(&tokens) {
+        if let Some((name, mut rest)) = section_header(&tokens) {
+            too_many_owners(path, text, &mut rest, &mut reported, diags);
             section = Some(name);
             section_owners = rest;
             continue;
@@ -186,6 +190,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Rule> {
                 }
             }
         }
+        too_many_owners(path, text, &mut owners, &mut reported, diags);
         if owners.is_empty() && tokens.len() == 1 {
             // GitLab: a rule without owners in a section takes the section's.
             owners = section_owners.clone();
@@ -208,6 +213,35 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Rule> {
         );
     }
     rules
+}
+
+/// Keeps the first [`MAX_OWNERS`] of `owners`, reporting the cut at the first owner left out.
+fn too_many_owners(
+    path: &str,
+    text: &str,
+    owners: &mut Vec<Spanned<String>>,
+    reported: &mut usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(first_cut) = owners.get(MAX_OWNERS) else {
+        return;
+    };
+    *reported += 1;
+    if *reported <= SHOWN {
+        diags.push(
+            Diagnostic::warning(
+                "bad-codeowners",
+                path,
+                format!(
+                    "this rule has {} owners; only the first {MAX_OWNERS} are read",
+                    owners.len()
+                ),
+            )
+            .with_help("give the path to a team that has these people in it")
+            .at(text, first_cut.span.clone()),
+        );
+    }
+    owners.truncate(MAX_OWNERS);
 }
 
 /// The line's tokens with their byte ranges in the file, up to a comment. `\ ` is a space
@@ -371,6 +405,20 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn owners_past_the_bound_are_cut_with_a_warning() {
+        let many: Vec<String> = (0..150).map(|i| format!("@u{i}")).collect();
+        let text = format!("[S] {}\na/\nb/ {}\n", many.join(" "), many.join(" "));
+        let (r, d) = rules(&text);
+        assert_eq!(
+            (r[0].owners.len(), r[1].owners.len()),
+            (MAX_OWNERS, MAX_OWNERS)
+        );
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[1].line, &text[r[1].owners[0].span.clone()]), (3, "@u0"));
+        assert!(d[1].message.contains("150 owners"), "{}", d[1].message);
     }
 
     #[test]

@@ -798,30 +798,41 @@ impl Renderer<'_> {
         // Whole letters per part, at most OWNERSHIP_PER_PAGE items each: a letter that
         // does not fit starts a new part, and one longer than a part runs on over several
         // ("S (continued)"), so no part grows with the handbook.
+        // (The pieces of a long letter are moved out in one pass: splitting the rest off
+        // again and again copied it each time and kept each piece's spare capacity, which
+        // grew with the square of the letter's length, 19 GB at a million rows.)
         let mut chunks: Vec<Vec<OwnershipLetter>> = vec![Vec::new()];
         let mut rows = 0;
-        for mut l in letters {
+        for l in letters {
             if rows > 0 && rows + l.items.len() > OWNERSHIP_PER_PAGE {
                 chunks.push(Vec::new());
                 rows = 0;
             }
-            let mut run = 1;
-            while l.items.len() > OWNERSHIP_PER_PAGE {
-                let rest = l.items.split_off(OWNERSHIP_PER_PAGE);
-                let next = OwnershipLetter {
-                    letter: format!("{} (continued)", l.letter.trim_end_matches(" (continued)")),
-                    id: format!("{}-{}", l.id.split('-').next().unwrap_or(&l.id), run + 1),
-                    items: rest,
+            let OwnershipLetter { letter, id, items } = l;
+            let pieces = super::paginate::chunks(items, OWNERSHIP_PER_PAGE);
+            for (run, items) in pieces.into_iter().enumerate() {
+                let piece = if run == 0 {
+                    OwnershipLetter {
+                        letter: letter.clone(),
+                        id: id.clone(),
+                        items,
+                    }
+                } else {
+                    chunks.push(Vec::new());
+                    OwnershipLetter {
+                        letter: format!("{letter} (continued)"),
+                        id: format!("{id}-{}", run + 1),
+                        items,
+                    }
                 };
-                run += 1;
+                rows = if run == 0 {
+                    rows + piece.items.len()
+                } else {
+                    piece.items.len()
+                };
                 if let Some(last) = chunks.last_mut() {
-                    last.push(std::mem::replace(&mut l, next));
+                    last.push(piece);
                 }
-                chunks.push(Vec::new());
-            }
-            rows += l.items.len();
-            if let Some(last) = chunks.last_mut() {
-                last.push(l);
             }
         }
         let parts = super::paginate::part_links(&chunks, "ownership.html", |a, b| {
