@@ -15,7 +15,7 @@ fn side(arg: &str, root: &Path) -> Result<(PathBuf, Option<Checkout>), String> {
         return Ok((found, None));
     }
     let checkout = diff::git::checkout(root, arg)?;
-    Ok((checkout.dir.clone(), Some(checkout)))
+    Ok((checkout.root.clone(), Some(checkout)))
 }
 
 fn load(arg: Option<&str>, root: &Path, today: jiff::civil::Date) -> Result<Snapshot, String> {

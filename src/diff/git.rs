@@ -2,8 +2,8 @@
 //! library: every machine that has the repository has git, and plumbing commands are a
 //! stable interface). Only object-reading commands are used — `rev-parse`, `ls-tree`,
 //! `cat-file --batch` — so the work tree, the index and HEAD are never touched; the
-//! handbook's `orgbook.toml` and Markdown files are written into a fresh temporary folder
-//! that is removed when the [`Checkout`] is dropped.
+//! handbook's `orgbook.toml` and Markdown files (and the repository's CODEOWNERS) are
+//! written into a fresh temporary folder that is removed when the [`Checkout`] is dropped.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +11,10 @@ use std::process::{Command, Stdio};
 
 /// A handbook materialised from a revision into a temporary folder.
 pub struct Checkout {
+    /// The temporary folder: the repository's root, as far as the handbook needs it.
     pub dir: PathBuf,
+    /// The handbook's folder inside it.
+    pub root: PathBuf,
 }
 
 impl Drop for Checkout {
@@ -34,7 +37,9 @@ fn git(cwd: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// Materialises the handbook at `root` (a folder inside a git work tree) as it was at
-/// revision `rev`.
+/// revision `rev`: its `orgbook.toml` and Markdown, and the repository's CODEOWNERS files
+/// (any file of that name, and the one `[codeowners] file` names), laid out as in the
+/// repository so that the handbook finds them where it would in a work tree.
 pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
     let top = git(root, &["rev-parse", "--show-toplevel"])
         .map_err(|e| format!("{} is not in a git repository ({e})", root.display()))?;
@@ -54,7 +59,7 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
     .map_err(|_| format!("`{rev}` is neither a folder nor a git revision of this repository"))?;
     let commit = commit.trim().to_string();
     let listing = git(&top, &["ls-tree", "-r", "-z", "--full-tree", &commit])?;
-    let want = |path: &str| -> Option<String> {
+    let in_handbook = |path: &str| -> Option<String> {
         let rel = if prefix.is_empty() {
             path
         } else {
@@ -64,6 +69,13 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
             || (rel.starts_with("content/") && crate::load::is_markdown(rel)))
         .then(|| rel.to_string())
     };
+    let config_path = if prefix.is_empty() {
+        crate::config::CONFIG_FILE.to_string()
+    } else {
+        format!("{prefix}/{}", crate::config::CONFIG_FILE)
+    };
+    // Every blob by path (for the file the config names), and the ones to write now.
+    let mut blobs: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     let mut files: Vec<(String, String)> = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {
         let Some((meta, path)) = entry.split_once('\t') else {
@@ -71,17 +83,16 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
         };
         let mut parts = meta.split(' ');
         let (_mode, kind, sha) = (parts.next(), parts.next(), parts.next());
-        if kind != Some("blob") {
+        let (Some("blob"), Some(sha)) = (kind, sha) else {
             continue;
-        }
-        if let (Some(sha), Some(rel)) = (sha, want(path)) {
-            files.push((sha.to_string(), rel));
+        };
+        blobs.insert(path, sha);
+        let code_owners = path.rsplit('/').next() == Some("CODEOWNERS");
+        if in_handbook(path).is_some() || code_owners {
+            files.push((sha.to_string(), path.to_string()));
         }
     }
-    if !files
-        .iter()
-        .any(|(_, rel)| rel == crate::config::CONFIG_FILE)
-    {
+    if !files.iter().any(|(_, path)| *path == config_path) {
         return Err(format!(
             "revision `{rev}` has no {} at {}",
             crate::config::CONFIG_FILE,
@@ -98,12 +109,53 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
         &commit[..commit.len().min(12)]
     ));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let checkout = Checkout { dir };
-    // One `cat-file --batch` process for every blob: one fork, not one per file.
+    // A `.git` marks the repository's root, where CODEOWNERS is looked for.
+    std::fs::create_dir_all(dir.join(".git"))
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let checkout = Checkout {
+        root: dir.join(&prefix),
+        dir,
+    };
+    write_blobs(&top, &checkout.dir, &files)?;
+    // A CODEOWNERS file under another name, as `[codeowners] file` in that revision's
+    // config names it (relative to the handbook).
+    let (config, _) = crate::site::load_config(&checkout.root);
+    if let Some(named) = config.codeowners.file.as_deref() {
+        let path = normalize(&format!("{prefix}/{named}"));
+        if let Some(sha) = path.as_deref().and_then(|p| blobs.get(p)) {
+            if !files.iter().any(|(s, _)| s == sha) {
+                write_blobs(
+                    &top,
+                    &checkout.dir,
+                    &[(sha.to_string(), path.unwrap_or_default())],
+                )?;
+            }
+        }
+    }
+    Ok(checkout)
+}
+
+/// `a/b/../c` → `a/c`, without leading `/`; `None` when it climbs above the repository.
+fn normalize(path: &str) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
+/// Writes blobs `(sha, path)` of the repository at `top` below `dir`, through one `git
+/// cat-file --batch` process: one fork, not one per file.
+fn write_blobs(top: &Path, dir: &Path, files: &[(String, String)]) -> Result<(), String> {
     let mut child = Command::new("git")
         .arg("-C")
-        .arg(&top)
+        .arg(top)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -122,7 +174,7 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
     let _ = writer.join();
     let _ = child.wait();
     let mut at = 0;
-    for (_, rel) in &files {
+    for (_, rel) in files {
         let header_end = out[at..]
             .iter()
             .position(|&b| b == b'\n')
@@ -137,12 +189,12 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
         let body = out
             .get(header_end + 1..header_end + 1 + size)
             .ok_or("truncated git cat-file output")?;
-        let dest = checkout.dir.join(rel);
+        let dest = dir.join(rel);
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
         std::fs::write(&dest, body).map_err(|e| e.to_string())?;
         at = header_end + 1 + size + 1;
     }
-    Ok(checkout)
+    Ok(())
 }

@@ -70,6 +70,15 @@ pub struct Transfer {
     pub to: String,
 }
 
+/// A CODEOWNERS path whose teams changed: given (from none), taken away (to none) or moved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeOwnerChange {
+    pub pattern: String,
+    /// Team names before and after, in the order the rule names them.
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MetricChange {
     pub team: String,
@@ -106,6 +115,7 @@ pub struct OrgDiff {
     pub members_joined: Vec<Membership>,
     pub members_left: Vec<Membership>,
     pub ownership_transferred: Vec<Transfer>,
+    pub code_owners_changed: Vec<CodeOwnerChange>,
     pub metrics_changed: Vec<MetricChange>,
     pub decisions: Vec<DecisionChange>,
     pub findings_introduced: Vec<FindingRef>,
@@ -317,6 +327,46 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
             }
         }
     }
+    // CODEOWNERS: a path whose teams (followed through renames) changed. The last rule for
+    // a pattern is the one the forge applies.
+    let code = |hb: &Handbook| -> BTreeMap<String, (String, Vec<String>)> {
+        let owners = &hb.code_owners;
+        let Some(file) = &owners.file else {
+            return BTreeMap::new();
+        };
+        file.rules
+            .iter()
+            .zip(&owners.rule_teams)
+            .map(|(r, teams)| {
+                let key = r.pattern.value.trim_end_matches('/').to_lowercase();
+                (key, (r.pattern.value.clone(), teams.clone()))
+            })
+            .collect()
+    };
+    let (bc, hc) = (code(&base.handbook), code(&head.handbook));
+    let keys: BTreeSet<&String> = bc.keys().chain(hc.keys()).collect();
+    for key in keys {
+        let old = bc.get(key).map(|(_, t)| t.as_slice()).unwrap_or_default();
+        let (pattern, new) = match (hc.get(key), bc.get(key)) {
+            (Some((p, t)), _) => (p, t.as_slice()),
+            (None, Some((p, _))) => (p, &[][..]),
+            (None, None) => continue,
+        };
+        let followed: Vec<&str> = old
+            .iter()
+            .map(|s| map.get(s.as_str()).copied().unwrap_or(s))
+            .collect();
+        if followed != new.iter().map(String::as_str).collect::<Vec<_>>() {
+            out.code_owners_changed.push(CodeOwnerChange {
+                pattern: pattern.clone(),
+                from: old
+                    .iter()
+                    .map(|s| b.get(s.as_str()).map_or(s.clone(), |c| c.name.clone()))
+                    .collect(),
+                to: new.iter().map(|s| name_of(s)).collect(),
+            });
+        }
+    }
     // Decisions by number.
     let decisions = |hb: &Handbook| -> BTreeMap<u32, (String, Status)> {
         hb.decisions
@@ -446,6 +496,24 @@ pub fn markdown(d: &OrgDiff) -> String {
         d.ownership_transferred
             .iter()
             .map(|t| format!("{}: {} → {}", md(&t.item), md(&t.from), md(&t.to)))
+            .collect(),
+    );
+    let teams = |names: &[String]| match names {
+        [] => "no team".to_string(),
+        names => names.iter().map(|n| md(n)).collect::<Vec<_>>().join(", "),
+    };
+    section(
+        "Code owners",
+        d.code_owners_changed
+            .iter()
+            .map(|c| {
+                format!(
+                    "`{}`: {} → {}",
+                    c.pattern.replace('`', "'"),
+                    teams(&c.from),
+                    teams(&c.to)
+                )
+            })
             .collect(),
     );
     let opt = |v: &Option<String>| v.as_deref().map_or("—".to_string(), md);

@@ -32,6 +32,10 @@ impl Book {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(repo.join("orgbook.toml"), root.join("orgbook.toml")).unwrap();
         copy_dir(&repo.join("content"), &root.join("content"));
+        copy_dir(
+            &repo.join("examples/kettleby"),
+            &root.join("examples/kettleby"),
+        );
         Book { _dir: dir, root }
     }
 

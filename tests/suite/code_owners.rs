@@ -225,3 +225,75 @@ fn codeowners_can_be_named_or_turned_off() {
         "the last site was kept"
     );
 }
+
+/// `orgbook diff` between revisions reads each revision's CODEOWNERS, wherever it is in
+/// the repository (also under a name `[codeowners] file` gives), and lists the paths whose
+/// teams changed.
+#[test]
+fn diff_between_revisions_lists_code_that_changed_teams() {
+    use crate::insight::git;
+    let book = TestBook::fixture("codeowners-monorepo");
+    let repo = book.root();
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-q", "-m", "monorepo"]);
+    book.edit(
+        ".github/CODEOWNERS",
+        "/services/ledger/                    @acme/ledger",
+        "/services/ledger/                    @acme/payments",
+    )
+    .edit(
+        ".github/CODEOWNERS",
+        "/web/checkout\\ flow/",
+        "/web/checkout/",
+    );
+    git(repo, &["commit", "-q", "-am", "ledger back to payments"]);
+    let handbook = repo.join("handbook");
+    let diff = |args: &[&str]| {
+        let out = std::process::Command::new(crate::harness::BIN)
+            .args(args)
+            .current_dir(&handbook)
+            .env("ORGBOOK_TODAY", "2026-11-25")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let md = diff(&["diff", "HEAD~1", "HEAD"]);
+    assert!(
+        md.contains("`/services/ledger/`: Ledger → Payments"),
+        "{md}"
+    );
+    assert!(
+        md.contains("`/web/checkout flow/`: Checkout → no team"),
+        "{md}"
+    );
+    assert!(md.contains("`/web/checkout/`: no team → Checkout"), "{md}");
+    assert!(
+        !md.contains("/services/payments/`"),
+        "unchanged paths are not listed: {md}"
+    );
+    let json: Value = serde_json::from_str(&diff(&["diff", "HEAD~1", "--format", "json"])).unwrap();
+    let changed = json["code_owners_changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 3, "{changed:?}");
+
+    // The same rules moved to a file of another name that the config names: nothing
+    // changed, so that file was read at that revision too.
+    let text = book.read(".github/CODEOWNERS");
+    std::fs::create_dir_all(repo.join("ops")).unwrap();
+    std::fs::write(repo.join("ops/owners.txt"), text).unwrap();
+    git(repo, &["rm", "-q", ".github/CODEOWNERS"]);
+    let config = book.read("handbook/orgbook.toml");
+    book.write(
+        "handbook/orgbook.toml",
+        &format!("{config}\n[codeowners]\nfile = \"../ops/owners.txt\"\n"),
+    );
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-q", "-m", "owners file renamed"]);
+    let md = diff(&["diff", "HEAD~1", "HEAD"]);
+    assert!(!md.contains("Code owners"), "{md}");
+}

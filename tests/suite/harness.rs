@@ -121,6 +121,11 @@ impl TestBook {
         )
         .unwrap();
         copy_dir(&repo_root().join("content"), &dir.path().join("content"));
+        // The monorepo CODEOWNERS file `[codeowners]` names.
+        copy_dir(
+            &repo_root().join("examples/kettleby"),
+            &dir.path().join("examples/kettleby"),
+        );
         TestBook { dir }
     }
 
