@@ -121,15 +121,10 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
     // config names it (relative to the handbook).
     let (config, _) = crate::site::load_config(&checkout.root);
     if let Some(named) = config.codeowners.file.as_deref() {
-        let path = normalize(&format!("{prefix}/{named}"));
-        if let Some(sha) = path.as_deref().and_then(|p| blobs.get(p)) {
-            if !files.iter().any(|(s, _)| s == sha) {
-                write_blobs(
-                    &top,
-                    &checkout.dir,
-                    &[(sha.to_string(), path.unwrap_or_default())],
-                )?;
-            }
+        let path = normalize(&format!("{prefix}/{named}")).unwrap_or_default();
+        let written = files.iter().any(|(_, p)| *p == path);
+        if let (false, Some(sha)) = (written, blobs.get(path.as_str())) {
+            write_blobs(&top, &checkout.dir, &[(sha.to_string(), path)])?;
         }
     }
     Ok(checkout)
