@@ -144,15 +144,43 @@ pub fn paths_from_workspace(root: &std::path::Path, diags: &[Diagnostic]) -> Vec
     diags
         .iter()
         .map(|d| Diagnostic {
-            file: format!("{prefix}{}", d.file),
+            file: under(&prefix, &d.file),
             ..d.clone()
         })
         .collect()
 }
 
+/// `file` (relative to the handbook) under `prefix` (the handbook's folder, ending in `/`),
+/// with the `../` of a file above the handbook (the repository's CODEOWNERS) taken off
+/// the prefix: GitHub matches annotation paths as written.
+fn under(prefix: &str, file: &str) -> String {
+    let mut folders: Vec<&str> = prefix.split('/').filter(|s| !s.is_empty()).collect();
+    let mut rest = file;
+    while let Some(up) = rest.strip_prefix("../") {
+        if folders.pop().is_none() {
+            return format!("{prefix}{file}");
+        }
+        rest = up;
+    }
+    folders.push(rest);
+    folders.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_above_the_handbook_are_named_from_the_repository_root() {
+        assert_eq!(under("handbook/", "content/a.md"), "handbook/content/a.md");
+        assert_eq!(
+            under("handbook/", "../.github/CODEOWNERS"),
+            ".github/CODEOWNERS"
+        );
+        assert_eq!(under("docs/hb/", "../CODEOWNERS"), "docs/CODEOWNERS");
+        assert_eq!(under("", "content/a.md"), "content/a.md");
+        assert_eq!(under("", "../x"), "../x", "above the workspace: as it is");
+    }
 
     #[test]
     fn the_summary_orders_rules_by_count_then_id() {

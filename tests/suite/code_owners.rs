@@ -164,6 +164,28 @@ fn check_reports_codeowners_problems_as_json_with_their_place() {
     );
 }
 
+/// On GitHub, annotations name files from the repository's root: the repository's own
+/// CODEOWNERS is `.github/CODEOWNERS`, not `handbook/../.github/CODEOWNERS`.
+#[test]
+fn github_annotations_name_the_file_from_the_repository_root() {
+    let book = TestBook::fixture("codeowners-monorepo");
+    std::fs::create_dir(book.root().join(".git")).unwrap();
+    let run = book.run(&["check", "--root", "handbook", "--format", "github"]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("::warning file=.github/CODEOWNERS,line=13,col=38::[bad-codeowners]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("::warning file=handbook/content/teams/engineering/payments.md,line=7,col=5::[codeowners-disagree]"),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn gitlab_sections_give_their_default_owners() {
     let book = TestBook::fixture("basic");
