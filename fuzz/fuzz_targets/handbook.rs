@@ -1,7 +1,7 @@
 //! A whole tiny handbook through load → link → Markdown → render: the input is split on
-//! `\n%%\n` into orgbook.toml, a charter, a decision, a page and the home page, written to a
-//! temporary folder (in /dev/shm when there is one), and built in memory (nothing written
-//! to an output folder). No input may panic.
+//! `\n%%\n` into orgbook.toml, a charter, a decision, a page, the home page and a
+//! CODEOWNERS file, written to a temporary folder (in /dev/shm when there is one), and
+//! built in memory (nothing written to an output folder). No input may panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,6 +13,7 @@ const FILES: &[&str] = &[
     "content/decisions/0001-use-postgres.md",
     "content/guide/setup.md",
     "content/_index.md",
+    "CODEOWNERS",
 ];
 
 fn dir() -> &'static std::path::Path {

@@ -37,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
         folder_settings: Default::default(),
         nav_order: Vec::new(),
         static_files: ["static/logo.svg".to_string()].into(),
+        code_owners: None,
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);

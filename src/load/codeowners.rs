@@ -54,7 +54,8 @@ pub struct Rule {
     /// The pattern as the forge reads it (`\ ` unescaped), e.g. `/services/payments/`.
     pub pattern: Spanned<String>,
     /// `@org/team`, `@user`, `@@role` or `email@example.com`, in the order written. Empty:
-    /// the path has no owner (a rule that removes the owners an earlier one gave).
+    /// the path has no owner (a rule that removes the owners an earlier one gave, or a
+    /// GitLab exclusion, `!pom.xml`).
     pub owners: Vec<Spanned<String>>,
     /// The GitLab section the rule is in (`[Documentation]`), if any.
     pub section: Option<String>,
@@ -191,8 +192,9 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Rule> {
             }
         }
         too_many_owners(path, text, &mut owners, &mut reported, diags);
-        if owners.is_empty() && tokens.len() == 1 {
-            // GitLab: a rule without owners in a section takes the section's.
+        // GitLab: a rule without owners in a section takes the section's, except an
+        // exclusion (`!pom.xml`), which leaves its paths unowned.
+        if owners.is_empty() && tokens.len() == 1 && !first.value.starts_with('!') {
             owners = section_owners.clone();
         }
         rules.push(Rule {
@@ -372,10 +374,11 @@ mod tests {
 
     #[test]
     fn gitlab_sections_give_default_owners() {
-        let text = "[Documentation] @acme/docs\ndocs/\nREADME.md @jdoe\n^[Front end][2] @acme/web\n*.css\n[Dd]ocs/ @acme/docs\n";
+        let text = "[Documentation] @acme/docs\ndocs/\nREADME.md @jdoe\n^[Front end][2] @acme/web\n*.css\n[Dd]ocs/ @acme/docs\n!pom.xml\n";
         let (r, d) = rules(text);
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(r.len(), 4);
+        assert_eq!(r.len(), 5);
+        assert!(r[4].owners.is_empty(), "an exclusion takes no default owners");
         assert_eq!(owners(&r[0]), ["@acme/docs"]);
         assert_eq!(r[0].section.as_deref(), Some("Documentation"));
         assert_eq!(
