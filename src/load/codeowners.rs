@@ -6,9 +6,10 @@
 //! around it, in the places GitHub and GitLab look) and reads its rules with their
 //! positions. Matching owners to charters is the link stage's (`link::code_owners`).
 //!
-//! Written by hand rather than with the `codeowners` crate: that crate matches paths, which
-//! orgbook never does, and drops what orgbook needs — each rule's line and column for
-//! diagnostics, GitLab's `[Section]` headers with their default owners, `\ ` in patterns.
+//! Written by hand (docs/design.md, "Choices of crates"): the `codeowners` crate keeps no
+//! positions, and `codeowners-rs` reads GitHub's syntax only (no GitLab `[Section]`
+//! headers with default owners, `!` exclusions, `@@roles`) and brings a path matcher that
+//! orgbook, which lists patterns and never matches paths, does not need.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Spanned;
