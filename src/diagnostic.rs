@@ -111,6 +111,7 @@ codes! {
     TooManyDependencies = "too-many-dependencies",
     PlatformWithoutConsumers = "platform-without-consumers",
     OneWayCollaboration = "one-way-collaboration",
+    SharedCode = "shared-code",
     MetricStale = "metric-stale",
     MetricOffTarget = "metric-off-target",
     SkippedFile = "skipped-file",

@@ -71,6 +71,10 @@ pub const RULES: &[(&str, &str)] = &[
         "Collaborations only one of the two teams mentions",
     ),
     (
+        "shared-code",
+        "Teams CODEOWNERS gives code paths shared with other teams: no one team is accountable for them",
+    ),
+    (
         "metric-stale",
         "Metrics without a data point within the period",
     ),
@@ -283,6 +287,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
     decision_rules(hb, today, &people, &mut findings);
     let depended_on_by = interaction_rules(hb, &mut findings);
     metric_rules(hb, today, &mut findings);
+    shared_code(hb, &mut findings);
     let mut push = |rule: &'static str, doc: DocId, message: String| {
         findings.push(finding_at_key(hb, rule, doc, message))
     };
@@ -341,6 +346,69 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
         quarters: quarters(hb),
         people,
         depended_on_by,
+    }
+}
+
+/// The paths CODEOWNERS gives a team together with other teams (any one of them may
+/// approve a change, none is accountable for it): one finding a team, at its `codeowners`
+/// key, else its `owns`, else its `name`.
+fn shared_code(hb: &Handbook, findings: &mut Vec<Finding>) {
+    /// Paths named in a finding before "and N more".
+    const NAMED: usize = 3;
+    let owners = &hb.code_owners;
+    let Some(file) = &owners.file else { return };
+    for (slug, rules) in &owners.by_team {
+        let Some((&id, c)) = hb.teams.get(slug).zip(hb.team(slug).map(|(_, c)| c)) else {
+            continue;
+        };
+        let shared: Vec<usize> = rules
+            .iter()
+            .copied()
+            .filter(|&i| owners.rule_teams[i].len() > 1)
+            .collect();
+        if shared.is_empty() {
+            continue;
+        }
+        let named: Vec<String> = shared
+            .iter()
+            .take(NAMED)
+            .map(|&i| {
+                let others: Vec<&str> = owners.rule_teams[i]
+                    .iter()
+                    .filter(|s| *s != slug)
+                    .map(|s| hb.team(s).map_or(s.as_str(), |(_, t)| t.name.as_str()))
+                    .collect();
+                format!(
+                    "`{}` (with {})",
+                    file.rules[i].pattern.value,
+                    others.join(", ")
+                )
+            })
+            .collect();
+        let more = match shared.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let paths = if shared.len() == 1 { "path" } else { "paths" };
+        let source = &hb.docs[id].source;
+        let front = &source.text[..source.body_start];
+        let span = ["codeowners", "owns", "name"]
+            .iter()
+            .find_map(|k| find_key(front, k))
+            .unwrap_or(0..0);
+        findings.push(Finding {
+            rule: "shared-code",
+            doc: id,
+            message: format!(
+                "{} shares {} code {paths} with other teams in {}: {}{more}",
+                c.name,
+                shared.len(),
+                file.path,
+                named.join(", ")
+            ),
+            span,
+            person: None,
+        });
     }
 }
 
@@ -874,6 +942,9 @@ fn help_for(rule: &str) -> &'static str {
         }
         "one-way-collaboration" => {
             "agree with the other team and add the matching [[interactions]] entry to its charter"
+        }
+        "shared-code" => {
+            "agree which team owns each path and give it to that team alone in CODEOWNERS (the other can still review)"
         }
         "metric-stale" => "add a recent [date, value] pair to the metric's `history`",
         "metric-off-target" => "look at what moved the metric away from its target",

@@ -379,7 +379,10 @@ mod tests {
         let (r, d) = rules(text);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(r.len(), 5);
-        assert!(r[4].owners.is_empty(), "an exclusion takes no default owners");
+        assert!(
+            r[4].owners.is_empty(),
+            "an exclusion takes no default owners"
+        );
         assert_eq!(owners(&r[0]), ["@acme/docs"]);
         assert_eq!(r[0].section.as_deref(), Some("Documentation"));
         assert_eq!(

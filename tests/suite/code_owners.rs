@@ -32,10 +32,20 @@ fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
         // A charter that claims a path the file gives another team.
         .stderr_has("warning[codeowners-disagree]: this charter owns `services/ledger`, but ../.github/CODEOWNERS line 18 gives `/services/ledger/` to @acme/ledger")
         .stderr_has("--> content/teams/engineering/payments.md:7:5")
+        // A path given to two teams is an org health finding for each, at the charter.
+        .stderr_has("note[shared-code]: Payments shares 1 code path with other teams in ../.github/CODEOWNERS: `/services/payments/fraud/` (with Risk)")
+        .stderr_has("note[shared-code]: Risk shares 1 code path")
         // Teams that have a charter are no warning, whatever the case of the handle.
         .stderr_lacks("`@acme/payments`")
         .stderr_lacks("`@acme/Risk`")
         .stderr_lacks("`@acme/checkout-eng`");
+
+    let health = book.html("health.html");
+    let shared: Vec<String> = texts(&health, "li")
+        .into_iter()
+        .filter(|t| t.contains("shares 1 code path"))
+        .collect();
+    assert_eq!(shared.len(), 2, "{shared:?}");
 
     // A team's page lists its paths, in the file's order, with the other owners.
     let payments = book.html("teams/payments.html");
@@ -193,7 +203,12 @@ fn gitlab_sections_give_their_default_owners() {
         ".gitlab/CODEOWNERS",
         "# GitLab\n[API] @acme/api\n/api/\n/api/docs/ @acme/web\n\n^[Web pages][2] @acme/web\n/site/\n*.css @acme/web @acme/api\n",
     );
-    book.build().success().stderr_lacks("CODEOWNERS");
+    book.build()
+        .success()
+        .stderr_lacks("bad-codeowners")
+        .stderr_lacks("unknown-code-owner")
+        // `*.css` is the two teams'.
+        .stderr_has("note[shared-code]: API shares 1 code path with other teams in .gitlab/CODEOWNERS: `*.css` (with Web)");
     let api = book.html("teams/api.html");
     assert_eq!(texts(&api, ".code-paths li code"), ["/api/", "*.css"]);
     let web = book.html("teams/web.html");

@@ -295,6 +295,7 @@ fn bundled_example_has_its_deliberate_findings() {
         "too-many-dependencies",
         "platform-without-consumers",
         "one-way-collaboration",
+        "shared-code",
         "metric-stale",
         "metric-off-target",
     ] {

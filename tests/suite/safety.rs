@@ -1490,6 +1490,10 @@ mod codes {
                 ),
             );
         }),
+        (Code::SharedCode, |b| {
+            b.write("CODEOWNERS", "/ci/ @acme/platform @acme/keen\n");
+            b.write("content/teams/keen.md", &charter("Keen", ""));
+        }),
         (Code::MetricStale, |b| {
             b.write(
                 "content/teams/old.md",
