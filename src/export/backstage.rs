@@ -38,6 +38,10 @@ pub struct Metadata {
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// `github.com/team-slug` (`org/team`) for a charter that names its GitHub team in
+    /// `codeowners`: what Backstage's GitHub org provider writes on the same Group.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub annotations: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -123,6 +127,15 @@ pub fn entity_name(text: &str, fallback: &str) -> String {
     } else {
         name
     }
+}
+
+/// `@org/team` → `org/team`, the form of Backstage's `github.com/team-slug`; `None` for a
+/// person or a GitLab subgroup path.
+fn github_team_slug(handle: &str) -> Option<String> {
+    let slug = handle.trim().strip_prefix('@')?;
+    let (org, team) = slug.split_once('/')?;
+    let ok = |s: &str| !s.is_empty() && !s.contains(['/', '@', ' ']);
+    (ok(org) && ok(team)).then(|| slug.to_string())
 }
 
 /// True when `name` follows Backstage's default naming rules for `metadata.name`.
@@ -241,6 +254,13 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                         })
                         .into_iter()
                         .collect(),
+                    annotations: c
+                        .codeowners
+                        .iter()
+                        .find_map(|h| github_team_slug(&h.value))
+                        .map(|slug| ("github.com/team-slug".to_string(), slug))
+                        .into_iter()
+                        .collect(),
                 },
                 spec: GroupSpec {
                     group_type: match c.kind {
@@ -276,6 +296,7 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                 title: Some(person.clone()),
                 description: None,
                 links: Vec::new(),
+                annotations: BTreeMap::new(),
             },
             spec: UserSpec {
                 profile: Profile {
@@ -318,6 +339,7 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                 title: Some((*text).to_owned()),
                 description: None,
                 links: Vec::new(),
+                annotations: BTreeMap::new(),
             },
             spec: ComponentSpec {
                 component_type: "other",
@@ -362,6 +384,7 @@ pub fn location(hb: &Handbook) -> Entity<LocationSpec> {
                 hb.config.title
             )),
             links: Vec::new(),
+            annotations: BTreeMap::new(),
         },
         spec: LocationSpec {
             targets: vec![

@@ -32,6 +32,9 @@ pub struct Entity {
     pub description: Option<String>,
     pub spec: Value,
     pub file: String,
+    /// `metadata.annotations["github.com/team-slug"]` (`org/team`), as Backstage's GitHub
+    /// org provider writes it: the team's name in CODEOWNERS.
+    pub github_team: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -156,6 +159,13 @@ fn entity(v: &Value, file: &str) -> Option<Entity> {
         description: text("description"),
         spec: v.get("spec").cloned().unwrap_or(Value::Null),
         file: file.to_owned(),
+        github_team: meta
+            .get("annotations")
+            .and_then(|a| a.get("github.com/team-slug"))
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| s.contains('/') && !s.starts_with('/'))
+            .map(str::to_owned),
     })
 }
 
@@ -502,6 +512,8 @@ struct CharterFrontMatter<'a> {
     members: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     owns: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    codeowners: Vec<String>,
     reviewed: toml::value::Datetime,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     contact: BTreeMap<&'a str, &'a str>,
@@ -523,6 +535,7 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
         problem: g.is_team.then_some(scaffold::PLACEHOLDER_PROBLEM),
         members: g.members.iter().map(String::as_str).collect(),
         owns: g.owns.iter().map(String::as_str).collect(),
+        codeowners: e.github_team.iter().map(|t| format!("@{t}")).collect(),
         reviewed: toml::value::Datetime {
             date: Some(toml::value::Date {
                 year: u16::try_from(today.year()).unwrap_or(0),

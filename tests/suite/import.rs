@@ -775,5 +775,19 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
         ["Artist Lookup", "Playback Order", "podcast-api"]
     );
     assert_eq!(a["backstage"].3, ["Artists"]);
+    // The GitHub team Backstage's annotation names is the charter's CODEOWNERS team, and
+    // goes back out as the same annotation.
+    for book in [&first, &second] {
+        let team_a = book.read("content/teams/acme-corp/infrastructure/backstage/team-a.md");
+        assert!(
+            team_a.contains("codeowners = [\"@acme-corp/team-a-eng\"]"),
+            "{team_a}"
+        );
+    }
+    let exported_groups = std::fs::read_to_string(exported.join("groups.yaml")).unwrap();
+    assert!(
+        exported_groups.contains("github.com/team-slug: acme-corp/team-a-eng"),
+        "{exported_groups}"
+    );
     builds_clean(&second);
 }
