@@ -6,7 +6,8 @@
 //! else that looks like a team is reported once, at its first line, with the charter it
 //! most likely means. People, roles and emails stay as written. A charter whose `owns`
 //! item is a path the file gives to another team gets a warning at that item: the two
-//! places an organisation writes down ownership should not contradict each other.
+//! places an organisation writes down ownership should not contradict each other. A
+//! handbook without charters (a docs site) leaves the file aside.
 
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::load::codeowners::{CodeOwnersFile, team_name};
@@ -79,9 +80,13 @@ pub fn resolve(
     teams: &BTreeMap<String, DocId>,
     diags: &mut Vec<Diagnostic>,
 ) -> CodeOwnership {
-    let Some(file) = file else {
+    // A handbook without charters (a docs site built with orgbook) has no team for the
+    // file to name: reading it would only report every team in it as unknown.
+    let Some(file) = file.filter(|_| !teams.is_empty()) else {
         return CodeOwnership::default();
     };
+    // Cloned, not taken: `serve` links the same file again after each edit.
+    diags.extend(file.problems.iter().cloned());
     // Handles charters claim, first claim (in path order) wins; a second is reported.
     let mut claimed: HashMap<String, (String, DocId)> = HashMap::new();
     for (slug, &id) in teams {

@@ -47,6 +47,9 @@ pub struct CodeOwnersFile {
     /// Its text, for diagnostics' source lines.
     pub text: String,
     pub rules: Vec<Rule>,
+    /// What is wrong in it (tokens that are no owner…), reported by the link stage once it
+    /// knows the handbook has charters for the file to name.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// One line that gives a path pattern to owners.
@@ -129,12 +132,14 @@ pub fn read(
             return None;
         }
     };
-    let rules = parse(&path, &text, diags);
+    let mut problems = Vec::new();
+    let rules = parse(&path, &text, &mut problems);
     Some(CodeOwnersFile {
         path,
         absolute,
         text,
         rules,
+        problems,
     })
 }
 

@@ -1592,7 +1592,10 @@ fn codeowners_edits_reach_the_pages() {
             "content/teams/api.md",
             &charter("API", "team", None, &["Bob"]),
         ),
-        ("CODEOWNERS", "/web/ @acme/web\n/api/ @acme/api-eng\n"),
+        (
+            "CODEOWNERS",
+            "/web/ @acme/web\n/api/ @acme/api-eng\n/ops/ ops-team\n",
+        ),
     ]);
     let (mut model, _) = served(&book);
     let page =
@@ -1611,7 +1614,7 @@ fn codeowners_edits_reach_the_pages() {
     );
     book.write(
         "CODEOWNERS",
-        "/web/ @acme/web\n/web/assets/ @acme/web\n/api/ @acme/api-eng\n",
+        "/web/ @acme/web\n/web/assets/ @acme/web\n/api/ @acme/api-eng\n/ops/ ops-team\n",
     );
     let r = update(&mut model, &change);
     assert_good(&model, &r, "CODEOWNERS edited");
@@ -1626,6 +1629,13 @@ fn codeowners_edits_reach_the_pages() {
         ),
     );
     assert_good(&model, &r, "charter names its team");
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == "bad-codeowners" && d.line == 4),
+        "the file's problems are reported after a charter edit too: {:?}",
+        r.diagnostics
+    );
     assert!(page(&model, "teams/api.html").contains("<code>/api/</code>"));
     assert!(page(&model, "ownership.html").contains("<code>/api/</code>"));
 

@@ -246,6 +246,19 @@ fn codeowners_can_be_named_or_turned_off() {
     assert!(texts(&book.html("teams/web.html"), ".code-paths li").is_empty());
     let json: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
     assert!(json.get("code").is_none(), "{json}");
+    // A handbook without charters (a docs site) leaves the file aside: no warnings.
+    let docs_site = TestBook::fixture("docusaurus");
+    docs_site.write(
+        ".github/CODEOWNERS",
+        "* @acme/docs-team\n/tools/ tools-team\n",
+    );
+    docs_site
+        .build()
+        .success()
+        .stderr_lacks("codeowners")
+        .stderr_lacks("code-owner");
+    let json: Value = serde_json::from_str(&docs_site.output_file("api/ownership.json")).unwrap();
+    assert!(json.get("code").is_none(), "{json}");
     // A named file that is not there is an error in orgbook.toml, and nothing is written.
     let before = book.output_file("teams/web.html");
     book.edit(
