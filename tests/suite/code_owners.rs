@@ -300,18 +300,9 @@ fn diff_between_revisions_lists_code_that_changed_teams() {
     git(repo, &["commit", "-q", "-am", "ledger back to payments"]);
     let handbook = repo.join("handbook");
     let diff = |args: &[&str]| {
-        let out = std::process::Command::new(crate::harness::BIN)
-            .args(args)
-            .current_dir(&handbook)
-            .env("ORGBOOK_TODAY", "2026-11-25")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let run = crate::harness::run_in(&handbook, args);
+        run.success();
+        run.stdout
     };
     let md = diff(&["diff", "HEAD~1", "HEAD"]);
     assert!(

@@ -162,13 +162,7 @@ impl TestBook {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(BIN)
-            .args(args)
-            .current_dir(self.root())
-            .env("ORGBOOK_TODAY", "2026-11-25")
-            .output()
-            .unwrap();
-        Run::from(out)
+        run_in(self.root(), args)
     }
 
     pub fn build(&self) -> Run {
@@ -184,6 +178,18 @@ impl TestBook {
     pub fn html(&self, rel: &str) -> Html {
         Html::parse_document(&self.output_file(rel))
     }
+}
+
+/// Runs the binary in `dir` (a handbook's folder, or a folder inside one), on the tests'
+/// fixed date.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("ORGBOOK_TODAY", "2026-11-25")
+        .output()
+        .unwrap();
+    Run::from(out)
 }
 
 pub fn sel(s: &str) -> Selector {
