@@ -107,6 +107,24 @@ pub fn read(
         };
         d.with_help("`[codeowners] file` in orgbook.toml names the file, relative to the handbook's folder; `read = false` turns it off")
     };
+    // Only a file of the repository that holds the handbook (of the handbook's folder,
+    // outside one), symlinks followed, and none in a folder of credentials: the file's
+    // text is published (api/ownership.json), so a config or a symlink must not be able
+    // to publish `~/.ssh/id_rsa`.
+    if let Ok(real) = absolute.canonicalize() {
+        let inside = boundary(root);
+        let private = real.strip_prefix(&inside).ok().is_some_and(|rel| {
+            rel.components().any(|c| {
+                super::include::PRIVATE_FOLDERS.contains(&c.as_os_str().to_string_lossy().as_ref())
+            })
+        });
+        if !real.starts_with(&inside) || private {
+            diags.push(problem(format!(
+                "{path} is outside the repository that holds the handbook, or in a folder of credentials; it is not read"
+            )));
+            return None;
+        }
+    }
     match std::fs::metadata(&absolute) {
         Ok(meta) if meta.is_file() && meta.len() <= MAX_BYTES => {}
         Ok(meta) if meta.is_file() => {
@@ -141,6 +159,16 @@ pub fn read(
         rules,
         problems,
     })
+}
+
+/// The folder a CODEOWNERS file must be in: the git repository that holds the handbook at
+/// `root` (its nearest folder with a `.git`), else the handbook's folder; canonical.
+fn boundary(root: &Path) -> PathBuf {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    root.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&root)
+        .to_path_buf()
 }
 
 /// `absolute` relative to `root`, `/`-separated, with `..` when it is above it.
@@ -465,5 +493,31 @@ mod tests {
             (diags[0].code, diags[0].is_error()),
             ("bad-codeowners", true)
         );
+        // Nothing outside the repository, nor in a folder of credentials, symlinks followed.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "key @acme/x\n").unwrap();
+        let far = outside.path().join("secret").to_string_lossy().into_owned();
+        std::fs::create_dir_all(repo.join(".ssh")).unwrap();
+        std::fs::write(repo.join(".ssh/id_rsa"), "key @acme/x\n").unwrap();
+        for named in [far.as_str(), "../.ssh/id_rsa"] {
+            let mut diags = Vec::new();
+            assert!(read(&root, Some(named), &mut diags).is_none(), "{named}");
+            assert!(
+                diags[0].message.contains("it is not read"),
+                "{named}: {diags:?}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            std::fs::remove_file(root.join("docs/CODEOWNERS")).unwrap();
+            std::os::unix::fs::symlink(outside.path().join("secret"), root.join("docs/CODEOWNERS"))
+                .unwrap();
+            let mut diags = Vec::new();
+            assert!(read(&root, None, &mut diags).is_none());
+            assert!(
+                diags[0].message.contains("outside the repository"),
+                "{diags:?}"
+            );
+        }
     }
 }

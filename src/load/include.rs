@@ -20,6 +20,12 @@ use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+/// Folders of version control and credentials: where secrets live. Nothing in them is
+/// ever read into a page (`CODEOWNERS` applies the same rule).
+pub const PRIVATE_FOLDERS: &[&str] = &[
+    ".git", ".hg", ".svn", ".ssh", ".aws", ".gnupg", ".docker", ".kube",
+];
+
 /// Where a run of a document's lines came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -524,11 +530,12 @@ impl Expander<'_> {
             return Err(Refused::Outside);
         };
         self.files.push(normal.clone());
-        const PRIVATE: &[&str] = &[
-            ".git", ".hg", ".svn", ".ssh", ".aws", ".gnupg", ".docker", ".kube",
-        ];
         let file_name = normal.rsplit('/').next().unwrap_or(&normal);
-        if file_name.starts_with('.') || normal.split('/').any(|part| PRIVATE.contains(&part)) {
+        if file_name.starts_with('.')
+            || normal
+                .split('/')
+                .any(|part| PRIVATE_FOLDERS.contains(&part))
+        {
             return Err(Refused::Hidden);
         }
         let path = self.root.join(&normal);
