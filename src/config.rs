@@ -45,6 +45,9 @@ pub struct RepositoryConfig {
     /// Edit link template with `{url}`, `{branch}` and `{path}` (the source file's path
     /// relative to the handbook root); GitHub's pattern when unset.
     pub edit_url: Option<String>,
+    /// Link to a folder or file of the repository, with `{url}`, `{branch}` and `{path}`
+    /// (relative to the repository's root), for CODEOWNERS paths; GitHub's when unset.
+    pub tree_url: Option<String>,
 }
 
 /// `[links]`: how hard a broken internal link fails (Zola's `internal_level`).
@@ -311,7 +314,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.repository.url = t.opt_str("url");
         config.repository.branch = t.opt_str("branch");
         config.repository.edit_url = t.opt_str("edit_url");
-        t.finish(&["url", "branch", "edit_url"]);
+        config.repository.tree_url = t.opt_str("tree_url");
+        t.finish(&["url", "branch", "edit_url", "tree_url"]);
     }
     if let Some(owners) = f.opt_table("codeowners") {
         let mut t = f.child(owners, "[codeowners]");

@@ -178,6 +178,9 @@ pub struct TeamCode {
 #[derive(Serialize)]
 pub struct CodePath {
     pub pattern: String,
+    /// The folder or file in the repository (`[repository] tree_url`), for a pattern that
+    /// names one path (anchored, no wildcard); else `null`.
+    pub url: Option<String>,
     /// Its line in the file.
     pub line: u32,
     /// The GitLab section it is in.
@@ -483,6 +486,8 @@ pub struct OwnershipItem {
     pub item: String,
     /// A CODEOWNERS path pattern, not a charter's `owns` item: its line in the file.
     pub code_line: Option<u32>,
+    /// For such a pattern, its place in the repository, as [`CodePath::url`].
+    pub code_url: Option<String>,
     pub team: Link,
     /// The owning team's group (top-level ancestor), if any.
     pub group: Option<Link>,

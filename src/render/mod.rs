@@ -487,6 +487,37 @@ impl<'a> Renderer<'a> {
         t
     }
 
+    /// Where CODEOWNERS pattern `pattern` is in the repository, when `[repository] url` is
+    /// set and the pattern names one path: anchored (a leading or inner `/`, as in
+    /// `.gitignore`), without wildcards or `!`.
+    pub(crate) fn code_url(&self, pattern: &str) -> Option<String> {
+        let repo = &self.handbook.config.repository;
+        let url = repo.url.as_deref()?;
+        let path = pattern.trim_end_matches('/');
+        let anchored = path.starts_with('/') || path.trim_start_matches('/').contains('/');
+        if !anchored || pattern.starts_with('!') || path.contains(['*', '?', '[', '\\']) {
+            return None;
+        }
+        let path = path.trim_start_matches('/');
+        if path.is_empty()
+            || path
+                .split('/')
+                .any(|s| s.is_empty() || s == "." || s == "..")
+        {
+            return None;
+        }
+        let template = repo
+            .tree_url
+            .as_deref()
+            .unwrap_or("{url}/tree/{branch}/{path}");
+        Some(
+            template
+                .replace("{url}", url.trim_end_matches('/'))
+                .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
+                .replace("{path}", &crate::markdown::encode_path(path)),
+        )
+    }
+
     /// The code paths CODEOWNERS gives team `slug`, the first of them listed.
     fn team_code(&self, slug: &str) -> Option<TeamCode> {
         let owners = &self.handbook.code_owners;
@@ -502,6 +533,7 @@ impl<'a> Renderer<'a> {
                 let teams = &owners.rule_teams[i];
                 CodePath {
                     pattern: rule.pattern.value.clone(),
+                    url: self.code_url(&rule.pattern.value),
                     line: rule.line,
                     section: rule.section.clone(),
                     shared_with: teams

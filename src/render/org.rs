@@ -772,6 +772,7 @@ impl Renderer<'_> {
                 });
             let entry = OwnershipItem {
                 item: item.to_string(),
+                code_url: code_line.and_then(|_| self.code_url(item)),
                 code_line,
                 team: Link {
                     title: c.name.clone(),

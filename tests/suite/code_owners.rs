@@ -59,13 +59,21 @@ fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
     );
     let shared = texts(&payments, ".code-paths li");
     assert!(shared[1].contains("with Risk"), "{shared:?}");
-    let risk_link = crate::harness::hrefs(&payments, ".code-paths li a");
+    let risk_link = crate::harness::hrefs(&payments, ".code-paths li .muted a");
     assert_eq!(risk_link, ["../teams/risk.html"]);
     // `codeowners` in the charter names the GitHub team; `\ ` is a space in a path.
     let checkout = book.html("teams/checkout.html");
     assert_eq!(
         texts(&checkout, ".code-paths li code"),
         ["/services/checkout/", "/web/checkout flow/"]
+    );
+    // With `[repository] url`, a pattern that names one folder or file links to it.
+    assert_eq!(
+        crate::harness::hrefs(&checkout, ".code-paths li > a"),
+        [
+            "https://github.com/acme/monorepo/tree/main/services/checkout",
+            "https://github.com/acme/monorepo/tree/main/web/checkout%20flow"
+        ]
     );
     // The catch-all and a rule shared with a team without charter.
     let platform = book.html("teams/platform-eng.html");
@@ -74,6 +82,14 @@ fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
     assert!(
         rows[1].starts_with("/.github/") && rows[1].contains("@acme/security-reviewers"),
         "{rows:?}"
+    );
+    // `*` matches everything: no one place to link to.
+    assert_eq!(
+        crate::harness::hrefs(&platform, ".code-paths li > a"),
+        [
+            "https://github.com/acme/monorepo/tree/main/.github",
+            "https://github.com/acme/monorepo/tree/main/tools"
+        ]
     );
     // A team the file does not name has no code section.
     assert!(texts(&book.html("teams/engineering.html"), ".code-paths li").is_empty());
