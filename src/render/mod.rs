@@ -487,35 +487,9 @@ impl<'a> Renderer<'a> {
         t
     }
 
-    /// Where CODEOWNERS pattern `pattern` is in the repository, when `[repository] url` is
-    /// set and the pattern names one path: anchored (a leading or inner `/`, as in
-    /// `.gitignore`), without wildcards or `!`.
+    /// Where CODEOWNERS pattern `pattern` is in the repository ([`code_link`]).
     pub(crate) fn code_url(&self, pattern: &str) -> Option<String> {
-        let repo = &self.handbook.config.repository;
-        let url = repo.url.as_deref()?;
-        let path = pattern.trim_end_matches('/');
-        let anchored = path.starts_with('/') || path.trim_start_matches('/').contains('/');
-        if !anchored || pattern.starts_with('!') || path.contains(['*', '?', '[', '\\']) {
-            return None;
-        }
-        let path = path.trim_start_matches('/');
-        if path.is_empty()
-            || path
-                .split('/')
-                .any(|s| s.is_empty() || s == "." || s == "..")
-        {
-            return None;
-        }
-        let template = repo
-            .tree_url
-            .as_deref()
-            .unwrap_or("{url}/tree/{branch}/{path}");
-        Some(
-            template
-                .replace("{url}", url.trim_end_matches('/'))
-                .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
-                .replace("{path}", &crate::markdown::encode_path(path)),
-        )
+        code_link(&self.handbook.config.repository, pattern)
     }
 
     /// The code paths CODEOWNERS gives team `slug`, the first of them listed.
@@ -1516,5 +1490,89 @@ mod template_error_tests {
         assert_eq!(super::tera_location(msg), Some((3, 4)));
         assert_eq!(super::tera_location("--> page.html:0:1"), None);
         assert_eq!(super::tera_location("no location"), None);
+    }
+}
+
+/// Where CODEOWNERS pattern `pattern` is in the repository, when `[repository] url` is set
+/// and the pattern names one path: anchored (a leading or inner `/`, as in `.gitignore`),
+/// without wildcards or `!`. The link follows `tree_url`; unset, the form of `edit_url`'s
+/// forge (GitLab's `/-/edit/` gives `/-/tree/`, Gitea's `/_edit/` gives `/src/branch/`),
+/// else GitHub's.
+pub fn code_link(repo: &crate::config::RepositoryConfig, pattern: &str) -> Option<String> {
+    let url = repo.url.as_deref()?;
+    let path = pattern.trim_end_matches('/');
+    let anchored = path.starts_with('/') || path.trim_start_matches('/').contains('/');
+    if !anchored || pattern.starts_with('!') || path.contains(['*', '?', '[', '\\']) {
+        return None;
+    }
+    let path = path.trim_start_matches('/');
+    if path.is_empty()
+        || path
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        return None;
+    }
+    let edit = repo.edit_url.as_deref().unwrap_or("");
+    let template = match repo.tree_url.as_deref() {
+        Some(t) => t,
+        None if edit.contains("/-/edit/") => "{url}/-/tree/{branch}/{path}",
+        None if edit.contains("/_edit/") => "{url}/src/branch/{branch}/{path}",
+        None => "{url}/tree/{branch}/{path}",
+    };
+    Some(
+        template
+            .replace("{url}", url.trim_end_matches('/'))
+            .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
+            .replace("{path}", &crate::markdown::encode_path(path)),
+    )
+}
+
+#[cfg(test)]
+mod code_link_tests {
+    #[test]
+    fn code_paths_link_to_one_place_in_the_forge_of_edit_url() {
+        let mut repo = crate::config::RepositoryConfig {
+            url: Some("https://github.com/acme/mono/".into()),
+            ..Default::default()
+        };
+        let link = |repo: &crate::config::RepositoryConfig, p: &str| super::code_link(repo, p);
+        assert_eq!(
+            link(&repo, "/services/my api/").as_deref(),
+            Some("https://github.com/acme/mono/tree/main/services/my%20api")
+        );
+        assert_eq!(
+            link(&repo, "docs/api/").as_deref(),
+            Some("https://github.com/acme/mono/tree/main/docs/api")
+        );
+        for many in [
+            "*",
+            "docs/",
+            "Makefile",
+            "*.go",
+            "/src/**/x",
+            "!/gen/",
+            "/a/../b/",
+        ] {
+            assert_eq!(link(&repo, many), None, "{many}");
+        }
+        repo.branch = Some("trunk".into());
+        repo.edit_url = Some("{url}/-/edit/{branch}/{path}".into());
+        assert_eq!(
+            link(&repo, "/ci/").as_deref(),
+            Some("https://github.com/acme/mono/-/tree/trunk/ci")
+        );
+        repo.edit_url = Some("{url}/_edit/{branch}/{path}".into());
+        assert_eq!(
+            link(&repo, "/ci/").as_deref(),
+            Some("https://github.com/acme/mono/src/branch/trunk/ci")
+        );
+        repo.tree_url = Some("{url}/browse/{path}?at={branch}".into());
+        assert_eq!(
+            link(&repo, "/ci/").as_deref(),
+            Some("https://github.com/acme/mono/browse/ci?at=trunk")
+        );
+        repo.url = None;
+        assert_eq!(link(&repo, "/ci/"), None);
     }
 }
