@@ -3,7 +3,7 @@
 //! regenerated on any charter or decision change.
 
 use super::context::*;
-use super::{OutputFile, Renderer};
+use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::health::{Health, RULES};
 use crate::model::Spanned;
@@ -292,6 +292,9 @@ fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
         stack.extend(n.children.iter().rev());
     }
 }
+
+/// The CODEOWNERS rules the ownership index's path box fetches ([`Renderer::code_rules_file`]).
+pub const CODE_RULES_PATH: &str = "ownership/code.json";
 
 /// Items on one page of the ownership index (250–400 bytes each, so a part stays under
 /// 300 KB).
@@ -721,6 +724,34 @@ impl Renderer<'_> {
         out
     }
 
+    /// `ownership/code.json`, what the index's "Who owns a file or folder?" box
+    /// (`orgbook/owner.js`) matches a path against: every CODEOWNERS rule in the file's
+    /// order as `[pattern, line, [[team, url]…], [other owner…]]`. Only for a handbook with
+    /// the file; it grows with the file, not with the handbook, and is fetched on first use.
+    fn code_rules_file(&self) -> Option<OutputFile> {
+        let hb = self.handbook;
+        let owners = &hb.code_owners;
+        let file = owners.file.as_ref()?;
+        let rules: Vec<serde_json::Value> = file
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let teams: Vec<serde_json::Value> = owners.rule_teams[i]
+                    .iter()
+                    .filter_map(|s| hb.team(s))
+                    .map(|(d, c)| serde_json::json!([c.name, d.url]))
+                    .collect();
+                serde_json::json!([r.pattern.value, r.line, teams, owners.rule_others[i]])
+            })
+            .collect();
+        let json = serde_json::json!({ "file": file.path, "rules": rules });
+        Some(OutputFile {
+            path: CODE_RULES_PATH.into(),
+            contents: FileContents::Bytes(json.to_string().into_bytes()),
+        })
+    }
+
     pub(super) fn ownership_page(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let hb = self.handbook;
         let mut letters: Vec<OwnershipLetter> = Vec::new();
@@ -856,6 +887,7 @@ impl Renderer<'_> {
             })
             .collect();
         let pagers = super::paginate::pagers(&parts);
+        let rules_file = self.code_rules_file();
         chunks
             .into_iter()
             .zip(pagers)
@@ -876,6 +908,7 @@ impl Renderer<'_> {
                 };
                 self.render("ownership.html", &url, &ctx)
             })
+            .chain(rules_file.map(Ok))
             .collect()
     }
 

@@ -83,6 +83,12 @@ fn make_site(scratch: &Path) -> TestBook {
     long.push_str(&"x_{1} + \\frac{a}{b} + ".repeat(40));
     long.push_str("x_{2}\n$$\n");
     book.write("content/how-we-work/long-read.md", &long);
+    // The repository's CODEOWNERS: team pages get a Code section, the ownership index its
+    // path box (both checked by axe and on a phone below, with the other page types).
+    book.write(
+        "CODEOWNERS",
+        "# Kettleby monorepo\n*                        @kettleby/infrastructure\n/services/payments/      @kettleby/payments\n/services/payments/fx/   @kettleby/payments @kettleby/invoicing jane@kettleby.example\n/services/invoicing/     @kettleby/invoicing\n/generated/\n",
+    );
     book
 }
 
@@ -319,6 +325,35 @@ fn org_map_find_a_team_jumps_to_and_marks_the_team() {
             |v| v[0] == "#om-payments" && v[1] == true,
         )
         .await;
+    });
+}
+
+/// "Who owns a file or folder?" on the ownership index: the last CODEOWNERS rule that
+/// matches the typed path names its teams, linked to their pages.
+#[test]
+fn ownership_index_names_the_owner_of_a_typed_path() {
+    SITE.browse(|client, server| async move {
+        open(client, server, "ownership.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("owner-of-path"))
+            .await
+            .unwrap();
+        input.send_keys("services/payments/fx/rates.go").await.unwrap();
+        let shown = |v: &Value, want: &str| v[0].as_str().unwrap_or("").contains(want);
+        let read = "const o = document.querySelector('#owner-of output'); return [o.textContent, Array.from(o.querySelectorAll('a'), a => a.getAttribute('href'))];";
+        let v = wait_js(client, "the owners of a path", read, |v| {
+            shown(v, "is owned by Payments, Invoicing, jane@kettleby.example")
+        })
+        .await;
+        assert_eq!(v[1], serde_json::json!(["teams/payments.html", "teams/invoicing.html"]));
+        assert!(shown(&v, "(/services/payments/fx/, CODEOWNERS line 4)"), "{v}");
+        // A path under a rule that names no owner, and the catch-all.
+        input.clear().await.unwrap();
+        input.send_keys("generated/schema.json").await.unwrap();
+        wait_js(client, "no owner", read, |v| shown(v, "no code owner; the last rule that matches it names none")).await;
+        input.clear().await.unwrap();
+        input.send_keys("README.md").await.unwrap();
+        wait_js(client, "the catch-all's owner", read, |v| shown(v, "is owned by Infrastructure (*, CODEOWNERS line 2)")).await;
     });
 }
 

@@ -121,6 +121,34 @@ fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
     );
     crate::harness::check_all_links(&book.out(), &["404.html"]);
 
+    // The index's "Who owns a file or folder?" box: its form, and the rules it matches a
+    // path against, in the file's order, with team names and pages.
+    assert_eq!(
+        crate::harness::texts(&index, "form#owner-of label"),
+        ["Who owns a file or folder?"]
+    );
+    let code: Value = serde_json::from_str(&book.output_file("ownership/code.json")).unwrap();
+    assert_eq!(code["file"], "../.github/CODEOWNERS");
+    let fraud = code["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "/services/payments/fraud/")
+        .unwrap();
+    assert_eq!(
+        fraud,
+        &serde_json::json!([
+            "/services/payments/fraud/",
+            17,
+            [
+                ["Payments", "teams/payments.html"],
+                ["Risk", "teams/risk.html"]
+            ],
+            []
+        ])
+    );
+    crate::search_js::run_js("owner_of.js", &[]);
+
     // api/ownership.json carries every rule, with the matched teams and the rest.
     let api: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
     assert_valid(&validator("ownershipFile"), &api, "api/ownership.json");
