@@ -358,7 +358,10 @@ fn shared_code(hb: &Handbook, findings: &mut Vec<Finding>) {
     let owners = &hb.code_owners;
     let Some(file) = &owners.file else { return };
     for (slug, rules) in &owners.by_team {
-        let Some((&id, c)) = hb.teams.get(slug).zip(hb.team(slug).map(|(_, c)| c)) else {
+        let Some(&id) = hb.teams.get(slug) else {
+            continue;
+        };
+        let Some(c) = hb.docs[id].as_team() else {
             continue;
         };
         let shared: Vec<usize> = rules
