@@ -87,7 +87,8 @@ pub fn resolve(
     };
     // Cloned, not taken: `serve` links the same file again after each edit.
     diags.extend(file.problems.iter().cloned());
-    // Handles charters claim, first claim (in path order) wins; a second is reported.
+    // Handles charters claim, the first claim (in slug order) winning; a second is reported,
+    // as is a handle that is no team (CODEOWNERS never names a team otherwise).
     let mut claimed: HashMap<String, (String, DocId)> = HashMap::new();
     for (slug, &id) in teams {
         let Some(c) = docs[id].as_team() else {
@@ -99,6 +100,18 @@ pub fn resolve(
         } in &c.codeowners
         {
             let key = handle.trim().to_lowercase();
+            if team_name(&key).is_none() {
+                diags.push(
+                    Diagnostic::warning(
+                        "bad-codeowners",
+                        &docs[id].source.path,
+                        format!("`{handle}` is not a CODEOWNERS team, so no rule can name it"),
+                    )
+                    .with_help("write the team as the CODEOWNERS file does: `@org/team`")
+                    .at(&docs[id].source.text, span.clone()),
+                );
+                continue;
+            }
             match claimed.get(&key) {
                 Some((other, other_id)) if other != slug => diags.push(
                     Diagnostic::warning(

@@ -303,6 +303,30 @@ fn codeowners_can_be_named_or_turned_off() {
         .stderr_lacks("code-owner");
     let json: Value = serde_json::from_str(&docs_site.output_file("api/ownership.json")).unwrap();
     assert!(json.get("code").is_none(), "{json}");
+    // A charter's `codeowners` entry that is no team, and a team two charters claim.
+    book.write("CODEOWNERS", "/api/ @acme/api\n");
+    book.edit("orgbook.toml", "read = false", "read = true");
+    book.edit(
+        "content/teams/eng/web.md",
+        "+++\nname",
+        "+++\ncodeowners = [\"web-eng\", \"@acme/api\"]\nname",
+    );
+    book.edit(
+        "content/teams/eng/api.md",
+        "+++\nname",
+        "+++\ncodeowners = \"@acme/API\"\nname",
+    );
+    book.build()
+        .success()
+        .stderr_has("warning[bad-codeowners]: `web-eng` is not a CODEOWNERS team, so no rule can name it")
+        .stderr_has("--> content/teams/eng/web.md:2:15")
+        .stderr_has("warning[bad-codeowners]: `@acme/api` is already claimed by content/teams/eng/api.md, so this charter's claim is ignored");
+    assert_eq!(
+        texts(&book.html("teams/api.html"), ".code-paths li code"),
+        ["/api/"]
+    );
+    assert!(texts(&book.html("teams/web.html"), ".code-paths li").is_empty());
+    book.edit("orgbook.toml", "read = true", "read = false");
     // A named file that is not there is an error in orgbook.toml, and nothing is written.
     let before = book.output_file("teams/web.html");
     book.edit(
