@@ -52,6 +52,9 @@ pub struct SiteInfo<'a> {
     pub has_decisions: bool,
     /// The search box's placeholder, naming what this handbook holds.
     pub search_placeholder: &'static str,
+    /// The handbook reads a CODEOWNERS file: the search box answers a typed path with its
+    /// code owners (`search/code.js`).
+    pub has_code_owners: bool,
 }
 
 #[derive(Serialize, Clone)]

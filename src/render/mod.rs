@@ -221,6 +221,7 @@ impl<'a> Renderer<'a> {
                     !self.handbook.teams.is_empty(),
                     !self.handbook.decisions.is_empty(),
                 ),
+                has_code_owners: self.handbook.code_owners.file.is_some(),
             },
             root: root_prefix(url),
             url: url.to_string(),

@@ -293,8 +293,11 @@ fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The CODEOWNERS rules the ownership index's path box fetches ([`Renderer::code_rules_file`]).
-pub const CODE_RULES_PATH: &str = "ownership/code.json";
+/// The CODEOWNERS rules that the header search and the ownership index's path box match
+/// a typed path against ([`Renderer::code_rules_file`]). A search file, loaded the way
+/// the search index's files are (a `<script>` calling `orgbookSearchLoad`), so the answer
+/// works from `file://` too.
+pub const CODE_RULES_PATH: &str = "search/code.js";
 
 /// Items on one page of the ownership index (250–400 bytes each, so a part stays under
 /// 300 KB).
@@ -724,10 +727,11 @@ impl Renderer<'_> {
         out
     }
 
-    /// `ownership/code.json`, what the index's "Who owns a file or folder?" box
-    /// (`orgbook/owner.js`) matches a path against: every CODEOWNERS rule in the file's
-    /// order as `[pattern, line, [[team, url]…], [other owner…]]`. Only for a handbook with
-    /// the file; it grows with the file, not with the handbook, and is fetched on first use.
+    /// [`CODE_RULES_PATH`], what the header search and the index's "Who owns a file or
+    /// folder?" box (`orgbook/owner.js`) match a path against: `{file, rules}` with every
+    /// CODEOWNERS rule in the file's order as `[pattern, line, [[team, url]…], [other
+    /// owner…]]`. Only for a handbook with the file; it grows with the file, not with the
+    /// handbook, and is loaded when a reader first types a path.
     fn code_rules_file(&self) -> Option<OutputFile> {
         let hb = self.handbook;
         let owners = &hb.code_owners;
@@ -748,7 +752,7 @@ impl Renderer<'_> {
         let json = serde_json::json!({ "file": file.path, "rules": rules });
         Some(OutputFile {
             path: CODE_RULES_PATH.into(),
-            contents: FileContents::Bytes(json.to_string().into_bytes()),
+            contents: FileContents::Bytes(crate::search::script_file("code", &json)),
         })
     }
 

@@ -25,6 +25,10 @@
 
 mod analysis;
 mod encode;
+
+/// A JSON value as a file the search client loads (`orgbookSearchLoad("key",value);`),
+/// escaped so it stays inert wherever it ends up.
+pub(crate) use encode::js_file as script_file;
 #[cfg(test)]
 mod jsmin;
 mod rank;

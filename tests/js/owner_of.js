@@ -58,5 +58,33 @@ check('regex characters in a pattern are literal', () => {
   assert.ok(O.matcher('/a+b(c)/').test('a+b(c)/x'));
   assert.ok(!O.matcher('/a+b(c)/').test('aab(c)/x'));
 });
+
+// The header search (orgbook/search.js) asks the rules only for a query that reads as a
+// path, and shows a row only when the answer says something.
+const S = require(path.join(__dirname, '../../themes/default/static/orgbook/search.js'));
+for (const [q, want] of [
+  ['services/payments/api/handler.go', 'services/payments/api/handler.go'],
+  ['  /docs/  ', '/docs/'],
+  ['README.md', 'README.md'],
+  ['.github/CODEOWNERS', '.github/CODEOWNERS'],
+  ['web\\app.ts', 'web\\app.ts'],
+  ['payments team', null],
+  ['web/checkout flow', null],
+  ['e.g', null],
+  ['v1.2', null],
+  ['Dockerfile', null],
+  ['/', null],
+  ['./', null],
+]) {
+  check(`codePath ${JSON.stringify(q)}`, () => assert.strictEqual(S.codePath(q), want));
+}
+check('a catch-all says nothing of two words joined by a slash', () => {
+  const any = ['*', 1, [], ['@global-owner1']];
+  assert.ok(!S.ownerTelling('CI/CD', any));
+  assert.ok(!S.ownerTelling('and/or', null));
+  assert.ok(S.ownerTelling('README.md', any));
+  assert.ok(S.ownerTelling('tools/ci/run', any));
+  assert.ok(S.ownerTelling('services/payments', ['/services/payments/', 11, [], []]));
+});
 console.log(`owner_of.js: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -39,6 +39,8 @@ pub const DRIVER_TIMEOUT: Duration = Duration::from_secs(20);
 pub struct Server {
     /// `http://127.0.0.1:<port><prefix>`, ending in `/`.
     pub base: String,
+    /// The folder served, for opening its files from `file://` too.
+    pub dir: PathBuf,
     /// Paths that were requested but not found, in order (`/favicon.ico` excluded).
     misses: Arc<Mutex<Vec<String>>>,
 }
@@ -54,6 +56,7 @@ impl Server {
         let port = listener.local_addr().expect("an address").port();
         let misses = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&misses);
+        let served = dir.clone();
         let dir = Arc::new(dir);
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
@@ -88,6 +91,7 @@ impl Server {
         });
         Server {
             base: format!("http://127.0.0.1:{port}{prefix}"),
+            dir: served,
             misses,
         }
     }

@@ -357,6 +357,121 @@ fn ownership_index_names_the_owner_of_a_typed_path() {
     });
 }
 
+/// The header search answers a typed path with its code owners, above the results: a row
+/// per team (to its page), or one for other owners or none (to the ownership index, which
+/// repeats the answer); two words joined by a slash get no row. The ownership index's box
+/// works from `file://` too (the rules are a search file, loaded from a `<script>`). A full
+/// dropdown, which scrolls, passes axe.
+#[test]
+fn header_search_names_the_code_owners_of_a_typed_path() {
+    SITE.browse(|client, server| async move {
+        open(client, server, "teams/index.html").await;
+        let input = client
+            .find(fantoccini::Locator::Id("search-input"))
+            .await
+            .unwrap();
+        let rows = r#"return Array.from(document.querySelectorAll('#search-listbox [role=option]'), a => [
+            a.className, a.querySelector('.search-title') ? a.querySelector('.search-title').textContent : a.textContent,
+            a.getAttribute('href'), a.querySelector('.search-snippet') ? a.querySelector('.search-snippet').textContent : '',
+            a.getAttribute('aria-label') || '']);"#;
+        let owners = |v: &Value| -> Vec<Value> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter(|r| r[0].as_str().unwrap_or("").contains("search-owner"))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // First a full dropdown (8 results and the footer): taller than its box, so the
+        // box scrolls, and axe asks that a keyboard can reach it.
+        input.send_keys("payments").await.unwrap();
+        let full = "const b = document.querySelector('.search-dropdown'); return [document.querySelectorAll('#search-listbox [role=option]').length, b.scrollHeight > b.clientHeight];";
+        wait_js(client, "a full dropdown that scrolls", full, |v| {
+            v[0].as_u64() == Some(9) && v[1] == true
+        })
+        .await;
+        if let Some(axe) = axe_source() {
+            let problems = axe_serious(client, &axe).await;
+            assert!(problems.is_empty(), "{problems:#?}");
+        }
+        input.clear().await.unwrap();
+        input.send_keys("services/payments/fx/rates.go").await.unwrap();
+        let v = wait_js(client, "the owner rows", rows, |v| owners(v).len() == 2).await;
+        let found = owners(&v);
+        assert_eq!(found[0][1], "Payments", "{v}");
+        assert_eq!(found[0][2], "../teams/payments.html", "{v}");
+        assert_eq!(found[1][1], "Invoicing", "{v}");
+        assert_eq!(
+            found[0][3],
+            "/services/payments/fx/, CODEOWNERS line 4; also jane@kettleby.example",
+            "{v}"
+        );
+        assert_eq!(
+            found[0][4],
+            "Code owner, Payments, services/payments/fx/rates.go",
+            "{v}"
+        );
+        // The owner rows come first, and the open dropdown with them passes axe.
+        assert!(v[0][0].as_str().unwrap().contains("search-owner"), "{v}");
+        if let Some(axe) = axe_source() {
+            let problems = axe_serious(client, &axe).await;
+            assert!(problems.is_empty(), "{problems:#?}");
+        }
+        // A path that a rule leaves without owners: one row, to the ownership index.
+        input.clear().await.unwrap();
+        input.send_keys("generated/schema.json").await.unwrap();
+        let v = wait_js(client, "the no-owner row", rows, |v| {
+            owners(v).first().is_some_and(|r| r[1] == "No code owner")
+        })
+        .await;
+        assert_eq!(
+            owners(&v)[0][2],
+            "../ownership.html?path=generated%2Fschema.json",
+            "{v}"
+        );
+        // Two words joined by a slash, which only the catch-all matches: no owner row.
+        input.clear().await.unwrap();
+        input.send_keys("CI/CD").await.unwrap();
+        let said = "return document.getElementById('search-listbox').textContent;";
+        wait_js(client, "the search to answer", said, |v| {
+            v.as_str().unwrap_or("").contains("“CI/CD”")
+        })
+        .await;
+        let v = client.execute(rows, vec![]).await.unwrap();
+        assert!(owners(&v).is_empty(), "{v}");
+
+        // Following the no-owner row: the ownership index answers the path at once.
+        open(client, server, "ownership.html?path=generated%2Fschema.json").await;
+        let read = "const o = document.querySelector('#owner-of output'); return o.textContent;";
+        wait_js(client, "the box's answer", read, |v| {
+            v.as_str().unwrap_or("").contains("generated/schema.json: no code owner")
+        })
+        .await;
+
+        // From file://: the box and the header search load the rules from <script>s.
+        let file = format!("file://{}/ownership.html", server.dir.display());
+        client.goto(&file).await.unwrap();
+        let input = client
+            .find(fantoccini::Locator::Id("owner-of-path"))
+            .await
+            .unwrap();
+        input.send_keys("services/invoicing/api.go").await.unwrap();
+        wait_js(client, "the box's answer from file://", read, |v| {
+            v.as_str().unwrap_or("").contains("is owned by Invoicing (/services/invoicing/, CODEOWNERS line 5)")
+        })
+        .await;
+        let header = client
+            .find(fantoccini::Locator::Id("search-input"))
+            .await
+            .unwrap();
+        header.send_keys("services/invoicing/api.go").await.unwrap();
+        let v = wait_js(client, "the owner row from file://", rows, |v| owners(v).len() == 1).await;
+        assert_eq!(owners(&v)[0][1], "Invoicing", "{v}");
+    });
+}
+
 #[test]
 fn decisions_filter_by_query_string_across_all_parts() {
     SITE.browse(|client, server| async move {

@@ -121,13 +121,19 @@ fn a_monorepos_codeowners_gives_code_to_the_teams_of_the_handbook() {
     );
     crate::harness::check_all_links(&book.out(), &["404.html"]);
 
-    // The index's "Who owns a file or folder?" box: its form, and the rules it matches a
-    // path against, in the file's order, with team names and pages.
+    // The index's "Who owns a file or folder?" box (and the header search): its form, and
+    // the rules they match a path against, in the file's order, with team names and pages.
     assert_eq!(
         crate::harness::texts(&index, "form#owner-of label"),
         ["Who owns a file or folder?"]
     );
-    let code: Value = serde_json::from_str(&book.output_file("ownership/code.json")).unwrap();
+    // search/code.js: a search file (loaded from a <script>, so also from file://).
+    let script = book.output_file("search/code.js");
+    let json = script
+        .strip_prefix("orgbookSearchLoad(\"code\",")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("not a search file: {script}"));
+    let code: Value = serde_json::from_str(json).unwrap();
     assert_eq!(code["file"], "../.github/CODEOWNERS");
     let fraud = code["rules"]
         .as_array()
@@ -284,10 +290,21 @@ fn codeowners_can_be_named_or_turned_off() {
         ["/site/"]
     );
     assert!(texts(&book.html("teams/api.html"), ".code-paths li code").is_empty());
+    // The header search of every page answers a typed path from the rules.
+    let answers_paths = |page: &str| {
+        let html = book.html(page);
+        let forms = texts(&html, "form.search");
+        assert_eq!(forms.len(), 1, "{page}: one search form");
+        !texts(&html, "form.search[data-code-owners]").is_empty()
+    };
+    assert!(answers_paths("index.html") && answers_paths("teams/web.html"));
+    assert!(book.out().join("search/code.js").is_file());
     // Turned off: charters alone.
     book.edit("orgbook.toml", "file = \"ops/OWNERS\"", "read = false");
     book.build().success();
     assert!(texts(&book.html("teams/web.html"), ".code-paths li").is_empty());
+    assert!(!answers_paths("index.html") && !answers_paths("teams/web.html"));
+    assert!(!book.out().join("search/code.js").exists());
     let json: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
     assert!(json.get("code").is_none(), "{json}");
     // A handbook without charters (a docs site) leaves the file aside: no warnings.

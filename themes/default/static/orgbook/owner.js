@@ -1,7 +1,9 @@
-// "Who owns a file or folder?" on the ownership index: matches a path against the
-// handbook's CODEOWNERS rules (ownership/code.json, fetched on first use) the way GitHub
-// does, the last matching rule winning, and names that rule's teams. Loaded only on the
-// ownership index of a handbook that has a CODEOWNERS file.
+// Who owns a file or folder, by the handbook's CODEOWNERS rules (search/code.js), matched
+// the way GitHub does: the last matching rule wins. Holds the matcher for the header
+// search, which loads this file when a reader first types a path (window.orgbookOwner),
+// and runs the "Who owns a file or folder?" box of the ownership index, where it is
+// loaded with the page. Both load the rules through search.js's loader
+// (window.orgbookSearchFile), so the answer works from file:// too.
 (function () {
   "use strict";
 
@@ -50,25 +52,23 @@
     return null;
   }
 
-  if (typeof module !== "undefined") module.exports = { matcher: matcher, ownerOf: ownerOf };
+  var api = { matcher: matcher, normalize: normalize, ownerOf: ownerOf };
+  if (typeof module !== "undefined") module.exports = api;
   if (typeof document === "undefined") return;
+  window.orgbookOwner = api;
 
   var form = document.getElementById("owner-of");
   if (!form) return;
   var input = form.querySelector("input");
   var out = form.querySelector("output");
   var root = document.documentElement.getAttribute("data-root") || "";
-  var data = null;
   form.hidden = false;
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 
   function load() {
-    if (!data) {
-      data = fetch(form.getAttribute("data-rules"))
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .catch(function () { return null; });
-    }
-    return data;
+    return typeof window.orgbookSearchFile === "function"
+      ? window.orgbookSearchFile("code").catch(function () { return null; })
+      : Promise.resolve(null);
   }
   function text(s) { return document.createTextNode(s); }
   function code(s) { var c = document.createElement("code"); c.textContent = s; return c; }
@@ -99,7 +99,7 @@
   }
 
   var seq = 0;
-  input.addEventListener("input", function () {
+  function answer() {
     var path = input.value, mine = ++seq;
     if (!normalize(path)) { out.textContent = ""; return; }
     load().then(function (d) {
@@ -107,5 +107,13 @@
       if (!d) { out.textContent = "The CODEOWNERS rules could not be loaded."; return; }
       show(d.file, ownerOf(d.rules, path), path);
     });
-  });
+  }
+  input.addEventListener("input", answer);
+  // ownership.html?path=… (where the header search sends a path it has no team for)
+  // answers at once; search.js runs after this file, so the answer waits for the page.
+  var asked = new URLSearchParams(window.location.search).get("path");
+  if (asked) {
+    input.value = asked;
+    if (document.readyState === "complete") answer(); else window.addEventListener("load", answer);
+  }
 })();

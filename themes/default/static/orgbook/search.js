@@ -6,11 +6,12 @@
  * file://. Content reaches the DOM only through textContent.
  *
  * CSS classes (search.css): search-dropdown, search-list, search-item,
- * search-active, search-hit, search-kind (+ search-kind-team|group|decision|
- * page), search-title, search-team, search-status, search-section (the
- * heading of the section the snippet is from), search-snippet (matches
- * are <mark>), search-all, search-message, search-summary, search-layout,
- * search-facets, search-facet, search-count, search-more, search-sr.
+ * search-active, search-hit (+ search-owner: a typed path's code owner),
+ * search-kind (+ search-kind-team|group|decision|page|owner), search-title,
+ * search-team, search-status, search-section (the heading of the section the
+ * snippet is from), search-snippet (matches are <mark>), search-all,
+ * search-message, search-summary, search-layout, search-facets, search-facet,
+ * search-count, search-more, search-sr.
  */
 (function () {
   'use strict';
@@ -613,7 +614,22 @@
     };
   })();
 
+  /* A query that reads as a file or folder path (`services/payments/api/x.go`, `README.md`),
+     which the handbook's CODEOWNERS rules can answer (ownerRow below), or null. */
+  function codePath(q) {
+    var p = q.trim();
+    if (!p || /\s/.test(p)) return null;
+    return p.replace(/^[./\\]+/, '') && (/[/\\]/.test(p) || /^[^./]{2,}\.[a-z][\w-]{0,9}$/i.test(p)) ? p : null;
+  }
+  /* Whether the rule found for a path (or that none was) is worth a row: every path
+     matches a catch-all rule (`*`), so two words joined by a slash ("CI/CD", "and/or")
+     get no row from one; a file name or a deeper path does. */
+  function ownerTelling(path, rule) {
+    return (!!rule && !/^[/*]+$/.test(rule[0])) || path.indexOf('.') >= 0 || path.split('/').length > 2;
+  }
+
   var api = { fold: fold, pieces: pieces, normalise: normalise, stem: stem, queryTokens: queryTokens,
+    codePath: codePath, ownerTelling: ownerTelling,
     decodePostings: decodePostings, decodeSeps: decodeSeps, shardOf: shardOf, shardSpan: shardSpan,
     Engine: Engine, highlight: highlight, snippet: snippet, within1: within1, typoShards: typoShards, KINDS: KINDS,
     REHEARSAL: REHEARSAL };
@@ -625,7 +641,7 @@
   var input = document.getElementById('search-input');
   if (!input) return;
   var form = input.form, root = document.documentElement.dataset.root || '', pending = {}, seq = 0;
-  var LABELS = { team: 'Team', group: 'Group', decision: 'Decision', page: 'Page' };
+  var LABELS = { team: 'Team', group: 'Group', decision: 'Decision', page: 'Page', owner: 'Code owner' };
   window.orgbookSearchLoad = function (key, data) {
     if (pending[key]) { pending[key](data); delete pending[key]; }
   };
@@ -639,6 +655,9 @@
       document.head.appendChild(s);
     });
   });
+  // The ownership index's path box (orgbook/owner.js) loads the CODEOWNERS rules through
+  // this loader too, so it works from file://.
+  window.orgbookSearchFile = function (key) { return engine.file(key); };
   if (!document.querySelector('link[href$="orgbook/search.css"]')) {
     var css = document.createElement('link');
     css.rel = 'stylesheet';
@@ -658,6 +677,45 @@
     });
     return parent;
   }
+  /* Who owns a typed path, by the handbook's CODEOWNERS rules (search/code.js, loaded on
+     the first path typed, with orgbook/owner.js, which holds GitHub's matching rules):
+     null when the query is no path, the handbook has no CODEOWNERS file or the answer
+     says nothing (see ownerTelling), else the rows to show above the results, one per
+     owning team (linking to it), or one that names the other owners or says there are
+     none (linking to the ownership index, which repeats the answer). */
+  var ownerJs = null;
+  function ownerRows(q) {
+    var typed = form && form.hasAttribute('data-code-owners') && codePath(q);
+    if (!typed) return Promise.resolve(null);
+    if (!ownerJs) {
+      ownerJs = window.orgbookOwner ? Promise.resolve() : new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = root + 'orgbook/owner.js';
+        s.onload = resolve;
+        s.onerror = function () { s.remove(); ownerJs = null; reject(new Error('owner.js')); };
+        document.head.appendChild(s);
+      });
+    }
+    return Promise.all([engine.file('code'), ownerJs]).then(function (both) {
+      var O = window.orgbookOwner, path = O.normalize(typed), rule = O.ownerOf(both[0].rules, path);
+      if (!ownerTelling(path, rule)) return null;
+      var where = rule ? rule[0] + ', ' + both[0].file + ' line ' + rule[1] : 'No rule in ' + both[0].file + ' matches it';
+      function row(title, href, others) {
+        var a = el('a', 'search-hit search-owner');
+        a.href = href;
+        a.appendChild(el('span', 'search-kind search-kind-owner', LABELS.owner));
+        a.appendChild(el('span', 'search-title', title));
+        a.appendChild(el('span', 'search-team', path));
+        a.appendChild(el('span', 'search-snippet', where + (others.length ? '; also ' + others.join(', ') : '')));
+        return a;
+      }
+      var teams = rule ? rule[2] : [], others = rule ? rule[3] : [];
+      if (teams.length) return teams.slice(0, 3).map(function (t) { return row(t[0], root + t[1], others); });
+      return [row(others.length ? others.join(', ') : 'No code owner',
+        root + 'ownership.html?path=' + encodeURIComponent(path), [])];
+    }).catch(function () { return null; });
+  }
+
   function hitLink(rec, tokens) {
     var a = el('a', 'search-hit'), kind = KINDS[rec[2]] || 'page';
     a.href = root + rec[0];
@@ -731,6 +789,10 @@
     list.setAttribute('role', 'listbox');
     live.setAttribute('aria-live', 'polite');
     box.hidden = true;
+    // Eight rows with snippets are taller than the box on most screens, so it scrolls: a
+    // keyboard reaches it with Tab (the options are reached with the arrow keys from the
+    // box's input, and take no Tab stop of their own).
+    box.tabIndex = 0;
     box.appendChild(list);
     form.appendChild(box);
     form.appendChild(live);
@@ -791,10 +853,12 @@
     function run() {
       var q = input.value, my = ++seq;
       if (!q.trim()) { open(false); return; }
-      engine.search(q).then(function (r) {
+      Promise.all([engine.search(q), ownerRows(q)]).then(function (both) {
         if (my !== seq) return;
-        var ids = r.hits.slice(0, 8).map(function (h) { return h.id; }), recs = [], shown = 0, all, head;
-        if (!ids.length) return message('No results for “' + q + '”');
+        // Owner rows take their places from the results: the dropdown keeps its 8 rows.
+        var r = both[0], owners = both[1] || [];
+        var ids = r.hits.slice(0, 8 - owners.length).map(function (h) { return h.id; }), recs = [], shown = 0, all, head;
+        if (!ids.length && !owners.length) return message('No results for “' + q + '”');
         function show() {
           if (my !== seq) return;
           if (!all) {
@@ -803,8 +867,9 @@
             list.setAttribute('aria-busy', 'true');
             all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
             all.href = root + 'search.html?q=' + encodeURIComponent(q);
-            option(all, ids.length);
-            live.textContent = r.total + ' results';
+            if (ids.length) option(all, ids.length);
+            owners.forEach(function (a, i) { option(a, 'owner-' + i, all.parentNode); });
+            live.textContent = (owners.length ? 'Code owner found, ' : '') + r.total + ' results';
             open(true);
           }
           var at = all.parentNode, current = options()[active];
@@ -821,6 +886,7 @@
             show();
           });
         }
+        if (!ids.length) return show();
         var top = engine.head(ids[0]);
         if (top) {
           recs[0] = top;
@@ -906,8 +972,8 @@
         return;
       }
       var found = last && last.q === q ? last.r : engine.search(q);
-      Promise.all([found, engine.facets()]).then(function (both) {
-        var r = both[0], c = both[1];
+      Promise.all([found, engine.facets(), ownerRows(q)]).then(function (both) {
+        var r = both[0], c = both[1], owners = both[2] || [];
         if (my !== seq) return;
         last = { q: q, r: r };
         var hits = r.hits.filter(function (h) { return passes(c, h.id, null); });
@@ -919,11 +985,12 @@
         return engine.meta(hits.slice(0, state.shown).map(function (h) { return h.id; })).then(function (recs) {
           if (my !== seq) return;
           var ol = el('ol', 'search-list');
+          owners.forEach(function (a) { ol.appendChild(el('li', 'search-item')).appendChild(a); });
           recs.forEach(function (rec) { ol.appendChild(el('li', 'search-item')).appendChild(hitLink(rec, r.tokens)); });
           results.textContent = '';
           results.appendChild(ol);
           if (hits.length > state.shown) results.appendChild(more('Show more results', function () { state.shown += 10; render(); }));
-          if (!hits.length) results.appendChild(el('p', 'search-message', 'No results. Try fewer or shorter words, or clear the filters.'));
+          if (!hits.length && !owners.length) results.appendChild(el('p', 'search-message', 'No results. Try fewer or shorter words, or clear the filters.'));
         });
       }).catch(function () { if (my === seq) summary.textContent = FAILED; });
     }
