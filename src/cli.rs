@@ -201,7 +201,8 @@ pub struct NewDecisionArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Architecture decision records (adr-tools / Nygard, MADR, log4brains) from a folder
+    /// Architecture decision records (adr-tools / Nygard, MADR, log4brains) or RFCs (Rust's
+    /// or Ember's layout) from a folder
     #[command(after_long_help = IMPORT_ADR_GUESSES)]
     Adr(ImportAdrArgs),
     /// Team charters from a Backstage catalog (Group, User and owned entities)
@@ -217,8 +218,11 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               source number; --keep-numbers refuses any clash instead.
   Records     Every .md file under DIR is a record or is listed with the reason it is not:
               an index (links to records, no status or date) or a template (a placeholder
-              title or status), recognised by content, not by file name.
+              title, status or date), recognised by content, not by file name. RFCs
+              (`- Start Date: ...`, then `# Summary`) are titled from their file names.
   Status      Synonyms and misspellings map to the nearest orgbook status, and are printed.
+              A record without one is proposed; --status accepted says otherwise (an RFC
+              repository's merged RFCs).
   Dates       A record without a date gets the date of the commit that added the file
               (when DIR is in a git work tree), else today; both are reported. A month-only
               date means the first of the month.
@@ -265,6 +269,10 @@ pub struct ImportAdrArgs {
     /// of giving the record the next free number
     #[arg(long)]
     pub keep_numbers: bool,
+    /// The status of records that state none (an RFC repository's merged RFCs are
+    /// accepted)
+    #[arg(long, value_name = "STATUS", value_enum, default_value_t = UnstatedStatus::Proposed)]
+    pub status: UnstatedStatus,
     /// The web address of DIR in its repository (e.g. https://example.com/org/repo/tree/main/doc/adr):
     /// links to repository files that are not attachments become absolute links below it
     #[arg(long, value_name = "URL")]
@@ -274,6 +282,27 @@ pub struct ImportAdrArgs {
     pub dry_run: bool,
     #[command(flatten)]
     pub root: RootArg,
+}
+
+/// `orgbook import adr --status`: what a record without a status is imported as.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnstatedStatus {
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+}
+
+impl UnstatedStatus {
+    /// The status as a decision record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnstatedStatus::Proposed => "proposed",
+            UnstatedStatus::Accepted => "accepted",
+            UnstatedStatus::Rejected => "rejected",
+            UnstatedStatus::Deprecated => "deprecated",
+        }
+    }
 }
 
 #[derive(Args, Debug)]

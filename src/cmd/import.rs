@@ -69,6 +69,7 @@ fn adr(args: ImportAdrArgs) -> u8 {
         taken: survey.decisions.keys().copied().collect(),
         offset: args.offset,
         keep_numbers: args.keep_numbers,
+        unstated_status: args.status.as_str(),
         source_url: args.source_url.clone(),
         into: Some(decisions_dir.clone()),
         ..ImportOptions::new(&team, args.decision_type, today)

@@ -85,7 +85,12 @@ pub fn parse_record(
         .filter(|&i| !in_code[i])
         .filter_map(|i| atx_heading(lines[i]).map(|(level, text)| (i, level, text)))
         .collect();
-    let title_heading = headings.iter().find(|h| h.1 == 1).copied();
+    // RFC templates (Rust's, Ember's, React's) open with a list of `- Start Date: …`
+    // lines and then `# Summary`: a first heading that names a section is a section, and
+    // the title comes from the front matter or the file name.
+    let first_h1 = headings.iter().find(|h| h.1 == 1).copied();
+    let section_first = first_h1.filter(|h| is_section_name(h.2));
+    let title_heading = first_h1.filter(|h| !is_section_name(h.2));
 
     let stem = strip_md_extension(name).unwrap_or(name);
     let file_date = stem_date(stem);
@@ -115,7 +120,15 @@ pub fn parse_record(
         }
         (None, Some((line, fm_title))) => (fm_title, line),
         (None, None) if !slugify(stem_words).is_empty() => {
-            notes.file("no `# Title` heading; the title is made from the file name");
+            match section_first {
+                Some((i, _, text)) => notes.at(
+                    i + 1,
+                    format!(
+                        "`# {text}` is a section, not a title; the title is made from the file name"
+                    ),
+                ),
+                None => notes.file("no `# Title` heading; the title is made from the file name"),
+            }
             (crate::scaffold::title_from_slug(&slugify(stem_words)), 1)
         }
         (None, None) => {
@@ -221,7 +234,7 @@ pub fn parse_record(
         || meta.date.is_some()
         || !meta.supersedes.is_empty()
         || !meta.superseded_by.is_empty();
-    let status = meta.final_status(&mut notes);
+    let status = meta.final_status(opts.unstated_status, &mut notes);
     let (date, dated) = match (meta.date.or(meta.status_date), file_date) {
         (Some(d), _) => (d, Dated::Record),
         (None, Some((d, _))) => (d, Dated::FileName),
@@ -246,7 +259,22 @@ pub fn parse_record(
         );
     }
 
-    let body = assemble_body(&lines, &keep, &in_code);
+    // The title is the page's only `<h1>`: a body that still has `#` sections (an RFC's
+    // `# Motivation`, a record titled in its front matter) moves every heading one level
+    // down, so the outline keeps its shape under the title.
+    let demote = headings.iter().any(|h| h.1 == 1 && keep[h.0]);
+    let shifted: Vec<std::borrow::Cow<str>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| match atx_heading(line) {
+            Some((level, _)) if demote && level < 6 && !in_code[i] && keep[i] => {
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                format!("{}#{}", &line[..indent], &line[indent..]).into()
+            }
+            _ => std::borrow::Cow::Borrowed(*line),
+        })
+        .collect();
+    let body = assemble_body(&shifted, &keep, &in_code);
     let mut md_links = 0;
     rewrite_links(&body, |dest| {
         if split_local_md_link(dest).is_some() {
@@ -325,14 +353,21 @@ struct Meta {
     title: Option<(usize, String)>,
     /// The status was an unfilled template value (`[proposed | accepted | …]`).
     placeholder_status: bool,
+    /// The date was an unfilled template value (`YYYY-MM-DD`, `{date}`).
+    placeholder_date: bool,
 }
 
 impl Meta {
     /// One `key: value` from a preamble line or (stringified) front matter.
     fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
         match key {
-            "status" => self.status_text(value, line, notes),
-            "date" => self.date_text(value, line, notes),
+            // Ember's RFCs keep their status as a `stage`.
+            "status" | "stage" => self.status_text(value, line, notes),
+            // RFC templates write `Start Date:` (Ember's front matter `start-date`), PEPs
+            // `Created:`.
+            "date" | "start date" | "start-date" | "start_date" | "created" => {
+                self.date_text(value, line, notes)
+            }
             "deciders" | "decision-makers" | "decision makers" | "decision_makers" => {
                 self.people(value, line, notes)
             }
@@ -383,6 +418,15 @@ impl Meta {
         let value = strip_html_comments(value);
         let value = strip_emphasis(value.trim());
         if value.is_empty() {
+            return;
+        }
+        // Rust's RFC template: `(fill me in with today's date, YYYY-MM-DD)`.
+        if is_placeholder(value) || value.contains("YYYY") || value.starts_with('(') {
+            self.placeholder_date = true;
+            notes.at(
+                line,
+                format!("date `{value}` looks like an unfilled template; ignored"),
+            );
             return;
         }
         match parse_date(value) {
@@ -519,7 +563,7 @@ impl Meta {
     /// The one orgbook status. Being superseded outranks any word written
     /// before it: adr-tools leaves "Accepted" in place when a record is
     /// superseded by hand, and that record is no longer in force.
-    fn final_status(&self, notes: &mut Notes) -> &'static str {
+    fn final_status(&self, unstated: &'static str, notes: &mut Notes) -> &'static str {
         let status = if !self.superseded_by.is_empty()
             || !self.superseded_by_files.is_empty()
             || self.status.iter().any(|&(_, s)| s == "superseded")
@@ -528,8 +572,8 @@ impl Meta {
         } else if let Some(&(_, last)) = self.status.last() {
             last
         } else {
-            notes.file("no status found; imported as proposed");
-            return "proposed";
+            notes.file(format!("no status found; imported as {unstated}"));
+            return unstated;
         };
         for &(line, word) in &self.status {
             let lifecycle = word == "accepted" && matches!(status, "superseded" | "deprecated");
@@ -759,6 +803,8 @@ fn meta_line(line: &str) -> Option<(String, String)> {
         key.as_str(),
         "status"
             | "date"
+            | "start date"
+            | "created"
             | "deciders"
             | "decision-makers"
             | "decision makers"
@@ -910,7 +956,7 @@ fn is_continuation(s: &str) -> bool {
 /// the phrase's length too. Synonyms seen in real records map to the nearest
 /// orgbook status, and the caller reports that it did so.
 fn status_word(lower: &str) -> Option<(&'static str, usize)> {
-    const WORDS: [(&str, &str); 28] = [
+    const WORDS: [(&str, &str); 33] = [
         ("proposed", "proposed"),
         ("accepted", "accepted"),
         ("rejected", "rejected"),
@@ -926,6 +972,12 @@ fn status_word(lower: &str) -> Option<(&'static str, usize)> {
         ("open", "proposed"),
         ("rfc", "proposed"),
         ("wip", "proposed"),
+        // Ember's RFC stages.
+        ("exploring", "proposed"),
+        ("ready-for-release", "accepted"),
+        ("released", "accepted"),
+        ("recommended", "accepted"),
+        ("discontinued", "deprecated"),
         ("approved", "accepted"),
         ("agreed", "accepted"),
         ("adopted", "accepted"),
@@ -1112,7 +1164,32 @@ fn template_reason(raw_title: &str, meta: &Meta) -> Option<String> {
     if meta.placeholder_status {
         return Some("its status is a list of choices to pick from".to_owned());
     }
+    // A real record whose author forgot the date still has a status.
+    if meta.placeholder_date && meta.status.is_empty() && meta.date.is_none() {
+        return Some("its date is an unfilled template value".to_owned());
+    }
     None
+}
+
+/// A heading that names a section of a record rather than the record: what an RFC or a
+/// design document opens with when its title lives elsewhere.
+fn is_section_name(heading: &str) -> bool {
+    let name = heading
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "summary"
+            | "abstract"
+            | "motivation"
+            | "introduction"
+            | "overview"
+            | "background"
+            | "context"
+            | "context and problem statement"
+            | "problem statement"
+            | "tl;dr"
+    )
 }
 
 /// A status word misspelt (`Depreciated`, `Acepted`): the canonical status within two
@@ -1339,11 +1416,12 @@ fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
 
 /// The body: kept lines, without the blank lines that removed metadata
 /// leaves behind, and ending with one newline.
-fn assemble_body(lines: &[&str], keep: &[bool], in_code: &[bool]) -> String {
+fn assemble_body<S: AsRef<str>>(lines: &[S], keep: &[bool], in_code: &[bool]) -> String {
     let mut body = String::new();
     let mut removed_since_text = false;
     let mut last_blank = true;
     for (i, line) in lines.iter().enumerate() {
+        let line = line.as_ref();
         if !keep[i] {
             removed_since_text = true;
             continue;
@@ -1681,6 +1759,84 @@ mod tests {
     }
 
     #[test]
+    fn an_rfc_is_titled_from_its_file_name_and_dated_by_its_start_date() {
+        let d = parse(
+            "0042-edge-cache.md",
+            "- Feature Name: `edge_cache`\n- Start Date: 2020-07-20\n- RFC PR: [#42](https://x.example/42)\n\n# Summary\n\nCache.\n\n# Design\n\n## Keys\n\nBy route.\n",
+        );
+        assert_eq!(d.title, "Edge Cache");
+        assert_eq!(d.date, date(2020, 7, 20));
+        assert_eq!(d.number, 42);
+        assert_eq!(
+            d.body,
+            "- Feature Name: `edge_cache`\n- RFC PR: [#42](https://x.example/42)\n\n## Summary\n\nCache.\n\n## Design\n\n### Keys\n\nBy route.\n"
+        );
+        assert_eq!(
+            d.unmapped,
+            [
+                "0042-edge-cache.md:5: `# Summary` is a section, not a title; the title is made from the file name",
+                "0042-edge-cache.md: no status found; imported as proposed"
+            ]
+        );
+        // A record with a real title keeps its sections as they are.
+        let d = parse(
+            "0007-x.md",
+            "# 7. Use X\n\nDate: 2024-03-14\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        );
+        assert_eq!(
+            (d.title.as_str(), d.body.as_str()),
+            ("Use X", "## Context\n\nWhy.\n")
+        );
+        // A hand-made record with `#` sections under its title: moved down one level.
+        let d = parse(
+            "0008-y.md",
+            "# 8. Use Y\n\nStatus: accepted\n\n# Context\n\nWhy.\n",
+        );
+        assert_eq!(
+            (d.title.as_str(), d.body.as_str()),
+            ("Use Y", "## Context\n\nWhy.\n")
+        );
+    }
+
+    #[test]
+    fn an_unfilled_date_makes_a_template_only_without_a_status() {
+        let template = parse(
+            "0000-template.md",
+            "- Start Date: (fill me in with today's date, YYYY-MM-DD)\n\n# Summary\n\nOne paragraph.\n",
+        );
+        assert_eq!(
+            template.template.as_deref(),
+            Some("its date is an unfilled template value")
+        );
+        // A real record whose author forgot its date is a record.
+        let forgot = parse(
+            "0003-z.md",
+            "# 3. Use Z\n\nDate: YYYY-MM-DD\n\n## Status\n\nAccepted\n",
+        );
+        assert_eq!(forgot.template, None);
+        assert_eq!(forgot.status, "accepted");
+    }
+
+    #[test]
+    fn ember_stages_map_to_statuses() {
+        for (stage, status) in [
+            ("exploring", "proposed"),
+            ("accepted", "accepted"),
+            ("ready-for-release", "accepted"),
+            ("released", "accepted"),
+            ("recommended", "accepted"),
+            ("discontinued", "deprecated"),
+        ] {
+            let d = parse(
+                "0012-x.md",
+                &format!("---\nstage: {stage}\nstart-date: 2018-01-08T00:00:00.000Z\n---\n\n# X\n"),
+            );
+            assert_eq!((stage, d.status.as_str()), (stage, status));
+            assert_eq!(d.date, date(2018, 1, 8));
+        }
+    }
+
+    #[test]
     fn status_words_are_case_insensitive_and_synonyms_are_reported() {
         for (text, status) in [
             ("ACCEPTED", "accepted"),
@@ -1818,7 +1974,9 @@ mod tests {
             "0001-a.md",
             "# A\n\n* Status: accepted\n* Date: [YYYY-MM-DD]\n",
         );
-        assert!(d.unmapped[0].contains("date `[YYYY-MM-DD]` is not a date"));
+        assert!(
+            d.unmapped[0].contains("date `[YYYY-MM-DD]` looks like an unfilled template; ignored")
+        );
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct ImportOptions {
     /// The handbook's `content/decisions/`, so attachments never replace a different
     /// file already there.
     pub into: Option<std::path::PathBuf>,
+    /// The status of a record that states none (`--status`): `proposed` unless the
+    /// folder is known to hold decided records (an RFC repository's merged RFCs).
+    pub unstated_status: &'static str,
 }
 
 impl ImportOptions {
@@ -62,6 +65,7 @@ impl ImportOptions {
             source_url: None,
             git_dates: true,
             into: None,
+            unstated_status: "proposed",
         }
     }
 }

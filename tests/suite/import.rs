@@ -295,6 +295,107 @@ fn log4brains_date_named_records_are_numbered_in_date_order() {
     builds_clean(&book);
 }
 
+/// RFC repositories: Rust's template (metadata bullets first, then `# Summary`; merged
+/// RFCs in `text/`, accepted with `--status accepted`) and Ember's (front matter with a
+/// `stage` and a `start-date`), imported into one handbook.
+#[test]
+fn rfc_repositories_take_titles_from_file_names_and_dates_from_start_dates() {
+    let source = TestBook::fixture("import-rfcs");
+    let book = fresh(false);
+    import(
+        &book,
+        &[
+            &path_str(&source.root().join("rust-rfcs")),
+            "--status",
+            "accepted",
+        ],
+    )
+    .success()
+    .stderr_has("skipped: 0000-template.md: a template: its date is an unfilled template value")
+    .stderr_has("skipped: README.md: not a record")
+    .stderr_has("text/0430-finalizing-naming-conventions.md:6: `# Summary` is a section, not a title; the title is made from the file name")
+    .stderr_has("no status found; imported as accepted")
+    .stderr_has("Imported 4 decision(s)");
+    import(
+        &book,
+        &[
+            &path_str(&source.root().join("ember-rfcs")),
+            "--offset",
+            "5000",
+        ],
+    )
+    .success()
+    .stderr_has("status `discontinued` imported as deprecated")
+    .stderr_has("Imported 3 decision(s)");
+    let rs = records(&book);
+    let (n, naming) = by_title(&rs, "Finalizing Naming Conventions");
+    assert_eq!(
+        (n, naming.status.as_str(), naming.date.as_str()),
+        (430, "accepted", "2014-11-05")
+    );
+    // The sections move one level down under the title; the metadata the handbook has
+    // keys for leaves the body, the pull request and tracking issue stay.
+    let headings: Vec<&str> = naming.body.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Summary",
+            "## Motivation",
+            "## Detailed design",
+            "### Services",
+            "### Queues",
+            "## Drawbacks"
+        ]
+    );
+    assert!(!naming.body.contains("Start Date"), "{}", naming.body);
+    assert!(
+        naming.body.contains("- RFC PR: [acme/rfcs#430]"),
+        "{}",
+        naming.body
+    );
+    // A `#` line in a code block is no heading.
+    let (_, config) = by_title(&rs, "Const Config");
+    assert!(
+        config.body.contains("```toml\n# A heading-like line"),
+        "{}",
+        config.body
+    );
+    assert!(
+        config.body.contains("\n# Summary\nregion"),
+        "{}",
+        config.body
+    );
+    // The page's one <h1> is the title; a link between RFCs reaches the other record.
+    let (_, governance) = by_title(&rs, "Platform Governance");
+    builds_clean(&book);
+    let page = decision_page(&book, governance);
+    assert_eq!(texts(&page, "main h1"), ["Platform Governance"]);
+    assert!(
+        hrefs(&page, ".doc-body a")
+            .iter()
+            .any(|h| h == "../decisions/0430-finalizing-naming-conventions.html"),
+        "{:?}",
+        hrefs(&page, ".doc-body a")
+    );
+    // Ember's stages and start dates.
+    let stage = |title: &str| {
+        let (n, r) = by_title(&rs, title);
+        (n, r.status.clone(), r.date.clone())
+    };
+    assert_eq!(
+        stage("Route serializers"),
+        (5012, "accepted".into(), "2018-01-08".into())
+    );
+    assert_eq!(
+        stage("Drop the legacy auth adapter"),
+        (5031, "deprecated".into(), "2019-03-02".into())
+    );
+    assert_eq!(
+        stage("Edge cache for rate quotes"),
+        (5040, "proposed".into(), "2020-07-20".into())
+    );
+}
+
 #[test]
 fn duplicate_numbers_images_and_repository_links() {
     let source = TestBook::fixture("import-mixed");
