@@ -435,6 +435,26 @@ fn key_for(rule: &str) -> &'static str {
 /// Where `key` is written in a document's front matter (TOML `key =`, YAML `key:`, or a
 /// `[[key]]` / `[key]` header), else the start of the file. A line scan rather than spans
 /// kept from parsing: findings are rare and only need a line.
+/// Why `rule` cannot find anything in this handbook, when it cannot: the health page says
+/// "not checked" rather than "None", which would read as a clean bill.
+pub fn not_checked(hb: &Handbook, rule: &str) -> Option<&'static str> {
+    match rule {
+        "shared-code" if hb.code_owners.file.is_none() => {
+            Some("Not checked: the handbook reads no CODEOWNERS file.")
+        }
+        "metric-stale" | "metric-off-target"
+            if !hb.teams.values().any(|&id| {
+                hb.docs[id]
+                    .as_team()
+                    .is_some_and(|c| c.metrics.iter().any(|m| !m.history.is_empty()))
+            }) =>
+        {
+            Some("Not checked: no charter's metric has a `history` of measurements.")
+        }
+        _ => None,
+    }
+}
+
 pub fn key_span(hb: &Handbook, doc: DocId, key: &str) -> Range<usize> {
     let source = &hb.docs[doc].source;
     find_key(&source.text[..source.body_start], key).unwrap_or(0..0)

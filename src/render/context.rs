@@ -604,6 +604,9 @@ pub struct HealthRule {
     /// How many findings the rule has in all, and how many the page leaves out.
     pub total: usize,
     pub more: usize,
+    /// Why the rule cannot find anything here (no CODEOWNERS file, no metric history), or
+    /// `None` when it was checked.
+    pub not_checked: Option<&'static str>,
 }
 
 /// Rows a list on the health page shows at most; the rest are counted (and every finding is

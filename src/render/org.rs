@@ -928,6 +928,7 @@ impl Renderer<'_> {
                     denied: hb.config.policy.deny.iter().any(|d| d == id),
                     total,
                     more: total.saturating_sub(HEALTH_ROWS),
+                    not_checked: crate::health::not_checked(hb, id),
                     findings: health
                         .findings
                         .iter()

@@ -198,8 +198,25 @@ fn health_page_reports_each_rule() {
         findings(&book, "revisit-overdue"),
         ["Flags: ADR 5 “Flags” was due for a revisit on 2026-06-01"]
     );
-    // Velocity: decided records 0001 (10 days), 0002 (14), 0005 (10), 0006 (2); nearest-rank.
+    // A rule that has nothing to read says so, rather than "None."; a checked rule with
+    // no finding says "None.".
     let health = book.html("health.html");
+    let said = |rule: &str| {
+        texts(
+            &health,
+            &format!("section[aria-labelledby='rule-{rule}'] > p:last-child"),
+        )
+    };
+    assert_eq!(
+        said("shared-code"),
+        ["Not checked: the handbook reads no CODEOWNERS file."]
+    );
+    assert_eq!(
+        said("metric-stale"),
+        ["Not checked: no charter's metric has a `history` of measurements."]
+    );
+    assert_eq!(said("type1-unescalated"), ["None."]);
+    // Velocity: decided records 0001 (10 days), 0002 (14), 0005 (10), 0006 (2); nearest-rank.
     let by_type = row_cells(&health, "table.velocity:not(.velocity-teams) tbody tr");
     assert_eq!(
         by_type,
