@@ -274,7 +274,15 @@ pub fn parse_record(
             _ => std::borrow::Cow::Borrowed(*line),
         })
         .collect();
-    let body = assemble_body(&shifted, &keep, &in_code);
+    let mut body = assemble_body(&shifted, &keep, &in_code);
+    if !meta.links.is_empty() {
+        let links = meta.links.join("\n") + "\n";
+        body = if body.is_empty() {
+            links
+        } else {
+            links + "\n" + &body
+        };
+    }
     let mut md_links = 0;
     rewrite_links(&body, |dest| {
         if split_local_md_link(dest).is_some() {
@@ -355,6 +363,8 @@ struct Meta {
     placeholder_status: bool,
     /// The date was an unfilled template value (`YYYY-MM-DD`, `{date}`).
     placeholder_date: bool,
+    /// Front matter links orgbook has no key for, as list items for the top of the body.
+    links: Vec<String>,
 }
 
 impl Meta {
@@ -711,11 +721,69 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
                     }
                 }
             }
+            _ if !is_mapped_key(&key) && !yaml_links(value).is_empty() => {
+                // Where the record was discussed (Ember's `prs: {accepted: URL}`, a
+                // `discussion:` link) has no orgbook key, but is worth keeping: it goes to
+                // the top of the body, as RFCs' `- RFC PR:` bullets stay there.
+                for (sub, url) in yaml_links(value) {
+                    meta.links.push(match sub {
+                        Some(sub) => format!("- {key} ({sub}): <{url}>"),
+                        None => format!("- {key}: <{url}>"),
+                    });
+                }
+            }
             _ => match yaml_text(value) {
                 Some(text) => meta.field(&key, &text, line, notes),
                 None => notes.at(line, format!("`{key}` is not a plain value; dropped")),
             },
         }
+    }
+}
+
+/// The front matter keys [`Meta::field`] maps to an orgbook key.
+fn is_mapped_key(key: &str) -> bool {
+    matches!(
+        key,
+        "status"
+            | "stage"
+            | "date"
+            | "start date"
+            | "start-date"
+            | "start_date"
+            | "created"
+            | "deciders"
+            | "decision-makers"
+            | "decision makers"
+            | "decision_makers"
+            | "tags"
+            | "tag"
+            | "keywords"
+            | "title"
+    )
+}
+
+/// The web addresses a front matter value holds: itself, the items of a list, or the
+/// values of a mapping (with their keys).
+fn yaml_links(value: &yaml_serde::Value) -> Vec<(Option<String>, String)> {
+    let url = |v: &yaml_serde::Value| {
+        v.as_str()
+            .map(str::trim)
+            .filter(|s| {
+                (s.starts_with("https://") || s.starts_with("http://"))
+                    && !s.contains(char::is_whitespace)
+                    && !s.contains(['<', '>'])
+            })
+            .map(str::to_owned)
+    };
+    match value {
+        yaml_serde::Value::Sequence(items) => {
+            items.iter().filter_map(url).map(|u| (None, u)).collect()
+        }
+        yaml_serde::Value::Mapping(m) => m
+            .iter()
+            .filter_map(|(k, v)| Some((Some(k.as_str()?.to_owned()), url(v)?)))
+            .collect(),
+        v => url(v).map(|u| (None, u)).into_iter().collect(),
     }
 }
 
@@ -1815,6 +1883,22 @@ mod tests {
         );
         assert_eq!(forgot.template, None);
         assert_eq!(forgot.status, "accepted");
+    }
+
+    #[test]
+    fn front_matter_links_without_a_key_stay_in_the_body() {
+        let d = parse(
+            "0005-x.md",
+            "---\nstatus: accepted\ndate: 2024-01-02\ndiscussion: https://x.example/d/5\nprs:\n  accepted: https://x.example/pr/5\n  draft: not a link\nconsulted: Ann\n---\n\n# X\n\nBody.\n",
+        );
+        assert_eq!(
+            d.body,
+            "- discussion: <https://x.example/d/5>\n- prs (accepted): <https://x.example/pr/5>\n\nBody.\n"
+        );
+        assert_eq!(
+            d.unmapped,
+            ["0005-x.md:8: `consulted: Ann` has no orgbook key; dropped"]
+        );
     }
 
     #[test]

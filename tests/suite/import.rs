@@ -386,6 +386,16 @@ fn rfc_repositories_take_titles_from_file_names_and_dates_from_start_dates() {
         stage("Route serializers"),
         (5012, "accepted".into(), "2018-01-08".into())
     );
+    // The pull request of its front matter (`prs: {accepted: URL}`) stays, in the body.
+    let (_, serializers) = by_title(&rs, "Route serializers");
+    assert!(
+        serializers
+            .body
+            .trim_start()
+            .starts_with("- prs (accepted): <https://git.example/acme/rfcs/pull/12>\n\n## Summary"),
+        "{}",
+        serializers.body
+    );
     assert_eq!(
         stage("Drop the legacy auth adapter"),
         (5031, "deprecated".into(), "2019-03-02".into())
