@@ -201,8 +201,8 @@ pub struct NewDecisionArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Architecture decision records (adr-tools / Nygard, MADR, log4brains) or RFCs (Rust's
-    /// or Ember's layout) from a folder
+    /// Architecture decision records (adr-tools / Nygard, MADR, log4brains), RFCs (Rust's
+    /// or Ember's layout) or KEPs (README.md + kep.yaml) from a folder
     #[command(after_long_help = IMPORT_ADR_GUESSES)]
     Adr(ImportAdrArgs),
     /// Team charters from a Backstage catalog (Group, User and owned entities)

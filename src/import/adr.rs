@@ -54,6 +54,19 @@ pub fn parse_record(
     text: &str,
     opts: &ImportOptions,
 ) -> Result<ImportedDecision, ImportError> {
+    parse_record_beside(file_name, name, text, None, opts)
+}
+
+/// [`parse_record`] for a record whose metadata is (also) in a file beside it: Kubernetes'
+/// `kep.yaml` next to a KEP's `README.md`, given as (its path in the source folder, its
+/// text).
+pub fn parse_record_beside(
+    file_name: &str,
+    name: &str,
+    text: &str,
+    beside: Option<(&str, &str)>,
+    opts: &ImportOptions,
+) -> Result<ImportedDecision, ImportError> {
     let text = normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
     let in_code = code_mask(&lines);
@@ -80,6 +93,10 @@ pub fn parse_record(
             0
         }
     };
+
+    if let Some((kep_file, yaml)) = beside {
+        read_kep_yaml(kep_file, yaml, &mut meta, &mut notes);
+    }
 
     let headings: Vec<(usize, usize, &str)> = (start..lines.len())
         .filter(|&i| !in_code[i])
@@ -182,6 +199,23 @@ pub fn parse_record(
         } else if let Some((line, text)) = paragraphs.into_iter().next() {
             meta.date_text(&text, line, &mut notes);
         }
+    }
+
+    // A table of contents kept by a tool (`<!-- toc -->` … `<!-- /toc -->` from mdtoc, as
+    // every KEP has; markdown-toc's `<!-- tocstop -->`): the decision page has its own.
+    let marker = |l: &str| l.trim().to_ascii_lowercase().replace(' ', "");
+    let mut i = start;
+    while i < lines.len() {
+        if !in_code[i] && marker(lines[i]) == "<!--toc-->" {
+            let end = (i + 1..lines.len()).find(|&j| {
+                !in_code[j] && matches!(marker(lines[j]).as_str(), "<!--/toc-->" | "<!--tocstop-->")
+            });
+            if let Some(end) = end {
+                keep[i..=end].fill(false);
+                i = end;
+            }
+        }
+        i += 1;
     }
 
     // MADR keeps relations in a `## Links` or `## More Information` list
@@ -787,6 +821,69 @@ fn yaml_links(value: &yaml_serde::Value) -> Vec<(Option<String>, String)> {
     }
 }
 
+/// Kubernetes' `kep.yaml`, beside a KEP's `README.md`: `status`, `creation-date`, the
+/// `approvers` (who decide a KEP) and the `owning-sig` (a tag) are mapped; the title
+/// repeats the README's heading; the rest is the enhancement process's machinery
+/// (milestones, feature gates, reviewers), named in one note.
+fn read_kep_yaml(file: &str, yaml: &str, meta: &mut Meta, notes: &mut Notes) {
+    let mut side = Notes {
+        file,
+        list: Vec::new(),
+    };
+    match yaml_serde::from_str::<yaml_serde::Value>(yaml) {
+        Ok(yaml_serde::Value::Mapping(mapping)) => {
+            let lines: Vec<&str> = yaml.lines().collect();
+            let mut left_out: Vec<&str> = Vec::new();
+            for (key, value) in &mapping {
+                let Some(key) = key.as_str() else {
+                    continue;
+                };
+                let line = lines
+                    .iter()
+                    .position(|l| {
+                        l.strip_prefix(key)
+                            .is_some_and(|r| r.trim_start().starts_with(':'))
+                    })
+                    .map_or(1, |i| i + 1);
+                match (key, value) {
+                    (_, yaml_serde::Value::Null) | ("title" | "kep-number", _) => {}
+                    ("status", v) => match yaml_text(v) {
+                        Some(t) => meta.status_text(&t, line, &mut side),
+                        None => side.at(line, "`status` is not a plain value; dropped"),
+                    },
+                    ("creation-date", v) => match yaml_text(v) {
+                        Some(t) => meta.date_text(&t, line, &mut side),
+                        None => side.at(line, "`creation-date` is not a plain value; dropped"),
+                    },
+                    ("approvers", yaml_serde::Value::Sequence(items)) => {
+                        for item in items.iter().filter_map(yaml_scalar) {
+                            meta.people(item.trim_start_matches('@'), line, &mut side);
+                        }
+                    }
+                    ("owning-sig", v) => {
+                        if let Some(t) = yaml_scalar(v) {
+                            push_unique(&mut meta.tags, t);
+                        }
+                    }
+                    (key, _) => left_out.push(key),
+                }
+            }
+            if !left_out.is_empty() {
+                side.file(format!(
+                    "left out, orgbook has no place for them: {}",
+                    left_out.join(", ")
+                ));
+            }
+        }
+        Ok(_) => side.file("not `key: value` lines; ignored"),
+        Err(e) => side.at(
+            e.location().map_or(1, |l| l.line()),
+            format!("not valid YAML ({}); ignored", first_line(&e.to_string())),
+        ),
+    }
+    notes.list.extend(side.list);
+}
+
 /// Front matter that YAML rejects: each `key: value` line on its own (`tag:General`
 /// without a space included), and every other line named in a note.
 fn read_front_matter_lines(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
@@ -1024,7 +1121,7 @@ fn is_continuation(s: &str) -> bool {
 /// the phrase's length too. Synonyms seen in real records map to the nearest
 /// orgbook status, and the caller reports that it did so.
 fn status_word(lower: &str) -> Option<(&'static str, usize)> {
-    const WORDS: [(&str, &str); 33] = [
+    const WORDS: [(&str, &str); 37] = [
         ("proposed", "proposed"),
         ("accepted", "accepted"),
         ("rejected", "rejected"),
@@ -1046,6 +1143,11 @@ fn status_word(lower: &str) -> Option<(&'static str, usize)> {
         ("released", "accepted"),
         ("recommended", "accepted"),
         ("discontinued", "deprecated"),
+        // Kubernetes' KEP statuses.
+        ("provisional", "proposed"),
+        ("implementable", "accepted"),
+        ("deferred", "proposed"),
+        ("replaced", "deprecated"),
         ("approved", "accepted"),
         ("agreed", "accepted"),
         ("adopted", "accepted"),
@@ -1367,15 +1469,17 @@ fn label_number(s: &str) -> Option<u32> {
 /// like "2024 roadmap" keeps its number.
 fn split_title_number(title: &str) -> (Option<u32>, String) {
     let t = title.trim();
-    let (after_prefix, has_prefix) = match strip_prefix_ci(t, "adr") {
-        Some(r)
-            if r.trim_start_matches(['-', '_', ' ', '#'])
-                .starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            (r.trim_start_matches(['-', '_', ' ', '#']), true)
-        }
-        _ => (t, false),
-    };
+    // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
+    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`. Only `ADR` may be followed by
+    // a bare space ("ADR 7 Use X"): "RFC 2119 keywords" is a title, not RFC 2119.
+    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "se", "pep"]
+        .iter()
+        .find_map(|p| {
+            let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
+            r.starts_with(|c: char| c.is_ascii_digit())
+                .then_some((r, true, *p != "adr"))
+        })
+        .unwrap_or((t, false, false));
     let digits = after_prefix.len()
         - after_prefix
             .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -1384,7 +1488,11 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         return (None, t.to_owned());
     }
     let rest = &after_prefix[digits..];
-    let separated = if has_prefix {
+    let separated = if strict {
+        rest.is_empty()
+            || rest.starts_with(['.', ':', ')'])
+            || [" - ", " – ", " — "].iter().any(|s| rest.starts_with(s))
+    } else if has_prefix {
         rest.is_empty() || rest.starts_with([' ', '.', ':', ')', '-', '–', '—'])
     } else {
         rest.starts_with(['.', ':', ')']) || rest.starts_with(" - ") || rest.starts_with(" – ")
@@ -1898,6 +2006,50 @@ mod tests {
         assert_eq!(
             d.unmapped,
             ["0005-x.md:8: `consulted: Ann` has no orgbook key; dropped"]
+        );
+    }
+
+    #[test]
+    fn series_prefixes_leave_the_title() {
+        for (title, number, rest) in [
+            (
+                "KEP-3960: Introducing Sleep",
+                Some(3960),
+                "Introducing Sleep",
+            ),
+            ("SE-0001: Allow keywords", Some(1), "Allow keywords"),
+            (
+                "RFC 430: Naming conventions",
+                Some(430),
+                "Naming conventions",
+            ),
+            ("PEP 8 - Style Guide", Some(8), "Style Guide"),
+            ("ADR 7 Use X", Some(7), "Use X"),
+            // A title that names a standard keeps it.
+            (
+                "RFC 2119 keywords in specs",
+                None,
+                "RFC 2119 keywords in specs",
+            ),
+            ("Secure 2 things", None, "Secure 2 things"),
+        ] {
+            assert_eq!(
+                split_title_number(title),
+                (number, rest.to_owned()),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_tool_kept_table_of_contents_is_left_out() {
+        let d = parse(
+            "0004-x.md",
+            "# 4. X\n\nStatus: accepted\n\n<!-- toc -->\n- [Why](#why)\n<!-- /toc -->\n\n## Why\n\n```md\n<!-- toc -->\n```\n\n<!-- TOC -->\nnot closed\n",
+        );
+        assert_eq!(
+            d.body,
+            "## Why\n\n```md\n<!-- toc -->\n```\n\n<!-- TOC -->\nnot closed\n"
         );
     }
 

@@ -3,18 +3,19 @@
 //! This module owns what only the collection as a whole can decide: which `.md` files are
 //! records and which are indexes or templates (by what they say, never by their names),
 //! the layouts records come in (`NNNN-slug.md`, `adr-NNN.md`, log4brains' date-named
-//! `YYYYMMDD-slug.md`, folder-per-record `name/index.md`, nested folders), the numbers the
+//! `YYYYMMDD-slug.md`, folder-per-record `name/index.md` (a KEP's `README.md` with its
+//! `kep.yaml`), nested folders), the numbers the
 //! records get in a handbook that already uses some, relations and links followed to the
 //! new numbers, attachments found and links to the rest of the source repository made
-//! absolute, and dates of undated records taken from one `git log` pass. [`parse_record`]
-//! reads each file; the result is a [`Collection`] the command writes all at once.
+//! absolute, and dates of undated records taken from one `git log` pass.
+//! [`parse_record_beside`] reads each file; the result is a [`Collection`] the command writes all at once.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::adr::{heading_ids, link_stem, parse_record};
+use super::adr::{heading_ids, link_stem, parse_record_beside};
 use super::{
     Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
     strip_md_extension,
@@ -150,7 +151,21 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                 continue;
             }
         };
-        let d = match parse_record(&rel, &name, &text, opts) {
+        // A KEP keeps its metadata in `kep.yaml` beside its README.md.
+        let kep = folder_record
+            .then(|| path.with_file_name("kep.yaml"))
+            .filter(|p| p.is_file())
+            .and_then(|p| std::fs::read_to_string(&p).ok())
+            .map(|yaml| {
+                (
+                    rel_string(Path::new(&rel).with_file_name("kep.yaml").as_path()),
+                    yaml,
+                )
+            });
+        let beside = kep
+            .as_ref()
+            .map(|(file, yaml)| (file.as_str(), yaml.as_str()));
+        let d = match parse_record_beside(&rel, &name, &text, beside, opts) {
             Ok(mut d) => {
                 if lossy {
                     d.unmapped.push(format!(

@@ -406,6 +406,65 @@ fn rfc_repositories_take_titles_from_file_names_and_dates_from_start_dates() {
     );
 }
 
+/// Kubernetes' enhancements repository: a folder per KEP under its SIG, the text in
+/// `README.md` (`# KEP-3960: Title`, a tool-kept table of contents) and the metadata in
+/// `kep.yaml` beside it; the template folder and the production-readiness files (YAML
+/// only) are not records.
+#[test]
+fn keps_take_their_metadata_from_kep_yaml() {
+    let source = TestBook::fixture("import-keps");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("keps"))])
+        .success()
+        .stderr_has("skipped: NNNN-kep-template/README.md: a template")
+        .stderr_has("sig-node/3960-pod-lifecycle-sleep-action/kep.yaml:7: status `implementable` imported as accepted")
+        .stderr_has("sig-node/3960-pod-lifecycle-sleep-action/kep.yaml: left out, orgbook has no place for them: authors, reviewers, stage, latest-milestone, milestone, feature-gates, disable-supported")
+        .stderr_has("Imported 3 decision(s)");
+    let rs = records(&book);
+    let (n, sleep) = by_title(&rs, "Introducing Sleep Action for PreStop Hook");
+    assert_eq!(
+        (n, sleep.status.as_str(), sleep.date.as_str()),
+        (3960, "accepted", "2023-04-22")
+    );
+    assert_eq!(sleep.tags, ["sig-node"]);
+    // The table of contents mdtoc keeps is left out: the page has its own.
+    assert!(!sleep.body.contains("<!-- toc -->"), "{}", sleep.body);
+    assert!(
+        sleep
+            .body
+            .trim_start()
+            .starts_with("## Release Signoff Checklist"),
+        "{}",
+        sleep.body
+    );
+    // A link to another KEP's README reaches its record.
+    assert!(
+        sleep
+            .body
+            .contains("[KEP-1847](1847-auto-remove-pvcs-created-by-statefulset.md)"),
+        "{}",
+        sleep.body
+    );
+    let (_, pvcs) = by_title(&rs, "Auto remove PVCs created by StatefulSet");
+    assert_eq!(pvcs.status, "accepted");
+    let (_, withdrawn) = by_title(
+        &rs,
+        "Default container annotation that to be used by kubectl",
+    );
+    assert_eq!(
+        (withdrawn.status.as_str(), withdrawn.date.as_str()),
+        ("rejected", "2020-12-14")
+    );
+    // The approvers decide a KEP.
+    let text =
+        std::fs::read_to_string(book.root().join("content/decisions").join(&pvcs.file)).unwrap();
+    assert!(
+        text.contains("deciders = [\"kow3ns\", \"janetkuo\"]"),
+        "{text}"
+    );
+    builds_clean(&book);
+}
+
 #[test]
 fn duplicate_numbers_images_and_repository_links() {
     let source = TestBook::fixture("import-mixed");
