@@ -719,15 +719,8 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
             );
             continue;
         };
-        // Top-level keys start in column 0; the +2 skips the `---` line and
-        // turns the index into a line number.
-        let line = fm
-            .iter()
-            .position(|l| {
-                l.strip_prefix(key)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            })
-            .map_or(2, |i| i + 2);
+        // The +2 skips the `---` line and turns the index into a line number.
+        let line = key_index(fm, key).map_or(2, |i| i + 2);
         let key = key.to_ascii_lowercase();
         let is_list_key = matches!(
             key.as_str(),
@@ -821,6 +814,15 @@ fn yaml_links(value: &yaml_serde::Value) -> Vec<(Option<String>, String)> {
     }
 }
 
+/// The index of the line that holds top-level YAML key `key` (top-level keys start in
+/// column 0), for notes that name the line.
+fn key_index(lines: &[&str], key: &str) -> Option<usize> {
+    lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
 /// Kubernetes' `kep.yaml`, beside a KEP's `README.md`: `status`, `creation-date`, the
 /// `approvers` (who decide a KEP) and the `owning-sig` (a tag) are mapped; the title
 /// repeats the README's heading; the rest is the enhancement process's machinery
@@ -838,13 +840,7 @@ fn read_kep_yaml(file: &str, yaml: &str, meta: &mut Meta, notes: &mut Notes) {
                 let Some(key) = key.as_str() else {
                     continue;
                 };
-                let line = lines
-                    .iter()
-                    .position(|l| {
-                        l.strip_prefix(key)
-                            .is_some_and(|r| r.trim_start().starts_with(':'))
-                    })
-                    .map_or(1, |i| i + 1);
+                let line = key_index(&lines, key).map_or(1, |i| i + 1);
                 match (key, value) {
                     (_, yaml_serde::Value::Null) | ("title" | "kep-number", _) => {}
                     ("status", v) => match yaml_text(v) {

@@ -615,7 +615,7 @@
   })();
 
   /* A query that reads as a file or folder path (`services/payments/api/x.go`, `README.md`),
-     which the handbook's CODEOWNERS rules can answer (ownerRow below), or null. */
+     which the handbook's CODEOWNERS rules can answer (ownerRows below), or null. */
   function codePath(q) {
     var p = q.trim();
     if (!p || /\s/.test(p)) return null;
