@@ -208,6 +208,10 @@ pub enum ImportCommand {
     /// Team charters from a Backstage catalog (Group, User and owned entities)
     #[command(after_long_help = IMPORT_BACKSTAGE_GUESSES)]
     Backstage(ImportBackstageArgs),
+    /// Team charters from Team Topologies' Team API documents (the template's fields, or
+    /// its sections under YAML front matter)
+    #[command(after_long_help = IMPORT_TEAM_API_GUESSES)]
+    TeamApi(ImportTeamApiArgs),
 }
 
 const IMPORT_ADR_GUESSES: &str = "\
@@ -248,6 +252,25 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               placeholder text, which the health page lists as `placeholder-text`.
   Locations   Location entities' targets are followed (files and globs, relative to the
               Location's file); URLs are listed, not fetched.";
+
+const IMPORT_TEAM_API_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Files       Every .md file under each PATH that has two or more of the template's fields
+              is a team; an unfilled template and other pages are listed as skipped.
+  Name        `name` in front matter, else the name before the dash of \"Team name and
+              focus\" (the rest is the problem), else the title, else the folder's name.
+  Type        \"Team type\" -> topology; the template's list of all four is left out.
+  Group       \"Part of a Platform? (y/n) Details: y - X\", platform_grouping or value_stream
+              -> a group charter X and the team's parent.
+  Owns        \"Software owned and evolved by this team\": each item's name (a link's text, a
+              bold name, the words before its description). An item two documents claim
+              stays with the first.
+  Contact     \"Chat tool channels\": #channels -> contact.chat, an address -> contact.email.
+  Reviewed    The template's Date (else today).
+  Metrics     metadata.flow_metrics (DORA) -> metrics; without them, the scaffold's
+              placeholder, which the health page lists as `placeholder-text`.
+  Interactions  Rows of \"Teams we currently interact with\" whose team is imported or in
+              the handbook and whose mode is one of the three; other rows stay in the body.";
 
 #[derive(Args, Debug)]
 pub struct ImportAdrArgs {
@@ -308,6 +331,19 @@ impl UnstatedStatus {
 #[derive(Args, Debug)]
 pub struct ImportBackstageArgs {
     /// Catalog files (YAML, one or many entities each) or folders of them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportTeamApiArgs {
+    /// Team API documents (Markdown) or folders of them, e.g. a repository with one
+    /// folder per team
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Show what would be written without writing anything

@@ -1,6 +1,7 @@
-//! `orgbook import adr DIR` and `orgbook import backstage PATH...`: bring decision records
-//! written for adr-tools, MADR or log4brains, and team structure kept in a Backstage
-//! catalog, into the handbook with one command.
+//! `orgbook import adr DIR`, `orgbook import backstage PATH...` and `orgbook import team-api
+//! PATH...`: bring decision records written for adr-tools, MADR or log4brains, team
+//! structure kept in a Backstage catalog, and teams' own Team API pages into the handbook
+//! with one command.
 //!
 //! Reading and mapping live in the pure-ish [`orgbook::import`] module; this command
 //! decides the owning team and the numbers already taken, writes everything or nothing
@@ -9,7 +10,7 @@
 
 use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::cli::{ImportAdrArgs, ImportBackstageArgs, ImportCommand};
+use crate::cli::{ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportTeamApiArgs};
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::{self, Survey};
@@ -18,6 +19,7 @@ pub fn execute(command: ImportCommand) -> u8 {
     match command {
         ImportCommand::Adr(args) => adr(args),
         ImportCommand::Backstage(args) => backstage(args),
+        ImportCommand::TeamApi(args) => team_api(args),
     }
 }
 
@@ -239,19 +241,8 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         eprintln!("error: no Group entities in the catalog");
         return EXIT_ERRORS;
     }
-    if let Some((rel, _)) = plan.files.iter().find(|(rel, _)| root.join(rel).exists()) {
-        eprintln!("error: {rel} already exists; orgbook never overwrites a file");
-        return EXIT_ERRORS;
-    }
-    for (rel, text) in &plan.files {
-        if args.dry_run {
-            println!("{rel}");
-            continue;
-        }
-        if let Err(e) = scaffold::write_new(&root, rel, text) {
-            eprintln!("error: {e}");
-            return EXIT_ERRORS;
-        }
+    if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
+        return code;
     }
     eprintln!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies); \
@@ -268,6 +259,120 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         plan.owned,
         catalog.entities.len(),
     );
+    EXIT_OK
+}
+
+/// Writes the planned charters, none if any of them is already there; with `dry_run`,
+/// prints their paths instead.
+fn write_charters(
+    root: &std::path::Path,
+    files: &[(String, String)],
+    dry_run: bool,
+) -> Result<(), u8> {
+    if let Some((rel, _)) = files.iter().find(|(rel, _)| root.join(rel).exists()) {
+        eprintln!("error: {rel} already exists; orgbook never overwrites a file");
+        return Err(EXIT_ERRORS);
+    }
+    for (rel, text) in files {
+        if dry_run {
+            println!("{rel}");
+            continue;
+        }
+        if let Err(e) = scaffold::write_new(root, rel, text) {
+            eprintln!("error: {e}");
+            return Err(EXIT_ERRORS);
+        }
+    }
+    Ok(())
+}
+
+fn team_api(args: ImportTeamApiArgs) -> u8 {
+    use import::team_api::{self, Reading};
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let files = match team_api::markdown_files(&args.paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("Nothing imported");
+            return EXIT_ERRORS;
+        }
+    };
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for path in &files {
+        let file = path.display().to_string();
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                errors.push(format!(
+                    "{file}: not UTF-8 text; save it as UTF-8 and run again"
+                ));
+                continue;
+            }
+            Err(e) => {
+                errors.push(format!("{file}: cannot read: {e}"));
+                continue;
+            }
+        };
+        match team_api::read_team_api(&file, &text, team_api::folder_name(path).as_deref()) {
+            Reading::Team(t) => docs.push(*t),
+            Reading::Skipped(why) => eprintln!("skipped: {file}: {why}"),
+        }
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("error: {e}");
+        }
+        eprintln!("Nothing imported: {} problem(s) above", errors.len());
+        return EXIT_ERRORS;
+    }
+    if docs.is_empty() {
+        eprintln!(
+            "error: no Team API document among {} Markdown file(s); a Team API has the template's fields (`* Team name and focus: …`, `* Team type: …`)",
+            files.len()
+        );
+        return EXIT_ERRORS;
+    }
+    let survey = Survey::of(&root);
+    let plan = team_api::plan(docs, &survey, today);
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
+        return code;
+    }
+    let mut summary = format!(
+        "{} {} charter(s) ({} team(s), {} group(s)) with {} interaction(s) and {} owned item(s)",
+        if args.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        },
+        plan.files.len(),
+        plan.teams,
+        plan.groups,
+        plan.interactions,
+        plan.owned,
+    );
+    if plan.undated > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) had no date, so `reviewed` is today",
+            plan.undated
+        ));
+    }
+    if plan.without_focus > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) stated no focus, so their problem is a placeholder to fill in (the health page lists it)",
+            plan.without_focus
+        ));
+    }
+    eprintln!("{summary}");
     EXIT_OK
 }
 

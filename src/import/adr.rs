@@ -638,14 +638,14 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
-fn normalize_newlines(text: &str) -> String {
+pub(super) fn normalize_newlines(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// True for lines that are part of a fenced code block (fences included), so
 /// that `# comment` in a shell snippet is not mistaken for a heading.
-fn code_mask(lines: &[&str]) -> Vec<bool> {
+pub(super) fn code_mask(lines: &[&str]) -> Vec<bool> {
     let mut mask = Vec::with_capacity(lines.len());
     let mut open: Option<(char, usize)> = None;
     for line in lines {
@@ -665,7 +665,7 @@ fn code_mask(lines: &[&str]) -> Vec<bool> {
 }
 
 /// The index of the closing `---` when the file starts with YAML front matter.
-fn front_matter_end(lines: &[&str], file: &str) -> Result<Option<usize>, ImportError> {
+pub(super) fn front_matter_end(lines: &[&str], file: &str) -> Result<Option<usize>, ImportError> {
     if lines.first().map(|l| l.trim_end()) != Some("---") {
         return Ok(None);
     }
@@ -902,11 +902,11 @@ fn read_front_matter_lines(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
     }
 }
 
-fn first_line(s: &str) -> &str {
+pub(super) fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
 }
 
-fn yaml_scalar(v: &yaml_serde::Value) -> Option<String> {
+pub(super) fn yaml_scalar(v: &yaml_serde::Value) -> Option<String> {
     match v {
         yaml_serde::Value::String(s) => Some(s.clone()),
         yaml_serde::Value::Number(n) => Some(n.to_string()),
@@ -929,7 +929,7 @@ fn yaml_text(v: &yaml_serde::Value) -> Option<String> {
 }
 
 /// `# Heading` → (level, text without the closing hashes).
-fn atx_heading(line: &str) -> Option<(usize, &str)> {
+pub(super) fn atx_heading(line: &str) -> Option<(usize, &str)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
@@ -983,7 +983,7 @@ fn meta_line(line: &str) -> Option<(String, String)> {
     Some((key, strip_emphasis(value.trim()).to_owned()))
 }
 
-fn strip_bullet(s: &str) -> &str {
+pub(super) fn strip_bullet(s: &str) -> &str {
     for bullet in ["* ", "- ", "+ "] {
         if let Some(rest) = s.strip_prefix(bullet) {
             return rest.trim_start();
@@ -993,7 +993,7 @@ fn strip_bullet(s: &str) -> &str {
 }
 
 /// Drops `**`/`*`/`_` wrapped around a whole value, as in `**Accepted**`.
-fn strip_emphasis(s: &str) -> &str {
+pub(super) fn strip_emphasis(s: &str) -> &str {
     let inner = s.trim_start_matches(['*', '_']);
     let lead = s.len() - inner.len();
     let trimmed = inner.trim_end_matches(['*', '_']);
@@ -1005,7 +1005,7 @@ fn strip_emphasis(s: &str) -> &str {
     }
 }
 
-fn strip_html_comments(s: &str) -> String {
+pub(super) fn strip_html_comments(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(start) = rest.find("<!--") {
@@ -1022,7 +1022,7 @@ fn strip_html_comments(s: &str) -> String {
 }
 
 /// The MADR templates' unfilled values: `[proposed | rejected | …]`, `{…}`.
-fn is_placeholder(s: &str) -> bool {
+pub(super) fn is_placeholder(s: &str) -> bool {
     let s = s.trim();
     (s.starts_with('{') && s.ends_with('}'))
         || (s.starts_with('[') && s.ends_with(']'))
@@ -1056,7 +1056,7 @@ fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
 
 /// Splits on commas and semicolons outside `[…]` and `(…)`, so link labels
 /// like `[2. Use X, not Y]` stay whole.
-fn split_top_level(s: &str) -> Vec<&str> {
+pub(super) fn split_top_level(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -1537,7 +1537,7 @@ fn split_people(s: &str) -> Vec<String> {
 /// time after it), `14/03/2024`-style day-first or month-first dates, and
 /// `March 14, 2024` / `14 March 2024`. The second value says what was
 /// assumed, when something was.
-fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
+pub(super) fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
     let s = s.trim().trim_end_matches('.');
     let token = s
         .split(|c: char| c.is_whitespace() || matches!(c, 'T' | ',' | ')' | ';' | '('))
@@ -1580,15 +1580,49 @@ fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
         let date = Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
         return Some((date, assumption));
     }
+    if let Some(date) = month_and_year(s) {
+        let note = format!("date `{s}` has no day; read as {date}, the first of the month");
+        return Some((date, Some(note)));
+    }
+    // `%Y` also reads two digits, so "March 2024" would be March 20 of the year 24.
     ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"]
         .iter()
         .find_map(|f| Date::strptime(f, s).ok())
+        .filter(|d| d.year() >= 1000)
         .map(|d| (d, None))
+}
+
+/// `March 2024`, `Mar 2024` → 2024-03-01.
+fn month_and_year(s: &str) -> Option<Date> {
+    let mut words = s.split_whitespace();
+    let (month, year) = (words.next()?, words.next()?);
+    if words.next().is_some() || year.len() != 4 {
+        return None;
+    }
+    let month = month.trim_end_matches([',', '.']).to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let m = MONTHS
+        .iter()
+        .position(|name| month.len() >= 3 && name.starts_with(&month))?;
+    Date::new(year.parse().ok()?, i8::try_from(m + 1).ok()?, 1).ok()
 }
 
 /// The body: kept lines, without the blank lines that removed metadata
 /// leaves behind, and ending with one newline.
-fn assemble_body<S: AsRef<str>>(lines: &[S], keep: &[bool], in_code: &[bool]) -> String {
+pub(super) fn assemble_body<S: AsRef<str>>(lines: &[S], keep: &[bool], in_code: &[bool]) -> String {
     let mut body = String::new();
     let mut removed_since_text = false;
     let mut last_blank = true;
@@ -2196,6 +2230,12 @@ mod tests {
         assert_eq!(parse_date("14 March 2024"), Some((date(2024, 3, 14), None)));
         assert_eq!(parse_date("Mar 14, 2024"), Some((date(2024, 3, 14), None)));
         assert_eq!(parse_date("2024-02-30"), None);
+        // A month and a year: not March 20 of the year 24.
+        let (d, note) = parse_date("March 2024").unwrap();
+        assert_eq!(d, date(2024, 3, 1));
+        assert!(note.unwrap().contains("first of the month"));
+        assert_eq!(parse_date("Sept 2023").map(|p| p.0), Some(date(2023, 9, 1)));
+        assert_eq!(parse_date("Marching 2024"), None);
         assert_eq!(parse_date("YYYY-MM-DD"), None);
         assert_eq!(
             parse_date("{YYYY-MM-DD when the decision was last updated}"),

@@ -14,6 +14,7 @@
 mod adr;
 pub mod backstage;
 mod dir;
+pub mod team_api;
 
 pub use adr::{parse_adr, parse_record};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
@@ -179,7 +180,7 @@ struct DecisionFrontMatter<'a> {
     tags: &'a [String],
 }
 
-fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {
+pub(super) fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {
     toml::value::Datetime {
         // jiff allows negative years, TOML does not; importers only produce
         // four-digit years, so clamping can only affect a nonsensical `today`.

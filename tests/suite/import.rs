@@ -1,9 +1,10 @@
-//! `orgbook import adr` and `orgbook import backstage`, run as a new user would: a fresh
-//! `orgbook init` handbook, ONE import command, then a strict build with every link in the
-//! built site followed. Fixtures (tests/fixtures/import-*/) are record collections shaped
-//! like adr-tools' doc/adr, MADR's docs/decisions, log4brains' docs/adr, a collection with
-//! duplicate numbers, images and repository links, and a Backstage catalog shaped like its
-//! "acme" example organisation. They are copied out of this repository first, so git
+//! `orgbook import adr`, `orgbook import backstage` and `orgbook import team-api`, run as a
+//! new user would: a fresh `orgbook init` handbook, ONE import command, then a strict build
+//! with every link in the built site followed. Fixtures (tests/fixtures/import-*/) are
+//! record collections shaped like adr-tools' doc/adr, MADR's docs/decisions, log4brains'
+//! docs/adr, a collection with duplicate numbers, images and repository links, a Backstage
+//! catalog shaped like its "acme" example organisation, and a repository of Team API
+//! documents. They are copied out of this repository first, so git
 //! history of the orgbook repository never leaks into their dates.
 
 use crate::harness::{TestBook, check_all_links, hrefs, texts};
@@ -960,4 +961,151 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
         "{exported_groups}"
     );
     builds_clean(&second);
+}
+
+/// The charter at `rel`, its front matter parsed with the toml crate.
+fn charter_table(book: &TestBook, rel: &str) -> (toml::Table, String) {
+    let text = book.read(rel);
+    let rest = text.strip_prefix("+++\n").unwrap();
+    let (fm, body) = rest.split_once("+++\n").unwrap();
+    (toml::from_str(fm).unwrap(), body.to_owned())
+}
+
+#[test]
+fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
+    let source = TestBook::fixture("import-team-api");
+    let book = fresh(true);
+    let repo = path_str(&source.root().join("team-apis"));
+    let visualizer = path_str(&source.root().join("visualizer"));
+    // --dry-run lists the files and writes nothing.
+    let dry = book.run(&["import", "team-api", &repo, &visualizer, "--dry-run"]);
+    dry.success().stderr_has("Would import 7 charter(s)");
+    assert!(
+        dry.stdout
+            .contains("content/teams/core-platform/identity-access.md"),
+        "{}",
+        dry.stdout
+    );
+    assert!(!book.root().join("content/teams/payments.md").exists());
+
+    let run = book.run(&["import", "team-api", &repo, &visualizer]);
+    run.success()
+        .stderr_has("Imported 7 charter(s) (5 team(s), 2 group(s)) with 8 interaction(s) and 11 owned item(s)")
+        // The unfilled template and the repository's own README are not teams.
+        .stderr_has("TEMPLATE.md: a Team API template")
+        .stderr_has("team-apis/README.md: not a Team API")
+        // Rows that cannot become interactions are named with their line.
+        .stderr_has("checkout/README.md:23: no team named Legal")
+        .stderr_has("checkout/README.md:24: interaction mode `Pairing`")
+        .stderr_has("payments-api is also claimed by")
+        .stderr_has("date `March 2024` has no day")
+        .stderr_has("metadata.size (6)");
+    assert!(
+        !run.stderr.contains("PULL_REQUEST_TEMPLATE"),
+        "{}",
+        run.stderr
+    );
+
+    // Saved with a byte-order mark and CRLF line endings, from the original template.
+    let (payments, body) = charter_table(&book, "content/teams/payments.md");
+    assert_eq!(payments["name"].as_str(), Some("Payments"));
+    assert_eq!(
+        payments["problem"].as_str(),
+        Some("Take card and wallet payments in every market we sell in")
+    );
+    assert_eq!(payments["topology"].as_str(), Some("stream-aligned"));
+    assert_eq!(payments["reviewed"].to_string(), "2024-03-12");
+    assert_eq!(
+        payments["contact"]["chat"].as_str(),
+        Some("#payments #payments-oncall")
+    );
+    assert!(payments.get("parent").is_none(), "Part of a Platform: n");
+    assert!(!body.contains('\r') && !body.contains('\u{feff}'));
+    assert!(
+        body.contains("Versioning approaches: semantic versioning"),
+        "{body}"
+    );
+    assert!(!body.contains("Team name and focus"), "{body}");
+    assert!(
+        !body.contains("Ways of working:"),
+        "empty fields go: {body}"
+    );
+    assert!(
+        !body.contains("> Team"),
+        "the template's instructions go: {body}"
+    );
+
+    // "Part of a Platform? y – Core Platform": a group charter and the team inside it.
+    let (group, _) = charter_table(&book, "content/teams/core-platform.md");
+    assert_eq!(group["kind"].as_str(), Some("group"));
+    let (identity, _) = charter_table(&book, "content/teams/core-platform/identity-access.md");
+    assert_eq!(identity["parent"].as_str(), Some("core-platform"));
+    let (data, _) = charter_table(&book, "content/teams/core-platform/data-platform.md");
+    assert_eq!(data["reviewed"].to_string(), "2024-03-01");
+    // The later template: front matter, sections, DORA metrics, a value stream.
+    let (search, body) = charter_table(&book, "content/teams/storefront/search-team.md");
+    assert_eq!(search["parent"].as_str(), Some("storefront"));
+    let metrics: Vec<(&str, &str)> = search["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["name"].as_str().unwrap(), m["current"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        metrics,
+        [
+            ("Lead time for changes", "3 days"),
+            ("Deployment frequency", "daily"),
+            ("Change failure rate", "5 %"),
+            ("Time to restore service", "2 hours")
+        ]
+    );
+    assert!(
+        body.contains("## Service-level expectations (SLA)"),
+        "{body}"
+    );
+
+    builds_clean(&book);
+
+    // The pages: interactions both ways, ownership, the group on the team page.
+    let page = book.html("teams/payments.html");
+    let depends: Vec<String> = hrefs(&page, ".interactions dd:nth-of-type(1) a");
+    assert_eq!(
+        depends,
+        [
+            "../teams/identity-access.html",
+            "../teams/data-platform.html"
+        ]
+    );
+    assert_eq!(
+        hrefs(&page, ".interactions dd:nth-of-type(2) a"),
+        ["../teams/checkout.html"]
+    );
+    assert_eq!(
+        texts(&page, "#owns-title + ul li"),
+        ["ledger", "refunds-worker"]
+    );
+    let checkout = book.html("teams/checkout.html");
+    assert_eq!(
+        texts(&checkout, "#owns-title + ul li"),
+        ["checkout-web", "basket-service", "payments-api"]
+    );
+    // The rows orgbook could not map stay readable in the body.
+    let rows = texts(&checkout, ".prose table tbody td:first-child");
+    assert_eq!(rows, ["Legal", "Data Platform"]);
+    let search_page = book.html("teams/search-team.html");
+    assert_eq!(
+        hrefs(&search_page, ".interactions dd:nth-of-type(1) a"),
+        ["../teams/checkout.html", "../teams/data-platform.html"]
+    );
+    // The collaboration both teams list is not one-way.
+    let health = book.html("health.html");
+    assert!(
+        texts(
+            &health,
+            "section[aria-labelledby='rule-one-way-collaboration'] li"
+        )
+        .is_empty(),
+        "Checkout and Identity & Access both list their collaboration"
+    );
 }

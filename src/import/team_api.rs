@@ -1,0 +1,1557 @@
+//! Reading Team Topologies' Team API documents into team charters (`orgbook import
+//! team-api`).
+//!
+//! A Team API is the page many teams already keep about themselves, from the template the
+//! Team Topologies authors published: a list of fields (`* Team name and focus: …`,
+//! `* Team type: …`, `* Software owned and evolved by this team: …`, `* Chat tool
+//! channels: …`) and a table of the teams it interacts with, or the same fields as `##`
+//! sections under YAML front matter (`name`, `team_type`, `platform_grouping`,
+//! `metadata.flow_metrics`), as the later templates and the tools built on them write it.
+//! This module owns that mapping: name and focus → `name` and `problem`, team type →
+//! `topology`, the platform or value stream a team is part of → a group charter and
+//! `parent`, software owned → `owns`, chat channels → `[contact]`, the template's `Date`
+//! → `reviewed`, DORA flow metrics → `[[metrics]]`, and each row of "Teams we currently
+//! interact with" whose team is known → `[[interactions]]`. Everything else stays in the
+//! charter's body, where readers still find it; the template's own instructions and its
+//! empty rows do not.
+//!
+//! Reading is lenient, as in `adr.rs`: a field it cannot map costs a note with the file and
+//! line, never the team, and whether a file is a Team API at all (or an unfilled template)
+//! is decided by what it says, not by its name.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::adr::{
+    assemble_body, atx_heading, code_mask, first_line, front_matter_end, is_placeholder,
+    normalize_newlines, parse_date, split_top_level, strip_bullet, strip_emphasis,
+    strip_html_comments, yaml_scalar,
+};
+use super::{slugify, toml_date};
+use crate::load::CONTENT_DIR;
+use crate::scaffold::{self, Survey};
+
+/// A field of the template that becomes a charter key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    NameAndFocus,
+    TeamType,
+    Grouping,
+    Software,
+    Channels,
+    Date,
+    CurrentInteractions,
+    /// A field of the template with no charter key: kept in the body when filled in,
+    /// dropped when left empty.
+    Other,
+}
+
+/// The template's labels, as written in its list and its later section headings.
+fn field_of(label: &str) -> Option<Field> {
+    let l = label
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .to_lowercase()
+        .replace('’', "'");
+    let l = l.trim_end_matches(':').trim_end_matches('?').trim();
+    let starts = |p: &str| l.starts_with(p);
+    Some(if starts("team name") {
+        Field::NameAndFocus
+    } else if l == "team type" || starts("team type (") {
+        Field::TeamType
+    } else if starts("part of a platform")
+        || starts("part of a value stream")
+        || starts("part of a team-of-teams")
+        || starts("part of a team of teams")
+    {
+        Field::Grouping
+    } else if starts("software owned") {
+        Field::Software
+    } else if starts("chat tool channel") || l == "chat channels" {
+        Field::Channels
+    } else if l == "date" || l == "last updated" || l == "updated" {
+        Field::Date
+    } else if starts("teams we currently interact with") {
+        Field::CurrentInteractions
+    } else if starts("do we provide a service")
+        || starts("what kind of service level expectations")
+        || starts("versioning approach")
+        || starts("wiki search terms")
+        || starts("time of daily sync")
+        || starts("daily sync time")
+        || starts("our services and systems")
+        || starts("ways of working")
+        || starts("wider cross-team")
+        || starts("teams we expect to interact with")
+        || starts("services provided")
+        || starts("service-level expectations")
+        || starts("what we're currently working on")
+    {
+        Field::Other
+    } else {
+        return None;
+    })
+}
+
+/// One row of "Teams we currently interact with", before its team is looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InteractionRow {
+    /// The line of the row (0-based, in the normalised text).
+    line: usize,
+    /// The team as the row names it (a link's text, or the name before its focus).
+    pub team: String,
+    pub mode: Option<&'static str>,
+    /// The mode as written, for the note when it is not one of the three.
+    pub mode_text: String,
+    pub about: Option<String>,
+}
+
+/// One Team API document, read.
+#[derive(Debug, Clone)]
+pub struct TeamApi {
+    /// The path shown in notes.
+    pub file: String,
+    pub name: String,
+    /// `team_id` of the front matter, when it is a slug.
+    pub team_id: Option<String>,
+    pub focus: Option<String>,
+    pub topology: Option<&'static str>,
+    pub grouping: Option<String>,
+    pub owns: Vec<String>,
+    pub chat: Vec<String>,
+    pub email: Option<String>,
+    pub reviewed: Option<Date>,
+    /// (name, current value) of each metric the document states.
+    pub metrics: Vec<(String, String)>,
+    pub interactions: Vec<InteractionRow>,
+    pub notes: Vec<String>,
+    lines: Vec<String>,
+    keep: Vec<bool>,
+    in_code: Vec<bool>,
+    /// The "Teams we currently interact with" section: its heading line and the line after
+    /// its end, dropped whole once every row is mapped.
+    interaction_section: Option<(usize, usize)>,
+}
+
+/// What a file turned out to be.
+#[derive(Debug)]
+pub enum Reading {
+    Team(Box<TeamApi>),
+    /// Not imported, with the reason shown to the user.
+    Skipped(String),
+}
+
+fn is_table_line(line: &str) -> bool {
+    line.trim_start().starts_with('|')
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The cells of a table row, trimmed, without the outer pipes (`\|` stays in a cell).
+fn cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev = '\0';
+    for c in t.chars() {
+        if c == '|' && prev != '\\' {
+            out.push(cur.trim().to_owned());
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+        prev = c;
+    }
+    out.push(cur.trim().to_owned());
+    out
+}
+
+/// The template's unfilled values: `.`, `_____`, `[Your Team Name]`, `TBD`, `N/A`.
+fn is_empty_value(s: &str) -> bool {
+    let t = s.trim().trim_matches(['*', '_', '`']).trim();
+    t.is_empty()
+        || t.chars()
+            .all(|c| matches!(c, '.' | '_' | '-' | '#' | ' ' | '…'))
+        || is_placeholder(t)
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            "tbd" | "tbc" | "todo" | "n/a" | "na" | "none" | "-"
+        )
+}
+
+/// The name part of "Name – focus" (or a link's text), and the focus when there is one.
+fn split_name_focus(value: &str) -> (String, Option<String>) {
+    let v = strip_emphasis(value.trim());
+    if let Some(rest) = v.strip_prefix('[')
+        && let Some(end) = rest.find("](")
+        && let Some(close) = rest[end..].find(')')
+    {
+        let name = rest[..end].trim().to_owned();
+        let after = rest[end + close + 1..].trim();
+        let focus = after.trim_start_matches(['–', '—', '-', ':', ',']).trim();
+        return (name, (!focus.is_empty()).then(|| focus.to_owned()));
+    }
+    let cut = [" – ", " — ", " - ", ": ", " -- "]
+        .iter()
+        .filter_map(|sep| v.find(sep).map(|i| (i, sep.len())))
+        .min();
+    match cut {
+        Some((i, len)) => {
+            let name = strip_emphasis(v[..i].trim()).to_owned();
+            let focus = v[i + len..].trim();
+            (name, (!focus.is_empty()).then(|| focus.to_owned()))
+        }
+        None => (v.to_owned(), None),
+    }
+}
+
+/// The Team Topologies type a value names, `Ok(None)` when it names none on purpose
+/// (`undefined`, empty), and an error saying why it was not read otherwise.
+fn topology(value: &str) -> Result<Option<&'static str>, String> {
+    let head = value
+        .split(['(', ';'])
+        .next()
+        .unwrap_or(value)
+        .split(" – ")
+        .next()
+        .unwrap_or(value)
+        .split(" - ")
+        .next()
+        .unwrap_or(value);
+    let compact: String = head
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if is_empty_value(value) || matches!(compact.as_str(), "undefined" | "unknown" | "") {
+        return Ok(None);
+    }
+    let found: Vec<&'static str> = [
+        ("streamaligned", "stream-aligned"),
+        ("platform", "platform"),
+        ("enabling", "enabling"),
+        ("complicatedsubsystem", "complicated-subsystem"),
+    ]
+    .iter()
+    .filter(|(k, _)| compact.contains(k))
+    .map(|(_, t)| *t)
+    .collect();
+    match found.as_slice() {
+        [one] => Ok(Some(one)),
+        [] => Err(format!(
+            "team type `{}` is not one of Team Topologies' four (stream-aligned, platform, enabling, complicated-subsystem); left out",
+            value.trim()
+        )),
+        _ => Err(format!(
+            "team type `{}` names {} types (the template's list, left as it was?); left out",
+            value.trim(),
+            found.len()
+        )),
+    }
+}
+
+/// The platform or value stream a "Part of a platform? (y/n) Details:" answer names.
+fn grouping(value: &str) -> Result<Option<String>, String> {
+    let v = strip_emphasis(value.trim());
+    let lower = v.to_ascii_lowercase();
+    let word_end = lower
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(lower.len());
+    let first = &lower[..word_end];
+    let details = match first {
+        "n" | "no" | "none" | "na" => return Ok(None),
+        "y" | "yes" => v[word_end..]
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | ',' | '.' | ')')
+            })
+            .trim(),
+        _ if is_empty_value(v) => return Ok(None),
+        _ => v,
+    };
+    let details = details.split(['(', '\n']).next().unwrap_or(details);
+    let details = details.split(". ").next().unwrap_or(details);
+    let details = details.trim().trim_end_matches('.').trim();
+    let details = ["the ", "The "]
+        .iter()
+        .find_map(|p| details.strip_prefix(p))
+        .unwrap_or(details)
+        .trim();
+    if details.is_empty() {
+        return Err("says the team is part of a platform but not which one; no parent set".into());
+    }
+    if details.split_whitespace().count() > 8 {
+        return Err(format!(
+            "`{details}` is too long for a group's name; no parent set (the text stays in the body)"
+        ));
+    }
+    Ok(Some(details.to_owned()))
+}
+
+/// The names in "Software owned and evolved by this team": a link's text, a bold name,
+/// or the words before a description (`payments-api - the card API` → `payments-api`).
+fn owned_item(part: &str) -> Option<String> {
+    let p = strip_bullet(part.trim()).trim();
+    let name = if let Some(rest) = p.strip_prefix('[') {
+        rest.split(']').next().unwrap_or(rest)
+    } else if let Some(rest) = p.strip_prefix("**") {
+        rest.split("**").next().unwrap_or(rest)
+    } else {
+        let cut = [" - ", " – ", " — ", " (", ": ", " http"]
+            .iter()
+            .filter_map(|sep| p.find(sep))
+            .min()
+            .unwrap_or(p.len());
+        &p[..cut]
+    };
+    let name = name
+        .trim()
+        .trim_matches(['`', '*', '_'])
+        .trim_end_matches([':', '.', ','])
+        .trim();
+    (!is_empty_value(name) && name.chars().count() <= 80 && !name.contains("://"))
+        .then(|| name.to_owned())
+}
+
+/// `change_fail_rate: 0.08` → `8 %`; other values as written, with their unit.
+fn metric_value(key: &str, v: &str) -> String {
+    match key {
+        "change_fail_rate" | "change_failure_rate" => match v.parse::<f64>() {
+            Ok(x) if (0.0..=1.0).contains(&x) => {
+                let p = (x * 1000.0).round() / 10.0;
+                format!("{p} %")
+            }
+            _ => v.to_owned(),
+        },
+        k if k.ends_with("_days") => format!("{v} days"),
+        k if k.ends_with("_hours") => format!("{v} hours"),
+        _ => v.to_owned(),
+    }
+}
+
+/// The name DORA gives each of the four keys the templates use.
+fn metric_name(key: &str) -> String {
+    match key {
+        "lead_time_days" | "lead_time" => "Lead time for changes".to_owned(),
+        "deployment_frequency" => "Deployment frequency".to_owned(),
+        "change_fail_rate" | "change_failure_rate" => "Change failure rate".to_owned(),
+        "mttr_hours" | "mttr" => "Time to restore service".to_owned(),
+        other => {
+            let words = other
+                .trim_end_matches("_days")
+                .trim_end_matches("_hours")
+                .replace('_', " ");
+            let mut c = words.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// `payments-platform` (a folder's name) → `Payments Platform`.
+fn title_from_slug(stem: &str) -> String {
+    stem.split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `# Team API: Payments`, `# Payments Team API` → `Payments`; `# Team API` → none.
+fn title_without_template_words(h1: &str) -> Option<String> {
+    let t = strip_emphasis(h1.trim());
+    let lower = t.to_ascii_lowercase();
+    let t = match lower.find("team api") {
+        Some(i) => {
+            let before = t[..i].trim();
+            let after = t[i + "team api".len()..].trim();
+            let rest = if after.is_empty() { before } else { after };
+            rest.trim_matches(|c: char| matches!(c, '–' | '—' | '-' | ':' | ' ' | '|'))
+        }
+        None => t,
+    };
+    (!is_empty_value(t)).then(|| t.to_owned())
+}
+
+/// Reads one file. `file` names it in notes; `folder_name` is the name of its folder,
+/// the team's name when a `README.md` says none.
+pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Reading {
+    let text = normalize_newlines(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let lines: Vec<&str> = if lines.last() == Some(&"") {
+        lines[..lines.len() - 1].to_vec()
+    } else {
+        lines
+    };
+    let in_code = code_mask(&lines);
+    let mut keep = vec![true; lines.len()];
+    let mut notes = Vec::new();
+    let at = |i: usize| format!("{file}:{}", i + 1);
+
+    // Front matter: the later templates' keys.
+    let mut fm_name = None;
+    let mut team_id = None;
+    let mut fm_type = None;
+    let mut fm_grouping = None;
+    let mut fm_date = None;
+    let mut metrics = Vec::new();
+    let mut body_start = 0;
+    match front_matter_end(&lines, file) {
+        Ok(Some(end)) => {
+            keep[..=end].fill(false);
+            body_start = end + 1;
+            let yaml = lines[1..end].join("\n");
+            match yaml_serde::from_str::<yaml_serde::Value>(&yaml) {
+                Ok(yaml_serde::Value::Mapping(map)) => {
+                    let get = |k: &str| {
+                        map.get(k)
+                            .and_then(yaml_scalar)
+                            .map(|s| s.trim().to_owned())
+                    };
+                    fm_name = get("name").filter(|n| !is_empty_value(n));
+                    team_id = get("team_id")
+                        .or_else(|| get("id"))
+                        .filter(|id| slugify(id) == *id);
+                    fm_type = get("team_type").or_else(|| get("type"));
+                    fm_grouping = get("platform_grouping")
+                        .filter(|g| !is_empty_value(g))
+                        .map(|g| ("platform_grouping", g));
+                    if let Some(vs) = get("value_stream").filter(|g| !is_empty_value(g)) {
+                        match &fm_grouping {
+                            None => fm_grouping = Some(("value_stream", vs)),
+                            Some(_) => notes.push(format!(
+                                "{file}: value_stream `{vs}` left out: the team's group is its platform_grouping"
+                            )),
+                        }
+                    }
+                    fm_date = ["last_updated", "updated", "date", "reviewed"]
+                        .iter()
+                        .find_map(|k| get(k));
+                    let mut left_out = Vec::new();
+                    for (k, v) in &map {
+                        let Some(k) = k.as_str() else { continue };
+                        match k {
+                            "name" | "team_id" | "id" | "team_type" | "type" | "platform_grouping"
+                            | "value_stream" | "last_updated" | "updated" | "date" | "reviewed"
+                            // The visualiser's layout: nothing to say about the team.
+                            | "position" => {}
+                            "metadata" => {
+                                let Some(meta) = v.as_mapping() else { continue };
+                                for (mk, mv) in meta {
+                                    let Some(mk) = mk.as_str() else { continue };
+                                    if mk == "flow_metrics" {
+                                        for (fk, fv) in mv.as_mapping().into_iter().flatten() {
+                                            if let (Some(fk), Some(fv)) = (fk.as_str(), yaml_scalar(fv))
+                                                && !is_empty_value(&fv)
+                                            {
+                                                metrics.push((metric_name(fk), metric_value(fk, &fv)));
+                                            }
+                                        }
+                                    } else {
+                                        left_out.push(match yaml_scalar(mv) {
+                                            Some(s) => format!("metadata.{mk} ({s})"),
+                                            None => format!("metadata.{mk}"),
+                                        });
+                                    }
+                                }
+                            }
+                            other => left_out.push(other.to_owned()),
+                        }
+                    }
+                    if !left_out.is_empty() {
+                        notes.push(format!(
+                            "{file}: front matter with no charter key, left out: {}",
+                            left_out.join(", ")
+                        ));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => notes.push(format!(
+                    "{file}:2: front matter is not valid YAML ({}); read without it",
+                    first_line(&e.to_string())
+                )),
+            }
+        }
+        Ok(None) => {}
+        Err(e) => notes.push(format!("{e}; read as Markdown")),
+    }
+
+    let mut h1 = None;
+    let mut values: BTreeMap<Field, (usize, String)> = BTreeMap::new();
+    let mut software_items: Vec<String> = Vec::new();
+    // Template sections, emptied of their placeholders only once every line is read.
+    let mut sections: Vec<(usize, usize)> = Vec::new();
+    let mut labels_seen = 0usize;
+    let mut interaction_rows = Vec::new();
+    let mut interaction_section = None;
+
+    let mut i = body_start;
+    while i < lines.len() {
+        if in_code[i] {
+            i += 1;
+            continue;
+        }
+        let line = lines[i];
+        if let Some((level, text)) = atx_heading(line) {
+            if level == 1 && h1.is_none() {
+                h1 = Some(text.to_owned());
+                keep[i] = false;
+                i += 1;
+                continue;
+            }
+            let end = (i + 1..lines.len())
+                .find(|&j| !in_code[j] && atx_heading(lines[j]).is_some_and(|(l, _)| l <= level))
+                .unwrap_or(lines.len());
+            if text.eq_ignore_ascii_case("team api") {
+                keep[i] = false;
+                i += 1;
+                continue;
+            }
+            let Some(field) = field_of(text) else {
+                i += 1;
+                continue;
+            };
+            labels_seen += 1;
+            match field {
+                Field::CurrentInteractions | Field::Other => {
+                    let rows = section_table(&lines, &in_code, i + 1, end, &mut keep);
+                    if field == Field::CurrentInteractions {
+                        interaction_section = Some((i, end));
+                        interaction_rows = rows;
+                    }
+                    sections.push((i, end));
+                }
+                Field::Software | Field::Channels => {
+                    let section: Vec<&str> = (i + 1..end)
+                        .filter(|&j| !in_code[j])
+                        .map(|j| lines[j])
+                        .collect();
+                    let value = section.join("\n");
+                    if field == Field::Software {
+                        software_items.extend(top_level_items(&section));
+                    }
+                    values.entry(field).or_insert((i, value));
+                }
+                _ => {
+                    // The answer is the first paragraph; the heading goes with it unless
+                    // more follows.
+                    let first = (i + 1..end).find(|&j| !lines[j].trim().is_empty());
+                    if let Some(first) = first {
+                        let para_end = (first..end)
+                            .find(|&j| lines[j].trim().is_empty() || in_code[j])
+                            .unwrap_or(end);
+                        let value = lines[first..para_end].join(" ");
+                        values.entry(field).or_insert((first, value));
+                        keep[first..para_end].fill(false);
+                    }
+                    sections.push((i, end));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if line.trim_start().starts_with('>') {
+            // The template's instructions: `> Team type: (Stream-Aligned, …)`.
+            let end = (i..lines.len())
+                .find(|&j| !lines[j].trim_start().starts_with('>'))
+                .unwrap_or(lines.len());
+            let quote: String = lines[i..end]
+                .iter()
+                .map(|l| l.trim_start().trim_start_matches('>').trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let q = quote.to_ascii_lowercase();
+            if q.starts_with("team type:")
+                || q.starts_with("team interaction modes")
+                || q.starts_with("interaction modes")
+                || q.contains("team-api-template")
+                || q.contains("replace all")
+                || q.contains("delete this instruction")
+            {
+                keep[i..end].fill(false);
+            }
+            i = end;
+            continue;
+        }
+        // A field line: `* Label: value`, `**Label:** value`, `Date: …`, or a bare
+        // `* What kind of Service Level Expectations do other teams have of us?`.
+        let trimmed = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
+        let is_bullet = trimmed.len() < line.trim().len();
+        let indent = line.len() - line.trim_start().len();
+        let split = match trimmed.find(':') {
+            Some(colon) => field_of(&trimmed[..colon]).map(|f| (f, &trimmed[colon + 1..])),
+            None if is_bullet => field_of(trimmed).map(|f| (f, "")),
+            None => None,
+        };
+        if let Some((field, rest)) = split {
+            labels_seen += 1;
+            let inline = strip_html_comments(rest.trim_start_matches(['*', '_']));
+            let inline = inline.trim().to_owned();
+            // Continuation: the field's own sub-list.
+            let mut end = i + 1;
+            let mut j = i + 1;
+            while j < lines.len() {
+                let l = lines[j];
+                if l.trim().is_empty() {
+                    j += 1;
+                    continue;
+                }
+                if in_code[j] || l.len() - l.trim_start().len() <= indent {
+                    break;
+                }
+                j += 1;
+                end = j;
+            }
+            let sub: Vec<&str> = lines[i + 1..end].to_vec();
+            let filled = !is_empty_value(&inline)
+                || sub.iter().any(|l| !is_empty_value(strip_bullet(l.trim())));
+            match field {
+                Field::Other | Field::CurrentInteractions => {
+                    if !filled {
+                        keep[i..end].fill(false);
+                    }
+                }
+                Field::Software => {
+                    let mut items: Vec<String> = split_top_level(&inline)
+                        .into_iter()
+                        .filter_map(owned_item)
+                        .collect();
+                    items.extend(top_level_items(&sub));
+                    let linked = inline.contains("](") || sub.iter().any(|l| l.contains("]("));
+                    software_items.extend(items);
+                    values.entry(field).or_insert((i, inline.clone()));
+                    if !linked {
+                        keep[i..end].fill(false);
+                    }
+                }
+                _ => {
+                    let value = std::iter::once(inline.as_str())
+                        .chain(sub.iter().map(|l| strip_bullet(l.trim())))
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    values.entry(field).or_insert((i, value));
+                    keep[i..end].fill(false);
+                }
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+
+    for &(heading, end) in sections.iter().rev() {
+        drop_if_hollow(&lines, &mut keep, heading, end);
+    }
+
+    if labels_seen < 2 && fm_type.is_none() {
+        return Reading::Skipped("not a Team API: fewer than two of the template's fields".into());
+    }
+
+    // Name and focus.
+    let (field_name, focus) = match values.get(&Field::NameAndFocus) {
+        Some((_, v)) if !is_empty_value(v) => {
+            let (name, focus) = split_name_focus(v);
+            match &fm_name {
+                // "Payments – card acceptance" under `name: Payments`: the focus follows.
+                Some(n) if !name.eq_ignore_ascii_case(n) && focus.is_none() => {
+                    (None, Some(v.trim().to_owned()))
+                }
+                _ if name.split_whitespace().count() > 6 && focus.is_none() => (None, Some(name)),
+                _ => (Some(name).filter(|n| !is_empty_value(n)), focus),
+            }
+        }
+        _ => (None, None),
+    };
+    let h1_name = h1.as_deref().and_then(title_without_template_words);
+    let template_only = fm_name.is_none()
+        && field_name.is_none()
+        && focus.is_none()
+        && software_items.is_empty()
+        && interaction_rows.is_empty()
+        && values
+            .get(&Field::TeamType)
+            .is_none_or(|(_, v)| !matches!(topology(v), Ok(Some(_))))
+        && fm_type.is_none();
+    if template_only {
+        return Reading::Skipped(
+            "a Team API template: no team name, focus, type or software filled in".into(),
+        );
+    }
+    let name = fm_name
+        .or(field_name)
+        .or(h1_name)
+        .or_else(|| folder_name.map(title_from_slug))
+        .unwrap_or_else(|| {
+            let stem = Path::new(file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            title_from_slug(&stem)
+        });
+
+    let type_value = values
+        .get(&Field::TeamType)
+        .map(|(l, v)| (Some(*l), v.clone()))
+        .or_else(|| fm_type.map(|t| (None, t)));
+    let topology = match type_value {
+        None => None,
+        Some((line, v)) => match topology(&v) {
+            Ok(t) => t,
+            Err(why) => {
+                notes.push(match line {
+                    Some(l) => format!("{}: {why}", at(l)),
+                    None => format!("{file}: front matter {why}"),
+                });
+                None
+            }
+        },
+    };
+
+    let grouping = match (&fm_grouping, values.get(&Field::Grouping)) {
+        (Some((_, g)), _) => Some(g.clone()),
+        (None, Some((l, v))) => match grouping(v) {
+            Ok(g) => g,
+            Err(why) => {
+                notes.push(format!("{}: {why}", at(*l)));
+                None
+            }
+        },
+        (None, None) => None,
+    };
+
+    let mut chat = Vec::new();
+    let mut email = None;
+    if let Some((_, v)) = values.get(&Field::Channels) {
+        for token in v.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+            let t = token
+                .trim_matches(|c: char| matches!(c, '`' | '*' | '_' | '(' | ')' | '<' | '>' | '.'));
+            let t = t.strip_prefix("mailto:").unwrap_or(t);
+            if t.starts_with('#') && !is_empty_value(t) {
+                chat.push(t.to_owned());
+            } else if t.contains('@') && t.contains('.') && email.is_none() {
+                email = Some(t.to_owned());
+            }
+        }
+    }
+
+    let reviewed = match values
+        .get(&Field::Date)
+        .map(|(l, v)| (Some(*l), v.clone()))
+        .or_else(|| fm_date.map(|d| (None, d)))
+    {
+        Some((line, v)) if !is_empty_value(&v) => match parse_date(&v) {
+            Some((d, assumption)) => {
+                if let Some(a) = assumption {
+                    notes.push(format!("{}: {a}", line.map_or(file.to_owned(), at)));
+                }
+                Some(d)
+            }
+            None => {
+                notes.push(format!(
+                    "{}: date `{}` not understood; reviewed set to today",
+                    line.map_or(file.to_owned(), at),
+                    v.trim()
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+
+    let mut owns = Vec::new();
+    for item in software_items {
+        if !owns.contains(&item) {
+            owns.push(item);
+        }
+    }
+
+    Reading::Team(Box::new(TeamApi {
+        file: file.to_owned(),
+        name,
+        team_id,
+        focus,
+        topology,
+        grouping,
+        owns,
+        chat,
+        email,
+        reviewed,
+        metrics,
+        interactions: interaction_rows,
+        notes,
+        lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+        keep,
+        in_code,
+        interaction_section,
+    }))
+}
+
+/// The first-level items of a list (the names; their own sub-lists are descriptions).
+fn top_level_items(lines: &[&str]) -> Vec<String> {
+    let bullets: Vec<(usize, &str)> = lines
+        .iter()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.starts_with("* ") || t.starts_with("- ") || t.starts_with("+ ")
+        })
+        .map(|l| (l.len() - l.trim_start().len(), *l))
+        .collect();
+    let Some(min) = bullets.iter().map(|(i, _)| *i).min() else {
+        return Vec::new();
+    };
+    bullets
+        .into_iter()
+        .filter(|(i, _)| *i == min)
+        .filter_map(|(_, l)| owned_item(l))
+        .collect()
+}
+
+/// Reads the interaction table of a section; its empty template rows are dropped.
+fn section_table(
+    lines: &[&str],
+    in_code: &[bool],
+    from: usize,
+    to: usize,
+    keep: &mut [bool],
+) -> Vec<InteractionRow> {
+    let mut out = Vec::new();
+    let Some(header) = (from..to.saturating_sub(1))
+        .find(|&j| !in_code[j] && is_table_line(lines[j]) && is_delimiter_row(lines[j + 1]))
+    else {
+        return out;
+    };
+    let head: Vec<String> = cells(lines[header])
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let col = |pred: &dyn Fn(&str) -> bool| head.iter().position(|h| pred(h));
+    let team_col = col(&|h| h.contains("team")).unwrap_or(0);
+    let mode_col = col(&|h| h.contains("mode") || h.contains("interaction"));
+    let purpose_col = col(&|h| h.contains("purpose") || h.contains("about"));
+    let duration_col = col(&|h| h.contains("duration"));
+    let mut j = header + 2;
+    while j < to && !in_code[j] && is_table_line(lines[j]) {
+        let row = cells(lines[j]);
+        let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(String::as_str).unwrap_or("");
+        if row.iter().all(|c| is_empty_value(c)) {
+            keep[j] = false;
+            j += 1;
+            continue;
+        }
+        let (team, _) = split_name_focus(cell(Some(team_col)));
+        if is_empty_value(&team) {
+            j += 1;
+            continue;
+        }
+        let mode_text = cell(mode_col).to_owned();
+        let purpose = cell(purpose_col);
+        let duration = cell(duration_col);
+        let about = match (is_empty_value(purpose), is_empty_value(duration)) {
+            (false, false) if !duration.eq_ignore_ascii_case("ongoing") => {
+                Some(format!("{purpose} ({duration})"))
+            }
+            (false, _) => Some(purpose.to_owned()),
+            _ => None,
+        };
+        out.push(InteractionRow {
+            line: j,
+            team,
+            mode: interaction_mode(&mode_text),
+            mode_text,
+            about,
+        });
+        j += 1;
+    }
+    out
+}
+
+/// Team Topologies' three modes, as people write them.
+fn interaction_mode(s: &str) -> Option<&'static str> {
+    let c: String = s
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if c.starts_with("collab") {
+        Some("collaboration")
+    } else if c.contains("asaservice") || c == "xaas" || c == "service" {
+        Some("x-as-a-service")
+    } else if c.starts_with("facilitat") || c == "enabling" {
+        Some("facilitating")
+    } else {
+        None
+    }
+}
+
+/// Drops a section (its heading included) that holds nothing but blank lines and a
+/// table without rows: what is left of a template section once its placeholders, or its
+/// mapped rows, are gone.
+fn drop_if_hollow<S: AsRef<str>>(lines: &[S], keep: &mut [bool], heading: usize, end: usize) {
+    let line = |j: usize| lines[j].as_ref();
+    let is_header = |j: usize| j + 1 < end && is_delimiter_row(line(j + 1));
+    let rows_left = (heading + 1..end)
+        .any(|j| keep[j] && is_table_line(line(j)) && !is_delimiter_row(line(j)) && !is_header(j));
+    let only_tables =
+        (heading + 1..end).all(|j| !keep[j] || line(j).trim().is_empty() || is_table_line(line(j)));
+    if only_tables && !rows_left {
+        keep[heading..end].fill(false);
+    }
+}
+
+/// What the import will write.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// (path relative to the handbook root, text), groups before their teams.
+    pub files: Vec<(String, String)>,
+    pub notes: Vec<String>,
+    pub teams: usize,
+    pub groups: usize,
+    pub interactions: usize,
+    pub owned: usize,
+    /// Teams whose problem is the scaffold's placeholder (the document stated no focus).
+    pub without_focus: usize,
+    /// Teams whose document has no date: their `reviewed` is today.
+    pub undated: usize,
+}
+
+/// Maps the documents onto charters beside the handbook's existing ones.
+pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
+    let mut plan = Plan::default();
+    let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
+
+    // Slugs, in file order: a team already in the handbook is not imported again.
+    let mut slugs: Vec<Option<String>> = Vec::new();
+    for d in &docs {
+        let base = d.team_id.clone().unwrap_or_else(|| slugify(&d.name));
+        let base = if base.is_empty() {
+            "team".to_owned()
+        } else {
+            base
+        };
+        if let Some(existing) = survey.teams.get(&base) {
+            plan.notes.push(format!(
+                "{}: team {} is already in the handbook as {}; kept as it is",
+                d.file, d.name, existing.path
+            ));
+            slugs.push(None);
+            continue;
+        }
+        let mut slug = base.clone();
+        let mut n = 1;
+        while taken.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        if n > 1 {
+            plan.notes.push(format!(
+                "{}: another document is also named {}; this one is {slug}",
+                d.file, d.name
+            ));
+        }
+        taken.insert(slug.clone());
+        slugs.push(Some(slug));
+    }
+
+    // Groups: one charter per platform or value stream, unless the handbook has it.
+    let mut group_slugs: BTreeMap<String, String> = BTreeMap::new();
+    let mut paths: BTreeMap<String, String> = survey
+        .teams
+        .iter()
+        .map(|(s, t)| (s.clone(), t.path.clone()))
+        .collect();
+    for d in &docs {
+        let Some(g) = &d.grouping else { continue };
+        if group_slugs.contains_key(g) {
+            continue;
+        }
+        let base = slugify(g);
+        if base.is_empty() {
+            continue;
+        }
+        if survey.teams.contains_key(&base) {
+            group_slugs.insert(g.clone(), base);
+            continue;
+        }
+        let mut slug = base.clone();
+        if taken.contains(&slug) {
+            slug = format!("{base}-group");
+        }
+        let mut n = 1;
+        while taken.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-group-{n}");
+        }
+        taken.insert(slug.clone());
+        let path = format!("{CONTENT_DIR}/teams/{slug}.md");
+        paths.insert(slug.clone(), path.clone());
+        plan.files.push((path, group_charter(g, today)));
+        plan.groups += 1;
+        group_slugs.insert(g.clone(), slug);
+    }
+
+    // Who an interaction row can name: imported teams and the handbook's charters, by
+    // slug, by name, and without a trailing "team".
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut add = |key: String, slug: &str| {
+        if !key.is_empty() {
+            names.entry(key).or_insert_with(|| slug.to_owned());
+        }
+    };
+    for (d, slug) in docs.iter().zip(&slugs) {
+        let slug = match slug {
+            Some(s) => s.clone(),
+            None => slugify(&d.name),
+        };
+        for key in [slug.clone(), slugify(&d.name)] {
+            add(key.trim_end_matches("-team").to_owned(), &slug);
+            add(key, &slug);
+        }
+    }
+    for slug in survey.teams.keys() {
+        add(slug.trim_end_matches("-team").to_owned(), slug);
+        add(slug.clone(), slug);
+    }
+
+    // Ownership is exclusive: an item named by two documents goes to the first.
+    let mut owner_of: BTreeMap<String, String> = BTreeMap::new();
+
+    for (d, slug) in docs.iter_mut().zip(&slugs) {
+        let Some(slug) = slug else { continue };
+        let mut notes = std::mem::take(&mut d.notes);
+        let mut interactions: Vec<(String, &'static str, Option<String>)> = Vec::new();
+        for row in &d.interactions {
+            let key = slugify(&row.team);
+            let target = names
+                .get(&key)
+                .or_else(|| names.get(key.trim_end_matches("-team")))
+                .cloned();
+            let at = format!("{}:{}", d.file, row.line + 1);
+            match (target, row.mode) {
+                (Some(t), _) if t == *slug => {
+                    notes.push(format!("{at}: an interaction with the team itself; left out"));
+                }
+                (Some(t), Some(mode)) => {
+                    if interactions.iter().any(|(o, m, _)| *o == t && *m == mode) {
+                        notes.push(format!("{at}: {} is listed twice; the first row is kept", row.team));
+                    } else {
+                        interactions.push((t, mode, row.about.clone()));
+                    }
+                    d.keep[row.line] = false;
+                }
+                (Some(_), None) => notes.push(format!(
+                    "{at}: interaction mode `{}` is not collaboration, x-as-a-service or facilitating; the row stays in the body",
+                    row.mode_text
+                )),
+                (None, _) => notes.push(format!(
+                    "{at}: no team named {} in the documents or the handbook; the row stays in the body",
+                    row.team
+                )),
+            }
+        }
+        if let Some((heading, end)) = d.interaction_section {
+            drop_if_hollow(&d.lines, &mut d.keep, heading, end);
+        }
+        let mut owns = Vec::new();
+        for item in &d.owns {
+            match owner_of.get(item) {
+                Some(first) => notes.push(format!(
+                    "{}: {item} is also claimed by {first}; it stays with {first} (ownership is exclusive)",
+                    d.file
+                )),
+                None => {
+                    owner_of.insert(item.clone(), d.file.clone());
+                    owns.push(item.as_str());
+                }
+            }
+        }
+        if d.focus.is_none() {
+            plan.without_focus += 1;
+        }
+        if d.reviewed.is_none() {
+            plan.undated += 1;
+        }
+        let parent = d
+            .grouping
+            .as_ref()
+            .and_then(|g| group_slugs.get(g))
+            .cloned();
+        let path = match parent.as_ref().and_then(|p| paths.get(p)) {
+            Some(pp) => format!("{}/{slug}.md", pp.trim_end_matches(".md")),
+            None => format!("{CONTENT_DIR}/teams/{slug}.md"),
+        };
+        let body = assemble_body(&d.lines, &d.keep, &d.in_code);
+        plan.owned += owns.len();
+        plan.interactions += interactions.len();
+        plan.teams += 1;
+        let text = team_charter(d, parent.as_deref(), &owns, &interactions, &body, today);
+        plan.files.push((path, text));
+        plan.notes.extend(notes);
+    }
+    plan
+}
+
+/// The charter's TOML front matter, serialised by the toml crate so that names with
+/// quotes or backslashes are escaped correctly. Tables come last, as TOML requires.
+#[derive(serde::Serialize)]
+struct CharterFrontMatter<'a> {
+    name: &'a str,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topology: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    owns: &'a [&'a str],
+    reviewed: toml::value::Datetime,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    contact: BTreeMap<&'a str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    metrics: Vec<MetricEntry<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    interactions: Vec<InteractionEntry<'a>>,
+}
+
+/// `[[metrics]]`, keys in the order docs/format.md gives them.
+#[derive(serde::Serialize)]
+struct MetricEntry<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<&'a str>,
+}
+
+/// `[[interactions]]`, keys in the order docs/format.md gives them.
+#[derive(serde::Serialize)]
+struct InteractionEntry<'a> {
+    team: &'a str,
+    mode: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<&'a str>,
+}
+
+fn group_charter(name: &str, today: Date) -> String {
+    let fm = CharterFrontMatter {
+        name,
+        kind: "group",
+        parent: None,
+        problem: None,
+        topology: None,
+        owns: &[],
+        reviewed: toml_date(today),
+        contact: BTreeMap::new(),
+        metrics: Vec::new(),
+        interactions: Vec::new(),
+    };
+    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
+    format!(
+        "+++\n{toml}+++\n\nA platform or value stream named by its teams' Team API documents.\n"
+    )
+}
+
+fn team_charter(
+    d: &TeamApi,
+    parent: Option<&str>,
+    owns: &[&str],
+    interactions: &[(String, &'static str, Option<String>)],
+    body: &str,
+    today: Date,
+) -> String {
+    let mut contact = BTreeMap::new();
+    if !d.chat.is_empty() {
+        contact.insert("chat", d.chat.join(" "));
+    }
+    if let Some(e) = &d.email {
+        contact.insert("email", e.clone());
+    }
+    let metrics: Vec<MetricEntry> = if d.metrics.is_empty() {
+        vec![MetricEntry {
+            name: scaffold::PLACEHOLDER_METRIC,
+            current: None,
+        }]
+    } else {
+        d.metrics
+            .iter()
+            .map(|(n, v)| MetricEntry {
+                name: n,
+                current: Some(v),
+            })
+            .collect()
+    };
+    let problem = d.focus.as_deref().map(sentence);
+    let fm = CharterFrontMatter {
+        name: &d.name,
+        kind: "team",
+        parent,
+        problem: Some(problem.as_deref().unwrap_or(scaffold::PLACEHOLDER_PROBLEM)),
+        topology: d.topology,
+        owns,
+        reviewed: toml_date(d.reviewed.unwrap_or(today)),
+        contact,
+        metrics,
+        interactions: interactions
+            .iter()
+            .map(|(team, mode, about)| InteractionEntry {
+                team,
+                mode,
+                about: about.as_deref(),
+            })
+            .collect(),
+    };
+    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
+    let mut out = format!("+++\n{toml}+++\n\n");
+    if body.trim().is_empty() {
+        out.push_str("Imported from the team's Team API document.\n");
+    } else {
+        out.push_str(body);
+        if !body.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A focus written as the rest of "Name – take card payments" starts a sentence as a
+/// problem statement does.
+fn sentence(focus: &str) -> String {
+    let mut c = focus.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Every Markdown file under the paths given (files as they are, folders walked, hidden
+/// folders and `node_modules/` skipped), in a stable order.
+pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+            continue;
+        }
+        if !p.is_dir() {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+        let walk = walkdir::WalkDir::new(p)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || {
+                    let n = e.file_name().to_string_lossy();
+                    !(n.starts_with('.') || n == "node_modules")
+                }
+            });
+        for entry in walk {
+            let entry = entry.map_err(|e| format!("{}: {e}", p.display()))?;
+            let is_md = entry.path().extension().is_some_and(|x| {
+                x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown")
+            });
+            if entry.file_type().is_file() && is_md {
+                out.push(entry.into_path());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The folder's name when the file is its `README.md` or `index.md` (a team's folder in a
+/// repository of teams), for the team's name when the document gives none.
+pub fn folder_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy().to_ascii_lowercase();
+    if !matches!(stem.as_str(), "readme" | "index" | "team-api" | "team_api") {
+        return None;
+    }
+    let parent = path
+        .canonicalize()
+        .ok()?
+        .parent()?
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    Some(parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(text: &str) -> TeamApi {
+        match read_team_api("teams/payments/README.md", text, Some("payments")) {
+            Reading::Team(t) => *t,
+            Reading::Skipped(why) => panic!("skipped: {why}"),
+        }
+    }
+
+    const OFFICIAL: &str = "\
+# Team API
+
+## Team API
+
+Date: 12 March 2024
+
+* Team name and focus: Payments – take card payments for every market we sell in
+* Team type: Stream-Aligned
+* Part of a Platform? (y/n) Details: y – Commerce Platform
+* Do we provide a service to other teams? (y/n) Details: y, the payments API
+* What kind of Service Level Expectations do other teams have of us?
+* Software owned and evolved by this team: payments-api, ledger (legacy), `refunds`
+* Versioning approaches: semantic versioning of the API
+* Wiki search terms:
+* Chat tool channels: #payments #payments-oncall #_____________
+* Time of daily sync meeting: 09:45
+
+> Team type: (Stream-Aligned, Enabling, Complicated Subsystem, Platform)
+
+### Teams we currently interact with
+
+| Team name/focus | Interaction Mode | Purpose | Duration |
+| --------------- | ---------------- | ------- | -------- |
+| Identity – sign-in | X-as-a-Service | Customer sign-in at checkout | Ongoing |
+| Fraud | Collaboration | New risk scores | 3 months |
+| Martians | Collaboration | Nothing | |
+| .               |                  |         |          |
+
+> Team Interaction Modes: (Collaboration, X-as-a-Service, Facilitating)
+
+### Teams we expect to interact with soon
+
+| Team name/focus | Interaction Mode | Purpose | Duration |
+| --------------- | ---------------- | ------- | -------- |
+| .               |                  |         |          |
+";
+
+    #[test]
+    fn the_official_template_filled_in() {
+        let t = team(OFFICIAL);
+        assert_eq!(t.name, "Payments");
+        assert_eq!(
+            t.focus.as_deref(),
+            Some("take card payments for every market we sell in")
+        );
+        assert_eq!(t.topology, Some("stream-aligned"));
+        assert_eq!(t.grouping.as_deref(), Some("Commerce Platform"));
+        assert_eq!(t.owns, ["payments-api", "ledger", "refunds"]);
+        assert_eq!(t.chat, ["#payments", "#payments-oncall"]);
+        assert_eq!(t.reviewed, Some(jiff::civil::date(2024, 3, 12)));
+        let rows: Vec<(&str, Option<&str>)> = t
+            .interactions
+            .iter()
+            .map(|r| (r.team.as_str(), r.mode))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Identity", Some("x-as-a-service")),
+                ("Fraud", Some("collaboration")),
+                ("Martians", Some("collaboration"))
+            ]
+        );
+        assert_eq!(
+            t.interactions[1].about.as_deref(),
+            Some("New risk scores (3 months)")
+        );
+        let body = assemble_body(&t.lines, &t.keep, &t.in_code);
+        // Mapped fields, empty fields and the template's instructions are gone; filled
+        // fields with no charter key stay.
+        for gone in [
+            "Team name and focus",
+            "Team type",
+            "Wiki search terms",
+            "What kind of Service",
+            "> Team",
+            "Chat tool",
+            "expect to interact",
+            "## Team API",
+        ] {
+            assert!(!body.contains(gone), "{gone:?} in {body}");
+        }
+        for kept in [
+            "Versioning approaches: semantic",
+            "Time of daily sync meeting: 09:45",
+        ] {
+            assert!(body.contains(kept), "{kept:?} not in {body}");
+        }
+    }
+
+    #[test]
+    fn rows_are_mapped_when_their_team_is_known() {
+        let payments = team(OFFICIAL);
+        let identity = team("* Team name and focus: Identity – sign-in\n* Team type: platform\n");
+        let fraud = team(
+            "* Team name and focus: Fraud Team – risk scores\n* Team type: complicated subsystem\n",
+        );
+        let plan = plan(
+            vec![payments, identity, fraud],
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        assert_eq!((plan.teams, plan.groups, plan.interactions), (3, 1, 2));
+        let (path, text) = &plan.files[1];
+        assert_eq!(path, "content/teams/commerce-platform/payments.md");
+        assert!(text.contains("parent = \"commerce-platform\""), "{text}");
+        assert!(text.contains("team = \"identity\""), "{text}");
+        assert!(text.contains("team = \"fraud-team\""), "{text}");
+        assert!(text.contains("reviewed = 2024-03-12"), "{text}");
+        assert!(
+            text.contains("chat = \"#payments #payments-oncall\""),
+            "{text}"
+        );
+        // The unknown team's row stays in the body; mapped rows do not.
+        assert!(text.contains("| Martians |"), "{text}");
+        assert!(!text.contains("| Fraud |"), "{text}");
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("README.md:26: no team named Martians"),
+            "{notes}"
+        );
+        // Every written charter parses as a charter, without diagnostics.
+        for (path, text) in &plan.files {
+            let rel = path.strip_prefix("content/").unwrap();
+            let mut diags = Vec::new();
+            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
+            assert!(diags.is_empty(), "{path}: {diags:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_and_sections_of_the_later_templates() {
+        let t = team(
+            "---\nteam_id: checkout-team\nname: Checkout Team\nteam_type: stream-aligned\nposition:\n  x: 1.0\n  y: 2.0\nmetadata:\n  size: 8\n  flow_metrics:\n    lead_time_days: 5\n    change_fail_rate: 0.08\nvalue_stream: E-Commerce\n---\n\n# Checkout Team\n\n## Team name and focus\nCheckout Team – Owns checkout, from cart to confirmation.\n\n## Team type\nstream-aligned\n\n## Part of a value stream?\n\nYes - E-Commerce\n\nThis team works within the E-Commerce value stream.\n\n## Software owned and evolved by this team\n\n- **Checkout UI** (https://git.example/checkout-ui) - React\n- `cart-service`: carts\n\n## Teams we currently interact with\n\n| Team Name | Interaction Mode | Purpose | Duration |\n|-----------|------------------|---------|----------|\n| Payments Team | X-as-a-Service | Card payments | Ongoing |\n",
+        );
+        assert_eq!(t.name, "Checkout Team");
+        assert_eq!(t.team_id.as_deref(), Some("checkout-team"));
+        assert_eq!(
+            t.focus.as_deref(),
+            Some("Owns checkout, from cart to confirmation.")
+        );
+        assert_eq!(t.grouping.as_deref(), Some("E-Commerce"));
+        assert_eq!(t.owns, ["Checkout UI", "cart-service"]);
+        assert_eq!(
+            t.metrics,
+            [
+                ("Lead time for changes".to_owned(), "5 days".to_owned()),
+                ("Change failure rate".to_owned(), "8 %".to_owned())
+            ]
+        );
+        assert!(
+            t.notes.iter().any(|n| n.contains("metadata.size (8)")),
+            "{:?}",
+            t.notes
+        );
+        let body = assemble_body(&t.lines, &t.keep, &t.in_code);
+        assert!(!body.contains("Team name and focus"), "{body}");
+        assert!(!body.contains("## Team type"), "{body}");
+        // The section's answer goes; what follows it stays under its heading.
+        assert!(
+            body.contains("## Part of a value stream?\n\nThis team works"),
+            "{body}"
+        );
+        assert!(body.contains("## Software owned"), "{body}");
+    }
+
+    #[test]
+    fn templates_and_other_pages_are_skipped_by_content() {
+        let template = "## Team API\n\nDate:\n\n* Team name and focus:\n* Team type:\n* Software owned and evolved by this team:\n* Chat tool channels: #_____________ #_____________\n\n> Team type: (Stream-Aligned, Enabling, Complicated Subsystem, Platform)\n";
+        assert!(matches!(
+            read_team_api("TEMPLATE.md", template, None),
+            Reading::Skipped(why) if why.contains("template")
+        ));
+        assert!(matches!(
+            read_team_api("onboarding.md", "# Onboarding\n\nDate: 2024-01-01\n\nWelcome.\n", None),
+            Reading::Skipped(why) if why.contains("not a Team API")
+        ));
+    }
+
+    #[test]
+    fn field_values_people_write() {
+        assert_eq!(topology("Stream-aligned team"), Ok(Some("stream-aligned")));
+        assert_eq!(
+            topology("Complicated Subsystem (ML)"),
+            Ok(Some("complicated-subsystem"))
+        );
+        assert_eq!(topology("undefined"), Ok(None));
+        assert!(topology("Stream-Aligned, Enabling, Complicated Subsystem, Platform").is_err());
+        assert!(topology("feature team").is_err());
+        assert_eq!(grouping("n"), Ok(None));
+        assert_eq!(grouping("No"), Ok(None));
+        assert_eq!(
+            grouping("Yes – Cloud Infrastructure Platform Grouping (stream-aligned team)"),
+            Ok(Some("Cloud Infrastructure Platform Grouping".to_owned()))
+        );
+        assert_eq!(
+            grouping("Yes, the Data Platform."),
+            Ok(Some("Data Platform".to_owned()))
+        );
+        assert!(grouping("yes").is_err());
+        assert_eq!(interaction_mode("X-as-a-Service"), Some("x-as-a-service"));
+        assert_eq!(interaction_mode("XaaS"), Some("x-as-a-service"));
+        assert_eq!(interaction_mode("Facilitation"), Some("facilitating"));
+        assert_eq!(interaction_mode("pairing"), None);
+        assert_eq!(
+            owned_item("[Ledger](https://x.example/l) - books"),
+            Some("Ledger".into())
+        );
+        assert_eq!(owned_item("- N/A"), None);
+        assert_eq!(
+            split_name_focus("**Payments**: card acceptance"),
+            ("Payments".to_owned(), Some("card acceptance".to_owned()))
+        );
+        assert_eq!(
+            title_without_template_words("Team API: Payments").as_deref(),
+            Some("Payments")
+        );
+        assert_eq!(title_without_template_words("Team API"), None);
+    }
+
+    #[test]
+    fn ownership_stays_exclusive_and_existing_teams_are_kept() {
+        let a = team(
+            "* Team name and focus: Alpha – a\n* Team type: platform\n* Software owned and evolved by this team: shared-db, alpha-svc\n",
+        );
+        let b = team(
+            "* Team name and focus: Beta – b\n* Team type: platform\n* Software owned and evolved by this team: shared-db\n",
+        );
+        let c = team("* Team name and focus: Gamma – c\n* Team type: platform\n");
+        let survey = Survey {
+            teams: [(
+                "gamma".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/gamma.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Team),
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let plan = plan(vec![a, b, c], &survey, jiff::civil::date(2026, 1, 2));
+        assert_eq!(plan.teams, 2);
+        assert!(
+            plan.files[0]
+                .1
+                .contains("owns = [\"shared-db\", \"alpha-svc\"]"),
+            "{}",
+            plan.files[0].1
+        );
+        assert!(!plan.files[1].1.contains("owns"), "{}", plan.files[1].1);
+        let notes = plan.notes.join("\n");
+        assert!(notes.contains("shared-db is also claimed"), "{notes}");
+        assert!(
+            notes.contains("already in the handbook as content/teams/gamma.md"),
+            "{notes}"
+        );
+    }
+}
