@@ -67,6 +67,7 @@ codes! {
     InvalidSlug = "invalid-slug",
     InvalidDecisionFileName = "invalid-decision-file-name",
     ForeignDecisionRecord = "foreign-decision-record",
+    ForeignCharter = "foreign-charter",
     UnknownTeam = "unknown-team",
     UnknownDecision = "unknown-decision",
     SupersedesCycle = "supersedes-cycle",

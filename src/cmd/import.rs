@@ -295,6 +295,21 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     let Some(today) = today() else {
         return EXIT_ERRORS;
     };
+    // Documents inside content/teams/ would stay there beside the charters made of them
+    // (each a `foreign-charter` error): they must move out first.
+    let own = root.join(CONTENT_DIR);
+    if let Some(inside) = args.paths.iter().find(|p| {
+        matches!((p.canonicalize(), own.canonicalize()), (Ok(p), Ok(own)) if p.starts_with(&own))
+    }) {
+        eprintln!(
+            "error: {} is inside the handbook's content folder, where the import writes",
+            inside.display()
+        );
+        eprintln!(
+            "  = help: move the documents out first, e.g. `mkdir team-apis && git mv {CONTENT_DIR}/teams/payments.md team-apis/ && orgbook import team-api team-apis`"
+        );
+        return EXIT_USAGE;
+    }
     let files = match team_api::markdown_files(&args.paths) {
         Ok(f) => f,
         Err(e) => {

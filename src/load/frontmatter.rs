@@ -161,6 +161,50 @@ fn foreign_record(
     );
 }
 
+/// Whether a file in `teams/` without orgbook's charter keys is a Team API document (Team
+/// Topologies' template): the later templates' `team_type`/`team_id` keys, or two of the
+/// template's field labels in its text.
+fn is_team_api(text: &str, keys: Option<&[&str]>) -> bool {
+    if keys.is_some_and(|keys| keys.iter().any(|k| matches!(*k, "team_type" | "team_id"))) {
+        return true;
+    }
+    const LABELS: &[&str] = &[
+        "team name and focus",
+        "team type",
+        "part of a platform",
+        "software owned and evolved by this team",
+        "chat tool channels",
+        "teams we currently interact with",
+    ];
+    let mut seen = 0;
+    for line in text.lines() {
+        let lower = line
+            .trim()
+            .trim_start_matches(['#', '*', '-', '_', ' '])
+            .to_ascii_lowercase();
+        if LABELS.iter().any(|l| lower.starts_with(l)) {
+            seen += 1;
+            if seen == 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The one error for a Team API document in `teams/` (see [`is_team_api`]).
+fn foreign_charter(file: &str, text: &str, at: Range<usize>, diags: &mut Vec<Diagnostic>) {
+    diags.push(
+        Diagnostic::error(
+            "foreign-charter",
+            file,
+            "this is a Team API document (Team Topologies' template), not an orgbook charter: it has no `problem` or `metrics`",
+        )
+        .with_help("move such documents out of content/teams/ and convert them with `orgbook import team-api PATH` (docs/import.md), e.g. `mkdir team-apis && git mv content/teams/payments.md team-apis/ && orgbook import team-api team-apis`; or give this one orgbook's keys: name, problem, metrics")
+        .at(text, at),
+    );
+}
+
 const CHARTER_KEYS: &[&str] = &[
     "name",
     "kind",
@@ -191,8 +235,13 @@ pub fn charter(
     front: Option<Front>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Charter> {
+    // A Team API document gets one error that says how to bring it in, not one per key.
     let Some(front) = front else {
-        need_front_matter(file, text, "team charter", diags);
+        if is_team_api(text, None) {
+            foreign_charter(file, text, 0..0, diags);
+        } else {
+            need_front_matter(file, text, "team charter", diags);
+        }
         return None;
     };
     let slug = super::markdown_stem(rel.rsplit('/').next()?).to_string();
@@ -205,6 +254,14 @@ pub fn charter(
     }
     let offset = front.range.start;
     let table = parse_front(file, text, &front, diags)?;
+    let has = |key: &str| table.iter().any(|(k, _)| k.get_ref().as_ref() == key);
+    if !has("problem") && !has("metrics") {
+        let keys: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+        if is_team_api(text, Some(&keys)) {
+            foreign_charter(file, text, offset..offset, diags);
+            return None;
+        }
+    }
     // Spans from the table are relative to the front matter text; `Fields` adds the offset.
     let mut f = Fields::new(file, text, &table, "team charter", diags)
         .with_offset(offset)

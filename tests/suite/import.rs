@@ -1109,3 +1109,55 @@ fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
         "Checkout and Identity & Access both list their collaboration"
     );
 }
+
+#[test]
+fn team_api_documents_inside_content_are_one_error_each_and_must_move_out_first() {
+    let source = TestBook::fixture("import-team-api");
+    let book = fresh(true);
+    let teams = book.root().join("content/teams");
+    std::fs::copy(
+        source.root().join("team-apis/identity/team-api.md"),
+        teams.join("identity.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        source.root().join("visualizer/teams/search-team.md"),
+        teams.join("search-team.md"),
+    )
+    .unwrap();
+    let run = book.run(&["check", "--format", "json"]);
+    run.failure(1);
+    let codes: Vec<(String, String)> = run
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["file"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (
+                "foreign-charter".to_owned(),
+                "content/teams/identity.md".to_owned()
+            ),
+            (
+                "foreign-charter".to_owned(),
+                "content/teams/search-team.md".to_owned()
+            ),
+        ],
+        "one error per document, not one per key: {}",
+        run.stdout
+    );
+    // Importing them from where they are is refused: they would stay beside their charters.
+    book.run(&["import", "team-api", &path_str(&teams)])
+        .failure(2)
+        .stderr_has("inside the handbook's content folder")
+        .stderr_has("git mv content/teams/");
+    assert!(!teams.join("identity-access.md").exists());
+}

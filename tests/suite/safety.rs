@@ -1276,6 +1276,12 @@ mod codes {
                 "# 2. Use ADRs\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n\n## Context\n\nWe decide.\n",
             );
         }),
+        (Code::ForeignCharter, |b| {
+            b.write(
+                "content/teams/payments.md",
+                "# Team API\n\n* Team name and focus: Payments – card payments\n* Team type: Stream-aligned\n",
+            );
+        }),
         (Code::UnknownTeam, |b| {
             b.write(
                 "content/decisions/0002-x.md",
