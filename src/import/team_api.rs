@@ -586,6 +586,42 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
             i = end;
             continue;
         }
+        // The same fields as a two-column table: `| Team name and focus | Payments – … |`.
+        if is_table_line(line) && !is_delimiter_row(line) {
+            let row = cells(line);
+            let field = row
+                .first()
+                .and_then(|label| field_of(label.trim_end_matches(':')))
+                .filter(|f| *f != Field::CurrentInteractions);
+            if let (Some(field), true) = (field, row.len() >= 2) {
+                labels_seen += 1;
+                let value = row[1..]
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| {
+                        c.replace("<br>", "\n")
+                            .replace("<br/>", "\n")
+                            .replace("<br />", "\n")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match field {
+                    Field::Other => keep[i] = !is_empty_value(&value),
+                    Field::Software => {
+                        software_items
+                            .extend(split_top_level(&value).into_iter().filter_map(owned_item));
+                        keep[i] = value.contains("](");
+                        values.entry(field).or_insert((i, value));
+                    }
+                    _ => {
+                        keep[i] = false;
+                        values.entry(field).or_insert((i, value));
+                    }
+                }
+                i += 1;
+                continue;
+            }
+        }
         // A field line: `* Label: value`, `**Label:** value`, `Date: …`, or a bare
         // `* What kind of Service Level Expectations do other teams have of us?`.
         let trimmed = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
@@ -653,6 +689,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         i += 1;
     }
 
+    drop_emptied_tables(&lines, &in_code, &mut keep);
     for &(heading, end) in sections.iter().rev() {
         drop_if_hollow(&lines, &mut keep, heading, end);
     }
@@ -897,6 +934,27 @@ fn interaction_mode(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Drops the header of a table whose rows are all gone (mapped to keys, or template rows).
+fn drop_emptied_tables<S: AsRef<str>>(lines: &[S], in_code: &[bool], keep: &mut [bool]) {
+    let line = |j: usize| lines[j].as_ref();
+    let mut j = 0;
+    while j + 1 < lines.len() {
+        if in_code[j] || !is_table_line(line(j)) || !is_delimiter_row(line(j + 1)) {
+            j += 1;
+            continue;
+        }
+        let rows = j + 2
+            ..(j + 2..lines.len())
+                .find(|&k| in_code[k] || !is_table_line(line(k)))
+                .unwrap_or(lines.len());
+        if !rows.is_empty() && rows.clone().all(|k| !keep[k]) {
+            keep[j] = false;
+            keep[j + 1] = false;
+        }
+        j = rows.end;
+    }
+}
+
 /// Drops a section (its heading included) that holds nothing but blank lines and a
 /// table without rows: what is left of a template section once its placeholders, or its
 /// mapped rows, are gone.
@@ -1062,6 +1120,7 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
                 )),
             }
         }
+        drop_emptied_tables(&d.lines, &d.in_code, &mut d.keep);
         if let Some((heading, end)) = d.interaction_section {
             drop_if_hollow(&d.lines, &mut d.keep, heading, end);
         }
@@ -1461,6 +1520,19 @@ Date: 12 March 2024
             "{body}"
         );
         assert!(body.contains("## Software owned"), "{body}");
+    }
+
+    #[test]
+    fn the_fields_as_a_table() {
+        let t = team(
+            "# Payments\n\n| Field | Value |\n|---|---|\n| **Team name and focus** | Payments – card payments |\n| Team type | Stream-aligned |\n| Software owned and evolved by this team | payments-api<br>ledger |\n| Versioning approaches | |\n\n## Notes\n\nWe are hiring.\n",
+        );
+        assert_eq!(t.name, "Payments");
+        assert_eq!(t.topology, Some("stream-aligned"));
+        assert_eq!(t.owns, ["payments-api", "ledger"]);
+        let body = assemble_body(&t.lines, &t.keep, &t.in_code);
+        // Every row mapped or empty: the table goes with its header.
+        assert_eq!(body, "## Notes\n\nWe are hiring.\n");
     }
 
     #[test]
