@@ -58,7 +58,7 @@ fn field_of(label: &str) -> Option<Field> {
         .replace('’', "'");
     let l = l.trim_end_matches(':').trim_end_matches('?').trim();
     let starts = |p: &str| l.starts_with(p);
-    Some(if starts("team name") {
+    Some(if l == "team name" || starts("team name and focus") {
         Field::NameAndFocus
     } else if l == "team type" || starts("team type (") {
         Field::TeamType
@@ -587,7 +587,8 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
             continue;
         }
         // The same fields as a two-column table: `| Team name and focus | Payments – … |`.
-        if is_table_line(line) && !is_delimiter_row(line) {
+        let is_header = lines.get(i + 1).is_some_and(|next| is_delimiter_row(next));
+        if is_table_line(line) && !is_delimiter_row(line) && !is_header {
             let row = cells(line);
             let field = row
                 .first()
