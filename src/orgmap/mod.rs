@@ -3,7 +3,9 @@
 //! small parent/siblings/children map on each team page. It is pure: it takes
 //! already-resolved [`OrgNode`] trees (URLs made relative by the caller) and
 //! returns SVG strings, so it knows nothing about files, templates or charters.
-//! The drawing needs no JavaScript; `orgbook/orgmap.js` only adds pan/zoom.
+//! The drawing needs no JavaScript; `orgbook/orgmap.js` only adds pan/zoom. Its
+//! stylesheet is one file ([`STYLESHEET_PATH`]) that each page with a map links, so a
+//! team page does not carry its own 2 KB copy.
 
 mod hood;
 pub mod interactions;
@@ -29,6 +31,21 @@ pub struct OrgNode {
     pub is_group: bool,
     /// Already sorted; roots are the charters without a parent.
     pub children: Vec<OrgNode>,
+}
+
+/// Where the maps' stylesheet ([`stylesheet`]) is written in the site.
+pub const STYLESHEET_PATH: &str = "orgbook/orgmap.css";
+
+/// The maps' CSS: boxes, edges, the palette by top-level group, dark mode.
+pub fn stylesheet() -> &'static str {
+    style::css()
+}
+
+/// The `<link>` a page puts before its maps (`root` is the page's way to the site root,
+/// `../` from `teams/`). In the body rather than the template's `<head>`, so that every
+/// theme's pages get it; a browser fetches it once however many maps a page has.
+pub fn stylesheet_link(root: &str) -> String {
+    format!("<link rel=\"stylesheet\" href=\"{root}{STYLESHEET_PATH}\">")
 }
 
 /// A positioned node box in SVG user units (pixels at scale 1), top-left origin.

@@ -134,13 +134,13 @@ pub(super) fn edge_data(d: &mut String, e: &Edge) {
     let _ = write!(d, "M{} {}V{}H{}V{}", e.fx, e.fy, e.by, e.tx, e.ty);
 }
 
-/// The opening `<svg …>` tag plus title and stylesheet.
+/// The opening `<svg …>` tag plus title. The stylesheet is a file of its own
+/// ([`super::STYLESHEET_PATH`]) that the page links, not a copy in every map.
 pub(super) fn open_svg(out: &mut String, class: &str, width: i32, height: i32, label: &str) {
     // Not role="img": that would hide the node links from assistive tech.
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"{label}\">\n<title>{label}</title>\n<style>\n{}</style>\n",
-        style::css(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"{label}\">\n<title>{label}</title>\n",
         label = escape(label),
     );
 }

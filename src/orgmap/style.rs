@@ -1,5 +1,5 @@
-//! The org map's stylesheet, embedded in each SVG so the drawing is right
-//! wherever it is inlined (or opened on its own). Colours are by top-level
+//! The org map's stylesheet, one file in the site that every page with a map
+//! links ([`super::STYLESHEET_PATH`]). Colours are by top-level
 //! group through `om-g0`..`om-g7` classes; each has a light and a
 //! `prefers-color-scheme: dark` variant. Box fills are pale (light) or deep
 //! (dark) tints so body text keeps well over 7:1 contrast, and the saturated
@@ -49,8 +49,7 @@ fn colour_rules(out: &mut String, class: &str, (light, dark): (&str, &str), dark
     ));
 }
 
-/// The `<style>` element body shared by the full map and the neighbourhood: made once,
-/// since every team page's neighbourhood map embeds it.
+/// The stylesheet shared by the full map and the neighbourhood: made once per process.
 pub(super) fn css() -> &'static str {
     static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(make_css);
     &CSS

@@ -393,7 +393,13 @@ fn svg_root_has_size_viewbox_label_and_title() {
     assert!(svg.contains(&format!("viewBox=\"0 0 {w} {h}\"")));
     assert!(svg.contains("aria-label=\"Organisation map: 6 teams in 2 groups\""));
     assert!(svg.contains("<title>Organisation map: 6 teams in 2 groups</title>"));
-    assert!(svg.contains("prefers-color-scheme:dark"));
+    // The stylesheet is the site's file, linked by the page, not a copy in each map.
+    assert!(!svg.contains("<style"));
+    assert!(stylesheet().contains("prefers-color-scheme:dark"));
+    assert_eq!(
+        stylesheet_link("../"),
+        "<link rel=\"stylesheet\" href=\"../orgbook/orgmap.css\">"
+    );
 }
 
 #[test]

@@ -633,7 +633,11 @@ impl<'a> Renderer<'a> {
             decisions_total,
             decisions_url,
             source: doc.source.path.clone(),
-            neighbourhood_svg: Some(self.neighbourhood(c)),
+            neighbourhood_svg: Some(format!(
+                "{}{}",
+                crate::orgmap::stylesheet_link(&root_prefix(&doc.url)),
+                self.neighbourhood(c)
+            )),
             orgmap_url: self.orgmap_url(&c.slug),
             interactions_url: self.interactions_url(&c.slug),
             insight: self.team_insight(c),

@@ -518,7 +518,10 @@ impl Renderer<'_> {
                 TeamKind::Group => group_count += 1,
             }
         }
-        let mut out = Vec::new();
+        let mut out = vec![Ok(OutputFile {
+            path: orgmap::STYLESHEET_PATH.into(),
+            contents: FileContents::Static(orgmap::stylesheet().as_bytes()),
+        })];
         let mut cards = Vec::new();
         let mut find: Vec<serde_json::Value> = Vec::new();
         for (i, g) in groups.iter().enumerate() {
@@ -535,6 +538,9 @@ impl Renderer<'_> {
             } else {
                 orgmap::render_group_map(&node, i)
             };
+            // The overview's parts are at the site root; a group's map pages are not.
+            let linked =
+                |svg: String, root: &str| format!("{}{svg}", orgmap::stylesheet_link(root));
             let parts = GroupSplit::new(subtree.len());
             for (at, (name, slug)) in subtree.iter().enumerate() {
                 let page = if parted {
@@ -613,7 +619,7 @@ impl Renderer<'_> {
                             url: doc_url.clone(),
                         },
                         colour: orgmap::palette_colour(i),
-                        svg,
+                        svg: linked(svg, &crate::markdown::root_prefix(&url)),
                         tree_html: tree,
                         teams: subtree.len(),
                         pager,
@@ -628,7 +634,7 @@ impl Renderer<'_> {
                 colour: orgmap::palette_colour(i),
                 teams: subtree.len().saturating_sub(1),
                 people: hb.subtree_members(&g.slug),
-                svg: (!split).then_some(svg),
+                svg: (!split).then(|| linked(svg, "")),
                 wide: width > CARD_MAX_WIDTH,
                 map_url: split.then_some(map_page),
                 children: kids.into_iter().take(CARD_CHILDREN).collect(),
@@ -647,8 +653,11 @@ impl Renderer<'_> {
                 ""
             ]));
         }
-        let loose_svg = (!loose_nodes.is_empty() && loose_nodes.len() <= LOOSE_PER_PART)
-            .then(|| orgmap::render_org_map(&loose_nodes));
+        let loose_svg =
+            (!loose_nodes.is_empty() && loose_nodes.len() <= LOOSE_PER_PART).then(|| {
+                let svg = orgmap::render_org_map(&loose_nodes);
+                format!("{}{svg}", orgmap::stylesheet_link(""))
+            });
         // A split map's overview holds cards without maps; past OVERVIEW_MAX_CARDS groups
         // it is split too, so that it stays bounded however many groups there are.
         let per = if split {

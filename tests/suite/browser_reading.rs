@@ -301,6 +301,40 @@ async fn axe_problems(client: &Client, server: &Server, axe: &str, pages: &[&str
     problems
 }
 
+/// The maps link one stylesheet (`orgbook/orgmap.css`) instead of each carrying a copy:
+/// a team page's neighbourhood, the overview and a group's own map page must still be
+/// drawn in the palette, in light and dark mode, not in SVG's default black.
+#[test]
+fn every_map_is_styled_by_the_linked_stylesheet_in_both_schemes() {
+    SITE.browse(|client, server| async move {
+        for scheme in ["light", "dark"] {
+            emulate_media(client, "", scheme).await;
+            for page in ["teams/payments.html", "orgmap.html"] {
+                open(client, server, page).await;
+                let v = client
+                    .execute(
+                        "const box = document.querySelector('svg.om-map .om-box'); \
+                         const name = document.querySelector('svg.om-map .om-name'); \
+                         return [!!box && getComputedStyle(box).fill, !!name && getComputedStyle(name).fill, \
+                                 document.querySelectorAll('svg.om-map style').length];",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let (fill, text) = (v[0].as_str().unwrap_or(""), v[1].as_str().unwrap_or(""));
+                assert!(
+                    fill.starts_with("rgb(") && fill != "rgb(0, 0, 0)",
+                    "{scheme} {page}: box fill {fill}"
+                );
+                let want = if scheme == "dark" { "rgb(238, 241, 244)" } else { "rgb(22, 25, 29)" };
+                assert_eq!(text, want, "{scheme} {page}: name colour");
+                assert_eq!(v[2], 0, "{page}: no stylesheet copy inside the map");
+            }
+        }
+        emulate_media(client, "", "light").await;
+    });
+}
+
 #[test]
 fn org_map_find_a_team_jumps_to_and_marks_the_team() {
     SITE.browse(|client, server| async move {
