@@ -185,7 +185,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     }
     let mut counts = vec![format!(
         "{} {} decision(s) into content/decisions/ for team `{}` (type {})",
-        if dry_run { "Would import" } else { "Imported" },
+        imported(dry_run),
         coll.decisions.len(),
         opts.team,
         opts.decision_type
@@ -247,11 +247,7 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
     eprintln!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies); \
          each team's problem and metric are placeholders to fill in (the health page lists them)",
-        if args.dry_run {
-            "Would import"
-        } else {
-            "Imported"
-        },
+        imported(args.dry_run),
         plan.files.len(),
         plan.teams,
         plan.groups,
@@ -260,6 +256,11 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         catalog.entities.len(),
     );
     EXIT_OK
+}
+
+/// How the report starts: what was done, or with `--dry-run` what would be.
+fn imported(dry_run: bool) -> &'static str {
+    if dry_run { "Would import" } else { "Imported" }
 }
 
 /// Writes the planned charters, none if any of them is already there; with `dry_run`,
@@ -364,11 +365,7 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     }
     let mut summary = format!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} interaction(s) and {} owned item(s)",
-        if args.dry_run {
-            "Would import"
-        } else {
-            "Imported"
-        },
+        imported(args.dry_run),
         plan.files.len(),
         plan.teams,
         plan.groups,

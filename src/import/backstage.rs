@@ -18,6 +18,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use yaml_serde::Value;
 
+use super::{CharterFrontMatter, MetricEntry, toml_date};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -498,29 +499,6 @@ fn depth(slug: &str, parents: &BTreeMap<String, Option<String>>) -> usize {
     d
 }
 
-/// The charter's TOML front matter, serialised by the toml crate so names with quotes
-/// or backslashes are escaped correctly.
-#[derive(serde::Serialize)]
-struct CharterFrontMatter<'a> {
-    name: &'a str,
-    kind: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parent: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    problem: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    members: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    owns: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    codeowners: Vec<String>,
-    reviewed: toml::value::Datetime,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    contact: BTreeMap<&'a str, &'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    metrics: Vec<BTreeMap<&'a str, &'a str>>,
-}
-
 fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
     let e = g.entity;
     let name = spec_str(&e.spec, &["profile", "displayName"])
@@ -536,25 +514,16 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
         members: g.members.iter().map(String::as_str).collect(),
         owns: g.owns.iter().map(String::as_str).collect(),
         codeowners: e.github_team.iter().map(|t| format!("@{t}")).collect(),
-        reviewed: toml::value::Datetime {
-            date: Some(toml::value::Date {
-                year: u16::try_from(today.year()).unwrap_or(0),
-                month: today.month().unsigned_abs(),
-                day: today.day().unsigned_abs(),
-            }),
-            time: None,
-            offset: None,
-        },
-        contact: email.map(|m| ("email", m)).into_iter().collect(),
+        reviewed: Some(toml_date(today)),
+        contact: email.map(|m| ("email", m.to_owned())).into_iter().collect(),
         metrics: if g.is_team {
-            vec![BTreeMap::from([("name", scaffold::PLACEHOLDER_METRIC)])]
+            vec![MetricEntry::placeholder()]
         } else {
             vec![]
         },
+        ..CharterFrontMatter::default()
     };
-    // Strings, arrays of strings, a date and tables of strings always serialise.
-    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
-    let mut out = format!("+++\n{toml}+++\n\n");
+    let mut out = fm.to_front_matter();
     if let Some(d) = &e.description {
         out.push_str(d.trim());
         out.push_str("\n\n");

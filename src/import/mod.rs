@@ -19,8 +19,8 @@ pub mod team_api;
 pub use adr::{parse_adr, parse_record};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -178,6 +178,71 @@ struct DecisionFrontMatter<'a> {
     supersedes: &'a [u32],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tags: &'a [String],
+}
+
+/// A charter's front matter as importers write it, in docs/format.md's key order, serialised
+/// by the toml crate so that names with quotes or backslashes are escaped correctly.
+/// Tables come last, as TOML requires.
+#[derive(Serialize, Default)]
+pub(super) struct CharterFrontMatter<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topology: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owns: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codeowners: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<toml::value::Datetime>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub contact: BTreeMap<&'a str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricEntry<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<InteractionEntry<'a>>,
+}
+
+/// One `[[metrics]]` entry of [`CharterFrontMatter`].
+#[derive(Serialize)]
+pub(super) struct MetricEntry<'a> {
+    pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<&'a str>,
+}
+
+/// One `[[interactions]]` entry of [`CharterFrontMatter`].
+#[derive(Serialize)]
+pub(super) struct InteractionEntry<'a> {
+    pub team: &'a str,
+    pub mode: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<&'a str>,
+}
+
+impl MetricEntry<'static> {
+    /// The scaffold's placeholder metric, which the health page lists until it is replaced.
+    pub fn placeholder() -> MetricEntry<'static> {
+        MetricEntry {
+            name: crate::scaffold::PLACEHOLDER_METRIC,
+            current: None,
+        }
+    }
+}
+
+impl CharterFrontMatter<'_> {
+    /// The front matter between its `+++` lines, then a blank line.
+    pub fn to_front_matter(&self) -> String {
+        // Strings, arrays of strings, a date and tables of strings always serialise.
+        let toml = toml::to_string(self).expect("charter front matter is always valid TOML");
+        format!("+++\n{toml}+++\n\n")
+    }
 }
 
 pub(super) fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {

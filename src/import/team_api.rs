@@ -29,7 +29,7 @@ use super::adr::{
     normalize_newlines, parse_date, split_top_level, strip_bullet, strip_emphasis,
     strip_html_comments, yaml_scalar,
 };
-use super::{slugify, toml_date};
+use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -1164,62 +1164,16 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
     plan
 }
 
-/// The charter's TOML front matter, serialised by the toml crate so that names with
-/// quotes or backslashes are escaped correctly. Tables come last, as TOML requires.
-#[derive(serde::Serialize)]
-struct CharterFrontMatter<'a> {
-    name: &'a str,
-    kind: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parent: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    problem: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    topology: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    owns: &'a [&'a str],
-    reviewed: toml::value::Datetime,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    contact: BTreeMap<&'a str, String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    metrics: Vec<MetricEntry<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    interactions: Vec<InteractionEntry<'a>>,
-}
-
-/// `[[metrics]]`, keys in the order docs/format.md gives them.
-#[derive(serde::Serialize)]
-struct MetricEntry<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    current: Option<&'a str>,
-}
-
-/// `[[interactions]]`, keys in the order docs/format.md gives them.
-#[derive(serde::Serialize)]
-struct InteractionEntry<'a> {
-    team: &'a str,
-    mode: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    about: Option<&'a str>,
-}
-
 fn group_charter(name: &str, today: Date) -> String {
     let fm = CharterFrontMatter {
         name,
         kind: "group",
-        parent: None,
-        problem: None,
-        topology: None,
-        owns: &[],
-        reviewed: toml_date(today),
-        contact: BTreeMap::new(),
-        metrics: Vec::new(),
-        interactions: Vec::new(),
+        reviewed: Some(toml_date(today)),
+        ..CharterFrontMatter::default()
     };
-    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
     format!(
-        "+++\n{toml}+++\n\nA platform or value stream named by its teams' Team API documents.\n"
+        "{}A platform or value stream named by its teams' Team API documents.\n",
+        fm.to_front_matter()
     )
 }
 
@@ -1239,10 +1193,7 @@ fn team_charter(
         contact.insert("email", e.clone());
     }
     let metrics: Vec<MetricEntry> = if d.metrics.is_empty() {
-        vec![MetricEntry {
-            name: scaffold::PLACEHOLDER_METRIC,
-            current: None,
-        }]
+        vec![MetricEntry::placeholder()]
     } else {
         d.metrics
             .iter()
@@ -1259,8 +1210,8 @@ fn team_charter(
         parent,
         problem: Some(problem.as_deref().unwrap_or(scaffold::PLACEHOLDER_PROBLEM)),
         topology: d.topology,
-        owns,
-        reviewed: toml_date(d.reviewed.unwrap_or(today)),
+        owns: owns.to_vec(),
+        reviewed: Some(toml_date(d.reviewed.unwrap_or(today))),
         contact,
         metrics,
         interactions: interactions
@@ -1271,9 +1222,9 @@ fn team_charter(
                 about: about.as_deref(),
             })
             .collect(),
+        ..CharterFrontMatter::default()
     };
-    let toml = toml::to_string(&fm).expect("charter front matter is always valid TOML");
-    let mut out = format!("+++\n{toml}+++\n\n");
+    let mut out = fm.to_front_matter();
     if body.trim().is_empty() {
         out.push_str("Imported from the team's Team API document.\n");
     } else {
