@@ -1,12 +1,16 @@
-//! Importing decision records written for other tools into orgbook decisions.
+//! Importing records written for other tools: decision records into orgbook decisions
+//! (`adr.rs`, `dir.rs`), a Backstage catalog (`backstage.rs`) and Team API documents
+//! (`team_api.rs`) into charters.
 //!
 //! This module owns the format-independent half of `orgbook import`: the
-//! [`ImportedDecision`] every importer produces, writing it out as an orgbook
+//! [`ImportedDecision`] every decision importer produces, writing it out as an orgbook
 //! decision file ([`to_orgbook_file`]), and [`reconcile`], which makes a whole
 //! imported set consistent (both sides of every supersedes link, links between
-//! records pointing at their new file names). Keeping this apart from the
-//! parsers means a future importer only has to fill in an `ImportedDecision`;
-//! the orgbook side of the contract (FORMAT.md's decision keys) lives here once.
+//! records pointing at their new file names); for charters, the front matter both
+//! charter importers write ([`CharterFrontMatter`]). Keeping this apart from the
+//! parsers means a future importer only has to fill in an `ImportedDecision` or a
+//! `CharterFrontMatter`; the orgbook side of the contract (docs/format.md's keys) lives
+//! here once.
 //!
 //! Everything here is pure (no file system, no clock): the caller passes
 //! "today" in [`ImportOptions`], so results are reproducible and testable.
