@@ -81,6 +81,8 @@ pub struct TeamEntry {
     pub path: String,
     /// `None` when the charter does not parse (the build will say why).
     pub kind: Option<TeamKind>,
+    /// The charter's `name`, when it parses: imports find a team by the name people use.
+    pub name: Option<String>,
 }
 
 /// What an existing handbook already uses, read from `content/` without requiring it to
@@ -103,13 +105,15 @@ impl Survey {
             match load::classify(&rel) {
                 FileClass::Charter => {
                     let slug = load::markdown_stem(rel.rsplit('/').next().unwrap_or(&rel));
-                    // Diagnostics are the build's business; here only the kind matters.
-                    let kind = load::load_file(&path, &rel, &mut Vec::new())
-                        .and_then(|doc| doc.as_team().map(|c| c.kind));
-                    survey
-                        .teams
-                        .entry(slug.to_string())
-                        .or_insert(TeamEntry { path: file, kind });
+                    // Diagnostics are the build's business; here only kind and name matter.
+                    let charter = load::load_file(&path, &rel, &mut Vec::new())
+                        .and_then(|doc| doc.as_team().map(|c| (c.kind, c.name.clone())));
+                    let (kind, name) = charter.unzip();
+                    survey.teams.entry(slug.to_string()).or_insert(TeamEntry {
+                        path: file,
+                        kind,
+                        name,
+                    });
                 }
                 FileClass::Decision => {
                     if let Some(n) = load::decision_number(&rel) {
@@ -644,6 +648,7 @@ mod tests {
                     let entry = TeamEntry {
                         path: format!("content/teams/{s}.md"),
                         kind: Some(TeamKind::Team),
+                        name: None,
                     };
                     (s.to_string(), entry)
                 })

@@ -589,6 +589,7 @@ mod tests {
                 scaffold::TeamEntry {
                     path: "content/teams/engineering.md".to_owned(),
                     kind: Some(crate::model::TeamKind::Group),
+                    name: None,
                 },
             )]
             .into(),

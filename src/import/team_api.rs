@@ -987,13 +987,28 @@ pub struct Plan {
     pub undated: usize,
 }
 
+/// A document's team: a new charter, or one the handbook already has.
+enum Slot {
+    New(String),
+    Existing(String),
+}
+
 /// Maps the documents onto charters beside the handbook's existing ones.
 pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
     let mut plan = Plan::default();
     let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
+    // The handbook's charters by slug and by name made a slug: "Identity & Access" is the
+    // charter `iam` when that is its name.
+    let mut existing: HashMap<String, &str> = HashMap::new();
+    for (slug, t) in &survey.teams {
+        existing.insert(slug.clone(), slug);
+        if let Some(name) = &t.name {
+            existing.entry(slugify(name)).or_insert(slug);
+        }
+    }
 
     // Slugs, in file order: a team already in the handbook is not imported again.
-    let mut slugs: Vec<Option<String>> = Vec::new();
+    let mut slugs: Vec<Slot> = Vec::new();
     for d in &docs {
         let base = d.team_id.clone().unwrap_or_else(|| slugify(&d.name));
         let base = if base.is_empty() {
@@ -1001,12 +1016,15 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         } else {
             base
         };
-        if let Some(existing) = survey.teams.get(&base) {
+        let found = existing
+            .get(&base)
+            .or_else(|| existing.get(&slugify(&d.name)));
+        if let Some(&slug) = found {
             plan.notes.push(format!(
                 "{}: team {} is already in the handbook as {}; kept as it is",
-                d.file, d.name, existing.path
+                d.file, d.name, survey.teams[slug].path
             ));
-            slugs.push(None);
+            slugs.push(Slot::Existing(slug.to_owned()));
             continue;
         }
         let mut slug = base.clone();
@@ -1022,7 +1040,7 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
             ));
         }
         taken.insert(slug.clone());
-        slugs.push(Some(slug));
+        slugs.push(Slot::New(slug));
     }
 
     // Groups: one charter per platform or value stream, unless the handbook has it.
@@ -1041,8 +1059,8 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         if base.is_empty() {
             continue;
         }
-        if survey.teams.contains_key(&base) {
-            group_slugs.insert(g.clone(), base);
+        if let Some(&slug) = existing.get(&base) {
+            group_slugs.insert(g.clone(), slug.to_owned());
             continue;
         }
         let mut slug = base.clone();
@@ -1070,26 +1088,24 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
             names.entry(key).or_insert_with(|| slug.to_owned());
         }
     };
-    for (d, slug) in docs.iter().zip(&slugs) {
-        let slug = match slug {
-            Some(s) => s.clone(),
-            None => slugify(&d.name),
-        };
+    for (d, slot) in docs.iter().zip(&slugs) {
+        let (Slot::New(slug) | Slot::Existing(slug)) = slot;
+        let slug = slug.clone();
         for key in [slug.clone(), slugify(&d.name)] {
             add(key.trim_end_matches("-team").to_owned(), &slug);
             add(key, &slug);
         }
     }
-    for slug in survey.teams.keys() {
-        add(slug.trim_end_matches("-team").to_owned(), slug);
-        add(slug.clone(), slug);
+    for (key, slug) in &existing {
+        add(key.trim_end_matches("-team").to_owned(), slug);
+        add(key.clone(), slug);
     }
 
     // Ownership is exclusive: an item named by two documents goes to the first.
     let mut owner_of: BTreeMap<String, String> = BTreeMap::new();
 
-    for (d, slug) in docs.iter_mut().zip(&slugs) {
-        let Some(slug) = slug else { continue };
+    for (d, slot) in docs.iter_mut().zip(&slugs) {
+        let Slot::New(slug) = slot else { continue };
         let mut notes = std::mem::take(&mut d.notes);
         let mut interactions: Vec<(String, &'static str, Option<String>)> = Vec::new();
         for row in &d.interactions {
@@ -1544,25 +1560,40 @@ Date: 12 March 2024
     #[test]
     fn ownership_stays_exclusive_and_existing_teams_are_kept() {
         let a = team(
-            "* Team name and focus: Alpha – a\n* Team type: platform\n* Software owned and evolved by this team: shared-db, alpha-svc\n",
+            "* Team name and focus: Alpha – a\n* Team type: platform\n* Software owned and evolved by this team: shared-db, alpha-svc\n\n## Teams we currently interact with\n\n| Team | Mode | Purpose |\n|---|---|---|\n| Delta Force | Facilitating | Training |\n",
         );
         let b = team(
             "* Team name and focus: Beta – b\n* Team type: platform\n* Software owned and evolved by this team: shared-db\n",
         );
         let c = team("* Team name and focus: Gamma – c\n* Team type: platform\n");
+        // Known by its name, not its slug: the handbook's `g` is named "Delta Force".
+        let d = team("* Team name and focus: Delta Force – d\n* Team type: platform\n");
+        let entry = |path: &str, name: &str| scaffold::TeamEntry {
+            path: path.to_owned(),
+            kind: Some(crate::model::TeamKind::Team),
+            name: Some(name.to_owned()),
+        };
         let survey = Survey {
-            teams: [(
-                "gamma".to_owned(),
-                scaffold::TeamEntry {
-                    path: "content/teams/gamma.md".to_owned(),
-                    kind: Some(crate::model::TeamKind::Team),
-                },
-            )]
+            teams: [
+                ("gamma".to_owned(), entry("content/teams/gamma.md", "Gamma")),
+                ("g".to_owned(), entry("content/teams/g.md", "Delta Force")),
+            ]
             .into(),
             decisions: Default::default(),
         };
-        let plan = plan(vec![a, b, c], &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(vec![a, b, c, d], &survey, jiff::civil::date(2026, 1, 2));
         assert_eq!(plan.teams, 2);
+        // An interaction with it names its slug.
+        assert!(
+            plan.files[0].1.contains("team = \"g\""),
+            "{}",
+            plan.files[0].1
+        );
+        assert!(
+            plan.notes.iter().any(|n| n.contains("Delta Force is already in the handbook as content/teams/g.md")),
+            "{:?}",
+            plan.notes
+        );
         assert!(
             plan.files[0]
                 .1
