@@ -264,7 +264,7 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               -> a group charter X and the team's parent.
   Owns        \"Software owned and evolved by this team\": each item's name (a link's text, a
               bold name, the words before its description). An item two documents claim
-              stays with the first.
+              goes to the team whose name it carries, else to the first.
   Contact     \"Chat tool channels\": #channels -> contact.chat, an address -> contact.email.
   Reviewed    The template's Date (else today).
   Metrics     metadata.flow_metrics (DORA) -> metrics; without them, the scaffold's

@@ -1101,10 +1101,39 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         add(key.clone(), slug);
     }
 
-    // Ownership is exclusive: an item named by two documents goes to the first.
-    let mut owner_of: BTreeMap<String, String> = BTreeMap::new();
+    // Ownership is exclusive: an item two documents name goes to the team whose name it
+    // carries (`payments-api` to Payments, not to Checkout, which wrote its first version),
+    // else to the first document that names it.
+    let mut claims: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (d, slot)) in docs.iter().zip(&slugs).enumerate() {
+        if let Slot::New(_) = slot {
+            for item in &d.owns {
+                claims.entry(item.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let carries = |item: &str, i: usize| {
+        let (item, name) = (slugify(item), slugify(&docs[i].name));
+        let name = name.trim_end_matches("-team");
+        !name.is_empty()
+            && item.starts_with(name)
+            && matches!(item[name.len()..].chars().next(), None | Some('-'))
+    };
+    let owner_of: BTreeMap<String, (usize, bool)> = claims
+        .iter()
+        .filter(|(_, who)| who.len() > 1)
+        .map(|(item, who)| {
+            let named: Vec<usize> = who.iter().copied().filter(|&i| carries(item, i)).collect();
+            let owner = match named.as_slice() {
+                [one] => (*one, true),
+                _ => (who[0], false),
+            };
+            ((*item).to_owned(), owner)
+        })
+        .collect();
+    let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
 
-    for (d, slot) in docs.iter_mut().zip(&slugs) {
+    for (index, (d, slot)) in docs.iter_mut().zip(&slugs).enumerate() {
         let Slot::New(slug) = slot else { continue };
         let mut notes = std::mem::take(&mut d.notes);
         let mut interactions: Vec<(String, &'static str, Option<String>)> = Vec::new();
@@ -1144,14 +1173,17 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         let mut owns = Vec::new();
         for item in &d.owns {
             match owner_of.get(item) {
-                Some(first) => notes.push(format!(
-                    "{}: {item} is also claimed by {first}; it stays with {first} (ownership is exclusive)",
-                    d.file
+                Some(&(owner, named)) if owner != index => notes.push(format!(
+                    "{}: {item} is also claimed by {}, {}; it stays there (ownership is exclusive)",
+                    d.file,
+                    files[owner],
+                    if named {
+                        "whose name it carries"
+                    } else {
+                        "the first to name it"
+                    }
                 )),
-                None => {
-                    owner_of.insert(item.clone(), d.file.clone());
-                    owns.push(item.as_str());
-                }
+                _ => owns.push(item.as_str()),
             }
         }
         if d.focus.is_none() {
@@ -1560,10 +1592,10 @@ Date: 12 March 2024
     #[test]
     fn ownership_stays_exclusive_and_existing_teams_are_kept() {
         let a = team(
-            "* Team name and focus: Alpha – a\n* Team type: platform\n* Software owned and evolved by this team: shared-db, alpha-svc\n\n## Teams we currently interact with\n\n| Team | Mode | Purpose |\n|---|---|---|\n| Delta Force | Facilitating | Training |\n",
+            "* Team name and focus: Alpha – a\n* Team type: platform\n* Software owned and evolved by this team: shared-db, alpha-svc, beta-svc\n\n## Teams we currently interact with\n\n| Team | Mode | Purpose |\n|---|---|---|\n| Delta Force | Facilitating | Training |\n",
         );
         let b = team(
-            "* Team name and focus: Beta – b\n* Team type: platform\n* Software owned and evolved by this team: shared-db\n",
+            "* Team name and focus: Beta – b\n* Team type: platform\n* Software owned and evolved by this team: shared-db, beta-svc\n",
         );
         let c = team("* Team name and focus: Gamma – c\n* Team type: platform\n");
         // Known by its name, not its slug: the handbook's `g` is named "Delta Force".
@@ -1601,9 +1633,25 @@ Date: 12 March 2024
             "{}",
             plan.files[0].1
         );
-        assert!(!plan.files[1].1.contains("owns"), "{}", plan.files[1].1);
+        // `beta-svc` carries Beta's name: it is Beta's, though Alpha named it first.
+        assert!(
+            plan.files[1].1.contains("owns = [\"beta-svc\"]"),
+            "{}",
+            plan.files[1].1
+        );
         let notes = plan.notes.join("\n");
-        assert!(notes.contains("shared-db is also claimed"), "{notes}");
+        assert!(
+            notes.contains(
+                "shared-db is also claimed by teams/payments/README.md, the first to name it"
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(
+                "beta-svc is also claimed by teams/payments/README.md, whose name it carries"
+            ),
+            "{notes}"
+        );
         assert!(
             notes.contains("already in the handbook as content/teams/gamma.md"),
             "{notes}"
