@@ -323,21 +323,25 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     let mut errors = Vec::new();
     for path in &files {
         let file = path.display().to_string();
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(t)) => t,
-            Ok(Err(_)) => {
-                errors.push(format!(
-                    "{file}: not UTF-8 text; save it as UTF-8 and run again"
-                ));
-                continue;
-            }
+        // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the document,
+        // as in `import adr`.
+        let (text, lossy) = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(t)) => (t, false),
+            Ok(Err(e)) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
             Err(e) => {
                 errors.push(format!("{file}: cannot read: {e}"));
                 continue;
             }
         };
         match team_api::read_team_api(&file, &text, team_api::folder_name(path).as_deref()) {
-            Reading::Team(t) => docs.push(*t),
+            Reading::Team(t) => {
+                if lossy {
+                    eprintln!(
+                        "note: {file}: not UTF-8; the bytes that are not were replaced by U+FFFD"
+                    );
+                }
+                docs.push(*t)
+            }
             Reading::Skipped(why) => eprintln!("skipped: {file}: {why}"),
         }
     }

@@ -422,10 +422,10 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
                             .map(|s| s.trim().to_owned())
                     };
                     fm_name = get("name").filter(|n| !is_empty_value(n));
-                    team_id = get("team_id")
-                        .or_else(|| get("id"))
-                        .filter(|id| slugify(id) == *id);
-                    fm_type = get("team_type").or_else(|| get("type"));
+                    // Only the templates' own keys: `type` and `id` mean other things to
+                    // Hugo and Docusaurus pages, which a folder given here may hold too.
+                    team_id = get("team_id").filter(|id| slugify(id) == *id);
+                    fm_type = get("team_type");
                     fm_grouping = get("platform_grouping")
                         .filter(|g| !is_empty_value(g))
                         .map(|g| ("platform_grouping", g));
@@ -444,7 +444,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
                     for (k, v) in &map {
                         let Some(k) = k.as_str() else { continue };
                         match k {
-                            "name" | "team_id" | "id" | "team_type" | "type" | "platform_grouping"
+                            "name" | "team_id" | "team_type" | "platform_grouping"
                             | "value_stream" | "last_updated" | "updated" | "date" | "reviewed"
                             // The visualiser's layout: nothing to say about the team.
                             | "position" => {}
@@ -594,7 +594,9 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
                 .first()
                 .and_then(|label| field_of(label.trim_end_matches(':')))
                 .filter(|f| *f != Field::CurrentInteractions);
-            if let (Some(field), true) = (field, row.len() >= 2) {
+            // Two columns, label and value: a wider table that happens to start a row with
+            // "team name" is data, not the template's fields.
+            if let (Some(field), true) = (field, row.len() == 2) {
                 labels_seen += 1;
                 let value = row[1..]
                     .iter()
@@ -1533,6 +1535,28 @@ Date: 12 March 2024
         let body = assemble_body(&t.lines, &t.keep, &t.in_code);
         // Every row mapped or empty: the table goes with its header.
         assert_eq!(body, "## Notes\n\nWe are hiring.\n");
+    }
+
+    #[test]
+    fn a_data_table_with_team_names_is_not_a_team_api() {
+        let text = "| kind | query | bytes |\n|---|---|---|\n| team name | `Forecasting` | 55 KB |\n| team name | `Feature Store` | 69 KB |\n";
+        assert!(matches!(
+            read_team_api("docs/performance.md", text, None),
+            Reading::Skipped(_)
+        ));
+    }
+
+    #[test]
+    fn other_generators_front_matter_is_not_a_team_api() {
+        // Hugo's `type` and Docusaurus's `id` are not the templates' keys.
+        assert!(matches!(
+            read_team_api(
+                "content/_index.md",
+                "---\ntitle: Docs\ntype: docs\nid: intro\n---\n# Docs\n",
+                None
+            ),
+            Reading::Skipped(_)
+        ));
     }
 
     #[test]
