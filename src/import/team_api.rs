@@ -386,318 +386,367 @@ fn title_without_template_words(h1: &str) -> Option<String> {
     (!is_empty_value(t)).then(|| t.to_owned())
 }
 
+/// The later templates' front matter keys, read.
+#[derive(Default)]
+struct FrontMatter {
+    name: Option<String>,
+    team_id: Option<String>,
+    team_type: Option<String>,
+    /// `platform_grouping`, else `value_stream`.
+    grouping: Option<String>,
+    date: Option<String>,
+    /// (name, current value) from `metadata.flow_metrics`.
+    metrics: Vec<(String, String)>,
+    /// The first line after the front matter.
+    body_start: usize,
+}
+
+/// Reads the YAML front matter, if the file has one, and drops it from the body.
+fn read_front_matter(
+    file: &str,
+    lines: &[&str],
+    keep: &mut [bool],
+    notes: &mut Vec<String>,
+) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let end = match front_matter_end(lines, file) {
+        Ok(Some(end)) => end,
+        Ok(None) => return fm,
+        Err(e) => {
+            notes.push(format!("{e}; read as Markdown"));
+            return fm;
+        }
+    };
+    keep[..=end].fill(false);
+    fm.body_start = end + 1;
+    let map = match yaml_serde::from_str::<yaml_serde::Value>(&lines[1..end].join("\n")) {
+        Ok(yaml_serde::Value::Mapping(map)) => map,
+        Ok(_) => return fm,
+        Err(e) => {
+            notes.push(format!(
+                "{file}:2: front matter is not valid YAML ({}); read without it",
+                first_line(&e.to_string())
+            ));
+            return fm;
+        }
+    };
+    let get = |k: &str| {
+        map.get(k)
+            .and_then(yaml_scalar)
+            .map(|s| s.trim().to_owned())
+            .filter(|v| !is_empty_value(v))
+    };
+    fm.name = get("name");
+    // Only the templates' own keys: `type` and `id` mean other things to Hugo and
+    // Docusaurus pages, which a folder given here may hold too.
+    fm.team_id = get("team_id").filter(|id| slugify(id) == *id);
+    fm.team_type = get("team_type");
+    fm.grouping = get("platform_grouping");
+    if let Some(vs) = get("value_stream") {
+        match &fm.grouping {
+            None => fm.grouping = Some(vs),
+            Some(_) => notes.push(format!(
+                "{file}: value_stream `{vs}` left out: the team's group is its platform_grouping"
+            )),
+        }
+    }
+    fm.date = ["last_updated", "updated", "date", "reviewed"]
+        .iter()
+        .find_map(|k| get(k));
+    let mut left_out = Vec::new();
+    for (k, v) in &map {
+        let Some(k) = k.as_str() else { continue };
+        match k {
+            "name" | "team_id" | "team_type" | "platform_grouping" | "value_stream"
+            | "last_updated" | "updated" | "date" | "reviewed"
+            // The visualiser's layout: nothing to say about the team.
+            | "position" => {}
+            "metadata" => {
+                for (mk, mv) in v.as_mapping().into_iter().flatten() {
+                    let Some(mk) = mk.as_str() else { continue };
+                    if mk != "flow_metrics" {
+                        left_out.push(match yaml_scalar(mv) {
+                            Some(s) => format!("metadata.{mk} ({s})"),
+                            None => format!("metadata.{mk}"),
+                        });
+                        continue;
+                    }
+                    for (fk, fv) in mv.as_mapping().into_iter().flatten() {
+                        if let (Some(fk), Some(fv)) = (fk.as_str(), yaml_scalar(fv))
+                            && !is_empty_value(&fv)
+                        {
+                            fm.metrics.push((metric_name(fk), metric_value(fk, &fv)));
+                        }
+                    }
+                }
+            }
+            other => left_out.push(other.to_owned()),
+        }
+    }
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "{file}: front matter with no charter key, left out: {}",
+            left_out.join(", ")
+        ));
+    }
+    fm
+}
+
+/// What the body's fields say, before they are interpreted, and which lines stay in the
+/// charter's body.
+struct Scan<'a> {
+    lines: &'a [&'a str],
+    in_code: &'a [bool],
+    keep: Vec<bool>,
+    h1: Option<String>,
+    /// Each field's first value, with its line.
+    values: BTreeMap<Field, (usize, String)>,
+    software_items: Vec<String>,
+    labels_seen: usize,
+    interaction_rows: Vec<InteractionRow>,
+    interaction_section: Option<(usize, usize)>,
+    /// Template sections, emptied of their placeholders only once every line is read.
+    sections: Vec<(usize, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    /// Reads the body from line `from` on: headings, the template's instructions, and the
+    /// fields as a list or a two-column table.
+    fn body(lines: &'a [&'a str], in_code: &'a [bool], keep: Vec<bool>, from: usize) -> Scan<'a> {
+        let mut scan = Scan {
+            lines,
+            in_code,
+            keep,
+            h1: None,
+            values: BTreeMap::new(),
+            software_items: Vec::new(),
+            labels_seen: 0,
+            interaction_rows: Vec::new(),
+            interaction_section: None,
+            sections: Vec::new(),
+        };
+        let mut i = from;
+        while i < lines.len() {
+            i = if in_code[i] {
+                i + 1
+            } else if let Some((level, text)) = atx_heading(lines[i]) {
+                scan.heading(i, level, text)
+            } else if lines[i].trim_start().starts_with('>') {
+                scan.quote(i)
+            } else if let Some(next) = scan.table_field(i) {
+                next
+            } else if let Some(next) = scan.field_line(i) {
+                next
+            } else {
+                i + 1
+            };
+        }
+        drop_emptied_tables(lines, in_code, &mut scan.keep);
+        for &(heading, end) in scan.sections.iter().rev() {
+            drop_if_hollow(lines, &mut scan.keep, heading, end);
+        }
+        scan
+    }
+
+    /// A heading: the title, the template's own "Team API", or a field as a section.
+    fn heading(&mut self, i: usize, level: usize, text: &str) -> usize {
+        let (lines, in_code) = (self.lines, self.in_code);
+        if level == 1 && self.h1.is_none() {
+            self.h1 = Some(text.to_owned());
+            self.keep[i] = false;
+            return i + 1;
+        }
+        if text.eq_ignore_ascii_case("team api") {
+            self.keep[i] = false;
+            return i + 1;
+        }
+        let Some(field) = field_of(text) else {
+            return i + 1;
+        };
+        let end = (i + 1..lines.len())
+            .find(|&j| !in_code[j] && atx_heading(lines[j]).is_some_and(|(l, _)| l <= level))
+            .unwrap_or(lines.len());
+        self.labels_seen += 1;
+        match field {
+            Field::CurrentInteractions | Field::Other => {
+                let rows = section_table(lines, in_code, i + 1, end, &mut self.keep);
+                if field == Field::CurrentInteractions {
+                    self.interaction_section = Some((i, end));
+                    self.interaction_rows = rows;
+                }
+                self.sections.push((i, end));
+            }
+            Field::Software | Field::Channels => {
+                let section: Vec<&str> = (i + 1..end)
+                    .filter(|&j| !in_code[j])
+                    .map(|j| lines[j])
+                    .collect();
+                if field == Field::Software {
+                    self.software_items.extend(top_level_items(&section));
+                }
+                self.values.entry(field).or_insert((i, section.join("\n")));
+            }
+            _ => {
+                // The answer is the first paragraph; the heading goes with it unless more
+                // follows.
+                if let Some(first) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
+                    let para_end = (first..end)
+                        .find(|&j| lines[j].trim().is_empty() || in_code[j])
+                        .unwrap_or(end);
+                    let value = lines[first..para_end].join(" ");
+                    self.values.entry(field).or_insert((first, value));
+                    self.keep[first..para_end].fill(false);
+                }
+                self.sections.push((i, end));
+            }
+        }
+        i + 1
+    }
+
+    /// A block quote: dropped when it is the template's instructions (`> Team type:
+    /// (Stream-Aligned, …)`).
+    fn quote(&mut self, i: usize) -> usize {
+        let lines = self.lines;
+        let end = (i..lines.len())
+            .find(|&j| !lines[j].trim_start().starts_with('>'))
+            .unwrap_or(lines.len());
+        let quote = lines[i..end]
+            .iter()
+            .map(|l| l.trim_start().trim_start_matches('>').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        if quote.starts_with("team type:")
+            || quote.starts_with("team interaction modes")
+            || quote.starts_with("interaction modes")
+            || quote.contains("team-api-template")
+            || quote.contains("replace all")
+            || quote.contains("delete this instruction")
+        {
+            self.keep[i..end].fill(false);
+        }
+        end
+    }
+
+    /// The fields as a two-column table: `| Team name and focus | Payments – … |`.
+    fn table_field(&mut self, i: usize) -> Option<usize> {
+        let line = self.lines[i];
+        let is_header = self
+            .lines
+            .get(i + 1)
+            .is_some_and(|next| is_delimiter_row(next));
+        if !is_table_line(line) || is_delimiter_row(line) || is_header {
+            return None;
+        }
+        let row = cells(line);
+        // Two columns, label and value: a wider table that happens to start a row with
+        // "team name" is data, not the template's fields.
+        if row.len() != 2 {
+            return None;
+        }
+        let field =
+            field_of(row[0].trim_end_matches(':')).filter(|f| *f != Field::CurrentInteractions)?;
+        self.labels_seen += 1;
+        let value = row[1]
+            .replace("<br>", "\n")
+            .replace("<br/>", "\n")
+            .replace("<br />", "\n");
+        match field {
+            Field::Other => self.keep[i] = !is_empty_value(&value),
+            Field::Software => {
+                self.software_items
+                    .extend(split_top_level(&value).into_iter().filter_map(owned_item));
+                self.keep[i] = value.contains("](");
+                self.values.entry(field).or_insert((i, value));
+            }
+            _ => {
+                self.keep[i] = false;
+                self.values.entry(field).or_insert((i, value));
+            }
+        }
+        Some(i + 1)
+    }
+
+    /// A field line: `* Label: value`, `**Label:** value`, `Date: …`, or a bare
+    /// `* What kind of Service Level Expectations do other teams have of us?`, with its
+    /// own sub-list.
+    fn field_line(&mut self, i: usize) -> Option<usize> {
+        let lines = self.lines;
+        let line = lines[i];
+        let trimmed = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
+        let is_bullet = trimmed.len() < line.trim().len();
+        let indent = line.len() - line.trim_start().len();
+        let (field, rest) = match trimmed.find(':') {
+            Some(colon) => field_of(&trimmed[..colon]).map(|f| (f, &trimmed[colon + 1..])),
+            None if is_bullet => field_of(trimmed).map(|f| (f, "")),
+            None => None,
+        }?;
+        self.labels_seen += 1;
+        let inline = strip_html_comments(rest.trim_start_matches(['*', '_']));
+        let inline = inline.trim().to_owned();
+        // Continuation: the lines indented below the field (its sub-list).
+        let mut end = i + 1;
+        for (j, l) in lines.iter().enumerate().skip(i + 1) {
+            if l.trim().is_empty() {
+                continue;
+            }
+            if self.in_code[j] || l.len() - l.trim_start().len() <= indent {
+                break;
+            }
+            end = j + 1;
+        }
+        let sub = &lines[i + 1..end];
+        match field {
+            Field::Other | Field::CurrentInteractions => {
+                let filled = !is_empty_value(&inline)
+                    || sub.iter().any(|l| !is_empty_value(strip_bullet(l.trim())));
+                if !filled {
+                    self.keep[i..end].fill(false);
+                }
+            }
+            Field::Software => {
+                self.software_items
+                    .extend(split_top_level(&inline).into_iter().filter_map(owned_item));
+                self.software_items.extend(top_level_items(sub));
+                // A list with links stays in the body too, so its addresses are not lost.
+                let linked = inline.contains("](") || sub.iter().any(|l| l.contains("]("));
+                self.values.entry(field).or_insert((i, inline));
+                if !linked {
+                    self.keep[i..end].fill(false);
+                }
+            }
+            _ => {
+                let value = std::iter::once(inline.as_str())
+                    .chain(sub.iter().map(|l| strip_bullet(l.trim())))
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.values.entry(field).or_insert((i, value));
+                self.keep[i..end].fill(false);
+            }
+        }
+        Some(end)
+    }
+}
+
 /// Reads one file. `file` names it in notes; `folder_name` is the name of its folder,
 /// the team's name when a `README.md` says none.
 pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Reading {
     let text = normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
-    let lines: Vec<&str> = if lines.last() == Some(&"") {
-        lines[..lines.len() - 1].to_vec()
-    } else {
-        lines
+    let lines: &[&str] = match lines.split_last() {
+        Some((&"", rest)) => rest,
+        _ => &lines,
     };
-    let in_code = code_mask(&lines);
+    let in_code = code_mask(lines);
     let mut keep = vec![true; lines.len()];
     let mut notes = Vec::new();
     let at = |i: usize| format!("{file}:{}", i + 1);
+    let fm = read_front_matter(file, lines, &mut keep, &mut notes);
+    let scan = Scan::body(lines, &in_code, keep, fm.body_start);
+    let values = &scan.values;
 
-    // Front matter: the later templates' keys.
-    let mut fm_name = None;
-    let mut team_id = None;
-    let mut fm_type = None;
-    let mut fm_grouping = None;
-    let mut fm_date = None;
-    let mut metrics = Vec::new();
-    let mut body_start = 0;
-    match front_matter_end(&lines, file) {
-        Ok(Some(end)) => {
-            keep[..=end].fill(false);
-            body_start = end + 1;
-            let yaml = lines[1..end].join("\n");
-            match yaml_serde::from_str::<yaml_serde::Value>(&yaml) {
-                Ok(yaml_serde::Value::Mapping(map)) => {
-                    let get = |k: &str| {
-                        map.get(k)
-                            .and_then(yaml_scalar)
-                            .map(|s| s.trim().to_owned())
-                    };
-                    fm_name = get("name").filter(|n| !is_empty_value(n));
-                    // Only the templates' own keys: `type` and `id` mean other things to
-                    // Hugo and Docusaurus pages, which a folder given here may hold too.
-                    team_id = get("team_id").filter(|id| slugify(id) == *id);
-                    fm_type = get("team_type");
-                    fm_grouping = get("platform_grouping")
-                        .filter(|g| !is_empty_value(g))
-                        .map(|g| ("platform_grouping", g));
-                    if let Some(vs) = get("value_stream").filter(|g| !is_empty_value(g)) {
-                        match &fm_grouping {
-                            None => fm_grouping = Some(("value_stream", vs)),
-                            Some(_) => notes.push(format!(
-                                "{file}: value_stream `{vs}` left out: the team's group is its platform_grouping"
-                            )),
-                        }
-                    }
-                    fm_date = ["last_updated", "updated", "date", "reviewed"]
-                        .iter()
-                        .find_map(|k| get(k));
-                    let mut left_out = Vec::new();
-                    for (k, v) in &map {
-                        let Some(k) = k.as_str() else { continue };
-                        match k {
-                            "name" | "team_id" | "team_type" | "platform_grouping"
-                            | "value_stream" | "last_updated" | "updated" | "date" | "reviewed"
-                            // The visualiser's layout: nothing to say about the team.
-                            | "position" => {}
-                            "metadata" => {
-                                let Some(meta) = v.as_mapping() else { continue };
-                                for (mk, mv) in meta {
-                                    let Some(mk) = mk.as_str() else { continue };
-                                    if mk == "flow_metrics" {
-                                        for (fk, fv) in mv.as_mapping().into_iter().flatten() {
-                                            if let (Some(fk), Some(fv)) = (fk.as_str(), yaml_scalar(fv))
-                                                && !is_empty_value(&fv)
-                                            {
-                                                metrics.push((metric_name(fk), metric_value(fk, &fv)));
-                                            }
-                                        }
-                                    } else {
-                                        left_out.push(match yaml_scalar(mv) {
-                                            Some(s) => format!("metadata.{mk} ({s})"),
-                                            None => format!("metadata.{mk}"),
-                                        });
-                                    }
-                                }
-                            }
-                            other => left_out.push(other.to_owned()),
-                        }
-                    }
-                    if !left_out.is_empty() {
-                        notes.push(format!(
-                            "{file}: front matter with no charter key, left out: {}",
-                            left_out.join(", ")
-                        ));
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => notes.push(format!(
-                    "{file}:2: front matter is not valid YAML ({}); read without it",
-                    first_line(&e.to_string())
-                )),
-            }
-        }
-        Ok(None) => {}
-        Err(e) => notes.push(format!("{e}; read as Markdown")),
-    }
-
-    let mut h1 = None;
-    let mut values: BTreeMap<Field, (usize, String)> = BTreeMap::new();
-    let mut software_items: Vec<String> = Vec::new();
-    // Template sections, emptied of their placeholders only once every line is read.
-    let mut sections: Vec<(usize, usize)> = Vec::new();
-    let mut labels_seen = 0usize;
-    let mut interaction_rows = Vec::new();
-    let mut interaction_section = None;
-
-    let mut i = body_start;
-    while i < lines.len() {
-        if in_code[i] {
-            i += 1;
-            continue;
-        }
-        let line = lines[i];
-        if let Some((level, text)) = atx_heading(line) {
-            if level == 1 && h1.is_none() {
-                h1 = Some(text.to_owned());
-                keep[i] = false;
-                i += 1;
-                continue;
-            }
-            let end = (i + 1..lines.len())
-                .find(|&j| !in_code[j] && atx_heading(lines[j]).is_some_and(|(l, _)| l <= level))
-                .unwrap_or(lines.len());
-            if text.eq_ignore_ascii_case("team api") {
-                keep[i] = false;
-                i += 1;
-                continue;
-            }
-            let Some(field) = field_of(text) else {
-                i += 1;
-                continue;
-            };
-            labels_seen += 1;
-            match field {
-                Field::CurrentInteractions | Field::Other => {
-                    let rows = section_table(&lines, &in_code, i + 1, end, &mut keep);
-                    if field == Field::CurrentInteractions {
-                        interaction_section = Some((i, end));
-                        interaction_rows = rows;
-                    }
-                    sections.push((i, end));
-                }
-                Field::Software | Field::Channels => {
-                    let section: Vec<&str> = (i + 1..end)
-                        .filter(|&j| !in_code[j])
-                        .map(|j| lines[j])
-                        .collect();
-                    let value = section.join("\n");
-                    if field == Field::Software {
-                        software_items.extend(top_level_items(&section));
-                    }
-                    values.entry(field).or_insert((i, value));
-                }
-                _ => {
-                    // The answer is the first paragraph; the heading goes with it unless
-                    // more follows.
-                    let first = (i + 1..end).find(|&j| !lines[j].trim().is_empty());
-                    if let Some(first) = first {
-                        let para_end = (first..end)
-                            .find(|&j| lines[j].trim().is_empty() || in_code[j])
-                            .unwrap_or(end);
-                        let value = lines[first..para_end].join(" ");
-                        values.entry(field).or_insert((first, value));
-                        keep[first..para_end].fill(false);
-                    }
-                    sections.push((i, end));
-                }
-            }
-            i += 1;
-            continue;
-        }
-        if line.trim_start().starts_with('>') {
-            // The template's instructions: `> Team type: (Stream-Aligned, …)`.
-            let end = (i..lines.len())
-                .find(|&j| !lines[j].trim_start().starts_with('>'))
-                .unwrap_or(lines.len());
-            let quote: String = lines[i..end]
-                .iter()
-                .map(|l| l.trim_start().trim_start_matches('>').trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let q = quote.to_ascii_lowercase();
-            if q.starts_with("team type:")
-                || q.starts_with("team interaction modes")
-                || q.starts_with("interaction modes")
-                || q.contains("team-api-template")
-                || q.contains("replace all")
-                || q.contains("delete this instruction")
-            {
-                keep[i..end].fill(false);
-            }
-            i = end;
-            continue;
-        }
-        // The same fields as a two-column table: `| Team name and focus | Payments – … |`.
-        let is_header = lines.get(i + 1).is_some_and(|next| is_delimiter_row(next));
-        if is_table_line(line) && !is_delimiter_row(line) && !is_header {
-            let row = cells(line);
-            let field = row
-                .first()
-                .and_then(|label| field_of(label.trim_end_matches(':')))
-                .filter(|f| *f != Field::CurrentInteractions);
-            // Two columns, label and value: a wider table that happens to start a row with
-            // "team name" is data, not the template's fields.
-            if let (Some(field), true) = (field, row.len() == 2) {
-                labels_seen += 1;
-                let value = row[1..]
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .map(|c| {
-                        c.replace("<br>", "\n")
-                            .replace("<br/>", "\n")
-                            .replace("<br />", "\n")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                match field {
-                    Field::Other => keep[i] = !is_empty_value(&value),
-                    Field::Software => {
-                        software_items
-                            .extend(split_top_level(&value).into_iter().filter_map(owned_item));
-                        keep[i] = value.contains("](");
-                        values.entry(field).or_insert((i, value));
-                    }
-                    _ => {
-                        keep[i] = false;
-                        values.entry(field).or_insert((i, value));
-                    }
-                }
-                i += 1;
-                continue;
-            }
-        }
-        // A field line: `* Label: value`, `**Label:** value`, `Date: …`, or a bare
-        // `* What kind of Service Level Expectations do other teams have of us?`.
-        let trimmed = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
-        let is_bullet = trimmed.len() < line.trim().len();
-        let indent = line.len() - line.trim_start().len();
-        let split = match trimmed.find(':') {
-            Some(colon) => field_of(&trimmed[..colon]).map(|f| (f, &trimmed[colon + 1..])),
-            None if is_bullet => field_of(trimmed).map(|f| (f, "")),
-            None => None,
-        };
-        if let Some((field, rest)) = split {
-            labels_seen += 1;
-            let inline = strip_html_comments(rest.trim_start_matches(['*', '_']));
-            let inline = inline.trim().to_owned();
-            // Continuation: the field's own sub-list.
-            let mut end = i + 1;
-            let mut j = i + 1;
-            while j < lines.len() {
-                let l = lines[j];
-                if l.trim().is_empty() {
-                    j += 1;
-                    continue;
-                }
-                if in_code[j] || l.len() - l.trim_start().len() <= indent {
-                    break;
-                }
-                j += 1;
-                end = j;
-            }
-            let sub: Vec<&str> = lines[i + 1..end].to_vec();
-            let filled = !is_empty_value(&inline)
-                || sub.iter().any(|l| !is_empty_value(strip_bullet(l.trim())));
-            match field {
-                Field::Other | Field::CurrentInteractions => {
-                    if !filled {
-                        keep[i..end].fill(false);
-                    }
-                }
-                Field::Software => {
-                    let mut items: Vec<String> = split_top_level(&inline)
-                        .into_iter()
-                        .filter_map(owned_item)
-                        .collect();
-                    items.extend(top_level_items(&sub));
-                    let linked = inline.contains("](") || sub.iter().any(|l| l.contains("]("));
-                    software_items.extend(items);
-                    values.entry(field).or_insert((i, inline.clone()));
-                    if !linked {
-                        keep[i..end].fill(false);
-                    }
-                }
-                _ => {
-                    let value = std::iter::once(inline.as_str())
-                        .chain(sub.iter().map(|l| strip_bullet(l.trim())))
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    values.entry(field).or_insert((i, value));
-                    keep[i..end].fill(false);
-                }
-            }
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-
-    drop_emptied_tables(&lines, &in_code, &mut keep);
-    for &(heading, end) in sections.iter().rev() {
-        drop_if_hollow(&lines, &mut keep, heading, end);
-    }
-
-    if labels_seen < 2 && fm_type.is_none() {
+    if scan.labels_seen < 2 && fm.team_type.is_none() {
         return Reading::Skipped("not a Team API: fewer than two of the template's fields".into());
     }
 
@@ -705,7 +754,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
     let (field_name, focus) = match values.get(&Field::NameAndFocus) {
         Some((_, v)) if !is_empty_value(v) => {
             let (name, focus) = split_name_focus(v);
-            match &fm_name {
+            match &fm.name {
                 // "Payments – card acceptance" under `name: Payments`: the focus follows.
                 Some(n) if !name.eq_ignore_ascii_case(n) && focus.is_none() => {
                     (None, Some(v.trim().to_owned()))
@@ -716,24 +765,24 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         }
         _ => (None, None),
     };
-    let h1_name = h1.as_deref().and_then(title_without_template_words);
-    let template_only = fm_name.is_none()
+    let template_only = fm.name.is_none()
         && field_name.is_none()
         && focus.is_none()
-        && software_items.is_empty()
-        && interaction_rows.is_empty()
+        && scan.software_items.is_empty()
+        && scan.interaction_rows.is_empty()
         && values
             .get(&Field::TeamType)
             .is_none_or(|(_, v)| !matches!(topology(v), Ok(Some(_))))
-        && fm_type.is_none();
+        && fm.team_type.is_none();
     if template_only {
         return Reading::Skipped(
             "a Team API template: no team name, focus, type or software filled in".into(),
         );
     }
-    let name = fm_name
+    let name = fm
+        .name
         .or(field_name)
-        .or(h1_name)
+        .or_else(|| scan.h1.as_deref().and_then(title_without_template_words))
         .or_else(|| folder_name.map(title_from_slug))
         .unwrap_or_else(|| {
             let stem = Path::new(file)
@@ -746,7 +795,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
     let type_value = values
         .get(&Field::TeamType)
         .map(|(l, v)| (Some(*l), v.clone()))
-        .or_else(|| fm_type.map(|t| (None, t)));
+        .or_else(|| fm.team_type.map(|t| (None, t)));
     let topology = match type_value {
         None => None,
         Some((line, v)) => match topology(&v) {
@@ -761,8 +810,8 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         },
     };
 
-    let grouping = match (&fm_grouping, values.get(&Field::Grouping)) {
-        (Some((_, g)), _) => Some(g.clone()),
+    let grouping = match (fm.grouping, values.get(&Field::Grouping)) {
+        (Some(g), _) => Some(g),
         (None, Some((l, v))) => match grouping(v) {
             Ok(g) => g,
             Err(why) => {
@@ -791,7 +840,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
     let reviewed = match values
         .get(&Field::Date)
         .map(|(l, v)| (Some(*l), v.clone()))
-        .or_else(|| fm_date.map(|d| (None, d)))
+        .or_else(|| fm.date.map(|d| (None, d)))
     {
         Some((line, v)) if !is_empty_value(&v) => match parse_date(&v) {
             Some((d, assumption)) => {
@@ -812,17 +861,23 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         _ => None,
     };
 
-    let mut owns = Vec::new();
-    for item in software_items {
-        if !owns.contains(&item) {
-            owns.push(item);
+    let mut owns: Vec<String> = Vec::new();
+    for item in &scan.software_items {
+        if !owns.contains(item) {
+            owns.push(item.clone());
         }
     }
 
+    let Scan {
+        keep,
+        interaction_rows,
+        interaction_section,
+        ..
+    } = scan;
     Reading::Team(Box::new(TeamApi {
         file: file.to_owned(),
         name,
-        team_id,
+        team_id: fm.team_id,
         focus,
         topology,
         grouping,
@@ -830,7 +885,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         chat,
         email,
         reviewed,
-        metrics,
+        metrics: fm.metrics,
         interactions: interaction_rows,
         notes,
         lines: lines.iter().map(|l| (*l).to_owned()).collect(),
