@@ -1,0 +1,1883 @@
+//! The body writer: one pass over pulldown-cmark's events for one document, in the order
+//! [`super::render`] feeds them. Each event goes through the same steps, each a method
+//! below, in this order:
+//!
+//! 1. [`BodyWriter::unwrap`]: events other constructs replace (a bare math environment, an
+//!    anchor written as an empty link);
+//! 2. [`BodyWriter::place`]: what goes in before the event's block (other generators'
+//!    callouts opened and closed, MyST labels' anchors);
+//! 3. [`BodyWriter::draw_myst`]: a MyST directive or role drawn as Sphinx draws it;
+//! 4. [`BodyWriter::inline`]: inline text other generators write (abbreviations,
+//!    wikilinks' text, emoji codes, links without text);
+//! 5. [`BodyWriter::transform`]: the event itself (heading ids, links resolved, raw HTML
+//!    under its policy, math, code blocks), with the plain text for search;
+//! 6. [`BodyWriter::gather`]: code blocks drawn at their end (Mermaid, math);
+//! 7. [`BodyWriter::push`]: the event buffered, and finished top-level blocks written out
+//!    (raw HTML marked for the sanitizer).
+//!
+//! A step that consumes the event returns `None`; the later steps then do not see it.
+//! The state lives in one struct rather than in the loop's locals so that each step can be
+//! read on its own, with the fields it touches named.
+
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::leftovers::{Kind, Leftover};
+use std::collections::{HashMap, VecDeque};
+
+/// Events buffered before finished top-level blocks are written out.
+const FLUSH_EVENTS: usize = 4096;
+
+/// Callouts written for other generators, drawn as GitHub alerts are: a Docusaurus
+/// admonition (`:::note` … `:::`) around the top-level blocks between its lines, a Just
+/// the Docs `{: .note }` around the block after it. `leftovers::clean` blanks their lines
+/// and reports where they were; the writer opens and closes them between top-level
+/// blocks, so the events stay balanced whatever is inside.
+#[derive(Default)]
+struct Callouts {
+    pending: VecDeque<Callout>,
+    /// The callouts being drawn, outermost first (admonitions nest): the top-level blocks
+    /// inside `n` of them are at depth `n`.
+    open: Vec<OpenCallout>,
+}
+
+#[derive(Clone, Copy)]
+struct OpenCallout {
+    kind: pulldown_cmark::BlockQuoteKind,
+    /// Where its closing line starts (`usize::MAX`: it ends with its first block).
+    until: usize,
+    details: bool,
+}
+
+impl OpenCallout {
+    fn close(self) -> Event<'static> {
+        if self.details {
+            Event::Html("</details>\n".into())
+        } else {
+            Event::End(TagEnd::BlockQuote(Some(self.kind)))
+        }
+    }
+}
+
+struct Callout {
+    /// Where its opening line ends, in the cleaned body.
+    at: usize,
+    kind: pulldown_cmark::BlockQuoteKind,
+    /// The title it gives (`:::tip Remember`), or empty for the kind's own.
+    title: String,
+    /// A `<details>` element (VitePress `::: details`), not a blockquote.
+    details: bool,
+    /// Where its closing line starts; `Some(usize::MAX)` when it styles one block; `None`
+    /// while no closing line was seen (then it is not drawn).
+    until: Option<usize>,
+}
+
+/// What `leftovers::clean` found in a body, sorted: the constructs the writer draws, by
+/// where they are. The others became warnings on the way ([`sort_leftovers`]).
+#[derive(Default)]
+pub(super) struct Found {
+    callouts: Callouts,
+    /// MkDocs blocks to draw, handed to `mkdocs_blocks::Blocks` before the loop.
+    pub(super) mkdocs: VecDeque<crate::mkdocs_blocks::Block>,
+    /// Drawn MkDocs blocks' titles by where their line starts, indexed when drawn.
+    block_titles: HashMap<usize, String>,
+    /// Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
+    abbreviations: Vec<(String, String)>,
+    /// Obsidian callouts' titles, by where their first line starts.
+    alert_titles: HashMap<usize, String>,
+    /// MyST roles to draw: where their code span starts, the role, its blanked name's length.
+    roles: VecDeque<(usize, crate::leftovers::Role, usize)>,
+}
+
+/// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
+/// in its file) into the constructs to draw and warnings about the rest.
+pub(super) fn sort_leftovers(
+    doc: &crate::model::Doc,
+    offset: usize,
+    leftovers: Vec<Leftover>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
+    let mut found = Found::default();
+    // An API reference page holds one mkdocstrings block per module: one warning, at the
+    // first, says how many.
+    let api_blocks = leftovers
+        .iter()
+        .filter(|l| l.kind == Kind::MkDocs && l.construct.starts_with(":::"))
+        .count();
+    let mut api_reported = false;
+    rendered.generated_anchors = api_blocks > 0;
+    // Template syntax reported one by one up to a point, then counted (as broken links
+    // are): a generated file of 20,000 `{{ x }}` would otherwise cost a diagnostic, and a
+    // copy of its line, each.
+    let mut templates = 0usize;
+    for l in leftovers {
+        if l.kind == Kind::Template {
+            templates += 1;
+            if templates > TEMPLATES_SHOWN {
+                continue;
+            }
+        }
+        let span = l.range.start + offset..l.range.end + offset;
+        diags.push(match l.kind {
+            Kind::AlertTitle => {
+                if !l.construct.is_empty() {
+                    found.alert_titles.insert(l.range.start, l.construct);
+                }
+                continue;
+            }
+            Kind::Abbr => {
+                let line = doc.source.text.get(span.clone()).unwrap_or("");
+                let title = crate::leftovers::abbreviation_title(line).to_string();
+                found.abbreviations.push((l.construct, title));
+                continue;
+            }
+            Kind::Callout {
+                kind,
+                next_block_only,
+                details,
+            } => {
+                found.callouts.pending.push_back(Callout {
+                    at: l.range.end,
+                    kind,
+                    title: l.construct,
+                    details,
+                    until: next_block_only.then_some(usize::MAX),
+                });
+                continue;
+            }
+            Kind::MkDocsBlock { kind, drawn } => {
+                // Only a quoted title is the author's (`!!! tip` is titled "Tip").
+                if !l.construct.is_empty()
+                    && doc
+                        .source
+                        .text
+                        .get(span.clone())
+                        .is_some_and(|line| line.contains('"'))
+                {
+                    found
+                        .block_titles
+                        .insert(l.range.start, l.construct.clone());
+                }
+                found.mkdocs.push_back(crate::mkdocs_blocks::Block {
+                    at: l.range.start,
+                    kind,
+                    drawn,
+                    title: l.construct,
+                });
+                continue;
+            }
+            Kind::Role(role) => {
+                found.roles.push_back((l.range.end, role, l.range.len()));
+                continue;
+            }
+            Kind::CalloutEnd => {
+                // It closes the last admonition still open (not a `{: .note }` inside it).
+                if let Some(c) = found
+                    .callouts
+                    .pending
+                    .iter_mut()
+                    .rev()
+                    .find(|c| c.until.is_none())
+                {
+                    c.until = Some(l.range.start);
+                }
+                continue;
+            }
+            Kind::Template => Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
+            )
+            .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
+            .at(&doc.source.text, span),
+            Kind::MkDocs => {
+                let (what, help) = if l.construct.starts_with("--8<--") {
+                    (
+                        "a MkDocs snippet include, which orgbook does not run: the file it names is not on this page".to_string(),
+                        "paste the text of that file here, or link to it".to_string(),
+                    )
+                } else if l.construct.starts_with(":::") {
+                    if std::mem::replace(&mut api_reported, true) {
+                        continue;
+                    }
+                    (
+                        if api_blocks == 1 {
+                            "an mkdocstrings (or mkdocs-click) block: API documentation generated from code, which orgbook does not generate; it is not shown".to_string()
+                        } else {
+                            format!("the first of {api_blocks} mkdocstrings (or mkdocs-click) blocks in this file: API documentation generated from code, which orgbook does not generate; they are not shown")
+                        },
+                        "link to the API reference where it is published, or write here the part readers need".to_string(),
+                    )
+                } else {
+                    let kind = l.construct.split_whitespace().nth(1).unwrap_or("note");
+                    (
+                        "a MkDocs admonition that orgbook cannot draw as written: its line is shown as text (and an indented body as code)".to_string(),
+                        format!(
+                            "an admonition is drawn when a blank line (or the end of the file) follows its indented body, it is not inside raw HTML, and its line is at least 7 characters long; or rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
+                            alert_title(crate::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
+                        ),
+                    )
+                };
+                Diagnostic::warning(
+                    "template-leftover",
+                    &doc.source.path,
+                    format!("`{}` is {what}", l.construct),
+                )
+                .with_help(help)
+                .at(&doc.source.text, span)
+            }
+            Kind::ColonDirective => myst_directive_warning(
+                &doc.source.path,
+                &doc.source.text,
+                span,
+                l.construct.trim_matches(['{', '}']),
+                "its lines are shown as text",
+            ),
+        });
+    }
+    if templates > TEMPLATES_SHOWN {
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!(
+                    "{} more pieces of template syntax in this file are not listed ({templates} in all)",
+                    templates - TEMPLATES_SHOWN
+                ),
+            )
+            .with_help(format!("the first {TEMPLATES_SHOWN} are listed above; this file may be another generator's template rather than a page: a name starting with `_` leaves it unpublished, as Jekyll and Docusaurus do")),
+        );
+    }
+    found
+}
+
+/// The state of one body's pass: what is being rendered, what has been written, and the
+/// constructs open at the current event.
+pub(super) struct BodyWriter<'a> {
+    handbook: &'a Handbook,
+    id: DocId,
+    doc: &'a crate::model::Doc,
+    /// The body as `leftovers::clean` left it: what the parser reads and spans index.
+    body: &'a str,
+    /// Where the body starts in its file (spans in diagnostics are the file's).
+    offset: usize,
+    from_dir: &'a str,
+    /// The way from this page to the site's root (`../../`).
+    root: String,
+    raw_policy: crate::html_policy::RawHtml,
+    diags: &'a mut Vec<Diagnostic>,
+    rendered: Rendered,
+    found: Found,
+    /// Events not yet written out as HTML.
+    events: Vec<Event<'a>>,
+    /// How many blocks are open (0: between top-level blocks).
+    depth: usize,
+    /// The page has footnotes: numbered across the page, so written out at the end.
+    footnotes: bool,
+    /// Inside a heading: where its start is in `events`; and its text so far.
+    in_heading: Option<usize>,
+    heading_text: String,
+    used_ids: crate::text::UniqueIds,
+    /// Still in the "prelude" before the first real content: blank lines, HTML comments,
+    /// paragraphs of badges (images and links, no text). A level-1 heading here is the title.
+    prelude: bool,
+    para_has_text: bool,
+    image_depth: usize,
+    in_code_block: bool,
+    /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
+    raw_block: Option<(String, usize)>,
+    has_raw_html: bool,
+    /// The part of the HTML the sanitizer must see (see `RawRegion`).
+    region: RawRegion,
+    repeated: RepeatedLinks,
+    /// Blocks a MyST label names (a figure's `:label:`), marked with an anchor before them.
+    block_labels: VecDeque<crate::myst::BlockLabel>,
+    /// Anchors to write right after the `<dt>` just opened.
+    term_anchors: Vec<Event<'a>>,
+    /// Inside a drawn `{toctree}` or directive: its code block's events are dropped.
+    in_toctree: bool,
+    /// At the start of a MyST code directive's text, where its options are.
+    code_options: bool,
+    title_deps: Vec<DocId>,
+    /// A link to a MyST label (or without text) just opened: where its start is in
+    /// `events`, and the title to show if it has no text.
+    empty_link_title: Option<(usize, String)>,
+    /// Wikilinks shown as text (they name nothing): how many are open, and how many there
+    /// were (reported one by one up to `BROKEN_LINKS_SHOWN`, then counted).
+    unlinked_depth: usize,
+    unmatched_wikilinks: usize,
+    /// Obsidian note embeds (`![[Note]]`) open, drawn as links.
+    embedded_notes: usize,
+    /// A GitHub-wiki link just opened at this index of `events`, and the text it shows.
+    wiki_text: Option<(usize, String)>,
+    /// The Mermaid diagram whose code block is open, and where its fence is in the file.
+    diagram: Option<DiagramBlock>,
+    diagram_fence: Range<usize>,
+    /// The ```` ```math ```` block open: its TeX so far, and its fence line in the file.
+    math_block: Option<(String, Range<usize>)>,
+    /// The TeX of a bare math environment's paragraph, until its first event is drawn.
+    bare_math: Option<String>,
+    /// After an anchor written as an empty link (`[](){#id}`): its link's end is dropped,
+    /// and its `{#id}` is cut from the text that follows.
+    attr_anchor: Option<String>,
+}
+
+impl<'a> BodyWriter<'a> {
+    pub(super) fn new(
+        handbook: &'a Handbook,
+        id: DocId,
+        body: &'a str,
+        found: Found,
+        mut rendered: Rendered,
+        diags: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        let doc = &handbook.docs[id];
+        let block_labels: VecDeque<_> = crate::leftovers::labels_and_blocks(doc.source.body())
+            .1
+            .into();
+        // Known before the body is read: a `#label` link above its block stays on this page.
+        rendered
+            .anchors
+            .extend(block_labels.iter().map(|l| l.id.clone()));
+        rendered.html.reserve(doc.source.body().len() * 3 / 2);
+        BodyWriter {
+            handbook,
+            id,
+            doc,
+            body,
+            offset: doc.source.body_start,
+            from_dir: doc.source.path.rsplit_once('/').map_or("", |(d, _)| d),
+            root: root_prefix(&doc.url),
+            raw_policy: handbook.config.markdown.raw_html,
+            diags,
+            rendered,
+            found,
+            events: Vec::new(),
+            depth: 0,
+            footnotes: false,
+            in_heading: None,
+            heading_text: String::new(),
+            used_ids: Default::default(),
+            prelude: true,
+            para_has_text: false,
+            image_depth: 0,
+            in_code_block: false,
+            raw_block: None,
+            has_raw_html: false,
+            region: RawRegion::default(),
+            repeated: RepeatedLinks::default(),
+            block_labels,
+            term_anchors: Vec::new(),
+            in_toctree: false,
+            code_options: false,
+            title_deps: Vec::new(),
+            empty_link_title: None,
+            unlinked_depth: 0,
+            unmatched_wikilinks: 0,
+            embedded_notes: 0,
+            wiki_text: None,
+            diagram: None,
+            diagram_fence: 0..0,
+            math_block: None,
+            bare_math: None,
+            attr_anchor: None,
+        }
+    }
+
+    /// One event of the body, at `range` in the cleaned body. `synthetic`: an event of a
+    /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
+    /// of the author's to index, resolve or sanitize.
+    pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
+        let Some(event) = self.unwrap(event, &range, synthetic) else {
+            return;
+        };
+        self.place(&event, &range, synthetic);
+        if self.in_toctree {
+            self.in_toctree = !matches!(event, Event::End(TagEnd::CodeBlock));
+            return;
+        }
+        if !synthetic && self.draw_myst(&event, &range) {
+            return;
+        }
+        self.track(&event, synthetic);
+        let Some(event) = self.inline(event, synthetic) else {
+            return;
+        };
+        let event = if synthetic {
+            event
+        } else {
+            match self.transform(event, &range) {
+                Some(event) => event,
+                None => return,
+            }
+        };
+        self.gather(&event, &range, synthetic);
+        self.push(event, &range, synthetic);
+    }
+
+    /// Where `range` of the cleaned body is in the file.
+    fn span(&self, range: &Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+
+    /// The destination to write for a link orgbook draws from a MyST construct.
+    fn destination(&mut self, target: &str, image: bool, span: Range<usize>) -> Option<CowStr<'a>> {
+        drawn_destination(
+            &mut self.repeated,
+            self.handbook,
+            self.id,
+            (self.from_dir, &self.root),
+            (target, image),
+            span,
+            &mut self.rendered,
+            self.diags,
+        )
+    }
+
+    /// Step 1: events another construct replaces. A paragraph that is a bare
+    /// `\begin{align}` … `\end{align}` (MyST's amsmath): its first event becomes the
+    /// formula, the others go. After an anchor written as an empty link, its link's end
+    /// goes and its `{#id}` is cut from the text.
+    fn unwrap(
+        &mut self,
+        event: Event<'a>,
+        range: &Range<usize>,
+        synthetic: bool,
+    ) -> Option<Event<'a>> {
+        let event = match (&mut self.bare_math, event) {
+            (Some(_), event @ Event::End(TagEnd::Paragraph)) => {
+                self.bare_math = None;
+                event
+            }
+            (Some(tex), _) if tex.is_empty() => return None,
+            (Some(tex), _) => Event::DisplayMath(std::mem::take(tex).into()),
+            (None, event) => event,
+        };
+        if let Event::Start(Tag::Paragraph) = event
+            && !synthetic
+            && let Some(tex) = crate::math::bare_environment(self.body, range.clone())
+        {
+            self.bare_math = Some(tex.to_string());
+        }
+        match (&mut self.attr_anchor, event) {
+            (Some(_), Event::End(TagEnd::Link)) => None,
+            (Some(written), Event::Text(t)) => {
+                let rest = t.strip_prefix(written.as_str()).map(str::to_string);
+                self.attr_anchor = None;
+                match rest {
+                    Some(rest) if rest.is_empty() => None,
+                    Some(rest) => Some(Event::Text(rest.into())),
+                    None => Some(Event::Text(t)),
+                }
+            }
+            (_, event) => Some(event),
+        }
+    }
+
+    /// Step 2: what goes in before the event's block: other generators' callouts closed
+    /// and opened, MyST labels' anchors, a drawn MkDocs block's title as searchable text.
+    fn place(&mut self, event: &Event<'a>, range: &Range<usize>, synthetic: bool) {
+        // Of a drawn MkDocs block's own events, only its start is a block's.
+        let block_event = match event {
+            Event::Start(_) => true,
+            Event::End(_) => false,
+            _ => !synthetic,
+        };
+        if block_event {
+            self.close_and_open_callouts(range.start);
+        }
+        if !synthetic
+            && !self.block_labels.is_empty()
+            && let Event::Start(tag) = event
+        {
+            self.label_anchors(tag, range);
+        }
+        // A drawn MkDocs block's title is the author's text: searchable where it stands.
+        if synthetic
+            && matches!(event, Event::Start(Tag::HtmlBlock))
+            && let Some(title) = self.found.block_titles.remove(&range.start)
+        {
+            self.rendered.text.push_str(&title);
+            self.rendered.text.push('\n');
+        }
+    }
+
+    /// Another generator's callout (see `Callouts`): closed before the first top-level
+    /// block (or rule) past its closing line, opened before the first one past its
+    /// opening line.
+    fn close_and_open_callouts(&mut self, at: usize) {
+        let callouts = &mut self.found.callouts;
+        // Close (innermost first) the callouts whose closing line this block is past.
+        while self.depth > 0
+            && self.depth == callouts.open.len()
+            && let Some(&top) = callouts.open.last()
+            && at >= top.until
+        {
+            self.events.push(top.close());
+            self.depth -= 1;
+            callouts.open.pop();
+        }
+        if self.depth != callouts.open.len() {
+            return;
+        }
+        while let Some(c) = callouts.pending.pop_front() {
+            if c.at > at {
+                callouts.pending.push_front(c);
+                break;
+            }
+            // An admonition closed before this block holds nothing, and one that would
+            // close after the one around it is not nested in it: not drawn.
+            let Some(until) = c.until.filter(|&u| {
+                u > at && (u == usize::MAX || callouts.open.last().is_none_or(|o| u <= o.until))
+            }) else {
+                continue;
+            };
+            if callouts.open.is_empty() {
+                self.region.block_start = self.events.len();
+            }
+            // The author's own title is searchable; a default one ("Note") is not.
+            if !c.title.is_empty() {
+                self.rendered.text.push_str(&c.title);
+                self.rendered.text.push('\n');
+            }
+            let title = if !c.title.is_empty() {
+                c.title
+            } else if c.details {
+                "Details".to_string()
+            } else {
+                alert_title(c.kind).to_string()
+            };
+            if c.details {
+                self.events.push(Event::Html(
+                    format!(
+                        "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
+                        alert_class(c.kind),
+                        crate::text::escape_html(&title)
+                    )
+                    .into(),
+                ));
+            } else {
+                self.events.extend([
+                    Event::Start(Tag::BlockQuote(Some(c.kind))),
+                    Event::Start(Tag::Paragraph),
+                    Event::Text(title.into()),
+                    Event::End(TagEnd::Paragraph),
+                ]);
+            }
+            self.depth += 1;
+            callouts.open.push(OpenCallout {
+                kind: c.kind,
+                until,
+                details: c.details,
+            });
+            // No break: an admonition may open first thing inside this one.
+        }
+    }
+
+    /// The anchors of MyST labels, before the first block at or after the label's line, or
+    /// a paragraph (code block, table) that holds it; a list or quote only from where it
+    /// starts. A glossary's term gets its anchor inside its `<dt>`.
+    fn label_anchors(&mut self, tag: &Tag, range: &Range<usize>) {
+        let (leaf, inside) = match tag {
+            Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::CodeBlock(_)
+            | Tag::Table(_)
+            | Tag::HtmlBlock => (Some(true), false),
+            Tag::BlockQuote(_) | Tag::List(_) => (Some(false), false),
+            Tag::DefinitionListTitle => (Some(true), true),
+            _ => (None, false),
+        };
+        while let Some(leaf) = leaf
+            && let Some(label) = self.block_labels.pop_front()
+        {
+            if label.at > range.start && !(leaf && label.at < range.end) {
+                self.block_labels.push_front(label);
+                break;
+            }
+            if inside {
+                self.term_anchors.push(label_anchor(&label));
+            } else {
+                self.events.push(label_anchor(&label));
+            }
+        }
+    }
+
+    /// Step 3: a MyST directive or role drawn as Sphinx draws it. True when the event was
+    /// drawn (and so is consumed).
+    fn draw_myst(&mut self, event: &Event<'a>, range: &Range<usize>) -> bool {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if self.depth == self.found.callouts.open.len() =>
+            {
+                let Some((name, arg)) = crate::leftovers::myst_directive(info) else {
+                    return false;
+                };
+                if name == "toctree" {
+                    self.toctree(range);
+                    return true;
+                }
+                match crate::myst::drawn_directive(self.body, range.clone(), name, arg) {
+                    Some(drawn) => {
+                        self.directive(drawn, range);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Event::Code(code) => match self.found.roles.front().filter(|r| r.0 == range.start) {
+                Some(&(_, role, name_len)) => {
+                    self.found.roles.pop_front();
+                    self.role(role, code, name_len, range);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Sphinx draws a toctree as the list of the pages it names (nothing when hidden): so
+    /// does orgbook, each entry a link resolved like any other.
+    fn toctree(&mut self, range: &Range<usize>) {
+        self.in_toctree = true;
+        let tree = crate::myst::toctree(self.body, range.clone());
+        if tree.hidden || tree.entries.is_empty() {
+            return;
+        }
+        if let Some(caption) = tree.caption {
+            self.events
+                .extend(styled_paragraph(Tag::Strong, caption, &mut self.rendered));
+        }
+        self.events.push(Event::Start(Tag::List(None)));
+        for (title, target, line) in tree.entries {
+            let at = line.start + self.offset..line.end + self.offset;
+            let href = self.destination(&target, false, at);
+            let shown = title
+                .or_else(|| {
+                    Some(linked_title(
+                        self.handbook,
+                        self.from_dir,
+                        &target,
+                        &mut self.title_deps,
+                    ))
+                    .filter(|t| !t.is_empty())
+                })
+                .unwrap_or_else(|| target.clone());
+            self.rendered.text.push_str(&shown);
+            self.rendered.text.push('\n');
+            let dest = href.map_or_else(|| target.clone(), |h| h.into_string());
+            self.events.extend(crate::myst::wrapped(
+                Tag::Item,
+                crate::myst::link_tag(dest),
+                shown,
+            ));
+        }
+        self.events.push(Event::End(TagEnd::List(false)));
+    }
+
+    /// A MyST directive drawn as Sphinx draws it (see `myst::Drawn`); its lines are not code.
+    fn directive(&mut self, drawn: crate::myst::Drawn, range: &Range<usize>) {
+        self.in_toctree = true;
+        let span = self.span(range);
+        match drawn {
+            crate::myst::Drawn::Nothing => {}
+            crate::myst::Drawn::Button { href, text } => {
+                let dest = self.destination(&href, false, span);
+                let shown = if text.is_empty() { href.clone() } else { text };
+                self.rendered.text.push_str(&shown);
+                self.rendered.text.push('\n');
+                let dest = dest.map_or(href, |h| h.into_string());
+                self.events.extend(crate::myst::wrapped(
+                    Tag::Paragraph,
+                    crate::myst::link_tag(dest),
+                    shown,
+                ));
+            }
+            crate::myst::Drawn::Line(text) => {
+                self.events
+                    .extend(styled_paragraph(Tag::Emphasis, text, &mut self.rendered));
+            }
+            crate::myst::Drawn::Rubric(text) => {
+                self.events
+                    .extend(styled_paragraph(Tag::Strong, text, &mut self.rendered));
+            }
+            crate::myst::Drawn::Image { src, alt, caption } => {
+                let href = self.destination(&src, true, span);
+                self.events.extend([
+                    Event::Start(Tag::Paragraph),
+                    Event::Start(Tag::Image {
+                        link_type: LinkType::Inline,
+                        dest_url: href.map_or_else(|| src.into(), |h| h.into_string().into()),
+                        title: "".into(),
+                        id: "".into(),
+                    }),
+                    Event::Text(alt.into()),
+                    Event::End(TagEnd::Image),
+                    Event::End(TagEnd::Paragraph),
+                ]);
+                if !caption.is_empty() {
+                    self.events.extend(styled_paragraph(
+                        Tag::Emphasis,
+                        caption,
+                        &mut self.rendered,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A MyST role (`{doc}`, `{ref}`, `{math}`…) drawn from its code span.
+    fn role(
+        &mut self,
+        role: crate::leftovers::Role,
+        code: &str,
+        name_len: usize,
+        range: &Range<usize>,
+    ) {
+        let span = self.span(range);
+        // The role's name, `{pep}`, ends the text right before the span: not text.
+        let body = self.body;
+        let name = &body[range.start - name_len..range.start];
+        if let Some(Event::Text(before)) = self.events.last_mut()
+            && before.ends_with(name)
+        {
+            *before = CowStr::from(before[..before.len() - name_len].to_string());
+            if self.rendered.text.ends_with(name) {
+                self.rendered
+                    .text
+                    .truncate(self.rendered.text.len() - name_len);
+            }
+            if self.in_heading.is_some() && self.heading_text.ends_with(name) {
+                self.heading_text
+                    .truncate(self.heading_text.len() - name_len);
+            }
+        }
+        let (handbook, from_dir) = (self.handbook, self.from_dir);
+        let drawn = crate::myst::role_events(role, code, &mut |target, label| {
+            let title = if label {
+                // A label, never a file: an undefined one is shown as text.
+                let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
+                    return (target.to_string(), String::new());
+                };
+                self.title_deps.push(*to);
+                if heading.is_empty() {
+                    // A label above a page's first line names the page: its title.
+                    let page = &handbook.docs[*to].source.path;
+                    linked_title(
+                        handbook,
+                        "",
+                        &format!("/{}", page.trim_start_matches("content/")),
+                        &mut self.title_deps,
+                    )
+                } else {
+                    heading.clone()
+                }
+            } else {
+                linked_title(handbook, from_dir, target, &mut self.title_deps)
+            };
+            // A label naming a heading or block is reached as `#label` (which a label
+            // like `fig:x` must be: as a path, it would read as a URL scheme).
+            let fragment = label
+                && handbook
+                    .myst_labels
+                    .get(target)
+                    .is_some_and(|(_, anchor, _)| !anchor.is_empty());
+            let target_as_link = if fragment {
+                format!("#{target}")
+            } else {
+                target.to_string()
+            };
+            let href = drawn_destination(
+                &mut self.repeated,
+                handbook,
+                self.id,
+                (from_dir, &self.root),
+                (&target_as_link, false),
+                span.clone(),
+                &mut self.rendered,
+                self.diags,
+            );
+            (
+                href.map_or_else(|| target.to_string(), |h| h.to_string()),
+                title,
+            )
+        });
+        let shown = drawn.text;
+        if self.in_heading.is_some() {
+            self.heading_text.push_str(&shown);
+        }
+        self.rendered.text.push_str(&shown);
+        for event in drawn.events {
+            let event = match event {
+                Event::InlineMath(tex) => formula(
+                    tex,
+                    false,
+                    self.doc,
+                    span.clone(),
+                    &mut self.rendered,
+                    self.diags,
+                ),
+                other => other,
+            };
+            self.events.push(event);
+        }
+    }
+
+    /// Where the event leaves the page: still in its prelude (see `prelude`), in a code
+    /// block, in an image.
+    fn track(&mut self, event: &Event<'a>, synthetic: bool) {
+        match event {
+            Event::End(_) if synthetic => self.prelude = false,
+            _ if synthetic => {}
+            Event::Start(Tag::Paragraph) => self.para_has_text = false,
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if self.image_depth == 0 && !t.trim().is_empty() => {
+                self.para_has_text = true
+            }
+            Event::End(TagEnd::Paragraph) if self.para_has_text => self.prelude = false,
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::HtmlBlock
+                | TagEnd::Link
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Heading(HeadingLevel::H1),
+            ) => {}
+            Event::End(TagEnd::Heading(_)) => self.prelude = false,
+            Event::End(_) if self.in_heading.is_none() => self.prelude = false,
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
+            _ => {}
+        }
+    }
+
+    /// Step 4: inline text other generators write: abbreviations, wikilinks' text, emoji
+    /// codes, an embedded note's end, a link without text.
+    fn inline(&mut self, event: Event<'a>, synthetic: bool) -> Option<Event<'a>> {
+        if !self.found.abbreviations.is_empty()
+            && !synthetic
+            && !self.in_code_block
+            && self.image_depth == 0
+            && self.in_heading.is_none()
+            && let Event::Text(t) = &event
+            && let Some(html) = abbreviated(t, &self.found.abbreviations)
+        {
+            self.rendered.text.push_str(t);
+            self.events.push(Event::InlineHtml(html.into()));
+            return None;
+        }
+        // An unresolved wikilink is its text: its start was skipped, so is its end.
+        if self.unlinked_depth > 0 && matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
+            self.unlinked_depth -= 1;
+            return None;
+        }
+        // A GitHub-wiki link (`[[Link text|Page]]`) shows the text written first.
+        if let Some((at, text)) = &self.wiki_text
+            && self.events.len() > *at
+        {
+            match &event {
+                Event::End(TagEnd::Link) => {
+                    self.rendered.text.push_str(text);
+                    self.events.push(Event::Text(text.clone().into()));
+                    self.wiki_text = None;
+                }
+                Event::Text(_) => return None,
+                _ => {}
+            }
+        }
+        // GitHub's emoji codes (`:tada:`) are the emoji; a heading keeps its id from the
+        // code, as GitHub's anchors do (`## :rocket: Launch` is `#rocket-launch`).
+        if !synthetic
+            && !self.in_code_block
+            && let Event::Text(t) = &event
+            && let Some(shown) = with_emoji(t)
+        {
+            if self.in_heading.is_some() {
+                self.heading_text.push_str(t);
+            }
+            self.rendered.text.push_str(&shown);
+            self.events.push(Event::Text(shown.into()));
+            return None;
+        }
+        // The end of an embedded note drawn as a link (image depth already counted down).
+        let event = if self.embedded_notes > 0 && matches!(event, Event::End(TagEnd::Image)) {
+            self.embedded_notes -= 1;
+            Event::End(TagEnd::Link)
+        } else {
+            event
+        };
+        if let Event::End(TagEnd::Link) = &event
+            && let Some((at, title)) = self.empty_link_title.take()
+            && self.events.len() == at + 1
+        {
+            self.rendered.text.push_str(&title);
+            self.events.push(Event::Text(title.into()));
+        }
+        Some(event)
+    }
+
+    /// Step 5: the author's event itself, with its plain text for search.
+    fn transform(&mut self, event: Event<'a>, range: &Range<usize>) -> Option<Event<'a>> {
+        let span = self.span(range);
+        let event = match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                if self.prelude && level == HeadingLevel::H1 && self.rendered.leading_h1.is_none() {
+                    self.rendered.leading_h1 = Some(String::new());
+                }
+                self.in_heading = Some(self.events.len());
+                self.heading_text.clear();
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                self.heading_end(level);
+                self.rendered.text.push('\n');
+                Event::End(TagEnd::Heading(level))
+            }
+            Event::Start(
+                tag @ Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                },
+            ) => Event::Start(tag),
+            // MkDocs's anchor (attr_list, as mkdocs-autorefs documents it): `[](){#id}`, an
+            // empty link written only for its id, is that anchor.
+            Event::Start(Tag::Link { dest_url, .. })
+                if dest_url.is_empty()
+                    && let Some((id, written)) = empty_link_anchor(self.body, range.clone()) =>
+            {
+                let html = format!("<span id=\"{}\"></span>", crate::text::escape_html(id));
+                self.rendered.anchors.push(id.to_string());
+                self.attr_anchor = Some(written.to_string());
+                Event::InlineHtml(html.into())
+            }
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                Event::Start(self.link_start(tag, range)?)
+            }
+            // Raw HTML: a block arrives line by line and is handled whole.
+            Event::Start(Tag::HtmlBlock) => {
+                self.raw_block = Some((String::new(), span.start));
+                return None;
+            }
+            Event::Html(t) if self.raw_block.is_some() => {
+                if let Some((piece, _)) = self.raw_block.as_mut() {
+                    piece.push_str(&t);
+                }
+                return None;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let (piece, start) = self.raw_block.take().unwrap_or_default();
+                match self.raw_html(&piece, start) {
+                    Some(html) => Event::Html(html.into()),
+                    None => Event::Text(piece.into()),
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => match self.raw_html(&t, span.start) {
+                Some(html) => Event::InlineHtml(html.into()),
+                None => Event::Text(t),
+            },
+            // A MyST code directive's options (`:linenos:`, `:caption: x`) open its text.
+            Event::Text(t) if self.code_options => {
+                let mut rest: &str = &t;
+                while let Some((line, after)) = rest.split_once('\n')
+                    && crate::myst::is_option(line)
+                {
+                    rest = after;
+                }
+                if crate::myst::is_option(rest) && !rest.contains('\n') {
+                    rest = "";
+                }
+                self.code_options = rest.is_empty();
+                let t = CowStr::from(rest.to_string());
+                if self.diagram.is_none() {
+                    self.rendered.text.push_str(&t);
+                }
+                Event::Text(t)
+            }
+            event @ Event::End(TagEnd::CodeBlock) if self.code_options => {
+                self.code_options = false;
+                self.rendered.text.push('\n');
+                event
+            }
+            Event::InlineMath(tex) if !crate::math::is_inline_formula(self.body, range.clone()) => {
+                let shown = format!("${tex}$");
+                if self.in_heading.is_some() {
+                    self.heading_text.push_str(&shown);
+                }
+                self.rendered.text.push_str(&shown);
+                Event::Text(shown.into())
+            }
+            Event::InlineMath(tex) => {
+                if self.in_heading.is_some() {
+                    self.heading_text.push_str(&tex);
+                }
+                self.rendered.text.push_str(&crate::math::searchable(&tex));
+                formula(tex, false, self.doc, span, &mut self.rendered, self.diags)
+            }
+            Event::DisplayMath(tex) => {
+                self.rendered.text.push_str(&crate::math::searchable(&tex));
+                formula(tex, true, self.doc, span, &mut self.rendered, self.diags)
+            }
+            // MyST's label after a display formula, `$$ … $$ (eq-label)`: an anchor before
+            // the paragraph (`myst::block_labels`), not text.
+            Event::Text(t)
+                if matches!(self.events.last(), Some(Event::DisplayMath(_)))
+                    && crate::myst::equation_label(&t).is_some() =>
+            {
+                return None;
+            }
+            Event::Text(t) => {
+                if self.in_heading.is_some() {
+                    self.heading_text.push_str(&t);
+                }
+                // A diagram's source (`flowchart LR`, `-->|label|`) is no text to find or
+                // to show in a search result; of a ```` ```math ```` block's TeX, only its
+                // words are (added at its end).
+                if self.diagram.is_none() && self.math_block.is_none() {
+                    self.rendered.text.push_str(&t);
+                }
+                Event::Text(t)
+            }
+            Event::Code(t) => {
+                if self.in_heading.is_some() {
+                    self.heading_text.push_str(&t);
+                }
+                self.rendered.text.push_str(&t);
+                Event::Code(t)
+            }
+            event @ (Event::SoftBreak | Event::HardBreak) => {
+                self.rendered.text.push(' ');
+                event
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                    self.code_block_language(info, range, span),
+                )))
+            }
+            event @ Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => {
+                self.rendered.text.push('\n');
+                event
+            }
+            other => other,
+        };
+        Some(event)
+    }
+
+    /// A heading ends: its id (written, or made from its text and unique on the page), the
+    /// page's title if it is the leading `#` heading, its entry in the table of contents.
+    fn heading_end(&mut self, level: HeadingLevel) {
+        let Some(start) = self.in_heading.take() else {
+            return;
+        };
+        let Event::Start(Tag::Heading { id, .. }) = &mut self.events[start] else {
+            return;
+        };
+        let written = self.heading_text.trim();
+        let wanted = id
+            .as_ref()
+            .map_or_else(|| heading_id(written), |i| i.to_string());
+        // Its id from the emoji codes as written, its text with the emoji.
+        let text = with_emoji(written).unwrap_or_else(|| written.to_string());
+        let unique = self.used_ids.unique(wanted);
+        *id = Some(CowStr::from(unique.clone()));
+        if let Some(h1) = self.rendered.leading_h1.as_mut()
+            && h1.is_empty()
+            && self.rendered.headings.is_empty()
+        {
+            h1.push_str(&text);
+        }
+        self.rendered.headings.push(Heading {
+            level: level as u8,
+            id: unique,
+            text,
+        });
+    }
+
+    /// One raw-HTML piece under the page's policy (see [`raw_html`]), starting at `start`.
+    fn raw_html(&mut self, piece: &str, start: usize) -> Option<String> {
+        self.has_raw_html = true;
+        let ctx = (
+            self.handbook,
+            self.id,
+            self.from_dir,
+            self.root.as_str(),
+            start,
+        );
+        raw_html(ctx, piece, self.raw_policy, &mut self.rendered, self.diags)
+    }
+
+    /// A MyST directive (```` ```{include} ````): shown as the code block CommonMark makes
+    /// of it, with a warning at its fence. ```` ```{code-block} python ```` is a block of
+    /// Python, drawn and highlighted as one, its options left out. Returns the block's info
+    /// string.
+    fn code_block_language(
+        &mut self,
+        info: CowStr<'a>,
+        range: &Range<usize>,
+        span: Range<usize>,
+    ) -> CowStr<'a> {
+        match crate::leftovers::myst_directive(&info) {
+            Some((
+                name @ ("code-block" | "code" | "sourcecode" | "doctest" | "testcode"
+                | "testoutput" | "mermaid" | "math"),
+                arg,
+            )) => {
+                self.code_options = true;
+                let lang = match name {
+                    "doctest" | "testcode" => "python",
+                    "testoutput" => "",
+                    "mermaid" | "math" => name,
+                    _ => arg,
+                };
+                CowStr::from(lang.split_whitespace().next().unwrap_or("").to_string())
+            }
+            Some((name, _)) => {
+                let body = self.body;
+                let line_end = body[range.start..]
+                    .find('\n')
+                    .map_or(body.len(), |n| range.start + n);
+                let brace = body[range.start..line_end]
+                    .find('{')
+                    .map_or(range.start, |b| range.start + b);
+                self.diags.push(myst_directive_warning(
+                    &self.doc.source.path,
+                    &self.doc.source.text,
+                    span.start..brace + name.len() + 2 + self.offset,
+                    name,
+                    "it is shown as a code block",
+                ));
+                info.clone()
+            }
+            None => info,
+        }
+    }
+
+    /// A link or image opens: a wikilink made a path, a MyST label's embed made a link,
+    /// the destination checked and resolved (see [`RepeatedLinks::rewrite`]). `None` for a
+    /// wikilink that names nothing: it is shown as its text.
+    fn link_start(&mut self, mut tag: Tag<'a>, range: &Range<usize>) -> Option<Tag<'a>> {
+        let span = self.span(range);
+        let image = matches!(tag, Tag::Image { .. });
+        let handbook = self.handbook;
+        if !self.wikilink(&mut tag, range) {
+            return None;
+        }
+        // MyST: `![](#label)` embeds the block a label names; here, a link to it.
+        if let Tag::Image {
+            dest_url,
+            title,
+            id: image_id,
+            ..
+        } = &tag
+            && handbook
+                .myst_labels
+                .contains_key(dest_url.strip_prefix('#').unwrap_or(dest_url))
+        {
+            tag = Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: dest_url.clone(),
+                title: title.clone(),
+                id: image_id.clone(),
+            };
+            self.embedded_notes += 1;
+        }
+        // MyST: a link without text to a label (`[](#label)`, `[](label)`) shows the
+        // heading the label names.
+        if let Tag::Link { dest_url, .. } = &tag {
+            let label = match dest_url.split_once('#') {
+                Some(("", fragment)) => Some(fragment),
+                Some(_) => None,
+                None => Some(&**dest_url),
+            };
+            self.empty_link_title = label
+                .and_then(|l| handbook.myst_labels.get(l))
+                .filter(|(_, _, heading)| !heading.is_empty())
+                .map(|(_, _, heading)| (self.events.len(), heading.clone()));
+            // A link without text (`[](../setup.md)`, as MyST writes one) shows the title
+            // of the page it names, else its destination: never nothing.
+            if self.empty_link_title.is_none()
+                && !dest_url.is_empty()
+                && self
+                    .body
+                    .get(range.start..)
+                    .is_some_and(|b| b.starts_with("[]("))
+            {
+                let title = linked_title(handbook, self.from_dir, dest_url, &mut self.title_deps);
+                let shown = if title.is_empty() {
+                    dest_url.to_string()
+                } else {
+                    title
+                };
+                self.empty_link_title = Some((self.events.len(), shown));
+            }
+        }
+        if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+            && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
+        {
+            let what = if image { "an image" } else { "a link" };
+            self.diags.push(crate::html_policy::unsafe_url_warning(
+                &self.doc.source.path,
+                &self.doc.source.text,
+                span,
+                &scheme,
+                what,
+            ));
+            *dest_url = CowStr::from("#");
+        } else if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
+            && let Some(rewritten) = self.repeated.rewrite(
+                handbook,
+                self.id,
+                (self.from_dir, &self.root),
+                dest_url,
+                span,
+                &mut self.rendered,
+                self.diags,
+            )
+        {
+            *dest_url = rewritten;
+        }
+        Some(tag)
+    }
+
+    /// A wikilink (`[[Page]]`, `[[Page|text]]`, `![[file.png]]`) names a file by name: its
+    /// destination is made a path, to be resolved like any link's. False when it names
+    /// nothing: it is reported, and shown as its text.
+    fn wikilink(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
+        let image = matches!(tag, Tag::Image { .. });
+        let handbook = self.handbook;
+        let span = self.span(range);
+        let (Tag::Link {
+            link_type: LinkType::WikiLink { has_pothole },
+            dest_url,
+            ..
+        }
+        | Tag::Image {
+            link_type: LinkType::WikiLink { has_pothole },
+            dest_url,
+            ..
+        }) = tag
+        else {
+            return true;
+        };
+        let written = self.body.get(range.start..range.end).unwrap_or("");
+        let inner = written
+            .trim_start_matches('!')
+            .trim_start_matches("[[")
+            .trim_end_matches("]]");
+        let (first, second) = inner.split_once('|').unwrap_or((inner, ""));
+        let found = match wiki_target(handbook, self.from_dir, first) {
+            Some(dest) => {
+                // Obsidian shows `[[Page#Heading]]` as "Page > Heading".
+                if !*has_pothole && let Some((page, heading)) = first.split_once('#') {
+                    let shown = match page.trim() {
+                        "" => heading.trim().to_string(),
+                        page => format!("{page} > {}", heading.trim()),
+                    };
+                    self.wiki_text = Some((self.events.len(), shown));
+                }
+                Some(dest)
+            }
+            // GitHub wikis write the text first: `[[Link text|Page-Name]]`.
+            None if *has_pothole => wiki_target(handbook, self.from_dir, second).inspect(|_| {
+                self.wiki_text = Some((self.events.len(), first.to_string()));
+            }),
+            None => None,
+        };
+        let page = found
+            .as_deref()
+            .is_some_and(|d| crate::load::is_markdown(d.split('#').next().unwrap_or(d)));
+        match found {
+            // Obsidian's `![[Note]]` embeds a note: here, a link to it.
+            Some(dest) if image && page => {
+                let Tag::Image {
+                    title,
+                    id: image_id,
+                    ..
+                } = &*tag
+                else {
+                    unreachable!("an image wikilink")
+                };
+                *tag = Tag::Link {
+                    link_type: LinkType::WikiLink { has_pothole: false },
+                    dest_url: CowStr::from(dest),
+                    title: title.clone(),
+                    id: image_id.clone(),
+                };
+                self.embedded_notes += 1;
+            }
+            Some(dest) => *dest_url = CowStr::from(dest),
+            None => {
+                self.unmatched_wikilinks += 1;
+                if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+                    self.diags.push(
+                            Diagnostic::warning(
+                                "broken-link",
+                                &self.doc.source.path,
+                                format!("`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)", first.trim().replace(' ', "-")),
+                            )
+                            .with_help("create the page, or correct the name; it is shown as text meanwhile")
+                            .at(&self.doc.source.text, span.clone()),
+                        );
+                }
+                self.unlinked_depth += 1;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Step 6: code blocks drawn at their end. A Mermaid diagram's text and a
+    /// ```` ```math ```` block's TeX are gathered as they come.
+    fn gather(&mut self, event: &Event<'a>, range: &Range<usize>, synthetic: bool) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !synthetic && crate::diagram::is_mermaid(info) =>
+            {
+                self.diagram = Some(DiagramBlock::default());
+                self.diagram_fence = self.span(range);
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if !synthetic && crate::math::is_math(info) =>
+            {
+                let fence = self.span(range);
+                let text = &self.doc.source.text;
+                let line_end = text[fence.start.min(text.len())..]
+                    .find('\n')
+                    .map_or(fence.end, |n| fence.start + n);
+                self.math_block = Some((String::new(), fence.start..line_end));
+            }
+            Event::Text(t) if self.math_block.is_some() => {
+                if let Some((tex, _)) = &mut self.math_block {
+                    tex.push_str(t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if self.math_block.is_some() => {
+                if let Some((tex, fence)) = self.math_block.take() {
+                    self.rendered.text.push_str(&crate::math::searchable(&tex));
+                    // Its event stays the code block: `math::place` finds it by its TeX.
+                    formula(
+                        tex.into(),
+                        true,
+                        self.doc,
+                        fence,
+                        &mut self.rendered,
+                        self.diags,
+                    );
+                }
+            }
+            Event::Text(t) => {
+                if let Some(d) = &mut self.diagram {
+                    // A MyST `{mermaid}`'s options are cut from its text's start.
+                    let end = range.end + self.offset;
+                    d.pieces.push((d.source.len(), end.saturating_sub(t.len())));
+                    d.source.push_str(t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(d) = self.diagram.take() {
+                    d.draw(
+                        self.doc,
+                        self.diagram_fence.clone(),
+                        &mut self.rendered,
+                        self.diags,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Step 7: the event buffered (a GitHub alert with its title, a one-block callout
+    /// closed after it), raw HTML marked for the sanitizer, and finished top-level blocks
+    /// written out.
+    fn push(&mut self, event: Event<'a>, range: &Range<usize>, synthetic: bool) {
+        if self.depth == 0 {
+            self.region.block_start = self.events.len();
+        }
+        match &event {
+            Event::Start(tag) => {
+                self.depth += 1;
+                self.footnotes |= matches!(tag, Tag::FootnoteDefinition(_));
+            }
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::FootnoteReference(_) => self.footnotes = true,
+            _ => {}
+        }
+        let alert = match &event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let body = self.body;
+                let line = body[..range.start.min(body.len())]
+                    .rfind('\n')
+                    .map_or(0, |n| n + 1);
+                Some(match self.found.alert_titles.remove(&line) {
+                    Some(title) => CowStr::from(title),
+                    None => CowStr::from(alert_title(*kind)),
+                })
+            }
+            _ => None,
+        };
+        self.events.push(event);
+        if let Some(title) = alert {
+            self.events.extend([
+                Event::Start(Tag::Paragraph),
+                Event::Text(title),
+                Event::End(TagEnd::Paragraph),
+            ]);
+        }
+        // A Just the Docs callout styles one block: it ends with it.
+        let open = &mut self.found.callouts.open;
+        if self.depth > 0
+            && self.depth == open.len()
+            && matches!(self.events.last(), Some(Event::End(_)))
+            && let Some(&top) = open.last()
+            && top.until == usize::MAX
+        {
+            self.events.push(top.close());
+            self.depth -= 1;
+            open.pop();
+        }
+        let raw_now = !synthetic && event_is_raw(&self.events);
+        // After the raw-HTML test: the anchor is the renderer's own, not raw HTML.
+        self.events.append(&mut self.term_anchors);
+        let region = &mut self.region;
+        if raw_now && let Some(Event::Html(t) | Event::InlineHtml(t)) = self.events.last() {
+            region.balance += crate::html_policy::open_elements(t);
+        }
+        if raw_now && region.start.is_none() {
+            // Raw HTML after Markdown's own: what comes before its top-level block is the
+            // renderer's, and a new span starts.
+            let done = region.block_start;
+            pulldown_cmark::html::push_html(&mut self.rendered.html, self.events.drain(..done));
+            // An open heading (raw HTML in a heading) is found by its index in the buffer.
+            self.in_heading = self.in_heading.map(|start| start - done);
+            region.block_start = 0;
+            region.start = Some(self.rendered.html.len());
+        }
+        region.open |= raw_now;
+        if self.depth == 0 && region.open && !self.footnotes {
+            // The end of a top-level block that holds raw HTML: the span reaches here, and
+            // ends here when its raw HTML is balanced.
+            pulldown_cmark::html::push_html(&mut self.rendered.html, self.events.drain(..));
+            region.end = self.rendered.html.len();
+            region.open = false;
+            if region.balance <= 0
+                && let Some(start) = region.start.take()
+            {
+                region.spans.push(start..region.end);
+                region.balance = 0;
+            }
+        }
+        // Write finished top-level blocks as they come, so a 100 MB page never holds all its
+        // events at once. Only between top-level blocks (tables and lists are whole), and
+        // not once footnotes appear (the writer numbers them across the whole page).
+        if self.depth == 0 && !self.footnotes && self.events.len() >= FLUSH_EVENTS {
+            pulldown_cmark::html::push_html(&mut self.rendered.html, self.events.drain(..));
+        }
+    }
+
+    /// The end of the body: open callouts closed, the rest written out, the counts of what
+    /// was not reported one by one, raw HTML sanitized.
+    pub(super) fn finish(mut self) -> Rendered {
+        let mut rendered = self.rendered;
+        let diags = self.diags;
+        let doc = self.doc;
+        if rendered.leading_h1.as_deref() == Some("") {
+            rendered.leading_h1 = None;
+        }
+        while let Some(top) = self.found.callouts.open.pop() {
+            self.events.push(top.close());
+        }
+        // Labels after the last block still get their anchor.
+        self.events
+            .extend(self.block_labels.iter().map(label_anchor));
+        pulldown_cmark::html::push_html(&mut rendered.html, self.events.into_iter());
+        if rendered.broken_links > BROKEN_LINKS_SHOWN {
+            let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
+            let message = format!(
+                "{more} more broken links in this file are not listed ({} in all)",
+                rendered.broken_links
+            );
+            // The summary has the severity of the links it stands for.
+            let summary = if self.handbook.config.links.broken_warn {
+                Diagnostic::warning("broken-link", &doc.source.path, message)
+            } else {
+                Diagnostic::error("broken-link", &doc.source.path, message)
+            };
+            diags.push(
+                summary
+                .with_help(format!("the first {BROKEN_LINKS_SHOWN} are listed above; fix them and run `orgbook check` again for the next ones")),
+            );
+        }
+        let unmatched = self.unmatched_wikilinks;
+        if unmatched > BROKEN_LINKS_SHOWN {
+            diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    &doc.source.path,
+                    format!(
+                        "{} more wikilinks in this file name no page or file ({unmatched} in all)",
+                        unmatched - BROKEN_LINKS_SHOWN
+                    ),
+                )
+                .with_help(format!(
+                    "the first {BROKEN_LINKS_SHOWN} are listed above; each is shown as text"
+                )),
+            );
+        }
+        let region = &mut self.region;
+        if self.has_raw_html && self.raw_policy == crate::html_policy::RawHtml::Sanitize {
+            if let Some(start) = region.start.take() {
+                region.spans.push(start..region.end.max(start));
+            }
+            rendered.html = if self.footnotes || region.open {
+                crate::html_policy::sanitize(&rendered.html)
+            } else {
+                let html = &rendered.html;
+                let mut out = String::with_capacity(html.len());
+                let mut copied = 0;
+                for span in &region.spans {
+                    out.push_str(&html[copied..span.start]);
+                    out.push_str(&crate::html_policy::sanitize(&html[span.clone()]));
+                    copied = span.end;
+                }
+                out.push_str(&html[copied..]);
+                out
+            };
+        }
+        spot_anchored_links(&doc.source.text, &mut rendered.links);
+        // Every body's HTML and text are held until the pages are written: without the slack
+        // of their growth, a large handbook holds about 40 MB less (measured, 10,000 pages).
+        rendered.html.shrink_to_fit();
+        rendered.text.shrink_to_fit();
+        let mut title_deps = self.title_deps;
+        title_deps.append(&mut rendered.title_deps);
+        title_deps.sort_unstable();
+        title_deps.dedup();
+        rendered.title_deps = title_deps;
+        rendered
+    }
+}
+
+/// Where raw HTML sits in a page's HTML: spans that each run from the start of a top-level
+/// block holding raw HTML to the end of the first such block (it or a later one) where the
+/// raw HTML opened so far is closed again ([`crate::html_policy::open_elements`]). Only
+/// these spans go through the sanitizer, each on its own: the HTML between them is the
+/// Markdown renderer's own (escaped, balanced, and with unsafe URLs already neutralised),
+/// and the sanitizer's output is a balanced fragment, so nothing in a span can reach
+/// outside it. A `<details>` opened in one block and closed in a later one stays whole
+/// because its span runs on until the closing tag. Sanitizing spans rather than one run
+/// from the first raw block to the last keeps a long page with a few anchors cheap (the
+/// sanitizer parses all it is given). Footnotes are numbered across the page, so a page
+/// with footnotes is sanitized whole.
+#[derive(Default)]
+struct RawRegion {
+    /// Index in the event buffer where the current top-level block starts.
+    block_start: usize,
+    /// Offset in the HTML where the current span starts.
+    start: Option<usize>,
+    /// Offset in the HTML where the current span ends (so far).
+    end: usize,
+    /// The current top-level block holds raw HTML.
+    open: bool,
+    /// Elements the current span's raw HTML has opened and not closed.
+    balance: i64,
+    /// The finished spans, in order.
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+/// A Mermaid code block being read: its text, and where each piece of it is in the file
+/// (offset in `source`, offset in the file), to place the parser's errors.
+#[derive(Default)]
+struct DiagramBlock {
+    source: String,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl DiagramBlock {
+    /// Draws the diagram into `rendered.diagrams`, or warns at the place the parser names
+    /// (else at the fence), leaving the code block as it is.
+    fn draw(
+        self,
+        doc: &crate::model::Doc,
+        fence: Range<usize>,
+        rendered: &mut Rendered,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let id = format!("orgbook-diagram-{}", rendered.diagrams.len() + 1);
+        match crate::diagram::draw(&self.source, &id) {
+            Ok(svg) => rendered.diagrams.push(crate::diagram::Drawn {
+                source: self.source,
+                svg,
+            }),
+            Err(e) => {
+                let in_file = |at: usize| {
+                    let (from, file) = self
+                        .pieces
+                        .iter()
+                        .rev()
+                        .find(|(from, _)| *from <= at)
+                        .copied()
+                        .unwrap_or((0, fence.start));
+                    file + (at - from)
+                };
+                let span = match &e.at {
+                    Some(at) if !self.pieces.is_empty() => in_file(at.start)..in_file(at.end),
+                    _ => {
+                        let line_end = doc.source.text[fence.start.min(doc.source.text.len())..]
+                            .find('\n')
+                            .map_or(fence.end, |n| fence.start + n);
+                        fence.start..line_end
+                    }
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        crate::diagnostic::Code::BadDiagram,
+                        &doc.source.path,
+                        format!("Mermaid diagram not drawn, {}; it is shown as code", e.message),
+                    )
+                    .with_help(
+                        "fix the diagram's syntax here, or mark the fence as plain text (```text) if it is an example",
+                    )
+                    .at(&doc.source.text, span),
+                );
+            }
+        }
+    }
+}
+
+/// A formula's event, its MathML kept in `rendered.formulas` (or, if its TeX does not
+/// parse, a warning at `span`: the page shows the TeX). GitHub's other inline form,
+/// `` $`x`$ ``, which reads as code where math is unknown, is the formula inside.
+fn formula<'a>(
+    tex: CowStr<'a>,
+    display: bool,
+    doc: &crate::model::Doc,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Event<'a> {
+    let tex = match tex.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) if !display && !inner.is_empty() => CowStr::from(inner.to_string()),
+        _ => tex,
+    };
+    match crate::math::draw(&tex, display) {
+        Ok(mathml) => rendered.formulas.push(crate::math::Formula {
+            source: tex.to_string(),
+            display,
+            mathml,
+        }),
+        Err(message) => diags.push(
+            Diagnostic::warning(
+                crate::diagnostic::Code::BadMath,
+                &doc.source.path,
+                format!("formula not drawn, {message}; its TeX is shown as written"),
+            )
+            .with_help(
+                "fix the TeX here (LaTeX's math commands work, as in KaTeX), or write `\\$` for a dollar sign that is not math",
+            )
+            .at(&doc.source.text, span),
+        ),
+    }
+    if display {
+        Event::DisplayMath(tex)
+    } else {
+        Event::InlineMath(tex)
+    }
+}
+
+/// The empty element that marks a block a MyST label names (see `myst::BlockLabel`).
+fn label_anchor<'a>(label: &crate::myst::BlockLabel) -> Event<'a> {
+    let id = crate::text::escape_html(&label.id);
+    Event::Html(format!("<span id=\"{id}\"></span>").into())
+}
+
+/// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`, as
+/// Python-Markdown's `abbr` draws them; `None` when it uses none.
+fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    // (start, end, title), the longest at a place first.
+    let mut uses: Vec<(usize, usize, &str)> = Vec::new();
+    for (abbr, title) in abbreviations {
+        for (at, _) in text.match_indices(abbr.as_str()) {
+            let end = at + abbr.len();
+            if !word(text[..at].chars().next_back()) && !word(text[end..].chars().next()) {
+                uses.push((at, end, title));
+            }
+        }
+    }
+    if uses.is_empty() {
+        return None;
+    }
+    uses.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut out = String::with_capacity(text.len() + uses.len() * 32);
+    let mut pos = 0;
+    for (start, end, title) in uses {
+        if start < pos {
+            continue;
+        }
+        out.push_str(&crate::text::escape_html(&text[pos..start]));
+        out.push_str("<abbr title=\"");
+        out.push_str(&crate::text::escape_html(title));
+        out.push_str("\">");
+        out.push_str(&crate::text::escape_html(&text[start..end]));
+        out.push_str("</abbr>");
+        pos = end;
+    }
+    out.push_str(&crate::text::escape_html(&text[pos..]));
+    Some(out)
+}
+
+/// Whether the newest buffered event is raw HTML (a block or an inline tag).
+fn event_is_raw(events: &[Event]) -> bool {
+    matches!(events.last(), Some(Event::Html(_) | Event::InlineHtml(_)))
+}
+
+/// The id of MkDocs's anchor idiom, an empty link followed by an attribute list that
+/// gives only an id (`[](){#install}`, `[](){ #install }`), and the list as written.
+fn empty_link_anchor(body: &str, link: Range<usize>) -> Option<(&str, &str)> {
+    if body.get(link.clone())? != "[]()" {
+        return None;
+    }
+    let rest = &body[link.end..];
+    let close = rest.strip_prefix('{')?.find('}')? + 1;
+    let id = rest[1..close].trim().strip_prefix('#')?;
+    (!id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(&b)))
+    .then(|| (id, &rest[..=close]))
+}
+
+/// The destination to write for a link or image orgbook draws from a MyST construct (a
+/// toctree entry, a role, a figure): checked as a Markdown link's is (an unsafe scheme,
+/// `javascript:`, becomes `#` with a warning), then resolved by [`RepeatedLinks::rewrite`].
+#[allow(clippy::too_many_arguments)]
+fn drawn_destination<'a>(
+    repeated: &mut RepeatedLinks,
+    handbook: &Handbook,
+    id: DocId,
+    dirs: (&str, &str),
+    (target, image): (&str, bool),
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    if let Some(scheme) = crate::html_policy::unsafe_scheme(target, image) {
+        let doc = &handbook.docs[id];
+        let what = if image { "an image" } else { "a link" };
+        diags.push(crate::html_policy::unsafe_url_warning(
+            &doc.source.path,
+            &doc.source.text,
+            span,
+            &scheme,
+            what,
+        ));
+        return Some(CowStr::from("#"));
+    }
+    repeated.rewrite(handbook, id, dirs, target, span, rendered, diags)
+}
+
+/// A paragraph of `text` in one inline style (`Tag::Strong`, `Tag::Emphasis`), drawn for a
+/// MyST directive; its text is searchable.
+fn styled_paragraph(
+    style: Tag<'static>,
+    text: String,
+    rendered: &mut Rendered,
+) -> [Event<'static>; 5] {
+    rendered.text.push_str(&text);
+    rendered.text.push('\n');
+    crate::myst::wrapped(Tag::Paragraph, style, text)
+}
+
+/// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
+/// A page's title from its first heading is set once it is rendered: until then, the
+/// heading read from its text, else the title its file name gives.
+fn linked_title(
+    handbook: &Handbook,
+    from_dir: &str,
+    target: &str,
+    deps: &mut Vec<DocId>,
+) -> String {
+    let to = match resolve_target(handbook, from_dir, target.split('#').next().unwrap_or("")) {
+        Resolved::Doc(to, _) => to,
+        Resolved::Generated("handbook.html") => return "Index".to_string(),
+        Resolved::Generated("search.html") => return "Search".to_string(),
+        _ => return String::new(),
+    };
+    deps.push(to);
+    let doc = &handbook.docs[to];
+    match &doc.kind {
+        // Not its title as filled in after an earlier rendering (under `serve`): a fresh
+        // build renders before any title is filled in, and both must agree.
+        crate::model::DocKind::Page(p) if !p.title_from_front_matter => {
+            match handbook.heading_titles.get(&to) {
+                Some(h) => h.clone(),
+                None => {
+                    let rel = doc
+                        .source
+                        .path
+                        .strip_prefix("content/")
+                        .unwrap_or(&doc.source.path);
+                    crate::load::title_from_path(
+                        &doc.source.path,
+                        crate::load::is_folder_index(rel),
+                    )
+                }
+            }
+        }
+        _ => doc.title().to_string(),
+    }
+}
+
+/// The `template-leftover` warning for MyST directive `name` (a fence, ```` ```{note} ````,
+/// or a colon fence, `:::{note}`) at `span` of `text`, which orgbook shows as `shown`.
+fn myst_directive_warning(
+    path: &str,
+    text: &str,
+    span: Range<usize>,
+    name: &str,
+    shown: &str,
+) -> Diagnostic {
+    let help = match name {
+        "toctree" => "rewrite it as Markdown: a list of links to the pages it names".to_string(),
+        "versionadded" | "versionchanged" | "deprecated" => {
+            "rewrite it as Markdown: a sentence such as `*New in version 1.3.*`".to_string()
+        }
+        "note" | "warning" | "tip" | "hint" | "important" | "caution" | "attention" | "danger"
+        | "error" | "seealso" | "admonition" => {
+            format!(
+                "rewrite it as Markdown: a blockquote, `> **{}:** …`",
+                title_case(name)
+            )
+        }
+        _ => "rewrite it as Markdown, or delete it".to_string(),
+    };
+    Diagnostic::warning(
+        "template-leftover",
+        path,
+        format!("MyST directive `{{{name}}}` is not supported; {shown}"),
+    )
+    .with_help(help)
+    .at(text, span)
+}
