@@ -1438,13 +1438,20 @@ fn tera_location(msg: &str) -> Option<(u32, u32)> {
     (line > 0).then_some((line, column))
 }
 
-/// Copies the theme's static files and the handbook's `static/` (later wins), then assets.
+/// The org maps' stylesheet, then the theme's static files, then the handbook's `static/`
+/// (later wins), then assets. The stylesheet is generated, but it is a layer like the
+/// theme's files: a theme (or `static/`) that ships its own `orgbook/orgmap.css` restyles
+/// every map without fighting the built-in rules.
 pub fn static_files(
     root: &std::path::Path,
     handbook: &Handbook,
     theme: &theme::Theme,
 ) -> Vec<OutputFile> {
     let mut files: BTreeMap<String, FileContents> = BTreeMap::new();
+    files.insert(
+        crate::orgmap::STYLESHEET_PATH.to_string(),
+        FileContents::Static(crate::orgmap::stylesheet().as_bytes()),
+    );
     for (path, f) in &theme.static_files {
         let contents = match f {
             theme::StaticFile::Embedded(b) => FileContents::Static(b),

@@ -518,10 +518,7 @@ impl Renderer<'_> {
                 TeamKind::Group => group_count += 1,
             }
         }
-        let mut out = vec![Ok(OutputFile {
-            path: orgmap::STYLESHEET_PATH.into(),
-            contents: FileContents::Static(orgmap::stylesheet().as_bytes()),
-        })];
+        let mut out = Vec::new();
         let mut cards = Vec::new();
         let mut find: Vec<serde_json::Value> = Vec::new();
         for (i, g) in groups.iter().enumerate() {

@@ -454,6 +454,40 @@ mod collisions {
     }
 
     #[test]
+    fn a_theme_or_static_file_replaces_the_generated_org_map_stylesheet() {
+        // The maps' stylesheet is generated, but layered like a theme file: a theme's
+        // copy, or the handbook's `static/` one, is written instead (no collision).
+        for at in [
+            "themes/default/static/orgbook/orgmap.css",
+            "static/orgbook/orgmap.css",
+        ] {
+            let repo = Repo::new();
+            repo.book.write(at, ".om-box { fill: teal }");
+            repo.book.build().success();
+            assert_eq!(
+                repo.book.output_file("orgbook/orgmap.css"),
+                ".om-box { fill: teal }",
+                "{at} should replace the generated stylesheet"
+            );
+            assert!(
+                repo.book
+                    .output_file("orgmap.html")
+                    .contains("href=\"orgbook/orgmap.css\""),
+                "the org map still links the stylesheet"
+            );
+        }
+        // Without either, the generated one is written.
+        let repo = Repo::new();
+        repo.book.build().success();
+        assert!(
+            repo.book
+                .output_file("orgbook/orgmap.css")
+                .contains(".om-box"),
+            "the generated stylesheet styles the maps' boxes"
+        );
+    }
+
+    #[test]
     fn collisions_are_located_in_json_too() {
         let repo = Repo::new();
         repo.book.write("static/health.html", "mine");
