@@ -55,17 +55,79 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     drafts.extend(drafted.into_iter().map(|d| d.source.path));
     summary_order(&mut docs, &nav_order);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
-    let unparsed_team = |slug: &str| {
-        unparsed.iter().any(|p| {
-            p.starts_with("content/teams/") && p.rsplit('/').next() == Some(&format!("{slug}.md"))
-        })
+    let folder_index = folder_indexes(&docs, diags);
+    let Index {
+        by_path,
+        by_url,
+        teams,
+        decisions,
+    } = index(&docs, &folder_index, diags);
+    let redirects = redirects(&docs, &by_url, &assets, diags);
+    let known = Known {
+        docs: &docs,
+        teams: &teams,
+        decisions: &decisions,
+        unparsed: &unparsed,
     };
+    let (children, ownership) = known.check_charters(diags);
+    report_cycles(&docs, &teams, diags);
+    report_deep_chains(&docs, &teams, diags);
+    known.check_interactions(diags);
+    let (team_decisions, superseded_by) = known.check_decisions(diags);
+    diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
+
+    let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
+    let (myst_labels, heading_titles) = scan_pages(&docs);
+    let wiki_names = wiki_names(&docs, &assets);
+    Handbook {
+        config,
+        docs,
+        assets,
+        by_path,
+        by_url,
+        teams,
+        decisions,
+        children,
+        superseded_by,
+        in_force: Default::default(),
+        subtree_sizes: Default::default(),
+        team_decisions,
+        ownership,
+        code_owners,
+        unparsed,
+        drafts: drafts.into_iter().collect(),
+        folder_index,
+        folder_settings,
+        nav_order,
+        static_files,
+        redirects,
+        unpublished_assets: BTreeSet::new(),
+        near: Default::default(),
+        myst_labels,
+        heading_titles,
+        wiki_names,
+    }
+}
+
+/// The documents by path, URL, team slug and decision number.
+struct Index {
+    by_path: HashMap<String, DocId>,
+    by_url: HashMap<String, DocId>,
+    teams: BTreeMap<String, DocId>,
+    decisions: BTreeMap<u32, DocId>,
+}
+
+/// Indexes the documents, reporting what must be unique and is not: team slugs, decision
+/// numbers, output URLs (and pages on a path orgbook generates itself).
+fn index(
+    docs: &[crate::model::Doc],
+    folder_index: &BTreeMap<String, DocId>,
+    diags: &mut Vec<Diagnostic>,
+) -> Index {
     let mut by_path = HashMap::with_capacity(docs.len());
     let mut teams: BTreeMap<String, DocId> = BTreeMap::new();
     let mut decisions: BTreeMap<u32, DocId> = BTreeMap::new();
     let mut urls: HashMap<&str, DocId> = HashMap::with_capacity(docs.len());
-    let folder_index = folder_indexes(&docs, diags);
-
     for (id, doc) in docs.iter().enumerate() {
         by_path.insert(doc.source.path.clone(), id);
         if let DocKind::Page(p) = &doc.kind
@@ -148,222 +210,234 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             urls.insert(&doc.url, id);
         }
     }
-
-    let by_url: HashMap<String, DocId> = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
-    let redirects = redirects(&docs, &by_url, &assets, diags);
-    let slugs = || teams.keys().map(String::as_str);
-    let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
-    let mut team_decisions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut superseded_by: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-
-    for (&id, doc) in teams.values().map(|id| (id, &docs[*id])) {
-        let Some(c) = doc.as_team() else { continue };
-        if let Some(Spanned {
-            value: parent,
-            span,
-        }) = &c.parent
-        {
-            if teams.contains_key(parent) {
-                if parent == &c.slug {
-                    diags.push(point(
-                        Diagnostic::error(
-                            "parent-cycle",
-                            &doc.source.path,
-                            "a team cannot be its own parent",
-                        )
-                        .with_help("set `parent` to the group this team belongs to, or remove it"),
-                        doc,
-                        span,
-                    ));
-                } else {
-                    children
-                        .entry(parent.clone())
-                        .or_default()
-                        .push(c.slug.clone());
-                }
-            } else if !unparsed_team(parent) {
-                let hint = match nearest(parent, slugs()) {
-                    Some(s) => format!(
-                        "did you mean \"{s}\"? `parent` is the file name (without .md) of a charter"
-                    ),
-                    None => {
-                        "`parent` is the file name (without .md) of a group or team charter".into()
-                    }
-                };
-                diags.push(point(
-                    Diagnostic::error(
-                        "unknown-team",
-                        &doc.source.path,
-                        format!("parent `{parent}` is not a charter in this handbook"),
-                    )
-                    .with_help(hint),
-                    doc,
-                    span,
-                ));
-            }
-        }
-        for Spanned { value: item, span } in &c.owns {
-            let key = item.trim().to_lowercase();
-            match owners.get(&key) {
-                Some((_, other)) if *other != id => {
-                    let other_doc = &docs[*other];
-                    diags.push(point(
-                        Diagnostic::error(
-                            "contested-ownership",
-                            &doc.source.path,
-                            format!("`{item}` is owned by both {} and {}", other_doc.source.path, doc.source.path),
-                        )
-                        .with_help("ownership is exclusive: agree on one owner and remove the item from the other charter"),
-                        doc,
-                        span,
-                    ));
-                }
-                _ => {
-                    owners.insert(key, (item.clone(), id));
-                }
-            }
-        }
-    }
-    // Sort children by display name so every listing of a team's sub-teams agrees.
-    for kids in children.values_mut() {
-        kids.sort_by_cached_key(|s| crate::model::child_order_key(&docs[teams[s]], s));
-    }
-    report_cycles(&docs, &teams, diags);
-    report_deep_chains(&docs, &teams, diags);
-    // `[[interactions]] team` is a reference like `parent`: same error, same hint.
-    for doc in teams.values().map(|id| &docs[*id]) {
-        let Some(c) = doc.as_team() else { continue };
-        for i in &c.interactions {
-            let Spanned { value: other, span } = &i.team;
-            let problem = if other == &c.slug {
-                Some((
-                    "a team cannot interact with itself".to_string(),
-                    "list the other teams this team works with".to_string(),
-                ))
-            } else if !teams.contains_key(other) && !unparsed_team(other) {
-                let hint = match nearest(other, slugs()) {
-                    Some(s) => format!(
-                        "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
-                    ),
-                    None => "`team` is the file name (without .md) of a team charter".into(),
-                };
-                Some((
-                    format!("interaction with `{other}`, which is not a charter in this handbook"),
-                    hint,
-                ))
-            } else {
-                None
-            };
-            if let Some((msg, hint)) = problem {
-                diags.push(point(
-                    Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
-                    doc,
-                    span,
-                ));
-            }
-        }
-    }
-
-    for (&number, &id) in &decisions {
-        let doc = &docs[id];
-        let Some(d) = doc.as_decision() else { continue };
-        let Spanned { value: team, span } = &d.team;
-        if teams.contains_key(team) {
-            team_decisions.entry(team.clone()).or_default().push(number);
-        } else if !unparsed_team(team) {
-            let hint = match nearest(team, slugs()) {
-                Some(s) => format!(
-                    "did you mean \"{s}\"? `team` is the file name (without .md) of a charter"
-                ),
-                None => "`team` is the file name (without .md) of the owning team's charter".into(),
-            };
-            diags.push(point(
-                Diagnostic::error(
-                    "unknown-team",
-                    &doc.source.path,
-                    format!("team `{team}` is not a charter in this handbook"),
-                )
-                .with_help(hint),
-                doc,
-                span,
-            ));
-        }
-        for Spanned {
-            value: target,
-            span,
-        } in &d.supersedes
-        {
-            if *target == number {
-                diags.push(point(
-                    Diagnostic::error(
-                        "unknown-decision",
-                        &doc.source.path,
-                        "a decision cannot supersede itself",
-                    )
-                    .with_help("list the numbers of the earlier decisions this one replaces"),
-                    doc,
-                    span,
-                ));
-            } else if decisions.contains_key(target) {
-                superseded_by.entry(*target).or_default().push(number);
-            } else if !unparsed.iter().any(|p| {
-                p.starts_with("content/decisions/")
-                    && crate::load::decision_number(p) == Some(*target)
-            }) {
-                let near = decisions
-                    .keys()
-                    .min_by_key(|n| n.abs_diff(*target))
-                    .map(|n| format!(" the nearest existing number is {n}."))
-                    .unwrap_or_default();
-                diags.push(point(
-                    Diagnostic::error("unknown-decision", &doc.source.path, format!("supersedes decision {target}, which does not exist"))
-                        .with_help(format!("`supersedes` lists decision numbers (the leading digits of their file names);{near}")),
-                    doc,
-                    span,
-                ));
-            }
-        }
-    }
-
-    diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
-
-    let mut ownership: Vec<(String, String)> = owners
-        .into_values()
-        .filter_map(|(item, id)| Some((item, docs[id].as_team()?.slug.clone())))
-        .collect();
-    ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
-
-    let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
-    let (myst_labels, heading_titles) = scan_pages(&docs);
-    let wiki_names = wiki_names(&docs, &assets);
-    Handbook {
-        config,
-        docs,
-        assets,
+    let by_url = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
+    Index {
         by_path,
         by_url,
         teams,
         decisions,
-        children,
-        superseded_by,
-        in_force: Default::default(),
-        subtree_sizes: Default::default(),
-        team_decisions,
-        ownership,
-        code_owners,
-        unparsed,
-        drafts: drafts.into_iter().collect(),
-        folder_index,
-        folder_settings,
-        nav_order,
-        static_files,
-        redirects,
-        unpublished_assets: BTreeSet::new(),
-        near: Default::default(),
-        myst_labels,
-        heading_titles,
-        wiki_names,
+    }
+}
+
+/// Each team's sub-teams, by slug ([`Handbook::children`]).
+type Children = BTreeMap<String, Vec<String>>;
+
+/// What a reference (`parent`, `team`, `supersedes`) can name: the indexed documents, and
+/// the files that did not parse (a reference to one is not reported again: its file's own
+/// error is the one to fix).
+struct Known<'a> {
+    docs: &'a [crate::model::Doc],
+    teams: &'a BTreeMap<String, DocId>,
+    decisions: &'a BTreeMap<u32, DocId>,
+    unparsed: &'a BTreeSet<String>,
+}
+
+impl Known<'_> {
+    /// A charter file of this slug exists but did not parse.
+    fn unparsed_team(&self, slug: &str) -> bool {
+        self.unparsed.iter().any(|p| {
+            p.starts_with("content/teams/") && p.rsplit('/').next() == Some(&format!("{slug}.md"))
+        })
+    }
+
+    /// The help for a `key` naming no charter: the nearest slug, else `otherwise`.
+    fn team_hint(&self, slug: &str, key: &str, otherwise: &str) -> String {
+        match nearest(slug, self.teams.keys().map(String::as_str)) {
+            Some(s) => {
+                format!("did you mean \"{s}\"? `{key}` is the file name (without .md) of a charter")
+            }
+            None => otherwise.into(),
+        }
+    }
+
+    /// Each charter's `parent` and `owns`: the hierarchy (children sorted by display name,
+    /// so every listing of a team's sub-teams agrees) and the ownership index (by item,
+    /// then slug). Ownership is exclusive: an item two charters own is an error.
+    fn check_charters(&self, diags: &mut Vec<Diagnostic>) -> (Children, Vec<(String, String)>) {
+        let docs = self.docs;
+        let mut children = Children::new();
+        let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
+        for (&id, doc) in self.teams.values().map(|id| (id, &docs[*id])) {
+            let Some(c) = doc.as_team() else { continue };
+            if let Some(Spanned {
+                value: parent,
+                span,
+            }) = &c.parent
+            {
+                if self.teams.contains_key(parent) {
+                    if parent == &c.slug {
+                        diags.push(point(
+                            Diagnostic::error(
+                                "parent-cycle",
+                                &doc.source.path,
+                                "a team cannot be its own parent",
+                            )
+                            .with_help(
+                                "set `parent` to the group this team belongs to, or remove it",
+                            ),
+                            doc,
+                            span,
+                        ));
+                    } else {
+                        children
+                            .entry(parent.clone())
+                            .or_default()
+                            .push(c.slug.clone());
+                    }
+                } else if !self.unparsed_team(parent) {
+                    diags.push(point(
+                        Diagnostic::error(
+                            "unknown-team",
+                            &doc.source.path,
+                            format!("parent `{parent}` is not a charter in this handbook"),
+                        )
+                        .with_help(self.team_hint(
+                            parent,
+                            "parent",
+                            "`parent` is the file name (without .md) of a group or team charter",
+                        )),
+                        doc,
+                        span,
+                    ));
+                }
+            }
+            for Spanned { value: item, span } in &c.owns {
+                let key = item.trim().to_lowercase();
+                match owners.get(&key) {
+                    Some((_, other)) if *other != id => {
+                        let other_doc = &docs[*other];
+                        diags.push(point(
+                            Diagnostic::error(
+                                "contested-ownership",
+                                &doc.source.path,
+                                format!("`{item}` is owned by both {} and {}", other_doc.source.path, doc.source.path),
+                            )
+                            .with_help("ownership is exclusive: agree on one owner and remove the item from the other charter"),
+                            doc,
+                            span,
+                        ));
+                    }
+                    _ => {
+                        owners.insert(key, (item.clone(), id));
+                    }
+                }
+            }
+        }
+        for kids in children.values_mut() {
+            kids.sort_by_cached_key(|s| crate::model::child_order_key(&docs[self.teams[s]], s));
+        }
+        let mut ownership: Vec<(String, String)> = owners
+            .into_values()
+            .filter_map(|(item, id)| Some((item, docs[id].as_team()?.slug.clone())))
+            .collect();
+        ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
+        (children, ownership)
+    }
+
+    /// `[[interactions]] team` is a reference like `parent`: same error, same hint.
+    fn check_interactions(&self, diags: &mut Vec<Diagnostic>) {
+        for doc in self.teams.values().map(|id| &self.docs[*id]) {
+            let Some(c) = doc.as_team() else { continue };
+            for i in &c.interactions {
+                let Spanned { value: other, span } = &i.team;
+                let problem = if other == &c.slug {
+                    Some((
+                        "a team cannot interact with itself".to_string(),
+                        "list the other teams this team works with".to_string(),
+                    ))
+                } else if !self.teams.contains_key(other) && !self.unparsed_team(other) {
+                    Some((
+                        format!(
+                            "interaction with `{other}`, which is not a charter in this handbook"
+                        ),
+                        self.team_hint(
+                            other,
+                            "team",
+                            "`team` is the file name (without .md) of a team charter",
+                        ),
+                    ))
+                } else {
+                    None
+                };
+                if let Some((msg, hint)) = problem {
+                    diags.push(point(
+                        Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
+                        doc,
+                        span,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Each decision's `team` and `supersedes`: the decisions by team, and the decisions
+    /// that supersede each one.
+    fn check_decisions(
+        &self,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (BTreeMap<String, Vec<u32>>, BTreeMap<u32, Vec<u32>>) {
+        let mut team_decisions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut superseded_by: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (&number, &id) in self.decisions {
+            let doc = &self.docs[id];
+            let Some(d) = doc.as_decision() else { continue };
+            let Spanned { value: team, span } = &d.team;
+            if self.teams.contains_key(team) {
+                team_decisions.entry(team.clone()).or_default().push(number);
+            } else if !self.unparsed_team(team) {
+                diags.push(point(
+                    Diagnostic::error(
+                        "unknown-team",
+                        &doc.source.path,
+                        format!("team `{team}` is not a charter in this handbook"),
+                    )
+                    .with_help(self.team_hint(
+                        team,
+                        "team",
+                        "`team` is the file name (without .md) of the owning team's charter",
+                    )),
+                    doc,
+                    span,
+                ));
+            }
+            for Spanned {
+                value: target,
+                span,
+            } in &d.supersedes
+            {
+                if *target == number {
+                    diags.push(point(
+                        Diagnostic::error(
+                            "unknown-decision",
+                            &doc.source.path,
+                            "a decision cannot supersede itself",
+                        )
+                        .with_help("list the numbers of the earlier decisions this one replaces"),
+                        doc,
+                        span,
+                    ));
+                } else if self.decisions.contains_key(target) {
+                    superseded_by.entry(*target).or_default().push(number);
+                } else if !self.unparsed.iter().any(|p| {
+                    p.starts_with("content/decisions/")
+                        && crate::load::decision_number(p) == Some(*target)
+                }) {
+                    let near = self
+                        .decisions
+                        .keys()
+                        .min_by_key(|n| n.abs_diff(*target))
+                        .map(|n| format!(" the nearest existing number is {n}."))
+                        .unwrap_or_default();
+                    diags.push(point(
+                        Diagnostic::error("unknown-decision", &doc.source.path, format!("supersedes decision {target}, which does not exist"))
+                            .with_help(format!("`supersedes` lists decision numbers (the leading digits of their file names);{near}")),
+                        doc,
+                        span,
+                    ));
+                }
+            }
+        }
+        (team_decisions, superseded_by)
     }
 }
 
