@@ -320,6 +320,70 @@ fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
+/// What re-reading the changed files under content/ found ([`Model::reread`]).
+struct ContentChange {
+    /// Paths, the set of pages or what links resolve to changed: everything is linked and
+    /// rendered again.
+    structural: bool,
+    /// Documents read again, and those new or gone.
+    replaced: Vec<Doc>,
+    added: Vec<Doc>,
+    removed: HashSet<String>,
+    /// What the link stage reads besides the documents, as it is now.
+    unparsed: BTreeSet<String>,
+    assets: Vec<String>,
+    folder_settings: BTreeMap<String, load::category::FolderSettings>,
+    /// The documents changed, added or removed, by path.
+    changed: Vec<String>,
+}
+
+/// What the later stages compare with, taken before the link stage runs again.
+struct Before {
+    /// Each changed document's title: backlinks are sorted by title.
+    titles: HashMap<String, String>,
+    /// Where each changed document's body started: link spans are offsets into the whole
+    /// file, so a longer front matter moves them without moving any link.
+    body_starts: HashMap<String, usize>,
+    /// Every document's path, in id order, when the change is structural (its Markdown is
+    /// all rendered again and compared with the old results).
+    paths: Vec<String>,
+    /// The documents' ids ([`doc_ids_key`]).
+    ids: u64,
+}
+
+impl Before {
+    fn of(hb: &Handbook, change: &ContentChange) -> Before {
+        let docs_of = |p: &String| Some((p.clone(), &hb.docs[*hb.by_path.get(p)?]));
+        Before {
+            titles: change
+                .changed
+                .iter()
+                .filter_map(docs_of)
+                .map(|(p, d)| (p, d.title().to_string()))
+                .collect(),
+            body_starts: change
+                .changed
+                .iter()
+                .filter_map(docs_of)
+                .map(|(p, d)| (p, d.source.body_start))
+                .collect(),
+            paths: if change.structural {
+                hb.docs.iter().map(|d| d.source.path.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            ids: doc_ids_key(hb),
+        }
+    }
+}
+
+/// Which of the stages after Markdown must run again.
+#[derive(Default)]
+struct Stale {
+    anchors: bool,
+    backlinks: bool,
+}
+
 fn link_stage(config: Config, loaded: Loaded) -> (Handbook, Health, Vec<Diagnostic>) {
     let site::Linked {
         handbook,
@@ -644,10 +708,61 @@ impl Model {
         }
     }
 
-    /// Re-reads the changed paths under content/ and brings the handbook up to date.
+    /// Re-reads the changed paths under content/ and brings the handbook up to date, stage by
+    /// stage: read, link, Markdown, anchors and backlinks; then owes the pages to publish.
     /// Returns the scope, how many documents' Markdown was rendered, and the changed
     /// documents.
     fn update_content(&mut self, paths: &BTreeSet<PathBuf>) -> (Scope, usize, Vec<String>) {
+        let change = self.reread(paths);
+        self.laps.lap("read");
+        if change.changed.is_empty() && !change.structural {
+            return (Scope::Nothing, 0, change.changed);
+        }
+        let structural = change.structural;
+        let changed = change.changed.clone();
+        // Titles, weights or the set of pages may change, so the navigation (reading order,
+        // interactions and org map parts: `render::nav`) must be built anew. While every
+        // document keeps its id, the deferred work does that, not this update: at 10,000
+        // pages it costs ~15 ms, and the edited page is served first. Its sweep then
+        // re-renders every page whose context the new navigation changes, the edited page
+        // included, as it does for the health.
+        let nav_before = std::mem::take(&mut self.nav);
+        let before = Before::of(&self.handbook, &change);
+        let old_rendered = std::mem::take(&mut self.rendered);
+        let old_md_diags = std::mem::take(&mut self.md_diags);
+        self.relink(change);
+        if !structural && doc_ids_key(&self.handbook) == before.ids {
+            self.nav = nav_before;
+            self.nav_stale = true;
+        }
+        self.laps.lap("link");
+        let (ids_to_check, stale) = if structural {
+            self.markdown_everything(&before, old_rendered)
+        } else {
+            self.rendered = old_rendered;
+            self.md_diags = old_md_diags;
+            self.markdown_edited(&changed, &before)
+        };
+        let markdown_rendered = if structural {
+            self.rendered.len()
+        } else {
+            ids_to_check.len()
+        };
+        self.laps.lap("markdown");
+        self.titles_anchors_backlinks(&changed, &before, stale);
+        self.laps.lap("anchors+backlinks");
+        self.owe_changed_pages(&changed, ids_to_check, structural);
+        let scope = if structural {
+            Scope::Structure
+        } else {
+            Scope::Edit
+        };
+        (scope, markdown_rendered, changed)
+    }
+
+    /// Stage 1 of [`Self::update_content`]: reads and parses the changed paths (in parallel:
+    /// a checkout touches many files) and sorts them into what they change.
+    fn reread(&mut self, paths: &BTreeSet<PathBuf>) -> ContentChange {
         let content_dir = self.root.join(CONTENT_DIR);
         self.renote_skipped(&content_dir, paths);
         let now = current_files(&content_dir, paths, &self.known_content());
@@ -791,41 +906,35 @@ impl Model {
                 }
             }
         }
-        self.laps.lap("read");
-        if changed.is_empty() && !structural {
-            return (Scope::Nothing, 0, changed);
+        ContentChange {
+            structural,
+            replaced,
+            added,
+            removed,
+            unparsed,
+            assets,
+            folder_settings,
+            changed,
         }
-        // Titles, weights or the set of pages may change, so the navigation (reading order,
-        // interactions and org map parts: `render::nav`) must be built anew. While every
-        // document keeps its id, the deferred work does that, not this update: at 10,000
-        // pages it costs ~15 ms, and the edited page is served first. Its sweep then
-        // re-renders every page whose context the new navigation changes, the edited page
-        // included, as it does for the health.
-        let nav_before = std::mem::take(&mut self.nav);
-        let ids_before = doc_ids_key(&self.handbook);
+    }
 
-        // Backlinks are sorted by title: a new title re-sorts them.
-        let titles_before: HashMap<&str, String> = changed
-            .iter()
-            .filter_map(|p| Some((p.as_str(), hb.docs[*hb.by_path.get(p)?].title().to_string())))
-            .collect();
-        // Where each edited document's body started: link spans are offsets into the whole
-        // file, so a longer front matter moves them without moving any link.
-        let body_starts: HashMap<String, usize> = changed
-            .iter()
-            .filter_map(|p| Some((p.clone(), hb.docs[*hb.by_path.get(p)?].source.body_start)))
-            .collect();
-        // Structural changes re-render all Markdown; keep the old results to compare.
-        let old_paths: Vec<String> = if structural {
-            hb.docs.iter().map(|d| d.source.path.clone()).collect()
-        } else {
-            Vec::new()
-        };
-
-        // The link stage reads only paths and front matter: when no front matter changed,
-        // the linked handbook is the same and the edited documents just take their slots.
-        // `SUMMARY.md`'s body orders the pages it lists (`link::summary_order`).
-        // The leading `# Heading` is read there too (`Handbook::heading_titles`).
+    /// Stage 2: the link stage, again only when what it reads changed. It reads only paths
+    /// and front matter: when no front matter changed, the linked handbook is the same and
+    /// the edited documents just take their slots. `SUMMARY.md`'s body orders the pages it
+    /// lists (`link::summary_order`). The leading `# Heading` is read there too
+    /// (`Handbook::heading_titles`).
+    fn relink(&mut self, change: ContentChange) {
+        let ContentChange {
+            structural,
+            replaced,
+            added,
+            removed,
+            unparsed,
+            assets,
+            folder_settings,
+            changed: _,
+        } = change;
+        let hb = &self.handbook;
         let relink = structural
             || replaced.iter().any(|doc| {
                 let old = &hb.docs[hb.by_path[&doc.source.path]];
@@ -834,8 +943,6 @@ impl Model {
                     || link::leading_heading(old.source.body())
                         != link::leading_heading(doc.source.body())
             });
-        let old_rendered = std::mem::take(&mut self.rendered);
-        let old_md_diags = std::mem::take(&mut self.md_diags);
         if relink {
             let mut docs = std::mem::take(&mut self.handbook.docs);
             for doc in replaced {
@@ -891,93 +998,106 @@ impl Model {
                 self.handbook.docs[id] = doc;
             }
         }
-        if !structural && doc_ids_key(&self.handbook) == ids_before {
-            self.nav = nav_before;
-            self.nav_stale = true;
-        }
-        self.laps.lap("link");
-        let hb = &self.handbook;
+    }
 
-        let markdown_rendered;
-        let mut ids_to_check: Vec<DocId> = Vec::new();
-        // Anchors and backlinks are recomputed only when links, headings or titles moved.
-        let (mut anchors_stale, mut backlinks_stale) = (structural, structural);
-        if structural {
-            (self.rendered, self.md_diags) = markdown_all(hb);
-            markdown_rendered = self.rendered.len();
-            // A document whose text did not change can still render differently: a link
-            // to an added file resolves, one to a removed file breaks.
-            let old: HashMap<&str, &Rendered> = old_paths
-                .iter()
-                .map(String::as_str)
-                .zip(old_rendered.iter())
-                .collect();
-            for (id, r) in self.rendered.iter().enumerate() {
-                let path = hb.docs[id].source.path.as_str();
-                match old.get(path) {
-                    Some(o) if o.html == r.html && o.leading_h1 == r.leading_h1 => {}
-                    Some(_) => ids_to_check.push(id),
-                    None => ids_to_check.push(id),
-                }
+    /// Stage 3 after a structural change: every body rendered again. Returns the documents
+    /// whose Markdown now renders differently (a link to an added file resolves, one to a
+    /// removed file breaks), and that anchors and backlinks are stale.
+    fn markdown_everything(
+        &mut self,
+        before: &Before,
+        old_rendered: Vec<Rendered>,
+    ) -> (Vec<DocId>, Stale) {
+        let hb = &self.handbook;
+        (self.rendered, self.md_diags) = markdown_all(hb);
+        let mut ids_to_check = Vec::new();
+        // A document whose text did not change can still render differently: a link
+        // to an added file resolves, one to a removed file breaks.
+        let old: HashMap<&str, &Rendered> = before
+            .paths
+            .iter()
+            .map(String::as_str)
+            .zip(old_rendered.iter())
+            .collect();
+        for (id, r) in self.rendered.iter().enumerate() {
+            let path = hb.docs[id].source.path.as_str();
+            match old.get(path) {
+                Some(o) if o.html == r.html && o.leading_h1 == r.leading_h1 => {}
+                Some(_) => ids_to_check.push(id),
+                None => ids_to_check.push(id),
             }
-        } else {
-            self.rendered = old_rendered;
-            self.md_diags = old_md_diags;
-            let mut ids: Vec<DocId> = changed
-                .iter()
-                .filter_map(|p| hb.by_path.get(p).copied())
-                .collect();
-            // Bodies that show a changed document's title as a link's text (a MyST
-            // toctree, a `{doc}` role) or link to its label render again too.
-            let edited: HashSet<DocId> = ids.iter().copied().collect();
-            ids.extend(self.rendered.iter().enumerate().filter_map(|(id, r)| {
-                (!edited.contains(&id) && r.title_deps.iter().any(|d| edited.contains(d)))
-                    .then_some(id)
-            }));
-            let results: Vec<(Rendered, Vec<Diagnostic>)> =
-                ids.par_iter().map(|&id| markdown_one(hb, id)).collect();
-            markdown_rendered = ids.len();
-            for (&id, (r, d)) in ids.iter().zip(results) {
-                let old = &self.rendered[id];
-                let doc = &hb.docs[id];
-                let targets = |r: &Rendered| r.links.iter().map(|l| l.target).collect::<Vec<_>>();
-                // Links as the anchor check sees them, placed relative to the body. The
-                // check retargets links in place (their anchor changes), so a document it
-                // touched always differs from its fresh rendering and is checked again.
-                let anchors = |r: &Rendered, body_start: usize| {
-                    r.links
-                        .iter()
-                        .map(|l| {
-                            let at = l.span.start.wrapping_sub(body_start);
-                            (l.target, l.anchor.clone(), at, l.span.len())
-                        })
-                        .collect::<Vec<_>>()
-                };
-                let old_start = body_starts
-                    .get(&doc.source.path)
-                    .copied()
-                    .unwrap_or(doc.source.body_start);
-                // Its anchor diagnostics carry positions: a moved body moves them.
-                let has_anchor_diags = self.anchor_diags.iter().any(|d| d.file == doc.source.path);
-                backlinks_stale |= targets(old) != targets(&r);
-                anchors_stale |= old.headings != r.headings
-                    || old.anchors != r.anchors
-                    || anchors(old, old_start) != anchors(&r, doc.source.body_start)
-                    || (has_anchor_diags && old_start != doc.source.body_start);
-                self.rendered[id] = r;
-                self.md_diags[id] = d;
-            }
-            ids_to_check = ids;
         }
-        self.laps.lap("markdown");
+        (
+            ids_to_check,
+            Stale {
+                anchors: true,
+                backlinks: true,
+            },
+        )
+    }
+
+    /// Stage 3 after an edit: the edited bodies rendered again, and those that show an
+    /// edited document's title. Returns them, and whether anchors or backlinks moved.
+    fn markdown_edited(&mut self, changed: &[String], before: &Before) -> (Vec<DocId>, Stale) {
+        let hb = &self.handbook;
+        let mut stale = Stale::default();
+        let mut ids: Vec<DocId> = changed
+            .iter()
+            .filter_map(|p| hb.by_path.get(p).copied())
+            .collect();
+        // Bodies that show a changed document's title as a link's text (a MyST
+        // toctree, a `{doc}` role) or link to its label render again too.
+        let edited: HashSet<DocId> = ids.iter().copied().collect();
+        ids.extend(self.rendered.iter().enumerate().filter_map(|(id, r)| {
+            (!edited.contains(&id) && r.title_deps.iter().any(|d| edited.contains(d))).then_some(id)
+        }));
+        let results: Vec<(Rendered, Vec<Diagnostic>)> =
+            ids.par_iter().map(|&id| markdown_one(hb, id)).collect();
+        for (&id, (r, d)) in ids.iter().zip(results) {
+            let old = &self.rendered[id];
+            let doc = &hb.docs[id];
+            let targets = |r: &Rendered| r.links.iter().map(|l| l.target).collect::<Vec<_>>();
+            // Links as the anchor check sees them, placed relative to the body. The
+            // check retargets links in place (their anchor changes), so a document it
+            // touched always differs from its fresh rendering and is checked again.
+            let anchors = |r: &Rendered, body_start: usize| {
+                r.links
+                    .iter()
+                    .map(|l| {
+                        let at = l.span.start.wrapping_sub(body_start);
+                        (l.target, l.anchor.clone(), at, l.span.len())
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let old_start = before
+                .body_starts
+                .get(&doc.source.path)
+                .copied()
+                .unwrap_or(doc.source.body_start);
+            // Its anchor diagnostics carry positions: a moved body moves them.
+            let has_anchor_diags = self.anchor_diags.iter().any(|d| d.file == doc.source.path);
+            stale.backlinks |= targets(old) != targets(&r);
+            stale.anchors |= old.headings != r.headings
+                || old.anchors != r.anchors
+                || anchors(old, old_start) != anchors(&r, doc.source.body_start)
+                || (has_anchor_diags && old_start != doc.source.body_start);
+            self.rendered[id] = r;
+            self.md_diags[id] = d;
+        }
+        (ids, stale)
+    }
+
+    /// Stage 4: page titles (a new title re-sorts backlinks), dot-folder assets, and the
+    /// anchors and backlinks when they moved.
+    fn titles_anchors_backlinks(&mut self, changed: &[String], before: &Before, mut stale: Stale) {
         crate::site::fill_page_titles(&mut self.handbook, &self.rendered);
-        backlinks_stale |= changed.iter().any(|p| {
+        stale.backlinks |= changed.iter().any(|p| {
             let now = self
                 .handbook
                 .by_path
                 .get(p)
                 .map(|&id| self.handbook.docs[id].title());
-            titles_before.get(p.as_str()).map(String::as_str) != now
+            before.titles.get(p.as_str()).map(String::as_str) != now
         });
         // Dot-folder assets are published only while a page links to them (as in `build`'s
         // `after_markdown`): a changed link can publish or withdraw one.
@@ -987,17 +1107,23 @@ impl Model {
             self.owed.static_files = true;
             self.owed.structure = true;
         }
-        if anchors_stale {
+        if stale.anchors {
             self.anchor_diags = site::anchors(&self.handbook, &mut self.rendered);
         }
-        if backlinks_stale {
+        if stale.backlinks {
             self.backlinks = link::backlinks(&self.handbook, &self.rendered);
         }
-        self.laps.lap("anchors+backlinks");
+    }
 
-        // The changed documents' own pages (and, after a structural change, those whose
-        // Markdown now renders differently) are published with the update; every other
-        // page is checked against its context by the sweep that follows.
+    /// The changed documents' own pages (and, after a structural change, those whose
+    /// Markdown now renders differently) are published with the update; every other page is
+    /// checked against its context by the sweep that follows.
+    fn owe_changed_pages(
+        &mut self,
+        changed: &[String],
+        ids_to_check: Vec<DocId>,
+        structural: bool,
+    ) {
         let hb = &self.handbook;
         self.owed.docs.extend(
             changed
@@ -1026,12 +1152,6 @@ impl Model {
             self.owed.static_files = true;
             self.owed.structure = true;
         }
-        let scope = if structural {
-            Scope::Structure
-        } else {
-            Scope::Edit
-        };
-        (scope, markdown_rendered, changed)
     }
 
     /// The stages after Markdown: page titles, anchors, backlinks.
