@@ -325,9 +325,8 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
         let file = path.display().to_string();
         // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the document,
         // as in `import adr`.
-        let (text, lossy) = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(t)) => (t, false),
-            Ok(Err(e)) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+        let (text, legacy) = match orgbook::text::legacy::read_text(path) {
+            Ok(read) => read,
             Err(e) => {
                 errors.push(format!("{file}: cannot read: {e}"));
                 continue;
@@ -335,10 +334,8 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
         };
         match team_api::read_team_api(&file, &text, team_api::folder_name(path).as_deref()) {
             Reading::Team(t) => {
-                if lossy {
-                    eprintln!(
-                        "note: {file}: not UTF-8; the bytes that are not were replaced by U+FFFD"
-                    );
+                if let Some(how) = legacy {
+                    eprintln!("note: {file}: {}", how.describe());
                 }
                 docs.push(*t)
             }

@@ -131,15 +131,8 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             base.clone()
         };
         // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the record.
-        let mut lossy = false;
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    lossy = true;
-                    String::from_utf8_lossy(e.as_bytes()).into_owned()
-                }
-            },
+        let (text, legacy) = match crate::text::legacy::read_text(&path) {
+            Ok(read) => read,
             Err(source) => {
                 out.errors.push(
                     ImportError::Read {
@@ -167,10 +160,8 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             .map(|(file, yaml)| (file.as_str(), yaml.as_str()));
         let d = match parse_record_beside(&rel, &name, &text, beside, opts) {
             Ok(mut d) => {
-                if lossy {
-                    d.unmapped.push(format!(
-                        "{rel}: not UTF-8; the bytes that are not were replaced by U+FFFD"
-                    ));
+                if let Some(how) = legacy {
+                    d.unmapped.push(format!("{rel}: {}", how.describe()));
                 }
                 d
             }

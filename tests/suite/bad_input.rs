@@ -255,6 +255,58 @@ fn invalid_utf8_and_reserved_paths() {
         .stderr_has("error[reserved-path]");
 }
 
+/// A page an old Windows editor saved: the error shows its line readable, names the
+/// encoding, and the command in its help converts the file (run here as a user would).
+#[test]
+fn a_page_in_windows_1252_names_its_encoding_and_the_command_that_fixes_it() {
+    let (book, run) = build_broken(|b| {
+        std::fs::write(
+            b.root().join("content/guide/cafe.md"),
+            b"+++\ntitle = \"Caf\xe9 rules\"\n+++\n\nWe meet at the caf\xe9 \x96 d\xe9j\xe0 vu, \xe9t\xe9 comme hiver.\n",
+        )
+        .unwrap();
+    });
+    run.stderr_has("error[invalid-utf8]")
+        .stderr_has("content/guide/cafe.md:2:13")
+        .stderr_has("2 | title = \"Café rules\"")
+        .stderr_has("it looks like windows-1252");
+    let command = run
+        .stderr
+        .split('`')
+        .find(|part| part.starts_with("iconv "))
+        .unwrap_or_else(|| panic!("no iconv command in the help:\n{}", run.stderr))
+        .to_string();
+    let status = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(book.root())
+        .status()
+        .unwrap();
+    assert!(status.success(), "`{command}` failed");
+    book.build().success();
+    assert!(
+        book.output_file("guide/cafe.html")
+            .contains("We meet at the café – déjà vu, été comme hiver."),
+        "the converted page shows its accented letters"
+    );
+}
+
+/// UTF-8 with one broken character is not another encoding: the help says what broke.
+#[test]
+fn a_broken_character_in_a_utf8_page_is_shown_where_it_is() {
+    let (_, run) = build_broken(|b| {
+        std::fs::write(
+            b.root().join("content/guide/stray.md"),
+            "# Équipe café\n\nOne stray "
+                .bytes()
+                .chain(*b"\xff byte.\n")
+                .collect::<Vec<u8>>(),
+        )
+        .unwrap();
+    });
+    run.stderr_has("content/guide/stray.md:3:11")
+        .stderr_has("the character here is broken");
+}
+
 #[test]
 fn no_handbook_here_says_how_to_start_one() {
     let dir = tempfile::tempdir().unwrap();

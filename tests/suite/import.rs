@@ -507,13 +507,14 @@ fn duplicate_numbers_images_and_repository_links() {
         .stderr_has("  37 -> 0042  0037-use-s3-for-invoices.md")
         .stderr_has("3 attachments copied to attachments/")
         .stderr_has("3 links made absolute")
+        .stderr_has("0012-serve-the-menu-in-latin-1.md: not UTF-8; read as windows-1252")
         .stderr_has(
             "nested/security/0011-use-oauth.md:1: the title says 6 but the file name says 11",
         );
     let rs = records(&book);
     assert_eq!(rs.len(), 12);
-    // Not UTF-8: imported, with a note, not refused.
-    let (_, latin) = by_title(&rs, "Serve the caf\u{FFFD} menu in Latin-1");
+    // Not UTF-8: imported in the encoding it was saved in, with a note, not refused.
+    let (_, latin) = by_title(&rs, "Serve the café menu in Latin-1");
     assert_eq!(latin.status, "accepted");
     // Titles are plain text, without numbering or boilerplate prefixes.
     let (_, span) = by_title(&rs, "Use Span<T> in parsers");
@@ -1001,13 +1002,20 @@ fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
         .stderr_has("checkout/README.md: payments-api is also claimed by")
         .stderr_has("whose name it carries")
         .stderr_has("date `March 2024` has no day")
-        // Saved by an old Windows editor: the bytes that are not UTF-8 cost a note.
-        .stderr_has("field-ops/README.md: not UTF-8")
+        // Saved by an old Windows editor: read in its encoding, with a note.
+        .stderr_has("field-ops/README.md: not UTF-8; read as windows-1252")
         .stderr_has("metadata.size (6)");
     assert!(
         !run.stderr.contains("PULL_REQUEST_TEMPLATE"),
         "{}",
         run.stderr
+    );
+
+    // Its accented letters survive the old encoding ("dépôts", not "d\u{FFFD}p\u{FFFD}ts").
+    let (field_ops, _) = charter_table(&book, "content/teams/field-ops.md");
+    assert_eq!(
+        field_ops["problem"].as_str(),
+        Some("The dépôts, vans and drivers")
     );
 
     // Saved with a byte-order mark and CRLF line endings, from the original template.
