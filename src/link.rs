@@ -302,7 +302,7 @@ impl Known<'_> {
                 }
             }
             for Spanned { value: item, span } in &c.owns {
-                let key = item.trim().to_lowercase();
+                let key = crate::model::ownership_key(item);
                 match owners.get(&key) {
                     Some((_, other)) if *other != id => {
                         let other_doc = &docs[*other];

@@ -562,3 +562,9 @@ impl Handbook {
         roots.into_iter().map(|(_, s)| s).collect()
     }
 }
+
+/// Two `owns` items name the same thing when they are equal trimmed and in lowercase:
+/// ownership is exclusive by this key (the link stage's `contested-ownership`, imports).
+pub fn ownership_key(item: &str) -> String {
+    item.trim().to_lowercase()
+}

@@ -83,6 +83,9 @@ pub struct TeamEntry {
     pub kind: Option<TeamKind>,
     /// The charter's `name`, when it parses: imports find a team by the name people use.
     pub name: Option<String>,
+    /// What the charter owns (`owns`), when it parses: an import does not give an item
+    /// to a second owner.
+    pub owns: Vec<String>,
 }
 
 /// What an existing handbook already uses, read from `content/` without requiring it to
@@ -97,6 +100,20 @@ pub struct Survey {
 }
 
 impl Survey {
+    /// The charter that owns each item, by the key the build's `contested-ownership`
+    /// check compares (trimmed, lowercase).
+    pub fn owners(&self) -> std::collections::HashMap<String, &str> {
+        let mut owners = std::collections::HashMap::new();
+        for entry in self.teams.values() {
+            for item in &entry.owns {
+                owners
+                    .entry(crate::model::ownership_key(item))
+                    .or_insert(entry.path.as_str());
+            }
+        }
+        owners
+    }
+
     /// Reads the charters and decision file names of the handbook at `root`.
     pub fn of(root: &Path) -> Survey {
         let mut survey = Survey::default();
@@ -106,13 +123,21 @@ impl Survey {
                 FileClass::Charter => {
                     let slug = load::markdown_stem(rel.rsplit('/').next().unwrap_or(&rel));
                     // Diagnostics are the build's business; here only kind and name matter.
-                    let charter = load::load_file(&path, &rel, &mut Vec::new())
-                        .and_then(|doc| doc.as_team().map(|c| (c.kind, c.name.clone())));
-                    let (kind, name) = charter.unzip();
+                    let charter = load::load_file(&path, &rel, &mut Vec::new()).and_then(|doc| {
+                        doc.as_team().map(|c| {
+                            let owns = c.owns.iter().map(|o| o.value.clone()).collect();
+                            (c.kind, c.name.clone(), owns)
+                        })
+                    });
+                    let (kind, name, owns) = match charter {
+                        Some((kind, name, owns)) => (Some(kind), Some(name), owns),
+                        None => (None, None, Vec::new()),
+                    };
                     survey.teams.entry(slug.to_string()).or_insert(TeamEntry {
                         path: file,
                         kind,
                         name,
+                        owns,
                     });
                 }
                 FileClass::Decision => {
@@ -649,6 +674,7 @@ mod tests {
                         path: format!("content/teams/{s}.md"),
                         kind: Some(TeamKind::Team),
                         name: None,
+                        owns: Vec::new(),
                     };
                     (s.to_string(), entry)
                 })

@@ -382,6 +382,7 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             people.insert(u);
         }
     }
+    let owned_in_handbook = survey.owners();
     for e in catalog.entities.iter().filter(|e| {
         matches!(
             e.kind.as_str(),
@@ -392,10 +393,22 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             continue;
         };
         let (kind, name) = parse_ref(owner, "group");
+        let item = e.title.clone().unwrap_or_else(|| e.name.clone());
         match groups.get_mut(&name) {
+            Some(_)
+                if kind == "group"
+                    && owned_in_handbook.contains_key(&crate::model::ownership_key(&item)) =>
+            {
+                plan.notes.push(format!(
+                    "{}: {} {} is already owned by {}; left out (ownership is exclusive)",
+                    e.file,
+                    e.kind,
+                    e.name,
+                    owned_in_handbook[&crate::model::ownership_key(&item)]
+                ));
+            }
             Some(g) if kind == "group" => {
-                g.owns
-                    .insert(e.title.clone().unwrap_or_else(|| e.name.clone()));
+                g.owns.insert(item);
                 plan.owned += 1;
             }
             _ => plan.notes.push(format!(
@@ -590,6 +603,8 @@ mod tests {
                     path: "content/teams/engineering.md".to_owned(),
                     kind: Some(crate::model::TeamKind::Group),
                     name: None,
+                    // Owned in the handbook already: an import leaves it there.
+                    owns: vec!["Billing DB".to_owned()],
                 },
             )]
             .into(),
@@ -603,6 +618,8 @@ mod tests {
             group("lost", "team", Some("nowhere")),
             "kind: Group\nmetadata:\n  name: platform\nspec:\n  type: department\n  parent: engineering\n  children: [group:default/infra]\n---\n".to_owned(),
             group("infra", "team", None),
+            "kind: Component\nmetadata:\n  name: billing-db\n  title: billing db\nspec:\n  owner: group:Team_A\n---\n".to_owned(),
+            "kind: Component\nmetadata:\n  name: ledger\nspec:\n  owner: group:Team_A\n---\n".to_owned(),
         ]
         .concat();
         let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
@@ -637,6 +654,14 @@ mod tests {
             "{team_a}"
         );
         assert!(team_a.contains(scaffold::PLACEHOLDER_PROBLEM), "{team_a}");
+        // What the handbook's charters own stays theirs; the rest is Team A's.
+        assert!(team_a.contains("owns = [\"ledger\"]"), "{team_a}");
+        assert!(
+            notes.contains(
+                "component billing-db is already owned by content/teams/engineering.md; left out"
+            ),
+            "{notes}"
+        );
         // Every written charter parses as a charter.
         for (path, text) in &plan.files {
             let rel = path.strip_prefix("content/").unwrap();

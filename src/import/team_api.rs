@@ -1189,6 +1189,7 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         })
         .collect();
     let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
+    let owned_in_handbook = survey.owners();
 
     for (index, (d, slot)) in docs.iter_mut().zip(&slugs).enumerate() {
         let Slot::New(slug) = slot else { continue };
@@ -1229,6 +1230,13 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         }
         let mut owns = Vec::new();
         for item in &d.owns {
+            if let Some(path) = owned_in_handbook.get(&crate::model::ownership_key(item)) {
+                notes.push(format!(
+                    "{}: {item} is already owned by {path}; left out (ownership is exclusive)",
+                    d.file
+                ));
+                continue;
+            }
             match owner_of.get(item) {
                 Some(&(owner, named)) if owner != index => notes.push(format!(
                     "{}: {item} is also claimed by {}, {}; it stays there (ownership is exclusive)",
@@ -1679,15 +1687,23 @@ Date: 12 March 2024
         let c = team("* Team name and focus: Gamma – c\n* Team type: platform\n");
         // Known by its name, not its slug: the handbook's `g` is named "Delta Force".
         let d = team("* Team name and focus: Delta Force – d\n* Team type: platform\n");
-        let entry = |path: &str, name: &str| scaffold::TeamEntry {
+        let entry = |path: &str, name: &str, owns: &[&str]| scaffold::TeamEntry {
+            owns: owns.iter().map(|o| o.to_string()).collect(),
             path: path.to_owned(),
             kind: Some(crate::model::TeamKind::Team),
             name: Some(name.to_owned()),
         };
         let survey = Survey {
             teams: [
-                ("gamma".to_owned(), entry("content/teams/gamma.md", "Gamma")),
-                ("g".to_owned(), entry("content/teams/g.md", "Delta Force")),
+                // Gamma owns alpha-svc already (written as the build compares it).
+                (
+                    "gamma".to_owned(),
+                    entry("content/teams/gamma.md", "Gamma", &[" Alpha-SVC"]),
+                ),
+                (
+                    "g".to_owned(),
+                    entry("content/teams/g.md", "Delta Force", &[]),
+                ),
             ]
             .into(),
             decisions: Default::default(),
@@ -1706,9 +1722,7 @@ Date: 12 March 2024
             plan.notes
         );
         assert!(
-            plan.files[0]
-                .1
-                .contains("owns = [\"shared-db\", \"alpha-svc\"]"),
+            plan.files[0].1.contains("owns = [\"shared-db\"]"),
             "{}",
             plan.files[0].1
         );
@@ -1733,6 +1747,13 @@ Date: 12 March 2024
         );
         assert!(
             notes.contains("already in the handbook as content/teams/gamma.md"),
+            "{notes}"
+        );
+        // The handbook's own charters keep what they own.
+        assert!(
+            notes.contains(
+                "alpha-svc is already owned by content/teams/gamma.md; left out (ownership is exclusive)"
+            ),
             "{notes}"
         );
     }

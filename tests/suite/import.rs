@@ -972,6 +972,41 @@ fn charter_table(book: &TestBook, rel: &str) -> (toml::Table, String) {
     (toml::from_str(fm).unwrap(), body.to_owned())
 }
 
+/// A Team API page that lists something a charter of the handbook already owns: the
+/// import leaves it with its owner (with a note), so the build that follows has no
+/// `contested-ownership` error to fix.
+#[test]
+fn team_api_import_leaves_items_the_handbook_owns_with_their_owner() {
+    let book = fresh(true);
+    book.write(
+        "content/teams/billing.md",
+        "+++\nname = \"Billing\"\nproblem = \"Invoices go out late.\"\nowns = [\"Ledger\"]\nmembers = [\"Ada\"]\nreviewed = 2026-11-01\n\n[[metrics]]\nname = \"Invoices on time\"\ntarget = \"99 %\"\n+++\n",
+    );
+    let source = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(source.path().join("payments")).unwrap();
+    std::fs::write(
+        source.path().join("payments/README.md"),
+        "# Payments\n\n* Team name and focus: Payments – card acceptance\n* Team type: Stream-aligned\n* Software owned and evolved by this team: ledger, payments-api\n",
+    )
+    .unwrap();
+    book.run(&["import", "team-api", &path_str(source.path())])
+        .success()
+        .stderr_has("ledger is already owned by content/teams/billing.md; left out");
+    let (payments, _) = charter_table(&book, "content/teams/payments.md");
+    assert_eq!(
+        payments["owns"].as_array().map(|a| a.len()),
+        Some(1),
+        "{payments:?}"
+    );
+    assert_eq!(payments["owns"][0].as_str(), Some("payments-api"));
+    let (billing, _) = charter_table(&book, "content/teams/billing.md");
+    assert_eq!(billing["owns"][0].as_str(), Some("Ledger"));
+    let root = path_str(book.root());
+    book.run(&["check", "--root", &root])
+        .success()
+        .stderr_lacks("contested-ownership");
+}
+
 #[test]
 fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
     let source = TestBook::fixture("import-team-api");
