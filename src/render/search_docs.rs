@@ -1,6 +1,6 @@
 //! Adapter from the handbook to the search index: one [`SearchDoc`] per page, built from the
 //! same rendered Markdown the pages use (headings and plain text come from the one parse in
-//! `markdown.rs`, so the index and the pages cannot drift).
+//! `markdown/`, so the index and the pages cannot drift).
 
 use crate::model::Spanned;
 use std::borrow::Cow;

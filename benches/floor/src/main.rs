@@ -14,7 +14,7 @@ use pulldown_cmark::{Options, Parser, html};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// The extensions orgbook enables (src/markdown.rs), so both parse the same Markdown
+/// The extensions orgbook enables (src/markdown/mod.rs), so both parse the same Markdown
 /// (definition lists only on pages that write a `: ` line, math only on pages with a `$`
 /// that can open a formula: the synthetic ones have neither).
 const OPTIONS: Options = Options::ENABLE_TABLES
