@@ -394,20 +394,17 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         };
         let (kind, name) = parse_ref(owner, "group");
         let item = e.title.clone().unwrap_or_else(|| e.name.clone());
-        match groups.get_mut(&name) {
-            Some(_)
-                if kind == "group"
-                    && owned_in_handbook.contains_key(&crate::model::ownership_key(&item)) =>
-            {
+        let owner_in_handbook = owned_in_handbook
+            .get(&crate::model::ownership_key(&item))
+            .copied();
+        match (groups.get_mut(&name), owner_in_handbook) {
+            (Some(_), Some(path)) if kind == "group" => {
                 plan.notes.push(format!(
-                    "{}: {} {} is already owned by {}; left out (ownership is exclusive)",
-                    e.file,
-                    e.kind,
-                    e.name,
-                    owned_in_handbook[&crate::model::ownership_key(&item)]
+                    "{}: {} {} is already owned by {path}; left out (ownership is exclusive)",
+                    e.file, e.kind, e.name
                 ));
             }
-            Some(g) if kind == "group" => {
+            (Some(g), None) if kind == "group" => {
                 g.owns.insert(item);
                 plan.owned += 1;
             }
