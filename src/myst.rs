@@ -277,17 +277,6 @@ fn colon_image(body: &str, line: Range<usize>, (name, arg): (&str, &str)) -> Opt
     Some(Found::rewritten(body, line, image, None))
 }
 
-/// The title a callout of `kind` shows when its directive gives none.
-fn default_title(kind: K) -> &'static str {
-    match kind {
-        K::Note => "Note",
-        K::Tip => "Tip",
-        K::Important => "Important",
-        K::Warning => "Warning",
-        K::Caution => "Caution",
-    }
-}
-
 /// Whether a title can be written in bold (`**title**`) without meaning more.
 fn plain_title(title: &str) -> bool {
     !title.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '{', '}'])
@@ -304,7 +293,7 @@ fn nested_admonition(body: &str, line: Range<usize>, (name, arg): (&str, &str)) 
         return None;
     }
     let title = if title.is_empty() {
-        default_title(kind).to_string()
+        crate::markdown::alert_title(kind).to_string()
     } else {
         title
     };
@@ -862,7 +851,7 @@ fn glossary(body: &str, lines: Range<usize>) -> (Vec<Range<usize>>, Vec<(usize, 
                     .and_then(|(name, arg)| admonition(name, arg))
                     .map(|(kind, title, _)| {
                         if title.is_empty() {
-                            default_title(kind).to_string()
+                            crate::markdown::alert_title(kind).to_string()
                         } else {
                             title
                         }
