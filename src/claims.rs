@@ -10,7 +10,7 @@
 //! a content asset `search/index.js` was copied while the search index was written).
 
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::model::Handbook;
+use crate::link::Handbook;
 use crate::render::{FileContents, OutputFile};
 use std::collections::HashMap;
 use std::path::Path;

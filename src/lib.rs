@@ -1,10 +1,12 @@
 //! orgbook: a static site generator for an organisation's handbook — team charters and
 //! decision records in Markdown become a linked, searchable static site with an org map.
 //!
-//! The pipeline, one module per stage: [`config`] and [`load`] read the handbook, [`link`]
-//! resolves every reference into a [`model::Handbook`], [`markdown`] renders bodies,
-//! [`render`] turns it all into files and [`write`] puts them on disk atomically. [`site`]
-//! sequences the stages; [`diagnostic`] is how every stage reports problems.
+//! The pipeline, one module per stage, each importing only from the stages before it:
+//! [`config`] and [`load`] read the handbook into [`model`] documents (reading other tools'
+//! Markdown with [`dialects`]), [`link`] resolves every reference into a [`link::Handbook`],
+//! [`markdown`] renders bodies, [`health`] finds where the org is slow, [`render`] turns it
+//! all into files and [`write`] puts them on disk atomically. [`site`] sequences the stages;
+//! [`diagnostic`] is how every stage reports problems.
 
 pub mod checks;
 pub mod claims;
@@ -15,6 +17,7 @@ pub mod config_check;
 pub mod diag_fix;
 pub mod diagnostic;
 pub mod diagram;
+pub mod dialects;
 pub mod diff;
 pub mod existing_site;
 pub mod export;
@@ -24,14 +27,11 @@ pub mod highlight;
 pub mod html_policy;
 pub mod import;
 pub mod insight;
-pub mod leftovers;
 pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod math;
-mod mkdocs_blocks;
 pub mod model;
-mod myst;
 pub mod orgmap;
 pub mod redirect;
 pub mod render;

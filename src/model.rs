@@ -1,14 +1,11 @@
-//! The in-memory handbook: every document, typed, plus the indexes the later stages need
-//! (team by slug, decision by number, document by source path, hierarchy, supersedes both
-//! ways, ownership).
-//!
-//! Everything is keyed in `BTreeMap`s or sorted `Vec`s so that iteration order, and hence
-//! the output, is deterministic.
+//! The documents as the load stage reads them: every Markdown file typed as a charter, a
+//! decision record or a page, with the span of each value it was read from. The link stage
+//! gathers them into a `link::Handbook` with the indexes later stages
+//! need; this module knows nothing of those stages.
 
-use crate::config::Config;
 use jiff::civil::Date;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A value read from a document and where it was written (a byte range of the source
 /// file), so that a later stage can point a diagnostic at it.
@@ -30,7 +27,7 @@ impl<T> From<(T, Range<usize>)> for Spanned<T> {
     }
 }
 
-/// Index of a document in [`Handbook::docs`].
+/// Index of a document in `link::Handbook::docs`.
 pub type DocId = usize;
 
 /// One Markdown source file.
@@ -42,7 +39,7 @@ pub struct Source {
     /// Byte offset where the Markdown body starts (after the front matter).
     pub body_start: usize,
     /// What the body's includes put into `text` (`load::include`); `None` without any.
-    pub included: Option<Box<crate::load::include::Included>>,
+    pub included: Option<Box<Included>>,
 }
 
 impl Source {
@@ -57,6 +54,31 @@ pub struct Doc {
     /// Output path relative to the site root, e.g. `teams/payments.html`.
     pub url: String,
     pub kind: DocKind,
+}
+
+/// Where a run of a document's lines came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The run's first line (1-based) in the document's expanded text.
+    pub line: u32,
+    /// The file it came from, relative to the handbook root.
+    pub file: Arc<str>,
+    /// That line's number in `file`.
+    pub file_line: u32,
+    /// Characters put before each of its lines (an indented snippet's indentation).
+    pub indent: u32,
+}
+
+/// What a document's includes (`--8<--`, `{include}`, MDX imports; `load::include`)
+/// added to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Included {
+    /// From the first line that is not the document's own line for line; each run lasts
+    /// until the next one starts.
+    pub origins: Vec<Origin>,
+    /// Every file an include named, read or not, relative to the handbook root: when one
+    /// changes (or appears), `orgbook serve` loads the document again.
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -316,7 +338,7 @@ pub struct PageMeta {
     /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
     pub aliases: Vec<Spanned<String>>,
     /// Other names of the page (Obsidian's `aliases`: `Start here`, not a path), which
-    /// wikilinks may use ([`Handbook::wiki_names`]).
+    /// wikilinks may use (`link::Handbook::wiki_names`).
     pub other_names: Vec<String>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
@@ -334,70 +356,6 @@ impl PageMeta {
     }
 }
 
-/// The whole handbook after loading and reference resolution.
-#[derive(Debug, Clone)]
-pub struct Handbook {
-    pub config: Config,
-    /// Sorted by source path.
-    pub docs: Vec<Doc>,
-    /// Attachments and images under content/, as paths relative to content/.
-    pub assets: Vec<String>,
-    pub by_path: HashMap<String, DocId>,
-    /// Output path → document, for links written as published addresses (`/about/`).
-    pub by_url: HashMap<String, DocId>,
-    pub teams: BTreeMap<String, DocId>,
-    pub decisions: BTreeMap<u32, DocId>,
-    /// Parent slug → child slugs, sorted by name.
-    pub children: BTreeMap<String, Vec<String>>,
-    /// Decision number → numbers of the decisions that supersede it.
-    pub superseded_by: BTreeMap<u32, Vec<u32>>,
-    /// Team slug → its decisions (numbers, ascending).
-    pub team_decisions: BTreeMap<String, Vec<u32>>,
-    /// `owns` item → owning team slug, sorted case-insensitively by item.
-    pub ownership: Vec<(String, String)>,
-    /// The CODEOWNERS file's code paths, by team.
-    pub code_owners: crate::code_owners::CodeOwnership,
-    /// Source paths of Markdown files that failed to load (their errors are reported).
-    pub unparsed: std::collections::BTreeSet<String>,
-    /// Source paths of draft pages: not published, so links to them are broken.
-    pub drafts: std::collections::BTreeSet<String>,
-    /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
-    pub redirects: BTreeMap<String, DocId>,
-    /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
-    /// most builds have none, and an edit under `orgbook serve` re-links the whole
-    /// handbook, so building it up front was a tenth of the link stage for nothing.
-    pub near: std::sync::OnceLock<crate::link::NearIndex>,
-    /// For each superseded decision, the decision in force at the end of its chain of
-    /// successors and the chain's length ([`Handbook::in_force`]), worked out for all of
-    /// them at once on first use.
-    pub in_force: std::sync::OnceLock<HashMap<u32, (u32, u32)>>,
-    /// Members under each team and group ([`Handbook::subtree_members`]), on first use.
-    pub subtree_sizes: std::sync::OnceLock<HashMap<String, usize>>,
-    /// Assets in dot-folders that no page links to: not published (set after Markdown).
-    pub unpublished_assets: std::collections::BTreeSet<String>,
-    /// Folder (`content/guide`, `content` for the root) → its index page.
-    pub folder_index: BTreeMap<String, DocId>,
-    /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
-    pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
-    /// The pages `mkdocs.yml`'s `nav:` or the `.order` files list, in order (kept for
-    /// `serve`'s re-links).
-    pub nav_order: Vec<String>,
-    /// The files of the handbook's `static/` folder, by their path in the site: a page's
-    /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
-    pub static_files: BTreeSet<String>,
-    /// MyST (Sphinx Markdown) labels, `(label)=` on the line before a heading: label →
-    /// the page, the heading's id and its text. A `{ref}` role or a link `[text](label)`
-    /// names one.
-    pub myst_labels: HashMap<String, (DocId, String, String)>,
-    /// The `# Heading` that opens each page without a front matter title: its title once
-    /// rendered, known before (a toctree or a `{doc}` role elsewhere is titled by it).
-    pub heading_titles: HashMap<DocId, String>,
-    /// Pages (by file name without extension) and content files (by file name), under
-    /// [`wiki_name`]: what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
-    /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
-    pub wiki_names: HashMap<String, Vec<String>>,
-}
-
 /// A file name as wikilinks match it: case and the spaces, `_` and `-` GitHub wikis turn
 /// into each other do not matter (`[[Release Process]]` is `release-process.md`).
 pub fn wiki_name(name: &str) -> String {
@@ -409,158 +367,10 @@ pub fn wiki_name(name: &str) -> String {
         .collect()
 }
 
-/// The order of a group's children in [`Handbook::children`] (and so everywhere they are
+/// The order of a group's children in `link::Handbook::children` (and so everywhere they are
 /// listed): by display name, case-insensitively, then by slug.
 pub fn child_order_key(doc: &Doc, slug: &str) -> (String, String) {
     (doc.title().to_lowercase(), slug.to_string())
-}
-
-impl Handbook {
-    /// The folder (`content/a/b`) whose page document `id` is, if it is one: its
-    /// `_index.md`, `index.md` or `README.md`, or a page beside a folder of its name that
-    /// has no index page (`link::sibling_folder_pages`).
-    pub fn folder_page_of(&self, id: DocId) -> Option<&str> {
-        let path = &self.docs[id].source.path;
-        let folder = match &self.docs[id].kind {
-            DocKind::Page(p) if p.folder_index => crate::link::folder_of(path),
-            DocKind::Page(_) => crate::load::MARKDOWN_EXTENSIONS
-                .iter()
-                .find_map(|ext| path.strip_suffix(ext))?,
-            _ => return None,
-        };
-        (self.folder_index.get(folder) == Some(&id)).then_some(folder)
-    }
-
-    /// The index of where to look for "did you mean" when a link is broken.
-    pub fn near(&self) -> &crate::link::NearIndex {
-        self.near.get_or_init(|| {
-            let docs: Vec<String> = self.docs.iter().map(|d| d.source.path.clone()).collect();
-            let assets: Vec<String> = self.assets.iter().map(|a| format!("content/{a}")).collect();
-            crate::link::NearIndex::new(&docs, &assets)
-        })
-    }
-
-    pub fn team(&self, slug: &str) -> Option<(&Doc, &Charter)> {
-        let doc = &self.docs[*self.teams.get(slug)?];
-        Some((doc, doc.as_team()?))
-    }
-
-    pub fn decision(&self, number: u32) -> Option<(&Doc, &Decision)> {
-        let doc = &self.docs[*self.decisions.get(&number)?];
-        Some((doc, doc.as_decision()?))
-    }
-
-    /// The next step towards the decision in force after `number`: of the decisions that
-    /// supersede it, an accepted one first, else the newest.
-    pub fn successor(&self, number: u32) -> Option<u32> {
-        self.superseded_by
-            .get(&number)?
-            .iter()
-            .copied()
-            .max_by_key(|&n| {
-                let accepted = self
-                    .decision(n)
-                    .is_some_and(|(_, x)| x.status == crate::model::Status::Accepted);
-                (accepted, n)
-            })
-    }
-
-    /// The decision in force at the end of `number`'s chain of [`Handbook::successor`]s,
-    /// and how many steps away it is; `None` when nothing supersedes `number`. Every
-    /// chain is walked once for the whole handbook, so a page showing where its chain
-    /// ends costs the same however long the chain is. A decision on a cycle (an error,
-    /// `supersedes-cycle`) has no decision in force.
-    pub fn in_force(&self, number: u32) -> Option<(u32, u32)> {
-        let map = self.in_force.get_or_init(|| {
-            // `None` while a chain is being walked, and left so on a cycle.
-            let mut end: HashMap<u32, Option<(u32, u32)>> = HashMap::new();
-            for &start in self.superseded_by.keys() {
-                let mut path = Vec::new();
-                let mut at = start;
-                let last = loop {
-                    match end.get(&at) {
-                        Some(known) => break *known,
-                        None => match self.successor(at) {
-                            Some(next) => {
-                                end.insert(at, None);
-                                path.push(at);
-                                at = next;
-                            }
-                            None => break Some((at, 0)),
-                        },
-                    }
-                };
-                let Some((last, mut steps)) = last else {
-                    continue;
-                };
-                for n in path.into_iter().rev() {
-                    steps += 1;
-                    end.insert(n, Some((last, steps)));
-                }
-            }
-            end.into_iter()
-                .filter_map(|(n, e)| Some((n, e?)))
-                .filter(|(n, (last, _))| n != last)
-                .collect()
-        });
-        map.get(&number).copied()
-    }
-
-    /// Top-level ancestor chain of a team, from the root down to (excluding) the team.
-    pub fn ancestors(&self, slug: &str) -> Vec<&str> {
-        let mut chain = Vec::new();
-        let mut cur = slug;
-        while let Some((_, c)) = self.team(cur) {
-            let Some(Spanned { value: p, .. }) = &c.parent else {
-                break;
-            };
-            // Deeper chains are an error (`org-too-deep`); stopping past the limit keeps
-            // the rules that walk every team's chain linear on such a handbook too.
-            if chain.len() > crate::link::MAX_ORG_DEPTH {
-                break;
-            }
-            chain.push(p.as_str());
-            cur = p;
-        }
-        chain.reverse();
-        chain
-    }
-
-    /// Members of all teams in the subtree under `slug` (a group's people), counted once
-    /// per team membership. Worked out for every group at once on first use: each team's
-    /// members are added to it and to each of its ancestors, so asking on every team page
-    /// (the neighbourhood map's parent box) costs a lookup, not a walk of a subtree that
-    /// may hold thousands of teams.
-    pub fn subtree_members(&self, slug: &str) -> usize {
-        let sizes = self.subtree_sizes.get_or_init(|| {
-            let mut sizes: HashMap<&str, usize> = HashMap::with_capacity(self.teams.len());
-            for (slug, &id) in &self.teams {
-                let Some(c) = self.docs[id].as_team() else {
-                    continue;
-                };
-                let n = c.members.len();
-                *sizes.entry(slug).or_default() += n;
-                for a in self.ancestors(slug) {
-                    *sizes.entry(a).or_default() += n;
-                }
-            }
-            sizes.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
-        });
-        sizes.get(slug).copied().unwrap_or(0)
-    }
-
-    /// Teams without a parent, sorted by name.
-    pub fn roots(&self) -> Vec<&str> {
-        let mut roots: Vec<(&str, &str)> = self
-            .teams
-            .keys()
-            .filter_map(|s| self.team(s))
-            .filter(|(_, c)| c.parent.is_none())
-            .map(|(_, c)| (c.name.as_str(), c.slug.as_str()))
-            .collect();
-        roots.sort();
-        roots.into_iter().map(|(_, s)| s).collect()
-    }
 }
 
 /// Two `owns` items name the same thing when they are equal trimmed and in lowercase:

@@ -5,8 +5,8 @@
 //! pages, generated files, assets and other redirects, are decided in the link stage
 //! ([`crate::link::resolve`]); this module only writes the files.
 
+use crate::link::Handbook;
 use crate::markdown::root_prefix;
-use crate::model::Handbook;
 use crate::render::{FileContents, OutputFile};
 use crate::text::escape_html;
 

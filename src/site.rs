@@ -6,7 +6,7 @@
 //! ([`site_files`]). [`build`] runs them all for `build` and `check`; `export` stops after
 //! [`linked`]; `serve` calls the same stage functions and keeps each one's output, re-running
 //! from the earliest stage a change affects. The rule "errors stop before rendering" is
-//! [`may_render`], and template diagnostics are de-duplicated in [`collect_pages`]. Nothing
+//! [`may_render`], and template diagnostics are de-duplicated in [`render::collect_pages`]. Nothing
 //! here writes: `build` writes the result to disk, `check` only reports, `serve` keeps it in
 //! memory. `build` runs the stages in their streaming form ([`build_into`]:
 //! [`markdown_stage_dropping_bodies`], [`site_files_into`]), which holds neither every
@@ -15,9 +15,10 @@
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic};
 use crate::link;
+use crate::link::Handbook;
 use crate::load;
 use crate::markdown::{self, Rendered};
-use crate::model::{DocKind, Handbook};
+use crate::model::DocKind;
 use crate::render::{self, OutputFile, RenderOptions, Renderer, theme};
 use rayon::prelude::*;
 use std::path::Path;
@@ -200,9 +201,9 @@ pub fn after_markdown(
     md_diags: Vec<Vec<Diagnostic>>,
 ) -> Marked {
     fill_page_titles(handbook, &rendered);
-    link::keep_linked_dot_assets(handbook, &rendered);
+    markdown::links::keep_linked_dot_assets(handbook, &rendered);
     let anchor_diags = anchors(handbook, &mut rendered);
-    let backlinks = link::backlinks(handbook, &rendered);
+    let backlinks = markdown::links::backlinks(handbook, &rendered);
     Marked {
         rendered,
         md_diags,
@@ -217,8 +218,8 @@ pub fn after_markdown(
 /// when links or headings moved, so the two steps are sequenced here only.
 pub fn anchors(handbook: &Handbook, rendered: &mut [Rendered]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    link::retarget_anchors(handbook, rendered, &mut diags);
-    link::check_anchors(handbook, rendered, &mut diags);
+    markdown::links::retarget_anchors(handbook, rendered, &mut diags);
+    markdown::links::check_anchors(handbook, rendered, &mut diags);
     diags
 }
 
@@ -226,27 +227,6 @@ pub fn anchors(handbook: &Handbook, rendered: &mut [Rendered]) -> Vec<Diagnostic
 /// site stays as it is), so an error never produces half a site.
 pub fn may_render<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> bool {
     !diags.into_iter().any(Diagnostic::is_error)
-}
-
-/// Collects rendered pages, keeping one diagnostic per distinct message: one broken
-/// template would otherwise be reported once per page. The only place pages' results are
-/// gathered, so `build` and `serve` report a template error the same way.
-pub fn collect_pages(
-    results: impl IntoIterator<Item = Result<OutputFile, Diagnostic>>,
-    files: &mut Vec<OutputFile>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let mut seen = std::collections::BTreeSet::new();
-    for result in results {
-        match result {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if seen.insert(d.message.clone()) {
-                    diags.push(d);
-                }
-            }
-        }
-    }
 }
 
 /// Stage: every page and file of the site, from a linked, rendered handbook with no
@@ -406,7 +386,7 @@ pub fn site_files_into(
     // One diagnostic per message over the pages, per-document pages first, as
     // `render_all` gathers them.
     let mut none = Vec::new();
-    collect_pages(
+    render::collect_pages(
         doc_errors
             .into_iter()
             .map(Err)
@@ -553,7 +533,7 @@ pub fn markdown_stage_dropping_bodies(
         }
     }
     // The anchor pass rewrites the HTML of a document that links to an anchor its target
-    // lacks (`link::retarget_anchors`): those bodies are put back first. Few documents. The
+    // lacks (`markdown::links::retarget_anchors`): those bodies are put back first. Few documents. The
     // test `held_bodies` fails if the pass ever rewrites another one.
     let misses = |r: &Rendered| {
         r.links.iter().any(|l| match (l.target, &l.anchor) {

@@ -13,8 +13,9 @@
 pub mod git;
 
 use crate::health::Health;
+use crate::link::Handbook;
 use crate::model::Spanned;
-use crate::model::{Charter, Handbook, Status};
+use crate::model::{Charter, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;

@@ -9,8 +9,9 @@
 //! always gives byte-identical files. URLs are relative to the site root, like every link
 //! the site itself contains; `site.base_url` makes them absolute when it is configured.
 
+use crate::link::Handbook;
 use crate::model::Spanned;
-use crate::model::{Handbook, Metric, Status, TeamKind};
+use crate::model::{Metric, Status, TeamKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -10,8 +10,9 @@
 //! unique, so references between entities always agree. Descriptor format:
 //! docs/backstage.md.
 
+use crate::link::Handbook;
 use crate::model::Spanned;
-use crate::model::{Charter, Handbook, TeamKind};
+use crate::model::{Charter, TeamKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -10,7 +10,7 @@ pub mod api;
 pub mod backstage;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Handbook;
+use crate::link::Handbook;
 use std::path::Path;
 
 /// Loads and links the handbook at `root`, without rendering it: exports need the checked

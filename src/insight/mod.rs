@@ -3,6 +3,7 @@
 //! charts ([`svg`]: metric sparklines, decision velocity per quarter). Pure functions of the
 //! linked handbook; `health` turns their results into findings, `render` into pages.
 
+pub mod latency;
 pub mod metrics;
 pub mod people;
 pub mod svg;

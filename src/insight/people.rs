@@ -10,8 +10,9 @@
 //! Who decides: a decision's `deciders`; a Type 2 decision without `deciders` is the
 //! owning team's to take, so its team's `lead` is its decider (docs/health.md).
 
-use crate::health::{Latency, latency};
-use crate::model::{DecisionType, Handbook, Status};
+use crate::insight::latency::{Latency, latency};
+use crate::link::Handbook;
+use crate::model::{DecisionType, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The URL slug of a person's name (the handbook's one slugifier), never empty.

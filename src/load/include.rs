@@ -14,7 +14,7 @@
 //! names the file to edit.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Doc;
+use crate::model::{Doc, Included, Origin};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
@@ -25,30 +25,6 @@ use std::sync::Arc;
 pub const PRIVATE_FOLDERS: &[&str] = &[
     ".git", ".hg", ".svn", ".ssh", ".aws", ".gnupg", ".docker", ".kube",
 ];
-
-/// Where a run of a document's lines came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// The run's first line (1-based) in the document's expanded text.
-    pub line: u32,
-    /// The file it came from, relative to the handbook root.
-    pub file: Arc<str>,
-    /// That line's number in `file`.
-    pub file_line: u32,
-    /// Characters put before each of its lines (an indented snippet's indentation).
-    pub indent: u32,
-}
-
-/// What a document's includes added to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Included {
-    /// From the first line that is not the document's own line for line; each run lasts
-    /// until the next one starts.
-    pub origins: Vec<Origin>,
-    /// Every file an include named, read or not, relative to the handbook root: when one
-    /// changes (or appears), `orgbook serve` loads the document again.
-    pub files: Vec<String>,
-}
 
 /// How deep includes may nest (an include in an included file is one level).
 const MAX_DEPTH: usize = 8;
@@ -414,7 +390,7 @@ impl Expander<'_> {
                 continue;
             }
             if let Some((c, n)) = code {
-                if let Some((fc, fn_, rest)) = crate::myst::fence(line)
+                if let Some((fc, fn_, rest)) = crate::dialects::myst::fence(line)
                     && fc == c
                     && fn_ >= n
                     && rest.is_empty()
@@ -447,11 +423,11 @@ impl Expander<'_> {
                 i += 1;
                 continue;
             }
-            if let Some((c, n, rest)) = crate::myst::fence(line) {
-                let directive = crate::leftovers::myst_directive(rest);
+            if let Some((c, n, rest)) = crate::dialects::myst::fence(line) {
+                let directive = crate::dialects::leftovers::myst_directive(rest);
                 if let Some((name @ ("include" | "literalinclude"), arg)) = directive {
                     let close = (i + 1..lines.len().min(i + 1 + MAX_DIRECTIVE_LINES)).find(|&j| {
-                        crate::myst::fence(&text[lines[j].clone()])
+                        crate::dialects::myst::fence(&text[lines[j].clone()])
                             .is_some_and(|(fc, fn_, r)| fc == c && fn_ >= n && r.is_empty())
                     });
                     if let Some(close) = close {
@@ -954,7 +930,7 @@ fn directive_options(text: &str, line_end: usize, block_end: usize) -> Vec<(Stri
     if line_end >= text.len() {
         return Vec::new();
     }
-    crate::myst::options(&text[..block_end], line_end)
+    crate::dialects::myst::options(&text[..block_end], line_end)
         .into_iter()
         .map(|(_, pair)| pair)
         .filter(|(n, _)| !n.is_empty())

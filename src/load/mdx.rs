@@ -24,7 +24,7 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     let mut first_import = None;
     let mut depth = 0usize;
     let mut code: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph) if depth == 0 => {
                 let paragraph = &body[range.clone()];
@@ -271,7 +271,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> IndentedAsMarkdown<'a, I
                 (src.start + o.saturating_sub(*at)).min(src.end)
             })
         };
-        for (event, range) in Parser::new_ext(&text, crate::markdown::options()).into_offset_iter()
+        for (event, range) in Parser::new_ext(&text, crate::dialects::options()).into_offset_iter()
         {
             let from = map(range.start, false);
             self.out
@@ -347,7 +347,7 @@ mod tests {
         let mut html = String::new();
         pulldown_cmark::html::push_html(
             &mut html,
-            Parser::new_ext(&out, crate::markdown::options()),
+            Parser::new_ext(&out, crate::dialects::options()),
         );
         assert!(html.contains("<strong>Apple</strong>"), "{html}");
         assert!(html.contains("<em>apple</em>"), "{html}");

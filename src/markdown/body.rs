@@ -21,7 +21,7 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::leftovers::{Kind, Leftover};
+use crate::dialects::leftovers::{Kind, Leftover};
 use std::collections::{HashMap, VecDeque};
 
 /// Events buffered before finished top-level blocks are written out.
@@ -77,7 +77,7 @@ struct Callout {
 pub(super) struct Found {
     callouts: Callouts,
     /// MkDocs blocks to draw, handed to `mkdocs_blocks::Blocks` before the loop.
-    pub(super) mkdocs: VecDeque<crate::mkdocs_blocks::Block>,
+    pub(super) mkdocs: VecDeque<crate::dialects::mkdocs::Block>,
     /// Drawn MkDocs blocks' titles by where their line starts, indexed when drawn.
     block_titles: HashMap<usize, String>,
     /// Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
@@ -85,7 +85,7 @@ pub(super) struct Found {
     /// Obsidian callouts' titles, by where their first line starts.
     alert_titles: HashMap<usize, String>,
     /// MyST roles to draw: where their code span starts, the role, its blanked name's length.
-    roles: VecDeque<(usize, crate::leftovers::Role, usize)>,
+    roles: VecDeque<(usize, crate::dialects::leftovers::Role, usize)>,
 }
 
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
@@ -127,7 +127,7 @@ pub(super) fn sort_leftovers(
             }
             Kind::Abbr => {
                 let line = doc.source.text.get(span.clone()).unwrap_or("");
-                let title = crate::leftovers::abbreviation_title(line).to_string();
+                let title = crate::dialects::leftovers::abbreviation_title(line).to_string();
                 found.abbreviations.push((l.construct, title));
                 continue;
             }
@@ -158,7 +158,7 @@ pub(super) fn sort_leftovers(
                         .block_titles
                         .insert(l.range.start, l.construct.clone());
                 }
-                found.mkdocs.push_back(crate::mkdocs_blocks::Block {
+                found.mkdocs.push_back(crate::dialects::mkdocs::Block {
                     at: l.range.start,
                     kind,
                     drawn,
@@ -214,7 +214,7 @@ pub(super) fn sort_leftovers(
                         "a MkDocs admonition that orgbook cannot draw as written: its line is shown as text (and an indented body as code)".to_string(),
                         format!(
                             "an admonition is drawn when a blank line (or the end of the file) follows its indented body, it is not inside raw HTML, and its line is at least 7 characters long; or rewrite it as a GitHub alert: a `> [!{}]` line, then its text on `> ` lines",
-                            alert_title(crate::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
+                            alert_title(crate::dialects::leftovers::mkdocs_kind(kind)).to_ascii_uppercase()
                         ),
                     )
                 };
@@ -291,7 +291,7 @@ pub(super) struct BodyWriter<'a> {
     region: RawRegion,
     repeated: RepeatedLinks,
     /// Blocks a MyST label names (a figure's `:label:`), marked with an anchor before them.
-    block_labels: VecDeque<crate::myst::BlockLabel>,
+    block_labels: VecDeque<crate::dialects::myst::BlockLabel>,
     /// Anchors to write right after the `<dt>` just opened.
     term_anchors: Vec<Event<'a>>,
     /// Inside a drawn `{toctree}` or directive: its code block's events are dropped.
@@ -332,9 +332,10 @@ impl<'a> BodyWriter<'a> {
         diags: &'a mut Vec<Diagnostic>,
     ) -> Self {
         let doc = &handbook.docs[id];
-        let block_labels: VecDeque<_> = crate::leftovers::labels_and_blocks(doc.source.body())
-            .1
-            .into();
+        let block_labels: VecDeque<_> =
+            crate::dialects::leftovers::labels_and_blocks(doc.source.body())
+                .1
+                .into();
         // Known before the body is read: a `#label` link above its block stays on this page.
         rendered
             .anchors
@@ -610,14 +611,14 @@ impl<'a> BodyWriter<'a> {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if self.depth == self.found.callouts.open.len() =>
             {
-                let Some((name, arg)) = crate::leftovers::myst_directive(info) else {
+                let Some((name, arg)) = crate::dialects::leftovers::myst_directive(info) else {
                     return false;
                 };
                 if name == "toctree" {
                     self.toctree(range);
                     return true;
                 }
-                match crate::myst::drawn_directive(self.body, range.clone(), name, arg) {
+                match crate::dialects::myst::drawn_directive(self.body, range.clone(), name, arg) {
                     Some(drawn) => {
                         self.directive(drawn, range);
                         true
@@ -641,7 +642,7 @@ impl<'a> BodyWriter<'a> {
     /// does orgbook, each entry a link resolved like any other.
     fn toctree(&mut self, range: &Range<usize>) {
         self.in_toctree = true;
-        let tree = crate::myst::toctree(self.body, range.clone());
+        let tree = crate::dialects::myst::toctree(self.body, range.clone());
         if tree.hidden || tree.entries.is_empty() {
             return;
         }
@@ -667,9 +668,9 @@ impl<'a> BodyWriter<'a> {
             self.rendered.text.push_str(&shown);
             self.rendered.text.push('\n');
             let dest = href.map_or_else(|| target.clone(), |h| h.into_string());
-            self.events.extend(crate::myst::wrapped(
+            self.events.extend(crate::dialects::myst::wrapped(
                 Tag::Item,
-                crate::myst::link_tag(dest),
+                crate::dialects::myst::link_tag(dest),
                 shown,
             ));
         }
@@ -677,32 +678,32 @@ impl<'a> BodyWriter<'a> {
     }
 
     /// A MyST directive drawn as Sphinx draws it (see `myst::Drawn`); its lines are not code.
-    fn directive(&mut self, drawn: crate::myst::Drawn, range: &Range<usize>) {
+    fn directive(&mut self, drawn: crate::dialects::myst::Drawn, range: &Range<usize>) {
         self.in_toctree = true;
         let span = self.span(range);
         match drawn {
-            crate::myst::Drawn::Nothing => {}
-            crate::myst::Drawn::Button { href, text } => {
+            crate::dialects::myst::Drawn::Nothing => {}
+            crate::dialects::myst::Drawn::Button { href, text } => {
                 let dest = self.destination(&href, false, span);
                 let shown = if text.is_empty() { href.clone() } else { text };
                 self.rendered.text.push_str(&shown);
                 self.rendered.text.push('\n');
                 let dest = dest.map_or(href, |h| h.into_string());
-                self.events.extend(crate::myst::wrapped(
+                self.events.extend(crate::dialects::myst::wrapped(
                     Tag::Paragraph,
-                    crate::myst::link_tag(dest),
+                    crate::dialects::myst::link_tag(dest),
                     shown,
                 ));
             }
-            crate::myst::Drawn::Line(text) => {
+            crate::dialects::myst::Drawn::Line(text) => {
                 self.events
                     .extend(styled_paragraph(Tag::Emphasis, text, &mut self.rendered));
             }
-            crate::myst::Drawn::Rubric(text) => {
+            crate::dialects::myst::Drawn::Rubric(text) => {
                 self.events
                     .extend(styled_paragraph(Tag::Strong, text, &mut self.rendered));
             }
-            crate::myst::Drawn::Image { src, alt, caption } => {
+            crate::dialects::myst::Drawn::Image { src, alt, caption } => {
                 let href = self.destination(&src, true, span);
                 self.events.extend([
                     Event::Start(Tag::Paragraph),
@@ -730,7 +731,7 @@ impl<'a> BodyWriter<'a> {
     /// A MyST role (`{doc}`, `{ref}`, `{math}`…) drawn from its code span.
     fn role(
         &mut self,
-        role: crate::leftovers::Role,
+        role: crate::dialects::leftovers::Role,
         code: &str,
         name_len: usize,
         range: &Range<usize>,
@@ -754,7 +755,7 @@ impl<'a> BodyWriter<'a> {
             }
         }
         let (handbook, from_dir) = (self.handbook, self.from_dir);
-        let drawn = crate::myst::role_events(role, code, &mut |target, label| {
+        let drawn = crate::dialects::myst::role_events(role, code, &mut |target, label| {
             let title = if label {
                 // A label, never a file: an undefined one is shown as text.
                 let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
@@ -994,11 +995,11 @@ impl<'a> BodyWriter<'a> {
             Event::Text(t) if self.code_options => {
                 let mut rest: &str = &t;
                 while let Some((line, after)) = rest.split_once('\n')
-                    && crate::myst::is_option(line)
+                    && crate::dialects::myst::is_option(line)
                 {
                     rest = after;
                 }
-                if crate::myst::is_option(rest) && !rest.contains('\n') {
+                if crate::dialects::myst::is_option(rest) && !rest.contains('\n') {
                     rest = "";
                 }
                 self.code_options = rest.is_empty();
@@ -1036,7 +1037,7 @@ impl<'a> BodyWriter<'a> {
             // the paragraph (`myst::block_labels`), not text.
             Event::Text(t)
                 if matches!(self.events.last(), Some(Event::DisplayMath(_)))
-                    && crate::myst::equation_label(&t).is_some() =>
+                    && crate::dialects::myst::equation_label(&t).is_some() =>
             {
                 return None;
             }
@@ -1137,7 +1138,7 @@ impl<'a> BodyWriter<'a> {
         range: &Range<usize>,
         span: Range<usize>,
     ) -> CowStr<'a> {
-        match crate::leftovers::myst_directive(&info) {
+        match crate::dialects::leftovers::myst_directive(&info) {
             Some((
                 name @ ("code-block" | "code" | "sourcecode" | "doctest" | "testcode"
                 | "testoutput" | "mermaid" | "math"),
@@ -1707,7 +1708,7 @@ fn formula<'a>(
 }
 
 /// The empty element that marks a block a MyST label names (see `myst::BlockLabel`).
-fn label_anchor<'a>(label: &crate::myst::BlockLabel) -> Event<'a> {
+fn label_anchor<'a>(label: &crate::dialects::myst::BlockLabel) -> Event<'a> {
     let id = crate::text::escape_html(&label.id);
     Event::Html(format!("<span id=\"{id}\"></span>").into())
 }
@@ -1807,7 +1808,7 @@ fn styled_paragraph(
 ) -> [Event<'static>; 5] {
     rendered.text.push_str(&text);
     rendered.text.push('\n');
-    crate::myst::wrapped(Tag::Paragraph, style, text)
+    crate::dialects::myst::wrapped(Tag::Paragraph, style, text)
 }
 
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.

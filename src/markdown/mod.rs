@@ -16,10 +16,10 @@
 //! what other stages call too: link resolution, heading ids, the Markdown options.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocId, Handbook};
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use crate::dialects::{alert_class, alert_title, options_for};
+use crate::link::Handbook;
+use crate::model::DocId;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -179,7 +179,7 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
     pub broken_links: usize,
-    /// Links `link::retarget_anchors` pointed at a heading's id, by index in `links`, with
+    /// Links `links::retarget_anchors` pointed at a heading's id, by index in `links`, with
     /// the anchor as written: checking again (under `serve`) starts from what was written.
     pub retargeted: Vec<(usize, String)>,
     /// Documents whose title this body shows as a link's text (a MyST toctree entry, a
@@ -202,49 +202,6 @@ pub const BROKEN_LINKS_SHOWN: usize = 20;
 /// Pieces of other generators' template syntax reported one by one per file; the rest are
 /// counted in one diagnostic, as broken links are.
 pub const TEMPLATES_SHOWN: usize = 20;
-
-/// The Markdown orgbook reads: GitHub's, with footnotes, heading ids (`{#id}`) and
-/// wikilinks (GitHub wikis, Obsidian). Definition lists and math are added per page
-/// ([`options_for`]).
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-        | Options::ENABLE_WIKILINKS
-}
-
-/// [`options`] for rendering `body`, with definition lists (`Term` then `: Definition`, as
-/// Hugo, Jekyll's kramdown, MkDocs's `def_list` and MyST's `deflist` write glossaries)
-/// when the page writes one: a line starting `: ` or `:` and a tab. Not on every page:
-/// pulldown-cmark also reads a line starting with a colon and no space as a definition,
-/// and after a paragraph an emoji code (`:tada: We shipped`) or a MyST option line
-/// (`:name: x`) would become one.
-///
-/// Math (`$…$`, `$$…$$`, as GitHub renders them) is read on a page with a `$` that can open
-/// a formula (one not followed by a space: `$ make` in a shell example cannot): reading it
-/// costs every page that has none about 3 % of its parse, for nothing.
-pub fn options_for(body: &str) -> Options {
-    let writes_definitions = memchr::memmem::find_iter(body.as_bytes(), b"\n:")
-        .map(|at| at + 2)
-        .chain(body.starts_with(':').then_some(1))
-        .any(|after| matches!(body.as_bytes().get(after), Some(b' ' | b'\t')));
-    let writes_math = memchr::memchr_iter(b'$', body.as_bytes()).any(|at| {
-        body.as_bytes()
-            .get(at + 1)
-            .is_some_and(|b| !b.is_ascii_whitespace())
-    });
-    let mut options = options();
-    if writes_definitions {
-        options |= Options::ENABLE_DEFINITION_LIST;
-    }
-    if writes_math {
-        options |= Options::ENABLE_MATH;
-    }
-    options
-}
 
 /// Where a wikilink goes, as a destination the link resolver reads (`/path/under/content.md`
 /// or `#heading`): `target` as a path from the page or from `content/` (Obsidian's
@@ -300,32 +257,6 @@ fn wiki_target(handbook: &Handbook, from_dir: &str, target: &str) -> Option<Stri
             .min_by_key(|p| (p.matches('/').count(), p.as_str()))
     })?;
     Some(format!("/{best}{fragment}"))
-}
-
-/// The title GitHub shows at the top of an alert (`> [!NOTE]`). The renderer writes the
-/// alert as `<blockquote class="markdown-alert-note">`; the title goes in as its first
-/// paragraph, which the theme styles (docs/theming.md).
-pub(crate) fn alert_title(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
-    use pulldown_cmark::BlockQuoteKind as K;
-    match kind {
-        K::Note => "Note",
-        K::Tip => "Tip",
-        K::Important => "Important",
-        K::Warning => "Warning",
-        K::Caution => "Caution",
-    }
-}
-
-/// The class suffix of an alert kind, as in `markdown-alert-note`.
-pub(crate) fn alert_class(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
-    use pulldown_cmark::BlockQuoteKind as K;
-    match kind {
-        K::Note => "note",
-        K::Tip => "tip",
-        K::Important => "important",
-        K::Warning => "warning",
-        K::Caution => "caution",
-    }
 }
 
 /// `../` repeated once per folder in `url`: the way back to the site root from that page.
@@ -537,7 +468,7 @@ fn title_case(word: &str) -> String {
 /// Renders the body of document `id` (the steps are `body::BodyWriter`'s).
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
-    let (body, leftovers) = crate::leftovers::clean(doc.source.body());
+    let (body, leftovers) = crate::dialects::leftovers::clean(doc.source.body());
     let mut rendered = Rendered::default();
     let mut found =
         body::sort_leftovers(doc, doc.source.body_start, leftovers, &mut rendered, diags);
@@ -546,7 +477,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let parser =
         crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
-    for (event, range, synthetic) in crate::mkdocs_blocks::Blocks::new(parser, mkdocs) {
+    for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);
     }
     writer.finish()
@@ -963,5 +894,6 @@ pub fn relative_path(from_dir: &str, to: &str) -> String {
 }
 
 mod body;
+pub mod links;
 #[cfg(test)]
 mod tests;

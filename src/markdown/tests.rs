@@ -1,4 +1,5 @@
 use super::*;
+use crate::dialects::options;
 
 #[test]
 fn paths_join_and_relativise() {
@@ -801,7 +802,7 @@ fn labelled_figures_equations_and_paragraphs_get_an_anchor_that_links_reach() {
         .map(|id| render(&hb, id, &mut d))
         .collect();
     let before = d.len();
-    crate::link::check_anchors(&hb, &rendered, &mut d);
+    crate::markdown::links::check_anchors(&hb, &rendered, &mut d);
     assert_eq!(d.len(), before, "{:?}", &d[before..]);
     assert!(!d.iter().any(|x| x.message.contains("#")), "{d:?}");
 }
@@ -854,10 +855,10 @@ fn fragment_links_to_myst_labels_reach_their_heading_on_any_page_and_get_its_tit
         .map(|id| render(&hb, id, &mut Vec::new()))
         .collect();
     let mut d = Vec::new();
-    crate::link::retarget_anchors(&hb, &mut rendered, &mut d);
+    crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(hrefs(&rendered[0].html), ["b.html#known-limits"]);
     assert!(d.is_empty(), "{d:?}");
-    crate::link::check_anchors(&hb, &rendered, &mut d);
+    crate::markdown::links::check_anchors(&hb, &rendered, &mut d);
     assert!(d.is_empty(), "{d:?}");
 }
 
@@ -965,7 +966,7 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
         .map(|id| render(&hb, id, &mut Vec::new()))
         .collect();
     let mut d = Vec::new();
-    crate::link::retarget_anchors(&hb, &mut rendered, &mut d);
+    crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(
         hrefs(&rendered[0].html),
         [
@@ -986,7 +987,7 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
             .all(|d| d.code == "anchor-other-rule" && d.strict_only())
     );
     let mut missing = Vec::new();
-    crate::link::check_anchors(&hb, &rendered, &mut missing);
+    crate::markdown::links::check_anchors(&hb, &rendered, &mut missing);
     assert_eq!(
         missing.len(),
         2,
@@ -1284,13 +1285,13 @@ fn collapsible_mkdocs_admonitions_are_details_and_tabs_sections() {
 
 #[test]
 fn an_mkdocs_item_joined_to_an_authors_list_is_drawn_on_its_own() {
-    use crate::mkdocs_blocks::{Block, Blocks};
+    use crate::dialects::mkdocs::{Block, Blocks};
     // What `clean` steers clear of, written by hand: the item at 4 shares the list.
     let body = "- a\n-\t&zwnj;\n    Body.\n- b\n";
     let pending = [Block {
         at: 4,
         kind: pulldown_cmark::BlockQuoteKind::Tip,
-        drawn: crate::leftovers::Drawn::Callout,
+        drawn: crate::dialects::leftovers::Drawn::Callout,
         title: "T".into(),
     }];
     let events = Blocks::new(

@@ -5,7 +5,10 @@
 //! All URLs in contexts are relative to the site root; templates prefix them with `root`
 //! (e.g. `{{ root }}{{ team.url }}`), which makes every link relative and the site portable.
 
+use crate::insight::latency::Latency;
+use crate::insight::svg;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Shared by every page.
 #[derive(Serialize)]
@@ -163,7 +166,7 @@ pub struct TeamDetail {
     /// or the later part of the view that draws it).
     pub interactions_url: String,
     /// Person links, interactions, metric sparklines (see render/insight.rs).
-    pub insight: super::insight::TeamInsight,
+    pub insight: TeamInsight,
 }
 
 /// What the handbook's CODEOWNERS file gives one team.
@@ -235,7 +238,7 @@ pub struct DecisionDetail {
     pub superseded_by: Vec<DecisionSummary>,
     pub source: String,
     /// `deciders` as links to their person pages.
-    pub decider_links: Vec<super::insight::PersonLink>,
+    pub decider_links: Vec<PersonLink>,
 }
 
 #[derive(Serialize)]
@@ -581,16 +584,16 @@ pub struct HealthPage<'a> {
     pub today: String,
     pub rules: Vec<HealthRule>,
     pub total: usize,
-    pub velocity: Option<crate::health::Latency>,
-    pub velocity_by_type: Vec<(u8, crate::health::Latency)>,
-    pub velocity_by_team: Vec<(Link, crate::health::Latency)>,
+    pub velocity: Option<Latency>,
+    pub velocity_by_type: Vec<(u8, Latency)>,
+    pub velocity_by_team: Vec<(Link, Latency)>,
     /// Teams left out of `velocity_by_team` (slowest [`HEALTH_ROWS`] shown).
     pub velocity_by_team_more: usize,
     pub review_days: i64,
     pub stalled_days: i64,
     pub max_size: usize,
     /// Summary, where decisions wait, velocity per quarter (see render/insight.rs).
-    pub insight: super::insight::HealthInsight,
+    pub insight: HealthInsight,
 }
 
 #[derive(Serialize)]
@@ -629,4 +632,89 @@ pub struct HealthSummary {
     pub findings: usize,
     pub median_latency_days: Option<i64>,
     pub decisions_this_quarter: usize,
+}
+
+// Org insight's parts of the team, decision and health pages, and the people pages'
+// links (filled in by `insight.rs`).
+
+#[derive(Serialize, Clone)]
+pub struct PersonLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct InteractionEntry {
+    pub team: Link,
+    pub mode: &'static str,
+    pub about: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct MetricView {
+    pub name: String,
+    pub target: Option<String>,
+    pub current: Option<String>,
+    /// "lower is better" / "higher is better" when the target has a comparator.
+    pub direction: Option<&'static str>,
+    /// The target was written but is not a number orgbook can read: shown as text only.
+    pub target_unparsed: bool,
+    /// Inline SVG (trusted markup), when the metric has a history.
+    pub sparkline: Option<String>,
+    pub trend: Option<&'static str>,
+    pub trend_arrow: Option<&'static str>,
+    pub last: Option<String>,
+    pub last_date: Option<String>,
+    pub points: usize,
+}
+
+/// What a team page adds for org insight (`team.insight` in team.html).
+#[derive(Serialize)]
+pub struct TeamInsight {
+    pub lead: Option<PersonLink>,
+    pub members: Vec<PersonLink>,
+    pub topology: Option<&'static str>,
+    /// Teams this team lists in `[[interactions]]`.
+    pub depends_on: Vec<InteractionEntry>,
+    /// The first teams listing this team ([`DEPENDED_ON_BY_SHOWN`]).
+    pub depended_on_by: Vec<InteractionEntry>,
+    /// Teams listing this team that are not in `depended_on_by`.
+    pub depended_on_by_more: usize,
+    pub metrics: Vec<MetricView>,
+}
+
+#[derive(Serialize)]
+pub struct PersonRow {
+    pub name: String,
+    pub url: String,
+    pub waiting: usize,
+    pub decided: usize,
+    pub latency: Option<Latency>,
+    /// Share of all decided Type 1 decisions, in percent.
+    pub type1_share: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct SummaryLine {
+    pub question: &'static str,
+    pub answer: String,
+    /// Anchor on the health page with the details.
+    pub anchor: String,
+    pub count: usize,
+}
+
+/// The health page's additions (`insight` in health.html).
+#[derive(Serialize)]
+pub struct HealthInsight {
+    pub summary: Vec<SummaryLine>,
+    /// People decisions wait on, most loaded and slowest first.
+    pub waiting: Vec<PersonRow>,
+    /// People left out of `waiting` (the first `HEALTH_ROWS` are shown).
+    pub waiting_more: usize,
+    pub velocity_svg: Option<String>,
+    pub quarters: Vec<svg::QuarterPoint>,
+    pub decider_days: i64,
+    pub max_open_per_decider: usize,
+    /// Per rule id: the threshold sentence shown under the rule's heading.
+    pub thresholds: HashMap<&'static str, String>,
 }

@@ -312,6 +312,6 @@ impl Renderer<'_> {
 }
 
 /// The index of `doc` in the handbook, to find its rendered body.
-fn doc_id(hb: &crate::model::Handbook, doc: &Doc) -> Option<usize> {
+fn doc_id(hb: &crate::link::Handbook, doc: &Doc) -> Option<usize> {
     hb.by_path.get(&doc.source.path).copied()
 }

@@ -8,7 +8,8 @@
 use super::context::*;
 use super::{OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
-use crate::health::{Health, Latency};
+use crate::health::Health;
+use crate::insight::latency::Latency;
 use crate::insight::metrics::{self, Direction};
 use crate::insight::people::{self, Person};
 use crate::insight::svg;
@@ -17,88 +18,6 @@ use crate::orgmap::interactions::{self, Edge, Row};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
-
-#[derive(Serialize, Clone)]
-pub struct PersonLink {
-    pub name: String,
-    pub url: String,
-}
-
-#[derive(Serialize)]
-pub struct InteractionEntry {
-    pub team: Link,
-    pub mode: &'static str,
-    pub about: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct MetricView {
-    pub name: String,
-    pub target: Option<String>,
-    pub current: Option<String>,
-    /// "lower is better" / "higher is better" when the target has a comparator.
-    pub direction: Option<&'static str>,
-    /// The target was written but is not a number orgbook can read: shown as text only.
-    pub target_unparsed: bool,
-    /// Inline SVG (trusted markup), when the metric has a history.
-    pub sparkline: Option<String>,
-    pub trend: Option<&'static str>,
-    pub trend_arrow: Option<&'static str>,
-    pub last: Option<String>,
-    pub last_date: Option<String>,
-    pub points: usize,
-}
-
-/// What a team page adds for org insight (`team.insight` in team.html).
-#[derive(Serialize)]
-pub struct TeamInsight {
-    pub lead: Option<PersonLink>,
-    pub members: Vec<PersonLink>,
-    pub topology: Option<&'static str>,
-    /// Teams this team lists in `[[interactions]]`.
-    pub depends_on: Vec<InteractionEntry>,
-    /// The first teams listing this team ([`DEPENDED_ON_BY_SHOWN`]).
-    pub depended_on_by: Vec<InteractionEntry>,
-    /// Teams listing this team that are not in `depended_on_by`.
-    pub depended_on_by_more: usize,
-    pub metrics: Vec<MetricView>,
-}
-
-#[derive(Serialize)]
-pub struct PersonRow {
-    pub name: String,
-    pub url: String,
-    pub waiting: usize,
-    pub decided: usize,
-    pub latency: Option<Latency>,
-    /// Share of all decided Type 1 decisions, in percent.
-    pub type1_share: Option<u32>,
-}
-
-#[derive(Serialize)]
-pub struct SummaryLine {
-    pub question: &'static str,
-    pub answer: String,
-    /// Anchor on the health page with the details.
-    pub anchor: String,
-    pub count: usize,
-}
-
-/// The health page's additions (`insight` in health.html).
-#[derive(Serialize)]
-pub struct HealthInsight {
-    pub summary: Vec<SummaryLine>,
-    /// People decisions wait on, most loaded and slowest first.
-    pub waiting: Vec<PersonRow>,
-    /// People left out of `waiting` (the first `HEALTH_ROWS` are shown).
-    pub waiting_more: usize,
-    pub velocity_svg: Option<String>,
-    pub quarters: Vec<svg::QuarterPoint>,
-    pub decider_days: i64,
-    pub max_open_per_decider: usize,
-    /// Per rule id: the threshold sentence shown under the rule's heading.
-    pub thresholds: HashMap<&'static str, String>,
-}
 
 #[derive(Serialize)]
 struct PersonPage<'a> {
@@ -700,7 +619,7 @@ pub const IX_PART_WEIGHT: usize = 600;
 
 /// The part of the interactions view each charter is on, in hierarchy order
 /// ([`hierarchy_slugs`]): consecutive charters fill a part up to [`IX_PART_WEIGHT`].
-pub fn ix_parts(hb: &crate::model::Handbook) -> Vec<usize> {
+pub fn ix_parts(hb: &crate::link::Handbook) -> Vec<usize> {
     let order = hierarchy_slugs(hb);
     let mut received: HashMap<&str, usize> = HashMap::new();
     for slug in &order {
@@ -731,7 +650,7 @@ pub fn ix_parts(hb: &crate::model::Handbook) -> Vec<usize> {
 
 /// Every charter's slug in hierarchy order (roots by name, each followed by its subtree),
 /// as [`Renderer::hierarchy`] lists them.
-pub fn hierarchy_slugs(hb: &crate::model::Handbook) -> Vec<&str> {
+pub fn hierarchy_slugs(hb: &crate::link::Handbook) -> Vec<&str> {
     let mut out = Vec::with_capacity(hb.teams.len());
     let mut stack: Vec<&str> = hb.roots().into_iter().rev().collect();
     while let Some(slug) = stack.pop() {
@@ -747,7 +666,7 @@ pub fn hierarchy_slugs(hb: &crate::model::Handbook) -> Vec<&str> {
 }
 
 /// Distinct interactions between teams of the map, as the whole view would draw them.
-pub fn count_interactions(hb: &crate::model::Handbook) -> usize {
+pub fn count_interactions(hb: &crate::link::Handbook) -> usize {
     let mut edges: Vec<(&str, &str, &str)> = Vec::new();
     for slug in hierarchy_slugs(hb) {
         if !in_map(hb, slug) {
@@ -769,7 +688,7 @@ pub fn count_interactions(hb: &crate::model::Handbook) -> usize {
 }
 
 /// Whether a charter has a row in the interactions map: teams do, groups do not.
-fn in_map(hb: &crate::model::Handbook, slug: &str) -> bool {
+fn in_map(hb: &crate::link::Handbook, slug: &str) -> bool {
     hb.team(slug)
         .is_some_and(|(_, c)| c.kind == crate::model::TeamKind::Team)
 }

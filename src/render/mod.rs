@@ -20,9 +20,10 @@ pub use search_docs::{search_doc, search_docs, search_files};
 
 use crate::diagnostic::Diagnostic;
 use crate::link;
+use crate::link::Handbook;
 use crate::markdown::{Rendered, root_prefix};
 use crate::model::Spanned;
-use crate::model::{Charter, Decision, Doc, DocId, DocKind, Handbook, Status, TeamKind};
+use crate::model::{Charter, Decision, Doc, DocId, DocKind, Status, TeamKind};
 use context::*;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -1398,7 +1399,7 @@ impl<'a> Renderer<'a> {
             || self.site_pages(),
         );
         let mut files = Vec::with_capacity(per_doc.len() + site_pages.len());
-        crate::site::collect_pages(
+        collect_pages(
             per_doc.into_iter().flatten().chain(site_pages),
             &mut files,
             diags,
@@ -1407,7 +1408,28 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The message leaves the page out so that [`crate::site::collect_pages`], which keeps one
+/// Collects rendered pages, keeping one diagnostic per distinct message: one broken
+/// template would otherwise be reported once per page. The only place pages' results are
+/// gathered, so `build` and `serve` report a template error the same way.
+pub fn collect_pages(
+    results: impl IntoIterator<Item = Result<OutputFile, Diagnostic>>,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen = std::collections::BTreeSet::new();
+    for result in results {
+        match result {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if seen.insert(d.message.clone()) {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The message leaves the page out so that [`collect_pages`], which keeps one
 /// diagnostic per message, reports a template broken for every page once; the page that
 /// showed it goes in the help.
 fn template_error(template: &str, path: &str, e: &dyn std::error::Error) -> Diagnostic {

@@ -10,7 +10,8 @@
 
 use super::context::Link;
 use super::org::escape_html;
-use crate::model::{DocId, Handbook};
+use crate::link::Handbook;
+use crate::model::DocId;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 

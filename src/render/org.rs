@@ -32,7 +32,7 @@ const CARD_MAX_WIDTH: i32 = 700;
 /// The lone top-level charter whose children are the organisation's groups (a company
 /// charter above them all): set when there is one root and some child has teams of its
 /// own. Otherwise the roots themselves are the groups.
-pub(super) fn lone_root(hb: &crate::model::Handbook) -> Option<&str> {
+pub(super) fn lone_root(hb: &crate::link::Handbook) -> Option<&str> {
     let has_kids = |s: &str| hb.children.get(s).is_some_and(|k| !k.is_empty());
     match hb.roots().as_slice() {
         [only]
@@ -50,7 +50,7 @@ pub(super) fn lone_root(hb: &crate::model::Handbook) -> Option<&str> {
 /// The org map's groups: the top-level groups, or the groups under a lone root that
 /// contains everything (returned first), and the top-level teams that have no group.
 pub(super) fn map_groups(
-    hb: &crate::model::Handbook,
+    hb: &crate::link::Handbook,
 ) -> (Option<&Charter>, Vec<&Charter>, Vec<&Charter>) {
     let roots: Vec<&Charter> = hb
         .roots()
@@ -76,7 +76,7 @@ pub(super) fn map_groups(
 
 /// The part of the org map overview (0-based) that lists each team outside any group:
 /// every team page links to its entry, so it is computed once per render (`Nav`).
-pub(super) fn loose_parts(hb: &crate::model::Handbook) -> std::collections::HashMap<String, usize> {
+pub(super) fn loose_parts(hb: &crate::link::Handbook) -> std::collections::HashMap<String, usize> {
     let (_, _, loose) = map_groups(hb);
     loose
         .iter()
@@ -146,7 +146,7 @@ pub(super) fn group_map_url(g: &str, i: usize) -> String {
 
 /// A group's charters in pre-order (the group first), each with its depth below the
 /// group: the order its map draws them in (`Renderer::org_node`).
-fn group_preorder<'h>(hb: &'h crate::model::Handbook, g: &'h str) -> Vec<(&'h str, usize)> {
+fn group_preorder<'h>(hb: &'h crate::link::Handbook, g: &'h str) -> Vec<(&'h str, usize)> {
     let mut out = Vec::new();
     let mut stack = vec![(g, 0)];
     while let Some((s, d)) = stack.pop() {
@@ -166,7 +166,7 @@ fn group_preorder<'h>(hb: &'h crate::model::Handbook, g: &'h str) -> Vec<(&'h st
 /// The part of its group's map page (0-based) that owns each charter's box, for the
 /// charters of groups split over several parts and not on the first: every team page links
 /// to its box, so it is computed once per render (`Nav`). Empty unless the map is split.
-pub(super) fn group_parts(hb: &crate::model::Handbook) -> std::collections::HashMap<String, usize> {
+pub(super) fn group_parts(hb: &crate::link::Handbook) -> std::collections::HashMap<String, usize> {
     let mut out = std::collections::HashMap::new();
     if !map_is_split(hb) {
         return out;
@@ -186,7 +186,7 @@ pub(super) fn group_parts(hb: &crate::model::Handbook) -> std::collections::Hash
 }
 
 /// Whether the org map is split into one page per group (see [`OVERVIEW_MAX_TEAMS`]).
-fn map_is_split(hb: &crate::model::Handbook) -> bool {
+fn map_is_split(hb: &crate::link::Handbook) -> bool {
     hb.teams.len() > OVERVIEW_MAX_TEAMS
 }
 

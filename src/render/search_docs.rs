@@ -6,8 +6,9 @@ use crate::model::Spanned;
 use std::borrow::Cow;
 
 use super::OutputFile;
+use crate::link::Handbook;
 use crate::markdown::Rendered;
-use crate::model::{Doc, DocKind, Handbook, TeamKind};
+use crate::model::{Doc, DocKind, TeamKind};
 use crate::search::{self, DocKind as Kind, Field, SearchDoc};
 
 pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<SearchDoc<'a>> {

@@ -6,6 +6,8 @@
 //! `<script src>`. The alphabet needs no escaping in JSON. Decoding it in the
 //! client takes a few lines.
 
+use std::cmp::Ordering;
+
 /// The base64url alphabet. Every character is safe unescaped in a JSON
 /// string and in HTML.
 pub(crate) const ALPHABET: &[u8; 64] =
@@ -169,6 +171,31 @@ pub(crate) fn js_file_raw(key: &str, json: &str) -> Vec<u8> {
     out.push_str(json);
     out.push_str(");\n");
     out.into_bytes()
+}
+
+/// Orders strings as JavaScript compares them, by UTF-16 code units: the client
+/// binary-searches what the build sorts, so both must agree.
+pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
+    // UTF-8 bytes sort like code points. UTF-16 differs only where a code
+    // point above U+FFFF (a surrogate pair, 0xD800–0xDFFF) meets one in
+    // U+E000–U+FFFF, so only the first differing character needs a look.
+    let Some(i) = a.bytes().zip(b.bytes()).position(|(x, y)| x != y) else {
+        return a.len().cmp(&b.len());
+    };
+    // The bytes before `i` are equal, so both strings have a character
+    // boundary at the same place before it.
+    let start = (0..=i).rev().find(|&j| a.is_char_boundary(j)).unwrap_or(0);
+    let first = |s: &str| s[start..].chars().next().map_or(0, utf16_rank);
+    first(a).cmp(&first(b))
+}
+
+/// A number that orders characters the way their UTF-16 units do.
+fn utf16_rank(c: char) -> u32 {
+    match c as u32 {
+        c @ 0x10000.. => 0xD800 + (c - 0x10000),
+        c @ 0xE000..=0xFFFF => c + 0x10_0000,
+        c => c,
+    }
 }
 
 #[cfg(test)]

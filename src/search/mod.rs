@@ -561,7 +561,7 @@ fn title_keys(docs: &[&SearchDoc<'_>]) -> Vec<(String, Vec<rank::Posting>)> {
                 .filter_map(move |name| analysis::title_key(name).map(|k| (k, i as u32)))
         })
         .collect();
-    pairs.par_sort_unstable_by(|a, b| shard::cmp_utf16(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    pairs.par_sort_unstable_by(|a, b| encode::cmp_utf16(&a.0, &b.0).then(a.1.cmp(&b.1)));
     pairs.dedup();
     let mut out: Vec<(String, Vec<rank::Posting>)> = Vec::new();
     let top = |doc| rank::pack(doc, rank::LEVELS - 1);
@@ -579,7 +579,7 @@ fn merge_entries<'a>(a: Vec<shard::Entry<'a>>, b: Vec<shard::Entry<'a>>) -> Vec<
     let mut out = Vec::with_capacity(a.len() + b.len());
     let mut b = b.into_iter().peekable();
     for e in a {
-        while let Some(k) = b.next_if(|k| shard::cmp_utf16(k.term, e.term) == Ordering::Less) {
+        while let Some(k) = b.next_if(|k| encode::cmp_utf16(k.term, e.term) == Ordering::Less) {
             out.push(k);
         }
         out.push(e);

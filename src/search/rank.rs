@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::Field;
 use super::analysis::{Lexicon, phrase_term};
-use super::shard::cmp_utf16;
+use super::encode::cmp_utf16;
 
 /// Per-field BM25F parameters, indexed by `Field as usize`.
 struct FieldParams {

@@ -19,13 +19,14 @@ pub mod watch;
 mod tests;
 
 use crate::diagnostic::{self, Diagnostic, Format, Severity};
-use model::{Changes, Model, Rebuild, Scope, Settings, Step};
+use model::{Model, Rebuild, Scope, Settings, Step};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 use store::Store;
+use watch::Changes;
 use watch::{Batch, Watcher};
 
 /// What `orgbook serve` was asked to do.

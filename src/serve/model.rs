@@ -19,14 +19,16 @@
 //! `tests.rs` holds this to the promise that matters: after any sequence of changes, the
 //! site and diagnostics equal what a fresh `site::build` gives.
 
+use super::watch::Changes;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::health::Health;
 use crate::link;
+use crate::link::Handbook;
 use crate::load::machinery;
 use crate::load::{self, CONTENT_DIR, FileClass, Loaded};
 use crate::markdown::Rendered;
-use crate::model::{Doc, DocId, DocKind, Handbook};
+use crate::model::{Doc, DocId, DocKind};
 use crate::render::deps::Fingerprints;
 use crate::render::{self, FileContents, OutputFile, RenderOptions, Renderer, theme};
 use crate::site;
@@ -55,44 +57,6 @@ impl Body {
             FileContents::Copy(p) => Body::File(p),
             FileContents::Unchanged => return None,
         })
-    }
-}
-
-/// What changed on disk since the last update, as sorted out by the watcher.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Changes {
-    /// `orgbook.toml`.
-    pub config: bool,
-    /// Anything under `templates/` or `themes/`.
-    pub theme: bool,
-    /// Paths under `static/`.
-    pub static_files: BTreeSet<PathBuf>,
-    /// Paths under `content/`: files or folders, changed, created or gone.
-    pub content: BTreeSet<PathBuf>,
-    /// Other paths below the root: they matter when a document includes one
-    /// ([`Model::add_includers`] turns those into the documents' paths).
-    pub other: BTreeSet<PathBuf>,
-    /// Events were lost (or too many to sort out): re-read everything.
-    pub rescan: bool,
-}
-
-impl Changes {
-    pub fn is_empty(&self) -> bool {
-        !self.config
-            && !self.theme
-            && !self.rescan
-            && self.static_files.is_empty()
-            && self.content.is_empty()
-            && self.other.is_empty()
-    }
-
-    pub fn merge(&mut self, other: Changes) {
-        self.config |= other.config;
-        self.theme |= other.theme;
-        self.rescan |= other.rescan;
-        self.static_files.extend(other.static_files);
-        self.content.extend(other.content);
-        self.other.extend(other.other);
     }
 }
 
@@ -872,8 +836,8 @@ impl Model {
                     if doc.source.text != old.source.text {
                         // A MyST label names a heading for links on any page: one added,
                         // removed or moved re-renders them all.
-                        structural |= crate::leftovers::myst_labels(doc.source.body())
-                            != crate::leftovers::myst_labels(old.source.body());
+                        structural |= crate::dialects::leftovers::myst_labels(doc.source.body())
+                            != crate::dialects::leftovers::myst_labels(old.source.body());
                         // Another name for wikilinks (Obsidian's `aliases`) moves them.
                         let names = |d: &Doc| match &d.kind {
                             crate::model::DocKind::Page(p) => p.other_names.clone(),
@@ -1102,7 +1066,7 @@ impl Model {
         // Dot-folder assets are published only while a page links to them (as in `build`'s
         // `after_markdown`): a changed link can publish or withdraw one.
         let unpublished = std::mem::take(&mut self.handbook.unpublished_assets);
-        link::keep_linked_dot_assets(&mut self.handbook, &self.rendered);
+        crate::markdown::links::keep_linked_dot_assets(&mut self.handbook, &self.rendered);
         if self.handbook.unpublished_assets != unpublished {
             self.owed.static_files = true;
             self.owed.structure = true;
@@ -1111,7 +1075,7 @@ impl Model {
             self.anchor_diags = site::anchors(&self.handbook, &mut self.rendered);
         }
         if stale.backlinks {
-            self.backlinks = link::backlinks(&self.handbook, &self.rendered);
+            self.backlinks = crate::markdown::links::backlinks(&self.handbook, &self.rendered);
         }
     }
 
@@ -1322,7 +1286,7 @@ impl Model {
         });
         let mut diags = Vec::new();
         let mut files: Vec<OutputFile> = Vec::with_capacity(pages.len());
-        site::collect_pages(
+        crate::render::collect_pages(
             pages.into_iter().chain(site_pages.into_iter().flatten()),
             &mut files,
             &mut diags,

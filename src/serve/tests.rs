@@ -1,7 +1,8 @@
 //! The incremental build's contract: after any sequence of changes, the served site and the
 //! diagnostics are exactly what a fresh `site::build` of the same folder gives.
 
-use super::model::{Body, Changes, Model, Rebuild, Scope, Settings};
+use super::model::{Body, Model, Rebuild, Scope, Settings};
+use super::watch::Changes;
 use crate::render::{FileContents, RenderOptions};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

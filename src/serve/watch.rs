@@ -14,7 +14,6 @@
 //! every entry) every few seconds and reports what differs, and the rebuild loop looks at a
 //! burst's paths once more after it settles (`serve::SETTLE`).
 
-use super::model::Changes;
 use notify::{EventKind, RecursiveMode, event::AccessKind, event::AccessMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::collections::{BTreeSet, HashMap};
@@ -316,6 +315,44 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
         }
     }
     changes
+}
+
+/// What changed on disk since the last update, as sorted out by the watcher.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// `orgbook.toml`.
+    pub config: bool,
+    /// Anything under `templates/` or `themes/`.
+    pub theme: bool,
+    /// Paths under `static/`.
+    pub static_files: BTreeSet<PathBuf>,
+    /// Paths under `content/`: files or folders, changed, created or gone.
+    pub content: BTreeSet<PathBuf>,
+    /// Other paths below the root: they matter when a document includes one
+    /// (`Model::add_includers` turns those into the documents' paths).
+    pub other: BTreeSet<PathBuf>,
+    /// Events were lost (or too many to sort out): re-read everything.
+    pub rescan: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.config
+            && !self.theme
+            && !self.rescan
+            && self.static_files.is_empty()
+            && self.content.is_empty()
+            && self.other.is_empty()
+    }
+
+    pub fn merge(&mut self, other: Changes) {
+        self.config |= other.config;
+        self.theme |= other.theme;
+        self.rescan |= other.rescan;
+        self.static_files.extend(other.static_files);
+        self.content.extend(other.content);
+        self.other.extend(other.other);
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod export;
 mod held_bodies;
 mod import;
 mod insight;
+mod layers;
 mod moving_in;
 mod org;
 mod reading;

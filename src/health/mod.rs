@@ -8,85 +8,19 @@
 //! Rule ids are stable and documented in docs/health.md.
 
 use crate::diagnostic::Diagnostic;
+use crate::insight::latency::{Latency, latency};
 use crate::insight::metrics::{self, Trend};
 use crate::insight::people::{self, People};
 use crate::insight::svg::QuarterPoint;
+use crate::link::Handbook;
 use crate::model::Spanned;
-use crate::model::{DecisionType, DocId, Handbook, InteractionMode, Status, TeamKind, Topology};
+use crate::model::{DecisionType, DocId, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-/// Every rule: (stable id, one-line description for the health page).
-pub const RULES: &[(&str, &str)] = &[
-    (
-        "stale-charter",
-        "Charters not reviewed within the review period (or never)",
-    ),
-    ("no-metric-target", "Teams whose metrics have no target"),
-    ("oversized-team", "Teams larger than the maximum team size"),
-    ("empty-group", "Groups without any team"),
-    (
-        "stalled-proposal",
-        "Proposals open longer than the stall threshold",
-    ),
-    (
-        "unmarked-superseded",
-        "Decisions superseded by an accepted decision but not marked superseded",
-    ),
-    (
-        "revisit-overdue",
-        "Type 2 decisions past their revisit date",
-    ),
-    (
-        "decider-overload",
-        "People more open proposals wait on than the maximum",
-    ),
-    (
-        "slow-decider",
-        "People whose decisions take longer than the threshold (median)",
-    ),
-    (
-        "type2-escalated",
-        "Reversible decisions escalated: too many deciders, or deciders from outside the team's group",
-    ),
-    (
-        "type2-slow",
-        "Reversible decisions that took longer than the threshold",
-    ),
-    (
-        "type1-unescalated",
-        "Irreversible decisions taken by the owning team alone",
-    ),
-    (
-        "too-many-dependencies",
-        "Stream-aligned teams with more collaborations than the maximum: they cannot ship alone",
-    ),
-    (
-        "platform-without-consumers",
-        "Platform teams no other team says it uses",
-    ),
-    (
-        "one-way-collaboration",
-        "Collaborations only one of the two teams mentions",
-    ),
-    (
-        "shared-code",
-        "Teams CODEOWNERS gives code paths shared with other teams: no one team is accountable for them",
-    ),
-    (
-        "metric-stale",
-        "Metrics without a data point within the period",
-    ),
-    (
-        "metric-off-target",
-        "Metrics missing their target and moving away from it",
-    ),
-    (
-        "placeholder-text",
-        "Charters and decisions that still hold the scaffold's placeholder text",
-    ),
-];
+pub mod rules;
+pub use rules::RULES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -99,14 +33,6 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The person the finding is about (a person slug), for a link to their page.
     pub person: Option<String>,
-}
-
-/// Days from `date` to `decided`, summarised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Latency {
-    pub count: usize,
-    pub median_days: i64,
-    pub p90_days: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -136,24 +62,6 @@ pub struct Health {
 
 fn days(from: Date, to: Date) -> i64 {
     (to - from).get_days() as i64
-}
-
-/// Median and 90th percentile by the nearest-rank method (no interpolation: a reader can
-/// point at the decision that took that long).
-pub fn latency(mut values: Vec<i64>) -> Option<Latency> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let rank = |p: f64| -> i64 {
-        let r = ((p * values.len() as f64).ceil() as usize).clamp(1, values.len());
-        values[r - 1]
-    };
-    Some(Latency {
-        count: values.len(),
-        median_days: rank(0.5),
-        p90_days: rank(0.9),
-    })
 }
 
 fn quarter(d: Date) -> (i16, i8) {
@@ -981,15 +889,6 @@ fn help_for(rule: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_rank_percentiles() {
-        let l = latency(vec![10, 1, 2, 3, 4, 5, 6, 7, 8, 9]).unwrap();
-        assert_eq!((l.count, l.median_days, l.p90_days), (10, 5, 9));
-        let one = latency(vec![7]).unwrap();
-        assert_eq!((one.median_days, one.p90_days), (7, 7));
-        assert!(latency(vec![]).is_none());
-    }
 
     #[test]
     fn quarters() {

@@ -203,8 +203,11 @@ pub enum Drawn {
 pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
     // scan below (which finds code by parsing).
-    let myst = crate::myst::has_directive(body);
-    match myst.then(|| crate::myst::admonitions(body)).flatten() {
+    let myst = crate::dialects::myst::has_directive(body);
+    match myst
+        .then(|| crate::dialects::myst::admonitions(body))
+        .flatten()
+    {
         None => clean_constructs(body, myst),
         Some((drawn, callouts)) => {
             let (out, mut found) = clean_constructs(&drawn, myst);
@@ -666,7 +669,7 @@ fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
     let marker = format!(
         "{}>[!{}]",
         &line[..indent],
-        crate::markdown::alert_title(gfm_kind).to_ascii_uppercase()
+        crate::dialects::alert_title(gfm_kind).to_ascii_uppercase()
     );
     if marker.len() > line.len() {
         return None;
@@ -1821,7 +1824,7 @@ fn myst_targets(body: &str) -> Vec<Range<usize>> {
     memchr::memmem::find_iter(body.as_bytes(), b")=")
         // Only a whole line is a target: one that goes on is passed over without reading
         // back to its start.
-        .filter(|&at| crate::myst::ends_line(body, at + 2))
+        .filter(|&at| crate::dialects::myst::ends_line(body, at + 2))
         .filter_map(|at| {
             let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -1839,7 +1842,7 @@ fn myst_targets(body: &str) -> Vec<Range<usize>> {
 fn myst_comments(body: &str) -> Vec<Range<usize>> {
     memchr::memchr_iter(b'%', body.as_bytes())
         .filter_map(|at| {
-            let start = crate::myst::line_start_before(body, at)?;
+            let start = crate::dialects::myst::line_start_before(body, at)?;
             let indent = &body[start..at];
             if indent.len() > 3 || indent.bytes().any(|b| b != b' ') {
                 return None;
@@ -1853,7 +1856,7 @@ fn myst_comments(body: &str) -> Vec<Range<usize>> {
 /// then, after blank lines, `## Heading` gives `("label", "heading", "Heading")`; a label
 /// before anything else names the page (an empty id and text); a label on another block
 /// (a directive's `:label:`, a target before a paragraph) its anchor
-/// ([`crate::myst::block_labels`]).
+/// ([`crate::dialects::myst::block_labels`]).
 pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
     let (mut labels, blocks) = labels_and_blocks(body);
     labels.extend(blocks.into_iter().map(|b| (b.label, b.id, b.text)));
@@ -1863,7 +1866,10 @@ pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
 /// The labels of `body` that name a heading or the page, and those that name a block.
 pub fn labels_and_blocks(
     body: &str,
-) -> (Vec<(String, String, String)>, Vec<crate::myst::BlockLabel>) {
+) -> (
+    Vec<(String, String, String)>,
+    Vec<crate::dialects::myst::BlockLabel>,
+) {
     let mut headings = Vec::new();
     let mut on_blocks = Vec::new();
     for t in myst_targets(body) {
@@ -1903,7 +1909,7 @@ pub fn labels_and_blocks(
         || memchr::memmem::find(body.as_bytes(), b"$$ (").is_some()
         || !on_blocks.is_empty()
     {
-        crate::myst::block_labels(body, on_blocks)
+        crate::dialects::myst::block_labels(body, on_blocks)
     } else {
         Vec::new()
     };
@@ -1961,7 +1967,7 @@ fn parse(body: &str, blocks: bool) -> Parsed {
     let mut out = Parsed::default();
     let mut depth = 0usize;
     for (event, range) in
-        Parser::new_ext(body, crate::markdown::options_for(body)).into_offset_iter()
+        Parser::new_ext(body, crate::dialects::options_for(body)).into_offset_iter()
     {
         if blocks {
             match &event {

@@ -15,7 +15,7 @@
 //! by [`role_events`]; the links they make are resolved by the renderer, like any link.
 //! The rest (`{include}`, a project's own) it reports at their fence.
 
-use crate::leftovers::{Kind, Leftover, myst_directive};
+use crate::dialects::leftovers::{Kind, Leftover, myst_directive};
 use pulldown_cmark::BlockQuoteKind as K;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -293,7 +293,7 @@ fn nested_admonition(body: &str, line: Range<usize>, (name, arg): (&str, &str)) 
         return None;
     }
     let title = if title.is_empty() {
-        crate::markdown::alert_title(kind).to_string()
+        crate::dialects::alert_title(kind).to_string()
     } else {
         title
     };
@@ -336,7 +336,7 @@ fn top_level(body: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut code: Vec<Range<usize>> = Vec::new();
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 code.push(range.clone());
@@ -704,7 +704,7 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
     // Code blocks that are code (not a directive's fence) hold examples, not labels.
     let mut code = Vec::new();
     for (event, range) in
-        Parser::new_ext(body, crate::markdown::options_for(body)).into_offset_iter()
+        Parser::new_ext(body, crate::dialects::options_for(body)).into_offset_iter()
     {
         if let Event::Start(Tag::CodeBlock(kind)) = event {
             // A code directive's body (```` ```{code} markdown ````, as Jupyter Book shows
@@ -851,7 +851,7 @@ fn glossary(body: &str, lines: Range<usize>) -> (Vec<Range<usize>>, Vec<(usize, 
                     .and_then(|(name, arg)| admonition(name, arg))
                     .map(|(kind, title, _)| {
                         if title.is_empty() {
-                            crate::markdown::alert_title(kind).to_string()
+                            crate::dialects::alert_title(kind).to_string()
                         } else {
                             title
                         }
@@ -1028,11 +1028,11 @@ fn role_parts(code: &str) -> (Option<&str>, &str) {
 /// or a `{ref}` label, and gives the destination to write and the title to show (empty
 /// for a label no page defines).
 pub fn role_events(
-    role: crate::leftovers::Role,
+    role: crate::dialects::leftovers::Role,
     code: &str,
     link: &mut dyn FnMut(&str, bool) -> (String, String),
 ) -> DrawnRole {
-    use crate::leftovers::Role;
+    use crate::dialects::leftovers::Role;
     let (text, target) = role_parts(code);
     let anchor = |dest: String, shown: String| DrawnRole {
         events: vec![

@@ -15,7 +15,7 @@
 //! author's (which `clean` chooses bullets to avoid) still becomes its own block: the list
 //! is closed before it and opened again after it.
 
-use crate::leftovers::Drawn;
+use crate::dialects::leftovers::Drawn;
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -268,7 +268,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Blocks<'a, 
 /// The opening and closing HTML of a drawn block. The title is escaped; a callout without
 /// one is marked `markdown-alert-untitled` (its first paragraph is not a title).
 fn html(b: &Block) -> (String, &'static str) {
-    let class = crate::markdown::alert_class(b.kind);
+    let class = crate::dialects::alert_class(b.kind);
     let title = crate::text::escape_html(&b.title);
     match b.drawn {
         Drawn::Callout if b.title.is_empty() => (

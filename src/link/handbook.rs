@@ -1,0 +1,222 @@
+//! The [`Handbook`]: every document once the link stage has resolved what refers to what
+//! (teams, decisions, folders, owners, addresses), and the questions later stages ask of it
+//! (a team's ancestors, the decision in force, a folder's page).
+//!
+//! Everything is keyed in `BTreeMap`s or sorted `Vec`s so that iteration order, and hence
+//! the output, is deterministic.
+
+use crate::config::Config;
+use crate::model::{Charter, Decision, Doc, DocId, DocKind, Spanned};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The whole handbook after loading and reference resolution.
+#[derive(Debug, Clone)]
+pub struct Handbook {
+    pub config: Config,
+    /// Sorted by source path.
+    pub docs: Vec<Doc>,
+    /// Attachments and images under content/, as paths relative to content/.
+    pub assets: Vec<String>,
+    pub by_path: HashMap<String, DocId>,
+    /// Output path → document, for links written as published addresses (`/about/`).
+    pub by_url: HashMap<String, DocId>,
+    pub teams: BTreeMap<String, DocId>,
+    pub decisions: BTreeMap<u32, DocId>,
+    /// Parent slug → child slugs, sorted by name.
+    pub children: BTreeMap<String, Vec<String>>,
+    /// Decision number → numbers of the decisions that supersede it.
+    pub superseded_by: BTreeMap<u32, Vec<u32>>,
+    /// Team slug → its decisions (numbers, ascending).
+    pub team_decisions: BTreeMap<String, Vec<u32>>,
+    /// `owns` item → owning team slug, sorted case-insensitively by item.
+    pub ownership: Vec<(String, String)>,
+    /// The CODEOWNERS file's code paths, by team.
+    pub code_owners: crate::code_owners::CodeOwnership,
+    /// Source paths of Markdown files that failed to load (their errors are reported).
+    pub unparsed: std::collections::BTreeSet<String>,
+    /// Source paths of draft pages: not published, so links to them are broken.
+    pub drafts: std::collections::BTreeSet<String>,
+    /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
+    pub redirects: BTreeMap<String, DocId>,
+    /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
+    /// most builds have none, and an edit under `orgbook serve` re-links the whole
+    /// handbook, so building it up front was a tenth of the link stage for nothing.
+    pub near: std::sync::OnceLock<super::NearIndex>,
+    /// For each superseded decision, the decision in force at the end of its chain of
+    /// successors and the chain's length ([`Handbook::in_force`]), worked out for all of
+    /// them at once on first use.
+    pub in_force: std::sync::OnceLock<HashMap<u32, (u32, u32)>>,
+    /// Members under each team and group ([`Handbook::subtree_members`]), on first use.
+    pub subtree_sizes: std::sync::OnceLock<HashMap<String, usize>>,
+    /// Assets in dot-folders that no page links to: not published (set after Markdown).
+    pub unpublished_assets: std::collections::BTreeSet<String>,
+    /// Folder (`content/guide`, `content` for the root) → its index page.
+    pub folder_index: BTreeMap<String, DocId>,
+    /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
+    pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
+    /// The pages `mkdocs.yml`'s `nav:` or the `.order` files list, in order (kept for
+    /// `serve`'s re-links).
+    pub nav_order: Vec<String>,
+    /// The files of the handbook's `static/` folder, by their path in the site: a page's
+    /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
+    pub static_files: BTreeSet<String>,
+    /// MyST (Sphinx Markdown) labels, `(label)=` on the line before a heading: label →
+    /// the page, the heading's id and its text. A `{ref}` role or a link `[text](label)`
+    /// names one.
+    pub myst_labels: HashMap<String, (DocId, String, String)>,
+    /// The `# Heading` that opens each page without a front matter title: its title once
+    /// rendered, known before (a toctree or a `{doc}` role elsewhere is titled by it).
+    pub heading_titles: HashMap<DocId, String>,
+    /// Pages (by file name without extension) and content files (by file name), under
+    /// [`wiki_name`]: what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
+    /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
+    pub wiki_names: HashMap<String, Vec<String>>,
+}
+
+impl Handbook {
+    /// The folder (`content/a/b`) whose page document `id` is, if it is one: its
+    /// `_index.md`, `index.md` or `README.md`, or a page beside a folder of its name that
+    /// has no index page (`link::sibling_folder_pages`).
+    pub fn folder_page_of(&self, id: DocId) -> Option<&str> {
+        let path = &self.docs[id].source.path;
+        let folder = match &self.docs[id].kind {
+            DocKind::Page(p) if p.folder_index => super::folder_of(path),
+            DocKind::Page(_) => crate::load::MARKDOWN_EXTENSIONS
+                .iter()
+                .find_map(|ext| path.strip_suffix(ext))?,
+            _ => return None,
+        };
+        (self.folder_index.get(folder) == Some(&id)).then_some(folder)
+    }
+
+    /// The index of where to look for "did you mean" when a link is broken.
+    pub fn near(&self) -> &super::NearIndex {
+        self.near.get_or_init(|| {
+            let docs: Vec<String> = self.docs.iter().map(|d| d.source.path.clone()).collect();
+            let assets: Vec<String> = self.assets.iter().map(|a| format!("content/{a}")).collect();
+            super::NearIndex::new(&docs, &assets)
+        })
+    }
+
+    pub fn team(&self, slug: &str) -> Option<(&Doc, &Charter)> {
+        let doc = &self.docs[*self.teams.get(slug)?];
+        Some((doc, doc.as_team()?))
+    }
+
+    pub fn decision(&self, number: u32) -> Option<(&Doc, &Decision)> {
+        let doc = &self.docs[*self.decisions.get(&number)?];
+        Some((doc, doc.as_decision()?))
+    }
+
+    /// The next step towards the decision in force after `number`: of the decisions that
+    /// supersede it, an accepted one first, else the newest.
+    pub fn successor(&self, number: u32) -> Option<u32> {
+        self.superseded_by
+            .get(&number)?
+            .iter()
+            .copied()
+            .max_by_key(|&n| {
+                let accepted = self
+                    .decision(n)
+                    .is_some_and(|(_, x)| x.status == crate::model::Status::Accepted);
+                (accepted, n)
+            })
+    }
+
+    /// The decision in force at the end of `number`'s chain of [`Handbook::successor`]s,
+    /// and how many steps away it is; `None` when nothing supersedes `number`. Every
+    /// chain is walked once for the whole handbook, so a page showing where its chain
+    /// ends costs the same however long the chain is. A decision on a cycle (an error,
+    /// `supersedes-cycle`) has no decision in force.
+    pub fn in_force(&self, number: u32) -> Option<(u32, u32)> {
+        let map = self.in_force.get_or_init(|| {
+            // `None` while a chain is being walked, and left so on a cycle.
+            let mut end: HashMap<u32, Option<(u32, u32)>> = HashMap::new();
+            for &start in self.superseded_by.keys() {
+                let mut path = Vec::new();
+                let mut at = start;
+                let last = loop {
+                    match end.get(&at) {
+                        Some(known) => break *known,
+                        None => match self.successor(at) {
+                            Some(next) => {
+                                end.insert(at, None);
+                                path.push(at);
+                                at = next;
+                            }
+                            None => break Some((at, 0)),
+                        },
+                    }
+                };
+                let Some((last, mut steps)) = last else {
+                    continue;
+                };
+                for n in path.into_iter().rev() {
+                    steps += 1;
+                    end.insert(n, Some((last, steps)));
+                }
+            }
+            end.into_iter()
+                .filter_map(|(n, e)| Some((n, e?)))
+                .filter(|(n, (last, _))| n != last)
+                .collect()
+        });
+        map.get(&number).copied()
+    }
+
+    /// Top-level ancestor chain of a team, from the root down to (excluding) the team.
+    pub fn ancestors(&self, slug: &str) -> Vec<&str> {
+        let mut chain = Vec::new();
+        let mut cur = slug;
+        while let Some((_, c)) = self.team(cur) {
+            let Some(Spanned { value: p, .. }) = &c.parent else {
+                break;
+            };
+            // Deeper chains are an error (`org-too-deep`); stopping past the limit keeps
+            // the rules that walk every team's chain linear on such a handbook too.
+            if chain.len() > super::MAX_ORG_DEPTH {
+                break;
+            }
+            chain.push(p.as_str());
+            cur = p;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Members of all teams in the subtree under `slug` (a group's people), counted once
+    /// per team membership. Worked out for every group at once on first use: each team's
+    /// members are added to it and to each of its ancestors, so asking on every team page
+    /// (the neighbourhood map's parent box) costs a lookup, not a walk of a subtree that
+    /// may hold thousands of teams.
+    pub fn subtree_members(&self, slug: &str) -> usize {
+        let sizes = self.subtree_sizes.get_or_init(|| {
+            let mut sizes: HashMap<&str, usize> = HashMap::with_capacity(self.teams.len());
+            for (slug, &id) in &self.teams {
+                let Some(c) = self.docs[id].as_team() else {
+                    continue;
+                };
+                let n = c.members.len();
+                *sizes.entry(slug).or_default() += n;
+                for a in self.ancestors(slug) {
+                    *sizes.entry(a).or_default() += n;
+                }
+            }
+            sizes.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        });
+        sizes.get(slug).copied().unwrap_or(0)
+    }
+
+    /// Teams without a parent, sorted by name.
+    pub fn roots(&self) -> Vec<&str> {
+        let mut roots: Vec<(&str, &str)> = self
+            .teams
+            .keys()
+            .filter_map(|s| self.team(s))
+            .filter(|(_, c)| c.parent.is_none())
+            .map(|(_, c)| (c.name.as_str(), c.slug.as_str()))
+            .collect();
+        roots.sort();
+        roots.into_iter().map(|(_, s)| s).collect()
+    }
+}
