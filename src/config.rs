@@ -150,11 +150,21 @@ pub fn load(root: &Path) -> Result<(Config, String), Vec<Diagnostic>> {
             )),
         ]);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let bytes = std::fs::read(&path).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             CONFIG_FILE,
             format!("cannot read {CONFIG_FILE}: {e}"),
+        )]
+    })?;
+    // Not UTF-8: an error, as for a page (the settings read in a guessed encoding could
+    // publish a wrong title), with the encoding it looks like and the command to convert it.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let first_bad = e.utf8_error().valid_up_to();
+        vec![crate::text::legacy::not_utf8(
+            CONFIG_FILE,
+            e.as_bytes(),
+            first_bad,
         )]
     })?;
     // Old Mac (CR-only) line endings, read as content files are (load::parse_doc).

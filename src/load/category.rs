@@ -66,7 +66,7 @@ pub fn candidates(folder: &str) -> impl Iterator<Item = String> + '_ {
 /// read at all (reported); a file with nothing orgbook uses gives empty settings.
 pub fn read(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<FolderSettings> {
     let file = format!("{}/{rel}", super::CONTENT_DIR);
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::text::legacy::read_beside(path, &file, diags) {
         Ok(text) => text,
         Err(e) => {
             diags.push(

@@ -143,8 +143,8 @@ pub fn read(
             return None;
         }
     }
-    let text = match std::fs::read(&absolute) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let text = match crate::text::legacy::read_beside(&absolute, &path, diags) {
+        Ok(text) => text,
         Err(e) => {
             diags.push(problem(format!("cannot read {path}: {e}")));
             return None;

@@ -272,7 +272,6 @@ enum Refused {
     Outside,
     Folder,
     TooLarge,
-    NotUtf8,
 }
 
 /// One line of `text` from `start`: its range without the line break, and where the next
@@ -530,7 +529,7 @@ impl Expander<'_> {
             return Err(Refused::TooLarge);
         }
         let bytes = std::fs::read(&real).map_err(|_| Refused::Missing)?;
-        let text = String::from_utf8(bytes).map_err(|_| Refused::NotUtf8)?;
+        let text = crate::text::legacy::beside_text(bytes, &normal, self.diags);
         Ok((normal, super::line_ends(text)))
     }
 
@@ -582,10 +581,6 @@ impl Expander<'_> {
                     MAX_FILE >> 20
                 ),
                 "include a smaller file, or link to this one",
-            ),
-            Refused::NotUtf8 => (
-                format!("{what} names `{name}`, which is not UTF-8 text"),
-                "save it as UTF-8, or link to it instead",
             ),
         };
         self.report(src, at, message, help);

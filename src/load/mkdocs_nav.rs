@@ -21,7 +21,7 @@ pub const FILE: &str = "mkdocs.yml";
 /// there is no `mkdocs.yml` or it has no `nav:`. A file that cannot be read is a warning
 /// (the pages keep orgbook's own order).
 pub fn read(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(root.join(FILE)) else {
+    let Ok(text) = crate::text::legacy::read_beside(&root.join(FILE), FILE, diags) else {
         return Vec::new();
     };
     parse(&text, diags)
@@ -65,7 +65,8 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
 /// load stage reports it). Empty without an `mkdocs.yml`, the option, or when the file is
 /// not valid YAML (which [`read`] reports).
 pub fn auto_append(root: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(root.join(FILE)) else {
+    // Not UTF-8: read as it looks, and reported once, by `read`.
+    let Ok((text, _)) = crate::text::legacy::read_text(&root.join(FILE)) else {
         return Vec::new();
     };
     let Ok(value) = yaml_serde::from_str::<Value>(&text) else {

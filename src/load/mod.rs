@@ -402,7 +402,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
 pub fn nav_order(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     let nav = mkdocs_nav::read(root, diags);
     if nav.is_empty() {
-        wiki_order::read(root)
+        wiki_order::read(root, diags)
     } else {
         nav
     }
@@ -451,33 +451,6 @@ pub fn load_file(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<
     load_file_with(path, rel, &[], diags)
 }
 
-/// The error for a page that is not UTF-8, at its first bad byte. The line is shown as the
-/// encoding it looks like reads it (so the caret is under "é", not "�"), and the help names
-/// that encoding and the command that converts the file.
-fn not_utf8(file: &str, e: std::string::FromUtf8Error) -> Diagnostic {
-    use crate::text::legacy::{self, Reading};
-    let bytes = e.as_bytes();
-    let first_bad = e.utf8_error().valid_up_to();
-    let (text, reading) = legacy::decode(bytes);
-    let at = legacy::decoded_offset(bytes, first_bad, reading);
-    let width = text[at.min(text.len())..]
-        .chars()
-        .next()
-        .map_or(1, char::len_utf8);
-    let help = match reading {
-        Reading::Legacy(name) => {
-            let base = file.rsplit('/').next().unwrap_or(file);
-            format!(
-                "it looks like {name} (an older editor's encoding): save it as UTF-8, in your editor or with `iconv -f {name} -t UTF-8 {file} > {base}.utf8 && mv {base}.utf8 {file}`"
-            )
-        }
-        Reading::BrokenUtf8 => "the rest of the file is UTF-8, but the character here is broken (a stray byte, or a character cut in two): type it again and save the file as UTF-8".to_string(),
-    };
-    Diagnostic::error("invalid-utf8", file, "file is not valid UTF-8")
-        .with_help(help)
-        .at(&text, at..at + width)
-}
-
 /// [`load_file`], with the snippets MkDocs appends to every page
 /// ([`mkdocs_nav::auto_append`]).
 pub fn load_file_with(
@@ -491,7 +464,12 @@ pub fn load_file_with(
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                diags.push(not_utf8(&file, e));
+                let first_bad = e.utf8_error().valid_up_to();
+                diags.push(crate::text::legacy::not_utf8(
+                    &file,
+                    e.as_bytes(),
+                    first_bad,
+                ));
                 return None;
             }
         },

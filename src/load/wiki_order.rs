@@ -8,6 +8,7 @@
 //! Only `.order` files the tree names are read, never through a symbolic link: orgbook
 //! reads nothing outside the handbook folder.
 
+use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The file's name in every folder.
@@ -22,9 +23,9 @@ const MAX_BYTES: u64 = 1 << 20;
 /// The content paths (`content/Getting-Started/Dev-Setup.md`) the `.order` files under
 /// `root/content` list, depth first: a page, then its sub-pages, then the next page. Empty
 /// without a `.order` at the top of `content/`.
-pub fn read(root: &Path) -> Vec<String> {
+pub fn read(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut out = Order::default();
-    visit(&root.join(crate::load::CONTENT_DIR), "", 0, &mut out);
+    visit(&root.join(crate::load::CONTENT_DIR), "", 0, &mut out, diags);
     out.paths
 }
 
@@ -36,7 +37,7 @@ struct Order {
     seen: std::collections::HashSet<String>,
 }
 
-fn visit(content: &Path, dir: &str, depth: usize, out: &mut Order) {
+fn visit(content: &Path, dir: &str, depth: usize, out: &mut Order, diags: &mut Vec<Diagnostic>) {
     let folder = content.join(dir);
     let file = folder.join(FILE);
     let regular = |p: &Path| std::fs::symlink_metadata(p).ok();
@@ -44,7 +45,11 @@ fn visit(content: &Path, dir: &str, depth: usize, out: &mut Order) {
     if !meta.file_type().is_file() || meta.len() > MAX_BYTES {
         return;
     }
-    let Ok(text) = std::fs::read_to_string(&file) else {
+    let shown = match dir {
+        "" => format!("{}/{FILE}", crate::load::CONTENT_DIR),
+        dir => format!("{}/{dir}/{FILE}", crate::load::CONTENT_DIR),
+    };
+    let Ok(text) = crate::text::legacy::read_beside(&file, &shown, diags) else {
         return;
     };
     for name in text.lines().map(str::trim) {
@@ -64,7 +69,7 @@ fn visit(content: &Path, dir: &str, depth: usize, out: &mut Order) {
         if depth < MAX_DEPTH
             && regular(&content.join(&page)).is_some_and(|m| m.file_type().is_dir())
         {
-            visit(content, &page, depth + 1, out);
+            visit(content, &page, depth + 1, out, diags);
         }
     }
 }
@@ -86,7 +91,7 @@ mod tests {
         std::fs::write(content.join("Getting-Started/.order"), "Setup\nDeep\n").unwrap();
         std::fs::write(content.join("Getting-Started/Deep/.order"), "Leaf\n").unwrap();
         assert_eq!(
-            read(root.path()),
+            read(root.path(), &mut Vec::new()),
             [
                 "content/Home.md",
                 "content/Getting-Started.md",
@@ -96,14 +101,34 @@ mod tests {
                 "content/FAQ.md",
             ]
         );
-        assert!(read(&root.path().join("nowhere")).is_empty());
+        assert!(read(&root.path().join("nowhere"), &mut Vec::new()).is_empty());
         // Listed twice, a page (and its folder) counts once.
         std::fs::write(
             content.join(".order"),
             "FAQ\nGetting-Started\nFAQ\nGetting-Started\n",
         )
         .unwrap();
-        assert_eq!(read(root.path()).len(), 5);
+        assert_eq!(read(root.path(), &mut Vec::new()).len(), 5);
+    }
+
+    #[test]
+    fn an_order_file_in_an_old_encoding_is_read_in_it_with_a_warning() {
+        let root = tempfile::tempdir().unwrap();
+        let content = root.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join(".order"), b"Home\nCaf\xe9-Rules\n").unwrap();
+        let mut diags = Vec::new();
+        assert_eq!(
+            read(root.path(), &mut diags),
+            ["content/Home.md", "content/Café-Rules.md"]
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].file, "content/.order");
+        assert_eq!((diags[0].line, diags[0].column), (2, 4));
+        assert!(
+            diags[0].message.contains("read as windows-1252"),
+            "{diags:?}"
+        );
     }
 
     #[cfg(unix)]
@@ -116,10 +141,10 @@ mod tests {
         std::fs::create_dir_all(&content).unwrap();
         std::fs::write(content.join(".order"), "Linked\n").unwrap();
         std::os::unix::fs::symlink(outside.path(), content.join("Linked")).unwrap();
-        assert_eq!(read(root.path()), ["content/Linked.md"]);
+        assert_eq!(read(root.path(), &mut Vec::new()), ["content/Linked.md"]);
         // A `.order` that is itself a link is not read.
         std::fs::remove_file(content.join(".order")).unwrap();
         std::os::unix::fs::symlink(outside.path().join(".order"), content.join(".order")).unwrap();
-        assert!(read(root.path()).is_empty());
+        assert!(read(root.path(), &mut Vec::new()).is_empty());
     }
 }

@@ -5,7 +5,13 @@
 //! "d�p�ts". The guess is Firefox's (chardetng, on encoding_rs): telling Windows-1252 from
 //! Windows-1250 or Shift_JIS from byte statistics is a job for a tested detector, not for a
 //! table written here.
+//!
+//! The files read beside the pages (`mkdocs.yml`, `CODEOWNERS`, `_category_` and `.order`
+//! files, included snippets) are read in the encoding they look like, with an
+//! `invalid-utf8` warning ([`read_beside`]): a list of paths, a label or a code sample read
+//! so is right far more often than not, and the build goes on.
 
+use crate::diagnostic::{Code, Diagnostic};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use std::path::Path;
 
@@ -87,6 +93,62 @@ pub fn read_text(path: &Path) -> std::io::Result<(String, Option<Reading>)> {
             (text, Some(reading))
         }
     })
+}
+
+/// How to make `file` (a path from the handbook folder) UTF-8: the help of `invalid-utf8`.
+pub fn convert_help(file: &str, reading: Reading) -> String {
+    match reading {
+        Reading::Legacy(name) => {
+            let base = file.rsplit('/').next().unwrap_or(file);
+            format!(
+                "it looks like {name} (an older editor's encoding): save it as UTF-8, in your editor or with `iconv -f {name} -t UTF-8 {file} > {base}.utf8 && mv {base}.utf8 {file}`"
+            )
+        }
+        Reading::BrokenUtf8 => "the rest of the file is UTF-8, but the character here is broken (a stray byte, or a character cut in two): type it again and save the file as UTF-8".to_string(),
+    }
+}
+
+/// `invalid-utf8` for `file`, whose `bytes` are valid UTF-8 up to `first_bad`: at that
+/// byte, on its line as the encoding the file looks like reads it (so the caret is under
+/// "é", not "�"), with [`convert_help`]. An error; [`read_beside`] makes it a warning.
+pub fn not_utf8(file: &str, bytes: &[u8], first_bad: usize) -> Diagnostic {
+    let (text, reading) = decode(bytes);
+    let at = decoded_offset(bytes, first_bad, reading);
+    let width = text[at.min(text.len())..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
+    Diagnostic::error(Code::InvalidUtf8, file, "file is not valid UTF-8")
+        .with_help(convert_help(file, reading))
+        .at(&text, at..at + width)
+}
+
+/// Reads `path`, a file orgbook reads beside the pages (`file`: its path as shown), as
+/// text ([`beside_text`]).
+pub fn read_beside(
+    path: &Path,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> std::io::Result<String> {
+    Ok(beside_text(std::fs::read(path)?, file, diags))
+}
+
+/// The text of `bytes`, read from `file` beside the pages: UTF-8, or else as [`decode`]
+/// reads it, with an `invalid-utf8` warning that says how it was read and how to convert
+/// it.
+pub fn beside_text(bytes: Vec<u8>, file: &str, diags: &mut Vec<Diagnostic>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let (text, reading) = decode(bytes);
+            let mut d = not_utf8(file, bytes, e.utf8_error().valid_up_to());
+            d.severity = crate::diagnostic::Severity::Warning;
+            d.message = format!("file is {}", reading.describe());
+            diags.push(d);
+            text
+        }
+    }
 }
 
 #[cfg(test)]

@@ -290,6 +290,22 @@ fn a_page_in_windows_1252_names_its_encoding_and_the_command_that_fixes_it() {
     );
 }
 
+/// An `orgbook.toml` in Windows-1252 is an error, as a page is (settings read in a guessed
+/// encoding could publish a wrong title), and the previous site stays.
+#[test]
+fn a_config_in_windows_1252_names_its_encoding_and_the_command() {
+    let (_, run) = build_broken(|b| {
+        let config = std::fs::read_to_string(b.root().join("orgbook.toml")).unwrap();
+        let config = format!("# Réglages du manuel\n{config}");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&config);
+        std::fs::write(b.root().join("orgbook.toml"), bytes).unwrap();
+    });
+    run.stderr_has("error[invalid-utf8]")
+        .stderr_has("orgbook.toml:1:4")
+        .stderr_has("1 | # Réglages du manuel")
+        .stderr_has("iconv -f windows-1252 -t UTF-8 orgbook.toml > orgbook.toml.utf8");
+}
+
 /// UTF-8 with one broken character is not another encoding: the help says what broke.
 #[test]
 fn a_broken_character_in_a_utf8_page_is_shown_where_it_is() {

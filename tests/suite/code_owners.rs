@@ -423,3 +423,33 @@ fn diff_between_revisions_lists_code_that_changed_teams() {
     let md = diff(&["diff", "HEAD~1", "HEAD"]);
     assert!(!md.contains("Code owners"), "{md}");
 }
+
+/// A CODEOWNERS file an old editor saved in Windows-1252 (a comment with accents) is read
+/// in that encoding with a warning, not with its accents replaced: its rules still give
+/// the teams their paths.
+#[test]
+fn a_codeowners_file_in_windows_1252_is_read_with_a_warning() {
+    let book = TestBook::fixture("codeowners-monorepo");
+    std::fs::create_dir(book.root().join(".git")).unwrap();
+    let path = book.root().join(".github/CODEOWNERS");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = format!("# Propriétaires du code\n{text}");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    std::fs::write(&path, bytes).unwrap();
+    let root = book.root().join("handbook").to_string_lossy().into_owned();
+    let out = book.out().to_string_lossy().into_owned();
+    book.run(&["build", "--root", &root, "--output", &out])
+        .success()
+        .stderr_has("warning[invalid-utf8]: file is not UTF-8; read as windows-1252")
+        .stderr_has("--> ../.github/CODEOWNERS:1:9")
+        // One line further down than in the file as committed: the rules were read.
+        .stderr_has("--> ../.github/CODEOWNERS:11:57");
+    assert_eq!(
+        texts(&book.html("teams/payments.html"), ".code-paths li code"),
+        [
+            "/services/payments/",
+            "/services/payments/fraud/",
+            "/handbook/content/teams/payments.md"
+        ]
+    );
+}

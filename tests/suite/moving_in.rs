@@ -1944,3 +1944,84 @@ fn a_notion_export_builds_and_its_ids_are_not_titles() {
     );
     assert_eq!(hrefs(&row, "nav.breadcrumbs a")[2], format!("../../{home}"));
 }
+
+/// Saves `text` at `rel` as an old Windows editor would: in Windows-1252.
+fn write_windows_1252(book: &TestBook, rel: &str, text: &str) {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable, "{text}");
+    std::fs::write(book.root().join(rel), bytes).unwrap();
+}
+
+/// The files beside the pages that an old editor saved in Windows-1252 (`mkdocs.yml`, a
+/// snippet, a `_category_` file): each is read in that encoding with a warning at its first
+/// accented letter, naming the encoding and the command that converts it, and the build
+/// goes on: the nav still orders the pages, the snippet's text and the folder's label keep
+/// their accents. Running the command from the help ends the warning.
+#[test]
+fn files_beside_the_pages_in_an_old_encoding_are_read_with_a_warning() {
+    let book = TestBook::fixture("mkdocs");
+    let yml = std::fs::read_to_string(book.root().join("mkdocs.yml")).unwrap();
+    write_windows_1252(
+        &book,
+        "mkdocs.yml",
+        &format!("# Géré par l'équipe plateforme\n{yml}"),
+    );
+    let support = std::fs::read_to_string(book.root().join("includes/support.md")).unwrap();
+    write_windows_1252(
+        &book,
+        "includes/support.md",
+        &format!("{support}Équipe de garde : plateforme@example.com\n"),
+    );
+    // The page the fixture's broken link (tested elsewhere) asks for.
+    book.write("content/runbooks/checklist.md", "# Release checklist\n");
+    let run = book.build();
+    run.success()
+        .stderr_has("warning[invalid-utf8]: file is not UTF-8; read as windows-1252")
+        .stderr_has("--> mkdocs.yml:1:4")
+        .stderr_has("--> includes/support.md:2:1")
+        .stderr_has("iconv -f windows-1252 -t UTF-8 mkdocs.yml > mkdocs.yml.utf8");
+    let setup = book.html("getting-started/setup.html");
+    assert_eq!(
+        hrefs(&setup, ".prev-next a[rel=next]"),
+        ["../getting-started/access.html"],
+        "the nav of mkdocs.yml still orders the pages"
+    );
+    let deploy = texts(&book.html("runbooks/deploy.html"), "main .prose").concat();
+    assert!(deploy.contains("Équipe de garde"), "{deploy}");
+    let command = run
+        .stderr
+        .split('`')
+        .find(|part| part.starts_with("iconv ") && part.contains("mkdocs.yml"))
+        .unwrap()
+        .to_string();
+    let status = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(book.root())
+        .status()
+        .unwrap();
+    assert!(status.success(), "`{command}` failed");
+    book.build()
+        .success()
+        .stderr_lacks("--> mkdocs.yml:")
+        .stderr_has("--> includes/support.md:2:1");
+    assert!(
+        std::fs::read_to_string(book.root().join("mkdocs.yml"))
+            .unwrap()
+            .starts_with("# Géré par l'équipe")
+    );
+
+    let book = TestBook::fixture("docusaurus");
+    write_windows_1252(
+        &book,
+        "content/reference/_category_.json",
+        "{\n  \"label\": \"Référence\",\n  \"position\": 4\n}\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("--> content/reference/_category_.json:2:14");
+    let sections = texts(
+        &book.html("handbook.html"),
+        "main a[href^='handbook-index/']",
+    );
+    assert!(sections.contains(&"Référence".to_string()), "{sections:?}");
+}
