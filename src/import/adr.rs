@@ -68,291 +68,397 @@ pub fn parse_record_beside(
     opts: &ImportOptions,
 ) -> Result<ImportedDecision, ImportError> {
     let text = normalize_newlines(text);
-    let lines: Vec<&str> = text.split('\n').collect();
-    let in_code = code_mask(&lines);
-    let mut keep = vec![true; lines.len()];
-    let mut notes = Notes {
-        file: file_name,
-        list: Vec::new(),
-    };
-    let mut meta = Meta::default();
-
-    let start = match front_matter_end(&lines, file_name) {
-        Ok(Some(end)) => {
-            read_front_matter(&lines[1..end], &mut meta, &mut notes);
-            keep[..=end].fill(false);
-            end + 1
-        }
-        Ok(None) => 0,
-        Err(_) => {
-            // An unclosed block must not cost the record: read it as Markdown.
-            notes.at(
-                1,
-                "front matter has no closing `---` line; the file is read as if it had none",
-            );
-            0
-        }
-    };
-
+    let mut record = Record::new(file_name, &text);
+    let start = record.front_matter();
     if let Some((kep_file, yaml)) = beside {
-        read_kep_yaml(kep_file, yaml, &mut meta, &mut notes);
+        read_kep_yaml(kep_file, yaml, &mut record.meta, &mut record.notes);
     }
+    let headings = record.headings(start);
+    let names = FileName::of(name);
+    let title = record.title(&headings, &names)?;
+    record.preamble(start, &headings, &title);
+    record.metadata_sections(&headings, &title);
+    record.drop_tables_of_contents(start);
+    record.relations(start);
+    Ok(record.finish(&headings, &names, title, opts))
+}
 
-    let headings: Vec<(usize, usize, &str)> = (start..lines.len())
-        .filter(|&i| !in_code[i])
-        .filter_map(|i| atx_heading(lines[i]).map(|(level, text)| (i, level, text)))
-        .collect();
-    // RFC templates (Rust's, Ember's, React's) open with a list of `- Start Date: …`
-    // lines and then `# Summary`: a first heading that names a section is a section, and
-    // the title comes from the front matter or the file name.
-    let first_h1 = headings.iter().find(|h| h.1 == 1).copied();
-    let section_first = first_h1.filter(|h| is_section_name(h.2));
-    let title_heading = first_h1.filter(|h| !is_section_name(h.2));
+/// A heading of the record: its line (0-based), level and text.
+type Heading<'t> = (usize, usize, &'t str);
 
-    let stem = strip_md_extension(name).unwrap_or(name);
-    let file_date = stem_date(stem);
-    let from_file = if file_date.is_some() {
-        None
-    } else {
-        stem_number(stem)
-    };
-    let stem_words = file_date.map_or_else(
-        || from_file.map_or(stem, |(_, rest)| rest),
-        |(_, rest)| rest,
-    );
+/// What a record's file name says: the date (log4brains' `YYYYMMDD-slug.md`) or number
+/// (`0007-slug.md`) it starts with, and the words after them.
+struct FileName<'n> {
+    date: Option<(Date, &'n str)>,
+    number: Option<(u32, &'n str)>,
+    words: &'n str,
+}
 
-    let (raw_title, title_line) = match (title_heading, meta.title.take()) {
-        (Some((i, _, text)), fm) => {
-            keep[i] = false;
-            if let Some((line, fm_title)) = fm
-                && plain_text(&split_title_number(&fm_title).1)
-                    != plain_text(&split_title_number(text).1)
-            {
-                notes.at(
-                    line,
-                    format!("front matter title `{fm_title}` differs from the heading; the heading is used"),
-                );
-            }
-            (text.to_owned(), i + 1)
-        }
-        (None, Some((line, fm_title))) => (fm_title, line),
-        (None, None) if !slugify(stem_words).is_empty() => {
-            match section_first {
-                Some((i, _, text)) => notes.at(
-                    i + 1,
-                    format!(
-                        "`# {text}` is a section, not a title; the title is made from the file name"
-                    ),
-                ),
-                None => notes.file("no `# Title` heading; the title is made from the file name"),
-            }
-            (crate::scaffold::title_from_slug(&slugify(stem_words)), 1)
-        }
-        (None, None) => {
-            return Err(ImportError::NoTitle {
-                file: file_name.to_owned(),
-            });
-        }
-    };
-
-    // Metadata lines (`Date: …`, MADR 2's `* Status: …`) sit between the title
-    // and the first section; elsewhere the same words are ordinary prose.
-    let preamble_start = title_heading.map_or(start, |h| h.0 + 1);
-    let preamble_end = headings
-        .iter()
-        .map(|h| h.0)
-        .find(|&i| i >= preamble_start)
-        .unwrap_or(lines.len());
-    for i in preamble_start..preamble_end {
-        if in_code[i] {
-            continue;
-        }
-        let Some((key, value)) = meta_line(lines[i]) else {
-            continue;
+impl<'n> FileName<'n> {
+    fn of(name: &'n str) -> Self {
+        let stem = strip_md_extension(name).unwrap_or(name);
+        let date = stem_date(stem);
+        let number = if date.is_some() {
+            None
+        } else {
+            stem_number(stem)
         };
-        keep[i] = false;
-        meta.field(&key, &value, i + 1, &mut notes);
+        let words = date.map_or_else(|| number.map_or(stem, |(_, rest)| rest), |(_, rest)| rest);
+        FileName {
+            date,
+            number,
+            words,
+        }
     }
 
-    // `## Status` / `## Date` sections (adr-tools, and many hand-made
-    // templates) hold metadata only, so the whole section leaves the body.
-    for (k, &(i, level, text)) in headings.iter().enumerate() {
-        if Some(i) == title_heading.map(|h| h.0) {
-            continue;
+    /// A title made of the words of the name (`use-postgres` → "Use postgres").
+    fn title(&self) -> String {
+        crate::scaffold::title_from_slug(&slugify(self.words))
+    }
+}
+
+/// The record's title as found: its text and its line (1-based), and the heading it was
+/// when it was one.
+struct Title<'t> {
+    raw: String,
+    line: usize,
+    heading: Option<Heading<'t>>,
+}
+
+/// One record being read: its lines, which of them are code, which stay in the body, and
+/// the metadata and notes read so far. [`parse_record_beside`] runs its steps in order;
+/// each takes what it reads out of the body (`keep`).
+struct Record<'t> {
+    lines: Vec<&'t str>,
+    in_code: Vec<bool>,
+    keep: Vec<bool>,
+    notes: Notes<'t>,
+    meta: Meta,
+}
+
+impl<'t> Record<'t> {
+    fn new(file_name: &'t str, text: &'t str) -> Self {
+        let lines: Vec<&str> = text.split('\n').collect();
+        Record {
+            in_code: code_mask(&lines),
+            keep: vec![true; lines.len()],
+            lines,
+            notes: Notes {
+                file: file_name,
+                list: Vec::new(),
+            },
+            meta: Meta::default(),
         }
-        let name = text
-            .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
-            .to_ascii_lowercase();
-        if name != "status" && name != "date" {
-            continue;
+    }
+
+    /// Reads the YAML front matter, if any; the line the body starts at.
+    fn front_matter(&mut self) -> usize {
+        match front_matter_end(&self.lines, self.notes.file) {
+            Ok(Some(end)) => {
+                read_front_matter(&self.lines[1..end], &mut self.meta, &mut self.notes);
+                self.keep[..=end].fill(false);
+                end + 1
+            }
+            Ok(None) => 0,
+            Err(_) => {
+                // An unclosed block must not cost the record: read it as Markdown.
+                self.notes.at(
+                    1,
+                    "front matter has no closing `---` line; the file is read as if it had none",
+                );
+                0
+            }
         }
-        let end = headings[k + 1..]
+    }
+
+    /// The ATX headings from `start`, outside code.
+    fn headings(&self, start: usize) -> Vec<Heading<'t>> {
+        (start..self.lines.len())
+            .filter(|&i| !self.in_code[i])
+            .filter_map(|i| atx_heading(self.lines[i]).map(|(level, text)| (i, level, text)))
+            .collect()
+    }
+
+    /// The title: the first `# Heading` that is not a section's name, else the front
+    /// matter's, else the file name's words.
+    fn title(
+        &mut self,
+        headings: &[Heading<'t>],
+        names: &FileName,
+    ) -> Result<Title<'t>, ImportError> {
+        // RFC templates (Rust's, Ember's, React's) open with a list of `- Start Date: …`
+        // lines and then `# Summary`: a first heading that names a section is a section, and
+        // the title comes from the front matter or the file name.
+        let first_h1 = headings.iter().find(|h| h.1 == 1).copied();
+        let section_first = first_h1.filter(|h| is_section_name(h.2));
+        let heading = first_h1.filter(|h| !is_section_name(h.2));
+        let (raw, line) = match (heading, self.meta.title.take()) {
+            (Some((i, _, text)), fm) => {
+                self.keep[i] = false;
+                if let Some((line, fm_title)) = fm
+                    && plain_text(&split_title_number(&fm_title).1)
+                        != plain_text(&split_title_number(text).1)
+                {
+                    self.notes.at(
+                        line,
+                        format!("front matter title `{fm_title}` differs from the heading; the heading is used"),
+                    );
+                }
+                (text.to_owned(), i + 1)
+            }
+            (None, Some((line, fm_title))) => (fm_title, line),
+            (None, None) if !slugify(names.words).is_empty() => {
+                match section_first {
+                    Some((i, _, text)) => self.notes.at(
+                        i + 1,
+                        format!(
+                            "`# {text}` is a section, not a title; the title is made from the file name"
+                        ),
+                    ),
+                    None => self
+                        .notes
+                        .file("no `# Title` heading; the title is made from the file name"),
+                }
+                (names.title(), 1)
+            }
+            (None, None) => {
+                return Err(ImportError::NoTitle {
+                    file: self.notes.file.to_owned(),
+                });
+            }
+        };
+        Ok(Title { raw, line, heading })
+    }
+
+    /// Metadata lines (`Date: …`, MADR 2's `* Status: …`) between the title and the first
+    /// section; elsewhere the same words are ordinary prose.
+    fn preamble(&mut self, start: usize, headings: &[Heading], title: &Title) {
+        let preamble_start = title.heading.map_or(start, |h| h.0 + 1);
+        let preamble_end = headings
             .iter()
-            .find(|h| h.1 <= level)
-            .map_or(lines.len(), |h| h.0);
-        keep[i..end].fill(false);
-        let paragraphs = paragraphs(&lines, i + 1, end);
-        if name == "status" {
-            for (line, text) in paragraphs {
-                meta.status_text(&text, line, &mut notes);
+            .map(|h| h.0)
+            .find(|&i| i >= preamble_start)
+            .unwrap_or(self.lines.len());
+        for i in preamble_start..preamble_end {
+            if self.in_code[i] {
+                continue;
             }
-        } else if let Some((line, text)) = paragraphs.into_iter().next() {
-            meta.date_text(&text, line, &mut notes);
+            let Some((key, value)) = meta_line(self.lines[i]) else {
+                continue;
+            };
+            self.keep[i] = false;
+            self.meta.field(&key, &value, i + 1, &mut self.notes);
         }
     }
 
-    // A table of contents kept by a tool (`<!-- toc -->` … `<!-- /toc -->` from mdtoc, as
-    // every KEP has; markdown-toc's `<!-- tocstop -->`): the decision page has its own.
-    let marker = |l: &str| l.trim().to_ascii_lowercase().replace(' ', "");
-    let mut i = start;
-    while i < lines.len() {
-        if !in_code[i] && marker(lines[i]) == "<!--toc-->" {
-            let end = (i + 1..lines.len()).find(|&j| {
-                !in_code[j] && matches!(marker(lines[j]).as_str(), "<!--/toc-->" | "<!--tocstop-->")
-            });
-            if let Some(end) = end {
-                keep[i..=end].fill(false);
-                i = end;
+    /// `## Status` / `## Date` sections (adr-tools, and many hand-made templates) hold
+    /// metadata only, so the whole section leaves the body.
+    fn metadata_sections(&mut self, headings: &[Heading], title: &Title) {
+        for (k, &(i, level, text)) in headings.iter().enumerate() {
+            if Some(i) == title.heading.map(|h| h.0) {
+                continue;
             }
-        }
-        i += 1;
-    }
-
-    // MADR keeps relations in a `## Links` or `## More Information` list
-    // (`* Supersedes [ADR-0002](…)`); they are mapped but stay in the body
-    // because they are part of the prose there.
-    for i in start..lines.len() {
-        if !keep[i] || in_code[i] {
-            continue;
-        }
-        let item = strip_emphasis(strip_bullet(lines[i].trim()));
-        // In prose only a linked record counts: "Replaces 3 old services"
-        // is not decision 3.
-        if !item.contains("](") {
-            continue;
-        }
-        if let Some((relation, rest)) = relation_prefix(item) {
-            let found = refs(rest);
-            if !found.is_empty() {
-                meta.relation(relation, found);
+            let name = text
+                .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
+                .to_ascii_lowercase();
+            if name != "status" && name != "date" {
+                continue;
+            }
+            let end = headings[k + 1..]
+                .iter()
+                .find(|h| h.1 <= level)
+                .map_or(self.lines.len(), |h| h.0);
+            self.keep[i..end].fill(false);
+            let paragraphs = paragraphs(&self.lines, i + 1, end);
+            if name == "status" {
+                for (line, text) in paragraphs {
+                    self.meta.status_text(&text, line, &mut self.notes);
+                }
+            } else if let Some((line, text)) = paragraphs.into_iter().next() {
+                self.meta.date_text(&text, line, &mut self.notes);
             }
         }
     }
 
-    let (title_number, title) = split_title_number(&raw_title);
-    let title = plain_text(&title);
-    let title = if title.is_empty() {
-        crate::scaffold::title_from_slug(&slugify(stem_words))
-    } else {
-        title
-    };
-    let source_number = match (from_file, title_number) {
-        (Some((n, _)), Some(t)) if n != t => {
-            // The file name is what other records link to and what adr-tools
-            // itself looks records up by, so it wins.
-            notes.at(
-                title_line,
-                format!("the title says {t} but the file name says {n}; {n} is used"),
+    /// A table of contents kept by a tool (`<!-- toc -->` … `<!-- /toc -->` from mdtoc, as
+    /// every KEP has; markdown-toc's `<!-- tocstop -->`): the decision page has its own.
+    fn drop_tables_of_contents(&mut self, start: usize) {
+        let marker = |l: &str| l.trim().to_ascii_lowercase().replace(' ', "");
+        let mut i = start;
+        while i < self.lines.len() {
+            if !self.in_code[i] && marker(self.lines[i]) == "<!--toc-->" {
+                let end = (i + 1..self.lines.len()).find(|&j| {
+                    !self.in_code[j]
+                        && matches!(
+                            marker(self.lines[j]).as_str(),
+                            "<!--/toc-->" | "<!--tocstop-->"
+                        )
+                });
+                if let Some(end) = end {
+                    self.keep[i..=end].fill(false);
+                    i = end;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// MADR keeps relations in a `## Links` or `## More Information` list
+    /// (`* Supersedes [ADR-0002](…)`); they are mapped but stay in the body because they
+    /// are part of the prose there.
+    fn relations(&mut self, start: usize) {
+        for i in start..self.lines.len() {
+            if !self.keep[i] || self.in_code[i] {
+                continue;
+            }
+            let item = strip_emphasis(strip_bullet(self.lines[i].trim()));
+            // In prose only a linked record counts: "Replaces 3 old services"
+            // is not decision 3.
+            if !item.contains("](") {
+                continue;
+            }
+            if let Some((relation, rest)) = relation_prefix(item) {
+                let found = refs(rest);
+                if !found.is_empty() {
+                    self.meta.relation(relation, found);
+                }
+            }
+        }
+    }
+
+    /// The decision: its number, title and slug, status and dates as orgbook needs them,
+    /// and the body of what is kept.
+    fn finish(
+        mut self,
+        headings: &[Heading],
+        names: &FileName,
+        title: Title,
+        opts: &ImportOptions,
+    ) -> ImportedDecision {
+        let (title_number, plain_title) = split_title_number(&title.raw);
+        let plain_title = plain_text(&plain_title);
+        let plain_title = if plain_title.is_empty() {
+            names.title()
+        } else {
+            plain_title
+        };
+        let source_number = match (names.number, title_number) {
+            (Some((n, _)), Some(t)) if n != t => {
+                // The file name is what other records link to and what adr-tools
+                // itself looks records up by, so it wins.
+                self.notes.at(
+                    title.line,
+                    format!("the title says {t} but the file name says {n}; {n} is used"),
+                );
+                Some(n)
+            }
+            (Some((n, _)), _) => Some(n),
+            (None, t) => t,
+        };
+        // `orgbook new` names a record after its title; an import does the same, so
+        // every record of the handbook is named by one rule.
+        let slug = crate::scaffold::decision_slug(&plain_title);
+
+        let meta = &mut self.meta;
+        let template = template_reason(&title.raw, meta);
+        let has_metadata = !meta.status.is_empty()
+            || meta.date.is_some()
+            || !meta.supersedes.is_empty()
+            || !meta.superseded_by.is_empty();
+        let status = meta.final_status(opts.unstated_status, &mut self.notes);
+        let (date, dated) = match (meta.date.or(meta.status_date), names.date) {
+            (Some(d), _) => (d, Dated::Record),
+            (None, Some((d, _))) => (d, Dated::FileName),
+            // import_dir asks git, then falls back to today and says so.
+            (None, None) => (opts.today, Dated::Today),
+        };
+        // ADR formats keep one date, not orgbook's pair: adr-tools writes the day
+        // the record was created, MADR the day it was last updated. orgbook needs
+        // `decided` for accepted and rejected records, and superseded or
+        // deprecated ones were decided before they were replaced, so that single
+        // date stands in for both (or the date on the status line itself, as in
+        // "Accepted 2024-03-14", when there is one). Proposed records have no
+        // decision yet.
+        let decided = matches!(
+            status,
+            "accepted" | "rejected" | "superseded" | "deprecated"
+        )
+        .then(|| meta.status_date.unwrap_or(date));
+        if opts.decision_type == 1 && status == "accepted" && meta.deciders.is_empty() {
+            self.notes.file(
+                "accepted type 1 decision without deciders; orgbook requires `deciders` for it, add them by hand",
             );
-            Some(n)
         }
-        (Some((n, _)), _) => Some(n),
-        (None, t) => t,
-    };
-    // `orgbook new` names a record after its title; an import does the same, so
-    // every record of the handbook is named by one rule.
-    let slug = crate::scaffold::decision_slug(&title);
 
-    let template = template_reason(&raw_title, &meta);
-    let has_metadata = !meta.status.is_empty()
-        || meta.date.is_some()
-        || !meta.supersedes.is_empty()
-        || !meta.superseded_by.is_empty();
-    let status = meta.final_status(opts.unstated_status, &mut notes);
-    let (date, dated) = match (meta.date.or(meta.status_date), file_date) {
-        (Some(d), _) => (d, Dated::Record),
-        (None, Some((d, _))) => (d, Dated::FileName),
-        // import_dir asks git, then falls back to today and says so.
-        (None, None) => (opts.today, Dated::Today),
-    };
-    // ADR formats keep one date, not orgbook's pair: adr-tools writes the day
-    // the record was created, MADR the day it was last updated. orgbook needs
-    // `decided` for accepted and rejected records, and superseded or
-    // deprecated ones were decided before they were replaced, so that single
-    // date stands in for both (or the date on the status line itself, as in
-    // "Accepted 2024-03-14", when there is one). Proposed records have no
-    // decision yet.
-    let decided = matches!(
-        status,
-        "accepted" | "rejected" | "superseded" | "deprecated"
-    )
-    .then(|| meta.status_date.unwrap_or(date));
-    if opts.decision_type == 1 && status == "accepted" && meta.deciders.is_empty() {
-        notes.file(
-            "accepted type 1 decision without deciders; orgbook requires `deciders` for it, add them by hand",
-        );
+        let body = self.body(headings);
+        let mut md_links = 0;
+        rewrite_links(&body, |dest| {
+            if split_local_md_link(dest).is_some() {
+                md_links += 1;
+            }
+            None
+        });
+
+        let mut meta = self.meta;
+        meta.supersedes.sort_unstable();
+        meta.supersedes.dedup();
+        meta.superseded_by.sort_unstable();
+        meta.superseded_by.dedup();
+        ImportedDecision {
+            source: self.notes.file.to_owned(),
+            number: source_number.unwrap_or(0),
+            source_number,
+            file_date: names.date.map(|(d, _)| d),
+            dated,
+            supersedes_files: meta.supersedes_files,
+            superseded_by_files: meta.superseded_by_files,
+            related: meta.related,
+            template,
+            has_metadata,
+            md_links,
+            slug,
+            title: plain_title,
+            status: status.to_owned(),
+            date,
+            decided,
+            deciders: meta.deciders,
+            supersedes: meta.supersedes,
+            superseded_by: meta.superseded_by,
+            tags: meta.tags,
+            body,
+            unmapped: self.notes.list,
+        }
     }
 
-    // The title is the page's only `<h1>`: a body that still has `#` sections (an RFC's
-    // `# Motivation`, a record titled in its front matter) moves every heading one level
-    // down, so the outline keeps its shape under the title.
-    let demote = headings.iter().any(|h| h.1 == 1 && keep[h.0]);
-    let shifted: Vec<std::borrow::Cow<str>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| match atx_heading(line) {
-            Some((level, _)) if demote && level < 6 && !in_code[i] && keep[i] => {
-                let indent = line.len() - line.trim_start_matches(' ').len();
-                format!("{}#{}", &line[..indent], &line[indent..]).into()
-            }
-            _ => std::borrow::Cow::Borrowed(*line),
-        })
-        .collect();
-    let mut body = assemble_body(&shifted, &keep, &in_code);
-    if !meta.links.is_empty() {
-        let links = meta.links.join("\n") + "\n";
-        body = if body.is_empty() {
+    /// The lines kept, with MADR's relation links first. The title is the page's only
+    /// `<h1>`: a body that still has `#` sections (an RFC's `# Motivation`, a record titled
+    /// in its front matter) moves every heading one level down, so the outline keeps its
+    /// shape under the title.
+    fn body(&self, headings: &[Heading]) -> String {
+        let demote = headings.iter().any(|h| h.1 == 1 && self.keep[h.0]);
+        let shifted: Vec<std::borrow::Cow<str>> = self
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| match atx_heading(line) {
+                Some((level, _)) if demote && level < 6 && !self.in_code[i] && self.keep[i] => {
+                    let indent = line.len() - line.trim_start_matches(' ').len();
+                    format!("{}#{}", &line[..indent], &line[indent..]).into()
+                }
+                _ => std::borrow::Cow::Borrowed(*line),
+            })
+            .collect();
+        let body = assemble_body(&shifted, &self.keep, &self.in_code);
+        if self.meta.links.is_empty() {
+            return body;
+        }
+        let links = self.meta.links.join("\n") + "\n";
+        if body.is_empty() {
             links
         } else {
             links + "\n" + &body
-        };
-    }
-    let mut md_links = 0;
-    rewrite_links(&body, |dest| {
-        if split_local_md_link(dest).is_some() {
-            md_links += 1;
         }
-        None
-    });
-
-    meta.supersedes.sort_unstable();
-    meta.supersedes.dedup();
-    meta.superseded_by.sort_unstable();
-    meta.superseded_by.dedup();
-    Ok(ImportedDecision {
-        source: file_name.to_owned(),
-        number: source_number.unwrap_or(0),
-        source_number,
-        file_date: file_date.map(|(d, _)| d),
-        dated,
-        supersedes_files: meta.supersedes_files,
-        superseded_by_files: meta.superseded_by_files,
-        related: meta.related,
-        template,
-        has_metadata,
-        md_links,
-        slug,
-        title,
-        status: status.to_owned(),
-        date,
-        decided,
-        deciders: meta.deciders,
-        supersedes: meta.supersedes,
-        superseded_by: meta.superseded_by,
-        tags: meta.tags,
-        body,
-        unmapped: notes.list,
-    })
+    }
 }
 
 struct Notes<'a> {

@@ -482,7 +482,50 @@ pub fn decision(
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
     let title = f.required_str("title");
-    let status = match f.opt_spanned_str("status") {
+    let status = decision_status(&mut f, offset);
+    let decision_type = decision_type(&mut f, offset);
+    let date = f.opt_date("date");
+    if date.is_none() && f.key_span("date").is_none() {
+        f.missing("date", "2026-03-14");
+    }
+    let decided = f.opt_date("decided").map(|(d, _)| d);
+    let team = f.opt_spanned_str("team");
+    if team.is_none() && f.key_span("team").is_none() {
+        f.missing("team", "\"team-slug\"");
+    }
+    let deciders = f.str_array("deciders");
+    let raw_supersedes = f.spanned_int_array("supersedes");
+    let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
+    let tags = f.str_array("tags");
+    let revisit = f.opt_date("revisit").map(|(d, _)| d);
+
+    check_decision(
+        &mut f,
+        status,
+        decision_type,
+        &deciders,
+        date.as_ref().map(|(d, _)| *d),
+        decided,
+    );
+    f.finish(DECISION_KEYS);
+    Some(Decision {
+        number: number?,
+        title: title?,
+        status: status?,
+        decision_type: decision_type?,
+        date: date?.0,
+        decided,
+        team: team?.into(),
+        deciders,
+        supersedes: supersedes.into_iter().map(Spanned::from).collect(),
+        tags,
+        revisit,
+    })
+}
+
+/// `status`: one of [`Status::ALL`]'s names; `None` (reported) when missing or unknown.
+fn decision_status(f: &mut Fields, offset: usize) -> Option<Status> {
+    match f.opt_spanned_str("status") {
         None => {
             f.missing("status", "\"proposed\"");
             None
@@ -503,8 +546,13 @@ pub fn decision(
                 None
             }
         },
-    };
-    let decision_type = match f.opt_spanned_int("type") {
+    }
+}
+
+/// `type`: 1 (irreversible) or 2 (reversible); `None` (reported) when missing or another
+/// number.
+fn decision_type(f: &mut Fields, offset: usize) -> Option<DecisionType> {
+    match f.opt_spanned_int("type") {
         None => {
             if f.key_span("type").is_none() {
                 f.missing("type", "2");
@@ -521,22 +569,19 @@ pub fn decision(
             );
             None
         }
-    };
-    let date = f.opt_date("date");
-    if date.is_none() && f.key_span("date").is_none() {
-        f.missing("date", "2026-03-14");
     }
-    let decided = f.opt_date("decided").map(|(d, _)| d);
-    let team = f.opt_spanned_str("team");
-    if team.is_none() && f.key_span("team").is_none() {
-        f.missing("team", "\"team-slug\"");
-    }
-    let deciders = f.str_array("deciders");
-    let raw_supersedes = f.spanned_int_array("supersedes");
-    let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
-    let tags = f.str_array("tags");
-    let revisit = f.opt_date("revisit").map(|(d, _)| d);
+}
 
+/// What the keys of a decision must say together: `decided` for a decision taken, named
+/// deciders for an accepted Type 1, and `decided` not before `date`.
+fn check_decision(
+    f: &mut Fields,
+    status: Option<Status>,
+    decision_type: Option<DecisionType>,
+    deciders: &[String],
+    date: Option<jiff::civil::Date>,
+    decided: Option<jiff::civil::Date>,
+) {
     if let Some(status) = status {
         if matches!(status, Status::Accepted | Status::Rejected)
             && decided.is_none()
@@ -569,8 +614,8 @@ pub fn decision(
             );
         }
     }
-    if let (Some((d, _)), Some(dec)) = (&date, decided)
-        && dec < *d
+    if let (Some(d), Some(dec)) = (date, decided)
+        && dec < d
     {
         let span = f.key_span("decided").unwrap_or(0..0);
         f.error(
@@ -580,20 +625,6 @@ pub fn decision(
             "`date` is when the decision was proposed; `decided` cannot be earlier".into(),
         );
     }
-    f.finish(DECISION_KEYS);
-    Some(Decision {
-        number: number?,
-        title: title?,
-        status: status?,
-        decision_type: decision_type?,
-        date: date?.0,
-        decided,
-        team: team?.into(),
-        deciders,
-        supersedes: supersedes.into_iter().map(Spanned::from).collect(),
-        tags,
-        revisit,
-    })
 }
 
 /// Keys a page understands: orgbook's own plus the common ones of Jekyll, Hugo, Eleventy,
