@@ -270,18 +270,7 @@ fn a_page_in_windows_1252_names_its_encoding_and_the_command_that_fixes_it() {
         .stderr_has("content/guide/cafe.md:2:13")
         .stderr_has("2 | title = \"Café rules\"")
         .stderr_has("it looks like windows-1252");
-    let command = run
-        .stderr
-        .split('`')
-        .find(|part| part.starts_with("iconv "))
-        .unwrap_or_else(|| panic!("no iconv command in the help:\n{}", run.stderr))
-        .to_string();
-    let status = std::process::Command::new("sh")
-        .args(["-c", &command])
-        .current_dir(book.root())
-        .status()
-        .unwrap();
-    assert!(status.success(), "`{command}` failed");
+    book.run_help_command(&run, "iconv ", "content/guide/cafe.md");
     book.build().success();
     assert!(
         book.output_file("guide/cafe.html")
@@ -291,10 +280,11 @@ fn a_page_in_windows_1252_names_its_encoding_and_the_command_that_fixes_it() {
 }
 
 /// An `orgbook.toml` in Windows-1252 is an error, as a page is (settings read in a guessed
-/// encoding could publish a wrong title), and the previous site stays.
+/// encoding could publish a wrong title), and the previous site stays; the command in the
+/// help fixes it.
 #[test]
 fn a_config_in_windows_1252_names_its_encoding_and_the_command() {
-    let (_, run) = build_broken(|b| {
+    let (book, run) = build_broken(|b| {
         let config = std::fs::read_to_string(b.root().join("orgbook.toml")).unwrap();
         let config = format!("# Réglages du manuel\n{config}");
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&config);
@@ -304,6 +294,8 @@ fn a_config_in_windows_1252_names_its_encoding_and_the_command() {
         .stderr_has("orgbook.toml:1:4")
         .stderr_has("1 | # Réglages du manuel")
         .stderr_has("iconv -f windows-1252 -t UTF-8 orgbook.toml > orgbook.toml.utf8");
+    book.run_help_command(&run, "iconv ", "orgbook.toml");
+    book.build().success();
 }
 
 /// UTF-8 with one broken character is not another encoding: the help says what broke.

@@ -94,6 +94,26 @@ impl Run {
 }
 
 impl TestBook {
+    /// Runs, in the handbook folder, the shell command a diagnostic's help gives in
+    /// backticks: the first that starts with `starts` and names `file`. The fix a help
+    /// prints must work as a user would paste it.
+    #[track_caller]
+    pub fn run_help_command(&self, run: &Run, starts: &str, file: &str) {
+        let command = run
+            .stderr
+            .split('`')
+            .find(|part| part.starts_with(starts) && part.contains(file))
+            .unwrap_or_else(|| panic!("no `{starts}…{file}…` command in:\n{}", run.stderr));
+        let status = std::process::Command::new("sh")
+            .args(["-c", command])
+            .current_dir(self.root())
+            .status()
+            .unwrap();
+        assert!(status.success(), "`{command}` failed");
+    }
+}
+
+impl TestBook {
     pub fn fixture(name: &str) -> TestBook {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&fixture_dir(name), dir.path());

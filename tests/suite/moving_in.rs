@@ -1988,18 +1988,7 @@ fn files_beside_the_pages_in_an_old_encoding_are_read_with_a_warning() {
     );
     let deploy = texts(&book.html("runbooks/deploy.html"), "main .prose").concat();
     assert!(deploy.contains("Équipe de garde"), "{deploy}");
-    let command = run
-        .stderr
-        .split('`')
-        .find(|part| part.starts_with("iconv ") && part.contains("mkdocs.yml"))
-        .unwrap()
-        .to_string();
-    let status = std::process::Command::new("sh")
-        .args(["-c", &command])
-        .current_dir(book.root())
-        .status()
-        .unwrap();
-    assert!(status.success(), "`{command}` failed");
+    book.run_help_command(&run, "iconv ", "mkdocs.yml");
     book.build()
         .success()
         .stderr_lacks("--> mkdocs.yml:")
