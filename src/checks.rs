@@ -4,7 +4,7 @@
 //! with a hint, like every other diagnostic.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::fields::Fields;
+use crate::fields::Fields;
 use crate::model::Spanned;
 use crate::model::{Doc, DocId};
 use jiff::civil::Date;

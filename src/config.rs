@@ -4,7 +4,7 @@
 //! the config gets the same file:line:col diagnostic with a suggestion as a typo in a charter.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::fields::{self, Fields};
+use crate::fields::{self, Fields};
 use std::path::Path;
 
 pub const CONFIG_FILE: &str = "orgbook.toml";
@@ -267,13 +267,10 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     if let Some(policy) = f.opt_table("policy") {
         let mut t = f.child(policy, "[policy]");
         for (rule, span) in t.spanned_str_array("deny") {
-            if crate::health::rules::RULES.iter().any(|(r, _)| *r == rule) {
+            if crate::health_rules::RULES.iter().any(|(r, _)| *r == rule) {
                 config.policy.deny.push(rule);
             } else {
-                let ids: Vec<&str> = crate::health::rules::RULES
-                    .iter()
-                    .map(|(r, _)| *r)
-                    .collect();
+                let ids: Vec<&str> = crate::health_rules::RULES.iter().map(|(r, _)| *r).collect();
                 let help = match crate::diagnostic::nearest(&rule, ids.iter().copied()) {
                     Some(n) => {
                         format!("did you mean \"{n}\"? (rules are listed in docs/health.md)")

@@ -3,7 +3,7 @@
 //! numbers inside the range that makes sense. Each failure is a message and a hint; the
 //! caller places it at the value's line and column.
 
-use crate::load::fields::Fields;
+use crate::fields::Fields;
 use std::ops::RangeInclusive;
 
 /// `base_url` is where the site is published: an http(s) URL or a path (`/handbook/`).

@@ -4,7 +4,7 @@
 use super::new::shown;
 use super::report::{self, EXIT_ERRORS, EXIT_OK};
 use crate::cli::{ExportBackstageArgs, ExportCommand};
-use orgbook::export::{self, backstage};
+use orgbook::export::backstage;
 use std::path::Path;
 
 pub fn execute(command: ExportCommand) -> u8 {
@@ -18,7 +18,11 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let (handbook, diags) = export::load_handbook(&root);
+    // Loaded and linked, not rendered: an export needs the checked structure (teams,
+    // parents, decisions), not pages. The stages (and the fallback config when
+    // orgbook.toml is broken) are `build`'s.
+    let linked = orgbook::site::linked(&root);
+    let (handbook, diags) = (linked.handbook, linked.diags);
     // An export of a handbook that does not build would publish references that do not
     // resolve: refuse, as `build` does.
     if report::report(&diags, &args.report) {

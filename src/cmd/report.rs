@@ -57,10 +57,12 @@ pub fn findings(
     // While the handbook has errors, findings computed from it are noise (a typo'd
     // reference shows up as a one-way collaboration): fix the errors first.
     // Denied findings are errors of their own and do not hide the other findings.
-    let broken = site
-        .diagnostics
-        .iter()
-        .any(|d| d.is_error() && !orgbook::health::RULES.iter().any(|(r, _)| *r == d.code));
+    let broken = site.diagnostics.iter().any(|d| {
+        d.is_error()
+            && !orgbook::health_rules::RULES
+                .iter()
+                .any(|(r, _)| *r == d.code)
+    });
     let Some(hb) = site.handbook.as_ref().filter(|_| !broken) else {
         return;
     };

@@ -919,7 +919,7 @@ fn jekyll_post_url(body: &str, range: Range<usize>, name: &str) -> Option<String
 /// "macOS" >}}`, `{{< /tab >}}`, `{{< /tabs >}}`; Docsy's `{{< tabpane >}}` and `{{% tab
 /// header="macOS" %}}`): what to write in its place, the tab's label in bold (`**macOS**`,
 /// always shorter than the line) or nothing, so each tab's content is shown under its label
-/// as Docusaurus tabs are (`load::mdx`).
+/// as Docusaurus tabs are (load/mdx.rs).
 fn hugo_tab(body: &str, range: Range<usize>) -> Option<String> {
     if !alone_on_line(body, &range) {
         return None;

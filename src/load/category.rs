@@ -10,8 +10,8 @@
 //! go through the spanned YAML reader (JSON is YAML) for located diagnostics. Every problem
 //! is a warning: the folder keeps its default title and place, and nothing is lost.
 
-use super::fields::Fields;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fields::Fields;
 use std::path::Path;
 use toml::de::DeValue;
 

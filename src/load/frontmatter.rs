@@ -1,8 +1,8 @@
 //! Front matter: split the `+++` TOML block from the Markdown body and turn it into a typed
 //! charter, decision or page, checking every key the format defines (docs/format.md).
 
-use super::fields::{Fields, parse_toml};
 use crate::diagnostic::Diagnostic;
+use crate::fields::{Fields, parse_toml};
 use crate::model::{
     Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Spanned,
     Status, TeamKind, Topology,

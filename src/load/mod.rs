@@ -7,7 +7,6 @@
 
 pub mod category;
 pub mod codeowners;
-pub mod fields;
 mod frontmatter;
 pub mod include;
 pub mod machinery;

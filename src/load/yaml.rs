@@ -1,6 +1,6 @@
 //! YAML front matter (`---` … `---`), read into the same spanned table the TOML reader
 //! produces, so charters, decisions and pages written in YAML go through the one typed reader
-//! in `fields.rs` and get the same located diagnostics (file:line:col, hint, nearest key).
+//! in `crate::fields` and get the same located diagnostics (file:line:col, hint, nearest key).
 //!
 //! Built on `saphyr-parser`'s event stream because every event carries its position; a
 //! serde-based YAML reader (`yaml_serde`, used by the ADR importer) gives positions only for
@@ -23,7 +23,7 @@ const NODE_BUDGET: usize = 20_000;
 const SYNTAX_HELP: &str = "YAML front matter is `key: value` lines; lists are `- item` lines or [a, b]; quote a value that contains `: ` or starts with {, [, *, &, !, %, @ or `";
 
 /// Parses the YAML in byte range `yaml` of `source`. Spans in the returned table are relative
-/// to `yaml.start`, as [`super::fields::parse_toml`]'s are to the TOML text.
+/// to `yaml.start`, as [`crate::fields::parse_toml`]'s are to the TOML text.
 pub fn parse_yaml<'a>(
     file: &str,
     source: &'a str,

@@ -1484,7 +1484,7 @@ pub fn static_files(
     for (rel, abs) in crate::text::walk::files_under(&root.join("static")) {
         files.insert(rel, FileContents::Copy(abs));
     }
-    // Assets are not a layer over `static/`: a clash is reported by `claims::check`, not
+    // Assets are not a layer over `static/`: a clash is reported by claims.rs (`check`), not
     // resolved here by letting one of them win.
     let content = root.join(crate::load::CONTENT_DIR);
     files

@@ -5,7 +5,8 @@
 use super::context::*;
 use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
-use crate::health::{Health, RULES};
+use crate::health::Health;
+use crate::health_rules::RULES;
 use crate::model::Spanned;
 use crate::model::{Charter, TeamKind};
 use crate::orgmap::{self, OrgNode};

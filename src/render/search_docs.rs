@@ -20,7 +20,7 @@ pub fn search_docs<'a>(hb: &'a Handbook, rendered: &'a [Rendered]) -> Vec<Search
 }
 
 /// The [`SearchDoc`] of one document. `page_title`, when given, stands for the title of a
-/// page whose title comes from its body (`site::page_title`), for a caller that indexes the
+/// page whose title comes from its body (`page_title` in site.rs), for a caller that indexes the
 /// page before the titles are filled in.
 pub fn search_doc<'a>(
     hb: &'a Handbook,

@@ -1,10 +1,13 @@
-//! The pipeline's direction in the source tree: no file of `src/` reaches itself through
-//! `crate::` / `super::` imports (docs/design.md, "Module layers"). A circle makes a change
-//! to one stage touch the stages that feed it, and hides which way the data flows.
+//! The pipeline's direction in the source tree: no file of `src/`, and no top-level folder,
+//! reaches itself through `crate::` / `super::` imports (docs/design.md, "Module layers").
+//! A circle makes a change to one stage touch the stages that feed it, and hides which way
+//! the data flows.
 //!
 //! The reader is deliberately small: it sees the paths written in code (`use` lines, with
 //! their `{…}` groups, and paths inline in expressions), not in comments or the files' test
-//! modules, and resolves each to the longest module file it names.
+//! modules, and resolves each to the longest module file it names. A folder's `mod.rs`
+//! names its own children by bare paths, which it does not follow: a folder is one room,
+//! inside which a child may use its parent's items.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -241,6 +244,57 @@ fn no_module_imports_itself_through_others() {
     assert!(
         report.is_empty(),
         "modules that import each other (move the shared item down a layer):\n{}",
+        report.join("\n")
+    );
+}
+
+/// The top-level room of a file: `link/handbook` is in `link`, `site` is `site`.
+fn room(file: &str) -> String {
+    file.split('/').next().unwrap_or(file).to_string()
+}
+
+#[test]
+fn no_top_level_folder_imports_one_that_imports_it_back() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = imports(&src);
+    let mut rooms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut why: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (from, targets) in &files {
+        let entry = rooms.entry(room(from)).or_default();
+        for to in targets.iter().filter(|to| room(to) != room(from)) {
+            entry.insert(room(to));
+            why.entry((room(from), room(to)))
+                .or_insert_with(|| format!("{from} -> {to}"));
+        }
+    }
+    assert!(
+        rooms.get("site").is_some_and(|t| t.contains("render")),
+        "the import reader lost site -> render: {:?}",
+        rooms.get("site")
+    );
+    let report: Vec<String> = circles(&rooms)
+        .into_iter()
+        .map(|c| {
+            let arrows: Vec<String> = c
+                .iter()
+                .flat_map(|from| {
+                    let why = &why;
+                    rooms[from]
+                        .iter()
+                        .filter(|to| c.contains(*to))
+                        .map(move |to| format!("  {}", why[&(from.clone(), to.clone())]))
+                })
+                .collect();
+            format!(
+                "{}\n{}",
+                c.iter().cloned().collect::<Vec<_>>().join(", "),
+                arrows.join("\n")
+            )
+        })
+        .collect();
+    assert!(
+        report.is_empty(),
+        "top-level folders that import each other (move the shared item down):\n{}",
         report.join("\n")
     );
 }

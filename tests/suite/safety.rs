@@ -1581,7 +1581,7 @@ mod codes {
             unknown.is_empty(),
             "docs/diagnostics.md lists codes that are not in diagnostic::Code: {unknown:?}"
         );
-        for (rule, _) in orgbook::health::RULES {
+        for (rule, _) in orgbook::health_rules::RULES {
             assert!(
                 Code::parse(rule).is_some(),
                 "health rule {rule} is not a Code"

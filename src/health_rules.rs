@@ -1,6 +1,7 @@
 //! The health rules' stable ids and one-line descriptions (docs/health.md): what
 //! `[policy] deny` and `[health] ignore` in orgbook.toml may name, and the health page's
-//! rows. A leaf of its own so the configuration can check names without the rules' code.
+//! rows. A leaf below the configuration, which checks the names, and the health stage,
+//! which applies the rules.
 
 /// Every rule: (stable id, one-line description for the health page).
 pub const RULES: &[(&str, &str)] = &[

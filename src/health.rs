@@ -19,8 +19,7 @@ use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-pub mod rules;
-pub use rules::RULES;
+use crate::health_rules::RULES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
