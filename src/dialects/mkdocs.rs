@@ -15,7 +15,7 @@
 //! author's (which `clean` chooses bullets to avoid) still becomes its own block: the list
 //! is closed before it and opened again after it.
 
-use crate::dialects::leftovers::Drawn;
+use super::found::Drawn;
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 use std::collections::VecDeque;
 use std::ops::Range;

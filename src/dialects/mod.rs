@@ -3,8 +3,10 @@
 //! admonitions ([`mkdocs`]), and the template syntax other generators leave in their pages
 //! (Liquid, Nunjucks, Hugo shortcodes: [`leftovers`]). Each dialect is a scanner over the
 //! source: the Markdown stage asks it what a span of the body is, the load stage what an
-//! include names, the link stage which labels a page defines. Nothing here knows a handbook.
+//! include names, the link stage which labels a page defines; each reports in the vocabulary
+//! of [`found`]. Nothing here knows a handbook.
 
+pub mod found;
 pub mod leftovers;
 pub(crate) mod mkdocs;
 pub(crate) mod myst;

@@ -15,7 +15,7 @@
 //! by [`role_events`]; the links they make are resolved by the renderer, like any link.
 //! The rest (`{include}`, a project's own) it reports at their fence.
 
-use crate::dialects::leftovers::{Kind, Leftover, myst_directive};
+use super::found::{Kind, Leftover};
 use pulldown_cmark::BlockQuoteKind as K;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -1028,11 +1028,11 @@ fn role_parts(code: &str) -> (Option<&str>, &str) {
 /// or a `{ref}` label, and gives the destination to write and the title to show (empty
 /// for a label no page defines).
 pub fn role_events(
-    role: crate::dialects::leftovers::Role,
+    role: super::found::Role,
     code: &str,
     link: &mut dyn FnMut(&str, bool) -> (String, String),
 ) -> DrawnRole {
-    use crate::dialects::leftovers::Role;
+    use super::found::Role;
     let (text, target) = role_parts(code);
     let anchor = |dest: String, shown: String| DrawnRole {
         events: vec![
@@ -1161,6 +1161,33 @@ pub fn role_events(
             }
         }
     }
+}
+
+/// The length of a MyST name in braces (`{pypi}`, `{py:func}`, `{code-block}`) at the start
+/// of `rest`: a letter, then up to 39 letters, digits or `-_:.`.
+pub(crate) fn myst_name(rest: &[u8]) -> Option<usize> {
+    let name = rest.get(1..)?;
+    if rest.first() != Some(&b'{') || !name.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = name
+        .iter()
+        .take(40)
+        .take_while(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+        .count();
+    (name.get(len) == Some(&b'}')).then_some(len + 2)
+}
+
+/// The name and argument of a MyST directive written as a fenced code block, from the
+/// fence's info string: `{versionadded} 1.3` → `("versionadded", "1.3")`. `None` for an
+/// ordinary info string (`python`, `rust,ignore`).
+pub fn myst_directive(info: &str) -> Option<(&str, &str)> {
+    let len = myst_name(info.as_bytes())?;
+    let rest = &info[len..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((&info[1..len - 1], rest.trim()))
 }
 
 #[cfg(test)]

@@ -423,7 +423,7 @@ impl Expander<'_> {
                 continue;
             }
             if let Some((c, n, rest)) = crate::dialects::myst::fence(line) {
-                let directive = crate::dialects::leftovers::myst_directive(rest);
+                let directive = crate::dialects::myst::myst_directive(rest);
                 if let Some((name @ ("include" | "literalinclude"), arg)) = directive {
                     let close = (i + 1..lines.len().min(i + 1 + MAX_DIRECTIVE_LINES)).find(|&j| {
                         crate::dialects::myst::fence(&text[lines[j].clone()])

@@ -21,7 +21,7 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::dialects::leftovers::{Kind, Leftover};
+use crate::dialects::found::{Kind, Leftover};
 use std::collections::{HashMap, VecDeque};
 
 /// Events buffered before finished top-level blocks are written out.
@@ -85,7 +85,7 @@ pub(super) struct Found {
     /// Obsidian callouts' titles, by where their first line starts.
     alert_titles: HashMap<usize, String>,
     /// MyST roles to draw: where their code span starts, the role, its blanked name's length.
-    roles: VecDeque<(usize, crate::dialects::leftovers::Role, usize)>,
+    roles: VecDeque<(usize, crate::dialects::found::Role, usize)>,
 }
 
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
@@ -611,7 +611,7 @@ impl<'a> BodyWriter<'a> {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if self.depth == self.found.callouts.open.len() =>
             {
-                let Some((name, arg)) = crate::dialects::leftovers::myst_directive(info) else {
+                let Some((name, arg)) = crate::dialects::myst::myst_directive(info) else {
                     return false;
                 };
                 if name == "toctree" {
@@ -731,7 +731,7 @@ impl<'a> BodyWriter<'a> {
     /// A MyST role (`{doc}`, `{ref}`, `{math}`…) drawn from its code span.
     fn role(
         &mut self,
-        role: crate::dialects::leftovers::Role,
+        role: crate::dialects::found::Role,
         code: &str,
         name_len: usize,
         range: &Range<usize>,
@@ -1138,7 +1138,7 @@ impl<'a> BodyWriter<'a> {
         range: &Range<usize>,
         span: Range<usize>,
     ) -> CowStr<'a> {
-        match crate::dialects::leftovers::myst_directive(&info) {
+        match crate::dialects::myst::myst_directive(&info) {
             Some((
                 name @ ("code-block" | "code" | "sourcecode" | "doctest" | "testcode"
                 | "testoutput" | "mermaid" | "math"),

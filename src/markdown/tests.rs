@@ -1291,7 +1291,7 @@ fn an_mkdocs_item_joined_to_an_authors_list_is_drawn_on_its_own() {
     let pending = [Block {
         at: 4,
         kind: pulldown_cmark::BlockQuoteKind::Tip,
-        drawn: crate::dialects::leftovers::Drawn::Callout,
+        drawn: crate::dialects::found::Drawn::Callout,
         title: "T".into(),
     }];
     let events = Blocks::new(
