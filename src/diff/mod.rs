@@ -170,58 +170,118 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// similarity pass is quadratic in the number of teams a single change adds and removes.
 const MAX_SIMILARITY_PAIRS: usize = 10_000;
 
+/// What changed in the organisation from `base` to `head`: teams added, removed, renamed
+/// (matched by [`Teams::matched`]) and moved, people, metrics, ownership, code owners,
+/// decisions' statuses and health findings.
 pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
-    let (b, h) = (charters(&base.handbook), charters(&head.handbook));
-    let mut out = OrgDiff::default();
-    // Base slug → head slug, for every team that survives (possibly renamed).
-    let mut map: BTreeMap<&str, &str> = BTreeMap::new();
-    for slug in b.keys() {
-        if h.contains_key(slug) {
-            map.insert(slug, slug);
-        }
+    let (teams, removed, added) = Teams::matched(&base.handbook, &head.handbook);
+    let mut out = OrgDiff {
+        teams_added: added.iter().map(|a| team_ref(teams.head[a])).collect(),
+        teams_removed: removed.iter().map(|r| team_ref(teams.base[r])).collect(),
+        ..OrgDiff::default()
+    };
+    for (&from, &to) in &teams.map {
+        teams.changes(from, to, &mut out);
     }
-    let mut removed: Vec<&str> = b.keys().filter(|s| !h.contains_key(*s)).copied().collect();
-    let mut added: Vec<&str> = h.keys().filter(|s| !b.contains_key(*s)).copied().collect();
-    // Same name under a new slug.
-    let by_name: HashMap<&str, &str> = added.iter().map(|s| (h[s].name.as_str(), *s)).collect();
-    removed.retain(|r| match by_name.get(b[r].name.as_str()) {
-        Some(a) if !map.values().any(|v| v == a) => {
-            map.insert(r, a);
-            false
+    teams.ownership_changes(&base.handbook, &head.handbook, &mut out);
+    teams.code_owner_changes(&base.handbook, &head.handbook, &mut out);
+    out.decisions = decision_changes(&base.handbook, &head.handbook);
+    (out.findings_introduced, out.findings_resolved) = finding_changes(base, head);
+    out
+}
+
+/// Both sides' charters by slug, and which head team each surviving base team became:
+/// every section of the diff follows a team through a rename.
+struct Teams<'a> {
+    base: BTreeMap<&'a str, &'a Charter>,
+    head: BTreeMap<&'a str, &'a Charter>,
+    /// Base slug → head slug, for every team that survives (possibly renamed).
+    map: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Teams<'a> {
+    /// Matches the teams of `base` and `head`: by slug, then a removed team to an added
+    /// one of the same name, then by the people and items they share (Jaccard ≥ 0.5, most
+    /// similar first). Also the base slugs left removed and the head slugs left added.
+    fn matched(base: &'a Handbook, head: &'a Handbook) -> (Self, Vec<&'a str>, Vec<&'a str>) {
+        let (b, h) = (charters(base), charters(head));
+        let mut map: BTreeMap<&str, &str> = BTreeMap::new();
+        for slug in b.keys() {
+            if h.contains_key(slug) {
+                map.insert(slug, slug);
+            }
         }
-        _ => true,
-    });
-    added.retain(|a| !map.values().any(|v| v == a));
-    if removed.len() * added.len() <= MAX_SIMILARITY_PAIRS {
-        let mut pairs: Vec<(u64, &str, &str)> = Vec::new();
-        let prints: HashMap<&str, BTreeSet<String>> =
-            added.iter().map(|a| (*a, fingerprint(h[a]))).collect();
-        for r in &removed {
-            let fr = fingerprint(b[r]);
-            for a in &added {
-                let s = jaccard(&fr, &prints[a]);
-                if s >= 0.5 {
-                    // Highest similarity first; integer key keeps the order total.
-                    pairs.push(((s * 1e6) as u64, r, a));
+        let mut removed: Vec<&str> = b.keys().filter(|s| !h.contains_key(*s)).copied().collect();
+        let mut added: Vec<&str> = h.keys().filter(|s| !b.contains_key(*s)).copied().collect();
+        // Same name under a new slug.
+        let by_name: HashMap<&str, &str> = added.iter().map(|s| (h[s].name.as_str(), *s)).collect();
+        removed.retain(|r| match by_name.get(b[r].name.as_str()) {
+            Some(a) if !map.values().any(|v| v == a) => {
+                map.insert(r, a);
+                false
+            }
+            _ => true,
+        });
+        added.retain(|a| !map.values().any(|v| v == a));
+        if removed.len() * added.len() <= MAX_SIMILARITY_PAIRS {
+            let mut pairs: Vec<(u64, &str, &str)> = Vec::new();
+            let prints: HashMap<&str, BTreeSet<String>> =
+                added.iter().map(|a| (*a, fingerprint(h[a]))).collect();
+            for r in &removed {
+                let fr = fingerprint(b[r]);
+                for a in &added {
+                    let s = jaccard(&fr, &prints[a]);
+                    if s >= 0.5 {
+                        // Highest similarity first; integer key keeps the order total.
+                        pairs.push(((s * 1e6) as u64, r, a));
+                    }
                 }
             }
-        }
-        pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)).then(x.2.cmp(y.2)));
-        let mut used: BTreeSet<&str> = BTreeSet::new();
-        for (_, r, a) in pairs {
-            if !map.contains_key(r) && !used.contains(a) {
-                map.insert(r, a);
-                used.insert(a);
+            pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)).then(x.2.cmp(y.2)));
+            let mut used: BTreeSet<&str> = BTreeSet::new();
+            for (_, r, a) in pairs {
+                if !map.contains_key(r) && !used.contains(a) {
+                    map.insert(r, a);
+                    used.insert(a);
+                }
             }
+            removed.retain(|r| !map.contains_key(r));
+            added.retain(|a| !used.contains(a));
         }
-        removed.retain(|r| !map.contains_key(r));
-        added.retain(|a| !used.contains(a));
+        let teams = Teams {
+            base: b,
+            head: h,
+            map,
+        };
+        (teams, removed, added)
     }
-    out.teams_added = added.iter().map(|a| team_ref(h[a])).collect();
-    out.teams_removed = removed.iter().map(|r| team_ref(b[r])).collect();
-    let name_of = |slug: &str| h.get(slug).map_or(slug.to_string(), |c| c.name.clone());
-    for (&from, &to) in &map {
-        let (old, new) = (b[from], h[to]);
+
+    /// The name of head team `slug`, else the slug as written.
+    fn head_name(&self, slug: &str) -> String {
+        self.head
+            .get(slug)
+            .map_or(slug.to_string(), |c| c.name.clone())
+    }
+
+    /// The name of base team `slug`, else the slug as written.
+    fn base_name(&self, slug: &str) -> String {
+        self.base
+            .get(slug)
+            .map_or(slug.to_string(), |c| c.name.clone())
+    }
+
+    /// Base slug `slug` followed through a rename: its head slug.
+    fn followed<'s>(&self, slug: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        self.map.get(slug).copied().unwrap_or(slug)
+    }
+
+    /// What changed in one surviving team (base `from`, head `to`): its name or slug, its
+    /// parent, its people, its metrics.
+    fn changes(&self, from: &str, to: &str, out: &mut OrgDiff) {
+        let (old, new) = (self.base[from], self.head[to]);
         if from != to || old.name != new.name {
             out.teams_renamed.push(Rename {
                 from_slug: from.into(),
@@ -233,7 +293,7 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
         let old_parent = old
             .parent
             .as_ref()
-            .map(|Spanned { value: p, .. }| map.get(p.as_str()).map_or(p.as_str(), |m| *m));
+            .map(|Spanned { value: p, .. }| self.followed(p.as_str()));
         let new_parent = new
             .parent
             .as_ref()
@@ -241,134 +301,144 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
         if old_parent != new_parent {
             out.teams_moved.push(Move {
                 team: new.name.clone(),
-                from: old.parent.as_ref().map(|Spanned { value: p, .. }| {
-                    b.get(p.as_str()).map_or(p.clone(), |c| c.name.clone())
-                }),
-                to: new_parent.map(name_of),
+                from: old
+                    .parent
+                    .as_ref()
+                    .map(|Spanned { value: p, .. }| self.base_name(p)),
+                to: new_parent.map(|p| self.head_name(p)),
             });
         }
-        let people = |c: &Charter| -> BTreeSet<String> {
-            c.members.iter().chain(&c.lead).cloned().collect()
-        };
-        let (op, np) = (people(old), people(new));
-        for p in np.difference(&op) {
-            out.members_joined.push(Membership {
-                team: new.name.clone(),
-                person: p.clone(),
-            });
-        }
-        for p in op.difference(&np) {
-            out.members_left.push(Membership {
-                team: new.name.clone(),
-                person: p.clone(),
-            });
-        }
-        let metrics = |c: &Charter| -> BTreeMap<String, (Option<String>, Option<String>)> {
-            c.metrics
+        member_changes(old, new, out);
+        metric_changes(old, new, out);
+    }
+
+    /// `owns` items whose owner (followed through renames) changed.
+    fn ownership_changes(&self, base: &Handbook, head: &Handbook, out: &mut OrgDiff) {
+        let owners = |hb: &Handbook| -> BTreeMap<String, (String, String)> {
+            hb.ownership
                 .iter()
-                .map(|m| (m.name.clone(), (m.target.clone(), m.current.clone())))
+                .map(|(item, slug)| (item.to_lowercase(), (item.clone(), slug.clone())))
                 .collect()
         };
-        let (om, nm) = (metrics(old), metrics(new));
-        for (name, (t, c)) in &nm {
-            let change = |change, from: Option<&String>, to: Option<&String>| MetricChange {
-                team: new.name.clone(),
-                metric: name.clone(),
-                change,
-                from: from.cloned(),
-                to: to.cloned(),
+        let (bo, ho) = (owners(base), owners(head));
+        for (key, (item, new_owner)) in &ho {
+            if let Some((_, old_owner)) = bo.get(key)
+                && self.followed(old_owner) != new_owner
+            {
+                out.ownership_transferred.push(Transfer {
+                    item: item.clone(),
+                    from: self.base_name(old_owner),
+                    to: self.head_name(new_owner),
+                });
+            }
+        }
+    }
+
+    /// CODEOWNERS paths whose teams (followed through renames) changed. The last rule for
+    /// a pattern is the one the forge applies.
+    fn code_owner_changes(&self, base: &Handbook, head: &Handbook, out: &mut OrgDiff) {
+        let code = |hb: &Handbook| -> BTreeMap<String, (String, Vec<String>)> {
+            let owners = &hb.code_owners;
+            let Some(file) = &owners.file else {
+                return BTreeMap::new();
             };
-            match om.get(name) {
-                None => out
-                    .metrics_changed
-                    .push(change("added", None, t.as_ref().or(c.as_ref()))),
-                Some((ot, oc)) => {
-                    if ot != t {
-                        out.metrics_changed
-                            .push(change("target", ot.as_ref(), t.as_ref()));
-                    }
-                    if oc != c {
-                        out.metrics_changed
-                            .push(change("current", oc.as_ref(), c.as_ref()));
-                    }
+            file.rules
+                .iter()
+                .zip(&owners.rule_teams)
+                .map(|(r, teams)| {
+                    let key = r.pattern.value.trim_end_matches('/').to_lowercase();
+                    (key, (r.pattern.value.clone(), teams.clone()))
+                })
+                .collect()
+        };
+        let (bc, hc) = (code(base), code(head));
+        let keys: BTreeSet<&String> = bc.keys().chain(hc.keys()).collect();
+        for key in keys {
+            let old = bc.get(key).map(|(_, t)| t.as_slice()).unwrap_or_default();
+            let (pattern, new) = match (hc.get(key), bc.get(key)) {
+                (Some((p, t)), _) => (p, t.as_slice()),
+                (None, Some((p, _))) => (p, &[][..]),
+                (None, None) => continue,
+            };
+            let followed: Vec<&str> = old.iter().map(|s| self.followed(s)).collect();
+            if followed != new.iter().map(String::as_str).collect::<Vec<_>>() {
+                out.code_owners_changed.push(CodeOwnerChange {
+                    pattern: pattern.clone(),
+                    from: old.iter().map(|s| self.base_name(s)).collect(),
+                    to: new.iter().map(|s| self.head_name(s)).collect(),
+                });
+            }
+        }
+    }
+}
+
+/// People (members and lead) who joined or left a surviving team.
+fn member_changes(old: &Charter, new: &Charter, out: &mut OrgDiff) {
+    let people =
+        |c: &Charter| -> BTreeSet<String> { c.members.iter().chain(&c.lead).cloned().collect() };
+    let (op, np) = (people(old), people(new));
+    for p in np.difference(&op) {
+        out.members_joined.push(Membership {
+            team: new.name.clone(),
+            person: p.clone(),
+        });
+    }
+    for p in op.difference(&np) {
+        out.members_left.push(Membership {
+            team: new.name.clone(),
+            person: p.clone(),
+        });
+    }
+}
+
+/// Metrics of a surviving team added, removed, or with a new target or current value.
+fn metric_changes(old: &Charter, new: &Charter, out: &mut OrgDiff) {
+    let metrics = |c: &Charter| -> BTreeMap<String, (Option<String>, Option<String>)> {
+        c.metrics
+            .iter()
+            .map(|m| (m.name.clone(), (m.target.clone(), m.current.clone())))
+            .collect()
+    };
+    let (om, nm) = (metrics(old), metrics(new));
+    for (name, (t, c)) in &nm {
+        let change = |change, from: Option<&String>, to: Option<&String>| MetricChange {
+            team: new.name.clone(),
+            metric: name.clone(),
+            change,
+            from: from.cloned(),
+            to: to.cloned(),
+        };
+        match om.get(name) {
+            None => out
+                .metrics_changed
+                .push(change("added", None, t.as_ref().or(c.as_ref()))),
+            Some((ot, oc)) => {
+                if ot != t {
+                    out.metrics_changed
+                        .push(change("target", ot.as_ref(), t.as_ref()));
+                }
+                if oc != c {
+                    out.metrics_changed
+                        .push(change("current", oc.as_ref(), c.as_ref()));
                 }
             }
         }
-        for (name, (t, _)) in &om {
-            if !nm.contains_key(name) {
-                out.metrics_changed.push(MetricChange {
-                    team: new.name.clone(),
-                    metric: name.clone(),
-                    change: "removed",
-                    from: t.clone(),
-                    to: None,
-                });
-            }
-        }
     }
-    // Ownership: an item whose owner (followed through renames) changed.
-    let owners = |hb: &Handbook| -> BTreeMap<String, (String, String)> {
-        hb.ownership
-            .iter()
-            .map(|(item, slug)| (item.to_lowercase(), (item.clone(), slug.clone())))
-            .collect()
-    };
-    let (bo, ho) = (owners(&base.handbook), owners(&head.handbook));
-    for (key, (item, new_owner)) in &ho {
-        if let Some((_, old_owner)) = bo.get(key) {
-            let followed = map.get(old_owner.as_str()).copied().unwrap_or(old_owner);
-            if followed != new_owner {
-                out.ownership_transferred.push(Transfer {
-                    item: item.clone(),
-                    from: b
-                        .get(old_owner.as_str())
-                        .map_or(old_owner.clone(), |c| c.name.clone()),
-                    to: name_of(new_owner),
-                });
-            }
-        }
-    }
-    // CODEOWNERS: a path whose teams (followed through renames) changed. The last rule for
-    // a pattern is the one the forge applies.
-    let code = |hb: &Handbook| -> BTreeMap<String, (String, Vec<String>)> {
-        let owners = &hb.code_owners;
-        let Some(file) = &owners.file else {
-            return BTreeMap::new();
-        };
-        file.rules
-            .iter()
-            .zip(&owners.rule_teams)
-            .map(|(r, teams)| {
-                let key = r.pattern.value.trim_end_matches('/').to_lowercase();
-                (key, (r.pattern.value.clone(), teams.clone()))
-            })
-            .collect()
-    };
-    let (bc, hc) = (code(&base.handbook), code(&head.handbook));
-    let keys: BTreeSet<&String> = bc.keys().chain(hc.keys()).collect();
-    for key in keys {
-        let old = bc.get(key).map(|(_, t)| t.as_slice()).unwrap_or_default();
-        let (pattern, new) = match (hc.get(key), bc.get(key)) {
-            (Some((p, t)), _) => (p, t.as_slice()),
-            (None, Some((p, _))) => (p, &[][..]),
-            (None, None) => continue,
-        };
-        let followed: Vec<&str> = old
-            .iter()
-            .map(|s| map.get(s.as_str()).copied().unwrap_or(s))
-            .collect();
-        if followed != new.iter().map(String::as_str).collect::<Vec<_>>() {
-            out.code_owners_changed.push(CodeOwnerChange {
-                pattern: pattern.clone(),
-                from: old
-                    .iter()
-                    .map(|s| b.get(s.as_str()).map_or(s.clone(), |c| c.name.clone()))
-                    .collect(),
-                to: new.iter().map(|s| name_of(s)).collect(),
+    for (name, (t, _)) in &om {
+        if !nm.contains_key(name) {
+            out.metrics_changed.push(MetricChange {
+                team: new.name.clone(),
+                metric: name.clone(),
+                change: "removed",
+                from: t.clone(),
+                to: None,
             });
         }
     }
-    // Decisions by number.
+}
+
+/// Decisions, by number, whose status changed (or that appeared or went).
+fn decision_changes(base: &Handbook, head: &Handbook) -> Vec<DecisionChange> {
     let decisions = |hb: &Handbook| -> BTreeMap<u32, (String, Status)> {
         hb.decisions
             .keys()
@@ -378,12 +448,13 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
             })
             .collect()
     };
-    let (bd, hd) = (decisions(&base.handbook), decisions(&head.handbook));
+    let (bd, hd) = (decisions(base), decisions(head));
     let numbers: BTreeSet<u32> = bd.keys().chain(hd.keys()).copied().collect();
+    let mut out = Vec::new();
     for n in numbers {
         let (before, after) = (bd.get(&n), hd.get(&n));
         if before.map(|x| x.1) != after.map(|x| x.1) {
-            out.decisions.push(DecisionChange {
+            out.push(DecisionChange {
                 number: n,
                 title: after.or(before).map(|x| x.0.clone()).unwrap_or_default(),
                 from: before.map(|x| x.1.as_str()),
@@ -391,8 +462,13 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
             });
         }
     }
-    // Keyed by rule and message, not file: a finding that follows its charter to a new
-    // file name is neither new nor resolved.
+    out
+}
+
+/// Health findings only the head has (introduced) and only the base has (resolved). Keyed
+/// by rule and message, not file: a finding that follows its charter to a new file name is
+/// neither new nor resolved.
+fn finding_changes(base: &Snapshot, head: &Snapshot) -> (Vec<FindingRef>, Vec<FindingRef>) {
     let findings = |s: &Snapshot| -> BTreeMap<(&'static str, String), String> {
         s.health
             .findings
@@ -420,9 +496,7 @@ pub fn diff(base: &Snapshot, head: &Snapshot) -> OrgDiff {
         v.sort();
         v
     };
-    out.findings_introduced = only(&hf, &bf);
-    out.findings_resolved = only(&bf, &hf);
-    out
+    (only(&hf, &bf), only(&bf, &hf))
 }
 
 /// Markdown for a pull-request comment.
