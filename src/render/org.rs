@@ -285,6 +285,12 @@ fn group_parts_of(root: &OrgNode) -> (Vec<GroupPart>, std::collections::HashMap<
     (parts, teams_below)
 }
 
+/// An org map's SVG with the link to its stylesheet before it (`root`: the way back to
+/// the site root from the page that shows it).
+fn with_stylesheet(svg: String, root: &str) -> String {
+    format!("{}{svg}", orgmap::stylesheet_link(root))
+}
+
 /// (name, slug) of a node and everything below it, in pre-order.
 fn collect_subtree(n: &OrgNode, out: &mut Vec<(String, String)>) {
     let mut stack = vec![n];
@@ -509,136 +515,170 @@ impl Renderer<'_> {
     /// `orgmap.html` (a legend, a "find a team" box and a grid of group cards) and, for a
     /// large organisation, one map page per group so that the overview stays bounded.
     pub(super) fn orgmap_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
-        let hb = self.handbook;
         let split = self.map_is_split();
-        let (top, groups, loose) = map_groups(hb);
-        let (mut teams, mut group_count) = (0, 0);
-        for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
-            match c.kind {
-                TeamKind::Team => teams += 1,
-                TeamKind::Group => group_count += 1,
-            }
-        }
+        let (top, groups, loose) = map_groups(self.handbook);
         let mut out = Vec::new();
-        let mut cards = Vec::new();
+        // The "find a team" index's entries: [name, map address, group].
         let mut find: Vec<serde_json::Value> = Vec::new();
-        for (i, g) in groups.iter().enumerate() {
-            let doc_url = format!("teams/{}.html", g.slug);
-            let map_page = format!("orgmap/{}.html", g.slug);
-            let node = self.org_node(g, if split { "../teams/" } else { "teams/" }, true);
-            let mut subtree = Vec::new();
-            collect_subtree(&node, &mut subtree);
-            // A split map draws a group too large for one page over several parts: its
-            // whole map is never drawn, only its width is needed (for the card).
-            let parted = split && subtree.len() > GROUP_PART_NODES;
-            let (svg, width) = if parted {
-                (String::new(), orgmap::group_map_width(&node))
+        let cards = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| self.group_map(i, g, split, &mut out, &mut find))
+            .collect();
+        let loose_svg = self.loose_map(&loose, &mut find);
+        self.overview_pages(top, cards, &loose, loose_svg, split, &mut out);
+        // The "find a team" index: one file, or word-prefix shards (render/find.rs).
+        out.extend(super::find::files(&find).into_iter().map(|(path, bytes)| {
+            Ok(OutputFile {
+                path,
+                contents: super::FileContents::Bytes(bytes),
+            })
+        }));
+        out
+    }
+
+    /// Group `g` (the `i`th, which picks its colour): its card on the overview, its
+    /// teams' entries in "find a team" and, on a split map, its own map pages.
+    fn group_map(
+        &self,
+        i: usize,
+        g: &Charter,
+        split: bool,
+        out: &mut Vec<Result<OutputFile, Diagnostic>>,
+        find: &mut Vec<serde_json::Value>,
+    ) -> OrgGroupCard {
+        let hb = self.handbook;
+        let doc_url = format!("teams/{}.html", g.slug);
+        let map_page = format!("orgmap/{}.html", g.slug);
+        let node = self.org_node(g, if split { "../teams/" } else { "teams/" }, true);
+        let mut subtree = Vec::new();
+        collect_subtree(&node, &mut subtree);
+        // A split map draws a group too large for one page over several parts: its
+        // whole map is never drawn, only its width is needed (for the card).
+        let parted = split && subtree.len() > GROUP_PART_NODES;
+        let (svg, width) = if parted {
+            (String::new(), orgmap::group_map_width(&node))
+        } else {
+            orgmap::render_group_map(&node, i)
+        };
+        let parts = GroupSplit::new(subtree.len());
+        for (at, (name, slug)) in subtree.iter().enumerate() {
+            let page = if parted {
+                group_map_url(&g.slug, parts.part_of(at))
+            } else if split {
+                map_page.clone()
             } else {
-                orgmap::render_group_map(&node, i)
+                "orgmap.html".to_string()
             };
-            // The overview's parts are at the site root; a group's map pages are not.
-            let linked =
-                |svg: String, root: &str| format!("{}{svg}", orgmap::stylesheet_link(root));
-            let parts = GroupSplit::new(subtree.len());
-            for (at, (name, slug)) in subtree.iter().enumerate() {
-                let page = if parted {
-                    group_map_url(&g.slug, parts.part_of(at))
-                } else if split {
-                    map_page.clone()
-                } else {
-                    "orgmap.html".to_string()
-                };
-                find.push(serde_json::json!([
-                    name,
-                    format!("{page}#om-{slug}"),
-                    g.name
-                ]));
-            }
-            let kids: Vec<Link> = hb
-                .children
-                .get(&g.slug)
-                .into_iter()
-                .flatten()
-                .filter_map(|k| hb.team(k))
-                .map(|(d, c)| Link {
-                    title: c.name.clone(),
-                    url: d.url.clone(),
-                })
-                .collect();
-            let more = kids.len().saturating_sub(CARD_CHILDREN);
-            if split {
-                // (svg, list) of each part: the whole group, or its parts.
-                let drawn: Vec<(String, String)> = if parted {
-                    let (parts, teams_below) = group_parts_of(&node);
-                    parts
-                        .iter()
-                        .map(|p| {
-                            let (svg, _) = orgmap::render_group_map_part(
-                                &p.tree,
-                                i,
-                                &|s| p.owned.contains(s),
-                                &|s| teams_below.get(s).copied(),
-                            );
-                            let mut tree = String::new();
-                            self.push_tree_of(&[g.slug.as_str()], &mut tree, "../", Some(&p.shown));
-                            (svg, tree)
-                        })
-                        .collect()
-                } else {
-                    let mut tree = String::new();
-                    self.push_tree(&[g.slug.as_str()], &mut tree, "../");
-                    vec![(svg.clone(), tree)]
-                };
-                let links: Vec<Link> = (0..drawn.len())
-                    .map(|p| Link {
-                        title: format!("{}", p + 1),
-                        url: group_map_url(&g.slug, p),
-                    })
-                    .collect();
-                let pagers = super::paginate::pagers(&links);
-                for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
-                    let url = links[pager.part - 1].url.clone();
-                    let title = pager.titled(&format!("Org map: {}", g.name));
-                    let mut base = self.base(&url, title, None, "orgmap");
-                    base.breadcrumbs = vec![
-                        Link {
-                            title: "Home".into(),
-                            url: "index.html".into(),
-                        },
-                        Link {
-                            title: "Org map".into(),
-                            url: "orgmap.html".into(),
-                        },
-                    ];
-                    let ctx = OrgGroupPage {
-                        base,
-                        group: Link {
-                            title: g.name.clone(),
-                            url: doc_url.clone(),
-                        },
-                        colour: orgmap::palette_colour(i),
-                        svg: linked(svg, &crate::markdown::root_prefix(&url)),
-                        tree_html: tree,
-                        teams: subtree.len(),
-                        pager,
-                    };
-                    out.push(self.render("orgmap_group.html", &url, &ctx));
-                }
-            }
-            cards.push(OrgGroupCard {
-                slug: g.slug.clone(),
-                name: g.name.clone(),
-                url: doc_url,
-                colour: orgmap::palette_colour(i),
-                teams: subtree.len().saturating_sub(1),
-                people: hb.subtree_members(&g.slug),
-                svg: (!split).then(|| linked(svg, "")),
-                wide: width > CARD_MAX_WIDTH,
-                map_url: split.then_some(map_page),
-                children: kids.into_iter().take(CARD_CHILDREN).collect(),
-                more,
-            });
+            find.push(serde_json::json!([
+                name,
+                format!("{page}#om-{slug}"),
+                g.name
+            ]));
         }
+        let kids: Vec<Link> = hb
+            .children
+            .get(&g.slug)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| hb.team(k))
+            .map(|(d, c)| Link {
+                title: c.name.clone(),
+                url: d.url.clone(),
+            })
+            .collect();
+        let more = kids.len().saturating_sub(CARD_CHILDREN);
+        if split {
+            // (svg, list) of each part: the whole group, or its parts.
+            let drawn: Vec<(String, String)> = if parted {
+                let (parts, teams_below) = group_parts_of(&node);
+                parts
+                    .iter()
+                    .map(|p| {
+                        let (svg, _) = orgmap::render_group_map_part(
+                            &p.tree,
+                            i,
+                            &|s| p.owned.contains(s),
+                            &|s| teams_below.get(s).copied(),
+                        );
+                        let mut tree = String::new();
+                        self.push_tree_of(&[g.slug.as_str()], &mut tree, "../", Some(&p.shown));
+                        (svg, tree)
+                    })
+                    .collect()
+            } else {
+                let mut tree = String::new();
+                self.push_tree(&[g.slug.as_str()], &mut tree, "../");
+                vec![(svg.clone(), tree)]
+            };
+            self.group_map_pages(i, g, drawn, subtree.len(), out);
+        }
+        OrgGroupCard {
+            slug: g.slug.clone(),
+            name: g.name.clone(),
+            url: doc_url,
+            colour: orgmap::palette_colour(i),
+            teams: subtree.len().saturating_sub(1),
+            people: hb.subtree_members(&g.slug),
+            svg: (!split).then(|| with_stylesheet(svg, "")),
+            wide: width > CARD_MAX_WIDTH,
+            map_url: split.then_some(map_page),
+            children: kids.into_iter().take(CARD_CHILDREN).collect(),
+            more,
+        }
+    }
+
+    /// A split map's pages of group `g`: one per (map, list of teams) in `drawn`, with a
+    /// pager between them; `teams` is the size of the group's subtree.
+    fn group_map_pages(
+        &self,
+        i: usize,
+        g: &Charter,
+        drawn: Vec<(String, String)>,
+        teams: usize,
+        out: &mut Vec<Result<OutputFile, Diagnostic>>,
+    ) {
+        let links: Vec<Link> = (0..drawn.len())
+            .map(|p| Link {
+                title: format!("{}", p + 1),
+                url: group_map_url(&g.slug, p),
+            })
+            .collect();
+        let pagers = super::paginate::pagers(&links);
+        for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
+            let url = links[pager.part - 1].url.clone();
+            let title = pager.titled(&format!("Org map: {}", g.name));
+            let mut base = self.base(&url, title, None, "orgmap");
+            base.breadcrumbs = vec![
+                Link {
+                    title: "Home".into(),
+                    url: "index.html".into(),
+                },
+                Link {
+                    title: "Org map".into(),
+                    url: "orgmap.html".into(),
+                },
+            ];
+            let ctx = OrgGroupPage {
+                base,
+                group: Link {
+                    title: g.name.clone(),
+                    url: format!("teams/{}.html", g.slug),
+                },
+                colour: orgmap::palette_colour(i),
+                // A group's map pages are one folder below the site root.
+                svg: with_stylesheet(svg, &crate::markdown::root_prefix(&url)),
+                tree_html: tree,
+                teams,
+                pager,
+            };
+            out.push(self.render("orgmap_group.html", &url, &ctx));
+        }
+    }
+
+    /// The teams outside any group: their entries in "find a team", and their map when
+    /// they fit on the overview's first part.
+    fn loose_map(&self, loose: &[&Charter], find: &mut Vec<serde_json::Value>) -> Option<String> {
         let loose_nodes: Vec<OrgNode> = loose
             .iter()
             .map(|c| self.org_node(c, "teams/", false))
@@ -651,11 +691,29 @@ impl Renderer<'_> {
                 ""
             ]));
         }
-        let loose_svg =
-            (!loose_nodes.is_empty() && loose_nodes.len() <= LOOSE_PER_PART).then(|| {
-                let svg = orgmap::render_org_map(&loose_nodes);
-                format!("{}{svg}", orgmap::stylesheet_link(""))
-            });
+        (!loose_nodes.is_empty() && loose_nodes.len() <= LOOSE_PER_PART)
+            .then(|| with_stylesheet(orgmap::render_org_map(&loose_nodes), ""))
+    }
+
+    /// The overview, `orgmap.html`: the group cards and the teams outside any group, over
+    /// as many parts as they need.
+    fn overview_pages(
+        &self,
+        top: Option<&Charter>,
+        cards: Vec<OrgGroupCard>,
+        loose: &[&Charter],
+        mut loose_svg: Option<String>,
+        split: bool,
+        out: &mut Vec<Result<OutputFile, Diagnostic>>,
+    ) {
+        let hb = self.handbook;
+        let (mut teams, mut group_count) = (0, 0);
+        for (_, c) in hb.teams.keys().filter_map(|s| hb.team(s)) {
+            match c.kind {
+                TeamKind::Team => teams += 1,
+                TeamKind::Group => group_count += 1,
+            }
+        }
         // A split map's overview holds cards without maps; past OVERVIEW_MAX_CARDS groups
         // it is split too, so that it stays bounded however many groups there are.
         let per = if split {
@@ -687,7 +745,6 @@ impl Renderer<'_> {
         } else {
             self.tree_html()
         };
-        let mut loose_svg = loose_svg;
         let pagers = super::paginate::pagers(&parts);
         for ((cards, loose), pager) in runs.into_iter().zip(loose_runs).zip(pagers) {
             let first = pager.part == 1;
@@ -724,14 +781,6 @@ impl Renderer<'_> {
             };
             out.push(self.render("orgmap.html", &url, &ctx));
         }
-        // The "find a team" index: one file, or word-prefix shards (render/find.rs).
-        out.extend(super::find::files(&find).into_iter().map(|(path, bytes)| {
-            Ok(OutputFile {
-                path,
-                contents: super::FileContents::Bytes(bytes),
-            })
-        }));
-        out
     }
 
     /// [`CODE_RULES_PATH`], what the header search and the index's "Who owns a file or
