@@ -92,381 +92,513 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
 
 /// `myst`: the body writes MyST directives (so `%` lines are comments).
 fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
-    let bytes = body.as_bytes();
-    // Where a construct may start: every `<` and `{` is a candidate, found with memchr
-    // (SIMD) rather than by testing each byte, which was a visible share of large pages.
-    let starts_construct = |at: usize| {
-        let rest = &bytes[at..];
-        rest.starts_with(b"<!--")
-            || rest.starts_with(b"{%")
-            || rest.starts_with(b"{{")
-            || myst_role(rest).is_some()
-            || colon_fence(bytes, at).is_some()
-            || kramdown_ial(body, at).is_some()
-            || azure_mention(body, at).is_some()
-    };
-    let mut targets = myst_targets(body);
-    if myst || !targets.is_empty() {
-        let comments = myst_comments(body);
-        if !comments.is_empty() {
-            targets.extend(comments);
-            targets.sort_by_key(|t| t.start);
-        }
-    }
-    let mut admonitions = docusaurus_admonitions(body);
-    let hugo = hugo_admonitions(body);
-    // Their lines, so the shortcode scan below does not report them as leftovers.
-    let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
-    if !hugo.is_empty() {
-        admonitions.extend(hugo);
-        admonitions.sort_by_key(|a| a.range.start);
-    }
-    let mkdocs = mkdocs_lines(body);
-    let api = mkdocstrings_blocks(body);
-    let abbreviations = abbreviation_lines(body);
-    let obsidian = obsidian_callouts(body);
-    let highlights = highlight_blocks(body);
-    let last = memchr::memrchr2_iter(b'<', b'{', bytes).find(|&at| starts_construct(at));
-    let last = last
-        .max(targets.last().map(|t| t.start))
-        .max(api.last().map(|a| a.0.range.start))
-        .max(admonitions.last().map(|a| a.range.start))
-        .max(mkdocs.last().map(|m| m.0.range.start))
-        .max(abbreviations.last().map(|a| a.range.start))
-        .max(obsidian.last().map(|o| o.range.start))
-        .max(highlights.last().map(|h| h.close.start));
-    let Some(last) = last else {
+    let lines = Lines::of(body, myst);
+    let Some(last) = lines.last_start(body) else {
         return (Cow::Borrowed(body), Vec::new());
     };
-    // Only the text up to the end of the block holding the last construct is parsed for
-    // code: a lint directive (`<!--lint disable-->`) at the top of a 1 MB changelog must
-    // not cost a second parse of the whole file.
-    let mut parsed = parse(&body[..block_end(body, last)], !mkdocs.is_empty());
-    // Jekyll's and Hugo's highlight blocks (not in code already): their lines are code.
-    let highlights: Vec<HighlightBlock> = highlights
-        .into_iter()
-        .filter(|h| {
-            let i = parsed.code.partition_point(|r| r.end <= h.open.start);
-            parsed.code.get(i).is_none_or(|r| r.start > h.open.start)
-        })
-        .collect();
-    if !highlights.is_empty() {
-        parsed
-            .code
-            .extend(highlights.iter().map(|h| h.open.end..h.close.start));
-        parsed.code.sort_by_key(|r| r.start);
-        // Merged where they overlap (a fence written inside a highlight block).
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(parsed.code.len());
-        for r in parsed.code.drain(..) {
-            match merged.last_mut() {
-                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-                _ => merged.push(r),
+    let mut scan = Scan::new(body, lines.highlights, last, !lines.mkdocs.is_empty());
+    scan.constructs(&lines.hugo_lines);
+    scan.colon_fence_lines();
+    let drawn_at = scan.whole_lines(
+        lines.targets,
+        lines.admonitions,
+        lines.mkdocs,
+        lines.api,
+        lines.abbreviations,
+        lines.obsidian,
+    );
+    scan.finish(&drawn_at)
+}
+
+/// What is found a whole line at a time, before the scan, each list in body order.
+struct Lines {
+    /// MyST target lines (`(label)=`), and MyST comment lines in a body that writes MyST.
+    targets: Vec<Range<usize>>,
+    /// Docusaurus and Hugo callouts' lines.
+    admonitions: Vec<Leftover>,
+    /// Where the Hugo callouts' lines start, so the scan does not report them as leftovers.
+    hugo_lines: Vec<usize>,
+    /// MkDocs lines, each with the start of the drawn block it is in, if any.
+    mkdocs: Vec<(Leftover, Option<usize>)>,
+    /// mkdocstrings (and mkdocs-click) blocks: their line and their option lines.
+    api: Vec<(Leftover, Vec<Range<usize>>)>,
+    abbreviations: Vec<Leftover>,
+    obsidian: Vec<Leftover>,
+    /// Jekyll's and Hugo's highlight blocks, Azure DevOps's `::: mermaid`, MyST's
+    /// `:::{math}`: their tag lines become fences.
+    highlights: Vec<HighlightBlock>,
+}
+
+impl Lines {
+    fn of(body: &str, myst: bool) -> Self {
+        let mut targets = myst_targets(body);
+        if myst || !targets.is_empty() {
+            let comments = myst_comments(body);
+            if !comments.is_empty() {
+                targets.extend(comments);
+                targets.sort_by_key(|t| t.start);
             }
         }
-        parsed.code = merged;
+        let mut admonitions = docusaurus_admonitions(body);
+        let hugo = hugo_admonitions(body);
+        let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
+        if !hugo.is_empty() {
+            admonitions.extend(hugo);
+            admonitions.sort_by_key(|a| a.range.start);
+        }
+        Lines {
+            targets,
+            admonitions,
+            hugo_lines,
+            mkdocs: mkdocs_lines(body),
+            api: mkdocstrings_blocks(body),
+            abbreviations: abbreviation_lines(body),
+            obsidian: obsidian_callouts(body),
+            highlights: highlight_blocks(body),
+        }
     }
-    // `ranges` is sorted and non-overlapping: binary search for the range around `at`.
-    let within = |ranges: &[Range<usize>], at: usize| {
-        let i = ranges.partition_point(|r| r.end <= at);
-        ranges.get(i).is_some_and(|r| r.start <= at)
-    };
-    let in_code = |at: usize| within(&parsed.code, at);
-    let mut blank: Vec<Range<usize>> = Vec::new();
-    // Blanked ranges written as this text instead (padded with spaces), by start.
-    let mut rewrites: Vec<(usize, String)> = Vec::new();
-    let mut found = Vec::new();
-    // Each closer is searched for forwards only, so the scan stays linear however many
-    // unclosed `{%` or `{{` a file holds.
-    let mut tag_close = NextMatch::new(body, "%}");
-    let mut expr_close = NextMatch::new(body, "}}");
-    let mut line_end = NextMatch::new(body, "\n");
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        // Straight to the next `<` or `{` (both ASCII, so always a character boundary).
-        match memchr::memchr2(b'<', b'{', &bytes[i..]) {
-            Some(k) => i += k,
-            None => break,
+
+    /// Where the last construct of `body` starts, of these lines or of what the scan
+    /// finds; `None` when it has none.
+    fn last_start(&self, body: &str) -> Option<usize> {
+        let bytes = body.as_bytes();
+        // Where a construct may start: every `<` and `{` is a candidate, found with memchr
+        // (SIMD) rather than by testing each byte, which was a visible share of large pages.
+        let starts_construct = |at: usize| {
+            let rest = &bytes[at..];
+            rest.starts_with(b"<!--")
+                || rest.starts_with(b"{%")
+                || rest.starts_with(b"{{")
+                || myst_role(rest).is_some()
+                || colon_fence(bytes, at).is_some()
+                || kramdown_ial(body, at).is_some()
+                || azure_mention(body, at).is_some()
+        };
+        memchr::memrchr2_iter(b'<', b'{', bytes)
+            .find(|&at| starts_construct(at))
+            .max(self.targets.last().map(|t| t.start))
+            .max(self.api.last().map(|a| a.0.range.start))
+            .max(self.admonitions.last().map(|a| a.range.start))
+            .max(self.mkdocs.last().map(|m| m.0.range.start))
+            .max(self.abbreviations.last().map(|a| a.range.start))
+            .max(self.obsidian.last().map(|o| o.range.start))
+            .max(self.highlights.last().map(|h| h.close.start))
+    }
+}
+
+/// `ranges` is sorted and non-overlapping: whether one holds `at` (a binary search).
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// One body being cleaned: where its code is, and what the steps found so far — the
+/// ranges to blank, the text some of them are written as instead, the leftovers.
+struct Scan<'b> {
+    body: &'b str,
+    parsed: Parsed,
+    /// The highlight blocks that are not in code already.
+    highlights: Vec<HighlightBlock>,
+    /// Sorted, not overlapping.
+    blank: Vec<Range<usize>>,
+    /// Blanked ranges written as this text instead (padded with spaces), by start.
+    rewrites: Vec<(usize, String)>,
+    found: Vec<Leftover>,
+}
+
+impl<'b> Scan<'b> {
+    /// Parses `body` for its code, up to the end of the block holding `last` (the last
+    /// construct): a lint directive (`<!--lint disable-->`) at the top of a 1 MB changelog
+    /// must not cost a second parse of the whole file. Highlight blocks' lines are code.
+    fn new(body: &'b str, highlights: Vec<HighlightBlock>, last: usize, blocks: bool) -> Self {
+        let mut parsed = parse(&body[..block_end(body, last)], blocks);
+        // Jekyll's and Hugo's highlight blocks (not in code already): their lines are code.
+        let highlights: Vec<HighlightBlock> = highlights
+            .into_iter()
+            .filter(|h| {
+                let i = parsed.code.partition_point(|r| r.end <= h.open.start);
+                parsed.code.get(i).is_none_or(|r| r.start > h.open.start)
+            })
+            .collect();
+        if !highlights.is_empty() {
+            parsed
+                .code
+                .extend(highlights.iter().map(|h| h.open.end..h.close.start));
+            parsed.code.sort_by_key(|r| r.start);
+            // Merged where they overlap (a fence written inside a highlight block).
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(parsed.code.len());
+            for r in parsed.code.drain(..) {
+                match merged.last_mut() {
+                    Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            parsed.code = merged;
         }
-        if i + 1 >= bytes.len() {
-            break;
+        Scan {
+            body,
+            parsed,
+            highlights,
+            blank: Vec::new(),
+            rewrites: Vec::new(),
+            found: Vec::new(),
         }
-        let rest = &body[i..];
-        let next = if rest.starts_with("<!--") && !in_code(i) {
-            let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
-            blank.push(i..end);
-            end
-        } else if let Some(h) = highlights
-            .iter()
-            .find(|h| h.open.start == i || h.close.start == i)
-        {
-            // A highlight block's tag line: a fence.
-            let fence = if h.open.start == i {
-                format!("```{}", h.lang)
+    }
+
+    fn in_code(&self, at: usize) -> bool {
+        within(&self.parsed.code, at)
+    }
+
+    /// Every construct that starts at a `<` or `{`, outside code: comments, highlight tags,
+    /// Azure mentions, Liquid tags, MyST roles and colon fences, kramdown attribute lists,
+    /// Hugo expressions and shortcodes. `hugo_lines`: the Hugo callouts' lines, drawn.
+    fn constructs(&mut self, hugo_lines: &[usize]) {
+        let (body, bytes) = (self.body, self.body.as_bytes());
+        // Each closer is searched for forwards only, so the scan stays linear however many
+        // unclosed `{%` or `{{` a file holds.
+        let mut tag_close = NextMatch::new(body, "%}");
+        let mut expr_close = NextMatch::new(body, "}}");
+        let mut line_end = NextMatch::new(body, "\n");
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            // Straight to the next `<` or `{` (both ASCII, so always a character boundary).
+            match memchr::memchr2(b'<', b'{', &bytes[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if i + 1 >= bytes.len() {
+                break;
+            }
+            let rest = &body[i..];
+            let next = if rest.starts_with("<!--") && !self.in_code(i) {
+                let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
+                self.blank.push(i..end);
+                end
+            } else if let Some(end) = self.highlight_tag(i) {
+                end
+            } else if let Some(end) = azure_mention(body, i).filter(|_| !self.in_code(i)) {
+                // The name, without the brackets that would make it an HTML tag.
+                self.rewrites.push((i, body[i + 1..end - 1].to_string()));
+                self.blank.push(i..end);
+                end
+            } else if rest.starts_with("{%") && !self.in_code(i) {
+                match tag_close.from(i + 2).filter(|&c| c - i <= MAX_TAG) {
+                    Some(c) => self.liquid_tag(i, c, hugo_lines),
+                    None => i + 2,
+                }
+            } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !self.in_code(i)) {
+                let name = &body[i + 1..i + len - 1];
+                match Role::of(name) {
+                    // The renderer drops its name and draws the code span after it. Not
+                    // blanked here: spaces at the start of a line would make it code.
+                    Some(role) => self.found.push(Leftover {
+                        range: i..i + len,
+                        construct: name.to_string(),
+                        kind: Kind::Role(role),
+                    }),
+                    None => self.found.push(leftover(body, i..i + len)),
+                }
+                i + len
+            } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| {
+                !self.in_code(s)
+                    && self
+                        .highlights
+                        .binary_search_by_key(&s, |h| h.open.start)
+                        .is_err()
+            }) {
+                self.found.push(Leftover {
+                    range: start..i + len,
+                    construct: body[i..i + len].to_string(),
+                    kind: Kind::ColonDirective,
+                });
+                i + len
+            } else if let Some(ial) = kramdown_ial(body, i).filter(|_| !self.in_code(i)) {
+                self.attribute_list(i, ial)
+            } else if rest.starts_with("{{") && hugo_lines.binary_search(&i).is_ok() {
+                // A Hugo callout's line (see `hugo_admonitions`): drawn, not reported.
+                line_end.from(i).unwrap_or(body.len())
+            } else if rest.starts_with("{{") && !self.in_code(i) {
+                let eol = line_end.from(i).unwrap_or(body.len());
+                match expr_close.from(i + 2).filter(|&c| c < eol) {
+                    Some(c) => self.hugo_expression(i..c + 2),
+                    None => i + 2,
+                }
             } else {
-                "```".to_string()
+                i + 1
             };
-            let line = if h.open.start == i { &h.open } else { &h.close };
-            rewrites.push((i, fence));
-            blank.push(line.clone());
-            line.end
-        } else if let Some(end) = azure_mention(body, i).filter(|_| !in_code(i)) {
-            // The name, without the brackets that would make it an HTML tag.
-            rewrites.push((i, body[i + 1..end - 1].to_string()));
-            blank.push(i..end);
-            end
-        } else if rest.starts_with("{%") && !in_code(i) {
-            match tag_close.from(i + 2).filter(|&c| c - i <= MAX_TAG) {
-                Some(c) => {
-                    let end = c + 2;
-                    let name = body[i + 2..c].trim().trim_start_matches('-').trim();
-                    if name == "raw" {
-                        // Liquid's `{% raw %}` … `{% endraw %}`: what is between is shown
-                        // as written, template syntax included, and is not reported.
-                        let close = body[end..].find("{% endraw %}").map(|k| end + k);
-                        blank.push(i..end);
-                        match close {
-                            Some(k) => {
-                                blank.push(k..k + "{% endraw %}".len());
-                                k + "{% endraw %}".len()
-                            }
-                            None => end,
-                        }
-                    } else if name == "comment" || name.starts_with("comment ") {
-                        let close = body[end..]
-                            .find("endcomment")
-                            .and_then(|k| body[end + k..].find("%}").map(|m| end + k + m + 2))
-                            .unwrap_or(body.len());
-                        blank.push(i..close);
-                        close
-                    } else if let Some(target) = jekyll_post_url(body, i..end, name) {
-                        rewrites.push((i, target));
-                        blank.push(i..end);
-                        end
-                    } else if hugo_lines.binary_search(&i).is_ok() {
-                        // A GitBook hint's line (see `hugo_admonitions`): drawn.
-                        end
-                    } else if let Some(text) = gitbook_line(body, i..end) {
-                        if !text.is_empty() {
-                            rewrites.push((i, text));
-                        }
-                        blank.push(i..end);
-                        end
-                    } else {
-                        found.push(leftover(body, i..end));
-                        end
-                    }
-                }
-                None => i + 2,
+            i = next;
+            while i < bytes.len() && !body.is_char_boundary(i) {
+                i += 1;
             }
-        } else if let Some(len) = myst_role(rest.as_bytes()).filter(|_| !in_code(i)) {
-            let name = &body[i + 1..i + len - 1];
-            match Role::of(name) {
-                // The renderer drops its name and draws the code span after it. Not
-                // blanked here: spaces at the start of a line would make it code.
-                Some(role) => found.push(Leftover {
-                    range: i..i + len,
-                    construct: name.to_string(),
-                    kind: Kind::Role(role),
-                }),
-                None => found.push(leftover(body, i..i + len)),
-            }
-            i + len
-        } else if let Some((start, len)) = colon_fence(bytes, i).filter(|&(s, _)| {
-            !in_code(s)
-                && highlights
-                    .binary_search_by_key(&s, |h| h.open.start)
-                    .is_err()
-        }) {
-            found.push(Leftover {
-                range: start..i + len,
-                construct: body[i..i + len].to_string(),
-                kind: Kind::ColonDirective,
-            });
-            i + len
-        } else if let Some(ial) = kramdown_ial(body, i).filter(|_| !in_code(i)) {
-            let end = ial.end;
-            if blank.last().is_none_or(|b| b.end <= ial.start) {
-                // At the start of its line: indented, it belongs to a list item or quote.
-                let column_0 = i == 0 || bytes[i - 1] == b'\n';
-                if let Some(kind) = just_the_docs_callout(&body[i..end]).filter(|_| column_0) {
-                    found.push(Leftover {
-                        range: ial.clone(),
-                        construct: String::new(),
-                        kind: Kind::Callout {
-                            kind,
-                            next_block_only: true,
-                            details: false,
-                        },
-                    });
-                }
-                blank.push(ial);
-            }
-            end
-        } else if rest.starts_with("{{") && hugo_lines.binary_search(&i).is_ok() {
-            // A Hugo callout's line (see `hugo_admonitions`): drawn, not reported.
-            line_end.from(i).unwrap_or(body.len())
-        } else if rest.starts_with("{{") && !in_code(i) {
-            let eol = line_end.from(i).unwrap_or(body.len());
-            match expr_close.from(i + 2).filter(|&c| c < eol) {
-                Some(c) => {
-                    match hugo_ref(body, i..c + 2) {
-                        Some(target) => {
-                            rewrites.push((i, target));
-                            blank.push(i..c + 2);
-                        }
-                        None => match hugo_tab(body, i..c + 2)
-                            .or_else(|| hugo_builtin(body, i..c + 2))
-                        {
-                            // A tab's line becomes its label in bold (the others go), a
-                            // figure its image, an embed a link.
-                            Some(text) => {
-                                if !text.is_empty() {
-                                    rewrites.push((i, text));
-                                }
-                                blank.push(i..c + 2);
-                            }
-                            None => found.push(leftover(body, i..c + 2)),
-                        },
-                    }
-                    c + 2
-                }
-                None => i + 2,
-            }
+        }
+    }
+
+    /// A highlight block's tag line starting at `at`: a fence. Where the scan goes on.
+    fn highlight_tag(&mut self, at: usize) -> Option<usize> {
+        let h = self
+            .highlights
+            .iter()
+            .find(|h| h.open.start == at || h.close.start == at)?;
+        let (line, fence) = if h.open.start == at {
+            (&h.open, format!("```{}", h.lang))
         } else {
-            i + 1
+            (&h.close, "```".to_string())
         };
-        i = next;
-        while i < bytes.len() && !body.is_char_boundary(i) {
-            i += 1;
-        }
+        self.rewrites.push((at, fence));
+        self.blank.push(line.clone());
+        Some(line.end)
     }
-    // An Azure DevOps diagram's `::: mermaid` and `:::` lines, which the scan above (from
-    // `<` and `{`) does not reach, and MyST's `:::{math}` (passed over there): fences too.
-    for h in highlights
-        .iter()
-        .filter(|h| body[h.open.clone()].starts_with(':'))
-    {
-        for (line, fence) in [
-            (&h.open, format!("```{}", h.lang)),
-            (&h.close, "```".into()),
-        ] {
-            let at = blank.partition_point(|b| b.end <= line.start);
-            if blank.get(at).is_none_or(|b| b.start >= line.end) {
-                rewrites.push((line.start, fence.to_string()));
-                blank.insert(at, line.clone());
-            }
-        }
-    }
-    // Whole lines, outside code and comments: MyST targets (invisible in Sphinx) and MkDocs
-    // `[TOC]` lines are blanked; Docusaurus admonition lines are blanked and reported (the
-    // renderer draws their callout); drawn MkDocs blocks' lines are rewritten (a list item
-    // marker and invisible references) and reported; other MkDocs lines are reported as
-    // written.
-    let lines = targets
-        .into_iter()
-        .map(|t| (t, true, None, None))
-        .chain(
-            admonitions
-                .into_iter()
-                .map(|a| (a.range.clone(), true, Some(a), None)),
-        )
-        .chain(mkdocs.into_iter().map(|(m, parent)| {
-            let toc = m.kind == Kind::MkDocs && m.construct == "[TOC]";
-            let drawn = matches!(m.kind, Kind::MkDocsBlock { .. });
-            (m.range.clone(), toc || drawn, (!toc).then_some(m), parent)
-        }))
-        .chain(api.into_iter().flat_map(|(line, options)| {
-            std::iter::once((line.range.clone(), true, Some(line), None))
-                .chain(options.into_iter().map(|o| (o, true, None, None)))
-        }))
-        .chain(
-            abbreviations
-                .into_iter()
-                .map(|a| (a.range.clone(), true, Some(a), None)),
-        )
-        .chain(
-            obsidian
-                .into_iter()
-                .map(|o| (o.range.clone(), true, Some(o), None)),
-        );
-    // Where drawn MkDocs blocks start, in order.
-    let mut drawn_at = Vec::new();
-    for (line, blanked, report, parent) in lines {
-        let inside = blank.partition_point(|b| b.end <= line.start);
-        let taken = blank
-            .get(inside)
-            .is_some_and(|b| b.start < line.end.max(line.start + 1));
-        // A line in a drawn block's body is judged by its parent: the parse saw that
-        // body as code.
-        let code = match parent {
-            Some(p) => drawn_at.binary_search(&p).is_err(),
-            None => in_code(line.start),
-        };
-        if taken || code {
-            continue;
-        }
-        let mut report = report;
-        let mut blanked = blanked;
-        if let Some(r) = report.as_mut()
-            && let Kind::MkDocsBlock { drawn, .. } = r.kind
-        {
-            if parent.is_none() && within(&parsed.html, line.start) {
-                // Raw HTML holds it: left as written, and reported (a tab is just text).
-                blanked = false;
-                r.kind = Kind::MkDocs;
-                r.construct = body[line.clone()].to_string();
-                if drawn == Drawn::Tab {
-                    continue;
+
+    /// A Liquid tag `{% … %}` from `i`, closed at `close`: `raw` and `comment` blocks,
+    /// Jekyll's `post_url`, GitBook's hints and embeds, else a leftover. Where the scan
+    /// goes on.
+    fn liquid_tag(&mut self, i: usize, close: usize, hugo_lines: &[usize]) -> usize {
+        let body = self.body;
+        let end = close + 2;
+        let name = body[i + 2..close].trim().trim_start_matches('-').trim();
+        if name == "raw" {
+            // Liquid's `{% raw %}` … `{% endraw %}`: what is between is shown as written,
+            // template syntax included, and is not reported.
+            let close = body[end..].find("{% endraw %}").map(|k| end + k);
+            self.blank.push(i..end);
+            match close {
+                Some(k) => {
+                    self.blank.push(k..k + "{% endraw %}".len());
+                    k + "{% endraw %}".len()
                 }
-            } else {
-                let refs = zero_width_line(line.len() - MARKER.len()).unwrap_or_default();
-                rewrites.push((line.start, format!("{MARKER}{refs}")));
-                drawn_at.push(line.start);
+                None => end,
+            }
+        } else if name == "comment" || name.starts_with("comment ") {
+            let close = body[end..]
+                .find("endcomment")
+                .and_then(|k| body[end + k..].find("%}").map(|m| end + k + m + 2))
+                .unwrap_or(body.len());
+            self.blank.push(i..close);
+            close
+        } else if let Some(target) = jekyll_post_url(body, i..end, name) {
+            self.rewrites.push((i, target));
+            self.blank.push(i..end);
+            end
+        } else if hugo_lines.binary_search(&i).is_ok() {
+            // A GitBook hint's line (see `hugo_admonitions`): drawn.
+            end
+        } else if let Some(text) = gitbook_line(body, i..end) {
+            if !text.is_empty() {
+                self.rewrites.push((i, text));
+            }
+            self.blank.push(i..end);
+            end
+        } else {
+            self.found.push(leftover(body, i..end));
+            end
+        }
+    }
+
+    /// A kramdown attribute list (`{: .note }`) at `i`: blanked, and a Just the Docs
+    /// callout when it starts its line. Where the scan goes on.
+    fn attribute_list(&mut self, i: usize, ial: Range<usize>) -> usize {
+        let end = ial.end;
+        if self.blank.last().is_none_or(|b| b.end <= ial.start) {
+            // At the start of its line: indented, it belongs to a list item or quote.
+            let column_0 = i == 0 || self.body.as_bytes()[i - 1] == b'\n';
+            if let Some(kind) = just_the_docs_callout(&self.body[i..end]).filter(|_| column_0) {
+                self.found.push(Leftover {
+                    range: ial.clone(),
+                    construct: String::new(),
+                    kind: Kind::Callout {
+                        kind,
+                        next_block_only: true,
+                        details: false,
+                    },
+                });
+            }
+            self.blank.push(ial);
+        }
+        end
+    }
+
+    /// A Hugo expression or shortcode `{{ … }}` over `range`: a `ref` becomes its
+    /// target, a tab its label, a figure its image, an embed a link; anything else is a
+    /// leftover. Where the scan goes on.
+    fn hugo_expression(&mut self, range: Range<usize>) -> usize {
+        let body = self.body;
+        match hugo_ref(body, range.clone()) {
+            Some(target) => {
+                self.rewrites.push((range.start, target));
+                self.blank.push(range.clone());
+            }
+            None => {
+                match hugo_tab(body, range.clone()).or_else(|| hugo_builtin(body, range.clone())) {
+                    // A tab's line becomes its label in bold (the others go), a figure its
+                    // image, an embed a link.
+                    Some(text) => {
+                        if !text.is_empty() {
+                            self.rewrites.push((range.start, text));
+                        }
+                        self.blank.push(range.clone());
+                    }
+                    None => self.found.push(leftover(body, range.clone())),
+                }
             }
         }
-        if let Some(r) = &report
-            && r.kind == Kind::AlertTitle
-            && let Some(callout) = obsidian_callout(&body[line.clone()])
+        range.end
+    }
+
+    /// An Azure DevOps diagram's `::: mermaid` and `:::` lines, which the scan (from `<`
+    /// and `{`) does not reach, and MyST's `:::{math}` (passed over there): fences too.
+    fn colon_fence_lines(&mut self) {
+        for h in self
+            .highlights
+            .iter()
+            .filter(|h| self.body[h.open.clone()].starts_with(':'))
         {
-            rewrites.push((line.start, callout.marker));
-        }
-        if blanked {
-            blank.insert(inside, line);
-        }
-        found.extend(report);
-    }
-    rewrites.sort_by_key(|r| r.0);
-    found.sort_by_key(|f| f.range.start);
-    if blank.is_empty() {
-        return (Cow::Borrowed(body), found);
-    }
-    let mut out = String::with_capacity(body.len());
-    let mut pos = 0;
-    let mut rewrites = rewrites.into_iter().peekable();
-    for r in blank {
-        out.push_str(&body[pos..r.start]);
-        if let Some((_, text)) = rewrites.next_if(|(at, _)| *at == r.start) {
-            out.push_str(&text);
-            out.extend(std::iter::repeat_n(' ', r.len() - text.len()));
-            pos = r.end;
-            continue;
-        }
-        for c in body[r.start..r.end].chars() {
-            if c == '\n' {
-                out.push('\n');
-            } else {
-                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            for (line, fence) in [
+                (&h.open, format!("```{}", h.lang)),
+                (&h.close, "```".into()),
+            ] {
+                let at = self.blank.partition_point(|b| b.end <= line.start);
+                if self.blank.get(at).is_none_or(|b| b.start >= line.end) {
+                    self.rewrites.push((line.start, fence.to_string()));
+                    self.blank.insert(at, line.clone());
+                }
             }
         }
-        pos = r.end;
     }
-    out.push_str(&body[pos..]);
-    if !drawn_at.is_empty() {
-        let mut bytes = out.into_bytes();
-        choose_markers(&mut bytes, &drawn_at, &parsed.blocks);
-        out = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
+
+    /// Whole lines, outside code and comments: MyST targets (invisible in Sphinx) and
+    /// MkDocs `[TOC]` lines are blanked; Docusaurus admonition lines are blanked and
+    /// reported (the renderer draws their callout); drawn MkDocs blocks' lines are
+    /// rewritten (a list item marker and invisible references) and reported; other MkDocs
+    /// lines are reported as written. Where drawn MkDocs blocks start, in order.
+    fn whole_lines(
+        &mut self,
+        targets: Vec<Range<usize>>,
+        admonitions: Vec<Leftover>,
+        mkdocs: Vec<(Leftover, Option<usize>)>,
+        api: Vec<(Leftover, Vec<Range<usize>>)>,
+        abbreviations: Vec<Leftover>,
+        obsidian: Vec<Leftover>,
+    ) -> Vec<usize> {
+        let lines = targets
+            .into_iter()
+            .map(|t| (t, true, None, None))
+            .chain(
+                admonitions
+                    .into_iter()
+                    .map(|a| (a.range.clone(), true, Some(a), None)),
+            )
+            .chain(mkdocs.into_iter().map(|(m, parent)| {
+                let toc = m.kind == Kind::MkDocs && m.construct == "[TOC]";
+                let drawn = matches!(m.kind, Kind::MkDocsBlock { .. });
+                (m.range.clone(), toc || drawn, (!toc).then_some(m), parent)
+            }))
+            .chain(api.into_iter().flat_map(|(line, options)| {
+                std::iter::once((line.range.clone(), true, Some(line), None))
+                    .chain(options.into_iter().map(|o| (o, true, None, None)))
+            }))
+            .chain(
+                abbreviations
+                    .into_iter()
+                    .map(|a| (a.range.clone(), true, Some(a), None)),
+            )
+            .chain(
+                obsidian
+                    .into_iter()
+                    .map(|o| (o.range.clone(), true, Some(o), None)),
+            );
+        let mut drawn_at = Vec::new();
+        for (line, blanked, report, parent) in lines {
+            let inside = self.blank.partition_point(|b| b.end <= line.start);
+            let taken = self
+                .blank
+                .get(inside)
+                .is_some_and(|b| b.start < line.end.max(line.start + 1));
+            // A line in a drawn block's body is judged by its parent: the parse saw that
+            // body as code.
+            let code = match parent {
+                Some(p) => drawn_at.binary_search(&p).is_err(),
+                None => self.in_code(line.start),
+            };
+            if taken || code {
+                continue;
+            }
+            let mut report = report;
+            let mut blanked = blanked;
+            if let Some(r) = report.as_mut()
+                && let Kind::MkDocsBlock { drawn, .. } = r.kind
+            {
+                if parent.is_none() && within(&self.parsed.html, line.start) {
+                    // Raw HTML holds it: left as written, and reported (a tab is just text).
+                    blanked = false;
+                    r.kind = Kind::MkDocs;
+                    r.construct = self.body[line.clone()].to_string();
+                    if drawn == Drawn::Tab {
+                        continue;
+                    }
+                } else {
+                    let refs = zero_width_line(line.len() - MARKER.len()).unwrap_or_default();
+                    self.rewrites.push((line.start, format!("{MARKER}{refs}")));
+                    drawn_at.push(line.start);
+                }
+            }
+            if let Some(r) = &report
+                && r.kind == Kind::AlertTitle
+                && let Some(callout) = obsidian_callout(&self.body[line.clone()])
+            {
+                self.rewrites.push((line.start, callout.marker));
+            }
+            if blanked {
+                self.blank.insert(inside, line);
+            }
+            self.found.extend(report);
+        }
+        drawn_at
     }
-    (Cow::Owned(out), found)
+
+    /// The body with every blank range blanked (spaces, line breaks kept) or written as
+    /// its rewrite, and the drawn MkDocs blocks' markers chosen; the leftovers in order.
+    fn finish(self, drawn_at: &[usize]) -> (Cow<'b, str>, Vec<Leftover>) {
+        let Scan {
+            body,
+            parsed,
+            blank,
+            mut rewrites,
+            mut found,
+            ..
+        } = self;
+        rewrites.sort_by_key(|r| r.0);
+        found.sort_by_key(|f| f.range.start);
+        if blank.is_empty() {
+            return (Cow::Borrowed(body), found);
+        }
+        let mut out = String::with_capacity(body.len());
+        let mut pos = 0;
+        let mut rewrites = rewrites.into_iter().peekable();
+        for r in blank {
+            out.push_str(&body[pos..r.start]);
+            if let Some((_, text)) = rewrites.next_if(|(at, _)| *at == r.start) {
+                out.push_str(&text);
+                out.extend(std::iter::repeat_n(' ', r.len() - text.len()));
+                pos = r.end;
+                continue;
+            }
+            for c in body[r.start..r.end].chars() {
+                if c == '\n' {
+                    out.push('\n');
+                } else {
+                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                }
+            }
+            pos = r.end;
+        }
+        out.push_str(&body[pos..]);
+        if !drawn_at.is_empty() {
+            let mut bytes = out.into_bytes();
+            choose_markers(&mut bytes, drawn_at, &parsed.blocks);
+            out = String::from_utf8(bytes).expect("ASCII bytes replaced by ASCII bytes");
+        }
+        (Cow::Owned(out), found)
+    }
 }
 
 /// Python-Markdown abbreviation definitions, `*[ABBR]: what it stands for` alone on a line
