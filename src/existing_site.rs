@@ -185,7 +185,11 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
         let Some((config, text)) = g.configs.iter().find_map(|c| {
             config_paths(dir, c)
                 .into_iter()
-                .find_map(|rel| Some((rel.clone(), std::fs::read_to_string(dir.join(&rel)).ok()?)))
+                // A configuration that is not UTF-8 still names its generator.
+                .find_map(|rel| {
+                    let (text, _) = crate::text::legacy::read_text(&dir.join(&rel)).ok()?;
+                    Some((rel.clone(), text))
+                })
         }) else {
             continue;
         };

@@ -79,8 +79,15 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             continue;
         }
         let shown = path.display().to_string();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the file, as
+        // in the other imports.
+        let text = match crate::text::legacy::read_text(&path) {
+            Ok((t, legacy)) => {
+                if let Some(how) = legacy {
+                    catalog.notes.push(format!("{shown}: {}", how.describe()));
+                }
+                t
+            }
             Err(e) => {
                 errors.push(format!("{shown}: cannot read: {e}"));
                 continue;

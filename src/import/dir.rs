@@ -148,7 +148,12 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         let kep = folder_record
             .then(|| path.with_file_name("kep.yaml"))
             .filter(|p| p.is_file())
-            .and_then(|p| std::fs::read_to_string(&p).ok())
+            // In the encoding it looks like when it is not UTF-8, as the README is.
+            .and_then(|p| {
+                crate::text::legacy::read_text(&p)
+                    .ok()
+                    .map(|(yaml, _)| yaml)
+            })
             .map(|yaml| {
                 (
                     rel_string(Path::new(&rel).with_file_name("kep.yaml").as_path()),

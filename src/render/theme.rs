@@ -77,19 +77,27 @@ pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme
     }
     let mut read_templates = |dir: &Path, theme: &mut Theme| {
         for (name, path) in files_under(dir) {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
+            let shown = display_path(root, &path);
+            match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => {
                     theme.templates.insert(
                         name,
                         TemplateSource {
                             text,
-                            origin: display_path(root, &path),
+                            origin: shown,
                         },
                     );
                 }
+                // A template is the site's HTML: an error, as for a page, with the
+                // encoding it looks like and the command that converts it.
+                Ok(Err(e)) => diags.push(crate::text::legacy::not_utf8(
+                    &shown,
+                    e.as_bytes(),
+                    e.utf8_error().valid_up_to(),
+                )),
                 Err(e) => diags.push(Diagnostic::error(
                     "io",
-                    &display_path(root, &path),
+                    &shown,
                     format!("cannot read template: {e}"),
                 )),
             }

@@ -298,6 +298,24 @@ fn a_config_in_windows_1252_names_its_encoding_and_the_command() {
     book.build().success();
 }
 
+/// A template an old editor saved in Windows-1252 is an error at its first accented
+/// letter, with the encoding and the command that converts it; after it, the build works.
+#[test]
+fn a_template_in_windows_1252_names_its_encoding_and_the_command() {
+    let (book, run) = build_broken(|b| {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "{% extends \"base.html\" %}\n{% block main %}<p>Équipe</p>{{ page.body | safe }}{% endblock main %}\n",
+        );
+        std::fs::create_dir_all(b.root().join("templates")).unwrap();
+        std::fs::write(b.root().join("templates/page.html"), bytes).unwrap();
+    });
+    run.stderr_has("error[invalid-utf8]")
+        .stderr_has("templates/page.html:2:20")
+        .stderr_has("it looks like windows-1252");
+    book.run_help_command(&run, "iconv ", "templates/page.html");
+    book.build().success();
+}
+
 /// UTF-8 with one broken character is not another encoding: the help says what broke.
 #[test]
 fn a_broken_character_in_a_utf8_page_is_shown_where_it_is() {

@@ -407,6 +407,28 @@ fn rfc_repositories_take_titles_from_file_names_and_dates_from_start_dates() {
     );
 }
 
+/// A `kep.yaml` an old editor saved in Windows-1252 is still the KEP's metadata (it was
+/// passed over, and the record dated and statused without it).
+#[test]
+fn a_kep_yaml_in_windows_1252_still_gives_its_metadata() {
+    let source = TestBook::fixture("import-keps");
+    let yaml_path = source
+        .root()
+        .join("keps/sig-node/3960-pod-lifecycle-sleep-action/kep.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    let yaml = format!("# Révisé par SIG Node\n{yaml}");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&yaml);
+    std::fs::write(&yaml_path, bytes).unwrap();
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("keps"))]).success();
+    let rs = records(&book);
+    let (_, sleep) = by_title(&rs, "Introducing Sleep Action for PreStop Hook");
+    assert_eq!(
+        (sleep.status.as_str(), sleep.date.as_str()),
+        ("accepted", "2023-04-22")
+    );
+}
+
 /// Kubernetes' enhancements repository: a folder per KEP under its SIG, the text in
 /// `README.md` (`# KEP-3960: Title`, a tool-kept table of contents) and the metadata in
 /// `kep.yaml` beside it; the template folder and the production-readiness files (YAML
@@ -1207,4 +1229,26 @@ fn team_api_documents_inside_content_are_one_error_each_and_must_move_out_first(
         .stderr_has("inside the handbook's content folder")
         .stderr_has("git mv content/teams/");
     assert!(!teams.join("identity-access.md").exists());
+}
+
+/// A Backstage catalog file an old editor saved in Windows-1252 is read in that encoding,
+/// with a note: the group keeps the accent of its display name.
+#[test]
+fn a_backstage_catalog_in_windows_1252_is_read_with_a_note() {
+    let catalog = TestBook::fixture("import-backstage");
+    let org = std::fs::read_to_string(catalog.root().join("org.yaml"))
+        .unwrap()
+        .replace("displayName: Team A", "displayName: Équipe A");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&org);
+    std::fs::write(catalog.root().join("org.yaml"), bytes).unwrap();
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "backstage",
+        &path_str(&catalog.root().join("catalog-info.yaml")),
+    ])
+    .success()
+    .stderr_has("org.yaml: not UTF-8; read as windows-1252");
+    let team_a = book.read("content/teams/acme-corp/infrastructure/backstage/team-a.md");
+    assert!(team_a.contains("name = \"Équipe A\""), "{team_a}");
 }

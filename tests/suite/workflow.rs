@@ -151,6 +151,20 @@ fn init_makes_an_existing_docs_site_the_handbook() {
     );
     check_all_links(&book.out(), &["404.html"]);
 
+    // An mkdocs.yml an old editor saved in Windows-1252 still names the site.
+    let latin = TestBook::fixture("mkdocs");
+    latin.remove("orgbook.toml");
+    let yml = std::fs::read_to_string(latin.root().join("mkdocs.yml"))
+        .unwrap()
+        .replace("site_name: Platform docs", "site_name: Équipe plateforme");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&yml);
+    std::fs::write(latin.root().join("mkdocs.yml"), bytes).unwrap();
+    latin.write("content/runbooks/checklist.md", "# Release checklist\n");
+    latin
+        .run(&["init", "."])
+        .success()
+        .stderr_has("(an MkDocs site) the handbook \"Équipe plateforme\"");
+
     // A Hugo site keeps its pages in content/ already.
     let hugo = TestBook::fixture("hugo");
     hugo.remove("orgbook.toml");
