@@ -213,31 +213,30 @@ fn no_module_imports_itself_through_others() {
             graph.get(from)
         );
     }
-    let report: Vec<String> = circles(&graph)
-        .into_iter()
-        .map(|c| {
-            let arrows: Vec<String> = c
-                .iter()
-                .flat_map(|from| {
-                    graph[from]
-                        .iter()
-                        .filter(|to| c.contains(*to))
-                        .map(move |to| format!("  {from} -> {to}"))
-                })
-                .collect();
-            format!(
-                "{} files: {}\n{}",
-                c.len(),
-                c.iter().cloned().collect::<Vec<_>>().join(", "),
-                arrows.join("\n")
-            )
-        })
-        .collect();
+    let report = describe(&graph, |from, to| format!("{from} -> {to}"));
     assert!(
         report.is_empty(),
-        "modules that import each other (move the shared item down a layer):\n{}",
-        report.join("\n")
+        "modules that import each other (move the shared item down a layer):\n{report}"
     );
+}
+
+/// Each circle of `graph`, its members and the arrows between them (`arrow` words one),
+/// for a failure message; empty when there is none.
+fn describe(
+    graph: &BTreeMap<String, BTreeSet<String>>,
+    arrow: impl Fn(&str, &str) -> String,
+) -> String {
+    let mut out = String::new();
+    for c in circles(graph) {
+        out.push_str(&c.iter().cloned().collect::<Vec<_>>().join(", "));
+        out.push('\n');
+        for from in &c {
+            for to in graph[from].iter().filter(|to| c.contains(*to)) {
+                out.push_str(&format!("  {}\n", arrow(from, to)));
+            }
+        }
+    }
+    out
 }
 
 /// The top-level room of a file: `link/handbook` is in `link`, `site` is `site`.
@@ -264,30 +263,13 @@ fn no_top_level_folder_imports_one_that_imports_it_back() {
         "the import reader lost site -> render: {:?}",
         rooms.get("site")
     );
-    let report: Vec<String> = circles(&rooms)
-        .into_iter()
-        .map(|c| {
-            let arrows: Vec<String> = c
-                .iter()
-                .flat_map(|from| {
-                    let why = &why;
-                    rooms[from]
-                        .iter()
-                        .filter(|to| c.contains(*to))
-                        .map(move |to| format!("  {}", why[&(from.clone(), to.clone())]))
-                })
-                .collect();
-            format!(
-                "{}\n{}",
-                c.iter().cloned().collect::<Vec<_>>().join(", "),
-                arrows.join("\n")
-            )
-        })
-        .collect();
+    // Each arrow between rooms named by one file-level arrow that makes it.
+    let report = describe(&rooms, |from, to| {
+        why[&(from.to_string(), to.to_string())].clone()
+    });
     assert!(
         report.is_empty(),
-        "top-level folders that import each other (move the shared item down):\n{}",
-        report.join("\n")
+        "top-level folders that import each other (move the shared item down):\n{report}"
     );
 }
 
