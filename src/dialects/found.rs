@@ -54,8 +54,8 @@ pub enum Kind {
     /// An abbreviation's definition line (`*[SLO]: Service level objective`, Python-
     /// Markdown's `abbr`, as MkDocs sites write them in a snippet every page includes),
     /// blanked: `construct` is the abbreviation, the line's text after `]:` what it stands
-    /// for ([`abbreviation_title`]). The renderer wraps the abbreviation's whole-word uses in
-    /// the page's text in `<abbr>`.
+    /// for (`leftovers::abbreviation_title`). The renderer wraps the abbreviation's
+    /// whole-word uses in the page's text in `<abbr>`.
     Abbr,
     /// An Obsidian callout's first line (`> [!info] Title`, `> [!faq]-`): rewritten in
     /// place to the GitHub alert of its kind (`>[!NOTE]`, padded), which CommonMark then

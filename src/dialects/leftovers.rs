@@ -12,7 +12,7 @@
 //! [`Kind::MkDocsBlock`] and `mkdocs_blocks`, which draws it). A MyST
 //! directive written as a backtick fence (```` ```{note} ````) is a code block to CommonMark:
 //! the Markdown renderer, which sees every fence's info string, reports it
-//! ([`myst_directive`]), so the body is parsed once for it.
+//! ([`myst_directive`](super::myst::myst_directive)), so the body is parsed once for it.
 //!
 //! [`clean`] returns the body with HTML comments, `{% comment %}` blocks, MyST targets and
 //! kramdown attribute lists blanked out

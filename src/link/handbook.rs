@@ -68,7 +68,7 @@ pub struct Handbook {
     /// rendered, known before (a toctree or a `{doc}` role elsewhere is titled by it).
     pub heading_titles: HashMap<DocId, String>,
     /// Pages (by file name without extension) and content files (by file name), under
-    /// [`wiki_name`]: what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
+    /// [`wiki_name`](crate::model::wiki_name): what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
     /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
     pub wiki_names: HashMap<String, Vec<String>>,
 }
