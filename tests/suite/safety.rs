@@ -1190,7 +1190,10 @@ mod codes {
     /// Each code with a change to the safety fixture that makes `orgbook check` emit it.
     const EMITTERS: &[(Code, Setup)] = &[
         (Code::Io, |b| {
-            std::fs::write(b.root().join("templates/bad.html"), b"\xff\xfe not UTF-8").unwrap();
+            // A settings file that is a folder (a template that is not UTF-8, this entry's
+            // first setup, is now `invalid-utf8`).
+            std::fs::remove_file(b.root().join("orgbook.toml")).unwrap();
+            std::fs::create_dir(b.root().join("orgbook.toml")).unwrap();
         }),
         (Code::InvalidUtf8, |b| {
             std::fs::write(b.root().join("content/guide/bin.md"), b"# Bin\n\n\xff\n").unwrap();
