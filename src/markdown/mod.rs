@@ -194,6 +194,29 @@ pub struct Rendered {
     pub formulas: Vec<crate::math::Formula>,
 }
 
+impl Rendered {
+    /// Records a link of the page (what it points at, where it is written) and gives the
+    /// `href` the HTML gets.
+    fn record_link<'a>(
+        &mut self,
+        span: Range<usize>,
+        href: String,
+        target: Option<DocId>,
+        anchor: Option<String>,
+        asset: Option<String>,
+    ) -> CowStr<'a> {
+        self.links.push(LinkRef {
+            target,
+            anchor,
+            span,
+            href: href.clone(),
+            asset,
+            spot: None,
+        });
+        href.into()
+    }
+}
+
 /// Broken links reported one by one per file; the rest are counted in one diagnostic, so a
 /// file with 50,000 broken links costs neither minutes (each report locates its line) nor
 /// megabytes of output.
@@ -573,6 +596,109 @@ impl RepeatedLinks {
     }
 }
 
+/// A link to this page (`#heading`, or nothing but a query). MyST: `#label` names the
+/// heading after a `(label)=` line, on any page, unless this page gives a block that label.
+fn same_page_link<'a>(
+    handbook: &Handbook,
+    self_id: DocId,
+    root: &str,
+    dest: &str,
+    anchor: Option<String>,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+) -> Option<CowStr<'a>> {
+    if let Some(label) = &anchor
+        && let Some((labelled, heading, _)) = handbook.myst_labels.get(label.as_str())
+        && !heading.is_empty()
+        // A label this page also gives a block of its own is that block.
+        && (*labelled == self_id || !rendered.anchors.iter().any(|a| a == label))
+    {
+        let href = if *labelled == self_id {
+            format!("#{heading}")
+        } else {
+            rendered.title_deps.push(*labelled);
+            format!(
+                "{root}{}#{heading}",
+                encode_path(&handbook.docs[*labelled].url)
+            )
+        };
+        return Some(rendered.record_link(
+            span,
+            href,
+            Some(*labelled),
+            Some(heading.clone()),
+            None,
+        ));
+    }
+    rendered.record_link(span, dest.to_string(), Some(self_id), anchor, None);
+    None
+}
+
+/// The message and help of a `broken-link` to `path` (`joined`: from `content/`) that
+/// names nothing: the nearest file it may mean (moved, renumbered, misspelt), or how to
+/// link, or, for a page in another markup (Sphinx's `.rst`), the command that converts it.
+fn missing_target(
+    handbook: &Handbook,
+    from_dir: &str,
+    path: &str,
+    joined: &str,
+) -> (String, String) {
+    let near = handbook.near();
+    let moved = near.moved(path, from_dir);
+    let near = moved
+        .or_else(|| near.same_number(joined))
+        .or_else(|| near.nearest(joined))
+        .map(|n| {
+            let rel = relative_path(from_dir, n);
+            format!("did you mean `{rel}`?")
+        });
+    let attachment = joined
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.rsplit_once('.'))
+        .is_some_and(|(_, ext)| {
+            !matches!(ext, "md" | "html" | "htm")
+                && ext.len() <= 5
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                && ext.bytes().any(|b| b.is_ascii_alphabetic())
+        });
+    let help = near.unwrap_or_else(|| {
+        if attachment {
+            "put the file at that path (images and attachments under content/ are published as they are), or correct the path".into()
+        } else {
+            "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
+        }
+    });
+    // Sphinx names a page by its path without extension, whatever its format:
+    // the page is there, as reStructuredText (or AsciiDoc).
+    let other_format = ["rst", "adoc"].into_iter().find_map(|ext| {
+        let rel = format!("{}.{ext}", joined.strip_prefix("content/")?);
+        handbook
+            .assets
+            .binary_search_by(|a| a.as_str().cmp(&rel))
+            .is_ok()
+            .then_some((rel, ext))
+    });
+    match other_format {
+        Some((rel, ext)) => (
+            format!(
+                "link to `{path}`: content/{rel} is {}, which orgbook does not render",
+                if ext == "rst" {
+                    "reStructuredText"
+                } else {
+                    "AsciiDoc"
+                }
+            ),
+            format!(
+                "convert it to Markdown (`pandoc -f {} -t gfm content/{rel} -o content/{}.md`), or link to `{path}.{ext}` to publish the file as it is",
+                if ext == "rst" { "rst" } else { "asciidoc" },
+                rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem)
+            ),
+        ),
+        None => (format!("link to `{path}`: no such file ({joined})"), help),
+    }
+}
+
 /// Resolves one link destination written in document `self_id` — from a Markdown link or
 /// image here, or from raw HTML (`href`, `src`) — exactly as the site will: records the
 /// link in `rendered` (for anchors and backlinks) and reports it at `span` if it is broken
@@ -683,41 +809,7 @@ fn rewrite<'a>(
     let path = path.split_once('?').map_or(path, |(p, _)| p);
     let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
     if path.is_empty() {
-        // MyST: `#label` names the heading after a `(label)=` line, on any page.
-        if let Some(label) = &anchor
-            && let Some((labelled, heading, _)) = handbook.myst_labels.get(label.as_str())
-            && !heading.is_empty()
-            // A label this page also gives a block of its own is that block.
-            && (*labelled == self_id || !rendered.anchors.iter().any(|a| a == label))
-        {
-            let href = if *labelled == self_id {
-                format!("#{heading}")
-            } else {
-                rendered.title_deps.push(*labelled);
-                format!(
-                    "{root}{}#{heading}",
-                    encode_path(&handbook.docs[*labelled].url)
-                )
-            };
-            rendered.links.push(LinkRef {
-                target: Some(*labelled),
-                anchor: Some(heading.clone()),
-                span,
-                href: href.clone(),
-                asset: None,
-                spot: None,
-            });
-            return Some(href.into());
-        }
-        rendered.links.push(LinkRef {
-            target: Some(self_id),
-            anchor,
-            span,
-            href: dest.to_string(),
-            asset: None,
-            spot: None,
-        });
-        return None;
+        return same_page_link(handbook, self_id, root, dest, anchor, span, rendered);
     }
     let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
     let doc = &handbook.docs[self_id];
@@ -732,27 +824,11 @@ fn rewrite<'a>(
     match resolve_target(handbook, from_dir, path) {
         Resolved::Doc(target, url) => {
             let href = format!("{root}{}{suffix}", encode_path(&url));
-            rendered.links.push(LinkRef {
-                target: Some(target),
-                anchor,
-                span,
-                href: href.clone(),
-                asset: None,
-                spot: None,
-            });
-            Some(href.into())
+            Some(rendered.record_link(span, href, Some(target), anchor, None))
         }
         Resolved::Asset(rel) => {
             let href = format!("{root}{}{suffix}", encode_path(&rel));
-            rendered.links.push(LinkRef {
-                target: None,
-                anchor: None,
-                span,
-                href: href.clone(),
-                asset: Some(rel),
-                spot: None,
-            });
-            Some(href.into())
+            Some(rendered.record_link(span, href, None, None, Some(rel)))
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
@@ -768,15 +844,7 @@ fn rewrite<'a>(
                 Some(a) => format!("{root}{}#{a}", encode_path(url)),
                 None => format!("{root}{}", encode_path(url)),
             };
-            rendered.links.push(LinkRef {
-                target: Some(*target),
-                anchor,
-                span,
-                href: href.clone(),
-                asset: None,
-                spot: None,
-            });
-            Some(href.into())
+            Some(rendered.record_link(span, href, Some(*target), anchor, None))
         }
         // Not under content/ but in static/, which is copied to the site's root.
         Resolved::Missing(joined) if static_file(handbook, &joined).is_some() => {
@@ -811,60 +879,7 @@ fn rewrite<'a>(
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
-            let near = handbook.near();
-            let moved = near.moved(path, from_dir);
-            let near = moved
-                .or_else(|| near.same_number(&joined))
-                .or_else(|| near.nearest(&joined))
-                .map(|n| {
-                    let rel = relative_path(from_dir, n);
-                    format!("did you mean `{rel}`?")
-                });
-            let attachment = joined
-                .rsplit('/')
-                .next()
-                .and_then(|name| name.rsplit_once('.'))
-                .is_some_and(|(_, ext)| {
-                    !matches!(ext, "md" | "html" | "htm")
-                        && ext.len() <= 5
-                        && ext.bytes().all(|b| b.is_ascii_alphanumeric())
-                        && ext.bytes().any(|b| b.is_ascii_alphabetic())
-                });
-            let help = near.unwrap_or_else(|| {
-                if attachment {
-                    "put the file at that path (images and attachments under content/ are published as they are), or correct the path".into()
-                } else {
-                    "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()
-                }
-            });
-            // Sphinx names a page by its path without extension, whatever its format:
-            // the page is there, as reStructuredText (or AsciiDoc).
-            let other_format = ["rst", "adoc"].into_iter().find_map(|ext| {
-                let rel = format!("{}.{ext}", joined.strip_prefix("content/")?);
-                handbook
-                    .assets
-                    .binary_search_by(|a| a.as_str().cmp(&rel))
-                    .is_ok()
-                    .then_some((rel, ext))
-            });
-            let (message, help) = match other_format {
-                Some((rel, ext)) => (
-                    format!(
-                        "link to `{path}`: content/{rel} is {}, which orgbook does not render",
-                        if ext == "rst" {
-                            "reStructuredText"
-                        } else {
-                            "AsciiDoc"
-                        }
-                    ),
-                    format!(
-                        "convert it to Markdown (`pandoc -f {} -t gfm content/{rel} -o content/{}.md`), or link to `{path}.{ext}` to publish the file as it is",
-                        if ext == "rst" { "rst" } else { "asciidoc" },
-                        rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem)
-                    ),
-                ),
-                None => (format!("link to `{path}`: no such file ({joined})"), help),
-            };
+            let (message, help) = missing_target(handbook, from_dir, path, &joined);
             diags.push(broken(message, help));
             None
         }
