@@ -113,6 +113,17 @@ pub fn convert_help(file: &str, reading: Reading) -> String {
 /// "é", not "�"), with [`convert_help`]. An error; [`read_beside`] makes it a warning.
 pub fn not_utf8(file: &str, bytes: &[u8], first_bad: usize) -> Diagnostic {
     let (text, reading) = decode(bytes);
+    at_first_bad(file, bytes, first_bad, &text, reading)
+}
+
+/// [`not_utf8`] for `bytes` already decoded (`text`, as `reading` says).
+fn at_first_bad(
+    file: &str,
+    bytes: &[u8],
+    first_bad: usize,
+    text: &str,
+    reading: Reading,
+) -> Diagnostic {
     let at = decoded_offset(bytes, first_bad, reading);
     let width = text[at.min(text.len())..]
         .chars()
@@ -120,7 +131,7 @@ pub fn not_utf8(file: &str, bytes: &[u8], first_bad: usize) -> Diagnostic {
         .map_or(1, char::len_utf8);
     Diagnostic::error(Code::InvalidUtf8, file, "file is not valid UTF-8")
         .with_help(convert_help(file, reading))
-        .at(&text, at..at + width)
+        .at(text, at..at + width)
 }
 
 /// Reads `path`, a file orgbook reads beside the pages (`file`: its path as shown), as
@@ -142,7 +153,7 @@ pub fn beside_text(bytes: Vec<u8>, file: &str, diags: &mut Vec<Diagnostic>) -> S
         Err(e) => {
             let bytes = e.as_bytes();
             let (text, reading) = decode(bytes);
-            let mut d = not_utf8(file, bytes, e.utf8_error().valid_up_to());
+            let mut d = at_first_bad(file, bytes, e.utf8_error().valid_up_to(), &text, reading);
             d.severity = crate::diagnostic::Severity::Warning;
             d.message = format!("file is {}", reading.describe());
             diags.push(d);
