@@ -435,18 +435,73 @@ fn render_github(d: &Diagnostic) -> String {
 /// such as another generator's `section` key with `description`.
 pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = input.to_lowercase();
-    let mut best: Option<(f64, &str, String)> = None;
-    for c in candidates {
-        let lower = c.to_lowercase();
-        let score = strsim::jaro_winkler(&input, &lower);
-        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+    let lowered: Vec<(&str, String)> = candidates
+        .into_iter()
+        .map(|c| (c, c.to_lowercase()))
+        .collect();
+    nearest_lowered(&input, &lowered)
+}
+
+/// [`nearest`] of a lowercased input among candidates lowercased beside them.
+fn nearest_lowered<'a>(input: &str, candidates: &[(&'a str, String)]) -> Option<&'a str> {
+    let mut best: Option<(f64, &'a str, &str)> = None;
+    for (c, lower) in candidates {
+        let score = strsim::jaro_winkler(input, lower);
+        if best.is_none_or(|(s, _, _)| score > s) {
             best = Some((score, c, lower));
         }
     }
     let (score, c, lower) = best?;
     let longest = input.chars().count().max(lower.chars().count());
-    let edits = strsim::osa_distance(&input, &lower);
+    let edits = strsim::osa_distance(input, lower);
     (score >= 0.7 && edits <= (longest / 3).max(1)).then_some(c)
+}
+
+/// [`nearest`] for many names against one list that may be long (a handbook's teams, the
+/// headings of a generated reference page): thousands of unknown names against thousands
+/// of candidates must not compare every pair (issue 14: no quadratic step on any input).
+/// The list is lowercased once, a name asked again is answered from memory, and the
+/// comparisons a list makes are bounded: [`Suggestions::PER_CANDIDATE`] times its length
+/// plus [`Suggestions::FLAT`], so a long list still answers the first fifty names and a
+/// short one thousands. Past the bound a name gets no suggestion, and the diagnostic keeps
+/// its other help; which names get one depends only on the order they are asked in.
+pub struct Suggestions<'a> {
+    candidates: Vec<(&'a str, String)>,
+    asked: std::collections::HashMap<String, Option<&'a str>>,
+    comparisons_left: usize,
+}
+
+impl<'a> Suggestions<'a> {
+    /// Comparisons allowed per candidate of the list.
+    pub const PER_CANDIDATE: usize = 50;
+    /// Comparisons allowed to any list, however short.
+    pub const FLAT: usize = 100_000;
+
+    pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        let candidates: Vec<(&str, String)> = candidates
+            .into_iter()
+            .map(|c| (c, c.to_lowercase()))
+            .collect();
+        let comparisons_left = Self::PER_CANDIDATE * candidates.len() + Self::FLAT;
+        Suggestions {
+            candidates,
+            asked: Default::default(),
+            comparisons_left,
+        }
+    }
+
+    /// The candidate closest to `input` when it is plausibly a typo, as [`nearest`]; `None`
+    /// also once the list's comparisons are spent.
+    pub fn nearest(&mut self, input: &str) -> Option<&'a str> {
+        let input = input.to_lowercase();
+        if let Some(&answer) = self.asked.get(&input) {
+            return answer;
+        }
+        self.comparisons_left = self.comparisons_left.checked_sub(self.candidates.len())?;
+        let answer = nearest_lowered(&input, &self.candidates);
+        self.asked.insert(input, answer);
+        answer
+    }
 }
 
 #[cfg(test)]
@@ -554,5 +609,35 @@ mod tests {
         assert_eq!(nearest("onws", ["owns", "name"]), Some("owns"));
         // Shares letters and a similar shape, but is another word.
         assert_eq!(nearest("section", ["description", "tags"]), None);
+    }
+
+    #[test]
+    fn suggestions_answer_as_nearest_until_their_comparisons_are_spent() {
+        let names: Vec<String> = (0..3000).map(|i| format!("team-{i}")).collect();
+        let mut list = Suggestions::new(names.iter().map(String::as_str));
+        assert_eq!(
+            list.nearest("taem-7"),
+            nearest("taem-7", names.iter().map(String::as_str))
+        );
+        assert_eq!(
+            list.nearest("TAEM-7"),
+            Some("team-7"),
+            "asked again, in capitals"
+        );
+        let budget = Suggestions::PER_CANDIDATE * names.len() + Suggestions::FLAT;
+        let answered = (0..1000)
+            .filter(|i| list.nearest(&format!("taem-{i}x")).is_some())
+            .count();
+        // The first question and the ones answered here each compared the whole list.
+        assert_eq!(
+            answered + 1,
+            budget / names.len(),
+            "then no more suggestions"
+        );
+        assert_eq!(
+            list.nearest("taem-7"),
+            Some("team-7"),
+            "a remembered answer stays"
+        );
     }
 }

@@ -6,10 +6,11 @@
 //! body rendered (anchors, backlinks) is `markdown::links`'s.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::load::Loaded;
 use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Status};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod handbook;
@@ -68,7 +69,17 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         docs: &docs,
         teams: &teams,
         decisions: &decisions,
-        unparsed: &unparsed,
+        unparsed_teams: unparsed
+            .iter()
+            .filter_map(|p| p.strip_prefix("content/teams/"))
+            .filter_map(|p| p.rsplit('/').next()?.strip_suffix(".md"))
+            .collect(),
+        unparsed_decisions: unparsed
+            .iter()
+            .filter(|p| p.starts_with("content/decisions/"))
+            .filter_map(|p| crate::load::decision_number(p))
+            .collect(),
+        team_slugs: RefCell::new(Suggestions::new(teams.keys().map(String::as_str))),
     };
     let (children, ownership) = known.check_charters(diags);
     report_cycles(&docs, &teams, diags);
@@ -230,20 +241,34 @@ struct Known<'a> {
     docs: &'a [crate::model::Doc],
     teams: &'a BTreeMap<String, DocId>,
     decisions: &'a BTreeMap<u32, DocId>,
-    unparsed: &'a BTreeSet<String>,
+    /// The slugs of the charter files that did not parse.
+    unparsed_teams: BTreeSet<&'a str>,
+    /// The numbers of the decision files that did not parse.
+    unparsed_decisions: BTreeSet<u32>,
+    /// The charters' slugs, for the hints of references that name none (thousands of them
+    /// after a mass rename).
+    team_slugs: RefCell<Suggestions<'a>>,
 }
 
 impl Known<'_> {
     /// A charter file of this slug exists but did not parse.
     fn unparsed_team(&self, slug: &str) -> bool {
-        self.unparsed.iter().any(|p| {
-            p.starts_with("content/teams/") && p.rsplit('/').next() == Some(&format!("{slug}.md"))
-        })
+        self.unparsed_teams.contains(slug)
+    }
+
+    /// The existing decision number closest to `target`, the lower of two as close.
+    fn nearest_number(&self, target: u32) -> Option<u32> {
+        let below = self.decisions.range(..=target).next_back().map(|(&n, _)| n);
+        let above = self.decisions.range(target..).next().map(|(&n, _)| n);
+        match (below, above) {
+            (Some(b), Some(a)) => Some(if target - b <= a - target { b } else { a }),
+            (b, a) => b.or(a),
+        }
     }
 
     /// The help for a `key` naming no charter: the nearest slug, else `otherwise`.
     fn team_hint(&self, slug: &str, key: &str, otherwise: &str) -> String {
-        match nearest(slug, self.teams.keys().map(String::as_str)) {
+        match self.team_slugs.borrow_mut().nearest(slug) {
             Some(s) => {
                 format!("did you mean \"{s}\"? `{key}` is the file name (without .md) of a charter")
             }
@@ -419,14 +444,9 @@ impl Known<'_> {
                     ));
                 } else if self.decisions.contains_key(target) {
                     superseded_by.entry(*target).or_default().push(number);
-                } else if !self.unparsed.iter().any(|p| {
-                    p.starts_with("content/decisions/")
-                        && crate::load::decision_number(p) == Some(*target)
-                }) {
+                } else if !self.unparsed_decisions.contains(target) {
                     let near = self
-                        .decisions
-                        .keys()
-                        .min_by_key(|n| n.abs_diff(*target))
+                        .nearest_number(*target)
                         .map(|n| format!(" the nearest existing number is {n}."))
                         .unwrap_or_default();
                     diags.push(point(
