@@ -535,15 +535,18 @@ pub fn markdown_stage_dropping_bodies(
     // The anchor pass rewrites the HTML of a document that links to an anchor its target
     // lacks (`markdown::links::retarget_anchors`): those bodies are put back first. Few documents. The
     // test `held_bodies` fails if the pass ever rewrites another one.
-    let misses = |r: &Rendered| {
-        r.links.iter().any(|l| match (l.target, &l.anchor) {
-            (Some(t), Some(a)) => {
-                !rendered[t].headings.iter().any(|h| &h.id == a) && !rendered[t].anchors.contains(a)
-            }
-            _ => false,
+    let mut anchors = markdown::links::AnchorSets::default();
+    let missing: Vec<usize> = (0..n)
+        .filter(|&id| {
+            rendered[id]
+                .links
+                .iter()
+                .any(|l| match (l.target, &l.anchor) {
+                    (Some(t), Some(a)) => !anchors.has(&rendered, t, a),
+                    _ => false,
+                })
         })
-    };
-    let missing: Vec<usize> = (0..n).filter(|&id| misses(&rendered[id])).collect();
+        .collect();
     for &id in &missing {
         if compress {
             bodies.restore(id, &mut rendered[id]);

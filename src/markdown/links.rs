@@ -6,7 +6,7 @@
 //! between the Markdown stage and the pages.
 
 use super::Rendered;
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::link::Handbook;
 use crate::model::DocId;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -14,10 +14,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// Warns about `#anchor`s that no heading in the target defines. Runs after all pages are
 /// rendered because only then are all heading ids known.
 pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec<Diagnostic>) {
-    // Each target's anchors as a set, built once: 50,000 links into a page with 20,000
-    // headings must not compare every pair.
-    let mut anchor_sets: std::collections::HashMap<DocId, std::collections::HashSet<&str>> =
-        Default::default();
+    let mut anchor_sets = AnchorSets::default();
+    // "Did you mean" among each target's heading ids, bounded: thousands of pages linking
+    // to anchors a long generated page lacks must not compare every pair.
+    let mut suggestions: HashMap<DocId, Suggestions> = HashMap::new();
     // Links to anchors a page's API blocks would have made: (links, files) per page.
     let mut into_generated: BTreeMap<DocId, (usize, BTreeSet<DocId>)> = BTreeMap::new();
     for (id, r) in rendered.iter().enumerate() {
@@ -28,13 +28,7 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                 continue;
             };
             let ids = &rendered[target].headings;
-            let known = anchor_sets.entry(target).or_insert_with(|| {
-                ids.iter()
-                    .map(|h| h.id.as_str())
-                    .chain(rendered[target].anchors.iter().map(String::as_str))
-                    .collect()
-            });
-            if known.contains(anchor.as_str()) {
+            if anchor_sets.has(rendered, target, anchor) {
                 continue;
             }
             if rendered[target].generated_anchors {
@@ -47,7 +41,10 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
             if missing > crate::markdown::BROKEN_LINKS_SHOWN {
                 continue;
             }
-            let near = nearest(anchor, ids.iter().map(|h| h.id.as_str()));
+            let near = suggestions
+                .entry(target)
+                .or_insert_with(|| Suggestions::new(ids.iter().map(|h| h.id.as_str())))
+                .nearest(anchor);
             let help = match near {
                 Some(n) => format!("did you mean `#{n}`?"),
                 None if ids.is_empty() => {
@@ -102,6 +99,30 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
             )
             .with_help("add headings for the parts readers need (their ids are the anchors), or link to the API reference where it is published"),
         );
+    }
+}
+
+/// Each linked page's anchors (its heading ids, then its other ids), as a set made on first
+/// use: a page with many anchors and many links to it is not searched once per link.
+#[derive(Default)]
+pub struct AnchorSets<'a> {
+    sets: HashMap<DocId, HashSet<&'a str>>,
+}
+
+impl<'a> AnchorSets<'a> {
+    /// Whether `rendered[target]` has the anchor `anchor`.
+    pub fn has(&mut self, rendered: &'a [Rendered], target: DocId, anchor: &str) -> bool {
+        self.sets
+            .entry(target)
+            .or_insert_with(|| {
+                let r = &rendered[target];
+                r.headings
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .chain(r.anchors.iter().map(String::as_str))
+                    .collect()
+            })
+            .contains(anchor)
     }
 }
 
@@ -200,63 +221,43 @@ pub fn retarget_anchors(
     // Back to the anchors as written, so that checking again (`serve` does after an edit)
     // gives the same diagnostics, and follows headings that changed since.
     for r in rendered.iter_mut() {
+        let mut hrefs = HrefChanges::default();
         for (i, written) in std::mem::take(&mut r.retargeted) {
             let link = &mut r.links[i];
-            let old_href = link.href.clone();
-            let base = old_href
+            let base = link
+                .href
                 .rsplit_once('#')
-                .map_or(old_href.as_str(), |(b, _)| b);
+                .map_or(link.href.as_str(), |(b, _)| b);
             let new_href = format!("{base}#{written}");
-            r.html = r.html.replace(&href_attr(&old_href), &href_attr(&new_href));
+            hrefs.add(&link.href, &new_href);
             link.anchor = Some(written);
             link.href = new_href;
         }
+        hrefs.apply(&mut r.html);
     }
     // (document, link, the heading id it means, whether by another generator's slug rule)
     let mut fixes: Vec<(DocId, usize, String, bool)> = Vec::new();
-    // Each linked page's ids, as a set made on first use: a page with many anchors and
-    // many links to it is not searched once per link.
-    let mut known: HashMap<DocId, HashSet<&str>> = HashMap::new();
+    let mut anchor_sets = AnchorSets::default();
+    // Each missed page's headings under the other rules, made on its first miss.
+    let mut other_rules: HashMap<DocId, OtherSlugs> = HashMap::new();
     for (id, r) in rendered.iter().enumerate() {
         for (i, link) in r.links.iter().enumerate() {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
                 continue;
             };
-            let heads = &rendered[target].headings;
-            let ids = known.entry(target).or_insert_with(|| {
-                heads
-                    .iter()
-                    .map(|h| h.id.as_str())
-                    .chain(rendered[target].anchors.iter().map(String::as_str))
-                    .collect()
-            });
-            if ids.contains(anchor.as_str()) {
+            if anchor_sets.has(rendered, target, anchor) {
                 continue;
             }
-            let found = heads
-                .iter()
-                .find(|h| {
-                    h.id.eq_ignore_ascii_case(anchor)
-                        || other_slugs(&h.text)
-                            .iter()
-                            .any(|s| s.eq_ignore_ascii_case(anchor))
-                })
-                .or_else(|| {
-                    // MkDocs numbers a repeated heading's slug `_1`, `_2`: the second and
-                    // third heading of that slug.
-                    let (base, n) = anchor.rsplit_once('_')?;
-                    let n: usize = n.parse().ok()?;
-                    heads
-                        .iter()
-                        .filter(|h| other_slugs(&h.text)[2].eq_ignore_ascii_case(base))
-                        .nth(n)
-                });
-            if let Some(h) = found {
-                fixes.push((id, i, h.id.clone(), true));
+            let heads = &rendered[target].headings;
+            let other = other_rules
+                .entry(target)
+                .or_insert_with(|| OtherSlugs::of(heads));
+            if let Some(k) = other.heading(anchor) {
+                fixes.push((id, i, heads[k].id.clone(), true));
             } else if let Some((labelled, heading_id, _)) = handbook.myst_labels.get(anchor)
                 && *labelled == target
                 && !heading_id.is_empty()
-                && heads.iter().any(|h| &h.id == heading_id)
+                && other.ids.contains(heading_id.as_str())
             {
                 // MyST: `(label)=` before a heading makes `#label` that heading (mystmd
                 // gives it the label as its id), so this is no other rule's slug.
@@ -268,6 +269,9 @@ pub fn retarget_anchors(
             }
         }
     }
+    // Each document's links changed at once: a page with thousands of retargeted links is
+    // not copied once per link.
+    let mut changes: BTreeMap<DocId, HrefChanges> = BTreeMap::new();
     for (id, i, new_id, other_rule) in fixes {
         let r = &mut rendered[id];
         let link = &mut r.links[i];
@@ -302,15 +306,127 @@ pub fn retarget_anchors(
         } else if let Some(written) = link.anchor.replace(new_id) {
             r.retargeted.push((i, written));
         }
-        link.href = new_href.clone();
-        r.html = r.html.replace(&href_attr(&old_href), &href_attr(&new_href));
+        changes.entry(id).or_default().add(&old_href, &new_href);
+        link.href = new_href;
+    }
+    for (id, hrefs) in changes {
+        hrefs.apply(&mut rendered[id].html);
     }
 }
 
-/// An `href` attribute as the Markdown renderer writes it.
-fn href_attr(href: &str) -> String {
-    let mut out = String::from("href=\"");
+/// A page's headings under the other generators' slug rules ([`other_slugs`]), made once
+/// for each page that a link's anchor misses.
+struct OtherSlugs<'a> {
+    /// The heading ids as they are.
+    ids: HashSet<&'a str>,
+    /// Each heading's id and other slugs, ASCII-lowercased: the first heading that has it.
+    first: HashMap<String, usize>,
+    /// Each MkDocs slug, ASCII-lowercased: the headings that have it, in order.
+    mkdocs: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> OtherSlugs<'a> {
+    fn of(heads: &'a [super::Heading]) -> Self {
+        let mut index = OtherSlugs {
+            ids: heads.iter().map(|h| h.id.as_str()).collect(),
+            first: HashMap::new(),
+            mkdocs: HashMap::new(),
+        };
+        for (k, h) in heads.iter().enumerate() {
+            let slugs = other_slugs(&h.text);
+            for slug in std::iter::once(&h.id).chain(&slugs) {
+                index.first.entry(slug.to_ascii_lowercase()).or_insert(k);
+            }
+            let [_, _, mkdocs] = slugs;
+            index
+                .mkdocs
+                .entry(mkdocs.to_ascii_lowercase())
+                .or_default()
+                .push(k);
+        }
+        index
+    }
+
+    /// The heading `anchor` means under another rule (compared ignoring ASCII case).
+    fn heading(&self, anchor: &str) -> Option<usize> {
+        let anchor = anchor.to_ascii_lowercase();
+        self.first.get(&anchor).copied().or_else(|| {
+            // MkDocs numbers a repeated heading's slug `_1`, `_2`: the second and third
+            // heading of that slug.
+            let (base, n) = anchor.rsplit_once('_')?;
+            let n: usize = n.parse().ok()?;
+            self.mkdocs.get(base)?.get(n).copied()
+        })
+    }
+}
+
+/// `href` attributes to change in a page's HTML, old value → new.
+#[derive(Default)]
+struct HrefChanges(HashMap<String, String>);
+
+impl HrefChanges {
+    /// Changes `href="old"` to `href="new"` (the first change given for `old` wins, as
+    /// when each was replaced in turn).
+    fn add(&mut self, old: &str, new: &str) {
+        self.0
+            .entry(escaped_href(old))
+            .or_insert_with(|| escaped_href(new));
+    }
+
+    /// Rewrites every `href` attribute of `html` whose value is changed, in one pass.
+    fn apply(self, html: &mut String) {
+        const ATTR: &str = "href=\"";
+        if self.0.is_empty() {
+            return;
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(at) = memchr::memmem::find(rest.as_bytes(), ATTR.as_bytes()) {
+            let value_at = at + ATTR.len();
+            let Some(len) = rest[value_at..].find('"') else {
+                break;
+            };
+            let value = &rest[value_at..value_at + len];
+            out.push_str(&rest[..value_at]);
+            out.push_str(self.0.get(value).map_or(value, String::as_str));
+            rest = &rest[value_at + len..];
+        }
+        out.push_str(rest);
+        *html = out;
+    }
+}
+
+/// An `href` value escaped as the Markdown renderer writes it.
+fn escaped_href(href: &str) -> String {
+    let mut out = String::new();
     let _ = pulldown_cmark_escape::escape_href(&mut out, href);
-    out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn href_changes_rewrite_whole_attributes_in_one_pass() {
+        let mut html = concat!(
+            r#"<a href="a.html#X">1</a> <a href="a.html#X2">2</a> <a href="a.html#X">3</a> "#,
+            r#"<img src="a.html#X"> <a href="b.html#%C3%A7a">4</a> href="a.html#X"#,
+        )
+        .to_string();
+        let mut changes = HrefChanges::default();
+        changes.add("a.html#X", "a.html#x");
+        changes.add("a.html#X", "a.html#other");
+        changes.add("b.html#ça", "b.html#ca");
+        changes.apply(&mut html);
+        assert_eq!(
+            html,
+            concat!(
+                r#"<a href="a.html#x">1</a> <a href="a.html#X2">2</a> <a href="a.html#x">3</a> "#,
+                r#"<img src="a.html#X"> <a href="b.html#ca">4</a> href="a.html#X"#,
+            ),
+            "every link of the changed value, the first change given, nothing else; an \
+             attribute that never closes is left as it is"
+        );
+    }
 }
