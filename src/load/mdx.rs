@@ -173,7 +173,7 @@ fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec
         let at = start;
         start += line.len();
         let tag = line.trim();
-        if code.iter().any(|c| c.start <= at && at < c.end) || !tag.ends_with('>') {
+        if in_code(code, at) || !tag.ends_with('>') {
             continue;
         }
         let opens = |name: &str| {
@@ -203,6 +203,14 @@ fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec
     labels
 }
 
+/// Whether `at` is inside one of `code`, the parser's code spans and blocks in document
+/// order (so sorted and disjoint): searched by halves, as a page may hold thousands of
+/// both tags and code spans.
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let after = code.partition_point(|c| c.start <= at);
+    after > 0 && at < code[after - 1].end
+}
+
 /// `{/* … */}` comments outside code, as byte ranges of the body.
 fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -213,7 +221,7 @@ fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
             break;
         };
         let end = start + 3 + j + 3;
-        if !code.iter().any(|c| c.start <= start && start < c.end) {
+        if !in_code(code, start) {
             out.push(start..end);
         }
         from = end;
