@@ -19,6 +19,13 @@ Shapes (N is the size of the relation, not the page count):
   codeowners N/10 teams and a CODEOWNERS file of N rules, each shared by two teams, one
              owner without charter a rule, a GitLab section of 5 default owners over
              N/2 rules, and N/10 charters claiming a path another team has
+  anchors    one page of N headings (a generated reference) linking to N of its own
+             headings, and N decision records linking into it: one link each that hits,
+             one to a heading that does not exist, one under another generator's slug rule
+  typos      N charters and N decision records, each naming a misspelled team and
+             superseding a decision that does not exist: the build fails with 2N errors,
+             each with its "did you mean" (shapes.sh expects the failure)
+  mdx        one Docusaurus .mdx page of N lines of ten code spans, each followed by a tab tag
 """
 import os, shutil, sys
 
@@ -100,5 +107,24 @@ elif shape == "codeowners":
     lines.append("[Section] " + " ".join(f"@acme/t{i % teams}" for i in range(5)) + "\n")
     lines += [f"/docs/d{i}/\n" for i in range(n - n // 2)]
     write("CODEOWNERS", "".join(lines))
+elif shape == "anchors":
+    team("t0")
+    write("content/reference.md", "# Reference\n\n" + "".join(
+        f"## Option {i}: the --flag-{i} switch\n\nSee [the next](#option-{(i + 1) % n}-the---flag-{(i + 1) % n}-switch).\n\n"
+        for i in range(n)))
+    for i in range(1, n + 1):
+        decision(i, "t0", ["Ann Lee"],
+                 body=f"[Hit](../reference.md#option-{i - 1}-the---flag-{i - 1}-switch), "
+                      f"[missing](../reference.md#flag-{i}), "
+                      f"[other rule](../reference.md#Option-{i - 1}-the---flag-{i - 1}-switch).")
+elif shape == "typos":
+    for i in range(n):
+        team(f"team-{i}")
+    for i in range(1, n + 1):
+        decision(i, f"taem-{i - 1}", ["Ann Lee"], supersedes=n + 10 * i)
+elif shape == "mdx":
+    team("t0")
+    write("content/page.mdx", "import Tabs from '@theme/Tabs';\n\n# Tabs\n\n" + "".join(
+        " ".join(f"`c{j}`" for j in range(10)) + f"\n<TabItem value=\"v{i}\">\n\n" for i in range(n)))
 else:
     sys.exit(f"unknown shape {shape!r}")
