@@ -81,7 +81,7 @@ pub(super) struct Found {
     /// Drawn MkDocs blocks' titles by where their line starts, indexed when drawn.
     block_titles: HashMap<usize, String>,
     /// Abbreviations defined on the page (`*[SLO]: …`), with what each stands for.
-    abbreviations: Vec<(String, String)>,
+    abbreviations: Abbreviations,
     /// Obsidian callouts' titles, by where their first line starts.
     alert_titles: HashMap<usize, String>,
     /// MyST roles to draw: where their code span starts, the role, its blanked name's length.
@@ -128,7 +128,7 @@ pub(super) fn sort_leftovers(
             Kind::Abbr => {
                 let line = doc.source.text.get(span.clone()).unwrap_or("");
                 let title = crate::dialects::leftovers::abbreviation_title(line).to_string();
-                found.abbreviations.push((l.construct, title));
+                found.abbreviations.define(l.construct, title);
                 continue;
             }
             Kind::Callout {
@@ -866,7 +866,7 @@ impl<'a> BodyWriter<'a> {
             && self.image_depth == 0
             && self.in_heading.is_none()
             && let Event::Text(t) = &event
-            && let Some(html) = abbreviated(t, &self.found.abbreviations)
+            && let Some(html) = self.found.abbreviations.wrap(t)
         {
             self.rendered.text.push_str(t);
             self.events.push(Event::InlineHtml(html.into()));
@@ -1713,40 +1713,81 @@ fn label_anchor<'a>(label: &crate::dialects::myst::BlockLabel) -> Event<'a> {
     Event::Html(format!("<span id=\"{id}\"></span>").into())
 }
 
-/// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`, as
-/// Python-Markdown's `abbr` draws them; `None` when it uses none.
-fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> Option<String> {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    // (start, end, title), the longest at a place first.
-    let mut uses: Vec<(usize, usize, &str)> = Vec::new();
-    for (abbr, title) in abbreviations {
-        for (at, _) in text.match_indices(abbr.as_str()) {
-            let end = at + abbr.len();
-            if !word(text[..at].chars().next_back()) && !word(text[end..].chars().next()) {
-                uses.push((at, end, title));
+/// A page's abbreviations (Python-Markdown's `*[SLO]: Service level objective`). A use
+/// is a whole word, so it starts where a word does not go on: text is looked up at those
+/// places only, once per distinct length of abbreviation (at most 64 bytes each). A
+/// glossary page of thousands of abbreviations is then not searched once per abbreviation
+/// in every piece of text. (Written by hand: an Aho-Corasick automaton of 16,000
+/// abbreviations took longer to build than this takes to search.)
+#[derive(Default)]
+struct Abbreviations {
+    /// Each abbreviation and what it stands for, the first definition of each.
+    titles: HashMap<String, String>,
+    /// The distinct lengths of the abbreviations, in bytes.
+    lengths: Vec<usize>,
+    /// Which bytes an abbreviation starts with.
+    first_bytes: Vec<bool>,
+}
+
+impl Abbreviations {
+    fn define(&mut self, abbr: String, title: String) {
+        if self.first_bytes.is_empty() {
+            self.first_bytes = vec![false; 256];
+        }
+        self.first_bytes[abbr.as_bytes()[0] as usize] = true;
+        if !self.lengths.contains(&abbr.len()) {
+            self.lengths.push(abbr.len());
+        }
+        self.titles.entry(abbr).or_insert(title);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.titles.is_empty()
+    }
+
+    /// `text` as HTML with each whole-word use of an abbreviation wrapped in `<abbr title>`,
+    /// as Python-Markdown's `abbr` draws them (the longest where two start at one place);
+    /// `None` when it uses none.
+    fn wrap(&self, text: &str) -> Option<String> {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        // (start, end, title), the longest at a place first.
+        let mut uses: Vec<(usize, usize, &str)> = Vec::new();
+        let mut before = None;
+        for (start, c) in text.char_indices() {
+            if !word(before) && self.first_bytes[text.as_bytes()[start] as usize] {
+                for &len in &self.lengths {
+                    let end = start + len;
+                    if let Some(candidate) = text.get(start..end)
+                        && let Some(title) = self.titles.get(candidate)
+                        && !word(text[end..].chars().next())
+                    {
+                        uses.push((start, end, title));
+                    }
+                }
             }
+            before = Some(c);
         }
-    }
-    if uses.is_empty() {
-        return None;
-    }
-    uses.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-    let mut out = String::with_capacity(text.len() + uses.len() * 32);
-    let mut pos = 0;
-    for (start, end, title) in uses {
-        if start < pos {
-            continue;
+        if uses.is_empty() {
+            return None;
         }
-        out.push_str(&crate::text::escape_html(&text[pos..start]));
-        out.push_str("<abbr title=\"");
-        out.push_str(&crate::text::escape_html(title));
-        out.push_str("\">");
-        out.push_str(&crate::text::escape_html(&text[start..end]));
-        out.push_str("</abbr>");
-        pos = end;
+        uses.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut out = String::with_capacity(text.len() + uses.len() * 32);
+        let mut pos = 0;
+        for (start, end, title) in uses {
+            if start < pos {
+                continue;
+            }
+            out.push_str(&crate::text::escape_html(&text[pos..start]));
+            out.push_str("<abbr title=\"");
+            out.push_str(&crate::text::escape_html(title));
+            out.push_str("\">");
+            out.push_str(&crate::text::escape_html(&text[start..end]));
+            out.push_str("</abbr>");
+            pos = end;
+        }
+        out.push_str(&crate::text::escape_html(&text[pos..]));
+        Some(out)
     }
-    out.push_str(&crate::text::escape_html(&text[pos..]));
-    Some(out)
 }
 
 /// Whether the newest buffered event is raw HTML (a block or an inline tag).

@@ -947,6 +947,30 @@ fn abbreviations_are_defined_on_their_own_lines_and_wrap_whole_words_outside_cod
 }
 
 #[test]
+fn abbreviations_take_the_longest_at_a_place_and_their_first_definition() {
+    let hb = book(
+        &[(
+            "a.md",
+            "Our API SLA, the API and the ÉAPI; (API) holds.\n\n*[API]: Application programming interface\n*[API SLA]: Agreement\n*[API]: Second definition\n",
+        )],
+        &[],
+        false,
+    );
+    let html = render(&hb, 0, &mut Vec::new()).html;
+    assert!(
+        html.contains("Our <abbr title=\"Agreement\">API SLA</abbr>, the "),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<abbr title=\"Application programming interface\">API</abbr>")
+            .count(),
+        2,
+        "`the API` and `(API)`, not the one inside `ÉAPI`: {html}"
+    );
+    assert!(!html.contains("Second definition"), "{html}");
+}
+
+#[test]
 fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
     let hb = book(
         &[
