@@ -177,7 +177,7 @@ fn parse_message(message: &str) -> String {
 /// diagrams use none: a page with a few diagrams would carry tens of kilobytes of rules
 /// that select nothing. A rule is dropped only if every colour slot its selector names is
 /// absent from the diagram's elements, so what is drawn is unchanged.
-fn without_unused_colours(svg: &str) -> Cow<'_, str> {
+fn without_unused_colours<'a>(svg: &'a str) -> Cow<'a, str> {
     const SLOT: &str = "data-color-id=\"";
     let (Some(open), Some(close)) = (svg.find("<style>"), svg.find("</style>")) else {
         return Cow::Borrowed(svg);
@@ -187,10 +187,14 @@ fn without_unused_colours(svg: &str) -> Cow<'_, str> {
         return Cow::Borrowed(svg);
     }
     let css = &svg[css_start..close];
-    // The slots the elements use (outside the stylesheet).
-    let used = |slot: &str| {
-        let attr = format!("{SLOT}{slot}\"");
-        svg[..open].contains(&attr) || svg[close..].contains(&attr)
+    // The slots the elements use (outside the stylesheet), each looked up once: the
+    // stylesheet names the same twelve slots in many rules.
+    let mut seen: std::collections::HashMap<&str, bool> = Default::default();
+    let mut used = |slot: &'a str| {
+        *seen.entry(slot).or_insert_with(|| {
+            let attr = format!("{SLOT}{slot}\"");
+            svg[..open].contains(&attr) || svg[close..].contains(&attr)
+        })
     };
     let mut out = String::with_capacity(svg.len());
     out.push_str(&svg[..css_start]);
