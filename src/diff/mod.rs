@@ -17,7 +17,7 @@ use crate::link::Handbook;
 use crate::model::Spanned;
 use crate::model::{Charter, Status};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// One side of the comparison.
@@ -215,14 +215,16 @@ impl<'a> Teams<'a> {
         let mut added: Vec<&str> = h.keys().filter(|s| !b.contains_key(*s)).copied().collect();
         // Same name under a new slug.
         let by_name: HashMap<&str, &str> = added.iter().map(|s| (h[s].name.as_str(), *s)).collect();
+        // The head slugs matched so far (the map's values), looked up once per team.
+        let mut taken: HashSet<&str> = map.values().copied().collect();
         removed.retain(|r| match by_name.get(b[r].name.as_str()) {
-            Some(a) if !map.values().any(|v| v == a) => {
+            Some(a) if taken.insert(a) => {
                 map.insert(r, a);
                 false
             }
             _ => true,
         });
-        added.retain(|a| !map.values().any(|v| v == a));
+        added.retain(|a| !taken.contains(a));
         if removed.len() * added.len() <= MAX_SIMILARITY_PAIRS {
             let mut pairs: Vec<(u64, &str, &str)> = Vec::new();
             let prints: HashMap<&str, BTreeSet<String>> =
