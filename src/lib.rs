@@ -8,6 +8,44 @@
 //! all into files and [`write`] puts them on disk atomically. [`site`] sequences the stages;
 //! [`diagnostic`] is how every stage reports problems.
 
+/// `println!` for output a reader may stop taking early (`orgbook check --format json |
+/// head`): a closed pipe ends the printing, not the command, which finishes its work and
+/// exits with its own code. `println!` panics there, with a backtrace.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// [`outln!`] without the line end.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::write!(::std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// [`outln!`] for standard error, where diagnostics go (`orgbook build 2>&1 | head`).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// [`errln!`] without the line end.
+#[macro_export]
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::write!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 pub mod checks;
 pub mod claims;
 pub mod clock;

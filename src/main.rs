@@ -1,5 +1,8 @@
 //! The `orgbook` binary: parse the command line, run the subcommand, exit with its code.
 
+#[macro_use]
+extern crate orgbook;
+
 mod cli;
 mod cmd;
 

@@ -21,7 +21,7 @@ pub fn execute(args: BuildArgs) -> u8 {
             return EXIT_ERRORS;
         }
     };
-    eprintln!("Building {}", root.display());
+    errln!("Building {}", root.display());
     // Pages go to a temporary folder as they are rendered; it replaces the output only
     // when the build succeeds (dropping it otherwise removes it).
     let staging = match orgbook::write::Staging::create(&output) {
@@ -38,7 +38,7 @@ pub fn execute(args: BuildArgs) -> u8 {
     report::findings(&site, &root, &args.report, &args.findings);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     if failed {
-        eprintln!(
+        errln!(
             "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
             output.path().display()
         );
@@ -52,15 +52,15 @@ pub fn execute(args: BuildArgs) -> u8 {
     }
     if args.timings {
         for (stage, took) in &site.timings {
-            eprintln!("  {stage:<10} {:>7.1} ms", took.as_secs_f64() * 1000.0);
+            errln!("  {stage:<10} {:>7.1} ms", took.as_secs_f64() * 1000.0);
         }
-        eprintln!(
+        errln!(
             "  {:<10} {:>7.1} ms",
             "swap",
             write_started.elapsed().as_secs_f64() * 1000.0
         );
     }
-    eprintln!(
+    errln!(
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
         pages,
         files,
@@ -72,8 +72,8 @@ pub fn execute(args: BuildArgs) -> u8 {
 }
 
 fn print_write_error(e: &orgbook::write::WriteError) {
-    eprintln!("error: {e}");
+    errln!("error: {e}");
     if let Some(help) = e.help() {
-        eprintln!("  = help: {help}");
+        errln!("  = help: {help}");
     }
 }

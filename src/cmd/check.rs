@@ -29,7 +29,7 @@ pub fn execute(args: CheckArgs) -> u8 {
     } else {
         ""
     };
-    eprintln!(
+    errln!(
         "Check {verdict}: {documents} documents, {errors} error(s), {warnings} warning(s){strict}"
     );
     if failed { EXIT_ERRORS } else { EXIT_OK }

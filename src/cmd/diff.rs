@@ -40,8 +40,8 @@ pub fn execute(args: DiffArgs) -> u8 {
     ) {
         (Ok(b), Ok(h)) => (b, h),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: {e}");
-            eprintln!(
+            errln!("error: {e}");
+            errln!(
                 "  = help: BASE and HEAD are handbook folders or git revisions (a branch, a tag, HEAD~1, a commit)"
             );
             return EXIT_USAGE;
@@ -49,8 +49,8 @@ pub fn execute(args: DiffArgs) -> u8 {
     };
     let d = diff::diff(&base, &head);
     match args.format {
-        DiffFormat::Markdown => print!("{}", diff::markdown(&d)),
-        DiffFormat::Json => println!(
+        DiffFormat::Markdown => out!("{}", diff::markdown(&d)),
+        DiffFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&d).expect("diff serialises")
         ),

@@ -26,12 +26,12 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
     // An export of a handbook that does not build would publish references that do not
     // resolve: refuse, as `build` does.
     if report::report(&diags, &args.report) {
-        eprintln!("Export refused: fix the errors above first");
+        errln!("Export refused: fix the errors above first");
         return EXIT_ERRORS;
     }
     let catalog = backstage::catalog(&handbook);
     let Some(dir) = &args.output else {
-        print!("{}", catalog.to_yaml());
+        out!("{}", catalog.to_yaml());
         return EXIT_OK;
     };
     let files = [
@@ -54,14 +54,14 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
     ];
     for (name, yaml) in &files {
         match write_replacing(&dir.join(name), yaml) {
-            Ok(()) => println!("{}", shown(&dir.join(name))),
+            Ok(()) => outln!("{}", shown(&dir.join(name))),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", dir.join(name).display());
+                errln!("error: cannot write {}: {e}", dir.join(name).display());
                 return EXIT_ERRORS;
             }
         }
     }
-    eprintln!(
+    errln!(
         "Exported {} group(s), {} user(s) and {} component(s); register {} in Backstage as a location",
         catalog.groups.len(),
         catalog.users.len(),

@@ -29,7 +29,7 @@ fn adr(args: ImportAdrArgs) -> u8 {
         Err(code) => return code,
     };
     if !args.dir.is_dir() {
-        eprintln!("error: {} is not a folder", args.dir.display());
+        errln!("error: {} is not a folder", args.dir.display());
         return EXIT_USAGE;
     }
     // Importing the handbook's own decisions folder would write each record beside its
@@ -38,11 +38,11 @@ fn adr(args: ImportAdrArgs) -> u8 {
     if let (Ok(dir), Ok(own)) = (args.dir.canonicalize(), own.canonicalize())
         && dir.starts_with(&own)
     {
-        eprintln!(
+        errln!(
             "error: {} is inside the handbook's own decisions folder, where the import writes",
             args.dir.display()
         );
-        eprintln!(
+        errln!(
             "  = help: move the records out first, e.g. `git mv {CONTENT_DIR}/decisions adr && \
              orgbook import adr adr`"
         );
@@ -51,8 +51,8 @@ fn adr(args: ImportAdrArgs) -> u8 {
     if let Some(url) = &args.source_url
         && !url.contains("://")
     {
-        eprintln!("error: --source-url `{url}` is not a web address");
-        eprintln!(
+        errln!("error: --source-url `{url}` is not a web address");
+        errln!(
             "  = help: give the address of the imported folder in its repository, e.g. \
              https://github.com/org/repo/tree/main/doc/adr"
         );
@@ -79,24 +79,24 @@ fn adr(args: ImportAdrArgs) -> u8 {
     let coll = match import::import_dir(&args.dir, &opts) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.dir.display());
+            errln!("error: cannot read {}: {e}", args.dir.display());
             return EXIT_ERRORS;
         }
     };
     for (file, why) in &coll.skipped {
-        eprintln!("skipped: {file}: {why}");
+        errln!("skipped: {file}: {why}");
     }
     let mut coll = coll;
     repeated_records(&root, &survey, &mut coll.decisions);
     if !coll.errors.is_empty() {
         for p in &coll.errors {
-            eprintln!("error: {p}");
+            errln!("error: {p}");
         }
-        eprintln!("Nothing imported: {} problem(s) above", coll.errors.len());
+        errln!("Nothing imported: {} problem(s) above", coll.errors.len());
         return EXIT_ERRORS;
     }
     if coll.decisions.is_empty() {
-        eprintln!(
+        errln!(
             "error: no decision records (.md files with a status, date or number) in {}",
             args.dir.display()
         );
@@ -108,7 +108,7 @@ fn adr(args: ImportAdrArgs) -> u8 {
         .map(|d| root.join(target(d)))
         .find(|p| p.exists())
     {
-        eprintln!(
+        errln!(
             "error: {} already exists; orgbook never overwrites a file",
             shown(&clash)
         );
@@ -120,19 +120,19 @@ fn adr(args: ImportAdrArgs) -> u8 {
         let rel = target(d);
         let text = import::to_orgbook_file(d, &opts);
         if args.dry_run {
-            println!("{rel}");
+            outln!("{rel}");
             continue;
         }
         if let Err(e) = scaffold::write_new(&root, &rel, &text) {
             // Only a file created since the check above gets here.
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_ERRORS;
         }
     }
     for a in &coll.attachments {
         let to = decisions_dir.join(&a.to);
         if args.dry_run {
-            println!("{CONTENT_DIR}/decisions/{}", a.to);
+            outln!("{CONTENT_DIR}/decisions/{}", a.to);
             continue;
         }
         if to.exists() {
@@ -142,7 +142,7 @@ fn adr(args: ImportAdrArgs) -> u8 {
         let result = std::fs::create_dir_all(to.parent().unwrap_or(&decisions_dir))
             .and_then(|()| std::fs::copy(&a.from, &to));
         if let Err(e) = result {
-            eprintln!(
+            errln!(
                 "error: cannot copy {} to {}: {e}",
                 a.from.display(),
                 shown(&to)
@@ -161,13 +161,13 @@ fn adr(args: ImportAdrArgs) -> u8 {
 
 fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, dry_run: bool) {
     if !coll.renumbered.is_empty() {
-        eprintln!("Renumbered (old -> new):");
+        errln!("Renumbered (old -> new):");
         for (file, old, new) in &coll.renumbered {
-            eprintln!("  {old} -> {new:04}  {file}");
+            errln!("  {old} -> {new:04}  {file}");
         }
     }
     for link in &coll.repository_links {
-        eprintln!("link: {link}");
+        errln!("link: {link}");
     }
     // The report says what needs a person: lines not understood or read with an
     // assumption. What reconcile did to make both sides of a supersedes agree follows from
@@ -181,7 +181,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
         })
         .collect();
     for note in &notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     let mut counts = vec![format!(
         "{} {} decision(s) into content/decisions/ for team `{}` (type {})",
@@ -204,7 +204,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
     add(coll.absolute_links, "links made absolute");
     add(coll.repository_links.len(), "links to fix");
     add(notes.len(), "notes to check");
-    eprintln!("{}", counts.join(", "));
+    errln!("{}", counts.join(", "));
 }
 
 fn backstage(args: ImportBackstageArgs) -> u8 {
@@ -220,31 +220,31 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         Ok(c) => c,
         Err(errors) => {
             for e in &errors {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
             }
-            eprintln!("Nothing imported: {} problem(s) above", errors.len());
+            errln!("Nothing imported: {} problem(s) above", errors.len());
             return EXIT_ERRORS;
         }
     };
     let plan = import::backstage::plan(&catalog, &survey, today);
     for note in &plan.notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     if !plan.errors.is_empty() {
         for e in &plan.errors {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
         }
-        eprintln!("Nothing imported: {} problem(s) above", plan.errors.len());
+        errln!("Nothing imported: {} problem(s) above", plan.errors.len());
         return EXIT_ERRORS;
     }
     if plan.files.is_empty() {
-        eprintln!("error: no Group entities in the catalog");
+        errln!("error: no Group entities in the catalog");
         return EXIT_ERRORS;
     }
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
         return code;
     }
-    eprintln!(
+    errln!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies); \
          each team's problem and metric are placeholders to fill in (the health page lists them)",
         imported(args.dry_run),
@@ -271,16 +271,16 @@ fn write_charters(
     dry_run: bool,
 ) -> Result<(), u8> {
     if let Some((rel, _)) = files.iter().find(|(rel, _)| root.join(rel).exists()) {
-        eprintln!("error: {rel} already exists; orgbook never overwrites a file");
+        errln!("error: {rel} already exists; orgbook never overwrites a file");
         return Err(EXIT_ERRORS);
     }
     for (rel, text) in files {
         if dry_run {
-            println!("{rel}");
+            outln!("{rel}");
             continue;
         }
         if let Err(e) = scaffold::write_new(root, rel, text) {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return Err(EXIT_ERRORS);
         }
     }
@@ -302,11 +302,11 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     if let Some(inside) = args.paths.iter().find(|p| {
         matches!((p.canonicalize(), own.canonicalize()), (Ok(p), Ok(own)) if p.starts_with(&own))
     }) {
-        eprintln!(
+        errln!(
             "error: {} is inside the handbook's content folder, where the import writes",
             inside.display()
         );
-        eprintln!(
+        errln!(
             "  = help: move the documents out first, e.g. `mkdir team-apis && git mv {CONTENT_DIR}/teams/payments.md team-apis/ && orgbook import team-api team-apis`"
         );
         return EXIT_USAGE;
@@ -314,8 +314,8 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     let files = match team_api::markdown_files(&args.paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("Nothing imported");
+            errln!("error: {e}");
+            errln!("Nothing imported");
             return EXIT_ERRORS;
         }
     };
@@ -335,22 +335,22 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
         match team_api::read_team_api(&file, &text, team_api::folder_name(path).as_deref()) {
             Reading::Team(t) => {
                 if let Some(how) = legacy {
-                    eprintln!("note: {file}: {}", how.describe());
+                    errln!("note: {file}: {}", how.describe());
                 }
                 docs.push(*t)
             }
-            Reading::Skipped(why) => eprintln!("skipped: {file}: {why}"),
+            Reading::Skipped(why) => errln!("skipped: {file}: {why}"),
         }
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
         }
-        eprintln!("Nothing imported: {} problem(s) above", errors.len());
+        errln!("Nothing imported: {} problem(s) above", errors.len());
         return EXIT_ERRORS;
     }
     if docs.is_empty() {
-        eprintln!(
+        errln!(
             "error: no Team API document among {} Markdown file(s); a Team API has the template's fields (`* Team name and focus: …`, `* Team type: …`)",
             files.len()
         );
@@ -359,7 +359,7 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     let survey = Survey::of(&root);
     let plan = team_api::plan(docs, &survey, today);
     for note in &plan.notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
         return code;
@@ -385,7 +385,7 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
             plan.without_focus
         ));
     }
-    eprintln!("{summary}");
+    errln!("{summary}");
     EXIT_OK
 }
 
@@ -406,16 +406,16 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
             Ok(survey.teams.keys().next().cloned().unwrap_or_default())
         }
         [] => {
-            eprintln!("error: this handbook has no team to own the imported decisions");
-            eprintln!("  = help: create one first with `orgbook new team SLUG`");
+            errln!("error: this handbook has no team to own the imported decisions");
+            errln!("  = help: create one first with `orgbook new team SLUG`");
             Err(EXIT_USAGE)
         }
         many => {
-            eprintln!(
+            errln!(
                 "error: --team is required: this handbook has {} teams",
                 many.len()
             );
-            eprintln!("  = help: pass --team with one of: {}", many.join(", "));
+            errln!("  = help: pass --team with one of: {}", many.join(", "));
             Err(EXIT_USAGE)
         }
     }

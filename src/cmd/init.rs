@@ -24,12 +24,12 @@ pub fn execute(args: InitArgs) -> u8 {
     };
     for (rel, text) in &files {
         match scaffold::write_new(&args.dir, rel, text) {
-            Ok(path) => println!("{}", shown(&path)),
+            Ok(path) => outln!("{}", shown(&path)),
             Err(e) => return fail(&e),
         }
     }
     match existing {
-        Some(site) => eprintln!(
+        Some(site) => errln!(
             "Made the {} in {}/{} the handbook \"{title}\". Next: `orgbook check --root {}` lists what to fix, `orgbook serve --root {}` previews it",
             match site.pages {
                 1 => "Markdown file".to_string(),
@@ -42,7 +42,7 @@ pub fn execute(args: InitArgs) -> u8 {
             shown(&args.dir),
             shown(&args.dir)
         ),
-        None => eprintln!(
+        None => errln!(
             "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
             shown(&args.dir),
             shown(&args.dir)

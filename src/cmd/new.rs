@@ -41,8 +41,8 @@ fn team(args: NewTeamArgs) -> u8 {
         .and_then(|rel| scaffold::write_new(&root, &rel, &scaffold::team_file(&new, today)));
     match written {
         Ok(path) => {
-            println!("{}", shown(&path));
-            eprintln!(
+            outln!("{}", shown(&path));
+            errln!(
                 "Created the charter of `{}`: fill in its problem, metrics, members and what it owns",
                 args.slug
             );
@@ -68,8 +68,8 @@ fn decision(args: NewDecisionArgs) -> u8 {
     });
     match written {
         Ok((number, path)) => {
-            println!("{}", shown(&path));
-            eprintln!(
+            outln!("{}", shown(&path));
+            errln!(
                 "Created decision {number} (proposed): write its context, decision and consequences"
             );
             EXIT_OK
@@ -81,15 +81,15 @@ fn decision(args: NewDecisionArgs) -> u8 {
 /// Today's date, or `None` after reporting a malformed `ORGBOOK_TODAY`.
 pub(crate) fn today() -> Option<jiff::civil::Date> {
     orgbook::clock::try_today()
-        .map_err(|e| eprintln!("error: {e}"))
+        .map_err(|e| errln!("error: {e}"))
         .ok()
 }
 
 /// Prints a scaffold error with its hint and returns the exit code.
 pub(crate) fn fail(e: &ScaffoldError) -> u8 {
-    eprintln!("error: {e}");
+    errln!("error: {e}");
     if let Some(help) = e.help() {
-        eprintln!("  = help: {help}");
+        errln!("  = help: {help}");
     }
     EXIT_ERRORS
 }

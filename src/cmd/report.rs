@@ -15,12 +15,12 @@ pub const EXIT_USAGE: u8 = 2;
 /// Resolves `--root`, or explains how to start a handbook.
 pub fn find_root(arg: &RootArg) -> Result<PathBuf, u8> {
     if !arg.root.exists() {
-        eprintln!("error: folder {} does not exist", arg.root.display());
+        errln!("error: folder {} does not exist", arg.root.display());
         return Err(EXIT_USAGE);
     }
     orgbook::site::find_root(&arg.root).map_err(|e| {
-        eprintln!("error: {e}");
-        eprintln!("  = help: run orgbook in a handbook folder, pass --root DIR, or start one with `orgbook init DIR`");
+        errln!("error: {e}");
+        errln!("  = help: run orgbook in a handbook folder, pass --root DIR, or start one with `orgbook init DIR`");
         EXIT_USAGE
     })
 }
@@ -31,8 +31,8 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
     for d in diags {
         let text = diagnostic::render(d, args.format);
         match args.format {
-            Format::Human => eprintln!("{text}"),
-            Format::Json | Format::Github => println!("{text}"),
+            Format::Human => errln!("{text}"),
+            Format::Json | Format::Github => outln!("{text}"),
         }
     }
     let errors = diags
@@ -82,9 +82,9 @@ pub fn findings(
     report(&shown, args);
     if let Some(line) = hidden_summary(&hidden) {
         match args.format {
-            Format::Human => eprintln!("note: {line}"),
+            Format::Human => errln!("note: {line}"),
             // One notice without a file: GitHub shows it in the run's summary.
-            Format::Github => println!("::notice::{line}"),
+            Format::Github => outln!("::notice::{line}"),
             Format::Json => unreachable!("json prints every finding"),
         }
     }

@@ -10,7 +10,7 @@ pub fn execute(args: ServeArgs) -> u8 {
         Err(code) => return code,
     };
     if !args.bind.is_loopback() {
-        eprintln!(
+        errln!(
             "warning: listening on {}: anyone who can reach this machine can read the handbook",
             args.bind
         );
@@ -24,10 +24,10 @@ pub fn execute(args: ServeArgs) -> u8 {
     match serve::run(&options) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             if let ServeError::Bind(BindError::InUse { port, .. }) = &e {
                 let next = port.checked_add(1).unwrap_or(1111);
-                eprintln!(
+                errln!(
                     "  = help: another program (perhaps another `orgbook serve`) is using it; \
                      pick another port with `--port {next}`, or `--port 0` for any free one"
                 );

@@ -233,7 +233,7 @@ async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
                     ) => {}
                 Err(e) => {
                     if !short {
-                        eprintln!(
+                        errln!(
                             "warning: cannot accept connections ({e}); waiting for resources, \
                              {} connection(s) open",
                             state.limits.connections - permits.available_permits() - 1
@@ -248,7 +248,7 @@ async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
             }
         };
         if short {
-            eprintln!("the server accepts connections again");
+            errln!("the server accepts connections again");
             short = false;
             pause = Duration::from_millis(50);
         }

@@ -78,10 +78,10 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = Watcher::start(root, tx).map_err(ServeError::Watch)?;
     for problem in watcher.refresh().1 {
-        eprintln!("warning: {problem}; changes there will not be picked up");
+        errln!("warning: {problem}; changes there will not be picked up");
     }
 
-    eprintln!("Building {}", root.display());
+    errln!("Building {}", root.display());
     let settings = Settings {
         render: crate::render::RenderOptions { live_reload: true },
         base_url: Some(url.clone()),
@@ -93,7 +93,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     store.publish(&rebuild.diagnostics, rebuild.delta.as_ref(), true);
     watcher.watch_also(model.include_folders());
     http::start(listener, store.clone(), root).map_err(ServeError::Http)?;
-    eprintln!("Serving {} at {url} (Ctrl-C to stop)", root.display());
+    errln!("Serving {} at {url} (Ctrl-C to stop)", root.display());
     if options.open {
         open_browser(&url);
     }
@@ -197,7 +197,7 @@ fn rebuild_loop(
         // as changed.
         let (added, problems) = watcher.refresh();
         for problem in problems {
-            eprintln!("warning: {problem}");
+            errln!("warning: {problem}");
         }
         changes.merge(watch::classify(&root, &added));
         model.add_includers(&mut changes);
@@ -250,7 +250,7 @@ fn guard<T>(step: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 fn crashed(why: &str) -> bool {
-    eprintln!(
+    errln!(
         "{} internal error while rebuilding ({why}): still serving the last good site; \
          the next change re-reads everything. Please report this with the file you changed.",
         clock()
@@ -262,10 +262,10 @@ fn crashed(why: &str) -> bool {
 fn print_errors(diags: &[Diagnostic]) {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     for d in &errors {
-        eprint!("{}", diagnostic::render(d, Format::Human));
+        err!("{}", diagnostic::render(d, Format::Human));
     }
     if !errors.is_empty() {
-        eprintln!(
+        errln!(
             "{} {} error(s): still serving the last good site. Fix and save; the browser shows them too.",
             clock(),
             errors.len()
@@ -277,7 +277,7 @@ fn add_batch(root: &Path, changes: &mut Changes, batch: Batch) {
     match batch {
         Batch::Paths(paths) | Batch::Scan(paths) => changes.merge(watch::classify(root, &paths)),
         Batch::Rescan(why) => {
-            eprintln!("{} re-reading everything: {why}", clock());
+            errln!("{} re-reading everything: {why}", clock());
             changes.rescan = true;
         }
     }
@@ -350,7 +350,7 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
         let shown =
             d.is_error() || list_all_warnings || rebuild.docs_changed.iter().any(|p| p == &d.file);
         if shown {
-            eprint!("{}", diagnostic::render(d, Format::Human));
+            err!("{}", diagnostic::render(d, Format::Human));
         } else if d.severity == Severity::Warning {
             hidden += 1;
         }
@@ -369,7 +369,7 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                     .iter()
                     .filter(|(p, _)| p.ends_with(".html"))
                     .count();
-                eprintln!(
+                errln!(
                     "{time} Built {pages} pages ({} files) in {} with {warnings} warning(s){hidden_note}",
                     delta.changed.len(),
                     ms(rebuild.elapsed)
@@ -399,19 +399,19 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                 }
                 None => String::new(),
             };
-            eprintln!(
+            errln!(
                 "{time} {} changed: rebuilt in {} ({work}){outcome}",
                 describe(root, changes),
                 ms(rebuild.elapsed)
             );
             if warnings != *last_warnings {
-                eprintln!("{time} {warnings} warning(s){hidden_note}");
+                errln!("{time} {warnings} warning(s){hidden_note}");
             }
         }
     }
     *last_warnings = warnings;
     if errors > 0 {
-        eprintln!(
+        errln!(
             "{time} {errors} error(s): still serving the last good site. Fix and save; the browser shows them too."
         );
     }
@@ -428,7 +428,7 @@ fn log_phases(r: &Rebuild) {
         .iter()
         .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
         .collect();
-    eprintln!("{} timings ({:?}): {}", clock(), r.step, phases.join(", "));
+    errln!("{} timings ({:?}): {}", clock(), r.step, phases.join(", "));
 }
 
 fn log_deferred(r: &Rebuild) {
@@ -456,7 +456,7 @@ fn log_deferred(r: &Rebuild) {
         Some((_, d)) => format!(" (every other page checked in {})", ms(*d)),
         None => String::new(),
     };
-    eprintln!(
+    errln!(
         "{} {what}: rebuilt in {}, {outcome}{sweep}",
         clock(),
         ms(r.elapsed)
@@ -480,7 +480,7 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
-        eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+        errln!("warning: could not open a browser ({e}); open {url} yourself");
     }
 }
 

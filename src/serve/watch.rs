@@ -265,7 +265,7 @@ fn start_scanner(root: &Path, tx: Sender<Batch>) {
             }
         });
     if let Err(e) = spawned {
-        eprintln!(
+        errln!(
             "warning: cannot start the folder scanner ({e}); a lost file event is healed only by the next edit"
         );
     }

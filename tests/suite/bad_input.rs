@@ -383,3 +383,82 @@ fn hostile_content_never_panics() {
         .stderr_has("error[invalid-decision-file-name]")
         .stderr_has("error[invalid-slug]");
 }
+
+/// Runs `orgbook args…` in `book` with stdout or stderr (`which`) read up to its first line
+/// and then closed, as `| head -1` does, and returns the exit code and the other stream.
+fn run_with_reader_gone(book: &TestBook, args: &[&str], which: &str) -> (i32, String) {
+    use std::io::{BufRead, Read};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(book.root())
+        .env("ORGBOOK_TODAY", "2026-11-25")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (closed, mut other): (Box<dyn Read>, Box<dyn Read + Send>) = match which {
+        "stdout" => (
+            Box::new(child.stdout.take().unwrap()),
+            Box::new(child.stderr.take().unwrap()),
+        ),
+        _ => (
+            Box::new(child.stderr.take().unwrap()),
+            Box::new(child.stdout.take().unwrap()),
+        ),
+    };
+    let rest = std::thread::spawn(move || {
+        let mut s = String::new();
+        other.read_to_string(&mut s).unwrap();
+        s
+    });
+    let mut first = String::new();
+    std::io::BufReader::new(closed)
+        .read_line(&mut first)
+        .unwrap();
+    assert!(!first.is_empty(), "the command printed nothing on {which}");
+    // The reader goes away: the pipe is closed with output still to come.
+    let code = child.wait().unwrap().code().unwrap_or(-1);
+    (code, rest.join().unwrap())
+}
+
+#[test]
+fn a_reader_that_stops_early_does_not_crash_the_command() {
+    let book = TestBook::fixture("basic");
+    // More diagnostics than a pipe holds (64 KiB), so the writer meets the closed pipe.
+    const PAGES: usize = 400;
+    for i in 0..PAGES {
+        book.write(
+            &format!("content/guide/p{i}.md"),
+            &format!("# P{i}\n\n[a](missing-{i}.md) [b](#nowhere-{i}) [c](#nor-{i})\n"),
+        );
+    }
+    let (code, stderr) = run_with_reader_gone(
+        &book,
+        &["check", "--format", "json", "--all-findings"],
+        "stdout",
+    );
+    assert_eq!(code, 1, "the broken links are errors: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let out = book.out().to_string_lossy().into_owned();
+    let (code, stdout) = run_with_reader_gone(&book, &["build", "--output", &out], "stderr");
+    assert_eq!(code, 1, "{stdout}");
+    book.remove("content/guide/p0.md");
+    for i in 1..PAGES {
+        book.edit(
+            &format!("content/guide/p{i}.md"),
+            &format!("missing-{i}.md"),
+            "onboarding.md",
+        );
+    }
+    let (code, stdout) = run_with_reader_gone(&book, &["build", "--output", &out], "stderr");
+    assert_eq!(
+        code, 0,
+        "warnings only: the build finishes and writes the site: {stdout}"
+    );
+    assert!(
+        book.out()
+            .join(format!("guide/p{}.html", PAGES - 1))
+            .exists()
+    );
+}
