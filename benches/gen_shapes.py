@@ -26,6 +26,7 @@ Shapes (N is the size of the relation, not the page count):
              superseding a decision that does not exist: the build fails with 2N errors,
              each with its "did you mean" (shapes.sh expects the failure)
   mdx        one Docusaurus .mdx page of N lines of ten code spans, each followed by a tab tag
+  abbr       one page defining N abbreviations (Python-Markdown's `*[X]: …`) and using each
 """
 import os, shutil, sys
 
@@ -126,5 +127,9 @@ elif shape == "mdx":
     team("t0")
     write("content/page.mdx", "import Tabs from '@theme/Tabs';\n\n# Tabs\n\n" + "".join(
         " ".join(f"`c{j}`" for j in range(10)) + f"\n<TabItem value=\"v{i}\">\n\n" for i in range(n)))
+elif shape == "abbr":
+    team("t0")
+    write("content/glossary.md", "# Glossary\n\n" + " ".join(f"AB{i}" for i in range(n)) + "\n\n"
+          + "".join(f"*[AB{i}]: Abbreviation {i}\n" for i in range(n)))
 else:
     sys.exit(f"unknown shape {shape!r}")

@@ -6,7 +6,9 @@
 #
 # For each shape of benches/gen_shapes.py (one group of N teams with one person in all of
 # them, a supersession chain of N records, N deciders on every proposal, N teams in 30-level
-# chains, N records linking to one page) and each N: generate the handbook into tmpfs, time
+# chains, N records linking to one page, a page of N headings that N records link into,
+# N misspelled team names, an MDX page of N tab tags, N abbreviations; see gen_shapes.py)
+# and each N: generate the handbook into tmpfs, time
 # `orgbook build` RUNS times, and print the median wall time. For the largest and smallest N,
 # it prints the growth exponent log(t2/t1) / log(N2/N1): about 1 for a linear build, 2 for a
 # quadratic one. Exponents over 1.3 are marked. The fixed start-up cost (~50 ms) pulls small
@@ -15,14 +17,14 @@
 # grow with N.
 #
 # Environment: RUNS=3, BENCH_DIR=/dev/shm/orgbook-shapes, ORGBOOK_BIN (default
-# target/release/orgbook, built unless NO_BUILD=1), SHAPES="onegroup supersede deciders chains backlinks oneline codeowners anchors typos mdx".
+# target/release/orgbook, built unless NO_BUILD=1), SHAPES="onegroup supersede deciders chains backlinks oneline codeowners anchors typos mdx abbr".
 # The `typos` shape's build fails on purpose (its errors are what it measures).
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 RUNS=${RUNS:-3}
-SHAPES=${SHAPES:-onegroup supersede deciders chains backlinks oneline codeowners anchors typos mdx}
+SHAPES=${SHAPES:-onegroup supersede deciders chains backlinks oneline codeowners anchors typos mdx abbr}
 BIN=${ORGBOOK_BIN:-$repo/target/release/orgbook}
 
 . "$here/common.sh"
