@@ -32,6 +32,10 @@ const MAX_DEPTH: usize = 8;
 /// page that includes a log file must not take the build's memory with it.
 const MAX_FILE: u64 = 4 << 20;
 const MAX_TOTAL: usize = 16 << 20;
+/// The most includes one document follows. Depth and size alone do not bound the work:
+/// nine files that each include the next ten times ask for 100 million includes within
+/// both limits (depth 6 took 14 s and 320 MB). Real pages follow a handful.
+const MAX_INCLUDES: usize = 1_000;
 /// How far past a directive's opening line its closing fence (or a snippet block's end
 /// marker) is looked for: an unclosed one must not make every later line a search.
 const MAX_DIRECTIVE_LINES: usize = 256;
@@ -140,6 +144,7 @@ pub fn expand(
         files: Vec::new(),
         diags,
         full: false,
+        followed: 0,
         partials: Vec::new(),
     };
     x.out.push_str(&text[..body_start]);
@@ -258,6 +263,8 @@ struct Expander<'d> {
     diags: &'d mut Vec<Diagnostic>,
     /// `out` reached [`MAX_TOTAL`] (reported once).
     full: bool,
+    /// Includes followed so far; past [`MAX_INCLUDES`] none is (reported once).
+    followed: usize,
     /// The page's Docusaurus partials: component name, path ([`partials`]).
     partials: Vec<(String, String)>,
 }
@@ -552,6 +559,26 @@ impl Expander<'_> {
         false
     }
 
+    /// Whether another include may be followed ([`MAX_INCLUDES`]); reports the first
+    /// refusal.
+    fn may_follow(&mut self, src: &FileText, at: Range<usize>) -> bool {
+        self.followed += 1;
+        if self.followed <= MAX_INCLUDES {
+            return true;
+        }
+        if self.followed == MAX_INCLUDES + 1 {
+            self.report(
+                src,
+                at,
+                format!(
+                    "this page follows more than {MAX_INCLUDES} includes (counting those inside included files); the rest are left out"
+                ),
+                "include each file once, or fewer files that each include many (nested includes multiply)",
+            );
+        }
+        false
+    }
+
     /// Explains a refused file at the directive that named it.
     fn refused(&mut self, src: &FileText, at: Range<usize>, what: &str, name: &str, why: Refused) {
         let (message, help) = match why {
@@ -637,6 +664,9 @@ impl Expander<'_> {
                         + ".md"
                 ),
             );
+            return false;
+        }
+        if !self.may_follow(src, d.at.clone()) {
             return false;
         }
         let (normal, text) = match self.read(&rel) {
@@ -824,6 +854,10 @@ impl Expander<'_> {
                 ),
                 "save the file in the handbook folder and include it from there",
             );
+            self.emit("", &src.file, line, "");
+            return;
+        }
+        if !self.may_follow(src, at.clone()) {
             self.emit("", &src.file, line, "");
             return;
         }
@@ -1400,6 +1434,40 @@ mod tests {
             out,
             "*The method*\n\n```python\ndef f(self):\n    return 1\n```\n"
         );
+    }
+
+    #[test]
+    fn nested_includes_that_multiply_stop_at_the_bound() {
+        // Seven files that each include the next ten times (MyST), and the same with
+        // snippets: within the depth and size limits, 10 million includes each.
+        let mut files: Vec<(String, String)> = Vec::new();
+        for k in 0..7 {
+            let myst = format!("```{{include}} s{}.md\n```\n\n", k + 1).repeat(10);
+            let snippet = format!("--8<-- \"content/n{}.md\"\n\n", k + 1).repeat(10);
+            files.push((format!("content/s{k}.md"), myst));
+            files.push((format!("content/n{k}.md"), snippet));
+        }
+        files.push(("content/s7.md".into(), "lol\n".into()));
+        files.push(("content/n7.md".into(), "lol\n".into()));
+        files.push((
+            "content/a.md".into(),
+            "# A\n\n```{include} s0.md\n```\n\n--8<-- \"content/n0.md\"\n\nEnd.\n".into(),
+        ));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let dir = handbook(&refs);
+        let (out, _, diags) = run(dir.path(), "content/a.md");
+        let lols = out.matches("lol").count();
+        assert!(lols > 0 && lols <= MAX_INCLUDES, "{lols}");
+        assert_eq!(diags.len(), 1, "reported once: {diags:?}");
+        assert!(
+            diags[0].message.contains("more than 1000 includes"),
+            "{}",
+            diags[0].message
+        );
+        assert!(out.ends_with("End.\n"), "the page's own text stays");
     }
 
     #[test]
