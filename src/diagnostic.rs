@@ -466,7 +466,9 @@ fn nearest_lowered<'a>(input: &str, candidates: &[(&'a str, String)]) -> Option<
 /// short one thousands. Past the bound a name gets no suggestion, and the diagnostic keeps
 /// its other help; which names get one depends only on the order they are asked in.
 pub struct Suggestions<'a> {
-    candidates: Vec<(&'a str, String)>,
+    candidates: Vec<&'a str>,
+    /// The candidates lowercased, made on the first question (most lists get none).
+    lowered: Vec<(&'a str, String)>,
     asked: std::collections::HashMap<String, Option<&'a str>>,
     comparisons_left: usize,
 }
@@ -478,13 +480,11 @@ impl<'a> Suggestions<'a> {
     pub const FLAT: usize = 100_000;
 
     pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        let candidates: Vec<(&str, String)> = candidates
-            .into_iter()
-            .map(|c| (c, c.to_lowercase()))
-            .collect();
+        let candidates: Vec<&str> = candidates.into_iter().collect();
         let comparisons_left = Self::PER_CANDIDATE * candidates.len() + Self::FLAT;
         Suggestions {
             candidates,
+            lowered: Vec::new(),
             asked: Default::default(),
             comparisons_left,
         }
@@ -498,7 +498,14 @@ impl<'a> Suggestions<'a> {
             return answer;
         }
         self.comparisons_left = self.comparisons_left.checked_sub(self.candidates.len())?;
-        let answer = nearest_lowered(&input, &self.candidates);
+        if self.lowered.len() < self.candidates.len() {
+            self.lowered = self
+                .candidates
+                .iter()
+                .map(|&c| (c, c.to_lowercase()))
+                .collect();
+        }
+        let answer = nearest_lowered(&input, &self.lowered);
         self.asked.insert(input, answer);
         answer
     }

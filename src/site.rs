@@ -535,18 +535,21 @@ pub fn markdown_stage_dropping_bodies(
     // The anchor pass rewrites the HTML of a document that links to an anchor its target
     // lacks (`markdown::links::retarget_anchors`): those bodies are put back first. Few documents. The
     // test `held_bodies` fails if the pass ever rewrites another one.
-    let mut anchors = markdown::links::AnchorSets::default();
-    let missing: Vec<usize> = (0..n)
-        .filter(|&id| {
-            rendered[id]
-                .links
-                .iter()
-                .any(|l| match (l.target, &l.anchor) {
-                    (Some(t), Some(a)) => !anchors.has(&rendered, t, a),
-                    _ => false,
-                })
-        })
-        .collect();
+    // The sets are dropped here, before the pages' memory peak.
+    let missing: Vec<usize> = {
+        let mut anchors = markdown::links::AnchorSets::default();
+        (0..n)
+            .filter(|&id| {
+                rendered[id]
+                    .links
+                    .iter()
+                    .any(|l| match (l.target, &l.anchor) {
+                        (Some(t), Some(a)) => !anchors.has(&rendered, t, a),
+                        _ => false,
+                    })
+            })
+            .collect()
+    };
     for &id in &missing {
         if compress {
             bodies.restore(id, &mut rendered[id]);

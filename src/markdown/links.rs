@@ -110,8 +110,17 @@ pub struct AnchorSets<'a> {
 }
 
 impl<'a> AnchorSets<'a> {
+    /// Pages with at most this many anchors are searched in place: a set for each of
+    /// thousands of small linked pages would cost memory for nothing.
+    const SCANNED: usize = 32;
+
     /// Whether `rendered[target]` has the anchor `anchor`.
     pub fn has(&mut self, rendered: &'a [Rendered], target: DocId, anchor: &str) -> bool {
+        let r = &rendered[target];
+        if r.headings.len() + r.anchors.len() <= Self::SCANNED {
+            return r.headings.iter().any(|h| h.id == anchor)
+                || r.anchors.iter().any(|a| a == anchor);
+        }
         self.sets
             .entry(target)
             .or_insert_with(|| {
