@@ -479,10 +479,13 @@ fn drop_missing_anchors(records: &mut [ImportedDecision]) {
         d.body = rewrite_links_with(&d.body, |dest| {
             let (file, fragment) = dest.split_once('#')?;
             let (known, i) = ids.get(if file.is_empty() { own.as_str() } else { file })?;
-            // Raw HTML anchors count too, as they do in the build.
-            let in_html = bodies[*i].contains(&format!("id=\"{fragment}\""))
-                || bodies[*i].contains(&format!("name=\"{fragment}\""));
-            if fragment.is_empty() || known.contains(fragment) || in_html {
+            // Raw HTML anchors count too, as they do in the build (searched for only when
+            // no heading has the id).
+            let in_html = || {
+                bodies[*i].contains(&format!("id=\"{fragment}\""))
+                    || bodies[*i].contains(&format!("name=\"{fragment}\""))
+            };
+            if fragment.is_empty() || known.contains(fragment) || in_html() {
                 return None;
             }
             dropped.push(dest.to_owned());

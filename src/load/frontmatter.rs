@@ -788,9 +788,10 @@ pub fn page(
     meta.description = f.opt_str("description");
     meta.tags = words(&mut f, "tags");
     // Jekyll's categories are tags here: one way to group pages, and one page per tag.
+    let mut seen: std::collections::HashSet<String> = meta.tags.iter().cloned().collect();
     for key in ["categories", "category"] {
         for w in words(&mut f, key) {
-            if !meta.tags.contains(&w) {
+            if seen.insert(w.clone()) {
                 meta.tags.push(w);
             }
         }
