@@ -19,6 +19,10 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 /// More nodes than any front matter needs; reached only by alias bombs.
 const NODE_BUDGET: usize = 20_000;
+/// Deeper than any front matter needs. The parser bounds nesting in `[…]` and `{…}` but
+/// not in indented blocks, and later steps (`page.extra` for templates) walk values
+/// recursively: 3,000 indented levels overflowed the stack.
+const MAX_NESTING: usize = 64;
 
 const SYNTAX_HELP: &str = "YAML front matter is `key: value` lines; lists are `- item` lines or [a, b]; quote a value that contains `: ` or starts with {, [, *, &, !, %, @ or `";
 
@@ -137,6 +141,16 @@ impl<'a> Builder<'a> {
                     self.anchors.insert(anchor, n.clone());
                 }
                 self.emit(node)
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..)
+                if self.stack.len() >= MAX_NESTING =>
+            {
+                self.problems.push((
+                    range,
+                    format!("values nested more than {MAX_NESTING} levels deep"),
+                    "front matter holds a few levels of keys and lists; move deep data to a file of its own".into(),
+                ));
+                false
             }
             Event::MappingStart(anchor, _) => {
                 self.stack.push(Frame::Map {
@@ -402,6 +416,31 @@ mod tests {
         assert_eq!(d[0].line, 2);
         let (_, d) = parse("- a\n- b\n");
         assert!(d[0].message.contains("key: value"), "{d:?}");
+    }
+
+    #[test]
+    fn deep_indented_nesting_is_refused_not_a_crash() {
+        let mut src = String::from("extra:\n");
+        for i in 0..5_000 {
+            src.push_str(&" ".repeat(2 * (i + 1)));
+            src.push_str(&format!("k{i}:\n"));
+        }
+        let (table, diags) = parse(&src);
+        assert!(table.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("nested more than 64 levels"),
+            "{}",
+            diags[0].message
+        );
+        assert_eq!(
+            diags[0].line, 65,
+            "at the 65th mapping, which starts on line 65"
+        );
+        let ok = (0..60).fold(String::from("a:\n"), |s, i| {
+            format!("{s}{}k{i}:\n", " ".repeat(2 * (i + 1)))
+        });
+        assert!(parse(&ok).0.is_some(), "60 levels are read");
     }
 
     #[test]
