@@ -124,7 +124,6 @@ impl<'a> AnchorSets<'a> {
         self.sets
             .entry(target)
             .or_insert_with(|| {
-                let r = &rendered[target];
                 r.headings
                     .iter()
                     .map(|h| h.id.as_str())
