@@ -284,6 +284,25 @@ fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
+/// `docs` (in walk order) with `added` (new paths) put in their places, in one pass: a
+/// branch switch that adds thousands of documents must not move the list once for each.
+fn merged_in_walk_order<T>(docs: Vec<T>, mut added: Vec<T>, path: impl Fn(&T) -> &str) -> Vec<T> {
+    if added.is_empty() {
+        return docs;
+    }
+    added.sort_by(|a, b| walk_order(path(a), path(b)));
+    let mut out = Vec::with_capacity(docs.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for doc in docs {
+        while let Some(new) = added.next_if(|a| walk_order(path(a), path(&doc)).is_lt()) {
+            out.push(new);
+        }
+        out.push(doc);
+    }
+    out.extend(added);
+    out
+}
+
 /// What re-reading the changed files under content/ found ([`Model::reread`]).
 struct ContentChange {
     /// Paths, the set of pages or what links resolve to changed: everything is linked and
@@ -915,12 +934,7 @@ impl Model {
             }
             if structural {
                 docs.retain(|d| !removed.contains(&d.source.path));
-                for doc in added {
-                    let i = docs
-                        .binary_search_by(|d| walk_order(&d.source.path, &doc.source.path))
-                        .unwrap_or_else(|i| i);
-                    docs.insert(i, doc);
-                }
+                docs = merged_in_walk_order(docs, added, |d| &d.source.path);
             }
             let loaded = Loaded {
                 docs,
@@ -1665,4 +1679,38 @@ fn current_files(
         }
     }
     now
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    #[test]
+    fn documents_added_at_once_land_where_inserting_each_would_put_them() {
+        let existing = ["a/b.md", "a/d/x.md", "a/d.md", "a-c.md", "c.md", "z/y.md"];
+        let mut docs: Vec<String> = existing.iter().map(|p| p.to_string()).collect();
+        docs.sort_by(|a, b| walk_order(a, b));
+        let added: Vec<String> = [
+            "a/c.md",
+            "0.md",
+            "a/d/a.md",
+            "zz.md",
+            "a-b.md",
+            "a/d/z/q.md",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let mut one_by_one = docs.clone();
+        for doc in added.clone() {
+            let i = one_by_one
+                .binary_search_by(|d| walk_order(d, &doc))
+                .unwrap_or_else(|i| i);
+            one_by_one.insert(i, doc);
+        }
+        assert_eq!(
+            merged_in_walk_order(docs, added, |d| d.as_str()),
+            one_by_one
+        );
+    }
 }
