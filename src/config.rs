@@ -197,144 +197,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             Err((msg, help)) => f.error_at("invalid-value", span, msg, help),
         }
     }
-    if let Some(teams) = f.opt_table("teams") {
-        let mut t = f.child(teams, "[teams]");
-        if let Some(n) = crate::config_check::ranged(&mut t, "max_size", 1..=1000) {
-            config.teams.max_size = n as usize;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "review_days", 1..=3650) {
-            config.teams.review_days = n;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "max_collaborations", 0..=1000) {
-            config.teams.max_collaborations = n as usize;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "metric_days", 1..=3650) {
-            config.teams.metric_days = n;
-        }
-        t.finish(&[
-            "max_size",
-            "review_days",
-            "max_collaborations",
-            "metric_days",
-        ]);
-    }
-    if let Some(dec) = f.opt_table("decisions") {
-        let mut t = f.child(dec, "[decisions]");
-        if let Some(n) = crate::config_check::ranged(&mut t, "stalled_days", 1..=3650) {
-            config.decisions.stalled_days = n;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "max_open_per_decider", 0..=1000) {
-            config.decisions.max_open_per_decider = n as usize;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "decider_days", 1..=3650) {
-            config.decisions.decider_days = n;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "type2_max_deciders", 1..=1000) {
-            config.decisions.type2_max_deciders = n as usize;
-        }
-        if let Some(n) = crate::config_check::ranged(&mut t, "type2_days", 1..=3650) {
-            config.decisions.type2_days = n;
-        }
-        t.finish(&[
-            "stalled_days",
-            "max_open_per_decider",
-            "decider_days",
-            "type2_max_deciders",
-            "type2_days",
-        ]);
-    }
-    if let Some(md) = f.opt_table("markdown") {
-        let mut t = f.child(md, "[markdown]");
-        if let Some((v, span)) = t.opt_spanned_str("raw_html") {
-            match crate::html_policy::RawHtml::parse(&v) {
-                Some(p) => config.markdown.raw_html = p,
-                None => t.error_at(
-                    "invalid-value",
-                    span,
-                    format!(
-                        "[markdown] raw_html = \"{}\" is not a policy",
-                        crate::config_check::clip(&v)
-                    ),
-                    format!(
-                        "use one of {} (docs/robustness.md)",
-                        crate::html_policy::RawHtml::NAMES.join(", ")
-                    ),
-                ),
-            }
-        }
-        t.finish(&["raw_html"]);
-    }
-    if let Some(policy) = f.opt_table("policy") {
-        let mut t = f.child(policy, "[policy]");
-        for (rule, span) in t.spanned_str_array("deny") {
-            if crate::health_rules::RULES.iter().any(|(r, _)| *r == rule) {
-                config.policy.deny.push(rule);
-            } else {
-                let ids: Vec<&str> = crate::health_rules::RULES.iter().map(|(r, _)| *r).collect();
-                let help = match crate::diagnostic::nearest(&rule, ids.iter().copied()) {
-                    Some(n) => {
-                        format!("did you mean \"{n}\"? (rules are listed in docs/health.md)")
-                    }
-                    None => format!("known rules: {}", ids.join(", ")),
-                };
-                t.error(
-                    "invalid-value",
-                    span,
-                    format!("unknown health rule \"{rule}\" in [policy] deny"),
-                    help,
-                );
-            }
-        }
-        t.finish(&["deny"]);
-    }
-    if let Some(links) = f.opt_table("links") {
-        let mut t = f.child(links, "[links]");
-        match t.opt_spanned_str("broken") {
-            Some((v, _)) if v == "error" => config.links.broken_warn = false,
-            Some((v, _)) if v == "warn" => config.links.broken_warn = true,
-            Some((v, span)) => t.error(
-                "invalid-value",
-                span,
-                format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
-                "broken = \"warn\" publishes the site and reports each broken link as a warning"
-                    .into(),
-            ),
-            None => {}
-        }
-        t.finish(&["broken"]);
-    }
-    if let Some(content) = f.opt_table("content") {
-        let mut t = f.child(content, "[content]");
-        match t.opt_spanned_str("front_matter") {
-            Some((v, _)) if v == "toml" => config.content.yaml_front_matter = false,
-            Some((v, _)) if v == "yaml" => config.content.yaml_front_matter = true,
-            Some((v, span)) => t.error(
-                "invalid-value",
-                span,
-                format!("[content] front_matter must be \"toml\" or \"yaml\", found \"{v}\""),
-                "it picks what `orgbook new` and `orgbook init` write; both are always read".into(),
-            ),
-            None => {}
-        }
-        t.finish(&["front_matter"]);
-    }
+    section(&mut f, "teams", |t| config.teams.read(t));
+    section(&mut f, "decisions", |t| config.decisions.read(t));
+    section(&mut f, "markdown", |t| config.markdown.read(t));
+    section(&mut f, "policy", |t| config.policy.read(t));
+    section(&mut f, "links", |t| config.links.read(t));
+    section(&mut f, "content", |t| config.content.read(t));
     config.chat_url = f.opt_str("chat_url");
-    if let Some(repo) = f.opt_table("repository") {
-        let mut t = f.child(repo, "[repository]");
-        config.repository.url = t.opt_str("url");
-        config.repository.branch = t.opt_str("branch");
-        config.repository.edit_url = t.opt_str("edit_url");
-        config.repository.tree_url = t.opt_str("tree_url");
-        t.finish(&["url", "branch", "edit_url", "tree_url"]);
-    }
-    if let Some(owners) = f.opt_table("codeowners") {
-        let mut t = f.child(owners, "[codeowners]");
-        if let Some(read) = t.opt_bool("read") {
-            config.codeowners.read = read;
-        }
-        config.codeowners.file = t.opt_str("file");
-        t.finish(&["read", "file"]);
-    }
+    section(&mut f, "repository", |t| config.repository.read(t));
+    section(&mut f, "codeowners", |t| config.codeowners.read(t));
     f.finish(&[
         "title",
         "base_url",
@@ -353,6 +224,174 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Err(diags)
     } else {
         Ok(config)
+    }
+}
+
+/// Reads the table `[name]` when the file has one: `read` takes the keys it knows and
+/// returns them, and every other key in the table is reported as unknown.
+fn section(
+    f: &mut Fields<'_, '_, '_>,
+    name: &str,
+    read: impl FnOnce(&mut Fields) -> &'static [&'static str],
+) {
+    if let Some(table) = f.opt_table(name) {
+        let context = format!("[{name}]");
+        let mut t = f.child(table, &context);
+        let known = read(&mut t);
+        t.finish(known);
+    }
+}
+
+impl TeamsConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        if let Some(n) = crate::config_check::ranged(t, "max_size", 1..=1000) {
+            self.max_size = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "review_days", 1..=3650) {
+            self.review_days = n;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "max_collaborations", 0..=1000) {
+            self.max_collaborations = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "metric_days", 1..=3650) {
+            self.metric_days = n;
+        }
+        &[
+            "max_size",
+            "review_days",
+            "max_collaborations",
+            "metric_days",
+        ]
+    }
+}
+
+impl DecisionsConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        if let Some(n) = crate::config_check::ranged(t, "stalled_days", 1..=3650) {
+            self.stalled_days = n;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "max_open_per_decider", 0..=1000) {
+            self.max_open_per_decider = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "decider_days", 1..=3650) {
+            self.decider_days = n;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "type2_max_deciders", 1..=1000) {
+            self.type2_max_deciders = n as usize;
+        }
+        if let Some(n) = crate::config_check::ranged(t, "type2_days", 1..=3650) {
+            self.type2_days = n;
+        }
+        &[
+            "stalled_days",
+            "max_open_per_decider",
+            "decider_days",
+            "type2_max_deciders",
+            "type2_days",
+        ]
+    }
+}
+
+impl MarkdownConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        if let Some((v, span)) = t.opt_spanned_str("raw_html") {
+            match crate::html_policy::RawHtml::parse(&v) {
+                Some(p) => self.raw_html = p,
+                None => t.error_at(
+                    "invalid-value",
+                    span,
+                    format!(
+                        "[markdown] raw_html = \"{}\" is not a policy",
+                        crate::config_check::clip(&v)
+                    ),
+                    format!(
+                        "use one of {} (docs/robustness.md)",
+                        crate::html_policy::RawHtml::NAMES.join(", ")
+                    ),
+                ),
+            }
+        }
+        &["raw_html"]
+    }
+}
+
+impl PolicyConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        for (rule, span) in t.spanned_str_array("deny") {
+            if crate::health_rules::RULES.iter().any(|(r, _)| *r == rule) {
+                self.deny.push(rule);
+            } else {
+                let ids: Vec<&str> = crate::health_rules::RULES.iter().map(|(r, _)| *r).collect();
+                let help = match crate::diagnostic::nearest(&rule, ids.iter().copied()) {
+                    Some(n) => {
+                        format!("did you mean \"{n}\"? (rules are listed in docs/health.md)")
+                    }
+                    None => format!("known rules: {}", ids.join(", ")),
+                };
+                t.error(
+                    "invalid-value",
+                    span,
+                    format!("unknown health rule \"{rule}\" in [policy] deny"),
+                    help,
+                );
+            }
+        }
+        &["deny"]
+    }
+}
+
+impl LinksConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        match t.opt_spanned_str("broken") {
+            Some((v, _)) if v == "error" => self.broken_warn = false,
+            Some((v, _)) if v == "warn" => self.broken_warn = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[links] broken must be \"error\" or \"warn\", found \"{v}\""),
+                "broken = \"warn\" publishes the site and reports each broken link as a warning"
+                    .into(),
+            ),
+            None => {}
+        }
+        &["broken"]
+    }
+}
+
+impl ContentConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        match t.opt_spanned_str("front_matter") {
+            Some((v, _)) if v == "toml" => self.yaml_front_matter = false,
+            Some((v, _)) if v == "yaml" => self.yaml_front_matter = true,
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[content] front_matter must be \"toml\" or \"yaml\", found \"{v}\""),
+                "it picks what `orgbook new` and `orgbook init` write; both are always read".into(),
+            ),
+            None => {}
+        }
+        &["front_matter"]
+    }
+}
+
+impl RepositoryConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        self.url = t.opt_str("url");
+        self.branch = t.opt_str("branch");
+        self.edit_url = t.opt_str("edit_url");
+        self.tree_url = t.opt_str("tree_url");
+        &["url", "branch", "edit_url", "tree_url"]
+    }
+}
+
+impl CodeOwnersConfig {
+    fn read(&mut self, t: &mut Fields) -> &'static [&'static str] {
+        if let Some(read) = t.opt_bool("read") {
+            self.read = read;
+        }
+        self.file = t.opt_str("file");
+        &["read", "file"]
     }
 }
 

@@ -79,15 +79,37 @@ fn finding_at_key(hb: &Handbook, rule: &'static str, doc: DocId, message: String
 }
 
 pub fn compute(hb: &Handbook, today: Date) -> Health {
-    let cfg = &hb.config;
     // The two rules that read every document do so side by side: the link stage is
     // otherwise serial, and the build's other core would wait.
     let (people, placeholders) = rayon::join(|| people::compute(hb), || placeholder_text(hb));
     let mut findings = Vec::new();
+    charter_rules(hb, today, &mut findings);
+    let timing = decision_timing(hb, today, &mut findings);
+    decision_rules(hb, today, &people, &mut findings);
+    let depended_on_by = interaction_rules(hb, &mut findings);
+    metric_rules(hb, today, &mut findings);
+    shared_code(hb, &mut findings);
+    unmarked_superseded(hb, &mut findings);
+    findings.extend(placeholders);
+    sort_findings(hb, &mut findings);
+    Health {
+        today: Some(today),
+        findings,
+        velocity: timing.velocity,
+        decisions_this_quarter: timing.this_quarter,
+        quarters: quarters(hb),
+        people,
+        depended_on_by,
+    }
+}
+
+/// Rules about each charter on its own: never or long ago reviewed, metrics without a
+/// target, more members than the maximum, a group without teams.
+fn charter_rules(hb: &Handbook, today: Date, findings: &mut Vec<Finding>) {
+    let cfg = &hb.config;
     let mut push = |rule: &'static str, doc: DocId, message: String| {
         findings.push(finding_at_key(hb, rule, doc, message))
     };
-
     for &id in hb.teams.values() {
         let Some(c) = hb.docs[id].as_team() else {
             continue;
@@ -148,17 +170,32 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             }
         }
     }
+}
 
+/// How fast decisions are made, and how many were proposed this quarter.
+struct DecisionTiming {
+    velocity: Velocity,
+    this_quarter: usize,
+}
+
+/// One pass over the decisions: their time to decide (overall, per type, per team), the
+/// count proposed this quarter, and the two rules about a decision's own dates (a
+/// proposal left open, a revisit that is overdue).
+fn decision_timing(hb: &Handbook, today: Date, findings: &mut Vec<Finding>) -> DecisionTiming {
+    let cfg = &hb.config;
+    let mut push = |rule: &'static str, doc: DocId, message: String| {
+        findings.push(finding_at_key(hb, rule, doc, message))
+    };
     let mut all = Vec::new();
     let mut by_type: BTreeMap<u8, Vec<i64>> = BTreeMap::new();
     let mut by_team: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
-    let mut decisions_this_quarter = 0;
+    let mut this_quarter = 0;
     for (&number, &id) in &hb.decisions {
         let Some(d) = hb.docs[id].as_decision() else {
             continue;
         };
         if quarter(d.date) == quarter(today) && d.date <= today {
-            decisions_this_quarter += 1;
+            this_quarter += 1;
         }
         if d.status == Status::Proposed && days(d.date, today) > cfg.decisions.stalled_days {
             push(
@@ -171,7 +208,7 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
                 ),
             );
         }
-        if d.decision_type == crate::model::DecisionType::Reversible
+        if d.decision_type == DecisionType::Reversible
             && d.status == Status::Accepted
             && let Some(r) = d.revisit
             && r < today
@@ -191,25 +228,44 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
             by_team.entry(d.team.value.as_str()).or_default().push(n);
         }
     }
-    decision_rules(hb, today, &people, &mut findings);
-    let depended_on_by = interaction_rules(hb, &mut findings);
-    metric_rules(hb, today, &mut findings);
-    shared_code(hb, &mut findings);
-    let mut push = |rule: &'static str, doc: DocId, message: String| {
-        findings.push(finding_at_key(hb, rule, doc, message))
-    };
+    let mut teams: Vec<(String, Latency)> = by_team
+        .into_iter()
+        .filter_map(|(t, v)| Some((t.to_string(), latency(v)?)))
+        .collect();
+    teams.sort_by(|a, b| {
+        (b.1.median_days, b.1.p90_days, &a.0).cmp(&(a.1.median_days, a.1.p90_days, &b.0))
+    });
+    DecisionTiming {
+        velocity: Velocity {
+            overall: latency(all),
+            by_type: by_type
+                .into_iter()
+                .filter_map(|(t, v)| Some((t, latency(v)?)))
+                .collect(),
+            by_team: teams,
+        },
+        this_quarter,
+    }
+}
+
+/// A decision superseded by an accepted one whose own status does not say so.
+fn unmarked_superseded(hb: &Handbook, findings: &mut Vec<Finding>) {
     for (old, new) in crate::link::unmarked_superseded(hb) {
         if let Some(&id) = hb.decisions.get(&old) {
-            push(
+            findings.push(finding_at_key(
+                hb,
                 "unmarked-superseded",
                 id,
                 format!(
                     "ADR {old} is superseded by accepted ADR {new} but its status is not \"superseded\""
                 ),
-            );
+            ));
         }
     }
-    findings.extend(placeholders);
+}
+
+/// Rule order (as [`RULES`] lists them), then file, then place in the file.
+fn sort_findings(hb: &Handbook, findings: &mut [Finding]) {
     let order = |rule: &str| {
         RULES
             .iter()
@@ -230,30 +286,6 @@ pub fn compute(hb: &Handbook, today: Date) -> Health {
                 &b.message,
             ))
     });
-
-    let mut teams: Vec<(String, Latency)> = by_team
-        .into_iter()
-        .filter_map(|(t, v)| Some((t.to_string(), latency(v)?)))
-        .collect();
-    teams.sort_by(|a, b| {
-        (b.1.median_days, b.1.p90_days, &a.0).cmp(&(a.1.median_days, a.1.p90_days, &b.0))
-    });
-    Health {
-        today: Some(today),
-        findings,
-        velocity: Velocity {
-            overall: latency(all),
-            by_type: by_type
-                .into_iter()
-                .filter_map(|(t, v)| Some((t, latency(v)?)))
-                .collect(),
-            by_team: teams,
-        },
-        decisions_this_quarter,
-        quarters: quarters(hb),
-        people,
-        depended_on_by,
-    }
 }
 
 /// The paths CODEOWNERS gives a team together with other teams (any one of them may

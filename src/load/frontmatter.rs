@@ -267,46 +267,10 @@ pub fn charter(
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
     let name = f.required_str("name");
-    let kind = match f.opt_spanned_str("kind") {
-        None => TeamKind::Team,
-        Some((k, _)) if k == "team" => TeamKind::Team,
-        Some((k, _)) if k == "group" => TeamKind::Group,
-        Some((k, span)) => {
-            f.error(
-                "invalid-value",
-                span.start - offset..span.end - offset,
-                format!("`kind` must be \"team\" or \"group\", found \"{k}\""),
-                "use kind = \"group\" for a team of teams, or leave `kind` out for a team".into(),
-            );
-            TeamKind::Team
-        }
-    };
+    let kind = team_kind(&mut f, offset);
     let parent = f.opt_spanned_str("parent");
     let problem = f.opt_str("problem").filter(|p| !p.trim().is_empty());
-    let mut metrics = Vec::new();
-    let metric_tables = f.table_array("metrics");
-    for t in metric_tables {
-        let mut m = f.child(t, "[[metrics]]");
-        let name = m.required_str("name");
-        let target = m.opt_str("target");
-        let current = m.opt_str("current");
-        let mut history: Vec<(jiff::civil::Date, f64)> = m
-            .date_number_pairs("history")
-            .into_iter()
-            .map(|(d, v, _)| (d, v))
-            .collect();
-        // Authors append at the end, but nothing downstream should depend on that.
-        history.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        m.finish(&["name", "target", "current", "history"]);
-        if let Some(name) = name {
-            metrics.push(Metric {
-                name,
-                target,
-                current,
-                history,
-            });
-        }
-    }
+    let metrics = metrics(&mut f);
     let owns = f.spanned_str_array("owns");
     let codeowners = f.spanned_str_array_or_str("codeowners");
     let lead = f.opt_str("lead");
@@ -319,66 +283,17 @@ pub fn charter(
         crate::checks::reviewed_date(&mut f, d, span, crate::clock::today());
         d
     });
-    let topology = f.opt_spanned_str("topology").and_then(|(t, span)| {
-        let found = Topology::ALL.iter().find(|(n, _)| *n == t).map(|(_, v)| *v);
-        if found.is_none() {
-            let names: Vec<&str> = Topology::ALL.iter().map(|(n, _)| *n).collect();
-            let hint = crate::diagnostic::nearest(&t, names.iter().copied())
-                .map(|n| format!("did you mean \"{n}\"? "))
-                .unwrap_or_default();
-            f.error(
-                "invalid-value",
-                span.start - offset..span.end - offset,
-                format!("unknown team topology \"{t}\""),
-                format!("{hint}topology is one of: {}", names.join(", ")),
-            );
-        }
-        found
+    let topology = f.opt_spanned_str("topology").and_then(|found| {
+        one_of(
+            &mut f,
+            offset,
+            found,
+            &Topology::ALL,
+            "team topology",
+            "topology",
+        )
     });
-    let mut interactions = Vec::new();
-    for t in f.table_array("interactions") {
-        let mut i = f.child(t, "[[interactions]]");
-        let team = i.opt_spanned_str("team");
-        if team.is_none() && i.key_span("team").is_none() {
-            i.missing("team", "\"team-slug\"");
-        }
-        let mode = match i.opt_spanned_str("mode") {
-            None => {
-                if i.key_span("mode").is_none() {
-                    i.missing("mode", "\"collaboration\"");
-                }
-                None
-            }
-            Some((m, span)) => {
-                let found = InteractionMode::ALL
-                    .iter()
-                    .find(|(n, _)| *n == m)
-                    .map(|(_, v)| *v);
-                if found.is_none() {
-                    let names: Vec<&str> = InteractionMode::ALL.iter().map(|(n, _)| *n).collect();
-                    let hint = crate::diagnostic::nearest(&m, names.iter().copied())
-                        .map(|n| format!("did you mean \"{n}\"? "))
-                        .unwrap_or_default();
-                    i.error(
-                        "invalid-value",
-                        span.start - offset..span.end - offset,
-                        format!("unknown interaction mode \"{m}\""),
-                        format!("{hint}mode is one of: {}", names.join(", ")),
-                    );
-                }
-                found
-            }
-        };
-        let about = i.opt_str("about").filter(|a| !a.trim().is_empty());
-        i.finish(&["team", "mode", "about"]);
-        if let (Some(team), Some(mode)) = (team, mode) {
-            interactions.push(Interaction {
-                team: team.into(),
-                mode,
-                about,
-            });
-        }
-    }
+    let interactions = interactions(&mut f, offset);
     if kind == TeamKind::Team {
         if problem.is_none() && f.key_span("problem").is_none() {
             f.missing(
@@ -426,6 +341,117 @@ const DECISION_KEYS: &[&str] = &[
 ];
 
 /// The decision number: the leading digits of the file name.
+/// `kind`: a team unless it says "group".
+fn team_kind(f: &mut Fields, offset: usize) -> TeamKind {
+    match f.opt_spanned_str("kind") {
+        None => TeamKind::Team,
+        Some((k, _)) if k == "team" => TeamKind::Team,
+        Some((k, _)) if k == "group" => TeamKind::Group,
+        Some((k, span)) => {
+            f.error(
+                "invalid-value",
+                span.start - offset..span.end - offset,
+                format!("`kind` must be \"team\" or \"group\", found \"{k}\""),
+                "use kind = \"group\" for a team of teams, or leave `kind` out for a team".into(),
+            );
+            TeamKind::Team
+        }
+    }
+}
+
+/// The `[[metrics]]` tables (or inline array) of a charter, each history sorted by date.
+fn metrics(f: &mut Fields) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    for t in f.table_array("metrics") {
+        let mut m = f.child(t, "[[metrics]]");
+        let name = m.required_str("name");
+        let target = m.opt_str("target");
+        let current = m.opt_str("current");
+        let mut history: Vec<(jiff::civil::Date, f64)> = m
+            .date_number_pairs("history")
+            .into_iter()
+            .map(|(d, v, _)| (d, v))
+            .collect();
+        // Authors append at the end, but nothing downstream should depend on that.
+        history.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        m.finish(&["name", "target", "current", "history"]);
+        if let Some(name) = name {
+            metrics.push(Metric {
+                name,
+                target,
+                current,
+                history,
+            });
+        }
+    }
+    metrics
+}
+
+/// The `[[interactions]]` of a charter; one without a team or a known mode is reported
+/// and left out.
+fn interactions(f: &mut Fields, offset: usize) -> Vec<Interaction> {
+    let mut interactions = Vec::new();
+    for t in f.table_array("interactions") {
+        let mut i = f.child(t, "[[interactions]]");
+        let team = i.opt_spanned_str("team");
+        if team.is_none() && i.key_span("team").is_none() {
+            i.missing("team", "\"team-slug\"");
+        }
+        let mode = match i.opt_spanned_str("mode") {
+            None => {
+                if i.key_span("mode").is_none() {
+                    i.missing("mode", "\"collaboration\"");
+                }
+                None
+            }
+            Some(found) => one_of(
+                &mut i,
+                offset,
+                found,
+                &InteractionMode::ALL,
+                "interaction mode",
+                "mode",
+            ),
+        };
+        let about = i.opt_str("about").filter(|a| !a.trim().is_empty());
+        i.finish(&["team", "mode", "about"]);
+        if let (Some(team), Some(mode)) = (team, mode) {
+            interactions.push(Interaction {
+                team: team.into(),
+                mode,
+                about,
+            });
+        }
+    }
+    interactions
+}
+
+/// The value of `key` among a fixed list of names (`all`); when it is none of them, an
+/// error at the value naming the nearest one and the whole list.
+fn one_of<T: Copy>(
+    f: &mut Fields,
+    offset: usize,
+    (value, span): (String, Range<usize>),
+    all: &[(&str, T)],
+    what: &str,
+    key: &str,
+) -> Option<T> {
+    let found = all.iter().find(|(n, _)| *n == value).map(|(_, v)| *v);
+    if found.is_none() {
+        let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+        let hint = crate::diagnostic::nearest(&value, names.iter().copied())
+            .map(|n| format!("did you mean \"{n}\"? "))
+            .unwrap_or_default();
+        f.error(
+            "invalid-value",
+            span.start - offset..span.end - offset,
+            format!("unknown {what} \"{value}\""),
+            format!("{hint}{key} is one of: {}", names.join(", ")),
+        );
+    }
+    found
+}
+
 pub fn decision_number(rel: &str) -> Option<u32> {
     let name = rel.rsplit('/').next()?;
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
