@@ -297,11 +297,53 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         notes: catalog.notes.clone(),
         ..Plan::default()
     };
+    let mut groups = groups(catalog, &mut plan.notes);
+    plan.members = add_members(catalog, &mut groups, &mut plan.notes);
+    plan.owned = add_owned(catalog, survey, &mut groups, &mut plan.notes);
+    let parent_slug = parent_slugs(&groups, survey, &mut plan.notes);
+
+    // Paths: beside the parent, as `orgbook new team --parent` puts them; parents first.
+    let mut paths: BTreeMap<String, String> = survey
+        .teams
+        .iter()
+        .map(|(s, t)| (s.clone(), t.path.clone()))
+        .collect();
+    let depths = depths(&parent_slug);
+    let mut order: Vec<&Group> = groups.values().collect();
+    order.sort_by_key(|g| (depths.get(&g.slug).copied().unwrap_or(0), g.slug.clone()));
+    for g in order {
+        if let Some(existing) = survey.teams.get(&g.slug) {
+            plan.notes.push(format!(
+                "group {} is already in the handbook as {}; kept as it is",
+                g.entity.name, existing.path
+            ));
+            continue;
+        }
+        let parent = parent_slug.get(&g.slug).cloned().flatten();
+        let path = match parent.as_ref().and_then(|p| paths.get(p)) {
+            Some(pp) => format!("{}/{}.md", pp.trim_end_matches(".md"), g.slug),
+            None => format!("{CONTENT_DIR}/teams/{}.md", g.slug),
+        };
+        paths.insert(g.slug.clone(), path.clone());
+        if g.is_team {
+            plan.teams += 1;
+        } else {
+            plan.groups += 1;
+        }
+        plan.files
+            .push((path, charter(g, parent.as_deref(), today)));
+    }
+    plan
+}
+
+/// The catalog's groups by entity name, each with a slug of its own and its parent's
+/// name, from `spec.parent` or else from a group that lists it in `spec.children`.
+fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> BTreeMap<String, Group<'c>> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut slugs: BTreeSet<String> = BTreeSet::new();
     for e in catalog.entities.iter().filter(|e| e.kind == "group") {
         if groups.contains_key(&e.name) {
-            plan.notes.push(format!(
+            notes.push(format!(
                 "{}: group {} is defined twice (another namespace?); the first is used",
                 e.file, e.name
             ));
@@ -333,7 +375,6 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             },
         );
     }
-
     // Some catalogs say the hierarchy only from above (`spec.children`).
     let names: Vec<String> = groups.keys().cloned().collect();
     for g in &names {
@@ -347,7 +388,17 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             }
         }
     }
+    groups
+}
 
+/// Adds each user to the groups it is a member of, whichever side says so (the user's
+/// `spec.memberOf` or the group's `spec.members`), by display name; returns how many
+/// people are members of some group.
+fn add_members(
+    catalog: &Catalog,
+    groups: &mut BTreeMap<String, Group>,
+    notes: &mut Vec<String>,
+) -> usize {
     let mut users: BTreeMap<String, &Entity> = BTreeMap::new();
     for u in catalog.entities.iter().filter(|e| e.kind == "user") {
         users.entry(u.name.clone()).or_insert(u);
@@ -371,24 +422,33 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
                     group.members.insert(display(&u.name));
                     people.insert(u.name.clone());
                 }
-                None => plan.notes.push(format!(
+                None => notes.push(format!(
                     "{}: user {} is a member of {g}, which is not in the catalog; left out",
                     u.file, u.name
                 )),
             }
         }
     }
-    for g in &names {
-        let members = strings(groups[g].entity.spec.get("members"));
-        for r in members {
+    for group in groups.values_mut() {
+        for r in strings(group.entity.spec.get("members")) {
             let (_, u) = parse_ref(&r, "user");
-            let shown = display(&u);
-            if let Some(group) = groups.get_mut(g) {
-                group.members.insert(shown);
-            }
+            group.members.insert(display(&u));
             people.insert(u);
         }
     }
+    people.len()
+}
+
+/// Gives each component, system, API, resource and domain to the group that owns it,
+/// unless a charter of the handbook owns it already (ownership is exclusive); returns
+/// how many were given.
+fn add_owned(
+    catalog: &Catalog,
+    survey: &Survey,
+    groups: &mut BTreeMap<String, Group>,
+    notes: &mut Vec<String>,
+) -> usize {
+    let mut owned = 0;
     let owned_in_handbook = survey.owners();
     for e in catalog.entities.iter().filter(|e| {
         matches!(
@@ -406,25 +466,35 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
             .copied();
         match (groups.get_mut(&name), owner_in_handbook) {
             (Some(_), Some(path)) if kind == "group" => {
-                plan.notes.push(format!(
+                notes.push(format!(
                     "{}: {} {} is already owned by {path}; left out (ownership is exclusive)",
                     e.file, e.kind, e.name
                 ));
             }
             (Some(g), None) if kind == "group" => {
                 g.owns.insert(item);
-                plan.owned += 1;
+                owned += 1;
             }
-            _ => plan.notes.push(format!(
+            _ => notes.push(format!(
                 "{}: {} {} is owned by {owner}, which is not a group in the catalog; not mapped",
                 e.file, e.kind, e.name
             )),
         }
     }
+    owned
+}
 
-    // Parents that exist nowhere are dropped; cycles are cut where they close.
+/// Each group's parent as a slug: a group of the catalog or a charter of the handbook.
+/// A parent that exists in neither is dropped; a cycle is cut where a walk up from the
+/// first of its groups (in slug order) comes back to a group it has passed, so one
+/// parent a cycle is dropped and every other group keeps its own.
+fn parent_slugs(
+    groups: &BTreeMap<String, Group>,
+    survey: &Survey,
+    notes: &mut Vec<String>,
+) -> BTreeMap<String, Option<String>> {
     let mut parent_slug: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for (name, g) in &groups {
+    for (name, g) in groups {
         let p = match &g.parent {
             None => None,
             Some(p) => match groups.get(p) {
@@ -433,7 +503,7 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
                     Some(scaffold::slugify(p))
                 }
                 None => {
-                    plan.notes.push(format!(
+                    notes.push(format!(
                         "{}: group {name} names parent {p}, which is in neither the catalog nor the handbook; imported without a parent",
                         g.entity.file
                     ));
@@ -447,73 +517,61 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         .iter()
         .map(|(n, g)| (g.slug.as_str(), n.as_str()))
         .collect();
-    let mut cut = Vec::new();
-    for start in parent_slug.keys() {
-        let mut seen = BTreeSet::new();
-        let mut cur = start.clone();
-        while let Some(Some(p)) = parent_slug.get(&cur) {
-            if !seen.insert(cur.clone()) || p == start {
-                cut.push(start.clone());
+    // Each group is walked through once: `done` holds the groups whose way up is known
+    // to end, `path` the current walk.
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    let starts: Vec<String> = parent_slug.keys().cloned().collect();
+    for start in starts {
+        let mut path: Vec<String> = Vec::new();
+        let mut on_path: BTreeSet<String> = BTreeSet::new();
+        let mut cur = start;
+        loop {
+            if done.contains(&cur) {
                 break;
             }
-            cur = p.clone();
+            if !on_path.insert(cur.clone()) {
+                notes.push(format!(
+                    "group {} is its own ancestor; its parent is dropped",
+                    slug_names.get(cur.as_str()).unwrap_or(&cur.as_str())
+                ));
+                parent_slug.insert(cur, None);
+                break;
+            }
+            path.push(cur.clone());
+            match parent_slug.get(&cur) {
+                Some(Some(p)) => cur = p.clone(),
+                _ => break,
+            }
         }
+        done.extend(path);
     }
-    for s in cut {
-        if parent_slug.get(&s).is_some_and(Option::is_some) {
-            plan.notes.push(format!(
-                "group {} is its own ancestor; its parent is dropped",
-                slug_names.get(s.as_str()).unwrap_or(&s.as_str())
-            ));
-            parent_slug.insert(s, None);
-        }
-    }
-
-    // Paths: beside the parent, as `orgbook new team --parent` puts them.
-    let mut paths: BTreeMap<String, String> = survey
-        .teams
-        .iter()
-        .map(|(s, t)| (s.clone(), t.path.clone()))
-        .collect();
-    let mut order: Vec<&Group> = groups.values().collect();
-    order.sort_by_key(|g| (depth(&g.slug, &parent_slug), g.slug.clone()));
-    for g in order {
-        if let Some(existing) = survey.teams.get(&g.slug) {
-            plan.notes.push(format!(
-                "group {} is already in the handbook as {}; kept as it is",
-                g.entity.name, existing.path
-            ));
-            continue;
-        }
-        let parent = parent_slug.get(&g.slug).cloned().flatten();
-        let path = match parent.as_ref().and_then(|p| paths.get(p)) {
-            Some(pp) => format!("{}/{}.md", pp.trim_end_matches(".md"), g.slug),
-            None => format!("{CONTENT_DIR}/teams/{}.md", g.slug),
-        };
-        paths.insert(g.slug.clone(), path.clone());
-        if g.is_team {
-            plan.teams += 1;
-        } else {
-            plan.groups += 1;
-        }
-        plan.files
-            .push((path, charter(g, parent.as_deref(), today)));
-    }
-    plan.members = people.len();
-    plan
+    parent_slug
 }
 
-fn depth(slug: &str, parents: &BTreeMap<String, Option<String>>) -> usize {
-    let mut d = 0;
-    let mut cur = slug;
-    while let Some(Some(p)) = parents.get(cur) {
-        d += 1;
-        cur = p;
-        if d > parents.len() {
-            break;
+/// Each group's depth below its top-level ancestor, every group computed once (parents
+/// are acyclic by now).
+fn depths(parents: &BTreeMap<String, Option<String>>) -> BTreeMap<String, usize> {
+    let mut depth: BTreeMap<String, usize> = BTreeMap::new();
+    for start in parents.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut cur = start.as_str();
+        let base = loop {
+            if let Some(&d) = depth.get(cur) {
+                break d;
+            }
+            path.push(cur);
+            match parents.get(cur) {
+                Some(Some(p)) if path.len() <= parents.len() => cur = p,
+                _ => break 0,
+            }
+        };
+        // `base` is the depth of the group above the walk (or 0 above a top-level one).
+        let known = depth.contains_key(cur);
+        for (i, g) in path.iter().rev().enumerate() {
+            depth.insert(g.to_string(), base + i + usize::from(known));
         }
     }
-    d
+    depth
 }
 
 fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
@@ -596,6 +654,44 @@ mod tests {
     fn group(name: &str, ty: &str, parent: Option<&str>) -> String {
         let parent = parent.map_or(String::new(), |p| format!("  parent: {p}\n"));
         format!("kind: Group\nmetadata:\n  name: {name}\nspec:\n  type: {ty}\n{parent}---\n")
+    }
+
+    #[test]
+    fn a_cycle_loses_one_parent_and_groups_below_it_keep_theirs() {
+        // x → y → z → x, and w below x: one parent is dropped, w stays under x.
+        let yaml = [
+            group("x", "team", Some("z")),
+            group("y", "department", Some("x")),
+            group("z", "department", Some("y")),
+            group("w", "team", Some("x")),
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        let notes: Vec<&String> = plan
+            .notes
+            .iter()
+            .filter(|n| n.contains("own ancestor"))
+            .collect();
+        assert_eq!(
+            notes,
+            ["group x is its own ancestor; its parent is dropped"],
+            "{:?}",
+            plan.notes
+        );
+        let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "content/teams/x.md",
+                "content/teams/x/w.md",
+                "content/teams/x/y.md",
+                "content/teams/x/y/z.md",
+            ]
+        );
     }
 
     #[test]
