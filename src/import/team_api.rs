@@ -19,7 +19,7 @@
 //! line, never the team, and whether a file is a Team API at all (or an unfilled template)
 //! is decided by what it says, not by its name.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -1063,167 +1063,22 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
             existing.entry(slugify(name)).or_insert(slug);
         }
     }
-
-    // Slugs, in file order: a team already in the handbook is not imported again.
-    let mut slugs: Vec<Slot> = Vec::new();
-    for d in &docs {
-        let base = d.team_id.clone().unwrap_or_else(|| slugify(&d.name));
-        let base = if base.is_empty() {
-            "team".to_owned()
-        } else {
-            base
-        };
-        let found = existing
-            .get(&base)
-            .or_else(|| existing.get(&slugify(&d.name)));
-        if let Some(&slug) = found {
-            plan.notes.push(format!(
-                "{}: team {} is already in the handbook as {}; kept as it is",
-                d.file, d.name, survey.teams[slug].path
-            ));
-            slugs.push(Slot::Existing(slug.to_owned()));
-            continue;
-        }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        if n > 1 {
-            plan.notes.push(format!(
-                "{}: another document is also named {}; this one is {slug}",
-                d.file, d.name
-            ));
-        }
-        taken.insert(slug.clone());
-        slugs.push(Slot::New(slug));
-    }
-
-    // Groups: one charter per platform or value stream, unless the handbook has it.
-    let mut group_slugs: BTreeMap<String, String> = BTreeMap::new();
+    let slots = team_slots(&docs, survey, &existing, &mut taken, &mut plan.notes);
     let mut paths: BTreeMap<String, String> = survey
         .teams
         .iter()
         .map(|(s, t)| (s.clone(), t.path.clone()))
         .collect();
-    for d in &docs {
-        let Some(g) = &d.grouping else { continue };
-        if group_slugs.contains_key(g) {
-            continue;
-        }
-        let base = slugify(g);
-        if base.is_empty() {
-            continue;
-        }
-        if let Some(&slug) = existing.get(&base) {
-            group_slugs.insert(g.clone(), slug.to_owned());
-            continue;
-        }
-        let mut slug = base.clone();
-        if taken.contains(&slug) {
-            slug = format!("{base}-group");
-        }
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-group-{n}");
-        }
-        taken.insert(slug.clone());
-        let path = format!("{CONTENT_DIR}/teams/{slug}.md");
-        paths.insert(slug.clone(), path.clone());
-        plan.files.push((path, group_charter(g, today)));
-        plan.groups += 1;
-        group_slugs.insert(g.clone(), slug);
-    }
-
-    // Who an interaction row can name: imported teams and the handbook's charters, by
-    // slug, by name, and without a trailing "team".
-    let mut names: HashMap<String, String> = HashMap::new();
-    let mut add = |key: String, slug: &str| {
-        if !key.is_empty() {
-            names.entry(key).or_insert_with(|| slug.to_owned());
-        }
-    };
-    for (d, slot) in docs.iter().zip(&slugs) {
-        let (Slot::New(slug) | Slot::Existing(slug)) = slot;
-        let slug = slug.clone();
-        for key in [slug.clone(), slugify(&d.name)] {
-            add(key.trim_end_matches("-team").to_owned(), &slug);
-            add(key, &slug);
-        }
-    }
-    for (key, slug) in &existing {
-        add(key.trim_end_matches("-team").to_owned(), slug);
-        add(key.clone(), slug);
-    }
-
-    // Ownership is exclusive: an item two documents name goes to the team whose name it
-    // carries (`payments-api` to Payments, not to Checkout, which wrote its first version),
-    // else to the first document that names it.
-    let mut claims: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, (d, slot)) in docs.iter().zip(&slugs).enumerate() {
-        if let Slot::New(_) = slot {
-            for item in &d.owns {
-                claims.entry(item.as_str()).or_default().push(i);
-            }
-        }
-    }
-    let carries = |item: &str, i: usize| {
-        let (item, name) = (slugify(item), slugify(&docs[i].name));
-        let name = name.trim_end_matches("-team");
-        !name.is_empty()
-            && item.starts_with(name)
-            && matches!(item[name.len()..].chars().next(), None | Some('-'))
-    };
-    let owner_of: BTreeMap<String, (usize, bool)> = claims
-        .iter()
-        .filter(|(_, who)| who.len() > 1)
-        .map(|(item, who)| {
-            let named: Vec<usize> = who.iter().copied().filter(|&i| carries(item, i)).collect();
-            let owner = match named.as_slice() {
-                [one] => (*one, true),
-                _ => (who[0], false),
-            };
-            ((*item).to_owned(), owner)
-        })
-        .collect();
+    let group_slugs = add_groups(&docs, &existing, &mut taken, &mut paths, &mut plan, today);
+    let names = team_names(&docs, &slots, &existing);
+    let owner_of = contested_owners(&docs, &slots);
     let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
     let owned_in_handbook = survey.owners();
 
-    for (index, (d, slot)) in docs.iter_mut().zip(&slugs).enumerate() {
+    for (index, (d, slot)) in docs.iter_mut().zip(&slots).enumerate() {
         let Slot::New(slug) = slot else { continue };
         let mut notes = std::mem::take(&mut d.notes);
-        let mut interactions: Vec<(String, &'static str, Option<String>)> = Vec::new();
-        for row in &d.interactions {
-            let key = slugify(&row.team);
-            let target = names
-                .get(&key)
-                .or_else(|| names.get(key.trim_end_matches("-team")))
-                .cloned();
-            let at = format!("{}:{}", d.file, row.line + 1);
-            match (target, row.mode) {
-                (Some(t), _) if t == *slug => {
-                    notes.push(format!("{at}: an interaction with the team itself; left out"));
-                }
-                (Some(t), Some(mode)) => {
-                    if interactions.iter().any(|(o, m, _)| *o == t && *m == mode) {
-                        notes.push(format!("{at}: {} is listed twice; the first row is kept", row.team));
-                    } else {
-                        interactions.push((t, mode, row.about.clone()));
-                    }
-                    d.keep[row.line] = false;
-                }
-                (Some(_), None) => notes.push(format!(
-                    "{at}: interaction mode `{}` is not collaboration, x-as-a-service or facilitating; the row stays in the body",
-                    row.mode_text
-                )),
-                (None, _) => notes.push(format!(
-                    "{at}: no team named {} in the documents or the handbook; the row stays in the body",
-                    row.team
-                )),
-            }
-        }
+        let interactions = take_interactions(d, slug, &names, &mut notes);
         drop_emptied_tables(&d.lines, &d.in_code, &mut d.keep);
         if let Some((heading, end)) = d.interaction_section {
             drop_if_hollow(&d.lines, &mut d.keep, heading, end);
@@ -1275,6 +1130,197 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         plan.notes.extend(notes);
     }
     plan
+}
+
+/// Each document's team, in file order: a charter the handbook already has (by slug or
+/// by name), else a new slug of its own (numbered when two documents share a name).
+fn team_slots(
+    docs: &[TeamApi],
+    survey: &Survey,
+    existing: &HashMap<String, &str>,
+    taken: &mut BTreeSet<String>,
+    notes: &mut Vec<String>,
+) -> Vec<Slot> {
+    let mut slots = Vec::new();
+    for d in docs {
+        let base = d.team_id.clone().unwrap_or_else(|| slugify(&d.name));
+        let base = if base.is_empty() {
+            "team".to_owned()
+        } else {
+            base
+        };
+        let found = existing
+            .get(&base)
+            .or_else(|| existing.get(&slugify(&d.name)));
+        if let Some(&slug) = found {
+            notes.push(format!(
+                "{}: team {} is already in the handbook as {}; kept as it is",
+                d.file, d.name, survey.teams[slug].path
+            ));
+            slots.push(Slot::Existing(slug.to_owned()));
+            continue;
+        }
+        let mut slug = base.clone();
+        let mut n = 1;
+        while taken.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        if n > 1 {
+            notes.push(format!(
+                "{}: another document is also named {}; this one is {slug}",
+                d.file, d.name
+            ));
+        }
+        taken.insert(slug.clone());
+        slots.push(Slot::New(slug));
+    }
+    slots
+}
+
+/// One group charter per platform or value stream the documents name, unless the
+/// handbook has it; returns the grouping's slug by its name.
+fn add_groups(
+    docs: &[TeamApi],
+    existing: &HashMap<String, &str>,
+    taken: &mut BTreeSet<String>,
+    paths: &mut BTreeMap<String, String>,
+    plan: &mut Plan,
+    today: Date,
+) -> BTreeMap<String, String> {
+    let mut group_slugs: BTreeMap<String, String> = BTreeMap::new();
+    for d in docs {
+        let Some(g) = &d.grouping else { continue };
+        if group_slugs.contains_key(g) {
+            continue;
+        }
+        let base = slugify(g);
+        if base.is_empty() {
+            continue;
+        }
+        if let Some(&slug) = existing.get(&base) {
+            group_slugs.insert(g.clone(), slug.to_owned());
+            continue;
+        }
+        let mut slug = base.clone();
+        if taken.contains(&slug) {
+            slug = format!("{base}-group");
+        }
+        let mut n = 1;
+        while taken.contains(&slug) {
+            n += 1;
+            slug = format!("{base}-group-{n}");
+        }
+        taken.insert(slug.clone());
+        let path = format!("{CONTENT_DIR}/teams/{slug}.md");
+        paths.insert(slug.clone(), path.clone());
+        plan.files.push((path, group_charter(g, today)));
+        plan.groups += 1;
+        group_slugs.insert(g.clone(), slug);
+    }
+    group_slugs
+}
+
+/// Who an interaction row can name: imported teams and the handbook's charters, by
+/// slug, by name, and without a trailing "team".
+fn team_names(
+    docs: &[TeamApi],
+    slots: &[Slot],
+    existing: &HashMap<String, &str>,
+) -> HashMap<String, String> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut add = |key: String, slug: &str| {
+        if !key.is_empty() {
+            names.entry(key).or_insert_with(|| slug.to_owned());
+        }
+    };
+    for (d, slot) in docs.iter().zip(slots) {
+        let (Slot::New(slug) | Slot::Existing(slug)) = slot;
+        for key in [slug.clone(), slugify(&d.name)] {
+            add(key.trim_end_matches("-team").to_owned(), slug);
+            add(key, slug);
+        }
+    }
+    for (key, slug) in existing {
+        add(key.trim_end_matches("-team").to_owned(), slug);
+        add(key.clone(), slug);
+    }
+    names
+}
+
+/// Ownership is exclusive: an item two documents name goes to the team whose name it
+/// carries (`payments-api` to Payments, not to Checkout, which wrote its first version),
+/// else to the first document that names it. Item → (document index, by its name).
+fn contested_owners(docs: &[TeamApi], slots: &[Slot]) -> BTreeMap<String, (usize, bool)> {
+    let mut claims: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (d, slot)) in docs.iter().zip(slots).enumerate() {
+        if let Slot::New(_) = slot {
+            for item in &d.owns {
+                claims.entry(item.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let carries = |item: &str, i: usize| {
+        let (item, name) = (slugify(item), slugify(&docs[i].name));
+        let name = name.trim_end_matches("-team");
+        !name.is_empty()
+            && item.starts_with(name)
+            && matches!(item[name.len()..].chars().next(), None | Some('-'))
+    };
+    claims
+        .iter()
+        .filter(|(_, who)| who.len() > 1)
+        .map(|(item, who)| {
+            let named: Vec<usize> = who.iter().copied().filter(|&i| carries(item, i)).collect();
+            let owner = match named.as_slice() {
+                [one] => (*one, true),
+                _ => (who[0], false),
+            };
+            ((*item).to_owned(), owner)
+        })
+        .collect()
+}
+
+/// The interaction rows of a document that name a known team and mode, each taken out
+/// of the body (the charter's `[[interactions]]` say them); the rest stay, with a note.
+fn take_interactions(
+    d: &mut TeamApi,
+    slug: &str,
+    names: &HashMap<String, String>,
+    notes: &mut Vec<String>,
+) -> Vec<(String, &'static str, Option<String>)> {
+    let mut interactions: Vec<(String, &'static str, Option<String>)> = Vec::new();
+    let mut listed: HashSet<(String, &'static str)> = HashSet::new();
+    for row in &d.interactions {
+        let key = slugify(&row.team);
+        let target = names
+            .get(&key)
+            .or_else(|| names.get(key.trim_end_matches("-team")))
+            .cloned();
+        let at = format!("{}:{}", d.file, row.line + 1);
+        match (target, row.mode) {
+            (Some(t), _) if t == slug => {
+                notes.push(format!("{at}: an interaction with the team itself; left out"));
+            }
+            (Some(t), Some(mode)) => {
+                if listed.insert((t.clone(), mode)) {
+                    interactions.push((t, mode, row.about.clone()));
+                } else {
+                    notes.push(format!("{at}: {} is listed twice; the first row is kept", row.team));
+                }
+                d.keep[row.line] = false;
+            }
+            (Some(_), None) => notes.push(format!(
+                "{at}: interaction mode `{}` is not collaboration, x-as-a-service or facilitating; the row stays in the body",
+                row.mode_text
+            )),
+            (None, _) => notes.push(format!(
+                "{at}: no team named {} in the documents or the handbook; the row stays in the body",
+                row.team
+            )),
+        }
+    }
+    interactions
 }
 
 fn group_charter(name: &str, today: Date) -> String {
