@@ -86,6 +86,8 @@ pub struct TeamEntry {
     /// What the charter owns (`owns`), when it parses: an import does not give an item
     /// to a second owner.
     pub owns: Vec<String>,
+    /// Its `lead` and `members`, when it parses: an import says who a source adds.
+    pub people: Vec<String>,
 }
 
 /// What an existing handbook already uses, read from `content/` without requiring it to
@@ -126,18 +128,20 @@ impl Survey {
                     let charter = load::load_file(&path, &rel, &mut Vec::new()).and_then(|doc| {
                         doc.as_team().map(|c| {
                             let owns = c.owns.iter().map(|o| o.value.clone()).collect();
-                            (c.kind, c.name.clone(), owns)
+                            let people = c.lead.iter().chain(&c.members).cloned().collect();
+                            (c.kind, c.name.clone(), owns, people)
                         })
                     });
-                    let (kind, name, owns) = match charter {
-                        Some((kind, name, owns)) => (Some(kind), Some(name), owns),
-                        None => (None, None, Vec::new()),
+                    let (kind, name, owns, people) = match charter {
+                        Some((kind, name, owns, people)) => (Some(kind), Some(name), owns, people),
+                        None => (None, None, Vec::new(), Vec::new()),
                     };
                     survey.teams.entry(slug.to_string()).or_insert(TeamEntry {
                         path: file,
                         kind,
                         name,
                         owns,
+                        people,
                     });
                 }
                 FileClass::Decision => {
@@ -675,6 +679,7 @@ mod tests {
                         kind: Some(TeamKind::Team),
                         name: None,
                         owns: Vec::new(),
+                        people: Vec::new(),
                     };
                     (s.to_string(), entry)
                 })

@@ -238,14 +238,41 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         return EXIT_ERRORS;
     }
     if plan.files.is_empty() {
-        errln!("error: no Group entities in the catalog");
-        return EXIT_ERRORS;
+        // A re-run on a catalog the handbook has already, or a service's own
+        // catalog-info.yaml whose owner is a charter, is not a failure: the notes say what
+        // the catalog has that the charters do not. A catalog without a group or anything
+        // a group could own is, most likely, the wrong file.
+        let useful = catalog
+            .entities
+            .iter()
+            .any(|e| e.kind == "group" || import::backstage::is_owned_kind(&e.kind));
+        if !useful {
+            errln!(
+                "error: no Group entities in the catalog (nor anything a group owns) among {} entit(ies)",
+                catalog.entities.len()
+            );
+            return EXIT_ERRORS;
+        }
+        errln!(
+            "Nothing new to import: {} group(s) of the catalog are charters of the handbook already; {} note(s) above",
+            plan.existing,
+            plan.notes.len()
+        );
+        return EXIT_OK;
     }
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
         return code;
     }
+    let kept = if plan.existing > 0 {
+        format!(
+            "; {} group(s) were charters already and are kept as they are",
+            plan.existing
+        )
+    } else {
+        String::new()
+    };
     errln!(
-        "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies); \
+        "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies){kept}; \
          each team's problem and metric are placeholders to fill in (the health page lists them)",
         imported(args.dry_run),
         plan.files.len(),

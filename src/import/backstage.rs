@@ -1,10 +1,12 @@
 //! Reading a Backstage catalog into team charters (`orgbook import backstage`).
 //!
 //! This module owns the mapping from Backstage's entity model to orgbook's charters: one
-//! charter per `Group` (`spec.type` `team` → a team, any other type → a group, `spec.parent`
-//! → `parent`), members from `User` entities' `spec.memberOf` and groups' `spec.members`
-//! (one person per user name, whatever namespaces it appears in), and `owns` from the
-//! `spec.owner` of `Component`, `System`, `API`, `Resource` and `Domain` entities. Catalog
+//! charter per `Group` (a team or a group by `spec.type` and by whether groups sit under
+//! it, `spec.parent` → `parent`; groups told apart by namespace), members from `User`
+//! entities' `spec.memberOf` and groups' `spec.members` (one person per user name, whatever
+//! namespaces it appears in), and `owns` from the `spec.owner` of `Component`, `System`,
+//! `API`, `Resource` and `Domain` entities, references resolved as Backstage resolves them.
+//! What it cannot map is a note with its `file:line`, never a charter it edits. Catalog
 //! files may hold many YAML documents, and `Location` entities are followed to the files
 //! they name. Backstage has no problem statement or metric, so teams get the scaffold's
 //! placeholders ([`crate::scaffold::PLACEHOLDER_PROBLEM`]), which the health page lists.
@@ -22,16 +24,22 @@ use super::{CharterFrontMatter, MetricEntry, toml_date};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
-/// One entity as read, with the file it came from for notes.
+/// One entity as read, with the place it came from for notes.
 #[derive(Debug, Clone)]
 pub struct Entity {
     /// Lowercase: Backstage compares kinds case-insensitively.
     pub kind: String,
-    /// Lowercase, without namespace: one person is one user in every namespace.
+    /// Lowercase; `default` when the entity names none, as Backstage has it.
+    pub namespace: String,
+    /// Lowercase, without namespace. Users are one person per name in every namespace;
+    /// groups are told apart by namespace when two share a name.
     pub name: String,
+    /// `metadata.kind` as written (`API`, `Component`), for notes and qualified items.
+    pub kind_shown: String,
     pub title: Option<String>,
     pub description: Option<String>,
     pub spec: Value,
+    /// `path:line` of the YAML document that holds the entity.
     pub file: String,
     /// `metadata.annotations["github.com/team-slug"]` (`org/team`), as Backstage's GitHub
     /// org provider writes it: the team's name in CODEOWNERS.
@@ -41,12 +49,15 @@ pub struct Entity {
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub entities: Vec<Entity>,
-    /// Things read but not used (URL targets, documents that are not entities).
+    /// Things read but not used (URL targets, missing targets, documents that are not
+    /// entities).
     pub notes: Vec<String>,
 }
 
 /// Reads every catalog file named (folders: their `.yaml`/`.yml` files), following
-/// `Location` targets. Any file that cannot be read or parsed is an error, located.
+/// `Location` targets. A file named on the command line that cannot be read or parsed is
+/// an error, located; a Location target that matches no file is a note (catalogs keep
+/// stale targets, and Backstage itself only logs them).
 pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
     let mut catalog = Catalog::default();
     let mut errors = Vec::new();
@@ -93,6 +104,7 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
                 continue;
             }
         };
+        let starts = document_lines(&text);
         for (n, doc) in yaml_serde::Deserializer::from_str(&text).enumerate() {
             let value = match Value::deserialize(doc) {
                 Ok(v) => v,
@@ -110,25 +122,30 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             if value.is_null() {
                 continue;
             }
-            let Some(entity) = entity(&value, &shown) else {
-                catalog.notes.push(format!(
-                    "{shown}: document {} has no `kind` and `metadata.name`; not an entity, skipped",
-                    n + 1
-                ));
-                continue;
+            let at = format!("{shown}:{}", starts.get(n).copied().unwrap_or(1));
+            let entity = match entity(&value, &at) {
+                Ok(e) => e,
+                Err(what) => {
+                    catalog
+                        .notes
+                        .push(format!("{at}: {what}; not an entity, skipped"));
+                    continue;
+                }
             };
             if entity.kind == "location" {
                 let base = path.parent().unwrap_or(Path::new("."));
                 for target in location_targets(&entity.spec) {
                     if target.contains("://") {
                         catalog.notes.push(format!(
-                            "{shown}: Location target {target} is a URL; orgbook reads files only, download it and pass it too"
+                            "{at}: Location target {target} is a URL; orgbook reads files only, download it and pass it too"
                         ));
                         continue;
                     }
                     let found = expand(base, &target);
                     if found.is_empty() {
-                        errors.push(format!("{shown}: Location target {target} matches no file"));
+                        catalog.notes.push(format!(
+                            "{at}: Location target {target} matches no file; skipped"
+                        ));
                     }
                     queue.extend(found);
                 }
@@ -149,10 +166,45 @@ fn is_yaml(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-fn entity(v: &Value, file: &str) -> Option<Entity> {
-    let kind = v.get("kind")?.as_str()?.to_ascii_lowercase();
-    let meta = v.get("metadata")?;
-    let name = meta.get("name")?.as_str()?.to_ascii_lowercase();
+/// The 1-based line each YAML document of `text` starts on, in order: the line after each
+/// `---` marker, and line 1 when there is content before the first marker. The parser
+/// gives no document positions, and a note is only useful with a line.
+fn document_lines(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut content_before_marker = false;
+    for (i, line) in text.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if is_marker {
+            if starts.is_empty() && content_before_marker {
+                starts.push(1);
+            }
+            starts.push(i + 2);
+        } else if starts.is_empty() {
+            let t = line.trim();
+            if !(t.is_empty() || t.starts_with('#') || t.starts_with('%')) {
+                content_before_marker = true;
+            }
+        }
+    }
+    if starts.is_empty() {
+        starts.push(1);
+    }
+    starts
+}
+
+/// The entity a YAML document describes, or what it lacks to be one.
+fn entity(v: &Value, at: &str) -> Result<Entity, &'static str> {
+    let kind_shown = match v.get("kind") {
+        None => return Err("it has no `kind`"),
+        Some(k) => k.as_str().ok_or("its `kind` is not a string")?.trim(),
+    };
+    let meta = v
+        .get("metadata")
+        .ok_or("it has no `metadata` (with a `name`)")?;
+    let name = match meta.get("name") {
+        None => return Err("it has no `metadata.name`"),
+        Some(n) => n.as_str().ok_or("its `metadata.name` is not a string")?,
+    };
     let text = |k: &str| {
         meta.get(k)
             .and_then(Value::as_str)
@@ -160,13 +212,17 @@ fn entity(v: &Value, file: &str) -> Option<Entity> {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
     };
-    Some(Entity {
-        kind,
-        name,
+    Ok(Entity {
+        kind: kind_shown.to_ascii_lowercase(),
+        kind_shown: kind_shown.to_owned(),
+        namespace: text("namespace")
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned()),
+        name: name.trim().to_ascii_lowercase(),
         title: text("title"),
         description: text("description"),
         spec: v.get("spec").cloned().unwrap_or(Value::Null),
-        file: file.to_owned(),
+        file: at.to_owned(),
         github_team: meta
             .get("annotations")
             .and_then(|a| a.get("github.com/team-slug"))
@@ -176,6 +232,9 @@ fn entity(v: &Value, file: &str) -> Option<Entity> {
             .map(str::to_owned),
     })
 }
+
+/// Backstage's namespace for entities that name none.
+const DEFAULT_NAMESPACE: &str = "default";
 
 fn location_targets(spec: &Value) -> Vec<String> {
     let mut out = Vec::new();
@@ -188,65 +247,67 @@ fn location_targets(spec: &Value) -> Vec<String> {
     out
 }
 
-/// A target relative to the Location's folder; a `*` in its file name matches any run
-/// of characters (Backstage's file locations allow globs).
+/// A target relative to the Location's folder. Globs are Backstage's: `*` within a name,
+/// `**` across folders (`./teams/**/catalog-info.yaml`); the walk starts at the deepest
+/// folder without a glob character, so a glob never reads more of the disk than it names.
 fn expand(base: &Path, target: &str) -> Vec<PathBuf> {
-    let path = base.join(target.trim_start_matches("./"));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if !name.contains('*') {
+    let target = target.trim_start_matches("./");
+    if !target.contains(['*', '?', '[', '{']) {
+        let path = base.join(target);
         return if path.is_file() { vec![path] } else { vec![] };
     }
-    let dir = path.parent().unwrap_or(base);
-    let Ok(read) = std::fs::read_dir(dir) else {
+    let Ok(glob) = globset::GlobBuilder::new(target)
+        .literal_separator(true)
+        .build()
+    else {
         return vec![];
     };
-    let mut out: Vec<PathBuf> = read
+    let matcher = glob.compile_matcher();
+    let literal: Vec<&str> = target
+        .split('/')
+        .take_while(|part| !part.contains(['*', '?', '[', '{']))
+        .collect();
+    let root = base.join(literal.join("/"));
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(&root)
+        .into_iter()
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .is_some_and(|n| glob_match(&name, &n.to_string_lossy()))
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .strip_prefix(base)
+                .is_ok_and(|rel| matcher.is_match(rel))
         })
+        .map(|e| e.into_path())
         .collect();
     out.sort();
     out
 }
 
-fn glob_match(pattern: &str, name: &str) -> bool {
-    let parts: Vec<&str> = pattern.split('*').collect();
-    let mut rest = name;
-    for (i, part) in parts.iter().enumerate() {
-        if i == 0 {
-            let Some(r) = rest.strip_prefix(part) else {
-                return false;
-            };
-            rest = r;
-        } else if i == parts.len() - 1 {
-            return rest.ends_with(part);
-        } else {
-            let Some(at) = rest.find(part) else {
-                return false;
-            };
-            rest = &rest[at + part.len()..];
-        }
-    }
-    rest.is_empty()
+/// An entity reference as written, `[kind:][namespace/]name`, lowercase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRef {
+    pub kind: String,
+    pub namespace: Option<String>,
+    pub name: String,
 }
 
-/// `group:default/team-a`, `default/team-a`, `team-a` → (kind, name), lowercase; the
-/// namespace is dropped (see [`Entity::name`]).
-pub fn parse_ref(r: &str, default_kind: &str) -> (String, String) {
+/// `group:default/team-a`, `default/team-a`, `team-a` → its parts, lowercase, with
+/// `default_kind` when the reference names no kind.
+pub fn parse_ref(r: &str, default_kind: &str) -> EntityRef {
     let r = r.trim();
     let (kind, rest) = match r.split_once(':') {
         Some((k, rest)) if !k.contains('/') => (k.to_ascii_lowercase(), rest),
         _ => (default_kind.to_owned(), r),
     };
-    let name = rest.rsplit('/').next().unwrap_or(rest);
-    (kind, name.to_ascii_lowercase())
+    let (namespace, name) = match rest.rsplit_once('/') {
+        Some((ns, name)) => (Some(ns.to_ascii_lowercase()), name),
+        None => (None, rest),
+    };
+    EntityRef {
+        kind,
+        namespace,
+        name: name.to_ascii_lowercase(),
+    }
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -275,31 +336,100 @@ pub struct Plan {
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
     pub errors: Vec<String>,
+    /// Counts of what `files` holds: new team and group charters, the people named in
+    /// them, the items they own.
     pub teams: usize,
     pub groups: usize,
     pub members: usize,
     pub owned: usize,
+    /// Groups of the catalog that are charters of the handbook already.
+    pub existing: usize,
 }
+
+/// A group's identity in the catalog: (namespace, name).
+type GroupKey = (String, String);
 
 struct Group<'a> {
     entity: &'a Entity,
     slug: String,
-    parent: Option<String>,
+    /// The parent as written, resolved once every group is known.
+    parent: Option<EntityRef>,
+    /// The parent's key when the catalog has it, else the reference's name.
+    parent_key: Option<GroupKey>,
+    /// Another group of the catalog has the same name in another namespace: its charter's
+    /// name says the namespace.
+    name_shared: bool,
     is_team: bool,
     members: BTreeSet<String>,
     owns: BTreeSet<String>,
 }
 
+/// The catalog's groups, found by reference the way Backstage resolves them: in the
+/// namespace the reference names, else in the referring entity's; and, since catalogs
+/// assembled from many repositories are often loose about namespaces, by name alone when
+/// only one namespace has a group of that name.
+struct Groups<'a> {
+    by_key: BTreeMap<GroupKey, Group<'a>>,
+    by_name: BTreeMap<String, Vec<GroupKey>>,
+}
+
+impl<'a> Groups<'a> {
+    fn find(&self, r: &EntityRef, from_namespace: &str) -> Option<GroupKey> {
+        let ns = r.namespace.as_deref().unwrap_or(from_namespace);
+        let key = (ns.to_owned(), r.name.clone());
+        if self.by_key.contains_key(&key) {
+            return Some(key);
+        }
+        match self.by_name.get(&r.name).map(Vec::as_slice) {
+            Some([only]) => Some(only.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Backstage leaves `spec.type` free. These words name a team; [`GROUP_TYPES`] name a
+/// team of teams; any other type is a team unless other groups sit under it.
+const TEAM_TYPES: &[&str] = &[
+    "team",
+    "squad",
+    "pod",
+    "crew",
+    "feature-team",
+    "scrum-team",
+    "product-team",
+    "stream-aligned",
+];
+const GROUP_TYPES: &[&str] = &[
+    "organization",
+    "organisation",
+    "org",
+    "company",
+    "business-unit",
+    "department",
+    "sub-department",
+    "division",
+    "tribe",
+    "area",
+    "domain",
+    "unit",
+    "group",
+    "value-stream",
+    "program",
+    "portfolio",
+];
+
 /// Maps the catalog onto charters beside the handbook's existing ones. A group whose
-/// slug is already a charter is not written again; its children still name it.
+/// slug is already a charter is not written again; its children still name it, and a note
+/// says what the catalog gives it that the charter does not have.
 pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
     let mut plan = Plan {
         notes: catalog.notes.clone(),
         ..Plan::default()
     };
     let mut groups = groups(catalog, &mut plan.notes);
-    plan.members = add_members(catalog, &mut groups, &mut plan.notes);
-    plan.owned = add_owned(catalog, survey, &mut groups, &mut plan.notes);
+    add_members(catalog, &mut groups, &mut plan.notes);
+    add_owned(catalog, survey, &mut groups, &mut plan.notes);
+    unmapped_kinds(catalog, &mut plan.notes);
     let parent_slug = parent_slugs(&groups, survey, &mut plan.notes);
 
     // Paths: beside the parent, as `orgbook new team --parent` puts them; parents first.
@@ -309,14 +439,17 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         .map(|(s, t)| (s.clone(), t.path.clone()))
         .collect();
     let depths = depths(&parent_slug);
-    let mut order: Vec<&Group> = groups.values().collect();
+    let mut order: Vec<&Group> = groups.by_key.values().collect();
     order.sort_by_key(|g| (depths.get(&g.slug).copied().unwrap_or(0), g.slug.clone()));
+    let mut people = BTreeSet::new();
+    let mut unchanged: Vec<&str> = Vec::new();
     for g in order {
         if let Some(existing) = survey.teams.get(&g.slug) {
-            plan.notes.push(format!(
-                "group {} is already in the handbook as {}; kept as it is",
-                g.entity.name, existing.path
-            ));
+            plan.existing += 1;
+            match already_there(g, existing) {
+                Some(note) => plan.notes.push(note),
+                None => unchanged.push(existing.path.as_str()),
+            }
             continue;
         }
         let parent = parent_slug.get(&g.slug).cloned().flatten();
@@ -330,26 +463,110 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         } else {
             plan.groups += 1;
         }
+        people.extend(g.members.iter().cloned());
+        plan.owned += g.owns.len();
         plan.files
             .push((path, charter(g, parent.as_deref(), today)));
     }
+    if !unchanged.is_empty() {
+        plan.notes.push(format!(
+            "{} group(s) are charters of the handbook already, and the catalog gives them nothing new: {}; kept as they are",
+            unchanged.len(),
+            listed(&unchanged)
+        ));
+    }
+    plan.members = people.len();
     plan
 }
 
-/// The catalog's groups by entity name, each with a slug of its own and its parent's
-/// name, from `spec.parent` or else from a group that lists it in `spec.children`.
-fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> BTreeMap<String, Group<'c>> {
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    let mut slugs: BTreeSet<String> = BTreeSet::new();
+/// The note for a group the handbook has already, when the catalog gives it members or
+/// items its charter does not list (an import never edits a charter); `None` when it
+/// gives nothing new.
+fn already_there(g: &Group, existing: &scaffold::TeamEntry) -> Option<String> {
+    let mut note = format!(
+        "group {}/{} is already in the handbook as {}; kept as it is",
+        g.entity.namespace, g.entity.name, existing.path
+    );
+    let has_person: BTreeSet<String> = existing.people.iter().map(|p| p.to_lowercase()).collect();
+    let has_item: BTreeSet<String> = existing
+        .owns
+        .iter()
+        .map(|o| crate::model::ownership_key(o))
+        .collect();
+    let new_people: Vec<&str> = g
+        .members
+        .iter()
+        .filter(|m| !has_person.contains(&m.to_lowercase()))
+        .map(String::as_str)
+        .collect();
+    let new_items: Vec<&str> = g
+        .owns
+        .iter()
+        .filter(|o| !has_item.contains(&crate::model::ownership_key(o)))
+        .map(String::as_str)
+        .collect();
+    if !new_people.is_empty() {
+        note.push_str(&format!(
+            "; the catalog also lists as members: {} (add them to `members` if they are)",
+            listed(&new_people)
+        ));
+    }
+    if !new_items.is_empty() {
+        note.push_str(&format!(
+            "; the catalog also gives it: {} (add them to `owns` if they are its)",
+            listed(&new_items)
+        ));
+    }
+    (!new_people.is_empty() || !new_items.is_empty()).then_some(note)
+}
+
+/// Up to ten names, then a count of the rest.
+fn listed(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    out
+}
+
+/// The catalog's groups, each with a slug of its own and its parent, from `spec.parent`
+/// or else from a group that lists it in `spec.children`. A name that two namespaces
+/// use keeps its plain slug in `default` and takes the namespace in front elsewhere
+/// (`retail-payments`).
+fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
+    let mut entities: Vec<&Entity> = Vec::new();
+    let mut keys: BTreeSet<GroupKey> = BTreeSet::new();
     for e in catalog.entities.iter().filter(|e| e.kind == "group") {
-        if groups.contains_key(&e.name) {
+        if keys.insert((e.namespace.clone(), e.name.clone())) {
+            entities.push(e);
+        } else {
             notes.push(format!(
-                "{}: group {} is defined twice (another namespace?); the first is used",
-                e.file, e.name
+                "{}: group {}/{} is defined twice; the first is used",
+                e.file, e.namespace, e.name
             ));
-            continue;
         }
-        let mut slug = scaffold::slugify(&e.name);
+    }
+    let mut namespaces: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &entities {
+        *namespaces.entry(e.name.as_str()).or_default() += 1;
+    }
+    let mut by_key: BTreeMap<GroupKey, Group> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<GroupKey>> = BTreeMap::new();
+    let mut slugs: BTreeSet<String> = BTreeSet::new();
+    for e in entities {
+        let name_shared = namespaces[e.name.as_str()] > 1;
+        let written = if name_shared && e.namespace != DEFAULT_NAMESPACE {
+            format!("{}-{}", e.namespace, e.name)
+        } else {
+            e.name.clone()
+        };
+        let mut slug = scaffold::slugify(&written);
         if slug.is_empty() {
             slug = "group".to_owned();
         }
@@ -360,45 +577,77 @@ fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> BTreeMap<String,
             slug = format!("{base}-{n}");
         }
         slugs.insert(slug.clone());
-        let group_type = spec_str(&e.spec, &["type"])
-            .unwrap_or("team")
-            .to_ascii_lowercase();
-        groups.insert(
-            e.name.clone(),
+        let key = (e.namespace.clone(), e.name.clone());
+        by_name.entry(e.name.clone()).or_default().push(key.clone());
+        by_key.insert(
+            key,
             Group {
                 entity: e,
                 slug,
-                parent: spec_str(&e.spec, &["parent"]).map(|p| parse_ref(p, "group").1),
-                is_team: group_type == "team",
+                parent: spec_str(&e.spec, &["parent"]).map(|p| parse_ref(p, "group")),
+                parent_key: None,
+                name_shared,
+                is_team: true,
                 members: BTreeSet::new(),
                 owns: BTreeSet::new(),
             },
         );
     }
+    let mut groups = Groups { by_key, by_name };
     // Some catalogs say the hierarchy only from above (`spec.children`).
-    let names: Vec<String> = groups.keys().cloned().collect();
-    for g in &names {
-        for child in strings(groups[g].entity.spec.get("children")) {
-            let (_, c) = parse_ref(&child, "group");
-            if let Some(cg) = groups.get_mut(&c)
-                && cg.parent.is_none()
-                && c != *g
+    let keys: Vec<GroupKey> = groups.by_key.keys().cloned().collect();
+    let mut from_above: Vec<(GroupKey, GroupKey)> = Vec::new();
+    for key in &keys {
+        let g = &groups.by_key[key];
+        for child in strings(g.entity.spec.get("children")) {
+            if let Some(c) = groups.find(&parse_ref(&child, "group"), &key.0)
+                && c != *key
             {
-                cg.parent = Some(g.clone());
+                from_above.push((c, key.clone()));
             }
         }
+    }
+    for key in &keys {
+        let g = &groups.by_key[key];
+        let found = g
+            .parent
+            .as_ref()
+            .and_then(|p| groups.find(p, &g.entity.namespace));
+        groups
+            .by_key
+            .get_mut(key)
+            .expect("a key of the map")
+            .parent_key = found;
+    }
+    for (child, parent) in from_above {
+        let c = groups.by_key.get_mut(&child).expect("a key of the map");
+        if c.parent.is_none() && c.parent_key.is_none() {
+            c.parent_key = Some(parent);
+        }
+    }
+    let has_children: BTreeSet<GroupKey> = groups
+        .by_key
+        .values()
+        .filter_map(|g| g.parent_key.clone())
+        .collect();
+    for (key, g) in groups.by_key.iter_mut() {
+        let ty = spec_str(&g.entity.spec, &["type"])
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        g.is_team = if TEAM_TYPES.contains(&ty.as_str()) {
+            true
+        } else if GROUP_TYPES.contains(&ty.as_str()) {
+            false
+        } else {
+            !has_children.contains(key)
+        };
     }
     groups
 }
 
 /// Adds each user to the groups it is a member of, whichever side says so (the user's
-/// `spec.memberOf` or the group's `spec.members`), by display name; returns how many
-/// people are members of some group.
-fn add_members(
-    catalog: &Catalog,
-    groups: &mut BTreeMap<String, Group>,
-    notes: &mut Vec<String>,
-) -> usize {
+/// `spec.memberOf` or the group's `spec.members`), by display name.
+fn add_members(catalog: &Catalog, groups: &mut Groups, notes: &mut Vec<String>) {
     let mut users: BTreeMap<String, &Entity> = BTreeMap::new();
     for u in catalog.entities.iter().filter(|e| e.kind == "user") {
         users.entry(u.name.clone()).or_insert(u);
@@ -413,75 +662,177 @@ fn add_members(
             })
             .unwrap_or_else(|| name.to_owned())
     };
-    let mut people = BTreeSet::new();
+    let mut missing: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for u in users.values() {
         for r in strings(u.spec.get("memberOf")) {
-            let (_, g) = parse_ref(&r, "group");
-            match groups.get_mut(&g) {
-                Some(group) => {
-                    group.members.insert(display(&u.name));
-                    people.insert(u.name.clone());
+            let r = parse_ref(&r, "group");
+            match groups.find(&r, &u.namespace) {
+                Some(key) => {
+                    let shown = display(&u.name);
+                    if let Some(g) = groups.by_key.get_mut(&key) {
+                        g.members.insert(shown);
+                    }
                 }
-                None => notes.push(format!(
-                    "{}: user {} is a member of {g}, which is not in the catalog; left out",
-                    u.file, u.name
-                )),
+                None => missing.entry(r.name).or_default().push(&u.file),
             }
         }
     }
-    for group in groups.values_mut() {
+    for (group, at) in missing {
+        notes.push(format!(
+            "{}: {} user(s) are members of {group}, which is not a group in the catalog; left out{}",
+            at[0],
+            at.len(),
+            suggestion(&group, groups)
+        ));
+    }
+    for group in groups.by_key.values_mut() {
         for r in strings(group.entity.spec.get("members")) {
-            let (_, u) = parse_ref(&r, "user");
-            group.members.insert(display(&u));
-            people.insert(u);
+            let r = parse_ref(&r, "user");
+            group.members.insert(display(&r.name));
         }
     }
-    people.len()
+}
+
+/// ` (did you mean X?)` when a group of the catalog has a name close to `name`.
+fn suggestion(name: &str, groups: &Groups) -> String {
+    crate::diagnostic::nearest(name, groups.by_name.keys().map(String::as_str))
+        .map(|n| format!(" (did you mean {n}?)"))
+        .unwrap_or_default()
+}
+
+/// Entity kinds an owner owns, as the ownership page lists them.
+const OWNED_KINDS: &[&str] = &["component", "system", "api", "resource", "domain"];
+
+/// Whether entities of `kind` (lowercase) become a group's `owns`.
+pub fn is_owned_kind(kind: &str) -> bool {
+    OWNED_KINDS.contains(&kind)
 }
 
 /// Gives each component, system, API, resource and domain to the group that owns it,
-/// unless a charter of the handbook owns it already (ownership is exclusive); returns
-/// how many were given.
-fn add_owned(
-    catalog: &Catalog,
-    survey: &Survey,
-    groups: &mut BTreeMap<String, Group>,
-    notes: &mut Vec<String>,
-) -> usize {
-    let mut owned = 0;
+/// unless a charter of the handbook owns it already (ownership is exclusive). An item's
+/// name is its title, else its name; when two entities would give the same name (a
+/// service and its API are often both `petstore`), each is qualified by its kind and, if
+/// that is not enough, its namespace (`petstore (API)`), so no import creates a
+/// `contested-ownership` error.
+fn add_owned(catalog: &Catalog, survey: &Survey, groups: &mut Groups, notes: &mut Vec<String>) {
+    let owned: Vec<&Entity> = catalog
+        .entities
+        .iter()
+        .filter(|e| OWNED_KINDS.contains(&e.kind.as_str()))
+        .collect();
+    let plain = |e: &Entity| e.title.clone().unwrap_or_else(|| e.name.clone());
+    let mut uses: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    for e in &owned {
+        uses.entry(crate::model::ownership_key(&plain(e)))
+            .or_default()
+            .insert((e.kind.as_str(), e.namespace.as_str()));
+    }
+    let item_of = |e: &Entity| {
+        let name = plain(e);
+        let same = &uses[&crate::model::ownership_key(&name)];
+        if same.len() == 1 {
+            name
+        } else if same.iter().filter(|(k, _)| *k == e.kind).count() == 1 {
+            format!("{name} ({})", e.kind_shown)
+        } else {
+            format!("{name} ({}, {})", e.kind_shown, e.namespace)
+        }
+    };
     let owned_in_handbook = survey.owners();
-    for e in catalog.entities.iter().filter(|e| {
-        matches!(
-            e.kind.as_str(),
-            "component" | "system" | "api" | "resource" | "domain"
-        )
-    }) {
+    // Owners that are charters of the handbook, not groups of the catalog: the import
+    // does not edit a charter, so it says what to add.
+    let mut to_charters: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut unknown_owner: BTreeMap<String, Vec<&Entity>> = BTreeMap::new();
+    for e in owned {
         let Some(owner) = spec_str(&e.spec, &["owner"]) else {
             continue;
         };
-        let (kind, name) = parse_ref(owner, "group");
-        let item = e.title.clone().unwrap_or_else(|| e.name.clone());
-        let owner_in_handbook = owned_in_handbook
-            .get(&crate::model::ownership_key(&item))
-            .copied();
-        match (groups.get_mut(&name), owner_in_handbook) {
-            (Some(_), Some(path)) if kind == "group" => {
-                notes.push(format!(
-                    "{}: {} {} is already owned by {path}; left out (ownership is exclusive)",
-                    e.file, e.kind, e.name
-                ));
+        let r = parse_ref(owner, "group");
+        let item = item_of(e);
+        let key = (r.kind == "group")
+            .then(|| groups.find(&r, &e.namespace))
+            .flatten();
+        match key {
+            Some(key) => {
+                if let Some(path) = owned_in_handbook.get(&crate::model::ownership_key(&item)) {
+                    // A re-run: the group's own charter has it already.
+                    let own = survey.teams.get(&groups.by_key[&key].slug);
+                    if own.is_some_and(|t| t.path == *path) {
+                        continue;
+                    }
+                    notes.push(format!(
+                        "{}: {} {} is already owned by {path}; left out (ownership is exclusive)",
+                        e.file, e.kind_shown, e.name
+                    ));
+                } else if let Some(g) = groups.by_key.get_mut(&key) {
+                    g.owns.insert(item);
+                }
             }
-            (Some(g), None) if kind == "group" => {
-                g.owns.insert(item);
-                owned += 1;
-            }
-            _ => notes.push(format!(
-                "{}: {} {} is owned by {owner}, which is not a group in the catalog; not mapped",
-                e.file, e.kind, e.name
-            )),
+            None => match survey.teams.get(&scaffold::slugify(&r.name)) {
+                Some(entry) if r.kind == "group" => {
+                    if !owned_in_handbook.contains_key(&crate::model::ownership_key(&item)) {
+                        to_charters
+                            .entry(entry.path.as_str())
+                            .or_default()
+                            .push(item);
+                    }
+                }
+                _ => unknown_owner
+                    .entry(format!("{}:{}", r.kind, r.name))
+                    .or_default()
+                    .push(e),
+            },
         }
     }
-    owned
+    for (path, items) in to_charters {
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        notes.push(format!(
+            "{path} owns {} in the catalog; the import does not edit a charter: add them to its `owns`",
+            listed(&items)
+        ));
+    }
+    for (owner, entities) in unknown_owner {
+        let first = entities[0];
+        let names: Vec<String> = entities
+            .iter()
+            .map(|e| format!("{} {}", e.kind_shown, e.name))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (kind, name) = owner.split_once(':').unwrap_or(("group", &owner));
+        let why = if kind == "group" {
+            "which is not a group in the catalog or a charter of the handbook"
+        } else {
+            "which is not a group (orgbook maps ownership to teams and groups)"
+        };
+        notes.push(format!(
+            "{}: owned by {owner}, {why}; not mapped: {}{}",
+            first.file,
+            listed(&names),
+            if kind == "group" {
+                suggestion(name, groups)
+            } else {
+                String::new()
+            }
+        ));
+    }
+}
+
+/// One note per entity kind the import does not map (`Template`, `AiResource`, …).
+fn unmapped_kinds(catalog: &Catalog, notes: &mut Vec<String>) {
+    let mut kinds: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for e in &catalog.entities {
+        let mapped = matches!(e.kind.as_str(), "group" | "user" | "location")
+            || OWNED_KINDS.contains(&e.kind.as_str());
+        if !mapped {
+            let entry = kinds.entry(e.kind_shown.as_str()).or_insert((0, &e.file));
+            entry.0 += 1;
+        }
+    }
+    for (kind, (n, first)) in kinds {
+        notes.push(format!(
+            "{first}: {n} {kind} entit(ies) not mapped: orgbook maps Group, User, Component, System, API, Resource and Domain"
+        ));
+    }
 }
 
 /// Each group's parent as a slug: a group of the catalog or a charter of the handbook.
@@ -489,33 +840,35 @@ fn add_owned(
 /// first of its groups (in slug order) comes back to a group it has passed, so one
 /// parent a cycle is dropped and every other group keeps its own.
 fn parent_slugs(
-    groups: &BTreeMap<String, Group>,
+    groups: &Groups,
     survey: &Survey,
     notes: &mut Vec<String>,
 ) -> BTreeMap<String, Option<String>> {
     let mut parent_slug: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for (name, g) in groups {
-        let p = match &g.parent {
-            None => None,
-            Some(p) => match groups.get(p) {
-                Some(pg) => Some(pg.slug.clone()),
-                None if survey.teams.contains_key(&scaffold::slugify(p)) => {
-                    Some(scaffold::slugify(p))
-                }
-                None => {
-                    notes.push(format!(
-                        "{}: group {name} names parent {p}, which is in neither the catalog nor the handbook; imported without a parent",
-                        g.entity.file
-                    ));
-                    None
-                }
-            },
+    for g in groups.by_key.values() {
+        let p = match (&g.parent_key, &g.parent) {
+            (Some(key), _) => Some(groups.by_key[key].slug.clone()),
+            (None, None) => None,
+            (None, Some(r)) if survey.teams.contains_key(&scaffold::slugify(&r.name)) => {
+                Some(scaffold::slugify(&r.name))
+            }
+            (None, Some(r)) => {
+                notes.push(format!(
+                    "{}: group {} names parent {}, which is in neither the catalog nor the handbook; imported without a parent{}",
+                    g.entity.file,
+                    g.entity.name,
+                    r.name,
+                    suggestion(&r.name, groups)
+                ));
+                None
+            }
         };
         parent_slug.insert(g.slug.clone(), p);
     }
     let slug_names: BTreeMap<&str, &str> = groups
-        .iter()
-        .map(|(n, g)| (g.slug.as_str(), n.as_str()))
+        .by_key
+        .values()
+        .map(|g| (g.slug.as_str(), g.entity.name.as_str()))
         .collect();
     // Each group is walked through once: `done` holds the groups whose way up is known
     // to end, `path` the current walk.
@@ -576,10 +929,14 @@ fn depths(parents: &BTreeMap<String, Option<String>>) -> BTreeMap<String, usize>
 
 fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
     let e = g.entity;
-    let name = spec_str(&e.spec, &["profile", "displayName"])
+    let mut name = spec_str(&e.spec, &["profile", "displayName"])
         .map(str::to_owned)
         .or_else(|| e.title.clone())
         .unwrap_or_else(|| e.name.clone());
+    // Two groups of one name in two namespaces: the people browsing tell them apart.
+    if g.name_shared && e.namespace != DEFAULT_NAMESPACE {
+        name = format!("{name} ({})", e.namespace);
+    }
     let email = spec_str(&e.spec, &["profile", "email"]);
     let fm = CharterFrontMatter {
         name: &name,
@@ -616,34 +973,77 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refs_drop_kind_and_namespace() {
+    fn refs_split_kind_namespace_and_name() {
+        let r = |kind: &str, ns: Option<&str>, name: &str| EntityRef {
+            kind: kind.into(),
+            namespace: ns.map(str::to_owned),
+            name: name.into(),
+        };
         assert_eq!(
             parse_ref("group:default/Team-A", "user"),
-            ("group".into(), "team-a".into())
+            r("group", Some("default"), "team-a")
         );
         assert_eq!(
-            parse_ref("ops/team-b", "group"),
-            ("group".into(), "team-b".into())
+            parse_ref("Ops/team-b", "group"),
+            r("group", Some("ops"), "team-b")
         );
-        assert_eq!(parse_ref("jdoe", "user"), ("user".into(), "jdoe".into()));
-        assert_eq!(
-            parse_ref("user:guest", "group"),
-            ("user".into(), "guest".into())
-        );
+        assert_eq!(parse_ref("jdoe", "user"), r("user", None, "jdoe"));
+        assert_eq!(parse_ref("user:guest", "group"), r("user", None, "guest"));
     }
 
     #[test]
-    fn globs() {
-        assert!(glob_match("*.yaml", "org.yaml"));
-        assert!(glob_match("team-*.yaml", "team-a.yaml"));
-        assert!(!glob_match("team-*.yaml", "users.yaml"));
-        assert!(glob_match("a*b*c", "axxbyyc"));
+    fn location_targets_glob_within_a_name_and_across_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "org.yaml",
+            "teams/a/catalog-info.yaml",
+            "teams/b/c/catalog-info.yaml",
+            "teams/b/other.yaml",
+            "team-x.yaml",
+            "users.yaml",
+        ] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "").unwrap();
+        }
+        let rel = |v: Vec<PathBuf>| -> Vec<String> {
+            v.iter()
+                .map(|p| {
+                    p.strip_prefix(dir.path())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect()
+        };
+        assert_eq!(
+            rel(expand(dir.path(), "./teams/**/catalog-info.yaml")),
+            ["teams/a/catalog-info.yaml", "teams/b/c/catalog-info.yaml"]
+        );
+        assert_eq!(rel(expand(dir.path(), "team-*.yaml")), ["team-x.yaml"]);
+        // `*` stays within one folder.
+        assert_eq!(
+            rel(expand(dir.path(), "teams/*/catalog-info.yaml")),
+            ["teams/a/catalog-info.yaml"]
+        );
+        assert_eq!(rel(expand(dir.path(), "./users.yaml")), ["users.yaml"]);
+        assert!(expand(dir.path(), "missing.yaml").is_empty());
+    }
+
+    #[test]
+    fn documents_are_located_by_line() {
+        assert_eq!(document_lines("kind: A\n---\nkind: B\n"), [1, 3]);
+        assert_eq!(
+            document_lines("# catalog\n---\nkind: A\n---\nkind: B\n"),
+            [3, 5]
+        );
+        assert_eq!(document_lines("kind: A\n"), [1]);
     }
 
     fn catalog(yaml: &str) -> Catalog {
         let entities = yaml_serde::Deserializer::from_str(yaml)
             .map(|d| Value::deserialize(d).unwrap())
-            .filter_map(|v| entity(&v, "org.yaml"))
+            .filter_map(|v| entity(&v, "org.yaml").ok())
             .collect();
         Catalog {
             entities,
@@ -654,6 +1054,178 @@ mod tests {
     fn group(name: &str, ty: &str, parent: Option<&str>) -> String {
         let parent = parent.map_or(String::new(), |p| format!("  parent: {p}\n"));
         format!("kind: Group\nmetadata:\n  name: {name}\nspec:\n  type: {ty}\n{parent}---\n")
+    }
+
+    fn owns_of<'p>(plan: &'p Plan, file: &str) -> &'p str {
+        let text = &plan
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with(file))
+            .unwrap_or_else(|| panic!("no {file} in {:?}", plan.files))
+            .1;
+        text.lines()
+            .find(|l| l.starts_with("owns = "))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_service_and_its_api_of_one_name_stay_two_items() {
+        let yaml = [
+            group("sre", "team", None),
+            group("web", "team", None),
+            "kind: Component\nmetadata:\n  name: petstore\nspec:\n  owner: sre\n---\n".to_owned(),
+            "kind: API\nmetadata:\n  name: petstore\nspec:\n  owner: web\n---\n".to_owned(),
+            "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: web\n---\n".to_owned(),
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        assert_eq!(
+            owns_of(&plan, "sre.md"),
+            "owns = [\"petstore (Component)\"]"
+        );
+        assert_eq!(
+            owns_of(&plan, "web.md"),
+            "owns = [\"ledger\", \"petstore (API)\"]"
+        );
+        assert_eq!(plan.owned, 3);
+    }
+
+    #[test]
+    fn groups_of_one_name_in_two_namespaces_stay_apart() {
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: payments\n  namespace: finance\nspec:\n  type: team\n---\n",
+            "kind: Group\nmetadata:\n  name: payments\n  namespace: retail\nspec:\n  type: team\n---\n",
+            "kind: API\nmetadata:\n  name: till\n  namespace: retail\nspec:\n  owner: payments\n---\n",
+            "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: group:finance/payments\n---\n",
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        // The owner's namespace defaults to the owned entity's, as in Backstage.
+        assert_eq!(owns_of(&plan, "retail-payments.md"), "owns = [\"till\"]");
+        assert_eq!(owns_of(&plan, "finance-payments.md"), "owns = [\"ledger\"]");
+        let retail = &plan
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with("retail-payments.md"))
+            .unwrap()
+            .1;
+        assert!(retail.contains("name = \"payments (retail)\""), "{retail}");
+        assert_eq!(plan.teams, 2);
+    }
+
+    #[test]
+    fn group_types_and_what_the_handbook_has_already() {
+        let survey = Survey {
+            teams: [(
+                "billing".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/billing.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Team),
+                    name: Some("Billing".to_owned()),
+                    owns: vec!["invoices".to_owned()],
+                    people: vec!["Ann Lee".to_owned()],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let yaml = [
+            group("tribe-x", "tribe", None),
+            group("blue", "squad", Some("tribe-x")),
+            group("hub", "guild", None),
+            group("spoke", "guild", Some("hub")),
+            group("billing", "team", None),
+            "kind: User\nmetadata:\n  name: ann\nspec:\n  profile:\n    displayName: Ann Lee\n  memberOf: [billing]\n---\n".to_owned(),
+            "kind: User\nmetadata:\n  name: bo\nspec:\n  profile:\n    displayName: Bo Ek\n  memberOf: [billing, bleu]\n---\n".to_owned(),
+            "kind: Component\nmetadata:\n  name: invoices\nspec:\n  owner: billing\n---\n".to_owned(),
+            "kind: Component\nmetadata:\n  name: refunds\nspec:\n  owner: billing\n---\n".to_owned(),
+            "kind: Template\nmetadata:\n  name: new-service\nspec: {}\n---\n".to_owned(),
+            "kind: Template\nmetadata:\n  name: new-site\nspec: {}\n---\n".to_owned(),
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let kind_of = |file: &str| {
+            let text = &plan
+                .files
+                .iter()
+                .find(|(p, _)| p.ends_with(file))
+                .unwrap()
+                .1;
+            text.lines()
+                .find(|l| l.starts_with("kind = "))
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(kind_of("tribe-x.md"), "kind = \"group\"");
+        assert_eq!(kind_of("blue.md"), "kind = \"team\"");
+        // A type no list knows: a group above other groups, a team otherwise.
+        assert_eq!(kind_of("hub.md"), "kind = \"group\"");
+        assert_eq!(kind_of("spoke.md"), "kind = \"team\"");
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains(
+                "group default/billing is already in the handbook as content/teams/billing.md; kept as it is; \
+                 the catalog also lists as members: \"Bo Ek\" (add them to `members` if they are); \
+                 the catalog also gives it: \"refunds\" (add them to `owns` if they are its)"
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("1 user(s) are members of bleu, which is not a group in the catalog; left out (did you mean blue?)"),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("2 Template entit(ies) not mapped"),
+            "{notes}"
+        );
+        // Only what is written is counted.
+        assert_eq!((plan.teams, plan.groups, plan.existing), (2, 2, 1));
+        assert_eq!(plan.members, 0);
+    }
+
+    #[test]
+    fn items_owned_by_a_charter_of_the_handbook_are_named_for_it() {
+        let survey = Survey {
+            teams: [(
+                "team-a".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/team-a.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Team),
+                    name: None,
+                    owns: vec![],
+                    people: vec![],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let yaml = [
+            "kind: Component\nmetadata:\n  name: artist-lookup\nspec:\n  owner: team-a\n---\n",
+            "kind: Component\nmetadata:\n  name: a\nspec:\n  owner: nobody\n---\n",
+            "kind: Component\nmetadata:\n  name: b\nspec:\n  owner: nobody\n---\n",
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        assert!(plan.files.is_empty());
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("content/teams/team-a.md owns \"artist-lookup\" in the catalog; the import does not edit a charter: add them to its `owns`"),
+            "{notes}"
+        );
+        // One note for an unknown owner, however many entities it owns.
+        assert_eq!(notes.matches("owned by group:nobody").count(), 1, "{notes}");
+        assert!(
+            notes.contains("not mapped: \"Component a\", \"Component b\""),
+            "{notes}"
+        );
     }
 
     #[test]
@@ -705,6 +1277,7 @@ mod tests {
                     name: None,
                     // Owned in the handbook already: an import leaves it there.
                     owns: vec!["Billing DB".to_owned()],
+                    people: vec![],
                 },
             )]
             .into(),
@@ -740,7 +1313,7 @@ mod tests {
             "{paths:?}"
         );
         let notes = plan.notes.join("\n");
-        assert!(notes.contains("already in the handbook"), "{notes}");
+        assert!(notes.contains("1 group(s) are charters of the handbook already, and the catalog gives them nothing new: \"content/teams/engineering.md\""), "{notes}");
         assert!(notes.contains("names parent nowhere"), "{notes}");
         assert!(notes.contains("is its own ancestor"), "{notes}");
         let team_a = &plan
@@ -758,7 +1331,7 @@ mod tests {
         assert!(team_a.contains("owns = [\"ledger\"]"), "{team_a}");
         assert!(
             notes.contains(
-                "component billing-db is already owned by content/teams/engineering.md; left out"
+                "Component billing-db is already owned by content/teams/engineering.md; left out"
             ),
             "{notes}"
         );

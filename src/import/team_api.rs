@@ -1738,6 +1738,7 @@ Date: 12 March 2024
             path: path.to_owned(),
             kind: Some(crate::model::TeamKind::Team),
             name: Some(name.to_owned()),
+            people: Vec::new(),
         };
         let survey = Survey {
             teams: [

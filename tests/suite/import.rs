@@ -1252,3 +1252,59 @@ fn a_backstage_catalog_in_windows_1252_is_read_with_a_note() {
     let team_a = book.read("content/teams/acme-corp/infrastructure/backstage/team-a.md");
     assert!(team_a.contains("name = \"Équipe A\""), "{team_a}");
 }
+
+/// A catalog shaped like an organisation's real one: a root Location whose targets use
+/// `*` and `**` and name a file deleted long ago, a group name used in two namespaces, a
+/// service and its API with one name and two owners, a squad, a Template. The import
+/// takes what maps, says what it skipped (file:line), and the handbook builds clean; a
+/// second run finds nothing new and still succeeds.
+#[test]
+fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
+    let catalog = TestBook::fixture("import-backstage-quirks");
+    let book = fresh(true);
+    let root_file = path_str(&catalog.root().join("catalog-info.yaml"));
+    book.run(&["import", "backstage", &root_file])
+        .success()
+        .stderr_has("catalog-info.yaml:1: Location target ./users.yaml matches no file; skipped")
+        .stderr_has("checkout/catalog-info.yaml:34: owned by group:team-shipping, which is not a group in the catalog or a charter of the handbook; not mapped: \"Component label-printer\"")
+        .stderr_has("groups.yaml:59: 1 Template entit(ies) not mapped")
+        .stderr_has("Imported 5 charter(s) (3 team(s), 2 group(s)) with 3 member(s) and 4 owned entit(ies)");
+    let cs = charters(&book);
+    // Two groups named payments, apart; the owner's namespace defaults to the owned
+    // entity's; the service and its API stay two items.
+    assert_eq!(cs["retail-payments"].3, ["petstore (Component)", "till"]);
+    assert_eq!(cs["finance-payments"].3, ["fraud-scorer"]);
+    assert_eq!(cs["routing"].3, ["petstore (API)"]);
+    assert_eq!(cs["retail-payments"].2, ["Wei Chen"]);
+    assert_eq!(cs["routing"].0, "team", "a squad is a team");
+    assert_eq!(cs["logistics"].0, "group", "a tribe is a group");
+    assert_eq!(cs["routing"].1.as_deref(), Some("logistics"));
+    builds_clean(&book);
+    let ownership = book.html("ownership.html");
+    let items = texts(&ownership, "main td, main li");
+    assert!(
+        items.iter().any(|t| t.contains("petstore (API)")),
+        "{items:?}"
+    );
+
+    // Again: nothing new, nothing written, not a failure.
+    let before = charters(&book);
+    book.run(&["import", "backstage", &root_file])
+        .success()
+        .stderr_has(
+            "Nothing new to import: 5 group(s) of the catalog are charters of the handbook already",
+        )
+        .stderr_lacks("is already owned by");
+    assert_eq!(charters(&book), before);
+
+    // A service's own catalog file, owned by a team the handbook has: what to add.
+    let service = book.root().join("route-planner.yaml");
+    std::fs::write(
+        &service,
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: route-planner\nspec:\n  type: service\n  owner: group:default/routing\n",
+    )
+    .unwrap();
+    book.run(&["import", "backstage", &path_str(&service)])
+        .success()
+        .stderr_has("content/teams/harbour/logistics/routing.md owns \"route-planner\" in the catalog; the import does not edit a charter: add them to its `owns`");
+}
