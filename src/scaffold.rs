@@ -403,6 +403,11 @@ pub fn init_files(title: &str, today: Date, empty: bool) -> Vec<(String, String)
             if *rel == format!("{CONTENT_DIR}/_index.md") {
                 *text = EMPTY_HOME.to_string();
             }
+            // No sample person: an imported record without deciders would fall to the
+            // group's lead, and a made-up lead would show as a decider on every one.
+            if *rel == format!("{CONTENT_DIR}/teams/engineering.md") {
+                *text = text.replace("lead = \"Alex Example\"\n", "");
+            }
         }
     }
     files
@@ -883,6 +888,10 @@ mod tests {
             };
             load::parse_doc(format!("content/{rel}"), rel, text, &mut diags).unwrap();
             assert!(diags.is_empty(), "{rel}: {diags:?}");
+        }
+        // The empty handbook names no made-up person: nothing for an import to fall to.
+        for (rel, text) in init_files("Empty", today, true) {
+            assert!(!text.contains("Example"), "{rel}: {text}");
         }
     }
 }
