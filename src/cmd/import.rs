@@ -180,6 +180,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
             !(n.contains(": status changed from ") || n.contains(" to supersedes, because "))
         })
         .collect();
+    let notes = fold_dropped_keys(&notes);
     for note in &notes {
         errln!("note: {note}");
     }
@@ -283,6 +284,44 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         catalog.entities.len(),
     );
     EXIT_OK
+}
+
+/// The notes to print, a key that several records carry without an orgbook equivalent
+/// (a site generator's `parent`, `nav_order`) folded into one note: one line per record
+/// would bury the notes that need a person.
+fn fold_dropped_keys(notes: &[&String]) -> Vec<String> {
+    const FOLD_FROM: usize = 3;
+    const DROPPED: &str = "` has no orgbook key; dropped";
+    // "file:line: `key: value` has no orgbook key; dropped" → key.
+    let key_of = |n: &str| -> Option<String> {
+        let start = n.find(": `")? + 3;
+        n.ends_with(DROPPED).then_some(())?;
+        let key = n[start..].split(':').next()?;
+        Some(key.to_owned())
+    };
+    let mut count: std::collections::BTreeMap<String, usize> = Default::default();
+    for n in notes {
+        if let Some(k) = key_of(n) {
+            *count.entry(k).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut folded = std::collections::BTreeSet::new();
+    for n in notes {
+        match key_of(n) {
+            Some(k) if count[&k] >= FOLD_FROM => {
+                if folded.insert(k.clone()) {
+                    let first = n.split(": `").next().unwrap_or_default();
+                    out.push(format!(
+                        "`{k}` has no orgbook key; dropped in {} records (the first: {first})",
+                        count[&k]
+                    ));
+                }
+            }
+            _ => out.push((*n).clone()),
+        }
+    }
+    out
 }
 
 /// How the report starts: what was done, or with `--dry-run` what would be.

@@ -140,7 +140,7 @@ impl<'t> Record<'t> {
     fn new(file_name: &'t str, text: &'t str) -> Self {
         let lines: Vec<&str> = text.split('\n').collect();
         Record {
-            in_code: code_mask(&lines),
+            in_code: code_or_comment_mask(&lines),
             keep: vec![true; lines.len()],
             lines,
             notes: Notes {
@@ -510,18 +510,11 @@ struct Meta {
 impl Meta {
     /// One `key: value` from a preamble line or (stringified) front matter.
     fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
-        match key {
-            // Ember's RFCs keep their status as a `stage`.
-            "status" | "stage" => self.status_text(value, line, notes),
-            // RFC templates write `Start Date:` (Ember's front matter `start-date`), PEPs
-            // `Created:`.
-            "date" | "start date" | "start-date" | "start_date" | "created" => {
-                self.date_text(value, line, notes)
-            }
-            "deciders" | "decision-makers" | "decision makers" | "decision_makers" => {
-                self.people(value, line, notes)
-            }
-            "tags" | "tag" | "keywords" => {
+        match canonical_key(key).unwrap_or(key) {
+            "status" => self.status_text(value, line, notes),
+            "date" => self.date_text(value, line, notes),
+            "deciders" => self.people(value, line, notes),
+            "tags" => {
                 let value = value.trim().trim_start_matches('[').trim_end_matches(']');
                 // log4brains' template says "space and/or comma separated".
                 let parts: Vec<&str> = if value.contains(',') {
@@ -565,9 +558,15 @@ impl Meta {
     }
 
     fn date_text(&mut self, value: &str, line: usize, notes: &mut Notes) {
-        let value = strip_html_comments(value);
-        let value = strip_emphasis(value.trim());
+        let written = value.trim();
+        let stripped = strip_html_comments(written);
+        // MADR front matter quotes its values: `date: "2025-06-26"`.
+        let value = strip_emphasis(stripped.trim()).trim_matches(['"', '\'']);
         if value.is_empty() {
+            // `Date: <!-- today -->`: a template's field, left unfilled.
+            if !written.is_empty() {
+                self.placeholder_date = true;
+            }
             return;
         }
         // Rust's RFC template: `(fill me in with today's date, YYYY-MM-DD)`.
@@ -645,7 +644,15 @@ impl Meta {
             if let Some((relation, rest)) = relation_prefix(part) {
                 let numbers = refs(rest);
                 if numbers.is_empty() {
-                    notes.at(line, format!("`{part}` names no decision number; dropped"));
+                    // "Superseded by [the pull request that …](URL)": no record to link,
+                    // but the reader still needs to know where the decision went.
+                    notes.at(
+                        line,
+                        format!(
+                            "`{part}` names no decision number; kept under “Related decisions”"
+                        ),
+                    );
+                    push_unique(&mut self.related, part.to_owned());
                     if matches!(relation, Relation::SupersededBy) {
                         self.status.push((line, "superseded"));
                     }
@@ -682,7 +689,9 @@ impl Meta {
                 continue;
             };
             let word = &part[..len];
-            if !word.eq_ignore_ascii_case(status) {
+            // A synonym is worth a look (`approved` may not mean accepted here); a
+            // translation is the word itself.
+            if !word.eq_ignore_ascii_case(status) && !is_translation(&lower[..len]) {
                 notes.at(line, format!("status `{word}` imported as {status}"));
             }
             let rest = part[len..].trim_matches(|c: char| {
@@ -722,7 +731,12 @@ impl Meta {
         } else if let Some(&(_, last)) = self.status.last() {
             last
         } else {
-            notes.file(format!("no status found; imported as {unstated}"));
+            let hint = if unstated == "proposed" {
+                " (records without a status that were decided: `--status accepted`)"
+            } else {
+                ""
+            };
+            notes.file(format!("no status found; imported as {unstated}{hint}"));
             return unstated;
         };
         for &(line, word) in &self.status {
@@ -765,6 +779,32 @@ pub(super) fn code_mask(lines: &[&str]) -> Vec<bool> {
                 mask.push(true);
             }
             (open, _) => mask.push(open.is_some()),
+        }
+    }
+    mask
+}
+
+/// [`code_mask`], and also the lines of HTML comments that span lines: templates put
+/// their instructions there, with example headings and `Key: value` lines that are not
+/// the record's (`<!-- e.g. # 99. Believe in ghosts -->`).
+fn code_or_comment_mask(lines: &[&str]) -> Vec<bool> {
+    let mut mask = code_mask(lines);
+    let mut open = false;
+    for (i, line) in lines.iter().enumerate() {
+        if mask[i] {
+            continue;
+        }
+        if open {
+            mask[i] = true;
+            open = !line.contains("-->");
+            continue;
+        }
+        if let Some(at) = line.rfind("<!--")
+            && !line[at..].contains("-->")
+        {
+            open = true;
+            // The opening line is the comment's only when nothing stands before it.
+            mask[i] = line.trim_start().starts_with("<!--");
         }
     }
     mask
@@ -827,25 +867,15 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
         };
         // The +2 skips the `---` line and turns the index into a line number.
         let line = key_index(fm, key).map_or(2, |i| i + 2);
-        let key = key.to_ascii_lowercase();
-        let is_list_key = matches!(
-            key.as_str(),
-            "deciders"
-                | "decision-makers"
-                | "decision makers"
-                | "decision_makers"
-                | "tags"
-                | "tag"
-                | "keywords"
-        );
+        let key = key.to_lowercase();
+        let canonical = canonical_key(&key);
+        let is_list_key = matches!(canonical, Some("deciders" | "tags"));
         match (value, is_list_key) {
             (yaml_serde::Value::Null, _) => {}
             (yaml_serde::Value::Sequence(items), true) => {
                 for item in items {
                     match yaml_scalar(item) {
-                        Some(s) if matches!(key.as_str(), "tags" | "tag" | "keywords") => {
-                            push_unique(&mut meta.tags, s)
-                        }
+                        Some(s) if canonical == Some("tags") => push_unique(&mut meta.tags, s),
                         Some(s) => meta.people(&s, line, notes),
                         None => notes.at(
                             line,
@@ -876,23 +906,43 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
 /// The front matter keys [`Meta::field`] maps to an orgbook key.
 fn is_mapped_key(key: &str) -> bool {
     matches!(
-        key,
-        "status"
-            | "stage"
-            | "date"
-            | "start date"
-            | "start-date"
-            | "start_date"
-            | "created"
-            | "deciders"
-            | "decision-makers"
-            | "decision makers"
-            | "decision_makers"
-            | "tags"
-            | "tag"
-            | "keywords"
-            | "title"
+        canonical_key(key),
+        Some("status" | "date" | "deciders" | "tags" | "title")
     )
+}
+
+/// A metadata key (lowercase) as the record formats and their translations write it →
+/// the one [`Meta::field`] reads. Records are written in the organisation's language:
+/// MADR's French, German and Spanish templates say `statut`, `Entscheider`, `fecha`.
+fn canonical_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        // Ember's RFCs keep their status as a `stage`.
+        "status" | "stage" | "statut" | "état" | "estado" | "stato" | "statuts" => "status",
+        // RFC templates write `Start Date:` (Ember's front matter `start-date`), PEPs
+        // `Created:`.
+        "date" | "start date" | "start-date" | "start_date" | "created" | "datum" | "fecha"
+        | "date de décision" | "décidé le" | "entscheidungsdatum" => "date",
+        // log4brains' variants write `Decider:`.
+        "deciders"
+        | "decider"
+        | "decision-makers"
+        | "decision makers"
+        | "decision_makers"
+        | "décisionnaires"
+        | "décideurs"
+        | "decideurs"
+        | "decisionnaires"
+        | "entscheider"
+        | "entscheidungsträger"
+        | "decisores"
+        | "responsables de la decisión" => "deciders",
+        "consulted" | "consultés" | "consultes" | "konsultiert" | "consultados" => "consulted",
+        "informed" | "informés" | "informes" | "informiert" | "informados" => "informed",
+        "tags" | "tag" | "keywords" | "mots-clés" | "mots-cles" | "étiquettes" | "schlagwörter"
+        | "schlagworte" | "etiquetas" => "tags",
+        "title" | "titre" | "titel" | "título" | "titolo" => "title",
+        _ => return None,
+    })
 }
 
 /// The web addresses a front matter value holds: itself, the items of a list, or the
@@ -1065,28 +1115,15 @@ fn meta_line(line: &str) -> Option<(String, String)> {
     let s = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
     let colon = s.find(':')?;
     let key = s[..colon].trim().trim_end_matches(['*', '_']).trim();
-    let key = key.to_ascii_lowercase();
-    let known = matches!(
-        key.as_str(),
-        "status"
-            | "date"
-            | "start date"
-            | "created"
-            | "deciders"
-            | "decision-makers"
-            | "decision makers"
-            | "consulted"
-            | "informed"
-            | "tags"
-            | "tag"
-            | "keywords"
-    );
-    if !known {
+    let key = key.to_lowercase();
+    if canonical_key(&key).is_none_or(|k| k == "title") {
         return None;
     }
     let value = s[colon + 1..].trim_start_matches(['*', '_']);
     let value = strip_html_comments(value);
-    Some((key, strip_emphasis(value.trim()).to_owned()))
+    // `* **statut**: "accepté"`: quotes are the author's, not the value's.
+    let value = strip_emphasis(value.trim()).trim_matches(['"', '\'']);
+    Some((key, value.to_owned()))
 }
 
 pub(super) fn strip_bullet(s: &str) -> &str {
@@ -1190,11 +1227,15 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// "Supersedes …" / "Superseded by …", in the spellings adr-tools and people
 /// have used ("Superceded" was adr-tools' own for years).
 fn relation_prefix(s: &str) -> Option<(Relation, &str)> {
-    const BY: [&str; 4] = [
+    const BY: [&str; 8] = [
         "superseded by",
         "superceded by",
         "superseeded by",
         "replaced by",
+        "remplacé par",
+        "ersetzt durch",
+        "reemplazado por",
+        "substituído por",
     ];
     const OF: [&str; 4] = ["supersedes", "supercedes", "superseeds", "replaces"];
     for p in BY {
@@ -1223,55 +1264,103 @@ fn is_continuation(s: &str) -> bool {
 /// the phrase's length too. Synonyms seen in real records map to the nearest
 /// orgbook status, and the caller reports that it did so.
 fn status_word(lower: &str) -> Option<(&'static str, usize)> {
-    const WORDS: [(&str, &str); 37] = [
-        ("proposed", "proposed"),
-        ("accepted", "accepted"),
-        ("rejected", "rejected"),
-        ("deprecated", "deprecated"),
-        ("superseded", "superseded"),
-        ("superceded", "superseded"),
-        ("superseeded", "superseded"),
-        ("draft", "proposed"),
-        ("pending", "proposed"),
-        ("in review", "proposed"),
-        ("under review", "proposed"),
-        ("in progress", "proposed"),
-        ("open", "proposed"),
-        ("rfc", "proposed"),
-        ("wip", "proposed"),
-        // Ember's RFC stages.
-        ("exploring", "proposed"),
-        ("ready-for-release", "accepted"),
-        ("released", "accepted"),
-        ("recommended", "accepted"),
-        ("discontinued", "deprecated"),
-        // Kubernetes' KEP statuses.
-        ("provisional", "proposed"),
-        ("implementable", "accepted"),
-        ("deferred", "proposed"),
-        ("replaced", "deprecated"),
-        ("approved", "accepted"),
-        ("agreed", "accepted"),
-        ("adopted", "accepted"),
-        ("decided", "accepted"),
-        ("implemented", "accepted"),
-        ("done", "accepted"),
-        ("declined", "rejected"),
-        ("refused", "rejected"),
-        ("withdrawn", "rejected"),
-        ("abandoned", "rejected"),
-        ("obsolete", "deprecated"),
-        ("retired", "deprecated"),
-        ("deprecated by", "deprecated"),
-    ];
-    WORDS
+    STATUS_WORDS
         .iter()
+        .chain(TRANSLATED_STATUS_WORDS)
         .filter(|(phrase, _)| {
             lower.starts_with(phrase)
                 && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
         })
         .max_by_key(|(phrase, _)| phrase.len())
         .map(|&(phrase, status)| (status, phrase.len()))
+}
+
+/// Status words and their synonyms in the formats' and tools' English → orgbook's status.
+const STATUS_WORDS: &[(&str, &str)] = &[
+    ("proposed", "proposed"),
+    ("accepted", "accepted"),
+    ("rejected", "rejected"),
+    ("deprecated", "deprecated"),
+    ("superseded", "superseded"),
+    ("superceded", "superseded"),
+    ("superseeded", "superseded"),
+    ("draft", "proposed"),
+    ("pending", "proposed"),
+    ("in review", "proposed"),
+    ("under review", "proposed"),
+    ("in progress", "proposed"),
+    ("open", "proposed"),
+    ("rfc", "proposed"),
+    ("wip", "proposed"),
+    // Ember's RFC stages.
+    ("exploring", "proposed"),
+    ("ready-for-release", "accepted"),
+    ("released", "accepted"),
+    ("recommended", "accepted"),
+    ("discontinued", "deprecated"),
+    // Kubernetes' KEP statuses.
+    ("provisional", "proposed"),
+    ("implementable", "accepted"),
+    ("deferred", "proposed"),
+    ("replaced", "deprecated"),
+    ("approved", "accepted"),
+    ("agreed", "accepted"),
+    ("adopted", "accepted"),
+    ("decided", "accepted"),
+    ("implemented", "accepted"),
+    ("done", "accepted"),
+    ("declined", "rejected"),
+    ("refused", "rejected"),
+    ("withdrawn", "rejected"),
+    ("abandoned", "rejected"),
+    ("obsolete", "deprecated"),
+    ("retired", "deprecated"),
+    ("deprecated by", "deprecated"),
+];
+
+/// The same in the languages MADR is translated into and organisations write records in.
+const TRANSLATED_STATUS_WORDS: &[(&str, &str)] = &[
+    ("proposé", "proposed"),
+    ("proposée", "proposed"),
+    ("brouillon", "proposed"),
+    ("en cours", "proposed"),
+    ("accepté", "accepted"),
+    ("acceptée", "accepted"),
+    ("adopté", "accepted"),
+    ("validé", "accepted"),
+    ("rejeté", "rejected"),
+    ("rejetée", "rejected"),
+    ("refusé", "rejected"),
+    ("déprécié", "deprecated"),
+    ("obsolète", "deprecated"),
+    ("remplacé", "superseded"),
+    ("vorgeschlagen", "proposed"),
+    ("entwurf", "proposed"),
+    ("akzeptiert", "accepted"),
+    ("angenommen", "accepted"),
+    ("abgelehnt", "rejected"),
+    ("veraltet", "deprecated"),
+    ("ersetzt", "superseded"),
+    ("propuesto", "proposed"),
+    ("propuesta", "proposed"),
+    ("borrador", "proposed"),
+    ("aceptado", "accepted"),
+    ("aceptada", "accepted"),
+    ("aprobado", "accepted"),
+    ("rechazado", "rejected"),
+    ("rechazada", "rejected"),
+    ("obsoleto", "deprecated"),
+    ("reemplazado", "superseded"),
+    ("proposto", "proposed"),
+    ("aceito", "accepted"),
+    ("aprovado", "accepted"),
+    ("rejeitado", "rejected"),
+    ("substituído", "superseded"),
+];
+
+/// Whether a status word is a translation: the word itself, not a synonym to check.
+fn is_translation(word: &str) -> bool {
+    TRANSLATED_STATUS_WORDS.iter().any(|(w, _)| *w == word)
 }
 
 /// Decision numbers referred to in `s`: from each link's target file name
@@ -1439,6 +1528,28 @@ fn template_reason(raw_title: &str, meta: &Meta) -> Option<String> {
     // A real record whose author forgot the date still has a status.
     if meta.placeholder_date && meta.status.is_empty() && meta.date.is_none() {
         return Some("its date is an unfilled template value".to_owned());
+    }
+    // `# 0. Template`, `# ADR template`: a record would say what it decides.
+    let plain = plain_text(&split_title_number(title).1).to_lowercase();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if let Some((last, before)) = words.split_last()
+        && *last == "template"
+        && before.iter().all(|w| {
+            matches!(
+                *w,
+                "a" | "an"
+                    | "the"
+                    | "adr"
+                    | "madr"
+                    | "rfc"
+                    | "decision"
+                    | "record"
+                    | "architecture"
+                    | "architectural"
+            )
+        })
+    {
+        return Some(format!("its title `{title}` names a template"));
     }
     None
 }
@@ -2087,7 +2198,7 @@ mod tests {
             d.unmapped,
             [
                 "0042-edge-cache.md:5: `# Summary` is a section, not a title; the title is made from the file name",
-                "0042-edge-cache.md: no status found; imported as proposed"
+                "0042-edge-cache.md: no status found; imported as proposed (records without a status that were decided: `--status accepted`)"
             ]
         );
         // A record with a real title keeps its sections as they are.
@@ -2107,6 +2218,62 @@ mod tests {
         assert_eq!(
             (d.title.as_str(), d.body.as_str()),
             ("Use Y", "## Context\n\nWhy.\n")
+        );
+    }
+
+    #[test]
+    fn html_comments_hold_no_metadata_and_a_template_is_named_as_one() {
+        // A template whose instructions, in a comment, show an example record.
+        let text = "<!--\nCopy this file. Example:\n\n# 99. Believe in ghosts\n\nDate: 2001-01-01\n-->\n\n# 0. Template\n\nDate: <!-- today -->\n\n## Status\n\nPending\n\n## Context\n\nWhy.\n";
+        let d = parse("0000-TEMPLATE.md", text);
+        assert_eq!(
+            d.template.as_deref(),
+            Some("its title `0. Template` names a template")
+        );
+        assert_eq!(d.title, "Template");
+        // The comment stays whole in the body: nothing was taken out of it.
+        assert!(
+            d.body
+                .contains("# 99. Believe in ghosts\n\nDate: 2001-01-01\n-->"),
+            "{}",
+            d.body
+        );
+        // A title that merely ends in the word is a record.
+        let d = parse(
+            "0004-adopt-a-template-engine.md",
+            "# 4. Adopt a template\n\nStatus: accepted\n",
+        );
+        assert_eq!(d.template, None);
+    }
+
+    #[test]
+    fn metadata_in_the_records_language() {
+        let d = parse(
+            "0002-x.md",
+            "# 2. Utiliser Kafka\n\n* **statut**: \"accepté\"\n* **date**: \"2025-06-26\"\n* décisionnaires : CTO, Léa Martin\n\n## Contexte\n\nPourquoi.\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(d.date.to_string(), "2025-06-26");
+        assert_eq!(d.deciders, ["CTO", "Léa Martin"]);
+        assert!(!d.body.contains("statut"), "{}", d.body);
+        let d = parse(
+            "0003-y.md",
+            "# 3. Y\n\n## Status\n\nErsetzt durch [ADR 7](0007-z.md)\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [7]);
+    }
+
+    #[test]
+    fn superseded_by_something_that_is_no_record_is_kept() {
+        let d = parse(
+            "0002-x.md",
+            "# 2. X\n\n## Status\n\nSuperseded by [the pull request that moved it](https://example.com/pull/3620)\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(
+            d.related,
+            ["Superseded by [the pull request that moved it](https://example.com/pull/3620)"]
         );
     }
 
@@ -2309,7 +2476,9 @@ mod tests {
         assert_eq!(d.dated, Dated::Today);
         assert_eq!(
             d.unmapped,
-            ["0001-a.md: no status found; imported as proposed"]
+            [
+                "0001-a.md: no status found; imported as proposed (records without a status that were decided: `--status accepted`)"
+            ]
         );
         let d = parse("0001-a.md", "# A\n\n* Status: accepted\n");
         assert_eq!(

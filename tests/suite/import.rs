@@ -1308,3 +1308,56 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
         .success()
         .stderr_has("content/teams/harbour/logistics/routing.md owns \"route-planner\" in the catalog; the import does not edit a charter: add them to its `owns`");
 }
+
+/// A MADR folder written in French, kept by a Jekyll theme (`parent` and `nav_order` in
+/// every record), with the team's template (instructions and an example heading in a
+/// comment) and a record superseded by a merge request rather than a record: statuses,
+/// dates and deciders are read in their language, quotes and all; the template is skipped;
+/// the merge request stays on the page; the theme's keys cost one note each, not one per
+/// record.
+#[test]
+fn a_french_madr_folder_kept_by_jekyll_imports_as_written() {
+    let source = TestBook::fixture("import-madr-fr");
+    let book = fresh(true);
+    import(&book, &[&path_str(&source.root().join("docs/adr"))])
+        .success()
+        .stderr_has("skipped: 0000-TEMPLATE.md: a template: its title `0. Template` names a template")
+        .stderr_has("note: `parent` has no orgbook key; dropped in 5 records (the first: 0001-utiliser-madr.md:2)")
+        .stderr_lacks("0002-postgres-pour-les-commandes.md:2: `parent")
+        .stderr_lacks("status `accepté` imported as accepted")
+        .stderr_has("Imported 5 decision(s)");
+    let rs = records(&book);
+    assert!(rs.values().all(|r| !r.title.contains("Choisir")), "{rs:?}");
+    let (_, madr) = by_title(&rs, "Utiliser MADR pour nos décisions");
+    assert_eq!(
+        (madr.status.as_str(), madr.date.as_str()),
+        ("accepted", "2024-02-01")
+    );
+    assert!(!madr.body.contains("statut"), "{}", madr.body);
+    let (_, pg) = by_title(&rs, "PostgreSQL pour les commandes");
+    assert_eq!(
+        (pg.status.as_str(), pg.date.as_str()),
+        ("accepted", "2024-03-12")
+    );
+    let (three, queue) = by_title(&rs, "Une file de messages maison");
+    assert_eq!(queue.status, "superseded");
+    let (_, kafka) = by_title(&rs, "Kafka pour les événements");
+    assert_eq!(kafka.supersedes, [i64::from(three)]);
+    let (_, cache) = by_title(&rs, "Cache des prix en mémoire");
+    assert_eq!(cache.status, "superseded");
+    assert!(
+        cache.body.contains("## Related decisions")
+            && cache
+                .body
+                .contains("https://git.example.org/boutique/-/merge_requests/88"),
+        "{}",
+        cache.body
+    );
+    builds_clean(&book);
+    let page = book.html("decisions/0001-utiliser-madr-pour-nos-decisions.html");
+    let people = texts(&page, "main");
+    assert!(
+        people.iter().any(|t| t.contains("Léa Martin")),
+        "{people:?}"
+    );
+}
