@@ -488,7 +488,16 @@ fn stem_number(stem: &str) -> Option<(u32, &str)> {
     if digits == 0 {
         return None;
     }
-    let after = &rest[digits..];
+    let mut after = &rest[digits..];
+    // `0004a-…`: a record squeezed in after 4 keeps 4 and shares it, so the import gives it
+    // the next free number and lists it; `2fa-login` is a name, not a number.
+    let mut letters = after.chars();
+    if digits >= 3
+        && letters.next().is_some_and(|c| c.is_ascii_lowercase())
+        && (letters.as_str().is_empty() || letters.as_str().starts_with(['-', '_', '.', ' ']))
+    {
+        after = &after[1..];
+    }
     if !(after.is_empty() || after.starts_with(['-', '_', '.', ' '])) {
         return None;
     }
@@ -759,6 +768,9 @@ mod tests {
         assert_eq!(stem_number("adrift"), None);
         assert_eq!(stem_number("2024-03-14-use-x"), None);
         assert_eq!(stem_number("2024-use-x"), Some((2024, "use-x")));
+        assert_eq!(stem_number("0004a-ancestry"), Some((4, "ancestry")));
+        assert_eq!(stem_number("0004ab-x"), None);
+        assert_eq!(stem_number("12a-x"), None);
     }
 
     #[test]
