@@ -42,6 +42,7 @@ pub fn execute(args: BuildArgs) -> u8 {
             "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
             output.path().display()
         );
+        report::broken_links_hint(&site.diagnostics);
         return EXIT_ERRORS;
     }
     let write_started = Instant::now();

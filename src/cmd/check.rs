@@ -32,5 +32,8 @@ pub fn execute(args: CheckArgs) -> u8 {
     errln!(
         "Check {verdict}: {documents} documents, {errors} error(s), {warnings} warning(s){strict}"
     );
+    if failed {
+        report::broken_links_hint(&site.diagnostics);
+    }
     if failed { EXIT_ERRORS } else { EXIT_OK }
 }

@@ -46,6 +46,23 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
     errors > 0 || (args.strict && warnings > 0)
 }
 
+/// When broken links are among the errors, the setting that publishes while they are
+/// fixed: a handbook moved in from another tool starts with links to pages it never had,
+/// and the build's own help names only the fix of each link.
+pub fn broken_links_hint(diags: &[Diagnostic]) {
+    let files: std::collections::BTreeSet<&str> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code == "broken-link")
+        .map(|d| d.file.as_str())
+        .collect();
+    if !files.is_empty() {
+        errln!(
+            "  = help: broken links in {} file(s) fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]` in orgbook.toml (each one stays a warning)",
+            files.len()
+        );
+    }
+}
+
 /// The site's health findings as notes (docs/health.md), in the same format as the
 /// diagnostics and after them. They never change the exit code.
 pub fn findings(

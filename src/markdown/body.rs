@@ -306,6 +306,9 @@ pub(super) struct BodyWriter<'a> {
     /// were (reported one by one up to `BROKEN_LINKS_SHOWN`, then counted).
     unlinked_depth: usize,
     unmatched_wikilinks: usize,
+    /// Links that lead nowhere, open: each is shown as a marked `<span>` (its text, the
+    /// destination in a tooltip), not as a link to a page that 404s.
+    broken_open: usize,
     /// Obsidian note embeds (`![[Note]]`) open, drawn as links.
     embedded_notes: usize,
     /// A GitHub-wiki link just opened at this index of `events`, and the text it shows.
@@ -375,6 +378,7 @@ impl<'a> BodyWriter<'a> {
             empty_link_title: None,
             unlinked_depth: 0,
             unmatched_wikilinks: 0,
+            broken_open: 0,
             embedded_notes: 0,
             wiki_text: None,
             diagram: None,
@@ -967,7 +971,27 @@ impl<'a> BodyWriter<'a> {
                 Event::InlineHtml(html.into())
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                Event::Start(self.link_start(tag, range)?)
+                let broken_before = self.rendered.broken_links;
+                let tag = self.link_start(tag, range)?;
+                match tag {
+                    // Reported above (a warning under `[links] broken = "warn"`): the page
+                    // shows where the link was meant to go without sending anyone to a 404.
+                    Tag::Link { dest_url, .. } if self.rendered.broken_links > broken_before => {
+                        self.broken_open += 1;
+                        Event::InlineHtml(
+                            format!(
+                                "<span class=\"broken-link\" title=\"This link leads nowhere yet: {}\">",
+                                crate::text::escape_html(&dest_url)
+                            )
+                            .into(),
+                        )
+                    }
+                    tag => Event::Start(tag),
+                }
+            }
+            Event::End(TagEnd::Link) if self.broken_open > 0 => {
+                self.broken_open -= 1;
+                Event::InlineHtml("</span>".into())
             }
             // Raw HTML: a block arrives line by line and is handled whole.
             Event::Start(Tag::HtmlBlock) => {

@@ -645,7 +645,11 @@ fn broken_links_can_be_warnings_and_still_publish() {
         "/reference/glossary.md",
         "/reference/glosary.md",
     );
-    book.build().failure(1).stderr_has("error[broken-link]");
+    // The failure names the setting that publishes while the links are fixed.
+    book.build()
+        .failure(1)
+        .stderr_has("error[broken-link]")
+        .stderr_has("help: broken links in 1 file(s) fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]`");
     book.edit(
         "orgbook.toml",
         "title = \"Initech Docs\"",
@@ -654,7 +658,24 @@ fn broken_links_can_be_warnings_and_still_publish() {
     let run = book.build();
     run.success()
         .stderr_has("warning[broken-link]")
-        .stderr_has("content/tutorial/deploy.md:13:");
+        .stderr_has("content/tutorial/deploy.md:13:")
+        .stderr_lacks("help: broken links in");
+    // The published page shows the link's text, marked, and sends nobody to a 404.
+    let page = book.html("tutorial/deploy.html");
+    let marked = scraper::Selector::parse("span.broken-link").unwrap();
+    let spans: Vec<_> = page.select(&marked).collect();
+    assert_eq!(spans.len(), 1, "{}", page.html());
+    assert!(
+        spans[0]
+            .value()
+            .attr("title")
+            .is_some_and(|t| t.ends_with("/reference/glosary.md")),
+        "{}",
+        spans[0].html()
+    );
+    let hrefs = hrefs(&page, "a");
+    assert!(!hrefs.iter().any(|h| h.contains("glosary")), "{hrefs:?}");
+    assert!(check_all_links(&book.out(), &["404.html"]) > 0);
     // A file with more broken links than are listed (an imported changelog): the summary
     // of the rest is a warning too, so the build still publishes.
     let many: String = (0..25)
