@@ -5,8 +5,9 @@
 //! `docs/_config.yml`) should become a
 //! handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
-//! configuration file (which also names the pages' folder and the site's title), else by
-//! Markdown files in `content/` or `docs/`.
+//! configuration file (which also names the pages' folder and the site's title; Hugo's
+//! `config/_default/` directory too), else by Markdown files in `content/` or `docs/`.
+//! Without a title in a configuration, the home page's title or first heading names it.
 //!
 //! Only what `init` needs is read, line by line: the configuration files are YAML, TOML or
 //! JavaScript, and a key's first plain value is all that is wanted from them.
@@ -109,7 +110,21 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
-        configs: &["hugo.toml", "hugo.yaml", "hugo.json"],
+        // Hugo's configuration directory (`config/_default/`) is how larger sites (Docsy's,
+        // GitLab's handbook) split their configuration.
+        configs: &[
+            "hugo.toml",
+            "hugo.yaml",
+            "hugo.json",
+            "config/_default/hugo.toml",
+            "config/_default/hugo.yaml",
+            "config/_default/hugo.json",
+            "config/_default/config.toml",
+            "config/_default/config.yaml",
+            "config/_default/config.json",
+            "config.yaml",
+            "config.yml",
+        ],
         beside_config: false,
         what: "a Hugo site",
         folder: "content",
@@ -212,6 +227,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
         if pages == 0 {
             configured.get_or_insert((g, text));
         } else {
+            let title = value_of(&text, g.title_key).or_else(|| home_title(&dir.join(&folder)));
             return Some(ExistingSite {
                 what: Some(g.what),
                 keep_building: if folder == "content" {
@@ -221,7 +237,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 },
                 folder,
                 pages,
-                title: value_of(&text, g.title_key),
+                title,
             });
         }
     }
@@ -233,9 +249,40 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             pages,
             title: configured
                 .as_ref()
-                .and_then(|(g, text)| value_of(text, g.title_key)),
+                .and_then(|(g, text)| value_of(text, g.title_key))
+                .or_else(|| home_title(&dir.join(folder))),
             keep_building: None,
         })
+    })
+}
+
+/// The title of the site's home page (`_index.md`, `index.md` or `README.md` at the top of
+/// `folder`): its front matter's `title`, else its first `# Heading`. A site without a
+/// configuration still says its name there ("# Acme handbook"), better than a title made
+/// from the folder's name.
+fn home_title(folder: &Path) -> Option<String> {
+    let text = ["_index.md", "index.md", "README.md", "readme.md"]
+        .iter()
+        .find_map(|name| crate::text::legacy::read_text(&folder.join(name)).ok())?
+        .0;
+    let mut lines = text.lines().peekable();
+    let fence = lines
+        .peek()
+        .map(|l| l.trim_end())
+        .filter(|l| *l == "---" || *l == "+++");
+    if let Some(fence) = fence {
+        lines.next();
+        let front: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| l.trim_end() != fence)
+            .collect();
+        if let Some(title) = value_of(&front.join("\n"), "title") {
+            return Some(title);
+        }
+    }
+    lines.find_map(|l| {
+        let heading = l.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+        (!heading.is_empty()).then(|| heading.to_string())
     })
 }
 
@@ -438,6 +485,58 @@ mod tests {
         let site = find(root).unwrap();
         assert_eq!(site.what, None);
         assert_eq!(site.summary(), "1 Markdown file in docs/");
+    }
+
+    /// Hugo's configuration directory, as Docsy sites and GitLab's handbook keep it.
+    #[test]
+    fn a_hugo_configuration_directory_names_and_titles_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "config/_default/config.yaml",
+                    "baseURL: /\ntitle: The Harbour Handbook\ncontentDir: content\n",
+                ),
+                ("content/handbook/_index.md", "---\ntitle: Handbook\n---\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(site.what, Some("a Hugo site"));
+        assert_eq!(site.title.as_deref(), Some("The Harbour Handbook"));
+    }
+
+    /// Without a configuration, the home page's own title names the site.
+    #[test]
+    fn a_site_without_configuration_is_titled_by_its_home_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "content/index.md",
+                    "<!-- edit me -->\n# Sourcery handbook\n\nHi.\n",
+                ),
+                ("content/teams/a.md", "# A\n"),
+            ],
+        );
+        assert_eq!(
+            find(root).unwrap().title.as_deref(),
+            Some("Sourcery handbook")
+        );
+        write(
+            root,
+            &[(
+                "content/_index.md",
+                "+++\ntitle = \"Front matter wins\"\n+++\n# Heading\n",
+            )],
+        );
+        assert_eq!(
+            find(root).unwrap().title.as_deref(),
+            Some("Front matter wins")
+        );
     }
 
     /// Zensical, Material for MkDocs' successor: `zensical.toml`, TOML, `[project]`.
