@@ -671,6 +671,7 @@ const PAGE_KEYS: &[&str] = &[
     "sidebar_position",
     "nav_exclude",
     "bookHidden",
+    "toc_hide",
     "aliases",
     "redirect_from",
     "slug",
@@ -706,6 +707,26 @@ const NAVIGATION_KEYS: &[&str] = &[
     "publishDate",
     "expiryDate",
     "outputs",
+    "cascade",
+    "build",
+    "_build",
+    "resources",
+    "sitemap",
+    "markup",
+    // Hugo's Docsy theme (Kubernetes', GitLab's handbook and many project sites)
+    "no_list",
+    "simple_list",
+    "hide_summary",
+    "hide_feedback",
+    "hide_readingtime",
+    "exclude_search",
+    "manualLink",
+    "manualLinkTarget",
+    "manualLinkRelref",
+    "sidebar_root_for",
+    "body_class",
+    "twitter_image",
+    "controls",
     // Docusaurus
     "id",
     "sidebar_label",
@@ -825,7 +846,7 @@ pub fn page(
     meta.keywords = words(&mut f, "keywords");
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
-    for key in ["nav_exclude", "bookHidden"] {
+    for key in ["nav_exclude", "bookHidden", "toc_hide"] {
         meta.nav_hidden |= flag(&mut f, key).unwrap_or(false);
     }
     for key in ["weight", "nav_order", "sidebar_position"] {
@@ -1224,8 +1245,16 @@ mod tests {
     }
 
     #[test]
+    fn a_docsy_page_is_read_without_warnings_and_toc_hide_hides_it() {
+        let text = "---\ntitle: Editor Extensions\ntoc_hide: true\nno_list: true\nhide_summary: true\ncascade:\n  type: docs\ncontrols: false\ntwitter_image: /img/x.png\n---\n";
+        let (p, d) = page_of("create/editor-extensions.md", text);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(p.nav_hidden);
+    }
+
+    #[test]
     fn page_keys_from_other_generators() {
-        let text = "---\ntitle: Setup\nsidebar_position: 2.4\ntags: onboarding setup\nkeywords: [a, b]\ndate: 2024-05-01 10:00:00 +0200\nredirect_from:\n  - /old/setup/\n  - /setup.html\npublished: false\nlayout: page\nsitemap: false\nextra:\n  owner: ops\n---\n";
+        let text = "---\ntitle: Setup\nsidebar_position: 2.4\ntags: onboarding setup\nkeywords: [a, b]\ndate: 2024-05-01 10:00:00 +0200\nredirect_from:\n  - /old/setup/\n  - /setup.html\npublished: false\nlayout: page\ncover_art: false\nextra:\n  owner: ops\n---\n";
         let (p, d) = page_of("guide/setup.md", text);
         assert_eq!(p.weight, Some(2));
         assert_eq!(p.tags, ["onboarding", "setup"]);
@@ -1235,8 +1264,8 @@ mod tests {
         assert_eq!(p.aliases.len(), 2);
         assert_eq!(&text[p.aliases[0].span.clone()], "/old/setup/");
         assert_eq!(p.extra.unwrap()["owner"], "ops");
-        // `layout` is another generator's navigation key: accepted in silence. `sitemap`
-        // (a Jekyll plugin's) means nothing here: a warning at its line, not an error.
+        // `layout` is another generator's navigation key: accepted in silence. `cover_art`
+        // (a theme's) means nothing here: a warning at its line, not an error.
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Warning);
         assert_eq!((d[0].code, d[0].line), ("unknown-key", 12));
