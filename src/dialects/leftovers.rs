@@ -543,7 +543,11 @@ impl<'b> Scan<'b> {
             }
             if let Some(r) = &report
                 && r.kind == Kind::AlertTitle
-                && let Some(callout) = obsidian_callout(&self.body[line.clone()])
+                && let end = self.body[line.start..]
+                    .find('\n')
+                    .map_or(self.body.len(), |n| line.start + n)
+                && let Some(callout) =
+                    obsidian_callout(self.body[line.start..end].trim_end_matches('\r'))
             {
                 self.rewrites.push((line.start, callout.marker));
             }
@@ -625,11 +629,18 @@ fn abbreviation_lines(body: &str) -> Vec<Leftover> {
 struct ObsidianCallout {
     marker: String,
     title: String,
+    /// GitHub's alert with its text begun on the marker's line (`> [!NOTE] Mostly …`): the
+    /// length of the marker part (`> [!NOTE] `), which alone is rewritten, to `>[!NOTE]`
+    /// and a new quoted line of the same length, so the text stays Markdown in the body.
+    text_after: Option<usize>,
 }
 
 /// `> [!type]`, `> [!type]- Title` (folded), `> [!type]+ Title`, up to three spaces in.
 /// Not the five GitHub alert lines alone (`> [!NOTE]`), which CommonMark reads itself; not
-/// a type too short for its GitHub line to fit in its place (`> [!a]`).
+/// a type too short for its GitHub line to fit in its place (`> [!a]`). Text after one
+/// of GitHub's five written GitHub's way, in upper case (`> [!NOTE] Text`), is the alert's
+/// first sentence, not a title: GitHub's alerts have no title. Obsidian writes its types
+/// in lower case (`> [!note] Title`), and there the text is the title.
 fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
@@ -677,6 +688,20 @@ fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
     if marker.len() > line.len() {
         return None;
     }
+    let written_prefix = format!("{}> [!{kind}] ", &line[..indent]);
+    if gfm
+        && !title.is_empty()
+        && kind.chars().all(|c| c.is_ascii_uppercase())
+        && line.starts_with(&written_prefix)
+    {
+        let marker = format!("{marker}\n>");
+        debug_assert_eq!(marker.len(), written_prefix.len());
+        return Some(ObsidianCallout {
+            text_after: Some(written_prefix.len()),
+            marker,
+            title: String::new(),
+        });
+    }
     let title = if !title.is_empty() {
         title.to_string()
     } else if gfm {
@@ -687,7 +712,11 @@ fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
         t[..1].make_ascii_uppercase();
         t
     };
-    Some(ObsidianCallout { marker, title })
+    Some(ObsidianCallout {
+        marker,
+        title,
+        text_after: None,
+    })
 }
 
 /// Obsidian callout lines ([`obsidian_callout`]); code is told apart by the caller.
@@ -698,7 +727,7 @@ fn obsidian_callouts(body: &str) -> Vec<Leftover> {
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
             let callout = obsidian_callout(body[start..end].trim_end_matches('\r'))?;
             Some(Leftover {
-                range: start..end,
+                range: start..callout.text_after.map_or(end, |n| start + n),
                 construct: callout.title,
                 kind: Kind::AlertTitle,
             })
@@ -2118,6 +2147,33 @@ mod tests {
         assert_eq!(out.len(), body.len());
         assert!(out.starts_with(">[!NOTE]       \n> Body."), "{out:?}");
         assert!(out.contains("> [!info] In code"), "{out:?}");
+    }
+
+    /// GitHub's way (`> [!NOTE] Text`): the text is the alert's first sentence, and stays
+    /// Markdown where it was; Obsidian's lower case keeps its title.
+    #[test]
+    fn text_after_an_upper_case_github_alert_is_its_body() {
+        let body = "> [!NOTE] Mostly during a **freeze** or if\n> the build is red.\n";
+        let (out, found) = clean(body);
+        assert_eq!(
+            out,
+            ">[!NOTE]\n>Mostly during a **freeze** or if\n> the build is red.\n"
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].kind, found[0].construct.as_str()),
+            (Kind::AlertTitle, "")
+        );
+        assert_eq!(found[0].range, 0..10);
+        let c = |l: &str| obsidian_callout(l).map(|c| (c.marker, c.title, c.text_after));
+        assert_eq!(
+            c("  > [!WARNING] Careful"),
+            Some(("  >[!WARNING]\n>".to_string(), String::new(), Some(15)))
+        );
+        assert_eq!(
+            c("> [!note] A title"),
+            Some((">[!NOTE]".to_string(), "A title".to_string(), None))
+        );
     }
 
     #[test]

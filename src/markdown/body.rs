@@ -309,6 +309,8 @@ pub(super) struct BodyWriter<'a> {
     /// Links that lead nowhere, open: each is shown as a marked `<span>` (its text, the
     /// destination in a tooltip), not as a link to a page that 404s.
     broken_open: usize,
+    /// The event being pushed is HTML the renderer wrote, not raw HTML of the author's.
+    own_html: bool,
     /// Obsidian note embeds (`![[Note]]`) open, drawn as links.
     embedded_notes: usize,
     /// A GitHub-wiki link just opened at this index of `events`, and the text it shows.
@@ -379,6 +381,7 @@ impl<'a> BodyWriter<'a> {
             unlinked_depth: 0,
             unmatched_wikilinks: 0,
             broken_open: 0,
+            own_html: false,
             embedded_notes: 0,
             wiki_text: None,
             diagram: None,
@@ -415,6 +418,15 @@ impl<'a> BodyWriter<'a> {
                 Some(event) => event,
                 None => return,
             }
+        };
+        // The end of a link that leads nowhere, opened as a marked span.
+        let event = match event {
+            Event::End(TagEnd::Link) if self.broken_open > 0 => {
+                self.broken_open -= 1;
+                self.own_html = true;
+                Event::InlineHtml("</span>".into())
+            }
+            event => event,
         };
         self.gather(&event, &range, synthetic);
         self.push(event, &range, synthetic);
@@ -978,6 +990,7 @@ impl<'a> BodyWriter<'a> {
                     // shows where the link was meant to go without sending anyone to a 404.
                     Tag::Link { dest_url, .. } if self.rendered.broken_links > broken_before => {
                         self.broken_open += 1;
+                        self.own_html = true;
                         Event::InlineHtml(
                             format!(
                                 "<span class=\"broken-link\" title=\"This link leads nowhere yet: {}\">",
@@ -988,10 +1001,6 @@ impl<'a> BodyWriter<'a> {
                     }
                     tag => Event::Start(tag),
                 }
-            }
-            Event::End(TagEnd::Link) if self.broken_open > 0 => {
-                self.broken_open -= 1;
-                Event::InlineHtml("</span>".into())
             }
             // Raw HTML: a block arrives line by line and is handled whole.
             Event::Start(Tag::HtmlBlock) => {
@@ -1464,11 +1473,9 @@ impl<'a> BodyWriter<'a> {
         };
         self.events.push(event);
         if let Some(title) = alert {
-            self.events.extend([
-                Event::Start(Tag::Paragraph),
-                Event::Text(title),
-                Event::End(TagEnd::Paragraph),
-            ]);
+            self.events.push(Event::Start(Tag::Paragraph));
+            self.events.extend(callout_title(&title));
+            self.events.push(Event::End(TagEnd::Paragraph));
         }
         // A Just the Docs callout styles one block: it ends with it.
         let open = &mut self.found.callouts.open;
@@ -1482,7 +1489,10 @@ impl<'a> BodyWriter<'a> {
             self.depth -= 1;
             open.pop();
         }
-        let raw_now = !synthetic && event_is_raw(&self.events);
+        // The renderer's own HTML (a broken link's span) is not the author's: it opens no
+        // span for the sanitizer.
+        let own = std::mem::take(&mut self.own_html);
+        let raw_now = !synthetic && !own && event_is_raw(&self.events);
         // After the raw-HTML test: the anchor is the renderer's own, not raw HTML.
         self.events.append(&mut self.term_anchors);
         let region = &mut self.region;
@@ -1946,4 +1956,28 @@ fn myst_directive_warning(
     )
     .with_help(help)
     .at(text, span)
+}
+
+/// A callout's title (`> [!note] The **big** change`) as inline Markdown: emphasis,
+/// strong, strikethrough and code drawn; raw HTML as text and links as their text, since a
+/// title goes around the sanitizer and the link checks; anything that would be a block
+/// (a title that starts `# ` or `- `) as the text it is written as.
+fn callout_title(title: &str) -> Vec<Event<'static>> {
+    let mut out = Vec::new();
+    for event in pulldown_cmark::Parser::new(title) {
+        match event {
+            Event::Start(Tag::Paragraph)
+            | Event::End(TagEnd::Paragraph)
+            | Event::Start(Tag::Link { .. })
+            | Event::End(TagEnd::Link) => {}
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
+            | Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak => out.push(event.into_static()),
+            Event::Html(t) | Event::InlineHtml(t) => out.push(Event::Text(t.into_static())),
+            _ => return vec![Event::Text(CowStr::from(title.to_string()))],
+        }
+    }
+    out
 }

@@ -283,7 +283,11 @@ fn empty_links_show_their_page_or_destination_and_attr_anchors_are_anchors() {
     let (page, _) = render_path(&hb, "content/a.md");
     let html = &page.html;
     assert!(html.contains("<a href=\"b.html\">Bee page</a>"), "{html}");
-    assert!(html.contains(">other.rst</a>"), "{html}");
+    // Broken: its destination as its text, marked, not a link.
+    assert!(
+        html.contains("<span class=\"broken-link\" title=\"This link leads nowhere yet: other.rst\">other.rst</span>"),
+        "{html}"
+    );
     assert!(html.contains(">xref:guide/intro</a>"), "{html}");
     assert!(html.contains("<a href=\"b.html\">text</a>"), "{html}");
     assert!(
@@ -1444,10 +1448,30 @@ fn mkdocs_admonitions_nest_in_admonitions_and_tabs() {
     );
     for part in [
         "<blockquote class=\"markdown-alert-warning\">\n<p>Needs root</p>\n<p>Run it with <code>sudo</code>.</p>",
-        "<summary>Why?</summary>\n<p>It writes to <a href=\"nope.md\">/etc</a>.</p>\n</details>",
+        "<summary>Why?</summary>\n<p>It writes to <span class=\"broken-link\" title=\"This link leads nowhere yet: nope.md\">/etc</span>.</p>\n</details>",
         "<li>an author's list</li>",
         "<p>Tip</p>\n<p>After the list.</p>",
     ] {
         assert!(r.html.contains(part), "{part} in {}", r.html);
     }
+}
+
+/// A broken link is the renderer's span, not the author's HTML: the author's raw HTML
+/// around it is still sanitized, and the span is not.
+#[test]
+fn a_broken_link_is_a_marked_span_and_raw_html_beside_it_is_still_sanitized() {
+    let body = "# A\n\nSee [the cloud](../cloud.md) <script>alert(1)</script> and [<b>x</b>](gone.md \"t\").\n";
+    let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], true);
+    let (r, d) = render_path(&hb, "content/a.md");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(
+        r.html.contains(
+            "<span class=\"broken-link\" title=\"This link leads nowhere yet: ../cloud.md\">the cloud</span>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("<script"), "{}", r.html);
+    assert!(!r.html.contains("href=\"gone.md\""), "{}", r.html);
+    assert_eq!(r.html.matches("<span").count(), r.html.matches("</span>").count());
 }
