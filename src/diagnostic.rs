@@ -84,6 +84,7 @@ codes! {
     BrokenLink = "broken-link",
     MissingAnchor = "missing-anchor",
     UnsafeUrl = "unsafe-url",
+    RemovedEmbed = "removed-embed",
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",
     RedirectCollision = "redirect-collision",

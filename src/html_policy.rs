@@ -292,6 +292,68 @@ pub fn process_raw(
     out
 }
 
+/// The web addresses of the frames (`<iframe src>`) in a raw-HTML piece, each with its
+/// span in the file. The sanitizer removes frames (they run another site's code in the
+/// page), which would leave an embedded video or dashboard a silent gap: each is reported,
+/// and [`frames_as_links`] puts a link to it in its place.
+pub fn frames(piece: &str, ctx: &RawContext, diags: &mut Vec<Diagnostic>) -> usize {
+    let mut found = 0;
+    for attr in scan_attributes(piece) {
+        if attr.tag != "iframe" || attr.name != "src" {
+            continue;
+        }
+        let url = decode_attribute(&piece[attr.value.clone()]);
+        if !is_web_address(&url) {
+            continue;
+        }
+        found += 1;
+        diags.push(
+            Diagnostic::warning(
+                "removed-embed",
+                ctx.file,
+                format!("an embedded frame (`<iframe>` of {url}) is removed from the page: frames run another site's code in it"),
+            )
+            .with_help("a link to it stands in its place; if the handbook's authors are trusted, `raw_html = \"allow\"` under `[markdown]` in orgbook.toml keeps frames")
+            .at(ctx.text, ctx.offset + attr.value.start..ctx.offset + attr.value.end),
+        );
+    }
+    found
+}
+
+/// `html` with a link before each frame to the address it shows (see [`frames`]); the
+/// sanitizer then removes the frame and keeps the link.
+pub fn frames_as_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut copied = 0;
+    for attr in scan_attributes(html) {
+        if attr.tag != "iframe" || attr.name != "src" {
+            continue;
+        }
+        let url = decode_attribute(&html[attr.value.clone()]).into_owned();
+        let Some(tag_start) = html[copied..attr.value.start].rfind('<').map(|i| copied + i) else {
+            continue;
+        };
+        if !is_web_address(&url) {
+            continue;
+        }
+        out.push_str(&html[copied..tag_start]);
+        out.push_str(&format!(
+            "<a href=\"{}\">{}</a>",
+            encode_attribute(&url),
+            crate::text::escape_html(&url)
+        ));
+        copied = tag_start;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// An absolute `http(s)` address, or a scheme-relative one (`//player.example/…`).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")
+}
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_tags([

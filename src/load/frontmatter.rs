@@ -711,7 +711,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     "build",
     "_build",
     "resources",
-    "sitemap",
     "markup",
     // Hugo's Docsy theme (Kubernetes', GitLab's handbook and many project sites)
     "no_list",

@@ -767,6 +767,11 @@ fn raw_html(
     rendered.links.extend(links.links);
     rendered.broken_links = links.broken_links;
     diags.extend(link_diags);
+    if policy == crate::html_policy::RawHtml::Sanitize
+        && crate::html_policy::frames(piece, &ctx, diags) > 0
+    {
+        return Some(crate::html_policy::frames_as_links(&html));
+    }
     Some(html)
 }
 

@@ -1475,3 +1475,25 @@ fn a_broken_link_is_a_marked_span_and_raw_html_beside_it_is_still_sanitized() {
     assert!(!r.html.contains("href=\"gone.md\""), "{}", r.html);
     assert_eq!(r.html.matches("<span").count(), r.html.matches("</span>").count());
 }
+
+/// An embedded video or dashboard (`<iframe>`) is removed by the sanitizer: a link to it
+/// stands in its place, with a warning at its address; under `raw_html = "allow"` it stays.
+#[test]
+fn an_embedded_frame_becomes_a_link_to_what_it_showed() {
+    let body = "# A\n\n## Video walkthrough\n\n<div style=\"position: relative\"><iframe src=\"https://video.example/embed/abc?t=1&amp;x=2\" frameborder=\"0\" allowfullscreen></iframe></div>\n\nAfter.\n";
+    let mut hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+    let (r, d) = render_path(&hb, "content/a.md");
+    assert!(!r.html.contains("<iframe"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<a href=\"https://video.example/embed/abc?t=1&amp;x=2\">https://video.example/embed/abc?t=1&amp;x=2</a>"),
+        "{}",
+        r.html
+    );
+    let at: Vec<(&str, u32)> = d.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(at, [("removed-embed", 5)], "{d:?}");
+    hb.config.markdown.raw_html = crate::html_policy::RawHtml::Allow;
+    let (r, d) = render_path(&hb, "content/a.md");
+    assert!(r.html.contains("<iframe src=\"https://video.example/embed/abc"), "{}", r.html);
+    assert!(d.is_empty(), "{d:?}");
+}
