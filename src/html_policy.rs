@@ -330,7 +330,10 @@ pub fn frames_as_links(html: &str) -> String {
             continue;
         }
         let url = decode_attribute(&html[attr.value.clone()]).into_owned();
-        let Some(tag_start) = html[copied..attr.value.start].rfind('<').map(|i| copied + i) else {
+        let Some(tag_start) = html[copied..attr.value.start]
+            .rfind('<')
+            .map(|i| copied + i)
+        else {
             continue;
         };
         if !is_web_address(&url) {

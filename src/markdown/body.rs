@@ -110,8 +110,17 @@ pub(super) fn sort_leftovers(
     // are): a generated file of 20,000 `{{ x }}` would otherwise cost a diagnostic, and a
     // copy of its line, each.
     let mut templates = 0usize;
-    for l in leftovers {
+    let blocks = shortcode_blocks(&leftovers, &doc.source.text, offset);
+    for (i, l) in leftovers.into_iter().enumerate() {
+        let mut construct_shown = None;
         if l.kind == Kind::Template {
+            match blocks.get(&i) {
+                Some(Block::Inside) => continue,
+                Some(Block::Opens { closing, lines }) => {
+                    construct_shown = Some(format!("{} … {closing}` ({lines} lines", l.construct));
+                }
+                None => {}
+            }
             templates += 1;
             if templates > TEMPLATES_SHOWN {
                 continue;
@@ -186,7 +195,12 @@ pub(super) fn sort_leftovers(
             Kind::Template => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
-                format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
+                match construct_shown {
+                    // A paired shortcode (`{{< tableau >}}` … `{{< /tableau >}}`): one
+                    // warning for the block, not one a line.
+                    Some(block) => format!("`{block}) is a shortcode block from another generator, which orgbook does not run"),
+                    None => format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
+                },
             )
             .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
             .at(&doc.source.text, span),
@@ -1956,6 +1970,72 @@ fn myst_directive_warning(
     )
     .with_help(help)
     .at(text, span)
+}
+
+/// Where a template leftover stands in a paired shortcode (Hugo's `{{< name >}}` …
+/// `{{< /name >}}`, `{{% %}}` alike).
+enum Block {
+    /// The opening one: the closing shortcode as written, and how many lines the block
+    /// spans.
+    Opens { closing: String, lines: usize },
+    /// Inside the block, or its closing one: reported with the opening.
+    Inside,
+}
+
+/// The paired shortcodes among `leftovers` (in body order), by leftover index; `text` is
+/// the file, where a leftover's range starts `offset` bytes later.
+fn shortcode_blocks(
+    leftovers: &[Leftover],
+    text: &str,
+    offset: usize,
+) -> std::collections::HashMap<usize, Block> {
+    fn name(construct: &str) -> Option<(&str, bool)> {
+        let rest = construct
+            .strip_prefix("{{<")
+            .or_else(|| construct.strip_prefix("{{%"))?
+            .trim_start();
+        let closing = rest.starts_with('/');
+        let rest = rest.trim_start_matches('/').trim_start();
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '>' | '%' | '}'))
+            .unwrap_or(rest.len());
+        (end > 0).then(|| (&rest[..end], closing))
+    }
+    let mut blocks = std::collections::HashMap::new();
+    let templates: Vec<usize> = (0..leftovers.len())
+        .filter(|&i| leftovers[i].kind == Kind::Template)
+        .collect();
+    let mut k = 0;
+    while k < templates.len() {
+        let i = templates[k];
+        let opening = name(&leftovers[i].construct).filter(|(_, closing)| !closing);
+        let close = opening.and_then(|(n, _)| {
+            templates[k + 1..]
+                .iter()
+                .position(|&j| name(&leftovers[j].construct) == Some((n, true)))
+                .map(|p| k + 1 + p)
+        });
+        match close {
+            Some(c) => {
+                let j = templates[c];
+                blocks.insert(
+                    i,
+                    Block::Opens {
+                        closing: leftovers[j].construct.clone(),
+                        lines: text
+                            .get(leftovers[i].range.start + offset..leftovers[j].range.end + offset)
+                            .map_or(0, |t| t.matches('\n').count() + 1),
+                    },
+                );
+                for &inside in &templates[k + 1..=c] {
+                    blocks.insert(inside, Block::Inside);
+                }
+                k = c + 1;
+            }
+            None => k += 1,
+        }
+    }
+    blocks
 }
 
 /// A callout's title (`> [!note] The **big** change`) as inline Markdown: emphasis,

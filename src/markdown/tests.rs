@@ -1473,7 +1473,10 @@ fn a_broken_link_is_a_marked_span_and_raw_html_beside_it_is_still_sanitized() {
     );
     assert!(!r.html.contains("<script"), "{}", r.html);
     assert!(!r.html.contains("href=\"gone.md\""), "{}", r.html);
-    assert_eq!(r.html.matches("<span").count(), r.html.matches("</span>").count());
+    assert_eq!(
+        r.html.matches("<span").count(),
+        r.html.matches("</span>").count()
+    );
 }
 
 /// An embedded video or dashboard (`<iframe>`) is removed by the sanitizer: a link to it
@@ -1494,6 +1497,31 @@ fn an_embedded_frame_becomes_a_link_to_what_it_showed() {
     assert_eq!(at, [("removed-embed", 5)], "{d:?}");
     hb.config.markdown.raw_html = crate::html_policy::RawHtml::Allow;
     let (r, d) = render_path(&hb, "content/a.md");
-    assert!(r.html.contains("<iframe src=\"https://video.example/embed/abc"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<iframe src=\"https://video.example/embed/abc"),
+        "{}",
+        r.html
+    );
     assert!(d.is_empty(), "{d:?}");
+}
+
+/// A paired shortcode block (a dashboard embed: opening, filter lines, closing) is one
+/// warning at its opening line, saying what it spans; a lone one stays one of its own.
+#[test]
+fn a_paired_shortcode_block_is_one_warning() {
+    let body = "# A\n\n{{< tableau src=\"https://dash.example/views/x\" >}}\n  {{< tableau/filters \"Stage\"=\"create\" >}}\n  {{< tableau/filters \"Group\"=\"code\" >}}\n{{< /tableau >}}\n\nText {{< sisense id=\"1\" >}} here.\n";
+    let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], false);
+    let (_, d) = render_path(&hb, "content/a.md");
+    let at: Vec<(&str, u32, &str)> = d
+        .iter()
+        .map(|d| (d.code, d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(at.len(), 2, "{at:?}");
+    assert_eq!((at[0].0, at[0].1), ("template-leftover", 3));
+    assert!(
+        at[0].2.contains("{{< /tableau >}}` (4 lines) is a shortcode block"),
+        "{at:?}"
+    );
+    assert_eq!((at[1].1, at[1].2.contains("sisense")), (8, true), "{at:?}");
 }

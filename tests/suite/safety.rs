@@ -1392,6 +1392,12 @@ mod codes {
         (Code::UnsafeUrl, |b| {
             b.write("content/guide/js.md", "[x](javascript:alert(1))\n");
         }),
+        (Code::RemovedEmbed, |b| {
+            b.write(
+                "content/guide/video.md",
+                "# Walkthrough\n\n<iframe src=\"https://video.example/embed/1\"></iframe>\n",
+            );
+        }),
         (Code::UnknownTheme, |b| {
             let config = b.read("orgbook.toml");
             b.write(
