@@ -61,6 +61,7 @@ pub fn execute(args: BuildArgs) -> u8 {
             write_started.elapsed().as_secs_f64() * 1000.0
         );
     }
+    report::no_charters_hint(&site);
     errln!(
         "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
         pages,

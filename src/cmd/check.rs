@@ -34,6 +34,8 @@ pub fn execute(args: CheckArgs) -> u8 {
     );
     if failed {
         report::broken_links_hint(&site.diagnostics);
+    } else {
+        report::no_charters_hint(&site);
     }
     if failed { EXIT_ERRORS } else { EXIT_OK }
 }

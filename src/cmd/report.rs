@@ -63,6 +63,38 @@ pub fn broken_links_hint(diags: &[Diagnostic]) {
     }
 }
 
+/// A handbook without a single charter has an empty org map, people and ownership pages,
+/// and nothing says why: a handbook moved in from another tool keeps its team pages where
+/// they were (`departments/engineering/teams/delivery/index.md`), as plain pages. Says
+/// where charters go, and names a folder called `teams` elsewhere if there is one.
+pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
+    let Some(hb) = site.handbook.as_ref() else {
+        return;
+    };
+    if !hb.teams.is_empty() || hb.docs.is_empty() {
+        return;
+    }
+    let elsewhere: std::collections::BTreeMap<&str, usize> = hb
+        .docs
+        .iter()
+        .filter_map(|d| {
+            let path = d.source.path.as_str();
+            let at = path.find("/teams/")?;
+            (at > "content".len()).then(|| &path[..at + "/teams/".len()])
+        })
+        .fold(Default::default(), |mut m, folder| {
+            *m.entry(folder).or_default() += 1;
+            m
+        });
+    let mut hint = "note: no team charters: the org map, people and ownership pages are empty. A charter is a Markdown file in content/teams/ whose front matter has `name`, `problem` and `metrics` (docs/format.md); `orgbook new team SLUG` starts one".to_string();
+    if let Some((folder, pages)) = elsewhere.iter().max_by_key(|(_, n)| **n) {
+        hint.push_str(&format!(
+            ". {folder} holds {pages} page(s): pages elsewhere are not charters, so write each team's charter in content/teams/ and link its pages from it"
+        ));
+    }
+    errln!("{hint}");
+}
+
 /// The site's health findings as notes (docs/health.md), in the same format as the
 /// diagnostics and after them. They never change the exit code.
 pub fn findings(

@@ -2035,3 +2035,30 @@ fn files_beside_the_pages_in_an_old_encoding_are_read_with_a_warning() {
     );
     assert!(sections.contains(&"Référence".to_string()), "{sections:?}");
 }
+
+/// A handbook moved in with its team pages where they were: the build says why the org
+/// map is empty, where charters go, and which folder looks like the teams'.
+#[test]
+fn a_handbook_without_charters_is_told_where_they_go() {
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "content/departments/engineering/teams/delivery/index.md",
+        "# Delivery team\n\n## Members\n\n- Ana\n",
+    );
+    book.write(
+        "content/departments/engineering/teams/delivery/processes.md",
+        "# Processes\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("note: no team charters: the org map, people and ownership pages are empty")
+        .stderr_has("content/departments/engineering/teams/ holds 2 page(s)");
+    book.run(&["check"])
+        .success()
+        .stderr_has("note: no team charters");
+    // A handbook with charters hears nothing of it.
+    TestBook::fixture("basic")
+        .build()
+        .success()
+        .stderr_lacks("no team charters");
+}
