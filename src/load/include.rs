@@ -1,6 +1,7 @@
 //! Includes: another file's text put into a document where the document asks for it, as
-//! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````) and MkDocs's
-//! pymdownx.snippets (`--8<-- "README.md"`) do. Docs folders use them for the text kept
+//! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
+//! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
+//! sites' include shortcodes and Docusaurus partials do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
 //! `serve`) sees one text, as those generators' own readers do.
@@ -60,6 +61,9 @@ pub fn may_include(body: &str) -> bool {
             .get_or_init(|| memchr::memmem::Finder::new("% include"))
             .find(bytes)
             .is_some()
+        // Hugo's include shortcodes (see `hugo_include`).
+        || memchr::memmem::find(bytes, b"< include").is_some()
+        || memchr::memmem::find(bytes, b"readfile").is_some()
         || (bytes.starts_with(b"import ") || memchr::memmem::find(bytes, b"\nimport ").is_some())
             && memchr::memmem::find(bytes, b"/>").is_some()
 }
@@ -116,6 +120,36 @@ fn liquid_include(line: &str) -> Option<&str> {
         .or_else(|| inner.strip_prefix("include "))?
         .trim();
     let path = unquote(path);
+    (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
+}
+
+/// The Markdown file a Hugo include shortcode line names: `{{% include "path" %}}` (or
+/// `{{< … >}}`), the shortcode GitLab's handbook and many sites define, and Docsy's
+/// `{{% readfile file="path" %}}` (not with `code="true"`, which shows the file as code).
+/// Hugo has no built-in include, so where the path is relative to is each site's choice:
+/// see [`Expander::hugo_include_path`].
+fn hugo_include(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix("{{%")
+        .and_then(|r| r.strip_suffix("%}}"))
+        .or_else(|| t.strip_prefix("{{<").and_then(|r| r.strip_suffix(">}}")))?
+        .trim();
+    let path = if let Some(rest) = inner.strip_prefix("include ") {
+        unquote(rest.trim())
+    } else {
+        let rest = inner.strip_prefix("readfile ")?.trim();
+        let mut file = None;
+        for param in rest.split_whitespace() {
+            match param.split_once('=') {
+                Some(("file", v)) => file = Some(unquote(v)),
+                Some(("code", v)) if unquote(v) == "true" => return None,
+                None if file.is_none() => file = Some(unquote(param)),
+                _ => {}
+            }
+        }
+        file?
+    };
     (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
 }
 
@@ -412,7 +446,15 @@ impl Expander<'_> {
             let one_line = component_use(line)
                 .and_then(|name| self.partials.iter().find(|(n, _)| n == name))
                 .map(|(_, path)| (path.clone(), "a Docusaurus partial"))
-                .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")));
+                .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")))
+                .or_else(|| {
+                    hugo_include(line).map(|p| {
+                        (
+                            self.hugo_include_path(&src.file, p),
+                            "a Hugo include shortcode",
+                        )
+                    })
+                });
             if let Some((path, shown)) = one_line {
                 let lead = &line[..line.len() - line.trim_start().len()];
                 let deeper = format!("{indent}{lead}");
@@ -615,6 +657,31 @@ impl Expander<'_> {
 
     /// Follows a MyST `{include}` / `{literalinclude}`; false when it was not followed (its
     /// lines are then left blank by the caller).
+    /// Where a Hugo include shortcode's file is, as a path for [`Expander::myst`]: beside
+    /// the page, else from content/, else from the repository's `assets/` (GitLab's
+    /// handbook keeps its shared text in `assets/includes/`). A path found nowhere stays
+    /// relative to the page, where it is reported missing.
+    fn hugo_include_path(&self, page: &str, path: &str) -> String {
+        if path.starts_with('/') {
+            return path.to_string();
+        }
+        let dir = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let beside = if dir.is_empty() {
+            path.to_string()
+        } else {
+            format!("{dir}/{path}")
+        };
+        let candidates = [
+            (beside, path.to_string()),
+            (format!("{}/{path}", super::CONTENT_DIR), format!("/{path}")),
+            (format!("assets/{path}"), format!("/../assets/{path}")),
+        ];
+        candidates
+            .iter()
+            .find(|(rel, _)| self.root.join(rel).is_file())
+            .map_or_else(|| path.to_string(), |(_, arg)| arg.clone())
+    }
+
     fn myst(
         &mut self,
         src: &FileText,
@@ -1525,6 +1592,57 @@ mod tests {
         ]);
         let (out, _, _) = run(dir.path(), "content/a.md");
         assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn hugo_include_shortcodes_name_their_file() {
+        assert_eq!(
+            hugo_include("{{% include \"includes/x.md\" %}}"),
+            Some("includes/x.md")
+        );
+        assert_eq!(hugo_include("  {{< include \"y.md\" >}}"), Some("y.md"));
+        assert_eq!(
+            hugo_include("{{% readfile file=\"/docs/z.md\" %}}"),
+            Some("/docs/z.md")
+        );
+        assert_eq!(
+            hugo_include("{{% readfile file=\"main.go\" code=\"true\" %}}"),
+            None
+        );
+        assert_eq!(
+            hugo_include("{{% readfile \"a.md\" code=\"true\" %}}"),
+            None
+        );
+        assert_eq!(hugo_include("{{% include \"partial.html\" %}}"), None);
+        assert_eq!(hugo_include("text {{% include \"x.md\" %}}"), None);
+    }
+
+    #[test]
+    fn hugo_includes_are_found_beside_the_page_in_content_or_in_assets() {
+        let dir = handbook(&[
+            ("assets/includes/engineering/career.md", "Career text.\n"),
+            ("content/shared/steps.md", "Steps.\n"),
+            ("content/team/local.md", "Local.\n"),
+            (
+                "content/team/a.md",
+                "{{% include \"includes/engineering/career.md\" %}}\n{{< include \"shared/steps.md\" >}}\n{{% readfile file=\"local.md\" %}}\n{{% include \"includes/gone.md\" %}}\n",
+            ),
+        ]);
+        let (out, inc, diags) = run(dir.path(), "content/team/a.md");
+        assert_eq!(out, "Career text.\nSteps.\nLocal.\n\n");
+        assert_eq!(
+            inc.files,
+            [
+                "assets/includes/engineering/career.md",
+                "content/shared/steps.md",
+                // Watched where it is looked for, so `serve` sees it arrive.
+                "content/team/includes/gone.md",
+                "content/team/local.md"
+            ]
+        );
+        // Found nowhere: reported where the page is, like any include.
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].code, diags[0].line), ("broken-include", 4));
     }
 
     #[test]

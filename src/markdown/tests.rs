@@ -1520,7 +1520,9 @@ fn a_paired_shortcode_block_is_one_warning() {
     assert_eq!(at.len(), 2, "{at:?}");
     assert_eq!((at[0].0, at[0].1), ("template-leftover", 3));
     assert!(
-        at[0].2.contains("{{< /tableau >}}` (4 lines) is a shortcode block"),
+        at[0]
+            .2
+            .contains("{{< /tableau >}}` (4 lines) is a shortcode block"),
         "{at:?}"
     );
     assert_eq!((at[1].1, at[1].2.contains("sisense")), (8, true), "{at:?}");
