@@ -618,7 +618,16 @@ impl Renderer<'_> {
             name: g.name.clone(),
             url: doc_url,
             colour: orgmap::palette_colour(i),
-            teams: subtree.len().saturating_sub(1),
+            // Teams, not the groups among them: as the page's lede and the map count.
+            teams: subtree
+                .iter()
+                .filter(|(_, slug)| {
+                    hb.teams
+                        .get(slug.as_str())
+                        .and_then(|&id| hb.docs[id].as_team())
+                        .is_some_and(|c| c.kind == TeamKind::Team)
+                })
+                .count(),
             people: hb.subtree_members(&g.slug),
             svg: (!split).then(|| with_stylesheet(svg, "")),
             wide: width > CARD_MAX_WIDTH,

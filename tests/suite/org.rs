@@ -349,3 +349,29 @@ fn health_page_lists_the_first_fifty_findings_of_a_rule_and_counts_the_rest() {
         "{more:?}"
     );
 }
+
+/// A group's card on the org map counts its teams, not the groups between them and it:
+/// the same count as the page's lede and the map's own label.
+#[test]
+fn a_group_card_counts_teams_not_sub_groups() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/teams/eng/platform.md",
+        "+++\nname = \"Platform\"\nkind = \"group\"\nparent = \"eng\"\n+++\n",
+    );
+    book.write(
+        "content/teams/eng/platform/storage.md",
+        "+++\nname = \"Storage\"\nkind = \"group\"\nparent = \"platform\"\n+++\n",
+    );
+    book.write(
+        "content/teams/eng/platform/storage/db.md",
+        "+++\nname = \"Databases\"\nparent = \"storage\"\nproblem = \"Data is lost.\"\nmembers = [\"Kim Lee\"]\n\n[[metrics]]\nname = \"Restores\"\ntarget = \"100%\"\n+++\n",
+    );
+    book.build().success();
+    let map = book.html("orgmap.html");
+    let lede = texts(&map, "p.lede");
+    assert!(lede[0].starts_with("3 teams in 3 groups"), "{lede:?}");
+    // Platform's card: one team (Databases), though two charters sit below it.
+    let cards = texts(&map, "details#g-platform summary .muted");
+    assert_eq!(cards, ["1 teams · 1 people"], "{cards:?}");
+}
