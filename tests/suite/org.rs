@@ -373,5 +373,5 @@ fn a_group_card_counts_teams_not_sub_groups() {
     assert!(lede[0].starts_with("3 teams in 3 groups"), "{lede:?}");
     // Platform's card: one team (Databases), though two charters sit below it.
     let cards = texts(&map, "details#g-platform summary .muted");
-    assert_eq!(cards, ["1 teams · 1 people"], "{cards:?}");
+    assert_eq!(cards, ["1 team · 1 person"], "{cards:?}");
 }
