@@ -74,6 +74,7 @@ fn adr(args: ImportAdrArgs) -> u8 {
         unstated_status: args.status.as_str(),
         source_url: args.source_url.clone(),
         into: Some(decisions_dir.clone()),
+        existing: existing_decisions(&root, &survey),
         ..ImportOptions::new(&team, args.decision_type, today)
     };
     let coll = match import::import_dir(&args.dir, &opts) {
@@ -87,13 +88,29 @@ fn adr(args: ImportAdrArgs) -> u8 {
         errln!("skipped: {file}: {why}");
     }
     let mut coll = coll;
-    repeated_records(&root, &survey, &mut coll.decisions);
+    // Imported before (a second run, to pick up the records written since): left alone.
+    let before = coll.decisions.len();
+    coll.decisions.retain(|d| match &d.imported_as {
+        Some(path) => {
+            errln!("skipped: {}: imported before, as {path}", d.source);
+            false
+        }
+        None => true,
+    });
+    let imported_before = before - coll.decisions.len();
     if !coll.errors.is_empty() {
         for p in &coll.errors {
             errln!("error: {p}");
         }
         errln!("Nothing imported: {} problem(s) above", coll.errors.len());
         return EXIT_ERRORS;
+    }
+    if coll.decisions.is_empty() && imported_before > 0 {
+        errln!(
+            "Nothing new to import: the {imported_before} record(s) of {} are in the handbook already",
+            args.dir.display()
+        );
+        return EXIT_OK;
     }
     if coll.decisions.is_empty() {
         errln!(
@@ -155,11 +172,17 @@ fn adr(args: ImportAdrArgs) -> u8 {
         copied = coll.attachments.len();
     }
 
-    print_report(&coll, &opts, copied, args.dry_run);
+    print_report(&coll, &opts, (copied, imported_before), args.dry_run);
     EXIT_OK
 }
 
-fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, dry_run: bool) {
+/// `counts`: attachments copied, and records left alone as imported before.
+fn print_report(
+    coll: &import::Collection,
+    opts: &ImportOptions,
+    (copied, imported_before): (usize, usize),
+    dry_run: bool,
+) {
     if !coll.renumbered.is_empty() {
         errln!("Renumbered (old -> new):");
         for (file, old, new) in &coll.renumbered {
@@ -196,6 +219,7 @@ fn print_report(coll: &import::Collection, opts: &ImportOptions, copied: usize, 
             counts.push(format!("{n} {what}"));
         }
     };
+    add(imported_before, "imported before and left alone");
     add(coll.renumbered.len(), "renumbered");
     add(coll.offset, "moved by --offset");
     add(coll.git_dated, "dated from git");
@@ -487,28 +511,26 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
     }
 }
 
-/// A second import of the same folder would add every record again under new numbers:
-/// a record with the title and date of a decision already in the handbook gets a note
-/// naming it. (Not refused: two records may share a title, and numbers never block.)
-fn repeated_records(root: &std::path::Path, survey: &Survey, decisions: &mut [ImportedDecision]) {
-    let mut existing = std::collections::HashMap::new();
-    for path in survey.decisions.values() {
+/// The handbook's decisions by title, for [`ImportOptions::existing`]: a second import
+/// of the same folder must not add every record again under new numbers.
+fn existing_decisions(
+    root: &std::path::Path,
+    survey: &Survey,
+) -> std::collections::HashMap<String, Vec<(jiff::civil::Date, u32, String)>> {
+    let mut existing: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+    for (&number, path) in &survey.decisions {
         let rel = path
             .strip_prefix(&format!("{CONTENT_DIR}/"))
             .unwrap_or(path);
         let doc = orgbook::load::load_file(&root.join(path), rel, &mut Vec::new());
         if let Some(d) = doc.as_ref().and_then(|d| d.as_decision()) {
-            existing.insert((d.title.clone(), d.date), path.clone());
+            existing
+                .entry(d.title.clone())
+                .or_default()
+                .push((d.date, number, path.clone()));
         }
     }
-    for d in decisions {
-        if let Some(path) = existing.get(&(d.title.clone(), d.date)) {
-            d.unmapped.push(format!(
-                "{}: same title and date as {path}; imported again as decision {} (was this folder imported before?)",
-                d.source, d.number
-            ));
-        }
-    }
+    existing
 }
 
 fn target(d: &ImportedDecision) -> String {

@@ -416,6 +416,7 @@ impl<'t> Record<'t> {
             template,
             has_metadata,
             md_links,
+            imported_as: None,
             slug,
             title: plain_title,
             status: status.to_owned(),

@@ -295,6 +295,14 @@ fn number(
     out: &mut Collection,
 ) {
     let mut used: BTreeSet<u32> = opts.taken.clone();
+    // Records imported before keep the number their decision has.
+    let mut assigned = vec![None; records.len()];
+    for (i, d) in records.iter_mut().enumerate() {
+        if let Some((number, path)) = imported_before(d, &opts.existing) {
+            d.imported_as = Some(path);
+            assigned[i] = Some(number);
+        }
+    }
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -308,8 +316,10 @@ fn number(
         };
         key(a).cmp(&key(b))
     });
-    let mut assigned = vec![None; records.len()];
     for &i in &order {
+        if assigned[i].is_some() {
+            continue;
+        }
         let Some(n) = records[i].source_number else {
             continue;
         };
@@ -345,6 +355,9 @@ fn number(
         };
         let d = &mut records[i];
         d.number = new;
+        if d.imported_as.is_some() {
+            continue;
+        }
         match d.source_number {
             Some(n) if n.checked_add(opts.offset) == Some(new) => {
                 if opts.offset > 0 {
@@ -363,6 +376,24 @@ fn number(
         }
     }
     out.renumbered.sort_by_key(|r| r.2);
+}
+
+/// The decision of the handbook a record is, when it was imported before: its number
+/// and file. The title must match, and the date too when the record has one of its own;
+/// a record dated by nothing in it (git, or today) matches a title only one decision has.
+fn imported_before(
+    d: &ImportedDecision,
+    existing: &HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
+) -> Option<(u32, String)> {
+    let same_title = existing.get(&d.title)?;
+    let found = match d.dated {
+        Dated::Record | Dated::FileName => same_title.iter().find(|(date, _, _)| *date == d.date),
+        Dated::Git | Dated::Today => match same_title.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        },
+    };
+    found.map(|(_, number, path)| (*number, path.clone()))
 }
 
 /// Supersedes both ways, in new numbers: a link names its target's file, which survives

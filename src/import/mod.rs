@@ -55,6 +55,11 @@ pub struct ImportOptions {
     /// The status of a record that states none (`--status`): `proposed` unless the
     /// folder is known to hold decided records (an RFC repository's merged RFCs).
     pub unstated_status: &'static str,
+    /// The handbook's decisions by title: (date, number, file). A record with the title
+    /// and date of one of them (or only its title, when the record has no date of its
+    /// own and one decision has that title) was imported before: a second run of the
+    /// import picks up the new records and leaves those alone.
+    pub existing: HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
 }
 
 impl ImportOptions {
@@ -71,6 +76,7 @@ impl ImportOptions {
             git_dates: true,
             into: None,
             unstated_status: "proposed",
+            existing: HashMap::new(),
         }
     }
 }
@@ -133,6 +139,9 @@ pub struct ImportedDecision {
     pub has_metadata: bool,
     /// Local `.md` links in the body, counted to recognise an index page.
     pub md_links: usize,
+    /// The handbook's file of the decision this record is, imported before (see
+    /// [`ImportOptions::existing`]): it keeps that number and is not written again.
+    pub imported_as: Option<String>,
 }
 
 impl ImportedDecision {
@@ -753,6 +762,7 @@ mod tests {
             template: None,
             has_metadata: true,
             md_links: 0,
+            imported_as: None,
         }
     }
 

@@ -675,16 +675,32 @@ fn keep_numbers_refuses_a_clash_and_writes_nothing() {
     )
     .failure(2)
     .stderr_has("is not a web address");
-    // Imported twice: not refused, but every repeated record is named.
+    // Imported twice: the second run leaves the records it imported before alone.
     let dir = path_str(&source.root().join("doc/adr"));
     let url = "https://x.example/doc/adr";
     import(&book, &[&dir, "--source-url", url]).success();
+    let first = records(&book);
     import(&book, &[&dir, "--source-url", url])
         .success()
-        .stderr_has(
-            "0009-help-scripts.md: same title and date as content/decisions/0009-help-scripts.md; \
-             imported again as decision 19",
-        );
+        .stderr_has("skipped: 0009-help-scripts.md: imported before, as content/decisions/0009-help-scripts.md")
+        .stderr_has("Nothing new to import");
+    assert_eq!(records(&book).len(), first.len());
+    // A record written since: only it is imported, linked to the ones there already.
+    std::fs::write(
+        source.root().join("doc/adr/0010-use-a-new-shell.md"),
+        "# 10. Use a new shell\n\nDate: 2024-05-01\n\n## Status\n\nAccepted\n\nSupersedes [9. Help scripts](0009-help-scripts.md)\n\n## Context\n\nSee [the scripts](0009-help-scripts.md).\n",
+    )
+    .unwrap();
+    import(&book, &[&dir, "--source-url", url])
+        .success()
+        .stderr_has("Imported 1 decision(s)")
+        .stderr_has("imported before and left alone");
+    let after = records(&book);
+    assert_eq!(after.len(), first.len() + 1);
+    let (_, new) = by_title(&after, "Use a new shell");
+    assert_eq!(new.supersedes, [9]);
+    assert!(new.body.contains("(0009-help-scripts.md)"), "{}", new.body);
+    builds_clean(&book);
 }
 
 fn git(dir: &Path, args: &[&str], date: &str) {
