@@ -246,6 +246,11 @@ impl<'t> Record<'t> {
             let Some((key, value)) = meta_line(self.lines[i]) else {
                 continue;
             };
+            // Who was consulted and informed has no orgbook key, and is worth keeping:
+            // the line stays in the body as written.
+            if matches!(canonical_key(&key), Some("consulted" | "informed")) {
+                continue;
+            }
             self.keep[i] = false;
             self.meta.field(&key, &value, i + 1, &mut self.notes);
         }
@@ -532,6 +537,10 @@ impl Meta {
                 }
             }
             "title" => self.title = Some((line, value.to_owned())),
+            // Front matter's `consulted: [a, b]`: kept at the top of the body, as links are.
+            "consulted" | "informed" if !value.trim().is_empty() => {
+                self.links.push(format!("- {key}: {}", value.trim()));
+            }
             _ => {
                 if !value.is_empty() {
                     notes.at(
@@ -2125,7 +2134,12 @@ mod tests {
             ds[0].body.lines().next(),
             Some("Technical Story: PAY-112 <!-- optional -->")
         );
-        assert!(ds[3].body.starts_with("## Context and Problem Statement\n"));
+        // Who was consulted and informed: kept, at the top.
+        assert!(
+            ds[3].body.starts_with("- consulted: SRE guild, Data platform team\n- informed: all engineering\n\n## Context and Problem Statement\n"),
+            "{}",
+            ds[3].body
+        );
         assert!(
             ds[3].body.contains(
                 "[ADR-0003](0003-use-quorum-queues-for-payment-events.md#decision-outcome)"
@@ -2141,13 +2155,20 @@ mod tests {
         assert!(
             notes(1).contains("status changed from accepted to superseded, because decision 4")
         );
+        // Who was consulted stays in the body, as written.
         assert!(
-            notes(2)
-                .contains("0003-use-quorum-queues.md:5: `consulted: SRE guild` has no orgbook key")
+            ds[2].body.contains("consulted: SRE guild"),
+            "{}",
+            ds[2].body
         );
-        assert!(notes(3).contains(
-            "0004-use-kafka-for-payment-events.md:7: `consulted: SRE guild, Data platform team`"
-        ));
+        assert!(!notes(2).contains("consulted"), "{}", notes(2));
+        assert!(
+            ds[3]
+                .body
+                .contains("consulted: SRE guild, Data platform team"),
+            "{}",
+            ds[3].body
+        );
         assert!(notes(3).contains("added 3 to supersedes"));
         assert!(ds[0].unmapped.is_empty(), "{:?}", ds[0].unmapped);
     }
@@ -2305,12 +2326,9 @@ mod tests {
         );
         assert_eq!(
             d.body,
-            "- discussion: <https://x.example/d/5>\n- prs (accepted): <https://x.example/pr/5>\n\nBody.\n"
+            "- discussion: <https://x.example/d/5>\n- prs (accepted): <https://x.example/pr/5>\n- consulted: Ann\n\nBody.\n"
         );
-        assert_eq!(
-            d.unmapped,
-            ["0005-x.md:8: `consulted: Ann` has no orgbook key; dropped"]
-        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
     }
 
     #[test]

@@ -485,9 +485,14 @@ fn import_madr_round_trips_status_date_number_deciders_and_supersedes() {
         serde_json::json!(["Alice Jones", "Bob Smith"])
     );
     assert!(decisions.values().all(|d| d["type"] == 1));
-    // What has no orgbook key is reported, with its file and line.
-    assert!(stderr.contains("note: 0003-use-soap.md:5:"), "{stderr}");
-    assert!(stderr.contains("consulted"), "{stderr}");
+    // Who was consulted has no orgbook key: kept on the page, not dropped with a note.
+    assert!(!stderr.contains("note: 0003-use-soap.md:5:"), "{stderr}");
+    let soap = book.html("decisions/0003-use-soap-for-partner-integrations.html");
+    let text = texts(&soap, "main li");
+    assert!(
+        text.iter().any(|t| t == "consulted: Integration guild"),
+        "{text:?}"
+    );
     let kafka = book.html("decisions/0004-use-kafka-for-payment-events.html");
     assert_eq!(texts(&kafka, "h1"), ["Use Kafka for payment events"]);
 }
