@@ -271,6 +271,17 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
             .entities
             .iter()
             .any(|e| e.kind == "group" || import::backstage::is_owned_kind(&e.kind));
+        if catalog.entities.is_empty() {
+            errln!(
+                "error: no Backstage entities: no YAML document of {} has a `kind` and a `metadata.name` (is it a Backstage catalog?)",
+                args.paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return EXIT_ERRORS;
+        }
         if !useful {
             errln!(
                 "error: no Group entities in the catalog (nor anything a group owns) among {} entit(ies)",
@@ -278,11 +289,18 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
             );
             return EXIT_ERRORS;
         }
-        errln!(
-            "Nothing new to import: {} group(s) of the catalog are charters of the handbook already; {} note(s) above",
-            plan.existing,
-            plan.notes.len()
-        );
+        if plan.existing > 0 {
+            errln!(
+                "Nothing new to import: {} group(s) of the catalog are charters of the handbook already; {} note(s) above",
+                plan.existing,
+                plan.notes.len()
+            );
+        } else {
+            errln!(
+                "Nothing imported: the catalog has no Group entities; the {} note(s) above say where what it holds belongs",
+                plan.notes.len()
+            );
+        }
         return EXIT_OK;
     }
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {

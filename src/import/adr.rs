@@ -11,7 +11,9 @@
 //!   `* Deciders: …`, `* Date: …`;
 //! - MADR 3/4: YAML front matter with `status`, `date`, `deciders` or
 //!   `decision-makers`, `consulted`, `informed`;
-//! - log4brains: `YYYYMMDD-slug.md` names and `- Status:` / `- Date:` / `- Tags:` lines.
+//! - log4brains: `YYYYMMDD-slug.md` names and `- Status:` / `- Date:` / `- Tags:` lines;
+//! - any of these written in French, German, Spanish, Portuguese or Italian (MADR's
+//!   translations: `statut : accepté`, `Entscheider`), keys and status words alike.
 //!
 //! Reading is lenient: one line it cannot understand costs a note, never the record
 //! (front matter YAML rejects is read line by line, a missing heading is made from the

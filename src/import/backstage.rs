@@ -804,15 +804,25 @@ fn add_owned(catalog: &Catalog, survey: &Survey, groups: &mut Groups, notes: &mu
         } else {
             "which is not a group (orgbook maps ownership to teams and groups)"
         };
+        // A group of the catalog or a charter of the handbook with that name, or one close.
+        let hint = if kind != "group" && groups.by_name.contains_key(name) {
+            format!(" (a group of that name exists: `group:{name}`)")
+        } else if kind == "group" {
+            let known = groups
+                .by_name
+                .keys()
+                .map(String::as_str)
+                .chain(survey.teams.keys().map(String::as_str));
+            crate::diagnostic::nearest(name, known)
+                .map(|n| format!(" (did you mean {n}?)"))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         notes.push(format!(
-            "{}: owned by {owner}, {why}; not mapped: {}{}",
+            "{}: owned by {owner}, {why}; not mapped: {}{hint}",
             first.file,
             listed(&names),
-            if kind == "group" {
-                suggestion(name, groups)
-            } else {
-                String::new()
-            }
         ));
     }
 }
@@ -1211,6 +1221,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: artist-lookup\nspec:\n  owner: team-a\n---\n",
             "kind: Component\nmetadata:\n  name: a\nspec:\n  owner: nobody\n---\n",
             "kind: Component\nmetadata:\n  name: b\nspec:\n  owner: nobody\n---\n",
+            "kind: Component\nmetadata:\n  name: c\nspec:\n  owner: team-aa\n---\n",
         ]
         .concat();
         let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
@@ -1224,6 +1235,11 @@ mod tests {
         assert_eq!(notes.matches("owned by group:nobody").count(), 1, "{notes}");
         assert!(
             notes.contains("not mapped: \"Component a\", \"Component b\""),
+            "{notes}"
+        );
+        // The nearest name among the catalog's groups and the handbook's charters.
+        assert!(
+            notes.contains("owned by group:team-aa, which is not a group in the catalog or a charter of the handbook; not mapped: \"Component c\" (did you mean team-a?)"),
             "{notes}"
         );
     }

@@ -802,7 +802,12 @@ fn folder_indexes(
                     folder_of(&doc.source.path)
                 ),
             )
-            .with_help("a folder has one index page (_index.md, index.md or README.md): merge the two files or rename one")
+            .with_help(format!(
+                "a folder has one index page (_index.md, index.md or README.md): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.md`",
+                doc.source.path,
+                doc.source.path,
+                folder_of(&doc.source.path)
+            ))
             .at(&doc.source.text, 0..0),
         );
     }
