@@ -37,6 +37,8 @@ const MAX_TOTAL: usize = 16 << 20;
 /// nine files that each include the next ten times ask for 100 million includes within
 /// both limits (depth 6 took 14 s and 320 MB). Real pages follow a handful.
 const MAX_INCLUDES: usize = 1_000;
+/// How a Hugo include shortcode is named in messages.
+const HUGO_INCLUDE: &str = "a Hugo include shortcode";
 /// How far past a directive's opening line its closing fence (or a snippet block's end
 /// marker) is looked for: an unclosed one must not make every later line a search.
 const MAX_DIRECTIVE_LINES: usize = 256;
@@ -448,12 +450,7 @@ impl Expander<'_> {
                 .map(|(_, path)| (path.clone(), "a Docusaurus partial"))
                 .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")))
                 .or_else(|| {
-                    hugo_include(line).map(|p| {
-                        (
-                            self.hugo_include_path(&src.file, p),
-                            "a Hugo include shortcode",
-                        )
-                    })
+                    hugo_include(line).map(|p| (self.hugo_include_path(&src.file, p), HUGO_INCLUDE))
                 });
             if let Some((path, shown)) = one_line {
                 let lead = &line[..line.len() - line.trim_start().len()];
@@ -624,6 +621,10 @@ impl Expander<'_> {
     /// Explains a refused file at the directive that named it.
     fn refused(&mut self, src: &FileText, at: Range<usize>, what: &str, name: &str, why: Refused) {
         let (message, help) = match why {
+            Refused::Missing if what == HUGO_INCLUDE => (
+                format!("{what} names `{name}`, which does not exist"),
+                "fix the path (it is looked for beside this file, then in content/, then in the repository's assets/), or remove the include",
+            ),
             Refused::Missing => (
                 format!("{what} names `{name}`, which does not exist"),
                 "fix the path (a MyST include is relative to this file; a snippet to the handbook folder, or content/), or remove the include",
@@ -655,8 +656,6 @@ impl Expander<'_> {
         self.report(src, at, message, help);
     }
 
-    /// Follows a MyST `{include}` / `{literalinclude}`; false when it was not followed (its
-    /// lines are then left blank by the caller).
     /// Where a Hugo include shortcode's file is, as a path for [`Expander::myst`]: beside
     /// the page, else from content/, else from the repository's `assets/` (GitLab's
     /// handbook keeps its shared text in `assets/includes/`). A path found nowhere stays
@@ -682,6 +681,8 @@ impl Expander<'_> {
             .map_or_else(|| path.to_string(), |(_, arg)| arg.clone())
     }
 
+    /// Follows a MyST `{include}` / `{literalinclude}`; false when it was not followed (its
+    /// lines are then left blank by the caller).
     fn myst(
         &mut self,
         src: &FileText,
@@ -1643,6 +1644,13 @@ mod tests {
         // Found nowhere: reported where the page is, like any include.
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!((diags[0].code, diags[0].line), ("broken-include", 4));
+        assert!(
+            diags[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("assets/")),
+            "{diags:?}"
+        );
     }
 
     #[test]
