@@ -182,6 +182,16 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
+        // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
+        configs: &["_config.yml"],
+        beside_config: false,
+        what: "a Jekyll site",
+        folder: ".",
+        folder_key: Some("source"),
+        title_key: "title",
+        keep_building: Some("set `source: content` in _config.yml so Jekyll still builds"),
+    },
+    Generator {
         configs: &["docs/_config.yml"],
         beside_config: false,
         what: "a Jekyll site",
@@ -196,6 +206,7 @@ const GENERATORS: &[Generator] = &[
 pub fn find(dir: &Path) -> Option<ExistingSite> {
     // The first generator configured here, whose pages may have moved to content/ already.
     let mut configured: Option<(&Generator, String)> = None;
+    let mut root_site: Option<ExistingSite> = None;
     for g in GENERATORS {
         let Some((config, text)) = g.configs.iter().find_map(|c| {
             config_paths(dir, c)
@@ -220,7 +231,18 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             })
             .unwrap_or_else(|| g.folder.to_string());
         if folder == "." {
-            // Pages at the repository's root (GitBook's default): not a folder to move.
+            // Pages at the repository's root (Jekyll's and GitBook's default): they move
+            // into content/, file by file. Pages in content/ already win.
+            let pages = top_level_pages(dir);
+            if pages > 0 && root_site.is_none() && markdown_files(&dir.join("content")) == 0 {
+                root_site = Some(ExistingSite {
+                    what: Some(g.what),
+                    folder: ".".to_string(),
+                    pages,
+                    title: value_of(&text, g.title_key).or_else(|| home_title(dir)),
+                    keep_building: g.keep_building,
+                });
+            }
             continue;
         }
         let pages = markdown_files(&dir.join(&folder));
@@ -240,6 +262,9 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 title,
             });
         }
+    }
+    if root_site.is_some() {
+        return root_site;
     }
     ["content", "docs"].into_iter().find_map(|folder| {
         let pages = markdown_files(&dir.join(folder));
@@ -329,6 +354,32 @@ fn value_of(text: &str, key: &str) -> Option<String> {
             && !value.contains("process.env");
         plain.then(|| value.to_string())
     })
+}
+
+/// The pages at the top of a repository: its Markdown files there, less the ones every
+/// repository has (README, CHANGELOG, CONTRIBUTING, LICENSE, CODE_OF_CONDUCT, SECURITY).
+fn top_level_pages(dir: &Path) -> usize {
+    const REPOSITORY_FILES: &[&str] = &[
+        "readme",
+        "changelog",
+        "contributing",
+        "license",
+        "code_of_conduct",
+        "security",
+    ];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| crate::load::is_markdown(name) && !name.starts_with(['_', '.']))
+        .filter(|name| {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            !REPOSITORY_FILES.contains(&stem.to_ascii_lowercase().as_str())
+        })
+        .count()
 }
 
 /// Markdown files below `folder`, as the build would read them (hidden files and other
@@ -505,6 +556,39 @@ mod tests {
         let site = find(root).unwrap();
         assert_eq!(site.what, Some("a Hugo site"));
         assert_eq!(site.title.as_deref(), Some("The Harbour Handbook"));
+    }
+
+    /// Jekyll at the repository's root, as GitHub Pages sites are: the pages are there, and
+    /// move into content/; a code repository's README and CHANGELOG are no site.
+    #[test]
+    fn a_jekyll_site_at_the_repository_root_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                ("README.md", "# Repo\n"),
+                ("CHANGELOG.md", "# Changes\n"),
+                ("_config.yml", "title: \"Harbour Handbook\"\n"),
+            ],
+        );
+        assert_eq!(find(root), None);
+        write(
+            root,
+            &[
+                ("how-we-work.md", "# How we work\n"),
+                ("benefits.md", "# Benefits\n"),
+                ("_layouts/default.html", "<html></html>\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(site.what, Some("a Jekyll site"));
+        assert_eq!((site.folder.as_str(), site.pages), (".", 2));
+        assert_eq!(site.title.as_deref(), Some("Harbour Handbook"));
+        assert!(site.keep_building.unwrap().contains("source: content"));
+        // Moved in: content/ wins, and the site is adopted there.
+        write(root, &[("content/how-we-work.md", "# How we work\n")]);
+        assert_eq!(find(root).unwrap().folder, "content");
     }
 
     /// Without a configuration, the home page's own title names the site.

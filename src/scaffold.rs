@@ -55,6 +55,10 @@ impl ScaffoldError {
         match self {
             ScaffoldError::Exists(_) => Some("choose another name, or remove the file first".into()),
             ScaffoldError::AlreadyAHandbook(_) => Some("run `orgbook init` in a new or empty folder".into()),
+            ScaffoldError::PagesElsewhere { site, .. } if site.folder == "." => Some(format!(
+                "move the pages into content/ (`mkdir content && git mv *.md content/`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
+                site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default()
+            )),
             ScaffoldError::PagesElsewhere { site, .. } => Some(format!(
                 "move them with `git mv {} content`{}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
                 site.folder,

@@ -113,6 +113,32 @@ fn init_refuses_a_folder_that_already_holds_a_handbook() {
     assert_eq!(files_under(&other.root().join("content")).len(), 1);
 }
 
+/// `orgbook init` in a Jekyll handbook kept at the repository's root (GitHub Pages' way):
+/// no sample handbook is written beside the real pages; the error says how to move them.
+#[test]
+fn init_at_the_root_of_a_jekyll_handbook_says_how_to_move_its_pages_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = TestBook { dir };
+    book.write(
+        "_config.yml",
+        "title: Harbour Handbook\nmarkdown: kramdown\n",
+    );
+    book.write("README.md", "# Harbour\n");
+    book.write(
+        "how-we-work.md",
+        "---\ntitle: How we work\n---\nWe write things down.\n",
+    );
+    book.write("benefits.md", "# Benefits\n");
+    book.write("_layouts/default.html", "<html>{{ content }}</html>\n");
+    let before = files_under(book.root());
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("holds a Jekyll site with 2 Markdown files in ./")
+        .stderr_has("`mkdir content && git mv *.md content/`")
+        .stderr_has("set `source: content` in _config.yml");
+    assert_eq!(files_under(book.root()), before, "nothing written");
+}
+
 /// `orgbook init` in a repository that has a docs site already: pages in another folder
 /// (MkDocs's `docs/`) are not copied or moved behind the user's back: the error names the
 /// site, the folder and the move that keeps its generator building, and writes nothing.
