@@ -2,7 +2,7 @@
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
 //! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
-//! `docs/_config.yml`) should become a
+//! `docs/_config.yml` or at the repository's root) should become a
 //! handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title; Hugo's

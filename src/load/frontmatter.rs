@@ -240,7 +240,13 @@ pub fn charter(
         if is_team_api(text, None) {
             foreign_charter(file, text, 0..0, diags);
         } else {
-            need_front_matter(file, text, "team charter", diags);
+            // Handbooks moved in keep a folder of pages per team (`teams/delivery/
+            // processes.md`): the likelier fix is to move the page, not to make it a charter.
+            diags.push(
+                Diagnostic::error("missing-front-matter", file, "team charter has no front matter")
+                    .with_help("every file in content/teams/ is a team's charter: one file a team, starting with `+++` lines around its `name`, `problem` and `metrics` (docs/format.md). A page about a team (its processes, its on-call guide) belongs elsewhere: move it out of content/teams/ (e.g. to content/how-teams-work/) and link it from the charter")
+                    .at(text, 0..0),
+            );
         }
         return None;
     };

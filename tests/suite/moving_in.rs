@@ -2061,4 +2061,14 @@ fn a_handbook_without_charters_is_told_where_they_go() {
         .build()
         .success()
         .stderr_lacks("no team charters");
+    // The team's pages moved under content/teams/ as they were: the error says to move
+    // the page, not to make it a charter.
+    book.write(
+        "content/teams/delivery/processes.md",
+        "# Processes\n\nHow we ship.\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("error[missing-front-matter]: team charter has no front matter")
+        .stderr_has("A page about a team (its processes, its on-call guide) belongs elsewhere: move it out of content/teams/");
 }
