@@ -775,6 +775,68 @@ fn raw_html(
     Some(html)
 }
 
+/// The path in the repository (`x/y.md#anchor`) of a link to a file of the handbook's own
+/// repository on its forge: `{url}/blob/{branch}/…` (GitHub, Gitea), `{url}/-/blob/…`
+/// (GitLab), `{url}/src/branch/{branch}/…` (Gitea, Forgejo), with `[repository] url`
+/// set. Any branch is taken: old links name the branch of their day (`master`).
+fn own_repository_path(handbook: &Handbook, dest: &str) -> Option<String> {
+    let url = handbook
+        .config
+        .repository
+        .url
+        .as_deref()?
+        .trim_end_matches('/');
+    if url.is_empty() {
+        return None;
+    }
+    let rest = dest.strip_prefix(url)?.strip_prefix('/')?;
+    let rest = rest.strip_prefix("-/").unwrap_or(rest);
+    let after_branch = if let Some(r) = rest.strip_prefix("src/branch/") {
+        r.split_once('/')?.1
+    } else {
+        let r = rest
+            .strip_prefix("blob/")
+            .or_else(|| rest.strip_prefix("tree/"))?;
+        r.split_once('/')?.1
+    };
+    (!after_branch.is_empty()).then(|| after_branch.to_string())
+}
+
+/// [`rewrite`] of a path in the handbook's own repository: the page or file it names, as a
+/// link from content/ (the path relative to the handbook's root, or below `content/` as
+/// it was before the pages moved in); `None` when the handbook has no such page or file.
+fn rewrite_own<'a>(
+    handbook: &Handbook,
+    self_id: DocId,
+    (from_dir, root): (&str, &str),
+    in_repository: &str,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    let (path, fragment) = match in_repository.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (in_repository, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let from_content = path.strip_prefix("content/").unwrap_or(path);
+    let candidate = format!("/{from_content}");
+    if !matches!(
+        resolve_target(handbook, from_dir, &candidate),
+        Resolved::Doc(..) | Resolved::Asset(_)
+    ) {
+        return None;
+    }
+    let dest = match fragment {
+        Some(f) => format!("{candidate}#{f}"),
+        None => candidate,
+    };
+    rewrite(
+        handbook, self_id, from_dir, root, &dest, span, rendered, diags,
+    )
+    .map(|c| CowStr::from(c.into_string()))
+}
+
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns
 /// `None` to keep the destination as written (external links).
 #[allow(clippy::too_many_arguments)]
@@ -788,6 +850,23 @@ fn rewrite<'a>(
     rendered: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CowStr<'a>> {
+    if let Some(in_repository) = own_repository_path(handbook, dest) {
+        // A page's address in its own repository on the forge (`{url}/blob/main/x.md`), as
+        // handbooks written on GitHub link each other: the page itself when the handbook
+        // has it, else the forge's address as written (code, or a file outside content/).
+        if let Some(found) = rewrite_own(
+            handbook,
+            self_id,
+            (from_dir, root),
+            &in_repository,
+            span.clone(),
+            rendered,
+            diags,
+        ) {
+            return Some(found);
+        }
+        return None;
+    }
     if dest.is_empty() || has_scheme(dest) {
         return None;
     }

@@ -1527,3 +1527,37 @@ fn a_paired_shortcode_block_is_one_warning() {
     );
     assert_eq!((at[1].1, at[1].2.contains("sisense")), (8, true), "{at:?}");
 }
+
+/// A link to a page's address in the handbook's own repository (`{url}/blob/master/x.md`,
+/// as a handbook written on GitHub links itself) is a link to the page; a file the
+/// handbook does not have (code) keeps the forge's address.
+#[test]
+fn links_to_the_handbooks_own_repository_are_links_to_its_pages() {
+    let text = "# A\n\nSee [the org chart](https://github.com/acme/handbook/blob/master/orgchart.md#performance-plan), [moved in](https://github.com/acme/handbook/blob/main/content/b.md), [GitLab](https://github.com/acme/handbook/-/blob/main/b.md), [code](https://github.com/acme/handbook/blob/main/scripts/x.sh) and [elsewhere](https://github.com/other/repo/blob/main/b.md).\n";
+    let mut hb = book(
+        &[
+            ("a.md", text),
+            ("b.md", "# Bee\n"),
+            ("orgchart.md", "# Org chart\n\n## Performance plan\n"),
+        ],
+        &[],
+        false,
+    );
+    hb.config.repository.url = Some("https://github.com/acme/handbook".into());
+    let (page, d) = render_path(&hb, "content/a.md");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        hrefs(&page.html),
+        [
+            "orgchart.html#performance-plan",
+            "b.html",
+            "b.html",
+            "https://github.com/acme/handbook/blob/main/scripts/x.sh",
+            "https://github.com/other/repo/blob/main/b.md"
+        ],
+        "{}",
+        page.html
+    );
+    // Recorded as links to the pages, whose anchors the link stage checks.
+    assert_eq!(page.links.len(), 3, "{:?}", page.links);
+}
