@@ -675,9 +675,11 @@ impl NearIndex {
         };
         // The link's extension is stripped already unless it names an asset (`x.png`).
         let name = tail.rsplit('/').next().unwrap_or(tail);
-        self.by_stem
+        let candidates = self
+            .by_stem
             .get(name)
-            .or_else(|| self.by_stem.get(stem(name)))?
+            .or_else(|| self.by_stem.get(stem(name)))?;
+        let deeper = candidates
             .iter()
             .map(String::as_str)
             .filter(|c| {
@@ -686,7 +688,23 @@ impl NearIndex {
                     .is_some_and(|head| head.ends_with('/'))
             })
             // Most shared folders first, then the first path, so the hint is deterministic.
-            .min_by(|a, b| shared(b).cmp(&shared(a)).then(a.cmp(b)))
+            .min_by(|a, b| shared(b).cmp(&shared(a)).then(a.cmp(b)));
+        // The other way round: a link written for a site that served the pages under a
+        // prefix (`/handbook/company/teams` for `content/company/teams.md`, once PostHog's
+        // `contents/handbook/` is content/): the file whose path the link ends with, the
+        // longest such path first.
+        deeper.or_else(|| {
+            candidates
+                .iter()
+                .map(String::as_str)
+                .filter(|c| {
+                    let rel = crate::load::markdown_stem(c);
+                    let rel = rel.strip_prefix("content/").unwrap_or(rel);
+                    tail.strip_suffix(rel)
+                        .is_some_and(|head| head.ends_with('/'))
+                })
+                .min_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)))
+        })
     }
 }
 

@@ -1561,3 +1561,25 @@ fn links_to_the_handbooks_own_repository_are_links_to_its_pages() {
     // Recorded as links to the pages, whose anchors the link stage checks.
     assert_eq!(page.links.len(), 3, "{:?}", page.links);
 }
+
+/// A link written for a site that served the pages under a prefix (`/handbook/…`, as
+/// PostHog's handbook did) names the page it meant in its hint.
+#[test]
+fn a_link_with_the_old_sites_prefix_names_the_page_it_meant() {
+    let text = "# A\n\nSee [small teams](/handbook/company/small-teams).\n";
+    let hb = book(
+        &[
+            ("README.md", text),
+            ("company/small-teams.md", "# Small teams\n"),
+        ],
+        &[],
+        false,
+    );
+    let (_, d) = render_path(&hb, "content/README.md");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("did you mean `company/small-teams.md`?"),
+        "{d:?}"
+    );
+}
