@@ -7,6 +7,7 @@
 //! `build` and `check` can never disagree.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -253,6 +254,54 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code, &a.message)
             .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+    });
+}
+
+/// Unknown keys listed up to this many times each, in file order; past that one warning
+/// counts the rest (see [`fold_unknown_keys`]).
+pub const UNKNOWN_KEY_SHOWN: usize = 3;
+
+/// A key another generator puts on every page (PostHog's `showTitle`, a theme's
+/// `sidebar`) is one warning a page: thousands, each with the list of known keys, which
+/// bury everything else and a CI's annotations. Each unknown key (by its message, so per
+/// table) is listed [`UNKNOWN_KEY_SHOWN`] times; then one warning, where the next one was,
+/// counts the files left. Runs on sorted diagnostics; the order is kept.
+pub fn fold_unknown_keys(diagnostics: &mut Vec<Diagnostic>) {
+    let key_of = |d: &Diagnostic| -> Option<String> {
+        (d.code == "unknown-key" && d.severity == Severity::Warning).then(|| d.message.clone())
+    };
+    let mut total: HashMap<String, usize> = HashMap::new();
+    for d in diagnostics.iter() {
+        if let Some(k) = key_of(d) {
+            *total.entry(k).or_default() += 1;
+        }
+    }
+    if total.values().all(|&n| n <= UNKNOWN_KEY_SHOWN + 1) {
+        return;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    diagnostics.retain_mut(|d| {
+        let Some(k) = key_of(d) else {
+            return true;
+        };
+        let n = total[&k];
+        let at = seen.entry(k).or_default();
+        *at += 1;
+        if n <= UNKNOWN_KEY_SHOWN + 1 || *at <= UNKNOWN_KEY_SHOWN {
+            return true;
+        }
+        if *at > UNKNOWN_KEY_SHOWN + 1 {
+            return false;
+        }
+        let more = n - UNKNOWN_KEY_SHOWN;
+        d.message = format!("{} (here and in {} more place(s))", d.message, more - 1);
+        d.help = Some(
+            format!(
+                "orgbook does not read it: it may mean something to the generator these pages came from; delete it, or leave it (the first {UNKNOWN_KEY_SHOWN} are listed above, the rest counted here)"
+            )
+            .into(),
+        );
+        true
     });
 }
 
@@ -515,6 +564,40 @@ impl<'a> Suggestions<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_key_on_every_page_is_listed_three_times_then_counted() {
+        let warn = |file: &str, key: &str| {
+            Diagnostic::warning("unknown-key", file, format!("unknown key `{key}` in page"))
+                .with_help("known keys are: title")
+        };
+        let mut diags: Vec<Diagnostic> = (0..6)
+            .map(|i| warn(&format!("content/p{i}.md"), "showTitle"))
+            .chain([warn("content/a.md", "foo"), warn("content/b.md", "foo")])
+            .chain([Diagnostic::error("broken-link", "content/p9.md", "x")])
+            .collect();
+        sort(&mut diags);
+        fold_unknown_keys(&mut diags);
+        let shown: Vec<(&str, &str)> = diags
+            .iter()
+            .map(|d| (d.file.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("content/a.md", "unknown key `foo` in page"),
+                ("content/b.md", "unknown key `foo` in page"),
+                ("content/p0.md", "unknown key `showTitle` in page"),
+                ("content/p1.md", "unknown key `showTitle` in page"),
+                ("content/p2.md", "unknown key `showTitle` in page"),
+                (
+                    "content/p3.md",
+                    "unknown key `showTitle` in page (here and in 2 more place(s))"
+                ),
+                ("content/p9.md", "x"),
+            ]
+        );
+    }
 
     #[test]
     fn at_computes_line_column_and_caret() {

@@ -687,6 +687,7 @@ fn run(
     load::include::relocate(&mut diags[after_load..], &handbook.docs);
     diagnostic::sort(&mut diags);
     diags.dedup();
+    diagnostic::fold_unknown_keys(&mut diags);
     if !may_render(&diags) {
         files.clear();
     }
