@@ -73,7 +73,7 @@ pub fn parse_record_beside(
     let mut record = Record::new(file_name, &text);
     let start = record.front_matter();
     if let Some((kep_file, yaml)) = beside {
-        read_kep_yaml(kep_file, yaml, &mut record.meta, &mut record.notes);
+        read_kep_yaml(kep_file, yaml, 1, &mut record.meta, &mut record.notes);
     }
     let headings = record.headings(start);
     let names = FileName::of(name);
@@ -303,6 +303,18 @@ impl<'t> Record<'t> {
                 });
                 if let Some(end) = end {
                     self.keep[i..=end].fill(false);
+                    // Its heading (`## Table of Contents`) too, left with nothing under it.
+                    if let Some(h) = (start..i).rev().find(|&j| !self.lines[j].trim().is_empty())
+                        && !self.in_code[h]
+                        && atx_heading(self.lines[h]).is_some_and(|(_, t)| {
+                            matches!(
+                                t.trim().to_ascii_lowercase().as_str(),
+                                "table of contents" | "contents" | "toc"
+                            )
+                        })
+                    {
+                        self.keep[h] = false;
+                    }
                     i = end;
                 }
             }
@@ -869,6 +881,15 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
             return read_front_matter_lines(fm, meta, notes);
         }
     };
+    // A KEP of the one-file layout (before `kep.yaml`): its front matter is a kep.yaml.
+    if mapping.contains_key("kep-number") || mapping.contains_key("owning-sig") {
+        let file = notes.file;
+        if let Some(title) = mapping.get("title").and_then(yaml_text) {
+            let line = key_index(fm, "title").map_or(2, |i| i + 2);
+            meta.title = Some((line, title));
+        }
+        return read_kep_yaml(file, &yaml, 2, meta, notes);
+    }
     for (key, value) in &mapping {
         let Some(key) = key.as_str() else {
             notes.at(
@@ -995,7 +1016,9 @@ fn key_index(lines: &[&str], key: &str) -> Option<usize> {
 /// `approvers` (who decide a KEP) and the `owning-sig` (a tag) are mapped; the title
 /// repeats the README's heading; the rest is the enhancement process's machinery
 /// (milestones, feature gates, reviewers), named in one note.
-fn read_kep_yaml(file: &str, yaml: &str, meta: &mut Meta, notes: &mut Notes) {
+/// `line_one`: the file's line of the YAML's first line (1 in `kep.yaml`, 2 in a record's
+/// front matter, after its `---`).
+fn read_kep_yaml(file: &str, yaml: &str, line_one: usize, meta: &mut Meta, notes: &mut Notes) {
     let mut side = Notes {
         file,
         list: Vec::new(),
@@ -1008,7 +1031,7 @@ fn read_kep_yaml(file: &str, yaml: &str, meta: &mut Meta, notes: &mut Notes) {
                 let Some(key) = key.as_str() else {
                     continue;
                 };
-                let line = key_index(&lines, key).map_or(1, |i| i + 1);
+                let line = key_index(&lines, key).map_or(line_one, |i| i + line_one);
                 match (key, value) {
                     (_, yaml_serde::Value::Null) | ("title" | "kep-number", _) => {}
                     ("status", v) => match yaml_text(v) {
@@ -2286,6 +2309,28 @@ mod tests {
         );
         assert_eq!(d.status, "superseded");
         assert_eq!(d.superseded_by, [7]);
+    }
+
+    /// A KEP of the one-file layout (before `kep.yaml`): its front matter read as a
+    /// kep.yaml is, and its table of contents left out with its heading.
+    #[test]
+    fn a_one_file_kep_reads_its_front_matter_as_a_kep_yaml() {
+        let d = parse(
+            "0009-node-lease.md",
+            "---\ntitle: Node Lease\nkep-number: 9\nauthors:\n  - \"@wojtek-t\"\nowning-sig: sig-node\napprovers:\n  - \"@dchen1107\"\ncreation-date: 2018-04-19\nstatus: implemented\n---\n\n# Node Lease\n\n## Table of Contents\n\n<!-- toc -->\n- [Summary](#summary)\n<!-- /toc -->\n\n## Summary\n\nHeartbeats are costly.\n",
+        );
+        assert_eq!(d.title, "Node Lease");
+        assert_eq!(d.status, "accepted");
+        assert_eq!(d.date.to_string(), "2018-04-19");
+        assert_eq!(d.deciders, ["dchen1107"]);
+        assert_eq!(d.tags, ["sig-node"]);
+        assert!(d.body.starts_with("## Summary\n"), "{}", d.body);
+        let notes = d.unmapped.join("\n");
+        assert!(
+            notes.contains("left out, orgbook has no place for them: authors"),
+            "{notes}"
+        );
+        assert!(!notes.contains("creation-date"), "{notes}");
     }
 
     #[test]
