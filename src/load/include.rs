@@ -443,6 +443,14 @@ impl Expander<'_> {
                 i += 1;
                 continue;
             }
+            // A partial's import (`import Steps from './_steps.mdx'`) in a `.md` page of an
+            // MDX site is machinery, as in an `.mdx` page (where the MDX stage removes it):
+            // its line is left blank, and its use draws the partial.
+            if !src.file.ends_with(".mdx") && partial_import(line).is_some() {
+                self.emit("", &src.file, number, "");
+                i += 1;
+                continue;
+            }
             // A whole-line include of another file's Markdown: a Docusaurus partial's use
             // (`<Steps />`), a GitBook or Jekyll Liquid include.
             let one_line = component_use(line)
@@ -1682,6 +1690,20 @@ mod tests {
         assert_eq!(liquid_include("{% include 'x.md' %}"), Some("x.md"));
         assert_eq!(liquid_include("{% include footer.html %}"), None);
         assert_eq!(liquid_include("text {% include x.md %}"), None);
+    }
+
+    #[test]
+    fn a_partial_imported_by_a_plain_markdown_page_leaves_no_import_line() {
+        let dir = handbook(&[
+            ("content/_snippets/soc2.mdx", "We are SOC 2 audited.\n"),
+            (
+                "content/security.md",
+                "# Security\n\n## SOC 2\n\nimport SOC2 from './_snippets/soc2.mdx'\n\n<SOC2 />\n",
+            ),
+        ]);
+        let (out, _, diags) = run(dir.path(), "content/security.md");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(out, "# Security\n\n## SOC 2\n\n\n\nWe are SOC 2 audited.\n");
     }
 
     #[test]
