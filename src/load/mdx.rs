@@ -5,7 +5,9 @@
 //! every offset, line and column in diagnostics stays true — and the rest is read as the
 //! Markdown it mostly is. The components' tags are left to the raw-HTML policy like any
 //! other HTML, so their Markdown content is shown. One warning per file names the
-//! components whose behaviour (tabs, live code…) is lost.
+//! components whose behaviour (tabs, live code…) is lost, and one more those used without
+//! an import (a site's own, which Gatsby or Docusaurus make global), since a component
+//! with no content (`<SmallTeam slug="x"/>`) leaves nothing on the page.
 //!
 //! A paragraph counts as an import or export only at the top level and only when its
 //! first line has the statement's full shape (`import X from '…'`, `export const …`), so
@@ -24,7 +26,17 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     let mut first_import = None;
     let mut depth = 0usize;
     let mut code: Vec<Range<usize>> = Vec::new();
+    // Components used without an import (the site's own, which a Gatsby or Docusaurus site
+    // makes global): name and where first used.
+    let mut used: Vec<(&str, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
+        if let Event::Html(_) | Event::InlineHtml(_) = &event {
+            for name in component_tags(&body[range.clone()]) {
+                if !used.iter().any(|(n, _)| *n == name) {
+                    used.push((name, range.start));
+                }
+            }
+        }
         match event {
             Event::Start(Tag::Paragraph) if depth == 0 => {
                 let paragraph = &body[range.clone()];
@@ -82,6 +94,33 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             .at(&text, body_start + at..body_start + at + 6),
         );
     }
+    let partials: Vec<&str> = body
+        .lines()
+        .filter_map(crate::load::include::partial_import)
+        .map(|(name, _)| name)
+        .collect();
+    let global: Vec<&(&str, usize)> = used
+        .iter()
+        // Tabs are drawn (their labels become headings), imported or not.
+        .filter(|(n, _)| {
+            !imported.contains(n) && !partials.contains(n) && !matches!(*n, "Tabs" | "TabItem")
+        })
+        .collect();
+    if let Some(&&(_, at)) = global.first() {
+        let names: Vec<String> = global.iter().map(|(n, _)| format!("`<{n}>`")).collect();
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                file,
+                format!(
+                    "MDX components the site provides are not drawn: {}; what they show is missing from the page",
+                    names.join(", ")
+                ),
+            )
+            .with_help("orgbook runs no JavaScript: write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
+            .at(&text, body_start + at..body_start + at + 1),
+        );
+    }
     if blank.is_empty() && labels.is_empty() {
         return text;
     }
@@ -99,6 +138,25 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
     // every byte of a multi-byte character inside it became a space).
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The component tags (`<SmallTeam slug="x"/>`, `<Tabs>`: a name starting in upper case)
+/// that open in a piece of raw HTML, by name; closing tags are not counted.
+fn component_tags(html: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(rest.len());
+        names.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    names
 }
 
 /// The names an `import` statement line brings in (`import Tabs from '@theme/Tabs';` →
@@ -344,6 +402,30 @@ mod tests {
             diags[0].message.contains("(`TabItem`, `Tabs`)"),
             "{}",
             diags[0].message
+        );
+    }
+
+    /// A Gatsby or Docusaurus site makes its own components global: used without an
+    /// import, they would vanish from the page without a word.
+    #[test]
+    fn components_used_without_an_import_are_named() {
+        let text = "# Team\n\nThe <SmallTeam slug=\"builder\"/> team owns this.\n\n<TeamMember name=\"Ann\" />\n\n<SmallTeam slug=\"other\"/>\n\n`<NotThis/>`\n";
+        let (_, diags) = cleaned(text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0]
+                .message
+                .contains("not drawn: `<SmallTeam>`, `<TeamMember>`;"),
+            "{}",
+            diags[0].message
+        );
+        assert_eq!((diags[0].line, diags[0].column), (3, 5));
+        // Imported ones are named by the imports warning, not again.
+        let (_, diags) = cleaned("import Tabs from '@theme/Tabs';\n\n<Tabs>\n\nx\n\n</Tabs>\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].message.contains("MDX imports removed"),
+            "{diags:?}"
         );
     }
 
