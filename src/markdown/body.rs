@@ -112,13 +112,11 @@ pub(super) fn sort_leftovers(
     let mut templates = 0usize;
     let blocks = shortcode_blocks(&leftovers, &doc.source.text, offset);
     for (i, l) in leftovers.into_iter().enumerate() {
-        let mut construct_shown = None;
+        let mut opens = None;
         if l.kind == Kind::Template {
             match blocks.get(&i) {
                 Some(Block::Inside) => continue,
-                Some(Block::Opens { closing, lines }) => {
-                    construct_shown = Some(format!("{} … {closing}` ({lines} lines", l.construct));
-                }
+                Some(Block::Opens { closing, lines }) => opens = Some((closing, *lines)),
                 None => {}
             }
             templates += 1;
@@ -195,10 +193,13 @@ pub(super) fn sort_leftovers(
             Kind::Template => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
-                match construct_shown {
+                match opens {
                     // A paired shortcode (`{{< tableau >}}` … `{{< /tableau >}}`): one
                     // warning for the block, not one a line.
-                    Some(block) => format!("`{block}) is a shortcode block from another generator, which orgbook does not run"),
+                    Some((closing, lines)) => format!(
+                        "`{} … {closing}` ({lines} lines) is a shortcode block from another generator, which orgbook does not run",
+                        l.construct
+                    ),
                     None => format!("`{}` is template syntax from another generator, which orgbook does not run", l.construct),
                 },
             )
