@@ -292,10 +292,10 @@ pub fn process_raw(
     out
 }
 
-/// The web addresses of the frames (`<iframe src>`) in a raw-HTML piece, each with its
-/// span in the file. The sanitizer removes frames (they run another site's code in the
-/// page), which would leave an embedded video or dashboard a silent gap: each is reported,
-/// and [`frames_as_links`] puts a link to it in its place.
+/// Reports each frame of a web address (`<iframe src="https://…">`) in a raw-HTML piece,
+/// at its address, and returns how many there are. The sanitizer removes frames (they run
+/// another site's code in the page), which would leave an embedded video or dashboard a
+/// silent gap: [`frames_as_links`] puts a link to each in its place.
 pub fn frames(piece: &str, ctx: &RawContext, diags: &mut Vec<Diagnostic>) -> usize {
     let mut found = 0;
     for attr in scan_attributes(piece) {
