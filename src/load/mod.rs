@@ -380,6 +380,11 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     keep_notes_of_unincluded(&mut skipped, &docs);
     diags.extend(skipped);
+    for (path, rel) in &assets {
+        if let Some(d) = jekyll_html_page(path, rel) {
+            diags.push(d);
+        }
+    }
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
     // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
     // serve's incremental updates) binary-searches by string, so sort by string.
@@ -394,6 +399,36 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         static_files: static_files(root),
         code_owners: None,
     }
+}
+
+/// A warning for an HTML file that starts with front matter: a Jekyll page (its layout and
+/// Liquid are Jekyll's), which orgbook would publish as it is, `---` lines and template
+/// tags shown to readers.
+fn jekyll_html_page(path: &Path, rel: &str) -> Option<Diagnostic> {
+    use std::io::Read;
+    let lower = rel.to_ascii_lowercase();
+    if !(lower.ends_with(".html") || lower.ends_with(".htm")) {
+        return None;
+    }
+    // Layouts and includes (`_layouts/`, `_footer.html`) are published only when linked.
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if machinery::underscore_folder(rel).is_some() || name.starts_with('_') {
+        return None;
+    }
+    let mut start = [0u8; 5];
+    let n = std::fs::File::open(path).ok()?.read(&mut start).ok()?;
+    let front = &start[..n];
+    if !(front.starts_with(b"---\n") || front.starts_with(b"---\r\n")) {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            "template-leftover",
+            &format!("{CONTENT_DIR}/{rel}"),
+            "an HTML page with front matter, a Jekyll page: orgbook publishes it as it is, its front matter and template tags shown to readers",
+        )
+        .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it"),
+    )
 }
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure

@@ -2072,3 +2072,23 @@ fn a_handbook_without_charters_is_told_where_they_go() {
         .stderr_has("error[missing-front-matter]: team charter has no front matter")
         .stderr_has("A page about a team (its processes, its on-call guide) belongs elsewhere: move it out of content/teams/");
 }
+
+/// A Jekyll page written in HTML (front matter, Liquid) is published as it is: the build
+/// says so, at the file, rather than showing readers its `---` lines in silence.
+#[test]
+fn a_jekyll_html_page_is_reported_not_published_in_silence() {
+    let book = TestBook::fixture("jekyll");
+    book.write(
+        "content/chapters.html",
+        "---\nlayout: default\ntitle: Chapters\n---\n{%- comment -%} list {%- endcomment -%}\n<ul>{% for p in site.pages %}<li>{{ p.title }}</li>{% endfor %}</ul>\n",
+    );
+    book.write(
+        "content/plain.html",
+        "<p>Plain HTML, no front matter.</p>\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("content/chapters.html")
+        .stderr_has("an HTML page with front matter, a Jekyll page");
+    assert!(!run.stderr.contains("content/plain.html"), "{}", run.stderr);
+}
