@@ -134,7 +134,15 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             };
             if entity.kind == "location" {
                 let base = path.parent().unwrap_or(Path::new("."));
+                let start = starts.get(n).copied().unwrap_or(1);
                 for target in location_targets(&entity.spec) {
+                    // The target's own line, for a note about it.
+                    let at = text
+                        .lines()
+                        .enumerate()
+                        .skip(start - 1)
+                        .find(|(_, l)| l.contains(target.as_str()))
+                        .map_or_else(|| at.clone(), |(i, _)| format!("{shown}:{}", i + 1));
                     if target.contains("://") {
                         catalog.notes.push(format!(
                             "{at}: Location target {target} is a URL; orgbook reads files only, download it and pass it too"

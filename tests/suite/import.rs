@@ -1281,7 +1281,7 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
     let root_file = path_str(&catalog.root().join("catalog-info.yaml"));
     book.run(&["import", "backstage", &root_file])
         .success()
-        .stderr_has("catalog-info.yaml:1: Location target ./users.yaml matches no file; skipped")
+        .stderr_has("catalog-info.yaml:13: Location target ./users.yaml matches no file; skipped")
         .stderr_has("checkout/catalog-info.yaml:34: owned by group:team-shipping, which is not a group in the catalog or a charter of the handbook; not mapped: \"Component label-printer\"")
         .stderr_has("groups.yaml:59: 1 Template entit(ies) not mapped")
         .stderr_has("Imported 5 charter(s) (3 team(s), 2 group(s)) with 3 member(s) and 4 owned entit(ies)");
