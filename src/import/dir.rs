@@ -296,9 +296,14 @@ fn number(
 ) {
     let mut used: BTreeSet<u32> = opts.taken.clone();
     // Records imported before keep the number their decision has.
+    let by_title_and_date: HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)> =
+        opts.existing
+            .iter()
+            .flat_map(|(title, found)| found.iter().map(move |e| ((title.as_str(), e.0), e)))
+            .collect();
     let mut assigned = vec![None; records.len()];
     for (i, d) in records.iter_mut().enumerate() {
-        if let Some((number, path)) = imported_before(d, &opts.existing) {
+        if let Some((number, path)) = imported_before(d, &opts.existing, &by_title_and_date) {
             d.imported_as = Some(path);
             assigned[i] = Some(number);
         }
@@ -381,14 +386,18 @@ fn number(
 /// The decision of the handbook a record is, when it was imported before: its number
 /// and file. The title must match, and the date too when the record has one of its own;
 /// a record dated by nothing in it (git, or today) matches a title only one decision has.
+/// `by_title_and_date` is `existing` indexed by both, so that many records of one title
+/// (a folder of "TBD"s) are not compared with each other.
 fn imported_before(
     d: &ImportedDecision,
     existing: &HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
+    by_title_and_date: &HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)>,
 ) -> Option<(u32, String)> {
-    let same_title = existing.get(&d.title)?;
     let found = match d.dated {
-        Dated::Record | Dated::FileName => same_title.iter().find(|(date, _, _)| *date == d.date),
-        Dated::Git | Dated::Today => match same_title.as_slice() {
+        Dated::Record | Dated::FileName => {
+            by_title_and_date.get(&(d.title.as_str(), d.date)).copied()
+        }
+        Dated::Git | Dated::Today => match existing.get(&d.title)?.as_slice() {
             [only] => Some(only),
             _ => None,
         },

@@ -29,10 +29,11 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     // Components used without an import (the site's own, which a Gatsby or Docusaurus site
     // makes global): name and where first used.
     let mut used: Vec<(&str, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
         if let Event::Html(_) | Event::InlineHtml(_) = &event {
             for name in component_tags(&body[range.clone()]) {
-                if !used.iter().any(|(n, _)| *n == name) {
+                if seen.insert(name) {
                     used.push((name, range.start));
                 }
             }
@@ -94,20 +95,28 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             .at(&text, body_start + at..body_start + at + 6),
         );
     }
-    let partials: Vec<&str> = body
-        .lines()
-        .filter_map(crate::load::include::partial_import)
-        .map(|(name, _)| name)
-        .collect();
-    let global: Vec<&(&str, usize)> = used
+    // Imported ones, partials included, and tabs (drawn: their labels become headings).
+    let known: std::collections::HashSet<&str> = imported
         .iter()
-        // Tabs are drawn (their labels become headings), imported or not.
-        .filter(|(n, _)| {
-            !imported.contains(n) && !partials.contains(n) && !matches!(*n, "Tabs" | "TabItem")
-        })
+        .copied()
+        .chain(
+            body.lines()
+                .filter_map(crate::load::include::partial_import)
+                .map(|(name, _)| name),
+        )
+        .chain(["Tabs", "TabItem"])
         .collect();
+    let global: Vec<&(&str, usize)> = used.iter().filter(|(n, _)| !known.contains(n)).collect();
     if let Some(&&(_, at)) = global.first() {
-        let names: Vec<String> = global.iter().map(|(n, _)| format!("`<{n}>`")).collect();
+        const NAMED: usize = 10;
+        let mut names: Vec<String> = global
+            .iter()
+            .take(NAMED)
+            .map(|(n, _)| format!("`<{n}>`"))
+            .collect();
+        if global.len() > NAMED {
+            names.push(format!("and {} more", global.len() - NAMED));
+        }
         diags.push(
             Diagnostic::warning(
                 "template-leftover",
@@ -420,6 +429,14 @@ mod tests {
             diags[0].message
         );
         assert_eq!((diags[0].line, diags[0].column), (3, 5));
+        // A page of many: ten named, the rest counted.
+        let many: String = (0..15).map(|i| format!("<Part{i} />\n\n")).collect();
+        let (_, diags) = cleaned(&many);
+        assert!(
+            diags[0].message.contains("`<Part9>`, and 5 more;"),
+            "{}",
+            diags[0].message
+        );
         // Imported ones are named by the imports warning, not again.
         let (_, diags) = cleaned("import Tabs from '@theme/Tabs';\n\n<Tabs>\n\nx\n\n</Tabs>\n");
         assert_eq!(diags.len(), 1, "{diags:?}");

@@ -2006,15 +2006,26 @@ fn shortcode_blocks(
     let templates: Vec<usize> = (0..leftovers.len())
         .filter(|&i| leftovers[i].kind == Kind::Template)
         .collect();
+    // Each name's closing shortcodes, in order (as indices into `templates`): an opening
+    // pairs with the first one after it. Each is passed over once, so a file of many
+    // unclosed shortcodes costs one pass, not one search an opening.
+    let mut closings: std::collections::HashMap<&str, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (k, &i) in templates.iter().enumerate() {
+        if let Some((n, true)) = name(&leftovers[i].construct) {
+            closings.entry(n).or_default().push_back(k);
+        }
+    }
     let mut k = 0;
     while k < templates.len() {
         let i = templates[k];
         let opening = name(&leftovers[i].construct).filter(|(_, closing)| !closing);
         let close = opening.and_then(|(n, _)| {
-            templates[k + 1..]
-                .iter()
-                .position(|&j| name(&leftovers[j].construct) == Some((n, true)))
-                .map(|p| k + 1 + p)
+            let queue = closings.get_mut(n)?;
+            while queue.front().is_some_and(|&c| c <= k) {
+                queue.pop_front();
+            }
+            queue.front().copied()
         });
         match close {
             Some(c) => {
