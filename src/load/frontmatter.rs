@@ -562,22 +562,7 @@ fn decision_status(f: &mut Fields, offset: usize) -> Option<Status> {
             f.missing("status", "\"proposed\"");
             None
         }
-        Some((s, span)) => match Status::ALL.iter().find(|(n, _)| *n == s) {
-            Some((_, st)) => Some(*st),
-            None => {
-                let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
-                let hint = crate::diagnostic::nearest(&s, names.iter().copied())
-                    .map(|n| format!("did you mean \"{n}\"? "))
-                    .unwrap_or_default();
-                f.error(
-                    "invalid-value",
-                    span.start - offset..span.end - offset,
-                    format!("unknown decision status \"{s}\""),
-                    format!("{hint}status is one of: {}", names.join(", ")),
-                );
-                None
-            }
-        },
+        Some(found) => one_of(f, offset, found, &Status::ALL, "decision status", "status"),
     }
 }
 
