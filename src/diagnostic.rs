@@ -88,6 +88,7 @@ codes! {
     RemovedEmbed = "removed-embed",
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",
+    TeamFolderWithoutCharter = "team-folder-without-charter",
     RedirectCollision = "redirect-collision",
     IgnoredAlias = "ignored-alias",
     IgnoredPermalink = "ignored-permalink",

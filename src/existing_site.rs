@@ -234,13 +234,30 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             // Pages at the repository's root (Jekyll's and GitBook's default): they move
             // into content/, file by file. Pages in content/ already win.
             let pages = top_level_pages(dir);
-            if pages > 0 && root_site.is_none() && markdown_files(&dir.join("content")) == 0 {
+            if markdown_files(&dir.join("content")) > 0 {
+                // Moved in already: the configuration still names the site.
+                configured.get_or_insert((g, text));
+                continue;
+            }
+            if pages > 0 && root_site.is_none() {
                 root_site = Some(ExistingSite {
                     what: Some(g.what),
                     folder: ".".to_string(),
                     pages,
                     title: value_of(&text, g.title_key).or_else(|| home_title(dir)),
                     keep_building: g.keep_building,
+                });
+            } else if root_site.is_none()
+                && let Some((folder, pages)) = jekyll_collection(dir, &text)
+            {
+                // A Jekyll site whose pages are a collection (`_pages/`, as `collections:
+                // pages: output: true` asks): that folder is the one to move.
+                root_site = Some(ExistingSite {
+                    what: Some(g.what),
+                    folder,
+                    pages,
+                    title: value_of(&text, g.title_key),
+                    keep_building: None,
                 });
             }
             continue;
@@ -354,6 +371,51 @@ fn value_of(text: &str, key: &str) -> Option<String> {
             && !value.contains("process.env");
         plain.then(|| value.to_string())
     })
+}
+
+/// The Jekyll collection (`collections:` in `_config.yml`) with the most Markdown files in
+/// its folder (`_pages/` for `pages`), and how many; `None` when no collection has any.
+/// The keys are read as `collections: [a, b]` or as the keys indented one level below
+/// `collections:`.
+fn jekyll_collection(dir: &Path, config: &str) -> Option<(String, usize)> {
+    let mut names: Vec<String> = Vec::new();
+    let mut lines = config
+        .lines()
+        .skip_while(|l| !l.starts_with("collections:"));
+    let first = lines.next()?;
+    let inline = first["collections:".len()..].trim();
+    if let Some(list) = inline.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        names.extend(
+            list.split(',')
+                .map(|n| n.trim().trim_matches(['"', '\'']).to_string()),
+        );
+    } else {
+        let mut indent = None;
+        for line in lines {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let depth = line.len() - line.trim_start().len();
+            if depth == 0 {
+                break;
+            }
+            if *indent.get_or_insert(depth) == depth
+                && let Some((key, _)) = line.trim().split_once(':')
+            {
+                names.push(key.trim().trim_matches(['"', '\'']).to_string());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .filter(|n| !n.is_empty() && !n.contains(['/', '\\', '.']) && n != "posts")
+        .map(|n| {
+            let folder = format!("_{n}");
+            let pages = markdown_files(&dir.join(&folder));
+            (folder, pages)
+        })
+        .filter(|(_, pages)| *pages > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
 /// The pages at the top of a repository: its Markdown files there, less the ones every
@@ -592,6 +654,39 @@ mod tests {
     }
 
     /// Without a configuration, the home page's own title names the site.
+    /// A Jekyll site whose pages are a collection (`_pages/`), as the TTS handbook keeps
+    /// them: found, with the folder to move; once moved, titled by `_config.yml` still.
+    #[test]
+    fn a_jekyll_collection_of_pages_is_found_and_keeps_its_title() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "_config.yml",
+                    "title: Acme Handbook\ncollections:\n  pages:\n    output: true\n    permalink: /:path/\n  people:\n    output: false\n",
+                ),
+                ("_pages/onboarding.md", "---\ntitle: Onboarding\n---\nHi\n"),
+                ("_pages/about/us.md", "# Us\n"),
+                ("_people/ana.md", "# Ana\n"),
+            ],
+        );
+        let site = find(dir.path()).expect("a site");
+        assert_eq!(site.folder, "_pages");
+        assert_eq!(site.pages, 2);
+        assert_eq!(site.what, Some("a Jekyll site"));
+        assert_eq!(site.title.as_deref(), Some("Acme Handbook"));
+        std::fs::rename(dir.path().join("_pages"), dir.path().join("content")).unwrap();
+        let site = find(dir.path()).expect("a site");
+        assert_eq!(site.folder, "content");
+        assert_eq!(site.title.as_deref(), Some("Acme Handbook"));
+        // The flow form names collections too.
+        assert_eq!(
+            jekyll_collection(dir.path(), "collections: [people]\n"),
+            Some(("_people".to_string(), 1))
+        );
+    }
+
     #[test]
     fn a_site_without_configuration_is_titled_by_its_home_page() {
         let dir = tempfile::tempdir().unwrap();

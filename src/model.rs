@@ -346,6 +346,10 @@ pub struct PageMeta {
     pub permalink: Option<Spanned<String>>,
     /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
     pub extra: Option<serde_json::Value>,
+    /// Jekyll's `redirect_to`: an http(s) address the page sends its readers to (a page
+    /// that stands for a slide deck or a document elsewhere). The page is published as a
+    /// redirect there, under its own address and title.
+    pub redirect_to: Option<String>,
 }
 
 impl PageMeta {

@@ -39,7 +39,8 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
         .collect()
 }
 
-fn page(title: &str, target: &str, canonical: &str) -> String {
+/// A redirect page: `title`, `target` and `canonical` already escaped for HTML.
+pub fn page(title: &str, target: &str, canonical: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{title}</a>.</p>\n</body>\n</html>\n"
     )

@@ -127,7 +127,7 @@ impl Survey {
             let file = format!("{CONTENT_DIR}/{rel}");
             match load::classify(&rel) {
                 FileClass::Charter => {
-                    let slug = load::markdown_stem(rel.rsplit('/').next().unwrap_or(&rel));
+                    let slug = load::charter_slug(&rel);
                     // Diagnostics are the build's business; here only kind and name matter.
                     let charter = load::load_file(&path, &rel, &mut Vec::new()).and_then(|doc| {
                         doc.as_team().map(|c| {

@@ -52,6 +52,14 @@ pub struct Handbook {
     pub unpublished_assets: std::collections::BTreeSet<String>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
     pub folder_index: BTreeMap<String, DocId>,
+    /// The handbook's folder (`None` in tests that make a handbook in memory).
+    pub root: Option<std::path::PathBuf>,
+    /// A team's folder (`content/teams/payments`) → its charter: a link to the folder is
+    /// a link to the team ([`super::team_pages`]).
+    pub team_folders: BTreeMap<String, DocId>,
+    /// Team slug → the pages in the team's folder (`teams/payments/runbook.md`), in path
+    /// order ([`super::team_pages`]).
+    pub team_pages: BTreeMap<String, Vec<DocId>>,
     /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
     pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
     /// The pages `mkdocs.yml`'s `nav:` or the `.order` files list, in order (kept for

@@ -48,6 +48,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         nav_order,
         static_files,
         code_owners,
+        root,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -71,8 +72,9 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         decisions: &decisions,
         unparsed_teams: unparsed
             .iter()
-            .filter_map(|p| p.strip_prefix("content/teams/"))
-            .filter_map(|p| p.rsplit('/').next()?.strip_suffix(".md"))
+            .filter_map(|p| p.strip_prefix("content/"))
+            .filter(|p| p.starts_with("teams/") && crate::load::is_markdown(p))
+            .map(crate::load::charter_slug)
             .collect(),
         unparsed_decisions: unparsed
             .iter()
@@ -88,6 +90,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let (team_decisions, superseded_by) = known.check_decisions(diags);
     diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
 
+    let (team_folders, team_pages) = team_pages(&docs, diags);
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
@@ -109,6 +112,9 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         unparsed,
         drafts: drafts.into_iter().collect(),
         folder_index,
+        root,
+        team_folders,
+        team_pages,
         folder_settings,
         nav_order,
         static_files,
@@ -576,6 +582,12 @@ impl NearIndex {
         index
     }
 
+    /// The files directly in `folder` (`content/guides`), the first in path order: a link
+    /// to a folder without an index page is told to give it one.
+    pub fn first_in_folder(&self, folder: &str) -> Option<&str> {
+        self.by_folder.get(folder)?.iter().min().map(String::as_str)
+    }
+
     /// Candidate files for a hint about the missing path `joined`.
     pub fn candidates(&self, joined: &str) -> Vec<&str> {
         let joined = joined.trim_end_matches('/');
@@ -776,6 +788,93 @@ fn redirects(
 /// The folder of a source path: `content/a/b.md` → `content/a`.
 pub fn folder_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// The pages in each team's folder, by team slug, in path order. A team's folder is the
+/// folder its charter is the index page of (`teams/payments/index.md`), or the folder
+/// named like its charter beside it (`teams/platform/` for `teams/platform.md`); a page
+/// belongs to the nearest such folder above it. Pages under `teams/` in no team's folder
+/// get one warning per folder below `teams/`: they were likely meant as charters, or are
+/// a team's pages whose index page lacks the charter's keys.
+fn team_pages(
+    docs: &[crate::model::Doc],
+    diags: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, DocId>, BTreeMap<String, Vec<DocId>>) {
+    let folders: BTreeMap<String, DocId> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(id, d)| {
+            let c = d.as_team()?;
+            let path = d.source.path.as_str();
+            let rel = path.strip_prefix("content/").unwrap_or(path);
+            let folder = if crate::load::in_team_folder(rel)
+                && crate::load::charter_slug(rel) == c.slug
+                && rel
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|n| crate::load::index_rank(n).is_some())
+            {
+                folder_of(path).to_string()
+            } else {
+                crate::load::markdown_stem(path).to_string()
+            };
+            Some((folder, id))
+        })
+        .collect();
+    let mut pages: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
+    // Folder below teams/ (`content/teams/payments`) → its pages in no team's folder.
+    let mut orphans: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        let path = d.source.path.as_str();
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        if !matches!(d.kind, DocKind::Page(_)) || !crate::load::in_team_folder(rel) {
+            continue;
+        }
+        let owner = team_folder_above(&folders, path).and_then(|c| docs[c].as_team());
+        match owner {
+            Some(c) => pages.entry(c.slug.clone()).or_default().push(id),
+            None => {
+                let top = "content/teams/".len() + rel["teams/".len()..].find('/').unwrap_or(0);
+                orphans.entry(&path[..top]).or_default().push(id);
+            }
+        }
+    }
+    for (folder, ids) in orphans {
+        // At the folder's index page when it has one (the would-be charter), else its
+        // first page.
+        let at = ids
+            .iter()
+            .copied()
+            .find(|&id| matches!(&docs[id].kind, DocKind::Page(p) if p.folder_index))
+            .unwrap_or(ids[0]);
+        let doc = &docs[at];
+        let pages = match ids.len() {
+            1 => "1 page".to_string(),
+            n => format!("{n} pages"),
+        };
+        let slug = folder.rsplit('/').next().unwrap_or(folder);
+        diags.push(
+            Diagnostic::warning(
+                "team-folder-without-charter",
+                &doc.source.path,
+                format!("{pages} in {folder}/ published as plain pages: no charter claims the folder, so no team lists them"),
+            )
+            .with_help(format!("if the folder is a team's, make its index page the charter: give {folder}/index.md (or README.md) front matter with `name`, `problem` and `metrics` (docs/format.md), and these pages are listed on the team's page; if a file here is itself a charter, add those keys to it; or, for a group's folder, write the group's charter as content/teams/{slug}.md"))
+            .at(&doc.source.text, 0..0),
+        );
+    }
+    (folders, pages)
+}
+
+/// The charter whose team folder (see [`team_pages`]) holds the file at `path`
+/// (`content/teams/…`), the nearest first. A path is a handful of folders deep, so this
+/// is a handful of lookups.
+pub fn team_folder_above(team_folders: &BTreeMap<String, DocId>, path: &str) -> Option<DocId> {
+    std::iter::successors(Some(folder_of(path)), |f| {
+        Some(folder_of(f)).filter(|up| up.len() > "content/teams".len())
+    })
+    .take_while(|f| f.len() > "content/teams".len())
+    .find_map(|f| team_folders.get(f).copied())
 }
 
 /// Each folder's index page (`_index.md`, then `index.md`, then `README.md`). Two in one
@@ -1082,6 +1181,7 @@ mod tests {
             nav_order: Vec::new(),
             static_files: Default::default(),
             code_owners: None,
+            root: None,
         }
     }
 

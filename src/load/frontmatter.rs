@@ -205,6 +205,19 @@ fn foreign_charter(file: &str, text: &str, at: Range<usize>, diags: &mut Vec<Dia
     );
 }
 
+/// Page keys a team's page written for another generator carries, accepted in a charter
+/// without effect (with [`NAVIGATION_KEYS`]). Not `draft` or `slug`: a charter that set
+/// them would expect them to work.
+const MOVED_PAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "weight",
+    "nav_order",
+    "sidebar_position",
+    "keywords",
+    "tags",
+];
+
 const CHARTER_KEYS: &[&str] = &[
     "name",
     "kind",
@@ -220,6 +233,39 @@ const CHARTER_KEYS: &[&str] = &[
     "interactions",
     "codeowners",
 ];
+
+/// Whether a file's front matter holds one of a charter's keys at its top level (a line
+/// starting `name =`, `problem:`, `[contact]`, `[[metrics]]`…), or its body is a Team API
+/// document (which gets its own error). Read line by line, not parsed: it decides only
+/// whether a file in a team's folder is read as a charter (and then fully parsed, with
+/// every error reported) or as a page ([`super::in_team_folder`]).
+pub fn names_charter_keys(text: &str, front: Option<&Front>) -> bool {
+    let Some(front) = front else {
+        return is_team_api(text, None);
+    };
+    let Some(front_text) = text.get(front.range.clone()) else {
+        return false;
+    };
+    // In TOML, keys after a table header (`[author]`) belong to that table.
+    let mut in_other_table = false;
+    front_text.lines().any(|line| {
+        let nested_yaml = front.syntax == Syntax::Yaml && line.starts_with([' ', '\t']);
+        let line = line.trim_start();
+        let header = front.syntax == Syntax::Toml && line.starts_with('[');
+        let line = line.trim_start_matches('[').trim_start_matches('"');
+        let key_end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(line.len());
+        let key = &line[..key_end];
+        let rest = line[key_end..].trim_start_matches('"').trim_start();
+        let charter_key = CHARTER_KEYS.contains(&key);
+        if header {
+            in_other_table = !charter_key;
+            return charter_key;
+        }
+        charter_key && !nested_yaml && !in_other_table && rest.starts_with(['=', ':'])
+    }) || is_team_api(text, None)
+}
 
 /// A team slug becomes a file name and a URL: keep it to what is safe in both.
 pub fn is_valid_slug(s: &str) -> bool {
@@ -244,13 +290,13 @@ pub fn charter(
             // processes.md`): the likelier fix is to move the page, not to make it a charter.
             diags.push(
                 Diagnostic::error("missing-front-matter", file, "team charter has no front matter")
-                    .with_help("every file in content/teams/ is a team's charter: one file a team, starting with `+++` lines around its `name`, `problem` and `metrics` (docs/format.md). A page about a team (its processes, its on-call guide) belongs elsewhere: move it out of content/teams/ (e.g. to content/how-teams-work/) and link it from the charter")
+                    .with_help("a file directly in content/teams/ is a team's charter: one file a team, starting with `+++` lines around its `name`, `problem` and `metrics` (docs/format.md). A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`, beside the charter written as that folder's `index.md`, where it is published as a page and listed on the team's page")
                     .at(text, 0..0),
             );
         }
         return None;
     };
-    let slug = super::markdown_stem(rel.rsplit('/').next()?).to_string();
+    let slug = super::charter_slug(rel).to_string();
     if !is_valid_slug(&slug) {
         diags.push(
             Diagnostic::error("invalid-slug", file, format!("team file name `{slug}` is not a valid slug"))
@@ -268,10 +314,22 @@ pub fn charter(
             return None;
         }
     }
+    // A charter that was another generator's team page (`teams/payments/index.md`) keeps
+    // that generator's keys (`title`, `sidebar_position`, `layout`): not typos of a
+    // charter's keys, so not errors.
+    let foreign: Vec<&str> = table
+        .iter()
+        .map(|(k, _)| k.get_ref().as_ref())
+        .filter(|k| {
+            !CHARTER_KEYS.contains(k)
+                && (NAVIGATION_KEYS.contains(k) || MOVED_PAGE_KEYS.contains(k))
+        })
+        .collect();
     // Spans from the table are relative to the front matter text; `Fields` adds the offset.
     let mut f = Fields::new(file, text, &table, "team charter", diags)
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
+    f.ignore(&foreign);
     let name = f.required_str("name");
     let kind = team_kind(&mut f, offset);
     let parent = f.opt_spanned_str("parent");
@@ -665,6 +723,7 @@ const PAGE_KEYS: &[&str] = &[
     "toc_hide",
     "aliases",
     "redirect_from",
+    "redirect_to",
     "slug",
     "permalink",
     "extra",
@@ -857,6 +916,23 @@ pub fn page(
             } else {
                 meta.aliases.push(Spanned::from(alias));
             }
+        }
+    }
+    if let Some((to, span)) = f.opt_spanned_str("redirect_to") {
+        let to = to.trim();
+        let lower = to.to_ascii_lowercase();
+        if (lower.starts_with("https://") || lower.starts_with("http://"))
+            && !to.contains(char::is_whitespace)
+        {
+            meta.redirect_to = Some(to.to_string());
+        } else {
+            let span = f.span(span);
+            f.warning_at(
+                "invalid-value",
+                span,
+                format!("`redirect_to` must be an http(s) address; `{to}` is ignored"),
+                "write the full address (`redirect_to: https://docs.example.com/slides`); for an old address of this page, use `redirect_from`".into(),
+            );
         }
     }
     meta.slug = f.opt_spanned_str("slug").map(Spanned::from);

@@ -68,13 +68,34 @@ pub fn classify(rel: &str) -> FileClass {
     }
     let file_name = rel.rsplit('/').next().unwrap_or(rel);
     let is_index = index_rank(file_name).is_some();
-    if rel.starts_with("teams/") && !is_index {
+    // A team's own folder (`teams/payments/index.md`) has its charter as its index page;
+    // `teams/`'s own index page is generated, so a README there is a plain page.
+    if rel.starts_with("teams/") && (!is_index || in_team_folder(rel)) {
         FileClass::Charter
     } else if rel.starts_with("decisions/") && !is_index {
         FileClass::Decision
     } else {
         FileClass::Page
     }
+}
+
+/// Whether `rel` (relative to `content/`) sits in a folder below `teams/`
+/// (`teams/payments/runbook.md`), not directly in it. Such a file is a charter when its
+/// front matter says so ([`frontmatter::names_charter_keys`]), and otherwise a page of
+/// the team whose folder it is in: handbooks moved in from other generators keep a folder
+/// per team (`teams/payments/index.md` and its runbook beside it).
+pub fn in_team_folder(rel: &str) -> bool {
+    rel.strip_prefix("teams/").is_some_and(|r| r.contains('/'))
+}
+
+/// The slug of the charter at `rel`: its file name, or its folder's name when it is the
+/// index page of a team's folder (`teams/payments/index.md` → `payments`).
+pub fn charter_slug(rel: &str) -> &str {
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    if in_team_folder(rel) && index_rank(name).is_some() {
+        return dir.rsplit('/').next().unwrap_or(dir);
+    }
+    markdown_stem(name)
 }
 
 /// Everything the load stage found.
@@ -96,6 +117,9 @@ pub struct Loaded {
     pub static_files: BTreeSet<String>,
     /// The CODEOWNERS file, read by [`code_owners`] (it depends on the config).
     pub code_owners: Option<codeowners::CodeOwnersFile>,
+    /// The handbook's folder, where links to files outside `content/` are looked for
+    /// (`None` for handbooks made in memory, in tests).
+    pub root: Option<PathBuf>,
 }
 
 /// The handbook's CODEOWNERS file as `[codeowners]` in the config asks.
@@ -398,6 +422,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         nav_order: nav_order(root, diags),
         static_files: static_files(root),
         code_owners: None,
+        root: Some(root.to_path_buf()),
     }
 }
 
@@ -570,6 +595,16 @@ pub fn parse_doc(
         mdx::clean(&file, text, split.body_start, diags)
     } else {
         text
+    };
+    // In a team's folder, a file without a charter's keys is one of the team's pages.
+    let class = match class {
+        FileClass::Charter
+            if in_team_folder(rel)
+                && !frontmatter::names_charter_keys(&text, split.front.as_ref()) =>
+        {
+            FileClass::Page
+        }
+        class => class,
     };
     let kind = match class {
         FileClass::Charter => {
@@ -772,6 +807,82 @@ mod tests {
         assert_eq!(classify("how-we-work/_index.md"), FileClass::Page);
         assert_eq!(classify("teams/_index.md"), FileClass::Page);
         assert_eq!(classify("how-we-work/flow.svg"), FileClass::Asset);
+        // A team's folder: its index page is the team's charter, named by the folder.
+        assert_eq!(classify("teams/payments/index.md"), FileClass::Charter);
+        assert_eq!(classify("teams/payments/README.md"), FileClass::Charter);
+        assert_eq!(charter_slug("teams/payments/index.md"), "payments");
+        assert_eq!(charter_slug("teams/shipping/rates/_index.md"), "rates");
+        assert_eq!(charter_slug("teams/platform/identity.md"), "identity");
+        assert_eq!(charter_slug("teams/README.md"), "README");
+        assert!(in_team_folder("teams/payments/runbook.md"));
+        assert!(!in_team_folder("teams/payments.md"));
+    }
+
+    /// In a team's folder, what is a charter is read from the front matter: a file
+    /// without a charter's keys is a page, whose address keeps its folder.
+    #[test]
+    fn a_team_folder_holds_its_charter_and_its_pages() {
+        let load = |rel: &str, text: &str| {
+            let mut d = Vec::new();
+            let doc = parse_doc(format!("content/{rel}"), rel, text.to_string(), &mut d);
+            (doc, d)
+        };
+        let (doc, d) = load(
+            "teams/payments/index.md",
+            "+++\nname = \"Payments\"\nproblem = \"p\"\nmetrics = [{ name = \"m\" }]\n+++\n# Payments\n",
+        );
+        let doc = doc.unwrap();
+        assert_eq!(doc.as_team().map(|c| c.slug.as_str()), Some("payments"));
+        assert_eq!(doc.url, "teams/payments.html");
+        assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
+        for (rel, text, url) in [
+            (
+                "teams/payments/runbook.md",
+                "# Runbook\n",
+                "teams/payments/runbook.html",
+            ),
+            (
+                "teams/payments/on-call.md",
+                "---\ntitle: On-call\nauthor:\n  name: Ana\n---\nx\n",
+                "teams/payments/on-call.html",
+            ),
+            (
+                "teams/payments/notes.md",
+                "+++\ntitle = \"Notes\"\n[author]\nname = \"Ana\"\n+++\nx\n",
+                "teams/payments/notes.html",
+            ),
+            (
+                "teams/search/index.md",
+                "---\ntitle: Search\n---\n# Search\n",
+                "teams/search/index.html",
+            ),
+        ] {
+            let (doc, d) = load(rel, text);
+            let doc = doc.unwrap();
+            assert!(matches!(doc.kind, DocKind::Page(_)), "{rel}");
+            assert_eq!(doc.url, url);
+            assert!(d.is_empty(), "{rel}: {d:?}");
+        }
+        // A charter key in YAML makes a charter, whose errors are then all reported.
+        let (doc, d) = load(
+            "teams/payments/billing.md",
+            "---\nname: Billing\nmembrs: [Ana]\n---\n",
+        );
+        assert!(doc.unwrap().as_team().is_some());
+        assert!(d.iter().any(|d| d.code == "unknown-key"), "{d:?}");
+        // A team page moved in keeps its generator's keys: no error for them.
+        let (doc, d) = load(
+            "teams/search/index.md",
+            "---\ntitle: Search team\nsidebar_position: 3\nlayout: team\nname: Search\nproblem: p\nmetrics: [{name: m}]\n---\n",
+        );
+        assert_eq!(
+            doc.unwrap().as_team().map(|c| c.name.as_str()),
+            Some("Search")
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // Directly in teams/, a file without front matter is still a charter's error.
+        let (_, d) = load("teams/billing.md", "# Billing\n");
+        assert!(d.iter().any(|d| d.code == "missing-front-matter"));
     }
 
     #[test]

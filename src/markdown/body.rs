@@ -292,6 +292,9 @@ pub(super) struct BodyWriter<'a> {
     /// Inside a heading: where its start is in `events`; and its text so far.
     in_heading: Option<usize>,
     heading_text: String,
+    /// The `id` (or `name`) of an anchor written in raw HTML inside the open heading
+    /// (`## <a id="setup">Setup</a>`): the heading's own id, so it is not given a second.
+    heading_html_id: Option<String>,
     used_ids: crate::text::UniqueIds,
     /// Still in the "prelude" before the first real content: blank lines, HTML comments,
     /// paragraphs of badges (images and links, no text). A level-1 heading here is the title.
@@ -378,6 +381,7 @@ impl<'a> BodyWriter<'a> {
             footnotes: false,
             in_heading: None,
             heading_text: String::new(),
+            heading_html_id: None,
             used_ids: Default::default(),
             prelude: true,
             para_has_text: false,
@@ -968,6 +972,7 @@ impl<'a> BodyWriter<'a> {
                 }
                 self.in_heading = Some(self.events.len());
                 self.heading_text.clear();
+                self.heading_html_id = None;
                 Event::Start(Tag::Heading {
                     level,
                     id,
@@ -1036,6 +1041,10 @@ impl<'a> BodyWriter<'a> {
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => match self.raw_html(&t, span.start) {
+                Some(html) if self.in_heading.is_some() && self.heading_html_id.is_none() => {
+                    self.heading_html_id = anchor_id(&html);
+                    Event::InlineHtml(html.into())
+                }
                 Some(html) => Event::InlineHtml(html.into()),
                 None => Event::Text(t),
             },
@@ -1143,19 +1152,32 @@ impl<'a> BodyWriter<'a> {
             return;
         };
         let written = self.heading_text.trim();
-        let wanted = id
-            .as_ref()
-            .map_or_else(|| heading_id(written), |i| i.to_string());
         // Its id from the emoji codes as written, its text with the emoji.
         let text = with_emoji(written).unwrap_or_else(|| written.to_string());
-        let unique = self.used_ids.unique(wanted);
-        *id = Some(CowStr::from(unique.clone()));
+        // An anchor written inside (`## <a id="setup">Setup</a>`) is the heading's id: the
+        // table of contents links to it, and no second element gets the same id.
+        let html_id = self.heading_html_id.take().filter(|_| id.is_none());
+        let own = html_id.filter(|own| self.used_ids.unique(own.clone()) == *own);
         if let Some(h1) = self.rendered.leading_h1.as_mut()
             && h1.is_empty()
             && self.rendered.headings.is_empty()
         {
             h1.push_str(&text);
         }
+        let unique = match own {
+            Some(own) => own,
+            // An empty heading (`### ` closing a page exported from a wiki): nothing to
+            // link to or list.
+            None if id.is_none() && written.is_empty() => return,
+            None => {
+                let wanted = id
+                    .as_ref()
+                    .map_or_else(|| heading_id(written), |i| i.to_string());
+                let unique = self.used_ids.unique(wanted);
+                *id = Some(CowStr::from(unique.clone()));
+                unique
+            }
+        };
         self.rendered.headings.push(Heading {
             level: level as u8,
             id: unique,
@@ -1902,6 +1924,19 @@ fn styled_paragraph(
 }
 
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
+/// The `id` of the first `<a>` start tag in a raw-HTML piece, when it has one (a `name` is
+/// no id: the heading keeps its own beside it).
+fn anchor_id(html: &str) -> Option<String> {
+    let attrs = crate::html_policy::scan_attributes(html);
+    let value = |name: &str| {
+        attrs
+            .iter()
+            .find(|a| a.tag == "a" && a.name == name && !a.value.is_empty())
+            .map(|a| crate::html_policy::decode_attribute(&html[a.value.clone()]).into_owned())
+    };
+    value("id")
+}
+
 /// A page's title from its first heading is set once it is rendered: until then, the
 /// heading read from its text, else the title its file name gives.
 fn linked_title(

@@ -374,7 +374,11 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
     let trimmed = joined.trim_end_matches('/');
-    let folder = handbook.folder_index.get(trimmed).copied();
+    let folder = handbook
+        .folder_index
+        .get(trimmed)
+        .or_else(|| handbook.team_folders.get(trimmed))
+        .copied();
     let last = trimmed.rsplit('/').next().unwrap_or("");
     let extensionless = !last.contains('.') && !decoded.ends_with('/');
     let as_md = |p: &str| {
@@ -644,6 +648,16 @@ fn missing_target(
     joined: &str,
 ) -> (String, String) {
     let near = handbook.near();
+    let folder = joined.trim_end_matches('/');
+    if let Some(first) = near.first_in_folder(folder) {
+        return (
+            format!("link to `{path}`: {folder}/ is a folder without an index page"),
+            format!(
+                "give the folder a page of its own: add {folder}/README.md (or `_index.md`) that introduces and links its pages; or link one of them, e.g. `{}`",
+                relative_path(from_dir, first)
+            ),
+        );
+    }
     let moved = near.moved(path, from_dir);
     let near = moved
         .or_else(|| near.same_number(joined))
@@ -961,6 +975,21 @@ fn rewrite<'a>(
             ));
             None
         }
+        // A file of the repository outside content/ (`../../README.md`, `../src/`): on
+        // the forge, when the handbook says where its repository is.
+        Resolved::Missing(joined) if let Some(url) = outside_content(handbook, &joined) => {
+            match url {
+                Some(url) => Some(format!("{url}{suffix}").into()),
+                None => {
+                    rendered.broken_links += 1;
+                    diags.push(broken(
+                        format!("link to `{path}`: {joined} is outside content/, so it is not part of the site"),
+                        "set `url` under `[repository]` in orgbook.toml (e.g. `url = \"https://github.com/acme/handbook\"`) to link files outside content/ to the repository on its forge, or move the file into content/".into(),
+                    ));
+                    None
+                }
+            }
+        }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
             let (message, help) = missing_target(handbook, from_dir, path, &joined);
@@ -968,6 +997,24 @@ fn rewrite<'a>(
             None
         }
     }
+}
+
+/// For a link to `joined` (a path from the handbook's folder) that is not under content/
+/// but is a file or folder of the handbook's repository: `Some(Some(address))` on the
+/// forge when `[repository] url` is set, `Some(None)` when it is not; `None` when there is
+/// no such file (a broken link as any other). Read from disk, once a link: such links are
+/// few (a README, a source folder), and the path cannot leave the handbook's folder
+/// (`join_path` refuses `..` above it).
+fn outside_content(handbook: &Handbook, joined: &str) -> Option<Option<String>> {
+    let root = handbook.root.as_ref()?;
+    if joined.starts_with("content/") || joined == "content" || joined.is_empty() {
+        return None;
+    }
+    std::fs::symlink_metadata(root.join(joined)).ok()?;
+    Some(crate::render::code_link(
+        &handbook.config.repository,
+        &format!("/{}", joined.trim_end_matches('/')),
+    ))
 }
 
 /// The path in the site of a link that names no file under content/ but a file of

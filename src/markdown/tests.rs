@@ -45,6 +45,7 @@ fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
         nav_order: Vec::new(),
         static_files: ["img/logo.png".to_string()].into(),
         code_owners: None,
+        root: None,
     };
     let hb = crate::link::resolve(config, loaded, &mut diags);
     assert!(diags.is_empty(), "{diags:?}");

@@ -156,6 +156,11 @@ pub struct TeamDetail {
     pub decisions_total: usize,
     /// The decisions index filtered to this team, relative to the site root.
     pub decisions_url: String,
+    /// The first pages in the team's folder (`teams/payments/runbook.md`), in path order
+    /// ([`super::TEAM_PAGES_SHOWN`]).
+    pub pages: Vec<Link>,
+    /// The pages in the team's folder in all.
+    pub pages_total: usize,
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
     pub neighbourhood_svg: Option<String>,

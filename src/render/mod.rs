@@ -187,6 +187,10 @@ const TEAM_CHILDREN_SHOWN: usize = 100;
 /// index filtered to the team.
 const TEAM_DECISIONS_SHOWN: usize = 50;
 
+/// Pages of a team's folder listed on its page (the rest are counted; the search and the
+/// pages' own folder list them all).
+const TEAM_PAGES_SHOWN: usize = 100;
+
 /// Pages listed under "Linked from" before the list says how many more link to the page.
 const BACKLINKS_SHOWN: usize = 100;
 
@@ -607,6 +611,12 @@ impl<'a> Renderer<'a> {
             "decisions/index.html?team={}",
             percent_encoding::utf8_percent_encode(&c.name, percent_encoding::NON_ALPHANUMERIC)
         );
+        let folder_pages = hb.team_pages.get(&c.slug).map_or(&[][..], Vec::as_slice);
+        let pages = folder_pages
+            .iter()
+            .take(TEAM_PAGES_SHOWN)
+            .map(|&p| self.link_to(p))
+            .collect();
         let contact = c
             .contact
             .iter()
@@ -633,6 +643,8 @@ impl<'a> Renderer<'a> {
             decisions,
             decisions_total,
             decisions_url,
+            pages,
+            pages_total: folder_pages.len(),
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(format!(
                 "{}{}",
@@ -731,16 +743,46 @@ impl<'a> Renderer<'a> {
         let DocKind::Page(meta) = &doc.kind else {
             unreachable!("page_page on a page")
         };
+        if let Some(to) = &meta.redirect_to {
+            // Jekyll's `redirect_to`: the page is a signpost to an address elsewhere.
+            let to = escape_html(to);
+            let html = crate::redirect::page(&escape_html(&meta.title), &to, &to);
+            return Ok(OutputFile {
+                path: doc.url.clone(),
+                contents: FileContents::Bytes(html.into_bytes()),
+            });
+        }
         let nav = self.nav();
         let crumbs = nav.crumbs(hb, id);
+        let crumbs_of_folders = &crumbs;
         let mut base = self.base(
             &doc.url,
             meta.title.clone(),
             meta.description.clone(),
             "handbook",
         );
-        base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
-        base.breadcrumbs.extend(crumbs.iter().cloned());
+        base.breadcrumbs = match crate::link::team_folder_above(&hb.team_folders, &doc.source.path)
+        {
+            // A page of a team's folder sits under its team: Teams › Platform › Checkout.
+            Some(team) => {
+                let mut crumbs = Self::crumbs_from(("Teams", "teams/index.html"));
+                if let Some(c) = hb.docs[team].as_team() {
+                    crumbs.extend(hb.ancestors(&c.slug).into_iter().filter_map(|s| {
+                        hb.team(s).map(|(d, c)| Link {
+                            title: c.name.clone(),
+                            url: d.url.clone(),
+                        })
+                    }));
+                    crumbs.push(self.link_to(team));
+                }
+                crumbs
+            }
+            None => {
+                let mut crumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+                crumbs.extend(crumbs_of_folders.iter().cloned());
+                crumbs
+            }
+        };
         self.doc_base(&mut base, doc);
         let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = PagePage {

@@ -945,6 +945,7 @@ impl Model {
                 nav_order: self.handbook.nav_order.clone(),
                 static_files: self.handbook.static_files.clone(),
                 code_owners: self.handbook.code_owners.file.take(),
+                root: self.handbook.root.clone(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             if config.policy.deny.is_empty() {

@@ -2061,16 +2061,119 @@ fn a_handbook_without_charters_is_told_where_they_go() {
         .build()
         .success()
         .stderr_lacks("no team charters");
-    // The team's pages moved under content/teams/ as they were: the error says to move
-    // the page, not to make it a charter.
+    // The team's pages moved under content/teams/ in a folder of their own: published,
+    // with a warning that says which charter would claim them.
     book.write(
         "content/teams/delivery/processes.md",
         "# Processes\n\nHow we ship.\n",
     );
     book.run(&["check"])
+        .success()
+        .stderr_has("warning[team-folder-without-charter]: 1 page in content/teams/delivery/ published as plain pages")
+        .stderr_lacks("missing-front-matter");
+    // Directly in content/teams/, a file without front matter is a charter slot: the
+    // error says where a team's pages go instead.
+    book.write(
+        "content/teams/processes.md",
+        "# Processes\n\nHow we ship.\n",
+    );
+    book.run(&["check"])
         .failure(1)
         .stderr_has("error[missing-front-matter]: team charter has no front matter")
-        .stderr_has("A page about a team (its processes, its on-call guide) belongs elsewhere: move it out of content/teams/");
+        .stderr_has("A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`");
+}
+
+/// A handbook moved in with a folder per team (`teams/checkout/index.md` and its runbook
+/// beside it), as Docusaurus and Hugo handbooks keep them: the index page with a charter's
+/// keys is the team's charter (named by the folder), its other files are pages listed on
+/// the team's page and filed under it, links to the folder reach the team, and a folder
+/// whose index page is not yet a charter is published with one warning.
+#[test]
+fn a_folder_per_team_is_a_charter_and_its_pages() {
+    let book = TestBook::fixture("team-folders");
+    let run = book.build();
+    run.success();
+    let found = diagnostics(&book, &[]);
+    let warnings: Vec<_> = found.iter().filter(|d| d.0 == "warning").collect();
+    assert_eq!(
+        warnings,
+        [&(
+            "warning".to_string(),
+            "team-folder-without-charter".to_string(),
+            "content/teams/growth/index.md".to_string(),
+            1
+        )],
+        "{found:?}"
+    );
+    assert!(found.iter().all(|d| d.0 != "error"), "{found:?}");
+    run.stderr_has("2 pages in content/teams/growth/ published as plain pages");
+
+    // The charter written as the folder's index page, keeping its docs site's keys.
+    let team = book.html("teams/checkout.html");
+    assert_eq!(
+        texts(&team, "h1").first().map(String::as_str),
+        Some("Checkout")
+    );
+    assert_eq!(
+        links_with_text(&team, "ul.team-pages a"),
+        [
+            (
+                "../teams/checkout/on-call.html".to_string(),
+                "On-call".to_string()
+            ),
+            (
+                "../teams/checkout/runbook.html".to_string(),
+                "Checkout runbook".to_string()
+            ),
+        ]
+    );
+    let images: Vec<&str> = team
+        .select(&sel(".prose img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["../teams/checkout/img/flow.svg"]);
+    // A README.md in TOML is a charter too; a group's folder beside its charter holds the
+    // group's pages.
+    let search = book.html("teams/search.html");
+    assert_eq!(
+        hrefs(&search, "ul.team-pages a"),
+        ["../teams/search/process.html"]
+    );
+    let platform = book.html("teams/platform.html");
+    assert_eq!(
+        hrefs(&platform, "ul.team-pages a"),
+        ["../teams/platform/guides/golden-path.html"]
+    );
+    // A team's page is filed under its team, and links back to it by folder or file.
+    let runbook = book.html("teams/checkout/runbook.html");
+    assert_eq!(
+        texts(&runbook, "nav.breadcrumbs a"),
+        ["Home", "Teams", "Platform", "Checkout"]
+    );
+    assert!(hrefs(&runbook, ".prose a").contains(&"../../teams/checkout.html".to_string()));
+    let home = book.html("index.html");
+    let home_links = hrefs(&home, ".prose a");
+    for want in [
+        "teams/checkout.html",
+        "teams/search.html",
+        "teams/checkout/runbook.html",
+    ] {
+        assert!(
+            home_links.iter().any(|h| h == want),
+            "{want} in {home_links:?}"
+        );
+    }
+    // Not a charter yet: its pages are published where they were.
+    assert!(book.out().join("teams/growth/index.html").is_file());
+    assert!(book.out().join("teams/growth/experiments.html").is_file());
+    // The org map has the three charters, not the growth folder.
+    let teams = book.html("teams/index.html");
+    let names = texts(&teams, "main a");
+    for name in ["Checkout", "Search", "Platform"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "Growth"), "{names:?}");
+    check_all_links(&book.out(), &["404.html"]);
 }
 
 /// A Jekyll page written in HTML (front matter, Liquid) is published as it is: the build
@@ -2091,4 +2194,82 @@ fn a_jekyll_html_page_is_reported_not_published_in_silence() {
         .stderr_has("content/chapters.html")
         .stderr_has("an HTML page with front matter, a Jekyll page");
     assert!(!run.stderr.contains("content/plain.html"), "{}", run.stderr);
+}
+
+/// Quirks of pages that lived in a repository before (round 3 of the real-repository
+/// trials: a Jekyll handbook, a GitBook export): headings that carry their own anchor, an
+/// empty heading closing an exported page, a page that only sends readers elsewhere,
+/// links to the repository's files outside content/ and to a folder without an index.
+#[test]
+fn repository_quirks_of_moved_pages_are_published_as_meant() {
+    let book = TestBook::fixture("jekyll");
+    book.write("README.md", "# The repository\n");
+    book.write("scripts/check.sh", "#!/bin/sh\n");
+    book.write(
+        "content/design.md",
+        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\n### \n\n",
+    );
+    book.write("content/rituals/standup.md", "# Stand-up\n");
+    book.write("content/rituals/retro.md", "# Retro\n");
+    book.write(
+        "content/org-chart.md",
+        "---\ntitle: Org chart\nredirect_to: https://slides.example.com/org?id=1&v=2\nredirect_from: [/tts-org-chart/]\n---\n",
+    );
+    // Without `[repository] url`, a link outside content/ says what to set.
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has(
+            "link to `../README.md`: README.md is outside content/, so it is not part of the site",
+        )
+        .stderr_has("set `url` under `[repository]`")
+        .stderr_has("link to `rituals/`: content/rituals/ is a folder without an index page")
+        .stderr_lacks("unknown key `redirect_to`");
+    let config = book.read("orgbook.toml");
+    book.write(
+        "orgbook.toml",
+        &format!("{config}\n[links]\nbroken = \"warn\"\n\n[repository]\nurl = \"https://github.com/acme/handbook\"\n"),
+    );
+    let run = book.build();
+    run.success()
+        .stderr_lacks("README.md is outside content/")
+        .stderr_has("content/rituals/ is a folder without an index page");
+    let page = book.html("design.html");
+    let ids: Vec<String> = page
+        .select(&sel("[id]"))
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "an id twice: {ids:?}");
+    for id in ["documentation", "plans", "research"] {
+        assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
+    }
+    // The table of contents links to the anchors as written; the empty heading is not in it.
+    let toc = links_with_text(&page, "nav.toc a");
+    assert_eq!(
+        toc,
+        [
+            ("#documentation".to_string(), "Documentation".to_string()),
+            ("#research".to_string(), "Research".to_string()),
+            ("#plans".to_string(), "Plans".to_string()),
+        ]
+    );
+    let links = hrefs(&page, ".prose a[href]");
+    assert!(
+        links.contains(&"https://github.com/acme/handbook/tree/main/README.md".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"https://github.com/acme/handbook/tree/main/scripts".to_string()),
+        "{links:?}"
+    );
+    // A page that only sends readers elsewhere is a redirect there, and so is its old address.
+    let chart = book.output_file("org-chart.html");
+    assert!(
+        chart.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://slides.example.com/org?id=1&amp;v=2\">"),
+        "{chart}"
+    );
+    assert!(
+        book.output_file("tts-org-chart/index.html")
+            .contains("org-chart.html")
+    );
 }

@@ -1392,6 +1392,12 @@ mod codes {
         (Code::UnsafeUrl, |b| {
             b.write("content/guide/js.md", "[x](javascript:alert(1))\n");
         }),
+        (Code::TeamFolderWithoutCharter, |b| {
+            b.write(
+                "content/teams/growth/index.md",
+                "---\ntitle: Growth\n---\n# Growth\n",
+            );
+        }),
         (Code::RemovedEmbed, |b| {
             b.write(
                 "content/guide/video.md",
