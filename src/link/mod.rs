@@ -624,7 +624,18 @@ impl NearIndex {
             shared.min(p.len()).min(joined.len())
         };
         let mut best: Option<(&str, &str)> = None;
+        let joined_folder = folder_of(joined);
         for c in self.candidates(joined) {
+            // An index page of a folder above the link's (the home page's README.md for a
+            // link to `guides/README.md`) is not what a link to another folder's meant.
+            let folder = folder_of(c);
+            let index = c
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| crate::load::index_rank(n).is_some());
+            if index && folder != joined_folder && joined_folder.starts_with(folder) {
+                continue;
+            }
             let at = tail(c);
             let (mine, theirs) = (&joined[at..], &c[at..]);
             if crate::diagnostic::nearest(mine, [theirs]).is_some()
@@ -636,6 +647,25 @@ impl NearIndex {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// The one page anywhere in the handbook with the missing path's file name (`/org-chart`
+    /// for `content/about-us/org-chart.md`): a link written for a site that served pages
+    /// by their name, or to a page since moved. Only when exactly one page has that name,
+    /// and not for index pages (every folder has one).
+    pub fn same_name(&self, joined: &str) -> Option<&str> {
+        let joined = joined.trim_end_matches('/');
+        let name = stem(joined);
+        if name.len() < 3 || crate::load::index_rank(&format!("{name}.md")).is_some() {
+            return None;
+        }
+        let mut found = self
+            .by_stem
+            .get(name)?
+            .iter()
+            .filter(|p| crate::load::is_markdown(p));
+        let one = found.next()?;
+        found.next().is_none().then_some(one.as_str())
     }
 
     /// The file in the missing path's folder whose name starts with the same number: a
@@ -1322,6 +1352,34 @@ mod tests {
         assert_eq!(
             deep.nearest("content/vendor/node_modules/node-gyp/SECURTY.md"),
             Some("content/vendor/node_modules/node-gyp/SECURITY.md")
+        );
+    }
+
+    /// Hints found in a real Jekyll and a real GitBook handbook: a page named once in the
+    /// handbook is offered for a link by its name alone, and the home page's README is not
+    /// offered for another folder's README.
+    #[test]
+    fn broken_link_hints_by_unique_name_and_not_the_home_page() {
+        let docs: Vec<String> = [
+            "content/README.md",
+            "content/about-us/org-chart.md",
+            "content/company/values.md",
+            "content/company/how-to-guides/README.md",
+            "content/offices/setup.md",
+            "content/people/setup.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        let near = NearIndex::new(&docs, &[]);
+        assert_eq!(
+            near.same_name("content/org-chart"),
+            Some("content/about-us/org-chart.md")
+        );
+        assert_eq!(near.same_name("content/setup/"), None, "two pages named so");
+        assert_eq!(near.same_name("content/guides/README.md"), None);
+        assert_ne!(
+            near.nearest("content/company/guides/README.md"),
+            Some("content/README.md")
         );
     }
 }

@@ -662,6 +662,7 @@ fn missing_target(
     let near = moved
         .or_else(|| near.same_number(joined))
         .or_else(|| near.nearest(joined))
+        .or_else(|| near.same_name(joined))
         .map(|n| {
             let rel = relative_path(from_dir, n);
             format!("did you mean `{rel}`?")
