@@ -863,6 +863,11 @@ impl Model {
                             _ => Vec::new(),
                         };
                         structural |= names(&doc) != names(old);
+                        // A page in a team's folder that gains a charter's keys becomes a
+                        // team (and back): another kind, at another address.
+                        structural |= std::mem::discriminant(&doc.kind)
+                            != std::mem::discriminant(&old.kind)
+                            || doc.url != old.url;
                         changed.push(path);
                         replaced.push(doc);
                     }

@@ -1226,6 +1226,46 @@ fn sites_from_other_generators_follow_edits_as_a_fresh_build_does() {
     }
 }
 
+/// A folder per team (`teams/checkout/index.md` and its pages): a page retitled, added or
+/// removed changes the team page's list, and an index page that gains a charter's keys
+/// becomes a team, as in a fresh build.
+#[test]
+fn a_team_folder_follows_edits_as_a_fresh_build_does() {
+    let book = Book::fixture("team-folders");
+    let (mut model, first) = served(&book);
+    assert_matches_full_build(&model, &first, "cold");
+    let runbook = "content/teams/checkout/runbook.md";
+    let text = book.read(runbook);
+    let r = update(
+        &mut model,
+        &book.write(
+            runbook,
+            &text.replace("title: Checkout runbook", "title: Payments runbook"),
+        ),
+    );
+    assert_matches_full_build(&model, &r, "a team's page retitled");
+    let added = "content/teams/checkout/rituals.md";
+    let r = update(&mut model, &book.write(added, "# Rituals\n"));
+    assert_matches_full_build(&model, &r, "a team's page added");
+    let growth = "content/teams/growth/index.md";
+    let page = book.read(growth);
+    let r = update(
+        &mut model,
+        &book.write(
+            growth,
+            &page.replace(
+                "title: Growth\n",
+                "title: Growth\nname: Growth\nproblem: Too few sign-ups.\nmetrics: [{name: Sign-ups}]\n",
+            ),
+        ),
+    );
+    assert_matches_full_build(&model, &r, "an index page becomes a charter");
+    let r = update(&mut model, &book.write(growth, &page));
+    assert_matches_full_build(&model, &r, "and a page again");
+    let r = update(&mut model, &book.remove(added));
+    assert_matches_full_build(&model, &r, "a team's page removed");
+}
+
 /// Another generator's machinery (`load::machinery`: `_site/`, `_drafts/`,
 /// `node_modules/`, partials) stays unpublished and noted under `serve` as in a fresh
 /// build: there at the start, written while serving, or a folder renamed out of it and back.
