@@ -472,15 +472,38 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         self.finish_as(known, crate::diagnostic::Severity::Error);
     }
 
+    /// Like [`Fields::finish`], but an unknown key that is no likely typo of a known one (no
+    /// "did you mean") is a warning and ignored: a charter moved in from another
+    /// generator's team page keeps that generator's keys (`sidebar`, `showTitle`), which
+    /// should not fail the build, while `membrs` still does.
+    pub fn finish_typos_fail(self, known: &[&str]) {
+        self.finish_with(known, None);
+    }
+
     /// Like [`Fields::finish`], at the given severity: pages warn, charters fail.
     pub fn finish_as(self, known: &[&str], severity: crate::diagnostic::Severity) {
+        self.finish_with(known, Some(severity));
+    }
+
+    /// Reports unknown keys at `severity`; `None`: an error when a known key is near, else
+    /// a warning.
+    fn finish_with(self, known: &[&str], severity: Option<crate::diagnostic::Severity>) {
         for (k, _) in self.table.iter() {
             let key = k.get_ref().as_ref();
             if self.seen.contains(key) {
                 continue;
             }
-            let help = match nearest(key, known.iter().copied()) {
+            let near = nearest(key, known.iter().copied());
+            let severity = severity.unwrap_or(match near {
+                Some(_) => crate::diagnostic::Severity::Error,
+                None => crate::diagnostic::Severity::Warning,
+            });
+            let help = match near {
                 Some(s) => format!("did you mean `{s}`?"),
+                None if self.context == "team charter" => format!(
+                    "it is ignored; a charter's keys are: {} (other generators' page keys such as `title` and `sidebar_position` are accepted)",
+                    known.join(", ")
+                ),
                 None => format!("known keys are: {}", known.join(", ")),
             };
             let span = k.span().start + self.offset..k.span().end + self.offset;

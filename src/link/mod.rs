@@ -883,13 +883,24 @@ fn team_pages(
             n => format!("{n} pages"),
         };
         let slug = folder.rsplit('/').next().unwrap_or(folder);
+        // The would-be charter: the folder's own index page, else the one to write.
+        let index = match &doc.kind {
+            DocKind::Page(p) if p.folder_index => doc
+                .source
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            _ => "index.md (or README.md)".to_string(),
+        };
         diags.push(
             Diagnostic::warning(
                 "team-folder-without-charter",
                 &doc.source.path,
                 format!("{pages} in {folder}/ published as plain pages: no charter claims the folder, so no team lists them"),
             )
-            .with_help(format!("if the folder is a team's, make its index page the charter: give {folder}/index.md (or README.md) front matter with `name`, `problem` and `metrics` (docs/format.md), and these pages are listed on the team's page; if a file here is itself a charter, add those keys to it; or, for a group's folder, write the group's charter as content/teams/{slug}.md"))
+            .with_help(format!("if the folder is a team's, make its index page the charter: give {folder}/{index} front matter with `name`, `problem` and `metrics` (docs/format.md), and these pages are listed on the team's page; if a file here is itself a charter, add those keys to it; or, for a group's folder, write the group's charter as content/teams/{slug}.md"))
             .at(&doc.source.text, 0..0),
         );
     }

@@ -372,7 +372,7 @@ pub fn charter(
             );
         }
     }
-    f.finish(CHARTER_KEYS);
+    f.finish_typos_fail(CHARTER_KEYS);
     Some(Charter {
         slug,
         name: name?,

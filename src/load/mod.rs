@@ -869,7 +869,20 @@ mod tests {
             "---\nname: Billing\nmembrs: [Ana]\n---\n",
         );
         assert!(doc.unwrap().as_team().is_some());
-        assert!(d.iter().any(|d| d.code == "unknown-key"), "{d:?}");
+        assert!(
+            d.iter().any(|d| d.code == "unknown-key" && d.is_error()),
+            "{d:?}"
+        );
+        // Another generator's key that is no typo of a charter's: a warning, ignored.
+        let (doc, d) = load(
+            "teams/payments/billing.md",
+            "---\nname: Billing\nproblem: p\nmetrics: [{name: m}]\nshowTitle: true\n---\n",
+        );
+        assert!(doc.unwrap().as_team().is_some());
+        assert!(
+            d.len() == 1 && d[0].code == "unknown-key" && !d[0].is_error(),
+            "{d:?}"
+        );
         // A team page moved in keeps its generator's keys: no error for them.
         let (doc, d) = load(
             "teams/search/index.md",
