@@ -646,12 +646,29 @@ impl Meta {
         if text.is_empty() {
             return;
         }
-        if is_placeholder(text) || text == "STATUS" {
+        if is_choice_list(text) || text == "STATUS" {
             self.placeholder_status = true;
             notes.at(
                 line,
                 format!("status `{text}` looks like an unfilled template; ignored"),
             );
+            return;
+        }
+        if is_placeholder(text) {
+            let inside = text[1..text.len() - 1].trim();
+            // `[Accepted]`: one status word in brackets is that status.
+            let lower = inside.to_ascii_lowercase();
+            if status_word(&lower).is_some_and(|(_, len)| len == lower.len()) {
+                return self.status_text(inside, line, notes);
+            }
+            // `[change when approved]`: the author meant to come back to it, so the
+            // decision was not taken yet. A template is told by its title or by a list
+            // of choices, not by this; the record's sections are real and must not be lost.
+            notes.at(
+                line,
+                format!("status `{text}` is a placeholder, not a status; imported as proposed"),
+            );
+            self.status.push((line, "proposed"));
             return;
         }
         let mut last_relation = None;
@@ -1205,6 +1222,29 @@ pub(super) fn is_placeholder(s: &str) -> bool {
     (s.starts_with('{') && s.ends_with('}'))
         || (s.starts_with('[') && s.ends_with(']'))
         || s.contains(" | ")
+}
+
+/// A status that offers its choices rather than making one: `proposed | accepted`,
+/// `[proposed, accepted, rejected]`, as templates write it.
+fn is_choice_list(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains('|') {
+        return true;
+    }
+    let inside = match (s.chars().next(), s.chars().last()) {
+        (Some('['), Some(']')) | (Some('{'), Some('}')) if s.len() >= 2 => &s[1..s.len() - 1],
+        _ => return false,
+    };
+    let lower = inside.to_lowercase();
+    lower
+        .split([',', '/'])
+        .flat_map(|part| part.split(" or "))
+        .filter(|part| {
+            let part = part.trim();
+            status_word(part).is_some_and(|(_, len)| len == part.len())
+        })
+        .count()
+        >= 2
 }
 
 /// Paragraphs (and list items) of `lines[from..to]`, each with its first line
@@ -2986,6 +3026,52 @@ mod tests {
             "{}",
             d.body
         );
+    }
+
+    #[test]
+    fn a_placeholder_status_is_a_proposed_record_but_a_list_of_choices_a_template() {
+        // Regression: a real record whose status the author meant to fill in later was
+        // skipped as a template, its Context and Decision lost.
+        let text = "# 3. Use a queue for outbound mail\nDate: 2025-01-31\n## Status\n[fill in once agreed]\n## Context\nMail sending blocks requests.\n## Decision\nSend mail from a background queue.\n";
+        let d = parse("0003-use-queues.md", text);
+        assert_eq!(d.template, None);
+        assert_eq!(
+            (d.title.as_str(), d.status.as_str(), d.decided),
+            ("Use a queue for outbound mail", "proposed", None)
+        );
+        assert_eq!(
+            d.unmapped,
+            [
+                "0003-use-queues.md:4: status `[fill in once agreed]` is a placeholder, not a status; imported as proposed"
+            ]
+        );
+        assert!(d.body.contains("Send mail from a background queue."));
+        let d = parse(
+            "0031-x.md",
+            "# 31. X\n\nStatus: {change when approved}\n\n## Context\n\nWhy.\n",
+        );
+        assert_eq!((d.template, d.status.as_str()), (None, "proposed"));
+        // One status word in brackets is that status.
+        let d = parse("0032-y.md", "# 32. Y\n\nStatus: [Accepted]\n");
+        assert_eq!(d.status, "accepted");
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+
+        for status in [
+            "proposed | accepted | rejected",
+            "[proposed, accepted, rejected]",
+            "{Proposed / Accepted / Deprecated}",
+            "[accepted or rejected]",
+        ] {
+            let d = parse(
+                "0033-z.md",
+                &format!("# 33. A real title\n\n## Status\n\n{status}\n"),
+            );
+            assert_eq!(
+                d.template.as_deref(),
+                Some("its status is a list of choices to pick from"),
+                "{status}"
+            );
+        }
     }
 
     #[test]
