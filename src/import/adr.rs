@@ -409,6 +409,17 @@ impl<'t> Record<'t> {
             );
         }
 
+        // Whatever date the record gets instead is a guess; the author's text must
+        // survive it, so someone can fix the date by hand.
+        let unread_date = match (&self.meta.date, self.meta.unread_date.take()) {
+            (None, Some(written)) => {
+                self.meta
+                    .links
+                    .insert(0, format!("- Date as written: {written}"));
+                Some(written)
+            }
+            _ => None,
+        };
         let body = self.body(headings);
         let mut md_links = 0;
         rewrite_links(&body, |dest| {
@@ -429,6 +440,7 @@ impl<'t> Record<'t> {
             source_number,
             file_date: names.date.map(|(d, _)| d),
             dated,
+            unread_date,
             supersedes_files: meta.supersedes_files,
             superseded_by_files: meta.superseded_by_files,
             related: meta.related,
@@ -523,6 +535,8 @@ struct Meta {
     placeholder_status: bool,
     /// The date was an unfilled template value (`YYYY-MM-DD`, `{date}`).
     placeholder_date: bool,
+    /// The first date orgbook could not read, as written.
+    unread_date: Option<String>,
     /// Front matter links orgbook has no key for, as list items for the top of the body.
     links: Vec<String>,
 }
@@ -616,10 +630,15 @@ impl Meta {
                     );
                 }
             }
-            None => notes.at(
-                line,
-                format!("date `{value}` is not a date orgbook can read"),
-            ),
+            None => {
+                notes.at(
+                    line,
+                    format!("date `{value}` is not a date orgbook can read"),
+                );
+                if self.unread_date.is_none() {
+                    self.unread_date = Some(value.to_owned());
+                }
+            }
         }
     }
 
@@ -1853,7 +1872,16 @@ pub(super) fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
     {
         let num = |p: &str| p.parse::<i16>().ok();
         let (y, m, d, assumption) = if parts[0].len() == 4 {
-            (num(parts[0])?, num(parts[1])?, num(parts[2])?, None)
+            let (y, a, b) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
+            if a > 12 && (1..=12).contains(&b) {
+                // `2024-14-02`: there is no month 14, and only one reading is left.
+                let note = format!(
+                    "date `{token}` has no month {a}; read as year-day-month, {y:04}-{b:02}-{a:02}"
+                );
+                (y, b, a, Some(note))
+            } else {
+                (y, a, b, None)
+            }
         } else if parts[2].len() == 4 {
             let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
             if a > 12 {
@@ -3026,6 +3054,52 @@ mod tests {
             "{}",
             d.body
         );
+    }
+
+    #[test]
+    fn a_date_with_day_and_month_swapped_is_read_the_one_way_it_can_be() {
+        let (d, note) = parse_date("2024-14-02").unwrap();
+        assert_eq!(d, date(2024, 2, 14));
+        assert_eq!(
+            note.as_deref(),
+            Some("date `2024-14-02` has no month 14; read as year-day-month, 2024-02-14")
+        );
+        // Neither reading is a date.
+        assert_eq!(parse_date("2024-31-02"), None);
+        assert_eq!(parse_date("2024-14-15"), None);
+        let d = parse(
+            "0004-a.md",
+            "# 4. A\n\nDate: 2024-14-02\n\n## Status\n\nAccepted\n",
+        );
+        assert_eq!(
+            (d.date, d.decided, d.dated),
+            (date(2024, 2, 14), Some(date(2024, 2, 14)), Dated::Record)
+        );
+        assert_eq!(
+            d.unmapped,
+            ["0004-a.md:3: date `2024-14-02` has no month 14; read as year-day-month, 2024-02-14"]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_date_stays_in_the_body() {
+        let d = parse(
+            "0005-a.md",
+            "# 5. A\n\nDate: sometime in 2019\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        );
+        // import_dir dates it from git or today and says which.
+        assert_eq!(d.dated, Dated::Today);
+        assert_eq!(d.unread_date.as_deref(), Some("sometime in 2019"));
+        assert_eq!(
+            d.body,
+            "- Date as written: sometime in 2019\n\n## Context\n\nWhy.\n"
+        );
+        // A second date line that can be read stands for it: nothing is lost.
+        let d = parse(
+            "0005-a.md",
+            "# 5. A\n\nDate: sometime\n\n## Date\n\n2019-05-01\n",
+        );
+        assert_eq!((d.date, d.unread_date), (date(2019, 5, 1), None));
     }
 
     #[test]
