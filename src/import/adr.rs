@@ -379,7 +379,8 @@ impl<'t> Record<'t> {
         let slug = crate::scaffold::decision_slug(&plain_title);
 
         let meta = &mut self.meta;
-        let template = template_reason(&title.raw, meta);
+        let file_numbered = names.number.is_some() || names.date.is_some();
+        let template = template_reason(&title.raw, file_numbered, meta);
         let has_metadata = !meta.status.is_empty()
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
@@ -1603,14 +1604,23 @@ pub(super) fn heading_ids(body: &str) -> std::collections::HashSet<String> {
 /// Why a file is an unfilled template rather than a record: recognised by what it
 /// says (a placeholder title or status), never by its name, because a record titled
 /// "Use handlebars templates" is a record.
-fn template_reason(raw_title: &str, meta: &Meta) -> Option<String> {
+fn template_reason(raw_title: &str, file_numbered: bool, meta: &Meta) -> Option<String> {
     let title = raw_title.trim();
     if is_placeholder(title) {
         return Some(format!("its title `{title}` is a placeholder"));
     }
+    // A record whose author left the template's `n.` in its title still has a number
+    // in its file name (`0010-django-templates.md`); a template's file has none either
+    // (`NNNN-kep-template/`).
+    let (number, words) = title_number(title);
+    if number == TitleNumber::Placeholder && !file_numbered {
+        return Some(format!(
+            "its title `{title}` has a placeholder number, and its file name no number"
+        ));
+    }
     let upper_words = ["NUMBER", "TITLE", "NNNN"];
     if upper_words.iter().any(|w| {
-        title
+        words
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|t| t == *w)
     }) {
@@ -1773,8 +1783,28 @@ fn label_number(s: &str) -> Option<u32> {
 
 /// `7. Use X` → (7, "Use X"); `ADR-007: Use X` → (7, "Use X"). Without an
 /// `ADR` prefix the number needs `.`, `:`, `)` or ` - ` after it, so a title
-/// like "2024 roadmap" keeps its number.
+/// like "2024 roadmap" keeps its number. A placeholder number (`n. Use X`,
+/// `ADR-NNNN: Use X`) leaves the title as a real number does, without a number.
 fn split_title_number(title: &str) -> (Option<u32>, String) {
+    match title_number(title) {
+        (TitleNumber::Number(n), rest) => (Some(n), rest),
+        (_, rest) => (None, rest),
+    }
+}
+
+/// What numbers a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleNumber {
+    None,
+    Number(u32),
+    /// The template's `n.`, `NNNN.` or `XXXX.` that the author never replaced.
+    Placeholder,
+}
+
+/// [`split_title_number`], telling a placeholder number from no number: a template
+/// names its number so, and a real record with a left-over `n.` is told apart by its
+/// file name's number.
+fn title_number(title: &str) -> (TitleNumber, String) {
     let t = title.trim();
     // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
     // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`. Only `ADR` may be followed by
@@ -1783,8 +1813,9 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         .iter()
         .find_map(|p| {
             let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
-            r.starts_with(|c: char| c.is_ascii_digit())
-                .then_some((r, true, *p != "adr"))
+            (r.starts_with(|c: char| c.is_ascii_digit())
+                || placeholder_number(r, *p == "adr").is_some())
+            .then_some((r, true, *p != "adr"))
         })
         .unwrap_or((t, false, false));
     let digits = after_prefix.len()
@@ -1792,7 +1823,11 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
     if digits == 0 {
-        return (None, t.to_owned());
+        return match placeholder_number(after_prefix, has_prefix && !strict) {
+            Some(rest) if !rest.is_empty() => (TitleNumber::Placeholder, rest.to_owned()),
+            Some(_) => (TitleNumber::Placeholder, t.to_owned()),
+            None => (TitleNumber::None, t.to_owned()),
+        };
     }
     let rest = &after_prefix[digits..];
     let separated = if strict {
@@ -1805,19 +1840,44 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         rest.starts_with(['.', ':', ')']) || rest.starts_with(" - ") || rest.starts_with(" – ")
     };
     let Ok(number) = after_prefix[..digits].parse() else {
-        return (None, t.to_owned());
+        return (TitleNumber::None, t.to_owned());
     };
     if !separated {
-        return (None, t.to_owned());
+        return (TitleNumber::None, t.to_owned());
     }
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—')
-    });
+    let rest = trim_number_separator(rest);
     if rest.is_empty() {
         // "# ADR-007" alone: the number is all there is, keep it as the title.
-        return (Some(number), t.to_owned());
+        return (TitleNumber::Number(number), t.to_owned());
     }
-    (Some(number), rest.to_owned())
+    (TitleNumber::Number(number), rest.to_owned())
+}
+
+fn trim_number_separator(rest: &str) -> &str {
+    rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—')
+    })
+}
+
+/// The title after a placeholder number at its start (`n. Use X`, `NNNN: Use X`,
+/// `XXXX - Use X`), or `None` when it starts otherwise. `after_adr` allows what may
+/// follow `ADR-7` (a bare space); otherwise one letter needs `. ` after it ("X: the
+/// platform" is a name), and more letters `.`, `:` or ` - `.
+fn placeholder_number(s: &str, after_adr: bool) -> Option<&str> {
+    let first = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'n' | 'N' | 'x' | 'X'))?;
+    let len = s.len() - s.trim_start_matches(first).len();
+    let rest = &s[len..];
+    let separated = if after_adr {
+        rest.is_empty() || rest.starts_with([' ', '.', ':', ')', '-', '–', '—'])
+    } else if len == 1 {
+        rest.starts_with(". ")
+    } else {
+        rest.starts_with(['.', ':']) || rest.starts_with(" - ") || rest.starts_with(" – ")
+    };
+    (len <= 8 && separated).then(|| trim_number_separator(rest))
 }
 
 /// `Alice, Bob and Carol` → three names.
@@ -3002,6 +3062,52 @@ mod tests {
             "# Use handlebars templates\n\n* Status: accepted\n* Date: 2020-01-01\n",
         );
         assert_eq!(d.template, None);
+    }
+
+    #[test]
+    fn a_placeholder_number_leaves_the_title_as_a_number_does() {
+        for (title, rest) in [
+            ("n. Django Templates", "Django Templates"),
+            ("N. Django Templates", "Django Templates"),
+            ("NNNN. Django Templates", "Django Templates"),
+            ("XXXX. Django Templates", "Django Templates"),
+            ("x. Django Templates", "Django Templates"),
+            ("XXXX - Django Templates", "Django Templates"),
+            ("ADR-NNNN: Django Templates", "Django Templates"),
+            ("KEP-NNNN: Your short title", "Your short title"),
+            // Words that start like one are words.
+            ("Next steps", "Next steps"),
+            ("X: the platform", "X: the platform"),
+            ("Nx. monorepo", "Nx. monorepo"),
+            ("ADR next steps", "ADR next steps"),
+        ] {
+            assert_eq!(
+                split_title_number(title),
+                (None, rest.to_owned()),
+                "{title}"
+            );
+        }
+        let d = parse(
+            "0010-django-templates.md",
+            "# n. Django Templates\n\nStatus: accepted\n\nDate: 2019-05-01\n",
+        );
+        assert_eq!(
+            (
+                d.template.as_deref(),
+                d.title.as_str(),
+                d.file_name().as_str()
+            ),
+            (None, "Django Templates", "0010-django-templates.md")
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // A template has no number in its file name either, or a placeholder for a title.
+        for (name, title) in [
+            ("template.md", "# NNNN. Use a thing\n"),
+            ("0000-template.md", "# NNNN. TITLE\n"),
+        ] {
+            let d = parse(name, &format!("{title}\nStatus: accepted\n"));
+            assert!(d.template.is_some(), "{name}");
+        }
     }
 
     #[test]
