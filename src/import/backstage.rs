@@ -44,6 +44,8 @@ pub struct Entity {
     /// `metadata.annotations["github.com/team-slug"]` (`org/team`), as Backstage's GitHub
     /// org provider writes it: the team's name in CODEOWNERS.
     pub github_team: Option<String>,
+    /// `metadata.links` that have a `url`: (url, title when it has one), in catalog order.
+    pub links: Vec<(String, Option<String>)>,
 }
 
 #[derive(Debug, Default)]
@@ -238,6 +240,21 @@ fn entity(v: &Value, at: &str) -> Result<Entity, &'static str> {
             .map(str::trim)
             .filter(|s| s.contains('/') && !s.starts_with('/'))
             .map(str::to_owned),
+        links: meta
+            .get("links")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+            .filter_map(|link| {
+                let url = link.get("url")?.as_str()?.trim();
+                let title = link
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty());
+                (!url.is_empty()).then(|| (url.to_owned(), title.map(str::to_owned)))
+            })
+            .collect(),
     })
 }
 
@@ -983,7 +1000,44 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
     } else {
         out.push_str("Imported from the Backstage catalog.\n");
     }
+    // A charter has no key for links, and `[contact]` would show each address rather
+    // than its title: the body keeps them as a list the page draws as links.
+    let links: Vec<&(String, Option<String>)> = e
+        .links
+        .iter()
+        .filter(|(_, title)| title.as_deref() != Some(crate::export::backstage::CHARTER_LINK_TITLE))
+        .collect();
+    if !links.is_empty() {
+        out.push_str("\n## Links\n\n");
+        for (url, title) in links {
+            out.push_str(&link_item(url, title.as_deref()));
+        }
+    }
     out
+}
+
+/// A Markdown list item linking `url`, by its title when it has one.
+fn link_item(url: &str, title: Option<&str>) -> String {
+    // An address with spaces or parentheses would end the link early: the pointy form
+    // holds any of them, once its own brackets are encoded.
+    let dest = if url.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>')) {
+        let encoded = url
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(|c: char| c.is_whitespace(), "%20");
+        format!("<{encoded}>")
+    } else {
+        url.to_owned()
+    };
+    let text = title.unwrap_or(url);
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && "\\[]*_`<>!#&|~".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(if c.is_control() { ' ' } else { c });
+    }
+    format!("- [{escaped}]({dest})\n")
 }
 
 #[cfg(test)]
@@ -1288,6 +1342,47 @@ mod tests {
                 "content/teams/x/y/z.md",
             ]
         );
+    }
+
+    #[test]
+    fn a_groups_links_stay_in_its_charter() {
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: sre\n  links:\n    - url: https://wiki.example/sre\n      title: On-call [runbook]\n      icon: docs\n    - url: https://chat.example/c/sre_team\n    - title: no address\n    - url: https://wiki.example/a page (old)\n      title: Old page\n    - url: https://handbook.example/teams/sre.html\n      title: Charter in the handbook\nspec:\n  type: team\n---\n",
+            "kind: Group\nmetadata:\n  name: infra\n  links: [{url: 'https://infra.example', title: Infra}]\nspec:\n  type: department\n  children: [sre]\n---\n",
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        let text = |file: &str| {
+            &plan
+                .files
+                .iter()
+                .find(|(p, _)| p.ends_with(file))
+                .unwrap()
+                .1
+        };
+        assert!(
+            text("sre.md").ends_with(
+                "\n\n## Links\n\n\
+                 - [On-call \\[runbook\\]](https://wiki.example/sre)\n\
+                 - [https://chat.example/c/sre\\_team](https://chat.example/c/sre_team)\n\
+                 - [Old page](<https://wiki.example/a%20page%20(old)>)\n"
+            ),
+            "{}",
+            text("sre.md")
+        );
+        assert!(
+            text("infra.md").ends_with(
+                "Imported from the Backstage catalog.\n\n## Links\n\n- [Infra](https://infra.example)\n"
+            ),
+            "{}",
+            text("infra.md")
+        );
+        // A link is not worth a note: it is kept.
+        assert!(plan.notes.is_empty(), "{:?}", plan.notes);
     }
 
     #[test]
