@@ -451,7 +451,7 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         notes: catalog.notes.clone(),
         ..Plan::default()
     };
-    let mut groups = groups(catalog, &mut plan.notes);
+    let mut groups = groups(catalog, survey, &mut plan.notes);
     add_members(catalog, &mut groups, &mut plan.notes);
     add_owned(catalog, survey, &mut groups, &mut plan.notes);
     unmapped_kinds(catalog, &mut plan.notes);
@@ -547,15 +547,21 @@ fn already_there(g: &Group, existing: &scaffold::TeamEntry) -> Option<String> {
 
 /// Up to ten names, then a count of the rest.
 fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    capped(&quoted)
+}
+
+/// Up to ten items as written, then a count of the rest.
+fn capped(items: &[String]) -> String {
     const SHOWN: usize = 10;
-    let mut out = names
+    let mut out = items
         .iter()
         .take(SHOWN)
-        .map(|n| format!("\"{n}\""))
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
-    if names.len() > SHOWN {
-        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    if items.len() > SHOWN {
+        out.push_str(&format!(" and {} more", items.len() - SHOWN));
     }
     out
 }
@@ -564,7 +570,7 @@ fn listed(names: &[&str]) -> String {
 /// or else from a group that lists it in `spec.children`. A name that two namespaces
 /// use keeps its plain slug in `default` and takes the namespace in front elsewhere
 /// (`retail-payments`).
-fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
+fn groups<'c>(catalog: &'c Catalog, survey: &Survey, notes: &mut Vec<String>) -> Groups<'c> {
     let mut entities: Vec<&Entity> = Vec::new();
     let mut keys: BTreeSet<GroupKey> = BTreeSet::new();
     for e in catalog.entities.iter().filter(|e| e.kind == "group") {
@@ -622,16 +628,22 @@ fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
     // Some catalogs say the hierarchy only from above (`spec.children`).
     let keys: Vec<GroupKey> = groups.by_key.keys().cloned().collect();
     let mut from_above: Vec<(GroupKey, GroupKey)> = Vec::new();
+    let mut missing_children: Vec<(&GroupKey, Vec<String>)> = Vec::new();
     for key in &keys {
         let g = &groups.by_key[key];
+        let mut missing = Vec::new();
         for child in strings(g.entity.spec.get("children")) {
-            if let Some(c) = groups.find(&parse_ref(&child, "group"), &key.0)
-                && c != *key
-            {
-                from_above.push((c, key.clone()));
+            match groups.find(&parse_ref(&child, "group"), &key.0) {
+                Some(c) if c != *key => from_above.push((c, key.clone())),
+                Some(_) => {}
+                None => missing.push(child.trim().to_owned()),
             }
         }
+        if !missing.is_empty() {
+            missing_children.push((key, missing));
+        }
     }
+    children_not_found(&groups, &missing_children, survey, notes);
     for key in &keys {
         let g = &groups.by_key[key];
         let found = g
@@ -668,6 +680,60 @@ fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
         };
     }
     groups
+}
+
+/// One note per group whose `spec.children` names groups the catalog does not have: a
+/// child that is a charter of the handbook needs its `parent` set by hand (an import never
+/// edits a charter); any other is named with the nearest group, since a typo there
+/// silently leaves a team at the top of the hierarchy.
+fn children_not_found(
+    groups: &Groups,
+    missing: &[(&GroupKey, Vec<String>)],
+    survey: &Survey,
+    notes: &mut Vec<String>,
+) {
+    // Bounded: a catalog whose `children` name users by mistake may miss thousands.
+    let mut nearest = crate::diagnostic::Suggestions::new(
+        groups
+            .by_name
+            .keys()
+            .map(String::as_str)
+            .chain(survey.teams.keys().map(String::as_str)),
+    );
+    for (key, children) in missing {
+        let g = &groups.by_key[*key];
+        let mut in_handbook: Vec<&str> = Vec::new();
+        let mut nowhere: Vec<String> = Vec::new();
+        for child in children {
+            let name = parse_ref(child, "group").name;
+            if let Some(entry) = survey.teams.get(&scaffold::slugify(&name)) {
+                in_handbook.push(entry.path.as_str());
+            } else {
+                let hint = nearest
+                    .nearest(&name)
+                    .map(|n| format!(" (did you mean {n}?)"))
+                    .unwrap_or_default();
+                nowhere.push(format!("\"{child}\"{hint}"));
+            }
+        }
+        if !nowhere.is_empty() {
+            notes.push(format!(
+                "{}: group {} lists children that are in neither the catalog nor the handbook: {}; left out",
+                g.entity.file,
+                g.entity.name,
+                capped(&nowhere)
+            ));
+        }
+        if !in_handbook.is_empty() {
+            notes.push(format!(
+                "{}: group {} lists as children charters of the handbook: {}; the import does not edit a charter: set their `parent` to \"{}\"",
+                g.entity.file,
+                g.entity.name,
+                listed(&in_handbook),
+                g.slug
+            ));
+        }
+    }
 }
 
 /// Adds each user to the groups it is a member of, whichever side says so (the user's
@@ -1261,6 +1327,45 @@ mod tests {
         // Only what is written is counted.
         assert_eq!((plan.teams, plan.groups, plan.existing), (2, 2, 1));
         assert_eq!(plan.members, 0);
+    }
+
+    #[test]
+    fn children_the_catalog_does_not_have_are_named() {
+        let survey = Survey {
+            teams: [(
+                "billing".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/billing.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Team),
+                    name: None,
+                    owns: vec![],
+                    people: vec![],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: infra\nspec:\n  type: department\n  children: [platform, plaform, group:default/ghost-team, billing, infra]\n---\n".to_owned(),
+            group("platform", "team", None),
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        assert_eq!(
+            plan.notes,
+            [
+                "org.yaml: group infra lists children that are in neither the catalog nor the handbook: \"plaform\" (did you mean platform?), \"group:default/ghost-team\"; left out",
+                "org.yaml: group infra lists as children charters of the handbook: \"content/teams/billing.md\"; the import does not edit a charter: set their `parent` to \"infra\"",
+            ]
+        );
+        // The child that exists still finds its parent.
+        assert!(
+            plan.files
+                .iter()
+                .any(|(p, _)| p == "content/teams/infra/platform.md"),
+            "{:?}",
+            plan.files
+        );
     }
 
     #[test]

@@ -1388,6 +1388,50 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
         .stderr_has("content/teams/harbour/logistics/routing.md owns \"route-planner\" in the catalog; the import does not edit a charter: add them to its `owns`");
 }
 
+/// A group's `metadata.links` (a wiki, a runbook) used to be dropped without a word, and a
+/// `spec.children` entry naming a group the catalog does not have (renamed on one side
+/// only) was ignored, leaving the team at the top of the hierarchy unnoticed.
+#[test]
+fn a_groups_links_are_kept_and_a_missing_child_is_named() {
+    let catalog = TestBook::fixture("import-backstage-links");
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "backstage",
+        &path_str(&catalog.root().join("catalog-info.yaml")),
+    ])
+    .success()
+    .stderr_has("catalog-info.yaml:1: group studio lists children that are in neither the catalog nor the handbook: \"lighting\" (did you mean lightning?); left out");
+    let cs = charters(&book);
+    assert_eq!(cs["lightning"].1.as_deref(), Some("studio"));
+    assert_eq!(cs["soundstage"].1.as_deref(), Some("studio"));
+    builds_clean(&book);
+    let page = book.html("teams/lightning.html");
+    let links: Vec<(String, String)> = texts(&page, ".prose li a")
+        .into_iter()
+        .zip(hrefs(&page, ".prose li a"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "Lighting runbook".to_owned(),
+                "https://runbooks.example/lighting".to_owned()
+            ),
+            (
+                "https://status.example/lighting".to_owned(),
+                "https://status.example/lighting".to_owned()
+            ),
+        ]
+    );
+    let studio = book.html("teams/studio.html");
+    assert!(
+        hrefs(&studio, ".prose a").contains(&"https://wiki.example/studio".to_owned()),
+        "{:?}",
+        hrefs(&studio, ".prose a")
+    );
+}
+
 /// A MADR folder written in French, kept by a Jekyll theme (`parent` and `nav_order` in
 /// every record), with the team's template (instructions and an example heading in a
 /// comment) and a record superseded by a merge request rather than a record: statuses,
