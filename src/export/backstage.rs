@@ -17,6 +17,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const API_VERSION: &str = "backstage.io/v1alpha1";
+/// The title of the link from a group back to its charter page; an import of the export
+/// leaves it out, since the charter is that page.
+pub const CHARTER_LINK_TITLE: &str = "Charter in the handbook";
 
 /// Backstage's default limit on `metadata.name`.
 const MAX_NAME: usize = 63;
@@ -251,7 +254,7 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                     links: base
                         .map(|b| Link {
                             url: format!("{b}/{doc_url}"),
-                            title: "Charter in the handbook".into(),
+                            title: CHARTER_LINK_TITLE.into(),
                         })
                         .into_iter()
                         .collect(),

@@ -379,7 +379,8 @@ impl<'t> Record<'t> {
         let slug = crate::scaffold::decision_slug(&plain_title);
 
         let meta = &mut self.meta;
-        let template = template_reason(&title.raw, meta);
+        let file_numbered = names.number.is_some() || names.date.is_some();
+        let template = template_reason(&title.raw, file_numbered, meta);
         let has_metadata = !meta.status.is_empty()
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
@@ -409,6 +410,17 @@ impl<'t> Record<'t> {
             );
         }
 
+        // Whatever date the record gets instead is a guess; the author's text must
+        // survive it, so someone can fix the date by hand.
+        let unread_date = match (&self.meta.date, self.meta.unread_date.take()) {
+            (None, Some(written)) => {
+                self.meta
+                    .links
+                    .insert(0, format!("- Date as written: {written}"));
+                Some(written)
+            }
+            _ => None,
+        };
         let body = self.body(headings);
         let mut md_links = 0;
         rewrite_links(&body, |dest| {
@@ -429,6 +441,7 @@ impl<'t> Record<'t> {
             source_number,
             file_date: names.date.map(|(d, _)| d),
             dated,
+            unread_date,
             supersedes_files: meta.supersedes_files,
             superseded_by_files: meta.superseded_by_files,
             related: meta.related,
@@ -523,6 +536,8 @@ struct Meta {
     placeholder_status: bool,
     /// The date was an unfilled template value (`YYYY-MM-DD`, `{date}`).
     placeholder_date: bool,
+    /// The first date orgbook could not read, as written.
+    unread_date: Option<String>,
     /// Front matter links orgbook has no key for, as list items for the top of the body.
     links: Vec<String>,
 }
@@ -616,10 +631,15 @@ impl Meta {
                     );
                 }
             }
-            None => notes.at(
-                line,
-                format!("date `{value}` is not a date orgbook can read"),
-            ),
+            None => {
+                notes.at(
+                    line,
+                    format!("date `{value}` is not a date orgbook can read"),
+                );
+                if self.unread_date.is_none() {
+                    self.unread_date = Some(value.to_owned());
+                }
+            }
         }
     }
 
@@ -646,12 +666,29 @@ impl Meta {
         if text.is_empty() {
             return;
         }
-        if is_placeholder(text) || text == "STATUS" {
+        if is_choice_list(text) || text == "STATUS" {
             self.placeholder_status = true;
             notes.at(
                 line,
                 format!("status `{text}` looks like an unfilled template; ignored"),
             );
+            return;
+        }
+        if is_placeholder(text) {
+            let inside = text[1..text.len() - 1].trim();
+            // `[Accepted]`: one status word in brackets is that status.
+            let lower = inside.to_ascii_lowercase();
+            if status_word(&lower).is_some_and(|(_, len)| len == lower.len()) {
+                return self.status_text(inside, line, notes);
+            }
+            // `[change when approved]`: the author meant to come back to it, so the
+            // decision was not taken yet. A template is told by its title or by a list
+            // of choices, not by this; the record's sections are real and must not be lost.
+            notes.at(
+                line,
+                format!("status `{text}` is a placeholder, not a status; imported as proposed"),
+            );
+            self.status.push((line, "proposed"));
             return;
         }
         let mut last_relation = None;
@@ -1207,6 +1244,29 @@ pub(super) fn is_placeholder(s: &str) -> bool {
         || s.contains(" | ")
 }
 
+/// A status that offers its choices rather than making one: `proposed | accepted`,
+/// `[proposed, accepted, rejected]`, as templates write it.
+fn is_choice_list(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains('|') {
+        return true;
+    }
+    let inside = match (s.chars().next(), s.chars().last()) {
+        (Some('['), Some(']')) | (Some('{'), Some('}')) if s.len() >= 2 => &s[1..s.len() - 1],
+        _ => return false,
+    };
+    let lower = inside.to_lowercase();
+    lower
+        .split([',', '/'])
+        .flat_map(|part| part.split(" or "))
+        .filter(|part| {
+            let part = part.trim();
+            status_word(part).is_some_and(|(_, len)| len == part.len())
+        })
+        .count()
+        >= 2
+}
+
 /// Paragraphs (and list items) of `lines[from..to]`, each with its first line
 /// number and its lines joined, since a link in a status line may wrap.
 fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
@@ -1544,14 +1604,23 @@ pub(super) fn heading_ids(body: &str) -> std::collections::HashSet<String> {
 /// Why a file is an unfilled template rather than a record: recognised by what it
 /// says (a placeholder title or status), never by its name, because a record titled
 /// "Use handlebars templates" is a record.
-fn template_reason(raw_title: &str, meta: &Meta) -> Option<String> {
+fn template_reason(raw_title: &str, file_numbered: bool, meta: &Meta) -> Option<String> {
     let title = raw_title.trim();
     if is_placeholder(title) {
         return Some(format!("its title `{title}` is a placeholder"));
     }
+    // A record whose author left the template's `n.` in its title still has a number
+    // in its file name (`0010-django-templates.md`); a template's file has none either
+    // (`NNNN-kep-template/`).
+    let (number, words) = title_number(title);
+    if number == TitleNumber::Placeholder && !file_numbered {
+        return Some(format!(
+            "its title `{title}` has a placeholder number, and its file name no number"
+        ));
+    }
     let upper_words = ["NUMBER", "TITLE", "NNNN"];
     if upper_words.iter().any(|w| {
-        title
+        words
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|t| t == *w)
     }) {
@@ -1714,8 +1783,28 @@ fn label_number(s: &str) -> Option<u32> {
 
 /// `7. Use X` → (7, "Use X"); `ADR-007: Use X` → (7, "Use X"). Without an
 /// `ADR` prefix the number needs `.`, `:`, `)` or ` - ` after it, so a title
-/// like "2024 roadmap" keeps its number.
+/// like "2024 roadmap" keeps its number. A placeholder number (`n. Use X`,
+/// `ADR-NNNN: Use X`) leaves the title as a real number does, without a number.
 fn split_title_number(title: &str) -> (Option<u32>, String) {
+    match title_number(title) {
+        (TitleNumber::Number(n), rest) => (Some(n), rest),
+        (_, rest) => (None, rest),
+    }
+}
+
+/// What numbers a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleNumber {
+    None,
+    Number(u32),
+    /// The template's `n.`, `NNNN.` or `XXXX.` that the author never replaced.
+    Placeholder,
+}
+
+/// [`split_title_number`], telling a placeholder number from no number: a template
+/// names its number so, and a real record with a left-over `n.` is told apart by its
+/// file name's number.
+fn title_number(title: &str) -> (TitleNumber, String) {
     let t = title.trim();
     // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
     // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`. Only `ADR` may be followed by
@@ -1724,8 +1813,9 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         .iter()
         .find_map(|p| {
             let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
-            r.starts_with(|c: char| c.is_ascii_digit())
-                .then_some((r, true, *p != "adr"))
+            (r.starts_with(|c: char| c.is_ascii_digit())
+                || placeholder_number(r, *p == "adr").is_some())
+            .then_some((r, true, *p != "adr"))
         })
         .unwrap_or((t, false, false));
     let digits = after_prefix.len()
@@ -1733,7 +1823,11 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
     if digits == 0 {
-        return (None, t.to_owned());
+        return match placeholder_number(after_prefix, has_prefix && !strict) {
+            Some(rest) if !rest.is_empty() => (TitleNumber::Placeholder, rest.to_owned()),
+            Some(_) => (TitleNumber::Placeholder, t.to_owned()),
+            None => (TitleNumber::None, t.to_owned()),
+        };
     }
     let rest = &after_prefix[digits..];
     let separated = if strict {
@@ -1746,19 +1840,44 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         rest.starts_with(['.', ':', ')']) || rest.starts_with(" - ") || rest.starts_with(" – ")
     };
     let Ok(number) = after_prefix[..digits].parse() else {
-        return (None, t.to_owned());
+        return (TitleNumber::None, t.to_owned());
     };
     if !separated {
-        return (None, t.to_owned());
+        return (TitleNumber::None, t.to_owned());
     }
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—')
-    });
+    let rest = trim_number_separator(rest);
     if rest.is_empty() {
         // "# ADR-007" alone: the number is all there is, keep it as the title.
-        return (Some(number), t.to_owned());
+        return (TitleNumber::Number(number), t.to_owned());
     }
-    (Some(number), rest.to_owned())
+    (TitleNumber::Number(number), rest.to_owned())
+}
+
+fn trim_number_separator(rest: &str) -> &str {
+    rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—')
+    })
+}
+
+/// The title after a placeholder number at its start (`n. Use X`, `NNNN: Use X`,
+/// `XXXX - Use X`), or `None` when it starts otherwise. `after_adr` allows what may
+/// follow `ADR-7` (a bare space); otherwise one letter needs `. ` after it ("X: the
+/// platform" is a name), and more letters `.`, `:` or ` - `.
+fn placeholder_number(s: &str, after_adr: bool) -> Option<&str> {
+    let first = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, 'n' | 'N' | 'x' | 'X'))?;
+    let len = s.len() - s.trim_start_matches(first).len();
+    let rest = &s[len..];
+    let separated = if after_adr {
+        rest.is_empty() || rest.starts_with([' ', '.', ':', ')', '-', '–', '—'])
+    } else if len == 1 {
+        rest.starts_with(". ")
+    } else {
+        rest.starts_with(['.', ':']) || rest.starts_with(" - ") || rest.starts_with(" – ")
+    };
+    (len <= 8 && separated).then(|| trim_number_separator(rest))
 }
 
 /// `Alice, Bob and Carol` → three names.
@@ -1813,7 +1932,16 @@ pub(super) fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
     {
         let num = |p: &str| p.parse::<i16>().ok();
         let (y, m, d, assumption) = if parts[0].len() == 4 {
-            (num(parts[0])?, num(parts[1])?, num(parts[2])?, None)
+            let (y, a, b) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
+            if a > 12 && (1..=12).contains(&b) {
+                // `2024-14-02`: there is no month 14, and only one reading is left.
+                let note = format!(
+                    "date `{token}` has no month {a}; read as year-day-month, {y:04}-{b:02}-{a:02}"
+                );
+                (y, b, a, Some(note))
+            } else {
+                (y, a, b, None)
+            }
         } else if parts[2].len() == 4 {
             let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
             if a > 12 {
@@ -2937,6 +3065,52 @@ mod tests {
     }
 
     #[test]
+    fn a_placeholder_number_leaves_the_title_as_a_number_does() {
+        for (title, rest) in [
+            ("n. Django Templates", "Django Templates"),
+            ("N. Django Templates", "Django Templates"),
+            ("NNNN. Django Templates", "Django Templates"),
+            ("XXXX. Django Templates", "Django Templates"),
+            ("x. Django Templates", "Django Templates"),
+            ("XXXX - Django Templates", "Django Templates"),
+            ("ADR-NNNN: Django Templates", "Django Templates"),
+            ("KEP-NNNN: Your short title", "Your short title"),
+            // Words that start like one are words.
+            ("Next steps", "Next steps"),
+            ("X: the platform", "X: the platform"),
+            ("Nx. monorepo", "Nx. monorepo"),
+            ("ADR next steps", "ADR next steps"),
+        ] {
+            assert_eq!(
+                split_title_number(title),
+                (None, rest.to_owned()),
+                "{title}"
+            );
+        }
+        let d = parse(
+            "0010-django-templates.md",
+            "# n. Django Templates\n\nStatus: accepted\n\nDate: 2019-05-01\n",
+        );
+        assert_eq!(
+            (
+                d.template.as_deref(),
+                d.title.as_str(),
+                d.file_name().as_str()
+            ),
+            (None, "Django Templates", "0010-django-templates.md")
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // A template has no number in its file name either, or a placeholder for a title.
+        for (name, title) in [
+            ("template.md", "# NNNN. Use a thing\n"),
+            ("0000-template.md", "# NNNN. TITLE\n"),
+        ] {
+            let d = parse(name, &format!("{title}\nStatus: accepted\n"));
+            assert!(d.template.is_some(), "{name}");
+        }
+    }
+
+    #[test]
     fn other_relations_are_kept() {
         let d = parse(
             "0002-b.md",
@@ -2986,6 +3160,98 @@ mod tests {
             "{}",
             d.body
         );
+    }
+
+    #[test]
+    fn a_date_with_day_and_month_swapped_is_read_the_one_way_it_can_be() {
+        let (d, note) = parse_date("2024-14-02").unwrap();
+        assert_eq!(d, date(2024, 2, 14));
+        assert_eq!(
+            note.as_deref(),
+            Some("date `2024-14-02` has no month 14; read as year-day-month, 2024-02-14")
+        );
+        // Neither reading is a date.
+        assert_eq!(parse_date("2024-31-02"), None);
+        assert_eq!(parse_date("2024-14-15"), None);
+        let d = parse(
+            "0004-a.md",
+            "# 4. A\n\nDate: 2024-14-02\n\n## Status\n\nAccepted\n",
+        );
+        assert_eq!(
+            (d.date, d.decided, d.dated),
+            (date(2024, 2, 14), Some(date(2024, 2, 14)), Dated::Record)
+        );
+        assert_eq!(
+            d.unmapped,
+            ["0004-a.md:3: date `2024-14-02` has no month 14; read as year-day-month, 2024-02-14"]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_date_stays_in_the_body() {
+        let d = parse(
+            "0005-a.md",
+            "# 5. A\n\nDate: sometime in 2019\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n",
+        );
+        // import_dir dates it from git or today and says which.
+        assert_eq!(d.dated, Dated::Today);
+        assert_eq!(d.unread_date.as_deref(), Some("sometime in 2019"));
+        assert_eq!(
+            d.body,
+            "- Date as written: sometime in 2019\n\n## Context\n\nWhy.\n"
+        );
+        // A second date line that can be read stands for it: nothing is lost.
+        let d = parse(
+            "0005-a.md",
+            "# 5. A\n\nDate: sometime\n\n## Date\n\n2019-05-01\n",
+        );
+        assert_eq!((d.date, d.unread_date), (date(2019, 5, 1), None));
+    }
+
+    #[test]
+    fn a_placeholder_status_is_a_proposed_record_but_a_list_of_choices_a_template() {
+        // Regression: a real record whose status the author meant to fill in later was
+        // skipped as a template, its Context and Decision lost.
+        let text = "# 3. Use a queue for outbound mail\nDate: 2025-01-31\n## Status\n[fill in once agreed]\n## Context\nMail sending blocks requests.\n## Decision\nSend mail from a background queue.\n";
+        let d = parse("0003-use-queues.md", text);
+        assert_eq!(d.template, None);
+        assert_eq!(
+            (d.title.as_str(), d.status.as_str(), d.decided),
+            ("Use a queue for outbound mail", "proposed", None)
+        );
+        assert_eq!(
+            d.unmapped,
+            [
+                "0003-use-queues.md:4: status `[fill in once agreed]` is a placeholder, not a status; imported as proposed"
+            ]
+        );
+        assert!(d.body.contains("Send mail from a background queue."));
+        let d = parse(
+            "0031-x.md",
+            "# 31. X\n\nStatus: {change when approved}\n\n## Context\n\nWhy.\n",
+        );
+        assert_eq!((d.template, d.status.as_str()), (None, "proposed"));
+        // One status word in brackets is that status.
+        let d = parse("0032-y.md", "# 32. Y\n\nStatus: [Accepted]\n");
+        assert_eq!(d.status, "accepted");
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+
+        for status in [
+            "proposed | accepted | rejected",
+            "[proposed, accepted, rejected]",
+            "{Proposed / Accepted / Deprecated}",
+            "[accepted or rejected]",
+        ] {
+            let d = parse(
+                "0033-z.md",
+                &format!("# 33. A real title\n\n## Status\n\n{status}\n"),
+            );
+            assert_eq!(
+                d.template.as_deref(),
+                Some("its status is a list of choices to pick from"),
+                "{status}"
+            );
+        }
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct Entity {
     /// `metadata.annotations["github.com/team-slug"]` (`org/team`), as Backstage's GitHub
     /// org provider writes it: the team's name in CODEOWNERS.
     pub github_team: Option<String>,
+    /// `metadata.links` that have a `url`: (url, title when it has one), in catalog order.
+    pub links: Vec<(String, Option<String>)>,
 }
 
 #[derive(Debug, Default)]
@@ -238,6 +240,21 @@ fn entity(v: &Value, at: &str) -> Result<Entity, &'static str> {
             .map(str::trim)
             .filter(|s| s.contains('/') && !s.starts_with('/'))
             .map(str::to_owned),
+        links: meta
+            .get("links")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+            .filter_map(|link| {
+                let url = link.get("url")?.as_str()?.trim();
+                let title = link
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty());
+                (!url.is_empty()).then(|| (url.to_owned(), title.map(str::to_owned)))
+            })
+            .collect(),
     })
 }
 
@@ -434,7 +451,7 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         notes: catalog.notes.clone(),
         ..Plan::default()
     };
-    let mut groups = groups(catalog, &mut plan.notes);
+    let mut groups = groups(catalog, survey, &mut plan.notes);
     add_members(catalog, &mut groups, &mut plan.notes);
     add_owned(catalog, survey, &mut groups, &mut plan.notes);
     unmapped_kinds(catalog, &mut plan.notes);
@@ -530,15 +547,21 @@ fn already_there(g: &Group, existing: &scaffold::TeamEntry) -> Option<String> {
 
 /// Up to ten names, then a count of the rest.
 fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    capped(&quoted)
+}
+
+/// Up to ten items as written, then a count of the rest.
+fn capped(items: &[String]) -> String {
     const SHOWN: usize = 10;
-    let mut out = names
+    let mut out = items
         .iter()
         .take(SHOWN)
-        .map(|n| format!("\"{n}\""))
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
-    if names.len() > SHOWN {
-        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    if items.len() > SHOWN {
+        out.push_str(&format!(" and {} more", items.len() - SHOWN));
     }
     out
 }
@@ -547,7 +570,7 @@ fn listed(names: &[&str]) -> String {
 /// or else from a group that lists it in `spec.children`. A name that two namespaces
 /// use keeps its plain slug in `default` and takes the namespace in front elsewhere
 /// (`retail-payments`).
-fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
+fn groups<'c>(catalog: &'c Catalog, survey: &Survey, notes: &mut Vec<String>) -> Groups<'c> {
     let mut entities: Vec<&Entity> = Vec::new();
     let mut keys: BTreeSet<GroupKey> = BTreeSet::new();
     for e in catalog.entities.iter().filter(|e| e.kind == "group") {
@@ -605,16 +628,22 @@ fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
     // Some catalogs say the hierarchy only from above (`spec.children`).
     let keys: Vec<GroupKey> = groups.by_key.keys().cloned().collect();
     let mut from_above: Vec<(GroupKey, GroupKey)> = Vec::new();
+    let mut missing_children: Vec<(&GroupKey, Vec<String>)> = Vec::new();
     for key in &keys {
         let g = &groups.by_key[key];
+        let mut missing = Vec::new();
         for child in strings(g.entity.spec.get("children")) {
-            if let Some(c) = groups.find(&parse_ref(&child, "group"), &key.0)
-                && c != *key
-            {
-                from_above.push((c, key.clone()));
+            match groups.find(&parse_ref(&child, "group"), &key.0) {
+                Some(c) if c != *key => from_above.push((c, key.clone())),
+                Some(_) => {}
+                None => missing.push(child.trim().to_owned()),
             }
         }
+        if !missing.is_empty() {
+            missing_children.push((key, missing));
+        }
     }
+    children_not_found(&groups, &missing_children, survey, notes);
     for key in &keys {
         let g = &groups.by_key[key];
         let found = g
@@ -651,6 +680,60 @@ fn groups<'c>(catalog: &'c Catalog, notes: &mut Vec<String>) -> Groups<'c> {
         };
     }
     groups
+}
+
+/// One note per group whose `spec.children` names groups the catalog does not have: a
+/// child that is a charter of the handbook needs its `parent` set by hand (an import never
+/// edits a charter); any other is named with the nearest group, since a typo there
+/// silently leaves a team at the top of the hierarchy.
+fn children_not_found(
+    groups: &Groups,
+    missing: &[(&GroupKey, Vec<String>)],
+    survey: &Survey,
+    notes: &mut Vec<String>,
+) {
+    // Bounded: a catalog whose `children` name users by mistake may miss thousands.
+    let mut nearest = crate::diagnostic::Suggestions::new(
+        groups
+            .by_name
+            .keys()
+            .map(String::as_str)
+            .chain(survey.teams.keys().map(String::as_str)),
+    );
+    for (key, children) in missing {
+        let g = &groups.by_key[*key];
+        let mut in_handbook: Vec<&str> = Vec::new();
+        let mut nowhere: Vec<String> = Vec::new();
+        for child in children {
+            let name = parse_ref(child, "group").name;
+            if let Some(entry) = survey.teams.get(&scaffold::slugify(&name)) {
+                in_handbook.push(entry.path.as_str());
+            } else {
+                let hint = nearest
+                    .nearest(&name)
+                    .map(|n| format!(" (did you mean {n}?)"))
+                    .unwrap_or_default();
+                nowhere.push(format!("\"{child}\"{hint}"));
+            }
+        }
+        if !nowhere.is_empty() {
+            notes.push(format!(
+                "{}: group {} lists children that are in neither the catalog nor the handbook: {}; left out",
+                g.entity.file,
+                g.entity.name,
+                capped(&nowhere)
+            ));
+        }
+        if !in_handbook.is_empty() {
+            notes.push(format!(
+                "{}: group {} lists as children charters of the handbook: {}; the import does not edit a charter: set their `parent` to \"{}\"",
+                g.entity.file,
+                g.entity.name,
+                listed(&in_handbook),
+                g.slug
+            ));
+        }
+    }
 }
 
 /// Adds each user to the groups it is a member of, whichever side says so (the user's
@@ -983,7 +1066,44 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
     } else {
         out.push_str("Imported from the Backstage catalog.\n");
     }
+    // A charter has no key for links, and `[contact]` would show each address rather
+    // than its title: the body keeps them as a list the page draws as links.
+    let links: Vec<&(String, Option<String>)> = e
+        .links
+        .iter()
+        .filter(|(_, title)| title.as_deref() != Some(crate::export::backstage::CHARTER_LINK_TITLE))
+        .collect();
+    if !links.is_empty() {
+        out.push_str("\n## Links\n\n");
+        for (url, title) in links {
+            out.push_str(&link_item(url, title.as_deref()));
+        }
+    }
     out
+}
+
+/// A Markdown list item linking `url`, by its title when it has one.
+fn link_item(url: &str, title: Option<&str>) -> String {
+    // An address with spaces or parentheses would end the link early: the pointy form
+    // holds any of them, once its own brackets are encoded.
+    let dest = if url.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>')) {
+        let encoded = url
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(|c: char| c.is_whitespace(), "%20");
+        format!("<{encoded}>")
+    } else {
+        url.to_owned()
+    };
+    let text = title.unwrap_or(url);
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && "\\[]*_`<>!#&|~".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(if c.is_control() { ' ' } else { c });
+    }
+    format!("- [{escaped}]({dest})\n")
 }
 
 #[cfg(test)]
@@ -1210,6 +1330,45 @@ mod tests {
     }
 
     #[test]
+    fn children_the_catalog_does_not_have_are_named() {
+        let survey = Survey {
+            teams: [(
+                "billing".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/billing.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Team),
+                    name: None,
+                    owns: vec![],
+                    people: vec![],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: infra\nspec:\n  type: department\n  children: [platform, plaform, group:default/ghost-team, billing, infra]\n---\n".to_owned(),
+            group("platform", "team", None),
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        assert_eq!(
+            plan.notes,
+            [
+                "org.yaml: group infra lists children that are in neither the catalog nor the handbook: \"plaform\" (did you mean platform?), \"group:default/ghost-team\"; left out",
+                "org.yaml: group infra lists as children charters of the handbook: \"content/teams/billing.md\"; the import does not edit a charter: set their `parent` to \"infra\"",
+            ]
+        );
+        // The child that exists still finds its parent.
+        assert!(
+            plan.files
+                .iter()
+                .any(|(p, _)| p == "content/teams/infra/platform.md"),
+            "{:?}",
+            plan.files
+        );
+    }
+
+    #[test]
     fn items_owned_by_a_charter_of_the_handbook_are_named_for_it() {
         let survey = Survey {
             teams: [(
@@ -1288,6 +1447,47 @@ mod tests {
                 "content/teams/x/y/z.md",
             ]
         );
+    }
+
+    #[test]
+    fn a_groups_links_stay_in_its_charter() {
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: sre\n  links:\n    - url: https://wiki.example/sre\n      title: On-call [runbook]\n      icon: docs\n    - url: https://chat.example/c/sre_team\n    - title: no address\n    - url: https://wiki.example/a page (old)\n      title: Old page\n    - url: https://handbook.example/teams/sre.html\n      title: Charter in the handbook\nspec:\n  type: team\n---\n",
+            "kind: Group\nmetadata:\n  name: infra\n  links: [{url: 'https://infra.example', title: Infra}]\nspec:\n  type: department\n  children: [sre]\n---\n",
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        let text = |file: &str| {
+            &plan
+                .files
+                .iter()
+                .find(|(p, _)| p.ends_with(file))
+                .unwrap()
+                .1
+        };
+        assert!(
+            text("sre.md").ends_with(
+                "\n\n## Links\n\n\
+                 - [On-call \\[runbook\\]](https://wiki.example/sre)\n\
+                 - [https://chat.example/c/sre\\_team](https://chat.example/c/sre_team)\n\
+                 - [Old page](<https://wiki.example/a%20page%20(old)>)\n"
+            ),
+            "{}",
+            text("sre.md")
+        );
+        assert!(
+            text("infra.md").ends_with(
+                "Imported from the Backstage catalog.\n\n## Links\n\n- [Infra](https://infra.example)\n"
+            ),
+            "{}",
+            text("infra.md")
+        );
+        // A link is not worth a note: it is kept.
+        assert!(plan.notes.is_empty(), "{:?}", plan.notes);
     }
 
     #[test]

@@ -229,21 +229,32 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                     d.decided = Some(date);
                 }
                 out.git_dated += 1;
+                if let Some(written) = &d.unread_date {
+                    d.unmapped.push(format!(
+                        "{}: the record's date `{written}` could not be read; dated {date}, when the file was committed (the date as written stays in the body)",
+                        f.rel
+                    ));
+                }
             }
         }
     }
     for (d, f) in records.iter_mut().zip(&found) {
         if d.dated == Dated::Today {
-            d.unmapped.push(format!(
-                "{}: no date in the record{}; dated today ({})",
-                f.rel,
-                if repo.is_some() {
-                    " and the file is not committed"
-                } else {
-                    " and no git history"
-                },
-                opts.today
-            ));
+            let history = if repo.is_some() {
+                " and the file is not committed"
+            } else {
+                " and no git history"
+            };
+            d.unmapped.push(match &d.unread_date {
+                Some(written) => format!(
+                    "{}: the record's date `{written}` could not be read{history}; dated today ({}) instead (the date as written stays in the body)",
+                    f.rel, opts.today
+                ),
+                None => format!(
+                    "{}: no date in the record{history}; dated today ({})",
+                    f.rel, opts.today
+                ),
+            });
             out.today_dated.push(f.rel.clone());
         }
     }

@@ -126,6 +126,10 @@ pub struct ImportedDecision {
     /// The date of a `YYYYMMDD-slug.md` file name.
     pub file_date: Option<jiff::civil::Date>,
     pub dated: Dated,
+    /// The record's date as written, when orgbook could not read it and no other date
+    /// line of the record could stand in: the body keeps it (`Date as written: …`), and
+    /// the report says what was used instead.
+    pub unread_date: Option<String>,
     /// Relation targets given as links, by the target's file stem (without `.md`):
     /// these survive renumbering and date-named files, where numbers do not.
     pub supersedes_files: Vec<String>,
@@ -756,6 +760,7 @@ mod tests {
             source_number: Some(number),
             file_date: None,
             dated: Dated::Record,
+            unread_date: None,
             supersedes_files: vec![],
             superseded_by_files: vec![],
             related: vec![],

@@ -781,6 +781,69 @@ fn undated_records_take_the_date_of_the_commit_that_added_them() {
     builds_clean(&book);
 }
 
+/// Records that an import once lost or garbled: a real record whose status the author
+/// meant to fill in later (`[fill in once agreed]`) was skipped as a template; a date with
+/// day and month swapped became today, its text gone; a title that kept the template's
+/// `n.` kept it in its title and file name. A real template is still skipped.
+#[test]
+fn placeholder_statuses_swapped_dates_and_placeholder_numbers_lose_nothing() {
+    let source = TestBook::fixture("import-adr-stumbles");
+    let adr = source.root().join("adr");
+    let book = fresh(false);
+    import(&book, &[&path_str(&adr)])
+        .success()
+        .stderr_has("skipped: template.md: a template")
+        .stderr_lacks("skipped: 0003")
+        .stderr_has("0003-use-queues.md:4: status `[fill in once agreed]` is a placeholder, not a status; imported as proposed")
+        .stderr_has("0004-keep-invoices-for-ten-years.md:3: date `2024-14-02` has no month 14; read as year-day-month, 2024-02-14")
+        .stderr_has("0005-one-region-for-now.md: the record's date `the Monday after the offsite` could not be read and no git history; dated today (2026-11-25) instead")
+        .stderr_lacks("no date in the record")
+        .stderr_has("Imported 4 decision(s)");
+    let rs = records(&book);
+    let (_, queues) = by_title(&rs, "Use a queue for outbound mail");
+    assert_eq!(queues.status, "proposed");
+    assert!(queues.body.contains("Send mail from a background queue."));
+    let (_, invoices) = by_title(&rs, "Keep invoices for ten years");
+    assert_eq!(invoices.date, "2024-02-14");
+    let (_, region) = by_title(&rs, "One region for now");
+    assert_eq!(region.date, TODAY);
+    assert!(
+        region
+            .body
+            .trim_start()
+            .starts_with("- Date as written: the Monday after the offsite\n"),
+        "{}",
+        region.body
+    );
+    let (ten, django) = by_title(&rs, "Django Templates");
+    assert_eq!(
+        (ten, django.file.as_str()),
+        (10, "0010-django-templates.md")
+    );
+    builds_clean(&book);
+
+    // Committed: the commit's date stands in, and the text still stays.
+    git(&adr, &["init", "-q"], "2023-09-10T10:00:00");
+    git(&adr, &["add", "."], "2023-09-10T10:00:00");
+    git(
+        &adr,
+        &["commit", "-q", "-m", "records"],
+        "2023-09-10T10:00:00",
+    );
+    let book = fresh(false);
+    import(&book, &[&path_str(&adr)])
+        .success()
+        .stderr_has("0005-one-region-for-now.md: the record's date `the Monday after the offsite` could not be read; dated 2023-09-10, when the file was committed");
+    let rs = records(&book);
+    let (_, region) = by_title(&rs, "One region for now");
+    assert_eq!(region.date, "2023-09-10");
+    assert!(
+        region
+            .body
+            .contains("Date as written: the Monday after the offsite")
+    );
+}
+
 #[test]
 fn help_says_what_is_guessed_and_how_to_control_it() {
     let book = fresh(true);
@@ -1323,6 +1386,50 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
     book.run(&["import", "backstage", &path_str(&service)])
         .success()
         .stderr_has("content/teams/harbour/logistics/routing.md owns \"route-planner\" in the catalog; the import does not edit a charter: add them to its `owns`");
+}
+
+/// A group's `metadata.links` (a wiki, a runbook) used to be dropped without a word, and a
+/// `spec.children` entry naming a group the catalog does not have (renamed on one side
+/// only) was ignored, leaving the team at the top of the hierarchy unnoticed.
+#[test]
+fn a_groups_links_are_kept_and_a_missing_child_is_named() {
+    let catalog = TestBook::fixture("import-backstage-links");
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "backstage",
+        &path_str(&catalog.root().join("catalog-info.yaml")),
+    ])
+    .success()
+    .stderr_has("catalog-info.yaml:1: group studio lists children that are in neither the catalog nor the handbook: \"lighting\" (did you mean lightning?); left out");
+    let cs = charters(&book);
+    assert_eq!(cs["lightning"].1.as_deref(), Some("studio"));
+    assert_eq!(cs["soundstage"].1.as_deref(), Some("studio"));
+    builds_clean(&book);
+    let page = book.html("teams/lightning.html");
+    let links: Vec<(String, String)> = texts(&page, ".prose li a")
+        .into_iter()
+        .zip(hrefs(&page, ".prose li a"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "Lighting runbook".to_owned(),
+                "https://runbooks.example/lighting".to_owned()
+            ),
+            (
+                "https://status.example/lighting".to_owned(),
+                "https://status.example/lighting".to_owned()
+            ),
+        ]
+    );
+    let studio = book.html("teams/studio.html");
+    assert!(
+        hrefs(&studio, ".prose a").contains(&"https://wiki.example/studio".to_owned()),
+        "{:?}",
+        hrefs(&studio, ".prose a")
+    );
 }
 
 /// A MADR folder written in French, kept by a Jekyll theme (`parent` and `nav_order` in
