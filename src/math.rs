@@ -192,6 +192,8 @@ fn mathml(tex: &str, display: bool) -> Result<String, String> {
         ));
     }
     use pulldown_latex::{Parser, RenderConfig, Storage, push_mathml};
+    let tex = text_escapes(tex);
+    let tex = tex.as_ref();
     // A bug in the converter must not stop the build: the formula stays its TeX.
     std::panic::catch_unwind(|| {
         let storage = Storage::new();
@@ -213,6 +215,70 @@ fn mathml(tex: &str, display: bool) -> Result<String, String> {
             .map_err(|e| message(&e.to_string()))
     })
     .unwrap_or_else(|_| Err("the formula could not be drawn".to_string()))
+}
+
+/// Text-mode escapes inside `\text{…}` (and `\mbox`, `\textrm`…) as the characters they
+/// stand for: pulldown-latex draws `\text{max\_size}` as `max\_size`, where TeX shows
+/// `max_size` (seen in a real decision record). Only `\_ \% \& \# \$`: an escaped brace
+/// must stay one, or the group would end early.
+fn text_escapes(tex: &str) -> std::borrow::Cow<'_, str> {
+    const TEXT_COMMANDS: &[&str] = &[
+        "\\text{",
+        "\\textrm{",
+        "\\textit{",
+        "\\textbf{",
+        "\\textsf{",
+        "\\texttt{",
+        "\\mbox{",
+    ];
+    if !(tex.contains("\\text") || tex.contains("\\mbox")) {
+        return std::borrow::Cow::Borrowed(tex);
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = TEXT_COMMANDS
+        .iter()
+        .filter_map(|c| rest.find(c).map(|i| i + c.len()))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let mut depth = 1usize;
+        let mut chars = rest.char_indices().peekable();
+        let mut end = rest.len();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => match chars.peek() {
+                    Some(&(_, e @ ('_' | '%' | '&' | '#' | '$'))) => {
+                        out.push(e);
+                        chars.next();
+                    }
+                    Some(&(_, e)) => {
+                        out.push('\\');
+                        out.push(e);
+                        chars.next();
+                    }
+                    None => out.push('\\'),
+                },
+                '{' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// pulldown-latex's "parsing error: unbalanced group found…\n╭─► context:\n│\n│ \frac{a\n│
@@ -305,6 +371,20 @@ pub fn place<'h>(html: &'h str, formulas: &[Formula]) -> Cow<'h, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `\_` in a text group is an underscore, as TeX draws it; outside text it is left to
+    /// the converter, and escaped braces stay braces.
+    #[test]
+    fn text_escapes_are_the_characters_they_stand_for() {
+        assert_eq!(text_escapes("x_1"), "x_1");
+        assert_eq!(
+            text_escapes(r"\text{max\_size} + \mbox{50\%} \_ \text{a\{b\}}"),
+            r"\text{max_size} + \mbox{50%} \_ \text{a\{b\}}"
+        );
+        let drawn = mathml(r"\text{REMAINING\_BUDGET}", false).unwrap();
+        assert!(drawn.contains("REMAINING_BUDGET"), "{drawn}");
+        assert!(!drawn.contains(r"\_"), "{drawn}");
+    }
 
     #[test]
     fn formulas_become_mathml_inline_and_as_blocks() {
