@@ -151,6 +151,17 @@ const GENERATORS: &[Generator] = &[
         keep_building: Some("set `root: ./content/` in .gitbook.yaml so GitBook still syncs"),
     },
     Generator {
+        // The GitBook of before 2018 (the `gitbook` command line): `book.json` beside
+        // `SUMMARY.md`, its `root` naming the pages' folder.
+        configs: &["book.json"],
+        beside_config: false,
+        what: "a GitBook book",
+        folder: ".",
+        folder_key: Some("root"),
+        title_key: "title",
+        keep_building: Some("set `\"root\": \"./content\"` in book.json so GitBook still builds"),
+    },
+    Generator {
         configs: &[
             "content/conf.py",
             "docs/conf.py",
@@ -243,7 +254,8 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 root_site = Some(ExistingSite {
                     what: Some(g.what),
                     folder: ".".to_string(),
-                    pages,
+                    // The pages to move: those at the top and in the folders below.
+                    pages: pages + nested_markdown_files(dir),
                     title: value_of(&text, g.title_key).or_else(|| home_title(dir)),
                     keep_building: g.keep_building,
                 });
@@ -355,7 +367,12 @@ fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
 /// (`!ENV …`, `process.env…`, `${…}`) are not plain.
 fn value_of(text: &str, key: &str) -> Option<String> {
     text.lines().find_map(|line| {
-        let rest = line.trim_start().strip_prefix(key)?.trim_start();
+        let line = line.trim_start();
+        // `title: x`, `title = "x"`, and JSON's `"title": "x"` (book.json).
+        let rest = line
+            .strip_prefix(key)
+            .or_else(|| line.strip_prefix('"')?.strip_prefix(key)?.strip_prefix('"'))?
+            .trim_start();
         let rest = rest
             .strip_prefix(':')
             .or_else(|| rest.strip_prefix('='))?
@@ -442,6 +459,22 @@ fn top_level_pages(dir: &Path) -> usize {
             !REPOSITORY_FILES.contains(&stem.to_ascii_lowercase().as_str())
         })
         .count()
+}
+
+/// Markdown files in the folders below `dir` (not at its top), as the build would read
+/// them: a site at a repository's root keeps its pages in folders as well.
+fn nested_markdown_files(dir: &Path) -> usize {
+    let top = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(|e| crate::load::is_markdown(&e.file_name().to_string_lossy()))
+                .filter(|e| !crate::text::walk::is_ignored(&e.file_name().to_string_lossy()))
+                .count()
+        })
+        .unwrap_or(0);
+    markdown_files(dir).saturating_sub(top)
 }
 
 /// Markdown files below `folder`, as the build would read them (hidden files and other
@@ -788,6 +821,37 @@ mod tests {
             (Some("a GitBook space"), "docs", 2)
         );
         assert!(site.keep_building.unwrap().contains("root: ./content/"));
+    }
+
+    /// A GitBook book of the old command line (`book.json`, no `.gitbook.yaml`) with
+    /// pages in folders: found, its pages counted (the README aside, as for any repository),
+    /// titled by book.json.
+    #[test]
+    fn an_old_gitbook_book_is_found_by_its_book_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "book.json",
+                    "{\n  \"title\": \"Relief Engineering\",\n  \"plugins\": []\n}\n",
+                ),
+                ("README.md", "# Engineering\n"),
+                (
+                    "SUMMARY.md",
+                    "* [Engineering](README.md)\n* [Testing](a/testing.md)\n",
+                ),
+                ("a/testing.md", "# Testing\n"),
+                ("a/b/deploys.md", "# Deploys\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            (Some("a GitBook book"), ".", 3)
+        );
+        assert_eq!(site.title.as_deref(), Some("Relief Engineering"));
     }
 
     #[test]
