@@ -2211,6 +2211,32 @@ mod tests {
         assert!(ds[1].unmapped.is_empty(), "{:?}", ds[1].unmapped);
     }
 
+    /// A Hugo docs site's ADR folder (ownCloud's) has a section page, `_index.md`, with a
+    /// title and a date in its front matter: it is the folder's page, not a record.
+    #[test]
+    fn a_hugo_section_page_is_not_a_record() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("_index.md"),
+            "---\ntitle: \"Architecture Decisions\"\ndate: 2020-03-01T00:00:00+00:00\nweight: 10\n---\n\nThe decisions of the project.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("0001-use-grpc.md"),
+            "---\ntitle: \"1. Use gRPC\"\ndate: 2020-03-02\n---\n\n* Status: accepted\n\n## Context\n\nServices talk.\n",
+        )
+        .unwrap();
+        let results = import_dir(dir.path(), &opts()).unwrap();
+        let skipped: Vec<&str> = results.skipped.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(skipped, ["_index.md"]);
+        let imported: Vec<&str> = results
+            .decisions
+            .iter()
+            .map(|d| d.source.as_str())
+            .collect();
+        assert_eq!(imported, ["0001-use-grpc.md"]);
+    }
+
     #[test]
     fn madr_fixtures_import_and_round_trip() {
         let results = import_dir(&fixture_dir("madr"), &opts()).unwrap();

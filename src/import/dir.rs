@@ -184,6 +184,15 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             out.skipped.push((rel, format!("a template: {reason}")));
             continue;
         }
+        // Hugo's `_index.md` is its folder's section page (a title and a date for the
+        // list of records), never a record, whatever its front matter holds.
+        if lower == "_index.md" || lower == "_index.markdown" {
+            out.skipped.push((
+                rel,
+                "the folder's index page (Hugo's `_index.md`), not a record".to_owned(),
+            ));
+            continue;
+        }
         let numbered = d.source_number.is_some() || d.file_date.is_some();
         if !d.has_metadata && (!numbered || matches!(lower.as_str(), "index.md" | "readme.md")) {
             let reason = if d.md_links >= 2 {
