@@ -50,6 +50,41 @@ pub struct RepositoryConfig {
     pub tree_url: Option<String>,
 }
 
+/// Where CODEOWNERS pattern `pattern` is in the repository, when `[repository] url` is set
+/// and the pattern names one path: anchored (a leading or inner `/`, as in `.gitignore`),
+/// without wildcards or `!`. The link follows `tree_url`; unset, the form of `edit_url`'s
+/// forge (GitLab's `/-/edit/` gives `/-/tree/`, Gitea's `/_edit/` gives `/src/branch/`),
+/// else GitHub's.
+pub fn code_link(repo: &crate::config::RepositoryConfig, pattern: &str) -> Option<String> {
+    let url = repo.url.as_deref()?;
+    let path = pattern.trim_end_matches('/');
+    let anchored = path.starts_with('/') || path.trim_start_matches('/').contains('/');
+    if !anchored || pattern.starts_with('!') || path.contains(['*', '?', '[', '\\']) {
+        return None;
+    }
+    let path = path.trim_start_matches('/');
+    if path.is_empty()
+        || path
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        return None;
+    }
+    let edit = repo.edit_url.as_deref().unwrap_or("");
+    let template = match repo.tree_url.as_deref() {
+        Some(t) => t,
+        None if edit.contains("/-/edit/") => "{url}/-/tree/{branch}/{path}",
+        None if edit.contains("/_edit/") => "{url}/src/branch/{branch}/{path}",
+        None => "{url}/tree/{branch}/{path}",
+    };
+    Some(
+        template
+            .replace("{url}", url.trim_end_matches('/'))
+            .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
+            .replace("{path}", &crate::text::encode_path(path)),
+    )
+}
+
 /// `[links]`: how hard a broken internal link fails (Zola's `internal_level`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinksConfig {

@@ -471,11 +471,17 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
             && matches!(d.status, Status::Proposed | Status::Accepted)
         {
             // The owning team's group: its parent, or the team itself at the top level.
-            let group = hb.team(&d.team.value).map(|(_, c)| {
-                c.parent
-                    .as_ref()
-                    .map_or(c.slug.as_str(), |Spanned { value: p, .. }| p.as_str())
-            });
+            // A group nobody is in yet (the one `init --empty` writes, before its
+            // charters list people) has no outside to escalate to: every decider would be
+            // an outsider, on every imported record.
+            let group = hb
+                .team(&d.team.value)
+                .map(|(_, c)| {
+                    c.parent
+                        .as_ref()
+                        .map_or(c.slug.as_str(), |Spanned { value: p, .. }| p.as_str())
+                })
+                .filter(|g| hb.subtree_members(g) > 0);
             let outsiders: Vec<&str> = d
                 .deciders
                 .iter()

@@ -26,7 +26,7 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
                 Some(base) => format!("{}/{}", base.trim_end_matches('/'), doc.url),
                 None => target.clone(),
             };
-            let html = page(
+            let html = crate::text::redirect_page(
                 &escape_html(doc.title()),
                 &escape_html(&target),
                 &escape_html(&canonical),
@@ -39,20 +39,11 @@ pub fn files(handbook: &Handbook) -> Vec<OutputFile> {
         .collect()
 }
 
-/// A redirect page: `title`, `target` and `canonical` already escaped for HTML.
-pub fn page(title: &str, target: &str, canonical: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{title}</a>.</p>\n</body>\n</html>\n"
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn redirect_page_names_target_twice() {
-        let html = page(
+        let html = crate::text::redirect_page(
             "Setup &amp; more",
             "../guide/setup.html",
             "https://h.example/guide/setup.html",

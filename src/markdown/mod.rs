@@ -647,6 +647,14 @@ fn missing_target(
     path: &str,
     joined: &str,
 ) -> (String, String) {
+    if joined.starts_with("../") || joined == ".." {
+        // More `../` than there are folders above the page: written for the repository
+        // the pages were part of before.
+        return (
+            format!("link to `{path}`: it climbs out of the handbook's folder"),
+            "a link from content/ can reach the handbook's own files (and, with `[repository] url`, the files beside content/); write a page's path from content/ with a leading `/` (`/teams/payments.md`), or the full https:// address of a page elsewhere".into(),
+        );
+    }
     let near = handbook.near();
     let folder = joined.trim_end_matches('/');
     if let Some(first) = near.first_in_folder(folder) {
@@ -1012,7 +1020,7 @@ fn outside_content(handbook: &Handbook, joined: &str) -> Option<Option<String>> 
         return None;
     }
     std::fs::symlink_metadata(root.join(joined)).ok()?;
-    Some(crate::render::code_link(
+    Some(crate::config::code_link(
         &handbook.config.repository,
         &format!("/{}", joined.trim_end_matches('/')),
     ))

@@ -15,6 +15,7 @@ mod paginate;
 mod search_docs;
 pub mod theme;
 
+pub use crate::config::code_link;
 pub use org::escape_html;
 pub use search_docs::{search_doc, search_docs, search_files};
 
@@ -382,8 +383,16 @@ impl<'a> Renderer<'a> {
         // A leading `# heading` that repeats the title is the title: the template prints
         // it once, above the description, so the head reads title → description → page.
         let mut title_id = None;
+        // A charter's page is titled by its `name`: a leading heading that names the team
+        // ("Delivery team", as the page moved in from another generator said) is that
+        // title, not a second `<h1>`.
+        let is_team = matches!(self.handbook.docs[id].kind, DocKind::Team(_));
+        let repeats_title = |h1: &str| {
+            h1.trim() == title.trim()
+                || (is_team && h1.to_lowercase().contains(&title.trim().to_lowercase()))
+        };
         let (html, has_h1) = match &r.leading_h1 {
-            Some(h1) if h1.trim() == title.trim() => match html.find("</h1>") {
+            Some(h1) if repeats_title(h1) => match html.find("</h1>") {
                 Some(end) => {
                     // Links to the heading's anchor must keep working: the template's
                     // title takes its id.
@@ -746,7 +755,7 @@ impl<'a> Renderer<'a> {
         if let Some(to) = &meta.redirect_to {
             // Jekyll's `redirect_to`: the page is a signpost to an address elsewhere.
             let to = escape_html(to);
-            let html = crate::redirect::page(&escape_html(&meta.title), &to, &to);
+            let html = crate::text::redirect_page(&escape_html(&meta.title), &to, &to);
             return Ok(OutputFile {
                 path: doc.url.clone(),
                 contents: FileContents::Bytes(html.into_bytes()),
@@ -1567,41 +1576,6 @@ mod template_error_tests {
         assert_eq!(super::tera_location("--> page.html:0:1"), None);
         assert_eq!(super::tera_location("no location"), None);
     }
-}
-
-/// Where CODEOWNERS pattern `pattern` is in the repository, when `[repository] url` is set
-/// and the pattern names one path: anchored (a leading or inner `/`, as in `.gitignore`),
-/// without wildcards or `!`. The link follows `tree_url`; unset, the form of `edit_url`'s
-/// forge (GitLab's `/-/edit/` gives `/-/tree/`, Gitea's `/_edit/` gives `/src/branch/`),
-/// else GitHub's.
-pub fn code_link(repo: &crate::config::RepositoryConfig, pattern: &str) -> Option<String> {
-    let url = repo.url.as_deref()?;
-    let path = pattern.trim_end_matches('/');
-    let anchored = path.starts_with('/') || path.trim_start_matches('/').contains('/');
-    if !anchored || pattern.starts_with('!') || path.contains(['*', '?', '[', '\\']) {
-        return None;
-    }
-    let path = path.trim_start_matches('/');
-    if path.is_empty()
-        || path
-            .split('/')
-            .any(|s| s.is_empty() || s == "." || s == "..")
-    {
-        return None;
-    }
-    let edit = repo.edit_url.as_deref().unwrap_or("");
-    let template = match repo.tree_url.as_deref() {
-        Some(t) => t,
-        None if edit.contains("/-/edit/") => "{url}/-/tree/{branch}/{path}",
-        None if edit.contains("/_edit/") => "{url}/src/branch/{branch}/{path}",
-        None => "{url}/tree/{branch}/{path}",
-    };
-    Some(
-        template
-            .replace("{url}", url.trim_end_matches('/'))
-            .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
-            .replace("{path}", &crate::markdown::encode_path(path)),
-    )
 }
 
 #[cfg(test)]

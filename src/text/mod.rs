@@ -222,6 +222,14 @@ fn hex_byte(hex: &[u8]) -> Option<u8> {
     Some((digit(hex[0])? * 16 + digit(hex[1])?) as u8)
 }
 
+/// A redirect page (an old address of a page, or a page that sends its readers elsewhere):
+/// `title`, `target` and `canonical` already escaped for HTML.
+pub fn redirect_page(title: &str, target: &str, canonical: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: {title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{target}\">{title}</a>.</p>\n</body>\n</html>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -167,6 +167,20 @@ fn type2_deciders_from_outside_the_group_are_an_escalation() {
     run.success().stderr_has(
         "note[type2-escalated]: ADR 1 “Cache quotes for an hour” is reversible (Type 2) but has Oscar Outside from outside the team's group\n  --> content/decisions/0001-quote-cache.md:8:1",
     );
+    // A group nobody is in yet (`init --empty`'s, before records are imported into it)
+    // has no outside: its records' deciders are not escalations.
+    book.write(
+        "content/teams/labs.md",
+        "+++\nname = \"Labs\"\nkind = \"group\"\n+++\n",
+    );
+    book.write(
+        "content/decisions/0009-try-edge-cache.md",
+        "+++\ntitle = \"Try an edge cache\"\nstatus = \"accepted\"\ntype = 2\ndate = 2026-10-01\ndecided = 2026-10-02\nteam = \"labs\"\ndeciders = [\"Oscar Outside\"]\n+++\nWhy.\n",
+    );
+    book.run(&["check"])
+        .success()
+        .stderr_has("ADR 1 “Cache quotes for an hour” is reversible (Type 2) but has Oscar Outside")
+        .stderr_lacks("ADR 9 “Try an edge cache” is reversible");
 }
 
 #[test]

@@ -2207,7 +2207,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     book.write("scripts/check.sh", "#!/bin/sh\n");
     book.write(
         "content/design.md",
-        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\n### \n\n",
+        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\nAnd [strategy](../../../strategy/goals.md).\n\n### \n\n",
     );
     book.write("content/rituals/standup.md", "# Stand-up\n");
     book.write("content/rituals/retro.md", "# Retro\n");
@@ -2223,6 +2223,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         )
         .stderr_has("set `url` under `[repository]`")
         .stderr_has("link to `rituals/`: content/rituals/ is a folder without an index page")
+        .stderr_has("link to `../../../strategy/goals.md`: it climbs out of the handbook's folder")
         .stderr_lacks("unknown key `redirect_to`");
     let config = book.read("orgbook.toml");
     book.write(

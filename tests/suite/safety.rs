@@ -790,8 +790,9 @@ mod printed {
             ),
         );
         for format in ["human", "github", "json"] {
+            // No typo of a charter's key, so a warning: printed all the same.
             let run = repo.book.run(&["check", "--format", format]);
-            run.failure(1);
+            run.success();
             let all = format!("{}{}", run.stdout, run.stderr);
             let bad: Vec<char> = all
                 .chars()
