@@ -580,8 +580,24 @@ pub fn plan_init(
         }
         None => false,
     };
+    let repository = git_repository(dir);
     let files: Vec<(String, String)> = init_files(title, today, empty)
         .into_iter()
+        .map(|(rel, text)| match &repository {
+            // Edit links and links to files beside content/ work from the first build.
+            Some((url, branch)) if rel == CONFIG_FILE => {
+                let mut text = text;
+                text.push_str(&format!(
+                    "\n[repository]\n# Where the sources live: pages get \"Edit this page\" links, and links to\n# files outside content/ go to the forge.\nurl = {}\n",
+                    toml_str(url)
+                ));
+                if let Some(branch) = branch {
+                    text.push_str(&format!("branch = {}\n", toml_str(branch)));
+                }
+                (rel, text)
+            }
+            _ => (rel, text),
+        })
         .filter(|(rel, _)| !adopt || rel == CONFIG_FILE || rel == ".gitignore")
         .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
         .collect();
@@ -593,6 +609,72 @@ pub fn plan_init(
         Some(p) => Err(ScaffoldError::Exists(p)),
         None => Ok(files),
     }
+}
+
+/// The web address of the git repository whose root is `dir` (its `origin` remote, else
+/// its first), and its checked-out branch, from `.git/config` and `.git/HEAD`: what
+/// `[repository]` needs. `None` when `dir` is not a repository's root (in a subfolder,
+/// edit links would need the subfolder's path) or the remote is no forge address.
+/// Read by hand: three lines of two small files, where a git crate would be a large
+/// dependency for it.
+pub fn git_repository(dir: &Path) -> Option<(String, Option<String>)> {
+    let git = dir.join(".git");
+    let config = std::fs::read_to_string(git.join("config")).ok()?;
+    let mut remotes: Vec<(String, String)> = Vec::new();
+    let mut section = String::new();
+    for line in config.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.to_string();
+        } else if let Some(url) = line
+            .strip_prefix("url")
+            .map(str::trim_start)
+            .and_then(|l| l.strip_prefix('='))
+            && section.starts_with("[remote ")
+        {
+            remotes.push((section.clone(), url.trim().to_string()));
+        }
+    }
+    let (_, url) = remotes
+        .iter()
+        .find(|(s, _)| s == "[remote \"origin\"]")
+        .or_else(|| remotes.first())?;
+    let web = forge_address(url)?;
+    let branch = std::fs::read_to_string(git.join("HEAD"))
+        .ok()
+        .and_then(|h| Some(h.trim().strip_prefix("ref: refs/heads/")?.to_string()))
+        .filter(|b| !b.is_empty());
+    Some((web, branch))
+}
+
+/// A remote's URL as the forge's web address: `git@github.com:acme/handbook.git`,
+/// `ssh://git@gitlab.example.com:2222/acme/handbook.git` and
+/// `https://user@github.com/acme/handbook.git` are all `https://host/acme/handbook`.
+fn forge_address(url: &str) -> Option<String> {
+    let url = url.trim().trim_end_matches('/');
+    let url = url.strip_suffix(".git").unwrap_or(url);
+    let (host, path) = if let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| url.strip_prefix("ssh://"))
+        .or_else(|| url.strip_prefix("git://"))
+    {
+        let (host, path) = rest.split_once('/')?;
+        (host, path)
+    } else {
+        // scp-like: `git@github.com:acme/handbook`
+        let (host, path) = url.split_once(':')?;
+        (host, path)
+    };
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    let path = path.trim_matches('/');
+    let safe = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/".contains(c))
+    };
+    (safe(host) && safe(path) && path.contains('/') && !path.contains(".."))
+        .then(|| format!("https://{host}/{path}"))
 }
 
 /// Rewrites the `+++` TOML front matter of a scaffolded file as `---` YAML, keeping its
@@ -677,6 +759,56 @@ pub fn write_new(root: &Path, rel: &str, text: &str) -> Result<PathBuf, Scaffold
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `init` in a repository's root fills `[repository]` from its remote and branch, so
+    /// edit links and links to files beside content/ work from the first build.
+    #[test]
+    fn init_takes_the_repository_from_git() {
+        for (remote, web) in [
+            (
+                "git@github.com:acme/handbook.git",
+                Some("https://github.com/acme/handbook"),
+            ),
+            (
+                "https://tok@github.com/acme/handbook.git/",
+                Some("https://github.com/acme/handbook"),
+            ),
+            (
+                "ssh://git@gitlab.example.com:2222/org/sub/hb.git",
+                Some("https://gitlab.example.com/org/sub/hb"),
+            ),
+            ("/srv/git/handbook.git", None),
+            ("../handbook", None),
+            ("git@github.com:acme/\"x\".git", None),
+        ] {
+            assert_eq!(forge_address(remote).as_deref(), web, "{remote}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let git = dir.path().join(".git");
+        std::fs::create_dir_all(&git).unwrap();
+        std::fs::write(
+            git.join("config"),
+            "[core]\n\tbare = false\n[remote \"upstream\"]\n\turl = git@github.com:other/fork.git\n[remote \"origin\"]\n\turl = git@github.com:acme/handbook.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n",
+        )
+        .unwrap();
+        std::fs::write(git.join("HEAD"), "ref: refs/heads/master\n").unwrap();
+        let today = jiff::civil::date(2026, 3, 1);
+        let files = plan_init(dir.path(), "Acme", today, true, None).unwrap();
+        let config = &files.iter().find(|(rel, _)| rel == CONFIG_FILE).unwrap().1;
+        assert!(
+            config.contains("[repository]\n")
+                && config
+                    .contains("url = \"https://github.com/acme/handbook\"\nbranch = \"master\"\n"),
+            "{config}"
+        );
+        let parsed = crate::config::parse(config);
+        assert!(parsed.is_ok(), "{config}");
+        // Not a repository's root: nothing is guessed.
+        let sub = dir.path().join("handbook");
+        std::fs::create_dir_all(&sub).unwrap();
+        let files = plan_init(&sub, "Acme", today, true, None).unwrap();
+        assert!(!files.iter().any(|(_, t)| t.contains("[repository]")));
+    }
 
     fn survey(decisions: &[u32], teams: &[&str]) -> Survey {
         Survey {
