@@ -918,7 +918,19 @@ pub fn page(
             }
         }
     }
-    if let Some((to, span)) = f.opt_spanned_str("redirect_to") {
+    // Jekyll's `redirect_to`, or a site's own redirect layout (`layout: redirect` with the
+    // address in `url`, as the TTS handbook writes them).
+    let redirect = f.opt_spanned_str("redirect_to").or_else(|| {
+        let layout = f
+            .raw("layout")
+            .and_then(|v| v.get_ref().as_str().map(str::to_owned));
+        if layout.as_deref() == Some("redirect") {
+            f.opt_spanned_str("url")
+        } else {
+            None
+        }
+    });
+    if let Some((to, span)) = redirect {
         let to = to.trim();
         let lower = to.to_ascii_lowercase();
         if (lower.starts_with("https://") || lower.starts_with("http://"))

@@ -2215,6 +2215,10 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         "content/org-chart.md",
         "---\ntitle: Org chart\nredirect_to: https://slides.example.com/org?id=1&v=2\nredirect_from: [/tts-org-chart/]\n---\n",
     );
+    book.write(
+        "content/mission.md",
+        "---\ntitle: Mission\nlayout: redirect\nurl: https://example.org/mission\n---\n",
+    );
     // Without `[repository] url`, a link outside content/ says what to set.
     book.run(&["check"])
         .failure(1)
@@ -2272,5 +2276,11 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     assert!(
         book.output_file("tts-org-chart/index.html")
             .contains("org-chart.html")
+    );
+    // A site's own redirect layout says the same with `url`.
+    assert!(
+        book.output_file("mission.html").contains(
+            "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/mission\">"
+        )
     );
 }
