@@ -921,14 +921,20 @@ fn hugo_ref(body: &str, range: Range<usize>) -> Option<String> {
     if !body[..range.start].ends_with("](") || !body[range.end..].starts_with(')') {
         return None;
     }
-    let inner = shortcode(&body[range])?;
+    hugo_ref_target(&body[range]).map(|path| format!("<{path}>"))
+}
+
+/// The path a Hugo cross-reference names: `{{< ref "setup.md" >}}` (or `relref`, or
+/// `{{% … %}}`) → `setup.md`; `None` for any other text.
+pub fn hugo_ref_target(shortcode_text: &str) -> Option<&str> {
+    let inner = shortcode(shortcode_text)?;
     let path = inner
         .strip_prefix("relref")
         .or_else(|| inner.strip_prefix("ref"))?
         .trim()
         .strip_prefix('"')?
         .strip_suffix('"')?;
-    (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then(|| format!("<{path}>"))
+    (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then_some(path)
 }
 
 /// Jekyll's `{% post_url 2024-03-04-new-office %}` as a link's destination

@@ -144,6 +144,10 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                 continue;
             }
         };
+        let text = match hugo_ref_links(&text) {
+            std::borrow::Cow::Owned(linked) => linked,
+            std::borrow::Cow::Borrowed(_) => text,
+        };
         // A KEP keeps its metadata in `kep.yaml` beside its README.md.
         let kep = folder_record
             .then(|| path.with_file_name("kep.yaml"))
@@ -661,6 +665,34 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// Hugo cross-references written as a link's destination, `[ADR-0001]({{< ref
+/// "0001-x.md" >}})`, as the path they name (`[ADR-0001](0001-x.md)`), so the import
+/// rewrites them as any link between records. One pass over the text.
+fn hugo_ref_links(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("]({{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("]({{") {
+        out.push_str(&rest[..at + 2]);
+        rest = &rest[at + 2..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let target = rest[..line_end].find("}})").and_then(|end| {
+            Some((
+                end,
+                crate::dialects::leftovers::hugo_ref_target(&rest[..end + 2])?,
+            ))
+        });
+        if let Some((end, path)) = target {
+            out.push_str(path);
+            rest = &rest[end + 2..];
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Attachments found so far: each source file once, and the names already given out.
 #[derive(Default)]
 struct Planned {
@@ -868,6 +900,21 @@ fn join_url(base: &str, rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hugo's `{{< ref >}}` as a link's destination (ownCloud's ADRs link each other so)
+    /// becomes the path it names; other shortcodes and links are left as written.
+    #[test]
+    fn hugo_cross_references_become_paths() {
+        let text = "* supersedes [ADR-0001]({{< ref \"0001-accounts.md\" >}})\n[b]({{% relref \"0002-b.md#ctx\" %}}) [c](plain.md) [d]({{< figure src=\"x\" >}}) {{< ref \"alone.md\" >}}\n";
+        assert_eq!(
+            hugo_ref_links(text),
+            "* supersedes [ADR-0001](0001-accounts.md)\n[b](0002-b.md#ctx) [c](plain.md) [d]({{< figure src=\"x\" >}}) {{< ref \"alone.md\" >}}\n"
+        );
+        assert!(matches!(
+            hugo_ref_links("[c](plain.md)"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn urls_and_paths() {
