@@ -954,7 +954,7 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
                     }
                 }
             }
-            _ if !is_mapped_key(&key) && !yaml_links(value).is_empty() => {
+            _ if !is_mapped_key(&key) && !is_site_key(&key) && !yaml_links(value).is_empty() => {
                 // Where the record was discussed (Ember's `prs: {accepted: URL}`, a
                 // `discussion:` link) has no orgbook key, but is worth keeping: it goes to
                 // the top of the body, as RFCs' `- RFC PR:` bullets stay there.
@@ -971,6 +971,18 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
             },
         }
     }
+}
+
+/// Front matter keys (lowercase) a docs site's theme reads, whose web address is the
+/// site's, not the decision's (Hugo Geekdoc's `geekdocRepo`, Docusaurus's
+/// `custom_edit_url`): dropped with a note like any key without an orgbook one, not kept
+/// as a link at the top of every record.
+fn is_site_key(key: &str) -> bool {
+    key.starts_with("geekdoc")
+        || matches!(
+            key,
+            "custom_edit_url" | "edit_url" | "editurl" | "edit_uri" | "github_repo" | "repo_url"
+        )
 }
 
 /// The front matter keys [`Meta::field`] maps to an orgbook key.
@@ -2530,6 +2542,13 @@ mod tests {
             "- discussion: <https://x.example/d/5>\n- prs (accepted): <https://x.example/pr/5>\n- consulted: Ann\n\nBody.\n"
         );
         assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // A docs theme's own addresses are the site's, not the record's.
+        let d = parse(
+            "0006-y.md",
+            "---\nstatus: accepted\ndate: 2024-01-02\ngeekdocRepo: https://github.com/o/r\ncustom_edit_url: https://github.com/o/r/edit/x\n---\n\n# Y\n\nBody.\n",
+        );
+        assert_eq!(d.body, "Body.\n");
+        assert_eq!(d.unmapped.len(), 2, "{:?}", d.unmapped);
     }
 
     #[test]
