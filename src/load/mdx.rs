@@ -225,14 +225,18 @@ fn is_export(line: &str) -> bool {
     .any(|k| rest.trim_start().starts_with(k))
 }
 
-/// Docusaurus tabs (`<Tabs>` … `<TabItem value="mac" label="macOS">` … `</TabItem>` …
-/// `</Tabs>`, each tag on its own line outside code): the tags' lines are blanked (their
-/// blank line also ends the HTML block, so the tab's Markdown is read as Markdown) and each
-/// tab's label is written in its tag's place as a bold line, `**macOS**`, so the reader
-/// still sees which block is which. Returns where to write each label in the body.
+/// Component tags alone on their line, outside code: Docusaurus tabs (`<Tabs>` …
+/// `<TabItem value="mac" label="macOS">` … `</TabItem>` … `</Tabs>`) and any other
+/// wrapper (`<Stepper>`, `<Step title="Configure">`, `</Step>`). The tags' lines are
+/// blanked (their blank line also ends the HTML block, so the Markdown inside is read as
+/// Markdown rather than swallowed into it) and a tag's `label` (else `title`, else a tab's
+/// `value`) is written in its place as a bold line, `**macOS**`, so the reader still sees
+/// which block is which. A self-closing one with an image (`<ZoomableImage
+/// src="/img/map.png" alt="Map" />`) is that image, `![Map](/img/map.png)`, which fits in
+/// the tag's place. Returns where to write each replacement in the body.
 fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec<(usize, String)> {
     let mut labels = Vec::new();
-    if memchr::memmem::find(body.as_bytes(), b"<Tab").is_none() {
+    if !body.contains("\n<") && !body.contains(" <") && !body.starts_with('<') {
         return labels;
     }
     let mut start = 0;
@@ -240,34 +244,72 @@ fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec
         let at = start;
         start += line.len();
         let tag = line.trim();
-        if in_code(code, at) || !tag.ends_with('>') {
+        if !tag.ends_with('>') || in_code(code, at) {
             continue;
         }
-        let opens = |name: &str| {
-            tag.strip_prefix('<')
-                .and_then(|t| t.strip_prefix(name))
-                .is_some_and(|t| t.starts_with([' ', '>', '\n']))
+        let Some(name) = component_name(tag) else {
+            continue;
         };
-        if opens("Tabs") || tag == "</Tabs>" || tag == "</TabItem>" {
-            blank.push(at..at + line.trim_end().len());
-        } else if opens("TabItem") {
-            blank.push(at..at + line.trim_end().len());
-            // Docusaurus shows the value when a tab has no label.
-            let attr = |name: &str| {
-                tag.split_once(&format!(" {name}=\""))
-                    .and_then(|(_, rest)| rest.split_once('"'))
-                    .map(|(value, _)| value.trim())
+        let closing = tag.starts_with("</");
+        let self_closing = tag.ends_with("/>");
+        // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
+        if tag[1..].contains('<') {
+            continue;
+        }
+        let attr = |name: &str| {
+            tag.split_once(&format!(" {name}=\""))
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(value, _)| value.trim())
+        };
+        let plain = |l: &&str| {
+            !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '(', ')'])
+        };
+        let indent = line.len() - line.trim_start().len();
+        let replacement = if closing {
+            None
+        } else if self_closing {
+            // An image component: its picture, else nothing is lost by leaving it be.
+            let Some(src) = attr("src")
+                .filter(|s| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']))
+            else {
+                continue;
             };
-            let label = attr("label").or_else(|| attr("value")).filter(|l| {
-                !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&'])
-            });
-            if let Some(label) = label {
-                let indent = line.len() - line.trim_start().len();
-                labels.push((at + indent, format!("**{label}**")));
-            }
+            let alt = attr("alt").filter(plain).unwrap_or("");
+            Some(format!("![{alt}]({src})"))
+        } else {
+            // Docusaurus shows the value when a tab has no label.
+            let value = if name == "TabItem" {
+                attr("value")
+            } else {
+                None
+            };
+            attr("label")
+                .or_else(|| attr("title"))
+                .or(value)
+                .filter(plain)
+                .map(|l| format!("**{l}**"))
+        };
+        blank.push(at..at + line.trim_end().len());
+        if let Some(text) = replacement.filter(|t| t.len() <= tag.len()) {
+            labels.push((at + indent, text));
         }
     }
     labels
+}
+
+/// The name of the component a tag opens or closes (`<Step title="x">`, `</Step>`,
+/// `<ZoomableImage … />`): a name that starts in upper case, as MDX's components do
+/// (lower-case tags are HTML, left to the raw-HTML policy).
+fn component_name(tag: &str) -> Option<&str> {
+    let rest = tag.strip_prefix("</").or_else(|| tag.strip_prefix('<'))?;
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        .unwrap_or(rest.len());
+    let after = &rest[end..];
+    (after.starts_with([' ', '>', '/', '\t'])).then_some(&rest[..end])
 }
 
 /// Whether `at` is inside one of `code`, the parser's code spans and blocks in document
@@ -460,6 +502,40 @@ mod tests {
         assert!(html.contains("<em>apple</em>"), "{html}");
         assert!(html.contains("<strong>orange</strong>"), "{html}");
         assert!(!html.contains("<pre") && !html.contains("Tab"), "{html}");
+    }
+
+    /// A docs site's own wrappers (a stepper, its steps with titles) and an image
+    /// component, as a real Docusaurus handbook writes them: the Markdown inside is read
+    /// as Markdown, the steps keep their titles, the image is shown.
+    #[test]
+    fn wrapper_components_become_their_titles_and_images_their_pictures() {
+        let text = "<Stepper>\n  <Step title=\"Configure\">\n  Open the [console](https://example.com) and pick *one*.\n\n  Then save.\n  </Step>\n  <Step title=\"a [b]\">\n  Done.\n  </Step>\n</Stepper>\n\n<ZoomableImage src=\"/img/cheat-sheet.png\" alt=\"Cheat sheet\" width=\"600\" />\n\n```jsx\n<Step title=\"kept\">\n```\n";
+        let (out, _) = cleaned(text);
+        assert_eq!(out.len(), text.len());
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            Parser::new_ext(&out, crate::dialects::options()),
+        );
+        assert!(html.contains("<strong>Configure</strong>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.com\">console</a>")
+                && html.contains("<em>one</em>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/img/cheat-sheet.png\" alt=\"Cheat sheet\" />"),
+            "{html}"
+        );
+        // A title that is not plain text is left out, not half-drawn; code is untouched.
+        assert!(
+            !html.contains("a [b]") && !html.contains("Stepper"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;Step title=\"kept\"&gt;"),
+            "{html}"
+        );
     }
 
     #[test]
