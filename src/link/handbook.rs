@@ -54,6 +54,10 @@ pub struct Handbook {
     pub folder_index: BTreeMap<String, DocId>,
     /// The handbook's folder (`None` in tests that make a handbook in memory).
     pub root: Option<std::path::PathBuf>,
+    /// Pages whose path has number prefixes (`content/1_start/2_setup.mdx`), by the path
+    /// Docusaurus names them with (`content/start/setup`): empty for handbooks without
+    /// such files ([`super::unprefixed_paths`]).
+    pub unprefixed: HashMap<String, DocId>,
     /// A team's folder (`content/teams/payments`) → its charter: a link to the folder is
     /// a link to the team ([`super::team_pages`]).
     pub team_folders: BTreeMap<String, DocId>,

@@ -91,6 +91,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
 
     let (team_folders, team_pages) = team_pages(&docs, diags);
+    let unprefixed = unprefixed_paths(&docs);
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
@@ -113,6 +114,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         drafts: drafts.into_iter().collect(),
         folder_index,
         root,
+        unprefixed,
         team_folders,
         team_pages,
         folder_settings,
@@ -905,6 +907,53 @@ fn team_pages(
         );
     }
     (folders, pages)
+}
+
+/// Pages by their path without number prefixes, as Docusaurus names them: each folder
+/// and file name loses a leading `1_`, `01-` or `2.` (`content/1_start/2_setup.mdx` →
+/// `content/start/setup`). A name two pages share is left out (it names neither), and so
+/// is a path a page has as it is. Decision records keep their numbers: they are not
+/// Docusaurus pages.
+fn unprefixed_paths(docs: &[crate::model::Doc]) -> HashMap<String, DocId> {
+    let mut out: HashMap<String, DocId> = HashMap::new();
+    let mut shared: Vec<String> = Vec::new();
+    let exact: std::collections::HashSet<&str> = docs
+        .iter()
+        .map(|d| crate::load::markdown_stem(&d.source.path))
+        .collect();
+    for (id, d) in docs.iter().enumerate() {
+        if !matches!(d.kind, DocKind::Page(_)) {
+            continue;
+        }
+        let stem = crate::load::markdown_stem(&d.source.path);
+        let key = unprefixed(stem);
+        if key == stem || exact.contains(key.as_str()) {
+            continue;
+        }
+        if out.insert(key.clone(), id).is_some() {
+            shared.push(key);
+        }
+    }
+    for key in shared {
+        out.remove(&key);
+    }
+    out
+}
+
+/// `path` with every folder's and file's number prefix left out, as Docusaurus names
+/// pages (`content/1_start/02-setup` → `content/start/setup`).
+pub fn unprefixed(path: &str) -> String {
+    fn strip(segment: &str) -> &str {
+        let digits = segment.len()
+            - segment
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        match segment[digits..].strip_prefix(['_', '-', '.']) {
+            Some(name) if digits > 0 && !name.is_empty() => name.trim_start(),
+            _ => segment,
+        }
+    }
+    path.split('/').map(strip).collect::<Vec<_>>().join("/")
 }
 
 /// The charter whose team folder (see [`team_pages`]) holds the file at `path`

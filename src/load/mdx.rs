@@ -532,10 +532,7 @@ mod tests {
             !html.contains("a [b]") && !html.contains("Stepper"),
             "{html}"
         );
-        assert!(
-            html.contains("&lt;Step title=\"kept\"&gt;"),
-            "{html}"
-        );
+        assert!(html.contains("&lt;Step title=\"kept\"&gt;"), "{html}");
     }
 
     #[test]

@@ -462,6 +462,14 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     if let Some(d) = draft {
         return Resolved::Draft(d);
     }
+    // Docusaurus names a page without its files' number prefixes (`./auto-create-license`
+    // for `2_auto-create-license.mdx`, `/getting-started/x` for `1_getting-started/x.md`).
+    if let Some(s) = stem
+        && !handbook.unprefixed.is_empty()
+        && let Some(&id) = handbook.unprefixed.get(&crate::link::unprefixed(s))
+    {
+        return Resolved::Doc(id, handbook.docs[id].url.clone());
+    }
     // Sphinx's generated pages, which its sites link to (`[Index](genindex)`, a toctree's
     // `search`): orgbook's own index of every page, and its search page.
     match stem.map(|s| s.rsplit('/').next().unwrap_or(s)) {

@@ -2284,3 +2284,38 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         )
     );
 }
+
+/// Docusaurus orders pages by number prefixes in their file and folder names and names
+/// them without (`./auto-create-license` for `2_auto-create-license.mdx`), as a real
+/// Docusaurus handbook links them: those links reach the pages.
+#[test]
+fn docusaurus_number_prefixes_are_left_out_of_links() {
+    let book = TestBook::fixture("docusaurus");
+    book.write(
+        "content/tutorial/1_getting-started/1_register-a-license.mdx",
+        "# Register a license\n\nOr let the console do it: [auto-create](./auto-create-license).\n",
+    );
+    book.write(
+        "content/tutorial/1_getting-started/2_auto-create-license.mdx",
+        "# Auto-create a license\n\nBack to [registering](/tutorial/getting-started/register-a-license).\n",
+    );
+    book.build().success().stderr_lacks("broken-link");
+    let first = book.html("tutorial/1_getting-started/1_register-a-license.html");
+    assert_eq!(
+        hrefs(&first, ".prose a"),
+        ["../../tutorial/1_getting-started/2_auto-create-license.html"]
+    );
+    let second = book.html("tutorial/1_getting-started/2_auto-create-license.html");
+    assert_eq!(
+        hrefs(&second, ".prose a"),
+        ["../../tutorial/1_getting-started/1_register-a-license.html"]
+    );
+    // Two pages that would share a name: neither is guessed.
+    book.write(
+        "content/tutorial/1_getting-started/3_register-a-license.md",
+        "# Again\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/tutorial/getting-started/register-a-license`: no such file");
+}
