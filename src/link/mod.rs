@@ -915,19 +915,31 @@ fn team_pages(
 /// is a path a page has as it is. Decision records keep their numbers: they are not
 /// Docusaurus pages.
 fn unprefixed_paths(docs: &[crate::model::Doc]) -> HashMap<String, DocId> {
-    let mut out: HashMap<String, DocId> = HashMap::new();
-    let mut shared: Vec<String> = Vec::new();
+    // Most handbooks have no such page: this costs one scan of the paths, no allocation.
+    let candidates: Vec<(String, DocId)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches!(d.kind, DocKind::Page(_)))
+        .filter_map(|(id, d)| {
+            let stem = crate::load::markdown_stem(&d.source.path);
+            if !stem.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let key = unprefixed(stem);
+            (key != stem).then_some((key, id))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return HashMap::new();
+    }
     let exact: std::collections::HashSet<&str> = docs
         .iter()
         .map(|d| crate::load::markdown_stem(&d.source.path))
         .collect();
-    for (id, d) in docs.iter().enumerate() {
-        if !matches!(d.kind, DocKind::Page(_)) {
-            continue;
-        }
-        let stem = crate::load::markdown_stem(&d.source.path);
-        let key = unprefixed(stem);
-        if key == stem || exact.contains(key.as_str()) {
+    let mut out: HashMap<String, DocId> = HashMap::new();
+    let mut shared: Vec<String> = Vec::new();
+    for (key, id) in candidates {
+        if exact.contains(key.as_str()) {
             continue;
         }
         if out.insert(key.clone(), id).is_some() {
