@@ -343,19 +343,27 @@ fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
 /// CommonMark reads as code. For an `.mdx` page this adapter reads each indented code
 /// block's text as Markdown instead, in its place, with every event's range mapped back
 /// to the source (the block's lines lost their indentation, so the map is per line), so
-/// links, headings and diagnostics inside it are located as anywhere else. Fenced code
-/// is untouched. Other pages pass through unchanged.
+/// links, headings and diagnostics inside it are located as anywhere else. Content
+/// indented twice (a step inside a stepper, each indented) is read again the same way, up
+/// to [`INDENT_LEVELS`] deep. Fenced code is untouched. Other pages pass through unchanged.
 pub(crate) struct IndentedAsMarkdown<'a, I> {
     inner: I,
     mdx: bool,
+    /// How many indented blocks this one is inside.
+    level: usize,
     out: std::collections::VecDeque<(Event<'a>, Range<usize>)>,
 }
+
+/// Indented blocks inside indented blocks read as Markdown, at most: deeper nesting is
+/// no page's but a pathological file's (each level is a parser of its own).
+const INDENT_LEVELS: usize = 6;
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> IndentedAsMarkdown<'a, I> {
     pub(crate) fn new(inner: I, mdx: bool) -> Self {
         IndentedAsMarkdown {
             inner,
             mdx,
+            level: 0,
             out: Default::default(),
         }
     }
@@ -388,8 +396,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> IndentedAsMarkdown<'a, I
                 (src.start + o.saturating_sub(*at)).min(src.end)
             })
         };
-        for (event, range) in Parser::new_ext(&text, crate::dialects::options()).into_offset_iter()
-        {
+        let parser = Parser::new_ext(&text, crate::dialects::options()).into_offset_iter();
+        let mut nested = IndentedAsMarkdown::new(parser, self.level + 1 < INDENT_LEVELS);
+        nested.level = self.level + 1;
+        for (event, range) in nested {
             let from = map(range.start, false);
             self.out
                 .push_back((event.into_static(), from..map(range.end, true).max(from)));

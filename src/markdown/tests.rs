@@ -1161,6 +1161,47 @@ fn mkdocs_admonitions_stay_apart_from_the_lists_around_them() {
     }
 }
 
+/// Content indented twice in an `.mdx` page (a step's text inside a stepper, as a real
+/// Docusaurus handbook nests them, with tabs) is Markdown too, located in its source;
+/// nesting no page has stays code rather than costing a parser per level.
+#[test]
+fn twice_indented_text_in_an_mdx_page_is_markdown() {
+    let body = "# Steps\n\n<Tabs>\n\t<TabItem label=\"One\">\n\n\t\tOpen the [guide](b.md) and pick *one*.\n\n\t\tThen [save](nope.md).\n\n\t</TabItem>\n</Tabs>\n";
+    let hb = book(
+        &[
+            ("README.md", "# Home\n"),
+            ("b.md", "# B\n"),
+            ("a.mdx", body),
+        ],
+        &[],
+        true,
+    );
+    let (r, d) = render_path(&hb, "content/a.mdx");
+    assert!(r.html.contains("href=\"b.html\""), "{}", r.html);
+    assert!(
+        r.html.contains("<em>one</em>") && !r.html.contains("<pre"),
+        "{}",
+        r.html
+    );
+    let broken: Vec<(u32, u32)> = d
+        .iter()
+        .filter(|d| d.code == "broken-link")
+        .map(|d| (d.line, d.column))
+        .collect();
+    assert_eq!(broken, [(8, 8)], "{d:?}");
+    // 200 levels of indentation: read to a bounded depth, the rest shown as code.
+    let deep: String = (0..200)
+        .map(|i| format!("{}level {i}\n\n", "    ".repeat(i)))
+        .collect();
+    let hb = book(&[("README.md", "# Home\n"), ("deep.mdx", &deep)], &[], true);
+    let (r, _) = render_path(&hb, "content/deep.mdx");
+    assert!(
+        r.html.contains("<p>level 5</p>") && r.html.contains("<pre><code>"),
+        "{}",
+        &r.html[..400.min(r.html.len())]
+    );
+}
+
 /// MDX has no indented code: a tab's indented paragraphs after a blank line are prose,
 /// with their links resolved and reported at their own line and column; fenced code,
 /// and indented code in a `.md` page, stay code.
