@@ -204,7 +204,18 @@ pub fn decision_slug(title: &str) -> String {
         };
     }
     let cut = full[..=MAX].rfind('-').unwrap_or(MAX);
-    full[..cut].to_string()
+    // A name cut short ends on a word that carries meaning, not `…-in-the` or `…-for`.
+    const TRAILING: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+        "the", "to", "via", "with",
+    ];
+    let mut name = &full[..cut];
+    while let Some((head, last)) = name.rsplit_once('-')
+        && TRAILING.contains(&last)
+    {
+        name = head;
+    }
+    name.to_string()
 }
 
 /// `"rates-and-pricing"` → `"Rates And Pricing"`: a starting point for a team's `name`.
@@ -850,6 +861,15 @@ mod tests {
             "Move every service to one shared, managed message bus run by the platform team",
         );
         assert!(long.len() <= 48 && !long.ends_with('-'), "{long}");
+        // Cut short, a name does not end on a little word (real MADR titles did).
+        assert_eq!(
+            decision_slug("Display front cover for book citations in the preview tab"),
+            "display-front-cover-for-book-citations"
+        );
+        assert_eq!(
+            decision_slug("Use picocli instead of Apache Commons CLI for the jabkit tool"),
+            "use-picocli-instead-of-apache-commons-cli"
+        );
         assert_eq!(title_from_slug("rates-and-pricing"), "Rates And Pricing");
     }
 
