@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         nav_order: Vec::new(),
         static_files: ["static/logo.svg".to_string()].into(),
         code_owners: None,
+        root: None,
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);

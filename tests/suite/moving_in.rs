@@ -1149,14 +1149,14 @@ fn a_jekyll_site_with_madr_records_in_its_decisions_folder_moves_in_as_the_error
         .stderr_has("Build failed: 2 error(s)")
         .stderr_has("link to `../../decisions/0044-use-picocli-for-jabkit.md`: no such file")
         .stderr_has(
-            "did you mean `../../decisions/0044-use-picocli-instead-of-apache-commons-cli-for.md`?",
+            "did you mean `../../decisions/0044-use-picocli-instead-of-apache-commons-cli.md`?",
         )
         .stderr_has("did you mean `../../decisions/0007-provide-a-human-readable-changelog.md`?");
     let page = "content/getting-into-the-code/guidelines-for-setting-up-a-local-workspace/intellij-12-build.md";
     book.edit(
         page,
         "0044-use-picocli-for-jabkit.md",
-        "0044-use-picocli-instead-of-apache-commons-cli-for.md",
+        "0044-use-picocli-instead-of-apache-commons-cli.md",
     )
     .edit(
         page,
