@@ -206,8 +206,8 @@ pub fn decision_slug(title: &str) -> String {
     let cut = full[..=MAX].rfind('-').unwrap_or(MAX);
     // A name cut short ends on a word that carries meaning, not `…-in-the` or `…-for`.
     const TRAILING: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
-        "the", "to", "via", "with",
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "via", "with",
     ];
     let mut name = &full[..cut];
     while let Some((head, last)) = name.rsplit_once('-')

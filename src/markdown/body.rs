@@ -301,6 +301,8 @@ pub(super) struct BodyWriter<'a> {
     prelude: bool,
     para_has_text: bool,
     image_depth: usize,
+    /// Inside the author's links: their text is not made a link again.
+    link_depth: usize,
     in_code_block: bool,
     /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
     raw_block: Option<(String, usize)>,
@@ -386,6 +388,7 @@ impl<'a> BodyWriter<'a> {
             prelude: true,
             para_has_text: false,
             image_depth: 0,
+            link_depth: 0,
             in_code_block: false,
             raw_block: None,
             has_raw_html: false,
@@ -888,6 +891,8 @@ impl<'a> BodyWriter<'a> {
         match event {
             Event::Start(Tag::CodeBlock(_)) => self.in_code_block = true,
             Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
+            Event::Start(Tag::Link { .. }) => self.link_depth += 1,
+            Event::End(TagEnd::Link) => self.link_depth = self.link_depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -938,6 +943,24 @@ impl<'a> BodyWriter<'a> {
             }
             self.rendered.text.push_str(&shown);
             self.events.push(Event::Text(shown.into()));
+            return None;
+        }
+        // A bare address in text (`https://status.example.com`, `help@example.com`) is a
+        // link, as GitHub shows it: not in code, in a link or image, or in raw HTML (whose
+        // `<a>` may hold it).
+        if !synthetic
+            && !self.in_code_block
+            && self.link_depth == 0
+            && self.image_depth == 0
+            && self.region.balance <= 0
+            && let Event::Text(t) = &event
+            && let Some(linked) = autolinks(t)
+        {
+            if self.in_heading.is_some() {
+                self.heading_text.push_str(t);
+            }
+            self.rendered.text.push_str(t);
+            self.events.extend(linked);
             return None;
         }
         // The end of an embedded note drawn as a link (image depth already counted down).
@@ -1924,6 +1947,54 @@ fn styled_paragraph(
 }
 
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
+/// Text with bare web and e-mail addresses as the events of links to them (GitHub's
+/// autolinks: `https://…`, `http://…`, `name@example.com`), the rest as text; `None` when
+/// it has none. A cheap test first: most text holds neither `://` nor `@`.
+fn autolinks<'t>(text: &str) -> Option<Vec<Event<'t>>> {
+    if memchr::memmem::find(text.as_bytes(), b"://").is_none() && !text.contains('@') {
+        return None;
+    }
+    let mut finder = linkify::LinkFinder::new();
+    finder.url_must_have_scheme(true);
+    let mut out = Vec::new();
+    let mut last = 0;
+    for link in finder.links(text) {
+        let found = link.as_str();
+        let dest = match link.kind() {
+            linkify::LinkKind::Url => {
+                let lower = found.get(..8).unwrap_or(found).to_ascii_lowercase();
+                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                    continue;
+                }
+                found.to_string()
+            }
+            linkify::LinkKind::Email => format!("mailto:{found}"),
+            _ => continue,
+        };
+        if link.start() > last {
+            out.push(Event::Text(CowStr::from(
+                text[last..link.start()].to_string(),
+            )));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: dest.into(),
+            title: "".into(),
+            id: "".into(),
+        }));
+        out.push(Event::Text(found.to_string().into()));
+        out.push(Event::End(TagEnd::Link));
+        last = link.end();
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if last < text.len() {
+        out.push(Event::Text(CowStr::from(text[last..].to_string())));
+    }
+    Some(out)
+}
+
 /// The `id` of the first `<a>` start tag in a raw-HTML piece, when it has one (a `name` is
 /// no id: the heading keeps its own beside it).
 fn anchor_id(html: &str) -> Option<String> {

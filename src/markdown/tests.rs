@@ -1161,6 +1161,33 @@ fn mkdocs_admonitions_stay_apart_from_the_lists_around_them() {
     }
 }
 
+/// Bare addresses are links, as GitHub shows them; not in code, in links, in raw HTML
+/// or with a scheme other than http(s).
+#[test]
+fn bare_web_and_mail_addresses_are_links() {
+    let body = "# Home\n\nSee https://status.example.com/x?a=1&b=2. Mail help@example.com.\n\n[a link https://inside.example](https://y.example), `https://code.example`, <a href=\"https://raw.example\">https://raw.example</a>, javascript://x.\n\n```\nhttps://block.example\n```\n";
+    let hb = book(&[("README.md", body)], &[], true);
+    let (r, _) = render_path(&hb, "content/README.md");
+    for want in [
+        "<a href=\"https://status.example.com/x?a=1&amp;b=2\">https://status.example.com/x?a=1&amp;b=2</a>.",
+        "<a href=\"mailto:help@example.com\">help@example.com</a>.",
+        "<a href=\"https://y.example\">a link https://inside.example</a>",
+        "<code>https://code.example</code>",
+        "https://raw.example</a>, javascript://x.",
+        "<pre><code>https://block.example",
+    ] {
+        assert!(r.html.contains(want), "{want} in {}", r.html);
+    }
+    assert_eq!(r.html.matches("<a ").count(), 4, "{}", r.html);
+    // The page's text for search keeps the addresses once.
+    assert_eq!(
+        r.text.matches("status.example.com").count(),
+        1,
+        "{}",
+        r.text
+    );
+}
+
 /// Content indented twice in an `.mdx` page (a step's text inside a stepper, as a real
 /// Docusaurus handbook nests them, with tabs) is Markdown too, located in its source;
 /// nesting no page has stays code rather than costing a parser per level.
