@@ -1329,13 +1329,13 @@ mod tests {
         assert_eq!(plan.members, 0);
     }
 
-    #[test]
-    fn children_the_catalog_does_not_have_are_named() {
-        let survey = Survey {
+    /// A handbook with one team's charter, `content/teams/{slug}.md`.
+    fn one_team_survey(slug: &str) -> Survey {
+        Survey {
             teams: [(
-                "billing".to_owned(),
+                slug.to_owned(),
                 scaffold::TeamEntry {
-                    path: "content/teams/billing.md".to_owned(),
+                    path: format!("content/teams/{slug}.md"),
                     kind: Some(crate::model::TeamKind::Team),
                     name: None,
                     owns: vec![],
@@ -1344,7 +1344,12 @@ mod tests {
             )]
             .into(),
             decisions: Default::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn children_the_catalog_does_not_have_are_named() {
+        let survey = one_team_survey("billing");
         let yaml = [
             "kind: Group\nmetadata:\n  name: infra\nspec:\n  type: department\n  children: [platform, plaform, group:default/ghost-team, billing, infra]\n---\n".to_owned(),
             group("platform", "team", None),
@@ -1370,20 +1375,7 @@ mod tests {
 
     #[test]
     fn items_owned_by_a_charter_of_the_handbook_are_named_for_it() {
-        let survey = Survey {
-            teams: [(
-                "team-a".to_owned(),
-                scaffold::TeamEntry {
-                    path: "content/teams/team-a.md".to_owned(),
-                    kind: Some(crate::model::TeamKind::Team),
-                    name: None,
-                    owns: vec![],
-                    people: vec![],
-                },
-            )]
-            .into(),
-            decisions: Default::default(),
-        };
+        let survey = one_team_survey("team-a");
         let yaml = [
             "kind: Component\nmetadata:\n  name: artist-lookup\nspec:\n  owner: team-a\n---\n",
             "kind: Component\nmetadata:\n  name: a\nspec:\n  owner: nobody\n---\n",

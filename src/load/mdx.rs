@@ -498,16 +498,22 @@ mod tests {
         );
     }
 
+    /// The cleaned text as CommonMark draws it.
+    fn to_html(cleaned: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            Parser::new_ext(cleaned, crate::dialects::options()),
+        );
+        html
+    }
+
     #[test]
     fn tabs_become_their_labels_and_their_content_stays_markdown() {
         let text = "<Tabs>\n  <TabItem value=\"apple\" label=\"Apple\" default>\n    This is an *apple*.\n  </TabItem>\n  <TabItem value=\"orange\">\n    An orange.\n  </TabItem>\n</Tabs>\n";
         let (out, _) = cleaned(text);
         assert_eq!(out.len(), text.len());
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(
-            &mut html,
-            Parser::new_ext(&out, crate::dialects::options()),
-        );
+        let html = to_html(&out);
         assert!(html.contains("<strong>Apple</strong>"), "{html}");
         assert!(html.contains("<em>apple</em>"), "{html}");
         assert!(html.contains("<strong>orange</strong>"), "{html}");
@@ -522,11 +528,7 @@ mod tests {
         let text = "<Stepper>\n  <Step title=\"Configure\">\n  Open the [console](https://example.com) and pick *one*.\n\n  Then save.\n  </Step>\n  <Step title=\"a [b]\">\n  Done.\n  </Step>\n</Stepper>\n\n<ZoomableImage src=\"/img/cheat-sheet.png\" alt=\"Cheat sheet\" width=\"600\" />\n\n```jsx\n<Step title=\"kept\">\n```\n";
         let (out, _) = cleaned(text);
         assert_eq!(out.len(), text.len());
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(
-            &mut html,
-            Parser::new_ext(&out, crate::dialects::options()),
-        );
+        let html = to_html(&out);
         assert!(html.contains("<strong>Configure</strong>"), "{html}");
         assert!(
             html.contains("<a href=\"https://example.com\">console</a>")

@@ -341,6 +341,20 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// Links to the groups above team `slug`, the top first (its breadcrumbs).
+    fn ancestor_links(&self, slug: &str) -> Vec<Link> {
+        let hb = self.handbook;
+        hb.ancestors(slug)
+            .into_iter()
+            .filter_map(|s| {
+                hb.team(s).map(|(d, c)| Link {
+                    title: c.name.clone(),
+                    url: d.url.clone(),
+                })
+            })
+            .collect()
+    }
+
     fn link_to(&self, id: DocId) -> Link {
         let doc = &self.handbook.docs[id];
         Link {
@@ -578,16 +592,7 @@ impl<'a> Renderer<'a> {
     fn team_page(&self, id: DocId, c: &Charter) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let doc = &hb.docs[id];
-        let ancestors: Vec<Link> = hb
-            .ancestors(&c.slug)
-            .into_iter()
-            .filter_map(|s| {
-                hb.team(s).map(|(d, c)| Link {
-                    title: c.name.clone(),
-                    url: d.url.clone(),
-                })
-            })
-            .collect();
+        let ancestors = self.ancestor_links(&c.slug);
         // A group's own teams and a team's newest decisions, bounded: the org map and the
         // decisions index list the rest.
         let children_total = hb.children.get(&c.slug).map_or(0, Vec::len);
@@ -776,12 +781,7 @@ impl<'a> Renderer<'a> {
             Some(team) => {
                 let mut crumbs = Self::crumbs_from(("Teams", "teams/index.html"));
                 if let Some(c) = hb.docs[team].as_team() {
-                    crumbs.extend(hb.ancestors(&c.slug).into_iter().filter_map(|s| {
-                        hb.team(s).map(|(d, c)| Link {
-                            title: c.name.clone(),
-                            url: d.url.clone(),
-                        })
-                    }));
+                    crumbs.extend(self.ancestor_links(&c.slug));
                     crumbs.push(self.link_to(team));
                 }
                 crumbs
