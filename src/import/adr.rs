@@ -385,6 +385,17 @@ impl<'t> Record<'t> {
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
             || !meta.superseded_by.is_empty();
+        if meta.status.is_empty()
+            && let Some((line, chosen)) = chosen_option(&self.lines, &self.in_code)
+        {
+            // MADR 3 and 4 make the status optional: a record that names its chosen
+            // option was decided.
+            meta.status.push((line, "accepted"));
+            self.notes.at(
+                line,
+                format!("no status; its chosen option ({chosen}) says it was decided, so it is imported as accepted"),
+            );
+        }
         let status = meta.final_status(opts.unstated_status, &mut self.notes);
         let (date, dated) = match (meta.date.or(meta.status_date), names.date) {
             (Some(d), _) => (d, Dated::Record),
@@ -811,6 +822,25 @@ impl Meta {
         }
         status
     }
+}
+
+/// MADR's "Chosen option: "Use X", because …" line (1-based line, the option), outside
+/// code and comments; not while it is the template's `"{title of option 1}"`.
+fn chosen_option<'l>(lines: &[&'l str], in_code: &[bool]) -> Option<(usize, &'l str)> {
+    lines.iter().enumerate().find_map(|(i, line)| {
+        if in_code.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        let text = line.trim().trim_start_matches(['*', '-', ' ']);
+        let lower = text.get(..14)?.to_ascii_lowercase();
+        if lower != "chosen option:" {
+            return None;
+        }
+        let chosen = text[14..].trim().trim_end_matches(',');
+        let name = chosen.split(", because").next().unwrap_or(chosen).trim();
+        (!name.is_empty() && !name.contains(['{', '}', '…']) && !name.contains("[option"))
+            .then_some((i + 1, name))
+    })
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
@@ -2529,6 +2559,35 @@ mod tests {
         );
         assert_eq!(forgot.template, None);
         assert_eq!(forgot.status, "accepted");
+    }
+
+    /// MADR 4 records often have no status (it is optional there): one that names its
+    /// chosen option was decided. The template's placeholder option decides nothing.
+    #[test]
+    fn a_chosen_option_without_a_status_is_accepted() {
+        let d = parse(
+            "0044-use-picocli.md",
+            "---\nparent: Decision Records\nnav_order: 44\n---\n# Use picocli for the command line\n\n## Decision Outcome\n\nChosen option: \"Use picocli\", because it is maintained.\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert!(
+            d.unmapped.iter().any(|n| n.contains(
+                ":9: no status; its chosen option (\"Use picocli\") says it was decided"
+            )),
+            "{:?}",
+            d.unmapped
+        );
+        let t = parse(
+            "0045-x.md",
+            "# Use X\n\n## Decision Outcome\n\nChosen option: \"{title of option 1}\", because {justification}.\n",
+        );
+        assert_eq!(t.status, "proposed");
+        // In code, it is an example.
+        let c = parse(
+            "0046-y.md",
+            "# Use Y\n\n```\nChosen option: \"Use Y\"\n```\n",
+        );
+        assert_eq!(c.status, "proposed");
     }
 
     #[test]
