@@ -2253,6 +2253,31 @@ mod tests {
         assert!(ds[1].unmapped.is_empty(), "{:?}", ds[1].unmapped);
     }
 
+    /// An image the source links under a typo'd name (JabRef's `assets/ass0040-….png`):
+    /// named in the report with the file the folder has, its link left as its text, so
+    /// the first build does not fail on it.
+    #[test]
+    fn a_missing_image_is_named_with_the_file_the_folder_has() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+        std::fs::write(dir.path().join("assets/0040-placement.png"), b"png").unwrap();
+        std::fs::write(
+            dir.path().join("0040-cover.md"),
+            "# Show the cover\n\n* Status: accepted\n* Date: 2024-05-01\n\n![Placement](assets/ass0040-placement.png)\n",
+        )
+        .unwrap();
+        let results = import_dir(dir.path(), &opts()).unwrap();
+        let d = &results.decisions[0];
+        assert!(!d.body.contains("ass0040"), "{}", d.body);
+        assert!(
+            results.repository_links.iter().any(|n| n.contains(
+                "links to `assets/ass0040-placement.png`, which does not exist in the source (the folder has `0040-placement.png`"
+            )),
+            "{:?}",
+            results.repository_links
+        );
+    }
+
     /// A Hugo docs site's ADR folder (ownCloud's) has a section page, `_index.md`, with a
     /// title and a date in its front matter: it is the folder's page, not a record.
     #[test]

@@ -693,6 +693,15 @@ fn hugo_ref_links(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether `path` names a file the import copies as an attachment (by its extension).
+fn is_attachment(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    ATTACHMENT_EXTENSIONS.contains(&ext.as_str())
+}
+
 /// Attachments found so far: each source file once, and the names already given out.
 #[derive(Default)]
 struct Planned {
@@ -762,23 +771,17 @@ impl<'a> Links<'a> {
                 return Some(Rewrite::To(format!("{name}{rest}")));
             }
         }
-        if target.is_file() {
-            let ext = target
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
-            if ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
-                let to = match attachments.by_source.get(&target) {
-                    Some(to) => to.clone(),
-                    None => {
-                        let to = self.attachment_name(&target, &attachments.names);
-                        attachments.names.insert(to.clone());
-                        attachments.by_source.insert(target.clone(), to.clone());
-                        to
-                    }
-                };
-                return Some(Rewrite::To(format!("{to}{rest}")));
-            }
+        if target.is_file() && is_attachment(&target) {
+            let to = match attachments.by_source.get(&target) {
+                Some(to) => to.clone(),
+                None => {
+                    let to = self.attachment_name(&target, &attachments.names);
+                    attachments.names.insert(to.clone());
+                    attachments.by_source.insert(target.clone(), to.clone());
+                    to
+                }
+            };
+            return Some(Rewrite::To(format!("{to}{rest}")));
         }
         let exists = target.exists();
         if let Some(base) = self.source_url {
@@ -800,6 +803,32 @@ impl<'a> Links<'a> {
             // the build does not fail on what the source already had broken.
             notes.push(format!(
                 "links to `{path_part}`, which does not exist in the source; the link text is kept without the link"
+            ));
+            Some(Rewrite::Unlink)
+        } else if is_attachment(&target) {
+            // An image or file that is not there (a typo in the source): named with the
+            // file the folder has under the nearest name, since only linked files are
+            // copied and the build would name just the missing one.
+            let near = target.parent().and_then(|dir| {
+                let names: Vec<String> = std::fs::read_dir(dir)
+                    .ok()?
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                let wanted = target.file_name()?.to_string_lossy().into_owned();
+                crate::diagnostic::nearest(&wanted, names.iter().map(String::as_str))
+                    .map(str::to_owned)
+            });
+            let hint = near
+                .map(|n| {
+                    format!(
+                        " (the folder has `{n}`: correct the link in the source and import again)"
+                    )
+                })
+                .unwrap_or_default();
+            notes.push(format!(
+                "links to `{path_part}`, which does not exist in the source{hint}; the link text is kept without the link"
             ));
             Some(Rewrite::Unlink)
         } else {
