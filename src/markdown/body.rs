@@ -1948,14 +1948,19 @@ fn styled_paragraph(
 
 /// The title of the page a link to `target` (written in `from_dir`) reaches, or empty.
 /// Text with bare web and e-mail addresses as the events of links to them (GitHub's
-/// autolinks: `https://…`, `http://…`, `name@example.com`), the rest as text; `None` when
-/// it has none. A cheap test first: most text holds neither `://` nor `@`.
+/// autolinks: `https://…`, `http://…`, `www.…`, `name@example.com`), the rest as text;
+/// `None` when it has none. A cheap test first: most text holds none of `://`, `www.`, `@`.
 fn autolinks<'t>(text: &str) -> Option<Vec<Event<'t>>> {
-    if memchr::memmem::find(text.as_bytes(), b"://").is_none() && !text.contains('@') {
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"://").is_none()
+        && memchr::memmem::find(bytes, b"www.").is_none()
+        && !text.contains('@')
+    {
         return None;
     }
     let mut finder = linkify::LinkFinder::new();
-    finder.url_must_have_scheme(true);
+    // Without a scheme only `www.` addresses, as GitHub: `example.org/x` stays text.
+    finder.url_must_have_scheme(false);
     let mut out = Vec::new();
     let mut last = 0;
     for link in finder.links(text) {
@@ -1963,10 +1968,13 @@ fn autolinks<'t>(text: &str) -> Option<Vec<Event<'t>>> {
         let dest = match link.kind() {
             linkify::LinkKind::Url => {
                 let lower = found.get(..8).unwrap_or(found).to_ascii_lowercase();
-                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                if lower.starts_with("https://") || lower.starts_with("http://") {
+                    found.to_string()
+                } else if lower.starts_with("www.") && !found.contains("://") {
+                    format!("http://{found}")
+                } else {
                     continue;
                 }
-                found.to_string()
             }
             linkify::LinkKind::Email => format!("mailto:{found}"),
             _ => continue,

@@ -1165,12 +1165,13 @@ fn mkdocs_admonitions_stay_apart_from_the_lists_around_them() {
 /// or with a scheme other than http(s).
 #[test]
 fn bare_web_and_mail_addresses_are_links() {
-    let body = "# Home\n\nSee https://status.example.com/x?a=1&b=2. Mail help@example.com.\n\n[a link https://inside.example](https://y.example), `https://code.example`, <a href=\"https://raw.example\">https://raw.example</a>, javascript://x.\n\n```\nhttps://block.example\n```\n";
+    let body = "# Home\n\nSee https://status.example.com/x?a=1&b=2. Mail help@example.com. Visit www.example.org, not example.org/x.\n\n[a link https://inside.example](https://y.example), `https://code.example`, <a href=\"https://raw.example\">https://raw.example</a>, javascript://x.\n\n```\nhttps://block.example\n```\n";
     let hb = book(&[("README.md", body)], &[], true);
     let (r, _) = render_path(&hb, "content/README.md");
     for want in [
         "<a href=\"https://status.example.com/x?a=1&amp;b=2\">https://status.example.com/x?a=1&amp;b=2</a>.",
         "<a href=\"mailto:help@example.com\">help@example.com</a>.",
+        "<a href=\"http://www.example.org\">www.example.org</a>, not example.org/x.",
         "<a href=\"https://y.example\">a link https://inside.example</a>",
         "<code>https://code.example</code>",
         "https://raw.example</a>, javascript://x.",
@@ -1178,7 +1179,7 @@ fn bare_web_and_mail_addresses_are_links() {
     ] {
         assert!(r.html.contains(want), "{want} in {}", r.html);
     }
-    assert_eq!(r.html.matches("<a ").count(), 4, "{}", r.html);
+    assert_eq!(r.html.matches("<a ").count(), 5, "{}", r.html);
     // The page's text for search keeps the addresses once.
     assert_eq!(
         r.text.matches("status.example.com").count(),
