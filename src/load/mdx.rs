@@ -27,15 +27,12 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     let mut depth = 0usize;
     let mut code: Vec<Range<usize>> = Vec::new();
     // Components used without an import (the site's own, which a Gatsby or Docusaurus site
-    // makes global): name and where first used.
+    // makes global): name and where, each time.
     let mut used: Vec<(&str, usize)> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
         if let Event::Html(_) | Event::InlineHtml(_) = &event {
-            for name in component_tags(&body[range.clone()]) {
-                if seen.insert(name) {
-                    used.push((name, range.start));
-                }
+            for (name, at) in component_tags(&body[range.clone()]) {
+                used.push((name, range.start + at));
             }
         }
         match event {
@@ -69,7 +66,13 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
         }
     }
     blank.extend(comments(body, &code));
-    let labels = tabs(body, &code, &mut blank);
+    let mut drawn = Vec::new();
+    let labels = tabs(body, &code, &mut blank, &mut drawn, &mut used);
+    // The first time each is used, of those whose content or picture is not drawn here.
+    used.retain(|&(_, at)| !in_code(&drawn, at));
+    used.sort_by_key(|&(_, at)| at);
+    let mut seen = std::collections::HashSet::new();
+    used.retain(|&(name, _)| seen.insert(name));
     if let Some(at) = first_import {
         imported.sort_unstable();
         imported.dedup();
@@ -150,20 +153,23 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
 }
 
 /// The component tags (`<SmallTeam slug="x"/>`, `<Tabs>`: a name starting in upper case)
-/// that open in a piece of raw HTML, by name; closing tags are not counted.
-fn component_tags(html: &str) -> Vec<&str> {
+/// that open in a piece of raw HTML, by name and where their `<` is; closing tags are not
+/// counted.
+fn component_tags(html: &str) -> Vec<(&str, usize)> {
     let mut names = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
+    let mut from = 0;
+    while let Some(at) = html[from..].find('<') {
+        let tag = from + at;
+        from = tag + 1;
+        let rest = &html[from..];
         if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
             continue;
         }
         let end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
             .unwrap_or(rest.len());
-        names.push(&rest[..end]);
-        rest = &rest[end..];
+        names.push((&rest[..end], tag));
+        from += end;
     }
     names
 }
@@ -231,22 +237,63 @@ fn is_export(line: &str) -> bool {
 /// blanked (their blank line also ends the HTML block, so the Markdown inside is read as
 /// Markdown rather than swallowed into it) and a tag's `label` (else `title`, else a tab's
 /// `value`) is written in its place as a bold line, `**macOS**`, so the reader still sees
-/// which block is which. A self-closing one with an image (`<ZoomableImage
-/// src="/img/map.png" alt="Map" />`) is that image, `![Map](/img/map.png)`, which fits in
-/// the tag's place. Returns where to write each replacement in the body.
-fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec<(usize, String)> {
+/// which block is which; with an `href` it is a bold link. A self-closing one with an
+/// image (`<ZoomableImage src="/img/map.png" alt="Map" />`) is that image,
+/// `![Map](/img/map.png)`, and one with a link and a label (`<Button href="/start"
+/// label="Start" />`) is that link. A tag whose attributes run over several lines
+/// (`<Button` … `/>`) is read as one: CommonMark reads its lone `>` line as a block quote
+/// and the rest as text. Its replacement takes the tag's first line and the line endings
+/// follow it as blank lines, so the text after the tag keeps its offsets. The spans of
+/// the tags drawn so (wrappers, whose content is shown, and replaced ones) go to `drawn`;
+/// a tag over several lines with nothing to show goes to `dropped` by name and place, to
+/// be reported.
+fn tabs<'b>(
+    body: &'b str,
+    code: &[Range<usize>],
+    blank: &mut Vec<Range<usize>>,
+    drawn: &mut Vec<Range<usize>>,
+    dropped: &mut Vec<(&'b str, usize)>,
+) -> Vec<(usize, String)> {
     let mut labels = Vec::new();
     if !body.contains("\n<") && !body.contains(" <") && !body.starts_with('<') {
         return labels;
     }
+    let mut lines = Vec::new();
     let mut start = 0;
     for line in body.split_inclusive('\n') {
-        let at = start;
+        lines.push((start, line));
         start += line.len();
-        let tag = line.trim();
-        if !tag.ends_with('>') || in_code(code, at) {
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        i += 1;
+        let first = line.trim();
+        if !first.starts_with('<') || in_code(code, at) {
             continue;
         }
+        // The tag's text, and where it ends in the body.
+        let (tag, end) = if first.ends_with('>') {
+            (
+                std::borrow::Cow::Borrowed(first),
+                at + line.trim_end().len(),
+            )
+        } else {
+            let Some(last) = tag_continues(&lines[i..], first) else {
+                continue;
+            };
+            let (last_at, last_line) = lines[i + last];
+            let joined: Vec<&str> = lines[i - 1..=i + last]
+                .iter()
+                .map(|(_, l)| l.trim())
+                .collect();
+            i += last + 1;
+            (
+                std::borrow::Cow::Owned(joined.join(" ")),
+                last_at + last_line.trim_end().len(),
+            )
+        };
+        let tag: &str = &tag;
         let Some(name) = component_name(tag) else {
             continue;
         };
@@ -261,40 +308,95 @@ fn tabs(body: &str, code: &[Range<usize>], blank: &mut Vec<Range<usize>>) -> Vec
                 .and_then(|(_, rest)| rest.split_once('"'))
                 .map(|(value, _)| value.trim())
         };
+        let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let plain = |l: &&str| {
             !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '(', ')'])
         };
+        let href = || attr("href").or_else(|| attr("to")).filter(address);
+        let label = || attr("label").or_else(|| attr("title")).filter(plain);
+        let multi_line = end > at + line.trim_end().len();
         let indent = line.len() - line.trim_start().len();
         let replacement = if closing {
             None
         } else if self_closing {
-            // An image component: its picture, else nothing is lost by leaving it be.
-            let Some(src) = attr("src")
-                .filter(|s| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']))
-            else {
+            if let Some(src) = attr("src").filter(address) {
+                let alt = attr("alt").filter(plain).unwrap_or("");
+                Some(format!("![{alt}]({src})"))
+            } else if let (Some(href), Some(label)) = (href(), label()) {
+                Some(format!("[{label}]({href})"))
+            } else if multi_line {
+                // Nothing to show, and left be it would show as its attributes' text.
+                // The name as the body has it (the tag's text may be a joined copy).
+                dropped.push((&first[1..1 + name.len()], at + indent));
+                None
+            } else {
+                // On one line it is raw HTML, to the raw-HTML policy and reported there.
                 continue;
-            };
-            let alt = attr("alt").filter(plain).unwrap_or("");
-            Some(format!("![{alt}]({src})"))
+            }
         } else {
             // Docusaurus shows the value when a tab has no label.
             let value = if name == "TabItem" {
-                attr("value")
+                attr("value").filter(plain)
             } else {
                 None
             };
-            attr("label")
-                .or_else(|| attr("title"))
-                .or(value)
-                .filter(plain)
-                .map(|l| format!("**{l}**"))
+            match (label().or(value), href()) {
+                (Some(label), Some(href)) => Some(format!("**[{label}]({href})**")),
+                (Some(label), None) => Some(format!("**{label}**")),
+                (None, _) => None,
+            }
         };
-        blank.push(at..at + line.trim_end().len());
-        if let Some(text) = replacement.filter(|t| t.len() <= tag.len()) {
-            labels.push((at + indent, text));
+        blank.push(at..end);
+        if !(self_closing && replacement.is_none()) {
+            drawn.push(at..end);
+        }
+        let Some(text) = replacement else {
+            continue;
+        };
+        if !multi_line {
+            if text.len() <= tag.len() {
+                labels.push((at + indent, text));
+            }
+            continue;
+        }
+        // The whole span of the tag is rewritten: the replacement, spaces, then the tag's
+        // line endings, so what follows starts on the line and at the byte it did.
+        let span = &body[at + indent..end];
+        let endings: String = span.chars().filter(|c| matches!(c, '\n' | '\r')).collect();
+        if text.len() + endings.len() <= span.len() {
+            let pad = span.len() - text.len() - endings.len();
+            labels.push((at + indent, format!("{text}{}{endings}", " ".repeat(pad))));
         }
     }
     labels
+}
+
+/// Lines a tag left open on `first` (`<Button`, `<Card title="x"`) goes on over: how many
+/// of `rest` after the first it takes to reach the line that ends it with `>`, or `None`
+/// when it is not a component tag or does not end within a few lines, before a blank line
+/// or another tag.
+fn tag_continues(rest: &[(usize, &str)], first: &str) -> Option<usize> {
+    /// Attributes one to a line, as formatters write them: more is not a tag.
+    const TAG_LINES: usize = 24;
+    let name_end = first[1..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        .map_or(first.len(), |n| n + 1);
+    if !first[1..].starts_with(|c: char| c.is_ascii_uppercase())
+        || !(first[name_end..].is_empty() || first[name_end..].starts_with([' ', '\t']))
+        || first.contains('>')
+    {
+        return None;
+    }
+    for (n, (_, line)) in rest.iter().take(TAG_LINES).enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.contains('<') {
+            return None;
+        }
+        if line.ends_with('>') {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// The name of the component a tag opens or closes (`<Step title="x">`, `</Step>`,
@@ -526,7 +628,9 @@ mod tests {
     #[test]
     fn wrapper_components_become_their_titles_and_images_their_pictures() {
         let text = "<Stepper>\n  <Step title=\"Configure\">\n  Open the [console](https://example.com) and pick *one*.\n\n  Then save.\n  </Step>\n  <Step title=\"a [b]\">\n  Done.\n  </Step>\n</Stepper>\n\n<ZoomableImage src=\"/img/cheat-sheet.png\" alt=\"Cheat sheet\" width=\"600\" />\n\n```jsx\n<Step title=\"kept\">\n```\n";
-        let (out, _) = cleaned(text);
+        let (out, diags) = cleaned(text);
+        // All of it is drawn: nothing to report as missing.
+        assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(out.len(), text.len());
         let html = to_html(&out);
         assert!(html.contains("<strong>Configure</strong>"), "{html}");
@@ -545,6 +649,47 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("&lt;Step title=\"kept\"&gt;"), "{html}");
+    }
+
+    /// Formatters put a component's attributes one to a line and its `>` alone on the
+    /// last: CommonMark reads that line as a block quote and the attributes as text.
+    #[test]
+    fn tags_over_several_lines_are_read_as_one() {
+        let text = "Intro.\n\n<Button\n  href=\"/docs/start\"\n  label=\"Get started\"\n/>\n\n<Card\n  title=\"Runbooks\"\n  href=\"/runbooks\"\n>\n  Read the *on-call* runbooks.\n</Card>\n\n<ZoomableImage\n  src=\"/img/map.png\"\n  alt=\"Map\"\n/>\n\n<Analytics\n  id=\"x\"\n/>\n\nAfter [the end](./end.md).\n\n```jsx\n<Button\n  label=\"kept\"\n>\n```\n";
+        let (out, diags) = cleaned(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.lines().count(), text.lines().count());
+        // What follows the tags is where it was, so diagnostics keep their lines.
+        assert_eq!(out.find("After [the end]"), text.find("After [the end]"));
+        let html = to_html(&out);
+        assert!(
+            html.contains("<a href=\"/docs/start\">Get started</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<strong><a href=\"/runbooks\">Runbooks</a></strong>")
+                && html.contains("<em>on-call</em>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"/img/map.png\" alt=\"Map\" />"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("<blockquote") && !html.contains("href=&quot;") && !html.contains("id="),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;Button\n  label=\"kept\"\n&gt;"),
+            "{html}"
+        );
+        // The one with nothing to show is named, where it starts.
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("`<Analytics>`"), "{diags:?}");
+        assert_eq!(diags[0].line, 20, "{diags:?}");
+        // An unclosed `<Name` stays text, as does one running into a blank line.
+        let (out, _) = cleaned("<Open\n  a=\"b\"\n\nText >\n");
+        assert_eq!(out, "<Open\n  a=\"b\"\n\nText >\n");
     }
 
     #[test]

@@ -550,11 +550,25 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
         run.stdout
     );
     let benefits = book.html("handbook/benefits.html");
+    // A card and a button whose attributes a formatter put one to a line are their
+    // links, not a block quote and the attributes' text.
     assert_eq!(
         hrefs(&benefits, "main .prose a"),
-        ["../handbook/leave.html", "../reference/cli.html"]
+        [
+            "../handbook/leave.html",
+            "../reference/cli.html",
+            "../handbook/leave.html",
+            "https://benefits.example.com"
+        ]
     );
-    assert!(!texts(&benefits, "main").concat().contains("export const"));
+    assert_eq!(texts(&benefits, "main .prose strong a"), ["Enrol"]);
+    let shown = texts(&benefits, "main").concat();
+    assert!(
+        !shown.contains("export const") && !shown.contains("href=") && !shown.contains("<Button"),
+        "{shown}"
+    );
+    assert_eq!(benefits.select(&sel("main blockquote")).count(), 0);
+    assert!(shown.contains("Enrol in your first 30 days."), "{shown}");
     assert!(
         !published.iter().any(|f| f.ends_with(".mdx")),
         "{published:?}"
