@@ -841,22 +841,27 @@ pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
         let mut span = None;
         if let Some(c) = doc.as_team() {
             if c.problem.as_deref().map(str::trim) == Some(PLACEHOLDER_PROBLEM) {
-                what.push("`problem`");
+                what.push("`problem`".to_owned());
                 span = Some(key_span(hb, id, "problem"));
             }
             if c.metrics
                 .iter()
                 .any(|m| m.name.trim() == PLACEHOLDER_METRIC)
             {
-                what.push("a metric");
+                what.push("a metric".to_owned());
                 span = span.or_else(|| Some(metric_span(hb, id, PLACEHOLDER_METRIC)));
             }
         } else if doc.as_decision().is_some() {
             let body = doc.source.body();
             if let Some(at) = PLACEHOLDER_DECISION.iter().find_map(|p| body.find(p)) {
-                what.push("its sections");
+                what.push("its sections".to_owned());
                 let start = doc.source.body_start + at;
                 span = Some(start..start + 1);
+            } else if let Some(at) = crate::scaffold::template_placeholder_in(body) {
+                // Another tool's template (MADR's `{argument a}`), filled in but for this.
+                what.push(format!("its sections (`{}`)", &body[at.clone()]));
+                let start = doc.source.body_start + at.start;
+                span = Some(start..doc.source.body_start + at.end);
             }
         }
         if !what.is_empty() {

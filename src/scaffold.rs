@@ -260,6 +260,99 @@ pub const PLACEHOLDER_DECISION: [&str; 3] = [
     "What becomes easier, what becomes harder, and what we will watch",
 ];
 
+/// How the placeholders of other tools' decision templates open, in lower case: MADR's
+/// (`{argument a}`, `{title of option 1}`; MADR 2 wrote them in square brackets), left
+/// behind in a record written from the template (`* Bad, because {argument d}`).
+const TEMPLATE_PLACEHOLDERS: [&str; 19] = [
+    "argument ",
+    "title of option",
+    "option 1",
+    "option 2",
+    "option 3",
+    "driver 1",
+    "driver 2",
+    "decision driver",
+    "positive consequence",
+    "negative consequence",
+    "describe the context",
+    "describe how",
+    "justification",
+    "example | description",
+    "you might want to provide",
+    "short title of solved problem",
+    "list everyone",
+    "yyyy-mm-dd",
+    "e.g., ",
+];
+
+/// The first placeholder of another tool's decision template (see
+/// [`TEMPLATE_PLACEHOLDERS`]) in one line outside inline code: its byte range in the
+/// line, brackets included. A link's text (`[option 1](x)`) is not one.
+pub fn template_placeholder(line: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = line.as_bytes();
+    let mut ticks = 0;
+    for at in memchr::memchr3_iter(b'`', b'{', b'[', bytes) {
+        let close = match bytes[at] {
+            b'`' => {
+                ticks += 1;
+                continue;
+            }
+            b'{' => b'}',
+            b'[' => b']',
+            _ => continue,
+        };
+        if ticks % 2 == 1 {
+            continue;
+        }
+        let inside = &line[at + 1..];
+        let known = TEMPLATE_PLACEHOLDERS.iter().any(|p| {
+            inside
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        });
+        if !known {
+            continue;
+        }
+        let Some(len) = inside.bytes().position(|c| c == close) else {
+            continue;
+        };
+        let end = at + 1 + len + 1;
+        if close == b']' && matches!(bytes.get(end), Some(b'(' | b'[' | b':')) {
+            continue;
+        }
+        return Some(at..end);
+    }
+    None
+}
+
+/// The first placeholder of another tool's decision template in a Markdown body, outside
+/// fenced code: its byte range in `body`.
+pub fn template_placeholder_in(body: &str) -> Option<std::ops::Range<usize>> {
+    // Cheap for the records that have none: most bodies have no bracket placeholders.
+    if !body.contains(['{', '[']) {
+        return None;
+    }
+    let mut fence: Option<&str> = None;
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            (None, None) => {
+                if let Some(range) = template_placeholder(line) {
+                    return Some(at + range.start..at + range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// What `orgbook new team` is asked for.
 #[derive(Debug, Clone)]
 pub struct NewTeam<'a> {
@@ -770,6 +863,34 @@ pub fn write_new(root: &Path, rel: &str, text: &str) -> Result<PathBuf, Scaffold
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_templates_placeholders_are_found_outside_code_and_links() {
+        let found = |line: &str| template_placeholder(line).map(|r| line[r].to_owned());
+        assert_eq!(
+            found("* Bad, because {argument d}").as_deref(),
+            Some("{argument d}")
+        );
+        assert_eq!(found("* [Option 1] is fine").as_deref(), Some("[Option 1]"));
+        assert_eq!(
+            found("Chosen option: \"{title of option 1}\", because {justification. e.g., x}")
+                .as_deref(),
+            Some("{title of option 1}")
+        );
+        for line in [
+            "* [option 1](https://example.com/one)",
+            "See `{argument a}` in the template.",
+            "Use \\frac{a}{b} and {\"key\": 1}.",
+            "* Bad, because {argument d",
+            "[e.g.](x) and plain e.g., text",
+        ] {
+            assert_eq!(found(line), None, "{line}");
+        }
+        let body = "Intro.\n\n```\n{argument a}\n```\n\n* Good, because {Argument B}\n";
+        let at = template_placeholder_in(body).unwrap();
+        assert_eq!(&body[at], "{Argument B}");
+        assert_eq!(template_placeholder_in("No brackets at all.\n"), None);
+    }
 
     /// `init` in a repository's root fills `[repository]` from its remote and branch, so
     /// edit links and links to files beside content/ work from the first build.

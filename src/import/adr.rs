@@ -173,6 +173,32 @@ impl<'t> Record<'t> {
         }
     }
 
+    /// Notes the first line of the body that still holds a placeholder of the template
+    /// the record was written from (MADR's `* Bad, because {argument d}`), and how many
+    /// more do: the record imports as written, and the build lists it under
+    /// `placeholder-text` until it is filled in.
+    fn template_placeholders(&mut self) {
+        let mut found = (0..self.lines.len())
+            .filter(|&i| self.keep[i] && !self.in_code[i])
+            .filter_map(|i| crate::scaffold::template_placeholder(self.lines[i]).map(|r| (i, r)));
+        let Some((first, range)) = found.next() else {
+            return;
+        };
+        let more = found.count();
+        let others = match more {
+            0 => String::new(),
+            1 => " (and 1 more line)".to_owned(),
+            n => format!(" (and {n} more lines)"),
+        };
+        self.notes.at(
+            first + 1,
+            format!(
+                "the template's placeholder `{}` is still here{others}; fill it in or delete the line",
+                &self.lines[first][range]
+            ),
+        );
+    }
+
     /// The ATX headings from `start`, outside code.
     fn headings(&self, start: usize) -> Vec<Heading<'t>> {
         (start..self.lines.len())
@@ -432,6 +458,9 @@ impl<'t> Record<'t> {
             }
             _ => None,
         };
+        if template.is_none() {
+            self.template_placeholders();
+        }
         let body = self.body(headings);
         let mut md_links = 0;
         rewrite_links(&body, |dest| {

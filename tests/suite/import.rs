@@ -1484,3 +1484,39 @@ fn a_french_madr_folder_kept_by_jekyll_imports_as_written() {
         "{people:?}"
     );
 }
+
+/// A MADR record filled in from the template but for one pro or con: it imports as
+/// written, the report names the line, and the build lists it under `placeholder-text`
+/// with the placeholder, at its line, until someone fills it in.
+#[test]
+fn a_madr_record_with_a_template_placeholder_left_is_imported_and_flagged() {
+    let source = tempfile::tempdir().unwrap();
+    std::fs::write(
+        source.path().join("0003-cache-prices.md"),
+        "---\nstatus: accepted\ndate: 2025-04-02\n---\n# Cache prices in the edge\n\n## Context and Problem Statement\n\nPrice lookups are slow at peak.\n\n## Considered Options\n\n* Edge cache\n* [Read replicas](https://example.com/replicas)\n\n## Decision Outcome\n\nChosen option: \"Edge cache\", because it is the cheapest.\n\n### Pros and Cons of the Options\n\n* Good, because lookups stay local\n* Bad, because {argument d}\n* Neutral, because {argument c}\n\n```json\n{\"argument a\": 1}\n```\n",
+    )
+    .unwrap();
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("0003-cache-prices.md:23: the template's placeholder `{argument d}` is still here (and 1 more line); fill it in or delete the line")
+        .stderr_has("Imported 1 decision(s)");
+    let rs = records(&book);
+    let (_, r) = by_title(&rs, "Cache prices in the edge");
+    assert!(r.body.contains("* Bad, because {argument d}"), "{}", r.body);
+    let (file, line) = std::fs::read_dir(book.root().join("content/decisions"))
+        .unwrap()
+        .find_map(|e| {
+            let path = e.unwrap().path();
+            let text = std::fs::read_to_string(&path).ok()?;
+            let line = text.lines().position(|l| l.contains("{argument d}"))? + 1;
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some((format!("content/decisions/{name}"), line))
+        })
+        .unwrap();
+    let root = path_str(book.root());
+    book.run(&["check", "--root", &root])
+        .success()
+        .stderr_has(&format!("{file}:{line}:"))
+        .stderr_has("still holds placeholder text in its sections (`{argument d}`)");
+}
