@@ -103,6 +103,9 @@ pub struct ContentConfig {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MarkdownConfig {
     pub raw_html: crate::html_policy::RawHtml,
+    /// `--` and `---` as dashes, `...` as an ellipsis, straight quotes as curly ones, as
+    /// Jekyll's kramdown and Hugo's Goldmark draw them by default (off, as on GitHub).
+    pub smart_punctuation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -346,7 +349,10 @@ impl MarkdownConfig {
                 ),
             }
         }
-        &["raw_html"]
+        if let Some(on) = t.opt_bool("smart_punctuation") {
+            self.smart_punctuation = on;
+        }
+        &["raw_html", "smart_punctuation"]
     }
 }
 

@@ -702,6 +702,21 @@ pub fn plan_init(
             }
             _ => (rel, text),
         })
+        .map(|(rel, text)| match existing.and_then(|site| site.what) {
+            // Their pages were written to be drawn with typographic dashes and quotes.
+            Some(what @ ("a Jekyll site" | "a Hugo site")) if rel == CONFIG_FILE => {
+                let generator = if what == "a Jekyll site" {
+                    "Jekyll's kramdown"
+                } else {
+                    "Hugo"
+                };
+                let text = format!(
+                    "{text}\n[markdown]\n# `--` and `---` as dashes and straight quotes as curly ones, as {generator} drew them.\nsmart_punctuation = true\n"
+                );
+                (rel, text)
+            }
+            _ => (rel, text),
+        })
         .filter(|(rel, _)| !adopt || rel == CONFIG_FILE || rel == ".gitignore")
         .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
         .collect();

@@ -508,7 +508,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let mut found =
         body::sort_leftovers(doc, doc.source.body_start, leftovers, &mut rendered, diags);
     let mkdocs = std::mem::take(&mut found.mkdocs);
-    let parser = Parser::new_ext(&body, options_for(&body)).into_offset_iter();
+    let mut options = options_for(&body);
+    if handbook.config.markdown.smart_punctuation {
+        options |= pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let parser = Parser::new_ext(&body, options).into_offset_iter();
     let parser =
         crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);

@@ -201,10 +201,31 @@ fn init_makes_an_existing_docs_site_the_handbook() {
     hugo.run(&["init", "."])
         .success()
         .stderr_has("(a Hugo site)");
+    // Hugo drew `--` and quotes typographically; so does the handbook it becomes, and a
+    // site whose generator did not (MkDocs, above) keeps them as written.
+    assert!(
+        hugo.read("orgbook.toml")
+            .contains("[markdown]\n# `--` and `---` as dashes and straight quotes as curly ones, as Hugo drew them.\nsmart_punctuation = true\n"),
+        "{}",
+        hugo.read("orgbook.toml")
+    );
+    assert!(!book.read("orgbook.toml").contains("smart_punctuation"));
+    hugo.write(
+        "content/dashes.md",
+        "# Dashes\n\nMonday -- Friday --- \"on call\" hours.\n\n`a -- b`\n",
+    );
     hugo.build().success();
     assert_eq!(
         texts(&hugo.html("index.html"), ".brand"),
         ["Acme Engineering"]
+    );
+    let dashes = hugo.html("dashes.html");
+    assert_eq!(
+        texts(&dashes, "main .prose p"),
+        [
+            "Monday \u{2013} Friday \u{2014} \u{201c}on call\u{201d} hours.",
+            "a -- b"
+        ]
     );
 }
 
