@@ -200,7 +200,9 @@ const GENERATORS: &[Generator] = &[
         folder: ".",
         folder_key: Some("source"),
         title_key: "title",
-        keep_building: Some("set `source: content` in _config.yml so Jekyll still builds"),
+        keep_building: Some(
+            "set `source: content` in _config.yml and move Jekyll's own folders (`_layouts/`, `_includes/`, `_sass/`, `assets/`) in with them, so Jekyll still builds",
+        ),
     },
     Generator {
         configs: &["docs/_config.yml"],
@@ -363,10 +365,14 @@ fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
 }
 
 /// The first plain value of `key` in a YAML, TOML or JavaScript configuration: a line
-/// `key: value`, `key = "value"` or `key: 'value',`. Values that are expressions
-/// (`!ENV …`, `process.env…`, `${…}`) are not plain.
+/// `key: value`, `key = "value"` or `key: 'value',`, without the comment that may follow it
+/// (`title: Acme # the name of your site`), or YAML's folded block (`title: >-` and the
+/// indented lines under it). Values that are expressions (`!ENV …`, `process.env…`,
+/// `${…}`, `"a" + b`) are not plain.
 fn value_of(text: &str, key: &str) -> Option<String> {
-    text.lines().find_map(|line| {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let depth = line.len() - line.trim_start().len();
         let line = line.trim_start();
         // `title: x`, `title = "x"`, and JSON's `"title": "x"` (book.json).
         let rest = line
@@ -377,17 +383,59 @@ fn value_of(text: &str, key: &str) -> Option<String> {
             .strip_prefix(':')
             .or_else(|| rest.strip_prefix('='))?
             .trim();
-        let rest = rest.strip_suffix(',').unwrap_or(rest).trim();
-        let value = ['"', '\'']
-            .iter()
-            .find_map(|q| rest.strip_prefix(*q)?.strip_suffix(*q))
-            .unwrap_or(rest);
+        let value = if let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            let (value, after) = quoted(&rest[1..], quote)?;
+            let after = after.trim_start();
+            let ends =
+                after.is_empty() || after.starts_with(['#', ',', ';']) || after.starts_with("//");
+            ends.then_some(value)?
+        } else if matches!(rest, ">" | ">-" | ">+" | "|" | "|-" | "|+") {
+            // A block scalar: the lines indented under the key, joined as YAML folds them.
+            let block: Vec<&str> = lines[i + 1..]
+                .iter()
+                .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() > depth)
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            block.join(" ")
+        } else {
+            // YAML and TOML comments start at a `#` after a space; JavaScript ends with `,`.
+            let value = rest
+                .find(" #")
+                .or_else(|| rest.find("\t#"))
+                .map_or(rest, |at| &rest[..at])
+                .trim_end();
+            value.strip_suffix(',').unwrap_or(value).trim().to_owned()
+        };
         let plain = !value.is_empty()
             && !value.starts_with(['!', '[', '{', '&', '*'])
             && !value.contains("${")
             && !value.contains("process.env");
-        plain.then(|| value.to_string())
+        plain.then_some(value)
     })
+}
+
+/// The text of a quoted value whose opening `quote` came just before `rest`, with its
+/// escapes read (`\"` in double quotes, `''` in YAML's single quotes), and what follows
+/// the closing quote; `None` when it does not close on the line.
+fn quoted(rest: &str, quote: char) -> Option<(String, &str)> {
+    let mut value = String::new();
+    let mut chars = rest.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => value.push(chars.next()?.1),
+            c if c == quote => {
+                if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                    value.push('\'');
+                } else {
+                    return Some((value, &rest[at + 1..]));
+                }
+            }
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 /// The Jekyll collection (`collections:` in `_config.yml`) with the most Markdown files in
@@ -435,9 +483,10 @@ fn jekyll_collection(dir: &Path, config: &str) -> Option<(String, usize)> {
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
-/// The pages at the top of a repository: its Markdown files there, less the ones every
-/// repository has (README, CHANGELOG, CONTRIBUTING, LICENSE, CODE_OF_CONDUCT, SECURITY).
-fn top_level_pages(dir: &Path) -> usize {
+/// The pages at the top of a repository, by name, sorted: its Markdown files there, less
+/// the ones every repository has (README, CHANGELOG, CONTRIBUTING, LICENSE,
+/// CODE_OF_CONDUCT, SECURITY), which stay where GitHub shows them.
+pub fn top_level_page_names(dir: &Path) -> Vec<String> {
     const REPOSITORY_FILES: &[&str] = &[
         "readme",
         "changelog",
@@ -447,7 +496,7 @@ fn top_level_pages(dir: &Path) -> usize {
         "security",
     ];
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
+        return Vec::new();
     };
     entries
         .flatten()
@@ -458,7 +507,13 @@ fn top_level_pages(dir: &Path) -> usize {
             let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
             !REPOSITORY_FILES.contains(&stem.to_ascii_lowercase().as_str())
         })
-        .count()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn top_level_pages(dir: &Path) -> usize {
+    top_level_page_names(dir).len()
 }
 
 /// Markdown files in the folders below `dir` (not at its top), as the build would read
@@ -508,6 +563,58 @@ mod tests {
             let p = root.join(rel);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
+        }
+    }
+
+    /// Titles as real configurations write them: with the comment a theme's sample put
+    /// after the value, quoted with escapes, or folded over lines.
+    #[test]
+    fn configured_titles_are_read_without_comments_or_quotes() {
+        let title = |text: &str, key: &str| value_of(text, key);
+        for (text, key, expected) in [
+            (
+                "title: \"Box Products\" # the name of your site, e.g. ACME Corp.\n",
+                "title",
+                "Box Products",
+            ),
+            (
+                "title: Acme Handbook # the name of your site\n",
+                "title",
+                "Acme Handbook",
+            ),
+            (
+                "title = \"Eng Handbook\" # the title\n",
+                "title",
+                "Eng Handbook",
+            ),
+            (
+                "site_name: Platform Docs # name\n",
+                "site_name",
+                "Platform Docs",
+            ),
+            ("title: 'It''s ours'\n", "title", "It's ours"),
+            (
+                "title = \"The \\\"Ops\\\" book\"\n",
+                "title",
+                "The \"Ops\" book",
+            ),
+            ("title: C# at Acme\n", "title", "C# at Acme"),
+            (
+                "title: >-\n  Acme engineering\n  handbook\nbaseurl: /x\n",
+                "title",
+                "Acme engineering handbook",
+            ),
+            ("  title: 'Docs site',\n", "title", "Docs site"),
+            ("project = 'pip'\n", "project", "pip"),
+        ] {
+            assert_eq!(title(text, key).as_deref(), Some(expected), "{text}");
+        }
+        for text in [
+            "title: \"A\" + suffix,\n",
+            "title: !ENV SITE\n",
+            "title: \"unclosed\n",
+        ] {
+            assert_eq!(title(text, "title"), None, "{text}");
         }
     }
 

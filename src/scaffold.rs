@@ -49,14 +49,41 @@ pub enum ScaffoldError {
     NumberTaken { number: u32, path: String },
 }
 
+/// The command that moves the pages at the top of `dir` into content/: naming them when
+/// they are few, so the repository's README stays where GitHub shows it; else by pattern,
+/// then the README back.
+fn pages_to_move(dir: &Path) -> String {
+    const NAMED: usize = 8;
+    let names = crate::existing_site::top_level_page_names(dir);
+    let quoted = |n: &String| {
+        if n.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))) {
+            format!("'{}'", n.replace('\'', "'\\''"))
+        } else {
+            n.clone()
+        }
+    };
+    if !names.is_empty() && names.len() <= NAMED {
+        let names: Vec<String> = names.iter().map(quoted).collect();
+        return format!("mkdir content && git mv {} content/", names.join(" "));
+    }
+    let readme = ["README.md", "readme.md", "Readme.md"]
+        .into_iter()
+        .find(|r| dir.join(r).is_file());
+    match readme {
+        Some(r) => format!("mkdir content && git mv *.md content/ && git mv content/{r} ."),
+        None => "mkdir content && git mv *.md content/".to_owned(),
+    }
+}
+
 impl ScaffoldError {
     /// What to do about it, when there is something specific to say.
     pub fn help(&self) -> Option<String> {
         match self {
             ScaffoldError::Exists(_) => Some("choose another name, or remove the file first".into()),
             ScaffoldError::AlreadyAHandbook(_) => Some("run `orgbook init` in a new or empty folder".into()),
-            ScaffoldError::PagesElsewhere { site, .. } if site.folder == "." => Some(format!(
-                "move the pages into content/ (`mkdir content && git mv *.md content/`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
+            ScaffoldError::PagesElsewhere { site, dir } if site.folder == "." => Some(format!(
+                "move the pages into content/ (`{}`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
+                pages_to_move(dir),
                 site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default()
             )),
             ScaffoldError::PagesElsewhere { site, .. } => Some(format!(

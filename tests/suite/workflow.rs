@@ -119,24 +119,56 @@ fn init_refuses_a_folder_that_already_holds_a_handbook() {
 fn init_at_the_root_of_a_jekyll_handbook_says_how_to_move_its_pages_in() {
     let dir = tempfile::tempdir().unwrap();
     let book = TestBook { dir };
+    // The title as a theme's sample config writes it, with a comment after it.
     book.write(
         "_config.yml",
-        "title: Harbour Handbook\nmarkdown: kramdown\n",
+        "title: \"Harbour Handbook\" # the name of your site, e.g. ACME Corp.\nmarkdown: kramdown\n",
     );
     book.write("README.md", "# Harbour\n");
     book.write(
         "how-we-work.md",
-        "---\ntitle: How we work\n---\nWe write things down.\n",
+        "---\ntitle: How we work\n---\nWe write things down -- all of it.\n",
     );
     book.write("benefits.md", "# Benefits\n");
     book.write("_layouts/default.html", "<html>{{ content }}</html>\n");
     let before = files_under(book.root());
+    // The command names the pages, so the repository's README stays at the top, and
+    // Jekyll's own folders go along for it to keep building.
     book.run(&["init", "."])
         .failure(1)
         .stderr_has("holds a Jekyll site with 2 Markdown files in ./")
-        .stderr_has("`mkdir content && git mv *.md content/`")
-        .stderr_has("set `source: content` in _config.yml");
+        .stderr_has("`mkdir content && git mv benefits.md how-we-work.md content/`")
+        .stderr_has(
+            "set `source: content` in _config.yml and move Jekyll's own folders (`_layouts/`",
+        );
     assert_eq!(files_under(book.root()), before, "nothing written");
+
+    // Done as it says: the handbook is titled as the site was, without the comment.
+    std::fs::create_dir(book.root().join("content")).unwrap();
+    for page in ["benefits.md", "how-we-work.md"] {
+        std::fs::rename(
+            book.root().join(page),
+            book.root().join("content").join(page),
+        )
+        .unwrap();
+    }
+    book.run(&["init", "."])
+        .success()
+        .stderr_has("(a Jekyll site) the handbook \"Harbour Handbook\"");
+    assert!(
+        book.read("orgbook.toml")
+            .contains("title = \"Harbour Handbook\"\n")
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("index.html"), ".brand"),
+        ["Harbour Handbook"]
+    );
+    assert_eq!(
+        texts(&book.html("how-we-work.html"), "main .prose p"),
+        ["We write things down \u{2013} all of it."]
+    );
+    assert_eq!(book.read("README.md"), "# Harbour\n");
 }
 
 /// `orgbook init` in a repository that has a docs site already: pages in another folder
