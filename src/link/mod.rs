@@ -627,19 +627,33 @@ impl NearIndex {
         };
         let mut best: Option<(&str, &str)> = None;
         let joined_folder = folder_of(joined);
+        let is_index = |p: &str| {
+            p.rsplit('/')
+                .next()
+                .is_some_and(|n| crate::load::index_rank(n).is_some())
+        };
+        // Every folder's index has the same name: a link to one (`tooling/index.md`) may
+        // mean another folder's index whose folder's name is near, never a page that only
+        // shares the name (`team/index.md` for `nope/index.md`).
+        let to_index = is_index(joined);
         for c in self.candidates(joined) {
             // An index page of a folder above the link's (the home page's README.md for a
             // link to `guides/README.md`) is not what a link to another folder's meant.
             let folder = folder_of(c);
-            let index = c
-                .rsplit('/')
-                .next()
-                .is_some_and(|n| crate::load::index_rank(n).is_some());
+            let index = is_index(c);
             if index && folder != joined_folder && joined_folder.starts_with(folder) {
                 continue;
             }
+            if to_index && !index {
+                continue;
+            }
             let at = tail(c);
-            let (mine, theirs) = (&joined[at..], &c[at..]);
+            let (mine, theirs) = if to_index {
+                let at = at.min(joined_folder.len()).min(folder.len());
+                (&joined_folder[at..], &folder[at..])
+            } else {
+                (&joined[at..], &c[at..])
+            };
             if crate::diagnostic::nearest(mine, [theirs]).is_some()
                 && best.is_none_or(|(m, t)| {
                     strsim::jaro_winkler(mine, theirs) > strsim::jaro_winkler(m, t)
@@ -744,8 +758,16 @@ impl NearIndex {
                 .filter(|c| {
                     let rel = crate::load::markdown_stem(c);
                     let rel = rel.strip_prefix("content/").unwrap_or(rel);
-                    tail.strip_suffix(rel)
-                        .is_some_and(|head| head.ends_with('/'))
+                    // The home page's `index.md` ends every `…/index.md` link: a folder's
+                    // index is not what a link to another folder's index meant.
+                    let home_index = !rel.contains('/')
+                        && c.rsplit('/')
+                            .next()
+                            .is_some_and(|n| crate::load::index_rank(n).is_some());
+                    !home_index
+                        && tail
+                            .strip_suffix(rel)
+                            .is_some_and(|head| head.ends_with('/'))
                 })
                 .min_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)))
         })
@@ -1452,6 +1474,33 @@ mod tests {
         assert_ne!(
             near.nearest("content/company/guides/README.md"),
             Some("content/README.md")
+        );
+    }
+
+    /// Seen in a real handbook of `index.md` folders: a link to a folder's missing index
+    /// was offered the home page (every `…/index.md` ends with its name) or a sibling
+    /// folder's index; only a folder whose name is near is offered.
+    #[test]
+    fn a_missing_index_is_offered_only_a_near_folders_index() {
+        let docs: Vec<String> = [
+            "content/index.md",
+            "content/sec/team/index.md",
+            "content/sec/tools/index.md",
+            "content/sec/tools/scanner.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        let near = NearIndex::new(&docs, &[]);
+        for missing in [
+            "content/sec/team/tooling/index.md",
+            "content/sec/nope/index.md",
+        ] {
+            assert_eq!(near.nearest(missing), None, "{missing}");
+            assert_eq!(near.moved(missing, "content/sec/team"), None, "{missing}");
+        }
+        assert_eq!(
+            near.nearest("content/sec/tool/index.md"),
+            Some("content/sec/tools/index.md")
         );
     }
 }
