@@ -586,6 +586,22 @@ impl NearIndex {
 
     /// The files directly in `folder` (`content/guides`), the first in path order: a link
     /// to a folder without an index page is told to give it one.
+    /// The Markdown files directly in `folder` (root-relative), in path order.
+    pub fn pages_in_folder(&self, folder: &str) -> Vec<&str> {
+        let mut pages: Vec<&str> = self
+            .by_folder
+            .get(folder)
+            .map(|v| {
+                v.iter()
+                    .map(String::as_str)
+                    .filter(|p| crate::load::is_markdown(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        pages.sort_unstable();
+        pages
+    }
+
     pub fn first_in_folder(&self, folder: &str) -> Option<&str> {
         self.by_folder.get(folder)?.iter().min().map(String::as_str)
     }

@@ -192,7 +192,16 @@ pub struct Rendered {
     pub diagrams: Vec<crate::diagram::Drawn>,
     /// The body's TeX formulas, drawn as MathML (`math::place` puts them in the page).
     pub formulas: Vec<crate::math::Formula>,
+    /// Links to folders without an index page, as a page of each folder: their `href` is
+    /// [`FOLDER_LINK`] and the number here, until the page is rendered and the folder's
+    /// place in the handbook index, known only once every page's title is, is put in it.
+    pub folder_links: Vec<DocId>,
 }
+
+/// The `href` a link to a folder without an index page has until its page is rendered
+/// (followed by its number in [`Rendered::folder_links`]): no link a person writes looks
+/// like it, and it has no scheme a browser would follow.
+pub const FOLDER_LINK: &str = "orgbook-folder-listing:";
 
 impl Rendered {
     /// Records a link of the page (what it points at, where it is written) and gives the
@@ -1011,6 +1020,12 @@ fn rewrite<'a>(
                 }
             }
         }
+        // A folder of pages without a page of its own (`process/`): GitHub and Hugo list
+        // its pages there, and so does the handbook index.
+        Resolved::Missing(joined) if let Some(page) = folder_page(handbook, &joined) => {
+            rendered.folder_links.push(page);
+            Some(format!("{FOLDER_LINK}{}", rendered.folder_links.len() - 1).into())
+        }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
             let (message, help) = missing_target(handbook, from_dir, path, &joined);
@@ -1018,6 +1033,18 @@ fn rewrite<'a>(
             None
         }
     }
+}
+
+/// A published page directly in the folder `joined` names, when it is a folder without an
+/// index page of its own: the handbook index lists that folder's pages.
+fn folder_page(handbook: &Handbook, joined: &str) -> Option<DocId> {
+    let folder = joined.trim_end_matches('/');
+    handbook
+        .near()
+        .pages_in_folder(folder)
+        .into_iter()
+        .filter_map(|p| handbook.by_path.get(p).copied())
+        .find(|&id| matches!(handbook.docs[id].kind, crate::model::DocKind::Page(_)))
 }
 
 /// For a link to `joined` (a path from the handbook's folder) that is not under content/

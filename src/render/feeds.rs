@@ -284,7 +284,8 @@ impl Renderer<'_> {
                     content: id
                         .map(|id| {
                             let held = self.bodies.and_then(|b| b.get(id));
-                            held.unwrap_or_else(|| self.rendered[id].html.clone())
+                            let html = held.unwrap_or_else(|| self.rendered[id].html.clone());
+                            self.place_folder_links(id, html.into()).into_owned()
                         })
                         .unwrap_or_default(),
                 }

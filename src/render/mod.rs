@@ -390,6 +390,45 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// `html` of document `id` with its links to folders without an index page
+    /// ([`crate::markdown::FOLDER_LINK`]) pointed at where the handbook index lists each
+    /// folder: known only now, once every page's title, and so the index's order, is.
+    pub(super) fn place_folder_links<'h>(
+        &self,
+        id: DocId,
+        html: std::borrow::Cow<'h, str>,
+    ) -> std::borrow::Cow<'h, str> {
+        use crate::markdown::FOLDER_LINK;
+        let links = &self.rendered[id].folder_links;
+        if links.is_empty() || !html.contains(FOLDER_LINK) {
+            return html;
+        }
+        let root = crate::markdown::root_prefix(&self.handbook.docs[id].url);
+        let mut out = String::with_capacity(html.len());
+        let mut rest: &str = &html;
+        while let Some(at) = rest.find(FOLDER_LINK) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + FOLDER_LINK.len()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let listing = after[..digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| links.get(n))
+                .and_then(|&page| self.nav().listing_of(page))
+                .unwrap_or_else(|| "handbook.html".to_owned());
+            let (page, anchor) = listing.split_once('#').unwrap_or((&listing, ""));
+            out.push_str(&root);
+            out.push_str(&crate::markdown::encode_path(page));
+            if !anchor.is_empty() {
+                out.push('#');
+                out.push_str(anchor);
+            }
+            rest = &after[digits..];
+        }
+        out.push_str(rest);
+        std::borrow::Cow::Owned(out)
+    }
+
     /// Document `id`'s [`Body`], from its rendered HTML `html`.
     fn body_of<'h>(&self, id: DocId, html: &'h str) -> Body<'h> {
         let r = &self.rendered[id];
@@ -428,6 +467,7 @@ impl<'a> Renderer<'a> {
                 std::borrow::Cow::Owned(crate::diagram::place(&html, &r.diagrams).into_owned())
             }
         };
+        let html = self.place_folder_links(id, html);
         let html = finished(html, &r.headings);
         Body {
             title_id,

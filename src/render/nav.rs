@@ -330,6 +330,12 @@ impl Nav {
         }
     }
 
+    /// Where the folder of page `id` is listed in the handbook index; `None` for a page
+    /// the navigation leaves out.
+    pub fn listing_of(&self, id: DocId) -> Option<String> {
+        self.folder_of.get(&id).map(|&f| self.index_url(f))
+    }
+
     /// The id of a folder's heading in the handbook index.
     pub fn folder_anchor(path: &str) -> String {
         format!("f-{}", crate::markdown::heading_id(path))

@@ -2240,7 +2240,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
             "link to `../README.md`: README.md is outside content/, so it is not part of the site",
         )
         .stderr_has("set `url` under `[repository]`")
-        .stderr_has("link to `rituals/`: content/rituals/ is a folder without an index page")
+        .stderr_lacks("link to `rituals/`")
         .stderr_has("link to `../../../strategy/goals.md`: it climbs out of the handbook's folder")
         .stderr_lacks("unknown key `redirect_to`");
     let config = book.read("orgbook.toml");
@@ -2251,7 +2251,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     let run = book.build();
     run.success()
         .stderr_lacks("README.md is outside content/")
-        .stderr_has("content/rituals/ is a folder without an index page");
+        .stderr_lacks("rituals/");
     let page = book.html("design.html");
     let ids: Vec<String> = page
         .select(&sel("[id]"))
@@ -2281,6 +2281,25 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         links.contains(&"https://github.com/acme/handbook/tree/main/scripts".to_string()),
         "{links:?}"
     );
+    // A folder of pages without a page of its own is linked where the handbook index
+    // lists its pages, as GitHub and Hugo show a folder's pages; the anchor is there.
+    let rituals: Vec<&String> = links.iter().filter(|l| l.contains("rituals")).collect();
+    assert_eq!(
+        rituals,
+        ["handbook-index/rituals.html#f-rituals"],
+        "{links:?}"
+    );
+    let listing = book.html("handbook-index/rituals.html");
+    assert_eq!(listing.select(&sel("#f-rituals")).count(), 1);
+    assert_eq!(
+        hrefs(
+            &listing,
+            "main a[href$='standup.html'], main a[href$='retro.html']"
+        )
+        .len(),
+        2
+    );
+    check_all_links(&book.out(), &["404.html"]);
     // A page that only sends readers elsewhere is a redirect there, and so is its old address.
     let chart = book.output_file("org-chart.html");
     assert!(
