@@ -97,6 +97,10 @@ pub struct LinksConfig {
 pub struct ContentConfig {
     /// `front_matter = "yaml"`: scaffolded files use `---` YAML instead of `+++` TOML.
     pub yaml_front_matter: bool,
+    /// `ignored_keys`: page front matter keys other tools read (a translation tool's
+    /// `upstream_sha`, a theme's `prev_link`), which pages carry and orgbook does not
+    /// report.
+    pub ignored_keys: Vec<String>,
 }
 
 /// `[markdown]`: how Markdown bodies are turned into HTML.
@@ -160,6 +164,7 @@ impl Default for Config {
             links: LinksConfig { broken_warn: false },
             content: ContentConfig {
                 yaml_front_matter: false,
+                ignored_keys: Vec::new(),
             },
             markdown: MarkdownConfig::default(),
             chat_url: None,
@@ -412,7 +417,8 @@ impl ContentConfig {
             ),
             None => {}
         }
-        &["front_matter"]
+        self.ignored_keys = t.str_array("ignored_keys");
+        &["front_matter", "ignored_keys"]
     }
 }
 

@@ -687,7 +687,7 @@ fn run(
     load::include::relocate(&mut diags[after_load..], &handbook.docs);
     diagnostic::sort(&mut diags);
     diags.dedup();
-    diagnostic::fold_unknown_keys(&mut diags);
+    diagnostic::fold_unknown_keys(&mut diags, &handbook.config.content.ignored_keys);
     if !may_render(&diags) {
         files.clear();
     }

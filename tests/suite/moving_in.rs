@@ -2352,3 +2352,41 @@ fn docusaurus_number_prefixes_are_left_out_of_links() {
         .failure(1)
         .stderr_has("link to `/tutorial/getting-started/register-a-license`: no such file");
 }
+
+/// Pages translated or synced by another tool carry its keys on every page (a
+/// translation's `upstream_sha`, a theme's `prev_link`): each is a warning, which fails
+/// `check --strict`, until the handbook declares them in `[content] ignored_keys`. A key
+/// that is another name, not a typo, is not offered a "did you mean".
+#[test]
+fn other_tools_page_keys_can_be_declared_and_are_not_mistaken_for_typos() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Translated\"\n");
+    for page in ["a", "b"] {
+        book.write(
+            &format!("content/{page}.md"),
+            &format!(
+                "---\ntitle: Page {page}\nupstream_sha: 3f2a9c1\nprev_link: \"Back\"\n---\nText.\n"
+            ),
+        );
+    }
+    let run = book.run(&["check", "--strict"]);
+    run.failure(1)
+        .stderr_has("warning[unknown-key]: unknown key `upstream_sha` in page")
+        .stderr_has("unknown key `prev_link` in page")
+        .stderr_lacks("did you mean `permalink`");
+    book.write(
+        "orgbook.toml",
+        "title = \"Translated\"\n\n[content]\nignored_keys = [\"upstream_sha\", \"prev_link\"]\n",
+    );
+    book.run(&["check", "--strict"])
+        .success()
+        .stderr_lacks("unknown-key");
+    // A typo of orgbook's own key is still reported, declared keys or not.
+    book.write("content/c.md", "---\ntitle: C\ndarft: true\n---\nText.\n");
+    book.run(&["check"])
+        .success()
+        .stderr_has("unknown key `darft` in page")
+        .stderr_has("did you mean `draft`?");
+}
