@@ -22,6 +22,158 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Every element name of HTML (and the SVG and MathML roots a page may embed), sorted:
+/// a tag of any other lower-case name is no element.
+const HTML_ELEMENTS: [&str; 130] = [
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+];
+
+/// Whether a piece of raw HTML is only a tag whose name is no HTML element, written in
+/// lower case without attributes (`<command>`, `</subcommand>`): a placeholder in prose
+/// (`adr new <title>`), not markup. Custom elements have a hyphen (`<my-card>`) and
+/// components a capital (`<Tabs>`), so neither is one.
+pub fn is_placeholder_tag(piece: &str) -> bool {
+    let tag = piece.trim();
+    let Some(inner) = tag.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+        return false;
+    };
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && HTML_ELEMENTS.binary_search(&name).is_err()
+}
+
 /// `[markdown] raw_html` in `orgbook.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RawHtml {
@@ -582,6 +734,28 @@ mod tests {
             "<", "<a", "<a =", "<a b=\"", "<a b='x", "<!--", "<a/ / =>", "<é x=1>",
         ] {
             let _ = scan_attributes(s);
+        }
+    }
+
+    #[test]
+    fn placeholder_tags_are_those_no_element_has() {
+        for piece in ["<command>", "</subcommand>", "<file_name>", " <title2>\n"] {
+            assert!(is_placeholder_tag(piece), "{piece}");
+        }
+        for piece in [
+            "<kbd>",
+            "</details>",
+            "<br>",
+            "<my-card>",
+            "<Tabs>",
+            "<b class=\"x\">",
+            "<command x>",
+            "<h1>",
+            "<>",
+            "</>",
+            "<1x>",
+        ] {
+            assert!(!is_placeholder_tag(piece), "{piece}");
         }
     }
 

@@ -1210,6 +1210,13 @@ impl<'a> BodyWriter<'a> {
 
     /// One raw-HTML piece under the page's policy (see [`raw_html`]), starting at `start`.
     fn raw_html(&mut self, piece: &str, start: usize) -> Option<String> {
+        // `_adr_help_<command>_<subcommand>`: a placeholder in prose, not HTML. The
+        // sanitizer would drop it, and the words with it, as GitHub does; shown as written.
+        if self.raw_policy == crate::html_policy::RawHtml::Sanitize
+            && crate::html_policy::is_placeholder_tag(piece)
+        {
+            return None;
+        }
         self.has_raw_html = true;
         let ctx = (
             self.handbook,

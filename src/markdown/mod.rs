@@ -707,7 +707,12 @@ fn missing_target(
                 && ext.bytes().any(|b| b.is_ascii_alphabetic())
         });
     let help = near.unwrap_or_else(|| {
-        if attachment {
+        if attachment && path.starts_with('/') {
+            // Hugo and Docusaurus keep such files in static/, which orgbook reads too.
+            format!(
+                "put the file at content{path} or static{path} (static/ is copied to the site's root; images and attachments under content/ are published as they are), or correct the path"
+            )
+        } else if attachment {
             "put the file at that path (images and attachments under content/ are published as they are), or correct the path".into()
         } else {
             "link to the Markdown source file with a path relative to this file, e.g. `../teams/payments.md`, or from content/ with a leading `/`".into()

@@ -52,6 +52,60 @@ fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
     hb
 }
 
+/// `<command>` in prose is a placeholder (adr-tools' own records: "the script is called
+/// `_adr_help_<command>_<subcommand>`"): no HTML element has that name, and the sanitizer
+/// would drop it and leave "_adr_help__". Shown as written; real tags are still HTML.
+#[test]
+fn placeholders_in_angle_brackets_are_text_and_real_tags_html() {
+    let hb = book(
+        &[(
+            "a.md",
+            "# Help\n\nRun adr help <command> <subcommand> with <file>.\n\nPress <kbd>Ctrl</kbd>, see <my-card>x</my-card> and <Tabs>y</Tabs>.\n\n<details>\n\nKept.\n\n</details>\n",
+        )],
+        &[],
+        false,
+    );
+    let (page, _) = render_path(&hb, "content/a.md");
+    assert!(
+        page.html
+            .contains("Run adr help &lt;command&gt; &lt;subcommand&gt; with &lt;file&gt;."),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("<kbd>Ctrl</kbd>"), "{}", page.html);
+    assert!(page.html.contains("<details>"), "{}", page.html);
+    assert!(
+        !page.html.contains("&lt;kbd") && !page.html.contains("&lt;my-card"),
+        "{}",
+        page.html
+    );
+}
+
+/// Hugo and Docusaurus keep site-wide images in static/ and link them from the top
+/// (`/images/x.png`): the help names both places such a file can go.
+#[test]
+fn a_missing_file_linked_from_the_top_is_told_about_static() {
+    let hb = book(
+        &[(
+            "a.md",
+            "# A\n\n![Map](/images/map.png) and ![Plan](plan.png)\n",
+        )],
+        &[],
+        false,
+    );
+    let (_, diags) = render_path(&hb, "content/a.md");
+    let helps: Vec<&str> = diags.iter().filter_map(|d| d.help.as_deref()).collect();
+    assert_eq!(helps.len(), 2, "{diags:?}");
+    assert!(
+        helps[0].starts_with("put the file at content/images/map.png or static/images/map.png (static/ is copied to the site's root"),
+        "{helps:?}"
+    );
+    assert!(
+        helps[1].starts_with("put the file at that path"),
+        "{helps:?}"
+    );
+}
+
 #[test]
 fn raw_html_in_a_heading_after_other_blocks_keeps_the_heading_id() {
     let hb = book(
