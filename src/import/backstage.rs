@@ -784,6 +784,33 @@ fn add_members(catalog: &Catalog, groups: &mut Groups, notes: &mut Vec<String>) 
     }
 }
 
+/// The groups of the catalog user `name` is a member of, by either side's say (the
+/// user's `spec.memberOf`, a group's `spec.members`), by name, sorted.
+fn user_groups(catalog: &Catalog, groups: &Groups, name: &str) -> Vec<String> {
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    for u in catalog
+        .entities
+        .iter()
+        .filter(|e| e.kind == "user" && e.name == name)
+    {
+        for r in strings(u.spec.get("memberOf")) {
+            let r = parse_ref(&r, "group");
+            if let Some(key) = groups.find(&r, &u.namespace) {
+                found.insert(groups.by_key[&key].entity.name.clone());
+            }
+        }
+    }
+    for g in groups.by_key.values() {
+        if strings(g.entity.spec.get("members"))
+            .iter()
+            .any(|m| parse_ref(m, "user").name == name)
+        {
+            found.insert(g.entity.name.clone());
+        }
+    }
+    found.into_iter().collect()
+}
+
 /// ` (did you mean X?)` when a group of the catalog has a name close to `name`.
 fn suggestion(name: &str, groups: &Groups) -> String {
     crate::diagnostic::nearest(name, groups.by_name.keys().map(String::as_str))
@@ -898,6 +925,19 @@ fn add_owned(catalog: &Catalog, survey: &Survey, groups: &mut Groups, notes: &mu
         // A group of the catalog or a charter of the handbook with that name, or one close.
         let hint = if kind != "group" && groups.by_name.contains_key(name) {
             format!(" (a group of that name exists: `group:{name}`)")
+        } else if kind == "user" {
+            // Backstage lets a person own an entity; orgbook's owners are teams: the
+            // person's own team is the likely one.
+            match user_groups(catalog, groups, name).as_slice() {
+                [] => String::new(),
+                [one] => format!(
+                    " ({name} is a member of {one}: `owner: group:{one}` gives it to that team)"
+                ),
+                many => format!(
+                    " ({name} is a member of {}: name one of them as `owner`)",
+                    many.join(", ")
+                ),
+            }
         } else if kind == "group" {
             let known = groups
                 .by_name
@@ -1371,6 +1411,34 @@ mod tests {
             "{:?}",
             plan.files
         );
+    }
+
+    /// Backstage lets a person own a component; the note names the person's team, the
+    /// owner orgbook can map (seen in Backstage's own example catalog).
+    #[test]
+    fn an_item_owned_by_a_person_is_pointed_at_the_persons_team() {
+        let survey = one_team_survey("elsewhere");
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: team-c\nspec:\n  type: team\n  children: []\n  members: [frank]\n---\n",
+            "kind: Group\nmetadata:\n  name: team-d\nspec:\n  type: team\n  children: []\n---\n",
+            "kind: User\nmetadata:\n  name: frank\nspec:\n  memberOf: []\n---\n",
+            "kind: User\nmetadata:\n  name: guest\nspec:\n  memberOf: [team-c, team-d]\n---\n",
+            "kind: Component\nmetadata:\n  name: wiki\nspec:\n  owner: user:frank\n---\n",
+            "kind: Component\nmetadata:\n  name: demo\nspec:\n  owner: user:guest\n---\n",
+            "kind: Component\nmetadata:\n  name: lost\nspec:\n  owner: user:nobody\n---\n",
+        ]
+        .concat();
+        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("owned by user:frank, which is not a group (orgbook maps ownership to teams and groups); not mapped: \"Component wiki\" (frank is a member of team-c: `owner: group:team-c` gives it to that team)"),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("not mapped: \"Component demo\" (guest is a member of team-c, team-d: name one of them as `owner`)"),
+            "{notes}"
+        );
+        assert!(notes.ends_with("not mapped: \"Component lost\""), "{notes}");
     }
 
     #[test]
