@@ -467,10 +467,16 @@ impl Nav {
         let mut out = Vec::new();
         let mut f = Some(here);
         while let Some(i) = f {
-            if let Some(index) = self.folders[i].index
-                && index != id
-            {
-                out.push(Self::link(hb, index));
+            match self.folders[i].index {
+                Some(index) if index != id => out.push(Self::link(hb, index)),
+                Some(_) => {}
+                // A folder without a page of its own is still a step on the way: its
+                // listing in the handbook index stands for it, as in the sidebar.
+                None if i != 0 => out.push(Link {
+                    title: self.folders[i].title.clone(),
+                    url: self.index_url(i),
+                }),
+                None => {}
             }
             f = self.folders[i].parent;
         }

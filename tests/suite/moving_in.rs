@@ -1972,12 +1972,18 @@ fn a_notion_export_builds_and_its_ids_are_not_titles() {
         !crumbs.contains("5d6e7f80") && !crumbs.contains("1a2b3c4d"),
         "{crumbs}"
     );
+    // The database's folder has no page (its CSV is not one): its listing in the
+    // handbook index stands for it.
     assert_eq!(
         texts(&row, "nav.breadcrumbs a"),
-        ["Home", "Handbook", "Engineering Handbook"],
-        "the database's folder has no page (its CSV is not one)"
+        ["Home", "Handbook", "Engineering Handbook", "Projects"],
     );
     assert_eq!(hrefs(&row, "nav.breadcrumbs a")[2], format!("../../{home}"));
+    assert!(
+        hrefs(&row, "nav.breadcrumbs a")[3].starts_with("../../handbook-index/"),
+        "{:?}",
+        hrefs(&row, "nav.breadcrumbs a")
+    );
 }
 
 /// Saves `text` at `rel` as an old Windows editor would: in Windows-1252.
@@ -2298,6 +2304,16 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         )
         .len(),
         2
+    );
+    // Its pages' breadcrumbs pass through it, to the same listing.
+    let standup = book.html("rituals/standup.html");
+    assert_eq!(
+        texts(&standup, "nav.breadcrumbs a"),
+        ["Home", "Handbook", "Rituals"]
+    );
+    assert_eq!(
+        hrefs(&standup, "nav.breadcrumbs a")[2],
+        "../handbook-index/rituals.html#f-rituals"
     );
     check_all_links(&book.out(), &["404.html"]);
     // A page that only sends readers elsewhere is a redirect there, and so is its old address.
