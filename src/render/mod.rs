@@ -473,11 +473,18 @@ impl<'a> Renderer<'a> {
             title_id,
             html,
             has_h1,
+            // Sections: level 2 and 3, and a level 1 that is not the page's opening
+            // heading (pages moved in from elsewhere write `# Misc links` as a section).
             headings: r
                 .headings
                 .iter()
-                .filter(|h| h.level == 2 || h.level == 3)
-                .cloned()
+                .enumerate()
+                .filter(|(i, h)| {
+                    h.level == 2
+                        || h.level == 3
+                        || (h.level == 1 && !(*i == 0 && r.leading_h1.is_some()))
+                })
+                .map(|(_, h)| h.clone())
                 .collect(),
         }
     }

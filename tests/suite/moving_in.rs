@@ -2227,7 +2227,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     book.write("scripts/check.sh", "#!/bin/sh\n");
     book.write(
         "content/design.md",
-        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\nAnd [strategy](../../../strategy/goals.md).\n\n### \n\n",
+        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\n# Appendix\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\nAnd [strategy](../../../strategy/goals.md).\n\n### \n\n",
     );
     book.write("content/rituals/standup.md", "# Stand-up\n");
     book.write("content/rituals/retro.md", "# Retro\n");
@@ -2268,7 +2268,8 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     for id in ["documentation", "plans", "research"] {
         assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
     }
-    // The table of contents links to the anchors as written; the empty heading is not in it.
+    // The table of contents links to the anchors as written; the empty heading is not in
+    // it, nor the page's opening `# Design`.
     let toc = links_with_text(&page, "nav.toc a");
     assert_eq!(
         toc,
@@ -2276,6 +2277,8 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
             ("#documentation".to_string(), "Documentation".to_string()),
             ("#research".to_string(), "Research".to_string()),
             ("#plans".to_string(), "Plans".to_string()),
+            // A second top-level heading is a section too.
+            ("#appendix".to_string(), "Appendix".to_string()),
         ]
     );
     let links = hrefs(&page, ".prose a[href]");
