@@ -29,8 +29,8 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::{
-    Dated, ImportError, ImportOptions, ImportedDecision, fence_marker, is_closing_fence,
-    rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
+    Dated, FileRelation, ImportError, ImportOptions, ImportedDecision, fence_marker,
+    is_closing_fence, rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
 };
 
 /// Parses one record. `file_name` supplies the number and slug (its directory
@@ -365,7 +365,7 @@ impl<'t> Record<'t> {
             if let Some((relation, rest)) = relation_prefix(item) {
                 let found = refs(rest);
                 if !found.is_empty() {
-                    self.meta.relation(relation, found);
+                    self.meta.relation(relation, found, i + 1, true);
                 }
             }
         }
@@ -484,6 +484,7 @@ impl<'t> Record<'t> {
             unread_date,
             supersedes_files: meta.supersedes_files,
             superseded_by_files: meta.superseded_by_files,
+            file_relations: meta.file_relations,
             related: meta.related,
             template,
             has_metadata,
@@ -566,6 +567,7 @@ struct Meta {
     superseded_by: Vec<u32>,
     supersedes_files: Vec<String>,
     superseded_by_files: Vec<String>,
+    file_relations: Vec<FileRelation>,
     /// Other relations, kept as Markdown list items.
     related: Vec<String>,
     date: Option<Date>,
@@ -683,16 +685,42 @@ impl Meta {
         }
     }
 
-    fn relation(&mut self, relation: Relation, found: Vec<Ref>) {
-        let (numbers, files) = match relation {
-            Relation::Supersedes => (&mut self.supersedes, &mut self.supersedes_files),
-            Relation::SupersededBy => (&mut self.superseded_by, &mut self.superseded_by_files),
+    /// Relations found on line `line`; `in_body` when that line stays in the body (a
+    /// MADR `## Links` item), so a link no record answers to is not kept twice.
+    fn relation(&mut self, relation: Relation, found: Vec<Ref>, line: usize, in_body: bool) {
+        let (numbers, files, word, label) = match relation {
+            Relation::Supersedes => (
+                &mut self.supersedes,
+                &mut self.supersedes_files,
+                "supersedes",
+                "Supersedes",
+            ),
+            Relation::SupersededBy => (
+                &mut self.superseded_by,
+                &mut self.superseded_by_files,
+                "superseded by",
+                "Superseded by",
+            ),
         };
         for r in found {
             if let Some(n) = r.number {
                 push_unique(numbers, n);
             }
             if let Some(f) = r.file {
+                // Without a number only the file can name the target: import_dir keeps
+                // the link when no imported record has that file.
+                if r.number.is_none()
+                    && let Some((text, dest)) = &r.link
+                    && !self.file_relations.iter().any(|fr| fr.stem == f)
+                {
+                    self.file_relations.push(FileRelation {
+                        relation: word,
+                        stem: f.clone(),
+                        target: dest.clone(),
+                        line,
+                        kept_as: (!in_body).then(|| format!("{label}: [{text}]({dest})")),
+                    });
+                }
                 push_unique(files, f);
             }
         }
@@ -758,7 +786,7 @@ impl Meta {
                         self.status.push((line, "superseded"));
                     }
                 } else {
-                    self.relation(relation, numbers);
+                    self.relation(relation, numbers, line, false);
                 }
                 last_relation = Some(relation);
                 continue;
@@ -767,7 +795,7 @@ impl Meta {
             if let Some(relation) = last_relation
                 && is_continuation(part)
             {
-                self.relation(relation, refs(part));
+                self.relation(relation, refs(part), line, false);
                 continue;
             }
             last_relation = None;
@@ -1543,6 +1571,7 @@ fn refs(s: &str) -> Vec<Ref> {
                     Ref {
                         number: Some(n),
                         file: None,
+                        link: None,
                     },
                 );
             }
@@ -1556,7 +1585,8 @@ fn refs(s: &str) -> Vec<Ref> {
             .map(|(n, _)| n);
         let number = from_dest.or_else(|| label_number(label));
         if number.is_some() || file.is_some() {
-            push_unique(&mut out, Ref { number, file });
+            let link = dest.map(|d| (label.to_owned(), d.to_owned()));
+            push_unique(&mut out, Ref { number, file, link });
         }
     }
     out
@@ -1567,6 +1597,8 @@ fn refs(s: &str) -> Vec<Ref> {
 struct Ref {
     number: Option<u32>,
     file: Option<String>,
+    /// The link's text and destination, as written.
+    link: Option<(String, String)>,
 }
 
 /// The file stem of a relative link to a sibling record: `0009-x.md#y` → `0009-x`,

@@ -504,6 +504,26 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &B
         d.superseded_by = by;
         d.supersedes_files.clear();
         d.superseded_by_files.clear();
+        // A link to a file no imported record has (a date-named record not in the
+        // folder) resolves to nothing: what the author wrote stays, and the note says where.
+        for fr in std::mem::take(&mut d.file_relations) {
+            if by_stem.contains_key(&fr.stem) {
+                continue;
+            }
+            let kept = match fr.kept_as {
+                Some(item) => {
+                    if !d.related.contains(&item) {
+                        d.related.push(item);
+                    }
+                    "kept under “Related decisions”"
+                }
+                None => "the line stays in the body as written",
+            };
+            d.unmapped.push(format!(
+                "{}:{}: {} `{}`, which is not among the imported records; {kept}",
+                d.source, fr.line, fr.relation, fr.target
+            ));
+        }
     }
 }
 

@@ -134,6 +134,10 @@ pub struct ImportedDecision {
     /// these survive renumbering and date-named files, where numbers do not.
     pub supersedes_files: Vec<String>,
     pub superseded_by_files: Vec<String>,
+    /// Relations given only by a link to a file whose name has no number (log4brains'
+    /// `20200301-use-z.md`): they resolve only to an imported record of that file, and
+    /// when there is none the link must not vanish with the line it was written on.
+    pub file_relations: Vec<FileRelation>,
     /// Relations orgbook has no key for (`Amends …`, `Clarified by …`), as Markdown
     /// list items; they end up in the body under "Related decisions".
     pub related: Vec<String>,
@@ -146,6 +150,23 @@ pub struct ImportedDecision {
     /// The handbook's file of the decision this record is, imported before (see
     /// [`ImportOptions::existing`]): it keeps that number and is not written again.
     pub imported_as: Option<String>,
+}
+
+/// One relation to a record named by its file alone (see
+/// [`ImportedDecision::file_relations`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRelation {
+    /// `superseded by` or `supersedes`, as notes say it.
+    pub relation: &'static str,
+    /// The target's file stem, as [`ImportedDecision::superseded_by_files`] holds it.
+    pub stem: String,
+    /// The link's destination as written, for the note.
+    pub target: String,
+    /// The 1-based line it was written on.
+    pub line: usize,
+    /// The "Related decisions" item that keeps it (`Superseded by: [Use Z](…)`) when its
+    /// line left the body (a status line); `None` when the line stays in the body.
+    pub kept_as: Option<String>,
 }
 
 impl ImportedDecision {
@@ -763,6 +784,7 @@ mod tests {
             unread_date: None,
             supersedes_files: vec![],
             superseded_by_files: vec![],
+            file_relations: vec![],
             related: vec![],
             template: None,
             has_metadata: true,

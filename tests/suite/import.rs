@@ -1520,3 +1520,39 @@ fn a_madr_record_with_a_template_placeholder_left_is_imported_and_flagged() {
         .stderr_has(&format!("{file}:{line}:"))
         .stderr_has("still holds placeholder text in its sections (`{argument d}`)");
 }
+
+/// Writes `files` (name, text) into a fresh source folder.
+fn source_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let source = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = source.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    source
+}
+
+/// log4brains names records by date: a "superseded by" link to such a record that is not
+/// in the folder has no number to fall back on, and must still survive the import.
+#[test]
+fn a_superseded_by_link_to_a_missing_date_named_record_is_kept() {
+    let source = source_folder(&[(
+        "20210405-pick-a-queue.md",
+        "# Pick a queue\n\n- Status: superseded by [20990101-pick-another-queue](20990101-pick-another-queue.md)\n- Date: 2021-04-05\n\n## Context\n\nWe need one.\n",
+    )]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("20210405-pick-a-queue.md:3: superseded by `20990101-pick-another-queue.md`, which is not among the imported records; kept under “Related decisions”")
+        .stderr_has("Imported 1 decision(s)");
+    let rs = records(&book);
+    let (_, r) = by_title(&rs, "Pick a queue");
+    assert_eq!(r.status, "superseded");
+    assert!(
+        r.body
+            .contains("## Related decisions\n\n- Superseded by: 20990101-pick-another-queue"),
+        "{}",
+        r.body
+    );
+    builds_clean(&book);
+}
