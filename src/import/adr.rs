@@ -760,8 +760,9 @@ impl Meta {
             return;
         }
         let mut last_relation = None;
-        for part in split_top_level(text) {
-            let part = strip_emphasis(part.trim()).trim_end_matches('.').trim();
+        for written in split_top_level(text) {
+            let written = written.trim();
+            let part = strip_emphasis(written).trim_end_matches('.').trim();
             if part.is_empty() {
                 continue;
             }
@@ -838,10 +839,18 @@ impl Meta {
                         }
                         self.status_date = Some(date);
                     }
-                    None => notes.at(
-                        line,
-                        format!("`{part}`: only `{word}` was mapped, the rest is dropped"),
-                    ),
+                    None => {
+                        // "Decided on Bulma. Open to new choices as they come": the
+                        // status is the word, but the sentence is the author's and stays
+                        // at the top of the body, as a date orgbook cannot read does.
+                        notes.at(
+                            line,
+                            format!(
+                                "`{part}`: only `{word}` was mapped (as {status}); the sentence is kept at the top of the body as “Status as written”"
+                            ),
+                        );
+                        push_unique(&mut self.links, format!("- Status as written: {written}"));
+                    }
                 }
             }
             self.status.push((line, status));
@@ -2847,6 +2856,26 @@ mod tests {
             (date(2024, 1, 2), Some(date(2024, 2, 3)))
         );
         assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    }
+
+    /// A status written as a sentence maps by its first word, and the sentence, which
+    /// says more than the word, stays at the top of the body.
+    #[test]
+    fn a_status_sentence_is_mapped_and_kept() {
+        let d = parse(
+            "0007-css.md",
+            "# 7. Pick a CSS framework\n\nDate: 2022-05-06\n\n## Status\n\nAgreed on Tailwind. We may look again when the design system lands.\n\n## Context\n\nWe need one.\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(
+            d.body,
+            "- Status as written: Agreed on Tailwind. We may look again when the design system lands.\n\n## Context\n\nWe need one.\n"
+        );
+        assert!(
+            d.unmapped.iter().any(|n| n.starts_with("0007-css.md:7: `Agreed on Tailwind. We may look again when the design system lands`: only `Agreed` was mapped (as accepted); the sentence is kept")),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]
