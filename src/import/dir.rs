@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use super::adr::{heading_ids, link_stem, parse_record_beside};
 use super::{
-    Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
-    strip_md_extension,
+    Dated, ImportError, ImportOptions, ImportedDecision, push_note_once, reconcile_relations,
+    rewrite_links_with, strip_md_extension,
 };
 
 /// Extensions of files a record links to that travel with it into `content/`. Anything
@@ -580,10 +580,20 @@ fn drop_missing_anchors(records: &mut [ImportedDecision]) {
             })
         });
         for dest in dropped {
-            d.unmapped.push(format!(
-                "{}: the link to `{dest}` names a heading the imported record does not have; it links to the record instead",
-                d.source
-            ));
+            // Within the record a link without its anchor would lead nowhere, so its text
+            // is all that is left (a table of contents' `- [Status](#status)`).
+            let instead = if dest.starts_with('#') {
+                "its text is kept without the link"
+            } else {
+                "it links to the record instead"
+            };
+            push_note_once(
+                &mut d.unmapped,
+                format!(
+                    "{}: the link to `{dest}` names a heading the imported record does not have; {instead}",
+                    d.source
+                ),
+            );
         }
     }
 }

@@ -483,7 +483,7 @@ fn rewrite_record_links(decisions: &mut [ImportedDecision]) {
     }
 }
 
-fn push_note_once(notes: &mut Vec<String>, note: String) {
+pub(super) fn push_note_once(notes: &mut Vec<String>, note: String) {
     if !notes.contains(&note) {
         notes.push(note);
     }

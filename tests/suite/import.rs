@@ -1556,3 +1556,26 @@ fn a_superseded_by_link_to_a_missing_date_named_record_is_kept() {
     );
     builds_clean(&book);
 }
+
+/// A table of contents links to the `## Status` section the import takes out of the body:
+/// the note says what becomes of the link, which is its text without the link.
+#[test]
+fn a_link_to_the_removed_status_section_is_noted_as_what_it_becomes() {
+    let source = source_folder(&[(
+        "0003-styles.md",
+        "# 3. Pick a stylesheet kit\n\nDate: 2022-01-10\n\n- [Status](#status)\n- [Context](#context)\n\n## Status\n\nAccepted\n\n## Context\n\nWe need one.\n",
+    )]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("0003-styles.md: the link to `#status` names a heading the imported record does not have; its text is kept without the link")
+        .stderr_lacks("it links to the record instead");
+    let rs = records(&book);
+    let (_, r) = by_title(&rs, "Pick a stylesheet kit");
+    assert!(
+        r.body.contains("- Status\n- [Context](#context)"),
+        "{}",
+        r.body
+    );
+    builds_clean(&book);
+}
