@@ -411,9 +411,12 @@ impl<'t> Record<'t> {
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
             || !meta.superseded_by.is_empty();
-        if meta.status.is_empty()
-            && let Some((line, chosen)) = chosen_option(&self.lines, &self.in_code)
-        {
+        // "Superseded by [2](…)" is a status too, though it pushes no word: the record is
+        // superseded, and its chosen option says nothing more.
+        let stated = !meta.status.is_empty()
+            || !meta.superseded_by.is_empty()
+            || !meta.superseded_by_files.is_empty();
+        if !stated && let Some((line, chosen)) = chosen_option(&self.lines, &self.in_code) {
             // MADR 3 and 4 make the status optional: a record that names its chosen
             // option was decided.
             meta.status.push((line, "accepted"));
@@ -2683,6 +2686,23 @@ mod tests {
             "# Use Y\n\n```\nChosen option: \"Use Y\"\n```\n",
         );
         assert_eq!(c.status, "proposed");
+    }
+
+    /// A status that is only a "superseded by" link is a status: the chosen option of the
+    /// record it replaced is history, not a reason to call it accepted.
+    #[test]
+    fn a_superseded_by_line_is_a_status_beside_a_chosen_option() {
+        let d = parse(
+            "0004-logs.md",
+            "# Ship logs with Fluentd\n\n- Status: superseded by [0005-ship-logs-with-vector](0005-ship-logs-with-vector.md)\n- Date: 2021-02-03\n\n## Decision Outcome\n\nChosen option: \"Fluentd\", because the team knows it.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [5]);
+        assert!(
+            !d.unmapped.iter().any(|n| n.contains("no status")),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]
