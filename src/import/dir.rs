@@ -226,14 +226,18 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     }
     follow_relations(&mut records, &found, &opts.taken);
 
+    // Records imported before are not written again: what the report counts and lists
+    // (dates guessed, links to fix) is of the records written.
+    let new = |d: &ImportedDecision| d.imported_as.is_none();
     let repo = git_toplevel(&dir);
     if opts.git_dates
         && let Some(top) = &repo
-        && records.iter().any(|d| d.dated == Dated::Today)
+        && records.iter().any(|d| d.dated == Dated::Today && new(d))
     {
         let added = git_added_dates(top, &dir);
         for (d, f) in records.iter_mut().zip(&found) {
             if d.dated == Dated::Today
+                && new(d)
                 && let Some(&date) = added.get(&f.path)
             {
                 d.dated = Dated::Git;
@@ -252,7 +256,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
     }
     for (d, f) in records.iter_mut().zip(&found) {
-        if d.dated == Dated::Today {
+        if d.dated == Dated::Today && new(d) {
             let history = if repo.is_some() {
                 " and the file is not committed"
             } else {
@@ -275,6 +279,9 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let links = Links::new(&dir, &records, &found, opts);
     let mut attachments = Planned::default();
     for i in 0..records.len() {
+        if !new(&records[i]) {
+            continue;
+        }
         let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
         let mut notes = Vec::new();
         let body = std::mem::take(&mut records[i].body);
@@ -319,19 +326,7 @@ fn number(
     out: &mut Collection,
 ) {
     let mut used: BTreeSet<u32> = opts.taken.clone();
-    // Records imported before keep the number their decision has.
-    let by_title_and_date: HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)> =
-        opts.existing
-            .iter()
-            .flat_map(|(title, found)| found.iter().map(move |e| ((title.as_str(), e.0), e)))
-            .collect();
     let mut assigned = vec![None; records.len()];
-    for (i, d) in records.iter_mut().enumerate() {
-        if let Some((number, path)) = imported_before(d, &opts.existing, &by_title_and_date) {
-            d.imported_as = Some(path);
-            assigned[i] = Some(number);
-        }
-    }
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -345,6 +340,11 @@ fn number(
         };
         key(a).cmp(&key(b))
     });
+    // Records imported before keep the number their decision has.
+    for (i, (number, path)) in imported_before(records, &order, opts) {
+        records[i].imported_as = Some(path);
+        assigned[i] = Some(number);
+    }
     for &i in &order {
         if assigned[i].is_some() {
             continue;
@@ -407,26 +407,73 @@ fn number(
     out.renumbered.sort_by_key(|r| r.2);
 }
 
-/// The decision of the handbook a record is, when it was imported before: its number
-/// and file. The title must match, and the date too when the record has one of its own;
-/// a record dated by nothing in it (git, or today) matches a title only one decision has.
-/// `by_title_and_date` is `existing` indexed by both, so that many records of one title
-/// (a folder of "TBD"s) are not compared with each other.
+/// The records that were imported before, each with the number and file of the
+/// handbook's decision it is. A decision is a record's when their titles match, and their
+/// dates too when the record has a date of its own (a record dated by nothing in it, git
+/// or today, matches on its title alone). Among several such decisions (a title two
+/// records share by a copy-paste slip), the one with the record's number (plus
+/// `--offset`) is the record's; the rest pair up in order, source order with the
+/// handbook's numbers, as the first import numbered them, and only when as many records
+/// as decisions are left, since otherwise which is which is a guess. No decision is
+/// claimed twice. `order` is the records in source order.
 fn imported_before(
-    d: &ImportedDecision,
-    existing: &HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
-    by_title_and_date: &HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)>,
-) -> Option<(u32, String)> {
-    let found = match d.dated {
-        Dated::Record | Dated::FileName => {
-            by_title_and_date.get(&(d.title.as_str(), d.date)).copied()
-        }
-        Dated::Git | Dated::Today => match existing.get(&d.title)?.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        },
+    records: &[ImportedDecision],
+    order: &[usize],
+    opts: &ImportOptions,
+) -> Vec<(usize, (u32, String))> {
+    type Entry = (jiff::civil::Date, u32, String);
+    let own_date = |d: &ImportedDecision| matches!(d.dated, Dated::Record | Dated::FileName);
+    let candidates = |d: &ImportedDecision| -> Vec<&Entry> {
+        let Some(found) = opts.existing.get(&d.title) else {
+            return Vec::new();
+        };
+        let mut found: Vec<&Entry> = found
+            .iter()
+            .filter(|e| !own_date(d) || e.0 == d.date)
+            .collect();
+        found.sort_by_key(|e| e.1);
+        found
     };
-    found.map(|(_, number, path)| (*number, path.clone()))
+    let mut claimed: BTreeSet<u32> = BTreeSet::new();
+    let mut out = Vec::new();
+    let mut left = Vec::new();
+    for &i in order {
+        let d = &records[i];
+        let wanted = d.source_number.and_then(|n| n.checked_add(opts.offset));
+        let by_number = candidates(d)
+            .into_iter()
+            .find(|e| Some(e.1) == wanted && !claimed.contains(&e.1));
+        match by_number {
+            Some(e) => {
+                claimed.insert(e.1);
+                out.push((i, (e.1, e.2.clone())));
+            }
+            None => left.push(i),
+        }
+    }
+    // The rest, grouped as they are matched: by title, and date when it is the record's.
+    let mut groups: BTreeMap<(&str, Option<jiff::civil::Date>), Vec<usize>> = BTreeMap::new();
+    for &i in &left {
+        let d = &records[i];
+        groups
+            .entry((d.title.as_str(), own_date(d).then_some(d.date)))
+            .or_default()
+            .push(i);
+    }
+    for group in groups.values() {
+        let free: Vec<&Entry> = candidates(&records[group[0]])
+            .into_iter()
+            .filter(|e| !claimed.contains(&e.1))
+            .collect();
+        if free.len() != group.len() {
+            continue;
+        }
+        for (&i, e) in group.iter().zip(free) {
+            claimed.insert(e.1);
+            out.push((i, (e.1, e.2.clone())));
+        }
+    }
+    out
 }
 
 /// Supersedes both ways, in new numbers: a link names its target's file, which survives

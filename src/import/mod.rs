@@ -57,8 +57,8 @@ pub struct ImportOptions {
     pub unstated_status: &'static str,
     /// The handbook's decisions by title: (date, number, file). A record with the title
     /// and date of one of them (or only its title, when the record has no date of its
-    /// own and one decision has that title) was imported before: a second run of the
-    /// import picks up the new records and leaves those alone.
+    /// own) was imported before, told apart by number when several fit: a second run of
+    /// the import picks up the new records and leaves those alone.
     pub existing: HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
 }
 

@@ -1579,3 +1579,48 @@ fn a_link_to_the_removed_status_section_is_noted_as_what_it_becomes() {
     );
     builds_clean(&book);
 }
+
+/// Two records that share a title by a copy-paste slip, both undated: a second run knows
+/// each by its number, writes neither again, and counts only what it writes.
+#[test]
+fn a_rerun_leaves_records_that_share_a_title_alone_and_counts_what_it_writes() {
+    let source = source_folder(&[
+        (
+            "adr-004-plugin-api.md",
+            "# Plugin API\n\n## Status\n\nProposed\n\n## Context\n\nPlugins need a stable surface.\n",
+        ),
+        (
+            "adr-005-plugin-registry.md",
+            "# Plugin API\n\n## Status\n\nProposed\n\n## Context\n\nPlugins must be found at start-up.\n",
+        ),
+        (
+            "adr-006-config-files.md",
+            "# Config files\n\n## Status\n\nProposed\n\n## Context\n\nOne format for all of them.\n",
+        ),
+    ]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("Imported 3 decision(s)")
+        .stderr_has("3 dated today");
+    let first = records(&book);
+    assert_eq!(first.len(), 3);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("skipped: adr-004-plugin-api.md: imported before, as content/decisions/0004-plugin-api.md")
+        .stderr_has("skipped: adr-005-plugin-registry.md: imported before, as content/decisions/0005-plugin-api.md")
+        .stderr_has("Nothing new to import");
+    assert_eq!(records(&book).len(), 3);
+    std::fs::write(
+        source.path().join("adr-007-logging.md"),
+        "# Logging\n\n## Status\n\nProposed\n\n## Context\n\nStructured, to stdout.\n",
+    )
+    .unwrap();
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("Imported 1 decision(s)")
+        .stderr_has("3 imported before and left alone")
+        .stderr_has("1 dated today")
+        .stderr_lacks("3 dated today");
+    assert_eq!(records(&book).len(), 4);
+}
