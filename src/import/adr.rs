@@ -302,7 +302,21 @@ impl<'t> Record<'t> {
                 .find(|h| h.1 <= level)
                 .map_or(self.lines.len(), |h| h.0);
             self.keep[i..end].fill(false);
-            let paragraphs = paragraphs(&self.lines, i + 1, end);
+            let mut lines = self.lines.clone();
+            if name == "status" {
+                // `Date: 2020-03-01` under the status (adr-tools users add it there) is
+                // the date, not a second status; so is any other `Key: value` of ours.
+                for (j, line) in lines.iter_mut().enumerate().take(end).skip(i + 1) {
+                    if self.in_code[j] {
+                        continue;
+                    }
+                    if let Some((key, value)) = meta_line(line) {
+                        self.meta.field(&key, &value, j + 1, &mut self.notes);
+                        *line = "";
+                    }
+                }
+            }
+            let paragraphs = paragraphs(&lines, i + 1, end);
             if name == "status" {
                 for (line, text) in paragraphs {
                     self.meta.status_text(&text, line, &mut self.notes);
@@ -2817,6 +2831,25 @@ mod tests {
             d.unmapped,
             ["0001-a.md:7: status `Approved` imported as accepted"]
         );
+    }
+
+    /// Some authors date a record under its status: that line is the date.
+    #[test]
+    fn a_date_line_in_the_status_section_is_the_date() {
+        let d = parse(
+            "0012-retire-the-cron-box.md",
+            "# 12. Retire the cron box\n\n## Status\n\nSuperseded by ADR-0031\n\nDate: 2019-08-20\n\n## Context\n\nIt is old.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [31]);
+        assert_eq!(d.date, date(2019, 8, 20));
+        assert_eq!(d.dated, Dated::Record);
+        assert!(
+            !d.unmapped.iter().any(|n| n.contains("Date:")),
+            "{:?}",
+            d.unmapped
+        );
+        assert_eq!(d.body, "## Context\n\nIt is old.\n");
     }
 
     #[test]
