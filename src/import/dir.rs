@@ -290,8 +290,25 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             links.rewrite(dest, &from_dir, &mut attachments, &mut notes, &mut out)
         });
         let rel = found[i].rel.clone();
+        // Each link once, at the first line that has it, as other notes name their line.
+        let source = std::fs::read(&found[i].path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let mut seen = BTreeSet::new();
         for note in notes {
-            out.repository_links.push(format!("{rel}: {note}"));
+            if !seen.insert(note.dest.clone()) {
+                continue;
+            }
+            let line = source
+                .lines()
+                .position(|l| l.contains(&format!("({}", note.dest)) || l.contains(&note.dest))
+                .map_or(String::new(), |i| format!(":{}", i + 1));
+            let text = format!("{rel}{line}: {}", note.text);
+            if note.rescued {
+                records[i].unmapped.push(text);
+            } else {
+                out.repository_links.push(text);
+            }
         }
     }
     out.attachments = attachments
@@ -791,6 +808,9 @@ struct Links<'a> {
     dir: &'a Path,
     /// Source path (and folder, for folder-per-record) → new file name.
     records: HashMap<PathBuf, String>,
+    /// Ways a slightly-off link may still name one record (see [`Links::near_record`]),
+    /// each → the new file names of the records it fits.
+    near: HashMap<NearKey, Vec<String>>,
     source_url: Option<&'a str>,
     /// `content/decisions/` of the handbook, to avoid clobbering attachments there.
     into: Option<&'a Path>,
@@ -804,15 +824,24 @@ impl<'a> Links<'a> {
         opts: &'a ImportOptions,
     ) -> Links<'a> {
         let mut map = HashMap::new();
+        let mut near: HashMap<NearKey, Vec<String>> = HashMap::new();
         for (d, f) in records.iter().zip(found) {
             map.insert(f.path.clone(), d.file_name());
+            let path = f.folder.as_ref().unwrap_or(&f.path);
             if let Some(folder) = &f.folder {
                 map.insert(folder.clone(), d.file_name());
+            }
+            for key in NearKey::of(path, d.source_number) {
+                let names = near.entry(key).or_default();
+                if !names.contains(&d.file_name()) {
+                    names.push(d.file_name());
+                }
             }
         }
         Links {
             dir,
             records: map,
+            near,
             source_url: opts.source_url.as_deref(),
             into: opts.into.as_deref(),
         }
@@ -823,7 +852,7 @@ impl<'a> Links<'a> {
         dest: &str,
         from_dir: &Path,
         attachments: &mut Planned,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<LinkNote>,
         out: &mut Collection,
     ) -> Option<Rewrite> {
         let trimmed = dest.trim();
@@ -861,6 +890,18 @@ impl<'a> Links<'a> {
             return Some(Rewrite::To(format!("{to}{rest}")));
         }
         let exists = target.exists();
+        // `[ADR-004](module-loading.md)` for `adr-004-module-loading.md`, or the name in
+        // another case: when exactly one record fits, that is the one the author meant.
+        if !exists && let Some(name) = self.near_record(&target) {
+            notes.push(LinkNote {
+                dest: path_part.to_owned(),
+                text: format!(
+                    "links to `{path_part}`, which does not exist in the source; linked to `{name}`, the one imported record it can mean (check it)"
+                ),
+                rescued: true,
+            });
+            return Some(Rewrite::To(format!("{name}{rest}")));
+        }
         if let Some(base) = self.source_url {
             out.absolute_links += 1;
             let rel = relative_path(self.dir, &target);
@@ -868,19 +909,22 @@ impl<'a> Links<'a> {
         }
         if exists {
             // Left as written it would break the build; its text stays, and the fix is named.
-            notes.push(format!(
-                "links to `{path_part}`, a file of the source repository that is not an \
+            notes.push(LinkNote::fix(
+                path_part,
+                format!(
+                    "links to `{path_part}`, a file of the source repository that is not an \
                  attachment; the link text is kept without the link. To link it instead, import \
                  with --source-url URL (the web address of the imported folder; try --dry-run \
                  first), or link the file's web address by hand"
+                ),
             ));
             Some(Rewrite::Unlink)
         } else if link_stem(path_part).is_some() {
             // A link to nothing the import can see: keep the words, drop the link, so
             // the build does not fail on what the source already had broken.
-            notes.push(format!(
+            notes.push(LinkNote::fix(path_part, format!(
                 "links to `{path_part}`, which does not exist in the source; the link text is kept without the link"
-            ));
+            )));
             Some(Rewrite::Unlink)
         } else if is_attachment(&target) {
             // An image or file that is not there (a typo in the source): named with the
@@ -904,13 +948,32 @@ impl<'a> Links<'a> {
                     )
                 })
                 .unwrap_or_default();
-            notes.push(format!(
+            notes.push(LinkNote::fix(path_part, format!(
                 "links to `{path_part}`, which does not exist in the source{hint}; the link text is kept without the link"
-            ));
+            )));
             Some(Rewrite::Unlink)
         } else {
             None
         }
+    }
+
+    /// The new file name of the one record a link to the missing `target` can mean: the
+    /// first of these that fits exactly one record of its folder: the same name in
+    /// another case, the name without its number (`module-loading.md` for
+    /// `adr-004-module-loading.md`), the number alone (`adr-4.md`).
+    fn near_record(&self, target: &Path) -> Option<&str> {
+        let is_md = target
+            .extension()
+            .is_none_or(|e| e.eq_ignore_ascii_case("md"));
+        if !is_md {
+            return None;
+        }
+        NearKey::of(target, None).into_iter().find_map(|key| {
+            match self.near.get(&key).map(Vec::as_slice) {
+                Some([only]) => Some(only.as_str()),
+                _ => None,
+            }
+        })
     }
 
     /// `attachments/<path in the folder>` (or in the repository, for files outside the
@@ -941,6 +1004,61 @@ impl<'a> Links<'a> {
                 _ => format!("{base}-{n}"),
             };
         }
+    }
+}
+
+/// A note on one link of a record: the destination as written (to find its line), the
+/// note, and whether the link was rescued (a note to check) rather than left to fix.
+struct LinkNote {
+    dest: String,
+    text: String,
+    rescued: bool,
+}
+
+impl LinkNote {
+    fn fix(dest: &str, text: String) -> Self {
+        LinkNote {
+            dest: dest.to_owned(),
+            text,
+            rescued: false,
+        }
+    }
+}
+
+/// A key a record's source path is known by to a link that misses it slightly: in its
+/// folder, the file name lowercased, the words after its number or date, its number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum NearKey {
+    Lowercase(PathBuf, String),
+    Words(PathBuf, String),
+    Number(PathBuf, u32),
+}
+
+impl NearKey {
+    /// The keys of `path` (a record's, or a link's target); `number` is the record's
+    /// source number, else the one its name starts with.
+    fn of(path: &Path, number: Option<u32>) -> Vec<NearKey> {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return Vec::new();
+        };
+        let name = name.to_string_lossy().to_lowercase();
+        let stem = strip_md_extension(&name).unwrap_or(&name).to_owned();
+        let parent = parent.to_path_buf();
+        let mut keys = vec![NearKey::Lowercase(parent.clone(), stem.clone())];
+        let (found, words) = match super::adr::stem_date(&stem) {
+            Some((_, rest)) => (None, rest),
+            None => match super::stem_number(&stem) {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, stem.as_str()),
+            },
+        };
+        if !words.is_empty() {
+            keys.push(NearKey::Words(parent.clone(), words.to_owned()));
+        }
+        if let Some(n) = number.or(found) {
+            keys.push(NearKey::Number(parent, n));
+        }
+        keys
     }
 }
 

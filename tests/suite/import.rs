@@ -1624,3 +1624,41 @@ fn a_rerun_leaves_records_that_share_a_title_alone_and_counts_what_it_writes() {
         .stderr_lacks("3 dated today");
     assert_eq!(records(&book).len(), 4);
 }
+
+/// Links between records that are slightly off (the name without its number, the name in
+/// another case) still reach the one record they can mean, with a note at their line; a
+/// link to nothing is named once however often it is written.
+#[test]
+fn slightly_off_links_between_records_reach_the_one_record_they_mean() {
+    let source = source_folder(&[
+        (
+            "adr-004-cache-layer.md",
+            "# Cache layer\n\n## Status\n\nAccepted\n\nDate: 2020-01-01\n\n## Context\n\nFast reads.\n",
+        ),
+        (
+            "adr-005-cache-keys.md",
+            "# Cache keys\n\n## Status\n\nAccepted\n\nDate: 2020-02-01\n\n## Context\n\nBuilt on [ADR-004](cache-layer.md) and [the layer](ADR-004-Cache-Layer.md).\n\nSee [notes](gone.md), and [notes again](gone.md).\n",
+        ),
+    ]);
+    let book = fresh(true);
+    let run = import(&book, &[&path_str(source.path())]);
+    run.success()
+        .stderr_has("adr-005-cache-keys.md:11: links to `cache-layer.md`, which does not exist in the source; linked to `0004-cache-layer.md`, the one imported record it can mean")
+        .stderr_has("adr-005-cache-keys.md:11: links to `ADR-004-Cache-Layer.md`, which does not exist in the source; linked to `0004-cache-layer.md`")
+        .stderr_has("link: adr-005-cache-keys.md:13: links to `gone.md`, which does not exist in the source");
+    assert_eq!(
+        run.stderr.matches("links to `gone.md`").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let rs = records(&book);
+    let (_, keys) = by_title(&rs, "Cache keys");
+    assert!(
+        keys.body
+            .contains("[ADR-004](0004-cache-layer.md) and [the layer](0004-cache-layer.md)"),
+        "{}",
+        keys.body
+    );
+    builds_clean(&book);
+}
