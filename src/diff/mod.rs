@@ -628,16 +628,22 @@ pub fn markdown(d: &OrgDiff) -> String {
             .collect(),
     );
     let mut findings = Vec::new();
-    findings.extend(
-        d.findings_introduced
-            .iter()
-            .map(|f| format!("New `{}`: {} (`{}`)", f.rule, md(&f.message), f.file)),
-    );
-    findings.extend(
-        d.findings_resolved
-            .iter()
-            .map(|f| format!("Resolved `{}`: {} (`{}`)", f.rule, md(&f.message), f.file)),
-    );
+    findings.extend(d.findings_introduced.iter().map(|f| {
+        format!(
+            "New `{}`: {} (`{}`)",
+            f.rule,
+            md_with_code(&f.message),
+            f.file
+        )
+    }));
+    findings.extend(d.findings_resolved.iter().map(|f| {
+        format!(
+            "Resolved `{}`: {} (`{}`)",
+            f.rule,
+            md_with_code(&f.message),
+            f.file
+        )
+    }));
     section("Health findings", findings);
     out.trim_end().to_string() + "\n"
 }
@@ -661,9 +667,60 @@ fn md(s: &str) -> String {
     out
 }
 
+/// [`md`] for text that holds code spans of its own (a finding's message: "`problem`
+/// is a placeholder"): each whole span is kept as written, since nothing inside one
+/// opens a link or HTML, and escaping its backticks would show them as `\``. A backtick
+/// run that closes no span is escaped like any other character.
+fn md_with_code(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('`') {
+        let run = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let after = &rest[open + run..];
+        // The span closes at the next run of exactly as many backticks.
+        let mut close = None;
+        let mut at = 0;
+        while let Some(i) = after[at..].find('`') {
+            let start = at + i;
+            let len = after[start..].len() - after[start..].trim_start_matches('`').len();
+            if len == run {
+                close = Some(start);
+                break;
+            }
+            at = start + len;
+        }
+        out.push_str(&md(&rest[..open]));
+        match close {
+            Some(c) => {
+                let span = &rest[open..open + run + c + run];
+                out.push_str(&span.replace(['\n', '\r'], " "));
+                rest = &after[c + run..];
+            }
+            None => {
+                out.push_str(&md(&rest[open..open + run]));
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&md(rest));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_in_messages_stay_code() {
+        assert_eq!(
+            md_with_code("`problem` is a placeholder, see [x](y)"),
+            "`problem` is a placeholder, see \\[x\\](y)"
+        );
+        assert_eq!(md_with_code("a ``b ` c`` d"), "a ``b ` c`` d");
+        // An unclosed backtick opens nothing, and <b> stays text outside a span.
+        assert_eq!(md_with_code("`open <b>"), "\\`open \\<b\\>");
+        assert_eq!(md_with_code("`<img src=x>`"), "`<img src=x>`");
+    }
 
     #[test]
     fn markdown_escapes_content() {

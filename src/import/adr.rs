@@ -29,8 +29,8 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::{
-    Dated, ImportError, ImportOptions, ImportedDecision, fence_marker, is_closing_fence,
-    rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
+    Dated, FileRelation, ImportError, ImportOptions, ImportedDecision, fence_marker,
+    is_closing_fence, rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
 };
 
 /// Parses one record. `file_name` supplies the number and slug (its directory
@@ -302,7 +302,21 @@ impl<'t> Record<'t> {
                 .find(|h| h.1 <= level)
                 .map_or(self.lines.len(), |h| h.0);
             self.keep[i..end].fill(false);
-            let paragraphs = paragraphs(&self.lines, i + 1, end);
+            let mut lines = self.lines.clone();
+            if name == "status" {
+                // `Date: 2020-03-01` under the status (adr-tools users add it there) is
+                // the date, not a second status; so is any other `Key: value` of ours.
+                for (j, line) in lines.iter_mut().enumerate().take(end).skip(i + 1) {
+                    if self.in_code[j] {
+                        continue;
+                    }
+                    if let Some((key, value)) = meta_line(line) {
+                        self.meta.field(&key, &value, j + 1, &mut self.notes);
+                        *line = "";
+                    }
+                }
+            }
+            let paragraphs = paragraphs(&lines, i + 1, end);
             if name == "status" {
                 for (line, text) in paragraphs {
                     self.meta.status_text(&text, line, &mut self.notes);
@@ -365,7 +379,7 @@ impl<'t> Record<'t> {
             if let Some((relation, rest)) = relation_prefix(item) {
                 let found = refs(rest);
                 if !found.is_empty() {
-                    self.meta.relation(relation, found);
+                    self.meta.relation(relation, found, i + 1, true);
                 }
             }
         }
@@ -411,9 +425,12 @@ impl<'t> Record<'t> {
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
             || !meta.superseded_by.is_empty();
-        if meta.status.is_empty()
-            && let Some((line, chosen)) = chosen_option(&self.lines, &self.in_code)
-        {
+        // "Superseded by [2](…)" is a status too, though it pushes no word: the record is
+        // superseded, and its chosen option says nothing more.
+        let stated = !meta.status.is_empty()
+            || !meta.superseded_by.is_empty()
+            || !meta.superseded_by_files.is_empty();
+        if !stated && let Some((line, chosen)) = chosen_option(&self.lines, &self.in_code) {
             // MADR 3 and 4 make the status optional: a record that names its chosen
             // option was decided.
             meta.status.push((line, "accepted"));
@@ -484,6 +501,7 @@ impl<'t> Record<'t> {
             unread_date,
             supersedes_files: meta.supersedes_files,
             superseded_by_files: meta.superseded_by_files,
+            file_relations: meta.file_relations,
             related: meta.related,
             template,
             has_metadata,
@@ -566,6 +584,7 @@ struct Meta {
     superseded_by: Vec<u32>,
     supersedes_files: Vec<String>,
     superseded_by_files: Vec<String>,
+    file_relations: Vec<FileRelation>,
     /// Other relations, kept as Markdown list items.
     related: Vec<String>,
     date: Option<Date>,
@@ -683,16 +702,42 @@ impl Meta {
         }
     }
 
-    fn relation(&mut self, relation: Relation, found: Vec<Ref>) {
-        let (numbers, files) = match relation {
-            Relation::Supersedes => (&mut self.supersedes, &mut self.supersedes_files),
-            Relation::SupersededBy => (&mut self.superseded_by, &mut self.superseded_by_files),
+    /// Relations found on line `line`; `in_body` when that line stays in the body (a
+    /// MADR `## Links` item), so a link no record answers to is not kept twice.
+    fn relation(&mut self, relation: Relation, found: Vec<Ref>, line: usize, in_body: bool) {
+        let (numbers, files, word, label) = match relation {
+            Relation::Supersedes => (
+                &mut self.supersedes,
+                &mut self.supersedes_files,
+                "supersedes",
+                "Supersedes",
+            ),
+            Relation::SupersededBy => (
+                &mut self.superseded_by,
+                &mut self.superseded_by_files,
+                "superseded by",
+                "Superseded by",
+            ),
         };
         for r in found {
             if let Some(n) = r.number {
                 push_unique(numbers, n);
             }
             if let Some(f) = r.file {
+                // Without a number only the file can name the target: import_dir keeps
+                // the link when no imported record has that file.
+                if r.number.is_none()
+                    && let Some((text, dest)) = &r.link
+                    && !self.file_relations.iter().any(|fr| fr.stem == f)
+                {
+                    self.file_relations.push(FileRelation {
+                        relation: word,
+                        stem: f.clone(),
+                        target: dest.clone(),
+                        line,
+                        kept_as: (!in_body).then(|| format!("{label}: [{text}]({dest})")),
+                    });
+                }
                 push_unique(files, f);
             }
         }
@@ -732,8 +777,9 @@ impl Meta {
             return;
         }
         let mut last_relation = None;
-        for part in split_top_level(text) {
-            let part = strip_emphasis(part.trim()).trim_end_matches('.').trim();
+        for written in split_top_level(text) {
+            let written = written.trim();
+            let part = strip_emphasis(written).trim_end_matches('.').trim();
             if part.is_empty() {
                 continue;
             }
@@ -758,7 +804,7 @@ impl Meta {
                         self.status.push((line, "superseded"));
                     }
                 } else {
-                    self.relation(relation, numbers);
+                    self.relation(relation, numbers, line, false);
                 }
                 last_relation = Some(relation);
                 continue;
@@ -767,7 +813,7 @@ impl Meta {
             if let Some(relation) = last_relation
                 && is_continuation(part)
             {
-                self.relation(relation, refs(part));
+                self.relation(relation, refs(part), line, false);
                 continue;
             }
             last_relation = None;
@@ -810,10 +856,18 @@ impl Meta {
                         }
                         self.status_date = Some(date);
                     }
-                    None => notes.at(
-                        line,
-                        format!("`{part}`: only `{word}` was mapped, the rest is dropped"),
-                    ),
+                    None => {
+                        // "Decided on Bulma. Open to new choices as they come": the
+                        // status is the word, but the sentence is the author's and stays
+                        // at the top of the body, as a date orgbook cannot read does.
+                        notes.at(
+                            line,
+                            format!(
+                                "`{part}`: only `{word}` was mapped (as {status}); the sentence is kept at the top of the body as “Status as written”"
+                            ),
+                        );
+                        push_unique(&mut self.links, format!("- Status as written: {written}"));
+                    }
                 }
             }
             self.status.push((line, status));
@@ -1543,6 +1597,7 @@ fn refs(s: &str) -> Vec<Ref> {
                     Ref {
                         number: Some(n),
                         file: None,
+                        link: None,
                     },
                 );
             }
@@ -1556,7 +1611,8 @@ fn refs(s: &str) -> Vec<Ref> {
             .map(|(n, _)| n);
         let number = from_dest.or_else(|| label_number(label));
         if number.is_some() || file.is_some() {
-            push_unique(&mut out, Ref { number, file });
+            let link = dest.map(|d| (label.to_owned(), d.to_owned()));
+            push_unique(&mut out, Ref { number, file, link });
         }
     }
     out
@@ -1567,6 +1623,8 @@ fn refs(s: &str) -> Vec<Ref> {
 struct Ref {
     number: Option<u32>,
     file: Option<String>,
+    /// The link's text and destination, as written.
+    link: Option<(String, String)>,
 }
 
 /// The file stem of a relative link to a sibling record: `0009-x.md#y` → `0009-x`,
@@ -2644,6 +2702,23 @@ mod tests {
         assert_eq!(c.status, "proposed");
     }
 
+    /// A status that is only a "superseded by" link is a status: the chosen option of the
+    /// record it replaced is history, not a reason to call it accepted.
+    #[test]
+    fn a_superseded_by_line_is_a_status_beside_a_chosen_option() {
+        let d = parse(
+            "0004-logs.md",
+            "# Ship logs with Fluentd\n\n- Status: superseded by [0005-ship-logs-with-vector](0005-ship-logs-with-vector.md)\n- Date: 2021-02-03\n\n## Decision Outcome\n\nChosen option: \"Fluentd\", because the team knows it.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [5]);
+        assert!(
+            !d.unmapped.iter().any(|n| n.contains("no status")),
+            "{:?}",
+            d.unmapped
+        );
+    }
+
     #[test]
     fn front_matter_links_without_a_key_stay_in_the_body() {
         let d = parse(
@@ -2758,6 +2833,25 @@ mod tests {
         );
     }
 
+    /// Some authors date a record under its status: that line is the date.
+    #[test]
+    fn a_date_line_in_the_status_section_is_the_date() {
+        let d = parse(
+            "0012-retire-the-cron-box.md",
+            "# 12. Retire the cron box\n\n## Status\n\nSuperseded by ADR-0031\n\nDate: 2019-08-20\n\n## Context\n\nIt is old.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [31]);
+        assert_eq!(d.date, date(2019, 8, 20));
+        assert_eq!(d.dated, Dated::Record);
+        assert!(
+            !d.unmapped.iter().any(|n| n.contains("Date:")),
+            "{:?}",
+            d.unmapped
+        );
+        assert_eq!(d.body, "## Context\n\nIt is old.\n");
+    }
+
     #[test]
     fn status_section_relations() {
         let d = parse(
@@ -2815,6 +2909,26 @@ mod tests {
             (date(2024, 1, 2), Some(date(2024, 2, 3)))
         );
         assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    }
+
+    /// A status written as a sentence maps by its first word, and the sentence, which
+    /// says more than the word, stays at the top of the body.
+    #[test]
+    fn a_status_sentence_is_mapped_and_kept() {
+        let d = parse(
+            "0007-css.md",
+            "# 7. Pick a CSS framework\n\nDate: 2022-05-06\n\n## Status\n\nAgreed on Tailwind. We may look again when the design system lands.\n\n## Context\n\nWe need one.\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert_eq!(
+            d.body,
+            "- Status as written: Agreed on Tailwind. We may look again when the design system lands.\n\n## Context\n\nWe need one.\n"
+        );
+        assert!(
+            d.unmapped.iter().any(|n| n.starts_with("0007-css.md:7: `Agreed on Tailwind. We may look again when the design system lands`: only `Agreed` was mapped (as accepted); the sentence is kept")),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]

@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use super::adr::{heading_ids, link_stem, parse_record_beside};
 use super::{
-    Dated, ImportError, ImportOptions, ImportedDecision, reconcile_relations, rewrite_links_with,
-    strip_md_extension,
+    Dated, ImportError, ImportOptions, ImportedDecision, push_note_once, reconcile_relations,
+    rewrite_links_with, strip_md_extension,
 };
 
 /// Extensions of files a record links to that travel with it into `content/`. Anything
@@ -226,14 +226,18 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     }
     follow_relations(&mut records, &found, &opts.taken);
 
+    // Records imported before are not written again: what the report counts and lists
+    // (dates guessed, links to fix) is of the records written.
+    let new = |d: &ImportedDecision| d.imported_as.is_none();
     let repo = git_toplevel(&dir);
     if opts.git_dates
         && let Some(top) = &repo
-        && records.iter().any(|d| d.dated == Dated::Today)
+        && records.iter().any(|d| d.dated == Dated::Today && new(d))
     {
         let added = git_added_dates(top, &dir);
         for (d, f) in records.iter_mut().zip(&found) {
             if d.dated == Dated::Today
+                && new(d)
                 && let Some(&date) = added.get(&f.path)
             {
                 d.dated = Dated::Git;
@@ -252,7 +256,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
     }
     for (d, f) in records.iter_mut().zip(&found) {
-        if d.dated == Dated::Today {
+        if d.dated == Dated::Today && new(d) {
             let history = if repo.is_some() {
                 " and the file is not committed"
             } else {
@@ -275,6 +279,9 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let links = Links::new(&dir, &records, &found, opts);
     let mut attachments = Planned::default();
     for i in 0..records.len() {
+        if !new(&records[i]) {
+            continue;
+        }
         let from_dir = found[i].path.parent().unwrap_or(&dir).to_path_buf();
         let mut notes = Vec::new();
         let body = std::mem::take(&mut records[i].body);
@@ -283,8 +290,25 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             links.rewrite(dest, &from_dir, &mut attachments, &mut notes, &mut out)
         });
         let rel = found[i].rel.clone();
+        // Each link once, at the first line that has it, as other notes name their line.
+        let source = std::fs::read(&found[i].path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let mut seen = BTreeSet::new();
         for note in notes {
-            out.repository_links.push(format!("{rel}: {note}"));
+            if !seen.insert(note.dest.clone()) {
+                continue;
+            }
+            let line = source
+                .lines()
+                .position(|l| l.contains(&format!("({}", note.dest)) || l.contains(&note.dest))
+                .map_or(String::new(), |i| format!(":{}", i + 1));
+            let text = format!("{rel}{line}: {}", note.text);
+            if note.rescued {
+                records[i].unmapped.push(text);
+            } else {
+                out.repository_links.push(text);
+            }
         }
     }
     out.attachments = attachments
@@ -319,19 +343,7 @@ fn number(
     out: &mut Collection,
 ) {
     let mut used: BTreeSet<u32> = opts.taken.clone();
-    // Records imported before keep the number their decision has.
-    let by_title_and_date: HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)> =
-        opts.existing
-            .iter()
-            .flat_map(|(title, found)| found.iter().map(move |e| ((title.as_str(), e.0), e)))
-            .collect();
     let mut assigned = vec![None; records.len()];
-    for (i, d) in records.iter_mut().enumerate() {
-        if let Some((number, path)) = imported_before(d, &opts.existing, &by_title_and_date) {
-            d.imported_as = Some(path);
-            assigned[i] = Some(number);
-        }
-    }
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -345,6 +357,11 @@ fn number(
         };
         key(a).cmp(&key(b))
     });
+    // Records imported before keep the number their decision has.
+    for (i, (number, path)) in imported_before(records, &order, opts) {
+        records[i].imported_as = Some(path);
+        assigned[i] = Some(number);
+    }
     for &i in &order {
         if assigned[i].is_some() {
             continue;
@@ -407,26 +424,73 @@ fn number(
     out.renumbered.sort_by_key(|r| r.2);
 }
 
-/// The decision of the handbook a record is, when it was imported before: its number
-/// and file. The title must match, and the date too when the record has one of its own;
-/// a record dated by nothing in it (git, or today) matches a title only one decision has.
-/// `by_title_and_date` is `existing` indexed by both, so that many records of one title
-/// (a folder of "TBD"s) are not compared with each other.
+/// The records that were imported before, each with the number and file of the
+/// handbook's decision it is. A decision is a record's when their titles match, and their
+/// dates too when the record has a date of its own (a record dated by nothing in it, git
+/// or today, matches on its title alone). Among several such decisions (a title two
+/// records share by a copy-paste slip), the one with the record's number (plus
+/// `--offset`) is the record's; the rest pair up in order, source order with the
+/// handbook's numbers, as the first import numbered them, and only when as many records
+/// as decisions are left, since otherwise which is which is a guess. No decision is
+/// claimed twice. `order` is the records in source order.
 fn imported_before(
-    d: &ImportedDecision,
-    existing: &HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
-    by_title_and_date: &HashMap<(&str, jiff::civil::Date), &(jiff::civil::Date, u32, String)>,
-) -> Option<(u32, String)> {
-    let found = match d.dated {
-        Dated::Record | Dated::FileName => {
-            by_title_and_date.get(&(d.title.as_str(), d.date)).copied()
-        }
-        Dated::Git | Dated::Today => match existing.get(&d.title)?.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        },
+    records: &[ImportedDecision],
+    order: &[usize],
+    opts: &ImportOptions,
+) -> Vec<(usize, (u32, String))> {
+    type Entry = (jiff::civil::Date, u32, String);
+    let own_date = |d: &ImportedDecision| matches!(d.dated, Dated::Record | Dated::FileName);
+    let candidates = |d: &ImportedDecision| -> Vec<&Entry> {
+        let Some(found) = opts.existing.get(&d.title) else {
+            return Vec::new();
+        };
+        let mut found: Vec<&Entry> = found
+            .iter()
+            .filter(|e| !own_date(d) || e.0 == d.date)
+            .collect();
+        found.sort_by_key(|e| e.1);
+        found
     };
-    found.map(|(_, number, path)| (*number, path.clone()))
+    let mut claimed: BTreeSet<u32> = BTreeSet::new();
+    let mut out = Vec::new();
+    let mut left = Vec::new();
+    for &i in order {
+        let d = &records[i];
+        let wanted = d.source_number.and_then(|n| n.checked_add(opts.offset));
+        let by_number = candidates(d)
+            .into_iter()
+            .find(|e| Some(e.1) == wanted && !claimed.contains(&e.1));
+        match by_number {
+            Some(e) => {
+                claimed.insert(e.1);
+                out.push((i, (e.1, e.2.clone())));
+            }
+            None => left.push(i),
+        }
+    }
+    // The rest, grouped as they are matched: by title, and date when it is the record's.
+    let mut groups: BTreeMap<(&str, Option<jiff::civil::Date>), Vec<usize>> = BTreeMap::new();
+    for &i in &left {
+        let d = &records[i];
+        groups
+            .entry((d.title.as_str(), own_date(d).then_some(d.date)))
+            .or_default()
+            .push(i);
+    }
+    for group in groups.values() {
+        let free: Vec<&Entry> = candidates(&records[group[0]])
+            .into_iter()
+            .filter(|e| !claimed.contains(&e.1))
+            .collect();
+        if free.len() != group.len() {
+            continue;
+        }
+        for (&i, e) in group.iter().zip(free) {
+            claimed.insert(e.1);
+            out.push((i, (e.1, e.2.clone())));
+        }
+    }
+    out
 }
 
 /// Supersedes both ways, in new numbers: a link names its target's file, which survives
@@ -504,6 +568,26 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &B
         d.superseded_by = by;
         d.supersedes_files.clear();
         d.superseded_by_files.clear();
+        // A link to a file no imported record has (a date-named record not in the
+        // folder) resolves to nothing: what the author wrote stays, and the note says where.
+        for fr in std::mem::take(&mut d.file_relations) {
+            if by_stem.contains_key(&fr.stem) {
+                continue;
+            }
+            let kept = match fr.kept_as {
+                Some(item) => {
+                    if !d.related.contains(&item) {
+                        d.related.push(item);
+                    }
+                    "kept under “Related decisions”"
+                }
+                None => "the line stays in the body as written",
+            };
+            d.unmapped.push(format!(
+                "{}:{}: {} `{}`, which is not among the imported records; {kept}",
+                d.source, fr.line, fr.relation, fr.target
+            ));
+        }
     }
 }
 
@@ -560,10 +644,20 @@ fn drop_missing_anchors(records: &mut [ImportedDecision]) {
             })
         });
         for dest in dropped {
-            d.unmapped.push(format!(
-                "{}: the link to `{dest}` names a heading the imported record does not have; it links to the record instead",
-                d.source
-            ));
+            // Within the record a link without its anchor would lead nowhere, so its text
+            // is all that is left (a table of contents' `- [Status](#status)`).
+            let instead = if dest.starts_with('#') {
+                "its text is kept without the link"
+            } else {
+                "it links to the record instead"
+            };
+            push_note_once(
+                &mut d.unmapped,
+                format!(
+                    "{}: the link to `{dest}` names a heading the imported record does not have; {instead}",
+                    d.source
+                ),
+            );
         }
     }
 }
@@ -714,6 +808,9 @@ struct Links<'a> {
     dir: &'a Path,
     /// Source path (and folder, for folder-per-record) → new file name.
     records: HashMap<PathBuf, String>,
+    /// Ways a slightly-off link may still name one record (see [`Links::near_record`]),
+    /// each → the new file names of the records it fits.
+    near: HashMap<NearKey, Vec<String>>,
     source_url: Option<&'a str>,
     /// `content/decisions/` of the handbook, to avoid clobbering attachments there.
     into: Option<&'a Path>,
@@ -727,15 +824,24 @@ impl<'a> Links<'a> {
         opts: &'a ImportOptions,
     ) -> Links<'a> {
         let mut map = HashMap::new();
+        let mut near: HashMap<NearKey, Vec<String>> = HashMap::new();
         for (d, f) in records.iter().zip(found) {
             map.insert(f.path.clone(), d.file_name());
+            let path = f.folder.as_ref().unwrap_or(&f.path);
             if let Some(folder) = &f.folder {
                 map.insert(folder.clone(), d.file_name());
+            }
+            for key in NearKey::of(path, d.source_number) {
+                let names = near.entry(key).or_default();
+                if !names.contains(&d.file_name()) {
+                    names.push(d.file_name());
+                }
             }
         }
         Links {
             dir,
             records: map,
+            near,
             source_url: opts.source_url.as_deref(),
             into: opts.into.as_deref(),
         }
@@ -746,7 +852,7 @@ impl<'a> Links<'a> {
         dest: &str,
         from_dir: &Path,
         attachments: &mut Planned,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<LinkNote>,
         out: &mut Collection,
     ) -> Option<Rewrite> {
         let trimmed = dest.trim();
@@ -784,6 +890,18 @@ impl<'a> Links<'a> {
             return Some(Rewrite::To(format!("{to}{rest}")));
         }
         let exists = target.exists();
+        // `[ADR-004](module-loading.md)` for `adr-004-module-loading.md`, or the name in
+        // another case: when exactly one record fits, that is the one the author meant.
+        if !exists && let Some(name) = self.near_record(&target) {
+            notes.push(LinkNote {
+                dest: path_part.to_owned(),
+                text: format!(
+                    "links to `{path_part}`, which does not exist in the source; linked to `{name}`, the one imported record it can mean (check it)"
+                ),
+                rescued: true,
+            });
+            return Some(Rewrite::To(format!("{name}{rest}")));
+        }
         if let Some(base) = self.source_url {
             out.absolute_links += 1;
             let rel = relative_path(self.dir, &target);
@@ -791,19 +909,22 @@ impl<'a> Links<'a> {
         }
         if exists {
             // Left as written it would break the build; its text stays, and the fix is named.
-            notes.push(format!(
-                "links to `{path_part}`, a file of the source repository that is not an \
+            notes.push(LinkNote::fix(
+                path_part,
+                format!(
+                    "links to `{path_part}`, a file of the source repository that is not an \
                  attachment; the link text is kept without the link. To link it instead, import \
                  with --source-url URL (the web address of the imported folder; try --dry-run \
                  first), or link the file's web address by hand"
+                ),
             ));
             Some(Rewrite::Unlink)
         } else if link_stem(path_part).is_some() {
             // A link to nothing the import can see: keep the words, drop the link, so
             // the build does not fail on what the source already had broken.
-            notes.push(format!(
+            notes.push(LinkNote::fix(path_part, format!(
                 "links to `{path_part}`, which does not exist in the source; the link text is kept without the link"
-            ));
+            )));
             Some(Rewrite::Unlink)
         } else if is_attachment(&target) {
             // An image or file that is not there (a typo in the source): named with the
@@ -827,13 +948,32 @@ impl<'a> Links<'a> {
                     )
                 })
                 .unwrap_or_default();
-            notes.push(format!(
+            notes.push(LinkNote::fix(path_part, format!(
                 "links to `{path_part}`, which does not exist in the source{hint}; the link text is kept without the link"
-            ));
+            )));
             Some(Rewrite::Unlink)
         } else {
             None
         }
+    }
+
+    /// The new file name of the one record a link to the missing `target` can mean: the
+    /// first of these that fits exactly one record of its folder: the same name in
+    /// another case, the name without its number (`module-loading.md` for
+    /// `adr-004-module-loading.md`), the number alone (`adr-4.md`).
+    fn near_record(&self, target: &Path) -> Option<&str> {
+        let is_md = target
+            .extension()
+            .is_none_or(|e| e.eq_ignore_ascii_case("md"));
+        if !is_md {
+            return None;
+        }
+        NearKey::of(target, None).into_iter().find_map(|key| {
+            match self.near.get(&key).map(Vec::as_slice) {
+                Some([only]) => Some(only.as_str()),
+                _ => None,
+            }
+        })
     }
 
     /// `attachments/<path in the folder>` (or in the repository, for files outside the
@@ -864,6 +1004,61 @@ impl<'a> Links<'a> {
                 _ => format!("{base}-{n}"),
             };
         }
+    }
+}
+
+/// A note on one link of a record: the destination as written (to find its line), the
+/// note, and whether the link was rescued (a note to check) rather than left to fix.
+struct LinkNote {
+    dest: String,
+    text: String,
+    rescued: bool,
+}
+
+impl LinkNote {
+    fn fix(dest: &str, text: String) -> Self {
+        LinkNote {
+            dest: dest.to_owned(),
+            text,
+            rescued: false,
+        }
+    }
+}
+
+/// A key a record's source path is known by to a link that misses it slightly: in its
+/// folder, the file name lowercased, the words after its number or date, its number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum NearKey {
+    Lowercase(PathBuf, String),
+    Words(PathBuf, String),
+    Number(PathBuf, u32),
+}
+
+impl NearKey {
+    /// The keys of `path` (a record's, or a link's target); `number` is the record's
+    /// source number, else the one its name starts with.
+    fn of(path: &Path, number: Option<u32>) -> Vec<NearKey> {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return Vec::new();
+        };
+        let name = name.to_string_lossy().to_lowercase();
+        let stem = strip_md_extension(&name).unwrap_or(&name).to_owned();
+        let parent = parent.to_path_buf();
+        let mut keys = vec![NearKey::Lowercase(parent.clone(), stem.clone())];
+        let (found, words) = match super::adr::stem_date(&stem) {
+            Some((_, rest)) => (None, rest),
+            None => match super::stem_number(&stem) {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, stem.as_str()),
+            },
+        };
+        if !words.is_empty() {
+            keys.push(NearKey::Words(parent.clone(), words.to_owned()));
+        }
+        if let Some(n) = number.or(found) {
+            keys.push(NearKey::Number(parent, n));
+        }
+        keys
     }
 }
 

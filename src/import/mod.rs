@@ -57,8 +57,8 @@ pub struct ImportOptions {
     pub unstated_status: &'static str,
     /// The handbook's decisions by title: (date, number, file). A record with the title
     /// and date of one of them (or only its title, when the record has no date of its
-    /// own and one decision has that title) was imported before: a second run of the
-    /// import picks up the new records and leaves those alone.
+    /// own) was imported before, told apart by number when several fit: a second run of
+    /// the import picks up the new records and leaves those alone.
     pub existing: HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
 }
 
@@ -134,6 +134,10 @@ pub struct ImportedDecision {
     /// these survive renumbering and date-named files, where numbers do not.
     pub supersedes_files: Vec<String>,
     pub superseded_by_files: Vec<String>,
+    /// Relations given only by a link to a file whose name has no number (log4brains'
+    /// `20200301-use-z.md`): they resolve only to an imported record of that file, and
+    /// when there is none the link must not vanish with the line it was written on.
+    pub file_relations: Vec<FileRelation>,
     /// Relations orgbook has no key for (`Amends …`, `Clarified by …`), as Markdown
     /// list items; they end up in the body under "Related decisions".
     pub related: Vec<String>,
@@ -146,6 +150,23 @@ pub struct ImportedDecision {
     /// The handbook's file of the decision this record is, imported before (see
     /// [`ImportOptions::existing`]): it keeps that number and is not written again.
     pub imported_as: Option<String>,
+}
+
+/// One relation to a record named by its file alone (see
+/// [`ImportedDecision::file_relations`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRelation {
+    /// `superseded by` or `supersedes`, as notes say it.
+    pub relation: &'static str,
+    /// The target's file stem, as [`ImportedDecision::superseded_by_files`] holds it.
+    pub stem: String,
+    /// The link's destination as written, for the note.
+    pub target: String,
+    /// The 1-based line it was written on.
+    pub line: usize,
+    /// The "Related decisions" item that keeps it (`Superseded by: [Use Z](…)`) when its
+    /// line left the body (a status line); `None` when the line stays in the body.
+    pub kept_as: Option<String>,
 }
 
 impl ImportedDecision {
@@ -462,7 +483,7 @@ fn rewrite_record_links(decisions: &mut [ImportedDecision]) {
     }
 }
 
-fn push_note_once(notes: &mut Vec<String>, note: String) {
+pub(super) fn push_note_once(notes: &mut Vec<String>, note: String) {
     if !notes.contains(&note) {
         notes.push(note);
     }
@@ -763,6 +784,7 @@ mod tests {
             unread_date: None,
             supersedes_files: vec![],
             superseded_by_files: vec![],
+            file_relations: vec![],
             related: vec![],
             template: None,
             has_metadata: true,

@@ -1520,3 +1520,145 @@ fn a_madr_record_with_a_template_placeholder_left_is_imported_and_flagged() {
         .stderr_has(&format!("{file}:{line}:"))
         .stderr_has("still holds placeholder text in its sections (`{argument d}`)");
 }
+
+/// Writes `files` (name, text) into a fresh source folder.
+fn source_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let source = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = source.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    source
+}
+
+/// log4brains names records by date: a "superseded by" link to such a record that is not
+/// in the folder has no number to fall back on, and must still survive the import.
+#[test]
+fn a_superseded_by_link_to_a_missing_date_named_record_is_kept() {
+    let source = source_folder(&[(
+        "20210405-pick-a-queue.md",
+        "# Pick a queue\n\n- Status: superseded by [20990101-pick-another-queue](20990101-pick-another-queue.md)\n- Date: 2021-04-05\n\n## Context\n\nWe need one.\n",
+    )]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("20210405-pick-a-queue.md:3: superseded by `20990101-pick-another-queue.md`, which is not among the imported records; kept under “Related decisions”")
+        .stderr_has("Imported 1 decision(s)");
+    let rs = records(&book);
+    let (_, r) = by_title(&rs, "Pick a queue");
+    assert_eq!(r.status, "superseded");
+    assert!(
+        r.body
+            .contains("## Related decisions\n\n- Superseded by: 20990101-pick-another-queue"),
+        "{}",
+        r.body
+    );
+    builds_clean(&book);
+}
+
+/// A table of contents links to the `## Status` section the import takes out of the body:
+/// the note says what becomes of the link, which is its text without the link.
+#[test]
+fn a_link_to_the_removed_status_section_is_noted_as_what_it_becomes() {
+    let source = source_folder(&[(
+        "0003-styles.md",
+        "# 3. Pick a stylesheet kit\n\nDate: 2022-01-10\n\n- [Status](#status)\n- [Context](#context)\n\n## Status\n\nAccepted\n\n## Context\n\nWe need one.\n",
+    )]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("0003-styles.md: the link to `#status` names a heading the imported record does not have; its text is kept without the link")
+        .stderr_lacks("it links to the record instead");
+    let rs = records(&book);
+    let (_, r) = by_title(&rs, "Pick a stylesheet kit");
+    assert!(
+        r.body.contains("- Status\n- [Context](#context)"),
+        "{}",
+        r.body
+    );
+    builds_clean(&book);
+}
+
+/// Two records that share a title by a copy-paste slip, both undated: a second run knows
+/// each by its number, writes neither again, and counts only what it writes.
+#[test]
+fn a_rerun_leaves_records_that_share_a_title_alone_and_counts_what_it_writes() {
+    let source = source_folder(&[
+        (
+            "adr-004-plugin-api.md",
+            "# Plugin API\n\n## Status\n\nProposed\n\n## Context\n\nPlugins need a stable surface.\n",
+        ),
+        (
+            "adr-005-plugin-registry.md",
+            "# Plugin API\n\n## Status\n\nProposed\n\n## Context\n\nPlugins must be found at start-up.\n",
+        ),
+        (
+            "adr-006-config-files.md",
+            "# Config files\n\n## Status\n\nProposed\n\n## Context\n\nOne format for all of them.\n",
+        ),
+    ]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("Imported 3 decision(s)")
+        .stderr_has("3 dated today");
+    let first = records(&book);
+    assert_eq!(first.len(), 3);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("skipped: adr-004-plugin-api.md: imported before, as content/decisions/0004-plugin-api.md")
+        .stderr_has("skipped: adr-005-plugin-registry.md: imported before, as content/decisions/0005-plugin-api.md")
+        .stderr_has("Nothing new to import");
+    assert_eq!(records(&book).len(), 3);
+    std::fs::write(
+        source.path().join("adr-007-logging.md"),
+        "# Logging\n\n## Status\n\nProposed\n\n## Context\n\nStructured, to stdout.\n",
+    )
+    .unwrap();
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("Imported 1 decision(s)")
+        .stderr_has("3 imported before and left alone")
+        .stderr_has("1 dated today")
+        .stderr_lacks("3 dated today");
+    assert_eq!(records(&book).len(), 4);
+}
+
+/// Links between records that are slightly off (the name without its number, the name in
+/// another case) still reach the one record they can mean, with a note at their line; a
+/// link to nothing is named once however often it is written.
+#[test]
+fn slightly_off_links_between_records_reach_the_one_record_they_mean() {
+    let source = source_folder(&[
+        (
+            "adr-004-cache-layer.md",
+            "# Cache layer\n\n## Status\n\nAccepted\n\nDate: 2020-01-01\n\n## Context\n\nFast reads.\n",
+        ),
+        (
+            "adr-005-cache-keys.md",
+            "# Cache keys\n\n## Status\n\nAccepted\n\nDate: 2020-02-01\n\n## Context\n\nBuilt on [ADR-004](cache-layer.md) and [the layer](ADR-004-Cache-Layer.md).\n\nSee [notes](gone.md), and [notes again](gone.md).\n",
+        ),
+    ]);
+    let book = fresh(true);
+    let run = import(&book, &[&path_str(source.path())]);
+    run.success()
+        .stderr_has("adr-005-cache-keys.md:11: links to `cache-layer.md`, which does not exist in the source; linked to `0004-cache-layer.md`, the one imported record it can mean")
+        .stderr_has("adr-005-cache-keys.md:11: links to `ADR-004-Cache-Layer.md`, which does not exist in the source; linked to `0004-cache-layer.md`")
+        .stderr_has("link: adr-005-cache-keys.md:13: links to `gone.md`, which does not exist in the source");
+    assert_eq!(
+        run.stderr.matches("links to `gone.md`").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let rs = records(&book);
+    let (_, keys) = by_title(&rs, "Cache keys");
+    assert!(
+        keys.body
+            .contains("[ADR-004](0004-cache-layer.md) and [the layer](0004-cache-layer.md)"),
+        "{}",
+        keys.body
+    );
+    builds_clean(&book);
+}

@@ -682,6 +682,25 @@ fn diff_between_two_folders() {
     );
 }
 
+/// Two handbook folders are all `diff` needs: run from a folder that is no handbook (a CI
+/// job with both sides checked out beside each other), it compares them.
+#[test]
+fn diff_between_two_folders_runs_outside_a_handbook() {
+    let base = TestBook::fixture("insight");
+    let head = TestBook::fixture("insight");
+    change(head.root());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let base_dir = base.root().to_string_lossy().into_owned();
+    let head_dir = head.root().to_string_lossy().into_owned();
+    let run = crate::harness::run_in(elsewhere.path(), &["diff", &base_dir, &head_dir]);
+    run.success();
+    assert_eq!(run.stdout, EXPECTED_MARKDOWN);
+    // One folder and the handbook here: here must be one, and the error says so.
+    crate::harness::run_in(elsewhere.path(), &["diff", &base_dir])
+        .failure(2)
+        .stderr_has("no orgbook.toml");
+}
+
 pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .args([
