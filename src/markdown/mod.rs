@@ -664,6 +664,7 @@ fn same_page_link<'a>(
 /// link, or, for a page in another markup (Sphinx's `.rst`), the command that converts it.
 fn missing_target(
     handbook: &Handbook,
+    self_path: &str,
     from_dir: &str,
     path: &str,
     joined: &str,
@@ -688,10 +689,14 @@ fn missing_target(
         );
     }
     let moved = near.moved(path, from_dir);
+    // The linking page itself is never what a link to elsewhere meant
+    // (`programming-languages/css.html` from `programming-languages.md`).
+    let other = |n: &&str| *n != self_path;
     let near = moved
-        .or_else(|| near.same_number(joined))
-        .or_else(|| near.nearest(joined))
-        .or_else(|| near.same_name(joined))
+        .filter(other)
+        .or_else(|| near.same_number(joined).filter(other))
+        .or_else(|| near.nearest(joined).filter(other))
+        .or_else(|| near.same_name(joined).filter(other))
         .map(|n| {
             let rel = relative_path(from_dir, n);
             format!("did you mean `{rel}`?")
@@ -744,7 +749,14 @@ fn missing_target(
                 rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem)
             ),
         ),
-        None => (format!("link to `{path}`: no such file ({joined})"), help),
+        None if joined.starts_with("content/") => {
+            (format!("link to `{path}`: no such file ({joined})"), help)
+        }
+        // Climbed out of content/ into the handbook's folder, where nothing is by that name.
+        None => (
+            format!("link to `{path}`: no such file ({joined}, outside content/)"),
+            help,
+        ),
     }
 }
 
@@ -954,7 +966,19 @@ fn rewrite<'a>(
         };
         d.with_help(help).at(&doc.source.text, span.clone())
     };
-    match resolve_target(handbook, from_dir, path) {
+    let resolved = match resolve_target(handbook, from_dir, path) {
+        // Written for a site that served this page as a folder (MkDocs' and Hugo's
+        // `page/`): relative to that address, one level below the file's folder.
+        Resolved::Missing(missing) => match address_folder(handbook, self_id, from_dir, path) {
+            Some(dir) => match resolve_target(handbook, &dir, path) {
+                found @ Resolved::Doc(..) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
+        resolved => resolved,
+    };
+    match resolved {
         Resolved::Doc(target, url) => {
             let href = format!("{root}{}{suffix}", encode_path(&url));
             Some(rendered.record_link(span, href, Some(target), anchor, None))
@@ -1033,11 +1057,40 @@ fn rewrite<'a>(
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
-            let (message, help) = missing_target(handbook, from_dir, path, &joined);
+            let (message, help) =
+                missing_target(handbook, &doc.source.path, from_dir, path, &joined);
             diags.push(broken(message, help));
             None
         }
     }
+}
+
+/// The folder a site with directory addresses served document `self_id` as (`a/page.md`
+/// at `a/page/`), for a relative link written as an address (`../../b/page/`, `../b`,
+/// `x.html`), not as a file (`../b.md`, which is relative to the file wherever it is
+/// served). `None` for a folder's own page, which such a site serves at its folder.
+fn address_folder(
+    handbook: &Handbook,
+    self_id: DocId,
+    from_dir: &str,
+    path: &str,
+) -> Option<String> {
+    if path.starts_with('/') {
+        return None;
+    }
+    let name = handbook.docs[self_id].source.path.rsplit('/').next()?;
+    if crate::load::index_rank(name).is_some() {
+        return None;
+    }
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    if crate::load::MARKDOWN_EXTENSIONS
+        .iter()
+        .any(|ext| last.ends_with(ext))
+    {
+        return None;
+    }
+    let stem = crate::load::markdown_stem(name);
+    Some(format!("{from_dir}/{stem}"))
 }
 
 /// A published page directly in the folder `joined` names, when it is a folder without an

@@ -106,6 +106,62 @@ fn a_missing_file_linked_from_the_top_is_told_about_static() {
     );
 }
 
+/// MkDocs (`use_directory_urls`) and Hugo serve `a/page.md` at `a/page/`, and their
+/// authors write links relative to that address: one `../` more than from the file.
+/// Seen in a real MkDocs handbook (`../../projects/setup/#readme`).
+#[test]
+fn links_written_relative_to_a_directory_address_reach_their_page() {
+    let hb = book(
+        &[
+            (
+                "a/page.md",
+                "# A\n\n[B](../../b/page/) [Top](../../b/page/#top) [Sibling](../other/) [File](../b/page.md) [Here](./)\n",
+            ),
+            ("a/other.md", "# Other\n"),
+            ("a/index.md", "# Folder\n\n[B](../b/page/)\n"),
+            ("b/page.md", "# B\n\n## Top\n"),
+        ],
+        &[],
+        false,
+    );
+    let (page, diags) = render_path(&hb, "content/a/page.md");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        hrefs(&page.html),
+        [
+            "../b/page.html",
+            "../b/page.html#top",
+            "../a/other.html",
+            "../b/page.html",
+            "../a/index.html"
+        ]
+    );
+    // A folder's own page is served at its folder: its links are read from there as ever.
+    let (index, diags) = render_path(&hb, "content/a/index.md");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(hrefs(&index.html), ["../b/page.html"]);
+}
+
+/// A page linking the sub-pages of a folder named like itself (`languages/css.html` from
+/// `languages.md`, the folder not moved in) was offered itself as the page meant.
+#[test]
+fn a_broken_link_is_never_offered_its_own_page() {
+    let hb = book(
+        &[(
+            "manuals/languages.md",
+            "# Languages\n\n[CSS](languages/css.html) and [Go](languages/go.html)\n",
+        )],
+        &[],
+        false,
+    );
+    let (_, diags) = render_path(&hb, "content/manuals/languages.md");
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    for d in &diags {
+        let help = d.help.as_deref().unwrap_or("");
+        assert!(!help.contains("languages.md"), "{help}");
+    }
+}
+
 #[test]
 fn raw_html_in_a_heading_after_other_blocks_keeps_the_heading_id() {
     let hb = book(
