@@ -532,6 +532,37 @@ fn nested_markdown_files(dir: &Path) -> usize {
     markdown_files(dir).saturating_sub(top)
 }
 
+/// The Markdown files in `dir` that a handbook made there would leave out, being outside
+/// its content/ (and its output, public/): how many, and the first by path. The
+/// repository's own files at the top (README, CHANGELOG…) are not counted.
+pub fn markdown_outside_content(dir: &Path) -> (usize, Option<String>) {
+    use crate::load::machinery;
+    let rel = |e: &walkdir::DirEntry| crate::diagnostic::display_path(dir, e.path());
+    let top = top_level_page_names(dir);
+    let mut found: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let skipped = crate::text::walk::is_ignored(&name)
+                || (e.depth() == 1
+                    && e.file_type().is_dir()
+                    && matches!(&*name, "content" | "public"))
+                || (e.file_type().is_dir() && machinery::packages(&rel(e), true));
+            e.depth() == 0 || !skipped
+        })
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| rel(&e))
+        .filter(|rel| {
+            crate::load::is_markdown(rel)
+                && !machinery::is_skipped_file(rel)
+                && (rel.contains('/') || top.contains(rel))
+        })
+        .collect();
+    found.sort_unstable();
+    (found.len(), found.into_iter().next())
+}
+
 /// Markdown files below `folder`, as the build would read them (hidden files and other
 /// generators' machinery left out).
 fn markdown_files(folder: &Path) -> usize {

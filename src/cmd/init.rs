@@ -42,11 +42,27 @@ pub fn execute(args: InitArgs) -> u8 {
             shown(&args.dir),
             shown(&args.dir)
         ),
-        None => errln!(
-            "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
-            shown(&args.dir),
-            shown(&args.dir)
-        ),
+        None => {
+            errln!(
+                "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
+                shown(&args.dir),
+                shown(&args.dir)
+            );
+            // Pages already here in folders of their own (a plain-Markdown repository):
+            // the handbook does not read them until they are in content/.
+            if let (n @ 1.., Some(first)) =
+                orgbook::existing_site::markdown_outside_content(&args.dir)
+            {
+                let (count, them) = match n {
+                    1 => ("1 Markdown file here is".to_string(), "it"),
+                    n => (format!("{n} Markdown files here are"), "them"),
+                };
+                errln!(
+                    "note: {count} outside content/ ({first}{}), so the handbook leaves {them} out; to publish {them}, move {them} into content/ (`git mv FOLDER content/`) and build again",
+                    if n > 1 { ", …" } else { "" },
+                );
+            }
+        }
     }
     EXIT_OK
 }

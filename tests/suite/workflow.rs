@@ -869,3 +869,27 @@ fn feed_uses_absolute_urls_and_ids_with_a_base_url() {
         Some("https://handbook.example.com/docs/decisions/0005-use-graphql.html")
     );
 }
+
+/// `orgbook init` at the root of a plain-Markdown repository (pages in folders of their
+/// own, no generator) starts the handbook, and says which pages it leaves out and how to
+/// bring them in: a real one built only the sample pages, without a word about its own.
+#[test]
+fn init_beside_markdown_outside_content_names_it() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("README.md", "# Engineering wiki\n");
+    book.write("career/README.md", "# Career\n");
+    book.write("career/levels/engineer-1.md", "# Engineer 1\n");
+    book.write("node_modules/pkg/README.md", "# Not a page\n");
+    book.run(&["init", "."])
+        .success()
+        .stderr_has("note: 2 Markdown files here are outside content/ (career/README.md, …), so the handbook leaves them out")
+        .stderr_has("move them into content/");
+    // Once a handbook, the note has nothing left to say about its own pages.
+    let clean = empty_book();
+    clean
+        .run(&["init", "."])
+        .success()
+        .stderr_lacks("outside content/");
+}
