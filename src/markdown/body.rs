@@ -303,6 +303,9 @@ pub(super) struct BodyWriter<'a> {
     image_depth: usize,
     /// Inside the author's links: their text is not made a link again.
     link_depth: usize,
+    /// Inside block quotes (and the callouts drawn from them): a heading there is part of
+    /// what is quoted, not a section of the page.
+    quote_depth: usize,
     in_code_block: bool,
     /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
     raw_block: Option<(String, usize)>,
@@ -389,6 +392,7 @@ impl<'a> BodyWriter<'a> {
             para_has_text: false,
             image_depth: 0,
             link_depth: 0,
+            quote_depth: 0,
             in_code_block: false,
             raw_block: None,
             has_raw_html: false,
@@ -893,6 +897,10 @@ impl<'a> BodyWriter<'a> {
             Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
             Event::Start(Tag::Link { .. }) => self.link_depth += 1,
             Event::End(TagEnd::Link) => self.link_depth = self.link_depth.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1)
+            }
             _ => {}
         }
     }
@@ -1205,6 +1213,7 @@ impl<'a> BodyWriter<'a> {
             level: level as u8,
             id: unique,
             text,
+            quoted: self.quote_depth > 0,
         });
     }
 

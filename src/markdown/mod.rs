@@ -27,6 +27,9 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Inside a block quote: an anchor like any heading's, but no section of the page's
+    /// table of contents.
+    pub quoted: bool,
 }
 
 /// An internal link found in a document.

@@ -480,9 +480,10 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(i, h)| {
-                    h.level == 2
-                        || h.level == 3
-                        || (h.level == 1 && !(*i == 0 && r.leading_h1.is_some()))
+                    !h.quoted
+                        && (h.level == 2
+                            || h.level == 3
+                            || (h.level == 1 && !(*i == 0 && r.leading_h1.is_some())))
                 })
                 .map(|(_, h)| h.clone())
                 .collect(),

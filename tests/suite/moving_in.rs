@@ -2227,7 +2227,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     book.write("scripts/check.sh", "#!/bin/sh\n");
     book.write(
         "content/design.md",
-        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\n# Appendix\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\nAnd [strategy](../../../strategy/goals.md).\n\n### \n\n",
+        "# Design\n\n## <a id=\"documentation\">Documentation</a>\n\nText.\n\n## Research\n\n## <a name=\"plans\"></a>Plans\n\nMore.\n\n# Appendix\n\n> ## Quoted example\n>\n> A heading in a quote.\n\nSee [the repository](../README.md), [its checks](../scripts/) and [the rituals](rituals/).\n\nAnd [strategy](../../../strategy/goals.md).\n\n### \n\n",
     );
     book.write("content/rituals/standup.md", "# Stand-up\n");
     book.write("content/rituals/retro.md", "# Retro\n");
@@ -2265,11 +2265,11 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         .collect();
     let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "an id twice: {ids:?}");
-    for id in ["documentation", "plans", "research"] {
+    for id in ["documentation", "plans", "research", "quoted-example"] {
         assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
     }
     // The table of contents links to the anchors as written; the empty heading is not in
-    // it, nor the page's opening `# Design`.
+    // it, nor the page's opening `# Design`, nor a heading inside a quote.
     let toc = links_with_text(&page, "nav.toc a");
     assert_eq!(
         toc,
