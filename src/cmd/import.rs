@@ -306,6 +306,11 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
         return code;
     }
+    if !plan.files.is_empty()
+        && let Some(note) = starter_group_left(&survey)
+    {
+        errln!("note: {note}");
+    }
     let kept = if plan.existing > 0 {
         format!(
             "; {} group(s) were charters already and are kept as they are",
@@ -472,6 +477,11 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
         return code;
     }
+    if !plan.files.is_empty()
+        && let Some(note) = starter_group_left(&survey)
+    {
+        errln!("note: {note}");
+    }
     let mut summary = format!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} interaction(s) and {} owned item(s)",
         imported(args.dry_run),
@@ -495,6 +505,25 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     }
     errln!("{summary}");
     EXIT_OK
+}
+
+/// When the handbook was only the group `orgbook init --empty` starts it with, and an
+/// import brought charters of its own: that group is left with no teams (an `empty-group`
+/// finding) beside them, which the user should know is theirs to remove or reuse.
+fn starter_group_left(survey: &Survey) -> Option<String> {
+    let [(slug, entry)] = survey.teams.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let starter = slug == "engineering"
+        && entry.path == format!("{}/teams/engineering.md", orgbook::load::CONTENT_DIR)
+        && entry.kind == Some(orgbook::model::TeamKind::Group)
+        && entry.people.is_empty();
+    starter.then(|| {
+        format!(
+            "{}, the group `orgbook init --empty` started the handbook with, has no teams: delete it, or set it as the `parent` of the imported top-level charters if it is their organisation",
+            entry.path
+        )
+    })
 }
 
 /// `--team`, checked; without it, the handbook's only team. Groups don't count: they
@@ -523,7 +552,22 @@ fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
                 "error: --team is required: this handbook has {} teams",
                 many.len()
             );
-            errln!("  = help: pass --team with one of: {}", many.join(", "));
+            // A group may own them too (an architecture group's records): named after.
+            let groups: Vec<&str> = survey
+                .teams
+                .iter()
+                .filter(|(_, e)| e.kind == Some(orgbook::model::TeamKind::Group))
+                .map(|(slug, _)| slug.as_str())
+                .collect();
+            let groups = if groups.is_empty() {
+                String::new()
+            } else {
+                format!(", or one of its groups: {}", groups.join(", "))
+            };
+            errln!(
+                "  = help: pass --team with one of: {}{groups}",
+                many.join(", ")
+            );
             Err(EXIT_USAGE)
         }
     }

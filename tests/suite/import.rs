@@ -979,8 +979,11 @@ fn acme_shaped_catalog_imports_and_builds() {
         "backstage",
         &path_str(&catalog.root().join("catalog-info.yaml")),
     ]);
+    // The group `init --empty` wrote is left with no teams: the report says it is theirs
+    // to delete or reuse.
     run.success()
-        .stderr_has("Imported 9 charter(s) (4 team(s), 5 group(s)) with 17 member(s)");
+        .stderr_has("Imported 9 charter(s) (4 team(s), 5 group(s)) with 17 member(s)")
+        .stderr_has("note: content/teams/engineering.md, the group `orgbook init --empty` started the handbook with, has no teams: delete it");
     let cs = charters(&book);
     assert_eq!(cs.len(), 10, "9 groups and the init group: {cs:?}");
     assert_eq!(cs["acme-corp"].0, "group");
@@ -1661,4 +1664,26 @@ fn slightly_off_links_between_records_reach_the_one_record_they_mean() {
         keys.body
     );
     builds_clean(&book);
+}
+
+/// Without `--team` in a handbook of several teams, the error lists what may own the
+/// records: the teams, and the groups too, which `--team` accepts as well.
+#[test]
+fn the_team_to_own_imported_records_is_asked_for_with_groups_named() {
+    let book = fresh(false);
+    book.run(&["new", "team", "payments", "--parent", "engineering"])
+        .success();
+    let source = tempfile::tempdir().unwrap();
+    std::fs::write(
+        source.path().join("0001-use-queues.md"),
+        "# 1. Use queues\n\n## Status\n\nAccepted\n",
+    )
+    .unwrap();
+    import(&book, &[&path_str(source.path())])
+        .failure(2)
+        .stderr_has("error: --team is required: this handbook has 2 teams")
+        .stderr_has("= help: pass --team with one of: payments, platform, or one of its groups: engineering");
+    import(&book, &[&path_str(source.path()), "--team", "engineering"])
+        .success()
+        .stderr_has("Imported 1 decision(s)");
 }
