@@ -838,6 +838,9 @@ pub const INDEX_NAMES: &[&str] = &[
     "README.md",
     "index.mdx",
     "index.markdown",
+    // Middleman's (the GOV.UK tech docs template's) folder pages.
+    "index.html.md.erb",
+    "index.html.md",
 ];
 
 /// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in
