@@ -822,6 +822,13 @@ const NAVIGATION_KEYS: &[&str] = &[
     "thumbnail",
     "banner",
     "abbreviations",
+    // The GOV.UK tech docs template: when a page was last reviewed, when it is due again
+    // and who reviews it, which drive its "this page may be out of date" banners. orgbook
+    // pages have no review date (only a charter's `reviewed`), so they are kept for
+    // Middleman and have no effect here.
+    "last_reviewed_on",
+    "review_in",
+    "owner_slack",
     // Authors, shown by themes and blog plugins (not by orgbook's pages)
     "author",
     "authors",

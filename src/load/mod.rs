@@ -1025,4 +1025,19 @@ mod tests {
             assert!(published_when_linked(rel), "{rel}");
         }
     }
+
+    /// The tech docs template's review keys, on every page of such a site, are accepted
+    /// without a warning each.
+    #[test]
+    fn tech_docs_review_keys_are_accepted_on_pages() {
+        let mut d = Vec::new();
+        let doc = parse_doc(
+            "content/standards/alerts.html.md.erb".to_string(),
+            "standards/alerts.html.md.erb",
+            "---\ntitle: Alerts\nlast_reviewed_on: 2024-02-12\nreview_in: 6 months\nowner_slack: '#platform'\n---\n# <%= current_page.data.title %>\n".to_string(),
+            &mut d,
+        );
+        assert_eq!(doc.unwrap().url, "standards/alerts.html");
+        assert!(d.is_empty(), "{d:?}");
+    }
 }
