@@ -2510,3 +2510,25 @@ fn tech_docs_pages_are_published_at_their_html_addresses_without_their_erb() {
         );
     }
 }
+
+/// `orgbook init` in a tech docs repository: the pages are in source/ and are moved, not
+/// copied; once in content/ they are the handbook, named by `service_name`.
+#[test]
+fn init_makes_a_tech_docs_site_the_handbook() {
+    let book = TestBook::fixture("tech-docs");
+    book.remove("orgbook.toml");
+    std::fs::rename(book.root().join("content"), book.root().join("source")).unwrap();
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("a GOV.UK tech docs site with 5 Markdown files in source/")
+        .stderr_has("`git mv source content` and add `set :source, \"content\"` to config.rb");
+    std::fs::rename(book.root().join("source"), book.root().join("content")).unwrap();
+    book.run(&["init", "."]).success().stderr_has(
+        "Made the 5 Markdown files in content/ (a GOV.UK tech docs site) the handbook \"The Platform Way\"",
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("index.html"), ".brand"),
+        ["The Platform Way"]
+    );
+}
