@@ -2,7 +2,8 @@
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
 //! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
-//! `docs/_config.yml` or at the repository's root) should become a
+//! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
+//! `config/tech-docs.yml` and its pages in `source/`) should become a
 //! handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title; Hugo's
@@ -107,6 +108,19 @@ const GENERATORS: &[Generator] = &[
         title_key: "title",
         keep_building: Some(
             "set `src = \"content\"` under [book] in book.toml so mdBook still builds",
+        ),
+    },
+    Generator {
+        // The GOV.UK tech docs template (Middleman and the `govuk_tech_docs` gem): its
+        // settings in config/tech-docs.yml, its pages (`x.html.md.erb`) in source/.
+        configs: &["config/tech-docs.yml"],
+        beside_config: false,
+        what: "a GOV.UK tech docs site",
+        folder: "source",
+        folder_key: None,
+        title_key: "service_name",
+        keep_building: Some(
+            "add `set :source, \"content\"` to config.rb so Middleman still builds",
         ),
     },
     Generator {
@@ -681,6 +695,69 @@ mod tests {
         assert_eq!((site.folder.as_str(), site.pages), ("content", 2));
         assert_eq!(site.title.as_deref(), Some("Platform docs"));
         assert_eq!(site.keep_building, None);
+    }
+
+    /// A GOV.UK tech docs repository: its pages are `.html.md.erb` files in source/,
+    /// beside Middleman's layouts and partials; its name is config/tech-docs.yml's
+    /// `service_name`.
+    #[test]
+    fn a_tech_docs_site_is_found_in_source_and_adopted_once_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "config/tech-docs.yml",
+                    "host: https://x.example\nservice_name: The Platform Way\nenable_search: true\n",
+                ),
+                (
+                    "config.rb",
+                    "require 'govuk_tech_docs'\nGovukTechDocs.configure(self)\n",
+                ),
+                ("Gemfile", "gem 'govuk_tech_docs'\n"),
+                (
+                    "source/index.html.md.erb",
+                    "---\ntitle: The Platform Way\n---\n# <%= current_page.data.title %>\n",
+                ),
+                (
+                    "source/standards/alerts.html.md.erb",
+                    "---\ntitle: Alerts\n---\n",
+                ),
+                ("source/manuals/go.html.md", "# Go\n"),
+                ("source/layouts/core.erb", "<html><%= yield %></html>\n"),
+                ("source/partials/_banner.html.md.erb", "Internal use only\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(site.what, Some("a GOV.UK tech docs site"));
+        assert_eq!((site.folder.as_str(), site.pages), ("source", 3));
+        assert_eq!(site.title.as_deref(), Some("The Platform Way"));
+        assert!(
+            site.keep_building
+                .unwrap()
+                .contains("set :source, \"content\"")
+        );
+        // `orgbook init` refuses, saying how to move the pages in.
+        let today = jiff::civil::date(2024, 1, 2);
+        let refused = crate::scaffold::plan_init(root, "x", today, false, Some(&site));
+        let help = refused.unwrap_err().help().unwrap();
+        assert!(
+            help.contains("git mv source content") && help.contains("config.rb"),
+            "{help}"
+        );
+        // Moved (`git mv source content`): adopted, titled by `service_name`.
+        std::fs::rename(root.join("source"), root.join("content")).unwrap();
+        let site = find(root).unwrap();
+        assert_eq!(site.what, Some("a GOV.UK tech docs site"));
+        assert_eq!((site.folder.as_str(), site.pages), ("content", 3));
+        assert_eq!(site.title.as_deref(), Some("The Platform Way"));
+        assert_eq!(site.keep_building, None);
+        let files = crate::scaffold::plan_init(root, "x", today, false, Some(&site)).unwrap();
+        assert!(
+            files.iter().all(|(rel, _)| !rel.starts_with("content/")),
+            "{files:?}"
+        );
     }
 
     #[test]

@@ -57,6 +57,18 @@ pub enum Kind {
     /// for (`leftovers::abbreviation_title`). The renderer wraps the abbreviation's
     /// whole-word uses in the page's text in `<abbr>`.
     Abbr,
+    /// An ERB tag (`<%= partial "partials/x" %>`) or block (`<% content_for :sidebar do %>`
+    /// … `<% end %>`) of a Middleman page (the GOV.UK tech docs template's
+    /// `.html.md.erb`), blanked: orgbook does not run Ruby, and what the tag wrote is not
+    /// known. `construct` is the tag, or a block's first and last tags; `lines` is how many
+    /// lines a block spans (0 for a tag alone); `in_attribute` when it is in an HTML
+    /// attribute's value (`href="<%= url %>"`), `before_path` when a path follows it there
+    /// (`href="<%= config[:tech_docs][:host] %>/x.html"`, read as `/x.html`).
+    Erb {
+        lines: usize,
+        in_attribute: bool,
+        before_path: bool,
+    },
     /// An Obsidian callout's first line (`> [!info] Title`, `> [!faq]-`): rewritten in
     /// place to the GitHub alert of its kind (`>[!NOTE]`, padded), which CommonMark then
     /// reads as an alert; `construct` is the title to show (empty: the kind's own).

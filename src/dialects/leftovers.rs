@@ -25,6 +25,7 @@ use super::found::{Drawn, Kind, Leftover, Role};
 use super::myst::myst_name;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The longest `{% … %}` tag looked for, in bytes.
@@ -167,6 +168,7 @@ impl Lines {
         let starts_construct = |at: usize| {
             let rest = &bytes[at..];
             rest.starts_with(b"<!--")
+                || rest.starts_with(b"<%")
                 || rest.starts_with(b"{%")
                 || rest.starts_with(b"{{")
                 || myst_role(rest).is_some()
@@ -204,6 +206,8 @@ struct Scan<'b> {
     /// Blanked ranges written as this text instead (padded with spaces), by start.
     rewrites: Vec<(usize, String)>,
     found: Vec<Leftover>,
+    /// The body's ERB blocks ([`erb_blocks`]), found when the first one opens.
+    erb_blocks: Option<HashMap<usize, Range<usize>>>,
 }
 
 impl<'b> Scan<'b> {
@@ -242,6 +246,7 @@ impl<'b> Scan<'b> {
             blank: Vec::new(),
             rewrites: Vec::new(),
             found: Vec::new(),
+            erb_blocks: None,
         }
     }
 
@@ -274,6 +279,8 @@ impl<'b> Scan<'b> {
                 let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
                 self.blank.push(i..end);
                 end
+            } else if rest.starts_with("<%") && !self.in_code(i) {
+                self.erb(i)
             } else if let Some(end) = self.highlight_tag(i) {
                 end
             } else if let Some(end) = azure_mention(body, i).filter(|_| !self.in_code(i)) {
@@ -331,6 +338,69 @@ impl<'b> Scan<'b> {
                 i += 1;
             }
         }
+    }
+
+    /// An ERB tag of a Middleman page at `at` (see [`erb_tag`]). Where the scan goes on.
+    /// Nothing of it is shown: Middleman ran it, orgbook cannot, and its Ruby read as text
+    /// (or a block's loop body, `<a href="<%= resource.url %>">`) is noise to readers.
+    /// A comment (`<%#`) goes silently; a heading that is only the page's title
+    /// (`# <%= current_page.data.title %>`, every tech docs page's first line) goes
+    /// silently too, so the title the template prints is the page's one `<h1>`; a block
+    /// (`<% content_for :sidebar do %>` … `<% end %>`) goes whole and is reported once;
+    /// any other tag is reported.
+    fn erb(&mut self, at: usize) -> usize {
+        let body = self.body;
+        let Some(tag) = erb_tag(body, at) else {
+            return at + 2;
+        };
+        let end = tag.range.end;
+        if tag.comment {
+            self.blank.push(tag.range);
+            return end;
+        }
+        if let Some(line) = erb_title_heading(body, &tag) {
+            let line_end = line.end;
+            self.blank.push(line);
+            return line_end;
+        }
+        if erb_opens(tag.code) {
+            let parsed = &self.parsed;
+            let blocks = self
+                .erb_blocks
+                .get_or_insert_with(|| erb_blocks(body, |k| within(&parsed.code, k)));
+            if let Some(close) = blocks.get(&at).cloned() {
+                let range = at..close.end;
+                let construct = format!(
+                    "{} … {}",
+                    leftover(body, tag.range.clone()).construct,
+                    leftover(body, close.clone()).construct
+                );
+                let lines = body[range.clone()].lines().count();
+                self.blank.push(range.clone());
+                self.found.push(Leftover {
+                    range,
+                    construct,
+                    kind: Kind::Erb {
+                        lines,
+                        in_attribute: false,
+                        before_path: false,
+                    },
+                });
+                return close.end;
+            }
+        }
+        let before = body[..at].trim_end_matches(' ');
+        let in_attribute = before.ends_with("=\"") || before.ends_with("='");
+        self.found.push(Leftover {
+            kind: Kind::Erb {
+                lines: 0,
+                in_attribute,
+                before_path: in_attribute && body[end..].starts_with('/'),
+            },
+            ..leftover(body, tag.range.clone())
+        });
+        self.blank.push(tag.range);
+        end
     }
 
     /// A highlight block's tag line starting at `at`: a fence. Where the scan goes on.
@@ -1927,6 +1997,124 @@ pub fn labels_and_blocks(
     (headings, blocks)
 }
 
+/// One ERB tag (`<%= x %>`, `<% x %>`, `<%# x %>`, `<%- x -%>`).
+struct ErbTag<'b> {
+    /// From `<%` to `%>`.
+    range: Range<usize>,
+    /// The Ruby inside, without the tag's markers.
+    code: &'b str,
+    comment: bool,
+    /// `<%=`: its value is written into the page.
+    output: bool,
+}
+
+/// The ERB tag starting at `at` (at a `<%`), closed on its line. `<%%` is ERB's escape for
+/// a literal `<%`, not a tag; a `<%` with no `%>` after it on its line is text (`<%5`).
+fn erb_tag(body: &str, at: usize) -> Option<ErbTag<'_>> {
+    let rest = body.get(at..)?;
+    let after = rest.strip_prefix("<%")?;
+    // `<%%` is not a tag, nor is `<%` before other text (`<%5`): ERB's own tags start
+    // `<%=`, `<%-`, `<%#` or `<%` and a space.
+    if !after.starts_with(['=', '-', '#', ' ', '\t']) {
+        return None;
+    }
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let close = line.find("%>").filter(|&c| c <= MAX_TAG)?;
+    let inner = &after[..close];
+    let comment = inner.starts_with('#');
+    let output = inner.starts_with('=');
+    let code = inner
+        .trim_start_matches(['=', '-', '#'])
+        .trim_end_matches(['-', '='])
+        .trim();
+    Some(ErbTag {
+        range: at..at + 2 + close + 2,
+        code,
+        comment,
+        output,
+    })
+}
+
+/// Whether the Ruby of a tag opens a block its `<% end %>` closes: `x.each do |r|`,
+/// `content_for :sidebar do`, `if x`, `unless x`, `case x` and the other keywords that
+/// take an `end` (a trailing `if`, `x = 1 if y`, does not).
+fn erb_opens(code: &str) -> bool {
+    let first = code
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .next();
+    if matches!(
+        first,
+        Some("if" | "unless" | "case" | "while" | "until" | "for" | "begin")
+    ) {
+        return true;
+    }
+    // `do` last, or `do |resource|`.
+    let without_params = match code.strip_suffix('|').and_then(|c| c.rfind("do |")) {
+        Some(at) => &code[..at + 2],
+        None => code,
+    };
+    without_params == "do" || without_params.ends_with(" do") || without_params.ends_with(")do")
+}
+
+/// Whether the Ruby of a tag closes a block (`end`, `end.join`, `end -`).
+fn erb_closes(code: &str) -> bool {
+    code.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .next()
+        .is_some_and(|w| w == "end")
+}
+
+/// Every ERB block of `body` outside code: where its opening tag starts → its closing
+/// tag (`<% end %>`), blocks inside it paired first. One pass for the whole body, so a
+/// file of unclosed blocks costs no scan to its end for each. An `end` with no block
+/// open, or a block never closed, pairs with nothing.
+fn erb_blocks(body: &str, in_code: impl Fn(usize) -> bool) -> HashMap<usize, Range<usize>> {
+    let mut blocks = HashMap::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while let Some(k) = body.get(at..).and_then(|r| r.find("<%")) {
+        let k = at + k;
+        let Some(tag) = erb_tag(body, k).filter(|t| !t.comment && !in_code(k)) else {
+            at = k + 2;
+            continue;
+        };
+        at = tag.range.end;
+        if erb_closes(tag.code) {
+            if let Some(start) = open.pop() {
+                blocks.insert(start, tag.range);
+            }
+        } else if erb_opens(tag.code) {
+            open.push(k);
+        }
+    }
+    blocks
+}
+
+/// The line of a heading that is only the page's title as Middleman writes it,
+/// `# <%= current_page.data.title %>` (the tech docs template's first line of every page),
+/// without its line break.
+fn erb_title_heading(body: &str, tag: &ErbTag) -> Option<Range<usize>> {
+    let title = matches!(
+        tag.code,
+        "current_page.data.title"
+            | "current_page.data[:title]"
+            | "current_page.data['title']"
+            | "current_page.data[\"title\"]"
+    );
+    if !(tag.output && title) {
+        return None;
+    }
+    let start = body[..tag.range.start].rfind('\n').map_or(0, |n| n + 1);
+    let prefix = body[start..tag.range.start].trim_start_matches(' ');
+    let hashes = prefix.len() - prefix.trim_start_matches('#').len();
+    let heading =
+        (1..=6).contains(&hashes) && prefix[hashes..].trim().is_empty() && prefix.len() > hashes;
+    let end = body[tag.range.end..]
+        .find('\n')
+        .map_or(body.len(), |n| tag.range.end + n);
+    let after = body[tag.range.end..end].trim_end_matches('\r');
+    (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
+}
+
 fn leftover(body: &str, range: Range<usize>) -> Leftover {
     let text: String = body[range.clone()]
         .split_whitespace()
@@ -2039,6 +2227,83 @@ mod tests {
             ]
         );
         assert_eq!(&body[found[0].range.clone()], "{% include footer.html %}");
+    }
+
+    /// Middleman's ERB (GOV.UK tech docs pages): tags and whole blocks are blanked and
+    /// reported once each, the title heading and comments blanked silently, code kept.
+    #[test]
+    fn erb_tags_and_blocks_are_left_out_and_reported_outside_code() {
+        let body = "<% content_for :sidebar do %>\n<ul>\n  <% if x %><li>a</li><% end %>\n</ul>\n<% end %>\n\n\
+            # <%= current_page.data.title %>\n\n\
+            Text <%= partial 'partials/banner' %> and <%# a note %>.\n\n\
+            <a href=\"<%= config[:tech_docs][:host] %>/x.html\">x</a>\n\n\
+            ```\n# <%%= current_page.data.title %>\n<%= in_code %>\n```\n\n\
+            `<% inline code %>` 5 <%5 of 10%>\n\n\
+            <% items.each do |i| %>\n<%= i %>\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert_eq!(out.lines().count(), body.lines().count());
+        let shown: Vec<(&str, Kind)> = found
+            .iter()
+            .map(|f| (f.construct.as_str(), f.kind))
+            .collect();
+        let erb = |lines, in_attribute, before_path| Kind::Erb {
+            lines,
+            in_attribute,
+            before_path,
+        };
+        assert_eq!(
+            shown,
+            [
+                (
+                    "<% content_for :sidebar do %> … <% end %>",
+                    erb(5, false, false)
+                ),
+                ("<%= partial 'partials/banner' %>", erb(0, false, false)),
+                ("<%= config[:tech_docs][:host] %>", erb(0, true, true)),
+                // Unclosed: the tag alone, then what is in it.
+                ("<% items.each do |i| %>", erb(0, false, false)),
+                ("<%= i %>", erb(0, false, false)),
+            ]
+        );
+        assert_eq!(
+            &body[found[0].range.clone()].lines().last(),
+            &Some("<% end %>")
+        );
+        assert!(!out.contains("content_for") && !out.contains("<li>"));
+        assert!(!out.contains("current_page.data.title %>\n\nText"));
+        assert!(out.contains("\n \n") || out.contains("\n\n"));
+        assert!(!out.contains("partial") && !out.contains("a note"));
+        assert!(out.contains("href=\"") && out.contains("/x.html\""));
+        // In code as written, ERB's escape included; a lone `<%` is text.
+        assert!(out.contains("```\n# <%%= current_page.data.title %>\n<%= in_code %>\n```"));
+        assert!(out.contains("`<% inline code %>` 5 <%5 of 10%>"));
+        // The title heading's line is blank: no heading left.
+        let title_line = out.lines().nth(6).unwrap();
+        assert!(title_line.trim().is_empty(), "{title_line:?}");
+    }
+
+    #[test]
+    fn erb_openers_and_closers() {
+        for code in [
+            "content_for :sidebar do",
+            "sitemap.resources.each do |resource|",
+            "items.select { |r| r.ok }.each do |page|",
+            "if resource.options[:layout].eql? \"withdrawn\"",
+            "unless x",
+        ] {
+            assert!(erb_opens(code), "{code}");
+        }
+        for code in ["x = 1 if y", "partial 'x'", "redo", "end", "done"] {
+            assert!(!erb_opens(code), "{code}");
+        }
+        assert!(erb_closes("end") && erb_closes("end.join") && !erb_closes("endpoint"));
+        // Many unclosed blocks: each looks a bounded way ahead.
+        let body = "<% if x %>\n".repeat(50_000);
+        let started = std::time::Instant::now();
+        let (_, found) = clean(&body);
+        assert_eq!(found.len(), 50_000);
+        assert!(started.elapsed().as_secs() < 20);
     }
 
     #[test]

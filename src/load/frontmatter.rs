@@ -822,6 +822,13 @@ const NAVIGATION_KEYS: &[&str] = &[
     "thumbnail",
     "banner",
     "abbreviations",
+    // The GOV.UK tech docs template: when a page was last reviewed, when it is due again
+    // and who reviews it, which drive its "this page may be out of date" banners. orgbook
+    // pages have no review date (only a charter's `reviewed`), so they are kept for
+    // Middleman and have no effect here.
+    "last_reviewed_on",
+    "review_in",
+    "owner_slack",
     // Authors, shown by themes and blog plugins (not by orgbook's pages)
     "author",
     "authors",
@@ -838,6 +845,9 @@ pub const INDEX_NAMES: &[&str] = &[
     "README.md",
     "index.mdx",
     "index.markdown",
+    // Middleman's (the GOV.UK tech docs template's) folder pages.
+    "index.html.md.erb",
+    "index.html.md",
 ];
 
 /// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in

@@ -108,21 +108,30 @@ pub fn linked_only(rel: &str) -> bool {
 }
 
 /// The markup of a page orgbook does not read (Sphinx's reStructuredText, Antora's
-/// AsciiDoc), by its file's extension.
+/// AsciiDoc), by its file's extension; and Middleman's ERB templates (`layouts/core.erb`,
+/// `partials/_nav.html.erb`), which a tech docs site moved in brings beside its pages:
+/// a layout is what orgbook's theme replaces, so it must not be published as a download.
+/// Middleman's Markdown pages (`x.html.md.erb`) are pages, not templates.
 pub fn other_markup(rel: &str) -> Option<&'static str> {
     let (_, ext) = rel.rsplit('/').next().unwrap_or(rel).rsplit_once('.')?;
     match ext {
         "rst" => Some("reStructuredText"),
         "adoc" | "asciidoc" => Some("AsciiDoc"),
+        "erb" if !super::is_markdown(rel) => Some(ERB),
         _ => None,
     }
 }
+
+/// [`other_markup`]'s name for ERB templates.
+const ERB: &str = "ERB template";
 
 /// The note for the `count` pages in `markup` in one folder (`folder`: its path from the
 /// handbook root, `content` or `content/…`).
 pub fn markup_note(folder: &str, markup: &str, count: usize) -> Diagnostic {
     let help = if markup == "AsciiDoc" {
         "convert them to Markdown, e.g. `asciidoctor -b docbook x.adoc -o - | pandoc -f docbook -t gfm -o x.md`"
+    } else if markup == ERB {
+        "these are Middleman's layouts and partials: orgbook's theme lays out every page, so a layout can go; write a partial's text as Markdown into the pages that use it"
     } else {
         "convert them to Markdown, e.g. `pandoc -f rst -t gfm x.rst -o x.md` (or to MyST Markdown with `rst2myst`)"
     };
@@ -250,6 +259,11 @@ mod tests {
         assert_eq!(other_markup("guide.adoc"), Some("AsciiDoc"));
         assert_eq!(other_markup("rst/readme.md"), None);
         assert_eq!(other_markup("Makefile"), None);
+        // Middleman's templates are not pages; its Markdown pages are.
+        assert_eq!(other_markup("layouts/core.erb"), Some("ERB template"));
+        assert_eq!(other_markup("partials/_nav.html.erb"), Some("ERB template"));
+        assert_eq!(other_markup("standards/alerts.html.md.erb"), None);
+        assert!(linked_only("layouts/core.erb"));
         assert_eq!(
             outermost_packages("a/node_modules/b/node_modules/c.md", false),
             Some("a/node_modules")

@@ -41,16 +41,21 @@ pub enum FileClass {
 }
 
 /// The extensions of Markdown source: `.md`; Docusaurus's `.mdx`, read as Markdown once
-/// its imports and comments are removed ([`mdx`]); `.markdown`, which `jekyll new` writes.
+/// its imports and comments are removed ([`mdx`]); `.markdown`, which `jekyll new` writes;
+/// Middleman's `.html.md.erb` and `.html.md` (the GOV.UK tech docs template's pages: the
+/// Markdown of a page published as `x.html`, run through ERB first, whose tags are
+/// reported as template leftovers). The two-part ones come first, so that stripping the
+/// first extension that matches (`x.html.md` → `x`, not `x.html`) gives the page's name.
 /// In the order a link without an extension tries them.
-pub const MARKDOWN_EXTENSIONS: &[&str] = &[".md", ".mdx", ".markdown"];
+pub const MARKDOWN_EXTENSIONS: &[&str] = &[".html.md.erb", ".html.md", ".md", ".mdx", ".markdown"];
 
 /// Whether a file is Markdown source ([`MARKDOWN_EXTENSIONS`]).
 pub fn is_markdown(path: &str) -> bool {
     MARKDOWN_EXTENSIONS.iter().any(|e| path.ends_with(e))
 }
 
-/// A Markdown file name or path without its extension (`setup.md`, `setup.mdx` → `setup`).
+/// A Markdown file name or path without its extension (`setup.md`, `setup.mdx`,
+/// `setup.html.md.erb` → `setup`).
 pub fn markdown_stem(path: &str) -> &str {
     MARKDOWN_EXTENSIONS
         .iter()
@@ -986,5 +991,53 @@ mod tests {
             "decisions/README.html"
         );
         assert_eq!(output_url("teams/_index.md", &page), "teams/index.html");
+    }
+
+    /// Middleman's pages (the GOV.UK tech docs template) are Markdown published under
+    /// the name before `.html`, as Middleman published them; its templates are not pages.
+    #[test]
+    fn middleman_pages_are_markdown_published_as_html() {
+        let page = DocKind::Page(Default::default());
+        for (rel, url) in [
+            ("standards/alerts.html.md.erb", "standards/alerts.html"),
+            ("standards/alerts.html.md", "standards/alerts.html"),
+            ("index.html.md.erb", "index.html"),
+            ("manuals/go/index.html.md.erb", "manuals/go/index.html"),
+        ] {
+            assert_eq!(classify(rel), FileClass::Page, "{rel}");
+            assert_eq!(output_url(rel, &page), url, "{rel}");
+        }
+        assert!(is_folder_index("manuals/go/index.html.md.erb"));
+        assert_eq!(
+            markdown_stem("a/pair-programming.html.md"),
+            "a/pair-programming"
+        );
+        assert_eq!(
+            title_from_path("content/standards/pair-programming.html.md.erb", false),
+            "Pair programming"
+        );
+        for rel in [
+            "layouts/core.erb",
+            "partials/_nav.html.erb",
+            "page.html.erb",
+        ] {
+            assert_eq!(classify(rel), FileClass::Asset, "{rel}");
+            assert!(published_when_linked(rel), "{rel}");
+        }
+    }
+
+    /// The tech docs template's review keys, on every page of such a site, are accepted
+    /// without a warning each.
+    #[test]
+    fn tech_docs_review_keys_are_accepted_on_pages() {
+        let mut d = Vec::new();
+        let doc = parse_doc(
+            "content/standards/alerts.html.md.erb".to_string(),
+            "standards/alerts.html.md.erb",
+            "---\ntitle: Alerts\nlast_reviewed_on: 2024-02-12\nreview_in: 6 months\nowner_slack: '#platform'\n---\n# <%= current_page.data.title %>\n".to_string(),
+            &mut d,
+        );
+        assert_eq!(doc.unwrap().url, "standards/alerts.html");
+        assert!(d.is_empty(), "{d:?}");
     }
 }

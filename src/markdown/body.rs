@@ -113,7 +113,7 @@ pub(super) fn sort_leftovers(
     let blocks = shortcode_blocks(&leftovers, &doc.source.text, offset);
     for (i, l) in leftovers.into_iter().enumerate() {
         let mut opens = None;
-        if l.kind == Kind::Template {
+        if matches!(l.kind, Kind::Template | Kind::Erb { .. }) {
             match blocks.get(&i) {
                 Some(Block::Inside) => continue,
                 Some(Block::Opens { closing, lines }) => opens = Some((closing, *lines)),
@@ -205,6 +205,12 @@ pub(super) fn sort_leftovers(
             )
             .with_help("replace it with what it produced (or a link), wrap it in `code` if it is an example, or delete it")
             .at(&doc.source.text, span),
+            Kind::Erb {
+                lines,
+                in_attribute,
+                before_path,
+            } => erb_warning(&doc.source.path, &l.construct, lines, (in_attribute, before_path))
+                .at(&doc.source.text, span),
             Kind::MkDocs => {
                 let (what, help) = if l.construct.starts_with("--8<--") {
                     (
@@ -264,6 +270,68 @@ pub(super) fn sort_leftovers(
         );
     }
     found
+}
+
+/// The `template-leftover` warning for an ERB tag or block (`construct`) of a Middleman
+/// page, which `leftovers::clean` left out of the page: what it was, and what to write
+/// instead. A block spans `lines` lines (0: a tag alone); `in_attribute`: it was in an
+/// HTML attribute's value, such as a link's address (so that is not reported as a broken
+/// link with a hint about a file it never named); `before_path`: a path followed it there,
+/// which is the link now.
+fn erb_warning(
+    file: &str,
+    construct: &str,
+    lines: usize,
+    (in_attribute, before_path): (bool, bool),
+) -> Diagnostic {
+    let code = construct
+        .trim_start_matches("<%")
+        .trim_start_matches(['=', '-'])
+        .trim_start();
+    let (what, help) = if lines > 0 {
+        let what = format!(
+            "`{construct}` ({lines} lines) is an ERB block from Middleman, which orgbook does not run; it is left out of the page"
+        );
+        let help = if code.starts_with("content_for :sidebar")
+            || code.starts_with("content_for(:sidebar")
+        {
+            "orgbook draws the handbook's navigation and each page's \"On this page\" list itself: delete the block".to_string()
+        } else {
+            "write what it produced as Markdown (a list of the pages it linked, say), or delete it"
+                .to_string()
+        };
+        (what, help)
+    } else if before_path {
+        (
+            format!(
+                "`{construct}` is an ERB tag from Middleman, which orgbook does not run, at the start of an address: it is left out, and the path after it is the link, from the site's root"
+            ),
+            "delete the tag, to leave the address from the site's root".to_string(),
+        )
+    } else if in_attribute {
+        (
+            format!(
+                "`{construct}` is an ERB tag from Middleman, which orgbook does not run, in an HTML attribute: the attribute (a link's address) is left empty"
+            ),
+            "write the address (or value) it produced in its place".to_string(),
+        )
+    } else if code.starts_with("partial") {
+        (
+            format!(
+                "`{construct}` is an ERB partial from Middleman, which orgbook does not include; it is left out of the page"
+            ),
+            "write the partial's text as Markdown here (or on a page of its own, and link to it)"
+                .to_string(),
+        )
+    } else {
+        (
+            format!(
+                "`{construct}` is an ERB tag from Middleman, which orgbook does not run; it is left out of the page"
+            ),
+            "write what it produced as Markdown, or delete it".to_string(),
+        )
+    };
+    Diagnostic::warning("template-leftover", file, what).with_help(help)
 }
 
 /// The state of one body's pass: what is being rendered, what has been written, and the

@@ -914,6 +914,10 @@ fn rewrite<'a>(
     rendered: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CowStr<'a>> {
+    // Spaces around an HTML attribute's address are no part of it (browsers strip them),
+    // and an ERB tag blanked at its start (`href="<%= host %>/x.html"`, `leftovers::clean`)
+    // leaves the root-relative address after it.
+    let dest = dest.trim_matches(|c: char| c.is_ascii_whitespace());
     if let Some(in_repository) = own_repository_path(handbook, dest) {
         // A page's address in its own repository on the forge (`{url}/blob/main/x.md`), as
         // handbooks written on GitHub link each other: the page itself when the handbook

@@ -2409,3 +2409,126 @@ fn other_tools_page_keys_can_be_declared_and_are_not_mistaken_for_typos() {
         .stderr_has("unknown key `darft` in page")
         .stderr_has("did you mean `draft`?");
 }
+
+/// A GOV.UK tech docs site (Middleman and the `govuk_tech_docs` gem) moved in: its pages
+/// are `.html.md.erb` files, published at the `.html` addresses Middleman gave them, so
+/// links written for the old site resolve. Its ERB is reported at its line and left out
+/// of the pages; the heading every page opens with, `# <%= current_page.data.title %>`,
+/// is the title; Middleman's layouts and partials are not published.
+#[test]
+fn tech_docs_pages_are_published_at_their_html_addresses_without_their_erb() {
+    let book = TestBook::fixture("tech-docs");
+    let skipped = |file: &str| ("finding".into(), "skipped-file".into(), file.into(), 0);
+    assert_eq!(
+        diagnostics(&book, &[]),
+        [
+            // The sidebar block, the banner partial, the loop listing the standards.
+            warning("template-leftover", "content/index.html.md.erb", 5),
+            warning("template-leftover", "content/index.html.md.erb", 14),
+            warning("template-leftover", "content/index.html.md.erb", 42),
+            skipped("content/layouts"),
+            skipped("content/partials"),
+            skipped("content/partials/_banner.html.md.erb"),
+            // The host before a path in a link's address (the path is the link).
+            warning(
+                "template-leftover",
+                "content/standards/alerts.html.md.erb",
+                14
+            ),
+            warning(
+                "template-leftover",
+                "content/standards/pairing.html.md.erb",
+                13
+            ),
+        ]
+    );
+    book.build().success();
+    for (page, title) in [
+        ("standards/alerts.html", "How we handle alerts"),
+        ("standards/pairing.html", "Pair programming"),
+        ("manuals/go/index.html", "Writing Go services"),
+        ("manuals/python.html", "Writing Python services"),
+    ] {
+        let html = book.html(page);
+        assert_eq!(texts(&html, "h1"), [title], "{page}");
+        assert_eq!(
+            texts(&html, "title")[0].split(" · ").next(),
+            Some(title),
+            "{page}"
+        );
+    }
+    // Links written for the old site (`/standards/alerts.html`, `pairing.html`) resolve.
+    let home = book.html("index.html");
+    let links = hrefs(&home, "main .prose a");
+    for href in [
+        "standards/alerts.html",
+        "standards/pairing.html#why-we-pair",
+        "manuals/go/index.html",
+    ] {
+        assert!(links.contains(&href.to_string()), "{href}: {links:?}");
+    }
+    let alerts = links_with_text(&book.html("standards/alerts.html"), "main .prose a");
+    for link in [
+        ("../manuals/go/index.html#logging", "Writing Go services"),
+        // `href="<%= config[:tech_docs][:host] %>/standards/pairing.html"`
+        ("../standards/pairing.html", "pairing standard"),
+    ] {
+        assert!(
+            alerts.contains(&(link.0.to_string(), link.1.to_string())),
+            "{alerts:?}"
+        );
+    }
+    check_all_links(&book.out(), &["404.html"]);
+    // No ERB shown outside code; in code, as written.
+    let published = crate::harness::files_under(&book.out());
+    for page in published.iter().filter(|f| f.ends_with(".html")) {
+        let html = book.output_file(page);
+        let mut outside_code = String::new();
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<pre") {
+            outside_code.push_str(&rest[..at]);
+            rest = rest[at..].split_once("</pre>").map_or("", |(_, r)| r);
+        }
+        outside_code.push_str(rest);
+        assert!(
+            !outside_code.contains("&lt;%") && !outside_code.contains("<%"),
+            "{page} shows ERB"
+        );
+    }
+    assert_eq!(
+        texts(&home, "main pre code")
+            .iter()
+            .filter(|c| c.contains("<%%= current_page.data.title %>"))
+            .count(),
+        1
+    );
+    // Middleman's machinery is not published.
+    for machinery in ["layouts", "partials", "banner", ".erb", "Gemfile", "config"] {
+        assert!(
+            !published.iter().any(|f| f.contains(machinery)),
+            "{machinery} published: {published:?}"
+        );
+    }
+}
+
+/// `orgbook init` in a tech docs repository: the pages are in source/ and are moved, not
+/// copied; once in content/ they are the handbook, named by `service_name`.
+#[test]
+fn init_makes_a_tech_docs_site_the_handbook() {
+    let book = TestBook::fixture("tech-docs");
+    book.remove("orgbook.toml");
+    std::fs::rename(book.root().join("content"), book.root().join("source")).unwrap();
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("a GOV.UK tech docs site with 5 Markdown files in source/")
+        .stderr_has("`git mv source content` and add `set :source, \"content\"` to config.rb");
+    std::fs::rename(book.root().join("source"), book.root().join("content")).unwrap();
+    book.run(&["init", "."]).success().stderr_has(
+        "Made the 5 Markdown files in content/ (a GOV.UK tech docs site) the handbook \"The Platform Way\"",
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("index.html"), ".brand"),
+        ["The Platform Way"]
+    );
+}
