@@ -723,6 +723,7 @@ const PAGE_KEYS: &[&str] = &[
     "toc_hide",
     "aliases",
     "redirect_from",
+    "old_paths",
     "redirect_to",
     "slug",
     "permalink",
@@ -914,7 +915,8 @@ pub fn page(
             meta.weight = w;
         }
     }
-    for key in ["aliases", "redirect_from"] {
+    // The GOV.UK tech docs template's `old_paths` are a page's old addresses too.
+    for key in ["aliases", "redirect_from", "old_paths"] {
         for alias in strings(&mut f, key) {
             // Obsidian's aliases are names (`Start here`), Hugo's paths (`/old/setup/`).
             let name = key == "aliases"

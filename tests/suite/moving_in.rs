@@ -2438,7 +2438,7 @@ fn tech_docs_pages_are_published_at_their_html_addresses_without_their_erb() {
             warning(
                 "template-leftover",
                 "content/standards/pairing.html.md.erb",
-                13
+                15
             ),
         ]
     );
@@ -2478,6 +2478,13 @@ fn tech_docs_pages_are_published_at_their_html_addresses_without_their_erb() {
             "{alerts:?}"
         );
     }
+    // A page's `old_paths` are redirects to it, as the template made them.
+    assert!(
+        book.output_file("standards/pair-programming.html")
+            .contains("url=../standards/pairing.html\">"),
+        "{}",
+        book.output_file("standards/pair-programming.html")
+    );
     check_all_links(&book.out(), &["404.html"]);
     // No ERB shown outside code; in code, as written.
     let published = crate::harness::files_under(&book.out());
