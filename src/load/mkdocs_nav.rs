@@ -4,8 +4,8 @@
 //! page's `weight`; without this every page of such a site would be sorted by title. The
 //! pages it names get their position as their place in the navigation, as GitBook's
 //! `SUMMARY.md` gives (`link::summary_order`); a page's own `weight` still comes first.
-//! Section titles and external links in `nav:` are not used: orgbook's sections are the
-//! folders.
+//! orgbook's sections are the folders: a section's title in `nav:` names the folder its
+//! pages share ([`section_titles`]); external links in `nav:` are not used.
 //!
 //! Only `nav:` is read. The rest of the file is MkDocs's configuration, full of Python
 //! tags (`!!python/name:…`, `!ENV`), which are accepted as they are.
@@ -119,6 +119,65 @@ pub fn auto_append(root: &Path) -> Vec<String> {
     out
 }
 
+/// The titles `nav:` gives its sections (`Organisation: [organisation/index.md, …]`), as
+/// `(folder under the handbook, title)`: a section names the folder all its pages are in,
+/// as MkDocs shows it, where orgbook would name it by the folder's own page or its name.
+/// A section whose pages share no folder, or only the folder of the section around it,
+/// names none. Empty without an `mkdocs.yml`, a `nav:`, or valid YAML ([`read`] reports).
+pub fn section_titles(root: &Path) -> Vec<(String, String)> {
+    let Ok((text, _)) = crate::text::legacy::read_text(&root.join(FILE)) else {
+        return Vec::new();
+    };
+    let Ok(value) = yaml_serde::from_str::<Value>(&text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(nav) = value.get("nav") {
+        sections(nav, super::CONTENT_DIR, &mut out);
+    }
+    out
+}
+
+/// [`section_titles`] of a `nav:` value, inside a section whose folder is `around`.
+fn sections(value: &Value, around: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Sequence(items) => items.iter().for_each(|v| sections(v, around, out)),
+        Value::Mapping(map) => {
+            for (title, items) in map {
+                let (Some(title), Value::Sequence(_)) = (title.as_str(), items) else {
+                    continue;
+                };
+                let mut pages = Vec::new();
+                collect(items, &mut pages);
+                let folder = common_folder(&pages);
+                let here = match folder {
+                    Some(f) if f != around && f.starts_with(&format!("{around}/")) => {
+                        out.push((f.to_string(), title.trim().to_string()));
+                        f
+                    }
+                    _ => around,
+                };
+                sections(items, here, out);
+            }
+        }
+        Value::Tagged(tagged) => sections(&tagged.value, around, out),
+        _ => {}
+    }
+}
+
+/// The deepest folder every one of `paths` is in (`content/a` for `content/a/b.md` and
+/// `content/a/c/d.md`).
+fn common_folder(paths: &[String]) -> Option<&str> {
+    let first = paths.first()?;
+    let mut folder = first.rsplit_once('/').map(|(d, _)| d)?;
+    for p in &paths[1..] {
+        while !p.starts_with(&format!("{folder}/")) {
+            folder = folder.rsplit_once('/').map(|(d, _)| d)?;
+        }
+    }
+    Some(folder)
+}
+
 /// The Markdown paths in a `nav:` value: a page (`setup.md`), a titled page
 /// (`Setup: setup.md`), a section (`Guides: [ … ]`), in any nesting.
 fn collect(value: &Value, out: &mut Vec<String>) {
@@ -139,6 +198,33 @@ fn collect(value: &Value, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_name_the_folder_their_pages_share() {
+        let nav: Value = yaml_serde::from_str(
+            "nav:\n  - Home: index.md\n  - Organisation:\n      - organisation/index.md\n      - People:\n          - organisation/people/hiring.md\n          - organisation/people/leave.md\n  - Mixed:\n      - a/x.md\n      - b/y.md\n  - Same folder:\n      - organisation/values.md\n",
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        sections(&nav["nav"], "content", &mut out);
+        assert_eq!(
+            out,
+            [
+                (
+                    "content/organisation".to_string(),
+                    "Organisation".to_string()
+                ),
+                (
+                    "content/organisation/people".to_string(),
+                    "People".to_string()
+                ),
+                (
+                    "content/organisation".to_string(),
+                    "Same folder".to_string()
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn nav_gives_the_pages_in_order_whatever_else_the_file_holds() {

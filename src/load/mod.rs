@@ -423,7 +423,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         assets,
         unparsed,
         drafts,
-        folder_settings: read_folder_settings(&settings, diags),
+        folder_settings: with_section_titles(root, read_folder_settings(&settings, diags)),
         nav_order: nav_order(root, diags),
         static_files: static_files(root),
         code_owners: None,
@@ -459,6 +459,21 @@ fn jekyll_html_page(path: &Path, rel: &str) -> Option<Diagnostic> {
         )
         .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it"),
     )
+}
+
+/// `settings` with the titles MkDocs's `nav:` gives its sections as the labels of their
+/// folders, where a `_category_` file gives none.
+fn with_section_titles(
+    root: &Path,
+    mut settings: BTreeMap<String, category::FolderSettings>,
+) -> BTreeMap<String, category::FolderSettings> {
+    for (folder, title) in mkdocs_nav::section_titles(root) {
+        let entry = settings.entry(folder).or_default();
+        if entry.label.is_none() {
+            entry.label = Some(title);
+        }
+    }
+    settings
 }
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure

@@ -2539,3 +2539,26 @@ fn init_makes_a_tech_docs_site_the_handbook() {
         ["The Platform Way"]
     );
 }
+
+/// MkDocs names a section by its `nav:` title (`On call: [runbooks/…]`), not by its
+/// folder's name or its index page's heading: a real handbook's "Organisation" section
+/// was listed under the heading of its index page, the organisation's own name.
+#[test]
+fn mkdocs_nav_section_titles_name_their_folders() {
+    let book = TestBook::fixture("mkdocs");
+    book.edit("mkdocs.yml", "  - Runbooks:", "  - On call:");
+    // The page the fixture's broken link (tested elsewhere) wants.
+    book.write("content/runbooks/checklist.md", "# Release checklist\n");
+    book.build().success();
+    let deploy = book.html("runbooks/deploy.html");
+    assert_eq!(
+        texts(&deploy, "nav.breadcrumbs a"),
+        ["Home", "Handbook", "On call"]
+    );
+    let sections = texts(
+        &book.html("handbook.html"),
+        "main a[href^='handbook-index/']",
+    );
+    assert!(sections.contains(&"On call".to_string()), "{sections:?}");
+    assert!(!sections.contains(&"Runbooks".to_string()), "{sections:?}");
+}
