@@ -1060,7 +1060,7 @@ fn folder_indexes(
                 ),
             )
             .with_help(format!(
-                "a folder has one index page (_index.md, index.md or README.md): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.md`",
+                "a folder has one index page (_index.md, index.md, README.md, or Middleman's index.html.md.erb): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.md`",
                 doc.source.path,
                 doc.source.path,
                 folder_of(&doc.source.path)

@@ -453,9 +453,17 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     if let Some(id) = stem.and_then(as_md) {
         return Resolved::Doc(id, handbook.docs[id].url.clone());
     }
-    // A root-relative link may name a page by its published address (`permalink`).
-    if absolute
-        && let Some(file) = crate::load::url_path_to_file(&decoded)
+    // A link may name a page by its published address (`permalink`) or an old one
+    // (`redirect_from`, `old_paths`): from the top, or relative to this page's.
+    let address = if absolute {
+        Some(decoded.clone())
+    } else {
+        joined
+            .strip_prefix("content/")
+            .map(|rest| format!("/{rest}"))
+    };
+    if let Some(address) = address
+        && let Some(file) = crate::load::url_path_to_file(&address)
         && let Some(&id) = handbook
             .by_url
             .get(&file)

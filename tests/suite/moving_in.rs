@@ -2472,6 +2472,8 @@ fn tech_docs_pages_are_published_at_their_html_addresses_without_their_erb() {
         ("../manuals/go/index.html#logging", "Writing Go services"),
         // `href="<%= config[:tech_docs][:host] %>/standards/pairing.html"`
         ("../standards/pairing.html", "pairing standard"),
+        // An old address of a page (its `old_paths`), linked from beside it.
+        ("../standards/pairing.html", "old pairing page"),
     ] {
         assert!(
             alerts.contains(&(link.0.to_string(), link.1.to_string())),
