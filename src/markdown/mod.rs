@@ -763,11 +763,30 @@ fn missing_target(
         None if joined.starts_with("content/") => {
             (format!("link to `{path}`: no such file ({joined})"), help)
         }
-        // Climbed out of content/ into the handbook's folder, where nothing is by that name.
-        None => (
-            format!("link to `{path}`: no such file ({joined}, outside content/)"),
-            help,
-        ),
+        // Climbed out of content/ from the file's folder; read from the page's address (as
+        // MkDocs and Hugo authors write), the link may still name a path inside it.
+        None => {
+            let from_address = self_path
+                .rsplit_once('/')
+                .filter(|(_, name)| crate::load::index_rank(name).is_none())
+                .and_then(|(dir, name)| {
+                    join_path(&format!("{dir}/{}", crate::load::markdown_stem(name)), path)
+                })
+                .filter(|p| p.starts_with("content/"));
+            match from_address {
+                Some(meant) => (
+                    format!(
+                        "link to `{path}`: no such file ({}, from this page's address)",
+                        meant.trim_end_matches('/')
+                    ),
+                    help,
+                ),
+                None => (
+                    format!("link to `{path}`: no such file ({joined}, outside content/)"),
+                    help,
+                ),
+            }
+        }
     }
 }
 

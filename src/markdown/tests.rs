@@ -140,6 +140,15 @@ fn links_written_relative_to_a_directory_address_reach_their_page() {
     let (index, diags) = render_path(&hb, "content/a/index.md");
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(hrefs(&index.html), ["../b/page.html"]);
+    // One that names nothing either way is reported where it was meant to go, not as a
+    // path above content/.
+    let hb = book(&[("a/page.md", "# A\n\n[Gone](../../gone/)\n")], &[], false);
+    let (_, diags) = render_path(&hb, "content/a/page.md");
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        diags[0].message,
+        "link to `../../gone/`: no such file (content/gone, from this page's address)"
+    );
 }
 
 /// A page linking the sub-pages of a folder named like itself (`languages/css.html` from
