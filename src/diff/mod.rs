@@ -627,23 +627,17 @@ pub fn markdown(d: &OrgDiff) -> String {
             })
             .collect(),
     );
-    let mut findings = Vec::new();
-    findings.extend(d.findings_introduced.iter().map(|f| {
+    let finding = |change: &str, f: &FindingRef| {
         format!(
-            "New `{}`: {} (`{}`)",
+            "{change} `{}`: {} (`{}`)",
             f.rule,
             md_with_code(&f.message),
             f.file
         )
-    }));
-    findings.extend(d.findings_resolved.iter().map(|f| {
-        format!(
-            "Resolved `{}`: {} (`{}`)",
-            f.rule,
-            md_with_code(&f.message),
-            f.file
-        )
-    }));
+    };
+    let findings = (d.findings_introduced.iter().map(|f| finding("New", f)))
+        .chain(d.findings_resolved.iter().map(|f| finding("Resolved", f)))
+        .collect();
     section("Health findings", findings);
     out.trim_end().to_string() + "\n"
 }
