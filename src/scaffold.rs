@@ -49,6 +49,38 @@ pub enum ScaffoldError {
     NumberTaken { number: u32, path: String },
 }
 
+/// What keeps a site at the root of `dir` building once its pages are in content/, as
+/// " and …": for Jekyll, `source: content` and the folders of its own that the site has
+/// (they are looked up inside `source`).
+fn keep_building_at_root(site: &crate::existing_site::ExistingSite, dir: &Path) -> String {
+    if site.what != Some("a Jekyll site") {
+        return site
+            .keep_building
+            .map(|k| format!(" and {k}"))
+            .unwrap_or_default();
+    }
+    let own: Vec<String> = [
+        "_layouts",
+        "_includes",
+        "_sass",
+        "_data",
+        "_plugins",
+        "assets",
+    ]
+    .into_iter()
+    .filter(|f| dir.join(f).is_dir())
+    .map(|f| format!("`{f}/`"))
+    .collect();
+    if own.is_empty() {
+        " and set `source: content` in _config.yml so Jekyll still builds".to_owned()
+    } else {
+        format!(
+            " and set `source: content` in _config.yml and move Jekyll's own folders ({}) in with them, so Jekyll still builds",
+            own.join(", ")
+        )
+    }
+}
+
 /// The command that moves the pages at the top of `dir` into content/: naming them when
 /// they are few, so the repository's README stays where GitHub shows it; else by pattern,
 /// then the README back.
@@ -84,7 +116,7 @@ impl ScaffoldError {
             ScaffoldError::PagesElsewhere { site, dir } if site.folder == "." => Some(format!(
                 "move the pages into content/ (`{}`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
                 pages_to_move(dir),
-                site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default()
+                keep_building_at_root(site, dir)
             )),
             ScaffoldError::PagesElsewhere { site, .. } => Some(format!(
                 "move them with `git mv {} content`{}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",

@@ -139,7 +139,7 @@ fn init_at_the_root_of_a_jekyll_handbook_says_how_to_move_its_pages_in() {
         .stderr_has("holds a Jekyll site with 2 Markdown files in ./")
         .stderr_has("`mkdir content && git mv benefits.md how-we-work.md content/`")
         .stderr_has(
-            "set `source: content` in _config.yml and move Jekyll's own folders (`_layouts/`",
+            "set `source: content` in _config.yml and move Jekyll's own folders (`_layouts/`) in with them",
         );
     assert_eq!(files_under(book.root()), before, "nothing written");
 
