@@ -563,6 +563,8 @@ pub fn leading_heading(body: &str) -> Option<String> {
 pub struct NearIndex {
     by_folder: HashMap<String, Vec<String>>,
     by_stem: HashMap<String, Vec<String>>,
+    /// The keys of `by_folder`, sorted: the folders below one are a range of it.
+    folders: Vec<String>,
 }
 
 impl NearIndex {
@@ -581,6 +583,8 @@ impl NearIndex {
                 .or_default()
                 .push(p.clone());
         }
+        index.folders = index.by_folder.keys().cloned().collect();
+        index.folders.sort_unstable();
         index
     }
 
@@ -600,6 +604,18 @@ impl NearIndex {
             .unwrap_or_default();
         pages.sort_unstable();
         pages
+    }
+
+    /// The Markdown files in the sub-folders of `folder`, folder by folder in path order.
+    pub fn pages_below<'a>(&'a self, folder: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let prefix = format!("{}/", folder.trim_end_matches('/'));
+        let start = self
+            .folders
+            .partition_point(|f| f.as_str() < prefix.as_str());
+        self.folders[start..]
+            .iter()
+            .take_while(move |f| f.starts_with(&prefix))
+            .flat_map(|f| self.pages_in_folder(f))
     }
 
     pub fn first_in_folder(&self, folder: &str) -> Option<&str> {

@@ -195,10 +195,20 @@ pub struct Rendered {
     pub diagrams: Vec<crate::diagram::Drawn>,
     /// The body's TeX formulas, drawn as MathML (`math::place` puts them in the page).
     pub formulas: Vec<crate::math::Formula>,
-    /// Links to folders without an index page, as a page of each folder: their `href` is
-    /// [`FOLDER_LINK`] and the number here, until the page is rendered and the folder's
-    /// place in the handbook index, known only once every page's title is, is put in it.
-    pub folder_links: Vec<DocId>,
+    /// Links to folders without an index page: their `href` is [`FOLDER_LINK`] and the
+    /// number here, until the page is rendered and the folder's place in the handbook
+    /// index, known only once every page's title is, is put in it.
+    pub folder_links: Vec<FolderLink>,
+}
+
+/// A link to a folder without an index page of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderLink {
+    /// A published page in the folder or below it: the handbook index lists the folder
+    /// above that page's own.
+    pub page: DocId,
+    /// The folder, relative to `content/` (`process`, `guides/onboarding`).
+    pub folder: String,
 }
 
 /// The `href` a link to a folder without an index page has until its page is rendered
@@ -1086,7 +1096,9 @@ fn rewrite<'a>(
         // A folder of pages without a page of its own (`process/`): GitHub and Hugo list
         // its pages there, and so does the handbook index.
         Resolved::Missing(joined) if let Some(page) = folder_page(handbook, &joined) => {
-            rendered.folder_links.push(page);
+            let folder = joined.trim_end_matches('/');
+            let folder = folder.strip_prefix("content/").unwrap_or(folder).to_owned();
+            rendered.folder_links.push(FolderLink { page, folder });
             Some(format!("{FOLDER_LINK}{}", rendered.folder_links.len() - 1).into())
         }
         Resolved::Missing(joined) => {
@@ -1127,14 +1139,15 @@ fn address_folder(
     Some(format!("{from_dir}/{stem}"))
 }
 
-/// A published page directly in the folder `joined` names, when it is a folder without an
-/// index page of its own: the handbook index lists that folder's pages.
+/// A published page in the folder `joined` names, or below it, when it is a folder
+/// without an index page of its own: the handbook index lists that folder's pages and
+/// sub-folders. A page directly in it comes first.
 fn folder_page(handbook: &Handbook, joined: &str) -> Option<DocId> {
     let folder = joined.trim_end_matches('/');
-    handbook
-        .near()
-        .pages_in_folder(folder)
+    let near = handbook.near();
+    near.pages_in_folder(folder)
         .into_iter()
+        .chain(near.pages_below(folder))
         .filter_map(|p| handbook.by_path.get(p).copied())
         .find(|&id| matches!(handbook.docs[id].kind, crate::model::DocKind::Page(_)))
 }

@@ -414,7 +414,7 @@ impl<'a> Renderer<'a> {
                 .parse::<usize>()
                 .ok()
                 .and_then(|n| links.get(n))
-                .and_then(|&page| self.nav().listing_of(page))
+                .and_then(|link| self.nav().listing_of_folder(link.page, &link.folder))
                 .unwrap_or_else(|| "handbook.html".to_owned());
             let (page, anchor) = listing.split_once('#').unwrap_or((&listing, ""));
             out.push_str(&root);

@@ -336,6 +336,20 @@ impl Nav {
         self.folder_of.get(&id).map(|&f| self.index_url(f))
     }
 
+    /// Where the handbook index lists `folder` (relative to `content/`), the folder of page
+    /// `id` or one above it; the page's own folder's listing when `folder` is not on its
+    /// way up (a page the navigation moved).
+    pub fn listing_of_folder(&self, id: DocId, folder: &str) -> Option<String> {
+        let mut f = *self.folder_of.get(&id)?;
+        while self.folders[f].path != folder {
+            match self.folders[f].parent {
+                Some(parent) if self.folders[f].path.len() > folder.len() => f = parent,
+                _ => return self.listing_of(id),
+            }
+        }
+        Some(self.index_url(f))
+    }
+
     /// The id of a folder's heading in the handbook index.
     pub fn folder_anchor(path: &str) -> String {
         format!("f-{}", crate::markdown::heading_id(path))

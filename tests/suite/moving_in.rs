@@ -2231,6 +2231,12 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     );
     book.write("content/rituals/standup.md", "# Stand-up\n");
     book.write("content/rituals/retro.md", "# Retro\n");
+    // A folder that has only folders of pages.
+    book.write(
+        "content/playbooks/onboarding/first-week.md",
+        "# First week\n\nBack to [all guides](../).\n",
+    );
+    book.write("content/playbooks/oncall/paging.md", "# Paging\n");
     book.write(
         "content/org-chart.md",
         "---\ntitle: Org chart\nredirect_to: https://slides.example.com/org?id=1&v=2\nredirect_from: [/tts-org-chart/]\n---\n",
@@ -2247,6 +2253,7 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         )
         .stderr_has("set `url` under `[repository]`")
         .stderr_lacks("link to `rituals/`")
+        .stderr_lacks("link to `../`")
         .stderr_has("link to `../../../strategy/goals.md`: it climbs out of the handbook's folder")
         .stderr_lacks("unknown key `redirect_to`");
     let config = book.read("orgbook.toml");
@@ -2318,6 +2325,12 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         hrefs(&standup, "nav.breadcrumbs a")[2],
         "../handbook-index/rituals.html#f-rituals"
     );
+    // So is a folder that has only folders of pages, at its own heading there.
+    let first_week = book.html("playbooks/onboarding/first-week.html");
+    let up = hrefs(&first_week, ".prose a");
+    assert_eq!(up, ["../../handbook-index/playbooks.html#f-playbooks"]);
+    let playbooks = book.html("handbook-index/playbooks.html");
+    assert_eq!(playbooks.select(&sel("#f-playbooks")).count(), 1);
     check_all_links(&book.out(), &["404.html"]);
     // A page that only sends readers elsewhere is a redirect there, and so is its old address.
     let chart = book.output_file("org-chart.html");
