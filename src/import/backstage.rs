@@ -572,15 +572,21 @@ fn capped(items: &[String]) -> String {
 /// (`retail-payments`).
 fn groups<'c>(catalog: &'c Catalog, survey: &Survey, notes: &mut Vec<String>) -> Groups<'c> {
     let mut entities: Vec<&Entity> = Vec::new();
-    let mut keys: BTreeSet<GroupKey> = BTreeSet::new();
+    // Where each group is first defined, for the note on a second definition.
+    let mut first_at: BTreeMap<GroupKey, &str> = BTreeMap::new();
     for e in catalog.entities.iter().filter(|e| e.kind == "group") {
-        if keys.insert((e.namespace.clone(), e.name.clone())) {
-            entities.push(e);
-        } else {
-            notes.push(format!(
-                "{}: group {}/{} is defined twice; the first is used",
-                e.file, e.namespace, e.name
-            ));
+        match first_at.entry((e.namespace.clone(), e.name.clone())) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(&e.file);
+                entities.push(e);
+            }
+            std::collections::btree_map::Entry::Occupied(first) => notes.push(format!(
+                "{}: group {}/{} is defined twice; the first, at {}, is used",
+                e.file,
+                e.namespace,
+                e.name,
+                first.get()
+            )),
         }
     }
     let mut namespaces: BTreeMap<&str, usize> = BTreeMap::new();

@@ -1337,7 +1337,8 @@ fn a_backstage_catalog_in_windows_1252_is_read_with_a_note() {
 
 /// A catalog shaped like an organisation's real one: a root Location whose targets use
 /// `*` and `**` and name a file deleted long ago, a group name used in two namespaces, a
-/// service and its API with one name and two owners, a squad, a Template. The import
+/// service and its API with one name and two owners, a squad, a Template, a group defined
+/// twice. The import
 /// takes what maps, says what it skipped (file:line), and the handbook builds clean; a
 /// second run finds nothing new and still succeeds.
 #[test]
@@ -1350,6 +1351,9 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
         .stderr_has("catalog-info.yaml:13: Location target ./users.yaml matches no file; skipped")
         .stderr_has("checkout/catalog-info.yaml:34: owned by group:team-shipping, which is not a group in the catalog or a charter of the handbook; not mapped: \"Component label-printer\"")
         .stderr_has("groups.yaml:59: 1 Template entit(ies) not mapped")
+        // A group defined again in a team's own file: the note says where the first is.
+        .stderr_has("till/catalog-info.yaml:11: group default/logistics is defined twice; the first, at ")
+        .stderr_has("org/groups.yaml:11, is used")
         .stderr_has("Imported 5 charter(s) (3 team(s), 2 group(s)) with 3 member(s) and 4 owned entit(ies)");
     let cs = charters(&book);
     // Two groups named payments, apart; the owner's namespace defaults to the owned
