@@ -1338,9 +1338,8 @@ fn a_backstage_catalog_in_windows_1252_is_read_with_a_note() {
 /// A catalog shaped like an organisation's real one: a root Location whose targets use
 /// `*` and `**` and name a file deleted long ago, a group name used in two namespaces, a
 /// service and its API with one name and two owners, a squad, a Template, a group defined
-/// twice. The import
-/// takes what maps, says what it skipped (file:line), and the handbook builds clean; a
-/// second run finds nothing new and still succeeds.
+/// twice. The import takes what maps, says what it skipped (file:line), and the handbook
+/// builds clean; a second run finds nothing new and still succeeds.
 #[test]
 fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
     let catalog = TestBook::fixture("import-backstage-quirks");
