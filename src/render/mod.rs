@@ -836,6 +836,14 @@ impl<'a> Renderer<'a> {
             }
             None => {
                 let mut crumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+                // A site moved in with its pages under `handbook/` names that folder
+                // "Handbook" too: one step of that name, the folder's own, is enough.
+                if crumbs_of_folders
+                    .first()
+                    .is_some_and(|c| c.title.trim().eq_ignore_ascii_case("handbook"))
+                {
+                    crumbs.pop();
+                }
                 crumbs.extend(crumbs_of_folders.iter().cloned());
                 crumbs
             }

@@ -2237,6 +2237,12 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
         "# First week\n\nBack to [all guides](../).\n",
     );
     book.write("content/playbooks/oncall/paging.md", "# Paging\n");
+    // A site whose pages live under `handbook/`, as many moved-in handbooks have them.
+    book.write(
+        "content/handbook/index.md",
+        "# Handbook\n\nWhere things are.\n",
+    );
+    book.write("content/handbook/engineering/reviews.md", "# Reviews\n");
     book.write(
         "content/org-chart.md",
         "---\ntitle: Org chart\nredirect_to: https://slides.example.com/org?id=1&v=2\nredirect_from: [/tts-org-chart/]\n---\n",
@@ -2331,6 +2337,16 @@ fn repository_quirks_of_moved_pages_are_published_as_meant() {
     assert_eq!(up, ["../../handbook-index/playbooks.html#f-playbooks"]);
     let playbooks = book.html("handbook-index/playbooks.html");
     assert_eq!(playbooks.select(&sel("#f-playbooks")).count(), 1);
+    // Its pages' breadcrumbs name "Handbook" once: the folder's own page.
+    let reviews = book.html("handbook/engineering/reviews.html");
+    assert_eq!(
+        texts(&reviews, "nav.breadcrumbs a"),
+        ["Home", "Handbook", "Engineering"]
+    );
+    assert_eq!(
+        hrefs(&reviews, "nav.breadcrumbs a")[1],
+        "../../handbook/index.html"
+    );
     check_all_links(&book.out(), &["404.html"]);
     // A page that only sends readers elsewhere is a redirect there, and so is its old address.
     let chart = book.output_file("org-chart.html");
