@@ -417,6 +417,7 @@ pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     diags.append(&mut linked.diags);
     diagnostic::sort(&mut diags);
     diags.dedup();
+    load::include::merge_repeats(&mut diags);
     linked.diags = diags;
     linked
 }
@@ -687,6 +688,7 @@ fn run(
     load::include::relocate(&mut diags[after_load..], &handbook.docs);
     diagnostic::sort(&mut diags);
     diags.dedup();
+    load::include::merge_repeats(&mut diags);
     diagnostic::fold_unknown_keys(&mut diags, &handbook.config.content.ignored_keys);
     if !may_render(&diags) {
         files.clear();

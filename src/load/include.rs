@@ -235,6 +235,61 @@ pub fn relocate(diags: &mut [Diagnostic], docs: &[Doc]) {
     }
 }
 
+/// How the help of a problem found in included text names the page that includes it.
+const INCLUDED_BY: &str = "(this text is included by ";
+const READ_AS_PART: &str = ", and read as part of it";
+
+/// One diagnostic for a problem of included text that several pages include (a snippet
+/// on forty pages is one broken link to fix, not forty): the same file, place, code and
+/// message, whose help differs only in the page that includes it, is told once with the
+/// number of pages. Runs on sorted diagnostics, after [`relocate`].
+pub fn merge_repeats(diags: &mut Vec<Diagnostic>) {
+    fn split(help: Option<&str>) -> Option<(&str, &str)> {
+        let help = help?;
+        let at = help.rfind(INCLUDED_BY)?;
+        let page = help[at + INCLUDED_BY.len()..].strip_suffix(")")?;
+        Some((&help[..at], page.strip_suffix(READ_AS_PART)?))
+    }
+    let same_place = |a: &Diagnostic, b: &Diagnostic| {
+        (a.severity, a.code, &a.file, a.line, a.column, &a.message)
+            == (b.severity, b.code, &b.file, b.line, b.column, &b.message)
+    };
+    // The run's first diagnostic keeps its help as written until the run ends.
+    fn told_once(d: &mut Diagnostic, others: usize) {
+        if others == 0 {
+            return;
+        }
+        if let Some((base, first)) = split(d.help.as_deref()) {
+            let help = format!(
+                "{base}{INCLUDED_BY}{first} and {others} other page(s), and read as part of each)"
+            );
+            d.help = Some(help.into_boxed_str());
+        }
+    }
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    let mut others = 0usize;
+    for d in diags.drain(..) {
+        if let Some(last) = out.last()
+            && same_place(last, &d)
+            && let (Some((base, _)), Some((other_base, _))) =
+                (split(last.help.as_deref()), split(d.help.as_deref()))
+            && base == other_base
+        {
+            others += 1;
+            continue;
+        }
+        if let Some(last) = out.last_mut() {
+            told_once(last, others);
+        }
+        others = 0;
+        out.push(d);
+    }
+    if let Some(last) = out.last_mut() {
+        told_once(last, others);
+    }
+    *diags = out;
+}
+
 /// [`relocate`] for the diagnostics of one file, `file`, whose includes are `included`.
 pub fn relocate_in(diags: &mut [Diagnostic], file: &str, included: &Included) {
     for d in diags.iter_mut().filter(|d| d.line > 0 && d.file == file) {
@@ -252,7 +307,7 @@ fn relocate_one(d: &mut Diagnostic, included: &Included) {
         if &*o.file != d.file.as_str() {
             // Links in included text are read from the page that includes it.
             let help = format!(
-                "{}{}(this text is included by {}, and read as part of it)",
+                "{}{}{INCLUDED_BY}{}{READ_AS_PART})",
                 d.help.as_deref().unwrap_or(""),
                 if d.help.is_some() { " " } else { "" },
                 d.file

@@ -1189,6 +1189,7 @@ impl Model {
         load::include::relocate(&mut all[after_load..], &self.handbook.docs);
         diagnostic::sort(&mut all);
         all.dedup();
+        load::include::merge_repeats(&mut all);
         all
     }
 

@@ -363,3 +363,33 @@ fn build_quotes_no_line_from_a_file_changed_since_it_was_loaded() {
         );
     }
 }
+
+/// A problem in a snippet that several pages include is one problem to fix: it is told
+/// once, at the snippet's line, with the number of pages that include it (GitLab's
+/// handbook includes one file on many pages; each used to repeat the same error).
+#[test]
+fn a_problem_in_included_text_is_told_once_for_every_page_that_includes_it() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "snippets/escalation.md",
+        "Page the [on-call lead](/nobody-here/).\n",
+    );
+    for page in ["content/alpha.md", "content/beta.md", "content/gamma.md"] {
+        book.write(page, "# A page\n\n--8<-- \"snippets/escalation.md\"\n");
+    }
+    let run = book.run(&["check", "--format", "json"]);
+    run.failure(1);
+    let about_snippet: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["file"] == "snippets/escalation.md")
+        .collect();
+    assert_eq!(about_snippet.len(), 1, "{}", run.stdout);
+    let help = about_snippet[0]["help"].as_str().unwrap();
+    assert!(
+        help.contains("(this text is included by content/alpha.md and 2 other page(s), and read as part of each)"),
+        "{help}"
+    );
+    assert_eq!(about_snippet[0]["line"], 1);
+}
