@@ -38,6 +38,46 @@ pub fn is_mermaid(info: &str) -> bool {
         .is_some_and(|lang| lang.eq_ignore_ascii_case("mermaid"))
 }
 
+/// Where the addresses of a diagram's `click` lines are in `source` (byte ranges,
+/// without their quotes): `click A "/x/"`, `click A "/x/" "tooltip" _blank`, `click A
+/// href "/x/"`. A `click` that calls a function (`click A callback`, `click A call f()`)
+/// has none; Mermaid's strict mode, and so the page, never runs it.
+pub fn click_urls(source: &str) -> Vec<Range<usize>> {
+    let mut urls = Vec::new();
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_start();
+        let Some(rest) = trimmed.strip_prefix("click") else {
+            continue;
+        };
+        if !rest.starts_with([' ', '\t']) {
+            continue;
+        }
+        let mut words = rest.trim_start();
+        // The node's id.
+        let Some(after_id) = words.find(char::is_whitespace) else {
+            continue;
+        };
+        words = words[after_id..].trim_start();
+        if let Some(after) = words.strip_prefix("href")
+            && after.starts_with([' ', '\t', '"'])
+        {
+            words = after.trim_start();
+        }
+        let Some(quoted) = words.strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = quoted.find('"') else {
+            continue;
+        };
+        let from = start + (line.len() - quoted.len());
+        urls.push(from..from + end);
+    }
+    urls
+}
+
 thread_local! {
     // One renderer per thread: it holds the parser's and the layout's reusable state.
     static RENDERER: RefCell<merman::Renderer> = RefCell::new(merman::Renderer::new());
@@ -365,6 +405,13 @@ mod tests {
             panic!("no SVG")
         };
         svg.svg().to_string()
+    }
+
+    #[test]
+    fn click_addresses_are_found_in_every_form() {
+        let source = "flowchart TD\n  A --> B\n  click A \"/teams/a/\"\n  click B href \"../b.md\" \"Team B\" _blank\n\tclick C callback\n  click D call go()\n  clicked E \"/no/\"\n";
+        let urls: Vec<&str> = click_urls(source).into_iter().map(|r| &source[r]).collect();
+        assert_eq!(urls, ["/teams/a/", "../b.md"]);
     }
 
     #[test]

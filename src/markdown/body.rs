@@ -1575,7 +1575,7 @@ impl<'a> BodyWriter<'a> {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(d) = self.diagram.take() {
                     d.draw(
-                        self.doc,
+                        (self.handbook, self.id),
                         self.diagram_fence.clone(),
                         &mut self.rendered,
                         self.diags,
@@ -1795,31 +1795,43 @@ struct DiagramBlock {
 
 impl DiagramBlock {
     /// Draws the diagram into `rendered.diagrams`, or warns at the place the parser names
-    /// (else at the fence), leaving the code block as it is.
+    /// (else at the fence), leaving the code block as it is. Its `click` links are
+    /// resolved as the page's Markdown links are: an org chart's boxes that link the old
+    /// site's addresses (`click A "/handbook/team-a/"`) reach their pages, and a broken
+    /// one is reported at its line.
     fn draw(
         self,
-        doc: &crate::model::Doc,
+        (handbook, page): (&Handbook, DocId),
         fence: Range<usize>,
         rendered: &mut Rendered,
         diags: &mut Vec<Diagnostic>,
     ) {
+        let doc = &handbook.docs[page];
+        let in_file = |at: usize| {
+            let (from, file) = self
+                .pieces
+                .iter()
+                .rev()
+                .find(|(from, _)| *from <= at)
+                .copied()
+                .unwrap_or((0, fence.start));
+            file + (at - from)
+        };
+        let mut drawn_source = std::borrow::Cow::Borrowed(self.source.as_str());
+        for url in crate::diagram::click_urls(&self.source).into_iter().rev() {
+            let span = in_file(url.start)..in_file(url.end);
+            let written = &self.source[url.clone()];
+            if let Some(to) = super::resolve_link(handbook, page, written, span, rendered, diags) {
+                drawn_source.to_mut().replace_range(url, &to);
+            }
+        }
         let id = format!("orgbook-diagram-{}", rendered.diagrams.len() + 1);
-        match crate::diagram::draw(&self.source, &id) {
+        match crate::diagram::draw(&drawn_source, &id) {
             Ok(svg) => rendered.diagrams.push(crate::diagram::Drawn {
                 source: self.source,
                 svg,
             }),
             Err(e) => {
-                let in_file = |at: usize| {
-                    let (from, file) = self
-                        .pieces
-                        .iter()
-                        .rev()
-                        .find(|(from, _)| *from <= at)
-                        .copied()
-                        .unwrap_or((0, fence.start));
-                    file + (at - from)
-                };
                 let span = match &e.at {
                     Some(at) if !self.pieces.is_empty() => in_file(at.start)..in_file(at.end),
                     _ => {

@@ -447,3 +447,52 @@ fn code_blocks_are_highlighted_at_build_time_and_unknown_languages_stay_plain() 
     book.build().success();
     assert_eq!(book.output_file("guide/runbook.html"), first);
 }
+
+/// An org chart drawn in Mermaid whose boxes link the old site's addresses (`click A
+/// "/sub/team-a/"`, as GitLab's handbook draws its departments) links them where this
+/// site has them, relative like every link; a box that links a page nobody has is a
+/// broken link at its line.
+#[test]
+fn a_diagrams_click_links_reach_the_handbook_pages_and_broken_ones_are_reported() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/infra/teams/storage/index.md",
+        "# Storage\n\nDisks and backups.\n",
+    );
+    book.write("content/infra/teams/network.md", "# Network\n");
+    book.write(
+        "content/infra/org.md",
+        "# Infrastructure\n\n```mermaid\nflowchart TD\n  I[Infrastructure] --> S[Storage]\n  I --> N[Network]\n  I --> G[Gone]\n  click S \"/infra/teams/storage/\"\n  click N href \"teams/network.md\" \"The network team\"\n  click G \"/infra/teams/gone/\"\n```\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/infra/teams/gone/`")
+        .stderr_has("content/infra/org.md:10:")
+        .stderr_lacks("link to `/infra/teams/storage/`")
+        .stderr_lacks("link to `teams/network.md`");
+    book.write(
+        "content/infra/org.md",
+        &book
+            .read("content/infra/org.md")
+            .replace("  click G \"/infra/teams/gone/\"\n", ""),
+    );
+    book.build().success();
+    let page = book.output_file("infra/org.html");
+    let links: Vec<&str> = page
+        .split("xlink:href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../infra/teams/storage/index.html",
+            "../infra/teams/network.html"
+        ],
+        "{page}"
+    );
+    for link in links {
+        assert!(book.out().join("infra").join(link).is_file(), "{link}");
+    }
+    check_all_links(&book.out(), &["404.html"]);
+}
