@@ -1022,6 +1022,18 @@ fn rewrite<'a>(
         },
         resolved => resolved,
     };
+    // Written for docsify, which reads every link from the site's root (`grading/rubric`
+    // from any folder): when the page's folder has no such file, content/ may. A path
+    // that starts with `.` says it is relative to the file, and stays broken.
+    let resolved = match resolved {
+        Resolved::Missing(missing) if !path.starts_with(['.', '/']) && from_dir != "content" => {
+            match resolve_target(handbook, "content", path) {
+                found @ (Resolved::Doc(..) | Resolved::Asset(_)) => found,
+                _ => Resolved::Missing(missing),
+            }
+        }
+        resolved => resolved,
+    };
     match resolved {
         Resolved::Doc(target, url) => {
             let href = format!("{root}{}{suffix}", encode_path(&url));

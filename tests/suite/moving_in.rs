@@ -2593,3 +2593,41 @@ fn mkdocs_nav_section_titles_name_their_folders() {
     assert!(sections.contains(&"On call".to_string()), "{sections:?}");
     assert!(!sections.contains(&"Runbooks".to_string()), "{sections:?}");
 }
+
+/// docsify reads every link from the site's root, so its authors write `grading/rubric`
+/// from any folder: such a link reaches the page when the page's own folder has no such
+/// file, and a link that says it is relative to the file (`./…`) is still broken.
+#[test]
+fn links_written_from_the_root_for_docsify_reach_their_pages() {
+    let book = TestBook::fixture("basic");
+    book.write("content/grading/rubric.md", "# Rubric\n\n## Proposal\n");
+    book.write("content/_media/logo.png", "png");
+    book.write(
+        "content/mentoring/training.md",
+        "# Training\n\nRead the [rubric](grading/rubric) and [its proposal part](grading/rubric.md#proposal).\n\n![logo](_media/logo.png)\n\nAlso [a local page](notes.md) and [nothing](./grading/rubric).\n",
+    );
+    book.write("content/mentoring/notes.md", "# Notes\n");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `./grading/rubric`")
+        .stderr_lacks("link to `grading/rubric`")
+        .stderr_lacks("link to `grading/rubric.md#proposal`")
+        .stderr_lacks("_media/logo.png");
+    book.write(
+        "content/mentoring/training.md",
+        &book
+            .read("content/mentoring/training.md")
+            .replace(" and [nothing](./grading/rubric)", ""),
+    );
+    book.build().success();
+    let page = book.html("mentoring/training.html");
+    assert_eq!(
+        hrefs(&page, ".prose a"),
+        [
+            "../grading/rubric.html",
+            "../grading/rubric.html#proposal",
+            "../mentoring/notes.html"
+        ]
+    );
+    check_all_links(&book.out(), &["404.html"]);
+}
