@@ -90,6 +90,10 @@ pub fn code_link(repo: &crate::config::RepositoryConfig, pattern: &str) -> Optio
 pub struct LinksConfig {
     /// `true` for `broken = "warn"`: publish anyway, report each broken link as a warning.
     pub broken_warn: bool,
+    /// `site = "https://example.com"`: the wider site the handbook was part of. A link
+    /// from the top (`/careers`) that no file of the handbook answers goes there: pages a
+    /// site made from code, not Markdown, which the handbook never had.
+    pub site: Option<String>,
 }
 
 /// `[content]`: what `orgbook new` / `init` write.
@@ -161,7 +165,10 @@ impl Default for Config {
                 type2_days: 7,
             },
             policy: PolicyConfig::default(),
-            links: LinksConfig { broken_warn: false },
+            links: LinksConfig {
+                broken_warn: false,
+                site: None,
+            },
             content: ContentConfig {
                 yaml_front_matter: false,
                 ignored_keys: Vec::new(),
@@ -400,7 +407,19 @@ impl LinksConfig {
             ),
             None => {}
         }
-        &["broken"]
+        match t.opt_spanned_str("site") {
+            Some((v, _)) if v.starts_with("https://") || v.starts_with("http://") => {
+                self.site = Some(v.trim_end_matches('/').to_string());
+            }
+            Some((v, span)) => t.error(
+                "invalid-value",
+                span,
+                format!("[links] site must be an http(s) address, found \"{v}\""),
+                "for example `site = \"https://example.com\"`: links from the top that no file of the handbook answers go there".into(),
+            ),
+            None => {}
+        }
+        &["broken", "site"]
     }
 }
 
@@ -464,6 +483,10 @@ mod tests {
         .unwrap();
         assert!(c.links.broken_warn);
         assert!(c.content.yaml_front_matter);
+        let c = parse("title = \"A\"\n[links]\nsite = \"https://example.com/\"\n").unwrap();
+        assert_eq!(c.links.site.as_deref(), Some("https://example.com"));
+        let errs = parse("title = \"A\"\n[links]\nsite = \"example.com\"\n").unwrap_err();
+        assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 3));
         let errs = parse("title = \"A\"\n[links]\nbroken = \"ignore\"\n").unwrap_err();
         assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 3));
     }

@@ -50,15 +50,23 @@ pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
 /// fixed: a handbook moved in from another tool starts with links to pages it never had,
 /// and the build's own help names only the fix of each link.
 pub fn broken_links_hint(diags: &[Diagnostic]) {
-    let files: std::collections::BTreeSet<&str> = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code == "broken-link")
-        .map(|d| d.file.as_str())
-        .collect();
+    let broken = || {
+        diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.code == "broken-link")
+    };
+    let files: std::collections::BTreeSet<&str> = broken().map(|d| d.file.as_str()).collect();
     if !files.is_empty() {
         errln!(
             "  = help: broken links in {} file(s) fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]` in orgbook.toml (each one stays a warning)",
             files.len()
+        );
+    }
+    // Links from the top to pages the old site made from code (`/careers`), which no
+    // Markdown file will ever answer.
+    if broken().any(|d| d.message.starts_with("link to `/")) {
+        errln!(
+            "  = help: links from the top (`/…`) to pages another site makes can go to that site: set `site = \"https://…\"` under `[links]`"
         );
     }
 }

@@ -1113,6 +1113,14 @@ fn rewrite<'a>(
             rendered.folder_links.push(FolderLink { page, folder });
             Some(format!("{FOLDER_LINK}{}", rendered.folder_links.len() - 1).into())
         }
+        // A page the wider site made from code (`/careers`), under `[links] site`.
+        Resolved::Missing(_)
+            if let Some(site) = &handbook.config.links.site
+                && dest.starts_with('/')
+                && !dest.starts_with("//") =>
+        {
+            Some(format!("{site}{dest}").into())
+        }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
             let (message, help) =

@@ -2631,3 +2631,46 @@ fn links_written_from_the_root_for_docsify_reach_their_pages() {
     );
     check_all_links(&book.out(), &["404.html"]);
 }
+
+/// A handbook that was part of a bigger site links pages that site made from code
+/// (`/careers`, `/questions`), which no Markdown file answers: the build says how to send
+/// them to that site, and with `[links] site` they go there, while a link from the top
+/// to a page the handbook has, and a relative broken link, are read as before.
+#[test]
+fn links_to_the_wider_sites_own_pages_go_there_under_links_site() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/company/hiring.md",
+        "# Hiring\n\nSee [open roles](/careers?team=eng#open) and [how we work](/company/values).\n\nAlso [a typo](valeus.md).\n",
+    );
+    book.write("content/company/values.md", "# Values\n");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/careers`")
+        .stderr_has("set `site = \"https://…\"` under `[links]`");
+    let config = book.read("orgbook.toml");
+    book.write(
+        "orgbook.toml",
+        &format!("{config}\n[links]\nsite = \"https://www.example.com/\"\n"),
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_lacks("/careers")
+        .stderr_has("link to `valeus.md`")
+        .stderr_lacks("set `site =");
+    book.write(
+        "content/company/hiring.md",
+        &book
+            .read("content/company/hiring.md")
+            .replace("\nAlso [a typo](valeus.md).\n", ""),
+    );
+    book.build().success();
+    let page = book.html("company/hiring.html");
+    assert_eq!(
+        hrefs(&page, ".prose a"),
+        [
+            "https://www.example.com/careers?team=eng#open",
+            "../company/values.html"
+        ]
+    );
+}
