@@ -837,6 +837,34 @@ const NAVIGATION_KEYS: &[&str] = &[
     "blogpost",
     "location",
     "language",
+    // VitePress: a home page's hero and feature cards, and each page's outline, aside,
+    // neighbours and furniture
+    "hero",
+    "features",
+    "outline",
+    "aside",
+    "prev",
+    "next",
+    "editLink",
+    "lastUpdated",
+    "navbar",
+    "footer",
+    "pageClass",
+    "titleTemplate",
+    "head",
+    // Astro Starlight (its `sidebar` is read: `order` places the page, `hidden` leaves it
+    // out of the navigation)
+    "sidebar",
+    "tableOfContents",
+    "pagefind",
+    "editUrl",
+    // Gatsby sites (PostHog's handbook): how their templates show a page
+    "showTitle",
+    "hideAnchor",
+    "sidebarTitle",
+    "hideLastUpdated",
+    "featuredImage",
+    "featuredVideo",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
@@ -913,6 +941,21 @@ pub fn page(
         let w = position(&mut f, key);
         if meta.weight.is_none() {
             meta.weight = w;
+        }
+    }
+    // Astro Starlight's `sidebar: { order: 2, hidden: true }` (PostHog's `sidebar:
+    // Handbook`, a name, places nothing).
+    if let Some(v) = f.raw("sidebar")
+        && let DeValue::Table(t) = v.get_ref()
+    {
+        for (k, v) in t.iter() {
+            match (&**k.get_ref(), v.get_ref()) {
+                ("order", DeValue::Integer(i)) if meta.weight.is_none() => {
+                    meta.weight = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok();
+                }
+                ("hidden", DeValue::Boolean(true)) => meta.nav_hidden = true,
+                _ => {}
+            }
         }
     }
     // The GOV.UK tech docs template's `old_paths` are a page's old addresses too.

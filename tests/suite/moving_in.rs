@@ -2674,3 +2674,42 @@ fn links_to_the_wider_sites_own_pages_go_there_under_links_site() {
         ]
     );
 }
+
+/// Pages written for Astro Starlight place themselves with `sidebar: { order }` and hide
+/// with `sidebar: { hidden: true }`; VitePress and Gatsby pages carry their templates' keys
+/// (`hero`, `outline`, `showTitle`, PostHog's `sidebar: Handbook`…). The order and hiding
+/// are kept, and none of those keys is a warning, so `check --strict` passes.
+#[test]
+fn starlight_vitepress_and_gatsby_page_keys_are_read_or_accepted() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/alpha.md",
+        "---\ntitle: Alpha\nsidebar:\n  order: 3\n  label: A\n---\nA.\n",
+    );
+    book.write(
+        "content/guide/beta.md",
+        "---\ntitle: Beta\nsidebar:\n  order: 1\ntableOfContents: false\n---\nB.\n",
+    );
+    book.write(
+        "content/guide/gamma.md",
+        "---\ntitle: Gamma\nsidebar:\n  hidden: true\n---\nG.\n",
+    );
+    book.write(
+        "content/guide/delta.md",
+        "---\ntitle: Delta\noutline: deep\nprev: false\nnext: false\nlastUpdated: true\neditLink: false\n---\nD.\n",
+    );
+    book.write(
+        "content/guide/epsilon.md",
+        "---\ntitle: Epsilon\nsidebar: Handbook\nshowTitle: true\nhideAnchor: true\nsidebarTitle: Overview\n---\nE.\n",
+    );
+    book.run(&["check", "--strict"])
+        .success()
+        .stderr_lacks("unknown-key");
+    book.build().success();
+    let page = book.html("guide/beta.html");
+    let listed = texts(&page, ".sidebar a");
+    let at = |t: &str| listed.iter().position(|l| l == t);
+    assert!(at("Beta") < at("Alpha"), "{listed:?}");
+    assert_eq!(at("Gamma"), None, "{listed:?}");
+    assert!(book.out().join("guide/gamma.html").is_file());
+}
