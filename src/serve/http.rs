@@ -648,6 +648,19 @@ impl Server {
                 Bytes::new(),
             );
         }
+        // `/company/mission` → `company/mission.html`, as static hosts (GitHub Pages,
+        // Netlify) serve it and sites with VitePress' `cleanUrls` link it. Served in place:
+        // the page's relative links resolve from the same folder either way.
+        let page = format!("{path}.html");
+        if !path.is_empty()
+            && !path.ends_with('/')
+            && let Some(body) = self.store.get(&page)
+        {
+            return match self.read(body).await {
+                Some(body) => bytes(200, &page, inject_live_reload(&page, body)),
+                None => self.not_found().await,
+            };
+        }
         self.not_found().await
     }
 

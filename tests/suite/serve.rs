@@ -547,6 +547,13 @@ fn content_types_the_404_page_and_methods() {
         (redirect.status, redirect.header("Location")),
         (301, Some("/guide/"))
     );
+    // A page's address without `.html`, as static hosts serve it and VitePress'
+    // `cleanUrls` sites link it: the page itself, with its live-reload script.
+    let clean = serve.get("/guide/onboarding");
+    assert_eq!(clean.status, 200);
+    assert!(clean.text().contains("/__orgbook/live.js"));
+    assert_eq!(clean.text(), serve.get("/guide/onboarding.html").text());
+    assert_eq!(serve.get("/guide/onboarding/").status, 404);
     let head = serve.request("HEAD", "/index.html");
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
