@@ -350,6 +350,31 @@ pub struct PageMeta {
     /// that stands for a slide deck or a document elsewhere). The page is published as a
     /// redirect there, under its own address and title.
     pub redirect_to: Option<String>,
+    /// A home page's `hero` and `features` written for VitePress or Astro Starlight,
+    /// drawn above its body: on such a page they are often all there is.
+    pub hero: Option<Box<Hero>>,
+}
+
+/// A page's hero (VitePress' `hero: { name, text, tagline, actions }`, Starlight's
+/// `hero: { title, tagline, actions }`) and VitePress' feature cards (`features:`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hero {
+    /// VitePress' `name`, Starlight's `title`.
+    pub name: Option<String>,
+    /// VitePress' `text`: a second headline under the name.
+    pub text: Option<String>,
+    pub tagline: Option<String>,
+    /// Buttons: their text and destination, a link of the page like any other.
+    pub actions: Vec<(String, Spanned<String>)>,
+    pub features: Vec<Feature>,
+}
+
+/// One of VitePress' feature cards: a title, a sentence, perhaps a link.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Feature {
+    pub title: String,
+    pub details: Option<String>,
+    pub link: Option<Spanned<String>>,
 }
 
 impl PageMeta {

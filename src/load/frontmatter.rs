@@ -4,8 +4,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, parse_toml};
 use crate::model::{
-    Charter, Decision, DecisionType, Interaction, InteractionMode, Metric, PageMeta, Spanned,
-    Status, TeamKind, Topology,
+    Charter, Decision, DecisionType, Feature, Hero, Interaction, InteractionMode, Metric, PageMeta,
+    Spanned, Status, TeamKind, Topology,
 };
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -1022,9 +1022,66 @@ pub fn page(
             }
         }
     }
+    meta.hero = hero(&mut f);
     f.ignore(NAVIGATION_KEYS);
     f.finish_as(PAGE_KEYS, crate::diagnostic::Severity::Warning);
     Some(meta)
+}
+
+/// A VitePress or Starlight home page's `hero` and `features` (see [`Hero`]), read
+/// leniently: they are another generator's furniture, so what is not text is left out
+/// rather than reported.
+fn hero(f: &mut Fields<'_, '_, '_>) -> Option<Box<Hero>> {
+    fn text<'v>(t: &'v DeTable<'_>, key: &str) -> Option<&'v str> {
+        t.get(key).and_then(|v| match v.get_ref() {
+            DeValue::String(s) if !s.trim().is_empty() => Some(s.trim()),
+            _ => None,
+        })
+    }
+    fn tables<'v, 'a>(v: Option<&'v toml::Spanned<DeValue<'a>>>) -> Vec<&'v DeTable<'a>> {
+        match v.map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    DeValue::Table(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    let link = |f: &Fields<'_, '_, '_>, t: &DeTable<'_>| {
+        let v = t.get("link")?;
+        match v.get_ref() {
+            DeValue::String(s) if !s.trim().is_empty() => {
+                Some(Spanned::from((s.trim().to_string(), f.span(v.span()))))
+            }
+            _ => None,
+        }
+    };
+    let mut hero = Hero::default();
+    if let Some(DeValue::Table(t)) = f.raw("hero").map(|v| v.get_ref()) {
+        hero.name = text(t, "name")
+            .or_else(|| text(t, "title"))
+            .map(str::to_owned);
+        hero.text = text(t, "text").map(str::to_owned);
+        hero.tagline = text(t, "tagline").map(str::to_owned);
+        for action in tables(t.get("actions")) {
+            if let (Some(label), Some(to)) = (text(action, "text"), link(f, action)) {
+                hero.actions.push((label.to_owned(), to));
+            }
+        }
+    }
+    for card in tables(f.raw("features")) {
+        if let Some(title) = text(card, "title") {
+            hero.features.push(Feature {
+                title: title.to_owned(),
+                details: text(card, "details").map(str::to_owned),
+                link: link(f, card),
+            });
+        }
+    }
+    (hero != Hero::default()).then(|| Box::new(hero))
 }
 
 fn warn_type(f: &mut Fields<'_, '_, '_>, span: Range<usize>, key: &str, expected: &str) {

@@ -549,7 +549,85 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);
     }
-    writer.finish()
+    let mut rendered = writer.finish();
+    if let crate::model::DocKind::Page(meta) = &doc.kind
+        && let Some(hero) = &meta.hero
+    {
+        let drawn = hero_html(handbook, id, hero, &mut rendered, diags);
+        // After the page's opening `# Title`, which the page template lifts out.
+        let at = match rendered.leading_h1 {
+            Some(_) => rendered.html.find("</h1>").map_or(0, |end| end + 5),
+            None => 0,
+        };
+        rendered.html.insert_str(at, &drawn);
+    }
+    rendered
+}
+
+/// A VitePress or Starlight page's hero and feature cards as HTML (trusted markup, text
+/// escaped). Their links are the page's links: resolved, recorded and reported as a
+/// Markdown link is, and never a scheme that runs code.
+fn hero_html(
+    handbook: &Handbook,
+    id: DocId,
+    hero: &crate::model::Hero,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    use crate::text::escape_html;
+    let mut href = |to: &crate::model::Spanned<String>| -> Option<String> {
+        if crate::html_policy::unsafe_scheme(&to.value, false).is_some() {
+            return None;
+        }
+        let resolved = resolve_link(handbook, id, &to.value, to.span.clone(), rendered, diags);
+        Some(escape_html(&resolved.unwrap_or_else(|| to.value.clone())))
+    };
+    let mut out = String::from("<div class=\"hero\">\n");
+    for (class, text) in [
+        ("hero-name", &hero.name),
+        ("hero-text", &hero.text),
+        ("hero-tagline", &hero.tagline),
+    ] {
+        if let Some(text) = text {
+            out.push_str(&format!("<p class=\"{class}\">{}</p>\n", escape_html(text)));
+        }
+    }
+    let actions: Vec<String> = hero
+        .actions
+        .iter()
+        .filter_map(|(text, to)| {
+            let href = href(to)?;
+            Some(format!(
+                "<a class=\"hero-action\" href=\"{href}\">{}</a>",
+                escape_html(text)
+            ))
+        })
+        .collect();
+    if !actions.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"hero-actions\">{}</p>\n",
+            actions.join(" ")
+        ));
+    }
+    out.push_str("</div>\n");
+    if !hero.features.is_empty() {
+        out.push_str("<ul class=\"features\">\n");
+        for card in &hero.features {
+            let title = escape_html(&card.title);
+            let title = match card.link.as_ref().and_then(&mut href) {
+                Some(href) => format!("<a href=\"{href}\"><strong>{title}</strong></a>"),
+                None => format!("<strong>{title}</strong>"),
+            };
+            let details = card
+                .details
+                .as_deref()
+                .map(|d| format!("<br>{}", escape_html(d)))
+                .unwrap_or_default();
+            out.push_str(&format!("<li>{title}{details}</li>\n"));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
 }
 
 /// `text` with each GitHub emoji code (`:tada:`, `:+1:`, `:white_check_mark:`) written as

@@ -2713,3 +2713,52 @@ fn starlight_vitepress_and_gatsby_page_keys_are_read_or_accepted() {
     assert_eq!(at("Gamma"), None, "{listed:?}");
     assert!(book.out().join("guide/gamma.html").is_file());
 }
+
+/// A VitePress home page is often only its front matter: a `hero` (name, headline,
+/// tagline, buttons) and `features` cards. They are drawn above its body, their links
+/// reach the handbook's pages as the page's own links do (a broken one is reported), and a
+/// button's `javascript:` address is dropped. Starlight's hero names itself `title`.
+#[test]
+fn a_vitepress_or_starlight_hero_and_features_are_drawn_with_working_links() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/_index.md",
+        "---\nlayout: home\nhero:\n  name: Acme\n  text: \"How we <work>\"\n  tagline: Everything about working here\n  actions:\n    - theme: brand\n      text: Start here\n      link: /guide/onboarding\n    - text: Trouble\n      link: \"javascript:alert(1)\"\nfeatures:\n  - title: Teams\n    details: Who does what.\n    link: /teams/\n  - title: Decisions\n    details: What we decided and why.\n---\n",
+    );
+    book.write(
+        "content/guide/splash.mdx",
+        "---\ntitle: Guides\ntemplate: splash\nhero:\n  title: Our guides\n  tagline: Start with one.\n  actions:\n    - text: Gone\n      link: /guide/nowhere/\n---\n\nBody text.\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/guide/nowhere/`")
+        .stderr_has("content/guide/splash.mdx:9:13");
+    book.write(
+        "content/guide/splash.mdx",
+        &book
+            .read("content/guide/splash.mdx")
+            .replace("/guide/nowhere/", "/guide/onboarding.md"),
+    );
+    book.build().success().stderr_lacks("unknown-key");
+    let home = book.html("index.html");
+    assert_eq!(
+        texts(&home, ".hero p"),
+        [
+            "Acme",
+            "How we <work>",
+            "Everything about working here",
+            "Start here"
+        ]
+    );
+    assert_eq!(hrefs(&home, ".hero a"), ["guide/onboarding.html"]);
+    assert_eq!(hrefs(&home, ".features a"), ["teams/index.html"]);
+    assert_eq!(texts(&home, ".features li strong"), ["Teams", "Decisions"]);
+    assert_eq!(
+        texts(&home, ".features li"),
+        ["TeamsWho does what.", "DecisionsWhat we decided and why."]
+    );
+    let splash = book.html("guide/splash.html");
+    assert_eq!(texts(&splash, ".hero .hero-name"), ["Our guides"]);
+    assert_eq!(hrefs(&splash, ".hero a"), ["../guide/onboarding.html"]);
+    check_all_links(&book.out(), &["404.html"]);
+}
