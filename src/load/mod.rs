@@ -7,6 +7,7 @@
 
 pub mod category;
 pub mod codeowners;
+pub mod docsify_sidebar;
 mod frontmatter;
 pub mod include;
 pub mod machinery;
@@ -477,14 +478,17 @@ fn with_section_titles(
 }
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
-/// DevOps wiki's `.order` files.
+/// DevOps wiki's `.order` files, else docsify's `_sidebar.md`.
 pub fn nav_order(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     let nav = mkdocs_nav::read(root, diags);
-    if nav.is_empty() {
-        wiki_order::read(root, diags)
-    } else {
-        nav
+    if !nav.is_empty() {
+        return nav;
     }
+    let wiki = wiki_order::read(root, diags);
+    if !wiki.is_empty() {
+        return wiki;
+    }
+    docsify_sidebar::read(root, diags)
 }
 
 /// Drops the notes on skipped files that a page includes (`include`): a GitBook

@@ -1464,6 +1464,33 @@ fn an_azure_devops_order_edit_and_a_folder_emptied_give_a_fresh_build() {
     assert_good(&model, &r, "a page's only sub-page removed");
 }
 
+/// docsify's `_sidebar.md` orders pages: the watcher counts it as configuration, and a
+/// reordering gives what a fresh build gives.
+#[test]
+fn a_docsify_sidebar_edit_gives_a_fresh_build() {
+    let book = Book::with(&[
+        ("content/README.md", "# Home\n"),
+        (
+            "content/_sidebar.md",
+            "* [Zeta](zeta.md)\n* [Alpha](alpha)\n",
+        ),
+        ("content/alpha.md", "# Alpha\n"),
+        ("content/zeta.md", "# Zeta\n"),
+    ]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let sidebar = book.path("content/_sidebar.md");
+    let changes = crate::serve::watch::classify(&book.root, &[sidebar]);
+    assert!(changes.config, "_sidebar.md is not seen as configuration");
+    book.edit(
+        "content/_sidebar.md",
+        "* [Zeta](zeta.md)\n* [Alpha](alpha)\n",
+        "* [Alpha](alpha)\n* [Zeta](zeta.md)\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "sidebar reordered");
+}
+
 /// Files a page includes (`load::include`), inside content/ or anywhere in the handbook
 /// folder: an edit to one, a new one, a removed one and a broken nested one each give
 /// what a fresh build gives.

@@ -298,6 +298,14 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
+            // So does docsify's `_sidebar.md` at the top of content/.
+            "content"
+                if rel
+                    == Path::new(crate::load::CONTENT_DIR)
+                        .join(crate::load::docsify_sidebar::FILE) =>
+            {
+                changes.config = true;
+            }
             "content" => {
                 changes.content.insert(p.clone());
             }

@@ -2762,3 +2762,27 @@ fn a_vitepress_or_starlight_hero_and_features_are_drawn_with_working_links() {
     assert_eq!(hrefs(&splash, ".hero a"), ["../guide/onboarding.html"]);
     check_all_links(&book.out(), &["404.html"]);
 }
+
+/// A docsify site's `_sidebar.md` lists its pages in the order the site shows them (links
+/// from the root, with or without `.md`): the handbook reads in that order, and the file is
+/// not a page of its own.
+#[test]
+fn a_docsify_sidebar_orders_the_pages() {
+    let book = TestBook::fixture("basic");
+    book.write("content/grading/zeta.md", "# Zeta\n");
+    book.write("content/grading/alpha.md", "# Alpha\n");
+    book.write("content/grading/mid.md", "# Mid\n");
+    book.write(
+        "content/_sidebar.md",
+        "* Grading\n  * [Zeta](grading/zeta)\n  * [Mid](/grading/mid.md)\n  * [Alpha](#/grading/alpha)\n",
+    );
+    book.build().success();
+    let page = book.html("grading/mid.html");
+    let listed = texts(&page, ".sidebar a");
+    let at = |t: &str| listed.iter().position(|l| l == t).unwrap_or(usize::MAX);
+    assert!(
+        at("Zeta") < at("Mid") && at("Mid") < at("Alpha"),
+        "{listed:?}"
+    );
+    assert!(!book.out().join("_sidebar.html").exists());
+}
