@@ -474,7 +474,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     /// Like [`Fields::finish`], but an unknown key that is no likely typo of a known one (no
     /// "did you mean") is a warning and ignored: a charter moved in from another
-    /// generator's team page keeps that generator's keys (`sidebar`, `showTitle`), which
+    /// generator's team page keeps that generator's keys (`bannerColor`, `heroImage`), which
     /// should not fail the build, while `membrs` still does.
     pub fn finish_typos_fail(self, known: &[&str]) {
         self.finish_with(known, None);

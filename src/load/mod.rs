@@ -900,7 +900,7 @@ mod tests {
         // Another generator's key that is no typo of a charter's: a warning, ignored.
         let (doc, d) = load(
             "teams/payments/billing.md",
-            "---\nname: Billing\nproblem: p\nmetrics: [{name: m}]\nshowTitle: true\n---\n",
+            "---\nname: Billing\nproblem: p\nmetrics: [{name: m}]\nbannerColor: teal\n---\n",
         );
         assert!(doc.unwrap().as_team().is_some());
         assert!(
