@@ -370,7 +370,8 @@ impl<'t> Record<'t> {
             if !self.keep[i] || self.in_code[i] {
                 continue;
             }
-            let item = strip_emphasis(strip_bullet(self.lines[i].trim()));
+            let line = strip_html_comments(self.lines[i]);
+            let item = strip_emphasis(strip_bullet(line.trim()));
             // In prose only a linked record counts: "Replaces 3 old services"
             // is not decision 3.
             if !item.contains("](") {

@@ -578,9 +578,14 @@ fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String 
 fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> String {
     let mut out = String::with_capacity(md.len());
     let mut fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
     for (i, line) in md.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
+        }
+        if in_comment {
+            in_comment = outside_comments(line, true, &mut f, &mut out);
+            continue;
         }
         if let Some(open) = fence_marker(line) {
             match fence {
@@ -610,9 +615,43 @@ fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> S
             }
             continue;
         }
-        rewrite_inline_links(line, &mut f, &mut out);
+        in_comment = outside_comments(line, false, &mut f, &mut out);
     }
     out
+}
+
+/// [`rewrite_inline_links`] on the parts of `line` outside HTML comments, which are the
+/// author's notes (MADR's `<!-- example: Refined by [ADR-0005](0005-example.md) -->`):
+/// their links are neither rewritten nor reported. Whether a comment is still open at
+/// the end of the line.
+fn outside_comments(
+    line: &str,
+    mut in_comment: bool,
+    f: &mut impl FnMut(&str) -> Option<Rewrite>,
+    out: &mut String,
+) -> bool {
+    let mut rest = line;
+    loop {
+        if in_comment {
+            let Some(end) = rest.find("-->") else {
+                out.push_str(rest);
+                return true;
+            };
+            out.push_str(&rest[..end + 3]);
+            rest = &rest[end + 3..];
+            in_comment = false;
+        } else {
+            let opens = comment_start(rest);
+            let Some(start) = opens else {
+                rewrite_inline_links(rest, f, out);
+                return false;
+            };
+            rewrite_inline_links(&rest[..start], f, out);
+            out.push_str("<!--");
+            rest = &rest[start + 4..];
+            in_comment = true;
+        }
+    }
 }
 
 fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<Rewrite>, out: &mut String) {
@@ -688,6 +727,21 @@ fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<Rewrite>,
         }
     }
     out.push_str(&line[copied..]);
+}
+
+/// Where the first HTML comment of `line` opens, outside code spans (an odd number of
+/// backticks before a `<!--` puts it in one): one pass over the line.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut in_code = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'`' {
+            in_code = !in_code;
+        } else if b == b'<' && !in_code && bytes[i..].starts_with(b"<!--") {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The destination of an inline link starting right after `](`: either
@@ -913,6 +967,21 @@ mod tests {
         assert_eq!(
             out,
             "a [x](0001-b.md) b\n```\n[y](0001-a.md)\n```\n[ref]: 0001-b.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-b.md>)"
+        );
+    }
+
+    #[test]
+    fn links_in_html_comments_are_left_alone() {
+        let md = "We chose A. <!-- e.g. Replaces [ADR-0007](0007-sample.md) --> [real](0002-x.md)\n<!-- an example:\n[ADR-0008](0008-sample.md)\n--> `<!--` [also](0003-y.md)";
+        let mut seen = Vec::new();
+        let out = rewrite_links_with(md, |d| {
+            seen.push(d.to_owned());
+            Some(Rewrite::Unlink)
+        });
+        assert_eq!(seen, ["0002-x.md", "0003-y.md"]);
+        assert_eq!(
+            out,
+            "We chose A. <!-- e.g. Replaces [ADR-0007](0007-sample.md) --> real\n<!-- an example:\n[ADR-0008](0008-sample.md)\n--> `<!--` also"
         );
     }
 
