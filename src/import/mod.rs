@@ -231,6 +231,8 @@ pub(super) struct CharterFrontMatter<'a> {
     pub problem: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topology: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
