@@ -440,6 +440,9 @@ impl<'t> Record<'t> {
                 format!("no status; its chosen option ({chosen}) says it was decided, so it is imported as accepted"),
             );
         }
+        let status_stated = !meta.status.is_empty()
+            || !meta.superseded_by.is_empty()
+            || !meta.superseded_by_files.is_empty();
         let status = meta.final_status(opts.unstated_status, &mut self.notes);
         let (date, dated) = match (meta.date.or(meta.status_date), names.date) {
             (Some(d), _) => (d, Dated::Record),
@@ -511,6 +514,7 @@ impl<'t> Record<'t> {
             slug,
             title: plain_title,
             status: status.to_owned(),
+            status_stated,
             date,
             decided,
             deciders: meta.deciders,

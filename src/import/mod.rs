@@ -106,6 +106,8 @@ pub struct ImportedDecision {
     pub title: String,
     /// One of proposed | accepted | rejected | deprecated | superseded.
     pub status: String,
+    /// Whether the record states its status; else `status` is `--status`'s default.
+    pub status_stated: bool,
     pub date: jiff::civil::Date,
     pub decided: Option<jiff::civil::Date>,
     pub deciders: Vec<String>,
@@ -420,6 +422,22 @@ pub fn reconcile_relations(decisions: &mut [ImportedDecision]) {
                 push_note_once(&mut decisions[i].unmapped, note);
                 continue;
             };
+            // A proposal names the record it would replace, but replaces nothing until it
+            // is accepted (a rejected one never does): the old record keeps its status,
+            // as the build reads it.
+            // A record that states no status (adr-tools' `## Status` with only
+            // `Supersedes …`) was written to replace the other one: it does.
+            let status = decisions[i].status.clone();
+            if decisions[i].status_stated && !takes_effect(&status) {
+                if decisions[j].status != "superseded" {
+                    let note = format!(
+                        "{}: is {status} and supersedes {old}; decision {old} stays {} until this one is accepted",
+                        decisions[i].source, decisions[j].status
+                    );
+                    push_note_once(&mut decisions[i].unmapped, note);
+                }
+                continue;
+            }
             let target = &mut decisions[j];
             if !target.superseded_by.contains(&number) {
                 target.superseded_by.push(number);
@@ -440,6 +458,12 @@ pub fn reconcile_relations(decisions: &mut [ImportedDecision]) {
             }
         }
     }
+}
+
+/// Whether a record of this status replaces the ones it supersedes: it was accepted, at
+/// least once (a superseded or deprecated record was in force before).
+fn takes_effect(status: &str) -> bool {
+    !matches!(status, "proposed" | "rejected")
 }
 
 fn rewrite_record_links(decisions: &mut [ImportedDecision]) {
@@ -826,6 +850,7 @@ mod tests {
             slug: format!("d{number}"),
             title: format!("Decision {number}"),
             status: status.to_owned(),
+            status_stated: true,
             date: date(2024, 1, number as i8),
             decided: None,
             deciders: vec![],
@@ -921,6 +946,25 @@ mod tests {
         assert!(ds[1].unmapped[0].contains("status changed from accepted"));
         assert!(ds[2].unmapped[0].contains("added 2 to supersedes"));
 
+        let before = ds.clone();
+        reconcile(&mut ds);
+        assert_eq!(ds, before, "reconcile is idempotent");
+    }
+
+    #[test]
+    fn a_proposal_supersedes_nothing_yet() {
+        let mut ds = vec![decision(1, "accepted"), decision(2, "proposed")];
+        ds[1].supersedes = vec![1];
+        reconcile(&mut ds);
+        assert_eq!(ds[0].status, "accepted");
+        assert_eq!(ds[1].supersedes, vec![1], "the relation is kept");
+        assert!(
+            ds[1].unmapped.iter().any(|n| n.contains(
+                "is proposed and supersedes 1; decision 1 stays accepted until this one is accepted"
+            )),
+            "{:?}",
+            ds[1].unmapped
+        );
         let before = ds.clone();
         reconcile(&mut ds);
         assert_eq!(ds, before, "reconcile is idempotent");
