@@ -2014,7 +2014,7 @@ fn placeholder_number(s: &str, after_adr: bool) -> Option<&str> {
     (len <= 8 && separated).then(|| trim_number_separator(rest))
 }
 
-/// `Alice, Bob and Carol` → three names.
+/// `Alice, Bob and Carol` → three names; a name written as a link is its text.
 fn split_people(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in s.split([',', ';', '&']) {
@@ -2026,8 +2026,15 @@ fn split_people(s: &str) -> Vec<String> {
                 None => (rest, None),
             };
             let name = strip_emphasis(name.trim());
+            // `[@ann](https://github.com/ann)`, `[Ann Lee](mailto:…)`: the person is the
+            // link's text, as a bare `@ann` in the next record is.
+            let name = if name.contains("](") {
+                inline_text(name)
+            } else {
+                name.to_owned()
+            };
             if !name.is_empty() {
-                out.push(name.to_owned());
+                out.push(name);
             }
             match next {
                 Some(n) => rest = n,
@@ -3166,6 +3173,10 @@ mod tests {
             ["Alice", "Bob", "Carol", "Dan", "Eve"]
         );
         assert_eq!(split_people("**Ann**"), ["Ann"]);
+        assert_eq!(
+            split_people("[@ann](https://github.com/ann), [Bo Lind](mailto:bo@example.com)"),
+            ["@ann", "Bo Lind"]
+        );
         assert!(split_people(" ").is_empty());
     }
 
