@@ -913,19 +913,57 @@ impl Meta {
 }
 
 /// MADR's "Chosen option: "Use X", because …" line (1-based line, the option), outside
-/// code and comments; not while it is the template's `"{title of option 1}"`.
-fn chosen_option<'l>(lines: &[&'l str], in_code: &[bool]) -> Option<(usize, &'l str)> {
+/// code and comments; not while it is the template's `"{title of option 1}"`. The
+/// sentence may be wrapped over the lines of its paragraph, down to a word a line.
+fn chosen_option(lines: &[&str], in_code: &[bool]) -> Option<(usize, String)> {
+    const KEY: &str = "chosen option:";
+    // Enough lines for the key and a name written a word a line.
+    const WRAPPED: usize = 12;
+    let is_code = |i: usize| in_code.get(i).copied().unwrap_or(false);
     lines.iter().enumerate().find_map(|(i, line)| {
-        if in_code.get(i).copied().unwrap_or(false) {
+        if is_code(i) {
             return None;
         }
         let text = line.trim().trim_start_matches(['*', '-', ' ']);
-        let lower = text.get(..14)?.to_ascii_lowercase();
-        if lower != "chosen option:" {
+        if !text
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("chosen"))
+        {
             return None;
         }
-        let chosen = text[14..].trim().trim_end_matches(',');
+        let mut sentence = text.to_owned();
+        // Joined until the name is whole: its closing quote, or the paragraph's end.
+        let whole = |s: &str| {
+            let Some(rest) = s
+                .get(..KEY.len())
+                .filter(|k| k.eq_ignore_ascii_case(KEY))
+                .map(|_| s[KEY.len()..].trim())
+            else {
+                return false;
+            };
+            !rest.is_empty() && (!rest.starts_with('"') || rest.matches('"').count() >= 2)
+        };
+        for (j, next) in lines.iter().enumerate().skip(i + 1).take(WRAPPED) {
+            if whole(&sentence) {
+                break;
+            }
+            if is_code(j) || next.trim().is_empty() {
+                break;
+            }
+            sentence.push(' ');
+            sentence.push_str(next.trim());
+        }
+        let lower = sentence.get(..KEY.len())?.to_ascii_lowercase();
+        if lower != KEY {
+            return None;
+        }
+        let chosen = sentence[KEY.len()..].trim().trim_end_matches(',');
         let name = chosen.split(", because").next().unwrap_or(chosen).trim();
+        // A quote left alone on its line leaves a space inside the name: `" Apache Velocity"`.
+        let name = match name.strip_prefix('"') {
+            Some(inner) => format!("\"{}", inner.trim_start()),
+            None => name.to_owned(),
+        };
         (!name.is_empty() && !name.contains(['{', '}', '…']) && !name.contains("[option"))
             .then_some((i + 1, name))
     })
@@ -2712,6 +2750,19 @@ mod tests {
             "# Use Y\n\n```\nChosen option: \"Use Y\"\n```\n",
         );
         assert_eq!(c.status, "proposed");
+        // Wrapped by a tool that put a word on each line.
+        let w = parse(
+            "0047-use-a-template-engine.md",
+            "# Use a template engine\n\n## Decision Outcome\n\nChosen\noption: \"\nMustache\nTemplates\",\nbecause it has no logic.\n",
+        );
+        assert_eq!(w.status, "accepted");
+        assert!(
+            w.unmapped
+                .iter()
+                .any(|n| n.contains(":5: no status; its chosen option (\"Mustache Templates\")")),
+            "{:?}",
+            w.unmapped
+        );
     }
 
     /// A status that is only a "superseded by" link is a status: the chosen option of the
