@@ -267,8 +267,13 @@ impl<'t> Record<'t> {
             .map(|h| h.0)
             .find(|&i| i >= preamble_start)
             .unwrap_or(self.lines.len());
+        let mut i = preamble_start;
+        while i < preamble_end {
+            // Each table once, whether it is metadata or not.
+            i = self.metadata_table(i, preamble_end).max(i + 1);
+        }
         for i in preamble_start..preamble_end {
-            if self.in_code[i] {
+            if self.in_code[i] || !self.keep[i] {
                 continue;
             }
             let Some((key, value)) = meta_line(self.lines[i]) else {
@@ -282,6 +287,71 @@ impl<'t> Record<'t> {
             self.keep[i] = false;
             self.meta.field(&key, &value, i + 1, &mut self.notes);
         }
+    }
+
+    /// A Markdown table of metadata starting at line `from` (0-based), read and taken out
+    /// of the body; the line after the table (`from` when no table starts there).
+    /// Backstage's records open with a header row of keys (`| Created | Status |` over
+    /// `| 2020-05-17 | Accepted |`); other templates write one key per row
+    /// (`| Status | Accepted |`, `| Date | 2021-03-04 |`). A table is metadata only when
+    /// all its keys are ours: every cell of the header row, or the first cell of every
+    /// two-cell row. Any other table is prose and stays.
+    fn metadata_table(&mut self, from: usize, to: usize) -> usize {
+        let rows: Vec<usize> = (from..to)
+            .take_while(|&i| !self.in_code[i] && self.lines[i].trim_start().starts_with('|'))
+            .collect();
+        let end = from + rows.len();
+        if self.read_metadata_table(&rows) {
+            self.keep[from..end].fill(false);
+        }
+        end
+    }
+
+    /// [`Record::metadata_table`]'s reading of the table of `rows`: whether it was metadata.
+    fn read_metadata_table(&mut self, rows: &[usize]) -> bool {
+        let is_rule = |cells: &[String]| {
+            cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        };
+        let table: Vec<(usize, Vec<String>)> = rows
+            .iter()
+            .map(|&i| (i, table_cells(self.lines[i])))
+            .filter(|(_, cells)| !is_rule(cells))
+            .collect();
+        let is_key = |cell: &str| canonical_key(&cell.to_lowercase()).is_some_and(|k| k != "title");
+        let Some((_, header)) = table.first() else {
+            return false;
+        };
+        let mut fields = Vec::new();
+        if header.len() >= 2 && header.iter().all(|c| is_key(c)) {
+            let Some((line, values)) = table.get(1) else {
+                return false;
+            };
+            for (key, value) in header.iter().zip(values) {
+                fields.push((*line, key, value));
+            }
+            if let Some((extra, _)) = table.get(2) {
+                self.notes.at(
+                    extra + 1,
+                    "the metadata table has more than one row of values; only the first is read",
+                );
+            }
+        } else if table
+            .iter()
+            .all(|(_, cells)| cells.len() == 2 && is_key(&cells[0]))
+        {
+            for (line, cells) in &table {
+                fields.push((*line, &cells[0], &cells[1]));
+            }
+        } else {
+            return false;
+        }
+        for (line, key, value) in fields {
+            let value = strip_emphasis(value.trim()).trim_matches(['"', '\'']);
+            self.meta.field(key, value, line + 1, &mut self.notes);
+        }
+        true
     }
 
     /// `## Status` / `## Date` sections (adr-tools, and many hand-made templates) hold
@@ -370,7 +440,8 @@ impl<'t> Record<'t> {
             if !self.keep[i] || self.in_code[i] {
                 continue;
             }
-            let item = strip_emphasis(strip_bullet(self.lines[i].trim()));
+            let line = strip_html_comments(self.lines[i]);
+            let item = strip_emphasis(strip_bullet(line.trim()));
             // In prose only a linked record counts: "Replaces 3 old services"
             // is not decision 3.
             if !item.contains("](") {
@@ -439,6 +510,9 @@ impl<'t> Record<'t> {
                 format!("no status; its chosen option ({chosen}) says it was decided, so it is imported as accepted"),
             );
         }
+        let status_stated = !meta.status.is_empty()
+            || !meta.superseded_by.is_empty()
+            || !meta.superseded_by_files.is_empty();
         let status = meta.final_status(opts.unstated_status, &mut self.notes);
         let (date, dated) = match (meta.date.or(meta.status_date), names.date) {
             (Some(d), _) => (d, Dated::Record),
@@ -510,6 +584,7 @@ impl<'t> Record<'t> {
             slug,
             title: plain_title,
             status: status.to_owned(),
+            status_stated,
             date,
             decided,
             deciders: meta.deciders,
@@ -604,7 +679,8 @@ struct Meta {
 impl Meta {
     /// One `key: value` from a preamble line or (stringified) front matter.
     fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
-        match canonical_key(key).unwrap_or(key) {
+        let lower = key.to_lowercase();
+        match canonical_key(&lower).unwrap_or(key) {
             "status" => self.status_text(value, line, notes),
             "date" => self.date_text(value, line, notes),
             "deciders" => self.people(value, line, notes),
@@ -660,6 +736,18 @@ impl Meta {
         let stripped = strip_html_comments(written);
         // MADR front matter quotes its values: `date: "2025-06-26"`.
         let value = strip_emphasis(stripped.trim()).trim_matches(['"', '\'']);
+        // `Date: [2020-06-15](…/commit/…)`: the date is the link's text; the link, the
+        // evidence of when, stays at the top of the body.
+        let linked;
+        let value = if value.contains("](") {
+            linked = inline_text(value);
+            if parse_date(&linked).is_some() {
+                push_unique(&mut self.links, format!("- Date: {value}"));
+            }
+            linked.as_str()
+        } else {
+            value
+        };
         if value.is_empty() {
             // `Date: <!-- today -->`: a template's field, left unfilled.
             if !written.is_empty() {
@@ -908,19 +996,57 @@ impl Meta {
 }
 
 /// MADR's "Chosen option: "Use X", because …" line (1-based line, the option), outside
-/// code and comments; not while it is the template's `"{title of option 1}"`.
-fn chosen_option<'l>(lines: &[&'l str], in_code: &[bool]) -> Option<(usize, &'l str)> {
+/// code and comments; not while it is the template's `"{title of option 1}"`. The
+/// sentence may be wrapped over the lines of its paragraph, down to a word a line.
+fn chosen_option(lines: &[&str], in_code: &[bool]) -> Option<(usize, String)> {
+    const KEY: &str = "chosen option:";
+    // Enough lines for the key and a name written a word a line.
+    const WRAPPED: usize = 12;
+    let is_code = |i: usize| in_code.get(i).copied().unwrap_or(false);
     lines.iter().enumerate().find_map(|(i, line)| {
-        if in_code.get(i).copied().unwrap_or(false) {
+        if is_code(i) {
             return None;
         }
         let text = line.trim().trim_start_matches(['*', '-', ' ']);
-        let lower = text.get(..14)?.to_ascii_lowercase();
-        if lower != "chosen option:" {
+        if !text
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("chosen"))
+        {
             return None;
         }
-        let chosen = text[14..].trim().trim_end_matches(',');
+        let mut sentence = text.to_owned();
+        // Joined until the name is whole: its closing quote, or the paragraph's end.
+        let whole = |s: &str| {
+            let Some(rest) = s
+                .get(..KEY.len())
+                .filter(|k| k.eq_ignore_ascii_case(KEY))
+                .map(|_| s[KEY.len()..].trim())
+            else {
+                return false;
+            };
+            !rest.is_empty() && (!rest.starts_with('"') || rest.matches('"').count() >= 2)
+        };
+        for (j, next) in lines.iter().enumerate().skip(i + 1).take(WRAPPED) {
+            if whole(&sentence) {
+                break;
+            }
+            if is_code(j) || next.trim().is_empty() {
+                break;
+            }
+            sentence.push(' ');
+            sentence.push_str(next.trim());
+        }
+        let lower = sentence.get(..KEY.len())?.to_ascii_lowercase();
+        if lower != KEY {
+            return None;
+        }
+        let chosen = sentence[KEY.len()..].trim().trim_end_matches(',');
         let name = chosen.split(", because").next().unwrap_or(chosen).trim();
+        // A quote left alone on its line leaves a space inside the name: `" Apache Velocity"`.
+        let name = match name.strip_prefix('"') {
+            Some(inner) => format!("\"{}", inner.trim_start()),
+            None => name.to_owned(),
+        };
         (!name.is_empty() && !name.contains(['{', '}', '…']) && !name.contains("[option"))
             .then_some((i + 1, name))
     })
@@ -1050,8 +1176,10 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
         };
         // The +2 skips the `---` line and turns the index into a line number.
         let line = key_index(fm, key).map_or(2, |i| i + 2);
-        let key = key.to_lowercase();
-        let canonical = canonical_key(&key);
+        // Matched in lower case, named in notes as written (`geekdocRepo`), so the note
+        // can be found in the file.
+        let lower = key.to_lowercase();
+        let canonical = canonical_key(&lower);
         let is_list_key = matches!(canonical, Some("deciders" | "tags"));
         match (value, is_list_key) {
             (yaml_serde::Value::Null, _) => {}
@@ -1067,7 +1195,10 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
                     }
                 }
             }
-            _ if !is_mapped_key(&key) && !is_site_key(&key) && !yaml_links(value).is_empty() => {
+            _ if !is_mapped_key(&lower)
+                && !is_site_key(&lower)
+                && !yaml_links(value).is_empty() =>
+            {
                 // Where the record was discussed (Ember's `prs: {accepted: URL}`, a
                 // `discussion:` link) has no orgbook key, but is worth keeping: it goes to
                 // the top of the body, as RFCs' `- RFC PR:` bullets stay there.
@@ -1079,7 +1210,7 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
                 }
             }
             _ => match yaml_text(value) {
-                Some(text) => meta.field(&key, &text, line, notes),
+                Some(text) => meta.field(key, &text, line, notes),
                 None => notes.at(line, format!("`{key}` is not a plain value; dropped")),
             },
         }
@@ -1304,6 +1435,14 @@ pub(super) fn atx_heading(line: &str) -> Option<(usize, &str)> {
         text
     };
     Some((level, text))
+}
+
+/// The cells of one Markdown table row, trimmed: `| a | b |` → `a`, `b`.
+fn table_cells(line: &str) -> Vec<String> {
+    let row = line.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split('|').map(|c| c.trim().to_owned()).collect()
 }
 
 /// `* Status: accepted`, `Date: 2024-03-14`, `**Deciders:** Ann, Bob` → the
@@ -2009,7 +2148,7 @@ fn placeholder_number(s: &str, after_adr: bool) -> Option<&str> {
     (len <= 8 && separated).then(|| trim_number_separator(rest))
 }
 
-/// `Alice, Bob and Carol` → three names.
+/// `Alice, Bob and Carol` → three names; a name written as a link is its text.
 fn split_people(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in s.split([',', ';', '&']) {
@@ -2021,8 +2160,15 @@ fn split_people(s: &str) -> Vec<String> {
                 None => (rest, None),
             };
             let name = strip_emphasis(name.trim());
+            // `[@ann](https://github.com/ann)`, `[Ann Lee](mailto:…)`: the person is the
+            // link's text, as a bare `@ann` in the next record is.
+            let name = if name.contains("](") {
+                inline_text(name)
+            } else {
+                name.to_owned()
+            };
             if !name.is_empty() {
-                out.push(name.to_owned());
+                out.push(name);
             }
             match next {
                 Some(n) => rest = n,
@@ -2700,6 +2846,19 @@ mod tests {
             "# Use Y\n\n```\nChosen option: \"Use Y\"\n```\n",
         );
         assert_eq!(c.status, "proposed");
+        // Wrapped by a tool that put a word on each line.
+        let w = parse(
+            "0047-use-a-template-engine.md",
+            "# Use a template engine\n\n## Decision Outcome\n\nChosen\noption: \"\nMustache\nTemplates\",\nbecause it has no logic.\n",
+        );
+        assert_eq!(w.status, "accepted");
+        assert!(
+            w.unmapped
+                .iter()
+                .any(|n| n.contains(":5: no status; its chosen option (\"Mustache Templates\")")),
+            "{:?}",
+            w.unmapped
+        );
     }
 
     /// A status that is only a "superseded by" link is a status: the chosen option of the
@@ -2954,6 +3113,88 @@ mod tests {
     }
 
     #[test]
+    fn a_metadata_table_is_read_in_either_direction() {
+        let header_row = parse(
+            "adr004-pick-a-queue.md",
+            "# ADR004: Pick a queue\n\n| Created    | Status   |\n| ---------- | -------- |\n| 2019-11-02 | Accepted |\n\n## Context\n\nWe need one.\n",
+        );
+        assert_eq!(
+            (header_row.status.as_str(), header_row.date),
+            ("accepted", date(2019, 11, 2))
+        );
+        assert_eq!(header_row.dated, Dated::Record);
+        assert!(header_row.unmapped.is_empty(), "{:?}", header_row.unmapped);
+        assert!(!header_row.body.contains('|'), "{}", header_row.body);
+
+        let open = parse(
+            "adr005-cache.md",
+            "# ADR005: Cache\n\n| Created | Status |\n|---|---|\n| 2020-01-09 | Open |\n",
+        );
+        assert_eq!(open.status, "proposed");
+        assert!(
+            !open.unmapped.iter().any(|n| n.contains("no status found")),
+            "{:?}",
+            open.unmapped
+        );
+
+        let key_rows = parse(
+            "0003-store-files.md",
+            "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n| Owner | Platform |\n\nIn a bucket.\n",
+        );
+        // `Owner` is no key of ours, so the table is not metadata and stays.
+        assert_eq!(key_rows.status, "proposed");
+        let key_rows = parse(
+            "0003-store-files.md",
+            "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n\nIn a bucket.\n",
+        );
+        assert_eq!(
+            (key_rows.status.as_str(), key_rows.date),
+            ("accepted", date(2022, 6, 30))
+        );
+        assert_eq!(key_rows.body, "In a bucket.\n");
+
+        // A table of options in the body is prose.
+        let prose = parse(
+            "0004-x.md",
+            "# 4. X\n\n* Status: accepted\n\n## Options\n\n| Option | Status |\n|---|---|\n| A | Accepted |\n",
+        );
+        assert!(prose.body.contains("| A | Accepted |"));
+    }
+
+    #[test]
+    fn a_linked_date_is_read_and_its_link_kept() {
+        let d = parse(
+            "0004-log-in-json.md",
+            "# 4. Log in JSON\n\n* Status: accepted\n* Date: [2021-09-14](https://git.example/commit/abc123)\n\nWe log JSON.\n",
+        );
+        assert_eq!(d.date, date(2021, 9, 14));
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        assert!(
+            d.body
+                .starts_with("- Date: [2021-09-14](https://git.example/commit/abc123)\n"),
+            "{}",
+            d.body
+        );
+    }
+
+    #[test]
+    fn notes_name_keys_as_written() {
+        let d = parse(
+            "0005-x.md",
+            "---\ngeekdocRepo: https://git.example/docs\nNavOrder: 5\n---\n# 5. X\n\n* Status: accepted\n",
+        );
+        let notes = d.unmapped.join("\n");
+        assert!(
+            notes.contains("`geekdocRepo: https://git.example/docs` has no orgbook key"),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("`NavOrder: 5` has no orgbook key"),
+            "{notes}"
+        );
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(parse_date("2024-03-14"), Some((date(2024, 3, 14), None)));
         assert_eq!(
@@ -3161,6 +3402,10 @@ mod tests {
             ["Alice", "Bob", "Carol", "Dan", "Eve"]
         );
         assert_eq!(split_people("**Ann**"), ["Ann"]);
+        assert_eq!(
+            split_people("[@ann](https://github.com/ann), [Bo Lind](mailto:bo@example.com)"),
+            ["@ann", "Bo Lind"]
+        );
         assert!(split_people(" ").is_empty());
     }
 

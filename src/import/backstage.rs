@@ -819,9 +819,41 @@ fn user_groups(catalog: &Catalog, groups: &Groups, name: &str) -> Vec<String> {
 
 /// ` (did you mean X?)` when a group of the catalog has a name close to `name`.
 fn suggestion(name: &str, groups: &Groups) -> String {
-    crate::diagnostic::nearest(name, groups.by_name.keys().map(String::as_str))
+    did_you_mean(name, groups.by_name.keys().map(String::as_str))
+}
+
+/// ` (did you mean X?)` for the candidate nearest `name`, or else the one candidate that
+/// is `name` with one more word before or after it: an organisation's group is often
+/// `acme-org` while its teams say `parent: acme`, four edits away.
+fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
+    crate::diagnostic::nearest(name, candidates.clone())
+        .or_else(|| one_word_apart(name, candidates))
         .map(|n| format!(" (did you mean {n}?)"))
         .unwrap_or_default()
+}
+
+/// The only candidate that is `name` (three letters or more) joined by `-` or `_` to
+/// one shorter word (`acme` → `acme-org`, `org-acme`); `None` when none or several are.
+fn one_word_apart<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    // The word added is the lesser part (`-org`, `-team`): `org` is not `lumen-org`.
+    let is_word =
+        |w: &str| !w.is_empty() && w.len() < name.len() && w.chars().all(char::is_alphanumeric);
+    let mut found = candidates.filter(|c| {
+        let c = c.to_lowercase();
+        let after = c
+            .strip_prefix(name.as_str())
+            .and_then(|rest| rest.strip_prefix(['-', '_']));
+        let before = c
+            .strip_suffix(name.as_str())
+            .and_then(|rest| rest.strip_suffix(['-', '_']));
+        after.is_some_and(is_word) || before.is_some_and(is_word)
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// Entity kinds an owner owns, as the ownership page lists them.
@@ -950,9 +982,7 @@ fn add_owned(catalog: &Catalog, survey: &Survey, groups: &mut Groups, notes: &mu
                 .keys()
                 .map(String::as_str)
                 .chain(survey.teams.keys().map(String::as_str));
-            crate::diagnostic::nearest(name, known)
-                .map(|n| format!(" (did you mean {n}?)"))
-                .unwrap_or_default()
+            did_you_mean(name, known)
         } else {
             String::new()
         };
@@ -1445,6 +1475,46 @@ mod tests {
             "{notes}"
         );
         assert!(notes.ends_with("not mapped: \"Component lost\""), "{notes}");
+    }
+
+    #[test]
+    fn a_name_one_word_short_of_a_group_is_suggested() {
+        let yaml = [
+            "kind: Group\nmetadata:\n  name: lumen-org\nspec:\n  type: organization\n  children: []\n---\n",
+            "kind: Group\nmetadata:\n  name: lighting\nspec:\n  type: team\n  parent: lumen\n  children: []\n---\n",
+            "kind: Domain\nmetadata:\n  name: studio\nspec:\n  owner: lumen\n---\n",
+            "kind: Component\nmetadata:\n  name: rig\nspec:\n  owner: org\n---\n",
+        ]
+        .concat();
+        let plan = plan(
+            &catalog(&yaml),
+            &Survey::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("names parent lumen, which is in neither the catalog nor the handbook; imported without a parent (did you mean lumen-org?)"),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("not mapped: \"Domain studio\" (did you mean lumen-org?)"),
+            "{notes}"
+        );
+        // Too short a name to stand for a group.
+        assert!(
+            notes.contains("not mapped: \"Component rig\"\n")
+                || notes.ends_with("not mapped: \"Component rig\""),
+            "{notes}"
+        );
+        assert_eq!(
+            one_word_apart("lumen", ["lumen-org", "lumen-labs"].into_iter()),
+            None
+        );
+        assert_eq!(
+            one_word_apart("lumen", ["org-lumen"].into_iter()),
+            Some("org-lumen")
+        );
+        assert_eq!(one_word_apart("lumen", ["lumen-a-b"].into_iter()), None);
     }
 
     #[test]

@@ -106,6 +106,8 @@ pub struct ImportedDecision {
     pub title: String,
     /// One of proposed | accepted | rejected | deprecated | superseded.
     pub status: String,
+    /// Whether the record states its status; else `status` is `--status`'s default.
+    pub status_stated: bool,
     pub date: jiff::civil::Date,
     pub decided: Option<jiff::civil::Date>,
     pub deciders: Vec<String>,
@@ -231,6 +233,8 @@ pub(super) struct CharterFrontMatter<'a> {
     pub problem: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topology: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -418,6 +422,22 @@ pub fn reconcile_relations(decisions: &mut [ImportedDecision]) {
                 push_note_once(&mut decisions[i].unmapped, note);
                 continue;
             };
+            // A proposal names the record it would replace, but replaces nothing until it
+            // is accepted (a rejected one never does): the old record keeps its status,
+            // as the build reads it.
+            // A record that states no status (adr-tools' `## Status` with only
+            // `Supersedes …`) was written to replace the other one: it does.
+            let status = decisions[i].status.clone();
+            if decisions[i].status_stated && !takes_effect(&status) {
+                if decisions[j].status != "superseded" {
+                    let note = format!(
+                        "{}: is {status} and supersedes {old}; decision {old} stays {} until this one is accepted",
+                        decisions[i].source, decisions[j].status
+                    );
+                    push_note_once(&mut decisions[i].unmapped, note);
+                }
+                continue;
+            }
             let target = &mut decisions[j];
             if !target.superseded_by.contains(&number) {
                 target.superseded_by.push(number);
@@ -438,6 +458,12 @@ pub fn reconcile_relations(decisions: &mut [ImportedDecision]) {
             }
         }
     }
+}
+
+/// Whether a record of this status replaces the ones it supersedes: it was accepted, at
+/// least once (a superseded or deprecated record was in force before).
+fn takes_effect(status: &str) -> bool {
+    !matches!(status, "proposed" | "rejected")
 }
 
 fn rewrite_record_links(decisions: &mut [ImportedDecision]) {
@@ -578,9 +604,14 @@ fn rewrite_links(md: &str, mut f: impl FnMut(&str) -> Option<String>) -> String 
 fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> String {
     let mut out = String::with_capacity(md.len());
     let mut fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
     for (i, line) in md.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
+        }
+        if in_comment {
+            in_comment = outside_comments(line, true, &mut f, &mut out);
+            continue;
         }
         if let Some(open) = fence_marker(line) {
             match fence {
@@ -610,9 +641,43 @@ fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> S
             }
             continue;
         }
-        rewrite_inline_links(line, &mut f, &mut out);
+        in_comment = outside_comments(line, false, &mut f, &mut out);
     }
     out
+}
+
+/// [`rewrite_inline_links`] on the parts of `line` outside HTML comments, which are the
+/// author's notes (MADR's `<!-- example: Refined by [ADR-0005](0005-example.md) -->`):
+/// their links are neither rewritten nor reported. Whether a comment is still open at
+/// the end of the line.
+fn outside_comments(
+    line: &str,
+    mut in_comment: bool,
+    f: &mut impl FnMut(&str) -> Option<Rewrite>,
+    out: &mut String,
+) -> bool {
+    let mut rest = line;
+    loop {
+        if in_comment {
+            let Some(end) = rest.find("-->") else {
+                out.push_str(rest);
+                return true;
+            };
+            out.push_str(&rest[..end + 3]);
+            rest = &rest[end + 3..];
+            in_comment = false;
+        } else {
+            let opens = comment_start(rest);
+            let Some(start) = opens else {
+                rewrite_inline_links(rest, f, out);
+                return false;
+            };
+            rewrite_inline_links(&rest[..start], f, out);
+            out.push_str("<!--");
+            rest = &rest[start + 4..];
+            in_comment = true;
+        }
+    }
 }
 
 fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<Rewrite>, out: &mut String) {
@@ -688,6 +753,21 @@ fn rewrite_inline_links(line: &str, f: &mut impl FnMut(&str) -> Option<Rewrite>,
         }
     }
     out.push_str(&line[copied..]);
+}
+
+/// Where the first HTML comment of `line` opens, outside code spans (an odd number of
+/// backticks before a `<!--` puts it in one): one pass over the line.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut in_code = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'`' {
+            in_code = !in_code;
+        } else if b == b'<' && !in_code && bytes[i..].starts_with(b"<!--") {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The destination of an inline link starting right after `](`: either
@@ -770,6 +850,7 @@ mod tests {
             slug: format!("d{number}"),
             title: format!("Decision {number}"),
             status: status.to_owned(),
+            status_stated: true,
             date: date(2024, 1, number as i8),
             decided: None,
             deciders: vec![],
@@ -871,6 +952,25 @@ mod tests {
     }
 
     #[test]
+    fn a_proposal_supersedes_nothing_yet() {
+        let mut ds = vec![decision(1, "accepted"), decision(2, "proposed")];
+        ds[1].supersedes = vec![1];
+        reconcile(&mut ds);
+        assert_eq!(ds[0].status, "accepted");
+        assert_eq!(ds[1].supersedes, vec![1], "the relation is kept");
+        assert!(
+            ds[1].unmapped.iter().any(|n| n.contains(
+                "is proposed and supersedes 1; decision 1 stays accepted until this one is accepted"
+            )),
+            "{:?}",
+            ds[1].unmapped
+        );
+        let before = ds.clone();
+        reconcile(&mut ds);
+        assert_eq!(ds, before, "reconcile is idempotent");
+    }
+
+    #[test]
     fn reconcile_reports_missing_targets() {
         let mut ds = vec![decision(5, "accepted"), decision(6, "superseded")];
         ds[0].supersedes = vec![1, 5];
@@ -913,6 +1013,21 @@ mod tests {
         assert_eq!(
             out,
             "a [x](0001-b.md) b\n```\n[y](0001-a.md)\n```\n[ref]: 0001-b.md#top \"T\"\n``[z](0001-a.md)`` [w](<0001-b.md>)"
+        );
+    }
+
+    #[test]
+    fn links_in_html_comments_are_left_alone() {
+        let md = "We chose A. <!-- e.g. Replaces [ADR-0007](0007-sample.md) --> [real](0002-x.md)\n<!-- an example:\n[ADR-0008](0008-sample.md)\n--> `<!--` [also](0003-y.md)";
+        let mut seen = Vec::new();
+        let out = rewrite_links_with(md, |d| {
+            seen.push(d.to_owned());
+            Some(Rewrite::Unlink)
+        });
+        assert_eq!(seen, ["0002-x.md", "0003-y.md"]);
+        assert_eq!(
+            out,
+            "We chose A. <!-- e.g. Replaces [ADR-0007](0007-sample.md) --> real\n<!-- an example:\n[ADR-0008](0008-sample.md)\n--> `<!--` also"
         );
     }
 

@@ -41,6 +41,8 @@ enum Field {
     Grouping,
     Software,
     Channels,
+    /// The people of the team, with their roles: `members`, and `lead`.
+    Members,
     Date,
     CurrentInteractions,
     /// A field of the template with no charter key: kept in the body when filled in,
@@ -70,8 +72,17 @@ fn field_of(label: &str) -> Option<Field> {
         Field::Grouping
     } else if starts("software owned") {
         Field::Software
-    } else if starts("chat tool channel") || l == "chat channels" {
+    } else if starts("chat tool channel")
+        || l == "chat channels"
+        || starts("communication")
+        || l == "contact"
+        || l == "contacts"
+    {
+        // The later templates' `## Communication` (`- **Chat**: #payments`), and its
+        // `## Communication Preferences`.
         Field::Channels
+    } else if l == "team members" || l == "members" {
+        Field::Members
     } else if l == "date" || l == "last updated" || l == "updated" {
         Field::Date
     } else if starts("teams we currently interact with") {
@@ -123,6 +134,11 @@ pub struct TeamApi {
     pub owns: Vec<String>,
     pub chat: Vec<String>,
     pub email: Option<String>,
+    /// The address of a `Wiki:` line under Communication.
+    pub wiki: Option<String>,
+    /// The people of a Team Members list, and the one whose role says lead.
+    pub members: Vec<String>,
+    pub lead: Option<String>,
     pub reviewed: Option<Date>,
     /// (name, current value) of each metric the document states.
     pub metrics: Vec<(String, String)>,
@@ -576,7 +592,7 @@ impl<'a> Scan<'a> {
                 }
                 self.sections.push((i, end));
             }
-            Field::Software | Field::Channels => {
+            Field::Software | Field::Channels | Field::Members => {
                 let section: Vec<&str> = (i + 1..end)
                     .filter(|&j| !in_code[j])
                     .map(|j| lines[j])
@@ -704,6 +720,13 @@ impl<'a> Scan<'a> {
                     self.keep[i..end].fill(false);
                 }
             }
+            Field::Members => {
+                let value = std::iter::once(inline.as_str())
+                    .chain(sub.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                self.values.entry(field).or_insert((i, value));
+            }
             Field::Software => {
                 self.software_items
                     .extend(split_top_level(&inline).into_iter().filter_map(owned_item));
@@ -824,7 +847,26 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
 
     let mut chat = Vec::new();
     let mut email = None;
-    if let Some((_, v)) = values.get(&Field::Channels) {
+    let mut wiki = None;
+    if let Some((line, v)) = values.get(&Field::Channels) {
+        // `- **Wiki**: https://…`: the only labelled line whose value is an address alone.
+        for (k, l) in v.split('\n').enumerate() {
+            let item = strip_bullet(l.trim()).trim_start_matches(['*', '_']);
+            let Some((label, value)) = item.split_once(':') else {
+                continue;
+            };
+            if !label.to_ascii_lowercase().contains("wiki") {
+                continue;
+            }
+            match web_address(value) {
+                Some(url) if wiki.is_none() => wiki = Some(url),
+                _ => notes.push(format!(
+                    "{}: `{}` has no web address to link to; kept in the body",
+                    at(line + 1 + k),
+                    item.trim()
+                )),
+            }
+        }
         for token in v.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
             let t = token
                 .trim_matches(|c: char| matches!(c, '`' | '*' | '_' | '(' | ')' | '<' | '>' | '.'));
@@ -861,6 +903,11 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         _ => None,
     };
 
+    let (members, lead) = match values.get(&Field::Members) {
+        Some((line, v)) => team_members(v, *line, file, &mut notes),
+        None => (Vec::new(), None),
+    };
+
     let mut owns: Vec<String> = Vec::new();
     for item in &scan.software_items {
         if !owns.contains(item) {
@@ -884,6 +931,9 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         owns,
         chat,
         email,
+        wiki,
+        members,
+        lead,
         reviewed,
         metrics: fm.metrics,
         interactions: interaction_rows,
@@ -893,6 +943,88 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         in_code,
         interaction_section,
     }))
+}
+
+/// The first web address in `s`: a link's destination or a bare `https://…`.
+fn web_address(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>'))
+        .map(|t| t.trim_end_matches(['.', ',', ';']))
+        .find(|t| t.starts_with("https://") || t.starts_with("http://"))
+        .map(str::to_owned)
+}
+
+/// A Team Members list (starting at line `line`, 0-based) → the names, and the one whose
+/// role says lead. The list stays in the body, with what each person does; a line that
+/// is not a person is noted.
+fn team_members(
+    list: &str,
+    line: usize,
+    file: &str,
+    notes: &mut Vec<String>,
+) -> (Vec<String>, Option<String>) {
+    let mut members: Vec<String> = Vec::new();
+    let mut lead = None;
+    for (k, l) in list.split('\n').enumerate() {
+        let item = strip_bullet(l.trim());
+        // Sub-items describe the person above; `_[Extended]_` marks the template's part.
+        if item.is_empty() || l.starts_with([' ', '\t']) || is_empty_value(item) {
+            continue;
+        }
+        match member(item) {
+            Some((name, role)) => {
+                if lead.is_none()
+                    && role.as_deref().is_some_and(|r| {
+                        r.to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == "lead")
+                    })
+                {
+                    lead = Some(name.clone());
+                }
+                if !members.contains(&name) {
+                    members.push(name);
+                }
+            }
+            None => notes.push(format!(
+                "{file}:{}: `{item}` is not read as a team member; kept in the body",
+                line + 1 + k
+            )),
+        }
+    }
+    (members, lead)
+}
+
+/// One person of a Team Members list and their role: `**Tech Lead**: Ana Silva (…)`,
+/// `Ana Silva – tech lead`, `Ana Silva (Tech Lead)`, or a name alone.
+fn member(item: &str) -> Option<(String, Option<String>)> {
+    let item = item.trim();
+    let (name, role) = if let Some((role, rest)) = item
+        .strip_prefix("**")
+        .and_then(|r| r.split_once("**"))
+        .map(|(role, rest)| (role.trim_end_matches(':'), rest.trim_start_matches(':')))
+    {
+        (rest, Some(role))
+    } else if let Some((name, role)) = [" — ", " – ", " - ", ", "]
+        .iter()
+        .find_map(|sep| item.split_once(sep))
+    {
+        (name, Some(role))
+    } else {
+        (item, None)
+    };
+    // What follows the name in brackets is what they do, or their role.
+    let (name, bracketed) = match name.split_once('(') {
+        Some((n, rest)) => (n, Some(rest.trim_end_matches(')').trim())),
+        None => (name, None),
+    };
+    let name = strip_emphasis(name.trim()).trim();
+    let role = role.map(str::trim).or(bracketed).map(str::to_owned);
+    let words = name.split_whitespace().count();
+    let plausible = (1..=5).contains(&words)
+        && !name.contains([':', '#', '@', '[', ']', '/'])
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && !is_empty_value(name);
+    plausible.then(|| (name.to_owned(), role))
 }
 
 /// The first-level items of a list (the names; their own sub-lists are descriptions).
@@ -1351,6 +1483,9 @@ fn team_charter(
     if let Some(e) = &d.email {
         contact.insert("email", e.clone());
     }
+    if let Some(w) = &d.wiki {
+        contact.insert("wiki", w.clone());
+    }
     let metrics: Vec<MetricEntry> = if d.metrics.is_empty() {
         vec![MetricEntry::placeholder()]
     } else {
@@ -1367,6 +1502,8 @@ fn team_charter(
         name: &d.name,
         kind: "team",
         parent,
+        lead: d.lead.as_deref(),
+        members: d.members.iter().map(String::as_str).collect(),
         problem: Some(problem.as_deref().unwrap_or(scaffold::PLACEHOLDER_PROBLEM)),
         topology: d.topology,
         owns: owns.to_vec(),
@@ -1555,6 +1692,34 @@ Date: 12 March 2024
         ] {
             assert!(body.contains(kept), "{kept:?} not in {body}");
         }
+    }
+
+    #[test]
+    fn communication_and_team_members_sections_fill_contact_and_people() {
+        let t = team(
+            "---\nname: Search Team\nteam_type: stream-aligned\n---\n\n## Team name and focus\nSearch Team - help shoppers find things\n\n## Communication Preferences\n_[Extended]_\n\n### Channels\n- **Slack (primary)**:\n  - #search-help - questions and feedback\n  - #search-alerts - paging, watched around the clock\n- **Email**: search@example.org (we answer in a day)\n- **Wiki**: https://wiki.example.org/search\n- **Office hours**: Tuesdays\n\n## Team Members\n_[Extended]_\n\n- **Product Manager**: Noor Haddad (roadmap, research)\n- **Tech Lead**: Piet de Vries (architecture)\n- Lia Wong – engineer\n- Tomas Novak (Engineer)\n- see the org chart: https://people.example.org\n",
+        );
+        assert_eq!(t.chat, ["#search-help", "#search-alerts"]);
+        assert_eq!(t.email.as_deref(), Some("search@example.org"));
+        assert_eq!(t.wiki.as_deref(), Some("https://wiki.example.org/search"));
+        assert_eq!(
+            t.members,
+            ["Noor Haddad", "Piet de Vries", "Lia Wong", "Tomas Novak"]
+        );
+        assert_eq!(t.lead.as_deref(), Some("Piet de Vries"));
+        assert!(
+            t.notes
+                .iter()
+                .any(|n| n.contains("`see the org chart: https://people.example.org` is not read as a team member; kept in the body")),
+            "{:?}",
+            t.notes
+        );
+        let body = assemble_body(&t.lines, &t.keep, &t.in_code);
+        assert!(
+            body.contains("Tech Lead**: Piet de Vries (architecture)"),
+            "{body}"
+        );
+        assert!(body.contains("#search-alerts - paging"), "{body}");
     }
 
     #[test]

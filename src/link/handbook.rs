@@ -120,13 +120,23 @@ impl Handbook {
         Some((doc, doc.as_decision()?))
     }
 
+    /// Whether decision `number` replaces the decisions in its `supersedes`: it was
+    /// accepted (and may since have been superseded or deprecated itself). A proposal
+    /// only would replace them, once accepted; a rejected one never does.
+    pub fn replaces(&self, number: u32) -> bool {
+        use crate::model::Status;
+        self.decision(number)
+            .is_some_and(|(_, d)| !matches!(d.status, Status::Proposed | Status::Rejected))
+    }
+
     /// The next step towards the decision in force after `number`: of the decisions that
-    /// supersede it, an accepted one first, else the newest.
+    /// replace it ([`Handbook::replaces`]), an accepted one first, else the newest.
     pub fn successor(&self, number: u32) -> Option<u32> {
         self.superseded_by
             .get(&number)?
             .iter()
             .copied()
+            .filter(|&n| self.replaces(n))
             .max_by_key(|&n| {
                 let accepted = self
                     .decision(n)

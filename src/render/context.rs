@@ -240,7 +240,11 @@ pub struct DecisionDetail {
     pub tags: Vec<String>,
     pub revisit: Option<String>,
     pub supersedes: Vec<DecisionSummary>,
+    /// The decisions that replaced this one: accepted, or since replaced in turn.
     pub superseded_by: Vec<DecisionSummary>,
+    /// Proposed (or rejected) decisions that list this one in their `supersedes`: they
+    /// would replace it, once accepted.
+    pub proposed_successors: Vec<DecisionSummary>,
     pub source: String,
     /// `deciders` as links to their person pages.
     pub decider_links: Vec<PersonLink>,

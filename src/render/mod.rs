@@ -740,15 +740,21 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|Spanned { value: n, .. }| self.decision_summary_of(*n))
             .collect();
-        let superseded_by = hb
+        // A proposal that names this decision does not replace it until it is accepted.
+        let (superseded_by, proposed_successors): (Vec<u32>, Vec<u32>) = hb
             .superseded_by
             .get(&d.number)
-            .map(|v| {
-                v.iter()
-                    .filter_map(|&n| self.decision_summary_of(n))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .partition(|&&n| hb.replaces(n));
+        let summaries = |numbers: Vec<u32>| -> Vec<DecisionSummary> {
+            numbers
+                .into_iter()
+                .filter_map(|n| self.decision_summary_of(n))
+                .collect()
+        };
+        let superseded_by = summaries(superseded_by);
+        let proposed_successors = summaries(proposed_successors);
         // The way to the decision in force: its first steps, then the decision in force
         // itself ([`Handbook::in_force`]), so a chain through thousands of records gives
         // each of them a page of the same size.
@@ -781,6 +787,7 @@ impl<'a> Renderer<'a> {
             revisit: d.revisit.map(date),
             supersedes,
             superseded_by,
+            proposed_successors,
             source: doc.source.path.clone(),
             decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
         };

@@ -297,3 +297,34 @@ fn build_finds_root_from_a_subfolder_and_defaults_output_to_public() {
     assert!(book.root().join("public/index.html").is_file());
     assert!(!book.root().join("content/guide/public").exists());
 }
+
+/// A proposal that names an accepted decision in `supersedes` replaces nothing yet: the
+/// accepted one stays in force, and each page says what is proposed.
+#[test]
+fn a_proposal_does_not_supersede_until_accepted() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/decisions/0002-use-rust.md",
+        &book
+            .read("content/decisions/0002-use-rust.md")
+            .replace("status = \"accepted\"", "status = \"proposed\"")
+            .replace("decided = 2026-02-15\n", ""),
+    );
+    book.write(
+        "content/decisions/0001-use-go.md",
+        &book
+            .read("content/decisions/0001-use-go.md")
+            .replace("status = \"superseded\"", "status = \"accepted\""),
+    );
+    book.build().success();
+    let old = book.html("decisions/0001-use-go.html");
+    let notices = texts(&old, ".notice").join(" ");
+    assert!(!notices.contains("Superseded by"), "{notices}");
+    assert!(!notices.contains("In force now"), "{notices}");
+    assert!(
+        notices.contains("ADR 2: Use Rust for services proposes to supersede this decision"),
+        "{notices}"
+    );
+    let new = book.html("decisions/0002-use-rust.html");
+    assert!(texts(&new, ".meta dt").contains(&"Would supersede".to_string()));
+}

@@ -1690,3 +1690,125 @@ fn the_team_to_own_imported_records_is_asked_for_with_groups_named() {
         .success()
         .stderr_has("Imported 1 decision(s)");
 }
+
+/// Backstage's records keep their status and date in a table under the title; other
+/// templates write one key per row. Either is the record's metadata, not prose.
+#[test]
+fn status_and_date_in_a_markdown_table_are_read() {
+    let source = source_folder(&[
+        (
+            "adr003-pick-a-logger.md",
+            "# ADR003: Pick a logger\n\n| Created    | Status   |\n| ---------- | -------- |\n| 2020-08-11 | Accepted |\n\n## Decision\n\nWe log with one library.\n",
+        ),
+        (
+            "0004-tag-releases.md",
+            "# 4. Tag releases\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2021-05-20 |\n\nEvery release gets a tag.\n",
+        ),
+    ]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_lacks("no status found")
+        .stderr_lacks("dated today");
+    let rs = records(&book);
+    let (_, logger) = by_title(&rs, "Pick a logger");
+    assert_eq!(
+        (logger.status.as_str(), logger.date.as_str()),
+        ("accepted", "2020-08-11")
+    );
+    assert!(!logger.body.contains('|'), "{}", logger.body);
+    let (_, tags) = by_title(&rs, "Tag releases");
+    assert_eq!(
+        (tags.status.as_str(), tags.date.as_str()),
+        ("accepted", "2021-05-20")
+    );
+    builds_clean(&book);
+}
+
+/// A proposal that names the accepted record it would replace replaces nothing yet: the
+/// import keeps the accepted record's status, and the built pages say what is proposed.
+/// Deciders written as links are the same people as the bare handles of other records,
+/// and a link in a comment the template left is nobody's concern.
+#[test]
+fn a_proposal_leaves_the_accepted_record_in_force_and_linked_deciders_are_one_person() {
+    let source = source_folder(&[
+        (
+            "0001-cache-in-memory.md",
+            "# 1. Cache in memory\n\n* Status: accepted\n* Deciders: @kim, @lee\n* Date: 2021-02-01\n\nWe cache in memory. <!-- e.g. Refined by [ADR-0042](0042-sample.md) -->\n",
+        ),
+        (
+            "0002-cache-in-redis.md",
+            "# 2. Cache in Redis\n\n* Status: proposed\n* Deciders: [@kim](https://github.com/kim), [@lee](https://github.com/lee)\n* Date: 2022-03-01\n\nWe might cache in Redis.\n\n## Links\n\n* Supersedes [ADR-0001](0001-cache-in-memory.md)\n",
+        ),
+    ]);
+    let book = fresh(true);
+    import(&book, &[&path_str(source.path())])
+        .success()
+        .stderr_has("0002-cache-in-redis.md: is proposed and supersedes 1; decision 1 stays accepted until this one is accepted")
+        .stderr_lacks("0042-sample.md")
+        .stderr_lacks("status changed");
+    let rs = records(&book);
+    let (_, old) = by_title(&rs, "Cache in memory");
+    assert_eq!(old.status, "accepted");
+    assert!(
+        old.body
+            .contains("<!-- e.g. Refined by [ADR-0042](0042-sample.md) -->"),
+        "{}",
+        old.body
+    );
+    let (new_number, new) = by_title(&rs, "Cache in Redis");
+    assert_eq!(new.supersedes, [1]);
+    let text =
+        std::fs::read_to_string(book.root().join("content/decisions").join(&new.file)).unwrap();
+    assert!(text.contains("deciders = [\"@kim\", \"@lee\"]"), "{text}");
+    builds_clean(&book);
+
+    let old_page = decision_page(&book, old);
+    let notices = texts(&old_page, ".notice").join(" ");
+    assert!(!notices.contains("Superseded by"), "{notices}");
+    assert!(
+        notices.contains(&format!(
+            "ADR {new_number}: Cache in Redis proposes to supersede this decision"
+        )),
+        "{notices}"
+    );
+    let people: Vec<String> = std::fs::read_dir(book.out().join("people"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html") && n != "index.html")
+        .collect();
+    let mut people = people;
+    people.sort();
+    assert_eq!(people, ["kim.html", "lee.html"]);
+}
+
+/// The later Team API templates: a Communication section and a Team Members list.
+#[test]
+fn team_api_communication_and_members_become_contact_members_and_lead() {
+    let book = fresh(true);
+    let source = source_folder(&[(
+        "search.md",
+        "---\nname: Search Team\nteam_type: stream-aligned\n---\n\n## Team name and focus\nSearch Team - help shoppers find things\n\n## Communication\n- **Chat**: #search\n- **Email**: search@example.org\n\n## Team Members\n- **Tech Lead**: Piet de Vries\n- **Engineer**: Lia Wong\n",
+    )]);
+    book.run(&["import", "team-api", &path_str(source.path())])
+        .success();
+    let (search, _) = charter_table(&book, "content/teams/search-team.md");
+    assert_eq!(
+        search["contact"]["chat"].as_str(),
+        Some("#search"),
+        "{search:?}"
+    );
+    assert_eq!(
+        search["contact"]["email"].as_str(),
+        Some("search@example.org")
+    );
+    assert_eq!(search["lead"].as_str(), Some("Piet de Vries"));
+    let members: Vec<&str> = search["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(members, ["Piet de Vries", "Lia Wong"]);
+    builds_clean(&book);
+}
