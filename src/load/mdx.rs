@@ -9,6 +9,11 @@
 //! an import (a site's own, which Gatsby or Docusaurus make global), since a component
 //! with no content (`<SmallTeam slug="x"/>`) leaves nothing on the page.
 //!
+//! A `.md` file is read the same way when it writes a top-level `import` or `export`
+//! statement: Gatsby's MDX plugin reads `.md` as MDX, so such a site's pages are MDX
+//! whatever their extension. (Indented code in it stays code: the render stage knows only
+//! the extension, and a `.md` page's indented code is more likely meant.)
+//!
 //! A paragraph counts as an import or export only at the top level and only when its
 //! first line has the statement's full shape (`import X from '…'`, `export const …`), so
 //! prose that starts with the word "import" stays, and so does code in code blocks.
@@ -17,10 +22,27 @@ use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// Whether a `.md` body is MDX: Gatsby's MDX plugin (and any MDX 2 site configured so)
+/// reads `.md` files as MDX, and such a page shows it with a top-level `import` or
+/// `export` statement. A cheap look for a line starting with either word comes first, so
+/// most pages are not parsed for it; [`clean`] then decides by the statement's full shape.
+pub(crate) fn may_write_esm(body: &str) -> bool {
+    ["import", "export "].iter().any(|word| {
+        body.starts_with(word)
+            || memchr::memmem::find_iter(body.as_bytes(), format!("\n{word}").as_bytes())
+                .next()
+                .is_some()
+    })
+}
+
 /// Removes the MDX-only syntax from the body of `text` (which starts at `body_start`), and
-/// reports the imports.
+/// reports the imports. A `.md` file is read so only when it has a top-level `import` or
+/// `export` statement (see [`may_write_esm`]); without one it is returned as it is, and
+/// nothing is reported, so a Markdown page whose prose starts a line with "import" or
+/// shows a component in code is untouched.
 pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagnostic>) -> String {
     let body = &text[body_start..];
+    let md_unless_esm = !file.ends_with(".mdx");
     let mut blank: Vec<Range<usize>> = Vec::new();
     let mut imported: Vec<&str> = Vec::new();
     let mut first_import = None;
@@ -65,6 +87,9 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             _ => {}
         }
     }
+    if md_unless_esm && blank.is_empty() {
+        return text;
+    }
     blank.extend(comments(body, &code));
     let mut drawn = Vec::new();
     let labels = tabs(body, &code, &mut blank, &mut drawn, &mut used);
@@ -92,9 +117,13 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             Diagnostic::warning(
                 "template-leftover",
                 file,
-                format!("MDX imports removed: orgbook reads .mdx as Markdown and does not run the components it imports{names}"),
+                format!("MDX imports removed: orgbook reads MDX as Markdown and does not run the components it imports{names}"),
             )
-            .with_help("the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and rename the file to .md")
+            .with_help(if md_unless_esm {
+                "this .md file is MDX (its site reads .md as MDX, as Gatsby's MDX plugin can); the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and drop the import"
+            } else {
+                "the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and rename the file to .md"
+            })
             .at(&text, body_start + at..body_start + at + 6),
         );
     }
@@ -150,6 +179,130 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
     // every byte of a multi-byte character inside it became a space).
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Gatsby's link components, `<Link to="/x">text</Link>` (with any other attributes, such
+/// as `state={{ newWindow: true }}`) and PostHog's `<PrivateLink url="…">text</PrivateLink>`,
+/// rewritten in place to `<a href="/x">text</a>`, so the raw-HTML stage resolves and checks
+/// the target as it does any `<a href>` and the text stays a link. The target keeps its
+/// byte in the file (the rest of the tag becomes spaces, its line breaks kept), so a broken
+/// one is reported where it is written. Tags in code, self-closing ones and those with a
+/// target in braces (`to={url}`) are left as written.
+pub(crate) fn link_components(text: String, body_start: usize) -> String {
+    const NAMES: [&str; 2] = ["Link", "PrivateLink"];
+    let body = &text[body_start..];
+    if !NAMES
+        .iter()
+        .any(|name| memchr::memmem::find(body.as_bytes(), format!("<{name}").as_bytes()).is_some())
+    {
+        return text;
+    }
+    let mut code: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(_)) | Event::Code(_) = event {
+            code.push(range);
+        }
+    }
+    // (where, the bytes written there)
+    let mut writes: Vec<(usize, Vec<u8>)> = Vec::new();
+    for name in NAMES {
+        let open = format!("<{name}");
+        let close = format!("</{name}>");
+        for at in memchr::memmem::find_iter(body.as_bytes(), open.as_bytes()) {
+            if in_code(&code, at) || !body[at + open.len()..].starts_with([' ', '\t', '\n', '\r']) {
+                continue;
+            }
+            let Some((end, target)) = link_tag(&body[at..]) else {
+                continue;
+            };
+            let (tag_end, value) = (at + end, at + target.start..at + target.end);
+            // The closing tag, in the same paragraph.
+            let rest = &body[tag_end..];
+            let paragraph = rest.find("\n\n").unwrap_or(rest.len()).min(LINK_TEXT);
+            let Some(closing) = rest[..paragraph.min(rest.len())].find(&close) else {
+                continue;
+            };
+            // `<a href="` fits before the target, on its line.
+            if value.start - at < 9
+                || body.as_bytes()[value.start - 6..value.start].contains(&b'\n')
+            {
+                continue;
+            }
+            let quote = body.as_bytes()[value.start - 1];
+            let mut tag: Vec<u8> = body.as_bytes()[at..tag_end]
+                .iter()
+                .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+                .collect();
+            tag[..2].copy_from_slice(b"<a");
+            let value_at = value.start - at;
+            tag[value_at - 6..value_at - 1].copy_from_slice(b"href=");
+            tag[value_at - 1] = quote;
+            tag[value_at..value.end - at].copy_from_slice(body[value.clone()].as_bytes());
+            tag[value.end - at] = quote;
+            let last = tag.len() - 1;
+            tag[last] = b'>';
+            writes.push((at, tag));
+            let mut end_tag = b"</a>".to_vec();
+            end_tag.resize(close.len(), b' ');
+            writes.push((tag_end + closing, end_tag));
+        }
+    }
+    if writes.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for (at, written) in writes {
+        bytes[body_start + at..body_start + at + written.len()].copy_from_slice(&written);
+    }
+    // Only ASCII was written, over whole tags.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// How far the text of a link component may run to its closing tag, in bytes.
+const LINK_TEXT: usize = 2000;
+
+/// The opening tag at the start of `tag` (`<Link to="/x" state={{ a: 1 }}>`): where it
+/// ends (after its `>`) and the range of its target's value (`to`, `href` or `url`, in
+/// quotes), or `None` when it is self-closing, runs on past a blank line or a few hundred
+/// bytes, or has no quoted target. A `>` inside quotes or braces does not end it.
+fn link_tag(tag: &str) -> Option<(usize, Range<usize>)> {
+    const TAG_BYTES: usize = 600;
+    let bytes = tag.as_bytes();
+    let (mut depth, mut quote, mut target) = (0usize, None::<u8>, None);
+    for (i, &b) in bytes.iter().enumerate().take(TAG_BYTES).skip(1) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if depth == 0 => {
+                let named = ["to=", "href=", "url="].into_iter().find(|name| {
+                    tag[..i].ends_with(name)
+                        && tag[..i - name.len()].ends_with([' ', '\t', '\n', '\r'])
+                });
+                if named.is_some() && target.is_none() {
+                    let len = tag[i + 1..].find(b as char)?;
+                    let value = i + 1..i + 1 + len;
+                    let address = &tag[value.clone()];
+                    if address.is_empty() || address.contains([' ', '<', '>', '\n']) {
+                        return None;
+                    }
+                    target = Some(value);
+                }
+                quote = Some(b);
+            }
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => depth = depth.saturating_sub(1),
+            (None, b'>') if depth == 0 => {
+                if bytes[i - 1] == b'/' {
+                    return None;
+                }
+                return target.map(|t| (i + 1, t));
+            }
+            (None, b'\n') if bytes.get(i + 1) == Some(&b'\n') => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The component tags (`<SmallTeam slug="x"/>`, `<Tabs>`: a name starting in upper case)
