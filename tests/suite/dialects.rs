@@ -90,3 +90,118 @@ fn gatsby_link_components_are_links() {
     let text = main_text(&book, "company/points.html");
     assert!(!text.contains("Link") && !text.contains("{{"), "{text}");
 }
+
+/// docsify: `?>` and `!>` paragraphs are callouts, `?id=` and `#/` links reach their
+/// section and page, `:id=` names a heading, and link options are no tooltip.
+#[test]
+fn docsify_callouts_links_and_heading_ids() {
+    let book = book_with(&[
+        (
+            "content/company/rota.md",
+            "# Rota\n\n?> Keep the pager charged.\n\n!> Never silence an alert you have not read.\n\n## Who is on call :id=on-call\n\nSee [the list](#on-call), [principles](principles?id=honesty), [history](#/company/history) and [mission](mission.md ':include').\n",
+        ),
+        (
+            "content/company/principles.md",
+            "# Principles\n\n## Honesty\n\nSay it.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_lacks("content/company/rota.md");
+    let page = book.html("company/rota.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Tip", "Keep the pager charged."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Never silence an alert you have not read."]
+    );
+    assert_eq!(texts(&page, "main h2#on-call"), ["Who is on call"]);
+    let links = hrefs(&page, "main p a");
+    let see = links
+        .iter()
+        .position(|h| h == "#on-call")
+        .expect("the in-page link");
+    assert_eq!(
+        links[see..],
+        [
+            "#on-call",
+            "../company/principles.html#honesty",
+            "../company/history.html",
+            "../company/mission.html"
+        ]
+    );
+    assert!(
+        page.select(&crate::harness::sel("main a[title]"))
+            .next()
+            .is_none(),
+        "a link option became a tooltip"
+    );
+    let text = main_text(&book, "company/rota.html");
+    assert!(
+        !text.contains("?>") && !text.contains("!>") && !text.contains(":id="),
+        "{text}"
+    );
+}
+
+/// VitePress: text after an alert's marker is its title, a code group shows its code
+/// blocks with no `:::` left and no word of mkdocstrings, and `[[toc]]` is no wikilink.
+#[test]
+fn vitepress_alert_titles_code_groups_and_toc_markers() {
+    let book = book_with(&[(
+        "content/engineering/install.md",
+        "# Install\n\n[[toc]]\n\n> [!IMPORTANT] SEV1 INCIDENTS\n> Page the on-call engineer at once.\n\n> [!NOTE] Mostly during a freeze or if\n> the build is red.\n\n## Tools\n\n::: code-group\n\n```sh [npm]\nnpm install handbook-cli\n```\n\n```sh [pnpm]\npnpm add handbook-cli\n```\n\n:::\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_lacks("content/engineering/install.md");
+    let page = book.html("engineering/install.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-important > p"),
+        ["SEV1 INCIDENTS", "Page the on-call engineer at once."]
+    );
+    // Running on into the next line, it is the first sentence (GitHub's way).
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Mostly during a freeze or if the build is red."]
+    );
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["npm install handbook-cli", "pnpm add handbook-cli"]
+    );
+    let text = main_text(&book, "engineering/install.html");
+    assert!(!text.contains(":::") && !text.contains("toc"), "{text}");
+}
+
+/// Hugo: `{{% note %}}` and its kin are callouts like Docsy's `alert`, and a shortcode
+/// left on the page keeps its straight quotes under smart punctuation.
+#[test]
+fn hugo_note_shortcodes_are_callouts_and_leftovers_keep_their_quotes() {
+    let book = book_with(&[(
+        "content/engineering/teams.md",
+        "# Teams\n\n{{% note %}}\nAsk in the team channel first.\n{{% /note %}}\n\n{{% warning title=\"Heads up\" %}}\nRotas change on Mondays.\n{{% /warning %}}\n\n{{< team-list manager=\"sam\" >}}\n\nThe \"platform\" team owns it.\n",
+    )]);
+    book.edit(
+        "orgbook.toml",
+        "title = \"Acme Handbook\"",
+        "title = \"Acme Handbook\"\n[markdown]\nsmart_punctuation = true",
+    );
+    book.build()
+        .success()
+        .stderr_has("`{{< team-list manager=\"sam\" >}}`")
+        .stderr_lacks("note %}}");
+    let page = book.html("engineering/teams.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Ask in the team channel first."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Heads up", "Rotas change on Mondays."]
+    );
+    let text = main_text(&book, "engineering/teams.html");
+    assert!(text.contains("{{< team-list manager=\"sam\" >}}"), "{text}");
+    // Prose keeps its curled quotes.
+    assert!(text.contains("\u{201c}platform\u{201d}"), "{text}");
+}
