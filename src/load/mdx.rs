@@ -188,13 +188,15 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
 /// byte in the file (the rest of the tag becomes spaces, its line breaks kept), so a broken
 /// one is reported where it is written. Tags in code, self-closing ones and those with a
 /// target in braces (`to={url}`) are left as written.
+///
+/// VitePress's and Starlight's `<Badge type="tip" text="v2" />` is its text, in its place
+/// (in a heading too, where a badge usually sits).
 pub(crate) fn link_components(text: String, body_start: usize) -> String {
     const NAMES: [&str; 2] = ["Link", "PrivateLink"];
     let body = &text[body_start..];
-    if !NAMES
-        .iter()
-        .any(|name| memchr::memmem::find(body.as_bytes(), format!("<{name}").as_bytes()).is_some())
-    {
+    let has =
+        |name: &str| memchr::memmem::find(body.as_bytes(), format!("<{name}").as_bytes()).is_some();
+    if !NAMES.iter().any(|name| has(name)) && !has("Badge") {
         return text;
     }
     let mut code: Vec<Range<usize>> = Vec::new();
@@ -247,6 +249,28 @@ pub(crate) fn link_components(text: String, body_start: usize) -> String {
             writes.push((tag_end + closing, end_tag));
         }
     }
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"<Badge") {
+        if in_code(&code, at) || !body[at + 6..].starts_with([' ', '\t', '\n']) {
+            continue;
+        }
+        let Some(end) = badge_end(&body[at..]) else {
+            continue;
+        };
+        let tag = &body[at..at + end];
+        let Some((value_at, value)) = tag
+            .find(" text=\"")
+            .map(|n| n + 7)
+            .and_then(|v| tag[v..].find('"').map(|len| (v, &tag[v..v + len])))
+        else {
+            continue;
+        };
+        let mut written: Vec<u8> = tag
+            .bytes()
+            .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+            .collect();
+        written[value_at..value_at + value.len()].copy_from_slice(value.as_bytes());
+        writes.push((at, written));
+    }
     if writes.is_empty() {
         return text;
     }
@@ -256,6 +280,15 @@ pub(crate) fn link_components(text: String, body_start: usize) -> String {
     }
     // Only ASCII was written, over whole tags.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Where a self-closing `<Badge … />` at the start of `tag` ends (after its `/>`), within a
+/// line or two; `None` for one with content (`<Badge>text</Badge>`) or none of that shape.
+fn badge_end(tag: &str) -> Option<usize> {
+    const TAG_BYTES: usize = 300;
+    let close = tag.find('>')?;
+    (close < TAG_BYTES && tag[..close].ends_with('/') && !tag[..close].contains("\n\n"))
+        .then_some(close + 1)
 }
 
 /// How far the text of a link component may run to its closing tag, in bytes.
@@ -452,24 +485,60 @@ fn tabs<'b>(
         };
         let closing = tag.starts_with("</");
         let self_closing = tag.ends_with("/>");
-        // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
-        if tag[1..].contains('<') {
-            continue;
-        }
         let attr = |name: &str| {
             tag.split_once(&format!(" {name}=\""))
                 .and_then(|(_, rest)| rest.split_once('"'))
                 .map(|(value, _)| value.trim())
         };
-        let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let plain = |l: &&str| {
             !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '(', ')'])
         };
+        // Starlight's tab written on one line, `<TabItem label="macOS">Use brew.</TabItem>`:
+        // a list item, `- **macOS**: Use brew.`, so each tab's text stays apart, labelled.
+        if name == "TabItem"
+            && !closing
+            && let Some(open_end) = tag.find('>').map(|n| n + 1)
+            && tag.ends_with("</TabItem>")
+            && open_end < tag.len() - "</TabItem>".len()
+            && let Some(label) = attr("label").or_else(|| attr("value")).filter(plain)
+            && !multi_line_tag(end, at, line)
+        {
+            let item = format!("- **{label}**: ");
+            if item.len() <= open_end {
+                let close_at = at + indent_of(line) + tag.len() - "</TabItem>".len();
+                blank.push(at..at + indent_of(line) + open_end);
+                blank.push(close_at..close_at + "</TabItem>".len());
+                drawn.push(at..end);
+                labels.push((at + indent_of(line), item));
+            }
+            continue;
+        }
+        // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
+        if tag[1..].contains('<') {
+            continue;
+        }
+        let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let href = || attr("href").or_else(|| attr("to")).filter(address);
         let label = || attr("label").or_else(|| attr("title")).filter(plain);
         let multi_line = end > at + line.trim_end().len();
         let indent = line.len() - line.trim_start().len();
-        let replacement = if closing {
+        // Starlight's `<Aside type="caution" title="…">` … `</Aside>`, each tag alone on its
+        // line: a Docusaurus admonition's lines, which the Markdown stage draws as a callout.
+        let aside = name == "Aside" && !self_closing;
+        let replacement = if aside && closing {
+            Some(":::".to_string())
+        } else if aside {
+            let kind = match attr("type") {
+                Some("tip") => "tip",
+                Some("caution") => "caution",
+                Some("danger") => "danger",
+                _ => "note",
+            };
+            Some(match attr("title").filter(|t| !t.contains([']', '\n'])) {
+                Some(title) if !title.is_empty() => format!(":::{kind}[{title}]"),
+                _ => format!(":::{kind}"),
+            })
+        } else if closing {
             None
         } else if self_closing {
             if let Some(src) = attr("src").filter(address) {
@@ -522,6 +591,16 @@ fn tabs<'b>(
         }
     }
     labels
+}
+
+/// Whether the tag that starts on `line` (at `at`) and ends at `end` runs over lines.
+fn multi_line_tag(end: usize, at: usize, line: &str) -> bool {
+    end > at + line.trim_end().len()
+}
+
+/// How many bytes of indentation `line` has.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 /// Lines a tag left open on `first` (`<Button`, `<Card title="x"`) goes on over: how many

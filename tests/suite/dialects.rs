@@ -205,3 +205,59 @@ fn hugo_note_shortcodes_are_callouts_and_leftovers_keep_their_quotes() {
     // Prose keeps its curled quotes.
     assert!(text.contains("\u{201c}platform\u{201d}"), "{text}");
 }
+
+/// VitePress: `<!--@include: -->` puts the file's text in the page, `<<<` its code as a
+/// code block (a missing one is reported), and a `<Badge>` shows its text.
+#[test]
+fn vitepress_includes_snippets_and_badges() {
+    let book = book_with(&[
+        (
+            "content/engineering/release.md",
+            "# Release\n\n## Freeze <Badge type=\"warning\" text=\"since v3\" />\n\n<!--@include: ./parts/freeze-rules.md-->\n\n<<< @/engineering/snippets/tag.sh\n\n<<< @/engineering/snippets/gone.sh\n",
+        ),
+        (
+            "content/engineering/parts/freeze-rules.md",
+            "No merges to main after Thursday noon.\n",
+        ),
+        ("content/engineering/snippets/tag.sh", "git tag -s v3.1.0\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/engineering/release.md:9:1")
+        .stderr_has("gone.sh");
+    let page = book.html("engineering/release.html");
+    assert_eq!(texts(&page, "main h2"), ["Freeze since v3"]);
+    let text = main_text(&book, "engineering/release.html");
+    assert!(
+        text.contains("No merges to main after Thursday noon."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("<<<") && !text.contains("@include"),
+        "{text}"
+    );
+    assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
+}
+
+/// Starlight: an `<Aside>` is a callout titled by its `title`, and tabs written one to a
+/// line (`<TabItem label="macOS">…</TabItem>`) keep their labels.
+#[test]
+fn starlight_asides_are_callouts_and_inline_tabs_keep_their_labels() {
+    let book = book_with(&[(
+        "content/engineering/laptop.mdx",
+        "---\ntitle: Laptop\n---\n\nimport { Aside, Tabs, TabItem } from '@astrojs/starlight/components';\n\n<Aside type=\"caution\" title=\"Before you start\">\nBack up your disk.\n</Aside>\n\n<Tabs>\n  <TabItem label=\"macOS\">Install with brew.</TabItem>\n  <TabItem label=\"Windows\">Install with winget.</TabItem>\n</Tabs>\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/laptop.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Before you start", "Back up your disk."]
+    );
+    // The body's list, after the navigation's.
+    let items = texts(&page, "main li");
+    assert_eq!(
+        items[items.len() - 2..],
+        ["macOS: Install with brew.", "Windows: Install with winget."]
+    );
+}
