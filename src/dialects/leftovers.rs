@@ -5,8 +5,10 @@
 //! target lines (`(label)=`), kramdown attribute lists (Jekyll's `{: .note }`, `{:toc}`)
 //! and MkDocs `[TOC]` lines that must never reach readers. Hugo cross-references as link
 //! destinations (`[x]({{< ref "x.md" >}})`) are rewritten to the path they name, and the
-//! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`) are
-//! reported for the renderer to draw. An MkDocs admonition or content tab whose body
+//! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`, docsify
+//! `?>` and `!>`, Hugo themes' `{{% note %}}`) are reported for the renderer to draw;
+//! VitePress's `::: code-group` lines are blanked and docsify's heading ids (`:id=x`)
+//! rewritten to CommonMark's (`{#x}`). An MkDocs admonition or content tab whose body
 //! reads in CommonMark as in Python-Markdown has its line rewritten, at the same length,
 //! into a list item of invisible text, whose blocks its indented body becomes (see
 //! [`Kind::MkDocsBlock`] and `mkdocs_blocks`, which draws it). A MyST

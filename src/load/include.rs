@@ -1,7 +1,8 @@
 //! Includes: another file's text put into a document where the document asks for it, as
 //! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
 //! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
-//! sites' include shortcodes and Docusaurus partials do. Docs folders use them for the text kept
+//! sites' include shortcodes, Docusaurus partials and VitePress (`<!--@include: -->`,
+//! `<<< @/snippets/x.js`) do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
 //! `serve`) sees one text, as those generators' own readers do.

@@ -9,6 +9,10 @@
 //! an import (a site's own, which Gatsby or Docusaurus make global), since a component
 //! with no content (`<SmallTeam slug="x"/>`) leaves nothing on the page.
 //!
+//! In every page, whatever its extension, the components that stand for a link or a word
+//! are written in place as what they show (see [`link_components`]): Gatsby's `<Link>`,
+//! `<PrivateLink>`, and `<Badge>`.
+//!
 //! A `.md` file is read the same way when it writes a top-level `import` or `export`
 //! statement: Gatsby's MDX plugin reads `.md` as MDX, so such a site's pages are MDX
 //! whatever their extension. (Indented code in it stays code: the render stage knows only
