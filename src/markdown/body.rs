@@ -1247,6 +1247,24 @@ impl<'a> BodyWriter<'a> {
                 event
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let info = match fence_caption(&info) {
+                    Some((language, caption)) => {
+                        // Above the block in italics, as a literalinclude's caption.
+                        if let Some(caption) = caption {
+                            self.rendered.text.push_str(&caption);
+                            self.rendered.text.push('\n');
+                            self.events.extend([
+                                Event::Start(Tag::Paragraph),
+                                Event::Start(Tag::Emphasis),
+                                Event::Text(caption.into()),
+                                Event::End(TagEnd::Emphasis),
+                                Event::End(TagEnd::Paragraph),
+                            ]);
+                        }
+                        CowStr::from(language)
+                    }
+                    None => info,
+                };
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
                     self.code_block_language(info, range, span),
                 )))
@@ -1884,6 +1902,33 @@ impl DiagramBlock {
 /// A formula's event, its MathML kept in `rendered.formulas` (or, if its TeX does not
 /// parse, a warning at `span`: the page shows the TeX). GitHub's other inline form,
 /// `` $`x`$ ``, which reads as code where math is unknown, is the formula inside.
+/// A fence's info string as VitePress and Starlight write it, with what follows the
+/// language: VitePress's tab label (```` ```sh [npm] ````, in a code group) or Starlight's
+/// and Docusaurus's file name (```` ```js title="setup.js" ````) is a caption, and a line
+/// highlight (```` ```js{2} ````) is dropped. The language and the caption; `None` for any
+/// other info string (a MyST directive's, a bare language), which is left as it is.
+fn fence_caption(info: &str) -> Option<(String, Option<String>)> {
+    if info.starts_with('{') {
+        return None;
+    }
+    let (word, rest) = info.split_once(char::is_whitespace).unwrap_or((info, ""));
+    let language = word.split_once('{').map_or(word, |(l, _)| l);
+    let rest = rest.trim();
+    let caption = rest
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map(|(label, _)| label)
+        .or_else(|| {
+            rest.split_once("title=\"")
+                .and_then(|(_, r)| r.split_once('"'))
+                .map(|(title, _)| title)
+        })
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    (caption.is_some() || language.len() < word.len()).then(|| (language.to_string(), caption))
+}
+
 fn formula<'a>(
     tex: CowStr<'a>,
     display: bool,

@@ -170,6 +170,8 @@ fn vitepress_alert_titles_code_groups_and_toc_markers() {
         texts(&page, "main pre code"),
         ["npm install handbook-cli", "pnpm add handbook-cli"]
     );
+    // Each tab's label is its block's caption.
+    assert_eq!(texts(&page, "main p > em"), ["npm", "pnpm"]);
     let text = main_text(&book, "engineering/install.html");
     assert!(!text.contains(":::") && !text.contains("toc"), "{text}");
 }
