@@ -767,6 +767,49 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for IndentedAsM
 mod tests {
     use super::*;
 
+    #[test]
+    fn link_components_keep_their_target_in_place_and_never_panic() {
+        let text = "Ask é <Link to=\"/a\" state={{ x: \"a>b\" }}>here</Link> now.\n";
+        let out = link_components(text.to_string(), 0);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.find("/a"), text.find("/a"));
+        assert!(
+            out.contains("<a") && out.contains("href=\"/a\"") && out.contains("</a>"),
+            "{out}"
+        );
+        assert!(!out.contains("Link") && !out.contains("{{"), "{out}");
+        // Left as written: in code, self-closing, a target in braces, no closing tag.
+        for kept in [
+            "`<Link to=\"/a\">x</Link>`\n",
+            "<Link to=\"/a\" />\n",
+            "<Link to={url}>x</Link>\n",
+            "<Link to=\"/a\">x\n\nno end",
+            "<Link\u{e9} to=\"é\"",
+            "<Link to=\"",
+            "<Badge text=\"é",
+        ] {
+            assert_eq!(link_components(kept.to_string(), 0), kept);
+        }
+        let badge = "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n";
+        let out = link_components(badge.to_string(), 0);
+        assert_eq!(
+            out.trim_end(),
+            format!("## Setup {}nouveauté", " ".repeat(24))
+        );
+    }
+
+    #[test]
+    fn only_a_statement_at_a_line_start_makes_a_md_page_mdx() {
+        assert!(may_write_esm("import X from 'x'\n"));
+        assert!(may_write_esm("Text.\n\nexport const a = 1;\n"));
+        assert!(!may_write_esm("We export data and import it again.\n"));
+        // The full shape decides: prose that starts with the word is left as it is.
+        let text = "import duties are paid by the buyer.\n";
+        let mut diags = Vec::new();
+        assert_eq!(clean("content/a.md", text.to_string(), 0, &mut diags), text);
+        assert!(diags.is_empty());
+    }
+
     fn cleaned(text: &str) -> (String, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let out = clean("content/a.mdx", text.to_string(), 0, &mut diags);
