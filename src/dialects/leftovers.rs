@@ -5,8 +5,10 @@
 //! target lines (`(label)=`), kramdown attribute lists (Jekyll's `{: .note }`, `{:toc}`)
 //! and MkDocs `[TOC]` lines that must never reach readers. Hugo cross-references as link
 //! destinations (`[x]({{< ref "x.md" >}})`) are rewritten to the path they name, and the
-//! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`) are
-//! reported for the renderer to draw. An MkDocs admonition or content tab whose body
+//! other generators' callouts (Docusaurus `:::note`, Just the Docs `{: .note }`, docsify
+//! `?>` and `!>`, Hugo themes' `{{% note %}}`) are reported for the renderer to draw;
+//! VitePress's `::: code-group` lines are blanked and docsify's heading ids (`:id=x`)
+//! rewritten to CommonMark's (`{#x}`). An MkDocs admonition or content tab whose body
 //! reads in CommonMark as in Python-Markdown has its line rewritten, at the same length,
 //! into a list item of invisible text, whose blocks its indented body becomes (see
 //! [`Kind::MkDocsBlock`] and `mkdocs_blocks`, which draws it). A MyST
@@ -108,6 +110,7 @@ fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
         lines.abbreviations,
         lines.obsidian,
     );
+    scan.heading_ids(lines.heading_ids);
     scan.finish(&drawn_at)
 }
 
@@ -128,6 +131,8 @@ struct Lines {
     /// Jekyll's and Hugo's highlight blocks, Azure DevOps's `::: mermaid`, MyST's
     /// `:::{math}`: their tag lines become fences.
     highlights: Vec<HighlightBlock>,
+    /// docsify's heading ids (`:id=x`) and the ids.
+    heading_ids: Vec<(Range<usize>, String)>,
 }
 
 impl Lines {
@@ -140,7 +145,17 @@ impl Lines {
                 targets.sort_by_key(|t| t.start);
             }
         }
-        let mut admonitions = docusaurus_admonitions(body);
+        let (mut admonitions, code_groups) = docusaurus_admonitions(body);
+        if !code_groups.is_empty() {
+            // Their lines go silently: the code blocks between them are shown.
+            targets.extend(code_groups);
+            targets.sort_by_key(|t| t.start);
+        }
+        let docsify = docsify_callouts(body);
+        if !docsify.is_empty() {
+            admonitions.extend(docsify);
+            admonitions.sort_by_key(|a| a.range.start);
+        }
         let hugo = hugo_admonitions(body);
         let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
         if !hugo.is_empty() {
@@ -156,6 +171,7 @@ impl Lines {
             abbreviations: abbreviation_lines(body),
             obsidian: obsidian_callouts(body),
             highlights: highlight_blocks(body),
+            heading_ids: docsify_heading_ids(body),
         }
     }
 
@@ -185,6 +201,7 @@ impl Lines {
             .max(self.abbreviations.last().map(|a| a.range.start))
             .max(self.obsidian.last().map(|o| o.range.start))
             .max(self.highlights.last().map(|h| h.close.start))
+            .max(self.heading_ids.last().map(|h| h.0.start))
     }
 }
 
@@ -616,8 +633,10 @@ impl<'b> Scan<'b> {
                 && let end = self.body[line.start..]
                     .find('\n')
                     .map_or(self.body.len(), |n| line.start + n)
-                && let Some(callout) =
-                    obsidian_callout(self.body[line.start..end].trim_end_matches('\r'))
+                && let Some(callout) = obsidian_callout(
+                    self.body[line.start..end].trim_end_matches('\r'),
+                    continues_in_lower_case(self.body, end),
+                )
             {
                 self.rewrites.push((line.start, callout.marker));
             }
@@ -627,6 +646,19 @@ impl<'b> Scan<'b> {
             self.found.extend(report);
         }
         drawn_at
+    }
+
+    /// docsify's heading ids outside code written as CommonMark's (`:id=x` → `{#x}`).
+    fn heading_ids(&mut self, ids: Vec<(Range<usize>, String)>) {
+        for (range, id) in ids {
+            let at = self.blank.partition_point(|b| b.end <= range.start);
+            if self.in_code(range.start) || self.blank.get(at).is_some_and(|b| b.start < range.end)
+            {
+                continue;
+            }
+            self.rewrites.push((range.start, format!("{{#{id}}}")));
+            self.blank.insert(at, range);
+        }
     }
 
     /// The body with every blank range blanked (spaces, line breaks kept) or written as
@@ -707,11 +739,12 @@ struct ObsidianCallout {
 
 /// `> [!type]`, `> [!type]- Title` (folded), `> [!type]+ Title`, up to three spaces in.
 /// Not the five GitHub alert lines alone (`> [!NOTE]`), which CommonMark reads itself; not
-/// a type too short for its GitHub line to fit in its place (`> [!a]`). Text after one
-/// of GitHub's five written GitHub's way, in upper case (`> [!NOTE] Text`), is the alert's
-/// first sentence, not a title: GitHub's alerts have no title. Obsidian writes its types
-/// in lower case (`> [!note] Title`), and there the text is the title.
-fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
+/// a type too short for its GitHub line to fit in its place (`> [!a]`). Text after the
+/// marker is the title, as Obsidian (`> [!note] Title`) and VitePress (`> [!TIP] ON CALL`)
+/// show it; but when the text runs on into the next line (`continued`: that line starts
+/// in lower case, `> [!NOTE] Mostly during a freeze or if` / `> the build is red.`), it is
+/// the alert's first sentence, as its author meant on GitHub.
+fn obsidian_callout(line: &str, continued: bool) -> Option<ObsidianCallout> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
@@ -761,16 +794,18 @@ fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
     let written_prefix = format!("{}> [!{kind}] ", &line[..indent]);
     if gfm
         && !title.is_empty()
+        && continued
         && kind.chars().all(|c| c.is_ascii_uppercase())
         && line.starts_with(&written_prefix)
     {
         let marker = format!("{marker}\n>");
-        debug_assert_eq!(marker.len(), written_prefix.len());
-        return Some(ObsidianCallout {
-            text_after: Some(written_prefix.len()),
-            marker,
-            title: String::new(),
-        });
+        if marker.len() == written_prefix.len() {
+            return Some(ObsidianCallout {
+                text_after: Some(written_prefix.len()),
+                marker,
+                title: String::new(),
+            });
+        }
     }
     let title = if !title.is_empty() {
         title.to_string()
@@ -789,13 +824,24 @@ fn obsidian_callout(line: &str) -> Option<ObsidianCallout> {
     })
 }
 
+/// Whether the quoted line after the one ending at `end` starts in lower case: a sentence
+/// running on.
+fn continues_in_lower_case(body: &str, end: usize) -> bool {
+    body.get(end + 1..)
+        .and_then(|next| next.trim_start_matches([' ', '>']).chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Obsidian callout lines ([`obsidian_callout`]); code is told apart by the caller.
 fn obsidian_callouts(body: &str) -> Vec<Leftover> {
     memchr::memmem::find_iter(body.as_bytes(), b"[!")
         .filter_map(|at| {
             let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
-            let callout = obsidian_callout(body[start..end].trim_end_matches('\r'))?;
+            let callout = obsidian_callout(
+                body[start..end].trim_end_matches('\r'),
+                continues_in_lower_case(body, end),
+            )?;
             Some(Leftover {
                 range: start..callout.text_after.map_or(end, |n| start + n),
                 construct: callout.title,
@@ -839,7 +885,8 @@ fn mkdocstrings_blocks(body: &str) -> Vec<(Leftover, Vec<Range<usize>>)> {
             && name
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-        if !identifier {
+        // VitePress's `::: code-group` is a container (`docusaurus_admonitions`).
+        if !identifier || name == "code-group" {
             continue;
         }
         let mut options = Vec::new();
@@ -1234,9 +1281,9 @@ fn azure_mention(body: &str, at: usize) -> Option<usize> {
     (plain && (person || id)).then_some(at + 2 + len)
 }
 
-/// Lines that ask for a table of contents: MkDocs's, and an Azure DevOps wiki's contents
-/// and sub-pages macros.
-const TOC_LINES: &[&str] = &["[TOC]", "[[_TOC_]]", "[[_TOSP_]]"];
+/// Lines that ask for a table of contents: MkDocs's, an Azure DevOps wiki's contents
+/// and sub-pages macros, and VitePress's (markdown-it's) `[[toc]]`.
+const TOC_LINES: &[&str] = &["[TOC]", "[[_TOC_]]", "[[_TOSP_]]", "[[toc]]"];
 
 fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
     let bytes = body.as_bytes();
@@ -1247,7 +1294,8 @@ fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
         || has(b"=== \"")
         || has(b"--8<--")
         || has(b"[TOC]")
-        || has(b"[[_TO"))
+        || has(b"[[_TO")
+        || has(b"[[toc]]"))
     {
         return Vec::new();
     }
@@ -1331,7 +1379,7 @@ fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
                 Leftover {
                     range,
                     // An Azure DevOps wiki's contents (`[[_TOC_]]`) and sub-page list
-                    // (`[[_TOSP_]]`) are blanked like MkDocs's: the page shows its
+                    // (`[[_TOSP_]]`), and VitePress's `[[toc]]`, are blanked like MkDocs's: the page shows its
                     // contents, and the sidebar its folder's pages.
                     construct: if TOC_LINES.contains(&inner) {
                         "[TOC]"
@@ -1610,11 +1658,13 @@ fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
 /// caller keeps those outside code. A MyST colon fence (`:::{note}`) is not one of them,
 /// and other names (`:::custom`) are left as written but still pair with their closing
 /// line, so they do not close an admonition around them.
-fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
+fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     use pulldown_cmark::BlockQuoteKind as K;
     let mut out = Vec::new();
-    // The containers open, innermost last: the opening line when it is one drawn.
-    let mut open: Vec<Option<Leftover>> = Vec::new();
+    let mut silent = Vec::new();
+    // The containers open, innermost last: the opening line when it is one drawn (or,
+    // as a range, a code group's).
+    let mut open: Vec<Option<Result<Leftover, Range<usize>>>> = Vec::new();
     let mut fences = Fences::new(body);
     for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
         let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -1630,17 +1680,25 @@ fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
         let line = body[at..end].trim_end();
         let rest = line.trim_start_matches(':');
         if rest.trim().is_empty() {
-            if let Some(Some(o)) = open.pop() {
-                out.push(o);
-                out.push(Leftover {
-                    range: start..end,
-                    construct: String::new(),
-                    kind: Kind::CalloutEnd,
-                });
+            match open.pop() {
+                Some(Some(Ok(o))) => {
+                    out.push(o);
+                    out.push(Leftover {
+                        range: start..end,
+                        construct: String::new(),
+                        kind: Kind::CalloutEnd,
+                    });
+                }
+                Some(Some(Err(group))) => silent.extend([group, start..end]),
+                _ => {}
             }
             continue;
         }
         let named = rest.trim_start();
+        if named.trim_end() == "code-group" {
+            open.push(Some(Err(start..end)));
+            continue;
+        }
         let name_len = named
             .bytes()
             .take_while(|b| b.is_ascii_alphabetic())
@@ -1672,7 +1730,7 @@ fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
                 continue;
             }
         };
-        open.push(Some(Leftover {
+        open.push(Some(Ok(Leftover {
             range: start..end,
             construct: title.to_string(),
             kind: Kind::Callout {
@@ -1680,16 +1738,75 @@ fn docusaurus_admonitions(body: &str) -> Vec<Leftover> {
                 next_block_only: false,
                 details,
             },
-        }));
+        })));
     }
-    out
+    silent.sort_by_key(|r| r.start);
+    (out, silent)
+}
+
+/// docsify's callouts: a paragraph starting `?> ` (a tip) or `!> ` (a warning), at the
+/// start of a line after a blank one. The marker is the [`Kind::Callout`] leftover,
+/// blanked; the callout holds the paragraph it starts.
+fn docsify_callouts(body: &str) -> Vec<Leftover> {
+    use pulldown_cmark::BlockQuoteKind as K;
+    let bytes = body.as_bytes();
+    memchr::memmem::find_iter(bytes, b"> ")
+        .filter_map(|at| {
+            let start = at.checked_sub(1)?;
+            let kind = match bytes[start] {
+                b'?' => K::Tip,
+                b'!' => K::Warning,
+                _ => return None,
+            };
+            let line_start = body[..start].rfind('\n').map_or(0, |n| n + 1);
+            // The line before: none, blank, or a heading (a block of one line).
+            let previous = body[..line_start.saturating_sub(1)]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("");
+            let after_blank = line_start == start
+                && (start == 0 || previous.trim().is_empty() || previous.starts_with('#'));
+            after_blank.then(|| Leftover {
+                range: start..start + 2,
+                construct: String::new(),
+                kind: Kind::Callout {
+                    kind,
+                    next_block_only: true,
+                    details: false,
+                },
+            })
+        })
+        .collect()
+}
+
+/// docsify's heading ids, `## On call :id=on-call`: the `:id=…` part, to be written as
+/// the heading attribute CommonMark reads (`{#on-call}`, as short or shorter), with the
+/// id. Only at the end of a heading line.
+fn docsify_heading_ids(body: &str) -> Vec<(Range<usize>, String)> {
+    memchr::memmem::find_iter(body.as_bytes(), b" :id=")
+        .filter_map(|at| {
+            let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            if !body[line_start..at].starts_with('#') {
+                return None;
+            }
+            let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+            let id = body[at + 5..end].trim_end();
+            let plain = !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            plain.then(|| (at + 1..at + 5 + id.len(), id.to_string()))
+        })
+        .collect()
 }
 
 /// Hugo themes' callout shortcodes, each on a line of its own at the start of the line
 /// and outside fenced code, paired innermost first like Docusaurus admonitions: the Book
 /// theme's `{{< hint info >}}` … `{{< /hint >}}` (`info`, `warning`, `danger`, or none),
 /// Docsy's `{{% alert title="Note" color="warning" %}}` … `{{% /alert %}}` and
-/// `{{< details "Title" >}}` … `{{< /details >}}` (a `<details>`). Shortcodes written
+/// `{{< details "Title" >}}` … `{{< /details >}}` (a `<details>`), the `{{% note %}}`,
+/// `{{% tip %}}`, `{{% info %}}` and `{{% warning %}}` of GitLab's handbook theme and
+/// others, and Relearn's `{{% notice tip "Title" %}}`. Shortcodes written
 /// inline, unclosed or of other names stay reported leftovers.
 fn hugo_admonitions(body: &str) -> Vec<Leftover> {
     use pulldown_cmark::BlockQuoteKind as K;
@@ -1776,6 +1893,31 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
                     Some(_) => continue,
                 };
                 (kind, false, attr("title").unwrap_or_default())
+            }
+            // GitLab's handbook theme and others: `{{% note %}}`, `{{% warning %}}`.
+            "note" | "info" | "tip" | "important" | "warning" | "caution" | "danger" => {
+                (mkdocs_kind(name), false, attr("title").unwrap_or_default())
+            }
+            // Relearn and Learn: `{{% notice tip "Title" %}}`.
+            "notice" => {
+                let (style, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+                let title = quoted_attr(args, "title")
+                    .or_else(|| {
+                        rest.trim()
+                            .strip_prefix('"')
+                            .and_then(|t| t.split_once('"'))
+                            .map(|(t, _)| t)
+                    })
+                    .unwrap_or_default();
+                let kind = match style.trim_matches('"') {
+                    "note" | "info" | "" => K::Note,
+                    "tip" => K::Tip,
+                    "warning" => K::Warning,
+                    "danger" | "caution" => K::Caution,
+                    "important" => K::Important,
+                    _ => continue,
+                };
+                (kind, false, title.to_string())
             }
             "details" => {
                 let title = attr("title").or_else(|| {
@@ -2392,7 +2534,7 @@ mod tests {
 
     #[test]
     fn obsidian_callout_lines_become_github_alert_lines_in_place() {
-        let c = |l: &str| obsidian_callout(l).map(|c| (c.marker, c.title));
+        let c = |l: &str| obsidian_callout(l, false).map(|c| (c.marker, c.title));
         let pair = |m: &str, t: &str| Some((m.to_string(), t.to_string()));
         assert_eq!(
             c("> [!info] Who keeps this"),
@@ -2420,8 +2562,9 @@ mod tests {
         assert!(out.contains("> [!info] In code"), "{out:?}");
     }
 
-    /// GitHub's way (`> [!NOTE] Text`): the text is the alert's first sentence, and stays
-    /// Markdown where it was; Obsidian's lower case keeps its title.
+    /// GitHub's way (`> [!NOTE] Text` running on into the next line): the text is the
+    /// alert's first sentence, and stays Markdown where it was; Obsidian's lower case
+    /// keeps its title, and so does a line whose next starts a sentence (VitePress).
     #[test]
     fn text_after_an_upper_case_github_alert_is_its_body() {
         let body = "> [!NOTE] Mostly during a **freeze** or if\n> the build is red.\n";
@@ -2436,15 +2579,25 @@ mod tests {
             (Kind::AlertTitle, "")
         );
         assert_eq!(found[0].range, 0..10);
-        let c = |l: &str| obsidian_callout(l).map(|c| (c.marker, c.title, c.text_after));
+        let c = |l: &str, continued| {
+            obsidian_callout(l, continued).map(|c| (c.marker, c.title, c.text_after))
+        };
         assert_eq!(
-            c("  > [!WARNING] Careful"),
+            c("  > [!WARNING] Careful", true),
             Some(("  >[!WARNING]\n>".to_string(), String::new(), Some(15)))
         );
         assert_eq!(
-            c("> [!note] A title"),
+            c("> [!note] A title", true),
             Some((">[!NOTE]".to_string(), "A title".to_string(), None))
         );
+        // VitePress: text after the marker, then a sentence of its own, is a title.
+        assert_eq!(
+            c("> [!TIP] ON CALL", false),
+            Some((">[!TIP]".to_string(), "ON CALL".to_string(), None))
+        );
+        let (out, found) = clean("> [!IMPORTANT] P1 ISSUES\n> Page the on-call engineer.\n");
+        assert!(out.starts_with(">[!IMPORTANT]"), "{out:?}");
+        assert_eq!(found[0].construct, "P1 ISSUES");
     }
 
     #[test]

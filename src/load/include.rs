@@ -1,7 +1,8 @@
 //! Includes: another file's text put into a document where the document asks for it, as
 //! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
 //! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
-//! sites' include shortcodes and Docusaurus partials do. Docs folders use them for the text kept
+//! sites' include shortcodes, Docusaurus partials and VitePress (`<!--@include: -->`,
+//! `<<< @/snippets/x.js`) do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
 //! `serve`) sees one text, as those generators' own readers do.
@@ -66,6 +67,9 @@ pub fn may_include(body: &str) -> bool {
         // Hugo's include shortcodes (see `hugo_include`).
         || memchr::memmem::find(bytes, b"< include").is_some()
         || memchr::memmem::find(bytes, b"readfile").is_some()
+        // VitePress's (`vitepress_include`, `vitepress_snippet`).
+        || memchr::memmem::find(bytes, b"@include:").is_some()
+        || memchr::memmem::find(bytes, b"<<< ").is_some()
         || (bytes.starts_with(b"import ") || memchr::memmem::find(bytes, b"\nimport ").is_some())
             && memchr::memmem::find(bytes, b"/>").is_some()
 }
@@ -123,6 +127,38 @@ fn liquid_include(line: &str) -> Option<&str> {
         .trim();
     let path = unquote(path);
     (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
+}
+
+/// The Markdown file a VitePress include line names, `<!--@include: ./parts/intro.md-->`,
+/// as a path for [`Expander::myst`]: relative to the page, or to `content/` (VitePress's
+/// source folder) when it starts `@/`. Not one that asks for a region or lines of the file
+/// (`#region`, `{3,}`), which is left as the comment it is.
+fn vitepress_include(line: &str) -> Option<String> {
+    let path = line
+        .trim()
+        .strip_prefix("<!--@include:")?
+        .strip_suffix("-->")?
+        .trim();
+    vitepress_path(path).filter(|p| crate::load::is_markdown(p))
+}
+
+/// The file a VitePress snippet line imports as code, `<<< @/snippets/deploy.sh`
+/// (a highlight, `{2}`, and a tab label, `[deploy.sh]`, after it are ignored), as a path
+/// for [`Expander::myst`]; not one that asks for a region (`#region`).
+fn vitepress_snippet(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("<<< ")?.trim();
+    let path = rest.split_whitespace().next()?;
+    let path = path.split_once('{').map_or(path, |(p, _)| p);
+    vitepress_path(path)
+}
+
+/// A VitePress path: `@/x` from the source folder (`/x` here), else as written; none
+/// with a region or spaces.
+fn vitepress_path(path: &str) -> Option<String> {
+    if path.is_empty() || path.contains(['#', '{', ' ', '<', '>', '"']) {
+        return None;
+    }
+    Some(path.strip_prefix('@').unwrap_or(path).to_string())
 }
 
 /// The Markdown file a Hugo include shortcode line names: `{{% include "path" %}}` (or
@@ -514,12 +550,21 @@ impl Expander<'_> {
                 .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")))
                 .or_else(|| {
                     hugo_include(line).map(|p| (self.hugo_include_path(&src.file, p), HUGO_INCLUDE))
+                })
+                .map(|(path, shown)| (path, shown, "include"))
+                .or_else(|| {
+                    vitepress_include(line)
+                        .map(|p| (p, "a VitePress `<!--@include: -->`", "include"))
+                })
+                .or_else(|| {
+                    vitepress_snippet(line)
+                        .map(|p| (p, "a VitePress snippet (`<<<`)", "literalinclude"))
                 });
-            if let Some((path, shown)) = one_line {
+            if let Some((path, shown, name)) = one_line {
                 let lead = &line[..line.len() - line.trim_start().len()];
                 let deeper = format!("{indent}{lead}");
                 let directive = Directive {
-                    name: "include",
+                    name,
                     shown,
                     arg: &path,
                     at: lines[i].clone(),

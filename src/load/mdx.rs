@@ -9,6 +9,15 @@
 //! an import (a site's own, which Gatsby or Docusaurus make global), since a component
 //! with no content (`<SmallTeam slug="x"/>`) leaves nothing on the page.
 //!
+//! In every page, whatever its extension, the components that stand for a link or a word
+//! are written in place as what they show (see [`link_components`]): Gatsby's `<Link>`,
+//! `<PrivateLink>`, and `<Badge>`.
+//!
+//! A `.md` file is read the same way when it writes a top-level `import` or `export`
+//! statement: Gatsby's MDX plugin reads `.md` as MDX, so such a site's pages are MDX
+//! whatever their extension. (Indented code in it stays code: the render stage knows only
+//! the extension, and a `.md` page's indented code is more likely meant.)
+//!
 //! A paragraph counts as an import or export only at the top level and only when its
 //! first line has the statement's full shape (`import X from '…'`, `export const …`), so
 //! prose that starts with the word "import" stays, and so does code in code blocks.
@@ -17,10 +26,27 @@ use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// Whether a `.md` body is MDX: Gatsby's MDX plugin (and any MDX 2 site configured so)
+/// reads `.md` files as MDX, and such a page shows it with a top-level `import` or
+/// `export` statement. A cheap look for a line starting with either word comes first, so
+/// most pages are not parsed for it; [`clean`] then decides by the statement's full shape.
+pub(crate) fn may_write_esm(body: &str) -> bool {
+    ["import", "export "].iter().any(|word| {
+        body.starts_with(word)
+            || memchr::memmem::find_iter(body.as_bytes(), format!("\n{word}").as_bytes())
+                .next()
+                .is_some()
+    })
+}
+
 /// Removes the MDX-only syntax from the body of `text` (which starts at `body_start`), and
-/// reports the imports.
+/// reports the imports. A `.md` file is read so only when it has a top-level `import` or
+/// `export` statement (see [`may_write_esm`]); without one it is returned as it is, and
+/// nothing is reported, so a Markdown page whose prose starts a line with "import" or
+/// shows a component in code is untouched.
 pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagnostic>) -> String {
     let body = &text[body_start..];
+    let md_unless_esm = !file.ends_with(".mdx");
     let mut blank: Vec<Range<usize>> = Vec::new();
     let mut imported: Vec<&str> = Vec::new();
     let mut first_import = None;
@@ -65,6 +91,9 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             _ => {}
         }
     }
+    if md_unless_esm && blank.is_empty() {
+        return text;
+    }
     blank.extend(comments(body, &code));
     let mut drawn = Vec::new();
     let labels = tabs(body, &code, &mut blank, &mut drawn, &mut used);
@@ -92,9 +121,13 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             Diagnostic::warning(
                 "template-leftover",
                 file,
-                format!("MDX imports removed: orgbook reads .mdx as Markdown and does not run the components it imports{names}"),
+                format!("MDX imports removed: orgbook reads MDX as Markdown and does not run the components it imports{names}"),
             )
-            .with_help("the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and rename the file to .md")
+            .with_help(if md_unless_esm {
+                "this .md file is MDX (its site reads .md as MDX, as Gatsby's MDX plugin can); the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and drop the import"
+            } else {
+                "the components' Markdown content is shown as it is; for the same page everywhere, write Markdown instead (a GitHub alert such as `> [!NOTE]` for an admonition, headings for tabs) and rename the file to .md"
+            })
             .at(&text, body_start + at..body_start + at + 6),
         );
     }
@@ -150,6 +183,163 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
     // every byte of a multi-byte character inside it became a space).
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Gatsby's link components, `<Link to="/x">text</Link>` (with any other attributes, such
+/// as `state={{ newWindow: true }}`) and PostHog's `<PrivateLink url="…">text</PrivateLink>`,
+/// rewritten in place to `<a href="/x">text</a>`, so the raw-HTML stage resolves and checks
+/// the target as it does any `<a href>` and the text stays a link. The target keeps its
+/// byte in the file (the rest of the tag becomes spaces, its line breaks kept), so a broken
+/// one is reported where it is written. Tags in code, self-closing ones and those with a
+/// target in braces (`to={url}`) are left as written.
+///
+/// VitePress's and Starlight's `<Badge type="tip" text="v2" />` is its text, in its place
+/// (in a heading too, where a badge usually sits).
+pub(crate) fn link_components(text: String, body_start: usize) -> String {
+    const NAMES: [&str; 2] = ["Link", "PrivateLink"];
+    let body = &text[body_start..];
+    let has =
+        |name: &str| memchr::memmem::find(body.as_bytes(), format!("<{name}").as_bytes()).is_some();
+    if !NAMES.iter().any(|name| has(name)) && !has("Badge") {
+        return text;
+    }
+    let mut code: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(_)) | Event::Code(_) = event {
+            code.push(range);
+        }
+    }
+    // (where, the bytes written there)
+    let mut writes: Vec<(usize, Vec<u8>)> = Vec::new();
+    for name in NAMES {
+        let open = format!("<{name}");
+        let close = format!("</{name}>");
+        for at in memchr::memmem::find_iter(body.as_bytes(), open.as_bytes()) {
+            if in_code(&code, at) || !body[at + open.len()..].starts_with([' ', '\t', '\n', '\r']) {
+                continue;
+            }
+            let Some((end, target)) = link_tag(&body[at..]) else {
+                continue;
+            };
+            let (tag_end, value) = (at + end, at + target.start..at + target.end);
+            // The closing tag, in the same paragraph.
+            let rest = &body[tag_end..];
+            let paragraph = rest.find("\n\n").unwrap_or(rest.len()).min(LINK_TEXT);
+            let Some(closing) = rest[..paragraph.min(rest.len())].find(&close) else {
+                continue;
+            };
+            // `<a href="` fits before the target, on its line.
+            if value.start - at < 9
+                || body.as_bytes()[value.start - 6..value.start].contains(&b'\n')
+            {
+                continue;
+            }
+            let quote = body.as_bytes()[value.start - 1];
+            let mut tag: Vec<u8> = body.as_bytes()[at..tag_end]
+                .iter()
+                .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+                .collect();
+            tag[..2].copy_from_slice(b"<a");
+            let value_at = value.start - at;
+            tag[value_at - 6..value_at - 1].copy_from_slice(b"href=");
+            tag[value_at - 1] = quote;
+            tag[value_at..value.end - at].copy_from_slice(body[value.clone()].as_bytes());
+            tag[value.end - at] = quote;
+            let last = tag.len() - 1;
+            tag[last] = b'>';
+            writes.push((at, tag));
+            let mut end_tag = b"</a>".to_vec();
+            end_tag.resize(close.len(), b' ');
+            writes.push((tag_end + closing, end_tag));
+        }
+    }
+    for at in memchr::memmem::find_iter(body.as_bytes(), b"<Badge") {
+        if in_code(&code, at) || !body[at + 6..].starts_with([' ', '\t', '\n']) {
+            continue;
+        }
+        let Some(end) = badge_end(&body[at..]) else {
+            continue;
+        };
+        let tag = &body[at..at + end];
+        let Some((value_at, value)) = tag
+            .find(" text=\"")
+            .map(|n| n + 7)
+            .and_then(|v| tag[v..].find('"').map(|len| (v, &tag[v..v + len])))
+        else {
+            continue;
+        };
+        let mut written: Vec<u8> = tag
+            .bytes()
+            .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+            .collect();
+        written[value_at..value_at + value.len()].copy_from_slice(value.as_bytes());
+        writes.push((at, written));
+    }
+    if writes.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for (at, written) in writes {
+        bytes[body_start + at..body_start + at + written.len()].copy_from_slice(&written);
+    }
+    // Only ASCII was written, over whole tags.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Where a self-closing `<Badge … />` at the start of `tag` ends (after its `/>`), within a
+/// line or two; `None` for one with content (`<Badge>text</Badge>`) or none of that shape.
+fn badge_end(tag: &str) -> Option<usize> {
+    const TAG_BYTES: usize = 300;
+    let close = tag.find('>')?;
+    (close < TAG_BYTES && tag[..close].ends_with('/') && !tag[..close].contains("\n\n"))
+        .then_some(close + 1)
+}
+
+/// How far the text of a link component may run to its closing tag, in bytes.
+const LINK_TEXT: usize = 2000;
+
+/// The opening tag at the start of `tag` (`<Link to="/x" state={{ a: 1 }}>`): where it
+/// ends (after its `>`) and the range of its target's value (`to`, `href` or `url`, in
+/// quotes), or `None` when it is self-closing, runs on past a blank line or a few hundred
+/// bytes, or has no quoted target. A `>` inside quotes or braces does not end it.
+fn link_tag(tag: &str) -> Option<(usize, Range<usize>)> {
+    const TAG_BYTES: usize = 600;
+    let bytes = tag.as_bytes();
+    let (mut depth, mut quote, mut target) = (0usize, None::<u8>, None);
+    for (i, &b) in bytes.iter().enumerate().take(TAG_BYTES).skip(1) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if depth == 0 => {
+                let named = ["to=", "href=", "url="].into_iter().find(|name| {
+                    tag[..i].ends_with(name)
+                        && tag[..i - name.len()].ends_with([' ', '\t', '\n', '\r'])
+                });
+                if named.is_some() && target.is_none() {
+                    let len = tag[i + 1..].find(b as char)?;
+                    let value = i + 1..i + 1 + len;
+                    let address = &tag[value.clone()];
+                    if address.is_empty() || address.contains([' ', '<', '>', '\n']) {
+                        return None;
+                    }
+                    target = Some(value);
+                }
+                quote = Some(b);
+            }
+            (None, b'"' | b'\'' | b'`') => quote = Some(b),
+            (None, b'{') => depth += 1,
+            (None, b'}') => depth = depth.saturating_sub(1),
+            (None, b'>') if depth == 0 => {
+                if bytes[i - 1] == b'/' {
+                    return None;
+                }
+                return target.map(|t| (i + 1, t));
+            }
+            (None, b'\n') if bytes.get(i + 1) == Some(&b'\n') => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The component tags (`<SmallTeam slug="x"/>`, `<Tabs>`: a name starting in upper case)
@@ -299,24 +489,60 @@ fn tabs<'b>(
         };
         let closing = tag.starts_with("</");
         let self_closing = tag.ends_with("/>");
-        // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
-        if tag[1..].contains('<') {
-            continue;
-        }
         let attr = |name: &str| {
             tag.split_once(&format!(" {name}=\""))
                 .and_then(|(_, rest)| rest.split_once('"'))
                 .map(|(value, _)| value.trim())
         };
-        let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let plain = |l: &&str| {
             !l.is_empty() && !l.contains(['*', '_', '`', '[', ']', '<', '>', '\\', '&', '(', ')'])
         };
+        // Starlight's tab written on one line, `<TabItem label="macOS">Use brew.</TabItem>`:
+        // a list item, `- **macOS**: Use brew.`, so each tab's text stays apart, labelled.
+        if name == "TabItem"
+            && !closing
+            && let Some(open_end) = tag.find('>').map(|n| n + 1)
+            && tag.ends_with("</TabItem>")
+            && open_end < tag.len() - "</TabItem>".len()
+            && let Some(label) = attr("label").or_else(|| attr("value")).filter(plain)
+            && !multi_line_tag(end, at, line)
+        {
+            let item = format!("- **{label}**: ");
+            if item.len() <= open_end {
+                let close_at = at + indent_of(line) + tag.len() - "</TabItem>".len();
+                blank.push(at..at + indent_of(line) + open_end);
+                blank.push(close_at..close_at + "</TabItem>".len());
+                drawn.push(at..end);
+                labels.push((at + indent_of(line), item));
+            }
+            continue;
+        }
+        // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
+        if tag[1..].contains('<') {
+            continue;
+        }
+        let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let href = || attr("href").or_else(|| attr("to")).filter(address);
         let label = || attr("label").or_else(|| attr("title")).filter(plain);
         let multi_line = end > at + line.trim_end().len();
         let indent = line.len() - line.trim_start().len();
-        let replacement = if closing {
+        // Starlight's `<Aside type="caution" title="…">` … `</Aside>`, each tag alone on its
+        // line: a Docusaurus admonition's lines, which the Markdown stage draws as a callout.
+        let aside = name == "Aside" && !self_closing;
+        let replacement = if aside && closing {
+            Some(":::".to_string())
+        } else if aside {
+            let kind = match attr("type") {
+                Some("tip") => "tip",
+                Some("caution") => "caution",
+                Some("danger") => "danger",
+                _ => "note",
+            };
+            Some(match attr("title").filter(|t| !t.contains([']', '\n'])) {
+                Some(title) if !title.is_empty() => format!(":::{kind}[{title}]"),
+                _ => format!(":::{kind}"),
+            })
+        } else if closing {
             None
         } else if self_closing {
             if let Some(src) = attr("src").filter(address) {
@@ -369,6 +595,16 @@ fn tabs<'b>(
         }
     }
     labels
+}
+
+/// Whether the tag that starts on `line` (at `at`) and ends at `end` runs over lines.
+fn multi_line_tag(end: usize, at: usize, line: &str) -> bool {
+    end > at + line.trim_end().len()
+}
+
+/// How many bytes of indentation `line` has.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 /// Lines a tag left open on `first` (`<Button`, `<Card title="x"`) goes on over: how many
@@ -530,6 +766,49 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for IndentedAsM
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_components_keep_their_target_in_place_and_never_panic() {
+        let text = "Ask é <Link to=\"/a\" state={{ x: \"a>b\" }}>here</Link> now.\n";
+        let out = link_components(text.to_string(), 0);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.find("/a"), text.find("/a"));
+        assert!(
+            out.contains("<a") && out.contains("href=\"/a\"") && out.contains("</a>"),
+            "{out}"
+        );
+        assert!(!out.contains("Link") && !out.contains("{{"), "{out}");
+        // Left as written: in code, self-closing, a target in braces, no closing tag.
+        for kept in [
+            "`<Link to=\"/a\">x</Link>`\n",
+            "<Link to=\"/a\" />\n",
+            "<Link to={url}>x</Link>\n",
+            "<Link to=\"/a\">x\n\nno end",
+            "<Link\u{e9} to=\"é\"",
+            "<Link to=\"",
+            "<Badge text=\"é",
+        ] {
+            assert_eq!(link_components(kept.to_string(), 0), kept);
+        }
+        let badge = "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n";
+        let out = link_components(badge.to_string(), 0);
+        assert_eq!(
+            out.trim_end(),
+            format!("## Setup {}nouveauté", " ".repeat(24))
+        );
+    }
+
+    #[test]
+    fn only_a_statement_at_a_line_start_makes_a_md_page_mdx() {
+        assert!(may_write_esm("import X from 'x'\n"));
+        assert!(may_write_esm("Text.\n\nexport const a = 1;\n"));
+        assert!(!may_write_esm("We export data and import it again.\n"));
+        // The full shape decides: prose that starts with the word is left as it is.
+        let text = "import duties are paid by the buyer.\n";
+        let mut diags = Vec::new();
+        assert_eq!(clean("content/a.md", text.to_string(), 0, &mut diags), text);
+        assert!(diags.is_empty());
+    }
 
     fn cleaned(text: &str) -> (String, Vec<Diagnostic>) {
         let mut diags = Vec::new();

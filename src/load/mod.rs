@@ -615,7 +615,8 @@ pub fn parse_doc(
             return None;
         }
     };
-    let text = if rel.ends_with(".mdx") {
+    let text = mdx::link_components(text, split.body_start);
+    let text = if rel.ends_with(".mdx") || mdx::may_write_esm(&text[split.body_start..]) {
         mdx::clean(&file, text, split.body_start, diags)
     } else {
         text

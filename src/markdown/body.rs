@@ -86,6 +86,9 @@ pub(super) struct Found {
     alert_titles: HashMap<usize, String>,
     /// MyST roles to draw: where their code span starts, the role, its blanked name's length.
     roles: VecDeque<(usize, crate::dialects::found::Role, usize)>,
+    /// Template syntax left as written (`{{< team manager="x" >}}`), in body order: shown
+    /// as the author wrote it, so smart punctuation does not curl its quotes.
+    verbatim: Vec<Range<usize>>,
 }
 
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
@@ -113,6 +116,9 @@ pub(super) fn sort_leftovers(
     let blocks = shortcode_blocks(&leftovers, &doc.source.text, offset);
     for (i, l) in leftovers.into_iter().enumerate() {
         let mut opens = None;
+        if l.kind == Kind::Template {
+            found.verbatim.push(l.range.clone());
+        }
         if matches!(l.kind, Kind::Template | Kind::Erb { .. }) {
             match blocks.get(&i) {
                 Some(Block::Inside) => continue,
@@ -490,6 +496,7 @@ impl<'a> BodyWriter<'a> {
     /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
     /// of the author's to index, resolve or sanitize.
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
+        let event = self.as_written(event, &range);
         let Some(event) = self.unwrap(event, &range, synthetic) else {
             return;
         };
@@ -524,6 +531,25 @@ impl<'a> BodyWriter<'a> {
         };
         self.gather(&event, &range, synthetic);
         self.push(event, &range, synthetic);
+    }
+
+    /// Smart punctuation's quote, dash or ellipsis inside template syntax left on the page
+    /// (`manager=“x”`) put back as written: a leftover shown is the author's text.
+    fn as_written(&self, event: Event<'a>, range: &Range<usize>) -> Event<'a> {
+        const SMART: &str = "\u{201c}\u{201d}\u{2018}\u{2019}\u{2013}\u{2014}\u{2026}";
+        let verbatim = &self.found.verbatim;
+        if let Event::Text(text) = &event
+            && !verbatim.is_empty()
+            && text.chars().all(|c| SMART.contains(c))
+            && let i = verbatim.partition_point(|v| v.end <= range.start)
+            && verbatim
+                .get(i)
+                .is_some_and(|v| v.start <= range.start && range.end <= v.end)
+            && let Some(written) = self.body.get(range.clone())
+        {
+            return Event::Text(CowStr::Borrowed(written));
+        }
+        event
     }
 
     /// Where `range` of the cleaned body is in the file.
@@ -1221,6 +1247,24 @@ impl<'a> BodyWriter<'a> {
                 event
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let info = match fence_caption(&info) {
+                    Some((language, caption)) => {
+                        // Above the block in italics, as a literalinclude's caption.
+                        if let Some(caption) = caption {
+                            self.rendered.text.push_str(&caption);
+                            self.rendered.text.push('\n');
+                            self.events.extend([
+                                Event::Start(Tag::Paragraph),
+                                Event::Start(Tag::Emphasis),
+                                Event::Text(caption.into()),
+                                Event::End(TagEnd::Emphasis),
+                                Event::End(TagEnd::Paragraph),
+                            ]);
+                        }
+                        CowStr::from(language)
+                    }
+                    None => info,
+                };
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
                     self.code_block_language(info, range, span),
                 )))
@@ -1360,6 +1404,16 @@ impl<'a> BodyWriter<'a> {
         let handbook = self.handbook;
         if !self.wikilink(&mut tag, range) {
             return None;
+        }
+        // docsify's link options in the title's place (`':include'`, `':target=_blank'`)
+        // are no title: the link stays a link.
+        if let Tag::Link { title, .. } | Tag::Image { title, .. } = &mut tag
+            && !title.is_empty()
+            && title
+                .split_whitespace()
+                .all(|option| option.starts_with(':'))
+        {
+            *title = CowStr::Borrowed("");
         }
         // MyST: `![](#label)` embeds the block a label names; here, a link to it.
         if let Tag::Image {
@@ -1860,6 +1914,33 @@ impl DiagramBlock {
 /// A formula's event, its MathML kept in `rendered.formulas` (or, if its TeX does not
 /// parse, a warning at `span`: the page shows the TeX). GitHub's other inline form,
 /// `` $`x`$ ``, which reads as code where math is unknown, is the formula inside.
+/// A fence's info string as VitePress and Starlight write it, with what follows the
+/// language: VitePress's tab label (```` ```sh [npm] ````, in a code group) or Starlight's
+/// and Docusaurus's file name (```` ```js title="setup.js" ````) is a caption, and a line
+/// highlight (```` ```js{2} ````) is dropped. The language and the caption; `None` for any
+/// other info string (a MyST directive's, a bare language), which is left as it is.
+fn fence_caption(info: &str) -> Option<(String, Option<String>)> {
+    if info.starts_with('{') {
+        return None;
+    }
+    let (word, rest) = info.split_once(char::is_whitespace).unwrap_or((info, ""));
+    let language = word.split_once('{').map_or(word, |(l, _)| l);
+    let rest = rest.trim();
+    let caption = rest
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map(|(label, _)| label)
+        .or_else(|| {
+            rest.split_once("title=\"")
+                .and_then(|(_, r)| r.split_once('"'))
+                .map(|(title, _)| title)
+        })
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    (caption.is_some() || language.len() < word.len()).then(|| (language.to_string(), caption))
+}
+
 fn formula<'a>(
     tex: CowStr<'a>,
     display: bool,

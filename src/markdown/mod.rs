@@ -1069,11 +1069,25 @@ fn rewrite<'a>(
         )
         .map(|c| CowStr::from(c.into_string()));
     }
+    // docsify's router links (`#/guide/setup`) name the page from the docs' root.
+    if let Some(routed) = dest.strip_prefix('#').filter(|d| d.starts_with('/')) {
+        return rewrite(
+            handbook, self_id, from_dir, root, routed, span, rendered, diags,
+        )
+        .map(|c| CowStr::from(c.into_string()));
+    }
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
     };
-    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    // docsify names a section by its query (`rubric?id=mentors`): the anchor.
+    let fragment = fragment.or_else(|| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("id="))
+            .filter(|id| !id.is_empty())
+    });
     let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
     if path.is_empty() {
         return same_page_link(handbook, self_id, root, dest, anchor, span, rendered);

@@ -9,6 +9,7 @@ mod bad_input;
 mod build;
 mod check;
 mod code_owners;
+mod dialects;
 mod export;
 mod held_bodies;
 mod import;

@@ -1,0 +1,265 @@
+//! Markdown of other generators drawn as those generators draw it: Gatsby's MDX in `.md`
+//! files and its link components, docsify's callouts and link options, VitePress's and
+//! Starlight's extras, Hugo's callout shortcodes. Each test writes pages shaped like a real
+//! site's into a small fixture and asserts on the built HTML and the warnings.
+
+use crate::harness::{TestBook, hrefs, texts};
+
+/// The `github` fixture with `pages` added: a handbook that builds clean without them.
+fn book_with(pages: &[(&str, &str)]) -> TestBook {
+    let book = TestBook::fixture("github");
+    for (rel, text) in pages {
+        book.write(rel, text);
+    }
+    book
+}
+
+/// The text of `main` on a page, whitespace collapsed.
+fn main_text(book: &TestBook, page: &str) -> String {
+    texts(&book.html(page), "main").concat()
+}
+
+/// A `.md` page of a Gatsby MDX site: its import goes and its components are reported,
+/// as in an `.mdx` page; a `.md` page that only talks about importing is left as it is.
+#[test]
+fn a_md_page_with_imports_is_read_as_mdx() {
+    let book = book_with(&[
+        (
+            "content/company/feedback.md",
+            "---\ntitle: Feedback\n---\n\nimport { NoticeBox } from 'components/NoticeBox'\n\nPing a <TeamBadge slug=\"ops\" /> member first.\n\n<NoticeBox title=\"Before you comment\">\n\nRead the whole proposal.\n\n</NoticeBox>\n",
+        ),
+        (
+            "content/company/imports.md",
+            "---\ntitle: Imports\n---\n\nimport duties are paid by the buyer.\n\n```js\nimport x from 'y'\n```\n",
+        ),
+    ]);
+    let run = book.build();
+    run.success()
+        .stderr_has("content/company/feedback.md:5:1")
+        .stderr_has("MDX imports removed")
+        .stderr_has("`<TeamBadge>`")
+        .stderr_lacks("content/company/imports.md");
+    let text = main_text(&book, "company/feedback.html");
+    assert!(!text.contains("import"), "{text}");
+    assert!(!text.contains("NoticeBox"), "{text}");
+    let page = book.html("company/feedback.html");
+    assert_eq!(texts(&page, "main strong"), ["Before you comment"]);
+    let text = main_text(&book, "company/imports.html");
+    assert!(text.contains("import duties are paid"), "{text}");
+    assert!(text.contains("import x from 'y'"), "{text}");
+}
+
+/// Gatsby's `<Link to>` (with a `state={{ … }}` prop too) and `<PrivateLink url>` are links
+/// to their target, resolved and checked like Markdown links; the braces of a prop are no
+/// template leftover.
+#[test]
+fn gatsby_link_components_are_links() {
+    let book = book_with(&[(
+        "content/company/points.mdx",
+        "---\ntitle: Points\n---\n\nSee the <Link to=\"/company/values\" state={{ openInNewTab: true }}>values page</Link> first.\n\nThen the <Link to=\"/company/mission\">mission</Link> and the <PrivateLink url=\"https://chat.example.com/rewards\">rewards channel</PrivateLink>.\n\nAnd the <Link to=\"/company/nowhere\">lost page</Link>.\n",
+    )]);
+    book.build()
+        .failure(1)
+        .stderr_has("error[broken-link]")
+        .stderr_has("content/company/points.mdx:9:19")
+        .stderr_lacks("openInNewTab")
+        .stderr_lacks("`<Link>`");
+    book.edit(
+        "content/company/points.mdx",
+        "/company/nowhere",
+        "/company/history",
+    );
+    book.build().success().stderr_lacks("`<PrivateLink>`");
+    let page = book.html("company/points.html");
+    // After the page's own links (to its folder), the body's.
+    let (links, shown) = (hrefs(&page, "main p a"), texts(&page, "main p a"));
+    let first = shown.iter().position(|t| t == "values page").unwrap();
+    assert_eq!(
+        links[first..],
+        [
+            "../company/values.html",
+            "../company/mission.html",
+            "https://chat.example.com/rewards",
+            "../company/history.html"
+        ]
+    );
+    assert_eq!(
+        shown[first..],
+        ["values page", "mission", "rewards channel", "lost page"]
+    );
+    let text = main_text(&book, "company/points.html");
+    assert!(!text.contains("Link") && !text.contains("{{"), "{text}");
+}
+
+/// docsify: `?>` and `!>` paragraphs are callouts, `?id=` and `#/` links reach their
+/// section and page, `:id=` names a heading, and link options are no tooltip.
+#[test]
+fn docsify_callouts_links_and_heading_ids() {
+    let book = book_with(&[
+        (
+            "content/company/rota.md",
+            "# Rota\n\n?> Keep the pager charged.\n\n!> Never silence an alert you have not read.\n\n## Who is on call :id=on-call\n\nSee [the list](#on-call), [principles](principles?id=honesty), [history](#/company/history) and [mission](mission.md ':include').\n",
+        ),
+        (
+            "content/company/principles.md",
+            "# Principles\n\n## Honesty\n\nSay it.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_lacks("content/company/rota.md");
+    let page = book.html("company/rota.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Tip", "Keep the pager charged."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Never silence an alert you have not read."]
+    );
+    assert_eq!(texts(&page, "main h2#on-call"), ["Who is on call"]);
+    let links = hrefs(&page, "main p a");
+    let see = links
+        .iter()
+        .position(|h| h == "#on-call")
+        .expect("the in-page link");
+    assert_eq!(
+        links[see..],
+        [
+            "#on-call",
+            "../company/principles.html#honesty",
+            "../company/history.html",
+            "../company/mission.html"
+        ]
+    );
+    assert!(
+        page.select(&crate::harness::sel("main a[title]"))
+            .next()
+            .is_none(),
+        "a link option became a tooltip"
+    );
+    let text = main_text(&book, "company/rota.html");
+    assert!(
+        !text.contains("?>") && !text.contains("!>") && !text.contains(":id="),
+        "{text}"
+    );
+}
+
+/// VitePress: text after an alert's marker is its title, a code group shows its code
+/// blocks with no `:::` left and no word of mkdocstrings, and `[[toc]]` is no wikilink.
+#[test]
+fn vitepress_alert_titles_code_groups_and_toc_markers() {
+    let book = book_with(&[(
+        "content/engineering/install.md",
+        "# Install\n\n[[toc]]\n\n> [!IMPORTANT] SEV1 INCIDENTS\n> Page the on-call engineer at once.\n\n> [!NOTE] Mostly during a freeze or if\n> the build is red.\n\n## Tools\n\n::: code-group\n\n```sh [npm]\nnpm install handbook-cli\n```\n\n```sh [pnpm]\npnpm add handbook-cli\n```\n\n:::\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_lacks("content/engineering/install.md");
+    let page = book.html("engineering/install.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-important > p"),
+        ["SEV1 INCIDENTS", "Page the on-call engineer at once."]
+    );
+    // Running on into the next line, it is the first sentence (GitHub's way).
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Mostly during a freeze or if the build is red."]
+    );
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["npm install handbook-cli", "pnpm add handbook-cli"]
+    );
+    // Each tab's label is its block's caption.
+    assert_eq!(texts(&page, "main p > em"), ["npm", "pnpm"]);
+    let text = main_text(&book, "engineering/install.html");
+    assert!(!text.contains(":::") && !text.contains("toc"), "{text}");
+}
+
+/// Hugo: `{{% note %}}` and its kin are callouts like Docsy's `alert`, and a shortcode
+/// left on the page keeps its straight quotes under smart punctuation.
+#[test]
+fn hugo_note_shortcodes_are_callouts_and_leftovers_keep_their_quotes() {
+    let book = book_with(&[(
+        "content/engineering/teams.md",
+        "# Teams\n\n{{% note %}}\nAsk in the team channel first.\n{{% /note %}}\n\n{{% warning title=\"Heads up\" %}}\nRotas change on Mondays.\n{{% /warning %}}\n\n{{< team-list manager=\"sam\" >}}\n\nThe \"platform\" team owns it.\n",
+    )]);
+    book.edit(
+        "orgbook.toml",
+        "title = \"Acme Handbook\"",
+        "title = \"Acme Handbook\"\n[markdown]\nsmart_punctuation = true",
+    );
+    book.build()
+        .success()
+        .stderr_has("`{{< team-list manager=\"sam\" >}}`")
+        .stderr_lacks("note %}}");
+    let page = book.html("engineering/teams.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Ask in the team channel first."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Heads up", "Rotas change on Mondays."]
+    );
+    let text = main_text(&book, "engineering/teams.html");
+    assert!(text.contains("{{< team-list manager=\"sam\" >}}"), "{text}");
+    // Prose keeps its curled quotes.
+    assert!(text.contains("\u{201c}platform\u{201d}"), "{text}");
+}
+
+/// VitePress: `<!--@include: -->` puts the file's text in the page, `<<<` its code as a
+/// code block (a missing one is reported), and a `<Badge>` shows its text.
+#[test]
+fn vitepress_includes_snippets_and_badges() {
+    let book = book_with(&[
+        (
+            "content/engineering/release.md",
+            "# Release\n\n## Freeze <Badge type=\"warning\" text=\"since v3\" />\n\n<!--@include: ./parts/freeze-rules.md-->\n\n<<< @/engineering/snippets/tag.sh\n\n<<< @/engineering/snippets/gone.sh\n",
+        ),
+        (
+            "content/engineering/parts/freeze-rules.md",
+            "No merges to main after Thursday noon.\n",
+        ),
+        ("content/engineering/snippets/tag.sh", "git tag -s v3.1.0\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/engineering/release.md:9:1")
+        .stderr_has("gone.sh");
+    let page = book.html("engineering/release.html");
+    assert_eq!(texts(&page, "main h2"), ["Freeze since v3"]);
+    let text = main_text(&book, "engineering/release.html");
+    assert!(
+        text.contains("No merges to main after Thursday noon."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("<<<") && !text.contains("@include"),
+        "{text}"
+    );
+    assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
+}
+
+/// Starlight: an `<Aside>` is a callout titled by its `title`, and tabs written one to a
+/// line (`<TabItem label="macOS">…</TabItem>`) keep their labels.
+#[test]
+fn starlight_asides_are_callouts_and_inline_tabs_keep_their_labels() {
+    let book = book_with(&[(
+        "content/engineering/laptop.mdx",
+        "---\ntitle: Laptop\n---\n\nimport { Aside, Tabs, TabItem } from '@astrojs/starlight/components';\n\n<Aside type=\"caution\" title=\"Before you start\">\nBack up your disk.\n</Aside>\n\n<Tabs>\n  <TabItem label=\"macOS\">Install with brew.</TabItem>\n  <TabItem label=\"Windows\">Install with winget.</TabItem>\n</Tabs>\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/laptop.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Before you start", "Back up your disk."]
+    );
+    // The body's list, after the navigation's.
+    let items = texts(&page, "main li");
+    assert_eq!(
+        items[items.len() - 2..],
+        ["macOS: Install with brew.", "Windows: Install with winget."]
+    );
+}
