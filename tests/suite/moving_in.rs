@@ -2577,3 +2577,72 @@ fn mkdocs_nav_section_titles_name_their_folders() {
     assert!(sections.contains(&"On call".to_string()), "{sections:?}");
     assert!(!sections.contains(&"Runbooks".to_string()), "{sections:?}");
 }
+
+/// A VitePress site moved in whole: its `public/` folder (files it served from the site's
+/// root) came along as content/public/, so `/img/logo.png` names nothing; the error says
+/// where the file is and the move that mends it, and once moved the link works.
+#[test]
+fn a_root_link_to_a_file_in_vitepress_public_folder_names_the_move() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Beacon\"\n");
+    book.write("content/public/img/logo.png", "png");
+    book.write(
+        "content/brand.md",
+        "# Brand\n\n![Our logo](/img/logo.png)\n\nA [missing one](/img/banner.png).\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("content/public/img/logo.png is there, in the public/ folder a VitePress site serves from its root")
+        .stderr_has("(`git mv content/public static`)")
+        .stderr_has("put the file at content/img/banner.png or static/img/banner.png");
+    std::fs::rename(
+        book.root().join("content/public"),
+        book.root().join("static"),
+    )
+    .unwrap();
+    book.write(
+        "content/brand.md",
+        "# Brand\n\n![Our logo](/img/logo.png)\n",
+    );
+    book.build().success();
+    assert_eq!(
+        book.html("brand.html")
+            .select(&sel("main img"))
+            .map(|i| i.value().attr("src").unwrap().to_string())
+            .collect::<Vec<_>>(),
+        ["img/logo.png"]
+    );
+}
+
+/// Starlight pages link images in src/assets/ relatively (`../../../assets/flow.png` from
+/// src/content/docs/guides/); moved into content/, the link climbs out of it. The error
+/// says what the link named before the move and the link to write once the images are
+/// moved in too; after that move it names the new link.
+#[test]
+fn a_starlight_image_link_that_climbs_out_names_src_assets() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Quarry\"\n");
+    book.write("src/assets/flow.png", "png");
+    book.write(
+        "content/guides/deploys.md",
+        "# Deploys\n\n![The flow](../../../assets/flow.png)\n\n![Gone](../../../assets/gone.png)\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `../../../assets/flow.png`: it climbs out of the handbook's folder")
+        .stderr_has("written from Starlight's src/content/docs/, it names src/assets/flow.png: move the images in with the pages (`git mv src/assets content/assets`) and link `../assets/flow.png`")
+        .stderr_lacks("it names src/assets/gone.png");
+    std::fs::create_dir_all(book.root().join("content/assets")).unwrap();
+    std::fs::rename(
+        book.root().join("src/assets/flow.png"),
+        book.root().join("content/assets/flow.png"),
+    )
+    .unwrap();
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("it named src/assets/flow.png, which is content/assets/flow.png now: link `../assets/flow.png`");
+}
