@@ -223,6 +223,11 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
             continue;
         }
         if !crate::text::walk::is_ignored_path(&rel) {
+            if machinery::is_docsify_loader(&rel, entry.path()) {
+                let file = format!("{CONTENT_DIR}/{rel}");
+                skipped.push(machinery::note(&file, machinery::Skipped::DocsifyLoader));
+                continue;
+            }
             if let Some(kind) = machinery::other_markup(&rel) {
                 let folder = rel.rsplit_once('/').map_or("", |(d, _)| d);
                 *markup.entry((folder.to_string(), kind)).or_default() += 1;

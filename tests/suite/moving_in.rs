@@ -2646,3 +2646,42 @@ fn a_starlight_image_link_that_climbs_out_names_src_assets() {
         .failure(1)
         .stderr_has("it named src/assets/flow.png, which is content/assets/flow.png now: link `../assets/flow.png`");
 }
+
+/// docsify's loader page (`index.html` with `window.$docsify`) beside the README.md that
+/// is the folder's page, at the top and in a section: left out with one note each, not an
+/// output collision that failed the build; a hand-written index.html is still published.
+#[test]
+fn a_docsify_loader_page_is_left_out_beside_its_readme() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let loader = "<!DOCTYPE html>\n<html>\n<body>\n  <div id=\"app\"></div>\n  <script>\n    window.$docsify = { name: 'Guild', loadSidebar: true }\n  </script>\n  <script src=\"//cdn.example/docsify.min.js\"></script>\n</body>\n</html>\n";
+    book.write("orgbook.toml", "title = \"Guild\"\n");
+    book.write("content/README.md", "# Welcome to the guild\n");
+    book.write("content/index.html", loader);
+    book.write("content/meetings/README.md", "# Meetings\n");
+    book.write("content/meetings/index.html", loader);
+    book.write(
+        "content/forms/index.html",
+        "<html><body>Sign-up form</body></html>\n",
+    );
+    book.write(
+        "content/forms/signup.md",
+        "# Sign up\n\nUse [the form](index.html).\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_lacks("output-collision")
+        .stderr_has("content/index.html")
+        .stderr_has("content/meetings/index.html")
+        .stderr_has("docsify's loader page");
+    assert_eq!(
+        texts(&book.html("index.html"), "main h1"),
+        ["Welcome to the guild"]
+    );
+    assert!(
+        book.read("public/forms/index.html")
+            .contains("Sign-up form")
+    );
+    assert!(!book.read("public/meetings/index.html").contains("$docsify"));
+}
