@@ -782,6 +782,30 @@ fn nested_markdown_files(dir: &Path) -> usize {
     markdown_files(dir).saturating_sub(top)
 }
 
+/// How many pages are directly in `folder/teams/` when none of the Markdown files under
+/// it is written as a charter ([`crate::load::is_written_as_charter`]): a site's plain
+/// `teams/` folder of pages about its teams, which orgbook publishes as pages only while
+/// the handbook has no charter. 0 when there is none, or a charter.
+pub fn plain_team_pages(folder: &Path) -> usize {
+    let teams = folder.join("teams");
+    let mut loose = 0;
+    for (rel, path) in crate::text::walk::files_under(&teams) {
+        if !crate::load::is_markdown(&rel) || crate::load::machinery::is_skipped_file(&rel) {
+            continue;
+        }
+        let Ok((text, _)) = crate::text::legacy::read_text(&path) else {
+            continue;
+        };
+        if crate::load::is_written_as_charter(&text) {
+            return 0;
+        }
+        if !rel.contains('/') && crate::load::index_rank(&rel).is_none() {
+            loose += 1;
+        }
+    }
+    loose
+}
+
 /// The Markdown files a handbook would leave out, being outside its content/.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Outside {

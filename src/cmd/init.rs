@@ -46,6 +46,22 @@ pub fn execute(args: InitArgs) -> u8 {
             for other in &site.other_moves {
                 errln!("note: {other}");
             }
+            let plain = orgbook::existing_site::plain_team_pages(&args.dir.join(&site.folder));
+            if plain > 0 {
+                errln!(
+                    "note: {}/teams/ holds {} without a charter's front matter: orgbook keeps team charters there, so {} published as plain pages only while the handbook has no charter; to keep {} pages for good, move the folder (`git mv {}/teams {}/our-teams`)",
+                    site.folder,
+                    if plain == 1 {
+                        "1 page".to_string()
+                    } else {
+                        format!("{plain} pages")
+                    },
+                    if plain == 1 { "it is" } else { "they are" },
+                    if plain == 1 { "it" } else { "them" },
+                    site.folder,
+                    site.folder,
+                );
+            }
         }
         None => {
             errln!(

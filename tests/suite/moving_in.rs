@@ -2091,16 +2091,78 @@ fn a_handbook_without_charters_is_told_where_they_go() {
         .success()
         .stderr_has("warning[team-folder-without-charter]: 1 page in content/teams/delivery/ published as plain pages")
         .stderr_lacks("missing-front-matter");
-    // Directly in content/teams/, a file without front matter is a charter slot: the
-    // error says where a team's pages go instead.
+    // Directly in content/teams/, a file without front matter is a page while the
+    // handbook has no charter; once it has one, the file is a charter slot: the error
+    // says where a team's pages go instead.
     book.write(
         "content/teams/processes.md",
         "# Processes\n\nHow we ship.\n",
     );
     book.run(&["check"])
+        .success()
+        .stderr_has("warning[team-folder-without-charter]: 1 page in content/teams/ published as plain pages")
+        .stderr_lacks("missing-front-matter");
+    book.write(
+        "content/teams/delivery.md",
+        "+++\nname = \"Delivery\"\nproblem = \"Ship\"\nmetrics = [{ name = \"Lead time\" }]\n+++\n",
+    );
+    book.run(&["check"])
         .failure(1)
         .stderr_has("error[missing-front-matter]: team charter has no front matter")
         .stderr_has("A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`");
+}
+
+/// A handbook moved in with a plain `teams/` folder of pages about its teams (a README and
+/// a page per team, no front matter), as a university club's docsify handbook keeps it:
+/// published as pages with one warning, where every file failed the build as a charter
+/// without front matter. A page there with other front matter (`title`) is a page too;
+/// once a real charter is written, each is a charter's error again.
+#[test]
+fn a_plain_teams_folder_of_pages_builds_while_the_handbook_has_no_charter() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Guild\"\n");
+    book.write(
+        "content/README.md",
+        "# Guild\n\nSee [our teams](teams/README.md).\n",
+    );
+    book.write(
+        "content/teams/README.md",
+        "# Our teams\n\n- [Outreach](outreach.md)\n- [Events](events.md)\n",
+    );
+    book.write(
+        "content/teams/outreach.md",
+        "# Outreach team\n\n## What we do\n\n- Find partner projects\n",
+    );
+    book.write(
+        "content/teams/events.md",
+        "---\ntitle: Events team\n---\n\nWe run the hack nights.\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("warning[team-folder-without-charter]: 2 pages in content/teams/ published as plain pages")
+        .stderr_lacks("missing-front-matter")
+        .stderr_lacks("error[");
+    assert_eq!(
+        texts(&book.html("teams/outreach.html"), "main h1"),
+        ["Outreach team"]
+    );
+    assert_eq!(
+        texts(&book.html("teams/events.html"), "main h1"),
+        ["Events team"]
+    );
+    book.write(
+        "content/teams/mentors.md",
+        "---\nname: Mentors\nproblem: New members get stuck\nmetrics:\n  - name: Weekly check-ins\n---\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("error[missing-front-matter]: team charter has no front matter")
+        .stderr_has("--> content/teams/outreach.md")
+        .stderr_has("error[missing-key]: team charter has none of a charter's keys")
+        .stderr_has("--> content/teams/events.md")
+        .stderr_lacks("content/teams/README.md:");
 }
 
 /// A handbook moved in with a folder per team (`teams/checkout/index.md` and its runbook

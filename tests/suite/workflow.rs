@@ -334,10 +334,12 @@ fn init_names_a_vitepress_starlight_gatsby_or_docsify_site_and_its_folder() {
                 ),
                 ("docs/README.md", "# Welcome\n"),
                 ("docs/meetings.md", "# Meetings\n"),
+                ("docs/teams/README.md", "# Our teams\n"),
+                ("docs/teams/outreach.md", "# Outreach team\n"),
             ],
             folder: "docs",
             said: &[
-                "holds a docsify site with 2 Markdown files in docs/",
+                "holds a docsify site with 4 Markdown files in docs/",
                 "`git mv docs content` and serve content/ instead of docs/",
             ],
             title: "Guild Handbook",
@@ -364,8 +366,18 @@ fn init_names_a_vitepress_starlight_gatsby_or_docsify_site_and_its_folder() {
             // VitePress's public/ came along: still to move, where orgbook reads it.
             adopted.stderr_has("note: `git mv content/public static`");
         }
+        if case.folder == "docs" {
+            // Its teams/ folder is pages about the teams, not charters.
+            adopted
+                .stderr_has("note: content/teams/ holds 1 page without a charter's front matter");
+            book.build()
+                .success()
+                .stderr_has("1 page in content/teams/ published as plain pages");
+        } else {
+            adopted.stderr_lacks("content/teams/ holds");
+        }
         assert!(
-            !book.root().join("content/teams").exists(),
+            !book.root().join("content/teams/engineering.md").exists(),
             "no sample teams"
         );
     }
