@@ -29,7 +29,7 @@ pub enum ScaffoldError {
     )]
     PagesElsewhere {
         dir: PathBuf,
-        site: crate::existing_site::ExistingSite,
+        site: Box<crate::existing_site::ExistingSite>,
     },
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -748,7 +748,7 @@ pub fn plan_init(
         Some(site) => {
             return Err(ScaffoldError::PagesElsewhere {
                 dir: dir.to_path_buf(),
-                site: site.clone(),
+                site: Box::new(site.clone()),
             });
         }
         None => false,
