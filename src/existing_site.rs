@@ -147,9 +147,8 @@ fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
                     "`git mv src/assets content/assets` (images pages link from src/content/docs/ as `../../assets/x.png` are outside content/ once the pages are moved: move them in too and shorten those links, `orgbook check` names each)".to_string(),
                 );
             }
-            if dir.join("public").is_dir()
-                && !dir.join("public").join(crate::write::MARKER).exists()
-            {
+            // Before `init`, no orgbook build has written a public/ here: it is Astro's.
+            if dir.join("public").is_dir() {
                 moves.push(
                     "`git mv public static` and set `publicDir: './static'` in astro.config (Astro's public/ holds the files pages link from the site's root, as orgbook's static/ does, and orgbook writes its site to public/)".to_string(),
                 );
