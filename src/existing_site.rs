@@ -3,15 +3,20 @@
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
 //! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
 //! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
-//! `config/tech-docs.yml` and its pages in `source/`) should become a
-//! handbook of those pages,
+//! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
+//! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
+//! `gatsby-source-filesystem` reads, docsify with an `index.html` holding
+//! `window.$docsify`) should become a handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title; Hugo's
 //! `config/_default/` directory too), else by Markdown files in `content/` or `docs/`.
 //! Without a title in a configuration, the home page's title or first heading names it.
 //!
-//! Only what `init` needs is read, line by line: the configuration files are YAML, TOML or
-//! JavaScript, and a key's first plain value is all that is wanted from them.
+//! Only what `init` needs is read, line by line: the configuration files are YAML, TOML,
+//! JavaScript or HTML, and a key's first plain value is all that is wanted from them. A
+//! JavaScript configuration is a program, but the few keys wanted are literals in every
+//! real one; a tolerant text scan reads them without a JavaScript engine, and a value
+//! that is an expression is passed over (the title then comes from the home page).
 
 use std::path::Path;
 
