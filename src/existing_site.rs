@@ -3,15 +3,20 @@
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
 //! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
 //! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
-//! `config/tech-docs.yml` and its pages in `source/`) should become a
-//! handbook of those pages,
+//! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
+//! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
+//! `gatsby-source-filesystem` reads, docsify with an `index.html` holding
+//! `window.$docsify`) should become a handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title; Hugo's
 //! `config/_default/` directory too), else by Markdown files in `content/` or `docs/`.
 //! Without a title in a configuration, the home page's title or first heading names it.
 //!
-//! Only what `init` needs is read, line by line: the configuration files are YAML, TOML or
-//! JavaScript, and a key's first plain value is all that is wanted from them.
+//! Only what `init` needs is read, line by line: the configuration files are YAML, TOML,
+//! JavaScript or HTML, and a key's first plain value is all that is wanted from them. A
+//! JavaScript configuration is a program, but the few keys wanted are literals in every
+//! real one; a tolerant text scan reads them without a JavaScript engine, and a value
+//! that is an expression is passed over (the title then comes from the home page).
 
 use std::path::Path;
 
@@ -30,6 +35,9 @@ pub struct ExistingSite {
     /// For a site whose pages are not in `content/`: how to keep its generator building
     /// once they are moved there.
     pub keep_building: Option<&'static str>,
+    /// What else its files need once its pages are in content/ ([`other_moves`]), each its
+    /// command and why in parentheses.
+    pub other_moves: Vec<String>,
 }
 
 impl ExistingSite {
@@ -56,6 +64,13 @@ struct Generator {
     /// "separate source and build" layout of `sphinx-quickstart` keeps `conf.py` and the
     /// pages in `docs/source/`), not in `folder`.
     beside_config: bool,
+    /// Text the configuration holds when it is this generator's (Starlight's `starlight(`
+    /// in an Astro configuration, docsify's `window.$docsify` in an `index.html`); the
+    /// title is read after it.
+    marker: Option<&'static str>,
+    /// Where the pages are when no plain key names their folder (Gatsby's filesystem
+    /// sources), from the folder searched and the configuration's text.
+    folder_of: Option<fn(&Path, &str) -> Option<String>>,
     what: &'static str,
     folder: &'static str,
     folder_key: Option<&'static str>,
@@ -63,10 +78,98 @@ struct Generator {
     keep_building: Option<&'static str>,
 }
 
+impl Generator {
+    /// The site's title in the configuration's `text`: the first plain value of the title
+    /// key, after the marker when there is one (`starlight({ title: 'Acme' })`, whose
+    /// `{` may open the line the key is on).
+    fn title(&self, text: &str) -> Option<String> {
+        let after = match self.marker {
+            Some(marker) => {
+                let rest = &text[text.find(marker)? + marker.len()..];
+                rest.trim_start_matches(|c: char| c == '{' || c == '=' || c.is_whitespace())
+            }
+            None => text,
+        };
+        value_of(after, self.title_key)
+    }
+}
+
+/// The folder of Markdown a Gatsby site reads: of the `path`s its `gatsby-source-filesystem`
+/// entries name (`${__dirname}/contents`, `path.join(__dirname, 'contents')`,
+/// `./src/pages`), the one holding the most Markdown files. A text scan, not JavaScript:
+/// the configuration is a program, and these few literal paths are all `init` needs.
+fn gatsby_source_folder(dir: &Path, text: &str) -> Option<String> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim_start().strip_prefix("path")?.trim_start();
+            let rest = rest.strip_prefix(':')?.trim();
+            // The last literal on the line: the folder after `__dirname`.
+            let literal = rest
+                .rsplit(['`', '\'', '"'])
+                .find(|part| !part.trim().is_empty() && !matches!(part.trim(), "," | ")" | "),"))?;
+            let folder = literal
+                .trim()
+                .trim_start_matches("${__dirname}")
+                .trim_start_matches('/')
+                .trim_start_matches("./")
+                .trim_end_matches('/');
+            let plain = !folder.is_empty()
+                && !folder.contains(['$', '{', '}', ' ', ','])
+                && !folder
+                    .split('/')
+                    .any(|part| part == ".." || part.is_empty());
+            plain.then(|| folder.to_string())
+        })
+        .map(|folder| (markdown_files(&dir.join(&folder)), folder))
+        .filter(|(pages, _)| *pages > 0)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, folder)| folder)
+}
+
+/// What else a site's files need once its pages are in content/, each its command and
+/// why: VitePress keeps the files its pages link from the site's root
+/// (`/img/logo.png`) in `public/` beside them, orgbook in `static/`; Starlight's pages
+/// link images in `src/assets/` relatively, a path that climbs out of content/ once the
+/// pages are moved there; and Astro's `public/` is where orgbook writes its site.
+fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
+    let mut moves = Vec::new();
+    match what {
+        Some("a VitePress site") => {
+            let (public, moved) = if folder == "." {
+                ("public".to_string(), "public")
+            } else {
+                (format!("{folder}/public"), "content/public")
+            };
+            if dir.join(&public).is_dir() {
+                moves.push(format!(
+                    "`git mv {moved} static` (VitePress's public/ holds the files pages link from the site's root, `/img/logo.png`; orgbook copies static/ there)"
+                ));
+            }
+        }
+        Some("an Astro Starlight site") => {
+            if dir.join("src/assets").is_dir() {
+                moves.push(
+                    "`git mv src/assets content/assets` (images pages link from src/content/docs/ as `../../assets/x.png` are outside content/ once the pages are moved: move them in too and shorten those links, `orgbook check` names each)".to_string(),
+                );
+            }
+            // Before `init`, no orgbook build has written a public/ here: it is Astro's.
+            if dir.join("public").is_dir() {
+                moves.push(
+                    "`git mv public static` and set `publicDir: './static'` in astro.config (Astro's public/ holds the files pages link from the site's root, as orgbook's static/ does, and orgbook writes its site to public/)".to_string(),
+                );
+            }
+        }
+        _ => {}
+    }
+    moves
+}
+
 const GENERATORS: &[Generator] = &[
     Generator {
         configs: &["mkdocs.yml", "mkdocs.yaml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "an MkDocs site",
         folder: "docs",
         folder_key: Some("docs_dir"),
@@ -76,6 +179,8 @@ const GENERATORS: &[Generator] = &[
     Generator {
         configs: &["zensical.toml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Zensical site",
         folder: "docs",
         folder_key: Some("docs_dir"),
@@ -91,6 +196,8 @@ const GENERATORS: &[Generator] = &[
             "docusaurus.config.mjs",
         ],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Docusaurus site",
         folder: "docs",
         folder_key: None,
@@ -100,8 +207,111 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
+        // VitePress at the repository's root: `srcDir` (relative to the root) names the
+        // pages' folder, the root itself without it.
+        configs: &[
+            ".vitepress/config.mts",
+            ".vitepress/config.ts",
+            ".vitepress/config.mjs",
+            ".vitepress/config.js",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "a VitePress site",
+        folder: ".",
+        folder_key: Some("srcDir"),
+        title_key: "title",
+        keep_building: Some(
+            "set `srcDir: './content'` in .vitepress/config so VitePress still builds",
+        ),
+    },
+    Generator {
+        // VitePress run on docs/ (`vitepress build docs`): .vitepress/ is in docs/ and
+        // moves with the pages.
+        configs: &[
+            "docs/.vitepress/config.mts",
+            "docs/.vitepress/config.ts",
+            "docs/.vitepress/config.mjs",
+            "docs/.vitepress/config.js",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "a VitePress site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "run `vitepress build content` (and `vitepress dev content`) where package.json's scripts name docs, so VitePress still builds: .vitepress/ moves with the pages",
+        ),
+    },
+    Generator {
+        // Astro Starlight: the pages are the `docs` content collection.
+        configs: &[
+            "astro.config.mjs",
+            "astro.config.ts",
+            "astro.config.mts",
+            "astro.config.js",
+            "astro.config.cjs",
+        ],
+        beside_config: false,
+        marker: Some("starlight("),
+        folder_of: None,
+        what: "an Astro Starlight site",
+        folder: "src/content/docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "load the docs collection with `glob({ base: './content', pattern: '**/*.{md,mdx}' })` (from 'astro/loaders') instead of `docsLoader()` in src/content.config.ts, so Starlight still builds",
+        ),
+    },
+    Generator {
+        // Gatsby: the folder `gatsby-source-filesystem` reads (PostHog's `contents/`).
+        configs: &["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"],
+        beside_config: false,
+        marker: None,
+        folder_of: Some(gatsby_source_folder),
+        what: "a Gatsby site",
+        folder: "contents",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "point gatsby-source-filesystem's `path` at `${__dirname}/content` in gatsby-config.js, so Gatsby still builds",
+        ),
+    },
+    Generator {
+        // docsify: no build, an index.html that loads the pages beside it in the browser.
+        configs: &["content/index.html", "docs/index.html"],
+        beside_config: true,
+        marker: Some("window.$docsify"),
+        folder_of: None,
+        what: "a docsify site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "name",
+        keep_building: Some(
+            "serve content/ instead of docs/ so docsify still works (its index.html moves with the pages it reads; or keep index.html in docs/ and set `basePath` in window.$docsify to content/'s address)",
+        ),
+    },
+    Generator {
+        configs: &["index.html"],
+        beside_config: false,
+        marker: Some("window.$docsify"),
+        folder_of: None,
+        what: "a docsify site",
+        folder: ".",
+        folder_key: None,
+        title_key: "name",
+        keep_building: Some(
+            "move index.html in with them (docsify reads the pages beside it) and serve content/, or set `basePath: 'content/'` in window.$docsify, so docsify still works",
+        ),
+    },
+    Generator {
         configs: &["book.toml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "an mdBook book",
         folder: "src",
         folder_key: Some("src"),
@@ -115,6 +325,8 @@ const GENERATORS: &[Generator] = &[
         // settings in config/tech-docs.yml, its pages (`x.html.md.erb`) in source/.
         configs: &["config/tech-docs.yml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a GOV.UK tech docs site",
         folder: "source",
         folder_key: None,
@@ -140,6 +352,8 @@ const GENERATORS: &[Generator] = &[
             "config.yml",
         ],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Hugo site",
         folder: "content",
         folder_key: Some("contentDir"),
@@ -149,6 +363,8 @@ const GENERATORS: &[Generator] = &[
     Generator {
         configs: &["config.toml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Hugo or Zola site",
         folder: "content",
         folder_key: None,
@@ -158,6 +374,8 @@ const GENERATORS: &[Generator] = &[
     Generator {
         configs: &[".gitbook.yaml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a GitBook space",
         folder: ".",
         folder_key: Some("root"),
@@ -169,6 +387,8 @@ const GENERATORS: &[Generator] = &[
         // `SUMMARY.md`, its `root` naming the pages' folder.
         configs: &["book.json"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a GitBook book",
         folder: ".",
         folder_key: Some("root"),
@@ -184,6 +404,8 @@ const GENERATORS: &[Generator] = &[
             "doc/*/conf.py",
         ],
         beside_config: true,
+        marker: None,
+        folder_of: None,
         what: "a Sphinx site",
         folder: "docs",
         folder_key: None,
@@ -198,6 +420,8 @@ const GENERATORS: &[Generator] = &[
             "myst.yml",
         ],
         beside_config: true,
+        marker: None,
+        folder_of: None,
         what: "a MyST (Jupyter Book) site",
         folder: ".",
         folder_key: None,
@@ -210,6 +434,8 @@ const GENERATORS: &[Generator] = &[
         // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
         configs: &["_config.yml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Jekyll site",
         folder: ".",
         folder_key: Some("source"),
@@ -221,6 +447,8 @@ const GENERATORS: &[Generator] = &[
     Generator {
         configs: &["docs/_config.yml"],
         beside_config: false,
+        marker: None,
+        folder_of: None,
         what: "a Jekyll site",
         folder: "docs",
         folder_key: None,
@@ -241,6 +469,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 // A configuration that is not UTF-8 still names its generator.
                 .find_map(|rel| {
                     let (text, _) = crate::text::legacy::read_text(&dir.join(&rel)).ok()?;
+                    g.marker.is_none_or(|m| text.contains(m)).then_some(())?;
                     Some((rel.clone(), text))
                 })
         }) else {
@@ -251,6 +480,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             .and_then(|k| value_of(&text, k))
             .map(|f| f.trim_start_matches("./").trim_end_matches('/').to_string())
             .filter(|f| !f.is_empty() && !f.contains(".."))
+            .or_else(|| g.folder_of.and_then(|of| of(dir, &text)))
             .or_else(|| {
                 g.beside_config
                     .then(|| config.rsplit_once('/').map(|(d, _)| d.to_string()))
@@ -272,8 +502,9 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                     folder: ".".to_string(),
                     // The pages to move: those at the top and in the folders below.
                     pages: pages + nested_markdown_files(dir),
-                    title: value_of(&text, g.title_key).or_else(|| home_title(dir)),
+                    title: g.title(&text).or_else(|| home_title(dir)),
                     keep_building: g.keep_building,
+                    other_moves: other_moves(dir, Some(g.what), "."),
                 });
             } else if root_site.is_none()
                 && let Some((folder, pages)) = jekyll_collection(dir, &text)
@@ -284,8 +515,9 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                     what: Some(g.what),
                     folder,
                     pages,
-                    title: value_of(&text, g.title_key),
+                    title: g.title(&text),
                     keep_building: None,
+                    other_moves: Vec::new(),
                 });
             }
             continue;
@@ -294,7 +526,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
         if pages == 0 {
             configured.get_or_insert((g, text));
         } else {
-            let title = value_of(&text, g.title_key).or_else(|| home_title(&dir.join(&folder)));
+            let title = g.title(&text).or_else(|| home_title(&dir.join(&folder)));
             return Some(ExistingSite {
                 what: Some(g.what),
                 keep_building: if folder == "content" {
@@ -302,6 +534,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 } else {
                     g.keep_building
                 },
+                other_moves: other_moves(dir, Some(g.what), &folder),
                 folder,
                 pages,
                 title,
@@ -315,11 +548,12 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
         let pages = markdown_files(&dir.join(folder));
         (pages > 0).then(|| ExistingSite {
             what: configured.as_ref().map(|(g, _)| g.what),
+            other_moves: other_moves(dir, configured.as_ref().map(|(g, _)| g.what), folder),
             folder: folder.to_string(),
             pages,
             title: configured
                 .as_ref()
-                .and_then(|(g, text)| value_of(text, g.title_key))
+                .and_then(|(g, text)| g.title(text))
                 .or_else(|| home_title(&dir.join(folder))),
             keep_building: None,
         })
@@ -331,10 +565,16 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
 /// configuration still says its name there ("# Acme handbook"), better than a title made
 /// from the folder's name.
 fn home_title(folder: &Path) -> Option<String> {
-    let text = ["_index.md", "index.md", "README.md", "readme.md"]
-        .iter()
-        .find_map(|name| crate::text::legacy::read_text(&folder.join(name)).ok())?
-        .0;
+    let text = [
+        "_index.md",
+        "index.md",
+        "index.mdx",
+        "README.md",
+        "readme.md",
+    ]
+    .iter()
+    .find_map(|name| crate::text::legacy::read_text(&folder.join(name)).ok())?
+    .0;
     let mut lines = text.lines().peekable();
     let fence = lines
         .peek()
@@ -546,10 +786,46 @@ fn nested_markdown_files(dir: &Path) -> usize {
     markdown_files(dir).saturating_sub(top)
 }
 
+/// How many pages are directly in `folder/teams/` when none of the Markdown files under
+/// it is written as a charter ([`crate::load::is_written_as_charter`]): a site's plain
+/// `teams/` folder of pages about its teams, which orgbook publishes as pages only while
+/// the handbook has no charter. 0 when there is none, or a charter.
+pub fn plain_team_pages(folder: &Path) -> usize {
+    let teams = folder.join("teams");
+    let mut loose = 0;
+    for (rel, path) in crate::text::walk::files_under(&teams) {
+        if !crate::load::is_markdown(&rel) || crate::load::machinery::is_skipped_file(&rel) {
+            continue;
+        }
+        let Ok((text, _)) = crate::text::legacy::read_text(&path) else {
+            continue;
+        };
+        if crate::load::is_written_as_charter(&text) {
+            return 0;
+        }
+        if !rel.contains('/') && crate::load::index_rank(&rel).is_none() {
+            loose += 1;
+        }
+    }
+    loose
+}
+
+/// The Markdown files a handbook would leave out, being outside its content/.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outside {
+    /// How many.
+    pub count: usize,
+    /// The first by path.
+    pub first: Option<String>,
+    /// The folders and files at the top of the repository that hold them, sorted: what a
+    /// `git mv … content/` moves.
+    pub tops: Vec<String>,
+}
+
 /// The Markdown files in `dir` that a handbook made there would leave out, being outside
-/// its content/ (and its output, public/): how many, and the first by path. The
-/// repository's own files at the top (README, CHANGELOG…) are not counted.
-pub fn markdown_outside_content(dir: &Path) -> (usize, Option<String>) {
+/// its content/ (and its output, public/). The repository's own files at the top (README,
+/// CHANGELOG…) are not counted.
+pub fn markdown_outside_content(dir: &Path) -> Outside {
     use crate::load::machinery;
     let rel = |e: &walkdir::DirEntry| crate::diagnostic::display_path(dir, e.path());
     let top = top_level_page_names(dir);
@@ -574,7 +850,15 @@ pub fn markdown_outside_content(dir: &Path) -> (usize, Option<String>) {
         })
         .collect();
     found.sort_unstable();
-    (found.len(), found.into_iter().next())
+    let tops: std::collections::BTreeSet<&str> = found
+        .iter()
+        .map(|rel| rel.split('/').next().unwrap_or(rel))
+        .collect();
+    Outside {
+        count: found.len(),
+        tops: tops.into_iter().map(str::to_string).collect(),
+        first: found.into_iter().next(),
+    }
 }
 
 /// Markdown files below `folder`, as the build would read them (hidden files and other
@@ -1067,6 +1351,223 @@ mod tests {
             (Some("a GitBook book"), ".", 3)
         );
         assert_eq!(site.title.as_deref(), Some("Relief Engineering"));
+    }
+
+    /// VitePress with `srcDir`, as a company handbook keeps it: the pages in their own
+    /// folder, the site's `public/` files inside it; found, titled by the config, and the
+    /// public/ folder is one more move.
+    #[test]
+    fn a_vitepress_site_is_found_by_its_src_dir_and_titled_by_its_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    ".vitepress/config.mjs",
+                    "import { defineConfig } from \"vitepress\";\n\nexport default defineConfig({\n  title: \"Lumen Handbook\",\n  titleTemplate: \":title | Lumen\",\n  srcDir: \"./guide\",\n  themeConfig: { sidebar: [{ text: \"Team\", link: \"/team/rituals\" }] },\n});\n",
+                ),
+                ("guide/index.md", "# Lumen\n"),
+                ("guide/team/rituals.md", "# Rituals\n"),
+                ("guide/public/img/logo.png", "png"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            (Some("a VitePress site"), "guide", 2)
+        );
+        assert_eq!(site.title.as_deref(), Some("Lumen Handbook"));
+        assert!(site.keep_building.unwrap().contains("srcDir: './content'"));
+        assert_eq!(site.other_moves.len(), 1);
+        assert!(site.other_moves[0].starts_with("`git mv content/public static`"));
+        // Moved, srcDir not yet changed: still that site, adopted in content/.
+        std::fs::rename(root.join("guide"), root.join("content")).unwrap();
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some("a VitePress site"), "content", Some("Lumen Handbook"))
+        );
+        assert!(site.other_moves[0].starts_with("`git mv content/public static`"));
+    }
+
+    /// `vitepress build docs`: the config in docs/.vitepress/, the pages in docs/.
+    #[test]
+    fn a_vitepress_site_in_docs_moves_with_its_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "docs/.vitepress/config.ts",
+                    "export default {\n  title: 'Relay Guide',\n  description: 'x'\n}\n",
+                ),
+                ("docs/index.md", "---\nlayout: home\n---\n"),
+                ("docs/setup.md", "# Setup\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some("a VitePress site"), "docs", Some("Relay Guide"))
+        );
+        assert!(
+            site.keep_building
+                .unwrap()
+                .contains("vitepress build content")
+        );
+        assert!(site.other_moves.is_empty());
+    }
+
+    /// Astro Starlight: found only when the Astro config sets Starlight up, titled by
+    /// `starlight({ title })` (the first `title` in the file may be another's), its
+    /// images in src/assets/ one more move.
+    #[test]
+    fn a_starlight_site_is_found_and_titled_by_its_integration() {
+        for config in [
+            "import starlight from '@astrojs/starlight';\nexport default defineConfig({\n\tintegrations: [\n\t\tstarlight({\n\t\t\ttitle: 'Orchard Engineering',\n\t\t\tsidebar: [{ label: 'Guides' }],\n\t\t}),\n\t],\n});\n",
+            "const title = 'not this';\nexport default defineConfig({ integrations: [starlight({ title: \"Orchard Engineering\", social: {} })] });\n",
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            write(
+                root,
+                &[
+                    ("astro.config.mjs", config),
+                    ("src/content/docs/index.mdx", "---\ntitle: Welcome\n---\n"),
+                    ("src/content/docs/guides/reviews.md", "# Reviews\n"),
+                    ("src/assets/flow.png", "png"),
+                ],
+            );
+            let site = find(root).unwrap();
+            assert_eq!(
+                (site.what, site.folder.as_str(), site.pages),
+                (Some("an Astro Starlight site"), "src/content/docs", 2)
+            );
+            assert_eq!(site.title.as_deref(), Some("Orchard Engineering"));
+            assert!(
+                site.keep_building
+                    .unwrap()
+                    .contains("glob({ base: './content'")
+            );
+            assert!(
+                site.other_moves[0].starts_with("`git mv src/assets content/assets`"),
+                "{:?}",
+                site.other_moves
+            );
+        }
+        // An Astro site without Starlight is no docs site of its own.
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                ("astro.config.mjs", "export default defineConfig({});\n"),
+                ("src/content/docs/a.md", "# A\n"),
+            ],
+        );
+        assert_eq!(find(dir.path()), None);
+    }
+
+    /// Gatsby: the `gatsby-source-filesystem` folder with the most Markdown, however its
+    /// path is written, titled by `siteMetadata.title`.
+    #[test]
+    fn a_gatsby_site_is_found_by_its_filesystem_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "gatsby-config.js",
+                    "module.exports = {\n    siteMetadata: {\n        title: 'Kestrel',\n        titleTemplate: '%s',\n    },\n    plugins: [\n        { resolve: `gatsby-source-filesystem`, options: { name: `images`, path: `${__dirname}/src/images` } },\n        {\n            resolve: `gatsby-source-filesystem`,\n            options: {\n                name: `contents`,\n                path: `${__dirname}/contents`,\n            },\n        },\n        { resolve: 'gatsby-source-filesystem', options: { path: path.join(__dirname, 'snippets') } },\n    ],\n}\n",
+                ),
+                ("src/images/readme.md", "# Images\n"),
+                ("snippets/a.md", "A\n"),
+                ("contents/handbook/people.md", "---\ntitle: People\n---\n"),
+                ("contents/handbook/values.md", "# Values\n"),
+                ("contents/teams/billing.mdx", "# Billing\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            (Some("a Gatsby site"), "contents", 3)
+        );
+        assert_eq!(site.title.as_deref(), Some("Kestrel"));
+        assert!(site.keep_building.unwrap().contains("${__dirname}/content"));
+        assert_eq!(
+            gatsby_source_folder(root, "  path: path.join(__dirname, 'snippets'),\n"),
+            Some("snippets".to_string())
+        );
+        assert_eq!(
+            gatsby_source_folder(root, "  path: `${__dirname}/../x`,\n"),
+            None
+        );
+    }
+
+    /// docsify: an index.html that holds `window.$docsify`, named by its `name`; an
+    /// index.html of another kind is no site, and the loader moved into content/ with the
+    /// pages still names it.
+    #[test]
+    fn a_docsify_site_is_found_by_its_loader_page() {
+        let loader = "<!DOCTYPE html>\n<html>\n<head><title>Guild</title></head>\n<body>\n  <div id=\"app\"></div>\n  <script>\n    window.$docsify = {\n      name: \"Guild Handbook\",\n      loadSidebar: true,\n    }\n  </script>\n</body>\n</html>\n";
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                ("docs/index.html", loader),
+                ("docs/README.md", "# Welcome to the guild\n"),
+                ("docs/_sidebar.md", "- [Home](/)\n"),
+                ("docs/meetings/weekly.md", "# Weekly\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            (Some("a docsify site"), "docs", 2)
+        );
+        assert_eq!(site.title.as_deref(), Some("Guild Handbook"));
+        assert!(site.keep_building.unwrap().contains("basePath"));
+        std::fs::rename(root.join("docs"), root.join("content")).unwrap();
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some("a docsify site"), "content", Some("Guild Handbook"))
+        );
+        let other = tempfile::tempdir().unwrap();
+        write(
+            other.path(),
+            &[
+                (
+                    "docs/index.html",
+                    "<html><body>Built by hand</body></html>\n",
+                ),
+                ("docs/a.md", "# A\n"),
+            ],
+        );
+        assert_eq!(find(other.path()).unwrap().what, None);
+    }
+
+    #[test]
+    fn markdown_outside_content_names_the_folders_that_hold_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                ("README.md", "# Repo\n"),
+                ("career/levels/one.md", "# One\n"),
+                ("career/README.md", "# Career\n"),
+                ("career-paths/a.md", "# A\n"),
+                ("onboarding.md", "# Onboarding\n"),
+                ("content/x.md", "# X\n"),
+            ],
+        );
+        let outside = markdown_outside_content(root);
+        assert_eq!(outside.count, 4);
+        assert_eq!(outside.tops, ["career", "career-paths", "onboarding.md"]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub enum ScaffoldError {
     )]
     PagesElsewhere {
         dir: PathBuf,
-        site: crate::existing_site::ExistingSite,
+        site: Box<crate::existing_site::ExistingSite>,
     },
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -81,6 +81,15 @@ fn keep_building_at_root(site: &crate::existing_site::ExistingSite, dir: &Path) 
     }
 }
 
+/// The site's other moves ([`crate::existing_site::ExistingSite::other_moves`]), as
+/// "; then …" after the pages' own.
+fn other_moves(site: &crate::existing_site::ExistingSite) -> String {
+    site.other_moves
+        .iter()
+        .map(|m| format!("; then {m}"))
+        .collect()
+}
+
 /// The command that moves the pages at the top of `dir` into content/: naming them when
 /// they are few, so the repository's README stays where GitHub shows it; else by pattern,
 /// then the README back.
@@ -116,12 +125,13 @@ impl ScaffoldError {
             ScaffoldError::PagesElsewhere { site, dir } if site.folder == "." => Some(format!(
                 "move the pages into content/ (`{}`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
                 pages_to_move(dir),
-                keep_building_at_root(site, dir)
+                keep_building_at_root(site, dir) + &other_moves(site)
             )),
             ScaffoldError::PagesElsewhere { site, .. } => Some(format!(
-                "move them with `git mv {} content`{}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
+                "move them with `git mv {} content`{}{}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
                 site.folder,
-                site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default()
+                site.keep_building.map(|k| format!(" and {k}")).unwrap_or_default(),
+                other_moves(site)
             )),
             ScaffoldError::InvalidSlug { suggestion, .. } if !suggestion.is_empty() => {
                 Some(format!("the slug becomes the file name and page URL; try `{suggestion}`"))
@@ -738,7 +748,7 @@ pub fn plan_init(
         Some(site) => {
             return Err(ScaffoldError::PagesElsewhere {
                 dir: dir.to_path_buf(),
-                site: site.clone(),
+                site: Box::new(site.clone()),
             });
         }
         None => false,

@@ -29,19 +29,40 @@ pub fn execute(args: InitArgs) -> u8 {
         }
     }
     match existing {
-        Some(site) => errln!(
-            "Made the {} in {}/{} the handbook \"{title}\". Next: `orgbook check --root {}` lists what to fix, `orgbook serve --root {}` previews it",
-            match site.pages {
-                1 => "Markdown file".to_string(),
-                n => format!("{n} Markdown files"),
-            },
-            shown(&args.dir.join(&site.folder)),
-            site.what
-                .map(|what| format!(" ({what})"))
-                .unwrap_or_default(),
-            shown(&args.dir),
-            shown(&args.dir)
-        ),
+        Some(site) => {
+            errln!(
+                "Made the {} in {}/{} the handbook \"{title}\". Next: `orgbook check --root {}` lists what to fix, `orgbook serve --root {}` previews it",
+                match site.pages {
+                    1 => "Markdown file".to_string(),
+                    n => format!("{n} Markdown files"),
+                },
+                shown(&args.dir.join(&site.folder)),
+                site.what
+                    .map(|what| format!(" ({what})"))
+                    .unwrap_or_default(),
+                shown(&args.dir),
+                shown(&args.dir)
+            );
+            for other in &site.other_moves {
+                errln!("note: {other}");
+            }
+            let plain = orgbook::existing_site::plain_team_pages(&args.dir.join(&site.folder));
+            if plain > 0 {
+                errln!(
+                    "note: {}/teams/ holds {} without a charter's front matter: orgbook keeps team charters there, so {} published as plain pages only while the handbook has no charter; to keep {} pages for good, move the folder (`git mv {}/teams {}/our-teams`)",
+                    site.folder,
+                    if plain == 1 {
+                        "1 page".to_string()
+                    } else {
+                        format!("{plain} pages")
+                    },
+                    if plain == 1 { "it is" } else { "they are" },
+                    if plain == 1 { "it" } else { "them" },
+                    site.folder,
+                    site.folder,
+                );
+            }
+        }
         None => {
             errln!(
                 "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
@@ -50,21 +71,46 @@ pub fn execute(args: InitArgs) -> u8 {
             );
             // Pages already here in folders of their own (a plain-Markdown repository):
             // the handbook does not read them until they are in content/.
-            if let (n @ 1.., Some(first)) =
-                orgbook::existing_site::markdown_outside_content(&args.dir)
-            {
+            let outside = orgbook::existing_site::markdown_outside_content(&args.dir);
+            if let (n @ 1.., Some(first)) = (outside.count, &outside.first) {
                 let (count, them) = match n {
                     1 => ("1 Markdown file here is".to_string(), "it"),
                     n => (format!("{n} Markdown files here are"), "them"),
                 };
                 errln!(
-                    "note: {count} outside content/ ({first}{}), so the handbook leaves {them} out; to publish {them}, move {them} into content/ (`git mv FOLDER content/`) and build again",
+                    "note: {count} outside content/ ({first}{}), so the handbook leaves {them} out; to publish {them}, move {them} into content/ ({}) and build again",
                     if n > 1 { ", …" } else { "" },
+                    move_command(&outside.tops),
                 );
             }
         }
     }
     EXIT_OK
+}
+
+/// The `git mv` that moves `tops` (folders and files at the top of the repository) into
+/// content/, naming each when they are few enough to read; else how many, and the first.
+fn move_command(tops: &[String]) -> String {
+    const NAMED: usize = 8;
+    let quoted: Vec<String> = tops
+        .iter()
+        .map(|t| {
+            if t.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))) {
+                format!("'{}'", t.replace('\'', "'\\''"))
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    if quoted.len() <= NAMED {
+        format!("`git mv {} content/`", quoted.join(" "))
+    } else {
+        format!(
+            "`git mv` each of the {} folders and files that hold them: {}, …",
+            quoted.len(),
+            quoted[..NAMED].join(", ")
+        )
+    }
 }
 
 /// "acme" → "Acme Handbook"; a folder already called "…handbook" is not doubled.

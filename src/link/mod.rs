@@ -91,6 +91,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
 
     let (team_folders, team_pages) = team_pages(&docs, diags);
+    loose_team_pages(&docs, &unparsed, diags);
     let unprefixed = unprefixed_paths(&docs);
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
@@ -961,6 +962,56 @@ fn team_pages(
         );
     }
     (folders, pages)
+}
+
+/// Pages directly in content/teams/ (not its own index page), which the load stage made
+/// pages for want of a charter's keys. A handbook with charters keeps its charters there,
+/// so each is a charter missing its keys: an error, as a new charter without its front
+/// matter should get. A handbook without any is one moved in with a plain `teams/` folder
+/// of pages about its teams: they stay pages, with one warning.
+fn loose_team_pages(
+    docs: &[crate::model::Doc],
+    unparsed: &BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let loose: Vec<&crate::model::Doc> = docs
+        .iter()
+        .filter(|d| matches!(d.kind, DocKind::Page(_)))
+        .filter(|d| {
+            d.source
+                .path
+                .strip_prefix("content/teams/")
+                .is_some_and(|name| !name.contains('/') && crate::load::index_rank(name).is_none())
+        })
+        .collect();
+    let Some(first) = loose.first() else {
+        return;
+    };
+    let has_charters = docs.iter().any(|d| d.as_team().is_some())
+        || unparsed
+            .iter()
+            .any(|p| p.starts_with("content/teams/") && crate::load::is_markdown(p));
+    if has_charters {
+        diags.extend(
+            loose
+                .iter()
+                .map(|d| crate::load::not_a_charter(&d.source.path, &d.source.text)),
+        );
+        return;
+    }
+    let pages = match loose.len() {
+        1 => "1 page".to_string(),
+        n => format!("{n} pages"),
+    };
+    diags.push(
+        Diagnostic::warning(
+            "team-folder-without-charter",
+            &first.source.path,
+            format!("{pages} in content/teams/ published as plain pages: the handbook has no team charter, and content/teams/ is where charters go"),
+        )
+        .with_help("a file here becomes a team's charter with front matter holding `name`, `problem` and `metrics` (docs/format.md); once the handbook has a charter, the files here without those keys are errors, so to keep these as pages move them to a folder of their own (`git mv content/teams content/our-teams`)")
+        .at(&first.source.text, 0..0),
+    );
 }
 
 /// Pages by their path without number prefixes, as Docusaurus names them: each folder

@@ -267,6 +267,29 @@ pub fn names_charter_keys(text: &str, front: Option<&Front>) -> bool {
     }) || is_team_api(text, None)
 }
 
+/// The error for a file directly in content/teams/ without a charter's keys (without front
+/// matter at all, or `has_front` without those keys) in a handbook that has charters: in
+/// that handbook, the folder holds charters. Handbooks moved in keep a folder of pages per
+/// team (`teams/delivery/processes.md`): the likelier fix is to move the page, not to make
+/// it a charter.
+pub fn not_a_charter(file: &str, text: &str, has_front: bool) -> Diagnostic {
+    const HELP: &str = "a file directly in content/teams/ is a team's charter: one file a team, starting with `+++` lines around its `name`, `problem` and `metrics` (docs/format.md). A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`, beside the charter written as that folder's `index.md`, where it is published as a page and listed on the team's page";
+    let d = if has_front {
+        Diagnostic::error(
+            "missing-key",
+            file,
+            "team charter has none of a charter's keys (`name`, `problem`, `metrics`…) in its front matter",
+        )
+    } else {
+        Diagnostic::error(
+            "missing-front-matter",
+            file,
+            "team charter has no front matter",
+        )
+    };
+    d.with_help(HELP).at(text, 0..0)
+}
+
 /// A team slug becomes a file name and a URL: keep it to what is safe in both.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
@@ -286,13 +309,7 @@ pub fn charter(
         if is_team_api(text, None) {
             foreign_charter(file, text, 0..0, diags);
         } else {
-            // Handbooks moved in keep a folder of pages per team (`teams/delivery/
-            // processes.md`): the likelier fix is to move the page, not to make it a charter.
-            diags.push(
-                Diagnostic::error("missing-front-matter", file, "team charter has no front matter")
-                    .with_help("a file directly in content/teams/ is a team's charter: one file a team, starting with `+++` lines around its `name`, `problem` and `metrics` (docs/format.md). A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`, beside the charter written as that folder's `index.md`, where it is published as a page and listed on the team's page")
-                    .at(text, 0..0),
-            );
+            diags.push(not_a_charter(file, text, false));
         }
         return None;
     };

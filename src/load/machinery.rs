@@ -34,6 +34,20 @@ pub enum Skipped {
     /// Installed packages (`node_modules`, `vendor/bundle`) or Bundler's gem list,
     /// skipped whole.
     Packages,
+    /// docsify's loader page: an `index.html` that holds `window.$docsify`
+    /// ([`is_docsify_loader`]).
+    DocsifyLoader,
+}
+
+/// Whether the file at `path` (`rel` from content/) is docsify's loader page: the
+/// `index.html` beside a docsify site's README.md that draws its pages in the browser
+/// (`window.$docsify = {…}`). Published, it would be the folder's page in place of the
+/// README the handbook makes it from, and it shows nothing without docsify's script. Its
+/// text is read, since a hand-written `index.html` is a real file to publish.
+pub fn is_docsify_loader(rel: &str, path: &std::path::Path) -> bool {
+    const MARK: &[u8] = b"window.$docsify";
+    rel.rsplit('/').next() == Some("index.html")
+        && std::fs::read(path).is_ok_and(|bytes| bytes.windows(MARK.len()).any(|w| w == MARK))
 }
 
 /// Entries skipped whole, judged by the last component of `rel` (relative to `content/`,
@@ -184,6 +198,10 @@ pub fn note(file: &str, why: Skipped) -> Diagnostic {
         Skipped::Packages if name.starts_with("Gemfile") => (
             format!("skipped: `{name}` lists the Ruby gems a Jekyll site is built with, not content"),
             "nothing to do; delete it from content/ if the handbook does not need it".to_string(),
+        ),
+        Skipped::DocsifyLoader => (
+            "skipped: this index.html is docsify's loader page (it holds `window.$docsify`), which draws the pages in the browser; orgbook makes the folder's page from its README.md, so the loader is not published".to_string(),
+            "nothing to do: keep it while docsify still serves the pages, delete it once it does not".to_string(),
         ),
         Skipped::Packages => (
             format!("skipped: `{}` holds installed packages, not content", shown_folder(file)),

@@ -94,6 +94,24 @@ pub fn in_team_folder(rel: &str) -> bool {
     rel.strip_prefix("teams/").is_some_and(|r| r.contains('/'))
 }
 
+/// Whether Markdown `text` is written as a team charter: its front matter names a
+/// charter's key, or it is a Team API document. A file directly in content/teams/ that is
+/// not is a page while the handbook has no charter (the link stage and `init` judge it).
+pub fn is_written_as_charter(text: &str) -> bool {
+    let front = frontmatter::split("", text).ok().and_then(|s| s.front);
+    frontmatter::names_charter_keys(text, front.as_ref())
+}
+
+/// The error for a page directly in content/teams/ (`file`, its `text`) in a handbook
+/// that has charters: there, it is a charter without its keys.
+pub fn not_a_charter(file: &str, text: &str) -> Diagnostic {
+    let has_front = frontmatter::split(file, text)
+        .ok()
+        .and_then(|s| s.front)
+        .is_some();
+    frontmatter::not_a_charter(file, text, has_front)
+}
+
 /// The slug of the charter at `rel`: its file name, or its folder's name when it is the
 /// index page of a team's folder (`teams/payments/index.md` → `payments`).
 pub fn charter_slug(rel: &str) -> &str {
@@ -224,6 +242,11 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
             continue;
         }
         if !crate::text::walk::is_ignored_path(&rel) {
+            if machinery::is_docsify_loader(&rel, entry.path()) {
+                let file = format!("{CONTENT_DIR}/{rel}");
+                skipped.push(machinery::note(&file, machinery::Skipped::DocsifyLoader));
+                continue;
+            }
             if let Some(kind) = machinery::other_markup(&rel) {
                 let folder = rel.rsplit_once('/').map_or("", |(d, _)| d);
                 *markup.entry((folder.to_string(), kind)).or_default() += 1;
@@ -622,11 +645,11 @@ pub fn parse_doc(
         text
     };
     // In a team's folder, a file without a charter's keys is one of the team's pages.
+    // Directly in teams/, it is a page while the handbook has no charter, and a charter
+    // that lacks its keys once it has one: the link stage, which sees every file, says
+    // which.
     let class = match class {
-        FileClass::Charter
-            if in_team_folder(rel)
-                && !frontmatter::names_charter_keys(&text, split.front.as_ref()) =>
-        {
+        FileClass::Charter if !frontmatter::names_charter_keys(&text, split.front.as_ref()) => {
             FileClass::Page
         }
         class => class,
@@ -918,9 +941,11 @@ mod tests {
             Some("Search")
         );
         assert!(d.is_empty(), "{d:?}");
-        // Directly in teams/, a file without front matter is still a charter's error.
-        let (_, d) = load("teams/billing.md", "# Billing\n");
-        assert!(d.iter().any(|d| d.code == "missing-front-matter"));
+        // Directly in teams/, a file without a charter's keys is loaded as a page: whether
+        // it is a charter's error depends on the other files (the link stage).
+        let (doc, d) = load("teams/billing.md", "# Billing\n");
+        assert!(matches!(doc.unwrap().kind, DocKind::Page(_)));
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -771,10 +771,26 @@ fn missing_target(
     if joined.starts_with("../") || joined == ".." {
         // More `../` than there are folders above the page: written for the repository
         // the pages were part of before.
+        let help = starlight_asset(handbook, from_dir, path).unwrap_or_else(|| "a link from content/ can reach the handbook's own files (and, with `[repository] url`, the files beside content/); write a page's path from content/ with a leading `/` (`/teams/payments.md`), or the full https:// address of a page elsewhere".into());
         return (
             format!("link to `{path}`: it climbs out of the handbook's folder"),
-            "a link from content/ can reach the handbook's own files (and, with `[repository] url`, the files beside content/); write a page's path from content/ with a leading `/` (`/teams/payments.md`), or the full https:// address of a page elsewhere".into(),
+            help,
         );
+    }
+    // VitePress serves the files of `public/` beside its pages from the site's root
+    // (`/img/logo.png`); moved in with the pages, that folder is content/public/.
+    if path.starts_with('/')
+        && let Some(rel) = joined.strip_prefix("content/")
+    {
+        let public = format!("public/{}", rel.trim_end_matches('/'));
+        if handbook.assets.binary_search(&public).is_ok() {
+            return (
+                format!("link to `{path}`: no such file ({joined})"),
+                format!(
+                    "content/{public} is there, in the public/ folder a VitePress site serves from its root; orgbook serves static/ from its root: move the folder there (`git mv content/public static`)"
+                ),
+            );
+        }
     }
     let near = handbook.near();
     let folder = joined.trim_end_matches('/');
@@ -1280,6 +1296,35 @@ fn outside_content(handbook: &Handbook, joined: &str) -> Option<Option<String>> 
         &handbook.config.repository,
         &format!("/{}", joined.trim_end_matches('/')),
     ))
+}
+
+/// The help for a relative link that climbs out of content/ because the pages moved there
+/// from Starlight's `src/content/docs/` (two folders deeper), whose images are in
+/// `src/assets/`: the file the link named from there, where it is now, and the link to it.
+/// Read from disk, once a broken link, as [`outside_content`] is.
+fn starlight_asset(handbook: &Handbook, from_dir: &str, path: &str) -> Option<String> {
+    let below = from_dir
+        .strip_prefix(crate::load::CONTENT_DIR)
+        .filter(|b| b.is_empty() || b.starts_with('/'))?;
+    let named = join_path(&format!("src/content/docs{below}"), path)?;
+    let rest = named.strip_prefix("src/assets/")?;
+    let now = format!("content/assets/{rest}");
+    let link = relative_path(from_dir, &now);
+    if handbook
+        .assets
+        .binary_search_by(|a| a.as_str().cmp(&now["content/".len()..]))
+        .is_ok()
+    {
+        return Some(format!(
+            "written from Starlight's src/content/docs/, it named src/assets/{rest}, which is {now} now: link `{link}`"
+        ));
+    }
+    let root = handbook.root.as_ref()?;
+    root.join(&named).is_file().then(|| {
+        format!(
+            "written from Starlight's src/content/docs/, it names {named}: move the images in with the pages (`git mv src/assets content/assets`) and link `{link}`"
+        )
+    })
 }
 
 /// The path in the site of a link that names no file under content/ but a file of

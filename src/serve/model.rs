@@ -1666,14 +1666,17 @@ fn current_files(
             Ok(m) if m.is_dir() => {
                 for (r, abs) in files_under(p) {
                     let r = format!("{prefix}{r}");
-                    if !machinery::is_skipped_file(&r) {
+                    if !machinery::is_skipped_file(&r) && !machinery::is_docsify_loader(&r, &abs) {
                         now.insert(r, Some(abs));
                     }
                 }
                 gone_below(&mut now);
             }
             Ok(m) if m.is_file() && !rel.is_empty() => {
-                if !machinery::is_skipped_file(&rel) {
+                if machinery::is_docsify_loader(&rel, p) {
+                    // An index.html edited into docsify's loader leaves the site.
+                    now.insert(rel, None);
+                } else if !machinery::is_skipped_file(&rel) {
                     now.insert(rel, Some(p.clone()));
                 }
             }

@@ -2091,16 +2091,78 @@ fn a_handbook_without_charters_is_told_where_they_go() {
         .success()
         .stderr_has("warning[team-folder-without-charter]: 1 page in content/teams/delivery/ published as plain pages")
         .stderr_lacks("missing-front-matter");
-    // Directly in content/teams/, a file without front matter is a charter slot: the
-    // error says where a team's pages go instead.
+    // Directly in content/teams/, a file without front matter is a page while the
+    // handbook has no charter; once it has one, the file is a charter slot: the error
+    // says where a team's pages go instead.
     book.write(
         "content/teams/processes.md",
         "# Processes\n\nHow we ship.\n",
     );
     book.run(&["check"])
+        .success()
+        .stderr_has("warning[team-folder-without-charter]: 1 page in content/teams/ published as plain pages")
+        .stderr_lacks("missing-front-matter");
+    book.write(
+        "content/teams/delivery.md",
+        "+++\nname = \"Delivery\"\nproblem = \"Ship\"\nmetrics = [{ name = \"Lead time\" }]\n+++\n",
+    );
+    book.run(&["check"])
         .failure(1)
         .stderr_has("error[missing-front-matter]: team charter has no front matter")
         .stderr_has("A page about a team (its processes, its on-call guide) goes in the team's folder: `content/teams/<team>/`");
+}
+
+/// A handbook moved in with a plain `teams/` folder of pages about its teams (a README and
+/// a page per team, no front matter), as a university club's docsify handbook keeps it:
+/// published as pages with one warning, where every file failed the build as a charter
+/// without front matter. A page there with other front matter (`title`) is a page too;
+/// once a real charter is written, each is a charter's error again.
+#[test]
+fn a_plain_teams_folder_of_pages_builds_while_the_handbook_has_no_charter() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Guild\"\n");
+    book.write(
+        "content/README.md",
+        "# Guild\n\nSee [our teams](teams/README.md).\n",
+    );
+    book.write(
+        "content/teams/README.md",
+        "# Our teams\n\n- [Outreach](outreach.md)\n- [Events](events.md)\n",
+    );
+    book.write(
+        "content/teams/outreach.md",
+        "# Outreach team\n\n## What we do\n\n- Find partner projects\n",
+    );
+    book.write(
+        "content/teams/events.md",
+        "---\ntitle: Events team\n---\n\nWe run the hack nights.\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("warning[team-folder-without-charter]: 2 pages in content/teams/ published as plain pages")
+        .stderr_lacks("missing-front-matter")
+        .stderr_lacks("error[");
+    assert_eq!(
+        texts(&book.html("teams/outreach.html"), "main h1"),
+        ["Outreach team"]
+    );
+    assert_eq!(
+        texts(&book.html("teams/events.html"), "main h1"),
+        ["Events team"]
+    );
+    book.write(
+        "content/teams/mentors.md",
+        "---\nname: Mentors\nproblem: New members get stuck\nmetrics:\n  - name: Weekly check-ins\n---\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("error[missing-front-matter]: team charter has no front matter")
+        .stderr_has("--> content/teams/outreach.md")
+        .stderr_has("error[missing-key]: team charter has none of a charter's keys")
+        .stderr_has("--> content/teams/events.md")
+        .stderr_lacks("content/teams/README.md:");
 }
 
 /// A handbook moved in with a folder per team (`teams/checkout/index.md` and its runbook
@@ -2785,4 +2847,112 @@ fn a_docsify_sidebar_orders_the_pages() {
         "{listed:?}"
     );
     assert!(!book.out().join("_sidebar.html").exists());
+}
+
+/// A VitePress site moved in whole: its `public/` folder (files it served from the site's
+/// root) came along as content/public/, so `/img/logo.png` names nothing; the error says
+/// where the file is and the move that mends it, and once moved the link works.
+#[test]
+fn a_root_link_to_a_file_in_vitepress_public_folder_names_the_move() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Beacon\"\n");
+    book.write("content/public/img/logo.png", "png");
+    book.write(
+        "content/brand.md",
+        "# Brand\n\n![Our logo](/img/logo.png)\n\nA [missing one](/img/banner.png).\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("content/public/img/logo.png is there, in the public/ folder a VitePress site serves from its root")
+        .stderr_has("(`git mv content/public static`)")
+        .stderr_has("put the file at content/img/banner.png or static/img/banner.png");
+    std::fs::rename(
+        book.root().join("content/public"),
+        book.root().join("static"),
+    )
+    .unwrap();
+    book.write(
+        "content/brand.md",
+        "# Brand\n\n![Our logo](/img/logo.png)\n",
+    );
+    book.build().success();
+    assert_eq!(
+        book.html("brand.html")
+            .select(&sel("main img"))
+            .map(|i| i.value().attr("src").unwrap().to_string())
+            .collect::<Vec<_>>(),
+        ["img/logo.png"]
+    );
+}
+
+/// Starlight pages link images in src/assets/ relatively (`../../../assets/flow.png` from
+/// src/content/docs/guides/); moved into content/, the link climbs out of it. The error
+/// says what the link named before the move and the link to write once the images are
+/// moved in too; after that move it names the new link.
+#[test]
+fn a_starlight_image_link_that_climbs_out_names_src_assets() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Quarry\"\n");
+    book.write("src/assets/flow.png", "png");
+    book.write(
+        "content/guides/deploys.md",
+        "# Deploys\n\n![The flow](../../../assets/flow.png)\n\n![Gone](../../../assets/gone.png)\n",
+    );
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `../../../assets/flow.png`: it climbs out of the handbook's folder")
+        .stderr_has("written from Starlight's src/content/docs/, it names src/assets/flow.png: move the images in with the pages (`git mv src/assets content/assets`) and link `../assets/flow.png`")
+        .stderr_lacks("it names src/assets/gone.png");
+    std::fs::create_dir_all(book.root().join("content/assets")).unwrap();
+    std::fs::rename(
+        book.root().join("src/assets/flow.png"),
+        book.root().join("content/assets/flow.png"),
+    )
+    .unwrap();
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("it named src/assets/flow.png, which is content/assets/flow.png now: link `../assets/flow.png`");
+}
+
+/// docsify's loader page (`index.html` with `window.$docsify`) beside the README.md that
+/// is the folder's page, at the top and in a section: left out with one note each, not an
+/// output collision that failed the build; a hand-written index.html is still published.
+#[test]
+fn a_docsify_loader_page_is_left_out_beside_its_readme() {
+    let book = TestBook {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let loader = "<!DOCTYPE html>\n<html>\n<body>\n  <div id=\"app\"></div>\n  <script>\n    window.$docsify = { name: 'Guild', loadSidebar: true }\n  </script>\n  <script src=\"//cdn.example/docsify.min.js\"></script>\n</body>\n</html>\n";
+    book.write("orgbook.toml", "title = \"Guild\"\n");
+    book.write("content/README.md", "# Welcome to the guild\n");
+    book.write("content/index.html", loader);
+    book.write("content/meetings/README.md", "# Meetings\n");
+    book.write("content/meetings/index.html", loader);
+    book.write(
+        "content/forms/index.html",
+        "<html><body>Sign-up form</body></html>\n",
+    );
+    book.write(
+        "content/forms/signup.md",
+        "# Sign up\n\nUse [the form](index.html).\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_lacks("output-collision")
+        .stderr_has("content/index.html")
+        .stderr_has("content/meetings/index.html")
+        .stderr_has("docsify's loader page");
+    assert_eq!(
+        texts(&book.html("index.html"), "main h1"),
+        ["Welcome to the guild"]
+    );
+    assert!(
+        book.read("public/forms/index.html")
+            .contains("Sign-up form")
+    );
+    assert!(!book.read("public/meetings/index.html").contains("$docsify"));
 }

@@ -261,6 +261,128 @@ fn init_makes_an_existing_docs_site_the_handbook() {
     );
 }
 
+/// `orgbook init` in a VitePress, Starlight, Gatsby or docsify repository: the site is
+/// named, no sample handbook is written beside its pages, the advice names the real folder
+/// and the setting that keeps the old generator building; once moved, the handbook is
+/// titled as the site was. A real VitePress handbook got the sample teams and decision
+/// beside its pages, a literal `git mv FOLDER content/`, and a title made of its folder.
+#[test]
+fn init_names_a_vitepress_starlight_gatsby_or_docsify_site_and_its_folder() {
+    struct Case {
+        files: &'static [(&'static str, &'static str)],
+        folder: &'static str,
+        said: &'static [&'static str],
+        title: &'static str,
+    }
+    let cases = [
+        Case {
+            files: &[
+                (
+                    ".vitepress/config.mts",
+                    "export default defineConfig({\n  title: 'Beacon Handbook',\n  srcDir: './pages',\n  cleanUrls: true,\n})\n",
+                ),
+                ("pages/index.md", "# Beacon\n"),
+                ("pages/people/leave.md", "# Leave\n"),
+                ("pages/public/img/logo.png", "png"),
+            ],
+            folder: "pages",
+            said: &[
+                "holds a VitePress site with 2 Markdown files in pages/",
+                "`git mv pages content` and set `srcDir: './content'` in .vitepress/config",
+                "then `git mv content/public static`",
+            ],
+            title: "Beacon Handbook",
+        },
+        Case {
+            files: &[
+                (
+                    "astro.config.mjs",
+                    "export default defineConfig({\n  integrations: [\n    starlight({\n      title: 'Quarry Engineering',\n    }),\n  ],\n});\n",
+                ),
+                ("src/content/docs/index.mdx", "---\ntitle: Home\n---\n"),
+                ("src/content/docs/reviews.md", "# Reviews\n"),
+                ("src/assets/flow.png", "png"),
+            ],
+            folder: "src/content/docs",
+            said: &[
+                "holds an Astro Starlight site with 2 Markdown files in src/content/docs/",
+                "`git mv src/content/docs content` and load the docs collection with `glob({ base: './content'",
+                "then `git mv src/assets content/assets`",
+            ],
+            title: "Quarry Engineering",
+        },
+        Case {
+            files: &[
+                (
+                    "gatsby-config.js",
+                    "module.exports = {\n  siteMetadata: {\n    title: 'Lattice',\n  },\n  plugins: [\n    {\n      resolve: `gatsby-source-filesystem`,\n      options: { name: `contents`, path: `${__dirname}/contents` },\n    },\n  ],\n}\n",
+                ),
+                ("contents/handbook/values.md", "---\ntitle: Values\n---\n"),
+            ],
+            folder: "contents",
+            said: &[
+                "holds a Gatsby site with 1 Markdown file in contents/",
+                "`git mv contents content` and point gatsby-source-filesystem's `path` at `${__dirname}/content`",
+            ],
+            title: "Lattice",
+        },
+        Case {
+            files: &[
+                (
+                    "docs/index.html",
+                    "<html><body><div id=\"app\"></div>\n<script>\n  window.$docsify = {\n    name: 'Guild Handbook',\n    loadSidebar: true\n  }\n</script></body></html>\n",
+                ),
+                ("docs/README.md", "# Welcome\n"),
+                ("docs/meetings.md", "# Meetings\n"),
+                ("docs/teams/README.md", "# Our teams\n"),
+                ("docs/teams/outreach.md", "# Outreach team\n"),
+            ],
+            folder: "docs",
+            said: &[
+                "holds a docsify site with 4 Markdown files in docs/",
+                "`git mv docs content` and serve content/ instead of docs/",
+            ],
+            title: "Guild Handbook",
+        },
+    ];
+    for case in cases {
+        let book = empty_book();
+        for (rel, text) in case.files {
+            book.write(rel, text);
+        }
+        let before = files_under(book.root());
+        let run = book.run(&["init", "."]);
+        run.failure(1).stderr_lacks("git mv FOLDER");
+        for said in case.said {
+            run.stderr_has(said);
+        }
+        assert_eq!(files_under(book.root()), before, "nothing written");
+        std::fs::rename(book.root().join(case.folder), book.root().join("content")).unwrap();
+        let adopted = book.run(&["init", "."]);
+        adopted
+            .success()
+            .stderr_has(&format!("the handbook \"{}\"", case.title));
+        if case.folder == "pages" {
+            // VitePress's public/ came along: still to move, where orgbook reads it.
+            adopted.stderr_has("note: `git mv content/public static`");
+        }
+        if case.folder == "docs" {
+            // Its teams/ folder is pages about the teams, not charters.
+            adopted
+                .stderr_has("note: content/teams/ holds 1 page without a charter's front matter");
+            book.build()
+                .success()
+                .stderr_has("1 page in content/teams/ published as plain pages");
+        } else {
+            adopted.stderr_lacks("content/teams/ holds");
+        }
+        assert!(
+            !book.root().join("content/teams/engineering.md").exists(),
+            "no sample teams"
+        );
+    }
+}
+
 #[test]
 fn new_decision_takes_the_number_after_the_highest_skipping_gaps() {
     let book = TestBook::fixture("workflow/numbering");
@@ -885,7 +1007,8 @@ fn init_beside_markdown_outside_content_names_it() {
     book.run(&["init", "."])
         .success()
         .stderr_has("note: 2 Markdown files here are outside content/ (career/README.md, …), so the handbook leaves them out")
-        .stderr_has("move them into content/");
+        .stderr_has("move them into content/ (`git mv career content/`)")
+        .stderr_lacks("git mv FOLDER");
     // Once a handbook, the note has nothing left to say about its own pages.
     let clean = empty_book();
     clean
