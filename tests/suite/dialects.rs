@@ -3,7 +3,7 @@
 //! Starlight's extras, Hugo's callout shortcodes. Each test writes pages shaped like a real
 //! site's into a small fixture and asserts on the built HTML and the warnings.
 
-use crate::harness::{TestBook, hrefs, texts};
+use crate::harness::{TestBook, hrefs, sel, texts};
 
 /// The `github` fixture with `pages` added: a handbook that builds clean without them.
 fn book_with(pages: &[(&str, &str)]) -> TestBook {
@@ -89,6 +89,8 @@ fn gatsby_link_components_are_links() {
     );
     let text = main_text(&book, "company/points.html");
     assert!(!text.contains("Link") && !text.contains("{{"), "{text}");
+    // No space is left where a closing tag was, before the punctuation after it.
+    assert!(text.contains("rewards channel."), "{text}");
 }
 
 /// docsify: `?>` and `!>` paragraphs are callouts, `?id=` and `#/` links reach their
@@ -229,7 +231,14 @@ fn vitepress_includes_snippets_and_badges() {
         .stderr_has("content/engineering/release.md:9:1")
         .stderr_has("gone.sh");
     let page = book.html("engineering/release.html");
-    assert_eq!(texts(&page, "main h2"), ["Freeze since v3"]);
+    // A badge in a heading is left out, so the heading keeps the anchor VitePress gives
+    // it and links to it still work.
+    assert_eq!(texts(&page, "main h2"), ["Freeze"]);
+    let ids: Vec<&str> = page
+        .select(&sel("main h2"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["freeze"]);
     let text = main_text(&book, "engineering/release.html");
     assert!(
         text.contains("No merges to main after Thursday noon."),
