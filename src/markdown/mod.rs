@@ -1097,12 +1097,13 @@ fn rewrite<'a>(
         None => (dest, None),
     };
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    // docsify names a section by its query (`rubric?id=mentors`): the anchor.
+    // docsify names a section by its query (`rubric?id=mentors`): the anchor. `id=main`
+    // is docsify's own element around the page, so the page's top.
     let fragment = fragment.or_else(|| {
         query
             .split('&')
             .find_map(|pair| pair.strip_prefix("id="))
-            .filter(|id| !id.is_empty())
+            .filter(|id| !id.is_empty() && *id != "main")
     });
     let anchor = fragment.filter(|f| !f.is_empty()).map(percent_decode);
     if path.is_empty() {

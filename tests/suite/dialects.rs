@@ -100,7 +100,7 @@ fn docsify_callouts_links_and_heading_ids() {
     let book = book_with(&[
         (
             "content/company/rota.md",
-            "# Rota\n\n?> Keep the pager charged.\n\n!> Never silence an alert you have not read.\n\n## Who is on call :id=on-call\n\nSee [the list](#on-call), [principles](principles?id=honesty), [history](#/company/history) and [mission](mission.md ':include').\n",
+            "# Rota\n\n?> Keep the pager charged.\n\n!> Never silence an alert you have not read.\n\n## Who is on call :id=on-call\n\nSee [the list](#on-call), [principles](principles?id=honesty), [history](#/company/history), [mission](mission.md ':include') and [the top](principles?id=main).\n",
         ),
         (
             "content/company/principles.md",
@@ -131,7 +131,9 @@ fn docsify_callouts_links_and_heading_ids() {
             "#on-call",
             "../company/principles.html#honesty",
             "../company/history.html",
-            "../company/mission.html"
+            "../company/mission.html",
+            // `id=main` is docsify's page element: the page's top.
+            "../company/principles.html"
         ]
     );
     assert!(
