@@ -357,8 +357,14 @@ impl<'a> Renderer<'a> {
 
     fn link_to(&self, id: DocId) -> Link {
         let doc = &self.handbook.docs[id];
+        // A home page without a title of its own (a VitePress hero, a README that opens
+        // with a paragraph) is titled by the handbook, as the home page itself shows.
+        let title = match doc.title() {
+            "" => self.handbook.config.title.as_str(),
+            title => title,
+        };
         Link {
-            title: doc.title().to_string(),
+            title: title.to_string(),
             url: doc.url.clone(),
         }
     }

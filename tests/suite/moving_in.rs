@@ -2819,6 +2819,13 @@ fn a_vitepress_or_starlight_hero_and_features_are_drawn_with_working_links() {
         texts(&home, ".features li"),
         ["TeamsWho does what.", "DecisionsWhat we decided and why."]
     );
+    // The home page, untitled but for its hero, is named by the handbook where it links.
+    let onboarding = book.html("guide/onboarding.html");
+    let from_home: Vec<String> = texts(&onboarding, "a[href='../index.html']");
+    assert!(
+        !from_home.is_empty() && from_home.iter().all(|t| !t.trim().is_empty()),
+        "{from_home:?}"
+    );
     let splash = book.html("guide/splash.html");
     assert_eq!(texts(&splash, ".hero .hero-name"), ["Our guides"]);
     assert_eq!(hrefs(&splash, ".hero a"), ["../guide/onboarding.html"]);
