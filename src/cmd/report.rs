@@ -64,7 +64,20 @@ pub fn broken_links_hint(diags: &[Diagnostic]) {
     }
     // Links from the top to pages the old site made from code (`/careers`), which no
     // Markdown file will ever answer.
-    if broken().any(|d| d.message.starts_with("link to `/")) {
+    let to_a_page = |d: &Diagnostic| {
+        let Some(link) = d
+            .message
+            .strip_prefix("link to `/")
+            .and_then(|rest| rest.split('`').next())
+        else {
+            return false;
+        };
+        let path = link.split(['?', '#']).next().unwrap_or(link);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        // A page's address (`/careers`, `/jobs/`, `/about.html`), not a file (`/img/a.png`).
+        !name.contains('.') || name.ends_with(".html")
+    };
+    if broken().any(to_a_page) {
         errln!(
             "  = help: links from the top (`/…`) to pages another site makes can go to that site: set `site = \"https://…\"` under `[links]`"
         );

@@ -2706,6 +2706,19 @@ fn links_to_the_wider_sites_own_pages_go_there_under_links_site() {
         "# Hiring\n\nSee [open roles](/careers?team=eng#open) and [how we work](/company/values).\n\nAlso [a typo](valeus.md).\n",
     );
     book.write("content/company/values.md", "# Values\n");
+    // A missing file from the top is no page of another site: the setting is not named.
+    book.write(
+        "content/company/logo.md",
+        "# Logo\n\n![logo](/img/logo.png)\n",
+    );
+    let hiring = book.read("content/company/hiring.md");
+    book.write("content/company/hiring.md", "# Hiring\n");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/img/logo.png`")
+        .stderr_lacks("set `site =");
+    book.write("content/company/logo.md", "# Logo\n");
+    book.write("content/company/hiring.md", &hiring);
     book.run(&["check"])
         .failure(1)
         .stderr_has("link to `/careers`")
