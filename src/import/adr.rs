@@ -267,10 +267,15 @@ impl<'t> Record<'t> {
             .map(|h| h.0)
             .find(|&i| i >= preamble_start)
             .unwrap_or(self.lines.len());
-        let mut i = preamble_start;
-        while i < preamble_end {
-            // Each table once, whether it is metadata or not.
-            i = self.metadata_table(i, preamble_end).max(i + 1);
+        // A metadata table may also come before the title (Backstage's adr010 opens
+        // with its `| Created | Status |` table).
+        let before_title = title.heading.map_or(start..start, |h| start..h.0);
+        for range in [before_title, preamble_start..preamble_end] {
+            let mut i = range.start;
+            while i < range.end {
+                // Each table once, whether it is metadata or not.
+                i = self.metadata_table(i, range.end).max(i + 1);
+            }
         }
         for i in preamble_start..preamble_end {
             if self.in_code[i] || !self.keep[i] {
@@ -3152,6 +3157,17 @@ mod tests {
             ("accepted", date(2022, 6, 30))
         );
         assert_eq!(key_rows.body, "In a bucket.\n");
+
+        // Before the title, as Backstage's adr010 has it.
+        let first = parse(
+            "adr010-use-z.md",
+            "| Created    | Status   |\n| ---------- | -------- |\n| 2021-01-16 | Accepted |\n\n# ADR010: Use Z\n\nWe use Z.\n",
+        );
+        assert_eq!(
+            (first.status.as_str(), first.date, first.title.as_str()),
+            ("accepted", date(2021, 1, 16), "Use Z")
+        );
+        assert!(!first.body.contains('|'), "{}", first.body);
 
         // A table of options in the body is prose.
         let prose = parse(
