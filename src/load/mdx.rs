@@ -26,6 +26,27 @@ use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// Whether a `.md` body may use a component (`<SmallTeam slug="x" />`): a tag whose name
+/// starts with a capital letter, which no HTML element has, not right after a word (a
+/// type's parameters, `Vec<T>`, are no tag). A cheap look, so that most pages are not
+/// parsed for it; [`clean`] reads the tags outside code.
+pub(crate) fn may_use_components(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        let after_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let name = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        !after_word
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && matches!(
+                bytes.get(at + 1 + name),
+                Some(b' ' | b'\t' | b'\n' | b'/' | b'>')
+            )
+    })
+}
+
 /// Whether a `.md` body is MDX: Gatsby's MDX plugin (and any MDX 2 site configured so)
 /// reads `.md` files as MDX, and such a page shows it with a top-level `import` or
 /// `export` statement. A cheap look for a line starting with either word comes first, so
@@ -92,6 +113,37 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
         }
     }
     if md_unless_esm && blank.is_empty() {
+        // A `.md` page without imports is Markdown, and stays as written; but a component
+        // it uses (`<SmallTeam slug="support" />`, global on a Gatsby MDX site) is raw
+        // HTML no browser knows, which the sanitizer drops: say so, once a page.
+        let components: Vec<(&str, usize)> = used
+            .iter()
+            .copied()
+            .filter(|&(name, at)| {
+                let after_word = at > 0 && body.as_bytes()[at - 1].is_ascii_alphanumeric();
+                !after_word && !in_code(&code, at) && !matches!(name, "Tabs" | "TabItem")
+            })
+            .collect();
+        if let Some(&(_, at)) = components.first() {
+            let mut names: Vec<&str> = components.iter().map(|&(n, _)| n).collect();
+            names.sort_unstable();
+            names.dedup();
+            let shown: Vec<String> = names.iter().take(10).map(|n| format!("`<{n}>`")).collect();
+            let more = names.len().saturating_sub(10);
+            diags.push(
+                Diagnostic::warning(
+                    "template-leftover",
+                    file,
+                    format!(
+                        "components no browser knows are not drawn: {}{}; what they show is missing from the page",
+                        shown.join(", "),
+                        if more > 0 { format!(" and {more} more") } else { String::new() }
+                    ),
+                )
+                .with_help("these are another site's components (a Gatsby or Docusaurus site that reads .md as MDX): write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
+                .at(&text, body_start + at..body_start + at + 1),
+            );
+        }
         return text;
     }
     blank.extend(comments(body, &code));

@@ -639,7 +639,9 @@ pub fn parse_doc(
         }
     };
     let text = mdx::link_components(text, split.body_start);
-    let text = if rel.ends_with(".mdx") || mdx::may_write_esm(&text[split.body_start..]) {
+    let body = &text[split.body_start..];
+    let text = if rel.ends_with(".mdx") || mdx::may_write_esm(body) || mdx::may_use_components(body)
+    {
         mdx::clean(&file, text, split.body_start, diags)
     } else {
         text

@@ -274,3 +274,28 @@ fn starlight_asides_are_callouts_and_inline_tabs_keep_their_labels() {
         ["macOS: Install with brew.", "Windows: Install with winget."]
     );
 }
+
+/// A `.md` page without imports stays Markdown, but a component it uses (global on a
+/// Gatsby MDX site, `<SmallTeam slug="support" />`) is dropped by the sanitizer: that is
+/// said once, naming it. A type's parameters (`Vec<T>`) and components in code are not
+/// components used.
+#[test]
+fn a_component_in_a_md_page_without_imports_is_reported() {
+    let book = book_with(&[
+        (
+            "content/company/incidents.md",
+            "# Incidents\n\nThe on-call team <SmallTeam slug=\"support\" /> owns the pager.\n\n<CalloutBox title=\"Heads up\">\nPage early.\n</CalloutBox>\n",
+        ),
+        (
+            "content/company/types.md",
+            "# Types\n\nA Vec<T> holds items; `<Widget />` is written in code.\n\n```jsx\n<Widget size=\"big\" />\n```\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("content/company/incidents.md:3:")
+        .stderr_has("components no browser knows are not drawn: `<CalloutBox>`, `<SmallTeam>`")
+        .stderr_lacks("content/company/types.md");
+    let text = main_text(&book, "company/incidents.html");
+    assert!(text.contains("Page early."), "{text}");
+}
