@@ -27,13 +27,14 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Whether a `.md` body may use a component (`<SmallTeam slug="x" />`): a tag whose name
-/// starts with a capital letter, which no HTML element has, not right after a word (a
-/// type's parameters, `Vec<T>`, are no tag). A cheap look, so that most pages are not
+/// starts with a capital letter, which no HTML element has, not right after a word or an
+/// `@` (a type's parameters, `Vec<T>`, and a mention, `@<Jane Doe>`, are no tag). A cheap look, so that most pages are not
 /// parsed for it; [`clean`] reads the tags outside code.
 pub(crate) fn may_use_components(body: &str) -> bool {
     let bytes = body.as_bytes();
     memchr::memchr_iter(b'<', bytes).any(|at| {
-        let after_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let after_word = at > 0
+            && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'_' | b'@'));
         let name = bytes[at + 1..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
@@ -120,7 +121,10 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             .iter()
             .copied()
             .filter(|&(name, at)| {
-                let after_word = at > 0 && body.as_bytes()[at - 1].is_ascii_alphanumeric();
+                // `Vec<T>` is a type; `@<Jane Doe>` an Azure DevOps mention.
+                let after_word = at > 0
+                    && (body.as_bytes()[at - 1].is_ascii_alphanumeric()
+                        || body.as_bytes()[at - 1] == b'@');
                 !after_word && !in_code(&code, at) && !matches!(name, "Tabs" | "TabItem")
             })
             .collect();
