@@ -27,6 +27,7 @@ use crate::model::Spanned;
 use crate::model::{Charter, Decision, Doc, DocId, DocKind, Status, TeamKind};
 use context::*;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One file of the built site.
@@ -451,8 +452,8 @@ impl<'a> Renderer<'a> {
                 || (is_team && h1.to_lowercase().contains(&title.trim().to_lowercase()))
         };
         let (html, has_h1) = match &r.leading_h1 {
-            Some(h1) if repeats_title(h1) => match html.find("</h1>") {
-                Some(end) => {
+            Some(h1) if repeats_title(h1) => match (html.find("<h1"), html.find("</h1>")) {
+                (Some(start), Some(end)) if start < end => {
                     // Links to the heading's anchor must keep working: the template's
                     // title takes its id.
                     title_id = r
@@ -460,21 +461,35 @@ impl<'a> Renderer<'a> {
                         .first()
                         .filter(|h| h.level == 1)
                         .map(|h| h.id.clone());
-                    (html[end + 5..].trim_start_matches('\n'), false)
+                    let after = html[end + 5..].trim_start_matches('\n');
+                    // What came before the heading (a README's logo, its badges) stays,
+                    // below the title: nothing the author wrote is dropped.
+                    let before = html[..start].trim();
+                    if before.is_empty() {
+                        (Cow::Borrowed(after), false)
+                    } else {
+                        (Cow::Owned(format!("{before}\n{after}")), false)
+                    }
                 }
-                None => (html, true),
+                _ => (Cow::Borrowed(html), true),
             },
-            Some(_) => (html, true),
-            None => (html, false),
+            Some(_) => (Cow::Borrowed(html), true),
+            // A README that opens with a line of text and then its one `# Heading` (the
+            // name under a tagline): on the home page that heading is the page's `<h1>`,
+            // where it stands, and the template adds no second one above it.
+            None => (
+                Cow::Borrowed(html),
+                r.headings
+                    .iter()
+                    .filter(|h| h.level == 1 && !h.quoted)
+                    .count()
+                    == 1,
+            ),
         };
-        let html = match crate::math::place(html, &r.formulas) {
-            std::borrow::Cow::Borrowed(html) => crate::diagram::place(html, &r.diagrams),
-            std::borrow::Cow::Owned(html) => {
-                std::borrow::Cow::Owned(crate::diagram::place(&html, &r.diagrams).into_owned())
-            }
+        let html = match html {
+            Cow::Borrowed(html) => self.placed(id, html),
+            Cow::Owned(html) => Cow::Owned(self.placed(id, &html).into_owned()),
         };
-        let html = self.place_folder_links(id, html);
-        let html = finished(html, &r.headings);
         Body {
             title_id,
             html,
@@ -494,6 +509,18 @@ impl<'a> Renderer<'a> {
                 .map(|(_, h)| h.clone())
                 .collect(),
         }
+    }
+
+    /// `html` with its formulas, diagrams and folder links in place and its headings
+    /// finished.
+    fn placed<'h>(&self, id: DocId, html: &'h str) -> Cow<'h, str> {
+        let r = &self.rendered[id];
+        let html = match crate::math::place(html, &r.formulas) {
+            Cow::Borrowed(html) => crate::diagram::place(html, &r.diagrams),
+            Cow::Owned(html) => Cow::Owned(crate::diagram::place(&html, &r.diagrams).into_owned()),
+        };
+        let html = self.place_folder_links(id, html);
+        finished(html, &r.headings)
     }
 
     pub fn team_summary(&self, c: &Charter, depth: usize) -> TeamSummary {

@@ -627,6 +627,40 @@ fn github_alerts_are_callouts() {
     assert!(!texts(&page, "main").concat().contains("[!WARNING]"));
 }
 
+/// A README's badges or logo above its `# Title` stay on the page, below the title; a
+/// README home whose one `# Heading` follows a tagline shows that heading once, where it
+/// stands, with no second `<h1>` above it.
+#[test]
+fn what_a_readme_puts_above_its_title_stays_and_its_heading_is_the_one_h1() {
+    let book = TestBook::fixture("github");
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, "main h1"), ["Acme Handbook"]);
+    let badges: Vec<_> = home
+        .select(&sel("main .prose img"))
+        .filter_map(|i| i.value().attr("alt"))
+        .collect();
+    assert_eq!(badges, ["CI", "License: CC BY"]);
+    let page = book.output_file("index.html");
+    assert!(page.find("Acme Handbook</h1>") < page.find("alt=\"CI\""));
+    assert!(!page.contains("do not remove the badges"));
+
+    book.write(
+        "content/README.md",
+        "<p align=\"center\"><img src=\"security/lock.svg\" alt=\"Acme\"></p>\n\nHow we work, in one place.\n\n# Acme Handbook\n\nStart with [how to use this handbook](handbook-usage.md).\n\n## Sections\n\nSee [Security](security).\n",
+    );
+    book.write(
+        "content/security/lock.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, "main h1"), ["Acme Handbook"]);
+    let page = book.output_file("index.html");
+    assert!(page.find("alt=\"Acme\"") < page.find("How we work, in one place."));
+    assert!(page.find("How we work, in one place.") < page.find("Acme Handbook</h1>"));
+}
+
 #[test]
 fn two_index_pages_in_one_folder_is_an_error_naming_both() {
     let book = TestBook::fixture("github");
