@@ -496,6 +496,11 @@ mod tests {
         let errs = parse("[teams]\nmax_sise = 4\n").unwrap_err();
         let codes: Vec<_> = errs.iter().map(|d| d.code).collect();
         assert!(codes.contains(&"missing-key"), "{errs:?}");
+        let missing = errs.iter().find(|d| d.code == "missing-key").unwrap();
+        assert_eq!(
+            missing.help.as_deref(),
+            Some("add `title = \"…\"` to orgbook.toml")
+        );
         let typo = errs.iter().find(|d| d.code == "unknown-key").unwrap();
         assert_eq!((typo.line, typo.column), (2, 1));
         assert!(typo.help.as_deref().unwrap().contains("max_size"));

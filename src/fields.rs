@@ -223,7 +223,15 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     pub fn missing(&mut self, key: &str, example: &str) {
         let msg = format!("{} is missing the required key `{key}`", self.context);
-        let help = format!("add `{}` to the front matter", self.assign(key, example));
+        let line = self.assign(key, example);
+        // Front matter sits after its opening fence; a configuration file starts at 0.
+        let help = if self.offset > 0 {
+            format!("add `{line}` to the front matter")
+        } else if self.context.starts_with('[') {
+            format!("add `{line}` under `{}` in {}", self.context, self.file)
+        } else {
+            format!("add `{line}` to {}", self.file)
+        };
         // Point at the start of the table: there is no better place for something absent.
         self.diags.push(
             Diagnostic::error("missing-key", self.file, msg)

@@ -99,6 +99,17 @@ impl Doc {
         }
     }
 
+    /// The name the navigation gives the document: a page's `nav_label`, else its title.
+    pub fn nav_title(&self) -> &str {
+        match &self.kind {
+            DocKind::Page(PageMeta {
+                nav_label: Some(label),
+                ..
+            }) => label,
+            _ => self.title(),
+        }
+    }
+
     pub fn as_team(&self) -> Option<&Charter> {
         match &self.kind {
             DocKind::Team(c) => Some(c),
@@ -335,6 +346,11 @@ pub struct PageMeta {
     /// and searchable, but left out of the sidebars, the previous/next links and the
     /// handbook index.
     pub nav_hidden: bool,
+    /// The page's name in the sidebars, the previous/next links and the breadcrumbs, when
+    /// its front matter gives a shorter one than its title (Docusaurus' `sidebar_label`,
+    /// Hugo's `linkTitle`, Mintlify's `sidebarTitle`, Starlight's `sidebar.label`). Its
+    /// title stays everywhere else: its own heading, search, links to it.
+    pub nav_label: Option<String>,
     /// Old URLs (`aliases`, `redirect_from`) that get a redirect page, with their spans.
     pub aliases: Vec<Spanned<String>>,
     /// Other names of the page (Obsidian's `aliases`: `Start here`, not a path), which

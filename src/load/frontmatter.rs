@@ -745,6 +745,10 @@ const PAGE_KEYS: &[&str] = &[
     "slug",
     "permalink",
     "extra",
+    // A shorter name for the navigation (`PageMeta::nav_label`).
+    "sidebar_label",
+    "linkTitle",
+    "sidebarTitle",
 ];
 
 /// Keys other generators and their themes use to build their navigation, layout and
@@ -763,7 +767,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     // Hugo, and its "Book" theme
     "type",
     "menu",
-    "linkTitle",
     "bookFlatSection",
     "bookCollapseSection",
     "bookToc",
@@ -796,7 +799,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     "controls",
     // Docusaurus
     "id",
-    "sidebar_label",
     "sidebar_class_name",
     "sidebar_custom_props",
     "displayed_sidebar",
@@ -878,7 +880,6 @@ const NAVIGATION_KEYS: &[&str] = &[
     // Gatsby sites (PostHog's handbook): how their templates show a page
     "showTitle",
     "hideAnchor",
-    "sidebarTitle",
     "hideLastUpdated",
     "featuredImage",
     "featuredVideo",
@@ -960,7 +961,15 @@ pub fn page(
             meta.weight = w;
         }
     }
-    // Astro Starlight's `sidebar: { order: 2, hidden: true }` (PostHog's `sidebar:
+    // The page's name in the navigation, when shorter than its title: Docusaurus'
+    // `sidebar_label`, Hugo's `linkTitle`, Mintlify's `sidebarTitle`.
+    for key in ["sidebar_label", "linkTitle", "sidebarTitle"] {
+        let label = f.opt_str(key).filter(|l| !l.trim().is_empty());
+        if meta.nav_label.is_none() {
+            meta.nav_label = label;
+        }
+    }
+    // Astro Starlight's `sidebar: { order: 2, hidden: true, label: "…" }` (PostHog's `sidebar:
     // Handbook`, a name, places nothing).
     if let Some(v) = f.raw("sidebar")
         && let DeValue::Table(t) = v.get_ref()
@@ -971,6 +980,11 @@ pub fn page(
                     meta.weight = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok();
                 }
                 ("hidden", DeValue::Boolean(true)) => meta.nav_hidden = true,
+                ("label", DeValue::String(label))
+                    if meta.nav_label.is_none() && !label.trim().is_empty() =>
+                {
+                    meta.nav_label = Some(label.trim().to_string());
+                }
                 _ => {}
             }
         }
@@ -1448,6 +1462,38 @@ mod tests {
                 iso,
                 "{written}"
             );
+        }
+    }
+
+    #[test]
+    fn navigation_labels_of_other_generators_name_the_page_in_the_navigation() {
+        for (text, label) in [
+            (
+                "---\ntitle: Incident response\nsidebar_label: Incidents\n---\n",
+                Some("Incidents"),
+            ),
+            (
+                "---\ntitle: Incident response\nlinkTitle: Incidents\n---\n",
+                Some("Incidents"),
+            ),
+            (
+                "---\ntitle: Incident response\nsidebarTitle: Incidents\n---\n",
+                Some("Incidents"),
+            ),
+            (
+                "---\ntitle: Incident response\nsidebar:\n  label: Incidents\n  order: 2\n---\n",
+                Some("Incidents"),
+            ),
+            (
+                "---\ntitle: Incident response\nsidebar_label: \"  \"\n---\n",
+                None,
+            ),
+            ("---\ntitle: Incident response\n---\n", None),
+        ] {
+            let (p, d) = page_of("ops/incidents.md", text);
+            assert!(d.is_empty(), "{text}: {d:?}");
+            assert_eq!(p.nav_label.as_deref(), label, "{text}");
+            assert_eq!(p.title, "Incident response");
         }
     }
 

@@ -159,7 +159,7 @@ impl Nav {
                     .get(&format!("content/{dir}"))
                     .is_some_and(|s| s.label.is_some());
                 if !labelled {
-                    folders[parent].title = doc.title().to_string();
+                    folders[parent].title = doc.nav_title().to_string();
                 }
             } else {
                 folders[parent].entries.push(Entry::Page(id));
@@ -294,7 +294,7 @@ impl Nav {
     fn link(hb: &Handbook, id: DocId) -> Link {
         let doc = &hb.docs[id];
         Link {
-            title: doc.title().to_string(),
+            title: doc.nav_title().to_string(),
             url: doc.url.clone(),
         }
     }
@@ -425,7 +425,7 @@ impl Nav {
                         out,
                         "<li><a href=\"{root}{}\"{cur}>{}</a></li>",
                         escape_html(&crate::markdown::encode_path(&doc.url)),
-                        escape_html(doc.title())
+                        escape_html(doc.nav_title())
                     );
                 }
                 Entry::Folder(child) => {

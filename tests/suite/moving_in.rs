@@ -501,6 +501,24 @@ fn docusaurus_style_handbook_with_positions_and_absolute_links() {
         hrefs(&first_day, ".prev-next a[rel=next]"),
         ["../getting-started/accounts.html"]
     );
+    // `sidebar_label` names the page in sidebars and previous/next links; its title
+    // stays its heading.
+    assert_eq!(texts(&first_day, "main h1"), ["Your first day"]);
+    assert_eq!(
+        texts(&first_day, ".sidebar a[aria-current=page]"),
+        ["Day one"]
+    );
+    let accounts = book.html("getting-started/accounts.html");
+    assert_eq!(
+        texts(&accounts, ".prev-next a[rel=prev]"),
+        ["Previous Day one"]
+    );
+    let install = book.html("tutorial/install.html");
+    assert_eq!(texts(&install, "main h1"), ["Install"]);
+    assert_eq!(
+        texts(&install, ".sidebar a[aria-current=page]"),
+        ["Install it"]
+    );
     let published = crate::harness::files_under(&book.out());
     assert!(
         !published.iter().any(|f| f.contains("_category_")),
