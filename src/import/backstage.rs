@@ -46,6 +46,8 @@ pub struct Entity {
     pub github_team: Option<String>,
     /// `metadata.links` that have a `url`: (url, title when it has one), in catalog order.
     pub links: Vec<(String, Option<String>)>,
+    /// `metadata.tags`: read only to say they are left out.
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -255,6 +257,14 @@ fn entity(v: &Value, at: &str) -> Result<Entity, &'static str> {
                 (!url.is_empty()).then(|| (url.to_owned(), title.map(str::to_owned)))
             })
             .collect(),
+        tags: meta
+            .get("tags")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+            .filter_map(|t| Some(t.as_str()?.trim().to_owned()))
+            .filter(|t| !t.is_empty())
+            .collect(),
     })
 }
 
@@ -455,6 +465,7 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
     add_members(catalog, &mut groups, &mut plan.notes);
     add_owned(catalog, survey, &mut groups, &mut plan.notes);
     unmapped_kinds(catalog, &mut plan.notes);
+    dropped_tags(catalog, &mut plan.notes);
     let parent_slug = parent_slugs(&groups, survey, &mut plan.notes);
 
     // Paths: beside the parent, as `orgbook new team --parent` puts them; parents first.
@@ -1012,6 +1023,31 @@ fn unmapped_kinds(catalog: &Catalog, notes: &mut Vec<String>) {
     }
 }
 
+/// One note for every `metadata.tags` of the catalog: a charter has no tags, and the
+/// items it owns are names, so they are left out, but not in silence.
+fn dropped_tags(catalog: &Catalog, notes: &mut Vec<String>) {
+    let tagged: Vec<&Entity> = catalog
+        .entities
+        .iter()
+        .filter(|e| !e.tags.is_empty())
+        .collect();
+    let Some(first) = tagged.first() else {
+        return;
+    };
+    let tags: Vec<String> = tagged
+        .iter()
+        .flat_map(|e| e.tags.iter().cloned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    notes.push(format!(
+        "{}: {} entit(ies) carry `metadata.tags` ({}); left out: a charter has no tags",
+        first.file,
+        tagged.len(),
+        capped(&tags)
+    ));
+}
+
 /// Each group's parent as a slug: a group of the catalog or a charter of the handbook.
 /// A parent that exists in neither is dropped; a cycle is cut where a walk up from the
 /// first of its groups (in slug order) comes back to a group it has passed, so one
@@ -1360,7 +1396,8 @@ mod tests {
             "kind: User\nmetadata:\n  name: ann\nspec:\n  profile:\n    displayName: Ann Lee\n  memberOf: [billing]\n---\n".to_owned(),
             "kind: User\nmetadata:\n  name: bo\nspec:\n  profile:\n    displayName: Bo Ek\n  memberOf: [billing, bleu]\n---\n".to_owned(),
             "kind: Component\nmetadata:\n  name: invoices\nspec:\n  owner: billing\n---\n".to_owned(),
-            "kind: Component\nmetadata:\n  name: refunds\nspec:\n  owner: billing\n---\n".to_owned(),
+            "kind: Component\nmetadata:\n  name: refunds\n  tags: [java, payments]\nspec:\n  owner: billing\n---\n".to_owned(),
+            "kind: Component\nmetadata:\n  name: ledger\n  tags: [payments, ' ']\nspec:\n  owner: billing\n---\n".to_owned(),
             "kind: Template\nmetadata:\n  name: new-service\nspec: {}\n---\n".to_owned(),
             "kind: Template\nmetadata:\n  name: new-site\nspec: {}\n---\n".to_owned(),
         ]
@@ -1386,9 +1423,15 @@ mod tests {
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains(
+                "2 entit(ies) carry `metadata.tags` (java, payments); left out: a charter has no tags"
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(
                 "group default/billing is already in the handbook as content/teams/billing.md; kept as it is; \
                  the catalog also lists as members: \"Bo Ek\" (add them to `members` if they are); \
-                 the catalog also gives it: \"refunds\" (add them to `owns` if they are its)"
+                 the catalog also gives it: \"ledger\", \"refunds\" (add them to `owns` if they are its)"
             ),
             "{notes}"
         );
