@@ -411,10 +411,16 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     };
     if let Some(id) = folder {
         // (Not when that page is the folder's own, beside it: `link::sibling_folder_pages`.)
+        // Nor when that page is the charter whose team folder this is (a generated
+        // README inside, the charter beside it): both name the team, so the link goes to
+        // its page.
         if extensionless
             && let Some(other) = as_md(trimmed)
             && other != id
         {
+            if handbook.team_folders.get(trimmed) == Some(&other) {
+                return Resolved::Doc(other, handbook.docs[other].url.clone());
+            }
             return Resolved::Ambiguous(
                 handbook.docs[other].source.path.clone(),
                 handbook.docs[id].source.path.clone(),

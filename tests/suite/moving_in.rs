@@ -2217,6 +2217,29 @@ fn a_plain_teams_folder_of_pages_builds_while_the_handbook_has_no_charter() {
         .stderr_lacks("content/teams/README.md:");
 }
 
+/// A team's folder beside its charter may hold a README of its own (a generated one that
+/// cannot take front matter): a link written for GitHub to the folder (`../platform`) goes
+/// to the team, not an error that it could mean two files.
+#[test]
+fn a_link_to_a_team_folder_with_its_own_readme_beside_the_charter_reaches_the_team() {
+    let book = TestBook::fixture("team-folders");
+    book.write(
+        "content/teams/platform/README.md",
+        "# Platform group\n\nThis file is generated from the group list; edit that instead.\n",
+    );
+    book.write(
+        "content/teams/search/process.md",
+        "# How search works\n\nShared tooling comes from [the platform group](../platform).\n",
+    );
+    book.build().success().stderr_lacks("could mean");
+    let page = book.html("teams/search/process.html");
+    assert!(
+        hrefs(&page, ".prose a").contains(&"../../teams/platform.html".to_string()),
+        "{:?}",
+        hrefs(&page, ".prose a")
+    );
+}
+
 /// A handbook moved in with a folder per team (`teams/checkout/index.md` and its runbook
 /// beside it), as Docusaurus and Hugo handbooks keep them: the index page with a charter's
 /// keys is the team's charter (named by the folder), its other files are pages listed on
