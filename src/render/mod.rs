@@ -473,7 +473,25 @@ impl<'a> Renderer<'a> {
                 }
                 _ => (Cow::Borrowed(html), true),
             },
-            Some(_) => (Cow::Borrowed(html), true),
+            // The home page shows such a heading in place of its title.
+            Some(_) if matches!(&self.handbook.docs[id].kind, DocKind::Page(p) if p.is_home) => {
+                (Cow::Borrowed(html), true)
+            }
+            // A heading that is not the title (a charter named `SIG Docs` whose generated
+            // text opens `# Docs Special Interest Group`, a page titled in front matter):
+            // one level down, under the template's title, so the page has one `<h1>`.
+            Some(_) => match (html.find("<h1"), html.find("</h1>")) {
+                (Some(start), Some(end)) if start < end => (
+                    Cow::Owned(format!(
+                        "{}<h2{}</h2>{}",
+                        &html[..start],
+                        &html[start + 3..end],
+                        &html[end + 5..]
+                    )),
+                    false,
+                ),
+                _ => (Cow::Borrowed(html), true),
+            },
             // A README that opens with a line of text and then its one `# Heading` (the
             // name under a tagline): on the home page that heading is the page's `<h1>`,
             // where it stands, and the template adds no second one above it.

@@ -38,6 +38,33 @@ fn page_head_reads_title_then_description_then_contents_then_body() {
     assert_eq!(short.select(&sel(".toc")).count(), 0);
 }
 
+/// A body that opens with a `# heading` other than the page's title (a page titled in
+/// front matter, a decision whose text was written elsewhere) keeps that heading one level
+/// down, so every page has one `<h1>`: its title.
+#[test]
+fn a_leading_heading_that_is_not_the_title_is_a_section_under_it() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/deploy.md",
+        "---\ntitle: Deploy\n---\n# Deploying to production\n\nShip it.\n",
+    );
+    book.edit(
+        "content/decisions/0002-use-rust.md",
+        "+++\n## Context",
+        "+++\n# Why we moved our services\n\n## Context",
+    );
+    book.build().success();
+    let page = book.html("guide/deploy.html");
+    assert_eq!(texts(&page, "h1"), ["Deploy"]);
+    assert_eq!(
+        texts(&page, ".prose h2").first().map(String::as_str),
+        Some("Deploying to production")
+    );
+    let decision = book.html("decisions/0002-use-rust.html");
+    assert_eq!(texts(&decision, "h1"), ["Use Rust for services"]);
+    assert!(texts(&decision, ".prose h2").contains(&"Why we moved our services".to_string()));
+}
+
 #[test]
 fn sidebar_prev_next_and_breadcrumbs_follow_the_folder_tree_and_weight() {
     let book = TestBook::fixture("basic");
