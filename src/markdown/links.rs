@@ -331,6 +331,9 @@ struct OtherSlugs<'a> {
     first: HashMap<String, usize>,
     /// Each MkDocs slug, ASCII-lowercased: the headings that have it, in order.
     mkdocs: HashMap<String, Vec<usize>>,
+    /// Each heading's text without its spaces, ASCII-lowercased: the second half of the
+    /// anchors Confluence's table of contents writes (`#PageTitle-HeadingText`).
+    confluence: HashMap<String, usize>,
 }
 
 impl<'a> OtherSlugs<'a> {
@@ -339,12 +342,18 @@ impl<'a> OtherSlugs<'a> {
             ids: heads.iter().map(|h| h.id.as_str()).collect(),
             first: HashMap::new(),
             mkdocs: HashMap::new(),
+            confluence: HashMap::new(),
         };
         for (k, h) in heads.iter().enumerate() {
             let slugs = other_slugs(&h.text);
             for slug in std::iter::once(&h.id).chain(&slugs) {
                 index.first.entry(slug.to_ascii_lowercase()).or_insert(k);
             }
+            let squeezed: String = h.text.split_whitespace().collect();
+            index
+                .confluence
+                .entry(squeezed.to_ascii_lowercase())
+                .or_insert(k);
             let [_, _, mkdocs] = slugs;
             index
                 .mkdocs
@@ -358,13 +367,23 @@ impl<'a> OtherSlugs<'a> {
     /// The heading `anchor` means under another rule (compared ignoring ASCII case).
     fn heading(&self, anchor: &str) -> Option<usize> {
         let anchor = anchor.to_ascii_lowercase();
-        self.first.get(&anchor).copied().or_else(|| {
-            // MkDocs numbers a repeated heading's slug `_1`, `_2`: the second and third
-            // heading of that slug.
-            let (base, n) = anchor.rsplit_once('_')?;
-            let n: usize = n.parse().ok()?;
-            self.mkdocs.get(base)?.get(n).copied()
-        })
+        self.first
+            .get(&anchor)
+            .copied()
+            .or_else(|| {
+                // MkDocs numbers a repeated heading's slug `_1`, `_2`: the second and
+                // third heading of that slug.
+                let (base, n) = anchor.rsplit_once('_')?;
+                let n: usize = n.parse().ok()?;
+                self.mkdocs.get(base)?.get(n).copied()
+            })
+            .or_else(|| {
+                // Confluence: the page's title and the heading's text, each without
+                // spaces, joined by `-`; the title may hold dashes of its own.
+                anchor
+                    .match_indices('-')
+                    .find_map(|(at, _)| self.confluence.get(&anchor[at + 1..]).copied())
+            })
     }
 }
 

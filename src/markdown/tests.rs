@@ -1100,11 +1100,11 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
         &[
             (
                 "a.md",
-                "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere) [5](b.md#0460-2024-06-16) [6](b.md#templates_1) [7](b.md#templates_2)\n",
+                "[1](b.md#Install-It) [2](b.md#c++-&-rust) [3](b.md#zurich-office) [4](b.md#nowhere) [5](b.md#0460-2024-06-16) [6](b.md#templates_1) [7](b.md#templates_2) [8](b.md#B-Old-SetupOnLinux(x86)) [9](b.md#B-Nowhere)\n",
             ),
             (
                 "b.md",
-                "# B\n## Install it\n## C++ & Rust\n## Zürich office\n## [0.46.0](https://example.com/0.46.0) - 2024-06-16\n### Templates\n## Templates\n",
+                "# B\n## Install it\n## C++ & Rust\n## Zürich office\n## [0.46.0](https://example.com/0.46.0) - 2024-06-16\n### Templates\n## Templates\n## Setup on Linux (x86)\n",
             ),
         ],
         &[],
@@ -1127,9 +1127,12 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
             // MkDocs numbers a repeated slug `_1`: the second "Templates".
             "b.html#templates-1",
             "b.html#templates_2",
+            // Confluence: the page title and the heading's text without spaces.
+            "b.html#setup-on-linux-x86",
+            "b.html#B-Nowhere",
         ]
     );
-    assert_eq!(d.len(), 5);
+    assert_eq!(d.len(), 6);
     assert!(
         d.iter()
             .all(|d| d.code == "anchor-other-rule" && d.strict_only())
@@ -1138,7 +1141,7 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
     crate::markdown::links::check_anchors(&hb, &rendered, &mut missing);
     assert_eq!(
         missing.len(),
-        2,
+        3,
         "only the anchors no rule explains: {missing:?}"
     );
 }
