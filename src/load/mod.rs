@@ -7,6 +7,7 @@
 
 pub mod category;
 pub mod codeowners;
+mod confluence;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod include;
@@ -639,6 +640,7 @@ pub fn parse_doc(
         }
     };
     let text = mdx::link_components(text, split.body_start);
+    let text = confluence::clean(text, split.body_start);
     let body = &text[split.body_start..];
     let text = if rel.ends_with(".mdx") || mdx::may_write_esm(body) || mdx::may_use_components(body)
     {
