@@ -274,6 +274,8 @@ pub fn unsafe_url_warning(
 pub struct Attribute {
     pub tag: String,
     pub name: String,
+    /// Where the attribute's name starts in the piece.
+    pub name_at: usize,
     pub value: Range<usize>,
 }
 
@@ -338,6 +340,7 @@ pub fn scan_attributes(html: &str) -> Vec<Attribute> {
             out.push(Attribute {
                 tag: tag.clone(),
                 name,
+                name_at: an,
                 value,
             });
         }
@@ -397,13 +400,25 @@ pub struct RawContext<'a> {
     pub offset: usize,
 }
 
+/// What the link resolver makes of a URL in raw HTML.
+pub enum RawUrl {
+    /// Kept as written (external addresses, e-mail, same-page anchors).
+    Keep,
+    /// Written as this instead.
+    To(String),
+    /// Leads nowhere (reported; under `[links] broken = "warn"` the page is published):
+    /// an `<a>` loses its `href` and is marked as a broken Markdown link is, so no reader
+    /// is sent to a missing page; other elements keep the URL as written.
+    Broken,
+}
+
 /// Applies URL neutralisation and the link resolver to one raw-HTML piece; collects its
-/// `id`/`name` anchors. `resolve(url, span)` returns the rewritten URL, or `None` to keep it.
+/// `id`/`name` anchors. `resolve(url, span)` says what to write for each URL.
 pub fn process_raw(
     piece: &str,
     ctx: &RawContext,
     anchors: &mut Vec<String>,
-    resolve: &mut dyn FnMut(&str, Range<usize>) -> Option<String>,
+    resolve: &mut dyn FnMut(&str, Range<usize>) -> RawUrl,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     let mut out = String::with_capacity(piece.len());
@@ -428,16 +443,33 @@ pub fn process_raw(
                 &scheme,
                 &format!("`<{} {}>`", attr.tag, attr.name),
             ));
-            Some("#".to_string())
+            RawUrl::To("#".to_string())
         } else if is_resolved_attribute(&attr.tag, &attr.name) {
             resolve(&value, span)
         } else {
-            None
+            RawUrl::Keep
         };
-        if let Some(new) = replacement {
-            out.push_str(&piece[copied..attr.value.start]);
-            out.push_str(&encode_attribute(&new));
-            copied = attr.value.end;
+        match replacement {
+            RawUrl::Keep => {}
+            RawUrl::To(new) => {
+                out.push_str(&piece[copied..attr.value.start]);
+                out.push_str(&encode_attribute(&new));
+                copied = attr.value.end;
+            }
+            RawUrl::Broken if attr.tag == "a" && attr.name == "href" => {
+                // The whole `href="…"`, its closing quote included.
+                let quoted = attr.value.start > attr.name_at
+                    && matches!(piece.as_bytes()[attr.value.start - 1], b'"' | b'\'')
+                    && piece.as_bytes().get(attr.value.end)
+                        == Some(&piece.as_bytes()[attr.value.start - 1]);
+                out.push_str(&piece[copied..attr.name_at]);
+                out.push_str(&format!(
+                    "class=\"broken-link\" title=\"This link leads nowhere yet: {}\"",
+                    encode_attribute(&value)
+                ));
+                copied = attr.value.end + usize::from(quoted);
+            }
+            RawUrl::Broken => {}
         }
     }
     out.push_str(&piece[copied..]);
@@ -814,7 +846,11 @@ mod tests {
             &mut |url, span| {
                 seen.push((url.to_string(), text[span].to_string()));
                 // Like the Markdown resolver: external URLs are kept as written.
-                (!url.starts_with("https:")).then(|| "guide.html#x".into())
+                if url.starts_with("https:") {
+                    RawUrl::Keep
+                } else {
+                    RawUrl::To("guide.html#x".into())
+                }
             },
             &mut diags,
         );

@@ -951,7 +951,8 @@ fn raw_html(
         &ctx,
         &mut rendered.anchors,
         &mut |url, span| {
-            rewrite(
+            let broken = links.broken_links;
+            match rewrite(
                 handbook,
                 id,
                 from_dir,
@@ -960,8 +961,11 @@ fn raw_html(
                 span,
                 &mut links,
                 &mut link_diags,
-            )
-            .map(|c| c.into_string())
+            ) {
+                Some(to) => crate::html_policy::RawUrl::To(to.into_string()),
+                None if links.broken_links > broken => crate::html_policy::RawUrl::Broken,
+                None => crate::html_policy::RawUrl::Keep,
+            }
         },
         diags,
     );

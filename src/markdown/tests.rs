@@ -1648,6 +1648,26 @@ fn mkdocs_admonitions_nest_in_admonitions_and_tabs() {
     }
 }
 
+/// A broken link written in raw HTML (a converted wiki's table) is marked too, under
+/// `broken = "warn"`: the `<a>` loses its `href`, so no reader is sent to a missing page;
+/// its working neighbours and a missing image's `src` stay as they are.
+#[test]
+fn a_broken_link_in_raw_html_loses_its_href_and_is_marked() {
+    let body = "# A\n\n<table><tr><td><a class='x' href='nope.md'>Try &amp; buy</a></td><td><a href=\"README.md\">home</a> <a href=nope2.html>two</a> <img src=\"gone.png\" alt=\"g\"></td></tr></table>\n";
+    let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], true);
+    let (r, d) = render_path(&hb, "content/a.md");
+    assert_eq!(d.len(), 3, "{d:?}");
+    assert!(d.iter().all(|d| !d.is_error()), "{d:?}");
+    for part in [
+        "<a class=\"x\" title=\"This link leads nowhere yet: nope.md\">Try &amp; buy</a>",
+        "<a href=\"index.html\">home</a>",
+        "<a class=\"broken-link\" title=\"This link leads nowhere yet: nope2.html\">two</a>",
+        "src=\"gone.png\"",
+    ] {
+        assert!(r.html.contains(part), "{part} in {}", r.html);
+    }
+}
+
 /// A broken link is the renderer's span, not the author's HTML: the author's raw HTML
 /// around it is still sanitized, and the span is not.
 #[test]
