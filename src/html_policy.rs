@@ -555,8 +555,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         "figcaption",
     ])
     // Headings, footnotes and anchors authors link to need their ids; classes carry code
-    // languages and footnote roles.
-    .add_generic_attributes(["id", "class", "align"])
+    // languages and footnote roles; `dir` keeps Arabic, Hebrew and Persian text right to
+    // left, as GitHub does.
+    .add_generic_attributes(["id", "class", "align", "dir"])
     .add_tag_attributes("a", ["name"])
     .add_tag_attributes("input", ["type", "checked", "disabled"])
     .add_tag_attributes("source", ["src", "type", "media", "srcset"])
@@ -798,7 +799,7 @@ mod tests {
 <table><tr><td style="text-align: center">a</td></tr></table>
 <a name="legacy" id="x" href="page.html">l</a><img src="a.png" alt="A" onerror="alert(1)">
 <script>alert(1)</script><style>body{}</style><iframe src="https://evil"></iframe>
-<p onclick="alert(1)" style="position:fixed">p</p>"#,
+<p onclick="alert(1)" style="position:fixed">p</p><p dir="rtl">متن فارسی</p>"#,
         );
         for kept in [
             "<details>",
@@ -811,6 +812,7 @@ mod tests {
             "id=\"x\"",
             "href=\"page.html\"",
             "<img src=\"a.png\" alt=\"A\">",
+            "<p dir=\"rtl\">متن فارسی</p>",
         ] {
             assert!(html.contains(kept), "{kept} missing from {html}");
         }
