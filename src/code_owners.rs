@@ -72,6 +72,35 @@ pub fn path_key(s: &str) -> Option<String> {
     is_path.then(|| s.to_lowercase())
 }
 
+/// The note for a handbook without a CODEOWNERS file whose content/ holds Prow's `OWNERS`
+/// or `OWNERS_ALIASES` files (`assets`, paths under content/): Kubernetes-style projects
+/// keep ownership there, and without a word the ownership pages stay empty while those
+/// files are published as downloads. One note, at the first, counting the others.
+pub fn prow_owners_note(assets: &[String]) -> Option<Diagnostic> {
+    let mut owners = assets.iter().filter(|rel| {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        name == "OWNERS" || name == "OWNERS_ALIASES"
+    });
+    let first = owners.next()?;
+    let others = owners.count();
+    Some(
+        Diagnostic::note(
+            "skipped-file",
+            &format!("{}/{first}", crate::load::CONTENT_DIR),
+            format!(
+                "not read as ownership: {} Prow's, and orgbook reads who owns which code from a CODEOWNERS file only; {} published as plain {}",
+                match others {
+                    0 => "this OWNERS file is".to_string(),
+                    n => format!("this and {n} other OWNERS file(s) are"),
+                },
+                if others == 0 { "it is" } else { "they are" },
+                if others == 0 { "a file" } else { "files" },
+            ),
+        )
+        .with_help("to fill the ownership pages, write a CODEOWNERS file (`.github/CODEOWNERS`, `/path/ @org/team` per line) and name each team's `@org/team` in its charter's `codeowners`"),
+    )
+}
+
 /// Matches the owners of `file` to the charters in `teams` and checks the charters'
 /// `owns` items against it.
 pub fn resolve(

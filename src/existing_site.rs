@@ -575,6 +575,12 @@ fn home_title(folder: &Path) -> Option<String> {
     .iter()
     .find_map(|name| crate::text::legacy::read_text(&folder.join(name)).ok())?
     .0;
+    page_title(&text)
+}
+
+/// A page's title: its front matter's `title`, else its first level-1 heading, `# Heading`
+/// or underlined with `===` (older READMEs: `Guides` / `======`).
+fn page_title(text: &str) -> Option<String> {
     let mut lines = text.lines().peekable();
     let fence = lines
         .peek()
@@ -590,8 +596,19 @@ fn home_title(folder: &Path) -> Option<String> {
             return Some(title);
         }
     }
+    let mut previous = "";
     lines.find_map(|l| {
-        let heading = l.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+        let underlined = !previous.trim().is_empty()
+            && !l.is_empty()
+            && l.trim_end().chars().all(|c| c == '=')
+            && !previous.starts_with([' ', '\t', '#', '-', '*', '>', '|', '<', '[', '!']);
+        let heading = if underlined {
+            previous.trim()
+        } else {
+            l.strip_prefix("# ")
+                .map_or("", |h| h.trim().trim_end_matches('#').trim())
+        };
+        previous = l;
         (!heading.is_empty()).then(|| heading.to_string())
     })
 }
@@ -820,11 +837,27 @@ pub struct Outside {
     /// The folders and files at the top of the repository that hold them, sorted: what a
     /// `git mv … content/` moves.
     pub tops: Vec<String>,
+    /// The name the handbook's home page gives it (its front matter's `title`, else its
+    /// first `# Heading`), when one of `tops` becomes content/'s index page.
+    pub title: Option<String>,
+}
+
+impl Outside {
+    /// The file among [`Outside::tops`] that becomes content/'s index page once moved
+    /// (`README.md`, `index.md`).
+    pub fn home(&self) -> Option<&str> {
+        self.tops
+            .iter()
+            .map(String::as_str)
+            .find(|top| crate::load::index_rank(top).is_some())
+    }
 }
 
 /// The Markdown files in `dir` that a handbook made there would leave out, being outside
-/// its content/ (and its output, public/). The repository's own files at the top (README,
-/// CHANGELOG…) are not counted.
+/// its content/ (and its output, public/). The repository's own files at the top
+/// (CHANGELOG, CONTRIBUTING…) are not counted. Its README is, when other pages are outside
+/// too: in a repository of Markdown folders it is the front page GitHub shows, and so the
+/// handbook's home page; alone beside code it is the project's, and stays.
 pub fn markdown_outside_content(dir: &Path) -> Outside {
     use crate::load::machinery;
     let rel = |e: &walkdir::DirEntry| crate::diagnostic::display_path(dir, e.path());
@@ -849,16 +882,67 @@ pub fn markdown_outside_content(dir: &Path) -> Outside {
                 && (rel.contains('/') || top.contains(rel))
         })
         .collect();
+    let has_home = top
+        .iter()
+        .any(|name| crate::load::index_rank(name).is_some());
+    if !found.is_empty() && !has_home {
+        let readme = std::fs::read_dir(dir).ok().and_then(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|name| name.eq_ignore_ascii_case("readme.md"))
+                .min()
+        });
+        found.extend(readme);
+    }
     found.sort_unstable();
     let tops: std::collections::BTreeSet<&str> = found
         .iter()
         .map(|rel| rel.split('/').next().unwrap_or(rel))
         .collect();
-    Outside {
+    let mut outside = Outside {
         count: found.len(),
         tops: tops.into_iter().map(str::to_string).collect(),
         first: found.into_iter().next(),
+        title: None,
+    };
+    if let Some(home) = outside.home() {
+        outside.title = crate::text::legacy::read_text(&dir.join(home))
+            .ok()
+            .and_then(|(text, _)| page_title(&text));
     }
+    outside
+}
+
+/// The files at the top of `dir` that stay there (not among `outside`'s tops) and that
+/// the home page moving in links to (`[guidelines](CONTRIBUTING.md)`, `/LICENSE`): from
+/// content/README.md those links need a `../`. Sorted.
+pub fn left_behind_links(dir: &Path, outside: &Outside) -> Vec<String> {
+    let Some(home) = outside.home() else {
+        return Vec::new();
+    };
+    let Ok((text, _)) = crate::text::legacy::read_text(&dir.join(home)) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut linked: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.') && !outside.tops.contains(name))
+        .filter(|name| {
+            ["](", "]: ", "href=\""].iter().any(|before| {
+                ["", "/", "./"]
+                    .iter()
+                    .any(|prefix| text.contains(&format!("{before}{prefix}{name}")))
+            })
+        })
+        .collect();
+    linked.sort_unstable();
+    linked
 }
 
 /// Markdown files below `folder`, as the build would read them (hidden files and other
@@ -1024,7 +1108,7 @@ mod tests {
         );
         // `orgbook init` refuses, saying how to move the pages in.
         let today = jiff::civil::date(2024, 1, 2);
-        let refused = crate::scaffold::plan_init(root, "x", today, false, Some(&site));
+        let refused = crate::scaffold::plan_init(root, "x", today, false, Some(&site), &[]);
         let help = refused.unwrap_err().help().unwrap();
         assert!(
             help.contains("git mv source content") && help.contains("config.rb"),
@@ -1037,7 +1121,7 @@ mod tests {
         assert_eq!((site.folder.as_str(), site.pages), ("content", 3));
         assert_eq!(site.title.as_deref(), Some("The Platform Way"));
         assert_eq!(site.keep_building, None);
-        let files = crate::scaffold::plan_init(root, "x", today, false, Some(&site)).unwrap();
+        let files = crate::scaffold::plan_init(root, "x", today, false, Some(&site), &[]).unwrap();
         assert!(
             files.iter().all(|(rel, _)| !rel.starts_with("content/")),
             "{files:?}"
@@ -1566,8 +1650,59 @@ mod tests {
             ],
         );
         let outside = markdown_outside_content(root);
-        assert_eq!(outside.count, 4);
-        assert_eq!(outside.tops, ["career", "career-paths", "onboarding.md"]);
+        assert_eq!(outside.count, 5);
+        assert_eq!(
+            outside.tops,
+            ["README.md", "career", "career-paths", "onboarding.md"]
+        );
+        assert_eq!(outside.title.as_deref(), Some("Repo"));
+    }
+
+    #[test]
+    fn a_readme_that_moves_in_titles_the_handbook() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "README.md",
+                    "Field Guides\n============\n\n[![ci](b.svg)](x)\n",
+                ),
+                ("style/README.md", "# Style\n"),
+            ],
+        );
+        let outside = markdown_outside_content(root);
+        assert_eq!(outside.tops, ["README.md", "style"]);
+        assert_eq!(outside.home(), Some("README.md"));
+        assert_eq!(outside.title.as_deref(), Some("Field Guides"));
+        // Alone beside code, the README is the project's: nothing is outside.
+        let code = tempfile::tempdir().unwrap();
+        write(
+            code.path(),
+            &[("README.md", "# Tool\n"), ("src/main.rs", "")],
+        );
+        assert_eq!(markdown_outside_content(code.path()), Outside::default());
+        assert!(left_behind_links(root, &outside).is_empty());
+        write(
+            root,
+            &[
+                (
+                    "README.md",
+                    "# Guides\n\nRead [how](CONTRIBUTING.md) and the [terms].\n\n[terms]: /LICENSE\n",
+                ),
+                ("CONTRIBUTING.md", "# How\n"),
+                ("LICENSE", "terms\n"),
+                ("Makefile", "all:\n"),
+            ],
+        );
+        let outside = markdown_outside_content(root);
+        assert_eq!(
+            left_behind_links(root, &outside),
+            ["CONTRIBUTING.md", "LICENSE"]
+        );
+        assert_eq!(page_title("intro\n\n# Real\n").as_deref(), Some("Real"));
+        assert_eq!(page_title("- item\n===\n").as_deref(), None);
     }
 
     #[test]

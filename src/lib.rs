@@ -79,5 +79,6 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod team_data;
 pub mod text;
 pub mod write;

@@ -731,12 +731,19 @@ fn sample_files(title: &str, today: Date) -> Vec<(String, String)> {
 /// or any of the files, all checked before anything is written so that a refusal leaves
 /// no half-made handbook behind. An existing `.gitignore` (the handbook may go into an
 /// existing repository) is left alone rather than refused.
+///
+/// `moving_in` names the folders and files at the top of `dir` whose pages the user is
+/// told to move into content/ (a repository of Markdown folders). Those pages are the
+/// handbook, so no sample organisation is written beside them: only the configuration,
+/// and with `empty` what `--empty` writes less any file that one of them would collide
+/// with (the repository's README becomes content/'s index page, not a second one).
 pub fn plan_init(
     dir: &Path,
     title: &str,
     today: Date,
     empty: bool,
     existing: Option<&crate::existing_site::ExistingSite>,
+    moving_in: &[String],
 ) -> Result<Vec<(String, String)>, ScaffoldError> {
     if dir.join(CONFIG_FILE).exists() {
         return Err(ScaffoldError::AlreadyAHandbook(dir.to_path_buf()));
@@ -751,7 +758,21 @@ pub fn plan_init(
                 site: Box::new(site.clone()),
             });
         }
-        None => false,
+        None => !moving_in.is_empty() && !empty,
+    };
+    let collides = |rel: &str| {
+        let Some(rel) = rel.strip_prefix(&format!("{CONTENT_DIR}/")) else {
+            return false;
+        };
+        moving_in.iter().any(|top| {
+            rel == top
+                || rel
+                    .strip_prefix(top.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+                || (!rel.contains('/')
+                    && load::index_rank(rel).is_some()
+                    && load::index_rank(top).is_some())
+        })
     };
     let repository = git_repository(dir);
     let files: Vec<(String, String)> = init_files(title, today, empty)
@@ -787,6 +808,7 @@ pub fn plan_init(
             _ => (rel, text),
         })
         .filter(|(rel, _)| !adopt || rel == CONFIG_FILE || rel == ".gitignore")
+        .filter(|(rel, _)| !collides(rel))
         .filter(|(rel, _)| rel != ".gitignore" || !dir.join(rel).exists())
         .collect();
     match files
@@ -1009,7 +1031,7 @@ mod tests {
         .unwrap();
         std::fs::write(git.join("HEAD"), "ref: refs/heads/master\n").unwrap();
         let today = jiff::civil::date(2026, 3, 1);
-        let files = plan_init(dir.path(), "Acme", today, true, None).unwrap();
+        let files = plan_init(dir.path(), "Acme", today, true, None, &[]).unwrap();
         let config = &files.iter().find(|(rel, _)| rel == CONFIG_FILE).unwrap().1;
         assert!(
             config.contains("[repository]\n")
@@ -1022,7 +1044,7 @@ mod tests {
         // Not a repository's root: nothing is guessed.
         let sub = dir.path().join("handbook");
         std::fs::create_dir_all(&sub).unwrap();
-        let files = plan_init(&sub, "Acme", today, true, None).unwrap();
+        let files = plan_init(&sub, "Acme", today, true, None, &[]).unwrap();
         assert!(!files.iter().any(|(_, t)| t.contains("[repository]")));
     }
 

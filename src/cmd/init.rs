@@ -13,14 +13,32 @@ pub fn execute(args: InitArgs) -> u8 {
     };
     // A docs site already there becomes the handbook (see `existing_site`).
     let existing = orgbook::existing_site::find(&args.dir);
+    // Pages already here in folders of their own (a plain-Markdown repository): they are
+    // the handbook once the user moves them into content/, its README the home page.
+    let outside = match existing {
+        Some(_) => Default::default(),
+        None => orgbook::existing_site::markdown_outside_content(&args.dir),
+    };
     let title = args
         .title
         .clone()
         .or_else(|| existing.as_ref()?.title.clone())
+        .or_else(|| outside.title.clone())
         .unwrap_or_else(|| default_title(&args.dir));
-    let files = match scaffold::plan_init(&args.dir, &title, today, args.empty, existing.as_ref()) {
+    let files = match scaffold::plan_init(
+        &args.dir,
+        &title,
+        today,
+        args.empty,
+        existing.as_ref(),
+        &outside.tops,
+    ) {
         Ok(files) => files,
-        Err(e) => return fail(&e),
+        Err(e) => {
+            let code = fail(&e);
+            team_data_notes(&args.dir);
+            return code;
+        }
     };
     for (rel, text) in &files {
         match scaffold::write_new(&args.dir, rel, text) {
@@ -63,53 +81,121 @@ pub fn execute(args: InitArgs) -> u8 {
                 );
             }
         }
-        None => {
+        None if outside.count == 0 => {
             errln!(
                 "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
                 shown(&args.dir),
                 shown(&args.dir)
             );
-            // Pages already here in folders of their own (a plain-Markdown repository):
-            // the handbook does not read them until they are in content/.
-            let outside = orgbook::existing_site::markdown_outside_content(&args.dir);
-            if let (n @ 1.., Some(first)) = (outside.count, &outside.first) {
-                let (count, them) = match n {
-                    1 => ("1 Markdown file here is".to_string(), "it"),
-                    n => (format!("{n} Markdown files here are"), "them"),
-                };
+        }
+        None => {
+            let home = outside.home();
+            errln!(
+                "Created the handbook \"{title}\" in {}: {}, since the Markdown files here are its pages{}",
+                shown(&args.dir),
+                if args.empty {
+                    "what `--empty` writes"
+                } else {
+                    "its configuration only, no sample pages"
+                },
+                home.map(|h| format!(" and {h} its home page"))
+                    .unwrap_or_default(),
+            );
+            let (count, them, they) = match outside.count {
+                1 => ("1 Markdown file here is".to_string(), "it", "it is"),
+                n => (format!("{n} Markdown files here are"), "them", "they are"),
+            };
+            errln!(
+                "note: {count} outside content/ ({}{}), so the handbook leaves {them} out until {they} moved in; to move {them}, run:",
+                outside.first.as_deref().unwrap_or_default(),
+                if outside.count > 1 { ", …" } else { "" },
+            );
+            for line in move_command(&args.dir, &outside.tops) {
+                errln!("    {line}");
+            }
+            let left = orgbook::existing_site::left_behind_links(&args.dir, &outside);
+            if let (Some(home), false) = (home, left.is_empty()) {
                 errln!(
-                    "note: {count} outside content/ ({first}{}), so the handbook leaves {them} out; to publish {them}, move {them} into content/ ({}) and build again",
-                    if n > 1 { ", …" } else { "" },
-                    move_command(&outside.tops),
+                    "  {home} links to {}, which {} at the top where GitHub shows {}: once it is content/{home}, write those links with `../` ({}){}",
+                    left.join(", "),
+                    if left.len() == 1 { "stays" } else { "stay" },
+                    if left.len() == 1 { "it" } else { "them" },
+                    left.iter()
+                        .map(|f| format!("`../{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if scaffold::git_repository(&args.dir).is_some() {
+                        ", which go to the repository on its forge"
+                    } else {
+                        ", and set `url` under `[repository]` in orgbook.toml so they go to the repository on its forge"
+                    },
                 );
             }
+            errln!(
+                "  then `orgbook check --root {}` lists what to fix, and `orgbook serve --root {}` previews it",
+                shown(&args.dir),
+                shown(&args.dir)
+            );
         }
     }
+    team_data_notes(&args.dir);
     EXIT_OK
 }
 
-/// The `git mv` that moves `tops` (folders and files at the top of the repository) into
-/// content/, naming each when they are few enough to read; else how many, and the first.
-fn move_command(tops: &[String]) -> String {
-    const NAMED: usize = 8;
-    let quoted: Vec<String> = tops
-        .iter()
-        .map(|t| {
-            if t.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))) {
-                format!("'{}'", t.replace('\'', "'\\''"))
-            } else {
-                t.clone()
-            }
-        })
-        .collect();
-    if quoted.len() <= NAMED {
-        format!("`git mv {} content/`", quoted.join(" "))
+/// A note for each set of team definitions kept as data in `dir` ([`orgbook::team_data`]):
+/// a governance repository's organisation, which `init` would otherwise pass over.
+fn team_data_notes(dir: &Path) {
+    for data in orgbook::team_data::find(dir) {
+        errln!("note: {}", data.note(&shown(&dir.join(data.path()))));
+    }
+}
+
+/// The shell command that moves `tops` (folders and files at the top of `dir`) into
+/// content/, every one named so that it pastes and runs: `git mv` in a repository, `mv`
+/// outside one; run in a subshell from another folder; wrapped with `\` past `WIDTH`
+/// characters, one line of the result each.
+fn move_command(dir: &Path, tops: &[String]) -> Vec<String> {
+    const WIDTH: usize = 76;
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mv = if abs.ancestors().any(|a| a.join(".git").exists()) {
+        "git mv"
     } else {
-        format!(
-            "`git mv` each of the {} folders and files that hold them: {}, …",
-            quoted.len(),
-            quoted[..NAMED].join(", ")
-        )
+        "mv"
+    };
+    let at = shown(dir);
+    let (cd, end) = if at == "." {
+        (String::new(), "")
+    } else {
+        (format!("(cd {} && ", shell_word(&at)), ")")
+    };
+    let words = tops
+        .iter()
+        .map(|t| shell_word(t))
+        .chain(std::iter::once(format!("content/{end}")));
+    let mut lines = vec![format!("{cd}mkdir -p content && {mv}")];
+    for word in words {
+        let last = lines.last_mut().expect("one line at least");
+        if last.len() + 1 + word.len() > WIDTH {
+            last.push_str(" \\");
+            lines.push(format!("  {word}"));
+        } else {
+            last.push(' ');
+            last.push_str(&word);
+        }
+    }
+    lines
+}
+
+/// `name` as one word of a POSIX shell command, quoted when it has to be.
+fn shell_word(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
     }
 }
 

@@ -87,7 +87,8 @@ pub fn broken_links_hint(diags: &[Diagnostic]) {
 /// A handbook without a single charter has an empty org map, people and ownership pages,
 /// and nothing says why: a handbook moved in from another tool keeps its team pages where
 /// they were (`departments/engineering/teams/delivery/index.md`), as plain pages. Says
-/// where charters go, and names a folder called `teams` elsewhere if there is one.
+/// where charters go, and names a folder called `teams` elsewhere if there is one, and
+/// team definitions kept as data that orgbook does not read ([`orgbook::team_data`]).
 pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
     let Some(hb) = site.handbook.as_ref() else {
         return;
@@ -114,6 +115,15 @@ pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
         ));
     }
     errln!("{hint}");
+    // An organisation kept as data (a governance repository's `sigs.yaml`, `teams/*.toml`).
+    for data in hb
+        .root
+        .as_deref()
+        .map(orgbook::team_data::find)
+        .unwrap_or_default()
+    {
+        errln!("note: {}", data.note(data.path()));
+    }
 }
 
 /// The site's health findings as notes (docs/health.md), in the same format as the

@@ -518,7 +518,10 @@ struct Scan<'a> {
     /// Each field's first value, with its line.
     values: BTreeMap<Field, (usize, String)>,
     software_items: Vec<String>,
-    labels_seen: usize,
+    /// The template's fields seen, filled in or not. Distinct fields, not labels: a
+    /// page that repeats one label (a `- **Contact:**` line per subproject) is no Team
+    /// API, and never an unfilled one.
+    fields_seen: BTreeSet<Field>,
     interaction_rows: Vec<InteractionRow>,
     interaction_section: Option<(usize, usize)>,
     /// Template sections, emptied of their placeholders only once every line is read.
@@ -536,7 +539,7 @@ impl<'a> Scan<'a> {
             h1: None,
             values: BTreeMap::new(),
             software_items: Vec::new(),
-            labels_seen: 0,
+            fields_seen: BTreeSet::new(),
             interaction_rows: Vec::new(),
             interaction_section: None,
             sections: Vec::new(),
@@ -582,7 +585,7 @@ impl<'a> Scan<'a> {
         let end = (i + 1..lines.len())
             .find(|&j| !in_code[j] && atx_heading(lines[j]).is_some_and(|(l, _)| l <= level))
             .unwrap_or(lines.len());
-        self.labels_seen += 1;
+        self.fields_seen.insert(field);
         match field {
             Field::CurrentInteractions | Field::Other => {
                 let rows = section_table(lines, in_code, i + 1, end, &mut self.keep);
@@ -662,7 +665,7 @@ impl<'a> Scan<'a> {
         }
         let field =
             field_of(row[0].trim_end_matches(':')).filter(|f| *f != Field::CurrentInteractions)?;
-        self.labels_seen += 1;
+        self.fields_seen.insert(field);
         let value = row[1]
             .replace("<br>", "\n")
             .replace("<br/>", "\n")
@@ -697,7 +700,7 @@ impl<'a> Scan<'a> {
             None if is_bullet => field_of(trimmed).map(|f| (f, "")),
             None => None,
         }?;
-        self.labels_seen += 1;
+        self.fields_seen.insert(field);
         let inline = strip_html_comments(rest.trim_start_matches(['*', '_']));
         let inline = inline.trim().to_owned();
         // Continuation: the lines indented below the field (its sub-list).
@@ -769,7 +772,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
     let scan = Scan::body(lines, &in_code, keep, fm.body_start);
     let values = &scan.values;
 
-    if scan.labels_seen < 2 && fm.team_type.is_none() {
+    if scan.fields_seen.len() < 2 && fm.team_type.is_none() {
         return Reading::Skipped("not a Team API: fewer than two of the template's fields".into());
     }
 
@@ -1542,11 +1545,16 @@ fn sentence(focus: &str) -> String {
 }
 
 /// Every Markdown file under the paths given (files as they are, folders walked, hidden
-/// folders and `node_modules/` skipped), in a stable order.
+/// folders and `node_modules/` skipped), in a stable order. A data file given by name
+/// (`.yaml`, `.yml`, `.toml`, `.json`) is refused: a Team API is a page, and teams kept as
+/// data have importers of their own.
 pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_file() {
+            if let Some(why) = data_file(p) {
+                return Err(why);
+            }
             out.push(p.clone());
             continue;
         }
@@ -1573,6 +1581,32 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(out)
+}
+
+/// Why `path` is no Team API when it is a data file rather than Markdown, naming the
+/// importer that reads its kind.
+fn data_file(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if !matches!(ext.as_str(), "yaml" | "yml" | "toml" | "json") {
+        return None;
+    }
+    let shown = path.display();
+    let is_sigs = path
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("sigs.yaml"));
+    Some(if is_sigs {
+        format!(
+            "{shown} is not Markdown: a Team API is a Markdown page; a Kubernetes-style list of groups is read by `orgbook import sigs {shown}`"
+        )
+    } else if ext == "toml" {
+        format!(
+            "{shown} is not Markdown: a Team API is a Markdown page; orgbook does not read teams kept in TOML, so each team needs a charter (`orgbook new team SLUG`), and a Backstage catalog in YAML is read by `orgbook import backstage`"
+        )
+    } else {
+        format!(
+            "{shown} is not Markdown: a Team API is a Markdown page; for a catalog of teams in YAML, use `orgbook import backstage {shown}`"
+        )
+    })
 }
 
 /// The folder's name when the file is its `README.md` or `index.md` (a team's folder in a
@@ -1844,6 +1878,18 @@ Date: 12 March 2024
             read_team_api("onboarding.md", "# Onboarding\n\nDate: 2024-01-01\n\nWelcome.\n", None),
             Reading::Skipped(why) if why.contains("not a Team API")
         ));
+    }
+
+    /// A group's README with a `- **Contact:**` line under each of its subprojects (the
+    /// Kubernetes SIG READMEs): one field said many times is no Team API, and not an
+    /// unfilled template either.
+    #[test]
+    fn one_label_repeated_is_not_a_team_api() {
+        let readme = "# Ledger Special Interest Group\n\n## Subprojects\n\n### books\n- **Owners:**\n  - example/books/OWNERS\n- **Contact:**\n  - Chat: #ledger-books\n\n### audit\n- **Contact:**\n  - Chat: #ledger-audit\n";
+        match read_team_api("ledger/README.md", readme, Some("ledger")) {
+            Reading::Skipped(why) => assert!(why.starts_with("not a Team API"), "{why}"),
+            Reading::Team(t) => panic!("read as a team: {}", t.name),
+        }
     }
 
     #[test]

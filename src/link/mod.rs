@@ -93,6 +93,9 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let (team_folders, team_pages) = team_pages(&docs, diags);
     loose_team_pages(&docs, &unparsed, diags);
     let unprefixed = unprefixed_paths(&docs);
+    if code_owners.is_none() && config.codeowners.read {
+        diags.extend(crate::code_owners::prow_owners_note(&assets));
+    }
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);

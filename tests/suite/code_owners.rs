@@ -453,3 +453,27 @@ fn a_codeowners_file_in_windows_1252_is_read_with_a_warning() {
         ]
     );
 }
+
+/// A Prow-style project keeps ownership in `OWNERS` and `OWNERS_ALIASES` files, which
+/// orgbook does not read: without a CODEOWNERS file, one note says so, at the first.
+#[test]
+fn prow_owners_files_without_codeowners_get_one_note() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/teams/eng/OWNERS",
+        "# reviewers and approvers of this folder\napprovers:\n  - eng-leads\nlabels:\n  - area/eng\n",
+    );
+    book.write(
+        "content/OWNERS_ALIASES",
+        "aliases:\n  eng-leads:\n    - ana\n",
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "note[skipped-file]: not read as ownership: this and 1 other OWNERS file(s) are Prow's",
+        )
+        .stderr_has("--> content/OWNERS_ALIASES");
+    // Beside a CODEOWNERS file, which is read, they are nothing to remark on.
+    book.write(".github/CODEOWNERS", "/services/ledger/ @acme/eng\n");
+    book.build().success().stderr_lacks("Prow");
+}

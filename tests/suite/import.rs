@@ -1812,3 +1812,47 @@ fn team_api_communication_and_members_become_contact_members_and_lead() {
     assert_eq!(members, ["Piet de Vries", "Lia Wong"]);
     builds_clean(&book);
 }
+
+/// A governance repository's group READMEs, with a `- **Contact:**` line per subproject,
+/// are "not a Team API", not unfilled templates; a YAML or TOML file named as the path is
+/// refused as no Markdown, with the importer that reads it named.
+#[test]
+fn team_api_tells_other_shapes_from_unfilled_templates() {
+    let source = tempfile::tempdir().unwrap();
+    let group = source.path().join("sig-ledger");
+    std::fs::create_dir_all(&group).unwrap();
+    std::fs::write(
+        group.join("README.md"),
+        "# Ledger Special Interest Group\n\n## Subprojects\n\n### books\n- **Contact:**\n  - Chat: #ledger-books\n\n### audit\n- **Contact:**\n  - Chat: #ledger-audit\n",
+    )
+    .unwrap();
+    let book = fresh(true);
+    book.run(&["import", "team-api", &path_str(source.path()), "--dry-run"])
+        .failure(1)
+        .stderr_has("README.md: not a Team API")
+        .stderr_lacks("a Team API template");
+
+    let sigs = source.path().join("sigs.yaml");
+    std::fs::write(
+        &sigs,
+        "sigs:\n- name: Ledger\n  leadership:\n    chairs: []\n",
+    )
+    .unwrap();
+    book.run(&["import", "team-api", &path_str(&sigs)])
+        .failure(1)
+        .stderr_has("sigs.yaml is not Markdown")
+        .stderr_has("`orgbook import sigs ")
+        .stderr_lacks("Markdown file(s)");
+    let catalog = source.path().join("teams.yml");
+    std::fs::write(&catalog, "kind: Group\n").unwrap();
+    book.run(&["import", "team-api", &path_str(&catalog)])
+        .failure(1)
+        .stderr_has("teams.yml is not Markdown")
+        .stderr_has("`orgbook import backstage ");
+    let toml = source.path().join("ledger.toml");
+    std::fs::write(&toml, "name = \"ledger\"\n").unwrap();
+    book.run(&["import", "team-api", &path_str(&toml)])
+        .failure(1)
+        .stderr_has("ledger.toml is not Markdown")
+        .stderr_has("does not read teams kept in TOML");
+}

@@ -1006,8 +1006,8 @@ fn init_beside_markdown_outside_content_names_it() {
     book.write("node_modules/pkg/README.md", "# Not a page\n");
     book.run(&["init", "."])
         .success()
-        .stderr_has("note: 2 Markdown files here are outside content/ (career/README.md, …), so the handbook leaves them out")
-        .stderr_has("move them into content/ (`git mv career content/`)")
+        .stderr_has("note: 3 Markdown files here are outside content/ (README.md, …), so the handbook leaves them out until they are moved in")
+        .stderr_has("\n    mkdir -p content && mv README.md career content/\n")
         .stderr_lacks("git mv FOLDER");
     // Once a handbook, the note has nothing left to say about its own pages.
     let clean = empty_book();
@@ -1015,4 +1015,197 @@ fn init_beside_markdown_outside_content_names_it() {
         .run(&["init", "."])
         .success()
         .stderr_lacks("outside content/");
+}
+
+/// The lines of the move command `init` prints (indented by four spaces), as one shell
+/// command with its `\` continuations.
+fn printed_move_command(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .collect();
+    assert!(!lines.is_empty(), "no command printed:\n{stderr}");
+    lines.join("\n")
+}
+
+/// A git repository of Markdown folders with its README as the front page (artsy/README,
+/// thoughtbot/guides, kubernetes/community): `init` writes no sample organisation and no
+/// home page of its own, names the handbook after the README's heading, and prints one
+/// command, uncut, that moves every page in, README included. Once it has run, the
+/// handbook checks clean and its home page is the README.
+#[test]
+fn init_in_a_repository_of_markdown_folders_moves_them_in_with_the_readme_as_home() {
+    let book = empty_book();
+    let root = book.root();
+    crate::insight::git(root, &["init", "-q", "-b", "main"]);
+    book.write(
+        "README.md",
+        "[![badge](https://ci.example.org/b.svg)](https://ci.example.org)\n\n# Tidewater Engineering\n\nHow we work. Start with [onboarding](onboarding/README.md); to change it, read [contributing](CONTRIBUTING.md).\n",
+    );
+    // More folders than a line holds, two of them with spaces and quotes in their names.
+    let folders = [
+        "onboarding",
+        "culture",
+        "playbooks",
+        "rfcs",
+        "careers",
+        "practices",
+        "events",
+        "resources",
+        "security-and-compliance",
+        "incident-reviews",
+        "design docs",
+        "it's-complicated",
+    ];
+    for f in folders {
+        book.write(
+            &format!("{f}/README.md"),
+            &format!("# {f}\n\nBack [home](../README.md).\n"),
+        );
+    }
+    book.write("onboarding/first-week.md", "# First week\n");
+    book.write("CONTRIBUTING.md", "# Contributing\n");
+    crate::insight::git(root, &["add", "-A"]);
+    crate::insight::git(root, &["commit", "-q", "-m", "pages"]);
+
+    let run = book.run(&["init", "."]);
+    run.success()
+        .stderr_has("Created the handbook \"Tidewater Engineering\"")
+        .stderr_has("no sample pages")
+        .stderr_has("14 Markdown files here are outside content/")
+        .stderr_lacks(", …`")
+        .stderr_has("README.md links to CONTRIBUTING.md, which stays at the top where GitHub shows it: once it is content/README.md, write those links with `../` (`../CONTRIBUTING.md`), and set `url` under `[repository]`");
+    for sample in [
+        "content/_index.md",
+        "content/how-we-work.md",
+        "content/teams/engineering.md",
+        "content/decisions",
+    ] {
+        assert!(!root.join(sample).exists(), "{sample} written");
+    }
+    assert!(
+        book.read("orgbook.toml")
+            .contains("title = \"Tidewater Engineering\"")
+    );
+
+    let command = printed_move_command(&run.stderr);
+    assert!(command.contains(" \\\n"), "not wrapped:\n{command}");
+    assert!(command.contains("README.md"), "{command}");
+    assert!(!command.contains("CONTRIBUTING"), "{command}");
+    let moved = Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        moved.status.success(),
+        "{command}\n{}",
+        String::from_utf8_lossy(&moved.stderr)
+    );
+    assert!(root.join("content/README.md").is_file());
+    assert!(root.join("content/design docs/README.md").is_file());
+    assert!(root.join("CONTRIBUTING.md").is_file());
+
+    book.edit(
+        "content/README.md",
+        "](CONTRIBUTING.md)",
+        "](../CONTRIBUTING.md)",
+    );
+    let config = book.read("orgbook.toml");
+    book.write(
+        "orgbook.toml",
+        &format!("{config}\n[repository]\nurl = \"https://git.example.org/tidewater/handbook\"\n"),
+    );
+    book.run(&["check"])
+        .success()
+        .stderr_lacks("duplicate-folder-index");
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, "main h1"), ["Tidewater Engineering"]);
+    assert!(
+        hrefs(&home, "main p a").contains(&"onboarding/index.html".to_string()),
+        "the README's link to onboarding/README.md"
+    );
+}
+
+/// `--empty` beside pages that move in writes its group, but no home page: the README is
+/// content/'s index once moved, and a second one would be a `duplicate-folder-index`.
+#[test]
+fn init_empty_leaves_the_home_page_to_the_readme_that_moves_in() {
+    let book = empty_book();
+    book.write("README.md", "# Harbour Docs\n");
+    book.write("guides/README.md", "# Guides\n");
+    let run = book.run(&["init", ".", "--empty"]);
+    run.success()
+        .stderr_has("what `--empty` writes")
+        .stderr_has("README.md its home page");
+    assert!(!book.root().join("content/_index.md").exists());
+    assert!(book.root().join("content/teams/engineering.md").is_file());
+    // Not a git repository: a plain `mv`.
+    let command = printed_move_command(&run.stderr);
+    assert_eq!(command, "mkdir -p content && mv README.md guides content/");
+    let moved = Command::new("sh")
+        .args(["-c", &command])
+        .current_dir(book.root())
+        .status()
+        .unwrap();
+    assert!(moved.success());
+    book.run(&["check"]).success();
+    book.build().success();
+    assert_eq!(texts(&book.html("index.html"), "main h1"), ["Harbour Docs"]);
+}
+
+/// A governance repository keeps its organisation as data: the Kubernetes community's
+/// `sigs.yaml`, rust-lang/team's `teams/*.toml`. `init` names what it found and what to do,
+/// and so does the build's note on a handbook without charters; nothing is published
+/// differently.
+#[test]
+fn init_and_build_name_team_definitions_kept_as_data() {
+    let sigs = "# every group of the project\nsigs:\n- dir: sig-ledger\n  name: Ledger\n  mission_statement: >\n    Keeps the books.\n  leadership:\n    chairs:\n    - github: ana\n      name: Ana Example\n  subprojects:\n  - name: books\nworkinggroups:\n- dir: wg-audit\n  name: Audit\n  leadership:\n    chairs:\n    - github: bo\n";
+    let book = empty_book();
+    book.write("README.md", "# Project Community\n");
+    book.write("sig-ledger/README.md", "# Ledger Special Interest Group\n");
+    book.write("sigs.yaml", sigs);
+    book.run(&["init", "."]).success().stderr_has(
+        "note: sigs.yaml defines 2 groups the Kubernetes way (`sigs:` / `workinggroups:` with `name` and `leadership`), which orgbook does not read as teams: `orgbook import sigs sigs.yaml` writes a charter for each",
+    );
+    std::fs::create_dir(book.root().join("content")).unwrap();
+    std::fs::rename(
+        book.root().join("sig-ledger"),
+        book.root().join("content/sig-ledger"),
+    )
+    .unwrap();
+    book.build()
+        .success()
+        .stderr_has("note: no team charters")
+        .stderr_has("note: sigs.yaml defines 2 groups");
+
+    // Teams in TOML beside one Markdown file of docs: init refuses (the docs move first)
+    // and names the teams too.
+    let team = |name: &str| {
+        format!(
+            "name = \"{name}\"\nsubteam-of = \"tools\"\n\n[people]\nleads = [\"ana\"]\nmembers = [\"ana\", \"bo\"]\n\n[website]\ndescription = \"builds the {name}\"\n"
+        )
+    };
+    let rust = empty_book();
+    rust.write("README.md", "# Team data\n");
+    rust.write("docs/schema.md", "# Schema of the team files\n");
+    rust.write("teams/compiler.toml", &team("compiler"));
+    rust.write("teams/packager.toml", &team("packager"));
+    rust.write(
+        "people/ana.toml",
+        "name = \"Ana Example\"\ngithub = \"ana\"\n",
+    );
+    rust.run(&["init", "."])
+        .failure(1)
+        .stderr_has("note: teams/ holds 2 team definitions in TOML the rust-lang/team way")
+        .stderr_has("each team needs a charter");
+    // Moved under content/ as they are, they are published as files, and the note says so.
+    std::fs::rename(rust.root().join("docs"), rust.root().join("content")).unwrap();
+    std::fs::rename(rust.root().join("teams"), rust.root().join("content/teams")).unwrap();
+    rust.run(&["init", "."]).success();
+    rust.build()
+        .success()
+        .stderr_has("note: content/teams/ holds 2 team definitions in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read, and publishes as plain files");
+    assert!(rust.out().join("teams/compiler.toml").is_file());
 }

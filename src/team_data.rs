@@ -1,0 +1,236 @@
+//! Team definitions kept as data in shapes orgbook does not read: the Kubernetes
+//! community's `sigs.yaml` and rust-lang/team's `teams/*.toml`. Governance repositories
+//! keep their organisation there rather than in Markdown, so a handbook made from one has
+//! no charter and nothing says why; `init` and the build's "no team charters" note name
+//! what they found and what to do instead. Nothing published changes.
+//!
+//! Looked for only where such repositories keep them (the handbook's folder and its
+//! content/, a `teams/` folder in either), and only by a cheap scan of their lines: the
+//! callers ask once, when a handbook has no charter, so a build with charters never reads
+//! these files.
+
+use std::io::Read;
+use std::path::Path;
+
+/// Past this, a file is read no further: a real `sigs.yaml` is about 120 KB, a team file
+/// a few hundred bytes, and the keys that tell them apart come early in both.
+const READ_AT_MOST: u64 = 1 << 20;
+
+/// Team files read in one folder: enough to tell a folder of them from a stray file,
+/// without reading a few hundred of them.
+const TEAM_FILES_READ: usize = 50;
+
+/// Team definitions found, each with where it is relative to the folder searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamData {
+    /// A Kubernetes-style `sigs.yaml`: top-level `sigs:` / `workinggroups:` lists whose
+    /// items have a `name` and a `leadership`; `groups` counts the `leadership` blocks.
+    Sigs { path: String, groups: usize },
+    /// A folder of rust-lang/team-style files (`name = "…"`, `[people]` with `leads` or
+    /// `members`); `files` counts those among the first [`TEAM_FILES_READ`].
+    TeamToml { folder: String, files: usize },
+}
+
+impl TeamData {
+    /// What it is and what to do, as one sentence; `at` is its path as the user should
+    /// read it (relative to where they run orgbook).
+    pub fn note(&self, at: &str) -> String {
+        let published = self.path().starts_with("content/");
+        match self {
+            TeamData::Sigs { groups, .. } => format!(
+                "{at} defines {} the Kubernetes way (`sigs:` / `workinggroups:` with `name` and `leadership`), which orgbook does not read as teams{}: `orgbook import sigs {at}` writes a charter for each",
+                plural(*groups, "group"),
+                if published {
+                    ", and publishes as a plain file"
+                } else {
+                    ""
+                },
+            ),
+            TeamData::TeamToml { files, .. } => format!(
+                "{at}/ holds {} in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read{}: each team needs a charter, a Markdown file in content/teams/ with `name`, `problem` and `metrics`, its leads as `lead` and its people as `members` (`orgbook new team SLUG` starts one)",
+                plural(*files, "team definition"),
+                if published {
+                    ", and publishes as plain files"
+                } else {
+                    ""
+                },
+            ),
+        }
+    }
+
+    /// Where it is, relative to the folder searched.
+    pub fn path(&self) -> &str {
+        match self {
+            TeamData::Sigs { path, .. } => path,
+            TeamData::TeamToml { folder, .. } => folder,
+        }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
+/// The team definitions in `dir` (a handbook's folder, or a repository `init` runs in) and
+/// in its content/.
+pub fn find(dir: &Path) -> Vec<TeamData> {
+    let mut found = Vec::new();
+    for base in ["", "content/"] {
+        let path = format!("{base}sigs.yaml");
+        if let Some(groups) = read_start(&dir.join(&path)).and_then(|text| sigs_groups(&text)) {
+            found.push(TeamData::Sigs { path, groups });
+        }
+        let folder = format!("{base}teams");
+        let files = team_tomls(&dir.join(&folder));
+        if files > 0 {
+            found.push(TeamData::TeamToml { folder, files });
+        }
+    }
+    found
+}
+
+/// The start of a file as text, `None` when it cannot be read.
+fn read_start(path: &Path) -> Option<String> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(READ_AT_MOST)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// How many groups a `sigs.yaml` text defines (its `leadership:` blocks), `None` when it
+/// is not one: no top-level `sigs:` or `workinggroups:` list, or no item with a `name`
+/// and a `leadership`.
+fn sigs_groups(text: &str) -> Option<usize> {
+    let mut listed = false;
+    let mut named = false;
+    let mut groups = 0;
+    for line in text.lines() {
+        let key = line.trim_end();
+        if matches!(key, "sigs:" | "workinggroups:") {
+            listed = true;
+        }
+        let item = line.trim_start().trim_start_matches("- ");
+        if item.starts_with("name:") {
+            named = true;
+        }
+        if item.trim_end() == "leadership:" {
+            groups += 1;
+        }
+    }
+    (listed && named && groups > 0).then_some(groups)
+}
+
+/// How many of the first [`TEAM_FILES_READ`] `.toml` files in `folder` define a team.
+fn team_tomls(folder: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .take(TEAM_FILES_READ)
+        .filter(|p| read_start(p).is_some_and(|text| is_team_toml(&text)))
+        .count()
+}
+
+/// Whether a TOML text is a rust-lang/team-style team: a top-level `name` and a `[people]`
+/// table with `leads` or `members`.
+fn is_team_toml(text: &str) -> bool {
+    let mut table = "";
+    let mut named = false;
+    let mut people = false;
+    for line in text.lines().map(str::trim) {
+        if let Some(header) = line.strip_prefix('[') {
+            table = header.trim_end_matches(']').trim();
+            continue;
+        }
+        let key = line.split('=').next().unwrap_or("").trim();
+        named |= table.is_empty() && key == "name" && line.contains('=');
+        people |= table == "people" && matches!(key, "leads" | "members") && line.contains('=');
+    }
+    named && people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sigs_file_counts_its_groups() {
+        let text = "# groups of the project\nsigs:\n- dir: sig-ledger\n  name: Ledger\n  leadership:\n    chairs:\n    - github: ana\n  subprojects:\n  - name: books\nworkinggroups:\n- dir: wg-audit\n  name: Audit\n  leadership:\n    chairs: []\n";
+        assert_eq!(sigs_groups(text), Some(2));
+        assert_eq!(sigs_groups("sigs:\n- name: A\n"), None);
+        assert_eq!(
+            sigs_groups("teams:\n- name: A\n  leadership:\n    x: 1\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_team_toml_has_a_name_and_people() {
+        assert!(is_team_toml(
+            "name = \"ledger\"\nsubteam-of = \"money\"\n\n[people]\nleads = [\"ana\"]\nmembers = [\n  \"ana\",\n]\n"
+        ));
+        // A person's file, a tool's configuration: not teams.
+        assert!(!is_team_toml("name = \"Ana\"\ngithub = \"ana\"\n"));
+        assert!(!is_team_toml(
+            "[package]\nname = \"x\"\n[people]\nleads = []\n"
+        ));
+    }
+
+    #[test]
+    fn found_beside_the_handbook_and_in_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("sigs.yaml"),
+            "sigs:\n- name: Ledger\n  leadership:\n    chairs: []\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/teams")).unwrap();
+        std::fs::write(
+            root.join("content/teams/ledger.toml"),
+            "name = \"ledger\"\n[people]\nmembers = [\"ana\"]\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("content/teams/notes.toml"), "title = \"x\"\n").unwrap();
+        let found = find(root);
+        assert_eq!(
+            found,
+            [
+                TeamData::Sigs {
+                    path: "sigs.yaml".into(),
+                    groups: 1
+                },
+                TeamData::TeamToml {
+                    folder: "content/teams".into(),
+                    files: 1
+                }
+            ]
+        );
+        assert!(
+            found[1]
+                .note("content/teams")
+                .contains("publishes as plain files")
+        );
+        assert!(
+            found[0]
+                .note("sigs.yaml")
+                .contains("`orgbook import sigs sigs.yaml`")
+        );
+    }
+}
