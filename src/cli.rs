@@ -212,6 +212,10 @@ pub enum ImportCommand {
     /// its sections under YAML front matter)
     #[command(after_long_help = IMPORT_TEAM_API_GUESSES)]
     TeamApi(ImportTeamApiArgs),
+    /// Team charters from a Kubernetes-style sigs.yaml (special interest groups, working
+    /// groups, user groups and committees)
+    #[command(after_long_help = IMPORT_SIGS_GUESSES)]
+    Sigs(ImportSigsArgs),
 }
 
 const IMPORT_ADR_GUESSES: &str = "\
@@ -271,6 +275,24 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               placeholder, which the health page lists as `placeholder-text`.
   Interactions  Rows of \"Teams we currently interact with\" whose team is imported or in
               the handbook and whose mode is one of the three; other rows stay in the body.";
+
+const IMPORT_SIGS_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Groups      Every entry of sigs, workinggroups, usergroups and committees is a team,
+              committees too (no teams sit under them); dir -> the slug. The charter goes
+              beside the group's folder when content/teams/ has it, else in the parent's.
+  Name        \"SIG Apps\", \"WG LTS\", \"UG X\", \"Steering Committee\": the file's name with
+              the kind of group it is.
+  Parent      --parent SLUG (a charter of the handbook); without it, a group `community`
+              written with them (or the one an earlier run wrote).
+  Problem     The mission statement's first sentence; the rest stays in the body.
+  People      The first chair -> lead; chairs and technical leads -> members, by name,
+              else GitHub handle. Emeritus leads are left out.
+  Contact     slack -> chat (#channel), mailing_list -> email or `mailing list`.
+  Owns        Subprojects' names; their OWNERS files, meetings and the charter link are
+              listed in the body.
+  Interactions  A working group's stakeholder_sigs -> collaboration, on both charters.
+  Metrics     None in the file: the scaffold's placeholder, which the health page lists.";
 
 #[derive(Args, Debug)]
 pub struct ImportAdrArgs {
@@ -346,6 +368,22 @@ pub struct ImportTeamApiArgs {
     /// folder per team
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportSigsArgs {
+    /// The sigs.yaml file, or the folder that holds it (a kubernetes/community checkout)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Slug of the charter every imported group belongs to [default: a group `community`,
+    /// written with them]
+    #[arg(long, value_name = "SLUG")]
+    pub parent: Option<String>,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,

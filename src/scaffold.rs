@@ -209,13 +209,25 @@ impl Survey {
                         Some((kind, name, owns, people)) => (Some(kind), Some(name), owns, people),
                         None => (None, None, Vec::new(), Vec::new()),
                     };
-                    survey.teams.entry(slug.to_string()).or_insert(TeamEntry {
+                    let entry = TeamEntry {
                         path: file,
                         kind,
                         name,
                         owns,
                         people,
-                    });
+                    };
+                    // A team's folder README without a charter's keys is a page of the
+                    // team whose charter is beside the folder: that charter is the team.
+                    match survey.teams.entry(slug.to_string()) {
+                        std::collections::btree_map::Entry::Vacant(slot) => {
+                            slot.insert(entry);
+                        }
+                        std::collections::btree_map::Entry::Occupied(mut slot) => {
+                            if slot.get().kind.is_none() && entry.kind.is_some() {
+                                slot.insert(entry);
+                            }
+                        }
+                    }
                 }
                 FileClass::Decision => {
                     if let Some(n) = load::decision_number(&rel) {

@@ -1,7 +1,7 @@
-//! `orgbook import adr DIR`, `orgbook import backstage PATH...` and `orgbook import team-api
-//! PATH...`: bring decision records written for adr-tools, MADR or log4brains, team
-//! structure kept in a Backstage catalog, and teams' own Team API pages into the handbook
-//! with one command.
+//! `orgbook import adr DIR`, `orgbook import backstage PATH...`, `orgbook import team-api
+//! PATH...` and `orgbook import sigs PATH`: bring decision records written for adr-tools,
+//! MADR or log4brains, team structure kept in a Backstage catalog or a Kubernetes-style
+//! `sigs.yaml`, and teams' own Team API pages into the handbook with one command.
 //!
 //! Reading and mapping live in the pure-ish [`orgbook::import`] module; this command
 //! decides the owning team and the numbers already taken, writes everything or nothing
@@ -10,7 +10,9 @@
 
 use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::cli::{ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportTeamApiArgs};
+use crate::cli::{
+    ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportSigsArgs, ImportTeamApiArgs,
+};
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::{self, Survey};
@@ -20,6 +22,7 @@ pub fn execute(command: ImportCommand) -> u8 {
         ImportCommand::Adr(args) => adr(args),
         ImportCommand::Backstage(args) => backstage(args),
         ImportCommand::TeamApi(args) => team_api(args),
+        ImportCommand::Sigs(args) => sigs(args),
     }
 }
 
@@ -503,6 +506,97 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
             plan.without_focus
         ));
     }
+    errln!("{summary}");
+    EXIT_OK
+}
+
+fn sigs(args: ImportSigsArgs) -> u8 {
+    use import::sigs;
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(today) = today() else {
+        return EXIT_ERRORS;
+    };
+    let survey = Survey::of(&root);
+    if let Some(parent) = &args.parent
+        && let Err(e) = survey.team(parent)
+    {
+        return super::new::fail(&e);
+    }
+    let read = sigs::find_file(&args.path).and_then(|path| {
+        let file = path.display().to_string();
+        let (text, legacy) = orgbook::text::legacy::read_text(&path)
+            .map_err(|e| format!("{file}: cannot read: {e}"))?;
+        if let Some(how) = legacy {
+            errln!("note: {file}: {}", how.describe());
+        }
+        sigs::read_registry(&file, &text)
+    });
+    let registry = match read {
+        Ok(r) => r,
+        Err(e) => {
+            errln!("error: {e}");
+            errln!("Nothing imported");
+            return EXIT_ERRORS;
+        }
+    };
+    if registry.groups.is_empty() {
+        errln!(
+            "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups` or `committees` (is it a Kubernetes-style sigs.yaml?)",
+            registry.file
+        );
+        return EXIT_ERRORS;
+    }
+    let handbook = sigs::HandbookFiles::of(&root);
+    let plan = sigs::plan(&registry, &survey, &handbook, args.parent.as_deref(), today);
+    for note in &plan.notes {
+        errln!("note: {note}");
+    }
+    if plan.teams == 0 {
+        // A re-run: every group is a charter already, and the notes say what the file
+        // gives them that their charters do not list.
+        errln!(
+            "Nothing new to import: {} group(s) of {} are charters of the handbook already",
+            plan.existing,
+            registry.file
+        );
+        return EXIT_OK;
+    }
+    if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
+        return code;
+    }
+    let starter_is_parent = args.parent.as_deref() == Some("engineering");
+    if !starter_is_parent && let Some(note) = starter_group_left(&survey) {
+        errln!("note: {note}");
+    }
+    let mut summary = format!(
+        "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s), {} owned subproject(s) and {} interaction(s) from {} group(s) of {}",
+        imported(args.dry_run),
+        plan.files.len(),
+        plan.teams,
+        plan.groups,
+        plan.members,
+        plan.owned,
+        plan.interactions,
+        registry.groups.len(),
+        registry.file,
+    );
+    if plan.existing > 0 {
+        summary.push_str(&format!(
+            "; {} group(s) were charters already and are kept as they are",
+            plan.existing
+        ));
+    }
+    if plan.without_mission > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) have no mission_statement, so their problem is a placeholder",
+            plan.without_mission
+        ));
+    }
+    summary
+        .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
     errln!("{summary}");
     EXIT_OK
 }

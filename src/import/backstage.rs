@@ -1196,26 +1196,7 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
 
 /// A Markdown list item linking `url`, by its title when it has one.
 fn link_item(url: &str, title: Option<&str>) -> String {
-    // An address with spaces or parentheses would end the link early: the pointy form
-    // holds any of them, once its own brackets are encoded.
-    let dest = if url.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>')) {
-        let encoded = url
-            .replace('<', "%3C")
-            .replace('>', "%3E")
-            .replace(|c: char| c.is_whitespace(), "%20");
-        format!("<{encoded}>")
-    } else {
-        url.to_owned()
-    };
-    let text = title.unwrap_or(url);
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation() && "\\[]*_`<>!#&|~".contains(c) {
-            escaped.push('\\');
-        }
-        escaped.push(if c.is_control() { ' ' } else { c });
-    }
-    format!("- [{escaped}]({dest})\n")
+    format!("- {}\n", super::markdown_link(url, title))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Importing records written for other tools: decision records into orgbook decisions
-//! (`adr.rs`, `dir.rs`), a Backstage catalog (`backstage.rs`) and Team API documents
-//! (`team_api.rs`) into charters.
+//! (`adr.rs`, `dir.rs`), a Backstage catalog (`backstage.rs`), Team API documents
+//! (`team_api.rs`) and a Kubernetes-style `sigs.yaml` (`sigs.rs`) into charters.
 //!
 //! This module owns the format-independent half of `orgbook import`: the
 //! [`ImportedDecision`] every decision importer produces, writing it out as an orgbook
@@ -18,6 +18,7 @@
 mod adr;
 pub mod backstage;
 mod dir;
+pub mod sigs;
 pub mod team_api;
 
 pub use adr::{parse_adr, parse_record};
@@ -285,6 +286,31 @@ impl CharterFrontMatter<'_> {
         let toml = toml::to_string(self).expect("charter front matter is always valid TOML");
         format!("+++\n{toml}+++\n\n")
     }
+}
+
+/// A Markdown link to `url`, by its title when it has one, as an importer writes it into
+/// a charter's body.
+pub(super) fn markdown_link(url: &str, title: Option<&str>) -> String {
+    // An address with spaces or parentheses would end the link early: the pointy form
+    // holds any of them, once its own brackets are encoded.
+    let dest = if url.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>')) {
+        let encoded = url
+            .replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(|c: char| c.is_whitespace(), "%20");
+        format!("<{encoded}>")
+    } else {
+        url.to_owned()
+    };
+    let text = title.unwrap_or(url);
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && "\\[]*_`<>!#&|~".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(if c.is_control() { ' ' } else { c });
+    }
+    format!("[{escaped}]({dest})")
 }
 
 pub(super) fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {

@@ -1,10 +1,11 @@
-//! `orgbook import adr`, `orgbook import backstage` and `orgbook import team-api`, run as a
-//! new user would: a fresh `orgbook init` handbook, ONE import command, then a strict build
-//! with every link in the built site followed. Fixtures (tests/fixtures/import-*/) are
-//! record collections shaped like adr-tools' doc/adr, MADR's docs/decisions, log4brains'
-//! docs/adr, a collection with duplicate numbers, images and repository links, a Backstage
-//! catalog shaped like its "acme" example organisation, and a repository of Team API
-//! documents. They are copied out of this repository first, so git
+//! `orgbook import adr`, `orgbook import backstage`, `orgbook import team-api` and `orgbook
+//! import sigs`, run as a new user would: a fresh `orgbook init` handbook, ONE import
+//! command, then a strict build with every link in the built site followed. Fixtures
+//! (tests/fixtures/import-*/) are record collections shaped like adr-tools' doc/adr, MADR's
+//! docs/decisions, log4brains' docs/adr, a collection with duplicate numbers, images and
+//! repository links, a Backstage catalog shaped like its "acme" example organisation, a
+//! repository of Team API documents, and a registry of groups shaped like
+//! kubernetes/community's sigs.yaml. They are copied out of this repository first, so git
 //! history of the orgbook repository never leaks into their dates.
 
 use crate::harness::{TestBook, check_all_links, hrefs, texts};
@@ -1855,4 +1856,181 @@ fn team_api_tells_other_shapes_from_unfilled_templates() {
         .failure(1)
         .stderr_has("ledger.toml is not Markdown")
         .stderr_has("does not read teams kept in TOML");
+}
+
+/// A Kubernetes-style `sigs.yaml`: every SIG, working group and committee becomes a team
+/// under one parent, with its people, subprojects, contact and the working group's
+/// stakeholder SIGs; a SIG whose folder was moved into the handbook gets its charter
+/// beside that folder, linking the charter file there; a second run writes nothing.
+#[test]
+fn a_sigs_yaml_becomes_charters_that_build_and_reimport() {
+    let source = TestBook::fixture("import-sigs");
+    let book = fresh(true);
+    // The user moved the SIG's generated README and its charter into the handbook.
+    for file in ["README.md", "charter.md"] {
+        book.write(
+            &format!("content/teams/sig-harbors/{file}"),
+            &source.read(&format!("sig-harbors/{file}")),
+        );
+    }
+    let folder = path_str(source.root());
+
+    let dry = book.run(&["import", "sigs", &folder, "--dry-run"]);
+    dry.success().stderr_has("Would import 5 charter(s)");
+    assert!(
+        dry.stdout.contains("content/teams/sig-harbors.md\n"),
+        "{}",
+        dry.stdout
+    );
+    assert!(!book.root().join("content/teams/community.md").exists());
+
+    book.run(&["import", "sigs", &folder])
+        .success()
+        .stderr_has(
+            "Imported 5 charter(s) (4 team(s), 1 group(s)) with 5 member(s), 4 owned subproject(s) and 4 interaction(s) from 4 group(s)",
+        )
+        .stderr_has("every imported group's parent is the new group content/teams/community.md")
+        .stderr_has("sigs.yaml:4: 1 in the leadership of SIG Harbors has no name; listed by GitHub handle: tjorven")
+        .stderr_has("sigs.yaml:55: SIG Hulls names no chairs or technical leads; no lead or members")
+        .stderr_has("stakeholder SIG(s) of WG Tides that are neither in the file nor in the handbook: Lanterns; left out")
+        .stderr_has("1 emeritus lead(s) in 1 group(s); left out")
+        .stderr_has("3 group(s) have a GitHub `label`; left out")
+        .stderr_has("1 GitHub team(s) under `contact.teams` in 1 group(s); left out")
+        .stderr_has("1 subproject(s) in 1 group(s) have a contact or meetings of their own; left out")
+        .stderr_has("the charter_link of SIG Hulls, sig-hulls/charter.md, is not in the handbook");
+
+    // Beside its folder: the README and the charter file become the team's pages.
+    let (harbors, body) = charter_table(&book, "content/teams/sig-harbors.md");
+    assert_eq!(harbors["name"].as_str(), Some("SIG Harbors"));
+    assert_eq!(harbors["parent"].as_str(), Some("community"));
+    // The first sentence is the problem; the rest of both paragraphs stays in the body.
+    assert_eq!(
+        harbors["problem"].as_str(),
+        Some("Looks after the harbor controllers and the docking API.")
+    );
+    assert!(
+        body.starts_with("\nWe review designs for new berth types"),
+        "{body}"
+    );
+    assert!(
+        body.contains("The [charter](sig-harbors/charter.md) sets out"),
+        "{body}"
+    );
+    // A multi-line literal mission is one sentence for the problem, not one line.
+    let (tides, _) = charter_table(&book, "content/teams/community/wg-tides.md");
+    assert_eq!(
+        tides["problem"].as_str(),
+        Some("Work out whether the project should plan its releases by the tide tables.")
+    );
+    assert_eq!(
+        tides["contact"]["email"].as_str(),
+        Some("wg-tides@lists.example.org")
+    );
+    // A committee is a team too: members, no teams below it.
+    let (steering, body) = charter_table(&book, "content/teams/community/committee-steering.md");
+    assert_eq!(steering["name"].as_str(), Some("Steering Committee"));
+    assert_eq!(steering["kind"].as_str(), Some("team"));
+    assert!(
+        body.contains("[charter](https://git.example.org/tidewater/steering/blob/main/charter.md)"),
+        "{body}"
+    );
+    let (hulls, _) = charter_table(&book, "content/teams/community/sig-hulls.md");
+    assert!(hulls.get("lead").is_none() && hulls.get("members").is_none());
+
+    builds_clean(&book);
+
+    let page = book.html("teams/sig-harbors.html");
+    assert_eq!(
+        texts(&page, ".problem"),
+        ["Looks after the harbor controllers and the docking API."]
+    );
+    assert_eq!(
+        texts(&page, "#people-title + dl dt:first-child + dd"),
+        ["Mira Kovac"]
+    );
+    assert_eq!(
+        texts(&page, ".members li"),
+        ["Mira Kovac", "tjorven", "Ama Osei"]
+    );
+    assert_eq!(
+        texts(&page, "#owns-title + ul li"),
+        ["berth-controller", "docking-api"]
+    );
+    let contact: Vec<String> = texts(&page, "#people-title + dl dt");
+    assert!(
+        contact.contains(&"Chat".to_owned()) && contact.contains(&"Mailing list".to_owned()),
+        "{contact:?}"
+    );
+    assert!(
+        hrefs(&page, "#people-title + dl dd a")
+            .contains(&"https://lists.example.org/g/sig-harbors".to_owned())
+    );
+    assert_eq!(
+        texts(&page, ".interactions dd:nth-of-type(1) a"),
+        ["WG Tides"]
+    );
+    // The folder's pages are the team's, and the link to the sibling SIG's folder in the
+    // mission reaches its charter.
+    assert!(
+        texts(&page, ".team-pages a").len() == 2,
+        "{:?}",
+        texts(&page, ".team-pages a")
+    );
+    assert!(
+        hrefs(&page, ".prose a").contains(&"../teams/sig-hulls.html".to_owned()),
+        "{:?}",
+        hrefs(&page, ".prose a")
+    );
+    let tides_page = book.html("teams/wg-tides.html");
+    let mut partners = texts(&tides_page, ".interactions dd:nth-of-type(1) a");
+    partners.sort();
+    assert_eq!(partners, ["SIG Harbors", "SIG Hulls"]);
+    let health = book.html("health.html");
+    assert!(
+        texts(
+            &health,
+            "section[aria-labelledby='rule-one-way-collaboration'] li"
+        )
+        .is_empty(),
+        "both sides list each stakeholder collaboration"
+    );
+
+    // Again: nothing new, nothing written, not a failure.
+    let before = book.read("content/teams/sig-harbors.md");
+    book.run(&["import", "sigs", &folder])
+        .success()
+        .stderr_has("Nothing new to import: 4 group(s) of")
+        .stderr_has(
+            "SIG Harbors is already in the handbook as content/teams/sig-harbors.md; kept as it is",
+        );
+    assert_eq!(book.read("content/teams/sig-harbors.md"), before);
+}
+
+/// `--parent` names a charter of the handbook, checked before anything is written, and
+/// every imported group goes in its folder.
+#[test]
+fn sigs_go_under_the_parent_named_and_a_mistyped_one_is_refused() {
+    let source = TestBook::fixture("import-sigs");
+    let book = fresh(true);
+    let file = path_str(&source.root().join("sigs.yaml"));
+    book.run(&["import", "sigs", &file, "--parent", "engneering"])
+        .failure(1)
+        .stderr_has("error: no team `engneering` in this handbook")
+        .stderr_has("did you mean `engineering`?");
+    assert!(!book.root().join("content/teams/engineering").exists());
+    book.run(&["import", "sigs", &file, "--parent", "engineering"])
+        .success()
+        .stderr_has("Imported 4 charter(s) (4 team(s), 0 group(s))")
+        .stderr_lacks("has no teams: delete it");
+    let (harbors, _) = charter_table(&book, "content/teams/engineering/sig-harbors.md");
+    assert_eq!(harbors["parent"].as_str(), Some("engineering"));
+    assert!(!book.root().join("content/teams/community.md").exists());
+    builds_clean(&book);
+
+    // Not a registry of groups: an error that says what was expected.
+    let other = book.root().join("other.yaml");
+    std::fs::write(&other, "kind: Group\nmetadata:\n  name: x\n").unwrap();
+    book.run(&["import", "sigs", &path_str(&other)])
+        .failure(1)
+        .stderr_has("no groups: expected entries with a `name` under `sigs`");
 }
