@@ -897,13 +897,17 @@ pub fn markdown_outside_content(dir: &Path) -> Outside {
         found.extend(readme);
     }
     found.sort_unstable();
-    let tops: std::collections::BTreeSet<&str> = found
+    let mut tops: std::collections::BTreeSet<String> = found
         .iter()
-        .map(|rel| rel.split('/').next().unwrap_or(rel))
+        .map(|rel| rel.split('/').next().unwrap_or(rel).to_string())
         .collect();
+    if !found.is_empty() {
+        let linked = linked_folders(dir, &found, &tops);
+        tops.extend(linked);
+    }
     let mut outside = Outside {
         count: found.len(),
-        tops: tops.into_iter().map(str::to_string).collect(),
+        tops: tops.into_iter().collect(),
         first: found.into_iter().next(),
         title: None,
     };
@@ -913,6 +917,94 @@ pub fn markdown_outside_content(dir: &Path) -> Outside {
             .and_then(|(text, _)| page_title(&text));
     }
     outside
+}
+
+/// The folders at the top of `dir` that hold no Markdown but files the pages show or link
+/// (`media/` beside a page converted from Word by pandoc, a Jekyll site's `assets/`): they
+/// move in with the pages, or every image breaks. Pages past the first few thousand, and
+/// text past a page's first MiB, are not read: a hint, not an inventory.
+fn linked_folders(
+    dir: &Path,
+    pages: &[String],
+    tops: &std::collections::BTreeSet<String>,
+) -> std::collections::BTreeSet<String> {
+    const PAGES_READ: usize = 5000;
+    const READ_AT_MOST: usize = 1 << 20;
+    let mut linked = std::collections::BTreeSet::new();
+    for page in pages.iter().take(PAGES_READ) {
+        let Ok((text, _)) = crate::text::legacy::read_text(&dir.join(page)) else {
+            continue;
+        };
+        let mut end = text.len().min(READ_AT_MOST);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let from = page.rsplit_once('/').map_or("", |(folder, _)| folder);
+        for dest in link_destinations(&text[..end]) {
+            let Some(path) = folder_path(from, dest) else {
+                continue;
+            };
+            let Some((top, _)) = path.split_once('/') else {
+                continue;
+            };
+            if tops.contains(top)
+                || linked.contains(top)
+                || matches!(top, "content" | "public" | "static")
+                || crate::text::walk::is_ignored(top)
+            {
+                continue;
+            }
+            if dir.join(&path).is_file() {
+                linked.insert(top.to_string());
+            }
+        }
+    }
+    linked
+}
+
+/// The destinations written in Markdown links and images (`](dest)`) and in `src="…"` /
+/// `href="…"` attributes of `text`, as written.
+fn link_destinations(text: &str) -> impl Iterator<Item = &str> {
+    let markdown = text.match_indices("](").map(|(at, _)| {
+        let rest = text[at + 2..].trim_start_matches('<');
+        let end = rest
+            .find(|c: char| c == ')' || c == '>' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        &rest[..end]
+    });
+    let html = ["src=\"", "href=\""].into_iter().flat_map(move |attr| {
+        text.match_indices(attr).map(move |(at, _)| {
+            let rest = &text[at + attr.len()..];
+            &rest[..rest.find('"').unwrap_or(rest.len())]
+        })
+    });
+    markdown.chain(html)
+}
+
+/// `dest` (a link written in a page in folder `from`) as a path from the repository's top,
+/// when it names a file there: not an address, not an anchor, not above the top.
+fn folder_path(from: &str, dest: &str) -> Option<String> {
+    if dest.is_empty() || dest.contains("://") || dest.starts_with(['#', '?']) || dest.contains(':')
+    {
+        return None;
+    }
+    let dest = dest.split(['#', '?']).next().unwrap_or(dest);
+    let dest = crate::text::percent_decode(dest).unwrap_or_else(|| dest.to_string());
+    let mut parts: Vec<&str> = if dest.starts_with('/') {
+        Vec::new()
+    } else {
+        from.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for part in dest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// The files at the top of `dir` that stay there (not among `outside`'s tops) and that
@@ -1656,6 +1748,44 @@ mod tests {
             ["README.md", "career", "career-paths", "onboarding.md"]
         );
         assert_eq!(outside.title.as_deref(), Some("Repo"));
+    }
+
+    #[test]
+    fn folders_of_files_the_pages_show_move_in_with_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "onboarding.md",
+                    "# Onboarding\n\n![Desk](media/image1.png){width=\"50%\"}\n<img src=\"diagrams/flow%20chart.svg\">\n",
+                ),
+                ("media/image1.png", "png"),
+                ("diagrams/flow chart.svg", "<svg/>"),
+                (
+                    "guides/setup.md",
+                    "# Setup\n\n![logo](/assets/logo.png) [spec](../src/main.rs) [gone](../nowhere/x.png) [site](https://example.com/a/b.png) [up](../../etc/passwd)\n",
+                ),
+                ("assets/logo.png", "png"),
+                ("src/main.rs", "fn main() {}"),
+                ("unlinked/photo.png", "png"),
+            ],
+        );
+        let outside = markdown_outside_content(root);
+        assert_eq!(outside.count, 2);
+        // Linked source code moves too: a page links it as part of the handbook.
+        assert_eq!(
+            outside.tops,
+            [
+                "assets",
+                "diagrams",
+                "guides",
+                "media",
+                "onboarding.md",
+                "src"
+            ]
+        );
     }
 
     #[test]
