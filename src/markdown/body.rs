@@ -22,6 +22,7 @@
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::dialects::found::{Kind, Leftover};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// Events buffered before finished top-level blocks are written out.
@@ -1160,6 +1161,12 @@ impl<'a> BodyWriter<'a> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let (piece, start) = self.raw_block.take().unwrap_or_default();
+                // Comments below the block's first line reach here (`leftovers::clean`
+                // keeps them so the block stays one); none reaches the page.
+                let piece = match crate::dialects::leftovers::blank_comments(&piece) {
+                    Cow::Owned(blanked) => blanked,
+                    Cow::Borrowed(_) => piece,
+                };
                 match self.raw_html(&piece, start) {
                     Some(html) => Event::Html(html.into()),
                     None => Event::Text(piece.into()),

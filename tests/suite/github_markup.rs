@@ -1,0 +1,46 @@
+//! Markup written for GitHub's renderer, as handbooks kept on GitHub write it: hand-written
+//! HTML with comments inside, GitHub's own anchors, upper-case extensions, figures embedded
+//! with `<object>`, links whose target is a placeholder or a bare domain. Each test writes
+//! pages shaped like a real handbook's into the `github` fixture and asserts on the built
+//! HTML and the warnings.
+
+use crate::harness::{TestBook, hrefs, sel, texts};
+
+/// The `github` fixture with `pages` added: a handbook that builds clean without them.
+fn book_with(pages: &[(&str, &str)]) -> TestBook {
+    let book = TestBook::fixture("github");
+    for (rel, text) in pages {
+        book.write(rel, text);
+    }
+    book
+}
+
+/// A comment on its own line inside an indented HTML table keeps the table one HTML block,
+/// as on GitHub: the rows after it are rows, not a code block of escaped source, the
+/// comment reaches no reader, and an anchor written in the table resolves.
+#[test]
+fn a_comment_line_inside_an_html_block_keeps_the_block_whole() {
+    let book = book_with(&[(
+        "content/engineering/levels.md",
+        "# Engineering levels\n\nJump to [the first level](#lvl1).\n\n\
+         <table class=\"ladder\">\n\n  <thead>\n    <tr><th>Level</th><th>Scope</th></tr>\n  </thead>\n\n  <tbody>\n    \
+         <!-- LVL1 -->\n    <tr>\n      <th id=\"lvl1\" scope=\"row\"><a href=\"#lvl1\"></a>Level one</th>\n      <td>Own tasks</td>\n    </tr>\n    \
+         <!--\n      keep the rows below in step with the review form\n    -->\n    <tr>\n      <th id=\"lvl2\" scope=\"row\">Level two</th>\n      <td>Own projects</td>\n    </tr>\n  </tbody>\n</table>\n\n\
+         Broken on purpose: [missing](#nowhere).\n",
+    )]);
+    let run = book.build();
+    run.success()
+        .stderr_lacks("`#lvl1`")
+        .stderr_has("`#nowhere`")
+        .stderr_has("content/engineering/levels.md:27:20");
+    let page = book.html("engineering/levels.html");
+    assert!(page.select(&sel("main pre")).next().is_none());
+    assert_eq!(texts(&page, "main tbody th"), ["Level one", "Level two"]);
+    assert_eq!(texts(&page, "main tbody td"), ["Own tasks", "Own projects"]);
+    let html = book.output_file("engineering/levels.html");
+    assert!(
+        !html.contains("LVL1") && !html.contains("review form"),
+        "{html}"
+    );
+    assert!(hrefs(&page, "main p a").contains(&"#lvl1".to_string()));
+}
