@@ -44,3 +44,28 @@ fn a_comment_line_inside_an_html_block_keeps_the_block_whole() {
     );
     assert!(hrefs(&page, "main p a").contains(&"#lvl1".to_string()));
 }
+
+/// `#readme` (GitHub's link to a file's rendered text) and `#top` are the top of a page,
+/// on another page or this one: no warning, and the link keeps its fragment.
+#[test]
+fn readme_and_top_fragments_open_the_page_at_its_top() {
+    let book = book_with(&[(
+        "content/people/index-of-guides.md",
+        "# Guides\n\n| Guide | For |\n| --- | --- |\n| [Onboarding](/people/onboarding-checklist.md#readme) | new hires |\n| [Hiring](hiring.md#README) | managers |\n| [Security](/security#readme) | everyone |\n\n[Back to the top](#top) or [benefits, top](benefits.md#top).\n\n[Not a heading](hiring.md#readme-first)\n",
+    )]);
+    let run = book.build();
+    run.success()
+        .stderr_lacks("`#readme`")
+        .stderr_lacks("`#README`")
+        .stderr_lacks("`#top`")
+        .stderr_has("`#readme-first`");
+    let links = hrefs(&book.html("people/index-of-guides.html"), "main a");
+    for want in [
+        "onboarding-checklist.html#readme",
+        "hiring.html#README",
+        "#top",
+        "benefits.html#top",
+    ] {
+        assert!(links.iter().any(|l| l.ends_with(want)), "{want}: {links:?}");
+    }
+}
