@@ -544,7 +544,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     let parser = Parser::new_ext(&body, options).into_offset_iter();
     let parser =
-        crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
+        crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path));
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);
@@ -1258,10 +1258,7 @@ fn address_folder(
         return None;
     }
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    if crate::load::MARKDOWN_EXTENSIONS
-        .iter()
-        .any(|ext| last.ends_with(ext))
-    {
+    if crate::load::is_markdown(last) {
         return None;
     }
     let stem = crate::load::markdown_stem(name);

@@ -69,3 +69,38 @@ fn readme_and_top_fragments_open_the_page_at_its_top() {
         assert!(links.iter().any(|l| l.ends_with(want)), "{want}: {links:?}");
     }
 }
+
+/// `README.MD` and `notes.Markdown`, as files saved on Windows name them, are Markdown as
+/// on GitHub: the folder's page and a page, linked by their names as written.
+#[test]
+fn markdown_extensions_in_upper_case_are_pages() {
+    let book = book_with(&[
+        (
+            "content/launchpad/README.MD",
+            "# Launchpad stack\n\nWhat new services start from.\n",
+        ),
+        (
+            "content/launchpad/Runbook.Markdown",
+            "# Launchpad runbook\n\nRestart it.\n",
+        ),
+        (
+            "content/engineering/tooling-links.md",
+            "# Tooling links\n\n[The stack](../launchpad/README.MD), [its folder](../launchpad/) and [its runbook](../launchpad/Runbook.Markdown).\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("launchpad");
+    assert_eq!(
+        texts(&book.html("launchpad/index.html"), "main h1"),
+        ["Launchpad stack"]
+    );
+    let links = hrefs(&book.html("engineering/tooling-links.html"), "main p a");
+    assert!(
+        links.ends_with(&[
+            "../launchpad/index.html".to_string(),
+            "../launchpad/index.html".to_string(),
+            "../launchpad/Runbook.html".to_string(),
+        ]),
+        "{links:?}"
+    );
+    assert!(!book.out().join("launchpad/README.MD").exists());
+}
