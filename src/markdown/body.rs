@@ -385,6 +385,9 @@ pub(super) struct BodyWriter<'a> {
     /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
     raw_block: Option<(String, usize)>,
     has_raw_html: bool,
+    /// Raw-HTML elements the sanitizer removes ([`crate::html_policy::removed_elements`]),
+    /// where each opens in the source: one warning names them all.
+    removed_elements: Vec<(usize, &'static str)>,
     /// The part of the HTML the sanitizer must see (see `RawRegion`).
     region: RawRegion,
     repeated: RepeatedLinks,
@@ -471,6 +474,7 @@ impl<'a> BodyWriter<'a> {
             in_code_block: false,
             raw_block: None,
             has_raw_html: false,
+            removed_elements: Vec::new(),
             region: RawRegion::default(),
             repeated: RepeatedLinks::default(),
             block_labels,
@@ -1346,6 +1350,13 @@ impl<'a> BodyWriter<'a> {
             return None;
         }
         self.has_raw_html = true;
+        if self.raw_policy == crate::html_policy::RawHtml::Sanitize {
+            self.removed_elements.extend(
+                crate::html_policy::removed_elements(piece)
+                    .into_iter()
+                    .map(|(at, name)| (start + at, name)),
+            );
+        }
         let ctx = (
             self.handbook,
             self.id,
@@ -1785,6 +1796,9 @@ impl<'a> BodyWriter<'a> {
                 )),
             );
         }
+        if let Some(removed) = removed_elements_warning(&doc.source, &self.removed_elements) {
+            diags.push(removed);
+        }
         let region = &mut self.region;
         if self.has_raw_html && self.raw_policy == crate::html_policy::RawHtml::Sanitize {
             if let Some(start) = region.start.take() {
@@ -1817,6 +1831,39 @@ impl<'a> BodyWriter<'a> {
         rendered.title_deps = title_deps;
         rendered
     }
+}
+
+/// The one warning for the raw-HTML elements the sanitizer removed from a page (`removed`:
+/// where each opens in the source, and its name), at the first; `None` if there are none.
+/// Dropping them matches GitHub, but a handbook made for its own renderer loses its
+/// styled swatches or widgets, and should hear of it.
+fn removed_elements_warning(
+    source: &crate::model::Source,
+    removed: &[(usize, &'static str)],
+) -> Option<Diagnostic> {
+    let &(first, _) = removed.first()?;
+    let names: Vec<String> = ["style", "script", "object"]
+        .iter()
+        .filter_map(|&name| {
+            let n = removed.iter().filter(|r| r.1 == name).count();
+            (n > 0).then(|| format!("{n} `<{name}>`"))
+        })
+        .collect();
+    let end = source.text[first..]
+        .find('>')
+        .map_or(source.text.len(), |e| first + e + 1);
+    Some(
+        Diagnostic::warning(
+            "removed-embed",
+            &source.path,
+            format!(
+                "raw HTML on this page loses {}: the sanitizer removes such elements, as GitHub does",
+                names.join(" and ")
+            ),
+        )
+        .with_help("if the handbook's authors are trusted, `raw_html = \"allow\"` under `[markdown]` in orgbook.toml keeps them; otherwise write the page without them (an image as `<img src>` or `![text](path)`)")
+        .at(&source.text, first..end),
+    )
 }
 
 /// Where raw HTML sits in a page's HTML: spans that each run from the start of a top-level

@@ -104,3 +104,52 @@ fn markdown_extensions_in_upper_case_are_pages() {
     );
     assert!(!book.out().join("launchpad/README.MD").exists());
 }
+
+/// A figure embedded as `<object data="x.svg">` (by a handbook made for its own renderer)
+/// is shown as an image, its path checked like an `<img src>`; the `<style>` and
+/// `<script>` the sanitizer drops are named in one warning, with what keeps them.
+#[test]
+fn image_objects_become_images_and_dropped_styles_are_told() {
+    let book = book_with(&[
+        (
+            "content/company/brand.md",
+            "# Brand colours\n\n<style>\n  .swatch { width: 4rem; }\n</style>\n\n<figure>\n  <object role=\"img\" aria-label=\"Contrast that fails\" data=\"brand/contrast-fail.svg\"></object>\n  <figcaption>Too little contrast.</figcaption>\n</figure>\n\n<figure>\n  <object type=\"image/svg+xml\" data=\"brand/gone.svg\">Your browser cannot show this.</object>\n</figure>\n\n<style>.swatch-row { display: flex; }</style>\n\n<script src=\"palette.js\"></script>\n",
+        ),
+        (
+            "content/company/brand/contrast-fail.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+        (
+            "orgbook.toml",
+            "title = \"Acme Handbook\"\n\n[links]\nbroken = \"warn\"\n",
+        ),
+    ]);
+    let run = book.build();
+    run.success()
+        .stderr_has(
+            "warning[removed-embed]: raw HTML on this page loses 2 `<style>` and 1 `<script>`",
+        )
+        .stderr_has("content/company/brand.md:3:1")
+        .stderr_has("raw_html = \"allow\"")
+        .stderr_has("link to `brand/gone.svg`: no such file")
+        .stderr_lacks("contrast-fail.svg`");
+    assert_eq!(
+        run.stderr.matches("removed-embed").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let page = book.html("company/brand.html");
+    let images: Vec<(String, String)> = page
+        .select(&sel("main figure img"))
+        .map(|i| {
+            let attr = |n| i.value().attr(n).unwrap_or_default().to_string();
+            (attr("src"), attr("alt"))
+        })
+        .collect();
+    assert_eq!(images[0].0, "../company/brand/contrast-fail.svg");
+    assert_eq!(images[0].1, "Contrast that fails");
+    assert!(book.out().join("company/brand/contrast-fail.svg").is_file());
+    assert_eq!(images.len(), 2, "{images:?}");
+    assert!(!texts(&page, "main").concat().contains("cannot show"));
+}
