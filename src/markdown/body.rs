@@ -1133,6 +1133,23 @@ impl<'a> BodyWriter<'a> {
                 Event::InlineHtml(html.into())
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url,
+                    ..
+                } = &tag
+                    && dest_url.trim().is_empty()
+                {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "broken-link",
+                            &self.doc.source.path,
+                            "a link with no target (`[text]()`): it leads nowhere",
+                        )
+                        .with_help("write the page's path or the address between the parentheses, or drop the link")
+                        .at(&self.doc.source.text, span.clone()),
+                    );
+                }
                 let broken_before = self.rendered.broken_links;
                 let tag = self.link_start(tag, range)?;
                 match tag {

@@ -1772,3 +1772,26 @@ fn a_link_with_the_old_sites_prefix_names_the_page_it_meant() {
         "{d:?}"
     );
 }
+
+#[test]
+fn bare_domains_are_told_from_file_names() {
+    assert_eq!(
+        bare_domain("status.example.com"),
+        Some("status.example.com")
+    );
+    assert_eq!(bare_domain("kubernetes.io/docs/x/"), Some("kubernetes.io"));
+    for not in [
+        "setup.md",
+        "notes.txt",
+        "logo.png",
+        "guides/a.com",
+        "..",
+        ".com",
+        "a..com",
+        "üb.com",
+    ] {
+        assert_eq!(bare_domain(not), None, "{not}");
+    }
+    assert!(is_placeholder_target("TBD") && is_placeholder_target(" todo "));
+    assert!(!is_placeholder_target("todo.md"));
+}

@@ -153,3 +153,36 @@ fn image_objects_become_images_and_dropped_styles_are_told() {
     assert_eq!(images.len(), 2, "{images:?}");
     assert!(!texts(&page, "main").concat().contains("cannot show"));
 }
+
+/// A link to a bare domain is told to add `https://`; a placeholder target is called one,
+/// with no "did you mean" to an unrelated file; an empty target is reported, not written
+/// as a silent `href=""`.
+#[test]
+fn bare_domains_placeholders_and_empty_links_get_hints_that_fit() {
+    let book = book_with(&[
+        (
+            "content/engineering/on-call-links.md",
+            "# On-call links\n\n- [Status](status.example.com)\n- [Docs](docs.example.io/guides/setup/)\n- [Recordings](TBD)\n- [Runbook](TODO)\n- [Dashboard]()\n- [Notes](on-call-notes.txt)\n",
+        ),
+        (
+            "orgbook.toml",
+            "title = \"Acme Handbook\"\n\n[links]\nbroken = \"warn\"\n",
+        ),
+    ]);
+    let run = book.build();
+    run.success()
+        .stderr_has("did you mean `https://status.example.com`?")
+        .stderr_has("did you mean `https://docs.example.io/guides/setup/`?")
+        .stderr_has("link to `TBD`: a placeholder, not a page or file")
+        .stderr_has("link to `TODO`: a placeholder, not a page or file")
+        .stderr_has("a link with no target (`[text]()`)")
+        .stderr_has("content/engineering/on-call-links.md:7:3")
+        .stderr_lacks("https://on-call-notes.txt");
+    let placeholder_hints = run
+        .stderr
+        .split("warning[")
+        .filter(|w| w.contains("a placeholder"))
+        .filter(|w| w.contains("did you mean"))
+        .count();
+    assert_eq!(placeholder_hints, 0, "{}", run.stderr);
+}
