@@ -434,7 +434,11 @@ pub fn process_raw(
         }
         let value = decode_attribute(raw);
         let span = ctx.offset + attr.value.start..ctx.offset + attr.value.end;
-        let image = matches!(attr.tag.as_str(), "img" | "source" | "video" | "picture");
+        // An `<object>` showing an image becomes an `<img>` (`objects_as_images`): its
+        // path is checked like one.
+        let image_object = attr.tag == "object" && attr.name == "data" && is_image_path(&value);
+        let image =
+            image_object || matches!(attr.tag.as_str(), "img" | "source" | "video" | "picture");
         let replacement = if let Some(scheme) = unsafe_scheme(&value, image) {
             diags.push(unsafe_url_warning(
                 ctx.file,
@@ -444,7 +448,7 @@ pub fn process_raw(
                 &format!("`<{} {}>`", attr.tag, attr.name),
             ));
             RawUrl::To("#".to_string())
-        } else if is_resolved_attribute(&attr.tag, &attr.name) {
+        } else if image_object || is_resolved_attribute(&attr.tag, &attr.name) {
             resolve(&value, span)
         } else {
             RawUrl::Keep
@@ -473,6 +477,136 @@ pub fn process_raw(
         }
     }
     out.push_str(&piece[copied..]);
+    match objects_as_images(&out) {
+        Cow::Owned(images) => images,
+        Cow::Borrowed(_) => out,
+    }
+}
+
+/// Whether a URL names an image file by its extension (`color/misuse.svg`, `a.PNG?v=2`).
+fn is_image_path(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    ["svg", "png", "jpg", "jpeg", "gif", "webp", "avif"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+}
+
+/// Where each start tag named `name` (lower case) opens in `html`, in any case.
+fn start_tags<'h>(html: &'h str, name: &'static str) -> impl Iterator<Item = usize> + 'h {
+    let b = html.as_bytes();
+    memchr::memchr_iter(b'<', b).filter(move |&at| {
+        let rest = &b[at + 1..];
+        rest.len() > name.len()
+            && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && matches!(rest[name.len()], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+    })
+}
+
+/// The end (after its `>`) of the tag that opens at `at`, quoted values skipped.
+fn tag_end(html: &str, at: usize) -> usize {
+    let b = html.as_bytes();
+    let mut quote = None;
+    for (i, &c) in b.iter().enumerate().skip(at + 1) {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// `html` with each `<object>` that shows an image (`<object role="img"
+/// data="brand/colors.svg">`, as handbooks made for their own renderer embed figures)
+/// written as an `<img>` of it: the sanitizer removes objects, as GitHub does, which
+/// would leave the figure a silent gap. Its `aria-label` (else `title`) is the image's
+/// text; its fallback content goes, as the image is shown.
+pub fn objects_as_images(html: &str) -> Cow<'_, str> {
+    let mut starts = start_tags(html, "object").peekable();
+    if starts.peek().is_none() {
+        return Cow::Borrowed(html);
+    }
+    let closes: Vec<usize> = memchr::memmem::find_iter(html.as_bytes(), b"</")
+        .filter(|&at| {
+            html.as_bytes()
+                .get(at + 2..at + 8)
+                .is_some_and(|n| n.eq_ignore_ascii_case(b"object"))
+        })
+        .collect();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    // Past the last tag read: a tag inside another's unclosed quote is none.
+    let mut read_to = 0;
+    for at in starts {
+        if at < copied.max(read_to) {
+            continue;
+        }
+        let end = tag_end(html, at);
+        read_to = end;
+        let tag = &html[at..end];
+        let attrs = scan_attributes(tag);
+        let value = |name: &str| {
+            attrs
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| decode_attribute(&tag[a.value.clone()]))
+        };
+        let Some(data) = value("data").filter(|d| is_image_path(d)) else {
+            continue;
+        };
+        let alt = value("aria-label").or_else(|| value("title"));
+        out.push_str(&html[copied..at]);
+        out.push_str(&format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            encode_attribute(&data),
+            encode_attribute(alt.as_deref().unwrap_or(""))
+        ));
+        for size in ["width", "height"] {
+            if let Some(v) = value(size) {
+                out.push_str(&format!(" {size}=\"{}\"", encode_attribute(&v)));
+            }
+        }
+        out.push('>');
+        copied = match closes.get(closes.partition_point(|&c| c < end)) {
+            Some(&close) => tag_end(html, close),
+            None => end,
+        };
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The elements of a raw-HTML piece that the sanitizer removes without a trace on the
+/// page: `<style>` and `<script>` (whose styles and behaviour the page then lacks) and
+/// `<object>`s that show no image. Each is (where it opens, its name).
+pub fn removed_elements(piece: &str) -> Vec<(usize, &'static str)> {
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    if memchr::memchr(b'<', piece.as_bytes()).is_none() {
+        return out;
+    }
+    for name in ["style", "script"] {
+        out.extend(start_tags(piece, name).map(|at| (at, name)));
+    }
+    let mut read_to = 0;
+    for at in start_tags(piece, "object") {
+        if at < read_to {
+            continue;
+        }
+        read_to = tag_end(piece, at);
+        let tag = &piece[at..read_to];
+        let shows_image = scan_attributes(tag)
+            .iter()
+            .any(|a| a.name == "data" && is_image_path(&decode_attribute(&tag[a.value.clone()])));
+        if !shows_image {
+            out.push((at, "object"));
+        }
+    }
+    out.sort_unstable();
     out
 }
 
@@ -768,6 +902,31 @@ mod tests {
         ] {
             let _ = scan_attributes(s);
         }
+    }
+
+    #[test]
+    fn image_objects_become_images_and_the_rest_are_counted_as_removed() {
+        assert_eq!(
+            objects_as_images(
+                "<p><OBJECT title=\"A &amp; B\" data=\"x/a.SVG?v=1\" width=\"40\">fallback</Object> after</p>"
+            ),
+            "<p><img src=\"x/a.SVG?v=1\" alt=\"A &amp; B\" width=\"40\"> after</p>"
+        );
+        let other = "<object data=\"slides.pdf\"></object>";
+        assert!(matches!(objects_as_images(other), Cow::Borrowed(_)));
+        // Unclosed: the image is still shown, nothing after it lost.
+        assert_eq!(
+            objects_as_images("<object data=\"a.png\">x"),
+            "<img src=\"a.png\" alt=\"\">x"
+        );
+        // A quote never closed: no panic, no tag read twice.
+        let _ = objects_as_images(&"<object data=\"a.png ".repeat(50));
+        assert_eq!(
+            removed_elements(
+                "<style>a{}</style><Script src=x></script>\n<object data=\"a.svg\"></object><object data=\"b.pdf\"></object><styles>"
+            ),
+            [(0, "style"), (18, "script"), (72, "object")]
+        );
     }
 
     #[test]

@@ -271,6 +271,12 @@ impl<'b> Scan<'b> {
         within(&self.parsed.code, at)
     }
 
+    fn in_html_block(&self, at: usize) -> bool {
+        let html = &self.parsed.html;
+        let k = html.partition_point(|b| b.range.end <= at);
+        html.get(k).is_some_and(|b| b.range.start <= at)
+    }
+
     /// Every construct that starts at a `<` or `{`, outside code: comments, highlight tags,
     /// Azure mentions, Liquid tags, MyST roles and colon fences, kramdown attribute lists,
     /// Hugo expressions and shortcodes. `hugo_lines`: the Hugo callouts' lines, drawn.
@@ -294,7 +300,9 @@ impl<'b> Scan<'b> {
             let rest = &body[i..];
             let next = if rest.starts_with("<!--") && !self.in_code(i) {
                 let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
-                self.blank.push(i..end);
+                if !self.kept_in_html_block(i..end) {
+                    self.blank.push(i..end);
+                }
                 end
             } else if rest.starts_with("<%") && !self.in_code(i) {
                 self.erb(i)
@@ -355,6 +363,22 @@ impl<'b> Scan<'b> {
                 i += 1;
             }
         }
+    }
+
+    /// Whether the comment at `comment` stays for the parser: it is inside a raw HTML
+    /// block, below the block's first line. Blanked, a comment alone on its line would be
+    /// a blank line, which ends the block (CommonMark's type 6, as GitHub reads it) and
+    /// turns the indented lines after it into a code block of escaped source. The renderer
+    /// blanks it in the block's HTML instead ([`blank_comments`]). One holding a blank line
+    /// ends the block on GitHub too, and is blanked here.
+    fn kept_in_html_block(&self, comment: Range<usize>) -> bool {
+        let html = &self.parsed.html;
+        let k = html.partition_point(|b| b.range.end <= comment.start);
+        html.get(k).is_some_and(|b| {
+            b.first_line_end < comment.start
+                && comment.end <= b.range.end
+                && !holds_blank_line(&self.body[comment])
+        })
     }
 
     /// An ERB tag of a Middleman page at `at` (see [`erb_tag`]). Where the scan goes on.
@@ -614,7 +638,7 @@ impl<'b> Scan<'b> {
             if let Some(r) = report.as_mut()
                 && let Kind::MkDocsBlock { drawn, .. } = r.kind
             {
-                if parent.is_none() && within(&self.parsed.html, line.start) {
+                if parent.is_none() && self.in_html_block(line.start) {
                     // Raw HTML holds it: left as written, and reported (a tab is just text).
                     blanked = false;
                     r.kind = Kind::MkDocs;
@@ -2291,13 +2315,46 @@ fn block_end(body: &str, at: usize) -> usize {
     body.len()
 }
 
+/// Whether `text` has a line of only whitespace after its first line.
+fn holds_blank_line(text: &str) -> bool {
+    text.split('\n').skip(1).any(|line| line.trim().is_empty())
+}
+
+/// `html` (a raw HTML block as the renderer receives it) with the comments [`clean`] left
+/// in it blanked, at the same length so offsets into it stay valid.
+pub fn blank_comments(html: &str) -> Cow<'_, str> {
+    let Some(first) = html.find("<!--") else {
+        return Cow::Borrowed(html);
+    };
+    let mut out = html.as_bytes().to_vec();
+    let mut at = first;
+    while let Some(open) = html[at..].find("<!--").map(|k| at + k) {
+        let end = html[open..]
+            .find("-->")
+            .map_or(html.len(), |e| open + e + 3);
+        for b in &mut out[open..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        at = end;
+    }
+    Cow::Owned(String::from_utf8(out).expect("whole characters replaced by ASCII spaces"))
+}
+
+/// A raw HTML block: where it is, and where its first line ends.
+struct HtmlBlock {
+    range: Range<usize>,
+    first_line_end: usize,
+}
+
 /// What [`clean`] learns from one parse of the body.
 #[derive(Default)]
 struct Parsed {
     /// Byte ranges of code spans and code blocks, sorted.
     code: Vec<Range<usize>>,
-    /// Raw HTML blocks, sorted (only when MkDocs blocks are looked for).
-    html: Vec<Range<usize>>,
+    /// Raw HTML blocks, sorted.
+    html: Vec<HtmlBlock>,
     /// Top-level blocks, with a bullet list's marker (only when MkDocs blocks are looked
     /// for: [`choose_markers`]).
     blocks: Vec<(Range<usize>, Option<u8>)>,
@@ -2310,6 +2367,14 @@ fn parse(body: &str, blocks: bool) -> Parsed {
     for (event, range) in
         Parser::new_ext(body, crate::dialects::options_for(body)).into_offset_iter()
     {
+        if let Event::Start(Tag::HtmlBlock) = event {
+            let first_line_end = memchr::memchr(b'\n', &body.as_bytes()[range.clone()])
+                .map_or(range.end, |n| range.start + n);
+            out.html.push(HtmlBlock {
+                range: range.clone(),
+                first_line_end,
+            });
+        }
         if blocks {
             match &event {
                 Event::Start(tag) => {
@@ -2318,9 +2383,6 @@ fn parse(body: &str, blocks: bool) -> Parsed {
                             .then(|| body[range.start..].trim_start_matches(' ').bytes().next())
                             .flatten();
                         out.blocks.push((range.clone(), bullet));
-                    }
-                    if let Tag::HtmlBlock = tag {
-                        out.html.push(range.clone());
                     }
                     depth += 1;
                 }
@@ -2352,6 +2414,24 @@ mod tests {
         assert_eq!(out.lines().count(), body.lines().count());
         assert!(out.starts_with("a ") && out.contains(" b\n") && out.ends_with("c\n"));
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn comments_below_an_html_blocks_first_line_stay_for_the_renderer() {
+        let body = "<div>\n  <!-- kept -->\n    <p>x</p>\n  <!-- also\n  kept -->\n</div>\n\n\
+                    <div> <!-- first line -->\n\n<!-- own block -->\n\n<div>\n<!-- a\n\nblank line -->\n</div>\n";
+        let (out, _) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(out.contains("<!-- kept -->") && out.contains("<!-- also\n  kept -->"));
+        for gone in ["first line", "own block", "blank line"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        let blanked = blank_comments(&out);
+        assert_eq!(blanked.len(), body.len());
+        assert!(!blanked.contains("<!--") && !blanked.contains("kept"));
+        assert_eq!(blanked.lines().count(), body.lines().count());
+        assert_eq!(blank_comments("<p>x</p><!-- open"), "<p>x</p>         ");
+        assert!(matches!(blank_comments("<p>x</p>"), Cow::Borrowed(_)));
     }
 
     #[test]

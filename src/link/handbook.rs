@@ -93,9 +93,7 @@ impl Handbook {
         let path = &self.docs[id].source.path;
         let folder = match &self.docs[id].kind {
             DocKind::Page(p) if p.folder_index => super::folder_of(path),
-            DocKind::Page(_) => crate::load::MARKDOWN_EXTENSIONS
-                .iter()
-                .find_map(|ext| path.strip_suffix(ext))?,
+            DocKind::Page(_) => crate::load::strip_markdown_extension(path)?,
             _ => return None,
         };
         (self.folder_index.get(folder) == Some(&id)).then_some(folder)

@@ -753,10 +753,12 @@ impl NearIndex {
             tail = rest;
         }
         let tail = tail.trim_end_matches('/');
-        let tail = crate::load::MARKDOWN_EXTENSIONS
-            .iter()
-            .chain(&[".html", ".htm"])
-            .find_map(|ext| tail.strip_suffix(ext))
+        let tail = crate::load::strip_markdown_extension(tail)
+            .or_else(|| {
+                [".html", ".htm"]
+                    .iter()
+                    .find_map(|ext| tail.strip_suffix(ext))
+            })
             .unwrap_or(tail);
         if !tail.contains('/') || tail.split('/').any(|s| s.is_empty() || s == "..") {
             return None;
@@ -1165,10 +1167,7 @@ fn sibling_folder_pages(docs: &[crate::model::Doc], indexes: &mut BTreeMap<Strin
             continue;
         }
         let path = &doc.source.path;
-        let Some(stem) = crate::load::MARKDOWN_EXTENSIONS
-            .iter()
-            .find_map(|ext| path.strip_suffix(ext))
-        else {
+        let Some(stem) = crate::load::strip_markdown_extension(path) else {
             continue;
         };
         if folders.contains(stem) && !indexes.contains_key(stem) {

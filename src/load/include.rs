@@ -537,7 +537,7 @@ impl Expander<'_> {
             // A partial's import (`import Steps from './_steps.mdx'`) in a `.md` page of an
             // MDX site is machinery, as in an `.mdx` page (where the MDX stage removes it):
             // its line is left blank, and its use draws the partial.
-            if !src.file.ends_with(".mdx") && partial_import(line).is_some() {
+            if !crate::load::is_mdx(&src.file) && partial_import(line).is_some() {
                 self.emit("", &src.file, number, "");
                 i += 1;
                 continue;

@@ -68,7 +68,7 @@ pub(crate) fn may_write_esm(body: &str) -> bool {
 /// shows a component in code is untouched.
 pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagnostic>) -> String {
     let body = &text[body_start..];
-    let md_unless_esm = !file.ends_with(".mdx");
+    let md_unless_esm = !crate::load::is_mdx(file);
     let mut blank: Vec<Range<usize>> = Vec::new();
     let mut imported: Vec<&str> = Vec::new();
     let mut first_import = None;

@@ -53,16 +53,34 @@ pub const MARKDOWN_EXTENSIONS: &[&str] = &[".html.md.erb", ".html.md", ".md", ".
 
 /// Whether a file is Markdown source ([`MARKDOWN_EXTENSIONS`]).
 pub fn is_markdown(path: &str) -> bool {
-    MARKDOWN_EXTENSIONS.iter().any(|e| path.ends_with(e))
+    strip_markdown_extension(path).is_some()
 }
 
 /// A Markdown file name or path without its extension (`setup.md`, `setup.mdx`,
 /// `setup.html.md.erb` → `setup`).
 pub fn markdown_stem(path: &str) -> &str {
+    strip_markdown_extension(path).unwrap_or(path)
+}
+
+/// `path` without its Markdown extension, `None` for any other file. The extension's case
+/// does not matter, as on GitHub, which renders `README.MD` and `notes.Markdown` (files
+/// saved on Windows or macOS) as it renders `README.md`.
+pub fn strip_markdown_extension(path: &str) -> Option<&str> {
     MARKDOWN_EXTENSIONS
         .iter()
-        .find_map(|e| path.strip_suffix(e))
-        .unwrap_or(path)
+        .find_map(|e| strip_suffix_ignoring_case(path, e))
+}
+
+/// Whether `path` is an MDX file (`.mdx`, in any case).
+pub fn is_mdx(path: &str) -> bool {
+    strip_suffix_ignoring_case(path, ".mdx").is_some()
+}
+
+fn strip_suffix_ignoring_case<'p>(path: &'p str, suffix: &str) -> Option<&'p str> {
+    let cut = path.len().checked_sub(suffix.len())?;
+    path.get(cut..)
+        .filter(|end| end.eq_ignore_ascii_case(suffix))
+        .map(|_| &path[..cut])
 }
 
 /// Classifies a path relative to `content/` (with `/` separators).
@@ -642,8 +660,7 @@ pub fn parse_doc(
     let text = mdx::link_components(text, split.body_start);
     let text = confluence::clean(text, split.body_start);
     let body = &text[split.body_start..];
-    let text = if rel.ends_with(".mdx") || mdx::may_write_esm(body) || mdx::may_use_components(body)
-    {
+    let text = if is_mdx(rel) || mdx::may_write_esm(body) || mdx::may_use_components(body) {
         mdx::clean(&file, text, split.body_start, diags)
     } else {
         text
@@ -1057,6 +1074,13 @@ mod tests {
             assert_eq!(output_url(rel, &page), url, "{rel}");
         }
         assert!(is_folder_index("manuals/go/index.html.md.erb"));
+        assert!(is_folder_index("ignite/README.MD"));
+        assert_eq!(classify("notes/Ideas.Markdown"), FileClass::Page);
+        assert_eq!(markdown_stem("x/NOTES.MD"), "x/NOTES");
+        assert_eq!(strip_markdown_extension("Zürich.md"), Some("Zürich"));
+        assert_eq!(strip_markdown_extension("ü"), None);
+        assert_eq!(strip_markdown_extension("diagram.svg"), None);
+        assert!(is_mdx("a/Intro.MDX") && !is_mdx("a/intro.md"));
         assert_eq!(
             markdown_stem("a/pair-programming.html.md"),
             "a/pair-programming"

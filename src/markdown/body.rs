@@ -22,6 +22,7 @@
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::dialects::found::{Kind, Leftover};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// Events buffered before finished top-level blocks are written out.
@@ -384,6 +385,9 @@ pub(super) struct BodyWriter<'a> {
     /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
     raw_block: Option<(String, usize)>,
     has_raw_html: bool,
+    /// Raw-HTML elements the sanitizer removes ([`crate::html_policy::removed_elements`]),
+    /// where each opens in the source: one warning names them all.
+    removed_elements: Vec<(usize, &'static str)>,
     /// The part of the HTML the sanitizer must see (see `RawRegion`).
     region: RawRegion,
     repeated: RepeatedLinks,
@@ -470,6 +474,7 @@ impl<'a> BodyWriter<'a> {
             in_code_block: false,
             raw_block: None,
             has_raw_html: false,
+            removed_elements: Vec::new(),
             region: RawRegion::default(),
             repeated: RepeatedLinks::default(),
             block_labels,
@@ -1128,6 +1133,23 @@ impl<'a> BodyWriter<'a> {
                 Event::InlineHtml(html.into())
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url,
+                    ..
+                } = &tag
+                    && dest_url.trim().is_empty()
+                {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "broken-link",
+                            &self.doc.source.path,
+                            "a link with no target (`[text]()`): it leads nowhere",
+                        )
+                        .with_help("write the page's path or the address between the parentheses, or drop the link")
+                        .at(&self.doc.source.text, span.clone()),
+                    );
+                }
                 let broken_before = self.rendered.broken_links;
                 let tag = self.link_start(tag, range)?;
                 match tag {
@@ -1160,6 +1182,12 @@ impl<'a> BodyWriter<'a> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let (piece, start) = self.raw_block.take().unwrap_or_default();
+                // Comments below the block's first line reach here (`leftovers::clean`
+                // keeps them so the block stays one); none reaches the page.
+                let piece = match crate::dialects::leftovers::blank_comments(&piece) {
+                    Cow::Owned(blanked) => blanked,
+                    Cow::Borrowed(_) => piece,
+                };
                 match self.raw_html(&piece, start) {
                     Some(html) => Event::Html(html.into()),
                     None => Event::Text(piece.into()),
@@ -1339,6 +1367,13 @@ impl<'a> BodyWriter<'a> {
             return None;
         }
         self.has_raw_html = true;
+        if self.raw_policy == crate::html_policy::RawHtml::Sanitize {
+            self.removed_elements.extend(
+                crate::html_policy::removed_elements(piece)
+                    .into_iter()
+                    .map(|(at, name)| (start + at, name)),
+            );
+        }
         let ctx = (
             self.handbook,
             self.id,
@@ -1778,6 +1813,9 @@ impl<'a> BodyWriter<'a> {
                 )),
             );
         }
+        if let Some(removed) = removed_elements_warning(&doc.source, &self.removed_elements) {
+            diags.push(removed);
+        }
         let region = &mut self.region;
         if self.has_raw_html && self.raw_policy == crate::html_policy::RawHtml::Sanitize {
             if let Some(start) = region.start.take() {
@@ -1810,6 +1848,39 @@ impl<'a> BodyWriter<'a> {
         rendered.title_deps = title_deps;
         rendered
     }
+}
+
+/// The one warning for the raw-HTML elements the sanitizer removed from a page (`removed`:
+/// where each opens in the source, and its name), at the first; `None` if there are none.
+/// Dropping them matches GitHub, but a handbook made for its own renderer loses its
+/// styled swatches or widgets, and should hear of it.
+fn removed_elements_warning(
+    source: &crate::model::Source,
+    removed: &[(usize, &'static str)],
+) -> Option<Diagnostic> {
+    let &(first, _) = removed.first()?;
+    let names: Vec<String> = ["style", "script", "object"]
+        .iter()
+        .filter_map(|&name| {
+            let n = removed.iter().filter(|r| r.1 == name).count();
+            (n > 0).then(|| format!("{n} `<{name}>`"))
+        })
+        .collect();
+    let end = source.text[first..]
+        .find('>')
+        .map_or(source.text.len(), |e| first + e + 1);
+    Some(
+        Diagnostic::warning(
+            "removed-embed",
+            &source.path,
+            format!(
+                "raw HTML on this page loses {}: the sanitizer removes such elements, as GitHub does",
+                names.join(" and ")
+            ),
+        )
+        .with_help("if the handbook's authors are trusted, `raw_html = \"allow\"` under `[markdown]` in orgbook.toml keeps them; otherwise write the page without them (an image as `<img src>` or `![text](path)`)")
+        .at(&source.text, first..end),
+    )
 }
 
 /// Where raw HTML sits in a page's HTML: spans that each run from the start of a top-level

@@ -114,8 +114,14 @@ impl<'a> AnchorSets<'a> {
     /// thousands of small linked pages would cost memory for nothing.
     const SCANNED: usize = 32;
 
-    /// Whether `rendered[target]` has the anchor `anchor`.
+    /// Whether `rendered[target]` has the anchor `anchor`. Every page has its top:
+    /// browsers scroll to it for `#top`, and `#readme` is GitHub's link to a file's
+    /// rendered text, which authors copy from its address bar; on a page of the site, with
+    /// no element of that id, it opens the page at its top.
     pub fn has(&mut self, rendered: &'a [Rendered], target: DocId, anchor: &str) -> bool {
+        if anchor.eq_ignore_ascii_case("top") || anchor.eq_ignore_ascii_case("readme") {
+            return true;
+        }
         let r = &rendered[target];
         if r.headings.len() + r.anchors.len() <= Self::SCANNED {
             return r.headings.iter().any(|h| h.id == anchor)

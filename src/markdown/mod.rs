@@ -550,7 +550,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     }
     let parser = Parser::new_ext(&body, options).into_offset_iter();
     let parser =
-        crate::load::mdx::IndentedAsMarkdown::new(parser, doc.source.path.ends_with(".mdx"));
+        crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path));
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);
@@ -764,6 +764,37 @@ fn same_page_link<'a>(
     None
 }
 
+/// Whether a link's target is a placeholder for one to come (`[Recordings](TBD)`).
+fn is_placeholder_target(path: &str) -> bool {
+    let p = path.trim();
+    [
+        "tbd", "tba", "todo", "fixme", "xxx", "()", "...", "…", "?", "link", "url",
+    ]
+    .iter()
+    .any(|w| p.eq_ignore_ascii_case(w))
+}
+
+/// The host of a link written as a web address without its scheme
+/// (`status.example.com`, `kubernetes.io/docs/`): a first segment of dot-separated names
+/// whose last is a common top-level domain. File names end in an extension that is no
+/// such domain, so `notes.txt` or `setup.md` is never one.
+fn bare_domain(path: &str) -> Option<&str> {
+    const DOMAINS: &[&str] = &[
+        "com", "org", "net", "io", "dev", "app", "co", "edu", "gov", "info", "biz", "cloud",
+        "tech", "site", "page", "us", "uk", "eu", "de", "fr", "nl", "ca", "au", "jp", "ch", "se",
+        "no", "es", "it", "be", "at", "tv", "fm", "ly", "gg", "to",
+    ];
+    let host = path.split(['/', '?', '#']).next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = *labels.last()?;
+    (labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && DOMAINS.iter().any(|d| tld.eq_ignore_ascii_case(d)))
+    .then_some(host)
+}
+
 /// The message and help of a `broken-link` to `path` (`joined`: from `content/`) that
 /// names nothing: the nearest file it may mean (moved, renumbered, misspelt), or how to
 /// link, or, for a page in another markup (Sphinx's `.rst`), the command that converts it.
@@ -774,6 +805,23 @@ fn missing_target(
     path: &str,
     joined: &str,
 ) -> (String, String) {
+    // No file is near what a placeholder names: a "did you mean" would send the author
+    // to an unrelated page.
+    if is_placeholder_target(path) {
+        return (
+            format!("link to `{path}`: a placeholder, not a page or file"),
+            "write the page's path or the address once it exists, or drop the link until then"
+                .into(),
+        );
+    }
+    if let Some(host) = bare_domain(path) {
+        return (
+            format!("link to `{path}`: no such file ({joined}); `{host}` looks like a web address"),
+            format!(
+                "did you mean `https://{path}`? Without `https://` a link is a path in the handbook"
+            ),
+        );
+    }
     if joined.starts_with("../") || joined == ".." {
         // More `../` than there are folders above the page: written for the repository
         // the pages were part of before.
@@ -1268,10 +1316,7 @@ fn address_folder(
         return None;
     }
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    if crate::load::MARKDOWN_EXTENSIONS
-        .iter()
-        .any(|ext| last.ends_with(ext))
-    {
+    if crate::load::is_markdown(last) {
         return None;
     }
     let stem = crate::load::markdown_stem(name);

@@ -1675,7 +1675,13 @@ fn a_broken_link_is_a_marked_span_and_raw_html_beside_it_is_still_sanitized() {
     let body = "# A\n\nSee [the cloud](../cloud.md) <script>alert(1)</script> and [<b>x</b>](gone.md \"t\").\n";
     let hb = book(&[("README.md", "# Home\n"), ("a.md", body)], &[], true);
     let (r, d) = render_path(&hb, "content/a.md");
-    assert_eq!(d.len(), 2, "{d:?}");
+    let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+    // The script is removed, and said to be.
+    assert_eq!(
+        codes,
+        ["broken-link", "broken-link", "removed-embed"],
+        "{d:?}"
+    );
     assert!(
         r.html.contains(
             "<span class=\"broken-link\" title=\"This link leads nowhere yet: ../cloud.md\">the cloud</span>"
@@ -1794,4 +1800,27 @@ fn a_link_with_the_old_sites_prefix_names_the_page_it_meant() {
         Some("did you mean `company/small-teams.md`?"),
         "{d:?}"
     );
+}
+
+#[test]
+fn bare_domains_are_told_from_file_names() {
+    assert_eq!(
+        bare_domain("status.example.com"),
+        Some("status.example.com")
+    );
+    assert_eq!(bare_domain("kubernetes.io/docs/x/"), Some("kubernetes.io"));
+    for not in [
+        "setup.md",
+        "notes.txt",
+        "logo.png",
+        "guides/a.com",
+        "..",
+        ".com",
+        "a..com",
+        "üb.com",
+    ] {
+        assert_eq!(bare_domain(not), None, "{not}");
+    }
+    assert!(is_placeholder_target("TBD") && is_placeholder_target(" todo "));
+    assert!(!is_placeholder_target("todo.md"));
 }

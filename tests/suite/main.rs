@@ -11,6 +11,7 @@ mod check;
 mod code_owners;
 mod dialects;
 mod export;
+mod github_markup;
 mod held_bodies;
 mod import;
 mod insight;
