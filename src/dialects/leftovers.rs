@@ -300,7 +300,7 @@ impl<'b> Scan<'b> {
             let rest = &body[i..];
             let next = if rest.starts_with("<!--") && !self.in_code(i) {
                 let end = rest.find("-->").map_or(body.len(), |e| i + e + 3);
-                if !self.kept_in_html_block(i..end) {
+                if !self.kept_in_html_block(i..end) && !self.ends_a_list(i..end) {
                     self.blank.push(i..end);
                 }
                 end
@@ -379,6 +379,39 @@ impl<'b> Scan<'b> {
                 && comment.end <= b.range.end
                 && !holds_blank_line(&self.body[comment])
         })
+    }
+
+    /// Whether the comment at `comment` stays for the parser because it ends a list: it
+    /// fills its lines from the first column, after a list's item or indented text.
+    /// pandoc and Confluence exports write `<!-- -->` there so two lists (or a list and
+    /// the indented code after it) stay apart, as GitHub reads them; blanked, it would be
+    /// a blank line and the lists would merge. The renderer blanks it in its HTML block.
+    fn ends_a_list(&self, comment: Range<usize>) -> bool {
+        let body = self.body;
+        let starts_line = comment.start == 0 || body.as_bytes()[comment.start - 1] == b'\n';
+        let rest = &body[comment.end..];
+        let ends_line = rest[..rest.find('\n').unwrap_or(rest.len())]
+            .trim()
+            .is_empty();
+        if !starts_line || !ends_line {
+            return false;
+        }
+        let Some(before) = body[..comment.start]
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+        else {
+            return false;
+        };
+        let item = before.trim_start();
+        let marker = item.starts_with(['-', '*', '+']) && item[1..].starts_with([' ', '\t'])
+            || item.split_once(['.', ')']).is_some_and(|(n, after)| {
+                !n.is_empty()
+                    && n.len() <= 9
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && after.starts_with([' ', '\t'])
+            });
+        marker || before.starts_with([' ', '\t'])
     }
 
     /// An ERB tag of a Middleman page at `at` (see [`erb_tag`]). Where the scan goes on.

@@ -186,3 +186,31 @@ fn bare_domains_placeholders_and_empty_links_get_hints_that_fit() {
         .count();
     assert_eq!(placeholder_hints, 0, "{}", run.stderr);
 }
+
+/// A comment on its own lines after a list ends the list, as on GitHub: pandoc and
+/// Confluence exports write `<!-- -->` between two lists (and between a list and the
+/// indented code after it) to keep them apart. The comment reaches no reader.
+#[test]
+fn a_comment_after_a_list_keeps_the_next_list_and_code_apart() {
+    let book = book_with(&[(
+        "content/engineering/checklists.md",
+        "# Checklists\n\nBefore a release:\n\n- tag the build\n- tell support\n\n<!-- -->\n\n- write the notes\n  that go out\n\n<!--THE END-->\n\n    make release\n\n1. one\n<!-- split -->\n2. two\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/checklists.html");
+    assert_eq!(page.select(&sel("main .prose > ul")).count(), 2);
+    assert_eq!(
+        texts(&page, "main .prose > ul > li"),
+        [
+            "tag the build",
+            "tell support",
+            "write the notes that go out"
+        ]
+    );
+    assert_eq!(texts(&page, "main .prose > pre code"), ["make release"]);
+    assert_eq!(page.select(&sel("main .prose > ol")).count(), 2);
+    let html = book.output_file("engineering/checklists.html");
+    for gone in ["<!--", "THE END", "split"] {
+        assert!(!html.contains(gone), "{gone}");
+    }
+}
