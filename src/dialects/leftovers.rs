@@ -3161,8 +3161,10 @@ mod tests {
         // After a `+` list, with or without a blank line (a lazy line of its last item).
         assert_eq!(bullet("+ a\n+ b\n\n!!! note\n    x\n"), ['*']);
         assert_eq!(bullet("+ a\n!!! note\n    x\n"), ['*']);
-        // A comment blanked between the list and it does not separate them.
-        assert_eq!(bullet("+ a\n\n<!-- c -->\n\n!!! note\n    x\n"), ['*']);
+        // A comment on its own line after the list ends it, as on GitHub.
+        assert_eq!(bullet("+ a\n\n<!-- c -->\n\n!!! note\n    x\n"), ['+']);
+        // One inside the item (indented) does not.
+        assert_eq!(bullet("+ a\n\n  <!-- c -->\n\n!!! note\n    x\n"), ['*']);
         // Before a `+` list, and between a `+` and a `*` list.
         assert_eq!(bullet("!!! note\n    x\n\n+ a\n"), ['*']);
         assert_eq!(bullet("+ a\n\n!!! note\n    x\n\n* b\n"), ['-']);
