@@ -668,14 +668,12 @@ impl Rewrite<'_> {
             return false;
         }
         let spaces = range.len() - text.len() - (had - has);
-        let mut at = range.start;
-        for b in text
+        let filled = text
             .bytes()
             .chain(std::iter::repeat_n(b' ', spaces))
-            .chain(std::iter::repeat_n(b'\n', had - has))
-        {
-            self.buf[at] = b;
-            at += 1;
+            .chain(std::iter::repeat_n(b'\n', had - has));
+        for (slot, b) in self.buf[range].iter_mut().zip(filled) {
+            *slot = b;
         }
         true
     }
