@@ -736,7 +736,8 @@ impl Rewrite<'_> {
             if before.ends_with(')') {
                 // `![x](a.png){width="50%"}` or `[a](b){target="_blank"}`: only a link's or
                 // image's destination closes with `)` right before; the attributes go.
-                if before.contains("](") {
+                // `[](){#id}` is MkDocs's anchor, which the renderer draws.
+                if before.contains("](") && !before.ends_with("[]()") {
                     let range = start + brace..start + close + 1;
                     if !self.pad(range.clone(), "") {
                         self.report(range, "pandoc attributes after a link or an image");
