@@ -73,6 +73,15 @@ pub enum Kind {
     /// place to the GitHub alert of its kind (`>[!NOTE]`, padded), which CommonMark then
     /// reads as an alert; `construct` is the title to show (empty: the kind's own).
     AlertTitle,
+    /// pandoc's Markdown that orgbook does not redraw (`dialects::pandoc`), left as written;
+    /// `construct` says what it is.
+    Pandoc,
+    /// A pandoc table's caption (`: Equipment`), its line blanked: the renderer draws it
+    /// as the `<caption>` of the table starting at `range.start`. `construct` is its text.
+    Caption,
+    /// A pandoc fenced div's id (`::: {#claims .policy}`): `construct` is the id, an anchor
+    /// before the first block after the div's line.
+    Anchor,
 }
 
 /// A MyST role orgbook knows how to draw. Roles of a project's own Sphinx extensions

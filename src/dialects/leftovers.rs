@@ -1768,8 +1768,24 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             .unwrap_or(title)
             .trim();
         if named.starts_with('{') {
-            // A MyST directive (reported elsewhere): its closing line is its own.
-            open.push(None);
+            // pandoc's fenced div (`::: {.warning}`, `::: {#id .columns}`): a callout when
+            // a class names one, else its lines go and its content stays.
+            match crate::dialects::pandoc::div_attributes(named) {
+                Some(div) => open.push(Some(match div.callout {
+                    Some(kind) => Ok(Leftover {
+                        range: start..end,
+                        construct: String::new(),
+                        kind: Kind::Callout {
+                            kind,
+                            next_block_only: false,
+                            details: false,
+                        },
+                    }),
+                    None => Err(start..end),
+                })),
+                // A MyST directive (reported elsewhere): its closing line is its own.
+                None => open.push(None),
+            }
             continue;
         }
         if name_len == 0 || !(title.is_empty() || after.starts_with([' ', '\t', '['])) {

@@ -10,6 +10,7 @@ pub mod found;
 pub mod leftovers;
 pub(crate) mod mkdocs;
 pub(crate) mod myst;
+pub(crate) mod pandoc;
 
 use pulldown_cmark::Options;
 

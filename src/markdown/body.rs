@@ -90,6 +90,10 @@ pub(super) struct Found {
     /// Template syntax left as written (`{{< team manager="x" >}}`), in body order: shown
     /// as the author wrote it, so smart punctuation does not curl its quotes.
     verbatim: Vec<Range<usize>>,
+    /// pandoc tables' captions, by where the table starts.
+    captions: HashMap<usize, String>,
+    /// pandoc fenced divs' ids, by where their line starts.
+    anchors: VecDeque<(usize, String)>,
 }
 
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
@@ -184,6 +188,21 @@ pub(super) fn sort_leftovers(
                 found.roles.push_back((l.range.end, role, l.range.len()));
                 continue;
             }
+            Kind::Anchor => {
+                found.anchors.push_back((l.range.start, l.construct));
+                continue;
+            }
+            Kind::Caption => {
+                found.captions.insert(l.range.start, l.construct);
+                continue;
+            }
+            Kind::Pandoc => Diagnostic::warning(
+                "template-leftover",
+                &doc.source.path,
+                format!("{} is shown as written: orgbook cannot redraw it", l.construct),
+            )
+            .with_help("convert the document with `pandoc -t gfm` (GitHub's Markdown), or rewrite this part as a pipe table, a link or plain text")
+            .at(&doc.source.text, span),
             Kind::CalloutEnd => {
                 // It closes the last admonition still open (not a `{: .note }` inside it).
                 if let Some(c) = found
@@ -603,6 +622,13 @@ impl<'a> BodyWriter<'a> {
         }
         match (&mut self.attr_anchor, event) {
             (Some(_), Event::End(TagEnd::Link)) => None,
+            // The parser splits text at a delimiter it may pair (`{#_Toc1}`'s `_`).
+            (Some(written), Event::Text(t))
+                if t.len() < written.len() && written.starts_with(&*t) =>
+            {
+                written.drain(..t.len());
+                None
+            }
             (Some(written), Event::Text(t)) => {
                 let rest = t.strip_prefix(written.as_str()).map(str::to_string);
                 self.attr_anchor = None;
@@ -1704,7 +1730,29 @@ impl<'a> BodyWriter<'a> {
             }
             _ => None,
         };
+        if matches!(event, Event::Start(_))
+            && self
+                .found
+                .anchors
+                .front()
+                .is_some_and(|(at, _)| *at <= range.start)
+            && let Some((_, id)) = self.found.anchors.pop_front()
+        {
+            self.events.push(Event::Html(
+                format!("<span id=\"{}\"></span>", crate::text::escape_html(&id)).into(),
+            ));
+            self.rendered.anchors.push(id);
+        }
+        let caption = match &event {
+            Event::Start(Tag::Table(_)) => self.found.captions.remove(&range.start),
+            _ => None,
+        };
         self.events.push(event);
+        if let Some(caption) = caption {
+            self.events.push(Event::Html(
+                format!("<caption>{}</caption>", crate::text::escape_html(&caption)).into(),
+            ));
+        }
         if let Some(title) = alert {
             self.events.push(Event::Start(Tag::Paragraph));
             self.events.extend(callout_title(&title));
@@ -2145,7 +2193,13 @@ fn empty_link_anchor(body: &str, link: Range<usize>) -> Option<(&str, &str)> {
     }
     let rest = &body[link.end..];
     let close = rest.strip_prefix('{')?.find('}')? + 1;
-    let id = rest[1..close].trim().strip_prefix('#')?;
+    // `{#id}`, and as pandoc writes a bookmark, `{#id .anchor}` (padded inside the braces
+    // when `dialects::pandoc` rewrote it).
+    let mut words = rest[1..close].split_whitespace();
+    let id = words.next()?.strip_prefix('#')?;
+    if !words.all(|w| w.starts_with('.')) {
+        return None;
+    }
     (!id.is_empty()
         && id
             .bytes()

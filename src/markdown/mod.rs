@@ -539,7 +539,17 @@ fn title_case(word: &str) -> String {
 /// Renders the body of document `id` (the steps are `body::BodyWriter`'s).
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
-    let (body, leftovers) = crate::dialects::leftovers::clean(doc.source.body());
+    let html = handbook.config.markdown.raw_html != crate::html_policy::RawHtml::Escape;
+    let (pandoc, pandoc_found) = match crate::dialects::pandoc::rewrite(doc.source.body(), html) {
+        Some((body, found)) => (Some(body), found),
+        None => (None, Vec::new()),
+    };
+    let source = pandoc.as_deref().unwrap_or(doc.source.body());
+    let (body, mut leftovers) = crate::dialects::leftovers::clean(source);
+    if !pandoc_found.is_empty() {
+        leftovers.extend(pandoc_found);
+        leftovers.sort_by_key(|l| l.range.start);
+    }
     let mut rendered = Rendered::default();
     let mut found =
         body::sort_leftovers(doc, doc.source.body_start, leftovers, &mut rendered, diags);

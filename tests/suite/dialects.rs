@@ -3,7 +3,7 @@
 //! Starlight's extras, Hugo's callout shortcodes. Each test writes pages shaped like a real
 //! site's into a small fixture and asserts on the built HTML and the warnings.
 
-use crate::harness::{TestBook, hrefs, sel, texts};
+use crate::harness::{TestBook, check_all_links, hrefs, row_cells, sel, texts};
 
 /// The `github` fixture with `pages` added: a handbook that builds clean without them.
 fn book_with(pages: &[(&str, &str)]) -> TestBook {
@@ -298,4 +298,76 @@ fn a_component_in_a_md_page_without_imports_is_reported() {
         .stderr_lacks("content/company/types.md");
     let text = main_text(&book, "company/incidents.html");
     assert!(text.contains("Page early."), "{text}");
+}
+
+/// A Word handbook converted by `pandoc -t markdown`: its tables are tables, its divs
+/// callouts, its bookmarks anchors, and none of pandoc's syntax is left on the page.
+#[test]
+fn pandoc_markdown_from_word_is_drawn() {
+    let book = TestBook::fixture("pandoc");
+    book.build().success().stderr_lacks("warning[");
+    let page = book.html("onboarding.html");
+    let rows = row_cells(&page, "main table:nth-of-type(1) tr");
+    assert_eq!(
+        rows,
+        [
+            vec!["Item", "Provided by", "Day"],
+            vec!["Laptop", "IT desk", "1"],
+            vec!["Door fob", "Reception", "2"],
+        ]
+    );
+    assert_eq!(
+        texts(&page, "main caption"),
+        ["Kit for new starters", "Where each team starts"]
+    );
+    let multiline = row_cells(&page, "main table:nth-of-type(2) tbody tr");
+    assert_eq!(
+        multiline[0],
+        ["Monday", "Pick up the fob at the front desk and sign in."]
+    );
+    let grid = row_cells(&page, "main table:nth-of-type(3) tbody tr");
+    assert_eq!(
+        grid[0],
+        ["Warehouse", "- Walk the floor- Meet the shift lead"]
+    );
+    assert_eq!(
+        row_cells(&page, "main table:nth-of-type(4) tbody tr"),
+        [vec!["Fob", "Blue"], vec!["Lanyard", "Red"]]
+    );
+    assert!(hrefs(&page, "main table a").contains(&"travel.html#_Toc50002".to_string()));
+    // The multiline table's rows are no setext headings.
+    assert_eq!(texts(&page, "main .prose h2")[1], "Headings below");
+    assert_eq!(texts(&page, "main .prose h2").len(), 2);
+    let main = page.select(&sel("main .prose")).next().unwrap().html();
+    assert!(main.contains("Harbour Co.<br"), "line block: {main}");
+    let travel = book.html("travel.html");
+    assert_eq!(
+        texts(&travel, "main .markdown-alert-warning p")[0],
+        "Warning"
+    );
+    assert_eq!(texts(&travel, "main u"), ["thirty days"]);
+    let travel_main = travel.select(&sel("main .prose")).next().unwrap().html();
+    for leftover in ["{", ":::", "+---", "]{"] {
+        assert!(!main.contains(leftover), "{leftover} in {main}");
+        assert!(
+            !travel_main.contains(leftover),
+            "{leftover} in {travel_main}"
+        );
+    }
+    assert!(check_all_links(&book.out(), &["404.html"]) > 0);
+}
+
+/// pandoc's syntax orgbook cannot redraw is named at its line, never dropped in silence.
+#[test]
+fn pandoc_grid_table_with_merged_cells_is_reported() {
+    let book = TestBook::fixture("pandoc");
+    book.write(
+        "content/merged.md",
+        "# Merged\n\n+-----+-----+\n| a   | b   |\n+-----+-----+\n| both cells  |\n+-----------+\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("template-leftover")
+        .stderr_has("pandoc -t gfm")
+        .stderr_has("content/merged.md:3");
 }
