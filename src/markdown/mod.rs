@@ -536,6 +536,51 @@ fn title_case(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Google Docs' "Docs to Markdown" add-on writes its conversion problems into the page
+/// (`>>>>>  gd2md-html alert: inline image link here …`, red paragraphs and a list of
+/// links to them), for the author to fix and delete. One warning a page, at the first,
+/// with their count: published, they would read as part of the handbook.
+fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
+    const ALERT: &[u8] = b"gd2md-html alert:";
+    let body = doc.source.body();
+    if memchr::memmem::find(body.as_bytes(), ALERT).is_none() {
+        return;
+    }
+    // Those in the converter's opening comment are not shown: not counted.
+    let mut comments = Vec::new();
+    let mut from = 0;
+    while let Some(open) = body[from..].find("<!--").map(|k| from + k) {
+        let end = body[open..]
+            .find("-->")
+            .map_or(body.len(), |e| open + e + 3);
+        comments.push(open..end);
+        from = end;
+    }
+    let shown: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), ALERT)
+        .filter(|&at| {
+            let k = comments.partition_point(|c| c.end <= at);
+            !comments.get(k).is_some_and(|c| c.start <= at)
+        })
+        .collect();
+    let (Some(&first), count) = (shown.first(), shown.len()) else {
+        return;
+    };
+    let at = doc.source.body_start + first;
+    diags.push(
+        Diagnostic::warning(
+            crate::diagnostic::Code::TemplateLeftover,
+            &doc.source.path,
+            format!(
+                "{count} alert(s) of Google Docs' \"Docs to Markdown\" converter left in the page, shown to readers as text"
+            ),
+        )
+        .with_help(
+            "do what each `gd2md-html alert` says (store the image, fix the list), then delete the alert and the summary of alerts at the top of the page",
+        )
+        .at(&doc.source.text, at..at + ALERT.len()),
+    );
+}
+
 /// Renders the body of document `id` (the steps are `body::BodyWriter`'s).
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
@@ -545,6 +590,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         None => (None, Vec::new()),
     };
     let source = pandoc.as_deref().unwrap_or(doc.source.body());
+    converter_alerts(doc, diags);
     let (body, mut leftovers) = crate::dialects::leftovers::clean(source);
     if !pandoc_found.is_empty() {
         leftovers.extend(pandoc_found);

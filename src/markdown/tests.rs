@@ -1824,3 +1824,26 @@ fn bare_domains_are_told_from_file_names() {
     assert!(is_placeholder_target("TBD") && is_placeholder_target(" todo "));
     assert!(!is_placeholder_target("todo.md"));
 }
+
+/// Google Docs' converter writes its alerts into the page: one warning, at the first one
+/// a reader would see (not those in its opening comment), with their count.
+#[test]
+fn docs_to_markdown_alerts_are_one_warning_at_the_first_shown() {
+    let body = "<!-----\nConversion notes: look for \">>>>>  gd2md-html alert:\" below.\n----->\n\n# Travel\n\n<p style=\"color: red\">>>>>>  gd2md-html alert:  ERRORs: 0; ALERTS: 2.</p>\n\nText.\n\n<p id=\"gdcalert1\" >>>>>>  gd2md-html alert: inline image link here (to images/image1.png).</p>\n";
+    let hb = book(
+        &[("README.md", "# Home\n"), ("travel.md", body)],
+        &[],
+        false,
+    );
+    let (_, d) = render_path(&hb, "content/travel.md");
+    let alerts: Vec<_> = d.iter().filter(|d| d.code == "template-leftover").collect();
+    assert_eq!(alerts.len(), 1, "{d:?}");
+    assert!(
+        alerts[0].message.starts_with("2 alert(s)"),
+        "{}",
+        alerts[0].message
+    );
+    assert_eq!(alerts[0].line, 7);
+    let (_, d) = render_path(&hb, "content/README.md");
+    assert!(d.is_empty());
+}
