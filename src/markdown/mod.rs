@@ -559,7 +559,7 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
     let shown: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), ALERT)
         .filter(|&at| {
             let k = comments.partition_point(|c| c.end <= at);
-            !comments.get(k).is_some_and(|c| c.start <= at)
+            comments.get(k).is_none_or(|c| c.start > at)
         })
         .collect();
     let (Some(&first), count) = (shown.first(), shown.len()) else {
