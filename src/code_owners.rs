@@ -88,13 +88,13 @@ pub fn prow_owners_note(assets: &[String]) -> Option<Diagnostic> {
             "skipped-file",
             &format!("{}/{first}", crate::load::CONTENT_DIR),
             format!(
-                "not read as ownership: {} Prow's, and orgbook reads who owns which code from a CODEOWNERS file only; {} published as plain {}",
+                "not read as ownership: {} Prow's, and orgbook reads who owns which code from a CODEOWNERS file only; {} published as {}",
                 match others {
                     0 => "this OWNERS file is".to_string(),
                     n => format!("this and {n} other OWNERS file(s) are"),
                 },
                 if others == 0 { "it is" } else { "they are" },
-                if others == 0 { "a file" } else { "files" },
+                if others == 0 { "a plain file" } else { "plain files" },
             ),
         )
         .with_help("to fill the ownership pages, write a CODEOWNERS file (`.github/CODEOWNERS`, `/path/ @org/team` per line) and name each team's `@org/team` in its charter's `codeowners`"),

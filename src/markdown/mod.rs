@@ -902,6 +902,23 @@ fn missing_target(
             );
         }
     }
+    // A file beside content/ rather than in it: left behind when the pages moved in (a
+    // README's `CONTRIBUTING.md`, pandoc's `media/`, a site's `assets/`).
+    if let (Some(root), Some(rel)) = (&handbook.root, joined.strip_prefix("content/"))
+        && !rel.is_empty()
+        && root.join(rel).is_file()
+    {
+        let up = "../".repeat(from_dir.split('/').filter(|p| !p.is_empty()).count());
+        let top = rel.split('/').next().unwrap_or(rel);
+        return (
+            format!(
+                "link to `{path}`: no such file ({joined}); {rel} is beside content/, not in it"
+            ),
+            format!(
+                "move it in with the pages (`git mv {top} content/`), or, if it stays where it is, link `{up}{rel}` (with `url` under `[repository]` in orgbook.toml such a link goes to the repository on its forge)"
+            ),
+        );
+    }
     let near = handbook.near();
     let folder = joined.trim_end_matches('/');
     if let Some(first) = near.first_in_folder(folder) {

@@ -472,6 +472,7 @@ fn prow_owners_files_without_codeowners_get_one_note() {
         .stderr_has(
             "note[skipped-file]: not read as ownership: this and 1 other OWNERS file(s) are Prow's",
         )
+        .stderr_has("they are published as plain files")
         .stderr_has("--> content/OWNERS_ALIASES");
     // Beside a CODEOWNERS file, which is read, they are nothing to remark on.
     book.write(".github/CODEOWNERS", "/services/ledger/ @acme/eng\n");

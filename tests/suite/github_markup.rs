@@ -214,3 +214,22 @@ fn a_comment_after_a_list_keeps_the_next_list_and_code_apart() {
         assert!(!html.contains(gone), "{gone}");
     }
 }
+
+/// A file the pages link that stayed beside content/ when they moved in (the README's
+/// `CONTRIBUTING.md`, the `media/` folder pandoc wrote beside a converted page): the
+/// broken link says where it is and the two ways to mend it.
+#[test]
+fn a_link_to_a_file_left_beside_content_names_where_it_is() {
+    let book = book_with(&[(
+        "content/engineering/setup.md",
+        "# Setup\n\nRead [how to contribute](/CONTRIBUTING.md).\n\n![Desk](../media/image1.png)\n",
+    )]);
+    book.write("CONTRIBUTING.md", "# Contributing\n");
+    book.write("media/image1.png", "png");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/CONTRIBUTING.md`: no such file (content/CONTRIBUTING.md); CONTRIBUTING.md is beside content/, not in it")
+        .stderr_has("move it in with the pages (`git mv CONTRIBUTING.md content/`), or, if it stays where it is, link `../../CONTRIBUTING.md`")
+        .stderr_has("media/image1.png is beside content/, not in it")
+        .stderr_has("`git mv media content/`");
+}
