@@ -182,7 +182,8 @@ fn line_starts(body: &str) -> Vec<usize> {
 /// Line `i` without its newline.
 fn line<'b>(body: &'b str, lines: &[usize], i: usize) -> &'b str {
     let end = lines.get(i + 1).map_or(body.len(), |&n| n - 1);
-    body[lines[i]..end].trim_end_matches('\r')
+    // The last line keeps its newline in `body` (no next line start marks its end).
+    body[lines[i]..end].trim_end_matches(['\n', '\r'])
 }
 
 fn blank(line: &str) -> bool {
@@ -897,6 +898,16 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("\nEnd\n"));
+    }
+
+    #[test]
+    fn a_multiline_table_alone_at_the_end_of_a_page_is_redrawn() {
+        let body = "# Steps\n\n  ------------------------\n  Step    Description\n  ------- ----------------\n  Day 1   Collect badge.\n\n  Day 2   Meet the team.\n  ------------------------\n";
+        let out = rw(body);
+        assert!(
+            out.contains("| Day 1 | Collect badge. |\n| Day 2 | Meet the team. |"),
+            "{out}"
+        );
     }
 
     #[test]
