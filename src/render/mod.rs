@@ -78,6 +78,33 @@ pub struct Renderer<'a> {
     pub bodies: Option<&'a bodies::Bodies>,
 }
 
+/// `html` with `<h1>`…`<h5>` (and their end tags) one level lower; `<h6>` stays.
+fn headings_one_level_down(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
+        let b = html.as_bytes();
+        let digit_at = if b.get(at + 1) == Some(&b'/') {
+            at + 3
+        } else {
+            at + 2
+        };
+        let is_heading = b
+            .get(digit_at - 1)
+            .is_some_and(|c| c.eq_ignore_ascii_case(&b'h'))
+            && b.get(digit_at).is_some_and(|d| (b'1'..=b'5').contains(d))
+            && b.get(digit_at + 1)
+                .is_some_and(|c| *c == b'>' || c.is_ascii_whitespace());
+        if is_heading {
+            out.push_str(&html[copied..digit_at]);
+            out.push((b[digit_at] + 1) as char);
+            copied = digit_at + 1;
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// A body as pages show it: Mermaid blocks drawn (already, in `html`), code highlighted,
 /// headings given their anchors; borrowed until a step changes it.
 fn finished<'h>(
@@ -451,6 +478,7 @@ impl<'a> Renderer<'a> {
             h1.trim() == title.trim()
                 || (is_team && h1.to_lowercase().contains(&title.trim().to_lowercase()))
         };
+        let is_home = matches!(&self.handbook.docs[id].kind, DocKind::Page(p) if p.is_home);
         let (html, has_h1) = match &r.leading_h1 {
             Some(h1) if repeats_title(h1) => match (html.find("<h1"), html.find("</h1>")) {
                 (Some(start), Some(end)) if start < end => {
@@ -474,24 +502,12 @@ impl<'a> Renderer<'a> {
                 _ => (Cow::Borrowed(html), true),
             },
             // The home page shows such a heading in place of its title.
-            Some(_) if matches!(&self.handbook.docs[id].kind, DocKind::Page(p) if p.is_home) => {
-                (Cow::Borrowed(html), true)
-            }
+            Some(_) if is_home => (Cow::Borrowed(html), true),
             // A heading that is not the title (a charter named `SIG Docs` whose generated
             // text opens `# Docs Special Interest Group`, a page titled in front matter):
-            // one level down, under the template's title, so the page has one `<h1>`.
-            Some(_) => match (html.find("<h1"), html.find("</h1>")) {
-                (Some(start), Some(end)) if start < end => (
-                    Cow::Owned(format!(
-                        "{}<h2{}</h2>{}",
-                        &html[..start],
-                        &html[start + 3..end],
-                        &html[end + 5..]
-                    )),
-                    false,
-                ),
-                _ => (Cow::Borrowed(html), true),
-            },
+            // a section under the template's title (every heading goes one level down,
+            // below), so the page has one `<h1>`.
+            Some(_) => (Cow::Borrowed(html), false),
             // A README that opens with a line of text and then its one `# Heading` (the
             // name under a tagline): on the home page that heading is the page's `<h1>`,
             // where it stands, and the template adds no second one above it.
@@ -507,6 +523,13 @@ impl<'a> Renderer<'a> {
         let html = match html {
             Cow::Borrowed(html) => self.placed(id, html),
             Cow::Owned(html) => Cow::Owned(self.placed(id, &html).into_owned()),
+        };
+        // `# Sections` below the title (a page moved in from elsewhere, its title from its
+        // file name): every heading one level down, so the page has one `<h1>`, its
+        // title, and its sections keep their order of rank.
+        let html = match is_home || !html.contains("<h1") {
+            true => html,
+            false => Cow::Owned(headings_one_level_down(&html)),
         };
         Body {
             title_id,

@@ -65,6 +65,29 @@ fn a_leading_heading_that_is_not_the_title_is_a_section_under_it() {
     assert!(texts(&decision, ".prose h2").contains(&"Why we moved our services".to_string()));
 }
 
+/// A page moved in from elsewhere that writes its sections as `#` headings (titled by its
+/// file name) keeps one `<h1>`, its title: every heading goes one level down, so the
+/// sections keep their rank among themselves.
+#[test]
+fn sections_written_as_level_one_headings_go_one_level_down() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/support.md",
+        "How to get help.\n\n# Questions\n\n## Where do I ask?\n\nIn the channel.\n\n# Contact\n\nWrite to us.\n",
+    );
+    book.build().success();
+    let page = book.html("guide/support.html");
+    assert_eq!(texts(&page, "h1"), ["Support"]);
+    assert_eq!(texts(&page, ".prose h2"), ["Questions", "Contact"]);
+    assert_eq!(texts(&page, ".prose h3"), ["Where do I ask?"]);
+    // Their ids are as they were.
+    let ids: Vec<&str> = page
+        .select(&sel(".prose h2"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["questions", "contact"]);
+}
+
 #[test]
 fn sidebar_prev_next_and_breadcrumbs_follow_the_folder_tree_and_weight() {
     let book = TestBook::fixture("basic");
