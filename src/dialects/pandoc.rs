@@ -108,7 +108,7 @@ pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)>
             || memchr::memmem::find(bytes, b"+-").is_some());
     let maybe_inline = memchr::memmem::find(bytes, b"]{").is_some()
         || memchr::memmem::find(bytes, b"){").is_some();
-    let maybe_lines = memchr::memmem::find(bytes, b"| ").is_some();
+    let maybe_lines = may_hold_line_block(bytes);
     let maybe_div = memchr::memmem::find(bytes, b"::: {").is_some();
     if !(maybe_table || maybe_inline || maybe_lines || maybe_div) {
         return None;
@@ -170,6 +170,18 @@ pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)>
     // Every rewrite replaces ASCII with ASCII, whole characters with whole characters.
     let text = String::from_utf8(buf).ok()?;
     Some((text, found))
+}
+
+/// Whether a line starts with `| ` and does not end with `|`: a line block's line, not a
+/// pipe table's row (pages full of pipe tables are not read line by line for nothing).
+fn may_hold_line_block(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, b"| ").any(|at| {
+        (at == 0 || bytes[at - 1] == b'\n') && {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            let line = bytes[at..end].trim_ascii_end();
+            line.last() != Some(&b'|')
+        }
+    })
 }
 
 fn line_starts(body: &str) -> Vec<usize> {
@@ -898,6 +910,13 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("\nEnd\n"));
+    }
+
+    #[test]
+    fn a_page_of_pipe_tables_is_not_read_line_by_line() {
+        assert!(rewrite("| A | B |\n|---|---|\n| 1 | 2 |\n", true).is_none());
+        assert!(may_hold_line_block(b"Text\n| Harbour Co.\n| 7 Quay Road\n"));
+        assert!(!may_hold_line_block(b"x | y\n| a | b |  \n"));
     }
 
     #[test]
