@@ -990,21 +990,7 @@ fn folder_path(from: &str, dest: &str) -> Option<String> {
     }
     let dest = dest.split(['#', '?']).next().unwrap_or(dest);
     let dest = crate::text::percent_decode(dest).unwrap_or_else(|| dest.to_string());
-    let mut parts: Vec<&str> = if dest.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/').filter(|p| !p.is_empty()).collect()
-    };
-    for part in dest.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
+    crate::text::join_path(from, &dest)
 }
 
 /// The files at the top of `dir` that stay there (not among `outside`'s tops) and that

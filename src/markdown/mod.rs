@@ -309,6 +309,7 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
+use crate::text::join_path;
 use crate::text::percent_decode_lenient as percent_decode;
 pub use crate::text::{encode_path, heading_id, unique_id};
 
@@ -330,26 +331,6 @@ fn has_scheme(url: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Resolves `rel` against the folder `base` (both `/`-separated, relative to the handbook
-/// root). `None` when the path climbs above the root.
-fn join_path(base: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if rel.starts_with('/') {
-        Vec::new()
-    } else {
-        base.split('/').filter(|p| !p.is_empty()).collect()
-    };
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 enum Resolved {

@@ -230,6 +230,27 @@ pub fn redirect_page(title: &str, target: &str, canonical: &str) -> String {
     )
 }
 
+/// Resolves `rel` against the folder `base` (both `/`-separated, relative to the handbook
+/// root; a `rel` starting with `/` from the root). `None` when the path climbs above the
+/// root.
+pub fn join_path(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if rel.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
 
