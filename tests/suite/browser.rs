@@ -300,6 +300,9 @@ impl Browser {
             .arg(&driver)
             .arg(&log)
             .arg(&scratch)
+            // Chromium's own temporary folders (its singleton socket) go in the scratch
+            // folder the watchdog removes, not in /tmp, where they would pile up.
+            .env("TMPDIR", &scratch)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
