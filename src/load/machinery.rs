@@ -103,6 +103,7 @@ pub fn linked_only(rel: &str) -> bool {
     underscore_folder(rel).is_some()
         || name.starts_with('_')
         || other_markup(rel).is_some()
+        || data_file(name)
         || matches!(
             name,
             "conf.py"
@@ -119,6 +120,27 @@ pub fn linked_only(rel: &str) -> bool {
                 | "sidebars.js"
                 | "sidebars.ts"
         )
+}
+
+/// A data or settings file, by its name: `.toml`, `.yaml`, `.json`, `.csv` and their kin,
+/// and the ownership files (`CODEOWNERS`, Prow's `OWNERS`). A repository of teams moved in
+/// whole brings them beside its pages: rust-lang/team's `people/*.toml` hold each person's
+/// e-mail address, a Backstage `catalog-info.yaml` its owners and systems. Nobody reads
+/// them on the published site unless a page offers them (an OpenAPI file, a spreadsheet),
+/// so, like build files, they are published only where a page links to them.
+fn data_file(name: &str) -> bool {
+    if matches!(name, "CODEOWNERS" | "OWNERS" | "OWNERS_ALIASES") {
+        return true;
+    }
+    let Some((_, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    [
+        "toml", "yaml", "yml", "json", "jsonc", "json5", "csv", "tsv", "ini", "cfg", "conf", "env",
+        "lock", "xml",
+    ]
+    .iter()
+    .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// The markup of a page orgbook does not read (Sphinx's reStructuredText, Antora's
@@ -282,6 +304,11 @@ mod tests {
         assert_eq!(other_markup("partials/_nav.html.erb"), Some("ERB template"));
         assert_eq!(other_markup("standards/alerts.html.md.erb"), None);
         assert!(linked_only("layouts/core.erb"));
+        // Data and settings files: only where a page offers them.
+        assert!(linked_only("people/jane.toml") && linked_only("catalog-info.YAML"));
+        assert!(linked_only("teams/OWNERS") && linked_only("CODEOWNERS"));
+        assert!(linked_only("data/headcount.csv") && linked_only("api/openapi.json"));
+        assert!(!linked_only("people/jane.png") && !linked_only("README") && !linked_only("a.pdf"));
         assert_eq!(
             outermost_packages("a/node_modules/b/node_modules/c.md", false),
             Some("a/node_modules")

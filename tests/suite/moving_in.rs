@@ -1359,6 +1359,47 @@ fn links_to_files_in_static_reach_them() {
     check_all_links(&book.out(), &["404.html"]);
 }
 
+/// A repository of teams moved in whole brings its data files: people's records with their
+/// e-mail addresses, ownership files, a catalog. They are published only where a page
+/// offers them; a linked one is published and its link works.
+#[test]
+fn data_files_are_published_only_where_a_page_links_them() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/people/jane-doe.toml",
+        "name = \"Jane Doe\"\nemail = \"jane@example.org\"\n",
+    );
+    book.write("content/teams/OWNERS", "approvers:\n  - jdoe\n");
+    book.write(
+        "content/catalog-info.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\n",
+    );
+    book.write("content/api/openapi.json", "{\"openapi\": \"3.1.0\"}\n");
+    book.write("content/api/rate-card.CSV", "tier,price\nfree,0\n");
+    book.write(
+        "content/api/reference.md",
+        "# API reference\n\nThe [OpenAPI description](openapi.json) and the <a href=\"rate-card.CSV\">rate card</a>.\n",
+    );
+    book.build().success();
+    let published = crate::harness::files_under(&book.out());
+    assert!(published.contains("api/openapi.json"), "{published:?}");
+    assert!(published.contains("api/rate-card.CSV"), "{published:?}");
+    assert!(
+        !published
+            .iter()
+            .any(|f| f.contains("jane-doe") || f.ends_with("OWNERS") || f.contains("catalog-info")),
+        "{published:?}"
+    );
+    let page = book.html("api/reference.html");
+    let links = hrefs(&page, "main a");
+    assert!(
+        links.iter().any(|l| l.ends_with("api/openapi.json"))
+            && links.iter().any(|l| l.ends_with("api/rate-card.CSV")),
+        "{links:?}"
+    );
+    check_all_links(&book.out(), &["404.html"]);
+}
+
 /// A missing image is not a missing page: the hint says to add the file, not to link a
 /// Markdown source.
 #[test]
