@@ -1159,13 +1159,11 @@ impl<'a> BodyWriter<'a> {
                 Event::InlineHtml(html.into())
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                if let Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url,
-                    ..
-                } = &tag
-                    && dest_url.trim().is_empty()
-                {
+                let no_target = matches!(
+                    &tag,
+                    Tag::Link { link_type: LinkType::Inline, dest_url, .. } if dest_url.trim().is_empty()
+                );
+                if no_target {
                     self.diags.push(
                         Diagnostic::warning(
                             "broken-link",
@@ -1179,17 +1177,23 @@ impl<'a> BodyWriter<'a> {
                 let broken_before = self.rendered.broken_links;
                 let tag = self.link_start(tag, range)?;
                 match tag {
-                    // Reported above (a warning under `[links] broken = "warn"`): the page
-                    // shows where the link was meant to go without sending anyone to a 404.
-                    Tag::Link { dest_url, .. } if self.rendered.broken_links > broken_before => {
+                    // Reported above (a warning under `[links] broken = "warn"`, and always
+                    // for a link with no target): the page shows where the link was meant to
+                    // go without sending anyone to a 404 or back to the page itself.
+                    Tag::Link { dest_url, .. }
+                        if self.rendered.broken_links > broken_before || no_target =>
+                    {
                         self.broken_open += 1;
                         self.own_html = true;
-                        Event::InlineHtml(
-                            format!(
-                                "<span class=\"broken-link\" title=\"This link leads nowhere yet: {}\">",
+                        let title = match no_target {
+                            true => "This link has no target yet".to_string(),
+                            false => format!(
+                                "This link leads nowhere yet: {}",
                                 crate::text::escape_html(&dest_url)
-                            )
-                            .into(),
+                            ),
+                        };
+                        Event::InlineHtml(
+                            format!("<span class=\"broken-link\" title=\"{title}\">").into(),
                         )
                     }
                     tag => Event::Start(tag),

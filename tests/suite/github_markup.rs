@@ -178,6 +178,19 @@ fn bare_domains_placeholders_and_empty_links_get_hints_that_fit() {
         .stderr_has("a link with no target (`[text]()`)")
         .stderr_has("content/engineering/on-call-links.md:7:3")
         .stderr_lacks("https://on-call-notes.txt");
+    // The link with no target is shown as its text, marked like a broken link: not an
+    // `<a href="">` that reloads the page.
+    let page = book.html("engineering/on-call-links.html");
+    assert!(
+        !hrefs(&page, "main a").iter().any(|h| h.is_empty()),
+        "{:?}",
+        hrefs(&page, "main a")
+    );
+    assert!(
+        texts(&page, "main span.broken-link").contains(&"Dashboard".to_string()),
+        "{:?}",
+        texts(&page, "main span.broken-link")
+    );
     let placeholder_hints = run
         .stderr
         .split("warning[")
