@@ -550,7 +550,22 @@ fn sigs(args: ImportSigsArgs) -> u8 {
         return EXIT_ERRORS;
     }
     let handbook = sigs::HandbookFiles::of(&root);
-    let plan = sigs::plan(&registry, &survey, &handbook, args.parent.as_deref(), today);
+    // The groups' folders beside the file date their charters (`reviewed`).
+    let history = std::path::Path::new(&registry.file)
+        .parent()
+        .map(|dir| match dir.as_os_str().is_empty() {
+            true => orgbook::gitdates::read(std::path::Path::new(".")),
+            false => orgbook::gitdates::read(dir),
+        })
+        .unwrap_or_default();
+    let plan = sigs::plan(
+        &registry,
+        &survey,
+        &handbook,
+        args.parent.as_deref(),
+        &history,
+        today,
+    );
     for note in &plan.notes {
         errln!("note: {note}");
     }
@@ -597,6 +612,12 @@ fn sigs(args: ImportSigsArgs) -> u8 {
     }
     summary
         .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
+    if plan.undated > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) have no `reviewed` date (no git history for their folder's charter.md or README.md beside {}), so the health page lists them as never reviewed until a review sets one",
+            plan.undated, registry.file
+        ));
+    }
     errln!("{summary}");
     EXIT_OK
 }

@@ -30,6 +30,7 @@ use super::{
     CharterFrontMatter, InteractionEntry, MetricEntry, Rewrite, markdown_link, rewrite_links_with,
     slugify, toml_date,
 };
+use crate::gitdates::LastChanged;
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -427,6 +428,8 @@ pub struct Plan {
     pub existing: usize,
     /// Teams whose problem is the scaffold's placeholder: the file gives no mission.
     pub without_mission: usize,
+    /// Teams without a `reviewed` date: their folder has no git history beside the file.
+    pub undated: usize,
 }
 
 /// A group's charter: new, with its slug and file, or one the handbook has.
@@ -452,6 +455,7 @@ pub fn plan(
     survey: &Survey,
     handbook: &HandbookFiles,
     parent: Option<&str>,
+    history: &LastChanged,
     today: Date,
 ) -> Plan {
     let mut plan = Plan {
@@ -571,7 +575,7 @@ pub fn plan(
             lead: g.chairs.first().and_then(Person::shown),
             members: members.iter().map(String::as_str).collect(),
             owns: owns.clone(),
-            reviewed: Some(toml_date(today)),
+            reviewed: last_changed(g, history).map(toml_date),
             contact,
             metrics: vec![MetricEntry::placeholder()],
             interactions: their_interactions
@@ -592,6 +596,9 @@ pub fn plan(
             text.push_str(body);
             text.push('\n');
         }
+        if fm.reviewed.is_none() {
+            plan.undated += 1;
+        }
         plan.teams += 1;
         plan.owned += owns.len();
         plan.interactions += their_interactions.len();
@@ -600,6 +607,19 @@ pub fn plan(
     plan.members = people.len();
     left_out(reg, &mut plan.notes);
     plan
+}
+
+/// When a group's own files last changed in the registry's repository: its folder's
+/// `charter.md` (what the group wrote) or `README.md` (regenerated from the file when its
+/// entry changes), the newer. That is the charter's `reviewed`: the day of the import would
+/// hide, for a whole review period, every group whose charter nobody has touched in years.
+fn last_changed(g: &Group, history: &LastChanged) -> Option<Date> {
+    let dir = g.dir.as_deref()?.trim_end_matches('/');
+    ["charter.md", "README.md"]
+        .iter()
+        .filter_map(|f| history.get(&format!("{dir}/{f}")))
+        .filter_map(|d| d.parse::<Date>().ok())
+        .max()
 }
 
 /// `--parent`'s default: the handbook's [`DEFAULT_PARENT`] (written by an earlier run),
@@ -1361,6 +1381,7 @@ extras: 1
             &Survey::default(),
             &HandbookFiles::default(),
             None,
+            &LastChanged::default(),
             jiff::civil::date(2026, 1, 2),
         );
         let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();

@@ -2008,6 +2008,55 @@ fn a_sigs_yaml_becomes_charters_that_build_and_reimport() {
 
 /// `--parent` names a charter of the handbook, checked before anything is written, and
 /// every imported group goes in its folder.
+/// A charter's `reviewed` is when its group's own files last changed in the registry's
+/// repository, not the day of the import: a group whose charter nobody touched in years
+/// stays stale. A group without such history gets no date, and the summary says so.
+#[test]
+fn imported_sigs_are_reviewed_when_their_folder_last_changed() {
+    let source = TestBook::fixture("import-sigs");
+    let repo = source.root();
+    git(repo, &["init", "-q"], "2023-05-06T10:00:00Z");
+    git(
+        repo,
+        &["add", "sigs.yaml", "README.md", "sig-harbors/README.md"],
+        "2023-05-06T10:00:00Z",
+    );
+    git(
+        repo,
+        &["commit", "-q", "-m", "registry"],
+        "2023-05-06T10:00:00Z",
+    );
+    git(
+        repo,
+        &["add", "sig-harbors/charter.md"],
+        "2024-02-03T10:00:00Z",
+    );
+    git(
+        repo,
+        &["commit", "-q", "-m", "charter"],
+        "2024-02-03T10:00:00Z",
+    );
+    let book = fresh(true);
+    book.run(&["import", "sigs", &path_str(&repo.join("sigs.yaml"))])
+        .success()
+        .stderr_has("3 team(s) have no `reviewed` date");
+    let (harbors, _) = charter_table(&book, "content/teams/community/sig-harbors.md");
+    assert_eq!(harbors["reviewed"].to_string(), "2024-02-03");
+    let (hulls, _) = charter_table(&book, "content/teams/community/sig-hulls.md");
+    assert!(hulls.get("reviewed").is_none(), "{hulls:?}");
+    // Both are stale on the health page, the undated one as never reviewed.
+    book.build().success();
+    let health = texts(&book.html("health.html"), "main li").concat();
+    assert!(
+        health.contains("SIG Hulls has never been reviewed"),
+        "{health}"
+    );
+    assert!(
+        health.contains("SIG Harbors was last reviewed on 2024-02-03"),
+        "{health}"
+    );
+}
+
 #[test]
 fn sigs_go_under_the_parent_named_and_a_mistyped_one_is_refused() {
     let source = TestBook::fixture("import-sigs");
