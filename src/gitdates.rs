@@ -97,6 +97,27 @@ pub fn read(root: &Path) -> LastChanged {
     parse(&String::from_utf8_lossy(&out))
 }
 
+/// When one file last changed (`YYYY-MM-DD`, committer date), from the repository that
+/// holds it; `None` outside git, in a shallow clone, or for a file git does not track.
+/// One process per file: for the few files an importer reads, not a handbook's pages.
+pub fn file_last_changed(file: &Path) -> Option<String> {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = file.file_name()?;
+    match git(dir, &["rev-parse", "--is-shallow-repository"]) {
+        Some(out) if out.trim_ascii() == b"false" => {}
+        _ => return None,
+    }
+    let out = git(
+        dir,
+        &["log", "-1", "--format=%cs", "--", &name.to_string_lossy()],
+    )?;
+    let date = String::from_utf8_lossy(&out).trim().to_owned();
+    (!date.is_empty()).then_some(date)
+}
+
 /// Parses `git log --format=%x00%cs --name-only` output: the first date seen for a file is
 /// its newest.
 fn parse(log: &str) -> LastChanged {

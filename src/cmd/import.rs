@@ -240,9 +240,6 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let Some(today) = today() else {
-        return EXIT_ERRORS;
-    };
     let survey = Survey::of(&root);
     let catalog = match import::backstage::read_catalog(&args.paths) {
         Ok(c) => c,
@@ -254,7 +251,15 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
             return EXIT_ERRORS;
         }
     };
-    let plan = import::backstage::plan(&catalog, &survey, today);
+    // Each group's `reviewed`: when its catalog file last changed in git.
+    let mut dates: std::collections::HashMap<String, Option<jiff::civil::Date>> =
+        Default::default();
+    let plan = import::backstage::plan(&catalog, &survey, |file| {
+        *dates.entry(file.to_owned()).or_insert_with(|| {
+            orgbook::gitdates::file_last_changed(std::path::Path::new(file))
+                .and_then(|d| d.parse().ok())
+        })
+    });
     for note in &plan.notes {
         errln!("note: {note}");
     }
@@ -322,9 +327,15 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
     } else {
         String::new()
     };
+    let undated = match plan.undated {
+        0 => String::new(),
+        n => format!(
+            "; {n} charter(s) have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one"
+        ),
+    };
     errln!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies){kept}; \
-         each team's problem and metric are placeholders to fill in (the health page lists them)",
+         each team's problem and metric are placeholders to fill in (the health page lists them){undated}",
         imported(args.dry_run),
         plan.files.len(),
         plan.teams,
@@ -449,9 +460,14 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
             }
         };
         match team_api::read_team_api(&file, &text, team_api::folder_name(path).as_deref()) {
-            Reading::Team(t) => {
+            Reading::Team(mut t) => {
                 if let Some(how) = legacy {
                     errln!("note: {file}: {}", how.describe());
+                }
+                // Undated in its text: when the document last changed in git.
+                if t.reviewed.is_none() {
+                    t.reviewed =
+                        orgbook::gitdates::file_last_changed(path).and_then(|d| d.parse().ok());
                 }
                 docs.push(*t)
             }
@@ -496,7 +512,7 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
     );
     if plan.undated > 0 {
         summary.push_str(&format!(
-            "; {} team(s) had no date, so `reviewed` is today",
+            "; {} team(s) had no date (in the document or its git history), so no `reviewed`: the health page lists them as never reviewed until a review sets one",
             plan.undated
         ));
     }

@@ -379,6 +379,8 @@ pub struct Plan {
     pub owned: usize,
     /// Groups of the catalog that are charters of the handbook already.
     pub existing: usize,
+    /// New charters without a `reviewed` date: their catalog file has no git history.
+    pub undated: usize,
 }
 
 /// A group's identity in the catalog: (namespace, name).
@@ -456,7 +458,11 @@ const GROUP_TYPES: &[&str] = &[
 /// Maps the catalog onto charters beside the handbook's existing ones. A group whose
 /// slug is already a charter is not written again; its children still name it, and a note
 /// says what the catalog gives it that the charter does not have.
-pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
+pub fn plan(
+    catalog: &Catalog,
+    survey: &Survey,
+    mut last_changed: impl FnMut(&str) -> Option<Date>,
+) -> Plan {
     let mut plan = Plan {
         notes: catalog.notes.clone(),
         ..Plan::default()
@@ -501,8 +507,12 @@ pub fn plan(catalog: &Catalog, survey: &Survey, today: Date) -> Plan {
         }
         people.extend(g.members.iter().cloned());
         plan.owned += g.owns.len();
+        let reviewed = last_changed(entity_path(&g.entity.file));
+        if reviewed.is_none() {
+            plan.undated += 1;
+        }
         plan.files
-            .push((path, charter(g, parent.as_deref(), today)));
+            .push((path, charter(g, parent.as_deref(), reviewed)));
     }
     if !unchanged.is_empty() {
         plan.notes.push(format!(
@@ -1140,7 +1150,18 @@ fn depths(parents: &BTreeMap<String, Option<String>>) -> BTreeMap<String, usize>
     depth
 }
 
-fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
+/// The file of an entity's `path:line`.
+fn entity_path(at: &str) -> &str {
+    match at.rsplit_once(':') {
+        Some((path, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => path,
+        _ => at,
+    }
+}
+
+/// `reviewed` is when the catalog file that defines the group last changed in git (the
+/// caller's `last_changed`), not the day of the import, which would hide for a whole review
+/// period every group nobody has touched in years; `None` without such history.
+fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> String {
     let e = g.entity;
     let mut name = spec_str(&e.spec, &["profile", "displayName"])
         .map(str::to_owned)
@@ -1159,7 +1180,7 @@ fn charter(g: &Group, parent: Option<&str>, today: Date) -> String {
         members: g.members.iter().map(String::as_str).collect(),
         owns: g.owns.iter().map(String::as_str).collect(),
         codeowners: e.github_team.iter().map(|t| format!("@{t}")).collect(),
-        reviewed: Some(toml_date(today)),
+        reviewed: reviewed.map(toml_date),
         contact: email.map(|m| ("email", m.to_owned())).into_iter().collect(),
         metrics: if g.is_team {
             vec![MetricEntry::placeholder()]
@@ -1383,7 +1404,7 @@ mod tests {
             "kind: Template\nmetadata:\n  name: new-site\nspec: {}\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(&catalog(&yaml), &survey, |_| None);
         let kind_of = |file: &str| {
             let text = &plan
                 .files
@@ -1455,7 +1476,7 @@ mod tests {
             group("platform", "team", None),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(&catalog(&yaml), &survey, |_| None);
         assert_eq!(
             plan.notes,
             [
@@ -1488,7 +1509,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: lost\nspec:\n  owner: user:nobody\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(&catalog(&yaml), &survey, |_| None);
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains("owned by user:frank, which is not a group (orgbook maps ownership to teams and groups); not mapped: \"Component wiki\" (frank is a member of team-c: `owner: group:team-c` gives it to that team)"),
@@ -1551,7 +1572,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: c\nspec:\n  owner: team-aa\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(&catalog(&yaml), &survey, |_| None);
         assert!(plan.files.is_empty());
         let notes = plan.notes.join("\n");
         assert!(
@@ -1679,7 +1700,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: ledger\nspec:\n  owner: group:Team_A\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(&catalog(&yaml), &survey, |_| None);
         let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
         // The existing group is not written again, and its new child goes under it.
         assert!(

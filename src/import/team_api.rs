@@ -1175,7 +1175,7 @@ pub struct Plan {
     pub owned: usize,
     /// Teams whose problem is the scaffold's placeholder (the document stated no focus).
     pub without_focus: usize,
-    /// Teams whose document has no date: their `reviewed` is today.
+    /// Teams whose document has no date (nor git history): no `reviewed`.
     pub undated: usize,
 }
 
@@ -1260,7 +1260,7 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         plan.owned += owns.len();
         plan.interactions += interactions.len();
         plan.teams += 1;
-        let text = team_charter(d, parent.as_deref(), &owns, &interactions, &body, today);
+        let text = team_charter(d, parent.as_deref(), &owns, &interactions, &body);
         plan.files.push((path, text));
         plan.notes.extend(notes);
     }
@@ -1477,7 +1477,6 @@ fn team_charter(
     owns: &[&str],
     interactions: &[(String, &'static str, Option<String>)],
     body: &str,
-    today: Date,
 ) -> String {
     let mut contact = BTreeMap::new();
     if !d.chat.is_empty() {
@@ -1510,7 +1509,7 @@ fn team_charter(
         problem: Some(problem.as_deref().unwrap_or(scaffold::PLACEHOLDER_PROBLEM)),
         topology: d.topology,
         owns: owns.to_vec(),
-        reviewed: Some(toml_date(d.reviewed.unwrap_or(today))),
+        reviewed: d.reviewed.map(toml_date),
         contact,
         metrics,
         interactions: interactions

@@ -1336,6 +1336,73 @@ fn a_backstage_catalog_in_windows_1252_is_read_with_a_note() {
     assert!(team_a.contains("name = \"Équipe A\""), "{team_a}");
 }
 
+/// A group's `reviewed` is when its catalog file last changed in git, not the day of the
+/// import; a catalog outside git gives none, and the summary says so.
+#[test]
+fn backstage_groups_are_reviewed_when_their_catalog_file_last_changed() {
+    let catalog = TestBook::fixture("import-backstage");
+    let repo = catalog.root();
+    git(repo, &["init", "-q"], "2022-09-10T09:00:00Z");
+    git(repo, &["add", "."], "2022-09-10T09:00:00Z");
+    git(
+        repo,
+        &["commit", "-q", "-m", "catalog"],
+        "2022-09-10T09:00:00Z",
+    );
+    let book = fresh(true);
+    let file = path_str(&repo.join("catalog-info.yaml"));
+    book.run(&["import", "backstage", &file])
+        .success()
+        .stderr_lacks("no `reviewed` date");
+    let team_a = book.read("content/teams/acme-corp/infrastructure/backstage/team-a.md");
+    assert!(team_a.contains("reviewed = 2022-09-10\n"), "{team_a}");
+
+    let outside_git = TestBook::fixture("import-backstage");
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "backstage",
+        &path_str(&outside_git.root().join("catalog-info.yaml")),
+    ])
+    .success()
+    .stderr_has("charter(s) have no `reviewed` date (their catalog file has no git history)");
+    let team_a = book.read("content/teams/acme-corp/infrastructure/backstage/team-a.md");
+    assert!(!team_a.contains("reviewed"), "{team_a}");
+    book.build().success();
+    let health = texts(&book.html("health.html"), "main li").concat();
+    assert!(health.contains("has never been reviewed"), "{health}");
+}
+
+/// A Team API document without a date is dated by its last commit; outside git it gets no
+/// `reviewed`, and the summary says so (the day of the import would hide its staleness).
+#[test]
+fn undated_team_api_documents_are_reviewed_when_they_last_changed() {
+    let repo = tempfile::tempdir().unwrap();
+    let doc = repo.path().join("route-planning/README.md");
+    std::fs::create_dir_all(doc.parent().unwrap()).unwrap();
+    std::fs::write(
+        &doc,
+        "# Team API: Route Planning\n\n* Team name and focus: Route Planning – plans the vans' routes for each day\n* Team type: stream-aligned\n",
+    )
+    .unwrap();
+    let book = fresh(true);
+    book.run(&["import", "team-api", &path_str(repo.path()), "--dry-run"])
+        .success()
+        .stderr_has("1 team(s) had no date (in the document or its git history), so no `reviewed`");
+    git(repo.path(), &["init", "-q"], "2021-06-15T08:00:00Z");
+    git(repo.path(), &["add", "."], "2021-06-15T08:00:00Z");
+    git(
+        repo.path(),
+        &["commit", "-q", "-m", "team api"],
+        "2021-06-15T08:00:00Z",
+    );
+    book.run(&["import", "team-api", &path_str(repo.path())])
+        .success()
+        .stderr_lacks("had no date");
+    let (route, _) = charter_table(&book, "content/teams/route-planning.md");
+    assert_eq!(route["reviewed"].to_string(), "2021-06-15");
+}
+
 /// A catalog shaped like an organisation's real one: a root Location whose targets use
 /// `*` and `**` and name a file deleted long ago, a group name used in two namespaces, a
 /// service and its API with one name and two owners, a squad, a Template, a group defined
