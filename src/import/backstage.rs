@@ -1330,11 +1330,7 @@ mod tests {
             "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: web\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(
-            &catalog(&yaml),
-            &Survey::default(),
-            jiff::civil::date(2026, 1, 2),
-        );
+        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
         assert_eq!(
             owns_of(&plan, "sre.md"),
             "owns = [\"petstore (Component)\"]"
@@ -1355,11 +1351,7 @@ mod tests {
             "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: group:finance/payments\n---\n",
         ]
         .concat();
-        let plan = plan(
-            &catalog(&yaml),
-            &Survey::default(),
-            jiff::civil::date(2026, 1, 2),
-        );
+        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
         // The owner's namespace defaults to the owned entity's, as in Backstage.
         assert_eq!(owns_of(&plan, "retail-payments.md"), "owns = [\"till\"]");
         assert_eq!(owns_of(&plan, "finance-payments.md"), "owns = [\"ledger\"]");
@@ -1531,11 +1523,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: rig\nspec:\n  owner: org\n---\n",
         ]
         .concat();
-        let plan = plan(
-            &catalog(&yaml),
-            &Survey::default(),
-            jiff::civil::date(2026, 1, 2),
-        );
+        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains("names parent lumen, which is in neither the catalog nor the handbook; imported without a parent (did you mean lumen-org?)"),
@@ -1602,11 +1590,7 @@ mod tests {
             group("w", "team", Some("x")),
         ]
         .concat();
-        let plan = plan(
-            &catalog(&yaml),
-            &Survey::default(),
-            jiff::civil::date(2026, 1, 2),
-        );
+        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
         let notes: Vec<&String> = plan
             .notes
             .iter()
@@ -1637,11 +1621,7 @@ mod tests {
             "kind: Group\nmetadata:\n  name: infra\n  links: [{url: 'https://infra.example', title: Infra}]\nspec:\n  type: department\n  children: [sre]\n---\n",
         ]
         .concat();
-        let plan = plan(
-            &catalog(&yaml),
-            &Survey::default(),
-            jiff::civil::date(2026, 1, 2),
-        );
+        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
         let text = |file: &str| {
             &plan
                 .files
