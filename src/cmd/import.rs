@@ -333,9 +333,16 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
             "; {n} charter(s) have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one"
         ),
     };
+    let placeholders = match plan.without_problem {
+        0 => "each team's metric is a placeholder".to_owned(),
+        n if n == plan.teams => "each team's problem and metric are placeholders".to_owned(),
+        n => format!(
+            "each team's metric, and the problem of {n} team(s) without a description, are placeholders"
+        ),
+    };
     errln!(
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned entit(ies) from {} entit(ies){kept}; \
-         each team's problem and metric are placeholders to fill in (the health page lists them){undated}",
+         {placeholders} to fill in (the health page lists them){undated}",
         imported(args.dry_run),
         plan.files.len(),
         plan.teams,

@@ -381,6 +381,8 @@ pub struct Plan {
     pub existing: usize,
     /// New charters without a `reviewed` date: their catalog file has no git history.
     pub undated: usize,
+    /// New teams whose problem is the placeholder: no description said what they are for.
+    pub without_problem: usize,
 }
 
 /// A group's identity in the catalog: (namespace, name).
@@ -511,8 +513,11 @@ pub fn plan(
         if reviewed.is_none() {
             plan.undated += 1;
         }
-        plan.files
-            .push((path, charter(g, parent.as_deref(), reviewed)));
+        let (text, described) = charter(g, parent.as_deref(), reviewed);
+        if g.is_team && !described {
+            plan.without_problem += 1;
+        }
+        plan.files.push((path, text));
     }
     if !unchanged.is_empty() {
         plan.notes.push(format!(
@@ -1161,7 +1166,8 @@ fn entity_path(at: &str) -> &str {
 /// `reviewed` is when the catalog file that defines the group last changed in git (the
 /// caller's `last_changed`), not the day of the import, which would hide for a whole review
 /// period every group nobody has touched in years; `None` without such history.
-fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> String {
+/// The charter's text, and whether its problem is the group's description.
+fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> (String, bool) {
     let e = g.entity;
     let mut name = spec_str(&e.spec, &["profile", "displayName"])
         .map(str::to_owned)
@@ -1172,11 +1178,30 @@ fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> String {
         name = format!("{name} ({})", e.namespace);
     }
     let email = spec_str(&e.spec, &["profile", "email"]);
+    // A team's description, when it is one short paragraph, says what the team is for: its
+    // problem (and what `orgbook export backstage` writes there, so a round trip keeps it).
+    // A longer one stays in the body, and the problem is the placeholder to fill in.
+    let description = e
+        .description
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    // One that only repeats the name ("Team B") or is a label of a word or two says
+    // nothing a problem would.
+    let problem_from_description = description
+        .filter(|d| g.is_team && d.len() <= 300 && !d.contains("\n\n"))
+        .filter(|d| d.split_whitespace().count() >= 4)
+        .filter(|d| !d.eq_ignore_ascii_case(&name) && !d.eq_ignore_ascii_case(&e.name))
+        .filter(|d| *d != scaffold::PLACEHOLDER_PROBLEM.trim())
+        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
     let fm = CharterFrontMatter {
         name: &name,
         kind: if g.is_team { "team" } else { "group" },
         parent,
-        problem: g.is_team.then_some(scaffold::PLACEHOLDER_PROBLEM),
+        problem: match &problem_from_description {
+            Some(p) => Some(p.as_str()),
+            None => g.is_team.then_some(scaffold::PLACEHOLDER_PROBLEM),
+        },
         members: g.members.iter().map(String::as_str).collect(),
         owns: g.owns.iter().map(String::as_str).collect(),
         codeowners: e.github_team.iter().map(|t| format!("@{t}")).collect(),
@@ -1190,8 +1215,11 @@ fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> String {
         ..CharterFrontMatter::default()
     };
     let mut out = fm.to_front_matter();
-    if let Some(d) = &e.description {
-        out.push_str(d.trim());
+    if let Some(d) = description
+        && problem_from_description.is_none()
+        && d != scaffold::PLACEHOLDER_PROBLEM.trim()
+    {
+        out.push_str(d);
         out.push_str("\n\n");
     }
     if g.is_team {
@@ -1212,7 +1240,7 @@ fn charter(g: &Group, parent: Option<&str>, reviewed: Option<Date>) -> String {
             out.push_str(&link_item(url, title.as_deref()));
         }
     }
-    out
+    (out, problem_from_description.is_some())
 }
 
 /// A Markdown list item linking `url`, by its title when it has one.

@@ -1029,6 +1029,18 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
             &path_str(&catalog.root().join("catalog-info.yaml")),
         ])
         .success();
+    // Team B writes down its problem; the export carries it as the group's description,
+    // and the import reads it back as the problem.
+    let team_b = "content/teams/acme-corp/infrastructure/backstage/team-b.md";
+    let text: String = first
+        .read(team_b)
+        .lines()
+        .map(|l| match l.starts_with("problem = ") {
+            true => "problem = \"Listeners wait too long for playback to start.\"\n".to_owned(),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    first.write(team_b, &text);
     let exported: PathBuf = first.root().join("exported");
     first
         .run(&["export", "backstage", "--output", &path_str(&exported)])
@@ -1041,7 +1053,8 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
             "backstage",
             &path_str(&exported.join("catalog-info.yaml")),
         ])
-        .success();
+        .success()
+        .stderr_has("each team's metric, and the problem of 3 team(s) without a description, are placeholders");
     let (a, b) = (charters(&first), charters(&second));
     assert_eq!(
         a, b,
@@ -1065,6 +1078,11 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
     assert!(
         exported_groups.contains("github.com/team-slug: acme-corp/team-a-eng"),
         "{exported_groups}"
+    );
+    let (b, _) = charter_table(&second, team_b);
+    assert_eq!(
+        b["problem"].as_str(),
+        Some("Listeners wait too long for playback to start.")
     );
     builds_clean(&second);
 }
