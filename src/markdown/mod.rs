@@ -585,9 +585,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     if handbook.config.markdown.smart_punctuation {
         options |= pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
     }
+    // One text event per run of text (after MDX's indented lines, which are read line by
+    // line): pulldown-cmark splits text at a delimiter that pairs with nothing (`~` in
+    // `https://example.org/~team/`), and a bare address cut there would link only its
+    // first part.
     let parser = Parser::new_ext(&body, options).into_offset_iter();
-    let parser =
-        crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path));
+    let parser = pulldown_cmark::TextMergeWithOffset::new(
+        crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
+    );
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);

@@ -1847,3 +1847,21 @@ fn docs_to_markdown_alerts_are_one_warning_at_the_first_shown() {
     let (_, d) = render_path(&hb, "content/README.md");
     assert!(d.is_empty());
 }
+
+/// A bare address with a `~` in it (a home-directory page) is linked whole: pulldown-cmark
+/// cuts text at a `~` that pairs with nothing, and the link used to stop there.
+#[test]
+fn a_bare_address_with_a_tilde_is_linked_whole() {
+    let hb = book(
+        &[(
+            "links.md",
+            "# Links\n\nRead https://example.org/~team/handbook.html now, ~~not this~~.\n",
+        )],
+        &[],
+        false,
+    );
+    let (r, d) = render_path(&hb, "content/links.md");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(hrefs(&r.html), ["https://example.org/~team/handbook.html"]);
+    assert!(r.html.contains("<del>not this</del>"), "{}", r.html);
+}
