@@ -96,6 +96,38 @@ pub(super) struct Found {
     anchors: VecDeque<(usize, String)>,
 }
 
+impl Found {
+    /// The template syntax left as written, for [`as_written`] (which runs before the
+    /// writer, on the parser's events).
+    pub(super) fn take_verbatim(&mut self) -> Vec<Range<usize>> {
+        std::mem::take(&mut self.verbatim)
+    }
+}
+
+/// Smart punctuation's quote, dash or ellipsis inside template syntax left on the page
+/// (`manager=“x”`, in `verbatim`) put back as written: a leftover shown is the author's
+/// text. Done on the parser's events as they come, before runs of text are merged into one.
+pub(super) fn as_written<'a>(
+    verbatim: &[Range<usize>],
+    body: &'a str,
+    event: Event<'a>,
+    range: &Range<usize>,
+) -> Event<'a> {
+    const SMART: &str = "\u{201c}\u{201d}\u{2018}\u{2019}\u{2013}\u{2014}\u{2026}";
+    if let Event::Text(text) = &event
+        && !verbatim.is_empty()
+        && text.chars().all(|c| SMART.contains(c))
+        && let i = verbatim.partition_point(|v| v.end <= range.start)
+        && verbatim
+            .get(i)
+            .is_some_and(|v| v.start <= range.start && range.end <= v.end)
+        && let Some(written) = body.get(range.clone())
+    {
+        return Event::Text(CowStr::Borrowed(written));
+    }
+    event
+}
+
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
 /// in its file) into the constructs to draw and warnings about the rest.
 pub(super) fn sort_leftovers(
@@ -520,7 +552,6 @@ impl<'a> BodyWriter<'a> {
     /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
     /// of the author's to index, resolve or sanitize.
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
-        let event = self.as_written(event, &range);
         let Some(event) = self.unwrap(event, &range, synthetic) else {
             return;
         };
@@ -555,25 +586,6 @@ impl<'a> BodyWriter<'a> {
         };
         self.gather(&event, &range, synthetic);
         self.push(event, &range, synthetic);
-    }
-
-    /// Smart punctuation's quote, dash or ellipsis inside template syntax left on the page
-    /// (`manager=“x”`) put back as written: a leftover shown is the author's text.
-    fn as_written(&self, event: Event<'a>, range: &Range<usize>) -> Event<'a> {
-        const SMART: &str = "\u{201c}\u{201d}\u{2018}\u{2019}\u{2013}\u{2014}\u{2026}";
-        let verbatim = &self.found.verbatim;
-        if let Event::Text(text) = &event
-            && !verbatim.is_empty()
-            && text.chars().all(|c| SMART.contains(c))
-            && let i = verbatim.partition_point(|v| v.end <= range.start)
-            && verbatim
-                .get(i)
-                .is_some_and(|v| v.start <= range.start && range.end <= v.end)
-            && let Some(written) = self.body.get(range.clone())
-        {
-            return Event::Text(CowStr::Borrowed(written));
-        }
-        event
     }
 
     /// Where `range` of the cleaned body is in the file.

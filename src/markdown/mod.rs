@@ -589,7 +589,10 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     // line): pulldown-cmark splits text at a delimiter that pairs with nothing (`~` in
     // `https://example.org/~team/`), and a bare address cut there would link only its
     // first part.
-    let parser = Parser::new_ext(&body, options).into_offset_iter();
+    let verbatim = found.take_verbatim();
+    let parser = Parser::new_ext(&body, options)
+        .into_offset_iter()
+        .map(|(event, range)| (body::as_written(&verbatim, &body, event, &range), range));
     let parser = pulldown_cmark::TextMergeWithOffset::new(
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
     );
