@@ -41,7 +41,7 @@ impl TeamData {
                 "{at} defines {} the Kubernetes way (`sigs:` / `workinggroups:` with `name` and `leadership`), which orgbook does not read as teams{}: `orgbook import sigs {at}` writes a charter for each",
                 plural(*groups, "group"),
                 if published {
-                    ", and publishes as a plain file"
+                    " (nor publishes: a data file goes out only where a page links to it)"
                 } else {
                     ""
                 },
@@ -50,7 +50,7 @@ impl TeamData {
                 "{at}/ holds {} in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read{}: each team needs a charter, a Markdown file in content/teams/ with `name`, `problem` and `metrics`, its leads as `lead` and its people as `members` (`orgbook new team SLUG` starts one)",
                 plural(*files, "team definition"),
                 if published {
-                    ", and publishes as plain files"
+                    " (nor publishes: data files go out only where a page links to them)"
                 } else {
                     ""
                 },
@@ -225,7 +225,7 @@ mod tests {
         assert!(
             found[1]
                 .note("content/teams")
-                .contains("publishes as plain files")
+                .contains("nor publishes: data files go out only where a page links to them")
         );
         assert!(
             found[0]

@@ -375,8 +375,15 @@ mod collisions {
 
     #[test]
     fn a_content_asset_cannot_replace_the_json_api() {
+        // A data file goes out where a page links to it.
         collides(
-            &[("content/api/teams.json", "[]")],
+            &[
+                ("content/api/teams.json", "[]"),
+                (
+                    "content/api-notes.md",
+                    "# API notes\n\nThe [teams](api/teams.json).\n",
+                ),
+            ],
             "content/api/teams.json",
             "api/teams.json",
             "the JSON API (api/teams.json)",
