@@ -1,7 +1,8 @@
 //! The pages already in a folder `orgbook init` is run in. A repository that has a docs
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
-//! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
+//! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Quarto with
+//! `_quarto.yml` beside its pages, Jekyll with
 //! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
 //! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
 //! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
@@ -431,6 +432,24 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
+        // Quarto: `_quarto.yml` beside the pages (`.qmd` and `.md`), the site's or the
+        // book's title under `website:` or `book:`, the first `title:` in the file.
+        configs: &[
+            "_quarto.yml",
+            "_quarto.yaml",
+            "docs/_quarto.yml",
+            "docs/_quarto.yaml",
+        ],
+        beside_config: true,
+        marker: None,
+        folder_of: None,
+        what: "a Quarto site",
+        folder: ".",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some("run `quarto render` in content/ (_quarto.yml moves with it)"),
+    },
+    Generator {
         // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
         configs: &["_config.yml"],
         beside_config: false,
@@ -569,6 +588,7 @@ fn home_title(folder: &Path) -> Option<String> {
         "_index.md",
         "index.md",
         "index.mdx",
+        "index.qmd",
         "README.md",
         "readme.md",
     ]
@@ -1458,6 +1478,35 @@ mod tests {
                 "docs",
                 Some("Jupyter Book")
             )
+        );
+    }
+
+    /// Quarto: `_quarto.yml` beside its `.qmd` pages at the repository's root, the site
+    /// titled under `website:` (a navbar's `title: false` after it is not the title).
+    #[test]
+    fn a_quarto_site_is_found_beside_its_quarto_yml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "_quarto.yml",
+                    "project:\n  type: website\n\nwebsite:\n  title: \"Field Lab\"\n  navbar:\n    title: false\n",
+                ),
+                ("index.qmd", "---\ntitle: Home\n---\n"),
+                ("people/onboarding.qmd", "# Onboarding\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (
+                site.what,
+                site.folder.as_str(),
+                site.pages,
+                site.title.as_deref()
+            ),
+            (Some("a Quarto site"), ".", 2, Some("Field Lab"))
         );
     }
 

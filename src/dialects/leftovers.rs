@@ -1774,7 +1774,16 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
                 Some(div) => open.push(Some(match div.callout {
                     Some(kind) => Ok(Leftover {
                         range: start..end,
-                        construct: String::new(),
+                        construct: match div.title {
+                            Some(title) => title.to_string(),
+                            None => match title_heading(body, end) {
+                                Some((line, title)) => {
+                                    silent.push(line);
+                                    title
+                                }
+                                None => String::new(),
+                            },
+                        },
                         kind: Kind::Callout {
                             kind,
                             next_block_only: false,
@@ -1815,6 +1824,36 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     }
     silent.sort_by_key(|r| r.start);
     (out, silent)
+}
+
+/// A Quarto callout's title written as its first line, a heading (`## Never push data`),
+/// which Quarto shows as the callout's title, not as a heading of the page: that line's
+/// range and its text, when the line after the div's opening line (which ends at `end`)
+/// is one.
+fn title_heading(body: &str, end: usize) -> Option<(Range<usize>, String)> {
+    let start = end + 1;
+    let line = body.get(start..)?.split('\n').next()?;
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let text = line[hashes..].strip_prefix([' ', '\t'])?;
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    // A closing run of `#` and an attribute block (`{#id}`) are not the title's.
+    let text = text.trim_end();
+    let text = match text.rfind(" {") {
+        Some(at) if text.ends_with('}') => &text[..at],
+        _ => text,
+    };
+    let text = match text.trim_end_matches('#') {
+        closed if closed.ends_with(' ') => closed.trim_end(),
+        _ => text,
+    };
+    (!text.is_empty()).then(|| {
+        (
+            start..start + line.trim_end_matches('\r').len(),
+            text.to_string(),
+        )
+    })
 }
 
 /// docsify's callouts: a paragraph starting `?> ` (a tip) or `!> ` (a warning), at the
@@ -2980,6 +3019,21 @@ mod tests {
         assert_eq!(out.len(), body.len());
         assert!(out.contains("```\n{{< hint >}}\n```"), "{out:?}");
         assert!(!out.contains("{{< /hint >}}"), "{out:?}");
+    }
+
+    #[test]
+    fn quarto_callout_titles_come_from_their_first_heading() {
+        assert_eq!(
+            title_heading("::: {.callout-note}\n## Read first ##\nText\n", 19),
+            Some((20..36, "Read first".to_string()))
+        );
+        assert_eq!(
+            title_heading("::: {.callout-note}\n### In C# {#sec-c}\n", 19).map(|t| t.1),
+            Some("In C#".to_string())
+        );
+        assert_eq!(title_heading("::: {.callout-note}\nText\n", 19), None);
+        assert_eq!(title_heading("::: {.callout-note}\n#hashtag\n", 19), None);
+        assert_eq!(title_heading("::: {.callout-note}", 19), None);
     }
 
     #[test]

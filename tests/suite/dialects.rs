@@ -372,3 +372,39 @@ fn pandoc_grid_table_with_merged_cells_is_reported() {
         .stderr_has("pandoc -t gfm")
         .stderr_has("content/merged.md:3");
 }
+
+/// Quarto: `.qmd` files are pages, linked by their file names, a folder's `index.qmd` its
+/// page; a callout div (`::: {.callout-important}`) is a callout titled by its first line's
+/// heading or its `title`, and that heading is not one of the page's; Quarto's own front
+/// matter keys are no unknown keys.
+#[test]
+fn quarto_pages_are_pages_and_their_callouts_are_callouts() {
+    let book = book_with(&[
+        (
+            "content/lab/index.qmd",
+            "---\ntitle: \"The lab\"\npage-layout: full\n---\n\nStart with [leave](leave.qmd) and [how to ask](leave.qmd#sec-ask).\n",
+        ),
+        (
+            "content/lab/leave.qmd",
+            "---\ntitle: \"Leave\"\ndate-modified: last-modified\nformat:\n  html:\n    toc: true\n---\n\n## Planning\n\n::: {.callout-important}\n## Book it early\nTwo weeks ahead for a week away.\n:::\n\n## How to ask {#sec-ask}\n\n::: {.callout-tip title=\"Shortcut\"}\nThe form is in the [lab's index](index.qmd).\n:::\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("content/lab/");
+    let page = book.html("lab/leave.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-important > p"),
+        ["Book it early", "Two weeks ahead for a week away."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Shortcut", "The form is in the lab's index."]
+    );
+    assert_eq!(texts(&page, "main .prose h2"), ["Planning", "How to ask"]);
+    assert_eq!(hrefs(&page, "main blockquote a"), ["../lab/index.html"]);
+    let index = book.html("lab/index.html");
+    assert_eq!(texts(&index, "main h1"), ["The lab"]);
+    assert_eq!(
+        hrefs(&index, "main .prose a"),
+        ["../lab/leave.html", "../lab/leave.html#sec-ask"]
+    );
+}
