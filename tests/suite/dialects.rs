@@ -408,3 +408,47 @@ fn quarto_pages_are_pages_and_their_callouts_are_callouts() {
         ["../lab/leave.html", "../lab/leave.html#sec-ask"]
     );
 }
+
+/// Mintlify's and Nextra's callout components (`<Warning>`, `<Callout type="info">`, also
+/// in a `.md` page) are callouts; a card whose title has an `&` keeps its title and link;
+/// a picture in a `<Frame>` on one line is the picture, not its Markdown as text.
+#[test]
+fn mintlify_callouts_cards_and_frames_are_drawn() {
+    let book = book_with(&[
+        (
+            "content/support/rota.mdx",
+            "---\ntitle: Rota\n---\n\n<Warning>\nSwap shifts in the tool, not in chat.\n</Warning>\n\n<Callout type=\"info\">\n  Pages go to the [first responder](/support/billing).\n</Callout>\n\n<CardGroup cols={2}>\n  <Card title=\"Billing & Refunds\" icon=\"receipt\" href=\"/support/billing\">\n    Who answers money questions.\n  </Card>\n</CardGroup>\n\n<Frame>![The rota board](/support/board.png)</Frame>\n",
+        ),
+        (
+            "content/support/billing.md",
+            "# Billing\n\n<Note>\nRefunds over a limit need a second pair of eyes.\n</Note>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book.build().success().stderr_lacks("content/support/");
+    let page = book.html("support/rota.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Swap shifts in the tool, not in chat."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Pages go to the first responder."]
+    );
+    assert_eq!(texts(&page, "main strong a"), ["Billing & Refunds"]);
+    assert_eq!(hrefs(&page, "main strong a"), ["../support/billing.html"]);
+    let pictures: Vec<_> = page
+        .select(&sel("main img"))
+        .filter_map(|img| img.value().attr("alt"))
+        .collect();
+    assert_eq!(pictures, ["The rota board"]);
+    let text = main_text(&book, "support/rota.html");
+    assert!(!text.contains("!["), "{text}");
+    assert_eq!(
+        texts(
+            &book.html("support/billing.html"),
+            "main blockquote.markdown-alert-note > p"
+        ),
+        ["Note", "Refunds over a limit need a second pair of eyes."]
+    );
+}
