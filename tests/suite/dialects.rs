@@ -374,19 +374,20 @@ fn pandoc_grid_table_with_merged_cells_is_reported() {
 }
 
 /// Quarto: `.qmd` files are pages, linked by their file names, a folder's `index.qmd` its
-/// page; a callout div (`::: {.callout-important}`) is a callout titled by its first line's
+/// page, and `{{< include _x.qmd >}}` brings in a partial's text; a callout div (`::: {.callout-important}`) is a callout titled by its first line's
 /// heading or its `title`, and that heading is not one of the page's; Quarto's own front
 /// matter keys are no unknown keys.
 #[test]
 fn quarto_pages_are_pages_and_their_callouts_are_callouts() {
     let book = book_with(&[
+        ("content/lab/_form.qmd", "Ask your lead before the form.\n"),
         (
             "content/lab/index.qmd",
             "---\ntitle: \"The lab\"\npage-layout: full\n---\n\nStart with [leave](leave.qmd) and [how to ask](leave.qmd#sec-ask).\n",
         ),
         (
             "content/lab/leave.qmd",
-            "---\ntitle: \"Leave\"\ndate-modified: last-modified\nformat:\n  html:\n    toc: true\n---\n\n## Planning\n\n::: {.callout-important}\n## Book it early\nTwo weeks ahead for a week away.\n:::\n\n## How to ask {#sec-ask}\n\n::: {.callout-tip title=\"Shortcut\"}\nThe form is in the [lab's index](index.qmd).\n:::\n",
+            "---\ntitle: \"Leave\"\ndate-modified: last-modified\nformat:\n  html:\n    toc: true\n---\n\n## Planning\n\n::: {.callout-important}\n## Book it early\nTwo weeks ahead for a week away.\n:::\n\n## How to ask {#sec-ask}\n\n{{< include _form.qmd >}}\n\n::: {.callout-tip title=\"Shortcut\"}\nThe form is in the [lab's index](index.qmd).\n:::\n",
         ),
     ]);
     book.build().success().stderr_lacks("content/lab/");
@@ -400,6 +401,9 @@ fn quarto_pages_are_pages_and_their_callouts_are_callouts() {
         ["Shortcut", "The form is in the lab's index."]
     );
     assert_eq!(texts(&page, "main .prose h2"), ["Planning", "How to ask"]);
+    let text = main_text(&book, "lab/leave.html");
+    assert!(text.contains("Ask your lead before the form."), "{text}");
+    assert!(!text.contains("include"), "{text}");
     assert_eq!(hrefs(&page, "main blockquote a"), ["../lab/index.html"]);
     let index = book.html("lab/index.html");
     assert_eq!(texts(&index, "main h1"), ["The lab"]);
