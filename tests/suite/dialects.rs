@@ -456,3 +456,30 @@ fn mintlify_callouts_cards_and_frames_are_drawn() {
         ["Note", "Refunds over a limit need a second pair of eyes."]
     );
 }
+
+/// Mintlify: `<Snippet file="…" />` brings in the text of that file in the site's
+/// `snippets/` folder where the page uses it; a missing one is reported.
+#[test]
+fn mintlify_snippets_are_included() {
+    let book = book_with(&[
+        (
+            "content/support/people.mdx",
+            "---\ntitle: People\n---\n\n<CardGroup cols={3}>\n<Snippet file=\"profile/rin.mdx\" />\n</CardGroup>\n\n<Snippet file=\"profile/gone.mdx\" />\n",
+        ),
+        (
+            "content/snippets/profile/rin.mdx",
+            "<Card title=\"Rin\" icon=\"user\">\n  Runs the support rota.\n</Card>\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/support/people.mdx:9:")
+        .stderr_has("profile/gone.mdx")
+        .stderr_lacks("not drawn: `<Snippet>`");
+    let text = main_text(&book, "support/people.html");
+    assert!(
+        text.contains("Rin") && text.contains("Runs the support rota."),
+        "{text}"
+    );
+}
