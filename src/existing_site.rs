@@ -1,7 +1,8 @@
 //! The pages already in a folder `orgbook init` is run in. A repository that has a docs
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
-//! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Jekyll with
+//! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Quarto with
+//! `_quarto.yml` beside its pages, Nextra with `theme.config.*` and its `pages/`, Jekyll with
 //! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
 //! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
 //! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
@@ -158,6 +159,12 @@ fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
                     "`git mv public static` and set `publicDir: './static'` in astro.config (Astro's public/ holds the files pages link from the site's root, as orgbook's static/ does, and orgbook writes its site to public/)".to_string(),
                 );
             }
+        }
+        // Before `init`, no orgbook build has written a public/ here: it is Next.js's.
+        Some("a Nextra site") if dir.join("public").is_dir() => {
+            moves.push(
+                "`git mv public static` (Next.js's public/ holds the files pages link from the site's root, `/images/map.png`, as orgbook's static/ does, and orgbook writes its site to public/; Next.js reads only public/, so keep a copy there while it still builds the site)".to_string(),
+            );
         }
         _ => {}
     }
@@ -431,6 +438,43 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
+        // Nextra 2 and 3: Next.js's `pages/` is the site's root, so its links are written
+        // from there (`/handbook/how-we-work`) and the folder itself must become content/
+        // (moved into it, every such link would miss). Nextra 4 keeps them in content/.
+        configs: &[
+            "theme.config.tsx",
+            "theme.config.jsx",
+            "theme.config.ts",
+            "theme.config.js",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "a Nextra site",
+        folder: "pages",
+        folder_key: None,
+        title_key: "title",
+        keep_building: None,
+    },
+    Generator {
+        // Quarto: `_quarto.yml` beside the pages (`.qmd` and `.md`), the site's or the
+        // book's title under `website:` or `book:`, the first `title:` in the file.
+        configs: &[
+            "_quarto.yml",
+            "_quarto.yaml",
+            "docs/_quarto.yml",
+            "docs/_quarto.yaml",
+        ],
+        beside_config: true,
+        marker: None,
+        folder_of: None,
+        what: "a Quarto site",
+        folder: ".",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some("run `quarto render` in content/ (_quarto.yml moves with it)"),
+    },
+    Generator {
         // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
         configs: &["_config.yml"],
         beside_config: false,
@@ -569,6 +613,7 @@ fn home_title(folder: &Path) -> Option<String> {
         "_index.md",
         "index.md",
         "index.mdx",
+        "index.qmd",
         "README.md",
         "readme.md",
     ]
@@ -1459,6 +1504,63 @@ mod tests {
                 Some("Jupyter Book")
             )
         );
+    }
+
+    /// Quarto: `_quarto.yml` beside its `.qmd` pages at the repository's root, the site
+    /// titled under `website:` (a navbar's `title: false` after it is not the title).
+    #[test]
+    fn a_quarto_site_is_found_beside_its_quarto_yml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "_quarto.yml",
+                    "project:\n  type: website\n\nwebsite:\n  title: \"Field Lab\"\n  navbar:\n    title: false\n",
+                ),
+                ("index.qmd", "---\ntitle: Home\n---\n"),
+                ("people/onboarding.qmd", "# Onboarding\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (
+                site.what,
+                site.folder.as_str(),
+                site.pages,
+                site.title.as_deref()
+            ),
+            (Some("a Quarto site"), ".", 2, Some("Field Lab"))
+        );
+    }
+
+    /// Nextra 2 and 3: `pages/` is the folder to make content/ whole, and Next.js's
+    /// `public/` (its pictures) has to become static/ before orgbook writes its site there.
+    #[test]
+    fn a_nextra_site_moves_its_pages_folder_and_its_public_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "theme.config.tsx",
+                    "export default { logo: <b>Acme</b> };\n",
+                ),
+                ("pages/_meta.ts", "export default { index: 'Overview' };\n"),
+                ("pages/handbook/index.mdx", "# Acme handbook\n"),
+                ("pages/handbook/meetings.mdx", "# Meetings\n"),
+                ("public/images/board.png", "png"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.pages),
+            (Some("a Nextra site"), "pages", 2)
+        );
+        assert_eq!(site.other_moves.len(), 1, "{:?}", site.other_moves);
+        assert!(site.other_moves[0].starts_with("`git mv public static`"));
     }
 
     #[test]

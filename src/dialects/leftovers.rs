@@ -156,6 +156,11 @@ impl Lines {
             admonitions.extend(docsify);
             admonitions.sort_by_key(|a| a.range.start);
         }
+        let components = component_callouts(body);
+        if !components.is_empty() {
+            admonitions.extend(components);
+            admonitions.sort_by_key(|a| a.range.start);
+        }
         let hugo = hugo_admonitions(body);
         let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
         if !hugo.is_empty() {
@@ -1774,7 +1779,16 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
                 Some(div) => open.push(Some(match div.callout {
                     Some(kind) => Ok(Leftover {
                         range: start..end,
-                        construct: String::new(),
+                        construct: match div.title {
+                            Some(title) => title.to_string(),
+                            None => match title_heading(body, end) {
+                                Some((line, title)) => {
+                                    silent.push(line);
+                                    title
+                                }
+                                None => String::new(),
+                            },
+                        },
                         kind: Kind::Callout {
                             kind,
                             next_block_only: false,
@@ -1817,6 +1831,36 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     (out, silent)
 }
 
+/// A Quarto callout's title written as its first line, a heading (`## Never push data`),
+/// which Quarto shows as the callout's title, not as a heading of the page: that line's
+/// range and its text, when the line after the div's opening line (which ends at `end`)
+/// is one.
+fn title_heading(body: &str, end: usize) -> Option<(Range<usize>, String)> {
+    let start = end + 1;
+    let line = body.get(start..)?.split('\n').next()?;
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let text = line[hashes..].strip_prefix([' ', '\t'])?;
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    // A closing run of `#` and an attribute block (`{#id}`) are not the title's.
+    let text = text.trim_end();
+    let text = match text.rfind(" {") {
+        Some(at) if text.ends_with('}') => &text[..at],
+        _ => text,
+    };
+    let text = match text.trim_end_matches('#') {
+        closed if closed.ends_with(' ') => closed.trim_end(),
+        _ => text,
+    };
+    (!text.is_empty()).then(|| {
+        (
+            start..start + line.trim_end_matches('\r').len(),
+            text.to_string(),
+        )
+    })
+}
+
 /// docsify's callouts: a paragraph starting `?> ` (a tip) or `!> ` (a warning), at the
 /// start of a line after a blank one. The marker is the [`Kind::Callout`] leftover,
 /// blanked; the callout holds the paragraph it starts.
@@ -1850,6 +1894,105 @@ fn docsify_callouts(body: &str) -> Vec<Leftover> {
             })
         })
         .collect()
+}
+
+/// A line that is a callout component's tag alone (no indent, as Mintlify and Nextra pages
+/// write them): Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Check>`, `<Warning>` and
+/// `<Danger>`, Nextra's `<Callout type="warning">`, or the tag that closes one.
+pub(crate) enum CalloutTag<'a> {
+    Open {
+        name: &'a str,
+        kind: pulldown_cmark::BlockQuoteKind,
+        title: &'a str,
+    },
+    Close(&'a str),
+}
+
+/// The callout component tag that `line` is, if it is one (see [`CalloutTag`]). A
+/// self-closing tag, or one with an expression (`emoji={<Icon />}`), is none.
+pub(crate) fn callout_tag(line: &str) -> Option<CalloutTag<'_>> {
+    let inner = line.trim_end().strip_prefix('<')?.strip_suffix('>')?;
+    if let Some(name) = inner.strip_prefix('/') {
+        return callout_kind(name, "").map(|_| CalloutTag::Close(name));
+    }
+    if inner.ends_with('/') || inner.contains(['<', '>', '{', '}']) {
+        return None;
+    }
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let kind = callout_kind(name, args)?;
+    let title = quoted_attr(args, "title")
+        .filter(|t| plain_label(t))
+        .unwrap_or("");
+    Some(CalloutTag::Open { name, kind, title })
+}
+
+/// The callout a component of that name (and `type`, for Nextra's `<Callout>`) draws.
+fn callout_kind(name: &str, args: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
+    use pulldown_cmark::BlockQuoteKind as K;
+    Some(match name {
+        "Note" | "Info" => K::Note,
+        "Tip" | "Check" => K::Tip,
+        "Warning" => K::Warning,
+        "Danger" => K::Caution,
+        "Callout" => match quoted_attr(args, "type") {
+            None | Some("default" | "info") => K::Note,
+            Some("important") => K::Important,
+            Some("warning") => K::Warning,
+            Some("error") => K::Caution,
+            Some(_) => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Mintlify's and Nextra's callout components ([`callout_tag`]), each tag alone on its
+/// line and outside fenced code, paired innermost first like Hugo's callout shortcodes.
+/// A page without a line that starts with `<` costs one `memchr` scan.
+fn component_callouts(body: &str) -> Vec<Leftover> {
+    let mut out = Vec::new();
+    let mut open: Vec<(&str, Leftover)> = Vec::new();
+    let mut fences = Fences::new(body);
+    let starts = body
+        .starts_with('<')
+        .then_some(0)
+        .into_iter()
+        .chain(memchr::memmem::find_iter(body.as_bytes(), b"\n<").map(|n| n + 1));
+    for at in starts {
+        if fences.inside(at) {
+            continue;
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        match callout_tag(&body[at..end]) {
+            Some(CalloutTag::Open { name, kind, title }) => open.push((
+                name,
+                Leftover {
+                    range: at..end,
+                    construct: title.to_string(),
+                    kind: Kind::Callout {
+                        kind,
+                        next_block_only: false,
+                        details: false,
+                    },
+                },
+            )),
+            Some(CalloutTag::Close(name)) => {
+                if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
+                    // Callouts opened inside it and never closed are not drawn.
+                    let (_, o) = open.remove(i);
+                    open.truncate(i);
+                    out.push(o);
+                    out.push(Leftover {
+                        range: at..end,
+                        construct: String::new(),
+                        kind: Kind::CalloutEnd,
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+    out.sort_by_key(|o| o.range.start);
+    out
 }
 
 /// docsify's heading ids, `## On call :id=on-call`: the `:id=…` part, to be written as
@@ -2980,6 +3123,52 @@ mod tests {
         assert_eq!(out.len(), body.len());
         assert!(out.contains("```\n{{< hint >}}\n```"), "{out:?}");
         assert!(!out.contains("{{< /hint >}}"), "{out:?}");
+    }
+
+    #[test]
+    fn callout_components_are_read_from_their_tag_alone() {
+        use pulldown_cmark::BlockQuoteKind as K;
+        let open = |line| match callout_tag(line) {
+            Some(CalloutTag::Open { kind, title, .. }) => Some((kind, title)),
+            _ => None,
+        };
+        assert_eq!(open("<Warning>"), Some((K::Warning, "")));
+        assert_eq!(open("<Check>\r"), Some((K::Tip, "")));
+        assert_eq!(
+            open("<Callout type=\"error\" title=\"Stop\">"),
+            Some((K::Caution, "Stop"))
+        );
+        assert_eq!(open("<Callout emoji={<Bell />}>"), None);
+        assert_eq!(open("<Callout type=\"custom\">"), None);
+        assert_eq!(open("<Note />"), None);
+        assert_eq!(open("<Note>Inline.</Note>"), None);
+        assert_eq!(open("<Notebook>"), None);
+        assert!(matches!(
+            callout_tag("</Tip>"),
+            Some(CalloutTag::Close("Tip"))
+        ));
+        // Paired innermost first; an unclosed one and those in code are not drawn.
+        let found =
+            component_callouts("<Tip>\nA\n<Note>\nB\n</Tip>\n\n```\n<Warning>\n</Warning>\n```\n");
+        assert_eq!(
+            found.iter().map(|f| f.range.clone()).collect::<Vec<_>>(),
+            [0..5, 17..23]
+        );
+    }
+
+    #[test]
+    fn quarto_callout_titles_come_from_their_first_heading() {
+        assert_eq!(
+            title_heading("::: {.callout-note}\n## Read first ##\nText\n", 19),
+            Some((20..36, "Read first".to_string()))
+        );
+        assert_eq!(
+            title_heading("::: {.callout-note}\n### In C# {#sec-c}\n", 19).map(|t| t.1),
+            Some("In C#".to_string())
+        );
+        assert_eq!(title_heading("::: {.callout-note}\nText\n", 19), None);
+        assert_eq!(title_heading("::: {.callout-note}\n#hashtag\n", 19), None);
+        assert_eq!(title_heading("::: {.callout-note}", 19), None);
     }
 
     #[test]

@@ -18,19 +18,22 @@ use super::found::{Kind, Leftover};
 use pulldown_cmark::BlockQuoteKind;
 
 /// A fenced div's attributes, as [`div_attributes`] reads them.
-pub(crate) struct Div {
-    /// The callout its class names (`.warning`), if any.
+pub(crate) struct Div<'a> {
+    /// The callout its class names (`.warning`, Quarto's `.callout-warning`), if any.
     pub callout: Option<BlockQuoteKind>,
+    /// Its `title="…"` (Quarto's callouts), if any.
+    pub title: Option<&'a str>,
 }
 
 /// `{.warning}`, `{#id .class key="v"}`: a pandoc attribute block after `:::`; `None` for
 /// anything else (a MyST directive, `{note}`).
-pub(crate) fn div_attributes(text: &str) -> Option<Div> {
+pub(crate) fn div_attributes(text: &str) -> Option<Div<'_>> {
     let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
     let attrs = attributes(inner)?;
     use BlockQuoteKind as K;
     let callout = attrs.classes.iter().find_map(|c| {
-        Some(match *c {
+        // Quarto names its five callouts `.callout-note` … `.callout-caution`.
+        Some(match c.strip_prefix("callout-").unwrap_or(c) {
             "note" | "info" | "seealso" => K::Note,
             "tip" | "hint" => K::Tip,
             "important" => K::Important,
@@ -39,7 +42,13 @@ pub(crate) fn div_attributes(text: &str) -> Option<Div> {
             _ => return None,
         })
     });
-    Some(Div { callout })
+    let title = attrs
+        .pairs
+        .iter()
+        .find(|(key, _)| *key == "title")
+        .map(|(_, value)| value.trim())
+        .filter(|t| !t.is_empty());
+    Some(Div { callout, title })
 }
 
 /// A pandoc attribute block's contents.

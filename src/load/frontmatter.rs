@@ -842,6 +842,27 @@ const NAVIGATION_KEYS: &[&str] = &[
     "thumbnail",
     "banner",
     "abbreviations",
+    // Quarto: a page's layout, its rendering options (`format`, `execute`, code cells'
+    // engine) and its title block's furniture
+    "page-layout",
+    "body-classes",
+    "date-modified",
+    "format",
+    "execute",
+    "engine",
+    "jupyter",
+    "knitr",
+    "editor",
+    "toc-depth",
+    "toc-title",
+    "toc-location",
+    "number-sections",
+    "title-block-banner",
+    "title-block-style",
+    "code-fold",
+    "bibliography",
+    "citation",
+    "filters",
     // The GOV.UK tech docs template: when a page was last reviewed, when it is due again
     // and who reviews it, which drive its "this page may be out of date" banners. orgbook
     // pages have no review date (only a charter's `reviewed`), so they are kept for
@@ -892,6 +913,7 @@ pub const INDEX_NAMES: &[&str] = &[
     "README.md",
     "index.mdx",
     "index.markdown",
+    "index.qmd",
     // Middleman's (the GOV.UK tech docs template's) folder pages.
     "index.html.md.erb",
     "index.html.md",

@@ -67,6 +67,8 @@ pub fn may_include(body: &str) -> bool {
         // Hugo's include shortcodes (see `hugo_include`).
         || memchr::memmem::find(bytes, b"< include").is_some()
         || memchr::memmem::find(bytes, b"readfile").is_some()
+        // Mintlify's (`mintlify_snippet`).
+        || memchr::memmem::find(bytes, b"<Snippet ").is_some()
         // VitePress's (`vitepress_include`, `vitepress_snippet`).
         || memchr::memmem::find(bytes, b"@include:").is_some()
         || memchr::memmem::find(bytes, b"<<< ").is_some()
@@ -189,6 +191,21 @@ fn hugo_include(line: &str) -> Option<&str> {
         file?
     };
     (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
+}
+
+/// The Markdown file a Mintlify snippet line names, `<Snippet file="profile/ash.mdx" />`:
+/// a path in the site's `snippets/` folder (`content/snippets/` once moved in).
+fn mintlify_snippet(line: &str) -> Option<&str> {
+    let inner = line.trim().strip_prefix("<Snippet ")?.strip_suffix("/>")?;
+    let path = inner
+        .split_once("file=\"")?
+        .1
+        .split_once('"')?
+        .0
+        .trim()
+        .trim_start_matches('/');
+    let plain = !path.is_empty() && !path.contains(char::is_whitespace) && !path.contains("..");
+    (plain && crate::load::is_markdown(path)).then_some(path)
 }
 
 /// The document's text with its includes expanded, and what they added; `None` when it
@@ -550,6 +567,10 @@ impl Expander<'_> {
                 .or_else(|| liquid_include(line).map(|p| (p.to_string(), "`{% include %}`")))
                 .or_else(|| {
                     hugo_include(line).map(|p| (self.hugo_include_path(&src.file, p), HUGO_INCLUDE))
+                })
+                .or_else(|| {
+                    mintlify_snippet(line)
+                        .map(|p| (format!("/snippets/{p}"), "a Mintlify `<Snippet>`"))
                 })
                 .map(|(path, shown)| (path, shown, "include"))
                 .or_else(|| {
@@ -1701,6 +1722,21 @@ mod tests {
         ]);
         let (out, _, _) = run(dir.path(), "content/a.md");
         assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn mintlify_snippets_name_their_file_in_snippets() {
+        assert_eq!(
+            mintlify_snippet("<Snippet file=\"profile/ash.mdx\" />"),
+            Some("profile/ash.mdx")
+        );
+        assert_eq!(
+            mintlify_snippet("  <Snippet file=\"/intro.md\"/>"),
+            Some("intro.md")
+        );
+        assert_eq!(mintlify_snippet("<Snippet file=\"../secret.md\" />"), None);
+        assert_eq!(mintlify_snippet("<Snippet file=\"chart.jsx\" />"), None);
+        assert_eq!(mintlify_snippet("See <Snippet file=\"a.mdx\" />"), None);
     }
 
     #[test]

@@ -125,7 +125,10 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                 let after_word = at > 0
                     && (body.as_bytes()[at - 1].is_ascii_alphanumeric()
                         || body.as_bytes()[at - 1] == b'@');
-                !after_word && !in_code(&code, at) && !matches!(name, "Tabs" | "TabItem")
+                !after_word
+                    && !in_code(&code, at)
+                    && !matches!(name, "Tabs" | "TabItem")
+                    && !callout_line(body, at)
             })
             .collect();
         if let Some(&(_, at)) = components.first() {
@@ -152,7 +155,14 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     }
     blank.extend(comments(body, &code));
     let mut drawn = Vec::new();
-    let labels = tabs(body, &code, &mut blank, &mut drawn, &mut used);
+    let labels = tabs(
+        body,
+        &code,
+        !md_unless_esm,
+        &mut blank,
+        &mut drawn,
+        &mut used,
+    );
     // The first time each is used, of those whose content or picture is not drawn here.
     used.retain(|&(_, at)| !in_code(&drawn, at));
     used.sort_by_key(|&(_, at)| at);
@@ -239,6 +249,14 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
     // every byte of a multi-byte character inside it became a space).
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Whether the tag at `at` is a callout component's alone at the start of its line, which
+/// the dialects stage draws (`leftovers::callout_tag`).
+fn callout_line(body: &str, at: usize) -> bool {
+    (at == 0 || body.as_bytes()[at - 1] == b'\n')
+        && crate::dialects::leftovers::callout_tag(body[at..].split('\n').next().unwrap_or(""))
+            .is_some()
 }
 
 /// Gatsby's link components, `<Link to="/x">text</Link>` (with any other attributes, such
@@ -519,6 +537,7 @@ fn is_export(line: &str) -> bool {
 fn tabs<'b>(
     body: &'b str,
     code: &[Range<usize>],
+    mdx: bool,
     blank: &mut Vec<Range<usize>>,
     drawn: &mut Vec<Range<usize>>,
     dropped: &mut Vec<(&'b str, usize)>,
@@ -539,6 +558,12 @@ fn tabs<'b>(
         i += 1;
         let first = line.trim();
         if !first.starts_with('<') || in_code(code, at) {
+            continue;
+        }
+        // Mintlify's and Nextra's callouts (`<Warning>` … `</Warning>`), each tag alone at
+        // the start of its line: the dialects stage draws them as callouts, so they stay.
+        if line.starts_with('<') && crate::dialects::leftovers::callout_tag(line).is_some() {
+            drawn.push(at..at + line.trim_end().len());
             continue;
         }
         // The tag's text, and where it ends in the body.
@@ -596,13 +621,40 @@ fn tabs<'b>(
             }
             continue;
         }
+        // A component around its text on one line, `<Frame>![Map](/map.png)</Frame>`: the
+        // text is Markdown, which CommonMark would read as part of an HTML block and show
+        // as written, so the tags go and the text stays in its place (indented, which an
+        // `.mdx` page never reads as code).
+        let close = format!("</{name}>");
+        if mdx
+            && !closing
+            && !self_closing
+            && attr("title").or_else(|| attr("label")).is_none()
+            && let Some(open_end) = tag.find('>').map(|n| n + 1)
+            && tag.ends_with(&close)
+            && open_end < tag.len() - close.len()
+            && !tag[open_end..tag.len() - close.len()].contains('<')
+            && !multi_line_tag(end, at, line)
+        {
+            let start = at + indent_of(line);
+            let close_at = start + tag.len() - close.len();
+            blank.push(start..start + open_end);
+            blank.push(close_at..close_at + close.len());
+            drawn.push(at..end);
+            continue;
+        }
         // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.
         if tag[1..].contains('<') {
             continue;
         }
         let address = |s: &&str| !s.is_empty() && !s.contains([' ', '(', ')', '<', '>', '"', '\\']);
         let href = || attr("href").or_else(|| attr("to")).filter(address);
-        let label = || attr("label").or_else(|| attr("title")).filter(plain);
+        let label = || {
+            attr("label")
+                .or_else(|| attr("title"))
+                .filter(|l| !l.is_empty())
+                .map(markdown_text)
+        };
         let multi_line = end > at + line.trim_end().len();
         let indent = line.len() - line.trim_start().len();
         // Starlight's `<Aside type="caution" title="…">` … `</Aside>`, each tag alone on its
@@ -645,7 +697,7 @@ fn tabs<'b>(
             } else {
                 None
             };
-            match (label().or(value), href()) {
+            match (label().or(value.map(str::to_string)), href()) {
                 (Some(label), Some(href)) => Some(format!("**[{label}]({href})**")),
                 (Some(label), None) => Some(format!("**{label}**")),
                 (None, _) => None,
@@ -674,6 +726,23 @@ fn tabs<'b>(
         }
     }
     labels
+}
+
+/// A component's label as Markdown that shows it as written: a card titled
+/// `Sales & Support (EMEA)` keeps its words, its `*`, `_` or brackets escaped rather than
+/// read as emphasis or a link.
+fn markdown_text(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '(' | ')' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether the tag that starts on `line` (at `at`) and ends at `end` runs over lines.
@@ -1011,11 +1080,10 @@ mod tests {
             html.contains("<img src=\"/img/cheat-sheet.png\" alt=\"Cheat sheet\" />"),
             "{html}"
         );
-        // A title that is not plain text is left out, not half-drawn; code is untouched.
-        assert!(
-            !html.contains("a [b]") && !html.contains("Stepper"),
-            "{html}"
-        );
+        // A title with Markdown's characters is shown as written, not read as a link;
+        // code is untouched.
+        assert!(html.contains("<strong>a [b]</strong>"), "{html}");
+        assert!(!html.contains("Stepper"), "{html}");
         assert!(html.contains("&lt;Step title=\"kept\"&gt;"), "{html}");
     }
 

@@ -46,10 +46,18 @@ pub enum FileClass {
 /// its imports and comments are removed ([`mdx`]); `.markdown`, which `jekyll new` writes;
 /// Middleman's `.html.md.erb` and `.html.md` (the GOV.UK tech docs template's pages: the
 /// Markdown of a page published as `x.html`, run through ERB first, whose tags are
-/// reported as template leftovers). The two-part ones come first, so that stripping the
-/// first extension that matches (`x.html.md` → `x`, not `x.html`) gives the page's name.
-/// In the order a link without an extension tries them.
-pub const MARKDOWN_EXTENSIONS: &[&str] = &[".html.md.erb", ".html.md", ".md", ".mdx", ".markdown"];
+/// reported as template leftovers); Quarto's `.qmd`, pandoc's Markdown with YAML front
+/// matter like a `.md` page (its code cells are shown as code, not run). The two-part ones
+/// come first, so that stripping the first extension that matches (`x.html.md` → `x`, not
+/// `x.html`) gives the page's name. In the order a link without an extension tries them.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &[
+    ".html.md.erb",
+    ".html.md",
+    ".md",
+    ".mdx",
+    ".markdown",
+    ".qmd",
+];
 
 /// Whether a file is Markdown source ([`MARKDOWN_EXTENSIONS`]).
 pub fn is_markdown(path: &str) -> bool {

@@ -372,3 +372,114 @@ fn pandoc_grid_table_with_merged_cells_is_reported() {
         .stderr_has("pandoc -t gfm")
         .stderr_has("content/merged.md:3");
 }
+
+/// Quarto: `.qmd` files are pages, linked by their file names, a folder's `index.qmd` its
+/// page, and `{{< include _x.qmd >}}` brings in a partial's text; a callout div (`::: {.callout-important}`) is a callout titled by its first line's
+/// heading or its `title`, and that heading is not one of the page's; Quarto's own front
+/// matter keys are no unknown keys.
+#[test]
+fn quarto_pages_are_pages_and_their_callouts_are_callouts() {
+    let book = book_with(&[
+        ("content/lab/_form.qmd", "Ask your lead before the form.\n"),
+        (
+            "content/lab/index.qmd",
+            "---\ntitle: \"The lab\"\npage-layout: full\n---\n\nStart with [leave](leave.qmd) and [how to ask](leave.qmd#sec-ask).\n",
+        ),
+        (
+            "content/lab/leave.qmd",
+            "---\ntitle: \"Leave\"\ndate-modified: last-modified\nformat:\n  html:\n    toc: true\n---\n\n## Planning\n\n::: {.callout-important}\n## Book it early\nTwo weeks ahead for a week away.\n:::\n\n## How to ask {#sec-ask}\n\n{{< include _form.qmd >}}\n\n::: {.callout-tip title=\"Shortcut\"}\nThe form is in the [lab's index](index.qmd).\n:::\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("content/lab/");
+    let page = book.html("lab/leave.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-important > p"),
+        ["Book it early", "Two weeks ahead for a week away."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Shortcut", "The form is in the lab's index."]
+    );
+    assert_eq!(texts(&page, "main .prose h2"), ["Planning", "How to ask"]);
+    let text = main_text(&book, "lab/leave.html");
+    assert!(text.contains("Ask your lead before the form."), "{text}");
+    assert!(!text.contains("include"), "{text}");
+    assert_eq!(hrefs(&page, "main blockquote a"), ["../lab/index.html"]);
+    let index = book.html("lab/index.html");
+    assert_eq!(texts(&index, "main h1"), ["The lab"]);
+    assert_eq!(
+        hrefs(&index, "main .prose a"),
+        ["../lab/leave.html", "../lab/leave.html#sec-ask"]
+    );
+}
+
+/// Mintlify's and Nextra's callout components (`<Warning>`, `<Callout type="info">`, also
+/// in a `.md` page) are callouts; a card whose title has an `&` keeps its title and link;
+/// a picture in a `<Frame>` on one line is the picture, not its Markdown as text.
+#[test]
+fn mintlify_callouts_cards_and_frames_are_drawn() {
+    let book = book_with(&[
+        (
+            "content/support/rota.mdx",
+            "---\ntitle: Rota\n---\n\n<Warning>\nSwap shifts in the tool, not in chat.\n</Warning>\n\n<Callout type=\"info\">\n  Pages go to the [first responder](/support/billing).\n</Callout>\n\n<CardGroup cols={2}>\n  <Card title=\"Billing & Refunds\" icon=\"receipt\" href=\"/support/billing\">\n    Who answers money questions.\n  </Card>\n</CardGroup>\n\n<Frame>![The rota board](/support/board.png)</Frame>\n",
+        ),
+        (
+            "content/support/billing.md",
+            "# Billing\n\n<Note>\nRefunds over a limit need a second pair of eyes.\n</Note>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book.build().success().stderr_lacks("content/support/");
+    let page = book.html("support/rota.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Swap shifts in the tool, not in chat."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Pages go to the first responder."]
+    );
+    assert_eq!(texts(&page, "main strong a"), ["Billing & Refunds"]);
+    assert_eq!(hrefs(&page, "main strong a"), ["../support/billing.html"]);
+    let pictures: Vec<_> = page
+        .select(&sel("main img"))
+        .filter_map(|img| img.value().attr("alt"))
+        .collect();
+    assert_eq!(pictures, ["The rota board"]);
+    let text = main_text(&book, "support/rota.html");
+    assert!(!text.contains("!["), "{text}");
+    assert_eq!(
+        texts(
+            &book.html("support/billing.html"),
+            "main blockquote.markdown-alert-note > p"
+        ),
+        ["Note", "Refunds over a limit need a second pair of eyes."]
+    );
+}
+
+/// Mintlify: `<Snippet file="…" />` brings in the text of that file in the site's
+/// `snippets/` folder where the page uses it; a missing one is reported.
+#[test]
+fn mintlify_snippets_are_included() {
+    let book = book_with(&[
+        (
+            "content/support/people.mdx",
+            "---\ntitle: People\n---\n\n<CardGroup cols={3}>\n<Snippet file=\"profile/rin.mdx\" />\n</CardGroup>\n\n<Snippet file=\"profile/gone.mdx\" />\n",
+        ),
+        (
+            "content/snippets/profile/rin.mdx",
+            "<Card title=\"Rin\" icon=\"user\">\n  Runs the support rota.\n</Card>\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/support/people.mdx:9:")
+        .stderr_has("profile/gone.mdx")
+        .stderr_lacks("not drawn: `<Snippet>`");
+    let text = main_text(&book, "support/people.html");
+    assert!(
+        text.contains("Rin") && text.contains("Runs the support rota."),
+        "{text}"
+    );
+}
