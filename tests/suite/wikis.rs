@@ -1,0 +1,78 @@
+//! Wikis and note tools a team's pages come from, built as they are: Wiki.js (its sized
+//! images, callout classes and language-prefixed links). Each test writes pages shaped
+//! like a real wiki's into a small fixture and asserts on the built HTML and the warnings.
+
+use crate::harness::{TestBook, hrefs, sel, texts};
+
+/// The `github` fixture with `pages` added: a handbook that builds clean without them.
+fn book_with(pages: &[(&str, &str)]) -> TestBook {
+    let book = TestBook::fixture("github");
+    for (rel, text) in pages {
+        book.write(rel, text);
+    }
+    book
+}
+
+/// The text of a page's body, whitespace collapsed.
+fn body_text(book: &TestBook, page: &str) -> String {
+    texts(&book.html(page), "main .prose").join(" ")
+}
+
+/// A Wiki.js page as its git storage writes it: the image's size after its address goes,
+/// a quote under `{.is-warning}` is a warning callout, the list's `{.links-list}` goes, and
+/// links from the top with the language (`/en/…`) reach the pages stored at the root.
+#[test]
+fn wiki_js_pages_show_sized_images_callouts_and_language_links() {
+    let book = book_with(&[
+        (
+            "content/workshop/tools.md",
+            "---\ntitle: Tools\ndescription: What the workshop lends out\npublished: true\ndate: 2025-03-02T09:00:00.000Z\ntags: workshop\neditor: markdown\ndateCreated: 2024-11-20T08:00:00.000Z\n---\n\n![Workshop banner](/workshop/banner.png =320x)\n\n> Book the bandsaw a day ahead; a steward must be there.\n> Goggles stay on.\n{.is-warning}\n\n- [Safety rules](/en/workshop/safety)\n- [Start page](/en/)\n{.links-list}\n",
+        ),
+        (
+            "content/workshop/safety.md",
+            "---\ntitle: Safety rules\n---\n\nNo loose sleeves.\n",
+        ),
+        ("content/workshop/banner.png", "not really a png"),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("workshop/tools.html");
+    let images: Vec<_> = page
+        .select(&sel("main .prose img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["../workshop/banner.png"]);
+    assert_eq!(
+        texts(&page, "main .prose blockquote.markdown-alert-warning p"),
+        [
+            "Warning",
+            "Book the bandsaw a day ahead; a steward must be there. Goggles stay on."
+        ]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose li a"),
+        ["../workshop/safety.html", "../index.html"]
+    );
+    let text = body_text(&book, "workshop/tools.html");
+    for raw in ["=320x", "{.is-warning}", "{.links-list}", "!["] {
+        assert!(!text.contains(raw), "{raw} in {text}");
+    }
+}
+
+/// A language that has a folder of its own is not the default one: a page missing there is
+/// a broken link, not the default language's page.
+#[test]
+fn a_link_into_a_language_folder_stays_broken_when_the_page_is_missing_there() {
+    let book = book_with(&[
+        (
+            "content/rota.md",
+            "---\ntitle: Rota\n---\n\nSee [the rota in German](/de/rota).\n",
+        ),
+        (
+            "content/de/start.md",
+            "---\ntitle: Start\n---\n\nWillkommen.\n",
+        ),
+    ]);
+    book.build()
+        .failure(1)
+        .stderr_has("link to `/de/rota`: no such file");
+}
