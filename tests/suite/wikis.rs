@@ -1,6 +1,7 @@
 //! Wikis and note tools a team's pages come from, built as they are: Wiki.js (its sized
-//! images, callout classes and language-prefixed links). Each test writes pages shaped
-//! like a real wiki's into a small fixture and asserts on the built HTML and the warnings.
+//! images, callout classes and language-prefixed links), HackMD and HedgeDoc (spoilers).
+//! Each test writes pages shaped like a real wiki's into a small fixture and asserts on the
+//! built HTML and the warnings.
 
 use crate::harness::{TestBook, hrefs, sel, texts};
 
@@ -75,4 +76,24 @@ fn a_link_into_a_language_folder_stays_broken_when_the_page_is_missing_there() {
     book.build()
         .failure(1)
         .stderr_has("link to `/de/rota`: no such file");
+}
+
+/// HackMD's and HedgeDoc's `:::spoiler Title` folds its content under its title.
+#[test]
+fn hackmd_spoilers_fold_their_content() {
+    let book = book_with(&[(
+        "content/meetings/weekly.md",
+        "---\ntags: meetings\n---\n\n# Weekly sync\n\n:::spoiler Server logs from Tuesday\nThe queue backed up twice.\n\nRestarted the worker.\n:::\n\nNext: budget.\n",
+    )]);
+    book.build().success();
+    let page = book.html("meetings/weekly.html");
+    assert_eq!(
+        texts(&page, "main .prose details summary"),
+        ["Server logs from Tuesday"]
+    );
+    assert_eq!(
+        texts(&page, "main .prose details p"),
+        ["The queue backed up twice.", "Restarted the worker."]
+    );
+    assert!(!body_text(&book, "meetings/weekly.html").contains(":::"));
 }
