@@ -1,7 +1,7 @@
 //! Wikis and note tools a team's pages come from, built as they are: Wiki.js (its sized
-//! images, callout classes and language-prefixed links), HackMD and HedgeDoc (spoilers).
-//! Each test writes pages shaped like a real wiki's into a small fixture and asserts on the
-//! built HTML and the warnings.
+//! images, callout classes and language-prefixed links), HackMD and HedgeDoc (spoilers),
+//! Dendron (links into other vaults). Each test writes pages shaped like a real wiki's
+//! into a small fixture and asserts on the built HTML and the warnings.
 
 use crate::harness::{TestBook, hrefs, sel, texts};
 
@@ -96,4 +96,38 @@ fn hackmd_spoilers_fold_their_content() {
         ["The queue backed up twice.", "Restarted the worker."]
     );
     assert!(!body_text(&book, "meetings/weekly.html").contains(":::"));
+}
+
+/// Dendron writes a link's text first and its target as an address into a vault
+/// (`[[Text|dendron://vault/note]]`): a note in the handbook is linked under the text, one
+/// in a vault the handbook lacks is shown as its text and reported with its vault; a path
+/// on the right wins over a text that also names a page.
+#[test]
+fn dendron_links_show_their_text_and_name_the_missing_vault() {
+    let book = book_with(&[
+        (
+            "content/notes/area.crew.md",
+            "---\nid: k2v9\ntitle: Crew\n---\n\nWho is on board.\n",
+        ),
+        (
+            "content/notes/setup.md",
+            "---\ntitle: Setup\n---\n\nInstall the tools.\n",
+        ),
+        (
+            "content/notes/area.md",
+            "---\nid: a7q1\ntitle: Areas\n---\n\n- [[The crew|dendron://org.handbook/area.crew]]\n- [[Payroll|dendron://private/area.payroll]]\n- [[Setup|notes/area.crew]]\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("names the Dendron note `area.payroll` of the vault `private`, which is not in the handbook");
+    let page = book.html("notes/area.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        ["The crew", "Payroll", "Setup"]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose li a"),
+        ["../notes/area.crew.html", "../notes/area.crew.html"]
+    );
 }
