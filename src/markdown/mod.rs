@@ -588,6 +588,42 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
     );
 }
 
+/// The parser's events with the text it splits at a `~` it did not pair (strikethrough's
+/// delimiter) joined again, so that a bare address through one
+/// (`https://example.org/~team/page.html`) reaches the autolinker whole, as GitHub links
+/// it. Other events go through as they are.
+struct TildeJoined<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
+    inner: std::iter::Peekable<I>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for TildeJoined<'a, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (event, range) = self.inner.next()?;
+        let Event::Text(first) = event else {
+            return Some((event, range));
+        };
+        let mut joined: Option<String> = None;
+        let mut end = range.end;
+        while let Some((Event::Text(next), next_range)) = self.inner.peek() {
+            let ends_with_tilde = joined.as_deref().unwrap_or(&first).ends_with('~');
+            if next_range.start != end || !(ends_with_tilde || next.starts_with('~')) {
+                break;
+            }
+            joined
+                .get_or_insert_with(|| first.to_string())
+                .push_str(next);
+            end = next_range.end;
+            self.inner.next();
+        }
+        Some(match joined {
+            Some(text) => (Event::Text(text.into()), range.start..end),
+            None => (Event::Text(first), range),
+        })
+    }
+}
+
 /// Renders the body of document `id` (the steps are `body::BodyWriter`'s).
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
@@ -611,7 +647,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     if handbook.config.markdown.smart_punctuation {
         options |= pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
     }
-    let parser = Parser::new_ext(&body, options).into_offset_iter();
+    let parser = TildeJoined {
+        inner: Parser::new_ext(&body, options)
+            .into_offset_iter()
+            .peekable(),
+    };
     let parser =
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path));
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);

@@ -1,7 +1,8 @@
 //! Wikis and note tools a team's pages come from, built as they are: Wiki.js (its sized
 //! images, callout classes and language-prefixed links), HackMD and HedgeDoc (spoilers),
-//! Dendron (links into other vaults). Each test writes pages shaped like a real wiki's
-//! into a small fixture and asserts on the built HTML and the warnings.
+//! Dendron (links into other vaults), and the bare addresses wiki pages hold. Each test
+//! writes pages shaped like a real wiki's into a small fixture and asserts on the built
+//! HTML and the warnings.
 
 use crate::harness::{TestBook, hrefs, sel, texts};
 
@@ -130,4 +131,22 @@ fn dendron_links_show_their_text_and_name_the_missing_vault() {
         hrefs(&page, "main .prose li a"),
         ["../notes/area.crew.html", "../notes/area.crew.html"]
     );
+}
+
+/// A bare address through a `~` (someone's folder on a project's server, as wiki pages
+/// link them) is one link, not a link to the server and the rest as text.
+#[test]
+fn a_bare_address_with_a_tilde_is_one_link() {
+    let book = book_with(&[(
+        "content/install.md",
+        "## Install\n\nThe long guide is at https://example.org/~rosa/guide/intro.html for now.\n\nStrike ~~this~~ and keep ~that.\n",
+    )]);
+    book.build().success();
+    let page = book.html("install.html");
+    assert_eq!(
+        hrefs(&page, "main .prose p a"),
+        ["https://example.org/~rosa/guide/intro.html"]
+    );
+    assert_eq!(texts(&page, "main .prose del"), ["this"]);
+    assert!(body_text(&book, "install.html").contains("and keep ~that."));
 }
