@@ -913,6 +913,30 @@ pub fn index_rank(file_name: &str) -> Option<usize> {
     INDEX_NAMES.iter().position(|n| *n == file_name)
 }
 
+/// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in
+/// place of front matter (`<!-- TITLE: On-call rotation -->`, `<!-- SUBTITLE: … -->`).
+fn wiki_js_title(text: &str) -> Option<(String, Option<String>)> {
+    let mut title = None;
+    let mut subtitle = None;
+    for line in text.trim_start().lines().take(2) {
+        let Some(comment) = line
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|l| l.strip_suffix("-->"))
+        else {
+            break;
+        };
+        let (key, value) = comment.split_once(':')?;
+        let value = value.trim();
+        match key.trim() {
+            "TITLE" if !value.is_empty() => title = Some(value.to_string()),
+            "SUBTITLE" if !value.is_empty() => subtitle = Some(value.to_string()),
+            _ => break,
+        }
+    }
+    Some((title?, subtitle))
+}
+
 pub fn page(
     file: &str,
     rel: &str,
@@ -927,6 +951,11 @@ pub fn page(
         ..PageMeta::default()
     };
     let Some(front) = front else {
+        if let Some((title, subtitle)) = wiki_js_title(text) {
+            meta.title = title;
+            meta.title_from_front_matter = true;
+            meta.description = subtitle;
+        }
         return Some(meta);
     };
     let offset = front.range.start;

@@ -60,6 +60,24 @@ fn wiki_js_pages_show_sized_images_callouts_and_language_links() {
     }
 }
 
+/// A Wiki.js 1.x page names itself in comments on its first lines, in place of front
+/// matter: its title and its subtitle (the page's description).
+#[test]
+fn a_wiki_js_1_page_takes_its_title_and_subtitle_from_its_comments() {
+    let book = book_with(&[(
+        "content/crew/pager.md",
+        "<!-- TITLE: Pager duty -->\n<!-- SUBTITLE: Who carries the pager this week -->\n\n# Handover\n\nSwap on Mondays at ten.\n",
+    )]);
+    book.build().success();
+    let page = book.html("crew/pager.html");
+    assert_eq!(texts(&page, "main h1"), ["Pager duty"]);
+    assert_eq!(
+        texts(&page, "main .lede"),
+        ["Who carries the pager this week"]
+    );
+    assert!(!body_text(&book, "crew/pager.html").contains("TITLE"));
+}
+
 /// A language that has a folder of its own is not the default one: a page missing there is
 /// a broken link, not the default language's page.
 #[test]
