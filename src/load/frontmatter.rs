@@ -883,6 +883,23 @@ const NAVIGATION_KEYS: &[&str] = &[
     "hideLastUpdated",
     "featuredImage",
     "featuredVideo",
+    // Dendron: a note's timestamps, whether it is a placeholder for its children, and its
+    // preview settings (`desc` is read: the description)
+    "updated",
+    "created",
+    "stub",
+    "config",
+    "hierarchyDisplay",
+    // Wiki.js: the editor a page is written in, and when it was made
+    "editor",
+    "dateCreated",
+    // HackMD and HedgeDoc: a note's analytics, robots, language and slide settings
+    "GA",
+    "robots",
+    "lang",
+    "dir",
+    "breaks",
+    "slideOptions",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
@@ -968,6 +985,13 @@ pub fn page(
         meta.title_from_front_matter = true;
     }
     meta.description = f.opt_str("description");
+    // Dendron's name for it, empty in a note made without one.
+    if let Some(desc) = f.opt_str("desc")
+        && meta.description.is_none()
+        && !desc.trim().is_empty()
+    {
+        meta.description = Some(desc);
+    }
     meta.tags = words(&mut f, "tags");
     // Jekyll's categories are tags here: one way to group pages, and one page per tag.
     let mut seen: std::collections::HashSet<String> = meta.tags.iter().cloned().collect();

@@ -78,6 +78,31 @@ fn a_wiki_js_1_page_takes_its_title_and_subtitle_from_its_comments() {
     assert!(!body_text(&book, "crew/pager.html").contains("TITLE"));
 }
 
+/// The keys Dendron, Wiki.js and HackMD write in every page's front matter are theirs, not
+/// mistakes: no warning; Dendron's `desc` is the page's description.
+#[test]
+fn wiki_and_note_tools_front_matter_keys_are_accepted() {
+    let book = book_with(&[
+        (
+            "content/notes/area.crew.md",
+            "---\nid: q8z3r1\ntitle: Crew\ndesc: Who sails and who stays ashore\nupdated: 1700000000000\ncreated: 1690000000000\nstub: false\nconfig:\n  global:\n    enableChildLinks: false\n---\n\nThe roster.\n",
+        ),
+        (
+            "content/lab/kiln.md",
+            "---\ntitle: Kiln\ndescription: Firing schedule\npublished: true\ndate: 2025-01-10T10:00:00.000Z\ntags: lab\neditor: markdown\ndateCreated: 2024-12-01T10:00:00.000Z\n---\n\nFire on Fridays.\n",
+        ),
+        (
+            "content/meetings/retro.md",
+            "---\ntitle: Retro\ntags: meetings\nGA: UA-000000-1\nrobots: noindex\nlang: en\nbreaks: false\n---\n\nWhat went well.\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("unknown key");
+    assert_eq!(
+        texts(&book.html("notes/area.crew.html"), "main .lede"),
+        ["Who sails and who stays ashore"]
+    );
+}
+
 /// A language that has a folder of its own is not the default one: a page missing there is
 /// a broken link, not the default language's page.
 #[test]
