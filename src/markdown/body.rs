@@ -1069,7 +1069,8 @@ impl<'a> BodyWriter<'a> {
             && self.events.len() > *at
         {
             match &event {
-                Event::End(TagEnd::Link) => {
+                // (An embedded note's end is still its image's here.)
+                Event::End(TagEnd::Link | TagEnd::Image) => {
                     self.rendered.text.push_str(text);
                     self.events.push(Event::Text(text.clone().into()));
                     self.wiki_text = None;
@@ -1604,6 +1605,7 @@ impl<'a> BodyWriter<'a> {
         } else {
             self.wiki_target_text_first(first, second, *has_pothole)
         };
+        let pothole = *has_pothole;
         let page = found
             .as_deref()
             .is_some_and(|d| crate::load::is_markdown(d.split('#').next().unwrap_or(d)));
@@ -1618,6 +1620,12 @@ impl<'a> BodyWriter<'a> {
                 else {
                     unreachable!("an image wikilink")
                 };
+                // Named by the note's title, not by its file's name (Dendron's
+                // `![[area.crew.roster]]`).
+                let shown = linked_title(handbook, self.from_dir, &dest, &mut self.title_deps);
+                if !pothole && !shown.is_empty() {
+                    self.wiki_text = Some((self.events.len(), shown));
+                }
                 *tag = Tag::Link {
                     link_type: LinkType::WikiLink { has_pothole: false },
                     dest_url: CowStr::from(dest),

@@ -145,7 +145,8 @@ fn hackmd_spoilers_fold_their_content() {
 /// Dendron writes a link's text first and its target as an address into a vault
 /// (`[[Text|dendron://vault/note]]`): a note in the handbook is linked under the text, one
 /// in a vault the handbook lacks is shown as its text and reported with its vault; a path
-/// on the right wins over a text that also names a page.
+/// on the right wins over a text that also names a page. An embed (`![[area.crew]]`) is a
+/// link named by the note's title.
 #[test]
 fn dendron_links_show_their_text_and_name_the_missing_vault() {
     let book = book_with(&[
@@ -159,7 +160,7 @@ fn dendron_links_show_their_text_and_name_the_missing_vault() {
         ),
         (
             "content/notes/area.md",
-            "---\nid: a7q1\ntitle: Areas\n---\n\n- [[The crew|dendron://org.handbook/area.crew]]\n- [[Payroll|dendron://private/area.payroll]]\n- [[Setup|notes/area.crew]]\n",
+            "---\nid: a7q1\ntitle: Areas\n---\n\n- [[The crew|dendron://org.handbook/area.crew]]\n- [[Payroll|dendron://private/area.payroll]]\n- [[Setup|notes/area.crew]]\n\n## Crew\n\n![[area.crew]]\n",
         ),
     ]);
     book.build()
@@ -174,6 +175,8 @@ fn dendron_links_show_their_text_and_name_the_missing_vault() {
         hrefs(&page, "main .prose li a"),
         ["../notes/area.crew.html", "../notes/area.crew.html"]
     );
+    // An embedded note, drawn as a link, is named by its title.
+    assert_eq!(texts(&page, "main .prose p a"), ["Crew"]);
 }
 
 /// A bare address through a `~` (someone's folder on a project's server, as wiki pages
