@@ -1715,7 +1715,7 @@ fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
 /// the start of a line, and the `:::` line that closes it, as [`Kind::Callout`] and
 /// [`Kind::CalloutEnd`] leftovers over those lines (without their line breaks). VitePress
 /// writes the same with a space (`::: tip Title`) and adds `::: details Title`, drawn as a
-/// `<details>` element. Admonitions nest (Docusaurus opens the outer one with more colons,
+/// `<details>` element, as HackMD's `:::spoiler Title` is. Admonitions nest (Docusaurus opens the outer one with more colons,
 /// `::::note`): a closing line closes the innermost one open. Only pairs are returned; the
 /// caller keeps those outside code. A MyST colon fence (`:::{note}`) is not one of them,
 /// and other names (`:::custom`) are left as written but still pair with their closing
@@ -1811,7 +1811,8 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             "important" => (K::Important, false),
             "warning" | "caution" => (K::Warning, false),
             "danger" => (K::Caution, false),
-            "details" => (K::Note, true),
+            // HackMD's and HedgeDoc's `:::spoiler Title` folds its content the same way.
+            "details" | "spoiler" => (K::Note, true),
             _ => {
                 open.push(None);
                 continue;

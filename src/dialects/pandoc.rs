@@ -7,6 +7,12 @@
 //! (`{width="50%"}`) go. pandoc's fenced divs (`::: {.warning}`) are read with the other
 //! generators' `:::` containers in `leftovers.rs` ([`div_attributes`]).
 //!
+//! Two markdown-it plugins that Wiki.js and HackMD (HedgeDoc, CodiMD) enable write the
+//! same kind of thing, and are rewritten here too: an image's size after its destination
+//! (`![Logo](logo.png =200x)`, markdown-it-imsize) goes, and an attribute line under a
+//! block (`{.links-list}`, markdown-it-attrs) goes; under a quote, Wiki.js's callout
+//! classes (`{.is-info}`, `{.is-warning}`) make the quote a callout, reported as one.
+//!
 //! Every rewrite keeps the body's length and its newlines where they were after the
 //! construct (a table's rows may move up within it, padding after it), so every offset past
 //! a construct, and so every diagnostic's line, stays valid. What cannot be rewritten so
@@ -119,7 +125,10 @@ pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)>
         || memchr::memmem::find(bytes, b"){").is_some();
     let maybe_lines = may_hold_line_block(bytes);
     let maybe_div = memchr::memmem::find(bytes, b"::: {").is_some();
-    if !(maybe_table || maybe_inline || maybe_lines || maybe_div) {
+    let maybe_size = memchr::memmem::find(bytes, b" =").is_some()
+        && memchr::memmem::find(bytes, b"![").is_some();
+    let maybe_attr_line = memchr::memmem::find(bytes, b"\n{.").is_some();
+    if !(maybe_table || maybe_inline || maybe_lines || maybe_div || maybe_size || maybe_attr_line) {
         return None;
     }
     let mut out = Rewrite {
@@ -167,8 +176,15 @@ pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)>
             i += 1;
             continue;
         }
+        if maybe_attr_line && i > 0 && !after_blank && out.attribute_line(&lines, &code, i) {
+            i += 1;
+            continue;
+        }
         if maybe_inline {
             out.inline(lines[i], lines[i] + line(body, &lines, i).len());
+        }
+        if maybe_size {
+            out.image_size(lines[i], lines[i] + line(body, &lines, i).len());
         }
         i += 1;
     }
@@ -796,6 +812,106 @@ impl Rewrite<'_> {
         }
     }
 
+    /// An image's size written after its destination (`![x](a.png =200x)`, `=200x100`,
+    /// `=x80`, `=50%x`), blanked in the line `start..end`: CommonMark reads the destination,
+    /// and the theme fits the image to the column. Not in a code span.
+    fn image_size(&mut self, start: usize, end: usize) {
+        let line = &self.body[start..end];
+        for (at, _) in line.match_indices(" =") {
+            let size_len = line[at + 2..]
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || matches!(b, b'x' | b'%'))
+                .count();
+            let size = &line[at + 2..at + 2 + size_len];
+            let dimensions = size.split('x').collect::<Vec<_>>();
+            if !matches!(dimensions.len(), 1 | 2) || dimensions.iter().all(|d| d.is_empty()) {
+                continue;
+            }
+            // Then the destination's end, or its title (`=200x "Logo"`).
+            let after = line[at + 2 + size_len..].trim_start_matches(' ');
+            if !after.starts_with([')', '"']) {
+                continue;
+            }
+            let before = &line[..at];
+            let Some(open) = before.rfind("](") else {
+                continue;
+            };
+            let destination = &before[open + 2..];
+            let in_code_span = before.bytes().filter(|&b| b == b'`').count() % 2 == 1;
+            if !before[..open].contains("![")
+                || destination.is_empty()
+                || destination.contains([')', ' '])
+                || in_code_span
+            {
+                continue;
+            }
+            self.buf[start + at..start + at + 2 + size_len].fill(b' ');
+        }
+    }
+
+    /// Line `i` when it is only attributes (`{.links-list}`, `{.is-info}`) under the block
+    /// above it, as markdown-it-attrs writes them: blanked, and `true`. Under a quote at the
+    /// top level, a Wiki.js callout class makes the quote that callout: its `>` markers are
+    /// blanked too, and the quote reported as a [`Kind::Callout`] closed at this line.
+    fn attribute_line(&mut self, lines: &[usize], code: &[bool], i: usize) -> bool {
+        let text = line(self.body, lines, i);
+        let Some(inner) = text
+            .trim_end()
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+        else {
+            return false;
+        };
+        let Some(attrs) = attributes(inner) else {
+            return false;
+        };
+        if attrs.classes.is_empty() || code[i - 1] {
+            return false;
+        }
+        use BlockQuoteKind as K;
+        let callout = attrs.classes.iter().find_map(|c| match *c {
+            "is-info" => Some(K::Note),
+            "is-success" => Some(K::Tip),
+            "is-warning" => Some(K::Warning),
+            "is-danger" => Some(K::Caution),
+            _ => None,
+        });
+        let range = lines[i]..lines[i] + text.len();
+        if let Some(kind) = callout {
+            // The quote's lines: back to the blank line (or the top) above them.
+            let first = (0..i)
+                .rev()
+                .take_while(|&k| !code[k] && !blank(line(self.body, lines, k)))
+                .last()
+                .unwrap_or(i);
+            if first < i && line(self.body, lines, first).starts_with('>') {
+                for k in first..i {
+                    let l = line(self.body, lines, k);
+                    if l.starts_with('>') {
+                        let marker = if l.starts_with("> ") { 2 } else { 1 };
+                        self.buf[lines[k]..lines[k] + marker].fill(b' ');
+                    }
+                }
+                self.found.push(Leftover {
+                    range: lines[first]..lines[first],
+                    construct: String::new(),
+                    kind: Kind::Callout {
+                        kind,
+                        next_block_only: false,
+                        details: false,
+                    },
+                });
+                self.found.push(Leftover {
+                    range: range.clone(),
+                    construct: String::new(),
+                    kind: Kind::CalloutEnd,
+                });
+            }
+        }
+        self.buf[range].fill(b' ');
+        true
+    }
+
     /// `[](){#id}` then `text`, its padding inside the braces.
     fn anchor(&mut self, range: std::ops::Range<usize>, id: &str, text: &str) -> bool {
         let head = format!("[](){{#{id}");
@@ -974,6 +1090,62 @@ mod tests {
     fn line_block_lines_break() {
         let out = rw("| Acme Ltd\n| 1 Main Street\n\n");
         assert_eq!(out, " Acme Ltd\\\n  1 Main Street\n\n");
+    }
+
+    #[test]
+    fn image_sizes_go() {
+        let out = rw("![Logo](/assets/logo.svg =200x) and ![Map](m.png =x80 \"Map\")\n");
+        assert_eq!(
+            out,
+            format!(
+                "![Logo](/assets/logo.svg{}) and ![Map](m.png{} \"Map\")\n",
+                " ".repeat(6),
+                " ".repeat(5)
+            )
+        );
+        for body in [
+            "Set `![a](b.png =2x)` in a code span.\n",
+            "[a link](b.md =2x) and a = 2x) sum\n",
+            "```\n![a](b.png =2x)\n```\n",
+            "![a](b.png =wide)\n",
+        ] {
+            assert!(rewrite(body, true).is_none_or(|(o, _)| o == body), "{body}");
+        }
+    }
+
+    #[test]
+    fn attribute_lines_under_a_block_go_and_a_quote_of_a_wiki_js_class_is_a_callout() {
+        let body = "- [Rules](/rules)\n{.links-list}\n\n> **Careful:** hot.\n> Really.\n{.is-danger}\n\nAfter.\n";
+        let (out, found) = rewrite(body, true).expect("rewritten");
+        assert_eq!(
+            out,
+            "- [Rules](/rules)\n             \n\n  **Careful:** hot.\n  Really.\n            \n\nAfter.\n"
+        );
+        let quote = body.find("> **").unwrap();
+        let end = body.find("{.is-danger}").unwrap();
+        assert_eq!(
+            found,
+            [
+                Leftover {
+                    range: quote..quote,
+                    construct: String::new(),
+                    kind: Kind::Callout {
+                        kind: BlockQuoteKind::Caution,
+                        next_block_only: false,
+                        details: false,
+                    },
+                },
+                Leftover {
+                    range: end..end + "{.is-danger}".len(),
+                    construct: String::new(),
+                    kind: Kind::CalloutEnd,
+                },
+            ]
+        );
+        // After a blank line, or as text, braces are someone else's.
+        for body in ["Text.\n\n{.is-info}\n", "A {.x} b\n{ not attrs }\n"] {
+            assert!(rewrite(body, true).is_none_or(|(o, _)| o == body), "{body}");
+        }
     }
 
     #[test]

@@ -904,6 +904,23 @@ const NAVIGATION_KEYS: &[&str] = &[
     "hideLastUpdated",
     "featuredImage",
     "featuredVideo",
+    // Dendron: a note's timestamps, whether it is a placeholder for its children, and its
+    // preview settings (`desc` is read: the description)
+    "updated",
+    "created",
+    "stub",
+    "config",
+    "hierarchyDisplay",
+    // Wiki.js: the editor a page is written in, and when it was made
+    "editor",
+    "dateCreated",
+    // HackMD and HedgeDoc: a note's analytics, robots, language and slide settings
+    "GA",
+    "robots",
+    "lang",
+    "dir",
+    "breaks",
+    "slideOptions",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
@@ -935,6 +952,30 @@ pub fn index_rank(file_name: &str) -> Option<usize> {
     INDEX_NAMES.iter().position(|n| *n == file_name)
 }
 
+/// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in
+/// place of front matter (`<!-- TITLE: On-call rotation -->`, `<!-- SUBTITLE: … -->`).
+fn wiki_js_title(text: &str) -> Option<(String, Option<String>)> {
+    let mut title = None;
+    let mut subtitle = None;
+    for line in text.trim_start().lines().take(2) {
+        let Some(comment) = line
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|l| l.strip_suffix("-->"))
+        else {
+            break;
+        };
+        let (key, value) = comment.split_once(':')?;
+        let value = value.trim();
+        match key.trim() {
+            "TITLE" if !value.is_empty() => title = Some(value.to_string()),
+            "SUBTITLE" if !value.is_empty() => subtitle = Some(value.to_string()),
+            _ => break,
+        }
+    }
+    Some((title?, subtitle))
+}
+
 pub fn page(
     file: &str,
     rel: &str,
@@ -949,6 +990,11 @@ pub fn page(
         ..PageMeta::default()
     };
     let Some(front) = front else {
+        if let Some((title, subtitle)) = wiki_js_title(text) {
+            meta.title = title;
+            meta.title_from_front_matter = true;
+            meta.description = subtitle;
+        }
         return Some(meta);
     };
     let offset = front.range.start;
@@ -961,6 +1007,13 @@ pub fn page(
         meta.title_from_front_matter = true;
     }
     meta.description = f.opt_str("description");
+    // Dendron's name for it, empty in a note made without one.
+    if let Some(desc) = f.opt_str("desc")
+        && meta.description.is_none()
+        && !desc.trim().is_empty()
+    {
+        meta.description = Some(desc);
+    }
     meta.tags = words(&mut f, "tags");
     // Jekyll's categories are tags here: one way to group pages, and one page per tag.
     let mut seen: std::collections::HashSet<String> = meta.tags.iter().cloned().collect();

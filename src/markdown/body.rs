@@ -458,6 +458,9 @@ pub(super) struct BodyWriter<'a> {
     /// were (reported one by one up to `BROKEN_LINKS_SHOWN`, then counted).
     unlinked_depth: usize,
     unmatched_wikilinks: usize,
+    /// The text an unmatched wikilink shows instead of the parser's, when that is its
+    /// target (`[[Product|dendron://private/area.product]]` shows "Product").
+    unlinked_text: Option<String>,
     /// Links that lead nowhere, open: each is shown as a marked `<span>` (its text, the
     /// destination in a tooltip), not as a link to a page that 404s.
     broken_open: usize,
@@ -535,6 +538,7 @@ impl<'a> BodyWriter<'a> {
             title_deps: Vec::new(),
             empty_link_title: None,
             unlinked_depth: 0,
+            unlinked_text: None,
             unmatched_wikilinks: 0,
             broken_open: 0,
             own_html: false,
@@ -1058,16 +1062,27 @@ impl<'a> BodyWriter<'a> {
             return None;
         }
         // An unresolved wikilink is its text: its start was skipped, so is its end.
-        if self.unlinked_depth > 0 && matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
-            self.unlinked_depth -= 1;
-            return None;
+        if self.unlinked_depth > 0 {
+            match event {
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    self.unlinked_depth -= 1;
+                    if let Some(text) = self.unlinked_text.take() {
+                        self.rendered.text.push_str(&text);
+                        self.events.push(Event::Text(text.into()));
+                    }
+                    return None;
+                }
+                Event::Text(_) if self.unlinked_text.is_some() => return None,
+                _ => {}
+            }
         }
         // A GitHub-wiki link (`[[Link text|Page]]`) shows the text written first.
         if let Some((at, text)) = &self.wiki_text
             && self.events.len() > *at
         {
             match &event {
-                Event::End(TagEnd::Link) => {
+                // (An embedded note's end is still its image's here.)
+                Event::End(TagEnd::Link | TagEnd::Image) => {
                     self.rendered.text.push_str(text);
                     self.events.push(Event::Text(text.clone().into()));
                     self.wiki_text = None;
@@ -1595,24 +1610,18 @@ impl<'a> BodyWriter<'a> {
             .trim_start_matches("[[")
             .trim_end_matches("]]");
         let (first, second) = inner.split_once('|').unwrap_or((inner, ""));
-        let found = match wiki_target(handbook, self.from_dir, first) {
-            Some(dest) => {
-                // Obsidian shows `[[Page#Heading]]` as "Page > Heading".
-                if !*has_pothole && let Some((page, heading)) = first.split_once('#') {
-                    let shown = match page.trim() {
-                        "" => heading.trim().to_string(),
-                        page => format!("{page} > {}", heading.trim()),
-                    };
-                    self.wiki_text = Some((self.events.len(), shown));
-                }
-                Some(dest)
-            }
-            // GitHub wikis write the text first: `[[Link text|Page-Name]]`.
-            None if *has_pothole => wiki_target(handbook, self.from_dir, second).inspect(|_| {
+        // Dendron writes the text first too, and its target is an address
+        // (`[[Product|dendron://private/area.product]]`) or a note's path; a path on the
+        // right names the page even when the text on the left is also a page's name.
+        let target_second = *has_pothole && names_a_path(second) && !names_a_path(first);
+        let found = if target_second {
+            wiki_target(handbook, self.from_dir, second).inspect(|_| {
                 self.wiki_text = Some((self.events.len(), first.to_string()));
-            }),
-            None => None,
+            })
+        } else {
+            self.wiki_target_text_first(first, second, *has_pothole)
         };
+        let pothole = *has_pothole;
         let page = found
             .as_deref()
             .is_some_and(|d| crate::load::is_markdown(d.split('#').next().unwrap_or(d)));
@@ -1627,6 +1636,12 @@ impl<'a> BodyWriter<'a> {
                 else {
                     unreachable!("an image wikilink")
                 };
+                // Named by the note's title, not by its file's name (Dendron's
+                // `![[area.crew.roster]]`).
+                let shown = linked_title(handbook, self.from_dir, &dest, &mut self.title_deps);
+                if !pothole && !shown.is_empty() {
+                    self.wiki_text = Some((self.events.len(), shown));
+                }
                 *tag = Tag::Link {
                     link_type: LinkType::WikiLink { has_pothole: false },
                     dest_url: CowStr::from(dest),
@@ -1639,21 +1654,70 @@ impl<'a> BodyWriter<'a> {
             None => {
                 self.unmatched_wikilinks += 1;
                 if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+                    let target = if target_second { second } else { first };
+                    let name = target.split('#').next().unwrap_or(target).trim();
+                    let (message, help) = match name
+                        .strip_prefix("dendron://")
+                        .and_then(|address| address.split_once('/'))
+                    {
+                        Some((vault, note)) => (
+                            format!(
+                                "`{written}` names the Dendron note `{note}` of the vault `{vault}`, which is not in the handbook (no `{note}.md`)"
+                            ),
+                            "move the note into content/, or link to where that vault is published; it is shown as its text meanwhile",
+                        ),
+                        None => (
+                            format!(
+                                "`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)",
+                                name.replace(' ', "-")
+                            ),
+                            "create the page, or correct the name; it is shown as text meanwhile",
+                        ),
+                    };
                     self.diags.push(
-                            Diagnostic::warning(
-                                "broken-link",
-                                &self.doc.source.path,
-                                format!("`{written}` names no page or file: wikilinks are matched by file name (`{}.md`, in any folder)", first.trim().replace(' ', "-")),
-                            )
-                            .with_help("create the page, or correct the name; it is shown as text meanwhile")
+                        Diagnostic::warning("broken-link", &self.doc.source.path, message)
+                            .with_help(help)
                             .at(&self.doc.source.text, span.clone()),
-                        );
+                    );
+                }
+                if target_second {
+                    self.unlinked_text = Some(first.to_string());
                 }
                 self.unlinked_depth += 1;
                 return false;
             }
         }
         true
+    }
+
+    /// The target of a wikilink read Obsidian's way (`[[Page|text]]`, `[[Page#Heading]]`),
+    /// else GitHub's (`[[Link text|Page-Name]]`), with the text it shows when that is not
+    /// the parser's.
+    fn wiki_target_text_first(
+        &mut self,
+        first: &str,
+        second: &str,
+        has_pothole: bool,
+    ) -> Option<String> {
+        match wiki_target(self.handbook, self.from_dir, first) {
+            Some(dest) => {
+                // Obsidian shows `[[Page#Heading]]` as "Page > Heading".
+                if !has_pothole && let Some((page, heading)) = first.split_once('#') {
+                    let shown = match page.trim() {
+                        "" => heading.trim().to_string(),
+                        page => format!("{page} > {}", heading.trim()),
+                    };
+                    self.wiki_text = Some((self.events.len(), shown));
+                }
+                Some(dest)
+            }
+            None if has_pothole => {
+                wiki_target(self.handbook, self.from_dir, second).inspect(|_| {
+                    self.wiki_text = Some((self.events.len(), first.to_string()));
+                })
+            }
+            None => None,
+        }
     }
 
     /// Step 6: code blocks drawn at their end. A Mermaid diagram's text and a
@@ -2319,6 +2383,13 @@ fn autolinks<'t>(text: &str) -> Option<Vec<Event<'t>>> {
         out.push(Event::Text(CowStr::from(text[last..].to_string())));
     }
     Some(out)
+}
+
+/// Whether one side of a wikilink is an address rather than text: Dendron's
+/// `dendron://vault/note`, or a path (`guides/setup`, without spaces).
+fn names_a_path(side: &str) -> bool {
+    let side = side.trim();
+    side.starts_with("dendron://") || (side.contains('/') && !side.contains(char::is_whitespace))
 }
 
 /// The `id` of the first `<a>` start tag in a raw-HTML piece, when it has one (a `name` is

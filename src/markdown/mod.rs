@@ -496,6 +496,32 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     }
 }
 
+/// `path` (`/en/team/oncall`, `/pt-br/x`) without its first folder when that is a
+/// language code (two letters, and a region: `pt-br`) that no folder of `content/` is
+/// named: `/team/oncall`. `/en` and `/en/` are the home page, `/`.
+fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&'p str> {
+    let rest = path.strip_prefix('/')?;
+    let (code, after) = match rest.find('/') {
+        Some(k) => (&rest[..k], &rest[k..]),
+        None => (rest, "/"),
+    };
+    let (language, region) = code.split_once('-').unwrap_or((code, "xx"));
+    let letters = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let is_code = letters(language, 2..=2)
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && letters(region, 2..=4);
+    if !is_code {
+        return None;
+    }
+    let folder = format!("content/{code}");
+    let has_folder = handbook.folder_index.contains_key(&folder)
+        || handbook.near().first_in_folder(&folder).is_some()
+        || handbook.near().pages_below(&folder).next().is_some();
+    (!has_folder).then_some(after)
+}
+
 /// `name@example.com` written as a link destination: an e-mail address, never a file.
 fn looks_like_email(dest: &str) -> bool {
     match dest.split_once('@') {
@@ -1261,6 +1287,20 @@ fn rewrite<'a>(
                 _ => Resolved::Missing(missing),
             }
         }
+        resolved => resolved,
+    };
+    // Wiki.js writes a link from the top with the reader's language (`/en/team/oncall`);
+    // its git storage keeps the default language's pages at the root (`team/oncall.md`)
+    // and each other one's in a folder of its code. A language without a folder here is
+    // the default one.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => match without_locale(handbook, path) {
+            Some(rest) => match resolve_target(handbook, "content", rest) {
+                found @ (Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
         resolved => resolved,
     };
     match resolved {

@@ -27,4 +27,5 @@ mod search_js;
 mod search_reading;
 mod serve;
 mod shapes;
+mod wikis;
 mod workflow;

@@ -1,0 +1,198 @@
+//! Wikis and note tools a team's pages come from, built as they are: Wiki.js (its sized
+//! images, callout classes and language-prefixed links), HackMD and HedgeDoc (spoilers),
+//! Dendron (links into other vaults), and the bare addresses wiki pages hold. Each test
+//! writes pages shaped like a real wiki's into a small fixture and asserts on the built
+//! HTML and the warnings.
+
+use crate::harness::{TestBook, hrefs, sel, texts};
+
+/// The `github` fixture with `pages` added: a handbook that builds clean without them.
+fn book_with(pages: &[(&str, &str)]) -> TestBook {
+    let book = TestBook::fixture("github");
+    for (rel, text) in pages {
+        book.write(rel, text);
+    }
+    book
+}
+
+/// The text of a page's body, whitespace collapsed.
+fn body_text(book: &TestBook, page: &str) -> String {
+    texts(&book.html(page), "main .prose").join(" ")
+}
+
+/// A Wiki.js page as its git storage writes it: the image's size after its address goes,
+/// a quote under `{.is-warning}` is a warning callout, the list's `{.links-list}` goes, and
+/// links from the top with the language (`/en/…`) reach the pages stored at the root.
+#[test]
+fn wiki_js_pages_show_sized_images_callouts_and_language_links() {
+    let book = book_with(&[
+        (
+            "content/workshop/tools.md",
+            "---\ntitle: Tools\ndescription: What the workshop lends out\npublished: true\ndate: 2025-03-02T09:00:00.000Z\ntags: workshop\neditor: markdown\ndateCreated: 2024-11-20T08:00:00.000Z\n---\n\n![Workshop banner](/workshop/banner.png =320x)\n\n> Book the bandsaw a day ahead; a steward must be there.\n> Goggles stay on.\n{.is-warning}\n\n- [Safety rules](/en/workshop/safety)\n- [Start page](/en/)\n{.links-list}\n",
+        ),
+        (
+            "content/workshop/safety.md",
+            "---\ntitle: Safety rules\n---\n\nNo loose sleeves.\n",
+        ),
+        ("content/workshop/banner.png", "not really a png"),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("workshop/tools.html");
+    let images: Vec<_> = page
+        .select(&sel("main .prose img"))
+        .filter_map(|i| i.value().attr("src"))
+        .collect();
+    assert_eq!(images, ["../workshop/banner.png"]);
+    assert_eq!(
+        texts(&page, "main .prose blockquote.markdown-alert-warning p"),
+        [
+            "Warning",
+            "Book the bandsaw a day ahead; a steward must be there. Goggles stay on."
+        ]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose li a"),
+        ["../workshop/safety.html", "../index.html"]
+    );
+    let text = body_text(&book, "workshop/tools.html");
+    for raw in ["=320x", "{.is-warning}", "{.links-list}", "!["] {
+        assert!(!text.contains(raw), "{raw} in {text}");
+    }
+}
+
+/// A Wiki.js 1.x page names itself in comments on its first lines, in place of front
+/// matter: its title and its subtitle (the page's description).
+#[test]
+fn a_wiki_js_1_page_takes_its_title_and_subtitle_from_its_comments() {
+    let book = book_with(&[(
+        "content/crew/pager.md",
+        "<!-- TITLE: Pager duty -->\n<!-- SUBTITLE: Who carries the pager this week -->\n\n# Handover\n\nSwap on Mondays at ten.\n",
+    )]);
+    book.build().success();
+    let page = book.html("crew/pager.html");
+    assert_eq!(texts(&page, "main h1"), ["Pager duty"]);
+    assert_eq!(
+        texts(&page, "main .lede"),
+        ["Who carries the pager this week"]
+    );
+    assert!(!body_text(&book, "crew/pager.html").contains("TITLE"));
+}
+
+/// The keys Dendron, Wiki.js and HackMD write in every page's front matter are theirs, not
+/// mistakes: no warning; Dendron's `desc` is the page's description.
+#[test]
+fn wiki_and_note_tools_front_matter_keys_are_accepted() {
+    let book = book_with(&[
+        (
+            "content/notes/area.crew.md",
+            "---\nid: q8z3r1\ntitle: Crew\ndesc: Who sails and who stays ashore\nupdated: 1700000000000\ncreated: 1690000000000\nstub: false\nconfig:\n  global:\n    enableChildLinks: false\n---\n\nThe roster.\n",
+        ),
+        (
+            "content/lab/kiln.md",
+            "---\ntitle: Kiln\ndescription: Firing schedule\npublished: true\ndate: 2025-01-10T10:00:00.000Z\ntags: lab\neditor: markdown\ndateCreated: 2024-12-01T10:00:00.000Z\n---\n\nFire on Fridays.\n",
+        ),
+        (
+            "content/meetings/retro.md",
+            "---\ntitle: Retro\ntags: meetings\nGA: UA-000000-1\nrobots: noindex\nlang: en\nbreaks: false\n---\n\nWhat went well.\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("unknown key");
+    assert_eq!(
+        texts(&book.html("notes/area.crew.html"), "main .lede"),
+        ["Who sails and who stays ashore"]
+    );
+}
+
+/// A language that has a folder of its own is not the default one: a page missing there is
+/// a broken link, not the default language's page.
+#[test]
+fn a_link_into_a_language_folder_stays_broken_when_the_page_is_missing_there() {
+    let book = book_with(&[
+        (
+            "content/rota.md",
+            "---\ntitle: Rota\n---\n\nSee [the rota in German](/de/rota).\n",
+        ),
+        (
+            "content/de/start.md",
+            "---\ntitle: Start\n---\n\nWillkommen.\n",
+        ),
+    ]);
+    book.build()
+        .failure(1)
+        .stderr_has("link to `/de/rota`: no such file");
+}
+
+/// HackMD's and HedgeDoc's `:::spoiler Title` folds its content under its title.
+#[test]
+fn hackmd_spoilers_fold_their_content() {
+    let book = book_with(&[(
+        "content/meetings/weekly.md",
+        "---\ntags: meetings\n---\n\n# Weekly sync\n\n:::spoiler Server logs from Tuesday\nThe queue backed up twice.\n\nRestarted the worker.\n:::\n\nNext: budget.\n",
+    )]);
+    book.build().success();
+    let page = book.html("meetings/weekly.html");
+    assert_eq!(
+        texts(&page, "main .prose details summary"),
+        ["Server logs from Tuesday"]
+    );
+    assert_eq!(
+        texts(&page, "main .prose details p"),
+        ["The queue backed up twice.", "Restarted the worker."]
+    );
+    assert!(!body_text(&book, "meetings/weekly.html").contains(":::"));
+}
+
+/// Dendron writes a link's text first and its target as an address into a vault
+/// (`[[Text|dendron://vault/note]]`): a note in the handbook is linked under the text, one
+/// in a vault the handbook lacks is shown as its text and reported with its vault; a path
+/// on the right wins over a text that also names a page. An embed (`![[area.crew]]`) is a
+/// link named by the note's title.
+#[test]
+fn dendron_links_show_their_text_and_name_the_missing_vault() {
+    let book = book_with(&[
+        (
+            "content/notes/area.crew.md",
+            "---\nid: k2v9\ntitle: Crew\n---\n\nWho is on board.\n",
+        ),
+        (
+            "content/notes/setup.md",
+            "---\ntitle: Setup\n---\n\nInstall the tools.\n",
+        ),
+        (
+            "content/notes/area.md",
+            "---\nid: a7q1\ntitle: Areas\n---\n\n- [[The crew|dendron://org.handbook/area.crew]]\n- [[Payroll|dendron://private/area.payroll]]\n- [[Setup|notes/area.crew]]\n\n## Crew\n\n![[area.crew]]\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("names the Dendron note `area.payroll` of the vault `private`, which is not in the handbook");
+    let page = book.html("notes/area.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        ["The crew", "Payroll", "Setup"]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose li a"),
+        ["../notes/area.crew.html", "../notes/area.crew.html"]
+    );
+    // An embedded note, drawn as a link, is named by its title.
+    assert_eq!(texts(&page, "main .prose p a"), ["Crew"]);
+}
+
+/// A bare address through a `~` (someone's folder on a project's server, as wiki pages
+/// link them) is one link, not a link to the server and the rest as text.
+#[test]
+fn a_bare_address_with_a_tilde_is_one_link() {
+    let book = book_with(&[(
+        "content/install.md",
+        "## Install\n\nThe long guide is at https://example.org/~rosa/guide/intro.html for now.\n\nStrike ~~this~~ and keep ~that.\n",
+    )]);
+    book.build().success();
+    let page = book.html("install.html");
+    assert_eq!(
+        hrefs(&page, "main .prose p a"),
+        ["https://example.org/~rosa/guide/intro.html"]
+    );
+    assert_eq!(texts(&page, "main .prose del"), ["this"]);
+    assert!(body_text(&book, "install.html").contains("and keep ~that."));
+}
