@@ -496,9 +496,11 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     }
 }
 
-/// `path` (`/en/team/oncall`, `/pt-br/x`) without its first folder when that is a
-/// language code (two letters, and a region: `pt-br`) that no folder of `content/` is
-/// named: `/team/oncall`. `/en` and `/en/` are the home page, `/`.
+/// `path` (`/en/team/oncall`, `/en-gb/x`) without its first folder when that is English,
+/// Wiki.js's default language (`en`, and a region: `en-gb`), and no folder of `content/` is
+/// named so: `/team/oncall`. `/en` and `/en/` are the home page, `/`. Only English: any
+/// two letters would also be a team's folder (`/hr/`, `/qa/`, `/ux/`), and a link into
+/// one that was renamed would then open an unrelated page instead of being reported.
 fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&'p str> {
     let rest = path.strip_prefix('/')?;
     let (code, after) = match rest.find('/') {
@@ -506,13 +508,10 @@ fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&'p str> {
         None => (rest, "/"),
     };
     let (language, region) = code.split_once('-').unwrap_or((code, "xx"));
-    let letters = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
-    };
-    let is_code = letters(language, 2..=2)
-        && language.bytes().all(|b| b.is_ascii_lowercase())
-        && letters(region, 2..=4);
-    if !is_code {
+    let is_english = language == "en"
+        && (2..=4).contains(&region.len())
+        && region.bytes().all(|b| b.is_ascii_alphabetic());
+    if !is_english {
         return None;
     }
     let folder = format!("content/{code}");

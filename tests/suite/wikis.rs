@@ -122,6 +122,31 @@ fn a_link_into_a_language_folder_stays_broken_when_the_page_is_missing_there() {
         .stderr_has("link to `/de/rota`: no such file");
 }
 
+/// Only English, Wiki.js's default language, is read away: a two-letter first folder is as
+/// often a team's (`/hr/`, `/ux/`), and a link into one that is gone is reported, never
+/// sent to another page of the same name.
+#[test]
+fn a_two_letter_team_folder_is_not_taken_for_a_language() {
+    let book = book_with(&[
+        (
+            "content/research.md",
+            "# Research
+",
+        ),
+        (
+            "content/start.md",
+            "# Start
+
+[Research](/ux/research), [the same](/en-gb/research).
+",
+        ),
+    ]);
+    book.build()
+        .failure(1)
+        .stderr_has("link to `/ux/research`: no such file")
+        .stderr_lacks("link to `/en-gb/research`");
+}
+
 /// HackMD's and HedgeDoc's `:::spoiler Title` folds its content under its title.
 #[test]
 fn hackmd_spoilers_fold_their_content() {
