@@ -155,14 +155,34 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
     }
     blank.extend(comments(body, &code));
     let mut drawn = Vec::new();
+    let mut one_line_callouts = Vec::new();
     let labels = tabs(
         body,
         &code,
         !md_unless_esm,
         &mut blank,
         &mut drawn,
-        &mut used,
+        (&mut used, &mut one_line_callouts),
     );
+    // A callout written on one line, `<Note>Text</Note>`: its text is shown, as a plain
+    // paragraph; the box needs its tags on lines of their own.
+    if let Some(&(name, at)) = one_line_callouts.first() {
+        let more = match one_line_callouts.len() {
+            1 => String::new(),
+            n => format!(" (and {} more on this page)", n - 1),
+        };
+        diags.push(
+            Diagnostic::warning(
+                "template-leftover",
+                file,
+                format!("`<{name}>` on one line is shown as a plain paragraph, not as a callout{more}"),
+            )
+            .with_help(format!(
+                "put `<{name}>` and `</{name}>` on lines of their own around the text, or write a GitHub alert (`> [!NOTE]`)"
+            ))
+            .at(&text, body_start + at..body_start + at + name.len() + 2),
+        );
+    }
     // The first time each is used, of those whose content or picture is not drawn here.
     used.retain(|&(_, at)| !in_code(&drawn, at));
     used.sort_by_key(|&(_, at)| at);
@@ -540,7 +560,7 @@ fn tabs<'b>(
     mdx: bool,
     blank: &mut Vec<Range<usize>>,
     drawn: &mut Vec<Range<usize>>,
-    dropped: &mut Vec<(&'b str, usize)>,
+    (dropped, one_line_callouts): (&mut Vec<(&'b str, usize)>, &mut Vec<(&'b str, usize)>),
 ) -> Vec<(usize, String)> {
     let mut labels = Vec::new();
     if !body.contains("\n<") && !body.contains(" <") && !body.starts_with('<') {
@@ -641,6 +661,10 @@ fn tabs<'b>(
             blank.push(start..start + open_end);
             blank.push(close_at..close_at + close.len());
             drawn.push(at..end);
+            if crate::dialects::leftovers::callout_tag(&tag[..open_end]).is_some() {
+                // The name as the body holds it (the tag may be a joined copy).
+                one_line_callouts.push((&body[start + 1..start + 1 + name.len()], start));
+            }
             continue;
         }
         // One tag on the line: `<Step title="a > b">` is one, `<A>x</A>` is not.

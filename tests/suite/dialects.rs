@@ -457,6 +457,25 @@ fn mintlify_callouts_cards_and_frames_are_drawn() {
     );
 }
 
+/// A callout written on one line, `<Tip>Text</Tip>`, shows its text as a paragraph, and a
+/// warning says how to get the box (its tags on lines of their own).
+#[test]
+fn a_one_line_mintlify_callout_keeps_its_text_and_says_how_to_draw_it() {
+    let book = book_with(&[(
+        "content/support/rota.mdx",
+        "---\ntitle: Rota\n---\n\n<Tip>Swap shifts in the tool.</Tip>\n\n<Tip>Ask the lead first.</Tip>\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_has("`<Tip>` on one line is shown as a plain paragraph, not as a callout (and 1 more on this page)")
+        .stderr_has("content/support/rota.mdx:5:1")
+        .stderr_has("put `<Tip>` and `</Tip>` on lines of their own");
+    assert_eq!(
+        texts(&book.html("support/rota.html"), "main .prose p"),
+        ["Swap shifts in the tool.", "Ask the lead first."]
+    );
+}
+
 /// Mintlify: `<Snippet file="…" />` brings in the text of that file in the site's
 /// `snippets/` folder where the page uses it; a missing one is reported.
 #[test]
