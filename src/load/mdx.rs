@@ -554,13 +554,16 @@ fn is_export(line: &str) -> bool {
 /// the tags drawn so (wrappers, whose content is shown, and replaced ones) go to `drawn`;
 /// a tag over several lines with nothing to show goes to `dropped` by name and place, to
 /// be reported.
+/// A component's name and where its tag starts in the body.
+type Named<'b> = (&'b str, usize);
+
 fn tabs<'b>(
     body: &'b str,
     code: &[Range<usize>],
     mdx: bool,
     blank: &mut Vec<Range<usize>>,
     drawn: &mut Vec<Range<usize>>,
-    (dropped, one_line_callouts): (&mut Vec<(&'b str, usize)>, &mut Vec<(&'b str, usize)>),
+    (dropped, one_line_callouts): (&mut Vec<Named<'b>>, &mut Vec<Named<'b>>),
 ) -> Vec<(usize, String)> {
     let mut labels = Vec::new();
     if !body.contains("\n<") && !body.contains(" <") && !body.starts_with('<') {
