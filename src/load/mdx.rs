@@ -538,6 +538,9 @@ fn is_export(line: &str) -> bool {
     .any(|k| rest.trim_start().starts_with(k))
 }
 
+/// A component's name and where its tag starts in the body.
+type Named<'b> = (&'b str, usize);
+
 /// Component tags alone on their line, outside code: Docusaurus tabs (`<Tabs>` …
 /// `<TabItem value="mac" label="macOS">` … `</TabItem>` … `</Tabs>`) and any other
 /// wrapper (`<Stepper>`, `<Step title="Configure">`, `</Step>`). The tags' lines are
@@ -553,10 +556,8 @@ fn is_export(line: &str) -> bool {
 /// follow it as blank lines, so the text after the tag keeps its offsets. The spans of
 /// the tags drawn so (wrappers, whose content is shown, and replaced ones) go to `drawn`;
 /// a tag over several lines with nothing to show goes to `dropped` by name and place, to
-/// be reported.
-/// A component's name and where its tag starts in the body.
-type Named<'b> = (&'b str, usize);
-
+/// be reported; a callout written on one line (`<Note>Text</Note>`) goes to the second
+/// list, for its own warning.
 fn tabs<'b>(
     body: &'b str,
     code: &[Range<usize>],
