@@ -2,7 +2,7 @@
 //! site already (Hugo or Zola with `content/`, MkDocs or Docusaurus with `docs/`, mdBook
 //! with `src/`, GitBook with `.gitbook.yaml`'s `root`, Sphinx with a `conf.py` in `docs/`,
 //! `doc/` or one folder below them, MyST / Jupyter Book with `myst.yml`, Quarto with
-//! `_quarto.yml` beside its pages, Nextra with `theme.config.*` and its `pages/`, Jekyll with
+//! `_quarto.yml` beside its pages, Nextra with `theme.config.*` (or `nextra` in `package.json`) and its `pages/`, Jekyll with
 //! `docs/_config.yml` or at the repository's root, the GOV.UK tech docs template with
 //! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
 //! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
@@ -449,6 +449,20 @@ const GENERATORS: &[Generator] = &[
         ],
         beside_config: false,
         marker: None,
+        folder_of: None,
+        what: "a Nextra site",
+        folder: "pages",
+        folder_key: None,
+        title_key: "title",
+        keep_building: None,
+    },
+    Generator {
+        // The same, known by its dependency when it has no `theme.config.*` (the theme set
+        // up in `next.config.js`): a `pages/` folder is needed (without one, it is Nextra
+        // 4, whose pages are in content/ already).
+        configs: &["package.json"],
+        beside_config: false,
+        marker: Some("\"nextra\""),
         folder_of: None,
         what: "a Nextra site",
         folder: "pages",
@@ -1561,6 +1575,21 @@ mod tests {
         );
         assert_eq!(site.other_moves.len(), 1, "{:?}", site.other_moves);
         assert!(site.other_moves[0].starts_with("`git mv public static`"));
+
+        // Without a theme.config, by its dependency in package.json.
+        std::fs::remove_file(root.join("theme.config.tsx")).unwrap();
+        write(
+            root,
+            &[(
+                "package.json",
+                "{\n  \"name\": \"acme-docs\",\n  \"dependencies\": {\n    \"next\": \"^14.2.0\",\n    \"nextra\": \"^3.0.0\",\n    \"nextra-theme-docs\": \"^3.0.0\"\n  }\n}\n",
+            )],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str()),
+            (Some("a Nextra site"), "pages")
+        );
     }
 
     #[test]
