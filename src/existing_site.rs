@@ -434,7 +434,7 @@ const GENERATORS: &[Generator] = &[
         folder_key: None,
         title_key: "title",
         keep_building: Some(
-            "run `myst build` (or `jupyter book build`) in content/ (myst.yml moves with it)",
+            "run `myst build` (or `jupyter book build`) in content/ from then on (myst.yml moves with it), so the MyST site still builds",
         ),
     },
     Generator {
@@ -486,7 +486,9 @@ const GENERATORS: &[Generator] = &[
         folder: ".",
         folder_key: None,
         title_key: "title",
-        keep_building: Some("run `quarto render` in content/ (_quarto.yml moves with it)"),
+        keep_building: Some(
+            "run `quarto render` in content/ from then on (_quarto.yml moves with it), so the Quarto site still builds",
+        ),
     },
     Generator {
         // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
