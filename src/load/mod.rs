@@ -594,6 +594,12 @@ pub fn nav_order(
     NavOrder::default()
 }
 
+/// Whether a file of this name beside `content/` or at its top is a navigation file
+/// [`nav_order`] reads (Mintlify's, Quarto's): an edit of one reorders the site.
+pub fn is_nav_file(name: &str) -> bool {
+    mintlify_nav::FILE_NAMES.contains(&name) || quarto_nav::FILE_NAMES.contains(&name)
+}
+
 /// The order another generator's navigation gives the pages, and what it says of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NavOrder {

@@ -15,6 +15,9 @@ use yaml_serde::Value;
 /// The file's name.
 pub const FILE: &str = "_quarto.yml";
 
+/// Quarto's names for the file, in order of precedence.
+pub const FILE_NAMES: &[&str] = &[FILE, "_quarto.yaml"];
+
 /// The largest file read: a project's settings, never this large.
 const MAX_BYTES: u64 = 1 << 22;
 
@@ -23,7 +26,7 @@ const MAX_NESTING: usize = 32;
 
 /// The file to read (as shown in diagnostics, and its path), beside `content/` first.
 pub fn find(root: &Path) -> Option<(String, std::path::PathBuf)> {
-    super::find_beside_or_in_content(root, &[FILE, "_quarto.yaml"], MAX_BYTES)
+    super::find_beside_or_in_content(root, FILE_NAMES, MAX_BYTES)
 }
 
 /// The order `file` (its text) gives.
