@@ -154,6 +154,10 @@ mod tests {
             [
                 (
                     "content/handbook/engineering".to_string(),
+                    "Nested".to_string()
+                ),
+                (
+                    "content/handbook/engineering".to_string(),
                     "Engineering".to_string()
                 ),
                 ("content/handbook/people".to_string(), "People".to_string()),

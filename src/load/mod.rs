@@ -659,18 +659,17 @@ impl NavOrder {
 
     /// Names the folder the pages from `start` on share (a group or section titled
     /// `title`), when they share one below `content/`. Sections are named after the ones
-    /// they hold, so an outer one's title replaces an inner one's of the same folder.
+    /// they hold, so of two names for one folder the later, the outer one, wins
+    /// ([`with_nav_folders`]).
     fn name_section(&mut self, start: usize, title: &str) {
         let title = title.trim();
         let Some(folder) = mkdocs_nav::common_folder(&self.pages[start..]) else {
             return;
         };
-        if title.is_empty() || folder == CONTENT_DIR {
-            return;
+        if !title.is_empty() && folder != CONTENT_DIR {
+            self.folder_labels
+                .push((folder.to_string(), title.to_string()));
         }
-        let folder = folder.to_string();
-        self.folder_labels.retain(|(f, _)| *f != folder);
-        self.folder_labels.push((folder, title.to_string()));
     }
 }
 
@@ -738,7 +737,10 @@ pub(crate) fn find_beside_or_in_content(
 /// among its siblings it gives where a `_category_` file (or MkDocs) gives none. Empties
 /// `nav.folder_labels` and `nav.folder_places`.
 fn with_nav_folders(settings: &mut BTreeMap<String, category::FolderSettings>, nav: &mut NavOrder) {
-    for (folder, title) in std::mem::take(&mut nav.folder_labels) {
+    // The last name given a folder is the one it keeps.
+    let labels: BTreeMap<String, String> =
+        std::mem::take(&mut nav.folder_labels).into_iter().collect();
+    for (folder, title) in labels {
         let entry = settings.entry(folder).or_default();
         if entry.label.is_none() {
             entry.label = Some(title);

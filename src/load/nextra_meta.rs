@@ -197,6 +197,7 @@ fn read(rel: &str, text: &str) -> Result<Vec<(String, Value)>, String> {
     if text.len() > MAX_BYTES {
         return Err("it is too large to be a list of pages".into());
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let literal = if rel.ends_with(".json") {
         Some(text)
     } else {
