@@ -29,7 +29,8 @@ pub const FILE_NAMES: &[&str] = &[
 /// The largest file read (a list of names; anything larger is not one).
 const MAX_BYTES: usize = 1 << 20;
 
-/// How deeply literals nest: far beyond a navigation file, short of a runaway.
+/// How deeply literals nest, and folders are followed: far beyond a site, short of a
+/// runaway.
 const MAX_NESTING: usize = 32;
 
 /// Whether `rel` (relative to `content/`) is a folder's `_meta` file.
@@ -113,7 +114,7 @@ pub fn order(
         out: NavOrder::default(),
         seen: HashSet::new(),
     };
-    walk.visit("");
+    walk.visit("", 0);
     walk.out
 }
 
@@ -127,8 +128,8 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn visit(&mut self, dir: &str) {
-        if !self.seen.insert(dir.to_string()) {
+    fn visit(&mut self, dir: &str, depth: usize) {
+        if depth > MAX_NESTING || !self.seen.insert(dir.to_string()) {
             return;
         }
         let join = |name: &str| match dir {
@@ -176,7 +177,7 @@ impl Walk<'_> {
                 if let Some(index) = self.source.page(&format!("{path}/index")) {
                     self.out.pages.push(index);
                 }
-                self.visit(&path);
+                self.visit(&path, depth + 1);
             }
         }
         let below: Vec<&str> = self
@@ -187,7 +188,7 @@ impl Walk<'_> {
             .copied()
             .collect();
         for child in below {
-            self.visit(child);
+            self.visit(child, depth + 1);
         }
     }
 }
