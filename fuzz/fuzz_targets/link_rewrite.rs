@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         unparsed: Vec::new(),
         drafts: Vec::new(),
         folder_settings: Default::default(),
-        nav_order: Vec::new(),
+        nav_order: Default::default(),
         static_files: ["static/logo.svg".to_string()].into(),
         code_owners: None,
         root: None,

@@ -66,9 +66,9 @@ pub struct Handbook {
     pub team_pages: BTreeMap<String, Vec<DocId>>,
     /// Folder (`content/guide`) → its `_category_` file's title and place (Docusaurus).
     pub folder_settings: BTreeMap<String, crate::load::category::FolderSettings>,
-    /// The pages `mkdocs.yml`'s `nav:` or the `.order` files list, in order (kept for
-    /// `serve`'s re-links).
-    pub nav_order: Vec<String>,
+    /// The pages another generator's navigation lists, in order, with the labels it gives
+    /// them (kept for `serve`'s re-links).
+    pub nav_order: crate::load::NavOrder,
     /// The files of the handbook's `static/` folder, by their path in the site: a page's
     /// link to one (`/img/logo.png`, as Hugo and Docusaurus sites write) is a link to a file.
     pub static_files: BTreeSet<String>,

@@ -1318,22 +1318,27 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
 
 /// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
 /// links to get their position in it as `summary_weight`, which orders them unless they set
-/// a `weight`. Without one, MkDocs's `nav:` or an Azure DevOps wiki's `.order` files
-/// (`nav_order`, `load::nav_order`) do the same.
-/// Every page's is set afresh (`serve` links the same documents again after an edit of
-/// `SUMMARY.md`).
-fn summary_order(docs: &mut [crate::model::Doc], nav_order: &[String]) {
+/// a `weight`. Without one, another generator's navigation (MkDocs's `nav:`, Azure DevOps
+/// `.order` files, Nextra's `_meta` files…: `nav_order`, `load::nav_order`) does the same,
+/// and names and hides the pages it says to where their front matter does not.
+/// Every page's place is set afresh (`serve` links the same documents again after an edit
+/// of `SUMMARY.md`).
+fn summary_order(docs: &mut [crate::model::Doc], nav_order: &crate::load::NavOrder) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
             p.summary_weight = None;
         }
     }
-    let order = match docs.iter().find(|d| d.source.path == "content/SUMMARY.md") {
+    let summary = docs.iter().find(|d| d.source.path == "content/SUMMARY.md");
+    let order = match summary {
         Some(summary) => summary_targets(summary.source.body()),
-        None => nav_order.to_vec(),
+        None => nav_order.pages.clone(),
     };
     if order.is_empty() {
         return;
+    }
+    if summary.is_none() {
+        named_and_hidden(docs, nav_order);
     }
     let by_path: HashMap<String, DocId> = docs
         .iter()
@@ -1346,6 +1351,38 @@ fn summary_order(docs: &mut [crate::model::Doc], nav_order: &[String]) {
             && p.summary_weight.is_none()
         {
             p.summary_weight = Some(position);
+        }
+    }
+}
+
+/// The navigation's labels and hidden pages and folders, on the pages whose front matter
+/// says nothing of them.
+fn named_and_hidden(docs: &mut [crate::model::Doc], nav: &crate::load::NavOrder) {
+    if nav.labels.is_empty() && nav.hidden.is_empty() {
+        return;
+    }
+    for doc in docs.iter_mut() {
+        let DocKind::Page(p) = &mut doc.kind else {
+            continue;
+        };
+        let path = &doc.source.path;
+        if p.nav_label.is_none()
+            && let Some(label) = nav.labels.get(path)
+        {
+            p.nav_label = Some(label.clone());
+        }
+        if !nav.hidden.is_empty() {
+            let mut at = path.as_str();
+            loop {
+                if nav.hidden.contains(at) {
+                    p.nav_hidden = true;
+                    break;
+                }
+                match at.rsplit_once('/') {
+                    Some((parent, _)) => at = parent,
+                    None => break,
+                }
+            }
         }
     }
 }
@@ -1387,7 +1424,7 @@ mod tests {
             unparsed: Vec::new(),
             drafts: Vec::new(),
             folder_settings: Default::default(),
-            nav_order: Vec::new(),
+            nav_order: Default::default(),
             static_files: Default::default(),
             code_owners: None,
             root: None,

@@ -167,7 +167,7 @@ fn sections(value: &Value, around: &str, out: &mut Vec<(String, String)>) {
 
 /// The deepest folder every one of `paths` is in (`content/a` for `content/a/b.md` and
 /// `content/a/c/d.md`).
-fn common_folder(paths: &[String]) -> Option<&str> {
+pub(crate) fn common_folder(paths: &[String]) -> Option<&str> {
     let first = paths.first()?;
     let mut folder = first.rsplit_once('/').map(|(d, _)| d)?;
     for p in &paths[1..] {

@@ -13,7 +13,10 @@ mod frontmatter;
 pub mod include;
 pub mod machinery;
 pub(crate) mod mdx;
+pub mod mintlify_nav;
 pub mod mkdocs_nav;
+pub mod nextra_meta;
+pub mod quarto_nav;
 pub mod wiki_order;
 mod yaml;
 
@@ -26,7 +29,7 @@ use crate::model::Spanned;
 use crate::model::{Doc, DocKind, Source};
 pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
@@ -161,9 +164,9 @@ pub struct Loaded {
     pub drafts: Vec<String>,
     /// Folder (`content/guide`) → what its `_category_` file sets.
     pub folder_settings: BTreeMap<String, category::FolderSettings>,
-    /// The pages an `mkdocs.yml` beside `content/` lists in its `nav:`, or an Azure DevOps
-    /// wiki's `.order` files, in that order ([`nav_order`]).
-    pub nav_order: Vec<String>,
+    /// The pages another generator's navigation lists (MkDocs's `nav:`, an Azure DevOps
+    /// wiki's `.order` files, Nextra's `_meta` files…), in that order ([`nav_order`]).
+    pub nav_order: NavOrder,
     /// The files of `static/`, by their path in the site ([`static_files`]).
     pub static_files: BTreeSet<String>,
     /// The CODEOWNERS file, read by [`code_owners`] (it depends on the config).
@@ -465,6 +468,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             diags.push(d);
         }
     }
+    let mut nav_order = nav_order(root, &md, &assets, diags);
+    let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
+    with_nav_folders(&mut folder_settings, &mut nav_order);
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
     // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
     // serve's incremental updates) binary-searches by string, so sort by string.
@@ -474,8 +480,8 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         assets,
         unparsed,
         drafts,
-        folder_settings: with_section_titles(root, read_folder_settings(&settings, diags)),
-        nav_order: nav_order(root, diags),
+        folder_settings,
+        nav_order,
         static_files: static_files(root),
         code_owners: None,
         root: Some(root.to_path_buf()),
@@ -528,17 +534,225 @@ fn with_section_titles(
 }
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
-/// DevOps wiki's `.order` files, else docsify's `_sidebar.md`.
-pub fn nav_order(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+/// DevOps wiki's `.order` files, else docsify's `_sidebar.md`, else Nextra's `_meta` files,
+/// Mintlify's `docs.json`, Quarto's `_quarto.yml`. `md` and `assets` are the walk's files
+/// (absolute path, path under `content/`): the later readers ask which pages exist, and
+/// look for nothing when their files are not there.
+pub fn nav_order(
+    root: &Path,
+    md: &[(PathBuf, String)],
+    assets: &[(PathBuf, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> NavOrder {
     let nav = mkdocs_nav::read(root, diags);
     if !nav.is_empty() {
-        return nav;
+        return NavOrder::from(nav);
     }
     let wiki = wiki_order::read(root, diags);
     if !wiki.is_empty() {
-        return wiki;
+        return NavOrder::from(wiki);
     }
-    docsify_sidebar::read(root, diags)
+    let sidebar = docsify_sidebar::read(root, diags);
+    if !sidebar.is_empty() {
+        return NavOrder::from(sidebar);
+    }
+    let source = || NavSource::new(md.iter().map(|(_, rel)| rel.as_str()));
+    let metas: Vec<&(PathBuf, String)> = assets
+        .iter()
+        .filter(|(_, rel)| nextra_meta::is_meta_file(rel))
+        .collect();
+    if !metas.is_empty() {
+        let texts: Vec<(String, String)> = metas
+            .iter()
+            .filter_map(|(path, rel)| {
+                let shown = format!("{CONTENT_DIR}/{rel}");
+                let text = crate::text::legacy::read_beside(path, &shown, diags).ok()?;
+                Some((rel.clone(), text))
+            })
+            .collect();
+        let order = nextra_meta::order(&texts, &source(), diags);
+        if !order.pages.is_empty() {
+            return order.finished();
+        }
+    }
+    for find in [mintlify_nav::find, quarto_nav::find] {
+        let Some((shown, path)) = find(root) else {
+            continue;
+        };
+        let Ok(text) = crate::text::legacy::read_beside(&path, &shown, diags) else {
+            continue;
+        };
+        let order = if shown.ends_with(quarto_nav::FILE) || shown.ends_with(".yaml") {
+            quarto_nav::order(&shown, &text, &source(), diags)
+        } else {
+            mintlify_nav::order(&shown, &text, &source(), diags)
+        };
+        if !order.pages.is_empty() {
+            return order.finished();
+        }
+    }
+    NavOrder::default()
+}
+
+/// Whether a file of this name beside `content/` or at its top is a navigation file
+/// [`nav_order`] reads (Mintlify's, Quarto's): an edit of one reorders the site.
+pub fn is_nav_file(name: &str) -> bool {
+    mintlify_nav::FILE_NAMES.contains(&name) || quarto_nav::FILE_NAMES.contains(&name)
+}
+
+/// The order another generator's navigation gives the pages, and what it says of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NavOrder {
+    /// Content paths (`content/guide/setup.md`), in reading order, each once.
+    pub pages: Vec<String>,
+    /// A page's name in the navigation (Nextra's title, Quarto's `text:`), used when its
+    /// front matter gives none.
+    pub labels: BTreeMap<String, String>,
+    /// Pages and folders (`content/guide`) the navigation hides (Nextra's
+    /// `display: "hidden"`): published, but left out of the sidebars and the reading order.
+    pub hidden: BTreeSet<String>,
+    /// Folders the navigation names (a Nextra folder's title, a Mintlify group, a Quarto
+    /// section), as `(content/guide, title)`; moved into the folder settings by [`load`].
+    pub folder_labels: Vec<(String, String)>,
+    /// Folders placed among their siblings where their first listed page is
+    /// ([`NavOrder::finished`]), as `(content/guide, position)`; moved into the
+    /// folder settings by [`load`].
+    pub folder_places: Vec<(String, i64)>,
+}
+
+impl From<Vec<String>> for NavOrder {
+    fn from(pages: Vec<String>) -> Self {
+        NavOrder {
+            pages,
+            ..NavOrder::default()
+        }
+    }
+}
+
+impl NavOrder {
+    /// This order with each page once, in its first place, and each folder placed where
+    /// its first listed page is: a folder without a page of its own then sits among its
+    /// siblings where the navigation puts it, not after them all. In the pages' numbering
+    /// (`link::summary_order`).
+    pub(crate) fn finished(mut self) -> Self {
+        let mut once = HashSet::new();
+        self.pages.retain(|p| once.insert(p.clone()));
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (position, page) in (1..).zip(&self.pages) {
+            let mut dir = page.as_str();
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                if parent == CONTENT_DIR || !seen.insert(parent) {
+                    break;
+                }
+                self.folder_places.push((parent.to_string(), position));
+                dir = parent;
+            }
+        }
+        self
+    }
+
+    /// Adds a page to the order (a page listed twice keeps its first place: see
+    /// [`NavOrder::finished`]).
+    fn push(&mut self, page: String) {
+        self.pages.push(page);
+    }
+
+    /// Names the folder the pages from `start` on share (a group or section titled
+    /// `title`), when they share one below `content/`. Sections are named after the ones
+    /// they hold, so of two names for one folder the later, the outer one, wins
+    /// ([`with_nav_folders`]).
+    fn name_section(&mut self, start: usize, title: &str) {
+        let title = title.trim();
+        let Some(folder) = mkdocs_nav::common_folder(&self.pages[start..]) else {
+            return;
+        };
+        if !title.is_empty() && folder != CONTENT_DIR {
+            self.folder_labels
+                .push((folder.to_string(), title.to_string()));
+        }
+    }
+}
+
+/// The Markdown files of `content/`, as the later navigation readers name them: by their
+/// path under `content/`, with or without extension.
+pub struct NavSource<'a> {
+    files: HashSet<&'a str>,
+    by_stem: HashMap<&'a str, &'a str>,
+    folders: HashSet<&'a str>,
+}
+
+impl<'a> NavSource<'a> {
+    pub fn new(md: impl Iterator<Item = &'a str>) -> Self {
+        let mut source = NavSource {
+            files: HashSet::new(),
+            by_stem: HashMap::new(),
+            folders: HashSet::new(),
+        };
+        for rel in md {
+            source.files.insert(rel);
+            source.by_stem.entry(markdown_stem(rel)).or_insert(rel);
+            let mut dir = rel;
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                if !source.folders.insert(parent) {
+                    break;
+                }
+                dir = parent;
+            }
+        }
+        source
+    }
+
+    /// The content path of the page `path` (under `content/`, with or without its
+    /// extension) names, if there is one.
+    pub fn page(&self, path: &str) -> Option<String> {
+        let rel = self.files.get(path).or_else(|| self.by_stem.get(path))?;
+        Some(format!("{CONTENT_DIR}/{rel}"))
+    }
+
+    /// Whether `path` (under `content/`) is a folder holding Markdown files.
+    pub fn is_folder(&self, path: &str) -> bool {
+        self.folders.contains(path)
+    }
+}
+
+/// The first of `names` that is a file beside `content/`, else at its top, no larger than
+/// `max_bytes` and not a symbolic link: `(its path as shown, its path)`.
+pub(crate) fn find_beside_or_in_content(
+    root: &Path,
+    names: &[&str],
+    max_bytes: u64,
+) -> Option<(String, PathBuf)> {
+    let places = names.iter().map(|n| (n.to_string(), root.join(n))).chain(
+        names
+            .iter()
+            .map(|n| (format!("{CONTENT_DIR}/{n}"), root.join(CONTENT_DIR).join(n))),
+    );
+    places.into_iter().find(|(_, path)| {
+        std::fs::symlink_metadata(path)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() <= max_bytes)
+    })
+}
+
+/// The folders the navigation names and places: a folder takes the label and the place
+/// among its siblings it gives where a `_category_` file (or MkDocs) gives none. Empties
+/// `nav.folder_labels` and `nav.folder_places`.
+fn with_nav_folders(settings: &mut BTreeMap<String, category::FolderSettings>, nav: &mut NavOrder) {
+    // The last name given a folder is the one it keeps.
+    let labels: BTreeMap<String, String> =
+        std::mem::take(&mut nav.folder_labels).into_iter().collect();
+    for (folder, title) in labels {
+        let entry = settings.entry(folder).or_default();
+        if entry.label.is_none() {
+            entry.label = Some(title);
+        }
+    }
+    for (folder, position) in std::mem::take(&mut nav.folder_places) {
+        settings
+            .entry(folder)
+            .or_default()
+            .position
+            .get_or_insert(position);
+    }
 }
 
 /// Drops the notes on skipped files that a page includes (`include`): a GitBook

@@ -42,7 +42,7 @@ fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
         unparsed: Vec::new(),
         drafts: drafts.iter().map(|d| format!("content/{d}")).collect(),
         folder_settings: Default::default(),
-        nav_order: Vec::new(),
+        nav_order: Default::default(),
         static_files: ["img/logo.png".to_string()].into(),
         code_owners: None,
         root: None,

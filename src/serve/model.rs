@@ -978,6 +978,9 @@ impl Model {
                     (&mut doc.kind, &self.handbook.docs[id].kind)
                 {
                     new.summary_weight = old.summary_weight;
+                    // And the label and hiding a navigation file gives (Nextra's `_meta`).
+                    new.nav_label.clone_from(&old.nav_label);
+                    new.nav_hidden = old.nav_hidden;
                 }
                 self.handbook.docs[id] = doc;
             }

@@ -1098,6 +1098,25 @@ fn summary_order_survives_body_edits() {
     assert_good(&model, &r, "SUMMARY.md reordered");
 }
 
+/// Nextra's `_meta` files name and hide pages (`link::summary_order`): a body edit of a
+/// named page and of a hidden one keeps the site equal to a fresh build.
+#[test]
+fn nextra_meta_labels_survive_body_edits() {
+    let book = Book::fixture("nextra");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    for page in [
+        "content/handbook/mission.mdx",
+        "content/handbook/pricing-draft.mdx",
+    ] {
+        let r = update(
+            &mut model,
+            &book.write(page, &(book.read(page) + "\nOne more line.\n")),
+        );
+        assert_good(&model, &r, page);
+    }
+}
+
 /// A Jupyter Book's labels under `serve`: a changed figure caption is the text of the
 /// links to it on another page, a removed label leaves those links as a fresh build does,
 /// and a glossary term's rename reaches the `{term}` links to it.

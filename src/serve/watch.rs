@@ -292,6 +292,24 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
         match first.as_str() {
             // MkDocs's `nav:` orders pages: read with the configuration.
             crate::config::CONFIG_FILE | crate::load::mkdocs_nav::FILE => changes.config = true,
+            // So do Mintlify's `docs.json` and Quarto's `_quarto.yml`, beside content/ or
+            // at its top, and Nextra's `_meta` files in any folder of it.
+            name if crate::load::is_nav_file(name) => changes.config = true,
+            "content"
+                if rel.components().count() == 2
+                    && crate::load::is_nav_file(
+                        &p.file_name().unwrap_or_default().to_string_lossy(),
+                    ) =>
+            {
+                changes.config = true;
+            }
+            "content"
+                if crate::load::nextra_meta::is_meta_file(
+                    &p.file_name().unwrap_or_default().to_string_lossy(),
+                ) =>
+            {
+                changes.config = true;
+            }
             // An Azure DevOps wiki's `.order` files order pages, like MkDocs's `nav:`.
             "content"
                 if p.file_name() == Some(std::ffi::OsStr::new(crate::load::wiki_order::FILE)) =>
@@ -390,6 +408,18 @@ mod tests {
         // Anything else is kept aside: a page may include it.
         assert_eq!(c.other.len(), 1);
         assert!(classify(root, &[PathBuf::from("/hb/.git/x")]).is_empty());
+        // Other generators' navigation files reorder the site: read with the configuration.
+        for nav in [
+            "/hb/docs.json",
+            "/hb/content/mint.json",
+            "/hb/content/_quarto.yml",
+            "/hb/content/guide/deep/_meta.tsx",
+        ] {
+            let c = classify(root, &[PathBuf::from(nav)]);
+            assert!(c.config && c.content.is_empty(), "{nav}");
+        }
+        let c = classify(root, &[PathBuf::from("/hb/content/guide/docs.json")]);
+        assert!(!c.config && c.content.len() == 1);
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod import;
 mod insight;
 mod layers;
 mod moving_in;
+mod navigation_files;
 mod org;
 mod reading;
 mod robustness;

@@ -1,0 +1,190 @@
+//! Other generators' navigation files moved in with their pages: Nextra's `_meta` files,
+//! Mintlify's `docs.json` and Quarto's `_quarto.yml` give the reading order, the sidebar's
+//! labels and its section names, where orgbook would otherwise sort by title. Each fixture
+//! is shaped like such a site's repository.
+
+use crate::harness::{TestBook, files_under, hrefs, texts};
+
+/// The pages the "Next" links lead through, from `first` (paths from the site's root).
+fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
+    let mut order = vec![first.to_string()];
+    while order.len() < 20 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
+    }
+    order
+}
+
+/// The sidebar's folder titles and page links, as the page `rel` shows them (a closed
+/// folder by its title only).
+fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
+    texts(&book.html(rel), ".sidebar summary, .sidebar a")
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t != "In this section")
+        .collect()
+}
+
+/// A Nextra site: `_meta.json` at the top, a `_meta.tsx` exporting a typed `const`, a
+/// `_meta.js` in a folder without a page of its own. The keys order the pages ("First Week"
+/// before "First Project", "Mission" before "Monetization"), their values name them in the
+/// navigation, separators and external links are skipped, a hidden page is published but
+/// left out; the `_meta` files are not published.
+#[test]
+fn nextra_meta_files_order_and_name_the_pages() {
+    let book = TestBook::fixture("nextra");
+    book.build().success().stderr_lacks("_meta");
+    assert_eq!(
+        reading_order(&book, "handbook/index.html"),
+        [
+            "handbook/index.html",
+            "handbook/mission.html",
+            "handbook/values.html",
+            "handbook/onboarding/first-week.html",
+            "handbook/onboarding/first-project.html",
+            "handbook/monetization.html",
+            "changelog.html",
+        ]
+    );
+    let overview = book.html("handbook/index.html");
+    assert_eq!(texts(&overview, ".prev-next a[rel=next]"), ["Next Mission"]);
+    // The label is the navigation's; the page keeps its own heading.
+    let mission = book.html("handbook/mission.html");
+    assert_eq!(texts(&mission, "main h1"), ["Our mission"]);
+    assert_eq!(
+        texts(&mission, ".sidebar a[aria-current=page]"),
+        ["Mission"]
+    );
+    assert_eq!(
+        sidebar(&book, "handbook/values.html"),
+        [
+            "Handbook",
+            "Overview",
+            "Mission",
+            "What we value",
+            "Onboarding",
+            "Monetization",
+            "What changed",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "handbook/onboarding/first-week.html")[4..7],
+        ["Onboarding", "First Week", "First Project"]
+    );
+    assert!(book.out().join("handbook/pricing-draft.html").is_file());
+    let published = files_under(&book.out());
+    assert!(
+        !published.iter().any(|f| f.contains("_meta")),
+        "{published:?}"
+    );
+}
+
+/// A `_meta.tsx` that computes its titles cannot be read without running it: one note,
+/// and its folder keeps orgbook's order (the other folders keep theirs).
+#[test]
+fn a_nextra_meta_file_that_is_not_a_literal_is_noted_not_run() {
+    let book = TestBook::fixture("nextra");
+    book.write(
+        "content/handbook/_meta.tsx",
+        "import { Badge } from '../components/badge'\n\nexport default {\n  index: 'Overview',\n  mission: <span>Mission <Badge>new</Badge></span>,\n}\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("content/handbook/_meta.tsx")
+        .stderr_has("Nextra's page order not read");
+    assert_eq!(run.stderr.matches("_meta.tsx").count(), 1, "{}", run.stderr);
+    // The onboarding folder's own `_meta.js` still orders it.
+    let week = book.html("handbook/onboarding/first-week.html");
+    assert_eq!(
+        hrefs(&week, ".prev-next a[rel=next]"),
+        ["../../handbook/onboarding/first-project.html"]
+    );
+}
+
+/// A Mintlify site: `docs.json` beside `content/`, its groups under tabs, one nested. The
+/// groups' order is the reading order (the "handbook" folder before "api-reference"); a
+/// group whose pages share a folder names it; a page's `sidebarTitle` still names it.
+#[test]
+fn mintlify_docs_json_orders_the_pages_and_names_the_groups() {
+    let book = TestBook::fixture("mintlify");
+    book.build().success();
+    assert_eq!(
+        reading_order(&book, "handbook/engineering/onboarding.html"),
+        [
+            "handbook/engineering/onboarding.html",
+            "handbook/engineering/pairing.html",
+            "handbook/engineering/code-review.html",
+            "handbook/company/mission.html",
+            "handbook/company/monetization.html",
+            "api-reference/introduction.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "handbook/engineering/pairing.html"),
+        [
+            "Handbook",
+            "How we build",
+            "Day one",
+            "Pairing",
+            "Code review",
+            "About Harbor",
+            "Endpoints",
+        ]
+    );
+    assert!(!book.out().join("docs.json").exists());
+    // The older `mint.json`, its navigation a list of groups, at the top of content/.
+    book.remove("docs.json").write(
+        "content/mint.json",
+        r#"{"name": "Harbor", "navigation": [{"group": "Money", "pages": ["handbook/company/monetization", "handbook/company/mission"]}]}"#,
+    );
+    book.build().success();
+    assert_eq!(
+        hrefs(
+            &book.html("handbook/company/monetization.html"),
+            ".prev-next a[rel=next]"
+        ),
+        ["../../handbook/company/mission.html"]
+    );
+}
+
+/// A Quarto website moved into `content/` with its `_quarto.yml`: the sidebar's contents
+/// give the order ("Week one" before "Tooling"), `text:` the labels ("Mission" for "Why we
+/// exist"), `section:` the folders' names; links outside the site and separators are
+/// skipped, and the file is not published.
+#[test]
+fn quarto_sidebar_orders_labels_and_names_sections() {
+    let book = TestBook::fixture("quarto");
+    book.build().success();
+    assert_eq!(
+        reading_order(&book, "onboarding/index.html"),
+        [
+            "onboarding/index.html",
+            "onboarding/week-one.html",
+            "onboarding/tooling.html",
+            "working/mission.html",
+            "working/monetization.html",
+        ]
+    );
+    let week = book.html("onboarding/week-one.html");
+    assert_eq!(texts(&week, "main h1"), ["Week one"]);
+    assert_eq!(
+        texts(&week, ".sidebar a[aria-current=page]"),
+        ["Your first week"]
+    );
+    assert_eq!(
+        texts(
+            &book.html("working/monetization.html"),
+            ".prev-next a[rel=prev]"
+        ),
+        ["Previous Mission"]
+    );
+    assert_eq!(
+        sidebar(&book, "working/mission.html"),
+        ["Onboarding", "Ways of working", "Mission", "Monetization",]
+    );
+    assert!(!book.out().join("_quarto.yml").exists());
+}
