@@ -29,25 +29,14 @@ pub fn read(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
 
 /// [`read`] for the text of the file.
 pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let value: Value = match yaml_serde::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let at = e.location().map_or(0, |l| l.index().min(text.len()));
-            let at = (0..=at)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            diags.push(
-                Diagnostic::warning(
-                    "yaml-syntax",
-                    FILE,
-                    format!("cannot read MkDocs's navigation from it: {e}"),
-                )
-                .with_help("fix the YAML, or delete the file once orgbook's folders and `weight` order the pages; until then pages are ordered as if it were not there")
-                .at(text, at..at),
-            );
-            return Vec::new();
-        }
+    let Some(value) = super::settings_yaml(
+        FILE,
+        text,
+        "MkDocs's navigation",
+        "fix the YAML, or delete the file once orgbook's folders and `weight` order the pages; until then pages are ordered as if it were not there",
+        diags,
+    ) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     if let Some(nav) = value.get("nav") {

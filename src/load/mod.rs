@@ -715,6 +715,38 @@ impl<'a> NavSource<'a> {
     }
 }
 
+/// A generator's settings file (`mkdocs.yml`, `_quarto.yml`) read as YAML; `None`, with a
+/// `yaml-syntax` warning at the error's place, when it is not YAML. `what` says what is read
+/// from it ("MkDocs's navigation"), `help` how to mend it.
+pub(crate) fn settings_yaml(
+    file: &str,
+    text: &str,
+    what: &str,
+    help: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<yaml_serde::Value> {
+    match yaml_serde::from_str(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let at = e.location().map_or(0, |l| l.index().min(text.len()));
+            let at = (0..=at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            diags.push(
+                Diagnostic::warning(
+                    "yaml-syntax",
+                    file,
+                    format!("cannot read {what} from it: {e}"),
+                )
+                .with_help(help)
+                .at(text, at..at),
+            );
+            None
+        }
+    }
+}
+
 /// The first of `names` that is a file beside `content/`, else at its top, no larger than
 /// `max_bytes` and not a symbolic link: `(its path as shown, its path)`.
 pub(crate) fn find_beside_or_in_content(

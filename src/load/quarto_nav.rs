@@ -31,25 +31,14 @@ pub fn find(root: &Path) -> Option<(String, std::path::PathBuf)> {
 
 /// The order `file` (its text) gives.
 pub fn order(file: &str, text: &str, source: &NavSource, diags: &mut Vec<Diagnostic>) -> NavOrder {
-    let value: Value = match yaml_serde::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let at = e.location().map_or(0, |l| l.index().min(text.len()));
-            let at = (0..=at)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            diags.push(
-                Diagnostic::warning(
-                    "yaml-syntax",
-                    file,
-                    format!("cannot read Quarto's sidebar from it: {e}"),
-                )
-                .with_help("fix the YAML; until then pages are ordered as if it were not there")
-                .at(text, at..at),
-            );
-            return NavOrder::default();
-        }
+    let Some(value) = super::settings_yaml(
+        file,
+        text,
+        "Quarto's sidebar",
+        "fix the YAML; until then pages are ordered as if it were not there",
+        diags,
+    ) else {
+        return NavOrder::default();
     };
     let mut out = NavOrder::default();
     let sidebars = match value.get("website").and_then(|w| w.get("sidebar")) {
