@@ -34,6 +34,25 @@ pub const GENERATED_PATHS: &[&str] = &[
     "feed.xml",
 ];
 
+/// What orgbook writes at one of the [`GENERATED_PATHS`], for a message.
+fn generated_page_name(url: &str) -> &'static str {
+    match url {
+        "index.html" => "the home page",
+        "404.html" => "the page shown for a missing address",
+        "search.html" => "the search page",
+        "sitemap.xml" => "the sitemap",
+        "handbook.html" => "the index of every page",
+        "orgmap.html" => "the org map",
+        "ownership.html" => "who owns what",
+        "health.html" => "the org health findings",
+        "interactions.html" => "how teams work together",
+        "people.html" => "the list of people",
+        "timeline.html" => "the decisions' timeline",
+        "feed.xml" => "the feed of decisions",
+        _ => "a page of its own",
+    }
+}
+
 fn point(d: Diagnostic, doc: &crate::model::Doc, span: &std::ops::Range<usize>) -> Diagnostic {
     d.at(&doc.source.text, span.clone())
 }
@@ -210,7 +229,14 @@ fn index(
                                 "orgbook writes {} itself (the list of that folder); rename this page to README.md to publish it beside the list, or delete it",
                                 doc.url
                             ),
-                            _ => "rename or move the file".into(),
+                            url => {
+                                let path = &doc.source.path;
+                                let (stem, ext) = path.rsplit_once('.').unwrap_or((path, "md"));
+                                format!(
+                                    "orgbook writes {url} itself ({}); rename the page, e.g. `git mv {path} {stem}-page.{ext}`, and the links to it",
+                                    generated_page_name(url)
+                                )
+                            }
                         })
                         .at(&doc.source.text, 0..0),
                     );

@@ -252,7 +252,8 @@ fn invalid_utf8_and_reserved_paths() {
     });
     run.stderr_has("error[invalid-utf8]")
         .stderr_has("content/guide/bad.md:1:7")
-        .stderr_has("error[reserved-path]");
+        .stderr_has("error[reserved-path]")
+        .stderr_has("orgbook writes search.html itself (the search page); rename the page, e.g. `git mv content/search.md content/search-page.md`, and the links to it");
 }
 
 /// A page an old Windows editor saved: the error shows its line readable, names the
