@@ -853,7 +853,13 @@ pub fn placeholder_text(hb: &Handbook) -> Vec<Finding> {
             }
         } else if doc.as_decision().is_some() {
             let body = doc.source.body();
-            if let Some(at) = PLACEHOLDER_DECISION.iter().find_map(|p| body.find(p)) {
+            // memmem rather than `str::find` (two-way, 1 % of a build for three looks).
+            let placeholders = [
+                crate::finder!(PLACEHOLDER_DECISION[0].as_bytes()),
+                crate::finder!(PLACEHOLDER_DECISION[1].as_bytes()),
+                crate::finder!(PLACEHOLDER_DECISION[2].as_bytes()),
+            ];
+            if let Some(at) = placeholders.iter().find_map(|f| f.find(body.as_bytes())) {
                 what.push("its sections".to_owned());
                 let start = doc.source.body_start + at;
                 span = Some(start..start + 1);

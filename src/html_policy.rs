@@ -528,7 +528,8 @@ pub fn objects_as_images(html: &str) -> Cow<'_, str> {
     if starts.peek().is_none() {
         return Cow::Borrowed(html);
     }
-    let closes: Vec<usize> = memchr::memmem::find_iter(html.as_bytes(), b"</")
+    let closes: Vec<usize> = crate::finder!(b"</")
+        .find_iter(html.as_bytes())
         .filter(|&at| {
             html.as_bytes()
                 .get(at + 2..at + 8)

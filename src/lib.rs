@@ -37,6 +37,19 @@ macro_rules! errln {
     }};
 }
 
+/// A [`memchr::memmem::Finder`] for a constant needle, built on first use and kept: the
+/// dialect scans look for a few dozen needles in every page, and building a searcher for
+/// each look (`memmem::find`) cost about as much as the looks themselves (profile of a
+/// 10,000-page build, docs/performance.md).
+#[macro_export]
+macro_rules! finder {
+    ($needle:expr) => {{
+        static FINDER: ::std::sync::LazyLock<::memchr::memmem::Finder<'static>> =
+            ::std::sync::LazyLock::new(|| ::memchr::memmem::Finder::new($needle));
+        &*FINDER
+    }};
+}
+
 /// [`errln!`] without the line end.
 #[macro_export]
 macro_rules! err {

@@ -409,8 +409,18 @@ pub fn template_placeholder(line: &str) -> Option<std::ops::Range<usize>> {
 /// The first placeholder of another tool's decision template in a Markdown body, outside
 /// fenced code: its byte range in `body`.
 pub fn template_placeholder_in(body: &str) -> Option<std::ops::Range<usize>> {
-    // Cheap for the records that have none: most bodies have no bracket placeholders.
-    if !body.contains(['{', '[']) {
+    // Cheap for the records that have none: the body is read line by line only when a
+    // bracket anywhere opens a known placeholder (every record has links, so a bracket
+    // alone says nothing).
+    let bytes = body.as_bytes();
+    let opens_placeholder = memchr::memchr2_iter(b'{', b'[', bytes).any(|at| {
+        TEMPLATE_PLACEHOLDERS.iter().any(|p| {
+            bytes
+                .get(at + 1..at + 1 + p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    });
+    if !opens_placeholder {
         return None;
     }
     let mut fence: Option<&str> = None;
@@ -1008,6 +1018,16 @@ mod tests {
         let at = template_placeholder_in(body).unwrap();
         assert_eq!(&body[at], "{Argument B}");
         assert_eq!(template_placeholder_in("No brackets at all.\n"), None);
+        // Brackets that open no placeholder (links, a note in braces) are passed over
+        // without reading the body line by line; one in code is still not one.
+        assert_eq!(
+            template_placeholder_in("See [the guide](g.md) and {a note}.\n"),
+            None
+        );
+        assert_eq!(
+            template_placeholder_in("Intro [x](y).\n\n```\n[option 1]\n```\n"),
+            None
+        );
     }
 
     /// `init` in a repository's root fills `[repository]` from its remote and branch, so

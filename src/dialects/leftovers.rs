@@ -772,7 +772,8 @@ impl<'b> Scan<'b> {
 /// Python-Markdown abbreviation definitions, `*[ABBR]: what it stands for` alone on a line
 /// (code is told apart by the caller).
 fn abbreviation_lines(body: &str) -> Vec<Leftover> {
-    memchr::memmem::find_iter(body.as_bytes(), b"*[")
+    crate::finder!(b"*[")
+        .find_iter(body.as_bytes())
         .filter(|&at| at == 0 || body.as_bytes()[at - 1] == b'\n')
         .filter_map(|at| {
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -896,7 +897,8 @@ fn continues_in_lower_case(body: &str, end: usize) -> bool {
 
 /// Obsidian callout lines ([`obsidian_callout`]); code is told apart by the caller.
 fn obsidian_callouts(body: &str) -> Vec<Leftover> {
-    memchr::memmem::find_iter(body.as_bytes(), b"[!")
+    crate::finder!(b"[!")
+        .find_iter(body.as_bytes())
         .filter_map(|at| {
             let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
             let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -933,7 +935,7 @@ pub fn abbreviation_title(line: &str) -> &str {
 /// hyphenated name, or by indented options right below.
 fn mkdocstrings_blocks(body: &str) -> Vec<(Leftover, Vec<Range<usize>>)> {
     let mut out = Vec::new();
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"::: ") {
+    for at in crate::finder!(b"::: ").find_iter(body.as_bytes()) {
         if at != 0 && body.as_bytes()[at - 1] != b'\n' {
             continue;
         }
@@ -1175,9 +1177,10 @@ struct HighlightBlock {
 /// not one.
 fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
     let mut out: Vec<HighlightBlock> = Vec::new();
-    let words = memchr::memmem::find_iter(body.as_bytes(), b"highlight")
-        .chain(memchr::memmem::find_iter(body.as_bytes(), b"mermaid"))
-        .chain(memchr::memmem::find_iter(body.as_bytes(), b"{math}"));
+    let words = crate::finder!(b"highlight")
+        .find_iter(body.as_bytes())
+        .chain(crate::finder!(b"mermaid").find_iter(body.as_bytes()))
+        .chain(crate::finder!(b"{math}").find_iter(body.as_bytes()));
     let mut words: Vec<usize> = words.collect();
     words.sort_unstable();
     // The start of each word's line, found scanning back only as far as the previous
@@ -1349,15 +1352,15 @@ const TOC_LINES: &[&str] = &["[TOC]", "[[_TOC_]]", "[[_TOSP_]]", "[[toc]]"];
 
 fn mkdocs_lines(body: &str) -> Vec<(Leftover, Option<usize>)> {
     let bytes = body.as_bytes();
-    let has = |m: &[u8]| memchr::memmem::find(bytes, m).is_some();
-    if !(has(b"!!! ")
-        || has(b"??? ")
-        || has(b"???+ ")
-        || has(b"=== \"")
-        || has(b"--8<--")
-        || has(b"[TOC]")
-        || has(b"[[_TO")
-        || has(b"[[toc]]"))
+    let has = |f: &memchr::memmem::Finder<'_>| f.find(bytes).is_some();
+    if !(has(crate::finder!(b"!!! "))
+        || has(crate::finder!(b"??? "))
+        || has(crate::finder!(b"???+ "))
+        || has(crate::finder!(b"=== \""))
+        || has(crate::finder!(b"--8<--"))
+        || has(crate::finder!(b"[TOC]"))
+        || has(crate::finder!(b"[[_TO"))
+        || has(crate::finder!(b"[[toc]]")))
     {
         return Vec::new();
     }
@@ -1728,7 +1731,7 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     // as a range, a code group's).
     let mut open: Vec<Option<Result<Leftover, Range<usize>>>> = Vec::new();
     let mut fences = Fences::new(body);
-    for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
+    for at in crate::finder!(b":::").find_iter(body.as_bytes()) {
         let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
         if at != start {
             continue; // not at the start of its line (no indent: top-level admonitions only)
@@ -1868,7 +1871,8 @@ fn title_heading(body: &str, end: usize) -> Option<(Range<usize>, String)> {
 fn docsify_callouts(body: &str) -> Vec<Leftover> {
     use pulldown_cmark::BlockQuoteKind as K;
     let bytes = body.as_bytes();
-    memchr::memmem::find_iter(bytes, b"> ")
+    crate::finder!(b"> ")
+        .find_iter(bytes)
         .filter_map(|at| {
             let start = at.checked_sub(1)?;
             let kind = match bytes[start] {
@@ -1953,11 +1957,11 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
     let mut out = Vec::new();
     let mut open: Vec<(&str, Leftover)> = Vec::new();
     let mut fences = Fences::new(body);
-    let starts = body
-        .starts_with('<')
-        .then_some(0)
-        .into_iter()
-        .chain(memchr::memmem::find_iter(body.as_bytes(), b"\n<").map(|n| n + 1));
+    let starts = body.starts_with('<').then_some(0).into_iter().chain(
+        crate::finder!(b"\n<")
+            .find_iter(body.as_bytes())
+            .map(|n| n + 1),
+    );
     for at in starts {
         if fences.inside(at) {
             continue;
@@ -2000,7 +2004,8 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
 /// the heading attribute CommonMark reads (`{#on-call}`, as short or shorter), with the
 /// id. Only at the end of a heading line.
 fn docsify_heading_ids(body: &str) -> Vec<(Range<usize>, String)> {
-    memchr::memmem::find_iter(body.as_bytes(), b" :id=")
+    crate::finder!(b" :id=")
+        .find_iter(body.as_bytes())
         .filter_map(|at| {
             let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
             if !body[line_start..at].starts_with('#') {
@@ -2032,8 +2037,9 @@ fn hugo_admonitions(body: &str) -> Vec<Leftover> {
     let mut fences = Fences::new(body);
     // Hugo's shortcodes and GitBook's Liquid tags (`{% hint style="info" %}` …
     // `{% endhint %}`), in order of position.
-    let mut starts: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), b"{{")
-        .chain(memchr::memmem::find_iter(body.as_bytes(), b"{%"))
+    let mut starts: Vec<usize> = crate::finder!(b"{{")
+        .find_iter(body.as_bytes())
+        .chain(crate::finder!(b"{%").find_iter(body.as_bytes()))
         .collect();
     starts.sort_unstable();
     for at in starts {
@@ -2261,7 +2267,8 @@ fn colon_fence(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
 /// break. In Sphinx they name the next heading for cross-references and show nothing; left
 /// in, one before the first heading would also keep that heading from being the title.
 fn myst_targets(body: &str) -> Vec<Range<usize>> {
-    memchr::memmem::find_iter(body.as_bytes(), b")=")
+    crate::finder!(b")=")
+        .find_iter(body.as_bytes())
         // Only a whole line is a target: one that goes on is passed over without reading
         // back to its start.
         .filter(|&at| crate::dialects::myst::ends_line(body, at + 2))
@@ -2343,10 +2350,12 @@ pub fn labels_and_blocks(
             on_blocks.push((t.start, label.to_string()));
         }
     }
-    let blocks = if memchr::memmem::find(body.as_bytes(), b":label:").is_some()
-        || memchr::memmem::find(body.as_bytes(), b":name:").is_some()
-        || memchr::memmem::find(body.as_bytes(), b"{glossary}").is_some()
-        || memchr::memmem::find(body.as_bytes(), b"$$ (").is_some()
+    let blocks = if crate::finder!(b":label:").find(body.as_bytes()).is_some()
+        || crate::finder!(b":name:").find(body.as_bytes()).is_some()
+        || crate::finder!(b"{glossary}")
+            .find(body.as_bytes())
+            .is_some()
+        || crate::finder!(b"$$ (").find(body.as_bytes()).is_some()
         || !on_blocks.is_empty()
     {
         crate::dialects::myst::block_labels(body, on_blocks)

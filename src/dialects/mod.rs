@@ -38,7 +38,8 @@ pub fn options() -> Options {
 /// a formula (one not followed by a space: `$ make` in a shell example cannot): reading it
 /// costs every page that has none about 3 % of its parse, for nothing.
 pub fn options_for(body: &str) -> Options {
-    let writes_definitions = memchr::memmem::find_iter(body.as_bytes(), b"\n:")
+    let writes_definitions = crate::finder!(b"\n:")
+        .find_iter(body.as_bytes())
         .map(|at| at + 2)
         .chain(body.starts_with(':').then_some(1))
         .any(|after| matches!(body.as_bytes().get(after), Some(b' ' | b'\t')));

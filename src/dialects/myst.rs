@@ -389,7 +389,7 @@ fn top_level(body: &str) -> Vec<Found> {
     // Colon fences: CommonMark sees paragraphs, so their lines are paired here.
     let mut open: Vec<(usize, Option<Found>)> = Vec::new();
     let mut in_code = code.iter().peekable();
-    for at in memchr::memmem::find_iter(body.as_bytes(), b":::") {
+    for at in crate::finder!(b":::").find_iter(body.as_bytes()) {
         let line = line_at(body, at);
         while in_code.next_if(|c| c.end <= line.start).is_some() {}
         if in_code.peek().is_some_and(|c| c.start <= line.start) {
@@ -602,7 +602,6 @@ pub fn label_id(label: &str) -> String {
 /// page that shows directive syntax in a code block labels nothing). `targets` are the
 /// `(label)=` lines that name a block, as `(line start, label)`.
 pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel> {
-    let finder = |needle: &'static str| memchr::memmem::find_iter(body.as_bytes(), needle);
     let mut found: Vec<BlockLabel> = targets
         .into_iter()
         .map(|(at, label)| BlockLabel {
@@ -612,8 +611,9 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
             label,
         })
         .collect();
-    let mut openings: Vec<usize> = finder(":label:")
-        .chain(finder(":name:"))
+    let mut openings: Vec<usize> = crate::finder!(b":label:")
+        .find_iter(body.as_bytes())
+        .chain(crate::finder!(b":name:").find_iter(body.as_bytes()))
         .filter_map(|at| directive_of_option(body, at))
         .collect();
     openings.sort_unstable();
@@ -662,7 +662,7 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
         });
     }
     // `$$ … $$ (label)`: the label names the formula's paragraph, from its opening `$$`.
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"$$ (") {
+    for at in crate::finder!(b"$$ (").find_iter(body.as_bytes()) {
         // ` (label)` ends the line: found without reading the line when it does not.
         let close = at
             + 4
@@ -685,7 +685,7 @@ pub fn block_labels(body: &str, targets: Vec<(usize, String)>) -> Vec<BlockLabel
             text: "Equation".to_string(),
         });
     }
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"{glossary}") {
+    for at in crate::finder!(b"{glossary}").find_iter(body.as_bytes()) {
         // Right after a fence (```` ```{glossary} ````, `:::{glossary}`) at its line's start.
         let fence_start = at
             - body[..at]

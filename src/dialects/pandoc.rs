@@ -118,16 +118,16 @@ fn attributes(inner: &str) -> Option<Attributes<'_>> {
 /// readers (so `<u>` and an invisible `<!-- -->` may be written).
 pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)> {
     let bytes = body.as_bytes();
-    let maybe_table = memchr::memmem::find(bytes, b"--").is_some()
-        && (memchr::memmem::find(bytes, b"- -").is_some()
-            || memchr::memmem::find(bytes, b"+-").is_some());
-    let maybe_inline = memchr::memmem::find(bytes, b"]{").is_some()
-        || memchr::memmem::find(bytes, b"){").is_some();
+    let maybe_table = crate::finder!(b"--").find(bytes).is_some()
+        && (crate::finder!(b"- -").find(bytes).is_some()
+            || crate::finder!(b"+-").find(bytes).is_some());
+    let maybe_inline =
+        crate::finder!(b"]{").find(bytes).is_some() || crate::finder!(b"){").find(bytes).is_some();
     let maybe_lines = may_hold_line_block(bytes);
-    let maybe_div = memchr::memmem::find(bytes, b"::: {").is_some();
-    let maybe_size = memchr::memmem::find(bytes, b" =").is_some()
-        && memchr::memmem::find(bytes, b"![").is_some();
-    let maybe_attr_line = memchr::memmem::find(bytes, b"\n{.").is_some();
+    let maybe_div = crate::finder!(b"::: {").find(bytes).is_some();
+    let maybe_size =
+        crate::finder!(b" =").find(bytes).is_some() && crate::finder!(b"![").find(bytes).is_some();
+    let maybe_attr_line = crate::finder!(b"\n{.").find(bytes).is_some();
     if !(maybe_table || maybe_inline || maybe_lines || maybe_div || maybe_size || maybe_attr_line) {
         return None;
     }
@@ -200,7 +200,7 @@ pub(crate) fn rewrite(body: &str, html: bool) -> Option<(String, Vec<Leftover>)>
 /// Whether a line starts with `| ` and does not end with `|`: a line block's line, not a
 /// pipe table's row (pages full of pipe tables are not read line by line for nothing).
 fn may_hold_line_block(bytes: &[u8]) -> bool {
-    memchr::memmem::find_iter(bytes, b"| ").any(|at| {
+    crate::finder!(b"| ").find_iter(bytes).any(|at| {
         (at == 0 || bytes[at - 1] == b'\n') && {
             let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
             let line = bytes[at..end].trim_ascii_end();

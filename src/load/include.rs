@@ -65,15 +65,15 @@ pub fn may_include(body: &str) -> bool {
             .find(bytes)
             .is_some()
         // Hugo's include shortcodes (see `hugo_include`).
-        || memchr::memmem::find(bytes, b"< include").is_some()
-        || memchr::memmem::find(bytes, b"readfile").is_some()
+        || crate::finder!(b"< include").find(bytes).is_some()
+        || crate::finder!(b"readfile").find(bytes).is_some()
         // Mintlify's (`mintlify_snippet`).
-        || memchr::memmem::find(bytes, b"<Snippet ").is_some()
+        || crate::finder!(b"<Snippet ").find(bytes).is_some()
         // VitePress's (`vitepress_include`, `vitepress_snippet`).
-        || memchr::memmem::find(bytes, b"@include:").is_some()
-        || memchr::memmem::find(bytes, b"<<< ").is_some()
-        || (bytes.starts_with(b"import ") || memchr::memmem::find(bytes, b"\nimport ").is_some())
-            && memchr::memmem::find(bytes, b"/>").is_some()
+        || crate::finder!(b"@include:").find(bytes).is_some()
+        || crate::finder!(b"<<< ").find(bytes).is_some()
+        || (bytes.starts_with(b"import ") || crate::finder!(b"\nimport ").find(bytes).is_some())
+            && crate::finder!(b"/>").find(bytes).is_some()
 }
 
 /// A Docusaurus partial's import, `import Steps from './_steps.mdx';`: the component's

@@ -53,12 +53,10 @@ pub(crate) fn may_use_components(body: &str) -> bool {
 /// `export` statement. A cheap look for a line starting with either word comes first, so
 /// most pages are not parsed for it; [`clean`] then decides by the statement's full shape.
 pub(crate) fn may_write_esm(body: &str) -> bool {
-    ["import", "export "].iter().any(|word| {
-        body.starts_with(word)
-            || memchr::memmem::find_iter(body.as_bytes(), format!("\n{word}").as_bytes())
-                .next()
-                .is_some()
-    })
+    body.starts_with("import")
+        || body.starts_with("export ")
+        || crate::finder!(b"\nimport").find(body.as_bytes()).is_some()
+        || crate::finder!(b"\nexport ").find(body.as_bytes()).is_some()
 }
 
 /// Removes the MDX-only syntax from the body of `text` (which starts at `body_start`), and
@@ -292,9 +290,12 @@ fn callout_line(body: &str, at: usize) -> bool {
 pub(crate) fn link_components(text: String, body_start: usize) -> String {
     const NAMES: [&str; 2] = ["Link", "PrivateLink"];
     let body = &text[body_start..];
-    let has =
-        |name: &str| memchr::memmem::find(body.as_bytes(), format!("<{name}").as_bytes()).is_some();
-    if !NAMES.iter().any(|name| has(name)) && !has("Badge") {
+    let has = |f: &memchr::memmem::Finder<'_>| f.find(body.as_bytes()).is_some();
+    // `<PrivateLink` holds no `<Link`: each name is looked for.
+    if !has(crate::finder!(b"<Link"))
+        && !has(crate::finder!(b"<PrivateLink"))
+        && !has(crate::finder!(b"<Badge"))
+    {
         return text;
     }
     let mut code: Vec<Range<usize>> = Vec::new();
@@ -353,7 +354,7 @@ pub(crate) fn link_components(text: String, body_start: usize) -> String {
             writes.push((tag_end + closing, end_tag));
         }
     }
-    for at in memchr::memmem::find_iter(body.as_bytes(), b"<Badge") {
+    for at in crate::finder!(b"<Badge").find_iter(body.as_bytes()) {
         if in_code(&code, at) || !body[at + 6..].starts_with([' ', '\t', '\n']) {
             continue;
         }
@@ -838,9 +839,9 @@ fn in_code(code: &[Range<usize>], at: usize) -> bool {
 fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&body.as_bytes()[from..], b"{/*") {
+    while let Some(i) = crate::finder!(b"{/*").find(&body.as_bytes()[from..]) {
         let start = from + i;
-        let Some(j) = memchr::memmem::find(&body.as_bytes()[start + 3..], b"*/}") else {
+        let Some(j) = crate::finder!(b"*/}").find(&body.as_bytes()[start + 3..]) else {
             break;
         };
         let end = start + 3 + j + 3;

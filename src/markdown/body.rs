@@ -2334,8 +2334,8 @@ fn styled_paragraph(
 /// `None` when it has none. A cheap test first: most text holds none of `://`, `www.`, `@`.
 fn autolinks<'t>(text: &str) -> Option<Vec<Event<'t>>> {
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"://").is_none()
-        && memchr::memmem::find(bytes, b"www.").is_none()
+    if crate::finder!(b"://").find(bytes).is_none()
+        && crate::finder!(b"www.").find(bytes).is_none()
         && !text.contains('@')
     {
         return None;

@@ -549,7 +549,7 @@ fn title_case(word: &str) -> String {
 fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
     const ALERT: &[u8] = b"gd2md-html alert:";
     let body = doc.source.body();
-    if memchr::memmem::find(body.as_bytes(), ALERT).is_none() {
+    if crate::finder!(ALERT).find(body.as_bytes()).is_none() {
         return;
     }
     // Those in the converter's opening comment are not shown: not counted.
@@ -562,7 +562,8 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
         comments.push(open..end);
         from = end;
     }
-    let shown: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), ALERT)
+    let shown: Vec<usize> = crate::finder!(ALERT)
+        .find_iter(body.as_bytes())
         .filter(|&at| {
             let k = comments.partition_point(|c| c.end <= at);
             comments.get(k).is_none_or(|c| c.start > at)
