@@ -221,3 +221,35 @@ fn a_bare_address_with_a_tilde_is_one_link() {
     assert_eq!(texts(&page, "main .prose del"), ["this"]);
     assert!(body_text(&book, "install.html").contains("and keep ~that."));
 }
+
+/// A Logseq graph stores the namespace page `Rituals/Standup` as `Rituals___Standup.md`
+/// (its default name format; `Rituals%2FRetro.md` in older graphs): a wikilink names it by
+/// its name with `/`, in any case, and the page is titled by that name.
+#[test]
+fn logseq_namespace_pages_are_found_by_their_name_and_titled_with_it() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Rituals___Standup.md",
+            "- We meet at ten and keep it to a quarter hour.\n",
+        ),
+        (
+            "content/graph/pages/Rituals%2FRetro.md",
+            "- Every second Friday.\n",
+        ),
+        (
+            "content/graph/pages/Rituals.md",
+            "- The daily one: [[Rituals/Standup]]\n- The fortnightly one: [[rituals/retro]]\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("graph/pages/Rituals.html");
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        [
+            "../../graph/pages/Rituals___Standup.html",
+            "../../graph/pages/rituals-2fretro.html"
+        ]
+    );
+    let standup = book.html("graph/pages/Rituals___Standup.html");
+    assert_eq!(texts(&standup, "main h1"), ["Rituals/Standup"]);
+}
