@@ -253,3 +253,73 @@ fn logseq_namespace_pages_are_found_by_their_name_and_titled_with_it() {
     let standup = book.html("graph/pages/Rituals___Standup.html");
     assert_eq!(texts(&standup, "main h1"), ["Rituals/Standup"]);
 }
+
+/// A Logseq page keeps its metadata as `key:: value` lines: the page's own at its top
+/// (its title, other names, tags) and, under a block, Logseq's bookkeeping (`id::` on a
+/// referenced block, `collapsed::` on a folded one) and time-tracking drawers. The page's
+/// are read as front matter, the bookkeeping is not shown, a property the author wrote is.
+#[test]
+fn logseq_properties_are_read_as_front_matter_and_bookkeeping_is_not_shown() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Retro.md",
+            "title:: Fortnightly retro\nalias:: retro, Look back\ntags:: [[rituals]], #team\n\n- We look back every second Friday.\n  id:: 6566aa00-1111-4222-8333-444455556666\n  collapsed:: true\n\t- LATER Book the room\n\t  :LOGBOOK:\n\t  CLOCK: [2024-01-18 Thu 10:09:15]\n\t  :END:\n\t- Facilitator rotates\n\t  owner:: Sam\n",
+        ),
+        (
+            "content/graph/pages/Rituals.md",
+            "- See [[retro]] and [[Look back]].\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let retro = book.html("graph/pages/Retro.html");
+    assert_eq!(texts(&retro, "main h1"), ["Fortnightly retro"]);
+    let body = body_text(&book, "graph/pages/Retro.html");
+    for hidden in [
+        "title::",
+        "alias::",
+        "tags::",
+        "6566aa00",
+        "collapsed",
+        "LOGBOOK",
+        "CLOCK",
+    ] {
+        assert!(!body.contains(hidden), "{hidden} shown in {body}");
+    }
+    assert!(
+        body.contains("Book the room") && body.contains("owner:: Sam"),
+        "{body}"
+    );
+    let rituals = book.html("graph/pages/Rituals.html");
+    assert_eq!(
+        hrefs(&rituals, "main .prose a"),
+        [
+            "../../graph/pages/Retro.html",
+            "../../graph/pages/Retro.html"
+        ]
+    );
+}
+
+/// Logseq saves a page's first block without its `- ` when it is a heading, its children
+/// indented with a tab under it. They are the page's outline, not a code block, and their
+/// links are links.
+#[test]
+fn logseq_children_of_a_first_heading_are_a_list_not_code() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Onboarding.md",
+            "# Purpose\n\t- Everything a newcomer needs, see [[Buddy]]\n\t\t- in their first week\n- # Checklist\n\t- Laptop\n",
+        ),
+        ("content/graph/pages/Buddy.md", "- Pairs with a newcomer.\n"),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("graph/pages/Onboarding.html");
+    assert!(texts(&page, "main .prose pre").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > ul > li > ul > li"),
+        ["in their first week", "Laptop"]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        ["../../graph/pages/Buddy.html"]
+    );
+}
