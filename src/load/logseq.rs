@@ -10,12 +10,28 @@
 //! spans and line numbers stay right, as `confluence` does). A block property the author
 //! wrote (`owner:: Sam`) is shown, as Logseq shows it. A block written without its `- `
 //! (a first heading) with tab-indented children would make them an indented code block;
-//! they become a list below it.
+//! they become a list below it. Logseq's admonitions (`#+BEGIN_TIP` … `#+END_TIP`) keep
+//! their text without the marker lines; its advanced queries (`#+BEGIN_QUERY`), which
+//! orgbook cannot run, are left out with a warning, as its block references (`((uuid))`),
+//! which it does not resolve, are reported where they stay.
 //!
 //! Most pages hold no `::` at all, and a page with some (a `std::fs` in code) is looked
 //! at closely only where `::` ends a word at the start of a line.
 
+use crate::diagnostic::Diagnostic;
 use memchr::memmem;
+
+/// The blocks Logseq writes as `#+BEGIN_<KIND>` … `#+END_<KIND>` around text to show.
+const ADMONITIONS: &[&str] = &[
+    "TIP",
+    "NOTE",
+    "IMPORTANT",
+    "WARNING",
+    "CAUTION",
+    "PINNED",
+    "QUOTE",
+    "CENTER",
+];
 
 /// What a Logseq page says about itself in its first lines.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -51,19 +67,47 @@ pub(crate) fn page_properties(body: &str) -> Option<PageProperties> {
 /// bookkeeping block properties and its `:LOGBOOK:` drawers blanked, and a tab-indented
 /// outline under a first line that is not a block made a list (see the module comment).
 /// As it is when there is none of them.
-pub(crate) fn clean(text: String, body_start: usize, has_front_matter: bool) -> String {
+pub(crate) fn clean(
+    file: &str,
+    text: String,
+    body_start: usize,
+    has_front_matter: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     let body = &text[body_start..];
-    if !may_hold_properties(body) && memmem::find(body.as_bytes(), b"\n\t-").is_none() {
+    let bytes = body.as_bytes();
+    if memmem::find(bytes, b"((").is_some() {
+        report_block_references(file, &text, body_start, diags);
+    }
+    if !may_hold_properties(body)
+        && memmem::find(bytes, b"\n\t-").is_none()
+        && memmem::find(bytes, b"#+BEGIN_").is_none()
+    {
         return text;
     }
     let edits = edits(body, has_front_matter);
     if edits.is_empty() {
         return text;
     }
+    for edit in &edits {
+        if let Edit::Query(range) = edit {
+            let lines = body[range.clone()].lines().count();
+            let at = body_start + range.start;
+            diags.push(
+                Diagnostic::warning(
+                    "template-leftover",
+                    file,
+                    format!("a Logseq advanced query (`#+BEGIN_QUERY`, {lines} lines) is left out: orgbook does not run queries"),
+                )
+                .with_help("link the pages it lists, or delete it")
+                .at(&text, at..at + "#+BEGIN_QUERY".len()),
+            );
+        }
+    }
     let mut bytes = text.into_bytes();
     for edit in edits {
         match edit {
-            Edit::Blank(range) => {
+            Edit::Blank(range) | Edit::Query(range) => {
                 for b in &mut bytes[body_start + range.start..body_start + range.end] {
                     if *b != b'\n' && *b != b'\r' {
                         *b = b' ';
@@ -80,6 +124,8 @@ pub(crate) fn clean(text: String, body_start: usize, has_front_matter: bool) -> 
 enum Edit {
     /// A range of the body to blank.
     Blank(std::ops::Range<usize>),
+    /// An advanced query to blank, from its `#+BEGIN_QUERY` to its `#+END_QUERY`.
+    Query(std::ops::Range<usize>),
     /// A tab at this offset of the body that becomes a space.
     Outdent(usize),
 }
@@ -123,6 +169,7 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
     let mut outline = opening > 0 || body.lines().any(|l| l.starts_with("- "));
     let mut fence: Option<&str> = None;
     let mut in_drawer = false;
+    let mut query: Option<usize> = None;
     let mut seen = 0;
     let mut previous_opens_block = false;
     let mut in_outdented_run = false;
@@ -133,6 +180,30 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim_start_matches([' ', '\t']);
         let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+        if let Some(from) = query {
+            if item.starts_with("#+END_QUERY") {
+                query = None;
+                edits.push(Edit::Query(from..start + content.len()));
+            }
+            continue;
+        }
+        if item.starts_with("#+BEGIN_QUERY") && fence.is_none() {
+            query = Some(start + content.len() - item.len());
+            outline = true;
+            continue;
+        }
+        if fence.is_none()
+            && let Some(kind) = item
+                .strip_prefix("#+BEGIN_")
+                .or_else(|| item.strip_prefix("#+END_"))
+            && ADMONITIONS.contains(&kind.trim_end())
+        {
+            outline = true;
+            edits.push(Edit::Blank(
+                start + content.len() - item.len()..start + content.len(),
+            ));
+            continue;
+        }
         if let Some(open) = fence {
             if item.starts_with(open) {
                 fence = None;
@@ -176,6 +247,38 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
             && !content.starts_with(|c: char| c.is_ascii_digit());
     }
     edits
+}
+
+/// One warning for a page's Logseq block references (`((6566aa00-…))`), at the first: they
+/// stay as written. One inside an `{{embed}}` is that embed's, reported with it.
+fn report_block_references(file: &str, text: &str, body_start: usize, diags: &mut Vec<Diagnostic>) {
+    let body = &text[body_start..];
+    let bytes = body.as_bytes();
+    let mut found = memmem::find_iter(bytes, b"((").filter(|&at| {
+        let id = &bytes[at + 2..];
+        let uuid = id.len() >= 38
+            && id[..36].iter().all(|b| b.is_ascii_hexdigit() || *b == b'-')
+            && id[8] == b'-'
+            && &id[36..38] == b"))";
+        uuid && !bytes[..at].ends_with(b"{{embed ")
+    });
+    let Some(first) = found.next() else {
+        return;
+    };
+    let count = 1 + found.count();
+    let at = body_start + first;
+    diags.push(
+        Diagnostic::warning(
+            "template-leftover",
+            file,
+            format!(
+                "{count} Logseq block reference(s) shown as written (`{}`): orgbook does not resolve them",
+                &text[at..at + 40]
+            ),
+        )
+        .with_help("copy the block's text here, or link the page that holds it ([[Page]])")
+        .at(text, at..at + 40),
+    );
 }
 
 /// The `key:: value` lines a body opens with, unindented, after blank lines.
@@ -255,7 +358,7 @@ mod tests {
     #[test]
     fn bookkeeping_is_blanked_in_place_and_the_rest_kept() {
         let text = "alias:: retro\n\n- Every Friday.\n  id:: 6566aa00-1111\n- query-table:: true\n  owner:: Sam\n  :LOGBOOK:\n  CLOCK: [2024-01-18 Thu 10:09:15]\n  :END:\n- ```\n  id:: in code\n  ```\n";
-        let cleaned = clean(text.to_string(), 0, false);
+        let cleaned = clean("p.md", text.to_string(), 0, false, &mut Vec::new());
         assert_eq!(cleaned.len(), text.len());
         assert_eq!(cleaned.lines().count(), text.lines().count());
         assert!(!cleaned.contains("alias::") && !cleaned.contains("6566aa00"));
@@ -268,14 +371,37 @@ mod tests {
     fn children_of_a_first_heading_become_a_list() {
         let text = "# Purpose\n\t- first\n\t\t- nested\n- next\n";
         assert_eq!(
-            clean(text.to_string(), 0, false),
+            clean("p.md", text.to_string(), 0, false, &mut Vec::new()),
             "# Purpose\n - first\n \t- nested\n- next\n"
         );
         // Not an outline: an indented code block stays one.
         let code = "# Example\n\t- name: x\n";
-        assert_eq!(clean(code.to_string(), 0, false), code);
+        assert_eq!(
+            clean("p.md", code.to_string(), 0, false, &mut Vec::new()),
+            code
+        );
         // Rust paths are not properties.
         let rust = "Use\nstd::fs:: read\n";
-        assert_eq!(clean(rust.to_string(), 0, false), rust);
+        assert_eq!(
+            clean("p.md", rust.to_string(), 0, false, &mut Vec::new()),
+            rust
+        );
+    }
+
+    #[test]
+    fn admonition_markers_go_queries_go_with_a_warning_block_references_are_reported() {
+        let text = "- #+BEGIN_TIP\n  Cameras on.\n  #+END_TIP\n- #+BEGIN_QUERY\n  {:query [:find ?b]}\n  #+END_QUERY\n- As agreed: ((6566aa00-1111-4222-8333-444455556666))\n- {{embed ((6566aa00-1111-4222-8333-444455556677))}}\n";
+        let mut diags = Vec::new();
+        let cleaned = clean("p.md", text.to_string(), 0, false, &mut diags);
+        assert_eq!(cleaned.len(), text.len());
+        assert!(cleaned.contains("Cameras on.") && !cleaned.contains("#+"));
+        assert!(!cleaned.contains(":find"));
+        let messages: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("1 Logseq block reference(s) shown as written (`((6566aa00-1111-4222-8333-444455556666))`)"));
+        assert!(
+            messages[1]
+                .starts_with("a Logseq advanced query (`#+BEGIN_QUERY`, 3 lines) is left out")
+        );
     }
 }

@@ -945,7 +945,9 @@ pub fn parse_doc(
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
     let text = match &kind {
-        DocKind::Page(_) => logseq::clean(text, split.body_start, split.front.is_some()),
+        DocKind::Page(_) => {
+            logseq::clean(&file, text, split.body_start, split.front.is_some(), diags)
+        }
         _ => text,
     };
     let url = crate::text::url_safe_path(&output_url(rel, &kind));

@@ -323,3 +323,24 @@ fn logseq_children_of_a_first_heading_are_a_list_not_code() {
         ["../../graph/pages/Buddy.html"]
     );
 }
+
+/// Logseq's admonitions show their text without their `#+BEGIN_…` / `#+END_…` lines; an
+/// advanced query, which orgbook cannot run, is left out with a warning at its first line;
+/// block references stay as written, with one warning for the page.
+#[test]
+fn logseq_admonitions_queries_and_block_references() {
+    let book = book_with(&[(
+        "content/graph/pages/Standup.md",
+        "- Keep it short.\n\t- #+BEGIN_TIP\n\t  Cameras on, please.\n\t  #+END_TIP\n- Open questions\n\t- #+BEGIN_QUERY\n\t  {:title \"Open\" :query [:find (pull ?b [*]) :where [?b :block/marker \"TODO\"]]}\n\t  #+END_QUERY\n- As agreed in ((6566aa00-1111-4222-8333-444455556666))\n",
+    )]);
+    let run = book.build();
+    run.success()
+        .stderr_has("a Logseq advanced query (`#+BEGIN_QUERY`, 3 lines) is left out")
+        .stderr_has("content/graph/pages/Standup.md:6:")
+        .stderr_has("1 Logseq block reference(s) shown as written");
+    let body = body_text(&book, "graph/pages/Standup.html");
+    assert!(body.contains("Cameras on, please."), "{body}");
+    for hidden in ["#+BEGIN", "#+END", ":find", "Open\""] {
+        assert!(!body.contains(hidden), "{hidden} shown in {body}");
+    }
+}
