@@ -236,7 +236,8 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
         }
         // Children of a first block written without its `- `, indented one tab under it.
         let indented_child = content.starts_with('\t') && !trimmed.is_empty();
-        if indented_child && (in_outdented_run || (previous_opens_block && outline)) {
+        let first_child = content.starts_with("\t- ") && previous_opens_block && outline;
+        if indented_child && (in_outdented_run || first_child) {
             in_outdented_run = true;
             edits.push(Edit::Outdent(start));
         } else {
@@ -373,6 +374,12 @@ mod tests {
         assert_eq!(
             clean("p.md", text.to_string(), 0, false, &mut Vec::new()),
             "# Purpose\n - first\n \t- nested\n- next\n"
+        );
+        // Indented code that is not a list stays code, in a page with a list too.
+        let usage = "## Usage\n\tnpm install\n\n- one\n";
+        assert_eq!(
+            clean("p.md", usage.to_string(), 0, false, &mut Vec::new()),
+            usage
         );
         // Not an outline: an indented code block stays one.
         let code = "# Example\n\t- name: x\n";
