@@ -1,5 +1,6 @@
 //! Team definitions kept as data in shapes orgbook does not read: the Kubernetes
-//! community's `sigs.yaml` and rust-lang/team's `teams/*.toml`. Governance repositories
+//! community's `sigs.yaml`, rust-lang/team's `teams/*.toml` and the GitHub teams Prow's
+//! peribolos manages (`org.yaml`, kubernetes/org's `config/<org>/org.yaml`). Governance repositories
 //! keep their organisation there rather than in Markdown, so a handbook made from one has
 //! no charter and nothing says why; `init` and the build's "no team charters" note name
 //! what they found and what to do instead. Nothing published changes.
@@ -29,6 +30,11 @@ pub enum TeamData {
     /// A folder of rust-lang/team-style files (`name = "…"`, `[people]` with `leads` or
     /// `members`); `files` counts those among the first [`TEAM_FILES_READ`].
     TeamToml { folder: String, files: usize },
+    /// peribolos files (`teams:` mapping each team's name to its `description`,
+    /// `maintainers` and `members`, nested `teams:` for child teams): `path` is the file,
+    /// or the `config` folder of kubernetes/org's one file per GitHub organisation;
+    /// `teams` counts the teams they define.
+    Peribolos { path: String, teams: usize },
 }
 
 impl TeamData {
@@ -55,6 +61,15 @@ impl TeamData {
                     ""
                 },
             ),
+            TeamData::Peribolos { teams, .. } => format!(
+                "{at} defines {} for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams and has no importer for{}: each team needs a charter, a Markdown file in content/teams/ with `name`, `problem` (its description) and `metrics`, its maintainers as `lead` and its members as `members`, a nested team's `parent` its parent team (`orgbook new team SLUG --parent P` starts one)",
+                plural(*teams, "GitHub team"),
+                if published {
+                    " (nor publishes: data files go out only where a page links to them)"
+                } else {
+                    ""
+                },
+            ),
         }
     }
 
@@ -63,6 +78,7 @@ impl TeamData {
         match self {
             TeamData::Sigs { path, .. } => path,
             TeamData::TeamToml { folder, .. } => folder,
+            TeamData::Peribolos { path, .. } => path,
         }
     }
 }
@@ -88,8 +104,73 @@ pub fn find(dir: &Path) -> Vec<TeamData> {
         if files > 0 {
             found.push(TeamData::TeamToml { folder, files });
         }
+        for name in ["org.yaml", "teams.yaml"] {
+            let path = format!("{base}{name}");
+            if let Some(teams) = read_start(&dir.join(&path)).and_then(|t| peribolos_teams(&t)) {
+                found.push(TeamData::Peribolos { path, teams });
+            }
+        }
+        let config = format!("{base}config");
+        let teams = organisation_files(&dir.join(&config));
+        if teams > 0 {
+            found.push(TeamData::Peribolos {
+                path: config,
+                teams,
+            });
+        }
     }
     found
+}
+
+/// How many teams the `<org>/org.yaml` files of the first [`TEAM_FILES_READ`] folders in
+/// `config` (kubernetes/org's layout) define.
+fn organisation_files(config: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(config) else {
+        return 0;
+    };
+    let mut orgs: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path().join("org.yaml"))
+        .collect();
+    orgs.sort();
+    orgs.iter()
+        .take(TEAM_FILES_READ)
+        .filter_map(|p| read_start(p).and_then(|t| peribolos_teams(&t)))
+        .sum()
+}
+
+/// How many teams a peribolos text defines, `None` when it is not one: a `teams:` key,
+/// and under it names whose next line is one of a team's keys (`description:`,
+/// `maintainers:`, `members:`, `privacy:`, `repos:`).
+pub fn peribolos_teams(text: &str) -> Option<usize> {
+    let mut in_teams = false;
+    let mut teams = 0;
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    while let Some(line) = lines.next() {
+        let item = line.trim();
+        if item == "teams:" {
+            in_teams = true;
+            continue;
+        }
+        let is_name = in_teams && item.ends_with(':') && !item.starts_with(['-', '#']);
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if is_name
+            && let Some(next) = lines.peek()
+            && indent(next) > indent(line)
+            && [
+                "description:",
+                "maintainers:",
+                "members:",
+                "privacy:",
+                "repos:",
+            ]
+            .iter()
+            .any(|k| next.trim_start().starts_with(k))
+        {
+            teams += 1;
+        }
+    }
+    (teams > 0).then_some(teams)
 }
 
 /// The start of a file as text, `None` when it cannot be read.
@@ -190,6 +271,42 @@ mod tests {
         assert!(!is_team_toml(
             "[package]\nname = \"x\"\n[people]\nleads = []\n"
         ));
+    }
+
+    #[test]
+    fn a_peribolos_file_counts_its_teams_nested_ones_too() {
+        let text = "name: acme\nmembers:\n- ana\nteams:\n  ledger-admins:\n    description: Admin access to ledger\n    maintainers:\n    - ana\n    privacy: closed\n  reviewers:\n    members: [bo]\n    teams:\n      docs-reviewers:\n        description: \"\"\n        members:\n        - cy\n";
+        assert_eq!(peribolos_teams(text), Some(3));
+        assert_eq!(peribolos_teams("teams:\n- name: A\n"), None);
+        assert_eq!(
+            peribolos_teams("members:\n  x:\n    description: y\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn kubernetes_org_s_config_folder_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("config/acme")).unwrap();
+        std::fs::write(
+            root.join("config/acme/org.yaml"),
+            "name: acme\nteams:\n  bots:\n    description: Robots\n    members:\n    - robot\n",
+        )
+        .unwrap();
+        let found = find(root);
+        assert_eq!(
+            found,
+            [TeamData::Peribolos {
+                path: "config".into(),
+                teams: 1
+            }]
+        );
+        assert!(
+            found[0]
+                .note("config")
+                .contains("1 GitHub team for Prow's peribolos")
+        );
     }
 
     #[test]

@@ -566,10 +566,21 @@ fn sigs(args: ImportSigsArgs) -> u8 {
         }
     };
     if registry.groups.is_empty() {
-        errln!(
-            "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups` or `committees` (is it a Kubernetes-style sigs.yaml?)",
-            registry.file
-        );
+        // The other file a Kubernetes-style governance repository keeps its teams in.
+        let peribolos = std::fs::read_to_string(&registry.file)
+            .ok()
+            .and_then(|text| orgbook::team_data::peribolos_teams(&text));
+        match peribolos {
+            Some(teams) => errln!(
+                "error: {}: this is Prow's peribolos configuration ({teams} GitHub team(s) under `teams:`), not a sigs.yaml; orgbook has no importer for it: write a charter per team (`orgbook new team SLUG`), its description as `problem`, its maintainers as `lead`",
+                registry.file
+            ),
+            None => errln!(
+                "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups` or `committees` (is it a Kubernetes-style sigs.yaml?)",
+                registry.file
+            ),
+        }
+        errln!("Nothing imported");
         return EXIT_ERRORS;
     }
     let handbook = sigs::HandbookFiles::of(&root);

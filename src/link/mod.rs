@@ -500,8 +500,8 @@ impl Known<'_> {
     }
 }
 
-/// [`Handbook::wiki_names`]: every page by its file name without extension, every content
-/// file by its file name.
+/// [`Handbook::wiki_names`]: every page by its file name without extension (and a Logseq
+/// namespace page by its name with `/`), every content file by its file name.
 fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, Vec<String>> {
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
     fn under_content(d: &crate::model::Doc) -> &str {
@@ -515,6 +515,11 @@ fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, 
         let name = rel.rsplit('/').next().unwrap_or(rel);
         (crate::load::markdown_stem(name), rel)
     });
+    // A Logseq namespace page (`Process___Review.md`) is also named `Process/Review`.
+    let namespaced: Vec<(String, &str)> = pages
+        .clone()
+        .filter_map(|(stem, rel)| Some((crate::text::namespaced_name(stem)?, rel)))
+        .collect();
     let files = assets
         .iter()
         .map(|a| (a.rsplit('/').next().unwrap_or(a), a.as_str()));
@@ -527,7 +532,8 @@ fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, 
         };
         names.iter().map(move |n| (n.as_str(), rel))
     });
-    for (name, rel) in pages.chain(files).chain(other_names) {
+    let namespaced = namespaced.iter().map(|(n, rel)| (n.as_str(), *rel));
+    for (name, rel) in pages.chain(files).chain(other_names).chain(namespaced) {
         let paths = names.entry(crate::model::wiki_name(name)).or_default();
         if !paths.iter().any(|p| p == rel) {
             paths.push(rel.to_string());

@@ -994,6 +994,16 @@ pub fn page(
             meta.title = title;
             meta.title_from_front_matter = true;
             meta.description = subtitle;
+        } else if let Some(props) =
+            super::logseq::page_properties(text.trim_start_matches('\u{feff}'))
+        {
+            if let Some(title) = props.title {
+                meta.title = title;
+                meta.title_from_front_matter = true;
+            }
+            meta.other_names = props.aliases;
+            meta.tags = props.tags;
+            meta.description = props.description;
         }
         return Some(meta);
     };

@@ -11,6 +11,7 @@ mod confluence;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod include;
+mod logseq;
 pub mod machinery;
 pub(crate) mod mdx;
 pub mod mintlify_nav;
@@ -943,6 +944,12 @@ pub fn parse_doc(
     // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
+    let text = match &kind {
+        DocKind::Page(_) => {
+            logseq::clean(&file, text, split.body_start, split.front.is_some(), diags)
+        }
+        _ => text,
+    };
     let url = crate::text::url_safe_path(&output_url(rel, &kind));
     let url = match &kind {
         DocKind::Page(p) => custom_url(&file, &text, p, &url, diags)

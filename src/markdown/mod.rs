@@ -250,7 +250,8 @@ pub const TEMPLATES_SHOWN: usize = 20;
 
 /// Where a wikilink goes, as a destination the link resolver reads (`/path/under/content.md`
 /// or `#heading`): `target` as a path from the page or from `content/` (Obsidian's
-/// `[[folder/Note]]`), else a page or file of that name anywhere (GitHub wikis and Obsidian
+/// `[[folder/Note]]`), else a Logseq namespace page of that name (`[[Process/Review]]` is
+/// `Process___Review.md`), else a page or file of that name anywhere (GitHub wikis and Obsidian
 /// match by file name: `[[Release Process]]` is `release-process.md`), the one in the
 /// page's folder first, else the one with the shortest path. A `#Heading` is the heading
 /// of that text. `None` when nothing has that name.
@@ -287,9 +288,14 @@ fn wiki_target(handbook: &Handbook, from_dir: &str, target: &str) -> Option<Stri
         }
     }
     let file = name.rsplit('/').next().unwrap_or(name);
-    let paths = handbook
-        .wiki_names
-        .get(&crate::model::wiki_name(file))
+    // A Logseq namespace (`[[Process/Review]]`) is one name, not a path.
+    let namespaced = || {
+        name.contains('/')
+            .then(|| handbook.wiki_names.get(&crate::model::wiki_name(name)))
+            .flatten()
+    };
+    let paths = namespaced()
+        .or_else(|| handbook.wiki_names.get(&crate::model::wiki_name(file)))
         .or_else(|| {
             handbook
                 .wiki_names

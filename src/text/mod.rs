@@ -40,9 +40,18 @@ pub fn slug(text: &str) -> String {
 /// A title made from a file or folder name (`first-week` → `First week`, `_posts` →
 /// `Posts`): `-` and `_` become spaces, the ends are trimmed, the first letter is
 /// capitalised. Used for pages without a title and folders without a label, so the
-/// sidebar and the handbook index name a folder the same way.
+/// sidebar and the handbook index name a folder the same way. A Logseq namespace page
+/// keeps its `/` (`Process___Review` → `Process/Review`, see [`namespaced_name`]).
 pub fn title_from_name(name: &str) -> String {
     let name = without_notion_id(name);
+    let spelled;
+    let name = match namespaced_name(name) {
+        Some(n) => {
+            spelled = n;
+            spelled.as_str()
+        }
+        None => name,
+    };
     let mut words = name.replace(['-', '_'], " ");
     // An Azure DevOps wiki names `FAQ: Git-Flow` `FAQ%3A-Git%2DFlow`: its dashes are
     // spaces, its escapes the characters a file name may not hold (decoded after).
@@ -55,6 +64,20 @@ pub fn title_from_name(name: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The page name a Logseq graph stored as a file name, when it is a namespace page
+/// (`Process/Code review`): Logseq writes its `/` as `___` (its default since 2022,
+/// `:file/name-format :triple-lowbar`), or, in older graphs, as `%2F`. `None` for other
+/// names. Wikilinks name such a page by its name (`[[Process/Code review]]`).
+pub fn namespaced_name(stem: &str) -> Option<String> {
+    if stem.contains("___") {
+        return Some(stem.replace("___", "/"));
+    }
+    let bytes = stem.as_bytes();
+    memchr::memchr_iter(b'%', bytes)
+        .any(|at| matches!(bytes.get(at + 1..at + 3), Some(b"2F" | b"2f")))
+        .then(|| stem.replace("%2F", "/").replace("%2f", "/"))
 }
 
 /// A file or folder name without the page id a Notion export ends it with

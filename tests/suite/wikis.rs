@@ -221,3 +221,126 @@ fn a_bare_address_with_a_tilde_is_one_link() {
     assert_eq!(texts(&page, "main .prose del"), ["this"]);
     assert!(body_text(&book, "install.html").contains("and keep ~that."));
 }
+
+/// A Logseq graph stores the namespace page `Rituals/Standup` as `Rituals___Standup.md`
+/// (its default name format; `Rituals%2FRetro.md` in older graphs): a wikilink names it by
+/// its name with `/`, in any case, and the page is titled by that name.
+#[test]
+fn logseq_namespace_pages_are_found_by_their_name_and_titled_with_it() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Rituals___Standup.md",
+            "- We meet at ten and keep it to a quarter hour.\n",
+        ),
+        (
+            "content/graph/pages/Rituals%2FRetro.md",
+            "- Every second Friday.\n",
+        ),
+        (
+            "content/graph/pages/Rituals.md",
+            "- The daily one: [[Rituals/Standup]]\n- The fortnightly one: [[rituals/retro]]\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("graph/pages/Rituals.html");
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        [
+            "../../graph/pages/Rituals___Standup.html",
+            "../../graph/pages/rituals-2fretro.html"
+        ]
+    );
+    let standup = book.html("graph/pages/Rituals___Standup.html");
+    assert_eq!(texts(&standup, "main h1"), ["Rituals/Standup"]);
+}
+
+/// A Logseq page keeps its metadata as `key:: value` lines: the page's own at its top
+/// (its title, other names, tags) and, under a block, Logseq's bookkeeping (`id::` on a
+/// referenced block, `collapsed::` on a folded one) and time-tracking drawers. The page's
+/// are read as front matter, the bookkeeping is not shown, a property the author wrote is.
+#[test]
+fn logseq_properties_are_read_as_front_matter_and_bookkeeping_is_not_shown() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Retro.md",
+            "title:: Fortnightly retro\nalias:: retro, Look back\ntags:: [[rituals]], #team\n\n- We look back every second Friday.\n  id:: 6566aa00-1111-4222-8333-444455556666\n  collapsed:: true\n\t- LATER Book the room\n\t  :LOGBOOK:\n\t  CLOCK: [2024-01-18 Thu 10:09:15]\n\t  :END:\n\t- Facilitator rotates\n\t  owner:: Sam\n",
+        ),
+        (
+            "content/graph/pages/Rituals.md",
+            "- See [[retro]] and [[Look back]].\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let retro = book.html("graph/pages/Retro.html");
+    assert_eq!(texts(&retro, "main h1"), ["Fortnightly retro"]);
+    let body = body_text(&book, "graph/pages/Retro.html");
+    for hidden in [
+        "title::",
+        "alias::",
+        "tags::",
+        "6566aa00",
+        "collapsed",
+        "LOGBOOK",
+        "CLOCK",
+    ] {
+        assert!(!body.contains(hidden), "{hidden} shown in {body}");
+    }
+    assert!(
+        body.contains("Book the room") && body.contains("owner:: Sam"),
+        "{body}"
+    );
+    let rituals = book.html("graph/pages/Rituals.html");
+    assert_eq!(
+        hrefs(&rituals, "main .prose a"),
+        [
+            "../../graph/pages/Retro.html",
+            "../../graph/pages/Retro.html"
+        ]
+    );
+}
+
+/// Logseq saves a page's first block without its `- ` when it is a heading, its children
+/// indented with a tab under it. They are the page's outline, not a code block, and their
+/// links are links.
+#[test]
+fn logseq_children_of_a_first_heading_are_a_list_not_code() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Onboarding.md",
+            "# Purpose\n\t- Everything a newcomer needs, see [[Buddy]]\n\t\t- in their first week\n- # Checklist\n\t- Laptop\n",
+        ),
+        ("content/graph/pages/Buddy.md", "- Pairs with a newcomer.\n"),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("graph/pages/Onboarding.html");
+    assert!(texts(&page, "main .prose pre").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > ul > li > ul > li"),
+        ["in their first week", "Laptop"]
+    );
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        ["../../graph/pages/Buddy.html"]
+    );
+}
+
+/// Logseq's admonitions show their text without their `#+BEGIN_…` / `#+END_…` lines; an
+/// advanced query, which orgbook cannot run, is left out with a warning at its first line;
+/// block references stay as written, with one warning for the page.
+#[test]
+fn logseq_admonitions_queries_and_block_references() {
+    let book = book_with(&[(
+        "content/graph/pages/Standup.md",
+        "- Keep it short.\n\t- #+BEGIN_TIP\n\t  Cameras on, please.\n\t  #+END_TIP\n- Open questions\n\t- #+BEGIN_QUERY\n\t  {:title \"Open\" :query [:find (pull ?b [*]) :where [?b :block/marker \"TODO\"]]}\n\t  #+END_QUERY\n- As agreed in ((6566aa00-1111-4222-8333-444455556666))\n",
+    )]);
+    let run = book.build();
+    run.success()
+        .stderr_has("a Logseq advanced query (`#+BEGIN_QUERY`, 3 lines) is left out")
+        .stderr_has("content/graph/pages/Standup.md:6:")
+        .stderr_has("1 Logseq block reference(s) shown as written");
+    let body = body_text(&book, "graph/pages/Standup.html");
+    assert!(body.contains("Cameras on, please."), "{body}");
+    for hidden in ["#+BEGIN", "#+END", ":find", "Open\""] {
+        assert!(!body.contains(hidden), "{hidden} shown in {body}");
+    }
+}

@@ -1211,3 +1211,23 @@ fn init_and_build_name_team_definitions_kept_as_data() {
         .stderr_has("note: content/teams/ holds 2 team definitions in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read (nor publishes: data files go out only where a page links to them)");
     assert!(!rust.out().join("teams/compiler.toml").exists());
 }
+
+/// kubernetes/org keeps each GitHub organisation's teams for Prow's peribolos in
+/// `config/<org>/org.yaml`: `init` names them, and `import sigs`, the importer such a
+/// repository's users reach for, says what the file is instead of asking whether it is a
+/// sigs.yaml.
+#[test]
+fn init_and_import_sigs_name_peribolos_teams() {
+    let org = "name: acme\nmembers:\n- ana\n- bo\nteams:\n  ledger-admins:\n    description: Admin access to the ledger repository\n    maintainers:\n    - ana\n    privacy: closed\n    repos:\n      ledger: admin\n  reviewers:\n    description: \"\"\n    members:\n    - bo\n    privacy: closed\n    teams:\n      docs-reviewers:\n        description: Review the docs\n        members: [bo]\n        privacy: closed\n";
+    let book = empty_book();
+    book.write("README.md", "# Acme GitHub organisation\n");
+    book.write("config/acme/org.yaml", org);
+    book.run(&["init", "."]).success().stderr_has(
+        "defines 3 GitHub teams for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams and has no importer for",
+    );
+    book.run(&["import", "sigs", "config/acme/org.yaml"])
+        .failure(1)
+        .stderr_has("config/acme/org.yaml: this is Prow's peribolos configuration (3 GitHub team(s) under `teams:`), not a sigs.yaml")
+        .stderr_lacks("is it a Kubernetes-style sigs.yaml")
+        .stderr_has("Nothing imported");
+}
