@@ -19,7 +19,6 @@
 //! at closely only where `::` ends a word at the start of a line.
 
 use crate::diagnostic::Diagnostic;
-use memchr::memmem;
 
 /// The blocks Logseq writes as `#+BEGIN_<KIND>` … `#+END_<KIND>` around text to show.
 const ADMONITIONS: &[&str] = &[
@@ -76,12 +75,12 @@ pub(crate) fn clean(
 ) -> String {
     let body = &text[body_start..];
     let bytes = body.as_bytes();
-    if memmem::find(bytes, b"((").is_some() {
+    if crate::finder!(b"((").find(bytes).is_some() {
         report_block_references(file, &text, body_start, diags);
     }
     if !may_hold_properties(body)
-        && memmem::find(bytes, b"\n\t-").is_none()
-        && memmem::find(bytes, b"#+BEGIN_").is_none()
+        && crate::finder!(b"\n\t-").find(bytes).is_none()
+        && crate::finder!(b"#+BEGIN_").find(bytes).is_none()
     {
         return text;
     }
@@ -134,13 +133,13 @@ enum Edit {
 /// or a `:LOGBOOK:` drawer opens: the only pages [`clean`] reads line by line.
 fn may_hold_properties(body: &str) -> bool {
     let bytes = body.as_bytes();
-    if memmem::find(bytes, b":LOGBOOK:").is_some() {
+    if crate::finder!(b":LOGBOOK:").find(bytes).is_some() {
         return true;
     }
     // Each line is looked at once, however many `::` it holds (a long line of C++).
     let mut searched_to = 0;
     let mut line_start = None;
-    memmem::find_iter(bytes, b"::").any(|at| {
+    crate::finder!(b"::").find_iter(bytes).any(|at| {
         let start = match memchr::memrchr(b'\n', &bytes[searched_to..at]) {
             Some(i) => searched_to + i + 1,
             None if searched_to == 0 => 0,
@@ -255,7 +254,7 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
 fn report_block_references(file: &str, text: &str, body_start: usize, diags: &mut Vec<Diagnostic>) {
     let body = &text[body_start..];
     let bytes = body.as_bytes();
-    let mut found = memmem::find_iter(bytes, b"((").filter(|&at| {
+    let mut found = crate::finder!(b"((").find_iter(bytes).filter(|&at| {
         let id = &bytes[at + 2..];
         let uuid = id.len() >= 38
             && id[..36].iter().all(|b| b.is_ascii_hexdigit() || *b == b'-')
