@@ -81,6 +81,7 @@ pub(crate) fn clean(
     if !may_hold_properties(body)
         && crate::finder!(b"\n\t-").find(bytes).is_none()
         && crate::finder!(b"#+BEGIN_").find(bytes).is_none()
+        && crate::finder!(b"]([[").find(bytes).is_none()
     {
         return text;
     }
@@ -114,6 +115,10 @@ pub(crate) fn clean(
                 }
             }
             Edit::Outdent(at) => bytes[body_start + at] = b' ',
+            Edit::Retarget { open, close } => {
+                bytes[body_start + open..body_start + open + 2].copy_from_slice(b"<[");
+                bytes[body_start + close..body_start + close + 2].copy_from_slice(b"]>");
+            }
         }
     }
     // Only ASCII bytes were written over ASCII bytes or whole lines, so the text is still UTF-8.
@@ -127,6 +132,11 @@ enum Edit {
     Query(std::ops::Range<usize>),
     /// A tab at this offset of the body that becomes a space.
     Outdent(usize),
+    /// A labelled page reference, `[text]([[Page name]])`: its `[[` at `open` becomes `<[`
+    /// and its `]]` at `close` becomes `]>`, so that the parser reads a link to `[Page
+    /// name]` (a page name may hold spaces, which a bare destination may not), which the
+    /// Markdown stage resolves as the wikilink it is.
+    Retarget { open: usize, close: usize },
 }
 
 /// Whether `::` ends a word at the start of some line of `body` (after its indentation),
@@ -212,6 +222,24 @@ fn edits(body: &str, has_front_matter: bool) -> Vec<Edit> {
         }
         if item.starts_with("```") || item.starts_with("~~~") {
             fence = Some(&item[..3]);
+        }
+        if fence.is_none() {
+            for at in crate::finder!(b"]([[").find_iter(content.as_bytes()) {
+                // In inline code (after an odd number of backticks) it is shown as written.
+                if memchr::memchr_iter(b'`', &content.as_bytes()[..at]).count() % 2 == 1 {
+                    continue;
+                }
+                let name_at = at + 4;
+                let Some(len) = content[name_at..].find("]])") else {
+                    continue;
+                };
+                if len > 0 && !content[name_at..name_at + len].contains(['[', ']']) {
+                    edits.push(Edit::Retarget {
+                        open: start + at + 2,
+                        close: start + name_at + len,
+                    });
+                }
+            }
         }
         if !trimmed.is_empty() && seen < opening {
             seen += 1;

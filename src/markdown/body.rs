@@ -1602,7 +1602,7 @@ impl<'a> BodyWriter<'a> {
             ..
         }) = tag
         else {
-            return true;
+            return self.labelled_page_reference(tag, span);
         };
         let written = self.body.get(range.start..range.end).unwrap_or("");
         let inner = written
@@ -1688,6 +1688,54 @@ impl<'a> BodyWriter<'a> {
             }
         }
         true
+    }
+
+    /// Logseq's labelled page reference, `[the review]([[Process/Review]])`: a link whose
+    /// destination is a wikilink, matched by page name as one (the load stage leaves a
+    /// page's as `[the review](<[Process/Review]>)`). Written as a path, it was a
+    /// broken link that failed the build. False when it names nothing: reported as a
+    /// wikilink that names nothing is, and shown as its text.
+    fn labelled_page_reference(&mut self, tag: &mut Tag<'a>, span: Range<usize>) -> bool {
+        let Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url,
+            ..
+        } = tag
+        else {
+            return true;
+        };
+        // `[[Page]]` as written, or `[Page name]` as the load stage leaves a page's
+        // (`load::logseq`), so that a name with spaces is read as one destination.
+        let Some(name) = dest_url
+            .strip_prefix("[[")
+            .and_then(|d| d.strip_suffix("]]"))
+            .or_else(|| dest_url.strip_prefix('[').and_then(|d| d.strip_suffix(']')))
+            .filter(|n| !n.is_empty() && !n.contains(['[', ']']))
+        else {
+            return true;
+        };
+        if let Some(dest) = wiki_target(self.handbook, self.from_dir, name) {
+            *dest_url = CowStr::from(dest);
+            return true;
+        }
+        self.unmatched_wikilinks += 1;
+        if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+            let name = name.split('#').next().unwrap_or(name).trim();
+            self.diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    &self.doc.source.path,
+                    format!(
+                        "`[[{name}]]` names no page or file: page references are matched by file name (`{}.md`, in any folder)",
+                        name.replace(' ', "-")
+                    ),
+                )
+                .with_help("create the page, or correct the name; it is shown as text meanwhile")
+                .at(&self.doc.source.text, span),
+            );
+        }
+        self.unlinked_depth += 1;
+        false
     }
 
     /// The target of a wikilink read Obsidian's way (`[[Page|text]]`, `[[Page#Heading]]`),

@@ -254,6 +254,43 @@ fn logseq_namespace_pages_are_found_by_their_name_and_titled_with_it() {
     assert_eq!(texts(&standup, "main h1"), ["Rituals/Standup"]);
 }
 
+/// Logseq's labelled page reference, `[text]([[Page name]])`, links the page it names
+/// (by name, spaces and namespaces included) and shows the text; one that names no page
+/// is a warning and shows its text, not a broken link that fails the build.
+#[test]
+fn logseq_labelled_page_references_link_the_page_they_name() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Rituals___Standup.md",
+            "- We meet at ten.\n",
+        ),
+        ("content/graph/pages/Onboarding guide.md", "- Day one.\n"),
+        (
+            "content/graph/pages/Rituals.md",
+            "- See [the daily one]([[Rituals/Standup]]) and [the guide]([[Onboarding guide]]).\n- Not yet: [the retro]([[Rituals/Retro]]).\n- In code it stays: `[x]([[Rituals/Standup]])`\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("`[[Rituals/Retro]]` names no page or file");
+    let page = book.html("graph/pages/Rituals.html");
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        [
+            "../../graph/pages/Rituals___Standup.html",
+            "../../graph/pages/onboarding-guide.html"
+        ]
+    );
+    let text = texts(&page, "main .prose li").join(" | ");
+    assert!(
+        text.contains("See the daily one and the guide.")
+            && text.contains("Not yet: the retro.")
+            && text.contains("[x]([[Rituals/Standup]])")
+            && !text.contains("<["),
+        "{text}"
+    );
+}
+
 /// A Logseq page keeps its metadata as `key:: value` lines: the page's own at its top
 /// (its title, other names, tags) and, under a block, Logseq's bookkeeping (`id::` on a
 /// referenced block, `collapsed::` on a folded one) and time-tracking drawers. The page's
