@@ -62,6 +62,47 @@ pub(crate) fn page_properties(body: &str) -> Option<PageProperties> {
     Some(props)
 }
 
+/// The title of a Logseq page whose first block is a heading (`# Purpose`, then its
+/// children or the next block on the very next line): Logseq titles a page by its name, the
+/// file's, and that heading is the page's first block, not its title. `None` for other
+/// pages, which keep the heading as their title. Only in a graph's `pages/` and
+/// `journals/` folders, and only when the heading's next line is a block (`- `, indented
+/// or not), which Markdown written for another tool does not do there.
+pub(crate) fn page_name_title(rel: &str, body: &str) -> Option<String> {
+    let (dir, file) = rel.rsplit_once('/')?;
+    let folder = dir.rsplit('/').next().unwrap_or(dir);
+    if !matches!(folder, "pages" | "journals") {
+        return None;
+    }
+    let mut lines = body
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip_while(|l| l.trim().is_empty() || property(l).is_some());
+    let first = lines.next()?;
+    let next = lines.next()?;
+    // (A child's tab may already be a space: [`clean`] makes such children a list.)
+    let heading_then_block =
+        first.starts_with("# ") && next.trim_start_matches([' ', '\t']).starts_with("- ");
+    if !heading_then_block {
+        return None;
+    }
+    let stem = crate::load::markdown_stem(file);
+    // A journal's file name is its date, `2024_01_18`.
+    let date = stem.len() == 10
+        && stem.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'_'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    Some(if date {
+        stem.replace('_', "-")
+    } else {
+        crate::text::namespaced_name(stem).unwrap_or_else(|| stem.to_string())
+    })
+}
+
 /// `text` with the page's opening properties (when it has no front matter), Logseq's
 /// bookkeeping block properties and its `:LOGBOOK:` drawers blanked, and a tab-indented
 /// outline under a first line that is not a block made a list (see the module comment).

@@ -950,6 +950,16 @@ pub fn parse_doc(
         }
         _ => text,
     };
+    let kind = match kind {
+        DocKind::Page(mut p) if !p.title_from_front_matter => {
+            if let Some(title) = logseq::page_name_title(rel, &text[split.body_start..]) {
+                p.title = title;
+                p.title_from_front_matter = true;
+            }
+            DocKind::Page(p)
+        }
+        kind => kind,
+    };
     let url = crate::text::url_safe_path(&output_url(rel, &kind));
     let url = match &kind {
         DocKind::Page(p) => custom_url(&file, &text, p, &url, diags)

@@ -254,6 +254,42 @@ fn logseq_namespace_pages_are_found_by_their_name_and_titled_with_it() {
     assert_eq!(texts(&standup, "main h1"), ["Rituals/Standup"]);
 }
 
+/// Logseq titles a page by its name (its file's); a first block that is a heading
+/// (`# Purpose` then the page's blocks) is not the title but the page's first section.
+/// Elsewhere, and on a page in `pages/` written as plain Markdown, the heading titles.
+#[test]
+fn a_logseq_page_is_titled_by_its_name_not_by_its_first_block() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/Process___Docs.md",
+            "# Purpose\n\t- Where we write things down.\n- # Tools\n\t- A wiki.\n",
+        ),
+        (
+            "content/graph/journals/2024_03_07.md",
+            "# Stand-up topics\n- Release train\n",
+        ),
+        (
+            "content/graph/pages/faq.md",
+            "# Frequent questions\n\nAsk in the channel.\n",
+        ),
+        ("content/guide/setup.md", "# Setting up\n- Clone it.\n"),
+    ]);
+    book.build().success();
+    let docs = book.html("graph/pages/Process___Docs.html");
+    assert_eq!(texts(&docs, "main h1"), ["Process/Docs"]);
+    assert!(
+        texts(&docs, "main .prose h2").contains(&"Purpose".to_string()),
+        "{:?}",
+        texts(&docs, "main .prose h2")
+    );
+    let journal = book.html("graph/journals/2024_03_07.html");
+    assert_eq!(texts(&journal, "main h1"), ["2024-03-07"]);
+    let faq = book.html("graph/pages/faq.html");
+    assert_eq!(texts(&faq, "main h1"), ["Frequent questions"]);
+    let setup = book.html("guide/setup.html");
+    assert_eq!(texts(&setup, "main h1"), ["Setting up"]);
+}
+
 /// Logseq's labelled page reference, `[text]([[Page name]])`, links the page it names
 /// (by name, spaces and namespaces included) and shows the text; one that names no page
 /// is a warning and shows its text, not a broken link that fails the build.
