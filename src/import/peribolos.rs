@@ -72,7 +72,7 @@ pub struct Source {
 }
 
 /// The files PATH names: the file itself, or every `org.yaml` and `teams.yaml` under the
-/// folder (hidden folders skipped), in path order.
+/// folder (hidden folders skipped), the `org.yaml` files first, each kind in path order.
 pub fn find_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     if path.is_file() {
         return Ok(vec![path.to_path_buf()]);
@@ -80,7 +80,7 @@ pub fn find_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Err(format!("{}: no such file or folder", path.display()));
     }
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
@@ -89,6 +89,9 @@ pub fn find_files(path: &Path) -> Result<Vec<PathBuf>, String> {
         .filter(|e| FILE_NAMES.iter().any(|n| e.file_name() == *n))
         .map(|e| e.into_path())
         .collect();
+    // Every org.yaml first: a teams.yaml joins the organisation an org.yaml above it
+    // names, whatever the names of the folders between sort like.
+    files.sort_by_key(|f| (!f.ends_with("org.yaml"), f.clone()));
     if files.is_empty() {
         return Err(format!(
             "{}: no org.yaml or teams.yaml in this folder or below it",

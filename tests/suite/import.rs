@@ -2213,8 +2213,8 @@ fn peribolos_teams_become_one_tree_per_organisation() {
         .stderr_has("; 4 team(s) have no description of four words or more, so their problem is a placeholder")
         .stderr_has("; 2 charter(s) have no `reviewed` date")
         .stderr_has("harborlight/org.yaml:42: `members` of team broken-list is not a list; left out")
-        .stderr_has("sig-tides/teams.yaml:2: team tide-tables is already in the handbook as content/teams/tide-tables.md; kept as it is")
-        .stderr_has("sig-tides/teams.yaml:9: team night-watch is also at ")
+        .stderr_has("committee-tides/teams.yaml:2: team tide-tables is already in the handbook as content/teams/tide-tables.md; kept as it is")
+        .stderr_has("committee-tides/teams.yaml:9: team night-watch is also at ")
         .stderr_has("saltmarsh/org.yaml:9: another charter is quay-keepers; team quay-keepers is saltmarsh-quay-keepers")
         .stderr_has("repository harborlight/buoy is already owned by content/teams/tide-tables.md");
     assert_eq!(book.read("content/teams/tide-tables.md"), kept);
@@ -2324,6 +2324,13 @@ fn a_peribolos_file_that_is_not_yaml_imports_nothing() {
     .stderr_has("not valid YAML")
     .stderr_has("Nothing imported: 1 problem(s) above");
     assert!(!book.root().join("content/teams/harborlight.md").exists());
+    // The importer a user may reach for first names the one that reads the file.
+    let org = path_str(&source.root().join("config/harborlight/org.yaml"));
+    book.run(&["import", "team-api", &org])
+        .failure(1)
+        .stderr_has(&format!(
+            "Prow's peribolos teams are read by `orgbook import peribolos {org}`"
+        ));
     let other = book.root().join("notes");
     std::fs::create_dir_all(&other).unwrap();
     book.run(&["import", "peribolos", &path_str(&other)])
