@@ -705,12 +705,12 @@ fn owners(
             let key = qualified(orgs[p.org].name, repo);
             let lower = key.to_lowercase();
             if let Some(owner) = in_handbook.get(&crate::model::ownership_key(&key)) {
-                if !best.contains_key(&lower) {
+                if let std::collections::hash_map::Entry::Vacant(e) = best.entry(lower) {
                     notes.push(format!(
                         "{}:{}: repository {key} is already owned by {owner}; left out of the imported teams' `owns` (ownership is exclusive)",
                         p.file, p.team.line
                     ));
-                    best.insert(lower, (u8::MAX, usize::MAX));
+                    e.insert((u8::MAX, usize::MAX));
                 }
                 continue;
             }
