@@ -226,6 +226,8 @@ fn teams(
         ));
         return Vec::new();
     };
+    // From the `teams:` key on: a team called `members` is not the organisation's list.
+    let from = lines.find("teams", from);
     let mut out = Vec::new();
     for (name, body) in map {
         let Some(name) = scalar(name) else { continue };
@@ -850,6 +852,13 @@ teams:
             "{:?}",
             plan.notes
         );
+    }
+
+    #[test]
+    fn a_team_named_like_a_key_is_found_under_teams() {
+        let text = "members:\n- ann\nteams:\n  members:\n    description: Everyone in the org\n";
+        let s = read_source("org.yaml", text, None, &mut Vec::new()).unwrap();
+        assert_eq!(s.orgs[0].teams[0].line, 4);
     }
 
     #[test]
