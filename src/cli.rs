@@ -216,7 +216,25 @@ pub enum ImportCommand {
     /// groups, user groups and committees)
     #[command(after_long_help = IMPORT_SIGS_GUESSES)]
     Sigs(ImportSigsArgs),
+    /// Team charters from the GitHub teams Prow's peribolos manages (org.yaml, teams.yaml;
+    /// kubernetes/org's config/ folder)
+    #[command(after_long_help = IMPORT_PERIBOLOS_GUESSES)]
+    Peribolos(ImportPeribolosArgs),
 }
+
+const IMPORT_PERIBOLOS_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Files       PATH is one file, or a folder walked for every org.yaml and teams.yaml; a
+              teams.yaml joins the organisation of the org.yaml in a folder above it.
+  Charters    One group per organisation (its admins as members), one team per GitHub
+              team under it, nested teams under their parent; a team named twice in an
+              organisation is one charter, the first.
+  Problem     The description when it has four words or more, else the placeholder.
+  People      The first maintainer is `lead`; maintainers and members are `members`.
+  Owns        Each repository (`org/repo`) is owned by the team with the strongest
+              permission (admin, maintain, write, triage, read), the first on a tie; every
+              team's permissions are listed in its body.
+  Reviewed    When the team's file last changed in git; no history, no date.";
 
 const IMPORT_ADR_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
@@ -368,6 +386,18 @@ pub struct ImportTeamApiArgs {
     /// folder per team
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportPeribolosArgs {
+    /// An org.yaml or teams.yaml, or a folder of them (kubernetes/org's config/)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,

@@ -3,7 +3,8 @@
 //! peribolos manages (`org.yaml`, kubernetes/org's `config/<org>/org.yaml`). Governance repositories
 //! keep their organisation there rather than in Markdown, so a handbook made from one has
 //! no charter and nothing says why; `init` and the build's "no team charters" note name
-//! what they found and what to do instead. Nothing published changes.
+//! what they found and what to do instead (the importer for it, where there is one).
+//! Nothing published changes.
 //!
 //! Looked for only where such repositories keep them (the handbook's folder and its
 //! content/, a `teams/` folder in either), and only by a cheap scan of their lines: the
@@ -62,7 +63,7 @@ impl TeamData {
                 },
             ),
             TeamData::Peribolos { teams, .. } => format!(
-                "{at} defines {} for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams and has no importer for{}: each team needs a charter, a Markdown file in content/teams/ with `name`, `problem` (its description) and `metrics`, its maintainers as `lead` and its members as `members`, a nested team's `parent` its parent team (`orgbook new team SLUG --parent P` starts one)",
+                "{at} defines {} for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams{}: `orgbook import peribolos {at}` writes a charter for each, under a group per organisation",
                 plural(*teams, "GitHub team"),
                 if published {
                     " (nor publishes: data files go out only where a page links to them)"

@@ -11,7 +11,8 @@
 use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::cli::{
-    ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportSigsArgs, ImportTeamApiArgs,
+    ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportPeribolosArgs, ImportSigsArgs,
+    ImportTeamApiArgs,
 };
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
@@ -23,6 +24,7 @@ pub fn execute(command: ImportCommand) -> u8 {
         ImportCommand::Backstage(args) => backstage(args),
         ImportCommand::TeamApi(args) => team_api(args),
         ImportCommand::Sigs(args) => sigs(args),
+        ImportCommand::Peribolos(args) => peribolos(args),
     }
 }
 
@@ -572,7 +574,8 @@ fn sigs(args: ImportSigsArgs) -> u8 {
             .and_then(|text| orgbook::team_data::peribolos_teams(&text));
         match peribolos {
             Some(teams) => errln!(
-                "error: {}: this is Prow's peribolos configuration ({teams} GitHub team(s) under `teams:`), not a sigs.yaml; orgbook has no importer for it: write a charter per team (`orgbook new team SLUG`), its description as `problem`, its maintainers as `lead`",
+                "error: {}: this is Prow's peribolos configuration ({teams} GitHub team(s) under `teams:`), not a sigs.yaml: `orgbook import peribolos {}` writes a charter per team",
+                registry.file,
                 registry.file
             ),
             None => errln!(
@@ -650,6 +653,145 @@ fn sigs(args: ImportSigsArgs) -> u8 {
         summary.push_str(&format!(
             "; {} team(s) have no `reviewed` date (no git history for their folder's charter.md or README.md beside {}), so the health page lists them as never reviewed until a review sets one",
             plan.undated, registry.file
+        ));
+    }
+    errln!("{summary}");
+    EXIT_OK
+}
+
+fn peribolos(args: ImportPeribolosArgs) -> u8 {
+    use import::peribolos;
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let files = match peribolos::find_files(&args.path) {
+        Ok(f) => f,
+        Err(e) => {
+            errln!("error: {e}");
+            errln!("Nothing imported");
+            return EXIT_ERRORS;
+        }
+    };
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    // The organisation each folder's org.yaml names: a teams.yaml below it is its teams.
+    let mut org_of: Vec<(std::path::PathBuf, String)> = Vec::new();
+    for path in &files {
+        let file = path.display().to_string();
+        let (text, legacy) = match orgbook::text::legacy::read_text(path) {
+            Ok(read) => read,
+            Err(e) => {
+                errors.push(format!("{file}: cannot read: {e}"));
+                continue;
+            }
+        };
+        if let Some(how) = legacy {
+            notes.push(format!("{file}: {}", how.describe()));
+        }
+        let above = org_of
+            .iter()
+            .filter(|(dir, _)| path.starts_with(dir))
+            .max_by_key(|(dir, _)| dir.components().count())
+            .map(|(_, org)| org.as_str());
+        match peribolos::read_source(&file, &text, above, &mut notes) {
+            Ok(source) if source.orgs.is_empty() => {
+                errln!("skipped: {file}: no `teams:` nor `orgs:` (not a peribolos file)")
+            }
+            Ok(source) => {
+                if let [org] = &source.orgs[..]
+                    && org.settings
+                    && let Some(name) = &org.name
+                    && let Some(dir) = path.parent()
+                {
+                    org_of.push((dir.to_path_buf(), name.clone()));
+                }
+                sources.push(source);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    for note in &notes {
+        errln!("note: {note}");
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            errln!("error: {e}");
+        }
+        errln!("Nothing imported: {} problem(s) above", errors.len());
+        return EXIT_ERRORS;
+    }
+    if sources
+        .iter()
+        .all(|s| s.orgs.iter().all(|o| o.teams.is_empty()))
+    {
+        errln!(
+            "error: no teams in {}: a peribolos file maps team names to teams under `teams:` (in an org.yaml, under `orgs: <org>:` too)",
+            args.path.display()
+        );
+        return EXIT_ERRORS;
+    }
+    let survey = Survey::of(&root);
+    let mut dates: std::collections::HashMap<String, Option<jiff::civil::Date>> =
+        Default::default();
+    let plan = peribolos::plan(&sources, &survey, |file| {
+        *dates.entry(file.to_owned()).or_insert_with(|| {
+            orgbook::gitdates::file_last_changed(std::path::Path::new(file))
+                .and_then(|d| d.parse().ok())
+        })
+    });
+    for note in &plan.notes {
+        errln!("note: {note}");
+    }
+    if plan.files.is_empty() {
+        errln!(
+            "Nothing new to import: {} team(s) and organisation(s) of {} are charters of the handbook already",
+            plan.existing,
+            args.path.display()
+        );
+        return EXIT_OK;
+    }
+    if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
+        return code;
+    }
+    if let Some(note) = starter_group_left(&survey) {
+        errln!("note: {note}");
+    }
+    let mut summary = format!(
+        "{} {} charter(s) ({} team(s), {} organisation group(s)) with {} member(s) and {} owned repositor(ies) from {} file(s)",
+        imported(args.dry_run),
+        plan.files.len(),
+        plan.teams,
+        plan.groups,
+        plan.members,
+        plan.owned,
+        sources.len(),
+    );
+    if plan.existing > 0 {
+        summary.push_str(&format!(
+            "; {} were charters already and are kept as they are",
+            plan.existing
+        ));
+    }
+    if plan.secret > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) are secret on GitHub and are now on the handbook's pages: delete their charters if the handbook is more public than the file",
+            plan.secret
+        ));
+    }
+    if plan.without_problem > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) have no description of four words or more, so their problem is a placeholder",
+            plan.without_problem
+        ));
+    }
+    summary
+        .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
+    if plan.undated > 0 {
+        summary.push_str(&format!(
+            "; {} charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one",
+            plan.undated
         ));
     }
     errln!("{summary}");

@@ -18,6 +18,7 @@
 mod adr;
 pub mod backstage;
 mod dir;
+pub mod peribolos;
 pub mod sigs;
 pub mod team_api;
 

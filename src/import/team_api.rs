@@ -1593,9 +1593,18 @@ fn data_file(path: &Path) -> Option<String> {
     let is_sigs = path
         .file_name()
         .is_some_and(|n| n.eq_ignore_ascii_case("sigs.yaml"));
+    let is_peribolos = matches!(ext.as_str(), "yaml" | "yml")
+        && std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| crate::team_data::peribolos_teams(&t))
+            .is_some();
     Some(if is_sigs {
         format!(
             "{shown} is not Markdown: a Team API is a Markdown page; a Kubernetes-style list of groups is read by `orgbook import sigs {shown}`"
+        )
+    } else if is_peribolos {
+        format!(
+            "{shown} is not Markdown: a Team API is a Markdown page; Prow's peribolos teams are read by `orgbook import peribolos {shown}`"
         )
     } else if ext == "toml" {
         format!(

@@ -8,7 +8,7 @@
 //! kubernetes/community's sigs.yaml. They are copied out of this repository first, so git
 //! history of the orgbook repository never leaks into their dates.
 
-use crate::harness::{TestBook, check_all_links, hrefs, texts};
+use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -2167,4 +2167,173 @@ fn sigs_go_under_the_parent_named_and_a_mistyped_one_is_refused() {
     book.run(&["import", "sigs", &path_str(&other)])
         .failure(1)
         .stderr_has("no groups: expected entries with a `name` under `sigs`");
+}
+
+/// kubernetes/org's layout: a `config/` folder with an org.yaml per organisation, SIG
+/// folders of teams.yaml beside it. Every team is a charter under its organisation's
+/// group (nested teams under their parent), a charter the handbook has is kept, a team
+/// named twice is one charter, and what it brings builds into one tree per organisation.
+/// Charters of a file with git history are reviewed on its last commit; the others are
+/// undated and counted. A second run writes nothing.
+#[test]
+fn peribolos_teams_become_one_tree_per_organisation() {
+    let source = TestBook::fixture("import-peribolos");
+    let repo = source.root();
+    git(repo, &["init", "-q"], "2025-03-04T10:00:00Z");
+    git(
+        repo,
+        &["add", "config/harborlight/org.yaml"],
+        "2025-03-04T10:00:00Z",
+    );
+    git(
+        repo,
+        &["commit", "-q", "-m", "teams"],
+        "2025-03-04T10:00:00Z",
+    );
+    let book = fresh(true);
+    let kept = "+++\nname = \"Tide tables\"\nkind = \"team\"\nproblem = \"Sailors need to know the tides.\"\nowns = [\"harborlight/buoy\"]\n\n[[metrics]]\nname = \"Tables published on time\"\n+++\n\nOur own charter.\n";
+    book.write("content/teams/tide-tables.md", kept);
+    let config = path_str(&repo.join("config"));
+
+    let dry = book.run(&["import", "peribolos", &config, "--dry-run"]);
+    dry.success().stderr_has("Would import 8 charter(s)");
+    assert!(
+        dry.stdout
+            .contains("content/teams/harborlight/quay-keepers/quay-reviewers.md\n"),
+        "{}",
+        dry.stdout
+    );
+    assert!(!book.root().join("content/teams/harborlight.md").exists());
+
+    book.run(&["import", "peribolos", &config])
+        .success()
+        .stderr_has("Imported 8 charter(s) (6 team(s), 2 organisation group(s)) with 8 member(s) and 2 owned repositor(ies) from 3 file(s)")
+        .stderr_has("; 1 were charters already and are kept as they are")
+        .stderr_has("; 1 team(s) are secret on GitHub")
+        .stderr_has("; 4 team(s) have no description of four words or more, so their problem is a placeholder")
+        .stderr_has("; 2 charter(s) have no `reviewed` date")
+        .stderr_has("harborlight/org.yaml:42: `members` of team broken-list is not a list; left out")
+        .stderr_has("committee-tides/teams.yaml:2: team tide-tables is already in the handbook as content/teams/tide-tables.md; kept as it is")
+        .stderr_has("committee-tides/teams.yaml:9: team night-watch is also at ")
+        .stderr_has("saltmarsh/org.yaml:9: another charter is quay-keepers; team quay-keepers is saltmarsh-quay-keepers")
+        .stderr_has("repository harborlight/buoy is already owned by content/teams/tide-tables.md");
+    assert_eq!(book.read("content/teams/tide-tables.md"), kept);
+
+    let (org, org_body) = charter_table(&book, "content/teams/harborlight.md");
+    assert_eq!(org["kind"].as_str(), Some("group"));
+    assert_eq!(
+        org["problem"].as_str(),
+        Some("Charts, ferries and lights of the harbour")
+    );
+    assert_eq!(org["reviewed"].to_string(), "2025-03-04");
+    assert!(org_body.contains("organisation's admins"), "{org_body}");
+    let (keepers, body) = charter_table(&book, "content/teams/harborlight/quay-keepers.md");
+    assert_eq!(keepers["name"].as_str(), Some("quay-keepers"));
+    assert_eq!(keepers["parent"].as_str(), Some("harborlight"));
+    assert_eq!(
+        keepers["problem"].as_str(),
+        Some("Keep the ferry timetable software running for every quay.")
+    );
+    assert_eq!(keepers["lead"].as_str(), Some("mira-k"));
+    let strs = |v: &toml::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        strs(&keepers["members"]),
+        ["mira-k", "tovo", "pell", "20491"]
+    );
+    // ferry: admin here, write for the reviewers; buoy: the handbook's tide-tables has it.
+    assert_eq!(strs(&keepers["owns"]), ["harborlight/ferry"]);
+    assert_eq!(keepers["reviewed"].to_string(), "2025-03-04");
+    assert!(body.contains("Previously named dock-crew."), "{body}");
+    assert!(
+        body.contains("- `harborlight/buoy`: write (owned by a charter of the handbook)"),
+        "{body}"
+    );
+    let (reviewers, body) = charter_table(
+        &book,
+        "content/teams/harborlight/quay-keepers/quay-reviewers.md",
+    );
+    assert_eq!(reviewers["parent"].as_str(), Some("quay-keepers"));
+    assert!(reviewers.get("owns").is_none(), "{reviewers:?}");
+    assert!(
+        body.contains("- `harborlight/ferry`: write (owned by quay-keepers)"),
+        "{body}"
+    );
+    let (watch, body) = charter_table(&book, "content/teams/harborlight/night-watch.md");
+    assert_eq!(
+        watch["problem"].as_str(),
+        Some(orgbook::scaffold::PLACEHOLDER_PROBLEM)
+    );
+    assert!(body.contains("secret on GitHub"), "{body}");
+    assert_eq!(strs(&watch["members"]), ["oda"]);
+    let (bots, _) = charter_table(&book, "content/teams/harborlight/lantern-bots.md");
+    assert_eq!(bots["parent"].as_str(), Some("harborlight"));
+    let (salt, body) = charter_table(&book, "content/teams/saltmarsh/saltmarsh-quay-keepers.md");
+    assert_eq!(salt["name"].as_str(), Some("quay-keepers"));
+    assert_eq!(salt["parent"].as_str(), Some("saltmarsh"));
+    assert_eq!(strs(&salt["codeowners"]), ["@saltmarsh/quay-keepers"]);
+    assert_eq!(strs(&salt["owns"]), ["saltmarsh/nets"]);
+    assert!(salt.get("reviewed").is_none(), "{salt:?}");
+    assert!(
+        body.contains("GitHub describes the team as: Keepers"),
+        "{body}"
+    );
+
+    builds_clean(&book);
+    let map = book.html("orgmap.html");
+    let roots = texts(&map, ".org-tree > ul > li > a");
+    for org in ["harborlight", "saltmarsh"] {
+        assert!(roots.iter().any(|r| r == org), "{roots:?}");
+    }
+    let nested = map
+        .select(&sel(
+            ".org-tree li > ul > li > ul > li > a[href='teams/quay-reviewers.html']",
+        ))
+        .count();
+    assert_eq!(
+        nested, 1,
+        "quay-reviewers under quay-keepers under harborlight"
+    );
+    let page = texts(&book.html("teams/harborlight.html"), "main a").concat();
+    assert!(page.contains("quay-keepers"), "{page}");
+
+    book.run(&["import", "peribolos", &config])
+        .success()
+        .stderr_has("Nothing new to import: 9 team(s) and organisation(s)");
+}
+
+/// A team file that is not YAML: the error names the file and the line, and nothing of
+/// the other files is written.
+#[test]
+fn a_peribolos_file_that_is_not_yaml_imports_nothing() {
+    let source = TestBook::fixture("import-peribolos");
+    source.write("config/saltmarsh/sig-x/teams.yaml", "teams:\n  a: [\n");
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "peribolos",
+        &path_str(&source.root().join("config")),
+    ])
+    .failure(1)
+    .stderr_has("sig-x/teams.yaml:")
+    .stderr_has("not valid YAML")
+    .stderr_has("Nothing imported: 1 problem(s) above");
+    assert!(!book.root().join("content/teams/harborlight.md").exists());
+    // The importer a user may reach for first names the one that reads the file.
+    let org = path_str(&source.root().join("config/harborlight/org.yaml"));
+    book.run(&["import", "team-api", &org])
+        .failure(1)
+        .stderr_has(&format!(
+            "Prow's peribolos teams are read by `orgbook import peribolos {org}`"
+        ));
+    let other = book.root().join("notes");
+    std::fs::create_dir_all(&other).unwrap();
+    book.run(&["import", "peribolos", &path_str(&other)])
+        .failure(1)
+        .stderr_has("no org.yaml or teams.yaml in this folder or below it");
 }

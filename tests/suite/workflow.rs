@@ -1213,8 +1213,9 @@ fn init_and_build_name_team_definitions_kept_as_data() {
 }
 
 /// kubernetes/org keeps each GitHub organisation's teams for Prow's peribolos in
-/// `config/<org>/org.yaml`: `init` names them, and `import sigs`, the importer such a
-/// repository's users reach for, says what the file is instead of asking whether it is a
+/// `config/<org>/org.yaml`: `init` names them and the importer that reads them, and
+/// `import sigs`, the importer such a repository's users may reach for first, says what
+/// the file is and points at `import peribolos` instead of asking whether it is a
 /// sigs.yaml.
 #[test]
 fn init_and_import_sigs_name_peribolos_teams() {
@@ -1223,11 +1224,11 @@ fn init_and_import_sigs_name_peribolos_teams() {
     book.write("README.md", "# Acme GitHub organisation\n");
     book.write("config/acme/org.yaml", org);
     book.run(&["init", "."]).success().stderr_has(
-        "defines 3 GitHub teams for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams and has no importer for",
+        "defines 3 GitHub teams for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams: `orgbook import peribolos config` writes a charter for each",
     );
     book.run(&["import", "sigs", "config/acme/org.yaml"])
         .failure(1)
-        .stderr_has("config/acme/org.yaml: this is Prow's peribolos configuration (3 GitHub team(s) under `teams:`), not a sigs.yaml")
+        .stderr_has("config/acme/org.yaml: this is Prow's peribolos configuration (3 GitHub team(s) under `teams:`), not a sigs.yaml: `orgbook import peribolos config/acme/org.yaml` writes a charter per team")
         .stderr_lacks("is it a Kubernetes-style sigs.yaml")
         .stderr_has("Nothing imported");
 }
