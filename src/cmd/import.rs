@@ -759,7 +759,7 @@ fn peribolos(args: ImportPeribolosArgs) -> u8 {
         errln!("note: {note}");
     }
     let mut summary = format!(
-        "{} {} charter(s) ({} team(s), {} organisation group(s)) with {} member(s) and {} owned repositor(ies) from {} file(s)",
+        "{} {} charter(s) ({} team(s), {} organisation group(s)) with {} member(s) and {} owned repo(s) from {} file(s)",
         imported(args.dry_run),
         plan.files.len(),
         plan.teams,

@@ -53,8 +53,11 @@ pub struct Team {
 /// teams (a `teams.yaml`).
 #[derive(Debug, Clone, Default)]
 pub struct Org {
-    /// `None` for a `teams.yaml` no `org.yaml` above it names.
+    /// Its login (`kubernetes`), which names its repositories and teams on GitHub; `None`
+    /// for a `teams.yaml` no `org.yaml` above it names.
     pub name: Option<String>,
+    /// The name it calls itself by (`name: Kubernetes`), for its group charter.
+    pub display: Option<String>,
     pub description: Option<String>,
     pub admins: Vec<String>,
     pub members: usize,
@@ -137,7 +140,7 @@ pub fn read_source(
             .iter()
             .any(|k| root.get(k).is_some());
         let mut org = if settings {
-            org_settings(&root, None)
+            org_settings(&root, login_from_path(file))
         } else {
             Org {
                 name: org_above.map(str::to_owned),
@@ -153,14 +156,46 @@ pub fn read_source(
 /// An organisation's own keys (`name` inside kubernetes/org's files; the `orgs:` key in
 /// peribolos's single file).
 fn org_settings(body: &Value, key: Option<String>) -> Org {
+    let display = body.get("name").and_then(scalar);
     Org {
-        name: key.or_else(|| body.get("name").and_then(scalar)),
+        name: key.or_else(|| display.clone()),
+        display,
         description: body.get("description").and_then(scalar),
         admins: logins(body.get("admins")).unwrap_or_default(),
         members: logins(body.get("members")).map_or(0, |m| m.len()),
         settings: true,
         teams: Vec::new(),
     }
+}
+
+/// A registry file as a charter names it: from its `config/` folder on (kubernetes/org's
+/// layout), else by its name; never by its path on the machine that imported it, which
+/// differs between clones.
+fn shown(file: &str) -> &str {
+    let at_config = file
+        .match_indices("config/")
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || file.as_bytes()[i - 1] == b'/')
+        .last();
+    match at_config {
+        Some(i) => &file[i..],
+        None => file.rsplit('/').next().unwrap_or(file),
+    }
+}
+
+/// kubernetes/org keeps each organisation's settings in `config/<login>/org.yaml`: the
+/// folder is the organisation's login, by which GitHub names its repositories and teams;
+/// the file's `name:` is how the organisation calls itself.
+fn login_from_path(file: &str) -> Option<String> {
+    let path = Path::new(file);
+    if path.file_name()? != "org.yaml" {
+        return None;
+    }
+    let dir = path.parent()?;
+    if dir.parent()?.file_name()? != "config" {
+        return None;
+    }
+    dir.file_name()?.to_str().map(str::to_owned)
 }
 
 /// Where keys are: the parser gives no positions, and a note is only useful with a line.
@@ -299,6 +334,7 @@ pub struct Plan {
 /// An organisation gathered from every file that has its teams.
 struct OrgAcc<'a> {
     name: Option<&'a str>,
+    display: Option<&'a str>,
     description: Option<&'a str>,
     admins: &'a [String],
     members: usize,
@@ -384,7 +420,7 @@ pub fn plan(
         let Some((slug, path, false)) = &org_slots[o] else {
             continue;
         };
-        let name = org.name.unwrap_or(slug);
+        let name = org.display.or(org.name).unwrap_or(slug);
         let reviewed = dates(org.file);
         if reviewed.is_none() {
             plan.undated += 1;
@@ -400,8 +436,9 @@ pub fn plan(
         };
         let mut text = fm.to_front_matter();
         text.push_str(&format!(
-            "The teams of the GitHub organisation `{name}`, imported from {}.",
-            org.file
+            "The teams of the GitHub organisation `{}`, imported from {}.",
+            org.name.unwrap_or(slug),
+            shown(org.file)
         ));
         if !org.admins.is_empty() {
             text.push_str(" Its members here are the organisation's admins.");
@@ -513,7 +550,7 @@ pub fn plan(
         };
         body.push(format!(
             "Imported from {}, the GitHub team {github}{privacy}.",
-            p.file
+            shown(p.file)
         ));
         if org_name.is_none() {
             plan.notes.push(format!(
@@ -549,6 +586,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
                 None => {
                     orgs.push(OrgAcc {
                         name: org.name.as_deref(),
+                        display: None,
                         description: None,
                         admins: &[],
                         members: 0,
@@ -562,6 +600,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
             let acc = &mut orgs[i];
             if org.settings {
                 acc.description = acc.description.or(org.description.as_deref());
+                acc.display = acc.display.or(org.display.as_deref());
                 if acc.admins.is_empty() {
                     acc.admins = &org.admins;
                 }
@@ -773,6 +812,25 @@ teams:
         let mut notes = Vec::new();
         let s = read_source("config/lanterns/org.yaml", ORG, None, &mut notes).unwrap();
         (s, notes)
+    }
+
+    #[test]
+    fn charters_name_the_registry_file_from_its_config_folder_and_the_org_by_its_login() {
+        assert_eq!(
+            shown("/home/me/src/org/config/kubernetes/org.yaml"),
+            "config/kubernetes/org.yaml"
+        );
+        assert_eq!(
+            shown("config/kubernetes/sig-x/teams.yaml"),
+            "config/kubernetes/sig-x/teams.yaml"
+        );
+        assert_eq!(shown("/srv/myconfig/peribolos/org.yaml"), "org.yaml");
+        assert_eq!(
+            login_from_path("../org/config/etcd-io/org.yaml").as_deref(),
+            Some("etcd-io")
+        );
+        assert_eq!(login_from_path("config/etcd-io/sig-etcd/teams.yaml"), None);
+        assert_eq!(login_from_path("peribolos/org.yaml"), None);
     }
 
     #[test]

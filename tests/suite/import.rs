@@ -2207,7 +2207,7 @@ fn peribolos_teams_become_one_tree_per_organisation() {
 
     book.run(&["import", "peribolos", &config])
         .success()
-        .stderr_has("Imported 8 charter(s) (6 team(s), 2 organisation group(s)) with 8 member(s) and 2 owned repositor(ies) from 3 file(s)")
+        .stderr_has("Imported 8 charter(s) (6 team(s), 2 organisation group(s)) with 8 member(s) and 2 owned repo(s) from 3 file(s)")
         .stderr_has("; 1 were charters already and are kept as they are")
         .stderr_has("; 1 team(s) are secret on GitHub")
         .stderr_has("; 4 team(s) have no description of four words or more, so their problem is a placeholder")
@@ -2227,6 +2227,13 @@ fn peribolos_teams_become_one_tree_per_organisation() {
     );
     assert_eq!(org["reviewed"].to_string(), "2025-03-04");
     assert!(org_body.contains("organisation's admins"), "{org_body}");
+    // Named as it calls itself; its login (the folder) names it on GitHub, and the
+    // registry file is named from its config/ folder, not by the importing machine's path.
+    assert_eq!(org["name"].as_str(), Some("Harborlight Charts"));
+    assert!(
+        org_body.contains("organisation `harborlight`, imported from config/harborlight/org.yaml."),
+        "{org_body}"
+    );
     let (keepers, body) = charter_table(&book, "content/teams/harborlight/quay-keepers.md");
     assert_eq!(keepers["name"].as_str(), Some("quay-keepers"));
     assert_eq!(keepers["parent"].as_str(), Some("harborlight"));
@@ -2287,7 +2294,7 @@ fn peribolos_teams_become_one_tree_per_organisation() {
     builds_clean(&book);
     let map = book.html("orgmap.html");
     let roots = texts(&map, ".org-tree > ul > li > a");
-    for org in ["harborlight", "saltmarsh"] {
+    for org in ["Harborlight Charts", "saltmarsh"] {
         assert!(roots.iter().any(|r| r == org), "{roots:?}");
     }
     let nested = map
