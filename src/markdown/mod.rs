@@ -925,15 +925,21 @@ fn missing_target(
     }
     // A file beside content/ rather than in it: left behind when the pages moved in (a
     // README's `CONTRIBUTING.md`, pandoc's `media/`, a site's `assets/`).
-    if let (Some(root), Some(rel)) = (&handbook.root, joined.strip_prefix("content/"))
-        && !rel.is_empty()
-        && root.join(rel).is_file()
+    // A folder too (kubernetes/org's README links its `config/` of team files).
+    if let (Some(root), Some(rel)) = (
+        &handbook.root,
+        joined
+            .strip_prefix("content/")
+            .map(|r| r.trim_end_matches('/')),
+    ) && !rel.is_empty()
+        && let Ok(meta) = root.join(rel).metadata()
     {
         let up = "../".repeat(from_dir.split('/').filter(|p| !p.is_empty()).count());
         let top = rel.split('/').next().unwrap_or(rel);
+        let what = if meta.is_dir() { "folder" } else { "file" };
         return (
             format!(
-                "link to `{path}`: no such file ({joined}); {rel} is beside content/, not in it"
+                "link to `{path}`: no such {what} ({joined}); {rel} is beside content/, not in it"
             ),
             format!(
                 "move it in with the pages (`git mv {top} content/`), or, if it stays where it is, link `{up}{rel}` (with `url` under `[repository]` in orgbook.toml such a link goes to the repository on its forge)"

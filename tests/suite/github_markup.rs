@@ -246,3 +246,19 @@ fn a_link_to_a_file_left_beside_content_names_where_it_is() {
         .stderr_has("media/image1.png is beside content/, not in it")
         .stderr_has("`git mv media content/`");
 }
+
+/// A folder the pages link that is beside content/ (kubernetes/org's README links its
+/// `config/` of team files): the same, said of a folder, not "no such file".
+#[test]
+fn a_link_to_a_folder_left_beside_content_names_where_it_is() {
+    let book = book_with(&[(
+        "content/engineering/setup.md",
+        "# Setup\n\nThe team files are in [the configuration](/config/).\n",
+    )]);
+    book.write("config/harbor/org.yaml", "teams: {}\n");
+    book.run(&["check"])
+        .failure(1)
+        .stderr_has("link to `/config/`: no such folder (content/config); config is beside content/, not in it")
+        .stderr_has("`git mv config content/`")
+        .stderr_has("link `../../config`");
+}
