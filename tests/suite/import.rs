@@ -1940,7 +1940,7 @@ fn team_api_tells_other_shapes_from_unfilled_templates() {
     book.run(&["import", "team-api", &path_str(&toml)])
         .failure(1)
         .stderr_has("ledger.toml is not Markdown")
-        .stderr_has("does not read teams kept in TOML");
+        .stderr_has("`orgbook import rust-team PATH`");
 }
 
 /// A Kubernetes-style `sigs.yaml`: every SIG, working group and committee becomes a team
