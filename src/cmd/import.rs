@@ -12,8 +12,7 @@ use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::cli::{
     ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportPeribolosArgs, ImportRustTeamArgs,
-    ImportSigsArgs,
-    ImportTeamApiArgs,
+    ImportSigsArgs, ImportTeamApiArgs,
 };
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;

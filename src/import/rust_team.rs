@@ -106,9 +106,7 @@ impl Team {
 /// Reads one team file; an error (naming its `file:line:col`) only when it is not TOML.
 pub fn read_team(file: &str, text: &str, notes: &mut Vec<String>) -> Result<Team, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
-        let at = e
-            .span()
-            .map_or(String::new(), |s| line_col(text, s.start));
+        let at = e.span().map_or(String::new(), |s| line_col(text, s.start));
         format!(
             "{file}{at}: not valid TOML: {}; fix the file or leave it out of PATH",
             e.message().lines().next().unwrap_or_default()
@@ -324,10 +322,8 @@ pub fn plan(
             } else {
                 "has no leads or members"
             };
-            plan.notes.push(format!(
-                "{}:1: team {} {why}; no charter",
-                t.file, t.name
-            ));
+            plan.notes
+                .push(format!("{}:1: team {} {why}; no charter", t.file, t.name));
             continue;
         }
         let parent_slot = parent[i].and_then(|p| slot[p]);
@@ -478,16 +474,14 @@ pub fn plan(
             // The GitHub login is the handle people are found by; `members` holds names.
             let mut list = String::from("## People\n");
             for (n, l) in &shown {
-                let role = if t.leads.iter().any(|x| x.eq_ignore_ascii_case(l)) {
-                    " (lead)"
-                } else {
-                    ""
+                let lead = t.leads.iter().any(|x| x.eq_ignore_ascii_case(l));
+                let about = match (n == l, lead) {
+                    (true, false) => String::new(),
+                    (true, true) => " (lead)".to_owned(),
+                    (false, false) => format!(" (`{l}` on GitHub)"),
+                    (false, true) => format!(" (`{l}` on GitHub, lead)"),
                 };
-                if n == l {
-                    list.push_str(&format!("\n- {n}{role}"));
-                } else {
-                    list.push_str(&format!("\n- {n} (`{l}` on GitHub){role}"));
-                }
+                list.push_str(&format!("\n- {n}{about}"));
             }
             body.push(list);
         }
