@@ -525,3 +525,104 @@ fn unique(base: &str, taken: &mut HashSet<String>) -> String {
     taken.insert(slug.clone());
     slug
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEAM: &str = "\
+name = \"kiln\"
+subteam-of = \"forge\"
+
+[people]
+leads = [\"ana\"]
+members = [\"ana\", { github = \"Bo\", roles = [\"r\"] }, 7]
+alumni = [\"cy\"]
+
+[website]
+description = \"Short\"
+repo = \"https://github.com/acme/kiln.git\"
+";
+
+    #[test]
+    fn a_team_file_is_read_with_its_people_and_lines() {
+        let mut notes = Vec::new();
+        let t = read_team("teams/kiln.toml", TEAM, &mut notes).unwrap();
+        assert_eq!(t.leads, ["ana"]);
+        assert_eq!(t.members, ["ana", "Bo"]);
+        assert_eq!(t.alumni, 1);
+        assert_eq!(t.subteam_of, Some(("forge".to_owned(), 2)));
+        assert_eq!(
+            t.repo,
+            Some(("https://github.com/acme/kiln.git".to_owned(), 11))
+        );
+        assert_eq!(
+            notes,
+            [
+                "teams/kiln.toml:6: an item of `members` is neither a login nor a table with `github`; left out"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_names_its_line_and_column() {
+        let e =
+            read_team("teams/x.toml", "name = \"x\"\nleads = [\n", &mut Vec::new()).unwrap_err();
+        assert!(e.starts_with("teams/x.toml:"), "{e}");
+        assert!(e.contains("not valid TOML"), "{e}");
+    }
+
+    #[test]
+    fn only_github_addresses_are_owned() {
+        assert_eq!(
+            github_repo("http://github.com/acme/kiln").as_deref(),
+            Some("acme/kiln")
+        );
+        assert_eq!(
+            github_repo("https://www.github.com/acme/kiln.git/").as_deref(),
+            Some("acme/kiln")
+        );
+        assert_eq!(github_repo("https://github.com/acme"), None);
+        assert_eq!(github_repo("https://gitlab.com/acme/kiln"), None);
+    }
+
+    #[test]
+    fn a_loop_of_subteams_is_broken_and_every_charter_parses() {
+        let mut notes = Vec::new();
+        let a = read_team(
+            "teams/a.toml",
+            "name = \"a\"\nsubteam-of = \"b\"\n[people]\nmembers = [\"x\"]\n",
+            &mut notes,
+        )
+        .unwrap();
+        let b = read_team(
+            "teams/b.toml",
+            "name = \"b\"\nsubteam-of = \"a\"\n[people]\nmembers = [\"y\"]\n",
+            &mut notes,
+        )
+        .unwrap();
+        let plan = plan(&[a, b], &Survey::default(), |_| None, |_| None);
+        assert_eq!(plan.files.len(), 2, "{:?}", plan.notes);
+        assert!(
+            plan.notes
+                .iter()
+                .any(|n| n.contains("goes round in a loop"))
+        );
+        for (path, text) in &plan.files {
+            let rel = path.strip_prefix("content/").unwrap();
+            let mut diags = Vec::new();
+            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
+            assert!(diags.is_empty(), "{path}: {diags:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_their_name_alone() {
+        assert_eq!(
+            person_name("name = \"Ana Example\"\nemail = \"ana@x.example\"\n").as_deref(),
+            Some("Ana Example")
+        );
+        assert_eq!(person_name("github = \"ana\"\n"), None);
+        assert_eq!(person_name("not toml ["), None);
+    }
+}
