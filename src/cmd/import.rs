@@ -843,6 +843,12 @@ fn rust_team(args: ImportRustTeamArgs) -> u8 {
         errln!("Nothing imported: {} problem(s) above", errors.len());
         return EXIT_ERRORS;
     }
+    if files.archived > 0 && files.teams.len() > 1 {
+        errln!(
+            "note: the {} team file(s) in teams/archive/ are not read: the registry keeps teams that no longer exist there",
+            files.archived
+        );
+    }
     if files.people.is_none() {
         errln!(
             "note: no people/ folder beside {}: members are written by their GitHub logins",

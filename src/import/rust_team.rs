@@ -33,6 +33,9 @@ const PROBLEM_MIN_WORDS: usize = 4;
 pub struct Files {
     pub teams: Vec<PathBuf>,
     pub people: Option<PathBuf>,
+    /// Team files in `teams/archive/`: rust-lang/team keeps teams that no longer exist
+    /// there, so they are counted for a note, not read.
+    pub archived: usize,
 }
 
 /// PATH is the repository (with `teams/` and `people/`), its `teams/` folder, or one team
@@ -70,7 +73,18 @@ pub fn find_files(path: &Path) -> Result<Files, String> {
         .parent()
         .map(|p| p.join("people"))
         .filter(|p| p.is_dir());
-    Ok(Files { teams, people })
+    let archived = std::fs::read_dir(teams_dir.join("archive"))
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                .count()
+        })
+        .unwrap_or(0);
+    Ok(Files {
+        teams,
+        people,
+        archived,
+    })
 }
 
 /// One team file, read.

@@ -2388,6 +2388,7 @@ fn rust_team_registry_becomes_charters_named_by_people_files() {
         .stderr_has("teams/everyone.toml:1: team everyone is a marker team")
         .stderr_has("teams/visitors.toml:1: team visitors has no leads or members")
         .stderr_has("note: the 2 alumni of 1 team(s) are left out")
+        .stderr_has("note: the 1 team file(s) in teams/archive/ are not read")
         .stderr_has("team wg-smelting is already in the handbook as content/teams/wg-smelting.md");
     assert_eq!(book.read("content/teams/wg-smelting.md"), kept);
 
