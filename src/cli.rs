@@ -220,7 +220,24 @@ pub enum ImportCommand {
     /// kubernetes/org's config/ folder)
     #[command(after_long_help = IMPORT_PERIBOLOS_GUESSES)]
     Peribolos(ImportPeribolosArgs),
+    /// Team charters from a team registry kept the rust-lang/team way (teams/*.toml, with
+    /// people/*.toml for names)
+    #[command(after_long_help = IMPORT_RUST_TEAM_GUESSES)]
+    RustTeam(ImportRustTeamArgs),
 }
+
+const IMPORT_RUST_TEAM_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Files       PATH is the repository (teams/ and people/), its teams/ folder, or one team
+              file; people/ is read beside teams/ for names, and for nothing else.
+  Charters    One per team file, slug from the file name, under its `subteam-of`; a marker
+              team or a team without people is a group when it has subteams, else skipped.
+  Problem     The website description when it has four words or more, else the
+              placeholder.
+  People      The first lead is `lead`; leads and members are `members`, by the names in
+              people/ (else the login); alumni are left out.
+  Owns        The website's repo when it is a GitHub repository (`owner/repo`).
+  Reviewed    When the team's file last changed in git; no history, no date.";
 
 const IMPORT_PERIBOLOS_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
@@ -396,6 +413,18 @@ pub struct ImportTeamApiArgs {
 #[derive(Args, Debug)]
 pub struct ImportPeribolosArgs {
     /// An org.yaml or teams.yaml, or a folder of them (kubernetes/org's config/)
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportRustTeamArgs {
+    /// The registry repository (with teams/ and people/), its teams/ folder, or one team file
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
     /// Show what would be written without writing anything

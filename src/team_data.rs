@@ -3,7 +3,7 @@
 //! peribolos manages (`org.yaml`, kubernetes/org's `config/<org>/org.yaml`). Governance repositories
 //! keep their organisation there rather than in Markdown, so a handbook made from one has
 //! no charter and nothing says why; `init` and the build's "no team charters" note name
-//! what they found and what to do instead (the importer for it, where there is one).
+//! what they found and the importer that reads it.
 //! Nothing published changes.
 //!
 //! Looked for only where such repositories keep them (the handbook's folder and its
@@ -54,7 +54,7 @@ impl TeamData {
                 },
             ),
             TeamData::TeamToml { files, .. } => format!(
-                "{at}/ holds {} in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read{}: each team needs a charter, a Markdown file in content/teams/ with `name`, `problem` and `metrics`, its leads as `lead` and its people as `members` (`orgbook new team SLUG` starts one)",
+                "{at}/ holds {} in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read as teams{}: `orgbook import rust-team {at}` writes a charter for each, named by people/ when it is beside it",
                 plural(*files, "team definition"),
                 if published {
                     " (nor publishes: data files go out only where a page links to them)"

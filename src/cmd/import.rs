@@ -11,8 +11,8 @@
 use super::new::{shown, today};
 use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::cli::{
-    ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportPeribolosArgs, ImportSigsArgs,
-    ImportTeamApiArgs,
+    ImportAdrArgs, ImportBackstageArgs, ImportCommand, ImportPeribolosArgs, ImportRustTeamArgs,
+    ImportSigsArgs, ImportTeamApiArgs,
 };
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
@@ -25,6 +25,7 @@ pub fn execute(command: ImportCommand) -> u8 {
         ImportCommand::TeamApi(args) => team_api(args),
         ImportCommand::Sigs(args) => sigs(args),
         ImportCommand::Peribolos(args) => peribolos(args),
+        ImportCommand::RustTeam(args) => rust_team(args),
     }
 }
 
@@ -778,6 +779,145 @@ fn peribolos(args: ImportPeribolosArgs) -> u8 {
         summary.push_str(&format!(
             "; {} team(s) are secret on GitHub and are now on the handbook's pages: delete their charters if the handbook is more public than the file",
             plan.secret
+        ));
+    }
+    if plan.without_problem > 0 {
+        summary.push_str(&format!(
+            "; {} team(s) have no description of four words or more, so their problem is a placeholder",
+            plan.without_problem
+        ));
+    }
+    summary
+        .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
+    if plan.undated > 0 {
+        summary.push_str(&format!(
+            "; {} charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one",
+            plan.undated
+        ));
+    }
+    errln!("{summary}");
+    EXIT_OK
+}
+
+fn rust_team(args: ImportRustTeamArgs) -> u8 {
+    use import::rust_team;
+    let root = match report::find_root(&args.root) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let files = match rust_team::find_files(&args.path) {
+        Ok(f) => f,
+        Err(e) => {
+            errln!("error: {e}");
+            errln!("Nothing imported");
+            return EXIT_ERRORS;
+        }
+    };
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    let mut teams = Vec::new();
+    for path in &files.teams {
+        let file = path.display().to_string();
+        let (text, legacy) = match orgbook::text::legacy::read_text(path) {
+            Ok(read) => read,
+            Err(e) => {
+                errors.push(format!("{file}: cannot read: {e}"));
+                continue;
+            }
+        };
+        if let Some(how) = legacy {
+            notes.push(format!("{file}: {}", how.describe()));
+        }
+        match rust_team::read_team(&file, &text, &mut notes) {
+            Ok(team) => teams.push(team),
+            Err(e) => errors.push(e),
+        }
+    }
+    for note in &notes {
+        errln!("note: {note}");
+    }
+    if !errors.is_empty() {
+        for e in &errors {
+            errln!("error: {e}");
+        }
+        errln!("Nothing imported: {} problem(s) above", errors.len());
+        return EXIT_ERRORS;
+    }
+    if files.archived > 0 && files.teams.len() > 1 {
+        errln!(
+            "note: the {} team file(s) in teams/archive/ are not read: the registry keeps teams that no longer exist there",
+            files.archived
+        );
+    }
+    if files.people.is_none() {
+        errln!(
+            "note: no people/ folder beside {}: members are written by their GitHub logins",
+            args.path.display()
+        );
+    }
+    let survey = Survey::of(&root);
+    // People files are named by login, whose case GitHub ignores.
+    let people: std::collections::HashMap<String, std::path::PathBuf> = files
+        .people
+        .as_deref()
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| Some((p.file_stem()?.to_str()?.to_lowercase(), p.clone())))
+        .collect();
+    let plan = rust_team::plan(
+        &teams,
+        &survey,
+        |login| {
+            let text = std::fs::read_to_string(people.get(&login.to_lowercase())?).ok()?;
+            rust_team::person_name(&text)
+        },
+        |file| {
+            orgbook::gitdates::file_last_changed(std::path::Path::new(file))
+                .and_then(|d| d.parse().ok())
+        },
+    );
+    for note in &plan.notes {
+        errln!("note: {note}");
+    }
+    if plan.files.is_empty() {
+        errln!(
+            "Nothing new to import: {} team(s) of {} are charters of the handbook already, {} have no charter",
+            plan.existing,
+            args.path.display(),
+            plan.skipped
+        );
+        return EXIT_OK;
+    }
+    if let Err(code) = write_charters(&root, &plan.files, args.dry_run) {
+        return code;
+    }
+    if let Some(note) = starter_group_left(&survey) {
+        errln!("note: {note}");
+    }
+    let mut summary = format!(
+        "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned repo(s) from {} team file(s)",
+        imported(args.dry_run),
+        plan.files.len(),
+        plan.teams,
+        plan.groups,
+        plan.members,
+        plan.owned,
+        teams.len(),
+    );
+    if plan.existing > 0 {
+        summary.push_str(&format!(
+            "; {} were charters already and are kept as they are",
+            plan.existing
+        ));
+    }
+    if plan.skipped > 0 {
+        summary.push_str(&format!(
+            "; {} marker team(s) or team(s) without people have no charter",
+            plan.skipped
         ));
     }
     if plan.without_problem > 0 {

@@ -19,6 +19,7 @@ mod adr;
 pub mod backstage;
 mod dir;
 pub mod peribolos;
+pub mod rust_team;
 pub mod sigs;
 pub mod team_api;
 

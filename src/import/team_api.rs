@@ -1608,7 +1608,7 @@ fn data_file(path: &Path) -> Option<String> {
         )
     } else if ext == "toml" {
         format!(
-            "{shown} is not Markdown: a Team API is a Markdown page; orgbook does not read teams kept in TOML, so each team needs a charter (`orgbook new team SLUG`), and a Backstage catalog in YAML is read by `orgbook import backstage`"
+            "{shown} is not Markdown: a Team API is a Markdown page; teams kept in TOML the rust-lang/team way are read by `orgbook import rust-team PATH`, and a Backstage catalog in YAML by `orgbook import backstage`"
         )
     } else {
         format!(

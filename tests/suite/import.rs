@@ -1940,7 +1940,7 @@ fn team_api_tells_other_shapes_from_unfilled_templates() {
     book.run(&["import", "team-api", &path_str(&toml)])
         .failure(1)
         .stderr_has("ledger.toml is not Markdown")
-        .stderr_has("does not read teams kept in TOML");
+        .stderr_has("`orgbook import rust-team PATH`");
 }
 
 /// A Kubernetes-style `sigs.yaml`: every SIG, working group and committee becomes a team
@@ -2343,4 +2343,188 @@ fn a_peribolos_file_that_is_not_yaml_imports_nothing() {
     book.run(&["import", "peribolos", &path_str(&other)])
         .failure(1)
         .stderr_has("no org.yaml or teams.yaml in this folder or below it");
+}
+
+/// A team registry kept the rust-lang/team way: one charter per team file under its
+/// `subteam-of` (two deep), people by the names their people/ files give and never their
+/// e-mail addresses, a marker team with a subteam as its group, a marker team and a team
+/// without people left out, a charter the handbook has kept byte for byte. What it brings
+/// builds into one tree on the org map, and a second run writes nothing.
+#[test]
+fn rust_team_registry_becomes_charters_named_by_people_files() {
+    let source = TestBook::fixture("import-rust-team");
+    let repo = source.root();
+    git(repo, &["init", "-q"], "2025-06-02T10:00:00Z");
+    git(repo, &["add", "teams/foundry.toml"], "2025-06-02T10:00:00Z");
+    git(
+        repo,
+        &["commit", "-q", "-m", "teams"],
+        "2025-06-02T10:00:00Z",
+    );
+    let book = fresh(true);
+    let kept = "+++\nname = \"Smelting\"\nkind = \"team\"\nparent = \"foundry\"\nproblem = \"Ore must become metal faster.\"\n\n[[metrics]]\nname = \"Tonnes a day\"\n+++\n\nOur own charter.\n";
+    book.write("content/teams/wg-smelting.md", kept);
+    let path = path_str(repo);
+
+    let dry = book.run(&["import", "rust-team", &path, "--dry-run"]);
+    dry.success().stderr_has("Would import 6 charter(s)");
+    assert!(
+        dry.stdout
+            .contains("content/teams/foundry/foundry-casting/casting-molds.md\n"),
+        "{}",
+        dry.stdout
+    );
+    assert!(!book.root().join("content/teams/foundry.md").exists());
+
+    book.run(&["import", "rust-team", &path])
+        .success()
+        .stderr_has("Imported 6 charter(s) (5 team(s), 1 group(s)) with 4 member(s) and 1 owned repo(s) from 9 team file(s)")
+        .stderr_has("; 1 were charters already and are kept as they are")
+        .stderr_has("; 2 marker team(s) or team(s) without people have no charter")
+        .stderr_has("; 3 team(s) have no description of four words or more")
+        .stderr_has("; 5 charter(s) have no `reviewed` date")
+        .stderr_has("teams/crucible-ops.toml:5: `leads` is not a list of logins")
+        .stderr_has("teams/stray.toml:2: `subteam-of` names nowhere-team, which is no team")
+        .stderr_has("teams/everyone.toml:1: team everyone is a marker team")
+        .stderr_has("teams/visitors.toml:1: team visitors has no leads or members")
+        .stderr_has("note: the 2 alumni of 1 team(s) are left out")
+        .stderr_has("note: the 1 team file(s) in teams/archive/ are not read")
+        .stderr_has("team wg-smelting is already in the handbook as content/teams/wg-smelting.md");
+    assert_eq!(book.read("content/teams/wg-smelting.md"), kept);
+
+    let strs = |v: &toml::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (foundry, body) = charter_table(&book, "content/teams/foundry.md");
+    assert_eq!(foundry["name"].as_str(), Some("Foundry team"));
+    assert_eq!(foundry["kind"].as_str(), Some("team"));
+    assert!(foundry.get("parent").is_none(), "{foundry:?}");
+    assert_eq!(
+        foundry["problem"].as_str(),
+        Some("Keeping the language's forge and its tools running for every contributor")
+    );
+    assert_eq!(foundry["lead"].as_str(), Some("Mira Solberg"));
+    assert_eq!(
+        strs(&foundry["members"]),
+        ["Mira Solberg", "Oskar Lindqvist", "Tamsin Achebe"]
+    );
+    assert_eq!(strs(&foundry["owns"]), ["kettle-lang/foundry"]);
+    assert_eq!(foundry["reviewed"].to_string(), "2025-06-02");
+    assert_eq!(foundry["contact"]["zulip"].as_str(), Some("#t-foundry"));
+    assert!(
+        body.contains("- Mira Solberg (`mira` on GitHub, lead)"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Jo Former") && !body.contains("old-jo"),
+        "{body}"
+    );
+
+    let (casting, body) = charter_table(&book, "content/teams/foundry/foundry-casting.md");
+    assert_eq!(casting["name"].as_str(), Some("Casting"));
+    assert_eq!(casting["parent"].as_str(), Some("foundry"));
+    assert_eq!(
+        casting["problem"].as_str(),
+        Some(orgbook::scaffold::PLACEHOLDER_PROBLEM)
+    );
+    assert_eq!(
+        strs(&casting["members"]),
+        ["Oskar Lindqvist", "Tamsin Achebe", "pell"]
+    );
+    assert!(casting.get("owns").is_none(), "not a GitHub repository");
+    assert!(body.contains("<https://example.org/casting>"), "{body}");
+
+    let (molds, _) = charter_table(
+        &book,
+        "content/teams/foundry/foundry-casting/casting-molds.md",
+    );
+    assert_eq!(molds["name"].as_str(), Some("casting-molds"));
+    assert_eq!(molds["parent"].as_str(), Some("foundry-casting"));
+    assert_eq!(molds["lead"].as_str(), Some("pell"));
+    assert_eq!(strs(&molds["members"]), ["pell", "Mira Solberg"]);
+
+    let (crucible, _) = charter_table(&book, "content/teams/crucible.md");
+    assert_eq!(crucible["kind"].as_str(), Some("group"));
+    assert!(crucible.get("metrics").is_none(), "{crucible:?}");
+    let (ops, _) = charter_table(&book, "content/teams/crucible/crucible-ops.md");
+    assert_eq!(ops["parent"].as_str(), Some("crucible"));
+    assert!(ops.get("lead").is_none(), "`leads` was not a list: {ops:?}");
+    assert_eq!(strs(&ops["members"]), ["Mira Solberg"]);
+    let (stray, _) = charter_table(&book, "content/teams/stray.md");
+    assert!(stray.get("parent").is_none(), "{stray:?}");
+    assert!(!book.root().join("content/teams/everyone.md").exists());
+    assert!(!book.root().join("content/teams/visitors.md").exists());
+
+    for entry in walkdir::WalkDir::new(book.root().join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(
+                !text.contains("kettle.example"),
+                "an e-mail address in {}",
+                entry.path().display()
+            );
+        }
+    }
+
+    builds_clean(&book);
+    let map = book.html("orgmap.html");
+    let roots = texts(&map, ".org-tree > ul > li > a");
+    for root in ["Foundry team", "Crucible"] {
+        assert!(roots.iter().any(|r| r == root), "{roots:?}");
+    }
+    let nested = map
+        .select(&sel(
+            ".org-tree li > ul > li > ul > li > a[href='teams/casting-molds.html']",
+        ))
+        .count();
+    assert_eq!(
+        nested, 1,
+        "casting-molds under foundry-casting under foundry"
+    );
+
+    book.run(&["import", "rust-team", &path])
+        .success()
+        .stderr_has("Nothing new to import: 7 team(s)");
+}
+
+/// A team file that is not TOML: the error names its file, line and column, and nothing
+/// of the other files is written; PATH may be the teams/ folder or one file.
+#[test]
+fn a_rust_team_file_that_is_not_toml_imports_nothing() {
+    let source = TestBook::fixture("import-rust-team");
+    source.write(
+        "teams/molten.toml",
+        "name = \"molten\"\n[people\nleads = []\n",
+    );
+    let book = fresh(true);
+    book.run(&[
+        "import",
+        "rust-team",
+        &path_str(&source.root().join("teams")),
+    ])
+    .failure(1)
+    .stderr_has("teams/molten.toml:2:")
+    .stderr_has("not valid TOML")
+    .stderr_has("Nothing imported: 1 problem(s) above");
+    assert!(!book.root().join("content/teams/foundry.md").exists());
+    // One file alone: its people are still named from people/ beside teams/.
+    book.run(&[
+        "import",
+        "rust-team",
+        &path_str(&source.root().join("teams/stray.toml")),
+    ])
+    .success()
+    .stderr_has("Imported 1 charter(s)");
+    let (stray, _) = charter_table(&book, "content/teams/stray.md");
+    assert_eq!(stray["lead"].as_str(), Some("Oskar Lindqvist"));
+    let other = book.root().join("notes");
+    std::fs::create_dir_all(&other).unwrap();
+    book.run(&["import", "rust-team", &path_str(&other)])
+        .failure(1)
+        .stderr_has("no team files");
 }

@@ -1199,7 +1199,7 @@ fn init_and_build_name_team_definitions_kept_as_data() {
     rust.run(&["init", "."])
         .failure(1)
         .stderr_has("note: teams/ holds 2 team definitions in TOML the rust-lang/team way")
-        .stderr_has("each team needs a charter");
+        .stderr_has("`orgbook import rust-team teams` writes a charter for each");
     // Moved under content/ as they are, they are not published (data files go out only
     // where a page links to them: people's records hold their e-mail addresses), and the
     // note says so.
@@ -1208,7 +1208,7 @@ fn init_and_build_name_team_definitions_kept_as_data() {
     rust.run(&["init", "."]).success();
     rust.build()
         .success()
-        .stderr_has("note: content/teams/ holds 2 team definitions in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read (nor publishes: data files go out only where a page links to them)");
+        .stderr_has("note: content/teams/ holds 2 team definitions in TOML the rust-lang/team way (`name`, `[people]` `leads` / `members`), which orgbook does not read as teams (nor publishes: data files go out only where a page links to them): `orgbook import rust-team content/teams` writes a charter for each");
     assert!(!rust.out().join("teams/compiler.toml").exists());
 }
 
