@@ -522,9 +522,10 @@ fn empty_handbook_still_has_a_manifest() {
     assert_eq!(v["n"], 0);
 }
 
-/// A build indexes each document as it is rendered, from many threads, in no set order:
-/// the files must be those `build_index` makes of the same documents. Both a one-file
-/// index and a sharded one (with summaries) are compared.
+/// A build indexes each document as it is rendered, from many threads, in no set order,
+/// holding the records compressed when the handbook is large: the files must be those
+/// `build_index` makes of the same documents. Both a one-file index and a sharded one
+/// (with summaries) are compared.
 #[test]
 fn streaming_index_equals_build_index_in_any_order() {
     for docs in [sample(), synthetic(3_000), Vec::new()] {
@@ -538,6 +539,10 @@ fn streaming_index_equals_build_index_in_any_order() {
         let parallel = StreamingIndex::default();
         docs.par_iter().for_each(|d| parallel.add(d));
         assert_eq!(parallel.finish(), whole);
+        // A large handbook's build holds the records compressed.
+        let packed = StreamingIndex::with_capacity(docs.len()).packing_records();
+        docs.par_iter().for_each(|d| packed.add(d));
+        assert_eq!(packed.finish(), whole);
         assert!(
             docs.len() < 3_000 || sharded,
             "the large case must be sharded"

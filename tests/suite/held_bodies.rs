@@ -23,10 +23,14 @@ fn page_path(p: usize) -> String {
 fn generate(root: &Path) {
     let write = |rel: &str, text: &str| write_under(root, rel, text);
     write("orgbook.toml", "title = \"Held Org\"\n");
+    // A link to the web and one to a file in a dot-folder, published only when linked.
     write(
         "content/_index.md",
-        "+++\ntitle = \"Held Org\"\n+++\nWelcome. See [the first page](section-0/page-0000.md#details).\n",
+        "+++\ntitle = \"Held Org\"\n+++\nWelcome. See [the first page](section-0/page-0000.md#details), \
+         [the wider web](https://example.org/handbook#top) and [the chart](.gitbook/assets/chart.txt).\n",
     );
+    write("content/.gitbook/assets/chart.txt", "a chart\n");
+    write("content/.gitbook/assets/unused.txt", "not linked\n");
     write(
         "content/teams/g0.md",
         "+++\nname = \"Group 0\"\nkind = \"group\"\nlead = \"Ada Lead\"\n+++\nA group.\n",
@@ -166,6 +170,43 @@ fn held_bodies_give_the_same_site_as_plain_ones() {
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .expect("a feed");
     assert!(feed.contains("ünïcödé included"), "{feed}");
+}
+
+/// `orgbook build` keeps only what the later steps read of each link; `check` and `serve`
+/// hold the whole handbook in memory. Both must make the same site.
+#[test]
+fn the_written_site_equals_the_one_built_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    generate(&root);
+    let out = dir.path().join("out");
+    build(&root, &out, usize::MAX);
+    let mut written = files(&out);
+    // The marker that lets a later build replace the folder, written by `build` alone.
+    written.remove(".orgbook-site").expect("the output marker");
+    let site = orgbook::site::build(&root, RenderOptions::default());
+    let mut in_memory = BTreeMap::new();
+    for f in &site.files {
+        let bytes = match &f.contents {
+            orgbook::render::FileContents::Bytes(b) => b.clone(),
+            orgbook::render::FileContents::Static(b) => b.to_vec(),
+            orgbook::render::FileContents::Copy(p) => std::fs::read(p).unwrap(),
+            orgbook::render::FileContents::Unchanged => unreachable!("a build renders every page"),
+        };
+        in_memory.insert(f.path.clone(), bytes);
+    }
+    let only = |a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>| {
+        a.keys().filter(|k| !b.contains_key(*k)).cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(only(&written, &in_memory), Vec::<String>::new(), "written only");
+    assert_eq!(only(&in_memory, &written), Vec::<String>::new(), "in memory only");
+    for (path, bytes) in &written {
+        assert!(in_memory[path] == *bytes, "{path} differs");
+    }
+    assert!(written.contains_key(".gitbook/assets/chart.txt"));
+    assert!(!written.contains_key(".gitbook/assets/unused.txt"));
+    let home = String::from_utf8_lossy(&written["index.html"]).into_owned();
+    assert!(home.contains("https://example.org/handbook#top"), "{home}");
 }
 
 /// The stage itself: with compression forced, the bodies are held (their `html` left
