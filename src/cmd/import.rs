@@ -300,10 +300,10 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
             );
             return EXIT_ERRORS;
         }
-        if plan.existing > 0 {
+        if plan.count.existing > 0 {
             errln!(
                 "Nothing new to import: {} group(s) of the catalog are charters of the handbook already; {} note(s) above",
-                plan.existing,
+                plan.count.existing,
                 plan.notes.len()
             );
         } else {
@@ -322,23 +322,23 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
     {
         errln!("note: {note}");
     }
-    let kept = if plan.existing > 0 {
+    let kept = if plan.count.existing > 0 {
         format!(
             "; {} group(s) were charters already and are kept as they are",
-            plan.existing
+            plan.count.existing
         )
     } else {
         String::new()
     };
-    let undated = match plan.undated {
+    let undated = match plan.count.undated {
         0 => String::new(),
         n => format!(
             "; {n} charter(s) have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one"
         ),
     };
-    let placeholders = match plan.without_problem {
+    let placeholders = match plan.count.without_problem {
         0 => "each team's metric is a placeholder".to_owned(),
-        n if n == plan.teams => "each team's problem and metric are placeholders".to_owned(),
+        n if n == plan.count.teams => "each team's problem and metric are placeholders".to_owned(),
         n => format!(
             "each team's metric, and the problem of {n} team(s) without a description, are placeholders"
         ),
@@ -348,10 +348,10 @@ fn backstage(args: ImportBackstageArgs) -> u8 {
          {placeholders} to fill in (the health page lists them){undated}",
         imported(args.dry_run),
         plan.files.len(),
-        plan.teams,
-        plan.groups,
-        plan.members,
-        plan.owned,
+        plan.count.teams,
+        plan.count.groups,
+        plan.count.members,
+        plan.count.owned,
         catalog.entities.len(),
     );
     EXIT_OK
@@ -515,21 +515,21 @@ fn team_api(args: ImportTeamApiArgs) -> u8 {
         "{} {} charter(s) ({} team(s), {} group(s)) with {} interaction(s) and {} owned item(s)",
         imported(args.dry_run),
         plan.files.len(),
-        plan.teams,
-        plan.groups,
-        plan.interactions,
-        plan.owned,
+        plan.count.teams,
+        plan.count.groups,
+        plan.count.interactions,
+        plan.count.owned,
     );
-    if plan.undated > 0 {
+    if plan.count.undated > 0 {
         summary.push_str(&format!(
             "; {} team(s) had no date (in the document or its git history), so no `reviewed`: the health page lists them as never reviewed until a review sets one",
-            plan.undated
+            plan.count.undated
         ));
     }
-    if plan.without_focus > 0 {
+    if plan.count.without_problem > 0 {
         summary.push_str(&format!(
             "; {} team(s) stated no focus, so their problem is a placeholder to fill in (the health page lists it)",
-            plan.without_focus
+            plan.count.without_problem
         ));
     }
     errln!("{summary}");
@@ -607,12 +607,12 @@ fn sigs(args: ImportSigsArgs) -> u8 {
     for note in &plan.notes {
         errln!("note: {note}");
     }
-    if plan.teams == 0 {
+    if plan.count.teams == 0 {
         // A re-run: every group is a charter already, and the notes say what the file
         // gives them that their charters do not list.
         errln!(
             "Nothing new to import: {} group(s) of {} are charters of the handbook already",
-            plan.existing,
+            plan.count.existing,
             registry.file
         );
         return EXIT_OK;
@@ -628,32 +628,32 @@ fn sigs(args: ImportSigsArgs) -> u8 {
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s), {} owned subproject(s) and {} interaction(s) from {} group(s) of {}",
         imported(args.dry_run),
         plan.files.len(),
-        plan.teams,
-        plan.groups,
-        plan.members,
-        plan.owned,
-        plan.interactions,
+        plan.count.teams,
+        plan.count.groups,
+        plan.count.members,
+        plan.count.owned,
+        plan.count.interactions,
         registry.groups.len(),
         registry.file,
     );
-    if plan.existing > 0 {
+    if plan.count.existing > 0 {
         summary.push_str(&format!(
             "; {} group(s) were charters already and are kept as they are",
-            plan.existing
+            plan.count.existing
         ));
     }
-    if plan.without_mission > 0 {
+    if plan.count.without_problem > 0 {
         summary.push_str(&format!(
             "; {} team(s) have no mission_statement, so their problem is a placeholder",
-            plan.without_mission
+            plan.count.without_problem
         ));
     }
     summary
         .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
-    if plan.undated > 0 {
+    if plan.count.undated > 0 {
         summary.push_str(&format!(
             "; {} team(s) have no `reviewed` date (no git history for their folder's charter.md or README.md beside {}), so the health page lists them as never reviewed until a review sets one",
-            plan.undated, registry.file
+            plan.count.undated, registry.file
         ));
     }
     errln!("{summary}");
@@ -748,7 +748,7 @@ fn peribolos(args: ImportPeribolosArgs) -> u8 {
     if plan.files.is_empty() {
         errln!(
             "Nothing new to import: {} team(s) and organisation(s) of {} are charters of the handbook already",
-            plan.existing,
+            plan.count.existing,
             args.path.display()
         );
         return EXIT_OK;
@@ -763,16 +763,16 @@ fn peribolos(args: ImportPeribolosArgs) -> u8 {
         "{} {} charter(s) ({} team(s), {} organisation group(s)) with {} member(s) and {} owned repo(s) from {} file(s)",
         imported(args.dry_run),
         plan.files.len(),
-        plan.teams,
-        plan.groups,
-        plan.members,
-        plan.owned,
+        plan.count.teams,
+        plan.count.groups,
+        plan.count.members,
+        plan.count.owned,
         sources.len(),
     );
-    if plan.existing > 0 {
+    if plan.count.existing > 0 {
         summary.push_str(&format!(
             "; {} were charters already and are kept as they are",
-            plan.existing
+            plan.count.existing
         ));
     }
     if plan.secret > 0 {
@@ -781,18 +781,18 @@ fn peribolos(args: ImportPeribolosArgs) -> u8 {
             plan.secret
         ));
     }
-    if plan.without_problem > 0 {
+    if plan.count.without_problem > 0 {
         summary.push_str(&format!(
             "; {} team(s) have no description of four words or more, so their problem is a placeholder",
-            plan.without_problem
+            plan.count.without_problem
         ));
     }
     summary
         .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
-    if plan.undated > 0 {
+    if plan.count.undated > 0 {
         summary.push_str(&format!(
             "; {} charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one",
-            plan.undated
+            plan.count.undated
         ));
     }
     errln!("{summary}");
@@ -886,7 +886,7 @@ fn rust_team(args: ImportRustTeamArgs) -> u8 {
     if plan.files.is_empty() {
         errln!(
             "Nothing new to import: {} team(s) of {} are charters of the handbook already, {} have no charter",
-            plan.existing,
+            plan.count.existing,
             args.path.display(),
             plan.skipped
         );
@@ -902,16 +902,16 @@ fn rust_team(args: ImportRustTeamArgs) -> u8 {
         "{} {} charter(s) ({} team(s), {} group(s)) with {} member(s) and {} owned repo(s) from {} team file(s)",
         imported(args.dry_run),
         plan.files.len(),
-        plan.teams,
-        plan.groups,
-        plan.members,
-        plan.owned,
+        plan.count.teams,
+        plan.count.groups,
+        plan.count.members,
+        plan.count.owned,
         teams.len(),
     );
-    if plan.existing > 0 {
+    if plan.count.existing > 0 {
         summary.push_str(&format!(
             "; {} were charters already and are kept as they are",
-            plan.existing
+            plan.count.existing
         ));
     }
     if plan.skipped > 0 {
@@ -920,18 +920,18 @@ fn rust_team(args: ImportRustTeamArgs) -> u8 {
             plan.skipped
         ));
     }
-    if plan.without_problem > 0 {
+    if plan.count.without_problem > 0 {
         summary.push_str(&format!(
             "; {} team(s) have no description of four words or more, so their problem is a placeholder",
-            plan.without_problem
+            plan.count.without_problem
         ));
     }
     summary
         .push_str("; each team's metric is a placeholder to fill in (the health page lists them)");
-    if plan.undated > 0 {
+    if plan.count.undated > 0 {
         summary.push_str(&format!(
             "; {} charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one",
-            plan.undated
+            plan.count.undated
         ));
     }
     errln!("{summary}");

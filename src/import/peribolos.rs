@@ -316,18 +316,10 @@ pub struct Plan {
     /// (path relative to the handbook root, text), each parent before its children.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    /// Distinct people named in the charters written.
-    pub members: usize,
-    pub owned: usize,
-    /// Teams and organisations that are charters of the handbook already.
-    pub existing: usize,
-    /// Teams whose problem is the scaffold's placeholder: no description of
-    /// [`PROBLEM_MIN_WORDS`] words.
-    pub without_problem: usize,
-    /// Charters without a `reviewed` date: their file has no git history.
-    pub undated: usize,
+    /// `existing` counts organisations as well as teams; `owned` counts repositories;
+    /// `without_problem`, teams without a description of [`PROBLEM_MIN_WORDS`] words.
+    pub count: super::ImportCounts,
+    /// Teams GitHub keeps secret, whose charters make them visible on the handbook's pages.
     pub secret: usize,
 }
 
@@ -377,7 +369,7 @@ pub fn plan(
             s => s,
         };
         if let Some(t) = survey.teams.get(&slug) {
-            plan.existing += 1;
+            plan.count.existing += 1;
             plan.notes.push(format!(
                 "{}:{}: organisation {name} is already in the handbook as {}; kept as it is",
                 org.file, org.line, t.path
@@ -423,7 +415,7 @@ pub fn plan(
         let name = org.display.or(org.name).unwrap_or(slug);
         let reviewed = dates(org.file);
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         people.extend(org.admins.iter().cloned());
         let fm = CharterFrontMatter {
@@ -450,7 +442,7 @@ pub fn plan(
                 org.file, org.line, org.members
             ));
         }
-        plan.groups += 1;
+        plan.count.groups += 1;
         plan.files.push((path.clone(), text));
     }
     for (i, p) in placed.iter().enumerate() {
@@ -471,7 +463,7 @@ pub fn plan(
         let problem = match sentence {
             Some(d) => d.to_owned(),
             None => {
-                plan.without_problem += 1;
+                plan.count.without_problem += 1;
                 scaffold::PLACEHOLDER_PROBLEM.to_owned()
             }
         };
@@ -562,13 +554,13 @@ pub fn plan(
         text.push_str(&body.join("\n\n"));
         text.push('\n');
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
-        plan.teams += 1;
-        plan.owned += owns.len();
+        plan.count.teams += 1;
+        plan.count.owned += owns.len();
         plan.files.push((p.path.clone(), text));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     plan
 }
 
@@ -648,7 +640,7 @@ fn place<'a>(
         s => s,
     };
     let placed = if let Some(t) = cx.survey.teams.get(&base) {
-        cx.plan.existing += 1;
+        cx.plan.count.existing += 1;
         cx.plan.notes.push(format!(
             "{at}: team {} is already in the handbook as {}; kept as it is",
             team.name, t.path
@@ -880,8 +872,15 @@ teams:
             reviewers.contains("parent = \"lamp-makers\""),
             "{reviewers}"
         );
-        assert_eq!((plan.teams, plan.groups, plan.without_problem), (4, 1, 3));
-        assert_eq!((plan.undated, plan.secret), (5, 1));
+        assert_eq!(
+            (
+                plan.count.teams,
+                plan.count.groups,
+                plan.count.without_problem
+            ),
+            (4, 1, 3)
+        );
+        assert_eq!((plan.count.undated, plan.secret), (5, 1));
         for (path, text) in &plan.files {
             let rel = path.strip_prefix("content/").unwrap();
             let mut diags = Vec::new();
@@ -902,7 +901,7 @@ teams:
         )
         .unwrap();
         let plan = plan(&[a, b], &Survey::default(), |_| None);
-        assert_eq!(plan.teams, 4);
+        assert_eq!(plan.count.teams, 4);
         assert!(
             plan.notes.iter().any(|n| n.starts_with(
                 "config/lanterns/sig-x/teams.yaml:2: team hidden is also at config/lanterns/org.yaml:28"

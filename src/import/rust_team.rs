@@ -247,17 +247,10 @@ pub struct Plan {
     /// (path relative to the handbook root, text), each parent before its children.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    /// Distinct people named in the charters written.
-    pub members: usize,
-    pub owned: usize,
-    /// Teams that are charters of the handbook already.
-    pub existing: usize,
+    /// `owned` counts repositories.
+    pub count: super::ImportCounts,
     /// Marker teams and teams without people (and without subteams): no charter.
     pub skipped: usize,
-    pub without_problem: usize,
-    pub undated: usize,
     pub alumni: usize,
 }
 
@@ -346,7 +339,7 @@ pub fn plan(
             s => s,
         };
         let p = if let Some(e) = survey.teams.get(&base) {
-            plan.existing += 1;
+            plan.count.existing += 1;
             plan.notes.push(format!(
                 "{}:1: team {} is already in the handbook as {}; kept as it is",
                 t.file, t.name, e.path
@@ -415,7 +408,7 @@ pub fn plan(
             // A group needs no problem: a placeholder there would only be noise.
             (None, true) => None,
             (None, false) => {
-                plan.without_problem += 1;
+                plan.count.without_problem += 1;
                 Some(scaffold::PLACEHOLDER_PROBLEM.to_owned())
             }
         };
@@ -448,7 +441,7 @@ pub fn plan(
         }
         let reviewed = dates(&t.file);
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         let name = t.website_name.as_deref().unwrap_or(&t.name);
         let fm = CharterFrontMatter {
@@ -511,11 +504,11 @@ pub fn plan(
         text.push_str(&body.join("\n\n"));
         text.push('\n');
         if p.group {
-            plan.groups += 1;
+            plan.count.groups += 1;
         } else {
-            plan.teams += 1;
+            plan.count.teams += 1;
         }
-        plan.owned += owns.len();
+        plan.count.owned += owns.len();
         plan.files.push((p.path.clone(), text));
     }
     if plan.alumni > 0 {
@@ -524,7 +517,7 @@ pub fn plan(
             plan.alumni
         ));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     plan
 }
 
