@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use yaml_serde::Value;
 
-use super::{CharterFrontMatter, MetricEntry, toml_date};
+use super::{CharterFrontMatter, MetricEntry, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -620,17 +620,11 @@ fn groups<'c>(catalog: &'c Catalog, survey: &Survey, notes: &mut Vec<String>) ->
         } else {
             e.name.clone()
         };
-        let mut slug = scaffold::slugify(&written);
-        if slug.is_empty() {
-            slug = "group".to_owned();
+        let mut base = scaffold::slugify(&written);
+        if base.is_empty() {
+            base = "group".to_owned();
         }
-        let base = slug.clone();
-        let mut n = 1;
-        while slugs.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        slugs.insert(slug.clone());
+        let slug = unique_slug(&base, &mut slugs);
         let key = (e.namespace.clone(), e.name.clone());
         by_name.entry(e.name.clone()).or_default().push(key.clone());
         by_key.insert(

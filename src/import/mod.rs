@@ -30,7 +30,7 @@ pub use adr::{parse_adr, parse_record};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -318,6 +318,20 @@ pub struct ImportCounts {
     pub without_problem: usize,
     /// Charters without a `reviewed` date: no date in the source, nor git history.
     pub undated: usize,
+}
+
+/// `base`, else `base-2`, `base-3`…: the first slug not taken, which it then is. Every
+/// charter importer numbers a second team of the same name this way, so that the handbook
+/// reads alike whatever it was imported from.
+pub(super) fn unique_slug(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut slug = base.to_owned();
+    let mut n = 1;
+    while taken.contains(&slug) {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    taken.insert(slug.clone());
+    slug
 }
 
 /// A Markdown link to `url`, by its title when it has one, as an importer writes it into

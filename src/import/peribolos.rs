@@ -16,13 +16,13 @@
 //! the body. As in the other importers, what cannot be mapped is a note with its
 //! `file:line`, and a charter the handbook already has is kept as it is.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use yaml_serde::Value;
 
-use super::{CharterFrontMatter, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -356,7 +356,7 @@ pub fn plan(
 ) -> Plan {
     let mut plan = Plan::default();
     let orgs = gather(sources);
-    let mut taken: HashSet<String> = survey.teams.keys().cloned().collect();
+    let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     // Each organisation's group: its slug and path, and whether the handbook has it.
     let mut org_slots: Vec<Option<(String, String, bool)>> = Vec::new();
     for org in &orgs {
@@ -377,7 +377,7 @@ pub fn plan(
             org_slots.push(Some((slug, t.path.clone(), true)));
             continue;
         }
-        let slug = unique(&slug, &mut taken);
+        let slug = unique_slug(&slug, &mut taken);
         org_slots.push(Some((
             slug.clone(),
             format!("{CONTENT_DIR}/teams/{slug}.md"),
@@ -608,7 +608,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
 
 struct PlaceCtx<'s, 'a> {
     survey: &'s Survey,
-    taken: &'s mut HashSet<String>,
+    taken: &'s mut BTreeSet<String>,
     /// The organisation's team names met (lowercase) → where.
     seen: &'s mut HashMap<String, (&'a str, usize)>,
     plan: &'s mut Plan,
@@ -661,7 +661,7 @@ fn place<'a>(
             Some(org) if cx.taken.contains(&base) => format!("{org}-{base}"),
             _ => base.clone(),
         };
-        let slug = unique(&wanted, cx.taken);
+        let slug = unique_slug(&wanted, cx.taken);
         if slug != base {
             cx.plan.notes.push(format!(
                 "{at}: another charter is {base}; team {} is {slug}",
@@ -688,18 +688,6 @@ fn place<'a>(
     for child in &team.children {
         place(cx, file, child, Some(me), Some(&path));
     }
-}
-
-/// `base`, else `base-2`, `base-3`…: the first not taken, which it then is.
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = base.to_owned();
-    let mut n = 1;
-    while taken.contains(&slug) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    taken.insert(slug.clone());
-    slug
 }
 
 /// `org/repo`: a repository's name alone is ambiguous across organisations.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{CharterFrontMatter, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -310,7 +310,7 @@ pub fn plan(
         }
     }
     let has_children: HashSet<usize> = parent.iter().flatten().copied().collect();
-    let mut taken: HashSet<String> = survey.teams.keys().cloned().collect();
+    let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     let mut placed: Vec<Placed> = Vec::new();
     let mut slot: Vec<Option<usize>> = vec![None; teams.len()];
     // Parents before children: roots first, then each team's subteams under it.
@@ -353,7 +353,7 @@ pub fn plan(
                 group,
             }
         } else {
-            let slug = unique(&base, &mut taken);
+            let slug = unique_slug(&base, &mut taken);
             if slug != base {
                 plan.notes.push(format!(
                     "{}:1: another charter is {base}; team {} is {slug}",
@@ -519,18 +519,6 @@ pub fn plan(
     }
     plan.count.members = people.len();
     plan
-}
-
-/// `base`, else `base-2`, `base-3`…: the first not taken, which it then is.
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = base.to_owned();
-    let mut n = 1;
-    while taken.contains(&slug) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    taken.insert(slug.clone());
-    slug
 }
 
 #[cfg(test)]

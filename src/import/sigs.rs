@@ -28,7 +28,7 @@ use yaml_serde::Value;
 
 use super::{
     CharterFrontMatter, InteractionEntry, MetricEntry, Rewrite, markdown_link, rewrite_links_with,
-    slugify, toml_date,
+    slugify, toml_date, unique_slug,
 };
 use crate::gitdates::LastChanged;
 use crate::load::CONTENT_DIR;
@@ -681,18 +681,12 @@ fn slots(
             out.push(Slot::Existing(base));
             continue;
         }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        if n > 1 {
+        let slug = unique_slug(&base, &mut taken);
+        if slug != base {
             notes.push(format!(
                 "{at}: another group is also {base}; this one is {slug}"
             ));
         }
-        taken.insert(slug.clone());
         let path = match g.dir.as_deref().and_then(|d| handbook.team_folder(d)) {
             Some(folder) if slug == base => format!("{folder}.md"),
             _ => format!("{}/{slug}.md", parent_path.trim_end_matches(".md")),

@@ -29,7 +29,7 @@ use super::adr::{
     normalize_newlines, parse_date, split_top_level, strip_bullet, strip_emphasis,
     strip_html_comments, yaml_scalar,
 };
-use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -1291,19 +1291,13 @@ fn team_slots(
             slots.push(Slot::Existing(slug.to_owned()));
             continue;
         }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        if n > 1 {
+        let slug = unique_slug(&base, taken);
+        if slug != base {
             notes.push(format!(
                 "{}: another document is also named {}; this one is {slug}",
                 d.file, d.name
             ));
         }
-        taken.insert(slug.clone());
         slots.push(Slot::New(slug));
     }
     slots
@@ -1333,16 +1327,12 @@ fn add_groups(
             group_slugs.insert(g.clone(), slug.to_owned());
             continue;
         }
-        let mut slug = base.clone();
-        if taken.contains(&slug) {
-            slug = format!("{base}-group");
-        }
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-group-{n}");
-        }
-        taken.insert(slug.clone());
+        // A grouping whose slug a team has is `…-group`, then `…-group-2`: the team keeps
+        // the plain one.
+        let slug = match taken.contains(&base) {
+            true => unique_slug(&format!("{base}-group"), taken),
+            false => unique_slug(&base, taken),
+        };
         let path = format!("{CONTENT_DIR}/teams/{slug}.md");
         paths.insert(slug.clone(), path.clone());
         plan.files.push((path, group_charter(g, today)));
