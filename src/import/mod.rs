@@ -906,6 +906,18 @@ fn is_closing_fence(line: &str) -> bool {
     line.trim().chars().all(|c| c == '`' || c == '~')
 }
 
+/// Every charter a plan writes parses as a charter, without diagnostics: a charter the
+/// handbook then rejects is an importer's failure, whatever its counts say.
+#[cfg(test)]
+pub(super) fn assert_charters_parse(files: &[(String, String)]) {
+    for (path, text) in files {
+        let rel = path.strip_prefix("content/").unwrap();
+        let mut diags = Vec::new();
+        crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
+        assert!(diags.is_empty(), "{path}: {diags:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

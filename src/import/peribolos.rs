@@ -869,12 +869,7 @@ teams:
             (4, 1, 3)
         );
         assert_eq!((plan.count.undated, plan.secret), (5, 1));
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]

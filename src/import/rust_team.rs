@@ -603,12 +603,7 @@ repo = \"https://github.com/acme/kiln.git\"
                 .iter()
                 .any(|n| n.contains("goes round in a loop"))
         );
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]

@@ -1410,12 +1410,7 @@ extras: 1
             ),
             (3, 1, 3, 2)
         );
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]
