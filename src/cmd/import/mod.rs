@@ -1,14 +1,12 @@
-//! `orgbook import FORMAT`: bring decision records (adr-tools, MADR, log4brains) and team
+//! `orgbook import FORMAT`: decision records (adr-tools, MADR, log4brains) and team
 //! structure kept for other tools (a Backstage catalog, Team API pages, a Kubernetes-style
-//! `sigs.yaml`, Prow's peribolos configuration, rust-lang/team's registry) into the
-//! handbook with one command, one file here per format.
-//!
-//! Reading and mapping live in the pure-ish [`orgbook::import`] module; each command here
-//! finds its sources, hands them to the planner, writes everything or nothing (never
-//! replacing a file), and prints a short report. This file owns what the formats share,
-//! so that each reads, stops and reports as the others do: a source read with a note
-//! rather than a failure when it is not UTF-8, every problem printed before one "Nothing
-//! imported", and a summary line whose zero counts go unsaid.
+//! `sigs.yaml`, Prow's peribolos configuration, rust-lang/team's registry) brought into the
+//! handbook with one command, one file here per format. Reading and mapping live in the
+//! pure-ish [`orgbook::import`]; each command finds its sources, hands them to the planner,
+//! writes everything or nothing (never replacing a file) and reports. This file owns what
+//! the formats share, so that each reads, stops and reports as the others do: a source that
+//! is not UTF-8 costs a note, not the import; every problem is printed before one "Nothing
+//! imported"; and the summary line leaves out its zero counts.
 
 mod adr;
 mod backstage;
