@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use yaml_serde::Value;
 
-use super::{CharterFrontMatter, MetricEntry, toml_date};
+use super::{CharterFrontMatter, MetricEntry, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -371,18 +371,9 @@ pub struct Plan {
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
     pub errors: Vec<String>,
-    /// Counts of what `files` holds: new team and group charters, the people named in
-    /// them, the items they own.
-    pub teams: usize,
-    pub groups: usize,
-    pub members: usize,
-    pub owned: usize,
-    /// Groups of the catalog that are charters of the handbook already.
-    pub existing: usize,
-    /// New charters without a `reviewed` date: their catalog file has no git history.
-    pub undated: usize,
-    /// New teams whose problem is the placeholder: no description said what they are for.
-    pub without_problem: usize,
+    /// `owned` counts catalog entities; `undated`, charters whose catalog file has no git
+    /// history.
+    pub count: super::ImportCounts,
 }
 
 /// A group's identity in the catalog: (namespace, name).
@@ -489,7 +480,7 @@ pub fn plan(
     let mut unchanged: Vec<&str> = Vec::new();
     for g in order {
         if let Some(existing) = survey.teams.get(&g.slug) {
-            plan.existing += 1;
+            plan.count.existing += 1;
             match already_there(g, existing) {
                 Some(note) => plan.notes.push(note),
                 None => unchanged.push(existing.path.as_str()),
@@ -503,19 +494,19 @@ pub fn plan(
         };
         paths.insert(g.slug.clone(), path.clone());
         if g.is_team {
-            plan.teams += 1;
+            plan.count.teams += 1;
         } else {
-            plan.groups += 1;
+            plan.count.groups += 1;
         }
         people.extend(g.members.iter().cloned());
-        plan.owned += g.owns.len();
+        plan.count.owned += g.owns.len();
         let reviewed = last_changed(entity_path(&g.entity.file));
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         let (text, described) = charter(g, parent.as_deref(), reviewed);
         if g.is_team && !described {
-            plan.without_problem += 1;
+            plan.count.without_problem += 1;
         }
         plan.files.push((path, text));
     }
@@ -526,7 +517,7 @@ pub fn plan(
             listed(&unchanged)
         ));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     plan
 }
 
@@ -629,17 +620,11 @@ fn groups<'c>(catalog: &'c Catalog, survey: &Survey, notes: &mut Vec<String>) ->
         } else {
             e.name.clone()
         };
-        let mut slug = scaffold::slugify(&written);
-        if slug.is_empty() {
-            slug = "group".to_owned();
+        let mut base = scaffold::slugify(&written);
+        if base.is_empty() {
+            base = "group".to_owned();
         }
-        let base = slug.clone();
-        let mut n = 1;
-        while slugs.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        slugs.insert(slug.clone());
+        let slug = unique_slug(&base, &mut slugs);
         let key = (e.namespace.clone(), e.name.clone());
         by_name.entry(e.name.clone()).or_default().push(key.clone());
         by_key.insert(
@@ -1367,7 +1352,7 @@ mod tests {
             owns_of(&plan, "web.md"),
             "owns = [\"ledger\", \"petstore (API)\"]"
         );
-        assert_eq!(plan.owned, 3);
+        assert_eq!(plan.count.owned, 3);
     }
 
     #[test]
@@ -1390,7 +1375,7 @@ mod tests {
             .unwrap()
             .1;
         assert!(retail.contains("name = \"payments (retail)\""), "{retail}");
-        assert_eq!(plan.teams, 2);
+        assert_eq!(plan.count.teams, 2);
     }
 
     #[test]
@@ -1466,8 +1451,11 @@ mod tests {
             "{notes}"
         );
         // Only what is written is counted.
-        assert_eq!((plan.teams, plan.groups, plan.existing), (2, 2, 1));
-        assert_eq!(plan.members, 0);
+        assert_eq!(
+            (plan.count.teams, plan.count.groups, plan.count.existing),
+            (2, 2, 1)
+        );
+        assert_eq!(plan.count.members, 0);
     }
 
     /// A handbook with one team's charter, `content/teams/{slug}.md`.
@@ -1748,12 +1736,6 @@ mod tests {
             ),
             "{notes}"
         );
-        // Every written charter parses as a charter.
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 }

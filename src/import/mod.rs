@@ -1,13 +1,16 @@
 //! Importing records written for other tools: decision records into orgbook decisions
-//! (`adr.rs`, `dir.rs`), a Backstage catalog (`backstage.rs`), Team API documents
-//! (`team_api.rs`) and a Kubernetes-style `sigs.yaml` (`sigs.rs`) into charters.
+//! (`adr.rs`, `dir.rs`); a Backstage catalog (`backstage.rs`), Team API documents
+//! (`team_api.rs`), a Kubernetes-style `sigs.yaml` (`sigs.rs`), Prow's peribolos
+//! configuration (`peribolos.rs`) and rust-lang/team's registry (`rust_team.rs`) into
+//! charters.
 //!
 //! This module owns the format-independent half of `orgbook import`: the
 //! [`ImportedDecision`] every decision importer produces, writing it out as an orgbook
 //! decision file ([`to_orgbook_file`]), and [`reconcile`], which makes a whole
 //! imported set consistent (both sides of every supersedes link, links between
-//! records pointing at their new file names); for charters, the front matter both
-//! charter importers write ([`CharterFrontMatter`]). Keeping this apart from the
+//! records pointing at their new file names); for charters, the front matter every
+//! charter importer writes ([`CharterFrontMatter`]) and what each plan counts for the
+//! summary ([`ImportCounts`]). Keeping this apart from the
 //! parsers means a future importer only has to fill in an `ImportedDecision` or a
 //! `CharterFrontMatter`; the orgbook side of the contract (docs/format.md's keys) lives
 //! here once.
@@ -27,7 +30,7 @@ pub use adr::{parse_adr, parse_record};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -288,6 +291,47 @@ impl CharterFrontMatter<'_> {
         let toml = toml::to_string(self).expect("charter front matter is always valid TOML");
         format!("+++\n{toml}+++\n\n")
     }
+}
+
+/// What every charter importer's plan counts of the charters it will write, for the
+/// command's summary line. Each `Plan` embeds one as `count` and keeps beside it only the
+/// counts its own format has (secret teams, marker teams), so a count that means the same
+/// thing in every format is named and documented once. A format without a notion (Team
+/// API documents name no members) leaves it at zero.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// New team charters.
+    pub teams: usize,
+    /// New group charters.
+    pub groups: usize,
+    /// Distinct people named in the charters written.
+    pub members: usize,
+    /// What the charters written own: repositories, subprojects, catalog entities.
+    pub owned: usize,
+    /// `[[interactions]]` entries written.
+    pub interactions: usize,
+    /// Teams and groups of the source that are charters of the handbook already: kept as
+    /// they are, not written again.
+    pub existing: usize,
+    /// Teams whose problem is the scaffold's placeholder: the source said nothing usable
+    /// of what they are for.
+    pub without_problem: usize,
+    /// Charters without a `reviewed` date: no date in the source, nor git history.
+    pub undated: usize,
+}
+
+/// `base`, else `base-2`, `base-3`…: the first slug not taken, which it then is. Every
+/// charter importer numbers a second team of the same name this way, so that the handbook
+/// reads alike whatever it was imported from.
+pub(super) fn unique_slug(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut slug = base.to_owned();
+    let mut n = 1;
+    while taken.contains(&slug) {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    taken.insert(slug.clone());
+    slug
 }
 
 /// A Markdown link to `url`, by its title when it has one, as an importer writes it into
@@ -860,6 +904,18 @@ fn fence_marker(line: &str) -> Option<(char, usize)> {
 
 fn is_closing_fence(line: &str) -> bool {
     line.trim().chars().all(|c| c == '`' || c == '~')
+}
+
+/// Every charter a plan writes parses as a charter, without diagnostics: a charter the
+/// handbook then rejects is an importer's failure, whatever its counts say.
+#[cfg(test)]
+pub(super) fn assert_charters_parse(files: &[(String, String)]) {
+    for (path, text) in files {
+        let rel = path.strip_prefix("content/").unwrap();
+        let mut diags = Vec::new();
+        crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
+        assert!(diags.is_empty(), "{path}: {diags:?}");
+    }
 }
 
 #[cfg(test)]

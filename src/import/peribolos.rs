@@ -16,13 +16,13 @@
 //! the body. As in the other importers, what cannot be mapped is a note with its
 //! `file:line`, and a charter the handbook already has is kept as it is.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use yaml_serde::Value;
 
-use super::{CharterFrontMatter, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -316,18 +316,10 @@ pub struct Plan {
     /// (path relative to the handbook root, text), each parent before its children.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    /// Distinct people named in the charters written.
-    pub members: usize,
-    pub owned: usize,
-    /// Teams and organisations that are charters of the handbook already.
-    pub existing: usize,
-    /// Teams whose problem is the scaffold's placeholder: no description of
-    /// [`PROBLEM_MIN_WORDS`] words.
-    pub without_problem: usize,
-    /// Charters without a `reviewed` date: their file has no git history.
-    pub undated: usize,
+    /// `existing` counts organisations as well as teams; `owned` counts repositories;
+    /// `without_problem`, teams without a description of [`PROBLEM_MIN_WORDS`] words.
+    pub count: super::ImportCounts,
+    /// Teams GitHub keeps secret, whose charters make them visible on the handbook's pages.
     pub secret: usize,
 }
 
@@ -364,7 +356,7 @@ pub fn plan(
 ) -> Plan {
     let mut plan = Plan::default();
     let orgs = gather(sources);
-    let mut taken: HashSet<String> = survey.teams.keys().cloned().collect();
+    let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     // Each organisation's group: its slug and path, and whether the handbook has it.
     let mut org_slots: Vec<Option<(String, String, bool)>> = Vec::new();
     for org in &orgs {
@@ -377,7 +369,7 @@ pub fn plan(
             s => s,
         };
         if let Some(t) = survey.teams.get(&slug) {
-            plan.existing += 1;
+            plan.count.existing += 1;
             plan.notes.push(format!(
                 "{}:{}: organisation {name} is already in the handbook as {}; kept as it is",
                 org.file, org.line, t.path
@@ -385,7 +377,7 @@ pub fn plan(
             org_slots.push(Some((slug, t.path.clone(), true)));
             continue;
         }
-        let slug = unique(&slug, &mut taken);
+        let slug = unique_slug(&slug, &mut taken);
         org_slots.push(Some((
             slug.clone(),
             format!("{CONTENT_DIR}/teams/{slug}.md"),
@@ -423,7 +415,7 @@ pub fn plan(
         let name = org.display.or(org.name).unwrap_or(slug);
         let reviewed = dates(org.file);
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         people.extend(org.admins.iter().cloned());
         let fm = CharterFrontMatter {
@@ -450,7 +442,7 @@ pub fn plan(
                 org.file, org.line, org.members
             ));
         }
-        plan.groups += 1;
+        plan.count.groups += 1;
         plan.files.push((path.clone(), text));
     }
     for (i, p) in placed.iter().enumerate() {
@@ -471,7 +463,7 @@ pub fn plan(
         let problem = match sentence {
             Some(d) => d.to_owned(),
             None => {
-                plan.without_problem += 1;
+                plan.count.without_problem += 1;
                 scaffold::PLACEHOLDER_PROBLEM.to_owned()
             }
         };
@@ -562,13 +554,13 @@ pub fn plan(
         text.push_str(&body.join("\n\n"));
         text.push('\n');
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
-        plan.teams += 1;
-        plan.owned += owns.len();
+        plan.count.teams += 1;
+        plan.count.owned += owns.len();
         plan.files.push((p.path.clone(), text));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     plan
 }
 
@@ -616,7 +608,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
 
 struct PlaceCtx<'s, 'a> {
     survey: &'s Survey,
-    taken: &'s mut HashSet<String>,
+    taken: &'s mut BTreeSet<String>,
     /// The organisation's team names met (lowercase) → where.
     seen: &'s mut HashMap<String, (&'a str, usize)>,
     plan: &'s mut Plan,
@@ -648,7 +640,7 @@ fn place<'a>(
         s => s,
     };
     let placed = if let Some(t) = cx.survey.teams.get(&base) {
-        cx.plan.existing += 1;
+        cx.plan.count.existing += 1;
         cx.plan.notes.push(format!(
             "{at}: team {} is already in the handbook as {}; kept as it is",
             team.name, t.path
@@ -669,7 +661,7 @@ fn place<'a>(
             Some(org) if cx.taken.contains(&base) => format!("{org}-{base}"),
             _ => base.clone(),
         };
-        let slug = unique(&wanted, cx.taken);
+        let slug = unique_slug(&wanted, cx.taken);
         if slug != base {
             cx.plan.notes.push(format!(
                 "{at}: another charter is {base}; team {} is {slug}",
@@ -696,18 +688,6 @@ fn place<'a>(
     for child in &team.children {
         place(cx, file, child, Some(me), Some(&path));
     }
-}
-
-/// `base`, else `base-2`, `base-3`…: the first not taken, which it then is.
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = base.to_owned();
-    let mut n = 1;
-    while taken.contains(&slug) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    taken.insert(slug.clone());
-    slug
 }
 
 /// `org/repo`: a repository's name alone is ambiguous across organisations.
@@ -880,14 +860,16 @@ teams:
             reviewers.contains("parent = \"lamp-makers\""),
             "{reviewers}"
         );
-        assert_eq!((plan.teams, plan.groups, plan.without_problem), (4, 1, 3));
-        assert_eq!((plan.undated, plan.secret), (5, 1));
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        assert_eq!(
+            (
+                plan.count.teams,
+                plan.count.groups,
+                plan.count.without_problem
+            ),
+            (4, 1, 3)
+        );
+        assert_eq!((plan.count.undated, plan.secret), (5, 1));
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]
@@ -902,7 +884,7 @@ teams:
         )
         .unwrap();
         let plan = plan(&[a, b], &Survey::default(), |_| None);
-        assert_eq!(plan.teams, 4);
+        assert_eq!(plan.count.teams, 4);
         assert!(
             plan.notes.iter().any(|n| n.starts_with(
                 "config/lanterns/sig-x/teams.yaml:2: team hidden is also at config/lanterns/org.yaml:28"

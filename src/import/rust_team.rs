@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{CharterFrontMatter, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -247,17 +247,10 @@ pub struct Plan {
     /// (path relative to the handbook root, text), each parent before its children.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    /// Distinct people named in the charters written.
-    pub members: usize,
-    pub owned: usize,
-    /// Teams that are charters of the handbook already.
-    pub existing: usize,
+    /// `owned` counts repositories.
+    pub count: super::ImportCounts,
     /// Marker teams and teams without people (and without subteams): no charter.
     pub skipped: usize,
-    pub without_problem: usize,
-    pub undated: usize,
     pub alumni: usize,
 }
 
@@ -317,7 +310,7 @@ pub fn plan(
         }
     }
     let has_children: HashSet<usize> = parent.iter().flatten().copied().collect();
-    let mut taken: HashSet<String> = survey.teams.keys().cloned().collect();
+    let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     let mut placed: Vec<Placed> = Vec::new();
     let mut slot: Vec<Option<usize>> = vec![None; teams.len()];
     // Parents before children: roots first, then each team's subteams under it.
@@ -346,7 +339,7 @@ pub fn plan(
             s => s,
         };
         let p = if let Some(e) = survey.teams.get(&base) {
-            plan.existing += 1;
+            plan.count.existing += 1;
             plan.notes.push(format!(
                 "{}:1: team {} is already in the handbook as {}; kept as it is",
                 t.file, t.name, e.path
@@ -360,7 +353,7 @@ pub fn plan(
                 group,
             }
         } else {
-            let slug = unique(&base, &mut taken);
+            let slug = unique_slug(&base, &mut taken);
             if slug != base {
                 plan.notes.push(format!(
                     "{}:1: another charter is {base}; team {} is {slug}",
@@ -415,7 +408,7 @@ pub fn plan(
             // A group needs no problem: a placeholder there would only be noise.
             (None, true) => None,
             (None, false) => {
-                plan.without_problem += 1;
+                plan.count.without_problem += 1;
                 Some(scaffold::PLACEHOLDER_PROBLEM.to_owned())
             }
         };
@@ -448,7 +441,7 @@ pub fn plan(
         }
         let reviewed = dates(&t.file);
         if reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         let name = t.website_name.as_deref().unwrap_or(&t.name);
         let fm = CharterFrontMatter {
@@ -511,11 +504,11 @@ pub fn plan(
         text.push_str(&body.join("\n\n"));
         text.push('\n');
         if p.group {
-            plan.groups += 1;
+            plan.count.groups += 1;
         } else {
-            plan.teams += 1;
+            plan.count.teams += 1;
         }
-        plan.owned += owns.len();
+        plan.count.owned += owns.len();
         plan.files.push((p.path.clone(), text));
     }
     if plan.alumni > 0 {
@@ -524,20 +517,8 @@ pub fn plan(
             plan.alumni
         ));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     plan
-}
-
-/// `base`, else `base-2`, `base-3`…: the first not taken, which it then is.
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = base.to_owned();
-    let mut n = 1;
-    while taken.contains(&slug) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    taken.insert(slug.clone());
-    slug
 }
 
 #[cfg(test)]
@@ -622,12 +603,7 @@ repo = \"https://github.com/acme/kiln.git\"
                 .iter()
                 .any(|n| n.contains("goes round in a loop"))
         );
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use yaml_serde::Value;
 
 use super::{
     CharterFrontMatter, InteractionEntry, MetricEntry, Rewrite, markdown_link, rewrite_links_with,
-    slugify, toml_date,
+    slugify, toml_date, unique_slug,
 };
 use crate::gitdates::LastChanged;
 use crate::load::CONTENT_DIR;
@@ -418,18 +418,9 @@ pub struct Plan {
     /// (path relative to the handbook root, text), the parent group first.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    /// Distinct people named in the charters written.
-    pub members: usize,
-    pub owned: usize,
-    pub interactions: usize,
-    /// Groups of the file that are charters of the handbook already.
-    pub existing: usize,
-    /// Teams whose problem is the scaffold's placeholder: the file gives no mission.
-    pub without_mission: usize,
-    /// Teams without a `reviewed` date: their folder has no git history beside the file.
-    pub undated: usize,
+    /// `owned` counts subprojects; `without_problem`, teams the file gives no mission;
+    /// `undated`, teams whose folder has no git history beside the file.
+    pub count: super::ImportCounts,
 }
 
 /// A group's charter: new, with its slug and file, or one the handbook has.
@@ -493,7 +484,7 @@ pub fn plan(
         let shown = g.kind.display_name(&g.name);
         let (slug, path) = match slot {
             Slot::Existing(slug) => {
-                plan.existing += 1;
+                plan.count.existing += 1;
                 plan.notes
                     .push(already_there(&at, &shown, &survey.teams[slug], g));
                 continue;
@@ -534,7 +525,7 @@ pub fn plan(
         let (problem, rest) = match &g.mission {
             Some(m) => split_mission(m),
             None => {
-                plan.without_mission += 1;
+                plan.count.without_problem += 1;
                 (scaffold::PLACEHOLDER_PROBLEM.to_owned(), String::new())
             }
         };
@@ -597,14 +588,14 @@ pub fn plan(
             text.push('\n');
         }
         if fm.reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
-        plan.teams += 1;
-        plan.owned += owns.len();
-        plan.interactions += their_interactions.len();
+        plan.count.teams += 1;
+        plan.count.owned += owns.len();
+        plan.count.interactions += their_interactions.len();
         plan.files.push((path.clone(), text));
     }
-    plan.members = people.len();
+    plan.count.members = people.len();
     left_out(reg, &mut plan.notes);
     plan
 }
@@ -646,7 +637,7 @@ fn default_parent(survey: &Survey, plan: &mut Plan, today: Date) -> String {
             fm.to_front_matter()
         ),
     ));
-    plan.groups += 1;
+    plan.count.groups += 1;
     DEFAULT_PARENT.to_owned()
 }
 
@@ -690,18 +681,12 @@ fn slots(
             out.push(Slot::Existing(base));
             continue;
         }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        if n > 1 {
+        let slug = unique_slug(&base, &mut taken);
+        if slug != base {
             notes.push(format!(
                 "{at}: another group is also {base}; this one is {slug}"
             ));
         }
-        taken.insert(slug.clone());
         let path = match g.dir.as_deref().and_then(|d| handbook.team_folder(d)) {
             Some(folder) if slug == base => format!("{folder}.md"),
             _ => format!("{}/{slug}.md", parent_path.trim_end_matches(".md")),
@@ -1417,15 +1402,15 @@ extras: 1
             "{notes}"
         );
         assert_eq!(
-            (plan.teams, plan.groups, plan.members, plan.interactions),
+            (
+                plan.count.teams,
+                plan.count.groups,
+                plan.count.members,
+                plan.count.interactions
+            ),
             (3, 1, 3, 2)
         );
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]

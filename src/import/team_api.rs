@@ -29,7 +29,7 @@ use super::adr::{
     normalize_newlines, parse_date, split_top_level, strip_bullet, strip_emphasis,
     strip_html_comments, yaml_scalar,
 };
-use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date};
+use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date, unique_slug};
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
@@ -1169,14 +1169,10 @@ pub struct Plan {
     /// (path relative to the handbook root, text), groups before their teams.
     pub files: Vec<(String, String)>,
     pub notes: Vec<String>,
-    pub teams: usize,
-    pub groups: usize,
-    pub interactions: usize,
-    pub owned: usize,
-    /// Teams whose problem is the scaffold's placeholder (the document stated no focus).
-    pub without_focus: usize,
-    /// Teams whose document has no date (nor git history): no `reviewed`.
-    pub undated: usize,
+    /// `without_problem` counts teams whose document stated no focus. Documents name no
+    /// members, and a team already in the handbook is only noted, so `members` and
+    /// `existing` stay zero.
+    pub count: super::ImportCounts,
 }
 
 /// A document's team: a new charter, or one the handbook already has.
@@ -1242,10 +1238,10 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
             }
         }
         if d.focus.is_none() {
-            plan.without_focus += 1;
+            plan.count.without_problem += 1;
         }
         if d.reviewed.is_none() {
-            plan.undated += 1;
+            plan.count.undated += 1;
         }
         let parent = d
             .grouping
@@ -1257,9 +1253,9 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
             None => format!("{CONTENT_DIR}/teams/{slug}.md"),
         };
         let body = assemble_body(&d.lines, &d.keep, &d.in_code);
-        plan.owned += owns.len();
-        plan.interactions += interactions.len();
-        plan.teams += 1;
+        plan.count.owned += owns.len();
+        plan.count.interactions += interactions.len();
+        plan.count.teams += 1;
         let text = team_charter(d, parent.as_deref(), &owns, &interactions, &body);
         plan.files.push((path, text));
         plan.notes.extend(notes);
@@ -1295,19 +1291,13 @@ fn team_slots(
             slots.push(Slot::Existing(slug.to_owned()));
             continue;
         }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        if n > 1 {
+        let slug = unique_slug(&base, taken);
+        if slug != base {
             notes.push(format!(
                 "{}: another document is also named {}; this one is {slug}",
                 d.file, d.name
             ));
         }
-        taken.insert(slug.clone());
         slots.push(Slot::New(slug));
     }
     slots
@@ -1337,20 +1327,16 @@ fn add_groups(
             group_slugs.insert(g.clone(), slug.to_owned());
             continue;
         }
-        let mut slug = base.clone();
-        if taken.contains(&slug) {
-            slug = format!("{base}-group");
-        }
-        let mut n = 1;
-        while taken.contains(&slug) {
-            n += 1;
-            slug = format!("{base}-group-{n}");
-        }
-        taken.insert(slug.clone());
+        // A grouping whose slug a team has is `…-group`, then `…-group-2`: the team keeps
+        // the plain one.
+        let slug = match taken.contains(&base) {
+            true => unique_slug(&format!("{base}-group"), taken),
+            false => unique_slug(&base, taken),
+        };
         let path = format!("{CONTENT_DIR}/teams/{slug}.md");
         paths.insert(slug.clone(), path.clone());
         plan.files.push((path, group_charter(g, today)));
-        plan.groups += 1;
+        plan.count.groups += 1;
         group_slugs.insert(g.clone(), slug);
     }
     group_slugs
@@ -1776,7 +1762,10 @@ Date: 12 March 2024
             &Survey::default(),
             jiff::civil::date(2026, 1, 2),
         );
-        assert_eq!((plan.teams, plan.groups, plan.interactions), (3, 1, 2));
+        assert_eq!(
+            (plan.count.teams, plan.count.groups, plan.count.interactions),
+            (3, 1, 2)
+        );
         let (path, text) = &plan.files[1];
         assert_eq!(path, "content/teams/commerce-platform/payments.md");
         assert!(text.contains("parent = \"commerce-platform\""), "{text}");
@@ -1795,13 +1784,7 @@ Date: 12 March 2024
             notes.contains("README.md:26: no team named Martians"),
             "{notes}"
         );
-        // Every written charter parses as a charter, without diagnostics.
-        for (path, text) in &plan.files {
-            let rel = path.strip_prefix("content/").unwrap();
-            let mut diags = Vec::new();
-            crate::load::parse_doc(path.clone(), rel, text.clone(), &mut diags).unwrap();
-            assert!(diags.is_empty(), "{path}: {diags:?}");
-        }
+        crate::import::assert_charters_parse(&plan.files);
     }
 
     #[test]
@@ -1975,7 +1958,7 @@ Date: 12 March 2024
             decisions: Default::default(),
         };
         let plan = plan(vec![a, b, c, d], &survey, jiff::civil::date(2026, 1, 2));
-        assert_eq!(plan.teams, 2);
+        assert_eq!(plan.count.teams, 2);
         // An interaction with it names its slug.
         assert!(
             plan.files[0].1.contains("team = \"g\""),

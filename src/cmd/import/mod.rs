@@ -1,0 +1,239 @@
+//! `orgbook import FORMAT`: decision records (adr-tools, MADR, log4brains) and team
+//! structure kept for other tools (a Backstage catalog, Team API pages, a Kubernetes-style
+//! `sigs.yaml`, Prow's peribolos configuration, rust-lang/team's registry) brought into the
+//! handbook with one command, one file here per format. Reading and mapping live in the
+//! pure-ish [`orgbook::import`]; each command finds its sources, hands them to the planner,
+//! writes everything or nothing (never replacing a file) and reports. This file owns what
+//! the formats share, so that each reads, stops and reports as the others do: a source that
+//! is not UTF-8 costs a note, not the import; every problem is printed before one "Nothing
+//! imported"; and the summary line leaves out its zero counts.
+
+mod adr;
+mod backstage;
+mod peribolos;
+mod rust_team;
+mod sigs;
+mod team_api;
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::path::Path;
+
+use super::report::{EXIT_ERRORS, EXIT_OK};
+use crate::cli::ImportCommand;
+use orgbook::import::ImportCounts;
+use orgbook::scaffold::{self, Survey};
+
+/// An importer's exit code, `Err` when a step ends it early: each step is then one `?`.
+type Exit<T = u8> = Result<T, u8>;
+
+pub fn execute(command: ImportCommand) -> u8 {
+    let exit = match command {
+        ImportCommand::Adr(args) => adr::run(args),
+        ImportCommand::Backstage(args) => backstage::run(args),
+        ImportCommand::TeamApi(args) => team_api::run(args),
+        ImportCommand::Sigs(args) => sigs::run(args),
+        ImportCommand::Peribolos(args) => peribolos::run(args),
+        ImportCommand::RustTeam(args) => rust_team::run(args),
+    };
+    exit.unwrap_or_else(|code| code)
+}
+
+/// A source file of a charter import, as text.
+struct SourceText {
+    /// The path as notes and errors name it.
+    file: String,
+    text: String,
+    /// How bytes that are not UTF-8 (an old Windows editor) were read, as a note: they
+    /// cost a note, not the file, as in `import adr`.
+    legacy: Option<String>,
+}
+
+/// Reads `path`, or says why it could not, as one of the problems that stop the import
+/// once every file has been tried.
+fn read_source(path: &Path) -> Result<SourceText, String> {
+    let file = path.display().to_string();
+    match orgbook::text::legacy::read_text(path) {
+        Ok((text, legacy)) => Ok(SourceText {
+            legacy: legacy.map(|how| format!("{file}: {}", how.describe())),
+            file,
+            text,
+        }),
+        Err(e) => Err(format!("{file}: cannot read: {e}")),
+    }
+}
+
+/// A source that could not be found or read as a whole: there is nothing to count.
+fn nothing_imported(e: impl Display) -> u8 {
+    errln!("error: {e}");
+    errln!("Nothing imported");
+    EXIT_ERRORS
+}
+
+/// A source whose charters or records are all in the handbook already: a re-run, which is
+/// no failure.
+fn nothing_new(what: std::fmt::Arguments) -> Exit {
+    errln!("Nothing new to import: {what}");
+    Ok(EXIT_OK)
+}
+
+/// Stops the import when there are problems, all of them printed first: one run shows
+/// everything there is to fix.
+fn stop_on<E: Display>(errors: &[E]) -> Exit<()> {
+    match errors {
+        [] => Ok(()),
+        _ => Err(stopped(errors)),
+    }
+}
+
+/// Prints the problems that stop the import, then how many there were.
+fn stopped<E: Display>(errors: &[E]) -> u8 {
+    for e in errors {
+        errln!("error: {e}");
+    }
+    errln!("Nothing imported: {} problem(s) above", errors.len());
+    EXIT_ERRORS
+}
+
+fn print_notes(notes: &[String]) {
+    for note in notes {
+        errln!("note: {note}");
+    }
+}
+
+/// A file's last change in git, which is the `reviewed` date of the charters made of it;
+/// asked once per file, as one file often holds many teams.
+fn last_changed() -> impl FnMut(&str) -> Option<jiff::civil::Date> {
+    let mut seen: HashMap<String, Option<jiff::civil::Date>> = HashMap::new();
+    move |file| {
+        *seen.entry(file.to_owned()).or_insert_with(|| {
+            orgbook::gitdates::file_last_changed(Path::new(file)).and_then(|d| d.parse().ok())
+        })
+    }
+}
+
+/// An import's last line: what it did, then a clause for each count worth saying. Each
+/// importer lists its clauses in the order they print, and a count of zero is left out
+/// here, once, rather than by an `if` around each clause.
+struct Summary {
+    line: String,
+    separator: &'static str,
+}
+
+impl Summary {
+    /// `head`, then each clause after "; ", as the charter imports write them.
+    fn new(head: String) -> Summary {
+        Summary {
+            line: head,
+            separator: "; ",
+        }
+    }
+
+    /// How every charter import's summary starts, so that all say it alike: what it wrote,
+    /// with `groups` the name of its format's groups, then `with`, the rest of the head in
+    /// the format's own terms.
+    fn charters(
+        dry_run: bool,
+        files: usize,
+        count: ImportCounts,
+        groups: &str,
+        with: &str,
+    ) -> Summary {
+        Summary::new(format!(
+            "{} {files} charter(s) ({} team(s), {} {groups}) with {with}",
+            imported(dry_run),
+            count.teams,
+            count.groups,
+        ))
+    }
+
+    fn separated_by(self, separator: &'static str) -> Summary {
+        Summary { separator, ..self }
+    }
+
+    /// "N what", unless `n` is zero.
+    fn count(&mut self, n: usize, what: &str) {
+        if n > 0 {
+            self.always(&format!("{n} {what}"));
+        }
+    }
+
+    /// A clause said whatever the counts.
+    fn always(&mut self, clause: &str) {
+        self.line.push_str(self.separator);
+        self.line.push_str(clause);
+    }
+}
+
+/// The clauses several charter imports end with.
+const METRIC_PLACEHOLDER: &str =
+    "each team's metric is a placeholder to fill in (the health page lists them)";
+const NO_DESCRIPTION: &str =
+    "team(s) have no description of four words or more, so their problem is a placeholder";
+const UNDATED_FILE: &str = "charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one";
+
+/// How the report starts: what was done, or with `--dry-run` what would be.
+fn imported(dry_run: bool) -> &'static str {
+    if dry_run { "Would import" } else { "Imported" }
+}
+
+/// How every charter import ends: the planned charters written, all or none (with
+/// `dry_run`, their paths printed instead); the note on the starter group when the import
+/// brought charters and `starter_note` allows it; then the summary.
+fn finish(
+    root: &Path,
+    survey: &Survey,
+    files: &[(String, String)],
+    dry_run: bool,
+    starter_note: bool,
+    summary: Summary,
+) -> Exit {
+    write_charters(root, files, dry_run)?;
+    if starter_note
+        && !files.is_empty()
+        && let Some(note) = starter_group_left(survey)
+    {
+        errln!("note: {note}");
+    }
+    errln!("{}", summary.line);
+    Ok(EXIT_OK)
+}
+
+/// Writes the planned charters, none if any of them is already there; with `dry_run`,
+/// prints their paths instead.
+fn write_charters(root: &Path, files: &[(String, String)], dry_run: bool) -> Exit<()> {
+    if let Some((rel, _)) = files.iter().find(|(rel, _)| root.join(rel).exists()) {
+        errln!("error: {rel} already exists; orgbook never overwrites a file");
+        return Err(EXIT_ERRORS);
+    }
+    for (rel, text) in files {
+        if dry_run {
+            outln!("{rel}");
+            continue;
+        }
+        if let Err(e) = scaffold::write_new(root, rel, text) {
+            errln!("error: {e}");
+            return Err(EXIT_ERRORS);
+        }
+    }
+    Ok(())
+}
+
+/// When the handbook was only the group `orgbook init --empty` starts it with, and an
+/// import brought charters of its own: that group is left with no teams (an `empty-group`
+/// finding) beside them, which the user should know is theirs to remove or reuse.
+fn starter_group_left(survey: &Survey) -> Option<String> {
+    let [(slug, entry)] = survey.teams.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let starter = slug == "engineering"
+        && entry.path == format!("{}/teams/engineering.md", orgbook::load::CONTENT_DIR)
+        && entry.kind == Some(orgbook::model::TeamKind::Group)
+        && entry.people.is_empty();
+    starter.then(|| {
+        format!(
+            "{}, the group `orgbook init --empty` started the handbook with, has no teams: delete it, or set it as the `parent` of the imported top-level charters if it is their organisation",
+            entry.path
+        )
+    })
+}

@@ -1,0 +1,98 @@
+//! `orgbook import rust-team PATH`: rust-lang/team's registry (`teams/*.toml`, with
+//! `people/` beside it for display names) into charters, subteams under their parents;
+//! the files are read and mapped by [`orgbook::import::rust_team`].
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{
+    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, finish, last_changed,
+    nothing_imported, nothing_new, print_notes, read_source, stop_on,
+};
+use crate::cli::ImportRustTeamArgs;
+use crate::cmd::report;
+use orgbook::import::rust_team;
+use orgbook::scaffold::Survey;
+
+pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
+    let root = report::find_root(&args.root)?;
+    let files = rust_team::find_files(&args.path).map_err(nothing_imported)?;
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    let mut teams = Vec::new();
+    for path in &files.teams {
+        let Ok(read) = read_source(path).map_err(|e| errors.push(e)) else {
+            continue;
+        };
+        notes.extend(read.legacy);
+        match rust_team::read_team(&read.file, &read.text, &mut notes) {
+            Ok(team) => teams.push(team),
+            Err(e) => errors.push(e),
+        }
+    }
+    print_notes(&notes);
+    stop_on(&errors)?;
+    if files.archived > 0 && files.teams.len() > 1 {
+        errln!(
+            "note: the {} team file(s) in teams/archive/ are not read: the registry keeps teams that no longer exist there",
+            files.archived
+        );
+    }
+    if files.people.is_none() {
+        errln!(
+            "note: no people/ folder beside {}: members are written by their GitHub logins",
+            args.path.display()
+        );
+    }
+    let survey = Survey::of(&root);
+    // People files are named by login, whose case GitHub ignores.
+    let people: HashMap<String, PathBuf> = files
+        .people
+        .as_deref()
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| Some((p.file_stem()?.to_str()?.to_lowercase(), p.clone())))
+        .collect();
+    let plan = rust_team::plan(
+        &teams,
+        &survey,
+        |login| {
+            let text = std::fs::read_to_string(people.get(&login.to_lowercase())?).ok()?;
+            rust_team::person_name(&text)
+        },
+        last_changed(),
+    );
+    print_notes(&plan.notes);
+    let count = plan.count;
+    if plan.files.is_empty() {
+        return nothing_new(format_args!(
+            "{} team(s) of {} are charters of the handbook already, {} have no charter",
+            count.existing,
+            args.path.display(),
+            plan.skipped
+        ));
+    }
+    let with = format!(
+        "{} member(s) and {} owned repo(s) from {} team file(s)",
+        count.members,
+        count.owned,
+        teams.len()
+    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    summary.count(
+        count.existing,
+        "were charters already and are kept as they are",
+    );
+    summary.count(
+        plan.skipped,
+        "marker team(s) or team(s) without people have no charter",
+    );
+    summary.count(count.without_problem, NO_DESCRIPTION);
+    summary.always(METRIC_PLACEHOLDER);
+    summary.count(count.undated, UNDATED_FILE);
+    finish(&root, &survey, &plan.files, args.dry_run, true, summary)
+}

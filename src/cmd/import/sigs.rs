@@ -1,0 +1,114 @@
+//! `orgbook import sigs PATH`: the groups of a Kubernetes-style `sigs.yaml` (SIGs, working
+//! groups, user groups, committees) into charters under one parent group; the registry
+//! is read and mapped by [`orgbook::import::sigs`].
+
+use super::{
+    Exit, METRIC_PLACEHOLDER, Summary, finish, nothing_imported, nothing_new, print_notes,
+    read_source,
+};
+use crate::cli::ImportSigsArgs;
+use crate::cmd::new::today;
+use crate::cmd::report::{self, EXIT_ERRORS};
+use orgbook::import::sigs;
+use orgbook::scaffold::Survey;
+
+pub(super) fn run(args: ImportSigsArgs) -> Exit {
+    let root = report::find_root(&args.root)?;
+    let today = today().ok_or(EXIT_ERRORS)?;
+    let survey = Survey::of(&root);
+    if let Some(parent) = &args.parent
+        && let Err(e) = survey.team(parent)
+    {
+        return Err(crate::cmd::new::fail(&e));
+    }
+    let registry = sigs::find_file(&args.path)
+        .and_then(|path| {
+            let source = read_source(&path)?;
+            if let Some(note) = &source.legacy {
+                errln!("note: {note}");
+            }
+            sigs::read_registry(&source.file, &source.text)
+        })
+        .map_err(nothing_imported)?;
+    if registry.groups.is_empty() {
+        // The other file a Kubernetes-style governance repository keeps its teams in.
+        let peribolos = std::fs::read_to_string(&registry.file)
+            .ok()
+            .and_then(|text| orgbook::team_data::peribolos_teams(&text));
+        match peribolos {
+            Some(teams) => errln!(
+                "error: {}: this is Prow's peribolos configuration ({teams} GitHub team(s) under `teams:`), not a sigs.yaml: `orgbook import peribolos {}` writes a charter per team",
+                registry.file,
+                registry.file
+            ),
+            None => errln!(
+                "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups` or `committees` (is it a Kubernetes-style sigs.yaml?)",
+                registry.file
+            ),
+        }
+        errln!("Nothing imported");
+        return Err(EXIT_ERRORS);
+    }
+    let handbook = sigs::HandbookFiles::of(&root);
+    // The groups' folders beside the file date their charters (`reviewed`).
+    let history = std::path::Path::new(&registry.file)
+        .parent()
+        .map(|dir| match dir.as_os_str().is_empty() {
+            true => orgbook::gitdates::read(std::path::Path::new(".")),
+            false => orgbook::gitdates::read(dir),
+        })
+        .unwrap_or_default();
+    let plan = sigs::plan(
+        &registry,
+        &survey,
+        &handbook,
+        args.parent.as_deref(),
+        &history,
+        today,
+    );
+    print_notes(&plan.notes);
+    let count = plan.count;
+    if count.teams == 0 {
+        // A re-run: every group is a charter already, and the notes say what the file
+        // gives them that their charters do not list.
+        return nothing_new(format_args!(
+            "{} group(s) of {} are charters of the handbook already",
+            count.existing, registry.file
+        ));
+    }
+    let with = format!(
+        "{} member(s), {} owned subproject(s) and {} interaction(s) from {} group(s) of {}",
+        count.members,
+        count.owned,
+        count.interactions,
+        registry.groups.len(),
+        registry.file
+    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    summary.count(
+        count.existing,
+        "group(s) were charters already and are kept as they are",
+    );
+    summary.count(
+        count.without_problem,
+        "team(s) have no mission_statement, so their problem is a placeholder",
+    );
+    summary.always(METRIC_PLACEHOLDER);
+    summary.count(
+        count.undated,
+        &format!(
+            "team(s) have no `reviewed` date (no git history for their folder's charter.md or README.md beside {}), so the health page lists them as never reviewed until a review sets one",
+            registry.file
+        ),
+    );
+    // The starter group is no leftover when the groups were put under it.
+    let starter_is_parent = args.parent.as_deref() == Some("engineering");
+    finish(
+        &root,
+        &survey,
+        &plan.files,
+        args.dry_run,
+        !starter_is_parent,
+        summary,
+    )
+}

@@ -1,0 +1,80 @@
+//! `orgbook import team-api PATH...`: Team API pages (Team Topologies' template, one a
+//! team) into charters with their groups, ownership and interactions; the documents are
+//! read and mapped by [`orgbook::import::team_api`].
+
+use super::{Exit, Summary, finish, nothing_imported, print_notes, read_source, stop_on};
+use crate::cli::ImportTeamApiArgs;
+use crate::cmd::new::today;
+use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
+use orgbook::import::team_api::{self, Reading};
+use orgbook::load::CONTENT_DIR;
+use orgbook::scaffold::Survey;
+
+pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
+    let root = report::find_root(&args.root)?;
+    let today = today().ok_or(EXIT_ERRORS)?;
+    // Documents inside content/teams/ would stay there beside the charters made of them
+    // (each a `foreign-charter` error): they must move out first.
+    let own = root.join(CONTENT_DIR);
+    if let Some(inside) = args.paths.iter().find(|p| {
+        matches!((p.canonicalize(), own.canonicalize()), (Ok(p), Ok(own)) if p.starts_with(&own))
+    }) {
+        errln!(
+            "error: {} is inside the handbook's content folder, where the import writes",
+            inside.display()
+        );
+        errln!(
+            "  = help: move the documents out first, e.g. `mkdir team-apis && git mv {CONTENT_DIR}/teams/payments.md team-apis/ && orgbook import team-api team-apis`"
+        );
+        return Err(EXIT_USAGE);
+    }
+    let files = team_api::markdown_files(&args.paths).map_err(nothing_imported)?;
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for path in &files {
+        let Ok(source) = read_source(path).map_err(|e| errors.push(e)) else {
+            continue;
+        };
+        let file = &source.file;
+        match team_api::read_team_api(file, &source.text, team_api::folder_name(path).as_deref()) {
+            Reading::Team(mut t) => {
+                if let Some(note) = &source.legacy {
+                    errln!("note: {note}");
+                }
+                // Undated in its text: when the document last changed in git.
+                if t.reviewed.is_none() {
+                    t.reviewed =
+                        orgbook::gitdates::file_last_changed(path).and_then(|d| d.parse().ok());
+                }
+                docs.push(*t)
+            }
+            Reading::Skipped(why) => errln!("skipped: {file}: {why}"),
+        }
+    }
+    stop_on(&errors)?;
+    if docs.is_empty() {
+        errln!(
+            "error: no Team API document among {} Markdown file(s); a Team API has the template's fields (`* Team name and focus: …`, `* Team type: …`)",
+            files.len()
+        );
+        return Err(EXIT_ERRORS);
+    }
+    let survey = Survey::of(&root);
+    let plan = team_api::plan(docs, &survey, today);
+    print_notes(&plan.notes);
+    let count = plan.count;
+    let with = format!(
+        "{} interaction(s) and {} owned item(s)",
+        count.interactions, count.owned
+    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    summary.count(
+        count.undated,
+        "team(s) had no date (in the document or its git history), so no `reviewed`: the health page lists them as never reviewed until a review sets one",
+    );
+    summary.count(
+        count.without_problem,
+        "team(s) stated no focus, so their problem is a placeholder to fill in (the health page lists it)",
+    );
+    finish(&root, &survey, &plan.files, args.dry_run, true, summary)
+}
