@@ -499,7 +499,11 @@ pub fn markdown_stage_dropping_bodies(
         .sum::<usize>()
         > compress_over;
     let index = crate::search::StreamingIndex::with_capacity(n);
-    let index = if compress { index.packing_records() } else { index };
+    let index = if compress {
+        index.packing_records()
+    } else {
+        index
+    };
     let mut bodies = render::bodies::Bodies::default();
     let mut rendered = Vec::with_capacity(n);
     let mut md_diags = Vec::with_capacity(n);

@@ -196,10 +196,21 @@ fn the_written_site_equals_the_one_built_in_memory() {
         in_memory.insert(f.path.clone(), bytes);
     }
     let only = |a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>| {
-        a.keys().filter(|k| !b.contains_key(*k)).cloned().collect::<Vec<_>>()
+        a.keys()
+            .filter(|k| !b.contains_key(*k))
+            .cloned()
+            .collect::<Vec<_>>()
     };
-    assert_eq!(only(&written, &in_memory), Vec::<String>::new(), "written only");
-    assert_eq!(only(&in_memory, &written), Vec::<String>::new(), "in memory only");
+    assert_eq!(
+        only(&written, &in_memory),
+        Vec::<String>::new(),
+        "written only"
+    );
+    assert_eq!(
+        only(&in_memory, &written),
+        Vec::<String>::new(),
+        "in memory only"
+    );
     for (path, bytes) in &written {
         assert!(in_memory[path] == *bytes, "{path} differs");
     }

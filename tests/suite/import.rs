@@ -1168,6 +1168,13 @@ fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
         "{}",
         run.stderr
     );
+    // A second run writes nothing and says so, as the other importers do.
+    let before = book.read("content/teams/payments.md");
+    book.run(&["import", "team-api", &repo, &visualizer])
+        .success()
+        .stderr_has("Nothing new to import: the teams of the 6 Team API document(s) are charters of the handbook already")
+        .stderr_has("team Payments is already in the handbook as content/teams/payments.md; kept as it is");
+    assert_eq!(book.read("content/teams/payments.md"), before);
 
     // Its accented letters survive the old encoding ("dépôts", not "d\u{FFFD}p\u{FFFD}ts").
     let (field_ops, _) = charter_table(&book, "content/teams/field-ops.md");

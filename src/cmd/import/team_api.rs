@@ -2,7 +2,9 @@
 //! team) into charters with their groups, ownership and interactions; the documents are
 //! read and mapped by [`orgbook::import::team_api`].
 
-use super::{Exit, Summary, finish, nothing_imported, print_notes, read_source, stop_on};
+use super::{
+    Exit, Summary, finish, nothing_imported, nothing_new, print_notes, read_source, stop_on,
+};
 use crate::cli::ImportTeamApiArgs;
 use crate::cmd::new::today;
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
@@ -60,8 +62,15 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
         return Err(EXIT_ERRORS);
     }
     let survey = Survey::of(&root);
+    let documents = docs.len();
     let plan = team_api::plan(docs, &survey, today);
     print_notes(&plan.notes);
+    if plan.files.is_empty() {
+        // A re-run: the notes above name each team's charter.
+        return nothing_new(format_args!(
+            "the teams of the {documents} Team API document(s) are charters of the handbook already"
+        ));
+    }
     let count = plan.count;
     let with = format!(
         "{} interaction(s) and {} owned item(s)",
