@@ -253,6 +253,48 @@ fn vitepress_includes_snippets_and_badges() {
     assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
 }
 
+/// A file a page includes and nothing links to is the includer's text, not a page of its
+/// own (`load::partials`); one a page links to, or the navigation lists, stays a page.
+#[test]
+fn included_files_are_pages_only_when_linked_or_listed() {
+    let book = book_with(&[
+        (
+            "content/ops/oncall.md",
+            "# On call
+
+<!--@include: ./shared/paging-rules.md-->
+
+<!--@include: ./shared/escalation.md-->
+
+Read the [escalation ladder](./shared/escalation.md) too.
+",
+        ),
+        (
+            "content/ops/shared/paging-rules.md",
+            "Page the secondary after ten quiet minutes.
+",
+        ),
+        (
+            "content/ops/shared/escalation.md",
+            "# Escalation
+
+Incident lead, then the director on duty.
+",
+        ),
+    ]);
+    book.build().success().stderr_lacks("paging-rules");
+    let text = main_text(&book, "ops/oncall.html");
+    assert!(
+        text.contains("Page the secondary after ten quiet minutes."),
+        "{text}"
+    );
+    assert!(!book.out().join("ops/shared/paging-rules.html").exists());
+    assert!(book.out().join("ops/shared/escalation.html").exists());
+    let index = book.output_file("handbook-index/ops.html");
+    assert!(!index.contains("paging-rules"), "{index}");
+    assert!(index.contains("shared/escalation.html"), "{index}");
+}
+
 /// Starlight: an `<Aside>` is a callout titled by its `title`, and tabs written one to a
 /// line (`<TabItem label="macOS">…</TabItem>`) keep their labels.
 #[test]
@@ -501,4 +543,23 @@ fn mintlify_snippets_are_included() {
         text.contains("Rin") && text.contains("Runs the support rota."),
         "{text}"
     );
+    // Snippets are never pages in a Mintlify site; one nothing includes gets a note.
+    book.write(
+        "docs.json",
+        "{\"navigation\": {\"pages\": [\"support/people\"]}}\n",
+    );
+    book.write("content/snippets/profile/ode.mdx", "Ode keeps the rota.\n");
+    book.write(
+        "content/snippets/profile/rin-links.mdx",
+        "See [Rin](./rin.mdx).\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("no page includes this one (`<Snippet file=\"…\" />`)\n  --> content/snippets/profile/ode.mdx")
+        .stderr_lacks("--> content/snippets/profile/rin.mdx");
+    for snippet in ["rin", "ode", "rin-links"] {
+        let page = book.out().join(format!("snippets/profile/{snippet}.html"));
+        assert!(!page.exists(), "{}", page.display());
+    }
+    assert!(main_text(&book, "support/people.html").contains("Runs the support rota."));
 }
