@@ -253,6 +253,41 @@ fn vitepress_includes_snippets_and_badges() {
     assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
 }
 
+/// docsify: a link alone on its line with the title `':include'` puts the file there, as
+/// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
+/// page, and a missing one is reported.
+#[test]
+fn docsify_include_links_embed_their_file() {
+    let book = book_with(&[
+        (
+            "content/support/rota.md",
+            "# Rota\n\n[shift rules](parts/shift-rules.md ':include')\n\n[](/support/parts/handover.md \":include :type=code\")\n\n[script](parts/swap.sh ':include')\n\n[gone](parts/gone.md ':include')\n\nAsk [the lead](lead.md) first.\n",
+        ),
+        (
+            "content/support/parts/shift-rules.md",
+            "Shifts start at **nine** sharp.\n",
+        ),
+        ("content/support/parts/handover.md", "# Handover\n"),
+        (
+            "content/support/parts/swap.sh",
+            "swap --from ana --to ode\n",
+        ),
+        ("content/support/lead.md", "# Lead\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/support/rota.md:9:1");
+    let page = book.html("support/rota.html");
+    assert_eq!(texts(&page, "main strong"), ["nine"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["# Handover", "swap --from ana --to ode"]
+    );
+    assert_eq!(hrefs(&page, "main p a"), ["../support/lead.html"]);
+    assert!(!book.out().join("support/parts/shift-rules.html").exists());
+}
+
 /// A file a page includes and nothing links to is the includer's text, not a page of its
 /// own (`load::partials`); one a page links to, or the navigation lists, stays a page.
 #[test]
