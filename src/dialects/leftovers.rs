@@ -2307,7 +2307,57 @@ fn myst_comments(body: &str) -> Vec<Range<usize>> {
 pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
     let (mut labels, blocks) = labels_and_blocks(body);
     labels.extend(blocks.into_iter().map(|b| (b.label, b.id, b.text)));
+    labels.extend(quarto_section_ids(body));
     labels
+}
+
+/// Headings with a Quarto section id, `## Setup {#sec-setup}`, as labels: the id names
+/// the heading (whose anchor it is) for cross-references (`@sec-setup`). Outside fenced
+/// code; a page without `{#sec-` costs one `memchr` scan.
+fn quarto_section_ids(body: &str) -> Vec<(String, String, String)> {
+    if crate::finder!(b"{#sec-").find(body.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.lines() {
+        if let Some((c, n, rest)) = crate::dialects::myst::fence(line) {
+            match fence {
+                Some((fc, fn_)) if fc == c && n >= fn_ && rest.trim().is_empty() => fence = None,
+                None => fence = Some((c, n)),
+                _ => {}
+            }
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let Some(heading) = line.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        let heading = heading.trim_start_matches('#');
+        let Some((text, attrs)) = heading
+            .trim_end()
+            .strip_suffix('}')
+            .and_then(|h| h.rsplit_once('{'))
+        else {
+            continue;
+        };
+        let Some(id) = attrs
+            .split_whitespace()
+            .find_map(|a| a.strip_prefix('#'))
+            .filter(|id| id.starts_with("sec-"))
+        else {
+            continue;
+        };
+        let text = text
+            .trim()
+            .trim_end_matches('#')
+            .trim()
+            .replace(['`', '*'], "");
+        out.push((id.to_string(), id.to_string(), text));
+    }
+    out
 }
 
 /// The labels of `body` that name a heading or the page, and those that name a block.

@@ -288,6 +288,52 @@ fn docsify_include_links_embed_their_file() {
     assert!(!book.out().join("support/parts/shift-rules.html").exists());
 }
 
+/// Quarto: `@sec-x` and `[@sec-x]` in a `.qmd` page link to the heading with that id, on
+/// the page or another, showing its text; an unknown one is reported where it is. In a
+/// `.md` page of a site that is not Quarto's, `@name` is a mention and stays text.
+#[test]
+fn quarto_section_references_link_to_their_heading() {
+    let book = book_with(&[
+        (
+            "content/runbooks/deploy.qmd",
+            "---\ntitle: Deploy\n---\n\n## Before you start {#sec-before}\n\nCheck the board.\n\n## Rollback\n\nAs in @sec-before, then see [@sec-freeze].\n\nAsk @sec-nowhere.\n\n```\n@sec-before in code\n```\n",
+        ),
+        (
+            "content/runbooks/freeze.qmd",
+            "---\ntitle: Freeze\n---\n\n## The freeze window {#sec-freeze}\n\nNo deploys on Friday.\n",
+        ),
+        (
+            "content/runbooks/chat.md",
+            "# Chat\n\nPing @sec-before in the channel.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-link]: `@sec-nowhere` refers to no heading")
+        .stderr_has("content/runbooks/deploy.qmd:13:5");
+    let page = book.html("runbooks/deploy.html");
+    assert_eq!(
+        texts(&page, "main p a"),
+        ["Before you start", "The freeze window"]
+    );
+    assert_eq!(
+        hrefs(&page, "main p a"),
+        ["#sec-before", "../runbooks/freeze.html#sec-freeze"]
+    );
+    let ids: Vec<&str> = page
+        .select(&sel("main h2"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert!(ids.contains(&"sec-before"), "{ids:?}");
+    let text = main_text(&book, "runbooks/deploy.html");
+    assert!(
+        text.contains("As in Before you start, then see The freeze window."),
+        "{text}"
+    );
+    assert!(text.contains("@sec-before in code"), "{text}");
+    assert!(main_text(&book, "runbooks/chat.html").contains("Ping @sec-before in the channel."));
+}
+
 /// A file a page includes and nothing links to is the includer's text, not a page of its
 /// own (`load::partials`); one a page links to, or the navigation lists, stays a page.
 #[test]
