@@ -1281,7 +1281,10 @@ fn tag_name(inner: &str) -> (&str, &str) {
 /// Hugo's built-in `figure` shortcode alone on its line, `{{< figure src="org.png" alt="…"
 /// caption="…" >}}`, as the Markdown to write in its place: the image and its caption in
 /// italics beside it (`![alt](org.png) *caption*`, never longer than the shortcode).
-/// `None` for another shortcode, or a figure whose values would need escaping. (The
+/// Quarto's `{{< video https://… title="…" >}}` is a link to the video, titled by its
+/// `title` (else the address itself), as a link fits where the shortcode was and
+/// needs no player the page's HTML policy may refuse.
+/// `None` for another shortcode, or a figure whose values would need escaping. (Hugo's
 /// embeds, `{{< youtube id >}}` and the like, stay reported: their addresses are longer
 /// than the shortcode, so no link fits in its place.)
 fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
@@ -1307,6 +1310,26 @@ fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
                 Some(c) if plain_label(c) => format!("![{alt}]({src}) *{c}*"),
                 Some(_) => return None,
                 None => format!("![{alt}]({src})"),
+            }
+        }
+        "video" => {
+            let first = args.split_whitespace().next()?;
+            let src = match quoted_attr(args, "src") {
+                Some(src) => src,
+                // An address may hold `=` (`watch?v=…`); an argument is `key="…"`.
+                None if !first.contains("=\"") => first.trim_matches(['"', '\'']),
+                None => return None,
+            };
+            if src.is_empty()
+                || src.contains(|c: char| c.is_whitespace() || "()<>\\\"'".contains(c))
+            {
+                return None;
+            }
+            let web = src.starts_with("https://") || src.starts_with("http://");
+            match quoted_attr(args, "title").filter(|t| plain_label(t)) {
+                Some(title) => format!("[{title}]({src})"),
+                None if web => format!("<{src}>"),
+                None => format!("[Video]({src})"),
             }
         }
         _ => return None,

@@ -334,6 +334,34 @@ fn quarto_section_references_link_to_their_heading() {
     assert!(main_text(&book, "runbooks/chat.html").contains("Ping @sec-before in the channel."));
 }
 
+/// Quarto: `{{< video … >}}` is a link to the video (titled by its `title`), not a
+/// reported leftover.
+#[test]
+fn quarto_videos_are_links() {
+    let book = book_with(&[
+        (
+            "content/training/welcome.qmd",
+            "---\ntitle: Welcome\n---\n\n{{< video https://videos.example.org/embed/w3lc0me >}}\n\n{{< video https://videos.example.org/watch?v=tour title=\"Office tour\" >}}\n\n{{< video media/standup.mp4 title=\"How standup runs\" >}}\n\nAfter the videos.\n",
+        ),
+        ("content/training/media/standup.mp4", "not really a video\n"),
+    ]);
+    book.build().success().stderr_lacks("welcome.qmd");
+    let page = book.html("training/welcome.html");
+    assert_eq!(
+        texts(&page, "main p a"),
+        [
+            "https://videos.example.org/embed/w3lc0me",
+            "Office tour",
+            "How standup runs"
+        ]
+    );
+    let links = hrefs(&page, "main p a");
+    assert_eq!(links[0], "https://videos.example.org/embed/w3lc0me");
+    assert_eq!(links[1], "https://videos.example.org/watch?v=tour");
+    assert!(links[2].ends_with("media/standup.mp4"), "{links:?}");
+    assert!(main_text(&book, "training/welcome.html").contains("After the videos."));
+}
+
 /// A file a page includes and nothing links to is the includer's text, not a page of its
 /// own (`load::partials`); one a page links to, or the navigation lists, stays a page.
 #[test]
