@@ -43,15 +43,15 @@ pub fn set_apart(
             && included.contains(d.source.path.as_str())
             && !nav.contains(d.source.path.as_str())
     };
-    let names: HashSet<&str> = docs
+    let names: HashSet<String> = docs
         .iter()
         .filter(|d| candidate(d) && !snippet(d))
-        .map(|d| file_name(&d.source.path))
+        .map(|d| name_key(&d.source.path))
         .collect();
-    let mut linked: HashSet<&str> = HashSet::new();
+    let mut linked: HashSet<String> = HashSet::new();
     if !names.is_empty() {
         for d in &docs {
-            let own = file_name(&d.source.path);
+            let own = name_key(&d.source.path);
             linked.extend(link_names(d.source.body()).filter(|n| *n != own && names.contains(n)));
         }
     }
@@ -59,7 +59,7 @@ pub fn set_apart(
         .iter()
         .map(|d| {
             let path = d.source.path.as_str();
-            let partial = snippet(d) || candidate(d) && !linked.contains(file_name(path));
+            let partial = snippet(d) || candidate(d) && !linked.contains(&name_key(path));
             (partial, partial && snippet(d) && !included.contains(path))
         })
         .collect();
@@ -93,16 +93,26 @@ pub fn included_files(docs: &[Doc]) -> HashSet<&str> {
         .collect()
 }
 
-/// A file's name without its folder and extension, as [`link_names`] gives link targets.
+/// A file's name without its folder and extension.
 pub fn file_name(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-/// The file names ([`file_name`]) of the places `body` links to: Markdown links
+/// A file's name as links are matched with it ([`link_names`]): without its folder and
+/// extension, in lower case, spaces and `_` read as `-` (`[[Paging Rules]]` names
+/// `paging-rules.md`, as wikis match them).
+pub fn name_key(path: &str) -> String {
+    file_name(path)
+        .replace("%20", "-")
+        .replace([' ', '_'], "-")
+        .to_lowercase()
+}
+
+/// The names ([`name_key`]) of the files `body` links to: Markdown links
 /// (`](target)`), link definitions (`]: target`), HTML `href`s and wikilinks (`[[Name]]`).
 /// One pass over the text; names in code are counted too (which at worst keeps a page).
-pub fn link_names(body: &str) -> impl Iterator<Item = &str> {
+pub fn link_names(body: &str) -> impl Iterator<Item = String> {
     let bytes = body.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -131,7 +141,7 @@ pub fn link_names(body: &str) -> impl Iterator<Item = &str> {
                 .unwrap_or(target.len());
             let target = &target[..end];
             let target = target.split(['#', '?']).next().unwrap_or("");
-            let name = file_name(target.trim_end_matches('/'));
+            let name = name_key(target.trim_end_matches('/'));
             if !name.is_empty() {
                 return Some(name);
             }
@@ -147,8 +157,8 @@ mod tests {
     #[test]
     fn link_names_are_the_file_names_links_point_to() {
         let body = "See [the rules](./parts/rules.md#freeze) and [x]( <../a/b.html> ).\n\n[def]: shared/terms.mdx \"Terms\"\n\n<a href=\"/guide/setup/\">setup</a> [[Team Page|team]] [only text] and `a]`.\n";
-        let names: Vec<&str> = link_names(body).collect();
-        assert_eq!(names, ["rules", "b", "terms", "setup", "Team Page"]);
+        let names: Vec<String> = link_names(body).collect();
+        assert_eq!(names, ["rules", "b", "terms", "setup", "team-page"]);
     }
 
     #[test]

@@ -277,11 +277,8 @@ fn front_matter(d: &Doc) -> &str {
     &d.source.text[..d.source.body_start]
 }
 
-/// Orders `/`-separated paths as `load` lists documents (a depth-first walk sorted by file
-/// name): segment by segment. Plain string order differs (`a-b.md` < `a/b.md`); assets
-/// are sorted by string instead.
-/// The names of included files (`load::partials::file_name`) that `doc` links to.
-fn partial_links<'d>(doc: &'d Doc, included: &HashSet<&str>) -> BTreeSet<&'d str> {
+/// The names of included files (`load::partials::name_key`) that `doc` links to.
+fn partial_links(doc: &Doc, included: &HashSet<String>) -> BTreeSet<String> {
     if included.is_empty() {
         return BTreeSet::new();
     }
@@ -290,6 +287,9 @@ fn partial_links<'d>(doc: &'d Doc, included: &HashSet<&str>) -> BTreeSet<&'d str
         .collect()
 }
 
+/// Orders `/`-separated paths as `load` lists documents (a depth-first walk sorted by file
+/// name): segment by segment. Plain string order differs (`a-b.md` < `a/b.md`); assets
+/// are sorted by string instead.
 fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
@@ -794,10 +794,10 @@ impl Model {
         let mut assets = hb.assets.clone();
         let mut folder_settings = hb.folder_settings.clone();
         let mut changed: Vec<String> = Vec::new();
-        let included_names: HashSet<&str> = load::partials::included_files(&hb.docs)
+        let included_names: HashSet<String> = load::partials::included_files(&hb.docs)
             .into_iter()
             .chain(load::partials::included_files(&hb.partials))
-            .map(load::partials::file_name)
+            .map(load::partials::name_key)
             .collect();
         for (rel, abs, doc, diags) in parsed {
             let path = format!("{CONTENT_DIR}/{rel}");
