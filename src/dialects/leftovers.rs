@@ -1281,7 +1281,10 @@ fn tag_name(inner: &str) -> (&str, &str) {
 /// Hugo's built-in `figure` shortcode alone on its line, `{{< figure src="org.png" alt="…"
 /// caption="…" >}}`, as the Markdown to write in its place: the image and its caption in
 /// italics beside it (`![alt](org.png) *caption*`, never longer than the shortcode).
-/// `None` for another shortcode, or a figure whose values would need escaping. (The
+/// Quarto's `{{< video https://… title="…" >}}` is a link to the video, titled by its
+/// `title` (else the address itself), as a link fits where the shortcode was and
+/// needs no player the page's HTML policy may refuse.
+/// `None` for another shortcode, or a figure whose values would need escaping. (Hugo's
 /// embeds, `{{< youtube id >}}` and the like, stay reported: their addresses are longer
 /// than the shortcode, so no link fits in its place.)
 fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
@@ -1307,6 +1310,26 @@ fn hugo_builtin(body: &str, range: Range<usize>) -> Option<String> {
                 Some(c) if plain_label(c) => format!("![{alt}]({src}) *{c}*"),
                 Some(_) => return None,
                 None => format!("![{alt}]({src})"),
+            }
+        }
+        "video" => {
+            let first = args.split_whitespace().next()?;
+            let src = match quoted_attr(args, "src") {
+                Some(src) => src,
+                // An address may hold `=` (`watch?v=…`); an argument is `key="…"`.
+                None if !first.contains("=\"") => first.trim_matches(['"', '\'']),
+                None => return None,
+            };
+            if src.is_empty()
+                || src.contains(|c: char| c.is_whitespace() || "()<>\\\"'".contains(c))
+            {
+                return None;
+            }
+            let web = src.starts_with("https://") || src.starts_with("http://");
+            match quoted_attr(args, "title").filter(|t| plain_label(t)) {
+                Some(title) => format!("[{title}]({src})"),
+                None if web => format!("<{src}>"),
+                None => format!("[Video]({src})"),
             }
         }
         _ => return None,
@@ -2307,7 +2330,57 @@ fn myst_comments(body: &str) -> Vec<Range<usize>> {
 pub fn myst_labels(body: &str) -> Vec<(String, String, String)> {
     let (mut labels, blocks) = labels_and_blocks(body);
     labels.extend(blocks.into_iter().map(|b| (b.label, b.id, b.text)));
+    labels.extend(quarto_section_ids(body));
     labels
+}
+
+/// Headings with a Quarto section id, `## Setup {#sec-setup}`, as labels: the id names
+/// the heading (whose anchor it is) for cross-references (`@sec-setup`). Outside fenced
+/// code; a page without `{#sec-` costs one `memchr` scan.
+fn quarto_section_ids(body: &str) -> Vec<(String, String, String)> {
+    if crate::finder!(b"{#sec-").find(body.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.lines() {
+        if let Some((c, n, rest)) = crate::dialects::myst::fence(line) {
+            match fence {
+                Some((fc, fn_)) if fc == c && n >= fn_ && rest.trim().is_empty() => fence = None,
+                None => fence = Some((c, n)),
+                _ => {}
+            }
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let Some(heading) = line.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        let heading = heading.trim_start_matches('#');
+        let Some((text, attrs)) = heading
+            .trim_end()
+            .strip_suffix('}')
+            .and_then(|h| h.rsplit_once('{'))
+        else {
+            continue;
+        };
+        let Some(id) = attrs
+            .split_whitespace()
+            .find_map(|a| a.strip_prefix('#'))
+            .filter(|id| id.starts_with("sec-"))
+        else {
+            continue;
+        };
+        let text = text
+            .trim()
+            .trim_end_matches('#')
+            .trim()
+            .replace(['`', '*'], "");
+        out.push((id.to_string(), id.to_string(), text));
+    }
+    out
 }
 
 /// The labels of `body` that name a heading or the page, and those that name a block.

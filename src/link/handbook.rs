@@ -36,6 +36,9 @@ pub struct Handbook {
     pub unparsed: std::collections::BTreeSet<String>,
     /// Source paths of draft pages: not published, so links to them are broken.
     pub drafts: std::collections::BTreeSet<String>,
+    /// Files only included by other documents (`load::partials`): not pages, kept whole
+    /// for `serve`'s re-links, which decide again whether each is one.
+    pub partials: Vec<Doc>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
     /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):

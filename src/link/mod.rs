@@ -71,10 +71,16 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
-    let (drafted, mut docs): (Vec<_>, Vec<_>) = docs
+    let (drafted, docs): (Vec<_>, Vec<_>) = docs
         .into_iter()
         .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
     drafts.extend(drafted.into_iter().map(|d| d.source.path));
+    // Partials too (`load::partials`): who includes what is known only now.
+    let mintlify = root
+        .as_deref()
+        .is_some_and(|r| crate::load::mintlify_nav::find(r).is_some());
+    let (mut docs, partials) =
+        crate::load::partials::set_apart(docs, &nav_order.pages, mintlify, diags);
     summary_order(&mut docs, &nav_order);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let folder_index = folder_indexes(&docs, diags);
@@ -135,6 +141,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         code_owners,
         unparsed,
         drafts: drafts.into_iter().collect(),
+        partials,
         folder_index,
         root,
         unprefixed,

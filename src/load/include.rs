@@ -1,8 +1,8 @@
 //! Includes: another file's text put into a document where the document asks for it, as
 //! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
 //! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
-//! sites' include shortcodes, Docusaurus partials and VitePress (`<!--@include: -->`,
-//! `<<< @/snippets/x.js`) do. Docs folders use them for the text kept
+//! sites' include shortcodes, Docusaurus partials, VitePress (`<!--@include: -->`,
+//! `<<< @/snippets/x.js`) and docsify (`[x](part.md ':include')`) do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
 //! `serve`) sees one text, as those generators' own readers do.
@@ -69,6 +69,8 @@ pub fn may_include(body: &str) -> bool {
         || crate::finder!(b"readfile").find(bytes).is_some()
         // Mintlify's (`mintlify_snippet`).
         || crate::finder!(b"<Snippet ").find(bytes).is_some()
+        // docsify's (`docsify_include`).
+        || crate::finder!(b":include").find(bytes).is_some()
         // VitePress's (`vitepress_include`, `vitepress_snippet`).
         || crate::finder!(b"@include:").find(bytes).is_some()
         || crate::finder!(b"<<< ").find(bytes).is_some()
@@ -191,6 +193,32 @@ fn hugo_include(line: &str) -> Option<&str> {
         file?
     };
     (crate::load::is_markdown(path) && !path.contains(char::is_whitespace)).then_some(path)
+}
+
+/// The file a docsify include names, a link alone on its line whose title asks for it:
+/// `[terms](shared/terms.md ':include')` (or `":include"`), as a path for
+/// [`Expander::myst`] (relative to the page, `/x` from content/, docsify's base), and
+/// whether it is shown as code: asked for with `:type=code`, or any file but Markdown.
+/// Not one from the web, nor one naming a part of the file (`#id`): they stay links.
+fn docsify_include(line: &str) -> Option<(&str, bool)> {
+    let inner = line.trim().strip_prefix('[')?.strip_suffix(')')?;
+    let (_, target) = inner.split_once("](")?;
+    let (path, title) = target.trim().split_once(char::is_whitespace)?;
+    let title = title.trim();
+    let options = title
+        .strip_prefix('\'')
+        .and_then(|t| t.strip_suffix('\''))
+        .or_else(|| title.strip_prefix('"').and_then(|t| t.strip_suffix('"')))?;
+    let mut options = options.split_whitespace();
+    if options.next() != Some(":include") {
+        return None;
+    }
+    let code = options.any(|o| o == ":type=code");
+    let path = path.trim_start_matches('<').trim_end_matches('>');
+    if path.is_empty() || path.contains("://") || path.contains(['#', '?', '"', '\'']) {
+        return None;
+    }
+    Some((path, code || !crate::load::is_markdown(path)))
 }
 
 /// The Markdown file a Mintlify snippet line names, `<Snippet file="profile/ash.mdx" />`:
@@ -578,6 +606,13 @@ impl Expander<'_> {
                         .map(|p| (p, "a VitePress `<!--@include: -->`", "include"))
                 })
                 .or_else(|| {
+                    docsify_include(line).map(|(p, code)| {
+                        let name = if code { "literalinclude" } else { "include" };
+                        let path = self.docsify_include_path(&src.file, p);
+                        (path, "a docsify `':include'` link", name)
+                    })
+                })
+                .or_else(|| {
                     vitepress_snippet(line)
                         .map(|p| (p, "a VitePress snippet (`<<<`)", "literalinclude"))
                 });
@@ -789,6 +824,23 @@ impl Expander<'_> {
     /// the page, else from content/, else from the repository's `assets/` (GitLab's
     /// handbook keeps its shared text in `assets/includes/`). A path found nowhere stays
     /// relative to the page, where it is reported missing.
+    /// Where a docsify include's `path` is: beside the page, else from content/ (docsify
+    /// reads links from the site's root unless told otherwise); `./` and `../` paths are
+    /// the page's.
+    fn docsify_include_path(&self, page: &str, path: &str) -> String {
+        if path.starts_with('.') || path.starts_with('/') {
+            return path.to_string();
+        }
+        let dir = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let beside = self.root.join(dir).join(path);
+        let from_root = self.root.join(super::CONTENT_DIR).join(path);
+        if !beside.is_file() && from_root.is_file() {
+            format!("/{path}")
+        } else {
+            path.to_string()
+        }
+    }
+
     fn hugo_include_path(&self, page: &str, path: &str) -> String {
         if path.starts_with('/') {
             return path.to_string();
@@ -1722,6 +1774,34 @@ mod tests {
         ]);
         let (out, _, _) = run(dir.path(), "content/a.md");
         assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn docsify_include_links_name_their_file_and_whether_it_is_code() {
+        assert_eq!(
+            docsify_include("[terms](../shared/terms.md ':include')"),
+            Some(("../shared/terms.md", false))
+        );
+        assert_eq!(
+            docsify_include("  [](/parts/head.md \":include\")"),
+            Some(("/parts/head.md", false))
+        );
+        assert_eq!(
+            docsify_include("[deploy](deploy.md ':include :type=code')"),
+            Some(("deploy.md", true))
+        );
+        assert_eq!(
+            docsify_include("[app](src/app.py ':include')"),
+            Some(("src/app.py", true))
+        );
+        assert_eq!(docsify_include("[terms](terms.md)"), None);
+        assert_eq!(docsify_include("[terms](terms.md 'Terms')"), None);
+        assert_eq!(docsify_include("See [terms](terms.md ':include')"), None);
+        assert_eq!(
+            docsify_include("[x](https://a.example/x.md ':include')"),
+            None
+        );
+        assert_eq!(docsify_include("[x](x.md#part ':include')"), None);
     }
 
     #[test]

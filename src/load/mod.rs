@@ -17,6 +17,7 @@ pub(crate) mod mdx;
 pub mod mintlify_nav;
 pub mod mkdocs_nav;
 pub mod nextra_meta;
+pub mod partials;
 pub mod quarto_nav;
 pub mod wiki_order;
 mod yaml;

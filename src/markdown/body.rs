@@ -480,6 +480,53 @@ pub(super) struct BodyWriter<'a> {
     /// After an anchor written as an empty link (`[](){#id}`): its link's end is dropped,
     /// and its `{#id}` is cut from the text that follows.
     attr_anchor: Option<String>,
+    /// Quarto's cross-references (`@sec-intro`) are links here: a `.qmd` page, or any page
+    /// of a Quarto site, that writes one ([`quarto_references`]).
+    quarto_references: bool,
+}
+
+/// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
+/// Quarto site (`_quarto.yml` beside content/ or in it). Elsewhere `@name` is a mention.
+/// Only a page that holds the needle asks about the site.
+fn quarto_references(handbook: &Handbook, doc: &crate::model::Doc) -> bool {
+    if crate::finder!(b"@sec-")
+        .find(doc.source.body().as_bytes())
+        .is_none()
+    {
+        return false;
+    }
+    let quarto_site = || {
+        handbook.root.as_deref().is_some_and(|root| {
+            let file = crate::load::quarto_nav::FILE;
+            root.join(file).is_file() || root.join(crate::load::CONTENT_DIR).join(file).is_file()
+        })
+    };
+    doc.source.path.ends_with(".qmd") || quarto_site()
+}
+
+/// The label a Quarto cross-reference names at the start of `text` (after its `@`):
+/// `sec-` and the rest of the id, whose `.` or `:` count only inside it (`@sec-intro.`
+/// ends a sentence), as pandoc reads citation keys.
+fn quarto_label(text: &str) -> Option<&str> {
+    if !text.starts_with("sec-") {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut end = 4;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let inner = matches!(b, b'.' | b':')
+            && bytes
+                .get(end + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric());
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || inner {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let label = text[..end].trim_end_matches(['-', '_']);
+    (label.len() > 4).then_some(label)
 }
 
 impl<'a> BodyWriter<'a> {
@@ -549,6 +596,7 @@ impl<'a> BodyWriter<'a> {
             math_block: None,
             bare_math: None,
             attr_anchor: None,
+            quarto_references: quarto_references(handbook, doc),
         }
     }
 
@@ -568,7 +616,7 @@ impl<'a> BodyWriter<'a> {
             return;
         }
         self.track(&event, synthetic);
-        let Some(event) = self.inline(event, synthetic) else {
+        let Some(event) = self.inline(event, &range, synthetic) else {
             return;
         };
         let event = if synthetic {
@@ -1048,7 +1096,12 @@ impl<'a> BodyWriter<'a> {
 
     /// Step 4: inline text other generators write: abbreviations, wikilinks' text, emoji
     /// codes, an embedded note's end, a link without text.
-    fn inline(&mut self, event: Event<'a>, synthetic: bool) -> Option<Event<'a>> {
+    fn inline(
+        &mut self,
+        event: Event<'a>,
+        range: &Range<usize>,
+        synthetic: bool,
+    ) -> Option<Event<'a>> {
         if !self.found.abbreviations.is_empty()
             && !synthetic
             && !self.in_code_block
@@ -1105,6 +1158,22 @@ impl<'a> BodyWriter<'a> {
             self.events.push(Event::Text(shown.into()));
             return None;
         }
+        // A Quarto cross-reference (`@sec-intro`, `[@sec-intro]`) is a link to its heading.
+        if self.quarto_references
+            && !synthetic
+            && !self.in_code_block
+            && self.link_depth == 0
+            && self.image_depth == 0
+            && let Event::Text(t) = &event
+            && t.contains("@sec-")
+        {
+            let t = t.to_string();
+            if self.in_heading.is_some() {
+                self.heading_text.push_str(&t);
+            }
+            self.cross_references(&t, range);
+            return None;
+        }
         // A bare address in text (`https://status.example.com`, `help@example.com`) is a
         // link, as GitHub shows it: not in code, in a link or image, or in raw HTML (whose
         // `<a>` may hold it).
@@ -1138,6 +1207,82 @@ impl<'a> BodyWriter<'a> {
             self.events.push(Event::Text(title.into()));
         }
         Some(event)
+    }
+
+    /// Text with Quarto cross-references, as events: each `@sec-x` that names a heading's
+    /// id (`## Setup {#sec-x}`, on this page or another) a link to it showing the
+    /// heading's text, the brackets of `[@sec-x]` dropped; one that names none is left as
+    /// written and reported at its place. `range` is the text's in the body.
+    fn cross_references(&mut self, text: &str, range: &Range<usize>) {
+        let span = self.span(range);
+        // Offsets in the text are the file's only when the parser gave it as written.
+        let exact = range.len() == text.len();
+        let mut written = 0;
+        let mut at = 0;
+        while let Some(found) = text[at..].find("@sec-") {
+            let start = at + found;
+            at = start + 1;
+            let mention = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let Some(label) = quarto_label(&text[start + 1..]).filter(|_| !mention) else {
+                continue;
+            };
+            let end = start + 1 + label.len();
+            let here = if exact {
+                span.start + start..span.start + end
+            } else {
+                span.clone()
+            };
+            let Some((to, _, heading)) = self.handbook.myst_labels.get(label) else {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "broken-link",
+                        &self.doc.source.path,
+                        format!("`@{label}` refers to no heading: none in the handbook has the id `{label}`"),
+                    )
+                    .with_help(format!("give the heading it means that id (`## Title {{#{label}}}`), or fix the name"))
+                    .at(&self.doc.source.text, here),
+                );
+                continue;
+            };
+            let (to, heading) = (*to, heading.clone());
+            let bracketed = text[..start].ends_with('[') && text[end..].starts_with(']');
+            let (cut_start, cut_end) = if bracketed {
+                (start - 1, end + 1)
+            } else {
+                (start, end)
+            };
+            let Some(href) = self.destination(&format!("#{label}"), false, here) else {
+                continue;
+            };
+            self.title_deps.push(to);
+            let shown = if heading.is_empty() {
+                label.to_string()
+            } else {
+                heading
+            };
+            let before = &text[written..cut_start];
+            self.rendered.text.push_str(before);
+            self.rendered.text.push_str(&shown);
+            self.events.extend([
+                Event::Text(before.to_string().into()),
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: href,
+                    title: "".into(),
+                    id: "".into(),
+                }),
+                Event::Text(shown.into()),
+                Event::End(TagEnd::Link),
+            ]);
+            written = cut_end;
+            at = cut_end;
+        }
+        let rest = &text[written..];
+        self.rendered.text.push_str(rest);
+        self.events.push(Event::Text(rest.to_string().into()));
     }
 
     /// Step 5: the author's event itself, with its plain text for search.

@@ -277,6 +277,16 @@ fn front_matter(d: &Doc) -> &str {
     &d.source.text[..d.source.body_start]
 }
 
+/// The names of included files (`load::partials::name_key`) that `doc` links to.
+fn partial_links(doc: &Doc, included: &HashSet<String>) -> BTreeSet<String> {
+    if included.is_empty() {
+        return BTreeSet::new();
+    }
+    load::partials::link_names(doc.source.body())
+        .filter(|n| included.contains(n))
+        .collect()
+}
+
 /// Orders `/`-separated paths as `load` lists documents (a depth-first walk sorted by file
 /// name): segment by segment. Plain string order differs (`a-b.md` < `a/b.md`); assets
 /// are sorted by string instead.
@@ -578,6 +588,7 @@ impl Model {
         self.handbook
             .docs
             .iter()
+            .chain(&self.handbook.partials)
             .filter_map(|d| strip(&d.source.path))
             .chain(self.handbook.unparsed.iter().filter_map(strip))
             .chain(self.handbook.assets.iter().cloned())
@@ -783,6 +794,11 @@ impl Model {
         let mut assets = hb.assets.clone();
         let mut folder_settings = hb.folder_settings.clone();
         let mut changed: Vec<String> = Vec::new();
+        let included_names: HashSet<String> = load::partials::included_files(&hb.docs)
+            .into_iter()
+            .chain(load::partials::included_files(&hb.partials))
+            .map(load::partials::name_key)
+            .collect();
         for (rel, abs, doc, diags) in parsed {
             let path = format!("{CONTENT_DIR}/{rel}");
             if load::classify(&rel) == FileClass::FolderSettings {
@@ -833,7 +849,9 @@ impl Model {
                 }
                 continue;
             }
-            let old = hb.by_path.get(&path).map(|&id| &hb.docs[id]);
+            let page = hb.by_path.get(&path).map(|&id| &hb.docs[id]);
+            let partial = hb.partials.iter().find(|d| d.source.path == path);
+            let old = page.or(partial);
             // Problems in a file outside content/ that this document includes were
             // reported while loading it: they are this load's now (kept under its path),
             // whatever the first load filed them under.
@@ -850,6 +868,18 @@ impl Model {
                 self.load_diags.insert(path.clone(), diags);
             }
             let was_unparsed = unparsed.contains(&path);
+            if partial.is_some() {
+                // A partial has no page to replace: the link stage decides again what
+                // it is, from the handbook's documents and its partials.
+                removed.insert(path.clone());
+                structural = true;
+                if doc.is_none() && abs.is_some() {
+                    unparsed.insert(path.clone());
+                }
+                changed.push(path);
+                added.extend(doc);
+                continue;
+            }
             match (doc, old) {
                 (Some(doc), Some(old)) => {
                     if doc.source.text != old.source.text {
@@ -868,6 +898,13 @@ impl Model {
                         structural |= std::mem::discriminant(&doc.kind)
                             != std::mem::discriminant(&old.kind)
                             || doc.url != old.url;
+                        // What it includes, or a link to an included file, may make
+                        // a page of a partial or a partial of a page (`load::partials`).
+                        let includes =
+                            |d: &Doc| d.source.included.as_ref().map(|i| i.files.clone());
+                        structural |= includes(&doc) != includes(old)
+                            || partial_links(&doc, &included_names)
+                                != partial_links(old, &included_names);
                         changed.push(path);
                         replaced.push(doc);
                     }
@@ -937,10 +974,15 @@ impl Model {
                 let id = self.handbook.by_path[&doc.source.path];
                 docs[id] = doc;
             }
-            if structural {
-                docs.retain(|d| !removed.contains(&d.source.path));
-                docs = merged_in_walk_order(docs, added, |d| &d.source.path);
-            }
+            // Partials go back among the documents: the link stage sets them apart again.
+            let mut added = added;
+            added.extend(
+                std::mem::take(&mut self.handbook.partials)
+                    .into_iter()
+                    .filter(|d| !removed.contains(&d.source.path)),
+            );
+            docs.retain(|d| !removed.contains(&d.source.path));
+            docs = merged_in_walk_order(docs, added, |d| &d.source.path);
             let loaded = Loaded {
                 docs,
                 assets,

@@ -1609,6 +1609,64 @@ fn edits_to_included_files_reach_the_pages_that_include_them() {
     assert_good(&model, &rebuild, "nested include mended");
 }
 
+/// A file in content/ that a page includes is a partial, not a page, until a page links
+/// to it (`load::partials`): each edit that makes or unmakes one gives what a fresh build
+/// gives.
+#[test]
+fn included_pages_become_partials_and_back_as_fresh_builds_decide() {
+    let book = Book::with(&[
+        (
+            "content/guide.md",
+            "# Guide\n\n<!--@include: ./parts/steps.md-->\n",
+        ),
+        ("content/parts/steps.md", "Step one, then two.\n"),
+        ("content/other.md", "# Other\n\nNothing here.\n"),
+    ]);
+    let (mut model, rebuild) = served(&book);
+    assert_good(&model, &rebuild, "cold");
+    let pages = |model: &Model| model.site().contains_key("parts/steps.html");
+    assert!(!pages(&model));
+    let content = |rel: &str| super::watch::classify(&book.root, &[book.path(rel)]);
+
+    book.write("content/parts/steps.md", "Step one, then three.\n");
+    let mut changes = content("content/parts/steps.md");
+    model.add_includers(&mut changes);
+    let rebuild = update(&mut model, &changes);
+    assert_good(&model, &rebuild, "partial edited");
+    assert!(!pages(&model));
+
+    book.write(
+        "content/other.md",
+        "# Other\n\nSee [the steps](parts/steps.md).\n",
+    );
+    let rebuild = update(&mut model, &content("content/other.md"));
+    assert_good(&model, &rebuild, "partial linked");
+    assert!(pages(&model));
+
+    book.write("content/other.md", "# Other\n\nNothing here.\n");
+    let rebuild = update(&mut model, &content("content/other.md"));
+    assert_good(&model, &rebuild, "link removed");
+    assert!(!pages(&model));
+
+    book.write("content/guide.md", "# Guide\n\nNo steps.\n");
+    let rebuild = update(&mut model, &content("content/guide.md"));
+    assert_good(&model, &rebuild, "include removed");
+    assert!(pages(&model));
+
+    book.write(
+        "content/guide.md",
+        "# Guide\n\n<!--@include: ./parts/steps.md-->\n",
+    );
+    let rebuild = update(&mut model, &content("content/guide.md"));
+    assert_good(&model, &rebuild, "include back");
+    assert!(!pages(&model));
+
+    book.remove("content/guide.md");
+    let rebuild = update(&mut model, &content("content/guide.md"));
+    assert_good(&model, &rebuild, "includer removed");
+    assert!(pages(&model));
+}
+
 /// Wikilinks name pages by file name anywhere: a page added, renamed or given an alias
 /// changes where they go, as a fresh build would have them.
 #[test]

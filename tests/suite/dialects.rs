@@ -253,6 +253,157 @@ fn vitepress_includes_snippets_and_badges() {
     assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
 }
 
+/// docsify: a link alone on its line with the title `':include'` puts the file there, as
+/// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
+/// page, and a missing one is reported.
+#[test]
+fn docsify_include_links_embed_their_file() {
+    let book = book_with(&[
+        (
+            "content/support/rota.md",
+            "# Rota\n\n[shift rules](parts/shift-rules.md ':include')\n\n[](/support/parts/handover.md \":include :type=code\")\n\n[script](parts/swap.sh ':include')\n\n[gone](parts/gone.md ':include')\n\nAsk [the lead](lead.md) first.\n",
+        ),
+        (
+            "content/support/parts/shift-rules.md",
+            "Shifts start at **nine** sharp.\n",
+        ),
+        ("content/support/parts/handover.md", "# Handover\n"),
+        (
+            "content/support/parts/swap.sh",
+            "swap --from ana --to ode\n",
+        ),
+        ("content/support/lead.md", "# Lead\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/support/rota.md:9:1");
+    let page = book.html("support/rota.html");
+    assert_eq!(texts(&page, "main strong"), ["nine"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["# Handover", "swap --from ana --to ode"]
+    );
+    assert_eq!(hrefs(&page, "main p a"), ["../support/lead.html"]);
+    assert!(!book.out().join("support/parts/shift-rules.html").exists());
+}
+
+/// Quarto: `@sec-x` and `[@sec-x]` in a `.qmd` page link to the heading with that id, on
+/// the page or another, showing its text; an unknown one is reported where it is. In a
+/// `.md` page of a site that is not Quarto's, `@name` is a mention and stays text.
+#[test]
+fn quarto_section_references_link_to_their_heading() {
+    let book = book_with(&[
+        (
+            "content/runbooks/deploy.qmd",
+            "---\ntitle: Deploy\n---\n\n## Before you start {#sec-before}\n\nCheck the board.\n\n## Rollback\n\nAs in @sec-before, then see [@sec-freeze].\n\nAsk @sec-nowhere.\n\n```\n@sec-before in code\n```\n",
+        ),
+        (
+            "content/runbooks/freeze.qmd",
+            "---\ntitle: Freeze\n---\n\n## The freeze window {#sec-freeze}\n\nNo deploys on Friday.\n",
+        ),
+        (
+            "content/runbooks/chat.md",
+            "# Chat\n\nPing @sec-before in the channel.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-link]: `@sec-nowhere` refers to no heading")
+        .stderr_has("content/runbooks/deploy.qmd:13:5");
+    let page = book.html("runbooks/deploy.html");
+    assert_eq!(
+        texts(&page, "main p a"),
+        ["Before you start", "The freeze window"]
+    );
+    assert_eq!(
+        hrefs(&page, "main p a"),
+        ["#sec-before", "../runbooks/freeze.html#sec-freeze"]
+    );
+    let ids: Vec<&str> = page
+        .select(&sel("main h2"))
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert!(ids.contains(&"sec-before"), "{ids:?}");
+    let text = main_text(&book, "runbooks/deploy.html");
+    assert!(
+        text.contains("As in Before you start, then see The freeze window."),
+        "{text}"
+    );
+    assert!(text.contains("@sec-before in code"), "{text}");
+    assert!(main_text(&book, "runbooks/chat.html").contains("Ping @sec-before in the channel."));
+}
+
+/// Quarto: `{{< video … >}}` is a link to the video (titled by its `title`), not a
+/// reported leftover.
+#[test]
+fn quarto_videos_are_links() {
+    let book = book_with(&[
+        (
+            "content/training/welcome.qmd",
+            "---\ntitle: Welcome\n---\n\n{{< video https://videos.example.org/embed/w3lc0me >}}\n\n{{< video https://videos.example.org/watch?v=tour title=\"Office tour\" >}}\n\n{{< video media/standup.mp4 title=\"How standup runs\" >}}\n\nAfter the videos.\n",
+        ),
+        ("content/training/media/standup.mp4", "not really a video\n"),
+    ]);
+    book.build().success().stderr_lacks("welcome.qmd");
+    let page = book.html("training/welcome.html");
+    assert_eq!(
+        texts(&page, "main p a"),
+        [
+            "https://videos.example.org/embed/w3lc0me",
+            "Office tour",
+            "How standup runs"
+        ]
+    );
+    let links = hrefs(&page, "main p a");
+    assert_eq!(links[0], "https://videos.example.org/embed/w3lc0me");
+    assert_eq!(links[1], "https://videos.example.org/watch?v=tour");
+    assert!(links[2].ends_with("media/standup.mp4"), "{links:?}");
+    assert!(main_text(&book, "training/welcome.html").contains("After the videos."));
+}
+
+/// A file a page includes and nothing links to is the includer's text, not a page of its
+/// own (`load::partials`); one a page links to, or the navigation lists, stays a page.
+#[test]
+fn included_files_are_pages_only_when_linked_or_listed() {
+    let book = book_with(&[
+        (
+            "content/ops/oncall.md",
+            "# On call
+
+<!--@include: ./shared/paging-rules.md-->
+
+<!--@include: ./shared/escalation.md-->
+
+Read the [escalation ladder](./shared/escalation.md) too.
+",
+        ),
+        (
+            "content/ops/shared/paging-rules.md",
+            "Page the secondary after ten quiet minutes.
+",
+        ),
+        (
+            "content/ops/shared/escalation.md",
+            "# Escalation
+
+Incident lead, then the director on duty.
+",
+        ),
+    ]);
+    book.build().success().stderr_lacks("paging-rules");
+    let text = main_text(&book, "ops/oncall.html");
+    assert!(
+        text.contains("Page the secondary after ten quiet minutes."),
+        "{text}"
+    );
+    assert!(!book.out().join("ops/shared/paging-rules.html").exists());
+    assert!(book.out().join("ops/shared/escalation.html").exists());
+    let index = book.output_file("handbook-index/ops.html");
+    assert!(!index.contains("paging-rules"), "{index}");
+    assert!(index.contains("shared/escalation.html"), "{index}");
+}
+
 /// Starlight: an `<Aside>` is a callout titled by its `title`, and tabs written one to a
 /// line (`<TabItem label="macOS">…</TabItem>`) keep their labels.
 #[test]
@@ -501,4 +652,23 @@ fn mintlify_snippets_are_included() {
         text.contains("Rin") && text.contains("Runs the support rota."),
         "{text}"
     );
+    // Snippets are never pages in a Mintlify site; one nothing includes gets a note.
+    book.write(
+        "docs.json",
+        "{\"navigation\": {\"pages\": [\"support/people\"]}}\n",
+    );
+    book.write("content/snippets/profile/ode.mdx", "Ode keeps the rota.\n");
+    book.write(
+        "content/snippets/profile/rin-links.mdx",
+        "See [Rin](./rin.mdx).\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("no page includes this one (`<Snippet file=\"…\" />`)\n  --> content/snippets/profile/ode.mdx")
+        .stderr_lacks("--> content/snippets/profile/rin.mdx");
+    for snippet in ["rin", "ode", "rin-links"] {
+        let page = book.out().join(format!("snippets/profile/{snippet}.html"));
+        assert!(!page.exists(), "{}", page.display());
+    }
+    assert!(main_text(&book, "support/people.html").contains("Runs the support rota."));
 }

@@ -765,14 +765,17 @@ fn saving_an_included_file_reloads_the_pages_that_include_it() {
     let book = TestBook::fixture("serve");
     book.write("CHANGELOG.md", "# Changelog\n\n## 1.0\n\nFirst release.\n");
     book.write("snippets/intro.md", "Read this first.\n");
+    book.write("content/guide/parts/upgrade.md", "Upgrade in place.\n");
     book.write(
         "content/guide/changes.md",
-        "# Changes\n\n--8<-- \"snippets/intro.md\"\n\n```{include} ../../CHANGELOG.md\n:start-line: 2\n```\n",
+        "# Changes\n\n--8<-- \"snippets/intro.md\"\n\n```{include} ../../CHANGELOG.md\n:start-line: 2\n```\n\n[upgrading](parts/upgrade.md ':include')\n",
     );
     let mut serve = Serve::start(&book);
     let page = serve.get("/guide/changes.html").text();
     assert!(
-        page.contains("First release.") && page.contains("Read this first."),
+        page.contains("First release.")
+            && page.contains("Read this first.")
+            && page.contains("Upgrade in place."),
         "{page}"
     );
     assert!(!page.contains("# Changelog"), "{page}");
@@ -789,6 +792,11 @@ fn saving_an_included_file_reloads_the_pages_that_include_it() {
             "Read this second.\n",
             "Read this second.",
         ),
+        (
+            "content/guide/parts/upgrade.md",
+            "Upgrade with a fresh install.\n",
+            "Upgrade with a fresh install.",
+        ),
     ] {
         book.write(file, text);
         events.expect("reload", |v| {
@@ -797,6 +805,8 @@ fn saving_an_included_file_reloads_the_pages_that_include_it() {
         let page = serve.get("/guide/changes.html").text();
         assert!(page.contains(shown), "{file}: {page}");
     }
+    // The included file is no page of its own.
+    assert_eq!(serve.get("/guide/parts/upgrade.html").status, 404);
     // The log names the file that was saved, then the page that includes it.
     let line = serve.wait_log("snippets/intro.md, content/guide/changes.md changed: rebuilt in");
     assert!(line.contains(" ms ("), "{line}");
