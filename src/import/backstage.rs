@@ -529,24 +529,11 @@ fn already_there(g: &Group, existing: &scaffold::TeamEntry) -> Option<String> {
         "group {}/{} is already in the handbook as {}; kept as it is",
         g.entity.namespace, g.entity.name, existing.path
     );
-    let has_person: BTreeSet<String> = existing.people.iter().map(|p| p.to_lowercase()).collect();
-    let has_item: BTreeSet<String> = existing
-        .owns
-        .iter()
-        .map(|o| crate::model::ownership_key(o))
-        .collect();
-    let new_people: Vec<&str> = g
-        .members
-        .iter()
-        .filter(|m| !has_person.contains(&m.to_lowercase()))
-        .map(String::as_str)
-        .collect();
-    let new_items: Vec<&str> = g
-        .owns
-        .iter()
-        .filter(|o| !has_item.contains(&crate::model::ownership_key(o)))
-        .map(String::as_str)
-        .collect();
+    let (new_people, new_items) = super::not_in_charter(
+        existing,
+        g.members.iter().map(String::as_str),
+        g.owns.iter().map(String::as_str),
+    );
     if !new_people.is_empty() {
         note.push_str(&format!(
             "; the catalog also lists as members: {} (add them to `members` if they are)",

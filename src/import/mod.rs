@@ -334,6 +334,32 @@ pub(super) fn unique_slug(base: &str, taken: &mut BTreeSet<String>) -> String {
     slug
 }
 
+/// What a source gives a team the handbook has a charter for already that the charter
+/// does not list: its people not among the charter's lead and members (each once, in the
+/// source's order), and its items not among its `owns`. An import never edits a charter,
+/// so every charter importer says these in its note on the team, to add by hand.
+pub(super) fn not_in_charter<'a>(
+    charter: &crate::scaffold::TeamEntry,
+    people: impl IntoIterator<Item = &'a str>,
+    items: impl IntoIterator<Item = &'a str>,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut listed: BTreeSet<String> = charter.people.iter().map(|p| p.to_lowercase()).collect();
+    let new_people = people
+        .into_iter()
+        .filter(|p| listed.insert(p.to_lowercase()))
+        .collect();
+    let owned: BTreeSet<String> = charter
+        .owns
+        .iter()
+        .map(|o| crate::model::ownership_key(o))
+        .collect();
+    let new_items = items
+        .into_iter()
+        .filter(|i| !owned.contains(&crate::model::ownership_key(i)))
+        .collect();
+    (new_people, new_items)
+}
+
 /// A Markdown link to `url`, by its title when it has one, as an importer writes it into
 /// a charter's body.
 pub(super) fn markdown_link(url: &str, title: Option<&str>) -> String {

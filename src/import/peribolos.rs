@@ -398,6 +398,7 @@ pub fn plan(
                     placed: &mut placed,
                     org: o,
                     org_slug: org_slot.map(|s| s.0.as_str()),
+                    org_login: org.name,
                 },
                 file,
                 team,
@@ -615,6 +616,8 @@ struct PlaceCtx<'s, 'a> {
     placed: &'s mut Vec<Placed<'a>>,
     org: usize,
     org_slug: Option<&'s str>,
+    /// The organisation's login, which names its repositories (`org/repo`).
+    org_login: Option<&'s str>,
 }
 
 /// Places a team and its children: a team named twice in an organisation (in two files)
@@ -641,10 +644,36 @@ fn place<'a>(
     };
     let placed = if let Some(t) = cx.survey.teams.get(&base) {
         cx.plan.count.existing += 1;
-        cx.plan.notes.push(format!(
+        let mut note = format!(
             "{at}: team {} is already in the handbook as {}; kept as it is",
             team.name, t.path
-        ));
+        );
+        let repos: Vec<String> = team
+            .repos
+            .iter()
+            .map(|(r, _)| qualified(cx.org_login, r))
+            .collect();
+        let (people, repos) = super::not_in_charter(
+            t,
+            team.maintainers
+                .iter()
+                .chain(&team.members)
+                .map(String::as_str),
+            repos.iter().map(String::as_str),
+        );
+        if !people.is_empty() {
+            note.push_str(&format!(
+                "; the file also lists as its people: {} (add them to `members` if they are)",
+                people.join(", ")
+            ));
+        }
+        if !repos.is_empty() {
+            note.push_str(&format!(
+                "; and gives it: {} (add them to `owns` if they are its)",
+                repos.join(", ")
+            ));
+        }
+        cx.plan.notes.push(note);
         Placed {
             team,
             file,

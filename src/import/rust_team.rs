@@ -340,10 +340,32 @@ pub fn plan(
         };
         let p = if let Some(e) = survey.teams.get(&base) {
             plan.count.existing += 1;
-            plan.notes.push(format!(
+            let mut note = format!(
                 "{}:1: team {} is already in the handbook as {}; kept as it is",
                 t.file, t.name, e.path
-            ));
+            );
+            let shown: Vec<String> = t
+                .leads
+                .iter()
+                .chain(&t.members)
+                .map(|l| names(l).unwrap_or_else(|| l.clone()))
+                .collect();
+            let repo: Option<String> = t.repo.as_ref().and_then(|(url, _)| github_repo(url));
+            let (new_people, new_repos) =
+                super::not_in_charter(e, shown.iter().map(String::as_str), repo.as_deref());
+            if !new_people.is_empty() {
+                note.push_str(&format!(
+                    "; the file also lists as its people: {} (add them to `members` if they are)",
+                    new_people.join(", ")
+                ));
+            }
+            if !new_repos.is_empty() {
+                note.push_str(&format!(
+                    "; and gives it: {} (add it to `owns` if it is its)",
+                    new_repos.join(", ")
+                ));
+            }
+            plan.notes.push(note);
             Placed {
                 team: i,
                 parent: parent_slot,

@@ -1176,25 +1176,15 @@ fn already_there(at: &str, shown: &str, existing: &scaffold::TeamEntry, g: &Grou
         "{at}: {shown} is already in the handbook as {}; kept as it is",
         existing.path
     );
-    let has: HashSet<String> = existing.people.iter().map(|p| p.to_lowercase()).collect();
-    let new_people: BTreeSet<&str> = g
-        .chairs
-        .iter()
-        .chain(&g.tech_leads)
-        .filter_map(Person::shown)
-        .filter(|p| !has.contains(&p.to_lowercase()))
-        .collect();
-    let owns: HashSet<String> = existing
-        .owns
-        .iter()
-        .map(|o| crate::model::ownership_key(o))
-        .collect();
-    let new_items: Vec<&str> = g
-        .subprojects
-        .iter()
-        .map(|s| s.name.as_str())
-        .filter(|s| !owns.contains(&crate::model::ownership_key(s)))
-        .collect();
+    let (new_people, new_items) = super::not_in_charter(
+        existing,
+        g.chairs
+            .iter()
+            .chain(&g.tech_leads)
+            .filter_map(Person::shown),
+        g.subprojects.iter().map(|s| s.name.as_str()),
+    );
+    let new_people: BTreeSet<&str> = new_people.into_iter().collect();
     if !new_people.is_empty() {
         note.push_str(&format!(
             "; the file also names as leads: {} (add them to `members` if they are)",

@@ -2220,7 +2220,9 @@ fn peribolos_teams_become_one_tree_per_organisation() {
         .stderr_has("; 4 team(s) have no description of four words or more, so their problem is a placeholder")
         .stderr_has("; 2 charter(s) have no `reviewed` date")
         .stderr_has("harborlight/org.yaml:42: `members` of team broken-list is not a list; left out")
-        .stderr_has("committee-tides/teams.yaml:2: team tide-tables is already in the handbook as content/teams/tide-tables.md; kept as it is")
+        // What the file gives it beyond its charter is named, to add by hand: its
+        // maintainer, not its repository (the charter owns that one already).
+        .stderr_has("committee-tides/teams.yaml:2: team tide-tables is already in the handbook as content/teams/tide-tables.md; kept as it is; the file also lists as its people: ruz (add them to `members` if they are)\n")
         .stderr_has("committee-tides/teams.yaml:9: team night-watch is also at ")
         .stderr_has("saltmarsh/org.yaml:9: another charter is quay-keepers; team quay-keepers is saltmarsh-quay-keepers")
         .stderr_has("repository harborlight/buoy is already owned by content/teams/tide-tables.md");
@@ -2369,7 +2371,7 @@ fn rust_team_registry_becomes_charters_named_by_people_files() {
         "2025-06-02T10:00:00Z",
     );
     let book = fresh(true);
-    let kept = "+++\nname = \"Smelting\"\nkind = \"team\"\nparent = \"foundry\"\nproblem = \"Ore must become metal faster.\"\n\n[[metrics]]\nname = \"Tonnes a day\"\n+++\n\nOur own charter.\n";
+    let kept = "+++\nname = \"Smelting\"\nkind = \"team\"\nparent = \"foundry\"\nproblem = \"Ore must become metal faster.\"\nlead = \"Tamsin Achebe\"\n\n[[metrics]]\nname = \"Tonnes a day\"\n+++\n\nOur own charter.\n";
     book.write("content/teams/wg-smelting.md", kept);
     let path = path_str(repo);
 
@@ -2396,7 +2398,9 @@ fn rust_team_registry_becomes_charters_named_by_people_files() {
         .stderr_has("teams/visitors.toml:1: team visitors has no leads or members")
         .stderr_has("note: the 2 alumni of 1 team(s) are left out")
         .stderr_has("note: the 1 team file(s) in teams/archive/ are not read")
-        .stderr_has("team wg-smelting is already in the handbook as content/teams/wg-smelting.md");
+        // What the file gives it beyond its charter is named, to add by hand: by the
+        // names its charter would use, not the person it lists already.
+        .stderr_has("team wg-smelting is already in the handbook as content/teams/wg-smelting.md; kept as it is; the file also lists as its people: Oskar Lindqvist (add them to `members` if they are); and gives it: kettle-lang/smelting-wg (add it to `owns` if it is its)\n");
     assert_eq!(book.read("content/teams/wg-smelting.md"), kept);
 
     let strs = |v: &toml::Value| -> Vec<String> {
