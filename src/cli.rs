@@ -415,6 +415,11 @@ pub struct ImportPeribolosArgs {
     /// An org.yaml or teams.yaml, or a folder of them (kubernetes/org's config/)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Slug of the charter the imported top-level charters belong to (an existing group,
+    /// such as the one `orgbook init --empty` starts with) [default: none, they are
+    /// top-level]
+    #[arg(long, value_name = "SLUG")]
+    pub parent: Option<String>,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -427,6 +432,11 @@ pub struct ImportRustTeamArgs {
     /// The registry repository (with teams/ and people/), its teams/ folder, or one team file
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Slug of the charter the imported top-level charters belong to (an existing group,
+    /// such as the one `orgbook init --empty` starts with) [default: none, they are
+    /// top-level]
+    #[arg(long, value_name = "SLUG")]
+    pub parent: Option<String>,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,

@@ -334,6 +334,16 @@ pub(super) fn unique_slug(base: &str, taken: &mut BTreeSet<String>) -> String {
     slug
 }
 
+/// The folder an import writes its top-level charters in: `parent`'s (a charter of the
+/// handbook, checked by the caller), as `orgbook new team --parent` puts a team, else
+/// `content/teams`.
+pub(super) fn top_folder(survey: &crate::scaffold::Survey, parent: Option<&str>) -> String {
+    parent
+        .and_then(|p| survey.teams.get(p))
+        .map(|e| e.path.trim_end_matches(".md").to_owned())
+        .unwrap_or_else(|| format!("{}/teams", crate::load::CONTENT_DIR))
+}
+
 /// What a source gives a team the handbook has a charter for already that the charter
 /// does not list: its people not among the charter's lead and members (each once, in the
 /// source's order), and its items not among its `owns`. An import never edits a charter,

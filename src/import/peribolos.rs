@@ -352,10 +352,14 @@ struct Placed<'a> {
 pub fn plan(
     sources: &[Source],
     survey: &Survey,
+    parent: Option<&str>,
     mut dates: impl FnMut(&str) -> Option<Date>,
 ) -> Plan {
     let mut plan = Plan::default();
     let orgs = gather(sources);
+    let top = super::top_folder(survey, parent);
+    // Teams of no known organisation go where the organisations' groups go.
+    let top_charter = parent.map(|_| format!("{top}.md"));
     let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     // Each organisation's group: its slug and path, and whether the handbook has it.
     let mut org_slots: Vec<Option<(String, String, bool)>> = Vec::new();
@@ -378,11 +382,7 @@ pub fn plan(
             continue;
         }
         let slug = unique_slug(&slug, &mut taken);
-        org_slots.push(Some((
-            slug.clone(),
-            format!("{CONTENT_DIR}/teams/{slug}.md"),
-            false,
-        )));
+        org_slots.push(Some((slug.clone(), format!("{top}/{slug}.md"), false)));
     }
     let mut placed: Vec<Placed> = Vec::new();
     for (o, org) in orgs.iter().enumerate() {
@@ -403,7 +403,7 @@ pub fn plan(
                 file,
                 team,
                 None,
-                org_slot.map(|s| s.1.as_str()),
+                org_slot.map(|s| s.1.as_str()).or(top_charter.as_deref()),
             );
         }
     }
@@ -422,6 +422,7 @@ pub fn plan(
         let fm = CharterFrontMatter {
             name,
             kind: "group",
+            parent,
             problem: org.description,
             members: org.admins.iter().map(String::as_str).collect(),
             reviewed: reviewed.map(toml_date),
@@ -455,7 +456,7 @@ pub fn plan(
         let org_name = orgs[p.org].name;
         let parent = match p.parent {
             Some(j) => Some(placed[j].slug.as_str()),
-            None => org_slots[p.org].as_ref().map(|s| s.0.as_str()),
+            None => org_slots[p.org].as_ref().map(|s| s.0.as_str()).or(parent),
         };
         let sentence = t
             .description
@@ -867,7 +868,7 @@ teams:
     #[test]
     fn the_strongest_permission_owns_the_repository() {
         let (s, _) = source();
-        let plan = plan(&[s], &Survey::default(), |_| None);
+        let plan = plan(&[s], &Survey::default(), None, |_| None);
         let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(
             paths,
@@ -912,7 +913,7 @@ teams:
             &mut notes,
         )
         .unwrap();
-        let plan = plan(&[a, b], &Survey::default(), |_| None);
+        let plan = plan(&[a, b], &Survey::default(), None, |_| None);
         assert_eq!(plan.count.teams, 4);
         assert!(
             plan.notes.iter().any(|n| n.starts_with(

@@ -20,7 +20,6 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::{CharterFrontMatter, MetricEntry, slugify, toml_date, unique_slug};
-use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
 /// A description shorter than this is a label ("Compiler"), not the problem a team exists
@@ -270,10 +269,12 @@ struct Placed {
 pub fn plan(
     teams: &[Team],
     survey: &Survey,
+    top_parent: Option<&str>,
     mut names: impl FnMut(&str) -> Option<String>,
     mut dates: impl FnMut(&str) -> Option<Date>,
 ) -> Plan {
     let mut plan = Plan::default();
+    let top = super::top_folder(survey, top_parent);
     let by_name: HashMap<String, usize> = teams
         .iter()
         .enumerate()
@@ -384,7 +385,7 @@ pub fn plan(
             }
             let path = match parent_slot {
                 Some(s) => format!("{}/{slug}.md", placed[s].path.trim_end_matches(".md")),
-                None => format!("{CONTENT_DIR}/teams/{slug}.md"),
+                None => format!("{top}/{slug}.md"),
             };
             Placed {
                 team: i,
@@ -469,7 +470,7 @@ pub fn plan(
         let fm = CharterFrontMatter {
             name,
             kind: if p.group { "group" } else { "team" },
-            parent: p.parent.map(|s| placed[s].slug.as_str()),
+            parent: p.parent.map(|s| placed[s].slug.as_str()).or(top_parent),
             problem: problem.as_deref(),
             lead: lead.as_deref(),
             members: shown.iter().map(|(n, _)| n.as_str()).collect(),
@@ -618,7 +619,7 @@ repo = \"https://github.com/acme/kiln.git\"
             &mut notes,
         )
         .unwrap();
-        let plan = plan(&[a, b], &Survey::default(), |_| None, |_| None);
+        let plan = plan(&[a, b], &Survey::default(), None, |_| None, |_| None);
         assert_eq!(plan.files.len(), 2, "{:?}", plan.notes);
         assert!(
             plan.notes

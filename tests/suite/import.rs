@@ -2176,6 +2176,45 @@ fn sigs_go_under_the_parent_named_and_a_mistyped_one_is_refused() {
         .stderr_has("no groups: expected entries with a `name` under `sigs`");
 }
 
+/// `--parent` puts the imported top-level charters (peribolos's organisation groups,
+/// rust-team's top-level teams) under a charter of the handbook, in its folder; a mistyped
+/// one is refused before anything is read, with the nearest slug.
+#[test]
+fn peribolos_and_rust_team_imports_go_under_the_parent_named() {
+    for (format, fixture, source, top) in [
+        ("peribolos", "import-peribolos", "config", "harborlight"),
+        ("rust-team", "import-rust-team", "", "foundry"),
+    ] {
+        let source_book = TestBook::fixture(fixture);
+        let path = path_str(&source_book.root().join(source));
+        let book = fresh(true);
+        book.run(&["import", format, &path, "--parent", "engneering"])
+            .failure(1)
+            .stderr_has("error: no team `engneering` in this handbook")
+            .stderr_has("did you mean `engineering`?");
+        assert!(!book.root().join("content/teams/engineering").exists());
+        book.run(&["import", format, &path, "--parent", "engineering"])
+            .success()
+            .stderr_has("Imported ")
+            // The starter group holds the import now: no note to delete it.
+            .stderr_lacks("has no teams: delete it");
+        let (charter, _) = charter_table(&book, &format!("content/teams/engineering/{top}.md"));
+        assert_eq!(charter["parent"].as_str(), Some("engineering"), "{format}");
+        assert!(!book.root().join(format!("content/teams/{top}.md")).exists());
+        builds_clean(&book);
+        let orgmap = book.html("orgmap.html");
+        assert_eq!(
+            orgmap
+                .select(&sel(&format!(
+                    ".org-tree li > ul > li > a[href='teams/{top}.html']"
+                )))
+                .count(),
+            1,
+            "{format}: {top} under engineering on the org map"
+        );
+    }
+}
+
 /// kubernetes/org's layout: a `config/` folder with an org.yaml per organisation, SIG
 /// folders of teams.yaml beside it. Every team is a charter under its organisation's
 /// group (nested teams under their parent), a charter the handbook has is kept, a team

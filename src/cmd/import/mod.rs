@@ -63,6 +63,24 @@ fn read_source(path: &Path) -> Result<SourceText, String> {
     }
 }
 
+/// `--parent`, when given, names a charter of the handbook (the nearest slug suggested for
+/// a typo): checked before any source is read.
+fn check_parent(root: &Path, parent: Option<&str>) -> Exit<()> {
+    let Some(parent) = parent else {
+        return Ok(());
+    };
+    match Survey::of(root).team(parent) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(crate::cmd::new::fail(&e)),
+    }
+}
+
+/// Whether the note on `orgbook init --empty`'s starter group is due after an import
+/// under `parent`: not when the import put its charters under that group.
+fn starter_note_due(parent: Option<&str>) -> bool {
+    parent != Some("engineering")
+}
+
 /// A source that could not be found or read as a whole: there is nothing to count.
 fn nothing_imported(e: impl Display) -> u8 {
     errln!("error: {e}");

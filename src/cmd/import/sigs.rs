@@ -3,8 +3,8 @@
 //! is read and mapped by [`orgbook::import::sigs`].
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, Summary, finish, nothing_imported, nothing_new, print_notes,
-    read_source,
+    Exit, METRIC_PLACEHOLDER, Summary, check_parent, finish, nothing_imported, nothing_new,
+    print_notes, read_source, starter_note_due,
 };
 use crate::cli::ImportSigsArgs;
 use crate::cmd::new::today;
@@ -15,12 +15,8 @@ use orgbook::scaffold::Survey;
 pub(super) fn run(args: ImportSigsArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let today = today().ok_or(EXIT_ERRORS)?;
+    check_parent(&root, args.parent.as_deref())?;
     let survey = Survey::of(&root);
-    if let Some(parent) = &args.parent
-        && let Err(e) = survey.team(parent)
-    {
-        return Err(crate::cmd::new::fail(&e));
-    }
     let registry = sigs::find_file(&args.path)
         .and_then(|path| {
             let source = read_source(&path)?;
@@ -101,14 +97,12 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
             registry.file
         ),
     );
-    // The starter group is no leftover when the groups were put under it.
-    let starter_is_parent = args.parent.as_deref() == Some("engineering");
     finish(
         &root,
         &survey,
         &plan.files,
         args.dry_run,
-        !starter_is_parent,
+        starter_note_due(args.parent.as_deref()),
         summary,
     )
 }
