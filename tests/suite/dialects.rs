@@ -253,6 +253,49 @@ fn vitepress_includes_snippets_and_badges() {
     assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
 }
 
+/// mdBook: `{{#include}}` puts a file's text where it stands, inside a code block too,
+/// relative to the page (a listing kept beside `content/`), cut to lines (`:2:3`) or to an
+/// anchor's part (its `ANCHOR` comments never shown); `{{#playground}}` shows the file as
+/// a Rust block. A Markdown file only included is not a page, and a missing one is
+/// reported at its line.
+#[test]
+fn mdbook_includes_put_files_and_their_parts_in_the_page() {
+    let book = book_with(&[
+        (
+            "content/onboarding/tooling.md",
+            "# Tooling\n\n{{#include ../shared/ask-first.md}}\n\n```rust\n{{#include ../../listings/rota.rs:2:3}}\n```\n\n```rust,no_run\n{{#include ../../listings/rota.rs:swap}}\n```\n\n{{#playground ../../listings/hello.rs editable}}\n\n```rust\n{{#include ../../listings/gone.rs}}\n```\n",
+        ),
+        (
+            "content/shared/ask-first.md",
+            "Ask in **#tooling** before installing anything.\n",
+        ),
+        (
+            "listings/rota.rs",
+            "// Rota helpers\nfn week() -> u8 { 1 }\nfn day() -> u8 { 2 }\n// ANCHOR: swap\nfn swap() {}\n// ANCHOR: inner\nfn inner() {}\n// ANCHOR_END: inner\n// ANCHOR_END: swap\n",
+        ),
+        ("listings/hello.rs", "fn main() {}\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/onboarding/tooling.md:16:1")
+        .stderr_has("gone.rs")
+        .stderr_lacks("ask-first.md");
+    let page = book.html("onboarding/tooling.html");
+    assert_eq!(texts(&page, "main strong"), ["#tooling"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        [
+            "fn week() -> u8 { 1 } fn day() -> u8 { 2 }",
+            "fn swap() {} fn inner() {}",
+            "fn main() {}",
+            "",
+        ]
+    );
+    assert!(!main_text(&book, "onboarding/tooling.html").contains("{{#"));
+    assert!(!book.out().join("shared/ask-first.html").exists());
+}
+
 /// docsify: a link alone on its line with the title `':include'` puts the file there, as
 /// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
 /// page, and a missing one is reported.
