@@ -296,6 +296,26 @@ fn mdbook_includes_put_files_and_their_parts_in_the_page() {
     assert!(!book.out().join("shared/ask-first.html").exists());
 }
 
+/// A Rust code block (as mdBook writes it, with `ignore` or `no_run` after the language)
+/// hides rustdoc's hidden lines, `# use …;` and a lone `#`, and shows `##` as `#`; an
+/// attribute (`#[derive]`) is code, and other languages keep their `#` lines.
+#[test]
+fn rust_code_blocks_hide_rustdoc_hidden_lines() {
+    let book = book_with(&[(
+        "content/engineering/ownership-map.md",
+        "# Ownership map\n\n```rust,ignore\n# use std::collections::BTreeMap;\n#\n# fn main() {\n#[derive(Debug)]\nstruct Owner;\nlet map = BTreeMap::from([(\"ledger\", Owner)]);\n    ## not hidden\n# }\n```\n\n```python\n# a Python comment stays\n```\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/ownership-map.html");
+    assert_eq!(
+        texts(&page, "main pre code"),
+        [
+            "#[derive(Debug)] struct Owner; let map = BTreeMap::from([(\"ledger\", Owner)]); # not hidden",
+            "# a Python comment stays",
+        ]
+    );
+}
+
 /// docsify: a link alone on its line with the title `':include'` puts the file there, as
 /// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
 /// page, and a missing one is reported.
