@@ -316,6 +316,36 @@ fn rust_code_blocks_hide_rustdoc_hidden_lines() {
     );
 }
 
+/// mdbook-admonish: a ```` ```admonish ```` block is a callout of its kind (a note when
+/// none is named), titled by its quoted or `title="…"` title, else by a type the callouts
+/// have no colour of (`example`); its text is Markdown. The word in a code block is code.
+#[test]
+fn mdbook_admonish_blocks_are_callouts() {
+    let book = book_with(&[(
+        "content/engineering/deploys.md",
+        "# Deploys\n\n```admonish warning\nNever deploy on a **Friday**.\n```\n\n```admonish tip title=\"Faster rollbacks\"\nKeep the previous build warm.\n```\n\n```admonish example\nA canary at 5%.\n```\n\n```admonish\nAsk in the channel.\n```\n\n```text\nadmonish is just a word here\n```\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/deploys.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Never deploy on a Friday."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Faster rollbacks", "Keep the previous build warm."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Example", "A canary at 5%.", "Note", "Ask in the channel."]
+    );
+    assert_eq!(texts(&page, "main strong"), ["Friday"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["admonish is just a word here"]
+    );
+}
+
 /// docsify: a link alone on its line with the title `':include'` puts the file there, as
 /// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
 /// page, and a missing one is reported.
