@@ -983,8 +983,9 @@ impl<'a> Renderer<'a> {
         let hb = self.handbook;
         // Per folder level: (weight, name, url); compared lexicographically.
         type NavKey = Vec<(i64, String, String)>;
-        // A folder without a page of its own sits where the navigation file (mdBook's or
-        // GitBook's SUMMARY.md, MkDocs's `nav:`) first lists a page in it.
+        // A folder without a page of its own sits where SUMMARY.md first lists a page in
+        // it: what `NavOrder::finished` does for the navigation files read when loading,
+        // for the one read when linking (so `serve` follows its edits).
         let mut first_listed: std::collections::HashMap<&str, i64> = Default::default();
         for d in &hb.docs {
             if let DocKind::Page(p) = &d.kind
