@@ -78,7 +78,7 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
     // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
     // scan below (which finds code by parsing).
     let myst = crate::dialects::myst::has_directive(body);
-    match myst
+    match (myst || crate::dialects::myst::has_admonish(body))
         .then(|| crate::dialects::myst::admonitions(body))
         .flatten()
     {

@@ -14,6 +14,10 @@
 //! language, their option lines ([`is_option`]) left out. Roles (``{pep}`8` ``) are drawn
 //! by [`role_events`]; the links they make are resolved by the renderer, like any link.
 //! The rest (`{include}`, a project's own) it reports at their fence.
+//!
+//! mdBook's admonish preprocessor writes the same callouts as code blocks of its own,
+//! ```` ```admonish warning ```` … ```` ``` ```` ([`admonish`]): they are read as the
+//! admonition of that kind.
 
 use super::found::{Kind, Leftover};
 use pulldown_cmark::BlockQuoteKind as K;
@@ -341,6 +345,12 @@ fn top_level(body: &str) -> Vec<Found> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 code.push(range.clone());
                 if let CodeBlockKind::Fenced(info) = kind {
+                    let admonish = admonish(&info);
+                    let directive = myst_directive(&info).or_else(|| {
+                        admonish
+                            .as_ref()
+                            .map(|(name, title)| (*name, title.as_str()))
+                    });
                     let open = line_at(body, range.start);
                     // Unclosed, a fence runs to the end of the body: not drawn.
                     let last = line_at(body, range.end.saturating_sub(1).max(open.end));
@@ -361,14 +371,14 @@ fn top_level(body: &str) -> Vec<Found> {
                         && closed
                         && in_list(&open)
                         && in_list(&last)
-                        && let Some(f) = myst_directive(&info)
-                            .and_then(|d| nested_admonition(body, open.clone(), d))
+                        && let Some(f) =
+                            directive.and_then(|d| nested_admonition(body, open.clone(), d))
                     {
                         found.push(Found { close: last, ..f });
                     } else if !nested
                         && closed
                         && let Some(mut f) =
-                            myst_directive(&info).and_then(|d| Found::new(body, open.clone(), d))
+                            directive.and_then(|d| Found::new(body, open.clone(), d))
                     {
                         // A callout around nothing is not drawn: an empty admonition is
                         // left to the renderer (`drawn_directive`), which says what it says.
@@ -433,13 +443,71 @@ pub fn has_directive(body: &str) -> bool {
     body.contains("```{") || body.contains(":::{") || body.contains("~~~{")
 }
 
+/// Whether `body` may hold an mdbook-admonish block.
+pub fn has_admonish(body: &str) -> bool {
+    crate::finder!(b"admonish").find(body.as_bytes()).is_some()
+}
+
+/// An mdbook-admonish block's info string (`admonish`, `admonish tip`, `admonish warning
+/// "Title"`, `admonish info title="Title" collapsible=true`) as the admonition it draws:
+/// its name for [`admonition`] and its title. Without a title, a type the admonitions
+/// have no kind of (`example`, `bug`) is named in the title, as mdbook-admonish shows it.
+fn admonish(info: &str) -> Option<(&'static str, String)> {
+    let rest = info.trim().strip_prefix("admonish")?;
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let (kind, rest) = if first.is_empty() || first.starts_with('"') || first.contains('=') {
+        ("note", rest)
+    } else {
+        (first, rest[first.len()..].trim_start())
+    };
+    let name = match kind.to_ascii_lowercase().as_str() {
+        "tip" | "hint" | "success" | "check" | "done" => "tip",
+        "important" => "important",
+        "warning" | "caution" | "attention" => "warning",
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "danger",
+        _ => "note",
+    };
+    let quoted = |s: &str| {
+        s.strip_prefix('"')
+            .and_then(|q| q.split_once('"'))
+            .map(|(t, _)| t.to_string())
+    };
+    let title = quoted(rest).or_else(|| {
+        let at = rest.find("title=")?;
+        quoted(&rest[at + "title=".len()..])
+    });
+    let title = title.unwrap_or_else(|| {
+        let default = [
+            "note",
+            "tip",
+            "important",
+            "warning",
+            "caution",
+            "danger",
+            "error",
+        ];
+        if default.contains(&kind) {
+            String::new()
+        } else {
+            let mut c = kind.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        }
+    });
+    Some((name, title))
+}
+
 /// The admonitions of `body` drawn as callouts: the body with their fence and option lines
 /// blanked (spaces of the same length, line breaks kept) and their reports, in order of
 /// position; `None` when it has none. An admonition whose fence is never closed is left
 /// as it is (the renderer reports it).
 pub fn admonitions(body: &str) -> Option<(String, Vec<Leftover>)> {
     // Cheap test first: most pages have no directive at all.
-    if !has_directive(body) {
+    if !has_directive(body) && !has_admonish(body) {
         return None;
     }
     let mut out = body.to_string();
@@ -1192,6 +1260,31 @@ pub fn myst_directive(info: &str) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn admonish_info_strings_name_their_kind_and_title() {
+        let read = |info| admonish(info);
+        assert_eq!(read("admonish"), Some(("note", String::new())));
+        assert_eq!(read("admonish warning"), Some(("warning", String::new())));
+        assert_eq!(
+            read("admonish tip \"Before you merge\""),
+            Some(("tip", "Before you merge".to_string()))
+        );
+        assert_eq!(
+            read("admonish bug title=\"Known issue\" collapsible=true"),
+            Some(("danger", "Known issue".to_string()))
+        );
+        assert_eq!(
+            read("admonish title=\"Heads up\""),
+            Some(("note", "Heads up".to_string()))
+        );
+        assert_eq!(
+            read("admonish example"),
+            Some(("note", "Example".to_string()))
+        );
+        assert_eq!(read("admonishment"), None);
+        assert_eq!(read("rust"), None);
+    }
     use super::*;
 
     #[test]

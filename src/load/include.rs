@@ -2,7 +2,8 @@
 //! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
 //! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
 //! sites' include shortcodes, Docusaurus partials, VitePress (`<!--@include: -->`,
-//! `<<< @/snippets/x.js`) and docsify (`[x](part.md ':include')`) do. Docs folders use them for the text kept
+//! `<<< @/snippets/x.js`), docsify (`[x](part.md ':include')`) and mdBook
+//! (`{{#include file.rs:anchor}}`, which, like pymdownx, works inside code blocks) do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
 //! `serve`) sees one text, as those generators' own readers do.
@@ -74,6 +75,8 @@ pub fn may_include(body: &str) -> bool {
         // VitePress's (`vitepress_include`, `vitepress_snippet`).
         || crate::finder!(b"@include:").find(bytes).is_some()
         || crate::finder!(b"<<< ").find(bytes).is_some()
+        // mdBook's (`mdbook_include`).
+        || crate::finder!(b"{{#").find(bytes).is_some()
         || (bytes.starts_with(b"import ") || crate::finder!(b"\nimport ").find(bytes).is_some())
             && crate::finder!(b"/>").find(bytes).is_some()
 }
@@ -422,6 +425,8 @@ struct Mode {
     heading_offset: usize,
     /// Drop `--8<-- [start:name]` / `[end:name]` marker lines (a snippet's sections).
     drop_section_markers: bool,
+    /// Drop mdBook's `ANCHOR: name` / `ANCHOR_END: name` lines (an anchor's part of a file).
+    drop_anchor_markers: bool,
 }
 
 struct Expander<'d> {
@@ -561,6 +566,19 @@ impl Expander<'_> {
                         i = end + 1;
                     }
                 }
+                continue;
+            }
+            // mdBook expands its helpers before Markdown is parsed: in code blocks too.
+            if let Some(helper) = mdbook_include(line) {
+                let deeper = format!("{indent}{}", helper.lead);
+                if !self.mdbook(src, lines[i].clone(), number, &helper, &deeper, stack) {
+                    self.emit(helper.lead, &src.file, number, indent);
+                }
+                i += 1;
+                continue;
+            }
+            if mode.drop_anchor_markers && anchor_marker(line).is_some() {
+                i += 1;
                 continue;
             }
             if mode.drop_section_markers && section_marker(line).is_some() {
@@ -789,6 +807,10 @@ impl Expander<'_> {
                 format!("{what} names `{name}`, which does not exist"),
                 "fix the path (it is looked for beside this file, then in content/, then in the repository's assets/), or remove the include",
             ),
+            Refused::Missing if what.starts_with("`{{#") => (
+                format!("{what} names `{name}`, which does not exist"),
+                "fix the path (mdBook reads it relative to this file), or remove the include",
+            ),
             Refused::Missing => (
                 format!("{what} names `{name}`, which does not exist"),
                 "fix the path (a MyST include is relative to this file; a snippet to the handbook folder, or content/), or remove the include",
@@ -994,6 +1016,7 @@ impl Expander<'_> {
         let mode = Mode {
             heading_offset: mode.heading_offset + offset,
             drop_section_markers: false,
+            drop_anchor_markers: false,
         };
         self.scan(&included, range, first_line, indent, mode, stack);
         stack.pop();
@@ -1078,6 +1101,7 @@ impl Expander<'_> {
         let mode = Mode {
             heading_offset: 0,
             drop_section_markers: true,
+            drop_anchor_markers: false,
         };
         self.scan(&included, 0..text.len(), 1, "", mode, stack);
         stack.pop();
@@ -1177,9 +1201,94 @@ impl Expander<'_> {
         let mode = Mode {
             heading_offset: 0,
             drop_section_markers: true,
+            drop_anchor_markers: false,
         };
         self.scan(&included, range, first_line, indent, mode, stack);
         stack.pop();
+    }
+
+    /// Follows an mdBook helper; `false` when it could not be (reported), the line then
+    /// being left with only what came before the helper.
+    fn mdbook(
+        &mut self,
+        src: &FileText,
+        at: Range<usize>,
+        line: u32,
+        helper: &MdbookInclude,
+        indent: &str,
+        stack: &mut Vec<String>,
+    ) -> bool {
+        let what = format!("`{}`", src.text[at.clone()].trim_start_matches(helper.lead));
+        if !self.may_follow(src, at.clone()) {
+            return false;
+        }
+        let dir = src.file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let rel = if dir.is_empty() || helper.path.starts_with('/') {
+            helper.path.clone()
+        } else {
+            format!("{dir}/{}", helper.path)
+        };
+        let (normal, text) = match self.read(&rel) {
+            Ok(found) => found,
+            Err(why) => {
+                self.refused(src, at, &what, &helper.path, why);
+                return false;
+            }
+        };
+        if stack.contains(&normal) || stack.len() > MAX_DEPTH {
+            self.report(
+                src,
+                at,
+                format!("{what} includes this file again, or nests more than {MAX_DEPTH} deep: {} → {normal}", stack.join(" → ")),
+                "remove one of the includes",
+            );
+            return false;
+        }
+        let Some(range) = snippet_range(&text, &helper.part) else {
+            let help = match helper.part {
+                Part::Anchor(_) => {
+                    "check the name against the `ANCHOR: name` and `ANCHOR_END: name` comments in that file"
+                }
+                _ => "check the line numbers against the file",
+            };
+            self.report(
+                src,
+                at,
+                format!("{what}: `{normal}` has no such lines or anchor"),
+                help,
+            );
+            return false;
+        };
+        if !self.room_for(src, at, range.len()) {
+            return false;
+        }
+        let first_line = text[..range.start].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+        let included = FileText {
+            file: Arc::from(normal.as_str()),
+            text: &text,
+        };
+        if let Some(attributes) = &helper.playground {
+            let fence = if attributes.is_empty() {
+                "```rust".to_string()
+            } else {
+                format!("```rust,{}", attributes.join(","))
+            };
+            self.emit(&fence, &src.file, line, indent);
+            for (n, l) in lines_of(&text, range).into_iter().enumerate() {
+                self.emit(&text[l], &included.file, first_line + n as u32, indent);
+            }
+            self.emit("```", &src.file, line, indent);
+            return true;
+        }
+        stack.push(normal);
+        let mode = Mode {
+            heading_offset: 0,
+            drop_section_markers: false,
+            drop_anchor_markers: matches!(helper.part, Part::Anchor(_)),
+        };
+        self.scan(&included, range, first_line, indent, mode, stack);
+        stack.pop();
+        true
     }
 }
 
@@ -1429,6 +1538,8 @@ enum Part<'a> {
     Lines(Vec<(Option<u32>, Option<u32>)>),
     /// The lines between `--8<-- [start:name]` and `[end:name]`.
     Section(&'a str),
+    /// The lines between mdBook's `ANCHOR: name` and `ANCHOR_END: name` (or the file's end).
+    Anchor(&'a str),
 }
 
 /// A snippet name split into its path and the part of the file it wants.
@@ -1503,7 +1614,147 @@ fn snippet_range(text: &str, part: &Part) -> Option<Range<usize>> {
             }
             None
         }
+        Part::Anchor(name) => {
+            let mut start = None;
+            for (i, &at) in starts.iter().enumerate() {
+                let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                match anchor_marker(&text[at..end]) {
+                    Some((true, n)) if n == *name && start.is_none() => {
+                        start = Some(line_start(i as u32 + 2));
+                    }
+                    Some((false, n)) if n == *name && start.is_some() => {
+                        return start.map(|s| s..at);
+                    }
+                    _ => {}
+                }
+            }
+            start.map(|s| s..text.len())
+        }
     }
+}
+
+/// An mdBook helper that includes a file, ending its line: `{{#include path}}`,
+/// `{{#rustdoc_include path}}` (its hidden lines are not shown, so it shows what `include`
+/// does) or `{{#playground path attributes}}` (the file as a Rust code block).
+#[derive(Debug, PartialEq, Eq)]
+struct MdbookInclude<'a> {
+    /// The text before the helper, which mdBook repeats before every included line (the
+    /// indentation of a list item, a quote's `> `).
+    lead: &'a str,
+    path: String,
+    part: Part<'a>,
+    /// A playground's code block attributes (`editable`, `no_run`).
+    playground: Option<Vec<&'a str>>,
+}
+
+/// The include helper ending `line`, by mdBook's rule: `{{`, the helper's name after `#`,
+/// its argument up to `}}`. A path may be quoted (`"a file.md"`, with `\"` inside); a
+/// `:` after it asks for lines (`:3` one line, `:3:7`, `:3:`, `::7`) or an anchor's part
+/// (`:setup`). `\{{#include …}}` is written to show the syntax: not a helper.
+fn mdbook_include(line: &str) -> Option<MdbookInclude<'_>> {
+    let open = line.find("{{")?;
+    let lead = &line[..open];
+    if lead.ends_with('\\') {
+        return None;
+    }
+    let inner = line[open + 2..].trim_start().strip_prefix('#')?;
+    let close = inner.find("}}")?;
+    if !line[open..].trim_end().ends_with("}}") || inner[..close].contains('}') {
+        return None;
+    }
+    let after = &inner[close + 2..];
+    if !after.trim().is_empty() {
+        return None;
+    }
+    let inner = &inner[..close];
+    let name_len = inner
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let (name, rest) = inner.split_at(name_len);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim();
+    let (path, after_path) = if let Some(quoted) = rest.strip_prefix('"') {
+        let mut path = String::new();
+        let mut chars = quoted.char_indices();
+        let mut end = None;
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => path.extend(chars.next().map(|(_, c)| c)),
+                '"' => {
+                    end = Some(i + 1);
+                    break;
+                }
+                c => path.push(c),
+            }
+        }
+        (path, &quoted[end?..])
+    } else {
+        let word = rest.split_whitespace().next()?;
+        let cut = if name == "playground" || name == "playpen" {
+            word.len()
+        } else {
+            word.find(':').unwrap_or(word.len())
+        };
+        (word[..cut].to_string(), &rest[cut..])
+    };
+    if path.is_empty() {
+        return None;
+    }
+    let (part, playground) = match name {
+        "include" | "rustdoc_include" => {
+            let spec = after_path.trim_start().strip_prefix(':');
+            let spec = spec.map(|s| s.split_whitespace().next().unwrap_or(""));
+            (mdbook_part(spec.unwrap_or("")), None)
+        }
+        "playground" | "playpen" => (Part::All, Some(after_path.split_whitespace().collect())),
+        _ => return None,
+    };
+    Some(MdbookInclude {
+        lead,
+        path,
+        part,
+        playground,
+    })
+}
+
+/// The part of a file an mdBook include's `:…` asks for, as mdBook reads it: a number
+/// alone is that one line; a first part that is not a number names an anchor.
+fn mdbook_part(spec: &str) -> Part<'_> {
+    let mut pieces = spec.splitn(3, ':');
+    let first = pieces.next().unwrap_or("");
+    let start = match first.parse::<u32>() {
+        Ok(n) => Some(n.max(1)),
+        Err(_) if first.is_empty() => None,
+        Err(_) => return Part::Anchor(first),
+    };
+    let end = pieces.next().map(|e| e.parse::<u32>().ok());
+    match (start, end) {
+        (Some(s), None) => Part::Lines(vec![(Some(s), Some(s))]),
+        (Some(s), Some(e)) => Part::Lines(vec![(Some(s), e)]),
+        (None, Some(Some(e))) => Part::Lines(vec![(None, Some(e))]),
+        (None, _) => Part::All,
+    }
+}
+
+/// mdBook's anchor comment on `line`, `ANCHOR: name` or `ANCHOR_END: name` (after any
+/// comment sign): `(start, name)`.
+fn anchor_marker(line: &str) -> Option<(bool, &str)> {
+    let (start, rest) = match line.find("ANCHOR_END:") {
+        Some(at) => (false, &line[at + "ANCHOR_END:".len()..]),
+        None => {
+            let at = line.find("ANCHOR:")?;
+            (true, &line[at + "ANCHOR:".len()..])
+        }
+    };
+    let rest = rest.trim_start();
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .map_or(rest.len(), |(i, _)| i);
+    (len > 0).then(|| (start, &rest[..len]))
 }
 
 /// Whether the line is an ATX heading (`# Title`), up to three spaces in.
@@ -2012,6 +2263,69 @@ mod tests {
             body("content/includes/abbr.md"),
             "*[SLO]: Service level objective\n"
         );
+    }
+
+    #[test]
+    fn mdbook_helpers_are_read_as_mdbook_reads_them() {
+        let read = |line| mdbook_include(line).map(|h| (h.lead, h.path, h.part));
+        assert_eq!(
+            read("{{#include file.rs:10:20}}"),
+            Some((
+                "",
+                "file.rs".into(),
+                Part::Lines(vec![(Some(10), Some(20))])
+            ))
+        );
+        assert_eq!(
+            read("    {{#include file.rs:10}}"),
+            Some((
+                "    ",
+                "file.rs".into(),
+                Part::Lines(vec![(Some(10), Some(10))])
+            ))
+        );
+        assert_eq!(
+            read("{{#include file.rs:10:}}").map(|r| r.2),
+            Some(Part::Lines(vec![(Some(10), None)]))
+        );
+        assert_eq!(
+            read("{{#include file.rs::20}}").map(|r| r.2),
+            Some(Part::Lines(vec![(None, Some(20))]))
+        );
+        assert_eq!(
+            read("{{ #include file.rs:: }}").map(|r| r.2),
+            Some(Part::All)
+        );
+        assert_eq!(
+            read("> {{#rustdoc_include ../listings/a.rs:setup}}"),
+            Some(("> ", "../listings/a.rs".into(), Part::Anchor("setup")))
+        );
+        assert_eq!(
+            read(r#"{{#include "a file \"x\".md":1:2}}"#).map(|r| r.1),
+            Some("a file \"x\".md".to_string())
+        );
+        let playground = mdbook_include("{{#playground hello.rs editable no_run}}").unwrap();
+        assert_eq!(playground.playground, Some(vec!["editable", "no_run"]));
+        // Written to show the syntax, another helper, or text after it: not an include.
+        assert_eq!(read(r"\{{#include file.rs}}"), None);
+        assert_eq!(read("{{#title Welcome}}"), None);
+        assert_eq!(read("{{#include a.md}} and more"), None);
+        assert_eq!(read("{{#include}}"), None);
+        assert_eq!(
+            anchor_marker("    // ANCHOR_END: all-of-it"),
+            Some((false, "all-of-it"))
+        );
+        assert_eq!(anchor_marker("# ANCHOR:setup"), Some((true, "setup")));
+        let text = "a\n// ANCHOR: x\nb\n// ANCHOR: y\nc\n// ANCHOR_END: x\nd\n";
+        assert_eq!(
+            &text[snippet_range(text, &Part::Anchor("x")).unwrap()],
+            "b\n// ANCHOR: y\nc\n"
+        );
+        assert_eq!(
+            &text[snippet_range(text, &Part::Anchor("y")).unwrap()],
+            "c\n// ANCHOR_END: x\nd\n"
+        );
+        assert_eq!(snippet_range(text, &Part::Anchor("z")), None);
     }
 
     #[test]

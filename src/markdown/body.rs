@@ -450,6 +450,8 @@ pub(super) struct BodyWriter<'a> {
     in_toctree: bool,
     /// At the start of a MyST code directive's text, where its options are.
     code_options: bool,
+    /// Inside a Rust code block, whose rustdoc hidden lines (`# use x;`) are not shown.
+    rust_code: bool,
     title_deps: Vec<DocId>,
     /// A link to a MyST label (or without text) just opened: where its start is in
     /// `events`, and the title to show if it has no text.
@@ -582,6 +584,7 @@ impl<'a> BodyWriter<'a> {
             term_anchors: Vec::new(),
             in_toctree: false,
             code_options: false,
+            rust_code: false,
             title_deps: Vec::new(),
             empty_link_title: None,
             unlinked_depth: 0,
@@ -1423,6 +1426,7 @@ impl<'a> BodyWriter<'a> {
             }
             event @ Event::End(TagEnd::CodeBlock) if self.code_options => {
                 self.code_options = false;
+                self.rust_code = false;
                 self.rendered.text.push('\n');
                 event
             }
@@ -1452,6 +1456,11 @@ impl<'a> BodyWriter<'a> {
                     && crate::dialects::myst::equation_label(&t).is_some() =>
             {
                 return None;
+            }
+            Event::Text(t) if self.rust_code => {
+                let t = without_hidden_rust_lines(t);
+                self.rendered.text.push_str(&t);
+                Event::Text(t)
             }
             Event::Text(t) => {
                 if self.in_heading.is_some() {
@@ -1495,14 +1504,18 @@ impl<'a> BodyWriter<'a> {
                     }
                     None => info,
                 };
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
-                    self.code_block_language(info, range, span),
-                )))
+                let language = self.code_block_language(info, range, span);
+                self.rust_code = is_rust(&language);
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(language)))
+            }
+            event @ Event::End(TagEnd::CodeBlock) => {
+                self.rust_code = false;
+                self.rendered.text.push('\n');
+                event
             }
             event @ Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Item
-                | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::DefinitionListTitle
                 | TagEnd::DefinitionListDefinition,
@@ -2768,4 +2781,38 @@ fn callout_title(title: &str) -> Vec<Event<'static>> {
         }
     }
     out
+}
+
+/// Whether a code block's info string is Rust's, as mdBook writes it with its attributes
+/// (`rust,ignore`, `rust,no_run`, `rust editable`).
+fn is_rust(info: &str) -> bool {
+    info.split([',', ' ', '\t', '{'])
+        .next()
+        .is_some_and(|lang| lang.eq_ignore_ascii_case("rust"))
+}
+
+/// A Rust code block's text without rustdoc's hidden lines, as rustdoc and mdBook show it:
+/// a line that is `#` alone or starts `# ` (after its indentation) is left out, and `##`
+/// is shown as `#`. `#[derive]` and `#![feature]` are code and stay.
+fn without_hidden_rust_lines(text: CowStr<'_>) -> CowStr<'_> {
+    let hidden_or_escaped = |line: &str| {
+        let code = line.trim_start().trim_end_matches(['\n', '\r']);
+        code == "#" || code.starts_with("# ") || code.starts_with("#\t") || code.starts_with("##")
+    };
+    if !text.split_inclusive('\n').any(hidden_or_escaped) {
+        return text;
+    }
+    let mut shown = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let code = line.trim_start();
+        let indent = &line[..line.len() - code.len()];
+        if let Some(escaped) = code.strip_prefix("##") {
+            shown.push_str(indent);
+            shown.push('#');
+            shown.push_str(escaped);
+        } else if !hidden_or_escaped(line) {
+            shown.push_str(line);
+        }
+    }
+    CowStr::from(shown)
 }

@@ -983,6 +983,22 @@ impl<'a> Renderer<'a> {
         let hb = self.handbook;
         // Per folder level: (weight, name, url); compared lexicographically.
         type NavKey = Vec<(i64, String, String)>;
+        // A folder without a page of its own sits where SUMMARY.md first lists a page in
+        // it: what `NavOrder::finished` does for the navigation files read when loading,
+        // for the one read when linking (so `serve` follows its edits).
+        let mut first_listed: std::collections::HashMap<&str, i64> = Default::default();
+        for d in &hb.docs {
+            if let DocKind::Page(p) = &d.kind
+                && let Some(w) = p.summary_weight
+            {
+                let mut folder = d.source.path.as_str();
+                while let Some((parent, _)) = folder.rsplit_once('/') {
+                    let slot = first_listed.entry(parent).or_insert(w);
+                    *slot = (*slot).min(w);
+                    folder = parent;
+                }
+            }
+        }
         let mut pages: Vec<(NavKey, DocId)> = hb
             .docs
             .iter()
@@ -1015,6 +1031,7 @@ impl<'a> Renderer<'a> {
                             _ => None,
                         })
                         .or_else(|| hb.folder_settings.get(&prefix)?.position)
+                        .or_else(|| first_listed.get(prefix.as_str()).copied())
                         .unwrap_or(i64::MAX / 2);
                     key.push((w, part.to_lowercase(), String::new()));
                 }

@@ -253,6 +253,99 @@ fn vitepress_includes_snippets_and_badges() {
     assert_eq!(texts(&page, "main pre code"), ["git tag -s v3.1.0"]);
 }
 
+/// mdBook: `{{#include}}` puts a file's text where it stands, inside a code block too,
+/// relative to the page (a listing kept beside `content/`), cut to lines (`:2:3`) or to an
+/// anchor's part (its `ANCHOR` comments never shown); `{{#playground}}` shows the file as
+/// a Rust block. A Markdown file only included is not a page, and a missing one is
+/// reported at its line.
+#[test]
+fn mdbook_includes_put_files_and_their_parts_in_the_page() {
+    let book = book_with(&[
+        (
+            "content/onboarding/tooling.md",
+            "# Tooling\n\n{{#include ../shared/ask-first.md}}\n\n```rust\n{{#include ../../listings/rota.rs:2:3}}\n```\n\n```rust,no_run\n{{#include ../../listings/rota.rs:swap}}\n```\n\n{{#playground ../../listings/hello.rs editable}}\n\n```rust\n{{#include ../../listings/gone.rs}}\n```\n",
+        ),
+        (
+            "content/shared/ask-first.md",
+            "Ask in **#tooling** before installing anything.\n",
+        ),
+        (
+            "listings/rota.rs",
+            "// Rota helpers\nfn week() -> u8 { 1 }\nfn day() -> u8 { 2 }\n// ANCHOR: swap\nfn swap() {}\n// ANCHOR: inner\nfn inner() {}\n// ANCHOR_END: inner\n// ANCHOR_END: swap\n",
+        ),
+        ("listings/hello.rs", "fn main() {}\n"),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("warning[broken-include]")
+        .stderr_has("content/onboarding/tooling.md:16:1")
+        .stderr_has("gone.rs")
+        .stderr_lacks("ask-first.md");
+    let page = book.html("onboarding/tooling.html");
+    assert_eq!(texts(&page, "main strong"), ["#tooling"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        [
+            "fn week() -> u8 { 1 } fn day() -> u8 { 2 }",
+            "fn swap() {} fn inner() {}",
+            "fn main() {}",
+            "",
+        ]
+    );
+    assert!(!main_text(&book, "onboarding/tooling.html").contains("{{#"));
+    assert!(!book.out().join("shared/ask-first.html").exists());
+}
+
+/// A Rust code block (as mdBook writes it, with `ignore` or `no_run` after the language)
+/// hides rustdoc's hidden lines, `# use …;` and a lone `#`, and shows `##` as `#`; an
+/// attribute (`#[derive]`) is code, and other languages keep their `#` lines.
+#[test]
+fn rust_code_blocks_hide_rustdoc_hidden_lines() {
+    let book = book_with(&[(
+        "content/engineering/ownership-map.md",
+        "# Ownership map\n\n```rust,ignore\n# use std::collections::BTreeMap;\n#\n# fn main() {\n#[derive(Debug)]\nstruct Owner;\nlet map = BTreeMap::from([(\"ledger\", Owner)]);\n    ## not hidden\n# }\n```\n\n```python\n# a Python comment stays\n```\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/ownership-map.html");
+    assert_eq!(
+        texts(&page, "main pre code"),
+        [
+            "#[derive(Debug)] struct Owner; let map = BTreeMap::from([(\"ledger\", Owner)]); # not hidden",
+            "# a Python comment stays",
+        ]
+    );
+}
+
+/// mdbook-admonish: a ```` ```admonish ```` block is a callout of its kind (a note when
+/// none is named), titled by its quoted or `title="…"` title, else by a type the callouts
+/// have no colour of (`example`); its text is Markdown. The word in a code block is code.
+#[test]
+fn mdbook_admonish_blocks_are_callouts() {
+    let book = book_with(&[(
+        "content/engineering/deploys.md",
+        "# Deploys\n\n```admonish warning\nNever deploy on a **Friday**.\n```\n\n```admonish tip title=\"Faster rollbacks\"\nKeep the previous build warm.\n```\n\n```admonish example\nA canary at 5%.\n```\n\n```admonish\nAsk in the channel.\n```\n\n```text\nadmonish is just a word here\n```\n",
+    )]);
+    book.build().success();
+    let page = book.html("engineering/deploys.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        ["Warning", "Never deploy on a Friday."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Faster rollbacks", "Keep the previous build warm."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Example", "A canary at 5%.", "Note", "Ask in the channel."]
+    );
+    assert_eq!(texts(&page, "main strong"), ["Friday"]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["admonish is just a word here"]
+    );
+}
+
 /// docsify: a link alone on its line with the title `':include'` puts the file there, as
 /// code with `:type=code` or when it is not Markdown; the included Markdown file is not a
 /// page, and a missing one is reported.

@@ -188,3 +188,33 @@ fn quarto_sidebar_orders_labels_and_names_sections() {
     );
     assert!(!book.out().join("_quarto.yml").exists());
 }
+
+/// An mdBook or GitBook `SUMMARY.md` may list the pages of a folder that has no page of
+/// its own (no `README.md`): the folder sits in the sidebar and the reading order where
+/// the summary first lists one of its pages, not after every listed folder.
+#[test]
+fn a_folder_without_its_own_page_sits_where_the_summary_lists_its_pages() {
+    let book = TestBook::fixture("gitbook");
+    book.write(
+        "content/SUMMARY.md",
+        "# Summary\n\n[Welcome](README.md)\n\n- [Culture](culture/README.md)\n- [First day](onboarding/first-day.md)\n  - [First week](onboarding/first-week.md)\n- [Operations](operations/README.md)\n- [Engineering](engineering/README.md)\n",
+    );
+    book.write(
+        "content/onboarding/first-day.md",
+        "# First day\n\nMeet your buddy.\n",
+    );
+    book.write(
+        "content/onboarding/first-week.md",
+        "# First week\n\nShip a change.\n",
+    );
+    book.build().success();
+    let top: Vec<String> = sidebar(&book, "operations/index.html")
+        .into_iter()
+        .filter(|t| ["Culture", "Onboarding", "Operations", "Engineering"].contains(&t.as_str()))
+        .collect();
+    assert_eq!(top, ["Culture", "Onboarding", "Operations", "Engineering"]);
+    let order = reading_order(&book, "culture/index.html");
+    let at = |page: &str| order.iter().position(|p| p == page);
+    let first_day = at("onboarding/first-day.html").expect("onboarding is read");
+    assert!(Some(first_day) < at("operations/index.html"), "{order:?}");
+}
