@@ -218,3 +218,26 @@ fn a_folder_without_its_own_page_sits_where_the_summary_lists_its_pages() {
     let first_day = at("onboarding/first-day.html").expect("onboarding is read");
     assert!(Some(first_day) < at("operations/index.html"), "{order:?}");
 }
+
+/// A draft chapter of an mdBook (or GitBook) `SUMMARY.md`, `[Title]()`, is said to be one,
+/// with what to do when it is written; elsewhere `[text]()` is a link that leads nowhere.
+#[test]
+fn a_summary_draft_chapter_is_reported_as_one() {
+    let book = TestBook::fixture("gitbook");
+    book.write(
+        "content/SUMMARY.md",
+        "# Summary\n\n[Welcome](README.md)\n\n- [Culture](culture/README.md)\n- [Laptop setup]()\n",
+    );
+    book.write(
+        "content/culture/values.md",
+        "# Values\n\nSee [nothing]().\n",
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "a draft chapter (`[title]()`): mdBook lists it without a page, and so does orgbook",
+        )
+        .stderr_has("content/SUMMARY.md:6:3")
+        .stderr_has("a link with no target (`[text]()`): it leads nowhere")
+        .stderr_has("content/culture/values.md:3:5");
+}
