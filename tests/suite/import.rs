@@ -2215,6 +2215,81 @@ fn peribolos_and_rust_team_imports_go_under_the_parent_named() {
     }
 }
 
+/// `import backstage` and `import team-api` take `--parent` too: the charters without a
+/// parent in the source (the catalog's organisation; the Team API's platform groups and
+/// the teams of none) go under the charter named, in its folder, and their own children
+/// below them; a mistyped slug is refused before anything is read.
+#[test]
+fn backstage_and_team_api_imports_go_under_the_parent_named() {
+    let backstage = TestBook::fixture("import-backstage");
+    let team_api = TestBook::fixture("import-team-api");
+    let catalog = path_str(&backstage.root().join("catalog-info.yaml"));
+    let team_apis = path_str(&team_api.root().join("team-apis"));
+    for (format, path, top, below) in [
+        (
+            "backstage",
+            &catalog,
+            "acme-corp",
+            "acme-corp/infrastructure",
+        ),
+        (
+            "team-api",
+            &team_apis,
+            "core-platform",
+            "core-platform/identity-access",
+        ),
+    ] {
+        let book = fresh(true);
+        book.run(&["import", format, path, "--parent", "engneering"])
+            .failure(1)
+            .stderr_has("error: no team `engneering` in this handbook")
+            .stderr_has("did you mean `engineering`?");
+        assert!(!book.root().join("content/teams/engineering").exists());
+        book.run(&["import", format, path, "--parent", "engineering"])
+            .success()
+            .stderr_has("Imported ")
+            .stderr_lacks("has no teams: delete it");
+        let (charter, _) = charter_table(&book, &format!("content/teams/engineering/{top}.md"));
+        assert_eq!(charter["parent"].as_str(), Some("engineering"), "{format}");
+        assert!(!book.root().join(format!("content/teams/{top}.md")).exists());
+        let (child, _) = charter_table(&book, &format!("content/teams/engineering/{below}.md"));
+        assert_eq!(child["parent"].as_str(), Some(top), "{format}");
+        // Nothing of the import is left at the top.
+        let at_top: Vec<String> = std::fs::read_dir(book.root().join("content/teams"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(at_top.len(), 2, "{format}: {at_top:?}");
+        builds_clean(&book);
+        let orgmap = book.html("orgmap.html");
+        assert_eq!(
+            orgmap
+                .select(&sel(&format!(
+                    ".org-tree li > ul > li > a[href='teams/{top}.html']"
+                )))
+                .count(),
+            1,
+            "{format}: {top} under engineering on the org map"
+        );
+    }
+}
+
+/// After `orgbook init --empty`, an import without `--parent` leaves the starter group
+/// empty: the note says how to put the import under it, with the option's slug, in the
+/// words that fit a dry run and a real one.
+#[test]
+fn the_starter_group_note_names_parent() {
+    let backstage = TestBook::fixture("import-backstage");
+    let catalog = path_str(&backstage.root().join("catalog-info.yaml"));
+    let book = fresh(true);
+    book.run(&["import", "backstage", &catalog, "--dry-run"])
+        .success()
+        .stderr_has("has no teams: delete it, or, if it is their organisation, import with `--parent engineering` to put the top-level charters under it");
+    book.run(&["import", "backstage", &catalog])
+        .success()
+        .stderr_has("has no teams: delete it, or, if it is their organisation, set it as the `parent` of the imported top-level charters (or delete them and import again with `--parent engineering`");
+}
+
 /// kubernetes/org's layout: a `config/` folder with an org.yaml per organisation, SIG
 /// folders of teams.yaml beside it. Every team is a charter under its organisation's
 /// group (nested teams under their parent), a charter the handbook has is kept, a team
