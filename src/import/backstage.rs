@@ -1540,6 +1540,65 @@ mod tests {
         assert!(notes.ends_with("not mapped: \"Component lost\""), "{notes}");
     }
 
+    /// `--parent`: every group left without a parent goes under it, one whose parent is
+    /// unknown too (the note says where it went), and when `--parent` is itself a group of
+    /// the catalog (a charter already), the groups above it stay where they are rather
+    /// than go round in a loop.
+    #[test]
+    fn groups_without_a_parent_go_under_the_parent_named() {
+        let yaml = [
+            group("acme", "organization", None),
+            group("engineering", "department", Some("acme")),
+            group("payments", "team", Some("engineering")),
+            group("lighting", "team", Some("lumen")),
+            group("misc", "team", None),
+        ]
+        .concat();
+        let survey = Survey {
+            teams: [(
+                "engineering".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/engineering.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Group),
+                    name: Some("Engineering".to_owned()),
+                    owns: vec![],
+                    people: vec![],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let plan = plan(&catalog(&yaml), &survey, Some("engineering"), |_| None);
+        let parent_of = |file: &str| {
+            let (_, text) = plan.files.iter().find(|(p, _)| p == file).unwrap();
+            text.lines()
+                .find_map(|l| l.strip_prefix("parent = "))
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            parent_of("content/teams/acme.md"),
+            None,
+            "above engineering"
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/payments.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/lighting.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/misc.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("group lighting names parent lumen, which is in neither the catalog nor the handbook; imported under engineering (--parent)"),
+            "{notes}"
+        );
+    }
+
     #[test]
     fn a_name_one_word_short_of_a_group_is_suggested() {
         let yaml = [
