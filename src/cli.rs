@@ -282,7 +282,8 @@ What is guessed, and how to control it (docs/import.md has every mapping):
 const IMPORT_BACKSTAGE_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
   Groups      spec.type `team` -> kind \"team\"; any other type (organization, department,
-              sub-department, ...) -> kind \"group\". spec.parent -> parent.
+              sub-department, ...) -> kind \"group\". spec.parent -> parent; the groups
+              without one go under --parent SLUG (a charter of the handbook) when given.
   Members     Users' spec.memberOf (and Groups' spec.members); the display name, else the
               entity name. The same user name in two namespaces is one person.
   Ownership   Component, System, API, Resource and Domain entities' spec.owner -> the
@@ -300,7 +301,8 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               focus\" (the rest is the problem), else the title, else the folder's name.
   Type        \"Team type\" -> topology; the template's list of all four is left out.
   Group       \"Part of a Platform? (y/n) Details: y - X\", platform_grouping or value_stream
-              -> a group charter X and the team's parent.
+              -> a group charter X and the team's parent. --parent SLUG (a charter of the
+              handbook) is the parent of those groups and of the teams of none.
   Owns        \"Software owned and evolved by this team\": each item's name (a link's text, a
               bold name, the words before its description). An item two documents claim
               goes to the team whose name it carries, else to the first.
@@ -385,11 +387,24 @@ impl UnstatedStatus {
     }
 }
 
+/// `--parent` of the charter imports: where the charters that have no parent in the
+/// source go, so that an import can join a handbook that already has its organisation.
+#[derive(Args, Debug)]
+pub struct ImportParentArg {
+    /// Slug of the charter the imported top-level charters belong to (an existing group,
+    /// such as the one `orgbook init --empty` starts with); they are written in its folder
+    /// [default: none, they are top-level; `import sigs` writes a group `community` for them]
+    #[arg(long = "parent", value_name = "SLUG")]
+    pub slug: Option<String>,
+}
+
 #[derive(Args, Debug)]
 pub struct ImportBackstageArgs {
     /// Catalog files (YAML, one or many entities each) or folders of them
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -403,6 +418,8 @@ pub struct ImportTeamApiArgs {
     /// folder per team
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -415,11 +432,8 @@ pub struct ImportPeribolosArgs {
     /// An org.yaml or teams.yaml, or a folder of them (kubernetes/org's config/)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
-    /// Slug of the charter the imported top-level charters belong to (an existing group,
-    /// such as the one `orgbook init --empty` starts with) [default: none, they are
-    /// top-level]
-    #[arg(long, value_name = "SLUG")]
-    pub parent: Option<String>,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -432,11 +446,8 @@ pub struct ImportRustTeamArgs {
     /// The registry repository (with teams/ and people/), its teams/ folder, or one team file
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
-    /// Slug of the charter the imported top-level charters belong to (an existing group,
-    /// such as the one `orgbook init --empty` starts with) [default: none, they are
-    /// top-level]
-    #[arg(long, value_name = "SLUG")]
-    pub parent: Option<String>,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -449,10 +460,8 @@ pub struct ImportSigsArgs {
     /// The sigs.yaml file, or the folder that holds it (a kubernetes/community checkout)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
-    /// Slug of the charter every imported group belongs to [default: a group `community`,
-    /// written with them]
-    #[arg(long, value_name = "SLUG")]
-    pub parent: Option<String>,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,

@@ -21,5 +21,5 @@ fuzz_target!(|data: &[u8]| {
             Reading::Skipped(_) => None,
         })
         .collect();
-    let _ = plan(docs, &Default::default(), today);
+    let _ = plan(docs, &Default::default(), None, today);
 });

@@ -450,10 +450,13 @@ const GROUP_TYPES: &[&str] = &[
 
 /// Maps the catalog onto charters beside the handbook's existing ones. A group whose
 /// slug is already a charter is not written again; its children still name it, and a note
-/// says what the catalog gives it that the charter does not have.
+/// says what the catalog gives it that the charter does not have. The groups without a
+/// parent in the catalog (its organisation, or a lone team's group) go under `parent`, a
+/// charter of the handbook (`--parent`, checked by the caller), when there is one.
 pub fn plan(
     catalog: &Catalog,
     survey: &Survey,
+    parent: Option<&str>,
     mut last_changed: impl FnMut(&str) -> Option<Date>,
 ) -> Plan {
     let mut plan = Plan {
@@ -465,7 +468,7 @@ pub fn plan(
     add_owned(catalog, survey, &mut groups, &mut plan.notes);
     unmapped_kinds(catalog, &mut plan.notes);
     dropped_tags(catalog, &mut plan.notes);
-    let parent_slug = parent_slugs(&groups, survey, &mut plan.notes);
+    let parent_slug = parent_slugs(&groups, survey, parent, &mut plan.notes);
 
     // Paths: beside the parent, as `orgbook new team --parent` puts them; parents first.
     let mut paths: BTreeMap<String, String> = survey
@@ -1038,10 +1041,12 @@ fn dropped_tags(catalog: &Catalog, notes: &mut Vec<String>) {
 /// Each group's parent as a slug: a group of the catalog or a charter of the handbook.
 /// A parent that exists in neither is dropped; a cycle is cut where a walk up from the
 /// first of its groups (in slug order) comes back to a group it has passed, so one
-/// parent a cycle is dropped and every other group keeps its own.
+/// parent a cycle is dropped and every other group keeps its own. The groups left without
+/// a parent then get `top` (`--parent`), unless they are that charter.
 fn parent_slugs(
     groups: &Groups,
     survey: &Survey,
+    top: Option<&str>,
     notes: &mut Vec<String>,
 ) -> BTreeMap<String, Option<String>> {
     let mut parent_slug: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -1053,8 +1058,12 @@ fn parent_slugs(
                 Some(scaffold::slugify(&r.name))
             }
             (None, Some(r)) => {
+                let placed = match top {
+                    Some(top) => format!("imported under {top} (--parent)"),
+                    None => "imported without a parent".to_owned(),
+                };
                 notes.push(format!(
-                    "{}: group {} names parent {}, which is in neither the catalog nor the handbook; imported without a parent{}",
+                    "{}: group {} names parent {}, which is in neither the catalog nor the handbook; {placed}{}",
                     g.entity.file,
                     g.entity.name,
                     r.name,
@@ -1097,6 +1106,20 @@ fn parent_slugs(
             }
         }
         done.extend(path);
+    }
+    if let Some(top) = top {
+        // `top` may be a group of the catalog too: the groups above it stay where they
+        // are, or it would be its own ancestor.
+        let mut above_top: BTreeSet<String> = BTreeSet::new();
+        let mut cur = Some(top.to_owned());
+        while let Some(slug) = cur.filter(|s| above_top.insert(s.clone())) {
+            cur = parent_slug.get(&slug).cloned().flatten();
+        }
+        for (slug, parent) in parent_slug.iter_mut() {
+            if parent.is_none() && !above_top.contains(slug) {
+                *parent = Some(top.to_owned());
+            }
+        }
     }
     parent_slug
 }
@@ -1330,7 +1353,7 @@ mod tests {
             "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: web\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
+        let plan = plan(&catalog(&yaml), &Survey::default(), None, |_| None);
         assert_eq!(
             owns_of(&plan, "sre.md"),
             "owns = [\"petstore (Component)\"]"
@@ -1351,7 +1374,7 @@ mod tests {
             "kind: API\nmetadata:\n  name: ledger\nspec:\n  owner: group:finance/payments\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
+        let plan = plan(&catalog(&yaml), &Survey::default(), None, |_| None);
         // The owner's namespace defaults to the owned entity's, as in Backstage.
         assert_eq!(owns_of(&plan, "retail-payments.md"), "owns = [\"till\"]");
         assert_eq!(owns_of(&plan, "finance-payments.md"), "owns = [\"ledger\"]");
@@ -1396,7 +1419,7 @@ mod tests {
             "kind: Template\nmetadata:\n  name: new-site\nspec: {}\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, |_| None);
+        let plan = plan(&catalog(&yaml), &survey, None, |_| None);
         let kind_of = |file: &str| {
             let text = &plan
                 .files
@@ -1471,7 +1494,7 @@ mod tests {
             group("platform", "team", None),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, |_| None);
+        let plan = plan(&catalog(&yaml), &survey, None, |_| None);
         assert_eq!(
             plan.notes,
             [
@@ -1504,7 +1527,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: lost\nspec:\n  owner: user:nobody\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, |_| None);
+        let plan = plan(&catalog(&yaml), &survey, None, |_| None);
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains("owned by user:frank, which is not a group (orgbook maps ownership to teams and groups); not mapped: \"Component wiki\" (frank is a member of team-c: `owner: group:team-c` gives it to that team)"),
@@ -1517,6 +1540,65 @@ mod tests {
         assert!(notes.ends_with("not mapped: \"Component lost\""), "{notes}");
     }
 
+    /// `--parent`: every group left without a parent goes under it, one whose parent is
+    /// unknown too (the note says where it went), and when `--parent` is itself a group of
+    /// the catalog (a charter already), the groups above it stay where they are rather
+    /// than go round in a loop.
+    #[test]
+    fn groups_without_a_parent_go_under_the_parent_named() {
+        let yaml = [
+            group("acme", "organization", None),
+            group("engineering", "department", Some("acme")),
+            group("payments", "team", Some("engineering")),
+            group("lighting", "team", Some("lumen")),
+            group("misc", "team", None),
+        ]
+        .concat();
+        let survey = Survey {
+            teams: [(
+                "engineering".to_owned(),
+                scaffold::TeamEntry {
+                    path: "content/teams/engineering.md".to_owned(),
+                    kind: Some(crate::model::TeamKind::Group),
+                    name: Some("Engineering".to_owned()),
+                    owns: vec![],
+                    people: vec![],
+                },
+            )]
+            .into(),
+            decisions: Default::default(),
+        };
+        let plan = plan(&catalog(&yaml), &survey, Some("engineering"), |_| None);
+        let parent_of = |file: &str| {
+            let (_, text) = plan.files.iter().find(|(p, _)| p == file).unwrap();
+            text.lines()
+                .find_map(|l| l.strip_prefix("parent = "))
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            parent_of("content/teams/acme.md"),
+            None,
+            "above engineering"
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/payments.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/lighting.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        assert_eq!(
+            parent_of("content/teams/engineering/misc.md").as_deref(),
+            Some("\"engineering\"")
+        );
+        let notes = plan.notes.join("\n");
+        assert!(
+            notes.contains("group lighting names parent lumen, which is in neither the catalog nor the handbook; imported under engineering (--parent)"),
+            "{notes}"
+        );
+    }
+
     #[test]
     fn a_name_one_word_short_of_a_group_is_suggested() {
         let yaml = [
@@ -1526,7 +1608,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: rig\nspec:\n  owner: org\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
+        let plan = plan(&catalog(&yaml), &Survey::default(), None, |_| None);
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains("names parent lumen, which is in neither the catalog nor the handbook; imported without a parent (did you mean lumen-org?)"),
@@ -1563,7 +1645,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: c\nspec:\n  owner: team-aa\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, |_| None);
+        let plan = plan(&catalog(&yaml), &survey, None, |_| None);
         assert!(plan.files.is_empty());
         let notes = plan.notes.join("\n");
         assert!(
@@ -1593,7 +1675,7 @@ mod tests {
             group("w", "team", Some("x")),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
+        let plan = plan(&catalog(&yaml), &Survey::default(), None, |_| None);
         let notes: Vec<&String> = plan
             .notes
             .iter()
@@ -1624,7 +1706,7 @@ mod tests {
             "kind: Group\nmetadata:\n  name: infra\n  links: [{url: 'https://infra.example', title: Infra}]\nspec:\n  type: department\n  children: [sre]\n---\n",
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &Survey::default(), |_| None);
+        let plan = plan(&catalog(&yaml), &Survey::default(), None, |_| None);
         let text = |file: &str| {
             &plan
                 .files
@@ -1683,7 +1765,7 @@ mod tests {
             "kind: Component\nmetadata:\n  name: ledger\nspec:\n  owner: group:Team_A\n---\n".to_owned(),
         ]
         .concat();
-        let plan = plan(&catalog(&yaml), &survey, |_| None);
+        let plan = plan(&catalog(&yaml), &survey, None, |_| None);
         let paths: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
         // The existing group is not written again, and its new child goes under it.
         assert!(

@@ -58,6 +58,9 @@ pub struct Org {
     pub name: Option<String>,
     /// The name it calls itself by (`name: Kubernetes`), for its group charter.
     pub display: Option<String>,
+    /// The 1-based line that names it, for notes: its key under `orgs:`, else the file's
+    /// own `name:`, else the `teams:` of a file of teams alone (1 when it has none).
+    pub line: usize,
     pub description: Option<String>,
     pub admins: Vec<String>,
     pub members: usize,
@@ -130,8 +133,11 @@ pub fn read_source(
     if let Some(orgs) = root.get("orgs").and_then(Value::as_mapping) {
         for (name, body) in orgs {
             let name = scalar(name);
-            let from = name.as_deref().map_or(0, |n| lines.find(n, 0));
+            let from = name
+                .as_deref()
+                .map_or(0, |n| lines.find(n, lines.find("orgs", 0)));
             let mut org = org_settings(body, name);
+            org.line = from.max(1);
             org.teams = teams(file, body.get("teams"), &lines, from, notes);
             source.orgs.push(org);
         }
@@ -140,10 +146,14 @@ pub fn read_source(
             .iter()
             .any(|k| root.get(k).is_some());
         let mut org = if settings {
-            org_settings(&root, login_from_path(file))
+            Org {
+                line: lines.find_top("name").unwrap_or(1),
+                ..org_settings(&root, login_from_path(file))
+            }
         } else {
             Org {
                 name: org_above.map(str::to_owned),
+                line: lines.find_top("teams").unwrap_or(1),
                 ..Org::default()
             }
         };
@@ -160,6 +170,7 @@ fn org_settings(body: &Value, key: Option<String>) -> Org {
     Org {
         name: key.or_else(|| display.clone()),
         display,
+        line: 1,
         description: body.get("description").and_then(scalar),
         admins: logins(body.get("admins")).unwrap_or_default(),
         members: logins(body.get("members")).map_or(0, |m| m.len()),
@@ -220,6 +231,18 @@ impl<'a> Lines<'a> {
             .skip(from.saturating_sub(1))
             .find(|(_, l)| forms.iter().any(|f| l.trim_start().starts_with(f.as_str())))
             .map_or(from.max(1), |(i, _)| i + 1)
+    }
+
+    /// The 1-based line of `key:` at the top level of the file (not indented), which the
+    /// same key of a team below cannot be.
+    fn find_top(&self, key: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .position(|l| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with(':'))
+            })
+            .map(|i| i + 1)
     }
 }
 
@@ -409,11 +432,30 @@ pub fn plan(
     }
     let owners = owners(&orgs, &placed, survey, &mut plan.notes);
     let mut people: BTreeSet<String> = BTreeSet::new();
+    // An organisation's group holds the new charters of its top-level teams: without any,
+    // it would be a group without any team (the `empty-group` finding) made by the import.
+    let mut holds_a_team = vec![false; orgs.len()];
+    for p in placed.iter().filter(|p| !p.existing && p.parent.is_none()) {
+        holds_a_team[p.org] = true;
+    }
     for (o, org) in orgs.iter().enumerate() {
         let Some((slug, path, false)) = &org_slots[o] else {
             continue;
         };
         let name = org.display.or(org.name).unwrap_or(slug);
+        if !holds_a_team[o] {
+            let why = match org.teams.is_empty() {
+                true => "has no teams in the files read",
+                false => {
+                    "has only teams that are charters of the handbook already, under their own parents"
+                }
+            };
+            plan.notes.push(format!(
+                "{}:{}: organisation {name} {why}; no group charter for it, which would be a group without any team",
+                org.file, org.line
+            ));
+            continue;
+        }
         let reviewed = dates(org.file);
         if reviewed.is_none() {
             plan.count.undated += 1;
@@ -585,7 +627,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
                         admins: &[],
                         members: 0,
                         file: &s.file,
-                        line: 1,
+                        line: org.line,
                         teams: Vec::new(),
                     });
                     orgs.len() - 1
@@ -600,6 +642,7 @@ fn gather(sources: &[Source]) -> Vec<OrgAcc<'_>> {
                 }
                 acc.members = acc.members.max(org.members);
                 acc.file = &s.file;
+                acc.line = org.line;
             }
             acc.teams
                 .extend(org.teams.iter().map(|t| (s.file.as_str(), t)));
@@ -822,6 +865,34 @@ teams:
         let mut notes = Vec::new();
         let s = read_source("config/lanterns/org.yaml", ORG, None, &mut notes).unwrap();
         (s, notes)
+    }
+
+    /// The notes on an organisation point at the line that names it, in either layout,
+    /// and an organisation that would hold no new team gets no group charter.
+    #[test]
+    fn an_organisation_is_noted_at_its_line_and_has_a_group_only_with_a_team() {
+        let mut notes = Vec::new();
+        let single = "# Managed by peribolos.\norgs:\n  quayside:\n    admins: [mara]\n    teams:\n      net-menders:\n        members: [oskar]\n  driftwood:\n    admins: [lune]\n    teams: {}\n";
+        let s = read_source("org.yaml", single, None, &mut notes).unwrap();
+        let lines: Vec<usize> = s.orgs.iter().map(|o| o.line).collect();
+        assert_eq!(lines, [3, 8]);
+        let own = read_source("config/lanterns/org.yaml", ORG, None, &mut notes).unwrap();
+        assert_eq!(own.orgs[0].line, 6, "its `name:`");
+        let plan = plan(&[s], &Survey::default(), None, |_| None);
+        let written: Vec<&str> = plan.files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            written,
+            [
+                "content/teams/quayside.md",
+                "content/teams/quayside/net-menders.md"
+            ]
+        );
+        assert_eq!(plan.count.groups, 1);
+        assert!(
+            plan.notes.contains(&"org.yaml:8: organisation driftwood has no teams in the files read; no group charter for it, which would be a group without any team".to_owned()),
+            "{:?}",
+            plan.notes
+        );
     }
 
     #[test]

@@ -94,6 +94,11 @@ pub struct Team {
     /// The file name without `.toml`: the slug comes from it.
     pub stem: String,
     pub name: String,
+    /// The 1-based lines of `name`, `kind` and `[people]`, for the notes on the team as a
+    /// whole and on why it has no charter; each 1 when the file does not set it.
+    pub name_line: usize,
+    pub kind_line: usize,
+    pub people_line: usize,
     pub subteam_of: Option<(String, usize)>,
     pub kind: Option<String>,
     pub leads: Vec<String>,
@@ -140,6 +145,9 @@ pub fn read_team(file: &str, text: &str, notes: &mut Vec<String>) -> Result<Team
         file: file.to_owned(),
         name: string(&table, "name").unwrap_or_else(|| stem.clone()),
         stem,
+        name_line: line("name"),
+        kind_line: line("kind"),
+        people_line: line("people"),
         subteam_of: string(&table, "subteam-of").map(|s| (s, line("subteam-of"))),
         kind: string(&table, "kind"),
         ..Team::default()
@@ -325,13 +333,18 @@ pub fn plan(
         let group = t.is_marker() || !t.has_people();
         if group && !has_children.contains(&i) {
             plan.skipped += 1;
-            let why = if t.is_marker() {
-                "is a marker team (`kind = \"marker-team\"`, a label for permissions, not people who work together)"
+            let (line, why) = if t.is_marker() {
+                (
+                    t.kind_line,
+                    "is a marker team (`kind = \"marker-team\"`, a label for permissions, not people who work together)",
+                )
             } else {
-                "has no leads or members"
+                (t.people_line, "has no leads or members")
             };
-            plan.notes
-                .push(format!("{}:1: team {} {why}; no charter", t.file, t.name));
+            plan.notes.push(format!(
+                "{}:{line}: team {} {why}; no charter",
+                t.file, t.name
+            ));
             continue;
         }
         let parent_slot = parent[i].and_then(|p| slot[p]);
@@ -342,8 +355,8 @@ pub fn plan(
         let p = if let Some(e) = survey.teams.get(&base) {
             plan.count.existing += 1;
             let mut note = format!(
-                "{}:1: team {} is already in the handbook as {}; kept as it is",
-                t.file, t.name, e.path
+                "{}:{}: team {} is already in the handbook as {}; kept as it is",
+                t.file, t.name_line, t.name, e.path
             );
             let shown: Vec<String> = t
                 .leads
@@ -379,8 +392,8 @@ pub fn plan(
             let slug = unique_slug(&base, &mut taken);
             if slug != base {
                 plan.notes.push(format!(
-                    "{}:1: another charter is {base}; team {} is {slug}",
-                    t.file, t.name
+                    "{}:{}: another charter is {base}; team {} is {slug}",
+                    t.file, t.name_line, t.name
                 ));
             }
             let path = match parent_slot {
@@ -580,6 +593,49 @@ repo = \"https://github.com/acme/kiln.git\"
                 "teams/kiln.toml:6: an item of `members` is neither a login nor a table with `github`; left out"
             ]
         );
+    }
+
+    /// The notes on a team as a whole point at its `name`, and those on why it has no
+    /// charter at the key that says so, not at the file's first line (a comment, often).
+    #[test]
+    fn notes_on_whole_teams_point_at_the_line_of_their_key() {
+        let mut notes = Vec::new();
+        let read =
+            |file: &str, text: &str, notes: &mut Vec<String>| read_team(file, text, notes).unwrap();
+        let marker = read(
+            "teams/all-reviewers.toml",
+            "# Everyone who may review.\nname = \"all-reviewers\"\nkind = \"marker-team\"\n",
+            &mut notes,
+        );
+        let empty = read(
+            "teams/quiet.toml",
+            "# Nobody yet.\nname = \"quiet\"\n\n[people]\nleads = []\n",
+            &mut notes,
+        );
+        let kiln = read(
+            "teams/kiln.toml",
+            &format!("# The kiln.\n{TEAM}"),
+            &mut notes,
+        );
+        let kiln_charter = scaffold::TeamEntry {
+            path: "content/teams/kiln.md".to_owned(),
+            kind: Some(crate::model::TeamKind::Team),
+            name: Some("Kiln".to_owned()),
+            owns: vec![],
+            people: vec![],
+        };
+        let survey = Survey {
+            teams: [("kiln".to_owned(), kiln_charter)].into(),
+            decisions: Default::default(),
+        };
+        let plan = plan(&[marker, empty, kiln], &survey, None, |_| None, |_| None);
+        let at = |start: &str| {
+            let found = plan.notes.iter().find(|n| n.starts_with(start));
+            assert!(found.is_some(), "{start}: {:?}", plan.notes);
+        };
+        at("teams/all-reviewers.toml:3: team all-reviewers is a marker team");
+        at("teams/quiet.toml:4: team quiet has no leads or members");
+        at("teams/kiln.toml:2: team kiln is already in the handbook");
     }
 
     #[test]

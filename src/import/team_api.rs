@@ -30,7 +30,6 @@ use super::adr::{
     strip_html_comments, yaml_scalar,
 };
 use super::{CharterFrontMatter, InteractionEntry, MetricEntry, slugify, toml_date, unique_slug};
-use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
 /// A field of the template that becomes a charter key.
@@ -1175,14 +1174,24 @@ pub struct Plan {
     pub count: super::ImportCounts,
 }
 
+/// Where the charters without a parent in the documents go: under `--parent`, in its
+/// folder, else top-level in `content/teams`.
+struct Top<'a> {
+    slug: Option<&'a str>,
+    folder: String,
+}
+
 /// A document's team: a new charter, or one the handbook already has.
 enum Slot {
     New(String),
     Existing(String),
 }
 
-/// Maps the documents onto charters beside the handbook's existing ones.
-pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
+/// Maps the documents onto charters beside the handbook's existing ones. The charters
+/// without a parent in the documents (the platforms' and value streams' groups, the teams
+/// of none) go under `parent`, a charter of the handbook (`--parent`, checked by the
+/// caller), when there is one.
+pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, parent: Option<&str>, today: Date) -> Plan {
     let mut plan = Plan::default();
     let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     // The handbook's charters by slug and by name made a slug: "Identity & Access" is the
@@ -1200,7 +1209,13 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         .iter()
         .map(|(s, t)| (s.clone(), t.path.clone()))
         .collect();
-    let group_slugs = add_groups(&docs, &existing, &mut taken, &mut paths, &mut plan, today);
+    let top = Top {
+        slug: parent,
+        folder: super::top_folder(survey, parent),
+    };
+    let group_slugs = add_groups(
+        &docs, &existing, &top, &mut taken, &mut paths, &mut plan, today,
+    );
     let names = team_names(&docs, &slots, &existing);
     let owner_of = contested_owners(&docs, &slots);
     let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
@@ -1243,20 +1258,17 @@ pub fn plan(mut docs: Vec<TeamApi>, survey: &Survey, today: Date) -> Plan {
         if d.reviewed.is_none() {
             plan.count.undated += 1;
         }
-        let parent = d
-            .grouping
-            .as_ref()
-            .and_then(|g| group_slugs.get(g))
-            .cloned();
-        let path = match parent.as_ref().and_then(|p| paths.get(p)) {
+        let grouping = d.grouping.as_ref().and_then(|g| group_slugs.get(g));
+        let parent = grouping.map(String::as_str).or(top.slug);
+        let path = match grouping.and_then(|p| paths.get(p)) {
             Some(pp) => format!("{}/{slug}.md", pp.trim_end_matches(".md")),
-            None => format!("{CONTENT_DIR}/teams/{slug}.md"),
+            None => format!("{}/{slug}.md", top.folder),
         };
         let body = assemble_body(&d.lines, &d.keep, &d.in_code);
         plan.count.owned += owns.len();
         plan.count.interactions += interactions.len();
         plan.count.teams += 1;
-        let text = team_charter(d, parent.as_deref(), &owns, &interactions, &body);
+        let text = team_charter(d, parent, &owns, &interactions, &body);
         plan.files.push((path, text));
         plan.notes.extend(notes);
     }
@@ -1308,6 +1320,7 @@ fn team_slots(
 fn add_groups(
     docs: &[TeamApi],
     existing: &HashMap<String, &str>,
+    top: &Top,
     taken: &mut BTreeSet<String>,
     paths: &mut BTreeMap<String, String>,
     plan: &mut Plan,
@@ -1333,9 +1346,9 @@ fn add_groups(
             true => unique_slug(&format!("{base}-group"), taken),
             false => unique_slug(&base, taken),
         };
-        let path = format!("{CONTENT_DIR}/teams/{slug}.md");
+        let path = format!("{}/{slug}.md", top.folder);
         paths.insert(slug.clone(), path.clone());
-        plan.files.push((path, group_charter(g, today)));
+        plan.files.push((path, group_charter(g, top.slug, today)));
         plan.count.groups += 1;
         group_slugs.insert(g.clone(), slug);
     }
@@ -1444,10 +1457,11 @@ fn take_interactions(
     interactions
 }
 
-fn group_charter(name: &str, today: Date) -> String {
+fn group_charter(name: &str, parent: Option<&str>, today: Date) -> String {
     let fm = CharterFrontMatter {
         name,
         kind: "group",
+        parent,
         reviewed: Some(toml_date(today)),
         ..CharterFrontMatter::default()
     };
@@ -1760,6 +1774,7 @@ Date: 12 March 2024
         let plan = plan(
             vec![payments, identity, fraud],
             &Survey::default(),
+            None,
             jiff::civil::date(2026, 1, 2),
         );
         assert_eq!(
@@ -1957,7 +1972,12 @@ Date: 12 March 2024
             .into(),
             decisions: Default::default(),
         };
-        let plan = plan(vec![a, b, c, d], &survey, jiff::civil::date(2026, 1, 2));
+        let plan = plan(
+            vec![a, b, c, d],
+            &survey,
+            None,
+            jiff::civil::date(2026, 1, 2),
+        );
         assert_eq!(plan.count.teams, 2);
         // An interaction with it names its slug.
         assert!(

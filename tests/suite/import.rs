@@ -2215,6 +2215,153 @@ fn peribolos_and_rust_team_imports_go_under_the_parent_named() {
     }
 }
 
+/// `import backstage` and `import team-api` take `--parent` too: the charters without a
+/// parent in the source (the catalog's organisation; the Team API's platform groups and
+/// the teams of none) go under the charter named, in its folder, and their own children
+/// below them; a mistyped slug is refused before anything is read.
+#[test]
+fn backstage_and_team_api_imports_go_under_the_parent_named() {
+    let backstage = TestBook::fixture("import-backstage");
+    let team_api = TestBook::fixture("import-team-api");
+    let catalog = path_str(&backstage.root().join("catalog-info.yaml"));
+    let team_apis = path_str(&team_api.root().join("team-apis"));
+    for (format, path, top, below) in [
+        (
+            "backstage",
+            &catalog,
+            "acme-corp",
+            "acme-corp/infrastructure",
+        ),
+        (
+            "team-api",
+            &team_apis,
+            "core-platform",
+            "core-platform/identity-access",
+        ),
+    ] {
+        let book = fresh(true);
+        book.run(&["import", format, path, "--parent", "engneering"])
+            .failure(1)
+            .stderr_has("error: no team `engneering` in this handbook")
+            .stderr_has("did you mean `engineering`?");
+        assert!(!book.root().join("content/teams/engineering").exists());
+        book.run(&["import", format, path, "--parent", "engineering"])
+            .success()
+            .stderr_has("Imported ")
+            .stderr_lacks("has no teams: delete it");
+        let (charter, _) = charter_table(&book, &format!("content/teams/engineering/{top}.md"));
+        assert_eq!(charter["parent"].as_str(), Some("engineering"), "{format}");
+        assert!(!book.root().join(format!("content/teams/{top}.md")).exists());
+        let (child, _) = charter_table(&book, &format!("content/teams/engineering/{below}.md"));
+        assert_eq!(child["parent"].as_str(), Some(top), "{format}");
+        // Nothing of the import is left at the top.
+        let at_top: Vec<String> = std::fs::read_dir(book.root().join("content/teams"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(at_top.len(), 2, "{format}: {at_top:?}");
+        builds_clean(&book);
+        let orgmap = book.html("orgmap.html");
+        assert_eq!(
+            orgmap
+                .select(&sel(&format!(
+                    ".org-tree li > ul > li > a[href='teams/{top}.html']"
+                )))
+                .count(),
+            1,
+            "{format}: {top} under engineering on the org map"
+        );
+    }
+}
+
+/// After `orgbook init --empty`, an import without `--parent` leaves the starter group
+/// empty: the note says how to put the import under it, with the option's slug, in the
+/// words that fit a dry run and a real one.
+#[test]
+fn the_starter_group_note_names_parent() {
+    let backstage = TestBook::fixture("import-backstage");
+    let catalog = path_str(&backstage.root().join("catalog-info.yaml"));
+    let book = fresh(true);
+    book.run(&["import", "backstage", &catalog, "--dry-run"])
+        .success()
+        .stderr_has("has no teams: delete it, or, if it is their organisation, import with `--parent engineering` to put the top-level charters under it");
+    book.run(&["import", "backstage", &catalog])
+        .success()
+        .stderr_has("has no teams: delete it, or, if it is their organisation, set it as the `parent` of the imported top-level charters (or delete them and import again with `--parent engineering`");
+}
+
+/// peribolos's single file with an organisation that has no teams, and one whose only
+/// team is a charter of the handbook already: neither gets a group charter the import
+/// would leave empty (the `empty-group` finding on the import's own output), and the
+/// notes say why at the line that names each.
+#[test]
+fn a_peribolos_organisation_without_new_teams_gets_no_empty_group() {
+    let book = fresh(true);
+    book.write(
+        "content/teams/engineering/beacon-keepers.md",
+        "+++\nname = \"Beacon keepers\"\nparent = \"engineering\"\nproblem = \"Ships need a light to come home by.\"\nlead = \"Ria\"\nreviewed = 2026-11-01\n\n[[metrics]]\nname = \"Nights dark\"\ntarget = \"0\"\n+++\n",
+    );
+    let source = tempfile::tempdir().unwrap();
+    let text = "\
+# Our GitHub organisations, as peribolos applies them.
+orgs:
+  quayside:
+    admins:
+    - mara
+    teams:
+      net-menders:
+        description: Keep the harbour nets whole and ready for the season.
+        maintainers:
+        - oskar
+  driftwood:
+    admins:
+    - lune
+    teams: {}
+  lanterns:
+    admins:
+    - pell
+    teams:
+      beacon-keepers:
+        members:
+        - ria
+";
+    std::fs::write(source.path().join("org.yaml"), text).unwrap();
+    let line_of = |key: &str| {
+        1 + text
+            .lines()
+            .position(|l| l.trim_start() == format!("{key}:"))
+            .unwrap()
+    };
+    let file = path_str(&source.path().join("org.yaml"));
+    book.run(&["import", "peribolos", &file, "--parent", "engineering"])
+        .success()
+        .stderr_has("Imported 2 charter(s) (1 team(s), 1 organisation group(s))")
+        .stderr_has(&format!(
+            "org.yaml:{}: organisation driftwood has no teams in the files read; no group charter for it",
+            line_of("driftwood")
+        ))
+        .stderr_has(&format!(
+            "org.yaml:{}: organisation lanterns has only teams that are charters of the handbook already",
+            line_of("lanterns")
+        ));
+    assert!(
+        !book
+            .root()
+            .join("content/teams/engineering/driftwood.md")
+            .exists()
+    );
+    assert!(
+        !book
+            .root()
+            .join("content/teams/engineering/lanterns.md")
+            .exists()
+    );
+    builds_clean(&book);
+    let health = book.html("health.html");
+    let empty = texts(&health, "section[aria-labelledby='rule-empty-group'] li");
+    assert!(empty.is_empty(), "{empty:?}");
+}
+
 /// kubernetes/org's layout: a `config/` folder with an org.yaml per organisation, SIG
 /// folders of teams.yaml beside it. Every team is a charter under its organisation's
 /// group (nested teams under their parent), a charter the handbook has is kept, a team
@@ -2433,8 +2580,8 @@ fn rust_team_registry_becomes_charters_named_by_people_files() {
         .stderr_has("; 5 charter(s) have no `reviewed` date")
         .stderr_has("teams/crucible-ops.toml:5: `leads` is not a list of logins")
         .stderr_has("teams/stray.toml:2: `subteam-of` names nowhere-team, which is no team")
-        .stderr_has("teams/everyone.toml:1: team everyone is a marker team")
-        .stderr_has("teams/visitors.toml:1: team visitors has no leads or members")
+        .stderr_has("teams/everyone.toml:2: team everyone is a marker team")
+        .stderr_has("teams/visitors.toml:3: team visitors has no leads or members")
         .stderr_has("note: the 2 alumni of 1 team(s) are left out")
         .stderr_has("note: the 1 team file(s) in teams/archive/ are not read")
         // What the file gives it beyond its charter is named, to add by hand: by the

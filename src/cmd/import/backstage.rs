@@ -2,7 +2,10 @@
 //! charters, with their members and what they own; the catalog is read and mapped by
 //! [`orgbook::import::backstage`].
 
-use super::{Exit, Summary, finish, last_changed, nothing_new, print_notes, stop_on, stopped};
+use super::{
+    Exit, Summary, checked_parent, finish, last_changed, nothing_new, print_notes,
+    starter_note_due, stop_on, stopped,
+};
 use crate::cli::ImportBackstageArgs;
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_OK};
 use orgbook::import::backstage;
@@ -10,10 +13,11 @@ use orgbook::scaffold::Survey;
 
 pub(super) fn run(args: ImportBackstageArgs) -> Exit {
     let root = report::find_root(&args.root)?;
+    let parent = checked_parent(&root, &args.parent)?;
     let survey = Survey::of(&root);
     let catalog = backstage::read_catalog(&args.paths).map_err(|errors| stopped(&errors))?;
     // Each group's `reviewed`: when its catalog file last changed in git.
-    let plan = backstage::plan(&catalog, &survey, last_changed());
+    let plan = backstage::plan(&catalog, &survey, parent, last_changed());
     print_notes(&plan.notes);
     stop_on(&plan.errors)?;
     let count = plan.count;
@@ -82,5 +86,12 @@ pub(super) fn run(args: ImportBackstageArgs) -> Exit {
         count.undated,
         "charter(s) have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one",
     );
-    finish(&root, &survey, &plan.files, args.dry_run, true, summary)
+    finish(
+        &root,
+        &survey,
+        &plan.files,
+        args.dry_run,
+        starter_note_due(parent),
+        summary,
+    )
 }

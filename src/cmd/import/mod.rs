@@ -20,7 +20,7 @@ use std::fmt::Display;
 use std::path::Path;
 
 use super::report::{EXIT_ERRORS, EXIT_OK};
-use crate::cli::ImportCommand;
+use crate::cli::{ImportCommand, ImportParentArg};
 use orgbook::import::ImportCounts;
 use orgbook::scaffold::{self, Survey};
 
@@ -63,14 +63,14 @@ fn read_source(path: &Path) -> Result<SourceText, String> {
     }
 }
 
-/// `--parent`, when given, names a charter of the handbook (the nearest slug suggested for
-/// a typo): checked before any source is read.
-fn check_parent(root: &Path, parent: Option<&str>) -> Exit<()> {
-    let Some(parent) = parent else {
-        return Ok(());
+/// The slug `--parent` names, when given: a charter of the handbook (the nearest slug
+/// suggested for a typo), checked before any source is read.
+fn checked_parent<'a>(root: &Path, parent: &'a ImportParentArg) -> Exit<Option<&'a str>> {
+    let Some(slug) = parent.slug.as_deref() else {
+        return Ok(None);
     };
-    match Survey::of(root).team(parent) {
-        Ok(_) => Ok(()),
+    match Survey::of(root).team(slug) {
+        Ok(_) => Ok(Some(slug)),
         Err(e) => Err(crate::cmd::new::fail(&e)),
     }
 }
@@ -209,7 +209,7 @@ fn finish(
     write_charters(root, files, dry_run)?;
     if starter_note
         && !files.is_empty()
-        && let Some(note) = starter_group_left(survey)
+        && let Some(note) = starter_group_left(survey, dry_run)
     {
         errln!("note: {note}");
     }
@@ -239,8 +239,10 @@ fn write_charters(root: &Path, files: &[(String, String)], dry_run: bool) -> Exi
 
 /// When the handbook was only the group `orgbook init --empty` starts it with, and an
 /// import brought charters of its own: that group is left with no teams (an `empty-group`
-/// finding) beside them, which the user should know is theirs to remove or reuse.
-fn starter_group_left(survey: &Survey) -> Option<String> {
+/// finding) beside them, which the user should know is theirs to remove or reuse. Every
+/// charter import has `--parent`, the one-step way to reuse it; after a real run the
+/// charters are written, so that way goes through deleting them first.
+fn starter_group_left(survey: &Survey, dry_run: bool) -> Option<String> {
     let [(slug, entry)] = survey.teams.iter().collect::<Vec<_>>()[..] else {
         return None;
     };
@@ -249,8 +251,14 @@ fn starter_group_left(survey: &Survey) -> Option<String> {
         && entry.kind == Some(orgbook::model::TeamKind::Group)
         && entry.people.is_empty();
     starter.then(|| {
+        let reuse = match dry_run {
+            true => format!("import with `--parent {slug}` to put the top-level charters under it"),
+            false => format!(
+                "set it as the `parent` of the imported top-level charters (or delete them and import again with `--parent {slug}`, which also writes them in its folder)"
+            ),
+        };
         format!(
-            "{}, the group `orgbook init --empty` started the handbook with, has no teams: delete it, or set it as the `parent` of the imported top-level charters if it is their organisation",
+            "{}, the group `orgbook init --empty` started the handbook with, has no teams: delete it, or, if it is their organisation, {reuse}",
             entry.path
         )
     })

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, check_parent, finish,
+    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
     last_changed, nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
     stop_on,
 };
@@ -17,7 +17,7 @@ use orgbook::scaffold::Survey;
 
 pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
     let root = report::find_root(&args.root)?;
-    check_parent(&root, args.parent.as_deref())?;
+    let parent = checked_parent(&root, &args.parent)?;
     let files = peribolos::find_files(&args.path).map_err(nothing_imported)?;
     let mut notes = Vec::new();
     let mut errors = Vec::new();
@@ -65,7 +65,7 @@ pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
         return Err(EXIT_ERRORS);
     }
     let survey = Survey::of(&root);
-    let plan = peribolos::plan(&sources, &survey, args.parent.as_deref(), last_changed());
+    let plan = peribolos::plan(&sources, &survey, parent, last_changed());
     print_notes(&plan.notes);
     let count = plan.count;
     if plan.files.is_empty() {
@@ -99,7 +99,7 @@ pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
     summary.count(count.without_problem, NO_DESCRIPTION);
     summary.always(METRIC_PLACEHOLDER);
     summary.count(count.undated, UNDATED_FILE);
-    let starter_note = starter_note_due(args.parent.as_deref());
+    let starter_note = starter_note_due(parent);
     finish(
         &root,
         &survey,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, check_parent, finish,
+    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
     last_changed, nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
     stop_on,
 };
@@ -17,7 +17,7 @@ use orgbook::scaffold::Survey;
 
 pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     let root = report::find_root(&args.root)?;
-    check_parent(&root, args.parent.as_deref())?;
+    let parent = checked_parent(&root, &args.parent)?;
     let files = rust_team::find_files(&args.path).map_err(nothing_imported)?;
     let mut notes = Vec::new();
     let mut errors = Vec::new();
@@ -62,7 +62,7 @@ pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     let plan = rust_team::plan(
         &teams,
         &survey,
-        args.parent.as_deref(),
+        parent,
         |login| {
             let text = std::fs::read_to_string(people.get(&login.to_lowercase())?).ok()?;
             rust_team::person_name(&text)
@@ -97,7 +97,7 @@ pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     summary.count(count.without_problem, NO_DESCRIPTION);
     summary.always(METRIC_PLACEHOLDER);
     summary.count(count.undated, UNDATED_FILE);
-    let starter_note = starter_note_due(args.parent.as_deref());
+    let starter_note = starter_note_due(parent);
     finish(
         &root,
         &survey,

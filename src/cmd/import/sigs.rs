@@ -3,7 +3,7 @@
 //! is read and mapped by [`orgbook::import::sigs`].
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, Summary, check_parent, finish, nothing_imported, nothing_new,
+    Exit, METRIC_PLACEHOLDER, Summary, checked_parent, finish, nothing_imported, nothing_new,
     print_notes, read_source, starter_note_due,
 };
 use crate::cli::ImportSigsArgs;
@@ -15,7 +15,7 @@ use orgbook::scaffold::Survey;
 pub(super) fn run(args: ImportSigsArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let today = today().ok_or(EXIT_ERRORS)?;
-    check_parent(&root, args.parent.as_deref())?;
+    let parent = checked_parent(&root, &args.parent)?;
     let survey = Survey::of(&root);
     let registry = sigs::find_file(&args.path)
         .and_then(|path| {
@@ -54,14 +54,7 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
             false => orgbook::gitdates::read(dir),
         })
         .unwrap_or_default();
-    let plan = sigs::plan(
-        &registry,
-        &survey,
-        &handbook,
-        args.parent.as_deref(),
-        &history,
-        today,
-    );
+    let plan = sigs::plan(&registry, &survey, &handbook, parent, &history, today);
     print_notes(&plan.notes);
     let count = plan.count;
     if count.teams == 0 {
@@ -102,7 +95,7 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
         &survey,
         &plan.files,
         args.dry_run,
-        starter_note_due(args.parent.as_deref()),
+        starter_note_due(parent),
         summary,
     )
 }

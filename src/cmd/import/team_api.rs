@@ -3,7 +3,8 @@
 //! read and mapped by [`orgbook::import::team_api`].
 
 use super::{
-    Exit, Summary, finish, nothing_imported, nothing_new, print_notes, read_source, stop_on,
+    Exit, Summary, checked_parent, finish, nothing_imported, nothing_new, print_notes, read_source,
+    starter_note_due, stop_on,
 };
 use crate::cli::ImportTeamApiArgs;
 use crate::cmd::new::today;
@@ -14,6 +15,7 @@ use orgbook::scaffold::Survey;
 
 pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     let root = report::find_root(&args.root)?;
+    let parent = checked_parent(&root, &args.parent)?;
     let today = today().ok_or(EXIT_ERRORS)?;
     // Documents inside content/teams/ would stay there beside the charters made of them
     // (each a `foreign-charter` error): they must move out first.
@@ -63,7 +65,7 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     }
     let survey = Survey::of(&root);
     let documents = docs.len();
-    let plan = team_api::plan(docs, &survey, today);
+    let plan = team_api::plan(docs, &survey, parent, today);
     print_notes(&plan.notes);
     if plan.files.is_empty() {
         // A re-run: the notes above name each team's charter.
@@ -85,5 +87,12 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
         count.without_problem,
         "team(s) stated no focus, so their problem is a placeholder to fill in (the health page lists it)",
     );
-    finish(&root, &survey, &plan.files, args.dry_run, true, summary)
+    finish(
+        &root,
+        &survey,
+        &plan.files,
+        args.dry_run,
+        starter_note_due(parent),
+        summary,
+    )
 }
