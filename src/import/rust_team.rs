@@ -14,7 +14,7 @@
 //! other importers, what cannot be mapped is a note with its `file:line`, and a charter the
 //! handbook already has is kept as it is.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -302,23 +302,45 @@ pub fn plan(
             )),
         }
     }
-    for i in 0..teams.len() {
-        let mut seen = HashSet::from([i]);
-        let mut at = parent[i];
+    // Each loop of `subteam-of` is cut once, at its first team in file order. One walk up
+    // from each team, stopping at a team an earlier walk finished: linear in the teams,
+    // however long the chains (a walk per team to the root would be quadratic on one chain).
+    let mut walked: Vec<Option<usize>> = vec![None; teams.len()]; // the walk that reached it
+    for start in 0..teams.len() {
+        let mut at = Some(start);
         while let Some(j) = at {
-            if !seen.insert(j) {
-                let line = teams[i].subteam_of.as_ref().map_or(1, |s| s.1);
-                plan.notes.push(format!(
-                    "{}:{line}: `subteam-of` goes round in a loop back to {}; {} is a top-level charter",
-                    teams[i].file, teams[i].name, teams[i].name
-                ));
-                parent[i] = None;
-                break;
+            match walked[j] {
+                Some(w) if w == start => {
+                    // Back at a team of this walk: `j` is on a loop (`start` may only lead
+                    // into it). Cut the loop at its first team.
+                    let mut first = j;
+                    let mut k = parent[j].unwrap_or(j);
+                    while k != j {
+                        first = first.min(k);
+                        k = parent[k].unwrap_or(j);
+                    }
+                    let line = teams[first].subteam_of.as_ref().map_or(1, |s| s.1);
+                    plan.notes.push(format!(
+                        "{}:{line}: `subteam-of` goes round in a loop back to {}; {} is a top-level charter",
+                        teams[first].file, teams[first].name, teams[first].name
+                    ));
+                    parent[first] = None;
+                    break;
+                }
+                Some(_) => break,
+                None => {
+                    walked[j] = Some(start);
+                    at = parent[j];
+                }
             }
-            at = parent[j];
         }
     }
-    let has_children: HashSet<usize> = parent.iter().flatten().copied().collect();
+    let mut children_of: Vec<Vec<usize>> = vec![Vec::new(); teams.len()];
+    for (c, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children_of[*p].push(c);
+        }
+    }
     let mut taken: BTreeSet<String> = survey.teams.keys().cloned().collect();
     let mut placed: Vec<Placed> = Vec::new();
     let mut slot: Vec<Option<usize>> = vec![None; teams.len()];
@@ -329,9 +351,9 @@ pub fn plan(
         let i = queue[next];
         next += 1;
         let t = &teams[i];
-        let children: Vec<usize> = (0..teams.len()).filter(|&c| parent[c] == Some(i)).collect();
+        let children = &children_of[i];
         let group = t.is_marker() || !t.has_people();
-        if group && !has_children.contains(&i) {
+        if group && children.is_empty() {
             plan.skipped += 1;
             let (line, why) = if t.is_marker() {
                 (
@@ -683,6 +705,55 @@ repo = \"https://github.com/acme/kiln.git\"
                 .any(|n| n.contains("goes round in a loop"))
         );
         crate::import::assert_charters_parse(&plan.files);
+    }
+
+    #[test]
+    fn a_loop_is_cut_at_its_first_team_and_a_team_leading_into_it_keeps_its_parent() {
+        let team = |name: &str, parent: &str| {
+            let text = format!(
+                "name = \"{name}\"\nsubteam-of = \"{parent}\"\n[people]\nmembers = [\"{name}-lead\"]\n"
+            );
+            read_team(&format!("teams/{name}.toml"), &text, &mut Vec::new()).unwrap()
+        };
+        // tail → b → c → b: the loop is b and c, and tail only leads into it.
+        let teams = [team("tail", "b"), team("b", "c"), team("c", "b")];
+        let plan = plan(&teams, &Survey::default(), None, |_| None, |_| None);
+        let loops: Vec<_> = plan.notes.iter().filter(|n| n.contains("loop")).collect();
+        assert_eq!(loops.len(), 1, "{:?}", plan.notes);
+        assert!(loops[0].starts_with("teams/b.toml:2:"), "{loops:?}");
+        let text = |stem: &str| {
+            let (_, text) = plan.files.iter().find(|(p, _)| p.contains(stem)).unwrap();
+            text.clone()
+        };
+        assert!(text("tail").contains("parent = \"b\""), "{}", text("tail"));
+        assert!(text("/c").contains("parent = \"b\""), "{}", text("/c"));
+        assert!(!text("/b").contains("parent ="), "{}", text("/b"));
+        crate::import::assert_charters_parse(&plan.files);
+    }
+
+    #[test]
+    fn a_long_chain_of_subteams_is_placed_parents_first() {
+        // 3,000 teams, each the subteam of the next: the walks stay linear.
+        let n = 3000;
+        let teams: Vec<_> = (0..n)
+            .map(|i| {
+                let parent = if i + 1 < n {
+                    format!("subteam-of = \"t{}\"\n", i + 1)
+                } else {
+                    String::new()
+                };
+                let text = format!("name = \"t{i}\"\n{parent}[people]\nmembers = [\"p{i}\"]\n");
+                read_team(&format!("teams/t{i}.toml"), &text, &mut Vec::new()).unwrap()
+            })
+            .collect();
+        let plan = plan(&teams, &Survey::default(), None, |_| None, |_| None);
+        assert_eq!(plan.files.len(), n);
+        assert!(
+            plan.notes.iter().all(|n| !n.contains("loop")),
+            "{:?}",
+            plan.notes
+        );
+        assert!(plan.files[0].0.contains("t2999"), "{}", plan.files[0].0);
     }
 
     #[test]
