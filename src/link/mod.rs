@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod handbook;
+pub mod summary;
 pub use handbook::Handbook;
 
 /// Output paths orgbook generates itself; a page may not take them.
@@ -79,9 +80,11 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mintlify = root
         .as_deref()
         .is_some_and(|r| crate::load::mintlify_nav::find(r).is_some());
-    let (mut docs, partials) =
+    let (mut docs, mut partials) =
         crate::load::partials::set_apart(docs, &nav_order.pages, mintlify, diags);
-    summary_order(&mut docs, &nav_order);
+    let summary_doc = summary::take(&mut docs);
+    let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
+    summary_order(&mut docs, summary.as_ref(), &nav_order);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let folder_index = folder_indexes(&docs, diags);
     let Index {
@@ -91,6 +94,18 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         decisions,
     } = index(&docs, &folder_index, diags);
     let redirects = redirects(&docs, &by_url, &assets, diags);
+    if let (Some(doc), Some(summary)) = (&summary_doc, &summary) {
+        let files = summary::Files {
+            by_path: &by_path,
+            folder_index: &folder_index,
+            drafts: &drafts,
+            unparsed: &unparsed,
+            assets: &assets,
+        };
+        summary::check(doc, summary, &files, config.links.broken_warn, diags);
+    }
+    let toc = summary.map(|s| s.toc);
+    partials.extend(summary_doc);
     let known = Known {
         docs: &docs,
         teams: &teams,
@@ -151,6 +166,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         nav_order,
         static_files,
         redirects,
+        toc,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
         myst_labels,
@@ -1355,23 +1371,26 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
     out
 }
 
-/// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
-/// links to get their position in it as `summary_weight`, which orders them unless they set
-/// a `weight`. Without one, another generator's navigation (MkDocs's `nav:`, Azure DevOps
-/// `.order` files, Nextra's `_meta` files…: `nav_order`, `load::nav_order`) does the same,
-/// and names and hides the pages it says to where their front matter does not.
-/// Every page's place is set afresh (`serve` links the same documents again after an edit
-/// of `SUMMARY.md`).
-fn summary_order(docs: &mut [crate::model::Doc], nav_order: &crate::load::NavOrder) {
+/// mdBook's or GitBook's `SUMMARY.md` (at the top of `content/`, [`summary`]) is the
+/// table of contents: pages it links to get their position in it as `summary_weight`,
+/// which orders them unless they set a `weight`. Without one, another generator's
+/// navigation (MkDocs's `nav:`, Azure DevOps `.order` files, Nextra's `_meta` files…:
+/// `nav_order`, `load::nav_order`) does the same, and names and hides the pages it says to
+/// where their front matter does not. Every page's place is set afresh (`serve` links the
+/// same documents again after an edit of `SUMMARY.md`).
+fn summary_order(
+    docs: &mut [crate::model::Doc],
+    summary: Option<&summary::Summary>,
+    nav_order: &crate::load::NavOrder,
+) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
             p.summary_weight = None;
         }
     }
-    let summary = docs.iter().find(|d| d.source.path == "content/SUMMARY.md");
-    let order = match summary {
-        Some(summary) => summary_targets(summary.source.body()),
-        None => nav_order.pages.clone(),
+    let order: Vec<&String> = match summary {
+        Some(summary) => summary.targets.iter().map(|(t, _)| t).collect(),
+        None => nav_order.pages.iter().collect(),
     };
     if order.is_empty() {
         return;
@@ -1384,7 +1403,7 @@ fn summary_order(docs: &mut [crate::model::Doc], nav_order: &crate::load::NavOrd
         .enumerate()
         .map(|(i, d)| (d.source.path.clone(), i))
         .collect();
-    for (position, target) in (1..).zip(&order) {
+    for (position, target) in (1..).zip(order) {
         if let Some(&id) = by_path.get(target)
             && let DocKind::Page(p) = &mut docs[id].kind
             && p.summary_weight.is_none()
@@ -1424,25 +1443,6 @@ fn named_and_hidden(docs: &mut [crate::model::Doc], nav: &crate::load::NavOrder)
             }
         }
     }
-}
-
-/// The content paths `SUMMARY.md`'s links name, in order.
-fn summary_targets(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for event in pulldown_cmark::Parser::new(body) {
-        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
-        let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
-        let path = decoded.trim_start_matches("./");
-        let target = format!("content/{}", path.trim_start_matches('/'));
-        out.push(if target.ends_with('/') {
-            format!("{target}README.md")
-        } else {
-            target
-        });
-    }
-    out
 }
 
 #[cfg(test)]

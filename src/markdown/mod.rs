@@ -427,6 +427,10 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
         }
         _ => trimmed,
     };
+    // mdBook's or GitBook's table of contents is no page: the home page lists what it did.
+    if handbook.toc.is_some() && joined == crate::link::summary::PATH {
+        return Resolved::Generated("index.html");
+    }
     match generated_folder {
         "content/teams" => return Resolved::Generated("teams/index.html"),
         "content/decisions" => return Resolved::Generated("decisions/index.html"),
