@@ -228,6 +228,10 @@ pub(super) fn sort_leftovers(
                 found.captions.insert(l.range.start, l.construct);
                 continue;
             }
+            Kind::PageTitle => {
+                rendered.head_title.get_or_insert(l.construct);
+                continue;
+            }
             Kind::Pandoc => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,

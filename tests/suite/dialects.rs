@@ -765,3 +765,26 @@ fn mintlify_snippets_are_included() {
     }
     assert!(main_text(&book, "support/people.html").contains("Runs the support rota."));
 }
+
+/// mdBook's `{{#title …}}` names the page in the browser's tab (`<title>`), as mdBook
+/// does; the line is gone from the page, its heading stays, and nothing is reported.
+#[test]
+fn mdbook_title_names_the_browser_tab() {
+    let book = book_with(&[(
+        "content/engineering/rotations.md",
+        "# Rotations\n\n{{#title On-call rotations at Initech}}\n\nWho is on call, week by week.\n\n`{{#title kept}}` in code stays.\n",
+    )]);
+    book.build().success().stderr_lacks("#title");
+    let page = book.html("engineering/rotations.html");
+    assert_eq!(
+        texts(&page, "title")[0],
+        format!(
+            "On-call rotations at Initech · {}",
+            texts(&page, ".brand")[0]
+        )
+    );
+    assert_eq!(texts(&page, "main h1"), ["Rotations"]);
+    let text = main_text(&book, "engineering/rotations.html");
+    assert!(!text.contains("On-call rotations at Initech"), "{text}");
+    assert!(text.contains("{{#title kept}}"), "{text}");
+}
