@@ -45,6 +45,8 @@ pub struct Handbook {
     pub toc: Option<super::summary::TableOfContents>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
+    /// The old addresses mdBook's `book.toml` keeps (kept for `serve`'s re-links).
+    pub book_redirects: crate::load::book_toml::BookRedirects,
     /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
     /// most builds have none, and an edit under `orgbook serve` re-links the whole
     /// handbook, so building it up front was a tenth of the link stage for nothing.

@@ -69,6 +69,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         static_files,
         code_owners,
         root,
+        book_redirects,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -93,7 +94,15 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         teams,
         decisions,
     } = index(&docs, &folder_index, diags);
-    let redirects = redirects(&docs, &by_url, &assets, diags);
+    let mut redirects = redirects(&docs, &by_url, &assets, diags);
+    book_toml_redirects(
+        &book_redirects,
+        &docs,
+        (&by_url, &by_path),
+        &assets,
+        &mut redirects,
+        diags,
+    );
     if let (Some(doc), Some(summary)) = (&summary_doc, &summary) {
         let files = summary::Files {
             by_path: &by_path,
@@ -166,6 +175,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         nav_order,
         static_files,
         redirects,
+        book_redirects,
         toc,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
@@ -932,6 +942,119 @@ fn redirects(
     out
 }
 
+/// The redirects mdBook's `book.toml` asks for (`load::book_toml`), added to the pages'
+/// own. mdBook reads a new address relative to the old one's folder, or from the site's
+/// root when it starts with `/`. Each that cannot be written is a warning at its line of
+/// book.toml: an address elsewhere (orgbook writes redirects to its own pages), one with
+/// no page, one another file already takes.
+fn book_toml_redirects(
+    book: &crate::load::book_toml::BookRedirects,
+    docs: &[crate::model::Doc],
+    (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
+    assets: &[String],
+    out: &mut BTreeMap<String, DocId>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::load::book_toml::FILE;
+    for r in &book.entries {
+        let warn = |code: &'static str, message: String, help: &str| {
+            Diagnostic::warning(code, FILE, message)
+                .with_help(help)
+                .at(&book.text, r.span.clone())
+        };
+        let Some(file) = crate::load::url_path_to_file(&r.from) else {
+            diags.push(warn(
+                "ignored-alias",
+                format!("redirect from \"{}\": not a path inside the site (an anchor cannot be redirected without a script); no redirect is written", r.from),
+                "write the old page's path from the site root, e.g. \"/old/page.html\"",
+            ));
+            continue;
+        };
+        let to = r.to.split('#').next().unwrap_or("");
+        if to.contains("://") || to.starts_with("//") {
+            diags.push(warn(
+                "ignored-alias",
+                format!("redirect from \"{}\" to {}: orgbook writes redirects to the handbook's own pages only; no redirect is written", r.from, r.to),
+                "link the new address from a page instead, or ask the host to redirect it",
+            ));
+            continue;
+        }
+        let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let target = if to.starts_with('/') {
+            Some(to.trim_start_matches('/').to_string())
+        } else {
+            join_url(folder, to)
+        };
+        // The page at that address, else the one mdBook published there: it names a
+        // page by its file (`README.html` for `README.md`), where orgbook may not.
+        let page = target
+            .as_deref()
+            .and_then(|t| crate::load::url_path_to_file(&format!("/{t}")))
+            .and_then(|t| {
+                by_url.get(&t).copied().or_else(|| {
+                    let stem = t.strip_suffix(".html")?;
+                    by_path.get(&format!("content/{stem}.md")).copied()
+                })
+            });
+        let Some(id) = page else {
+            diags.push(warn(
+                "ignored-alias",
+                format!(
+                    "redirect from \"{}\" to \"{}\": the handbook has no page at /{}; no redirect is written",
+                    r.from,
+                    r.to,
+                    target.as_deref().unwrap_or(to)
+                ),
+                "point it at the page's new address (relative to the old one, or from the root with a leading /), or remove it from [output.html.redirect]",
+            ));
+            continue;
+        };
+        if by_url.get(&file) == Some(&id) {
+            continue;
+        }
+        let other = if let Some(&o) = by_url.get(&file) {
+            Some(docs[o].source.path.clone())
+        } else if GENERATED_PATHS.contains(&file.as_str()) {
+            Some(format!("orgbook's own {file}"))
+        } else if assets.binary_search(&file).is_ok() {
+            Some(format!("content/{file}"))
+        } else {
+            out.get(&file)
+                .map(|&o| format!("the redirect in {}", docs[o].source.path))
+        };
+        match other {
+            Some(other) => diags.push(warn(
+                "redirect-collision",
+                format!("redirect from \"{}\" would be written to {file}, which {other} already takes; it is not written", r.from),
+                "remove the entry from [output.html.redirect], or move the other file",
+            )),
+            None => {
+                out.insert(file, id);
+            }
+        }
+    }
+}
+
+/// `rel` (an address, `../new/page.html`) from the site folder `folder` (`old`), with
+/// `.` and `..` worked out; `None` when it climbs above the site's root.
+fn join_url(folder: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
 /// The folder of a source path: `content/a/b.md` → `content/a`.
 pub fn folder_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(d, _)| d)
@@ -1467,6 +1590,7 @@ mod tests {
             static_files: Default::default(),
             code_owners: None,
             root: None,
+            book_redirects: Default::default(),
         }
     }
 
