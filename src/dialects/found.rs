@@ -34,6 +34,9 @@ pub enum Kind {
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
+    /// mdBook's `{{#title Onboarding at Acme}}`, blanked: `construct` is the title it
+    /// gives the page's `<title>`.
+    PageTitle,
     /// A MyST role orgbook draws (``{pep}`8` ``): the renderer drops its name in braces
     /// from the text and draws the code span that follows it as the role says.
     Role(Role),

@@ -571,6 +571,15 @@ impl<'b> Scan<'b> {
     /// leftover. Where the scan goes on.
     fn hugo_expression(&mut self, range: Range<usize>) -> usize {
         let body = self.body;
+        if let Some(title) = mdbook_title(&body[range.clone()]) {
+            self.found.push(Leftover {
+                range: range.clone(),
+                construct: title.to_string(),
+                kind: Kind::PageTitle,
+            });
+            self.blank.push(range.clone());
+            return range.end;
+        }
         match hugo_ref(body, range.clone()) {
             Some(target) => {
                 self.rewrites.push((range.start, target));
@@ -2554,6 +2563,17 @@ fn erb_title_heading(body: &str, tag: &ErbTag) -> Option<Range<usize>> {
         .map_or(body.len(), |n| tag.range.end + n);
     let after = body[tag.range.end..end].trim_end_matches('\r');
     (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
+}
+
+/// The title mdBook's `{{#title Onboarding at Acme}}` gives its page (mdBook's `<title>`,
+/// not its heading); `None` for another expression or an empty title.
+fn mdbook_title(expression: &str) -> Option<&str> {
+    let inner = expression.strip_prefix("{{")?.strip_suffix("}}")?;
+    let rest = inner.trim_start().strip_prefix("#title")?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(rest.trim()).filter(|t| !t.is_empty())
 }
 
 fn leftover(body: &str, range: Range<usize>) -> Leftover {

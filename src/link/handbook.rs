@@ -36,11 +36,17 @@ pub struct Handbook {
     pub unparsed: std::collections::BTreeSet<String>,
     /// Source paths of draft pages: not published, so links to them are broken.
     pub drafts: std::collections::BTreeSet<String>,
-    /// Files only included by other documents (`load::partials`): not pages, kept whole
-    /// for `serve`'s re-links, which decide again whether each is one.
+    /// Files only included by other documents (`load::partials`), and mdBook's or
+    /// GitBook's `SUMMARY.md` ([`super::summary`]): not pages, kept whole for `serve`'s
+    /// re-links, which decide again whether each is one.
     pub partials: Vec<Doc>,
+    /// What `SUMMARY.md` says beyond the pages' order (its part titles); `None` without
+    /// one. A link to it goes to the home page.
+    pub toc: Option<super::summary::TableOfContents>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
+    /// The old addresses mdBook's `book.toml` keeps (kept for `serve`'s re-links).
+    pub book_redirects: crate::load::book_toml::BookRedirects,
     /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
     /// most builds have none, and an edit under `orgbook serve` re-links the whole
     /// handbook, so building it up front was a tenth of the link stage for nothing.

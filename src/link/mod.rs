@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod handbook;
+pub mod summary;
 pub use handbook::Handbook;
 
 /// Output paths orgbook generates itself; a page may not take them.
@@ -68,6 +69,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         static_files,
         code_owners,
         root,
+        book_redirects,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -79,9 +81,11 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mintlify = root
         .as_deref()
         .is_some_and(|r| crate::load::mintlify_nav::find(r).is_some());
-    let (mut docs, partials) =
+    let (mut docs, mut partials) =
         crate::load::partials::set_apart(docs, &nav_order.pages, mintlify, diags);
-    summary_order(&mut docs, &nav_order);
+    let summary_doc = summary::take(&mut docs);
+    let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
+    summary_order(&mut docs, summary.as_ref(), &nav_order);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let folder_index = folder_indexes(&docs, diags);
     let Index {
@@ -90,7 +94,27 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         teams,
         decisions,
     } = index(&docs, &folder_index, diags);
-    let redirects = redirects(&docs, &by_url, &assets, diags);
+    let mut redirects = redirects(&docs, &by_url, &assets, diags);
+    book_toml_redirects(
+        &book_redirects,
+        &docs,
+        (&by_url, &by_path),
+        &assets,
+        &mut redirects,
+        diags,
+    );
+    if let (Some(doc), Some(summary)) = (&summary_doc, &summary) {
+        let files = summary::Files {
+            by_path: &by_path,
+            folder_index: &folder_index,
+            drafts: &drafts,
+            unparsed: &unparsed,
+            assets: &assets,
+        };
+        summary::check(doc, summary, &files, config.links.broken_warn, diags);
+    }
+    let toc = summary.map(|s| s.toc);
+    partials.extend(summary_doc);
     let known = Known {
         docs: &docs,
         teams: &teams,
@@ -151,6 +175,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         nav_order,
         static_files,
         redirects,
+        book_redirects,
+        toc,
         unpublished_assets: BTreeSet::new(),
         near: Default::default(),
         myst_labels,
@@ -916,6 +942,119 @@ fn redirects(
     out
 }
 
+/// The redirects mdBook's `book.toml` asks for (`load::book_toml`), added to the pages'
+/// own. mdBook reads a new address relative to the old one's folder, or from the site's
+/// root when it starts with `/`. Each that cannot be written is a warning at its line of
+/// book.toml: an address elsewhere (orgbook writes redirects to its own pages), one with
+/// no page, one another file already takes.
+fn book_toml_redirects(
+    book: &crate::load::book_toml::BookRedirects,
+    docs: &[crate::model::Doc],
+    (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
+    assets: &[String],
+    out: &mut BTreeMap<String, DocId>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::load::book_toml::FILE;
+    for r in &book.entries {
+        let warn = |code: &'static str, message: String, help: &str| {
+            Diagnostic::warning(code, FILE, message)
+                .with_help(help)
+                .at(&book.text, r.span.clone())
+        };
+        let Some(file) = crate::load::url_path_to_file(&r.from) else {
+            diags.push(warn(
+                "ignored-alias",
+                format!("redirect from \"{}\": not a path inside the site (an anchor cannot be redirected without a script); no redirect is written", r.from),
+                "write the old page's path from the site root, e.g. \"/old/page.html\"",
+            ));
+            continue;
+        };
+        let to = r.to.split('#').next().unwrap_or("");
+        if to.contains("://") || to.starts_with("//") {
+            diags.push(warn(
+                "ignored-alias",
+                format!("redirect from \"{}\" to {}: orgbook writes redirects to the handbook's own pages only; no redirect is written", r.from, r.to),
+                "link the new address from a page instead, or ask the host to redirect it",
+            ));
+            continue;
+        }
+        let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let target = if to.starts_with('/') {
+            Some(to.trim_start_matches('/').to_string())
+        } else {
+            join_url(folder, to)
+        };
+        // The page at that address, else the one mdBook published there: it names a
+        // page by its file (`README.html` for `README.md`), where orgbook may not.
+        let page = target
+            .as_deref()
+            .and_then(|t| crate::load::url_path_to_file(&format!("/{t}")))
+            .and_then(|t| {
+                by_url.get(&t).copied().or_else(|| {
+                    let stem = t.strip_suffix(".html")?;
+                    by_path.get(&format!("content/{stem}.md")).copied()
+                })
+            });
+        let Some(id) = page else {
+            diags.push(warn(
+                "ignored-alias",
+                format!(
+                    "redirect from \"{}\" to \"{}\": the handbook has no page at /{}; no redirect is written",
+                    r.from,
+                    r.to,
+                    target.as_deref().unwrap_or(to)
+                ),
+                "point it at the page's new address (relative to the old one, or from the root with a leading /), or remove it from [output.html.redirect]",
+            ));
+            continue;
+        };
+        if by_url.get(&file) == Some(&id) {
+            continue;
+        }
+        let other = if let Some(&o) = by_url.get(&file) {
+            Some(docs[o].source.path.clone())
+        } else if GENERATED_PATHS.contains(&file.as_str()) {
+            Some(format!("orgbook's own {file}"))
+        } else if assets.binary_search(&file).is_ok() {
+            Some(format!("content/{file}"))
+        } else {
+            out.get(&file)
+                .map(|&o| format!("the redirect in {}", docs[o].source.path))
+        };
+        match other {
+            Some(other) => diags.push(warn(
+                "redirect-collision",
+                format!("redirect from \"{}\" would be written to {file}, which {other} already takes; it is not written", r.from),
+                "remove the entry from [output.html.redirect], or move the other file",
+            )),
+            None => {
+                out.insert(file, id);
+            }
+        }
+    }
+}
+
+/// `rel` (an address, `../new/page.html`) from the site folder `folder` (`old`), with
+/// `.` and `..` worked out; `None` when it climbs above the site's root.
+fn join_url(folder: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut joined = parts.join("/");
+    if rel.ends_with('/') {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
 /// The folder of a source path: `content/a/b.md` → `content/a`.
 pub fn folder_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(d, _)| d)
@@ -1355,23 +1494,26 @@ pub fn unmarked_superseded(handbook: &Handbook) -> Vec<(u32, u32)> {
     out
 }
 
-/// GitBook's `SUMMARY.md` (at the top of `content/`) is the table of contents: pages it
-/// links to get their position in it as `summary_weight`, which orders them unless they set
-/// a `weight`. Without one, another generator's navigation (MkDocs's `nav:`, Azure DevOps
-/// `.order` files, Nextra's `_meta` files…: `nav_order`, `load::nav_order`) does the same,
-/// and names and hides the pages it says to where their front matter does not.
-/// Every page's place is set afresh (`serve` links the same documents again after an edit
-/// of `SUMMARY.md`).
-fn summary_order(docs: &mut [crate::model::Doc], nav_order: &crate::load::NavOrder) {
+/// mdBook's or GitBook's `SUMMARY.md` (at the top of `content/`, [`summary`]) is the
+/// table of contents: pages it links to get their position in it as `summary_weight`,
+/// which orders them unless they set a `weight`. Without one, another generator's
+/// navigation (MkDocs's `nav:`, Azure DevOps `.order` files, Nextra's `_meta` files…:
+/// `nav_order`, `load::nav_order`) does the same, and names and hides the pages it says to
+/// where their front matter does not. Every page's place is set afresh (`serve` links the
+/// same documents again after an edit of `SUMMARY.md`).
+fn summary_order(
+    docs: &mut [crate::model::Doc],
+    summary: Option<&summary::Summary>,
+    nav_order: &crate::load::NavOrder,
+) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
             p.summary_weight = None;
         }
     }
-    let summary = docs.iter().find(|d| d.source.path == "content/SUMMARY.md");
-    let order = match summary {
-        Some(summary) => summary_targets(summary.source.body()),
-        None => nav_order.pages.clone(),
+    let order: Vec<&String> = match summary {
+        Some(summary) => summary.targets.iter().map(|(t, _)| t).collect(),
+        None => nav_order.pages.iter().collect(),
     };
     if order.is_empty() {
         return;
@@ -1384,7 +1526,7 @@ fn summary_order(docs: &mut [crate::model::Doc], nav_order: &crate::load::NavOrd
         .enumerate()
         .map(|(i, d)| (d.source.path.clone(), i))
         .collect();
-    for (position, target) in (1..).zip(&order) {
+    for (position, target) in (1..).zip(order) {
         if let Some(&id) = by_path.get(target)
             && let DocKind::Page(p) = &mut docs[id].kind
             && p.summary_weight.is_none()
@@ -1426,25 +1568,6 @@ fn named_and_hidden(docs: &mut [crate::model::Doc], nav: &crate::load::NavOrder)
     }
 }
 
-/// The content paths `SUMMARY.md`'s links name, in order.
-fn summary_targets(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for event in pulldown_cmark::Parser::new(body) {
-        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
-            continue;
-        };
-        let decoded = crate::text::percent_decode_lenient(dest_url.split('#').next().unwrap_or(""));
-        let path = decoded.trim_start_matches("./");
-        let target = format!("content/{}", path.trim_start_matches('/'));
-        out.push(if target.ends_with('/') {
-            format!("{target}README.md")
-        } else {
-            target
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1467,6 +1590,7 @@ mod tests {
             static_files: Default::default(),
             code_owners: None,
             root: None,
+            book_redirects: Default::default(),
         }
     }
 

@@ -1598,38 +1598,48 @@ fn snippet_range(text: &str, part: &Part) -> Option<Range<usize>> {
                 .min(total);
             (first <= last).then(|| line_start(first)..line_start(last + 1))
         }
-        Part::Section(name) => {
-            let mut start = None;
-            for (i, &at) in starts.iter().enumerate() {
-                let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-                match section_marker(&text[at..end]) {
-                    Some((true, n)) if n == *name && start.is_none() => {
-                        start = Some(line_start(i as u32 + 2));
-                    }
-                    Some((false, n)) if n == *name => {
-                        return start.map(|s| s..at);
-                    }
-                    _ => {}
-                }
+        Part::Section(name) => marked_region(text, &starts, name, section_marker, Markers::Snippet),
+        Part::Anchor(name) => marked_region(text, &starts, name, anchor_marker, Markers::Mdbook),
+    }
+}
+
+/// How the two kinds of named region read their markers where they disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markers {
+    /// pymdownx's `--8<-- [start:name]` … `[end:name]`: an end met before its start ends
+    /// the search (no such section), and so does a start never ended.
+    Snippet,
+    /// mdBook's `ANCHOR: name` … `ANCHOR_END: name`: an end before its start is passed
+    /// over, and a start never ended runs to the file's end.
+    Mdbook,
+}
+
+/// The byte range between the line that starts the region `name` and the line that ends
+/// it, as `marker` reads each line (`Some((true, name))` a start, `Some((false, name))` an
+/// end); `starts` are the offsets of `text`'s lines.
+fn marked_region(
+    text: &str,
+    starts: &[usize],
+    name: &str,
+    marker: fn(&str) -> Option<(bool, &str)>,
+    rule: Markers,
+) -> Option<Range<usize>> {
+    let mut start = None;
+    for (i, &at) in starts.iter().enumerate() {
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        match marker(&text[at..end]) {
+            Some((true, n)) if n == name && start.is_none() => {
+                start = Some(starts.get(i + 1).copied().unwrap_or(text.len()));
             }
-            None
-        }
-        Part::Anchor(name) => {
-            let mut start = None;
-            for (i, &at) in starts.iter().enumerate() {
-                let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-                match anchor_marker(&text[at..end]) {
-                    Some((true, n)) if n == *name && start.is_none() => {
-                        start = Some(line_start(i as u32 + 2));
-                    }
-                    Some((false, n)) if n == *name && start.is_some() => {
-                        return start.map(|s| s..at);
-                    }
-                    _ => {}
-                }
+            Some((false, n)) if n == name && (start.is_some() || rule == Markers::Snippet) => {
+                return start.map(|s| s..at);
             }
-            start.map(|s| s..text.len())
+            _ => {}
         }
+    }
+    match rule {
+        Markers::Snippet => None,
+        Markers::Mdbook => start.map(|s| s..text.len()),
     }
 }
 

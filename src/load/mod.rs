@@ -5,6 +5,7 @@
 //! downstream is deterministic. Problems become diagnostics; a file with errors is left out
 //! of the returned documents but the others still load, so one build reports everything.
 
+pub mod book_toml;
 pub mod category;
 pub mod codeowners;
 mod confluence;
@@ -176,6 +177,8 @@ pub struct Loaded {
     /// The handbook's folder, where links to files outside `content/` are looked for
     /// (`None` for handbooks made in memory, in tests).
     pub root: Option<PathBuf>,
+    /// The old addresses mdBook's `book.toml` keeps ([`book_toml`]).
+    pub book_redirects: book_toml::BookRedirects,
 }
 
 /// The handbook's CODEOWNERS file as `[codeowners]` in the config asks.
@@ -487,6 +490,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         static_files: static_files(root),
         code_owners: None,
         root: Some(root.to_path_buf()),
+        book_redirects: book_toml::read(root, diags),
     }
 }
 

@@ -228,6 +228,10 @@ pub(super) fn sort_leftovers(
                 found.captions.insert(l.range.start, l.construct);
                 continue;
             }
+            Kind::PageTitle => {
+                rendered.head_title.get_or_insert(l.construct);
+                continue;
+            }
             Kind::Pandoc => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
@@ -1339,22 +1343,14 @@ impl<'a> BodyWriter<'a> {
                     Tag::Link { link_type: LinkType::Inline, dest_url, .. } if dest_url.trim().is_empty()
                 );
                 if no_target {
-                    // In a GitBook or mdBook `SUMMARY.md` it is a draft chapter, on purpose.
-                    let d = if self.doc.source.path == "content/SUMMARY.md" {
-                        Diagnostic::warning(
-                            "broken-link",
-                            &self.doc.source.path,
-                            "a draft chapter (`[title]()`): mdBook lists it without a page, and so does orgbook",
-                        )
-                        .with_help("when the chapter is written, put its file's path between the parentheses")
-                    } else {
-                        Diagnostic::warning(
-                            "broken-link",
-                            &self.doc.source.path,
-                            "a link with no target (`[text]()`): it leads nowhere",
-                        )
-                        .with_help("write the page's path or the address between the parentheses, or drop the link")
-                    };
+                    // (A draft chapter of mdBook's `SUMMARY.md` is reported by
+                    // `link::summary`: that file is no page.)
+                    let d = Diagnostic::warning(
+                        "broken-link",
+                        &self.doc.source.path,
+                        "a link with no target (`[text]()`): it leads nowhere",
+                    )
+                    .with_help("write the page's path or the address between the parentheses, or drop the link");
                     self.diags.push(d.at(&self.doc.source.text, span.clone()));
                 }
                 let broken_before = self.rendered.broken_links;

@@ -178,6 +178,9 @@ pub struct Rendered {
     /// Text of a `#` heading that opens the body, if any: the page title when front matter
     /// has none, and a signal to templates not to print a second `<h1>`.
     pub leading_h1: Option<String>,
+    /// The title mdBook's `{{#title …}}` gives the page's `<title>` (its heading, and
+    /// its name in links and the navigation, stay its own).
+    pub head_title: Option<String>,
     /// `id` and `name` attributes of raw HTML: link targets like heading ids.
     pub anchors: Vec<String>,
     /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
@@ -427,6 +430,10 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
         }
         _ => trimmed,
     };
+    // mdBook's or GitBook's table of contents is no page: the home page lists what it did.
+    if handbook.toc.is_some() && joined == crate::link::summary::PATH {
+        return Resolved::Generated("index.html");
+    }
     match generated_folder {
         "content/teams" => return Resolved::Generated("teams/index.html"),
         "content/decisions" => return Resolved::Generated("decisions/index.html"),

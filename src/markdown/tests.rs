@@ -46,6 +46,7 @@ fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
         static_files: ["img/logo.png".to_string()].into(),
         code_owners: None,
         root: None,
+        book_redirects: Default::default(),
     };
     let hb = crate::link::resolve(config, loaded, &mut diags);
     assert!(diags.is_empty(), "{diags:?}");

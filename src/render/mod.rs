@@ -906,9 +906,11 @@ impl<'a> Renderer<'a> {
         let nav = self.nav();
         let crumbs = nav.crumbs(hb, id);
         let crumbs_of_folders = &crumbs;
+        // mdBook's `{{#title …}}` names the browser's tab; the heading stays the page's.
+        let head_title = self.rendered[id].head_title.as_ref().unwrap_or(&meta.title);
         let mut base = self.base(
             &doc.url,
-            meta.title.clone(),
+            head_title.clone(),
             meta.description.clone(),
             "handbook",
         );

@@ -50,6 +50,9 @@ pub struct Nav {
     pub index_pages: Vec<IndexPage>,
     /// The handbook-index page listing each folder (`handbook.html` for the root).
     folder_index: Vec<String>,
+    /// The part titles of `SUMMARY.md` (`link::summary`), each with the top-level entry
+    /// it stands above (an index into `folders[0].entries`), in order.
+    part_titles: Vec<(usize, String)>,
     /// Slug of the lone top-level charter that contains every group, if there is one:
     /// computed here once because every team page's org-map link depends on it.
     pub lone_root: Option<String>,
@@ -103,7 +106,10 @@ impl Nav {
         let mut by_path: HashMap<String, usize> = HashMap::new();
         by_path.insert(String::new(), 0);
         let mut folder_of = HashMap::with_capacity(order.len());
+        // The table of contents' place of the page that opened each top-level entry.
+        let mut top_places: Vec<Option<i64>> = Vec::new();
         for &id in &order {
+            let top_entries = folders[0].entries.len();
             let doc = &hb.docs[id];
             let rel = doc
                 .source
@@ -164,6 +170,9 @@ impl Nav {
             } else {
                 folders[parent].entries.push(Entry::Page(id));
             }
+            if folders[0].entries.len() > top_entries {
+                top_places.push(summary_place(hb, id));
+            }
             folder_of.insert(id, parent);
             let mut f = Some(parent);
             while let Some(i) = f {
@@ -189,6 +198,7 @@ impl Nav {
             folder_of,
             index_pages: Vec::new(),
             folder_index: Vec::new(),
+            part_titles: part_titles(hb, &top_places),
             lone_root: crate::render::org::lone_root(hb).map(str::to_string),
             ix_part: crate::render::insight::hierarchy_slugs(hb)
                 .into_iter()
@@ -412,7 +422,23 @@ impl Nav {
                 "<li class=\"sb-more\"><a href=\"{root}{more}\">{start} more before…</a></li>"
             );
         }
-        for e in &folder.entries[start..end] {
+        let mut parts = self.part_titles.iter().peekable();
+        for (k, e) in folder.entries.iter().enumerate().take(end).skip(start) {
+            // mdBook draws a part title as a heading between its chapters, not a link, and
+            // its `---` as a line.
+            while f == 0
+                && let Some((at, title)) = parts.next_if(|(at, _)| *at <= k)
+            {
+                if *at == k && title.is_empty() {
+                    out.push_str("<li class=\"sb-rule\" role=\"separator\"></li>");
+                } else if *at == k {
+                    let _ = write!(
+                        out,
+                        "<li class=\"sb-part\"><h2>{}</h2></li>",
+                        escape_html(title)
+                    );
+                }
+            }
             match *e {
                 Entry::Page(pid) => {
                     let doc = &hb.docs[pid];
@@ -502,6 +528,34 @@ impl Nav {
     pub fn contains(&self, id: DocId) -> bool {
         self.pos.get(id).copied().flatten().is_some()
     }
+}
+
+/// The page's place in `SUMMARY.md`, when it lists the page.
+fn summary_place(hb: &Handbook, id: DocId) -> Option<i64> {
+    match &hb.docs[id].kind {
+        crate::model::DocKind::Page(p) => p.summary_weight,
+        _ => None,
+    }
+}
+
+/// Where each part title of `SUMMARY.md` stands among the top-level entries, given the
+/// place in it of the page that opened each entry: above the first entry listed at or
+/// after the part's first page. A part with nothing listed after it heads nothing.
+fn part_titles(hb: &Handbook, top_places: &[Option<i64>]) -> Vec<(usize, String)> {
+    let Some(toc) = &hb.toc else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut entry = 0;
+    for part in &toc.parts {
+        while entry < top_places.len() && top_places[entry].is_none_or(|p| p < part.before) {
+            entry += 1;
+        }
+        if entry < top_places.len() {
+            out.push((entry, part.title.clone()));
+        }
+    }
+    out
 }
 
 /// Whether a page asked to be left out of the navigation (`nav_exclude`). A folder's own

@@ -1098,6 +1098,29 @@ fn summary_order_survives_body_edits() {
     assert_good(&model, &r, "SUMMARY.md reordered");
 }
 
+/// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`
+/// redirects are read with the configuration (the watcher counts the file as such): an edit
+/// of either gives what a fresh build gives.
+#[test]
+fn summary_parts_and_book_toml_redirects_follow_edits() {
+    let book = Book::fixture("gitbook");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let r = update(
+        &mut model,
+        &book.edit("content/SUMMARY.md", "## Culture\n", "## Our culture\n"),
+    );
+    assert_good(&model, &r, "part title renamed");
+    book.write(
+        "book.toml",
+        "[output.html.redirect]\n\"/old/remote.html\" = \"../culture/remote.html\"\n",
+    );
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("book.toml")]);
+    assert!(changes.config, "book.toml is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "book.toml redirect added");
+}
+
 /// Nextra's `_meta` files name and hide pages (`link::summary_order`): a body edit of a
 /// named page and of a hidden one keeps the site equal to a fresh build.
 #[test]

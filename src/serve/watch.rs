@@ -291,7 +291,10 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             .unwrap_or_default();
         match first.as_str() {
             // MkDocs's `nav:` orders pages: read with the configuration.
-            crate::config::CONFIG_FILE | crate::load::mkdocs_nav::FILE => changes.config = true,
+            // So do mdBook's redirects, in its book.toml.
+            crate::config::CONFIG_FILE
+            | crate::load::mkdocs_nav::FILE
+            | crate::load::book_toml::FILE => changes.config = true,
             // So do Mintlify's `docs.json` and Quarto's `_quarto.yml`, beside content/ or
             // at its top, and Nextra's `_meta` files in any folder of it.
             name if crate::load::is_nav_file(name) => changes.config = true,

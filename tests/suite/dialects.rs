@@ -765,3 +765,63 @@ fn mintlify_snippets_are_included() {
     }
     assert!(main_text(&book, "support/people.html").contains("Runs the support rota."));
 }
+
+/// mdBook's `{{#title …}}` names the page in the browser's tab (`<title>`), as mdBook
+/// does; the line is gone from the page, its heading stays, and nothing is reported.
+#[test]
+fn mdbook_title_names_the_browser_tab() {
+    let book = book_with(&[(
+        "content/engineering/rotations.md",
+        "# Rotations\n\n{{#title On-call rotations at Initech}}\n\nWho is on call, week by week.\n\n`{{#title kept}}` in code stays.\n",
+    )]);
+    book.build().success().stderr_lacks("#title");
+    let page = book.html("engineering/rotations.html");
+    assert_eq!(
+        texts(&page, "title")[0],
+        format!(
+            "On-call rotations at Initech · {}",
+            texts(&page, ".brand")[0]
+        )
+    );
+    assert_eq!(texts(&page, "main h1"), ["Rotations"]);
+    let text = main_text(&book, "engineering/rotations.html");
+    assert!(!text.contains("On-call rotations at Initech"), "{text}");
+    assert!(text.contains("{{#title kept}}"), "{text}");
+}
+
+/// mdBook's `[output.html.redirect]` in book.toml is read at every build: each old
+/// address (from the root, with or without `/`) gets a redirect page to the page its new
+/// address (relative to the old one, or from the root) names; one to no page, or to
+/// another site, is a warning at its line of book.toml.
+#[test]
+fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
+    let book = book_with(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"Initech\"\nsrc = \"content\"\n\n[output.html.redirect]\n\"/oncall/rotations.html\" = \"../engineering/rotations.html\"\n\"rotation-faq.html\" = \"/engineering/rotations.html\"\n\"/moved/away.html\" = \"../engineering/no-such-page.html\"\n\"/partner.html\" = \"https://partner.example/handbook.html\"\n",
+        ),
+        (
+            "content/engineering/rotations.md",
+            "# Rotations\n\nWho is on call.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("book.toml:8:1")
+        .stderr_has("redirect from \"/moved/away.html\" to \"../engineering/no-such-page.html\": the handbook has no page at /engineering/no-such-page.html")
+        .stderr_has("book.toml:9:1");
+    for (old, to) in [
+        ("oncall/rotations.html", "../engineering/rotations.html"),
+        ("rotation-faq.html", "engineering/rotations.html"),
+    ] {
+        let page = book.output_file(old);
+        assert!(
+            page.contains(&format!(
+                "<meta http-equiv=\"refresh\" content=\"0; url={to}\">"
+            )),
+            "{old}: {page}"
+        );
+    }
+    assert!(!book.out().join("moved/away.html").exists());
+    assert!(!book.out().join("partner.html").exists());
+}

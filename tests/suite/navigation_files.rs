@@ -235,9 +235,79 @@ fn a_summary_draft_chapter_is_reported_as_one() {
     book.build()
         .success()
         .stderr_has(
-            "a draft chapter (`[title]()`): mdBook lists it without a page, and so does orgbook",
+            "a draft chapter (`[title]()`): mdBook lists it without a page; orgbook leaves it out of the navigation until it has one",
         )
         .stderr_has("content/SUMMARY.md:6:3")
         .stderr_has("a link with no target (`[text]()`): it leads nowhere")
         .stderr_has("content/culture/values.md:3:5");
+}
+
+/// mdBook and GitBook read `SUMMARY.md` only as the table of contents: it is no page (not
+/// published, searched or in a sidebar, and no note says it was skipped), a page's link to
+/// it goes to the home page, and a chapter it lists that is not there is a broken link.
+#[test]
+fn the_summary_is_the_navigation_not_a_page() {
+    let book = TestBook::fixture("gitbook");
+    book.edit(
+        "content/culture/values.md",
+        "Up: [culture](README.md).",
+        "Up: [culture](README.md). The [whole handbook](../SUMMARY.md) lists every page.",
+    );
+    book.edit(
+        "content/SUMMARY.md",
+        "  * [Hiring](people/hiring.md)\n",
+        "  * [Hiring](people/hiring.md)\n  * [Relocation](people/relocation.md)\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_lacks("skipped")
+        .stderr_has(
+            "the table of contents lists `content/people/relocation.md`, which is not there",
+        )
+        .stderr_has("content/SUMMARY.md:41:5");
+    let config = book.read("orgbook.toml");
+    book.write(
+        "orgbook.toml",
+        &format!("{config}\n[links]\nbroken = \"warn\"\n"),
+    );
+    book.build().success();
+    assert!(!book.out().join("SUMMARY.html").exists());
+    let values = book.html("culture/values.html");
+    assert!(
+        hrefs(&values, "main .prose a").contains(&"../index.html".to_string()),
+        "{:?}",
+        hrefs(&values, "main .prose a")
+    );
+    for page in ["culture/values.html", "index.html", "handbook.html"] {
+        let html = book.output_file(page);
+        assert!(!html.contains("SUMMARY"), "{page} names SUMMARY");
+    }
+    let search = book.output_file("search/index.js");
+    assert!(
+        !search.contains("SUMMARY"),
+        "SUMMARY.md is in the search index"
+    );
+}
+
+/// mdBook's part titles (`# Getting started`) and GitBook's groups (`## Culture`) head
+/// their chapters in the sidebar, in the summary's order, as headings rather than links;
+/// mdBook's `---` is a separator. The summary's own title is not one.
+#[test]
+fn summary_part_titles_head_their_chapters_in_the_sidebar() {
+    let book = TestBook::fixture("gitbook");
+    book.write(
+        "content/SUMMARY.md",
+        "# Summary\n\n[Welcome](README.md)\n\n# Working here\n\n- [People](people/README.md)\n- [Culture](culture/README.md)\n\n# Running things\n\n- [Operations](operations/README.md)\n\n---\n\n- [Engineering](engineering/README.md)\n",
+    );
+    book.build().success();
+    let page = book.html("operations/travel.html");
+    assert_eq!(
+        texts(&page, ".sidebar .sb-part h2, .sidebar .sb-rule, .sidebar li.sb-folder > a, .sidebar summary:not(.sidebar-toggle > summary)")
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .collect::<Vec<_>>(),
+        ["Working here", "People", "Culture", "Running things", "Operations", "", "Engineering"]
+    );
+    assert!(hrefs(&page, ".sidebar .sb-part a").is_empty());
+    assert!(!texts(&page, ".sidebar h2").contains(&"Summary".to_string()));
 }
