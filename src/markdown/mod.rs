@@ -604,7 +604,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     };
     let source = pandoc.as_deref().unwrap_or(doc.source.body());
     converter_alerts(doc, diags);
-    let (body, mut leftovers) = crate::dialects::leftovers::clean(source);
+    let (body, mut leftovers) =
+        crate::dialects::leftovers::clean_page(source, crate::load::is_mdx(&doc.source.path));
     if !pandoc_found.is_empty() {
         leftovers.extend(pandoc_found);
         leftovers.sort_by_key(|l| l.range.start);
