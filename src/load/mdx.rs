@@ -162,8 +162,8 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
         &mut drawn,
         (&mut used, &mut one_line_callouts),
     );
-    // A callout written on one line, `<Note>Text</Note>`: its text is shown, as a plain
-    // paragraph; the box needs its tags on lines of their own.
+    // A callout written on one line and indented, `  <Note>Text</Note>`: its text is
+    // shown, as a plain paragraph; at the start of its line it is drawn (see `tabs`).
     if let Some(&(name, at)) = one_line_callouts.first() {
         let more = match one_line_callouts.len() {
             1 => String::new(),
@@ -557,8 +557,9 @@ type Named<'b> = (&'b str, usize);
 /// follow it as blank lines, so the text after the tag keeps its offsets. The spans of
 /// the tags drawn so (wrappers, whose content is shown, and replaced ones) go to `drawn`;
 /// a tag over several lines with nothing to show goes to `dropped` by name and place, to
-/// be reported; a callout written on one line (`<Note>Text</Note>`) goes to the second
-/// list, for its own warning.
+/// be reported; a callout written on one line at the start of its line
+/// (`<Note>Text</Note>`) stays as written, for `leftovers::one_line_callouts` to draw, and
+/// an indented one goes to the second list, for its own warning.
 fn tabs<'b>(
     body: &'b str,
     code: &[Range<usize>],
