@@ -618,6 +618,15 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     if handbook.config.markdown.smart_punctuation {
         options |= pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
     }
+    // pandoc's `H~2~O` and `x^2^`, in a page pandoc's syntax shows pandoc (or markdown-it,
+    // which HackMD and Wiki.js extend the same way) wrote, or Quarto's: elsewhere `~x~` is
+    // GitHub's strikethrough.
+    let scripts = memchr::memchr2(b'~', b'^', body.as_bytes()).is_some()
+        && (pandoc.is_some() || body::quarto_page(handbook, doc));
+    if scripts {
+        options |=
+            pulldown_cmark::Options::ENABLE_SUBSCRIPT | pulldown_cmark::Options::ENABLE_SUPERSCRIPT;
+    }
     // One text event per run of text (after MDX's indented lines, which are read line by
     // line): pulldown-cmark splits text at a delimiter that pairs with nothing (`~` in
     // `https://example.org/~team/`), and a bare address cut there would link only its
@@ -626,9 +635,11 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let parser = Parser::new_ext(&body, options)
         .into_offset_iter()
         .map(|(event, range)| (body::as_written(&verbatim, &body, event, &range), range));
+    let parser = crate::dialects::pandoc::Scripts::new(parser, scripts);
     let parser = pulldown_cmark::TextMergeWithOffset::new(
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
     );
+    let parser = crate::dialects::pandoc::ScriptsInWords::new(parser, scripts);
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);

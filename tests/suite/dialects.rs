@@ -602,6 +602,41 @@ fn pandoc_markdown_from_word_is_drawn() {
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }
 
+/// pandoc's subscript and superscript (`H~2~O`, `x^2^`) are drawn small in a page pandoc
+/// wrote (its syntax shows it) and in a Quarto page; a run with a space, `~~strike~~`, code
+/// and a bare address stay as pandoc leaves them; in a plain Markdown page `~x~` is still
+/// GitHub's strikethrough.
+#[test]
+fn pandoc_subscript_and_superscript_are_drawn_small() {
+    let line = "Keep CO~2~ under 10^3^ ppm; ~~old limit~~, ~not a run~, `H~2~O` and https://example.org/~lab/~shared/ stay; ~drop~ it.\n";
+    let book = TestBook::fixture("pandoc");
+    book.write(
+        "content/lab.qmd",
+        &format!("---\ntitle: Lab\n---\n\n{line}"),
+    );
+    book.write(
+        "content/air.md",
+        &format!("# Air\n\nSee [the limits]{{.underline}}.\n\n{line}"),
+    );
+    book.write("content/plain.md", "# Plain\n\nThe ~drop~ and H~2~O.\n");
+    book.build().success();
+    for page in ["lab.html", "air.html"] {
+        let html = book.html(page);
+        assert_eq!(texts(&html, "main .prose sub"), ["2", "drop"], "{page}");
+        assert_eq!(texts(&html, "main .prose sup"), ["3"], "{page}");
+        assert_eq!(texts(&html, "main .prose del"), ["old limit"], "{page}");
+        let text = texts(&html, "main .prose p").concat();
+        assert!(text.contains("~not a run~"), "{text}");
+        assert_eq!(
+            hrefs(&html, "main .prose a[href^=\"https\"]"),
+            ["https://example.org/~lab/~shared/"]
+        );
+    }
+    let plain = book.html("plain.html");
+    assert!(texts(&plain, "main .prose sub").is_empty());
+    assert_eq!(texts(&plain, "main .prose del"), ["drop"]);
+}
+
 /// pandoc's syntax orgbook cannot redraw is named at its line, never dropped in silence.
 #[test]
 fn pandoc_grid_table_with_merged_cells_is_reported() {
