@@ -952,6 +952,20 @@ pub fn index_rank(file_name: &str) -> Option<usize> {
     INDEX_NAMES.iter().position(|n| *n == file_name)
 }
 
+/// Whether a page's text is as Wiki.js writes it to its git storage: front matter with its
+/// `editor` key (`editor: markdown`), or Wiki.js 1.x's title comment on the first line.
+pub fn written_by_wiki_js(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}');
+    if let Some(front) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
+        let end = front.find("\n---").unwrap_or(front.len());
+        return front[..end].lines().any(|l| l.starts_with("editor:"));
+    }
+    wiki_js_title(text).is_some()
+}
+
 /// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in
 /// place of front matter (`<!-- TITLE: On-call rotation -->`, `<!-- SUBTITLE: … -->`).
 fn wiki_js_title(text: &str) -> Option<(String, Option<String>)> {

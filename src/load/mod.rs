@@ -24,6 +24,7 @@ mod yaml;
 
 pub use frontmatter::{
     INDEX_NAMES, Syntax, decision_number, index_rank, is_folder_index, is_valid_slug,
+    written_by_wiki_js,
 };
 
 use crate::diagnostic::Diagnostic;

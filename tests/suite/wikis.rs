@@ -60,6 +60,47 @@ fn wiki_js_pages_show_sized_images_callouts_and_language_links() {
     }
 }
 
+/// Wiki.js keeps its home page as `home.md` at the top: in a Wiki.js export it is the home
+/// page (links to `/home` reach it), unless a `README.md` is; a `home.md` of another tool
+/// is an ordinary page. `serve` agrees: its oracle test.
+#[test]
+fn wiki_js_home_md_is_the_home_page() {
+    let book = book_with(&[
+        (
+            "content/home.md",
+            "---\ntitle: Front desk\ndescription: Where to start\npublished: true\ndate: 2024-05-02T09:30:00.000Z\ntags: \neditor: markdown\ndateCreated: 2023-11-20T08:00:00.000Z\n---\n\nNew here? Read the [pager notes](/crew/pager).\n",
+        ),
+        (
+            "content/crew/pager.md",
+            "---\ntitle: Pager\npublished: true\neditor: markdown\n---\n\nBack to [the front desk](/home).\n",
+        ),
+    ]);
+    book.remove("content/README.md");
+    book.build().success();
+    let home = book.output_file("index.html");
+    assert!(home.contains("New here?"), "{home}");
+    assert!(!book.out().join("home.html").exists());
+    assert_eq!(
+        hrefs(&book.html("crew/pager.html"), "main .prose a"),
+        ["../index.html"]
+    );
+
+    // A README.md at the top is the home page, as before: home.md is a page of its own.
+    book.write("content/README.md", "# Handbook\n\nThe README.\n");
+    book.build().success();
+    assert!(book.output_file("index.html").contains("The README."));
+    assert!(book.output_file("home.html").contains("New here?"));
+
+    // Without Wiki.js's front matter, home.md is a page like any other.
+    book.remove("content/README.md");
+    book.write("content/home.md", "# Home\n\nA plain page named home.\n");
+    book.build().success();
+    assert!(
+        book.output_file("home.html")
+            .contains("A plain page named home.")
+    );
+}
+
 /// A Wiki.js 1.x page names itself in comments on its first lines, in place of front
 /// matter: its title and its subtitle (the page's description).
 #[test]
