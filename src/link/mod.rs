@@ -83,7 +83,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         crate::load::partials::set_apart(docs, &nav_order.pages, mintlify, diags);
     summary_order(&mut docs, &nav_order);
     index_md_in_branch_bundles(&mut docs);
-    wiki_js_home(&mut docs);
+    homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let folder_index = folder_indexes(&docs, diags);
     let Index {
@@ -1171,32 +1171,36 @@ fn index_md_in_branch_bundles(docs: &mut [crate::model::Doc]) {
     }
 }
 
-/// Wiki.js keeps its home page as `home.md` at the top of the wiki: in a Wiki.js export (its
-/// front matter or title comments say so, `load::written_by_wiki_js`) that page is the home
-/// page when no `README.md`, `index.md` or `_index.md` is. Set afresh on every link, both
-/// ways, as [`index_md_in_branch_bundles`] is.
-fn wiki_js_home(docs: &mut [crate::model::Doc]) {
-    const HOME: &str = "content/home.md";
-    let other_home = docs
-        .iter()
-        .any(|d| d.source.path != HOME && matches!(&d.kind, DocKind::Page(p) if p.is_home));
-    let Some(doc) = docs.iter_mut().find(|d| d.source.path == HOME) else {
-        return;
-    };
-    if !crate::load::written_by_wiki_js(&doc.source.text) {
-        return;
-    }
-    let DocKind::Page(p) = &mut doc.kind else {
-        return;
-    };
-    let home = !other_home;
-    if p.is_home != home {
-        p.is_home = home;
-        p.folder_index = home;
-        match (home, doc.url.as_str()) {
-            (true, "home.html") => doc.url = "index.html".to_string(),
-            (false, "index.html") => doc.url = "home.html".to_string(),
-            _ => {}
+/// The home pages other tools name otherwise: Wiki.js keeps its home page as `home.md` at
+/// the top of the wiki, a Dendron vault as `root.md`. Written so (their front matter or
+/// title comments say so, `load::home_of_a_tool`), that page is the home page when no
+/// `README.md`, `index.md` or `_index.md` is. Set afresh on every link, both ways, as
+/// [`index_md_in_branch_bundles`] is.
+fn homes_of_other_tools(docs: &mut [crate::model::Doc]) {
+    let other_home = docs.iter().any(|d| {
+        matches!(&d.kind, DocKind::Page(p) if p.is_home)
+            && crate::load::home_of_a_tool(&d.source.path, &d.source.text).is_none()
+    });
+    // The first one only: a handbook has one home page.
+    let mut taken = other_home;
+    for doc in docs.iter_mut() {
+        let Some(stem) = crate::load::home_of_a_tool(&doc.source.path, &doc.source.text) else {
+            continue;
+        };
+        let DocKind::Page(p) = &mut doc.kind else {
+            continue;
+        };
+        let home = !taken;
+        taken = true;
+        if p.is_home != home {
+            p.is_home = home;
+            p.folder_index = home;
+            let own = format!("{stem}.html");
+            if home && doc.url == own {
+                doc.url = "index.html".to_string();
+            } else if !home && doc.url == "index.html" {
+                doc.url = own;
+            }
         }
     }
 }

@@ -640,6 +640,15 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
     );
     let parser = crate::dialects::pandoc::ScriptsInWords::new(parser, scripts);
+    // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
+    let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let logseq_tags = crate::load::logseq::in_graph(&doc.source.path)
+        && memchr::memchr(b'#', body.as_bytes()).is_some();
+    let parser = crate::load::logseq::Tags::new(
+        parser,
+        |name: &str| wiki_target(handbook, from_dir, name),
+        logseq_tags,
+    );
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);

@@ -331,6 +331,72 @@ fn a_logseq_page_is_titled_by_its_name_not_by_its_first_block() {
     assert_eq!(texts(&setup, "main h1"), ["Setting up"]);
 }
 
+/// Logseq's tags, `#onboarding` and `#[[release train]]`, link the page of that name; one
+/// that names no page (Logseq makes an empty one for every tag) is its text, with no
+/// warning. A heading, a number after a space, code and an address's fragment are no tags.
+#[test]
+fn logseq_tags_link_the_page_they_name() {
+    let book = book_with(&[
+        ("content/graph/pages/onboarding.md", "- Day one.\n"),
+        (
+            "content/graph/pages/release train.md",
+            "- Every other week.\n",
+        ),
+        (
+            "content/graph/journals/2024_03_04.md",
+            "# Monday\n\n- Paired on #onboarding, then #[[release train]].\n- Ideas: #someday and #[[maybe later]]; fixes #12.\n- `#not-a-tag` and https://example.org/guide#onboarding stay.\n- ```\n  #onboarding in code\n  ```\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_lacks("maybe later")
+        .stderr_lacks("someday");
+    let page = book.html("graph/journals/2024_03_04.html");
+    assert_eq!(
+        hrefs(&page, "main .prose li > a"),
+        [
+            "../../graph/pages/onboarding.html",
+            "../../graph/pages/release-train.html",
+            "https://example.org/guide#onboarding"
+        ]
+    );
+    let text = texts(&page, "main .prose li").join(" | ");
+    assert!(
+        text.contains("Paired on #onboarding, then #release train.")
+            && text.contains("Ideas: #someday and #maybe later; fixes #12.")
+            && text.contains("#onboarding in code"),
+        "{text}"
+    );
+    assert_eq!(
+        texts(&page, "main .prose pre code"),
+        ["#onboarding in code"]
+    );
+}
+
+/// A Dendron vault's `root.md` is its home page; its notes' dotted names are wikilinks.
+#[test]
+fn dendron_root_md_is_the_home_page() {
+    let book = book_with(&[
+        (
+            "content/root.md",
+            "---\nid: q8x2m1\ntitle: Root\ndesc: ''\nupdated: 1700000000000\ncreated: 1690000000000\n---\n\nOur notes start at [[crew.rota]].\n",
+        ),
+        (
+            "content/crew.rota.md",
+            "---\nid: v7c3n4\ntitle: Rota\ndesc: Who is on duty\nupdated: 1700000000000\ncreated: 1690000000000\n---\n\nBack to [[root]].\n",
+        ),
+    ]);
+    book.remove("content/README.md");
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(hrefs(&home, "main .prose a"), ["crew.rota.html"]);
+    assert!(!book.out().join("root.html").exists());
+    assert_eq!(
+        hrefs(&book.html("crew.rota.html"), "main .prose a"),
+        ["index.html"]
+    );
+}
+
 /// Logseq's labelled page reference, `[text]([[Page name]])`, links the page it names
 /// (by name, spaces and namespaces included) and shows the text; one that names no page
 /// is a warning and shows its text, not a broken link that fails the build.
