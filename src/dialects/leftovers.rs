@@ -75,6 +75,13 @@ impl<'a> NextMatch<'a> {
 
 /// Blanks comments and finds template constructs; see the module documentation.
 pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
+    clean_page(body, false)
+}
+
+/// [`clean`] for a page that is MDX or not (`mdx`): only in MDX is a callout component
+/// written on one line drawn ([`one_line_callouts`]), since only there does its text, left
+/// indented where the tag was, stay prose rather than become code.
+pub fn clean_page(body: &str, mdx: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     // MyST admonitions first: their fence lines blanked, their bodies are Markdown to the
     // scan below (which finds code by parsing).
     let myst = crate::dialects::myst::has_directive(body);
@@ -82,9 +89,9 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
         .then(|| crate::dialects::myst::admonitions(body))
         .flatten()
     {
-        None => clean_constructs(body, myst),
+        None => clean_constructs(body, myst, mdx),
         Some((drawn, callouts)) => {
-            let (out, mut found) = clean_constructs(&drawn, myst);
+            let (out, mut found) = clean_constructs(&drawn, myst, mdx);
             let out = out.into_owned();
             found.extend(callouts);
             found.sort_by_key(|f| f.range.start);
@@ -94,8 +101,8 @@ pub fn clean(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
 }
 
 /// `myst`: the body writes MyST directives (so `%` lines are comments).
-fn clean_constructs(body: &str, myst: bool) -> (Cow<'_, str>, Vec<Leftover>) {
-    let lines = Lines::of(body, myst);
+fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Leftover>) {
+    let lines = Lines::of(body, myst, mdx);
     let Some(last) = lines.last_start(body) else {
         return (Cow::Borrowed(body), Vec::new());
     };
@@ -136,7 +143,7 @@ struct Lines {
 }
 
 impl Lines {
-    fn of(body: &str, myst: bool) -> Self {
+    fn of(body: &str, myst: bool, mdx: bool) -> Self {
         let mut targets = myst_targets(body);
         if myst || !targets.is_empty() {
             let comments = myst_comments(body);
@@ -156,7 +163,10 @@ impl Lines {
             admonitions.extend(docsify);
             admonitions.sort_by_key(|a| a.range.start);
         }
-        let components = component_callouts(body);
+        let mut components = component_callouts(body);
+        if mdx {
+            components.extend(one_line_callouts(body));
+        }
         if !components.is_empty() {
             admonitions.extend(components);
             admonitions.sort_by_key(|a| a.range.start);
@@ -2030,6 +2040,85 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
     }
     out.sort_by_key(|o| o.range.start);
     out
+}
+
+/// A callout component written on one line at the start of its line, outside fenced code:
+/// Starlight's `<Aside type="tip" title="…">Text.</Aside>`, Mintlify's `<Note>Text.</Note>`
+/// (the names of [`callout_kind`]). Its two tags are the [`Kind::Callout`] and
+/// [`Kind::CalloutEnd`] leftovers, so the text between is drawn in the callout as the
+/// multi-line form's is.
+fn one_line_callouts(body: &str) -> Vec<Leftover> {
+    let mut out = Vec::new();
+    let mut fences = Fences::new(body);
+    let starts = body.starts_with('<').then_some(0).into_iter().chain(
+        crate::finder!(b"\n<")
+            .find_iter(body.as_bytes())
+            .map(|n| n + 1),
+    );
+    for at in starts {
+        if fences.inside(at) {
+            continue;
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let Some((open, kind, title, close)) = one_line_callout(body[at..end].trim_end()) else {
+            continue;
+        };
+        out.push(Leftover {
+            range: at..at + open,
+            construct: title.to_string(),
+            kind: Kind::Callout {
+                kind,
+                next_block_only: false,
+                details: false,
+            },
+        });
+        out.push(Leftover {
+            range: at + close..at + body[at..end].trim_end().len(),
+            construct: String::new(),
+            kind: Kind::CalloutEnd,
+        });
+    }
+    out
+}
+
+/// A line that is a callout component around text (see [`one_line_callouts`]): the length
+/// of its opening tag, its kind and title, and where its closing tag starts.
+pub(crate) fn one_line_callout(
+    line: &str,
+) -> Option<(usize, pulldown_cmark::BlockQuoteKind, &str, usize)> {
+    let open = line.find('>')? + 1;
+    let inner = line.strip_prefix('<')?.get(..open - 2)?;
+    if inner.ends_with('/') || inner.contains(['<', '{', '}']) {
+        return None;
+    }
+    let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let close = line
+        .strip_suffix('>')?
+        .strip_suffix(name)?
+        .strip_suffix("</")?
+        .len();
+    if close <= open || line[open..close].trim().is_empty() {
+        return None;
+    }
+    let kind = match name {
+        "Aside" => aside_kind(args),
+        _ => callout_kind(name, args)?,
+    };
+    let title = quoted_attr(args, "title")
+        .filter(|t| plain_label(t))
+        .unwrap_or("");
+    Some((open, kind, title, close))
+}
+
+/// The callout Starlight draws for an `<Aside>` of that `type` (a note without one).
+pub(crate) fn aside_kind(args: &str) -> pulldown_cmark::BlockQuoteKind {
+    use pulldown_cmark::BlockQuoteKind as K;
+    match quoted_attr(args, "type") {
+        Some("tip") => K::Tip,
+        Some("caution") => K::Warning,
+        Some("danger") => K::Caution,
+        _ => K::Note,
+    }
 }
 
 /// docsify's heading ids, `## On call :id=on-call`: the `:id=…` part, to be written as

@@ -21,7 +21,190 @@
 //! a `+-` line, `]{`, `){` or a `| ` line costs a few `memchr` scans.
 
 use super::found::{Kind, Leftover};
-use pulldown_cmark::BlockQuoteKind;
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
+use std::collections::VecDeque;
+use std::ops::Range;
+
+/// pandoc's subscript and superscript (`H~2~O`, `x^2^`), which pulldown-cmark reads with
+/// its options for them, except that pulldown-cmark also takes a run with a space in it
+/// (`~a b~`), which pandoc leaves as written: such a run's two markers go back into the
+/// text. `~~strike~~` stays strikethrough. The runs are only looked at in a page read so
+/// (`markdown::render`).
+pub(crate) struct Scripts<'a, I> {
+    inner: I,
+    /// Off in a page not read so: every event passes as it is.
+    active: bool,
+    out: VecDeque<(Event<'a>, Range<usize>)>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
+    pub(crate) fn new(inner: I, active: bool) -> Self {
+        Scripts {
+            inner,
+            active,
+            out: VecDeque::new(),
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Scripts<'a, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.out.pop_front() {
+            return Some(e);
+        }
+        let (event, range) = self.inner.next()?;
+        if !self.active {
+            return Some((event, range));
+        }
+        let marker = match event {
+            Event::Start(Tag::Subscript) => "~",
+            Event::Start(Tag::Superscript) => "^",
+            other => return Some((other, range)),
+        };
+        // The run, to its end (runs nest: `~a^b^~`).
+        let mut run = vec![(event, range)];
+        let mut depth = 1usize;
+        let mut spaced = false;
+        for (event, range) in self.inner.by_ref() {
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                Event::Text(t) => spaced |= t.contains(char::is_whitespace),
+                Event::SoftBreak | Event::HardBreak => spaced = true,
+                _ => {}
+            }
+            run.push((event, range));
+            if depth == 0 {
+                break;
+            }
+        }
+        if spaced && run.len() > 1 {
+            let last = run.len() - 1;
+            let (start, end) = (run[0].1.clone(), run[last].1.clone());
+            run[0] = (
+                Event::Text(CowStr::Borrowed(marker)),
+                start.start..(start.start + 1).min(start.end),
+            );
+            if matches!(
+                run[last].0,
+                Event::End(TagEnd::Subscript | TagEnd::Superscript)
+            ) {
+                run[last] = (
+                    Event::Text(CowStr::Borrowed(marker)),
+                    end.end.saturating_sub(1).max(end.start)..end.end,
+                );
+            }
+        }
+        self.out.extend(run);
+        self.out.pop_front()
+    }
+}
+
+/// pandoc's subscript and superscript inside a word (`H~2~O`, `2^10^`), which
+/// pulldown-cmark's options leave as text: each text event's runs of one `~` (or `^`), a
+/// run of characters without a space or that marker, and another, become the run drawn
+/// small. A run in a bare address's word (`https://example.org/~a/~b/`) stays, for the
+/// address to be linked whole. Give it merged text (`TextMergeWithOffset`).
+pub(crate) struct ScriptsInWords<'a, I> {
+    inner: I,
+    /// Off in a page not read so: every event passes as it is.
+    active: bool,
+    out: VecDeque<(Event<'a>, Range<usize>)>,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> ScriptsInWords<'a, I> {
+    pub(crate) fn new(inner: I, active: bool) -> Self {
+        ScriptsInWords {
+            inner,
+            active,
+            out: VecDeque::new(),
+        }
+    }
+}
+
+/// The next run of `text` drawn small, from `from`: where its opening marker is, its
+/// marker, and where its closing marker is.
+fn script_run(text: &str, from: usize) -> Option<(usize, u8, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = memchr::memchr2(b'~', b'^', &bytes[at..]) {
+        let open = at + i;
+        let marker = bytes[open];
+        let run = bytes[open + 1..]
+            .iter()
+            .take_while(|&&b| b != marker && !b.is_ascii_whitespace())
+            .count();
+        let close = open + 1 + run;
+        let word_start = text[..open]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |n| n + 1);
+        let address =
+            text[word_start..open].contains("://") || text[word_start..open].starts_with("www.");
+        if run > 0
+            && bytes.get(close) == Some(&marker)
+            && bytes.get(close + 1) != Some(&marker)
+            && (open == 0 || bytes[open - 1] != marker)
+            && !address
+        {
+            return Some((open, marker, close));
+        }
+        at = open + 1;
+    }
+    None
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for ScriptsInWords<'a, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.out.pop_front() {
+            return Some(e);
+        }
+        let (event, range) = self.inner.next()?;
+        if !self.active {
+            return Some((event, range));
+        }
+        let Event::Text(text) = &event else {
+            return Some((event, range));
+        };
+        if script_run(text, 0).is_none() {
+            return Some((event, range));
+        }
+        let text = text.to_string();
+        let at = |i: usize| (range.start + i).min(range.end);
+        let mut from = 0;
+        while let Some((open, marker, close)) = script_run(&text, from) {
+            if open > from {
+                self.out.push_back((
+                    Event::Text(text[from..open].to_string().into()),
+                    at(from)..at(open),
+                ));
+            }
+            let (start, end) = if marker == b'~' {
+                (Tag::Subscript, TagEnd::Subscript)
+            } else {
+                (Tag::Superscript, TagEnd::Superscript)
+            };
+            let whole = at(open)..at(close + 1);
+            self.out.push_back((Event::Start(start), whole.clone()));
+            self.out.push_back((
+                Event::Text(text[open + 1..close].to_string().into()),
+                at(open + 1)..at(close),
+            ));
+            self.out.push_back((Event::End(end), whole));
+            from = close + 1;
+        }
+        if from < text.len() {
+            self.out.push_back((
+                Event::Text(text[from..].to_string().into()),
+                at(from)..range.end,
+            ));
+        }
+        self.out.pop_front()
+    }
+}
 
 /// A fenced div's attributes, as [`div_attributes`] reads them.
 pub(crate) struct Div<'a> {
@@ -1003,6 +1186,33 @@ fn joined(lines: &[&str], cols: &[(usize, usize)]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_runs_are_pandocs() {
+        let runs = |t: &str| {
+            let mut out: Vec<String> = Vec::new();
+            let mut from = 0;
+            while let Some((open, _, close)) = script_run(t, from) {
+                out.push(t[open + 1..close].to_string());
+                from = close + 1;
+            }
+            out
+        };
+        assert_eq!(runs("H~2~SO~4~ and 2^10^"), ["2", "4", "10"]);
+        assert_eq!(runs("é~ü~ ~x~"), ["ü", "x"]);
+        for none in [
+            "~",
+            "^^",
+            "~~a~~",
+            "a~b",
+            "~a b~",
+            "~~",
+            "x~~y~",
+            "https://x.org/~a/~b/",
+        ] {
+            assert!(runs(none).is_empty(), "{none}");
+        }
+    }
 
     fn rw(body: &str) -> String {
         let (out, _) = rewrite(body, true).expect("rewritten");

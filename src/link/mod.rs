@@ -86,6 +86,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let summary_doc = summary::take(&mut docs);
     let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
     summary_order(&mut docs, summary.as_ref(), &nav_order);
+    index_md_in_branch_bundles(&mut docs);
+    homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     let folder_index = folder_indexes(&docs, diags);
     let Index {
@@ -1265,6 +1267,81 @@ pub fn team_folder_above(team_folders: &BTreeMap<String, DocId>, path: &str) -> 
     })
     .take_while(|f| f.len() > "content/teams".len())
     .find_map(|f| team_folders.get(f).copied())
+}
+
+/// Hugo reads a folder with an `_index.md` as a branch bundle, a section whose page that
+/// file is; an `index.md` beside it is then one of the section's pages, published at
+/// `index/` (Hugo's `/section/index/`), not a second page of the folder. Set afresh on
+/// every link, both ways: `serve` links the same documents again after `_index.md` comes
+/// or goes. A `url`, `slug` or `permalink` of the page's own stays.
+fn index_md_in_branch_bundles(docs: &mut [crate::model::Doc]) {
+    let is = |doc: &crate::model::Doc, name: &str| {
+        matches!(doc.kind, DocKind::Page(_)) && doc.source.path.rsplit('/').next() == Some(name)
+    };
+    let branches: std::collections::HashSet<String> = docs
+        .iter()
+        .filter(|d| is(d, "_index.md"))
+        .map(|d| folder_of(&d.source.path).to_string())
+        .collect();
+    for doc in docs.iter_mut().filter(|d| is(d, "index.md")) {
+        let Some(rel) = doc.source.path.strip_prefix("content/") else {
+            continue;
+        };
+        let in_branch = branches.contains(folder_of(&doc.source.path));
+        let dir = &rel[..rel.len() - "index.md".len()];
+        let folder_url = crate::text::url_safe_path(&format!("{dir}index.html"));
+        let page_url = crate::text::url_safe_path(&format!("{dir}index/index.html"));
+        let DocKind::Page(p) = &mut doc.kind else {
+            continue;
+        };
+        if in_branch && p.folder_index {
+            p.folder_index = false;
+            p.is_home = false;
+            if doc.url == folder_url {
+                doc.url = page_url;
+            }
+        } else if !in_branch && !p.folder_index && crate::load::is_folder_index(rel) {
+            p.folder_index = true;
+            p.is_home = !rel.contains('/');
+            if doc.url == page_url {
+                doc.url = folder_url;
+            }
+        }
+    }
+}
+
+/// The home pages other tools name otherwise: Wiki.js keeps its home page as `home.md` at
+/// the top of the wiki, a Dendron vault as `root.md`. Written so (their front matter or
+/// title comments say so, `load::home_of_a_tool`), that page is the home page when no
+/// `README.md`, `index.md` or `_index.md` is. Set afresh on every link, both ways, as
+/// [`index_md_in_branch_bundles`] is.
+fn homes_of_other_tools(docs: &mut [crate::model::Doc]) {
+    let other_home = docs.iter().any(|d| {
+        matches!(&d.kind, DocKind::Page(p) if p.is_home)
+            && crate::load::home_of_a_tool(&d.source.path, &d.source.text).is_none()
+    });
+    // The first one only: a handbook has one home page.
+    let mut taken = other_home;
+    for doc in docs.iter_mut() {
+        let Some(stem) = crate::load::home_of_a_tool(&doc.source.path, &doc.source.text) else {
+            continue;
+        };
+        let DocKind::Page(p) = &mut doc.kind else {
+            continue;
+        };
+        let home = !taken;
+        taken = true;
+        if p.is_home != home {
+            p.is_home = home;
+            p.folder_index = home;
+            let own = format!("{stem}.html");
+            if home && doc.url == own {
+                doc.url = "index.html".to_string();
+            } else if !home && doc.url == "index.html" {
+                doc.url = own;
+            }
+        }
+    }
 }
 
 /// Each folder's index page (`_index.md`, then `index.md`, then `README.md`). Two in one

@@ -952,6 +952,31 @@ pub fn index_rank(file_name: &str) -> Option<usize> {
     INDEX_NAMES.iter().position(|n| *n == file_name)
 }
 
+/// The name (`home`, `root`) of a page at the top of `content/` that is another tool's home
+/// page, by its path and text: Wiki.js's `home.md`, with the `editor` key Wiki.js writes in
+/// its front matter (or Wiki.js 1.x's title comment on the first line), or a Dendron
+/// vault's `root.md`, with the `id` and `created` keys Dendron writes in every note's.
+pub fn home_of_a_tool(path: &str, text: &str) -> Option<&'static str> {
+    let (name, keys): (&str, &[&str]) = match path {
+        "content/home.md" => ("home", &["editor:"]),
+        "content/root.md" => ("root", &["id:", "created:"]),
+        _ => return None,
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let written = match text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    {
+        Some(front) => {
+            let front = &front[..front.find("\n---").unwrap_or(front.len())];
+            keys.iter()
+                .all(|key| front.lines().any(|l| l.starts_with(key)))
+        }
+        None => name == "home" && wiki_js_title(text).is_some(),
+    };
+    written.then_some(name)
+}
+
 /// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in
 /// place of front matter (`<!-- TITLE: On-call rotation -->`, `<!-- SUBTITLE: … -->`).
 fn wiki_js_title(text: &str) -> Option<(String, Option<String>)> {

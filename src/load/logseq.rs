@@ -19,6 +19,9 @@
 //! at closely only where `::` ends a word at the start of a line.
 
 use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// The blocks Logseq writes as `#+BEGIN_<KIND>` … `#+END_<KIND>` around text to show.
 const ADMONITIONS: &[&str] = &[
@@ -406,6 +409,159 @@ fn page_refs(value: &str) -> Vec<String> {
         })
         .filter(|v| !v.is_empty())
         .collect()
+}
+
+/// Whether the page at `rel` (under `content/`) is a Logseq graph's: in its `pages/` or
+/// `journals/` folder.
+pub(crate) fn in_graph(rel: &str) -> bool {
+    rel.rsplit_once('/').is_some_and(|(dir, _)| {
+        matches!(dir.rsplit('/').next().unwrap_or(dir), "pages" | "journals")
+    })
+}
+
+/// Logseq's tags, `#onboarding` and `#[[on call]]`: links to the page of that name. One
+/// that names no page is its text, unreported, since Logseq makes a page of every tag
+/// whether or not anyone writes in it. Only in text: a heading's `# ` is no tag, and code
+/// (spans and blocks) and link text are left alone. `page` finds a name's page, as a
+/// wikilink's (`markdown::wiki_target`); off (`active` false) every event passes as it is.
+pub(crate) struct Tags<'a, I, F> {
+    inner: I,
+    page: F,
+    active: bool,
+    /// Code blocks and links the events are inside.
+    depth: usize,
+    out: VecDeque<(Event<'a>, Range<usize>)>,
+}
+
+impl<'a, I, F> Tags<'a, I, F>
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)>,
+    F: FnMut(&str) -> Option<String>,
+{
+    pub(crate) fn new(inner: I, page: F, active: bool) -> Self {
+        Tags {
+            inner,
+            page,
+            active,
+            depth: 0,
+            out: VecDeque::new(),
+        }
+    }
+
+    /// `text`'s tags made links, into `out`.
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let at = |i: usize| (range.start + i).min(range.end);
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        for hash in memchr::memchr_iter(b'#', bytes) {
+            if hash < from || (hash > 0 && !bytes[hash - 1].is_ascii_whitespace()) {
+                continue;
+            }
+            let len = text[hash + 1..]
+                .find(|c: char| c.is_whitespace() || ",;!?\"'()[]{}#".contains(c))
+                .unwrap_or(text.len() - hash - 1);
+            let name = text[hash + 1..hash + 1 + len].trim_end_matches(['.', ':']);
+            if name.is_empty() {
+                continue;
+            }
+            let Some(dest) = (self.page)(name) else {
+                continue;
+            };
+            let end = hash + 1 + name.len();
+            if hash > from {
+                self.out.push_back((
+                    Event::Text(text[from..hash].to_string().into()),
+                    at(from)..at(hash),
+                ));
+            }
+            self.out
+                .extend(tag_link(dest, &text[hash..end], at(hash)..at(end)));
+            from = end;
+        }
+        if from < text.len() {
+            self.out.push_back((
+                Event::Text(text[from..].to_string().into()),
+                at(from)..range.end,
+            ));
+        }
+    }
+}
+
+/// A link to `dest` that shows `shown`.
+fn tag_link<'a>(dest: String, shown: &str, span: Range<usize>) -> [(Event<'a>, Range<usize>); 3] {
+    [
+        (
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: dest.into(),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }),
+            span.clone(),
+        ),
+        (Event::Text(shown.to_string().into()), span.clone()),
+        (Event::End(TagEnd::Link), span),
+    ]
+}
+
+impl<'a, I, F> Iterator for Tags<'a, I, F>
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)>,
+    F: FnMut(&str) -> Option<String>,
+{
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.out.pop_front() {
+            return Some(e);
+        }
+        let (event, range) = self.inner.next()?;
+        if !self.active {
+            return Some((event, range));
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => {
+                self.depth += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image) => {
+                self.depth = self.depth.saturating_sub(1)
+            }
+            Event::Text(t) if self.depth == 0 && memchr::memchr(b'#', t.as_bytes()).is_some() => {
+                let t = t.clone();
+                // `#[[on call]]`: the text ends with the `#`, the wikilink follows. One
+                // that names no page is its name, not a broken link.
+                let before_wikilink = t.ends_with('#')
+                    && (t.len() == 1 || t.as_bytes()[t.len() - 2].is_ascii_whitespace());
+                self.text(&t, range.clone());
+                if before_wikilink && let Some((next, next_range)) = self.inner.next() {
+                    match next {
+                        Event::Start(Tag::Link {
+                            link_type: LinkType::WikiLink { has_pothole: false },
+                            dest_url,
+                            ..
+                        }) if (self.page)(&dest_url).is_none() => {
+                            // Its text, up to the link's end.
+                            for (event, range) in self.inner.by_ref() {
+                                match event {
+                                    Event::End(TagEnd::Link) => break,
+                                    other => self.out.push_back((other, range)),
+                                }
+                            }
+                        }
+                        other => {
+                            if matches!(other, Event::Start(Tag::Link { .. })) {
+                                self.depth += 1;
+                            }
+                            self.out.push_back((other, next_range));
+                        }
+                    }
+                }
+                return self.out.pop_front();
+            }
+            _ => {}
+        }
+        Some((event, range))
+    }
 }
 
 #[cfg(test)]

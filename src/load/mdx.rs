@@ -162,8 +162,8 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
         &mut drawn,
         (&mut used, &mut one_line_callouts),
     );
-    // A callout written on one line, `<Note>Text</Note>`: its text is shown, as a plain
-    // paragraph; the box needs its tags on lines of their own.
+    // A callout written on one line and indented, `  <Note>Text</Note>`: its text is
+    // shown, as a plain paragraph; at the start of its line it is drawn (see `tabs`).
     if let Some(&(name, at)) = one_line_callouts.first() {
         let more = match one_line_callouts.len() {
             1 => String::new(),
@@ -557,8 +557,9 @@ type Named<'b> = (&'b str, usize);
 /// follow it as blank lines, so the text after the tag keeps its offsets. The spans of
 /// the tags drawn so (wrappers, whose content is shown, and replaced ones) go to `drawn`;
 /// a tag over several lines with nothing to show goes to `dropped` by name and place, to
-/// be reported; a callout written on one line (`<Note>Text</Note>`) goes to the second
-/// list, for its own warning.
+/// be reported; a callout written on one line at the start of its line
+/// (`<Note>Text</Note>`) stays as written, for `leftovers::one_line_callouts` to draw, and
+/// an indented one goes to the second list, for its own warning.
 fn tabs<'b>(
     body: &'b str,
     code: &[Range<usize>],
@@ -644,6 +645,16 @@ fn tabs<'b>(
                 drawn.push(at..end);
                 labels.push((at + indent_of(line), item));
             }
+            continue;
+        }
+        // A callout on one line, `<Aside type="tip">Text.</Aside>`: left as written, for
+        // the Markdown stage to draw (`leftovers::one_line_callouts`).
+        if mdx
+            && line.starts_with('<')
+            && !multi_line_tag(end, at, line)
+            && crate::dialects::leftovers::one_line_callout(line.trim_end()).is_some()
+        {
+            drawn.push(at..end);
             continue;
         }
         // A component around its text on one line, `<Frame>![Map](/map.png)</Frame>`: the
@@ -886,20 +897,37 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> IndentedAsMarkdown<'a, I
     /// Reads the block whose start was just taken: its lines as (text, source start),
     /// parsed as Markdown into `out`.
     fn reparse(&mut self, start: Range<usize>) {
+        let mut pieces = Vec::new();
+        for (event, range) in self.inner.by_ref() {
+            match event {
+                Event::Text(t) => pieces.push((t, range)),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        // The indentation every line of the block still has goes at once, rather than a
+        // level at a time: a tag blanked before its text on the same line
+        // (`leftovers::one_line_callouts`) leaves as many spaces as it had characters.
+        let spaces = |t: &str| t.len() - t.trim_start_matches(' ').len();
+        let starts_line = |i: usize| i == 0 || pieces[i - 1].0.ends_with('\n');
+        let common = (0..pieces.len())
+            .filter(|&i| starts_line(i) && !pieces[i].0.trim().is_empty())
+            .map(|i| spaces(&pieces[i].0))
+            .min()
+            .unwrap_or(0);
         let mut text = String::new();
         // Each line: its start in `text`, and where it starts and ends in the source (a
         // tab in the indentation can leave spaces in the text that the source lacks, so
         // a mapped offset is kept inside its line).
         let mut lines: Vec<(usize, Range<usize>)> = Vec::new();
-        for (event, range) in self.inner.by_ref() {
-            match event {
-                Event::Text(t) => {
-                    lines.push((text.len(), range));
-                    text.push_str(&t);
-                }
-                Event::End(TagEnd::CodeBlock) => break,
-                _ => {}
-            }
+        for (i, (t, range)) in pieces.iter().enumerate() {
+            let cut = if starts_line(i) {
+                common.min(spaces(t))
+            } else {
+                0
+            };
+            lines.push((text.len(), (range.start + cut).min(range.end)..range.end));
+            text.push_str(&t[cut..]);
         }
         let map = |o: usize, is_end: bool| {
             // An end offset at a line boundary belongs to the line before it.

@@ -12,7 +12,7 @@ mod confluence;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod include;
-mod logseq;
+pub(crate) mod logseq;
 pub mod machinery;
 pub(crate) mod mdx;
 pub mod mintlify_nav;
@@ -24,7 +24,8 @@ pub mod wiki_order;
 mod yaml;
 
 pub use frontmatter::{
-    INDEX_NAMES, Syntax, decision_number, index_rank, is_folder_index, is_valid_slug,
+    INDEX_NAMES, Syntax, decision_number, home_of_a_tool, index_rank, is_folder_index,
+    is_valid_slug,
 };
 
 use crate::diagnostic::Diagnostic;

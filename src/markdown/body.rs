@@ -495,12 +495,16 @@ pub(super) struct BodyWriter<'a> {
 /// Quarto site (`_quarto.yml` beside content/ or in it). Elsewhere `@name` is a mention.
 /// Only a page that holds the needle asks about the site.
 fn quarto_references(handbook: &Handbook, doc: &crate::model::Doc) -> bool {
-    if crate::finder!(b"@sec-")
+    crate::finder!(b"@sec-")
         .find(doc.source.body().as_bytes())
-        .is_none()
-    {
-        return false;
-    }
+        .is_some()
+        && quarto_page(handbook, doc)
+}
+
+/// Whether the page is Quarto's: a `.qmd` page, or any page of a Quarto site
+/// (`_quarto.yml` beside content/ or in it). Asks the file system: call it only for a page
+/// that holds what it decides.
+pub(crate) fn quarto_page(handbook: &Handbook, doc: &crate::model::Doc) -> bool {
     let quarto_site = || {
         handbook.root.as_deref().is_some_and(|root| {
             let file = crate::load::quarto_nav::FILE;

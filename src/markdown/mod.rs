@@ -611,7 +611,8 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     };
     let source = pandoc.as_deref().unwrap_or(doc.source.body());
     converter_alerts(doc, diags);
-    let (body, mut leftovers) = crate::dialects::leftovers::clean(source);
+    let (body, mut leftovers) =
+        crate::dialects::leftovers::clean_page(source, crate::load::is_mdx(&doc.source.path));
     if !pandoc_found.is_empty() {
         leftovers.extend(pandoc_found);
         leftovers.sort_by_key(|l| l.range.start);
@@ -624,6 +625,15 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     if handbook.config.markdown.smart_punctuation {
         options |= pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION;
     }
+    // pandoc's `H~2~O` and `x^2^`, in a page pandoc's syntax shows pandoc (or markdown-it,
+    // which HackMD and Wiki.js extend the same way) wrote, or Quarto's: elsewhere `~x~` is
+    // GitHub's strikethrough.
+    let scripts = memchr::memchr2(b'~', b'^', body.as_bytes()).is_some()
+        && (pandoc.is_some() || body::quarto_page(handbook, doc));
+    if scripts {
+        options |=
+            pulldown_cmark::Options::ENABLE_SUBSCRIPT | pulldown_cmark::Options::ENABLE_SUPERSCRIPT;
+    }
     // One text event per run of text (after MDX's indented lines, which are read line by
     // line): pulldown-cmark splits text at a delimiter that pairs with nothing (`~` in
     // `https://example.org/~team/`), and a bare address cut there would link only its
@@ -632,8 +642,19 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let parser = Parser::new_ext(&body, options)
         .into_offset_iter()
         .map(|(event, range)| (body::as_written(&verbatim, &body, event, &range), range));
+    let parser = crate::dialects::pandoc::Scripts::new(parser, scripts);
     let parser = pulldown_cmark::TextMergeWithOffset::new(
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
+    );
+    let parser = crate::dialects::pandoc::ScriptsInWords::new(parser, scripts);
+    // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
+    let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let logseq_tags = crate::load::logseq::in_graph(&doc.source.path)
+        && memchr::memchr(b'#', body.as_bytes()).is_some();
+    let parser = crate::load::logseq::Tags::new(
+        parser,
+        |name: &str| wiki_target(handbook, from_dir, name),
+        logseq_tags,
     );
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {

@@ -1024,6 +1024,9 @@ impl Model {
                     // And the label and hiding a navigation file gives (Nextra's `_meta`).
                     new.nav_label.clone_from(&old.nav_label);
                     new.nav_hidden = old.nav_hidden;
+                    // And whether an `index.md` is its folder's page (`_index.md` beside it).
+                    new.folder_index = old.folder_index;
+                    new.is_home = old.is_home;
                 }
                 self.handbook.docs[id] = doc;
             }

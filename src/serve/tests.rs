@@ -1121,6 +1121,51 @@ fn summary_parts_and_book_toml_redirects_follow_edits() {
     assert_good(&model, &r, "book.toml redirect added");
 }
 
+/// Pages that are their folder's or the home page only beside others
+/// (`link::index_md_in_branch_bundles`, `link::homes_of_other_tools`): a Hugo `index.md`
+/// as a section's `_index.md` comes, is edited and goes, and a Wiki.js `home.md` as a
+/// `README.md` comes and goes, keep the site equal to a fresh build.
+#[test]
+fn index_md_beside_a_section_and_wiki_js_home_follow_their_neighbours() {
+    let book = Book::fixture("hugo");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let steps: [(&str, Option<&str>); 7] = [
+        (
+            "content/docs/operations/index.md",
+            Some("---\ntitle: At a glance\n---\nSummary.\n"),
+        ),
+        (
+            "content/docs/operations/index.md",
+            Some("---\ntitle: At a glance\n---\nSummary, edited.\n"),
+        ),
+        ("content/docs/operations/_index.md", None),
+        (
+            "content/docs/operations/_index.md",
+            Some("---\ntitle: Operations\n---\nThe section.\n"),
+        ),
+        (
+            "content/home.md",
+            Some("---\ntitle: Front desk\npublished: true\neditor: markdown\n---\nStart here.\n"),
+        ),
+        ("content/_index.md", None),
+        (
+            "content/home.md",
+            Some(
+                "---\ntitle: Front desk\npublished: true\neditor: markdown\n---\nStart here, edited.\n",
+            ),
+        ),
+    ];
+    for (path, text) in steps {
+        let change = match text {
+            Some(text) => book.write(path, text),
+            None => book.remove(path),
+        };
+        let r = update(&mut model, &change);
+        assert_good(&model, &r, path);
+    }
+}
+
 /// Nextra's `_meta` files name and hide pages (`link::summary_order`): a body edit of a
 /// named page and of a hidden one keeps the site equal to a fresh build.
 #[test]

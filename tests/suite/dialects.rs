@@ -602,6 +602,41 @@ fn pandoc_markdown_from_word_is_drawn() {
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }
 
+/// pandoc's subscript and superscript (`H~2~O`, `x^2^`) are drawn small in a page pandoc
+/// wrote (its syntax shows it) and in a Quarto page; a run with a space, `~~strike~~`, code
+/// and a bare address stay as pandoc leaves them; in a plain Markdown page `~x~` is still
+/// GitHub's strikethrough.
+#[test]
+fn pandoc_subscript_and_superscript_are_drawn_small() {
+    let line = "Keep CO~2~ under 10^3^ ppm; ~~old limit~~, ~not a run~, `H~2~O` and https://example.org/~lab/~shared/ stay; ~drop~ it.\n";
+    let book = TestBook::fixture("pandoc");
+    book.write(
+        "content/lab.qmd",
+        &format!("---\ntitle: Lab\n---\n\n{line}"),
+    );
+    book.write(
+        "content/air.md",
+        &format!("# Air\n\nSee [the limits]{{.underline}}.\n\n{line}"),
+    );
+    book.write("content/plain.md", "# Plain\n\nThe ~drop~ and H~2~O.\n");
+    book.build().success();
+    for page in ["lab.html", "air.html"] {
+        let html = book.html(page);
+        assert_eq!(texts(&html, "main .prose sub"), ["2", "drop"], "{page}");
+        assert_eq!(texts(&html, "main .prose sup"), ["3"], "{page}");
+        assert_eq!(texts(&html, "main .prose del"), ["old limit"], "{page}");
+        let text = texts(&html, "main .prose p").concat();
+        assert!(text.contains("~not a run~"), "{text}");
+        assert_eq!(
+            hrefs(&html, "main .prose a[href^=\"https\"]"),
+            ["https://example.org/~lab/~shared/"]
+        );
+    }
+    let plain = book.html("plain.html");
+    assert!(texts(&plain, "main .prose sub").is_empty());
+    assert_eq!(texts(&plain, "main .prose del"), ["drop"]);
+}
+
 /// pandoc's syntax orgbook cannot redraw is named at its line, never dropped in silence.
 #[test]
 fn pandoc_grid_table_with_merged_cells_is_reported() {
@@ -701,22 +736,36 @@ fn mintlify_callouts_cards_and_frames_are_drawn() {
     );
 }
 
-/// A callout written on one line, `<Tip>Text</Tip>`, shows its text as a paragraph, and a
-/// warning says how to get the box (its tags on lines of their own).
+/// A callout written on one line, Mintlify's `<Tip>Text</Tip>` or Starlight's `<Aside
+/// type="caution" title="…">Text</Aside>`, is drawn as the multi-line form is, however long
+/// its tag; one quoted in a code block stays code.
 #[test]
-fn a_one_line_mintlify_callout_keeps_its_text_and_says_how_to_draw_it() {
+fn a_one_line_callout_is_drawn_as_a_callout() {
     let book = book_with(&[(
         "content/support/rota.mdx",
-        "---\ntitle: Rota\n---\n\n<Tip>Swap shifts in the tool.</Tip>\n\n<Tip>Ask the lead first.</Tip>\n",
+        "---\ntitle: Rota\n---\n\nimport { Aside } from '@astrojs/starlight/components';\n\n<Tip>Swap shifts in the tool.</Tip>\n\n<Aside type=\"caution\" title=\"Before the handover to the next region\">Ask the **lead** first.</Aside>\n\n<Aside>Rotas change on Mondays.</Aside>\nA paragraph after it.\n\n```mdx\n<Aside type=\"tip\">Quoted.</Aside>\n```\n",
     )]);
-    book.build()
-        .success()
-        .stderr_has("`<Tip>` on one line is shown as a plain paragraph, not as a callout (and 1 more on this page)")
-        .stderr_has("content/support/rota.mdx:5:1")
-        .stderr_has("put `<Tip>` and `</Tip>` on lines of their own");
+    book.build().success().stderr_lacks("on one line");
+    let page = book.html("support/rota.html");
     assert_eq!(
-        texts(&book.html("support/rota.html"), "main .prose p"),
-        ["Swap shifts in the tool.", "Ask the lead first."]
+        texts(&page, "main blockquote.markdown-alert-tip > p"),
+        ["Tip", "Swap shifts in the tool."]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        [
+            "Before the handover to the next region",
+            "Ask the lead first."
+        ]
+    );
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-note > p"),
+        ["Note", "Rotas change on Mondays."]
+    );
+    assert_eq!(texts(&page, "main .prose > p"), ["A paragraph after it."]);
+    assert_eq!(
+        texts(&page, "main pre code"),
+        ["<Aside type=\"tip\">Quoted.</Aside>"]
     );
 }
 

@@ -727,6 +727,42 @@ fn two_index_pages_in_one_folder_is_an_error_naming_both() {
         .stderr_has("content/people/index.md and content/people/README.md are both the index page of content/people/");
 }
 
+/// Hugo reads a folder with `_index.md` as a section (a branch bundle) whatever else is in
+/// it: an `index.md` beside it is one of its pages, at `index/`, not a second index page.
+/// Without `_index.md` it is the folder's page again (`serve` agrees: its oracle test).
+#[test]
+fn hugo_index_md_beside_a_section_index_is_a_page_of_the_section() {
+    let book = TestBook::fixture("hugo");
+    book.write(
+        "content/docs/operations/index.md",
+        "---\ntitle: Operations at a glance\n---\nThe one-page summary, linked from [the runbook list](runbooks.md).\n",
+    );
+    book.write(
+        "content/docs/operations/runbooks.md",
+        "---\ntitle: Runbooks\n---\nStart from [the summary](index.md) or [the section](_index.md).\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("duplicate-folder-index");
+    let runbooks = book.html("docs/operations/runbooks.html");
+    assert_eq!(
+        hrefs(&runbooks, "main .prose a"),
+        [
+            "../../docs/operations/index/index.html",
+            "../../docs/operations/index.html"
+        ]
+    );
+    let summary = book.html("docs/operations/index/index.html");
+    assert_eq!(texts(&summary, "main h1"), ["Operations at a glance"]);
+    let section = book.output_file("docs/operations/index.html");
+    assert!(!section.contains("The one-page summary"), "{section}");
+
+    book.remove("content/docs/operations/_index.md");
+    book.build().success();
+    let page = book.output_file("docs/operations/index.html");
+    assert!(page.contains("The one-page summary"), "{page}");
+}
+
 #[test]
 fn redirect_onto_an_existing_page_is_an_error() {
     let book = TestBook::fixture("jekyll");

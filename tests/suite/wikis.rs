@@ -60,6 +60,47 @@ fn wiki_js_pages_show_sized_images_callouts_and_language_links() {
     }
 }
 
+/// Wiki.js keeps its home page as `home.md` at the top: in a Wiki.js export it is the home
+/// page (links to `/home` reach it), unless a `README.md` is; a `home.md` of another tool
+/// is an ordinary page. `serve` agrees: its oracle test.
+#[test]
+fn wiki_js_home_md_is_the_home_page() {
+    let book = book_with(&[
+        (
+            "content/home.md",
+            "---\ntitle: Front desk\ndescription: Where to start\npublished: true\ndate: 2024-05-02T09:30:00.000Z\ntags: \neditor: markdown\ndateCreated: 2023-11-20T08:00:00.000Z\n---\n\nNew here? Read the [pager notes](/crew/pager).\n",
+        ),
+        (
+            "content/crew/pager.md",
+            "---\ntitle: Pager\npublished: true\neditor: markdown\n---\n\nBack to [the front desk](/home).\n",
+        ),
+    ]);
+    book.remove("content/README.md");
+    book.build().success();
+    let home = book.output_file("index.html");
+    assert!(home.contains("New here?"), "{home}");
+    assert!(!book.out().join("home.html").exists());
+    assert_eq!(
+        hrefs(&book.html("crew/pager.html"), "main .prose a"),
+        ["../index.html"]
+    );
+
+    // A README.md at the top is the home page, as before: home.md is a page of its own.
+    book.write("content/README.md", "# Handbook\n\nThe README.\n");
+    book.build().success();
+    assert!(book.output_file("index.html").contains("The README."));
+    assert!(book.output_file("home.html").contains("New here?"));
+
+    // Without Wiki.js's front matter, home.md is a page like any other.
+    book.remove("content/README.md");
+    book.write("content/home.md", "# Home\n\nA plain page named home.\n");
+    book.build().success();
+    assert!(
+        book.output_file("home.html")
+            .contains("A plain page named home.")
+    );
+}
+
 /// A Wiki.js 1.x page names itself in comments on its first lines, in place of front
 /// matter: its title and its subtitle (the page's description).
 #[test]
@@ -288,6 +329,72 @@ fn a_logseq_page_is_titled_by_its_name_not_by_its_first_block() {
     assert_eq!(texts(&faq, "main h1"), ["Frequent questions"]);
     let setup = book.html("guide/setup.html");
     assert_eq!(texts(&setup, "main h1"), ["Setting up"]);
+}
+
+/// Logseq's tags, `#onboarding` and `#[[release train]]`, link the page of that name; one
+/// that names no page (Logseq makes an empty one for every tag) is its text, with no
+/// warning. A heading, a number after a space, code and an address's fragment are no tags.
+#[test]
+fn logseq_tags_link_the_page_they_name() {
+    let book = book_with(&[
+        ("content/graph/pages/onboarding.md", "- Day one.\n"),
+        (
+            "content/graph/pages/release train.md",
+            "- Every other week.\n",
+        ),
+        (
+            "content/graph/journals/2024_03_04.md",
+            "# Monday\n\n- Paired on #onboarding, then #[[release train]].\n- Ideas: #someday and #[[maybe later]]; fixes #12.\n- `#not-a-tag` and https://example.org/guide#onboarding stay.\n- ```\n  #onboarding in code\n  ```\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_lacks("maybe later")
+        .stderr_lacks("someday");
+    let page = book.html("graph/journals/2024_03_04.html");
+    assert_eq!(
+        hrefs(&page, "main .prose li > a"),
+        [
+            "../../graph/pages/onboarding.html",
+            "../../graph/pages/release-train.html",
+            "https://example.org/guide#onboarding"
+        ]
+    );
+    let text = texts(&page, "main .prose li").join(" | ");
+    assert!(
+        text.contains("Paired on #onboarding, then #release train.")
+            && text.contains("Ideas: #someday and #maybe later; fixes #12.")
+            && text.contains("#onboarding in code"),
+        "{text}"
+    );
+    assert_eq!(
+        texts(&page, "main .prose pre code"),
+        ["#onboarding in code"]
+    );
+}
+
+/// A Dendron vault's `root.md` is its home page; its notes' dotted names are wikilinks.
+#[test]
+fn dendron_root_md_is_the_home_page() {
+    let book = book_with(&[
+        (
+            "content/root.md",
+            "---\nid: q8x2m1\ntitle: Root\ndesc: ''\nupdated: 1700000000000\ncreated: 1690000000000\n---\n\nOur notes start at [[crew.rota]].\n",
+        ),
+        (
+            "content/crew.rota.md",
+            "---\nid: v7c3n4\ntitle: Rota\ndesc: Who is on duty\nupdated: 1700000000000\ncreated: 1690000000000\n---\n\nBack to [[root]].\n",
+        ),
+    ]);
+    book.remove("content/README.md");
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(hrefs(&home, "main .prose a"), ["crew.rota.html"]);
+    assert!(!book.out().join("root.html").exists());
+    assert_eq!(
+        hrefs(&book.html("crew.rota.html"), "main .prose a"),
+        ["index.html"]
+    );
 }
 
 /// Logseq's labelled page reference, `[text]([[Page name]])`, links the page it names
