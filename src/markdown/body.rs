@@ -1817,6 +1817,16 @@ impl<'a> BodyWriter<'a> {
                 self.embedded_notes += 1;
             }
             Some(dest) => *dest_url = CowStr::from(dest),
+            // Logseq makes a page of every `[[name]]` written in its graph, whether or not
+            // anyone writes in it (as of every tag): such a reference is its text, with no
+            // warning that would list most of a graph's references.
+            None if !image
+                && !target_second
+                && crate::load::logseq::in_graph(&self.doc.source.path) =>
+            {
+                self.unlinked_depth += 1;
+                return false;
+            }
             None => {
                 self.unmatched_wikilinks += 1;
                 if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {

@@ -373,6 +373,42 @@ fn logseq_tags_link_the_page_they_name() {
     );
 }
 
+/// In a Logseq graph, `[[a page]]` nobody has written yet is its text, without a warning
+/// (Logseq makes a page of every reference); outside a graph it stays a broken link.
+#[test]
+fn logseq_references_to_unwritten_pages_are_text_without_a_warning() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/pairing rota.md",
+            "- Who pairs with whom.\n",
+        ),
+        (
+            "content/graph/journals/2024_05_06.md",
+            "- Talked about [[pairing rota]] and [[career ladder]].\n- Later: [[quarterly planning]].\n",
+        ),
+        (
+            "content/guide/setup.md",
+            "# Setup\n\nSee [[no such guide]].\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_lacks("career ladder")
+        .stderr_lacks("quarterly planning")
+        .stderr_has("no such guide");
+    let page = book.html("graph/journals/2024_05_06.html");
+    assert_eq!(
+        hrefs(&page, "main .prose li a"),
+        ["../../graph/pages/pairing-rota.html"]
+    );
+    let text = texts(&page, "main .prose li").join(" | ");
+    assert!(
+        text.contains("Talked about pairing rota and career ladder.")
+            && text.contains("Later: quarterly planning."),
+        "{text}"
+    );
+}
+
 /// A Dendron vault's `root.md` is its home page; its notes' dotted names are wikilinks.
 #[test]
 fn dendron_root_md_is_the_home_page() {
