@@ -965,9 +965,19 @@ fn book_toml_redirects(
                 .at(&book.text, r.span.clone())
         };
         let Some(file) = crate::load::url_path_to_file(&r.from) else {
+            let from = r.from.trim();
+            let why = if from.contains("://") || from.starts_with("//") {
+                "it is an address on another site"
+            } else if from.contains('#') {
+                "an anchor cannot be redirected without a script"
+            } else if from.split('/').any(|s| s == ".." || s == ".") {
+                "`..` and `.` name no page of the site"
+            } else {
+                "`:`, `?`, `{`, `}` and `\\` cannot be in a page's path"
+            };
             diags.push(warn(
                 "ignored-alias",
-                format!("redirect from \"{}\": not a path inside the site (an anchor cannot be redirected without a script); no redirect is written", r.from),
+                format!("redirect from \"{}\": not a path inside the site ({why}); no redirect is written", r.from),
                 "write the old page's path from the site root, e.g. \"/old/page.html\"",
             ));
             continue;

@@ -847,7 +847,7 @@ fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
     let book = book_with(&[
         (
             "book.toml",
-            "[book]\ntitle = \"Initech\"\nsrc = \"content\"\n\n[output.html.redirect]\n\"/oncall/rotations.html\" = \"../engineering/rotations.html\"\n\"rotation-faq.html\" = \"/engineering/rotations.html\"\n\"/moved/away.html\" = \"../engineering/no-such-page.html\"\n\"/partner.html\" = \"https://partner.example/handbook.html\"\n",
+            "[book]\ntitle = \"Initech\"\nsrc = \"content\"\n\n[output.html.redirect]\n\"/oncall/rotations.html\" = \"../engineering/rotations.html\"\n\"rotation-faq.html\" = \"/engineering/rotations.html\"\n\"/moved/away.html\" = \"../engineering/no-such-page.html\"\n\"/partner.html\" = \"https://partner.example/handbook.html\"\n\"/../../escape.html\" = \"engineering/rotations.html\"\n\"/faq.html#rotas\" = \"engineering/rotations.html\"\n",
         ),
         (
             "content/engineering/rotations.md",
@@ -858,7 +858,11 @@ fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
         .success()
         .stderr_has("book.toml:8:1")
         .stderr_has("redirect from \"/moved/away.html\" to \"../engineering/no-such-page.html\": the handbook has no page at /engineering/no-such-page.html")
-        .stderr_has("book.toml:9:1");
+        .stderr_has("book.toml:9:1")
+        .stderr_has("redirect from \"/../../escape.html\": not a path inside the site (`..` and `.` name no page of the site)")
+        .stderr_has("book.toml:10:1")
+        .stderr_has("redirect from \"/faq.html#rotas\": not a path inside the site (an anchor cannot be redirected without a script)");
+    assert!(!book.root().join("escape.html").exists() && !book.out().join("escape.html").exists());
     for (old, to) in [
         ("oncall/rotations.html", "../engineering/rotations.html"),
         ("rotation-faq.html", "engineering/rotations.html"),
