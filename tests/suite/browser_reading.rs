@@ -567,6 +567,42 @@ fn axe_finds_no_serious_violations_in_light_or_dark_mode() {
     });
 }
 
+/// A GitBook-style handbook (tests/fixtures/gitbook): SUMMARY.md's part titles head the
+/// sidebar's chapters.
+static BOOK_WITH_PARTS: Site = Site::new(|scratch| TestBook::fixture_in("gitbook", scratch));
+
+/// The sidebar's part titles are headings (not links) in SUMMARY.md's order, and they pass
+/// axe (contrast included) in light and dark mode.
+#[test]
+fn summary_part_titles_head_the_sidebar_and_pass_axe() {
+    BOOK_WITH_PARTS.browse(|client, server| async move {
+        open(client, server, "culture/remote.html").await;
+        let parts = client
+            .execute(
+                "return [...document.querySelectorAll('.sidebar .sb-part h2')].map(h => [h.textContent, h.closest('a') === null, getComputedStyle(h).display]);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let titles: Vec<&str> = parts
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[0].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["Culture", "Engineering", "Operations", "People"], "{parts}");
+        assert!(
+            parts.as_array().unwrap().iter().all(|p| p[1] == true && p[2] != "none"),
+            "part titles must be shown and not be links: {parts}"
+        );
+        if let Some(axe) = axe_source() {
+            let problems =
+                axe_problems(client, server, &axe, &["culture/remote.html", "index.html"]).await;
+            assert!(problems.is_empty(), "axe-core:\n{}", problems.join("\n"));
+        }
+    });
+}
+
 #[test]
 fn print_shows_the_whole_org_map_and_no_navigation() {
     SITE.browse(|client, server| async move {
