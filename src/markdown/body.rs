@@ -1757,6 +1757,17 @@ impl<'a> BodyWriter<'a> {
         let image = matches!(tag, Tag::Image { .. });
         let handbook = self.handbook;
         let span = self.span(range);
+        if let Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url,
+            title,
+            ..
+        } = tag
+            && &**title == "wikilink"
+        {
+            *title = CowStr::Borrowed("");
+            return self.mediawiki_link(dest_url, span);
+        }
         let (Tag::Link {
             link_type: LinkType::WikiLink { has_pothole },
             dest_url,
@@ -1864,6 +1875,80 @@ impl<'a> BodyWriter<'a> {
             }
         }
         true
+    }
+
+    /// A MediaWiki page's internal link as pandoc writes it, `[text](Page_name "wikilink")`
+    /// (the title is pandoc's mark, not the author's): a wiki page name, found as a
+    /// wikilink's (`Page_name.md` in any folder; a namespaced `Team:Page_name` by its whole
+    /// name, else by the part after the namespace). A category link (`Category:On-call`,
+    /// which MediaWiki shows as the page's categories, not in the text) is its text, an
+    /// interwiki `wikipedia:` link goes to Wikipedia, and a path to a Markdown file is
+    /// resolved as any link. One that names no page is a `broken-link` warning, shown as
+    /// its text, as an unmatched wikilink is. False when it is shown as text.
+    fn mediawiki_link(&mut self, dest_url: &mut CowStr<'a>, span: Range<usize>) -> bool {
+        let written = dest_url.to_string();
+        let (path, fragment) = written.split_once('#').unwrap_or((&written, ""));
+        let name = path.trim_start_matches('/');
+        if name.is_empty()
+            || crate::load::is_markdown(name)
+            || (has_scheme(&written) && written.contains("//"))
+        {
+            return true;
+        }
+        let with_fragment = |name: &str| match fragment {
+            "" => name.to_string(),
+            f => format!("{name}#{}", f.replace('_', " ")),
+        };
+        if let Some((prefix, rest)) = name.split_once(':') {
+            match prefix.to_ascii_lowercase().as_str() {
+                "category" => {
+                    self.unlinked_depth += 1;
+                    return false;
+                }
+                "wikipedia" | "w" => {
+                    let anchor = if fragment.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{fragment}")
+                    };
+                    *dest_url = CowStr::from(format!(
+                        "https://en.wikipedia.org/wiki/{}{anchor}",
+                        crate::text::encode_path(rest)
+                    ));
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        let found = wiki_target(self.handbook, self.from_dir, &with_fragment(name)).or_else(|| {
+            let (_, page) = name.rsplit_once(':')?;
+            wiki_target(self.handbook, self.from_dir, &with_fragment(page))
+        });
+        match found {
+            Some(dest) => {
+                *dest_url = CowStr::from(dest);
+                true
+            }
+            None => {
+                self.unmatched_wikilinks += 1;
+                if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "broken-link",
+                            &self.doc.source.path,
+                            format!(
+                                "`{written}` is a wiki page pandoc linked (its title \"wikilink\"), and the handbook has no page of that name (`{}.md`, in any folder)",
+                                name.rsplit(':').next().unwrap_or(name)
+                            ),
+                        )
+                        .with_help("move that page in from the wiki, or correct the name; it is shown as text meanwhile")
+                        .at(&self.doc.source.text, span),
+                    );
+                }
+                self.unlinked_depth += 1;
+                false
+            }
+        }
     }
 
     /// Logseq's labelled page reference, `[the review]([[Process/Review]])`: a link whose

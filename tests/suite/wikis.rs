@@ -409,6 +409,51 @@ fn logseq_references_to_unwritten_pages_are_text_without_a_warning() {
     );
 }
 
+/// A MediaWiki export run through pandoc links the wiki's pages as `[text](Page_name
+/// "wikilink")`: found by page name, categories shown as text, `wikipedia:` links to
+/// Wikipedia, and a page the export lacks is a warning (not a build error), shown as text.
+#[test]
+fn pandoc_mediawiki_links_reach_the_pages_they_name() {
+    let book = book_with(&[
+        (
+            "content/wiki/Release_checklist.md",
+            "Release checklist\n=================\n\nRun the [smoke tests](Smoke_tests \"wikilink\") and read [Deploy windows](Ops:Deploy_windows#Freeze_weeks \"wikilink\").\nA [DAG](wikipedia:Directed_acyclic_graph \"wikilink\") of steps; see [the rota](Pager_rota \"wikilink\").\n\n[Category:Releases](/Category:Releases \"wikilink\")\n",
+        ),
+        (
+            "content/wiki/Smoke_tests.md",
+            "Smoke tests\n===========\n\nFive checks.\n",
+        ),
+        (
+            "content/wiki/Deploy_windows.md",
+            "Deploy windows\n==============\n\nFreeze weeks\n------------\n\nNone in August.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("`Pager_rota` is a wiki page pandoc linked")
+        .stderr_lacks("Category")
+        .stderr_lacks("Smoke_tests`");
+    let page = book.html("wiki/Release_checklist.html");
+    assert_eq!(
+        hrefs(&page, "main .prose a"),
+        [
+            "../wiki/Smoke_tests.html",
+            "../wiki/Deploy_windows.html#freeze-weeks",
+            "https://en.wikipedia.org/wiki/Directed_acyclic_graph"
+        ]
+    );
+    assert_eq!(
+        page.select(&sel("main .prose a[title]")).count(),
+        0,
+        "pandoc's mark is no title"
+    );
+    let text = texts(&page, "main .prose p").join(" | ");
+    assert!(
+        text.contains("see the rota.") && text.contains("Category:Releases"),
+        "{text}"
+    );
+}
+
 /// A Dendron vault's `root.md` is its home page; its notes' dotted names are wikilinks.
 #[test]
 fn dendron_root_md_is_the_home_page() {
