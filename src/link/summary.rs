@@ -58,7 +58,7 @@ pub(super) fn take(docs: &mut Vec<Doc>) -> Option<Doc> {
 /// between them. mdBook refuses any other text there and GitBook shows none, so a
 /// `SUMMARY.md` with prose of its own (a handbook's "summary of the year") is a page its
 /// author wrote to be read, and stays one.
-fn lists_only_links(body: &str) -> bool {
+pub(crate) fn lists_only_links(body: &str) -> bool {
     let mut links = 0usize;
     let mut link_depth = 0usize;
     let mut in_heading = false;
