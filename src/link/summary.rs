@@ -1,7 +1,8 @@
-//! mdBook's and GitBook's table of contents: `SUMMARY.md` at the top of `content/`. Both
-//! generators read it only as the book's navigation and never publish it, so here it is no
-//! page either: it is set apart in the link stage (kept among the handbook's `partials`, so
-//! `serve` hands it back to the next re-link after an edit), its links order the pages
+//! mdBook's and GitBook's table of contents: `SUMMARY.md` at the top of `content/`, when it
+//! holds links only (a `SUMMARY.md` with prose is a page like any other). Both generators
+//! read it only as the book's navigation and never publish it, so here it is no page either:
+//! it is set apart in the link stage (kept among the handbook's `partials`, so `serve` hands
+//! it back to the next re-link after an edit), its links order the pages
 //! (`link::summary_order`), its part titles (`# Getting started`, GitBook's `## Culture`)
 //! head their chapters in the sidebar, and its links are checked here, since no page
 //! rendering sees them. A link to it from a page goes to the home page, which is where a
@@ -45,10 +46,40 @@ pub(super) struct Summary {
 
 /// Takes the table of contents out of `docs`, when there is one.
 pub(super) fn take(docs: &mut Vec<Doc>) -> Option<Doc> {
-    let at = docs
-        .iter()
-        .position(|d| d.source.path == PATH && matches!(d.kind, DocKind::Page(_)))?;
+    let at = docs.iter().position(|d| {
+        d.source.path == PATH
+            && matches!(d.kind, DocKind::Page(_))
+            && lists_only_links(d.source.body())
+    })?;
     Some(docs.remove(at))
+}
+
+/// Whether a `SUMMARY.md` body is a table of contents: links, with headings and rules
+/// between them. mdBook refuses any other text there and GitBook shows none, so a
+/// `SUMMARY.md` with prose of its own (a handbook's "summary of the year") is a page its
+/// author wrote to be read, and stays one.
+pub(crate) fn lists_only_links(body: &str) -> bool {
+    let mut links = 0usize;
+    let mut link_depth = 0usize;
+    let mut in_heading = false;
+    for event in pulldown_cmark::Parser::new(body) {
+        match event {
+            Event::Start(Tag::Link { .. }) => {
+                links += 1;
+                link_depth += 1;
+            }
+            Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t)
+                if link_depth == 0 && !in_heading && !t.trim().is_empty() =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    links > 0
 }
 
 /// Reads the table of contents' body. The first heading, when no link comes before it, is
@@ -189,6 +220,22 @@ pub(super) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_body_of_links_is_a_table_of_contents() {
+        assert!(lists_only_links(
+            "# Summary\n\n[Intro](README.md)\n\n---\n\n# Part\n\n- [A](a.md)\n    - [B](b/)\n- [Draft]()\n<!-- later -->\n"
+        ));
+        assert!(lists_only_links(
+            "# Table of contents\n\n* [Welcome](README.md)\n\n## Culture\n\n* [Values](culture/values.md)\n"
+        ));
+        assert!(!lists_only_links(
+            "# Summary of the year\n\nWe grew to four teams. See [plans](plans.md).\n"
+        ));
+        assert!(!lists_only_links("- [Plans](plans.md): what comes next\n"));
+        assert!(!lists_only_links("# Summary\n\nNothing yet.\n"));
+        assert!(!lists_only_links("# Summary\n"));
+    }
 
     #[test]
     fn part_titles_follow_the_book_title_and_head_the_next_link() {

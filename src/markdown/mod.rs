@@ -313,6 +313,20 @@ fn wiki_target(handbook: &Handbook, from_dir: &str, target: &str) -> Option<Stri
     Some(format!("/{best}{fragment}"))
 }
 
+/// Where a Logseq tag goes: where the wikilink of its name goes, except that a namespaced
+/// tag (`#infra/tools`) names that one page (`infra___tools.md`) and is text without it:
+/// in Logseq the page `tools` is another page, not a fallback.
+fn tag_target(handbook: &Handbook, from_dir: &str, name: &str) -> Option<String> {
+    if !name.contains('/') {
+        return wiki_target(handbook, from_dir, name);
+    }
+    let paths = handbook.wiki_names.get(&crate::model::wiki_name(name))?;
+    let best = paths
+        .iter()
+        .min_by_key(|p| (p.matches('/').count(), p.as_str()))?;
+    Some(format!("/{best}"))
+}
+
 /// `../` repeated once per folder in `url`: the way back to the site root from that page.
 pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
@@ -653,7 +667,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         && memchr::memchr(b'#', body.as_bytes()).is_some();
     let parser = crate::load::logseq::Tags::new(
         parser,
-        |name: &str| wiki_target(handbook, from_dir, name),
+        |name: &str| tag_target(handbook, from_dir, name),
         logseq_tags,
     );
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);

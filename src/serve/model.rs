@@ -893,6 +893,10 @@ impl Model {
                             _ => Vec::new(),
                         };
                         structural |= names(&doc) != names(old);
+                        // A `SUMMARY.md` page cut down to links becomes the table of
+                        // contents, no page (`link::summary`).
+                        structural |= path == link::summary::PATH
+                            && link::summary::lists_only_links(doc.source.body());
                         // A page in a team's folder that gains a charter's keys becomes a
                         // team (and back): another kind, at another address.
                         structural |= std::mem::discriminant(&doc.kind)

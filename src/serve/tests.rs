@@ -1096,6 +1096,16 @@ fn summary_order_survives_body_edits() {
         + "* [Remote](culture/remote.md)\n";
     let r = update(&mut model, &book.write("content/SUMMARY.md", &summary));
     assert_good(&model, &r, "SUMMARY.md reordered");
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/SUMMARY.md",
+            &(summary.clone() + "\nA year of steady growth.\n"),
+        ),
+    );
+    assert_good(&model, &r, "SUMMARY.md given prose: a page");
+    let r = update(&mut model, &book.write("content/SUMMARY.md", &summary));
+    assert_good(&model, &r, "SUMMARY.md links only again: the navigation");
 }
 
 /// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`

@@ -289,6 +289,32 @@ fn the_summary_is_the_navigation_not_a_page() {
     );
 }
 
+/// A `SUMMARY.md` with prose of its own is a page its author wrote (a summary of the
+/// year), not a table of contents: it stays published, and links to it lead to it.
+#[test]
+fn a_summary_md_with_prose_is_a_page() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/SUMMARY.md",
+        "# Our year in short\n\nFour teams shipped the new billing flow. The [values](values.md) page says why.\n\n- [Billing](values.md): moved to the new provider\n",
+    );
+    book.write(
+        "content/values.md",
+        "# Values\n\nThe [year in short](SUMMARY.md) tells how they held up.\n",
+    );
+    book.build().success();
+    let summary = book.html("SUMMARY.html");
+    assert!(
+        texts(&summary, "main .prose p")
+            .iter()
+            .any(|t| t.contains("Four teams shipped"))
+    );
+    assert_eq!(
+        hrefs(&book.html("values.html"), "main .prose a"),
+        ["SUMMARY.html"]
+    );
+}
+
 /// mdBook's part titles (`# Getting started`) and GitBook's groups (`## Culture`) head
 /// their chapters in the sidebar, in the summary's order, as headings rather than links;
 /// mdBook's `---` is a separator. The summary's own title is not one.

@@ -373,6 +373,41 @@ fn logseq_tags_link_the_page_they_name() {
     );
 }
 
+/// A namespaced Logseq tag, `#infra/tools`, names the page `infra/tools`
+/// (`infra___tools.md`), never the page `tools` that happens to share its last part: with
+/// no page of its own it is text.
+#[test]
+fn a_logseq_namespaced_tag_links_only_its_own_page() {
+    let book = book_with(&[
+        (
+            "content/graph/pages/tools.md",
+            "- Our editors and shells.\n",
+        ),
+        (
+            "content/graph/pages/team___platform.md",
+            "- Runs the clusters.\n",
+        ),
+        (
+            "content/graph/journals/2024_05_06.md",
+            "- Asked #team/platform about #infra/tools and #tools.\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("infra/tools");
+    let page = book.html("graph/journals/2024_05_06.html");
+    assert_eq!(
+        hrefs(&page, "main .prose li > a"),
+        [
+            "../../graph/pages/team___platform.html",
+            "../../graph/pages/tools.html"
+        ]
+    );
+    assert!(
+        texts(&page, "main .prose li")
+            .join(" ")
+            .contains("about #infra/tools and")
+    );
+}
+
 /// In a Logseq graph, `[[a page]]` nobody has written yet is its text, without a warning
 /// (Logseq makes a page of every reference); outside a graph it stays a broken link.
 #[test]
