@@ -50,14 +50,24 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Scripts<'a, I> {
     type Item = (Event<'a>, Range<usize>);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // Off, it only forwards, inlined: most pages pass through it, and the events'
+        // moves through a layer of their own were 1.3 % of a build.
+        if !self.active {
+            return self.inner.next();
+        }
+        self.next_active()
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
+    /// [`Iterator::next`] when on.
+    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }
         let (event, range) = self.inner.next()?;
-        if !self.active {
-            return Some((event, range));
-        }
         let marker = match event {
             Event::Start(Tag::Subscript) => "~",
             Event::Start(Tag::Superscript) => "^",
@@ -158,14 +168,23 @@ fn script_run(text: &str, from: usize) -> Option<(usize, u8, usize)> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for ScriptsInWords<'a, I> {
     type Item = (Event<'a>, Range<usize>);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // Off, it only forwards, inlined, as `Scripts` does.
+        if !self.active {
+            return self.inner.next();
+        }
+        self.next_active()
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> ScriptsInWords<'a, I> {
+    /// [`Iterator::next`] when on.
+    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }
         let (event, range) = self.inner.next()?;
-        if !self.active {
-            return Some((event, range));
-        }
         let Event::Text(text) = &event else {
             return Some((event, range));
         };

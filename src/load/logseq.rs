@@ -511,14 +511,28 @@ where
 {
     type Item = (Event<'a>, Range<usize>);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // Off (every page outside a graph), it only forwards, inlined, as
+        // `dialects::pandoc::Scripts` does.
+        if !self.active {
+            return self.inner.next();
+        }
+        self.next_active()
+    }
+}
+
+impl<'a, I, F> Tags<'a, I, F>
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)>,
+    F: FnMut(&str) -> Option<String>,
+{
+    /// [`Iterator::next`] when on.
+    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }
         let (event, range) = self.inner.next()?;
-        if !self.active {
-            return Some((event, range));
-        }
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. }) => {
                 self.depth += 1
