@@ -163,10 +163,7 @@ impl Lines {
             admonitions.extend(docsify);
             admonitions.sort_by_key(|a| a.range.start);
         }
-        let mut components = component_callouts(body);
-        if mdx {
-            components.extend(one_line_callouts(body));
-        }
+        let components = component_callouts(body, mdx);
         if !components.is_empty() {
             admonitions.extend(components);
             admonitions.sort_by_key(|a| a.range.start);
@@ -1993,10 +1990,13 @@ fn callout_kind(name: &str, args: &str) -> Option<pulldown_cmark::BlockQuoteKind
 }
 
 /// Mintlify's and Nextra's callout components ([`callout_tag`]), each tag alone on its
-/// line and outside fenced code, paired innermost first like Hugo's callout shortcodes.
-/// A page without a line that starts with `<` costs one `memchr` scan.
-fn component_callouts(body: &str) -> Vec<Leftover> {
+/// line and outside fenced code, paired innermost first like Hugo's callout shortcodes;
+/// in an MDX page (`mdx`) also those written on one line ([`one_line_callout`]), found in
+/// the same walk of the lines. A page without a line that starts with `<` costs one
+/// `memchr` scan.
+fn component_callouts(body: &str, mdx: bool) -> Vec<Leftover> {
     let mut out = Vec::new();
+    let mut one_line = Vec::new();
     let mut open: Vec<(&str, Leftover)> = Vec::new();
     let mut fences = Fences::new(body);
     let starts = body.starts_with('<').then_some(0).into_iter().chain(
@@ -2009,6 +2009,9 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
             continue;
         }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        if mdx {
+            one_line.extend(one_line_callouts(body, at, end).into_iter().flatten());
+        }
         match callout_tag(&body[at..end]) {
             Some(CalloutTag::Open { name, kind, title }) => open.push((
                 name,
@@ -2039,6 +2042,7 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
         }
     }
     out.sort_by_key(|o| o.range.start);
+    out.extend(one_line);
     out
 }
 
@@ -2047,23 +2051,11 @@ fn component_callouts(body: &str) -> Vec<Leftover> {
 /// (the names of [`callout_kind`]). Its two tags are the [`Kind::Callout`] and
 /// [`Kind::CalloutEnd`] leftovers, so the text between is drawn in the callout as the
 /// multi-line form's is.
-fn one_line_callouts(body: &str) -> Vec<Leftover> {
-    let mut out = Vec::new();
-    let mut fences = Fences::new(body);
-    let starts = body.starts_with('<').then_some(0).into_iter().chain(
-        crate::finder!(b"\n<")
-            .find_iter(body.as_bytes())
-            .map(|n| n + 1),
-    );
-    for at in starts {
-        if fences.inside(at) {
-            continue;
-        }
-        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
-        let Some((open, kind, title, close)) = one_line_callout(body[at..end].trim_end()) else {
-            continue;
-        };
-        out.push(Leftover {
+fn one_line_callouts(body: &str, at: usize, end: usize) -> Option<[Leftover; 2]> {
+    let line = body[at..end].trim_end();
+    let (open, kind, title, close) = one_line_callout(line)?;
+    Some([
+        Leftover {
             range: at..at + open,
             construct: title.to_string(),
             kind: Kind::Callout {
@@ -2071,14 +2063,13 @@ fn one_line_callouts(body: &str) -> Vec<Leftover> {
                 next_block_only: false,
                 details: false,
             },
-        });
-        out.push(Leftover {
-            range: at + close..at + body[at..end].trim_end().len(),
+        },
+        Leftover {
+            range: at + close..at + line.len(),
             construct: String::new(),
             kind: Kind::CalloutEnd,
-        });
-    }
-    out
+        },
+    ])
 }
 
 /// A line that is a callout component around text (see [`one_line_callouts`]): the length
@@ -3340,8 +3331,10 @@ mod tests {
             Some(CalloutTag::Close("Tip"))
         ));
         // Paired innermost first; an unclosed one and those in code are not drawn.
-        let found =
-            component_callouts("<Tip>\nA\n<Note>\nB\n</Tip>\n\n```\n<Warning>\n</Warning>\n```\n");
+        let found = component_callouts(
+            "<Tip>\nA\n<Note>\nB\n</Tip>\n\n```\n<Warning>\n</Warning>\n```\n",
+            false,
+        );
         assert_eq!(
             found.iter().map(|f| f.range.clone()).collect::<Vec<_>>(),
             [0..5, 17..23]
