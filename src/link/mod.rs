@@ -912,16 +912,7 @@ fn redirects(
                 );
                 continue;
             };
-            let other = if let Some(&o) = by_url.get(&file) {
-                (o != id).then(|| docs[o].source.path.clone())
-            } else if GENERATED_PATHS.contains(&file.as_str()) {
-                Some(format!("orgbook's own {file}"))
-            } else if assets.binary_search(&file).is_ok() {
-                Some(format!("content/{file}"))
-            } else {
-                out.get(&file)
-                    .map(|&o| format!("the redirect in {}", docs[o].source.path))
-            };
+            let other = redirect_taken_by(&file, id, (by_url, assets, &out), docs);
             if by_url.get(&file) == Some(&id) {
                 continue;
             }
@@ -942,6 +933,27 @@ fn redirects(
         }
     }
     out
+}
+
+/// What already takes the output file a redirect to page `id` would be written to, for
+/// its `redirect-collision` message: another page, one of orgbook's own files, an asset or
+/// an earlier redirect. `None` when it is free, or when it is `id`'s own page.
+fn redirect_taken_by(
+    file: &str,
+    id: DocId,
+    (by_url, assets, out): (&HashMap<String, DocId>, &[String], &BTreeMap<String, DocId>),
+    docs: &[crate::model::Doc],
+) -> Option<String> {
+    if let Some(&o) = by_url.get(file) {
+        (o != id).then(|| docs[o].source.path.clone())
+    } else if GENERATED_PATHS.contains(&file) {
+        Some(format!("orgbook's own {file}"))
+    } else if assets.binary_search_by(|a| a.as_str().cmp(file)).is_ok() {
+        Some(format!("content/{file}"))
+    } else {
+        out.get(file)
+            .map(|&o| format!("the redirect in {}", docs[o].source.path))
+    }
 }
 
 /// The redirects mdBook's `book.toml` asks for (`load::book_toml`), added to the pages'
@@ -1024,16 +1036,7 @@ fn book_toml_redirects(
         if by_url.get(&file) == Some(&id) {
             continue;
         }
-        let other = if let Some(&o) = by_url.get(&file) {
-            Some(docs[o].source.path.clone())
-        } else if GENERATED_PATHS.contains(&file.as_str()) {
-            Some(format!("orgbook's own {file}"))
-        } else if assets.binary_search(&file).is_ok() {
-            Some(format!("content/{file}"))
-        } else {
-            out.get(&file)
-                .map(|&o| format!("the redirect in {}", docs[o].source.path))
-        };
+        let other = redirect_taken_by(&file, id, (by_url, assets, out), docs);
         match other {
             Some(other) => diags.push(warn(
                 "redirect-collision",
