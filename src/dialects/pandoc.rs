@@ -32,16 +32,13 @@ use std::ops::Range;
 /// (`markdown::render`).
 pub(crate) struct Scripts<'a, I> {
     inner: I,
-    /// Off in a page not read so: every event passes as it is.
-    active: bool,
     out: VecDeque<(Event<'a>, Range<usize>)>,
 }
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
-    pub(crate) fn new(inner: I, active: bool) -> Self {
+    pub(crate) fn new(inner: I) -> Self {
         Scripts {
             inner,
-            active,
             out: VecDeque::new(),
         }
     }
@@ -50,20 +47,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Scripts<'a, I> {
     type Item = (Event<'a>, Range<usize>);
 
-    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        // Off, it only forwards, inlined: most pages pass through it, and the events'
-        // moves through a layer of their own were 1.3 % of a build.
-        if !self.active {
-            return self.inner.next();
-        }
-        self.next_active()
-    }
-}
-
-impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
-    /// [`Iterator::next`] when on.
-    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }
@@ -119,16 +103,13 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Scripts<'a, I> {
 /// address to be linked whole. Give it merged text (`TextMergeWithOffset`).
 pub(crate) struct ScriptsInWords<'a, I> {
     inner: I,
-    /// Off in a page not read so: every event passes as it is.
-    active: bool,
     out: VecDeque<(Event<'a>, Range<usize>)>,
 }
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> ScriptsInWords<'a, I> {
-    pub(crate) fn new(inner: I, active: bool) -> Self {
+    pub(crate) fn new(inner: I) -> Self {
         ScriptsInWords {
             inner,
-            active,
             out: VecDeque::new(),
         }
     }
@@ -168,19 +149,7 @@ fn script_run(text: &str, from: usize) -> Option<(usize, u8, usize)> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for ScriptsInWords<'a, I> {
     type Item = (Event<'a>, Range<usize>);
 
-    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        // Off, it only forwards, inlined, as `Scripts` does.
-        if !self.active {
-            return self.inner.next();
-        }
-        self.next_active()
-    }
-}
-
-impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> ScriptsInWords<'a, I> {
-    /// [`Iterator::next`] when on.
-    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }

@@ -423,11 +423,10 @@ pub(crate) fn in_graph(rel: &str) -> bool {
 /// that names no page is its text, unreported, since Logseq makes a page of every tag
 /// whether or not anyone writes in it. Only in text: a heading's `# ` is no tag, and code
 /// (spans and blocks) and link text are left alone. `page` finds a name's page, as a
-/// wikilink's (`markdown::wiki_target`); off (`active` false) every event passes as it is.
+/// wikilink's (`markdown::wiki_target`).
 pub(crate) struct Tags<'a, I, F> {
     inner: I,
     page: F,
-    active: bool,
     /// Code blocks and links the events are inside.
     depth: usize,
     out: VecDeque<(Event<'a>, Range<usize>)>,
@@ -438,11 +437,10 @@ where
     I: Iterator<Item = (Event<'a>, Range<usize>)>,
     F: FnMut(&str) -> Option<String>,
 {
-    pub(crate) fn new(inner: I, page: F, active: bool) -> Self {
+    pub(crate) fn new(inner: I, page: F) -> Self {
         Tags {
             inner,
             page,
-            active,
             depth: 0,
             out: VecDeque::new(),
         }
@@ -511,24 +509,7 @@ where
 {
     type Item = (Event<'a>, Range<usize>);
 
-    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        // Off (every page outside a graph), it only forwards, inlined, as
-        // `dialects::pandoc::Scripts` does.
-        if !self.active {
-            return self.inner.next();
-        }
-        self.next_active()
-    }
-}
-
-impl<'a, I, F> Tags<'a, I, F>
-where
-    I: Iterator<Item = (Event<'a>, Range<usize>)>,
-    F: FnMut(&str) -> Option<String>,
-{
-    /// [`Iterator::next`] when on.
-    fn next_active(&mut self) -> Option<(Event<'a>, Range<usize>)> {
         if let Some(e) = self.out.pop_front() {
             return Some(e);
         }

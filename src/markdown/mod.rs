@@ -327,6 +327,37 @@ fn tag_target(handbook: &Handbook, from_dir: &str, name: &str) -> Option<String>
     Some(format!("/{best}"))
 }
 
+/// An event pass that applies to some pages only (pandoc's sub- and superscripts, Logseq's
+/// tags). Off, the events go straight from the pass before it to the one after, inlined:
+/// most pages pass through every such pass, and moving each event through a layer that
+/// does nothing was 1.3 % of a build (docs/performance.md, "Twenty-seventh session").
+enum OptionalPass<I, P> {
+    Off(I),
+    On(P),
+}
+
+impl<I, P> OptionalPass<I, P> {
+    fn new(inner: I, on: bool, pass: impl FnOnce(I) -> P) -> Self {
+        if on {
+            OptionalPass::On(pass(inner))
+        } else {
+            OptionalPass::Off(inner)
+        }
+    }
+}
+
+impl<T, I: Iterator<Item = T>, P: Iterator<Item = T>> Iterator for OptionalPass<I, P> {
+    type Item = T;
+
+    #[inline]
+    fn next(&mut self) -> Option<T> {
+        match self {
+            OptionalPass::Off(events) => events.next(),
+            OptionalPass::On(pass) => pass.next(),
+        }
+    }
+}
+
 /// `../` repeated once per folder in `url`: the way back to the site root from that page.
 pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
@@ -656,20 +687,22 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let parser = Parser::new_ext(&body, options)
         .into_offset_iter()
         .map(|(event, range)| (body::as_written(&verbatim, &body, event, &range), range));
-    let parser = crate::dialects::pandoc::Scripts::new(parser, scripts);
+    let parser = OptionalPass::new(parser, scripts, crate::dialects::pandoc::Scripts::new);
     let parser = pulldown_cmark::TextMergeWithOffset::new(
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),
     );
-    let parser = crate::dialects::pandoc::ScriptsInWords::new(parser, scripts);
+    let parser = OptionalPass::new(
+        parser,
+        scripts,
+        crate::dialects::pandoc::ScriptsInWords::new,
+    );
     // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
     let logseq_tags = crate::load::logseq::in_graph(&doc.source.path)
         && memchr::memchr(b'#', body.as_bytes()).is_some();
-    let parser = crate::load::logseq::Tags::new(
-        parser,
-        |name: &str| tag_target(handbook, from_dir, name),
-        logseq_tags,
-    );
+    let parser = OptionalPass::new(parser, logseq_tags, |parser| {
+        crate::load::logseq::Tags::new(parser, |name: &str| tag_target(handbook, from_dir, name))
+    });
     let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
     for (event, range, synthetic) in crate::dialects::mkdocs::Blocks::new(parser, mkdocs) {
         writer.step(event, range, synthetic);
