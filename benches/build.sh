@@ -12,7 +12,8 @@
 #   orgbook  orgbook build --root <handbook> --output <out>
 #
 # and print each one's median wall time, the ratio orgbook/floor (of the medians, and the
-# median of the per-run ratios), peak resident memory (getrusage of each child, the
+# median of the per-run ratios), each one's median CPU time (user + system) and their ratio,
+# which moves less than the wall ratio when others load the machine, peak resident memory (getrusage of each child, the
 # largest over the runs), and the largest generated HTML page. The output folder is deleted
 # before every run, outside the timed region.
 #
@@ -96,6 +97,7 @@ cmds = {
     "orgbook": ([binary, "build", "--root", hb, "--output", out], out),
 }
 times = {k: [] for k in cmds}
+cpu = {k: [] for k in cmds}
 rss = {k: 0 for k in cmds}
 
 def run(name):
@@ -105,18 +107,23 @@ def run(name):
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(p.pid, 0)
     times[name].append(time.perf_counter() - t)
+    cpu[name].append(usage.ru_utime + usage.ru_stime)
     rss[name] = max(rss[name], usage.ru_maxrss * 1024)
     if status:
         sys.exit(f"{name} failed with status {status}: {' '.join(cmd)}")
 
 run("floor")  # untimed warm-up of the floor (orgbook's ran in the shell)
 times["floor"].clear()
+cpu["floor"].clear()
 for i in range(runs):
     order = ["floor", "orgbook"] if i % 2 == 0 else ["orgbook", "floor"]
     for name in order:
         run(name)
 f, o = statistics.median(times["floor"]), statistics.median(times["orgbook"])
 paired = statistics.median(b / a for a, b in zip(times["floor"], times["orgbook"]))
+# CPU time (user + system) of each: on a shared machine the wall ratio moves with the
+# load, while the CPU each program spends on the same work moves much less.
+fc, oc = statistics.median(cpu["floor"]), statistics.median(cpu["orgbook"])
 # The largest HTML page the site contains, with its path (data files such as api/*.json
 # are exports, not pages).
 big, big_path = 0, ""
@@ -128,21 +135,22 @@ for d, _, files in os.walk(out):
             big, big_path = s, os.path.relpath(p, out)
 mib = lambda b: b / 1048576
 print(f"{shape} {n} {f:.3f} {o:.3f} {o / f:.2f} {paired:.2f} "
-      f"{mib(rss['floor']):.0f} {mib(rss['orgbook']):.0f} {big / 1024:.0f} {big_path}")
+      f"{mib(rss['floor']):.0f} {mib(rss['orgbook']):.0f} {big / 1024:.0f} {big_path} "
+      f"{fc:.3f} {oc:.3f} {oc / fc:.2f}")
 PY
 ) || { echo "warning: timing $shape/$n failed" >&2; status=1; continue; }
-        read -r _ _ fmed omed ratio pratio frss orss bigkb bigpath <<<"$line"
-        echo "-- $shape/$n: floor ${fmed} s (peak ${frss} MiB), orgbook ${omed} s (peak ${orss} MiB), ratio ${ratio} (paired ${pratio}); largest page ${bigkb} KB ($bigpath)"
+        read -r _ _ fmed omed ratio pratio frss orss bigkb bigpath fcpu ocpu cratio <<<"$line"
+        echo "-- $shape/$n: floor ${fmed} s (peak ${frss} MiB), orgbook ${omed} s (peak ${orss} MiB), ratio ${ratio} (paired ${pratio}); CPU ${fcpu} s against ${ocpu} s, ratio ${cratio}; largest page ${bigkb} KB ($bigpath)"
         summary+=("$line")
     done
 done
 
 echo
-echo "== summary (medians of $RUNS runs each, in alternation; peak = largest max RSS)"
-printf '%-8s %7s %9s %9s %7s %7s %11s %13s %9s  %s\n' shape pages "floor s" "orgbook s" ratio paired "floor MiB" "orgbook MiB" "max KB" "largest page"
+echo "== summary (medians of $RUNS runs each, in alternation; peak = largest max RSS; CPU = user + system)"
+printf '%-8s %7s %9s %9s %7s %7s %9s %9s %9s %11s %13s %9s  %s\n' shape pages "floor s" "orgbook s" ratio paired "floor CPU" "orgb. CPU" "CPU ratio" "floor MiB" "orgbook MiB" "max KB" "largest page"
 for l in "${summary[@]}"; do
-    read -r shape n fmed omed ratio pratio frss orss bigkb bigpath <<<"$l"
-    printf '%-8s %7s %9s %9s %7s %7s %11s %13s %9s  %s\n' "$shape" "$n" "$fmed" "$omed" "$ratio" "$pratio" "$frss" "$orss" "$bigkb" "$bigpath"
+    read -r shape n fmed omed ratio pratio frss orss bigkb bigpath fcpu ocpu cratio <<<"$l"
+    printf '%-8s %7s %9s %9s %7s %7s %9s %9s %9s %11s %13s %9s  %s\n' "$shape" "$n" "$fmed" "$omed" "$ratio" "$pratio" "$fcpu" "$ocpu" "$cratio" "$frss" "$orss" "$bigkb" "$bigpath"
 done
 
 if [ "${CLEAN:-0}" = 1 ]; then
