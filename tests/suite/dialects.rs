@@ -769,6 +769,45 @@ fn a_one_line_callout_is_drawn_as_a_callout() {
     );
 }
 
+/// A one-line callout after a list (a blank line between) ends the list, as in MDX: it is
+/// a callout after the list, not a paragraph of its last item; the list stays tight, and
+/// a link in the callout is reported at its own column.
+#[test]
+fn a_one_line_callout_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[(
+        "content/support/handover.mdx",
+        "---\ntitle: Handover\n---\n\nBefore you leave:\n\n- Hand the pager on.\n- Write the shift notes.\n\n<Tip>Read the [notes](#nowhere) of the last shift first.</Tip>\n\n1. Open the queue.\n   - Sort it by age.\n\n<Warning title=\"Weekends\">Nobody answers on Sunday.</Warning>\nThe rota resets on Monday.\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_has("content/support/handover.mdx:10:15")
+        .stderr_has("#nowhere");
+    let page = book.html("support/handover.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        [
+            "Hand the pager on.",
+            "Write the shift notes.",
+            "Open the queue. Sort it by age.",
+            "Sort it by age."
+        ]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-tip > p"),
+        ["Tip", "Read the notes of the last shift first."]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-warning > p"),
+        ["Weekends", "Nobody answers on Sunday."]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > p"),
+        ["Before you leave:", "The rota resets on Monday."]
+    );
+    assert!(texts(&page, "main .prose h1, main .prose h2").is_empty());
+}
+
 /// Mintlify: `<Snippet file="…" />` brings in the text of that file in the site's
 /// `snippets/` folder where the page uses it; a missing one is reported.
 #[test]
