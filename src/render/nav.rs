@@ -524,6 +524,26 @@ impl Nav {
         out
     }
 
+    /// The top-level entries (indices into `folders[0].entries`) in runs, each under the
+    /// part title of `SUMMARY.md` that heads it in the sidebar (empty before the first
+    /// title and after mdBook's `---`), in order: one untitled run without part titles. A
+    /// part that heads nothing has no run.
+    pub fn top_level_parts(&self) -> Vec<(&str, std::ops::Range<usize>)> {
+        let n = self.folders[0].entries.len();
+        let mut out = Vec::new();
+        let (mut start, mut title) = (0, "");
+        for (at, t) in &self.part_titles {
+            if *at > start {
+                out.push((title, start..*at));
+            }
+            (start, title) = (*at, t.as_str());
+        }
+        if n > start || out.is_empty() {
+            out.push((title, start..n));
+        }
+        out
+    }
+
     /// Whether a document is a handbook page listed in the navigation.
     pub fn contains(&self, id: DocId) -> bool {
         self.pos.get(id).copied().flatten().is_some()
