@@ -1533,6 +1533,15 @@ impl<'a> Renderer<'a> {
                 from: comment_safe(from),
                 to: comment_safe(&self.handbook.docs[id].url),
             })
+            .chain(
+                self.handbook
+                    .redirects_elsewhere
+                    .iter()
+                    .map(|(from, to)| SitemapRedirect {
+                        from: comment_safe(from),
+                        to: to.replace("--", "-%2D"),
+                    }),
+            )
             .collect();
         if entries.len() <= SITEMAP_MAX_URLS {
             return vec![self.render(
