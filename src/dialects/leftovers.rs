@@ -718,12 +718,47 @@ impl<'b> Scan<'b> {
             {
                 self.rewrites.push((line.start, callout.marker));
             }
+            if let Some(r) = &report
+                && self.one_line_callout_heads_a_block(r)
+            {
+                self.rewrites.push((line.start, "#".into()));
+            }
             if blanked {
                 self.blank.insert(inside, line);
             }
             self.found.extend(report);
         }
         drawn_at
+    }
+
+    /// Whether `r` opens a callout written on one line ([`one_line_callouts`]) that starts
+    /// a block of its own (after a blank line, outside raw HTML), whose tag is then written
+    /// as `#`: blanked to spaces, its text would sit indented where the tag was, which
+    /// CommonMark reads as more of a list just above it (MDX ends the list at the tag).
+    /// A heading's `#` starts a block at the line's start and ends it at the line's end,
+    /// the text keeps its place (so every offset in it stays the source's), and the
+    /// Markdown stage reads that heading as the callout's paragraph ([`OneLineCallouts`]).
+    /// Text ending in `#` or `}` stays blanked: a heading would read those as its closing
+    /// marks or its attributes.
+    fn one_line_callout_heads_a_block(&self, r: &Leftover) -> bool {
+        let (body, at) = (self.body, r.range.start);
+        if !matches!(r.kind, Kind::Callout { .. }) || !body[at..].starts_with('<') {
+            return false;
+        }
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let line = body[at..end].trim_end();
+        let Some(text) = line
+            .rfind("</")
+            .filter(|&close| close > r.range.end - at)
+            .map(|close| line[r.range.end - at..close].trim_end())
+        else {
+            return false;
+        };
+        let after_blank = body[..at]
+            .strip_suffix('\n')
+            .map(|before| before.rsplit('\n').next().unwrap_or(""))
+            .is_none_or(|previous| previous.trim().is_empty());
+        after_blank && !text.ends_with(['#', '}']) && !self.in_html_block(at)
     }
 
     /// docsify's heading ids outside code written as CommonMark's (`:id=x` → `{#x}`).
@@ -2070,6 +2105,81 @@ fn one_line_callouts(body: &str, at: usize, end: usize) -> Option<[Leftover; 2]>
             kind: Kind::CalloutEnd,
         },
     ])
+}
+
+/// The callouts written on one line whose tag [`clean`] wrote as `#` (see
+/// `Scan::one_line_callout_heads_a_block`): the range of each tag, in order, from the
+/// cleaned body and its leftovers.
+pub fn heading_callouts(cleaned: &str, leftovers: &[Leftover]) -> Vec<Range<usize>> {
+    leftovers
+        .iter()
+        .filter(|l| {
+            matches!(l.kind, Kind::Callout { .. })
+                && cleaned.as_bytes().get(l.range.start) == Some(&b'#')
+        })
+        .map(|l| l.range.clone())
+        .collect()
+}
+
+/// Reads the heading each one-line callout's tag became ([`heading_callouts`]) as the
+/// paragraph it is, starting where the tag ended, so that the callout opened there holds
+/// it and nothing reads it as a heading (no anchor, no title, no table of contents).
+/// Only on a page with such a callout (the Markdown stage's `OptionalPass` skips it on
+/// the others).
+pub struct OneLineCallouts<I> {
+    inner: I,
+    tags: std::vec::IntoIter<Range<usize>>,
+    next: Option<Range<usize>>,
+    in_heading: bool,
+}
+
+impl<I> OneLineCallouts<I> {
+    pub fn new(inner: I, tags: Vec<Range<usize>>) -> Self {
+        let mut tags = tags.into_iter();
+        let next = tags.next();
+        OneLineCallouts {
+            inner,
+            tags,
+            next,
+            in_heading: false,
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for OneLineCallouts<I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (event, range) = self.inner.next()?;
+        if self.next.is_none() && !self.in_heading {
+            return Some((event, range));
+        }
+        match event {
+            Event::Start(Tag::Heading { .. })
+                if self.next.as_ref().is_some_and(|t| t.start == range.start) =>
+            {
+                let tag = std::mem::replace(&mut self.next, self.tags.next()).unwrap_or_default();
+                self.in_heading = true;
+                Some((
+                    Event::Start(Tag::Paragraph),
+                    tag.end.min(range.end)..range.end,
+                ))
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) if self.in_heading => {
+                self.in_heading = false;
+                Some((Event::End(pulldown_cmark::TagEnd::Paragraph), range))
+            }
+            event => {
+                // A tag the parse passed by (not read as a heading) is not waited for.
+                while self.next.as_ref().is_some_and(|t| t.start < range.start)
+                    && matches!(event, Event::Start(_))
+                {
+                    self.next = self.tags.next();
+                }
+                Some((event, range))
+            }
+        }
+    }
 }
 
 /// A line that is a callout component around text (see [`one_line_callouts`]): the length

@@ -45,6 +45,9 @@ pub struct Handbook {
     pub toc: Option<super::summary::TableOfContents>,
     /// Redirect file (output path, e.g. `old/setup/index.html`) → the page it sends to.
     pub redirects: BTreeMap<String, DocId>,
+    /// Redirect file → the http(s) address on another site it sends to (mdBook's
+    /// `book.toml` entries whose new address is elsewhere).
+    pub redirects_elsewhere: BTreeMap<String, String>,
     /// The old addresses mdBook's `book.toml` keeps (kept for `serve`'s re-links).
     pub book_redirects: crate::load::book_toml::BookRedirects,
     /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):

@@ -97,12 +97,13 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         decisions,
     } = index(&docs, &folder_index, diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
+    let mut redirects_elsewhere = BTreeMap::new();
     book_toml_redirects(
         &book_redirects,
         &docs,
         (&by_url, &by_path),
         &assets,
-        &mut redirects,
+        (&mut redirects, &mut redirects_elsewhere),
         diags,
     );
     if let (Some(doc), Some(summary)) = (&summary_doc, &summary) {
@@ -177,6 +178,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         nav_order,
         static_files,
         redirects,
+        redirects_elsewhere,
         book_redirects,
         toc,
         unpublished_assets: BTreeSet::new(),
@@ -957,16 +959,17 @@ fn redirect_taken_by(
 }
 
 /// The redirects mdBook's `book.toml` asks for (`load::book_toml`), added to the pages'
-/// own. mdBook reads a new address relative to the old one's folder, or from the site's
-/// root when it starts with `/`. Each that cannot be written is a warning at its line of
-/// book.toml: an address elsewhere (orgbook writes redirects to its own pages), one with
-/// no page, one another file already takes.
+/// own (`out`), or to `elsewhere` when the new address is an http(s) one on another site.
+/// mdBook reads a new address relative to the old one's folder, or from the site's root
+/// when it starts with `/`. Each that cannot be written is a warning at its line of
+/// book.toml: an address elsewhere that is not http(s), one with no page, one another
+/// file already takes.
 fn book_toml_redirects(
     book: &crate::load::book_toml::BookRedirects,
     docs: &[crate::model::Doc],
     (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
     assets: &[String],
-    out: &mut BTreeMap<String, DocId>,
+    (out, elsewhere): (&mut BTreeMap<String, DocId>, &mut BTreeMap<String, String>),
     diags: &mut Vec<Diagnostic>,
 ) {
     use crate::load::book_toml::FILE;
@@ -994,13 +997,45 @@ fn book_toml_redirects(
             ));
             continue;
         };
+        // The first file an earlier entry (of either kind) or another file takes.
+        let taken = |id: DocId, out: &BTreeMap<String, DocId>| {
+            redirect_taken_by(&file, id, (by_url, assets, out), docs).or_else(|| {
+                elsewhere
+                    .get(&file)
+                    .map(|to| format!("the redirect to {to} in {FILE}"))
+            })
+        };
+        let collision = |other: String| {
+            warn(
+                "redirect-collision",
+                format!(
+                    "redirect from \"{}\" would be written to {file}, which {other} already takes; it is not written",
+                    r.from
+                ),
+                "remove the entry from [output.html.redirect], or move the other file",
+            )
+        };
         let to = r.to.split('#').next().unwrap_or("");
         if to.contains("://") || to.starts_with("//") {
-            diags.push(warn(
-                "ignored-alias",
-                format!("redirect from \"{}\" to {}: orgbook writes redirects to the handbook's own pages only; no redirect is written", r.from, r.to),
-                "link the new address from a page instead, or ask the host to redirect it",
-            ));
+            let whole = r.to.trim();
+            let lower = whole.to_ascii_lowercase();
+            if (lower.starts_with("https://") || lower.starts_with("http://"))
+                && !whole.contains(char::is_whitespace)
+            {
+                // No page of the handbook is its target: `usize::MAX` is no document's id.
+                match taken(usize::MAX, out) {
+                    Some(other) => diags.push(collision(other)),
+                    None => {
+                        elsewhere.insert(file, whole.to_string());
+                    }
+                }
+            } else {
+                diags.push(warn(
+                    "ignored-alias",
+                    format!("redirect from \"{}\" to {}: a redirect to another site must be an http(s) address; no redirect is written", r.from, r.to),
+                    "write the full address, e.g. \"https://docs.example.com/new.html\", or remove it from [output.html.redirect]",
+                ));
+            }
             continue;
         }
         let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -1036,13 +1071,8 @@ fn book_toml_redirects(
         if by_url.get(&file) == Some(&id) {
             continue;
         }
-        let other = redirect_taken_by(&file, id, (by_url, assets, out), docs);
-        match other {
-            Some(other) => diags.push(warn(
-                "redirect-collision",
-                format!("redirect from \"{}\" would be written to {file}, which {other} already takes; it is not written", r.from),
-                "remove the entry from [output.html.redirect], or move the other file",
-            )),
+        match taken(id, out) {
+            Some(other) => diags.push(collision(other)),
             None => {
                 out.insert(file, id);
             }

@@ -962,19 +962,33 @@ pub fn home_of_a_tool(path: &str, text: &str) -> Option<&'static str> {
         "content/root.md" => ("root", &["id:", "created:"]),
         _ => return None,
     };
-    let text = text.trim_start_matches('\u{feff}');
-    let written = match text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    {
-        Some(front) => {
-            let front = &front[..front.find("\n---").unwrap_or(front.len())];
-            keys.iter()
-                .all(|key| front.lines().any(|l| l.starts_with(key)))
-        }
-        None => name == "home" && wiki_js_title(text).is_some(),
+    let written = match front_matter_keys(text, keys) {
+        Some(all) => all,
+        None => name == "home" && wiki_js_title(text.trim_start_matches('\u{feff}')).is_some(),
     };
     written.then_some(name)
+}
+
+/// Whether a page is a Dendron vault's root note: `root.md` at the top of `content/` or of
+/// a folder (a vault of a workspace moved in), with the `id` and `created` keys Dendron
+/// writes in every note's front matter. Its folder's notes are a Dendron hierarchy.
+pub fn is_dendron_root(path: &str, text: &str) -> bool {
+    (path == "content/root.md" || path.ends_with("/root.md"))
+        && front_matter_keys(text, &["id:", "created:"]) == Some(true)
+}
+
+/// Whether the YAML front matter of `text` has every one of `keys` at the start of a line;
+/// `None` without front matter.
+fn front_matter_keys(text: &str, keys: &[&str]) -> Option<bool> {
+    let text = text.trim_start_matches('\u{feff}');
+    let front = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let front = &front[..front.find("\n---").unwrap_or(front.len())];
+    Some(
+        keys.iter()
+            .all(|key| front.lines().any(|l| l.starts_with(key))),
+    )
 }
 
 /// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in

@@ -24,8 +24,8 @@ pub mod wiki_order;
 mod yaml;
 
 pub use frontmatter::{
-    INDEX_NAMES, Syntax, decision_number, home_of_a_tool, index_rank, is_folder_index,
-    is_valid_slug,
+    INDEX_NAMES, Syntax, decision_number, home_of_a_tool, index_rank, is_dendron_root,
+    is_folder_index, is_valid_slug,
 };
 
 use crate::diagnostic::Diagnostic;

@@ -658,6 +658,7 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     converter_alerts(doc, diags);
     let (body, mut leftovers) =
         crate::dialects::leftovers::clean_page(source, crate::load::is_mdx(&doc.source.path));
+    let heading_callouts = crate::dialects::leftovers::heading_callouts(&body, &leftovers);
     if !pandoc_found.is_empty() {
         leftovers.extend(pandoc_found);
         leftovers.sort_by_key(|l| l.range.start);
@@ -687,6 +688,9 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
     let parser = Parser::new_ext(&body, options)
         .into_offset_iter()
         .map(|(event, range)| (body::as_written(&verbatim, &body, event, &range), range));
+    let parser = OptionalPass::new(parser, !heading_callouts.is_empty(), |p| {
+        crate::dialects::leftovers::OneLineCallouts::new(p, heading_callouts)
+    });
     let parser = OptionalPass::new(parser, scripts, crate::dialects::pandoc::Scripts::new);
     let parser = pulldown_cmark::TextMergeWithOffset::new(
         crate::load::mdx::IndentedAsMarkdown::new(parser, crate::load::is_mdx(&doc.source.path)),

@@ -298,10 +298,20 @@ pub struct HomePage<'a> {
     pub groups_more: usize,
     /// The first entries of the handbook's top level (pages and sections).
     pub pages: Vec<Link>,
+    /// `pages` under the part titles of `SUMMARY.md` that head them (see
+    /// `HandbookIndex::parts`); empty without part titles.
+    pub page_parts: Vec<PagePart>,
     /// Top-level entries not in `pages` (the template links to the handbook index).
     pub pages_more: usize,
     /// Handbook pages in all.
     pub pages_total: usize,
+}
+
+/// The first top-level entries of the handbook that a part title of `SUMMARY.md` heads.
+#[derive(Serialize)]
+pub struct PagePart {
+    pub title: String,
+    pub pages: Vec<Link>,
 }
 
 #[derive(Serialize, Default)]
@@ -355,11 +365,30 @@ pub struct HandbookIndex<'a> {
     pub pages: Vec<PageEntry>,
     /// One entry per top-level folder.
     pub sections: Vec<HandbookSection>,
+    /// With mdBook's or GitBook's part titles (`SUMMARY.md`): the top level's pages and
+    /// sections in the summary's order, under the part that heads them in the sidebar;
+    /// empty without part titles.
+    pub parts: Vec<HandbookPart>,
     /// Handbook pages in all.
     pub total: usize,
 }
 
+/// The top-level entries a part title of `SUMMARY.md` heads (no title before the first,
+/// and after mdBook's `---`).
 #[derive(Serialize)]
+pub struct HandbookPart {
+    pub title: String,
+    pub entries: Vec<HandbookEntry>,
+}
+
+/// A page or a section at the top of the handbook index: one of the two is set.
+#[derive(Serialize)]
+pub struct HandbookEntry {
+    pub page: Option<PageEntry>,
+    pub section: Option<HandbookSection>,
+}
+
+#[derive(Serialize, Clone)]
 pub struct HandbookSection {
     /// The section's (first) handbook-index page.
     pub link: Link,
@@ -431,7 +460,7 @@ pub struct PagerLink {
     pub gap: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct PageEntry {
     pub title: String,
     pub url: String,

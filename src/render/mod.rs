@@ -1143,6 +1143,10 @@ impl<'a> Renderer<'a> {
             .collect();
         let pages_more = top.len().saturating_sub(HOME_PAGES);
         let pages: Vec<Link> = top.into_iter().take(HOME_PAGES).collect();
+        let page_parts = Self::under_part_titles(nav, pages.len(), |r| PagePart {
+            title: r.0.to_string(),
+            pages: pages[r.1].to_vec(),
+        });
         let title = home_id
             .and_then(|id| match &hb.docs[id].kind {
                 DocKind::Page(p) if p.title_from_front_matter || !p.title.is_empty() => {
@@ -1169,6 +1173,7 @@ impl<'a> Renderer<'a> {
             groups,
             groups_more,
             pages,
+            page_parts,
             pages_more,
             pages_total: nav.order.len(),
         };
@@ -1307,9 +1312,13 @@ impl<'a> Renderer<'a> {
         };
         let mut top_pages = Vec::new();
         let mut sections = Vec::new();
+        let mut entries = Vec::new();
         for e in &nav.folders[0].entries {
             match *e {
-                nav::Entry::Page(id) => top_pages.push(self.page_entry(id)),
+                nav::Entry::Page(id) => {
+                    top_pages.push(self.page_entry(id));
+                    entries.push((top_pages.len() - 1, true));
+                }
                 nav::Entry::Folder(f) => sections.push(HandbookSection {
                     link: folder_link(f),
                     index: nav.folders[f].index.map(|id| self.link_to(id)),
@@ -1325,7 +1334,20 @@ impl<'a> Renderer<'a> {
                         .collect(),
                 }),
             }
+            if let nav::Entry::Folder(_) = e {
+                entries.push((sections.len() - 1, false));
+            }
         }
+        let parts = Self::under_part_titles(nav, entries.len(), |(title, range)| HandbookPart {
+            title: title.to_string(),
+            entries: entries[range]
+                .iter()
+                .map(|&(i, page)| HandbookEntry {
+                    page: page.then(|| top_pages[i].clone()),
+                    section: (!page).then(|| sections[i].clone()),
+                })
+                .collect(),
+        });
         let mut out = vec![self.render(
             "handbook.html",
             "handbook.html",
@@ -1340,6 +1362,7 @@ impl<'a> Renderer<'a> {
                 },
                 pages: top_pages,
                 sections,
+                parts,
                 total: nav.order.len(),
             },
         )];
@@ -1401,6 +1424,25 @@ impl<'a> Renderer<'a> {
             .collect();
         out.extend(parts);
         out
+    }
+
+    /// The first `listed` top-level entries of the handbook in runs under the part titles
+    /// of `SUMMARY.md` (`nav::Nav::top_level_parts`), each made by `part`; none without
+    /// part titles, where the templates list the entries as they are.
+    fn under_part_titles<T>(
+        nav: &nav::Nav,
+        listed: usize,
+        part: impl FnMut((&str, std::ops::Range<usize>)) -> T,
+    ) -> Vec<T> {
+        let runs = nav.top_level_parts();
+        if runs.iter().all(|(title, _)| title.is_empty()) {
+            return Vec::new();
+        }
+        runs.into_iter()
+            .filter(|(_, r)| r.start < listed)
+            .map(|(title, r)| (title, r.start..r.end.min(listed)))
+            .map(part)
+            .collect()
     }
 
     fn simple(
@@ -1491,6 +1533,15 @@ impl<'a> Renderer<'a> {
                 from: comment_safe(from),
                 to: comment_safe(&self.handbook.docs[id].url),
             })
+            .chain(
+                self.handbook
+                    .redirects_elsewhere
+                    .iter()
+                    .map(|(from, to)| SitemapRedirect {
+                        from: comment_safe(from),
+                        to: to.replace("--", "-%2D"),
+                    }),
+            )
             .collect();
         if entries.len() <= SITEMAP_MAX_URLS {
             return vec![self.render(

@@ -1,6 +1,7 @@
 //! Handbook navigation: the reading order of handbook pages (folder by folder, by `weight`
 //! then title), the folder tree behind the section sidebar, previous/next links and the
-//! per-section pages of the handbook index. Built once per render from the loaded pages and
+//! per-section pages of the handbook index; in a Dendron vault the sidebar nests the notes by
+//! their dotted names ([`Vault`]). Built once per render from the loaded pages and
 //! shared by every page, so a page's sidebar costs O(depth × window), never O(handbook).
 //!
 //! "No page grows with the handbook": a folder may hold thousands of pages, so a sidebar
@@ -37,6 +38,89 @@ pub struct Folder {
     pub pages: usize,
 }
 
+/// A Dendron vault's folder (`load::is_dendron_root`): its notes, flat on disk (`eng.md`,
+/// `eng.oncall.md`, `eng.oncall.runbook.md`), nest in the sidebar by their dotted names, as
+/// Dendron shows them. Only the sidebar: their addresses, breadcrumbs, reading order and
+/// handbook index stay the folder's. Indices are into the folder's `entries`.
+struct Vault {
+    /// The entries below no other note, in order.
+    top: Vec<usize>,
+    /// Each entry's note above it: the nearest of its dotted name's ancestors that is a
+    /// note of the folder (`eng` for `eng.oncall.runbook` without `eng.oncall`).
+    parent: Vec<Option<usize>>,
+    /// Each entry's notes right below it, in order.
+    children: Vec<Vec<usize>>,
+    /// Each entry and the notes below it, counted.
+    count: Vec<usize>,
+}
+
+impl Vault {
+    fn of(hb: &Handbook, folder: &Folder) -> Vault {
+        let n = folder.entries.len();
+        let stems: Vec<Option<&str>> = folder
+            .entries
+            .iter()
+            .map(|e| match *e {
+                Entry::Page(id) => {
+                    let path = hb.docs[id].source.path.as_str();
+                    let file = path.rsplit_once('/').map_or(path, |(_, f)| f);
+                    file.rsplit_once('.').map(|(stem, _)| stem)
+                }
+                Entry::Folder(_) => None,
+            })
+            .collect();
+        let by_stem: HashMap<&str, usize> = stems
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some(((*s)?, i)))
+            .collect();
+        let parent: Vec<Option<usize>> = stems
+            .iter()
+            .map(|stem| {
+                let mut name = (*stem)?;
+                loop {
+                    name = name.rsplit_once('.')?.0;
+                    if let Some(&p) = by_stem.get(name) {
+                        return Some(p);
+                    }
+                }
+            })
+            .collect();
+        let mut top = Vec::new();
+        let mut children = vec![Vec::new(); n];
+        let mut count = vec![1; n];
+        for (i, p) in parent.iter().enumerate() {
+            match *p {
+                Some(p) => children[p].push(i),
+                None => top.push(i),
+            }
+            // Each note counts once in each note above it (as many as its name has dots).
+            let mut up = *p;
+            while let Some(u) = up {
+                count[u] += 1;
+                up = parent[u];
+            }
+        }
+        Vault {
+            top,
+            parent,
+            children,
+            count,
+        }
+    }
+}
+
+/// The notes of a Dendron vault listed at one level of the sidebar: `list` (the top of the
+/// hierarchy, or one note's children), the notes from the top to the focus (`path`), and
+/// how far down `path` this level is.
+#[derive(Clone, Copy)]
+struct Notes<'v> {
+    vault: &'v Vault,
+    list: &'v [usize],
+    path: &'v [usize],
+    level: usize,
+}
+
 pub struct Nav {
     /// Handbook pages (not the home page) in reading order.
     pub order: Vec<DocId>,
@@ -53,6 +137,8 @@ pub struct Nav {
     /// The part titles of `SUMMARY.md` (`link::summary`), each with the top-level entry
     /// it stands above (an index into `folders[0].entries`), in order.
     part_titles: Vec<(usize, String)>,
+    /// The folders that are Dendron vaults, whose notes nest in the sidebar.
+    vaults: HashMap<usize, Vault>,
     /// Slug of the lone top-level charter that contains every group, if there is one:
     /// computed here once because every team page's org-map link depends on it.
     pub lone_root: Option<String>,
@@ -191,7 +277,9 @@ impl Nav {
             };
             folder_of.insert(id, folder);
         }
+        let vaults = vaults(hb, &folders, &by_path);
         let mut nav = Nav {
+            vaults,
             order,
             pos,
             folders,
@@ -386,6 +474,9 @@ impl Nav {
         Some(out)
     }
 
+    /// One level of the sidebar: the entries of folder `chain[depth]`, with the focus on
+    /// the next folder of the chain, else on the current page; in a Dendron vault, the
+    /// notes at the top of its hierarchy ([`Vault`]).
     fn level(
         &self,
         hb: &Handbook,
@@ -396,17 +487,59 @@ impl Nav {
         out: &mut String,
     ) {
         let f = chain[depth];
-        let folder = &self.folders[f];
         let focus_entry = match chain.get(depth + 1) {
             Some(&child) => Entry::Folder(child),
             None => Entry::Page(current),
         };
-        let focus = folder
+        let focus = self.folders[f]
             .entries
             .iter()
-            .position(|e| *e == focus_entry)
-            .unwrap_or(0);
-        let n = folder.entries.len();
+            .position(|e| *e == focus_entry);
+        let Some(vault) = self.vaults.get(&f) else {
+            return self.list(hb, (chain, depth), current, root, out, (focus, None));
+        };
+        // The notes from the top of the hierarchy down to the focus.
+        let mut path = Vec::new();
+        let mut at = focus;
+        while let Some(i) = at {
+            path.push(i);
+            at = vault.parent[i];
+        }
+        path.reverse();
+        let notes = Notes {
+            vault,
+            list: &vault.top,
+            path: &path,
+            level: 0,
+        };
+        self.list(hb, (chain, depth), current, root, out, (None, Some(notes)));
+    }
+
+    /// The entries of one sidebar level (see [`Self::level`]): a folder's, the focus at
+    /// `focus`; or a Dendron vault's notes (`notes`), the focus on its path. At most
+    /// [`WINDOW`] around the focus.
+    fn list(
+        &self,
+        hb: &Handbook,
+        (chain, depth): (&[usize], usize),
+        current: DocId,
+        root: &str,
+        out: &mut String,
+        (focus, notes): (Option<usize>, Option<Notes>),
+    ) {
+        let f = chain[depth];
+        let folder = &self.folders[f];
+        // Index into the folder's entries of the level's `i`th entry.
+        let entry_at = |i: usize| notes.map_or(i, |v| v.list[i]);
+        let n = notes.map_or(folder.entries.len(), |v| v.list.len());
+        let focus = match notes {
+            Some(v) => v
+                .path
+                .get(v.level)
+                .and_then(|p| v.list.iter().position(|i| i == p)),
+            None => focus,
+        }
+        .unwrap_or(0);
         let (start, end) = if n <= WINDOW {
             (0, n)
         } else {
@@ -423,10 +556,12 @@ impl Nav {
             );
         }
         let mut parts = self.part_titles.iter().peekable();
-        for (k, e) in folder.entries.iter().enumerate().take(end).skip(start) {
+        let top = notes.is_none_or(|v| v.level == 0);
+        for k in (start..end).map(entry_at) {
             // mdBook draws a part title as a heading between its chapters, not a link, and
             // its `---` as a line.
             while f == 0
+                && top
                 && let Some((at, title)) = parts.next_if(|(at, _)| *at <= k)
             {
                 if *at == k && title.is_empty() {
@@ -439,20 +574,48 @@ impl Nav {
                     );
                 }
             }
-            match *e {
+            match folder.entries[k] {
                 Entry::Page(pid) => {
                     let doc = &hb.docs[pid];
+                    let href = escape_html(&crate::markdown::encode_path(&doc.url));
                     let cur = if pid == current {
                         " aria-current=\"page\""
                     } else {
                         ""
                     };
-                    let _ = write!(
-                        out,
-                        "<li><a href=\"{root}{}\"{cur}>{}</a></li>",
-                        escape_html(&crate::markdown::encode_path(&doc.url)),
-                        escape_html(doc.nav_title())
-                    );
+                    match notes.filter(|v| !v.vault.children[k].is_empty()) {
+                        // A note with notes below it, on the way to the current page: open,
+                        // as a folder on the way is, the note itself first.
+                        Some(v) if v.path.get(v.level) == Some(&k) => {
+                            let _ = write!(
+                                out,
+                                "<li class=\"sb-folder\"><details open><summary>{}</summary><p class=\"sb-index\"><a href=\"{root}{href}\"{cur}>Overview</a></p>",
+                                escape_html(doc.nav_title())
+                            );
+                            let below = Notes {
+                                list: &v.vault.children[k],
+                                level: v.level + 1,
+                                ..v
+                            };
+                            self.list(hb, (chain, depth), current, root, out, (None, Some(below)));
+                            out.push_str("</details></li>");
+                        }
+                        Some(v) => {
+                            let _ = write!(
+                                out,
+                                "<li class=\"sb-folder sb-closed\"><a href=\"{root}{href}\">{}</a> <span class=\"sb-count\">{}</span></li>",
+                                escape_html(doc.nav_title()),
+                                v.vault.count[k]
+                            );
+                        }
+                        None => {
+                            let _ = write!(
+                                out,
+                                "<li><a href=\"{root}{href}\"{cur}>{}</a></li>",
+                                escape_html(doc.nav_title())
+                            );
+                        }
+                    }
                 }
                 Entry::Folder(child) => {
                     let c = &self.folders[child];
@@ -524,6 +687,26 @@ impl Nav {
         out
     }
 
+    /// The top-level entries (indices into `folders[0].entries`) in runs, each under the
+    /// part title of `SUMMARY.md` that heads it in the sidebar (empty before the first
+    /// title and after mdBook's `---`), in order: one untitled run without part titles. A
+    /// part that heads nothing has no run.
+    pub fn top_level_parts(&self) -> Vec<(&str, std::ops::Range<usize>)> {
+        let n = self.folders[0].entries.len();
+        let mut out = Vec::new();
+        let (mut start, mut title) = (0, "");
+        for (at, t) in &self.part_titles {
+            if *at > start {
+                out.push((title, start..*at));
+            }
+            (start, title) = (*at, t.as_str());
+        }
+        if n > start || out.is_empty() {
+            out.push((title, start..n));
+        }
+        out
+    }
+
     /// Whether a document is a handbook page listed in the navigation.
     pub fn contains(&self, id: DocId) -> bool {
         self.pos.get(id).copied().flatten().is_some()
@@ -553,6 +736,29 @@ fn part_titles(hb: &Handbook, top_places: &[Option<i64>]) -> Vec<(usize, String)
         }
         if entry < top_places.len() {
             out.push((entry, part.title.clone()));
+        }
+    }
+    out
+}
+
+/// The folders holding a Dendron vault's `root.md` (`load::is_dendron_root`: at the top of
+/// `content/`, where it is the home page, or of a vault's folder), each with its notes'
+/// hierarchy. Without one, a look at each document's path's end.
+fn vaults(
+    hb: &Handbook,
+    folders: &[Folder],
+    by_path: &HashMap<String, usize>,
+) -> HashMap<usize, Vault> {
+    let mut out = HashMap::new();
+    for doc in &hb.docs {
+        let path = doc.source.path.as_str();
+        if !path.ends_with("root.md") || !crate::load::is_dendron_root(path, &doc.source.text) {
+            continue;
+        }
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        if let Some(&f) = by_path.get(dir) {
+            out.entry(f).or_insert_with(|| Vault::of(hb, &folders[f]));
         }
     }
     out

@@ -1176,6 +1176,44 @@ fn index_md_beside_a_section_and_wiki_js_home_follow_their_neighbours() {
     }
 }
 
+/// A Dendron vault's notes nest in the sidebar by their dotted names (`render::nav`'s
+/// `Vault`): a note added between two levels, a note removed, and `root.md` losing and
+/// regaining the keys that make the folder a vault keep the site equal to a fresh build.
+#[test]
+fn dendron_notes_nest_as_notes_come_and_go() {
+    let book = Book::fixture("github");
+    let note = |title: &str, extra: &str| {
+        format!(
+            "---\nid: n{}\ntitle: {title}\nupdated: 1700000000000\n{extra}---\n\nText.\n",
+            title.len()
+        )
+    };
+    let created = "created: 1690000000000\n";
+    book.write("content/root.md", &note("Root", created));
+    book.write("content/eng.md", &note("Eng", created));
+    book.write("content/eng.oncall.runbook.md", &note("Runbook", created));
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let steps: [(&str, Option<String>); 5] = [
+        ("content/eng.oncall.md", Some(note("On call", created))),
+        (
+            "content/eng.oncall.md",
+            Some(note("On call, edited", created)),
+        ),
+        ("content/root.md", Some(note("Root", ""))),
+        ("content/root.md", Some(note("Root", created))),
+        ("content/eng.md", None),
+    ];
+    for (path, text) in steps {
+        let change = match text {
+            Some(text) => book.write(path, &text),
+            None => book.remove(path),
+        };
+        let r = update(&mut model, &change);
+        assert_good(&model, &r, path);
+    }
+}
+
 /// Nextra's `_meta` files name and hide pages (`link::summary_order`): a body edit of a
 /// named page and of a hidden one keeps the site equal to a fresh build.
 #[test]

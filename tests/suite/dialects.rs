@@ -769,6 +769,45 @@ fn a_one_line_callout_is_drawn_as_a_callout() {
     );
 }
 
+/// A one-line callout after a list (a blank line between) ends the list, as in MDX: it is
+/// a callout after the list, not a paragraph of its last item; the list stays tight, and
+/// a link in the callout is reported at its own column.
+#[test]
+fn a_one_line_callout_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[(
+        "content/support/handover.mdx",
+        "---\ntitle: Handover\n---\n\nBefore you leave:\n\n- Hand the pager on.\n- Write the shift notes.\n\n<Tip>Read the [notes](#nowhere) of the last shift first.</Tip>\n\n1. Open the queue.\n   - Sort it by age.\n\n<Warning title=\"Weekends\">Nobody answers on Sunday.</Warning>\nThe rota resets on Monday.\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_has("content/support/handover.mdx:10:15")
+        .stderr_has("#nowhere");
+    let page = book.html("support/handover.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        [
+            "Hand the pager on.",
+            "Write the shift notes.",
+            "Open the queue. Sort it by age.",
+            "Sort it by age."
+        ]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-tip > p"),
+        ["Tip", "Read the notes of the last shift first."]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-warning > p"),
+        ["Weekends", "Nobody answers on Sunday."]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > p"),
+        ["Before you leave:", "The rota resets on Monday."]
+    );
+    assert!(texts(&page, "main .prose h1, main .prose h2").is_empty());
+}
+
 /// Mintlify: `<Snippet file="…" />` brings in the text of that file in the site's
 /// `snippets/` folder where the page uses it; a missing one is reported.
 #[test]
@@ -840,8 +879,8 @@ fn mdbook_title_names_the_browser_tab() {
 
 /// mdBook's `[output.html.redirect]` in book.toml is read at every build: each old
 /// address (from the root, with or without `/`) gets a redirect page to the page its new
-/// address (relative to the old one, or from the root) names; one to no page, or to
-/// another site, is a warning at its line of book.toml.
+/// address (relative to the old one, or from the root) names; one to no page is a
+/// warning at its line of book.toml.
 #[test]
 fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
     let book = book_with(&[
@@ -858,9 +897,9 @@ fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
         .success()
         .stderr_has("book.toml:8:1")
         .stderr_has("redirect from \"/moved/away.html\" to \"../engineering/no-such-page.html\": the handbook has no page at /engineering/no-such-page.html")
-        .stderr_has("book.toml:9:1")
-        .stderr_has("redirect from \"/../../escape.html\": not a path inside the site (`..` and `.` name no page of the site)")
         .stderr_has("book.toml:10:1")
+        .stderr_has("redirect from \"/../../escape.html\": not a path inside the site (`..` and `.` name no page of the site)")
+        .stderr_has("book.toml:11:1")
         .stderr_has("redirect from \"/faq.html#rotas\": not a path inside the site (an anchor cannot be redirected without a script)");
     assert!(!book.root().join("escape.html").exists() && !book.out().join("escape.html").exists());
     for (old, to) in [
@@ -876,5 +915,60 @@ fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
         );
     }
     assert!(!book.out().join("moved/away.html").exists());
-    assert!(!book.out().join("partner.html").exists());
+    assert!(book.out().join("partner.html").exists());
+}
+
+/// An mdBook redirect to another site's http(s) address gets the same redirect page as
+/// one to a page, the address escaped; any other address elsewhere is a warning at its
+/// line of book.toml, and one whose old address a page takes is a collision.
+#[test]
+fn book_toml_redirects_to_another_site_are_written() {
+    let book = book_with(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"Initrode\"\n\n[output.html.redirect]\n\"/vendors/laptops.html\" = \"https://supplier.example/catalog?team=it&kind=laptop\"\n\"benefits.html\" = \"http://hr.example/benefits#dental\"\n\"/odd.html\" = \"https://odd.example/\\\"><script>alert(1)</script>\"\n\"/files.html\" = \"ftp://files.example/shared\"\n\"/mirror.html\" = \"//mirror.example/handbook\"\n\"/engineering/desks.html\" = \"https://desks.example/\"\n",
+        ),
+        (
+            "content/engineering/desks.md",
+            "# Desks\n\nHot desks only.\n",
+        ),
+    ]);
+    book.build()
+        .success()
+        .stderr_has("book.toml:8:1")
+        .stderr_has("redirect from \"/files.html\" to ftp://files.example/shared: a redirect to another site must be an http(s) address")
+        .stderr_has("book.toml:9:1")
+        .stderr_has("redirect from \"/mirror.html\" to //mirror.example/handbook")
+        .stderr_has("book.toml:10:1")
+        .stderr_has("warning[redirect-collision]");
+    for (old, to) in [
+        (
+            "vendors/laptops.html",
+            "https://supplier.example/catalog?team=it&amp;kind=laptop",
+        ),
+        ("benefits.html", "http://hr.example/benefits#dental"),
+        (
+            "odd.html",
+            "https://odd.example/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+        ),
+    ] {
+        let page = book.output_file(old);
+        assert!(
+            page.contains(&format!(
+                "<meta http-equiv=\"refresh\" content=\"0; url={to}\">"
+            )) && page.contains(&format!("<link rel=\"canonical\" href=\"{to}\">")),
+            "{old}: {page}"
+        );
+        assert!(!page.contains("<script>"), "{page}");
+    }
+    assert!(!book.out().join("files.html").exists());
+    assert!(!book.out().join("mirror.html").exists());
+    assert!(
+        book.output_file("engineering/desks.html")
+            .contains("Hot desks only.")
+    );
+    assert!(
+        book.output_file("sitemap.xml")
+            .contains("benefits.html → http://hr.example/benefits#dental"),
+    );
 }

@@ -337,3 +337,52 @@ fn summary_part_titles_head_their_chapters_in_the_sidebar() {
     assert!(hrefs(&page, ".sidebar .sb-part a").is_empty());
     assert!(!texts(&page, ".sidebar h2").contains(&"Summary".to_string()));
 }
+
+/// The handbook index and the home page list the handbook's top level in the summary's
+/// order, under the part titles that head it in the sidebar: pages and sections together,
+/// as the summary interleaves them; mdBook's `---` ends a part without a title.
+#[test]
+fn summary_part_titles_head_their_chapters_in_the_indexes() {
+    let book = TestBook::fixture("gitbook");
+    book.write(
+        "content/SUMMARY.md",
+        "# Summary\n\n[Welcome](README.md)\n\n# Working here\n\n- [People](people/README.md)\n- [Words we use](glossary.md)\n- [Culture](culture/README.md)\n\n# Running things\n\n- [Operations](operations/README.md)\n\n---\n\n- [Engineering](engineering/README.md)\n",
+    );
+    book.write(
+        "content/glossary.md",
+        "# Words we use\n\nA crew is a team of four to six.\n",
+    );
+    book.build().success();
+    let index = book.html("handbook.html");
+    assert_eq!(
+        texts(&index, "main h2.index-part"),
+        ["Working here", "Running things"]
+    );
+    assert_eq!(
+        texts(&index, "main ul.page-tree > li > a:first-child"),
+        [
+            "People",
+            "Words we use",
+            "Culture",
+            "Operations",
+            "Engineering"
+        ]
+    );
+    assert_eq!(
+        texts(
+            &index,
+            "main h2.index-part + ul.page-tree > li > a:first-child"
+        ),
+        ["People", "Words we use", "Culture", "Operations"]
+    );
+    assert_eq!(texts(&index, "main ul.page-tree").len(), 3);
+    let home = book.html("index.html");
+    assert_eq!(
+        texts(&home, "main h3.index-part"),
+        ["Working here", "Running things"]
+    );
+    assert_eq!(
+        texts(&home, "main h3.index-part + ul > li > a"),
+        ["People", "Words we use", "Culture", "Operations"]
+    );
+}

@@ -640,3 +640,114 @@ fn logseq_admonitions_queries_and_block_references() {
         assert!(!body.contains(hidden), "{hidden} shown in {body}");
     }
 }
+
+/// A Dendron note in its vault's front matter: `id`, `title`, the timestamps.
+fn dendron_note(title: &str, body: &str) -> String {
+    format!(
+        "---\nid: {}\ntitle: {title}\ndesc: ''\nupdated: 1700000000000\ncreated: 1690000000000\n---\n\n{body}\n",
+        title.len()
+    )
+}
+
+/// A Dendron vault's notes, flat in one folder, nest in the sidebar by their dotted names
+/// (a note whose parent note is missing under its nearest existing ancestor, or at the
+/// top), in the vault at the top of `content/` and in a vault's own folder; their
+/// addresses stay. Dotted names in a folder that is no vault stay side by side.
+#[test]
+fn dendron_notes_nest_in_the_sidebar_by_their_dotted_names() {
+    let root = dendron_note("Root", "Start at [[eng]].");
+    let eng = dendron_note("Eng", "How we build.");
+    let oncall = dendron_note("On call", "Who answers.");
+    let runbook = dendron_note("Runbook", "Steps when paged.");
+    let hiring = dendron_note("Hiring", "Loops and panels.");
+    let laptops = dendron_note("Laptops", "Order through the desk.");
+    let kit = dendron_note("Kit", "What we lend.");
+    let vault_root = dendron_note("Private root", "Our vault.");
+    let pay = dendron_note("Pay", "Bands.");
+    let pay_review = dendron_note("Pay review", "Each March.");
+    let book = book_with(&[
+        ("content/root.md", root.as_str()),
+        ("content/eng.md", eng.as_str()),
+        ("content/eng.oncall.md", oncall.as_str()),
+        ("content/eng.oncall.runbook.md", runbook.as_str()),
+        ("content/eng.hiring.md", hiring.as_str()),
+        ("content/eng.tools.kit.md", kit.as_str()),
+        ("content/ops.vendors.laptops.md", laptops.as_str()),
+        ("content/private/root.md", vault_root.as_str()),
+        ("content/private/pay.md", pay.as_str()),
+        ("content/private/pay.review.md", pay_review.as_str()),
+        ("content/plain/release.md", "# Release\n\nTag it.\n"),
+        (
+            "content/plain/release.notes.md",
+            "# Release notes\n\nWrite them.\n",
+        ),
+    ]);
+    book.build().success();
+    // The addresses are the notes' own.
+    for page in [
+        "eng.oncall.runbook.html",
+        "ops.vendors.laptops.html",
+        "private/pay.review.html",
+    ] {
+        assert!(book.out().join(page).exists(), "{page}");
+    }
+    let runbook = book.html("eng.oncall.runbook.html");
+    // Open on the way to the page: Eng, then On call, the page inside it.
+    assert_eq!(
+        texts(&runbook, ".sidebar li.sb-folder > details[open] > summary"),
+        ["Eng", "On call"]
+    );
+    assert_eq!(
+        texts(
+            &runbook,
+            ".sidebar li.sb-folder details[open] li.sb-folder details[open] > ul > li > a[aria-current=page]"
+        ),
+        ["Runbook"]
+    );
+    // Below Eng: Hiring, Kit (whose `eng.tools` is missing) and On call.
+    let below_eng = ".sidebar-toggle > ul > li > details > ul > li";
+    assert_eq!(
+        texts(
+            &runbook,
+            &format!("{below_eng} > a, {below_eng} > details > summary")
+        ),
+        ["Hiring", "Kit", "On call"]
+    );
+    // Laptops has no note above it: at the top, beside Eng.
+    let laptops = book.html("ops.vendors.laptops.html");
+    let top = texts(&laptops, ".sidebar-toggle > ul > li > a");
+    for title in ["Eng", "Laptops", "Root"] {
+        assert!(top.contains(&title.to_string()), "{top:?}");
+    }
+    assert!(!top.contains(&"Runbook".to_string()), "{top:?}");
+    // Closed elsewhere: Eng counts itself and its four notes.
+    assert_eq!(
+        texts(
+            &laptops,
+            ".sidebar li.sb-closed > a, .sidebar li.sb-closed > .sb-count"
+        )
+        .windows(2)
+        .find(|w| w[0] == "Eng")
+        .map(|w| w[1].clone()),
+        Some("5".to_string())
+    );
+    // A vault in its own folder nests too.
+    let review = book.html("private/pay.review.html");
+    assert_eq!(
+        texts(&review, ".sidebar li.sb-folder > details[open] > summary"),
+        ["Private", "Pay"]
+    );
+    // No root.md of Dendron's: side by side.
+    let notes = book.html("plain/release.notes.html");
+    assert_eq!(
+        texts(&notes, ".sidebar li.sb-folder > details[open] > summary"),
+        ["Plain"]
+    );
+    assert_eq!(
+        texts(
+            &notes,
+            ".sidebar li.sb-folder > details[open] > ul > li > a"
+        ),
+        ["Release", "Release notes"]
+    );
+}
