@@ -749,6 +749,8 @@ const PAGE_KEYS: &[&str] = &[
     "sidebar_label",
     "linkTitle",
     "sidebarTitle",
+    // DocFX: the name `xref:` links give the page (`PageMeta::uid`).
+    "uid",
 ];
 
 /// Keys other generators and their themes use to build their navigation, layout and
@@ -1060,6 +1062,7 @@ pub fn page(
         }
     }
     meta.keywords = words(&mut f, "keywords");
+    meta.uid = f.opt_str("uid").filter(|u| !u.trim().is_empty());
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
     for key in ["nav_exclude", "bookHidden", "toc_hide"] {

@@ -448,7 +448,7 @@ fn template_syntax_and_unmatched_wikilinks_past_twenty_are_counted_not_listed() 
     assert_eq!(wikilinks.len(), BROKEN_LINKS_SHOWN + 1, "{wikilinks:?}");
     assert!(wikilinks.iter().any(|d| {
         d.message
-            .starts_with("3 more wikilinks in this file name no page")
+            .starts_with("3 more wikilinks or `xref:` links in this file name no page")
     }));
 }
 
