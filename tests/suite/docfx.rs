@@ -4,6 +4,29 @@
 
 use crate::harness::{TestBook, hrefs, texts};
 
+/// The pages the "Next" links lead through, from `first` (paths from the site's root).
+fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
+    let mut order = vec![first.to_string()];
+    while order.len() < 20 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
+    }
+    order
+}
+
+/// The sidebar's folder titles and page links, as the page `rel` shows them.
+fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
+    texts(&book.html(rel), ".sidebar summary, .sidebar a")
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t != "In this section")
+        .collect()
+}
+
 /// DocFX names pages by the `uid` in their front matter, and links to them as
 /// `xref:uid`: such a link reaches the page (a `#fragment` kept, DocFX's
 /// `?displayProperty=` dropped, no text shows the page's title), `uid` is no unknown key,
@@ -35,4 +58,45 @@ fn docfx_xref_links_reach_the_page_with_that_uid() {
     assert!(shown.iter().any(|t| t == "The Invoice type"), "{shown:?}");
     let train = book.html("ops/release-train.html");
     assert_eq!(hrefs(&train, ".prose a"), ["../ops/oncall-rota.html"]);
+}
+
+/// DocFX's `toc.yml` is the site's navigation, as mdBook's `SUMMARY.md` is: the root one
+/// (left beside `content/` when the pages were moved in) and the folders' own, which it
+/// links (`ops/`, a folder, means `ops/toc.yml`), give the reading order, the names the
+/// sidebar shows (`name`) and the folders' titles; a path in another case (written on
+/// Windows) finds its page, links to the web are skipped, and no `toc.yml` is published.
+#[test]
+fn docfx_toc_files_order_and_name_the_pages() {
+    let book = TestBook::fixture("docfx");
+    book.build().success().stderr_lacks("toc.yml");
+    assert_eq!(
+        reading_order(&book, "ops/release-train.html"),
+        [
+            "ops/release-train.html",
+            "ops/incidents.html",
+            "ops/oncall-rota.html",
+            "team/hiring.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "ops/incidents.html"),
+        [
+            "Operations",
+            "How releases work",
+            "Incidents",
+            "On call",
+            "People",
+        ]
+    );
+    let rota = book.html("ops/oncall-rota.html");
+    assert_eq!(texts(&rota, "main h1"), ["On-call rota"]);
+    assert_eq!(
+        texts(
+            &book.html("team/hiring.html"),
+            ".sidebar a[aria-current=page]"
+        ),
+        ["Hiring loop"]
+    );
+    assert!(!book.out().join("toc.yml").exists());
+    assert!(!book.out().join("ops/toc.yml").exists());
 }
