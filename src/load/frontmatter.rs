@@ -894,6 +894,11 @@ const NAVIGATION_KEYS: &[&str] = &[
     "pageClass",
     "titleTemplate",
     "head",
+    // VuePress: a home page's flag and image (its `heroText`, `tagline`, `actionText`,
+    // `actionLink` and `actions` are read: `hero`)
+    "home",
+    "heroImage",
+    "heroAlt",
     // Astro Starlight (its `sidebar` is read: `order` places the page, `hidden` leaves it
     // out of the navigation)
     "sidebar",
@@ -1214,6 +1219,30 @@ fn hero(f: &mut Fields<'_, '_, '_>) -> Option<Box<Hero>> {
             if let (Some(label), Some(to)) = (text(action, "text"), link(f, action)) {
                 hero.actions.push((label.to_owned(), to));
             }
+        }
+    }
+    // VuePress's home page (`home: true`) writes its hero at the top level: `heroText`,
+    // `tagline` and a button, `actionText` with `actionLink` (v1) or `actions` (v2).
+    let top = |f: &mut Fields<'_, '_, '_>, key: &str| match f.raw(key).map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    if hero.name.is_none() {
+        hero.name = top(f, "heroText");
+    }
+    if hero.tagline.is_none() {
+        hero.tagline = top(f, "tagline");
+    }
+    if let (Some(label), Some(v)) = (top(f, "actionText"), f.raw("actionLink"))
+        && let DeValue::String(to) = v.get_ref()
+        && !to.trim().is_empty()
+    {
+        let to = Spanned::from((to.trim().to_string(), f.span(v.span())));
+        hero.actions.push((label, to));
+    }
+    for action in tables(f.raw("actions")) {
+        if let (Some(label), Some(to)) = (text(action, "text"), link(f, action)) {
+            hero.actions.push((label.to_owned(), to));
         }
     }
     for card in tables(f.raw("features")) {

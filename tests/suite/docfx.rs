@@ -100,3 +100,21 @@ fn docfx_toc_files_order_and_name_the_pages() {
     assert!(!book.out().join("toc.yml").exists());
     assert!(!book.out().join("ops/toc.yml").exists());
 }
+
+/// A VuePress home page writes its hero at the top level of its front matter (`home:
+/// true`, `heroText`, `tagline`, `actionText` with `actionLink`): it is drawn, its button a
+/// link of the page, and none of the keys is unknown.
+#[test]
+fn vuepress_home_page_draws_its_hero_and_button() {
+    let book = TestBook::fixture("vuepress");
+    book.build().success().stderr_lacks("unknown key");
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, ".hero-name"), ["Harbourline"]);
+    assert_eq!(
+        texts(&home, ".hero-tagline"),
+        ["How the cargo-tracking teams work"]
+    );
+    assert_eq!(hrefs(&home, ".hero-action"), ["guide/index.html"]);
+    assert_eq!(texts(&home, ".features strong").len(), 2);
+}
+
