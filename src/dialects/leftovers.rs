@@ -578,6 +578,11 @@ impl<'b> Scan<'b> {
     /// leftover. Where the scan goes on.
     fn hugo_expression(&mut self, range: Range<usize>) -> usize {
         let body = self.body;
+        if let Some(line) = vuepress_title_heading(body, range.clone()) {
+            let line_end = line.end;
+            self.blank.push(line);
+            return line_end;
+        }
         if let Some(title) = mdbook_title(&body[range.clone()]) {
             self.found.push(Leftover {
                 range: range.clone(),
@@ -2642,6 +2647,33 @@ fn erb_title_heading(body: &str, tag: &ErbTag) -> Option<Range<usize>> {
         .find('\n')
         .map_or(body.len(), |n| tag.range.end + n);
     let after = body[tag.range.end..end].trim_end_matches('\r');
+    (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
+}
+
+/// The line of a heading that is only VuePress's page title, `# {{ $frontmatter.title }}`
+/// (or `$page.title`), as VuePress sites open their pages: the page's title is its front
+/// matter's, which orgbook draws as the page's heading, so the line goes, as
+/// [`erb_title_heading`]'s does.
+fn vuepress_title_heading(body: &str, expression: Range<usize>) -> Option<Range<usize>> {
+    let code = body[expression.clone()]
+        .strip_prefix("{{")?
+        .strip_suffix("}}")?
+        .trim();
+    if !matches!(
+        code,
+        "$frontmatter.title" | "$page.title" | "$page.frontmatter.title"
+    ) {
+        return None;
+    }
+    let start = body[..expression.start].rfind('\n').map_or(0, |n| n + 1);
+    let prefix = body[start..expression.start].trim_start_matches(' ');
+    let hashes = prefix.len() - prefix.trim_start_matches('#').len();
+    let heading =
+        (1..=6).contains(&hashes) && prefix[hashes..].trim().is_empty() && prefix.len() > hashes;
+    let end = body[expression.end..]
+        .find('\n')
+        .map_or(body.len(), |n| expression.end + n);
+    let after = body[expression.end..end].trim_end_matches('\r');
     (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
 }
 

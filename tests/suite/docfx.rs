@@ -118,3 +118,15 @@ fn vuepress_home_page_draws_its_hero_and_button() {
     assert_eq!(texts(&home, ".features strong").len(), 2);
 }
 
+/// VuePress pages open with `# {{ $frontmatter.title }}`, a heading that is only the
+/// title their front matter gives: the page is headed by that title once, and the
+/// template syntax is neither shown nor reported.
+#[test]
+fn vuepress_title_heading_is_the_page_title() {
+    let book = TestBook::fixture("vuepress");
+    book.build().success().stderr_lacks("template-leftover");
+    let guide = book.html("guide/index.html");
+    assert_eq!(texts(&guide, "main h1"), ["Working at Harbourline"]);
+    let page = book.output_file("guide/index.html");
+    assert!(!page.contains("frontmatter"), "{page}");
+}
