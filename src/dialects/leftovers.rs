@@ -1766,7 +1766,8 @@ fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
 /// `::::note`): a closing line closes the innermost one open. Only pairs are returned; the
 /// caller keeps those outside code. A MyST colon fence (`:::{note}`) is not one of them,
 /// and other names (`:::custom`) are left as written but still pair with their closing
-/// line, so they do not close an admonition around them.
+/// line, so they do not close an admonition around them; a `:::backlinks` block is
+/// returned whole with the lines that go.
 fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     use pulldown_cmark::BlockQuoteKind as K;
     let mut out = Vec::new();
@@ -1774,6 +1775,8 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     // The containers open, innermost last: the opening line when it is one drawn (or,
     // as a range, a code group's).
     let mut open: Vec<Option<Result<Leftover, Range<usize>>>> = Vec::new();
+    // Foam's backlinks blocks open (`:::backlinks`): their depth in `open` and start.
+    let mut backlinks: Vec<(usize, usize)> = Vec::new();
     let mut fences = Fences::new(body);
     for at in crate::finder!(b":::").find_iter(body.as_bytes()) {
         let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -1789,6 +1792,12 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
         let line = body[at..end].trim_end();
         let rest = line.trim_start_matches(':');
         if rest.trim().is_empty() {
+            if let Some(&(depth, from)) = backlinks.last()
+                && depth + 1 == open.len()
+            {
+                backlinks.pop();
+                silent.push(from..end);
+            }
             match open.pop() {
                 Some(Some(Ok(o))) => {
                     out.push(o);
@@ -1860,6 +1869,14 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             "danger" => (K::Caution, false),
             // HackMD's and HedgeDoc's `:::spoiler Title` folds its content the same way.
             "details" | "spoiler" => (K::Note, true),
+            // A backlinks block a note-taking tool wrote into the note (Foam sites, the
+            // Markdown Notes extension): a stale copy of the "Linked from" list orgbook
+            // draws itself, so the whole block goes.
+            "backlinks" if title.is_empty() => {
+                backlinks.push((open.len(), start));
+                open.push(None);
+                continue;
+            }
             _ => {
                 open.push(None);
                 continue;
