@@ -153,3 +153,27 @@ fn foam_generated_blocks_are_not_shown() {
         ["2024-03-02", "Crew notes"]
     );
 }
+
+/// DocFX's include, `[!INCLUDE [title](../includes/x.md)]` alone on its line (written in
+/// either case, `~/` from the project's root), puts the file's text in the page; the
+/// included file is no page of its own.
+#[test]
+fn docfx_includes_bring_in_their_file() {
+    let book = TestBook::fixture("docfx");
+    book.build()
+        .success()
+        .stderr_lacks("INCLUDE")
+        .stderr_lacks("include[");
+    for page in ["ops/oncall-rota.html", "ops/incidents.html"] {
+        let prose = texts(&book.html(page), ".prose p").join(" ");
+        assert!(
+            prose.contains("Acknowledge a page within five minutes"),
+            "{page}: {prose}"
+        );
+        assert!(
+            !prose.to_lowercase().contains("[!include"),
+            "{page}: {prose}"
+        );
+    }
+    assert!(!book.out().join("includes/pager-etiquette.html").exists());
+}
