@@ -1660,7 +1660,7 @@ impl<'a> BodyWriter<'a> {
         let span = self.span(range);
         let image = matches!(tag, Tag::Image { .. });
         let handbook = self.handbook;
-        if !self.wikilink(&mut tag, range) || !self.xref(&mut tag, span.clone()) {
+        if !self.wikilink(&mut tag, range) || !self.xref(&mut tag, range) {
             return None;
         }
         // docsify's link options in the title's place (`':include'`, `':target=_blank'`)
@@ -1754,8 +1754,9 @@ impl<'a> BodyWriter<'a> {
     /// has `uid: setup`, its destination made that page's path from `content/` (to be
     /// resolved like any link's; `#fragment` kept, DocFX's `?displayProperty=…` dropped).
     /// False when no page has the uid (an API's, which DocFX resolves from its own
-    /// metadata): reported, and shown as its text.
-    fn xref(&mut self, tag: &mut Tag<'a>, span: Range<usize>) -> bool {
+    /// metadata): reported, and shown as its text (the uid, when it has none).
+    fn xref(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
+        let span = self.span(range);
         let Tag::Link { dest_url, .. } = tag else {
             return true;
         };
@@ -1791,6 +1792,13 @@ impl<'a> BodyWriter<'a> {
                 .with_help("give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)")
                 .at(&self.doc.source.text, span),
             );
+        }
+        if self
+            .body
+            .get(range.start..)
+            .is_some_and(|b| b.starts_with("[]("))
+        {
+            self.unlinked_text = Some(uid);
         }
         self.unlinked_depth += 1;
         false
