@@ -69,9 +69,13 @@ pub fn may_include(body: &str) -> bool {
         // Hugo's include shortcodes (see `hugo_include`).
         || crate::finder!(b"< include").find(bytes).is_some()
         || crate::finder!(b"readfile").find(bytes).is_some()
-        // DocFX's (`docfx_include`), written in either case.
-        || crate::finder!(b"[!INCLUDE").find(bytes).is_some()
-        || crate::finder!(b"[!include").find(bytes).is_some()
+        // DocFX's (`docfx_include`), in any case: one scan for `[!`, which only GitHub
+        // alerts also start.
+        || crate::finder!(b"[!").find_iter(bytes).any(|at| {
+            bytes
+                .get(at + 2..at + 9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"include"))
+        })
         // Mintlify's (`mintlify_snippet`).
         || crate::finder!(b"<Snippet ").find(bytes).is_some()
         // docsify's (`docsify_include`).
