@@ -1757,9 +1757,16 @@ impl<'a> BodyWriter<'a> {
     /// metadata): reported, and shown as its text (the uid, when it has none).
     fn xref(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
         let span = self.span(range);
-        let Tag::Link { dest_url, .. } = tag else {
+        let Tag::Link {
+            dest_url,
+            link_type,
+            ..
+        } = tag
+        else {
             return true;
         };
+        // `<xref:uid>` shows the page's title, as DocFX draws it, not its address.
+        let autolink = matches!(link_type, LinkType::Autolink);
         let Some(rest) = dest_url
             .get(..5)
             .filter(|s| s.eq_ignore_ascii_case("xref:"))
@@ -1779,6 +1786,13 @@ impl<'a> BodyWriter<'a> {
                 format!("#{fragment}")
             };
             *dest_url = CowStr::from(format!("/{under}{anchor}"));
+            if autolink {
+                let title =
+                    linked_title(self.handbook, self.from_dir, dest_url, &mut self.title_deps);
+                if !title.is_empty() {
+                    self.wiki_text = Some((self.events.len(), title));
+                }
+            }
             return true;
         }
         self.unmatched_wikilinks += 1;
@@ -1793,10 +1807,11 @@ impl<'a> BodyWriter<'a> {
                 .at(&self.doc.source.text, span),
             );
         }
-        if self
-            .body
-            .get(range.start..)
-            .is_some_and(|b| b.starts_with("[]("))
+        if autolink
+            || self
+                .body
+                .get(range.start..)
+                .is_some_and(|b| b.starts_with("[]("))
         {
             self.unlinked_text = Some(uid);
         }

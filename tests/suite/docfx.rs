@@ -29,7 +29,8 @@ fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
 
 /// DocFX names pages by the `uid` in their front matter, and links to them as
 /// `xref:uid`: such a link reaches the page (a `#fragment` kept, DocFX's
-/// `?displayProperty=` dropped, no text shows the page's title), `uid` is no unknown key,
+/// `?displayProperty=` dropped; without text, or as `<xref:uid>`, it shows the page's
+/// title), `uid` is no unknown key,
 /// and a uid no page has (an API's) is reported at its line and shown as text.
 #[test]
 fn docfx_xref_links_reach_the_page_with_that_uid() {
@@ -57,7 +58,12 @@ fn docfx_xref_links_reach_the_page_with_that_uid() {
     );
     assert!(shown.iter().any(|t| t == "The Invoice type"), "{shown:?}");
     let train = book.html("ops/release-train.html");
-    assert_eq!(hrefs(&train, ".prose a"), ["../ops/oncall-rota.html"]);
+    assert_eq!(
+        hrefs(&train, ".prose a"),
+        ["../ops/oncall-rota.html", "../ops/incidents.html"]
+    );
+    // `<xref:uid>` is titled by its page.
+    assert_eq!(texts(&train, ".prose a"), ["rota", "Incident reviews"]);
 }
 
 /// DocFX's `toc.yml` is the site's navigation, as mdBook's `SUMMARY.md` is: the root one
