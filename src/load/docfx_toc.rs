@@ -46,6 +46,7 @@ pub fn order(
             .map(|f| (f.to_ascii_lowercase(), *f))
             .collect(),
         read: vec![FILE.to_string()],
+        reading: Vec::new(),
         out: NavOrder::default(),
     };
     reader.file("", shown, text, 0, diags);
@@ -60,6 +61,8 @@ struct Reader<'a> {
     lower: std::collections::HashMap<String, &'a str>,
     /// The `toc.yml` files read (under `content/`): each once, whatever links it again.
     read: Vec<String>,
+    /// The files being read, innermost last: each as shown in diagnostics, and its text.
+    reading: Vec<(String, String)>,
     out: NavOrder,
 }
 
@@ -84,7 +87,9 @@ impl Reader<'_> {
         };
         // A root written as `items:` under nothing (some sites indent it so) is its list.
         let items = value.get("items").unwrap_or(&value);
+        self.reading.push((shown.to_string(), text.to_string()));
         self.items(dir, items, depth, diags);
+        self.reading.pop();
     }
 
     fn items(&mut self, dir: &str, value: &Value, depth: usize, diags: &mut Vec<Diagnostic>) {
@@ -107,14 +112,14 @@ impl Reader<'_> {
         let name = text("name").filter(|n| !n.is_empty());
         let start = self.out.pages.len();
         let mut section = false;
-        if let Some(topic) = text("topicHref").and_then(|h| self.page(dir, h)) {
+        if let Some(topic) = text("topicHref").and_then(|h| self.page_or_report(dir, h, diags)) {
             self.out.push(topic);
         }
         if let Some(href) = text("href") {
             if let Some(toc) = nested_toc(dir, href) {
                 section = true;
                 self.linked(&toc, depth, diags);
-            } else if let Some(page) = self.page(dir, href) {
+            } else if let Some(page) = self.page_or_report(dir, href, diags) {
                 if let Some(name) = name {
                     self.out
                         .labels
@@ -151,6 +156,28 @@ impl Reader<'_> {
         };
         let dir = toc.rsplit_once('/').map_or("", |(d, _)| d);
         self.file(dir, &shown, &text, depth + 1, diags);
+    }
+
+    /// [`Reader::page`], and a warning at `href` in the file being read when it names a
+    /// Markdown file that is not there (renamed since, most often): DocFX warns too, and
+    /// the page it meant would otherwise drop out of the order in silence.
+    fn page_or_report(&self, dir: &str, href: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+        let page = self.page(dir, href);
+        let missing =
+            page.is_none() && joined(dir, href).is_some_and(|rel| crate::load::is_markdown(&rel));
+        if missing && let Some((shown, text)) = self.reading.last() {
+            let at = text.find(href).map_or(0..0, |at| at..at + href.len());
+            diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    shown,
+                    format!("DocFX's table of contents lists `{href}`, and there is no such page"),
+                )
+                .with_help("correct the path (or remove the entry); the pages are ordered without it meanwhile")
+                .at(text, at),
+            );
+        }
+        page
     }
 
     /// The content path of the page `href` names from folder `dir`, if there is one.
