@@ -356,6 +356,8 @@ pub struct PageMeta {
     /// Other names of the page (Obsidian's `aliases`: `Start here`, not a path), which
     /// wikilinks may use (`link::Handbook::wiki_names`).
     pub other_names: Vec<String>,
+    /// DocFX's `uid`: the name `xref:` links give the page (`[Setup](xref:setup)`).
+    pub uid: Option<String>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.

@@ -578,6 +578,11 @@ impl<'b> Scan<'b> {
     /// leftover. Where the scan goes on.
     fn hugo_expression(&mut self, range: Range<usize>) -> usize {
         let body = self.body;
+        if let Some(line) = vuepress_title_heading(body, range.clone()) {
+            let line_end = line.end;
+            self.blank.push(line);
+            return line_end;
+        }
         if let Some(title) = mdbook_title(&body[range.clone()]) {
             self.found.push(Leftover {
                 range: range.clone(),
@@ -1796,7 +1801,8 @@ fn just_the_docs_callout(ial: &str) -> Option<pulldown_cmark::BlockQuoteKind> {
 /// `::::note`): a closing line closes the innermost one open. Only pairs are returned; the
 /// caller keeps those outside code. A MyST colon fence (`:::{note}`) is not one of them,
 /// and other names (`:::custom`) are left as written but still pair with their closing
-/// line, so they do not close an admonition around them.
+/// line, so they do not close an admonition around them; a `:::backlinks` block is
+/// returned whole with the lines that go.
 fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     use pulldown_cmark::BlockQuoteKind as K;
     let mut out = Vec::new();
@@ -1804,6 +1810,8 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     // The containers open, innermost last: the opening line when it is one drawn (or,
     // as a range, a code group's).
     let mut open: Vec<Option<Result<Leftover, Range<usize>>>> = Vec::new();
+    // Foam's backlinks blocks open (`:::backlinks`): their depth in `open` and start.
+    let mut backlinks: Vec<(usize, usize)> = Vec::new();
     let mut fences = Fences::new(body);
     for at in crate::finder!(b":::").find_iter(body.as_bytes()) {
         let start = body[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -1819,6 +1827,12 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
         let line = body[at..end].trim_end();
         let rest = line.trim_start_matches(':');
         if rest.trim().is_empty() {
+            if let Some(&(depth, from)) = backlinks.last()
+                && depth + 1 == open.len()
+            {
+                backlinks.pop();
+                silent.push(from..end);
+            }
             match open.pop() {
                 Some(Some(Ok(o))) => {
                     out.push(o);
@@ -1890,6 +1904,14 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             "danger" => (K::Caution, false),
             // HackMD's and HedgeDoc's `:::spoiler Title` folds its content the same way.
             "details" | "spoiler" => (K::Note, true),
+            // A backlinks block a note-taking tool wrote into the note (Foam sites, the
+            // Markdown Notes extension): a stale copy of the "Linked from" list orgbook
+            // draws itself, so the whole block goes.
+            "backlinks" if title.is_empty() => {
+                backlinks.push((open.len(), start));
+                open.push(None);
+                continue;
+            }
             _ => {
                 open.push(None);
                 continue;
@@ -2752,6 +2774,33 @@ fn erb_title_heading(body: &str, tag: &ErbTag) -> Option<Range<usize>> {
         .find('\n')
         .map_or(body.len(), |n| tag.range.end + n);
     let after = body[tag.range.end..end].trim_end_matches('\r');
+    (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
+}
+
+/// The line of a heading that is only VuePress's page title, `# {{ $frontmatter.title }}`
+/// (or `$page.title`), as VuePress sites open their pages: the page's title is its front
+/// matter's, which orgbook draws as the page's heading, so the line goes, as
+/// [`erb_title_heading`]'s does.
+fn vuepress_title_heading(body: &str, expression: Range<usize>) -> Option<Range<usize>> {
+    let code = body[expression.clone()]
+        .strip_prefix("{{")?
+        .strip_suffix("}}")?
+        .trim();
+    if !matches!(
+        code,
+        "$frontmatter.title" | "$page.title" | "$page.frontmatter.title"
+    ) {
+        return None;
+    }
+    let start = body[..expression.start].rfind('\n').map_or(0, |n| n + 1);
+    let prefix = body[start..expression.start].trim_start_matches(' ');
+    let hashes = prefix.len() - prefix.trim_start_matches('#').len();
+    let heading =
+        (1..=6).contains(&hashes) && prefix[hashes..].trim().is_empty() && prefix.len() > hashes;
+    let end = body[expression.end..]
+        .find('\n')
+        .map_or(body.len(), |n| expression.end + n);
+    let after = body[expression.end..end].trim_end_matches('\r');
     (heading && after.trim().trim_end_matches('#').trim().is_empty()).then_some(start..end)
 }
 

@@ -95,6 +95,9 @@ pub struct Handbook {
     /// [`wiki_name`](crate::model::wiki_name): what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
     /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
     pub wiki_names: HashMap<String, Vec<String>>,
+    /// DocFX's page names: a page's front matter `uid` → the page, what an `xref:` link
+    /// (`[Setup](xref:setup)`) names. Empty in handbooks without DocFX pages.
+    pub uids: HashMap<String, DocId>,
 }
 
 impl Handbook {

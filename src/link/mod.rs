@@ -151,6 +151,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
+    let uids = uids(&docs);
     Handbook {
         config,
         docs,
@@ -186,7 +187,22 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         myst_labels,
         heading_titles,
         wiki_names,
+        uids,
     }
+}
+
+/// [`Handbook::uids`]: each page's DocFX `uid`. Of two pages with one uid, the first by
+/// path keeps it, as the documents are sorted: DocFX warns and picks one too.
+fn uids(docs: &[crate::model::Doc]) -> HashMap<String, DocId> {
+    let mut uids = HashMap::new();
+    for (id, doc) in docs.iter().enumerate() {
+        if let crate::model::DocKind::Page(p) = &doc.kind
+            && let Some(uid) = &p.uid
+        {
+            uids.entry(uid.trim().to_string()).or_insert(id);
+        }
+    }
+    uids
 }
 
 /// The documents by path, URL, team slug and decision number.

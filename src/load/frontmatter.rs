@@ -749,6 +749,8 @@ const PAGE_KEYS: &[&str] = &[
     "sidebar_label",
     "linkTitle",
     "sidebarTitle",
+    // DocFX: the name `xref:` links give the page (`PageMeta::uid`).
+    "uid",
 ];
 
 /// Keys other generators and their themes use to build their navigation, layout and
@@ -892,6 +894,11 @@ const NAVIGATION_KEYS: &[&str] = &[
     "pageClass",
     "titleTemplate",
     "head",
+    // VuePress: a home page's flag and image (its `heroText`, `tagline`, `actionText`,
+    // `actionLink` and `actions` are read: `hero`)
+    "home",
+    "heroImage",
+    "heroAlt",
     // Astro Starlight (its `sidebar` is read: `order` places the page, `hidden` leaves it
     // out of the navigation)
     "sidebar",
@@ -1074,6 +1081,7 @@ pub fn page(
         }
     }
     meta.keywords = words(&mut f, "keywords");
+    meta.uid = f.opt_str("uid").filter(|u| !u.trim().is_empty());
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
     for key in ["nav_exclude", "bookHidden", "toc_hide"] {
@@ -1225,6 +1233,30 @@ fn hero(f: &mut Fields<'_, '_, '_>) -> Option<Box<Hero>> {
             if let (Some(label), Some(to)) = (text(action, "text"), link(f, action)) {
                 hero.actions.push((label.to_owned(), to));
             }
+        }
+    }
+    // VuePress's home page (`home: true`) writes its hero at the top level: `heroText`,
+    // `tagline` and a button, `actionText` with `actionLink` (v1) or `actions` (v2).
+    let top = |f: &mut Fields<'_, '_, '_>, key: &str| match f.raw(key).map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    };
+    if hero.name.is_none() {
+        hero.name = top(f, "heroText");
+    }
+    if hero.tagline.is_none() {
+        hero.tagline = top(f, "tagline");
+    }
+    if let (Some(label), Some(v)) = (top(f, "actionText"), f.raw("actionLink"))
+        && let DeValue::String(to) = v.get_ref()
+        && !to.trim().is_empty()
+    {
+        let to = Spanned::from((to.trim().to_string(), f.span(v.span())));
+        hero.actions.push((label, to));
+    }
+    for action in tables(f.raw("actions")) {
+        if let (Some(label), Some(to)) = (text(action, "text"), link(f, action)) {
+            hero.actions.push((label.to_owned(), to));
         }
     }
     for card in tables(f.raw("features")) {

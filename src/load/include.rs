@@ -2,7 +2,8 @@
 //! Sphinx/MyST (```` ```{include} ````, ```` ```{literalinclude} ````), MkDocs's
 //! pymdownx.snippets (`--8<-- "README.md"`), GitBook's and Jekyll's Liquid includes, Hugo
 //! sites' include shortcodes, Docusaurus partials, VitePress (`<!--@include: -->`,
-//! `<<< @/snippets/x.js`), docsify (`[x](part.md ':include')`) and mdBook
+//! `<<< @/snippets/x.js`), docsify (`[x](part.md ':include')`), DocFX
+//! (`[!INCLUDE [x](includes/x.md)]`) and mdBook
 //! (`{{#include file.rs:anchor}}`, which, like pymdownx, works inside code blocks) do. Docs folders use them for the text kept
 //! once at the top of a repository (README, CHANGELOG, CONTRIBUTING) and for example code.
 //! They are expanded when a file is loaded, so every later stage (links, Markdown, search,
@@ -68,6 +69,13 @@ pub fn may_include(body: &str) -> bool {
         // Hugo's include shortcodes (see `hugo_include`).
         || crate::finder!(b"< include").find(bytes).is_some()
         || crate::finder!(b"readfile").find(bytes).is_some()
+        // DocFX's (`docfx_include`), in any case: one scan for `[!`, which only GitHub
+        // alerts also start.
+        || crate::finder!(b"[!").find_iter(bytes).any(|at| {
+            bytes
+                .get(at + 2..at + 9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"include"))
+        })
         // Mintlify's (`mintlify_snippet`).
         || crate::finder!(b"<Snippet ").find(bytes).is_some()
         // docsify's (`docsify_include`).
@@ -222,6 +230,37 @@ fn docsify_include(line: &str) -> Option<(&str, bool)> {
         return None;
     }
     Some((path, code || !crate::load::is_markdown(path)))
+}
+
+/// The Markdown file a DocFX include line names, `[!INCLUDE [title](../includes/x.md)]`
+/// (`INCLUDE` in any case, the title often empty), as a path for [`Expander::myst`]:
+/// relative to the page, or from DocFX's project root (`content/` once moved in) when it
+/// starts `~/`. DocFX's inline form, within a line of text, is not read.
+fn docfx_include(line: &str) -> Option<String> {
+    let t = line.trim();
+    let inner = t
+        .get(..9)
+        .filter(|s| s.eq_ignore_ascii_case("[!include"))
+        .map(|_| &t[9..])?
+        .strip_suffix(']')?
+        .trim_start();
+    let target = inner
+        .strip_prefix('[')?
+        .split_once("](")?
+        .1
+        .strip_suffix(')')?;
+    let path = target.trim().trim_start_matches('<').trim_end_matches('>');
+    let path = path
+        .split_once(char::is_whitespace)
+        .map_or(path, |(p, _)| p);
+    if path.is_empty() || path.contains("://") || path.contains(['#', '?', '"']) {
+        return None;
+    }
+    let path = match path.strip_prefix("~/") {
+        Some(rest) => format!("/{rest}"),
+        None => path.to_string(),
+    };
+    crate::load::is_markdown(&path).then_some(path)
 }
 
 /// The Markdown file a Mintlify snippet line names, `<Snippet file="profile/ash.mdx" />`:
@@ -618,6 +657,7 @@ impl Expander<'_> {
                     mintlify_snippet(line)
                         .map(|p| (format!("/snippets/{p}"), "a Mintlify `<Snippet>`"))
                 })
+                .or_else(|| docfx_include(line).map(|p| (p, "a DocFX `[!INCLUDE]`")))
                 .map(|(path, shown)| (path, shown, "include"))
                 .or_else(|| {
                     vitepress_include(line)
@@ -2035,6 +2075,24 @@ mod tests {
         ]);
         let (out, _, _) = run(dir.path(), "content/a.md");
         assert_eq!(out, "## Part\n\n```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn docfx_include_lines_name_their_file() {
+        assert_eq!(
+            docfx_include("[!INCLUDE [Pager rules](../includes/pager.md)]").as_deref(),
+            Some("../includes/pager.md")
+        );
+        assert_eq!(
+            docfx_include("  [!include[](~/includes/pager.md)]").as_deref(),
+            Some("/includes/pager.md")
+        );
+        assert_eq!(
+            docfx_include("[!INCLUDE [x](https://example.com/x.md)]"),
+            None
+        );
+        assert_eq!(docfx_include("[!NOTE]"), None);
+        assert_eq!(docfx_include("See [!INCLUDE [x](x.md)] here"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod book_toml;
 pub mod category;
 pub mod codeowners;
 mod confluence;
+pub mod docfx_toc;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod include;
@@ -542,7 +543,7 @@ fn with_section_titles(
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
 /// DevOps wiki's `.order` files, else docsify's `_sidebar.md`, else Nextra's `_meta` files,
-/// Mintlify's `docs.json`, Quarto's `_quarto.yml`. `md` and `assets` are the walk's files
+/// Mintlify's `docs.json`, Quarto's `_quarto.yml`, DocFX's `toc.yml`. `md` and `assets` are the walk's files
 /// (absolute path, path under `content/`): the later readers ask which pages exist, and
 /// look for nothing when their files are not there.
 pub fn nav_order(
@@ -598,13 +599,24 @@ pub fn nav_order(
             return order.finished();
         }
     }
+    if let Some((shown, path)) = docfx_toc::find(root)
+        && let Ok(text) = crate::text::legacy::read_beside(&path, &shown, diags)
+    {
+        let order = docfx_toc::order(root, &shown, &text, &source(), diags);
+        if !order.pages.is_empty() {
+            return order.finished();
+        }
+    }
     NavOrder::default()
 }
 
 /// Whether a file of this name beside `content/` or at its top is a navigation file
-/// [`nav_order`] reads (Mintlify's, Quarto's): an edit of one reorders the site.
+/// [`nav_order`] reads (Mintlify's, Quarto's, DocFX's root `toc.yml`): an edit of one
+/// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
-    mintlify_nav::FILE_NAMES.contains(&name) || quarto_nav::FILE_NAMES.contains(&name)
+    mintlify_nav::FILE_NAMES.contains(&name)
+        || quarto_nav::FILE_NAMES.contains(&name)
+        || name == docfx_toc::FILE
 }
 
 /// The order another generator's navigation gives the pages, and what it says of them.

@@ -1660,7 +1660,7 @@ impl<'a> BodyWriter<'a> {
         let span = self.span(range);
         let image = matches!(tag, Tag::Image { .. });
         let handbook = self.handbook;
-        if !self.wikilink(&mut tag, range) {
+        if !self.wikilink(&mut tag, range) || !self.xref(&mut tag, range) {
             return None;
         }
         // docsify's link options in the title's place (`':include'`, `':target=_blank'`)
@@ -1748,6 +1748,75 @@ impl<'a> BodyWriter<'a> {
             *dest_url = rewritten;
         }
         Some(tag)
+    }
+
+    /// DocFX's cross reference, `[Setup](xref:setup)`: a link to the page whose front matter
+    /// has `uid: setup`, its destination made that page's path from `content/` (to be
+    /// resolved like any link's; `#fragment` kept, DocFX's `?displayProperty=…` dropped).
+    /// False when no page has the uid (an API's, which DocFX resolves from its own
+    /// metadata): reported, and shown as its text (the uid, when it has none).
+    fn xref(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
+        let span = self.span(range);
+        let Tag::Link {
+            dest_url,
+            link_type,
+            ..
+        } = tag
+        else {
+            return true;
+        };
+        // `<xref:uid>` shows the page's title, as DocFX draws it, not its address.
+        let autolink = matches!(link_type, LinkType::Autolink);
+        let Some(rest) = dest_url
+            .get(..5)
+            .filter(|s| s.eq_ignore_ascii_case("xref:"))
+            .map(|_| &dest_url[5..])
+        else {
+            return true;
+        };
+        let (uid, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+        let uid = uid.split('?').next().unwrap_or(uid);
+        let uid = crate::text::percent_decode_lenient(uid);
+        if let Some(&id) = self.handbook.uids.get(uid.trim()) {
+            let path = &self.handbook.docs[id].source.path;
+            let under = path.strip_prefix("content/").unwrap_or(path);
+            let anchor = if fragment.is_empty() {
+                String::new()
+            } else {
+                format!("#{fragment}")
+            };
+            *dest_url = CowStr::from(format!("/{under}{anchor}"));
+            if autolink {
+                let title =
+                    linked_title(self.handbook, self.from_dir, dest_url, &mut self.title_deps);
+                if !title.is_empty() {
+                    self.wiki_text = Some((self.events.len(), title));
+                }
+            }
+            return true;
+        }
+        self.unmatched_wikilinks += 1;
+        if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+            self.diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    &self.doc.source.path,
+                    format!("`xref:{uid}` names no page: none has `uid: {uid}` in its front matter"),
+                )
+                .with_help("give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)")
+                .at(&self.doc.source.text, span),
+            );
+        }
+        if autolink
+            || self
+                .body
+                .get(range.start..)
+                .is_some_and(|b| b.starts_with("[]("))
+        {
+            self.unlinked_text = Some(uid);
+        }
+        self.unlinked_depth += 1;
+        false
     }
 
     /// A wikilink (`[[Page]]`, `[[Page|text]]`, `![[file.png]]`) names a file by name: its
@@ -2241,7 +2310,7 @@ impl<'a> BodyWriter<'a> {
                     "broken-link",
                     &doc.source.path,
                     format!(
-                        "{} more wikilinks in this file name no page or file ({unmatched} in all)",
+                        "{} more wikilinks or `xref:` links in this file name no page or file ({unmatched} in all)",
                         unmatched - BROKEN_LINKS_SHOWN
                     ),
                 )

@@ -319,6 +319,12 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
+            // So do DocFX's `toc.yml` files, in any folder: the root one links the others.
+            "content"
+                if p.file_name() == Some(std::ffi::OsStr::new(crate::load::docfx_toc::FILE)) =>
+            {
+                changes.config = true;
+            }
             // So does docsify's `_sidebar.md` at the top of content/.
             "content"
                 if rel

@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod code_owners;
 mod dialects;
+mod docfx;
 mod export;
 mod github_markup;
 mod held_bodies;

@@ -1,0 +1,189 @@
+//! Sites moved in from DocFX (a .NET organisation's docs: `uid` front matter, `xref:`
+//! links, `toc.yml` navigation, `[!INCLUDE]`), Foam knowledge bases and VuePress sites.
+//! Each fixture is shaped like such a repository once its pages are in `content/`.
+
+use crate::harness::{TestBook, hrefs, texts};
+
+/// The pages the "Next" links lead through, from `first` (paths from the site's root).
+fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
+    let mut order = vec![first.to_string()];
+    while order.len() < 20 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
+    }
+    order
+}
+
+/// The sidebar's folder titles and page links, as the page `rel` shows them.
+fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
+    texts(&book.html(rel), ".sidebar summary, .sidebar a")
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t != "In this section")
+        .collect()
+}
+
+/// DocFX names pages by the `uid` in their front matter, and links to them as
+/// `xref:uid`: such a link reaches the page (a `#fragment` kept, DocFX's
+/// `?displayProperty=` dropped; without text, or as `<xref:uid>`, it shows the page's
+/// title), `uid` is no unknown key,
+/// and a uid no page has (an API's) is reported at its line and shown as text.
+#[test]
+fn docfx_xref_links_reach_the_page_with_that_uid() {
+    let book = TestBook::fixture("docfx");
+    book.build()
+        .success()
+        .stderr_lacks("unknown key `uid`")
+        .stderr_has("`xref:Ferrybridge.Billing.Invoice` names no page")
+        .stderr_has("content/index.md:12:3");
+    let home = book.html("index.html");
+    let links = hrefs(&home, ".prose a");
+    assert!(
+        links.contains(&"ops/release-train.html".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"ops/oncall-rota.html#escalation".to_string()),
+        "{links:?}"
+    );
+    assert!(!links.iter().any(|l| l.contains("xref")), "{links:?}");
+    let shown = texts(&home, ".prose li");
+    assert!(
+        shown.iter().any(|t| t.starts_with("On-call rota")),
+        "{shown:?}"
+    );
+    assert!(shown.iter().any(|t| t == "The Invoice type"), "{shown:?}");
+    let train = book.html("ops/release-train.html");
+    assert_eq!(
+        hrefs(&train, ".prose a"),
+        ["../ops/oncall-rota.html", "../ops/incidents.html"]
+    );
+    // `<xref:uid>` is titled by its page.
+    assert_eq!(texts(&train, ".prose a"), ["rota", "Incident reviews"]);
+}
+
+/// DocFX's `toc.yml` is the site's navigation, as mdBook's `SUMMARY.md` is: the root one
+/// (left beside `content/` when the pages were moved in) and the folders' own, which it
+/// links (`ops/`, a folder, means `ops/toc.yml`), give the reading order, the names the
+/// sidebar shows (`name`) and the folders' titles; a path in another case (written on
+/// Windows) finds its page, links to the web are skipped, an entry whose page is not there
+/// is a warning at its line, and no `toc.yml` is published.
+#[test]
+fn docfx_toc_files_order_and_name_the_pages() {
+    let book = TestBook::fixture("docfx");
+    book.build()
+        .success()
+        .stderr_has("DocFX's table of contents lists `Runbook_Old.md`, and there is no such page")
+        .stderr_has("content/ops/toc.yml:8:9");
+    assert_eq!(
+        reading_order(&book, "ops/release-train.html"),
+        [
+            "ops/release-train.html",
+            "ops/incidents.html",
+            "ops/oncall-rota.html",
+            "team/hiring.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "ops/incidents.html"),
+        [
+            "Operations",
+            "How releases work",
+            "Incidents",
+            "On call",
+            "People",
+        ]
+    );
+    let rota = book.html("ops/oncall-rota.html");
+    assert_eq!(texts(&rota, "main h1"), ["On-call rota"]);
+    assert_eq!(
+        texts(
+            &book.html("team/hiring.html"),
+            ".sidebar a[aria-current=page]"
+        ),
+        ["Hiring loop"]
+    );
+    assert!(!book.out().join("toc.yml").exists());
+    assert!(!book.out().join("ops/toc.yml").exists());
+}
+
+/// A VuePress home page writes its hero at the top level of its front matter (`home:
+/// true`, `heroText`, `tagline`, `actionText` with `actionLink`): it is drawn, its button a
+/// link of the page, and none of the keys is unknown.
+#[test]
+fn vuepress_home_page_draws_its_hero_and_button() {
+    let book = TestBook::fixture("vuepress");
+    book.build().success().stderr_lacks("unknown key");
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, ".hero-name"), ["Harbourline"]);
+    assert_eq!(
+        texts(&home, ".hero-tagline"),
+        ["How the cargo-tracking teams work"]
+    );
+    assert_eq!(hrefs(&home, ".hero-action"), ["guide/index.html"]);
+    assert_eq!(texts(&home, ".features strong").len(), 2);
+}
+
+/// VuePress pages open with `# {{ $frontmatter.title }}`, a heading that is only the
+/// title their front matter gives: the page is headed by that title once, and the
+/// template syntax is neither shown nor reported.
+#[test]
+fn vuepress_title_heading_is_the_page_title() {
+    let book = TestBook::fixture("vuepress");
+    book.build().success().stderr_lacks("template-leftover");
+    let guide = book.html("guide/index.html");
+    assert_eq!(texts(&guide, "main h1"), ["Working at Harbourline"]);
+    let page = book.output_file("guide/index.html");
+    assert!(!page.contains("frontmatter"), "{page}");
+}
+
+/// A Foam note carries what its tools wrote into it: the link references Foam appends for
+/// other Markdown readers (`[//begin]: # "Autogenerated…"` … `[//end]: …`) and a
+/// `:::backlinks` block (a "Referred in" heading and a list of the notes linking here).
+/// Neither is shown: the page's own "Linked from" list says who links to it, and the
+/// stale copy's links do not count as links.
+#[test]
+fn foam_generated_blocks_are_not_shown() {
+    let book = TestBook::fixture("foam");
+    book.build().success().stderr_lacks("warning[");
+    let swaps = book.html("rota-swaps.html");
+    let prose = texts(&swaps, ".prose").join(" ");
+    assert!(!prose.contains(":::"), "{prose}");
+    assert!(!prose.contains("Referred in"), "{prose}");
+    assert!(!prose.contains("Autogenerated"), "{prose}");
+    assert_eq!(texts(&swaps, ".prose h2"), Vec::<String>::new());
+    assert_eq!(texts(&swaps, ".backlinks li"), ["Crew notes", "Handover"]);
+    let handover = book.html("handover.html");
+    assert_eq!(
+        texts(&handover, ".backlinks li"),
+        ["2024-03-02", "Crew notes"]
+    );
+}
+
+/// DocFX's include, `[!INCLUDE [title](../includes/x.md)]` alone on its line (written in
+/// either case, `~/` from the project's root), puts the file's text in the page; the
+/// included file is no page of its own.
+#[test]
+fn docfx_includes_bring_in_their_file() {
+    let book = TestBook::fixture("docfx");
+    book.build()
+        .success()
+        .stderr_lacks("INCLUDE")
+        .stderr_lacks("include[");
+    for page in ["ops/oncall-rota.html", "ops/incidents.html"] {
+        let prose = texts(&book.html(page), ".prose p").join(" ");
+        assert!(
+            prose.contains("Acknowledge a page within five minutes"),
+            "{page}: {prose}"
+        );
+        assert!(
+            !prose.to_lowercase().contains("[!include"),
+            "{page}: {prose}"
+        );
+    }
+    assert!(!book.out().join("includes/pager-etiquette.html").exists());
+}
