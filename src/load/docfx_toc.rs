@@ -45,7 +45,7 @@ pub fn order(
             .iter()
             .map(|f| (f.to_ascii_lowercase(), *f))
             .collect(),
-        read: vec![FILE.to_string()],
+        read: std::collections::HashSet::from([FILE.to_string()]),
         reading: Vec::new(),
         out: NavOrder::default(),
     };
@@ -60,7 +60,7 @@ struct Reader<'a> {
     /// `data-Messages.md` finds `data-messages.md`.
     lower: std::collections::HashMap<String, &'a str>,
     /// The `toc.yml` files read (under `content/`): each once, whatever links it again.
-    read: Vec<String>,
+    read: std::collections::HashSet<String>,
     /// The files being read, innermost last: each as shown in diagnostics, and its text.
     reading: Vec<(String, String)>,
     out: NavOrder,
@@ -140,10 +140,10 @@ impl Reader<'_> {
 
     /// Reads the `toc.yml` at `toc` (under `content/`) that an item links.
     fn linked(&mut self, toc: &str, depth: usize, diags: &mut Vec<Diagnostic>) {
-        if depth > MAX_NESTING || self.read.iter().any(|r| r == toc) {
+        // A set: a large project links hundreds of these files.
+        if depth > MAX_NESTING || !self.read.insert(toc.to_string()) {
             return;
         }
-        self.read.push(toc.to_string());
         let path = self.root.join(CONTENT_DIR).join(toc);
         let fits = std::fs::symlink_metadata(&path)
             .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_BYTES);
