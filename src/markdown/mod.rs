@@ -327,10 +327,11 @@ fn tag_target(handbook: &Handbook, from_dir: &str, name: &str) -> Option<String>
     Some(format!("/{best}"))
 }
 
-/// An event pass that applies to some pages only (pandoc's sub- and superscripts, Logseq's
-/// tags). Off, the events go straight from the pass before it to the one after, inlined:
-/// most pages pass through every such pass, and moving each event through a layer that
-/// does nothing was 1.3 % of a build (docs/performance.md, "Twenty-seventh session").
+/// An event pass that applies to some pages only (MDX's one-line callouts after a blank
+/// line, pandoc's sub- and superscripts, Logseq's tags). Off, the events go straight from
+/// the pass before it to the one after, inlined: most pages pass through every such pass,
+/// and moving each event through a layer that does nothing was 1.3 % of a build
+/// (docs/performance.md, "Twenty-seventh session").
 enum OptionalPass<I, P> {
     Off(I),
     On(P),
