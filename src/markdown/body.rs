@@ -1750,6 +1750,22 @@ impl<'a> BodyWriter<'a> {
         Some(tag)
     }
 
+    /// A wikilink, page reference or `xref:` that names no page: counted, and reported as a
+    /// `broken-link` warning at `span` for the first [`BROKEN_LINKS_SHOWN`] of the page
+    /// (the rest are summed up when the page is done). `what` gives the message and help,
+    /// made only for those reported.
+    fn names_nothing(&mut self, span: Range<usize>, what: impl FnOnce() -> (String, &'static str)) {
+        self.unmatched_wikilinks += 1;
+        if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+            let (message, help) = what();
+            self.diags.push(
+                Diagnostic::warning("broken-link", &self.doc.source.path, message)
+                    .with_help(help)
+                    .at(&self.doc.source.text, span),
+            );
+        }
+    }
+
     /// DocFX's cross reference, `[Setup](xref:setup)`: a link to the page whose front matter
     /// has `uid: setup`, its destination made that page's path from `content/` (to be
     /// resolved like any link's; `#fragment` kept, DocFX's `?displayProperty=…` dropped).
@@ -1795,18 +1811,12 @@ impl<'a> BodyWriter<'a> {
             }
             return true;
         }
-        self.unmatched_wikilinks += 1;
-        if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
-            self.diags.push(
-                Diagnostic::warning(
-                    "broken-link",
-                    &self.doc.source.path,
-                    format!("`xref:{uid}` names no page: none has `uid: {uid}` in its front matter"),
-                )
-                .with_help("give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)")
-                .at(&self.doc.source.text, span),
-            );
-        }
+        self.names_nothing(span, || {
+            (
+                format!("`xref:{uid}` names no page: none has `uid: {uid}` in its front matter"),
+                "give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)",
+            )
+        });
         if autolink
             || self
                 .body
@@ -1908,11 +1918,10 @@ impl<'a> BodyWriter<'a> {
                 return false;
             }
             None => {
-                self.unmatched_wikilinks += 1;
-                if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+                self.names_nothing(span.clone(), || {
                     let target = if target_second { second } else { first };
                     let name = target.split('#').next().unwrap_or(target).trim();
-                    let (message, help) = match name
+                    match name
                         .strip_prefix("dendron://")
                         .and_then(|address| address.split_once('/'))
                     {
@@ -1929,13 +1938,8 @@ impl<'a> BodyWriter<'a> {
                             ),
                             "create the page, or correct the name; it is shown as text meanwhile",
                         ),
-                    };
-                    self.diags.push(
-                        Diagnostic::warning("broken-link", &self.doc.source.path, message)
-                            .with_help(help)
-                            .at(&self.doc.source.text, span.clone()),
-                    );
-                }
+                    }
+                });
                 if target_second {
                     self.unlinked_text = Some(first.to_string());
                 }
@@ -1999,21 +2003,15 @@ impl<'a> BodyWriter<'a> {
                 true
             }
             None => {
-                self.unmatched_wikilinks += 1;
-                if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
-                    self.diags.push(
-                        Diagnostic::warning(
-                            "broken-link",
-                            &self.doc.source.path,
-                            format!(
-                                "`{written}` is a wiki page pandoc linked (its title \"wikilink\"), and the handbook has no page of that name (`{}.md`, in any folder)",
-                                name.rsplit(':').next().unwrap_or(name)
-                            ),
-                        )
-                        .with_help("move that page in from the wiki, or correct the name; it is shown as text meanwhile")
-                        .at(&self.doc.source.text, span),
-                    );
-                }
+                self.names_nothing(span, || {
+                    (
+                        format!(
+                            "`{written}` is a wiki page pandoc linked (its title \"wikilink\"), and the handbook has no page of that name (`{}.md`, in any folder)",
+                            name.rsplit(':').next().unwrap_or(name)
+                        ),
+                        "move that page in from the wiki, or correct the name; it is shown as text meanwhile",
+                    )
+                });
                 self.unlinked_depth += 1;
                 false
             }
@@ -2048,22 +2046,16 @@ impl<'a> BodyWriter<'a> {
             *dest_url = CowStr::from(dest);
             return true;
         }
-        self.unmatched_wikilinks += 1;
-        if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
+        self.names_nothing(span, || {
             let name = name.split('#').next().unwrap_or(name).trim();
-            self.diags.push(
-                Diagnostic::warning(
-                    "broken-link",
-                    &self.doc.source.path,
-                    format!(
-                        "`[[{name}]]` names no page or file: page references are matched by file name (`{}.md`, in any folder)",
-                        name.replace(' ', "-")
-                    ),
-                )
-                .with_help("create the page, or correct the name; it is shown as text meanwhile")
-                .at(&self.doc.source.text, span),
-            );
-        }
+            (
+                format!(
+                    "`[[{name}]]` names no page or file: page references are matched by file name (`{}.md`, in any folder)",
+                    name.replace(' ', "-")
+                ),
+                "create the page, or correct the name; it is shown as text meanwhile",
+            )
+        });
         self.unlinked_depth += 1;
         false
     }
