@@ -2,30 +2,7 @@
 //! links, `toc.yml` navigation, `[!INCLUDE]`), Foam knowledge bases and VuePress sites.
 //! Each fixture is shaped like such a repository once its pages are in `content/`.
 
-use crate::harness::{TestBook, hrefs, texts};
-
-/// The pages the "Next" links lead through, from `first` (paths from the site's root).
-fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
-    let mut order = vec![first.to_string()];
-    while order.len() < 20 {
-        let page = book.html(order.last().unwrap());
-        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
-            break;
-        };
-        let depth = order.last().unwrap().matches('/').count();
-        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
-    }
-    order
-}
-
-/// The sidebar's folder titles and page links, as the page `rel` shows them.
-fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
-    texts(&book.html(rel), ".sidebar summary, .sidebar a")
-        .into_iter()
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty() && t != "In this section")
-        .collect()
-}
+use crate::harness::{TestBook, hrefs, reading_order, sidebar, texts};
 
 /// DocFX names pages by the `uid` in their front matter, and links to them as
 /// `xref:uid`: such a link reaches the page (a `#fragment` kept, DocFX's

@@ -254,6 +254,31 @@ pub fn hrefs(doc: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pages the "Next" links lead through, from `first` (paths from the site's root), at
+/// most 20.
+pub fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
+    let mut order = vec![first.to_string()];
+    while order.len() < 20 {
+        let page = book.html(order.last().unwrap());
+        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
+            break;
+        };
+        let depth = order.last().unwrap().matches('/').count();
+        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
+    }
+    order
+}
+
+/// The sidebar's folder titles and page links, as the page `rel` shows them (a closed
+/// folder by its title only).
+pub fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
+    texts(&book.html(rel), ".sidebar summary, .sidebar a")
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t != "In this section")
+        .collect()
+}
+
 /// All files below `dir`, relative, `/`-separated.
 pub fn files_under(dir: &Path) -> BTreeSet<String> {
     walkdir::WalkDir::new(dir)

@@ -3,31 +3,7 @@
 //! labels and its section names, where orgbook would otherwise sort by title. Each fixture
 //! is shaped like such a site's repository.
 
-use crate::harness::{TestBook, files_under, hrefs, texts};
-
-/// The pages the "Next" links lead through, from `first` (paths from the site's root).
-fn reading_order(book: &TestBook, first: &str) -> Vec<String> {
-    let mut order = vec![first.to_string()];
-    while order.len() < 20 {
-        let page = book.html(order.last().unwrap());
-        let Some(next) = hrefs(&page, ".prev-next a[rel=next]").pop() else {
-            break;
-        };
-        let depth = order.last().unwrap().matches('/').count();
-        order.push(next.trim_start_matches(&"../".repeat(depth)).to_string());
-    }
-    order
-}
-
-/// The sidebar's folder titles and page links, as the page `rel` shows them (a closed
-/// folder by its title only).
-fn sidebar(book: &TestBook, rel: &str) -> Vec<String> {
-    texts(&book.html(rel), ".sidebar summary, .sidebar a")
-        .into_iter()
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty() && t != "In this section")
-        .collect()
-}
+use crate::harness::{TestBook, files_under, hrefs, reading_order, sidebar, texts};
 
 /// A Nextra site: `_meta.json` at the top, a `_meta.tsx` exporting a typed `const`, a
 /// `_meta.js` in a folder without a page of its own. The keys order the pages ("First Week"
