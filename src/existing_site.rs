@@ -7,7 +7,8 @@
 //! `config/tech-docs.yml` and its pages in `source/`, VitePress with `.vitepress/config.*`
 //! and its `srcDir`, Astro Starlight with `src/content/docs/`, Gatsby with the folder its
 //! `gatsby-source-filesystem` reads, docsify with an `index.html` holding
-//! `window.$docsify`) should become a handbook of those pages,
+//! `window.$docsify`, VuePress with `docs/.vuepress/config.*`, DocFX with
+//! `docfx.json`) should become a handbook of those pages,
 //! not get a sample handbook written beside them. The site is found by its generator's
 //! configuration file (which also names the pages' folder and the site's title; Hugo's
 //! `config/_default/` directory too), else by Markdown files in `content/` or `docs/`.
@@ -159,6 +160,13 @@ fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
                     "`git mv public static` and set `publicDir: './static'` in astro.config (Astro's public/ holds the files pages link from the site's root, as orgbook's static/ does, and orgbook writes its site to public/)".to_string(),
                 );
             }
+        }
+        // DocFX reads its root table of contents beside the pages; orgbook reads it beside
+        // content/ or in it.
+        Some("a DocFX project") if folder == "." && dir.join("toc.yml").is_file() => {
+            moves.push(
+                "`git mv toc.yml content/` (DocFX's table of contents, whose paths are the pages', from their folder)".to_string(),
+            );
         }
         // Before `init`, no orgbook build has written a public/ here: it is Next.js's.
         Some("a Nextra site") if dir.join("public").is_dir() => {
@@ -469,6 +477,39 @@ const GENERATORS: &[Generator] = &[
         folder_key: None,
         title_key: "title",
         keep_building: None,
+    },
+    Generator {
+        // VuePress run on docs/ (`vuepress build docs`, its default): .vuepress/ is in
+        // docs/ and moves with the pages.
+        configs: &[
+            "docs/.vuepress/config.js",
+            "docs/.vuepress/config.ts",
+            "docs/.vuepress/config.mjs",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "a VuePress site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "run `vuepress build content` (and `vuepress dev content`) where package.json's scripts name docs, so VuePress still builds: .vuepress/ moves with the pages",
+        ),
+    },
+    Generator {
+        // DocFX: docfx.json beside its pages and its root toc.yml (`docfx` run there).
+        configs: &["docfx.json", "docs/docfx.json"],
+        beside_config: true,
+        marker: None,
+        folder_of: None,
+        what: "a DocFX project",
+        folder: ".",
+        folder_key: None,
+        title_key: "_appTitle",
+        keep_building: Some(
+            "set the `src` of docfx.json's `build.content` entries to `content` (or move docfx.json in with the pages), so DocFX still builds",
+        ),
     },
     Generator {
         // Quarto: `_quarto.yml` beside the pages (`.qmd` and `.md`), the site's or the
@@ -1713,6 +1754,100 @@ mod tests {
                 .contains("vitepress build content")
         );
         assert!(site.other_moves.is_empty());
+    }
+
+    /// DocFX: `docfx.json` at the repository's root beside the pages and the root toc.yml
+    /// (titled by `_appTitle` in its global metadata), or in docs/ with them; VuePress:
+    /// `.vuepress/config.js` in docs/ (its default).
+    #[test]
+    fn docfx_and_vuepress_sites_are_found_by_their_configs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "docfx.json",
+                    "{\n  \"build\": {\n    \"content\": [{ \"files\": [\"**/*.{md,yml}\"], \"exclude\": [\"_site/**\"] }],\n    \"globalMetadata\": {\n      \"_appTitle\": \"Ledger Platform Docs\",\n      \"_enableSearch\": true\n    }\n  }\n}\n",
+                ),
+                (
+                    "toc.yml",
+                    "- name: Home\n  href: index.md\n- name: Runbooks\n  href: runbooks/\n",
+                ),
+                ("index.md", "# Ledger\n"),
+                (
+                    "runbooks/toc.yml",
+                    "- name: Failover\n  href: failover.md\n",
+                ),
+                (
+                    "runbooks/failover.md",
+                    "---\nuid: failover\n---\n# Failover\n",
+                ),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (
+                site.what,
+                site.folder.as_str(),
+                site.pages,
+                site.title.as_deref()
+            ),
+            (
+                Some("a DocFX project"),
+                ".",
+                2,
+                Some("Ledger Platform Docs")
+            )
+        );
+        assert!(site.keep_building.unwrap().contains("build.content"));
+        assert_eq!(site.other_moves.len(), 1, "{:?}", site.other_moves);
+        assert!(site.other_moves[0].starts_with("`git mv toc.yml content/`"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                ("docs/docfx.json", "{ \"build\": { \"content\": [] } }\n"),
+                ("docs/index.md", "# Ops guide\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some("a DocFX project"), "docs", Some("Ops guide"))
+        );
+        assert!(site.other_moves.is_empty());
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "docs/.vuepress/config.js",
+                    "module.exports = {\n  title: 'Panel Docs',\n  themeConfig: { sidebar: 'auto' }\n}\n",
+                ),
+                ("docs/README.md", "---\nhome: true\nheroText: Panel\n---\n"),
+                ("docs/guide/setup.md", "# Setup\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (
+                site.what,
+                site.folder.as_str(),
+                site.pages,
+                site.title.as_deref()
+            ),
+            (Some("a VuePress site"), "docs", 2, Some("Panel Docs"))
+        );
+        assert!(
+            site.keep_building
+                .unwrap()
+                .contains("vuepress build content")
+        );
     }
 
     /// Astro Starlight: found only when the Astro config sets Starlight up, titled by
