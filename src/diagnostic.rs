@@ -88,6 +88,7 @@ codes! {
     RemovedEmbed = "removed-embed",
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",
+    DuplicateUid = "duplicate-uid",
     TeamFolderWithoutCharter = "team-folder-without-charter",
     RedirectCollision = "redirect-collision",
     IgnoredAlias = "ignored-alias",

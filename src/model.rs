@@ -357,7 +357,7 @@ pub struct PageMeta {
     /// wikilinks may use (`link::Handbook::wiki_names`).
     pub other_names: Vec<String>,
     /// DocFX's `uid`: the name `xref:` links give the page (`[Setup](xref:setup)`).
-    pub uid: Option<String>,
+    pub uid: Option<Spanned<String>>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.

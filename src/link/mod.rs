@@ -151,7 +151,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
-    let uids = uids(&docs);
+    let uids = uids(&docs, diags);
     Handbook {
         config,
         docs,
@@ -192,14 +192,34 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
 }
 
 /// [`Handbook::uids`]: each page's DocFX `uid`. Of two pages with one uid, the first by
-/// path keeps it, as the documents are sorted: DocFX warns and picks one too.
-fn uids(docs: &[crate::model::Doc]) -> HashMap<String, DocId> {
-    let mut uids = HashMap::new();
+/// path keeps it (the documents are sorted) and the other is a `duplicate-uid` warning at
+/// its `uid`, as DocFX warns and picks one too.
+fn uids(docs: &[crate::model::Doc], diags: &mut Vec<Diagnostic>) -> HashMap<String, DocId> {
+    let mut uids: HashMap<String, DocId> = HashMap::new();
     for (id, doc) in docs.iter().enumerate() {
-        if let crate::model::DocKind::Page(p) = &doc.kind
-            && let Some(uid) = &p.uid
-        {
-            uids.entry(uid.trim().to_string()).or_insert(id);
+        let crate::model::DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
+        let Some(uid) = &p.uid else {
+            continue;
+        };
+        let name = uid.value.trim();
+        match uids.get(name) {
+            Some(&first) => diags.push(
+                Diagnostic::warning(
+                    "duplicate-uid",
+                    &doc.source.path,
+                    format!(
+                        "`uid: {name}` is also the uid of {}, which `xref:{name}` links reach",
+                        docs[first].source.path
+                    ),
+                )
+                .with_help("give each page a uid of its own: DocFX's uids name one page across the project")
+                .at(&doc.source.text, uid.span.clone()),
+            ),
+            None => {
+                uids.insert(name.to_string(), id);
+            }
         }
     }
     uids

@@ -1081,7 +1081,10 @@ pub fn page(
         }
     }
     meta.keywords = words(&mut f, "keywords");
-    meta.uid = f.opt_str("uid").filter(|u| !u.trim().is_empty());
+    meta.uid = f
+        .opt_spanned_str("uid")
+        .filter(|(u, _)| !u.trim().is_empty())
+        .map(Spanned::from);
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
     for key in ["nav_exclude", "bookHidden", "toc_hide"] {

@@ -43,6 +43,28 @@ fn docfx_xref_links_reach_the_page_with_that_uid() {
     assert_eq!(texts(&train, ".prose a"), ["rota", "Incident reviews"]);
 }
 
+/// Two pages with one `uid` (a page copied to start another, its uid kept): `xref:` links
+/// reach the first by path, as DocFX picks one, and the other is a warning at its `uid`
+/// line naming both files.
+#[test]
+fn a_uid_two_pages_share_is_reported_at_the_second() {
+    let book = TestBook::fixture("docfx");
+    book.write(
+        "content/team/rota-copy.md",
+        "---\ntitle: On-call rota (draft)\nuid: oncall-rota\n---\n\nA copy to start the new rota from.\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("warning[duplicate-uid]: `uid: oncall-rota` is also the uid of content/ops/oncall-rota.md")
+        .stderr_has("content/team/rota-copy.md:3:6");
+    let links = hrefs(&book.html("index.html"), ".prose a");
+    assert!(
+        links.contains(&"ops/oncall-rota.html#escalation".to_string()),
+        "{links:?}"
+    );
+    assert!(!links.iter().any(|l| l.contains("rota-copy")), "{links:?}");
+}
+
 /// DocFX's `toc.yml` is the site's navigation, as mdBook's `SUMMARY.md` is: the root one
 /// (left beside `content/` when the pages were moved in) and the folders' own, which it
 /// links (`ops/`, a folder, means `ops/toc.yml`), give the reading order, the names the

@@ -1219,6 +1219,10 @@ mod codes {
             b.write("content/guide/a.md", "# A\n\n## Hello World\n");
             b.write("content/guide/b.md", "# B\n\n[x](a.md#Hello-World)\n");
         }),
+        (Code::DuplicateUid, |b| {
+            b.write("content/guide/one.md", "---\nuid: setup\n---\n# One\n");
+            b.write("content/guide/two.md", "---\nuid: setup\n---\n# Two\n");
+        }),
         (Code::DuplicateFolderIndex, |b| {
             b.write("content/guide/index.md", "# Guide\n");
             b.write("content/guide/README.md", "# Guide\n");
