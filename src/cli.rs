@@ -473,6 +473,20 @@ pub struct ImportSigsArgs {
 pub enum ExportCommand {
     /// Backstage catalog entities: a Group per charter, a User per person
     Backstage(ExportBackstageArgs),
+    /// Team Topologies' Team API: one Markdown document per team, as the visualisers read
+    TeamApi(ExportTeamApiArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportTeamApiArgs {
+    /// The folder to write one `<team>.md` per team into (created if missing); files
+    /// the export did not write are never replaced
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub root: RootArg,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(Args, Debug)]

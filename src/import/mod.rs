@@ -263,6 +263,8 @@ pub(super) struct MetricEntry<'a> {
     pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<&'a str>,
 }
 
 /// One `[[interactions]]` entry of [`CharterFrontMatter`].
@@ -280,6 +282,7 @@ impl MetricEntry<'static> {
         MetricEntry {
             name: crate::scaffold::PLACEHOLDER_METRIC,
             current: None,
+            target: None,
         }
     }
 }

@@ -10,7 +10,8 @@
 //! This module owns that mapping: name and focus → `name` and `problem`, team type →
 //! `topology`, the platform or value stream a team is part of → a group charter and
 //! `parent`, software owned → `owns`, chat channels → `[contact]`, the template's `Date`
-//! → `reviewed`, DORA flow metrics → `[[metrics]]`, and each row of "Teams we currently
+//! → `reviewed`, DORA flow metrics and a `## Metrics` section (which `orgbook export
+//! team-api` writes) → `[[metrics]]`, and each row of "Teams we currently
 //! interact with" whose team is known → `[[interactions]]`. Everything else stays in the
 //! charter's body, where readers still find it; the template's own instructions and its
 //! empty rows do not.
@@ -44,6 +45,8 @@ enum Field {
     Members,
     Date,
     CurrentInteractions,
+    /// `## Metrics`: not the template's, but what `orgbook export team-api` writes.
+    Metrics,
     /// A field of the template with no charter key: kept in the body when filled in,
     /// dropped when left empty.
     Other,
@@ -86,6 +89,8 @@ fn field_of(label: &str) -> Option<Field> {
         Field::Date
     } else if starts("teams we currently interact with") {
         Field::CurrentInteractions
+    } else if l == "metrics" {
+        Field::Metrics
     } else if starts("do we provide a service")
         || starts("what kind of service level expectations")
         || starts("versioning approach")
@@ -104,6 +109,16 @@ fn field_of(label: &str) -> Option<Field> {
     } else {
         return None;
     })
+}
+
+/// A metric a Team API states: a DORA flow metric of the front matter, or a line of a
+/// `## Metrics` section (`- **Name**: current (target: T)`, as `orgbook export team-api`
+/// writes it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiMetric {
+    pub name: String,
+    pub current: Option<String>,
+    pub target: Option<String>,
 }
 
 /// One row of "Teams we currently interact with", before its team is looked up.
@@ -139,8 +154,8 @@ pub struct TeamApi {
     pub members: Vec<String>,
     pub lead: Option<String>,
     pub reviewed: Option<Date>,
-    /// (name, current value) of each metric the document states.
-    pub metrics: Vec<(String, String)>,
+    /// Each metric the document states.
+    pub metrics: Vec<ApiMetric>,
     pub interactions: Vec<InteractionRow>,
     pub notes: Vec<String>,
     lines: Vec<String>,
@@ -168,7 +183,8 @@ fn is_delimiter_row(line: &str) -> bool {
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
-/// The cells of a table row, trimmed, without the outer pipes (`\|` stays in a cell).
+/// The cells of a table row, trimmed, without the outer pipes; `\|` is a `|` inside a
+/// cell, as in GitHub's tables.
 fn cells(line: &str) -> Vec<String> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
@@ -180,6 +196,9 @@ fn cells(line: &str) -> Vec<String> {
         if c == '|' && prev != '\\' {
             out.push(cur.trim().to_owned());
             cur.clear();
+        } else if c == '|' {
+            cur.pop();
+            cur.push(c);
         } else {
             cur.push(c);
         }
@@ -410,8 +429,8 @@ struct FrontMatter {
     /// `platform_grouping`, else `value_stream`.
     grouping: Option<String>,
     date: Option<String>,
-    /// (name, current value) from `metadata.flow_metrics`.
-    metrics: Vec<(String, String)>,
+    /// From `metadata.flow_metrics`.
+    metrics: Vec<ApiMetric>,
     /// The first line after the front matter.
     body_start: usize,
 }
@@ -490,7 +509,11 @@ fn read_front_matter(
                         if let (Some(fk), Some(fv)) = (fk.as_str(), yaml_scalar(fv))
                             && !is_empty_value(&fv)
                         {
-                            fm.metrics.push((metric_name(fk), metric_value(fk, &fv)));
+                            fm.metrics.push(ApiMetric {
+                                name: metric_name(fk),
+                                current: Some(metric_value(fk, &fv)),
+                                target: None,
+                            });
                         }
                     }
                 }
@@ -523,6 +546,8 @@ struct Scan<'a> {
     fields_seen: BTreeSet<Field>,
     interaction_rows: Vec<InteractionRow>,
     interaction_section: Option<(usize, usize)>,
+    /// The lines of a `## Metrics` section read as metrics.
+    metrics: Vec<ApiMetric>,
     /// Template sections, emptied of their placeholders only once every line is read.
     sections: Vec<(usize, usize)>,
 }
@@ -541,6 +566,7 @@ impl<'a> Scan<'a> {
             fields_seen: BTreeSet::new(),
             interaction_rows: Vec::new(),
             interaction_section: None,
+            metrics: Vec::new(),
             sections: Vec::new(),
         };
         let mut i = from;
@@ -591,6 +617,15 @@ impl<'a> Scan<'a> {
                 if field == Field::CurrentInteractions {
                     self.interaction_section = Some((i, end));
                     self.interaction_rows = rows;
+                }
+                self.sections.push((i, end));
+            }
+            Field::Metrics => {
+                for j in (i + 1..end).filter(|&j| !in_code[j]) {
+                    if let Some(m) = metric_line(lines[j]) {
+                        self.metrics.push(m);
+                        self.keep[j] = false;
+                    }
                 }
                 self.sections.push((i, end));
             }
@@ -921,8 +956,15 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         keep,
         interaction_rows,
         interaction_section,
+        metrics: section_metrics,
         ..
     } = scan;
+    let mut metrics = fm.metrics;
+    for m in section_metrics {
+        if !metrics.iter().any(|f| f.name.eq_ignore_ascii_case(&m.name)) {
+            metrics.push(m);
+        }
+    }
     Reading::Team(Box::new(TeamApi {
         file: file.to_owned(),
         name,
@@ -937,7 +979,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         members,
         lead,
         reviewed,
-        metrics: fm.metrics,
+        metrics,
         interactions: interaction_rows,
         notes,
         lines: lines.iter().map(|l| (*l).to_owned()).collect(),
@@ -945,6 +987,35 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         in_code,
         interaction_section,
     }))
+}
+
+/// `- **Name**: current (target: T)`, a line of a `## Metrics` section; the current value
+/// and the target are each optional.
+fn metric_line(line: &str) -> Option<ApiMetric> {
+    let item = strip_bullet(line.trim());
+    if item.len() == line.trim().len() {
+        return None;
+    }
+    let rest = item.strip_prefix("**")?;
+    let (name, value) = rest.split_once(":**").or_else(|| rest.split_once("**:"))?;
+    let name = name.trim().trim_end_matches(':').trim();
+    if name.is_empty() {
+        return None;
+    }
+    let value = value.trim();
+    let (current, target) = match value
+        .strip_suffix(')')
+        .and_then(|v| v.rsplit_once("(target:"))
+    {
+        Some((cur, target)) => (cur.trim(), Some(target.trim())),
+        None => (value, None),
+    };
+    let filled = |s: &str| Some(s.to_owned()).filter(|s| !is_empty_value(s));
+    Some(ApiMetric {
+        name: name.to_owned(),
+        current: filled(current),
+        target: target.and_then(filled),
+    })
 }
 
 /// The first web address in `s`: a link's destination or a bare `https://…`.
@@ -1493,9 +1564,10 @@ fn team_charter(
     } else {
         d.metrics
             .iter()
-            .map(|(n, v)| MetricEntry {
-                name: n,
-                current: Some(v),
+            .map(|m| MetricEntry {
+                name: &m.name,
+                current: m.current.as_deref(),
+                target: m.target.as_deref(),
             })
             .collect()
     };
@@ -1818,8 +1890,16 @@ Date: 12 March 2024
         assert_eq!(
             t.metrics,
             [
-                ("Lead time for changes".to_owned(), "5 days".to_owned()),
-                ("Change failure rate".to_owned(), "8 %".to_owned())
+                ApiMetric {
+                    name: "Lead time for changes".to_owned(),
+                    current: Some("5 days".to_owned()),
+                    target: None
+                },
+                ApiMetric {
+                    name: "Change failure rate".to_owned(),
+                    current: Some("8 %".to_owned()),
+                    target: None
+                }
             ]
         );
         assert!(
@@ -2025,5 +2105,28 @@ Date: 12 March 2024
             ),
             "{notes}"
         );
+    }
+
+    #[test]
+    fn a_metrics_section_line_gives_its_current_value_and_target() {
+        let m = |name: &str, current: Option<&str>, target: Option<&str>| ApiMetric {
+            name: name.to_owned(),
+            current: current.map(str::to_owned),
+            target: target.map(str::to_owned),
+        };
+        assert_eq!(
+            metric_line("- **First response time**: 6 h (target: < 4 h)"),
+            Some(m("First response time", Some("6 h"), Some("< 4 h")))
+        );
+        assert_eq!(
+            metric_line("* **Days to add a source:** 9"),
+            Some(m("Days to add a source", Some("9"), None))
+        );
+        assert_eq!(
+            metric_line("- **Reports on the old stack**:"),
+            Some(m("Reports on the old stack", None, None))
+        );
+        assert_eq!(metric_line("**Not a list item**: 3"), None);
+        assert_eq!(metric_line("- plain words: 3"), None);
     }
 }

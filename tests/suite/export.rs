@@ -478,3 +478,182 @@ fn export_refuses_the_findings_flag_it_would_ignore() {
         .stderr_has("--all-findings");
     book.run(&["check", "--all-findings"]).success();
 }
+
+/// A handbook whose teams carry every field a Team API has a place for, with names that
+/// need quoting in YAML and escaping in a Markdown table.
+fn team_api_book() -> TestBook {
+    let book = crate::import::fresh(true);
+    book.write(
+        "content/teams/commerce.md",
+        "+++\nname = \"Commerce\"\nkind = \"group\"\nproblem = \"Shoppers abandon carts.\"\n+++\n",
+    )
+    .write(
+        "content/teams/commerce/payments.md",
+        r##"+++
+name = "Payments"
+parent = "commerce"
+problem = "Card payments fail too often in some markets."
+topology = "stream-aligned"
+lead = "Ama Owusu"
+members = ["Ama Owusu", "Jonas Berg", "Li Wei"]
+owns = ["payments-api", "Ledger: refunds (v2)"]
+reviewed = 2026-10-02
+
+[contact]
+chat = "#payments"
+email = "payments@example.org"
+
+[[metrics]]
+name = "Authorisation rate"
+target = "97 %"
+current = "94.5 %"
+
+[[interactions]]
+team = "checkout"
+mode = "x-as-a-service"
+about = "Refunds API (v1|v2)"
++++
+
+## How we work
+
+We take requests in the channel.
+"##,
+    )
+    .write(
+        "content/teams/commerce/checkout.md",
+        "+++\nname = \"Checkout: \\\"fast\\\" & #safe\"\nparent = \"commerce\"\nproblem = \"Checkout takes too\\nmany steps.\"\ntopology = \"enabling\"\nmembers = [\"Sam Roe\"]\n\n[[metrics]]\nname = \"Steps to pay\"\ntarget = \"3\"\n\n[[interactions]]\nteam = \"payments\"\nmode = \"facilitating\"\n+++\n",
+    );
+    book
+}
+
+fn front_matter(text: &str) -> Value {
+    let rest = text
+        .strip_prefix("---\n")
+        .expect("front matter opens the file");
+    let (yaml, _) = rest.split_once("\n---\n").expect("front matter closes");
+    serde_json::to_value(yaml_serde::from_str::<yaml_serde::Value>(yaml).unwrap()).unwrap()
+}
+
+/// `orgbook export team-api` writes one document per team (not per group) in the shape
+/// the Team API tools read, and `orgbook import team-api` reads it back into the same
+/// charters: name, problem, type, group, ownership, people, contact, metrics with their
+/// targets, interactions and review date.
+#[test]
+fn team_api_export_writes_each_team_and_imports_back_into_the_same_charters() {
+    let book = team_api_book();
+    book.run(&["export", "team-api", "--output", "team-apis"])
+        .success()
+        .stderr_has("Exported 2 team(s) as Team API documents");
+    let files = files_under(&book.root().join("team-apis"));
+    assert_eq!(
+        files.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["checkout.md", "payments.md"],
+        "one document per team, none for the group"
+    );
+    let payments = book.read("team-apis/payments.md");
+    let fm = front_matter(&payments);
+    assert_eq!(fm["team_id"], "payments");
+    assert_eq!(fm["name"], "Payments");
+    assert_eq!(fm["team_type"], "stream-aligned");
+    assert_eq!(fm["platform_grouping"], "Commerce");
+    assert_eq!(fm["last_updated"], "2026-10-02");
+    assert_eq!(fm["metadata"]["size"], 3);
+    // A name YAML must quote stays the name; a `|` stays inside its cell.
+    let checkout = book.read("team-apis/checkout.md");
+    assert_eq!(
+        front_matter(&checkout)["name"],
+        "Checkout: \"fast\" & #safe"
+    );
+    assert!(
+        payments
+            .contains("| Checkout: \"fast\" & #safe | X-as-a-Service | Refunds API (v1\\|v2) |"),
+        "{payments}"
+    );
+    // Deterministic: a second export gives the same bytes.
+    book.run(&["export", "team-api", "--output", "team-apis"])
+        .success();
+    assert_eq!(book.read("team-apis/payments.md"), payments);
+
+    // Back into a new handbook.
+    let other = crate::import::fresh(true);
+    other
+        .run(&[
+            "import",
+            "team-api",
+            book.root().join("team-apis").to_str().unwrap(),
+        ])
+        .success();
+    let (p, _) = crate::import::charter_table(&other, "content/teams/commerce/payments.md");
+    assert_eq!(p["name"].as_str(), Some("Payments"));
+    assert_eq!(p["parent"].as_str(), Some("commerce"));
+    assert_eq!(
+        p["problem"].as_str(),
+        Some("Card payments fail too often in some markets.")
+    );
+    assert_eq!(p["topology"].as_str(), Some("stream-aligned"));
+    assert_eq!(p["lead"].as_str(), Some("Ama Owusu"));
+    assert_eq!(
+        strings(&serde_json::to_value(&p["members"]).unwrap()),
+        ["Ama Owusu", "Jonas Berg", "Li Wei"]
+    );
+    assert_eq!(
+        strings(&serde_json::to_value(&p["owns"]).unwrap()),
+        ["payments-api", "Ledger: refunds (v2)"]
+    );
+    assert_eq!(p["reviewed"].to_string(), "2026-10-02");
+    assert_eq!(p["contact"]["chat"].as_str(), Some("#payments"));
+    assert_eq!(p["contact"]["email"].as_str(), Some("payments@example.org"));
+    let metric = &p["metrics"][0];
+    assert_eq!(metric["name"].as_str(), Some("Authorisation rate"));
+    assert_eq!(metric["current"].as_str(), Some("94.5 %"));
+    assert_eq!(metric["target"].as_str(), Some("97 %"));
+    let interaction = &p["interactions"][0];
+    assert_eq!(interaction["team"].as_str(), Some("checkout"));
+    assert_eq!(interaction["mode"].as_str(), Some("x-as-a-service"));
+    assert_eq!(interaction["about"].as_str(), Some("Refunds API (v1|v2)"));
+    let (c, _) = crate::import::charter_table(&other, "content/teams/commerce/checkout.md");
+    assert_eq!(c["name"].as_str(), Some("Checkout: \"fast\" & #safe"));
+    assert_eq!(c["topology"].as_str(), Some("enabling"));
+    assert_eq!(c["metrics"][0]["target"].as_str(), Some("3"));
+    assert_eq!(c["interactions"][0]["mode"].as_str(), Some("facilitating"));
+    // And the imported handbook builds.
+    other.build().success();
+}
+
+/// The export never replaces a file it did not write, writes nothing when it would, and
+/// removes only its own documents of teams that left; it refuses a folder inside content/.
+#[test]
+fn team_api_export_replaces_only_its_own_files() {
+    let book = team_api_book();
+    let hand_written = "# Payments\n\n* Team name and focus: kept by hand\n";
+    book.write("team-apis/payments.md", hand_written)
+        .write("team-apis/notes.md", "Notes about our teams.\n");
+    book.run(&["export", "team-api", "--output", "team-apis"])
+        .failure(1)
+        .stderr_has("team-apis/payments.md exists and was not written by `orgbook export team-api`; not replaced");
+    assert_eq!(book.read("team-apis/payments.md"), hand_written);
+    assert!(
+        !book.root().join("team-apis/checkout.md").exists(),
+        "all or nothing: nothing written when one file is refused"
+    );
+
+    book.remove("team-apis/payments.md");
+    book.run(&["export", "team-api", "--output", "team-apis"])
+        .success();
+    // A team leaves: its document goes, the user's notes stay.
+    book.remove("content/teams/commerce/checkout.md");
+    book.edit("content/teams/commerce/payments.md", "[[interactions]]\nteam = \"checkout\"\nmode = \"x-as-a-service\"\nabout = \"Refunds API (v1|v2)\"\n", "");
+    book.run(&["export", "team-api", "--output", "team-apis"])
+        .success()
+        .stderr_has("removed 1 of a team no longer in the handbook");
+    let files = files_under(&book.root().join("team-apis"));
+    assert_eq!(
+        files.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["notes.md", "payments.md"]
+    );
+
+    book.run(&["export", "team-api", "--output", "content/team-apis"])
+        .failure(2)
+        .stderr_has("is inside the handbook's content folder");
+    assert!(!book.root().join("content/team-apis").exists());
+}

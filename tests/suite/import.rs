@@ -16,7 +16,7 @@ use std::process::Command;
 const TODAY: &str = "2026-11-25";
 
 /// A fresh `orgbook init` handbook (or `init --empty`).
-fn fresh(empty: bool) -> TestBook {
+pub(crate) fn fresh(empty: bool) -> TestBook {
     let book = TestBook {
         dir: tempfile::tempdir().unwrap(),
     };
@@ -1088,7 +1088,7 @@ fn backstage_round_trip_reproduces_hierarchy_members_and_ownership() {
 }
 
 /// The charter at `rel`, its front matter parsed with the toml crate.
-fn charter_table(book: &TestBook, rel: &str) -> (toml::Table, String) {
+pub(crate) fn charter_table(book: &TestBook, rel: &str) -> (toml::Table, String) {
     let text = book.read(rel);
     let rest = text.strip_prefix("+++\n").unwrap();
     let (fm, body) = rest.split_once("+++\n").unwrap();
