@@ -195,6 +195,10 @@ pub struct NewDecisionArgs {
     /// Use this number instead of the next free one (refused if taken)
     #[arg(long, value_name = "N")]
     pub number: Option<u32>,
+    /// The number of a decision this one would replace (repeat, or separate with commas);
+    /// written as `supersedes`, and the old one stays in force until this one is accepted
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub supersedes: Vec<u32>,
     #[command(flatten)]
     pub root: RootArg,
 }

@@ -47,6 +47,8 @@ pub enum ScaffoldError {
     },
     #[error("decision number {number} is already used by {path}")]
     NumberTaken { number: u32, path: String },
+    #[error("--supersedes {number}: no decision has that number in this handbook")]
+    UnknownDecision { number: u32, highest: Option<u32> },
 }
 
 /// What keeps a site at the root of `dir` building once its pages are in content/, as
@@ -142,6 +144,12 @@ impl ScaffoldError {
                 Some("pass the slug of an existing charter (its file name without .md); `orgbook new team SLUG` starts one".into())
             }
             ScaffoldError::NumberTaken { .. } => Some("leave out --number to take the next free one".into()),
+            ScaffoldError::UnknownDecision { highest: Some(h), .. } => Some(format!(
+                "pass the number of an existing record, the one in its file name (`0007-…` is 7); this handbook's go up to {h}"
+            )),
+            ScaffoldError::UnknownDecision { highest: None, .. } => {
+                Some("this handbook has no decision records yet: leave out --supersedes".into())
+            }
             _ => None,
         }
     }
@@ -522,6 +530,8 @@ pub struct NewDecision<'a> {
     pub decision_type: u8,
     /// A specific number; the next free one when `None`.
     pub number: Option<u32>,
+    /// The decisions it would replace, each checked to exist.
+    pub supersedes: &'a [u32],
 }
 
 /// Checks a new decision against the handbook and returns its number and path (relative to
@@ -531,6 +541,16 @@ pub fn decision_path(
     decision: &NewDecision,
 ) -> Result<(u32, String), ScaffoldError> {
     survey.team(decision.team)?;
+    if let Some(&unknown) = decision
+        .supersedes
+        .iter()
+        .find(|n| !survey.decisions.contains_key(n))
+    {
+        return Err(ScaffoldError::UnknownDecision {
+            number: unknown,
+            highest: survey.decisions.keys().next_back().copied(),
+        });
+    }
     let number = match decision.number {
         Some(n) => {
             if let Some(path) = survey.decisions.get(&n) {
@@ -558,6 +578,15 @@ pub fn decision_file(decision: &NewDecision, today: Date) -> String {
     } else {
         "# deciders = [\"Name\"]\n"
     };
+    let supersedes = if decision.supersedes.is_empty() {
+        "# supersedes = [7]\n".to_owned()
+    } else {
+        let mut numbers = decision.supersedes.to_vec();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
+        format!("supersedes = [{}]\n", list.join(", "))
+    };
     format!(
         "+++\n\
          title = {title}\n\
@@ -566,7 +595,7 @@ pub fn decision_file(decision: &NewDecision, today: Date) -> String {
          date = {today}\n\
          team = {team}\n\
          {deciders_hint}\
-         # supersedes = [7]\n\
+         {supersedes}\
          # tags = [\"tag\"]\n\
          +++\n\n\
          ## Context\n\n\
@@ -1140,6 +1169,7 @@ mod tests {
             team: "payments",
             decision_type: 2,
             number: None,
+            supersedes: &[],
         };
         assert_eq!(
             decision_path(&s, &d).unwrap(),
@@ -1225,6 +1255,7 @@ mod tests {
                 team: "payments",
                 decision_type: 1,
                 number: None,
+                supersedes: &[],
             },
             today,
         );
@@ -1273,6 +1304,7 @@ mod tests {
                 team: "rates",
                 decision_type: 1,
                 number: None,
+                supersedes: &[],
             },
             today,
         );

@@ -62,6 +62,7 @@ fn decision(args: NewDecisionArgs) -> u8 {
         team: &args.team,
         decision_type: args.decision_type,
         number: args.number,
+        supersedes: &args.supersedes,
     };
     let written = scaffold::decision_path(&survey, &new).and_then(|(number, rel)| {
         scaffold::write_new(&root, &rel, &scaffold::decision_file(&new, today)).map(|p| (number, p))
@@ -72,6 +73,18 @@ fn decision(args: NewDecisionArgs) -> u8 {
             errln!(
                 "Created decision {number} (proposed): write its context, decision and consequences"
             );
+            // The replaced records stay in force while this one is a proposal: the
+            // handbook expects them marked in the change that accepts it.
+            let mut replaced = args.supersedes.clone();
+            replaced.sort_unstable();
+            replaced.dedup();
+            for n in replaced {
+                if let Some(old) = survey.decisions.get(&n) {
+                    errln!(
+                        "note: decision {n} stays in force until {number} is accepted; then set status = \"superseded\" in {old}"
+                    );
+                }
+            }
             EXIT_OK
         }
         Err(e) => fail(&e),

@@ -432,6 +432,49 @@ fn new_decision_takes_the_number_after_the_highest_skipping_gaps() {
     );
 }
 
+/// `--supersedes N` names the decisions a new proposal would replace: checked to exist
+/// before anything is written, and the old ones stay in force (and are named in a note)
+/// until the proposal is accepted.
+#[test]
+fn new_decision_supersedes_existing_decisions_only() {
+    let book = TestBook::fixture("workflow/numbering");
+    let before = snapshot(&book);
+    book.run(&[
+        "new",
+        "decision",
+        "Typo",
+        "--team",
+        "api",
+        "--supersedes",
+        "2,4",
+    ])
+    .failure(1)
+    .stderr_has("--supersedes 4: no decision has that number in this handbook")
+    .stderr_has("this handbook's go up to 5");
+    assert_eq!(snapshot(&book), before, "nothing written");
+
+    let run = book.run(&[
+        "new",
+        "decision",
+        "Replace GraphQL and SSR",
+        "--team",
+        "api",
+        "--supersedes",
+        "5",
+        "--supersedes",
+        "2",
+    ]);
+    run.success()
+        .stderr_has("note: decision 2 stays in force until 6 is accepted; then set status = \"superseded\" in content/decisions/0002-server-side-rendering.md")
+        .stderr_has("note: decision 5 stays in force");
+    let text = book.read(run.stdout.trim());
+    assert!(text.contains("\nsupersedes = [2, 5]\n"), "{text}");
+    book.build().success().stderr_lacks("warning[");
+    let decisions = built_decisions(&book);
+    assert_eq!(decisions[&6]["supersedes"], serde_json::json!([2, 5]));
+    assert_eq!(decisions[&5]["status"], "accepted", "still in force");
+}
+
 #[test]
 fn new_decision_refuses_a_taken_number_or_unknown_team_and_writes_nothing() {
     let book = TestBook::fixture("workflow/numbering");
