@@ -431,6 +431,11 @@ struct FrontMatter {
     date: Option<String>,
     /// From `metadata.flow_metrics`.
     metrics: Vec<ApiMetric>,
+    /// Keys with no charter key, noted once the body is read.
+    left_out: Vec<String>,
+    /// `metadata.size`: left out without a word when the Team Members list counts as
+    /// many people (as `orgbook export team-api` writes it), noted otherwise.
+    size: Option<String>,
     /// The first line after the front matter.
     body_start: usize,
 }
@@ -488,6 +493,7 @@ fn read_front_matter(
         .iter()
         .find_map(|k| get(k));
     let mut left_out = Vec::new();
+    let mut size = None;
     for (k, v) in &map {
         let Some(k) = k.as_str() else { continue };
         match k {
@@ -498,6 +504,10 @@ fn read_front_matter(
             "metadata" => {
                 for (mk, mv) in v.as_mapping().into_iter().flatten() {
                     let Some(mk) = mk.as_str() else { continue };
+                    if mk == "size" && size.is_none() {
+                        size = Some(yaml_scalar(mv).unwrap_or_default());
+                        continue;
+                    }
                     if mk != "flow_metrics" {
                         left_out.push(match yaml_scalar(mv) {
                             Some(s) => format!("metadata.{mk} ({s})"),
@@ -521,12 +531,8 @@ fn read_front_matter(
             other => left_out.push(other.to_owned()),
         }
     }
-    if !left_out.is_empty() {
-        notes.push(format!(
-            "{file}: front matter with no charter key, left out: {}",
-            left_out.join(", ")
-        ));
-    }
+    fm.left_out = left_out;
+    fm.size = size;
     fm
 }
 
@@ -944,6 +950,18 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
         Some((line, v)) => team_members(v, *line, file, &mut notes),
         None => (Vec::new(), None),
     };
+    let mut left_out = fm.left_out;
+    if let Some(size) = fm.size
+        && size.trim() != members.len().to_string()
+    {
+        left_out.insert(0, format!("metadata.size ({size})"));
+    }
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "{file}: front matter with no charter key, left out: {}",
+            left_out.join(", ")
+        ));
+    }
 
     let mut owns: Vec<String> = Vec::new();
     for item in &scan.software_items {
