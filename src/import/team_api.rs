@@ -1178,7 +1178,9 @@ fn section_table(
         let mode_text = cell(mode_col).to_owned();
         let purpose = cell(purpose_col);
         let duration = cell(duration_col);
-        let about = match (is_empty_value(purpose), is_empty_value(duration)) {
+        // A `|` in a cell was written `\|` on purpose: words, not the template's choices.
+        let is_empty_cell = |c: &str| !c.contains('|') && is_empty_value(c);
+        let about = match (is_empty_cell(purpose), is_empty_cell(duration)) {
             (false, false) if !duration.eq_ignore_ascii_case("ongoing") => {
                 Some(format!("{purpose} ({duration})"))
             }

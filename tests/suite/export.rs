@@ -511,7 +511,7 @@ current = "94.5 %"
 [[interactions]]
 team = "checkout"
 mode = "x-as-a-service"
-about = "Refunds API (v1|v2)"
+about = "Card payments | refunds"
 +++
 
 ## How we work
@@ -565,8 +565,9 @@ fn team_api_export_writes_each_team_and_imports_back_into_the_same_charters() {
         "Checkout: \"fast\" & #safe"
     );
     assert!(
-        payments
-            .contains("| Checkout: \"fast\" & #safe | X-as-a-Service | Refunds API (v1\\|v2) |"),
+        payments.contains(
+            "| Checkout: \"fast\" & #safe | X-as-a-Service | Card payments \\| refunds |"
+        ),
         "{payments}"
     );
     // Deterministic: a second export gives the same bytes.
@@ -612,7 +613,10 @@ fn team_api_export_writes_each_team_and_imports_back_into_the_same_charters() {
     let interaction = &p["interactions"][0];
     assert_eq!(interaction["team"].as_str(), Some("checkout"));
     assert_eq!(interaction["mode"].as_str(), Some("x-as-a-service"));
-    assert_eq!(interaction["about"].as_str(), Some("Refunds API (v1|v2)"));
+    assert_eq!(
+        interaction["about"].as_str(),
+        Some("Card payments | refunds")
+    );
     let (c, _) = crate::import::charter_table(&other, "content/teams/commerce/checkout.md");
     assert_eq!(c["name"].as_str(), Some("Checkout: \"fast\" & #safe"));
     assert_eq!(c["topology"].as_str(), Some("enabling"));
@@ -644,7 +648,7 @@ fn team_api_export_replaces_only_its_own_files() {
         .success();
     // A team leaves: its document goes, the user's notes stay.
     book.remove("content/teams/commerce/checkout.md");
-    book.edit("content/teams/commerce/payments.md", "[[interactions]]\nteam = \"checkout\"\nmode = \"x-as-a-service\"\nabout = \"Refunds API (v1|v2)\"\n", "");
+    book.edit("content/teams/commerce/payments.md", "[[interactions]]\nteam = \"checkout\"\nmode = \"x-as-a-service\"\nabout = \"Card payments | refunds\"\n", "");
     book.run(&["export", "team-api", "--output", "team-apis"])
         .success()
         .stderr_has("removed 1 of a team no longer in the handbook");
