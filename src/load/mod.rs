@@ -5,6 +5,7 @@
 //! downstream is deterministic. Problems become diagnostics; a file with errors is left out
 //! of the returned documents but the others still load, so one build reports everything.
 
+pub mod awesome_pages;
 pub mod book_toml;
 pub mod category;
 pub mod codeowners;
@@ -542,7 +543,8 @@ fn with_section_titles(
 }
 
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
-/// DevOps wiki's `.order` files, else docsify's `_sidebar.md`, else Nextra's `_meta` files,
+/// DevOps wiki's `.order` files, else docsify's `_sidebar.md`, else the `.pages` files of
+/// MkDocs's awesome-pages plugin, else Nextra's `_meta` files,
 /// Mintlify's `docs.json`, Quarto's `_quarto.yml`, DocFX's `toc.yml`. `md` and `assets` are the walk's files
 /// (absolute path, path under `content/`): the later readers ask which pages exist, and
 /// look for nothing when their files are not there.
@@ -563,6 +565,11 @@ pub fn nav_order(
     let sidebar = docsify_sidebar::read(root, diags);
     if !sidebar.is_empty() {
         return NavOrder::from(sidebar);
+    }
+    let md_paths: Vec<&str> = md.iter().map(|(_, rel)| rel.as_str()).collect();
+    let pages = awesome_pages::read(root, &md_paths, diags);
+    if !pages.pages.is_empty() {
+        return pages;
     }
     let source = || NavSource::new(md.iter().map(|(_, rel)| rel.as_str()));
     let metas: Vec<&(PathBuf, String)> = assets

@@ -1599,6 +1599,31 @@ fn an_azure_devops_order_edit_and_a_folder_emptied_give_a_fresh_build() {
     assert_good(&model, &r, "a page's only sub-page removed");
 }
 
+/// The `.pages` files of MkDocs's awesome-pages plugin order pages: the watcher counts
+/// them as configuration, and reordering a folder, or hiding one, gives what a fresh
+/// build gives.
+#[test]
+fn an_awesome_pages_edit_gives_a_fresh_build() {
+    let book = Book::fixture("mkdocs-awesome-pages");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let pages = book.path("content/onboarding/.pages");
+    let changes = crate::serve::watch::classify(&book.root, &[pages]);
+    assert!(changes.config, ".pages is not seen as configuration");
+    book.edit(
+        "content/onboarding/.pages",
+        "  - first-week.md\n",
+        "  - buddy.md\n  - first-week.md\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "a folder reordered");
+    book.write("content/runbooks/.pages", "title: Runbooks\nhide: true\n");
+    let changes =
+        crate::serve::watch::classify(&book.root, &[book.path("content/runbooks/.pages")]);
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "a folder hidden");
+}
+
 /// docsify's `_sidebar.md` orders pages: the watcher counts it as configuration, and a
 /// reordering gives what a fresh build gives.
 #[test]

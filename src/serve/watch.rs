@@ -313,9 +313,12 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
-            // An Azure DevOps wiki's `.order` files order pages, like MkDocs's `nav:`.
+            // An Azure DevOps wiki's `.order` files order pages, like MkDocs's `nav:`, and
+            // so do the `.pages` files of MkDocs's awesome-pages plugin.
             "content"
-                if p.file_name() == Some(std::ffi::OsStr::new(crate::load::wiki_order::FILE)) =>
+                if p.file_name() == Some(std::ffi::OsStr::new(crate::load::wiki_order::FILE))
+                    || p.file_name()
+                        == Some(std::ffi::OsStr::new(crate::load::awesome_pages::FILE)) =>
             {
                 changes.config = true;
             }

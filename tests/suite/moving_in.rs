@@ -3,7 +3,7 @@
 //! quirks included; each test builds it with the real binary, asserts the exact warnings
 //! planted in it, and crawls the site for broken links.
 
-use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
+use crate::harness::{TestBook, check_all_links, hrefs, reading_order, sel, sidebar, texts};
 use serde_json::Value;
 
 /// (severity, code, file, line) of every diagnostic `check --format json` prints.
@@ -3169,4 +3169,59 @@ fn a_docsify_loader_page_is_left_out_beside_its_readme() {
             .contains("Sign-up form")
     );
     assert!(!book.read("public/meetings/index.html").contains("$docsify"));
+}
+
+/// An MkDocs handbook ordered by the awesome-pages plugin's `.pages` files (no `nav:` in
+/// mkdocs.yml) reads in their order: a folder's `nav:` with `...` for the rest, labels,
+/// section titles, `sort_type: natural`, `hide: true`, and pages a `nav:` without `...`
+/// leaves out stay published but out of the navigation. A missing entry is a warning at
+/// its line.
+#[test]
+fn awesome_pages_files_order_name_and_hide_an_mkdocs_handbook() {
+    let book = TestBook::fixture("mkdocs-awesome-pages");
+    book.build()
+        .success()
+        .stderr_has("the awesome-pages `nav:` lists `release-train.md`")
+        .stderr_has("--> content/.pages:9:5");
+    assert_eq!(
+        reading_order(&book, "onboarding/index.html"),
+        [
+            "onboarding/index.html",
+            "onboarding/first-week.html",
+            "onboarding/tools.html",
+            "onboarding/buddy.html",
+            "engineering/practices/pairing.html",
+            "engineering/practices/testing.html",
+            "engineering/code-review.html",
+            "contact.html",
+            "runbooks/1-paging.html",
+            "runbooks/2-rollback.html",
+            "runbooks/10-data-restore.html",
+            "glossary.html",
+        ]
+    );
+    let side = sidebar(&book, "onboarding/first-week.html");
+    let at = |t: &str| side.iter().position(|s| s.starts_with(t));
+    assert!(
+        at("Getting Started") < at("How We Build")
+            && at("How We Build") < at("Contact")
+            && at("Contact") < at("Runbooks")
+            && at("Runbooks") < at("Glossary"),
+        "{side:?}"
+    );
+    assert!(side.contains(&"Tools and access".to_string()), "{side:?}");
+    for hidden in ["2019 offsite", "Old notes", "Archive"] {
+        assert!(!side.iter().any(|s| s.contains(hidden)), "{side:?}");
+    }
+    // Out of the navigation, still published.
+    assert!(book.out().join("engineering/drafts-2021.html").is_file());
+    assert!(book.out().join("archive/2019-offsite.html").is_file());
+    assert_eq!(
+        sidebar(&book, "runbooks/2-rollback.html")
+            .into_iter()
+            .skip_while(|s| s != "Runbooks")
+            .take(4)
+            .collect::<Vec<_>>(),
+        ["Runbooks", "Paging", "Rolling back", "Restoring data"]
+    );
 }
