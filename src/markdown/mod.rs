@@ -392,6 +392,8 @@ enum Resolved {
     Doc(DocId, String),
     Asset(String),
     Generated(&'static str),
+    /// An old address mdBook's `book.toml` redirects to another site: that site's address.
+    Elsewhere(String),
     Missing(String),
     /// A page marked `draft`: it exists but is not published.
     Draft(String),
@@ -518,14 +520,26 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
             .strip_prefix("content/")
             .map(|rest| format!("/{rest}"))
     };
-    if let Some(address) = address
-        && let Some(file) = crate::load::url_path_to_file(&address)
-        && let Some(&id) = handbook
+    // mdBook writes a link to `old.md` as `old.html`, which its redirects answer.
+    let as_html = address
+        .as_deref()
+        .and_then(crate::load::strip_markdown_extension)
+        .map(|stem| format!("{stem}.html"));
+    for file in [address.as_deref(), as_html.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(crate::load::url_path_to_file)
+    {
+        if let Some(&id) = handbook
             .by_url
             .get(&file)
             .or_else(|| handbook.redirects.get(&file))
-    {
-        return Resolved::Doc(id, handbook.docs[id].url.clone());
+        {
+            return Resolved::Doc(id, handbook.docs[id].url.clone());
+        }
+        if let Some(to) = handbook.redirects_elsewhere.get(&file) {
+            return Resolved::Elsewhere(to.clone());
+        }
     }
     let extensions = crate::load::MARKDOWN_EXTENSIONS;
     let draft = std::iter::once(joined.clone())
@@ -1405,6 +1419,9 @@ fn rewrite<'a>(
             Some(rendered.record_link(span, href, None, None, Some(rel)))
         }
         Resolved::Generated(url) => Some(format!("{root}{url}{suffix}").into()),
+        // The other site's address as the redirect gives it, its own fragment first.
+        Resolved::Elsewhere(to) if to.contains('#') => Some(to.into()),
+        Resolved::Elsewhere(to) => Some(format!("{to}{suffix}").into()),
         Resolved::Missing(joined) if handbook.unparsed.contains(&joined) => None,
         // MyST: `[text](label)` names a `(label)=` target, on this page or another.
         Resolved::Missing(_) if fragment.is_none() && handbook.myst_labels.contains_key(path) => {

@@ -921,6 +921,41 @@ fn book_toml_redirects_lead_old_addresses_to_the_new_pages() {
 /// An mdBook redirect to another site's http(s) address gets the same redirect page as
 /// one to a page, the address escaped; any other address elsewhere is a warning at its
 /// line of book.toml, and one whose old address a page takes is a collision.
+/// A link to an old address that `book.toml` redirects (written `old.md`, as mdBook
+/// authors write links, or `/old.html`) reaches where the redirect goes: the page that
+/// moved, or the other site a page went to, with its address escaped.
+#[test]
+fn links_to_old_addresses_go_where_book_toml_redirects_them() {
+    let book = book_with(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"Initrode\"\n\n[output.html.redirect]\n\"/vendors/laptops.html\" = \"https://supplier.example/catalog?team=it&kind=laptop\"\n\"/old-desks.html\" = \"/engineering/desks.html\"\n\"/policy/travel.html\" = \"https://hr.example/travel#booking\"\n\"/odd.html\" = \"https://odd.example/\\\"><b>x</b>\"\n",
+        ),
+        (
+            "content/engineering/desks.md",
+            "# Desks\n\nHot desks only.\n",
+        ),
+        (
+            "content/engineering/equipment.md",
+            "# Equipment\n\nOrder [a laptop](../vendors/laptops.md#models) or [one from the top](/vendors/laptops.html), book [a desk](../old-desks.md), read [travel](../policy/travel.md#flights) and [odd](../odd.md).\n",
+        ),
+    ]);
+    book.build().success().stderr_lacks("broken-link");
+    let page = book.html("engineering/equipment.html");
+    assert_eq!(
+        hrefs(&page, ".prose a"),
+        [
+            "https://supplier.example/catalog?team=it&kind=laptop#models",
+            "https://supplier.example/catalog?team=it&kind=laptop",
+            "../engineering/desks.html",
+            "https://hr.example/travel#booking",
+            "https://odd.example/%22%3E%3Cb%3Ex%3C/b%3E",
+        ]
+    );
+    let raw = book.output_file("engineering/equipment.html");
+    assert!(!raw.contains("<b>x</b>"), "the address is escaped");
+}
+
 #[test]
 fn book_toml_redirects_to_another_site_are_written() {
     let book = book_with(&[
