@@ -33,6 +33,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "people.html",
     "timeline.html",
     "feed.xml",
+    "revisits.ics",
 ];
 
 /// What orgbook writes at one of the [`GENERATED_PATHS`], for a message.
@@ -50,6 +51,7 @@ fn generated_page_name(url: &str) -> &'static str {
         "people.html" => "the list of people",
         "timeline.html" => "the decisions' timeline",
         "feed.xml" => "the feed of decisions",
+        "revisits.ics" => "the calendar of decision revisits",
         _ => "a page of its own",
     }
 }

@@ -1,6 +1,7 @@
 //! Decisions over time, and the handbook as data: the timeline page (`timeline.html`,
-//! decisions by month, newest first), the Atom feed of decisions (`feed.xml`) and the JSON
-//! API files under `api/` (built by [`crate::export::api`]).
+//! decisions by month, newest first), the Atom feed of decisions (`feed.xml`), the
+//! calendar of revisit dates (`revisits.ics`, built by [`crate::export::revisits`]) and the
+//! JSON API files under `api/` (built by [`crate::export::api`]).
 //!
 //! A decision is placed in time by when it was decided, or proposed while it is still
 //! open: that is when it became news. The feed's entry ids do not depend on file names or
@@ -104,6 +105,12 @@ impl Renderer<'_> {
     pub(super) fn feeds(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let mut files = self.timeline();
         files.push(self.feed());
+        files.push(Ok(OutputFile {
+            path: crate::export::revisits::PATH.to_string(),
+            contents: FileContents::Bytes(
+                crate::export::revisits::calendar(self.handbook).into_bytes(),
+            ),
+        }));
         files.extend(
             crate::export::api::files(self.handbook)
                 .into_iter()

@@ -420,6 +420,7 @@ pub fn content_type(path: &str) -> &'static str {
         "atom" => "application/atom+xml; charset=utf-8",
         "txt" | "md" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -787,6 +788,7 @@ mod tests {
         assert_eq!(content_type("orgbook/style.css"), "text/css; charset=utf-8");
         assert_eq!(content_type("x.SVG"), "image/svg+xml");
         assert_eq!(content_type("feed.xml"), "application/xml; charset=utf-8");
+        assert_eq!(content_type("revisits.ics"), "text/calendar; charset=utf-8");
         assert_eq!(content_type("noext"), "application/octet-stream");
     }
 

@@ -663,3 +663,74 @@ fn team_api_export_replaces_only_its_own_files() {
         .stderr_has("is inside the handbook's content folder");
     assert!(!book.root().join("content/team-apis").exists());
 }
+
+/// `revisits.ics`: an all-day event on each accepted decision's revisit date, read back
+/// with an independent iCalendar parser; titles with the format's special characters and
+/// long non-ASCII lines survive escaping and folding; decisions not in force are left out.
+#[test]
+fn revisit_calendar_holds_each_accepted_decisions_revisit_date() {
+    use icalendar::{Calendar, Component, DatePerhapsTime};
+    let book = TestBook::fixture("export/people");
+    book.write(
+        "content/decisions/0010-cache-reports.md",
+        "+++\ntitle = 'Cache reports; keep \"fresh\", or not \\ sometimes'\nstatus = \"accepted\"\ntype = 2\ndate = 2026-06-01\ndecided = 2026-06-03\nteam = \"data_platform\"\nrevisit = 2026-12-15\n+++\n\nBody.\n",
+    )
+    .write(
+        "content/decisions/0011-one-warehouse.md",
+        &format!(
+            "+++\ntitle = \"{}\"\nstatus = \"accepted\"\ntype = 1\ndate = 2026-07-01\ndecided = 2026-07-09\nteam = \"data\"\ndeciders = [\"Søren Ærø\"]\nrevisit = 2027-01-10\n+++\n\nBody.\n",
+            "Ét entrepôt de données pour toute l’organisation, avec des règles claires d’accès"
+        ),
+    )
+    .write(
+        "content/decisions/0012-maybe.md",
+        "+++\ntitle = \"Maybe later\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-08-01\nteam = \"data\"\nrevisit = 2027-02-01\n+++\n",
+    );
+    book.build().success();
+    let raw = book.output_file("revisits.ics");
+    assert!(raw.ends_with("END:VCALENDAR\r\n"), "{raw}");
+    for line in raw.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        assert!(!line.contains('\n'), "{line:?}");
+    }
+    let calendar: Calendar = raw.parse().expect("an iCalendar file");
+    let events: Vec<_> = calendar.events().collect();
+    let summaries: Vec<&str> = events.iter().filter_map(|e| e.get_summary()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "Revisit decision 10: Cache reports; keep \"fresh\", or not \\ sometimes",
+            "Revisit decision 11: Ét entrepôt de données pour toute l’organisation, avec des règles claires d’accès",
+        ],
+        "accepted decisions with a revisit date, by date; the superseded 3 and proposed 12 left out"
+    );
+    let day = |e: &icalendar::Event| match e.get_start() {
+        Some(DatePerhapsTime::Date(d)) => d.to_string(),
+        other => panic!("not an all-day event: {other:?}"),
+    };
+    assert_eq!(day(events[0]), "2026-12-15");
+    assert_eq!(day(events[1]), "2027-01-10");
+    assert_eq!(
+        events[0].get_url(),
+        Some("https://handbook.example.com/decisions/0010-cache-reports.html")
+    );
+    assert_eq!(
+        events[0].get_uid(),
+        Some("decision-10-revisit@handbook.example.com")
+    );
+    assert!(
+        events[1]
+            .get_description()
+            .is_some_and(|d| d
+                .starts_with("Data made this Type 1 (irreversible) decision, decided 2026-07-09")),
+        "{:?}",
+        events[1].get_description()
+    );
+    // The same handbook, the same bytes; and the decisions index links the calendar.
+    book.build().success();
+    assert_eq!(book.output_file("revisits.ics"), raw);
+    assert!(
+        hrefs(&book.html("decisions/index.html"), "main a")
+            .contains(&"../revisits.ics".to_string())
+    );
+}
