@@ -202,6 +202,12 @@ struct Reader<'a> {
     visited: HashSet<String>,
 }
 
+/// The `.pages` file being read, for warnings: its shown path and its text.
+struct PagesFile<'a> {
+    shown: &'a str,
+    text: &'a str,
+}
+
 /// One `nav:` item, read.
 enum Item {
     Entry(Entry, Option<String>),
@@ -244,7 +250,8 @@ impl Reader<'_> {
         let entries: Vec<(Entry, Option<String>)> = match (nav, &settings) {
             (Some(Value::Sequence(items)), Some((shown, text, _))) => {
                 let mut items_read = Vec::new();
-                self.items(folder, items, shown, text, 0, &mut items_read, diags);
+                let file = PagesFile { shown, text };
+                self.items(folder, items, &file, 0, &mut items_read, diags);
                 let named: HashSet<&str> = items_read
                     .iter()
                     .filter_map(|i| match i {
@@ -310,13 +317,11 @@ impl Reader<'_> {
     }
 
     /// The items of a `nav:` list (or of a section in it) of `folder`'s `.pages`.
-    #[allow(clippy::too_many_arguments)]
     fn items(
         &self,
         folder: &str,
         items: &[Value],
-        shown: &str,
-        text: &str,
+        file: &PagesFile,
         depth: usize,
         out: &mut Vec<Item>,
         diags: &mut Vec<Diagnostic>,
@@ -327,7 +332,7 @@ impl Reader<'_> {
         for item in items {
             match item {
                 Value::String(name) => {
-                    if let Some(read) = self.item(folder, name, None, shown, text, diags) {
+                    if let Some(read) = self.item(folder, name, None, file, diags) {
                         out.push(read);
                     }
                 }
@@ -336,15 +341,13 @@ impl Reader<'_> {
                         let label = k.as_str().map(|s| s.trim().to_owned());
                         match v {
                             Value::String(name) => {
-                                if let Some(read) =
-                                    self.item(folder, name, label, shown, text, diags)
-                                {
+                                if let Some(read) = self.item(folder, name, label, file, diags) {
                                     out.push(read);
                                 }
                             }
                             // A section: its entries take its place.
                             Value::Sequence(inner) => {
-                                self.items(folder, inner, shown, text, depth + 1, out, diags)
+                                self.items(folder, inner, file, depth + 1, out, diags)
                             }
                             _ => {}
                         }
@@ -362,10 +365,10 @@ impl Reader<'_> {
         folder: &str,
         name: &str,
         label: Option<String>,
-        shown: &str,
-        text: &str,
+        file: &PagesFile,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Item> {
+        let PagesFile { shown, text } = *file;
         let name = name.trim();
         if name.starts_with("...") {
             return Some(Item::Rest);
