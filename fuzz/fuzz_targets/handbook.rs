@@ -1,6 +1,7 @@
 //! A whole tiny handbook through load → link → Markdown → render: the input is split on
 //! `\n%%\n` into orgbook.toml, a charter, a decision, a page, the home page, a
-//! CODEOWNERS file and DocFX's root toc.yml (written only when its part is not empty),
+//! CODEOWNERS file, DocFX's root toc.yml and an awesome-pages `.pages` file for the
+//! page's folder (these two written only when their part is not empty),
 //! written to a temporary folder (in /dev/shm when there is one), and
 //! built in memory (nothing written to an output folder). No input may panic.
 #![no_main]
@@ -16,6 +17,7 @@ const FILES: &[&str] = &[
     "content/_index.md",
     "CODEOWNERS",
     "toc.yml",
+    "content/guide/.pages",
 ];
 
 fn dir() -> &'static std::path::Path {
@@ -39,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     for f in FILES {
         let part = parts.next().unwrap_or("");
         let part = if *f == "orgbook.toml" && part.is_empty() { "title = \"F\"\n" } else { part };
-        if *f == "toc.yml" {
+        if *f == "toc.yml" || f.ends_with(".pages") {
             // Present only when given: its absence is the common case.
             let _ = std::fs::remove_file(root.join(f));
             if part.is_empty() {
