@@ -118,6 +118,7 @@ fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Lef
         lines.obsidian,
     );
     scan.heading_ids(lines.heading_ids);
+    scan.badges(lines.badges);
     scan.finish(&drawn_at)
 }
 
@@ -140,6 +141,8 @@ struct Lines {
     highlights: Vec<HighlightBlock>,
     /// docsify's heading ids (`:id=x`) and the ids.
     heading_ids: Vec<(Range<usize>, String)>,
+    /// Retype's badges without a link (`[!badge PRO]`) and the text each shows.
+    badges: Vec<(Range<usize>, String)>,
 }
 
 impl Lines {
@@ -168,6 +171,14 @@ impl Lines {
             admonitions.extend(components);
             admonitions.sort_by_key(|a| a.range.start);
         }
+        if super::retype::may_have_blocks(body) {
+            let mut fences = Fences::new(body);
+            let retype = super::retype::blocks(body, |at| fences.inside(at));
+            if !retype.is_empty() {
+                admonitions.extend(retype);
+                admonitions.sort_by_key(|a| a.range.start);
+            }
+        }
         let hugo = hugo_admonitions(body);
         let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
         if !hugo.is_empty() {
@@ -184,6 +195,7 @@ impl Lines {
             obsidian: obsidian_callouts(body),
             highlights: highlight_blocks(body),
             heading_ids: docsify_heading_ids(body),
+            badges: super::retype::badges(body),
         }
     }
 
@@ -214,6 +226,7 @@ impl Lines {
             .max(self.obsidian.last().map(|o| o.range.start))
             .max(self.highlights.last().map(|h| h.close.start))
             .max(self.heading_ids.last().map(|h| h.0.start))
+            .max(self.badges.last().map(|b| b.0.start))
     }
 }
 
@@ -775,6 +788,19 @@ impl<'b> Scan<'b> {
                 continue;
             }
             self.rewrites.push((range.start, format!("{{#{id}}}")));
+            self.blank.insert(at, range);
+        }
+    }
+
+    /// Retype's badges outside code written as the text they show, padded with spaces.
+    fn badges(&mut self, badges: Vec<(Range<usize>, String)>) {
+        for (range, text) in badges {
+            let at = self.blank.partition_point(|b| b.end <= range.start);
+            if self.in_code(range.start) || self.blank.get(at).is_some_and(|b| b.start < range.end)
+            {
+                continue;
+            }
+            self.rewrites.push((range.start, text));
             self.blank.insert(at, range);
         }
     }
