@@ -1664,7 +1664,11 @@ fn summary_order(
 ) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
-            p.summary_weight = None;
+            // A Retype project's `order` places its page before any navigation file does.
+            p.summary_weight = match nav_order.retype {
+                true => p.retype_order.map(crate::load::retype::weight),
+                false => None,
+            };
         }
     }
     let order: Vec<&String> = match summary {

@@ -4,7 +4,7 @@
 //! (`_meta.json` lists). Each fixture is shaped like such a repository once its pages are
 //! in `content/`.
 
-use crate::harness::{TestBook, hrefs, texts};
+use crate::harness::{TestBook, hrefs, reading_order, sidebar, texts};
 
 /// Retype's alerts, tabs and panels are drawn as callouts (a folded panel as
 /// `<details>`), not shown as their marker lines, and the old MkDocs warning for
@@ -15,7 +15,8 @@ fn retype_alerts_tabs_and_panels_are_callouts() {
     let book = TestBook::fixture("retype");
     book.build()
         .success()
-        .stderr_lacks("template-leftover");
+        .stderr_lacks("template-leftover")
+        .stderr_lacks("warning[");
     let page = book.html("oncall.html");
     assert_eq!(
         texts(&page, "main blockquote.markdown-alert-warning > p"),
@@ -77,5 +78,57 @@ fn retype_reference_links_buttons_and_badges_show_their_text() {
     assert_eq!(
         first.split_whitespace().collect::<Vec<_>>().join(" "),
         "Tier: PRO and Beta shifts."
+    );
+}
+
+/// In a Retype project (a `retype.yml` beside `content/`), a page's `order` places it as
+/// Retype does — larger first, the pages without one after, negative last — its `label`
+/// names it in the navigation, `visibility: hidden` leaves it out, and a folder's
+/// `index.yml` gives the folder its label and place; none of these keys is a warning
+/// and the `index.yml` files are not published.
+#[test]
+fn retype_order_labels_and_folder_files_shape_the_navigation() {
+    let book = TestBook::fixture("retype");
+    book.build().success().stderr_lacks("unknown key");
+    assert_eq!(
+        sidebar(&book, "glossary.html"),
+        [
+            "Runbooks by system",
+            "Rota",
+            "Escalation",
+            "Glossary",
+            "Rituals",
+            "Archive"
+        ]
+    );
+    assert_eq!(
+        reading_order(&book, "runbooks/billing.html"),
+        [
+            "runbooks/billing.html",
+            "runbooks/login.html",
+            "oncall.html",
+            "escalation.html",
+            "glossary.html",
+            "rituals/retro.html",
+            "archive.html"
+        ]
+    );
+    // The hidden page is published, in no navigation.
+    assert!(book.out().join("secret-santa.html").is_file());
+    assert!(!book.out().join("runbooks/index.yml").exists());
+}
+
+/// Without a `retype.yml`, `order` is not read as Retype's: the same pages keep
+/// orgbook's own order (other tools count `order` the other way).
+#[test]
+fn without_a_retype_project_order_places_nothing() {
+    let book = TestBook::fixture("retype");
+    book.remove("retype.yml");
+    book.build().success();
+    let shown = sidebar(&book, "glossary.html");
+    assert_eq!(
+        shown[..3],
+        ["Archive", "Escalation", "Glossary"],
+        "{shown:?}"
     );
 }
