@@ -132,3 +132,39 @@ fn without_a_retype_project_order_places_nothing() {
         "{shown:?}"
     );
 }
+
+/// A Writerside topic names its images by file name alone (`![](kiosk-home.png)`), found in
+/// the project's images folder: they are shown, not broken links failing the build; the
+/// table of contents (`fd.tree`) is not published, and an XML topic is a note.
+#[test]
+fn writerside_images_are_found_in_the_images_folder() {
+    let book = TestBook::fixture("writerside");
+    book.write(
+        "content/Writerside/topics/Start.topic",
+        "<?xml version=\"1.0\"?>\n<topic title=\"Start\" id=\"Start\"/>\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("broken-link")
+        .stderr_has("1 Writerside XML topic file in this folder");
+    let img = |rel: &str| {
+        book.html(rel)
+            .select(&crate::harness::sel("main .prose img"))
+            .filter_map(|i| i.value().attr("src").map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        img("Writerside/topics/Visitors.html"),
+        ["../../Writerside/images/kiosk-home.png"]
+    );
+    assert_eq!(
+        img("Writerside/topics/Badge-Printer.html"),
+        ["../../Writerside/images/printer-door.png"]
+    );
+    assert!(
+        book.out()
+            .join("Writerside/images/kiosk-home.png")
+            .is_file()
+    );
+    assert!(!book.out().join("Writerside/fd.tree").exists());
+}
