@@ -119,6 +119,7 @@ fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Lef
     );
     scan.heading_ids(lines.heading_ids);
     scan.badges(lines.badges);
+    scan.writerside(lines.writerside);
     scan.finish(&drawn_at)
 }
 
@@ -143,6 +144,8 @@ struct Lines {
     heading_ids: Vec<(Range<usize>, String)>,
     /// Retype's badges without a link (`[!badge PRO]`) and the text each shows.
     badges: Vec<(Range<usize>, String)>,
+    /// Writerside's admonitions (a quote, then `{style="note"}`).
+    writerside: Vec<super::writerside::Admonition>,
 }
 
 impl Lines {
@@ -196,6 +199,7 @@ impl Lines {
             highlights: highlight_blocks(body),
             heading_ids: docsify_heading_ids(body),
             badges: super::retype::badges(body),
+            writerside: super::writerside::admonitions(body),
         }
     }
 
@@ -227,6 +231,7 @@ impl Lines {
             .max(self.highlights.last().map(|h| h.close.start))
             .max(self.heading_ids.last().map(|h| h.0.start))
             .max(self.badges.last().map(|b| b.0.start))
+            .max(self.writerside.last().map(|w| w.attributes.start))
     }
 }
 
@@ -803,6 +808,40 @@ impl<'b> Scan<'b> {
             self.rewrites.push((range.start, text));
             self.blank.insert(at, range);
         }
+    }
+
+    /// Writerside's admonitions outside code: the attribute line blanked, the quote's bold
+    /// first line, where there is one, written as the alert's marker and its title kept.
+    fn writerside(&mut self, admonitions: Vec<super::writerside::Admonition>) {
+        for a in admonitions {
+            if self.in_code(a.attributes.start) || !self.blank_free(&a.attributes) {
+                continue;
+            }
+            if let Some((first, marker, title)) = a.marker
+                && self.blank_free(&first)
+            {
+                self.rewrites.push((first.start, marker));
+                self.blank_range(first.clone());
+                self.found.push(Leftover {
+                    range: first,
+                    construct: title,
+                    kind: Kind::AlertTitle,
+                });
+            }
+            self.blank_range(a.attributes);
+        }
+    }
+
+    /// Whether nothing in `range` is blanked yet.
+    fn blank_free(&self, range: &Range<usize>) -> bool {
+        let at = self.blank.partition_point(|b| b.end <= range.start);
+        self.blank.get(at).is_none_or(|b| b.start >= range.end)
+    }
+
+    /// Blanks `range`, which [`Scan::blank_free`] said is free.
+    fn blank_range(&mut self, range: Range<usize>) {
+        let at = self.blank.partition_point(|b| b.end <= range.start);
+        self.blank.insert(at, range);
     }
 
     /// The body with every blank range blanked (spaces, line breaks kept) or written as

@@ -133,6 +133,35 @@ fn without_a_retype_project_order_places_nothing() {
     );
 }
 
+/// Writerside's admonitions (a quote, then `{style="warning"}`) are callouts titled by
+/// the quote's bold first line; the attribute line is never shown, also after a quote in
+/// a list or one without a bold line (which stays a quote); quoted syntax stays code.
+#[test]
+fn writerside_style_blocks_are_callouts() {
+    let book = TestBook::fixture("writerside");
+    book.build().success().stderr_lacks("warning[");
+    let page = book.html("Writerside/topics/Visitors.html");
+    assert_eq!(
+        texts(&page, "main blockquote.markdown-alert-warning > p"),
+        [
+            "Before the doors open",
+            "Check that the kiosk shows today's date; restart it if it does not."
+        ]
+    );
+    let prose = texts(
+        &page,
+        "main .prose > p, main .prose li, main .prose blockquote",
+    )
+    .join("\n");
+    assert!(!prose.contains("{style="), "{prose}");
+    assert!(
+        texts(&page, "main pre")
+            .concat()
+            .contains("{style=\"note\"}"),
+        "quoted syntax stays code"
+    );
+}
+
 /// A Writerside topic names its images by file name alone (`![](kiosk-home.png)`), found in
 /// the project's images folder: they are shown, not broken links failing the build; the
 /// table of contents (`fd.tree`) is not published, and an XML topic is a note.
