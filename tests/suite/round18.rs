@@ -197,3 +197,45 @@ fn writerside_images_are_found_in_the_images_folder() {
     );
     assert!(!book.out().join("Writerside/fd.tree").exists());
 }
+
+/// `orgbook init` knows a Retype project by its `retype.yml`: with the pages still beside
+/// it, the error names it and says to point `input` at content/ and keep the file; once
+/// they are in content/, the handbook is titled by `branding.title`, not by the home
+/// page's heading.
+#[test]
+fn init_knows_a_retype_project_and_its_title() {
+    let book = TestBook::fixture("retype");
+    book.remove("orgbook.toml");
+    std::fs::rename(book.root().join("content"), book.root().join("docs")).unwrap();
+    book.edit("retype.yml", "input: content", "input: docs");
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("a Retype project with 9 Markdown files in docs/")
+        .stderr_has("set `input: content` in retype.yml and keep it beside content/");
+    std::fs::rename(book.root().join("docs"), book.root().join("content")).unwrap();
+    book.run(&["init", "."])
+        .success()
+        .stderr_has("(a Retype project) the handbook \"Lantern Support\"");
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("index.html"), ".brand"),
+        ["Lantern Support"]
+    );
+}
+
+/// `orgbook init` knows a Writerside project by `Writerside/writerside.cfg` and says to
+/// move the folder in whole (its topics name their images by file name).
+#[test]
+fn init_knows_a_writerside_project() {
+    let book = TestBook::fixture("writerside");
+    book.remove("orgbook.toml");
+    std::fs::rename(
+        book.root().join("content/Writerside"),
+        book.root().join("Writerside"),
+    )
+    .unwrap();
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("a Writerside project with 2 Markdown files in Writerside/")
+        .stderr_has("`git mv Writerside content`");
+}
