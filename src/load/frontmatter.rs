@@ -926,6 +926,9 @@ const NAVIGATION_KEYS: &[&str] = &[
     // Wiki.js: the editor a page is written in, and when it was made
     "editor",
     "dateCreated",
+    // Rspress: a page's layout (`home`, `doc`, `custom`) and its overview page's headings
+    "pageType",
+    "overviewHeaders",
     // Retype: whether a folder starts unfolded in its tree, and its next/previous buttons
     "expanded",
     "nextprev",

@@ -239,3 +239,26 @@ fn init_knows_a_writerside_project() {
         .stderr_has("a Writerside project with 2 Markdown files in Writerside/")
         .stderr_has("`git mv Writerside content`");
 }
+
+/// Rspress's `_meta.json` is a list (names, and `{"type": "file", "name", "label"}`
+/// objects): it orders the folder's pages and names them, where it was a note calling it
+/// an unreadable Nextra file and the pages went alphabetically; `pageType` is no unknown
+/// key.
+#[test]
+fn rspress_meta_lists_order_and_name_the_pages() {
+    let book = TestBook::fixture("rspress");
+    book.build()
+        .success()
+        .stderr_lacks("page order not read")
+        .stderr_lacks("unknown key `pageType`");
+    assert_eq!(
+        sidebar(&book, "playbooks/triage.html"),
+        [
+            "Playbooks",
+            "Overview",
+            "Triage",
+            "Roll back a deploy",
+            "Disk full"
+        ]
+    );
+}
