@@ -181,6 +181,58 @@ fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
 
 const GENERATORS: &[Generator] = &[
     Generator {
+        // Retype: `retype.yml`, its pages in its `input` folder (`.`, `docs`), titled by
+        // `branding.title`.
+        // First: a site moved to Retype keeps its old generator's files (an mkdocs.yml,
+        // GitBook's SUMMARY.md) that Retype ignores. The file stays beside content/:
+        // orgbook reads a page's `order` as Retype's only in its presence.
+        configs: &["retype.yml", "retype.yaml"],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "a Retype project",
+        folder: ".",
+        folder_key: Some("input"),
+        title_key: "title",
+        keep_building: Some(
+            "set `input: content` in retype.yml and keep it beside content/, so Retype still builds (orgbook reads the pages' `order` as Retype's while it is there)",
+        ),
+    },
+    Generator {
+        // JetBrains Writerside: `Writerside/writerside.cfg` beside its `topics/` and
+        // `images/` folders, moved in whole (a topic names its images by file name).
+        configs: &["Writerside/writerside.cfg", "writerside.cfg"],
+        beside_config: true,
+        marker: None,
+        folder_of: None,
+        what: "a Writerside project",
+        folder: "Writerside",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "open content/Writerside as the Writerside project from then on (writerside.cfg, its .tree files and images/ move with the topics)",
+        ),
+    },
+    Generator {
+        // Rspress: `rspress.config.*` at the top, its pages in docs/ (`root`), titled by
+        // its `title`.
+        configs: &[
+            "rspress.config.ts",
+            "rspress.config.js",
+            "rspress.config.mjs",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: "an Rspress site",
+        folder: "docs",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "set `root` in rspress.config to the content folder (`path.join(__dirname, 'content')`), so Rspress still builds",
+        ),
+    },
+    Generator {
         configs: &["mkdocs.yml", "mkdocs.yaml"],
         beside_config: false,
         marker: None,

@@ -328,6 +328,10 @@ pub struct PageMeta {
     pub title_from_front_matter: bool,
     pub description: Option<String>,
     pub weight: Option<i64>,
+    /// Retype's `order` (larger first, `0` none, negative after the pages without one),
+    /// made the page's `weight` when the handbook is a Retype project
+    /// (`load::retype_weight`); of no effect elsewhere, where tools read `order` the other way.
+    pub retype_order: Option<i64>,
     /// The page's place in GitBook's `SUMMARY.md`, set by the link stage
     /// (`link::summary_order`); a `weight` of its own comes first ([`PageMeta::nav_weight`]).
     pub summary_weight: Option<i64>,

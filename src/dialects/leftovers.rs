@@ -118,6 +118,8 @@ fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Lef
         lines.obsidian,
     );
     scan.heading_ids(lines.heading_ids);
+    scan.badges(lines.badges);
+    scan.writerside(lines.writerside);
     scan.finish(&drawn_at)
 }
 
@@ -140,6 +142,10 @@ struct Lines {
     highlights: Vec<HighlightBlock>,
     /// docsify's heading ids (`:id=x`) and the ids.
     heading_ids: Vec<(Range<usize>, String)>,
+    /// Retype's badges without a link (`[!badge PRO]`) and the text each shows.
+    badges: Vec<(Range<usize>, String)>,
+    /// Writerside's admonitions (a quote, then `{style="note"}`).
+    writerside: Vec<super::writerside::Admonition>,
 }
 
 impl Lines {
@@ -168,6 +174,14 @@ impl Lines {
             admonitions.extend(components);
             admonitions.sort_by_key(|a| a.range.start);
         }
+        if super::retype::may_have_blocks(body) {
+            let mut fences = Fences::new(body);
+            let retype = super::retype::blocks(body, |at| fences.inside(at));
+            if !retype.is_empty() {
+                admonitions.extend(retype);
+                admonitions.sort_by_key(|a| a.range.start);
+            }
+        }
         let hugo = hugo_admonitions(body);
         let hugo_lines: Vec<usize> = hugo.iter().map(|h| h.range.start).collect();
         if !hugo.is_empty() {
@@ -184,6 +198,8 @@ impl Lines {
             obsidian: obsidian_callouts(body),
             highlights: highlight_blocks(body),
             heading_ids: docsify_heading_ids(body),
+            badges: super::retype::badges(body),
+            writerside: super::writerside::admonitions(body),
         }
     }
 
@@ -214,6 +230,8 @@ impl Lines {
             .max(self.obsidian.last().map(|o| o.range.start))
             .max(self.highlights.last().map(|h| h.close.start))
             .max(self.heading_ids.last().map(|h| h.0.start))
+            .max(self.badges.last().map(|b| b.0.start))
+            .max(self.writerside.last().map(|w| w.attributes.start))
     }
 }
 
@@ -777,6 +795,53 @@ impl<'b> Scan<'b> {
             self.rewrites.push((range.start, format!("{{#{id}}}")));
             self.blank.insert(at, range);
         }
+    }
+
+    /// Retype's badges outside code written as the text they show, padded with spaces.
+    fn badges(&mut self, badges: Vec<(Range<usize>, String)>) {
+        for (range, text) in badges {
+            let at = self.blank.partition_point(|b| b.end <= range.start);
+            if self.in_code(range.start) || self.blank.get(at).is_some_and(|b| b.start < range.end)
+            {
+                continue;
+            }
+            self.rewrites.push((range.start, text));
+            self.blank.insert(at, range);
+        }
+    }
+
+    /// Writerside's admonitions outside code: the attribute line blanked, the quote's bold
+    /// first line, where there is one, written as the alert's marker and its title kept.
+    fn writerside(&mut self, admonitions: Vec<super::writerside::Admonition>) {
+        for a in admonitions {
+            if self.in_code(a.attributes.start) || !self.blank_free(&a.attributes) {
+                continue;
+            }
+            if let Some((first, marker, title)) = a.marker
+                && self.blank_free(&first)
+            {
+                self.rewrites.push((first.start, marker));
+                self.blank_range(first.clone());
+                self.found.push(Leftover {
+                    range: first,
+                    construct: title,
+                    kind: Kind::AlertTitle,
+                });
+            }
+            self.blank_range(a.attributes);
+        }
+    }
+
+    /// Whether nothing in `range` is blanked yet.
+    fn blank_free(&self, range: &Range<usize>) -> bool {
+        let at = self.blank.partition_point(|b| b.end <= range.start);
+        self.blank.get(at).is_none_or(|b| b.start >= range.end)
+    }
+
+    /// Blanks `range`, which [`Scan::blank_free`] said is free.
+    fn blank_range(&mut self, range: Range<usize>) {
+        let at = self.blank.partition_point(|b| b.end <= range.start);
+        self.blank.insert(at, range);
     }
 
     /// The body with every blank range blanked (spaces, line breaks kept) or written as

@@ -1,7 +1,7 @@
 //! Markdown as other tools write it, read before orgbook renders a body: GitHub's alerts
 //! and the [`options`] every parse shares, MyST's directives and roles ([`myst`]), MkDocs's
 //! admonitions ([`mkdocs`]), and the template syntax other generators leave in their pages
-//! (Liquid, Nunjucks, Hugo shortcodes: [`leftovers`]). Each dialect is a scanner over the
+//! (Liquid, Nunjucks, Hugo shortcodes: [`leftovers`]), Retype's components ([`retype`]) and Writerside's admonitions ([`writerside`]). Each dialect is a scanner over the
 //! source: the Markdown stage asks it what a span of the body is, the load stage what an
 //! include names, the link stage which labels a page defines; each reports in the vocabulary
 //! of [`found`]. Nothing here knows a handbook.
@@ -11,6 +11,8 @@ pub mod leftovers;
 pub(crate) mod mkdocs;
 pub(crate) mod myst;
 pub(crate) mod pandoc;
+pub(crate) mod retype;
+pub(crate) mod writerside;
 
 use pulldown_cmark::Options;
 

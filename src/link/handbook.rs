@@ -98,6 +98,10 @@ pub struct Handbook {
     /// DocFX's page names: a page's front matter `uid` → the page, what an `xref:` link
     /// (`[Setup](xref:setup)`) names. Empty in handbooks without DocFX pages.
     pub uids: HashMap<String, DocId>,
+    /// The handbook holds a JetBrains Writerside project (its `writerside.cfg` in
+    /// `content/`, or beside it in `Writerside/`): an image named by its file name alone
+    /// (`![](map.png)`) is found in the project's images folder, as Writerside finds it.
+    pub writerside: bool,
 }
 
 impl Handbook {

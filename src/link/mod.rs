@@ -154,6 +154,12 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let (myst_labels, heading_titles) = scan_pages(&docs);
     let wiki_names = wiki_names(&docs, &assets);
     let uids = uids(&docs, diags);
+    let writerside = assets
+        .iter()
+        .any(|a| a == WRITERSIDE_CFG || a.ends_with(&format!("/{WRITERSIDE_CFG}")))
+        || root
+            .as_ref()
+            .is_some_and(|r| r.join("Writerside").join(WRITERSIDE_CFG).is_file());
     Handbook {
         config,
         docs,
@@ -190,6 +196,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         heading_titles,
         wiki_names,
         uids,
+        writerside,
     }
 }
 
@@ -619,6 +626,9 @@ fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, 
     }
     names
 }
+
+/// A Writerside project's settings file ([`Handbook::writerside`]).
+const WRITERSIDE_CFG: &str = "writerside.cfg";
 
 /// MyST labels by name: a page, a heading id and its text.
 type Labels = HashMap<String, (DocId, String, String)>;
@@ -1666,7 +1676,11 @@ fn summary_order(
 ) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
-            p.summary_weight = None;
+            // A Retype project's `order` places its page before any navigation file does.
+            p.summary_weight = match nav_order.retype {
+                true => p.retype_order.map(crate::load::retype::weight),
+                false => None,
+            };
         }
     }
     let order: Vec<&String> = match summary {

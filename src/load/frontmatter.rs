@@ -751,6 +751,11 @@ const PAGE_KEYS: &[&str] = &[
     "sidebarTitle",
     // DocFX: the name `xref:` links give the page (`PageMeta::uid`).
     "uid",
+    // Retype: its place (`PageMeta::retype_order`), its name in the navigation, and
+    // `visibility: hidden`, which leaves it out of the navigation.
+    "order",
+    "label",
+    "visibility",
 ];
 
 /// Keys other generators and their themes use to build their navigation, layout and
@@ -921,6 +926,12 @@ const NAVIGATION_KEYS: &[&str] = &[
     // Wiki.js: the editor a page is written in, and when it was made
     "editor",
     "dateCreated",
+    // Rspress: a page's layout (`home`, `doc`, `custom`) and its overview page's headings
+    "pageType",
+    "overviewHeaders",
+    // Retype: whether a folder starts unfolded in its tree, and its next/previous buttons
+    "expanded",
+    "nextprev",
     // HackMD and HedgeDoc: a note's analytics, robots, language and slide settings
     "GA",
     "robots",
@@ -1096,9 +1107,23 @@ pub fn page(
             meta.weight = w;
         }
     }
+    // Retype's `order` counts the other way (larger first); strings (`alpha`, `v2.0`)
+    // are Retype's too, and place nothing here.
+    if let Some(v) = f.raw("order") {
+        match v.get_ref() {
+            DeValue::String(_) => {}
+            _ => meta.retype_order = position(&mut f, "order").filter(|&o| o != 0),
+        }
+    }
+    // Retype's `visibility: hidden`: published and linked, in no navigation.
+    if let Some(v) = f.raw("visibility")
+        && v.get_ref().as_str() == Some("hidden")
+    {
+        meta.nav_hidden = true;
+    }
     // The page's name in the navigation, when shorter than its title: Docusaurus'
-    // `sidebar_label`, Hugo's `linkTitle`, Mintlify's `sidebarTitle`.
-    for key in ["sidebar_label", "linkTitle", "sidebarTitle"] {
+    // `sidebar_label`, Hugo's `linkTitle`, Mintlify's `sidebarTitle`, Retype's `label`.
+    for key in ["sidebar_label", "linkTitle", "sidebarTitle", "label"] {
         let label = f.opt_str(key).filter(|l| !l.trim().is_empty());
         if meta.nav_label.is_none() {
             meta.nav_label = label;

@@ -137,7 +137,7 @@ fn data_file(name: &str) -> bool {
     };
     [
         "toml", "yaml", "yml", "json", "jsonc", "json5", "csv", "tsv", "ini", "cfg", "conf", "env",
-        "lock", "xml",
+        "lock", "xml", "tree",
     ]
     .iter()
     .any(|e| ext.eq_ignore_ascii_case(e))
@@ -153,10 +153,14 @@ pub fn other_markup(rel: &str) -> Option<&'static str> {
     match ext {
         "rst" => Some("reStructuredText"),
         "adoc" | "asciidoc" => Some("AsciiDoc"),
+        "topic" => Some(WRITERSIDE_TOPIC),
         "erb" if !super::is_markdown(rel) => Some(ERB),
         _ => None,
     }
 }
+
+/// [`other_markup`]'s name for Writerside's XML topics (`Overview.topic`).
+const WRITERSIDE_TOPIC: &str = "Writerside XML topic";
 
 /// [`other_markup`]'s name for ERB templates.
 const ERB: &str = "ERB template";
@@ -166,6 +170,8 @@ const ERB: &str = "ERB template";
 pub fn markup_note(folder: &str, markup: &str, count: usize) -> Diagnostic {
     let help = if markup == "AsciiDoc" {
         "convert them to Markdown, e.g. `asciidoctor -b docbook x.adoc -o - | pandoc -f docbook -t gfm -o x.md`"
+    } else if markup == WRITERSIDE_TOPIC {
+        "Writerside's semantic XML (a section starting page's cards, procedures) is not read: write what it says as a Markdown topic of the same name (`.md`)"
     } else if markup == ERB {
         "these are Middleman's layouts and partials: orgbook's theme lays out every page, so a layout can go; write a partial's text as Markdown into the pages that use it"
     } else {

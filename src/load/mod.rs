@@ -22,6 +22,7 @@ pub mod mkdocs_nav;
 pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
+pub mod retype;
 pub mod wiki_order;
 mod yaml;
 
@@ -478,6 +479,11 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     let mut nav_order = nav_order(root, &md, &assets, diags);
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
+    nav_order.retype = retype::is_project(root);
+    let assets = match nav_order.retype {
+        true => with_retype_folders(assets, &mut folder_settings, diags),
+        false => assets,
+    };
     with_nav_folders(&mut folder_settings, &mut nav_order);
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
     // Walk order is per folder level ("a/b" before "a-c"); every lookup (link resolution,
@@ -495,6 +501,30 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         root: Some(root.to_path_buf()),
         book_redirects: book_toml::read(root, diags),
     }
+}
+
+/// A Retype project's folder files (`guides/index.yml`), read as the settings of their
+/// folders where no `_category_` file gives any, and taken out of `assets`: they are
+/// settings, not attachments.
+fn with_retype_folders(
+    assets: Vec<(PathBuf, String)>,
+    settings: &mut BTreeMap<String, category::FolderSettings>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
+    let (folders, assets): (Vec<_>, Vec<_>) = assets
+        .into_iter()
+        .partition(|(_, rel)| retype::is_folder_file(rel));
+    for (path, rel) in folders {
+        let folder = category::folder_of(&rel);
+        if settings.contains_key(&folder) {
+            continue;
+        }
+        let file = format!("{CONTENT_DIR}/{rel}");
+        if let Ok(text) = crate::text::legacy::read_beside(&path, &file, diags) {
+            settings.insert(folder, retype::folder_settings(&file, &text, diags));
+        }
+    }
+    assets
 }
 
 /// A warning for an HTML file that starts with front matter: a Jekyll page (its layout and
@@ -644,6 +674,8 @@ pub struct NavOrder {
     /// ([`NavOrder::finished`]), as `(content/guide, position)`; moved into the
     /// folder settings by [`load`].
     pub folder_places: Vec<(String, i64)>,
+    /// The handbook is a Retype project ([`retype::is_project`]): pages' `order` places them.
+    pub retype: bool,
 }
 
 impl From<Vec<String>> for NavOrder {

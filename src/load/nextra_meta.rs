@@ -1,10 +1,12 @@
-//! Nextra's page order. Each folder of a Nextra site may hold a `_meta.json` (or a
+//! Nextra's and Rspress's page order. Each folder of a Nextra site may hold a `_meta.json` (or a
 //! `_meta.js`, `.ts`, `.tsx` whose `export default` is an object literal) whose keys name
 //! the folder's pages (`onboarding` for `onboarding.mdx`) and sub-folders in the order the
 //! site shows them; a key's value is the page's label in the navigation (a string, or
 //! `title` in an object) and `display: "hidden"` keeps it out of the navigation. Read
 //! depth first into one list of content paths, the reading order GitBook's `SUMMARY.md`
 //! gives (`link::summary_order`), so a Nextra site moved into `content/` reads in its order.
+//! Rspress writes the same file as a list (`["intro", {"type": "dir", "name": "guide",
+//! "label": "Guide"}]`), read as the same keys and titles ([`rspress_entries`]).
 //!
 //! The script forms are read, never run: only a literal of strings, numbers, booleans,
 //! arrays and objects is understood ([`object_literal`]). Anything else (a JSX title, a
@@ -44,7 +46,9 @@ pub fn is_meta_file(rel: &str) -> bool {
 enum Value {
     Text(String),
     Object(Vec<(String, Value)>),
-    /// A number, boolean, `null` or array: read past, not used.
+    /// An array: Rspress's `_meta.json` is one ([`rspress_entries`]).
+    List(Vec<Value>),
+    /// A number, boolean or `null`: read past, not used.
     Other,
 }
 
@@ -209,8 +213,35 @@ fn read(rel: &str, text: &str) -> Result<Vec<(String, Value)>, String> {
     };
     match object_literal(literal)? {
         Value::Object(entries) => Ok(entries),
+        Value::List(items) => Ok(rspress_entries(items)),
         _ => Err("it is not an object".into()),
     }
+}
+
+/// Rspress's `_meta.json`, a list of the folder's pages and sub-folders in order: a name
+/// (`"setup"`, `"setup.md"`), or an object with its `name` and `label` (`{"type": "file",
+/// "name": "oncall", "label": "On-call rota"}`, `"type": "dir"` for a folder), as the keys
+/// and titles of a Nextra file. Dividers, section headers and links name no page.
+fn rspress_entries(items: Vec<Value>) -> Vec<(String, Value)> {
+    let name = |n: &str| {
+        let n = n.trim();
+        super::strip_markdown_extension(n).unwrap_or(n).to_string()
+    };
+    items
+        .into_iter()
+        .filter_map(|item| match &item {
+            Value::Text(t) => Some((name(t), Value::Other)),
+            Value::Object(_) => {
+                let page = item.get("name").and_then(Value::text).map(name)?;
+                let title = item
+                    .get("label")
+                    .and_then(Value::text)
+                    .map(|l| vec![("title".to_string(), Value::Text(l.to_string()))]);
+                Some((page, title.map_or(Value::Other, Value::Object)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The text from the object `export default` gives: written there (`export default {`),
@@ -248,7 +279,7 @@ fn default_export(text: &str) -> Option<&str> {
 fn object_literal(text: &str) -> Result<Value, String> {
     let mut p = Parser { text, at: 0 };
     p.skip();
-    if !p.rest().starts_with('{') {
+    if !p.rest().starts_with(['{', '[']) {
         return Err("it is not an object".into());
     }
     p.value(0)
@@ -297,13 +328,14 @@ impl<'t> Parser<'t> {
             '{' => self.object(depth),
             '[' => {
                 self.at += 1;
+                let mut items = Vec::new();
                 loop {
                     self.skip();
                     if self.rest().starts_with(']') {
                         self.at += 1;
-                        return Ok(Value::Other);
+                        return Ok(Value::List(items));
                     }
-                    self.value(depth + 1)?;
+                    items.push(self.value(depth + 1)?);
                     self.skip();
                     if self.rest().starts_with(',') {
                         self.at += 1;
@@ -456,10 +488,11 @@ mod tests {
             "{ a: `x ${y}` }",
             "{ a: 'open",
             "{ a }",
-            "[1, 2]",
         ] {
             assert!(object_literal(text).is_err(), "{text}");
         }
+        // A list is Rspress's form: its numbers name no page.
+        assert_eq!(read("guide/_meta.json", "[1, 2]"), Ok(Vec::new()));
         let deep = format!("{}{}", "{a:".repeat(100), "}".repeat(100));
         assert!(object_literal(&deep).is_err());
     }

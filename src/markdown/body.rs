@@ -1722,6 +1722,25 @@ impl<'a> BodyWriter<'a> {
                 self.empty_link_title = Some((self.events.len(), shown));
             }
         }
+        // Retype's link components (`[!ref Setup](setup.md)`, `[!button text="Board"](…)`)
+        // show their text, or the linked page's title when they give none.
+        if let Tag::Link { dest_url, .. } = &tag
+            && self.body.as_bytes().get(range.start + 1) == Some(&b'!')
+            && let Some(shown) = self
+                .body
+                .get(range.start..)
+                .and_then(crate::dialects::retype::component_link_text)
+        {
+            let shown = match shown.is_empty() {
+                false => shown,
+                true => match linked_title(handbook, self.from_dir, dest_url, &mut self.title_deps)
+                {
+                    title if title.is_empty() => dest_url.to_string(),
+                    title => title,
+                },
+            };
+            self.wiki_text = Some((self.events.len(), shown));
+        }
         if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
             && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
         {

@@ -569,6 +569,28 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
     }
 }
 
+/// The content file a Writerside topic's image names by its file name (`map.png`): the one
+/// file of that name in a folder called `images` (Writerside's default images folder),
+/// else the only file of that name anywhere. `None` when none is, or several are.
+fn writerside_image(handbook: &Handbook, name: &str) -> Option<String> {
+    let name = crate::text::percent_decode_lenient(name);
+    let paths = handbook.wiki_names.get(&crate::model::wiki_name(&name))?;
+    let files: Vec<&String> = paths
+        .iter()
+        .filter(|p| p.rsplit('/').next() == Some(name.as_str()))
+        .filter(|p| handbook.assets.binary_search(p).is_ok())
+        .collect();
+    let in_images: Vec<&String> = files
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with("images/") || p.contains("/images/"))
+        .collect();
+    match (in_images.as_slice(), files.as_slice()) {
+        ([one], _) | ([], [one]) => Some(one.to_string()),
+        _ => None,
+    }
+}
+
 /// `path` (`/en/team/oncall`, `/en-gb/x`) without its first folder when that is English,
 /// Wiki.js's default language (`en`, and a region: `en-gb`), and no folder of `content/` is
 /// named so: `/team/oncall`. `/en` and `/en/` are the home page, `/`. Only English: any
@@ -1407,6 +1429,17 @@ fn rewrite<'a>(
             },
             None => Resolved::Missing(missing),
         },
+        resolved => resolved,
+    };
+    // Writerside names an image by its file name alone (`![](map.png)`) and finds it in the
+    // project's images folder, wherever the topic is.
+    let resolved = match resolved {
+        Resolved::Missing(missing) if handbook.writerside && !path.contains('/') => {
+            match writerside_image(handbook, path) {
+                Some(rel) => Resolved::Asset(rel),
+                None => Resolved::Missing(missing),
+            }
+        }
         resolved => resolved,
     };
     match resolved {

@@ -22,6 +22,7 @@ mod navigation_files;
 mod org;
 mod reading;
 mod robustness;
+mod round18;
 mod safety;
 mod scale;
 mod search;
