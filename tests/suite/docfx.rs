@@ -186,3 +186,33 @@ fn docfx_includes_bring_in_their_file() {
     }
     assert!(!book.out().join("includes/pager-etiquette.html").exists());
 }
+
+/// DocFX reads `~/` at the start of a link as the project's root (`content/` once the
+/// pages moved in), in Markdown links and in raw HTML alike, as its `[!INCLUDE]` does:
+/// such a link reaches its page from any folder, and a missing one is reported as broken.
+#[test]
+fn docfx_tilde_links_start_at_the_project_root() {
+    let book = TestBook::fixture("docfx");
+    book.write(
+        "content/team/onboarding.md",
+        "# First week\n\nRead [how we hire](~/team/hiring.md) and the [release train](~/ops/release-train.md#top).\nThen the <a href=\"~/ops/incidents.md\">incident reviews</a>.\n",
+    );
+    book.build().success().stderr_lacks("broken-link]: link to `~/");
+    let page = book.html("team/onboarding.html");
+    assert_eq!(
+        hrefs(&page, ".prose a"),
+        [
+            "../team/hiring.html",
+            "../ops/release-train.html#top",
+            "../ops/incidents.html"
+        ]
+    );
+    book.write(
+        "content/team/onboarding.md",
+        "# First week\n\nRead [the old guide](~/team/old-guide.md).\n",
+    );
+    book.run(&["build", "--force"])
+        .failure(1)
+        .stderr_has("no such file (content/team/old-guide.md)")
+        .stderr_has("content/team/onboarding.md:3:6");
+}
