@@ -5,8 +5,10 @@
 //! opens on) and nested `items`. Each file's paths are relative to its own folder. Read
 //! into one list of content paths, the reading order GitBook's `SUMMARY.md` gives
 //! (`link::summary_order`); a `name` is the page's label in the navigation, and a section
-//! whose pages share a folder names that folder, as MkDocs's sections do. DocFX's `toc.md`
-//! form, `uid` entries and links to the web are not read.
+//! whose pages share a folder names that folder, as MkDocs's sections do. An entry that
+//! names its page by `uid` (or `topicUid`) rather than by file is resolved by the link
+//! stage, which knows the pages' uids (`NavOrder::uid_entries`). DocFX's `toc.md` form
+//! and links to the web are not read.
 
 use super::{CONTENT_DIR, NavOrder, NavSource};
 use crate::diagnostic::Diagnostic;
@@ -15,6 +17,10 @@ use yaml_serde::Value;
 
 /// The file's name, in the project's root and in any folder it links.
 pub const FILE: &str = "toc.yml";
+
+/// How an entry naming a page by uid stands in [`NavOrder::pages`] until the link stage
+/// resolves it: as an `xref:` link names it, and never a path under `content/`.
+pub const UID_ENTRY: &str = "xref:";
 
 /// The largest file read: a table of contents, never this large.
 const MAX_BYTES: u64 = 1 << 22;
@@ -114,8 +120,14 @@ impl Reader<'_> {
         let mut section = false;
         if let Some(topic) = text("topicHref").and_then(|h| self.page_or_report(dir, h, diags)) {
             self.out.push(topic);
+        } else if let Some(uid) = text("topicUid") {
+            self.uid("topicUid", uid, None);
         }
-        if let Some(href) = text("href") {
+        let href = text("href").filter(|h| !h.is_empty());
+        if let Some(uid) = text("uid").filter(|_| href.is_none()) {
+            self.uid("uid", uid, name);
+        }
+        if let Some(href) = href {
             if let Some(toc) = nested_toc(dir, href) {
                 section = true;
                 self.linked(&toc, depth, diags);
@@ -136,6 +148,34 @@ impl Reader<'_> {
         if section && let Some(name) = name {
             self.out.name_section(start, name);
         }
+    }
+
+    /// An entry naming its page by `uid` (the `key` it is written under): a stand-in in the
+    /// order, named `name`, and the warning for the link stage to give when no page has it.
+    fn uid(&mut self, key: &str, uid: &str, name: Option<&str>) {
+        let Some((shown, text)) = self.reading.last() else {
+            return;
+        };
+        if uid.is_empty() {
+            return;
+        }
+        let entry = format!("{UID_ENTRY}{uid}");
+        let at = value_of(text, key, uid).map_or(0..0, |at| at..at + uid.len());
+        let warning = Diagnostic::warning(
+            "broken-link",
+            shown,
+            format!("DocFX's table of contents lists `{key}: {uid}`, and no page has that uid"),
+        )
+        .with_help("give the page it means `uid: {uid}` in its front matter, or list its file with `href:`; the pages are ordered without it meanwhile".replace("{uid}", uid))
+        .at(text, at);
+        if let Some(name) = name {
+            self.out
+                .labels
+                .entry(entry.clone())
+                .or_insert(name.to_string());
+        }
+        self.out.uid_entries.push((entry.clone(), warning));
+        self.out.push(entry);
     }
 
     /// Reads the `toc.yml` at `toc` (under `content/`) that an item links.
@@ -191,6 +231,18 @@ impl Reader<'_> {
             Some(format!("{CONTENT_DIR}/{found}"))
         })
     }
+}
+
+/// Where `value` is written as the value of `key` (`uid: intro`) in `text`: the first such
+/// place, else the first `value` anywhere.
+fn value_of(text: &str, key: &str, value: &str) -> Option<usize> {
+    text.match_indices(value)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let before = text[..at].trim_end_matches([' ', '\t', '"', '\'']);
+            before.ends_with(':') && before[..before.len() - 1].ends_with(key)
+        })
+        .or_else(|| text.find(value))
 }
 
 /// The `toc.yml` (under `content/`) an `href` in folder `dir` names: the file itself, or

@@ -637,6 +637,11 @@ pub struct NavOrder {
     /// ([`NavOrder::finished`]), as `(content/guide, position)`; moved into the
     /// folder settings by [`load`].
     pub folder_places: Vec<(String, i64)>,
+    /// DocFX's entries that name a page by its `uid` (`uid: intro-page`): each stands in
+    /// `pages` as `xref:intro-page` ([`docfx_toc::UID_ENTRY`]) until the link stage, which
+    /// knows the pages' uids, puts the page there (`link::summary_order`). With each, the
+    /// warning for when no page has that uid, at the entry's line.
+    pub uid_entries: Vec<(String, Diagnostic)>,
 }
 
 impl From<Vec<String>> for NavOrder {
@@ -658,6 +663,10 @@ impl NavOrder {
         self.pages.retain(|p| once.insert(p.clone()));
         let mut seen: HashSet<&str> = HashSet::new();
         for (position, page) in (1..).zip(&self.pages) {
+            // A uid's page is known only to the link stage: its folder is not placed.
+            if page.starts_with(docfx_toc::UID_ENTRY) {
+                continue;
+            }
             let mut dir = page.as_str();
             while let Some((parent, _)) = dir.rsplit_once('/') {
                 if parent == CONTENT_DIR || !seen.insert(parent) {
@@ -682,7 +691,19 @@ impl NavOrder {
     /// ([`with_nav_folders`]).
     fn name_section(&mut self, start: usize, title: &str) {
         let title = title.trim();
-        let Some(folder) = mkdocs_nav::common_folder(&self.pages[start..]) else {
+        let pages = &self.pages[start..];
+        let files: Vec<String>;
+        let pages = if self.uid_entries.is_empty() {
+            pages
+        } else {
+            files = pages
+                .iter()
+                .filter(|p| !p.starts_with(docfx_toc::UID_ENTRY))
+                .cloned()
+                .collect();
+            &files
+        };
+        let Some(folder) = mkdocs_nav::common_folder(pages) else {
             return;
         };
         if !title.is_empty() && folder != CONTENT_DIR {

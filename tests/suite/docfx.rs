@@ -197,7 +197,9 @@ fn docfx_tilde_links_start_at_the_project_root() {
         "content/team/onboarding.md",
         "# First week\n\nRead [how we hire](~/team/hiring.md) and the [release train](~/ops/release-train.md#top).\nThen the <a href=\"~/ops/incidents.md\">incident reviews</a>.\n",
     );
-    book.build().success().stderr_lacks("broken-link]: link to `~/");
+    book.build()
+        .success()
+        .stderr_lacks("broken-link]: link to `~/");
     let page = book.html("team/onboarding.html");
     assert_eq!(
         hrefs(&page, ".prose a"),
@@ -215,4 +217,44 @@ fn docfx_tilde_links_start_at_the_project_root() {
         .failure(1)
         .stderr_has("no such file (content/team/old-guide.md)")
         .stderr_has("content/team/onboarding.md:3:6");
+}
+
+/// A `toc.yml` entry may name its page by `uid` instead of `href` (as DocFX projects do
+/// for pages that move): it reaches the page whose front matter has that uid, named by the
+/// entry's `name`, in the entry's place, as an `xref:` link would; a uid no page has is a
+/// `broken-link` warning at the entry's line, like a missing file, and is left out.
+#[test]
+fn docfx_toc_entries_by_uid_reach_their_page() {
+    let book = TestBook::fixture("docfx");
+    book.write(
+        "content/ops/toc.yml",
+        "- name: On call\n  uid: oncall-rota\n- name: How releases work\n  href: release-train.md\n- name: Postmortems\n  uid: incident-reviews\n- name: Incidents\n  uid: incidents\n",
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "DocFX's table of contents lists `uid: incident-reviews`, and no page has that uid",
+        )
+        .stderr_has("content/ops/toc.yml:6:8")
+        .stderr_lacks("`uid: oncall-rota`, and no page")
+        .stderr_lacks("`uid: incidents`, and no page");
+    assert_eq!(
+        reading_order(&book, "ops/release-train.html"),
+        [
+            "ops/release-train.html",
+            "ops/oncall-rota.html",
+            "ops/incidents.html",
+            "team/hiring.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "ops/incidents.html"),
+        [
+            "Operations",
+            "How releases work",
+            "On call",
+            "Incidents",
+            "People"
+        ]
+    );
 }
