@@ -28,6 +28,15 @@ const MAX_BYTES: u64 = 1 << 22;
 /// How deeply items and linked files nest: far beyond a site, short of a runaway.
 const MAX_NESTING: usize = 32;
 
+/// Whether the handbook at `root` is a DocFX project: its `docfx.json` or its root
+/// `toc.yml`, beside `content/` or at its top. (What only DocFX reads, its `@uid`
+/// shorthand, is read there only.)
+pub fn project(root: &Path) -> bool {
+    ["docfx.json", FILE]
+        .iter()
+        .any(|name| root.join(name).is_file() || root.join(CONTENT_DIR).join(name).is_file())
+}
+
 /// The root table of contents (as shown in diagnostics, and its path), beside `content/`
 /// first.
 pub fn find(root: &Path) -> Option<(String, std::path::PathBuf)> {

@@ -258,3 +258,67 @@ fn docfx_toc_entries_by_uid_reach_their_page() {
         ]
     );
 }
+
+/// DocFX's other ways to name a page by uid: the `<xref href="uid"/>` tag (showing its
+/// `text`, else the page's title; a uid no page has is reported at its place and shown as
+/// text) and, in a DocFX project only, the `@uid` shorthand (`@"uid"` quoted), a link
+/// showing the page's title. An `@` right after a word (an e-mail), a mention no uid
+/// matches, a package scope and code stay as written, and the tag's text is escaped.
+#[test]
+fn docfx_xref_tags_and_at_shorthand_reach_the_page() {
+    let book = TestBook::fixture("docfx");
+    let page = "# Who does what\n\n\
+        The train is described in @release-train, and the pager in @\"oncall-rota\".\n\n\
+        Reviews: <xref href=\"incidents\"/>; escalate as <xref href=\"oncall-rota#escalation\" text=\"the rota says\"/>.\n\n\
+        Old notes: <xref href=\"incidents\" text=\"<script>alert(1)</script>\"/>.\n\n\
+        The type: <xref href=\"Ferrybridge.Billing.Invoice\" text=\"Invoice\"/>.\n\n\
+        Mail ops@release-train.example or ask @alice; install @release-train/cli, not `@release-train`.\n";
+    book.write("content/team/roles.md", page);
+    book.build()
+        .success()
+        .stderr_has("`<xref href=\"Ferrybridge.Billing.Invoice\">` names no page")
+        .stderr_has("content/team/roles.md:9:11")
+        .stderr_lacks("alice")
+        .stderr_lacks("<xref href=\"incidents\">` names no page");
+    let html = book.html("team/roles.html");
+    assert_eq!(
+        hrefs(&html, ".prose a"),
+        [
+            "../ops/release-train.html",
+            "../ops/oncall-rota.html",
+            "../ops/incidents.html",
+            "../ops/oncall-rota.html#escalation",
+            "../ops/incidents.html",
+            "mailto:ops@release-train.example",
+        ]
+    );
+    assert_eq!(
+        texts(&html, ".prose a"),
+        [
+            "Release train",
+            "On-call rota",
+            "Incident reviews",
+            "the rota says",
+            "<script>alert(1)</script>",
+            "ops@release-train.example",
+        ]
+    );
+    let prose = texts(&html, ".prose p").join("\n");
+    assert!(prose.contains("The type: Invoice."), "{prose}");
+    assert!(
+        prose.contains("ask @alice; install @release-train/cli, not @release-train."),
+        "{prose}"
+    );
+    let written = book.output_file("team/roles.html");
+    assert!(!written.contains("<script>alert"), "{written}");
+
+    // Without DocFX's files the handbook is no DocFX project: `@name` is a mention.
+    book.remove("docfx.json").remove("toc.yml");
+    book.run(&["build", "--force"]).success();
+    let html = book.html("team/roles.html");
+    let prose = texts(&html, ".prose p").join("\n");
+    assert!(
+        prose.contains("described in @release-train, and the pager in @\"oncall-rota\"."),
+        "{prose}"
+    );
+}
