@@ -747,7 +747,13 @@ impl<'b> Scan<'b> {
     /// marks or its attributes.
     fn one_line_callout_heads_a_block(&self, r: &Leftover) -> bool {
         let (body, at) = (self.body, r.range.start);
-        if !matches!(r.kind, Kind::Callout { .. }) || !body[at..].starts_with('<') {
+        if !matches!(r.kind, Kind::Callout { .. }) {
+            return false;
+        }
+        if body[at..].starts_with(['?', '!']) {
+            return self.docsify_callout_heads_a_block(at);
+        }
+        if !body[at..].starts_with('<') {
             return false;
         }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -764,6 +770,21 @@ impl<'b> Scan<'b> {
             .map(|before| before.rsplit('\n').next().unwrap_or(""))
             .is_none_or(|previous| previous.trim().is_empty());
         after_blank && !text.ends_with(['#', '}']) && !self.in_html_block(at)
+    }
+
+    /// Whether docsify's callout at `at` (`?> Tip.`, `!> Warning.`, which
+    /// [`docsify_callouts`] finds after a blank line or a heading) is a paragraph of one
+    /// line, whose marker is then written as `#`, as a one-line component's tag is: blanked,
+    /// its text would sit indented by three, which CommonMark reads as more of a list just
+    /// above it. A callout of several lines keeps its blanked marker (a heading is one
+    /// line: the rest would fall out of the callout).
+    fn docsify_callout_heads_a_block(&self, at: usize) -> bool {
+        let body = self.body;
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let text = body[at + 2..end].trim();
+        let next = body.get(end + 1..).unwrap_or("");
+        let one_line = next.split('\n').next().is_none_or(|l| l.trim().is_empty());
+        one_line && !text.is_empty() && !text.ends_with(['#', '}']) && !self.in_html_block(at)
     }
 
     /// docsify's heading ids outside code written as CommonMark's (`:id=x` → `{#x}`).

@@ -972,3 +972,44 @@ fn book_toml_redirects_to_another_site_are_written() {
             .contains("benefits.html → http://hr.example/benefits#dental"),
     );
 }
+
+/// docsify's `?>` / `!>` paragraph after a list (a blank line between) is a callout below
+/// the list, not a paragraph of its last item, as docsify draws it; the list stays tight,
+/// a link in it is reported at its own column, and a callout of several lines still holds
+/// them all.
+#[test]
+fn a_docsify_callout_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[(
+        "content/support/handover.md",
+        "# Handover\n\nBefore you leave:\n\n- Hand the pager on.\n- Write the shift notes.\n\n?> Read the [notes](#nowhere) of the last shift first.\n\n1. Open the queue.\n2. Sort it by age.\n\n!> Nobody answers on Sunday.\n\n?> The rota resets on Monday,\nand the queue with it.\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_has("content/support/handover.md:8:13")
+        .stderr_has("#nowhere");
+    let page = book.html("support/handover.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        [
+            "Hand the pager on.",
+            "Write the shift notes.",
+            "Open the queue.",
+            "Sort it by age."
+        ]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-tip > p"),
+        [
+            "Tip",
+            "Read the notes of the last shift first.",
+            "Tip",
+            "The rota resets on Monday, and the queue with it."
+        ]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-warning > p"),
+        ["Warning", "Nobody answers on Sunday."]
+    );
+    assert!(texts(&page, "main .prose h2, main .prose h3").is_empty());
+}
