@@ -662,6 +662,16 @@ fn tabs<'b>(
         // as written, so the tags go and the text stays in its place (indented, which an
         // `.mdx` page never reads as code).
         let close = format!("</{name}>");
+        // At the start of its line it is left as written, for the dialects stage, which
+        // keeps it apart from a list above it (`leftovers::one_line_wrapper`).
+        if mdx
+            && line.starts_with('<')
+            && !multi_line_tag(end, at, line)
+            && crate::dialects::leftovers::one_line_wrapper(line.trim_end()).is_some()
+        {
+            drawn.push(at..end);
+            continue;
+        }
         if mdx
             && !closing
             && !self_closing

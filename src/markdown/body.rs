@@ -232,6 +232,7 @@ pub(super) fn sort_leftovers(
                 rendered.head_title.get_or_insert(l.construct);
                 continue;
             }
+            Kind::Wrapper => continue,
             Kind::Pandoc => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,

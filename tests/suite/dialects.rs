@@ -1013,3 +1013,52 @@ fn a_docsify_callout_after_a_list_is_not_part_of_the_list() {
     );
     assert!(texts(&page, "main .prose h2, main .prose h3").is_empty());
 }
+
+/// An MDX component around Markdown on one line (Mintlify's `<Frame>![x](a.png)</Frame>`)
+/// after a list, a blank line between, is a block below the list, as in MDX: the picture
+/// is not part of the list's last item, the list stays tight, and a broken link in the
+/// wrapped text is reported at its own column. Right after a paragraph line it joins the
+/// paragraph, as before.
+#[test]
+fn a_one_line_wrapper_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[
+        (
+            "content/support/board.mdx",
+            "---\ntitle: Board\n---\n\nThe board has two columns:\n\n- Waiting\n- In progress\n\n<Frame caption=\"The board\">![The rota board](/support/board.png)</Frame>\n\n1. Pick a card.\n\n<Frame>See [the old board](/support/old-board).</Frame>\n\nA paragraph\n<Frame>and its second line.</Frame>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book.build()
+        .failure(1)
+        .stderr_has("content/support/board.mdx:14:12")
+        .stderr_has("/support/old-board");
+    let book2 = book_with(&[
+        (
+            "content/support/board.mdx",
+            "---\ntitle: Board\n---\n\nThe board has two columns:\n\n- Waiting\n- In progress\n\n<Frame caption=\"The board\">![The rota board](/support/board.png)</Frame>\n\n1. Pick a card.\n\n<Frame>See [the board](/support/board.png).</Frame>\n\nA paragraph\n<Frame>and its second line.</Frame>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book2
+        .build()
+        .success()
+        .stderr_lacks("content/support/board.mdx");
+    let page = book2.html("support/board.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        ["Waiting", "In progress", "Pick a card."]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert!(page.select(&sel("main .prose li img")).next().is_none());
+    assert_eq!(page.select(&sel("main .prose > p > img")).count(), 1);
+    assert_eq!(
+        texts(&page, "main .prose > p"),
+        [
+            "The board has two columns:",
+            "",
+            "See the board.",
+            "A paragraph and its second line."
+        ]
+    );
+    assert!(texts(&page, "main .prose h1, main .prose h2").is_empty());
+}
