@@ -1878,8 +1878,19 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             continue;
         }
         let named = rest.trim_start();
-        if named.trim_end() == "code-group" {
+        // VuePress's tabs (vuepress-plugin-tabs' `:::: tabs`, the default theme's
+        // `:::: code-group`): the container goes, and each `::: tab Title` (or
+        // `::: code-group-item Title`) is a tab, drawn under its title.
+        if matches!(named.trim_end(), "code-group" | "tabs") {
             open.push(Some(Err(start..end)));
+            continue;
+        }
+        if let Some(title) = vuepress_tab_title(named) {
+            open.push(Some(Ok(Leftover {
+                range: start..end,
+                construct: title.to_string(),
+                kind: Kind::Tab,
+            })));
             continue;
         }
         let name_len = named
@@ -1959,6 +1970,26 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     }
     silent.sort_by_key(|r| r.start);
     (out, silent)
+}
+
+/// The title of a VuePress tab's opening line (after its colons): `tab Title`,
+/// `tab "Title"` (vuepress-plugin-tabs), `code-group-item Title` (`:active` after it
+/// dropped); `None` for any other line, or a tab without a title.
+fn vuepress_tab_title(named: &str) -> Option<&str> {
+    let rest = named
+        .strip_prefix("tab")
+        .or_else(|| named.strip_prefix("code-group-item"))?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim();
+    let title = title.strip_suffix(":active").unwrap_or(title).trim();
+    let title = title
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(title)
+        .trim();
+    (!title.is_empty()).then_some(title)
 }
 
 /// A Quarto callout's title written as its first line, a heading (`## Never push data`),

@@ -125,7 +125,7 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                         || body.as_bytes()[at - 1] == b'@');
                 !after_word
                     && !in_code(&code, at)
-                    && !matches!(name, "Tabs" | "TabItem")
+                    && !matches!(name, "Tabs" | "TabItem" | "Badge")
                     && !callout_line(body, at)
             })
             .collect();
@@ -145,7 +145,7 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                         if more > 0 { format!(" and {more} more") } else { String::new() }
                     ),
                 )
-                .with_help("these are another site's components (a Gatsby or Docusaurus site that reads .md as MDX): write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
+                .with_help("these are another site's components (a VuePress or VitePress site's Vue components, or those of a Gatsby or Docusaurus site that reads .md as MDX): write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
                 .at(&text, body_start + at..body_start + at + 1),
             );
         }
@@ -362,6 +362,17 @@ pub(crate) fn link_components(text: String, body_start: usize) -> String {
             continue;
         };
         let tag = &body[at..at + end];
+        // A badge among other text on its line is raw HTML of a paragraph or a heading,
+        // which the Markdown stage draws as a badge (`markdown::body`): left as written.
+        let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line_end = body[at + end..]
+            .find('\n')
+            .map_or(body.len(), |n| at + end + n);
+        let alone =
+            body[line_start..at].trim().is_empty() && body[at + end..line_end].trim().is_empty();
+        if !tag.contains(['\n', '\r']) && !alone {
+            continue;
+        }
         let Some((value_at, value)) = tag
             .find(" text=\"")
             .map(|n| n + 7)

@@ -46,15 +46,27 @@ struct OpenCallout {
     kind: pulldown_cmark::BlockQuoteKind,
     /// Where its closing line starts (`usize::MAX`: it ends with its first block).
     until: usize,
-    details: bool,
+    shape: Shape,
+}
+
+/// How a callout is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A GitHub alert (a blockquote of its kind, its title first).
+    Alert,
+    /// A `<details>` element (VitePress `::: details`).
+    Details,
+    /// A tab, shown as a section under its title, as Material's content tabs are drawn
+    /// (VuePress's `::: tab Title`).
+    Tab,
 }
 
 impl OpenCallout {
     fn close(self) -> Event<'static> {
-        if self.details {
-            Event::Html("</details>\n".into())
-        } else {
-            Event::End(TagEnd::BlockQuote(Some(self.kind)))
+        match self.shape {
+            Shape::Details => Event::Html("</details>\n".into()),
+            Shape::Tab => Event::Html("</section>\n".into()),
+            Shape::Alert => Event::End(TagEnd::BlockQuote(Some(self.kind))),
         }
     }
 }
@@ -65,8 +77,7 @@ struct Callout {
     kind: pulldown_cmark::BlockQuoteKind,
     /// The title it gives (`:::tip Remember`), or empty for the kind's own.
     title: String,
-    /// A `<details>` element (VitePress `::: details`), not a blockquote.
-    details: bool,
+    shape: Shape,
     /// Where its closing line starts; `Some(usize::MAX)` when it styles one block; `None`
     /// while no closing line was seen (then it is not drawn).
     until: Option<usize>,
@@ -190,8 +201,18 @@ pub(super) fn sort_leftovers(
                     at: l.range.end,
                     kind,
                     title: l.construct,
-                    details,
+                    shape: if details { Shape::Details } else { Shape::Alert },
                     until: next_block_only.then_some(usize::MAX),
+                });
+                continue;
+            }
+            Kind::Tab => {
+                found.callouts.pending.push_back(Callout {
+                    at: l.range.end,
+                    kind: pulldown_cmark::BlockQuoteKind::Note,
+                    title: l.construct,
+                    shape: Shape::Tab,
+                    until: None,
                 });
                 continue;
             }
@@ -539,6 +560,32 @@ fn docfx_uid(text: &str) -> Option<(&str, usize)> {
     Some((uid, uid.len()))
 }
 
+/// VuePress's, VitePress's and Starlight's `<Badge text="beta" type="warning"/>` as the
+/// small badge those themes draw: `<span class="badge badge-warning">beta</span>`, its
+/// text escaped, its type one of the themes' (else `tip`). `None` for a tag of another
+/// shape (one with content, or no `text`).
+fn badge(tag: &str) -> Option<String> {
+    let tag = tag.trim();
+    if !tag.starts_with("<Badge")
+        || !tag[6..].starts_with(|c: char| c.is_ascii_whitespace())
+        || !tag.ends_with("/>")
+    {
+        return None;
+    }
+    let text = tag_attribute(tag, "text")?;
+    let kind = match tag_attribute(tag, "type").as_deref().map(str::trim) {
+        Some(
+            kind @ ("info" | "tip" | "warning" | "danger" | "error" | "note" | "success"
+            | "caution"),
+        ) => kind.to_string(),
+        _ => "tip".to_string(),
+    };
+    Some(format!(
+        "<span class=\"badge badge-{kind}\">{}</span>",
+        crate::text::escape_html(text.trim())
+    ))
+}
+
 /// The value of attribute `key` in an HTML tag (`href="intro"`, in either quotes), its
 /// entities decoded.
 fn tag_attribute<'t>(tag: &'t str, key: &str) -> Option<std::borrow::Cow<'t, str>> {
@@ -848,12 +895,20 @@ impl<'a> BodyWriter<'a> {
             }
             let title = if !c.title.is_empty() {
                 c.title
-            } else if c.details {
+            } else if c.shape == Shape::Details {
                 "Details".to_string()
             } else {
                 alert_title(c.kind).to_string()
             };
-            if c.details {
+            if c.shape == Shape::Tab {
+                self.events.push(Event::Html(
+                    format!(
+                        "<section class=\"content-tab\">\n<p class=\"content-tab-title\"><strong>{}</strong></p>\n",
+                        crate::text::escape_html(&title)
+                    )
+                    .into(),
+                ));
+            } else if c.shape == Shape::Details {
                 self.events.push(Event::Html(
                     format!(
                         "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
@@ -874,7 +929,7 @@ impl<'a> BodyWriter<'a> {
             callouts.open.push(OpenCallout {
                 kind: c.kind,
                 until,
-                details: c.details,
+                shape: c.shape,
             });
             // No break: an admonition may open first thing inside this one.
         }
@@ -1635,6 +1690,17 @@ impl<'a> BodyWriter<'a> {
                     && self.xref_tag(&t, range).is_some() =>
             {
                 return None;
+            }
+            Event::InlineHtml(t)
+                if t.starts_with("<Badge")
+                    && let Some(html) = badge(&t) =>
+            {
+                if let Some(text) = tag_attribute(&t, "text") {
+                    self.rendered.text.push_str(&text);
+                    self.rendered.text.push(' ');
+                }
+                self.own_html = true;
+                Event::InlineHtml(html.into())
             }
             Event::Html(t) | Event::InlineHtml(t) => match self.raw_html(&t, span.start) {
                 Some(html) if self.in_heading.is_some() && self.heading_html_id.is_none() => {

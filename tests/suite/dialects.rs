@@ -213,7 +213,7 @@ fn hugo_note_shortcodes_are_callouts_and_leftovers_keep_their_quotes() {
 }
 
 /// VitePress: `<!--@include: -->` puts the file's text in the page, `<<<` its code as a
-/// code block (a missing one is reported), and a `<Badge>` shows its text.
+/// code block (a missing one is reported), and a `<Badge>` is drawn as a badge.
 #[test]
 fn vitepress_includes_snippets_and_badges() {
     let book = book_with(&[
@@ -233,9 +233,10 @@ fn vitepress_includes_snippets_and_badges() {
         .stderr_has("content/engineering/release.md:9:1")
         .stderr_has("gone.sh");
     let page = book.html("engineering/release.html");
-    // A badge in a heading is left out, so the heading keeps the anchor VitePress gives
-    // it and links to it still work.
-    assert_eq!(texts(&page, "main h2"), ["Freeze"]);
+    // A badge in a heading is drawn as a badge, outside the heading's words, so the
+    // heading keeps the anchor VitePress gives it and links to it still work.
+    assert_eq!(texts(&page, "main h2"), ["Freeze since v3"]);
+    assert_eq!(texts(&page, "main h2 .badge.badge-warning"), ["since v3"]);
     let ids: Vec<&str> = page
         .select(&sel("main h2"))
         .filter_map(|h| h.value().attr("id"))

@@ -322,3 +322,59 @@ fn docfx_xref_tags_and_at_shorthand_reach_the_page() {
         "{prose}"
     );
 }
+
+/// VuePress's own Markdown: a `<Badge text="beta" type="warning"/>` is drawn as a small
+/// badge (in a heading too, whose anchor stays the heading's words), vuepress-plugin-tabs'
+/// `:::: tabs` / `::: tab Title` and the default theme's `:::: code-group` /
+/// `::: code-group-item Title` are drawn as tabs (each a section under its title, as
+/// Material's content tabs are), everything from the page escaped; a Vue component orgbook
+/// cannot draw is a warning naming it at its line, not a silent gap.
+#[test]
+fn vuepress_badges_tabs_and_components_are_drawn_or_reported() {
+    let book = TestBook::fixture("vuepress");
+    book.write(
+        ".vuepress/config.js",
+        "module.exports = { title: 'Harbourline' }\n",
+    );
+    book.write(
+        "content/guide/deploys.md",
+        "---\ntitle: Deploys\n---\n\n## Canary <Badge text=\"beta\" type=\"warning\"/>\n\n\
+         The canary is <Badge text=\"<img src=x onerror=alert(1)>\" type=\"danger\"/> this quarter.\n\n\
+         <BerthPlanner port=\"rotterdam\" />\n\n\
+         :::: tabs\n::: tab macOS\nUse `brew install berth`.\n:::\n::: tab \"Linux <img src=x onerror=alert(2)>\"\nUse the package.\n:::\n::::\n\n\
+         :::: code-group\n::: code-group-item npm:active\n```sh\nnpm run deploy\n```\n:::\n::: code-group-item yarn\n```sh\nyarn deploy\n```\n:::\n::::\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("`<BerthPlanner>`")
+        .stderr_has("content/guide/deploys.md:9:1")
+        .stderr_lacks("`<Badge>`")
+        .stderr_lacks(":::");
+    let page = book.html("guide/deploys.html");
+    assert_eq!(texts(&page, "main .prose h2"), ["Canary beta"]);
+    assert_eq!(
+        texts(&page, "main .prose h2 .badge.badge-warning"),
+        ["beta"]
+    );
+    assert!(
+        page.select(&crate::harness::sel("main .prose h2#canary"))
+            .next()
+            .is_some()
+    );
+    assert_eq!(
+        texts(&page, "main .prose p .badge.badge-danger"),
+        ["<img src=x onerror=alert(1)>"]
+    );
+    assert_eq!(
+        texts(&page, "main .prose .content-tab > .content-tab-title"),
+        ["macOS", "Linux <img src=x onerror=alert(2)>", "npm", "yarn"]
+    );
+    assert_eq!(
+        texts(&page, "main .prose .content-tab pre code"),
+        ["npm run deploy", "yarn deploy"]
+    );
+    let written = book.output_file("guide/deploys.html");
+    assert!(!written.contains("<img src=x"), "{written}");
+    assert!(!written.contains("::: tab"), "{written}");
+    assert!(!written.contains("Badge"), "{written}");
+}
