@@ -476,6 +476,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
     }
     let mut nav_order = nav_order(root, &md, &assets, diags);
+    if !nav_order.toc_files.is_empty() {
+        docs.retain(|d| !nav_order.toc_files.contains(&d.source.path));
+    }
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
     with_nav_folders(&mut folder_settings, &mut nav_order);
     let mut assets: Vec<String> = assets.into_iter().map(|(_, rel)| rel).collect();
@@ -617,6 +620,7 @@ pub fn is_nav_file(name: &str) -> bool {
     mintlify_nav::FILE_NAMES.contains(&name)
         || quarto_nav::FILE_NAMES.contains(&name)
         || name == docfx_toc::FILE
+        || name == docfx_toc::MD_FILE
 }
 
 /// The order another generator's navigation gives the pages, and what it says of them.
@@ -642,6 +646,9 @@ pub struct NavOrder {
     /// knows the pages' uids, puts the page there (`link::summary_order`). With each, the
     /// warning for when no page has that uid, at the entry's line.
     pub uid_entries: Vec<(String, Diagnostic)>,
+    /// DocFX's Markdown tables of contents read (`content/ops/toc.md`): navigation, not
+    /// pages ([`load`] leaves them out).
+    pub toc_files: Vec<String>,
 }
 
 impl From<Vec<String>> for NavOrder {

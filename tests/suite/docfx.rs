@@ -378,3 +378,47 @@ fn vuepress_badges_tabs_and_components_are_drawn_or_reported() {
     assert!(!written.contains("::: tab"), "{written}");
     assert!(!written.contains("Badge"), "{written}");
 }
+
+/// A DocFX project without `toc.yml` may write its tables of contents in Markdown,
+/// `toc.md`: a heading per entry (`# [Title](path.md)`, or `# Title` for a section), nested
+/// by level, a folder (`ops/`) meaning its own `toc.md`. They order and name the pages as
+/// `toc.yml` does, an entry whose page is missing is a warning at its line, and no `toc.md`
+/// is published as a page.
+#[test]
+fn docfx_toc_md_orders_and_names_the_pages() {
+    let book = TestBook::fixture("docfx");
+    book.remove("toc.yml").remove("content/ops/toc.yml");
+    book.write(
+        "toc.md",
+        "# [Welcome](index.md)\n# [Operations](ops/)\n# People\n## [Hiring loop](team/Hiring.md)\n",
+    );
+    book.write(
+        "content/ops/toc.md",
+        "# [How releases work](release-train.md)\n# [On call](oncall-rota.md)\n# [Incidents](incidents.md)\n# [Old runbook](Runbook_Old.md)\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("DocFX's table of contents lists `Runbook_Old.md`, and there is no such page")
+        .stderr_has("content/ops/toc.md:4:17");
+    assert_eq!(
+        reading_order(&book, "ops/release-train.html"),
+        [
+            "ops/release-train.html",
+            "ops/oncall-rota.html",
+            "ops/incidents.html",
+            "team/hiring.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(&book, "ops/incidents.html"),
+        [
+            "Operations",
+            "How releases work",
+            "On call",
+            "Incidents",
+            "People"
+        ]
+    );
+    assert!(!book.out().join("ops/toc.html").exists());
+    assert!(!book.out().join("toc.html").exists());
+}
