@@ -1016,20 +1016,20 @@ mod tests {
         ] {
             assert_eq!(link_components(kept.to_string(), 0), kept);
         }
-        // A badge in running text is its text, the rest of the tag a comment of its
-        // length; in a heading it is left out, so the heading's anchor stays VitePress'.
-        let badge = "Setup <Badge type=\"tip\" text=\"nouveauté\" />, then go.\n";
-        let out = link_components(badge.to_string(), 0);
-        assert_eq!(out.len(), badge.len());
+        // A badge among other text on its line (running text, a heading) is left for the
+        // Markdown stage, which draws it; alone on its line it is its text, the rest of the
+        // tag a comment of its length.
+        for inline in [
+            "Setup <Badge type=\"tip\" text=\"nouveauté\" />, then go.\n",
+            "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n",
+        ] {
+            assert_eq!(link_components(inline.to_string(), 0), inline);
+        }
+        let alone = "<Badge type=\"tip\" text=\"nouveauté\" />\nThen go.\n";
+        let out = link_components(alone.to_string(), 0);
+        assert_eq!(out.len(), alone.len());
         assert!(
-            out.starts_with("Setup nouveauté<!--") && out.ends_with(" -->, then go.\n"),
-            "{out}"
-        );
-        let heading = "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n";
-        let out = link_components(heading.to_string(), 0);
-        assert_eq!(out.len(), heading.len());
-        assert!(
-            out.starts_with("## Setup <!--") && out.ends_with("-->\n"),
+            out.starts_with("nouveauté<!--") && out.ends_with(" -->\nThen go.\n"),
             "{out}"
         );
     }

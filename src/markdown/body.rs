@@ -1685,8 +1685,7 @@ impl<'a> BodyWriter<'a> {
                 }
             }
             Event::InlineHtml(t)
-                if t.len() > 5
-                    && t[..5].eq_ignore_ascii_case("<xref")
+                if t.get(..5).is_some_and(|n| n.eq_ignore_ascii_case("<xref"))
                     && self.xref_tag(&t, range).is_some() =>
             {
                 return None;

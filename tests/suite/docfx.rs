@@ -272,7 +272,8 @@ fn docfx_xref_tags_and_at_shorthand_reach_the_page() {
         Reviews: <xref href=\"incidents\"/>; escalate as <xref href=\"oncall-rota#escalation\" text=\"the rota says\"/>.\n\n\
         Old notes: <xref href=\"incidents\" text=\"<script>alert(1)</script>\"/>.\n\n\
         The type: <xref href=\"Ferrybridge.Billing.Invoice\" text=\"Invoice\"/>.\n\n\
-        Mail ops@release-train.example or ask @alice; install @release-train/cli, not `@release-train`.\n";
+        Mail ops@release-train.example or ask @alice; install @release-train/cli, not `@release-train`.\n\n\
+        A stray <?éé?> and <xref> stay as they are.\n";
     book.write("content/team/roles.md", page);
     book.build()
         .success()
