@@ -541,12 +541,36 @@ const GENERATORS: &[Generator] = &[
         beside_config: false,
         marker: None,
         folder_of: None,
-        what: "a VuePress site",
+        what: VUEPRESS,
         folder: "docs",
         folder_key: None,
         title_key: "title",
         keep_building: Some(
             "run `vuepress build content` (and `vuepress dev content`) where package.json's scripts name docs, so VuePress still builds: .vuepress/ moves with the pages",
+        ),
+    },
+    Generator {
+        // VuePress run on the repository's root (`vuepress build .`): .vuepress/ at the
+        // top, README.md the site's home page (not the repository's README), its pages in
+        // folders beside it; they move into content/ with .vuepress/ (where its config
+        // is found again once they are moved, to title the handbook).
+        configs: &[
+            ".vuepress/config.js",
+            ".vuepress/config.ts",
+            ".vuepress/config.mjs",
+            "content/.vuepress/config.js",
+            "content/.vuepress/config.ts",
+            "content/.vuepress/config.mjs",
+        ],
+        beside_config: false,
+        marker: None,
+        folder_of: None,
+        what: VUEPRESS,
+        folder: ".",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "run `vuepress build content` (and `vuepress dev content`) where package.json's scripts run it on the repository's root, so VuePress still builds",
         ),
     },
     Generator {
@@ -611,6 +635,9 @@ const GENERATORS: &[Generator] = &[
 ];
 
 /// The site in `dir`, if there is one with at least one Markdown page.
+/// What a VuePress site is called (the generator that reads its README as its home page).
+pub const VUEPRESS: &str = "a VuePress site";
+
 pub fn find(dir: &Path) -> Option<ExistingSite> {
     // The first generator configured here, whose pages may have moved to content/ already.
     let mut configured: Option<(&Generator, String)> = None;
@@ -647,6 +674,22 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
             if markdown_files(&dir.join("content")) > 0 {
                 // Moved in already: the configuration still names the site.
                 configured.get_or_insert((g, text));
+                continue;
+            }
+            if g.what == VUEPRESS {
+                // Its README is the site's home page: with the folders of pages beside
+                // it, the pages to move (which the repository's README is not).
+                let outside = markdown_outside_content(dir);
+                if outside.count > 0 && root_site.is_none() {
+                    root_site = Some(ExistingSite {
+                        what: Some(g.what),
+                        folder: ".".to_string(),
+                        pages: outside.count,
+                        title: g.title(&text).or(outside.title),
+                        keep_building: g.keep_building,
+                        other_moves: Vec::new(),
+                    });
+                }
                 continue;
             }
             if pages > 0 && root_site.is_none() {
@@ -1899,6 +1942,53 @@ mod tests {
             site.keep_building
                 .unwrap()
                 .contains("vuepress build content")
+        );
+    }
+
+    /// VuePress run on the repository's root: `.vuepress/config.js` at the top, README.md
+    /// its home page (one of the pages to move, unlike a repository's README), its pages
+    /// in folders beside it; once moved, its config in content/.vuepress/ still titles it.
+    #[test]
+    fn a_vuepress_site_at_the_root_counts_its_readme_as_a_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    ".vuepress/config.js",
+                    "module.exports = {\n  title: 'Dock Docs',\n}\n",
+                ),
+                ("README.md", "---\nhome: true\n---\n"),
+                ("guide/setup.md", "# Setup\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (
+                site.what,
+                site.folder.as_str(),
+                site.pages,
+                site.title.as_deref()
+            ),
+            (Some(VUEPRESS), ".", 2, Some("Dock Docs"))
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            &[
+                (
+                    "content/.vuepress/config.js",
+                    "module.exports = {\n  title: 'Dock Docs',\n}\n",
+                ),
+                ("content/README.md", "---\nhome: true\n---\n"),
+            ],
+        );
+        let site = find(root).unwrap();
+        assert_eq!(
+            (site.what, site.folder.as_str(), site.title.as_deref()),
+            (Some(VUEPRESS), "content", Some("Dock Docs"))
         );
     }
 

@@ -95,18 +95,21 @@ fn other_moves(site: &crate::existing_site::ExistingSite) -> String {
 /// The command that moves the pages at the top of `dir` into content/: naming them when
 /// they are few, so the repository's README stays where GitHub shows it; else by pattern,
 /// then the README back.
-fn pages_to_move(dir: &Path) -> String {
+fn pages_to_move(dir: &Path, site: &crate::existing_site::ExistingSite) -> String {
     const NAMED: usize = 8;
-    let names = crate::existing_site::top_level_page_names(dir);
-    let quoted = |n: &String| {
-        if n.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))) {
-            format!("'{}'", n.replace('\'', "'\\''"))
-        } else {
-            n.clone()
+    if site.what == Some(crate::existing_site::VUEPRESS) {
+        // The site's home page (README.md), its folders of pages and .vuepress/ itself,
+        // which `vuepress build content` looks for there.
+        let mut tops = crate::existing_site::markdown_outside_content(dir).tops;
+        if dir.join(".vuepress").is_dir() {
+            tops.insert(0, ".vuepress".to_string());
         }
-    };
+        let words: Vec<String> = tops.iter().map(|t| shell_quoted(t)).collect();
+        return format!("mkdir content && git mv {} content/", words.join(" "));
+    }
+    let names = crate::existing_site::top_level_page_names(dir);
     if !names.is_empty() && names.len() <= NAMED {
-        let names: Vec<String> = names.iter().map(quoted).collect();
+        let names: Vec<String> = names.iter().map(|n| shell_quoted(n)).collect();
         return format!("mkdir content && git mv {} content/", names.join(" "));
     }
     let readme = ["README.md", "readme.md", "Readme.md"]
@@ -118,6 +121,16 @@ fn pages_to_move(dir: &Path) -> String {
     }
 }
 
+/// A file name as a shell word: in single quotes when it holds more than letters, digits,
+/// `.`, `-` and `_`.
+fn shell_quoted(name: &str) -> String {
+    if name.contains(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'))) {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    } else {
+        name.to_string()
+    }
+}
+
 impl ScaffoldError {
     /// What to do about it, when there is something specific to say.
     pub fn help(&self) -> Option<String> {
@@ -126,7 +139,7 @@ impl ScaffoldError {
             ScaffoldError::AlreadyAHandbook(_) => Some("run `orgbook init` in a new or empty folder".into()),
             ScaffoldError::PagesElsewhere { site, dir } if site.folder == "." => Some(format!(
                 "move the pages into content/ (`{}`, with the folders of pages and images they link to){}, then run `orgbook init` again: it keeps them and writes only {CONFIG_FILE}; for a separate handbook instead, run `orgbook init NEW-FOLDER`",
-                pages_to_move(dir),
+                pages_to_move(dir, site),
                 keep_building_at_root(site, dir) + &other_moves(site)
             )),
             ScaffoldError::PagesElsewhere { site, .. } => Some(format!(

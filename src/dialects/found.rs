@@ -34,6 +34,17 @@ pub enum Kind {
     },
     /// The `:::` line closing a Docusaurus admonition, blanked.
     CalloutEnd,
+    /// The opening line of a tab written as a container (VuePress's `::: tab Title`, a
+    /// `::: code-group-item Title`), blanked, closed by a [`Kind::CalloutEnd`]:
+    /// `construct` is its title. Drawn as a section under its title, as Material's content
+    /// tabs are; the container around the tabs (`:::: tabs`) goes silently.
+    Tab,
+    /// A tag of an MDX component around Markdown on one line, with no title of its own
+    /// (Mintlify's `<Frame>![Map](/img/map.png)</Frame>`), blanked: its Markdown is shown.
+    /// An opening tag that starts a block of its own is written as `#`, read back as a
+    /// paragraph, as a one-line callout's is (`leftovers::OneLineCallouts`). Nothing is
+    /// drawn for it.
+    Wrapper,
     /// mdBook's `{{#title Onboarding at Acme}}`, blanked: `construct` is the title it
     /// gives the page's `<title>`.
     PageTitle,

@@ -301,6 +301,13 @@ impl<'b> Scan<'b> {
         within(&self.parsed.code, at)
     }
 
+    /// Whether `at` is in a block of raw HTML that starts before it.
+    fn in_html_block_begun_before(&self, at: usize) -> bool {
+        let html = &self.parsed.html;
+        let k = html.partition_point(|b| b.range.end <= at);
+        html.get(k).is_some_and(|b| b.range.start < at)
+    }
+
     fn in_html_block(&self, at: usize) -> bool {
         let html = &self.parsed.html;
         let k = html.partition_point(|b| b.range.end <= at);
@@ -765,7 +772,13 @@ impl<'b> Scan<'b> {
     /// marks or its attributes.
     fn one_line_callout_heads_a_block(&self, r: &Leftover) -> bool {
         let (body, at) = (self.body, r.range.start);
-        if !matches!(r.kind, Kind::Callout { .. }) || !body[at..].starts_with('<') {
+        if !matches!(r.kind, Kind::Callout { .. } | Kind::Wrapper) || body[at..].starts_with("</") {
+            return false;
+        }
+        if body[at..].starts_with(['?', '!']) {
+            return self.docsify_callout_heads_a_block(at);
+        }
+        if !body[at..].starts_with('<') {
             return false;
         }
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
@@ -781,7 +794,24 @@ impl<'b> Scan<'b> {
             .strip_suffix('\n')
             .map(|before| before.rsplit('\n').next().unwrap_or(""))
             .is_none_or(|previous| previous.trim().is_empty());
-        after_blank && !text.ends_with(['#', '}']) && !self.in_html_block(at)
+        // (A tag whose name is an HTML block's, `<Frame>`, starts a block of raw HTML at
+        // itself: that one is its own, not one around it.)
+        after_blank && !text.ends_with(['#', '}']) && !self.in_html_block_begun_before(at)
+    }
+
+    /// Whether docsify's callout at `at` (`?> Tip.`, `!> Warning.`, which
+    /// [`docsify_callouts`] finds after a blank line or a heading) is a paragraph of one
+    /// line, whose marker is then written as `#`, as a one-line component's tag is: blanked,
+    /// its text would sit indented by three, which CommonMark reads as more of a list just
+    /// above it. A callout of several lines keeps its blanked marker (a heading is one
+    /// line: the rest would fall out of the callout).
+    fn docsify_callout_heads_a_block(&self, at: usize) -> bool {
+        let body = self.body;
+        let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let text = body[at + 2..end].trim();
+        let next = body.get(end + 1..).unwrap_or("");
+        let one_line = next.split('\n').next().is_none_or(|l| l.trim().is_empty());
+        one_line && !text.is_empty() && !text.ends_with(['#', '}']) && !self.in_html_block(at)
     }
 
     /// docsify's heading ids outside code written as CommonMark's (`:id=x` → `{#x}`).
@@ -1913,8 +1943,19 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
             continue;
         }
         let named = rest.trim_start();
-        if named.trim_end() == "code-group" {
+        // VuePress's tabs (vuepress-plugin-tabs' `:::: tabs`, the default theme's
+        // `:::: code-group`): the container goes, and each `::: tab Title` (or
+        // `::: code-group-item Title`) is a tab, drawn under its title.
+        if matches!(named.trim_end(), "code-group" | "tabs") {
             open.push(Some(Err(start..end)));
+            continue;
+        }
+        if let Some(title) = vuepress_tab_title(named) {
+            open.push(Some(Ok(Leftover {
+                range: start..end,
+                construct: title.to_string(),
+                kind: Kind::Tab,
+            })));
             continue;
         }
         let name_len = named
@@ -1994,6 +2035,26 @@ fn docusaurus_admonitions(body: &str) -> (Vec<Leftover>, Vec<Range<usize>>) {
     }
     silent.sort_by_key(|r| r.start);
     (out, silent)
+}
+
+/// The title of a VuePress tab's opening line (after its colons): `tab Title`,
+/// `tab "Title"` (vuepress-plugin-tabs), `code-group-item Title` (`:active` after it
+/// dropped); `None` for any other line, or a tab without a title.
+fn vuepress_tab_title(named: &str) -> Option<&str> {
+    let rest = named
+        .strip_prefix("tab")
+        .or_else(|| named.strip_prefix("code-group-item"))?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim();
+    let title = title.strip_suffix(":active").unwrap_or(title).trim();
+    let title = title
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(title)
+        .trim();
+    (!title.is_empty()).then_some(title)
 }
 
 /// A Quarto callout's title written as its first line, a heading (`## Never push data`),
@@ -2133,6 +2194,7 @@ fn component_callouts(body: &str, mdx: bool) -> Vec<Leftover> {
         let end = body[at..].find('\n').map_or(body.len(), |n| at + n);
         if mdx {
             one_line.extend(one_line_callouts(body, at, end).into_iter().flatten());
+            one_line.extend(one_line_wrappers(body, at, end).into_iter().flatten());
         }
         match callout_tag(&body[at..end]) {
             Some(CalloutTag::Open { name, kind, title }) => open.push((
@@ -2194,6 +2256,51 @@ fn one_line_callouts(body: &str, at: usize, end: usize) -> Option<[Leftover; 2]>
     ])
 }
 
+/// A component around Markdown written on one line at the start of its line, outside
+/// fenced code, with no title of its own ([`one_line_wrapper`]): its two tags, as
+/// [`Kind::Wrapper`] leftovers, blanked (its opening tag written as `#` when it starts a
+/// block of its own), so its Markdown is shown in its place.
+fn one_line_wrappers(body: &str, at: usize, end: usize) -> Option<[Leftover; 2]> {
+    let line = body[at..end].trim_end();
+    let (open, close) = one_line_wrapper(line)?;
+    let tag = |range: Range<usize>| Leftover {
+        range,
+        construct: String::new(),
+        kind: Kind::Wrapper,
+    };
+    Some([tag(at..at + open), tag(at + close..at + line.len())])
+}
+
+/// A line that is an MDX component around Markdown, `<Frame>![Map](/img/map.png)</Frame>`
+/// (a name starting in upper case, no `title` or `label`, no callout's name, no other tag
+/// inside): the length of its opening tag and where its closing tag starts.
+pub(crate) fn one_line_wrapper(line: &str) -> Option<(usize, usize)> {
+    let open = line.find('>')? + 1;
+    let inner = line.strip_prefix('<')?.get(..open - 2)?;
+    if inner.ends_with('/')
+        || inner.contains(['<', '{', '}'])
+        || inner.contains(" title=")
+        || inner.contains(" label=")
+    {
+        return None;
+    }
+    let name = inner.split(char::is_whitespace).next()?;
+    if !name.starts_with(|c: char| c.is_ascii_uppercase())
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+        || name == "Aside"
+        || callout_kind(name, "").is_some()
+    {
+        return None;
+    }
+    let close = line
+        .strip_suffix('>')?
+        .strip_suffix(name)?
+        .strip_suffix("</")?
+        .len();
+    let text = line.get(open..close)?;
+    (close > open && !text.trim().is_empty() && !text.contains('<')).then_some((open, close))
+}
+
 /// The callouts written on one line whose tag [`clean`] wrote as `#` (see
 /// `Scan::one_line_callout_heads_a_block`): the range of each tag, in order, from the
 /// cleaned body and its leftovers.
@@ -2201,7 +2308,7 @@ pub fn heading_callouts(cleaned: &str, leftovers: &[Leftover]) -> Vec<Range<usiz
     leftovers
         .iter()
         .filter(|l| {
-            matches!(l.kind, Kind::Callout { .. })
+            matches!(l.kind, Kind::Callout { .. } | Kind::Wrapper)
                 && cleaned.as_bytes().get(l.range.start) == Some(&b'#')
         })
         .map(|l| l.range.clone())

@@ -87,7 +87,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         crate::load::partials::set_apart(docs, &nav_order.pages, mintlify, diags);
     let summary_doc = summary::take(&mut docs);
     let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
-    summary_order(&mut docs, summary.as_ref(), &nav_order);
+    summary_order(&mut docs, summary.as_ref(), &nav_order, diags);
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
@@ -1673,6 +1673,7 @@ fn summary_order(
     docs: &mut [crate::model::Doc],
     summary: Option<&summary::Summary>,
     nav_order: &crate::load::NavOrder,
+    diags: &mut Vec<Diagnostic>,
 ) {
     for doc in docs.iter_mut() {
         if let DocKind::Page(p) = &mut doc.kind {
@@ -1683,6 +1684,13 @@ fn summary_order(
             };
         }
     }
+    let with_uids;
+    let nav_order = if nav_order.uid_entries.is_empty() {
+        nav_order
+    } else {
+        with_uids = uid_entries_resolved(docs, nav_order, diags);
+        &with_uids
+    };
     let order: Vec<&String> = match summary {
         Some(summary) => summary.targets.iter().map(|(t, _)| t).collect(),
         None => nav_order.pages.iter().collect(),
@@ -1706,6 +1714,63 @@ fn summary_order(
             p.summary_weight = Some(position);
         }
     }
+}
+
+/// `nav` with its DocFX entries by uid (`load::docfx_toc::UID_ENTRY`) made the paths of
+/// the pages with those uids (the first by path, as `xref:` links find them); an entry
+/// whose uid no page has is left out, and its warning given. Done here, not where the
+/// `toc.yml` is read, because uids are front matter, and `serve` links again when that
+/// changes.
+fn uid_entries_resolved(
+    docs: &[crate::model::Doc],
+    nav: &crate::load::NavOrder,
+    diags: &mut Vec<Diagnostic>,
+) -> crate::load::NavOrder {
+    let mut paths: HashMap<String, &str> = HashMap::new();
+    for doc in docs {
+        if let DocKind::Page(p) = &doc.kind
+            && let Some(uid) = &p.uid
+        {
+            paths
+                .entry(format!(
+                    "{}{}",
+                    crate::load::docfx_toc::UID_ENTRY,
+                    uid.value.trim()
+                ))
+                .or_insert(&doc.source.path);
+        }
+    }
+    for (entry, warning) in &nav.uid_entries {
+        if !paths.contains_key(entry) {
+            diags.push(warning.clone());
+        }
+    }
+    let mut out = nav.clone();
+    out.uid_entries.clear();
+    out.pages = nav
+        .pages
+        .iter()
+        .filter_map(|page| {
+            if page.starts_with(crate::load::docfx_toc::UID_ENTRY) {
+                paths.get(page).map(|p| p.to_string())
+            } else {
+                Some(page.clone())
+            }
+        })
+        .collect();
+    out.labels = nav
+        .labels
+        .iter()
+        .filter_map(|(page, label)| {
+            let page = if page.starts_with(crate::load::docfx_toc::UID_ENTRY) {
+                paths.get(page)?.to_string()
+            } else {
+                page.clone()
+            };
+            Some((page, label.clone()))
+        })
+        .collect();
+    out
 }
 
 /// The navigation's labels and hidden pages and folders, on the pages whose front matter

@@ -125,7 +125,7 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                         || body.as_bytes()[at - 1] == b'@');
                 !after_word
                     && !in_code(&code, at)
-                    && !matches!(name, "Tabs" | "TabItem")
+                    && !matches!(name, "Tabs" | "TabItem" | "Badge")
                     && !callout_line(body, at)
             })
             .collect();
@@ -145,7 +145,7 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                         if more > 0 { format!(" and {more} more") } else { String::new() }
                     ),
                 )
-                .with_help("these are another site's components (a Gatsby or Docusaurus site that reads .md as MDX): write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
+                .with_help("these are another site's components (a VuePress or VitePress site's Vue components, or those of a Gatsby or Docusaurus site that reads .md as MDX): write what the component showed as Markdown (a list, a table, a link), or keep it for the other site and accept the gap here")
                 .at(&text, body_start + at..body_start + at + 1),
             );
         }
@@ -362,6 +362,17 @@ pub(crate) fn link_components(text: String, body_start: usize) -> String {
             continue;
         };
         let tag = &body[at..at + end];
+        // A badge among other text on its line is raw HTML of a paragraph or a heading,
+        // which the Markdown stage draws as a badge (`markdown::body`): left as written.
+        let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line_end = body[at + end..]
+            .find('\n')
+            .map_or(body.len(), |n| at + end + n);
+        let alone =
+            body[line_start..at].trim().is_empty() && body[at + end..line_end].trim().is_empty();
+        if !tag.contains(['\n', '\r']) && !alone {
+            continue;
+        }
         let Some((value_at, value)) = tag
             .find(" text=\"")
             .map(|n| n + 7)
@@ -662,6 +673,16 @@ fn tabs<'b>(
         // as written, so the tags go and the text stays in its place (indented, which an
         // `.mdx` page never reads as code).
         let close = format!("</{name}>");
+        // At the start of its line it is left as written, for the dialects stage, which
+        // keeps it apart from a list above it (`leftovers::one_line_wrapper`).
+        if mdx
+            && line.starts_with('<')
+            && !multi_line_tag(end, at, line)
+            && crate::dialects::leftovers::one_line_wrapper(line.trim_end()).is_some()
+        {
+            drawn.push(at..end);
+            continue;
+        }
         if mdx
             && !closing
             && !self_closing
@@ -995,20 +1016,20 @@ mod tests {
         ] {
             assert_eq!(link_components(kept.to_string(), 0), kept);
         }
-        // A badge in running text is its text, the rest of the tag a comment of its
-        // length; in a heading it is left out, so the heading's anchor stays VitePress'.
-        let badge = "Setup <Badge type=\"tip\" text=\"nouveauté\" />, then go.\n";
-        let out = link_components(badge.to_string(), 0);
-        assert_eq!(out.len(), badge.len());
+        // A badge among other text on its line (running text, a heading) is left for the
+        // Markdown stage, which draws it; alone on its line it is its text, the rest of the
+        // tag a comment of its length.
+        for inline in [
+            "Setup <Badge type=\"tip\" text=\"nouveauté\" />, then go.\n",
+            "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n",
+        ] {
+            assert_eq!(link_components(inline.to_string(), 0), inline);
+        }
+        let alone = "<Badge type=\"tip\" text=\"nouveauté\" />\nThen go.\n";
+        let out = link_components(alone.to_string(), 0);
+        assert_eq!(out.len(), alone.len());
         assert!(
-            out.starts_with("Setup nouveauté<!--") && out.ends_with(" -->, then go.\n"),
-            "{out}"
-        );
-        let heading = "## Setup <Badge type=\"tip\" text=\"nouveauté\" />\n";
-        let out = link_components(heading.to_string(), 0);
-        assert_eq!(out.len(), heading.len());
-        assert!(
-            out.starts_with("## Setup <!--") && out.ends_with("-->\n"),
+            out.starts_with("nouveauté<!--") && out.ends_with(" -->\nThen go.\n"),
             "{out}"
         );
     }

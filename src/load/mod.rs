@@ -478,6 +478,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
     }
     let mut nav_order = nav_order(root, &md, &assets, diags);
+    if !nav_order.toc_files.is_empty() {
+        docs.retain(|d| !nav_order.toc_files.contains(&d.source.path));
+    }
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
     nav_order.retype = retype::is_project(root);
     let assets = match nav_order.retype {
@@ -654,6 +657,7 @@ pub fn is_nav_file(name: &str) -> bool {
     mintlify_nav::FILE_NAMES.contains(&name)
         || quarto_nav::FILE_NAMES.contains(&name)
         || name == docfx_toc::FILE
+        || name == docfx_toc::MD_FILE
 }
 
 /// The order another generator's navigation gives the pages, and what it says of them.
@@ -676,6 +680,14 @@ pub struct NavOrder {
     pub folder_places: Vec<(String, i64)>,
     /// The handbook is a Retype project ([`retype::is_project`]): pages' `order` places them.
     pub retype: bool,
+    /// DocFX's entries that name a page by its `uid` (`uid: intro-page`): each stands in
+    /// `pages` as `xref:intro-page` ([`docfx_toc::UID_ENTRY`]) until the link stage, which
+    /// knows the pages' uids, puts the page there (`link::summary_order`). With each, the
+    /// warning for when no page has that uid, at the entry's line.
+    pub uid_entries: Vec<(String, Diagnostic)>,
+    /// DocFX's Markdown tables of contents read (`content/ops/toc.md`): navigation, not
+    /// pages ([`load`] leaves them out).
+    pub toc_files: Vec<String>,
 }
 
 impl From<Vec<String>> for NavOrder {
@@ -697,6 +709,10 @@ impl NavOrder {
         self.pages.retain(|p| once.insert(p.clone()));
         let mut seen: HashSet<&str> = HashSet::new();
         for (position, page) in (1..).zip(&self.pages) {
+            // A uid's page is known only to the link stage: its folder is not placed.
+            if page.starts_with(docfx_toc::UID_ENTRY) {
+                continue;
+            }
             let mut dir = page.as_str();
             while let Some((parent, _)) = dir.rsplit_once('/') {
                 if parent == CONTENT_DIR || !seen.insert(parent) {
@@ -721,7 +737,19 @@ impl NavOrder {
     /// ([`with_nav_folders`]).
     fn name_section(&mut self, start: usize, title: &str) {
         let title = title.trim();
-        let Some(folder) = mkdocs_nav::common_folder(&self.pages[start..]) else {
+        let pages = &self.pages[start..];
+        let files: Vec<String>;
+        let pages = if self.uid_entries.is_empty() {
+            pages
+        } else {
+            files = pages
+                .iter()
+                .filter(|p| !p.starts_with(docfx_toc::UID_ENTRY))
+                .cloned()
+                .collect();
+            &files
+        };
+        let Some(folder) = mkdocs_nav::common_folder(pages) else {
             return;
         };
         if !title.is_empty() && folder != CONTENT_DIR {

@@ -46,15 +46,27 @@ struct OpenCallout {
     kind: pulldown_cmark::BlockQuoteKind,
     /// Where its closing line starts (`usize::MAX`: it ends with its first block).
     until: usize,
-    details: bool,
+    shape: Shape,
+}
+
+/// How a callout is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A GitHub alert (a blockquote of its kind, its title first).
+    Alert,
+    /// A `<details>` element (VitePress `::: details`).
+    Details,
+    /// A tab, shown as a section under its title, as Material's content tabs are drawn
+    /// (VuePress's `::: tab Title`).
+    Tab,
 }
 
 impl OpenCallout {
     fn close(self) -> Event<'static> {
-        if self.details {
-            Event::Html("</details>\n".into())
-        } else {
-            Event::End(TagEnd::BlockQuote(Some(self.kind)))
+        match self.shape {
+            Shape::Details => Event::Html("</details>\n".into()),
+            Shape::Tab => Event::Html("</section>\n".into()),
+            Shape::Alert => Event::End(TagEnd::BlockQuote(Some(self.kind))),
         }
     }
 }
@@ -65,8 +77,7 @@ struct Callout {
     kind: pulldown_cmark::BlockQuoteKind,
     /// The title it gives (`:::tip Remember`), or empty for the kind's own.
     title: String,
-    /// A `<details>` element (VitePress `::: details`), not a blockquote.
-    details: bool,
+    shape: Shape,
     /// Where its closing line starts; `Some(usize::MAX)` when it styles one block; `None`
     /// while no closing line was seen (then it is not drawn).
     until: Option<usize>,
@@ -190,8 +201,18 @@ pub(super) fn sort_leftovers(
                     at: l.range.end,
                     kind,
                     title: l.construct,
-                    details,
+                    shape: if details { Shape::Details } else { Shape::Alert },
                     until: next_block_only.then_some(usize::MAX),
+                });
+                continue;
+            }
+            Kind::Tab => {
+                found.callouts.pending.push_back(Callout {
+                    at: l.range.end,
+                    kind: pulldown_cmark::BlockQuoteKind::Note,
+                    title: l.construct,
+                    shape: Shape::Tab,
+                    until: None,
                 });
                 continue;
             }
@@ -232,6 +253,7 @@ pub(super) fn sort_leftovers(
                 rendered.head_title.get_or_insert(l.construct);
                 continue;
             }
+            Kind::Wrapper => continue,
             Kind::Pandoc => Diagnostic::warning(
                 "template-leftover",
                 &doc.source.path,
@@ -489,6 +511,9 @@ pub(super) struct BodyWriter<'a> {
     /// Quarto's cross-references (`@sec-intro`) are links here: a `.qmd` page, or any page
     /// of a Quarto site, that writes one ([`quarto_references`]).
     quarto_references: bool,
+    /// DocFX's `@uid` shorthand is a link here: a page with an `@` in a DocFX project whose
+    /// pages have uids ([`docfx_shorthand`]).
+    docfx_shorthand: bool,
 }
 
 /// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
@@ -499,6 +524,90 @@ fn quarto_references(handbook: &Handbook, doc: &crate::model::Doc) -> bool {
         .find(doc.source.body().as_bytes())
         .is_some()
         && quarto_page(handbook, doc)
+}
+
+/// Whether `@uid` in the page may be DocFX's shorthand for a link to the page with that
+/// uid: some page has a uid, the handbook is a DocFX project (`load::docfx_toc::project`)
+/// and the page writes an `@`. Elsewhere `@name` is a mention, an e-mail or a package
+/// scope, and stays as written. Only a page that holds an `@` asks about the site.
+fn docfx_shorthand(handbook: &Handbook, doc: &crate::model::Doc) -> bool {
+    !handbook.uids.is_empty()
+        && memchr::memchr(b'@', doc.source.body().as_bytes()).is_some()
+        && handbook
+            .root
+            .as_deref()
+            .is_some_and(crate::load::docfx_toc::project)
+}
+
+/// The uid DocFX's shorthand names at the start of `text` (after its `@`), and how many
+/// bytes it takes: `"uid with spaces"` (or in single quotes) as written, else a letter
+/// and then letters, digits and `.`, `-`, `_`, `:`, `/`, whose punctuation counts only
+/// inside it (`@intro-page.` ends a sentence).
+fn docfx_uid(text: &str) -> Option<(&str, usize)> {
+    let first = *text.as_bytes().first()?;
+    if matches!(first, b'"' | b'\'') {
+        let len = text[1..].find(first as char)?;
+        let uid = &text[1..1 + len];
+        return (!uid.trim().is_empty() && !uid.contains('\n')).then_some((uid, len + 2));
+    }
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '/')))
+        .unwrap_or(text.len());
+    let uid = text[..end].trim_end_matches(['.', '-', '_', ':', '/']);
+    Some((uid, uid.len()))
+}
+
+/// VuePress's, VitePress's and Starlight's `<Badge text="beta" type="warning"/>` as the
+/// small badge those themes draw: `<span class="badge badge-warning">beta</span>`, its
+/// text escaped, its type one of the themes' (else `tip`). `None` for a tag of another
+/// shape (one with content, or no `text`).
+fn badge(tag: &str) -> Option<String> {
+    let tag = tag.trim();
+    if !tag.starts_with("<Badge")
+        || !tag[6..].starts_with(|c: char| c.is_ascii_whitespace())
+        || !tag.ends_with("/>")
+    {
+        return None;
+    }
+    let text = tag_attribute(tag, "text")?;
+    let kind = match tag_attribute(tag, "type").as_deref().map(str::trim) {
+        Some(
+            kind @ ("info" | "tip" | "warning" | "danger" | "error" | "note" | "success"
+            | "caution"),
+        ) => kind.to_string(),
+        _ => "tip".to_string(),
+    };
+    Some(format!(
+        "<span class=\"badge badge-{kind}\">{}</span>",
+        crate::text::escape_html(text.trim())
+    ))
+}
+
+/// The value of attribute `key` in an HTML tag (`href="intro"`, in either quotes), its
+/// entities decoded.
+fn tag_attribute<'t>(tag: &'t str, key: &str) -> Option<std::borrow::Cow<'t, str>> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(key) {
+        let at = from + found;
+        from = at + key.len();
+        let after_space = at > 0 && bytes[at - 1].is_ascii_whitespace();
+        let rest = tag[at + key.len()..].trim_start();
+        let Some(value) = rest.strip_prefix('=').map(str::trim_start) else {
+            continue;
+        };
+        if !after_space {
+            continue;
+        }
+        let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let value = &value[1..];
+        let end = value.find(quote)?;
+        return Some(crate::text::unescape_html(&value[..end]));
+    }
+    None
 }
 
 /// Whether the page is Quarto's: a `.qmd` page, or any page of a Quarto site
@@ -608,6 +717,7 @@ impl<'a> BodyWriter<'a> {
             bare_math: None,
             attr_anchor: None,
             quarto_references: quarto_references(handbook, doc),
+            docfx_shorthand: docfx_shorthand(handbook, doc),
         }
     }
 
@@ -785,12 +895,20 @@ impl<'a> BodyWriter<'a> {
             }
             let title = if !c.title.is_empty() {
                 c.title
-            } else if c.details {
+            } else if c.shape == Shape::Details {
                 "Details".to_string()
             } else {
                 alert_title(c.kind).to_string()
             };
-            if c.details {
+            if c.shape == Shape::Tab {
+                self.events.push(Event::Html(
+                    format!(
+                        "<section class=\"content-tab\">\n<p class=\"content-tab-title\"><strong>{}</strong></p>\n",
+                        crate::text::escape_html(&title)
+                    )
+                    .into(),
+                ));
+            } else if c.shape == Shape::Details {
                 self.events.push(Event::Html(
                     format!(
                         "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
@@ -811,7 +929,7 @@ impl<'a> BodyWriter<'a> {
             callouts.open.push(OpenCallout {
                 kind: c.kind,
                 until,
-                details: c.details,
+                shape: c.shape,
             });
             // No break: an admonition may open first thing inside this one.
         }
@@ -1185,6 +1303,37 @@ impl<'a> BodyWriter<'a> {
             self.cross_references(&t, range);
             return None;
         }
+        // DocFX's shorthand (`@intro-page`) is a link to the page with that uid.
+        if self.docfx_shorthand
+            && !synthetic
+            && !self.in_code_block
+            && self.link_depth == 0
+            && self.image_depth == 0
+            && self.region.balance <= 0
+            && let Event::Text(t) = &event
+            && t.contains('@')
+            && let Some(pieces) = self.docfx_references(t, range)
+        {
+            if self.in_heading.is_some() {
+                self.heading_text.push_str(t);
+            }
+            for piece in pieces {
+                match piece {
+                    Event::Text(text) => match autolinks(&text) {
+                        Some(linked) => {
+                            self.rendered.text.push_str(&text);
+                            self.events.extend(linked);
+                        }
+                        None => {
+                            self.rendered.text.push_str(&text);
+                            self.events.push(Event::Text(text));
+                        }
+                    },
+                    event => self.events.push(event),
+                }
+            }
+            return None;
+        }
         // A bare address in text (`https://status.example.com`, `help@example.com`) is a
         // link, as GitHub shows it: not in code, in a link or image, or in raw HTML (whose
         // `<a>` may hold it).
@@ -1296,6 +1445,135 @@ impl<'a> BodyWriter<'a> {
         self.events.push(Event::Text(rest.to_string().into()));
     }
 
+    /// Text with DocFX's shorthand references, as events: each `@uid` (not right after a
+    /// word, so no e-mail address) that names a page's uid is a link to that page showing
+    /// its title; the rest is text, and an `@name` no page has stays as written, unreported
+    /// (a mention, a package scope). `None` when the text names no uid.
+    fn docfx_references(&mut self, text: &str, range: &Range<usize>) -> Option<Vec<Event<'a>>> {
+        let span = self.span(range);
+        let exact = range.len() == text.len();
+        let mut out = Vec::new();
+        let mut written = 0;
+        for (at, _) in text.match_indices('@') {
+            if at < written {
+                continue;
+            }
+            let after_word = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '/' | '\\'));
+            if after_word {
+                continue;
+            }
+            let Some((uid, len)) = docfx_uid(&text[at + 1..]) else {
+                continue;
+            };
+            let Some(&to) = self.handbook.uids.get(uid.trim()) else {
+                continue;
+            };
+            let end = at + 1 + len;
+            let here = if exact {
+                span.start + at..span.start + end
+            } else {
+                span.clone()
+            };
+            let path = &self.handbook.docs[to].source.path;
+            let target = format!("/{}", path.strip_prefix("content/").unwrap_or(path));
+            let shown = linked_title(self.handbook, self.from_dir, &target, &mut self.title_deps);
+            let Some(href) = self.destination(&target, false, here) else {
+                continue;
+            };
+            let shown = if shown.is_empty() {
+                uid.to_string()
+            } else {
+                shown
+            };
+            if at > written {
+                out.push(Event::Text(text[written..at].to_string().into()));
+            }
+            self.rendered.text.push_str(&shown);
+            out.extend([
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: href,
+                    title: "".into(),
+                    id: "".into(),
+                }),
+                Event::Text(shown.into()),
+                Event::End(TagEnd::Link),
+            ]);
+            written = end;
+        }
+        if out.is_empty() {
+            return None;
+        }
+        if written < text.len() {
+            out.push(Event::Text(text[written..].to_string().into()));
+        }
+        Some(out)
+    }
+
+    /// DocFX's cross-reference tag, `<xref href="uid"/>` (`text="…"` shows that text, else
+    /// the page's title), as a link to the page with that uid; one no page has is
+    /// reported as an `xref:` link is, and shown as its text. `None` for any other HTML.
+    fn xref_tag(&mut self, html: &str, range: &Range<usize>) -> Option<()> {
+        let tag = html.trim();
+        let name = tag.get(..5)?;
+        if !name.eq_ignore_ascii_case("<xref")
+            || !tag[5..].starts_with(|c: char| c.is_ascii_whitespace())
+            || !tag.ends_with('>')
+        {
+            return None;
+        }
+        let uid = tag_attribute(tag, "href").or_else(|| tag_attribute(tag, "uid"))?;
+        let uid = uid.trim();
+        let (uid, fragment) = uid.split_once('#').unwrap_or((uid, ""));
+        let uid = uid.split('?').next().unwrap_or(uid);
+        let text = tag_attribute(tag, "text")
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| t.into_owned());
+        let span = self.span(range);
+        let Some(&to) = self.handbook.uids.get(uid) else {
+            self.names_nothing(span, || {
+                (
+                    format!("`<xref href=\"{uid}\">` names no page: none has `uid: {uid}` in its front matter"),
+                    "give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)",
+                )
+            });
+            let shown = text.unwrap_or_else(|| uid.to_string());
+            self.rendered.text.push_str(&shown);
+            self.events.push(Event::Text(shown.into()));
+            return Some(());
+        };
+        let path = &self.handbook.docs[to].source.path;
+        let mut target = format!("/{}", path.strip_prefix("content/").unwrap_or(path));
+        if !fragment.is_empty() {
+            target = format!("{target}#{fragment}");
+        }
+        let shown = match text {
+            Some(t) => t,
+            None => linked_title(self.handbook, self.from_dir, &target, &mut self.title_deps),
+        };
+        let shown = if shown.is_empty() {
+            uid.to_string()
+        } else {
+            shown
+        };
+        let href = self.destination(&target, false, span)?;
+        self.rendered.text.push_str(&shown);
+        self.events.extend([
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: href,
+                title: "".into(),
+                id: "".into(),
+            }),
+            Event::Text(shown.into()),
+            Event::End(TagEnd::Link),
+        ]);
+        Some(())
+    }
+
     /// Step 5: the author's event itself, with its plain text for search.
     fn transform(&mut self, event: Event<'a>, range: &Range<usize>) -> Option<Event<'a>> {
         let span = self.span(range);
@@ -1405,6 +1683,23 @@ impl<'a> BodyWriter<'a> {
                     Some(html) => Event::Html(html.into()),
                     None => Event::Text(piece.into()),
                 }
+            }
+            Event::InlineHtml(t)
+                if t.get(..5).is_some_and(|n| n.eq_ignore_ascii_case("<xref"))
+                    && self.xref_tag(&t, range).is_some() =>
+            {
+                return None;
+            }
+            Event::InlineHtml(t)
+                if t.starts_with("<Badge")
+                    && let Some(html) = badge(&t) =>
+            {
+                if let Some(text) = tag_attribute(&t, "text") {
+                    self.rendered.text.push_str(&text);
+                    self.rendered.text.push(' ');
+                }
+                self.own_html = true;
+                Event::InlineHtml(html.into())
             }
             Event::Html(t) | Event::InlineHtml(t) => match self.raw_html(&t, span.start) {
                 Some(html) if self.in_heading.is_some() && self.heading_html_id.is_none() => {

@@ -1359,6 +1359,14 @@ fn rewrite<'a>(
         )
         .map(|c| CowStr::from(c.into_string()));
     }
+    // DocFX's `~/docs/setup.md` names the file from the project's root, as its
+    // `[!INCLUDE]` does: `content/` once the pages moved in, so a root-relative link.
+    if let Some(rest) = dest.strip_prefix('~').filter(|d| d.starts_with('/')) {
+        return rewrite(
+            handbook, self_id, from_dir, root, rest, span, rendered, diags,
+        )
+        .map(|c| CowStr::from(c.into_string()));
+    }
     // docsify's router links (`#/guide/setup`) name the page from the docs' root.
     if let Some(routed) = dest.strip_prefix('#').filter(|d| d.starts_with('/')) {
         return rewrite(

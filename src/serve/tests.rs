@@ -1929,3 +1929,38 @@ fn codeowners_edits_reach_the_pages() {
     let above = book.root.parent().unwrap().join(".github/CODEOWNERS");
     assert!(crate::serve::watch::classify(&book.root, &[above]).config);
 }
+
+/// A DocFX project's Markdown tables of contents (`toc.md`, without `toc.yml`) order pages
+/// and are no pages: the watcher counts one as configuration, and a reordering, or a page
+/// uid-free edit beside it, gives what a fresh build gives.
+#[test]
+fn a_docfx_toc_md_edit_gives_a_fresh_build() {
+    let book = Book::with(&[
+        ("docfx.json", "{ \"build\": { \"content\": [] } }\n"),
+        ("content/index.md", "# Home\n"),
+        ("content/toc.md", "# [Home](index.md)\n# [Ops](ops/)\n"),
+        (
+            "content/ops/toc.md",
+            "# [Zeta](zeta.md)\n# [Alpha](alpha.md)\n",
+        ),
+        ("content/ops/alpha.md", "# Alpha\n"),
+        ("content/ops/zeta.md", "# Zeta\n"),
+    ]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let toc = book.path("content/ops/toc.md");
+    let changes = crate::serve::watch::classify(&book.root, &[toc]);
+    assert!(changes.config, "toc.md is not seen as configuration");
+    book.edit(
+        "content/ops/toc.md",
+        "# [Zeta](zeta.md)\n# [Alpha](alpha.md)\n",
+        "# [Alpha](alpha.md)\n# [Zeta](zeta.md)\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "toc.md reordered");
+    let r = update(
+        &mut model,
+        &book.write("content/ops/zeta.md", "# Zeta\n\nMore.\n"),
+    );
+    assert_good(&model, &r, "a listed page edited");
+}

@@ -328,6 +328,13 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
+            // And a DocFX project's Markdown form, `toc.md`, in any folder: no page there.
+            "content"
+                if p.file_name() == Some(std::ffi::OsStr::new(crate::load::docfx_toc::MD_FILE))
+                    && crate::load::docfx_toc::project(root) =>
+            {
+                changes.config = true;
+            }
             // So does docsify's `_sidebar.md` at the top of content/.
             "content"
                 if rel

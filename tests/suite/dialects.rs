@@ -213,7 +213,7 @@ fn hugo_note_shortcodes_are_callouts_and_leftovers_keep_their_quotes() {
 }
 
 /// VitePress: `<!--@include: -->` puts the file's text in the page, `<<<` its code as a
-/// code block (a missing one is reported), and a `<Badge>` shows its text.
+/// code block (a missing one is reported), and a `<Badge>` is drawn as a badge.
 #[test]
 fn vitepress_includes_snippets_and_badges() {
     let book = book_with(&[
@@ -233,9 +233,10 @@ fn vitepress_includes_snippets_and_badges() {
         .stderr_has("content/engineering/release.md:9:1")
         .stderr_has("gone.sh");
     let page = book.html("engineering/release.html");
-    // A badge in a heading is left out, so the heading keeps the anchor VitePress gives
-    // it and links to it still work.
-    assert_eq!(texts(&page, "main h2"), ["Freeze"]);
+    // A badge in a heading is drawn as a badge, outside the heading's words, so the
+    // heading keeps the anchor VitePress gives it and links to it still work.
+    assert_eq!(texts(&page, "main h2"), ["Freeze since v3"]);
+    assert_eq!(texts(&page, "main h2 .badge.badge-warning"), ["since v3"]);
     let ids: Vec<&str> = page
         .select(&sel("main h2"))
         .filter_map(|h| h.value().attr("id"))
@@ -1006,4 +1007,94 @@ fn book_toml_redirects_to_another_site_are_written() {
         book.output_file("sitemap.xml")
             .contains("benefits.html → http://hr.example/benefits#dental"),
     );
+}
+
+/// docsify's `?>` / `!>` paragraph after a list (a blank line between) is a callout below
+/// the list, not a paragraph of its last item, as docsify draws it; the list stays tight,
+/// a link in it is reported at its own column, and a callout of several lines still holds
+/// them all.
+#[test]
+fn a_docsify_callout_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[(
+        "content/support/handover.md",
+        "# Handover\n\nBefore you leave:\n\n- Hand the pager on.\n- Write the shift notes.\n\n?> Read the [notes](#nowhere) of the last shift first.\n\n1. Open the queue.\n2. Sort it by age.\n\n!> Nobody answers on Sunday.\n\n?> The rota resets on Monday,\nand the queue with it.\n",
+    )]);
+    book.build()
+        .success()
+        .stderr_has("content/support/handover.md:8:13")
+        .stderr_has("#nowhere");
+    let page = book.html("support/handover.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        [
+            "Hand the pager on.",
+            "Write the shift notes.",
+            "Open the queue.",
+            "Sort it by age."
+        ]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-tip > p"),
+        [
+            "Tip",
+            "Read the notes of the last shift first.",
+            "Tip",
+            "The rota resets on Monday, and the queue with it."
+        ]
+    );
+    assert_eq!(
+        texts(&page, "main .prose > blockquote.markdown-alert-warning > p"),
+        ["Warning", "Nobody answers on Sunday."]
+    );
+    assert!(texts(&page, "main .prose h2, main .prose h3").is_empty());
+}
+
+/// An MDX component around Markdown on one line (Mintlify's `<Frame>![x](a.png)</Frame>`)
+/// after a list, a blank line between, is a block below the list, as in MDX: the picture
+/// is not part of the list's last item, the list stays tight, and a broken link in the
+/// wrapped text is reported at its own column. Right after a paragraph line it joins the
+/// paragraph, as before.
+#[test]
+fn a_one_line_wrapper_after_a_list_is_not_part_of_the_list() {
+    let book = book_with(&[
+        (
+            "content/support/board.mdx",
+            "---\ntitle: Board\n---\n\nThe board has two columns:\n\n- Waiting\n- In progress\n\n<Frame caption=\"The board\">![The rota board](/support/board.png)</Frame>\n\n1. Pick a card.\n\n<Frame>See [the old board](/support/old-board).</Frame>\n\nA paragraph\n<Frame>and its second line.</Frame>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book.build()
+        .failure(1)
+        .stderr_has("content/support/board.mdx:14:12")
+        .stderr_has("/support/old-board");
+    let book2 = book_with(&[
+        (
+            "content/support/board.mdx",
+            "---\ntitle: Board\n---\n\nThe board has two columns:\n\n- Waiting\n- In progress\n\n<Frame caption=\"The board\">![The rota board](/support/board.png)</Frame>\n\n1. Pick a card.\n\n<Frame>See [the board](/support/board.png).</Frame>\n\nA paragraph\n<Frame>and its second line.</Frame>\n",
+        ),
+        ("content/support/board.png", "png"),
+    ]);
+    book2
+        .build()
+        .success()
+        .stderr_lacks("content/support/board.mdx");
+    let page = book2.html("support/board.html");
+    assert_eq!(
+        texts(&page, "main .prose li"),
+        ["Waiting", "In progress", "Pick a card."]
+    );
+    assert!(texts(&page, "main .prose li > p").is_empty());
+    assert!(page.select(&sel("main .prose li img")).next().is_none());
+    assert_eq!(page.select(&sel("main .prose > p > img")).count(), 1);
+    assert_eq!(
+        texts(&page, "main .prose > p"),
+        [
+            "The board has two columns:",
+            "",
+            "See the board.",
+            "A paragraph and its second line."
+        ]
+    );
+    assert!(texts(&page, "main .prose h1, main .prose h2").is_empty());
 }

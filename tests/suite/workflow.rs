@@ -1275,3 +1275,52 @@ fn init_and_import_sigs_name_peribolos_teams() {
         .stderr_lacks("is it a Kubernetes-style sigs.yaml")
         .stderr_has("Nothing imported");
 }
+
+/// A VuePress site run on the repository's root (`.vuepress/config.js` at the top, its
+/// README.md the site's home page, its pages in folders beside it) is a VuePress site, as
+/// one in docs/ is: `init` writes nothing and names the move (the README, the folders and
+/// .vuepress/ into content/) and what keeps VuePress building; once moved, `init` adopts
+/// the pages, titled as the site, and the README is the home page.
+#[test]
+fn init_names_a_vuepress_site_at_the_repository_root() {
+    let book = empty_book();
+    book.write(
+        ".vuepress/config.js",
+        "module.exports = {\n  title: 'Tugboat Handbook',\n  themeConfig: { sidebar: 'auto' }\n}\n",
+    );
+    book.write(
+        "README.md",
+        "---\nhome: true\nheroText: Tugboat\ntagline: How the harbour crews work\n---\n",
+    );
+    book.write("guide/setup.md", "# Laptop setup\n");
+    book.write("guide/rota.md", "# Crew rota\n");
+    book.write(
+        "package.json",
+        "{ \"scripts\": { \"docs:build\": \"vuepress build .\" } }\n",
+    );
+    let before = files_under(book.root());
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("holds a VuePress site with 3 Markdown files")
+        .stderr_has("`mkdir content && git mv .vuepress README.md guide content/`")
+        .stderr_has("run `vuepress build content`");
+    assert_eq!(files_under(book.root()), before, "nothing written");
+    std::fs::create_dir(book.root().join("content")).unwrap();
+    for moved in [".vuepress", "README.md", "guide"] {
+        std::fs::rename(
+            book.root().join(moved),
+            book.root().join("content").join(moved),
+        )
+        .unwrap();
+    }
+    book.run(&["init", "."])
+        .success()
+        .stderr_has("the handbook \"Tugboat Handbook\"");
+    book.build().success();
+    let home = book.html("index.html");
+    assert_eq!(
+        texts(&home, ".hero-tagline"),
+        ["How the harbour crews work"]
+    );
+    assert!(book.out().join("guide/rota.html").exists());
+}
