@@ -1426,17 +1426,8 @@ impl<'a> BodyWriter<'a> {
             let before = &text[written..cut_start];
             self.rendered.text.push_str(before);
             self.rendered.text.push_str(&shown);
-            self.events.extend([
-                Event::Text(before.to_string().into()),
-                Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: href,
-                    title: "".into(),
-                    id: "".into(),
-                }),
-                Event::Text(shown.into()),
-                Event::End(TagEnd::Link),
-            ]);
+            self.events.push(Event::Text(before.to_string().into()));
+            self.events.extend(inline_link(href, shown));
             written = cut_end;
             at = cut_end;
         }
@@ -1492,16 +1483,7 @@ impl<'a> BodyWriter<'a> {
                 out.push(Event::Text(text[written..at].to_string().into()));
             }
             self.rendered.text.push_str(&shown);
-            out.extend([
-                Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: href,
-                    title: "".into(),
-                    id: "".into(),
-                }),
-                Event::Text(shown.into()),
-                Event::End(TagEnd::Link),
-            ]);
+            out.extend(inline_link(href, shown));
             written = end;
         }
         if out.is_empty() {
@@ -1561,16 +1543,7 @@ impl<'a> BodyWriter<'a> {
         };
         let href = self.destination(&target, false, span)?;
         self.rendered.text.push_str(&shown);
-        self.events.extend([
-            Event::Start(Tag::Link {
-                link_type: LinkType::Inline,
-                dest_url: href,
-                title: "".into(),
-                id: "".into(),
-            }),
-            Event::Text(shown.into()),
-            Event::End(TagEnd::Link),
-        ]);
+        self.events.extend(inline_link(href, shown));
         Some(())
     }
 
@@ -3293,4 +3266,19 @@ fn without_hidden_rust_lines(text: CowStr<'_>) -> CowStr<'_> {
         }
     }
     CowStr::from(shown)
+}
+
+/// A link the Markdown stage makes itself (a wikilink, an `xref:`, a reference it
+/// resolved): its start, its text and its end, as pulldown-cmark writes an inline link.
+fn inline_link<'a>(href: CowStr<'a>, shown: String) -> [Event<'a>; 3] {
+    [
+        Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: href,
+            title: "".into(),
+            id: "".into(),
+        }),
+        Event::Text(shown.into()),
+        Event::End(TagEnd::Link),
+    ]
 }
