@@ -125,7 +125,12 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                         || body.as_bytes()[at - 1] == b'@');
                 !after_word
                     && !in_code(&code, at)
-                    && !matches!(name, "Tabs" | "TabItem" | "Badge")
+                    // Drawn, or (VuePress's external-link icon, its wrapper around
+                    // Markdown) nothing is lost without them.
+                    && !matches!(
+                        name,
+                        "Tabs" | "TabItem" | "Badge" | "OutboundLink" | "ClientOnly"
+                    )
                     && !callout_line(body, at)
             })
             .collect();

@@ -342,6 +342,7 @@ fn vuepress_badges_tabs_and_components_are_drawn_or_reported() {
         "---\ntitle: Deploys\n---\n\n## Canary <Badge text=\"beta\" type=\"warning\"/>\n\n\
          The canary is <Badge text=\"<img src=x onerror=alert(1)>\" type=\"danger\"/> this quarter.\n\n\
          <BerthPlanner port=\"rotterdam\" />\n\n\
+         See [the status page](https://status.harbourline.example)<OutboundLink/>.\n\n<ClientOnly>\n\nShown once the page has loaded.\n\n</ClientOnly>\n\n\
          :::: tabs\n::: tab macOS\nUse `brew install berth`.\n:::\n::: tab \"Linux <img src=x onerror=alert(2)>\"\nUse the package.\n:::\n::::\n\n\
          :::: code-group\n::: code-group-item npm:active\n```sh\nnpm run deploy\n```\n:::\n::: code-group-item yarn\n```sh\nyarn deploy\n```\n:::\n::::\n",
     );
@@ -350,9 +351,16 @@ fn vuepress_badges_tabs_and_components_are_drawn_or_reported() {
         .stderr_has("`<BerthPlanner>`")
         .stderr_has("content/guide/deploys.md:9:1")
         .stderr_lacks("`<Badge>`")
+        // VuePress's own: an external-link icon, and a wrapper around Markdown.
+        .stderr_lacks("`<OutboundLink>`")
+        .stderr_lacks("`<ClientOnly>`")
         .stderr_lacks(":::");
     let page = book.html("guide/deploys.html");
     assert_eq!(texts(&page, "main .prose h2"), ["Canary beta"]);
+    assert!(
+        texts(&page, "main .prose p").contains(&"Shown once the page has loaded.".to_string()),
+        "what <ClientOnly> wraps is shown"
+    );
     assert_eq!(
         texts(&page, "main .prose h2 .badge.badge-warning"),
         ["beta"]
