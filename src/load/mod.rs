@@ -651,13 +651,15 @@ pub fn nav_order(
 }
 
 /// Whether a file of this name beside `content/` or at its top is a navigation file
-/// [`nav_order`] reads (Mintlify's, Quarto's, DocFX's root `toc.yml`): an edit of one
+/// [`nav_order`] reads (Mintlify's, Quarto's, DocFX's root `toc.yml`), or a Retype
+/// project's `retype.yml`, which decides how pages' `order` counts: an edit of one
 /// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
     mintlify_nav::FILE_NAMES.contains(&name)
         || quarto_nav::FILE_NAMES.contains(&name)
         || name == docfx_toc::FILE
         || name == docfx_toc::MD_FILE
+        || retype::FILE_NAMES.contains(&name)
 }
 
 /// The order another generator's navigation gives the pages, and what it says of them.

@@ -1624,6 +1624,32 @@ fn an_awesome_pages_edit_gives_a_fresh_build() {
     assert_good(&model, &r, "a folder hidden");
 }
 
+/// A Retype project's folder files (`index.yml`: a folder's label and place) and its
+/// `retype.yml` are read again when they change: relabelling a folder, and removing the
+/// project file (`order` then places nothing), each give what a fresh build gives.
+#[test]
+fn a_retype_folder_file_or_project_file_edit_gives_a_fresh_build() {
+    let book = Book::fixture("retype");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let folder_file = book.path("content/runbooks/index.yml");
+    let changes = crate::serve::watch::classify(&book.root, &[folder_file]);
+    assert!(changes.config, "index.yml is not seen as configuration");
+    book.edit(
+        "content/runbooks/index.yml",
+        "label: Runbooks by system",
+        "label: Playbooks",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "a folder relabelled");
+    let project = book.path("retype.yml");
+    let changes = crate::serve::watch::classify(&book.root, &[project.clone()]);
+    assert!(changes.config, "retype.yml is not seen as configuration");
+    std::fs::remove_file(&project).unwrap();
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "the project file removed");
+}
+
 /// docsify's `_sidebar.md` orders pages: the watcher counts it as configuration, and a
 /// reordering gives what a fresh build gives.
 #[test]

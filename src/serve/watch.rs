@@ -322,6 +322,14 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
+            // So do a Retype project's folder files (`guides/index.yml`, its label and
+            // place), which the load stage reads as folder settings: read again whole.
+            "content"
+                if p.file_name()
+                    .is_some_and(|n| crate::load::retype::FOLDER_FILES.iter().any(|f| n == *f)) =>
+            {
+                changes.config = true;
+            }
             // So do DocFX's `toc.yml` files, in any folder: the root one links the others.
             "content"
                 if p.file_name() == Some(std::ffi::OsStr::new(crate::load::docfx_toc::FILE)) =>
