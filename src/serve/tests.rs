@@ -1643,7 +1643,7 @@ fn a_retype_folder_file_or_project_file_edit_gives_a_fresh_build() {
     let r = update(&mut model, &changes);
     assert_good(&model, &r, "a folder relabelled");
     let project = book.path("retype.yml");
-    let changes = crate::serve::watch::classify(&book.root, &[project.clone()]);
+    let changes = crate::serve::watch::classify(&book.root, std::slice::from_ref(&project));
     assert!(changes.config, "retype.yml is not seen as configuration");
     std::fs::remove_file(&project).unwrap();
     let r = update(&mut model, &changes);
