@@ -219,6 +219,31 @@ fn docfx_tilde_links_start_at_the_project_root() {
         .stderr_has("content/team/onboarding.md:3:6");
 }
 
+/// The navigation the fixture's tables of contents give the Operations folder, whether
+/// its pages are named by uid in `toc.yml` or listed in `toc.md`: the section's page,
+/// then its entries in order, then the next section.
+fn assert_operations_navigation(book: &TestBook) {
+    assert_eq!(
+        reading_order(book, "ops/release-train.html"),
+        [
+            "ops/release-train.html",
+            "ops/oncall-rota.html",
+            "ops/incidents.html",
+            "team/hiring.html",
+        ]
+    );
+    assert_eq!(
+        sidebar(book, "ops/incidents.html"),
+        [
+            "Operations",
+            "How releases work",
+            "On call",
+            "Incidents",
+            "People"
+        ]
+    );
+}
+
 /// A `toc.yml` entry may name its page by `uid` instead of `href` (as DocFX projects do
 /// for pages that move): it reaches the page whose front matter has that uid, named by the
 /// entry's `name`, in the entry's place, as an `xref:` link would; a uid no page has is a
@@ -238,25 +263,7 @@ fn docfx_toc_entries_by_uid_reach_their_page() {
         .stderr_has("content/ops/toc.yml:6:8")
         .stderr_lacks("`uid: oncall-rota`, and no page")
         .stderr_lacks("`uid: incidents`, and no page");
-    assert_eq!(
-        reading_order(&book, "ops/release-train.html"),
-        [
-            "ops/release-train.html",
-            "ops/oncall-rota.html",
-            "ops/incidents.html",
-            "team/hiring.html",
-        ]
-    );
-    assert_eq!(
-        sidebar(&book, "ops/incidents.html"),
-        [
-            "Operations",
-            "How releases work",
-            "On call",
-            "Incidents",
-            "People"
-        ]
-    );
+    assert_operations_navigation(&book);
 }
 
 /// DocFX's other ways to name a page by uid: the `<xref href="uid"/>` tag (showing its
@@ -409,25 +416,7 @@ fn docfx_toc_md_orders_and_names_the_pages() {
         .success()
         .stderr_has("DocFX's table of contents lists `Runbook_Old.md`, and there is no such page")
         .stderr_has("content/ops/toc.md:4:17");
-    assert_eq!(
-        reading_order(&book, "ops/release-train.html"),
-        [
-            "ops/release-train.html",
-            "ops/oncall-rota.html",
-            "ops/incidents.html",
-            "team/hiring.html",
-        ]
-    );
-    assert_eq!(
-        sidebar(&book, "ops/incidents.html"),
-        [
-            "Operations",
-            "How releases work",
-            "On call",
-            "Incidents",
-            "People"
-        ]
-    );
+    assert_operations_navigation(&book);
     assert!(!book.out().join("ops/toc.html").exists());
     assert!(!book.out().join("toc.html").exists());
 }
