@@ -94,7 +94,9 @@ pub struct Handbook {
     /// Pages (by file name without extension) and content files (by file name), under
     /// [`wiki_name`](crate::model::wiki_name): what a wikilink (`[[Page Name]]`, `![[diagram.png]]`) names, as
     /// GitHub wikis and Obsidian match them. Each name's paths under `content/`, sorted.
-    pub wiki_names: HashMap<String, Vec<String>>,
+    /// Made on first use ([`Handbook::wiki_names`]): most handbooks have no wikilinks, and
+    /// `serve` re-links after every front-matter edit.
+    pub wiki_names: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     /// DocFX's page names: a page's front matter `uid` → the page, what an `xref:` link
     /// (`[Setup](xref:setup)`) names. Empty in handbooks without DocFX pages.
     pub uids: HashMap<String, DocId>,
@@ -125,6 +127,12 @@ impl Handbook {
             let assets: Vec<String> = self.assets.iter().map(|a| format!("content/{a}")).collect();
             super::NearIndex::new(&docs, &assets)
         })
+    }
+
+    /// [`Handbook::wiki_names`](field@Handbook::wiki_names), made on first use.
+    pub fn wiki_names(&self) -> &HashMap<String, Vec<String>> {
+        self.wiki_names
+            .get_or_init(|| super::wiki_names(&self.docs, &self.assets))
     }
 
     pub fn team(&self, slug: &str) -> Option<(&Doc, &Charter)> {

@@ -11,6 +11,7 @@ use crate::load::Loaded;
 use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Status};
 use std::cell::RefCell;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod handbook;
@@ -75,10 +76,16 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
-    let (drafted, docs): (Vec<_>, Vec<_>) = docs
-        .into_iter()
-        .partition(|d| matches!(&d.kind, DocKind::Page(p) if p.draft));
-    drafts.extend(drafted.into_iter().map(|d| d.source.path));
+    let is_draft = |d: &crate::model::Doc| matches!(&d.kind, DocKind::Page(p) if p.draft);
+    // Checked first: moving every document into a new vector costs a serve relink more
+    // than the rest of this stage's first steps, and most handbooks have no drafts.
+    let docs = if docs.iter().any(is_draft) {
+        let (drafted, docs): (Vec<_>, Vec<_>) = docs.into_iter().partition(is_draft);
+        drafts.extend(drafted.into_iter().map(|d| d.source.path));
+        docs
+    } else {
+        docs
+    };
     // Partials too (`load::partials`): who includes what is known only now.
     let mintlify = root
         .as_deref()
@@ -120,39 +127,69 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     }
     let toc = summary.map(|s| s.toc);
     partials.extend(summary_doc);
-    let known = Known {
-        docs: &docs,
-        teams: &teams,
-        decisions: &decisions,
-        unparsed_teams: unparsed
-            .iter()
-            .filter_map(|p| p.strip_prefix("content/"))
-            .filter(|p| p.starts_with("teams/") && crate::load::is_markdown(p))
-            .map(crate::load::charter_slug)
-            .collect(),
-        unparsed_decisions: unparsed
-            .iter()
-            .filter(|p| p.starts_with("content/decisions/"))
-            .filter_map(|p| crate::load::decision_number(p))
-            .collect(),
-        team_slugs: RefCell::new(Suggestions::new(teams.keys().map(String::as_str))),
-    };
-    let (children, ownership) = known.check_charters(diags);
-    report_cycles(&docs, &teams, diags);
-    report_deep_chains(&docs, &teams, diags);
-    known.check_interactions(diags);
-    let (team_decisions, superseded_by) = known.check_decisions(diags);
-    diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
+    // The pages' bodies are scanned (in parallel) while the references are checked: the
+    // two read the same documents and nothing of each other, and a front-matter edit under
+    // `serve` waits for both.
+    let (
+        (myst_labels, heading_titles),
+        Checked {
+            children,
+            ownership,
+            team_decisions,
+            superseded_by,
+            team_folders,
+            team_pages,
+            unprefixed,
+            code_owners,
+        },
+    ) = rayon::join(
+        || scan_pages(&docs),
+        || {
+            let known = Known {
+                docs: &docs,
+                teams: &teams,
+                team_ids: teams.iter().map(|(s, &id)| (s.as_str(), id)).collect(),
+                decisions: &decisions,
+                unparsed_teams: unparsed
+                    .iter()
+                    .filter_map(|p| p.strip_prefix("content/"))
+                    .filter(|p| p.starts_with("teams/") && crate::load::is_markdown(p))
+                    .map(crate::load::charter_slug)
+                    .collect(),
+                unparsed_decisions: unparsed
+                    .iter()
+                    .filter(|p| p.starts_with("content/decisions/"))
+                    .filter_map(|p| crate::load::decision_number(p))
+                    .collect(),
+                team_slugs: RefCell::new(Suggestions::new(teams.keys().map(String::as_str))),
+            };
+            let (children, ownership) = known.check_charters(diags);
+            let edges = ParentEdges::new(&docs, &teams);
+            report_cycles(&docs, &edges, diags);
+            report_deep_chains(&docs, &edges, diags);
+            known.check_interactions(diags);
+            let (team_decisions, superseded_by) = known.check_decisions(diags);
+            diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
 
-    let (team_folders, team_pages) = team_pages(&docs, diags);
-    loose_team_pages(&docs, &unparsed, diags);
-    let unprefixed = unprefixed_paths(&docs);
-    if code_owners.is_none() && config.codeowners.read {
-        diags.extend(crate::code_owners::prow_owners_note(&assets));
-    }
-    let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
-    let (myst_labels, heading_titles) = scan_pages(&docs);
-    let wiki_names = wiki_names(&docs, &assets);
+            let (team_folders, team_pages) = team_pages(&docs, diags);
+            loose_team_pages(&docs, &unparsed, diags);
+            let unprefixed = unprefixed_paths(&docs);
+            if code_owners.is_none() && config.codeowners.read {
+                diags.extend(crate::code_owners::prow_owners_note(&assets));
+            }
+            let code_owners = crate::code_owners::resolve(code_owners, &docs, &teams, diags);
+            Checked {
+                children,
+                ownership,
+                team_decisions,
+                superseded_by,
+                team_folders,
+                team_pages,
+                unprefixed,
+                code_owners,
+            }
+        },
+    );
     let uids = uids(&docs, diags);
     let writerside = assets
         .iter()
@@ -194,7 +231,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         near: Default::default(),
         myst_labels,
         heading_titles,
-        wiki_names,
+        wiki_names: Default::default(),
         uids,
         writerside,
     }
@@ -252,7 +289,7 @@ fn index(
     let mut by_path = HashMap::with_capacity(docs.len());
     let mut teams: BTreeMap<String, DocId> = BTreeMap::new();
     let mut decisions: BTreeMap<u32, DocId> = BTreeMap::new();
-    let mut urls: HashMap<&str, DocId> = HashMap::with_capacity(docs.len());
+    let mut by_url: HashMap<String, DocId> = HashMap::with_capacity(docs.len());
     for (id, doc) in docs.iter().enumerate() {
         by_path.insert(doc.source.path.clone(), id);
         if let DocKind::Page(p) = &doc.kind
@@ -263,8 +300,9 @@ fn index(
             continue;
         }
         match &doc.kind {
-            DocKind::Team(c) => {
-                if let Some(&other) = teams.get(&c.slug) {
+            DocKind::Team(c) => match teams.entry(c.slug.clone()) {
+                Entry::Occupied(e) => {
+                    let other = *e.get();
                     diags.push(
                         Diagnostic::error(
                             "duplicate-team",
@@ -274,12 +312,14 @@ fn index(
                         .with_help("team slugs (file names) must be unique across the handbook: rename one of the files")
                         .at(&doc.source.text, 0..0),
                     );
-                } else {
-                    teams.insert(c.slug.clone(), id);
                 }
-            }
-            DocKind::Decision(d) => {
-                if let Some(&other) = decisions.get(&d.number) {
+                Entry::Vacant(e) => {
+                    e.insert(id);
+                }
+            },
+            DocKind::Decision(d) => match decisions.entry(d.number) {
+                Entry::Occupied(e) => {
+                    let other = *e.get();
                     diags.push(
                         Diagnostic::error(
                             "duplicate-decision",
@@ -289,10 +329,11 @@ fn index(
                         .with_help("give this decision the next free number (`orgbook new decision` picks it)")
                         .at(&doc.source.text, 0..0),
                     );
-                } else {
-                    decisions.insert(d.number, id);
                 }
-            }
+                Entry::Vacant(e) => {
+                    e.insert(id);
+                }
+            },
             DocKind::Page(p) => {
                 if !p.is_home && GENERATED_PATHS.contains(&doc.url.as_str()) {
                     diags.push(
@@ -325,7 +366,7 @@ fn index(
                 }
             }
         }
-        if let Some(&other) = urls.get(doc.url.as_str()) {
+        if let Some(&other) = by_url.get(doc.url.as_str()) {
             diags.push(
                 Diagnostic::error(
                     "output-collision",
@@ -339,10 +380,9 @@ fn index(
                 .at(&doc.source.text, 0..0),
             );
         } else {
-            urls.insert(&doc.url, id);
+            by_url.insert(doc.url.clone(), id);
         }
     }
-    let by_url = urls.iter().map(|(u, id)| (u.to_string(), *id)).collect();
     Index {
         by_path,
         by_url,
@@ -354,12 +394,28 @@ fn index(
 /// Each team's sub-teams, by slug ([`Handbook::children`]).
 type Children = BTreeMap<String, Vec<String>>;
 
+/// What [`resolve`]'s reference checks give the handbook (the fields of [`Handbook`] of
+/// the same names).
+struct Checked {
+    children: Children,
+    ownership: Vec<(String, String)>,
+    team_decisions: BTreeMap<String, Vec<u32>>,
+    superseded_by: BTreeMap<u32, Vec<u32>>,
+    team_folders: BTreeMap<String, DocId>,
+    team_pages: BTreeMap<String, Vec<DocId>>,
+    unprefixed: HashMap<String, DocId>,
+    code_owners: crate::code_owners::CodeOwnership,
+}
+
 /// What a reference (`parent`, `team`, `supersedes`) can name: the indexed documents, and
 /// the files that did not parse (a reference to one is not reported again: its file's own
 /// error is the one to fix).
 struct Known<'a> {
     docs: &'a [crate::model::Doc],
     teams: &'a BTreeMap<String, DocId>,
+    /// [`Self::teams`] for lookups: a `serve` re-link checks every reference again after
+    /// each front-matter edit, and a hash lookup is a fraction of an ordered one.
+    team_ids: HashMap<&'a str, DocId>,
     decisions: &'a BTreeMap<u32, DocId>,
     /// The slugs of the charter files that did not parse.
     unparsed_teams: BTreeSet<&'a str>,
@@ -371,6 +427,11 @@ struct Known<'a> {
 }
 
 impl Known<'_> {
+    /// A charter of this slug is in the handbook.
+    fn has_team(&self, slug: &str) -> bool {
+        self.team_ids.contains_key(slug)
+    }
+
     /// A charter file of this slug exists but did not parse.
     fn unparsed_team(&self, slug: &str) -> bool {
         self.unparsed_teams.contains(slug)
@@ -410,7 +471,7 @@ impl Known<'_> {
                 span,
             }) = &c.parent
             {
-                if self.teams.contains_key(parent) {
+                if self.has_team(parent) {
                     if parent == &c.slug {
                         diags.push(point(
                             Diagnostic::error(
@@ -449,9 +510,9 @@ impl Known<'_> {
             }
             for Spanned { value: item, span } in &c.owns {
                 let key = crate::model::ownership_key(item);
-                match owners.get(&key) {
-                    Some((_, other)) if *other != id => {
-                        let other_doc = &docs[*other];
+                match owners.entry(key) {
+                    Entry::Occupied(e) if e.get().1 != id => {
+                        let other_doc = &docs[e.get().1];
                         diags.push(point(
                             Diagnostic::error(
                                 "contested-ownership",
@@ -463,20 +524,32 @@ impl Known<'_> {
                             span,
                         ));
                     }
-                    _ => {
-                        owners.insert(key, (item.clone(), id));
+                    Entry::Occupied(mut e) => {
+                        e.insert((item.clone(), id));
+                    }
+                    Entry::Vacant(e) => {
+                        e.insert((item.clone(), id));
                     }
                 }
             }
         }
         for kids in children.values_mut() {
-            kids.sort_by_cached_key(|s| crate::model::child_order_key(&docs[self.teams[s]], s));
+            kids.sort_by_cached_key(|s| {
+                crate::model::child_order_key(&docs[self.team_ids[s.as_str()]], s)
+            });
         }
         let mut ownership: Vec<(String, String)> = owners
             .into_values()
             .filter_map(|(item, id)| Some((item, docs[id].as_team()?.slug.clone())))
             .collect();
-        ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
+        // `owners` is in the order of the items' trimmed lowercase text, which is this
+        // order unless an item has spaces around it: then (only) it is sorted again.
+        if ownership
+            .iter()
+            .any(|(item, _)| item.trim().len() != item.len())
+        {
+            ownership.sort_by_cached_key(|(item, slug)| (item.to_lowercase(), slug.clone()));
+        }
         (children, ownership)
     }
 
@@ -491,7 +564,7 @@ impl Known<'_> {
                         "a team cannot interact with itself".to_string(),
                         "list the other teams this team works with".to_string(),
                     ))
-                } else if !self.teams.contains_key(other) && !self.unparsed_team(other) {
+                } else if !self.has_team(other) && !self.unparsed_team(other) {
                     Some((
                         format!(
                             "interaction with `{other}`, which is not a charter in this handbook"
@@ -528,7 +601,7 @@ impl Known<'_> {
             let doc = &self.docs[id];
             let Some(d) = doc.as_decision() else { continue };
             let Spanned { value: team, span } = &d.team;
-            if self.teams.contains_key(team) {
+            if self.has_team(team) {
                 team_decisions.entry(team.clone()).or_default().push(number);
             } else if !self.unparsed_team(team) {
                 diags.push(point(
@@ -584,7 +657,10 @@ impl Known<'_> {
 
 /// [`Handbook::wiki_names`]: every page by its file name without extension (and a Logseq
 /// namespace page by its name with `/`), every content file by its file name.
-fn wiki_names(docs: &[crate::model::Doc], assets: &[String]) -> HashMap<String, Vec<String>> {
+pub(super) fn wiki_names(
+    docs: &[crate::model::Doc],
+    assets: &[String],
+) -> HashMap<String, Vec<String>> {
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
     fn under_content(d: &crate::model::Doc) -> &str {
         d.source
@@ -1522,43 +1598,62 @@ fn sibling_folder_pages(docs: &[crate::model::Doc], indexes: &mut BTreeMap<Strin
     }
 }
 
-/// The charter `slug`'s `parent`, when that names another charter: the edge the walks
-/// over the org chart follow.
-fn charter_parent<'a>(
-    docs: &'a [crate::model::Doc],
-    teams: &BTreeMap<String, DocId>,
-    slug: &str,
-) -> Option<&'a str> {
-    let c = docs[*teams.get(slug)?].as_team()?;
-    let Spanned { value: p, .. } = c.parent.as_ref()?;
-    (teams.contains_key(p) && p != slug).then_some(p.as_str())
+/// The org chart's `parent` edges by position: the charters in slug order (the order of
+/// [`Handbook::teams`]) and, for each, the position of the charter its `parent` names (none
+/// when it names no other charter). The walks over the chart follow these instead of
+/// looking each slug up: a `serve` re-link walks every chain after each front-matter edit.
+struct ParentEdges<'a> {
+    slugs: Vec<&'a str>,
+    ids: Vec<DocId>,
+    parent: Vec<Option<usize>>,
+}
+
+impl<'a> ParentEdges<'a> {
+    fn new(docs: &'a [crate::model::Doc], teams: &'a BTreeMap<String, DocId>) -> Self {
+        let slugs: Vec<&str> = teams.keys().map(String::as_str).collect();
+        let ids: Vec<DocId> = teams.values().copied().collect();
+        let at: HashMap<&str, usize> = slugs.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+        let parent = slugs
+            .iter()
+            .zip(&ids)
+            .enumerate()
+            .map(|(i, (slug, &id))| {
+                let Spanned { value: p, .. } = docs[id].as_team()?.parent.as_ref()?;
+                let &j = at.get(p.as_str())?;
+                (p != slug && j != i).then_some(j)
+            })
+            .collect();
+        ParentEdges { slugs, ids, parent }
+    }
 }
 
 /// Finds cycles in `parent` with a colouring walk: O(teams), each cycle reported once,
 /// listing its members in order.
-fn report_cycles(
-    docs: &[crate::model::Doc],
-    teams: &BTreeMap<String, DocId>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let parent_of = |slug: &str| charter_parent(docs, teams, slug);
-    let mut done: BTreeSet<&str> = BTreeSet::new();
-    for start in teams.keys() {
-        let mut path: Vec<&str> = Vec::new();
-        let mut on_path: HashMap<&str, usize> = HashMap::new();
-        let mut cur = Some(start.as_str());
-        while let Some(slug) = cur {
-            if done.contains(slug) {
+fn report_cycles(docs: &[crate::model::Doc], edges: &ParentEdges, diags: &mut Vec<Diagnostic>) {
+    const NEW: usize = usize::MAX;
+    const DONE: usize = usize::MAX - 1;
+    // Per charter: NEW, DONE, or its place on the path being walked.
+    let mut state = vec![NEW; edges.slugs.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..edges.slugs.len() {
+        path.clear();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            if state[i] == DONE {
                 break;
             }
-            if let Some(&i) = on_path.get(slug) {
-                let cycle = &path[i..];
-                let first = cycle.iter().min().copied().unwrap_or(slug);
-                let doc = &docs[teams[first]];
-                let mut names: Vec<&str> = cycle.to_vec();
-                let rot = names.iter().position(|s| *s == first).unwrap_or(0);
-                names.rotate_left(rot);
-                names.push(first);
+            if state[i] != NEW {
+                let cycle = &path[state[i]..];
+                // Charters are in slug order: the smallest position is the first slug.
+                let first = cycle.iter().copied().min().unwrap_or(i);
+                let doc = &docs[edges.ids[first]];
+                let rot = cycle.iter().position(|&j| j == first).unwrap_or(0);
+                let mut names: Vec<&str> = cycle[rot..]
+                    .iter()
+                    .chain(&cycle[..rot])
+                    .map(|&j| edges.slugs[j])
+                    .collect();
+                names.push(edges.slugs[first]);
                 let mut d = Diagnostic::error(
                     "parent-cycle",
                     &doc.source.path,
@@ -1571,11 +1666,13 @@ fn report_cycles(
                 diags.push(d);
                 break;
             }
-            on_path.insert(slug, path.len());
-            path.push(slug);
-            cur = parent_of(slug);
+            state[i] = path.len();
+            path.push(i);
+            cur = edges.parent[i];
         }
-        done.extend(path);
+        for &i in &path {
+            state[i] = DONE;
+        }
     }
 }
 
@@ -1592,36 +1689,37 @@ pub const MAX_ORG_DEPTH: usize = 32;
 /// [`report_cycles`].
 fn report_deep_chains(
     docs: &[crate::model::Doc],
-    teams: &BTreeMap<String, DocId>,
+    edges: &ParentEdges,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let parent_of = |slug: &str| charter_parent(docs, teams, slug);
     // Depth from the top (a team without a parent is 1); `ON_PATH` while being worked out,
-    // and left so for a team on or under a cycle.
+    // and left so for a team on or under a cycle; `UNKNOWN` before.
     const ON_PATH: usize = usize::MAX;
-    let mut depth: HashMap<&str, usize> = HashMap::with_capacity(teams.len());
-    for start in teams.keys() {
-        let mut path: Vec<&str> = Vec::new();
-        let mut cur = Some(start.as_str());
+    const UNKNOWN: usize = usize::MAX - 1;
+    let mut depth = vec![UNKNOWN; edges.slugs.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..edges.slugs.len() {
+        path.clear();
+        let mut cur = Some(start);
         let above = loop {
-            let Some(slug) = cur else { break 0 };
-            if let Some(&d) = depth.get(slug) {
-                break d;
+            let Some(i) = cur else { break 0 };
+            if depth[i] != UNKNOWN {
+                break depth[i];
             }
-            depth.insert(slug, ON_PATH);
-            path.push(slug);
-            cur = parent_of(slug);
+            depth[i] = ON_PATH;
+            path.push(i);
+            cur = edges.parent[i];
         };
         if above == ON_PATH {
             continue;
         }
-        for (i, slug) in path.iter().rev().enumerate() {
-            let d = above + i + 1;
-            depth.insert(slug, d);
+        for (k, &i) in path.iter().rev().enumerate() {
+            let d = above + k + 1;
+            depth[i] = d;
             if d != MAX_ORG_DEPTH + 1 {
                 continue;
             }
-            let doc = &docs[teams[*slug]];
+            let doc = &docs[edges.ids[i]];
             let mut diag = Diagnostic::error(
                 "org-too-deep",
                 &doc.source.path,
@@ -1829,6 +1927,106 @@ mod tests {
             root: None,
             book_redirects: Default::default(),
         }
+    }
+
+    /// A group charter `teams/{slug}.md` with the given front matter lines.
+    fn group(slug: &str, extra: &str) -> (String, String) {
+        (
+            format!("teams/{slug}.md"),
+            format!("+++\nname = \"{slug}\"\nkind = \"group\"\n{extra}\n+++\nA group.\n"),
+        )
+    }
+
+    fn resolve_teams(files: &[(String, String)]) -> (Handbook, Vec<Diagnostic>) {
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let mut diags = Vec::new();
+        let hb = resolve(Config::default(), loaded(&files), &mut diags);
+        (hb, diags)
+    }
+
+    #[test]
+    fn each_parent_cycle_is_reported_once_from_its_first_slug() {
+        // eng → ops → web → eng, entered from `api` below it; and a two-team cycle apart.
+        let (_, diags) = resolve_teams(&[
+            group("api", "parent = \"ops\""),
+            group("web", "parent = \"eng\""),
+            group("ops", "parent = \"web\""),
+            group("eng", "parent = \"ops\""),
+            group("zed", "parent = \"yak\""),
+            group("yak", "parent = \"zed\""),
+            group("top", ""),
+            group("mid", "parent = \"top\""),
+        ]);
+        let cycles: Vec<(&str, &str)> = diags
+            .iter()
+            .filter(|d| d.code == "parent-cycle")
+            .map(|d| (d.file.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            cycles,
+            [
+                (
+                    "content/teams/eng.md",
+                    "`parent` forms a cycle: eng → ops → web → eng"
+                ),
+                (
+                    "content/teams/yak.md",
+                    "`parent` forms a cycle: yak → zed → yak"
+                ),
+            ]
+        );
+        assert!(!diags.iter().any(|d| d.code == "org-too-deep"), "{diags:?}");
+    }
+
+    #[test]
+    fn a_chain_deeper_than_the_limit_is_reported_once_at_its_first_level_past_it() {
+        let n = MAX_ORG_DEPTH + 3;
+        // Slugs whose order is not the chain's, so the walk starts in the middle of it.
+        let files: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                let parent = if i == 0 {
+                    String::new()
+                } else {
+                    format!("parent = \"t{:03}\"", (i - 1) * 7 % 101)
+                };
+                group(&format!("t{:03}", i * 7 % 101), &parent)
+            })
+            .collect();
+        let (_, diags) = resolve_teams(&files);
+        let deep: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code == "org-too-deep")
+            .map(|d| d.file.as_str())
+            .collect();
+        // The first charter past the limit: the chain's top is at depth 1.
+        let level = MAX_ORG_DEPTH;
+        assert_eq!(deep, [format!("content/teams/t{:03}.md", level * 7 % 101)]);
+        assert!(!diags.iter().any(|d| d.code == "parent-cycle"), "{diags:?}");
+    }
+
+    #[test]
+    fn ownership_is_listed_by_item_case_blind_even_with_spaces_around_an_item() {
+        let (hb, diags) = resolve_teams(&[
+            group("a", "owns = [\"beta\", \"Gamma\"]"),
+            group("b", "owns = [\"Alpha\"]"),
+        ]);
+        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        let items: Vec<&str> = hb.ownership.iter().map(|(i, _)| i.as_str()).collect();
+        assert_eq!(items, ["Alpha", "beta", "Gamma"]);
+        // A leading space sorts first, as it does in the item's own text.
+        let (hb, _) = resolve_teams(&[
+            group("a", "owns = [\"beta\", \" zeta\"]"),
+            group("b", "owns = [\"Alpha\"]"),
+        ]);
+        let listed: Vec<(&str, &str)> = hb
+            .ownership
+            .iter()
+            .map(|(i, s)| (i.as_str(), s.as_str()))
+            .collect();
+        assert_eq!(listed, [(" zeta", "a"), ("Alpha", "b"), ("beta", "a")]);
     }
 
     #[test]

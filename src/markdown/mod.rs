@@ -294,14 +294,14 @@ fn wiki_target(handbook: &Handbook, from_dir: &str, target: &str) -> Option<Stri
     // A Logseq namespace (`[[Process/Review]]`) is one name, not a path.
     let namespaced = || {
         name.contains('/')
-            .then(|| handbook.wiki_names.get(&crate::model::wiki_name(name)))
+            .then(|| handbook.wiki_names().get(&crate::model::wiki_name(name)))
             .flatten()
     };
     let paths = namespaced()
-        .or_else(|| handbook.wiki_names.get(&crate::model::wiki_name(file)))
+        .or_else(|| handbook.wiki_names().get(&crate::model::wiki_name(file)))
         .or_else(|| {
             handbook
-                .wiki_names
+                .wiki_names()
                 .get(&crate::model::wiki_name(crate::load::markdown_stem(file)))
         })?;
     let in_dir = |p: &&String| p.rsplit_once('/').map_or("", |(d, _)| d) == dir;
@@ -320,7 +320,7 @@ fn tag_target(handbook: &Handbook, from_dir: &str, name: &str) -> Option<String>
     if !name.contains('/') {
         return wiki_target(handbook, from_dir, name);
     }
-    let paths = handbook.wiki_names.get(&crate::model::wiki_name(name))?;
+    let paths = handbook.wiki_names().get(&crate::model::wiki_name(name))?;
     let best = paths
         .iter()
         .min_by_key(|p| (p.matches('/').count(), p.as_str()))?;
@@ -574,7 +574,7 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
 /// else the only file of that name anywhere. `None` when none is, or several are.
 fn writerside_image(handbook: &Handbook, name: &str) -> Option<String> {
     let name = crate::text::percent_decode_lenient(name);
-    let paths = handbook.wiki_names.get(&crate::model::wiki_name(&name))?;
+    let paths = handbook.wiki_names().get(&crate::model::wiki_name(&name))?;
     let files: Vec<&String> = paths
         .iter()
         .filter(|p| p.rsplit('/').next() == Some(name.as_str()))
