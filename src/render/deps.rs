@@ -12,8 +12,8 @@
 
 use serde::Serialize;
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Mutex;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// Per output path, the hash of the context the served page was rendered from; and, while
 /// a render runs, the hashes of the contexts that differed (to be kept once those pages are
@@ -24,12 +24,13 @@ pub struct Fingerprints {
     fresh: Mutex<Vec<(String, u64)>>,
 }
 
-/// Feeds serialised bytes straight into a hasher: no buffer per page.
-struct HashWriter<'h>(&'h mut std::collections::hash_map::DefaultHasher);
+/// Feeds serialised bytes straight into a hasher: no buffer per page (the hasher keeps its
+/// own small one, so serde_json's many short writes cost little).
+struct HashWriter<'h>(&'h mut Xxh3Default);
 
 impl std::io::Write for HashWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
+        self.0.update(buf);
         Ok(buf.len())
     }
 
@@ -38,16 +39,19 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-/// The hash of what `template` is rendered from. SipHash (std's `DefaultHasher`) over the
-/// context's JSON: JSON because contexts use `#[serde(flatten)]`, which the compact binary
-/// formats refuse; 64 bits, so two different contexts of one page collide with odds of
-/// about 2⁻⁶⁴. `None` when the context does not serialise (Tera then reports why).
+/// The hash of what `template` is rendered from. XXH3 over the context's JSON: JSON
+/// because contexts use `#[serde(flatten)]`, which the compact binary formats refuse; XXH3
+/// because every page's context is hashed after each edit, megabytes in all, and it is a
+/// checksum made for long streams (std's SipHash, which guards hash tables against chosen
+/// keys, took about two thirds of this function's time); 64 bits, so two different
+/// contexts of one page collide with odds of about 2⁻⁶⁴. `None` when the context does not
+/// serialise (Tera then reports why).
 pub fn context_hash<T: Serialize + ?Sized>(template: &str, ctx: &T) -> Option<u64> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    hasher.write(template.as_bytes());
-    hasher.write_u8(0);
+    let mut hasher = Xxh3Default::new();
+    hasher.update(template.as_bytes());
+    hasher.update(&[0]);
     serde_json::to_writer(HashWriter(&mut hasher), ctx).ok()?;
-    Some(hasher.finish())
+    Some(hasher.digest())
 }
 
 impl Fingerprints {
