@@ -616,6 +616,27 @@ fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&'p str> {
     (!has_folder).then_some(after)
 }
 
+/// The page an Outline address names (`/doc/on-call-guide-Xk2P9qLm3Z`, also with a
+/// heading's `#fragment`, cut off before this): the page whose file name is the slug
+/// before Outline's 10-character id (`On-call guide.md`, as its export names it), the
+/// one in the linking page's folder first, else the one with the shortest path. As a
+/// path from `content/`.
+fn outline_document(handbook: &Handbook, from_dir: &str, path: &str) -> Option<String> {
+    let (slug, id) = path.strip_prefix("/doc/")?.rsplit_once('-')?;
+    if slug.is_empty() || id.len() != 10 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let pages = handbook.wiki_names.get(&crate::model::wiki_name(slug))?;
+    let dir = from_dir.strip_prefix("content").unwrap_or(from_dir);
+    let dir = dir.strip_prefix('/').unwrap_or(dir);
+    let folder = |p: &String| p.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    pages
+        .iter()
+        .filter(|p| crate::load::strip_markdown_extension(p).is_some())
+        .min_by_key(|p| (folder(p) != dir, p.matches('/').count(), p.as_str()))
+        .map(|p| format!("/{p}"))
+}
+
 /// `name@example.com` written as a link destination: an e-mail address, never a file.
 fn looks_like_email(dest: &str) -> bool {
     match dest.split_once('@') {
@@ -1433,6 +1454,18 @@ fn rewrite<'a>(
         Resolved::Missing(missing) => match without_locale(handbook, path) {
             Some(rest) => match resolve_target(handbook, "content", rest) {
                 found @ (Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
+        resolved => resolved,
+    };
+    // Outline writes a link to another document as that document's address in Outline,
+    // `/doc/<title as a slug>-<its id>`; its export names each file by the title.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => match outline_document(handbook, from_dir, path) {
+            Some(rel) => match resolve_target(handbook, "content", &rel) {
+                found @ Resolved::Doc(..) => found,
                 _ => Resolved::Missing(missing),
             },
             None => Resolved::Missing(missing),
