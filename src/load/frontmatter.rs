@@ -939,6 +939,15 @@ const NAVIGATION_KEYS: &[&str] = &[
     "dir",
     "breaks",
     "slideOptions",
+    // Joplin's "Markdown + Front Matter" export: the page a clipped note came from, where a
+    // note was written, and a to-do's state and alarm (`updated`, `created` and `author`
+    // are above)
+    "source",
+    "latitude",
+    "longitude",
+    "altitude",
+    "completed?",
+    "due",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.

@@ -53,3 +53,20 @@ fn outline_addresses_of_missing_documents_stay_broken() {
         .stderr_has("link to `/doc/archived-scanner-notes-Zz9Yy8Xx7W`: no such file")
         .stderr_has("link to `/doc/shift-handover`: no such file");
 }
+
+/// Joplin's "Markdown + Front Matter" export writes where a note was made, the page it was
+/// clipped from and a to-do's state: no unknown-key warning for any of them.
+#[test]
+fn joplin_front_matter_keys_are_known() {
+    let book = TestBook::fixture("joplin");
+    book.build()
+        .success()
+        .stderr_lacks("unknown-key")
+        .stderr_lacks("warning[");
+    let note = book.html("depot-ops/Rituals/morning-standup.html");
+    assert_eq!(texts(&note, "h1"), ["Morning standup"]);
+    assert!(
+        note.html().contains("../../_resources/bay-board.png"),
+        "the note's image is published where the export put it"
+    );
+}
