@@ -758,6 +758,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         scripts,
         crate::dialects::pandoc::ScriptsInWords::new,
     );
+    // HackMD's and HedgeDoc's embeds (`{%youtube id %}`) and highlights (`==text==`, which
+    // Joplin, Outline and Obsidian write too), in a page that writes their markers at all.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"{%").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Embeds::new,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"==").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Marks::new,
+    );
     // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
     let logseq_tags = crate::load::logseq::in_graph(&doc.source.path)

@@ -70,3 +70,60 @@ fn joplin_front_matter_keys_are_known() {
         "the note's image is published where the export put it"
     );
 }
+
+/// HedgeDoc's (and HackMD's) embeds are links to what they embed, not template syntax
+/// shown as written with a warning each; in code they stay code.
+#[test]
+fn hedgedoc_embeds_are_links_to_what_they_embed() {
+    let book = TestBook::fixture("hedgedoc");
+    book.build()
+        .success()
+        .stderr_lacks("template-leftover")
+        .stderr_lacks("warning[");
+    let note = book.html("notes/sprint-retro.html");
+    let links: Vec<String> = hrefs(&note, "main .prose a")
+        .into_iter()
+        .filter(|h| h.starts_with("https://"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://gist.github.com/tramline-dev/8c1f2e",
+            "https://files.tramline.example/sprint-14-demo.pdf"
+        ]
+    );
+    let prose = texts(&note, "main .prose p, main .prose li").join("\n");
+    assert!(!prose.contains("{%"), "{prose}");
+    let code = texts(&note, "main .prose pre").concat();
+    assert!(
+        code.contains("\"{%youtube dQw4w9WgXcQ %}\"") && code.contains("==expected=="),
+        "{code}"
+    );
+}
+
+/// `==text==` (HedgeDoc, HackMD, Joplin, Outline, Obsidian) is highlighted, also where
+/// the handbook escapes raw HTML (the author wrote none); `a == b` and code stay text.
+#[test]
+fn highlights_are_marked_whatever_the_raw_html_policy() {
+    for policy in ["sanitize", "escape"] {
+        let book = TestBook::fixture("hedgedoc");
+        book.write(
+            "orgbook.toml",
+            &format!("title = \"Tramline Team Notes\"\n\n[markdown]\nraw_html = \"{policy}\"\n"),
+        );
+        book.build().success();
+        let note = book.html("notes/sprint-retro.html");
+        assert_eq!(
+            texts(&note, "main .prose mark"),
+            ["riders saw live arrival times"],
+            "{policy}"
+        );
+        let prose = texts(&note, "main .prose").concat();
+        assert!(
+            !prose.contains("==riders") && !prose.contains("<mark>"),
+            "{policy}: {prose}"
+        );
+        assert!(prose.contains("a == b"), "{policy}");
+    }
+}
