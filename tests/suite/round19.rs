@@ -127,3 +127,34 @@ fn highlights_are_marked_whatever_the_raw_html_policy() {
         assert!(prose.contains("a == b"), "{policy}");
     }
 }
+
+/// In a Wiki.js git storage repository, `orgbook init` makes Wiki.js's `home.md` the home
+/// page (titled by its heading: Wiki.js's "Untitled Page" names nothing) and leaves the
+/// repository's README out of the pages to move, where it moved the README in as the
+/// home page and published the wiki's home as a page called "Untitled Page".
+#[test]
+fn init_in_a_wiki_js_storage_keeps_its_home_page() {
+    let book = TestBook::fixture("wikijs");
+    let run = book.run(&["init", "."]);
+    run.success()
+        .stderr_has("\"Harbour Lab Wiki\"")
+        .stderr_has("and home.md its home page")
+        .stderr_has("mv guides home.md images content/");
+    assert!(!run.stderr.contains("README"), "{}", run.stderr);
+    std::fs::create_dir(book.root().join("content")).unwrap();
+    for top in ["guides", "home.md", "images"] {
+        std::fs::rename(book.root().join(top), book.root().join("content").join(top)).unwrap();
+    }
+    book.build().success().stderr_lacks("warning[");
+    let home = book.html("index.html");
+    assert_eq!(texts(&home, ".brand"), ["Harbour Lab Wiki"]);
+    assert_eq!(hrefs(&home, "main .prose a"), ["guides/vpn.html"]);
+    let vpn = book.html("guides/vpn.html");
+    assert_eq!(
+        texts(&vpn, "main blockquote.markdown-alert-warning > p"),
+        [
+            "Warning",
+            "Ask for a token at the front desk before your first day at home."
+        ]
+    );
+}
