@@ -1040,6 +1040,29 @@ fn missing_target(
                 .into(),
         );
     }
+    // A Joplin note's link to another note or to a resource, by its id (`:/` and 32 hex
+    // digits): Joplin's Markdown exports write the ones they export as paths.
+    if let Some(id) = path.strip_prefix(":/")
+        && id.len() == 32
+        && id.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return (
+            format!("link to `{path}`: a Joplin note or resource by its id, which only Joplin resolves"),
+            "export it with the notes that link to it (Joplin's Markdown export writes each note and resource it exports as a path, resources in `_resources/`), or link the exported file's path".into(),
+        );
+    }
+    // An Outline address (`outline_document`) whose document the export does not hold.
+    if let Some(slug) = path
+        .strip_prefix("/doc/")
+        .and_then(|rest| rest.rsplit_once('-'))
+        .filter(|(_, id)| id.len() == 10 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map(|(slug, _)| slug)
+    {
+        return (
+            format!("link to `{path}`: an Outline document that no page here is named after (`{slug}`)"),
+            "export the collection that holds it too, or link the page's path (the export names each file by the document's title)".into(),
+        );
+    }
     if let Some(host) = bare_domain(path) {
         return (
             format!("link to `{path}`: no such file ({joined}); `{host}` looks like a web address"),

@@ -50,8 +50,31 @@ fn outline_addresses_of_missing_documents_stay_broken() {
     );
     book.build()
         .failure(1)
-        .stderr_has("link to `/doc/archived-scanner-notes-Zz9Yy8Xx7W`: no such file")
+        .stderr_has(
+            "link to `/doc/archived-scanner-notes-Zz9Yy8Xx7W`: an Outline document that no page \
+             here is named after (`archived-scanner-notes`)",
+        )
+        .stderr_has("export the collection that holds it too")
         .stderr_has("link to `/doc/shift-handover`: no such file");
+}
+
+/// A note's link Joplin kept as its id (`:/` and 32 hex digits: the note or resource was
+/// not exported with it) says so, and how to export it, instead of suggesting a path.
+#[test]
+fn a_joplin_id_link_says_what_it_is() {
+    let book = TestBook::fixture("joplin");
+    book.write(
+        "content/Depot Ops/Rituals/Retro.md",
+        "# Retro\n\nSee [the standup](:/0123456789abcdef0123456789abcdef).\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has(
+            "link to `:/0123456789abcdef0123456789abcdef`: a Joplin note or resource by its \
+             id, which only Joplin resolves",
+        )
+        .stderr_has("resources in `_resources/`")
+        .stderr_lacks("../teams/payments.md");
 }
 
 /// Joplin's "Markdown + Front Matter" export writes where a note was made, the page it was
