@@ -154,7 +154,8 @@ fn highlights_are_marked_whatever_the_raw_html_policy() {
 /// In a Wiki.js git storage repository, `orgbook init` makes Wiki.js's `home.md` the home
 /// page (titled by its heading: Wiki.js's "Untitled Page" names nothing) and leaves the
 /// repository's README out of the pages to move, where it moved the README in as the
-/// home page and published the wiki's home as a page called "Untitled Page".
+/// home page and published the wiki's home as a page called "Untitled Page"; nor is the
+/// home page itself called so.
 #[test]
 fn init_in_a_wiki_js_storage_keeps_its_home_page() {
     let book = TestBook::fixture("wikijs");
@@ -171,6 +172,8 @@ fn init_in_a_wiki_js_storage_keeps_its_home_page() {
     book.build().success().stderr_lacks("warning[");
     let home = book.html("index.html");
     assert_eq!(texts(&home, ".brand"), ["Harbour Lab Wiki"]);
+    let title = texts(&home, "title").concat();
+    assert!(!title.contains("Untitled"), "{title}");
     assert_eq!(hrefs(&home, "main .prose a"), ["guides/vpn.html"]);
     let vpn = book.html("guides/vpn.html");
     assert_eq!(
