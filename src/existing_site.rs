@@ -789,7 +789,10 @@ fn page_title(text: &str) -> Option<String> {
             .by_ref()
             .take_while(|l| l.trim_end() != fence)
             .collect();
-        if let Some(title) = value_of(&front.join("\n"), "title") {
+        // Wiki.js names a page saved without a title "Untitled Page": no name for a site.
+        if let Some(title) = value_of(&front.join("\n"), "title")
+            .filter(|t| !(t == "Untitled Page" && front.iter().any(|l| l.starts_with("editor:"))))
+        {
             return Some(title);
         }
     }
@@ -1037,6 +1040,9 @@ pub struct Outside {
     /// The name the handbook's home page gives it (its front matter's `title`, else its
     /// first `# Heading`), when one of `tops` becomes content/'s index page.
     pub title: Option<String>,
+    /// Another tool's home page among `tops` (Wiki.js's `home.md`, a Dendron vault's
+    /// `root.md`), which the handbook's home page is once moved, when no index page is.
+    pub tool_home: Option<String>,
 }
 
 impl Outside {
@@ -1047,6 +1053,7 @@ impl Outside {
             .iter()
             .map(String::as_str)
             .find(|top| crate::load::index_rank(top).is_some())
+            .or(self.tool_home.as_deref())
     }
 }
 
@@ -1082,7 +1089,16 @@ pub fn markdown_outside_content(dir: &Path) -> Outside {
     let has_home = top
         .iter()
         .any(|name| crate::load::index_rank(name).is_some());
-    if !found.is_empty() && !has_home {
+    // Wiki.js's git storage keeps the wiki's home page as `home.md` at the top (a Dendron
+    // vault as `root.md`): that is the home page, and a README beside it is about the
+    // repository, as it is beside code.
+    let tool_home = ["home.md", "root.md"].into_iter().find(|name| {
+        top.iter().any(|t| t == name)
+            && crate::text::legacy::read_text(&dir.join(name)).is_ok_and(|(text, _)| {
+                crate::load::home_of_a_tool(&format!("content/{name}"), &text).is_some()
+            })
+    });
+    if !found.is_empty() && !has_home && tool_home.is_none() {
         let readme = std::fs::read_dir(dir).ok().and_then(|entries| {
             entries
                 .flatten()
@@ -1107,6 +1123,7 @@ pub fn markdown_outside_content(dir: &Path) -> Outside {
         tops: tops.into_iter().collect(),
         first: found.into_iter().next(),
         title: None,
+        tool_home: tool_home.filter(|_| !has_home).map(str::to_string),
     };
     if let Some(home) = outside.home() {
         outside.title = crate::text::legacy::read_text(&dir.join(home))

@@ -939,6 +939,15 @@ const NAVIGATION_KEYS: &[&str] = &[
     "dir",
     "breaks",
     "slideOptions",
+    // Joplin's "Markdown + Front Matter" export: the page a clipped note came from, where a
+    // note was written, and a to-do's state and alarm (`updated`, `created` and `author`
+    // are above)
+    "source",
+    "latitude",
+    "longitude",
+    "altitude",
+    "completed?",
+    "due",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.
@@ -1069,7 +1078,10 @@ pub fn page(
     let mut f = Fields::new(file, text, &table, "page front matter", diags)
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
-    if let Some(t) = f.opt_str("title") {
+    if let Some(t) = f.opt_str("title")
+        // Wiki.js titles a page saved without one "Untitled Page": its heading names it.
+        && !(t == "Untitled Page" && f.raw("editor").is_some())
+    {
         meta.title = t;
         meta.title_from_front_matter = true;
     }

@@ -1663,6 +1663,15 @@ impl<'a> BodyWriter<'a> {
             {
                 return None;
             }
+            // A highlight's `==` (`dialects::hackmd::Marks`): the author wrote no HTML, so
+            // it is drawn whatever the raw-HTML policy.
+            Event::InlineHtml(t)
+                if matches!(&*t, "<mark>" | "</mark>")
+                    && self.body.get(range.clone()) == Some("==") =>
+            {
+                self.own_html = true;
+                Event::InlineHtml(t)
+            }
             Event::InlineHtml(t)
                 if t.starts_with("<Badge")
                     && let Some(html) = badge(&t) =>

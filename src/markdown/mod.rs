@@ -616,6 +616,27 @@ fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&'p str> {
     (!has_folder).then_some(after)
 }
 
+/// The page an Outline address names (`/doc/on-call-guide-Xk2P9qLm3Z`, also with a
+/// heading's `#fragment`, cut off before this): the page whose file name is the slug
+/// before Outline's 10-character id (`On-call guide.md`, as its export names it), the
+/// one in the linking page's folder first, else the one with the shortest path. As a
+/// path from `content/`.
+fn outline_document(handbook: &Handbook, from_dir: &str, path: &str) -> Option<String> {
+    let (slug, id) = path.strip_prefix("/doc/")?.rsplit_once('-')?;
+    if slug.is_empty() || id.len() != 10 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let pages = handbook.wiki_names().get(&crate::model::wiki_name(slug))?;
+    let dir = from_dir.strip_prefix("content").unwrap_or(from_dir);
+    let dir = dir.strip_prefix('/').unwrap_or(dir);
+    let folder = |p: &String| p.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    pages
+        .iter()
+        .filter(|p| crate::load::strip_markdown_extension(p).is_some())
+        .min_by_key(|p| (folder(p) != dir, p.matches('/').count(), p.as_str()))
+        .map(|p| format!("/{p}"))
+}
+
 /// `name@example.com` written as a link destination: an e-mail address, never a file.
 fn looks_like_email(dest: &str) -> bool {
     match dest.split_once('@') {
@@ -736,6 +757,18 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         parser,
         scripts,
         crate::dialects::pandoc::ScriptsInWords::new,
+    );
+    // HackMD's and HedgeDoc's embeds (`{%youtube id %}`) and highlights (`==text==`, which
+    // Joplin, Outline and Obsidian write too), in a page that writes their markers at all.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"{%").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Embeds::new,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"==").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Marks::new,
     );
     // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);
@@ -1005,6 +1038,29 @@ fn missing_target(
             format!("link to `{path}`: a placeholder, not a page or file"),
             "write the page's path or the address once it exists, or drop the link until then"
                 .into(),
+        );
+    }
+    // A Joplin note's link to another note or to a resource, by its id (`:/` and 32 hex
+    // digits): Joplin's Markdown exports write the ones they export as paths.
+    if let Some(id) = path.strip_prefix(":/")
+        && id.len() == 32
+        && id.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return (
+            format!("link to `{path}`: a Joplin note or resource by its id, which only Joplin resolves"),
+            "export it with the notes that link to it (Joplin's Markdown export writes each note and resource it exports as a path, resources in `_resources/`), or link the exported file's path".into(),
+        );
+    }
+    // An Outline address (`outline_document`) whose document the export does not hold.
+    if let Some(slug) = path
+        .strip_prefix("/doc/")
+        .and_then(|rest| rest.rsplit_once('-'))
+        .filter(|(_, id)| id.len() == 10 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map(|(slug, _)| slug)
+    {
+        return (
+            format!("link to `{path}`: an Outline document that no page here is named after (`{slug}`)"),
+            "export the collection that holds it too, or link the page's path (the export names each file by the document's title)".into(),
         );
     }
     if let Some(host) = bare_domain(path) {
@@ -1433,6 +1489,18 @@ fn rewrite<'a>(
         Resolved::Missing(missing) => match without_locale(handbook, path) {
             Some(rest) => match resolve_target(handbook, "content", rest) {
                 found @ (Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
+        resolved => resolved,
+    };
+    // Outline writes a link to another document as that document's address in Outline,
+    // `/doc/<title as a slug>-<its id>`; its export names each file by the title.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => match outline_document(handbook, from_dir, path) {
+            Some(rel) => match resolve_target(handbook, "content", &rel) {
+                found @ Resolved::Doc(..) => found,
                 _ => Resolved::Missing(missing),
             },
             None => Resolved::Missing(missing),

@@ -23,6 +23,7 @@ mod org;
 mod reading;
 mod robustness;
 mod round18;
+mod round19;
 mod safety;
 mod scale;
 mod search;
