@@ -24,6 +24,7 @@ pub mod partials;
 pub mod quarto_nav;
 pub mod retype;
 pub mod wiki_order;
+pub mod writerside;
 mod yaml;
 
 pub use frontmatter::{
@@ -483,6 +484,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
     nav_order.retype = retype::is_project(root);
+    nav_order.variables = writerside::variables(root, &assets, diags);
     let assets = match nav_order.retype {
         true => with_retype_folders(assets, &mut folder_settings, diags),
         false => assets,
@@ -647,6 +649,10 @@ pub fn nav_order(
             return order.finished();
         }
     }
+    let order = writerside::order(root, &md_paths, assets, diags);
+    if !order.pages.is_empty() || !order.hidden.is_empty() {
+        return order.finished();
+    }
     NavOrder::default()
 }
 
@@ -690,6 +696,10 @@ pub struct NavOrder {
     /// DocFX's Markdown tables of contents read (`content/ops/toc.md`): navigation, not
     /// pages ([`load`] leaves them out).
     pub toc_files: Vec<String>,
+    /// Each Writerside project's folder (`content/Writerside`) and its variables
+    /// (`v.list`), by name: not navigation, but read with it from the project's files,
+    /// and re-read with it when one changes ([`writerside::variables`]).
+    pub variables: Vec<(String, BTreeMap<String, String>)>,
 }
 
 impl From<Vec<String>> for NavOrder {

@@ -514,6 +514,8 @@ pub(super) struct BodyWriter<'a> {
     /// DocFX's `@uid` shorthand is a link here: a page with an `@` in a DocFX project whose
     /// pages have uids ([`docfx_shorthand`]).
     docfx_shorthand: bool,
+    /// The variables of the Writerside project the page is in (`%product%`), if any.
+    variables: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 /// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
@@ -718,6 +720,10 @@ impl<'a> BodyWriter<'a> {
             attr_anchor: None,
             quarto_references: quarto_references(handbook, doc),
             docfx_shorthand: docfx_shorthand(handbook, doc),
+            variables: crate::load::writerside::variables_of(
+                &doc.source.path,
+                &handbook.nav_order.variables,
+            ),
         }
     }
 
@@ -725,6 +731,17 @@ impl<'a> BodyWriter<'a> {
     /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
     /// of the author's to index, resolve or sanitize.
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
+        // A Writerside project's `%product%` is its value before anything reads the text
+        // (a text event, so the value is escaped like the author's own words).
+        let event = match (event, self.variables) {
+            (Event::Text(t), Some(variables)) if !synthetic && !self.in_code_block => {
+                match crate::load::writerside::substituted(&t, variables) {
+                    Some(shown) => Event::Text(shown.into()),
+                    None => Event::Text(t),
+                }
+            }
+            (event, _) => event,
+        };
         let Some(event) = self.unwrap(event, &range, synthetic) else {
             return;
         };

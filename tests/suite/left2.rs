@@ -1,0 +1,145 @@
+//! Leftovers of the sessions that moved sites in from Writerside, Retype, Rspress, MkDocs's
+//! awesome-pages and DocFX: what a real project of each writes and was still read wrong.
+//! Each test starts from the fixture of that generator (tests/fixtures/) and adds the files
+//! it needs, in the shape those tools write them.
+
+use crate::harness::{TestBook, reading_order, sidebar, texts};
+
+/// The Writerside fixture with two more topics and a table of contents that nests,
+/// renames and hides them, and names a topic that is gone.
+fn writerside_with_tree() -> TestBook {
+    let book = TestBook::fixture("writerside");
+    book.write(
+        "content/Writerside/topics/Arrivals.md",
+        "# Arrivals\n\nThe morning post comes at nine.\n",
+    );
+    book.write(
+        "content/Writerside/topics/Keys.md",
+        "# Keys\n\nThe key cabinet code changes monthly.\n",
+    );
+    book.write(
+        "content/Writerside/fd.tree",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE instance-profile
+        SYSTEM "https://resources.jetbrains.com/writerside/1.0/product-profile.dtd">
+
+<instance-profile id="fd" name="Front Desk Handbook" start-page="Visitors.md">
+    <toc-element topic="Visitors.md" toc-title="Guests &amp; visitors">
+        <toc-element topic="Badge-Printer.md"/>
+        <toc-element topic="Lanyards.md"/>
+    </toc-element>
+    <toc-element toc-title="Back office">
+        <toc-element topic="Arrivals.md"/>
+    </toc-element>
+    <toc-element topic="Keys.md" hidden="true"/>
+</instance-profile>
+"#,
+    );
+    book
+}
+
+/// A Writerside project's `.tree` file is its table of contents: it orders the topics
+/// depth first (a nested topic after its parent, a section's topics in place), a
+/// `toc-title` names a topic in the navigation (its heading stays its title), a hidden
+/// element leaves its topic out of the navigation (still published), and a topic that is
+/// not there is a `broken-link` warning at its element. The file is still not published.
+#[test]
+fn left2_writerside_tree_orders_names_and_hides_topics() {
+    let book = writerside_with_tree();
+    book.build()
+        .success()
+        .stderr_has("lists the topic `Lanyards.md`")
+        .stderr_has("content/Writerside/fd.tree:8:29");
+    assert_eq!(
+        reading_order(&book, "Writerside/topics/Visitors.html"),
+        [
+            "Writerside/topics/Visitors.html",
+            "Writerside/topics/Badge-Printer.html",
+            "Writerside/topics/Arrivals.html",
+        ]
+    );
+    let shown = sidebar(&book, "Writerside/topics/Arrivals.html");
+    assert!(
+        shown.ends_with(&[
+            "Guests & visitors".to_string(),
+            "Badge printer".to_string(),
+            "Arrivals".to_string()
+        ]),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|t| t == "Keys"), "{shown:?}");
+    assert_eq!(
+        texts(&book.html("Writerside/topics/Visitors.html"), "main h1"),
+        ["Visitors"]
+    );
+    assert!(book.out().join("Writerside/topics/Keys.html").is_file());
+    assert!(!book.out().join("Writerside/fd.tree").exists());
+}
+
+/// A `.tree` file that is not valid XML is a warning at its error, and the topics keep
+/// orgbook's own order.
+#[test]
+fn left2_writerside_tree_that_is_no_xml_is_a_warning() {
+    let book = writerside_with_tree();
+    book.write(
+        "content/Writerside/fd.tree",
+        "<instance-profile id=\"fd\">\n    <toc-element topic=\"Visitors.md\">\n</instance-profile>\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("warning[folder-settings]")
+        .stderr_has("content/Writerside/fd.tree:3:");
+    assert_eq!(
+        reading_order(&book, "Writerside/topics/Arrivals.html")[..2],
+        [
+            "Writerside/topics/Arrivals.html",
+            "Writerside/topics/Badge-Printer.html"
+        ]
+    );
+}
+
+/// A Writerside project's variables (`v.list`) are their values where a topic writes
+/// `%name%`, in text, headings and link text, escaped like any text; an unknown `%x%`,
+/// a `%` of a percentage and code stay as written; a page outside the project is not
+/// touched.
+#[test]
+fn left2_writerside_variables_are_their_values() {
+    let book = writerside_with_tree();
+    book.write(
+        "content/Writerside/v.list",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE vars SYSTEM "https://resources.jetbrains.com/writerside/1.0/vars.dtd">
+<vars>
+    <var name="product" value="Kiosk &lt;b&gt;Pro&lt;/b&gt;"/>
+    <var name="desk-phone" value="ext. 4410"/>
+</vars>
+"#,
+    );
+    book.write(
+        "content/Writerside/topics/Keys.md",
+        "# Keys for %product%\n\nCall %desk-phone% or see [the %product% guide](Arrivals.md); 100% of keys, %unknown% stays.\n\n`%product%` in code stays.\n",
+    );
+    book.write(
+        "content/elsewhere.md",
+        "# Elsewhere\n\nHere %product% is only text.\n",
+    );
+    book.build().success();
+    let keys = book.html("Writerside/topics/Keys.html");
+    assert_eq!(texts(&keys, "main h1"), ["Keys for Kiosk <b>Pro</b>"]);
+    assert_eq!(
+        texts(&keys, "main .prose p"),
+        [
+            "Call ext. 4410 or see the Kiosk <b>Pro</b> guide; 100% of keys, %unknown% stays.",
+            "%product% in code stays."
+        ]
+    );
+    assert!(
+        book.read("public/Writerside/topics/Keys.html")
+            .contains("Kiosk &lt;b&gt;Pro&lt;/b&gt;"),
+        "the value is escaped"
+    );
+    assert_eq!(
+        texts(&book.html("elsewhere.html"), "main .prose p"),
+        ["Here %product% is only text."]
+    );
+}
