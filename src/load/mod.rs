@@ -486,7 +486,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     nav_order.retype = retype::is_project(root);
     nav_order.variables = writerside::variables(root, &assets, diags);
     let assets = match nav_order.retype {
-        true => with_retype_folders(assets, &mut folder_settings, diags),
+        true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
     };
     with_nav_folders(&mut folder_settings, &mut nav_order);
@@ -510,10 +510,11 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
 
 /// A Retype project's folder files (`guides/index.yml`), read as the settings of their
 /// folders where no `_category_` file gives any, and taken out of `assets`: they are
-/// settings, not attachments.
+/// settings, not attachments. A folder one hides (`visibility: hidden`) joins `hidden`.
 fn with_retype_folders(
     assets: Vec<(PathBuf, String)>,
     settings: &mut BTreeMap<String, category::FolderSettings>,
+    hidden: &mut BTreeSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(PathBuf, String)> {
     let (folders, assets): (Vec<_>, Vec<_>) = assets
@@ -526,7 +527,11 @@ fn with_retype_folders(
         }
         let file = format!("{CONTENT_DIR}/{rel}");
         if let Ok(text) = crate::text::legacy::read_beside(&path, &file, diags) {
-            settings.insert(folder, retype::folder_settings(&file, &text, diags));
+            let (folder_settings, hides) = retype::folder_settings(&file, &text, diags);
+            if hides && folder != CONTENT_DIR {
+                hidden.insert(folder.clone());
+            }
+            settings.insert(folder, folder_settings);
         }
     }
     assets
@@ -1200,12 +1205,21 @@ fn custom_url(
     url: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let (value, span, key) = match (&p.permalink, &p.slug) {
-        (Some(Spanned { value: v, span: s }), _) => (v, s, "permalink"),
-        (None, Some(Spanned { value: v, span: s })) => (v, s, "slug"),
-        (None, None) => return None,
+    let (value, span, key) = match (&p.permalink, &p.slug, p.route.as_deref()) {
+        (Some(Spanned { value: v, span: s }), _, _) => (v, s, "permalink"),
+        (None, Some(Spanned { value: v, span: s }), _) => (v, s, "slug"),
+        (None, None, Some(Spanned { value: v, span: s })) => (v, s, "route"),
+        (None, None, None) => return None,
     };
-    let wanted = if key == "slug" && !value.starts_with('/') {
+    let wanted = if key == "route" {
+        // Retype publishes a route as a folder (`/custom/path/`), from the site's root
+        // whether or not it starts with `/`; a full URL or `..` is no route in the site.
+        let route = value.trim().trim_end_matches('/');
+        match route.contains("://") || route.trim_start_matches('/').is_empty() {
+            true => None,
+            false => url_path_to_file(&format!("/{}/", route.trim_start_matches('/'))),
+        }
+    } else if key == "slug" && !value.starts_with('/') {
         // A relative slug replaces the file name, in the same folder.
         let dir = url.rsplit_once('/').map_or("", |(d, _)| d);
         let s = value.trim_end_matches('/');

@@ -143,3 +143,78 @@ fn left2_writerside_variables_are_their_values() {
         ["Here %product% is only text."]
     );
 }
+
+/// In a Retype project, a folder's `index.yml` with `visibility: hidden` leaves the whole
+/// folder out of the navigation (its pages still published), and `visibility` is no
+/// unknown key there.
+#[test]
+fn left2_retype_hidden_folder_is_in_no_navigation() {
+    let book = TestBook::fixture("retype");
+    book.write(
+        "content/rituals/index.yml",
+        "icon: people\norder: -5\nvisibility: hidden\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("unknown key")
+        .stderr_lacks("warning[");
+    let shown = sidebar(&book, "glossary.html");
+    assert!(!shown.iter().any(|t| t == "Rituals"), "{shown:?}");
+    assert_eq!(
+        reading_order(&book, "glossary.html"),
+        ["glossary.html", "archive.html"]
+    );
+    assert!(book.out().join("rituals/retro.html").is_file());
+}
+
+/// Retype's `route:` publishes the page at that address, a folder as Retype publishes
+/// it (`/team/on-call` is `team/on-call/index.html`), and links to the page's file or to
+/// the route (with or without its last `/`) reach it; `redirect:` to an http(s) address makes the page a redirect there, the address
+/// escaped; a `redirect:` inside the site is a warning and the page stays a page.
+#[test]
+fn left2_retype_route_and_redirect() {
+    let book = TestBook::fixture("retype");
+    book.edit(
+        "content/escalation.md",
+        "---\n",
+        "---\nroute: /team/when-to-escalate\n",
+    );
+    book.write(
+        "content/status.md",
+        "---\nredirect: https://status.lantern.example/?a=1&b=\"2\"\n---\n# Status\n",
+    );
+    book.write(
+        "content/moved.md",
+        "---\nredirect: ../oncall/\n---\n# Moved\n\nSee the rota.\n",
+    );
+    book.write(
+        "content/links.md",
+        "# Links\n\n[Escalation](escalation.md) and [status](status.md), [as Retype links it](/team/when-to-escalate/) [or without the slash](/team/when-to-escalate).\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("unknown key")
+        .stderr_has("`redirect` must be an http(s) address; `../oncall/` is ignored")
+        .stderr_has("content/moved.md:2:11");
+    assert!(!book.out().join("escalation.html").exists());
+    let moved = book.html("team/when-to-escalate/index.html");
+    assert_eq!(texts(&moved, "main h1"), ["Escalation"]);
+    assert_eq!(
+        crate::harness::hrefs(&book.html("links.html"), "main .prose a"),
+        [
+            "team/when-to-escalate/index.html",
+            "status.html",
+            "team/when-to-escalate/index.html",
+            "team/when-to-escalate/index.html"
+        ]
+    );
+    let status = book.read("public/status.html");
+    assert!(
+        status.contains("url=https://status.lantern.example/?a=1&amp;b=&quot;2&quot;"),
+        "{status}"
+    );
+    assert_eq!(
+        texts(&book.html("moved.html"), "main .prose p"),
+        ["See the rota."]
+    );
+}
