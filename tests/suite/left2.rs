@@ -218,3 +218,22 @@ fn left2_retype_route_and_redirect() {
         ["See the rota."]
     );
 }
+
+/// `orgbook init` on a Retype project at the repository's root (`input: .`): its README
+/// is the site's home page, so the `git mv` it advises moves it with the other pages and
+/// their folders, and counts it.
+#[test]
+fn left2_init_on_a_root_retype_project_moves_its_readme() {
+    let book = TestBook::fixture("retype");
+    book.remove("orgbook.toml");
+    for entry in std::fs::read_dir(book.root().join("content")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::rename(entry.path(), book.root().join(entry.file_name())).unwrap();
+    }
+    std::fs::remove_dir(book.root().join("content")).unwrap();
+    book.edit("retype.yml", "input: content", "input: .");
+    book.run(&["init", "."])
+        .failure(1)
+        .stderr_has("a Retype project with 9 Markdown files in ./")
+        .stderr_has("`mkdir content && git mv README.md archive.md escalation.md glossary.md oncall.md rituals runbooks secret-santa.md content/`");
+}
