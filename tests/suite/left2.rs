@@ -237,3 +237,71 @@ fn left2_init_on_a_root_retype_project_moves_its_readme() {
         .stderr_has("a Retype project with 9 Markdown files in ./")
         .stderr_has("`mkdir content && git mv README.md archive.md escalation.md glossary.md oncall.md rituals runbooks secret-santa.md content/`");
 }
+
+/// DocFX's `<xref href="uid">text</xref>` shows its text (the page's title when it is
+/// empty), its Markdown as plain text and escaped, and the closing tag is not shown; the
+/// tag alone on a line (an HTML block to the parser) is a paragraph holding the link, as
+/// `<xref:uid>` alone on a line is.
+#[test]
+fn left2_docfx_xref_tags_with_closing_tag_and_alone_on_a_line() {
+    let book = TestBook::fixture("docfx");
+    book.write(
+        "content/team/roles.md",
+        "# Who does what\n\n\
+         See <xref href=\"oncall-rota\">*the* rota &lt;b&gt;</xref> and <xref href=\"release-train\" data-throw-if-not-resolved=\"false\"></xref>.\n\n\
+         <xref href=\"incidents\"/>\n\n\
+         <xref:release-train>\n",
+    );
+    book.build().success().stderr_lacks("roles.md");
+    let html = book.html("team/roles.html");
+    assert_eq!(
+        texts(&html, ".prose p"),
+        [
+            "See the rota <b> and Release train.",
+            "Incident reviews",
+            "Release train"
+        ]
+    );
+    assert_eq!(
+        crate::harness::hrefs(&html, ".prose a"),
+        [
+            "../ops/oncall-rota.html",
+            "../ops/release-train.html",
+            "../ops/incidents.html",
+            "../ops/release-train.html"
+        ]
+    );
+    let written = book.output_file("team/roles.html");
+    assert!(!written.contains("xref"), "{written}");
+    assert!(!written.contains("<b>"), "{written}");
+}
+
+/// A `toc.yml` entry that names its page only by `uid:` places that page's folder among
+/// its siblings, as an `href:` to the file does: the team folder, listed first by uid,
+/// comes before Operations in the sidebar. (This already held: the sidebar places a
+/// folder by its first listed page; the test keeps it so, and docs/format.md no longer
+/// says otherwise.)
+#[test]
+fn left2_docfx_toc_uid_entry_places_its_folder() {
+    let book = TestBook::fixture("docfx");
+    book.write(
+        "content/team/hiring.md",
+        "---\nuid: hiring-loop\n---\n# How we hire\n\nA take-home exercise, then a pairing session.\n",
+    );
+    book.write(
+        "toc.yml",
+        "- name: Welcome\n  href: index.md\n- name: People\n  items:\n  - name: Hiring loop\n    uid: hiring-loop\n- name: Operations\n  href: ops/\n  topicHref: ops/release-train.md\n",
+    );
+    book.build().success().stderr_lacks("hiring-loop");
+    let shown = sidebar(&book, "team/hiring.html");
+    let people = shown.iter().position(|t| t == "Team");
+    let operations = shown.iter().position(|t| t == "Operations");
+    assert!(
+        people.is_some() && operations.is_some() && people < operations,
+        "{shown:?}"
+    );
+    assert_eq!(
+        reading_order(&book, "team/hiring.html")[..2],
+        ["team/hiring.html", "ops/release-train.html"]
+    );
+}
