@@ -305,3 +305,50 @@ fn left2_docfx_toc_uid_entry_places_its_folder() {
         ["team/hiring.html", "ops/release-train.html"]
     );
 }
+
+/// MkDocs awesome-pages: `order_by: title` orders a folder by its pages' titles (not
+/// their file names); a filtered `...` (`... | glob=b*.md`, `... | regex=…`) takes the
+/// entries its filter matches wherever it stands, the plain `...` the others; a pattern
+/// that does not compile is a warning at its place, and its `...` takes nothing.
+#[test]
+fn left2_awesome_pages_order_by_title_and_filtered_rest() {
+    let book = TestBook::fixture("mkdocs-awesome-pages");
+    book.write(
+        "content/runbooks/.pages",
+        "title: Runbooks\norder_by: title\n",
+    );
+    book.write(
+        "content/onboarding/.pages",
+        "title: Getting Started\nnav:\n  - ...\n  - first-week.md\n  - ... | flat | glob=b*.md\n",
+    );
+    book.write(
+        "content/engineering/.pages",
+        "title: How We Build\nnav:\n    - practices\n    - code-review.md\n    - ... | regex=(drafts\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("filters `...` with `regex=(drafts`, which is no regex pattern")
+        .stderr_has("--> content/engineering/.pages:5:13");
+    let order = reading_order(&book, "onboarding/index.html");
+    assert_eq!(
+        order[..4],
+        [
+            "onboarding/index.html",
+            "onboarding/tools.html",
+            "onboarding/first-week.html",
+            "onboarding/buddy.html",
+        ]
+    );
+    let at = order
+        .iter()
+        .position(|p| p == "runbooks/1-paging.html")
+        .expect("runbooks in the order");
+    assert_eq!(
+        order[at..at + 3],
+        [
+            "runbooks/1-paging.html",
+            "runbooks/10-data-restore.html",
+            "runbooks/2-rollback.html",
+        ]
+    );
+}
