@@ -352,3 +352,43 @@ fn left2_awesome_pages_order_by_title_and_filtered_rest() {
         ]
     );
 }
+
+/// Rspress's `_meta.json` object entries for folders (`{"type": "dir", "name", "label"}`)
+/// name and place the folder, also one without a `_meta.json` or index page of its own
+/// (it went after its siblings, unplaced), and a `{text, link}` item (a link elsewhere)
+/// names nothing and is no warning; labels are escaped.
+#[test]
+fn left2_rspress_dir_objects_and_links_in_meta_lists() {
+    let book = TestBook::fixture("rspress");
+    book.write(
+        "content/playbooks/db/restore.md",
+        "# Restore\n\nFrom the nightly backup.\n",
+    );
+    book.write(
+        "content/playbooks/_meta.json",
+        r#"[
+  { "type": "dir", "name": "db", "label": "Database <i>ops</i>" },
+  "triage",
+  { "type": "file", "name": "rollback", "label": "Roll back a deploy" },
+  { "text": "Status page", "link": "https://status.example.com" },
+  "disk-full"
+]
+"#,
+    );
+    book.build().success().stderr_lacks("warning[");
+    let shown = sidebar(&book, "playbooks/triage.html");
+    let at = |t: &str| shown.iter().position(|s| s == t);
+    assert!(
+        at("Database <i>ops</i>") < at("Triage")
+            && at("Triage") < at("Roll back a deploy")
+            && at("Roll back a deploy") < at("Disk full"),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|s| s == "Status page"), "{shown:?}");
+    assert!(
+        !book
+            .read("public/playbooks/triage.html")
+            .contains("<i>ops</i>"),
+        "the label is escaped"
+    );
+}
