@@ -190,7 +190,7 @@ const GENERATORS: &[Generator] = &[
         beside_config: false,
         marker: None,
         folder_of: None,
-        what: "a Retype project",
+        what: RETYPE,
         folder: ".",
         folder_key: Some("input"),
         title_key: "title",
@@ -638,6 +638,16 @@ const GENERATORS: &[Generator] = &[
 /// What a VuePress site is called (the generator that reads its README as its home page).
 pub const VUEPRESS: &str = "a VuePress site";
 
+/// What a Retype project is called: on the repository's root too, its README is the
+/// site's home page.
+pub const RETYPE: &str = "a Retype project";
+
+/// Whether a site of this kind at the repository's root is read from its README on
+/// (its home page), folders of pages beside it: then they move in together.
+pub fn readme_is_home(what: Option<&str>) -> bool {
+    matches!(what, Some(VUEPRESS | RETYPE))
+}
+
 pub fn find(dir: &Path) -> Option<ExistingSite> {
     // The first generator configured here, whose pages may have moved to content/ already.
     let mut configured: Option<(&Generator, String)> = None;
@@ -676,7 +686,7 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 configured.get_or_insert((g, text));
                 continue;
             }
-            if g.what == VUEPRESS {
+            if readme_is_home(Some(g.what)) {
                 // Its README is the site's home page: with the folders of pages beside
                 // it, the pages to move (which the repository's README is not).
                 let outside = markdown_outside_content(dir);

@@ -366,6 +366,11 @@ pub struct PageMeta {
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.
     pub permalink: Option<Spanned<String>>,
+    /// Retype's `route`: the page's address from the site root, a folder's as Retype
+    /// publishes it (`/custom/path` is `custom/path/index.html`), when neither
+    /// `permalink` nor `slug` gives one.
+    /// (Boxed: rare, and a page's metadata is in every document.)
+    pub route: Option<Box<Spanned<String>>>,
     /// Front matter `[extra]`: free-form, handed to templates as `page.extra`.
     pub extra: Option<serde_json::Value>,
     /// Jekyll's `redirect_to`: an http(s) address the page sends its readers to (a page

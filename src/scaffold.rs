@@ -97,11 +97,11 @@ fn other_moves(site: &crate::existing_site::ExistingSite) -> String {
 /// then the README back.
 fn pages_to_move(dir: &Path, site: &crate::existing_site::ExistingSite) -> String {
     const NAMED: usize = 8;
-    if site.what == Some(crate::existing_site::VUEPRESS) {
-        // The site's home page (README.md), its folders of pages and .vuepress/ itself,
-        // which `vuepress build content` looks for there.
+    if crate::existing_site::readme_is_home(site.what) {
+        // The site's home page (README.md), its folders of pages and (VuePress's)
+        // .vuepress/ itself, which `vuepress build content` looks for there.
         let mut tops = crate::existing_site::markdown_outside_content(dir).tops;
-        if dir.join(".vuepress").is_dir() {
+        if site.what == Some(crate::existing_site::VUEPRESS) && dir.join(".vuepress").is_dir() {
             tops.insert(0, ".vuepress".to_string());
         }
         let words: Vec<String> = tops.iter().map(|t| shell_quoted(t)).collect();

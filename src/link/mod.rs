@@ -1793,11 +1793,12 @@ fn summary_order(
         Some(summary) => summary.targets.iter().map(|(t, _)| t).collect(),
         None => nav_order.pages.iter().collect(),
     };
-    if order.is_empty() {
-        return;
-    }
+    // (A Retype project hides folders with no navigation file to order them.)
     if summary.is_none() {
         named_and_hidden(docs, nav_order);
+    }
+    if order.is_empty() {
+        return;
     }
     let by_path: HashMap<String, DocId> = docs
         .iter()

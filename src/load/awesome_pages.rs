@@ -1,11 +1,12 @@
 //! The page order of MkDocs's awesome-pages plugin, which many MkDocs handbooks use instead
 //! of a `nav:` in `mkdocs.yml`. Any folder may hold a `.pages` file (YAML): `title` names
-//! the folder in the navigation, `hide: true` keeps it out, `order: desc` and
-//! `sort_type: natural` change the default order, and `nav:` lists the folder's pages and
-//! sub-folders in the order the site shows them: a name (`setup.md`, `runbooks`), a name
-//! with a label (`- Getting started: setup.md`), `...` for the entries it does not name
-//! (in the default order), a link elsewhere (left out), or a section (a label over a list,
-//! whose entries are read in place). Entries a `nav:` without `...` does not name are not
+//! the folder in the navigation, `hide: true` keeps it out, `order: desc`,
+//! `sort_type: natural` and `order_by: title` change the default order, and `nav:` lists
+//! the folder's pages and sub-folders in the order the site shows them: a name
+//! (`setup.md`, `runbooks`), a name with a label (`- Getting started: setup.md`), `...`
+//! for the entries it does not name (in the default order; `... | glob=…` or `... |
+//! regex=…` for those of them a pattern matches), a link elsewhere (left out), or a
+//! section (a label over a list, whose entries are read in place). Entries a `nav:` without `...` does not name are not
 //! in the site's navigation: they stay published, hidden from the sidebars.
 //!
 //! With at least one `.pages` file in the handbook, the whole tree is read depth first in
@@ -87,6 +88,7 @@ pub fn read(root: &Path, md: &[&str], diags: &mut Vec<Diagnostic>) -> NavOrder {
         tree.add(rel);
     }
     let mut reader = Reader {
+        root,
         tree: &tree,
         files: &files,
         out: NavOrder::default(),
@@ -195,6 +197,8 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 struct Reader<'a> {
+    /// The handbook's folder: `order_by: title` reads the pages' titles.
+    root: &'a Path,
     tree: &'a Tree,
     /// Folder → its `.pages` file (shown path, text).
     files: &'a BTreeMap<String, (String, String)>,
@@ -211,8 +215,27 @@ struct PagesFile<'a> {
 /// One `nav:` item, read.
 enum Item {
     Entry(Entry, Option<String>),
-    /// `...`: the entries the list does not name.
-    Rest,
+    /// `...`: the entries the list does not name; with a filter (`... | glob=*.md`,
+    /// `... | regex=^ops-`), those of them whose name it matches.
+    Rest(Option<Filter>),
+}
+
+/// A `...` entry's filter, matched against an entry's file or folder name.
+enum Filter {
+    Glob(globset::GlobMatcher),
+    Regex(regex::Regex),
+    /// A pattern that does not compile (already reported): it matches nothing.
+    Broken,
+}
+
+impl Filter {
+    fn matches(&self, name: &str) -> bool {
+        match self {
+            Filter::Glob(g) => g.is_match(name),
+            Filter::Regex(r) => r.is_match(name),
+            Filter::Broken => false,
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -233,7 +256,10 @@ impl Reader<'_> {
         let setting = |key: &str| settings.as_ref().and_then(|(_, _, v)| v.get(key));
         let natural = setting("sort_type").and_then(Value::as_str) == Some("natural");
         let descending = setting("order").and_then(Value::as_str) == Some("desc");
-        let defaults = self.tree.sorted(folder, natural, descending);
+        let mut defaults = self.tree.sorted(folder, natural, descending);
+        if setting("order_by").and_then(Value::as_str) == Some("title") {
+            self.by_title(&mut defaults, natural, descending);
+        }
         if !folder.is_empty() {
             let at = format!("{CONTENT_DIR}/{folder}");
             if let Some(title) = setting("title").and_then(Value::as_str) {
@@ -256,21 +282,31 @@ impl Reader<'_> {
                     .iter()
                     .filter_map(|i| match i {
                         Item::Entry(e, _) => Some(e.rel()),
-                        Item::Rest => None,
+                        Item::Rest(_) => None,
                     })
                     .collect();
-                let has_rest = items_read.iter().any(|i| matches!(i, Item::Rest));
+                let has_rest = items_read.iter().any(|i| matches!(i, Item::Rest(None)));
                 // The folder's index page is the folder itself in the handbook: first, and
                 // never hidden, whether the list names it or not.
                 let index = defaults
                     .first()
                     .filter(|e| self.tree.is_index(e) && !named.contains(e.rel()))
                     .cloned();
-                let rest: Vec<Entry> = defaults
+                let mut rest: Vec<Entry> = defaults
                     .iter()
                     .filter(|e| !named.contains(e.rel()) && Some(*e) != index.as_ref())
                     .cloned()
                     .collect();
+                // A filtered `...` takes the entries its filter matches first, wherever it
+                // stands, as the plugin does; the plain `...` takes what is left.
+                let mut claimed: Vec<Vec<Entry>> = Vec::new();
+                for item in &items_read {
+                    if let Item::Rest(Some(filter)) = item {
+                        let (mine, left) = rest.into_iter().partition(|e| filter.matches(name(e)));
+                        claimed.push(mine);
+                        rest = left;
+                    }
+                }
                 if !has_rest {
                     // Not in the site's navigation: published, hidden from the sidebars.
                     for e in &rest {
@@ -280,10 +316,14 @@ impl Reader<'_> {
                 let mut entries: Vec<(Entry, Option<String>)> =
                     index.into_iter().map(|e| (e, None)).collect();
                 let mut rest = Some(rest);
+                let mut claimed = claimed.into_iter();
                 for item in items_read {
                     match item {
                         Item::Entry(e, label) => entries.push((e, label)),
-                        Item::Rest => {
+                        Item::Rest(Some(_)) => {
+                            entries.extend(claimed.next().into_iter().flatten().map(|e| (e, None)))
+                        }
+                        Item::Rest(None) => {
                             entries.extend(rest.take().into_iter().flatten().map(|e| (e, None)))
                         }
                     }
@@ -370,8 +410,8 @@ impl Reader<'_> {
     ) -> Option<Item> {
         let PagesFile { shown, text } = *file;
         let name = name.trim();
-        if name.starts_with("...") {
-            return Some(Item::Rest);
+        if let Some(options) = name.strip_prefix("...") {
+            return Some(Item::Rest(rest_filter(options, file, diags)));
         }
         if name.contains("://") || name.starts_with("mailto:") || name.starts_with('#') {
             return None;
@@ -409,6 +449,117 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The filter of a `...` entry, from what follows the dots (` | flat | glob=*.md`): a
+/// `glob=` or `regex=` pattern, matched against an entry's name; `flat` (the plugin lists
+/// the folders' pages in their place, where orgbook reads a folder in its place anyway)
+/// changes nothing. A pattern that does not compile is a `folder-settings` warning at its
+/// place, and its `...` takes nothing.
+fn rest_filter(options: &str, file: &PagesFile, diags: &mut Vec<Diagnostic>) -> Option<Filter> {
+    for option in options.split('|').map(str::trim) {
+        let (kind, pattern) = if let Some(p) = option.strip_prefix("glob=") {
+            ("glob", p)
+        } else if let Some(p) = option.strip_prefix("regex=") {
+            ("regex", p)
+        } else {
+            continue;
+        };
+        let pattern = pattern.trim().trim_matches(|c| c == '"' || c == '\'');
+        let compiled = match kind {
+            "glob" => globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map(|g| Filter::Glob(g.compile_matcher()))
+                .map_err(|e| e.kind().to_string()),
+            _ => regex::RegexBuilder::new(pattern)
+                .size_limit(1 << 20)
+                .build()
+                .map(Filter::Regex)
+                .map_err(|e| e.to_string().lines().last().unwrap_or_default().to_string()),
+        };
+        return Some(compiled.unwrap_or_else(|why| {
+            let at = file.text.find(option).map_or(0..0, |at| at..at + option.len());
+            diags.push(
+                Diagnostic::warning(
+                    "folder-settings",
+                    file.shown,
+                    format!("the awesome-pages `nav:` filters `...` with `{option}`, which is no {kind} pattern ({why})"),
+                )
+                .with_help("fix the pattern; until then this `...` lists nothing")
+                .at(file.text, at),
+            );
+            Filter::Broken
+        }));
+    }
+    None
+}
+
+/// The largest part of a page read for its title (`order_by: title`).
+const TITLE_BYTES: u64 = 1 << 16;
+
+impl Reader<'_> {
+    /// `entries` in the order of their titles (`order_by: title`): a page's front matter
+    /// `title`, else its first `# heading`, else its file name; a folder's its index
+    /// page's, else its name. The index page stays first.
+    fn by_title(&self, entries: &mut [Entry], natural: bool, descending: bool) {
+        let start = usize::from(entries.first().is_some_and(|e| self.tree.is_index(e)));
+        let mut keyed: Vec<(String, Entry)> = entries[start..]
+            .iter()
+            .map(|e| (self.title_of(e).to_lowercase(), e.clone()))
+            .collect();
+        keyed.sort_by(|(a, _), (b, _)| {
+            let by = if natural { natural_cmp(a, b) } else { a.cmp(b) };
+            if descending { by.reverse() } else { by }
+        });
+        for (slot, (_, e)) in entries[start..].iter_mut().zip(keyed) {
+            *slot = e;
+        }
+    }
+
+    fn title_of(&self, e: &Entry) -> String {
+        let page = match e {
+            Entry::Page(p) => Some(p.clone()),
+            Entry::Folder(f) => self
+                .tree
+                .children
+                .get(f)
+                .and_then(|all| all.iter().find(|c| self.tree.is_index(c)))
+                .map(|c| c.rel().to_string()),
+        };
+        page.and_then(|p| page_title(&self.root.join(CONTENT_DIR).join(p)))
+            .unwrap_or_else(|| super::markdown_stem(name(e)).to_string())
+    }
+}
+
+/// A page's title as MkDocs gives it: its front matter's `title`, else its first `# `
+/// heading; from the start of the file only.
+fn page_title(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.take(TITLE_BYTES).read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    if text.starts_with("---") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line.trim_end() == "---" {
+                break;
+            }
+            if let Some(title) = line.strip_prefix("title:") {
+                let title = title.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+                if !title.is_empty() {
+                    return Some(title.to_string());
+                }
+            }
+        }
+    }
+    lines
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().trim_end_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]

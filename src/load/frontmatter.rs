@@ -756,6 +756,10 @@ const PAGE_KEYS: &[&str] = &[
     "order",
     "label",
     "visibility",
+    // Retype: the page's address (`PageMeta::route`), and `redirect`, an address the page
+    // sends its readers to (`PageMeta::redirect_to`).
+    "route",
+    "redirect",
 ];
 
 /// Keys other generators and their themes use to build their navigation, layout and
@@ -1178,6 +1182,8 @@ pub fn page(
     }
     // Jekyll's `redirect_to`, or a site's own redirect layout (`layout: redirect` with the
     // address in `url`, as the TTS handbook writes them).
+    // Retype's `redirect` is the same.
+    let mut key = "redirect_to";
     let redirect = f.opt_spanned_str("redirect_to").or_else(|| {
         let layout = f
             .raw("layout")
@@ -1185,7 +1191,8 @@ pub fn page(
         if layout.as_deref() == Some("redirect") {
             f.opt_spanned_str("url")
         } else {
-            None
+            key = "redirect";
+            f.opt_spanned_str("redirect")
         }
     });
     if let Some((to, span)) = redirect {
@@ -1196,17 +1203,20 @@ pub fn page(
         {
             meta.redirect_to = Some(to.to_string());
         } else {
-            let span = f.span(span);
+            // (`opt_spanned_str` gave the span in the file already.)
             f.warning_at(
                 "invalid-value",
                 span,
-                format!("`redirect_to` must be an http(s) address; `{to}` is ignored"),
-                "write the full address (`redirect_to: https://docs.example.com/slides`); for an old address of this page, use `redirect_from`".into(),
+                format!("`{key}` must be an http(s) address; `{to}` is ignored"),
+                format!("write the full address (`{key}: https://docs.example.com/slides`); for an old address of this page, use `redirect_from`, or link the page it means"),
             );
         }
     }
     meta.slug = f.opt_spanned_str("slug").map(Spanned::from);
     meta.permalink = f.opt_spanned_str("permalink").map(Spanned::from);
+    meta.route = f
+        .opt_spanned_str("route")
+        .map(|r| Box::new(Spanned::from(r)));
     if let Some(v) = f.raw("extra") {
         match v.get_ref() {
             DeValue::Table(_) => meta.extra = Some(to_json(v.get_ref())),

@@ -24,6 +24,7 @@ pub mod partials;
 pub mod quarto_nav;
 pub mod retype;
 pub mod wiki_order;
+pub mod writerside;
 mod yaml;
 
 pub use frontmatter::{
@@ -483,8 +484,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
     nav_order.retype = retype::is_project(root);
+    nav_order.variables = writerside::variables(root, &assets, diags);
     let assets = match nav_order.retype {
-        true => with_retype_folders(assets, &mut folder_settings, diags),
+        true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
     };
     with_nav_folders(&mut folder_settings, &mut nav_order);
@@ -508,10 +510,11 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
 
 /// A Retype project's folder files (`guides/index.yml`), read as the settings of their
 /// folders where no `_category_` file gives any, and taken out of `assets`: they are
-/// settings, not attachments.
+/// settings, not attachments. A folder one hides (`visibility: hidden`) joins `hidden`.
 fn with_retype_folders(
     assets: Vec<(PathBuf, String)>,
     settings: &mut BTreeMap<String, category::FolderSettings>,
+    hidden: &mut BTreeSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(PathBuf, String)> {
     let (folders, assets): (Vec<_>, Vec<_>) = assets
@@ -524,7 +527,11 @@ fn with_retype_folders(
         }
         let file = format!("{CONTENT_DIR}/{rel}");
         if let Ok(text) = crate::text::legacy::read_beside(&path, &file, diags) {
-            settings.insert(folder, retype::folder_settings(&file, &text, diags));
+            let (folder_settings, hides) = retype::folder_settings(&file, &text, diags);
+            if hides && folder != CONTENT_DIR {
+                hidden.insert(folder.clone());
+            }
+            settings.insert(folder, folder_settings);
         }
     }
     assets
@@ -647,6 +654,10 @@ pub fn nav_order(
             return order.finished();
         }
     }
+    let order = writerside::order(root, &md_paths, assets, diags);
+    if !order.pages.is_empty() || !order.hidden.is_empty() {
+        return order.finished();
+    }
     NavOrder::default()
 }
 
@@ -690,6 +701,10 @@ pub struct NavOrder {
     /// DocFX's Markdown tables of contents read (`content/ops/toc.md`): navigation, not
     /// pages ([`load`] leaves them out).
     pub toc_files: Vec<String>,
+    /// Each Writerside project's folder (`content/Writerside`) and its variables
+    /// (`v.list`), by name: not navigation, but read with it from the project's files,
+    /// and re-read with it when one changes ([`writerside::variables`]).
+    pub variables: Vec<(String, BTreeMap<String, String>)>,
 }
 
 impl From<Vec<String>> for NavOrder {
@@ -1190,12 +1205,21 @@ fn custom_url(
     url: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let (value, span, key) = match (&p.permalink, &p.slug) {
-        (Some(Spanned { value: v, span: s }), _) => (v, s, "permalink"),
-        (None, Some(Spanned { value: v, span: s })) => (v, s, "slug"),
-        (None, None) => return None,
+    let (value, span, key) = match (&p.permalink, &p.slug, p.route.as_deref()) {
+        (Some(Spanned { value: v, span: s }), _, _) => (v, s, "permalink"),
+        (None, Some(Spanned { value: v, span: s }), _) => (v, s, "slug"),
+        (None, None, Some(Spanned { value: v, span: s })) => (v, s, "route"),
+        (None, None, None) => return None,
     };
-    let wanted = if key == "slug" && !value.starts_with('/') {
+    let wanted = if key == "route" {
+        // Retype publishes a route as a folder (`/custom/path/`), from the site's root
+        // whether or not it starts with `/`; a full URL or `..` is no route in the site.
+        let route = value.trim().trim_end_matches('/');
+        match route.contains("://") || route.trim_start_matches('/').is_empty() {
+            true => None,
+            false => url_path_to_file(&format!("/{}/", route.trim_start_matches('/'))),
+        }
+    } else if key == "slug" && !value.starts_with('/') {
         // A relative slug replaces the file name, in the same folder.
         let dir = url.rsplit_once('/').map_or("", |(d, _)| d);
         let s = value.trim_end_matches('/');

@@ -176,12 +176,19 @@ impl Walk<'_> {
                         .push((folder.clone(), label.to_string()));
                 }
                 if hidden {
-                    self.out.hidden.insert(folder);
+                    self.out.hidden.insert(folder.clone());
                 }
+                let before = self.out.pages.len();
                 if let Some(index) = self.source.page(&format!("{path}/index")) {
                     self.out.pages.push(index);
                 }
                 self.visit(&path, depth + 1);
+                // A folder without a `_meta` file or index page of its own lists no page:
+                // it still stands where its entry is (Rspress's `{"type": "dir"}`), in the
+                // pages' numbering (`NavOrder::finished`).
+                if self.out.pages.len() == before {
+                    self.out.folder_places.push((folder, before as i64 + 1));
+                }
             }
         }
         let below: Vec<&str> = self

@@ -22,7 +22,6 @@ pub const FOLDER_FILES: &[&str] = &["index.yml", "index.yaml"];
 const OTHER_KEYS: &[&str] = &[
     "icon",
     "expanded",
-    "visibility",
     "route",
     "permalink",
     "nextprev",
@@ -59,10 +58,16 @@ pub fn weight(order: i64) -> i64 {
     }
 }
 
-/// What a folder's `index.yml` sets: its `label`, and its `order` as a position. Every
-/// problem is a warning; the folder keeps its name and place.
-pub fn folder_settings(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> FolderSettings {
+/// What a folder's `index.yml` sets: its `label`, and its `order` as a position; and
+/// whether it hides the folder (`visibility: hidden`: its pages published, in no
+/// navigation). Every problem is a warning; the folder keeps its name and place.
+pub fn folder_settings(
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (FolderSettings, bool) {
     let mut settings = FolderSettings::default();
+    let mut hidden = false;
     let mut problems = Vec::new();
     let Some(table) = super::yaml::parse_yaml(file, text, 0..text.len(), &mut problems) else {
         diags.extend(problems.into_iter().map(|d| Diagnostic {
@@ -71,7 +76,7 @@ pub fn folder_settings(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> F
             help: Some("write `label: Guides` and `order: 10` lines; until then the folder keeps its own name as its title".into()),
             ..d
         }));
-        return settings;
+        return (settings, hidden);
     };
     diags.extend(problems);
     let mut f = Fields::new(file, text, &table, "folder settings", diags).yaml(true);
@@ -96,9 +101,12 @@ pub fn folder_settings(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> F
             _ => wrong(&mut f, v.span(), "order", "a number", "order: 10"),
         }
     }
+    if let Some(v) = f.raw("visibility") {
+        hidden = v.get_ref().as_str().is_some_and(|s| s.trim() == "hidden");
+    }
     f.ignore(OTHER_KEYS);
-    f.finish_as(&["label", "order"], Severity::Warning);
-    settings
+    f.finish_as(&["label", "order", "visibility"], Severity::Warning);
+    (settings, hidden)
 }
 
 fn wrong(
@@ -146,11 +154,12 @@ mod tests {
     #[test]
     fn a_folder_file_gives_label_and_place_and_accepts_retypes_keys() {
         let mut d = Vec::new();
-        let s = folder_settings(
+        let (s, hidden) = folder_settings(
             "content/guides/index.yml",
             "label: Guides\nicon: rocket\norder: 997\nexpanded: true",
             &mut d,
         );
+        assert!(!hidden);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(s.label.as_deref(), Some("Guides"));
         assert_eq!(s.position, Some(-997));

@@ -514,6 +514,11 @@ pub(super) struct BodyWriter<'a> {
     /// DocFX's `@uid` shorthand is a link here: a page with an `@` in a DocFX project whose
     /// pages have uids ([`docfx_shorthand`]).
     docfx_shorthand: bool,
+    /// Inside DocFX's `<xref href="uid">text</xref>`, whose text the link already shows:
+    /// the events up to `</xref>` are dropped.
+    in_xref_text: bool,
+    /// The variables of the Writerside project the page is in (`%product%`), if any.
+    variables: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 /// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
@@ -564,6 +569,14 @@ fn docfx_uid(text: &str) -> Option<(&str, usize)> {
 /// small badge those themes draw: `<span class="badge badge-warning">beta</span>`, its
 /// text escaped, its type one of the themes' (else `tip`). `None` for a tag of another
 /// shape (one with content, or no `text`).
+/// Where `needle` (ASCII) first is in `haystack`, in any case.
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn badge(tag: &str) -> Option<String> {
     let tag = tag.trim();
     if !tag.starts_with("<Badge")
@@ -718,6 +731,11 @@ impl<'a> BodyWriter<'a> {
             attr_anchor: None,
             quarto_references: quarto_references(handbook, doc),
             docfx_shorthand: docfx_shorthand(handbook, doc),
+            in_xref_text: false,
+            variables: crate::load::writerside::variables_of(
+                &doc.source.path,
+                &handbook.nav_order.variables,
+            ),
         }
     }
 
@@ -725,6 +743,34 @@ impl<'a> BodyWriter<'a> {
     /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
     /// of the author's to index, resolve or sanitize.
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
+        // A Writerside project's `%product%` is its value before anything reads the text
+        // (a text event, so the value is escaped like the author's own words).
+        let event = match (event, self.variables) {
+            (Event::Text(t), Some(variables)) if !synthetic && !self.in_code_block => {
+                match crate::load::writerside::substituted(&t, variables) {
+                    Some(shown) => Event::Text(shown.into()),
+                    None => Event::Text(t),
+                }
+            }
+            (event, _) => event,
+        };
+        if self.in_xref_text {
+            if let Event::InlineHtml(t) = &event
+                && t.trim().eq_ignore_ascii_case("</xref>")
+            {
+                self.in_xref_text = false;
+            }
+            // A block that ends before `</xref>` ends the text too.
+            if !matches!(
+                event,
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell
+                )
+            ) {
+                return;
+            }
+            self.in_xref_text = false;
+        }
         let Some(event) = self.unwrap(event, &range, synthetic) else {
             return;
         };
@@ -1511,9 +1557,30 @@ impl<'a> BodyWriter<'a> {
         let uid = uid.trim();
         let (uid, fragment) = uid.split_once('#').unwrap_or((uid, ""));
         let uid = uid.split('?').next().unwrap_or(uid);
-        let text = tag_attribute(tag, "text")
+        let mut text = tag_attribute(tag, "text")
             .filter(|t| !t.trim().is_empty())
             .map(|t| t.into_owned());
+        // `<xref href="uid">the text</xref>`: the text between is what the link shows (the
+        // page's title when there is none); the events up to the closing tag are dropped.
+        if !tag.ends_with("/>") {
+            let after = self.body.get(range.end..).unwrap_or_default();
+            let para = after.find("\n\n").map_or(after, |end| &after[..end]);
+            if let Some(close) = find_ascii_case_insensitive(para, "</xref>") {
+                self.in_xref_text = true;
+                // Its Markdown as plain text (`*the* reviews` is "the reviews").
+                let inner: String = pulldown_cmark::Parser::new(&para[..close])
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.into_string()),
+                        Event::SoftBreak => Some(" ".to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.is_none() && !inner.is_empty() {
+                    text = Some(inner);
+                }
+            }
+        }
         let span = self.span(range);
         let Some(&to) = self.handbook.uids.get(uid) else {
             self.names_nothing(span, || {
@@ -1545,6 +1612,42 @@ impl<'a> BodyWriter<'a> {
         self.rendered.text.push_str(&shown);
         self.events.extend(inline_link(href, shown));
         Some(())
+    }
+
+    /// Whether the HTML block `piece` (at `start` in the file) is one DocFX cross-reference
+    /// tag on one line (`<xref href="uid"/>`, or `<xref href="uid">text</xref>`), drawn as
+    /// a paragraph holding its link.
+    fn docfx_tag_block(&mut self, piece: &str, start: usize) -> bool {
+        let tag = piece.trim();
+        if !tag
+            .get(..5)
+            .is_some_and(|n| n.eq_ignore_ascii_case("<xref"))
+            || tag.contains('\n')
+        {
+            return false;
+        }
+        let Some(open_end) = tag.find('>') else {
+            return false;
+        };
+        let rest = &tag[open_end + 1..];
+        let whole = rest.is_empty()
+            || find_ascii_case_insensitive(rest, "</xref>") == Some(rest.len() - "</xref>".len());
+        if !whole {
+            return false;
+        }
+        let at = start.saturating_sub(self.offset) + (piece.len() - piece.trim_start().len());
+        let range = at..at + open_end + 1;
+        let events = self.events.len();
+        self.events.push(Event::Start(Tag::Paragraph));
+        if self.xref_tag(&tag[..=open_end], &range).is_none() {
+            self.events.truncate(events);
+            self.in_xref_text = false;
+            return false;
+        }
+        // The closing tag is in this block: nothing follows to drop.
+        self.in_xref_text = false;
+        self.events.push(Event::End(TagEnd::Paragraph));
+        true
     }
 
     /// Step 5: the author's event itself, with its plain text for search.
@@ -1646,6 +1749,11 @@ impl<'a> BodyWriter<'a> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let (piece, start) = self.raw_block.take().unwrap_or_default();
+                // DocFX's `<xref href="uid"/>` alone on a line is an HTML block to the
+                // parser: a paragraph holding the link.
+                if self.docfx_tag_block(&piece, start) {
+                    return None;
+                }
                 // Comments below the block's first line reach here (`leftovers::clean`
                 // keeps them so the block stays one); none reaches the page.
                 let piece = match crate::dialects::leftovers::blank_comments(&piece) {

@@ -525,7 +525,13 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
         .as_deref()
         .and_then(crate::load::strip_markdown_extension)
         .map(|stem| format!("{stem}.html"));
-    for file in [address.as_deref(), as_html.as_deref()]
+    // A page published as a folder (`permalink: /guides/setup/`, Retype's `route`) is
+    // reached by its address without the last `/` too, as a web server answers it.
+    let as_folder = address
+        .as_deref()
+        .filter(|a| !a.ends_with('/') && !a.rsplit('/').next().unwrap_or(a).contains('.'))
+        .map(|a| format!("{a}/"));
+    for file in [address.as_deref(), as_html.as_deref(), as_folder.as_deref()]
         .into_iter()
         .flatten()
         .filter_map(crate::load::url_path_to_file)

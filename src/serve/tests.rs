@@ -1624,6 +1624,39 @@ fn an_awesome_pages_edit_gives_a_fresh_build() {
     assert_good(&model, &r, "a folder hidden");
 }
 
+/// A Writerside project's `.tree` (its order) and `v.list` (its variables) are read again
+/// when they change: reordering the topics, and giving a variable a value, each give
+/// what a fresh build gives.
+#[test]
+fn left2_a_writerside_tree_or_variables_edit_gives_a_fresh_build() {
+    let book = Book::fixture("writerside");
+    book.write(
+        "content/Writerside/topics/Lobby.md",
+        "# Lobby\n\nThe %product% kiosk stands by the door.\n",
+    );
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let tree = book.path("content/Writerside/fd.tree");
+    let changes = crate::serve::watch::classify(&book.root, &[tree]);
+    assert!(changes.config, "a .tree file is not seen as configuration");
+    book.edit(
+        "content/Writerside/fd.tree",
+        "    <toc-element topic=\"Visitors.md\"/>\n",
+        "    <toc-element topic=\"Lobby.md\"/>\n    <toc-element topic=\"Visitors.md\"/>\n",
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "the topics reordered");
+    book.write(
+        "content/Writerside/v.list",
+        "<vars>\n    <var name=\"product\" value=\"Greeter\"/>\n</vars>\n",
+    );
+    let changes =
+        crate::serve::watch::classify(&book.root, &[book.path("content/Writerside/v.list")]);
+    assert!(changes.config, "v.list is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "a variable given a value");
+}
+
 /// A Retype project's folder files (`index.yml`: a folder's label and place) and its
 /// `retype.yml` are read again when they change: relabelling a folder, and removing the
 /// project file (`order` then places nothing), each give what a fresh build gives.

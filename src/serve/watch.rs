@@ -336,6 +336,15 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             {
                 changes.config = true;
             }
+            // So do a Writerside project's files: its `.tree` tables of contents, its
+            // `writerside.cfg` that names them, and its variables (`v.list`).
+            "content"
+                if crate::load::writerside::is_project_file(
+                    &p.file_name().unwrap_or_default().to_string_lossy(),
+                ) =>
+            {
+                changes.config = true;
+            }
             // And a DocFX project's Markdown form, `toc.md`, in any folder: no page there.
             "content"
                 if p.file_name() == Some(std::ffi::OsStr::new(crate::load::docfx_toc::MD_FILE))

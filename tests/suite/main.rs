@@ -17,6 +17,7 @@ mod held_bodies;
 mod import;
 mod insight;
 mod layers;
+mod left2;
 mod moving_in;
 mod navigation_files;
 mod org;
