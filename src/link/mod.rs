@@ -130,19 +130,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     // The pages' bodies are scanned (in parallel) while the references are checked: the
     // two read the same documents and nothing of each other, and a front-matter edit under
     // `serve` waits for both.
-    let (
-        (myst_labels, heading_titles),
-        Checked {
-            children,
-            ownership,
-            team_decisions,
-            superseded_by,
-            team_folders,
-            team_pages,
-            unprefixed,
-            code_owners,
-        },
-    ) = rayon::join(
+    let ((myst_labels, heading_titles), checked) = rayon::join(
         || scan_pages(&docs),
         || {
             let known = Known {
@@ -205,21 +193,21 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         by_url,
         teams,
         decisions,
-        children,
-        superseded_by,
+        children: checked.children,
+        superseded_by: checked.superseded_by,
         in_force: Default::default(),
         subtree_sizes: Default::default(),
-        team_decisions,
-        ownership,
-        code_owners,
+        team_decisions: checked.team_decisions,
+        ownership: checked.ownership,
+        code_owners: checked.code_owners,
         unparsed,
         drafts: drafts.into_iter().collect(),
         partials,
         folder_index,
         root,
-        unprefixed,
-        team_folders,
-        team_pages,
+        unprefixed: checked.unprefixed,
+        team_folders: checked.team_folders,
+        team_pages: checked.team_pages,
         folder_settings,
         nav_order,
         static_files,
