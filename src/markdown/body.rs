@@ -517,6 +517,10 @@ pub(super) struct BodyWriter<'a> {
     /// Inside DocFX's `<xref href="uid">text</xref>`, whose text the link already shows:
     /// the events up to `</xref>` are dropped.
     in_xref_text: bool,
+    /// The stretch of the body last searched for an `<xref>` tag's `</xref>`: from the tag
+    /// to its paragraph's end, and the closing tag found there (by offset in the body).
+    /// Kept so that a paragraph of many tags is searched once, not once per tag to its end.
+    xref_search: Option<XrefSearch>,
     /// The variables of the Writerside project the page is in (`%product%`), if any.
     variables: Option<&'a std::collections::BTreeMap<String, String>>,
 }
@@ -732,6 +736,7 @@ impl<'a> BodyWriter<'a> {
             quarto_references: quarto_references(handbook, doc),
             docfx_shorthand: docfx_shorthand(handbook, doc),
             in_xref_text: false,
+            xref_search: None,
             variables: crate::load::writerside::variables_of(
                 &doc.source.path,
                 &handbook.nav_order.variables,
@@ -1541,6 +1546,39 @@ impl<'a> BodyWriter<'a> {
         Some(out)
     }
 
+    /// Where the `</xref>` closing a tag that ends at `from` starts: the first in the rest
+    /// of its paragraph. Linear over a paragraph of many tags ([`Self::xref_search`]).
+    fn closing_xref_after(&mut self, from: usize) -> Option<usize> {
+        let para_end = match self.xref_search {
+            Some(XrefSearch {
+                para_end,
+                searched_from,
+                found,
+            }) if (searched_from..para_end).contains(&from) => {
+                // Nothing closes between where the last search began and what it found.
+                if found.is_none_or(|close| close >= from) {
+                    return found;
+                }
+                para_end
+            }
+            _ => {
+                let after = self.body.get(from..).unwrap_or_default();
+                from + after.find("\n\n").unwrap_or(after.len())
+            }
+        };
+        let found = self
+            .body
+            .get(from..para_end)
+            .and_then(|para| find_ascii_case_insensitive(para, "</xref>"))
+            .map(|close| from + close);
+        self.xref_search = Some(XrefSearch {
+            para_end,
+            searched_from: from,
+            found,
+        });
+        found
+    }
+
     /// DocFX's cross-reference tag, `<xref href="uid"/>` (`text="…"` shows that text, else
     /// the page's title), as a link to the page with that uid; one no page has is
     /// reported as an `xref:` link is, and shown as its text. `None` for any other HTML.
@@ -1562,23 +1600,21 @@ impl<'a> BodyWriter<'a> {
             .map(|t| t.into_owned());
         // `<xref href="uid">the text</xref>`: the text between is what the link shows (the
         // page's title when there is none); the events up to the closing tag are dropped.
-        if !tag.ends_with("/>") {
-            let after = self.body.get(range.end..).unwrap_or_default();
-            let para = after.find("\n\n").map_or(after, |end| &after[..end]);
-            if let Some(close) = find_ascii_case_insensitive(para, "</xref>") {
-                self.in_xref_text = true;
-                // Its Markdown as plain text (`*the* reviews` is "the reviews").
-                let inner: String = pulldown_cmark::Parser::new(&para[..close])
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.into_string()),
-                        Event::SoftBreak => Some(" ".to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
-                if text.is_none() && !inner.is_empty() {
-                    text = Some(inner);
-                }
+        if !tag.ends_with("/>")
+            && let Some(close) = self.closing_xref_after(range.end)
+        {
+            self.in_xref_text = true;
+            // Its Markdown as plain text (`*the* reviews` is "the reviews").
+            let inner: String = pulldown_cmark::Parser::new(&self.body[range.end..close])
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.into_string()),
+                    Event::SoftBreak => Some(" ".to_string()),
+                    _ => None,
+                })
+                .collect();
+            let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.is_none() && !inner.is_empty() {
+                text = Some(inner);
             }
         }
         let span = self.span(range);
@@ -3398,4 +3434,13 @@ fn inline_link<'a>(href: CowStr<'a>, shown: String) -> [Event<'a>; 3] {
         Event::Text(shown.into()),
         Event::End(TagEnd::Link),
     ]
+}
+
+/// The last search for a `</xref>` ([`BodyWriter::closing_xref_after`]): the paragraph's end,
+/// where the search began, and the closing tag it found (offsets in the body).
+#[derive(Debug, Clone, Copy)]
+struct XrefSearch {
+    para_end: usize,
+    searched_from: usize,
+    found: Option<usize>,
 }
