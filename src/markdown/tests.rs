@@ -1884,7 +1884,12 @@ fn many_xref_tags_in_one_paragraph_stay_linear_and_keep_their_texts() {
     // Linear: well under a second even unoptimised; quadratic took minutes unoptimised.
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
     let html = &page.html;
-    assert_eq!(html.matches(">shown here</a>").count(), n, "{}", &html[..2000]);
+    assert_eq!(
+        html.matches(">shown here</a>").count(),
+        n,
+        "{}",
+        &html[..2000]
+    );
     assert_eq!(html.matches(">last words</a>").count(), 1);
     // An unclosed tag shows the page's title, and the words after it stay.
     assert_eq!(html.matches(">Intro</a> open").count(), n);

@@ -955,6 +955,30 @@ mod quadratic {
         assert_linear("identical headings", &small, &large);
     }
 
+    /// One paragraph of `n` DocFX `<xref href>` tags, none closed: each looked for its
+    /// `</xref>` to the paragraph's end (40,000 took 15 s in a release build).
+    fn xref_tags(n: usize) -> Cost {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/intro.md",
+            "---\nuid: intro\n---\n# Intro\n\nHello.\n",
+        );
+        repo.book.write(
+            "content/guide/many.md",
+            &format!("# Many\n\n{}\n", "<xref href=\"intro\"> see ".repeat(n)),
+        );
+        let cost = measured_check(&repo.book);
+        cost.run.success();
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_xref_tags_in_one_paragraph() {
+        let (small, large) = (xref_tags(5_000), xref_tags(20_000));
+        assert_linear("xref tags in one paragraph", &small, &large);
+    }
+
     fn broken_links(n: usize) -> Cost {
         let repo = Repo::new();
         let mut text = String::from("# Many\n\n");
