@@ -17,8 +17,9 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-/// One charter in the hierarchy, as the caller resolved it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One charter in the hierarchy, as the caller resolved it. Serialisable so that a page's
+/// context hash can stand for a map by the nodes it is drawn from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OrgNode {
     pub slug: String,
     pub name: String,

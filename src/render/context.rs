@@ -5,6 +5,8 @@
 //! All URLs in contexts are relative to the site root; templates prefix them with `root`
 //! (e.g. `{{ root }}{{ team.url }}`), which makes every link relative and the site portable.
 
+use super::deps::Drawn;
+use super::org::Neighbourhood;
 use crate::insight::latency::Latency;
 use crate::insight::svg;
 use serde::Serialize;
@@ -163,7 +165,8 @@ pub struct TeamDetail {
     pub pages_total: usize,
     pub source: String,
     /// Inline SVG of the team's neighbourhood (parent, siblings, children); trusted markup.
-    pub neighbourhood_svg: Option<String>,
+    /// Templates see the SVG; the context hash sees what it is drawn from.
+    pub neighbourhood_svg: Option<Drawn<Neighbourhood>>,
     /// Where this team is drawn on the org map (`orgmap.html#om-<slug>`, or its group's
     /// map page when the map is split).
     pub orgmap_url: String,

@@ -790,11 +790,10 @@ impl<'a> Renderer<'a> {
             pages,
             pages_total: folder_pages.len(),
             source: doc.source.path.clone(),
-            neighbourhood_svg: Some(format!(
-                "{}{}",
-                crate::orgmap::stylesheet_link(&root_prefix(&doc.url)),
-                self.neighbourhood(c)
-            )),
+            neighbourhood_svg: Some(deps::Drawn {
+                inputs: self.neighbourhood(c, root_prefix(&doc.url)),
+                draw: org::Neighbourhood::draw,
+            }),
             orgmap_url: self.orgmap_url(&c.slug),
             interactions_url: self.interactions_url(&c.slug),
             insight: self.team_insight(c),

@@ -349,8 +349,9 @@ impl Renderer<'_> {
         }
     }
 
-    /// The neighbourhood SVG for a team page (pages live in `teams/`, so links are siblings).
-    pub(super) fn neighbourhood(&self, c: &Charter) -> String {
+    /// What the neighbourhood map of a team page is drawn from (pages live in `teams/`, so
+    /// links are siblings): see [`Neighbourhood::draw`].
+    pub(super) fn neighbourhood(&self, c: &Charter, root: String) -> Neighbourhood {
         let hb = self.handbook;
         let me = self.org_node(c, "", false);
         let parent = c
@@ -385,14 +386,15 @@ impl Renderer<'_> {
             .filter(|&i| siblings[i] == c.slug);
         let Some(pos) = at else {
             // A top-level team, or one whose parent is not a charter: a row of its own.
-            return orgmap::render_neighbourhood_window(
-                parent.as_ref(),
-                &[&me],
-                0,
-                (0, 0),
-                &children,
-                children_of_me.len(),
-            );
+            return Neighbourhood {
+                root,
+                parent,
+                row: vec![me],
+                my_index: 0,
+                hidden: (0, 0),
+                children,
+                children_total: children_of_me.len(),
+            };
         };
         let shown = orgmap::neighbourhood_window(siblings.len(), pos);
         let built: Vec<OrgNode> = siblings[shown.clone()]
@@ -400,25 +402,27 @@ impl Renderer<'_> {
             .filter(|s| **s != c.slug)
             .filter_map(node)
             .collect();
-        let mut others = built.iter();
-        let row: Vec<&OrgNode> = siblings[shown.clone()]
+        let mut others = built.into_iter();
+        let mut me = Some(me);
+        let row: Vec<OrgNode> = siblings[shown.clone()]
             .iter()
             .filter_map(|s| {
                 if *s == c.slug {
-                    Some(&me)
+                    me.take()
                 } else {
                     others.next()
                 }
             })
             .collect();
-        orgmap::render_neighbourhood_window(
-            parent.as_ref(),
-            &row,
-            pos - shown.start,
-            (shown.start, siblings.len() - shown.end),
-            &children,
-            children_of_me.len(),
-        )
+        Neighbourhood {
+            root,
+            parent,
+            row,
+            my_index: pos - shown.start,
+            hidden: (shown.start, siblings.len() - shown.end),
+            children,
+            children_total: children_of_me.len(),
+        }
     }
 
     fn tree_html(&self) -> String {
@@ -1084,5 +1088,40 @@ mod tests {
         assert_eq!(sizes(201), [101, 100]);
         assert_eq!(sizes(451), [151, 150, 150]);
         assert_eq!(sizes(200), [200]);
+    }
+}
+
+/// A team's neighbourhood map, as the nodes it is drawn from: its parent, the row of its
+/// siblings around it, its first children. A team page's context holds this in a
+/// [`Drawn`](super::deps::Drawn), so that the sweep after an edit hashes a dozen nodes
+/// instead of drawing every team's map to hash the SVG.
+#[derive(Debug, serde::Serialize)]
+pub(super) struct Neighbourhood {
+    /// The page's way to the site root, for the maps' stylesheet link.
+    root: String,
+    parent: Option<OrgNode>,
+    row: Vec<OrgNode>,
+    my_index: usize,
+    hidden: (usize, usize),
+    children: Vec<OrgNode>,
+    children_total: usize,
+}
+
+impl Neighbourhood {
+    /// The stylesheet link and the inline SVG; reads nothing but `self`.
+    pub(super) fn draw(&self) -> String {
+        let row: Vec<&OrgNode> = self.row.iter().collect();
+        format!(
+            "{}{}",
+            orgmap::stylesheet_link(&self.root),
+            orgmap::render_neighbourhood_window(
+                self.parent.as_ref(),
+                &row,
+                self.my_index,
+                self.hidden,
+                &self.children,
+                self.children_total,
+            )
+        )
     }
 }
