@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 /// One diagram of a body, drawn: the Mermaid source as the code block holds it, and its SVG.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Drawn {
     pub source: String,
     pub svg: String,

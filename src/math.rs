@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 
 /// One formula of a body, drawn: its TeX as the body holds it, and its MathML.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Formula {
     pub source: String,
     pub display: bool,

@@ -110,8 +110,9 @@ pub struct ContactEntry {
 
 #[derive(Serialize)]
 pub struct Body<'a> {
-    /// Trusted markup: the rendered body, headings carrying `a.h-anchor` links.
-    pub html: std::borrow::Cow<'a, str>,
+    /// Trusted markup: the rendered body, headings carrying `a.h-anchor` links. Templates
+    /// see the HTML; the context hash sees what it is made from.
+    pub html: Drawn<super::BodyHtml<'a>>,
     /// The id of the body's leading `#` heading when it repeated the title and was removed
     /// from `html`: the template's title carries it, so links to it still land.
     pub title_id: Option<String>,

@@ -105,6 +105,87 @@ fn headings_one_level_down(html: &str) -> String {
     out
 }
 
+/// Where a folder link goes when the handbook index does not list its folder.
+const NO_LISTING: &str = "handbook.html";
+
+/// `listing` (`handbook-index/x.html#anchor`, from the site root) as a link from a page
+/// whose way to the root is `root`.
+fn folder_href(root: &str, listing: &str) -> String {
+    let (page, anchor) = listing.split_once('#').unwrap_or((listing, ""));
+    let mut href = format!("{root}{}", crate::markdown::encode_path(page));
+    if !anchor.is_empty() {
+        href.push('#');
+        href.push_str(anchor);
+    }
+    href
+}
+
+/// `html` with its links to folders without an index page ([`crate::markdown::FOLDER_LINK`]
+/// and the link's number) pointed at `hrefs[number]`, or at the last of `hrefs` (the
+/// handbook index) for a number past the others ([`Renderer::folder_hrefs`]).
+fn place_folder_links<'h>(
+    html: std::borrow::Cow<'h, str>,
+    hrefs: &[String],
+) -> std::borrow::Cow<'h, str> {
+    use crate::markdown::FOLDER_LINK;
+    if hrefs.is_empty() || !html.contains(FOLDER_LINK) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest: &str = &html;
+    while let Some(at) = rest.find(FOLDER_LINK) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + FOLDER_LINK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let last = hrefs.len() - 1;
+        let n = after[..digits]
+            .parse::<usize>()
+            .map_or(last, |n| n.min(last));
+        out.push_str(&hrefs[n]);
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// What a page's body HTML is made from: the rendered Markdown (less a leading `#`
+/// heading that repeats the title) and what is put in place in it. A page's context holds
+/// it in a [`deps::Drawn`], so the sweep after an edit hashes the HTML as the Markdown
+/// stage left it instead of highlighting every page's code to hash the result.
+#[derive(serde::Serialize)]
+pub(crate) struct BodyHtml<'h> {
+    html: Cow<'h, str>,
+    formulas: &'h [crate::math::Formula],
+    diagrams: &'h [crate::diagram::Drawn],
+    /// [`Renderer::folder_hrefs`].
+    folder_hrefs: Vec<String>,
+    headings: &'h [crate::markdown::Heading],
+    /// The home page keeps its `#` headings where they are.
+    is_home: bool,
+}
+
+impl BodyHtml<'_> {
+    /// The body as the page shows it; reads nothing but `self`.
+    fn draw(&self) -> String {
+        let html: &str = &self.html;
+        let html = match crate::math::place(html, self.formulas) {
+            Cow::Borrowed(html) => crate::diagram::place(html, self.diagrams),
+            Cow::Owned(html) => {
+                Cow::Owned(crate::diagram::place(&html, self.diagrams).into_owned())
+            }
+        };
+        let html = finished(place_folder_links(html, &self.folder_hrefs), self.headings);
+        // `# Sections` below the title (a page moved in from elsewhere, its title from its
+        // file name): every heading one level down, so the page has one `<h1>`, its
+        // title, and its sections keep their order of rank.
+        if self.is_home || !html.contains("<h1") {
+            html.into_owned()
+        } else {
+            headings_one_level_down(&html)
+        }
+    }
+}
+
 /// A body as pages show it: Mermaid blocks drawn (already, in `html`), code highlighted,
 /// headings given their anchors; borrowed until a step changes it.
 fn finished<'h>(
@@ -419,16 +500,8 @@ impl<'a> Renderer<'a> {
 
     fn body(&self, id: DocId) -> Body<'a> {
         match self.bodies.and_then(|b| b.get(id)) {
-            Some(html) => {
-                let body = self.body_of(id, &html);
-                Body {
-                    html: std::borrow::Cow::Owned(body.html.into_owned()),
-                    title_id: body.title_id,
-                    has_h1: body.has_h1,
-                    headings: body.headings,
-                }
-            }
-            None => self.body_of(id, &self.rendered[id].html),
+            Some(html) => self.body_of(id, Cow::Owned(html)),
+            None => self.body_of(id, Cow::Borrowed(&self.rendered[id].html)),
         }
     }
 
@@ -440,40 +513,37 @@ impl<'a> Renderer<'a> {
         id: DocId,
         html: std::borrow::Cow<'h, str>,
     ) -> std::borrow::Cow<'h, str> {
-        use crate::markdown::FOLDER_LINK;
+        place_folder_links(html, &self.folder_hrefs(id))
+    }
+
+    /// Per folder link of document `id`'s Markdown, in order, the address (from its page)
+    /// of where the handbook index lists that folder; then the handbook index's own, for a
+    /// link number that is not one of them. Empty when the document has no folder links.
+    fn folder_hrefs(&self, id: DocId) -> Vec<String> {
         let links = &self.rendered[id].folder_links;
-        if links.is_empty() || !html.contains(FOLDER_LINK) {
-            return html;
+        if links.is_empty() {
+            return Vec::new();
         }
         let root = crate::markdown::root_prefix(&self.handbook.docs[id].url);
-        let mut out = String::with_capacity(html.len());
-        let mut rest: &str = &html;
-        while let Some(at) = rest.find(FOLDER_LINK) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + FOLDER_LINK.len()..];
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            let listing = after[..digits]
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| links.get(n))
-                .and_then(|link| self.nav().listing_of_folder(link.page, &link.folder))
-                .unwrap_or_else(|| "handbook.html".to_owned());
-            let (page, anchor) = listing.split_once('#').unwrap_or((&listing, ""));
-            out.push_str(&root);
-            out.push_str(&crate::markdown::encode_path(page));
-            if !anchor.is_empty() {
-                out.push('#');
-                out.push_str(anchor);
-            }
-            rest = &after[digits..];
-        }
-        out.push_str(rest);
-        std::borrow::Cow::Owned(out)
+        links
+            .iter()
+            .map(|link| {
+                let listing = self
+                    .nav()
+                    .listing_of_folder(link.page, &link.folder)
+                    .unwrap_or_else(|| NO_LISTING.to_owned());
+                folder_href(&root, &listing)
+            })
+            .chain([folder_href(&root, NO_LISTING)])
+            .collect()
     }
 
     /// Document `id`'s [`Body`], from its rendered HTML `html`.
-    fn body_of<'h>(&self, id: DocId, html: &'h str) -> Body<'h> {
-        let r = &self.rendered[id];
+    fn body_of<'h>(&self, id: DocId, html: Cow<'h, str>) -> Body<'h>
+    where
+        'a: 'h,
+    {
+        let r: &'h Rendered = &self.rendered[id];
         let title = self.handbook.docs[id].title();
         // A leading `# heading` that repeats the title is the title: the template prints
         // it once, above the description, so the head reads title → description → page.
@@ -497,30 +567,41 @@ impl<'a> Renderer<'a> {
                         .first()
                         .filter(|h| h.level == 1)
                         .map(|h| h.id.clone());
-                    let after = html[end + 5..].trim_start_matches('\n');
+                    let after_at = end + 5 + html[end + 5..].len()
+                        - html[end + 5..].trim_start_matches('\n').len();
                     // What came before the heading (a README's logo, its badges) stays,
                     // below the title: nothing the author wrote is dropped.
                     let before = html[..start].trim();
                     if before.is_empty() {
-                        (Cow::Borrowed(after), false)
+                        let after = match html {
+                            Cow::Borrowed(h) => Cow::Borrowed(&h[after_at..]),
+                            Cow::Owned(mut h) => {
+                                h.drain(..after_at);
+                                Cow::Owned(h)
+                            }
+                        };
+                        (after, false)
                     } else {
-                        (Cow::Owned(format!("{before}\n{after}")), false)
+                        (
+                            Cow::Owned(format!("{before}\n{}", &html[after_at..])),
+                            false,
+                        )
                     }
                 }
-                _ => (Cow::Borrowed(html), true),
+                _ => (html, true),
             },
             // The home page shows such a heading in place of its title.
-            Some(_) if is_home => (Cow::Borrowed(html), true),
+            Some(_) if is_home => (html, true),
             // A heading that is not the title (a charter named `SIG Docs` whose generated
             // text opens `# Docs Special Interest Group`, a page titled in front matter):
             // a section under the template's title (every heading goes one level down,
             // below), so the page has one `<h1>`.
-            Some(_) => (Cow::Borrowed(html), false),
+            Some(_) => (html, false),
             // A README that opens with a line of text and then its one `# Heading` (the
             // name under a tagline): on the home page that heading is the page's `<h1>`,
             // where it stands, and the template adds no second one above it.
             None => (
-                Cow::Borrowed(html),
+                html,
                 r.headings
                     .iter()
                     .filter(|h| h.level == 1 && !h.quoted)
@@ -528,16 +609,16 @@ impl<'a> Renderer<'a> {
                     == 1,
             ),
         };
-        let html = match html {
-            Cow::Borrowed(html) => self.placed(id, html),
-            Cow::Owned(html) => Cow::Owned(self.placed(id, &html).into_owned()),
-        };
-        // `# Sections` below the title (a page moved in from elsewhere, its title from its
-        // file name): every heading one level down, so the page has one `<h1>`, its
-        // title, and its sections keep their order of rank.
-        let html = match is_home || !html.contains("<h1") {
-            true => html,
-            false => Cow::Owned(headings_one_level_down(&html)),
+        let html = deps::Drawn {
+            inputs: BodyHtml {
+                html,
+                formulas: &r.formulas,
+                diagrams: &r.diagrams,
+                folder_hrefs: self.folder_hrefs(id),
+                headings: &r.headings,
+                is_home,
+            },
+            draw: BodyHtml::draw,
         };
         Body {
             title_id,
@@ -558,18 +639,6 @@ impl<'a> Renderer<'a> {
                 .map(|(_, h)| h.clone())
                 .collect(),
         }
-    }
-
-    /// `html` with its formulas, diagrams and folder links in place and its headings
-    /// finished.
-    fn placed<'h>(&self, id: DocId, html: &'h str) -> Cow<'h, str> {
-        let r = &self.rendered[id];
-        let html = match crate::math::place(html, &r.formulas) {
-            Cow::Borrowed(html) => crate::diagram::place(html, &r.diagrams),
-            Cow::Owned(html) => Cow::Owned(crate::diagram::place(&html, &r.diagrams).into_owned()),
-        };
-        let html = self.place_folder_links(id, html);
-        finished(html, &r.headings)
     }
 
     pub fn team_summary(&self, c: &Charter, depth: usize) -> TeamSummary {

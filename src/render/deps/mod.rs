@@ -9,6 +9,9 @@
 //! no second description of "what a page shows" to keep in step with the templates: a page
 //! builder that starts reading another document puts what it read into its context, and the
 //! hash sees it. `orgbook build` renders without fingerprints and never hashes.
+//!
+//! A field that is costly to make from small inputs (a page's finished body, a team's
+//! neighbourhood map) is a [`Drawn`]: the hash sees its inputs, Tera its drawing.
 
 use serde::Serialize;
 use std::collections::HashMap;
