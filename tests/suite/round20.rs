@@ -180,3 +180,34 @@ fn go_design_documents_lose_the_proposal_prefix() {
     );
     builds_clean(&book);
 }
+
+/// Built as they are (the EIPs folder moved into `content/`, as `orgbook init` advises),
+/// EIPs are pages whose process keys draw no unknown-key warning each: a repository of
+/// hundreds of proposals buried every other warning.
+#[test]
+fn eips_built_as_pages_draw_no_unknown_key_warnings() {
+    let source = TestBook::fixture("import-eips");
+    let book = fresh(true);
+    for name in [
+        "eip-1.md",
+        "eip-4.md",
+        "eip-6.md",
+        "eip-7.md",
+        "eip-12.md",
+        "eip-15.md",
+    ] {
+        book.write(
+            &format!("content/EIPS/{name}"),
+            &source.read(&format!("EIPS/{name}")),
+        );
+    }
+    book.write(
+        "content/assets/eip-4/flow.png",
+        &source.read("assets/eip-4/flow.png"),
+    );
+    let root = path_str(book.root());
+    book.run(&["build", "--root", &root, "--strict"])
+        .success()
+        .stderr_lacks("unknown-key")
+        .stderr_has("with 0 warning(s)");
+}
