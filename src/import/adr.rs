@@ -710,6 +710,21 @@ impl Meta {
             "consulted" | "informed" if !value.trim().is_empty() => {
                 self.links.push(format!("- {key}: {}", value.trim()));
             }
+            // An EIP's number is its file name's (`eip-20.md`), read there.
+            "eip" | "erc" if file_series_number(notes.file) == value.trim().parse().ok() => {}
+            // EIPs name the proposals they build on: each is linked, so the link follows
+            // the record to its new file and the other record lists this one.
+            "requires" if !value.trim().is_empty() => {
+                self.related.push(requires_item(notes.file, value));
+            }
+            // What an EIP says of itself in front matter only, with no orgbook key:
+            // kept at the top of the body, as a record's links are.
+            "author" | "description" | "type" | "category" | "withdrawal-reason"
+            | "last-call-deadline"
+                if !value.trim().is_empty() =>
+            {
+                self.links.push(format!("- {key}: {}", value.trim()));
+            }
             _ => {
                 if !value.is_empty() {
                     notes.at(
@@ -872,7 +887,16 @@ impl Meta {
         let mut last_relation = None;
         for written in split_top_level(text) {
             let written = written.trim();
-            let part = strip_emphasis(written).trim_end_matches('.').trim();
+            // Swift Evolution: `**Implemented in Swift 2.2** ([Bug](…), [Commit](…))`, the
+            // status in bold and the evidence after it, which stays at the top of the body.
+            let (part, evidence) = match bold_lead(written) {
+                Some((bold, rest)) if rest.starts_with(['(', '[']) => (bold, true),
+                _ => (strip_emphasis(written), false),
+            };
+            let part = part.trim_end_matches('.').trim();
+            if evidence {
+                push_unique(&mut self.links, format!("- Status as written: {written}"));
+            }
             if part.is_empty() {
                 continue;
             }
@@ -931,7 +955,10 @@ impl Meta {
             let word = &part[..len];
             // A synonym is worth a look (`approved` may not mean accepted here); a
             // translation is the word itself.
-            if !word.eq_ignore_ascii_case(status) && !is_translation(&lower[..len]) {
+            if !word.eq_ignore_ascii_case(status)
+                && !is_translation(&lower[..len])
+                && !is_process_word(&lower[..len])
+            {
                 notes.at(line, format!("status `{word}` imported as {status}"));
             }
             let rest = part[len..].trim_matches(|c: char| {
@@ -948,6 +975,12 @@ impl Meta {
                             notes.at(line, assumption);
                         }
                         self.status_date = Some(date);
+                    }
+                    None if is_release_qualifier(rest) => {
+                        // "Implemented (Swift 5.1)", "Stable in Kotlin 1.5", "Active review
+                        // (May 15...May 29, 2024)": the word is the whole status, the rest
+                        // says in which release or when; kept, as nothing to check.
+                        push_unique(&mut self.links, format!("- Status as written: {written}"));
                     }
                     None => {
                         // "Decided on Bulma. Open to new choices as they come": the
@@ -1489,6 +1522,56 @@ pub(super) fn strip_emphasis(s: &str) -> &str {
     }
 }
 
+/// The number of an `eip-20.md` / `erc-721.md` file (`dir/eip-20.md` too).
+fn file_series_number(file: &str) -> Option<u32> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = strip_md_extension(name)?;
+    let (series, number) = stem.split_once('-')?;
+    (series.eq_ignore_ascii_case("eip") || series.eq_ignore_ascii_case("erc"))
+        .then(|| number.parse().ok())
+        .flatten()
+}
+
+/// `requires: 2718, 2930` of `eip-1559.md` → `Requires: [EIP-2718](eip-2718.md), …`: links
+/// in the file naming of the record's own folder, which the import then points at the
+/// imported records (or unlinks and lists, when a required EIP is not in the folder).
+fn requires_item(file: &str, value: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let series = name
+        .split_once('-')
+        .map(|(s, _)| s)
+        .filter(|s| s.eq_ignore_ascii_case("eip") || s.eq_ignore_ascii_case("erc"));
+    let items: Vec<String> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| match (series, n.parse::<u32>()) {
+            (Some(series), Ok(number)) => format!(
+                "[{}-{number}]({series}-{number}.md)",
+                series.to_ascii_uppercase()
+            ),
+            _ => n.to_owned(),
+        })
+        .collect();
+    format!("Requires: {}", items.join(", "))
+}
+
+/// `**Implemented** (links)` → ("Implemented", "(links)"): a status in bold with more
+/// after it.
+fn bold_lead(s: &str) -> Option<(&str, &str)> {
+    let mark = ["**", "__"].into_iter().find(|m| s.starts_with(m))?;
+    let inner = &s[2..];
+    let end = inner.find(mark)?;
+    Some((inner[..end].trim(), inner[end + 2..].trim()))
+}
+
+/// What follows a status word to say in which release or review period, not a sentence
+/// of the author's: a few words with a number (`Swift 5.1`, `Kotlin 1.1`, `2.2`,
+/// `May 15...May 29, 2024`).
+fn is_release_qualifier(rest: &str) -> bool {
+    rest.contains(|c: char| c.is_ascii_digit()) && rest.split_whitespace().count() <= 4
+}
+
 pub(super) fn strip_html_comments(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -1631,6 +1714,7 @@ fn status_word(lower: &str) -> Option<(&'static str, usize)> {
     STATUS_WORDS
         .iter()
         .chain(TRANSLATED_STATUS_WORDS)
+        .chain(PROCESS_STATUS_WORDS)
         .filter(|(phrase, _)| {
             lower.starts_with(phrase)
                 && !lower[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -1681,6 +1765,42 @@ const STATUS_WORDS: &[(&str, &str)] = &[
     ("retired", "deprecated"),
     ("deprecated by", "deprecated"),
 ];
+
+/// The stages of open projects' proposal processes, each documented by its process and
+/// mapped as docs/import.md's table says, so they are not noted record by record as a
+/// synonym is: a proposal still under discussion is proposed, one that shipped (even as
+/// experimental) accepted, one given up rejected.
+const PROCESS_STATUS_WORDS: &[(&str, &str)] = &[
+    // Ethereum's EIPs and ERCs (EIP-1). Stagnant is a draft nobody moved for six months:
+    // still undecided, so the health page lists it as stalled. Living (EIP-1 itself) is
+    // in force and kept up to date. Withdrawn is in STATUS_WORDS.
+    ("final", "accepted"),
+    ("living", "accepted"),
+    ("last call", "proposed"),
+    ("review", "proposed"),
+    ("stagnant", "proposed"),
+    // Swift Evolution's review states; Previewing is accepted and shipped in a preview
+    // package. Its Implemented, Accepted, Rejected, Withdrawn and Deferred are in STATUS_WORDS.
+    ("accepted with revisions", "accepted"),
+    ("previewing", "accepted"),
+    ("awaiting review", "proposed"),
+    ("awaiting implementation", "proposed"),
+    ("scheduled for review", "proposed"),
+    ("active review", "proposed"),
+    ("returned for revision", "proposed"),
+    // Kotlin's KEEP: a feature is Experimental, then Beta, then Stable in a release.
+    ("stable", "accepted"),
+    ("experimental", "accepted"),
+    ("beta", "accepted"),
+    ("public discussion", "proposed"),
+    ("submitted", "proposed"),
+    ("prototype implemented", "proposed"),
+];
+
+/// Whether `phrase` (lowercase) is a stage of a proposal process, mapped without a note.
+fn is_process_word(phrase: &str) -> bool {
+    PROCESS_STATUS_WORDS.iter().any(|(p, _)| *p == phrase)
+}
 
 /// The same in the languages MADR is translated into and organisations write records in.
 const TRANSLATED_STATUS_WORDS: &[(&str, &str)] = &[
@@ -1808,12 +1928,14 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 /// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
 pub(super) fn plain_text(title: &str) -> String {
     let mut text = inline_text(title);
-    const PREFIXES: [&str; 6] = [
+    // Go's design documents are titled `# Proposal: Type Aliases`.
+    const PREFIXES: [&str; 7] = [
         "architecture decision record",
         "architectural decision record",
         "architectural decision",
         "decision record",
         "decision",
+        "proposal",
         "adr",
     ];
     for p in PREFIXES {

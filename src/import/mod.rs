@@ -651,10 +651,17 @@ fn stem_number(stem: &str) -> Option<(u32, &str)> {
     {
         return None;
     }
-    let rest = match stem.get(..3) {
-        Some(p) if p.eq_ignore_ascii_case("adr") => stem[3..].trim_start_matches(['-', '_', ' ']),
-        _ => stem,
-    };
+    // The series a file name numbers its record in: `adr-007`, Ethereum's `eip-20` and
+    // `erc-721`, Kotlin's `KEEP-0004-type-aliases`. Only a number right after the series
+    // makes it one (`adrift`, `keep-it-simple` are names).
+    let rest = SERIES_PREFIXES
+        .iter()
+        .find_map(|p| {
+            let rest = strip_ascii_prefix_ci(stem, p)?.trim_start_matches(['-', '_', ' ']);
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                .then_some(rest)
+        })
+        .unwrap_or(stem);
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
         return None;
@@ -674,6 +681,15 @@ fn stem_number(stem: &str) -> Option<(u32, &str)> {
     }
     let number = rest[..digits].parse().ok()?;
     Some((number, after.trim_start_matches(['-', '_', '.', ' '])))
+}
+
+/// The series whose name a record's file name may start with, before its number.
+const SERIES_PREFIXES: [&str; 4] = ["adr", "eip", "erc", "keep"];
+
+fn strip_ascii_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// The decision number of a link target that names a record file
@@ -1012,6 +1028,13 @@ mod tests {
         assert_eq!(stem_number("0004a-ancestry"), Some((4, "ancestry")));
         assert_eq!(stem_number("0004ab-x"), None);
         assert_eq!(stem_number("12a-x"), None);
+        assert_eq!(stem_number("eip-20"), Some((20, "")));
+        assert_eq!(stem_number("ERC-721"), Some((721, "")));
+        assert_eq!(
+            stem_number("KEEP-0004-type-aliases"),
+            Some((4, "type-aliases"))
+        );
+        assert_eq!(stem_number("keep-it-simple"), None);
     }
 
     #[test]

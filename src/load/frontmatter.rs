@@ -952,6 +952,15 @@ const NAVIGATION_KEYS: &[&str] = &[
     "altitude",
     "completed?",
     "due",
+    // Ethereum's EIPs and ERCs: the proposal's number, the proposals it builds on, where it
+    // is discussed, why it was withdrawn and when its last call ends (`title`,
+    // `description`, `author`, `status`, `type`, `category` and `created` are above). The
+    // proposal is a page here; `orgbook import adr` makes it a decision (docs/import.md).
+    "eip",
+    "requires",
+    "discussions-to",
+    "withdrawal-reason",
+    "last-call-deadline",
 ];
 
 /// File names that make a page the index page of its folder, by precedence.

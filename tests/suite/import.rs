@@ -30,17 +30,17 @@ pub(crate) fn fresh(empty: bool) -> TestBook {
 
 /// One imported decision, read back from its file with the toml crate.
 #[derive(Debug, Clone)]
-struct Record {
-    file: String,
-    title: String,
-    status: String,
-    date: String,
-    supersedes: Vec<i64>,
-    tags: Vec<String>,
-    body: String,
+pub(crate) struct Record {
+    pub(crate) file: String,
+    pub(crate) title: String,
+    pub(crate) status: String,
+    pub(crate) date: String,
+    pub(crate) supersedes: Vec<i64>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) body: String,
 }
 
-fn records(book: &TestBook) -> BTreeMap<u32, Record> {
+pub(crate) fn records(book: &TestBook) -> BTreeMap<u32, Record> {
     let dir = book.root().join("content/decisions");
     let mut out = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -84,7 +84,7 @@ fn records(book: &TestBook) -> BTreeMap<u32, Record> {
     out
 }
 
-fn by_title<'a>(rs: &'a BTreeMap<u32, Record>, title: &str) -> (u32, &'a Record) {
+pub(crate) fn by_title<'a>(rs: &'a BTreeMap<u32, Record>, title: &str) -> (u32, &'a Record) {
     rs.iter()
         .find(|(_, r)| r.title == title)
         .map(|(n, r)| (*n, r))
@@ -96,7 +96,7 @@ fn by_title<'a>(rs: &'a BTreeMap<u32, Record>, title: &str) -> (u32, &'a Record)
 
 /// Builds strictly (warnings are errors), then follows every link of the built site.
 #[track_caller]
-fn builds_clean(book: &TestBook) {
+pub(crate) fn builds_clean(book: &TestBook) {
     let root = book.root().to_string_lossy().into_owned();
     let out = book.out().to_string_lossy().into_owned();
     book.run(&["build", "--root", &root, "--output", &out, "--strict"])
@@ -106,17 +106,17 @@ fn builds_clean(book: &TestBook) {
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }
 
-fn import(book: &TestBook, args: &[&str]) -> crate::harness::Run {
+pub(crate) fn import(book: &TestBook, args: &[&str]) -> crate::harness::Run {
     let mut all = vec!["import", "adr"];
     all.extend_from_slice(args);
     book.run(&all)
 }
 
-fn path_str(p: &Path) -> String {
+pub(crate) fn path_str(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-fn decision_page(book: &TestBook, r: &Record) -> scraper::Html {
+pub(crate) fn decision_page(book: &TestBook, r: &Record) -> scraper::Html {
     book.html(&format!("decisions/{}", r.file.replace(".md", ".html")))
 }
 

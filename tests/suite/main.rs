@@ -25,6 +25,7 @@ mod reading;
 mod robustness;
 mod round18;
 mod round19;
+mod round20;
 mod safety;
 mod scale;
 mod search;

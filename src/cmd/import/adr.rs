@@ -178,6 +178,7 @@ fn print_report(
         })
         .collect();
     let notes = fold_dropped_keys(&notes);
+    let notes = fold_status_synonyms(notes);
     print_notes(&notes);
     let mut summary = Summary::new(format!(
         "{} {} decision(s) into content/decisions/ for team `{}` (type {})",
@@ -233,6 +234,46 @@ fn fold_dropped_keys(notes: &[&String]) -> Vec<String> {
                 }
             }
             _ => out.push((*n).clone()),
+        }
+    }
+    out
+}
+
+/// The notes, a status synonym that several records share (Swift Evolution's and KEEP's
+/// `Implemented`, every withdrawn EIP's `Withdrawn`) folded into one note with a count:
+/// the mapping is worth a look once, not once a record.
+fn fold_status_synonyms(notes: Vec<String>) -> Vec<String> {
+    const FOLD_FROM: usize = 3;
+    // "file:line: status `Word` imported as accepted" → ("Word", "accepted"), the word as
+    // the first record wrote it.
+    let synonym_of = |n: &str| -> Option<(String, String)> {
+        let start = n.find(": status `")? + ": status `".len();
+        let (word, rest) = n[start..].split_once("` imported as ")?;
+        (!rest.contains(' ')).then(|| (word.to_lowercase(), rest.to_owned()))
+    };
+    let mut count: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for n in &notes {
+        if let Some(k) = synonym_of(n) {
+            *count.entry(k).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut folded = std::collections::BTreeSet::new();
+    for n in notes {
+        match synonym_of(&n) {
+            Some(k) if count[&k] >= FOLD_FROM => {
+                if folded.insert(k.clone()) {
+                    let (first, word) = n
+                        .split_once(": status `")
+                        .map(|(f, rest)| (f, rest.split('`').next().unwrap_or_default()))
+                        .unwrap_or_default();
+                    out.push(format!(
+                        "status `{word}` imported as {} in {} records (the first: {first})",
+                        k.1, count[&k]
+                    ));
+                }
+            }
+            _ => out.push(n),
         }
     }
     out
