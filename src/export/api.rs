@@ -121,7 +121,7 @@ struct Ownership<'a> {
 
 /// Pretty-printed, newline-terminated: the files are small next to the pages, and
 /// readable output makes a diff of two builds useful.
-fn to_json<T: Serialize>(value: &T) -> String {
+pub fn to_json<T: Serialize>(value: &T) -> String {
     // Structs of strings, numbers and sequences always serialise.
     let mut text = serde_json::to_string_pretty(value).expect("API records serialise to JSON");
     text.push('\n');
@@ -129,7 +129,7 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 /// `api/teams.json`: every charter, by slug.
-pub fn teams_json(hb: &Handbook) -> String {
+fn teams_file(hb: &Handbook) -> TeamsFile<'_> {
     let teams = hb
         .teams
         .iter()
@@ -167,15 +167,15 @@ pub fn teams_json(hb: &Handbook) -> String {
             url: &doc.url,
         })
         .collect();
-    to_json(&TeamsFile {
+    TeamsFile {
         version: VERSION,
         site: site(hb),
         teams,
-    })
+    }
 }
 
 /// `api/decisions.json`: every decision record, by number.
-pub fn decisions_json(hb: &Handbook) -> String {
+fn decisions_file(hb: &Handbook) -> DecisionsFile<'_> {
     let decisions = hb
         .decisions
         .keys()
@@ -204,16 +204,16 @@ pub fn decisions_json(hb: &Handbook) -> String {
             url: &doc.url,
         })
         .collect();
-    to_json(&DecisionsFile {
+    DecisionsFile {
         version: VERSION,
         site: site(hb),
         decisions,
-    })
+    }
 }
 
 /// `api/ownership.json`: every `owns` item with its team, by item (case-insensitively), and
 /// the CODEOWNERS file's rules when the handbook has one.
-pub fn ownership_json(hb: &Handbook) -> String {
+fn ownership_file(hb: &Handbook) -> OwnershipFile<'_> {
     let ownership = hb
         .ownership
         .iter()
@@ -242,19 +242,37 @@ pub fn ownership_json(hb: &Handbook) -> String {
             })
             .collect(),
     });
-    to_json(&OwnershipFile {
+    OwnershipFile {
         version: VERSION,
         site: site(hb),
         ownership,
         code,
-    })
+    }
+}
+
+/// Takes each file of the API as the value its JSON is made from ([`to_json`]), so that
+/// `serve` can hash the value and skip writing JSON that did not change, as it does for
+/// pages (`render::deps`).
+pub trait Emit {
+    fn file<T: Serialize>(&mut self, path: &'static str, value: &T);
+}
+
+/// Hands every file of the API to `emit`.
+pub fn emit_files(hb: &Handbook, emit: &mut impl Emit) {
+    emit.file(TEAMS_PATH, &teams_file(hb));
+    emit.file(DECISIONS_PATH, &decisions_file(hb));
+    emit.file(OWNERSHIP_PATH, &ownership_file(hb));
 }
 
 /// All three files as (output path, contents).
-pub fn files(hb: &Handbook) -> [(&'static str, String); 3] {
-    [
-        (TEAMS_PATH, teams_json(hb)),
-        (DECISIONS_PATH, decisions_json(hb)),
-        (OWNERSHIP_PATH, ownership_json(hb)),
-    ]
+pub fn files(hb: &Handbook) -> Vec<(&'static str, String)> {
+    struct Collect(Vec<(&'static str, String)>);
+    impl Emit for Collect {
+        fn file<T: Serialize>(&mut self, path: &'static str, value: &T) {
+            self.0.push((path, to_json(value)));
+        }
+    }
+    let mut out = Collect(Vec::new());
+    emit_files(hb, &mut out);
+    out.0
 }

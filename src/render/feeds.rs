@@ -100,6 +100,10 @@ fn news_date(d: &Decision) -> Date {
     d.decided.unwrap_or(d.date)
 }
 
+/// What the context hash of a JSON file of the API is keyed by, in place of a template's
+/// name: no template is named so.
+const DATA_TEMPLATE: &str = "(api json)";
+
 impl Renderer<'_> {
     /// The timeline, the feed and the JSON API files.
     pub(super) fn feeds(&self) -> Vec<Result<OutputFile, Diagnostic>> {
@@ -111,15 +115,30 @@ impl Renderer<'_> {
                 crate::export::revisits::calendar(self.handbook).into_bytes(),
             ),
         }));
-        files.extend(
-            crate::export::api::files(self.handbook)
-                .into_iter()
-                .map(|(path, json)| {
-                    Ok(OutputFile {
-                        path: path.to_string(),
-                        contents: FileContents::Bytes(json.into_bytes()),
-                    })
-                }),
+        // The API's JSON files, each skipped under `serve` when the value it is made from
+        // hashes as it did when it was last published (like a page's context).
+        struct Api<'r> {
+            fingerprints: Option<&'r super::deps::Fingerprints>,
+            files: &'r mut Vec<Result<OutputFile, Diagnostic>>,
+        }
+        impl crate::export::api::Emit for Api<'_> {
+            fn file<T: serde::Serialize>(&mut self, path: &'static str, value: &T) {
+                let contents = match self.fingerprints {
+                    Some(fp) if fp.unchanged(DATA_TEMPLATE, path, value) => FileContents::Unchanged,
+                    _ => FileContents::Bytes(crate::export::api::to_json(value).into_bytes()),
+                };
+                self.files.push(Ok(OutputFile {
+                    path: path.to_string(),
+                    contents,
+                }));
+            }
+        }
+        crate::export::api::emit_files(
+            self.handbook,
+            &mut Api {
+                fingerprints: self.fingerprints,
+                files: &mut files,
+            },
         );
         files
     }
