@@ -130,7 +130,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     // The pages' bodies are scanned (in parallel) while the references are checked: the
     // two read the same documents and nothing of each other, and a front-matter edit under
     // `serve` waits for both.
-    let ((myst_labels, heading_titles), checked) = rayon::join(
+    let ((myst_labels, heading_titles, twice), checked) = rayon::join(
         || scan_pages(&docs),
         || {
             let known = Known {
@@ -178,6 +178,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             }
         },
     );
+    diags.extend(duplicate_labels(&docs, &myst_labels, twice));
     let uids = uids(&docs, diags);
     let writerside = assets
         .iter()
@@ -698,9 +699,13 @@ const WRITERSIDE_CFG: &str = "writerside.cfg";
 type Labels = HashMap<String, (DocId, String, String)>;
 
 /// The MyST labels of every page (see [`Handbook::myst_labels`]; the first page in path
-/// order to define a label keeps it) and the leading `# Heading` of each page without a
-/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies.
-fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
+/// order to define a label keeps it), the leading `# Heading` of each page without a
+/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies,
+/// and each label defined again: the page, the label and which of that page's
+/// definitions of it (for [`duplicate_labels`]).
+fn scan_pages(
+    docs: &[crate::model::Doc],
+) -> (Labels, HashMap<DocId, String>, Vec<(DocId, String, usize)>) {
     use rayon::prelude::*;
     type Found = (Vec<(String, String, String)>, Option<String>);
     let found: Vec<(DocId, Found)> = docs
@@ -716,9 +721,18 @@ fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
             (!labels.is_empty() || heading.is_some()).then_some((id, (labels, heading)))
         })
         .collect();
-    let mut labels = HashMap::new();
+    let mut labels: Labels = HashMap::new();
     let mut headings = HashMap::new();
+    let mut twice = Vec::new();
     for (id, (found, heading)) in found {
+        let mut in_page: HashMap<&str, usize> = HashMap::new();
+        for (label, _, _) in &found {
+            let nth = in_page.entry(label).or_default();
+            if labels.contains_key(label.as_str()) || *nth > 0 {
+                twice.push((id, label.clone(), *nth));
+            }
+            *nth += 1;
+        }
         for (label, anchor, text) in found {
             labels.entry(label).or_insert((id, anchor, text));
         }
@@ -726,7 +740,72 @@ fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
             headings.insert(id, h);
         }
     }
-    (labels, headings)
+    (labels, headings, twice)
+}
+
+/// A MyST label defined twice is a `duplicate-label` warning at the second definition,
+/// naming the page (and line) of the first, which links to it reach — Sphinx warns the
+/// same and keeps one. Only labels defined again are looked up in their text, so a
+/// handbook without them pays nothing here.
+fn duplicate_labels(
+    docs: &[crate::model::Doc],
+    labels: &Labels,
+    twice: Vec<(DocId, String, usize)>,
+) -> Vec<Diagnostic> {
+    twice
+        .into_iter()
+        .filter_map(|(id, label, nth)| {
+            let &(first, _, _) = labels.get(&label)?;
+            let doc = &docs[id];
+            let body = doc.source.body();
+            let at = label_definition(body, &label, nth)?;
+            let first_doc = &docs[first];
+            let line = label_definition(first_doc.source.body(), &label, 0).map(|r| {
+                let before = &first_doc.source.text[..first_doc.source.body_start + r.start];
+                before.bytes().filter(|&b| b == b'\n').count() + 1
+            });
+            let place = match (first == id, line) {
+                (true, Some(line)) => format!("line {line} of this page"),
+                (true, None) => "this page".to_string(),
+                (false, Some(line)) => format!("{}:{line}", first_doc.source.path),
+                (false, None) => first_doc.source.path.clone(),
+            };
+            let start = doc.source.body_start + at.start;
+            Some(
+                Diagnostic::warning(
+                    "duplicate-label",
+                    &doc.source.path,
+                    format!(
+                        "the label `{label}` is defined already, at {place}, which links and references to `{label}` reach"
+                    ),
+                )
+                .with_help("give this one a label of its own (a label names one place in the whole handbook, as in Sphinx) and point the links meant for it at the new name")
+                .at(&doc.source.text, start..doc.source.body_start + at.end),
+            )
+        })
+        .collect()
+}
+
+/// Where the `nth` definition of `label` is written in `body`: a target line
+/// (`(label)=`), a directive's `:label:` or `:name:`, or a Quarto `{#label}`; the first
+/// written form found decides. `None` when none is there (a glossary's term, say).
+fn label_definition(body: &str, label: &str, nth: usize) -> Option<std::ops::Range<usize>> {
+    let written = [
+        format!("({label})="),
+        format!(":label: {label}"),
+        format!(":name: {label}"),
+        format!("{{#{label}"),
+    ];
+    written.iter().find_map(|w| {
+        let mut found = body.match_indices(w.as_str()).map(|(at, _)| at);
+        let first = found.next()?;
+        let at = if nth == 0 {
+            first
+        } else {
+            found.nth(nth - 1).unwrap_or(first)
+        };
+        Some(at..at + w.len())
+    })
 }
 
 /// The text of a `# Heading` that opens a body (after blank lines, comments and MyST target

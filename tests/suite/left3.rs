@@ -32,3 +32,36 @@ fn left3_upper_case_xref_tags_are_links_without_a_leftover_warning() {
     );
     assert_eq!(texts(&page, "main p a")[0], "write-ups");
 }
+
+/// A MyST label written twice, in another page or the same one, is a `duplicate-label`
+/// warning at the second, naming where the first is; references reach the first, as in
+/// Sphinx.
+#[test]
+fn left3_a_myst_label_defined_twice_is_reported_at_the_second() {
+    let book = TestBook::fixture("sphinx-myst");
+    book.write(
+        "content/topics/proxies.md",
+        "# Proxies\n\nSome offices reach the index through a proxy.\n\n\
+         (SSL Certificate Verification)=\n## Proxies that inspect TLS\n\n\
+         Point pip at the proxy's certificate bundle.\n\n\
+         (proxy-settings)=\n## Settings\n\nSet `HTTPS_PROXY`.\n\n\
+         (proxy-settings)=\n## More settings\n\nSee {ref}`proxy-settings`.\n",
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "warning[duplicate-label]: the label `SSL Certificate Verification` is defined \
+             already, at content/topics/https-certificates.md:5",
+        )
+        .stderr_has("--> content/topics/proxies.md:5:1")
+        .stderr_has("the label `proxy-settings` is defined already, at line 10 of this page")
+        .stderr_has("--> content/topics/proxies.md:15:1");
+    let page = book.html("getting-started.html");
+    assert!(
+        hrefs(&page, "main a")
+            .iter()
+            .any(|h| h == "topics/https-certificates.html#https-certificates"),
+        "{:?}",
+        hrefs(&page, "main a")
+    );
+}
