@@ -1062,6 +1062,18 @@ pub fn parse_doc(
         }
         kind => kind,
     };
+    // HedgeDoc's `###### tags: `a` `b`` line adds to the front matter's tags.
+    let kind = match kind {
+        DocKind::Page(mut p) => {
+            for tag in crate::dialects::hackmd::tags_in(&text[split.body_start..]) {
+                if !p.tags.contains(&tag) {
+                    p.tags.push(tag);
+                }
+            }
+            DocKind::Page(p)
+        }
+        kind => kind,
+    };
     let url = crate::text::url_safe_path(&output_url(rel, &kind));
     let url = match &kind {
         DocKind::Page(p) => custom_url(&file, &text, p, &url, diags)

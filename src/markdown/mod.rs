@@ -771,10 +771,33 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         crate::finder!(b"{%").find(body.as_bytes()).is_some(),
         crate::dialects::hackmd::Embeds::new,
     );
+    // Inline footnotes (`^[a note]`) before the highlights, so a note's text gets them.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"^[").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::InlineNotes::new,
+    );
     let parser = OptionalPass::new(
         parser,
         crate::finder!(b"==").find(body.as_bytes()).is_some(),
         crate::dialects::hackmd::Marks::new,
+    );
+    // HackMD's and HedgeDoc's insertions (`++new++`), a quote's `[name=…]` tags, and the
+    // `###### tags:` line, likewise only where their markers are.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"++").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Marks::inserts,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::dialects::hackmd::may_tag_quotes(&body),
+        crate::dialects::hackmd::QuoteTags::new,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"###### ").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::TagsLine::new,
     );
     // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);

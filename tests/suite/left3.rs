@@ -65,3 +65,77 @@ fn left3_a_myst_label_defined_twice_is_reported_at_the_second() {
         hrefs(&page, "main a")
     );
 }
+
+/// A HedgeDoc note as its pad downloads it: the `###### tags:` line gives the page its
+/// tags (found by search) and is not drawn as a heading; `^[a note]` is a footnote;
+/// `++text++` is an insertion (not in code, nor `C++17 … C++20`); an embed among words is
+/// a link and no leftover; a ```` ```javascript= ```` fence is JavaScript with line
+/// numbers; a quote's `[name=…]` and `[time=…]` are small text and its `[color=…]` is
+/// dropped. What the author wrote stays escaped.
+#[test]
+fn left3_hedgedoc_tags_line_inline_notes_inserts_fences_and_quote_tags() {
+    let book = TestBook::fixture("hedgedoc");
+    book.write(
+        "content/notes/standup.md",
+        "# Depot standup\n\n\
+         ###### tags: `standup` `trackwork` `<b>bold</b>`\n\n\
+         The points fault^[logged by the *night* crew, see [the retro](sprint-retro.md)] \
+         is back, and ^[unclosed stays as written.\n\n\
+         From Monday ++the new rota++ applies; `++i` and C++17 or C++20 stay as written.\n\n\
+         The walkthrough is at {%youtube dQw4w9WgXcQ %} if you missed it.\n\n\
+         ```javascript=\nconst depot = \"north\";\n```\n\n\
+         > The timetable import failed twice.\n\
+         > [name=Priya <i>R</i>] [time=Mon, Mar 3, 2025 9:12 AM] [color=#ff0000]\n\n\
+         Outside a quote [name=Sam] stays.\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("template-leftover")
+        .stderr_lacks("standup.md");
+    let page = book.html("notes/standup.html");
+    let html = page.html();
+    assert!(
+        !texts(&page, "main h6").iter().any(|h| h.contains("tags")),
+        "{:?}",
+        texts(&page, "main h6")
+    );
+    assert_eq!(texts(&page, "main ins"), ["the new rota"]);
+    assert!(html.contains("C++17 or C++20"), "{html}");
+    // The note: a reference where it stood, its text (with its link) a footnote.
+    assert_eq!(texts(&page, "main sup.footnote-reference"), ["1"]);
+    let note = texts(&page, "main .footnote-definition").join(" ");
+    assert!(
+        note.contains("logged by the night crew, see the retro"),
+        "{note}"
+    );
+    assert!(
+        hrefs(&page, "main .footnote-definition a")
+            .iter()
+            .any(|h| h == "sprint-retro.html"),
+        "{html}"
+    );
+    assert!(html.contains("^[unclosed stays as written."), "{html}");
+    assert!(
+        hrefs(&page, "main p a")
+            .iter()
+            .any(|h| h == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        "{html}"
+    );
+    assert!(html.contains("if you missed it."), "{html}");
+    assert!(html.contains("class=\"language-javascript\""), "{html}");
+    assert_eq!(
+        texts(&page, "main blockquote small"),
+        ["Priya <i>R</i>", "Mon, Mar 3, 2025 9:12 AM"]
+    );
+    assert!(!html.contains("[color="), "{html}");
+    assert!(!html.contains("<i>R</i>"), "{html}");
+    assert!(html.contains("[name=Sam]"), "{html}");
+    // The tags are the page's: search finds the page by one no text of it holds.
+    if let Some(found) = crate::search_js::query_site(&book.out(), "trackwork") {
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("notes/standup.html"),
+            "{found:?}"
+        );
+    }
+}

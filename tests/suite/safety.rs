@@ -1249,7 +1249,10 @@ mod codes {
         }),
         (Code::DuplicateLabel, |b| {
             b.write("content/guide/one.md", "# One\n\n(setup)=\n## Setting up\n");
-            b.write("content/guide/two.md", "# Two\n\n(setup)=\n## Set up again\n");
+            b.write(
+                "content/guide/two.md",
+                "# Two\n\n(setup)=\n## Set up again\n",
+            );
         }),
         (Code::DuplicateFolderIndex, |b| {
             b.write("content/guide/index.md", "# Guide\n");
