@@ -105,6 +105,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         teams,
         decisions,
     } = index(&docs, &folder_index, diags);
+    redirects_inside(&mut docs, (&by_url, &by_path), diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
     let mut redirects_elsewhere = BTreeMap::new();
     book_toml_redirects(
@@ -1267,6 +1268,92 @@ fn book_toml_redirects(
             None => {
                 out.insert(file, id);
             }
+        }
+    }
+}
+
+/// Each page that redirects inside the site (Retype's `redirect: /team/on-call`,
+/// [`crate::model::PageMeta::redirect_inside`]) becomes a redirect to the page that
+/// address names, by its address from this page; one that names no page is a
+/// `broken-link` warning at its value, and the page stays a page. An address from the
+/// root (`/team/on-call`, with or without its last `/`) is read from the site's root; any
+/// other from the page's own address, a folder as Retype publishes it (`../oncall/` from
+/// `moved.md`, at `/moved/`), else from the page's folder (`oncall.md`).
+fn redirects_inside(
+    docs: &mut [crate::model::Doc],
+    (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
+    diags: &mut Vec<Diagnostic>,
+) {
+    let page_at = |p: &str| -> Option<DocId> {
+        let p = p.trim_start_matches('/');
+        let file = crate::load::url_path_to_file(&format!("/{p}"))?;
+        let stem = file.strip_suffix(".html").unwrap_or(&file);
+        by_url
+            .get(&file)
+            .or_else(|| by_url.get(&format!("{stem}/index.html")))
+            .or_else(|| by_url.get(&format!("{}.html", p.trim_end_matches('/'))))
+            .or_else(|| by_path.get(&format!("content/{p}")))
+            .or_else(|| by_path.get(&format!("content/{stem}.md")))
+            .copied()
+    };
+    for id in 0..docs.len() {
+        let DocKind::Page(meta) = &docs[id].kind else {
+            continue;
+        };
+        let Some(written) = meta.redirect_inside.as_deref() else {
+            continue;
+        };
+        let path = &docs[id].source.path;
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        let (to, fragment) = match written.value.split_once('#') {
+            Some((to, f)) => (to, Some(f)),
+            None => (written.value.as_str(), None),
+        };
+        let to = to.split('?').next().unwrap_or(to);
+        let found = if to.starts_with('/') {
+            page_at(to)
+        } else {
+            let stem = crate::load::markdown_stem(rel);
+            let folder = folder_of(rel);
+            let lower = stem.rsplit('/').next().unwrap_or(stem).to_ascii_lowercase();
+            // Retype publishes `a/moved.md` at `/a/moved/`, a folder's index at `/a/`.
+            let address = if matches!(lower.as_str(), "index" | "readme") {
+                folder.to_string()
+            } else {
+                stem.to_string()
+            };
+            join_url(&address, to)
+                .and_then(|p| page_at(&p))
+                .or_else(|| join_url(folder, to).and_then(|p| page_at(&p)))
+        };
+        let href = found.filter(|&to| to != id).map(|to| {
+            let mut href = format!(
+                "{}{}",
+                "../".repeat(docs[id].url.matches('/').count()),
+                crate::text::encode_path(&docs[to].url)
+            );
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                href.push('#');
+                href.push_str(f);
+            }
+            href
+        });
+        if href.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    path,
+                    format!(
+                        "the redirect to `{}` names no page of the handbook; the page is published as a page",
+                        written.value
+                    ),
+                )
+                .with_help("point it at the page's address (`/team/on-call`, from the site's root) or its file, or remove it")
+                .at(&docs[id].source.text, written.span.clone()),
+            );
+        }
+        if let DocKind::Page(meta) = &mut docs[id].kind {
+            meta.redirect_to = href;
         }
     }
 }

@@ -139,3 +139,50 @@ fn left3_hedgedoc_tags_line_inline_notes_inserts_fences_and_quote_tags() {
         );
     }
 }
+
+/// Retype's `redirect:` inside the site makes the page a redirect to the page it names:
+/// from the root (a `route:` address too, with or without its last `/`), or from the
+/// page's own address, a folder as Retype publishes it. One that names no page is a
+/// `broken-link` warning at its value, and the page stays a page. The address is escaped.
+#[test]
+fn left3_retype_redirect_inside_the_site() {
+    let book = TestBook::fixture("retype");
+    book.edit(
+        "content/escalation.md",
+        "---\n",
+        "---\nroute: /team/when-to-escalate\n",
+    );
+    book.write(
+        "content/paging.md",
+        "---\nredirect: /team/when-to-escalate#who-to-page\"><script>x</script>\n---\n# Paging\n",
+    );
+    book.write(
+        "content/runbooks/old-login.md",
+        "---\nredirect: ../login/\n---\n# Old login runbook\n",
+    );
+    book.write(
+        "content/gone.md",
+        "---\nredirect: /runbooks/printer\n---\n# Gone\n\nThe printer runbook moved.\n",
+    );
+    book.build()
+        .success()
+        .stderr_has(
+            "warning[broken-link]: the redirect to `/runbooks/printer` names no page of the handbook",
+        )
+        .stderr_has("--> content/gone.md:2:11")
+        .stderr_lacks("invalid-value");
+    let paging = book.read("public/paging.html");
+    assert!(
+        paging.contains(
+            "url=team/when-to-escalate/index.html#who-to-page&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""
+        ),
+        "{paging}"
+    );
+    assert!(!paging.contains("<script>x"), "{paging}");
+    let old = book.read("public/runbooks/old-login.html");
+    assert!(old.contains("url=../runbooks/login.html\""), "{old}");
+    assert_eq!(
+        texts(&book.html("gone.html"), "main .prose p"),
+        ["The printer runbook moved."]
+    );
+}
