@@ -67,7 +67,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         assets,
         unparsed,
         mut drafts,
-        folder_settings,
+        mut folder_settings,
         nav_order,
         static_files,
         code_owners,
@@ -95,6 +95,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let summary_doc = summary::take(&mut docs);
     let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
     summary_order(&mut docs, summary.as_ref(), &nav_order, diags);
+    uid_sections_named(&docs, &nav_order, &mut folder_settings);
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
@@ -2024,6 +2025,43 @@ fn uid_entries_resolved(
         })
         .collect();
     out
+}
+
+/// DocFX's sections whose `toc.yml` names its pages only by uid
+/// (`load::NavOrder::uid_sections`): the folder that holds their pages takes the name the
+/// parent table of contents gives the section, where nothing else names it.
+fn uid_sections_named(
+    docs: &[crate::model::Doc],
+    nav: &crate::load::NavOrder,
+    settings: &mut BTreeMap<String, crate::load::category::FolderSettings>,
+) {
+    if nav.uid_sections.is_empty() {
+        return;
+    }
+    let mut paths: HashMap<&str, &str> = HashMap::new();
+    for doc in docs {
+        if let DocKind::Page(p) = &doc.kind
+            && let Some(uid) = &p.uid
+        {
+            paths.entry(uid.value.trim()).or_insert(&doc.source.path);
+        }
+    }
+    for (entries, title) in &nav.uid_sections {
+        let pages: Vec<String> = entries
+            .iter()
+            .filter_map(|e| {
+                let uid = e.strip_prefix(crate::load::docfx_toc::UID_ENTRY)?;
+                paths.get(uid).map(|p| p.to_string())
+            })
+            .collect();
+        let Some(folder) = crate::load::mkdocs_nav::common_folder(&pages) else {
+            continue;
+        };
+        if folder != crate::load::CONTENT_DIR {
+            let entry = settings.entry(folder.to_string()).or_default();
+            entry.label.get_or_insert_with(|| title.clone());
+        }
+    }
 }
 
 /// The navigation's labels and hidden pages and folders, on the pages whose front matter

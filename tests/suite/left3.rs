@@ -186,3 +186,34 @@ fn left3_retype_redirect_inside_the_site() {
         ["The printer runbook moved."]
     );
 }
+
+/// A DocFX folder whose `toc.yml` names its pages only by `uid:` takes the name the
+/// parent table of contents gives it, as one listing files does.
+#[test]
+fn left3_docfx_folder_of_uid_entries_takes_its_name_from_the_parent_toc() {
+    let book = TestBook::fixture("docfx");
+    book.edit(
+        "toc.yml",
+        "- name: People\n",
+        "- name: Customer support\n  href: help-desk/\n- name: People\n",
+    );
+    book.write(
+        "content/help-desk/toc.yml",
+        "- uid: refunds\n  name: Refunds\n- uid: complaints\n",
+    );
+    book.write(
+        "content/help-desk/refund-requests.md",
+        "---\nuid: refunds\n---\n# Refund requests\n\nRefunds over fifty pounds need a lead.\n",
+    );
+    book.write(
+        "content/help-desk/complaint-handling.md",
+        "---\nuid: complaints\n---\n# Complaint handling\n\nAnswer within a day.\n",
+    );
+    book.build().success();
+    let shown = crate::harness::sidebar(&book, "help-desk/refund-requests.html");
+    assert!(shown.iter().any(|t| t == "Customer support"), "{shown:?}");
+    assert!(
+        !shown.iter().any(|t| t == "help-desk" || t == "Help desk"),
+        "{shown:?}"
+    );
+}
