@@ -217,3 +217,41 @@ fn left3_docfx_folder_of_uid_entries_takes_its_name_from_the_parent_toc() {
         "{shown:?}"
     );
 }
+
+/// A Writerside section without a topic of its own (`<toc-element toc-title="…">` around
+/// its topics) names the folder that holds its topics and no others; one whose topics
+/// share the topics folder with the rest names no folder.
+#[test]
+fn left3_writerside_section_title_names_its_folder() {
+    let book = TestBook::fixture("writerside");
+    book.write(
+        "content/Writerside/topics/bo-2/Post-Room.md",
+        "# Post room\n\nParcels wait on the left shelf.\n",
+    );
+    book.write(
+        "content/Writerside/topics/bo-2/Key-Safe.md",
+        "# Key safe\n\nThe code changes monthly.\n",
+    );
+    book.write(
+        "content/Writerside/fd.tree",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE instance-profile
+        SYSTEM "https://resources.jetbrains.com/writerside/1.0/product-profile.dtd">
+
+<instance-profile id="fd" name="Front Desk Handbook" start-page="Visitors.md">
+    <toc-element toc-title="Guests">
+        <toc-element topic="Visitors.md"/>
+    </toc-element>
+    <toc-element topic="Badge-Printer.md"/>
+    <toc-element toc-title="Back office &amp; post">
+        <toc-element topic="Post-Room.md"/>
+        <toc-element topic="Key-Safe.md"/>
+    </toc-element>
+</instance-profile>
+"#,
+    );
+    book.build().success();
+    let shown = crate::harness::sidebar(&book, "Writerside/topics/bo-2/Key-Safe.html");
+    assert!(shown.iter().any(|t| t == "Back office & post"), "{shown:?}");
+    assert!(!shown.iter().any(|t| t == "Guests"), "{shown:?}");
+}
