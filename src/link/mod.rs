@@ -688,10 +688,42 @@ pub(super) fn wiki_names(
             paths.push(rel.to_string());
         }
     }
+    // A page whose file name keeps punctuation (`Q&A: on-call.md`, as Outline's export
+    // names it after its title) is also found by the letters and digits of its name, as
+    // Outline's slug of the title keeps them (`/doc/qa-on-call-…`).
+    for doc in docs {
+        let rel = under_content(doc);
+        let stem = crate::load::markdown_stem(rel.rsplit('/').next().unwrap_or(rel));
+        if stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        {
+            continue;
+        }
+        for key in [outline_key(stem), outline_key(&stem.replace('&', "and"))] {
+            let paths = names.entry(key).or_default();
+            if !paths.iter().any(|p| p == rel) {
+                paths.push(rel.to_string());
+            }
+        }
+    }
     for paths in names.values_mut() {
         paths.sort();
     }
     names
+}
+
+/// The key under which [`wiki_names`] also lists a page by the letters and digits of its
+/// name, lower-cased (`Q&A: on-call` and Outline's `qa-on-call` are `qaoncall`); it
+/// starts with a character no wikilink's name has, so the two never meet.
+pub fn outline_key(name: &str) -> String {
+    std::iter::once('\0')
+        .chain(
+            name.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        )
+        .collect()
 }
 
 /// A Writerside project's settings file ([`Handbook::writerside`]).

@@ -255,3 +255,27 @@ fn left3_writerside_section_title_names_its_folder() {
     assert!(shown.iter().any(|t| t == "Back office & post"), "{shown:?}");
     assert!(!shown.iter().any(|t| t == "Guests"), "{shown:?}");
 }
+
+/// An Outline document whose title has punctuation keeps it in the export's file name
+/// (`Q&A: on-call.md`) while Outline's links drop it (`/doc/qa-on-call-…`): the link still
+/// reaches the page.
+#[test]
+fn left3_outline_links_reach_titles_with_punctuation() {
+    let book = TestBook::fixture("outline");
+    book.write(
+        "content/Field Support/Q&A: on-call.md",
+        "# Q&A: on-call\n\nWho answers the phone at night? The primary.\n",
+    );
+    book.write(
+        "content/Field Support/Scanner outage runbook.md",
+        "# Scanner outage runbook\n\nQuestions first: [the Q&A](/doc/qa-on-call-Zp4Rt8Wq2M).\n",
+    );
+    book.build().success().stderr_lacks("qa-on-call");
+    let page = book.html("field-support/scanner-outage-runbook.html");
+    let links = hrefs(&page, "main .prose a");
+    assert!(
+        links.len() == 1 && links[0].ends_with("field-support/q-a-on-call.html"),
+        "{links:?}"
+    );
+    assert!(book.out().join("field-support/q-a-on-call.html").is_file());
+}
