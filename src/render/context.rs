@@ -6,7 +6,6 @@
 //! (e.g. `{{ root }}{{ team.url }}`), which makes every link relative and the site portable.
 
 use super::deps::Drawn;
-use super::org::Neighbourhood;
 use crate::insight::latency::Latency;
 use crate::insight::svg;
 use serde::Serialize;
@@ -759,4 +758,39 @@ pub struct HealthInsight {
     pub max_open_per_decider: usize,
     /// Per rule id: the threshold sentence shown under the rule's heading.
     pub thresholds: HashMap<&'static str, String>,
+}
+
+/// A team's neighbourhood map, as the nodes it is drawn from: its parent, the row of its
+/// siblings around it, its first children. A team page's context holds this in a
+/// [`Drawn`](super::deps::Drawn), so that the sweep after an edit hashes a dozen nodes
+/// instead of drawing every team's map to hash the SVG.
+#[derive(Debug, serde::Serialize)]
+pub struct Neighbourhood {
+    /// The page's way to the site root, for the maps' stylesheet link.
+    pub root: String,
+    pub parent: Option<crate::orgmap::OrgNode>,
+    pub row: Vec<crate::orgmap::OrgNode>,
+    pub my_index: usize,
+    pub hidden: (usize, usize),
+    pub children: Vec<crate::orgmap::OrgNode>,
+    pub children_total: usize,
+}
+
+impl Neighbourhood {
+    /// The stylesheet link and the inline SVG; reads nothing but `self`.
+    pub fn draw(&self) -> String {
+        let row: Vec<&crate::orgmap::OrgNode> = self.row.iter().collect();
+        format!(
+            "{}{}",
+            crate::orgmap::stylesheet_link(&self.root),
+            crate::orgmap::render_neighbourhood_window(
+                self.parent.as_ref(),
+                &row,
+                self.my_index,
+                self.hidden,
+                &self.children,
+                self.children_total,
+            )
+        )
+    }
 }

@@ -861,7 +861,7 @@ impl<'a> Renderer<'a> {
             source: doc.source.path.clone(),
             neighbourhood_svg: Some(deps::Drawn {
                 inputs: self.neighbourhood(c, root_prefix(&doc.url)),
-                draw: org::Neighbourhood::draw,
+                draw: Neighbourhood::draw,
             }),
             orgmap_url: self.orgmap_url(&c.slug),
             interactions_url: self.interactions_url(&c.slug),

@@ -1090,38 +1090,3 @@ mod tests {
         assert_eq!(sizes(200), [200]);
     }
 }
-
-/// A team's neighbourhood map, as the nodes it is drawn from: its parent, the row of its
-/// siblings around it, its first children. A team page's context holds this in a
-/// [`Drawn`](super::deps::Drawn), so that the sweep after an edit hashes a dozen nodes
-/// instead of drawing every team's map to hash the SVG.
-#[derive(Debug, serde::Serialize)]
-pub(super) struct Neighbourhood {
-    /// The page's way to the site root, for the maps' stylesheet link.
-    root: String,
-    parent: Option<OrgNode>,
-    row: Vec<OrgNode>,
-    my_index: usize,
-    hidden: (usize, usize),
-    children: Vec<OrgNode>,
-    children_total: usize,
-}
-
-impl Neighbourhood {
-    /// The stylesheet link and the inline SVG; reads nothing but `self`.
-    pub(super) fn draw(&self) -> String {
-        let row: Vec<&OrgNode> = self.row.iter().collect();
-        format!(
-            "{}{}",
-            orgmap::stylesheet_link(&self.root),
-            orgmap::render_neighbourhood_window(
-                self.parent.as_ref(),
-                &row,
-                self.my_index,
-                self.hidden,
-                &self.children,
-                self.children_total,
-            )
-        )
-    }
-}
