@@ -111,7 +111,8 @@ impl Feed {
         self.hasher.digest()
     }
 
-    /// Feeds raw bytes (no tag): for what precedes the value, such as a template name.
+    /// Feeds `bytes` as a byte string ahead of the value: for what keys the hash besides
+    /// the value, such as a template name.
     pub(super) fn prefix(&mut self, bytes: &[u8]) {
         self.bytes(tag::BYTES, bytes);
     }
