@@ -89,6 +89,7 @@ codes! {
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",
     DuplicateUid = "duplicate-uid",
+    DuplicateLabel = "duplicate-label",
     TeamFolderWithoutCharter = "team-folder-without-charter",
     RedirectCollision = "redirect-collision",
     IgnoredAlias = "ignored-alias",

@@ -377,6 +377,10 @@ pub struct PageMeta {
     /// that stands for a slide deck or a document elsewhere). The page is published as a
     /// redirect there, under its own address and title.
     pub redirect_to: Option<String>,
+    /// A redirect inside the site (Retype's `redirect: /team/on-call`, or `redirect_to`
+    /// written so), as written: the link stage makes it [`PageMeta::redirect_to`], the
+    /// address of the page it names, or reports it. (Boxed: rare.)
+    pub redirect_inside: Option<Box<Spanned<String>>>,
     /// A home page's `hero` and `features` written for VitePress or Astro Starlight,
     /// drawn above its body: on such a page they are often all there is.
     pub hero: Option<Box<Hero>>,

@@ -563,11 +563,9 @@ impl<'b> Scan<'b> {
         } else if hugo_lines.binary_search(&i).is_ok() {
             // A GitBook hint's line (see `hugo_admonitions`): drawn.
             end
-        } else if alone_on_line(body, &(i..end))
-            && crate::dialects::hackmd::embed_address(name).is_some()
-        {
-            // HackMD's and HedgeDoc's embed (`{%youtube id %}`): drawn as a link to what it
-            // embeds (`hackmd::Embeds`), so not reported.
+        } else if crate::dialects::hackmd::embed_address(name).is_some() {
+            // HackMD's and HedgeDoc's embed (`{%youtube id %}`), on its own line or among
+            // words: drawn as a link to what it embeds (`hackmd::Embeds`), so not reported.
             end
         } else if let Some(text) = gitbook_line(body, i..end) {
             if !text.is_empty() {

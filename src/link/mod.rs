@@ -67,7 +67,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         assets,
         unparsed,
         mut drafts,
-        folder_settings,
+        mut folder_settings,
         nav_order,
         static_files,
         code_owners,
@@ -95,6 +95,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let summary_doc = summary::take(&mut docs);
     let summary = summary_doc.as_ref().map(|d| summary::read(d.source.body()));
     summary_order(&mut docs, summary.as_ref(), &nav_order, diags);
+    uid_sections_named(&docs, &nav_order, &mut folder_settings);
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
@@ -105,6 +106,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         teams,
         decisions,
     } = index(&docs, &folder_index, diags);
+    redirects_inside(&mut docs, (&by_url, &by_path), diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
     let mut redirects_elsewhere = BTreeMap::new();
     book_toml_redirects(
@@ -130,7 +132,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     // The pages' bodies are scanned (in parallel) while the references are checked: the
     // two read the same documents and nothing of each other, and a front-matter edit under
     // `serve` waits for both.
-    let ((myst_labels, heading_titles), checked) = rayon::join(
+    let ((myst_labels, heading_titles, twice), checked) = rayon::join(
         || scan_pages(&docs),
         || {
             let known = Known {
@@ -178,6 +180,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             }
         },
     );
+    diags.extend(duplicate_labels(&docs, &myst_labels, twice));
     let uids = uids(&docs, diags);
     let writerside = assets
         .iter()
@@ -685,10 +688,42 @@ pub(super) fn wiki_names(
             paths.push(rel.to_string());
         }
     }
+    // A page whose file name keeps punctuation (`Q&A: on-call.md`, as Outline's export
+    // names it after its title) is also found by the letters and digits of its name, as
+    // Outline's slug of the title keeps them (`/doc/qa-on-call-…`).
+    for doc in docs {
+        let rel = under_content(doc);
+        let stem = crate::load::markdown_stem(rel.rsplit('/').next().unwrap_or(rel));
+        if stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        {
+            continue;
+        }
+        for key in [outline_key(stem), outline_key(&stem.replace('&', "and"))] {
+            let paths = names.entry(key).or_default();
+            if !paths.iter().any(|p| p == rel) {
+                paths.push(rel.to_string());
+            }
+        }
+    }
     for paths in names.values_mut() {
         paths.sort();
     }
     names
+}
+
+/// The key under which [`wiki_names`] also lists a page by the letters and digits of its
+/// name, lower-cased (`Q&A: on-call` and Outline's `qa-on-call` are `qaoncall`); it
+/// starts with a character no wikilink's name has, so the two never meet.
+pub fn outline_key(name: &str) -> String {
+    std::iter::once('\0')
+        .chain(
+            name.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        )
+        .collect()
 }
 
 /// A Writerside project's settings file ([`Handbook::writerside`]).
@@ -698,9 +733,13 @@ const WRITERSIDE_CFG: &str = "writerside.cfg";
 type Labels = HashMap<String, (DocId, String, String)>;
 
 /// The MyST labels of every page (see [`Handbook::myst_labels`]; the first page in path
-/// order to define a label keeps it) and the leading `# Heading` of each page without a
-/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies.
-fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
+/// order to define a label keeps it), the leading `# Heading` of each page without a
+/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies,
+/// and each label defined again: the page, the label and which of that page's
+/// definitions of it (for [`duplicate_labels`]).
+fn scan_pages(
+    docs: &[crate::model::Doc],
+) -> (Labels, HashMap<DocId, String>, Vec<(DocId, String, usize)>) {
     use rayon::prelude::*;
     type Found = (Vec<(String, String, String)>, Option<String>);
     let found: Vec<(DocId, Found)> = docs
@@ -716,9 +755,18 @@ fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
             (!labels.is_empty() || heading.is_some()).then_some((id, (labels, heading)))
         })
         .collect();
-    let mut labels = HashMap::new();
+    let mut labels: Labels = HashMap::new();
     let mut headings = HashMap::new();
+    let mut twice = Vec::new();
     for (id, (found, heading)) in found {
+        let mut in_page: HashMap<&str, usize> = HashMap::new();
+        for (label, _, _) in &found {
+            let nth = in_page.entry(label).or_default();
+            if labels.contains_key(label.as_str()) || *nth > 0 {
+                twice.push((id, label.clone(), *nth));
+            }
+            *nth += 1;
+        }
         for (label, anchor, text) in found {
             labels.entry(label).or_insert((id, anchor, text));
         }
@@ -726,7 +774,72 @@ fn scan_pages(docs: &[crate::model::Doc]) -> (Labels, HashMap<DocId, String>) {
             headings.insert(id, h);
         }
     }
-    (labels, headings)
+    (labels, headings, twice)
+}
+
+/// A MyST label defined twice is a `duplicate-label` warning at the second definition,
+/// naming the page (and line) of the first, which links to it reach — Sphinx warns the
+/// same and keeps one. Only labels defined again are looked up in their text, so a
+/// handbook without them pays nothing here.
+fn duplicate_labels(
+    docs: &[crate::model::Doc],
+    labels: &Labels,
+    twice: Vec<(DocId, String, usize)>,
+) -> Vec<Diagnostic> {
+    twice
+        .into_iter()
+        .filter_map(|(id, label, nth)| {
+            let &(first, _, _) = labels.get(&label)?;
+            let doc = &docs[id];
+            let body = doc.source.body();
+            let at = label_definition(body, &label, nth)?;
+            let first_doc = &docs[first];
+            let line = label_definition(first_doc.source.body(), &label, 0).map(|r| {
+                let before = &first_doc.source.text[..first_doc.source.body_start + r.start];
+                before.bytes().filter(|&b| b == b'\n').count() + 1
+            });
+            let place = match (first == id, line) {
+                (true, Some(line)) => format!("line {line} of this page"),
+                (true, None) => "this page".to_string(),
+                (false, Some(line)) => format!("{}:{line}", first_doc.source.path),
+                (false, None) => first_doc.source.path.clone(),
+            };
+            let start = doc.source.body_start + at.start;
+            Some(
+                Diagnostic::warning(
+                    "duplicate-label",
+                    &doc.source.path,
+                    format!(
+                        "the label `{label}` is defined already, at {place}, which links and references to `{label}` reach"
+                    ),
+                )
+                .with_help("give this one a label of its own (a label names one place in the whole handbook, as in Sphinx) and point the links meant for it at the new name")
+                .at(&doc.source.text, start..doc.source.body_start + at.end),
+            )
+        })
+        .collect()
+}
+
+/// Where the `nth` definition of `label` is written in `body`: a target line
+/// (`(label)=`), a directive's `:label:` or `:name:`, or a Quarto `{#label}`; the first
+/// written form found decides. `None` when none is there (a glossary's term, say).
+fn label_definition(body: &str, label: &str, nth: usize) -> Option<std::ops::Range<usize>> {
+    let written = [
+        format!("({label})="),
+        format!(":label: {label}"),
+        format!(":name: {label}"),
+        format!("{{#{label}"),
+    ];
+    written.iter().find_map(|w| {
+        let mut found = body.match_indices(w.as_str()).map(|(at, _)| at);
+        let first = found.next()?;
+        let at = if nth == 0 {
+            first
+        } else {
+            found.nth(nth - 1).unwrap_or(first)
+        };
+        Some(at..at + w.len())
+    })
 }
 
 /// The text of a `# Heading` that opens a body (after blank lines, comments and MyST target
@@ -1188,6 +1301,92 @@ fn book_toml_redirects(
             None => {
                 out.insert(file, id);
             }
+        }
+    }
+}
+
+/// Each page that redirects inside the site (Retype's `redirect: /team/on-call`,
+/// [`crate::model::PageMeta::redirect_inside`]) becomes a redirect to the page that
+/// address names, by its address from this page; one that names no page is a
+/// `broken-link` warning at its value, and the page stays a page. An address from the
+/// root (`/team/on-call`, with or without its last `/`) is read from the site's root; any
+/// other from the page's own address, a folder as Retype publishes it (`../oncall/` from
+/// `moved.md`, at `/moved/`), else from the page's folder (`oncall.md`).
+fn redirects_inside(
+    docs: &mut [crate::model::Doc],
+    (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
+    diags: &mut Vec<Diagnostic>,
+) {
+    let page_at = |p: &str| -> Option<DocId> {
+        let p = p.trim_start_matches('/');
+        let file = crate::load::url_path_to_file(&format!("/{p}"))?;
+        let stem = file.strip_suffix(".html").unwrap_or(&file);
+        by_url
+            .get(&file)
+            .or_else(|| by_url.get(&format!("{stem}/index.html")))
+            .or_else(|| by_url.get(&format!("{}.html", p.trim_end_matches('/'))))
+            .or_else(|| by_path.get(&format!("content/{p}")))
+            .or_else(|| by_path.get(&format!("content/{stem}.md")))
+            .copied()
+    };
+    for id in 0..docs.len() {
+        let DocKind::Page(meta) = &docs[id].kind else {
+            continue;
+        };
+        let Some(written) = meta.redirect_inside.as_deref() else {
+            continue;
+        };
+        let path = &docs[id].source.path;
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        let (to, fragment) = match written.value.split_once('#') {
+            Some((to, f)) => (to, Some(f)),
+            None => (written.value.as_str(), None),
+        };
+        let to = to.split('?').next().unwrap_or(to);
+        let found = if to.starts_with('/') {
+            page_at(to)
+        } else {
+            let stem = crate::load::markdown_stem(rel);
+            let folder = folder_of(rel);
+            let lower = stem.rsplit('/').next().unwrap_or(stem).to_ascii_lowercase();
+            // Retype publishes `a/moved.md` at `/a/moved/`, a folder's index at `/a/`.
+            let address = if matches!(lower.as_str(), "index" | "readme") {
+                folder.to_string()
+            } else {
+                stem.to_string()
+            };
+            join_url(&address, to)
+                .and_then(|p| page_at(&p))
+                .or_else(|| join_url(folder, to).and_then(|p| page_at(&p)))
+        };
+        let href = found.filter(|&to| to != id).map(|to| {
+            let mut href = format!(
+                "{}{}",
+                "../".repeat(docs[id].url.matches('/').count()),
+                crate::text::encode_path(&docs[to].url)
+            );
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                href.push('#');
+                href.push_str(f);
+            }
+            href
+        });
+        if href.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    "broken-link",
+                    path,
+                    format!(
+                        "the redirect to `{}` names no page of the handbook; the page is published as a page",
+                        written.value
+                    ),
+                )
+                .with_help("point it at the page's address (`/team/on-call`, from the site's root) or its file, or remove it")
+                .at(&docs[id].source.text, written.span.clone()),
+            );
+        }
+        if let DocKind::Page(meta) = &mut docs[id].kind {
+            meta.redirect_to = href;
         }
     }
 }
@@ -1858,6 +2057,43 @@ fn uid_entries_resolved(
         })
         .collect();
     out
+}
+
+/// DocFX's sections whose `toc.yml` names its pages only by uid
+/// (`load::NavOrder::uid_sections`): the folder that holds their pages takes the name the
+/// parent table of contents gives the section, where nothing else names it.
+fn uid_sections_named(
+    docs: &[crate::model::Doc],
+    nav: &crate::load::NavOrder,
+    settings: &mut BTreeMap<String, crate::load::category::FolderSettings>,
+) {
+    if nav.uid_sections.is_empty() {
+        return;
+    }
+    let mut paths: HashMap<&str, &str> = HashMap::new();
+    for doc in docs {
+        if let DocKind::Page(p) = &doc.kind
+            && let Some(uid) = &p.uid
+        {
+            paths.entry(uid.value.trim()).or_insert(&doc.source.path);
+        }
+    }
+    for (entries, title) in &nav.uid_sections {
+        let pages: Vec<String> = entries
+            .iter()
+            .filter_map(|e| {
+                let uid = e.strip_prefix(crate::load::docfx_toc::UID_ENTRY)?;
+                paths.get(uid).map(|p| p.to_string())
+            })
+            .collect();
+        let Some(folder) = crate::load::mkdocs_nav::common_folder(&pages) else {
+            continue;
+        };
+        if folder != crate::load::CONTENT_DIR {
+            let entry = settings.entry(folder.to_string()).or_default();
+            entry.label.get_or_insert_with(|| title.clone());
+        }
+    }
 }
 
 /// The navigation's labels and hidden pages and folders, on the pages whose front matter

@@ -1211,6 +1211,16 @@ pub fn page(
             && !to.contains(char::is_whitespace)
         {
             meta.redirect_to = Some(to.to_string());
+        } else if !to.is_empty()
+            && !to.contains("://")
+            && !to.starts_with("//")
+            && !to.contains(':')
+        {
+            // An address inside the site: the link stage, which knows the pages, finds it.
+            meta.redirect_inside = Some(Box::new(Spanned {
+                value: to.to_string(),
+                span,
+            }));
         } else {
             // (`opt_spanned_str` gave the span in the file already.)
             f.warning_at(

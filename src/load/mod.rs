@@ -698,6 +698,10 @@ pub struct NavOrder {
     /// knows the pages' uids, puts the page there (`link::summary_order`). With each, the
     /// warning for when no page has that uid, at the entry's line.
     pub uid_entries: Vec<(String, Diagnostic)>,
+    /// DocFX's sections whose entries all name their pages by uid (a folder's `toc.yml`
+    /// of `uid:` lines), with the name the parent gives them: which folder that names is
+    /// known only once the link stage knows the uids (`link::uid_sections_named`).
+    pub uid_sections: Vec<(Vec<String>, String)>,
     /// DocFX's Markdown tables of contents read (`content/ops/toc.md`): navigation, not
     /// pages ([`load`] leaves them out).
     pub toc_files: Vec<String>,
@@ -766,6 +770,11 @@ impl NavOrder {
                 .collect();
             &files
         };
+        if pages.is_empty() && !self.pages[start..].is_empty() && !title.is_empty() {
+            self.uid_sections
+                .push((self.pages[start..].to_vec(), title.to_string()));
+            return;
+        }
         let Some(folder) = mkdocs_nav::common_folder(pages) else {
             return;
         };
@@ -1057,6 +1066,18 @@ pub fn parse_doc(
             if let Some(title) = logseq::page_name_title(rel, &text[split.body_start..]) {
                 p.title = title;
                 p.title_from_front_matter = true;
+            }
+            DocKind::Page(p)
+        }
+        kind => kind,
+    };
+    // HedgeDoc's `###### tags: `a` `b`` line adds to the front matter's tags.
+    let kind = match kind {
+        DocKind::Page(mut p) => {
+            for tag in crate::dialects::hackmd::tags_in(&text[split.body_start..]) {
+                if !p.tags.contains(&tag) {
+                    p.tags.push(tag);
+                }
             }
             DocKind::Page(p)
         }

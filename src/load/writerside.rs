@@ -171,6 +171,9 @@ pub fn order(
 /// topics folder first, then any other in the project's folder.
 struct Topics {
     by_name: HashMap<String, String>,
+    /// How many of the project's topics each folder holds, at any depth: a section names
+    /// a folder only when that folder holds its topics and no other.
+    in_folder: HashMap<String, usize>,
 }
 
 impl Topics {
@@ -186,7 +189,15 @@ impl Topics {
                     .or_insert_with(|| format!("{CONTENT_DIR}/{rel}"));
             }
         }
-        Topics { by_name }
+        let mut in_folder: HashMap<String, usize> = HashMap::new();
+        for page in by_name.values() {
+            let mut dir = page.as_str();
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                *in_folder.entry(parent.to_string()).or_default() += 1;
+                dir = parent;
+            }
+        }
+        Topics { by_name, in_folder }
     }
 }
 
@@ -212,10 +223,36 @@ impl Reader<'_> {
         }
         for element in parent.children().filter(|n| n.has_tag_name("toc-element")) {
             let hidden = hidden || element.attribute("hidden") == Some("true");
-            if let Some(topic) = element.attribute("topic").map(str::trim) {
+            let topic = element.attribute("topic").map(str::trim);
+            if let Some(topic) = topic {
                 self.topic(element, topic, hidden, diags);
             }
+            let start = self.out.pages.len();
             self.elements(element, depth + 1, hidden, diags);
+            if topic.is_none()
+                && let Some(title) = element
+                    .attribute("toc-title")
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+            {
+                self.section(start, title);
+            }
+        }
+    }
+
+    /// A section without a topic of its own (`<toc-element toc-title="Back office">`
+    /// around its topics) names the folder that holds its topics, when that folder holds
+    /// no other topic of the project (topics kept in one folder share it with every
+    /// section: none is named then).
+    fn section(&mut self, start: usize, title: &str) {
+        let pages = &self.out.pages[start..];
+        let Some(folder) = super::mkdocs_nav::common_folder(pages) else {
+            return;
+        };
+        if self.topics.in_folder.get(folder) == Some(&pages.len()) {
+            self.out
+                .folder_labels
+                .push((folder.to_string(), title.to_string()));
         }
     }
 

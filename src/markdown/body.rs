@@ -1807,11 +1807,11 @@ impl<'a> BodyWriter<'a> {
             {
                 return None;
             }
-            // A highlight's `==` (`dialects::hackmd::Marks`): the author wrote no HTML, so
-            // it is drawn whatever the raw-HTML policy.
+            // A highlight's `==`, an insertion's `++`, a quote's `[name=…]`
+            // (`dialects::hackmd`): the author wrote no HTML, so it is drawn whatever the
+            // raw-HTML policy.
             Event::InlineHtml(t)
-                if matches!(&*t, "<mark>" | "</mark>")
-                    && self.body.get(range.clone()) == Some("==") =>
+                if crate::dialects::hackmd::own_tag(&t, self.body.get(range.clone())) =>
             {
                 self.own_html = true;
                 Event::InlineHtml(t)
@@ -2070,7 +2070,11 @@ impl<'a> BodyWriter<'a> {
                 ));
                 info.clone()
             }
-            None => info,
+            // HedgeDoc's line numbers (```` ```javascript= ````) are no part of the language.
+            None => match crate::dialects::hackmd::fence_language(&info) {
+                Some(language) => CowStr::from(language),
+                None => info,
+            },
         }
     }
 

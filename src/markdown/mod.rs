@@ -632,7 +632,12 @@ fn outline_document(handbook: &Handbook, from_dir: &str, path: &str) -> Option<S
     if slug.is_empty() || id.len() != 10 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
-    let pages = handbook.wiki_names().get(&crate::model::wiki_name(slug))?;
+    let names = handbook.wiki_names();
+    // A title with punctuation (`Q&A: on-call`) keeps it in the export's file name, not
+    // in Outline's slug (`qa-on-call`): the page's letters and digits find it then.
+    let pages = names
+        .get(&crate::model::wiki_name(slug))
+        .or_else(|| names.get(&crate::link::outline_key(slug)))?;
     let dir = from_dir.strip_prefix("content").unwrap_or(from_dir);
     let dir = dir.strip_prefix('/').unwrap_or(dir);
     let folder = |p: &String| p.rsplit_once('/').map_or("", |(d, _)| d).to_string();
@@ -771,10 +776,33 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         crate::finder!(b"{%").find(body.as_bytes()).is_some(),
         crate::dialects::hackmd::Embeds::new,
     );
+    // Inline footnotes (`^[a note]`) before the highlights, so a note's text gets them.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"^[").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::InlineNotes::new,
+    );
     let parser = OptionalPass::new(
         parser,
         crate::finder!(b"==").find(body.as_bytes()).is_some(),
         crate::dialects::hackmd::Marks::new,
+    );
+    // HackMD's and HedgeDoc's insertions (`++new++`), a quote's `[name=…]` tags, and the
+    // `###### tags:` line, likewise only where their markers are.
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"++").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::Marks::inserts,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::dialects::hackmd::may_tag_quotes(&body),
+        crate::dialects::hackmd::QuoteTags::new,
+    );
+    let parser = OptionalPass::new(
+        parser,
+        crate::finder!(b"###### ").find(body.as_bytes()).is_some(),
+        crate::dialects::hackmd::TagsLine::new,
     );
     // Logseq's `#tag`s, in a graph's page that writes a `#` at all.
     let from_dir = doc.source.path.rsplit_once('/').map_or("", |(d, _)| d);

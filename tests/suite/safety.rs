@@ -1247,6 +1247,13 @@ mod codes {
             b.write("content/guide/one.md", "---\nuid: setup\n---\n# One\n");
             b.write("content/guide/two.md", "---\nuid: setup\n---\n# Two\n");
         }),
+        (Code::DuplicateLabel, |b| {
+            b.write("content/guide/one.md", "# One\n\n(setup)=\n## Setting up\n");
+            b.write(
+                "content/guide/two.md",
+                "# Two\n\n(setup)=\n## Set up again\n",
+            );
+        }),
         (Code::DuplicateFolderIndex, |b| {
             b.write("content/guide/index.md", "# Guide\n");
             b.write("content/guide/README.md", "# Guide\n");
