@@ -328,26 +328,32 @@ fn tag_target(handbook: &Handbook, from_dir: &str, name: &str) -> Option<String>
 }
 
 /// An event pass that applies to some pages only (MDX's one-line callouts after a blank
-/// line, pandoc's sub- and superscripts, Logseq's tags). Off, the events go straight from
-/// the pass before it to the one after, inlined: most pages pass through every such pass,
-/// and moving each event through a layer that does nothing was 1.3 % of a build
-/// (docs/performance.md, "Twenty-seventh session").
-enum OptionalPass<I, P> {
+/// line, pandoc's sub- and superscripts, HedgeDoc's marks, Logseq's tags). Off, the events
+/// go straight from the pass before it to the one after, inlined: most pages pass through
+/// every such pass, and moving each event through a layer that does nothing was 1.3 % of a
+/// build (docs/performance.md, "Twenty-seventh session").
+///
+/// On, the pass is boxed. Were it kept as its own type, each layer's type would name the
+/// one before it twice (once bare, once inside the pass), so ten layers name the parser
+/// 2¹⁰ times and the compiler's work grows with that: a branch with ten such layers did
+/// not finish compiling in 20 minutes. Boxed, each layer names it once; the price is one
+/// allocation and a dynamic call per event, on the few pages the pass is for.
+enum OptionalPass<'a, I, T> {
     Off(I),
-    On(P),
+    On(Box<dyn Iterator<Item = T> + 'a>),
 }
 
-impl<I, P> OptionalPass<I, P> {
-    fn new(inner: I, on: bool, pass: impl FnOnce(I) -> P) -> Self {
+impl<'a, I, T> OptionalPass<'a, I, T> {
+    fn new<P: Iterator<Item = T> + 'a>(inner: I, on: bool, pass: impl FnOnce(I) -> P) -> Self {
         if on {
-            OptionalPass::On(pass(inner))
+            OptionalPass::On(Box::new(pass(inner)))
         } else {
             OptionalPass::Off(inner)
         }
     }
 }
 
-impl<T, I: Iterator<Item = T>, P: Iterator<Item = T>> Iterator for OptionalPass<I, P> {
+impl<T, I: Iterator<Item = T>> Iterator for OptionalPass<'_, I, T> {
     type Item = T;
 
     #[inline]

@@ -111,7 +111,7 @@ fn left3_hedgedoc_tags_line_inline_notes_inserts_fences_and_quote_tags() {
     assert!(
         hrefs(&page, "main .footnote-definition a")
             .iter()
-            .any(|h| h == "sprint-retro.html"),
+            .any(|h| h == "../notes/sprint-retro.html"),
         "{html}"
     );
     assert!(html.contains("^[unclosed stays as written."), "{html}");
