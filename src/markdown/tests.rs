@@ -24,8 +24,20 @@ fn schemes_are_external() {
     assert!(!has_scheme("a.md#x:y"));
 }
 
-/// A linked handbook from `(path under content/, text)` pairs.
+/// A linked handbook from `(path under content/, text)` pairs, which link without a
+/// diagnostic.
 fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
+    let (hb, diags) = book_and_diagnostics(files, drafts, warn);
+    assert!(diags.is_empty(), "{diags:?}");
+    hb
+}
+
+/// [`book`], and what loading and linking it reported.
+fn book_and_diagnostics(
+    files: &[(&str, &str)],
+    drafts: &[&str],
+    warn: bool,
+) -> (Handbook, Vec<crate::diagnostic::Diagnostic>) {
     let mut diags = Vec::new();
     let mut docs: Vec<_> = files
         .iter()
@@ -49,8 +61,7 @@ fn book(files: &[(&str, &str)], drafts: &[&str], warn: bool) -> Handbook {
         book_redirects: Default::default(),
     };
     let hb = crate::link::resolve(config, loaded, &mut diags);
-    assert!(diags.is_empty(), "{diags:?}");
-    hb
+    (hb, diags)
 }
 
 /// `<command>` in prose is a placeholder (adr-tools' own records: "the script is called
@@ -881,7 +892,7 @@ fn definition_lists_are_read_and_leave_directive_options_and_callouts_alone() {
 fn labelled_figures_equations_and_paragraphs_get_an_anchor_that_links_reach() {
     // Jupyter Book's pages: a figure and an equation labelled by their options, a
     // quote by a target line; linked from their page, from another, and embedded.
-    let hb = book(
+    let (hb, diags) = book_and_diagnostics(
         &[
             (
                 "a.md",
@@ -920,7 +931,17 @@ fn labelled_figures_equations_and_paragraphs_get_an_anchor_that_links_reach() {
         "{}",
         b.html
     );
-    // c.md labels its own equation `eq:book` too: its link stays on the page.
+    // c.md labels its own equation `eq:book` too: a warning at the second label, naming
+    // the first; its link stays on the page.
+    assert_eq!(
+        diags
+            .iter()
+            .map(|d| (d.code, d.file.as_str(), d.line))
+            .collect::<Vec<_>>(),
+        [("duplicate-label", "content/c.md", 4)],
+        "{diags:?}"
+    );
+    assert!(diags[0].message.contains("content/a.md:12"), "{diags:?}");
     let c = render_path(&hb, "content/c.md").0;
     assert!(c.html.contains("<a href=\"#eq:book\">"), "{}", c.html);
     let mut d = Vec::new();
