@@ -610,7 +610,7 @@ pub struct OrgGroupPage<'a> {
     pub base: Base<'a>,
     pub group: Link,
     pub colour: &'static str,
-    pub svg: String,
+    pub svg: Drawn<GroupMap>,
     pub tree_html: String,
     pub teams: usize,
     /// Parts of the group's map (`orgmap/<group>.html`, `orgmap/<group>.2.html`, …) when
@@ -792,5 +792,62 @@ impl Neighbourhood {
                 self.children_total,
             )
         )
+    }
+}
+
+/// A group's map on its own page (split org map), as what it is drawn from: the group, or
+/// one part of it pruned to the part's charters and their ancestors. Held in a
+/// [`Drawn`](super::deps::Drawn) for the same reason as [`Neighbourhood`]: a group map is
+/// kilobytes of SVG drawn from its boxes, and the sweep after an edit would otherwise draw
+/// every group's map only to hash it.
+#[derive(Debug, serde::Serialize)]
+pub struct GroupMap {
+    /// The page's way to the site root, for the maps' stylesheet link.
+    pub root: String,
+    pub tree: crate::orgmap::OrgNode,
+    /// The group's place in the palette.
+    pub colour: usize,
+    /// On one part of a group split over several pages: which boxes carry their ids.
+    pub part: Option<GroupMapPart>,
+}
+
+/// What sets a part of a group's map apart from the whole: see
+/// [`crate::orgmap::render_group_map_part`].
+#[derive(Debug, serde::Serialize)]
+pub struct GroupMapPart {
+    /// The slugs of the part's own charters, sorted (an ancestor drawn for context is not
+    /// one of them).
+    pub owned: Vec<String>,
+    /// For each group box the part draws, the teams below it in the whole group, sorted
+    /// by slug.
+    pub teams_below: Vec<(String, usize)>,
+}
+
+impl GroupMap {
+    /// The stylesheet link and the inline SVG; reads nothing but `self`.
+    pub fn draw(&self) -> String {
+        let svg = match &self.part {
+            None => crate::orgmap::render_group_map(&self.tree, self.colour).0,
+            Some(part) => {
+                let find = |slug: &str| {
+                    part.teams_below
+                        .binary_search_by(|(s, _)| s.as_str().cmp(slug))
+                        .ok()
+                        .map(|i| part.teams_below[i].1)
+                };
+                crate::orgmap::render_group_map_part(
+                    &self.tree,
+                    self.colour,
+                    &|slug| {
+                        part.owned
+                            .binary_search_by(|s| s.as_str().cmp(slug))
+                            .is_ok()
+                    },
+                    &find,
+                )
+                .0
+            }
+        };
+        format!("{}{svg}", crate::orgmap::stylesheet_link(&self.root))
     }
 }

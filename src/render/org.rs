@@ -560,7 +560,9 @@ impl Renderer<'_> {
         // A split map draws a group too large for one page over several parts: its
         // whole map is never drawn, only its width is needed (for the card).
         let parted = split && subtree.len() > GROUP_PART_NODES;
-        let (svg, width) = if parted {
+        // On a split map the card shows no map, and the group's page draws its own
+        // ([`GroupMap`]) only when its context changed.
+        let (svg, width) = if split {
             (String::new(), orgmap::group_map_width(&node))
         } else {
             orgmap::render_group_map(&node, i)
@@ -593,27 +595,44 @@ impl Renderer<'_> {
             .collect();
         let more = kids.len().saturating_sub(CARD_CHILDREN);
         if split {
-            // (svg, list) of each part: the whole group, or its parts.
-            let drawn: Vec<(String, String)> = if parted {
+            // (map, list) of each part: the whole group, or its parts.
+            let drawn: Vec<(GroupMap, String)> = if parted {
                 let (parts, teams_below) = group_parts_of(&node);
                 parts
-                    .iter()
+                    .into_iter()
                     .map(|p| {
-                        let (svg, _) = orgmap::render_group_map_part(
-                            &p.tree,
-                            i,
-                            &|s| p.owned.contains(s),
-                            &|s| teams_below.get(s).copied(),
-                        );
                         let mut tree = String::new();
                         self.push_tree_of(&[g.slug.as_str()], &mut tree, "../", Some(&p.shown));
-                        (svg, tree)
+                        let mut owned: Vec<String> = p.owned.into_iter().collect();
+                        owned.sort_unstable();
+                        let mut below: Vec<(String, usize)> = p
+                            .shown
+                            .into_iter()
+                            .filter_map(|s| teams_below.get(&s).map(|&n| (s, n)))
+                            .collect();
+                        below.sort_unstable();
+                        let map = GroupMap {
+                            root: String::new(),
+                            tree: p.tree,
+                            colour: i,
+                            part: Some(GroupMapPart {
+                                owned,
+                                teams_below: below,
+                            }),
+                        };
+                        (map, tree)
                     })
                     .collect()
             } else {
                 let mut tree = String::new();
                 self.push_tree(&[g.slug.as_str()], &mut tree, "../");
-                vec![(svg.clone(), tree)]
+                let map = GroupMap {
+                    root: String::new(),
+                    tree: node.clone(),
+                    colour: i,
+                    part: None,
+                };
+                vec![(map, tree)]
             };
             self.group_map_pages(i, g, drawn, subtree.len(), out);
         }
@@ -647,7 +666,7 @@ impl Renderer<'_> {
         &self,
         i: usize,
         g: &Charter,
-        drawn: Vec<(String, String)>,
+        drawn: Vec<(GroupMap, String)>,
         teams: usize,
         out: &mut Vec<Result<OutputFile, Diagnostic>>,
     ) {
@@ -658,7 +677,7 @@ impl Renderer<'_> {
             })
             .collect();
         let pagers = super::paginate::pagers(&links);
-        for ((svg, tree), pager) in drawn.into_iter().zip(pagers) {
+        for ((mut map, tree), pager) in drawn.into_iter().zip(pagers) {
             let url = links[pager.part - 1].url.clone();
             let title = pager.titled(&format!("Org map: {}", g.name));
             let mut base = self.base(&url, title, None, "orgmap");
@@ -679,8 +698,14 @@ impl Renderer<'_> {
                     url: format!("teams/{}.html", g.slug),
                 },
                 colour: orgmap::palette_colour(i),
-                // A group's map pages are one folder below the site root.
-                svg: with_stylesheet(svg, &crate::markdown::root_prefix(&url)),
+                svg: {
+                    // A group's map pages are one folder below the site root.
+                    map.root = crate::markdown::root_prefix(&url);
+                    super::deps::Drawn {
+                        inputs: map,
+                        draw: GroupMap::draw,
+                    }
+                },
                 tree_html: tree,
                 teams,
                 pager,
