@@ -12,33 +12,14 @@
 //! A front-matter edit's time to the served page is mostly this stage, so this is where
 //! to look when `benches/rebuild.sh`'s front-matter figure moves.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use orgbook::load::Loaded;
 
 fn main() {
-    let mut dir = PathBuf::from("/dev/shm/orgbook-bench/hb-teams-10000");
-    let mut runs = 21usize;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--dir" => dir = PathBuf::from(it.next().expect("--dir needs a folder")),
-            "--runs" => {
-                runs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--runs needs a number")
-            }
-            // `cargo bench` passes `--bench`; a filter string may follow.
-            _ => {}
-        }
-    }
-    assert!(
-        dir.join("orgbook.toml").is_file(),
-        "no handbook at {}: make one with benches/gen_handbook.py",
-        dir.display()
-    );
+    let common::Args { dir, runs } = common::args(21);
     let (config, _) = orgbook::site::load_config(&dir);
     let sources = orgbook::site::load_sources(&dir, &config);
     let loaded = sources.loaded;

@@ -15,6 +15,8 @@
 //! `rebuild.sh` reports as "all pages" less the edited page's own update. Prints the
 //! median, min and max of each kind. The update itself is timed too, for reference.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -66,27 +68,7 @@ fn stats(label: &str, times: &mut [Duration]) {
 }
 
 fn main() {
-    let mut dir = PathBuf::from("/dev/shm/orgbook-bench/hb-teams-10000");
-    let mut runs = 9usize;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--dir" => dir = PathBuf::from(it.next().expect("--dir needs a folder")),
-            "--runs" => {
-                runs = it
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--runs needs a number")
-            }
-            // `cargo bench` passes `--bench`; a filter string may follow.
-            _ => {}
-        }
-    }
-    assert!(
-        dir.join("orgbook.toml").is_file(),
-        "no handbook at {}: make one with benches/gen_handbook.py",
-        dir.display()
-    );
+    let common::Args { dir, runs } = common::args(9);
     let scratch = dir.with_file_name(format!(
         "{}-sweep-scratch",
         dir.file_name().unwrap().to_string_lossy()

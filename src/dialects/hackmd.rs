@@ -401,6 +401,9 @@ struct OpenNote<'a> {
     depth: usize,
 }
 
+/// A note's text as events, each with where it is written.
+type NoteEvents<'a> = Vec<(Event<'a>, Range<usize>)>;
+
 /// Inline footnotes, `^[the note]` (markdown-it-footnote's, as HackMD and HedgeDoc read
 /// them; pandoc and Obsidian write them too): a footnote reference where it stands, and
 /// its text a footnote at the end of the page, numbered with the page's other footnotes.
@@ -410,7 +413,8 @@ pub(crate) struct InlineNotes<'a, I> {
     inner: I,
     out: VecDeque<(Event<'a>, Range<usize>)>,
     open: Option<OpenNote<'a>>,
-    notes: Vec<(Range<usize>, Vec<(Event<'a>, Range<usize>)>)>,
+    /// Each note: where its marker stood, and its text's events.
+    notes: Vec<(Range<usize>, NoteEvents<'a>)>,
     in_code: bool,
     /// Where the last event read ends: the notes are placed there.
     end: usize,

@@ -132,7 +132,14 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     // The pages' bodies are scanned (in parallel) while the references are checked: the
     // two read the same documents and nothing of each other, and a front-matter edit under
     // `serve` waits for both.
-    let ((myst_labels, heading_titles, twice), checked) = rayon::join(
+    let (
+        LabelScan {
+            labels: myst_labels,
+            heading_titles,
+            twice,
+        },
+        checked,
+    ) = rayon::join(
         || scan_pages(&docs),
         || {
             let known = Known {
@@ -732,14 +739,35 @@ const WRITERSIDE_CFG: &str = "writerside.cfg";
 /// MyST labels by name: a page, a heading id and its text.
 type Labels = HashMap<String, (DocId, String, String)>;
 
-/// The MyST labels of every page (see [`Handbook::myst_labels`]; the first page in path
-/// order to define a label keeps it), the leading `# Heading` of each page without a
-/// title in its front matter ([`Handbook::heading_titles`]), in one pass over the bodies,
-/// and each label defined again: the page, the label and which of that page's
-/// definitions of it (for [`duplicate_labels`]).
-fn scan_pages(
-    docs: &[crate::model::Doc],
-) -> (Labels, HashMap<DocId, String>, Vec<(DocId, String, usize)>) {
+/// What [`scan_pages`] finds in the pages' bodies.
+struct LabelScan {
+    /// The MyST labels of every page (see [`Handbook::myst_labels`]; the first page in
+    /// path order to define a label keeps it).
+    labels: Labels,
+    /// The leading `# Heading` of each page without a title in its front matter
+    /// ([`Handbook::heading_titles`]).
+    heading_titles: HashMap<DocId, String>,
+    /// Labels defined again, for [`duplicate_labels`].
+    twice: Vec<LabelAgain>,
+}
+
+/// A page that defines labels defined before (on an earlier page or above on its own):
+/// the first [`LABELS_AGAIN_SHOWN`] as (label, which of this page's definitions of it),
+/// and how many more there are.
+struct LabelAgain {
+    page: DocId,
+    shown: Vec<(String, usize)>,
+    more: usize,
+}
+
+/// How many labels defined again are listed one by one per page; the rest are counted,
+/// so that a page repeating one label thousands of times costs one line and a scan
+/// per listed label, as broken links do ([`crate::markdown::BROKEN_LINKS_SHOWN`]).
+const LABELS_AGAIN_SHOWN: usize = crate::markdown::BROKEN_LINKS_SHOWN;
+
+/// The labels, the pages' leading headings and the labels defined twice, in one pass over
+/// the bodies ([`LabelScan`]).
+fn scan_pages(docs: &[crate::model::Doc]) -> LabelScan {
     use rayon::prelude::*;
     type Found = (Vec<(String, String, String)>, Option<String>);
     let found: Vec<(DocId, Found)> = docs
@@ -760,12 +788,24 @@ fn scan_pages(
     let mut twice = Vec::new();
     for (id, (found, heading)) in found {
         let mut in_page: HashMap<&str, usize> = HashMap::new();
+        let mut again = LabelAgain {
+            page: id,
+            shown: Vec::new(),
+            more: 0,
+        };
         for (label, _, _) in &found {
             let nth = in_page.entry(label).or_default();
             if labels.contains_key(label.as_str()) || *nth > 0 {
-                twice.push((id, label.clone(), *nth));
+                if again.shown.len() < LABELS_AGAIN_SHOWN {
+                    again.shown.push((label.clone(), *nth));
+                } else {
+                    again.more += 1;
+                }
             }
             *nth += 1;
+        }
+        if !again.shown.is_empty() {
+            twice.push(again);
         }
         for (label, anchor, text) in found {
             labels.entry(label).or_insert((id, anchor, text));
@@ -774,50 +814,82 @@ fn scan_pages(
             headings.insert(id, h);
         }
     }
-    (labels, headings, twice)
+    LabelScan {
+        labels,
+        heading_titles: headings,
+        twice,
+    }
 }
 
 /// A MyST label defined twice is a `duplicate-label` warning at the second definition,
 /// naming the page (and line) of the first, which links to it reach — Sphinx warns the
 /// same and keeps one. Only labels defined again are looked up in their text, so a
-/// handbook without them pays nothing here.
+/// handbook without them pays nothing here; past [`LABELS_AGAIN_SHOWN`] a page's are
+/// counted in one more warning.
 fn duplicate_labels(
     docs: &[crate::model::Doc],
     labels: &Labels,
-    twice: Vec<(DocId, String, usize)>,
+    twice: Vec<LabelAgain>,
 ) -> Vec<Diagnostic> {
-    twice
-        .into_iter()
-        .filter_map(|(id, label, nth)| {
-            let &(first, _, _) = labels.get(&label)?;
-            let doc = &docs[id];
-            let body = doc.source.body();
-            let at = label_definition(body, &label, nth)?;
-            let first_doc = &docs[first];
-            let line = label_definition(first_doc.source.body(), &label, 0).map(|r| {
-                let before = &first_doc.source.text[..first_doc.source.body_start + r.start];
-                before.bytes().filter(|&b| b == b'\n').count() + 1
-            });
-            let place = match (first == id, line) {
-                (true, Some(line)) => format!("line {line} of this page"),
-                (true, None) => "this page".to_string(),
-                (false, Some(line)) => format!("{}:{line}", first_doc.source.path),
-                (false, None) => first_doc.source.path.clone(),
-            };
-            let start = doc.source.body_start + at.start;
-            Some(
+    let mut out = Vec::new();
+    for again in twice {
+        let id = again.page;
+        let doc = &docs[id];
+        for (label, nth) in again.shown {
+            out.extend(duplicate_label(docs, labels, id, &label, nth));
+        }
+        if again.more > 0 {
+            out.push(
                 Diagnostic::warning(
                     "duplicate-label",
                     &doc.source.path,
                     format!(
-                        "the label `{label}` is defined already, at {place}, which links and references to `{label}` reach"
+                        "{} more labels in this file are defined already and are not listed",
+                        again.more
                     ),
                 )
-                .with_help("give this one a label of its own (a label names one place in the whole handbook, as in Sphinx) and point the links meant for it at the new name")
-                .at(&doc.source.text, start..doc.source.body_start + at.end),
-            )
-        })
-        .collect()
+                .with_help(format!("the first {LABELS_AGAIN_SHOWN} are listed above; give each place a label of its own")),
+            );
+        }
+    }
+    out
+}
+
+/// The warning for the `nth` definition on page `id` of `label`, which is defined already.
+fn duplicate_label(
+    docs: &[crate::model::Doc],
+    labels: &Labels,
+    id: DocId,
+    label: &str,
+    nth: usize,
+) -> Option<Diagnostic> {
+    let &(first, _, _) = labels.get(label)?;
+    let doc = &docs[id];
+    let body = doc.source.body();
+    let at = label_definition(body, label, nth)?;
+    let first_doc = &docs[first];
+    let line = label_definition(first_doc.source.body(), label, 0).map(|r| {
+        let before = &first_doc.source.text[..first_doc.source.body_start + r.start];
+        before.bytes().filter(|&b| b == b'\n').count() + 1
+    });
+    let place = match (first == id, line) {
+        (true, Some(line)) => format!("line {line} of this page"),
+        (true, None) => "this page".to_string(),
+        (false, Some(line)) => format!("{}:{line}", first_doc.source.path),
+        (false, None) => first_doc.source.path.clone(),
+    };
+    let start = doc.source.body_start + at.start;
+    Some(
+        Diagnostic::warning(
+            "duplicate-label",
+            &doc.source.path,
+            format!(
+                "the label `{label}` is defined already, at {place}, which links and references to `{label}` reach"
+            ),
+        )
+        .with_help("give this one a label of its own (a label names one place in the whole handbook, as in Sphinx) and point the links meant for it at the new name")
+        .at(&doc.source.text, start..doc.source.body_start + at.end),
+    )
 }
 
 /// Where the `nth` definition of `label` is written in `body`: a target line

@@ -955,6 +955,37 @@ mod quadratic {
         assert_linear("identical headings", &small, &large);
     }
 
+    /// One page defining the MyST label `(same)=` `n` times, after another page defined it
+    /// first: each definition again was a `duplicate-label` warning, found by scanning the
+    /// page for its nth definition and counting lines to it.
+    fn duplicate_labels(n: usize) -> Cost {
+        let repo = Repo::new();
+        repo.book
+            .write("content/guide/first.md", "# First\n\n(same)=\n\nHello.\n");
+        repo.book.write(
+            "content/guide/many.md",
+            &format!("# Many\n\n{}", "(same)=\n\ntext\n\n".repeat(n)),
+        );
+        let cost = measured_check(&repo.book);
+        cost.run
+            .success()
+            .stderr_has(&format!("{} more labels", n - 20));
+        assert_eq!(
+            cost.run.stderr.matches("warning[duplicate-label]").count(),
+            21,
+            "{}",
+            &cost.run.stderr[..2000.min(cost.run.stderr.len())]
+        );
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_duplicate_labels() {
+        let (small, large) = (duplicate_labels(5_000), duplicate_labels(20_000));
+        assert_linear("duplicate labels", &small, &large);
+    }
+
     /// One paragraph of `n` DocFX `<xref href>` tags, none closed: each looked for its
     /// `</xref>` to the paragraph's end (40,000 took 15 s in a release build).
     fn xref_tags(n: usize) -> Cost {
