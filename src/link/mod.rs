@@ -762,8 +762,9 @@ struct LabelAgain {
 
 /// How many labels defined again are listed one by one per page; the rest are counted,
 /// so that a page repeating one label thousands of times costs one line and a scan
-/// per listed label, as broken links do ([`crate::markdown::BROKEN_LINKS_SHOWN`]).
-const LABELS_AGAIN_SHOWN: usize = crate::markdown::BROKEN_LINKS_SHOWN;
+/// per listed label. Twenty, as for broken links (the Markdown stage's
+/// `BROKEN_LINKS_SHOWN`, not named here: the link stage comes before it).
+const LABELS_AGAIN_SHOWN: usize = 20;
 
 /// The labels, the pages' leading headings and the labels defined twice, in one pass over
 /// the bodies ([`LabelScan`]).
