@@ -18,6 +18,7 @@ mod import;
 mod insight;
 mod layers;
 mod left2;
+mod left4;
 mod moving_in;
 mod navigation_files;
 mod org;

@@ -1,0 +1,106 @@
+//! Leftovers of trial round 20 (proposal repositories): a proposal folder moved into
+//! `content/` builds (a template's placeholder links, EIPs' `[CC0](../LICENSE.md)` to the
+//! repository's licence), the same link in every imported EIP is one line of the report,
+//! .NET's designs take their status and year from their folders, Go's design documents
+//! are dated by their `Last updated:` line, and a Final EIP is decided when its last call
+//! ended. Each fixture is shaped like a slice of such a repository, in our own words.
+
+use std::path::Path;
+
+use crate::harness::{TestBook, hrefs, texts};
+use crate::import::{builds_clean, by_title, fresh, import, path_str, records};
+
+/// The repository's pages moved into `content/` as `orgbook init` advises (`git mv
+/// README.md EIPS eip-template.md content/`), the licence left beside it.
+fn moved_in(fixture: &str, pages: &[&str], title: &str) -> TestBook {
+    let book = TestBook::fixture(fixture);
+    let root = book.root();
+    std::fs::create_dir(root.join("content")).unwrap();
+    for page in pages {
+        std::fs::rename(root.join(page), root.join("content").join(page)).unwrap();
+    }
+    book.write("orgbook.toml", &format!("title = \"{title}\"\n"));
+    book
+}
+
+fn build_strict(book: &TestBook) -> crate::harness::Run {
+    let root = path_str(book.root());
+    book.run(&["build", "--root", &root, "--strict"])
+}
+
+/// Built without git (no `[repository] url`), every EIP's `[CC0](../LICENSE.md)`, which
+/// now points at `content/LICENSE.md` while the licence stayed beside content/, and the
+/// template's link out of content/, failed the build: one error a record. The licence is
+/// a file of the repository, as `orgbook import adr` finds it: the link keeps its text
+/// with a warning, and with `url` it reaches the file on the forge.
+#[test]
+fn a_moved_in_eip_folder_builds_with_its_licence_links() {
+    let book = moved_in(
+        "left4-eips",
+        &["README.md", "EIPS", "eip-template.md"],
+        "Ledger Improvement Proposals",
+    );
+    let root = path_str(book.root());
+    book.run(&["build", "--root", &root])
+        .success()
+        .stderr_lacks("error")
+        .stderr_has("warning[link-outside-site]: link to `../LICENSE.md`: no such file in content/ (content/LICENSE.md); LICENSE.md is beside content/, not in it")
+        .stderr_has("--> content/EIPS/eip-3.md:")
+        .stderr_has("link to `../LICENSE.md`: LICENSE.md is outside content/")
+        .stderr_has("with 4 warning(s)");
+    let page = book.html("EIPS/eip-3.html");
+    assert_eq!(texts(&page, ".doc-body .broken-link"), ["CC0"]);
+    assert!(
+        !hrefs(&page, ".doc-body a")
+            .iter()
+            .any(|h| h.contains("LICENSE")),
+        "{:?}",
+        hrefs(&page, ".doc-body a")
+    );
+
+    book.write(
+        "orgbook.toml",
+        "title = \"Ledger Improvement Proposals\"\n\n[repository]\nurl = \"https://github.com/example/eips\"\n",
+    );
+    build_strict(&book)
+        .success()
+        .stderr_has("with 0 warning(s)");
+    for page in ["EIPS/eip-3.html", "eip-template.html"] {
+        assert!(
+            hrefs(&book.html(page), ".doc-body a")
+                .iter()
+                .any(|h| h == "https://github.com/example/eips/tree/main/LICENSE.md"),
+            "{page}: {:?}",
+            hrefs(&book.html(page), ".doc-body a")
+        );
+    }
+}
+
+/// Swift Evolution's template names the file a proposal will have as `NNNN-filename.md`
+/// (and `XXXX-filename.md` for the one it follows): a raw build of the folder failed on
+/// them. The template is a template: its placeholders stay as text, unreported, while a
+/// proposal's link to a file that is missing is still an error.
+#[test]
+fn a_templates_placeholder_links_are_no_build_error() {
+    let book = moved_in(
+        "left4-swift",
+        &["proposals", "proposal-templates"],
+        "Language Evolution",
+    );
+    build_strict(&book)
+        .success()
+        .stderr_lacks("NNNN")
+        .stderr_has("with 0 warning(s)");
+    let page = book.html("proposal-templates/0000-swift-template.html");
+    assert_eq!(
+        texts(&page, ".doc-body .broken-link"),
+        ["SE-NNNN", "SE-XXXX"]
+    );
+    book.write(
+        "content/proposals/0008-labelled-tuples.md",
+        "# Labelled Tuples\n\n* Proposal: [SE-0008](0008-labelled-tuples.md)\n* Previous Proposal: [SE-0005](0005-tuple-shuffles.md)\n* Status: **Awaiting review**\n",
+    );
+    build_strict(&book)
+        .failure(1)
+        .stderr_has("error[broken-link]: link to `0005-tuple-shuffles.md`");
+}
