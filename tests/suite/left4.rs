@@ -104,3 +104,20 @@ fn a_templates_placeholder_links_are_no_build_error() {
         .failure(1)
         .stderr_has("error[broken-link]: link to `0005-tuple-shuffles.md`");
 }
+
+/// Every EIP ends with `[CC0](../LICENSE.md)`: imported without `--source-url`, that was
+/// one "link to fix" line a record. The same link written the same way is one line with a
+/// count, and the summary still counts every link.
+#[test]
+fn the_same_link_to_fix_in_many_records_is_one_line() {
+    let source = TestBook::fixture("left4-eips");
+    let book = fresh(true);
+    import(&book, &[&path_str(&source.root().join("EIPS"))])
+        .success()
+        .stderr_has(
+            "link: in 3 records (the first: eip-11.md:19): links to `../LICENSE.md`, a file of the source repository",
+        )
+        .stderr_lacks("link: eip-")
+        .stderr_has("3 links to fix");
+    builds_clean(&book);
+}
