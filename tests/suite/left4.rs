@@ -121,3 +121,124 @@ fn the_same_link_to_fix_in_many_records_is_one_line() {
         .stderr_has("3 links to fix");
     builds_clean(&book);
 }
+
+/// .NET's designs (`accepted/2021/preview-features/preview-features.md`,
+/// `proposed/x.md`) have no number, status or date in the file: all were skipped as "not
+/// a record". The folder says the status, the year folder the date when git has none,
+/// and they are numbered in the order of their paths.
+#[test]
+fn dotnet_designs_take_their_status_and_year_from_their_folders() {
+    let source = TestBook::fixture("left4-dotnet-designs");
+    let book = fresh(true);
+    import(&book, &[&path_str(source.root())])
+        .success()
+        .stderr_has("skipped: README.md: not a record")
+        .stderr_has("skipped: meta/template.md: not a record")
+        .stderr_lacks("skipped: accepted/")
+        .stderr_lacks("skipped: proposed/")
+        .stderr_has("Imported 5 decision(s)")
+        .stderr_has("3 dated 1 January of the year their folder names, 2 dated today")
+        .stderr_has("1 attachments copied");
+    let rs = records(&book);
+    let got: Vec<(u32, &str, &str, &str)> = rs
+        .iter()
+        .map(|(n, r)| (*n, r.title.as_str(), r.status.as_str(), r.date.as_str()))
+        .collect();
+    let today = rs[&4].date.as_str();
+    assert_eq!(
+        got,
+        [
+            (1, "Runtime Form Factors", "accepted", "2020-01-01"),
+            (2, "Preview Features", "accepted", "2021-01-01"),
+            (
+                3,
+                "Version Selection Improvements",
+                "accepted",
+                "2022-01-01"
+            ),
+            (4, "Platform-agnostic Packages", "proposed", today),
+            (5, "Simpler Output Paths", "proposed", today),
+        ]
+    );
+    builds_clean(&book);
+}
+
+/// A folder merely named like a status (a team's `proposed/` records in an ADR folder,
+/// accepted since and never moved) does not override the status the file states; the
+/// report names the disagreement.
+#[test]
+fn a_status_written_in_the_file_wins_over_its_folder() {
+    let source = TestBook::fixture("left4-adr-proposed");
+    let book = fresh(true);
+    import(&book, &[&path_str(source.root())])
+        .success()
+        .stderr_has("note: proposed/0002-split-billing-service.md: in a folder named `proposed`, but the record says it is accepted; imported as accepted")
+        .stderr_lacks("0003-retire-the-cron-host.md: in a folder");
+    let rs = records(&book);
+    let got: Vec<(u32, &str)> = rs.iter().map(|(n, r)| (*n, r.status.as_str())).collect();
+    assert_eq!(got, [(1, "accepted"), (2, "accepted"), (3, "proposed")]);
+}
+
+/// Go's design documents state when they were last updated, in the forms the files use
+/// (`2016-09-07`, `September 7, 2016`, `15 May 2017 (…)`, `February 2016`, `Last
+/// Updated:`): that is the record's date when the file states no other, ahead of git's
+/// (or today's), and the line stays in the body.
+#[test]
+fn go_design_documents_are_dated_by_their_last_updated_line() {
+    let source = TestBook::fixture("left4-go-design");
+    let book = fresh(true);
+    import(&book, &[&path_str(&source.root().join("design"))])
+        .success()
+        .stderr_lacks("no date in the record")
+        .stderr_lacks("dated today");
+    let rs = records(&book);
+    let dates: Vec<(&str, &str)> = rs
+        .values()
+        .map(|r| (r.title.as_str(), r.date.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("Benchmark Data Format", "2016-02-01"),
+            ("Type sets", "2016-09-07"),
+            ("Support for profiler labels", "2017-05-15"),
+            ("Vendor folders by default", "2016-09-07"),
+            // Its own `Date:` comes first.
+            ("Error wrapping", "2018-08-27"),
+        ]
+    );
+    let (_, labels) = by_title(&rs, "Support for profiler labels");
+    assert!(
+        labels
+            .body
+            .contains("Last updated: 15 May 2017 (to reflect actual implementation)"),
+        "{}",
+        labels.body
+    );
+    builds_clean(&book);
+}
+
+/// A Final EIP has no decision date: its `decided` was its `created`. When it states the
+/// end of its last call, that is the nearer date, and is used.
+#[test]
+fn a_final_eip_is_decided_when_its_last_call_ended() {
+    let source = TestBook::fixture("left4-eips");
+    let book = fresh(true);
+    import(&book, &[&path_str(&source.root().join("EIPS"))]).success();
+    let decided = |file: &str| -> String {
+        let text = std::fs::read_to_string(Path::new(book.root()).join(file)).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("decided = "))
+            .unwrap_or("none")
+            .to_owned()
+    };
+    assert_eq!(
+        decided("content/decisions/0003-account-snapshot-reads.md"),
+        "2018-06-30"
+    );
+    // Without a last call, its creation is all the file says.
+    assert_eq!(
+        decided("content/decisions/0011-fee-receipts.md"),
+        "2020-09-14"
+    );
+}

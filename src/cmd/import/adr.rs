@@ -192,6 +192,10 @@ fn print_report(
     summary.count(coll.renumbered.len(), "renumbered");
     summary.count(coll.offset, "moved by --offset");
     summary.count(coll.git_dated, "dated from git");
+    summary.count(
+        coll.year_dated,
+        "dated 1 January of the year their folder names",
+    );
     summary.count(coll.today_dated.len(), "dated today");
     summary.count(coll.skipped.len(), "files skipped");
     summary.count(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
