@@ -83,6 +83,7 @@ codes! {
     OutputCollision = "output-collision",
     ReservedPath = "reserved-path",
     BrokenLink = "broken-link",
+    LinkOutsideSite = "link-outside-site",
     MissingAnchor = "missing-anchor",
     UnsafeUrl = "unsafe-url",
     RemovedEmbed = "removed-embed",

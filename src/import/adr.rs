@@ -289,6 +289,12 @@ impl<'t> Record<'t> {
             if matches!(canonical_key(&key), Some("consulted" | "informed")) {
                 continue;
             }
+            // When it was last updated is worth reading beside the record's date: read as
+            // the date only when there is no other, and kept as written.
+            if canonical_key(&key) == Some("updated") {
+                self.meta.field(&key, &value, i + 1, &mut self.notes);
+                continue;
+            }
             self.keep[i] = false;
             self.meta.field(&key, &value, i + 1, &mut self.notes);
         }
@@ -497,6 +503,19 @@ impl<'t> Record<'t> {
         let meta = &mut self.meta;
         let file_numbered = names.number.is_some() || names.date.is_some();
         let template = template_reason(&title.raw, file_numbered, meta);
+        // .NET's designs keep their status in the folder (`accepted/2021/x/x.md`,
+        // `proposed/y.md`) and none in the file: the folder says it, unless the file
+        // does (a team's `proposed/` notes whose records were accepted since).
+        let folder = folder_status(self.notes.file);
+        let written = !meta.status.is_empty()
+            || !meta.superseded_by.is_empty()
+            || !meta.superseded_by_files.is_empty();
+        if let Some((_, status)) = folder
+            && !written
+            && template.is_none()
+        {
+            meta.status.push((0, status));
+        }
         let has_metadata = !meta.status.is_empty()
             || meta.date.is_some()
             || !meta.supersedes.is_empty()
@@ -519,11 +538,23 @@ impl<'t> Record<'t> {
             || !meta.superseded_by.is_empty()
             || !meta.superseded_by_files.is_empty();
         let status = meta.final_status(opts.unstated_status, &mut self.notes);
-        let (date, dated) = match (meta.date.or(meta.status_date), names.date) {
-            (Some(d), _) => (d, Dated::Record),
-            (None, Some((d, _))) => (d, Dated::FileName),
+        if let Some((name, said)) = folder
+            && written
+            && said != status
+            && !(said == "accepted" && matches!(status, "superseded" | "deprecated"))
+        {
+            self.notes.file(format!(
+                "in a folder named `{name}`, but the record says it is {status}; imported as {status}, as the record says"
+            ));
+        }
+        let (date, dated) = match (meta.date.or(meta.status_date), names.date, meta.updated) {
+            (Some(d), _, _) => (d, Dated::Record),
+            (None, Some((d, _)), _) => (d, Dated::FileName),
+            // Go's `Last updated:`: later than the proposal, but the file's own word,
+            // where git's date is only when the file came to this repository.
+            (None, None, Some(d)) => (d, Dated::Record),
             // import_dir asks git, then falls back to today and says so.
-            (None, None) => (opts.today, Dated::Today),
+            (None, None, None) => (opts.today, Dated::Today),
         };
         // ADR formats keep one date, not orgbook's pair: adr-tools writes the day
         // the record was created, MADR the day it was last updated. orgbook needs
@@ -536,7 +567,13 @@ impl<'t> Record<'t> {
             status,
             "accepted" | "rejected" | "superseded" | "deprecated"
         )
-        .then(|| meta.status_date.unwrap_or(date));
+        .then(|| {
+            // A Final EIP says when its last call ended, not when it became final: that
+            // end is nearer the decision than its `created`.
+            meta.status_date
+                .or(meta.last_call.filter(|&d| d >= date))
+                .unwrap_or(date)
+        });
         if opts.decision_type == 1 && status == "accepted" && meta.deciders.is_empty() {
             self.notes.file(
                 "accepted type 1 decision without deciders; orgbook requires `deciders` for it, add them by hand",
@@ -576,6 +613,7 @@ impl<'t> Record<'t> {
             number: source_number.unwrap_or(0),
             source_number,
             file_date: names.date.map(|(d, _)| d),
+            folder_year: folder_year(self.notes.file),
             dated,
             unread_date,
             supersedes_files: meta.supersedes_files,
@@ -677,6 +715,12 @@ struct Meta {
     placeholder_date: bool,
     /// The first date orgbook could not read, as written.
     unread_date: Option<String>,
+    /// Go's design documents' `Last updated: September 7, 2016`: the record's date only
+    /// when it states no other.
+    updated: Option<Date>,
+    /// An EIP's `last-call-deadline`: the end of its last call, after which it was
+    /// decided (the file has no decision date).
+    last_call: Option<Date>,
     /// Front matter links orgbook has no key for, as list items for the top of the body.
     links: Vec<String>,
 }
@@ -688,6 +732,20 @@ impl Meta {
         match canonical_key(&lower).unwrap_or(key) {
             "status" => self.status_text(value, line, notes),
             "date" => self.date_text(value, line, notes),
+            "updated" => {
+                // `15 May 2017 (to reflect actual implementation)`: the date is what comes
+                // before the aside. Unreadable, it is left in the body, where it stays.
+                let value = strip_emphasis(value.trim());
+                let value = value.split(" (").next().unwrap_or(value).trim();
+                if self.updated.is_none()
+                    && let Some((date, assumption)) = parse_date(value)
+                {
+                    self.updated = Some(date);
+                    if let Some(assumption) = assumption {
+                        notes.at(line, assumption);
+                    }
+                }
+            }
             "deciders" => self.people(value, line, notes),
             "tags" => {
                 let value = value.trim().trim_start_matches('[').trim_end_matches(']');
@@ -723,6 +781,9 @@ impl Meta {
             | "last-call-deadline"
                 if !value.trim().is_empty() =>
             {
+                if key == "last-call-deadline" {
+                    self.last_call = parse_date(value).map(|(d, _)| d);
+                }
                 self.links.push(format!("- {key}: {}", value.trim()));
             }
             _ => {
@@ -1305,6 +1366,8 @@ fn canonical_key(key: &str) -> Option<&'static str> {
         "tags" | "tag" | "keywords" | "mots-clés" | "mots-cles" | "étiquettes" | "schlagwörter"
         | "schlagworte" | "etiquetas" => "tags",
         "title" | "titre" | "titel" | "título" | "titolo" => "title",
+        // Go's design documents: `Last updated: 2016-09-07` under the authors.
+        "last updated" | "last-updated" | "last_updated" => "updated",
         _ => return None,
     })
 }
@@ -1520,6 +1583,34 @@ pub(super) fn strip_emphasis(s: &str) -> &str {
     } else {
         s
     }
+}
+
+/// The status a folder of the record's path gives it (the nearest such folder), with the
+/// folder's name: `accepted/`, `proposed/`, `rejected/` or `declined/`, `withdrawn/`, as
+/// .NET's designs are kept.
+fn folder_status(file: &str) -> Option<(&str, &'static str)> {
+    let (folders, _) = file.rsplit_once('/')?;
+    folders.rsplit('/').find_map(|folder| {
+        let status = match folder.to_ascii_lowercase().as_str() {
+            "accepted" => "accepted",
+            "proposed" => "proposed",
+            "rejected" | "declined" | "withdrawn" => "rejected",
+            _ => return None,
+        };
+        Some((folder, status))
+    })
+}
+
+/// The year a folder of the record's path names (`accepted/2021/x.md`), the nearest: a
+/// hint for its date when nothing else gives one.
+fn folder_year(file: &str) -> Option<i16> {
+    let (folders, _) = file.rsplit_once('/')?;
+    folders.rsplit('/').find_map(|folder| {
+        (folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| folder.parse::<i16>().ok())
+            .flatten()
+            .filter(|y| (1970..=2200).contains(y))
+    })
 }
 
 /// The number of an `eip-20.md` / `erc-721.md` file (`dir/eip-20.md` too).

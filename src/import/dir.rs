@@ -79,6 +79,9 @@ pub struct Collection {
     pub repository_links: Vec<String>,
     /// Records dated by the commit that added them.
     pub git_dated: usize,
+    /// Records dated 1 January of the year their folder names (no date in the record
+    /// or in git).
+    pub year_dated: usize,
     /// Records dated today (no date anywhere), by path.
     pub today_dated: Vec<String>,
 }
@@ -253,6 +256,23 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                     ));
                 }
             }
+        }
+    }
+    // .NET's designs name their year in a folder (`accepted/2021/`): nearer the truth
+    // than today, and said in the summary, since it is only the year.
+    for d in records.iter_mut() {
+        if d.dated == Dated::Today
+            && new(d)
+            && let Some(date) = d
+                .folder_year
+                .and_then(|y| jiff::civil::Date::new(y, 1, 1).ok())
+        {
+            d.dated = Dated::Folder;
+            d.date = date;
+            if d.decided.is_some() {
+                d.decided = Some(date);
+            }
+            out.year_dated += 1;
         }
     }
     for (d, f) in records.iter_mut().zip(&found) {
@@ -675,7 +695,7 @@ fn no_successor_before_predecessor(records: &mut [ImportedDecision]) {
         for old in records[i].supersedes.clone() {
             let Some(&j) = index.get(&old) else { continue };
             let d = &mut records[j];
-            if matches!(d.dated, Dated::Git | Dated::Today) && d.date > new_date {
+            if matches!(d.dated, Dated::Git | Dated::Folder | Dated::Today) && d.date > new_date {
                 d.unmapped.push(format!(
                     "{}: dated {} by guess, after decision {} that supersedes it; dated {new_date} instead",
                     d.source, d.date, new_number

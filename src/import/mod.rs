@@ -97,6 +97,9 @@ pub enum Dated {
     FileName,
     /// The commit that added the file (no date in the record).
     Git,
+    /// 1 January of the year its folder names (`accepted/2021/`): no date in the record
+    /// and no git history.
+    Folder,
     /// Today: no date in the record and no git history.
     Today,
 }
@@ -133,6 +136,9 @@ pub struct ImportedDecision {
     pub source_number: Option<u32>,
     /// The date of a `YYYYMMDD-slug.md` file name.
     pub file_date: Option<jiff::civil::Date>,
+    /// The year a folder of its path names (.NET's `accepted/2021/`), for its date when
+    /// neither the record nor git has one.
+    pub folder_year: Option<i16>,
     pub dated: Dated,
     /// The record's date as written, when orgbook could not read it and no other date
     /// line of the record could stand in: the body keeps it (`Date as written: …`), and
@@ -1000,6 +1006,7 @@ mod tests {
             unmapped: vec![],
             source_number: Some(number),
             file_date: None,
+            folder_year: None,
             dated: Dated::Record,
             unread_date: None,
             supersedes_files: vec![],

@@ -1489,6 +1489,11 @@ fn rewrite<'a>(
     }
     let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
     let doc = &handbook.docs[self_id];
+    let outside_site = |message: String, help: String| {
+        Diagnostic::warning("link-outside-site", &doc.source.path, message)
+            .with_help(help)
+            .at(&doc.source.text, span.clone())
+    };
     let broken = |message: String, help: String| {
         let d = if handbook.config.links.broken_warn {
             Diagnostic::warning("broken-link", &doc.source.path, message)
@@ -1624,10 +1629,18 @@ fn rewrite<'a>(
                 Some(url) => Some(format!("{url}{suffix}").into()),
                 None => {
                     rendered.broken_links += 1;
-                    diags.push(broken(
-                        format!("link to `{path}`: {joined} is outside content/, so it is not part of the site"),
-                        "set `url` under `[repository]` in orgbook.toml (e.g. `url = \"https://github.com/acme/handbook\"`) to link files outside content/ to the repository on its forge, or move the file into content/".into(),
-                    ));
+                    let message = format!(
+                        "link to `{path}`: {joined} is outside content/, so it is not part of the site"
+                    );
+                    let help = "set `url` under `[repository]` in orgbook.toml (e.g. `url = \"https://github.com/acme/handbook\"`) to link files outside content/ to the repository on its forge, or move the file into content/";
+                    // The file is there: nothing is broken but the site's reach, so a link
+                    // keeps its text with a warning, as `orgbook import adr` keeps it
+                    // without `--source-url`. An image would be missing from the page.
+                    diags.push(if is_image_at(&doc.source.text, &span) {
+                        broken(message, help.into())
+                    } else {
+                        outside_site(message, format!("shown as its text; {help}"))
+                    });
                     None
                 }
             }
@@ -1647,6 +1660,37 @@ fn rewrite<'a>(
                 && !dest.starts_with("//") =>
         {
             Some(format!("{site}{dest}").into())
+        }
+        // Written for the repository before its pages moved into content/: the target is
+        // not in content/ but beside it (EIPs' `[CC0](../LICENSE.md)` once `EIPS/` is
+        // `content/EIPS/`). It names that file, so the rule above applies to it.
+        Resolved::Missing(ref joined)
+            if !is_image_at(&doc.source.text, &span)
+                && let Some(rel) = beside_content(handbook, joined) =>
+        {
+            match crate::config::code_link(&handbook.config.repository, &format!("/{rel}")) {
+                Some(url) => Some(format!("{url}{suffix}").into()),
+                None => {
+                    rendered.broken_links += 1;
+                    let top = rel.split('/').next().unwrap_or(rel);
+                    let what = match handbook.root.as_ref().is_some_and(|r| r.join(rel).is_dir()) {
+                        true => "folder",
+                        false => "file",
+                    };
+                    diags.push(outside_site(
+                        format!("link to `{path}`: no such {what} in content/ ({joined}); {rel} is beside content/, not in it, so it is shown as its text"),
+                        format!("set `url` under `[repository]` in orgbook.toml to link it on the repository's forge, or move it in with the pages (`git mv {top} content/`)"),
+                    ));
+                    None
+                }
+            }
+        }
+        // A template's placeholder (Swift Evolution's `[SE-NNNN](NNNN-filename.md)`)
+        // names the file a proposal written from it will have: the template is a
+        // template, and its placeholder stays as text on its page, unreported.
+        Resolved::Missing(_) if is_template_placeholder_target(path) => {
+            rendered.broken_links += 1;
+            None
         }
         Resolved::Missing(joined) => {
             rendered.broken_links += 1;
@@ -1694,6 +1738,37 @@ fn folder_page(handbook: &Handbook, joined: &str) -> Option<DocId> {
         .chain(near.pages_below(folder))
         .filter_map(|p| handbook.by_path.get(p).copied())
         .find(|&id| matches!(handbook.docs[id].kind, crate::model::DocKind::Page(_)))
+}
+
+/// Whether the link or image at `span` of `text` is an image (`![alt](src)`): an image
+/// outside the site would be missing from the page, which stays an error.
+fn is_image_at(text: &str, span: &Range<usize>) -> bool {
+    text.get(span.clone()).is_some_and(|s| s.starts_with("!["))
+}
+
+/// For a missing `content/…` target (`joined`), the same path beside content/ when the
+/// handbook's folder has it: a file or folder left behind when the pages moved in. Read
+/// from disk, only for links that are broken otherwise.
+fn beside_content<'j>(handbook: &Handbook, joined: &'j str) -> Option<&'j str> {
+    let root = handbook.root.as_ref()?;
+    let rel = joined.strip_prefix("content/")?.trim_end_matches('/');
+    (!rel.is_empty()
+        && rel
+            .split('/')
+            .all(|p| !p.is_empty() && p != ".." && p != "."))
+    .then_some(rel)
+    .filter(|rel| std::fs::symlink_metadata(root.join(rel)).is_ok())
+}
+
+/// A link whose file name is a template's placeholder for the number or name to come:
+/// `NNNN-filename.md`, `XXXX-filename.md`, `eip-XXXX.md` (a word of three or more `N`s or
+/// `X`s, in capitals, as templates write them).
+fn is_template_placeholder_target(path: &str) -> bool {
+    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let stem = name.split_once('.').map_or(name, |(stem, _)| stem);
+    stem.split(['-', '_']).any(|word| {
+        word.len() >= 3 && (word.bytes().all(|b| b == b'N') || word.bytes().all(|b| b == b'X'))
+    })
 }
 
 /// For a link to `joined` (a path from the handbook's folder) that is not under content/

@@ -229,8 +229,10 @@ fn a_comment_after_a_list_keeps_the_next_list_and_code_apart() {
 }
 
 /// A file the pages link that stayed beside content/ when they moved in (the README's
-/// `CONTRIBUTING.md`, the `media/` folder pandoc wrote beside a converted page): the
-/// broken link says where it is and the two ways to mend it.
+/// `CONTRIBUTING.md`, the `media/` folder pandoc wrote beside a converted page): each says
+/// where it is and how to mend it. The link names a file the repository has, so it is a
+/// warning (the link shown as its text, or on the forge with `[repository] url`); the
+/// image would be missing from the page, so it stays an error.
 #[test]
 fn a_link_to_a_file_left_beside_content_names_where_it_is() {
     let book = book_with(&[(
@@ -241,14 +243,15 @@ fn a_link_to_a_file_left_beside_content_names_where_it_is() {
     book.write("media/image1.png", "png");
     book.run(&["check"])
         .failure(1)
-        .stderr_has("link to `/CONTRIBUTING.md`: no such file (content/CONTRIBUTING.md); CONTRIBUTING.md is beside content/, not in it")
-        .stderr_has("move it in with the pages (`git mv CONTRIBUTING.md content/`), or, if it stays where it is, link `../../CONTRIBUTING.md`")
-        .stderr_has("media/image1.png is beside content/, not in it")
+        .stderr_has("warning[link-outside-site]: link to `/CONTRIBUTING.md`: no such file in content/ (content/CONTRIBUTING.md); CONTRIBUTING.md is beside content/, not in it")
+        .stderr_has("or move it in with the pages (`git mv CONTRIBUTING.md content/`)")
+        .stderr_has("error[broken-link]: link to `../media/image1.png`: no such file (content/media/image1.png); media/image1.png is beside content/, not in it")
         .stderr_has("`git mv media content/`");
 }
 
 /// A folder the pages link that is beside content/ (kubernetes/org's README links its
-/// `config/` of team files): the same, said of a folder, not "no such file".
+/// `config/` of team files): the same, said of a folder, not "no such file"; a warning,
+/// since the folder is the repository's.
 #[test]
 fn a_link_to_a_folder_left_beside_content_names_where_it_is() {
     let book = book_with(&[(
@@ -257,8 +260,7 @@ fn a_link_to_a_folder_left_beside_content_names_where_it_is() {
     )]);
     book.write("config/harbor/org.yaml", "teams: {}\n");
     book.run(&["check"])
-        .failure(1)
-        .stderr_has("link to `/config/`: no such folder (content/config); config is beside content/, not in it")
-        .stderr_has("`git mv config content/`")
-        .stderr_has("link `../../config`");
+        .success()
+        .stderr_has("warning[link-outside-site]: link to `/config/`: no such folder in content/ (content/config); config is beside content/, not in it")
+        .stderr_has("`git mv config content/`");
 }

@@ -19,6 +19,7 @@ mod insight;
 mod layers;
 mod left2;
 mod left3;
+mod left4;
 mod moving_in;
 mod navigation_files;
 mod org;

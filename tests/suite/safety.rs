@@ -1460,6 +1460,11 @@ mod codes {
         (Code::BrokenLink, |b| {
             b.write("content/guide/broken.md", "[x](nope.md)\n");
         }),
+        (Code::LinkOutsideSite, |b| {
+            // A file of the repository beside content/, without `[repository] url`.
+            b.write("NOTICE.md", "# Notice\n");
+            b.write("content/guide/notice.md", "[x](../../NOTICE.md)\n");
+        }),
         (Code::MissingAnchor, |b| {
             b.write("content/guide/anchor.md", "[x](setup.md#nope)\n");
         }),

@@ -163,7 +163,7 @@ fn print_report(
             errln!("  {old} -> {new:04}  {file}");
         }
     }
-    for link in &coll.repository_links {
+    for link in fold_link_notes(&coll.repository_links) {
         errln!("link: {link}");
     }
     // The report says what needs a person: lines not understood or read with an
@@ -192,6 +192,10 @@ fn print_report(
     summary.count(coll.renumbered.len(), "renumbered");
     summary.count(coll.offset, "moved by --offset");
     summary.count(coll.git_dated, "dated from git");
+    summary.count(
+        coll.year_dated,
+        "dated 1 January of the year their folder names",
+    );
     summary.count(coll.today_dated.len(), "dated today");
     summary.count(coll.skipped.len(), "files skipped");
     summary.count(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
@@ -234,6 +238,39 @@ fn fold_dropped_keys(notes: &[&String]) -> Vec<String> {
                 }
             }
             _ => out.push((*n).clone()),
+        }
+    }
+    out
+}
+
+/// The links to fix, one that several records share word for word (every EIP's
+/// `[CC0](../LICENSE.md)` without `--source-url`) folded into one line with a count: the
+/// fix is the same for all of them. The summary still counts every link.
+fn fold_link_notes(links: &[String]) -> Vec<String> {
+    const FOLD_FROM: usize = 3;
+    // "file:line: links to `dest`, …" → "links to `dest`, …".
+    fn what(n: &str) -> Option<(&str, &str)> {
+        n.find(": links to `").map(|at| n.split_at(at))
+    }
+    let mut count: std::collections::HashMap<&str, usize> = Default::default();
+    for n in links {
+        if let Some((_, what)) = what(n) {
+            *count.entry(what).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut folded = std::collections::HashSet::new();
+    for n in links {
+        match what(n) {
+            Some((first, rest)) if count[rest] >= FOLD_FROM => {
+                if folded.insert(rest) {
+                    out.push(format!(
+                        "in {} records (the first: {first}){rest}",
+                        count[rest]
+                    ));
+                }
+            }
+            _ => out.push(n.clone()),
         }
     }
     out
