@@ -2724,12 +2724,22 @@ impl<'a> BodyWriter<'a> {
         pulldown_cmark::html::push_html(&mut rendered.html, self.events.into_iter());
         if rendered.broken_links > BROKEN_LINKS_SHOWN {
             let more = rendered.broken_links - BROKEN_LINKS_SHOWN;
-            let message = format!(
-                "{more} more broken links in this file are not listed ({} in all)",
-                rendered.broken_links
-            );
-            // The summary has the severity of the links it stands for.
-            let summary = if self.handbook.config.links.broken_warn {
+            let broken = rendered.broken_links - rendered.text_only_links;
+            let message = match rendered.text_only_links {
+                0 => format!(
+                    "{more} more broken links in this file are not listed ({} in all)",
+                    rendered.broken_links
+                ),
+                text_only => format!(
+                    "{more} more links in this file are not listed ({} in all: {broken} broken, {text_only} shown as their text, to files outside the site or a template's placeholders)",
+                    rendered.broken_links
+                ),
+            };
+            // The summary has the severity of the links it stands for: an error only when
+            // some are broken (links outside the site are warnings).
+            let summary = if broken == 0 {
+                Diagnostic::warning("link-outside-site", &doc.source.path, message)
+            } else if self.handbook.config.links.broken_warn {
                 Diagnostic::warning("broken-link", &doc.source.path, message)
             } else {
                 Diagnostic::error("broken-link", &doc.source.path, message)

@@ -185,6 +185,9 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Broken links found, including those past [`BROKEN_LINKS_SHOWN`] that are only counted.
     pub broken_links: usize,
+    /// Of [`Self::broken_links`], those shown as their text without being broken: links to
+    /// files of the repository outside the site, a template's placeholders.
+    pub text_only_links: usize,
     /// Links `links::retarget_anchors` pointed at a heading's id, by index in `links`, with
     /// the anchor as written: checking again (under `serve`) starts from what was written.
     pub retargeted: Vec<(usize, String)>,
@@ -1303,6 +1306,7 @@ fn raw_html(
     };
     let mut links = Rendered {
         broken_links: rendered.broken_links,
+        text_only_links: rendered.text_only_links,
         ..Rendered::default()
     };
     let mut link_diags = Vec::new();
@@ -1331,6 +1335,7 @@ fn raw_html(
     );
     rendered.links.extend(links.links);
     rendered.broken_links = links.broken_links;
+    rendered.text_only_links = links.text_only_links;
     diags.extend(link_diags);
     if policy == crate::html_policy::RawHtml::Sanitize
         && crate::html_policy::frames(piece, &ctx, diags) > 0
@@ -1596,32 +1601,6 @@ fn rewrite<'a>(
             let site_path = static_file(handbook, &joined).unwrap_or_default();
             Some(format!("{root}{}{suffix}", encode_path(site_path)).into())
         }
-        Resolved::Missing(_) | Resolved::Draft(_) | Resolved::Ambiguous(..)
-            if rendered.broken_links >= BROKEN_LINKS_SHOWN =>
-        {
-            rendered.broken_links += 1;
-            None
-        }
-        Resolved::Draft(draft) => {
-            rendered.broken_links += 1;
-            diags.push(broken(
-                format!("link to `{path}`: {draft} is a draft, which is not published"),
-                "publish the page (remove `draft`) or remove the link".into(),
-            ));
-            None
-        }
-        Resolved::Ambiguous(file, folder) => {
-            rendered.broken_links += 1;
-            diags.push(broken(
-                format!("link to `{path}` could mean {file} or {folder}"),
-                format!(
-                    "write the file name: `{}` or `{}`",
-                    relative_path(from_dir, &file),
-                    relative_path(from_dir, &folder)
-                ),
-            ));
-            None
-        }
         // A file of the repository outside content/ (`../../README.md`, `../src/`): on
         // the forge, when the handbook says where its repository is.
         Resolved::Missing(joined) if let Some(url) = outside_content(handbook, &joined) => {
@@ -1629,6 +1608,11 @@ fn rewrite<'a>(
                 Some(url) => Some(format!("{url}{suffix}").into()),
                 None => {
                     rendered.broken_links += 1;
+                    let image = is_image_at(&doc.source.text, &span);
+                    rendered.text_only_links += usize::from(!image);
+                    if rendered.broken_links > BROKEN_LINKS_SHOWN {
+                        return None;
+                    }
                     let message = format!(
                         "link to `{path}`: {joined} is outside content/, so it is not part of the site"
                     );
@@ -1636,7 +1620,7 @@ fn rewrite<'a>(
                     // The file is there: nothing is broken but the site's reach, so a link
                     // keeps its text with a warning, as `orgbook import adr` keeps it
                     // without `--source-url`. An image would be missing from the page.
-                    diags.push(if is_image_at(&doc.source.text, &span) {
+                    diags.push(if image {
                         broken(message, help.into())
                     } else {
                         outside_site(message, format!("shown as its text; {help}"))
@@ -1672,6 +1656,10 @@ fn rewrite<'a>(
                 Some(url) => Some(format!("{url}{suffix}").into()),
                 None => {
                     rendered.broken_links += 1;
+                    rendered.text_only_links += 1;
+                    if rendered.broken_links > BROKEN_LINKS_SHOWN {
+                        return None;
+                    }
                     let top = rel.split('/').next().unwrap_or(rel);
                     let what = match handbook.root.as_ref().is_some_and(|r| r.join(rel).is_dir()) {
                         true => "folder",
@@ -1690,6 +1678,36 @@ fn rewrite<'a>(
         // template, and its placeholder stays as text on its page, unreported.
         Resolved::Missing(_) if is_template_placeholder_target(path) => {
             rendered.broken_links += 1;
+            rendered.text_only_links += 1;
+            None
+        }
+        // Past the first [`BROKEN_LINKS_SHOWN`] of a page, broken links are counted, not
+        // listed. After the arms above, which find a target or a text-only link for what
+        // is not in content/: those are not broken, whatever came before them.
+        Resolved::Missing(_) | Resolved::Draft(_) | Resolved::Ambiguous(..)
+            if rendered.broken_links >= BROKEN_LINKS_SHOWN =>
+        {
+            rendered.broken_links += 1;
+            None
+        }
+        Resolved::Draft(draft) => {
+            rendered.broken_links += 1;
+            diags.push(broken(
+                format!("link to `{path}`: {draft} is a draft, which is not published"),
+                "publish the page (remove `draft`) or remove the link".into(),
+            ));
+            None
+        }
+        Resolved::Ambiguous(file, folder) => {
+            rendered.broken_links += 1;
+            diags.push(broken(
+                format!("link to `{path}` could mean {file} or {folder}"),
+                format!(
+                    "write the file name: `{}` or `{}`",
+                    relative_path(from_dir, &file),
+                    relative_path(from_dir, &folder)
+                ),
+            ));
             None
         }
         Resolved::Missing(joined) => {

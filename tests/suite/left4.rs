@@ -242,3 +242,44 @@ fn a_final_eip_is_decided_when_its_last_call_ended() {
         "2020-09-14"
     );
 }
+
+/// A page past twenty links that the build cannot publish: a README of the repository
+/// linking twenty-five of its files beside content/ (no `[repository] url`), then one
+/// folder of pages and one page that do exist. The links outside the site are warnings,
+/// so their count is a warning too and the build succeeds; the folder and the page, after
+/// more than twenty such links, are still links (they were shown as broken once twenty
+/// links before them were).
+#[test]
+fn links_outside_the_site_past_twenty_are_counted_as_warnings_and_later_links_work() {
+    let book = moved_in(
+        "left4-eips",
+        &["README.md", "EIPS", "eip-template.md"],
+        "Ledger Improvement Proposals",
+    );
+    let mut text = String::from("# Ledger Improvement Proposals\n\n");
+    for i in 0..25 {
+        book.write(&format!("assets/fig-{i}.txt"), "a figure's data\n");
+        text.push_str(&format!("- [figure {i}](../assets/fig-{i}.txt)\n"));
+    }
+    text.push_str("\nThe proposals are in [the EIPS folder](EIPS/) and [EIP-3](EIPS/eip-3.md).\n");
+    book.write("content/README.md", &text);
+    let root = path_str(book.root());
+    book.run(&["build", "--root", &root])
+        .success()
+        .stderr_lacks("error")
+        .stderr_has("warning[link-outside-site]: 5 more links in this file are not listed (25 in all: 0 broken, 25 shown as their text");
+    let home = book.html("index.html");
+    let links = hrefs(&home, "main a");
+    assert!(links.iter().any(|h| h == "EIPS/eip-3.html"), "{links:?}");
+    assert!(links.iter().any(|h| h.ends_with("#f-eips")), "{links:?}");
+    assert_eq!(texts(&home, "main .broken-link").len(), 25);
+
+    // One broken link among them makes the count an error, as before.
+    book.write(
+        "content/README.md",
+        &format!("{text}\nSee [the old index](missing-index.md).\n"),
+    );
+    book.run(&["build", "--root", &root])
+        .failure(1)
+        .stderr_has("error[broken-link]: 6 more links in this file are not listed (26 in all: 1 broken, 25 shown as their text");
+}
