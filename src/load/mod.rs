@@ -23,6 +23,7 @@ pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
 pub mod retype;
+mod team_page;
 pub mod wiki_order;
 pub mod writerside;
 mod yaml;
@@ -1026,11 +1027,11 @@ pub fn parse_doc(
     // Directly in teams/, it is a page while the handbook has no charter, and a charter
     // that lacks its keys once it has one: the link stage, which sees every file, says
     // which.
-    let class = match class {
+    let (class, written_as_page) = match class {
         FileClass::Charter if !frontmatter::names_charter_keys(&text, split.front.as_ref()) => {
-            FileClass::Page
+            (FileClass::Page, true)
         }
-        class => class,
+        class => (class, false),
     };
     let kind = match class {
         FileClass::Charter => {
@@ -1046,6 +1047,26 @@ pub fn parse_doc(
     // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
+    // A team's page written for another handbook, at the charter's place: the team's
+    // charter when its headings say so (`team_page`).
+    let kind = match kind {
+        DocKind::Page(p)
+            if written_as_page && in_team_folder(rel) && p.folder_index =>
+        {
+            let title = p.title_from_front_matter.then_some(p.title.as_str());
+            match team_page::read(
+                charter_slug(rel),
+                &text,
+                split.front.as_ref(),
+                split.body_start,
+                title,
+            ) {
+                Some(charter) => DocKind::Team(charter),
+                None => DocKind::Page(p),
+            }
+        }
+        kind => kind,
+    };
     let text = match &kind {
         DocKind::Page(_) => {
             logseq::clean(&file, text, split.body_start, split.front.is_some(), diags)
