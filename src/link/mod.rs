@@ -1234,12 +1234,15 @@ fn team_pages(
             let c = d.as_team()?;
             let path = d.source.path.as_str();
             let rel = path.strip_prefix("content/").unwrap_or(path);
-            let folder = if crate::load::in_team_folder(rel)
-                && crate::load::charter_slug(rel) == c.slug
-                && rel
-                    .rsplit('/')
-                    .next()
-                    .is_some_and(|n| crate::load::index_rank(n).is_some())
+            let is_index = rel
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| crate::load::index_rank(n).is_some());
+            // A team's page elsewhere (`departments/engineering/teams/delivery/index.md`)
+            // is its folder's, as a charter in a team's folder under teams/ is.
+            let folder = if is_index
+                && ((crate::load::in_team_folder(rel) && crate::load::charter_slug(rel) == c.slug)
+                    || !rel.starts_with("teams/"))
             {
                 folder_of(path).to_string()
             } else {
@@ -1251,10 +1254,21 @@ fn team_pages(
     let mut pages: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
     // Folder below teams/ (`content/teams/payments`) → its pages in no team's folder.
     let mut orphans: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
+    // Teams whose folder is elsewhere than under teams/: only then is a page elsewhere
+    // looked up, so a handbook without them pays nothing.
+    let elsewhere = folders.keys().any(|f| !f.starts_with("content/teams/"));
     for (id, d) in docs.iter().enumerate() {
         let path = d.source.path.as_str();
         let rel = path.strip_prefix("content/").unwrap_or(path);
-        if !matches!(d.kind, DocKind::Page(_)) || !crate::load::in_team_folder(rel) {
+        if !matches!(d.kind, DocKind::Page(_)) {
+            continue;
+        }
+        if !crate::load::in_team_folder(rel) {
+            if elsewhere
+                && let Some(c) = team_folder_above(&folders, path).and_then(|c| docs[c].as_team())
+            {
+                pages.entry(c.slug.clone()).or_default().push(id);
+            }
             continue;
         }
         let owner = team_folder_above(&folders, path).and_then(|c| docs[c].as_team());

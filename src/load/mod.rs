@@ -133,6 +133,18 @@ pub fn in_team_folder(rel: &str) -> bool {
     rel.strip_prefix("teams/").is_some_and(|r| r.contains('/'))
 }
 
+/// The team's slug when `rel` (relative to `content/`) is the index page of a folder
+/// directly inside a folder named `teams` elsewhere than at the top of `content/`
+/// (`departments/engineering/teams/delivery/index.md` → `delivery`): where handbooks
+/// moved in keep their team pages, which are the teams' charters when written as team
+/// pages ([`team_page`]).
+pub fn team_folder_elsewhere(rel: &str) -> Option<&str> {
+    let (dir, name) = rel.rsplit_once('/')?;
+    index_rank(name)?;
+    let (above, slug) = dir.rsplit_once('/')?;
+    (above.ends_with("/teams") && !above.starts_with("teams/")).then_some(slug)
+}
+
 /// Whether Markdown `text` is written as a team charter: its front matter names a
 /// charter's key, or it is a Team API document. A file directly in content/teams/ that is
 /// not is a page while the handbook has no charter (the link stage and `init` judge it).
@@ -1065,6 +1077,13 @@ pub fn parse_doc(
                 None => DocKind::Page(p),
             }
         }
+        DocKind::Page(p) if p.folder_index && let Some(slug) = team_folder_elsewhere(rel) => {
+            let title = p.title_from_front_matter.then_some(p.title.as_str());
+            match team_page::read(slug, &text, split.front.as_ref(), split.body_start, title) {
+                Some(charter) => DocKind::Team(charter),
+                None => DocKind::Page(p),
+            }
+        }
         kind => kind,
     };
     let text = match &kind {
@@ -1286,6 +1305,13 @@ mod tests {
         assert_eq!(charter_slug("teams/shipping/rates/_index.md"), "rates");
         assert_eq!(charter_slug("teams/platform/identity.md"), "identity");
         assert_eq!(charter_slug("teams/README.md"), "README");
+        assert_eq!(
+            team_folder_elsewhere("departments/engineering/teams/delivery/index.md"),
+            Some("delivery")
+        );
+        assert_eq!(team_folder_elsewhere("company/teams/README.md"), None);
+        assert_eq!(team_folder_elsewhere("teams/platform/teams/x/index.md"), None);
+        assert_eq!(team_folder_elsewhere("a/teams/delivery/processes.md"), None);
         assert!(in_team_folder("teams/payments/runbook.md"));
         assert!(!in_team_folder("teams/payments.md"));
     }

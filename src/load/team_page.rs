@@ -5,7 +5,9 @@
 //! (front matter `template: team`), Sourcegraph's `teams/<team>/index.md` with `## Mission`
 //! and `## Members`, GitLab's `## Mission` and `## Team Members`. Such a page, at the
 //! charter's place (the index page of a folder under `content/teams/`) and without a
-//! charter's keys, is the team's charter when it is written as a team page: its front
+//! charter's keys, or the index page of a folder directly inside a `teams` folder
+//! elsewhere (`departments/engineering/teams/delivery/index.md`, read where it is so its
+//! relative links hold), is the team's charter when it is written as a team page: its front
 //! matter says `template: team`, or it has both a heading about what the team is for
 //! (Mission, Vision, Responsibilities, Goals…) and one about who is in it (Members,
 //! Team members, Leadership, Chairs…). Anywhere else, and without those headings, a page

@@ -100,3 +100,73 @@ fn a_folder_index_without_team_headings_stays_a_page() {
         .stderr_has("1 page in content/teams/guides/ published as plain pages");
     assert!(!teams(&book).iter().any(|t| t["slug"] == "guides"));
 }
+
+/// Sourcegraph keeps its team pages in `departments/engineering/teams/<team>/index.md`.
+/// There, too, a page written as a team page is the team's charter: the org has its
+/// teams without moving a folder (which would break every relative link of the pages),
+/// links to the page reach the team's page, a generator's placeholder under "Members"
+/// costs the members and nothing else, the first sentence under the title stands in for a
+/// missing mission, and the pages in the team's folder are listed as the team's. The
+/// department's own page (a mission, no members) and a folder of former teams stay pages.
+#[test]
+fn team_pages_in_a_teams_folder_elsewhere_are_charters_where_they_are() {
+    let book = TestBook::fixture("handbook-dept-teams");
+    book.build()
+        .success()
+        .stderr_lacks("broken-link")
+        .stderr_lacks("missing-anchor")
+        .stderr_lacks("no team charters");
+    let all = teams(&book);
+    let slugs: Vec<&str> = all.iter().map(|t| t["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["buildkit", "code-search", "identity", "shipping"]);
+    let search = team(&all, "code-search");
+    assert_eq!(search["lead"], "Alex Rowe");
+    assert_eq!(
+        search["members"],
+        serde_json::json!(["Alex Rowe", "Chen Li", "Mo Farah"])
+    );
+    assert_eq!(search["metrics"][0]["name"], "Searches answered under a second");
+    assert_eq!(search["metrics"][0]["target"], "99%");
+    assert_eq!(
+        team(&all, "identity")["problem"],
+        "Safe, quick sign-in for every customer and every colleague."
+    );
+    assert_eq!(
+        team(&all, "shipping")["problem"],
+        "Shipping lets any customer run Lattice on their own machines."
+    );
+    assert_eq!(team(&all, "shipping")["members"], serde_json::json!([]));
+    let buildkit = team(&all, "buildkit");
+    assert_eq!(
+        buildkit["problem"],
+        "The Build Kit team keeps builds, CI and local tools fast for every engineer."
+    );
+    assert_eq!(buildkit["lead"], "Jo Park");
+    assert_eq!(buildkit["members"], serde_json::json!(["Jo Park", "Sam Ode"]));
+    let shipping = book.html("teams/shipping.html");
+    assert_eq!(
+        hrefs(&shipping, "ul.team-pages a"),
+        [
+            "../departments/engineering/teams/shipping/crew/index.html",
+            "../departments/engineering/teams/shipping/helm.html",
+            "../departments/engineering/teams/shipping/processes.html"
+        ]
+    );
+    assert!(
+        hrefs(&shipping, "main .prose a")
+            .contains(&"../teams/shipping.html#support-guidelines".to_string())
+    );
+    assert_eq!(
+        hrefs(
+            &book.html("departments/engineering/dev/ownership.html"),
+            "main .prose td a"
+        ),
+        ["../../../teams/identity.html", "../../../teams/shipping.html#responsibilities"]
+    );
+    assert!(book.out().join("departments/engineering/index.html").is_file());
+    assert!(
+        book.out()
+            .join("departments/engineering/teams/archive/index.html")
+            .is_file()
+    );
+}
