@@ -1018,6 +1018,36 @@ pub fn parse_doc(
     text: String,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Doc> {
+    parse_doc_reading(file, rel, text, diags, true)
+}
+
+/// The page a team's page was before it was read as the team's charter
+/// ([`team_page`]), for the link stage when its slug is another charter's; `None` for
+/// any other document.
+pub fn team_page_as_page(doc: &Doc) -> Option<Doc> {
+    if !doc.as_team().is_some_and(|c| c.from_page) {
+        return None;
+    }
+    let rel = doc.source.path.strip_prefix("content/")?;
+    let mut page = parse_doc_reading(
+        doc.source.path.clone(),
+        rel,
+        doc.source.text.clone(),
+        &mut Vec::new(),
+        false,
+    )?;
+    page.source.included.clone_from(&doc.source.included);
+    Some(page)
+}
+
+/// [`parse_doc`], reading a team's page as its charter when `team_pages`.
+fn parse_doc_reading(
+    file: String,
+    rel: &str,
+    text: String,
+    diags: &mut Vec<Diagnostic>,
+    team_pages: bool,
+) -> Option<Doc> {
     let text = line_ends(text);
     let class = classify(rel);
     let split = match frontmatter::split(&file, &text) {
@@ -1063,7 +1093,7 @@ pub fn parse_doc(
     // charter when its headings say so (`team_page`).
     let kind = match kind {
         DocKind::Page(p)
-            if written_as_page && in_team_folder(rel) && p.folder_index =>
+            if team_pages && written_as_page && in_team_folder(rel) && p.folder_index =>
         {
             let title = p.title_from_front_matter.then_some(p.title.as_str());
             match team_page::read(
@@ -1077,7 +1107,11 @@ pub fn parse_doc(
                 None => DocKind::Page(p),
             }
         }
-        DocKind::Page(p) if p.folder_index && let Some(slug) = team_folder_elsewhere(rel) => {
+        DocKind::Page(p)
+            if team_pages
+                && p.folder_index
+                && let Some(slug) = team_folder_elsewhere(rel) =>
+        {
             let title = p.title_from_front_matter.then_some(p.title.as_str());
             match team_page::read(slug, &text, split.front.as_ref(), split.body_start, title) {
                 Some(charter) => DocKind::Team(charter),
@@ -1310,7 +1344,10 @@ mod tests {
             Some("delivery")
         );
         assert_eq!(team_folder_elsewhere("company/teams/README.md"), None);
-        assert_eq!(team_folder_elsewhere("teams/platform/teams/x/index.md"), None);
+        assert_eq!(
+            team_folder_elsewhere("teams/platform/teams/x/index.md"),
+            None
+        );
         assert_eq!(team_folder_elsewhere("a/teams/delivery/processes.md"), None);
         assert!(in_team_folder("teams/payments/runbook.md"));
         assert!(!in_team_folder("teams/payments.md"));

@@ -30,7 +30,9 @@ enum Section {
     /// What the team is for: the problem, in order of preference (lower first).
     Purpose(u8),
     /// Who is in the team; `leads` when the heading names its leaders (Chairs).
-    People { leads: bool },
+    People {
+        leads: bool,
+    },
     Metrics,
 }
 
@@ -44,16 +46,22 @@ fn section_of(heading: &str) -> Option<Section> {
     Some(match h {
         "mission" | "team mission" | "mission statement" | "purpose" => Section::Purpose(0),
         "vision" | "charter" | "scope" => Section::Purpose(1),
-        "what we do" | "about" | "about the team" | "about us" | "overview" => {
-            Section::Purpose(2)
-        }
+        "what we do" | "about" | "about the team" | "about us" | "overview" => Section::Purpose(2),
         "responsibilities" | "goals" | "objectives" => Section::Purpose(3),
-        "members" | "team members" | "team" | "people" | "who we are" | "who's on the team"
+        "members"
+        | "team members"
+        | "team"
+        | "people"
+        | "who we are"
+        | "who's on the team"
         | "team members and roles" => Section::People { leads: false },
         "leadership" | "chairs" | "tech leads" | "technical leads" | "leads" | "organizers" => {
             Section::People { leads: true }
         }
-        "metrics" | "kpis" | "key performance indicators" | "performance indicators"
+        "metrics"
+        | "kpis"
+        | "key performance indicators"
+        | "performance indicators"
         | "key metrics" => Section::Metrics,
         // "What the Billing team does" (PostHog).
         _ if h.starts_with("what the ") && h.ends_with(" does") => Section::Purpose(2),
@@ -114,7 +122,11 @@ fn headings<'t>(lines: &[&'t str]) -> Vec<Heading<'t>> {
                 Some((before, _)) if text.ends_with('}') => before.trim(),
                 _ => text,
             };
-            out.push(Heading { level, text, line: i });
+            out.push(Heading {
+                level,
+                text,
+                line: i,
+            });
         }
     }
     out
@@ -276,8 +288,13 @@ fn metric(item: &str) -> Option<Metric> {
     let (name, target) = match item.split_once(": ") {
         Some((n, t)) => {
             let t = t.trim();
-            let t = t.strip_prefix("target").map_or(t, |r| r.trim_start_matches([':', ' ']));
-            (n.trim().to_string(), Some(t.to_string()).filter(|t| !t.is_empty()))
+            let t = t
+                .strip_prefix("target")
+                .map_or(t, |r| r.trim_start_matches([':', ' ']));
+            (
+                n.trim().to_string(),
+                Some(t.to_string()).filter(|t| !t.is_empty()),
+            )
         }
         None => (item, None),
     };
@@ -320,7 +337,8 @@ pub fn read(
         .collect();
     let has = |f: fn(&Section) -> bool| sections.iter().any(|(s, _)| f(s));
     let is_team_page = says_team_template(text, front)
-        || (has(|s| matches!(s, Section::Purpose(_))) && has(|s| matches!(s, Section::People { .. })));
+        || (has(|s| matches!(s, Section::Purpose(_)))
+            && has(|s| matches!(s, Section::People { .. })));
     if !is_team_page {
         return None;
     }
@@ -344,13 +362,13 @@ pub fn read(
     purposes.sort_by_key(|(rank, _)| *rank);
     // Without a heading for it, a team's page often says what the team is for in the
     // paragraph under its title (Kubernetes' SIG READMEs, Sourcegraph's DevInfra).
-    let opening = heads
-        .iter()
-        .find(|h| h.level == 1)
-        .map(|h| {
-            let end = heads.iter().find(|n| n.line > h.line).map_or(lines.len(), |n| n.line);
-            &lines[h.line + 1..end]
-        });
+    let opening = heads.iter().find(|h| h.level == 1).map(|h| {
+        let end = heads
+            .iter()
+            .find(|n| n.line > h.line)
+            .map_or(lines.len(), |n| n.line);
+        &lines[h.line + 1..end]
+    });
     let problem = purposes
         .iter()
         .find_map(|(_, l)| first_sentence(l))
@@ -395,6 +413,7 @@ pub fn read(
         topology: None,
         interactions: Vec::new(),
         codeowners: Vec::new(),
+        from_page: true,
     })
 }
 
@@ -423,7 +442,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.name, "Code Search team");
-        assert_eq!(c.problem.as_deref(), Some("Make code findable in a second."));
+        assert_eq!(
+            c.problem.as_deref(),
+            Some("Make code findable in a second.")
+        );
         assert_eq!(c.members, ["Alex Rowe", "Chen Li"]);
         assert_eq!(c.lead.as_deref(), Some("Alex Rowe"));
         assert_eq!(c.metrics[0].name, "Searches under 1s");

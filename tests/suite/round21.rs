@@ -74,7 +74,10 @@ fn team_pages_in_team_folders_are_the_teams_charters() {
         .collect();
     assert_eq!(srcs, ["../images/teams/rollouts-flow.png"]);
     assert!(book.out().join("images/teams/rollouts-flow.png").is_file());
-    let links = hrefs(&book.html("handbook/company/small-teams.html"), "main .prose li a");
+    let links = hrefs(
+        &book.html("handbook/company/small-teams.html"),
+        "main .prose li a",
+    );
     assert_eq!(
         links,
         [
@@ -125,7 +128,10 @@ fn team_pages_in_a_teams_folder_elsewhere_are_charters_where_they_are() {
         search["members"],
         serde_json::json!(["Alex Rowe", "Chen Li", "Mo Farah"])
     );
-    assert_eq!(search["metrics"][0]["name"], "Searches answered under a second");
+    assert_eq!(
+        search["metrics"][0]["name"],
+        "Searches answered under a second"
+    );
     assert_eq!(search["metrics"][0]["target"], "99%");
     assert_eq!(
         team(&all, "identity")["problem"],
@@ -142,7 +148,10 @@ fn team_pages_in_a_teams_folder_elsewhere_are_charters_where_they_are() {
         "The Build Kit team keeps builds, CI and local tools fast for every engineer."
     );
     assert_eq!(buildkit["lead"], "Jo Park");
-    assert_eq!(buildkit["members"], serde_json::json!(["Jo Park", "Sam Ode"]));
+    assert_eq!(
+        buildkit["members"],
+        serde_json::json!(["Jo Park", "Sam Ode"])
+    );
     let shipping = book.html("teams/shipping.html");
     assert_eq!(
         hrefs(&shipping, "ul.team-pages a"),
@@ -161,12 +170,66 @@ fn team_pages_in_a_teams_folder_elsewhere_are_charters_where_they_are() {
             &book.html("departments/engineering/dev/ownership.html"),
             "main .prose td a"
         ),
-        ["../../../teams/identity.html", "../../../teams/shipping.html#responsibilities"]
+        [
+            "../../../teams/identity.html",
+            "../../../teams/shipping.html#responsibilities"
+        ]
     );
-    assert!(book.out().join("departments/engineering/index.html").is_file());
+    assert!(
+        book.out()
+            .join("departments/engineering/index.html")
+            .is_file()
+    );
     assert!(
         book.out()
             .join("departments/engineering/teams/archive/index.html")
+            .is_file()
+    );
+}
+
+/// A team page read as a charter gives way where its slug (its folder's name) is another
+/// charter's: the handbook built before this reading, so it must still build. A charter
+/// written with front matter keeps the slug; between two team pages, the first by path
+/// does. The other stays the page it was, with a warning.
+#[test]
+fn a_team_page_sharing_a_slug_stays_a_page() {
+    let book = TestBook::fixture("handbook-dept-teams");
+    book.write(
+        "content/teams/identity.md",
+        "+++\nname = \"Identity\"\nproblem = \"Sign-in that never gets in the way.\"\n\n[[metrics]]\nname = \"Sign-in success\"\ntarget = \"≥ 99.5 %\"\n+++\n",
+    )
+    .write(
+        "content/departments/product/teams/shipping/index.md",
+        "# Shipping (product)\n\n## Mission\n\nTell customers what ships when.\n\n## Members\n\n- Ann Lee\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("error[")
+        .stderr_has(
+            "warning[duplicate-team]: team page not read as team `identity`: content/teams/identity.md is that team, so this stays a plain page",
+        )
+        .stderr_has("--> content/departments/engineering/teams/identity/index.md")
+        .stderr_has(
+            "team page not read as team `shipping`: content/departments/engineering/teams/shipping/index.md is that team",
+        );
+    let all = teams(&book);
+    assert_eq!(
+        team(&all, "identity")["problem"],
+        "Sign-in that never gets in the way."
+    );
+    assert_eq!(
+        team(&all, "shipping")["problem"],
+        "Shipping lets any customer run Lattice on their own machines."
+    );
+    assert_eq!(all.len(), 4);
+    assert!(
+        book.out()
+            .join("departments/engineering/teams/identity/index.html")
+            .is_file()
+    );
+    assert!(
+        book.out()
+            .join("departments/product/teams/shipping/index.html")
             .is_file()
     );
 }
