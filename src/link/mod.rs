@@ -315,6 +315,14 @@ fn team_pages_sharing_a_slug(docs: &mut [crate::model::Doc], diags: &mut Vec<Dia
         if let (DocKind::Page(p), DocKind::Team(c)) = (&mut page.kind, &docs[id].kind) {
             p.team_page = Some(Box::new((c.clone(), docs[id].url.clone())));
         }
+        // The folder of a charter beside it (`teams/sig-node/` of `teams/sig-node.md`,
+        // as `orgbook import sigs` writes them) is that team's: its page is one of the
+        // team's pages, as intended.
+        if folder_of(&docs[id].source.path) == crate::load::markdown_stem(&docs[keeper].source.path)
+        {
+            docs[id] = page;
+            continue;
+        }
         let slug = docs[id]
             .as_team()
             .map(|c| c.slug.clone())

@@ -233,3 +233,35 @@ fn a_team_page_sharing_a_slug_stays_a_page() {
             .is_file()
     );
 }
+
+/// A SIG's generated README moved into `content/teams/<sig>/` reads as a team page
+/// (Leadership, Chairs, a Goals section); `orgbook import sigs` still writes the SIG's
+/// charter from `sigs.yaml` beside the folder (the page does not count as a charter
+/// there), and the README is then one of the team's pages, without a warning.
+#[test]
+fn a_sig_readme_read_as_a_team_gives_way_to_its_imported_charter() {
+    let source = TestBook::fixture("import-sigs");
+    let book = crate::import::fresh(true);
+    book.write(
+        "content/teams/sig-harbors/README.md",
+        "<!---\nGenerated from sigs.yaml; edit that file instead.\n--->\n# Harbors Special Interest Group\n\nLooks after the harbor controllers.\n\n## Leadership\n\n### Chairs\n\n* Wren Aalto (**[@waalto](https://github.com/waalto)**), Quay Co\n\n<!-- BEGIN CUSTOM CONTENT -->\n## Goals\n\n- Berths that never double-book\n<!-- END CUSTOM CONTENT -->\n",
+    );
+    book.build().success();
+    let before = teams(&book);
+    assert_eq!(team(&before, "sig-harbors")["lead"], "Wren Aalto");
+    let folder = crate::import::path_str(source.root());
+    book.run(&["import", "sigs", &folder])
+        .success()
+        .stderr_lacks("already in the handbook as content/teams/sig-harbors/README.md");
+    assert!(book.root().join("content/teams/sig-harbors.md").is_file());
+    book.build().success().stderr_lacks("duplicate-team");
+    let after = teams(&book);
+    assert_eq!(
+        team(&after, "sig-harbors")["problem"],
+        "Looks after the harbor controllers and the docking API."
+    );
+    assert_eq!(
+        hrefs(&book.html("teams/sig-harbors.html"), "ul.team-pages a"),
+        ["../teams/sig-harbors/index.html"]
+    );
+}
