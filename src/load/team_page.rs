@@ -369,10 +369,18 @@ pub fn read(
             .map_or(lines.len(), |n| n.line);
         &lines[h.line + 1..end]
     });
-    let problem = purposes
-        .iter()
-        .find_map(|(_, l)| first_sentence(l))
-        .or_else(|| opening.and_then(first_sentence));
+    // A mission or vision says it best; then the opening paragraph; a section of goals
+    // or responsibilities opens with a lead-in to its list as often as with a purpose
+    // ("The following topics fall under the scope of this SIG.").
+    let stated = |ranks: std::ops::RangeInclusive<u8>| {
+        purposes
+            .iter()
+            .filter(|(rank, _)| ranks.contains(rank))
+            .find_map(|(_, l)| first_sentence(l))
+    };
+    let problem = stated(0..=1)
+        .or_else(|| opening.and_then(first_sentence))
+        .or_else(|| stated(2..=3));
     let mut members: Vec<String> = Vec::new();
     let mut lead = None;
     for (s, l) in &sections {
@@ -450,6 +458,21 @@ mod tests {
         assert_eq!(c.lead.as_deref(), Some("Alex Rowe"));
         assert_eq!(c.metrics[0].name, "Searches under 1s");
         assert_eq!(c.metrics[0].target.as_deref(), Some("99%"));
+    }
+
+    #[test]
+    fn the_opening_paragraph_comes_before_a_lead_in_to_goals() {
+        let c = read_md(
+            "sig-node",
+            "# Node Special Interest Group\n\nSIG Node looks after the node agent. It also owns runtimes.\n\n## Leadership\n\n### Chairs\n\n* Mira Castell (**[@mcastell](https://github.com/mcastell)**), Lumen Labs\n* Tobias Wren (**[@twren](https://github.com/twren)**), Northwind\n\n## Goals\n\nThe following topics fall under the scope of this SIG.\n\n- The node agent\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.problem.as_deref(),
+            Some("SIG Node looks after the node agent.")
+        );
+        assert_eq!(c.lead.as_deref(), Some("Mira Castell"));
+        assert_eq!(c.members, ["Mira Castell", "Tobias Wren"]);
     }
 
     #[test]

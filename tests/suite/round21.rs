@@ -244,11 +244,16 @@ fn a_sig_readme_read_as_a_team_gives_way_to_its_imported_charter() {
     let book = crate::import::fresh(true);
     book.write(
         "content/teams/sig-harbors/README.md",
-        "<!---\nGenerated from sigs.yaml; edit that file instead.\n--->\n# Harbors Special Interest Group\n\nLooks after the harbor controllers.\n\n## Leadership\n\n### Chairs\n\n* Wren Aalto (**[@waalto](https://github.com/waalto)**), Quay Co\n\n<!-- BEGIN CUSTOM CONTENT -->\n## Goals\n\n- Berths that never double-book\n<!-- END CUSTOM CONTENT -->\n",
+        "<!---\nGenerated from sigs.yaml; edit that file instead.\n--->\n# Harbors Special Interest Group\n\nLooks after the harbor controllers.\n\n## Leadership\n\n### Chairs\n\n* Wren Aalto (**[@waalto](https://github.com/waalto)**), Quay Co\n\n<!-- BEGIN CUSTOM CONTENT -->\n## Goals\n\nThe topics below are in the scope of this SIG.\n\n- Berths that never double-book\n<!-- END CUSTOM CONTENT -->\n",
     );
     book.build().success();
     let before = teams(&book);
     assert_eq!(team(&before, "sig-harbors")["lead"], "Wren Aalto");
+    // The paragraph under the title, not the lead-in to the list of goals.
+    assert_eq!(
+        team(&before, "sig-harbors")["problem"],
+        "Looks after the harbor controllers."
+    );
     let folder = crate::import::path_str(source.root());
     book.run(&["import", "sigs", &folder])
         .success()
