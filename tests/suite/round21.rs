@@ -270,3 +270,29 @@ fn a_sig_readme_read_as_a_team_gives_way_to_its_imported_charter() {
         ["../teams/sig-harbors/index.html"]
     );
 }
+
+/// GitLab's handbook: team pages are Hugo sections anywhere in the tree, with no `teams`
+/// folder. They stay pages (nothing but headings would say they are teams, and a wrong
+/// guess is worse than none), and the org map says why. The people its `member-by-name`
+/// shortcode names are written on the page, not the raw shortcode; the shortcode that
+/// draws a whole team from data files stays reported.
+#[test]
+fn hugo_section_team_pages_stay_pages_and_name_their_counterparts() {
+    let book = TestBook::fixture("handbook-hugo-sections");
+    book.build()
+        .success()
+        .stderr_lacks("member-by-name")
+        .stderr_has("`{{< team-by-manager-slug \"ivo-brandt\" >}}` is template syntax")
+        .stderr_has("note: no team charters");
+    assert!(teams(&book).is_empty());
+    let page = book.html("handbook/engineering/infrastructure/systems/gitaly/index.html");
+    assert_eq!(
+        texts(&page, "main .prose td"),
+        [
+            "Product Manager",
+            "Nell Arden",
+            "Technical Writing",
+            "Pia Marsh"
+        ]
+    );
+}
