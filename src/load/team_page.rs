@@ -382,6 +382,9 @@ pub fn read(
         .or_else(|| opening.and_then(first_sentence))
         .or_else(|| stated(2..=3));
     let mut members: Vec<String> = Vec::new();
+    // A person under both Leadership and Chairs is one member; a set, since a big
+    // organisation's page can list hundreds.
+    let mut seen = std::collections::HashSet::new();
     let mut lead = None;
     for (s, l) in &sections {
         let Section::People { leads } = s else {
@@ -395,7 +398,7 @@ pub fn read(
             if lead.is_none() && (*leads || leads_by_role) {
                 lead = Some(name.clone());
             }
-            if !members.contains(&name) {
+            if seen.insert(name.clone()) {
                 members.push(name);
             }
         }
