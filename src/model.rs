@@ -221,6 +221,10 @@ pub struct Charter {
     /// The CODEOWNERS owners that are this team (`@org/team`), where the file names it
     /// otherwise than by the charter's slug.
     pub codeowners: Vec<Spanned<String>>,
+    /// Read from the headings of a team's page written for another handbook
+    /// (`load::team_page`), not from a charter's keys: nobody asked for a charter, so it
+    /// gives way (stays a page) where its slug is another charter's.
+    pub from_page: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -384,6 +388,10 @@ pub struct PageMeta {
     /// A home page's `hero` and `features` written for VitePress or Astro Starlight,
     /// drawn above its body: on such a page they are often all there is.
     pub hero: Option<Box<Hero>>,
+    /// The charter and URL of a team's page read as its team (`load::team_page`) that
+    /// gave way to another charter with its slug (the link stage): kept so that the next
+    /// link (`serve`'s, after that charter goes) reads it as the team again.
+    pub team_page: Option<Box<(Charter, String)>>,
 }
 
 /// A page's hero (VitePress' `hero: { name, text, tagline, actions }`, Starlight's

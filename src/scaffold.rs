@@ -219,8 +219,10 @@ impl Survey {
                 FileClass::Charter => {
                     let slug = load::charter_slug(&rel);
                     // Diagnostics are the build's business; here only kind and name matter.
+                    // A team's page read as its charter from its headings is not one: it
+                    // gives way to the charter an import or `new` writes beside it.
                     let charter = load::load_file(&path, &rel, &mut Vec::new()).and_then(|doc| {
-                        doc.as_team().map(|c| {
+                        doc.as_team().filter(|c| !c.from_page).map(|c| {
                             let owns = c.owns.iter().map(|o| o.value.clone()).collect();
                             let people = c.lead.iter().chain(&c.members).cloned().collect();
                             (c.kind, c.name.clone(), owns, people)

@@ -627,7 +627,10 @@ impl<'b> Scan<'b> {
                 self.blank.push(range.clone());
             }
             None => {
-                match hugo_tab(body, range.clone()).or_else(|| hugo_builtin(body, range.clone())) {
+                match hugo_tab(body, range.clone())
+                    .or_else(|| hugo_builtin(body, range.clone()))
+                    .or_else(|| handbook_member(body, range.clone()))
+                {
                     // A tab's line becomes its label in bold (the others go), a figure its
                     // image, an embed a link.
                     Some(text) => {
@@ -1431,6 +1434,21 @@ fn highlight_blocks(body: &str) -> Vec<HighlightBlock> {
 /// `ruby linenos`), `mermaid class="x"` → (`mermaid`, `class="x"`).
 fn tag_name(inner: &str) -> (&str, &str) {
     inner.split_once(char::is_whitespace).unwrap_or((inner, ""))
+}
+
+/// GitLab's handbook shortcode `{{< member-by-name "Nell Arden" >}}` (in a team page's
+/// table of stable counterparts), which draws the person from the handbook's data files,
+/// as the name it names: the person stays on the page where their profile cannot.
+/// `None` for another shortcode, or a name that would mean more as Markdown.
+fn handbook_member(body: &str, range: Range<usize>) -> Option<String> {
+    let inner = shortcode(&body[range])?;
+    let name = inner
+        .strip_prefix("member-by-name")?
+        .trim()
+        .strip_prefix('"')?
+        .strip_suffix('"')?
+        .trim();
+    (plain_label(name) && !name.contains('"')).then(|| name.to_string())
 }
 
 /// Hugo's built-in `figure` shortcode alone on its line, `{{< figure src="org.png" alt="…"
@@ -3556,6 +3574,16 @@ mod tests {
         );
         assert!(out.starts_with("::: mermaid\n"), "{out}");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_handbook_member_shortcode_is_the_name() {
+        let body =
+            "| PM | {{< member-by-name \"Nell Arden\" >}} |\n{{< member-by-name \"A *b*\" >}}\n";
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        assert!(out.starts_with("| PM | Nell Arden"), "{out}");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

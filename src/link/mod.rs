@@ -99,6 +99,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
+    team_pages_sharing_a_slug(&mut docs, diags);
     let folder_index = folder_indexes(&docs, diags);
     let Index {
         by_path,
@@ -267,6 +268,89 @@ fn uids(docs: &[crate::model::Doc], diags: &mut Vec<Diagnostic>) -> HashMap<Stri
         }
     }
     uids
+}
+
+/// A team's page read as its charter (`load::team_page`) whose slug (its folder's name)
+/// another charter has stays the page it was, with a warning: the handbook did not ask
+/// for a charter, so one that built before must still build. A charter with front matter
+/// keeps the slug; among team pages alone, the first by path does.
+fn team_pages_sharing_a_slug(docs: &mut [crate::model::Doc], diags: &mut Vec<Diagnostic>) {
+    let gave_way =
+        |d: &crate::model::Doc| matches!(&d.kind, DocKind::Page(p) if p.team_page.is_some());
+    if !docs
+        .iter()
+        .any(|d| gave_way(d) || d.as_team().is_some_and(|c| c.from_page))
+    {
+        return;
+    }
+    // Those that gave way at the last link (`serve` links its documents again) are teams
+    // again, and give way again only if the slug is still another charter's.
+    for d in docs.iter_mut().filter(|d| gave_way(d)) {
+        if let DocKind::Page(p) = &mut d.kind
+            && let Some(team) = p.team_page.take()
+        {
+            let (charter, url) = *team;
+            d.kind = DocKind::Team(charter);
+            d.url = url;
+        }
+    }
+    // Slug → the document that keeps it: a written charter over a team page.
+    let mut keeps: HashMap<&str, DocId> = HashMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        let Some(c) = d.as_team() else { continue };
+        match keeps.entry(c.slug.as_str()) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                if docs[*e.get()].as_team().is_some_and(|k| k.from_page) && !c.from_page {
+                    e.insert(id);
+                }
+            }
+        }
+    }
+    let demoted: Vec<(DocId, DocId)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(id, d)| {
+            let c = d.as_team().filter(|c| c.from_page)?;
+            let keeper = keeps[c.slug.as_str()];
+            (keeper != id).then_some((id, keeper))
+        })
+        .collect();
+    for (id, keeper) in demoted {
+        let Some(mut page) = crate::load::team_page_as_page(&docs[id]) else {
+            continue;
+        };
+        if let (DocKind::Page(p), DocKind::Team(c)) = (&mut page.kind, &docs[id].kind) {
+            p.team_page = Some(Box::new((c.clone(), docs[id].url.clone())));
+        }
+        // The folder of a charter beside it (`teams/sig-node/` of `teams/sig-node.md`,
+        // as `orgbook import sigs` writes them) is that team's: its page is one of the
+        // team's pages, as intended.
+        if folder_of(&docs[id].source.path) == crate::load::markdown_stem(&docs[keeper].source.path)
+        {
+            docs[id] = page;
+            continue;
+        }
+        let slug = docs[id]
+            .as_team()
+            .map(|c| c.slug.clone())
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::warning(
+                "duplicate-team",
+                &docs[id].source.path,
+                format!(
+                    "team page not read as team `{slug}`: {} is that team, so this stays a plain page",
+                    docs[keeper].source.path
+                ),
+            )
+            .with_help("a team page's slug is its folder's name, and slugs are unique across the handbook: rename one of the two folders to make this page a team too")
+            .at(&docs[id].source.text, 0..0),
+        );
+        docs[id] = page;
+    }
 }
 
 /// The documents by path, URL, team slug and decision number.
@@ -1506,12 +1590,15 @@ fn team_pages(
             let c = d.as_team()?;
             let path = d.source.path.as_str();
             let rel = path.strip_prefix("content/").unwrap_or(path);
-            let folder = if crate::load::in_team_folder(rel)
-                && crate::load::charter_slug(rel) == c.slug
-                && rel
-                    .rsplit('/')
-                    .next()
-                    .is_some_and(|n| crate::load::index_rank(n).is_some())
+            let is_index = rel
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| crate::load::index_rank(n).is_some());
+            // A team's page elsewhere (`departments/engineering/teams/delivery/index.md`)
+            // is its folder's, as a charter in a team's folder under teams/ is.
+            let folder = if is_index
+                && ((crate::load::in_team_folder(rel) && crate::load::charter_slug(rel) == c.slug)
+                    || !rel.starts_with("teams/"))
             {
                 folder_of(path).to_string()
             } else {
@@ -1523,10 +1610,21 @@ fn team_pages(
     let mut pages: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
     // Folder below teams/ (`content/teams/payments`) → its pages in no team's folder.
     let mut orphans: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
+    // Teams whose folder is elsewhere than under teams/: only then is a page elsewhere
+    // looked up, so a handbook without them pays nothing.
+    let elsewhere = folders.keys().any(|f| !f.starts_with("content/teams/"));
     for (id, d) in docs.iter().enumerate() {
         let path = d.source.path.as_str();
         let rel = path.strip_prefix("content/").unwrap_or(path);
-        if !matches!(d.kind, DocKind::Page(_)) || !crate::load::in_team_folder(rel) {
+        if !matches!(d.kind, DocKind::Page(_)) {
+            continue;
+        }
+        if !crate::load::in_team_folder(rel) {
+            if elsewhere
+                && let Some(c) = team_folder_above(&folders, path).and_then(|c| docs[c].as_team())
+            {
+                pages.entry(c.slug.clone()).or_default().push(id);
+            }
             continue;
         }
         let owner = team_folder_above(&folders, path).and_then(|c| docs[c].as_team());

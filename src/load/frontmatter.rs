@@ -405,6 +405,7 @@ pub fn charter(
         topology,
         interactions,
         codeowners: codeowners.into_iter().map(Spanned::from).collect(),
+        from_page: false,
     })
 }
 

@@ -23,6 +23,7 @@ pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
 pub mod retype;
+mod team_page;
 pub mod wiki_order;
 pub mod writerside;
 mod yaml;
@@ -130,6 +131,18 @@ pub fn classify(rel: &str) -> FileClass {
 /// per team (`teams/payments/index.md` and its runbook beside it).
 pub fn in_team_folder(rel: &str) -> bool {
     rel.strip_prefix("teams/").is_some_and(|r| r.contains('/'))
+}
+
+/// The team's slug when `rel` (relative to `content/`) is the index page of a folder
+/// directly inside a folder named `teams` elsewhere than at the top of `content/`
+/// (`departments/engineering/teams/delivery/index.md` → `delivery`): where handbooks
+/// moved in keep their team pages, which are the teams' charters when written as team
+/// pages ([`team_page`]).
+pub fn team_folder_elsewhere(rel: &str) -> Option<&str> {
+    let (dir, name) = rel.rsplit_once('/')?;
+    index_rank(name)?;
+    let (above, slug) = dir.rsplit_once('/')?;
+    (above.ends_with("/teams") && !above.starts_with("teams/")).then_some(slug)
 }
 
 /// Whether Markdown `text` is written as a team charter: its front matter names a
@@ -1014,6 +1027,36 @@ pub fn parse_doc(
     text: String,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Doc> {
+    parse_doc_reading(file, rel, text, diags, true)
+}
+
+/// The page a team's page was before it was read as the team's charter
+/// ([`team_page`]), for the link stage when its slug is another charter's; `None` for
+/// any other document.
+pub fn team_page_as_page(doc: &Doc) -> Option<Doc> {
+    if !doc.as_team().is_some_and(|c| c.from_page) {
+        return None;
+    }
+    let rel = doc.source.path.strip_prefix("content/")?;
+    let mut page = parse_doc_reading(
+        doc.source.path.clone(),
+        rel,
+        doc.source.text.clone(),
+        &mut Vec::new(),
+        false,
+    )?;
+    page.source.included.clone_from(&doc.source.included);
+    Some(page)
+}
+
+/// [`parse_doc`], reading a team's page as its charter when `team_pages`.
+fn parse_doc_reading(
+    file: String,
+    rel: &str,
+    text: String,
+    diags: &mut Vec<Diagnostic>,
+    team_pages: bool,
+) -> Option<Doc> {
     let text = line_ends(text);
     let class = classify(rel);
     let split = match frontmatter::split(&file, &text) {
@@ -1035,11 +1078,11 @@ pub fn parse_doc(
     // Directly in teams/, it is a page while the handbook has no charter, and a charter
     // that lacks its keys once it has one: the link stage, which sees every file, says
     // which.
-    let class = match class {
+    let (class, written_as_page) = match class {
         FileClass::Charter if !frontmatter::names_charter_keys(&text, split.front.as_ref()) => {
-            FileClass::Page
+            (FileClass::Page, true)
         }
-        class => class,
+        class => (class, false),
     };
     let kind = match class {
         FileClass::Charter => {
@@ -1055,6 +1098,37 @@ pub fn parse_doc(
     // (e.g. a charter with a typo'd key still has its name): the build fails anyway, but
     // links and references to it resolve, so its one mistake is reported once.
     let kind = kind?;
+    // A team's page written for another handbook, at the charter's place: the team's
+    // charter when its headings say so (`team_page`).
+    let kind = match kind {
+        DocKind::Page(p)
+            if team_pages && written_as_page && in_team_folder(rel) && p.folder_index =>
+        {
+            let title = p.title_from_front_matter.then_some(p.title.as_str());
+            match team_page::read(
+                charter_slug(rel),
+                &text,
+                split.front.as_ref(),
+                split.body_start,
+                title,
+            ) {
+                Some(charter) => DocKind::Team(charter),
+                None => DocKind::Page(p),
+            }
+        }
+        DocKind::Page(p)
+            if team_pages
+                && p.folder_index
+                && let Some(slug) = team_folder_elsewhere(rel) =>
+        {
+            let title = p.title_from_front_matter.then_some(p.title.as_str());
+            match team_page::read(slug, &text, split.front.as_ref(), split.body_start, title) {
+                Some(charter) => DocKind::Team(charter),
+                None => DocKind::Page(p),
+            }
+        }
+        kind => kind,
+    };
     let text = match &kind {
         DocKind::Page(_) => {
             logseq::clean(&file, text, split.body_start, split.front.is_some(), diags)
@@ -1286,6 +1360,16 @@ mod tests {
         assert_eq!(charter_slug("teams/shipping/rates/_index.md"), "rates");
         assert_eq!(charter_slug("teams/platform/identity.md"), "identity");
         assert_eq!(charter_slug("teams/README.md"), "README");
+        assert_eq!(
+            team_folder_elsewhere("departments/engineering/teams/delivery/index.md"),
+            Some("delivery")
+        );
+        assert_eq!(team_folder_elsewhere("company/teams/README.md"), None);
+        assert_eq!(
+            team_folder_elsewhere("teams/platform/teams/x/index.md"),
+            None
+        );
+        assert_eq!(team_folder_elsewhere("a/teams/delivery/processes.md"), None);
         assert!(in_team_folder("teams/payments/runbook.md"));
         assert!(!in_team_folder("teams/payments.md"));
     }

@@ -557,6 +557,33 @@ fn files_and_folders_come_and_go() {
     assert_good(&model, &r, "save by rename");
 }
 
+/// A team's page read as its team (`load::team_page`) gives way while a charter has its
+/// slug, and is the team again once that charter goes, as a fresh build would have it.
+#[test]
+fn a_team_page_gives_way_to_a_charter_and_comes_back() {
+    let book = Book::fixture("handbook-dept-teams");
+    let (mut model, _) = served(&book);
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/teams/shipping.md",
+            "+++\nname = \"Shipping\"\nproblem = \"Releases.\"\n\n[[metrics]]\nname = \"Lead time\"\n+++\n",
+        ),
+    );
+    assert_good(&model, &r, "charter takes the slug");
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/departments/engineering/teams/buildkit/index.md",
+            "CI under ten minutes",
+            "CI under eight minutes",
+        ),
+    );
+    assert_good(&model, &r, "edit elsewhere while the page gave way");
+    let r = update(&mut model, &book.remove("content/teams/shipping.md"));
+    assert_good(&model, &r, "charter goes, the page is the team again");
+}
+
 #[test]
 fn config_and_template_changes_rebuild_everything() {
     let book = Book::fixture("serve");

@@ -28,6 +28,7 @@ mod robustness;
 mod round18;
 mod round19;
 mod round20;
+mod round21;
 mod safety;
 mod scale;
 mod search;

@@ -1,0 +1,492 @@
+//! A team's page written for another handbook, read as the team's charter.
+//!
+//! Company handbooks moved in keep a folder per team whose index page describes the team
+//! in headings, not in a charter's front matter: PostHog's `teams/<team>/index.mdx`
+//! (front matter `template: team`), Sourcegraph's `teams/<team>/index.md` with `## Mission`
+//! and `## Members`, GitLab's `## Mission` and `## Team Members`. Such a page, at the
+//! charter's place (the index page of a folder under `content/teams/`) and without a
+//! charter's keys, or the index page of a folder directly inside a `teams` folder
+//! elsewhere (`departments/engineering/teams/delivery/index.md`, read where it is so its
+//! relative links hold), is the team's charter when it is written as a team page: its front
+//! matter says `template: team`, or it has both a heading about what the team is for
+//! (Mission, Vision, Responsibilities, Goals…) and one about who is in it (Members,
+//! Team members, Leadership, Chairs…). Anywhere else, and without those headings, a page
+//! stays a page: a wrong guess would make every folder's index a team.
+//!
+//! What the headings say becomes the charter's fields ([`read`]): the title or first
+//! `#` heading the name, the first sentence under Mission (or Vision, What we do…) the
+//! problem, the people listed under Members the members and the one whose role says lead
+//! or manager (or the first chair) the lead, the items under Performance indicators or
+//! KPIs the metrics. The page's text stays the charter's body. `owns` is not read: items
+//! of "Responsibilities" are prose as often as systems, and ownership is exclusive, so a
+//! guess shared by two teams would fail the build.
+
+use super::frontmatter::{Front, Syntax};
+use crate::model::{Charter, Metric, TeamKind};
+
+/// What a heading of a team's page is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// What the team is for: the problem, in order of preference (lower first).
+    Purpose(u8),
+    /// Who is in the team; `leads` when the heading names its leaders (Chairs).
+    People {
+        leads: bool,
+    },
+    Metrics,
+}
+
+fn section_of(heading: &str) -> Option<Section> {
+    let h = heading
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace('’', "'");
+    let h = h.trim_start_matches("our ").trim_start_matches("the ");
+    Some(match h {
+        "mission" | "team mission" | "mission statement" | "purpose" => Section::Purpose(0),
+        "vision" | "charter" | "scope" => Section::Purpose(1),
+        "what we do" | "about" | "about the team" | "about us" | "overview" => Section::Purpose(2),
+        "responsibilities" | "goals" | "objectives" => Section::Purpose(3),
+        "members"
+        | "team members"
+        | "team"
+        | "people"
+        | "who we are"
+        | "who's on the team"
+        | "team members and roles" => Section::People { leads: false },
+        "leadership" | "chairs" | "tech leads" | "technical leads" | "leads" | "organizers" => {
+            Section::People { leads: true }
+        }
+        "metrics"
+        | "kpis"
+        | "key performance indicators"
+        | "performance indicators"
+        | "key metrics" => Section::Metrics,
+        // "What the Billing team does" (PostHog).
+        _ if h.starts_with("what the ") && h.ends_with(" does") => Section::Purpose(2),
+        _ => return None,
+    })
+}
+
+/// Whether front matter says `template: team` (PostHog's team pages) at its top level.
+fn says_team_template(text: &str, front: Option<&Front>) -> bool {
+    let Some(front) = front else {
+        return false;
+    };
+    let Some(front_text) = text.get(front.range.clone()) else {
+        return false;
+    };
+    let sep = match front.syntax {
+        Syntax::Yaml => ':',
+        Syntax::Toml => '=',
+    };
+    front_text.lines().any(|line| {
+        line.strip_prefix("template")
+            .and_then(|rest| rest.trim_start().strip_prefix(sep))
+            .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == "team")
+    })
+}
+
+/// A heading of the body: its level, its text, and the line it is on.
+struct Heading<'t> {
+    level: usize,
+    text: &'t str,
+    line: usize,
+}
+
+/// The ATX headings of `lines`, outside fenced code.
+fn headings<'t>(lines: &[&'t str]) -> Vec<Heading<'t>> {
+    let mut fence: Option<&str> = None;
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        if line.starts_with("    ") {
+            continue;
+        }
+        let level = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&level) && t[level..].starts_with([' ', '\t']) {
+            let text = t[level..].trim().trim_end_matches('#').trim();
+            // `## Setup {#setup}`: the id is not the heading's text.
+            let text = match text.rsplit_once(" {#") {
+                Some((before, _)) if text.ends_with('}') => before.trim(),
+                _ => text,
+            };
+            out.push(Heading {
+                level,
+                text,
+                line: i,
+            });
+        }
+    }
+    out
+}
+
+/// `body` without Markdown's inline marks that would show in a charter's plain fields:
+/// links keep their text, emphasis and code marks go.
+fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find("](").and_then(|close| {
+            let target = &after[close + 2..];
+            target.find(')').map(|end| (close, close + 2 + end + 1))
+        }) {
+            Some((close, end)) if !after[..close].contains('[') => {
+                out.push_str(&after[..close]);
+                rest = &after[end..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("**", "")
+        .replace("__", "")
+        .replace('`', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a line is template syntax or a component, which says nothing readable.
+fn is_template(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("{{") || t.starts_with("{%") || (t.starts_with('<') && !t.starts_with("<a "))
+}
+
+/// The top-level items of a list in `lines`, each with its continuation lines folded in
+/// (nested items are left out).
+fn list_items(lines: &[&str]) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for line in lines {
+        let t = line.trim_end();
+        let marker = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|m| t.strip_prefix(m))
+            .or_else(|| {
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                (digits > 0)
+                    .then(|| t[digits..].strip_prefix(". "))
+                    .flatten()
+            });
+        if let Some(item) = marker {
+            items.push(item.trim().to_string());
+        }
+    }
+    items
+}
+
+/// The rows of the first table in `lines`, as cells, without its delimiter row.
+fn table_rows(lines: &[&str]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .filter(|l| !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| plain(c.trim()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A person as a list item or table cell names them: `Alex Rowe, Engineering Manager`,
+/// `Hana Sato (lead)`, `Dana Moreau (**[@dmoreau](…)**), Pylon` → the name, and the role
+/// when one follows. `None` for an item that is a sentence, not a person.
+fn person(item: &str) -> Option<(String, Option<String>)> {
+    let item = plain(item);
+    if item.is_empty() || is_template(&item) {
+        return None;
+    }
+    let (name, role) = match item.find([',', '(']).or_else(|| item.find(" - ")) {
+        Some(at) => {
+            let role = item[at..]
+                .trim_start_matches([',', '(', ' ', '-'])
+                .trim_end_matches(')')
+                .trim();
+            (item[..at].trim(), Some(role.to_string()))
+        }
+        None => (item.as_str(), None),
+    };
+    let words = name.split_whitespace().count();
+    let is_name = (1..=4).contains(&words)
+        && !name.ends_with(['.', ':'])
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 3);
+    is_name.then(|| (name.to_string(), role.filter(|r| !r.is_empty())))
+}
+
+/// The people a section lists: items of its list, or the name column of its table.
+fn people(lines: &[&str]) -> Vec<(String, Option<String>)> {
+    let rows = table_rows(lines);
+    if let Some((header, rows)) = rows.split_first() {
+        let col = |word: &str| header.iter().position(|h| h.to_lowercase() == word);
+        let name_col = col("name").unwrap_or(0);
+        let role_col = col("role").or_else(|| col("title"));
+        return rows
+            .iter()
+            .filter_map(|r| {
+                let (name, _) = person(r.get(name_col)?)?;
+                let role = role_col.and_then(|c| r.get(c)).filter(|r| !r.is_empty());
+                Some((name, role.cloned()))
+            })
+            .collect();
+    }
+    list_items(lines).iter().filter_map(|i| person(i)).collect()
+}
+
+/// The first sentence of the section's first paragraph: the problem, in one line.
+fn first_sentence(lines: &[&str]) -> Option<String> {
+    let para: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty() || l.starts_with("<!--"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let first = para.first()?;
+    if is_template(first) || first.starts_with(['-', '*', '|', '#', '!', '>']) {
+        return None;
+    }
+    let text = plain(&para.join(" "));
+    let end = text
+        .match_indices(". ")
+        .map(|(at, _)| at + 1)
+        .find(|&at| text[at..].trim_start().starts_with(char::is_uppercase))
+        .unwrap_or(text.len());
+    let sentence = text[..end].trim();
+    (!sentence.is_empty()).then(|| sentence.to_string())
+}
+
+/// A metric a list item states: `Error budget: 99.95% of requests succeed` → name
+/// `Error budget`, target `99.95% of requests succeed`; a target orgbook cannot read is
+/// shown as written and never judged.
+fn metric(item: &str) -> Option<Metric> {
+    let item = plain(item);
+    if item.is_empty() || is_template(&item) || item.split_whitespace().count() > 16 {
+        return None;
+    }
+    let (name, target) = match item.split_once(": ") {
+        Some((n, t)) => {
+            let t = t.trim();
+            let t = t
+                .strip_prefix("target")
+                .map_or(t, |r| r.trim_start_matches([':', ' ']));
+            (
+                n.trim().to_string(),
+                Some(t.to_string()).filter(|t| !t.is_empty()),
+            )
+        }
+        None => (item, None),
+    };
+    Some(Metric {
+        name,
+        target,
+        current: None,
+        history: Vec::new(),
+    })
+}
+
+/// The charter a team's page at `rel` (the index page of a folder under `teams/`, with
+/// no charter's keys; `slug` its folder's name) describes, or `None` when it is not
+/// written as a team page (see the module's comment). `title` is the title its front
+/// matter gives; `body_start` where its Markdown starts in `text`.
+pub fn read(
+    slug: &str,
+    text: &str,
+    front: Option<&Front>,
+    body_start: usize,
+    title: Option<&str>,
+) -> Option<Charter> {
+    if !super::is_valid_slug(slug) {
+        return None;
+    }
+    let body = text.get(body_start..)?;
+    let lines: Vec<&str> = body.lines().collect();
+    let heads = headings(&lines);
+    let sections: Vec<(Section, &[&str])> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let s = section_of(h.text)?;
+            let end = heads[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(lines.len(), |n| n.line);
+            Some((s, &lines[h.line + 1..end]))
+        })
+        .collect();
+    let has = |f: fn(&Section) -> bool| sections.iter().any(|(s, _)| f(s));
+    let is_team_page = says_team_template(text, front)
+        || (has(|s| matches!(s, Section::Purpose(_)))
+            && has(|s| matches!(s, Section::People { .. })));
+    if !is_team_page {
+        return None;
+    }
+    let name = title
+        .map(str::to_string)
+        .or_else(|| {
+            heads
+                .iter()
+                .find(|h| h.level == 1)
+                .map(|h| plain(h.text))
+                .filter(|t| !t.is_empty() && !is_template(t))
+        })
+        .unwrap_or_else(|| crate::text::title_from_name(slug));
+    let mut purposes: Vec<(u8, &[&str])> = sections
+        .iter()
+        .filter_map(|(s, l)| match s {
+            Section::Purpose(rank) => Some((*rank, *l)),
+            _ => None,
+        })
+        .collect();
+    purposes.sort_by_key(|(rank, _)| *rank);
+    // Without a heading for it, a team's page often says what the team is for in the
+    // paragraph under its title (Kubernetes' SIG READMEs, Sourcegraph's DevInfra).
+    let opening = heads.iter().find(|h| h.level == 1).map(|h| {
+        let end = heads
+            .iter()
+            .find(|n| n.line > h.line)
+            .map_or(lines.len(), |n| n.line);
+        &lines[h.line + 1..end]
+    });
+    // A mission or vision says it best; then the opening paragraph; a section of goals
+    // or responsibilities opens with a lead-in to its list as often as with a purpose
+    // ("The following topics fall under the scope of this SIG.").
+    let stated = |ranks: std::ops::RangeInclusive<u8>| {
+        purposes
+            .iter()
+            .filter(|(rank, _)| ranks.contains(rank))
+            .find_map(|(_, l)| first_sentence(l))
+    };
+    let problem = stated(0..=1)
+        .or_else(|| opening.and_then(first_sentence))
+        .or_else(|| stated(2..=3));
+    let mut members: Vec<String> = Vec::new();
+    // A person under both Leadership and Chairs is one member; a set, since a big
+    // organisation's page can list hundreds.
+    let mut seen = std::collections::HashSet::new();
+    let mut lead = None;
+    for (s, l) in &sections {
+        let Section::People { leads } = s else {
+            continue;
+        };
+        for (name, role) in people(l) {
+            let leads_by_role = role.as_deref().is_some_and(|r| {
+                let r = r.to_lowercase();
+                r.contains("lead") || r.contains("manager") || r.contains("chair")
+            });
+            if lead.is_none() && (*leads || leads_by_role) {
+                lead = Some(name.clone());
+            }
+            if seen.insert(name.clone()) {
+                members.push(name);
+            }
+        }
+    }
+    let metrics = sections
+        .iter()
+        .filter(|(s, _)| *s == Section::Metrics)
+        .flat_map(|(_, l)| list_items(l))
+        .filter_map(|i| metric(&i))
+        .collect();
+    Some(Charter {
+        slug: slug.to_string(),
+        name,
+        kind: TeamKind::Team,
+        parent: None,
+        problem,
+        metrics,
+        owns: Vec::new(),
+        lead,
+        members,
+        contact: Vec::new(),
+        reviewed: None,
+        topology: None,
+        interactions: Vec::new(),
+        codeowners: Vec::new(),
+        from_page: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_md(slug: &str, text: &str) -> Option<Charter> {
+        let split = super::super::frontmatter::split("x.md", text).unwrap();
+        read(slug, text, split.front.as_ref(), split.body_start, None)
+    }
+
+    #[test]
+    fn a_page_without_team_headings_stays_a_page() {
+        assert!(read_md("guides", "# Guides\n\n## Setup\n\nRun it.\n").is_none());
+        // A mission alone is a department's or a product's page as often as a team's.
+        assert!(read_md("infra", "## Mission\n\nKeep it up.\n\n## Groups\n\n- A\n").is_none());
+        assert!(read_md("Source", "---\ntemplate: team\n---\n\nHi\n").is_none());
+    }
+
+    #[test]
+    fn headings_become_the_charter() {
+        let c = read_md(
+            "code-search",
+            "# Code Search team\n\n## Mission\n\nMake code findable in a second. Every day.\n\n## Members\n\n- [Alex Rowe](../x.md#alex-rowe), Engineering Manager\n- Chen Li, Software Engineer\n- {{generator:x}}\n\n## Metrics\n\n- Searches under 1s: target 99%\n",
+        )
+        .unwrap();
+        assert_eq!(c.name, "Code Search team");
+        assert_eq!(
+            c.problem.as_deref(),
+            Some("Make code findable in a second.")
+        );
+        assert_eq!(c.members, ["Alex Rowe", "Chen Li"]);
+        assert_eq!(c.lead.as_deref(), Some("Alex Rowe"));
+        assert_eq!(c.metrics[0].name, "Searches under 1s");
+        assert_eq!(c.metrics[0].target.as_deref(), Some("99%"));
+    }
+
+    #[test]
+    fn the_opening_paragraph_comes_before_a_lead_in_to_goals() {
+        let c = read_md(
+            "sig-node",
+            "# Node Special Interest Group\n\nSIG Node looks after the node agent. It also owns runtimes.\n\n## Leadership\n\n### Chairs\n\n* Mira Castell (**[@mcastell](https://github.com/mcastell)**), Lumen Labs\n* Tobias Wren (**[@twren](https://github.com/twren)**), Northwind\n\n## Goals\n\nThe following topics fall under the scope of this SIG.\n\n- The node agent\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.problem.as_deref(),
+            Some("SIG Node looks after the node agent.")
+        );
+        assert_eq!(c.lead.as_deref(), Some("Mira Castell"));
+        assert_eq!(c.members, ["Mira Castell", "Tobias Wren"]);
+    }
+
+    #[test]
+    fn a_team_template_and_a_members_table_are_read() {
+        let c = read_md(
+            "replay",
+            "---\ntitle: Replay\ntemplate: team\n---\n\n## Who's on the team\n\n| Name | Role |\n|---|---|\n| Hana Sato | Team lead |\n| Piet de Wit | Engineer |\n",
+        )
+        .unwrap();
+        assert_eq!(c.members, ["Hana Sato", "Piet de Wit"]);
+        assert_eq!(c.lead.as_deref(), Some("Hana Sato"));
+        assert_eq!(c.problem, None);
+    }
+}
