@@ -812,8 +812,16 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
     let scan = Scan::body(lines, &in_code, keep, fm.body_start);
     let values = &scan.values;
 
+    // A team's page of another handbook (Sourcegraph's `teams/<team>/index.md`: Mission,
+    // Members) is no Team API, filled in or not: the handbook reads it where it stands.
+    let skipped = |why: &str| {
+        Reading::Skipped(match crate::load::is_team_page(file, &text) {
+            true => "not a Team API but a team's page (a heading saying what the team is for, one saying who is in it): moved into content/ in a `teams` folder, orgbook reads it as the team's charter where it stands, with no import (docs/format.md)".into(),
+            false => why.into(),
+        })
+    };
     if scan.fields_seen.len() < 2 && fm.team_type.is_none() {
-        return Reading::Skipped("not a Team API: fewer than two of the template's fields".into());
+        return skipped("not a Team API: fewer than two of the template's fields");
     }
 
     // Name and focus.
@@ -841,9 +849,7 @@ pub fn read_team_api(file: &str, text: &str, folder_name: Option<&str>) -> Readi
             .is_none_or(|(_, v)| !matches!(topology(v), Ok(Some(_))))
         && fm.team_type.is_none();
     if template_only {
-        return Reading::Skipped(
-            "a Team API template: no team name, focus, type or software filled in".into(),
-        );
+        return skipped("a Team API template: no team name, focus, type or software filled in");
     }
     let name = fm
         .name

@@ -43,6 +43,16 @@ use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
 
+/// Whether `text` is written as a team's page of another handbook (front matter
+/// `template: team`, or a heading about what the team is for and one about who is in it),
+/// which the load stage reads as the team's charter at a charter's place
+/// ([`team_page::read`]). For the importers, to say so of a file they skip.
+pub fn is_team_page(file: &str, text: &str) -> bool {
+    frontmatter::split(file, text).is_ok_and(|split| {
+        team_page::read("team", text, split.front.as_ref(), split.body_start, None).is_some()
+    })
+}
+
 /// What a file under `content/` is, decided by its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileClass {

@@ -298,3 +298,22 @@ fn hugo_section_team_pages_stay_pages_and_name_their_counterparts() {
         ]
     );
 }
+
+/// Pointed at a handbook's team pages (Sourcegraph's `departments/engineering/teams/`),
+/// `orgbook import team-api` skipped the Code Search page (Mission, Members, Metrics) as
+/// "a Team API template: no team name, focus, type or software filled in", and the rest as
+/// having too few of the template's fields, then failed: nothing said that the handbook
+/// reads such pages where they stand. Each team page now says so; other pages keep their
+/// reason.
+#[test]
+fn team_api_import_of_team_pages_says_they_need_no_import() {
+    let source = TestBook::fixture("handbook-dept-teams");
+    let teams = source.root().join("content/departments/engineering/teams");
+    let book = crate::import::fresh(true);
+    let run = book.run(&["import", "team-api", &crate::import::path_str(&teams)]);
+    run.failure(1)
+        .stderr_lacks("a Team API template")
+        .stderr_has("code-search/index.md: not a Team API but a team's page")
+        .stderr_has("orgbook reads it as the team's charter where it stands, with no import")
+        .stderr_has("shipping/helm.md: not a Team API: fewer than two of the template's fields");
+}
