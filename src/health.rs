@@ -16,7 +16,7 @@ use crate::link::Handbook;
 use crate::model::Spanned;
 use crate::model::{DecisionType, DocId, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::health_rules::RULES;
@@ -441,30 +441,45 @@ fn metric_span(hb: &Handbook, doc: DocId, name: &str) -> Range<usize> {
 }
 
 /// Decision bottlenecks by person and escalation by type (docs/health.md).
-fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Vec<Finding>) {
+fn decision_rules<'h>(
+    hb: &'h Handbook,
+    today: Date,
+    people: &'h People,
+    findings: &mut Vec<Finding>,
+) {
     let cfg = &hb.config.decisions;
-    // Person slug → the teams they are in, with every group above those teams: "inside
-    // the owning team's group" is then a set lookup, linear in memberships × depth.
-    let mut inside: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    let mut direct: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    // Each team's chain walked once, not once per member: a team has several members.
-    let mut chains: HashMap<&str, Vec<&str>> = HashMap::with_capacity(hb.teams.len());
-    for (slug, p) in &people.people {
-        let teams = p.lead_of.iter().chain(&p.member_of);
-        let mut all = BTreeSet::new();
-        for t in teams {
-            all.insert(t.as_str());
-            all.extend(
-                chains
-                    .entry(t.as_str())
-                    .or_insert_with(|| hb.ancestors(t))
-                    .iter()
-                    .copied(),
-            );
-            direct.entry(slug).or_default().insert(t.as_str());
-        }
-        inside.insert(slug, all);
-    }
+    // Person slug → the teams they are in, with every group above those teams, built on
+    // first need: only deciders are asked about, a few of the people of a large handbook,
+    // and each of them about many decisions. Each team's chain of groups is walked once.
+    let mut chains: HashMap<&'h str, Vec<&'h str>> = HashMap::new();
+    let mut inside: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut note_inside = |inside: &mut HashMap<&'h str, HashSet<&'h str>>, s: &str| {
+        let Some((slug, p)) = people.people.get_key_value(s) else {
+            return;
+        };
+        inside.entry(slug.as_str()).or_insert_with(|| {
+            let mut all = HashSet::new();
+            for t in p.lead_of.iter().chain(&p.member_of) {
+                all.insert(t.as_str());
+                all.extend(
+                    chains
+                        .entry(t.as_str())
+                        .or_insert_with(|| hb.ancestors(t))
+                        .iter()
+                        .copied(),
+                );
+            }
+            all
+        });
+    };
+    let teams_of = |s: &str| {
+        people
+            .people
+            .get(s)
+            .into_iter()
+            .flat_map(|p| p.lead_of.iter().chain(&p.member_of))
+            .map(String::as_str)
+    };
     for (&number, &id) in &hb.decisions {
         let Some(d) = hb.docs[id].as_decision() else {
             continue;
@@ -486,6 +501,11 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
                         .map_or(c.slug.as_str(), |Spanned { value: p, .. }| p.as_str())
                 })
                 .filter(|g| hb.subtree_members(g) > 0);
+            if group.is_some() {
+                for s in &deciders {
+                    note_inside(&mut inside, s);
+                }
+            }
             let outsiders: Vec<&str> = d
                 .deciders
                 .iter()
@@ -545,11 +565,9 @@ fn decision_rules(hb: &Handbook, today: Date, people: &People, findings: &mut Ve
         if d.decision_type == DecisionType::Irreversible
             && d.status == Status::Accepted
             && !deciders.is_empty()
-            && deciders.iter().all(|s| {
-                direct
-                    .get(s.as_str())
-                    .is_some_and(|t| t.contains(d.team.value.as_str()))
-            })
+            && deciders
+                .iter()
+                .all(|s| teams_of(s).any(|t| t == d.team.value))
         {
             findings.push(Finding {
                 rule: "type1-unescalated",
