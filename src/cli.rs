@@ -167,7 +167,9 @@ pub enum NewCommand {
 
 #[derive(Args, Debug)]
 pub struct NewTeamArgs {
-    /// The team's slug: its file name and URL (lowercase letters, digits, `-`)
+    /// The team's slug: its file name and URL (lowercase letters, digits, `-`); or its
+    /// name, "Search Relevance", made the slug `search-relevance` and kept as its name
+    #[arg(value_name = "SLUG|NAME")]
     pub slug: String,
     /// Slug of the group (or team) this team belongs to
     #[arg(long, value_name = "SLUG")]

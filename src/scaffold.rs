@@ -151,6 +151,9 @@ impl ScaffoldError {
             ScaffoldError::InvalidSlug { suggestion, .. } if !suggestion.is_empty() => {
                 Some(format!("the slug becomes the file name and page URL; try `{suggestion}`"))
             }
+            ScaffoldError::InvalidSlug { .. } => Some(
+                "give the team's name or slug with letters or digits in it: `orgbook new team \"Search Relevance\"` writes content/teams/search-relevance.md".into(),
+            ),
             ScaffoldError::TeamExists { .. } => Some("team slugs are unique across the handbook: pick another one".into()),
             ScaffoldError::UnknownTeam { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
             ScaffoldError::UnknownTeam { .. } => {
@@ -475,6 +478,22 @@ pub struct NewTeam<'a> {
     pub name: Option<&'a str>,
     pub parent: Option<&'a str>,
     pub kind: TeamKind,
+}
+
+/// What `orgbook new team ARG` calls the team: a slug as it is; a name as people say it
+/// (`"Search Relevance"`) made a slug (`search-relevance`) and kept as the team's name,
+/// unless `--name` gives one, as `orgbook new decision` takes a title. An argument with
+/// nothing to make a slug of stays as it is, for [`team_path`] to refuse.
+pub fn team_slug_and_name<'a>(arg: &'a str, name: Option<&'a str>) -> (String, Option<&'a str>) {
+    if load::is_valid_slug(arg) {
+        return (arg.to_string(), name);
+    }
+    let slug = slugify(arg);
+    if load::is_valid_slug(&slug) {
+        (slug, name.or(Some(arg.trim())))
+    } else {
+        (arg.to_string(), name)
+    }
 }
 
 /// Checks a new team against the handbook and returns where its charter goes (relative to

@@ -27,9 +27,10 @@ fn team(args: NewTeamArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let (slug, name) = scaffold::team_slug_and_name(&args.slug, args.name.as_deref());
     let new = NewTeam {
-        slug: &args.slug,
-        name: args.name.as_deref(),
+        slug: &slug,
+        name,
         parent: args.parent.as_deref(),
         kind: if args.group {
             TeamKind::Group
@@ -44,7 +45,7 @@ fn team(args: NewTeamArgs) -> u8 {
             outln!("{}", shown(&path));
             errln!(
                 "Created the charter of `{}`: fill in its problem, metrics, members and what it owns",
-                args.slug
+                new.slug
             );
             EXIT_OK
         }

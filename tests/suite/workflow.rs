@@ -556,13 +556,51 @@ fn new_team_goes_beside_its_parent_and_refuses_to_overwrite() {
     book.run(&["new", "team", "api", "--parent", "eng"])
         .failure(1)
         .stderr_has("already exists");
-    book.run(&["new", "team", "Rates & Pricing"])
+    // A name is made a slug, and that slug is taken too.
+    book.run(&["new", "team", "Payments"])
         .failure(1)
-        .stderr_has("try `rates-pricing`");
+        .stderr_has("team `payments` already exists");
+    book.run(&["new", "team", "?!"])
+        .failure(1)
+        .stderr_has("`?!` is not a valid team slug")
+        .stderr_has("with letters or digits in it");
     book.run(&["new", "team", "rates", "--parent", "nope"])
         .failure(1)
         .stderr_has("no team `nope`");
     assert_eq!(snapshot(&book), before);
+}
+
+/// `orgbook new team "Search Relevance"`, as `new decision` takes a title: the name is
+/// made the slug and kept as the team's name; `--name` still wins.
+#[test]
+fn new_team_takes_a_name_as_people_say_it() {
+    let book = TestBook::fixture("workflow/numbering");
+    let run = book.run(&["new", "team", "Search Relevance", "--parent", "eng"]);
+    assert_eq!(
+        run.success()
+            .stderr_has("Created the charter of `search-relevance`")
+            .stdout
+            .trim(),
+        "content/teams/eng/search-relevance.md"
+    );
+    assert!(
+        book.read("content/teams/eng/search-relevance.md")
+            .contains("name = \"Search Relevance\"")
+    );
+    let run = book.run(&["new", "team", "Rates & Pricing", "--name", "Pricing"]);
+    assert_eq!(
+        run.success().stdout.trim(),
+        "content/teams/rates-pricing.md"
+    );
+    assert!(
+        book.read("content/teams/rates-pricing.md")
+            .contains("name = \"Pricing\"")
+    );
+    book.build().success();
+    assert_eq!(
+        texts(&book.html("teams/search-relevance.html"), "h1"),
+        ["Search Relevance"]
+    );
 }
 
 #[test]
