@@ -357,6 +357,8 @@ pub struct DecisionsIndex<'a> {
     pub team_box: bool,
     pub tag_box: bool,
     pub statuses: Vec<&'static str>,
+    /// Files of the filters' data: `decisions/index.json`, `index-2.json`…
+    pub row_files: usize,
     pub pager: Pager,
 }
 

@@ -270,6 +270,35 @@ const DECISIONS_PER_PAGE: usize = 200;
 
 /// The decisions as compact JSON rows for the index's filters: number, title, url, status,
 /// type, team name and url, shown date, whether that date is the decision date, tags.
+/// Rows of the decisions filters' data in one file: about 200 bytes each, so a file stays
+/// near 200 KB (30 KB compressed) however many decisions the handbook has.
+const FILTER_ROWS_PER_FILE: usize = 1000;
+
+/// The decisions filters' data: `decisions/index.json`, then `decisions/index-2.json`… of
+/// [`FILTER_ROWS_PER_FILE`] rows each, in the index's order. `page.js` fetches them one
+/// after the other and stops once a screenful matches, so a filter never downloads the
+/// whole handbook's decisions before showing the first matches.
+fn decisions_json_files(all: &[DecisionSummary]) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = all
+        .chunks(FILTER_ROWS_PER_FILE)
+        .enumerate()
+        .map(|(i, rows)| OutputFile {
+            path: match i {
+                0 => "decisions/index.json".to_string(),
+                _ => format!("decisions/index-{}.json", i + 1),
+            },
+            contents: FileContents::Bytes(decisions_json(rows).into_bytes()),
+        })
+        .collect();
+    if files.is_empty() {
+        files.push(OutputFile {
+            path: "decisions/index.json".into(),
+            contents: FileContents::Bytes(b"[]".to_vec()),
+        });
+    }
+    files
+}
+
 fn decisions_json(all: &[DecisionSummary]) -> String {
     let rows: Vec<serde_json::Value> = all
         .iter()
@@ -1331,7 +1360,8 @@ impl<'a> Renderer<'a> {
         if tag_box {
             tags.clear();
         }
-        let json = decisions_json(&all);
+        let json = decisions_json_files(&all);
+        let row_files = json.len();
         let total = all.len();
         let chunks = paginate::chunks(all, DECISIONS_PER_PAGE);
         let parts = paginate::part_links(&chunks, "decisions/index.html", |a, b| {
@@ -1358,15 +1388,13 @@ impl<'a> Renderer<'a> {
                     team_box,
                     tag_box,
                     statuses: Status::ALL.iter().map(|(n, _)| *n).collect(),
+                    row_files,
                     pager,
                 };
                 self.render("decisions.html", &url, &ctx)
             })
             .collect();
-        out.push(Ok(OutputFile {
-            path: "decisions/index.json".into(),
-            contents: FileContents::Bytes(json.into_bytes()),
-        }));
+        out.extend(json.into_iter().map(Ok));
         out
     }
 

@@ -852,3 +852,93 @@ fn find_a_team_reaches_the_part_of_a_large_group_that_draws_it() {
         assert!(misses.is_empty(), "requests for missing files: {misses:?}");
     });
 }
+
+static MANY_DECISIONS_SITE: Site = Site::new(make_many_decisions_site);
+
+/// 2,100 decisions: the filters' data is three files of at most a thousand rows. Decisions
+/// 500 and 1500 are rejected, one in each of the first two files, the rest accepted.
+fn make_many_decisions_site(scratch: &Path) -> TestBook {
+    let book = TestBook {
+        dir: tempfile::tempdir_in(scratch).unwrap(),
+    };
+    book.write("orgbook.toml", "title = \"Many Decisions\"\n");
+    book.write(
+        "content/teams/core.md",
+        "+++\nname = \"Core\"\nproblem = \"P.\"\nlead = \"Lee\"\n\n[[metrics]]\nname = \"Lead time\"\n\
+         target = \"2 days\"\ncurrent = \"3 days\"\n+++\nA team.\n",
+    );
+    for n in 1..=2100u32 {
+        let status = if n % 1000 == 500 {
+            "rejected"
+        } else {
+            "accepted"
+        };
+        book.write(
+            &format!("content/decisions/{n:04}-choice.md"),
+            &format!(
+                "+++\ntitle = \"Choice {n}\"\nstatus = \"{status}\"\ntype = 2\n\
+                 date = 2026-01-01\ndecided = 2026-01-02\nteam = \"core\"\n+++\nWhy.\n"
+            ),
+        );
+    }
+    book
+}
+
+const FILTERED: &str = r#"const n = document.documentElement.getAttribute('data-filtered');
+   const done = document.documentElement.getAttribute('data-filter-done');
+   return n === null ? null : {
+     n: Number(n), done,
+     rows: document.querySelectorAll('table.decisions tbody tr').length,
+     more: !!document.querySelector('.filter-status .filter-more'),
+     status: document.querySelector('.filter-status').textContent };"#;
+
+/// A filter reads the decisions' data a thousand rows at a time and stops once a screenful
+/// matches: a rare match is found across every file, a common one shows its first
+/// screenful after one file and "Show more" goes on.
+#[test]
+fn decisions_filter_reads_its_data_a_file_at_a_time() {
+    MANY_DECISIONS_SITE.browse(|client, server| async move {
+        open(client, server, "decisions/index.html?status=rejected").await;
+        let v = wait_js(client, "the rare matches", FILTERED, |v| {
+            v["done"] == "true"
+        })
+        .await;
+        assert_eq!(v["n"], 2, "{v}");
+        assert_eq!(v["rows"], 2, "{v}");
+        assert_eq!(v["more"], false, "{v}");
+        assert!(
+            v["status"]
+                .as_str()
+                .unwrap()
+                .starts_with("2 of 2100 decisions match"),
+            "{v}"
+        );
+
+        open(client, server, "decisions/index.html?status=accepted").await;
+        let v = wait_js(client, "the first screenful", FILTERED, |v| !v.is_null()).await;
+        // One file read: its thousand rows, less the one rejected among them.
+        assert_eq!(v["done"], "false", "{v}");
+        assert_eq!(v["n"], 999, "{v}");
+        assert_eq!(v["more"], true, "{v}");
+        assert!(
+            v["status"]
+                .as_str()
+                .unwrap()
+                .starts_with("999 of the newest 1000 decisions match (2100 in all)"),
+            "{v}"
+        );
+        client
+            .find(fantoccini::Locator::Css(".filter-status .filter-more"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let v = wait_js(client, "the next file's matches", FILTERED, |v| {
+            v["n"].as_u64().is_some_and(|n| n > 999)
+        })
+        .await;
+        assert_eq!(v["n"], 1998, "{v}");
+        assert_eq!(v["rows"], 1998, "{v}");
+    });
+}

@@ -253,6 +253,56 @@ fn decisions_index_is_newest_first_by_the_date_it_shows_and_filters_link_by_quer
     assert_eq!(rows.as_array().unwrap().len(), 3);
 }
 
+/// The decisions filters' data is split into files of a thousand rows, so a filter's first
+/// download stays the same size however many decisions the handbook has; together they
+/// hold every decision once, in the index's order, and the page says how many files.
+#[test]
+fn decisions_filter_data_is_split_into_bounded_files() {
+    let book = TestBook::fixture("basic");
+    for i in 10..2510u32 {
+        book.write(
+            &format!("content/decisions/{i:04}-d.md"),
+            &format!("+++\ntitle = \"Decision {i}\"\nstatus = \"proposed\"\ntype = 2\ndate = 2024-{:02}-{:02}\nteam = \"api\"\n+++\nBody.\n", i % 12 + 1, i % 28 + 1),
+        );
+    }
+    book.build().success();
+    let page = book.html("decisions/index.html");
+    let form = page
+        .select(&scraper::Selector::parse("form.filters").unwrap())
+        .next()
+        .expect("the filters");
+    let files: usize = form
+        .value()
+        .attr("data-row-files")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let total: usize = form.value().attr("data-total").unwrap().parse().unwrap();
+    assert_eq!(files, 3);
+    let mut numbers = Vec::new();
+    for i in 1..=files {
+        let path = match i {
+            1 => "decisions/index.json".to_string(),
+            _ => format!("decisions/index-{i}.json"),
+        };
+        let rows: serde_json::Value = serde_json::from_str(&book.output_file(&path)).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert!(rows.len() <= 1000, "{path}: {} rows", rows.len());
+        numbers.extend(rows.iter().map(|r| r[0].as_u64().unwrap()));
+    }
+    assert!(
+        !book
+            .out()
+            .join(format!("decisions/index-{}.json", files + 1))
+            .exists()
+    );
+    assert_eq!(numbers.len(), total);
+    let mut unique = numbers.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), total, "every decision once");
+}
+
 #[test]
 fn big_indexes_are_split_into_pages_under_300_kb() {
     let book = TestBook::fixture("basic");

@@ -14,7 +14,11 @@
   }
 
   // Decisions index: ?status=…&type=…&team=…&tag=… filters every decision (all parts of
-  // the list) from decisions/index.json. Without JavaScript the full list still shows.
+  // the list) from decisions/index.json, index-2.json…, a thousand rows each, fetched one
+  // after the other until a screenful matches; "Show more" goes on. So a filter on a
+  // large handbook shows its first matches after one small download, not after all of
+  // them. Without JavaScript the full list still shows.
+  var SCREENFUL = 200;
   function decisionFilters() {
     var form = document.querySelector("form.filters");
     if (!form) return;
@@ -33,45 +37,83 @@
     var status = form.querySelector(".filter-status");
     var tbody = document.querySelector("table.decisions tbody");
     var root = document.documentElement.getAttribute("data-root") || "";
-    fetch(form.getAttribute("data-rows"))
-      .then(function (r) { return r.json(); })
-      .then(function (rows) {
-        // A drop-down names a choice exactly; a text box (a handbook with too many teams
-        // or tags to list) matches part of the name, in any case.
-        function match(key, value) {
-          if (!want[key]) return true;
-          var field = form.elements[key];
-          if (field && field.tagName === "INPUT") {
-            return String(value || "").toLowerCase().indexOf(want[key].toLowerCase()) >= 0;
-          }
-          return value === want[key];
-        }
-        var hits = rows.filter(function (d) {
-          return (!want.status || d[3] === want.status) &&
-            (!want.type || String(d[4]) === want.type) &&
-            match("team", d[5]) &&
-            (!want.tag || (d[9] || []).some(function (t) { return match("tag", t); }));
+    var first = form.getAttribute("data-rows");
+    var files = Number(form.getAttribute("data-row-files")) || 1;
+    var total = Number(form.getAttribute("data-total")) || 0;
+    var hits = [];
+    var scanned = 0;
+    var next = 1;
+    var wanted = SCREENFUL;
+    // A drop-down names a choice exactly; a text box (a handbook with too many teams or
+    // tags to list) matches part of the name, in any case.
+    function match(key, value) {
+      if (!want[key]) return true;
+      var field = form.elements[key];
+      if (field && field.tagName === "INPUT") {
+        return String(value || "").toLowerCase().indexOf(want[key].toLowerCase()) >= 0;
+      }
+      return value === want[key];
+    }
+    function row(d) {
+      var type = d[4] === 1 ? "Type 1: irreversible, escalated" : "Type 2: reversible";
+      return "<tr data-status=\"" + esc(d[3]) + "\"><td class=\"num\">" + d[0] + "</td>" +
+        "<td><a href=\"" + esc(root + d[2]) + "\">" + esc(d[1]) + "</a></td>" +
+        "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(d[3]) + "</span></td>" +
+        "<td><span class=\"dtype dtype-" + d[4] + "\" title=\"" + type + "\">T" + d[4] + "</span></td>" +
+        "<td>" + (d[5] ? "<a href=\"" + esc(root + d[6]) + "\">" + esc(d[5]) + "</a>" : "") + "</td>" +
+        "<td class=\"date\"><time datetime=\"" + esc(d[7]) + "\">" + esc(d[7]) + "</time>" +
+        (d[8] ? "" : " <span class=\"muted\">proposed</span>") + "</td></tr>";
+    }
+    function show() {
+      tbody.innerHTML = hits.map(row).join("");
+      var pagers = document.querySelectorAll(".pager");
+      for (var i = 0; i < pagers.length; i++) pagers[i].hidden = true;
+      var done = next > files;
+      var all = "<a href=\"" + esc(root) + "decisions/index.html\">Show all</a>";
+      if (done) {
+        status.innerHTML = esc(hits.length + " of " + total + " decisions match. ") + all;
+      } else {
+        status.innerHTML = esc(hits.length + " of the newest " + scanned + " decisions match (" +
+          total + " in all). ") + "<button type=\"button\" class=\"filter-more\">Show more</button> " + all;
+      }
+      document.documentElement.setAttribute("data-filter-done", String(done));
+      document.documentElement.setAttribute("data-filtered", String(hits.length));
+    }
+    function fetchMore() {
+      if (next > files || hits.length >= wanted) {
+        show();
+        return;
+      }
+      var url = next === 1 ? first : first.replace(/index\.json$/, "index-" + next + ".json");
+      next += 1;
+      fetch(url)
+        .then(function (r) { return r.json(); })
+        .then(function (rows) {
+          scanned += rows.length;
+          rows.forEach(function (d) {
+            if ((!want.status || d[3] === want.status) &&
+                (!want.type || String(d[4]) === want.type) &&
+                match("team", d[5]) &&
+                (!want.tag || (d[9] || []).some(function (t) { return match("tag", t); }))) {
+              hits.push(d);
+            }
+          });
+          fetchMore();
+        })
+        .catch(function () {
+          status.textContent = scanned
+            ? "Could not load the rest of the decisions to filter; " + hits.length +
+              " of the newest " + scanned + " match."
+            : "Could not load the decisions to filter; showing the full list.";
         });
-        var html = hits.map(function (d) {
-          var type = d[4] === 1 ? "Type 1: irreversible, escalated" : "Type 2: reversible";
-          return "<tr data-status=\"" + esc(d[3]) + "\"><td class=\"num\">" + d[0] + "</td>" +
-            "<td><a href=\"" + esc(root + d[2]) + "\">" + esc(d[1]) + "</a></td>" +
-            "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(d[3]) + "</span></td>" +
-            "<td><span class=\"dtype dtype-" + d[4] + "\" title=\"" + type + "\">T" + d[4] + "</span></td>" +
-            "<td>" + (d[5] ? "<a href=\"" + esc(root + d[6]) + "\">" + esc(d[5]) + "</a>" : "") + "</td>" +
-            "<td class=\"date\"><time datetime=\"" + esc(d[7]) + "\">" + esc(d[7]) + "</time>" +
-            (d[8] ? "" : " <span class=\"muted\">proposed</span>") + "</td></tr>";
-        }).join("");
-        tbody.innerHTML = html;
-        var pagers = document.querySelectorAll(".pager");
-        for (var i = 0; i < pagers.length; i++) pagers[i].hidden = true;
-        document.documentElement.setAttribute("data-filtered", String(hits.length));
-        status.innerHTML = esc(hits.length + " of " + rows.length + " decisions match. ") +
-          "<a href=\"" + esc(root) + "decisions/index.html\">Show all</a>";
-      })
-      .catch(function () {
-        status.textContent = "Could not load the decisions to filter; showing the full list.";
-      });
+    }
+    status.addEventListener("click", function (e) {
+      if (!e.target.closest || !e.target.closest(".filter-more")) return;
+      wanted = hits.length + SCREENFUL;
+      status.textContent = "Looking further…";
+      fetchMore();
+    });
+    fetchMore();
   }
 
   ready(decisionFilters);
