@@ -1,7 +1,8 @@
 //! A whole tiny handbook through load → link → Markdown → render: the input is split on
 //! `\n%%\n` into orgbook.toml, a charter, a decision, a page, the home page, a
-//! CODEOWNERS file, DocFX's root toc.yml and an awesome-pages `.pages` file for the
-//! page's folder (these two written only when their part is not empty),
+//! CODEOWNERS file, DocFX's root toc.yml, an awesome-pages `.pages` file for the
+//! page's folder and a team folder's index page, read as the team's charter from its
+//! headings (these three written only when their part is not empty),
 //! written to a temporary folder (in /dev/shm when there is one), and
 //! built in memory (nothing written to an output folder). No input may panic.
 #![no_main]
@@ -18,6 +19,7 @@ const FILES: &[&str] = &[
     "CODEOWNERS",
     "toc.yml",
     "content/guide/.pages",
+    "content/teams/search/index.md",
 ];
 
 fn dir() -> &'static std::path::Path {
@@ -37,11 +39,12 @@ fuzz_target!(|data: &[u8]| {
     std::fs::create_dir_all(root.join("content/teams")).unwrap();
     std::fs::create_dir_all(root.join("content/decisions")).unwrap();
     std::fs::create_dir_all(root.join("content/guide")).unwrap();
+    std::fs::create_dir_all(root.join("content/teams/search")).unwrap();
     let mut parts = text.split("\n%%\n");
     for f in FILES {
         let part = parts.next().unwrap_or("");
         let part = if *f == "orgbook.toml" && part.is_empty() { "title = \"F\"\n" } else { part };
-        if *f == "toc.yml" || f.ends_with(".pages") {
+        if *f == "toc.yml" || f.ends_with(".pages") || f.ends_with("index.md") {
             // Present only when given: its absence is the common case.
             let _ = std::fs::remove_file(root.join(f));
             if part.is_empty() {
