@@ -109,6 +109,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     } = index(&docs, &folder_index, diags);
     redirects_inside(&mut docs, (&by_url, &by_path), diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
+    team_page_redirects(&docs, &by_url, &assets, &mut redirects);
     let mut redirects_elsewhere = BTreeMap::new();
     book_toml_redirects(
         &book_redirects,
@@ -1317,6 +1318,33 @@ fn redirects(
         }
     }
     out
+}
+
+/// A team's page read as its charter (`load::team_page`) is published at the team's
+/// address (`teams/<slug>.html`), no longer at the page's own (`teams/billing/index.html`,
+/// `departments/engineering/teams/delivery/index.html`): the old address gets a redirect
+/// to the team, as a page's `aliases` do, so bookmarks and links from outside still land.
+/// Nobody asked for the move, so an old address something else takes (a page, an asset,
+/// a redirect the handbook wrote) keeps that, without a diagnostic.
+fn team_page_redirects(
+    docs: &[crate::model::Doc],
+    by_url: &HashMap<String, DocId>,
+    assets: &[String],
+    out: &mut BTreeMap<String, DocId>,
+) {
+    for (id, doc) in docs.iter().enumerate() {
+        if !doc.as_team().is_some_and(|c| c.from_page) {
+            continue;
+        }
+        let Some(rel) = doc.source.path.strip_prefix("content/") else {
+            continue;
+        };
+        // A team's page is always its folder's index page: the page was `<folder>/index.html`.
+        let old = crate::text::url_safe_path(&format!("{}/index.html", folder_of(rel)));
+        if old != doc.url && redirect_taken_by(&old, id, (by_url, assets, out), docs).is_none() {
+            out.insert(old, id);
+        }
+    }
 }
 
 /// What already takes the output file a redirect to page `id` would be written to, for

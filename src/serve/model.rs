@@ -1614,10 +1614,12 @@ impl Model {
         }
         let new_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
         let keep: HashSet<&str> = new_paths.iter().map(String::as_str).collect();
+        // A path no longer derived may be a document's page now (a team's page that gave
+        // way to a charter is a page again where its redirect was): the page stays.
         let removed = self
             .derived_paths
             .iter()
-            .filter(|p| !keep.contains(p.as_str()))
+            .filter(|p| !keep.contains(p.as_str()) && !self.handbook.by_url.contains_key(*p))
             .cloned()
             .collect();
         self.derived_paths = new_paths;
