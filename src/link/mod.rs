@@ -594,6 +594,47 @@ impl Known<'_> {
             for Spanned { value: item, span } in &c.owns {
                 let key = crate::model::ownership_key(item);
                 match owners.entry(key) {
+                    // Read from a team's page (`load::team_page`), an item is a reading of
+                    // its list, not a claim: a warning, and a charter that wrote the item
+                    // keeps it.
+                    Entry::Occupied(mut e)
+                        if e.get().1 != id
+                            && (c.from_page
+                                || docs[e.get().1].as_team().is_some_and(|o| o.from_page)) =>
+                    {
+                        let other = e.get().1;
+                        let (keeper, page, at, at_span) = if c.from_page {
+                            (other, id, doc, span)
+                        } else {
+                            e.insert((item.clone(), id));
+                            let other_doc = &docs[other];
+                            let at_span = other_doc
+                                .as_team()
+                                .and_then(|o| {
+                                    o.owns.iter().find(|s| {
+                                        crate::model::ownership_key(&s.value)
+                                            == crate::model::ownership_key(item)
+                                    })
+                                })
+                                .map_or(&(0..0), |s| &s.span);
+                            (id, other, other_doc, at_span)
+                        };
+                        diags.push(point(
+                            Diagnostic::warning(
+                                "contested-ownership",
+                                &at.source.path,
+                                format!(
+                                    "`{item}` is owned by both {} and {} (this team page lists it); the ownership index gives it to {}",
+                                    docs[keeper].source.path,
+                                    docs[page].source.path,
+                                    docs[keeper].as_team().map_or("", |k| k.name.as_str())
+                                ),
+                            )
+                            .with_help("ownership is exclusive: remove the item from one of the pages, or write the owner's `owns` in its front matter"),
+                            at,
+                            at_span,
+                        ));
+                    }
                     Entry::Occupied(e) if e.get().1 != id => {
                         let other_doc = &docs[e.get().1];
                         diags.push(point(

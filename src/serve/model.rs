@@ -969,6 +969,11 @@ impl Model {
             || replaced.iter().any(|doc| {
                 let old = &hb.docs[hb.by_path[&doc.source.path]];
                 front_matter(old) != front_matter(doc)
+                    // A team read from its page (`load::team_page`) is its body: what it
+                    // owns, its people, and (from the link stage) its group.
+                    || [old, doc]
+                        .iter()
+                        .any(|d| d.as_team().is_some_and(|c| c.from_page))
                     || doc.source.path == "content/SUMMARY.md"
                     || link::leading_heading(old.source.body())
                         != link::leading_heading(doc.source.body())

@@ -6,6 +6,25 @@
 //! words.
 
 use crate::harness::{TestBook, sel, texts};
+use serde_json::Value;
+
+fn teams(book: &TestBook) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&book.output_file("api/teams.json")).unwrap();
+    v["teams"].as_array().unwrap().clone()
+}
+
+fn team<'t>(teams: &'t [Value], slug: &str) -> &'t Value {
+    teams
+        .iter()
+        .find(|t| t["slug"] == slug)
+        .unwrap_or_else(|| panic!("no team {slug} in {teams:?}"))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
 
 /// Where the page at `from` (a path from the site's root) sends its reader with
 /// `<meta http-equiv="refresh">`, as a path from the site's root.
@@ -67,4 +86,95 @@ fn a_team_pages_old_address_leads_to_the_team() {
             .next()
             .is_none()
     );
+}
+
+/// What a team page lists under Responsibilities, Areas of responsibility, What we own or
+/// Subprojects is what the team owns: the names, not their explanations (`**Session
+/// Replay** - recording…`, `[lib/errors](…): error types…`), a label's items rather
+/// than the label (`GitHub repositories:`, `Tooling`), link texts rather than addresses,
+/// a SIG's subprojects by their headings (not their OWNERS files). Sentences give nothing,
+/// in a list or a paragraph (Access's Areas of Ownership). Two team pages listing one
+/// item is a warning (the first keeps it), not a failed build.
+#[test]
+fn owns_is_read_from_a_team_pages_ownership_lists() {
+    let book = TestBook::fixture("left5-team-pages");
+    book.build()
+        .success()
+        .stderr_lacks("error[")
+        .stderr_has("warning[contested-ownership]: `Build cache` is owned by both content/departments/engineering/teams/code-graph/index.md and content/departments/engineering/teams/dev-tooling/index.md")
+        .stderr_has("--> content/departments/engineering/teams/dev-tooling/index.md:33:5");
+    let all = teams(&book);
+    assert_eq!(
+        strings(&team(&all, "replay")["owns"]),
+        ["Session Replay", "Toolbar", "Mobile SDKs"]
+    );
+    assert_eq!(
+        strings(&team(&all, "dev-tooling")["owns"]),
+        [
+            "DevTools support",
+            "fh",
+            "Licence bot",
+            "lib/errors",
+            "internal/trace",
+            "internal/tracer",
+            "Base container images",
+            "Pipeline generator",
+            "Build cache"
+        ]
+    );
+    assert_eq!(
+        strings(&team(&all, "code-graph")["owns"]),
+        [
+            "fernhill/graph-indexer",
+            "fernhill/graph-api",
+            "graph-indexer nightly",
+            "Build cache"
+        ]
+    );
+    assert_eq!(
+        strings(&team(&all, "sig-berths")["owns"]),
+        ["berth-scheduler", "tide-api"]
+    );
+    assert!(strings(&team(&all, "access")["owns"]).is_empty());
+    // "Who owns X": the ownership index names the team.
+    let ownership: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
+    let owner = |item: &str| {
+        ownership["ownership"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["item"] == item)
+            .map(|o| o["team"].as_str().unwrap().to_string())
+    };
+    assert_eq!(owner("lib/errors").as_deref(), Some("dev-tooling"));
+    assert_eq!(owner("Session Replay").as_deref(), Some("replay"));
+    assert_eq!(owner("Build cache").as_deref(), Some("code-graph"));
+    assert!(
+        texts(&book.html("ownership.html"), "main")
+            .concat()
+            .contains("tide-api")
+    );
+}
+
+/// A charter written with `owns` keeps an item a team page also lists: the page's
+/// reading is the one that gives way, with a warning at its line.
+#[test]
+fn a_written_charter_keeps_an_item_a_team_page_lists() {
+    let book = TestBook::fixture("left5-team-pages");
+    book.write(
+        "content/teams/platform.md",
+        "+++\nname = \"Platform\"\nproblem = \"Paved roads for every team.\"\nowns = [\"Toolbar\"]\n\n[[metrics]]\nname = \"Paved-road adoption\"\ntarget = \"80%\"\n+++\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("`Toolbar` is owned by both content/teams/platform.md and content/teams/replay/index.mdx")
+        .stderr_has("--> content/teams/replay/index.mdx:12:3");
+    let ownership: Value = serde_json::from_str(&book.output_file("api/ownership.json")).unwrap();
+    let toolbar = ownership["ownership"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["item"] == "Toolbar")
+        .unwrap();
+    assert_eq!(toolbar["team"], "platform");
 }
