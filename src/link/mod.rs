@@ -12,7 +12,7 @@ use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Status};
 use std::cell::RefCell;
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod handbook;
 pub mod summary;
@@ -100,6 +100,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     team_pages_sharing_a_slug(&mut docs, diags);
+    team_page_parents(&mut docs);
     let folder_index = folder_indexes(&docs, diags);
     let Index {
         by_path,
@@ -1359,6 +1360,44 @@ fn redirects(
         }
     }
     out
+}
+
+/// A team read from its page (`load::team_page`) sits under the group its folders name:
+/// the nearest folder above the team's own, other than a `teams` folder, that is named
+/// like a group's charter (`departments/engineering/teams/delivery/` under the group
+/// `engineering`, `teams/growth/retention/` under `growth`), as `teams/platform/` is the
+/// folder of `teams/platform.md`. Only a group (`kind = "group"`): a folder named like a
+/// team is that team's folder of pages, not a parent. Set afresh on every link, since
+/// `serve` links the same documents again after a group comes or goes; a handbook
+/// without team pages pays one pass over its documents.
+fn team_page_parents(docs: &mut [crate::model::Doc]) {
+    if !docs
+        .iter()
+        .any(|d| d.as_team().is_some_and(|c| c.from_page))
+    {
+        return;
+    }
+    let groups: HashSet<String> = docs
+        .iter()
+        .filter_map(|d| d.as_team())
+        .filter(|c| c.kind == crate::model::TeamKind::Group)
+        .map(|c| c.slug.clone())
+        .collect();
+    for doc in docs.iter_mut() {
+        let DocKind::Team(c) = &mut doc.kind else {
+            continue;
+        };
+        if !c.from_page {
+            continue;
+        }
+        let own = folder_of(&doc.source.path);
+        let group = std::iter::successors(Some(folder_of(own)), |f| Some(folder_of(f)))
+            .take_while(|f| f.len() > crate::load::CONTENT_DIR.len())
+            .map(|f| f.rsplit('/').next().unwrap_or(f))
+            .filter(|name| *name != "teams")
+            .find(|name| groups.contains(*name) && *name != c.slug);
+        c.parent = group.map(|g| Spanned::new(g.to_string(), 0..0));
+    }
 }
 
 /// A team's page read as its charter (`load::team_page`) is published at the team's

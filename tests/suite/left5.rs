@@ -178,3 +178,40 @@ fn a_written_charter_keeps_an_item_a_team_page_lists() {
         .unwrap();
     assert_eq!(toolbar["team"], "platform");
 }
+
+/// A team page under `departments/engineering/teams/` sits under the group `engineering`
+/// in the org map, and one under `teams/growth/` under `growth`: the folder above the
+/// `teams` folder (or above the team's own) named like a group's charter, as
+/// `teams/platform/` is the folder of `teams/platform.md`. A folder named like no group
+/// (`sales`) gives no parent.
+#[test]
+fn a_team_page_sits_under_the_group_its_folders_name() {
+    let book = TestBook::fixture("left5-team-pages");
+    book.build()
+        .success()
+        .stderr_lacks("error[")
+        .stderr_lacks("empty-group");
+    let all = teams(&book);
+    for (slug, parent) in [
+        ("dev-tooling", Value::from("engineering")),
+        ("code-graph", Value::from("engineering")),
+        ("access", Value::from("engineering")),
+        ("retention", Value::from("growth")),
+        ("deal-desk", Value::Null),
+        ("replay", Value::Null),
+        ("sig-berths", Value::Null),
+    ] {
+        assert_eq!(team(&all, slug)["parent"], parent, "{slug}");
+    }
+    // The group's neighbourhood map draws its teams (a long name over two lines).
+    let map: Vec<String> = texts(&book.html("teams/engineering.html"), ".om-name")
+        .iter()
+        .map(|n| n.replace(' ', ""))
+        .collect();
+    for name in ["AccessTeam", "CodeGraphteam", "DeveloperToolingTeam"] {
+        assert!(
+            map.iter().any(|n| n.eq_ignore_ascii_case(name)),
+            "{name} not in {map:?}"
+        );
+    }
+}
