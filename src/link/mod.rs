@@ -101,6 +101,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     team_pages_sharing_a_slug(&mut docs, diags);
     team_page_parents(&mut docs);
+    team_page_purposes(&mut docs);
     let folder_index = folder_indexes(&docs, diags);
     let Index {
         by_path,
@@ -1397,6 +1398,59 @@ fn team_page_parents(docs: &mut [crate::model::Doc]) {
             .filter(|name| *name != "teams")
             .find(|name| groups.contains(*name) && *name != c.slug);
         c.parent = group.map(|g| Spanned::new(g.to_string(), 0..0));
+    }
+}
+
+/// A team read from its page (`load::team_page`) whose page does not say what the team
+/// is for takes it from a page beside it named for that (`mission.mdx`, else
+/// `objectives.md` or `goals.md`: `load::PURPOSE_PAGES`), as PostHog keeps its teams'
+/// missions; that page stays a page. Read again on every link (`serve` links again after
+/// that page changes); a handbook without team pages pays one pass over its documents.
+fn team_page_purposes(docs: &mut [crate::model::Doc]) {
+    let wanting = |d: &crate::model::Doc| {
+        d.as_team()
+            .is_some_and(|c| c.from_page && (c.problem.is_none() || c.problem_beside))
+    };
+    if !docs.iter().any(wanting) {
+        return;
+    }
+    // Folder → (rank in PURPOSE_PAGES, the page's id): the most telling page of each.
+    let mut beside: HashMap<&str, (usize, DocId)> = HashMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        if !matches!(d.kind, DocKind::Page(_)) {
+            continue;
+        }
+        let name = crate::load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
+        let Some(rank) = crate::load::PURPOSE_PAGES
+            .iter()
+            .position(|p| name.eq_ignore_ascii_case(p))
+        else {
+            continue;
+        };
+        let folder = folder_of(&d.source.path);
+        if beside.get(folder).is_none_or(|(r, _)| rank < *r) {
+            beside.insert(folder, (rank, id));
+        }
+    }
+    let found: Vec<(DocId, Option<String>)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| wanting(d))
+        .map(|(id, d)| {
+            let problem = beside
+                .get(folder_of(&d.source.path))
+                .and_then(|&(_, page)| {
+                    let page = &docs[page];
+                    crate::load::problem_beside(&page.source.text, page.source.body_start)
+                });
+            (id, problem)
+        })
+        .collect();
+    for (id, problem) in found {
+        if let DocKind::Team(c) = &mut docs[id].kind {
+            c.problem_beside = problem.is_some();
+            c.problem = problem;
+        }
     }
 }
 

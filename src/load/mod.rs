@@ -40,6 +40,7 @@ pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+pub use team_page::{PURPOSE_PAGES, problem_beside};
 
 pub const CONTENT_DIR: &str = "content";
 

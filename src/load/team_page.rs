@@ -13,6 +13,10 @@
 //! Team members, Leadership, Chairs…). Anywhere else, and without those headings, a page
 //! stays a page: a wrong guess would make every folder's index a team.
 //!
+//! What the link stage adds, needing other documents: the group the team's folders name,
+//! a `mission.mdx` beside the page ([`problem_beside`]), the redirect from the page's own
+//! address.
+//!
 //! What the headings say becomes the charter's fields ([`read`]): the title or first
 //! `#` heading the name, the first sentence under Mission (or Vision, What we do…) the
 //! problem, the people listed under Members the members and the one whose role says lead
@@ -488,6 +492,52 @@ fn owned(text: &str, lines: &[&str]) -> Vec<Spanned<String>> {
     out
 }
 
+/// The names of the pages beside a team's page that say what the team is for when the
+/// team's page does not (PostHog keeps `mission.mdx` and `objectives.mdx` beside
+/// `index.mdx`), in order of preference.
+pub const PURPOSE_PAGES: &[&str] = &["mission", "objectives", "goals"];
+
+/// What the team is for, as a page beside its team page says it (`mission.mdx`): the
+/// first sentence under its Mission or Vision heading, else of the paragraph under its
+/// `#` heading, else of its first paragraph. A paragraph that only leads in to a list
+/// ("Our mission is an engine that:") says nothing on its own, and gives `None`.
+pub fn problem_beside(text: &str, body_start: usize) -> Option<String> {
+    let lines: Vec<&str> = text.get(body_start..)?.lines().collect();
+    let heads = headings(&lines);
+    let section = |at: usize, end: usize| {
+        let part = &lines[at..end];
+        let list = part
+            .iter()
+            .position(|l| !list_items(&[l.trim_start()]).is_empty())
+            .unwrap_or(part.len());
+        first_sentence(&part[..list]).filter(|s| !s.ends_with(':'))
+    };
+    let end_of = |i: usize| {
+        heads[i + 1..]
+            .iter()
+            .find(|n| n.level <= heads[i].level)
+            .map_or(lines.len(), |n| n.line)
+    };
+    let stated = heads
+        .iter()
+        .enumerate()
+        .find_map(|(i, h)| match section_of(h.text) {
+            Some(Section::Purpose(0 | 1)) => section(h.line + 1, end_of(i)),
+            _ => None,
+        });
+    stated.or_else(|| {
+        let start = heads
+            .first()
+            .filter(|h| h.level == 1)
+            .map_or(0, |h| h.line + 1);
+        let end = heads
+            .iter()
+            .find(|n| n.line >= start)
+            .map_or(lines.len(), |n| n.line);
+        section(start, end)
+    })
+}
+
 /// The charter a team's page at `rel` (the index page of a folder under `teams/`, with
 /// no charter's keys; `slug` its folder's name) describes, or `None` when it is not
 /// written as a team page (see the module's comment). `title` is the title its front
@@ -640,6 +690,7 @@ pub fn read(
         interactions: Vec::new(),
         codeowners: Vec::new(),
         from_page: true,
+        problem_beside: false,
     })
 }
 
@@ -750,5 +801,18 @@ mod tests {
         .unwrap();
         let owns: Vec<&str> = c.owns.iter().map(|o| o.value.as_str()).collect();
         assert_eq!(owns, ["acme/indexer", "The graph API"]);
+    }
+
+    #[test]
+    fn a_mission_page_beside_gives_its_first_sentence() {
+        let text = "# Replay - Mission\n\nShow what users went through. Then fix it.\n";
+        assert_eq!(
+            problem_beside(text, 0).as_deref(),
+            Some("Show what users went through.")
+        );
+        let lead_in = "# X - Mission\n\nAn engine that:\n- is fast\n";
+        assert_eq!(problem_beside(lead_in, 0), None);
+        let objectives = "## Q1 objectives\n\n- Ship it\n";
+        assert_eq!(problem_beside(objectives, 0), None);
     }
 }

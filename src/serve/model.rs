@@ -965,10 +965,20 @@ impl Model {
             changed: _,
         } = change;
         let hb = &self.handbook;
+        // A team's `mission.mdx` says what the team beside it is for
+        // (`link::team_page_purposes`): what it says is read at the link stage.
+        let purpose = |d: &Doc| {
+            let name = load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
+            load::PURPOSE_PAGES
+                .iter()
+                .any(|p| name.eq_ignore_ascii_case(p))
+                .then(|| load::problem_beside(&d.source.text, d.source.body_start))
+        };
         let relink = structural
             || replaced.iter().any(|doc| {
                 let old = &hb.docs[hb.by_path[&doc.source.path]];
                 front_matter(old) != front_matter(doc)
+                    || purpose(old) != purpose(doc)
                     // A team read from its page (`load::team_page`) is its body: what it
                     // owns, its people, and (from the link stage) its group.
                     || [old, doc]

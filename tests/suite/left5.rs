@@ -215,3 +215,25 @@ fn a_team_page_sits_under_the_group_its_folders_name() {
         );
     }
 }
+
+/// PostHog's team page often says nothing of what the team is for; `mission.mdx` beside
+/// it does. The team's problem is then the mission page's first sentence, and the mission
+/// page stays a page of the team. A lead-in to a list ("a storage and query engine that:")
+/// is no problem statement.
+#[test]
+fn a_mission_page_beside_a_team_page_says_what_the_team_is_for() {
+    let book = TestBook::fixture("left5-team-pages");
+    book.build().success().stderr_lacks("error[");
+    let all = teams(&book);
+    assert_eq!(
+        team(&all, "replay")["problem"],
+        "Show every team exactly what their users went through, without anyone asking."
+    );
+    assert!(book.out().join("teams/replay/mission.html").is_file());
+    book.write(
+        "content/teams/replay/mission.mdx",
+        "# Replay - Mission\n\nOur mission is a replay engine that:\n- starts at once\n- never drops a frame\n",
+    );
+    book.build().success();
+    assert_eq!(team(&teams(&book), "replay")["problem"], Value::Null);
+}
