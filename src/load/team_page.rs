@@ -10,8 +10,9 @@
 //! relative links hold), is the team's charter when it is written as a team page: its front
 //! matter says `template: team`, or it has both a heading about what the team is for
 //! (Mission, Vision, Responsibilities, Goals…) and one about who is in it (Members,
-//! Team members, Leadership, Chairs…). Anywhere else, and without those headings, a page
-//! stays a page: a wrong guess would make every folder's index a team.
+//! Team members, Leadership, Chairs…). Anywhere else only `template: team` does (GitLab's
+//! team pages are Hugo sections that cannot move without moving their addresses); the
+//! headings alone would be a guess that made every folder's index a team.
 //!
 //! What the link stage adds, needing other documents: the group the team's folders name,
 //! a `mission.mdx` beside the page ([`problem_beside`]), the redirect from the page's own
@@ -78,7 +79,7 @@ fn section_of(heading: &str) -> Option<Section> {
 }
 
 /// Whether front matter says `template: team` (PostHog's team pages) at its top level.
-fn says_team_template(text: &str, front: Option<&Front>) -> bool {
+pub(super) fn says_team_template(text: &str, front: Option<&Front>) -> bool {
     let Some(front) = front else {
         return false;
     };

@@ -237,3 +237,35 @@ fn a_mission_page_beside_a_team_page_says_what_the_team_is_for() {
     book.build().success();
     assert_eq!(team(&teams(&book), "replay")["problem"], Value::Null);
 }
+
+/// GitLab's team pages are Hugo sections anywhere in the tree: with no charter, the
+/// handbook's note says which pages read like a team's page and how to make one a team.
+/// `template: team` in its front matter does, where it stands (its folder cannot move
+/// without moving its address): a team, under its address's redirect.
+#[test]
+fn a_team_page_outside_a_teams_folder_is_named_and_template_team_makes_it_one() {
+    let book = TestBook::fixture("handbook-hugo-sections");
+    book.build().success().stderr_has(
+        "1 page(s) read like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. content/handbook/engineering/infrastructure/systems/gitaly/_index.md: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/gitaly/), or anywhere with `template: team` in its front matter",
+    );
+    book.edit(
+        "content/handbook/engineering/infrastructure/systems/gitaly/_index.md",
+        "description: \"Owns the Git storage service\"\n",
+        "description: \"Owns the Git storage service\"\ntemplate: team\n",
+    );
+    book.build()
+        .success()
+        .stderr_lacks("no team charters")
+        .stderr_lacks("error[");
+    let all = teams(&book);
+    let gitaly = team(&all, "gitaly");
+    assert_eq!(gitaly["name"], "Gitaly Team");
+    assert_eq!(gitaly["metrics"][0]["name"], "Error budget");
+    assert_eq!(
+        follow(
+            &book,
+            "handbook/engineering/infrastructure/systems/gitaly/index.html"
+        ),
+        "teams/gitaly.html"
+    );
+}
