@@ -225,6 +225,10 @@ pub struct Charter {
     /// (`load::team_page`), not from a charter's keys: nobody asked for a charter, so it
     /// gives way (stays a page) where its slug is another charter's.
     pub from_page: bool,
+    /// `problem` was read from a page beside the team's page (PostHog's `mission.mdx`) by
+    /// the link stage, which reads it again on every link (`serve` links again after an
+    /// edit of that page).
+    pub problem_beside: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -114,6 +114,12 @@ pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
             ". {folder} holds {pages} page(s): pages elsewhere are not charters, so write each team's charter in content/teams/ and link its pages from it"
         ));
     }
+    if let Some((example, pages)) = team_pages_outside_teams(hb) {
+        let folder = example.rsplit('/').nth(1).unwrap_or("the-team");
+        hint.push_str(&format!(
+            ". {pages} page(s) read like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. {example}: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/{folder}/), or anywhere with `template: team` in its front matter"
+        ));
+    }
     errln!("{hint}");
     // An organisation kept as data (a governance repository's `sigs.yaml`, `teams/*.toml`).
     for data in hb
@@ -124,6 +130,28 @@ pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
     {
         errln!("note: {}", data.note(data.path()));
     }
+}
+
+/// Folders' index pages written as a team's page (`load::is_team_page`: a heading on what
+/// the team is for and one on who is in it) where orgbook does not look for teams: the
+/// first by path, and how many. Asked only when the handbook has no charter; the pages
+/// are read again from disk, since `build` has dropped their bodies by now.
+fn team_pages_outside_teams(hb: &orgbook::link::Handbook) -> Option<(String, usize)> {
+    use orgbook::model::DocKind;
+    let mut found = hb.docs.iter().filter(|d| {
+        let path = d.source.path.as_str();
+        let rel = path.strip_prefix("content/").unwrap_or(path);
+        matches!(&d.kind, DocKind::Page(p) if p.folder_index && !p.is_home)
+            && !rel.starts_with("teams/")
+            && orgbook::load::team_folder_elsewhere(rel).is_none()
+            && match &hb.root {
+                Some(root) => std::fs::read_to_string(root.join(path))
+                    .is_ok_and(|text| orgbook::load::is_team_page(path, &text)),
+                None => orgbook::load::is_team_page(path, &d.source.text),
+            }
+    });
+    let first = found.next()?;
+    Some((first.source.path.clone(), 1 + found.count()))
 }
 
 /// The site's health findings as notes (docs/health.md), in the same format as the

@@ -12,7 +12,7 @@ use crate::model::Spanned;
 use crate::model::{DocId, DocKind, Status};
 use std::cell::RefCell;
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod handbook;
 pub mod summary;
@@ -100,6 +100,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     homes_of_other_tools(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     team_pages_sharing_a_slug(&mut docs, diags);
+    team_page_parents(&mut docs);
+    team_page_purposes(&mut docs);
     let folder_index = folder_indexes(&docs, diags);
     let Index {
         by_path,
@@ -109,6 +111,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     } = index(&docs, &folder_index, diags);
     redirects_inside(&mut docs, (&by_url, &by_path), diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
+    team_page_redirects(&docs, &by_url, &assets, &mut redirects);
     let mut redirects_elsewhere = BTreeMap::new();
     book_toml_redirects(
         &book_redirects,
@@ -593,6 +596,47 @@ impl Known<'_> {
             for Spanned { value: item, span } in &c.owns {
                 let key = crate::model::ownership_key(item);
                 match owners.entry(key) {
+                    // Read from a team's page (`load::team_page`), an item is a reading of
+                    // its list, not a claim: a warning, and a charter that wrote the item
+                    // keeps it.
+                    Entry::Occupied(mut e)
+                        if e.get().1 != id
+                            && (c.from_page
+                                || docs[e.get().1].as_team().is_some_and(|o| o.from_page)) =>
+                    {
+                        let other = e.get().1;
+                        let (keeper, page, at, at_span) = if c.from_page {
+                            (other, id, doc, span)
+                        } else {
+                            e.insert((item.clone(), id));
+                            let other_doc = &docs[other];
+                            let at_span = other_doc
+                                .as_team()
+                                .and_then(|o| {
+                                    o.owns.iter().find(|s| {
+                                        crate::model::ownership_key(&s.value)
+                                            == crate::model::ownership_key(item)
+                                    })
+                                })
+                                .map_or(&(0..0), |s| &s.span);
+                            (id, other, other_doc, at_span)
+                        };
+                        diags.push(point(
+                            Diagnostic::warning(
+                                "contested-ownership",
+                                &at.source.path,
+                                format!(
+                                    "`{item}` is owned by both {} and {} (this team page lists it); the ownership index gives it to {}",
+                                    docs[keeper].source.path,
+                                    docs[page].source.path,
+                                    docs[keeper].as_team().map_or("", |k| k.name.as_str())
+                                ),
+                            )
+                            .with_help("ownership is exclusive: remove the item from one of the pages, or write the owner's `owns` in its front matter"),
+                            at,
+                            at_span,
+                        ));
+                    }
                     Entry::Occupied(e) if e.get().1 != id => {
                         let other_doc = &docs[e.get().1];
                         diags.push(point(
@@ -1317,6 +1361,124 @@ fn redirects(
         }
     }
     out
+}
+
+/// A team read from its page (`load::team_page`) sits under the group its folders name:
+/// the nearest folder above the team's own, other than a `teams` folder, that is named
+/// like a group's charter (`departments/engineering/teams/delivery/` under the group
+/// `engineering`, `teams/growth/retention/` under `growth`), as `teams/platform/` is the
+/// folder of `teams/platform.md`. Only a group (`kind = "group"`): a folder named like a
+/// team is that team's folder of pages, not a parent. Set afresh on every link, since
+/// `serve` links the same documents again after a group comes or goes; a handbook
+/// without team pages pays one pass over its documents.
+fn team_page_parents(docs: &mut [crate::model::Doc]) {
+    if !docs
+        .iter()
+        .any(|d| d.as_team().is_some_and(|c| c.from_page))
+    {
+        return;
+    }
+    let groups: HashSet<String> = docs
+        .iter()
+        .filter_map(|d| d.as_team())
+        .filter(|c| c.kind == crate::model::TeamKind::Group)
+        .map(|c| c.slug.clone())
+        .collect();
+    for doc in docs.iter_mut() {
+        let DocKind::Team(c) = &mut doc.kind else {
+            continue;
+        };
+        if !c.from_page {
+            continue;
+        }
+        let own = folder_of(&doc.source.path);
+        let group = std::iter::successors(Some(folder_of(own)), |f| Some(folder_of(f)))
+            .take_while(|f| f.len() > crate::load::CONTENT_DIR.len())
+            .map(|f| f.rsplit('/').next().unwrap_or(f))
+            .filter(|name| *name != "teams")
+            .find(|name| groups.contains(*name) && *name != c.slug);
+        c.parent = group.map(|g| Spanned::new(g.to_string(), 0..0));
+    }
+}
+
+/// A team read from its page (`load::team_page`) whose page does not say what the team
+/// is for takes it from a page beside it named for that (`mission.mdx`, else
+/// `objectives.md` or `goals.md`: `load::PURPOSE_PAGES`), as PostHog keeps its teams'
+/// missions; that page stays a page. Read again on every link (`serve` links again after
+/// that page changes); a handbook without team pages pays one pass over its documents.
+fn team_page_purposes(docs: &mut [crate::model::Doc]) {
+    let wanting = |d: &crate::model::Doc| {
+        d.as_team()
+            .is_some_and(|c| c.from_page && (c.problem.is_none() || c.problem_beside))
+    };
+    if !docs.iter().any(wanting) {
+        return;
+    }
+    // Folder → (rank in PURPOSE_PAGES, the page's id): the most telling page of each.
+    let mut beside: HashMap<&str, (usize, DocId)> = HashMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        if !matches!(d.kind, DocKind::Page(_)) {
+            continue;
+        }
+        let name = crate::load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
+        let Some(rank) = crate::load::PURPOSE_PAGES
+            .iter()
+            .position(|p| name.eq_ignore_ascii_case(p))
+        else {
+            continue;
+        };
+        let folder = folder_of(&d.source.path);
+        if beside.get(folder).is_none_or(|(r, _)| rank < *r) {
+            beside.insert(folder, (rank, id));
+        }
+    }
+    let found: Vec<(DocId, Option<String>)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| wanting(d))
+        .map(|(id, d)| {
+            let problem = beside
+                .get(folder_of(&d.source.path))
+                .and_then(|&(_, page)| {
+                    let page = &docs[page];
+                    crate::load::problem_beside(&page.source.text, page.source.body_start)
+                });
+            (id, problem)
+        })
+        .collect();
+    for (id, problem) in found {
+        if let DocKind::Team(c) = &mut docs[id].kind {
+            c.problem_beside = problem.is_some();
+            c.problem = problem;
+        }
+    }
+}
+
+/// A team's page read as its charter (`load::team_page`) is published at the team's
+/// address (`teams/<slug>.html`), no longer at the page's own (`teams/billing/index.html`,
+/// `departments/engineering/teams/delivery/index.html`): the old address gets a redirect
+/// to the team, as a page's `aliases` do, so bookmarks and links from outside still land.
+/// Nobody asked for the move, so an old address something else takes (a page, an asset,
+/// a redirect the handbook wrote) keeps that, without a diagnostic.
+fn team_page_redirects(
+    docs: &[crate::model::Doc],
+    by_url: &HashMap<String, DocId>,
+    assets: &[String],
+    out: &mut BTreeMap<String, DocId>,
+) {
+    for (id, doc) in docs.iter().enumerate() {
+        if !doc.as_team().is_some_and(|c| c.from_page) {
+            continue;
+        }
+        let Some(rel) = doc.source.path.strip_prefix("content/") else {
+            continue;
+        };
+        // A team's page is always its folder's index page: the page was `<folder>/index.html`.
+        let old = crate::text::url_safe_path(&format!("{}/index.html", folder_of(rel)));
+        if old != doc.url && redirect_taken_by(&old, id, (by_url, assets, out), docs).is_none() {
+            out.insert(old, id);
+        }
+    }
 }
 
 /// What already takes the output file a redirect to page `id` would be written to, for

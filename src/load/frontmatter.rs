@@ -406,6 +406,7 @@ pub fn charter(
         interactions,
         codeowners: codeowners.into_iter().map(Spanned::from).collect(),
         from_page: false,
+        problem_beside: false,
     })
 }
 

@@ -40,6 +40,7 @@ pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+pub use team_page::{PURPOSE_PAGES, problem_beside};
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -1130,6 +1131,25 @@ fn parse_doc_reading(
             if team_pages
                 && p.folder_index
                 && let Some(slug) = team_folder_elsewhere(rel) =>
+        {
+            let title = p.title_from_front_matter.then_some(p.title.as_str());
+            match team_page::read(slug, &text, split.front.as_ref(), split.body_start, title) {
+                Some(charter) => DocKind::Team(charter),
+                None => DocKind::Page(p),
+            }
+        }
+        // Anywhere else, only front matter that says so (`template: team`) makes a
+        // folder's index page a team (GitLab's team pages are Hugo sections all over the
+        // tree, whose folders cannot move without moving their addresses); headings alone
+        // would be a guess over every section of the handbook.
+        DocKind::Page(p)
+            if team_pages
+                && p.folder_index
+                && !p.is_home
+                && !rel.starts_with("teams/")
+                && split.front.is_some()
+                && team_page::says_team_template(&text, split.front.as_ref())
+                && let Some(slug) = rel.rsplit('/').nth(1) =>
         {
             let title = p.title_from_front_matter.then_some(p.title.as_str());
             match team_page::read(slug, &text, split.front.as_ref(), split.body_start, title) {

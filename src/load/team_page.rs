@@ -10,19 +10,28 @@
 //! relative links hold), is the team's charter when it is written as a team page: its front
 //! matter says `template: team`, or it has both a heading about what the team is for
 //! (Mission, Vision, Responsibilities, Goals…) and one about who is in it (Members,
-//! Team members, Leadership, Chairs…). Anywhere else, and without those headings, a page
-//! stays a page: a wrong guess would make every folder's index a team.
+//! Team members, Leadership, Chairs…). Anywhere else only `template: team` does (GitLab's
+//! team pages are Hugo sections that cannot move without moving their addresses); the
+//! headings alone would be a guess that made every folder's index a team.
+//!
+//! What the link stage adds, needing other documents: the group the team's folders name,
+//! a `mission.mdx` beside the page ([`problem_beside`]), the redirect from the page's own
+//! address.
 //!
 //! What the headings say becomes the charter's fields ([`read`]): the title or first
 //! `#` heading the name, the first sentence under Mission (or Vision, What we do…) the
 //! problem, the people listed under Members the members and the one whose role says lead
 //! or manager (or the first chair) the lead, the items under Performance indicators or
-//! KPIs the metrics. The page's text stays the charter's body. `owns` is not read: items
-//! of "Responsibilities" are prose as often as systems, and ownership is exclusive, so a
-//! guess shared by two teams would fail the build.
+//! KPIs the metrics, the names listed under Responsibilities, Areas of ownership, What we
+//! own or Subprojects what it owns ([`owned`]). The page's text stays the charter's body.
+//! Such a section lists prose as often as systems, so only list items short enough to be
+//! a name are read, never a paragraph; and since that is still a reading, not a claim the
+//! handbook wrote, two teams reading the same item is a warning, not an error (the link
+//! stage's `contested-ownership`).
 
 use super::frontmatter::{Front, Syntax};
-use crate::model::{Charter, Metric, TeamKind};
+use crate::model::{Charter, Metric, Spanned, TeamKind};
+use std::ops::Range;
 
 /// What a heading of a team's page is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +79,7 @@ fn section_of(heading: &str) -> Option<Section> {
 }
 
 /// Whether front matter says `template: team` (PostHog's team pages) at its top level.
-fn says_team_template(text: &str, front: Option<&Front>) -> bool {
+pub(super) fn says_team_template(text: &str, front: Option<&Front>) -> bool {
     let Some(front) = front else {
         return false;
     };
@@ -306,6 +315,230 @@ fn metric(item: &str) -> Option<Metric> {
     })
 }
 
+/// How a heading lists what the team owns: `Some(false)` for a list of names
+/// (Responsibilities, Ownership areas, What we own…), `Some(true)` for Kubernetes'
+/// generated `## Subprojects`, whose names are its sub-headings (`### kubelet`), each
+/// over a list of OWNERS files and contacts that are not names.
+fn owns_heading(heading: &str) -> Option<bool> {
+    let h = heading
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace('’', "'");
+    let h = h.trim_start_matches("our ").trim_start_matches("team ");
+    match h {
+        "responsibilities"
+        | "areas of responsibility"
+        | "ownership"
+        | "ownership areas"
+        | "areas of ownership"
+        | "what we own"
+        | "what we're responsible for"
+        | "owned services"
+        | "owned repositories"
+        | "owned repos"
+        | "owned systems"
+        | "services we own"
+        | "systems we own"
+        | "repositories we own" => Some(false),
+        "subprojects" => Some(true),
+        _ => None,
+    }
+}
+
+/// One item of a Markdown list: how far it is indented, its text after the marker.
+struct Entry<'t> {
+    indent: usize,
+    text: &'t str,
+}
+
+/// Every item of the lists in `lines`, nested ones included, outside fenced code.
+fn list_entries<'t>(lines: &[&'t str]) -> Vec<Entry<'t>> {
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for line in lines {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let indent: usize = line[..line.len() - t.len()]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let item = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|m| t.strip_prefix(m))
+            .or_else(|| {
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                (digits > 0)
+                    .then(|| {
+                        t[digits..]
+                            .strip_prefix(". ")
+                            .or_else(|| t[digits..].strip_prefix(") "))
+                    })
+                    .flatten()
+            });
+        if let Some(item) = item {
+            out.push(Entry {
+                indent,
+                text: item.trim_end(),
+            });
+        }
+    }
+    out
+}
+
+/// Where a slice of `text` (one of its lines, a heading's text) starts and ends in it.
+fn span_in(text: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    start..start + part.len()
+}
+
+/// Words past which a list item is a sentence about the work, not the name of a thing
+/// owned ("Monitoring and triaging issues on the project board").
+const MAX_OWNED_WORDS: usize = 6;
+
+/// The name a list item gives what it owns, or `None` when it is a sentence: the text
+/// before an explanation (` - `, `: `, ` – `, ` — `) and without a closing `(…)`, links
+/// as their text (`**Session Replay** - recording sessions` → `Session Replay`,
+/// `[lib/errors](…): error types` → `lib/errors`). A name has at most
+/// [`MAX_OWNED_WORDS`] words and does not end a sentence.
+fn owned_name(item: &str) -> Option<String> {
+    let item = plain(item);
+    if is_template(&item) {
+        return None;
+    }
+    let cut = [": ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| item.find(sep))
+        .min()
+        .unwrap_or(item.len());
+    let mut name = item[..cut].trim().trim_end_matches(':').trim();
+    if name.ends_with(')')
+        && let Some(open) = name.rfind(" (")
+    {
+        name = name[..open].trim();
+    }
+    let words = name.split_whitespace().count();
+    let sentence = words == 0
+        || words > MAX_OWNED_WORDS
+        || name.ends_with(['.', '!', '?', ',', ';'])
+        || name.contains(". ")
+        || name.starts_with(['(', '>', '|']);
+    (!sentence).then(|| name.to_string())
+}
+
+/// The names an item that opens with links separated by commas gives, each link's text
+/// (`[internal/trace](…), [internal/tracer](…): tracing libraries`), when nothing but an
+/// explanation follows them; `None` for any other item.
+fn linked_names(item: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut rest = item.trim_start();
+    loop {
+        let after = rest.strip_prefix('[')?;
+        let close = after.find("](")?;
+        let text = &after[..close];
+        let end = after[close + 2..].find(')')? + close + 3;
+        names.push(text);
+        rest = &after[end..];
+        match rest.strip_prefix(", ") {
+            Some(more) if more.starts_with('[') => rest = more,
+            _ => break,
+        }
+    }
+    let explained = [": ", " - ", " – ", " — ", " ("]
+        .iter()
+        .any(|sep| rest.starts_with(sep));
+    (rest.trim().is_empty() || explained)
+        .then(|| names.into_iter().filter_map(owned_name).collect::<Vec<_>>())
+}
+
+/// What a section of owned things lists, each name with its span in `text`. The list's
+/// items are read, not its paragraphs; an item that holds a list of its own is a label
+/// for it (`GitHub repositories:`, `Tooling`), and its items, one level down, are read
+/// instead. Items that are sentences give nothing ([`owned_name`]).
+fn owned(text: &str, lines: &[&str]) -> Vec<Spanned<String>> {
+    let entries = list_entries(lines);
+    let Some(top) = entries.iter().map(|e| e.indent).min() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut push = |e: &Entry| {
+        let names =
+            linked_names(e.text).unwrap_or_else(|| owned_name(e.text).into_iter().collect());
+        for name in names {
+            out.push(Spanned::new(name, span_in(text, e.text)));
+        }
+    };
+    for (k, e) in entries.iter().enumerate() {
+        if e.indent != top {
+            continue;
+        }
+        let children: Vec<&Entry> = entries[k + 1..]
+            .iter()
+            .take_while(|c| c.indent > top)
+            .collect();
+        match children.iter().map(|c| c.indent).min() {
+            None => push(e),
+            Some(level) => children
+                .iter()
+                .filter(|c| c.indent == level)
+                .for_each(|c| push(c)),
+        }
+    }
+    out
+}
+
+/// The names of the pages beside a team's page that say what the team is for when the
+/// team's page does not (PostHog keeps `mission.mdx` and `objectives.mdx` beside
+/// `index.mdx`), in order of preference.
+pub const PURPOSE_PAGES: &[&str] = &["mission", "objectives", "goals"];
+
+/// What the team is for, as a page beside its team page says it (`mission.mdx`): the
+/// first sentence under its Mission or Vision heading, else of the paragraph under its
+/// `#` heading, else of its first paragraph. A paragraph that only leads in to a list
+/// ("Our mission is an engine that:") says nothing on its own, and gives `None`.
+pub fn problem_beside(text: &str, body_start: usize) -> Option<String> {
+    let lines: Vec<&str> = text.get(body_start..)?.lines().collect();
+    let heads = headings(&lines);
+    let section = |at: usize, end: usize| {
+        let part = &lines[at..end];
+        let list = part
+            .iter()
+            .position(|l| !list_items(&[l.trim_start()]).is_empty())
+            .unwrap_or(part.len());
+        first_sentence(&part[..list]).filter(|s| !s.ends_with(':'))
+    };
+    let end_of = |i: usize| {
+        heads[i + 1..]
+            .iter()
+            .find(|n| n.level <= heads[i].level)
+            .map_or(lines.len(), |n| n.line)
+    };
+    let stated = heads
+        .iter()
+        .enumerate()
+        .find_map(|(i, h)| match section_of(h.text) {
+            Some(Section::Purpose(0 | 1)) => section(h.line + 1, end_of(i)),
+            _ => None,
+        });
+    stated.or_else(|| {
+        let start = heads
+            .first()
+            .filter(|h| h.level == 1)
+            .map_or(0, |h| h.line + 1);
+        let end = heads
+            .iter()
+            .find(|n| n.line >= start)
+            .map_or(lines.len(), |n| n.line);
+        section(start, end)
+    })
+}
+
 /// The charter a team's page at `rel` (the index page of a folder under `teams/`, with
 /// no charter's keys; `slug` its folder's name) describes, or `None` when it is not
 /// written as a team page (see the module's comment). `title` is the title its front
@@ -409,6 +642,39 @@ pub fn read(
         .flat_map(|(_, l)| list_items(l))
         .filter_map(|i| metric(&i))
         .collect();
+    let mut owns: Vec<Spanned<String>> = Vec::new();
+    let mut seen_owned = std::collections::HashSet::new();
+    for (i, h) in heads.iter().enumerate() {
+        let Some(subprojects) = owns_heading(h.text) else {
+            continue;
+        };
+        let inside = heads[i + 1..]
+            .iter()
+            .take_while(|n| n.level > h.level)
+            .collect::<Vec<_>>();
+        let end = heads
+            .get(i + 1 + inside.len())
+            .map_or(lines.len(), |n| n.line);
+        let read: Vec<Spanned<String>> = if subprojects && !inside.is_empty() {
+            inside
+                .iter()
+                .filter(|n| n.level == h.level + 1)
+                .filter_map(|n| {
+                    owned_name(n.text).map(|name| Spanned::new(name, span_in(text, n.text)))
+                })
+                .collect()
+        } else {
+            // The list under the heading itself: its sub-sections say more about
+            // each thing (IAM's product domains), in paragraphs, not names.
+            let until = inside.first().map_or(end, |n| n.line);
+            owned(text, &lines[h.line + 1..until])
+        };
+        for item in read {
+            if seen_owned.insert(crate::model::ownership_key(&item.value)) {
+                owns.push(item);
+            }
+        }
+    }
     Some(Charter {
         slug: slug.to_string(),
         name,
@@ -416,7 +682,7 @@ pub fn read(
         parent: None,
         problem,
         metrics,
-        owns: Vec::new(),
+        owns,
         lead,
         members,
         contact: Vec::new(),
@@ -425,6 +691,7 @@ pub fn read(
         interactions: Vec::new(),
         codeowners: Vec::new(),
         from_page: true,
+        problem_beside: false,
     })
 }
 
@@ -488,5 +755,65 @@ mod tests {
         assert_eq!(c.members, ["Hana Sato", "Piet de Wit"]);
         assert_eq!(c.lead.as_deref(), Some("Hana Sato"));
         assert_eq!(c.problem, None);
+    }
+
+    #[test]
+    fn owned_names_are_names_not_sentences() {
+        assert_eq!(
+            owned_name("**Session Replay** - recording a session to play back").as_deref(),
+            Some("Session Replay")
+        );
+        assert_eq!(
+            owned_name("[`lib/errors`](https://x.example/e): error types").as_deref(),
+            Some("lib/errors")
+        );
+        assert_eq!(
+            owned_name("Base images (e.g. the Go ones)").as_deref(),
+            Some("Base images")
+        );
+        assert_eq!(
+            owned_name("*.(bazel|bzl)").as_deref(),
+            Some("*.(bazel|bzl)")
+        );
+        // Sentences about the work, lead-ins and placeholders are not things owned.
+        assert_eq!(
+            owned_name("Watching and sorting every issue on the board"),
+            None
+        );
+        assert_eq!(owned_name("We keep it running."), None);
+        assert_eq!(
+            owned_name("GitHub repositories:"),
+            Some("GitHub repositories".into())
+        );
+        assert_eq!(owned_name("{{generator:owned}}"), None);
+        assert_eq!(
+            linked_names("[`a/b`](https://x.example/1), [`a/c`](https://x.example/2): tracing"),
+            Some(vec!["a/b".to_string(), "a/c".to_string()])
+        );
+        assert_eq!(linked_names("[SOC2](https://x.example) for builds"), None);
+    }
+
+    #[test]
+    fn a_label_gives_its_items_and_a_paragraph_gives_nothing() {
+        let c = read_md(
+            "graph",
+            "# Graph\n\n## Mission\n\nIndex it all.\n\n## Members\n\n- Ann Lee\n\n## What we own\n\n- Repositories:\n\n  - [acme/indexer](https://x.example/i)\n    - [Its docs](https://x.example/d)\n- The graph API\n\n## Areas of ownership\n\nA broad area, split by domain below.\n\n### Sign-in\n\n- Everything about it\n",
+        )
+        .unwrap();
+        let owns: Vec<&str> = c.owns.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(owns, ["acme/indexer", "The graph API"]);
+    }
+
+    #[test]
+    fn a_mission_page_beside_gives_its_first_sentence() {
+        let text = "# Replay - Mission\n\nShow what users went through. Then fix it.\n";
+        assert_eq!(
+            problem_beside(text, 0).as_deref(),
+            Some("Show what users went through.")
+        );
+        let lead_in = "# X - Mission\n\nAn engine that:\n- is fast\n";
+        assert_eq!(problem_beside(lead_in, 0), None);
+        let objectives = "## Q1 objectives\n\n- Ship it\n";
+        assert_eq!(problem_beside(objectives, 0), None);
     }
 }

@@ -965,10 +965,25 @@ impl Model {
             changed: _,
         } = change;
         let hb = &self.handbook;
+        // A team's `mission.mdx` says what the team beside it is for
+        // (`link::team_page_purposes`): what it says is read at the link stage.
+        let purpose = |d: &Doc| {
+            let name = load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
+            load::PURPOSE_PAGES
+                .iter()
+                .any(|p| name.eq_ignore_ascii_case(p))
+                .then(|| load::problem_beside(&d.source.text, d.source.body_start))
+        };
         let relink = structural
             || replaced.iter().any(|doc| {
                 let old = &hb.docs[hb.by_path[&doc.source.path]];
                 front_matter(old) != front_matter(doc)
+                    || purpose(old) != purpose(doc)
+                    // A team read from its page (`load::team_page`) is its body: what it
+                    // owns, its people, and (from the link stage) its group.
+                    || [old, doc]
+                        .iter()
+                        .any(|d| d.as_team().is_some_and(|c| c.from_page))
                     || doc.source.path == "content/SUMMARY.md"
                     || link::leading_heading(old.source.body())
                         != link::leading_heading(doc.source.body())
@@ -1614,10 +1629,12 @@ impl Model {
         }
         let new_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
         let keep: HashSet<&str> = new_paths.iter().map(String::as_str).collect();
+        // A path no longer derived may be a document's page now (a team's page that gave
+        // way to a charter is a page again where its redirect was): the page stays.
         let removed = self
             .derived_paths
             .iter()
-            .filter(|p| !keep.contains(p.as_str()))
+            .filter(|p| !keep.contains(p.as_str()) && !self.handbook.by_url.contains_key(*p))
             .cloned()
             .collect();
         self.derived_paths = new_paths;

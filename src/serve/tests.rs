@@ -584,6 +584,45 @@ fn a_team_page_gives_way_to_a_charter_and_comes_back() {
     assert_good(&model, &r, "charter goes, the page is the team again");
 }
 
+/// What the link stage reads around a team's page (`link::team_page_parents`,
+/// `team_page_purposes`, the redirect from its old address) follows edits of the pages
+/// and charters it is read from, as a fresh build would have it.
+#[test]
+fn a_team_pages_mission_parent_and_old_address_follow_edits() {
+    let book = Book::fixture("left5-team-pages");
+    let (mut model, _) = served(&book);
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/teams/replay/mission.mdx",
+            "Show every team",
+            "Show every product team",
+        ),
+    );
+    assert_good(&model, &r, "mission page edited");
+    let r = update(&mut model, &book.remove("content/teams/replay/mission.mdx"));
+    assert_good(&model, &r, "mission page gone");
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/departments/engineering/teams/dev-tooling/index.md",
+            "  - Build cache",
+            "  - Build cache\n  - Remote execution",
+        ),
+    );
+    assert_good(&model, &r, "a team page lists one more thing it owns");
+    let r = update(&mut model, &book.remove("content/teams/engineering.md"));
+    assert_good(&model, &r, "group gone");
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/teams/dev-tooling.md",
+            "+++\nname = \"Dev Tooling\"\nproblem = \"Fast loops.\"\n\n[[metrics]]\nname = \"Build time\"\n+++\n",
+        ),
+    );
+    assert_good(&model, &r, "charter takes a team page's slug");
+}
+
 #[test]
 fn config_and_template_changes_rebuild_everything() {
     let book = Book::fixture("serve");

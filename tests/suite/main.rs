@@ -20,6 +20,7 @@ mod layers;
 mod left2;
 mod left3;
 mod left4;
+mod left5;
 mod moving_in;
 mod navigation_files;
 mod org;
