@@ -108,7 +108,7 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
                 continue;
             }
         };
-        let starts = document_lines(&text);
+        let starts = super::document_lines(&text);
         for (n, doc) in yaml_serde::Deserializer::from_str(&text).enumerate() {
             let value = match Value::deserialize(doc) {
                 Ok(v) => v,
@@ -176,32 +176,6 @@ fn is_yaml(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// The 1-based line each YAML document of `text` starts on, in order: the line after each
-/// `---` marker, and line 1 when there is content before the first marker. The parser
-/// gives no document positions, and a note is only useful with a line.
-fn document_lines(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut content_before_marker = false;
-    for (i, line) in text.lines().enumerate() {
-        let is_marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
-        if is_marker {
-            if starts.is_empty() && content_before_marker {
-                starts.push(1);
-            }
-            starts.push(i + 2);
-        } else if starts.is_empty() {
-            let t = line.trim();
-            if !(t.is_empty() || t.starts_with('#') || t.starts_with('%')) {
-                content_before_marker = true;
-            }
-        }
-    }
-    if starts.is_empty() {
-        starts.push(1);
-    }
-    starts
 }
 
 /// The entity a YAML document describes, or what it lacks to be one.
@@ -1246,6 +1220,7 @@ fn link_item(url: &str, title: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::document_lines;
 
     #[test]
     fn refs_split_kind_namespace_and_name() {
