@@ -84,6 +84,11 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             errors.push(format!("{}: no such file or folder", p.display()));
         }
     }
+    // Other tools' service files kept beside catalog-info.yaml in the same repositories
+    // (an organisation moving between catalogs has both): not entities, but not to be
+    // dropped in silence either, one note per file.
+    let mut other_catalogs: std::collections::BTreeMap<super::services::Format, Vec<String>> =
+        std::collections::BTreeMap::new();
     // A queue rather than recursion: Locations may point at each other.
     let mut i = 0;
     while i < queue.len() {
@@ -94,6 +99,13 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             continue;
         }
         let shown = path.display().to_string();
+        let format = path
+            .file_name()
+            .and_then(|n| super::services::Format::of_file_name(&n.to_string_lossy()));
+        if let Some(format) = format {
+            other_catalogs.entry(format).or_default().push(shown);
+            continue;
+        }
         // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the file, as
         // in the other imports.
         let text = match crate::text::legacy::read_text(&path) {
@@ -164,6 +176,17 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             }
             catalog.entities.push(entity);
         }
+    }
+    if let Some(first) = other_catalogs.values().flatten().min() {
+        let counts: Vec<String> = other_catalogs
+            .iter()
+            .map(|(f, files)| format!("{} {}", files.len(), f.name()))
+            .collect();
+        catalog.notes.push(format!(
+            "{first}: {} file(s) are other tools' service catalogs ({}), not Backstage entities: `orgbook import services` reads them",
+            other_catalogs.values().map(Vec::len).sum::<usize>(),
+            counts.join(", ")
+        ));
     }
     if errors.is_empty() {
         Ok(catalog)

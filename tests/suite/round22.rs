@@ -225,3 +225,29 @@ fn a_service_file_that_is_not_yaml_imports_nothing() {
         .failure(1)
         .stderr_has("opslevel.yml, cortex.yaml, compass.yml and service.datadog.yaml");
 }
+
+/// `import backstage` on a folder of these repositories no longer says "it has no `kind`"
+/// of every file: it names them once, and the command that reads them.
+#[test]
+fn backstage_import_names_the_services_import_for_other_catalogs() {
+    let (_source, services) = services();
+    let book = fresh(true);
+    book.run(&["import", "backstage", &services])
+        .success()
+        .stderr_lacks("it has no `kind`")
+        .stderr_lacks("service entit(ies) not mapped")
+        .stderr_has("25 file(s) are other tools' service catalogs (8 OpsLevel, 6 Cortex, 4 Compass, 7 Datadog), not Backstage entities: `orgbook import services` reads them")
+        .stderr_has("loyalty-points/catalog-info.yaml:1: owned by group:payments");
+    let help = book.run(&["import", "services", "--help"]);
+    help.success();
+    for needle in [
+        "opslevel.yml",
+        "cortex.yaml",
+        "compass.yml",
+        "service.datadog.yaml",
+        "--owner",
+        "team-payments",
+    ] {
+        assert!(help.stdout.contains(needle), "{needle}:\n{}", help.stdout);
+    }
+}
