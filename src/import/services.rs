@@ -634,8 +634,11 @@ pub fn plan(
     let mut known: BTreeSet<String> = charter_of.keys().cloned().collect();
     known.extend(aliases.values().cloned());
     for s in services {
-        if let Some((Owner::Team(t), _)) = &s.owner {
-            known.insert(team_key(t));
+        if let Some((Owner::Team(t), _)) = &s.owner
+            && let key = team_key(t)
+            && !key.is_empty()
+        {
+            known.insert(key);
         }
     }
     let mut teams: BTreeMap<String, TeamAcc> = BTreeMap::new();
@@ -648,7 +651,8 @@ pub fn plan(
         let key = match &s.owner {
             None => None,
             Some((o, _)) => alias(o).or_else(|| match o {
-                Owner::Team(t) => Some(team_key(t)),
+                // A placeholder left in the file (`???`) has no word to be a team's name.
+                Owner::Team(t) => Some(team_key(t)).filter(|k| !k.is_empty()),
                 // A list's or a channel's name is a team's when a team has that key
                 // (`payments-team@…`, `#harbour-ops`).
                 Owner::Email(e) => {
@@ -802,7 +806,7 @@ fn unknown_notes(
             }
             Some((Owner::Email(_), _)) => "an address that is no team's".to_owned(),
             Some((Owner::Channel(_), _)) => "a chat channel no team is named after".to_owned(),
-            _ => "no team".to_owned(),
+            _ => "which names no team".to_owned(),
         };
         let key = team_key(owner.split('@').next().unwrap_or(owner));
         let hint = nearest

@@ -251,3 +251,21 @@ fn backstage_import_names_the_services_import_for_other_catalogs() {
         assert!(help.stdout.contains(needle), "{needle}:\n{}", help.stdout);
     }
 }
+
+/// An owner with no letter or digit in it (`owner: "???"`, a placeholder someone left)
+/// names no team: a note at its line, not a charter without a name to its file.
+#[test]
+fn an_owner_without_a_letter_is_no_team() {
+    let source = tempfile::tempdir().unwrap();
+    crate::harness::write_under(
+        source.path(),
+        "quay/opslevel.yml",
+        "version: 1\nservice:\n  name: quay\n  owner: \"???\"\n",
+    );
+    let book = fresh(true);
+    book.run(&["import", "services", &path_str(source.path())])
+        .success()
+        .stderr_has("quay/opslevel.yml:4: owned by ???, which names no team; not mapped: \"quay\"")
+        .stderr_has("Nothing new to import");
+    assert!(!book.root().join("content/teams/.md").exists());
+}
