@@ -269,3 +269,26 @@ fn an_owner_without_a_letter_is_no_team() {
         .stderr_has("Nothing new to import");
     assert!(!book.root().join("content/teams/.md").exists());
 }
+
+/// A team's `reviewed` is the last git change of the files that name it (in a clone of the
+/// repositories, or a monorepo of them), so a team nobody has touched in years is stale on
+/// the health page from the first build; a file git does not track gives no date.
+#[test]
+fn a_teams_reviewed_date_is_the_last_change_of_its_files() {
+    let (source, services) = services();
+    let repo = source.root();
+    let git = |args: &[&str]| crate::import::git(repo, args, "2025-03-04T10:00:00Z");
+    git(&["init", "-q"]);
+    git(&["add", "ticket-api", "gate-scanner"]);
+    git(&["commit", "-q", "-m", "catalogs"]);
+    let book = fresh(true);
+    book.run(&["import", "services", &services])
+        .success()
+        .stderr_has("; 3 charter(s) have no `reviewed` date");
+    let (payments, _) = charter_table(&book, "content/teams/payments.md");
+    assert_eq!(payments["reviewed"].to_string(), "2025-03-04");
+    let (boarding, _) = charter_table(&book, "content/teams/boarding.md");
+    assert_eq!(boarding["reviewed"].to_string(), "2025-03-04");
+    let (timetables, _) = charter_table(&book, "content/teams/timetables.md");
+    assert!(timetables.get("reviewed").is_none(), "{timetables:?}");
+}
