@@ -27,62 +27,9 @@ use yaml_serde::Value;
 use super::{CharterFrontMatter, MetricEntry, toml_date};
 use crate::scaffold::{self, Survey};
 
-/// The catalogs this module reads, each by its file's name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Format {
-    OpsLevel,
-    Cortex,
-    Compass,
-    Datadog,
-}
-
-impl Format {
-    /// The tool's name, as notes and charters say it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::OpsLevel => "OpsLevel",
-            Format::Cortex => "Cortex",
-            Format::Compass => "Compass",
-            Format::Datadog => "Datadog",
-        }
-    }
-
-    /// The format a file's name says, the way each tool looks for its file at a
-    /// repository's root.
-    pub fn of_file_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "opslevel.yml" | "opslevel.yaml" => Some(Format::OpsLevel),
-            "cortex.yaml" | "cortex.yml" => Some(Format::Cortex),
-            "compass.yml" | "compass.yaml" => Some(Format::Compass),
-            "service.datadog.yaml" | "service.datadog.yml" => Some(Format::Datadog),
-            _ => None,
-        }
-    }
-
-    /// The format a file's text looks like, for a file given by another name
-    /// (`services/payments.yaml`): the keys only that tool writes.
-    pub fn of_text(text: &str) -> Option<Format> {
-        let has = |key: &str| {
-            text.lines()
-                .any(|l| l.trim_start().starts_with(key) && !l.trim_start().starts_with('#'))
-        };
-        if has("x-cortex-") {
-            Some(Format::Cortex)
-        } else if has("dd-service:") || text.lines().any(|l| l.starts_with("schema-version:")) {
-            Some(Format::Datadog)
-        } else if has("configVersion:") && has("typeId:") {
-            Some(Format::Compass)
-        } else if text.lines().any(|l| l.starts_with("version:"))
-            && text
-                .lines()
-                .any(|l| l.starts_with("service:") || l.starts_with("repository:"))
-        {
-            Some(Format::OpsLevel)
-        } else {
-            None
-        }
-    }
-}
+/// The four formats, told apart by file name or keys: with the other team data orgbook
+/// looks for (`init` names such files), one layer down.
+pub use crate::team_data::ServiceCatalog as Format;
 
 /// The files an import reads, and the Backstage catalogs found beside them (read by
 /// `orgbook import backstage`, said in a note).

@@ -292,3 +292,24 @@ fn a_teams_reviewed_date_is_the_last_change_of_its_files() {
     let (timetables, _) = charter_table(&book, "content/teams/timetables.md");
     assert!(timetables.get("reviewed").is_none(), "{timetables:?}");
 }
+
+/// `orgbook init` in a folder of repositories (or in one service's repository) names
+/// their catalog files and the command that reads them, as it names a `sigs.yaml`.
+#[test]
+fn init_names_the_service_files_and_the_import_that_reads_them() {
+    let (source, _) = services();
+    let run = crate::harness::run_in(source.root(), &["init", "."]);
+    run.success()
+        .stderr_has(". holds 22 service catalog files for OpsLevel, Cortex, Compass or Datadog")
+        .stderr_has("`orgbook import services .` writes a charter per owning team");
+    let repo = tempfile::tempdir().unwrap();
+    crate::harness::write_under(
+        repo.path(),
+        "service.datadog.yaml",
+        "schema-version: v2.2\ndd-service: quay\nteam: boarding\n",
+    );
+    crate::harness::run_in(repo.path(), &["init", "."])
+        .success()
+        .stderr_has("service.datadog.yaml names the team that owns the repository's service")
+        .stderr_has("`orgbook import services service.datadog.yaml` writes its charter");
+}
