@@ -230,7 +230,31 @@ pub enum ImportCommand {
     /// people/*.toml for names)
     #[command(after_long_help = IMPORT_RUST_TEAM_GUESSES)]
     RustTeam(ImportRustTeamArgs),
+    /// Team charters from the service catalog files kept in each repository: OpsLevel
+    /// (opslevel.yml), Cortex (cortex.yaml), Atlassian Compass (compass.yml) and Datadog
+    /// (service.datadog.yaml), mixed as they come
+    #[command(after_long_help = IMPORT_SERVICES_GUESSES)]
+    Services(ImportServicesArgs),
 }
+
+const IMPORT_SERVICES_GUESSES: &str = "\
+What is guessed, and how to control it (docs/import.md has every mapping):
+  Files       Each PATH is a catalog file or a folder walked for opslevel.yml, cortex.yaml,
+              compass.yml and service.datadog.yaml (any mix; hidden folders skipped). A
+              Backstage catalog-info.yaml found there is named, for `import backstage`.
+  Teams       One charter per owning team. Owners spelled differently are one team: the
+              slug without a GitHub organisation or a leading or trailing `team`/`squad`
+              (Payments, payments, team-payments, tidewater/payments). An address or a
+              channel is a team's when its name is (payments-team@..., #payments).
+  Owns        Each service (its name, tag or dd-service) once: the first file naming it
+              decides its owner; a second owner is a note, never a second charter's item.
+  --owner     NAME=SLUG gives the services of an owner no file names as a team (a Compass
+              ownerId ARI, a person's address) to that team: a charter, or a new one.
+  Unmapped    A service without owner, an owner that is no team, a scaffolding template
+              ({{ .Name }}, ${TEAM}): a note with its file:line, nothing guessed.
+  Problem     The files have no problem statement or metric: each team gets the scaffold's
+              placeholders, which the health page lists as `placeholder-text`.
+  Reviewed    When the team's files last changed in git; no history, no date.";
 
 const IMPORT_RUST_TEAM_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
@@ -452,6 +476,25 @@ pub struct ImportRustTeamArgs {
     /// The registry repository (with teams/ and people/), its teams/ folder, or one team file
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    #[command(flatten)]
+    pub parent: ImportParentArg,
+    /// Show what would be written without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportServicesArgs {
+    /// Catalog files (opslevel.yml, cortex.yaml, compass.yml, service.datadog.yaml) or
+    /// folders of repositories holding them
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Give the services of an owner as written (a Compass ownerId, an address, a team's
+    /// other name) to the team SLUG (repeat for each owner)
+    #[arg(long = "owner", value_name = "NAME=SLUG")]
+    pub owners: Vec<String>,
     #[command(flatten)]
     pub parent: ImportParentArg,
     /// Show what would be written without writing anything

@@ -1,6 +1,8 @@
 //! Team definitions kept as data in shapes orgbook does not read: the Kubernetes
 //! community's `sigs.yaml`, rust-lang/team's `teams/*.toml` and the GitHub teams Prow's
-//! peribolos manages (`org.yaml`, kubernetes/org's `config/<org>/org.yaml`). Governance repositories
+//! peribolos manages (`org.yaml`, kubernetes/org's `config/<org>/org.yaml`), and the
+//! service catalog files of OpsLevel, Cortex, Compass and Datadog that name each service's
+//! owning team (at a repository's root, or in a folder of repositories). Governance repositories
 //! keep their organisation there rather than in Markdown, so a handbook made from one has
 //! no charter and nothing says why; `init` and the build's "no team charters" note name
 //! what they found and the importer that reads it.
@@ -22,6 +24,64 @@ const READ_AT_MOST: u64 = 1 << 20;
 /// without reading a few hundred of them.
 const TEAM_FILES_READ: usize = 50;
 
+/// The service catalogs `orgbook import services` reads (src/import/services.rs), each
+/// by its file's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ServiceCatalog {
+    OpsLevel,
+    Cortex,
+    Compass,
+    Datadog,
+}
+
+impl ServiceCatalog {
+    /// The tool's name, as notes and charters say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ServiceCatalog::OpsLevel => "OpsLevel",
+            ServiceCatalog::Cortex => "Cortex",
+            ServiceCatalog::Compass => "Compass",
+            ServiceCatalog::Datadog => "Datadog",
+        }
+    }
+
+    /// The format a file's name says, the way each tool looks for its file at a
+    /// repository's root.
+    pub fn of_file_name(name: &str) -> Option<ServiceCatalog> {
+        match name.to_ascii_lowercase().as_str() {
+            "opslevel.yml" | "opslevel.yaml" => Some(ServiceCatalog::OpsLevel),
+            "cortex.yaml" | "cortex.yml" => Some(ServiceCatalog::Cortex),
+            "compass.yml" | "compass.yaml" => Some(ServiceCatalog::Compass),
+            "service.datadog.yaml" | "service.datadog.yml" => Some(ServiceCatalog::Datadog),
+            _ => None,
+        }
+    }
+
+    /// The format a file's text looks like, for a file given by another name
+    /// (`services/payments.yaml`): the keys only that tool writes.
+    pub fn of_text(text: &str) -> Option<ServiceCatalog> {
+        let has = |key: &str| {
+            text.lines()
+                .any(|l| l.trim_start().starts_with(key) && !l.trim_start().starts_with('#'))
+        };
+        if has("x-cortex-") {
+            Some(ServiceCatalog::Cortex)
+        } else if has("dd-service:") || text.lines().any(|l| l.starts_with("schema-version:")) {
+            Some(ServiceCatalog::Datadog)
+        } else if has("configVersion:") && has("typeId:") {
+            Some(ServiceCatalog::Compass)
+        } else if text.lines().any(|l| l.starts_with("version:"))
+            && text
+                .lines()
+                .any(|l| l.starts_with("service:") || l.starts_with("repository:"))
+        {
+            Some(ServiceCatalog::OpsLevel)
+        } else {
+            None
+        }
+    }
+}
+
 /// Team definitions found, each with where it is relative to the folder searched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeamData {
@@ -36,6 +96,11 @@ pub enum TeamData {
     /// or the `config` folder of kubernetes/org's one file per GitHub organisation;
     /// `teams` counts the teams they define.
     Peribolos { path: String, teams: usize },
+    /// Service catalog files of OpsLevel, Cortex, Compass or Datadog (`opslevel.yml`,
+    /// `cortex.yaml`, `compass.yml`, `service.datadog.yaml`), each naming the team that owns
+    /// a service: `path` is the one such file of the folder itself (a service's repository),
+    /// or `.` when repositories' folders below it hold them; `files` counts them.
+    ServiceFiles { path: String, files: usize },
 }
 
 impl TeamData {
@@ -62,6 +127,13 @@ impl TeamData {
                     ""
                 },
             ),
+            TeamData::ServiceFiles { path, .. } if path != "." => format!(
+                "{at} names the team that owns the repository's service (a service catalog file), which orgbook does not read as a team: `orgbook import services {at}` writes its charter, the service as its `owns`"
+            ),
+            TeamData::ServiceFiles { files, .. } => format!(
+                "{at} holds {} for OpsLevel, Cortex, Compass or Datadog, each naming the team that owns a service, which orgbook does not read as teams: `orgbook import services {at}` writes a charter per owning team, its services as `owns`",
+                plural(*files, "service catalog file"),
+            ),
             TeamData::Peribolos { teams, .. } => format!(
                 "{at} defines {} for Prow's peribolos (`teams:` with `description`, `maintainers` and `members`), which orgbook does not read as teams{}: `orgbook import peribolos {at}` writes a charter for each, under a group per organisation",
                 plural(*teams, "GitHub team"),
@@ -80,6 +152,7 @@ impl TeamData {
             TeamData::Sigs { path, .. } => path,
             TeamData::TeamToml { folder, .. } => folder,
             TeamData::Peribolos { path, .. } => path,
+            TeamData::ServiceFiles { path, .. } => path,
         }
     }
 }
@@ -110,6 +183,11 @@ pub fn find(dir: &Path) -> Vec<TeamData> {
             if let Some(teams) = read_start(&dir.join(&path)).and_then(|t| peribolos_teams(&t)) {
                 found.push(TeamData::Peribolos { path, teams });
             }
+        }
+        if base.is_empty()
+            && let Some(data) = service_files(dir)
+        {
+            found.push(data);
         }
         let config = format!("{base}config");
         let teams = organisation_files(&dir.join(&config));
@@ -206,6 +284,62 @@ fn sigs_groups(text: &str) -> Option<usize> {
         }
     }
     (listed && named && groups > 0).then_some(groups)
+}
+
+/// Repositories' folders looked into for service catalog files: a checkout of an
+/// organisation's repositories has a few hundred; past that, the count says "at least".
+const REPOSITORY_FOLDERS_LOOKED: usize = 500;
+
+/// The service catalog files in `dir` itself, or else in its folders one level down (a
+/// folder of repositories, or a monorepo's `services/`-less layout): only whether the
+/// tools' file names exist, nothing read.
+fn service_files(dir: &Path) -> Option<TeamData> {
+    let at_root: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            ServiceCatalog::of_file_name(&name).map(|_| name)
+        })
+        .collect();
+    if let [one] = &at_root[..] {
+        return Some(TeamData::ServiceFiles {
+            path: one.clone(),
+            files: 1,
+        });
+    }
+    let mut folders: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !(name.starts_with('.')
+                || matches!(name.as_ref(), "node_modules" | "content" | "public"))
+        })
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    let below: usize = folders
+        .iter()
+        .take(REPOSITORY_FOLDERS_LOOKED)
+        .map(|f| {
+            std::fs::read_dir(f).map_or(0, |entries| {
+                entries
+                    .flatten()
+                    .filter(|e| {
+                        ServiceCatalog::of_file_name(&e.file_name().to_string_lossy()).is_some()
+                    })
+                    .count()
+            })
+        })
+        .sum();
+    let files = at_root.len() + below;
+    (files > 0).then(|| TeamData::ServiceFiles {
+        path: ".".to_owned(),
+        files,
+    })
 }
 
 /// How many of the first [`TEAM_FILES_READ`] `.toml` files in `folder` define a team.

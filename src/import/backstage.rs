@@ -84,6 +84,11 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             errors.push(format!("{}: no such file or folder", p.display()));
         }
     }
+    // Other tools' service files kept beside catalog-info.yaml in the same repositories
+    // (an organisation moving between catalogs has both): not entities, but not to be
+    // dropped in silence either, one note per file.
+    let mut other_catalogs: std::collections::BTreeMap<super::services::Format, Vec<String>> =
+        std::collections::BTreeMap::new();
     // A queue rather than recursion: Locations may point at each other.
     let mut i = 0;
     while i < queue.len() {
@@ -94,6 +99,13 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             continue;
         }
         let shown = path.display().to_string();
+        let format = path
+            .file_name()
+            .and_then(|n| super::services::Format::of_file_name(&n.to_string_lossy()));
+        if let Some(format) = format {
+            other_catalogs.entry(format).or_default().push(shown);
+            continue;
+        }
         // Bytes that are not UTF-8 (an old Windows editor) cost a note, not the file, as
         // in the other imports.
         let text = match crate::text::legacy::read_text(&path) {
@@ -108,7 +120,7 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
                 continue;
             }
         };
-        let starts = document_lines(&text);
+        let starts = super::document_lines(&text);
         for (n, doc) in yaml_serde::Deserializer::from_str(&text).enumerate() {
             let value = match Value::deserialize(doc) {
                 Ok(v) => v,
@@ -165,6 +177,17 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             catalog.entities.push(entity);
         }
     }
+    if let Some(first) = other_catalogs.values().flatten().min() {
+        let counts: Vec<String> = other_catalogs
+            .iter()
+            .map(|(f, files)| format!("{} {}", files.len(), f.name()))
+            .collect();
+        catalog.notes.push(format!(
+            "{first}: {} file(s) are other tools' service catalogs ({}), not Backstage entities: `orgbook import services` reads them",
+            other_catalogs.values().map(Vec::len).sum::<usize>(),
+            counts.join(", ")
+        ));
+    }
     if errors.is_empty() {
         Ok(catalog)
     } else {
@@ -176,32 +199,6 @@ fn is_yaml(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// The 1-based line each YAML document of `text` starts on, in order: the line after each
-/// `---` marker, and line 1 when there is content before the first marker. The parser
-/// gives no document positions, and a note is only useful with a line.
-fn document_lines(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut content_before_marker = false;
-    for (i, line) in text.lines().enumerate() {
-        let is_marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
-        if is_marker {
-            if starts.is_empty() && content_before_marker {
-                starts.push(1);
-            }
-            starts.push(i + 2);
-        } else if starts.is_empty() {
-            let t = line.trim();
-            if !(t.is_empty() || t.starts_with('#') || t.starts_with('%')) {
-                content_before_marker = true;
-            }
-        }
-    }
-    if starts.is_empty() {
-        starts.push(1);
-    }
-    starts
 }
 
 /// The entity a YAML document describes, or what it lacks to be one.
@@ -1246,6 +1243,7 @@ fn link_item(url: &str, title: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::document_lines;
 
     #[test]
     fn refs_split_kind_namespace_and_name() {

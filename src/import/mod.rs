@@ -1,8 +1,9 @@
 //! Importing records written for other tools: decision records into orgbook decisions
 //! (`adr.rs`, `dir.rs`); a Backstage catalog (`backstage.rs`), Team API documents
 //! (`team_api.rs`), a Kubernetes-style `sigs.yaml` (`sigs.rs`), Prow's peribolos
-//! configuration (`peribolos.rs`) and rust-lang/team's registry (`rust_team.rs`) into
-//! charters.
+//! configuration (`peribolos.rs`), rust-lang/team's registry (`rust_team.rs`) and the
+//! per-repository service catalogs of OpsLevel, Cortex, Compass and Datadog
+//! (`services.rs`) into charters.
 //!
 //! This module owns the format-independent half of `orgbook import`: the
 //! [`ImportedDecision`] every decision importer produces, writing it out as an orgbook
@@ -23,6 +24,7 @@ pub mod backstage;
 mod dir;
 pub mod peribolos;
 pub mod rust_team;
+pub mod services;
 pub mod sigs;
 pub mod team_api;
 
@@ -965,6 +967,33 @@ fn fence_marker(line: &str) -> Option<(char, usize)> {
 
 fn is_closing_fence(line: &str) -> bool {
     line.trim().chars().all(|c| c == '`' || c == '~')
+}
+
+/// The 1-based line each YAML document of `text` starts on, in order: the line after each
+/// `---` marker, and line 1 when there is content before the first marker. The parser
+/// gives no document positions, and a note is only useful with a line; every YAML
+/// importer (Backstage's catalogs, the service catalogs) locates its notes with it.
+pub(super) fn document_lines(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut content_before_marker = false;
+    for (i, line) in text.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if is_marker {
+            if starts.is_empty() && content_before_marker {
+                starts.push(1);
+            }
+            starts.push(i + 2);
+        } else if starts.is_empty() {
+            let t = line.trim();
+            if !(t.is_empty() || t.starts_with('#') || t.starts_with('%')) {
+                content_before_marker = true;
+            }
+        }
+    }
+    if starts.is_empty() {
+        starts.push(1);
+    }
+    starts
 }
 
 /// Every charter a plan writes parses as a charter, without diagnostics: a charter the

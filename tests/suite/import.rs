@@ -704,7 +704,7 @@ fn keep_numbers_refuses_a_clash_and_writes_nothing() {
     builds_clean(&book);
 }
 
-fn git(dir: &Path, args: &[&str], date: &str) {
+pub(crate) fn git(dir: &Path, args: &[&str], date: &str) {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)

@@ -1,6 +1,7 @@
 //! `orgbook import FORMAT`: decision records (adr-tools, MADR, log4brains) and team
 //! structure kept for other tools (a Backstage catalog, Team API pages, a Kubernetes-style
-//! `sigs.yaml`, Prow's peribolos configuration, rust-lang/team's registry) brought into the
+//! `sigs.yaml`, Prow's peribolos configuration, rust-lang/team's registry, the service
+//! catalog files of OpsLevel, Cortex, Compass and Datadog) brought into the
 //! handbook with one command, one file here per format. Reading and mapping live in the
 //! pure-ish [`orgbook::import`]; each command finds its sources, hands them to the planner,
 //! writes everything or nothing (never replacing a file) and reports. This file owns what
@@ -12,6 +13,7 @@ mod adr;
 mod backstage;
 mod peribolos;
 mod rust_team;
+mod services;
 mod sigs;
 mod team_api;
 
@@ -35,6 +37,7 @@ pub fn execute(command: ImportCommand) -> u8 {
         ImportCommand::Sigs(args) => sigs::run(args),
         ImportCommand::Peribolos(args) => peribolos::run(args),
         ImportCommand::RustTeam(args) => rust_team::run(args),
+        ImportCommand::Services(args) => services::run(args),
     };
     exit.unwrap_or_else(|code| code)
 }

@@ -1,0 +1,150 @@
+//! `orgbook import services PATH...`: the service catalog files kept in each repository
+//! (OpsLevel, Cortex, Compass, Datadog, mixed) into one charter per owning team, its
+//! services as `owns`; the files are read and mapped by [`orgbook::import::services`].
+
+use std::collections::BTreeMap;
+
+use super::{
+    Exit, Summary, UNDATED_FILE, checked_parent, finish, last_changed, nothing_imported,
+    nothing_new, print_notes, read_source, starter_note_due, stop_on,
+};
+use crate::cli::ImportServicesArgs;
+use crate::cmd::report::{self, EXIT_ERRORS};
+use orgbook::import::services::{self, Format};
+use orgbook::scaffold::Survey;
+
+pub(super) fn run(args: ImportServicesArgs) -> Exit {
+    let root = report::find_root(&args.root)?;
+    let parent = checked_parent(&root, &args.parent)?;
+    let aliases = owner_aliases(&args.owners)?;
+    let found = services::find_files(&args.paths).map_err(nothing_imported)?;
+    let shown = || {
+        args.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(first) = found.backstage.first() {
+        errln!(
+            "note: {} Backstage catalog file(s) (the first: {}) are not read here: import them with `orgbook import backstage`",
+            found.backstage.len(),
+            first.display()
+        );
+    }
+    if found.files.is_empty() {
+        errln!(
+            "error: no service catalog files in {}: orgbook looks for opslevel.yml, cortex.yaml, compass.yml and service.datadog.yaml",
+            shown()
+        );
+        return Err(EXIT_ERRORS);
+    }
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    let mut all = Vec::new();
+    let mut per_format: BTreeMap<Format, usize> = BTreeMap::new();
+    for (path, format, rel) in &found.files {
+        let Ok(read) = read_source(path).map_err(|e| errors.push(e)) else {
+            continue;
+        };
+        notes.extend(read.legacy);
+        let repo = services::repo_name(path);
+        match services::read_file((&read.file, rel), *format, &read.text, &repo, &mut notes) {
+            Ok(source) => {
+                if let Some(why) = source.skipped {
+                    errln!("skipped: {}: {why}", read.file);
+                    continue;
+                }
+                *per_format.entry(*format).or_default() += 1;
+                all.extend(source.services);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    print_notes(&notes);
+    stop_on(&errors)?;
+    if all.is_empty() {
+        errln!(
+            "error: no services in the {} catalog file(s) of {}",
+            found.files.len(),
+            shown()
+        );
+        return Err(EXIT_ERRORS);
+    }
+    let survey = Survey::of(&root);
+    let plan = services::plan(&all, &survey, &aliases, parent, last_changed());
+    print_notes(&plan.notes);
+    let count = plan.count;
+    let read: Vec<String> = per_format
+        .iter()
+        .map(|(f, n)| format!("{n} {}", f.name()))
+        .collect();
+    if plan.files.is_empty() {
+        return nothing_new(format_args!(
+            "the {} service(s) of {} file(s) ({}) belong to {} charter(s) of the handbook already, or to no team; {} note(s) above",
+            plan.services,
+            found.files.len(),
+            read.join(", "),
+            count.existing,
+            plan.notes.len()
+        ));
+    }
+    let with = format!(
+        "{} owned service(s) from {} file(s) ({})",
+        count.owned,
+        per_format.values().sum::<usize>(),
+        read.join(", ")
+    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    summary.count(
+        count.existing,
+        "team(s) were charters already and are kept as they are",
+    );
+    summary.count(
+        plan.unowned,
+        "service(s) name no owner, and no charter owns them (notes above)",
+    );
+    summary.count(
+        plan.unknown_owner,
+        "service(s) are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=SLUG` names the team)",
+    );
+    summary.always(
+        "each team's problem and metric are placeholders to fill in (the health page lists them)",
+    );
+    summary.count(count.undated, UNDATED_FILE);
+    finish(
+        &root,
+        &survey,
+        &plan.files,
+        args.dry_run,
+        starter_note_due(parent),
+        summary,
+    )
+}
+
+/// `--owner NAME=SLUG` pairs, by the owner as written (lowercase, without a channel's
+/// `#`): a slug that is not one is refused before anything is read.
+fn owner_aliases(pairs: &[String]) -> Exit<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for pair in pairs {
+        let Some((name, slug)) = pair.rsplit_once('=') else {
+            errln!(
+                "error: --owner {pair}: expected NAME=SLUG, e.g. --owner 'ari:cloud:identity::team/…=crew'"
+            );
+            return Err(EXIT_ERRORS);
+        };
+        let slug = slug.trim();
+        if slug.is_empty() || orgbook::scaffold::slugify(slug) != slug {
+            errln!(
+                "error: --owner {pair}: `{slug}` is not a slug (lowercase words joined by `-`, e.g. `{}`)",
+                orgbook::scaffold::slugify(slug)
+            );
+            return Err(EXIT_ERRORS);
+        }
+        out.insert(
+            name.trim().trim_start_matches('#').to_lowercase(),
+            slug.to_owned(),
+        );
+    }
+    Ok(out)
+}
