@@ -125,13 +125,7 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             let value = match Value::deserialize(doc) {
                 Ok(v) => v,
                 Err(e) => {
-                    let at = e
-                        .location()
-                        .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-                    errors.push(format!(
-                        "{shown}{at}: not valid YAML: {}",
-                        e.to_string().lines().next().unwrap_or_default()
-                    ));
+                    errors.push(super::yaml_error(&shown, &e));
                     break;
                 }
             };

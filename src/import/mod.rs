@@ -969,6 +969,19 @@ fn is_closing_fence(line: &str) -> bool {
     line.trim().chars().all(|c| c == '`' || c == '~')
 }
 
+/// `file:line:column: not valid YAML: …`, the parser's first line, for the YAML importers'
+/// errors (Backstage's catalogs, the service catalogs, `sigs.yaml`, peribolos' files): one
+/// wording, so a user who met it once recognises it.
+pub(super) fn yaml_error(file: &str, e: &yaml_serde::Error) -> String {
+    let at = e
+        .location()
+        .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
+    format!(
+        "{file}{at}: not valid YAML: {}",
+        e.to_string().lines().next().unwrap_or_default()
+    )
+}
+
 /// The 1-based line each YAML document of `text` starts on, in order: the line after each
 /// `---` marker, and line 1 when there is content before the first marker. The parser
 /// gives no document positions, and a note is only useful with a line; every YAML

@@ -117,12 +117,9 @@ pub fn read_source(
     notes: &mut Vec<String>,
 ) -> Result<Source, String> {
     let root: Value = yaml_serde::from_str(text).map_err(|e| {
-        let at = e
-            .location()
-            .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
         format!(
-            "{file}{at}: not valid YAML: {}; fix the file or leave it out of PATH",
-            e.to_string().lines().next().unwrap_or_default()
+            "{}; fix the file or leave it out of PATH",
+            super::yaml_error(file, &e)
         )
     })?;
     let lines = Lines::of(text);

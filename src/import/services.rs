@@ -224,13 +224,7 @@ pub fn read_file(
         let value = match Value::deserialize(doc) {
             Ok(v) => v,
             Err(e) => {
-                let at = e
-                    .location()
-                    .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-                return Err(format!(
-                    "{file}{at}: not valid YAML: {}",
-                    e.to_string().lines().next().unwrap_or_default()
-                ));
+                return Err(super::yaml_error(file, &e));
             }
         };
         if value.is_null() {

@@ -174,15 +174,7 @@ pub fn find_file(path: &Path) -> Result<PathBuf, String> {
 
 /// Reads the registry; an error only when the file is not YAML or not a mapping.
 pub fn read_registry(file: &str, text: &str) -> Result<Registry, String> {
-    let root: Value = yaml_serde::from_str(text).map_err(|e| {
-        let at = e
-            .location()
-            .map_or(String::new(), |l| format!(":{}:{}", l.line(), l.column()));
-        format!(
-            "{file}{at}: not valid YAML: {}",
-            e.to_string().lines().next().unwrap_or_default()
-        )
-    })?;
+    let root: Value = yaml_serde::from_str(text).map_err(|e| super::yaml_error(file, &e))?;
     let Some(map) = root.as_mapping() else {
         return Err(format!(
             "{file}: not a mapping of `sigs`, `workinggroups`, `usergroups` and `committees`"
