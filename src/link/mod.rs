@@ -234,6 +234,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         myst_labels,
         heading_titles,
         wiki_names: Default::default(),
+        titles: Default::default(),
         uids,
         writerside,
     }

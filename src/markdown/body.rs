@@ -2085,7 +2085,10 @@ impl<'a> BodyWriter<'a> {
         let span = self.span(range);
         let image = matches!(tag, Tag::Image { .. });
         let handbook = self.handbook;
-        if !self.wikilink(&mut tag, range) || !self.xref(&mut tag, range) {
+        if !self.wikilink(&mut tag, range)
+            || !self.xref(&mut tag, range)
+            || !self.confluence_link(&mut tag, range)
+        {
             return None;
         }
         // docsify's link options in the title's place (`':include'`, `':target=_blank'`)
@@ -2208,6 +2211,101 @@ impl<'a> BodyWriter<'a> {
                     .at(&self.doc.source.text, span),
             );
         }
+    }
+
+    /// A link to a Confluence page by its title, as `dialects::confluence` writes one
+    /// (`[text](<ri:page:Release train#Rollback>)`, or `[Release train](<ri:page:>)` when the
+    /// text is the title): a link to the page with that title (case aside; of several, the
+    /// one in this page's folder, else the first by path), else to the page whose file is
+    /// named so (as a wikilink finds it), its destination made that page's path. A link or
+    /// image of an attachment (`<ri:attachment:rota.csv>`) is the file of that name, found
+    /// as a wikilink's. False when nothing has the title or name: reported, and shown as its
+    /// text.
+    fn confluence_link(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
+        let image = matches!(tag, Tag::Image { .. });
+        let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = tag else {
+            return true;
+        };
+        if !dest_url.starts_with("ri:") {
+            return true;
+        }
+        let attachment = dest_url.strip_prefix("ri:attachment:").map(str::to_string);
+        let handbook = self.handbook;
+        if let Some(file) = attachment {
+            if let Some(dest) = wiki_target(handbook, self.from_dir, &file) {
+                *dest_url = CowStr::from(dest);
+                return true;
+            }
+            let span = self.span(range);
+            self.names_nothing(span, || {
+                (
+                    format!(
+                        "the Confluence {} names the attachment `{file}`, and no file of that name is in content/",
+                        if image { "image" } else { "link" }
+                    ),
+                    "copy the page's attachments from the export into content/ (any folder); the link is shown as text meanwhile",
+                )
+            });
+            self.unlinked_depth += 1;
+            return false;
+        }
+        if image {
+            return true;
+        }
+        let Some(named) = dest_url.strip_prefix("ri:page:") else {
+            return true;
+        };
+        self.rendered.by_title = true;
+        let (title, anchor) = named.split_once('#').unwrap_or((named, ""));
+        let title = if title.is_empty() {
+            // The link's text, as written: `[Release \& paging](<ri:page:>)`.
+            let written = self.body.get(range.start..range.end).unwrap_or("");
+            let text = written
+                .strip_prefix('[')
+                .and_then(|w| w.rsplit_once("](").map(|(t, _)| t))
+                .unwrap_or("");
+            unescape_markdown(text)
+        } else {
+            title.to_string()
+        };
+        let pages = handbook.pages_titled(&title);
+        let from_dir = self.from_dir;
+        let in_dir = |&&id: &&DocId| {
+            let path = &handbook.docs[id].source.path;
+            path.rsplit_once('/').map_or("", |(d, _)| d) == from_dir
+        };
+        let fragment = if anchor.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", crate::text::heading_id(anchor))
+        };
+        let found = pages
+            .iter()
+            .find(in_dir)
+            .or_else(|| pages.first())
+            .map(|&id| {
+                let path = &handbook.docs[id].source.path;
+                format!(
+                    "/{}{fragment}",
+                    path.strip_prefix("content/").unwrap_or(path)
+                )
+            })
+            .or_else(|| wiki_target(handbook, from_dir, &title).map(|d| format!("{d}{fragment}")));
+        if let Some(dest) = found {
+            *dest_url = CowStr::from(dest);
+            return true;
+        }
+        let span = self.span(range);
+        self.names_nothing(span, || {
+            (
+                format!(
+                    "the Confluence link names the page \"{title}\", and no page of the handbook has that title"
+                ),
+                "move that page in from Confluence too (or give the page it means that title); the link is shown as text meanwhile",
+            )
+        });
+        self.unlinked_depth += 1;
+        false
     }
 
     /// DocFX's cross reference, `[Setup](xref:setup)`: a link to the page whose front matter
@@ -3244,28 +3342,20 @@ fn linked_title(
         _ => return String::new(),
     };
     deps.push(to);
-    let doc = &handbook.docs[to];
-    match &doc.kind {
-        // Not its title as filled in after an earlier rendering (under `serve`): a fresh
-        // build renders before any title is filled in, and both must agree.
-        crate::model::DocKind::Page(p) if !p.title_from_front_matter => {
-            match handbook.heading_titles.get(&to) {
-                Some(h) => h.clone(),
-                None => {
-                    let rel = doc
-                        .source
-                        .path
-                        .strip_prefix("content/")
-                        .unwrap_or(&doc.source.path);
-                    crate::load::title_from_path(
-                        &doc.source.path,
-                        crate::load::is_folder_index(rel),
-                    )
-                }
-            }
+    handbook.link_title(to)
+}
+
+/// `text` with its backslash escapes undone (`Q\&A` → `Q&A`).
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
         }
-        _ => doc.title().to_string(),
+        out.push(c);
     }
+    out
 }
 
 /// The `template-leftover` warning for MyST directive `name` (a fence, ```` ```{note} ````,

@@ -1099,10 +1099,13 @@ impl Model {
             .filter_map(|p| hb.by_path.get(p).copied())
             .collect();
         // Bodies that show a changed document's title as a link's text (a MyST
-        // toctree, a `{doc}` role) or link to its label render again too.
+        // toctree, a `{doc}` role) or link to its label render again too, and those
+        // that link to pages by title (Confluence's), which an edit may give another page.
         let edited: HashSet<DocId> = ids.iter().copied().collect();
         ids.extend(self.rendered.iter().enumerate().filter_map(|(id, r)| {
-            (!edited.contains(&id) && r.title_deps.iter().any(|d| edited.contains(d))).then_some(id)
+            (!edited.contains(&id)
+                && (r.by_title || r.title_deps.iter().any(|d| edited.contains(d))))
+            .then_some(id)
         }));
         let results: Vec<(Rendered, Vec<Diagnostic>)> =
             ids.par_iter().map(|&id| markdown_one(hb, id)).collect();
