@@ -521,8 +521,9 @@ pub(super) struct BodyWriter<'a> {
     /// to its paragraph's end, and the closing tag found there (by offset in the body).
     /// Kept so that a paragraph of many tags is searched once, not once per tag to its end.
     xref_search: Option<XrefSearch>,
-    /// The variables of the Writerside project the page is in (`%product%`), if any.
-    variables: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// The variables of the Writerside project the page is in (`%product%`) and those the
+    /// topic declares itself (`<var name="linter" value="…"/>`), if any.
+    variables: Option<std::borrow::Cow<'a, std::collections::BTreeMap<String, String>>>,
 }
 
 /// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
@@ -737,9 +738,11 @@ impl<'a> BodyWriter<'a> {
             docfx_shorthand: docfx_shorthand(handbook, doc),
             in_xref_text: false,
             xref_search: None,
-            variables: crate::load::writerside::variables_of(
+            variables: crate::load::writerside::topic_variables(
                 &doc.source.path,
+                doc.source.body(),
                 &handbook.nav_order.variables,
+                handbook.writerside,
             ),
         }
     }
@@ -750,7 +753,7 @@ impl<'a> BodyWriter<'a> {
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
         // A Writerside project's `%product%` is its value before anything reads the text
         // (a text event, so the value is escaped like the author's own words).
-        let event = match (event, self.variables) {
+        let event = match (event, self.variables.as_deref()) {
             (Event::Text(t), Some(variables)) if !synthetic && !self.in_code_block => {
                 match crate::load::writerside::substituted(&t, variables) {
                     Some(shown) => Event::Text(shown.into()),

@@ -104,3 +104,42 @@ fn confluence_storage_format_in_converted_pages_is_drawn_not_shown_as_tags() {
     // A macro orgbook cannot draw stays as written, and was reported.
     assert!(main.contains("ac:name=\"jira\""));
 }
+
+/// Writerside's Markdown topics (shaped like the Qodana linters' pages) declare variables of
+/// their own (`<var name="linter" value="…"/>` near the top) besides the project's
+/// `v.list`, title themselves on their first line (`[//]: # (title: %product% for Go)`),
+/// and use variables in headings that title them. Before, a reader saw `%linter%` in the
+/// text, pages named by their files ("Scan go"), and `%product%` in the title of a page
+/// whose heading wrote it (in its `<title>`, the sidebar and the links to it).
+#[test]
+fn writerside_topics_own_variables_and_titles_take_their_values() {
+    let book = TestBook::fixture("left6-writerside");
+    book.build().success().stderr_lacks("warning[");
+    let go = book.html("Writerside/topics/scan-go.html");
+    assert_eq!(texts(&go, "main h1"), ["Harbour Scan for Go"]);
+    assert_eq!(
+        texts(&go, "title"),
+        ["Harbour Scan for Go · Harbour engineering"]
+    );
+    let prose = texts(&go, ".prose").concat();
+    assert!(!prose.contains('%'), "{prose}");
+    assert!(prose.contains("Harbour Scan Go reads a Go service's code"));
+    assert!(prose.contains("Questions go to #scan-help."));
+    let links = texts(&go, ".prose li a");
+    assert_eq!(
+        links,
+        [
+            "Run Harbour Scan Go in the pipeline",
+            "Read what Harbour Scan Go reports"
+        ]
+    );
+    let ci = book.html("Writerside/topics/scan-in-ci.html");
+    assert_eq!(
+        texts(&ci, "title"),
+        ["Running Harbour Scan in the pipeline · Harbour engineering"]
+    );
+    // Named so wherever it is listed: the sidebar, the next-page link.
+    let site = book.output_file("Writerside/topics/scan-go.html");
+    assert!(!site.contains("%product%"), "a title keeps %product%");
+    assert!(site.contains("Running Harbour Scan in the pipeline"));
+}
