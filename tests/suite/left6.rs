@@ -7,7 +7,7 @@
 //! topics), a Logseq graph's `logseq/` folder, and MediaWiki's namespaces in wikilinks;
 //! all in our own words.
 
-use crate::harness::{TestBook, hrefs, sel, texts};
+use crate::harness::{TestBook, files_under, hrefs, sel, texts};
 
 /// Before, CommonMark read no tag with a colon in its name: readers saw every
 /// `<ac:structured-macro …>` and `<ri:page …/>` as text, and no link at all where a page
@@ -142,4 +142,62 @@ fn writerside_topics_own_variables_and_titles_take_their_values() {
     let site = book.output_file("Writerside/topics/scan-go.html");
     assert!(!site.contains("%product%"), "a title keeps %product%");
     assert!(site.contains("Running Harbour Scan in the pipeline"));
+}
+
+/// A Logseq graph moved in whole (its root as `content/`) brings its `logseq/` folder:
+/// `config.edn`, and the copies Logseq keeps of its pages, a backup each time a file
+/// changed on disk under it (`logseq/bak/pages/<page>/<time>.Desktop.md`) and the versions
+/// its sync fetched (`logseq/version-files/`). Before, every copy was published as a page,
+/// titled like the real one, with its old text (found by search, listed in the index);
+/// and `config.edn` was published beside them. Now the copies are skipped, with one note
+/// for each folder, and the settings are published only where a page links to them.
+#[test]
+fn a_logseq_graphs_backups_and_settings_are_not_published() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/graph/pages/Onboarding.md",
+        "- First week\n\t- Pair with your buddy on a real ticket.\n- Read [[Release train]]\n",
+    )
+    .write(
+        "content/graph/pages/Release train.md",
+        "- A release leaves every second Tuesday.\n",
+    )
+    .write(
+        "content/graph/journals/2024_03_01.md",
+        "- Met the new starters. #onboarding\n",
+    )
+    .write(
+        "content/graph/logseq/config.edn",
+        "{:meta/version 1\n :preferred-format \"Markdown\"\n ;; The app will ignore those directories or files.\n :hidden []\n :journal/page-title-format \"MMM do, yyyy\"\n :journal/file-name-format \"yyyy_MM_dd\"}\n",
+    )
+    .write("content/graph/logseq/custom.css", ".cp__sidebar-main-layout { max-width: 60rem; }\n")
+    .write(
+        "content/graph/logseq/bak/pages/Onboarding/2024-02-27T09_14_03.512Z.Desktop.md",
+        "- First week\n\t- Shadow the on-call engineer (we stopped doing this).\n",
+    )
+    .write(
+        "content/graph/logseq/version-files/base/pages/Onboarding.md",
+        "- First week\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("logseq/bak")
+        .stderr_has("Logseq's copies");
+    let out = book.out();
+    assert!(out.join("graph/pages/Onboarding.html").exists());
+    for gone in [
+        "graph/logseq/bak",
+        "graph/logseq/version-files",
+        "graph/logseq/config.edn",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} published");
+    }
+    // Nowhere in the site: no page, no search index entry.
+    for file in files_under(&out) {
+        let text = std::fs::read(out.join(&file)).unwrap_or_default();
+        assert!(
+            !String::from_utf8_lossy(&text).contains("Shadow the on-call"),
+            "a backup's text is in {file}"
+        );
+    }
 }
