@@ -2392,6 +2392,14 @@ impl<'a> BodyWriter<'a> {
             *title = CowStr::Borrowed("");
             return self.mediawiki_link(dest_url, span);
         }
+        if !image {
+            let written = self.body.get(range.start..range.end).unwrap_or("");
+            let inner = written.trim_start_matches("[[").trim_end_matches("]]");
+            let (target, text) = inner.split_once('|').unwrap_or((inner, ""));
+            if let Some(linked) = self.mediawiki_namespace(tag, target, text) {
+                return linked;
+            }
+        }
         let (Tag::Link {
             link_type: LinkType::WikiLink { has_pothole },
             dest_url,
@@ -2493,6 +2501,48 @@ impl<'a> BodyWriter<'a> {
             }
         }
         true
+    }
+
+    /// A MediaWiki link written as a wikilink (as converters that keep MediaWiki's syntax
+    /// leave it) into a namespace that is no page of the wiki: an interwiki link,
+    /// `[[wikipedia:Tide|tides]]` (`w:` too), goes to the English Wikipedia; a category,
+    /// `[[Category:Releases]]` (the page's category, which MediaWiki shows in a box of its
+    /// own) or `[[:Category:Releases]]` (a link to the category's list), is its text, with
+    /// no warning: no page of the handbook is a category's list. `None` for any other
+    /// wikilink; else whether it stays a link.
+    fn mediawiki_namespace(&mut self, tag: &mut Tag<'a>, target: &str, text: &str) -> Option<bool> {
+        let Tag::Link {
+            link_type: LinkType::WikiLink { .. },
+            dest_url,
+            ..
+        } = tag
+        else {
+            return None;
+        };
+        let (prefix, rest) = target.trim().trim_start_matches(':').split_once(':')?;
+        match prefix.trim().to_ascii_lowercase().as_str() {
+            "wikipedia" | "w" if !rest.trim().is_empty() => {
+                let (page, fragment) = rest.trim().split_once('#').unwrap_or((rest.trim(), ""));
+                let anchor = if fragment.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{}", fragment.replace(' ', "_"))
+                };
+                *dest_url = CowStr::from(format!(
+                    "https://en.wikipedia.org/wiki/{}{anchor}",
+                    crate::text::encode_path(&page.replace(' ', "_"))
+                ));
+                Some(true)
+            }
+            "category" => {
+                if text.is_empty() {
+                    self.unlinked_text = Some(target.trim().trim_start_matches(':').to_string());
+                }
+                self.unlinked_depth += 1;
+                Some(false)
+            }
+            _ => None,
+        }
     }
 
     /// A MediaWiki page's internal link as pandoc writes it, `[text](Page_name "wikilink")`

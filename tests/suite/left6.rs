@@ -201,3 +201,44 @@ fn a_logseq_graphs_backups_and_settings_are_not_published() {
         );
     }
 }
+
+/// MediaWiki pages converted by a tool that keeps MediaWiki's own link syntax: an
+/// interwiki link (`[[wikipedia:Tide|tides]]`, `[[w:Knot (unit)|knots]]`) and category links
+/// (`[[Category:Harbour operations]]` at the foot, `[[:Category:Harbour operations]]` in
+/// the text). Before, each was a `broken-link` warning ("names no page or file") and the
+/// interwiki link was text; now it goes to Wikipedia and a category is its text, quietly.
+/// A link to a page of the wiki still goes to its page, and `{{…}}` templates stay
+/// reported leftovers.
+#[test]
+fn mediawiki_interwiki_and_category_wikilinks() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/guide/Mooring.md",
+        "# Mooring\n\nDouble the lines before a storm.\n",
+    )
+    .write(
+        "content/guide/Berthing_windows.md",
+        "# Berthing windows\n\n{{Infobox berth|length=240 m}}\n\nA ship berths within two hours of high water (see [[wikipedia:Tide|tides]]); pilots\nreport speed in [[w:Knot (unit)|knots]] and moor as [[Mooring]] says. Other pages of\nthis kind: [[:Category:Harbour operations]].\n\n[[Category:Harbour operations]]\n",
+    );
+    let run = book.build();
+    run.success()
+        .stderr_has("{{Infobox berth|length=240 m}}")
+        .stderr_lacks("names no page or file");
+    let page = book.html("guide/Berthing_windows.html");
+    let links = hrefs(&page, ".prose a");
+    assert_eq!(
+        links,
+        [
+            "https://en.wikipedia.org/wiki/Tide",
+            "https://en.wikipedia.org/wiki/Knot_(unit)",
+            "../guide/Mooring.html"
+        ]
+    );
+    let prose = texts(&page, ".prose").concat();
+    let prose = prose.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        prose.contains("Other pages of this kind: Category:Harbour operations."),
+        "{prose}"
+    );
+    assert!(!prose.contains("[["));
+}
