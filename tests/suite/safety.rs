@@ -1005,7 +1005,7 @@ Hello.
 
 {}
 ",
-                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>x</ac:rich-text-body></ac:structured-macro> <ac:link><ri:page ri:content-title=\"Intro\"/></ac:link> <ac:link> "
+                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>x</ac:rich-text-body></ac:structured-macro> <ac:link><ri:page ri:content-title=\"Intro\"/></ac:link> <ac:link> <ac:parameter ac:name=\"x\"> "
                     .repeat(n)
             ),
         );
