@@ -120,6 +120,7 @@ fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Lef
     scan.heading_ids(lines.heading_ids);
     scan.badges(lines.badges);
     scan.writerside(lines.writerside);
+    scan.confluence(lines.confluence);
     scan.finish(&drawn_at)
 }
 
@@ -146,6 +147,8 @@ struct Lines {
     badges: Vec<(Range<usize>, String)>,
     /// Writerside's admonitions (a quote, then `{style="note"}`).
     writerside: Vec<super::writerside::Admonition>,
+    /// Confluence's storage-format elements (`<ac:link>`, `<ac:structured-macro>`).
+    confluence: Vec<(Range<usize>, super::confluence::Tag)>,
 }
 
 impl Lines {
@@ -200,6 +203,11 @@ impl Lines {
             heading_ids: docsify_heading_ids(body),
             badges: super::retype::badges(body),
             writerside: super::writerside::admonitions(body),
+            confluence: if super::confluence::may_have(body) {
+                super::confluence::tags(body)
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -232,6 +240,7 @@ impl Lines {
             .max(self.heading_ids.last().map(|h| h.0.start))
             .max(self.badges.last().map(|b| b.0.start))
             .max(self.writerside.last().map(|w| w.attributes.start))
+            .max(self.confluence.last().map(|c| c.0.start))
     }
 }
 
@@ -867,6 +876,34 @@ impl<'b> Scan<'b> {
             }
             self.blank_range(a.attributes);
         }
+    }
+
+    /// Confluence's storage-format elements outside code, written as Markdown
+    /// (`dialects::confluence`): their rewrites, and the callouts and leftovers they give.
+    fn confluence(&mut self, tags: Vec<(Range<usize>, super::confluence::Tag)>) {
+        if tags.is_empty() {
+            return;
+        }
+        let tags = tags
+            .into_iter()
+            .filter(|(range, _)| !self.in_code(range.start) && self.blank_free(range))
+            .collect();
+        let drawn = super::confluence::draw(self.body, tags);
+        // Checked against what other steps blanked, then added in one sort: inserted one
+        // by one, a page of many links would move the list once for each.
+        let mut taken = Vec::with_capacity(drawn.rewrites.len());
+        for (range, text) in drawn.rewrites {
+            if !self.blank_free(&range) {
+                continue;
+            }
+            if !text.is_empty() {
+                self.rewrites.push((range.start, text));
+            }
+            taken.push(range);
+        }
+        self.blank.extend(taken);
+        self.blank.sort_by_key(|b| b.start);
+        self.found.extend(drawn.found);
     }
 
     /// Whether nothing in `range` is blanked yet.

@@ -6,6 +6,7 @@
 //! include names, the link stage which labels a page defines; each reports in the vocabulary
 //! of [`found`]. Nothing here knows a handbook.
 
+pub(crate) mod confluence;
 pub mod found;
 pub(crate) mod hackmd;
 pub mod leftovers;

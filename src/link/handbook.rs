@@ -97,6 +97,11 @@ pub struct Handbook {
     /// Made on first use ([`Handbook::wiki_names`]): most handbooks have no wikilinks, and
     /// `serve` re-links after every front-matter edit.
     pub wiki_names: std::sync::OnceLock<HashMap<String, Vec<String>>>,
+    /// Pages by their title as a link shows it ([`Handbook::link_title`]), lower-cased:
+    /// what a Confluence link (`<ri:page ri:content-title="Release train"/>`) names. Each
+    /// title's pages in path order. Made on first use ([`Handbook::pages_titled`]): only
+    /// pages moved in from Confluence link by title.
+    pub titles: std::sync::OnceLock<HashMap<String, Vec<DocId>>>,
     /// DocFX's page names: a page's front matter `uid` → the page, what an `xref:` link
     /// (`[Setup](xref:setup)`) names. Empty in handbooks without DocFX pages.
     pub uids: HashMap<String, DocId>,
@@ -127,6 +132,50 @@ impl Handbook {
             let assets: Vec<String> = self.assets.iter().map(|a| format!("content/{a}")).collect();
             super::NearIndex::new(&docs, &assets)
         })
+    }
+
+    /// The title a link to page `id` shows, known before any body is rendered: its front
+    /// matter's, else the `# Heading` it opens with, else its file name made readable.
+    /// (Not the title filled in after an earlier rendering under `serve`: a fresh build
+    /// renders before any title is filled in, and both must agree.)
+    pub fn link_title(&self, id: DocId) -> String {
+        let doc = &self.docs[id];
+        match &doc.kind {
+            DocKind::Page(p) if !p.title_from_front_matter => match self.heading_titles.get(&id) {
+                Some(h) => h.clone(),
+                None => {
+                    let rel = doc
+                        .source
+                        .path
+                        .strip_prefix("content/")
+                        .unwrap_or(&doc.source.path);
+                    crate::load::title_from_path(
+                        &doc.source.path,
+                        crate::load::is_folder_index(rel),
+                    )
+                }
+            },
+            _ => doc.title().to_string(),
+        }
+    }
+
+    /// The pages whose [`Handbook::link_title`] is `title`, case aside, in path order.
+    pub fn pages_titled(&self, title: &str) -> &[DocId] {
+        let titles = self.titles.get_or_init(|| {
+            let mut titles: HashMap<String, Vec<DocId>> = HashMap::new();
+            for (id, doc) in self.docs.iter().enumerate() {
+                if matches!(doc.kind, DocKind::Page(_)) {
+                    titles
+                        .entry(self.link_title(id).trim().to_lowercase())
+                        .or_default()
+                        .push(id);
+                }
+            }
+            titles
+        });
+        titles
+            .get(&title.trim().to_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// [`Handbook::wiki_names`](field@Handbook::wiki_names), made on first use.

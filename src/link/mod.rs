@@ -199,6 +199,10 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         || root
             .as_ref()
             .is_some_and(|r| r.join("Writerside").join(WRITERSIDE_CFG).is_file());
+    let mut heading_titles = heading_titles;
+    if writerside {
+        writerside_titles(&mut docs, &nav_order.variables, &mut heading_titles);
+    }
     Handbook {
         config,
         docs,
@@ -234,8 +238,49 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         myst_labels,
         heading_titles,
         wiki_names: Default::default(),
+        titles: Default::default(),
         uids,
         writerside,
+    }
+}
+
+/// A Writerside topic's `%product%` in its title (its `[//]: # (title: …)` line, or the
+/// `# Heading` it opens with) is the variable's value, as in its body: the title is what
+/// the sidebars, links and `<title>` show. Only titles with a `%` are looked at.
+fn writerside_titles(
+    docs: &mut [crate::model::Doc],
+    projects: &[(String, std::collections::BTreeMap<String, String>)],
+    heading_titles: &mut HashMap<DocId, String>,
+) {
+    for (id, doc) in docs.iter_mut().enumerate() {
+        let DocKind::Page(p) = &doc.kind else {
+            continue;
+        };
+        let own = p.title_from_front_matter && p.title.contains('%');
+        let heading = heading_titles.get(&id).is_some_and(|h| h.contains('%'));
+        if !own && !heading {
+            continue;
+        }
+        let Some(vars) = crate::load::writerside::topic_variables(
+            &doc.source.path,
+            doc.source.body(),
+            projects,
+            true,
+        )
+        .map(std::borrow::Cow::into_owned) else {
+            continue;
+        };
+        if let Some(h) = heading_titles.get_mut(&id)
+            && let Some(shown) = crate::load::writerside::substituted(h, &vars)
+        {
+            *h = shown;
+        }
+        if let DocKind::Page(p) = &mut doc.kind
+            && own
+            && let Some(shown) = crate::load::writerside::substituted(&p.title, &vars)
+        {
+            p.title = shown;
+        }
     }
 }
 

@@ -1033,6 +1033,23 @@ fn front_matter_keys(text: &str, keys: &[&str]) -> Option<bool> {
     )
 }
 
+/// The title a Writerside Markdown topic gives itself on its first line, `[//]: # (title:
+/// Scan for Go)`: a link reference definition, which shows nothing, so without it the page
+/// was named by its file.
+fn writerside_title(text: &str) -> Option<String> {
+    let line = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .lines()
+        .next()?
+        .trim();
+    let title = line
+        .strip_prefix("[//]: # (title:")?
+        .strip_suffix(')')?
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
+}
+
 /// The title and subtitle Wiki.js 1.x writes as comments on a page's first lines, in
 /// place of front matter (`<!-- TITLE: On-call rotation -->`, `<!-- SUBTITLE: … -->`).
 fn wiki_js_title(text: &str) -> Option<(String, Option<String>)> {
@@ -1075,6 +1092,9 @@ pub fn page(
             meta.title = title;
             meta.title_from_front_matter = true;
             meta.description = subtitle;
+        } else if let Some(title) = writerside_title(text) {
+            meta.title = title;
+            meta.title_from_front_matter = true;
         } else if let Some(props) =
             super::logseq::page_properties(text.trim_start_matches('\u{feff}'))
         {

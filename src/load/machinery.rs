@@ -58,9 +58,21 @@ pub fn packages(rel: &str, is_dir: bool) -> bool {
         name == "node_modules"
             || (matches!(name, "bundle" | "cache" | "gems" | "ruby")
                 && parent.rsplit('/').next() == Some("vendor"))
+            || logseq_copies(rel)
     } else {
         matches!(name, "Gemfile" | "Gemfile.lock")
     }
+}
+
+/// Whether the folder at `rel` is one where Logseq keeps copies of a graph's pages: its
+/// backups (`logseq/bak/pages/Ideas/2024-03-01T10_00_00.000Z.Desktop.md`, made whenever a
+/// file changed on disk under it) and the versions it fetched from its sync
+/// (`logseq/version-files/`). A graph moved in whole brings its `logseq/` folder beside
+/// `pages/` and `journals/`: read as content, every copy became a page that repeated a
+/// real one, old text and all. Skipped whole, as installed packages are.
+pub fn logseq_copies(rel: &str) -> bool {
+    let (parent, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    matches!(name, "bak" | "version-files") && parent.rsplit('/').next() == Some("logseq")
 }
 
 /// The outermost folder of the file at `rel` whose name starts with `_` (Jekyll's
@@ -125,7 +137,8 @@ pub fn linked_only(rel: &str) -> bool {
 /// A data or settings file, by its name: `.toml`, `.yaml`, `.json`, `.csv` and their kin,
 /// and the ownership files (`CODEOWNERS`, Prow's `OWNERS`). A repository of teams moved in
 /// whole brings them beside its pages: rust-lang/team's `people/*.toml` hold each person's
-/// e-mail address, a Backstage `catalog-info.yaml` its owners and systems. Nobody reads
+/// e-mail address, a Backstage `catalog-info.yaml` its owners and systems, a Logseq graph's
+/// `logseq/config.edn` its settings (the folders hidden from the graph). Nobody reads
 /// them on the published site unless a page offers them (an OpenAPI file, a spreadsheet),
 /// so, like build files, they are published only where a page links to them.
 fn data_file(name: &str) -> bool {
@@ -137,7 +150,7 @@ fn data_file(name: &str) -> bool {
     };
     [
         "toml", "yaml", "yml", "json", "jsonc", "json5", "csv", "tsv", "ini", "cfg", "conf", "env",
-        "lock", "xml", "tree",
+        "lock", "xml", "tree", "edn",
     ]
     .iter()
     .any(|e| ext.eq_ignore_ascii_case(e))
@@ -231,6 +244,16 @@ pub fn note(file: &str, why: Skipped) -> Diagnostic {
             "skipped: this index.html is docsify's loader page (it holds `window.$docsify`), which draws the pages in the browser; orgbook makes the folder's page from its README.md, so the loader is not published".to_string(),
             "nothing to do: keep it while docsify still serves the pages, delete it once it does not".to_string(),
         ),
+        Skipped::Packages
+            if logseq_copies(file.strip_prefix("content/").unwrap_or(file)) =>
+        {
+            (
+                format!(
+                    "skipped: `logseq/{name}` holds Logseq's copies of the graph's pages (backups and synced versions), not pages of their own"
+                ),
+                "nothing to do: the pages themselves are in `pages/` and `journals/`".to_string(),
+            )
+        }
         Skipped::Packages => (
             format!("skipped: `{}` holds installed packages, not content", shown_folder(file)),
             "nothing to do; delete it from content/ if the handbook does not need it".to_string(),

@@ -359,6 +359,61 @@ pub fn variables_of<'v>(
         .map(|(_, v)| v)
 }
 
+/// The variables a topic declares for itself, in order: `<var name="linter" value="Scan
+/// Go"/>` at the start of a line, as Writerside's Markdown topics declare them (near their
+/// top, each on its own line). Found only where the body writes `<var `.
+pub fn local_variables(body: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for at in crate::finder!(b"<var ").find_iter(body.as_bytes()) {
+        let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !body[line_start..at].trim().is_empty() {
+            continue;
+        }
+        let line_end = body[at..].find('\n').map_or(body.len(), |n| at + n);
+        let Some(tag) = body[at..line_end]
+            .find("/>")
+            .map(|end| &body[at + "<var".len()..at + end])
+        else {
+            continue;
+        };
+        let attribute = |key: &str| {
+            let (_, rest) = tag.split_once(&format!(" {key}=\""))?;
+            let (value, _) = rest.split_once('"')?;
+            Some(crate::text::unescape_html(value).into_owned())
+        };
+        if let (Some(name), Some(value)) = (attribute("name"), attribute("value"))
+            && !name.trim().is_empty()
+        {
+            out.push((name.trim().to_string(), value));
+        }
+    }
+    out
+}
+
+/// The variables of the topic at `path` (a content path) whose body is `body`: its
+/// project's ([`variables_of`]) and, in a handbook that holds a Writerside project
+/// (`writerside`), those it declares itself ([`local_variables`]), which win. `None` when
+/// it has none.
+pub fn topic_variables<'v>(
+    path: &str,
+    body: &str,
+    projects: &'v [(String, BTreeMap<String, String>)],
+    writerside: bool,
+) -> Option<std::borrow::Cow<'v, BTreeMap<String, String>>> {
+    let project = variables_of(path, projects);
+    let local = if writerside && crate::finder!(b"<var ").find(body.as_bytes()).is_some() {
+        local_variables(body)
+    } else {
+        Vec::new()
+    };
+    if local.is_empty() {
+        return project.map(std::borrow::Cow::Borrowed);
+    }
+    let mut all = project.cloned().unwrap_or_default();
+    all.extend(local);
+    Some(std::borrow::Cow::Owned(all))
+}
+
 /// `text` with each `%name%` that names one of `variables` replaced by its value; any
 /// other `%…%` stays as written. `None` when nothing was replaced.
 pub fn substituted(text: &str, variables: &BTreeMap<String, String>) -> Option<String> {
@@ -394,6 +449,29 @@ pub fn substituted(text: &str, variables: &BTreeMap<String, String>) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_declares_its_own_variables_on_lines_of_their_own() {
+        let body = "<var name=\"linter\" value=\"Scan &amp; Go\"/>\n  <var name=\"image\" value=\"harbour/scan\" />\nText <var name=\"no\" value=\"x\"/>\n<var name=\"open\" value=\"y\">\n";
+        assert_eq!(
+            local_variables(body),
+            [
+                ("linter".to_string(), "Scan & Go".to_string()),
+                ("image".to_string(), "harbour/scan".to_string())
+            ]
+        );
+        let projects = vec![(
+            "content/W".to_string(),
+            BTreeMap::from([
+                ("product".to_string(), "Scan".to_string()),
+                ("linter".to_string(), "Old".to_string()),
+            ]),
+        )];
+        let vars = topic_variables("content/W/topics/a.md", body, &projects, true).unwrap();
+        assert_eq!(vars["product"], "Scan");
+        assert_eq!(vars["linter"], "Scan & Go");
+        assert!(topic_variables("content/other.md", "text", &projects, true).is_none());
+    }
 
     #[test]
     fn known_names_are_replaced_and_others_kept() {

@@ -521,8 +521,9 @@ pub(super) struct BodyWriter<'a> {
     /// to its paragraph's end, and the closing tag found there (by offset in the body).
     /// Kept so that a paragraph of many tags is searched once, not once per tag to its end.
     xref_search: Option<XrefSearch>,
-    /// The variables of the Writerside project the page is in (`%product%`), if any.
-    variables: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// The variables of the Writerside project the page is in (`%product%`) and those the
+    /// topic declares itself (`<var name="linter" value="…"/>`), if any.
+    variables: Option<std::borrow::Cow<'a, std::collections::BTreeMap<String, String>>>,
 }
 
 /// Whether `@sec-…` in the page is a Quarto cross-reference: in a `.qmd` page, or in a
@@ -737,9 +738,11 @@ impl<'a> BodyWriter<'a> {
             docfx_shorthand: docfx_shorthand(handbook, doc),
             in_xref_text: false,
             xref_search: None,
-            variables: crate::load::writerside::variables_of(
+            variables: crate::load::writerside::topic_variables(
                 &doc.source.path,
+                doc.source.body(),
                 &handbook.nav_order.variables,
+                handbook.writerside,
             ),
         }
     }
@@ -750,7 +753,7 @@ impl<'a> BodyWriter<'a> {
     pub(super) fn step(&mut self, event: Event<'a>, range: Range<usize>, synthetic: bool) {
         // A Writerside project's `%product%` is its value before anything reads the text
         // (a text event, so the value is escaped like the author's own words).
-        let event = match (event, self.variables) {
+        let event = match (event, self.variables.as_deref()) {
             (Event::Text(t), Some(variables)) if !synthetic && !self.in_code_block => {
                 match crate::load::writerside::substituted(&t, variables) {
                     Some(shown) => Event::Text(shown.into()),
@@ -2085,7 +2088,10 @@ impl<'a> BodyWriter<'a> {
         let span = self.span(range);
         let image = matches!(tag, Tag::Image { .. });
         let handbook = self.handbook;
-        if !self.wikilink(&mut tag, range) || !self.xref(&mut tag, range) {
+        if !self.wikilink(&mut tag, range)
+            || !self.xref(&mut tag, range)
+            || !self.confluence_link(&mut tag, range)
+        {
             return None;
         }
         // docsify's link options in the title's place (`':include'`, `':target=_blank'`)
@@ -2210,6 +2216,101 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
+    /// A link to a Confluence page by its title, as `dialects::confluence` writes one
+    /// (`[text](<ri:page:Release train#Rollback>)`, or `[Release train](<ri:page:>)` when the
+    /// text is the title): a link to the page with that title (case aside; of several, the
+    /// one in this page's folder, else the first by path), else to the page whose file is
+    /// named so (as a wikilink finds it), its destination made that page's path. A link or
+    /// image of an attachment (`<ri:attachment:rota.csv>`) is the file of that name, found
+    /// as a wikilink's. False when nothing has the title or name: reported, and shown as its
+    /// text.
+    fn confluence_link(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
+        let image = matches!(tag, Tag::Image { .. });
+        let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = tag else {
+            return true;
+        };
+        if !dest_url.starts_with("ri:") {
+            return true;
+        }
+        let attachment = dest_url.strip_prefix("ri:attachment:").map(str::to_string);
+        let handbook = self.handbook;
+        if let Some(file) = attachment {
+            if let Some(dest) = wiki_target(handbook, self.from_dir, &file) {
+                *dest_url = CowStr::from(dest);
+                return true;
+            }
+            let span = self.span(range);
+            self.names_nothing(span, || {
+                (
+                    format!(
+                        "the Confluence {} names the attachment `{file}`, and no file of that name is in content/",
+                        if image { "image" } else { "link" }
+                    ),
+                    "copy the page's attachments from the export into content/ (any folder); the link is shown as text meanwhile",
+                )
+            });
+            self.unlinked_depth += 1;
+            return false;
+        }
+        if image {
+            return true;
+        }
+        let Some(named) = dest_url.strip_prefix("ri:page:") else {
+            return true;
+        };
+        self.rendered.by_title = true;
+        let (title, anchor) = named.split_once('#').unwrap_or((named, ""));
+        let title = if title.is_empty() {
+            // The link's text, as written: `[Release \& paging](<ri:page:>)`.
+            let written = self.body.get(range.start..range.end).unwrap_or("");
+            let text = written
+                .strip_prefix('[')
+                .and_then(|w| w.rsplit_once("](").map(|(t, _)| t))
+                .unwrap_or("");
+            unescape_markdown(text)
+        } else {
+            title.to_string()
+        };
+        let pages = handbook.pages_titled(&title);
+        let from_dir = self.from_dir;
+        let in_dir = |&&id: &&DocId| {
+            let path = &handbook.docs[id].source.path;
+            path.rsplit_once('/').map_or("", |(d, _)| d) == from_dir
+        };
+        let fragment = if anchor.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", crate::text::heading_id(anchor))
+        };
+        let found = pages
+            .iter()
+            .find(in_dir)
+            .or_else(|| pages.first())
+            .map(|&id| {
+                let path = &handbook.docs[id].source.path;
+                format!(
+                    "/{}{fragment}",
+                    path.strip_prefix("content/").unwrap_or(path)
+                )
+            })
+            .or_else(|| wiki_target(handbook, from_dir, &title).map(|d| format!("{d}{fragment}")));
+        if let Some(dest) = found {
+            *dest_url = CowStr::from(dest);
+            return true;
+        }
+        let span = self.span(range);
+        self.names_nothing(span, || {
+            (
+                format!(
+                    "the Confluence link names the page \"{title}\", and no page of the handbook has that title"
+                ),
+                "move that page in from Confluence too (or give the page it means that title); the link is shown as text meanwhile",
+            )
+        });
+        self.unlinked_depth += 1;
+        false
+    }
+
     /// DocFX's cross reference, `[Setup](xref:setup)`: a link to the page whose front matter
     /// has `uid: setup`, its destination made that page's path from `content/` (to be
     /// resolved like any link's; `#fragment` kept, DocFX's `?displayProperty=…` dropped).
@@ -2290,6 +2391,14 @@ impl<'a> BodyWriter<'a> {
         {
             *title = CowStr::Borrowed("");
             return self.mediawiki_link(dest_url, span);
+        }
+        if !image {
+            let written = self.body.get(range.start..range.end).unwrap_or("");
+            let inner = written.trim_start_matches("[[").trim_end_matches("]]");
+            let (target, text) = inner.split_once('|').unwrap_or((inner, ""));
+            if let Some(linked) = self.mediawiki_namespace(tag, target, text) {
+                return linked;
+            }
         }
         let (Tag::Link {
             link_type: LinkType::WikiLink { has_pothole },
@@ -2392,6 +2501,48 @@ impl<'a> BodyWriter<'a> {
             }
         }
         true
+    }
+
+    /// A MediaWiki link written as a wikilink (as converters that keep MediaWiki's syntax
+    /// leave it) into a namespace that is no page of the wiki: an interwiki link,
+    /// `[[wikipedia:Tide|tides]]` (`w:` too), goes to the English Wikipedia; a category,
+    /// `[[Category:Releases]]` (the page's category, which MediaWiki shows in a box of its
+    /// own) or `[[:Category:Releases]]` (a link to the category's list), is its text, with
+    /// no warning: no page of the handbook is a category's list. `None` for any other
+    /// wikilink; else whether it stays a link.
+    fn mediawiki_namespace(&mut self, tag: &mut Tag<'a>, target: &str, text: &str) -> Option<bool> {
+        let Tag::Link {
+            link_type: LinkType::WikiLink { .. },
+            dest_url,
+            ..
+        } = tag
+        else {
+            return None;
+        };
+        let (prefix, rest) = target.trim().trim_start_matches(':').split_once(':')?;
+        match prefix.trim().to_ascii_lowercase().as_str() {
+            "wikipedia" | "w" if !rest.trim().is_empty() => {
+                let (page, fragment) = rest.trim().split_once('#').unwrap_or((rest.trim(), ""));
+                let anchor = if fragment.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{}", fragment.replace(' ', "_"))
+                };
+                *dest_url = CowStr::from(format!(
+                    "https://en.wikipedia.org/wiki/{}{anchor}",
+                    crate::text::encode_path(&page.replace(' ', "_"))
+                ));
+                Some(true)
+            }
+            "category" => {
+                if text.is_empty() {
+                    self.unlinked_text = Some(target.trim().trim_start_matches(':').to_string());
+                }
+                self.unlinked_depth += 1;
+                Some(false)
+            }
+            _ => None,
+        }
     }
 
     /// A MediaWiki page's internal link as pandoc writes it, `[text](Page_name "wikilink")`
@@ -3244,28 +3395,20 @@ fn linked_title(
         _ => return String::new(),
     };
     deps.push(to);
-    let doc = &handbook.docs[to];
-    match &doc.kind {
-        // Not its title as filled in after an earlier rendering (under `serve`): a fresh
-        // build renders before any title is filled in, and both must agree.
-        crate::model::DocKind::Page(p) if !p.title_from_front_matter => {
-            match handbook.heading_titles.get(&to) {
-                Some(h) => h.clone(),
-                None => {
-                    let rel = doc
-                        .source
-                        .path
-                        .strip_prefix("content/")
-                        .unwrap_or(&doc.source.path);
-                    crate::load::title_from_path(
-                        &doc.source.path,
-                        crate::load::is_folder_index(rel),
-                    )
-                }
-            }
+    handbook.link_title(to)
+}
+
+/// `text` with its backslash escapes undone (`Q\&A` → `Q&A`).
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
         }
-        _ => doc.title().to_string(),
+        out.push(c);
     }
+    out
 }
 
 /// The `template-leftover` warning for MyST directive `name` (a fence, ```` ```{note} ````,

@@ -194,6 +194,9 @@ pub struct Rendered {
     /// Documents whose title this body shows as a link's text (a MyST toctree entry, a
     /// `{doc}` role): when one's title changes, `serve` renders this body again.
     pub title_deps: Vec<DocId>,
+    /// The body links to a page by its title (Confluence's `<ri:page ri:content-title>`):
+    /// `serve` renders it again after any edit, which may give another page that title.
+    pub by_title: bool,
     /// The body has API documentation blocks orgbook does not generate (mkdocstrings,
     /// mkdocs-click): links to anchors those would make are counted, not each reported.
     pub generated_anchors: bool,

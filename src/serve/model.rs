@@ -278,6 +278,15 @@ fn front_matter(d: &Doc) -> &str {
     &d.source.text[..d.source.body_start]
 }
 
+/// The title a page gives itself (front matter, or a title line such as Writerside's), if
+/// any; not one filled in from its rendered heading.
+fn own_title(d: &Doc) -> Option<&str> {
+    match &d.kind {
+        crate::model::DocKind::Page(p) if p.title_from_front_matter => Some(&p.title),
+        _ => None,
+    }
+}
+
 /// The names of included files (`load::partials::name_key`) that `doc` links to.
 fn partial_links(doc: &Doc, included: &HashSet<String>) -> BTreeSet<String> {
     if included.is_empty() {
@@ -987,6 +996,13 @@ impl Model {
                     || doc.source.path == "content/SUMMARY.md"
                     || link::leading_heading(old.source.body())
                         != link::leading_heading(doc.source.body())
+                    // A Writerside topic's title takes its variables' values at the link
+                    // stage (`link::writerside_titles`): its own title line, or the
+                    // variables it declares, changed.
+                    || (hb.writerside
+                        && (own_title(old) != own_title(doc)
+                            || load::writerside::local_variables(old.source.body())
+                                != load::writerside::local_variables(doc.source.body())))
             });
         if relink {
             let mut docs = std::mem::take(&mut self.handbook.docs);
@@ -1099,10 +1115,13 @@ impl Model {
             .filter_map(|p| hb.by_path.get(p).copied())
             .collect();
         // Bodies that show a changed document's title as a link's text (a MyST
-        // toctree, a `{doc}` role) or link to its label render again too.
+        // toctree, a `{doc}` role) or link to its label render again too, and those
+        // that link to pages by title (Confluence's), which an edit may give another page.
         let edited: HashSet<DocId> = ids.iter().copied().collect();
         ids.extend(self.rendered.iter().enumerate().filter_map(|(id, r)| {
-            (!edited.contains(&id) && r.title_deps.iter().any(|d| edited.contains(d))).then_some(id)
+            (!edited.contains(&id)
+                && (r.by_title || r.title_deps.iter().any(|d| edited.contains(d))))
+            .then_some(id)
         }));
         let results: Vec<(Rendered, Vec<Diagnostic>)> =
             ids.par_iter().map(|&id| markdown_one(hb, id)).collect();

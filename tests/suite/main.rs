@@ -21,6 +21,7 @@ mod left2;
 mod left3;
 mod left4;
 mod left5;
+mod left6;
 mod moving_in;
 mod navigation_files;
 mod org;

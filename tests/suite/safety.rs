@@ -986,6 +986,41 @@ mod quadratic {
         assert_linear("duplicate labels", &small, &large);
     }
 
+    /// One line of `n` Confluence panels and page links (`dialects::confluence`), as a
+    /// converter that kept the storage format on one line leaves them: each panel's line
+    /// start and each link's closing tag must be found once, not once a tag.
+    fn confluence_storage(n: usize) -> Cost {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/intro.md",
+            "# Intro
+
+Hello.
+",
+        );
+        repo.book.write(
+            "content/guide/many.md",
+            &format!(
+                "# Many
+
+{}
+",
+                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>x</ac:rich-text-body></ac:structured-macro> <ac:link><ri:page ri:content-title=\"Intro\"/></ac:link> <ac:link> <ac:parameter ac:name=\"x\"> "
+                    .repeat(n)
+            ),
+        );
+        let cost = measured_check(&repo.book);
+        cost.run.success();
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_confluence_tags_on_one_line() {
+        let (small, large) = (confluence_storage(5_000), confluence_storage(20_000));
+        assert_linear("Confluence tags on one line", &small, &large);
+    }
+
     /// One paragraph of `n` DocFX `<xref href>` tags, none closed: each looked for its
     /// `</xref>` to the paragraph's end (40,000 took 15 s in a release build).
     fn xref_tags(n: usize) -> Cost {
