@@ -186,3 +186,27 @@ fn rfc_header_tables_give_status_date_and_approvers() {
     assert_eq!(deciders(&book, &tenant.file), ["@sam", "@cto-ray"]);
     builds_clean(&book);
 }
+
+/// A DACI page or an RFD copied into content/decisions/ as it is is one error that names
+/// its template and `orgbook import adr`, not a missing front matter and a file name.
+#[test]
+fn daci_and_rfd_left_in_decisions_name_their_template_and_the_import() {
+    let book = fresh(false);
+    let daci = TestBook::fixture("round23-daci");
+    let rfd = TestBook::fixture("round23-rfd");
+    book.write(
+        "content/decisions/daci-ci.md",
+        &daci.read("decisions/DACI - Move CI to GitHub Actions.md"),
+    );
+    book.write(
+        "content/decisions/0003-ooi-hashing.md",
+        &rfd.read("rfd/0003-ooi-hashing.md"),
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("error[foreign-decision-record]: this is a decision record written for Atlassian's DACI template")
+        .stderr_has("error[foreign-decision-record]: this is a decision record written for an RFD template")
+        .stderr_has("orgbook import adr")
+        .stderr_lacks("invalid-decision-file-name")
+        .stderr_lacks("missing-front-matter");
+}
