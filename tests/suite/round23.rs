@@ -210,3 +210,16 @@ fn daci_and_rfd_left_in_decisions_name_their_template_and_the_import() {
         .stderr_lacks("invalid-decision-file-name")
         .stderr_lacks("missing-front-matter");
 }
+
+/// A decision log (one page, a table of many decisions) is not split into records yet: the
+/// import says what it is and what to do, rather than "not a record: no number, status or
+/// date", and an RFD index's table of linked records is still an index.
+#[test]
+fn a_decision_log_is_named_as_one_when_skipped() {
+    let source = TestBook::fixture("round23-decision-log");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("log"))])
+        .failure(1)
+        .stderr_has("skipped: decision-log.md: a decision log: a table of 4 decisions (`| Date | Decision | Owner | Status | Link |`); `import adr` does not split a log into records yet")
+        .stderr_lacks("not a record");
+}
