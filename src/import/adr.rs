@@ -289,8 +289,8 @@ impl<'t> Record<'t> {
             let Some((key, value)) = meta_line(self.lines[i]) else {
                 continue;
             };
-            // Who was consulted and informed has no orgbook key, and is worth keeping:
-            // the line stays in the body as written.
+            // Who was consulted and informed, who drove or wrote the decision, have no
+            // orgbook key, and are worth keeping: the line stays in the body as written.
             if matches!(canonical_key(&key), Some("consulted" | "informed" | "kept")) {
                 continue;
             }
@@ -796,8 +796,9 @@ impl Meta {
                 }
             }
             "title" => self.title = Some((line, value.to_owned())),
-            // An RFD template's `authors: { author1 } ({ email })`, left unfilled.
-            "kept" if value.trim_start().starts_with('{') || is_placeholder(value.trim()) => {
+            // An RFD template's `authors: { author1 } ({ email })`, left unfilled. Not any
+            // bracketed value: `authors: [Ann, Bob]` read line by line is two people.
+            "kept" if value.trim_start().starts_with('{') => {
                 notes.at(
                     line,
                     format!("`{key}: {value}` looks like an unfilled template; dropped"),
@@ -3416,6 +3417,35 @@ mod tests {
         assert_eq!(
             (d.date, d.decided),
             (date(2026, 3, 1), Some(date(2026, 3, 1)))
+        );
+    }
+
+    #[test]
+    fn an_rfd_read_line_by_line_keeps_its_authors_unless_unfilled() {
+        // A broken line makes the YAML unreadable; the rest is read line by line.
+        let d = parse(
+            "0007-use-x.md",
+            "---\nauthors: [Ann, Bob]\nstate: published\nnote: {broken\n---\n\n# RFD 7 Use X\n\nBody.\n",
+        );
+        assert_eq!((d.title.as_str(), d.status.as_str()), ("Use X", "accepted"));
+        assert!(d.body.starts_with("- authors: [Ann, Bob]\n"), "{}", d.body);
+        let d = parse(
+            "0008-use-y.md",
+            "---\nauthors: { author1 } ({ email })\nstate: draft\ndiscussion: https://example.org/pr/8\n---\n\n# RFD 0008: Use Y\n",
+        );
+        assert_eq!((d.title.as_str(), d.status.as_str()), ("Use Y", "proposed"));
+        assert!(!d.body.contains("author1"), "{}", d.body);
+        assert!(
+            d.body.contains("- discussion: <https://example.org/pr/8>"),
+            "{}",
+            d.body
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("looks like an unfilled template")),
+            "{:?}",
+            d.unmapped
         );
     }
 
