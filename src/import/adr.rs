@@ -13,7 +13,12 @@
 //!   `decision-makers`, `consulted`, `informed`;
 //! - log4brains: `YYYYMMDD-slug.md` names and `- Status:` / `- Date:` / `- Tags:` lines;
 //! - any of these written in French, German, Spanish, Portuguese or Italian (MADR's
-//!   translations: `statut : accepté`, `Entscheider`), keys and status words alike.
+//!   translations: `statut : accepté`, `Entscheider`), keys and status words alike;
+//! - decision documents written outside ADR tools, which name their people in a header
+//!   table or front matter: Atlassian's DACI template (`| Approver | @Tomás |`, status
+//!   `NOT STARTED` / `IN PROGRESS` / `COMPLETE`), RFC templates' header tables
+//!   (`| Created | Status | Owner | Approvers |`, TensorFlow's `| **Sponsor** |`) and
+//!   Oxide-style RFDs (`authors:`, `state: published`, `labels:`).
 //!
 //! Reading is lenient: one line it cannot understand costs a note, never the record
 //! (front matter YAML rejects is read line by line, a missing heading is made from the
@@ -284,9 +289,9 @@ impl<'t> Record<'t> {
             let Some((key, value)) = meta_line(self.lines[i]) else {
                 continue;
             };
-            // Who was consulted and informed has no orgbook key, and is worth keeping:
-            // the line stays in the body as written.
-            if matches!(canonical_key(&key), Some("consulted" | "informed")) {
+            // Who was consulted and informed, who drove or wrote the decision, have no
+            // orgbook key, and are worth keeping: the line stays in the body as written.
+            if matches!(canonical_key(&key), Some("consulted" | "informed" | "kept")) {
                 continue;
             }
             // When it was last updated is worth reading beside the record's date: read as
@@ -308,8 +313,15 @@ impl<'t> Record<'t> {
     /// all its keys are ours: every cell of the header row, or the first cell of every
     /// two-cell row. Any other table is prose and stays.
     fn metadata_table(&mut self, from: usize, to: usize) -> usize {
+        // A delimiter row may go without its leading pipe (`:--- |:--- |`, as TensorFlow's
+        // RFC template has it): still the table's.
+        let is_row = |l: &str| {
+            let l = l.trim();
+            l.starts_with('|')
+                || (l.contains('|') && l.contains('-') && l.chars().all(|c| "|-: ".contains(c)))
+        };
         let rows: Vec<usize> = (from..to)
-            .take_while(|&i| !self.in_code[i] && self.lines[i].trim_start().starts_with('|'))
+            .take_while(|&i| !self.in_code[i] && is_row(self.lines[i]))
             .collect();
         let end = from + rows.len();
         if self.read_metadata_table(&rows) {
@@ -325,10 +337,22 @@ impl<'t> Record<'t> {
                 .iter()
                 .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
         };
+        // Keys in bold (`| **Approver** |`, as DACI and TensorFlow's RFCs write them) are
+        // keys; a row of empty cells (the `|  |  |` header a Confluence export puts over a
+        // table without one) is no row.
         let table: Vec<(usize, Vec<String>)> = rows
             .iter()
-            .map(|&i| (i, table_cells(self.lines[i])))
-            .filter(|(_, cells)| !is_rule(cells))
+            .map(|&i| {
+                let cells = table_cells(self.lines[i]);
+                (
+                    i,
+                    cells
+                        .iter()
+                        .map(|c| strip_emphasis(c).to_owned())
+                        .collect::<Vec<String>>(),
+                )
+            })
+            .filter(|(_, cells)| !is_rule(cells) && cells.iter().any(|c| !c.is_empty()))
             .collect();
         let is_key = |cell: &str| canonical_key(&cell.to_lowercase()).is_some_and(|k| k != "title");
         let Some((_, header)) = table.first() else {
@@ -553,6 +577,12 @@ impl<'t> Record<'t> {
             // Go's `Last updated:`: later than the proposal, but the file's own word,
             // where git's date is only when the file came to this repository.
             (None, None, Some(d)) => (d, Dated::Record),
+            // A DACI states no date but the one the decision was due: once that day has
+            // come it is nearer the decision than the day the page reached git (an export
+            // is committed long after). A day still to come is no date of the record's.
+            (None, None, None) if let Some(due) = meta.due.filter(|&d| d <= opts.today) => {
+                (due, Dated::Record)
+            }
             // import_dir asks git, then falls back to today and says so.
             (None, None, None) => (opts.today, Dated::Today),
         };
@@ -721,6 +751,8 @@ struct Meta {
     /// An EIP's `last-call-deadline`: the end of its last call, after which it was
     /// decided (the file has no decision date).
     last_call: Option<Date>,
+    /// A DACI's `Due date`: the record's date when it states no other and the day has come.
+    due: Option<Date>,
     /// Front matter links orgbook has no key for, as list items for the top of the body.
     links: Vec<String>,
 }
@@ -764,9 +796,22 @@ impl Meta {
                 }
             }
             "title" => self.title = Some((line, value.to_owned())),
-            // Front matter's `consulted: [a, b]`: kept at the top of the body, as links are.
-            "consulted" | "informed" if !value.trim().is_empty() => {
+            // An RFD template's `authors: { author1 } ({ email })`, left unfilled. Not any
+            // bracketed value: `authors: [Ann, Bob]` read line by line is two people.
+            "kept" if value.trim_start().starts_with('{') => {
+                notes.at(
+                    line,
+                    format!("`{key}: {value}` looks like an unfilled template; dropped"),
+                );
+            }
+            // Front matter's `consulted: [a, b]`, a header table's `| Driver | @ana |`: kept
+            // at the top of the body, as links are.
+            "consulted" | "informed" | "kept" if !value.trim().is_empty() => {
                 self.links.push(format!("- {key}: {}", value.trim()));
+            }
+            "due" if !value.trim().is_empty() => {
+                self.links.push(format!("- {key}: {}", value.trim()));
+                self.due = parse_date(value).map(|(d, _)| d);
             }
             // An EIP's number is its file name's (`eip-20.md`), read there.
             "eip" | "erc" if file_series_number(notes.file) == value.trim().parse().ok() => {}
@@ -777,14 +822,18 @@ impl Meta {
             }
             // What an EIP says of itself in front matter only, with no orgbook key:
             // kept at the top of the body, as a record's links are.
-            "author" | "description" | "type" | "category" | "withdrawal-reason"
-            | "last-call-deadline"
+            "description" | "type" | "category" | "withdrawal-reason" | "last-call-deadline"
                 if !value.trim().is_empty() =>
             {
                 if key == "last-call-deadline" {
                     self.last_call = parse_date(value).map(|(d, _)| d);
                 }
                 self.links.push(format!("- {key}: {}", value.trim()));
+            }
+            // A `discussion:` link of front matter YAML could not read (an RFD's unfilled
+            // `authors: { author1 }` breaks the YAML), kept as the YAML reading keeps it.
+            _ if is_web_address(value.trim()) && !is_site_key(&lower) => {
+                self.links.push(format!("- {key}: <{}>", value.trim()));
             }
             _ => {
                 if !value.is_empty() {
@@ -947,7 +996,12 @@ impl Meta {
         }
         let mut last_relation = None;
         for written in split_top_level(text) {
-            let written = written.trim();
+            // Confluence's status lozenges come out of an export with an emoji before
+            // the word (`🟡 IN PROGRESS`): the colour says what the word says.
+            let written = written
+                .trim()
+                .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
+                .trim();
             // Swift Evolution: `**Implemented in Swift 2.2** ([Bug](…), [Commit](…))`, the
             // status in bold and the evidence after it, which stays at the top of the body.
             let (part, evidence) = match bold_lead(written) {
@@ -1366,10 +1420,33 @@ fn canonical_key(key: &str) -> Option<&'static str> {
         "tags" | "tag" | "keywords" | "mots-clés" | "mots-cles" | "étiquettes" | "schlagwörter"
         | "schlagworte" | "etiquetas" => "tags",
         "title" | "titre" | "titel" | "título" | "titolo" => "title",
-        // Go's design documents: `Last updated: 2016-09-07` under the authors.
-        "last updated" | "last-updated" | "last_updated" => "updated",
+        // Go's design documents: `Last updated: 2016-09-07` under the authors; TensorFlow's
+        // RFC tables: `| **Updated** | 2019-02-07 |`.
+        "last updated" | "last-updated" | "last_updated" | "updated" => "updated",
+        // Who decides: a DACI's Approver, an RFC template's Approvers.
+        "approver" | "approvers" | "approver(s)" | "approved by" => "deciders",
+        // Oxide's RFDs: `state: published`; their `labels` are tags.
+        "state" => "status",
+        "labels" => "tags",
+        // DACI's Contributors are consulted: they have a voice, not a vote.
+        "contributors" | "contributor" => "consulted",
+        // A DACI's due date: when the decision was to be made.
+        "due date" | "due" => "due",
+        // Who drove or wrote the decision, and what DACI and RFC headers say of it
+        // besides: orgbook's decisions have no key for them, and each is worth keeping
+        // at the top of the body.
+        "driver" | "owner" | "owners" | "author" | "authors" | "author(s)" | "editor"
+        | "sponsor" | "sponsors" | "impact" | "outcome" | "product" | "rfc #" | "rfc pr"
+        | "ticket" | "resources" | "reviewers" => "kept",
         _ => return None,
     })
+}
+
+/// Whether `s` is one web address and nothing else.
+fn is_web_address(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && !s.contains(char::is_whitespace)
+        && !s.contains(['<', '>'])
 }
 
 /// The web addresses a front matter value holds: itself, the items of a list, or the
@@ -1378,11 +1455,7 @@ fn yaml_links(value: &yaml_serde::Value) -> Vec<(Option<String>, String)> {
     let url = |v: &yaml_serde::Value| {
         v.as_str()
             .map(str::trim)
-            .filter(|s| {
-                (s.starts_with("https://") || s.starts_with("http://"))
-                    && !s.contains(char::is_whitespace)
-                    && !s.contains(['<', '>'])
-            })
+            .filter(|s| is_web_address(s))
             .map(str::to_owned)
     };
     match value {
@@ -1886,6 +1959,20 @@ const PROCESS_STATUS_WORDS: &[(&str, &str)] = &[
     ("public discussion", "proposed"),
     ("submitted", "proposed"),
     ("prototype implemented", "proposed"),
+    // Atlassian's DACI template: its status lozenge, NOT STARTED, IN PROGRESS or
+    // COMPLETE (decided; its Outcome row says what was chosen). In progress is in
+    // STATUS_WORDS.
+    ("not started", "proposed"),
+    ("complete", "accepted"),
+    ("completed", "accepted"),
+    // Oxide's RFD states: an idea and its discussion are proposed; published (the
+    // discussion converged) and committed (implemented) are decided. Abandoned is in
+    // STATUS_WORDS.
+    ("prediscussion", "proposed"),
+    ("ideation", "proposed"),
+    ("discussion", "proposed"),
+    ("published", "accepted"),
+    ("committed", "accepted"),
 ];
 
 /// Whether `phrase` (lowercase) is a stage of a proposal process, mapped without a note.
@@ -2020,7 +2107,7 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 pub(super) fn plain_text(title: &str) -> String {
     let mut text = inline_text(title);
     // Go's design documents are titled `# Proposal: Type Aliases`.
-    const PREFIXES: [&str; 7] = [
+    const PREFIXES: [&str; 8] = [
         "architecture decision record",
         "architectural decision record",
         "architectural decision",
@@ -2028,6 +2115,8 @@ pub(super) fn plain_text(title: &str) -> String {
         "decision",
         "proposal",
         "adr",
+        // Atlassian's DACI pages: `DACI: Choose a vendor`.
+        "daci",
     ];
     for p in PREFIXES {
         if let Some(rest) = strip_prefix_ci(&text, p) {
@@ -2293,15 +2382,16 @@ enum TitleNumber {
 fn title_number(title: &str) -> (TitleNumber, String) {
     let t = title.trim();
     // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
-    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`. Only `ADR` may be followed by
-    // a bare space ("ADR 7 Use X"): "RFC 2119 keywords" is a title, not RFC 2119.
-    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "se", "pep"]
+    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`, Oxide's `RFD 0005:`. Only `ADR`
+    // and `RFD` may be followed by a bare space ("ADR 7 Use X", Oxide's "RFD 12 Host OS
+    // update policy"): "RFC 2119 keywords" is a title, not RFC 2119.
+    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "rfd", "se", "pep"]
         .iter()
         .find_map(|p| {
             let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
             (r.starts_with(|c: char| c.is_ascii_digit())
                 || placeholder_number(r, *p == "adr").is_some())
-            .then_some((r, true, *p != "adr"))
+            .then_some((r, true, !matches!(*p, "adr" | "rfd")))
         })
         .unwrap_or((t, false, false));
     let digits = after_prefix.len()
@@ -3331,6 +3421,35 @@ mod tests {
     }
 
     #[test]
+    fn an_rfd_read_line_by_line_keeps_its_authors_unless_unfilled() {
+        // A broken line makes the YAML unreadable; the rest is read line by line.
+        let d = parse(
+            "0007-use-x.md",
+            "---\nauthors: [Ann, Bob]\nstate: published\nnote: {broken\n---\n\n# RFD 7 Use X\n\nBody.\n",
+        );
+        assert_eq!((d.title.as_str(), d.status.as_str()), ("Use X", "accepted"));
+        assert!(d.body.starts_with("- authors: [Ann, Bob]\n"), "{}", d.body);
+        let d = parse(
+            "0008-use-y.md",
+            "---\nauthors: { author1 } ({ email })\nstate: draft\ndiscussion: https://example.org/pr/8\n---\n\n# RFD 0008: Use Y\n",
+        );
+        assert_eq!((d.title.as_str(), d.status.as_str()), ("Use Y", "proposed"));
+        assert!(!d.body.contains("author1"), "{}", d.body);
+        assert!(
+            d.body.contains("- discussion: <https://example.org/pr/8>"),
+            "{}",
+            d.body
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("looks like an unfilled template")),
+            "{:?}",
+            d.unmapped
+        );
+    }
+
+    #[test]
     fn a_metadata_table_is_read_in_either_direction() {
         let header_row = parse(
             "adr004-pick-a-queue.md",
@@ -3357,10 +3476,18 @@ mod tests {
 
         let key_rows = parse(
             "0003-store-files.md",
-            "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n| Owner | Platform |\n\nIn a bucket.\n",
+            "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n| Budget | 40k |\n\nIn a bucket.\n",
         );
-        // `Owner` is no key of ours, so the table is not metadata and stays.
+        // `Budget` is no key of ours, so the table is not metadata and stays.
         assert_eq!(key_rows.status, "proposed");
+        // An `Owner` row (an RFC template's, a DACI's `Driver`) is kept at the top of the
+        // body, as the record's own words: orgbook's decisions have no key for it.
+        let owned = parse(
+            "0003-store-files.md",
+            "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Owner | Platform |\n\nIn a bucket.\n",
+        );
+        assert_eq!(owned.status, "accepted");
+        assert_eq!(owned.body, "- Owner: Platform\n\nIn a bucket.\n");
         let key_rows = parse(
             "0003-store-files.md",
             "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n\nIn a bucket.\n",

@@ -202,10 +202,16 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         }
         let numbered = d.source_number.is_some() || d.file_date.is_some();
         if !d.has_metadata && (!numbered || matches!(lower.as_str(), "index.md" | "readme.md")) {
+            // A table of decisions whose rows link their records is an index; one whose
+            // rows are the decisions is a log.
             let reason = if d.md_links >= 2 {
                 format!(
                     "an index: it links to {} records and has no status or date",
                     d.md_links
+                )
+            } else if let Some((rows, header)) = decision_log(&text) {
+                format!(
+                    "a decision log: a table of {rows} decisions (`{header}`); `import adr` does not split a log into records yet: give each decision its own file, or keep the log as a page in content/"
                 )
             } else {
                 "not a record: no number, status or date".to_owned()
@@ -344,6 +350,34 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     records.sort_by_key(|d| d.number);
     out.decisions = records;
     Ok(out)
+}
+
+/// A decision log (one page, a table of many decisions: `| Date | Decision | Owner |
+/// Status |`): the number of its rows and its header row, for the reason it is skipped.
+/// A table is a log when its header names a decision and either a status or a date.
+fn decision_log(text: &str) -> Option<(usize, String)> {
+    let mut lines = text.lines().map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        if !line.starts_with('|') {
+            continue;
+        }
+        let cells: Vec<String> = line
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().trim_matches(['*', '_']).to_ascii_lowercase())
+            .collect();
+        let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
+        let log = has(&["decision", "decisions", "title"]) && has(&["status", "date", "state"]);
+        // The rest of this table: its delimiter row and its rows.
+        let mut rows = 0;
+        while lines.next_if(|l| l.starts_with('|')).is_some() {
+            rows += 1;
+        }
+        if log && rows >= 3 {
+            return Some((rows - 1, line.to_owned()));
+        }
+    }
+    None
 }
 
 fn rel_string(p: &Path) -> String {
@@ -1143,6 +1177,24 @@ fn join_url(base: &str, rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_decision_log_is_told_by_its_table() {
+        let log = "# Log\n\n| Date | Decision | Owner | Status |\n| --- | --- | --- | --- |\n| 2024-05-02 | Use Renovate | @ola | Decided |\n| 2024-04-18 | One bucket | @ana | Decided |\n";
+        assert_eq!(
+            super::decision_log(log),
+            Some((2, "| Date | Decision | Owner | Status |".to_owned()))
+        );
+        // A table of people, or one row, is no log.
+        assert_eq!(
+            super::decision_log("| Name | Role |\n|---|---|\n| Ann | Lead |\n| Bo | Dev |\n"),
+            None
+        );
+        assert_eq!(
+            super::decision_log("| Decision | Status |\n|---|---|\n| A | Done |\n"),
+            None
+        );
+    }
+
     use super::*;
 
     /// Hugo's `{{< ref >}}` as a link's destination (ownCloud's ADRs link each other so)

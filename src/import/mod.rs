@@ -691,8 +691,9 @@ fn stem_number(stem: &str) -> Option<(u32, &str)> {
     Some((number, after.trim_start_matches(['-', '_', '.', ' '])))
 }
 
-/// The series whose name a record's file name may start with, before its number.
-const SERIES_PREFIXES: [&str; 4] = ["adr", "eip", "erc", "keep"];
+/// The series whose name a record's file name may start with, before its number: RFC
+/// templates' pages are exported as `RFC 512 Move search indexing.md`, RFDs as `rfd-0005`.
+const SERIES_PREFIXES: [&str; 6] = ["adr", "eip", "erc", "keep", "rfc", "rfd"];
 
 fn strip_ascii_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;

@@ -125,9 +125,32 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
     if keys.is_some_and(|keys| keys.iter().any(|k| MADR_KEYS.contains(k))) {
         return Some("MADR");
     }
+    // Oxide's RFDs: `authors:` and `state: published`, nothing else of a decision's.
+    if keys.is_some_and(|keys| keys.contains(&"state") && keys.contains(&"authors")) {
+        return Some("an RFD template");
+    }
     let mut status_heading = false;
+    let (mut driver, mut owner, mut approver) = (false, false, false);
     for line in text.lines().map(str::trim) {
         let lower = line.to_ascii_lowercase();
+        // Atlassian's DACI template opens with a table of its roles (`| **Driver** | @ana |`,
+        // `| Approver | @ben |`); RFC templates with a header row naming the `Owner` and
+        // the `Approvers`.
+        if lower.starts_with('|') {
+            for cell in lower
+                .split('|')
+                .map(|c| c.trim().trim_matches(['*', '_']).trim())
+            {
+                driver |= cell == "driver";
+                owner |= cell == "owner";
+                approver |= matches!(cell, "approver" | "approvers");
+            }
+            match (driver, owner, approver) {
+                (true, _, true) => return Some("Atlassian's DACI template"),
+                (_, true, true) => return Some("an RFC template"),
+                _ => continue,
+            }
+        }
         let bullet = lower.trim_start_matches(['*', '-', ' ']);
         if lower.starts_with("## context and problem statement")
             || lower.starts_with("## decision outcome")

@@ -32,6 +32,7 @@ mod round19;
 mod round20;
 mod round21;
 mod round22;
+mod round23;
 mod safety;
 mod scale;
 mod search;
