@@ -1,8 +1,10 @@
-//! Any text as an architecture decision record (adr-tools / Nygard, MADR) and as a Team
-//! API document: the importers must never panic, whatever the file name's number.
+//! Any text as an architecture decision record (adr-tools / Nygard, MADR), as a Team
+//! API document and as each service catalog's file (OpsLevel, Cortex, Compass, Datadog):
+//! the importers must never panic, whatever the file name's number.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use orgbook::import::services::{self, Format};
 use orgbook::import::team_api::{Reading, plan, read_team_api};
 
 fuzz_target!(|data: &[u8]| {
@@ -22,4 +24,24 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let _ = plan(docs, &Default::default(), None, today);
+    let mut services = Vec::new();
+    let mut notes = Vec::new();
+    for format in [Format::OpsLevel, Format::Cortex, Format::Compass, Format::Datadog] {
+        if let Ok(source) = services::read_file(
+            ("repos/checkout/x.yml", "checkout/x.yml"),
+            format,
+            text,
+            "checkout",
+            &mut notes,
+        ) {
+            services.extend(source.services);
+        }
+    }
+    let _ = services::plan(
+        &services,
+        &Default::default(),
+        &Default::default(),
+        Some("platform"),
+        |_| Some(today),
+    );
 });
