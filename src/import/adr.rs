@@ -2475,6 +2475,13 @@ fn split_people(s: &str) -> Vec<String> {
             } else {
                 name.to_owned()
             };
+            // `@Tomás Ferreira`: a mention by display name, as Confluence and Notion export
+            // one, is the person a charter lists as `Tomás Ferreira`; `@ann`, a handle, is
+            // kept as written.
+            let name = match name.strip_prefix('@').map(str::trim) {
+                Some(display) if display.contains(char::is_whitespace) => display.to_owned(),
+                _ => name,
+            };
             if !name.is_empty() {
                 out.push(name);
             }
@@ -3763,6 +3770,12 @@ mod tests {
             ["@ann", "Bo Lind"]
         );
         assert!(split_people(" ").is_empty());
+        assert_eq!(
+            split_people(
+                "@Ben Ito, @dana, [@Tomás Ferreira](https://x.atlassian.net/wiki/people/1)"
+            ),
+            ["Ben Ito", "@dana", "Tomás Ferreira"]
+        );
     }
 
     #[test]

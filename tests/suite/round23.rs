@@ -52,7 +52,7 @@ fn daci_pages_become_records_with_their_approver_as_decider() {
     let (_, vendor) = by_title(&rs, "Choose a feature flag vendor");
     assert_eq!(vendor.status, "accepted");
     assert_eq!(vendor.date, "2024-03-14");
-    assert_eq!(deciders(&book, &vendor.file), ["@Tomás Ferreira"]);
+    assert_eq!(deciders(&book, &vendor.file), ["Tomás Ferreira"]);
     for kept in [
         "- Impact: HIGH",
         "- Driver: @Priya Raman",
@@ -73,11 +73,11 @@ fn daci_pages_become_records_with_their_approver_as_decider() {
     let (_, ci) = by_title(&rs, "Move CI to GitHub Actions");
     assert_eq!(ci.status, "proposed");
     assert_eq!(ci.date, "2024-06-30");
-    assert_eq!(deciders(&book, &ci.file), ["@Ben Ito", "@Dana Whitfield"]);
+    assert_eq!(deciders(&book, &ci.file), ["Ben Ito", "Dana Whitfield"]);
     assert!(!ci.body.contains("IN PROGRESS"), "{}", ci.body);
     let (_, staging) = by_title(&rs, "Retire the staging-2 environment");
     assert_eq!(staging.status, "proposed");
-    assert_eq!(deciders(&book, &staging.file), ["@Tomás Ferreira"]);
+    assert_eq!(deciders(&book, &staging.file), ["Tomás Ferreira"]);
     builds_clean(&book);
 }
 
