@@ -426,3 +426,17 @@ pub fn write_under(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+
+/// The teams of a built site, as its data export `api/teams.json` lists them.
+pub fn teams(book: &TestBook) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_str(&book.output_file("api/teams.json")).unwrap();
+    v["teams"].as_array().unwrap().clone()
+}
+
+/// The team `slug` among `teams`; fails the test, listing them, when there is none.
+pub fn team<'t>(teams: &'t [serde_json::Value], slug: &str) -> &'t serde_json::Value {
+    teams
+        .iter()
+        .find(|t| t["slug"] == slug)
+        .unwrap_or_else(|| panic!("no team {slug} in {teams:?}"))
+}

@@ -5,20 +5,8 @@
 //! opening paragraph, MDX front matter, a SIG README's generated Subprojects), in our own
 //! words.
 
-use crate::harness::{TestBook, sel, texts};
+use crate::harness::{TestBook, sel, team, teams, texts};
 use serde_json::Value;
-
-fn teams(book: &TestBook) -> Vec<Value> {
-    let v: Value = serde_json::from_str(&book.output_file("api/teams.json")).unwrap();
-    v["teams"].as_array().unwrap().clone()
-}
-
-fn team<'t>(teams: &'t [Value], slug: &str) -> &'t Value {
-    teams
-        .iter()
-        .find(|t| t["slug"] == slug)
-        .unwrap_or_else(|| panic!("no team {slug} in {teams:?}"))
-}
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()

@@ -4,20 +4,8 @@
 //! generator's placeholder for the member list). Each fixture is shaped like a slice of
 //! such a handbook once its pages are in `content/`.
 
-use crate::harness::{TestBook, hrefs, texts};
+use crate::harness::{TestBook, hrefs, team, teams, texts};
 use serde_json::Value;
-
-fn teams(book: &TestBook) -> Vec<Value> {
-    let v: Value = serde_json::from_str(&book.output_file("api/teams.json")).unwrap();
-    v["teams"].as_array().unwrap().clone()
-}
-
-fn team<'t>(teams: &'t [Value], slug: &str) -> &'t Value {
-    teams
-        .iter()
-        .find(|t| t["slug"] == slug)
-        .unwrap_or_else(|| panic!("no team {slug} in {teams:?}"))
-}
 
 /// A team folder's index page written as a team page (PostHog's `template: team`, or a
 /// Mission and a members heading) is the team's charter: the org map has its teams, the
