@@ -149,7 +149,7 @@ impl Default for Limits {
 /// The paths are `search/index.js` (the manifest, which the client loads
 /// first) and, unless the index fits inline, `search/t*.js` (terms),
 /// `search/m*.js` (document metadata), `search/p*.js` (prefix summaries) and
-/// `search/f.js` (facets). The output depends only on the set of documents,
+/// `search/f*.js` (facets). The output depends only on the set of documents,
 /// not on their order.
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     build_with(docs, &Limits::default())
@@ -317,8 +317,8 @@ impl StreamingIndex {
         // go inline whatever its terms, they are written (and the records freed) before the
         // documents are scored, so that the records and the postings are never held at once.
         let records = Records::Held(meta);
-        let records = if records.plain_bytes() + facets.to_string().len() > limits.single_file_bytes
-        {
+        let facet_bytes: usize = facets.iter().map(|f| f.to_string().len()).sum();
+        let records = if records.plain_bytes() + facet_bytes > limits.single_file_bytes {
             records.write(refs.len(), &limits, put)
         } else {
             records
@@ -385,7 +385,7 @@ fn write_index(
     docs: &[&SearchDoc<'_>],
     impacts: rank::Impacts,
     records: Records,
-    facets: Value,
+    facets: Vec<Value>,
     limits: &Limits,
     put: &Put<'_>,
 ) {
@@ -430,6 +430,7 @@ fn write_index(
         "v": 1,
         "n": docs.len(),
         "kinds": kinds,
+        "fd": FACET_DOCS,
         "prior": rank::TEAM_PRIOR,
         "step": step,
         "span": limits.summary_span,
@@ -437,7 +438,7 @@ fn write_index(
 
     let term_bytes: usize = entries.iter().map(shard::Entry::size).sum();
     let meta_bytes = records.plain_bytes();
-    let facet_bytes = facets.to_string().len();
+    let facet_bytes: usize = facets.iter().map(|f| f.to_string().len()).sum();
 
     if term_bytes + meta_bytes + facet_bytes <= limits.single_file_bytes {
         // Small enough to go inline. The JSON written for separate files
@@ -450,11 +451,14 @@ fn write_index(
         manifest["seps"] = json!(shard::front_code(&[String::new()]));
         manifest["md"] = json!(docs.len().max(1));
         manifest["sums"] = json!([]);
-        manifest["inline"] = json!({
+        let mut inline = json!({
             "t0": parse(&term_shard(&entries)),
             "m0": parse(&format!("[{}]", records.join(","))),
-            "f": facets,
         });
+        for (i, f) in facets.into_iter().enumerate() {
+            inline[format!("f{i}")] = f;
+        }
+        manifest["inline"] = inline;
     } else {
         let shards = shard::partition(&entries, limits.shard_bytes);
         let seps: Vec<String> = shards.iter().map(|(s, _)| s.clone()).collect();
@@ -554,7 +558,10 @@ fn write_index(
             put(format!("search/{key}.js"), js_file_raw(&key, &json));
         }
 
-        put("search/f.js".into(), js_file("f", &facets));
+        for (i, f) in facets.iter().enumerate() {
+            let key = format!("f{i}");
+            put(format!("search/{key}.js"), js_file(&key, f));
+        }
         manifest["seps"] = json!(shard::front_code(&seps));
         manifest["md"] = json!(per_file);
         manifest["sums"] = json!(sums);
@@ -943,9 +950,21 @@ fn cut_at_word<'a>(words: impl Iterator<Item = &'a str>, max_chars: usize) -> St
 /// digit(kind) varint(team+1)`. Then comes `digit(0)` if no document in the
 /// run has a status or type, or `digit(1)` followed by one
 /// `varint(status * 3 + type)` per document, where status is 1-based and 0
-/// means none. A decision costs about one character. That matters, because
-/// the results page downloads this file with every query.
-fn facets(docs: &[&SearchDoc<'_>]) -> Value {
+/// means none. A decision costs about one character.
+///
+/// One file per [`FACET_DOCS`] documents (`f0`, `f1`, …), each with its own lists: the
+/// results page loads the files its hits fall in. In one file for the whole handbook the
+/// team names alone made it grow with the handbook (110 KB at 10,000 pages, 1.16 MB at
+/// 100,000), downloaded whole with every query.
+fn facets(docs: &[&SearchDoc<'_>]) -> Vec<Value> {
+    docs.chunks(FACET_DOCS).map(facet_file).collect()
+}
+
+/// Documents per facets file: about 10 KB each with a team's documents every few rows.
+pub(crate) const FACET_DOCS: usize = 1000;
+
+/// The facets of one file's documents, as [`facets`] describes.
+fn facet_file(docs: &[&SearchDoc<'_>]) -> Value {
     let statuses: Vec<&str> = docs
         .iter()
         .filter_map(|d| d.status.as_deref())

@@ -396,12 +396,104 @@ fn an_inline_index_has_no_heads() {
 fn facet_runs_cover_every_document() {
     let docs = synthetic(90);
     let r = Reader::new(&build_with(&docs, &small_limits()));
-    let f = &r.files["f"];
+    let f = &r.files["f0"];
     let runs = f["runs"].as_str().unwrap();
     // Decisions cost about one character each, everything else a run.
     assert!(runs.len() >= 30 && runs.len() < 2 * 90, "{}", runs.len());
     assert_eq!(f["statuses"], serde_json::json!(["accepted", "proposed"]));
     assert_eq!(f["teams"].as_array().unwrap().len(), 5);
+}
+
+/// Reads back one facets file: per document (kind, team, status, type), in doc id order.
+fn facet_rows(f: &Value) -> Vec<(u64, String, String, u64)> {
+    let mut runs = f["runs"]
+        .as_str()
+        .unwrap()
+        .bytes()
+        .map(|c| encode::ALPHABET.iter().position(|&a| a == c).unwrap() as u64)
+        .peekable();
+    let varint = |runs: &mut dyn Iterator<Item = u64>| {
+        let (mut v, mut scale) = (0, 1);
+        for c in runs {
+            v += (c & 31) * scale;
+            scale *= 32;
+            if c < 32 {
+                break;
+            }
+        }
+        v
+    };
+    let name = |list: &str, i: u64| match i {
+        0 => String::new(),
+        i => f[list][i as usize - 1].as_str().unwrap().to_string(),
+    };
+    let mut rows = Vec::new();
+    while runs.peek().is_some() {
+        let len = varint(&mut runs);
+        let kind = runs.next().unwrap();
+        let team = varint(&mut runs);
+        let has = runs.next().unwrap();
+        for _ in 0..len {
+            let x = if has == 1 { varint(&mut runs) } else { 0 };
+            rows.push((kind, name("teams", team), name("statuses", x / 3), x % 3));
+        }
+    }
+    rows
+}
+
+#[test]
+fn facets_come_in_files_of_a_bounded_number_of_documents() {
+    // A team per three documents, as a handbook of many small teams has: one list of
+    // every team's name grew with the handbook.
+    let handbook = |n: usize| {
+        let mut docs = synthetic(n);
+        for (i, d) in docs.iter_mut().enumerate() {
+            d.team = Some(format!("Team number {}", i / 3).into());
+        }
+        let files = build_with(&docs, &small_limits());
+        let largest = files
+            .iter()
+            .filter(|(path, _)| path.starts_with("search/f"))
+            .map(|(_, bytes)| bytes.len())
+            .max()
+            .unwrap();
+        (docs.len(), Reader::new(&files), largest)
+    };
+    let (n, r, largest) = handbook(2 * FACET_DOCS + 500);
+    assert_eq!(r.files["index"]["fd"], FACET_DOCS);
+    let files: Vec<&Value> = (0..).map_while(|i| r.files.get(&format!("f{i}"))).collect();
+    assert_eq!(files.len(), 3, "{:?}", r.files.keys().collect::<Vec<_>>());
+    let mut id = 0u32;
+    for f in &files {
+        for (kind, team, status, decision_type) in facet_rows(f) {
+            let rec = r.meta(id);
+            let want = (
+                rec[2].as_u64().unwrap(),
+                rec[3].as_str().unwrap().to_string(),
+                rec[4].as_str().unwrap().to_string(),
+                rec[5].as_u64().unwrap(),
+            );
+            assert_eq!((kind, team, status, decision_type), want, "document {id}");
+            id += 1;
+        }
+    }
+    assert_eq!(id as usize, n, "every document has its facets once");
+    // At most one name (`"Team number 12345",`, 20 bytes) and one run (up to 7
+    // characters) per document, at any size: four times the documents, no larger a file.
+    let bound = FACET_DOCS * 32;
+    let (n, r, larger) = handbook(4 * (2 * FACET_DOCS + 500));
+    assert!(
+        largest <= bound && larger <= bound,
+        "{largest} and {larger} bytes"
+    );
+    let teams: usize = (0..)
+        .map_while(|i| r.files.get(&format!("f{i}")))
+        .map(|f| f["teams"].as_array().unwrap().len())
+        .sum();
+    assert!(
+        teams >= n / 3,
+        "every team is named where its documents are"
+    );
 }
 
 #[test]

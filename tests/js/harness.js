@@ -39,8 +39,8 @@ async function query(q, opts = {}) {
   const r = await engine.search(q);
   const top = r.hits.slice(0, opts.page ? 10 : 8).map(h => h.id);
   const recs = await engine.meta(top);
-  if (opts.page) await engine.facets();
-  return { r, recs, bytes: stats.bytes + jsBytes, files: stats.files };
+  const facets = opts.page ? await engine.facets(r.hits.map(h => h.id)) : null;
+  return { r, recs, top, facets, bytes: stats.bytes + jsBytes, files: stats.files };
 }
 
 (async () => {
@@ -132,6 +132,15 @@ async function query(q, opts = {}) {
     const d = await query(q);
     const p = await query(q, { page: true });
     worst = Math.max(worst, d.bytes, p.bytes);
+    // The facets the results page counts say what each shown result's record says.
+    check(`facets of "${q}" agree with its records`, () => {
+      assert.ok(p.r.hits.every(h => p.facets.kind[h.id] !== undefined), 'a facet per hit');
+      p.top.forEach((id, i) => {
+        const rec = p.recs[i];
+        assert.deepStrictEqual([p.facets.kind[id], p.facets.team[id], p.facets.status[id], p.facets.type[id]],
+          [rec[2], rec[3] || '', rec[4] || '', rec[5] || 0], `document ${id}`);
+      });
+    });
     rows.push(`  ${JSON.stringify(q).padEnd(32)} hits ${String(d.r.hits.length).padStart(5)}  dropdown ${(d.bytes / 1024).toFixed(1).padStart(5)} KB (${d.files.length} files)  results page ${(p.bytes / 1024).toFixed(1).padStart(5)} KB (${p.files.length} files)`);
   }
   if (expect.length < 120) check('a small handbook ships one index file', () => assert.ok(single, `${nfiles} files`));

@@ -216,6 +216,28 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
         "pages over {MAX_PAGE} bytes:\n{too_big}"
     );
 
+    // Nor does a search file a query loads: term shards and metadata are a few KB, and the
+    // facets come in files of a thousand documents (one file of every document's facets
+    // grew with the handbook). The manifest, index.js, lists the shards and is left out.
+    let search: Vec<(String, u64)> = files_under(&out)
+        .into_iter()
+        .filter(|rel| rel.starts_with("search/") && rel != "search/index.js")
+        .map(|rel| {
+            let size = std::fs::metadata(out.join(&rel)).unwrap().len();
+            (rel, size)
+        })
+        .collect();
+    let facet_files = search
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("search/f"))
+        .count();
+    assert!(
+        facet_files >= 3,
+        "{facet_files} facets files for over 3,000 documents"
+    );
+    let too_big: Vec<_> = search.iter().filter(|(_, size)| *size > 50_000).collect();
+    assert!(too_big.is_empty(), "search files over 50 KB: {too_big:?}");
+
     let reached = reachable_from_indexes(&out, &docs);
     let missing: Vec<&String> = docs.difference(&reached).take(10).collect();
     assert!(

@@ -508,22 +508,33 @@
   // term file carries it as a head (null otherwise).
   Engine.prototype.head = function (id) { return this.heads.get(id) || null; };
 
-  // Facet values per document, from the runs in f.js (see facets() in
-  // src/search/mod.rs): kind, team (1-based, 0 = none), status (same), type.
-  Engine.prototype.facets = function () {
+  // Facet values of the documents ids, from the runs of the files f<k>.js that hold them
+  // (m.fd documents each; see facets() in src/search/mod.rs). Resolves to columns indexed
+  // by document id, filled for the files loaded so far: kind (a number), team and status
+  // (names, '' for none), type (0 for none).
+  Engine.prototype.facets = function (ids) {
     var self = this;
-    return this.file('index').then(function () { return self.file('f'); }).then(function (f) {
-      if (self.cols) return self.cols;
-      var c = { kind: [], team: [], status: [], type: [], teams: f.teams, statuses: f.statuses }, r = new Reader(f.runs);
-      while (r.more()) {
-        var len = r.varint(), kind = r.digit(), team = r.varint(), has = r.digit();
-        for (var i = 0; i < len; i++) {
-          var x = has ? r.varint() : 0;
-          c.kind.push(kind); c.team.push(team); c.status.push(Math.floor(x / 3)); c.type.push(x % 3);
-        }
-      }
-      return (self.cols = c);
-    });
+    var c = this.cols || (this.cols = { kind: [], team: [], status: [], type: [], done: {} });
+    return this.file('index').then(function (m) {
+      var keys = new Set(ids.map(function (id) { return 'f' + Math.floor(id / m.fd); }));
+      return Promise.all(Array.from(keys, function (k) {
+        return self.file(k).then(function (f) {
+          if (c.done[k]) return;
+          c.done[k] = true;
+          var id = Number(k.slice(1)) * m.fd, r = new Reader(f.runs);
+          while (r.more()) {
+            var len = r.varint(), kind = r.digit(), team = r.varint(), has = r.digit();
+            for (var i = 0; i < len; i++, id++) {
+              var x = has ? r.varint() : 0, status = Math.floor(x / 3);
+              c.kind[id] = kind;
+              c.team[id] = team ? f.teams[team - 1] : '';
+              c.status[id] = status ? f.statuses[status - 1] : '';
+              c.type[id] = x % 3;
+            }
+          }
+        });
+      }));
+    }).then(function () { return c; });
   };
 
   // Whether a folded word of some text matches token t, typos included.
@@ -942,8 +953,7 @@
     function value(c, g, id) {
       if (g === 'kind') return KINDS[c.kind[id]];
       if (g === 'type') return c.type[id] ? String(c.type[id]) : '';
-      var i = c[g][id];
-      return i ? c[g + (g === 'status' ? 'es' : 's')][i - 1] : '';
+      return c[g][id] || '';
     }
     function passes(c, id, except) {
       return GROUPS.every(function (g) {
@@ -971,8 +981,9 @@
         facets.textContent = results.textContent = '';
         return;
       }
-      var found = last && last.q === q ? last.r : engine.search(q);
-      Promise.all([found, engine.facets(), ownerRows(q)]).then(function (both) {
+      var found = last && last.q === q ? Promise.resolve(last.r) : engine.search(q);
+      var faceted = found.then(function (r) { return engine.facets(r.hits.map(function (h) { return h.id; })); });
+      Promise.all([found, faceted, ownerRows(q)]).then(function (both) {
         var r = both[0], c = both[1], owners = both[2] || [];
         if (my !== seq) return;
         last = { q: q, r: r };
