@@ -35,11 +35,18 @@ use crate::text::walk::files_under;
 /// The default theme's stylesheet, inlined into `404.html`: a 404 page is served at any
 /// path, where no relative link to `orgbook/style.css` can be trusted to resolve.
 pub fn default_stylesheet() -> &'static str {
+    default_file("static/orgbook/style.css")
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
+/// A file of the default theme as the binary ships it (`static/orgbook/search.js` without
+/// its comments, see `build.rs`), by its path below `themes/default/`.
+pub fn default_file(path: &str) -> Option<&'static [u8]> {
     embedded::DEFAULT_THEME
         .iter()
-        .find(|(p, _)| *p == "static/orgbook/style.css")
-        .and_then(|(_, b)| std::str::from_utf8(b).ok())
-        .unwrap_or("")
+        .find(|(p, _)| *p == path)
+        .map(|(_, b)| *b)
 }
 
 pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme {

@@ -149,7 +149,7 @@ impl Default for Limits {
 /// The paths are `search/index.js` (the manifest, which the client loads
 /// first) and, unless the index fits inline, `search/t*.js` (terms),
 /// `search/m*.js` (document metadata), `search/p*.js` (prefix summaries) and
-/// `search/f*.js` (facets). The output depends only on the set of documents,
+/// `search/f*.js` and `search/n*.js` (facets). The output depends only on the set of documents,
 /// not on their order.
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<(String, Vec<u8>)> {
     build_with(docs, &Limits::default())
@@ -317,7 +317,7 @@ impl StreamingIndex {
         // go inline whatever its terms, they are written (and the records freed) before the
         // documents are scored, so that the records and the postings are never held at once.
         let records = Records::Held(meta);
-        let facet_bytes: usize = facets.iter().map(|f| f.to_string().len()).sum();
+        let facet_bytes: usize = facets.iter().map(|f| f.1.to_string().len()).sum();
         let records = if records.plain_bytes() + facet_bytes > limits.single_file_bytes {
             records.write(refs.len(), &limits, put)
         } else {
@@ -385,7 +385,7 @@ fn write_index(
     docs: &[&SearchDoc<'_>],
     impacts: rank::Impacts,
     records: Records,
-    facets: Vec<Value>,
+    facets: Vec<(String, Value)>,
     limits: &Limits,
     put: &Put<'_>,
 ) {
@@ -431,6 +431,8 @@ fn write_index(
         "n": docs.len(),
         "kinds": kinds,
         "fd": FACET_DOCS,
+        "nd": TEAM_NAMES,
+        "nt": docs.iter().filter_map(|d| d.team.as_deref()).collect::<BTreeSet<_>>().len(),
         "prior": rank::TEAM_PRIOR,
         "step": step,
         "span": limits.summary_span,
@@ -438,7 +440,7 @@ fn write_index(
 
     let term_bytes: usize = entries.iter().map(shard::Entry::size).sum();
     let meta_bytes = records.plain_bytes();
-    let facet_bytes: usize = facets.iter().map(|f| f.to_string().len()).sum();
+    let facet_bytes: usize = facets.iter().map(|f| f.1.to_string().len()).sum();
 
     if term_bytes + meta_bytes + facet_bytes <= limits.single_file_bytes {
         // Small enough to go inline. The JSON written for separate files
@@ -455,8 +457,8 @@ fn write_index(
             "t0": parse(&term_shard(&entries)),
             "m0": parse(&format!("[{}]", records.join(","))),
         });
-        for (i, f) in facets.into_iter().enumerate() {
-            inline[format!("f{i}")] = f;
+        for (key, f) in facets {
+            inline[key] = f;
         }
         manifest["inline"] = inline;
     } else {
@@ -558,9 +560,8 @@ fn write_index(
             put(format!("search/{key}.js"), js_file_raw(&key, &json));
         }
 
-        for (i, f) in facets.iter().enumerate() {
-            let key = format!("f{i}");
-            put(format!("search/{key}.js"), js_file(&key, f));
+        for (key, f) in &facets {
+            put(format!("search/{key}.js"), js_file(key, f));
         }
         manifest["seps"] = json!(shard::front_code(&seps));
         manifest["md"] = json!(per_file);
@@ -947,66 +948,82 @@ fn cut_at_word<'a>(words: impl Iterator<Item = &'a str>, max_chars: usize) -> St
 
 /// Facets as runs over doc ids. Documents are sorted by kind and team (see
 /// `doc_order`), so one run per (kind, team) covers them: `varint(length)
-/// digit(kind) varint(team+1)`. Then comes `digit(0)` if no document in the
+/// digit(kind) varint(team)`. Then comes `digit(0)` if no document in the
 /// run has a status or type, or `digit(1)` followed by one
-/// `varint(status * 3 + type)` per document, where status is 1-based and 0
-/// means none. A decision costs about one character.
+/// `varint(status * 3 + type)` per document. A team is its number in the handbook's
+/// list of team names and a status its number in `statuses`, both from 1 (0 means none).
+/// A decision costs about one character.
 ///
-/// One file per [`FACET_DOCS`] documents (`f0`, `f1`, …), each with its own lists: the
-/// results page loads the files its hits fall in. In one file for the whole handbook the
-/// team names alone made it grow with the handbook (110 KB at 10,000 pages, 1.16 MB at
-/// 100,000), downloaded whole with every query.
-fn facets(docs: &[&SearchDoc<'_>]) -> Vec<Value> {
-    docs.chunks(FACET_DOCS).map(facet_file).collect()
-}
-
-/// Documents per facets file: about 10 KB each with a team's documents every few rows.
-pub(crate) const FACET_DOCS: usize = 1000;
-
-/// The facets of one file's documents, as [`facets`] describes.
-fn facet_file(docs: &[&SearchDoc<'_>]) -> Value {
+/// The runs come in files of [`FACET_DOCS`] documents (`f0`, `f1`, …) and the team names
+/// in files of [`TEAM_NAMES`] (`n0`, `n1`, …, sorted as the client compares strings): the
+/// results page loads the runs its hits fall in and the names of the teams it shows. One
+/// file of every document's facets grew with the handbook (110 KB at 10,000 pages, 1.16 MB
+/// at 100,000, three quarters of it team names) and was downloaded whole with every query.
+fn facets(docs: &[&SearchDoc<'_>]) -> Vec<(String, Value)> {
+    let mut teams: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.team.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    teams.sort_by(|a, b| encode::cmp_utf16(a, b));
+    let numbers: BTreeMap<&str, u32> = teams.iter().zip(1..).map(|(t, i)| (*t, i)).collect();
     let statuses: Vec<&str> = docs
         .iter()
         .filter_map(|d| d.status.as_deref())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let teams: Vec<&str> = docs
-        .iter()
-        .filter_map(|d| d.team.as_deref())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let index = |list: &[&str], v: Option<&str>| {
-        v.map_or(0, |v| list.binary_search(&v).map_or(0, |i| i + 1)) as u32
-    };
-    let group = |d: &SearchDoc<'_>| (d.kind as u8, index(&teams, d.team.as_deref()));
+    let runs = docs.chunks(FACET_DOCS).enumerate().map(|(k, chunk)| {
+        let runs = facet_runs(chunk, &numbers, &statuses);
+        (
+            format!("f{k}"),
+            json!({ "statuses": statuses, "runs": runs }),
+        )
+    });
+    let names = teams
+        .chunks(TEAM_NAMES)
+        .enumerate()
+        .map(|(j, names)| (format!("n{j}"), json!(names)));
+    runs.chain(names).collect()
+}
+
+/// Documents per facets file: about 6 KB of runs.
+pub(crate) const FACET_DOCS: usize = 2000;
+
+/// Team names per names file: the results page shows eight teams, so a file of names
+/// should be small (about 1.5 KB).
+pub(crate) const TEAM_NAMES: usize = 64;
+
+/// The runs of some documents, as [`facets`] describes.
+fn facet_runs(docs: &[&SearchDoc<'_>], teams: &BTreeMap<&str, u32>, statuses: &[&str]) -> String {
+    let team = |d: &SearchDoc<'_>| d.team.as_deref().and_then(|t| teams.get(t)).copied();
+    let group = |d: &SearchDoc<'_>| (d.kind as u8, team(d).unwrap_or(0));
     let detail = |d: &SearchDoc<'_>| {
-        index(&statuses, d.status.as_deref()) * 3 + u32::from(d.decision_type.unwrap_or(0).min(2))
+        let status = d.status.as_deref();
+        let status = status.map_or(0, |v| statuses.binary_search(&v).map_or(0, |i| i + 1));
+        status as u32 * 3 + u32::from(d.decision_type.unwrap_or(0).min(2))
     };
     let mut runs = String::new();
     let mut i = 0;
     while i < docs.len() {
         let g = group(docs[i]);
-        let run: Vec<&SearchDoc<'_>> = docs[i..]
-            .iter()
-            .copied()
-            .take_while(|d| group(d) == g)
-            .collect();
-        push_varint(&mut runs, run.len() as u32);
+        let len = docs[i..].iter().take_while(|d| group(d) == g).count();
+        let run = &docs[i..i + len];
+        push_varint(&mut runs, len as u32);
         push_digit(&mut runs, g.0);
         push_varint(&mut runs, g.1);
         if run.iter().all(|d| detail(d) == 0) {
             push_digit(&mut runs, 0);
         } else {
             push_digit(&mut runs, 1);
-            for d in &run {
+            for d in run {
                 push_varint(&mut runs, detail(d));
             }
         }
-        i += run.len();
+        i += len;
     }
-    json!({ "teams": teams, "statuses": statuses, "runs": runs })
+    runs
 }
 
 #[cfg(test)]

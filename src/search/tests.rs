@@ -401,11 +401,12 @@ fn facet_runs_cover_every_document() {
     // Decisions cost about one character each, everything else a run.
     assert!(runs.len() >= 30 && runs.len() < 2 * 90, "{}", runs.len());
     assert_eq!(f["statuses"], serde_json::json!(["accepted", "proposed"]));
-    assert_eq!(f["teams"].as_array().unwrap().len(), 5);
+    assert_eq!(r.files["n0"].as_array().unwrap().len(), 5);
 }
 
-/// Reads back one facets file: per document (kind, team, status, type), in doc id order.
-fn facet_rows(f: &Value) -> Vec<(u64, String, String, u64)> {
+/// Reads back one facets file: per document (kind, team number, status, type), in doc
+/// id order.
+fn facet_rows(f: &Value) -> Vec<(u64, u64, String, u64)> {
     let mut runs = f["runs"]
         .as_str()
         .unwrap()
@@ -423,9 +424,9 @@ fn facet_rows(f: &Value) -> Vec<(u64, String, String, u64)> {
         }
         v
     };
-    let name = |list: &str, i: u64| match i {
+    let status = |i: u64| match i {
         0 => String::new(),
-        i => f[list][i as usize - 1].as_str().unwrap().to_string(),
+        i => f["statuses"][i as usize - 1].as_str().unwrap().to_string(),
     };
     let mut rows = Vec::new();
     while runs.peek().is_some() {
@@ -435,16 +436,16 @@ fn facet_rows(f: &Value) -> Vec<(u64, String, String, u64)> {
         let has = runs.next().unwrap();
         for _ in 0..len {
             let x = if has == 1 { varint(&mut runs) } else { 0 };
-            rows.push((kind, name("teams", team), name("statuses", x / 3), x % 3));
+            rows.push((kind, team, status(x / 3), x % 3));
         }
     }
     rows
 }
 
 #[test]
-fn facets_come_in_files_of_a_bounded_number_of_documents() {
-    // A team per three documents, as a handbook of many small teams has: one list of
-    // every team's name grew with the handbook.
+fn facets_come_in_files_that_do_not_grow_with_the_handbook() {
+    // A team per three documents, as a handbook of many small teams has: one file of
+    // every document's facets, team names included, grew with the handbook.
     let handbook = |n: usize| {
         let mut docs = synthetic(n);
         for (i, d) in docs.iter_mut().enumerate() {
@@ -453,7 +454,7 @@ fn facets_come_in_files_of_a_bounded_number_of_documents() {
         let files = build_with(&docs, &small_limits());
         let largest = files
             .iter()
-            .filter(|(path, _)| path.starts_with("search/f"))
+            .filter(|(path, _)| path.starts_with("search/f") || path.starts_with("search/n"))
             .map(|(_, bytes)| bytes.len())
             .max()
             .unwrap();
@@ -461,12 +462,21 @@ fn facets_come_in_files_of_a_bounded_number_of_documents() {
     };
     let (n, r, largest) = handbook(2 * FACET_DOCS + 500);
     assert_eq!(r.files["index"]["fd"], FACET_DOCS);
-    let files: Vec<&Value> = (0..).map_while(|i| r.files.get(&format!("f{i}"))).collect();
-    assert_eq!(files.len(), 3, "{:?}", r.files.keys().collect::<Vec<_>>());
+    assert_eq!(r.files["index"]["nt"], n.div_ceil(3));
+    let runs: Vec<&Value> = (0..).map_while(|i| r.files.get(&format!("f{i}"))).collect();
+    assert_eq!(runs.len(), 3, "{:?}", r.files.keys().collect::<Vec<_>>());
+    let names: Vec<&str> = (0..)
+        .map_while(|j| r.files.get(&format!("n{j}")))
+        .flat_map(|list| list.as_array().unwrap())
+        .map(|name| name.as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), n.div_ceil(3), "every team named once");
+    assert!(names.is_sorted_by(|a, b| encode::cmp_utf16(a, b).is_lt()));
     let mut id = 0u32;
-    for f in &files {
+    for f in &runs {
         for (kind, team, status, decision_type) in facet_rows(f) {
             let rec = r.meta(id);
+            let team = names[team as usize - 1].to_string();
             let want = (
                 rec[2].as_u64().unwrap(),
                 rec[3].as_str().unwrap().to_string(),
@@ -478,21 +488,13 @@ fn facets_come_in_files_of_a_bounded_number_of_documents() {
         }
     }
     assert_eq!(id as usize, n, "every document has its facets once");
-    // At most one name (`"Team number 12345",`, 20 bytes) and one run (up to 7
-    // characters) per document, at any size: four times the documents, no larger a file.
-    let bound = FACET_DOCS * 32;
-    let (n, r, larger) = handbook(4 * (2 * FACET_DOCS + 500));
+    // A few characters of runs per document, and 64 names a file: four times the
+    // documents, no larger a file.
+    let (_, _, larger) = handbook(4 * (2 * FACET_DOCS + 500));
+    let bound = (FACET_DOCS * 8).max(TEAM_NAMES * 24);
     assert!(
         largest <= bound && larger <= bound,
         "{largest} and {larger} bytes"
-    );
-    let teams: usize = (0..)
-        .map_while(|i| r.files.get(&format!("f{i}")))
-        .map(|f| f["teams"].as_array().unwrap().len())
-        .sum();
-    assert!(
-        teams >= n / 3,
-        "every team is named where its documents are"
     );
 }
 

@@ -217,8 +217,9 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
     );
 
     // Nor does a search file a query loads: term shards and metadata are a few KB, and the
-    // facets come in files of a thousand documents (one file of every document's facets
-    // grew with the handbook). The manifest, index.js, lists the shards and is left out.
+    // facets come in files of 2,000 documents and the team names in files of 64 (one file
+    // of every document's facets grew with the handbook). The manifest, index.js, lists
+    // the shards and is left out.
     let search: Vec<(String, u64)> = files_under(&out)
         .into_iter()
         .filter(|rel| rel.starts_with("search/") && rel != "search/index.js")
@@ -227,14 +228,16 @@ fn no_page_grows_with_the_handbook_and_every_document_is_reachable_from_the_inde
             (rel, size)
         })
         .collect();
-    let facet_files = search
-        .iter()
-        .filter(|(rel, _)| rel.starts_with("search/f"))
-        .count();
-    assert!(
-        facet_files >= 3,
-        "{facet_files} facets files for over 3,000 documents"
-    );
+    let files = |prefix: &str| {
+        search
+            .iter()
+            .filter(|(rel, _)| rel.starts_with(prefix))
+            .count()
+    };
+    let (runs, names) = (files("search/f"), files("search/n"));
+    assert!(runs >= 2, "{runs} facets files for over 3,000 documents");
+    // The teams some document names: each decision's, and each team's group.
+    assert!(names >= DECISIONS / 64, "{names} files of names");
     let too_big: Vec<_> = search.iter().filter(|(_, size)| *size > 50_000).collect();
     assert!(too_big.is_empty(), "search files over 50 KB: {too_big:?}");
 

@@ -439,6 +439,66 @@ fn a_facet_click_narrows_the_results() {
     });
 }
 
+/// Teams are counted by number and named from their own small files (search/n*.js), and
+/// a team chosen in the URL is found by name: both must give the page what it showed when
+/// every document's team name came in one file.
+#[test]
+fn a_team_facet_narrows_the_results_by_name_and_survives_a_reload() {
+    SITE.browse(|c, server| async move {
+        open(c, server, "search.html?q=kafka").await;
+        let before = results_when(c, "results for kafka", |p| !p.facets.is_empty()).await;
+        let teams = &before
+            .facets
+            .iter()
+            .find(|f| f.name == "Team")
+            .unwrap()
+            .values;
+        let (team, n, _) = teams[0].clone();
+        assert!(
+            !team.is_empty() && team.parse::<u32>().is_err(),
+            "a name: {teams:?}"
+        );
+        assert!((n as usize) < before.hits.len(), "{teams:?}");
+        let checkbox = format!("//fieldset[legend='Team']/label[contains(., '{team}')]/input");
+        c.find(Locator::XPath(&checkbox))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let one_team = |p: &ResultsPage| {
+            p.summary.starts_with(&format!("{n} result"))
+                && p.facets
+                    .iter()
+                    .any(|f| f.name == "Team" && f.values.contains(&(team.clone(), n, true)))
+        };
+        let after = results_when(c, "one team's results", |p| {
+            p.url.contains("team=") && one_team(p)
+        })
+        .await;
+        assert_eq!(after.hits.len(), (n as usize).min(10), "{after:?}");
+        c.refresh().await.unwrap();
+        results_when(c, "the team's results after a reload", one_team).await;
+
+        // A name no team has stays chosen, and matches nothing.
+        open(c, server, "search.html?q=kafka&team=No%20Such%20Team").await;
+        let none = results_when(c, "results for a team that does not exist", |p| {
+            p.summary.starts_with("0 results") && p.facets.iter().any(|f| f.name == "Team")
+        })
+        .await;
+        let chosen = &none
+            .facets
+            .iter()
+            .find(|f| f.name == "Team")
+            .unwrap()
+            .values;
+        assert!(
+            chosen.contains(&("No Such Team".into(), 0, true)),
+            "{chosen:?}"
+        );
+    });
+}
+
 #[test]
 fn search_works_under_a_sub_path_from_a_nested_page() {
     SITE.browse(|c, server| async move {

@@ -63,8 +63,12 @@ pub(crate) fn query_site(site: &Path, query: &str) -> Option<Vec<String>> {
     Some(serde_json::from_slice(&out.stdout).unwrap())
 }
 
-/// Writes the index files of `docs` below `dir` (`dir/search/…`).
+/// Writes the index files of `docs` below `dir` (`dir/search/…`), and the search client
+/// as the binary ships it (`dir/orgbook/search.js`), which harness.js runs and counts.
 fn write_index(dir: &Path, docs: &[SearchDoc]) {
+    let client = orgbook::render::theme::default_file("static/orgbook/search.js").unwrap();
+    std::fs::create_dir_all(dir.join("orgbook")).unwrap();
+    std::fs::write(dir.join("orgbook/search.js"), client).unwrap();
     for (path, bytes) in build_index(docs) {
         let file = dir.join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();

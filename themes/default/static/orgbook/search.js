@@ -510,8 +510,8 @@
 
   // Facet values of the documents ids, from the runs of the files f<k>.js that hold them
   // (m.fd documents each; see facets() in src/search/mod.rs). Resolves to columns indexed
-  // by document id, filled for the files loaded so far: kind (a number), team and status
-  // (names, '' for none), type (0 for none).
+  // by document id, filled for the files loaded so far: kind (a number), team (its number,
+  // 0 for none: teamNames gives the names), status (a name, '' for none), type (0 for none).
   Engine.prototype.facets = function (ids) {
     var self = this;
     var c = this.cols || (this.cols = { kind: [], team: [], status: [], type: [], done: {} });
@@ -527,7 +527,7 @@
             for (var i = 0; i < len; i++, id++) {
               var x = has ? r.varint() : 0, status = Math.floor(x / 3);
               c.kind[id] = kind;
-              c.team[id] = team ? f.teams[team - 1] : '';
+              c.team[id] = team;
               c.status[id] = status ? f.statuses[status - 1] : '';
               c.type[id] = x % 3;
             }
@@ -535,6 +535,42 @@
         });
       }));
     }).then(function () { return c; });
+  };
+
+  // The names of teams by number, from the files n<j>.js (m.nd names each, in number
+  // order): resolves to a Map from number to name holding at least these.
+  Engine.prototype.teamNames = function (nums) {
+    var self = this, names = this.names || (this.names = new Map());
+    return this.file('index').then(function (m) {
+      var keys = new Set();
+      nums.forEach(function (t) { if (t > 0 && !names.has(t)) keys.add('n' + Math.floor((t - 1) / m.nd)); });
+      return Promise.all(Array.from(keys, function (k) {
+        return self.file(k).then(function (list) {
+          var first = Number(k.slice(1)) * m.nd;
+          list.forEach(function (name, i) { names.set(first + i + 1, name); });
+        });
+      }));
+    }).then(function () { return names; });
+  };
+
+  // The number of the team with this name (0 if there is none). Numbers follow the
+  // names' order, so a binary search over the name files finds it in a few of them.
+  Engine.prototype.teamNumber = function (name) {
+    var self = this;
+    return this.file('index').then(function (m) {
+      var lo = 0, hi = Math.ceil(m.nt / m.nd) - 1;
+      function step() {
+        if (lo > hi) return 0;
+        var mid = (lo + hi) >> 1;
+        return self.file('n' + mid).then(function (list) {
+          if (name < list[0]) hi = mid - 1;
+          else if (name > list[list.length - 1]) lo = mid + 1;
+          else return list.indexOf(name) < 0 ? 0 : mid * m.nd + list.indexOf(name) + 1;
+          return step();
+        });
+      }
+      return step();
+    });
   };
 
   // Whether a folded word of some text matches token t, typos included.
@@ -937,7 +973,10 @@
   function resultsPage(page) {
     var GROUPS = [['kind', 'Kind'], ['status', 'Status'], ['type', 'Type'], ['team', 'Team']];
     var params = new URLSearchParams(window.location.search), last = null;
-    var state = { q: params.get('q') || '', shown: 10, sel: {}, expand: {} };
+    // sel: the chosen values by group, as the URL names them; teams: the chosen teams
+    // by number (see teamNumber), each with its name (a name no team has gets a
+    // negative number, so it stays chosen and matches nothing).
+    var state = { q: params.get('q') || '', shown: 10, sel: {}, expand: {}, teams: new Map() };
     GROUPS.forEach(function (g) { state.sel[g[0]] = new Set(params.getAll(g[0])); });
     input.value = state.q;
     page.textContent = '';
@@ -955,10 +994,18 @@
       if (g === 'type') return c.type[id] ? String(c.type[id]) : '';
       return c[g][id] || '';
     }
+    function chosen(g) { return g === 'team' ? state.teams : state.sel[g]; }
     function passes(c, id, except) {
       return GROUPS.every(function (g) {
-        var s = state.sel[g[0]];
+        var s = chosen(g[0]);
         return g[0] === except || !s.size || s.has(value(c, g[0], id));
+      });
+    }
+    function chosenTeams() {
+      var names = Array.from(state.sel.team);
+      return Promise.all(names.map(function (n) { return engine.teamNumber(n); })).then(function (nums) {
+        state.teams = new Map();
+        nums.forEach(function (t, i) { state.teams.set(t || -1 - i, names[i]); });
       });
     }
     function syncUrl() {
@@ -983,17 +1030,19 @@
       }
       var found = last && last.q === q ? Promise.resolve(last.r) : engine.search(q);
       var faceted = found.then(function (r) { return engine.facets(r.hits.map(function (h) { return h.id; })); });
-      Promise.all([found, faceted, ownerRows(q)]).then(function (both) {
+      Promise.all([found, faceted, ownerRows(q), chosenTeams()]).then(function (both) {
         var r = both[0], c = both[1], owners = both[2] || [];
         if (my !== seq) return;
         last = { q: q, r: r };
         var hits = r.hits.filter(function (h) { return passes(c, h.id, null); });
-        drawFacets(r.hits, c);
+        var drawn = drawFacets(r.hits, c, my);
         summary.textContent = (r.total > r.hits.length ? 'The best ' + r.hits.length + ' of about ' + r.total : hits.length) +
           (hits.length === 1 ? ' result' : ' results') + ' for “' + q + '”' +
           (r.total > r.hits.length ? '. Type more to narrow them down.' : '') +
           (r.partial ? '. No page has all the words; these have some of them.' : '');
-        return engine.meta(hits.slice(0, state.shown).map(function (h) { return h.id; })).then(function (recs) {
+        var rows = engine.meta(hits.slice(0, state.shown).map(function (h) { return h.id; }));
+        return Promise.all([rows, drawn]).then(function (both) {
+          var recs = both[0];
           if (my !== seq) return;
           var ol = el('ol', 'search-list');
           owners.forEach(function (a) { ol.appendChild(el('li', 'search-item')).appendChild(a); });
@@ -1007,40 +1056,58 @@
     }
 
     // Counts for each group ignore that group's own selection, so a chosen
-    // value still shows what the alternatives would give.
-    function drawFacets(all, c) {
-      facets.textContent = '';
-      GROUPS.forEach(function (g) {
-        var name = g[0], counts = new Map();
+    // value still shows what the alternatives would give. Teams are counted by number
+    // and only the names shown are loaded.
+    function drawFacets(all, c, my) {
+      var groups = GROUPS.map(function (g) {
+        var name = g[0], counts = new Map(), sel = chosen(name);
         all.forEach(function (h) {
           var v = passes(c, h.id, name) && value(c, name, h.id);
           if (v) counts.set(v, (counts.get(v) || 0) + 1);
         });
-        state.sel[name].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
-        if (!counts.size) return;
+        sel.forEach(function (_, v) { if (!counts.has(v)) counts.set(v, 0); });
         var entries = Array.from(counts);
+        // Team numbers follow their names' order, so ties sort by name either way.
         entries.sort(name === 'kind' ? function (a, b) { return KINDS.indexOf(a[0]) - KINDS.indexOf(b[0]); }
           : name === 'type' ? undefined : function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
-        var fs = el('fieldset', 'search-facet'), limit = state.expand[name] ? Infinity : 8;
-        fs.appendChild(el('legend', null, g[1]));
-        entries.forEach(function (e, i) {
-          if (i >= limit && !state.sel[name].has(e[0])) return;
-          var label = el('label'), box = label.appendChild(el('input'));
-          box.type = 'checkbox';
-          box.checked = state.sel[name].has(e[0]);
-          box.addEventListener('change', function () {
-            state.sel[name][box.checked ? 'add' : 'delete'](e[0]);
-            state.shown = 10;
-            syncUrl();
-            render();
-          });
-          label.appendChild(document.createTextNode(' ' + (name === 'kind' ? LABELS[e[0]] : name === 'type' ? 'Type ' + e[0] : e[0]) + ' '));
-          label.appendChild(el('span', 'search-count', String(e[1])));
-          fs.appendChild(label);
-        });
-        if (entries.length > limit) fs.appendChild(more('Show all ' + entries.length, function () { state.expand[name] = true; drawFacets(all, c); }));
-        facets.appendChild(fs);
+        var limit = state.expand[name] ? Infinity : 8;
+        return { g: g, sel: sel, entries: entries, limit: limit,
+          shown: entries.filter(function (e, i) { return i < limit || sel.has(e[0]); }) };
       });
+      var teams = groups[3].shown.map(function (e) { return e[0]; });
+      return engine.teamNames(teams).then(function (names) {
+        if (my !== seq) return;
+        facets.textContent = '';
+        groups.forEach(function (x) { drawGroup(x, names, all, c); });
+      });
+    }
+
+    function drawGroup(x, names, all, c) {
+      var name = x.g[0];
+      if (!x.entries.length) return;
+      var fs = el('fieldset', 'search-facet');
+      fs.appendChild(el('legend', null, x.g[1]));
+      x.shown.forEach(function (e) {
+        var label = el('label'), box = label.appendChild(el('input'));
+        var team = name === 'team' && (e[0] > 0 ? names.get(e[0]) : state.teams.get(e[0]));
+        box.type = 'checkbox';
+        box.checked = x.sel.has(e[0]);
+        box.addEventListener('change', function () {
+          if (team) {
+            state.sel.team[box.checked ? 'add' : 'delete'](team);
+          } else {
+            state.sel[name][box.checked ? 'add' : 'delete'](e[0]);
+          }
+          state.shown = 10;
+          syncUrl();
+          render();
+        });
+        label.appendChild(document.createTextNode(' ' + (name === 'kind' ? LABELS[e[0]] : name === 'type' ? 'Type ' + e[0] : team || e[0]) + ' '));
+        label.appendChild(el('span', 'search-count', String(e[1])));
+        fs.appendChild(label);
+      });
+      if (x.entries.length > x.limit) fs.appendChild(more('Show all ' + x.entries.length, function () { state.expand[name] = true; drawFacets(all, c, seq); }));
+      facets.appendChild(fs);
     }
 
     listen(debounce(function () { state.q = input.value; state.shown = 10; syncUrl(); render(); }));
