@@ -3,7 +3,7 @@
 //! REST API returns them, on one line or pretty-printed, mentions by user key, user name
 //! and account id, emoticons old and new, dates), in our own words.
 
-use crate::harness::{TestBook, sel, texts};
+use crate::harness::{TestBook, files_under, sel, texts};
 
 /// Before, a `code` or `noformat` macro showed its tags as text and no code at all (the
 /// CDATA section is raw HTML to CommonMark, which the sanitizer drops); a mention was
@@ -94,3 +94,46 @@ fn confluence_code_macros_mentions_emoticons_and_dates_are_drawn() {
     assert!(old.contains("ac:name=\"code\""), "{old}");
 }
 
+/// A Logseq graph moved in whole: its `logseq/config.edn` hides a folder of archived pages
+/// and a draft (`:hidden`, after Logseq's own commented-out example of it). Before, both
+/// were published like any page (in the index, found by search); now neither is, and one note
+/// says why for each.
+#[test]
+fn what_a_logseq_graph_hides_is_not_published() {
+    let book = TestBook::fixture("basic");
+    book.write(
+        "content/graph/pages/Onboarding.md",
+        "- First week\n\t- Pair with your buddy on a real ticket.\n- Read [[Release train]]\n",
+    )
+    .write(
+        "content/graph/pages/Release train.md",
+        "- A release leaves every second Tuesday.\n",
+    )
+    .write(
+        "content/graph/pages/Salary bands draft.md",
+        "- Band 3 tops out at the figure nobody may read yet.\n",
+    )
+    .write(
+        "content/graph/archived/pages/Old rota.md",
+        "- Ingrid covers the weekend pager until March.\n",
+    )
+    .write(
+        "content/graph/logseq/config.edn",
+        "{:meta/version 1\n :preferred-format \"Markdown\"\n\n ;; The app will ignore those directories or files.\n ;; E.g. :hidden [\"/archived\" \"/test.md\" \"../assets/archived\"]\n :hidden [\"/archived\" \"/pages/Salary bands draft.md\"]\n\n :journal/page-title-format \"MMM do, yyyy\"\n :journal/file-name-format \"yyyy_MM_dd\"}\n",
+    );
+    book.build()
+        .success()
+        .stderr_has("content/graph/archived")
+        .stderr_has("content/graph/pages/Salary bands draft.md")
+        .stderr_has(":hidden");
+    let out = book.out();
+    assert!(out.join("graph/pages/Onboarding.html").exists());
+    for file in files_under(&out) {
+        let text = std::fs::read(out.join(&file)).unwrap_or_default();
+        let text = String::from_utf8_lossy(&text);
+        for secret in ["the figure nobody may read", "Ingrid covers"] {
+            assert!(!text.contains(secret), "{secret:?} published in {file}");
+        }
+        assert!(!file.contains("archived"), "{file} published");
+    }
+}
