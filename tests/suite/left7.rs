@@ -5,8 +5,9 @@
 
 use crate::harness::{TestBook, files_under, sel, texts};
 
-/// Before, a `code` or `noformat` macro showed its tags as text and no code at all (the
-/// CDATA section is raw HTML to CommonMark, which the sanitizer drops); a mention was
+/// Before, a `code` or `noformat` macro showed its tags as text and its code run into a
+/// paragraph, the first line gone (`<![CDATA[` opens raw HTML to CommonMark, which the
+/// sanitizer drops; a one-line macro lost all of it); a mention was
 /// markup, an emoticon its tag, a date nothing. Now each macro is a code block,
 /// highlighted in its language and escaped once, a mention shows the name, an emoticon
 /// its character and a date the date; lines stay where they were.
