@@ -23,8 +23,18 @@
 //!   written as `<div>` and `</div>` so that an indented body (the storage format
 //!   pretty-printed) stays one block of HTML rather than becoming code.
 //!
-//! Another macro (`toc`, `code`, `jira`…) is left as written, and its opening tag is a
-//! `template-leftover` warning, as other generators' constructs are.
+//! - a `code` or `noformat` macro with a CDATA body: a fenced code block in its language,
+//!   whose code is the CDATA's as written (a fence shows it, so it is escaped once, when
+//!   the block is highlighted). A fence needs a line of its own, and lines must stay: the
+//!   opening fence takes the line `<![CDATA[` ends, else the blank line before the macro;
+//!   the closing fence the line `]]>` starts, else the blank line after it
+//!   ([`code_fences`]). One line of code in a sentence is a code span;
+//! - a mention (`<ri:user …/>` in a link), an emoticon, a `<time datetime>`: the name,
+//!   the character, the date, as text in a `<span>` padded inside its closing tag.
+//!
+//! Another macro (`toc`, `jira`, a code macro with no line for a fence…) is left as
+//! written, and its opening tag is a `template-leftover` warning, as other generators'
+//! constructs are.
 
 use super::found::{Kind, Leftover};
 use pulldown_cmark::BlockQuoteKind as K;
@@ -50,20 +60,29 @@ pub(crate) enum Tag {
     BodyOpen,
     /// `</ac:rich-text-body>`.
     BodyClose,
-    /// A link or an image, whole, and the Markdown it is written as (`None`: it has no
-    /// Markdown that fits in its place, and stays as written).
+    /// A link, an image, a mention, an emoticon or a date, whole, and the Markdown it is
+    /// written as (`None`: it has no Markdown that fits in its place, and stays as written).
     Inline(Option<String>),
+    /// A `code` or `noformat` macro whose body is a CDATA section, whole: the macro's
+    /// name, the language its `language` parameter gives (empty: none), and where the
+    /// code is (between `<![CDATA[` and `]]>`).
+    Code {
+        name: String,
+        lang: String,
+        code: Range<usize>,
+    },
 }
 
-/// The storage-format elements of `body`, in order, each within one line: outside code or
-/// not (the caller, which knows where code is, decides).
+/// The storage-format elements of `body`, in order, each within one line but a code
+/// macro: outside code or not (the caller, which knows where code is, decides).
 pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
     let mut out = Vec::new();
     let bytes = body.as_bytes();
     // Where each closing tag (`</ac:link>`, `</ac:image>`, `</ac:parameter>`) was looked
     // for last and found, if it was: searched forwards only, so a line of a thousand
     // unclosed `<ac:link>` or `<ac:parameter>` stays linear.
-    let mut closers: [Option<(usize, Option<usize>)>; 3] = [None, None, None];
+    // The fourth: a code macro's `]]>`.
+    let mut closers: [Option<(usize, Option<usize>)>; 4] = [None; 4];
     let mut closing = |slot: usize, closer: &str, from: usize| {
         let next = match closers[slot] {
             Some((searched, None)) if searched <= from => None,
@@ -79,7 +98,8 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
     while let Some(k) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + k;
         let rest = &bytes[start + 1..];
-        if !(rest.starts_with(b"ac:") || rest.starts_with(b"/ac:")) {
+        // `<time datetime="…"/>` is HTML, but a date Confluence writes so holds no text.
+        if !(rest.starts_with(b"ac:") || rest.starts_with(b"/ac:") || rest.starts_with(b"time ")) {
             at = start + 1;
             continue;
         }
@@ -108,10 +128,24 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
                 "ac:structured-macro" => attribute(tag, "ac:name").map(|n| {
                     let n = n.to_ascii_lowercase();
                     if tag.ends_with("/>") {
-                        Tag::MacroAlone(n)
-                    } else {
-                        Tag::MacroOpen(n)
+                        return Tag::MacroAlone(n);
                     }
+                    if n == "code" || n == "noformat" {
+                        let found = code_macro(body, gt, &mut |closer, from| {
+                            let slot = if closer == "]]>" { 3 } else { 2 };
+                            closing(slot, closer, from)
+                        });
+                        if let Some((lang, code, macro_end)) = found {
+                            // What is in the code is not read as tags.
+                            end = macro_end;
+                            return Tag::Code {
+                                name: n,
+                                lang,
+                                code,
+                            };
+                        }
+                    }
+                    Tag::MacroOpen(n)
                 }),
                 "ac:rich-text-body" => Some(Tag::BodyOpen),
                 "ac:parameter" => closing(2, "</ac:parameter>", gt)
@@ -123,6 +157,12 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
                             xml_text(&body[gt..c]),
                         )
                     }),
+                "ac:emoticon" => Some(Tag::Inline(emoticon(tag).map(|e| plain(&e)))),
+                "time" if tag.ends_with("/>") => Some(Tag::Inline(
+                    attribute(tag, "datetime")
+                        .filter(|d| !d.trim().is_empty())
+                        .map(|d| plain(d.trim())),
+                )),
                 "ac:link" | "ac:image" => {
                     let (slot, closer) = if name == "ac:link" {
                         (0, "</ac:link>")
@@ -153,6 +193,243 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
         at = end.max(start + 4);
     }
     out
+}
+
+/// A `code` or `noformat` macro from the end of its opening tag (`from`): its parameters,
+/// then `<ac:plain-text-body><![CDATA[…]]></ac:plain-text-body>`, then its closing tag,
+/// with spaces and line breaks between them. The language, where the code is, and where
+/// the macro ends; `None` when it is written otherwise (another body, a CDATA section
+/// split to hold `]]>`). `closing(closer, from)` finds `</ac:parameter>` and `]]>`
+/// forwards only, so that a page of unclosed macros is read once.
+fn code_macro(
+    body: &str,
+    from: usize,
+    closing: &mut impl FnMut(&str, usize) -> Option<usize>,
+) -> Option<(String, Range<usize>, usize)> {
+    let skip = |at: usize| {
+        at + body[at..]
+            .bytes()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+    };
+    let mut lang = String::new();
+    let mut at = skip(from);
+    while body[at..].starts_with("<ac:parameter") {
+        let gt = at + body[at..].find('>')? + 1;
+        if body[..gt].ends_with("/>") {
+            at = skip(gt);
+            continue;
+        }
+        let close = closing("</ac:parameter>", gt)?;
+        if attribute(&body[at..gt], "ac:name").as_deref() == Some("language") {
+            lang = xml_text(&body[gt..close]).to_ascii_lowercase();
+        }
+        at = skip(close + "</ac:parameter>".len());
+    }
+    let open = "<ac:plain-text-body><![CDATA[";
+    if !body[at..].starts_with(open) {
+        return None;
+    }
+    let start = at + open.len();
+    let stop = closing("]]>", start)?;
+    let mut at = skip(stop + "]]>".len());
+    for closer in ["</ac:plain-text-body>", "</ac:structured-macro>"] {
+        if !body[at..].starts_with(closer) {
+            return None;
+        }
+        at += closer.len();
+        if closer == "</ac:plain-text-body>" {
+            at = skip(at);
+        }
+    }
+    // Confluence's own names (`c#`, `actionscript3`, `yml`) are the fence's language as
+    // they are; one that could not stand there is left out.
+    if !lang
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"+#._-".contains(&b))
+    {
+        lang.clear();
+    }
+    Some((lang, start..stop, at))
+}
+
+/// The fences a code macro is written as, outside a panel: Markdown of the same lines.
+/// The opening fence takes the line the macro starts on when the code starts on the next
+/// (`<![CDATA[` ends its line), else the blank line before the macro; the closing fence
+/// the line `]]>` starts, else the blank line after the macro (or the body's end). Each
+/// is a rewrite of its range, padded with spaces before a line break it moves. `None`
+/// when neither line is there (the macro in a paragraph): it stays as written.
+fn code_fences(
+    body: &str,
+    macro_range: &Range<usize>,
+    code: &Range<usize>,
+    lang: &str,
+) -> Option<[(Range<usize>, String); 2]> {
+    let bytes = body.as_bytes();
+    let blank = |b: &u8| b" \t\r".contains(b);
+    // The start of the line `at` is on, when only spaces are before `at` on it.
+    let line_start = |at: usize| {
+        let spaces = bytes[..at].iter().rev().take_while(|b| blank(b)).count();
+        let s = at - spaces;
+        (s == 0 || bytes[s - 1] == b'\n').then_some(s)
+    };
+    // The end of the line `at` is on (its `\n` or the body's end), when only spaces are
+    // after `at` on it.
+    let line_end = |at: usize| {
+        let e = at + bytes[at..].iter().take_while(|b| blank(b)).count();
+        (e == bytes.len() || bytes[e] == b'\n').then_some(e)
+    };
+    let text = &body[code.clone()];
+    // Longer than any run of backticks in the code, so none closes it.
+    let mut longest = 0;
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    let opening = format!("{fence}{lang}");
+    let first = line_start(macro_range.start)?;
+    let open = if text.starts_with('\n') || text.starts_with("\r\n") {
+        // On the line of `<![CDATA[`; the lines of the macro's parameters above it blank.
+        let range = first..code.start;
+        let written = &body[range.clone()];
+        let last = written.rfind('\n').map_or(0, |n| n + 1);
+        (range, format!("{}{opening}", blanked(&written[..last])))
+    } else {
+        // On the blank line before the macro (the code starts on its line), or on the
+        // last of its parameters' lines; the lines above it blank.
+        let before = first.checked_sub(1)?;
+        let range = line_start(before)?..code.start;
+        let written = &body[range.clone()];
+        let end = written.rfind('\n')?;
+        let line = written[..end].rfind('\n').map_or(0, |n| n + 1);
+        let fill = (written.len() - line).checked_sub(opening.len() + 1)?;
+        let text = format!(
+            "{}{opening}{}\n",
+            blanked(&written[..line]),
+            " ".repeat(fill)
+        );
+        (range, text)
+    };
+    let last = line_end(macro_range.end)?;
+    let last_line = text.rfind('\n').map(|n| code.start + n + 1);
+    let close = match last_line.filter(|&l| bytes[l..code.end].iter().all(blank)) {
+        // `]]>` starts its line (after spaces, which the code's last line held): the
+        // fence there, the closing tags' lines below it blank.
+        Some(l) => {
+            let range = l..last;
+            let written = &body[range.clone()];
+            let first = written.find('\n').unwrap_or(written.len());
+            let fill = first.checked_sub(fence.len())?;
+            let text = format!("{fence}{}{}", " ".repeat(fill), blanked(&written[first..]));
+            (range, text)
+        }
+        // The blank line after the macro (or the body's end): the code's last line ends
+        // where `]]>` was, the fence takes the next line, the lines below it blank.
+        None => {
+            let end = if last == bytes.len() {
+                last
+            } else {
+                line_end(last + 1)?
+            };
+            let range = code.end..end;
+            let written = &body[range.clone()];
+            let text = match written.find('\n') {
+                // At the body's end: a line more there moves nothing.
+                None => format!("\n{fence}"),
+                Some(n) => format!(
+                    "\n{fence}{}{}",
+                    " ".repeat(n.checked_sub(fence.len())?),
+                    blanked(&written[n + 1..])
+                ),
+            };
+            (range, text)
+        }
+    };
+    (open.1.len() <= open.0.len() && close.1.len() <= close.0.len() && open.0.end <= close.0.start)
+        .then_some([open, close])
+}
+
+/// `text` as spaces, its line breaks kept.
+fn blanked(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_string(),
+            c => " ".repeat(c.len_utf8()),
+        })
+        .collect()
+}
+
+/// Code of one line as a code span in a `<span>` ([`plain`]'s reason): its backticks
+/// more than any run of them in the code, spaced from a backtick at either end. `None`
+/// for code of several lines or none.
+fn code_span(code: &str) -> Option<String> {
+    if code.trim().is_empty() || code.contains(['\n', '\r']) {
+        return None;
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for b in code.bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let ticks = "`".repeat(longest + 1);
+    let space = if code.starts_with('`') || code.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    Some(format!("<span>{ticks}{space}{code}{space}{ticks}</span>"))
+}
+
+/// An emoticon (`<ac:emoticon ac:name="tick"/>`) as the character Confluence shows: its
+/// own fallback where the tag gives one (`ac:emoji-fallback`, Confluence Cloud's), else
+/// the one its name stands for.
+fn emoticon(tag: &str) -> Option<String> {
+    if let Some(e) = attribute(tag, "ac:emoji-fallback").filter(|e| {
+        let e = e.trim();
+        !e.is_empty() && e.chars().count() <= 4 && !e.contains(['<', '>', '&'])
+    }) {
+        return Some(e.trim().to_string());
+    }
+    let name = attribute(tag, "ac:name")?;
+    Some(
+        match name.as_str() {
+            "tick" => "✅",
+            "cross" => "❌",
+            "warning" => "⚠️",
+            "information" => "ℹ️",
+            "plus" => "➕",
+            "minus" => "➖",
+            "question" => "❓",
+            "light-on" => "💡",
+            "light-off" => "🌑",
+            "yellow-star" | "star_yellow" => "⭐",
+            "red-star" | "star_red" | "green-star" | "star_green" | "blue-star" | "star_blue" => {
+                "★"
+            }
+            "smile" => "🙂",
+            "sad" => "🙁",
+            "cheeky" => "😛",
+            "laugh" => "😄",
+            "wink" => "😉",
+            "thumbs-up" => "👍",
+            "thumbs-down" => "👎",
+            "heart" => "❤️",
+            "broken-heart" => "💔",
+            // One of a later version: its name, as a shortcode reads.
+            _ => return Some(format!(":{name}:")),
+        }
+        .to_string(),
+    )
+}
+
+/// `text` shown as it is, in a `<span>` whose closing tag ends in `>` so that the padding
+/// goes before it, where HTML allows spaces: after the text it would show as a space
+/// before the punctuation that follows.
+fn plain(text: &str) -> String {
+    format!("<span>{}</span>", escape(text))
 }
 
 /// The value of `key="…"` in a tag, its entities decoded.
@@ -257,6 +534,17 @@ fn link(open: &str, inner: &str) -> Option<String> {
             let text = body.unwrap_or_else(|| url.clone());
             Some(format!("[{}](<{url}>)", escape(&text)))
         }
+        // A mention: the name the link shows, else the user's name. Cloud names a user
+        // by an account id alone, which says nothing to a reader.
+        "ri:user" => Some(plain(
+            &body
+                .or_else(|| {
+                    attribute(tag, "ri:username")
+                        .filter(|u| !u.trim().is_empty())
+                        .map(|u| format!("@{}", u.trim()))
+                })
+                .unwrap_or_else(|| "a Confluence user".to_string()),
+        )),
         _ => None,
     }
 }
@@ -328,6 +616,8 @@ fn macro_leftover(range: &Range<usize>, name: &str) -> Leftover {
 pub(crate) struct Drawn {
     pub rewrites: Vec<(Range<usize>, String)>,
     pub found: Vec<Leftover>,
+    /// Each code macro's opening and closing fence: written both or neither.
+    pub code: Vec<[(Range<usize>, String); 2]>,
 }
 
 /// [`Drawn`] for the elements `tags` found (those in code already left out).
@@ -365,6 +655,38 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
     };
     for (i, (range, t)) in tags.iter().enumerate() {
         let in_panel = within.last().map(|&(o, _)| o);
+        if let Tag::Code { name, lang, code } = t {
+            flush(&mut run, &mut drawn);
+            // In a panel, whose body is a block of HTML, a fence would not be read.
+            let fences = in_panel
+                .is_none()
+                .then(|| code_fences(body, range, code, lang))
+                .flatten()
+                // Not on a line the previous macro's fence took.
+                .filter(|[open, _]| {
+                    drawn
+                        .code
+                        .last()
+                        .is_none_or(|[_, close]| close.0.end <= open.0.start)
+                });
+            match fences {
+                Some(f) => drawn.code.push(f),
+                // Code of one line in a sentence: a code span, padded as a link is.
+                None => match code_span(&body[code.clone()])
+                    .filter(|m| in_panel.is_none() && m.len() <= range.len())
+                {
+                    Some(span) => {
+                        let pad = range.len() - span.len();
+                        let (head, last) = span.split_at(span.len() - 1);
+                        drawn
+                            .rewrites
+                            .push((range.clone(), format!("{head}{}{last}", " ".repeat(pad))));
+                    }
+                    None => drawn.found.push(macro_leftover(range, name)),
+                },
+            }
+            continue;
+        }
         let (text, callout): (Option<String>, Option<Leftover>) = match t {
             // Orgbook shows a page's contents beside it: Confluence's table of contents
             // goes.
@@ -409,6 +731,7 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
                 drawn.found.push(macro_leftover(range, name));
                 (None, None)
             }
+            Tag::Code { .. } => (None, None),
             Tag::MacroClose => match within.last().copied() {
                 Some((o, callout)) if panels[o] == Some(i) => {
                     within.pop();
@@ -426,15 +749,17 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
             Tag::Parameter(..) => (in_panel.map(|_| String::new()), None),
             Tag::BodyOpen => (in_panel.map(|_| "<div>".to_string()), None),
             Tag::BodyClose => (in_panel.map(|_| "</div>".to_string()), None),
-            // Padded before its closing parenthesis, where CommonMark allows spaces: after
-            // the link, they would show as a space before the punctuation that follows.
+            // Padded before its closing parenthesis (or a tag's `>`), where CommonMark allows
+            // spaces: after the link, they would show as a space before the punctuation
+            // that follows.
             Tag::Inline(markdown) => (
                 markdown
                     .as_ref()
-                    .filter(|m| m.len() <= range.len() && m.ends_with(')'))
+                    .filter(|m| m.len() <= range.len() && (m.ends_with(')') || m.ends_with('>')))
                     .map(|m| {
                         let pad = range.len() - m.len();
-                        format!("{}{})", &m[..m.len() - 1], " ".repeat(pad))
+                        let (head, last) = m.split_at(m.len() - 1);
+                        format!("{head}{}{last}", " ".repeat(pad))
                     }),
                 None,
             ),
@@ -573,6 +898,80 @@ mod tests {
         assert!(lines[7].starts_with("<div>"));
         assert!(lines[9].starts_with("<ac:structured-macro ac:name=\"jira\">"));
         assert_eq!(lines[10], "");
+    }
+
+    #[test]
+    fn code_macros_become_fences_on_the_lines_they_had() {
+        // On one line after a blank line (the REST API's form), pretty-printed with the code
+        // on the lines after `<![CDATA[`, one line in a sentence, and in a paragraph.
+        let body = "Run:\n\n<ac:structured-macro ac:name=\"code\" ac:schema-version=\"1\"><ac:parameter ac:name=\"language\">bash</ac:parameter><ac:plain-text-body><![CDATA[echo \"<a>\" && ls\nls ``x``]]></ac:plain-text-body></ac:structured-macro>\n\nThen:\n  <ac:structured-macro ac:name=\"noformat\">\n  <ac:plain-text-body><![CDATA[\nplain <ac:link>\n]]></ac:plain-text-body>\n  </ac:structured-macro>\nSay <ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[`make`]]></ac:plain-text-body></ac:structured-macro>.\nAnd\n<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[a\nb]]></ac:plain-text-body></ac:structured-macro>\n";
+        let found = tags(body);
+        // Nothing in the code is read as a tag.
+        assert_eq!(
+            found
+                .iter()
+                .filter(|(_, t)| matches!(t, Tag::Code { .. }))
+                .count(),
+            4
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
+        let drawn = draw(body, found);
+        let mut out = body.to_string();
+        let mut all: Vec<_> = drawn
+            .rewrites
+            .iter()
+            .cloned()
+            .chain(drawn.code.iter().flat_map(|c| c.iter().cloned()))
+            .collect();
+        all.sort_by_key(|(r, _)| r.start);
+        for (range, text) in all.iter().rev() {
+            let pad = range.len() - text.len();
+            out.replace_range(range.clone(), &format!("{text}{}", " ".repeat(pad)));
+        }
+        assert_eq!(out.len(), body.len());
+        assert_eq!(out.lines().count(), body.lines().count());
+        let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            lines[..6],
+            [
+                "Run:",
+                "```bash",
+                "echo \"<a>\" && ls",
+                "ls ``x``",
+                "```",
+                "Then:"
+            ]
+        );
+        // The parameters' and closing tags' lines blank around the fences.
+        assert_eq!(lines[6..11], ["", "```", "plain <ac:link>", "```", ""]);
+        assert_eq!(
+            lines[11].split_whitespace().collect::<Vec<_>>().join(" "),
+            "Say <span>`` `make` ``</span >."
+        );
+        // No line of its own for a fence: reported, as written.
+        assert!(lines[13].starts_with("<ac:structured-macro"));
+        assert_eq!(drawn.found.len(), 1);
+        assert_eq!(
+            drawn.found[0].construct,
+            "<ac:structured-macro ac:name=\"code\">"
+        );
+    }
+
+    #[test]
+    fn mentions_emoticons_and_dates_show_text() {
+        let body = "By <ac:link><ri:user ri:userkey=\"8a7f\" /><ac:plain-text-link-body><![CDATA[Ana *P*]]></ac:plain-text-link-body></ac:link>, <ac:link><ri:user ri:username=\"okowalski\"/></ac:link> and <ac:link><ri:user ri:account-id=\"5b10\"/></ac:link> <ac:emoticon ac:name=\"tick\"/> <ac:emoticon ac:name=\"x\" ac:emoji-fallback=\"🚀\"/> <time datetime=\"2024-03-05\" />.\n";
+        let out = rewritten(body);
+        assert_eq!(out.len(), body.len());
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.starts_with("By <span>Ana \\*P\\*</span >, <span>\\@okowalski</span >"),
+            "{words}"
+        );
+        assert!(words.contains("<span>a Confluence user</span >"), "{words}");
+        assert!(
+            words.contains("<span>✅</span > <span>🚀</span > <span>2024\\-03\\-05</span >."),
+            "{words}"
+        );
     }
 
     #[test]

@@ -107,6 +107,7 @@ fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Lef
         return (Cow::Borrowed(body), Vec::new());
     };
     let mut scan = Scan::new(body, lines.highlights, last, !lines.mkdocs.is_empty());
+    scan.confluence_code(&lines.confluence);
     scan.constructs(&lines.hugo_lines);
     scan.colon_fence_lines();
     let drawn_at = scan.whole_lines(
@@ -271,7 +272,7 @@ impl<'b> Scan<'b> {
     /// construct): a lint directive (`<!--lint disable-->`) at the top of a 1 MB changelog
     /// must not cost a second parse of the whole file. Highlight blocks' lines are code.
     fn new(body: &'b str, highlights: Vec<HighlightBlock>, last: usize, blocks: bool) -> Self {
-        let mut parsed = parse(&body[..block_end(body, last)], blocks);
+        let parsed = parse(&body[..block_end(body, last)], blocks);
         // Jekyll's and Hugo's highlight blocks (not in code already): their lines are code.
         let highlights: Vec<HighlightBlock> = highlights
             .into_iter()
@@ -280,30 +281,57 @@ impl<'b> Scan<'b> {
                 parsed.code.get(i).is_none_or(|r| r.start > h.open.start)
             })
             .collect();
-        if !highlights.is_empty() {
-            parsed
-                .code
-                .extend(highlights.iter().map(|h| h.open.end..h.close.start));
-            parsed.code.sort_by_key(|r| r.start);
-            // Merged where they overlap (a fence written inside a highlight block).
-            let mut merged: Vec<Range<usize>> = Vec::with_capacity(parsed.code.len());
-            for r in parsed.code.drain(..) {
-                match merged.last_mut() {
-                    Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-                    _ => merged.push(r),
-                }
-            }
-            parsed.code = merged;
-        }
-        Scan {
+        let mut scan = Scan {
             body,
             parsed,
-            highlights,
+            highlights: Vec::new(),
             blank: Vec::new(),
             rewrites: Vec::new(),
             found: Vec::new(),
             erb_blocks: None,
+        };
+        scan.code_too(
+            highlights
+                .iter()
+                .map(|h| h.open.end..h.close.start)
+                .collect(),
+        );
+        scan.highlights = highlights;
+        scan
+    }
+
+    /// `ranges` (in order) are code too: merged into the parsed code where they overlap
+    /// (a fence written inside a highlight block).
+    fn code_too(&mut self, ranges: Vec<Range<usize>>) {
+        if ranges.is_empty() {
+            return;
         }
+        let code = &mut self.parsed.code;
+        code.extend(ranges);
+        code.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(code.len());
+        for r in code.drain(..) {
+            match merged.last_mut() {
+                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        *code = merged;
+    }
+
+    /// The code of Confluence's code macros (not in code already) is code: nothing in it
+    /// is read as another tool's construct.
+    fn confluence_code(&mut self, tags: &[(Range<usize>, super::confluence::Tag)]) {
+        let code = tags
+            .iter()
+            .filter_map(|(range, t)| match t {
+                super::confluence::Tag::Code { code, .. } if !self.in_code(range.start) => {
+                    Some(code.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        self.code_too(code);
     }
 
     fn in_code(&self, at: usize) -> bool {
@@ -891,8 +919,16 @@ impl<'b> Scan<'b> {
         let drawn = super::confluence::draw(self.body, tags);
         // Checked against what other steps blanked, then added in one sort: inserted one
         // by one, a page of many links would move the list once for each.
-        let mut taken = Vec::with_capacity(drawn.rewrites.len());
-        for (range, text) in drawn.rewrites {
+        let mut taken = Vec::with_capacity(drawn.rewrites.len() + 2 * drawn.code.len());
+        // A code macro's two fences, both or neither: one alone would make the rest of
+        // the page code.
+        let fences: Vec<_> = drawn
+            .code
+            .into_iter()
+            .filter(|[open, close]| self.blank_free(&open.0) && self.blank_free(&close.0))
+            .flatten()
+            .collect();
+        for (range, text) in drawn.rewrites.into_iter().chain(fences) {
             if !self.blank_free(&range) {
                 continue;
             }

@@ -411,6 +411,164 @@ fn page_refs(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// The paths a Logseq graph hides (`:hidden ["/archived" "/pages/draft.md"]` in its
+/// `logseq/config.edn`), relative to the graph's folder, without their leading and trailing
+/// `/`. Logseq does not show them, and its authors keep there what is not to be read: a
+/// graph moved in whole must not publish them. EDN read as far as this needs: comments
+/// (`;;`, where Logseq's default file shows an example `:hidden`), strings with their
+/// escapes, the first `:hidden` key followed by a vector. A path that leaves the graph
+/// (`../assets/old`) is not the handbook's to hide, and is left out.
+pub(crate) fn hidden_paths(config: &str) -> Vec<String> {
+    let bytes = config.as_bytes();
+    let mut out = Vec::new();
+    let mut key = false;
+    let mut vector = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            b'"' => {
+                let mut text = String::new();
+                let mut chars = config[i + 1..].char_indices();
+                let mut end = bytes.len();
+                while let Some((k, c)) = chars.next() {
+                    match c {
+                        '"' => {
+                            end = i + 1 + k + 1;
+                            break;
+                        }
+                        '\\' => {
+                            if let Some((_, e)) = chars.next() {
+                                text.push(match e {
+                                    'n' => '\n',
+                                    't' => '\t',
+                                    e => e,
+                                });
+                            }
+                        }
+                        c => text.push(c),
+                    }
+                }
+                if vector {
+                    let path = text.trim().trim_matches('/');
+                    if !path.is_empty() && !path.split('/').any(|p| p == ".." || p == ".") {
+                        out.push(path.to_string());
+                    }
+                }
+                key = false;
+                i = end;
+            }
+            b'[' if key => {
+                vector = true;
+                key = false;
+                i += 1;
+            }
+            b']' if vector => return out,
+            b',' | b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b':' if !vector => {
+                let len = bytes[i..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii_whitespace() && !b"()[]{}\",;".contains(b))
+                    .count();
+                key = &config[i..i + len] == ":hidden";
+                i += len.max(1);
+            }
+            _ => {
+                key = false;
+                i += 1;
+            }
+        }
+    }
+    // A vector never closed hides nothing: the file is being written.
+    Vec::new()
+}
+
+/// The Logseq graphs in a part of `content/` and what each hides ([`hidden_paths`]),
+/// as paths relative to `content/`.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    /// Each hidden path, by itself.
+    paths: std::collections::HashSet<String>,
+}
+
+impl Hidden {
+    /// The graphs whose settings are among `files` (relative to `content/`), or in a
+    /// folder above `from` (a dev server's rescan of part of a graph): `content/graph/`
+    /// when `graph/logseq/config.edn` is there.
+    pub fn of(
+        content: &std::path::Path,
+        from: &std::path::Path,
+        files: &[(std::path::PathBuf, String)],
+    ) -> Hidden {
+        let mut roots: Vec<(String, std::path::PathBuf)> = files
+            .iter()
+            .filter_map(|(abs, rel)| Some((graph_root(rel)?.to_string(), abs.clone())))
+            .collect();
+        if let Ok(below) = from.strip_prefix(content) {
+            let mut at = content.to_path_buf();
+            let mut rel = String::new();
+            for part in std::iter::once(None).chain(below.components().map(Some)) {
+                if let Some(part) = part {
+                    at.push(part);
+                    if !rel.is_empty() {
+                        rel.push('/');
+                    }
+                    rel.push_str(&part.as_os_str().to_string_lossy());
+                }
+                let config = at.join("logseq").join("config.edn");
+                if config.is_file() && !roots.iter().any(|(r, _)| *r == rel) {
+                    roots.push((rel.clone(), config));
+                }
+            }
+        }
+        let mut hidden = Hidden::default();
+        for (root, config) in roots {
+            let Ok(text) = std::fs::read_to_string(&config) else {
+                continue;
+            };
+            for path in hidden_paths(&text) {
+                hidden.paths.insert(if root.is_empty() {
+                    path
+                } else {
+                    format!("{root}/{path}")
+                });
+            }
+        }
+        hidden
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// What `other` hides too.
+    pub fn extend(&mut self, other: Hidden) {
+        self.paths.extend(other.paths);
+    }
+
+    /// The hidden path `rel` is at or below, if any: one lookup per folder of the path.
+    pub fn covering<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        if self.paths.is_empty() {
+            return None;
+        }
+        rel.match_indices('/')
+            .map(|(i, _)| &rel[..i])
+            .chain(std::iter::once(rel))
+            .find(|p| self.paths.contains(*p))
+    }
+}
+
+/// The folder of a Logseq graph whose settings file is at `rel` (`graph/logseq/config.edn`
+/// → `graph`, `logseq/config.edn` → ``).
+pub fn graph_root(rel: &str) -> Option<&str> {
+    if rel == "logseq/config.edn" {
+        return Some("");
+    }
+    rel.strip_suffix("/logseq/config.edn")
+}
+
 /// Whether the page at `rel` (under `content/`) is a Logseq graph's: in its `pages/` or
 /// `journals/` folder.
 pub(crate) fn in_graph(rel: &str) -> bool {
@@ -561,6 +719,18 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hidden_paths_are_read_past_comments_and_outside_paths_left_out() {
+        let config = "{:meta/version 1\n ;; E.g. :hidden [\"/archived\" \"/test.md\"]\n :hidden [\"/archived/\" \"pages/Draft \\\"x\\\".md\", \"../assets/old\"]\n :journal/page-title-format \"MMM do, yyyy\"}";
+        assert_eq!(hidden_paths(config), ["archived", "pages/Draft \"x\".md"]);
+        assert!(hidden_paths("{:hidden []}").is_empty());
+        assert!(hidden_paths("{:hidden [\"/a\"").is_empty());
+        assert!(hidden_paths("{:hidden-other [\"/a\"]}").is_empty());
+        assert_eq!(graph_root("g/logseq/config.edn"), Some("g"));
+        assert_eq!(graph_root("logseq/config.edn"), Some(""));
+        assert_eq!(graph_root("g/config.edn"), None);
+    }
+
     use super::*;
 
     #[test]

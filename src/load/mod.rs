@@ -335,6 +335,29 @@ pub fn walk_tree(content: &Path, from: &Path) -> (Vec<(PathBuf, String)>, Vec<Di
         skipped.push(machinery::markup_note(&at, kind, count));
     }
     files.append(&mut dot_files);
+    // What a Logseq graph's settings hide is not published, nor linked to: one note for
+    // each hidden path that holds something.
+    let logseq = logseq::Hidden::of(content, from, &files);
+    if !logseq.is_empty() {
+        let mut noted = BTreeSet::new();
+        files.retain(|(_, rel)| match logseq.covering(rel) {
+            Some(at) => {
+                noted.insert(at.to_string());
+                false
+            }
+            None => true,
+        });
+        for at in noted {
+            skipped.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &format!("{CONTENT_DIR}/{at}"),
+                    "skipped: the Logseq graph's settings hide this (`:hidden` in its `logseq/config.edn`), so it is not published".to_string(),
+                )
+                .with_help("remove it from `:hidden` to publish it"),
+            );
+        }
+    }
     for (folder, mut notes) in hidden {
         if notes.len() == 1 {
             skipped.append(&mut notes);

@@ -625,6 +625,16 @@ impl Model {
             if rel.is_empty() {
                 continue;
             }
+            // A Logseq graph's settings say what it hides: the whole graph is noted again.
+            if let Some(root) = load::logseq::graph_root(&rel) {
+                scopes.insert(root.to_string());
+                continue;
+            }
+            // What such settings hide is noted at the hidden path, walked again whole.
+            if let Some(at) = load::logseq::Hidden::of(content_dir, p, &[]).covering(&rel) {
+                scopes.insert(at.to_string());
+                continue;
+            }
             if is_ignored_path(&rel) {
                 // Hidden Markdown is noted per outermost hidden folder (or file), as the
                 // load stage's walk notes it: that is walked again. Editor files never are.
@@ -1734,11 +1744,20 @@ fn current_files(
     known: &[String],
 ) -> BTreeMap<String, Option<PathBuf>> {
     let mut now = BTreeMap::new();
+    // What the Logseq graphs around the changed paths hide (`load::logseq::Hidden`).
+    let mut hidden = load::logseq::Hidden::default();
     for p in paths {
         let Ok(rel_path) = p.strip_prefix(content_dir) else {
             continue;
         };
         let rel = display_path(Path::new(""), rel_path);
+        // A graph's settings changed: what it hides may have, anywhere in it.
+        let (p, rel) = match load::logseq::graph_root(&rel) {
+            Some(root) => (content_dir.join(root), root.to_string()),
+            None => (p.clone(), rel),
+        };
+        let p = &p;
+        hidden.extend(load::logseq::Hidden::of(content_dir, p, &[]));
         if !rel.is_empty() && is_ignored_path(&rel) {
             continue;
         }
@@ -1775,6 +1794,21 @@ fn current_files(
                     now.insert(rel, None);
                 }
                 gone_below(&mut now);
+            }
+        }
+    }
+    // The settings of a graph found below a changed folder count too; what they hide
+    // leaves the site, as the build's walk leaves it out.
+    let configs: Vec<(PathBuf, String)> = now
+        .iter()
+        .filter(|(r, _)| load::logseq::graph_root(r).is_some())
+        .filter_map(|(r, a)| Some((a.clone()?, r.clone())))
+        .collect();
+    hidden.extend(load::logseq::Hidden::of(content_dir, content_dir, &configs));
+    if !hidden.is_empty() {
+        for (rel, abs) in now.iter_mut() {
+            if hidden.covering(rel).is_some() {
+                *abs = None;
             }
         }
     }

@@ -22,6 +22,7 @@ mod left3;
 mod left4;
 mod left5;
 mod left6;
+mod left7;
 mod moving_in;
 mod navigation_files;
 mod org;

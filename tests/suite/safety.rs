@@ -1005,7 +1005,7 @@ Hello.
 
 {}
 ",
-                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>x</ac:rich-text-body></ac:structured-macro> <ac:link><ri:page ri:content-title=\"Intro\"/></ac:link> <ac:link> <ac:parameter ac:name=\"x\"> "
+                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>x</ac:rich-text-body></ac:structured-macro> <ac:link><ri:page ri:content-title=\"Intro\"/></ac:link> <ac:link> <ac:parameter ac:name=\"x\"> <ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">sh</ac:parameter><ac:plain-text-body><![CDATA[ls]]></ac:plain-text-body></ac:structured-macro> <ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"x\"><ac:plain-text-body><![CDATA[ <ac:link><ri:user ri:username=\"ann\"/></ac:link> <ac:emoticon ac:name=\"tick\"/> "
                     .repeat(n)
             ),
         );

@@ -811,3 +811,46 @@ fn saving_an_included_file_reloads_the_pages_that_include_it() {
     let line = serve.wait_log("snippets/intro.md, content/guide/changes.md changed: rebuilt in");
     assert!(line.contains(" ms ("), "{line}");
 }
+
+/// A Logseq graph's `:hidden` list under `serve`: a hidden page is not served, is served
+/// once `config.edn` no longer hides it and goes again when it does; an edit of a hidden
+/// page does not publish it (as `build` leaves it out: tests/suite/left7.rs).
+#[test]
+fn what_a_logseq_graph_hides_follows_its_config_under_serve() {
+    let book = TestBook::fixture("basic");
+    let hiding = "{:meta/version 1\n :hidden [\"/archived\"]}\n";
+    book.write("content/graph/pages/Onboarding.md", "- First week\n")
+        .write(
+            "content/graph/archived/pages/Old-rota.md",
+            "- Ingrid covers the weekend pager.\n",
+        )
+        .write("content/graph/logseq/config.edn", hiding);
+    let serve = Serve::start(&book);
+    let old = "/graph/archived/pages/Old-rota.html";
+    assert_eq!(serve.get("/graph/pages/Onboarding.html").status, 200);
+    assert_eq!(serve.get(old).status, 404);
+
+    let events = serve.events();
+    book.edit("content/graph/archived/pages/Old-rota.md", "Ingrid", "Ola");
+    std::thread::sleep(Duration::from_millis(300));
+    events.changed_until_idle(&serve);
+    assert_eq!(
+        serve.get(old).status,
+        404,
+        "an edit published a hidden page"
+    );
+
+    book.write(
+        "content/graph/logseq/config.edn",
+        "{:meta/version 1\n :hidden []}\n",
+    );
+    events.expect("reload", |_| true);
+    events.changed_until_idle(&serve);
+    assert_eq!(serve.get(old).status, 200);
+    assert!(serve.get(old).text().contains("Ola covers"));
+
+    book.write("content/graph/logseq/config.edn", hiding);
+    events.expect("reload", |_| true);
+    events.changed_until_idle(&serve);
+    assert_eq!(serve.get(old).status, 404);
+}
