@@ -3662,14 +3662,15 @@ mod tests {
         );
         // `Budget` is no key of ours, so the table is not metadata and stays.
         assert_eq!(key_rows.status, "proposed");
-        // An `Owner` row (an RFC template's, a DACI's `Driver`) is kept at the top of the
-        // body, as the record's own words: orgbook's decisions have no key for it.
+        // An `Owner` row (an RFC template's, a DACI's `Driver`) is who wrote it: `authors`
+        // (round 24), and the row leaves the body with the table.
         let owned = parse(
             "0003-store-files.md",
             "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Owner | Platform |\n\nIn a bucket.\n",
         );
         assert_eq!(owned.status, "accepted");
-        assert_eq!(owned.body, "- Owner: Platform\n\nIn a bucket.\n");
+        assert_eq!(owned.authors, ["Platform"]);
+        assert_eq!(owned.body, "In a bucket.\n");
         let key_rows = parse(
             "0003-store-files.md",
             "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n\nIn a bucket.\n",
