@@ -257,8 +257,11 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         });
         records.push(d);
     }
-    for log in logs {
-        add_log_rows(log, &mut records, &mut found, &mut out);
+    if !logs.is_empty() {
+        let own = OwnFiles::of(&records, &found);
+        for log in logs {
+            add_log_rows(log, &own, &mut records, &mut found, &mut out);
+        }
     }
 
     number(&mut records, &found, opts, &mut out);
@@ -409,6 +412,7 @@ struct PendingLog {
 /// it orders date-named records, then by where they are).
 fn add_log_rows(
     pending: PendingLog,
+    own: &OwnFiles,
     records: &mut Vec<ImportedDecision>,
     found: &mut Vec<Found>,
     out: &mut Collection,
@@ -420,21 +424,7 @@ fn add_log_rows(
         md_links,
     } = pending;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let files: HashMap<PathBuf, usize> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.row)
-        .flat_map(|(i, f)| {
-            std::iter::once((f.path.clone(), i)).chain(f.folder.clone().map(|d| (d, i)))
-        })
-        .collect();
-    let titles: HashMap<String, usize> = records
-        .iter()
-        .zip(found.iter())
-        .enumerate()
-        .filter(|(_, (_, f))| !f.row)
-        .map(|(i, (d, _))| (d.title.to_lowercase(), i))
-        .collect();
+    let (files, titles) = (&own.files, &own.titles);
     let mut rows = Vec::new();
     let mut known = Vec::new();
     for row in log.rows {
@@ -483,6 +473,32 @@ fn add_log_rows(
             line: row.line,
         });
         records.push(row.decision);
+    }
+}
+
+/// The records read from files of their own, by path (and folder) and by lowercase title,
+/// made once for all of a folder's logs: per log, it would be a scan of every record for
+/// each log page.
+struct OwnFiles {
+    files: HashMap<PathBuf, usize>,
+    titles: HashMap<String, usize>,
+}
+
+impl OwnFiles {
+    fn of(records: &[ImportedDecision], found: &[Found]) -> OwnFiles {
+        let files = found
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                std::iter::once((f.path.clone(), i)).chain(f.folder.clone().map(|d| (d, i)))
+            })
+            .collect();
+        let titles = records
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.title.to_lowercase(), i))
+            .collect();
+        OwnFiles { files, titles }
     }
 }
 
