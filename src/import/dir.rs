@@ -442,17 +442,29 @@ fn add_log_rows(
         out.skipped.push((rel, index_reason(md_links)));
         return;
     }
-    for (line, why) in &log.skipped {
-        out.skipped.push((
-            format!("{rel}:{line}"),
-            format!("a row of a decision log, not imported: {why}"),
-        ));
-    }
-    for (line, record) in &known {
-        out.skipped.push((
-            format!("{rel}:{line}"),
-            format!("a row of a decision log for {record}, which is imported from its own file"),
-        ));
+    // One list in page order: rows that are no decision, and rows that are records of
+    // their own.
+    let mut left: Vec<(usize, String)> = log
+        .skipped
+        .iter()
+        .map(|(line, why)| {
+            (
+                *line,
+                format!("a row of a decision log, not imported: {why}"),
+            )
+        })
+        .chain(known.iter().map(|(line, record)| {
+            (
+                *line,
+                format!(
+                    "a row of a decision log for {record}, which is imported from its own file"
+                ),
+            )
+        }))
+        .collect();
+    left.sort_by_key(|(line, _)| *line);
+    for (line, why) in left {
+        out.skipped.push((format!("{rel}:{line}"), why));
     }
     if rows.is_empty() {
         out.skipped.push((

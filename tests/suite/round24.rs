@@ -167,12 +167,15 @@ fn hand_written_authors_are_shown_and_are_not_deciders() {
 fn a_decision_log_becomes_one_record_a_row() {
     let source = TestBook::fixture("round24-log");
     let book = fresh(false);
-    import(&book, &[&path_str(&source.root().join("wiki"))])
-        .success()
+    let run = import(&book, &[&path_str(&source.root().join("wiki"))]);
+    run.success()
         .stderr_has("Imported 8 decision(s)")
         .stderr_has("skipped: Decision-log.md:10: a row of a decision log for 0004-postgres-16.md, which is imported from its own file")
         .stderr_has("skipped: Decision-log.md:14: a row of a decision log, not imported: no decision in the row")
         .stderr_lacks("Search-decisions.md:10");
+    // The log's skipped rows are listed in page order.
+    let at = |s: &str| run.stderr.find(s).unwrap();
+    assert!(at("Decision-log.md:10:") < at("Decision-log.md:14:"));
     let rs = records(&book);
     let got: Vec<(u32, &str, &str)> = rs
         .iter()
