@@ -324,6 +324,9 @@ pub struct Decision {
     pub decided: Option<Date>,
     pub team: Spanned<String>,
     pub deciders: Vec<String>,
+    /// Who wrote or drove the decision (an RFC's owner, a DACI's driver): shown beside the
+    /// deciders, but no decider, so a Type 1 decision still needs `deciders`.
+    pub authors: Vec<String>,
     pub supersedes: Vec<Spanned<u32>>,
     pub tags: Vec<String>,
     pub revisit: Option<Date>,

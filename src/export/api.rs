@@ -81,6 +81,7 @@ struct Decision<'a> {
     decided: Option<String>,
     team: &'a str,
     deciders: &'a [String],
+    authors: &'a [String],
     supersedes: Vec<u32>,
     superseded_by: &'a [u32],
     tags: &'a [String],
@@ -189,6 +190,7 @@ fn decisions_file(hb: &Handbook) -> DecisionsFile<'_> {
             decided: d.decided.map(|x| x.to_string()),
             team: &d.team.value,
             deciders: &d.deciders,
+            authors: &d.authors,
             supersedes: d
                 .supersedes
                 .iter()

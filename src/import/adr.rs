@@ -399,13 +399,17 @@ impl<'t> Record<'t> {
             let name = text
                 .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
                 .to_ascii_lowercase();
-            if name != "status" && name != "date" {
-                continue;
-            }
             let end = headings[k + 1..]
                 .iter()
                 .find(|h| h.1 <= level)
                 .map_or(self.lines.len(), |h| h.0);
+            if canonical_key(&name) == Some("authors") {
+                self.authors_section(i, end);
+                continue;
+            }
+            if name != "status" && name != "date" {
+                continue;
+            }
             self.keep[i..end].fill(false);
             let mut lines = self.lines.clone();
             if name == "status" {
@@ -429,6 +433,28 @@ impl<'t> Record<'t> {
             } else if let Some((line, text)) = paragraphs.into_iter().next() {
                 self.meta.date_text(&text, line, &mut self.notes);
             }
+        }
+    }
+
+    /// An `## Authors` section (Nygard-style templates close with one): a list of names,
+    /// or one line of them, is the record's `authors` and leaves the body. A section with
+    /// sentences in it is prose about the authors and stays.
+    fn authors_section(&mut self, heading: usize, end: usize) {
+        let items = paragraphs(&self.lines, heading + 1, end);
+        let names = |t: &str| {
+            let t = strip_bullet(t.trim());
+            t.len() <= 120 && !t.ends_with('.') && !t.contains(". ")
+        };
+        if items.is_empty()
+            || items.iter().any(|(_, t)| !names(t))
+            || (heading + 1..end).any(|j| self.in_code[j])
+        {
+            return;
+        }
+        self.keep[heading..end].fill(false);
+        for (line, text) in items {
+            self.meta
+                .authors(strip_bullet(text.trim()), line, &mut self.notes);
         }
     }
 
@@ -661,6 +687,7 @@ impl<'t> Record<'t> {
             date,
             decided,
             deciders: meta.deciders,
+            authors: meta.authors,
             supersedes: meta.supersedes,
             superseded_by: meta.superseded_by,
             tags: meta.tags,
@@ -737,6 +764,8 @@ struct Meta {
     related: Vec<String>,
     date: Option<Date>,
     deciders: Vec<String>,
+    /// Who wrote or drove it: orgbook's `authors`, never its deciders.
+    authors: Vec<String>,
     tags: Vec<String>,
     title: Option<(usize, String)>,
     /// The status was an unfilled template value (`[proposed | accepted | …]`).
@@ -779,6 +808,7 @@ impl Meta {
                 }
             }
             "deciders" => self.people(value, line, notes),
+            "authors" => self.authors(value, line, notes),
             "tags" => {
                 let value = value.trim().trim_start_matches('[').trim_end_matches(']');
                 // log4brains' template says "space and/or comma separated".
@@ -796,15 +826,26 @@ impl Meta {
                 }
             }
             "title" => self.title = Some((line, value.to_owned())),
-            // An RFD template's `authors: { author1 } ({ email })`, left unfilled. Not any
-            // bracketed value: `authors: [Ann, Bob]` read line by line is two people.
+            // An unfilled `{ product }`.
             "kept" if value.trim_start().starts_with('{') => {
                 notes.at(
                     line,
                     format!("`{key}: {value}` looks like an unfilled template; dropped"),
                 );
             }
-            // Front matter's `consulted: [a, b]`, a header table's `| Driver | @ana |`: kept
+            // A DACI's unfilled `| Contributors | <name> |`, `| Due date | Type /date |`.
+            "consulted" | "informed" | "kept" | "due"
+                if !value.trim().is_empty() && is_person_placeholder(value) =>
+            {
+                notes.at(
+                    line,
+                    format!(
+                        "`{key}: {}` looks like an unfilled template; left out",
+                        value.trim()
+                    ),
+                );
+            }
+            // Front matter's `consulted: [a, b]`, a header table's `| Impact | HIGH |`: kept
             // at the top of the body, as links are.
             "consulted" | "informed" | "kept" if !value.trim().is_empty() => {
                 self.links.push(format!("- {key}: {}", value.trim()));
@@ -857,7 +898,33 @@ impl Meta {
             return;
         }
         for person in split_people(value) {
-            push_unique(&mut self.deciders, person);
+            if let Some(person) = named_person(&person, "decider", line, notes) {
+                push_unique(&mut self.deciders, person);
+            }
+        }
+    }
+
+    /// Who wrote or drove the record, for `authors`: the names of `value`, each without the
+    /// address or handle written after it.
+    fn authors(&mut self, value: &str, line: usize, notes: &mut Notes) {
+        let value = strip_html_comments(value);
+        let mut value = value.trim();
+        // `authors: [Ann, Bob]` read line by line (front matter YAML rejected) is two
+        // people; `[list of GitHub handles]` and an RFD template's unfilled
+        // `{ author1 } ({ email })` are none.
+        if value.starts_with('[') && value.ends_with(']') && value.contains(',') {
+            value = &value[1..value.len() - 1];
+        } else if value.starts_with('{') || is_placeholder(value) {
+            notes.at(
+                line,
+                format!("authors `{value}` look like an unfilled template; left out"),
+            );
+            return;
+        }
+        for person in split_people(value) {
+            if let Some(person) = named_person(&person, "author", line, notes) {
+                push_unique(&mut self.authors, person);
+            }
         }
     }
 
@@ -1333,13 +1400,14 @@ fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes) {
         // can be found in the file.
         let lower = key.to_lowercase();
         let canonical = canonical_key(&lower);
-        let is_list_key = matches!(canonical, Some("deciders" | "tags"));
+        let is_list_key = matches!(canonical, Some("deciders" | "authors" | "tags"));
         match (value, is_list_key) {
             (yaml_serde::Value::Null, _) => {}
             (yaml_serde::Value::Sequence(items), true) => {
                 for item in items {
                     match yaml_scalar(item) {
                         Some(s) if canonical == Some("tags") => push_unique(&mut meta.tags, s),
+                        Some(s) if canonical == Some("authors") => meta.authors(&s, line, notes),
                         Some(s) => meta.people(&s, line, notes),
                         None => notes.at(
                             line,
@@ -1386,7 +1454,7 @@ fn is_site_key(key: &str) -> bool {
 fn is_mapped_key(key: &str) -> bool {
     matches!(
         canonical_key(key),
-        Some("status" | "date" | "deciders" | "tags" | "title")
+        Some("status" | "date" | "deciders" | "authors" | "tags" | "title")
     )
 }
 
@@ -1432,12 +1500,29 @@ fn canonical_key(key: &str) -> Option<&'static str> {
         "contributors" | "contributor" => "consulted",
         // A DACI's due date: when the decision was to be made.
         "due date" | "due" => "due",
-        // Who drove or wrote the decision, and what DACI and RFC headers say of it
-        // besides: orgbook's decisions have no key for them, and each is worth keeping
-        // at the top of the body.
-        "driver" | "owner" | "owners" | "author" | "authors" | "author(s)" | "editor"
-        | "sponsor" | "sponsors" | "impact" | "outcome" | "product" | "rfc #" | "rfc pr"
-        | "ticket" | "resources" | "reviewers" => "kept",
+        // Who wrote or drove the decision: a DACI's Driver, an RFC's Owner or Author(s),
+        // an RFD's `authors`, the Owner column of a decision log. orgbook's `authors`.
+        "driver" | "owner" | "owners" | "author" | "authors" | "author(s)" | "auteur"
+        | "auteurs" | "autor" | "autoren" | "autores" | "autore" | "autori" => "authors",
+        // What DACI and RFC headers say of it besides: orgbook's decisions have no key for
+        // them, and each is worth keeping at the top of the body.
+        "editor" | "sponsor" | "sponsors" | "impact" | "outcome" | "product" | "rfc #"
+        | "rfc pr" | "ticket" | "resources" | "reviewers" => "kept",
+        _ => return None,
+    })
+}
+
+/// A decision log's column header (lowercase) → the `Key:` its cells are read under as
+/// a record's metadata line, for the keys a row can fill; `None` for the rest, which
+/// stay in the row's body.
+pub(super) fn log_key(header: &str) -> Option<&'static str> {
+    Some(match canonical_key(header)? {
+        "status" => "Status",
+        "date" => "Date",
+        "deciders" => "Deciders",
+        "authors" => "Authors",
+        "tags" => "Tags",
+        "due" => "Due date",
         _ => return None,
     })
 }
@@ -1512,6 +1597,11 @@ fn read_kep_yaml(file: &str, yaml: &str, line_one: usize, meta: &mut Meta, notes
                     ("approvers", yaml_serde::Value::Sequence(items)) => {
                         for item in items.iter().filter_map(yaml_scalar) {
                             meta.people(item.trim_start_matches('@'), line, &mut side);
+                        }
+                    }
+                    ("authors", yaml_serde::Value::Sequence(items)) => {
+                        for item in items.iter().filter_map(yaml_scalar) {
+                            meta.authors(item.trim_start_matches('@'), line, &mut side);
                         }
                     }
                     ("owning-sig", v) => {
@@ -1927,6 +2017,9 @@ const STATUS_WORDS: &[(&str, &str)] = &[
     ("abandoned", "rejected"),
     ("obsolete", "deprecated"),
     ("retired", "deprecated"),
+    // A decision log's row for a decision taken and then undone: no longer in force.
+    ("reverted", "deprecated"),
+    ("rolled back", "deprecated"),
     ("deprecated by", "deprecated"),
 ];
 
@@ -2406,6 +2499,12 @@ fn title_number(title: &str) -> (TitleNumber, String) {
         };
     }
     let rest = &after_prefix[digits..];
+    // `RFC 531 WIP: Use X`: a draft marker between a series number and the title is the
+    // record's state, not its title's first word.
+    let rest = match draft_marker(rest) {
+        Some(colon) if has_prefix => colon,
+        _ => rest,
+    };
     let separated = if strict {
         rest.is_empty()
             || rest.starts_with(['.', ':', ')'])
@@ -2427,6 +2526,15 @@ fn title_number(title: &str) -> (TitleNumber, String) {
         return (TitleNumber::Number(number), t.to_owned());
     }
     (TitleNumber::Number(number), rest.to_owned())
+}
+
+/// `rest` from its colon when it is ` WIP:` or ` Draft:` (any case) and a colon.
+fn draft_marker(rest: &str) -> Option<&str> {
+    let word = rest.strip_prefix(' ')?;
+    ["wip", "draft"].iter().find_map(|w| {
+        let after = strip_prefix_ci(word, w)?;
+        after.starts_with(':').then_some(after)
+    })
 }
 
 fn trim_number_separator(rest: &str) -> &str {
@@ -2454,6 +2562,73 @@ fn placeholder_number(s: &str, after_adr: bool) -> Option<&str> {
         rest.starts_with(['.', ':']) || rest.starts_with(" - ") || rest.starts_with(" – ")
     };
     (len <= 8 && separated).then(|| trim_number_separator(rest))
+}
+
+/// One name of a list of people as a record names them: `Ana Lima <ana@example.org>`,
+/// `Jan Klop (@jklop)` and `Donny Peeters <@donnype>` are the person before the address or
+/// handle. `None`, with a note, for what a template left unfilled (`<name>`, `@ approver`,
+/// `Type /date`, `TBD`): no person, and no person page either.
+fn named_person(name: &str, role: &str, line: usize, notes: &mut Notes) -> Option<String> {
+    let mut person = name.trim();
+    if let Some(open) = person.rfind('<')
+        && person.ends_with('>')
+        && !person[..open].trim().is_empty()
+    {
+        person = person[..open].trim_end();
+    }
+    if let Some(open) = person.rfind('(')
+        && person.ends_with(')')
+        && person[open..].contains('@')
+        && !person[..open].trim().is_empty()
+    {
+        person = person[..open].trim_end();
+    }
+    if is_person_placeholder(person) {
+        notes.at(
+            line,
+            format!("{role} `{person}` looks like an unfilled template; left out"),
+        );
+        return None;
+    }
+    Some(person.to_owned())
+}
+
+/// A template's stand-in for a person: bracketed (`<name>`, `{owner}`, `[Name]`), an
+/// empty mention (`@ approver`, as Confluence leaves an unfilled one), a slash command
+/// (`Type /date`), or a word that names a role or nobody (`TBD`, `Owner`).
+fn is_person_placeholder(name: &str) -> bool {
+    let name = name.trim();
+    let wrapped = |open: char, close: char| name.starts_with(open) && name.ends_with(close);
+    let lower = name.to_lowercase();
+    name.is_empty()
+        || wrapped('<', '>')
+        || wrapped('{', '}')
+        || wrapped('[', ']')
+        || name == "@"
+        || name.starts_with("@ ")
+        || lower.starts_with("type /")
+        || name.starts_with('/')
+        || matches!(
+            lower.as_str(),
+            "tbd"
+                | "tba"
+                | "n/a"
+                | "-"
+                | "–"
+                | "—"
+                | "?"
+                | "name"
+                | "names"
+                | "your name"
+                | "author"
+                | "authors"
+                | "owner"
+                | "approver"
+                | "approvers"
+                | "driver"
+                | "decider"
+                | "deciders"
+        )
 }
 
 /// `Alice, Bob and Carol` → three names; a name written as a link is its text.
@@ -3095,10 +3270,9 @@ mod tests {
         assert_eq!(d.tags, ["sig-node"]);
         assert!(d.body.starts_with("## Summary\n"), "{}", d.body);
         let notes = d.unmapped.join("\n");
-        assert!(
-            notes.contains("left out, orgbook has no place for them: authors"),
-            "{notes}"
-        );
+        // Its authors are the record's (round 24); the rest has no place.
+        assert_eq!(d.authors, ["wojtek-t"]);
+        assert!(!notes.contains("no place for them: authors"), "{notes}");
         assert!(!notes.contains("creation-date"), "{notes}");
     }
 
@@ -3435,7 +3609,8 @@ mod tests {
             "---\nauthors: [Ann, Bob]\nstate: published\nnote: {broken\n---\n\n# RFD 7 Use X\n\nBody.\n",
         );
         assert_eq!((d.title.as_str(), d.status.as_str()), ("Use X", "accepted"));
-        assert!(d.body.starts_with("- authors: [Ann, Bob]\n"), "{}", d.body);
+        assert_eq!(d.authors, ["Ann", "Bob"]);
+        assert!(d.body.starts_with("Body."), "{}", d.body);
         let d = parse(
             "0008-use-y.md",
             "---\nauthors: { author1 } ({ email })\nstate: draft\ndiscussion: https://example.org/pr/8\n---\n\n# RFD 0008: Use Y\n",
@@ -3450,7 +3625,7 @@ mod tests {
         assert!(
             d.unmapped
                 .iter()
-                .any(|n| n.contains("looks like an unfilled template")),
+                .any(|n| n.contains("look like an unfilled template")),
             "{:?}",
             d.unmapped
         );
@@ -3487,14 +3662,15 @@ mod tests {
         );
         // `Budget` is no key of ours, so the table is not metadata and stays.
         assert_eq!(key_rows.status, "proposed");
-        // An `Owner` row (an RFC template's, a DACI's `Driver`) is kept at the top of the
-        // body, as the record's own words: orgbook's decisions have no key for it.
+        // An `Owner` row (an RFC template's, a DACI's `Driver`) is who wrote it: `authors`
+        // (round 24), and the row leaves the body with the table.
         let owned = parse(
             "0003-store-files.md",
             "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Owner | Platform |\n\nIn a bucket.\n",
         );
         assert_eq!(owned.status, "accepted");
-        assert_eq!(owned.body, "- Owner: Platform\n\nIn a bucket.\n");
+        assert_eq!(owned.authors, ["Platform"]);
+        assert_eq!(owned.body, "In a bucket.\n");
         let key_rows = parse(
             "0003-store-files.md",
             "# 3. Store files\n\n| Status | Accepted |\n|--------|----------|\n| Date   | 2022-06-30 |\n\nIn a bucket.\n",
@@ -3756,6 +3932,58 @@ mod tests {
             "# B\n\n* Status: accepted\n* Date: 2024-03-14\n\n## Decision\n\nReplaces 3 old services.\n\nSupersedes the [old runbook](https://wiki/x.md).\n",
         );
         assert!(d.supersedes.is_empty(), "{:?}", d.supersedes);
+    }
+
+    #[test]
+    fn named_people_lose_addresses_and_placeholders_are_nobody() {
+        let mut notes = Notes {
+            file: "x.md",
+            list: Vec::new(),
+        };
+        let mut name = |s: &str| named_person(s, "author", 3, &mut notes);
+        assert_eq!(
+            name("Ana Lima <ana@example.org>").as_deref(),
+            Some("Ana Lima")
+        );
+        assert_eq!(name("Jan Klop (@jklop)").as_deref(), Some("Jan Klop"));
+        assert_eq!(
+            name("Donny Peeters <@donnype>").as_deref(),
+            Some("Donny Peeters")
+        );
+        assert_eq!(name("Ann (Platform)").as_deref(), Some("Ann (Platform)"));
+        assert_eq!(name("ann@example.org").as_deref(), Some("ann@example.org"));
+        for unfilled in [
+            "<name>",
+            "@ approver",
+            "Type /date",
+            "TBD",
+            "{owner}",
+            "[Name]",
+        ] {
+            assert_eq!(name(unfilled), None, "{unfilled}");
+        }
+        assert_eq!(notes.list.len(), 6);
+        assert_eq!(
+            notes.list[0],
+            "x.md:3: author `<name>` looks like an unfilled template; left out"
+        );
+    }
+
+    #[test]
+    fn a_draft_marker_after_a_series_number_leaves_the_title() {
+        assert_eq!(
+            split_title_number("RFC 531 WIP: Use one Postgres per tenant"),
+            (Some(531), "Use one Postgres per tenant".to_owned())
+        );
+        assert_eq!(
+            split_title_number("RFD 12 draft: Host OS"),
+            (Some(12), "Host OS".to_owned())
+        );
+        // Without a series prefix it is a title's own words.
+        assert_eq!(
+            split_title_number("7 WIP: things"),
+            (None, "7 WIP: things".to_owned())
+        );
     }
 
     #[test]

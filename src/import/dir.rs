@@ -92,6 +92,21 @@ struct Found {
     path: PathBuf,
     /// `name/index.md`: the folder stands for the record.
     folder: Option<PathBuf>,
+    /// A row of a decision log: `rel` names the page and the row's line, `path` the page,
+    /// which no link to the page stands for.
+    row: bool,
+    /// The row's 1-based line in its page; 0 for a file.
+    line: usize,
+}
+
+impl Found {
+    /// The file's path in the folder, without a row's line.
+    fn page(&self) -> &str {
+        match self.rel.rsplit_once(':') {
+            Some((page, _)) if self.row => page,
+            _ => &self.rel,
+        }
+    }
 }
 
 /// Reads every `.md` file under `dir` (hidden folders aside) and makes the records among
@@ -101,6 +116,8 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut out = Collection::default();
     let mut found = Vec::new();
     let mut records = Vec::new();
+    // Decision logs, split into records once every file is read (see `add_log_rows`).
+    let mut logs: Vec<PendingLog> = Vec::new();
 
     let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
@@ -201,18 +218,28 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             continue;
         }
         let numbered = d.source_number.is_some() || d.file_date.is_some();
-        if !d.has_metadata && (!numbered || matches!(lower.as_str(), "index.md" | "readme.md")) {
-            // A table of decisions whose rows link their records is an index; one whose
-            // rows are the decisions is a log.
+        let page = !numbered || matches!(lower.as_str(), "index.md" | "readme.md");
+        // A page with a date or status of its own (a Notion export's `Last updated:`) is
+        // still a log when it says it is one.
+        let says_log = {
+            let t = d.title.to_lowercase();
+            t.contains("log") || t.contains("register") || t.contains("decisions")
+        };
+        if page
+            && (!d.has_metadata || says_log)
+            && let Some(log) = super::log::read_log(&rel, &text, opts)
+        {
+            logs.push(PendingLog {
+                rel,
+                path,
+                log,
+                md_links: d.md_links,
+            });
+            continue;
+        }
+        if !d.has_metadata && page {
             let reason = if d.md_links >= 2 {
-                format!(
-                    "an index: it links to {} records and has no status or date",
-                    d.md_links
-                )
-            } else if let Some((rows, header)) = decision_log(&text) {
-                format!(
-                    "a decision log: a table of {rows} decisions (`{header}`); `import adr` does not split a log into records yet: give each decision its own file, or keep the log as a page in content/"
-                )
+                index_reason(d.md_links)
             } else {
                 "not a record: no number, status or date".to_owned()
             };
@@ -225,8 +252,16 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                 .then(|| path.parent().map(Path::to_path_buf))
                 .flatten(),
             path,
+            row: false,
+            line: 0,
         });
         records.push(d);
+    }
+    if !logs.is_empty() {
+        let own = OwnFiles::of(&records, &found);
+        for log in logs {
+            add_log_rows(log, &own, &mut records, &mut found, &mut out);
+        }
     }
 
     number(&mut records, &found, opts, &mut out);
@@ -317,9 +352,14 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         });
         let rel = found[i].rel.clone();
         // Each link once, at the first line that has it, as other notes name their line.
-        let source = std::fs::read(&found[i].path)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
+        // A log's row is named by its line already.
+        let source = if found[i].row {
+            String::new()
+        } else {
+            std::fs::read(&found[i].path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        };
         let mut seen = BTreeSet::new();
         for note in notes {
             if !seen.insert(note.dest.clone()) {
@@ -352,32 +392,143 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     Ok(out)
 }
 
-/// A decision log (one page, a table of many decisions: `| Date | Decision | Owner |
-/// Status |`): the number of its rows and its header row, for the reason it is skipped.
-/// A table is a log when its header names a decision and either a status or a date.
-fn decision_log(text: &str) -> Option<(usize, String)> {
-    let mut lines = text.lines().map(str::trim).peekable();
-    while let Some(line) = lines.next() {
-        if !line.starts_with('|') {
-            continue;
-        }
-        let cells: Vec<String> = line
-            .trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().trim_matches(['*', '_']).to_ascii_lowercase())
-            .collect();
-        let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
-        let log = has(&["decision", "decisions", "title"]) && has(&["status", "date", "state"]);
-        // The rest of this table: its delimiter row and its rows.
-        let mut rows = 0;
-        while lines.next_if(|l| l.starts_with('|')).is_some() {
-            rows += 1;
-        }
-        if log && rows >= 3 {
-            return Some((rows - 1, line.to_owned()));
+fn index_reason(links: usize) -> String {
+    format!("an index: it links to {links} records and has no status or date")
+}
+
+/// A decision log read, waiting for the folder's other records to be known.
+struct PendingLog {
+    rel: String,
+    path: PathBuf,
+    log: super::log::Log,
+    md_links: usize,
+}
+
+/// Each row of a decision log that is a decision of its own becomes a record. A row that
+/// links to a record the import reads from its own file, or has that record's title, is
+/// that record: left out, so it is not imported twice, and when half the rows or more are
+/// such rows the page is an index that has a status column, as an RFD folder's README is.
+/// Rows keep their order in the page among themselves (`number` orders rows by date, as
+/// it orders date-named records, then by where they are).
+fn add_log_rows(
+    pending: PendingLog,
+    own: &OwnFiles,
+    records: &mut Vec<ImportedDecision>,
+    found: &mut Vec<Found>,
+    out: &mut Collection,
+) {
+    let PendingLog {
+        rel,
+        path,
+        log,
+        md_links,
+    } = pending;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let (files, titles) = (&own.files, &own.titles);
+    let mut rows = Vec::new();
+    let mut known = Vec::new();
+    for row in log.rows {
+        let by_link = row.local_links.iter().find_map(|dest| {
+            let file = dest.split(['#', '?']).next().unwrap_or(dest);
+            files.get(&lexical_join(&base, file)).copied()
+        });
+        let by_title = || titles.get(&row.decision.title.to_lowercase()).copied();
+        match by_link.or_else(by_title) {
+            Some(i) => known.push((row.line, found[i].rel.clone())),
+            None => rows.push(row),
         }
     }
-    None
+    if md_links >= 2 && known.len() * 2 >= log.total {
+        out.skipped.push((rel, index_reason(md_links)));
+        return;
+    }
+    // One list in page order: rows that are no decision, and rows that are records of
+    // their own.
+    let mut left: Vec<(usize, String)> = log
+        .skipped
+        .iter()
+        .map(|(line, why)| {
+            (
+                *line,
+                format!("a row of a decision log, not imported: {why}"),
+            )
+        })
+        .chain(known.iter().map(|(line, record)| {
+            (
+                *line,
+                format!(
+                    "a row of a decision log for {record}, which is imported from its own file"
+                ),
+            )
+        }))
+        .collect();
+    left.sort_by_key(|(line, _)| *line);
+    for (line, why) in left {
+        out.skipped.push((format!("{rel}:{line}"), why));
+    }
+    if rows.is_empty() {
+        out.skipped.push((
+            rel,
+            format!(
+                "a decision log (`{}`) with no row to import ({} rows)",
+                log.header, log.total
+            ),
+        ));
+        return;
+    }
+    for row in rows {
+        found.push(Found {
+            rel: format!("{rel}:{}", row.line),
+            path: path.clone(),
+            folder: None,
+            row: true,
+            line: row.line,
+        });
+        records.push(row.decision);
+    }
+}
+
+/// The records read from files of their own, by path (and folder) and by lowercase title,
+/// made once for all of a folder's logs: per log, it would be a scan of every record for
+/// each log page.
+struct OwnFiles {
+    files: HashMap<PathBuf, usize>,
+    titles: HashMap<String, usize>,
+}
+
+impl OwnFiles {
+    fn of(records: &[ImportedDecision], found: &[Found]) -> OwnFiles {
+        let files = found
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                std::iter::once((f.path.clone(), i)).chain(f.folder.clone().map(|d| (d, i)))
+            })
+            .collect();
+        let titles = records
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.title.to_lowercase(), i))
+            .collect();
+        OwnFiles { files, titles }
+    }
+}
+
+/// `base` joined with the relative `file` (`../rfcs/rfc-530.md`), `..` folded away, as the
+/// walk's paths are.
+fn lexical_join(base: &Path, file: &str) -> PathBuf {
+    let mut out = base.to_path_buf();
+    for part in Path::new(file).components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            Component::Normal(p) => out.push(p),
+            Component::RootDir | Component::Prefix(_) => {}
+        }
+    }
+    out
 }
 
 fn rel_string(p: &Path) -> String {
@@ -400,13 +551,18 @@ fn number(
     let mut assigned = vec![None; records.len()];
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| {
+        // A decision log's rows: dated ones by date, undated ones after them, each day's
+        // in page order (by line, not by `page:line` as text, where 10 sorts before 9).
         let key = |i: usize| {
             let d = &records[i];
+            let f = &found[i];
             (
                 d.source_number.is_none(),
                 d.source_number,
+                f.row && d.file_date.is_none(),
                 d.file_date,
-                &found[i].rel,
+                f.page(),
+                f.line,
             )
         };
         key(a).cmp(&key(b))
@@ -553,6 +709,9 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &B
     let mut by_stem: HashMap<String, usize> = HashMap::new();
     let mut by_number: HashMap<u32, usize> = HashMap::new();
     for (i, (d, f)) in records.iter().zip(found).enumerate() {
+        if f.row {
+            continue;
+        }
         let stem = match &f.folder {
             Some(folder) => folder.file_name().map(|n| n.to_string_lossy().into_owned()),
             None => f
@@ -879,7 +1038,7 @@ impl<'a> Links<'a> {
     ) -> Links<'a> {
         let mut map = HashMap::new();
         let mut near: HashMap<NearKey, Vec<String>> = HashMap::new();
-        for (d, f) in records.iter().zip(found) {
+        for (d, f) in records.iter().zip(found).filter(|(_, f)| !f.row) {
             map.insert(f.path.clone(), d.file_name());
             let path = f.folder.as_ref().unwrap_or(&f.path);
             if let Some(folder) = &f.folder {
@@ -1177,24 +1336,6 @@ fn join_url(base: &str, rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_decision_log_is_told_by_its_table() {
-        let log = "# Log\n\n| Date | Decision | Owner | Status |\n| --- | --- | --- | --- |\n| 2024-05-02 | Use Renovate | @ola | Decided |\n| 2024-04-18 | One bucket | @ana | Decided |\n";
-        assert_eq!(
-            super::decision_log(log),
-            Some((2, "| Date | Decision | Owner | Status |".to_owned()))
-        );
-        // A table of people, or one row, is no log.
-        assert_eq!(
-            super::decision_log("| Name | Role |\n|---|---|\n| Ann | Lead |\n| Bo | Dev |\n"),
-            None
-        );
-        assert_eq!(
-            super::decision_log("| Decision | Status |\n|---|---|\n| A | Done |\n"),
-            None
-        );
-    }
-
     use super::*;
 
     /// Hugo's `{{< ref >}}` as a link's destination (ownCloud's ADRs link each other so)

@@ -22,6 +22,7 @@
 mod adr;
 pub mod backstage;
 mod dir;
+mod log;
 pub mod peribolos;
 pub mod rust_team;
 pub mod services;
@@ -122,6 +123,9 @@ pub struct ImportedDecision {
     pub date: jiff::civil::Date,
     pub decided: Option<jiff::civil::Date>,
     pub deciders: Vec<String>,
+    /// Who wrote or drove the record (an RFC's Owner or Author(s), a DACI's Driver, an
+    /// RFD's `authors`), for orgbook's `authors`.
+    pub authors: Vec<String>,
     pub supersedes: Vec<u32>,
     /// Numbers named by "Superseded by …" in the source. orgbook has no key for
     /// this (it derives it from the other record's `supersedes`), but
@@ -228,6 +232,8 @@ struct DecisionFrontMatter<'a> {
     team: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     deciders: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    authors: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     supersedes: &'a [u32],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -431,6 +437,7 @@ pub fn to_orgbook_file(d: &ImportedDecision, opts: &ImportOptions) -> String {
         decided: d.decided.map(toml_date),
         team: &opts.team,
         deciders: &d.deciders,
+        authors: &d.authors,
         supersedes: &d.supersedes,
         tags: &d.tags,
     };
@@ -771,9 +778,11 @@ fn rewrite_links_with(md: &str, mut f: impl FnMut(&str) -> Option<Rewrite>) -> S
                     out.push_str(&new);
                     out.push_str(&line[end..]);
                 }
-                // A definition has no text to keep; leaving it is harmless when
-                // nothing uses it, and visible when something does.
-                Some(Rewrite::Unlink) | None => out.push_str(line),
+                // A definition has no text of its own: without it, the `[ADR-002]` that
+                // uses it is its text, as an unlinked inline link keeps its text; kept,
+                // it would be a broken link that fails the imported handbook's build.
+                Some(Rewrite::Unlink) => {}
+                None => out.push_str(line),
             }
             continue;
         }
@@ -1042,6 +1051,7 @@ mod tests {
             date: date(2024, 1, number as i8),
             decided: None,
             deciders: vec![],
+            authors: vec![],
             supersedes: vec![],
             superseded_by: vec![],
             tags: vec![],

@@ -1,6 +1,6 @@
-//! People as the handbook names them: every `lead`, `members` entry and decider becomes a
-//! person with a page (`people/<slug>.html`), the teams they lead or belong to, and the
-//! decisions they took or that wait on them.
+//! People as the handbook names them: every `lead`, `members` entry, decider and author
+//! becomes a person with a page (`people/<slug>.html`), the teams they lead or belong to,
+//! the decisions they took or that wait on them, and the ones they wrote.
 //!
 //! A person is identified by the slug of their name, so "Ana Petrović" and "Ana Petrovic"
 //! are one person (the spelling used most often is shown) and a person's URL depends on
@@ -41,6 +41,8 @@ pub struct Person {
     pub latency: Option<Latency>,
     /// Decided Type 1 decisions they are a decider of.
     pub type1: usize,
+    /// Decisions they wrote or drove (`authors`), ascending numbers: no decider's load.
+    pub authored: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -149,6 +151,17 @@ pub fn compute(hb: &Handbook) -> People {
         let decided = d.status != Status::Proposed && d.decided.is_some();
         if decided && d.decision_type == DecisionType::Irreversible {
             type1_total += 1;
+        }
+        let mut seen = BTreeSet::new();
+        for name in &d.authors {
+            let s = entry(&mut people, &mut spellings, &mut slugs, name);
+            if seen.insert(s.clone()) {
+                people
+                    .get_mut(&s)
+                    .expect("inserted")
+                    .authored
+                    .push(d.number);
+            }
         }
         let mut seen = BTreeSet::new();
         for name in deciders(hb, d) {

@@ -441,6 +441,7 @@ const DECISION_KEYS: &[&str] = &[
     "decided",
     "team",
     "deciders",
+    "authors",
     "supersedes",
     "tags",
     "revisit",
@@ -626,6 +627,12 @@ pub fn decision(
         f.missing("team", "\"team-slug\"");
     }
     let deciders = f.str_array("deciders");
+    // One author is often written as a string (`authors: Ana Lima`, as RFDs do).
+    let authors = f
+        .spanned_str_array_or_str("authors")
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
     let raw_supersedes = f.spanned_int_array("supersedes");
     let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
     let tags = f.str_array("tags");
@@ -649,6 +656,7 @@ pub fn decision(
         decided,
         team: team?.into(),
         deciders,
+        authors,
         supersedes: supersedes.into_iter().map(Spanned::from).collect(),
         tags,
         revisit,

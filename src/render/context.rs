@@ -240,6 +240,7 @@ pub struct DecisionDetail {
     pub chain_skipped: usize,
     pub type_label: &'static str,
     pub deciders: Vec<String>,
+    pub authors: Vec<String>,
     pub tags: Vec<String>,
     pub revisit: Option<String>,
     pub supersedes: Vec<DecisionSummary>,
@@ -251,6 +252,8 @@ pub struct DecisionDetail {
     pub source: String,
     /// `deciders` as links to their person pages.
     pub decider_links: Vec<PersonLink>,
+    /// `authors` as links to their person pages.
+    pub author_links: Vec<PersonLink>,
 }
 
 #[derive(Serialize)]

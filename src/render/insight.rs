@@ -41,6 +41,9 @@ struct PersonDetail {
     decided: Vec<DecisionSummary>,
     waiting_total: usize,
     decided_total: usize,
+    /// The newest [`PERSON_LIST`] decisions they wrote (`authors`), and how many in all.
+    authored: Vec<DecisionSummary>,
+    authored_total: usize,
     latency: Option<Latency>,
     type1: usize,
     type1_share: Option<u32>,
@@ -430,6 +433,9 @@ impl Renderer<'_> {
         if !p.decisions.is_empty() {
             roles.push("decider");
         }
+        if !p.authored.is_empty() {
+            roles.push("author");
+        }
         let summaries = |nums: &mut dyn Iterator<Item = &u32>| -> Vec<DecisionSummary> {
             nums.filter_map(|&n| self.decision_summary_of(n)).collect()
         };
@@ -459,6 +465,8 @@ impl Renderer<'_> {
                 decided,
                 waiting_total: p.waiting.len(),
                 decided_total: p.decisions.len() - p.waiting.len(),
+                authored: summaries(&mut p.authored.iter().rev().take(PERSON_LIST)),
+                authored_total: p.authored.len(),
                 latency: p.latency,
                 type1: p.type1,
                 type1_share: self.health.people.type1_share(p),

@@ -962,6 +962,7 @@ impl<'a> Renderer<'a> {
             chain_skipped,
             type_label: d.decision_type.label(),
             deciders: d.deciders.clone(),
+            authors: d.authors.clone(),
             tags: d.tags.clone(),
             revisit: d.revisit.map(date),
             supersedes,
@@ -969,6 +970,7 @@ impl<'a> Renderer<'a> {
             proposed_successors,
             source: doc.source.path.clone(),
             decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
+            author_links: d.authors.iter().map(|n| insight::person_link(n)).collect(),
         };
         let title = format!("ADR {}: {}", d.number, d.title);
         let mut base = self.base(&doc.url, title, None, "decisions");

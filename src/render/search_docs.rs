@@ -83,6 +83,7 @@ pub fn search_doc<'a>(
                 ];
                 typed.extend(team.map(String::from));
                 typed.extend(d.deciders.iter().cloned());
+                typed.extend(d.authors.iter().cloned());
                 typed.extend(d.tags.iter().cloned());
                 fields.push((Field::Typed, typed.join("\n").into()));
                 let title = Cow::from(format!("ADR {}: {}", d.number, d.title));

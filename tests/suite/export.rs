@@ -190,6 +190,7 @@ fn api_files_carry_the_handbook_sorted_and_deterministic() {
             "decided": "2026-04-10",
             "team": "data_platform",
             "deciders": ["José Díaz"],
+            "authors": [],
             "supersedes": [],
             "superseded_by": [9],
             "tags": ["data"],

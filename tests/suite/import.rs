@@ -442,7 +442,7 @@ fn keps_take_their_metadata_from_kep_yaml() {
         .success()
         .stderr_has("skipped: NNNN-kep-template/README.md: a template")
         .stderr_has("sig-node/3960-pod-lifecycle-sleep-action/kep.yaml:7: status `implementable` imported as accepted")
-        .stderr_has("sig-node/3960-pod-lifecycle-sleep-action/kep.yaml: left out, orgbook has no place for them: authors, reviewers, stage, latest-milestone, milestone, feature-gates, disable-supported")
+        .stderr_has("sig-node/3960-pod-lifecycle-sleep-action/kep.yaml: left out, orgbook has no place for them: reviewers, stage, latest-milestone, milestone, feature-gates, disable-supported")
         .stderr_has("Imported 3 decision(s)");
     let rs = records(&book);
     let (n, sleep) = by_title(&rs, "Introducing Sleep Action for PreStop Hook");

@@ -14,6 +14,11 @@ use crate::import::{builds_clean, by_title, fresh, import, path_str, records};
 
 /// The `deciders` of the imported record `file` (in content/decisions/).
 fn deciders(book: &TestBook, file: &str) -> Vec<String> {
+    list(book, file, "deciders")
+}
+
+/// The string list `key` of the imported record `file` (in content/decisions/).
+fn list(book: &TestBook, file: &str, key: &str) -> Vec<String> {
     let text = book.read(&format!("content/decisions/{file}"));
     let fm = text
         .strip_prefix("+++\n")
@@ -21,7 +26,7 @@ fn deciders(book: &TestBook, file: &str) -> Vec<String> {
         .unwrap()
         .0;
     let t: toml::Table = toml::from_str(fm).unwrap();
-    t.get("deciders")
+    t.get(key)
         .and_then(|v| v.as_array())
         .into_iter()
         .flatten()
@@ -31,8 +36,8 @@ fn deciders(book: &TestBook, file: &str) -> Vec<String> {
 
 /// A DACI page's table is its metadata: COMPLETE is accepted, IN PROGRESS (behind its
 /// lozenge's emoji) and NOT STARTED proposed; the Approver decides (so an accepted Type 1
-/// decision has its deciders and builds); Driver, Contributors, Informed, Impact and the
-/// Outcome stay at the top of the body; the due date, once past, is the record's date. The
+/// decision has its deciders and builds); the Driver is the author (round 24); Contributors,
+/// Informed, Impact and the Outcome stay at the top of the body; the due date, once past, is the record's date. The
 /// title leaves its `DACI:` behind, and the table leaves the body.
 #[test]
 fn daci_pages_become_records_with_their_approver_as_decider() {
@@ -53,9 +58,10 @@ fn daci_pages_become_records_with_their_approver_as_decider() {
     assert_eq!(vendor.status, "accepted");
     assert_eq!(vendor.date, "2024-03-14");
     assert_eq!(deciders(&book, &vendor.file), ["Tomás Ferreira"]);
+    assert_eq!(list(&book, &vendor.file, "authors"), ["Priya Raman"]);
+    assert!(!vendor.body.contains("Driver"), "{}", vendor.body);
     for kept in [
         "- Impact: HIGH",
-        "- Driver: @Priya Raman",
         "- Contributors: @Lee Chen @Ola Nordmann",
         "- Informed: #eng-announce, Support leads",
         "- Due date: Mar 14, 2024",
@@ -83,7 +89,7 @@ fn daci_pages_become_records_with_their_approver_as_decider() {
 
 /// Oxide-style RFDs: `state` is the status (published and committed accepted, draft and
 /// prediscussion proposed, implemented accepted, abandoned rejected), `labels` the tags,
-/// `authors` kept at the top of the body, `RFD 0005:` and `RFD 12` (no colon) leave the
+/// `authors` the authors without their handles (round 24), `RFD 0005:` and `RFD 12` (no colon) leave the
 /// title, and a folder per RFD (`rfd/0012/README.md`) is a record numbered by its folder.
 #[test]
 fn rfds_keep_their_state_labels_and_authors() {
@@ -115,13 +121,12 @@ fn rfds_keep_their_state_labels_and_authors() {
     );
     let (_, hashing) = by_title(&rs, "OOI hashing");
     assert_eq!(hashing.tags, ["Data Models", "Octopoes"]);
-    assert!(
-        hashing
-            .body
-            .trim_start()
-            .starts_with("- authors: Donny Peeters <@donnype>\n"),
-        "{}",
-        hashing.body
+    assert_eq!(list(&book, &hashing.file, "authors"), ["Donny Peeters"]);
+    assert!(!hashing.body.contains("authors"), "{}", hashing.body);
+    let (_, process) = by_title(&rs, "Request for Discussion Process");
+    assert_eq!(
+        list(&book, &process.file, "authors"),
+        ["Jan Klop", "Mira de Vries"]
     );
     let (_, host) = by_title(&rs, "Host OS update policy");
     assert!(
@@ -136,8 +141,8 @@ fn rfds_keep_their_state_labels_and_authors() {
 /// RFC header tables: TensorFlow's (`| Status | Accepted |` as the header row, bold keys,
 /// a delimiter row without its leading pipe that must not be left in the body) and an RFC
 /// template's header row (`| Created | Status | Owner | Approvers | … |`): the status is
-/// read, the Approvers decide, the Owner, Author and Sponsor are kept at the top of the
-/// body, and no line of the table is left behind.
+/// read, the Approvers decide, the Owner and Author(s) are the authors (round 24), the
+/// Sponsor is kept at the top of the body, and no line of the table is left behind.
 #[test]
 fn rfc_header_tables_give_status_date_and_approvers() {
     let source = TestBook::fixture("round23-rfc-tables");
@@ -160,27 +165,20 @@ fn rfc_header_tables_give_status_date_and_approvers() {
     assert_eq!(data.status, "proposed");
     assert!(!data.body.contains(":----"), "{}", data.body);
     assert!(!data.body.contains("| **"), "{}", data.body);
-    assert!(
-        data.body
-            .contains("- Author(s): Andrew A. (aaudibert@example.org)"),
-        "{}",
-        data.body
-    );
+    assert_eq!(list(&book, &data.file, "authors"), ["Andrew A."]);
+    assert!(!data.body.contains("Author"), "{}", data.body);
     let (n, index) = by_title(&rs, "Move search indexing off the frontend");
     assert_eq!(n, 512);
     assert_eq!(index.status, "accepted");
     assert_eq!(index.date, "2023-01-12");
     assert_eq!(deciders(&book, &index.file), ["@ravi", "@sam"]);
-    assert!(
-        index.body.trim_start().starts_with("- Owner: @kim\n"),
-        "{}",
-        index.body
-    );
+    assert_eq!(list(&book, &index.file, "authors"), ["@kim"]);
+    assert!(!index.body.contains("Owner"), "{}", index.body);
     assert!(!index.body.contains("| Created"), "{}", index.body);
     let (_, insights) = by_title(&rs, "Retire the code insights backfiller");
     assert_eq!(insights.status, "proposed");
-    // `RFC 531 WIP:` is no number the title can give; the file name's is the record's.
-    let (n, tenant) = by_title(&rs, "RFC 531 WIP: Use one Postgres per tenant");
+    // `RFC 531 WIP:`: the number and the draft marker leave the title (round 24).
+    let (n, tenant) = by_title(&rs, "Use one Postgres per tenant");
     assert_eq!(n, 531);
     assert_eq!(tenant.status, "rejected");
     assert_eq!(deciders(&book, &tenant.file), ["@sam", "@cto-ray"]);
@@ -211,15 +209,51 @@ fn daci_and_rfd_left_in_decisions_name_their_template_and_the_import() {
         .stderr_lacks("missing-front-matter");
 }
 
-/// A decision log (one page, a table of many decisions) is not split into records yet: the
-/// import says what it is and what to do, rather than "not a record: no number, status or
-/// date", and an RFD index's table of linked records is still an index.
+/// A decision log (one page, a table of many decisions) is split into one record a row
+/// (round 24; it was skipped with its row count): the Owner is the author, `Reverted` is
+/// deprecated, the Link is kept as the Source, and the Y-statement under the table is not
+/// a decision of the log's.
 #[test]
-fn a_decision_log_is_named_as_one_when_skipped() {
+fn a_decision_log_is_one_record_a_row() {
     let source = TestBook::fixture("round23-decision-log");
-    let book = fresh(false);
+    let book = fresh(true);
     import(&book, &[&path_str(&source.root().join("log"))])
-        .failure(1)
-        .stderr_has("skipped: decision-log.md: a decision log: a table of 4 decisions (`| Date | Decision | Owner | Status | Link |`); `import adr` does not split a log into records yet")
+        .success()
+        .stderr_has("Imported 4 decision(s)")
         .stderr_lacks("not a record");
+    let rs = records(&book);
+    let got: Vec<(&str, &str, &str)> = rs
+        .values()
+        .map(|r| (r.date.as_str(), r.title.as_str(), r.status.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2024-03-11", "Drop Node 16 support", "deprecated"),
+            (
+                "2024-04-02",
+                "Try Backstage for the service catalog",
+                "proposed"
+            ),
+            (
+                "2024-04-18",
+                "Keep Terraform state in one bucket per account",
+                "accepted"
+            ),
+            (
+                "2024-05-02",
+                "Use Renovate, not Dependabot, for all repositories",
+                "accepted"
+            ),
+        ]
+    );
+    let (_, renovate) = by_title(&rs, "Use Renovate, not Dependabot, for all repositories");
+    assert_eq!(list(&book, &renovate.file, "authors"), ["@ola"]);
+    assert!(
+        renovate
+            .body
+            .contains("- Source: [thread](https://chat.example.org/t/123)"),
+        "{}",
+        renovate.body
+    );
 }
