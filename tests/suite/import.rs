@@ -40,6 +40,23 @@ pub(crate) struct Record {
     pub(crate) body: String,
 }
 
+/// The string list `key` of the imported record `file` (in content/decisions/).
+pub(crate) fn list(book: &TestBook, file: &str, key: &str) -> Vec<String> {
+    let text = book.read(&format!("content/decisions/{file}"));
+    let fm = text
+        .strip_prefix("+++\n")
+        .and_then(|r| r.split_once("+++\n"))
+        .unwrap()
+        .0;
+    let t: toml::Table = toml::from_str(fm).unwrap();
+    t.get(key)
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect()
+}
+
 pub(crate) fn records(book: &TestBook) -> BTreeMap<u32, Record> {
     let dir = book.root().join("content/decisions");
     let mut out = BTreeMap::new();

@@ -10,28 +10,11 @@
 //! its template and the import.
 
 use crate::harness::TestBook;
-use crate::import::{builds_clean, by_title, fresh, import, path_str, records};
+use crate::import::{builds_clean, by_title, fresh, import, list, path_str, records};
 
 /// The `deciders` of the imported record `file` (in content/decisions/).
 fn deciders(book: &TestBook, file: &str) -> Vec<String> {
     list(book, file, "deciders")
-}
-
-/// The string list `key` of the imported record `file` (in content/decisions/).
-fn list(book: &TestBook, file: &str, key: &str) -> Vec<String> {
-    let text = book.read(&format!("content/decisions/{file}"));
-    let fm = text
-        .strip_prefix("+++\n")
-        .and_then(|r| r.split_once("+++\n"))
-        .unwrap()
-        .0;
-    let t: toml::Table = toml::from_str(fm).unwrap();
-    t.get(key)
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-        .map(|v| v.as_str().unwrap().to_owned())
-        .collect()
 }
 
 /// A DACI page's table is its metadata: COMPLETE is accepted, IN PROGRESS (behind its

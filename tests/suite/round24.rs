@@ -9,24 +9,9 @@
 //! status behind Notion-style `<span>`) become one record a row.
 
 use crate::harness::{TestBook, texts};
-use crate::import::{builds_clean, by_title, decision_page, fresh, import, path_str, records};
-
-/// The string list `key` of the imported record `file` (in content/decisions/).
-fn list(book: &TestBook, file: &str, key: &str) -> Vec<String> {
-    let text = book.read(&format!("content/decisions/{file}"));
-    let fm = text
-        .strip_prefix("+++\n")
-        .and_then(|r| r.split_once("+++\n"))
-        .unwrap()
-        .0;
-    let t: toml::Table = toml::from_str(fm).unwrap();
-    t.get(key)
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-        .map(|v| v.as_str().unwrap().to_owned())
-        .collect()
-}
+use crate::import::{
+    builds_clean, by_title, decision_page, fresh, import, list, path_str, records,
+};
 
 fn decisions_json(book: &TestBook) -> serde_json::Value {
     serde_json::from_str(&book.output_file("api/decisions.json")).unwrap()
