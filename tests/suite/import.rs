@@ -57,6 +57,15 @@ pub(crate) fn list(book: &TestBook, file: &str, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The imported records' numbers, titles and statuses, in number order: what a reader sees
+/// first in the decisions index, compared in one assertion.
+pub(crate) fn numbered(records: &BTreeMap<u32, Record>) -> Vec<(u32, &str, &str)> {
+    records
+        .iter()
+        .map(|(n, r)| (*n, r.title.as_str(), r.status.as_str()))
+        .collect()
+}
+
 pub(crate) fn records(book: &TestBook) -> BTreeMap<u32, Record> {
     let dir = book.root().join("content/decisions");
     let mut out = BTreeMap::new();

@@ -5,7 +5,9 @@
 //! (`# Proposal: Title`). Each fixture is shaped like a slice of such a repository.
 
 use crate::harness::{TestBook, hrefs};
-use crate::import::{builds_clean, by_title, decision_page, fresh, import, path_str, records};
+use crate::import::{
+    builds_clean, by_title, decision_page, fresh, import, numbered, path_str, records,
+};
 
 /// EIPs keep their numbers (`eip-20.md`), their statuses map as docs/import.md says
 /// (Final and Living accepted; Review, Last Call and Stagnant proposed; Withdrawn
@@ -86,12 +88,8 @@ fn keep_proposals_keep_their_numbers_and_release_statuses() {
         .stderr_lacks("has no orgbook equivalent")
         .stderr_has("Imported 5 decision(s)");
     let rs = records(&book);
-    let got: Vec<(u32, &str, &str)> = rs
-        .iter()
-        .map(|(n, r)| (*n, r.title.as_str(), r.status.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        numbered(&rs),
         [
             (4, "Type aliases", "accepted"),
             (95, "Opt-in requirements", "accepted"),

@@ -10,7 +10,7 @@
 //! its template and the import.
 
 use crate::harness::TestBook;
-use crate::import::{builds_clean, by_title, fresh, import, list, path_str, records};
+use crate::import::{builds_clean, by_title, fresh, import, list, numbered, path_str, records};
 
 /// The `deciders` of the imported record `file` (in content/decisions/).
 fn deciders(book: &TestBook, file: &str) -> Vec<String> {
@@ -87,12 +87,8 @@ fn rfds_keep_their_state_labels_and_authors() {
         .stderr_lacks("no status found")
         .stderr_has("skipped: README.md: an index");
     let rs = records(&book);
-    let got: Vec<(u32, &str, &str)> = rs
-        .iter()
-        .map(|(n, r)| (*n, r.title.as_str(), r.status.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        numbered(&rs),
         [
             (1, "Request for Discussion Process", "accepted"),
             (3, "OOI hashing", "accepted"),

@@ -10,7 +10,7 @@
 
 use crate::harness::{TestBook, texts};
 use crate::import::{
-    builds_clean, by_title, decision_page, fresh, import, list, path_str, records,
+    builds_clean, by_title, decision_page, fresh, import, list, numbered, path_str, records,
 };
 
 fn decisions_json(book: &TestBook) -> serde_json::Value {
@@ -162,12 +162,8 @@ fn a_decision_log_becomes_one_record_a_row() {
     let at = |s: &str| run.stderr.find(s).unwrap();
     assert!(at("Decision-log.md:10:") < at("Decision-log.md:14:"));
     let rs = records(&book);
-    let got: Vec<(u32, &str, &str)> = rs
-        .iter()
-        .map(|(n, r)| (*n, r.title.as_str(), r.status.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        numbered(&rs),
         [
             (1, "Record decisions in the handbook", "accepted"),
             (4, "Move every database to Postgres 16", "accepted"),
