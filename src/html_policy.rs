@@ -740,6 +740,104 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// Elements that never hold content: their start tag opens nothing.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Elements whose text is not markup: the lexer skips to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// One tag of raw HTML: where it is, its lower-cased name, and whether it is an end tag.
+struct RawTag {
+    at: Range<usize>,
+    name: String,
+    closing: bool,
+}
+
+/// The tags of `piece` in order: comments skipped, and the text of raw-text elements
+/// (`<script>`, `<style>`…) not read as tags (an element left open takes the rest). A name
+/// runs to a space, `/` or `>`, as the HTML tokenizer reads it, so `<ri:page>` is one
+/// unknown element. Hand-written for the reason [`scan_attributes`] is: only tag boundaries
+/// are needed, and safety never depends on them (the sanitizer reparses everything).
+/// Every step moves forwards, so a piece is read in one pass whatever it holds.
+fn raw_tags(piece: &str) -> impl Iterator<Item = RawTag> + '_ {
+    let bytes = piece.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
+            let rest = &piece[lt..];
+            if rest.starts_with("<!--") {
+                at = rest.find("-->").map_or(piece.len(), |e| lt + e + 3);
+                continue;
+            }
+            let closing = rest.starts_with("</");
+            let name_at = lt + 1 + usize::from(closing);
+            if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+                at = lt + 1;
+                continue;
+            }
+            let name_len = bytes[name_at..]
+                .iter()
+                .take_while(|b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>')))
+                .count();
+            let name = piece[name_at..name_at + name_len].to_ascii_lowercase();
+            // The tag's end: the first `>` outside a quoted attribute value.
+            let mut quote = None;
+            let mut end = piece.len();
+            for (i, b) in bytes[name_at + name_len..].iter().enumerate() {
+                match (quote, b) {
+                    (None, b'"' | b'\'') => quote = Some(*b),
+                    (Some(q), _) if q == *b => quote = None,
+                    (None, b'>') => {
+                        end = name_at + name_len + i + 1;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            at = end;
+            if !closing && RAW_TEXT.contains(&name.as_str()) {
+                // Its text is not markup: go on from its end tag, or end here.
+                at = raw_text_end(piece, at, &name);
+            }
+            return Some(RawTag {
+                at: lt..end,
+                name,
+                closing,
+            });
+        }
+        at = piece.len();
+        None
+    })
+}
+
+/// Where the end tag of the raw-text element `name` starts at or after `from`, or the
+/// piece's end: each `</` is looked at once, without lower-casing the rest of the piece.
+fn raw_text_end(piece: &str, from: usize, name: &str) -> usize {
+    let bytes = piece.as_bytes();
+    memchr::memmem::find_iter(&bytes[from..], b"</")
+        .map(|i| from + i)
+        .find(|&i| {
+            bytes
+                .get(i + 2..i + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .unwrap_or(piece.len())
+}
+
 /// How many elements a piece of raw HTML leaves open (start tags minus end tags), so the
 /// Markdown renderer can tell where a run of raw HTML is balanced and can be sanitized on
 /// its own instead of with the rest of the page (ammonia parses whatever it is given, and a
@@ -751,85 +849,115 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// non-void tag (`<div/>`, which browsers read as open) counts as open, and the text of
 /// `<script>`, `<style>` and the other raw-text elements is skipped to its end tag.
 pub fn open_elements(piece: &str) -> i64 {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "keygen",
-    ];
-    const RAW_TEXT: &[&str] = &[
-        "script",
-        "style",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-        "plaintext",
-    ];
-    let bytes = piece.as_bytes();
-    let lower = |r: Range<usize>| piece[r].to_ascii_lowercase();
-    let mut open = 0i64;
-    let mut at = 0;
-    while let Some(lt) = piece[at..].find('<').map(|i| at + i) {
-        let rest = &piece[lt..];
-        if rest.starts_with("<!--") {
-            at = rest.find("-->").map_or(piece.len(), |e| lt + e + 3);
+    raw_tags(piece)
+        .filter(|tag| !VOID.contains(&tag.name.as_str()))
+        .map(|tag| if tag.closing { -1 } else { 1 })
+        .sum()
+}
+
+/// How deep raw HTML may nest before further start tags are shown as text. The HTML
+/// parser under the sanitizer (html5ever) walks the whole stack of open elements for many
+/// tags (is a `<p>` open, in which scope?), so a page of 20,000 unclosed elements costs
+/// 20,000² steps (`safety::quadratic`): seconds per page. Browsers cap the depth too
+/// (Chromium's parser at 512); no page written by hand comes near it.
+const MAX_NESTING: usize = 512;
+
+/// Elements the parser closes by itself when a sibling starts (`<li>` closes the `<li>`
+/// before it, `<td>` the cell before it) or that are never nested (`<body>`): they never
+/// deepen the stack by repeating, so they are not counted against [`MAX_NESTING`].
+const SELF_ENDING: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "caption", "colgroup", "html", "head", "body",
+];
+
+/// `html` with every start tag past [`MAX_NESTING`] open elements written as text
+/// (`&lt;x>`), so that what the sanitizer parses stays linear in its length. Balanced HTML
+/// of any length and any real page pass unchanged (borrowed). The count follows the
+/// parser's rules loosely: an end tag closes its element and everything opened inside it;
+/// an end tag of nothing open is ignored; raw-text elements are never cut (their text is
+/// not markup, so they add one level at most).
+pub fn cap_nesting(html: &str) -> Cow<'_, str> {
+    // Fewer tags than the cap cannot reach it (the common case: no second pass).
+    if memchr::memchr_iter(b'<', html.as_bytes())
+        .nth(MAX_NESTING)
+        .is_none()
+    {
+        return Cow::Borrowed(html);
+    }
+    let mut stack: Vec<String> = Vec::new();
+    // How many of each name are on the stack, so an end tag of nothing open is ignored
+    // without searching the stack (which would make this pass quadratic in turn).
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = String::new();
+    let mut copied = 0;
+    for tag in raw_tags(html) {
+        let name = tag.name.as_str();
+        if VOID.contains(&name) || SELF_ENDING.contains(&name) {
             continue;
         }
-        let closing = rest.starts_with("</");
-        let name_at = lt + 1 + usize::from(closing);
-        let name_len = bytes[name_at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-        if name_len == 0 || !bytes[name_at].is_ascii_alphabetic() {
-            at = lt + 1;
-            continue;
-        }
-        let name = lower(name_at..name_at + name_len);
-        // The tag's end: the first `>` outside a quoted attribute value.
-        let mut quote = None;
-        let mut end = piece.len();
-        for (i, b) in bytes[name_at + name_len..].iter().enumerate() {
-            match (quote, b) {
-                (None, b'"' | b'\'') => quote = Some(*b),
-                (Some(q), _) if q == *b => quote = None,
-                (None, b'>') => {
-                    end = name_at + name_len + i + 1;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        at = end;
-        if closing {
-            if !VOID.contains(&name.as_str()) {
-                open -= 1;
-            }
-        } else if !VOID.contains(&name.as_str()) {
-            open += 1;
-            if RAW_TEXT.contains(&name.as_str()) {
-                // Its text is not markup: skip to its end tag (left open if there is none).
-                let close = format!("</{name}");
-                match piece[at..].to_ascii_lowercase().find(&close) {
-                    Some(i) => at += i,
-                    None => return open,
+        if tag.closing {
+            if open.get(name).is_some_and(|&n| n > 0) {
+                while let Some(top) = stack.pop() {
+                    let done = top == tag.name;
+                    if let Some(n) = open.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if done {
+                        break;
+                    }
                 }
             }
+        } else if stack.len() >= MAX_NESTING && !RAW_TEXT.contains(&name) {
+            out.push_str(&html[copied..tag.at.start]);
+            out.push_str("&lt;");
+            copied = tag.at.start + 1;
+        } else {
+            *open.entry(tag.name.clone()).or_default() += 1;
+            stack.push(tag.name);
         }
     }
-    open
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// Sanitises a page body that contains raw HTML.
 pub fn sanitize(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
+    SANITIZER.clean(&cap_nesting(html)).to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_capped_only_past_what_pages_reach() {
+        // Real pages, however long, pass unchanged: balanced elements, lists and tables
+        // whose items close themselves, raw text that looks like tags.
+        let balanced = "<div><b>x</b></div>".repeat(2_000);
+        let list = format!("<ul>{}</ul>", "<li>item".repeat(2_000));
+        let table = format!("<table>{}</table>", "<tr><td>a<td>b".repeat(2_000));
+        let script = format!("<script>{}</script>", "<x>".repeat(2_000));
+        let inner = format!("<div>{}</div>", "<x>".repeat(100)).repeat(100);
+        for html in [&balanced, &list, &table, &script, &inner] {
+            assert!(
+                matches!(cap_nesting(html), Cow::Borrowed(_)),
+                "{}",
+                &html[..40]
+            );
+        }
+        // Past the cap, start tags are text; end tags and what was open stay.
+        let deep = format!("{}</ri:page>", "<ri:page>a".repeat(2_000));
+        let capped = cap_nesting(&deep);
+        assert_eq!(capped.matches("&lt;ri:page>").count(), 2_000 - MAX_NESTING);
+        assert_eq!(capped.matches("<ri:page>").count(), MAX_NESTING);
+        assert!(capped.ends_with("a</ri:page>"));
+        // An end tag closes what was opened inside its element, so the next ones fit again.
+        let reopened = format!("<div>{}</div>", "<x>".repeat(MAX_NESTING)).repeat(3);
+        assert_eq!(cap_nesting(&reopened).matches("&lt;").count(), 3);
+    }
 
     #[test]
     fn open_elements_counts_what_a_piece_leaves_open() {

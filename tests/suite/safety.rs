@@ -1021,6 +1021,31 @@ Hello.
         assert_linear("Confluence tags on one line", &small, &large);
     }
 
+    /// An HTML block of `n` elements never closed, each followed by a `<div>` and a
+    /// `<textarea>`: the sanitizer's parser walked its whole stack of open elements at each
+    /// `<div>` (20,000 took 30 s in a debug build, 13 times 5,000), and the count of open
+    /// elements copied the rest of the block at each `<textarea>`.
+    fn unclosed_elements(n: usize) -> Cost {
+        let repo = Repo::new();
+        repo.book.write(
+            "content/guide/many.md",
+            &format!(
+                "# Many\n\n<div>\n{}\n",
+                "<ri:page> <div>a</div> <textarea>t</textarea> ".repeat(n)
+            ),
+        );
+        let cost = measured_check(&repo.book);
+        cost.run.success();
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_unclosed_elements_in_one_html_block() {
+        let (small, large) = (unclosed_elements(5_000), unclosed_elements(20_000));
+        assert_linear("unclosed elements in one HTML block", &small, &large);
+    }
+
     /// One paragraph of `n` DocFX `<xref href>` tags, none closed: each looked for its
     /// `</xref>` to the paragraph's end (40,000 took 15 s in a release build).
     fn xref_tags(n: usize) -> Cost {
