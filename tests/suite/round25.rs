@@ -5,7 +5,7 @@
 //! from one template: "About This Team", a "Team Roster" of one form per person, "Products
 //! We Own"), moved into `content/` as `orgbook init` advised and built.
 
-use crate::harness::{TestBook, hrefs, texts};
+use crate::harness::{TestBook, hrefs, team, teams, texts};
 use crate::import::{builds_clean, charter_table, fresh, path_str};
 
 /// `orgbook import sigs` on a cncf/toc checkout finds its `tags.yaml` and makes a charter
@@ -83,4 +83,78 @@ fn a_toc_tags_yaml_is_imported_as_its_tags() {
         "{:?}",
         hrefs(&page, ".prose a")
     );
+}
+
+/// The team READMEs of a repository kept the va.gov-team way are the teams' charters:
+/// "About This Team" says what the team is for, the roster's forms give each person's
+/// name and role (never the e-mail or handle beside it; an unfilled `[Full Name]` is no
+/// one), the one whose role says lead leads, "Products We Own" is what it owns. The pages
+/// about the teams directly in `teams/` (its README, the README template, the crews) stay
+/// pages, not charters missing their keys, since no charter was written there.
+#[test]
+fn team_readmes_of_a_team_repository_are_the_teams_charters() {
+    let book = TestBook::fixture("round25-va-teams");
+    book.build()
+        .success()
+        .stderr_lacks("error[")
+        .stderr_lacks("is not a charter")
+        .stderr_lacks("content/teams/benefits/")
+        // The team-less folder's warning names its index page where it is.
+        .stderr_has("2 pages in content/teams/digital-experience/ published as plain pages")
+        .stderr_has("give content/teams/digital-experience/ADE/readme.md front matter");
+    let all = teams(&book);
+    let slugs: Vec<&str> = all.iter().map(|t| t["slug"].as_str().unwrap()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "claims-status",
+            "iterate-innovate-and-run",
+            "platform-support"
+        ]
+    );
+    let claims = team(&all, "claims-status");
+    assert_eq!(claims["name"], "Claims Status");
+    assert_eq!(
+        claims["problem"],
+        "The Claims Status team lets residents follow a claim from the day it is filed to the day it is decided, without a phone call."
+    );
+    assert_eq!(
+        claims["members"],
+        serde_json::json!(["Ruth Okafor", "Sven Lindqvist", "Aiko Brandt"])
+    );
+    assert_eq!(claims["lead"], "Sven Lindqvist");
+    assert_eq!(
+        claims["owns"],
+        serde_json::json!(["Claim Status Tool", "Decision letters"])
+    );
+    let support = team(&all, "platform-support");
+    assert_eq!(
+        support["members"],
+        serde_json::json!(["Odile Marchetti", "Baptiste Nwosu"])
+    );
+    assert_eq!(support["lead"], "Odile Marchetti");
+    assert_eq!(
+        support["owns"],
+        serde_json::json!(["Support desk", "Platform documentation"])
+    );
+    // First names only, unfilled handles and addresses: the people are the names. The
+    // template's example product, its address unfilled, is not owned.
+    let iterate = team(&all, "iterate-innovate-and-run");
+    assert_eq!(
+        iterate["members"],
+        serde_json::json!(["Dara Quill", "Megan", "Pete"])
+    );
+    assert_eq!(iterate["owns"], serde_json::json!([]));
+    let page = book.html("teams/claims-status.html");
+    assert_eq!(
+        texts(&page, ".members li"),
+        ["Ruth Okafor", "Sven Lindqvist", "Aiko Brandt"]
+    );
+    assert_eq!(
+        hrefs(&page, "ul.team-pages a"),
+        ["../teams/benefits/claims-status/team-charter.html"]
+    );
+    // The pages about all teams are pages still.
+    assert!(book.out().join("teams/crews-and-pods.html").is_file());
+    assert!(book.out().join("teams/team-readme-template.html").is_file());
 }
