@@ -258,7 +258,11 @@ impl EntryLines {
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
             let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
-            let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).to_owned();
+            // `dir: tag-runtime # TAG Runtime`: cncf/toc comments its entries.
+            let unquote = |v: &str| {
+                let v = v.split(" #").next().unwrap_or(v);
+                v.trim().trim_matches(['"', '\'']).to_owned()
+            };
             if let Some(v) = t.strip_prefix("dir:") {
                 lines.by_dir.entry(unquote(v)).or_insert(i + 1);
             } else if let Some(v) = t.strip_prefix("name:") {

@@ -27,7 +27,7 @@ fn a_toc_tags_yaml_is_imported_as_its_tags() {
     book.run(&["import", "sigs", &path_str(source.root())])
         .success()
         .stderr_has("Imported 4 charter(s) (3 team(s), 1 group(s)) with 8 member(s), 1 owned subproject(s)")
-        .stderr_has("the charter_link of TAG Developer Experience, tag-developer-experience/charter.md, is not in the handbook");
+        .stderr_has("tags.yaml:2: the charter_link of TAG Developer Experience, tag-developer-experience/charter.md, is not in the handbook");
 
     let (infra, body) = charter_table(&book, "content/teams/community/tag-infrastructure.md");
     assert_eq!(infra["name"].as_str(), Some("TAG Infrastructure"));
