@@ -219,7 +219,7 @@ pub enum ImportCommand {
     #[command(after_long_help = IMPORT_TEAM_API_GUESSES)]
     TeamApi(ImportTeamApiArgs),
     /// Team charters from a Kubernetes-style sigs.yaml (special interest groups, working
-    /// groups, user groups and committees)
+    /// groups, user groups and committees) or the CNCF TOC's tags.yaml (TAGs)
     #[command(after_long_help = IMPORT_SIGS_GUESSES)]
     Sigs(ImportSigsArgs),
     /// Team charters from the GitHub teams Prow's peribolos manages (org.yaml, teams.yaml;
@@ -345,19 +345,21 @@ What is guessed, and how to control it (docs/import.md has every mapping):
 
 const IMPORT_SIGS_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
-  Groups      Every entry of sigs, workinggroups, usergroups and committees is a team,
-              committees too (no teams sit under them); dir -> the slug. The charter goes
-              beside the group's folder when content/teams/ has it, else in the parent's.
-  Name        \"SIG Apps\", \"WG LTS\", \"UG X\", \"Steering Committee\": the file's name with
-              the kind of group it is.
+  Groups      Every entry of sigs, workinggroups, usergroups, committees and tags is a
+              team, committees too (no teams sit under them); dir -> the slug. The charter
+              goes beside the group's folder when content/teams/ has it, else in the
+              parent's.
+  Name        \"SIG Apps\", \"WG LTS\", \"UG X\", \"Steering Committee\", \"TAG Runtime\": the
+              file's name with the kind of group it is.
   Parent      --parent SLUG (a charter of the handbook); without it, a group `community`
               written with them (or the one an earlier run wrote).
   Problem     The mission statement's first sentence; the rest stays in the body.
   People      The first chair -> lead; chairs and technical leads -> members, by name,
-              else GitHub handle. Emeritus leads are left out.
+              else GitHub handle. Emeritus leads are left out; e-mail addresses are never
+              copied.
   Contact     slack -> chat (#channel), mailing_list -> email or `mailing list`.
-  Owns        Subprojects' names; their OWNERS files, meetings and the charter link are
-              listed in the body.
+  Owns        Subprojects' names (a TAG's tag_subprojects); their OWNERS files or leads,
+              meetings and the charter link are listed in the body.
   Interactions  A working group's stakeholder_sigs -> collaboration, on both charters.
   Metrics     None in the file: the scaffold's placeholder, which the health page lists.";
 
@@ -506,7 +508,8 @@ pub struct ImportServicesArgs {
 
 #[derive(Args, Debug)]
 pub struct ImportSigsArgs {
-    /// The sigs.yaml file, or the folder that holds it (a kubernetes/community checkout)
+    /// The sigs.yaml (or tags.yaml) file, or the folder that holds it (a kubernetes/community
+    /// or cncf/toc checkout)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
     #[command(flatten)]

@@ -5,7 +5,9 @@
 //! under `sigs`, working groups under `workinggroups`, user groups under `usergroups` and
 //! committees under `committees`, each with a `dir`, a `name`, a `mission_statement`,
 //! `leadership`, `contact`, `meetings` and `subprojects`; the groups' READMEs are generated
-//! from it. This module owns the mapping of one such entry onto a charter: `dir` → slug,
+//! from it. The CNCF's Technical Oversight Committee keeps its Technical Advisory Groups
+//! the same way in `tags.yaml` (`tags`, with `tag_subprojects`, a list of `toc_liaison`s,
+//! `tag_initiatives`), its READMEs in `tags/<dir>/`. This module owns the mapping of one such entry onto a charter: `dir` → slug,
 //! the first sentence of the mission → `problem` (the rest stays in the body), chairs and
 //! technical leads → `lead` and `members`, Slack and mailing lists → `[contact]`,
 //! subprojects → `owns` (their OWNERS files listed in the body), a working group's
@@ -34,8 +36,9 @@ use crate::gitdates::LastChanged;
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
 
-/// The registry's file name: a folder given as PATH is looked in for it.
-pub const FILE_NAME: &str = "sigs.yaml";
+/// The registry's file names, in the order a folder given as PATH is looked in for them:
+/// Kubernetes' and the CNCF TOC's.
+pub const FILE_NAMES: [&str; 2] = ["sigs.yaml", "tags.yaml"];
 
 /// The group `orgbook import sigs` writes as every charter's parent when `--parent` names
 /// none; a second run finds it and uses it again.
@@ -48,15 +51,27 @@ pub enum GroupKind {
     WorkingGroup,
     UserGroup,
     Committee,
+    /// A Technical Advisory Group of the CNCF TOC's `tags.yaml`.
+    Tag,
 }
 
 impl GroupKind {
-    const ALL: [(&'static str, GroupKind); 4] = [
+    const ALL: [(&'static str, GroupKind); 5] = [
         ("sigs", GroupKind::Sig),
         ("workinggroups", GroupKind::WorkingGroup),
         ("usergroups", GroupKind::UserGroup),
         ("committees", GroupKind::Committee),
+        ("tags", GroupKind::Tag),
     ];
+
+    /// The top-level key the group is listed under, which is also where the CNCF TOC
+    /// keeps the groups' folders (`tags/tag-runtime/`).
+    fn list_key(self) -> &'static str {
+        GroupKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(key, _)| key)
+    }
 
     /// The name a group is known by, as the community writes it: "SIG Apps", "WG LTS",
     /// "Steering Committee". The file's `name` alone ("Apps", "Policy") does not say
@@ -71,6 +86,7 @@ impl GroupKind {
             GroupKind::WorkingGroup if !has("wg") => format!("WG {name}"),
             GroupKind::UserGroup if !has("ug") => format!("UG {name}"),
             GroupKind::Committee if !has("committee") => format!("{name} Committee"),
+            GroupKind::Tag if !has("tag") => format!("TAG {name}"),
             _ => name.to_owned(),
         }
     }
@@ -82,6 +98,16 @@ impl GroupKind {
             GroupKind::WorkingGroup => "wg",
             GroupKind::UserGroup => "ug",
             GroupKind::Committee => "committee",
+            GroupKind::Tag => "tag",
+        }
+    }
+
+    /// Who the group's liaison speaks for: Kubernetes' Steering Committee, the CNCF's
+    /// Technical Oversight Committee.
+    fn liaison_of(self) -> &'static str {
+        match self {
+            GroupKind::Tag => "TOC liaison",
+            _ => "Steering Committee liaison",
         }
     }
 }
@@ -117,6 +143,8 @@ pub struct Subproject {
     pub name: String,
     pub description: Option<String>,
     pub owners: Vec<String>,
+    /// A TAG subproject's `leadership.subproject_leads`.
+    pub leads: Vec<Person>,
     /// It has a `contact` or `meetings` of its own, which the charter has no place for.
     pub own_contact: bool,
 }
@@ -138,11 +166,14 @@ pub struct Group {
     pub slack: Option<String>,
     pub mailing_list: Option<String>,
     pub private_list: Option<String>,
-    pub liaison: Option<Person>,
+    /// Kubernetes' one `contact.liaison`, or the CNCF's list of `contact.toc_liaison`.
+    pub liaisons: Vec<Person>,
     pub github_teams: usize,
     pub subprojects: Vec<Subproject>,
     pub stakeholders: Vec<String>,
     pub label: Option<String>,
+    /// A TAG's `tag_initiatives`: the address of its list of initiatives.
+    pub initiatives: Option<String>,
     /// Keys of the entry this module does not read.
     pub other_keys: Vec<String>,
 }
@@ -156,18 +187,24 @@ pub struct Registry {
     pub notes: Vec<String>,
 }
 
-/// The `sigs.yaml` PATH names: the file itself, or the one in the folder.
+/// The registry PATH names: the file itself, or the `sigs.yaml` (else `tags.yaml`) in the
+/// folder.
 pub fn find_file(path: &Path) -> Result<PathBuf, String> {
     if path.is_file() {
         return Ok(path.to_path_buf());
     }
     if path.is_dir() {
-        let inside = path.join(FILE_NAME);
-        return if inside.is_file() {
-            Ok(inside)
-        } else {
-            Err(format!("{}: no {FILE_NAME} in this folder", path.display()))
-        };
+        return FILE_NAMES
+            .iter()
+            .map(|name| path.join(name))
+            .find(|inside| inside.is_file())
+            .ok_or_else(|| {
+                format!(
+                    "{}: no {} in this folder",
+                    path.display(),
+                    FILE_NAMES.join(" or ")
+                )
+            });
     }
     Err(format!("{}: no such file or folder", path.display()))
 }
@@ -177,7 +214,7 @@ pub fn read_registry(file: &str, text: &str) -> Result<Registry, String> {
     let root: Value = yaml_serde::from_str(text).map_err(|e| super::yaml_error(file, &e))?;
     let Some(map) = root.as_mapping() else {
         return Err(format!(
-            "{file}: not a mapping of `sigs`, `workinggroups`, `usergroups` and `committees`"
+            "{file}: not a mapping of `sigs`, `workinggroups`, `usergroups`, `committees` or `tags`"
         ));
     };
     let mut reg = Registry {
@@ -221,7 +258,11 @@ impl EntryLines {
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
             let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
-            let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).to_owned();
+            // `dir: tag-runtime # TAG Runtime`: cncf/toc comments its entries.
+            let unquote = |v: &str| {
+                let v = v.split(" #").next().unwrap_or(v);
+                v.trim().trim_matches(['"', '\'']).to_owned()
+            };
             if let Some(v) = t.strip_prefix("dir:") {
                 lines.by_dir.entry(unquote(v)).or_insert(i + 1);
             } else if let Some(v) = t.strip_prefix("name:") {
@@ -242,10 +283,14 @@ fn text(v: &Value, key: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The people of a list, or of a single mapping (Kubernetes' `liaison`). Only `name` and
+/// `github` are read: `email`, `company`, `lfx_id` and `term` never reach a charter.
 fn people(v: Option<&Value>) -> Vec<Person> {
+    let one = v.filter(|v| v.is_mapping()).into_iter();
     v.and_then(Value::as_sequence)
         .into_iter()
         .flatten()
+        .chain(one)
         .map(|p| Person {
             name: text(p, "name"),
             github: text(p, "github"),
@@ -263,8 +308,10 @@ const READ_KEYS: &[&str] = &[
     "meetings",
     "contact",
     "subprojects",
+    "tag_subprojects",
     "stakeholder_sigs",
     "label",
+    "tag_initiatives",
 ];
 
 fn group(kind: GroupKind, v: &Value, lines: &EntryLines) -> Option<Group> {
@@ -289,21 +336,25 @@ fn group(kind: GroupKind, v: &Value, lines: &EntryLines) -> Option<Group> {
             time: text(m, "time"),
             tz: text(m, "tz"),
             frequency: text(m, "frequency"),
-            url: text(m, "url"),
-            archive_url: text(m, "archive_url"),
+            // The CNCF TOC's: a calendar to join from, and the notes' document.
+            url: text(m, "url").or_else(|| text(m, "tag_calendar")),
+            archive_url: text(m, "archive_url").or_else(|| text(m, "meeting_notes_url")),
             recordings_url: text(m, "recordings_url"),
         })
         .collect();
-    let subprojects = v
-        .get("subprojects")
-        .and_then(Value::as_sequence)
-        .into_iter()
+    let subprojects = ["subprojects", "tag_subprojects"]
+        .iter()
+        .filter_map(|key| v.get(*key)?.as_sequence())
         .flatten()
         .filter_map(|s| {
             Some(Subproject {
                 name: text(s, "name")?,
-                description: text(s, "description"),
+                // A TAG subproject states a mission, as its TAG does; its first sentence
+                // is the list item's description.
+                description: text(s, "description")
+                    .or_else(|| text(s, "mission_statement").map(|m| split_mission(&m).0)),
                 owners: strings(s.get("owners")),
+                leads: people(s.get("leadership").and_then(|l| l.get("subproject_leads"))),
                 own_contact: s.get("contact").is_some() || s.get("meetings").is_some(),
             })
         })
@@ -330,10 +381,7 @@ fn group(kind: GroupKind, v: &Value, lines: &EntryLines) -> Option<Group> {
         slack: contact.and_then(|c| text(c, "slack")),
         mailing_list: contact.and_then(|c| text(c, "mailing_list")),
         private_list: contact.and_then(|c| text(c, "private_mailing_list")),
-        liaison: contact.and_then(|c| c.get("liaison")).map(|p| Person {
-            name: text(p, "name"),
-            github: text(p, "github"),
-        }),
+        liaisons: people(contact.and_then(|c| c.get("liaison").or_else(|| c.get("toc_liaison")))),
         github_teams: contact
             .and_then(|c| c.get("teams"))
             .and_then(Value::as_sequence)
@@ -341,6 +389,7 @@ fn group(kind: GroupKind, v: &Value, lines: &EntryLines) -> Option<Group> {
         subprojects,
         stakeholders: strings(v.get("stakeholder_sigs")),
         label: text(v, "label"),
+        initiatives: text(v, "tag_initiatives"),
         other_keys,
     })
 }
@@ -447,7 +496,7 @@ pub fn plan(
     };
     let parent = match parent {
         Some(p) => p.to_owned(),
-        None => default_parent(survey, &mut plan, today),
+        None => default_parent(reg, survey, &mut plan, today),
     };
     let parent_path = survey
         .teams
@@ -528,6 +577,12 @@ pub fn plan(
         add_leadership(g, &mut body);
         add_meetings(g, &mut body);
         add_subprojects(g, &links, &mut body, &mut lost_links);
+        if let Some(url) = &g.initiatives {
+            body.push_str(&format!(
+                "\n\n{} are tracked as issues.",
+                markdown_link(url, Some("The group's initiatives"))
+            ));
+        }
         if !lost_links.is_empty() {
             lost_links.sort();
             lost_links.dedup();
@@ -574,7 +629,7 @@ pub fn plan(
         let mut text = fm.to_front_matter();
         let body = body.trim();
         if body.is_empty() {
-            text.push_str("Imported from sigs.yaml.\n");
+            text.push_str(&format!("Imported from {}.\n", file_name(&reg.file)));
         } else {
             text.push_str(body);
             text.push('\n');
@@ -598,16 +653,23 @@ pub fn plan(
 /// hide, for a whole review period, every group whose charter nobody has touched in years.
 fn last_changed(g: &Group, history: &LastChanged) -> Option<Date> {
     let dir = g.dir.as_deref()?.trim_end_matches('/');
-    ["charter.md", "README.md"]
+    // Beside the file (kubernetes/community), or in the folder of its list (the CNCF
+    // TOC's `tags/tag-runtime/`).
+    let folders = [dir.to_owned(), format!("{}/{dir}", g.kind.list_key())];
+    folders
         .iter()
-        .filter_map(|f| history.get(&format!("{dir}/{f}")))
+        .flat_map(|folder| {
+            ["charter.md", "README.md"]
+                .iter()
+                .filter_map(move |f| history.get(&format!("{folder}/{f}")))
+        })
         .filter_map(|d| d.parse::<Date>().ok())
         .max()
 }
 
 /// `--parent`'s default: the handbook's [`DEFAULT_PARENT`] (written by an earlier run),
 /// else a new group of that slug, first among the files.
-fn default_parent(survey: &Survey, plan: &mut Plan, today: Date) -> String {
+fn default_parent(reg: &Registry, survey: &Survey, plan: &mut Plan, today: Date) -> String {
     if survey.teams.contains_key(DEFAULT_PARENT) {
         return DEFAULT_PARENT.to_owned();
     }
@@ -624,13 +686,26 @@ fn default_parent(survey: &Survey, plan: &mut Plan, today: Date) -> String {
     ));
     plan.files.push((
         path,
-        format!(
-            "{}The special interest groups, working groups, user groups and committees of sigs.yaml.\n",
-            fm.to_front_matter()
-        ),
+        match reg.groups.iter().all(|g| g.kind == GroupKind::Tag) {
+            true => format!(
+                "{}The Technical Advisory Groups of {}.\n",
+                fm.to_front_matter(),
+                file_name(&reg.file)
+            ),
+            false => format!(
+                "{}The special interest groups, working groups, user groups and committees of {}.\n",
+                fm.to_front_matter(),
+                file_name(&reg.file)
+            ),
+        },
     ));
     plan.count.groups += 1;
     DEFAULT_PARENT.to_owned()
+}
+
+/// The registry's file name without its folders, as the charters mention it.
+fn file_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
 }
 
 /// Each group's charter: the handbook's of its slug, else a new file beside the group's
@@ -1044,10 +1119,13 @@ fn add_leadership(g: &Group, body: &mut String) {
     if !g.tech_leads.is_empty() {
         items.push(format!("- Technical leads: {}", names(&g.tech_leads)));
     }
-    if let Some(p) = &g.liaison
-        && let Some(n) = p.shown()
-    {
-        items.push(format!("- Steering Committee liaison: {n}"));
+    if !g.liaisons.is_empty() {
+        let plural = if g.liaisons.len() > 1 { "s" } else { "" };
+        items.push(format!(
+            "- {}{plural}: {}",
+            g.kind.liaison_of(),
+            names(&g.liaisons)
+        ));
     }
     // Chairs alone say no more than `lead` and `members` do.
     if items.len() > 1 {
@@ -1119,6 +1197,10 @@ fn add_subprojects(g: &Group, links: &LinkBase, body: &mut String, lost: &mut Ve
         if let Some(d) = s.description.as_deref().filter(|d| !only_a_page_link(d)) {
             let d = links.rewrite(d, lost);
             item.push_str(&format!(": {}", d.trim_end_matches('.')));
+        }
+        if !s.leads.is_empty() {
+            let leads: Vec<&str> = s.leads.iter().filter_map(Person::shown).collect();
+            item.push_str(&format!(". Leads: {}", leads.join(", ")));
         }
         if !s.owners.is_empty() {
             let owners: Vec<String> = s
@@ -1391,6 +1473,90 @@ extras: 1
                 plan.count.interactions
             ),
             (3, 1, 3, 2)
+        );
+        crate::import::assert_charters_parse(&plan.files);
+    }
+
+    /// The CNCF TOC's `tags.yaml`: TAGs, a list of TOC liaisons, subprojects under
+    /// `tag_subprojects` with leads and a mission, calendars and notes for meetings.
+    #[test]
+    fn tags_of_a_toc_registry_are_teams() {
+        let yaml = "\
+tags: # Technical Advisory Groups
+  - dir: tag-infrastructure # TAG Infrastructure
+    name: TAG Infrastructure
+    mission_statement: >
+      Data, Storage, Network.
+    leadership:
+      chairs:
+        - github: dpage
+          name: Dylan Pagett
+          email: dylan@x.example
+          term:
+            start: \"2025-07-01\"
+    meetings:
+      - description: TAG Infrastructure Meetings
+        tag_calendar: https://cal.example/tag-infrastructure
+        meeting_notes_url: https://docs.example/notes
+    contact:
+      slack: C08KBH3RA1K
+      toc_liaison:
+        - github: rrocha
+          name: Rui Rocha
+        - github: kangell
+          name: Karin Angell
+    tag_subprojects:
+      - dir: green-reviews
+        name: Green Reviews
+        mission_statement: >
+          Help projects review their footprint. More later.
+        leadership:
+          subproject_leads:
+            - github: nmanol
+              name: Nika Manol
+              email: nika@x.example
+    tag_initiatives: https://github.com/x/toc/issues?q=label%3Atag
+";
+        let reg = read_registry("tags.yaml", yaml).unwrap();
+        assert!(reg.notes.is_empty(), "{:?}", reg.notes);
+        let g = &reg.groups[0];
+        assert_eq!(
+            (g.kind, g.line, g.name.as_str()),
+            (GroupKind::Tag, 2, "TAG Infrastructure")
+        );
+        assert_eq!(g.kind.display_name("Runtime"), "TAG Runtime");
+        let plan = plan(
+            &reg,
+            &Survey::default(),
+            &HandbookFiles::default(),
+            None,
+            &LastChanged::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        let text = &plan.files[1].1;
+        assert!(text.contains("owns = [\"Green Reviews\"]"), "{text}");
+        assert!(
+            text.contains("- TOC liaisons: Rui Rocha, Karin Angell"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "- **Green Reviews**: Help projects review their footprint. Leads: Nika Manol"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("[join](https://cal.example/tag-infrastructure), [notes and agenda](https://docs.example/notes)"), "{text}");
+        assert!(
+            text.contains(
+                "[The group's initiatives](https://github.com/x/toc/issues?q=label%3Atag)"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("x.example"), "no address is copied: {text}");
+        assert!(
+            plan.files[0]
+                .1
+                .contains("The Technical Advisory Groups of tags.yaml.")
         );
         crate::import::assert_charters_parse(&plan.files);
     }

@@ -1857,14 +1857,17 @@ fn team_pages(
             n => format!("{n} pages"),
         };
         let slug = folder.rsplit('/').next().unwrap_or(folder);
-        // The would-be charter: the folder's own index page, else the one to write.
+        // The would-be charter: the index page found, by its path from the folder (a
+        // sub-folder's `ADE/readme.md` in a portfolio's folder of teams), else the one to
+        // write.
         let index = match &doc.kind {
             DocKind::Page(p) if p.folder_index => doc
                 .source
                 .path
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
+                .strip_prefix(folder)
+                .map_or(doc.source.path.as_str(), |rest| {
+                    rest.trim_start_matches('/')
+                })
                 .to_string(),
             _ => "index.md (or README.md)".to_string(),
         };
@@ -1885,7 +1888,10 @@ fn team_pages(
 /// pages for want of a charter's keys. A handbook with charters keeps its charters there,
 /// so each is a charter missing its keys: an error, as a new charter without its front
 /// matter should get. A handbook without any is one moved in with a plain `teams/` folder
-/// of pages about its teams: they stay pages, with one warning.
+/// of pages about its teams: they stay pages, with one warning. Teams read from team pages
+/// (`from_page`) are not charters anyone wrote here: a handbook moved in with a folder per
+/// team keeps its `teams/README.md` and the team page's template beside them (the U.S.
+/// VA's `teams/team-readme-template.md`), which are pages, not charters missing keys.
 fn loose_team_pages(
     docs: &[crate::model::Doc],
     unparsed: &BTreeSet<String>,
@@ -1904,7 +1910,9 @@ fn loose_team_pages(
     let Some(first) = loose.first() else {
         return;
     };
-    let has_charters = docs.iter().any(|d| d.as_team().is_some())
+    let has_charters = docs
+        .iter()
+        .any(|d| d.as_team().is_some_and(|c| !c.from_page))
         || unparsed
             .iter()
             .any(|p| p.starts_with("content/teams/") && crate::load::is_markdown(p));
@@ -1924,7 +1932,7 @@ fn loose_team_pages(
         Diagnostic::warning(
             "team-folder-without-charter",
             &first.source.path,
-            format!("{pages} in content/teams/ published as plain pages: the handbook has no team charter, and content/teams/ is where charters go"),
+            format!("{pages} in content/teams/ published as plain pages: the handbook has no team charter written with front matter, and content/teams/ is where charters go"),
         )
         .with_help("a file here becomes a team's charter with front matter holding `name`, `problem` and `metrics` (docs/format.md); once the handbook has a charter, the files here without those keys are errors, so to keep these as pages move them to a folder of their own (`git mv content/teams content/our-teams`)")
         .at(&first.source.text, 0..0),

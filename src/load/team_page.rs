@@ -55,7 +55,9 @@ fn section_of(heading: &str) -> Option<Section> {
     Some(match h {
         "mission" | "team mission" | "mission statement" | "purpose" => Section::Purpose(0),
         "vision" | "charter" | "scope" => Section::Purpose(1),
-        "what we do" | "about" | "about the team" | "about us" | "overview" => Section::Purpose(2),
+        "what we do" | "about" | "about the team" | "about this team" | "about us" | "overview" => {
+            Section::Purpose(2)
+        }
         "responsibilities" | "goals" | "objectives" => Section::Purpose(3),
         "members"
         | "team members"
@@ -63,7 +65,9 @@ fn section_of(heading: &str) -> Option<Section> {
         | "people"
         | "who we are"
         | "who's on the team"
-        | "team members and roles" => Section::People { leads: false },
+        | "team members and roles"
+        | "team roster"
+        | "roster" => Section::People { leads: false },
         "leadership" | "chairs" | "tech leads" | "technical leads" | "leads" | "organizers" => {
             Section::People { leads: true }
         }
@@ -245,7 +249,50 @@ fn person(item: &str) -> Option<(String, Option<String>)> {
     is_name.then(|| (name.to_string(), role.filter(|r| !r.is_empty())))
 }
 
-/// The people a section lists: items of its list, or the name column of its table.
+/// A list item that is a field of a form (`**Name:** Ruth Okafor`, `**Role:** Team
+/// Lead`): its field, lower-cased, and its value.
+fn field(item: &str) -> Option<(String, String)> {
+    let item = plain(item);
+    let (key, value) = item.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && key.split_whitespace().count() <= 2 && !key.contains(['[', '(']))
+        .then(|| (key.to_lowercase(), value.trim().to_string()))
+}
+
+/// The people of a roster written as forms, one per person (the U.S. VA's team READMEs:
+/// `- **Name:** …`, `- **GitHub:** …`, `- **Email:** …`, `- **Role:** …` under a heading
+/// per role): each `Name` a person, the `Role` (or `Title`) after it theirs. The other
+/// fields (an address, a handle) are not a charter's; an unfilled `[Full Name]` is not a
+/// person. `None` when the items are not such forms.
+fn roster_forms(items: &[String]) -> Option<Vec<(String, Option<String>)>> {
+    let fields: Vec<Option<(String, String)>> = items.iter().map(|i| field(i)).collect();
+    if !fields.iter().flatten().any(|(k, _)| k == "name") {
+        return None;
+    }
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    // Whether the last `Name` was a person, so an unfilled one's role is not the one before's.
+    let mut named = false;
+    for (key, value) in fields.into_iter().flatten() {
+        match key.as_str() {
+            "name" => {
+                // `Ruth Okafor (she/her)`: the name; the role is the `Role` field's.
+                let who = person(&value).map(|(name, _)| (name, None));
+                named = who.is_some();
+                out.extend(who);
+            }
+            "role" | "title" if named && !value.is_empty() => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = Some(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The people a section lists: items of its list (or the forms of a roster), or the name
+/// column of its table.
 fn people(lines: &[&str]) -> Vec<(String, Option<String>)> {
     let rows = table_rows(lines);
     if let Some((header, rows)) = rows.split_first() {
@@ -261,7 +308,11 @@ fn people(lines: &[&str]) -> Vec<(String, Option<String>)> {
             })
             .collect();
     }
-    list_items(lines).iter().filter_map(|i| person(i)).collect()
+    let items = list_items(lines);
+    if let Some(people) = roster_forms(&items) {
+        return people;
+    }
+    items.iter().filter_map(|i| person(i)).collect()
 }
 
 /// The first sentence of the section's first paragraph: the problem, in one line.
@@ -340,7 +391,9 @@ fn owns_heading(heading: &str) -> Option<bool> {
         | "owned systems"
         | "services we own"
         | "systems we own"
-        | "repositories we own" => Some(false),
+        | "repositories we own"
+        | "products we own"
+        | "owned products" => Some(false),
         "subprojects" => Some(true),
         _ => None,
     }
@@ -428,7 +481,8 @@ fn owned_name(item: &str) -> Option<String> {
         || words > MAX_OWNED_WORDS
         || name.ends_with(['.', '!', '?', ',', ';'])
         || name.contains(". ")
-        || name.starts_with(['(', '>', '|']);
+        // `[Product 1 Entry]`: a template's placeholder, not yet a name.
+        || name.starts_with(['(', '>', '|', '[']);
     (!sentence).then(|| name.to_string())
 }
 
@@ -457,6 +511,16 @@ fn linked_names(item: &str) -> Option<Vec<String>> {
         .then(|| names.into_iter().filter_map(owned_name).collect::<Vec<_>>())
 }
 
+/// Whether an item links to an address a template left unfilled
+/// (`[Product 1 Entry](…/products/[product-name]/…)`): the item is the template's example,
+/// not a thing the team owns.
+fn links_a_placeholder(item: &str) -> bool {
+    item.split("](").skip(1).any(|rest| {
+        let target = rest.split(')').next().unwrap_or_default();
+        target.contains('[')
+    })
+}
+
 /// What a section of owned things lists, each name with its span in `text`. The list's
 /// items are read, not its paragraphs; an item that holds a list of its own is a label
 /// for it (`GitHub repositories:`, `Tooling`), and its items, one level down, are read
@@ -468,6 +532,9 @@ fn owned(text: &str, lines: &[&str]) -> Vec<Spanned<String>> {
     };
     let mut out = Vec::new();
     let mut push = |e: &Entry| {
+        if links_a_placeholder(e.text) {
+            return;
+        }
         let names =
             linked_names(e.text).unwrap_or_else(|| owned_name(e.text).into_iter().collect());
         for name in names {
@@ -728,6 +795,29 @@ mod tests {
         assert_eq!(c.lead.as_deref(), Some("Alex Rowe"));
         assert_eq!(c.metrics[0].name, "Searches under 1s");
         assert_eq!(c.metrics[0].target.as_deref(), Some("99%"));
+    }
+
+    #[test]
+    fn a_roster_of_forms_gives_names_and_roles() {
+        let c = read_md(
+            "claims-status",
+            "# Claims Status\n\n## Team Information\n\n### Team Roster\n\nDirectory system will parse this section\n\n#### Product Owner\n\n- **Name:** Ruth Okafor (she/her)\n- **GitHub:** [@rokafor](https://github.com/rokafor)\n- **Email:** ruth.okafor@x.example\n- **Role:** Product Owner\n\n#### Team Representative\n\n- **Name:** [Full Name]\n- **Role:** Team Representative\n\n#### Team Lead\n\n- **Name:** Sven Lindqvist\n- **Role:** Engineering Lead\n\n## About This Team\n\nWe let residents follow a claim. Online.\n\n## Products We Own\n\n- **[Claim Status Tool](../x.md):** Track a claim online.\n- **[Product 2 Directory Entry]:** Link to product\n",
+        )
+        .unwrap();
+        assert_eq!(c.members, ["Ruth Okafor", "Sven Lindqvist"]);
+        assert_eq!(c.lead.as_deref(), Some("Sven Lindqvist"));
+        assert_eq!(
+            c.problem.as_deref(),
+            Some("We let residents follow a claim.")
+        );
+        let owns: Vec<&str> = c.owns.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(owns, ["Claim Status Tool"]);
+        assert!(links_a_placeholder(
+            "**[Product 1 Entry](https://x.example/products/[product-name]/a.yml):** Link"
+        ));
+        assert!(!links_a_placeholder(
+            "**[Claim Status Tool](../x.md):** Track [it]"
+        ));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
                 registry.file
             ),
             None => errln!(
-                "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups` or `committees` (is it a Kubernetes-style sigs.yaml?)",
+                "error: {}: no groups: expected entries with a `name` under `sigs`, `workinggroups`, `usergroups`, `committees` or `tags` (is it a Kubernetes-style sigs.yaml, or a CNCF TOC-style tags.yaml?)",
                 registry.file
             ),
         }
