@@ -108,3 +108,71 @@ fn confluence_task_lists_are_checklists() {
     assert!(html.contains("&lt;owner&gt;"), "not escaped");
     check_all_links(&book.out(), &["404.html"]);
 }
+
+/// A wiki moved from BookStack links its pages by their BookStack addresses. Before, each
+/// `/books/<book>/page/<page>` was a broken link that named nothing a reader could act on,
+/// and a full address of the old instance went on leading there. Now each address whose
+/// page, chapter or book moved in leads to it (found by the slug BookStack made of its
+/// name, as the exporters name files and folders); one that did not, and a permalink by
+/// page id, is a warning at its line saying what to do. Another BookStack site is left.
+#[test]
+fn bookstack_addresses_lead_to_the_pages_they_name() {
+    let book = TestBook::fixture("left8-bookstack");
+    let run = book.build();
+    run.success()
+        .stderr_has("first-week.md:12")
+        .stderr_has("a BookStack page that no page here is named after (`decommission-a-host`")
+        .stderr_has("still leads to the old BookStack")
+        .stderr_has("first-week.md:13")
+        .stderr_has("a BookStack permalink, by page id 42")
+        .stderr_has("open it on the old BookStack")
+        .stderr_lacks("restart-the-agent")
+        .stderr_lacks("bookstack-user-guide")
+        .stderr_lacks("bkmrk");
+    assert_eq!(
+        run.stderr.matches("warning[broken-link]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    let page = book.html("engineering/onboarding/first-week.html");
+    let link = |text: &str| {
+        page.select(&sel(".prose a"))
+            .find(|a| a.text().collect::<String>() == text)
+            .and_then(|a| a.value().attr("href").map(str::to_string))
+            .unwrap_or_else(|| panic!("no link {text:?}"))
+    };
+    let runbooks = "../../engineering/runbooks/";
+    assert_eq!(
+        link("Restart the agent"),
+        format!("{runbooks}restart-the-agent.html")
+    );
+    assert_eq!(
+        link("Failover the primary"),
+        format!("{runbooks}databases/failover-the-primary.html")
+    );
+    // BookStack's id of the page's title is the page's top.
+    assert_eq!(
+        link("Rotate TLS certificates"),
+        format!("{runbooks}rotate-tls-certificates.html")
+    );
+    // A chapter and a book: their folders (without a page of their own, each one's entry
+    // in the handbook index).
+    assert!(
+        link("database chapter").contains("runbooksdatabases"),
+        "{}",
+        link("database chapter")
+    );
+    assert!(
+        link("runbooks").ends_with("#f-engineeringrunbooks"),
+        "{}",
+        link("runbooks")
+    );
+    // What is not here still leads where it did.
+    assert_eq!(
+        link("Decommission a host"),
+        "https://wiki.harrow.example/books/runbooks/page/decommission-a-host"
+    );
+    assert!(link("demo").starts_with("https://demo.bookstackapp.com/"));
+    check_all_links(&book.out(), &["404.html"]);
+}
