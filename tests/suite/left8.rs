@@ -4,6 +4,7 @@
 //! a log written as Y-statements (`left8-adr-ystatements`), in our own words.
 
 use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
+use crate::import::{builds_clean, by_title, decision_page, fresh, import, path_str, records};
 
 /// The checkboxes of `selector` on `page`: each item's text (its nested lists' aside) and
 /// whether its box is ticked.
@@ -175,4 +176,102 @@ fn bookstack_addresses_lead_to_the_pages_they_name() {
     );
     assert!(link("demo").starts_with("https://demo.bookstackapp.com/"));
     check_all_links(&book.out(), &["404.html"]);
+}
+
+/// Records written as Y-statements ("In the context of …, facing …, we decided for … and
+/// neglected …, to achieve …, accepting …"). Before, the sentence was prose: a record with
+/// no title heading was titled by its file name, a log's row by the whole sentence, and a
+/// reader looked in vain for the decision, its context, the options weighed and the
+/// consequences. Now each part is in the section a reader looks in (those the record
+/// lacks), neglected options are considered options, a record or row with no other title
+/// is titled by its decision, and the sentence stays as written.
+#[test]
+fn y_statements_become_the_sections_a_reader_looks_for() {
+    let source = TestBook::fixture("left8-adr-ystatements");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("adr"))])
+        .success()
+        .stderr_has("Imported 5 decision(s)")
+        .stderr_has("0002-backend-selection.md:4: no title but the file name's; the Y-statement's decision titles it: `Choose Supabase`")
+        .stderr_has("0001-view-binding.md:12: a Y-statement; its parts are written below it as the record's Considered options, Consequences (the sentence stays as written)")
+        .stderr_has("0003-heading-identifiers.md:10: a Y-statement; its parts are written below it as the record's Decision, Consequences (the sentence stays as written)")
+        .stderr_has("decision-log.md:5: the decision is a Y-statement");
+    let rs = records(&book);
+    // "decided to": the decision is an action, and the record's own sections stay.
+    let (_, binding) = by_title(&rs, "Bind views without annotation processing");
+    let body = &binding.body;
+    assert!(
+        body.contains("we decided to use viewBinding and neglected dataBinding"),
+        "{body}"
+    );
+    // It has a Decision and a Context of its own.
+    assert_eq!(body.matches("## Decision").count(), 1, "{body}");
+    assert_eq!(body.matches("## Context").count(), 1, "{body}");
+    assert!(
+        body.contains("## Considered options\n\n- use viewBinding (chosen)\n- dataBinding\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("## Consequences\n\n- Good: shortened build times\n"),
+        "{body}"
+    );
+    assert!(!body.contains("Bad, accepted"), "{body}");
+
+    // No title but the file name's; bold and italic parts, a line break inside "decided
+    // for", "to make sure that", "because of".
+    let (_, backend) = by_title(&rs, "Choose Supabase");
+    let body = &backend.body;
+    assert!(
+        body.contains("In the context of **R8 rate tables"),
+        "sentence as written: {body}"
+    );
+    assert!(
+        body.contains(
+            "## Decision\n\nWe decided for Supabase, because the team's knowledge of Postgres.\n"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("- Supabase (chosen)\n- Appwrite\n- Firebase\n"),
+        "{body}"
+    );
+    assert!(body.contains("- Good: the rate tables can be changed without a store review\n- Bad, accepted: free projects pause after 1 week of inactivity\n"), "{body}");
+    assert!(body.contains("## Context\n\nIn the context of R8 rate tables must be updatable without an app release, facing we need a backend.\n"), "{body}");
+
+    // A record with its own Context: that section is not written twice.
+    let (_, headings) = by_title(&rs, "Automatic heading identifiers");
+    let body = &headings.body;
+    assert_eq!(headings.status, "accepted");
+    assert!(
+        body.contains("## Decision\n\nWe decided to sanitize the offending identifiers.\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("- Bad, accepted: a heading that would clobber gets no identifier"),
+        "{body}"
+    );
+    assert_eq!(
+        body.to_lowercase().matches("context\n-------").count()
+            + body.matches("## Context").count(),
+        1,
+        "{body}"
+    );
+
+    // A log's row: titled by its decision, the sentence opening its body.
+    let (_, snapshots) = by_title(&rs, "Choose incremental snapshots");
+    let body = &snapshots.body;
+    assert!(body.trim_start().starts_with("In the context of nightly exports, facing slow full dumps, we decided for incremental snapshots"), "{body}");
+    assert!(
+        body.contains("- incremental snapshots (chosen)\n- pg_dump\n"),
+        "{body}"
+    );
+    assert_eq!(snapshots.date, "2024-05-02");
+    by_title(&rs, "Keep Terraform state in one bucket per account");
+
+    builds_clean(&book);
+    let page = decision_page(&book, snapshots);
+    let headings: Vec<String> = texts(&page, ".prose h2");
+    for h in ["Context", "Decision", "Considered options", "Consequences"] {
+        assert!(headings.iter().any(|x| x == h), "{h} not in {headings:?}");
+    }
 }
