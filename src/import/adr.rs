@@ -537,7 +537,11 @@ impl<'t> Record<'t> {
         // A record titled by nothing but its file name's words is titled by what its
         // Y-statement says was decided.
         let plain_title = match &y_statement {
-            Some((line, y)) if title.heading.is_none() && title.raw == names.title() => {
+            Some((line, y))
+                if title.heading.is_none()
+                    && title.raw == names.title()
+                    && !self.setext_title() =>
+            {
                 let said = y.title();
                 self.notes.at(
                     *line,
@@ -732,6 +736,21 @@ impl<'t> Record<'t> {
             body,
             unmapped: self.notes.list,
         }
+    }
+
+    /// Whether the first line kept, outside code, is a title underlined with `=` (a setext
+    /// heading, which is no title to this reader yet, but is the author's title: a
+    /// Y-statement does not replace it).
+    fn setext_title(&self) -> bool {
+        let Some(i) = (0..self.lines.len())
+            .find(|&i| self.keep[i] && !self.in_code[i] && !self.lines[i].trim().is_empty())
+        else {
+            return false;
+        };
+        self.lines.get(i + 1).is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.bytes().all(|b| b == b'=')
+        })
     }
 
     /// The first paragraph kept, outside code, that is a Y-statement
@@ -3390,6 +3409,24 @@ mod tests {
 
     /// MADR 4 records often have no status (it is optional there): one that names its
     /// chosen option was decided. The template's placeholder option decides nothing.
+    #[test]
+    fn a_y_statement_titles_only_a_record_without_a_title_of_its_own() {
+        let text = "* Status: accepted\n\nIn the context of the API, we decided for gRPC.\n";
+        assert_eq!(parse("0007-api.md", text).title, "Choose gRPC");
+        // Underlined with `=`: the author's title, though not read as one yet.
+        let setext = format!("API protocol\n============\n\n{text}");
+        let d = parse("0007-api.md", &setext);
+        assert_eq!(d.title, "Api");
+        assert!(
+            d.body.contains("## Decision\n\nWe decided for gRPC.\n"),
+            "{}",
+            d.body
+        );
+        // In code, it is an example.
+        let code = "# Use gRPC\n\n* Status: accepted\n\n```\nIn the context of x, we decided for y.\n```\n";
+        assert!(!parse("0008-x.md", code).body.contains("## Decision"));
+    }
+
     #[test]
     fn a_chosen_option_without_a_status_is_accepted() {
         let d = parse(

@@ -283,12 +283,16 @@ fn read_row(
     d.has_metadata = true;
     if let Some(y) = &y_statement {
         let sections = super::ystatement::sections(y, super::ystatement::Has::default(), 2);
-        let kept = (!body.is_empty())
-            .then(|| body.join("\n") + "\n\n")
-            .unwrap_or_default();
-        let read = (!d.body.trim().is_empty())
-            .then(|| format!("{}\n\n", d.body.trim_end()))
-            .unwrap_or_default();
+        let kept = if body.is_empty() {
+            String::new()
+        } else {
+            body.join("\n") + "\n\n"
+        };
+        let read = if d.body.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{}\n\n", d.body.trim_end())
+        };
         d.body = format!("{title}\n\n{read}{kept}{sections}");
         d.unmapped.push(format!(
             "{label}: the decision is a Y-statement; the record is titled `{}`, and the statement opens its body, its parts in sections below it",

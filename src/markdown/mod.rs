@@ -1615,9 +1615,7 @@ fn rewrite<'a>(
             .map(|c| CowStr::from(c.into_string()));
         }
         let doc = &handbook.docs[self_id];
-        let Some((message, help)) = bookstack_missing(path) else {
-            return None;
-        };
+        let (message, help) = bookstack_missing(path)?;
         diags.push(
             Diagnostic::warning(
                 "broken-link",
