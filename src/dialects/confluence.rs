@@ -71,6 +71,25 @@ pub(crate) enum Tag {
         lang: String,
         code: Range<usize>,
     },
+    /// A tag of a task list ([`Task`]).
+    Task(Task),
+}
+
+/// The tags of a task list (`<ac:task-list><ac:task><ac:task-id>1</ac:task-id>
+/// <ac:task-status>complete</ac:task-status><ac:task-body>…</ac:task-body></ac:task>…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Task {
+    ListOpen,
+    ListClose,
+    Open,
+    Close,
+    /// `<ac:task-id>…</ac:task-id>` or `<ac:task-uuid>…</ac:task-uuid>`, whole: Confluence's
+    /// bookkeeping, which a reader never sees.
+    Meta,
+    /// `<ac:task-status>…</ac:task-status>`, whole: whether it says `complete`.
+    Status(bool),
+    BodyOpen,
+    BodyClose,
 }
 
 /// The storage-format elements of `body`, in order, each within one line but a code
@@ -81,8 +100,9 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
     // Where each closing tag (`</ac:link>`, `</ac:image>`, `</ac:parameter>`) was looked
     // for last and found, if it was: searched forwards only, so a line of a thousand
     // unclosed `<ac:link>` or `<ac:parameter>` stays linear.
-    // The fourth: a code macro's `]]>`.
-    let mut closers: [Option<(usize, Option<usize>)>; 4] = [None; 4];
+    // The fourth: a code macro's `]]>`; then a task's `</ac:task-id>`, `</ac:task-uuid>`
+    // and `</ac:task-status>`.
+    let mut closers: [Option<(usize, Option<usize>)>; 7] = [None; 7];
     let mut closing = |slot: usize, closer: &str, from: usize| {
         let next = match closers[slot] {
             Some((searched, None)) if searched <= from => None,
@@ -121,6 +141,9 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
             match name {
                 "ac:structured-macro" => Some(Tag::MacroClose),
                 "ac:rich-text-body" => Some(Tag::BodyClose),
+                "ac:task-list" => Some(Tag::Task(Task::ListClose)),
+                "ac:task" => Some(Tag::Task(Task::Close)),
+                "ac:task-body" => Some(Tag::Task(Task::BodyClose)),
                 _ => None,
             }
         } else {
@@ -157,6 +180,29 @@ pub(crate) fn tags(body: &str) -> Vec<(Range<usize>, Tag)> {
                             xml_text(&body[gt..c]),
                         )
                     }),
+                "ac:task-list" | "ac:task" | "ac:task-body" if tag.ends_with("/>") => None,
+                "ac:task-list" => Some(Tag::Task(Task::ListOpen)),
+                "ac:task" => Some(Tag::Task(Task::Open)),
+                "ac:task-body" => Some(Tag::Task(Task::BodyOpen)),
+                "ac:task-id" | "ac:task-uuid" | "ac:task-status" => {
+                    let (slot, closer) = match name {
+                        "ac:task-id" => (4, "</ac:task-id>"),
+                        "ac:task-uuid" => (5, "</ac:task-uuid>"),
+                        _ => (6, "</ac:task-status>"),
+                    };
+                    closing(slot, closer, gt)
+                        .filter(|&c| c < line_end && !tag.ends_with("/>"))
+                        .map(|c| {
+                            end = c + closer.len();
+                            Tag::Task(if slot == 6 {
+                                Task::Status(
+                                    xml_text(&body[gt..c]).eq_ignore_ascii_case("complete"),
+                                )
+                            } else {
+                                Task::Meta
+                            })
+                        })
+                }
                 "ac:emoticon" => Some(Tag::Inline(emoticon(tag).map(|e| plain(&e)))),
                 "time" if tag.ends_with("/>") => Some(Tag::Inline(
                     attribute(tag, "datetime")
@@ -609,6 +655,186 @@ fn macro_leftover(range: &Range<usize>, name: &str) -> Leftover {
     }
 }
 
+/// The task lists among `tags` (their opening and closing tags paired), each drawn as a
+/// checklist: which tags they take, and the rewrites. `panels`: each macro's closing tag,
+/// as [`draw`] paired them.
+///
+/// A list whose every task starts its body on a line of its own (after its other tags
+/// and spaces, as Confluence pretty-prints the storage format and as converters write a
+/// task a line) becomes Markdown's task list: `- [x] ` where the body starts, indented
+/// two spaces a level of nesting, the other tags blank. Its bodies stay Markdown, so a
+/// link to a page in one is a link. A list whose tasks share a line (the REST API's
+/// form, all on one) has no line for each item: it is written as HTML, `<ul>`, `<li>`
+/// and a disabled checkbox, as Markdown's task lists render. Either way a body's own
+/// markup stays as written, read as the rest of the page is.
+fn task_lists(
+    body: &str,
+    tags: &[(Range<usize>, Tag)],
+    panels: &[Option<usize>],
+) -> (Vec<bool>, Vec<(Range<usize>, String)>) {
+    let mut taken = vec![false; tags.len()];
+    let mut rewrites = Vec::new();
+    // Each outermost list: its opening and closing tags' indices, and whether it is in a
+    // drawn panel (whose body is a block of HTML, where Markdown is not read).
+    let mut lists = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut macros: Vec<bool> = Vec::new();
+    for (i, (_, t)) in tags.iter().enumerate() {
+        match t {
+            Tag::MacroOpen(name) => {
+                macros.push(panels[i].is_some() && panel(name).is_some());
+            }
+            Tag::MacroClose => {
+                macros.pop();
+            }
+            Tag::Task(Task::ListOpen) => open.push(i),
+            Tag::Task(Task::ListClose) => {
+                if let Some(o) = open.pop()
+                    && open.is_empty()
+                {
+                    lists.push((o, i, macros.contains(&true)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let bytes = body.as_bytes();
+    let spaces = |r: Range<usize>| bytes[r].iter().all(|b| b" \t\r".contains(b));
+    // The start of the line being read and where the text was looked at up to: the
+    // tags come in order, so each line break is looked for once.
+    let mut line_start = 0;
+    let mut seen = 0;
+    let mut line_of = |at: usize| {
+        if let Some(n) = memchr::memrchr(b'\n', &bytes[seen..at]) {
+            line_start = seen + n + 1;
+        }
+        seen = at;
+        line_start
+    };
+    for (first, last, in_panel) in lists {
+        // One pass over the list's tags: each task's status and nesting, and where its
+        // body's line starts when only spaces and its own tags (or lists' tags, blanked)
+        // are before its body there.
+        struct Item {
+            done: bool,
+            depth: usize,
+            body: Option<Range<usize>>,
+        }
+        let mut items: Vec<Item> = Vec::new();
+        let mut depth = 0usize;
+        let list_line = line_of(tags[first].0.start);
+        let mut line = list_line;
+        let mut clean = spaces(line..tags[first].0.start);
+        let mut prev_end = tags[first].0.start;
+        let mut lines = !in_panel;
+        // A task's body was closed on this line: only this list's tags may follow it there.
+        let mut closed = false;
+        for (i, (range, t)) in tags.iter().enumerate().take(last + 1).skip(first) {
+            let here = line_of(range.start);
+            if here != line {
+                line = here;
+                clean = spaces(line..range.start);
+                closed = false;
+            } else {
+                let gap = spaces(prev_end..range.start);
+                clean &= gap;
+                lines &= !closed || gap;
+            }
+            prev_end = range.end;
+            let Tag::Task(task) = t else {
+                clean = false;
+                lines &= !closed;
+                continue;
+            };
+            taken[i] = true;
+            match task {
+                Task::ListOpen => depth += 1,
+                Task::ListClose => depth = depth.saturating_sub(1),
+                Task::Open => items.push(Item {
+                    done: false,
+                    depth: depth.saturating_sub(1),
+                    body: None,
+                }),
+                Task::Status(done) => {
+                    if let Some(item) = items.last_mut() {
+                        item.done = *done;
+                    }
+                }
+                Task::BodyOpen => match items.last_mut() {
+                    Some(item) if item.body.is_none() && clean => {
+                        item.body = Some(line..range.end);
+                    }
+                    _ => lines = false,
+                },
+                Task::BodyClose => {
+                    clean = false;
+                    closed = true;
+                }
+                Task::Close => clean = false,
+                Task::Meta => {}
+            }
+        }
+        // Nothing after the list on its last line (another list, the REST API's next
+        // paragraph): looked at only for a list that may be Markdown's, whose last line
+        // is its own.
+        if lines {
+            let end = tags[last].0.end;
+            let eol = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |n| end + n);
+            lines = spaces(end..eol);
+        }
+        // Markers that fit (a task nested deeper than its tags' room allows does not).
+        let markers: Option<Vec<(Range<usize>, String)>> = items
+            .iter()
+            .map(|item| {
+                let range = item.body.clone()?;
+                let marker = format!(
+                    "{}- [{}] ",
+                    "  ".repeat(item.depth),
+                    if item.done { 'x' } else { ' ' }
+                );
+                (marker.len() <= range.len()).then_some((range, marker))
+            })
+            .collect();
+        if let Some(markers) = markers.filter(|_| lines) {
+            // What a marker's range holds is spaces and this list's tags: written as the
+            // marker; the list's other tags blank.
+            let mut next = markers.iter().peekable();
+            for (i, (range, _)) in tags.iter().enumerate().take(last + 1).skip(first) {
+                while next.next_if(|(m, _)| m.end <= range.start).is_some() {}
+                let covered = next
+                    .peek()
+                    .is_some_and(|(m, _)| m.start <= range.start && range.end <= m.end);
+                if taken[i] && !covered {
+                    rewrites.push((range.clone(), String::new()));
+                }
+            }
+            rewrites.extend(markers);
+            continue;
+        }
+        for (i, (range, t)) in tags.iter().enumerate().take(last + 1).skip(first) {
+            let Tag::Task(task) = t else { continue };
+            let text = match task {
+                Task::ListOpen => "<ul>",
+                Task::ListClose => "</ul>",
+                Task::Open => "<li>",
+                Task::Close => "</li>",
+                Task::Status(true) => "<input type=\"checkbox\" disabled checked>",
+                Task::Status(false) => "<input type=\"checkbox\" disabled>",
+                Task::Meta | Task::BodyOpen | Task::BodyClose => "",
+            };
+            // From the line's start when only spaces are before it: indented, the list
+            // would be code.
+            let start = if i == first && spaces(list_line..range.start) {
+                list_line
+            } else {
+                range.start
+            };
+            rewrites.push((start..range.end, text.to_string()));
+        }
+    }
+    (taken, rewrites)
+}
+
 /// What the cleaner does with the storage-format elements outside code: ranges written
 /// as text (padded with spaces; an empty text blanks), the callouts to draw, and the
 /// macros left as written (reported).
@@ -638,6 +864,8 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
             _ => {}
         }
     }
+    let (tasks, task_rewrites) = task_lists(body, &tags, &panels);
+    drawn.rewrites.extend(task_rewrites);
     // The drawn macros the tag is in, innermost last: the opening tag's index, and
     // whether it is a callout (else a table of contents, which goes).
     let mut within: Vec<(usize, bool)> = Vec::new();
@@ -655,6 +883,10 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
     };
     for (i, (range, t)) in tags.iter().enumerate() {
         let in_panel = within.last().map(|&(o, _)| o);
+        if tasks[i] {
+            flush(&mut run, &mut drawn);
+            continue;
+        }
         if let Tag::Code { name, lang, code } = t {
             flush(&mut run, &mut drawn);
             // In a panel, whose body is a block of HTML, a fence would not be read.
@@ -732,6 +964,8 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
                 (None, None)
             }
             Tag::Code { .. } => (None, None),
+            // A task list's tag outside a list (a stray `</ac:task>`): as written.
+            Tag::Task(_) => (None, None),
             Tag::MacroClose => match within.last().copied() {
                 Some((o, callout)) if panels[o] == Some(i) => {
                     within.pop();
@@ -972,6 +1206,68 @@ mod tests {
             words.contains("<span>✅</span > <span>🚀</span > <span>2024\\-03\\-05</span >."),
             "{words}"
         );
+    }
+
+    #[test]
+    fn task_lists_a_task_a_line_become_markdown_task_lists() {
+        // Pretty-printed, with a list nested after a task; one task a line.
+        let body = "Before:\n<ac:task-list>\n    <ac:task>\n        <ac:task-id>1</ac:task-id>\n        <ac:task-status>complete</ac:task-status>\n        <ac:task-body>Rotate the <strong>key</strong></ac:task-body>\n    </ac:task>\n    <ac:task-list>\n        <ac:task>\n            <ac:task-id>2</ac:task-id>\n            <ac:task-status>incomplete</ac:task-status>\n            <ac:task-body><span class=\"placeholder-inline-tasks\">Tell the team</span></ac:task-body>\n        </ac:task>\n    </ac:task-list>\n</ac:task-list>\n\n<ac:task-list>\n<ac:task><ac:task-status>incomplete</ac:task-status><ac:task-body>Open *one*</ac:task-body></ac:task>\n<ac:task><ac:task-status>complete</ac:task-status><ac:task-body>Closed</ac:task-body></ac:task></ac:task-list>\n";
+        let out = rewritten(body);
+        assert_eq!(out.len(), body.len());
+        assert_eq!(out.lines().count(), body.lines().count());
+        // Indentation kept, the padding after each marker read as one space.
+        let shown: Vec<String> = out
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let indent = l.len() - l.trim_start().len();
+                format!(
+                    "{}{}",
+                    &l[..indent],
+                    l.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Before:",
+                "- [x] Rotate the <strong>key</strong>",
+                "  - [ ] <span class=\"placeholder-inline-tasks\">Tell the team</span>",
+                "- [ ] Open *one*",
+                "- [x] Closed",
+            ]
+        );
+    }
+
+    #[test]
+    fn task_lists_on_one_line_become_html_checklists() {
+        let body = "  <ac:task-list><ac:task><ac:task-id>169</ac:task-id><ac:task-uuid>u-1</ac:task-uuid><ac:task-status>incomplete</ac:task-status><ac:task-body>MSP APP : <strong>TBU</strong></ac:task-body></ac:task><ac:task><ac:task-id>170</ac:task-id><ac:task-status>complete</ac:task-status><ac:task-body>By <ac:link><ri:user ri:username=\"ana\"/></ac:link></ac:task-body></ac:task></ac:task-list>\n";
+        let out = rewritten(body);
+        assert_eq!(out.len(), body.len());
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            words,
+            "<ul> <li> <input type=\"checkbox\" disabled> MSP APP : <strong>TBU</strong> </li> <li> <input type=\"checkbox\" disabled checked> By <span>\\@ana</span > </li> </ul>"
+        );
+        assert!(out.starts_with("<ul>"), "{out}");
+    }
+
+    #[test]
+    fn stray_task_tags_stay_as_written() {
+        let body = "<ac:task><ac:task-status>complete</ac:task-status><ac:task-body>x</ac:task-body></ac:task>\n<ac:task-list>\n";
+        assert_eq!(rewritten(body), body);
+    }
+
+    #[test]
+    fn many_task_lists_on_one_line_stay_linear() {
+        let body = "<ac:task-list><ac:task><ac:task-status>complete</ac:task-status><ac:task-body>x</ac:task-body></ac:task></ac:task-list>".repeat(10_000);
+        let started = std::time::Instant::now();
+        let drawn = draw(&body, tags(&body));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        // Each an HTML list: the first too, which does not have its line to itself.
+        let items = drawn.rewrites.iter().filter(|(_, t)| t == "<li>").count();
+        assert_eq!(items, 10_000);
     }
 
     #[test]

@@ -533,6 +533,24 @@ impl<'t> Record<'t> {
         } else {
             plain_title
         };
+        let y_statement = self.y_statement();
+        // A record titled by nothing but its file name's words is titled by what its
+        // Y-statement says was decided.
+        let plain_title = match &y_statement {
+            Some((line, y))
+                if title.heading.is_none()
+                    && title.raw == names.title()
+                    && !self.setext_title() =>
+            {
+                let said = y.title();
+                self.notes.at(
+                    *line,
+                    format!("no title but the file name's; the Y-statement's decision titles it: `{said}`"),
+                );
+                said
+            }
+            _ => plain_title,
+        };
         let source_number = match (names.number, title_number) {
             (Some((n, _)), Some(t)) if n != t => {
                 // The file name is what other records link to and what adr-tools
@@ -651,6 +669,30 @@ impl<'t> Record<'t> {
             self.template_placeholders();
         }
         let body = self.body(headings);
+        // The Y-statement's parts where a reader of the record looks for them, in the
+        // sections the record lacks; the sentence stays where it was.
+        let body = match &y_statement {
+            Some((line, y)) => {
+                let added = super::ystatement::sections(y, super::ystatement::Has::of(&body), 2);
+                if added.is_empty() {
+                    body
+                } else {
+                    let names: Vec<&str> = added
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("## "))
+                        .collect();
+                    self.notes.at(
+                        *line,
+                        format!(
+                            "a Y-statement; its parts are written below it as the record's {} (the sentence stays as written)",
+                            names.join(", ")
+                        ),
+                    );
+                    format!("{}\n\n{added}", body.trim_end())
+                }
+            }
+            None => body,
+        };
         let mut md_links = 0;
         rewrite_links(&body, |dest| {
             if split_local_md_link(dest).is_some() {
@@ -694,6 +736,63 @@ impl<'t> Record<'t> {
             body,
             unmapped: self.notes.list,
         }
+    }
+
+    /// Whether the first line kept, outside code, is a title underlined with `=` (a setext
+    /// heading, which is no title to this reader yet, but is the author's title: a
+    /// Y-statement does not replace it).
+    fn setext_title(&self) -> bool {
+        let Some(i) = (0..self.lines.len())
+            .find(|&i| self.keep[i] && !self.in_code[i] && !self.lines[i].trim().is_empty())
+        else {
+            return false;
+        };
+        self.lines.get(i + 1).is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.bytes().all(|b| b == b'=')
+        })
+    }
+
+    /// The first paragraph kept, outside code, that is a Y-statement
+    /// ([`super::ystatement`]): its first line (1-based) and its parts. Each line is
+    /// looked at once; only a paragraph that opens by naming a context is read whole.
+    fn y_statement(&self) -> Option<(usize, super::ystatement::YStatement)> {
+        let mut i = 0;
+        while i < self.lines.len() {
+            let readable =
+                |k: usize| self.keep[k] && !self.in_code[k] && !self.lines[k].trim().is_empty();
+            if !readable(i) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let mut text = String::new();
+            while i < self.lines.len() && readable(i) {
+                if i == first
+                    && !self.lines[i]
+                        .to_ascii_lowercase()
+                        .contains("in the context of")
+                {
+                    break;
+                }
+                text.push_str(strip_bullet(
+                    self.lines[i].trim().trim_start_matches('>').trim_start(),
+                ));
+                text.push(' ');
+                i += 1;
+            }
+            if i == first {
+                // Not a statement's opening: the rest of the paragraph is skipped.
+                while i < self.lines.len() && readable(i) {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some(y) = super::ystatement::parse(&text) {
+                return Some((first + 1, y));
+            }
+        }
+        None
     }
 
     /// The lines kept, with MADR's relation links first. The title is the page's only
@@ -3310,6 +3409,24 @@ mod tests {
 
     /// MADR 4 records often have no status (it is optional there): one that names its
     /// chosen option was decided. The template's placeholder option decides nothing.
+    #[test]
+    fn a_y_statement_titles_only_a_record_without_a_title_of_its_own() {
+        let text = "* Status: accepted\n\nIn the context of the API, we decided for gRPC.\n";
+        assert_eq!(parse("0007-api.md", text).title, "Choose gRPC");
+        // Underlined with `=`: the author's title, though not read as one yet.
+        let setext = format!("API protocol\n============\n\n{text}");
+        let d = parse("0007-api.md", &setext);
+        assert_eq!(d.title, "Api");
+        assert!(
+            d.body.contains("## Decision\n\nWe decided for gRPC.\n"),
+            "{}",
+            d.body
+        );
+        // In code, it is an example.
+        let code = "# Use gRPC\n\n* Status: accepted\n\n```\nIn the context of x, we decided for y.\n```\n";
+        assert!(!parse("0008-x.md", code).body.contains("## Decision"));
+    }
+
     #[test]
     fn a_chosen_option_without_a_status_is_accepted() {
         let d = parse(

@@ -226,7 +226,14 @@ fn read_row(
     if is_template_cell(title) {
         return Err(format!("`{title}` is an unfilled template row"));
     }
-    let mut record = format!("# {title}\n\n");
+    // A decision written as a Y-statement ("In the context of …, we decided for …"): the
+    // record is titled by what was decided, and the sentence, whole, opens its body, its
+    // parts in sections below it.
+    let y_statement = super::ystatement::parse(title);
+    let mut record = match &y_statement {
+        Some(y) => format!("# {}\n\n", y.title()),
+        None => format!("# {title}\n\n"),
+    };
     let mut body = Vec::new();
     let mut local_links = Vec::new();
     let mut collect_links = |s: &str| {
@@ -274,7 +281,24 @@ fn read_row(
     d.number = 0;
     d.file_date = (d.dated == super::Dated::Record).then_some(d.date);
     d.has_metadata = true;
-    if !body.is_empty() {
+    if let Some(y) = &y_statement {
+        let sections = super::ystatement::sections(y, super::ystatement::Has::default(), 2);
+        let kept = if body.is_empty() {
+            String::new()
+        } else {
+            body.join("\n") + "\n\n"
+        };
+        let read = if d.body.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{}\n\n", d.body.trim_end())
+        };
+        d.body = format!("{title}\n\n{read}{kept}{sections}");
+        d.unmapped.push(format!(
+            "{label}: the decision is a Y-statement; the record is titled `{}`, and the statement opens its body, its parts in sections below it",
+            d.title
+        ));
+    } else if !body.is_empty() {
         let kept = body.join("\n") + "\n";
         d.body = if d.body.trim().is_empty() {
             kept

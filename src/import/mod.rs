@@ -28,6 +28,7 @@ pub mod rust_team;
 pub mod services;
 pub mod sigs;
 pub mod team_api;
+mod ystatement;
 
 pub use adr::{parse_adr, parse_record};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};

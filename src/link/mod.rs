@@ -1109,6 +1109,9 @@ pub struct NearIndex {
     by_stem: HashMap<String, Vec<String>>,
     /// The keys of `by_folder`, sorted: the folders below one are a range of it.
     folders: Vec<String>,
+    /// Every folder (those holding only folders too) by the [`outline_key`] of its name:
+    /// what a BookStack address names a book or a chapter by (`/books/on-call-support`).
+    by_name: HashMap<String, Vec<String>>,
 }
 
 impl NearIndex {
@@ -1129,7 +1132,31 @@ impl NearIndex {
         }
         index.folders = index.by_folder.keys().cloned().collect();
         index.folders.sort_unstable();
+        let mut seen = std::collections::HashSet::new();
+        for folder in &index.folders {
+            let mut f = folder.as_str();
+            while f.contains('/') && seen.insert(f) {
+                let name = f.rsplit('/').next().unwrap_or(f);
+                index
+                    .by_name
+                    .entry(outline_key(name))
+                    .or_default()
+                    .push(f.to_string());
+                f = folder_of(f);
+            }
+        }
+        for folders in index.by_name.values_mut() {
+            folders.sort_unstable();
+        }
         index
+    }
+
+    /// The folders (root-relative, in path order) whose name is `name` by its letters and
+    /// digits, case aside.
+    pub fn folders_named(&self, name: &str) -> &[String] {
+        self.by_name
+            .get(&outline_key(name))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The files directly in `folder` (`content/guides`), the first in path order: a link

@@ -660,6 +660,142 @@ fn outline_document(handbook: &Handbook, from_dir: &str, path: &str) -> Option<S
         .map(|p| format!("/{p}"))
 }
 
+/// What a BookStack address names (its routes: `/books/{book}`,
+/// `/books/{book}/page/{page}`, `/books/{book}/chapter/{chapter}`, and the permalink
+/// `/link/{id}`), each by the slug BookStack makes of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BookStack<'a> {
+    Book(&'a str),
+    Page(&'a str, &'a str),
+    Chapter(&'a str, &'a str),
+    /// A permalink, by the page's id, which only BookStack knows.
+    Link(&'a str),
+}
+
+/// The BookStack address `path` is (from the site's root, as BookStack writes them), if it
+/// is one. A page's own sub-routes (`/books/b/page/p/edit`, `/revisions`) are the page.
+fn bookstack_address(path: &str) -> Option<BookStack<'_>> {
+    let slug = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80)
+    };
+    if let Some(id) = path.strip_prefix("/link/") {
+        let id = id.trim_end_matches('/');
+        return (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(BookStack::Link(id));
+    }
+    let mut parts = path
+        .strip_prefix("/books/")?
+        .trim_end_matches('/')
+        .split('/');
+    let book = parts.next().filter(|b| slug(b))?;
+    let found = match (parts.next(), parts.next()) {
+        (None, _) => BookStack::Book(book),
+        (Some("page"), Some(page)) if slug(page) => BookStack::Page(book, page),
+        (Some("chapter"), Some(chapter)) if slug(chapter) => BookStack::Chapter(book, chapter),
+        _ => return None,
+    };
+    // A chapter's sub-routes are not pages of the handbook; a page's are the page.
+    match (found, parts.next()) {
+        (_, None) | (BookStack::Page(..), Some(_)) => Some(found),
+        _ => None,
+    }
+}
+
+/// The page or folder a BookStack address names (as a path from `content/`): the page
+/// whose file name is the page's slug (`/books/runbooks/page/restart-the-agent` →
+/// `Restart the agent.md`, `restart-the-agent.md`) or the folder whose name is the
+/// chapter's or book's, as the exporters name them; of several, the one in a folder named
+/// after the book, else the one in the linking page's folder, else the shortest path.
+fn bookstack_target(handbook: &Handbook, from_dir: &str, address: BookStack) -> Option<String> {
+    let key = |s: &str| crate::link::outline_key(s);
+    let near = handbook.near();
+    // Whether `path` (root-relative or from `content/`) is in a folder named after `book`.
+    let in_book = |book: &str, path: &str| {
+        let book = key(book);
+        path.split('/')
+            .rev()
+            .skip(1)
+            .any(|folder| key(folder) == book)
+    };
+    let folder = |p: &str| crate::link::folder_of(p).to_string();
+    let from = from_dir.strip_prefix("content").unwrap_or(from_dir);
+    let from = from.strip_prefix('/').unwrap_or(from);
+    let (book, name) = match address {
+        BookStack::Page(book, page) => {
+            let names = handbook.wiki_names();
+            let mut pages: Vec<&String> = names
+                .get(&crate::model::wiki_name(page))
+                .into_iter()
+                .chain(names.get(&key(page)))
+                .flatten()
+                .filter(|p| crate::load::strip_markdown_extension(p).is_some())
+                .collect();
+            pages.sort_by_key(|p| {
+                (
+                    !in_book(book, p),
+                    folder(p) != from,
+                    p.matches('/').count(),
+                    p.as_str(),
+                )
+            });
+            return pages.first().map(|p| format!("/{p}"));
+        }
+        BookStack::Chapter(book, chapter) => (Some(book), chapter),
+        BookStack::Book(book) => (None, book),
+        BookStack::Link(_) => return None,
+    };
+    // A chapter in a folder named after its book first.
+    let found = near.folders_named(name).iter().min_by_key(|f| {
+        (
+            !book.is_some_and(|b| in_book(b, f)),
+            f.matches('/').count(),
+            f.as_str(),
+        )
+    })?;
+    Some(format!("/{}/", found.strip_prefix("content/")?))
+}
+
+/// The message and help of a `broken-link` to a BookStack address (`bookstack_target`)
+/// that names nothing here, or a permalink; `None` when `path` is no BookStack address.
+fn bookstack_missing(path: &str) -> Option<(String, String)> {
+    match bookstack_address(path) {
+        Some(BookStack::Link(id)) => {
+            Some((
+                format!("link to `{path}`: a BookStack permalink, by page id {id}, which only BookStack resolves"),
+                "open it on the old BookStack to see which page it is, then link that page's file here (or its `/books/<book>/page/<page>` address, which orgbook finds by the page's name)".into(),
+            ))
+        }
+        Some(BookStack::Page(book, page)) => {
+            Some((
+                format!("link to `{path}`: a BookStack page that no page here is named after (`{page}`, in the book `{book}`)"),
+                "export that page too (its file named after the page), or link the page's path here".into(),
+            ))
+        }
+        Some(BookStack::Chapter(book, chapter)) => Some((
+            format!("link to `{path}`: a BookStack chapter that no folder here is named after (`{chapter}`, in the book `{book}`)"),
+            "export that chapter too (a folder named after it), or link a folder or page here".into(),
+        )),
+        Some(BookStack::Book(book)) => Some((
+            format!("link to `{path}`: a BookStack book that no folder here is named after (`{book}`)"),
+            "export that book too (a folder named after it), or link a folder or page here".into(),
+        )),
+        None => None,
+    }
+}
+
+/// A fragment of a BookStack address as a heading's id here: BookStack's ids are
+/// `bkmrk-` and the heading's text as a slug (`bkmrk-rollback`), its page title's
+/// `bkmrk-page-title`, which is the page's top (empty).
+fn bookstack_fragment(fragment: &str) -> &str {
+    match fragment.strip_prefix("bkmrk-") {
+        Some("page-title") => "",
+        Some(id) => id,
+        None => fragment,
+    }
+}
+
 /// `name@example.com` written as a link destination: an e-mail address, never a file.
 fn looks_like_email(dest: &str) -> bool {
     match dest.split_once('@') {
@@ -1097,6 +1233,10 @@ fn missing_target(
             "export it with the notes that link to it (Joplin's Markdown export writes each note and resource it exports as a path, resources in `_resources/`), or link the exported file's path".into(),
         );
     }
+    // A BookStack address (`bookstack_target`) naming nothing here, or a permalink.
+    if let Some(said) = bookstack_missing(path) {
+        return said;
+    }
     // An Outline address (`outline_document`) whose document the export does not hold.
     if let Some(slug) = path
         .strip_prefix("/doc/")
@@ -1444,6 +1584,49 @@ fn rewrite<'a>(
         }
         return None;
     }
+    // A page of the BookStack instance the wiki moved from, by its full address
+    // (`https://wiki.example.org/books/runbooks/page/restart`): the page here, when its
+    // book (a folder of its name) moved in. One of such a book that did not move is
+    // still a link to the old instance, and a warning says so; another site's (a book
+    // that is not here) is left as it is.
+    let on_a_site = dest
+        .strip_prefix("https://")
+        .or_else(|| dest.strip_prefix("http://"))
+        .and_then(|rest| rest.find('/').map(|k| &rest[k..]))
+        .map(|local| {
+            local
+                .split_once('#')
+                .map_or((local, None), |(p, f)| (p, Some(f)))
+        });
+    if let Some((path, fragment)) = on_a_site
+        && let Some(address) = bookstack_address(path.split('?').next().unwrap_or(path))
+        && let BookStack::Page(book, _) | BookStack::Chapter(book, _) | BookStack::Book(book) =
+            address
+        && !handbook.near().folders_named(book).is_empty()
+    {
+        if let Some(rel) = bookstack_target(handbook, from_dir, address) {
+            let here = match fragment.map(bookstack_fragment) {
+                Some(f) if !f.is_empty() => format!("{rel}#{f}"),
+                _ => rel,
+            };
+            return rewrite(
+                handbook, self_id, from_dir, root, &here, span, rendered, diags,
+            )
+            .map(|c| CowStr::from(c.into_string()));
+        }
+        let doc = &handbook.docs[self_id];
+        let (message, help) = bookstack_missing(path)?;
+        diags.push(
+            Diagnostic::warning(
+                "broken-link",
+                &doc.source.path,
+                format!("{message}; the link still leads to the old BookStack, at `{dest}`"),
+            )
+            .with_help(help)
+            .at(&doc.source.text, span),
+        );
+        return None;
+    }
     if dest.is_empty() || has_scheme(dest) {
         return None;
     }
@@ -1475,6 +1658,23 @@ fn rewrite<'a>(
     if let Some(routed) = dest.strip_prefix('#').filter(|d| d.starts_with('/')) {
         return rewrite(
             handbook, self_id, from_dir, root, routed, span, rendered, diags,
+        )
+        .map(|c| CowStr::from(c.into_string()));
+    }
+    // BookStack's heading ids (`#bkmrk-rollback`) without its prefix; its page title's
+    // (`#bkmrk-page-title`) is the page's top.
+    if let Some((p, f)) = dest.split_once('#')
+        && f.starts_with("bkmrk-")
+        && bookstack_address(p.split('?').next().unwrap_or(p)).is_some()
+    {
+        let f = bookstack_fragment(f);
+        let here = if f.is_empty() {
+            p.to_string()
+        } else {
+            format!("{p}#{f}")
+        };
+        return rewrite(
+            handbook, self_id, from_dir, root, &here, span, rendered, diags,
         )
         .map(|c| CowStr::from(c.into_string()));
     }
@@ -1558,6 +1758,23 @@ fn rewrite<'a>(
             },
             None => Resolved::Missing(missing),
         },
+        resolved => resolved,
+    };
+    // BookStack writes a link to another page as its address there,
+    // `/books/<book>/page/<page>` (or a chapter's, a book's): the page or folder of that
+    // name, as its exporters name files and folders.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => {
+            match bookstack_address(path).and_then(|a| bookstack_target(handbook, from_dir, a)) {
+                Some(rel) => match resolve_target(handbook, "content", &rel) {
+                    found @ (Resolved::Doc(..) | Resolved::Generated(_)) => found,
+                    // A folder without a page of its own: listed at its first page, below.
+                    Resolved::Missing(folder) if rel.ends_with('/') => Resolved::Missing(folder),
+                    _ => Resolved::Missing(missing),
+                },
+                None => Resolved::Missing(missing),
+            }
+        }
         resolved => resolved,
     };
     // Writerside names an image by its file name alone (`![](map.png)`) and finds it in the

@@ -23,6 +23,7 @@ mod left4;
 mod left5;
 mod left6;
 mod left7;
+mod left8;
 mod moving_in;
 mod navigation_files;
 mod org;
