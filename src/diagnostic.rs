@@ -3,8 +3,8 @@
 //!
 //! Problems are collected, never thrown: a build reports all of them together and the
 //! severities decide the exit code at the end (ripgrep's "non-fatal problems don't abort").
-//! The same values are printed as rustc-style text, GitHub workflow commands or JSON, so
-//! `build` and `check` can never disagree.
+//! The same values are printed as rustc-style text, GitHub workflow commands, JSON lines or
+//! a GitLab Code Quality report, so `build` and `check` can never disagree.
 
 use serde::Serialize;
 use std::collections::HashMap;
@@ -328,6 +328,17 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
     Github,
+    /// A GitLab Code Quality report: one JSON array of every diagnostic and finding, for
+    /// `artifacts:reports:codequality` (docs/diagnostics.md).
+    Gitlab,
+}
+
+impl Format {
+    /// Formats read by a CI system, which resolves paths against the repository root
+    /// rather than the handbook's folder.
+    pub fn names_repository_paths(self) -> bool {
+        matches!(self, Format::Github | Format::Gitlab)
+    }
 }
 
 pub fn render(d: &Diagnostic, format: Format) -> String {
@@ -343,7 +354,77 @@ pub fn render(d: &Diagnostic, format: Format) -> String {
         Format::Human => render_human(d),
         Format::Json => serde_json::to_string(d).expect("diagnostics serialise"),
         Format::Github => render_github(d),
+        Format::Gitlab => gitlab_report(std::slice::from_ref(d)),
     }
+}
+
+/// A GitLab Code Quality report of `diagnostics`: a JSON array, one issue a line, in the
+/// diagnostics' order (GitLab's merge request widget and the diff annotations read it).
+///
+/// The fingerprint is what GitLab compares between the merge request and its target to
+/// say which issues are new or fixed, so it must not move when an edit above shifts a
+/// line: it hashes the code, file and message (and, for the same three seen again in a
+/// file, their occurrence), never the line.
+pub fn gitlab_report(diagnostics: &[Diagnostic]) -> String {
+    #[derive(Serialize)]
+    struct Issue<'a> {
+        description: String,
+        check_name: &'a str,
+        fingerprint: String,
+        severity: &'static str,
+        location: Location<'a>,
+    }
+    #[derive(Serialize)]
+    struct Location<'a> {
+        path: &'a str,
+        lines: Lines,
+    }
+    #[derive(Serialize)]
+    struct Lines {
+        begin: u32,
+    }
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            file: visible(&d.file).replace('\n', "\\u{a}"),
+            message: visible(&d.message).into_owned(),
+            help: d.help.as_deref().map(|h| visible(h).into()),
+            ..d.clone()
+        })
+        .collect();
+    let mut seen: HashMap<(&str, &str, &str), u32> = HashMap::new();
+    let mut out = String::from("[");
+    for (i, d) in shown.iter().enumerate() {
+        let nth = seen.entry((d.code, &d.file, &d.message)).or_default();
+        let key = format!("{}\0{}\0{}\0{}", d.code, d.file, d.message, nth);
+        *nth += 1;
+        let description = match &d.help {
+            Some(help) => format!("[{}] {} (help: {help})", d.code, d.message),
+            None => format!("[{}] {}", d.code, d.message),
+        };
+        let issue = Issue {
+            description,
+            check_name: d.code,
+            fingerprint: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes())),
+            // GitLab's scale is info, minor, major, critical, blocker: an error fails
+            // the build, but it is one page's problem, not the product's.
+            severity: match d.severity {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Note => "info",
+            },
+            location: Location {
+                path: &d.file,
+                lines: Lines {
+                    begin: d.line.max(1),
+                },
+            },
+        };
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&serde_json::to_string(&issue).expect("issues serialise"));
+    }
+    out.push_str(if shown.is_empty() { "]" } else { "\n]" });
+    out
 }
 
 /// Whether `c` would be interpreted by a terminal or reorder text rather than be shown.
@@ -649,6 +730,30 @@ mod tests {
             render(&d, Format::Github),
             "::error file=a%2Cb.md,line=1,col=2::[broken-link] x%0Ay%0Ahelp: h"
         );
+    }
+
+    #[test]
+    fn gitlab_report_is_one_array_with_a_fingerprint_per_issue() {
+        assert_eq!(gitlab_report(&[]), "[]");
+        let d = Diagnostic::warning("broken-link", "a.md", "x\u{1b}").at("\n\nab", 3..4);
+        let report = gitlab_report(&[d.clone(), d.clone(), Diagnostic { line: 9, ..d }]);
+        let issues: Vec<serde_json::Value> = serde_json::from_str(&report).unwrap();
+        assert_eq!(issues.len(), 3);
+        assert_eq!(issues[0]["location"]["lines"]["begin"], 3);
+        assert_eq!(issues[0]["description"], "[broken-link] x\\u{1b}");
+        let prints: Vec<&str> = issues
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap())
+            .collect();
+        // The same problem twice in a file: two issues; the line is not part of it.
+        assert_ne!(prints[0], prints[1]);
+        assert_eq!(report.lines().count(), 5, "{report}");
+        let moved = gitlab_report(&[Diagnostic {
+            line: 40,
+            ..Diagnostic::warning("broken-link", "a.md", "x\u{1b}")
+        }]);
+        let moved: Vec<serde_json::Value> = serde_json::from_str(&moved).unwrap();
+        assert_eq!(moved[0]["fingerprint"], prints[0]);
     }
 
     #[test]

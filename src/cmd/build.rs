@@ -34,8 +34,7 @@ pub fn execute(args: BuildArgs) -> u8 {
     let (mut site, written) = orgbook::site::build_into(&root, RenderOptions::default(), &staging);
     let strict = args.report.strict;
     site.diagnostics.retain(|d| strict || !d.strict_only());
-    let failed = report::report(&site.diagnostics, &args.report);
-    report::findings(&site, &root, &args.report, &args.findings);
+    let failed = report::diagnostics_and_findings(&site, &root, &args.report, &args.findings);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     if failed {
         errln!(

@@ -4,7 +4,7 @@
 
 use super::report::{self, EXIT_ERRORS, EXIT_OK};
 use crate::cli::CheckArgs;
-use orgbook::diagnostic::{Format, Severity};
+use orgbook::diagnostic::Severity;
 use orgbook::render::RenderOptions;
 
 pub fn execute(args: CheckArgs) -> u8 {
@@ -15,12 +15,7 @@ pub fn execute(args: CheckArgs) -> u8 {
     let mut site = orgbook::site::build(&root, RenderOptions::default());
     let strict = args.report.strict;
     site.diagnostics.retain(|d| strict || !d.strict_only());
-    let diagnostics = match args.report.format {
-        Format::Github => report::paths_from_workspace(&root, &site.diagnostics),
-        Format::Human | Format::Json => site.diagnostics.clone(),
-    };
-    let failed = report::report(&diagnostics, &args.report);
-    report::findings(&site, &root, &args.report, &args.findings);
+    let failed = report::diagnostics_and_findings(&site, &root, &args.report, &args.findings);
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     let documents = site.handbook.as_ref().map_or(0, |h| h.docs.len());
     let verdict = if failed { "failed" } else { "passed" };

@@ -25,16 +25,49 @@ pub fn find_root(arg: &RootArg) -> Result<PathBuf, u8> {
     })
 }
 
+/// Prints the run's diagnostics, then its org health findings, in the chosen format, and
+/// returns whether the run failed. `build` and `check` both end here.
+pub fn diagnostics_and_findings(
+    site: &orgbook::site::SiteBuild,
+    root: &std::path::Path,
+    args: &ReportArgs,
+    shown: &FindingsArgs,
+) -> bool {
+    let diagnostics = match args.format.names_repository_paths() {
+        true => paths_from_workspace(root, &site.diagnostics),
+        false => site.diagnostics.clone(),
+    };
+    if args.format == Format::Gitlab {
+        // One JSON array, so diagnostics and every finding are printed together.
+        let mut issues = diagnostics.clone();
+        issues.extend(finding_notes(site, root, args.format).unwrap_or_default());
+        outln!("{}", diagnostic::gitlab_report(&issues));
+        return failed(&diagnostics, args);
+    }
+    let failed = report(&diagnostics, args);
+    findings(site, root, args, shown);
+    failed
+}
+
 /// Prints every diagnostic (to stderr for humans, stdout for machine formats) and returns
 /// whether the run failed.
 pub fn report(diags: &[Diagnostic], args: &ReportArgs) -> bool {
+    if args.format == Format::Gitlab {
+        outln!("{}", diagnostic::gitlab_report(diags));
+        return failed(diags, args);
+    }
     for d in diags {
         let text = diagnostic::render(d, args.format);
         match args.format {
             Format::Human => errln!("{text}"),
-            Format::Json | Format::Github => outln!("{text}"),
+            Format::Json | Format::Github | Format::Gitlab => outln!("{text}"),
         }
     }
+    failed(diags, args)
+}
+
+/// Whether `diags` fail the run: any error, or with `--strict` any warning.
+fn failed(diags: &[Diagnostic], args: &ReportArgs) -> bool {
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -156,28 +189,14 @@ fn team_pages_outside_teams(hb: &orgbook::link::Handbook) -> Option<(String, usi
 
 /// The site's health findings as notes (docs/health.md), in the same format as the
 /// diagnostics and after them. They never change the exit code.
-pub fn findings(
+fn findings(
     site: &orgbook::site::SiteBuild,
     root: &std::path::Path,
     args: &ReportArgs,
     shown: &FindingsArgs,
 ) {
-    // While the handbook has errors, findings computed from it are noise (a typo'd
-    // reference shows up as a one-way collaboration): fix the errors first.
-    // Denied findings are errors of their own and do not hide the other findings.
-    let broken = site.diagnostics.iter().any(|d| {
-        d.is_error()
-            && !orgbook::health_rules::RULES
-                .iter()
-                .any(|(r, _)| *r == d.code)
-    });
-    let Some(hb) = site.handbook.as_ref().filter(|_| !broken) else {
+    let Some(notes) = finding_notes(site, root, args.format) else {
         return;
-    };
-    let notes = orgbook::health::notes(hb, &site.health);
-    let notes = match args.format {
-        Format::Github => paths_from_workspace(root, &notes),
-        Format::Human | Format::Json => notes,
     };
     // A large handbook has thousands of findings (9,436 at 10,000 pages): printed in full
     // they bury the diagnostics and flood CI logs. People get a sample of each rule and a
@@ -193,9 +212,32 @@ pub fn findings(
             Format::Human => errln!("note: {line}"),
             // One notice without a file: GitHub shows it in the run's summary.
             Format::Github => outln!("::notice::{line}"),
-            Format::Json => unreachable!("json prints every finding"),
+            Format::Json | Format::Gitlab => unreachable!("tools get every finding"),
         }
     }
+}
+
+/// Every health finding as a note, with paths as `format` names them; `None` while the
+/// handbook has errors: findings computed from it are noise then (a typo'd reference
+/// shows up as a one-way collaboration), so the errors come first. Denied findings are
+/// errors of their own and do not hide the other findings.
+fn finding_notes(
+    site: &orgbook::site::SiteBuild,
+    root: &std::path::Path,
+    format: Format,
+) -> Option<Vec<Diagnostic>> {
+    let broken = site.diagnostics.iter().any(|d| {
+        d.is_error()
+            && !orgbook::health_rules::RULES
+                .iter()
+                .any(|(r, _)| *r == d.code)
+    });
+    let hb = site.handbook.as_ref().filter(|_| !broken)?;
+    let notes = orgbook::health::notes(hb, &site.health);
+    Some(match format.names_repository_paths() {
+        true => paths_from_workspace(root, &notes),
+        false => notes,
+    })
 }
 
 /// Findings of each rule printed in full by `build` and `check` (human and github formats)

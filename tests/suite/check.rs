@@ -393,3 +393,230 @@ fn a_problem_in_included_text_is_told_once_for_every_page_that_includes_it() {
     );
     assert_eq!(about_snippet[0]["line"], 1);
 }
+
+/// The GitLab report's issues, parsed: the whole of standard output is one JSON array.
+fn gitlab_issues(run: &Run) -> Vec<Value> {
+    let parsed: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", run.stdout));
+    let issues = parsed.as_array().expect("a JSON array").clone();
+    for issue in &issues {
+        let mut keys: Vec<&str> = issue
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "check_name",
+                "description",
+                "fingerprint",
+                "location",
+                "severity"
+            ],
+            "{issue}"
+        );
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert!(
+            fingerprint.len() == 32 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{issue}"
+        );
+        assert!(
+            ["major", "minor", "info"].contains(&issue["severity"].as_str().unwrap()),
+            "{issue}"
+        );
+        assert!(
+            issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1,
+            "{issue}"
+        );
+        let code = issue["check_name"].as_str().unwrap();
+        assert!(
+            issue["description"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("[{code}] ")),
+            "{issue}"
+        );
+    }
+    issues
+}
+
+fn issue_of<'a>(issues: &'a [Value], code: &str, path: &str) -> &'a Value {
+    issues
+        .iter()
+        .find(|i| i["check_name"] == code && i["location"]["path"] == path)
+        .unwrap_or_else(|| panic!("no {code} issue in {path}: {issues:#?}"))
+}
+
+#[test]
+fn gitlab_format_prints_one_code_quality_report() {
+    let book = with_errors();
+    with_warning_in(&book);
+    let run = book.run(&["check", "--format", "gitlab"]);
+    run.failure(1).stderr_has("Check failed");
+    let issues = gitlab_issues(&run);
+    let typo = issue_of(&issues, "unknown-key", "content/teams/eng/api.md");
+    assert_eq!(typo["severity"], "major");
+    assert_eq!(typo["location"]["lines"]["begin"], 4);
+    assert!(
+        typo["description"]
+            .as_str()
+            .unwrap()
+            .contains("unknown key `probelm` in team charter (help: did you mean `problem`?)"),
+        "{typo}"
+    );
+    let warning = issue_of(&issues, "missing-anchor", "content/guide/onboarding.md");
+    assert_eq!(warning["severity"], "minor");
+    // The same problems as the JSON lines, in the same order.
+    let json = book.run(&["check", "--format", "json"]);
+    let lines: Vec<Value> = json
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs = |v: &[Value], code: &str, file: &str| -> Vec<(String, String)> {
+        v.iter()
+            .map(|d| (d[code].to_string(), d[file].to_string()))
+            .collect()
+    };
+    assert_eq!(
+        issues
+            .iter()
+            .map(|i| (
+                i["check_name"].to_string(),
+                i["location"]["path"].to_string()
+            ))
+            .collect::<Vec<_>>(),
+        pairs(&lines, "code", "file")
+    );
+    // Without errors the run passes; the report still lists the findings.
+    let clean = TestBook::fixture("basic").run(&["check", "--format", "gitlab"]);
+    clean.success();
+    let findings = gitlab_issues(&clean);
+    assert!(!findings.is_empty() && findings.iter().all(|i| i["severity"] == "info"));
+}
+
+#[test]
+fn gitlab_fingerprints_do_not_move_with_the_line() {
+    let book = with_errors();
+    let before = gitlab_issues(&book.run(&["check", "--format", "gitlab"]));
+    // Two lines above the typo: the issue moves down, GitLab must still see the same one.
+    book.edit(
+        "content/teams/eng/api.md",
+        "parent = \"eng\"\n",
+        "parent = \"eng\"\n# the API team\n\n",
+    );
+    let after = gitlab_issues(&book.run(&["check", "--format", "gitlab"]));
+    let (a, b) = (
+        issue_of(&before, "unknown-key", "content/teams/eng/api.md"),
+        issue_of(&after, "unknown-key", "content/teams/eng/api.md"),
+    );
+    assert_eq!(
+        (
+            a["location"]["lines"]["begin"].as_u64(),
+            b["location"]["lines"]["begin"].as_u64()
+        ),
+        (Some(4), Some(6))
+    );
+    assert_eq!(a["fingerprint"], b["fingerprint"]);
+    // Each issue has its own fingerprint, the same problem twice in a file included.
+    book.edit(
+        "content/guide/onboarding.md",
+        "",
+        "[a](../teams/eng.md#nowhere)\n\n[b](../teams/eng.md#nowhere)\n\n",
+    );
+    let issues = gitlab_issues(&book.run(&["check", "--format", "gitlab"]));
+    let twice: Vec<&Value> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "missing-anchor")
+        .collect();
+    assert_eq!(twice.len(), 2, "{issues:#?}");
+    let fingerprints: std::collections::BTreeSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), issues.len(), "{issues:#?}");
+}
+
+#[test]
+fn gitlab_report_holds_every_finding_with_repository_paths() {
+    // Five stale charters: the human and github formats print three and count the rest;
+    // the report is a file for a tool, so it has all five.
+    let repo = tempfile::tempdir().unwrap();
+    let sub = repo.path().join("docs/handbook");
+    std::fs::create_dir_all(sub.parent().unwrap()).unwrap();
+    copy(&fixture_dir("basic"), &sub);
+    let api = std::fs::read_to_string(sub.join("content/teams/eng/api.md")).unwrap();
+    for i in 1..=5 {
+        let charter = api
+            .replace("name = \"API\"", &format!("name = \"Stale {i}\""))
+            .replace("reviewed = 2026-10-01", "reviewed = 2024-01-01")
+            .replace(
+                "\"api-gateway\", \"Public API docs\"",
+                &format!("\"stale thing {i}\""),
+            );
+        std::fs::write(sub.join(format!("content/teams/eng/stale-{i}.md")), charter).unwrap();
+    }
+    let guide = sub.join("content/guide/onboarding.md");
+    let text = std::fs::read_to_string(&guide).unwrap();
+    std::fs::write(&guide, format!("[see](../teams/eng.md#nowhere)\n\n{text}")).unwrap();
+    let run = |format: &str| {
+        let args = [
+            "build",
+            "--format",
+            format,
+            "--root",
+            "docs/handbook",
+            "--output",
+            "site",
+        ];
+        run_in(repo.path(), &args)
+    };
+    let report = run("gitlab");
+    report.success();
+    let issues = gitlab_issues(&report);
+    let stale: Vec<&str> = issues
+        .iter()
+        .filter(|i| i["check_name"] == "stale-charter")
+        .map(|i| i["location"]["path"].as_str().unwrap())
+        .filter(|path| path.contains("/stale-"))
+        .collect();
+    assert_eq!(
+        stale,
+        (1..=5)
+            .map(|i| format!("docs/handbook/content/teams/eng/stale-{i}.md"))
+            .collect::<Vec<_>>()
+    );
+    let warning = issue_of(
+        &issues,
+        "missing-anchor",
+        "docs/handbook/content/guide/onboarding.md",
+    );
+    assert_eq!(warning["severity"], "minor");
+    assert!(
+        issues
+            .iter()
+            .all(|i| i["severity"] == "info" || i == warning),
+        "{issues:#?}"
+    );
+    // `build --format github` names repository paths too, as `check` does (it named the
+    // warnings' files from the handbook's folder).
+    let github = run("github");
+    github.success();
+    assert!(
+        github
+            .stdout
+            .contains("::warning file=docs/handbook/content/guide/onboarding.md,line=1,col="),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github
+            .stdout
+            .contains("::notice file=docs/handbook/content/teams/eng/stale-1.md,line="),
+        "{}",
+        github.stdout
+    );
+}
