@@ -613,6 +613,116 @@ fn image(open: &str, inner: &str) -> Option<String> {
     }
 }
 
+/// A block of raw HTML with the links and images [`link`] and [`image`] wrote as
+/// Markdown (`[text](<ri:page:Title#anchor>   )`, `![alt](<ri:attachment:map.png>)`)
+/// written as HTML (`<a href="ri:page:Title#anchor">text</a>`, `<img src=… alt=…>`):
+/// inside such a block (a panel's body, a table whose row is one line, as storage-format
+/// exports write whole paragraphs) CommonMark reads no Markdown, and a reader saw the
+/// link's source as text. The renderer resolves these addresses as it resolves the
+/// Markdown ones. Each is written in the place the Markdown took, padded inside its
+/// opening tag when shorter (so offsets after it stay), longer only when its text needed
+/// escaping. `None` when the block holds none. One pass: each `](<ri:` is found once, and
+/// the text before it is looked back over no further than the previous one's end.
+pub(crate) fn links_in_html(piece: &str) -> Option<String> {
+    let bytes = piece.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    // No link's text reaches back before here: what is before was read already.
+    let mut floor = 0;
+    for at in crate::finder!(b"](<ri:").find_iter(bytes) {
+        if at < floor {
+            continue;
+        }
+        let (from, to) = (floor, at);
+        floor = at + 1;
+        // The link's `[`: the first one back that no backslash escapes ([`escape`]
+        // escaped every `[` of the text).
+        let Some(open) = (from..to).rev().find(|&i| {
+            bytes[i] == b'['
+                && bytes[from..i]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b'\\')
+                    .count()
+                    % 2
+                    == 0
+        }) else {
+            continue;
+        };
+        let image = open > from
+            && bytes[open - 1] == b'!'
+            && (open - 1 == from || bytes[open - 2] != b'\\');
+        let start = if image { open - 1 } else { open };
+        let dest_start = at + 3;
+        let Some(dest_len) = memchr::memchr(b'>', &bytes[dest_start..]) else {
+            break;
+        };
+        let dest = &piece[dest_start..dest_start + dest_len];
+        if dest.contains(['<', '\n']) {
+            continue;
+        }
+        let after = dest_start + dest_len + 1;
+        let spaces = bytes[after..].iter().take_while(|&&b| b == b' ').count();
+        if bytes.get(after + spaces) != Some(&b')') {
+            continue;
+        }
+        let end = after + spaces + 1;
+        let text = unescape(&piece[open + 1..at]);
+        // `[Release train](<ri:page:#Rollback>)`: the text is the title.
+        let dest = match dest.strip_prefix("ri:page:") {
+            Some(rest) if rest.is_empty() || rest.starts_with('#') => {
+                format!("ri:page:{text}{rest}")
+            }
+            _ => dest.to_string(),
+        };
+        let dest = attribute_value(&dest);
+        let (head, tail) = if image {
+            (
+                format!("<img src=\"{dest}\" alt=\"{}\"", attribute_value(&text)),
+                String::from(">"),
+            )
+        } else {
+            (
+                format!("<a href=\"{dest}\""),
+                format!(">{}</a>", crate::text::escape_html(&text)),
+            )
+        };
+        let pad = (end - start).saturating_sub(head.len() + tail.len());
+        out.push_str(&piece[copied..start]);
+        out.push_str(&head);
+        out.push_str(&" ".repeat(pad));
+        out.push_str(&tail);
+        copied = end;
+        floor = end;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&piece[copied..]);
+    Some(out)
+}
+
+/// Text [`escape`] wrote, as it was.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` in a double-quoted attribute.
+fn attribute_value(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Whether `name` can stand in a link's destination in angle brackets as written.
 fn destination_safe(name: &str) -> bool {
     !name.trim().is_empty() && !name.contains(['\n', '#', '<', '>', '\\'])
