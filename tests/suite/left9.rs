@@ -96,3 +96,86 @@ fn confluence_links_inside_html_blocks_are_links() {
     );
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }
+
+/// Before, a TAG's charter said its `problem` was its `mission_statement`, which in
+/// cncf/toc is a list of topics ("Data, Storage, Network, …"). Now the problem is the
+/// first sentence under `## Mission` (`## Mission Statement`) of the charter file the
+/// entry's `charter_link` names, read where the TAG's folder moved into the handbook or
+/// else beside the registry (`tags/<dir>/charter.md`); the topics stay in the body.
+#[test]
+fn a_tags_problem_is_its_charters_mission() {
+    let source = TestBook::fixture("round25-toc-tags");
+    let book = fresh(true);
+    // Two TAGs' folders moved in; TAG Developer Experience's charter is only in the
+    // registry's repository.
+    for tag in ["tag-infrastructure", "tag-operational-resilience"] {
+        for file in ["README.md", "charter.md"] {
+            let rel = format!("tags/{tag}/{file}");
+            book.write(&format!("content/{rel}"), &source.read(&rel));
+        }
+    }
+    book.run(&["import", "sigs", &path_str(source.root())])
+        .success()
+        .stderr_has("3 team(s) take their problem from the Mission section of their charter file");
+    let problem = |tag: &str| {
+        let (table, body) = charter_table(&book, &format!("content/teams/community/{tag}.md"));
+        (table["problem"].as_str().unwrap().to_owned(), body)
+    };
+    let (infra, body) = problem("tag-infrastructure");
+    assert_eq!(
+        infra,
+        "To define and advance practices, standards, and assessments for the core infrastructure areas that support scalable, resilient and secure systems."
+    );
+    assert!(
+        body.contains("Data, Storage, Network, DNS, Compute"),
+        "the topics stay in the body: {body}"
+    );
+    let (resilience, body) = problem("tag-operational-resilience");
+    assert_eq!(
+        resilience,
+        "To help projects and adopters run cloud native systems reliably and efficiently, day after day."
+    );
+    assert!(
+        body.trim_start()
+            .starts_with("Its guides cover the time after a system is deployed."),
+        "{body}"
+    );
+    let (devex, _) = problem("tag-developer-experience");
+    assert_eq!(
+        devex,
+        "To make building, testing and shipping cloud native applications pleasant and quick for every developer, whatever their stack."
+    );
+    builds_clean(&book);
+    let page = book.html("teams/tag-infrastructure.html");
+    assert!(
+        texts(&page, "main")
+            .concat()
+            .contains("To define and advance practices"),
+        "{}",
+        page.html()
+    );
+}
+
+/// Before, a handbook made from a cncf/toc checkout (its `tags.yaml` at the root, the
+/// TAGs' folders moved into content/) had no team charters and the build's note said only
+/// where charters go. Now it names the file and the importer that reads it.
+#[test]
+fn no_charters_note_names_import_sigs_for_a_tags_yaml() {
+    let source = TestBook::fixture("round25-toc-tags");
+    let book = fresh(true);
+    // `init` writes a group; without it, the handbook has no charter.
+    book.remove("content/teams/engineering.md");
+    book.write("tags.yaml", &source.read("tags.yaml"));
+    for rel in [
+        "tags/tag-infrastructure/README.md",
+        "tags/tag-infrastructure/charter.md",
+    ] {
+        book.write(&format!("content/{rel}"), &source.read(rel));
+    }
+    book.build()
+        .success()
+        .stderr_has("note: no team charters")
+        .stderr_has("note: tags.yaml defines ")
+        .stderr_has("the CNCF TOC way (`tags:` with `name` and `leadership`)")
+        .stderr_has("`orgbook import sigs tags.yaml` writes a charter for each");
+}
