@@ -179,3 +179,76 @@ fn no_charters_note_names_import_sigs_for_a_tags_yaml() {
         .stderr_has("the CNCF TOC way (`tags:` with `name` and `leadership`)")
         .stderr_has("`orgbook import sigs tags.yaml` writes a charter for each");
 }
+
+/// Before, a va.gov-style team's `team-charter.md` beside its README was an unrelated
+/// page: the team had no metric though its charter lists them, and a half-filled README
+/// kept the template's "Brief description of your team's mission…" as what the team is
+/// for. Now the charter page's metrics (a list under Success metrics, a `| Metric |
+/// Target |` table under Metrics) are the team's when its README lists none, and a
+/// sentence the template gives (the handbook's `team-readme-template.md`) is no purpose,
+/// as an unfilled `[Full Name]` is no one.
+#[test]
+fn a_team_charter_beside_a_team_readme_gives_its_metrics() {
+    let book = TestBook::fixture("round25-va-teams");
+    let run = book.build();
+    run.success().stderr_lacks("error[");
+    let all = teams(&book);
+    let metrics = |slug: &str| -> Vec<(String, String)> {
+        team(&all, slug)["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["name"].as_str().unwrap_or_default().to_owned(),
+                    m["target"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        metrics("claims-status"),
+        [
+            ("Calls about claim status", "down 30% by June"),
+            ("Claim status tool satisfaction", "4.2 of 5"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        metrics("platform-support"),
+        [
+            ("Requests answered within a working day", "90%"),
+            ("Documentation pages reviewed this quarter", "100%"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    // Its README's own sentence is still what the team is for, not the charter's.
+    assert_eq!(
+        team(&all, "claims-status")["problem"],
+        "The Claims Status team lets residents follow a claim from the day it is filed to the day it is decided, without a phone call."
+    );
+    // The half-filled README: the template's sentence is no purpose.
+    let iterate = team(&all, "iterate-innovate-and-run");
+    assert!(
+        !iterate["problem"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Brief description"),
+        "{iterate}"
+    );
+    // The team pages show a primary metric where they said "No primary metric", and the
+    // half-filled team states no purpose (its README still shows the sentence as written).
+    for slug in ["claims-status", "platform-support"] {
+        let page = book.html(&format!("teams/{slug}.html"));
+        let main = texts(&page, "main").concat();
+        assert!(!main.contains("No primary metric"), "{main}");
+    }
+    let page = book.html("teams/platform-support.html");
+    let main = texts(&page, "main").concat();
+    assert!(
+        main.contains("Requests answered within a working day"),
+        "{main}"
+    );
+    let page = book.html("teams/iterate-innovate-and-run.html");
+    assert_eq!(texts(&page, ".problem"), Vec::<String>::new());
+}
