@@ -252,3 +252,31 @@ fn a_team_charter_beside_a_team_readme_gives_its_metrics() {
     let page = book.html("teams/iterate-innovate-and-run.html");
     assert_eq!(texts(&page, ".problem"), Vec::<String>::new());
 }
+
+/// Before, `import adr` read no underlined title (`Title` over `=====`): a record so
+/// titled was titled by its file name's words, and the title stayed in its body as an
+/// underlined line. Now the underlined first line is the title as `# Title` is (its
+/// number before a colon read as one), and it leaves the body.
+#[test]
+fn import_adr_reads_an_underlined_title() {
+    let source = TestBook::fixture("left9-adr-setext");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("adr"))])
+        .success()
+        .stderr_has("Imported 2 decision(s)")
+        .stderr_lacks("no `# Title` heading");
+    let rs = records(&book);
+    let (_, reorder) = by_title(&rs, "Add a drag-and-drop library to reorder fields");
+    assert_eq!(reorder.date, "2021-04-05");
+    assert!(!reorder.body.contains("====="), "{}", reorder.body);
+    assert!(
+        !reorder.body.contains("Add a drag-and-drop library"),
+        "{}",
+        reorder.body
+    );
+    let (_, schemas) = by_title(&rs, "Keep content schemas in JSON");
+    assert_eq!(schemas.status, "accepted");
+    builds_clean(&book);
+    let page = decision_page(&book, schemas);
+    assert_eq!(texts(&page, "h1"), ["Keep content schemas in JSON"]);
+}
