@@ -635,18 +635,26 @@ pub(crate) fn links_in_html(piece: &str) -> Option<String> {
         }
         let (from, to) = (floor, at);
         floor = at + 1;
-        // The link's `[`: the first one back that no backslash escapes ([`escape`]
-        // escaped every `[` of the text).
-        let Some(open) = (from..to).rev().find(|&i| {
-            bytes[i] == b'['
-                && bytes[from..i]
-                    .iter()
-                    .rev()
-                    .take_while(|&&b| b == b'\\')
-                    .count()
-                    % 2
-                    == 0
-        }) else {
+        // The link's `[`: the first bracket back that no backslash escapes ([`escape`]
+        // escaped every bracket of the text); none when that is a `]`, or this `]` is
+        // escaped.
+        let escaped = |i: usize| {
+            bytes[from..i]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count()
+                % 2
+                == 1
+        };
+        if escaped(to) {
+            continue;
+        }
+        let Some(open) = (from..to)
+            .rev()
+            .find(|&i| matches!(bytes[i], b'[' | b']') && !escaped(i))
+            .filter(|&i| bytes[i] == b'[')
+        else {
             continue;
         };
         let image = open > from
@@ -1386,5 +1394,54 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(tags(&body).is_empty());
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn links_in_a_block_of_html_become_html_links_in_their_place() {
+        let body = "<td><ac:link ac:anchor=\"Rollback\"><ri:page ri:content-title=\"Deploy scripts\" /><ac:plain-text-link-body><![CDATA[rollback & <undo>]]></ac:plain-text-link-body></ac:link></td><td><ac:link><ri:page ri:content-title=\"Q&amp;A\" /></ac:link></td><div><ac:image><ri:attachment ri:filename=\"map.png\" /></ac:image></div>\n";
+        let markdown = rewritten(body);
+        let html = links_in_html(&markdown).unwrap();
+        assert!(
+            html.contains("<a href=\"ri:page:Deploy scripts#Rollback\"")
+                && html.contains(">rollback &amp; &lt;undo&gt;</a></td>"),
+            "{html}"
+        );
+        // The title-only form: the text is the title.
+        assert!(html.contains("<a href=\"ri:page:Q&amp;A\""), "{html}");
+        assert!(html.contains(">Q&amp;A</a>"), "{html}");
+        assert!(
+            html.contains("<img src=\"ri:attachment:map.png\" alt=\"\""),
+            "{html}"
+        );
+        // In place: every offset after a link stays.
+        assert_eq!(html.len(), markdown.len(), "{html}");
+        assert_eq!(
+            links_in_html("<p>[a](b) and \\[x\\](<ri:page:y>)</p>"),
+            None
+        );
+    }
+
+    #[test]
+    fn many_links_and_brackets_in_one_html_block_stay_linear() {
+        // Every `](<ri:` looks back for its `[` no further than the one before it: four
+        // times the links cost about four times the time, not sixteen.
+        let time = |n: usize| {
+            let body = format!(
+                "<td>{}</td>",
+                "\\[\\\\".repeat(n) + &"[a](<ri:page:T>)x](<ri:".repeat(n)
+            );
+            let started = std::time::Instant::now();
+            let html = links_in_html(&body).unwrap();
+            let took = started.elapsed();
+            assert_eq!(html.matches("<a href=").count(), n);
+            took
+        };
+        time(5_000);
+        let small = time(20_000).max(std::time::Duration::from_millis(1));
+        let large = time(80_000);
+        assert!(
+            large.as_secs_f64() / small.as_secs_f64() < 8.0,
+            "{small:?} for 20,000 links, {large:?} for 80,000"
+        );
     }
 }

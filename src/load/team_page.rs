@@ -972,4 +972,44 @@ mod tests {
         let objectives = "## Q1 objectives\n\n- Ship it\n";
         assert_eq!(problem_beside(objectives, 0), None);
     }
+
+    #[test]
+    fn a_charter_page_beside_gives_its_metrics() {
+        let metrics = |text: &str| -> Vec<(String, Option<String>)> {
+            metrics_beside(text, 0)
+                .into_iter()
+                .map(|m| (m.name, m.target))
+                .collect()
+        };
+        let table = "# Support charter\n\n## Vision\n\nAnswers first.\n\n## Metrics\n\n| Metric | Target |\n|---|---|\n| Requests answered in a day | 90% |\n| Pages reviewed | |\n\n## Goals\n\n1. Not a metric\n";
+        assert_eq!(
+            metrics(table),
+            [
+                ("Requests answered in a day".into(), Some("90%".into())),
+                ("Pages reviewed".into(), None)
+            ]
+        );
+        // A target column named, not second.
+        let named = "## OKRs\n\n| Goal | Owner | Key result |\n|-|-|-|\n| 4.2 of 5 | Ann | Satisfaction |\n";
+        assert_eq!(
+            metrics(named),
+            [("Satisfaction".into(), Some("4.2 of 5".into()))]
+        );
+        let list = "## Success metrics\n\n- Calls about status: down 30% by June\n";
+        assert_eq!(
+            metrics(list),
+            [("Calls about status".into(), Some("down 30% by June".into()))]
+        );
+        assert_eq!(metrics("## Vision\n\nNone here.\n"), []);
+    }
+
+    #[test]
+    fn a_team_page_templates_sentence_is_read_as_its_problem() {
+        let template = "# [Team Name]\n\n> **Instructions:** Copy this file.\n\n### Team Roster\n\n- **Name:** [Full Name]\n\n## About This Team\n\nBrief description of your team's mission. Include more.\n";
+        assert_eq!(
+            template_problem(template, 0).as_deref(),
+            Some("Brief description of your team's mission.")
+        );
+        assert_eq!(template_problem("# Notes\n\nNo team here.\n", 0), None);
+    }
 }
