@@ -229,6 +229,14 @@ pub struct Charter {
     /// the link stage, which reads it again on every link (`serve` links again after an
     /// edit of that page).
     pub problem_beside: bool,
+    /// What the team's own page says it is for (`load::team_page`; `None` for a charter
+    /// written with front matter): the link stage sets it aside when it is a sentence of
+    /// the handbook's team-page template, left as the template wrote it, and starts from
+    /// it again on every link.
+    pub page_problem: Option<String>,
+    /// `metrics` were read from the team's charter page beside its page (a va.gov-style
+    /// `team-charter.md`) by the link stage, which reads them again on every link.
+    pub metrics_beside: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

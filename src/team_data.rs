@@ -109,9 +109,14 @@ impl TeamData {
     pub fn note(&self, at: &str) -> String {
         let published = self.path().starts_with("content/");
         match self {
-            TeamData::Sigs { groups, .. } => format!(
-                "{at} defines {} the Kubernetes way (`sigs:` / `workinggroups:` with `name` and `leadership`), which orgbook does not read as teams{}: `orgbook import sigs {at}` writes a charter for each",
+            TeamData::Sigs { groups, path } => format!(
+                "{at} defines {} {}, which orgbook does not read as teams{}: `orgbook import sigs {at}` writes a charter for each",
                 plural(*groups, "group"),
+                match path.ends_with("tags.yaml") {
+                    true => "the CNCF TOC way (`tags:` with `name` and `leadership`)",
+                    false =>
+                        "the Kubernetes way (`sigs:` / `workinggroups:` with `name` and `leadership`)",
+                },
                 if published {
                     " (nor publishes: a data file goes out only where a page links to it)"
                 } else {
@@ -169,9 +174,13 @@ fn plural(n: usize, what: &str) -> String {
 pub fn find(dir: &Path) -> Vec<TeamData> {
     let mut found = Vec::new();
     for base in ["", "content/"] {
-        let path = format!("{base}sigs.yaml");
-        if let Some(groups) = read_start(&dir.join(&path)).and_then(|text| sigs_groups(&text)) {
-            found.push(TeamData::Sigs { path, groups });
+        // Kubernetes' registry, and the CNCF TOC's of its TAGs, which `import sigs` reads
+        // too.
+        for name in ["sigs.yaml", "tags.yaml"] {
+            let path = format!("{base}{name}");
+            if let Some(groups) = read_start(&dir.join(&path)).and_then(|text| sigs_groups(&text)) {
+                found.push(TeamData::Sigs { path, groups });
+            }
         }
         let folder = format!("{base}teams");
         let files = team_tomls(&dir.join(&folder));
@@ -271,8 +280,9 @@ fn sigs_groups(text: &str) -> Option<usize> {
     let mut named = false;
     let mut groups = 0;
     for line in text.lines() {
-        let key = line.trim_end();
-        if matches!(key, "sigs:" | "workinggroups:") {
+        // cncf/toc comments its list's key (`tags: # Technical Advisory Groups`).
+        let key = line.split(" #").next().unwrap_or(line).trim_end();
+        if matches!(key, "sigs:" | "workinggroups:" | "tags:") {
             listed = true;
         }
         let item = line.trim_start().trim_start_matches("- ");
@@ -484,5 +494,27 @@ mod tests {
                 .note("sigs.yaml")
                 .contains("`orgbook import sigs sigs.yaml`")
         );
+    }
+
+    #[test]
+    fn a_toc_tags_yaml_is_found_and_named_for_import_sigs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("tags.yaml"),
+            "tags: # Technical Advisory Groups\n  - dir: tag-infrastructure # TAG Infrastructure\n    name: TAG Infrastructure\n    leadership:\n      chairs: []\n",
+        )
+        .unwrap();
+        let found = find(root);
+        assert_eq!(
+            found,
+            [TeamData::Sigs {
+                path: "tags.yaml".into(),
+                groups: 1
+            }]
+        );
+        let note = found[0].note("tags.yaml");
+        assert!(note.contains("the CNCF TOC way"), "{note}");
+        assert!(note.contains("`orgbook import sigs tags.yaml`"), "{note}");
     }
 }

@@ -224,10 +224,18 @@ impl<'t> Record<'t> {
         // the title comes from the front matter or the file name.
         let first_h1 = headings.iter().find(|h| h.1 == 1).copied();
         let section_first = first_h1.filter(|h| is_section_name(h.2));
-        let heading = first_h1.filter(|h| !is_section_name(h.2));
+        // Underlined with `=` (a setext heading, as Pandoc-made records are), the first
+        // line is the title as `# Title` is: the heading's line is its underline's.
+        let setext = first_h1.is_none().then(|| self.setext_title()).flatten();
+        let heading = first_h1
+            .filter(|h| !is_section_name(h.2))
+            .or(setext.map(|(i, text)| (i + 1, 1, text)));
         let (raw, line) = match (heading, self.meta.title.take()) {
             (Some((i, _, text)), fm) => {
                 self.keep[i] = false;
+                if setext.is_some() {
+                    self.keep[i - 1] = false;
+                }
                 if let Some((line, fm_title)) = fm
                     && plain_text(&split_title_number(&fm_title).1)
                         != plain_text(&split_title_number(text).1)
@@ -237,7 +245,7 @@ impl<'t> Record<'t> {
                         format!("front matter title `{fm_title}` differs from the heading; the heading is used"),
                     );
                 }
-                (text.to_owned(), i + 1)
+                (text.to_owned(), if setext.is_some() { i } else { i + 1 })
             }
             (None, Some((line, fm_title))) => (fm_title, line),
             (None, None) if !slugify(names.words).is_empty() => {
@@ -537,11 +545,7 @@ impl<'t> Record<'t> {
         // A record titled by nothing but its file name's words is titled by what its
         // Y-statement says was decided.
         let plain_title = match &y_statement {
-            Some((line, y))
-                if title.heading.is_none()
-                    && title.raw == names.title()
-                    && !self.setext_title() =>
-            {
+            Some((line, y)) if title.heading.is_none() && title.raw == names.title() => {
                 let said = y.title();
                 self.notes.at(
                     *line,
@@ -738,19 +742,20 @@ impl<'t> Record<'t> {
         }
     }
 
-    /// Whether the first line kept, outside code, is a title underlined with `=` (a setext
-    /// heading, which is no title to this reader yet, but is the author's title: a
-    /// Y-statement does not replace it).
-    fn setext_title(&self) -> bool {
-        let Some(i) = (0..self.lines.len())
-            .find(|&i| self.keep[i] && !self.in_code[i] && !self.lines[i].trim().is_empty())
-        else {
-            return false;
-        };
-        self.lines.get(i + 1).is_some_and(|l| {
+    /// The first line kept, outside code, when it is a title underlined with `=` (a setext
+    /// heading): its index and its text.
+    fn setext_title(&self) -> Option<(usize, &'t str)> {
+        let i = (0..self.lines.len())
+            .find(|&i| self.keep[i] && !self.in_code[i] && !self.lines[i].trim().is_empty())?;
+        let underlined = self.lines.get(i + 1).is_some_and(|l| {
             let l = l.trim();
             !l.is_empty() && l.bytes().all(|b| b == b'=')
-        })
+        });
+        let text = self.lines[i].trim();
+        // `| a | b |` over `===` is no title, nor is a list item or a quote.
+        (underlined && i + 1 < self.in_code.len() && !self.in_code[i + 1])
+            .then_some((i, text))
+            .filter(|(_, t)| !t.starts_with(['|', '-', '*', '>', '<']))
     }
 
     /// The first paragraph kept, outside code, that is a Y-statement
@@ -3413,10 +3418,15 @@ mod tests {
     fn a_y_statement_titles_only_a_record_without_a_title_of_its_own() {
         let text = "* Status: accepted\n\nIn the context of the API, we decided for gRPC.\n";
         assert_eq!(parse("0007-api.md", text).title, "Choose gRPC");
-        // Underlined with `=`: the author's title, though not read as one yet.
+        // Underlined with `=`: the author's title.
         let setext = format!("API protocol\n============\n\n{text}");
         let d = parse("0007-api.md", &setext);
-        assert_eq!(d.title, "Api");
+        assert_eq!(d.title, "API protocol");
+        assert!(
+            !d.body.contains("API protocol") && !d.body.contains("==="),
+            "{}",
+            d.body
+        );
         assert!(
             d.body.contains("## Decision\n\nWe decided for gRPC.\n"),
             "{}",

@@ -159,6 +159,10 @@ pub struct Group {
     pub name: String,
     pub mission: Option<String>,
     pub charter_link: Option<String>,
+    /// The mission the group's charter file states ([`read_charter_missions`]), which
+    /// says what the group is for better than a TAG's `mission_statement`, a list of
+    /// topics in cncf/toc.
+    pub charter_mission: Option<String>,
     pub chairs: Vec<Person>,
     pub tech_leads: Vec<Person>,
     pub emeritus: usize,
@@ -374,6 +378,7 @@ fn group(kind: GroupKind, v: &Value, lines: &EntryLines) -> Option<Group> {
         name,
         mission: text(v, "mission_statement"),
         charter_link: text(v, "charter_link"),
+        charter_mission: None,
         chairs: people(leadership.and_then(|l| l.get("chairs"))),
         tech_leads: people(leadership.and_then(|l| l.get("tech_leads"))),
         emeritus: people(leadership.and_then(|l| l.get("emeritus_leads"))).len(),
@@ -462,6 +467,8 @@ pub struct Plan {
     /// `owned` counts subprojects; `without_problem`, teams the file gives no mission;
     /// `undated`, teams whose folder has no git history beside the file.
     pub count: super::ImportCounts,
+    /// Teams whose problem is their charter file's mission ([`read_charter_missions`]).
+    pub from_charter: usize,
 }
 
 /// A group's charter: new, with its slug and file, or one the handbook has.
@@ -563,9 +570,22 @@ pub fn plan(
             charters: &charters,
         };
         let mut lost_links: Vec<String> = Vec::new();
-        let (problem, rest) = match &g.mission {
-            Some(m) => split_mission(m),
-            None => {
+        let (problem, rest) = match (&g.charter_mission, &g.mission) {
+            // The charter's mission is the problem; the rest of its paragraph and the
+            // file's own statement (TAGs' topics) stay in the body.
+            (Some(stated), listed) => {
+                let (problem, rest) = split_mission(stated);
+                let rest = [rest, listed.clone().unwrap_or_default()]
+                    .into_iter()
+                    .map(|r| r.trim().to_owned())
+                    .filter(|r| !r.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                plan.from_charter += 1;
+                (problem, rest)
+            }
+            (None, Some(m)) => split_mission(m),
+            (None, None) => {
                 plan.count.without_problem += 1;
                 (scaffold::PLACEHOLDER_PROBLEM.to_owned(), String::new())
             }
@@ -665,6 +685,94 @@ fn last_changed(g: &Group, history: &LastChanged) -> Option<Date> {
         })
         .filter_map(|d| d.parse::<Date>().ok())
         .max()
+}
+
+/// Past this a charter file is not read: a real one is a few kilobytes.
+const CHARTER_READ_AT_MOST: u64 = 1 << 20;
+
+/// Each group's charter file (`charter_link`, relative to the group's folder), read for
+/// the mission it states ([`charter_mission`]) into [`Group::charter_mission`]. Looked for
+/// where the handbook has the group's folder (moved in), else beside the registry file
+/// (`<dir>/`, kubernetes/community) or in its list's folder (`tags/<dir>/`, the CNCF
+/// TOC's); a link to an address, or a file in none of them, leaves the group as it was.
+pub fn read_charter_missions(
+    reg: &mut Registry,
+    registry_dir: &Path,
+    root: &Path,
+    handbook: &HandbookFiles,
+) {
+    use std::io::Read;
+    for g in &mut reg.groups {
+        let (Some(dir), Some(link)) = (g.dir.as_deref(), g.charter_link.as_deref()) else {
+            continue;
+        };
+        let dir = dir.trim_end_matches('/');
+        if link.contains("://") || link.trim().is_empty() {
+            continue;
+        }
+        let link = link.split('#').next().unwrap_or(link);
+        let moved_in = handbook
+            .folders
+            .get(dir)
+            .into_iter()
+            .flatten()
+            .map(|folder| root.join(folder));
+        let beside = [
+            registry_dir.join(dir),
+            registry_dir.join(g.kind.list_key()).join(dir),
+        ];
+        let text = moved_in.chain(beside).find_map(|folder| {
+            let mut text = String::new();
+            std::fs::File::open(folder.join(link))
+                .ok()?
+                .take(CHARTER_READ_AT_MOST)
+                .read_to_string(&mut text)
+                .ok()?;
+            Some(text)
+        });
+        g.charter_mission = text.as_deref().and_then(charter_mission);
+    }
+}
+
+/// The mission a group's charter states: the first paragraph under its `Mission` heading
+/// (`## Mission`, `## Mission Statement`, `## Mission and Scope`), on one line. `None`
+/// when it has no such heading, or the section opens with a list, a table or nothing.
+pub fn charter_mission(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    let mut fence = false;
+    let heading = |line: &str| {
+        let t = line.trim_start();
+        let level = t.bytes().take_while(|&b| b == b'#').count();
+        ((1..=6).contains(&level) && t[level..].starts_with([' ', '\t']))
+            .then(|| t[level..].trim().trim_end_matches('#').trim().to_owned())
+    };
+    for line in lines.by_ref() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence {
+            continue;
+        }
+        if let Some(h) = heading(line)
+            && h.trim_matches(['*', '_', ':', ' '])
+                .to_lowercase()
+                .starts_with("mission")
+        {
+            break;
+        }
+    }
+    let paragraph: Vec<&str> = lines
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with("<!--"))
+        .take_while(|l| !l.is_empty() && heading(l).is_none())
+        .collect();
+    let first = paragraph.first()?;
+    if first.starts_with(['-', '*', '+', '|', '<', '>', '!']) || first.starts_with("```") {
+        return None;
+    }
+    let joined = paragraph.join(" ");
+    (!joined.is_empty()).then_some(joined)
 }
 
 /// `--parent`'s default: the handbook's [`DEFAULT_PARENT`] (written by an earlier run),
@@ -1557,6 +1665,56 @@ tags: # Technical Advisory Groups
             plan.files[0]
                 .1
                 .contains("The Technical Advisory Groups of tags.yaml.")
+        );
+        crate::import::assert_charters_parse(&plan.files);
+    }
+
+    #[test]
+    fn a_charter_files_mission_is_the_problem() {
+        // cncf/toc's `tags/tag-operational-resilience/charter.md`: an introduction, then
+        // the mission under `## Mission Statement`, its line ending in a space.
+        let charter = "# TAG Operational Resilience Charter\n\nReview and contributions from: [Ann](https://github.com/ann)\n\n## Introduction\n\nIn today's landscape, resilience matters.\n\n## Mission Statement\n\nTo define and advance practices for building resilient systems. \nAnd to measure them.\n\n## Responsibilities & Deliverables\n\n- Observability\n";
+        assert_eq!(
+            charter_mission(charter).as_deref(),
+            Some(
+                "To define and advance practices for building resilient systems. And to measure them."
+            )
+        );
+        assert_eq!(charter_mission("# X\n\n## Mission\n\n- a list\n"), None);
+        assert_eq!(charter_mission("# X\n\n## Scope\n\nAll of it.\n"), None);
+        assert_eq!(
+            charter_mission("```md\n## Mission\n\nIn a fence.\n```\n"),
+            None,
+            "a heading in a fence is none"
+        );
+        let yaml = "tags:\n  - dir: tag-infrastructure\n    name: TAG Infrastructure\n    mission_statement: >\n      Data, Storage, Network.\n    charter_link: charter.md\n";
+        let mut reg = read_registry("tags.yaml", yaml).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("tags/tag-infrastructure");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join("charter.md"),
+            "# TAG Infrastructure\n\n## Mission\n\nTo advance the core infrastructure. Every part of it.\n",
+        )
+        .unwrap();
+        read_charter_missions(&mut reg, dir.path(), dir.path(), &HandbookFiles::default());
+        let plan = plan(
+            &reg,
+            &Survey::default(),
+            &HandbookFiles::default(),
+            None,
+            &LastChanged::default(),
+            jiff::civil::date(2026, 1, 2),
+        );
+        assert_eq!(plan.from_charter, 1);
+        let text = &plan.files[1].1;
+        assert!(
+            text.contains("problem = \"To advance the core infrastructure.\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("Every part of it.\n\nData, Storage, Network."),
+            "the rest and the file's topics stay in the body: {text}"
         );
         crate::import::assert_charters_parse(&plan.files);
     }

@@ -1475,53 +1475,97 @@ fn team_page_parents(docs: &mut [crate::model::Doc]) {
 
 /// A team read from its page (`load::team_page`) whose page does not say what the team
 /// is for takes it from a page beside it named for that (`mission.mdx`, else
-/// `objectives.md` or `goals.md`: `load::PURPOSE_PAGES`), as PostHog keeps its teams'
-/// missions; that page stays a page. Read again on every link (`serve` links again after
-/// that page changes); a handbook without team pages pays one pass over its documents.
+/// `objectives.md`, `goals.md`, a charter page: `load::PURPOSE_PAGES`), as PostHog keeps
+/// its teams' missions; one whose page lists no metric takes those of its charter page
+/// beside it (`team-charter.md`: `load::CHARTER_PAGES`), as va.gov-team keeps its teams'
+/// OKRs. What its page says it is for is no purpose when it is the sentence of the
+/// handbook's team-page template (a page whose file name says `template`) left as written,
+/// as an unfilled `[Full Name]` is no one. Those pages stay pages. Read again on every link
+/// (`serve` links again after such a page changes); a handbook without team pages pays
+/// one pass over its documents.
 fn team_page_purposes(docs: &mut [crate::model::Doc]) {
-    let wanting = |d: &crate::model::Doc| {
-        d.as_team()
-            .is_some_and(|c| c.from_page && (c.problem.is_none() || c.problem_beside))
-    };
-    if !docs.iter().any(wanting) {
+    if !docs
+        .iter()
+        .any(|d| d.as_team().is_some_and(|c| c.from_page))
+    {
         return;
     }
-    // Folder → (rank in PURPOSE_PAGES, the page's id): the most telling page of each.
+    let stem = |d: &crate::model::Doc| {
+        crate::load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or("")).to_string()
+    };
+    // Folder → (rank in PURPOSE_PAGES, the page's id): the most telling page of each; and
+    // folder → the charter page's id.
     let mut beside: HashMap<&str, (usize, DocId)> = HashMap::new();
+    let mut charters: HashMap<&str, (usize, DocId)> = HashMap::new();
+    let mut templates: HashSet<String> = HashSet::new();
     for (id, d) in docs.iter().enumerate() {
         if !matches!(d.kind, DocKind::Page(_)) {
             continue;
         }
-        let name = crate::load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
-        let Some(rank) = crate::load::PURPOSE_PAGES
+        let name = stem(d);
+        let folder = folder_of(&d.source.path);
+        if name.to_ascii_lowercase().contains("template") {
+            templates.extend(crate::load::template_problem(
+                &d.source.text,
+                d.source.body_start,
+            ));
+        }
+        if let Some(rank) = crate::load::PURPOSE_PAGES
             .iter()
             .position(|p| name.eq_ignore_ascii_case(p))
-        else {
-            continue;
-        };
-        let folder = folder_of(&d.source.path);
-        if beside.get(folder).is_none_or(|(r, _)| rank < *r) {
+            && beside.get(folder).is_none_or(|(r, _)| rank < *r)
+        {
             beside.insert(folder, (rank, id));
         }
+        if let Some(rank) = crate::load::CHARTER_PAGES
+            .iter()
+            .position(|p| name.eq_ignore_ascii_case(p))
+            && charters.get(folder).is_none_or(|(r, _)| rank < *r)
+        {
+            charters.insert(folder, (rank, id));
+        }
     }
-    let found: Vec<(DocId, Option<String>)> = docs
+    type Found = (
+        DocId,
+        Option<String>,
+        bool,
+        Option<Vec<crate::model::Metric>>,
+    );
+    let found: Vec<Found> = docs
         .iter()
         .enumerate()
-        .filter(|(_, d)| wanting(d))
-        .map(|(id, d)| {
-            let problem = beside
-                .get(folder_of(&d.source.path))
-                .and_then(|&(_, page)| {
+        .filter_map(|(id, d)| {
+            let c = d.as_team().filter(|c| c.from_page)?;
+            let folder = folder_of(&d.source.path);
+            let own = c.page_problem.clone().filter(|p| !templates.contains(p));
+            let (problem, from_beside) = match own {
+                Some(p) => (Some(p), false),
+                None => {
+                    let read = beside.get(folder).and_then(|&(_, page)| {
+                        let page = &docs[page];
+                        crate::load::problem_beside(&page.source.text, page.source.body_start)
+                    });
+                    let from_beside = read.is_some();
+                    (read, from_beside)
+                }
+            };
+            let metrics = (c.metrics.is_empty() || c.metrics_beside).then(|| {
+                charters.get(folder).map_or_else(Vec::new, |&(_, page)| {
                     let page = &docs[page];
-                    crate::load::problem_beside(&page.source.text, page.source.body_start)
-                });
-            (id, problem)
+                    crate::load::metrics_beside(&page.source.text, page.source.body_start)
+                })
+            });
+            Some((id, problem, from_beside, metrics))
         })
         .collect();
-    for (id, problem) in found {
+    for (id, problem, from_beside, metrics) in found {
         if let DocKind::Team(c) = &mut docs[id].kind {
-            c.problem_beside = problem.is_some();
+            c.problem_beside = from_beside;
             c.problem = problem;
+            if let Some(metrics) = metrics {
+                c.metrics_beside = !metrics.is_empty();
+                c.metrics = metrics;
+            }
         }
     }
 }

@@ -430,6 +430,8 @@ pub fn charter(
         codeowners: codeowners.into_iter().map(Spanned::from).collect(),
         from_page: false,
         problem_beside: false,
+        page_problem: None,
+        metrics_beside: false,
     })
 }
 

@@ -40,7 +40,9 @@ pub use crate::text::walk::is_ignored;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-pub use team_page::{PURPOSE_PAGES, problem_beside};
+pub use team_page::{
+    CHARTER_PAGES, PURPOSE_PAGES, metrics_beside, problem_beside, template_problem,
+};
 
 pub const CONTENT_DIR: &str = "content";
 

@@ -53,7 +53,8 @@ fn section_of(heading: &str) -> Option<Section> {
         .replace('’', "'");
     let h = h.trim_start_matches("our ").trim_start_matches("the ");
     Some(match h {
-        "mission" | "team mission" | "mission statement" | "purpose" => Section::Purpose(0),
+        "mission" | "team mission" | "mission statement" | "purpose" | "problem"
+        | "problem statement" => Section::Purpose(0),
         "vision" | "charter" | "scope" => Section::Purpose(1),
         "what we do" | "about" | "about the team" | "about this team" | "about us" | "overview" => {
             Section::Purpose(2)
@@ -75,7 +76,11 @@ fn section_of(heading: &str) -> Option<Section> {
         | "kpis"
         | "key performance indicators"
         | "performance indicators"
-        | "key metrics" => Section::Metrics,
+        | "key metrics"
+        | "success metrics"
+        | "measures of success"
+        | "okrs"
+        | "key results" => Section::Metrics,
         // "What the Billing team does" (PostHog).
         _ if h.starts_with("what the ") && h.ends_with(" does") => Section::Purpose(2),
         _ => return None,
@@ -366,6 +371,70 @@ fn metric(item: &str) -> Option<Metric> {
     })
 }
 
+/// The metrics the Metrics sections (KPIs, Success metrics, OKRs…) state: each item of
+/// a list, or each row of a table (`| Metric | Target |`: the column named for the
+/// metric, else the first, and the one named for the target, else the second).
+fn metrics_of(sections: &[(Section, &[&str])]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for (_, lines) in sections.iter().filter(|(s, _)| *s == Section::Metrics) {
+        let rows = table_rows(lines);
+        if let Some((header, rows)) = rows.split_first() {
+            let col = |words: &[&str]| {
+                header
+                    .iter()
+                    .position(|h| words.contains(&h.to_lowercase().as_str()))
+            };
+            let name =
+                col(&["metric", "metrics", "name", "measure", "kpi", "key result"]).unwrap_or(0);
+            let target = col(&["target", "goal", "targets"]).or((name == 0).then_some(1));
+            out.extend(rows.iter().filter_map(|r| {
+                let item = match target.and_then(|t| r.get(t)).filter(|t| !t.is_empty()) {
+                    Some(t) => format!("{}: {t}", r.get(name)?),
+                    None => r.get(name)?.clone(),
+                };
+                metric(&item)
+            }));
+            continue;
+        }
+        out.extend(list_items(lines).iter().filter_map(|i| metric(i)));
+    }
+    out
+}
+
+/// The names of the pages beside a team's page that are its charter, written apart from
+/// the team's README (va.gov-team keeps `team-charter.md` beside each README): what the
+/// team is for, when its page does not say, and its metrics, when its page lists none.
+pub const CHARTER_PAGES: &[&str] = &["team-charter", "charter"];
+
+/// The metrics a charter page beside a team's page states ([`CHARTER_PAGES`]): the items
+/// or table rows under its Metrics, Success metrics or OKRs headings.
+pub fn metrics_beside(text: &str, body_start: usize) -> Vec<Metric> {
+    let Some(body) = text.get(body_start..) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = body.lines().collect();
+    let heads = headings(&lines);
+    let sections: Vec<(Section, &[&str])> = heads
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| section_of(h.text) == Some(Section::Metrics))
+        .map(|(i, h)| {
+            let end = heads[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(lines.len(), |n| n.line);
+            (Section::Metrics, &lines[h.line + 1..end])
+        })
+        .collect();
+    metrics_of(&sections)
+}
+
+/// The sentence a team-page template (`team-readme-template.md`) gives as what the team is
+/// for, when read as a team page: a copy that still says it was not filled in.
+pub fn template_problem(text: &str, body_start: usize) -> Option<String> {
+    read("template", text, None, body_start, None)?.problem
+}
+
 /// How a heading lists what the team owns: `Some(false)` for a list of names
 /// (Responsibilities, Ownership areas, What we own…), `Some(true)` for Kubernetes'
 /// generated `## Subprojects`, whose names are its sub-headings (`### kubelet`), each
@@ -563,7 +632,7 @@ fn owned(text: &str, lines: &[&str]) -> Vec<Spanned<String>> {
 /// The names of the pages beside a team's page that say what the team is for when the
 /// team's page does not (PostHog keeps `mission.mdx` and `objectives.mdx` beside
 /// `index.mdx`), in order of preference.
-pub const PURPOSE_PAGES: &[&str] = &["mission", "objectives", "goals"];
+pub const PURPOSE_PAGES: &[&str] = &["mission", "objectives", "goals", "team-charter", "charter"];
 
 /// What the team is for, as a page beside its team page says it (`mission.mdx`): the
 /// first sentence under its Mission or Vision heading, else of the paragraph under its
@@ -703,12 +772,7 @@ pub fn read(
             }
         }
     }
-    let metrics = sections
-        .iter()
-        .filter(|(s, _)| *s == Section::Metrics)
-        .flat_map(|(_, l)| list_items(l))
-        .filter_map(|i| metric(&i))
-        .collect();
+    let metrics = metrics_of(&sections);
     let mut owns: Vec<Spanned<String>> = Vec::new();
     let mut seen_owned = std::collections::HashSet::new();
     for (i, h) in heads.iter().enumerate() {
@@ -747,6 +811,7 @@ pub fn read(
         name,
         kind: TeamKind::Team,
         parent: None,
+        page_problem: problem.clone(),
         problem,
         metrics,
         owns,
@@ -759,6 +824,7 @@ pub fn read(
         codeowners: Vec::new(),
         from_page: true,
         problem_beside: false,
+        metrics_beside: false,
     })
 }
 
@@ -905,5 +971,45 @@ mod tests {
         assert_eq!(problem_beside(lead_in, 0), None);
         let objectives = "## Q1 objectives\n\n- Ship it\n";
         assert_eq!(problem_beside(objectives, 0), None);
+    }
+
+    #[test]
+    fn a_charter_page_beside_gives_its_metrics() {
+        let metrics = |text: &str| -> Vec<(String, Option<String>)> {
+            metrics_beside(text, 0)
+                .into_iter()
+                .map(|m| (m.name, m.target))
+                .collect()
+        };
+        let table = "# Support charter\n\n## Vision\n\nAnswers first.\n\n## Metrics\n\n| Metric | Target |\n|---|---|\n| Requests answered in a day | 90% |\n| Pages reviewed | |\n\n## Goals\n\n1. Not a metric\n";
+        assert_eq!(
+            metrics(table),
+            [
+                ("Requests answered in a day".into(), Some("90%".into())),
+                ("Pages reviewed".into(), None)
+            ]
+        );
+        // A target column named, not second.
+        let named = "## OKRs\n\n| Goal | Owner | Key result |\n|-|-|-|\n| 4.2 of 5 | Ann | Satisfaction |\n";
+        assert_eq!(
+            metrics(named),
+            [("Satisfaction".into(), Some("4.2 of 5".into()))]
+        );
+        let list = "## Success metrics\n\n- Calls about status: down 30% by June\n";
+        assert_eq!(
+            metrics(list),
+            [("Calls about status".into(), Some("down 30% by June".into()))]
+        );
+        assert_eq!(metrics("## Vision\n\nNone here.\n"), []);
+    }
+
+    #[test]
+    fn a_team_page_templates_sentence_is_read_as_its_problem() {
+        let template = "# [Team Name]\n\n> **Instructions:** Copy this file.\n\n### Team Roster\n\n- **Name:** [Full Name]\n\n## About This Team\n\nBrief description of your team's mission. Include more.\n";
+        assert_eq!(
+            template_problem(template, 0).as_deref(),
+            Some("Brief description of your team's mission.")
+        );
+        assert_eq!(template_problem("# Notes\n\nNo team here.\n", 0), None);
     }
 }

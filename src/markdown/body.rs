@@ -1799,6 +1799,15 @@ impl<'a> BodyWriter<'a> {
                     Cow::Owned(blanked) => blanked,
                     Cow::Borrowed(_) => piece,
                 };
+                // Confluence's links in the block, written as Markdown where the block
+                // reads none, are links (`dialects::confluence::links_in_html`). Shown as
+                // text, the HTML would show as written.
+                let piece = match self.raw_policy != crate::html_policy::RawHtml::Escape
+                    && crate::finder!(b"](<ri:").find(piece.as_bytes()).is_some()
+                {
+                    true => crate::dialects::confluence::links_in_html(&piece).unwrap_or(piece),
+                    false => piece,
+                };
                 match self.raw_html(&piece, start) {
                     Some(html) => Event::Html(html.into()),
                     None => Event::Text(piece.into()),
@@ -2240,15 +2249,7 @@ impl<'a> BodyWriter<'a> {
                 return true;
             }
             let span = self.span(range);
-            self.names_nothing(span, || {
-                (
-                    format!(
-                        "the Confluence {} names the attachment `{file}`, and no file of that name is in content/",
-                        if image { "image" } else { "link" }
-                    ),
-                    "copy the page's attachments from the export into content/ (any folder); the link is shown as text meanwhile",
-                )
-            });
+            self.names_nothing(span, || confluence_attachment_missing(&file, image));
             self.unlinked_depth += 1;
             return false;
         }
@@ -2271,42 +2272,12 @@ impl<'a> BodyWriter<'a> {
         } else {
             title.to_string()
         };
-        let pages = handbook.pages_titled(&title);
-        let from_dir = self.from_dir;
-        let in_dir = |&&id: &&DocId| {
-            let path = &handbook.docs[id].source.path;
-            path.rsplit_once('/').map_or("", |(d, _)| d) == from_dir
-        };
-        let fragment = if anchor.is_empty() {
-            String::new()
-        } else {
-            format!("#{}", crate::text::heading_id(anchor))
-        };
-        let found = pages
-            .iter()
-            .find(in_dir)
-            .or_else(|| pages.first())
-            .map(|&id| {
-                let path = &handbook.docs[id].source.path;
-                format!(
-                    "/{}{fragment}",
-                    path.strip_prefix("content/").unwrap_or(path)
-                )
-            })
-            .or_else(|| wiki_target(handbook, from_dir, &title).map(|d| format!("{d}{fragment}")));
-        if let Some(dest) = found {
+        if let Some(dest) = confluence_page(handbook, self.from_dir, &title, anchor) {
             *dest_url = CowStr::from(dest);
             return true;
         }
         let span = self.span(range);
-        self.names_nothing(span, || {
-            (
-                format!(
-                    "the Confluence link names the page \"{title}\", and no page of the handbook has that title"
-                ),
-                "move that page in from Confluence too (or give the page it means that title); the link is shown as text meanwhile",
-            )
-        });
+        self.names_nothing(span, || confluence_page_missing(&title));
         self.unlinked_depth += 1;
         false
     }

@@ -257,6 +257,81 @@ pub const BROKEN_LINKS_SHOWN: usize = 20;
 /// counted in one diagnostic, as broken links are.
 pub const TEMPLATES_SHOWN: usize = 20;
 
+/// Where a Confluence link to the page titled `title` goes (`dialects::confluence`): the
+/// page with that title (case aside; of several, the one in the folder `from_dir`, else
+/// the first by path), else the page whose file is named so (as a wikilink finds it), as
+/// a path from `content/` with `anchor`'s heading id. `None` when nothing has the title.
+fn confluence_page(
+    handbook: &Handbook,
+    from_dir: &str,
+    title: &str,
+    anchor: &str,
+) -> Option<String> {
+    let pages = handbook.pages_titled(title);
+    let in_dir = |&&id: &&DocId| {
+        let path = &handbook.docs[id].source.path;
+        path.rsplit_once('/').map_or("", |(d, _)| d) == from_dir
+    };
+    let fragment = if anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", crate::text::heading_id(anchor))
+    };
+    pages
+        .iter()
+        .find(in_dir)
+        .or_else(|| pages.first())
+        .map(|&id| {
+            let path = &handbook.docs[id].source.path;
+            format!(
+                "/{}{fragment}",
+                path.strip_prefix("content/").unwrap_or(path)
+            )
+        })
+        .or_else(|| wiki_target(handbook, from_dir, title).map(|d| format!("{d}{fragment}")))
+}
+
+/// The `broken-link` message and help for a Confluence link to a page no page is.
+fn confluence_page_missing(title: &str) -> (String, &'static str) {
+    (
+        format!(
+            "the Confluence link names the page \"{title}\", and no page of the handbook has that title"
+        ),
+        "move that page in from Confluence too (or give the page it means that title); the link is shown as text meanwhile",
+    )
+}
+
+/// The `broken-link` message and help for a Confluence attachment no file is.
+fn confluence_attachment_missing(file: &str, image: bool) -> (String, &'static str) {
+    (
+        format!(
+            "the Confluence {} names the attachment `{file}`, and no file of that name is in content/",
+            if image { "image" } else { "link" }
+        ),
+        "copy the page's attachments from the export into content/ (any folder); the link is shown as text meanwhile",
+    )
+}
+
+/// A Confluence address in raw HTML (`ri:page:Title#anchor`, `ri:attachment:rota.csv`,
+/// as `dialects::confluence::links_in_html` writes them) made a path from `content/` as
+/// the Markdown form's is; `Err` with the `broken-link` message and help when it names
+/// nothing. `by_title` is set for a page's: the page depends on other pages' titles.
+fn confluence_raw(
+    handbook: &Handbook,
+    from_dir: &str,
+    url: &str,
+    by_title: &mut bool,
+) -> Result<String, (String, &'static str)> {
+    if let Some(file) = url.strip_prefix("ri:attachment:") {
+        return wiki_target(handbook, from_dir, file)
+            .ok_or_else(|| confluence_attachment_missing(file, false));
+    }
+    let named = url.strip_prefix("ri:page:").unwrap_or(url);
+    *by_title = true;
+    let (title, anchor) = named.split_once('#').unwrap_or((named, ""));
+    confluence_page(handbook, from_dir, title, anchor).ok_or_else(|| confluence_page_missing(title))
+}
+
 /// Where a wikilink goes, as a destination the link resolver reads (`/path/under/content.md`
 /// or `#heading`): `target` as a path from the page or from `content/` (Obsidian's
 /// `[[folder/Note]]`), else a Logseq namespace page of that name (`[[Process/Review]]` is
@@ -1453,12 +1528,32 @@ fn raw_html(
         ..Rendered::default()
     };
     let mut link_diags = Vec::new();
+    let mut by_title = false;
     let html = crate::html_policy::process_raw(
         piece,
         &ctx,
         &mut rendered.anchors,
         &mut |url, span| {
             let broken = links.broken_links;
+            // Confluence's links in a block of HTML (`dialects::confluence::links_in_html`).
+            let found;
+            let url = match url.starts_with("ri:") {
+                true => match confluence_raw(handbook, from_dir, url, &mut by_title) {
+                    Ok(dest) => {
+                        found = dest;
+                        found.as_str()
+                    }
+                    Err((message, help)) => {
+                        link_diags.push(
+                            Diagnostic::warning("broken-link", &doc.source.path, message)
+                                .with_help(help)
+                                .at(&doc.source.text, span),
+                        );
+                        return crate::html_policy::RawUrl::Broken;
+                    }
+                },
+                false => url,
+            };
             match rewrite(
                 handbook,
                 id,
@@ -1477,6 +1572,7 @@ fn raw_html(
         diags,
     );
     rendered.links.extend(links.links);
+    rendered.by_title |= by_title;
     rendered.broken_links = links.broken_links;
     rendered.text_only_links = links.text_only_links;
     diags.extend(link_diags);

@@ -984,14 +984,30 @@ impl Model {
             changed: _,
         } = change;
         let hb = &self.handbook;
-        // A team's `mission.mdx` says what the team beside it is for
-        // (`link::team_page_purposes`): what it says is read at the link stage.
+        // A team's `mission.mdx` says what the team beside it is for, its
+        // `team-charter.md` its metrics, and the team-page template which sentence is no
+        // purpose (`link::team_page_purposes`): what they say is read at the link stage.
         let purpose = |d: &Doc| {
             let name = load::markdown_stem(d.source.path.rsplit('/').next().unwrap_or(""));
-            load::PURPOSE_PAGES
+            let (text, start) = (&d.source.text, d.source.body_start);
+            let problem = load::PURPOSE_PAGES
                 .iter()
                 .any(|p| name.eq_ignore_ascii_case(p))
-                .then(|| load::problem_beside(&d.source.text, d.source.body_start))
+                .then(|| load::problem_beside(text, start));
+            let metrics = load::CHARTER_PAGES
+                .iter()
+                .any(|p| name.eq_ignore_ascii_case(p))
+                .then(|| {
+                    load::metrics_beside(text, start)
+                        .into_iter()
+                        .map(|m| (m.name, m.target))
+                        .collect::<Vec<_>>()
+                });
+            let template = name
+                .to_ascii_lowercase()
+                .contains("template")
+                .then(|| load::template_problem(text, start));
+            (problem, metrics, template)
         };
         let relink = structural
             || replaced.iter().any(|doc| {

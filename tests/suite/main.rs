@@ -24,6 +24,7 @@ mod left5;
 mod left6;
 mod left7;
 mod left8;
+mod left9;
 mod moving_in;
 mod navigation_files;
 mod org;

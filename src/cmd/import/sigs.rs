@@ -46,6 +46,14 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
         return Err(EXIT_ERRORS);
     }
     let handbook = sigs::HandbookFiles::of(&root);
+    let mut registry = registry;
+    // The groups' charter files say what each is for (a TAG's `mission_statement` lists
+    // topics): beside the registry, or where the handbook has the group's folder.
+    let registry_dir = std::path::Path::new(&registry.file)
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    sigs::read_charter_missions(&mut registry, &registry_dir, &root, &handbook);
     // The groups' folders beside the file date their charters (`reviewed`).
     let history = std::path::Path::new(&registry.file)
         .parent()
@@ -77,6 +85,10 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
     summary.count(
         count.existing,
         "group(s) were charters already and are kept as they are",
+    );
+    summary.count(
+        plan.from_charter,
+        "team(s) take their problem from the Mission section of their charter file (charter_link)",
     );
     summary.count(
         count.without_problem,
