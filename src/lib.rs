@@ -65,6 +65,8 @@ pub mod clock;
 pub mod code_owners;
 pub mod config;
 pub mod config_check;
+#[cfg(test)]
+mod cpu_time;
 pub mod diag_fix;
 pub mod diagnostic;
 pub mod diagram;
