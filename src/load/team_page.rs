@@ -195,7 +195,8 @@ fn plain(s: &str) -> String {
 
 /// `*` marks of emphasis taken off (`*The team exists to …*`: Google Docs' export
 /// writes a template's italic guidance and often the answer typed over it so): a `*` that
-/// opens a word or closes one. An escaped `\*` and one between spaces stay.
+/// opens a word or closes one. An escaped `\*`, one between spaces and a glob's
+/// (`*.bzl`) stay.
 fn without_emphasis_stars(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('*') {
         return std::borrow::Cow::Borrowed(s);
@@ -209,7 +210,8 @@ fn without_emphasis_stars(s: &str) -> std::borrow::Cow<'_, str> {
         let after = chars.get(i + 1);
         let mark = c == '*'
             && before != Some(&'\\')
-            && ((edge(before) && !space(after)) || (!space(before) && edge(after)));
+            && ((edge(before) && after.is_some_and(|c| c.is_alphanumeric()))
+                || (!space(before) && edge(after)));
         if !mark {
             out.push(c);
         }
