@@ -59,6 +59,8 @@ fn origin(
 fn generated_name(path: &str) -> String {
     if path.starts_with("search/") {
         format!("the search index ({path})")
+    } else if path.starts_with(crate::markdown::inline_images::FOLDER) {
+        format!("an image orgbook takes out of a page ({path})")
     } else if path.starts_with("api/") {
         format!("the JSON API ({path})")
     } else {

@@ -202,6 +202,7 @@ pub fn after_markdown(
 ) -> Marked {
     fill_page_titles(handbook, &rendered);
     markdown::links::keep_linked_dot_assets(handbook, &rendered);
+    markdown::inline_images::collect(handbook, &rendered);
     let anchor_diags = anchors(handbook, &mut rendered);
     let backlinks = markdown::links::backlinks(handbook, &rendered);
     Marked {

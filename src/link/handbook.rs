@@ -62,6 +62,9 @@ pub struct Handbook {
     pub subtree_sizes: std::sync::OnceLock<HashMap<String, usize>>,
     /// Assets in dot-folders that no page links to: not published (set after Markdown).
     pub unpublished_assets: std::collections::BTreeSet<String>,
+    /// The `data:` images pages showed, taken out into files (set after Markdown,
+    /// `markdown::inline_images`): output path → bytes.
+    pub inline_images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
     /// Folder (`content/guide`, `content` for the root) → its index page.
     pub folder_index: BTreeMap<String, DocId>,
     /// The handbook's folder (`None` in tests that make a handbook in memory).

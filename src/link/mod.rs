@@ -234,6 +234,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         book_redirects,
         toc,
         unpublished_assets: BTreeSet::new(),
+        inline_images: BTreeMap::new(),
         near: Default::default(),
         myst_labels,
         heading_titles,

@@ -131,8 +131,18 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
     }
     let mut status_heading = false;
     let (mut driver, mut owner, mut approver) = (false, false, false);
+    // Google Docs' Markdown export: each heading bold (`# **ADR 7: …**`), its metadata
+    // often a table whose first row, `| Status | Accepted |`, the export makes the header.
+    let mut bold_title = false;
+    let mut status_row = false;
     for line in text.lines().map(str::trim) {
         let lower = line.to_ascii_lowercase();
+        bold_title |= lower.starts_with("# **");
+        status_row |= lower.starts_with('|')
+            && lower
+                .split('|')
+                .nth(1)
+                .is_some_and(|cell| cell.trim().trim_matches(['*', '_']).trim() == "status");
         // Atlassian's DACI template opens with a table of its roles (`| **Driver** | @ana |`,
         // `| Approver | @ben |`); RFC templates with a header row naming the `Owner` and
         // the `Approvers`.
@@ -161,6 +171,12 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
             return Some("MADR");
         }
         status_heading |= lower == "## status";
+    }
+    if status_row {
+        return Some(match bold_title {
+            true => "Google Docs (its Markdown export)",
+            false => "a template with a status table",
+        });
     }
     status_heading.then_some("adr-tools")
 }

@@ -45,16 +45,32 @@ enum Section {
     Metrics,
 }
 
-fn section_of(heading: &str) -> Option<Section> {
-    let h = heading
+/// A heading's words as a reader sees them, lower-cased: Google Docs' export writes each
+/// heading bold and escapes its numbering (`# **3\. Team Members and Roles**`), and a
+/// numbered heading (`3. Team members`, `2.1 Goals`) is the same section as one without.
+fn heading_words(heading: &str) -> String {
+    let h = plain(heading);
+    let numbered = h
+        .split_once(' ')
+        .filter(|(n, _)| {
+            n.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && n.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b')')
+        })
+        .map_or(h.as_str(), |(_, rest)| rest);
+    numbered
         .trim()
         .trim_end_matches(':')
         .to_lowercase()
-        .replace('’', "'");
+        .replace('’', "'")
+}
+
+fn section_of(heading: &str) -> Option<Section> {
+    let h = heading_words(heading);
     let h = h.trim_start_matches("our ").trim_start_matches("the ");
     Some(match h {
-        "mission" | "team mission" | "mission statement" | "purpose" | "problem"
-        | "problem statement" => Section::Purpose(0),
+        "mission" | "team mission" | "mission statement" | "purpose" | "team purpose"
+        | "problem" | "problem statement" => Section::Purpose(0),
         "vision" | "charter" | "scope" => Section::Purpose(1),
         "what we do" | "about" | "about the team" | "about this team" | "about us" | "overview" => {
             Section::Purpose(2)
@@ -173,12 +189,58 @@ fn plain(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("**", "")
-        .replace("__", "")
-        .replace('`', "")
+    let out = out.replace("**", "").replace("__", "").replace('`', "");
+    unescape(&without_emphasis_stars(&out))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `*` marks of emphasis taken off (`*The team exists to …*`: Google Docs' export
+/// writes a template's italic guidance and often the answer typed over it so): a `*` that
+/// opens a word or closes one. An escaped `\*`, one between spaces and a glob's
+/// (`*.bzl`) stay.
+fn without_emphasis_stars(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('*') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let space = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
+    let edge = |c: Option<&char>| space(c) || c.is_some_and(char::is_ascii_punctuation);
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(i + 1);
+        let mark = c == '*'
+            && before != Some(&'\\')
+            && ((edge(before) && after.is_some_and(|c| c.is_alphanumeric()))
+                || (!space(before) && edge(after)));
+        if !mark {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Markdown's backslash escapes taken off (`invite\-only` → `invite-only`,
+/// `1\.` → `1.`): Google Docs' export escapes every `-`, `.`, `#`, `+` and `~` it fears
+/// Markdown might read, and a charter's fields show text, not Markdown.
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\\') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a line is template syntax or a component, which says nothing readable.
@@ -320,6 +382,29 @@ fn people(lines: &[&str]) -> Vec<(String, Option<String>)> {
     items.iter().filter_map(|i| person(i)).collect()
 }
 
+/// The team's name as the form at the top of a charter template gives it: a table row
+/// `| Team Name | Produce Exchange |` (Google Docs' export makes a table's first row its
+/// header, so the row is often the header) or a line `**Team Name:** Produce Exchange`.
+/// The `#` heading of such a page is the template's ("Team Charter / Team Contract"), not
+/// the team's. An unfilled `[Team Name]` is no name.
+fn named_in_form(lines: &[&str]) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let t = line.trim();
+        let (key, value) = if t.starts_with('|') {
+            let mut cells = t.trim_matches('|').split('|').map(|c| plain(c.trim()));
+            (cells.next()?.to_lowercase(), cells.next()?)
+        } else {
+            field(t)?
+        };
+        let key = key.trim_end_matches(':').trim();
+        (matches!(key, "team name" | "team")
+            && !value.is_empty()
+            && !value.starts_with('[')
+            && !is_template(&value))
+        .then_some(value)
+    })
+}
+
 /// The first sentence of the section's first paragraph: the problem, in one line.
 fn first_sentence(lines: &[&str]) -> Option<String> {
     let para: Vec<&str> = lines
@@ -329,7 +414,12 @@ fn first_sentence(lines: &[&str]) -> Option<String> {
         .take_while(|l| !l.is_empty())
         .collect();
     let first = para.first()?;
-    if is_template(first) || first.starts_with(['-', '*', '|', '#', '!', '>']) {
+    // `*The team exists to …*` is a paragraph in italics (Google Docs' export writes a
+    // template's answers so), not a list.
+    let italic = first
+        .strip_prefix('*')
+        .is_some_and(|rest| rest.starts_with(char::is_alphanumeric));
+    if is_template(first) || (first.starts_with(['-', '*', '|', '#', '!', '>']) && !italic) {
         return None;
     }
     let text = plain(&para.join(" "));
@@ -440,11 +530,7 @@ pub fn template_problem(text: &str, body_start: usize) -> Option<String> {
 /// generated `## Subprojects`, whose names are its sub-headings (`### kubelet`), each
 /// over a list of OWNERS files and contacts that are not names.
 fn owns_heading(heading: &str) -> Option<bool> {
-    let h = heading
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase()
-        .replace('’', "'");
+    let h = heading_words(heading);
     let h = h.trim_start_matches("our ").trim_start_matches("team ");
     match h {
         "responsibilities"
@@ -711,8 +797,22 @@ pub fn read(
     if !is_team_page {
         return None;
     }
+    // The page's opening, up to its first heading below the title (or its first
+    // heading when it has no title).
+    let opening_lines = {
+        let start = heads
+            .iter()
+            .find(|h| h.level == 1)
+            .map_or(0, |h| h.line + 1);
+        let end = heads
+            .iter()
+            .find(|n| n.line >= start)
+            .map_or(lines.len(), |n| n.line);
+        &lines[start..end]
+    };
     let name = title
         .map(str::to_string)
+        .or_else(|| named_in_form(opening_lines))
         .or_else(|| {
             heads
                 .iter()

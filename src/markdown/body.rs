@@ -2181,6 +2181,22 @@ impl<'a> BodyWriter<'a> {
             };
             self.wiki_text = Some((self.events.len(), shown));
         }
+        // A link Google Docs' web export sent through Google's redirect leads to its target.
+        if let Tag::Link { dest_url, .. } = &mut tag
+            && let Some(target) = crate::dialects::gdocs::redirect_target(dest_url)
+        {
+            *dest_url = CowStr::from(target);
+        }
+        // A picture the page carries as a `data:` URL (Google Docs' export puts each one at
+        // the end as `[image1]: <data:image/png;base64,…>`) is shown from a file of its own.
+        if let Tag::Image { dest_url, .. } = &mut tag
+            && dest_url.len() > super::inline_images::INLINE_UP_TO
+            && let Some(found) = super::inline_images::extract(dest_url)
+        {
+            *dest_url = CowStr::from(format!("{}{}", self.root, found.path));
+            self.rendered.inline_images.push(found);
+            return Some(tag);
+        }
         if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag
             && let Some(scheme) = crate::html_policy::unsafe_scheme(dest_url, image)
         {

@@ -208,6 +208,9 @@ pub struct Rendered {
     /// number here, until the page is rendered and the folder's place in the handbook
     /// index, known only once every page's title is, is put in it.
     pub folder_links: Vec<FolderLink>,
+    /// The body's large `data:` images, each shown from a file of its own
+    /// ([`inline_images`]); [`inline_images::collect`] gathers them once every body is rendered.
+    pub inline_images: Vec<inline_images::InlineImage>,
 }
 
 /// A link to a folder without an index page of its own.
@@ -2175,6 +2178,7 @@ pub fn relative_path(from_dir: &str, to: &str) -> String {
 }
 
 mod body;
+pub mod inline_images;
 pub mod links;
 #[cfg(test)]
 mod tests;

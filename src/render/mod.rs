@@ -1864,6 +1864,15 @@ pub fn static_files(
                     contents: FileContents::Copy(content.join(asset)),
                 }),
         )
+        .chain(
+            handbook
+                .inline_images
+                .iter()
+                .map(|(path, bytes)| OutputFile {
+                    path: path.clone(),
+                    contents: FileContents::Bytes(bytes.to_vec()),
+                }),
+        )
         .collect()
 }
 

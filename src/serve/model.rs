@@ -1201,7 +1201,8 @@ impl Model {
         // `after_markdown`): a changed link can publish or withdraw one.
         let unpublished = std::mem::take(&mut self.handbook.unpublished_assets);
         crate::markdown::links::keep_linked_dot_assets(&mut self.handbook, &self.rendered);
-        if self.handbook.unpublished_assets != unpublished {
+        let images = crate::markdown::inline_images::collect(&mut self.handbook, &self.rendered);
+        if self.handbook.unpublished_assets != unpublished || images {
             self.owed.static_files = true;
             self.owed.structure = true;
         }

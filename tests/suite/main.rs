@@ -38,6 +38,7 @@ mod round22;
 mod round23;
 mod round24;
 mod round25;
+mod round26;
 mod safety;
 mod scale;
 mod search;
