@@ -675,7 +675,8 @@ pub(crate) fn links_in_html(piece: &str) -> Option<String> {
             continue;
         }
         let end = after + spaces + 1;
-        let text = unescape(&piece[open + 1..at]);
+        // The text [`escape`] wrote, as it was.
+        let text = crate::text::unescape_markdown(&piece[open + 1..at]);
         // `[Release train](<ri:page:#Rollback>)`: the text is the title.
         let dest = match dest.strip_prefix("ri:page:") {
             Some(rest) if rest.is_empty() || rest.starts_with('#') => {
@@ -683,10 +684,13 @@ pub(crate) fn links_in_html(piece: &str) -> Option<String> {
             }
             _ => dest.to_string(),
         };
-        let dest = attribute_value(&dest);
+        let dest = crate::text::escape_html(&dest);
         let (head, tail) = if image {
             (
-                format!("<img src=\"{dest}\" alt=\"{}\"", attribute_value(&text)),
+                format!(
+                    "<img src=\"{dest}\" alt=\"{}\"",
+                    crate::text::escape_html(&text)
+                ),
                 String::from(">"),
             )
         } else {
@@ -708,27 +712,6 @@ pub(crate) fn links_in_html(piece: &str) -> Option<String> {
     }
     out.push_str(&piece[copied..]);
     Some(out)
-}
-
-/// Text [`escape`] wrote, as it was.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `text` in a double-quoted attribute.
-fn attribute_value(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Whether `name` can stand in a link's destination in angle brackets as written.

@@ -2284,7 +2284,7 @@ impl<'a> BodyWriter<'a> {
                 .strip_prefix('[')
                 .and_then(|w| w.rsplit_once("](").map(|(t, _)| t))
                 .unwrap_or("");
-            unescape_markdown(text)
+            crate::text::unescape_markdown(text)
         } else {
             title.to_string()
         };
@@ -3383,19 +3383,6 @@ fn linked_title(
     };
     deps.push(to);
     handbook.link_title(to)
-}
-
-/// `text` with its backslash escapes undone (`Q\&A` → `Q&A`).
-fn unescape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The `template-leftover` warning for MyST directive `name` (a fence, ```` ```{note} ````,

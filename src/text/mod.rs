@@ -151,6 +151,20 @@ pub fn unescape_html(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// `text` with its Markdown backslash escapes undone (`Q\&A` → `Q&A`): what a reader sees
+/// of escaped text, for places that take it out of Markdown (a link's title in HTML).
+pub fn unescape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes for XML text and attribute values alike, and drops characters that XML 1.0
 /// forbids outright, so a stray control character in a charter cannot make a whole SVG or
 /// feed ill-formed.
