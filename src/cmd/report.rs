@@ -33,16 +33,17 @@ pub fn diagnostics_and_findings(
     args: &ReportArgs,
     shown: &FindingsArgs,
 ) -> bool {
-    let diagnostics = match args.format.names_repository_paths() {
-        true => paths_from_workspace(root, &site.diagnostics),
-        false => site.diagnostics.clone(),
+    let diagnostics: std::borrow::Cow<[Diagnostic]> = match args.format.names_repository_paths() {
+        true => paths_from_workspace(root, &site.diagnostics).into(),
+        false => site.diagnostics.as_slice().into(),
     };
     if args.format == Format::Gitlab {
         // One JSON array, so diagnostics and every finding are printed together.
-        let mut issues = diagnostics.clone();
+        let failed = failed(&diagnostics, args);
+        let mut issues = diagnostics.into_owned();
         issues.extend(finding_notes(site, root, args.format).unwrap_or_default());
         outln!("{}", diagnostic::gitlab_report(&issues));
-        return failed(&diagnostics, args);
+        return failed;
     }
     let failed = report(&diagnostics, args);
     findings(site, root, args, shown);
