@@ -363,8 +363,8 @@ pub fn render(d: &Diagnostic, format: Format) -> String {
 ///
 /// The fingerprint is what GitLab compares between the merge request and its target to
 /// say which issues are new or fixed, so it must not move when an edit above shifts a
-/// line: it hashes the code, file and message (and, for the same three seen again in a
-/// file, their occurrence), never the line.
+/// line or a day passes: it hashes the code, file and message without its digits (and,
+/// for the same three seen again in a file, their occurrence), never the line.
 pub fn gitlab_report(diagnostics: &[Diagnostic]) -> String {
     #[derive(Serialize)]
     struct Issue<'a> {
@@ -392,11 +392,15 @@ pub fn gitlab_report(diagnostics: &[Diagnostic]) -> String {
             ..d.clone()
         })
         .collect();
-    let mut seen: HashMap<(&str, &str, &str), u32> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, String), u32> = HashMap::new();
     let mut out = String::from("[");
     for (i, d) in shown.iter().enumerate() {
-        let nth = seen.entry((d.code, &d.file, &d.message)).or_default();
-        let key = format!("{}\0{}\0{}\0{}", d.code, d.file, d.message, nth);
+        // Without its numbers: a finding's message counts days ("last reviewed 418 days
+        // ago"), which would make it a new issue every day.
+        let words: String = d.message.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let key = (d.code, d.file.as_str(), words);
+        let nth = seen.entry(key.clone()).or_default();
+        let key = format!("{}\0{}\0{}\0{}", key.0, key.1, key.2, nth);
         *nth += 1;
         let description = match &d.help {
             Some(help) => format!("[{}] {} (help: {help})", d.code, d.message),
@@ -754,6 +758,15 @@ mod tests {
         }]);
         let moved: Vec<serde_json::Value> = serde_json::from_str(&moved).unwrap();
         assert_eq!(moved[0]["fingerprint"], prints[0]);
+        // A day later the same finding counts one more day: the same issue.
+        let finding = |days: u32| {
+            let d = Diagnostic::note("stale-charter", "t.md", format!("reviewed {days} days ago"));
+            let report: Vec<serde_json::Value> =
+                serde_json::from_str(&gitlab_report(&[d])).unwrap();
+            report[0]["fingerprint"].clone()
+        };
+        assert_eq!(finding(418), finding(419));
+        assert_ne!(finding(418), moved[0]["fingerprint"]);
     }
 
     #[test]
