@@ -190,7 +190,9 @@ fn plain(s: &str) -> String {
     }
     out.push_str(rest);
     let out = out.replace("**", "").replace("__", "").replace('`', "");
-    unescape(&without_emphasis_stars(&out))
+    // Google Docs' export escapes every `-`, `.`, `#`, `+` and `~` it fears Markdown might
+    // read (`invite\-only`, `1\.`), and a charter's fields show text, not Markdown.
+    crate::text::unescape_markdown(&without_emphasis_stars(&out))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -217,27 +219,6 @@ fn without_emphasis_stars(s: &str) -> std::borrow::Cow<'_, str> {
                 || (!space(before) && edge(after)));
         if !mark {
             out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Markdown's backslash escapes taken off (`invite\-only` → `invite-only`,
-/// `1\.` → `1.`): Google Docs' export escapes every `-`, `.`, `#`, `+` and `~` it fears
-/// Markdown might read, and a charter's fields show text, not Markdown.
-fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('\\') {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
         }
     }
     std::borrow::Cow::Owned(out)

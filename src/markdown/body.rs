@@ -2284,7 +2284,7 @@ impl<'a> BodyWriter<'a> {
                 .strip_prefix('[')
                 .and_then(|w| w.rsplit_once("](").map(|(t, _)| t))
                 .unwrap_or("");
-            crate::text::unescape_markdown(text)
+            crate::text::unescape_markdown(text).into_owned()
         } else {
             title.to_string()
         };

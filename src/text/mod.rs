@@ -151,18 +151,25 @@ pub fn unescape_html(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-/// `text` with its Markdown backslash escapes undone (`Q\&A` → `Q&A`): what a reader sees
-/// of escaped text, for places that take it out of Markdown (a link's title in HTML).
-pub fn unescape_markdown(text: &str) -> String {
+/// `text` with its Markdown backslash escapes undone (`Q\&A` → `Q&A`, `\\` → `\`): what a
+/// reader sees of escaped text, for places that take it out of Markdown (a link's title in
+/// HTML, a team page's names).
+pub fn unescape_markdown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\\') {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
-            continue;
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
         }
-        out.push(c);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Escapes for XML text and attribute values alike, and drops characters that XML 1.0
