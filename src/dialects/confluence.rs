@@ -474,8 +474,25 @@ fn emoticon(tag: &str) -> Option<String> {
 /// `text` shown as it is, in a `<span>` whose closing tag ends in `>` so that the padding
 /// goes before it, where HTML allows spaces: after the text it would show as a space
 /// before the punctuation that follows.
+///
+/// Its punctuation is written as character references (`&#64;` for `@`), which read the
+/// same in Markdown and in a block of HTML: the element may land in either (a mention in a
+/// sentence, or in a panel's body or a paragraph exported on one line), and a backslash
+/// escape, which Markdown alone reads, showed as `\@okowalski` in HTML. Only `.`, `,`,
+/// `-`, `/`, `(`, `)`, `;` and `?` stay as they are: nothing in Markdown starts with one
+/// of them alone, and a date (`2024-03-05`) keeps its length.
 fn plain(text: &str) -> String {
-    format!("<span>{}</span>", escape(text))
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str("<span>");
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && !".,-/();?".contains(c) {
+            out.push_str(&format!("&#{};", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str("</span>");
+    out
 }
 
 /// The value of `key="…"` in a tag, its entities decoded.
@@ -1299,12 +1316,12 @@ mod tests {
         assert_eq!(out.len(), body.len());
         let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            words.starts_with("By <span>Ana \\*P\\*</span >, <span>\\@okowalski</span >"),
+            words.starts_with("By <span>Ana &#42;P&#42;</span >, <span>&#64;okowalski</span >"),
             "{words}"
         );
         assert!(words.contains("<span>a Confluence user</span >"), "{words}");
         assert!(
-            words.contains("<span>✅</span > <span>🚀</span > <span>2024\\-03\\-05</span >."),
+            words.contains("<span>✅</span > <span>🚀</span > <span>2024-03-05</span >."),
             "{words}"
         );
     }

@@ -5,6 +5,15 @@
 //! Followed, such a link passes through Google, which shows an "are you sure" page for
 //! links it did not sign recently, and tells Google who clicked; [`redirect_target`] gives
 //! the address the author linked.
+//!
+//! It also owns GitHub's alerts as the Markdown export writes them ([`EscapedAlerts`]): Docs
+//! has no Markdown of its own, so a document that was Markdown before it was pasted into
+//! Docs keeps `[!NOTE]` as text, and the export escapes every bracket and `!` of it
+//! (`> \[\!NOTE\]`, or `\[\!NOTE\]` alone when the quote was lost on the way).
+
+use pulldown_cmark::{BlockQuoteKind as K, Event, Tag, TagEnd};
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// The address a Google redirect (`https://www.google.com/url?…q=<address>&…`) leads to,
 /// when it leads to a web page or a mail address; `None` for any other link.
@@ -24,9 +33,290 @@ pub fn redirect_target(url: &str) -> Option<String> {
     (web || lower.starts_with("mailto:")).then_some(target)
 }
 
+/// Whether `body` may hold an alert as the export escapes it: one memmem scan.
+pub(crate) fn may_have_escaped_alerts(body: &str) -> bool {
+    crate::finder!(b"\\[\\!").find(body.as_bytes()).is_some()
+}
+
+/// The alert a text event opens with, when its source is the marker as the export writes
+/// it, `\[\!NOTE\]` (the five kinds GitHub draws, in any case), every bracket and the `!`
+/// escaped: the alert's kind and the length of the marker in the text (`[!NOTE]`). A
+/// marker written otherwise is not the export's: `\[!NOTE]` is an author's way to show
+/// the marker (escaping the bracket is enough for that), and `[!NOTE]` followed by text on
+/// its line is no alert to GitHub either.
+fn escaped_marker(text: &str, written: &str) -> Option<(K, usize)> {
+    let inner = text.strip_prefix("[!")?;
+    let close = inner.find(']')?;
+    let name = &inner[..close];
+    let kind = match name.to_ascii_lowercase().as_str() {
+        "note" => K::Note,
+        "tip" => K::Tip,
+        "important" => K::Important,
+        "warning" => K::Warning,
+        "caution" => K::Caution,
+        _ => return None,
+    };
+    let source = written.strip_prefix("\\[\\!")?;
+    let ok = source
+        .get(..name.len())
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && source[name.len()..].starts_with("\\]");
+    ok.then_some((kind, close + 3))
+}
+
+/// What follows a marker in its paragraph's first text: the rest of the text, if any.
+fn after_marker(text: &str, len: usize) -> Option<String> {
+    let rest = text[len..].trim_start();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// Google Docs' escaped alerts drawn as the alerts they were (`dialects::gdocs`): a quote
+/// whose first paragraph opens with the escaped marker is the alert of its kind, the marker
+/// gone (on its own line, or followed by text, as the export joins a quote's lines), as
+/// pulldown-cmark reads `> [!NOTE]`. A top-level paragraph that opens with it (the quote
+/// lost in Docs) is an alert around that paragraph, or, when the marker is the whole
+/// paragraph, around the block after it. Only on a page that writes `\[\!`: the Markdown
+/// stage's `OptionalPass` skips it on the others.
+pub struct EscapedAlerts<'a, I> {
+    inner: I,
+    body: &'a str,
+    /// Events read ahead and not yet handled, in order.
+    ahead: VecDeque<(Event<'a>, Range<usize>)>,
+    /// Events handled and not yet given out.
+    out: VecDeque<(Event<'a>, Range<usize>)>,
+    /// The quotes open, innermost last: the kind of each this pass made an alert.
+    quotes: Vec<Option<K>>,
+    /// How deep the source's own blocks are open.
+    depth: usize,
+    /// An alert this pass opened around a top-level block: closed when the block ends.
+    wrap: Option<K>,
+}
+
+impl<'a, I> EscapedAlerts<'a, I> {
+    pub fn new(inner: I, body: &'a str) -> Self {
+        EscapedAlerts {
+            inner,
+            body,
+            ahead: VecDeque::new(),
+            out: VecDeque::new(),
+            quotes: Vec::new(),
+            depth: 0,
+            wrap: None,
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EscapedAlerts<'a, I> {
+    /// The `n`th event after the one being handled (0: the next).
+    fn peek(&mut self, n: usize) -> Option<&(Event<'a>, Range<usize>)> {
+        while self.ahead.len() <= n {
+            let next = self.inner.next()?;
+            self.ahead.push_back(next);
+        }
+        self.ahead.get(n)
+    }
+
+    /// The marker the paragraph starting next opens with (the paragraph's start is the
+    /// next event, its first text the one after).
+    fn marker_ahead(&mut self) -> Option<(K, usize)> {
+        if !matches!(self.peek(0), Some((Event::Start(Tag::Paragraph), _))) {
+            return None;
+        }
+        let body = self.body;
+        match self.peek(1) {
+            // The parser's range of an escaped character starts after its backslash.
+            Some((Event::Text(t), range)) => {
+                let start = range.start.saturating_sub(usize::from(
+                    body.as_bytes().get(range.start.wrapping_sub(1)) == Some(&b'\\'),
+                ));
+                escaped_marker(t, body.get(start..)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// Takes the paragraph's start and first text (the marker's), and gives out what is
+    /// left of the paragraph: `false` when the marker was the whole of it (then it is gone).
+    fn take_marker(&mut self, len: usize) -> bool {
+        let (start, start_range) = self.ahead.pop_front().unwrap_or((Event::Start(Tag::Paragraph), 0..0));
+        let (text, text_range) = self.ahead.pop_front().unwrap_or((Event::Text("".into()), 0..0));
+        let rest = match &text {
+            Event::Text(t) => after_marker(t, len),
+            _ => None,
+        };
+        if let Some(rest) = rest {
+            self.out.push_back((start, start_range));
+            self.out.push_back((Event::Text(rest.into()), text_range));
+            return true;
+        }
+        match self.peek(0) {
+            // The marker on a line of its own: the line break goes with it.
+            Some((Event::SoftBreak | Event::HardBreak, _)) => {
+                self.ahead.pop_front();
+                self.out.push_back((start, start_range));
+                true
+            }
+            Some((Event::End(TagEnd::Paragraph), _)) => {
+                self.ahead.pop_front();
+                false
+            }
+            _ => {
+                self.out.push_back((start, start_range));
+                true
+            }
+        }
+    }
+
+    fn handle(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::BlockQuote(None)) => {
+                self.depth += 1;
+                let marker = self.marker_ahead();
+                self.quotes.push(marker.map(|(kind, _)| kind));
+                match marker {
+                    Some((kind, len)) => {
+                        self.out
+                            .push_back((Event::Start(Tag::BlockQuote(Some(kind))), range));
+                        self.depth += usize::from(self.take_marker(len));
+                    }
+                    None => self.out.push_back((Event::Start(Tag::BlockQuote(None)), range)),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => {
+                self.depth = self.depth.saturating_sub(1);
+                let drawn = self.quotes.pop().flatten();
+                self.out
+                    .push_back((Event::End(TagEnd::BlockQuote(drawn.or(kind))), range));
+            }
+            Event::Start(Tag::Paragraph) if self.depth == 0 && self.wrap.is_none() => {
+                self.ahead.push_front((Event::Start(Tag::Paragraph), range.clone()));
+                let Some((kind, len)) = self.marker_ahead() else {
+                    let first = self.ahead.pop_front();
+                    self.depth += 1;
+                    self.out.extend(first);
+                    return;
+                };
+                // The marker alone in its paragraph: the alert is the block after it, when
+                // there is one it can hold.
+                let alone = self
+                    .peek(1)
+                    .is_some_and(|(e, _)| matches!(e, Event::Text(t) if after_marker(t, len).is_none()))
+                    && matches!(self.peek(2), Some((Event::End(TagEnd::Paragraph), _)));
+                if alone
+                    && !matches!(
+                        self.peek(3),
+                        Some((
+                            Event::Start(
+                                Tag::Paragraph
+                                    | Tag::List(_)
+                                    | Tag::Table(_)
+                                    | Tag::CodeBlock(_)
+                                    | Tag::BlockQuote(None)
+                            ),
+                            _
+                        ))
+                    )
+                {
+                    let first = self.ahead.pop_front();
+                    self.depth += 1;
+                    self.out.extend(first);
+                    return;
+                }
+                self.out
+                    .push_back((Event::Start(Tag::BlockQuote(Some(kind))), range));
+                self.wrap = Some(kind);
+                self.depth += usize::from(self.take_marker(len));
+            }
+            Event::Start(tag) => {
+                self.depth += 1;
+                self.out.push_back((Event::Start(tag), range));
+            }
+            Event::End(tag) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.out.push_back((Event::End(tag), range.clone()));
+                if self.depth == 0
+                    && let Some(kind) = self.wrap.take()
+                {
+                    self.out
+                        .push_back((Event::End(TagEnd::BlockQuote(Some(kind))), range));
+                }
+            }
+            event => self.out.push_back((event, range)),
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for EscapedAlerts<'a, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(next) = self.out.pop_front() {
+                return Some(next);
+            }
+            let (event, range) = match self.ahead.pop_front() {
+                Some(next) => next,
+                None => self.inner.next()?,
+            };
+            self.handle(event, range);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::redirect_target;
+    use super::{EscapedAlerts, redirect_target};
+
+    /// The events of `body` through [`EscapedAlerts`], as HTML.
+    fn drawn(body: &str) -> String {
+        let parser = pulldown_cmark::Parser::new_ext(body, crate::dialects::options())
+            .into_offset_iter();
+        let events = pulldown_cmark::TextMergeWithOffset::new(parser);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            EscapedAlerts::new(events, body).map(|(e, _)| e),
+        );
+        html
+    }
+
+    #[test]
+    fn escaped_alerts_are_alerts() {
+        let note = "<blockquote class=\"markdown-alert-note\">";
+        for body in [
+            "> \\[\\!NOTE\\]\n> Mind the gap.\n",
+            "> \\[\\!note\\] Mind the gap.\n",
+            "> \\[\\!NOTE\\]  \n> Mind the gap.\n",
+            "> \\[\\!NOTE\\]\n>\n> Mind the gap.\n",
+            "\\[\\!NOTE\\] Mind the gap.\n",
+            "\\[\\!NOTE\\]\n\nMind the gap.\n",
+        ] {
+            let html = drawn(body);
+            assert!(html.starts_with(note), "{body:?}: {html}");
+            assert!(html.contains("<p>Mind the gap.</p>"), "{body:?}: {html}");
+            assert!(!html.contains("[!"), "{body:?}: {html}");
+            assert_eq!(html.matches("</blockquote>").count(), 1, "{body:?}: {html}");
+        }
+        let html = drawn("\\[\\!WARNING\\]\n\n- one\n- two\n\nAfter.\n");
+        assert!(
+            html.starts_with("<blockquote class=\"markdown-alert-warning\">\n<ul>"),
+            "{html}"
+        );
+        assert!(html.ends_with("</ul>\n</blockquote>\n<p>After.</p>\n"), "{html}");
+        // Not the export's: as written.
+        for body in [
+            "> \\[!NOTE] shown.\n",
+            "> \\[!NOTE\\] shown.\n",
+            "> [!NOTE] shown.\n",
+            "\\[\\!NOTE\\]\n\n## Heading\n",
+            "\\[\\!NOTICE\\] shown.\n",
+            "- \\[\\!NOTE\\] in a list.\n",
+        ] {
+            let html = drawn(body);
+            assert!(!html.contains("markdown-alert"), "{body:?}: {html}");
+            assert!(html.contains("[!NOTICE]") || html.contains("[!NOTE]"), "{body:?}: {html}");
+        }
+    }
 
     #[test]
     fn google_redirects_lead_to_their_target() {

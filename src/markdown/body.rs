@@ -83,6 +83,16 @@ struct Callout {
     until: Option<usize>,
 }
 
+/// Where a block of raw HTML is cut for a callout inside it (`BodyWriter::callouts_in_block`).
+enum Cut {
+    /// A callout opens.
+    Open(Callout),
+    /// The last callout opened in the block closes.
+    Close,
+    /// The callout open since an earlier block closes.
+    CloseOpen,
+}
+
 /// What `leftovers::clean` found in a body, sorted: the constructs the writer draws, by
 /// where they are. The others became warnings on the way ([`sort_leftovers`]).
 #[derive(Default)]
@@ -927,7 +937,8 @@ impl<'a> BodyWriter<'a> {
         if self.depth != callouts.open.len() {
             return;
         }
-        while let Some(c) = callouts.pending.pop_front() {
+        while let Some(c) = self.found.callouts.pending.pop_front() {
+            let callouts = &mut self.found.callouts;
             if c.at > at {
                 callouts.pending.push_front(c);
                 break;
@@ -939,54 +950,60 @@ impl<'a> BodyWriter<'a> {
             }) else {
                 continue;
             };
-            if callouts.open.is_empty() {
-                self.region.block_start = self.events.len();
-            }
-            // The author's own title is searchable; a default one ("Note") is not.
-            if !c.title.is_empty() {
-                self.rendered.text.push_str(&c.title);
-                self.rendered.text.push('\n');
-            }
-            let title = if !c.title.is_empty() {
-                c.title
-            } else if c.shape == Shape::Details {
-                "Details".to_string()
-            } else {
-                alert_title(c.kind).to_string()
-            };
-            if c.shape == Shape::Tab {
-                self.events.push(Event::Html(
-                    format!(
-                        "<section class=\"content-tab\">\n<p class=\"content-tab-title\"><strong>{}</strong></p>\n",
-                        crate::text::escape_html(&title)
-                    )
-                    .into(),
-                ));
-            } else if c.shape == Shape::Details {
-                self.events.push(Event::Html(
-                    format!(
-                        "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
-                        alert_class(c.kind),
-                        crate::text::escape_html(&title)
-                    )
-                    .into(),
-                ));
-            } else {
-                self.events.extend([
-                    Event::Start(Tag::BlockQuote(Some(c.kind))),
-                    Event::Start(Tag::Paragraph),
-                    Event::Text(title.into()),
-                    Event::End(TagEnd::Paragraph),
-                ]);
-            }
-            self.depth += 1;
-            callouts.open.push(OpenCallout {
+            let open = OpenCallout {
                 kind: c.kind,
                 until,
                 shape: c.shape,
-            });
+            };
+            self.open_callout(c);
+            self.found.callouts.open.push(open);
             // No break: an admonition may open first thing inside this one.
         }
+    }
+
+    /// Writes the start of callout `c` (its title first) and counts it open.
+    fn open_callout(&mut self, c: Callout) {
+        if self.depth == 0 {
+            self.region.block_start = self.events.len();
+        }
+        // The author's own title is searchable; a default one ("Note") is not.
+        if !c.title.is_empty() {
+            self.rendered.text.push_str(&c.title);
+            self.rendered.text.push('\n');
+        }
+        let title = if !c.title.is_empty() {
+            c.title
+        } else if c.shape == Shape::Details {
+            "Details".to_string()
+        } else {
+            alert_title(c.kind).to_string()
+        };
+        if c.shape == Shape::Tab {
+            self.events.push(Event::Html(
+                format!(
+                    "<section class=\"content-tab\">\n<p class=\"content-tab-title\"><strong>{}</strong></p>\n",
+                    crate::text::escape_html(&title)
+                )
+                .into(),
+            ));
+        } else if c.shape == Shape::Details {
+            self.events.push(Event::Html(
+                format!(
+                    "<details class=\"markdown-alert markdown-alert-{}\">\n<summary>{}</summary>\n",
+                    alert_class(c.kind),
+                    crate::text::escape_html(&title)
+                )
+                .into(),
+            ));
+        } else {
+            self.events.extend([
+                Event::Start(Tag::BlockQuote(Some(c.kind))),
+                Event::Start(Tag::Paragraph),
+                Event::Text(title.into()),
+                Event::End(TagEnd::Paragraph),
+            ]);
+        }
+        self.depth += 1;
     }
 
     /// The anchors of MyST labels, before the first block at or after the label's line, or
@@ -1799,19 +1816,11 @@ impl<'a> BodyWriter<'a> {
                     Cow::Owned(blanked) => blanked,
                     Cow::Borrowed(_) => piece,
                 };
-                // Confluence's links in the block, written as Markdown where the block
-                // reads none, are links (`dialects::confluence::links_in_html`). Shown as
-                // text, the HTML would show as written.
-                let piece = match self.raw_policy != crate::html_policy::RawHtml::Escape
-                    && crate::finder!(b"](<ri:").find(piece.as_bytes()).is_some()
-                {
-                    true => crate::dialects::confluence::links_in_html(&piece).unwrap_or(piece),
-                    false => piece,
-                };
-                match self.raw_html(&piece, start) {
-                    Some(html) => Event::Html(html.into()),
-                    None => Event::Text(piece.into()),
+                let cuts = self.callouts_in_block(&piece, start, range);
+                if !cuts.is_empty() {
+                    return Some(self.block_with_callouts(&piece, start, range, cuts));
                 }
+                self.html_block_piece(piece, start)
             }
             Event::InlineHtml(t)
                 if t.get(..5).is_some_and(|n| n.eq_ignore_ascii_case("<xref"))
@@ -2014,6 +2023,133 @@ impl<'a> BodyWriter<'a> {
     }
 
     /// One raw-HTML piece under the page's policy (see [`raw_html`]), starting at `start`.
+    /// A block of raw HTML (or a part of one) as its event: Confluence's links in it,
+    /// written as Markdown where the block reads none, are links
+    /// (`dialects::confluence::links_in_html`); then the raw-HTML policy, which may show
+    /// it as text (then the HTML shows as written).
+    fn html_block_piece(&mut self, piece: String, start: usize) -> Event<'a> {
+        let piece = match self.raw_policy != crate::html_policy::RawHtml::Escape
+            && crate::finder!(b"](<ri:").find(piece.as_bytes()).is_some()
+        {
+            true => crate::dialects::confluence::links_in_html(&piece).unwrap_or(piece),
+            false => piece,
+        };
+        match self.raw_html(&piece, start) {
+            Some(html) => Event::Html(html.into()),
+            None => Event::Text(piece.into()),
+        }
+    }
+
+    /// Where callouts open and close inside a top-level block of raw HTML `piece` (at
+    /// `start` in the file), as offsets in it: a Confluence panel that opens after other
+    /// HTML on its line (`…</p><ac:structured-macro ac:name="tip">…`, as the REST API
+    /// writes a page on one line), or one open since an earlier line that closes before
+    /// the block ends. Between blocks ([`Self::close_and_open_callouts`]) neither could be
+    /// drawn: the one would close before it opened, the other would hold the rest of the
+    /// block. A closing offset is past the `</div>` the panel's body ends with, so that
+    /// each part of the block is whole. Empty (at the cost of a comparison or two) for a
+    /// block no callout opens or closes in.
+    fn callouts_in_block(
+        &mut self,
+        piece: &str,
+        start: usize,
+        range: &Range<usize>,
+    ) -> Vec<(usize, Cut)> {
+        let callouts = &self.found.callouts;
+        let from = start.saturating_sub(self.offset);
+        let to = from + piece.len();
+        let opens_inside = callouts
+            .pending
+            .front()
+            .is_some_and(|c| c.at > from && c.at < to);
+        let closes_inside = callouts
+            .open
+            .last()
+            .is_some_and(|o| o.until > from && o.until < to);
+        // At the top level only (inside a list or a quote the block's lines lose their
+        // markers, and offsets in it are not the body's), and in the block as written.
+        if !(opens_inside || closes_inside)
+            || self.depth != callouts.open.len()
+            || range.start != from
+            || range.end != to
+        {
+            return Vec::new();
+        }
+        let mut marks: Vec<(usize, Cut)> = Vec::new();
+        if closes_inside {
+            marks.push((callouts.open.last().map_or(0, |o| o.until) - from, Cut::CloseOpen));
+        }
+        while let Some(c) = self.found.callouts.pending.front() {
+            let inside = c.at > from
+                && c.at < to
+                && c.until.is_some_and(|u| u > c.at && u < to);
+            if !inside {
+                break;
+            }
+            let Some(c) = self.found.callouts.pending.pop_front() else {
+                break;
+            };
+            let until = c.until.unwrap_or(to) - from;
+            marks.push((c.at - from, Cut::Open(c)));
+            marks.push((until, Cut::Close));
+        }
+        // In order, a close before an open at the same place (one panel after another);
+        // the panels were paired innermost first, so these nest.
+        marks.sort_by_key(|(at, cut)| (*at, !matches!(cut, Cut::Close | Cut::CloseOpen)));
+        // Each close past the `</div>` it is at (the panel's body's end).
+        let mut floor = 0;
+        for (at, cut) in &mut marks {
+            *at = (*at).max(floor);
+            if matches!(cut, Cut::Close | Cut::CloseOpen) && piece[*at..].starts_with("</div>") {
+                *at += "</div>".len();
+            }
+            floor = *at;
+        }
+        marks
+    }
+
+    /// A block of raw HTML with callouts opening and closing inside it
+    /// ([`Self::callouts_in_block`]): each part of it written as a block of its own is,
+    /// the callouts between them as between blocks. Returns the last part's event.
+    fn block_with_callouts(
+        &mut self,
+        piece: &str,
+        start: usize,
+        range: &Range<usize>,
+        cuts: Vec<(usize, Cut)>,
+    ) -> Event<'a> {
+        let mut written = 0;
+        let mut opened: Vec<OpenCallout> = Vec::new();
+        for (at, cut) in cuts {
+            if at > written {
+                let part = self.html_block_piece(piece[written..at].to_string(), start + written);
+                self.push(part, range, false);
+                written = at;
+            }
+            let close = match cut {
+                Cut::Open(c) => {
+                    opened.push(OpenCallout {
+                        kind: c.kind,
+                        until: usize::MAX,
+                        shape: c.shape,
+                    });
+                    self.open_callout(c);
+                    continue;
+                }
+                Cut::Close => opened.pop(),
+                Cut::CloseOpen => self.found.callouts.open.pop(),
+            };
+            if let Some(top) = close {
+                let event = top.close();
+                if !matches!(event, Event::End(_)) {
+                    self.depth -= 1;
+                }
+                self.push(event, range, true);
+            }
+        }
+        self.html_block_piece(piece[written..].to_string(), start + written)
+    }
+
     fn raw_html(&mut self, piece: &str, start: usize) -> Option<String> {
         // `_adr_help_<command>_<subcommand>`: a placeholder in prose, not HTML. The
         // sanitizer would drop it, and the words with it, as GitHub does; shown as written.

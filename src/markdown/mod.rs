@@ -995,6 +995,13 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         scripts,
         crate::dialects::pandoc::ScriptsInWords::new,
     );
+    // GitHub's alerts as Google Docs' Markdown export escapes them (`> \[\!NOTE\]`), in a
+    // page that writes the escaped marker at all.
+    let parser = OptionalPass::new(
+        parser,
+        crate::dialects::gdocs::may_have_escaped_alerts(&body),
+        |p| crate::dialects::gdocs::EscapedAlerts::new(p, &body),
+    );
     // HackMD's and HedgeDoc's embeds (`{%youtube id %}`) and highlights (`==text==`, which
     // Joplin, Outline and Obsidian write too), in a page that writes their markers at all.
     let parser = OptionalPass::new(
@@ -1537,6 +1544,17 @@ fn raw_html(
         &ctx,
         &mut rendered.anchors,
         &mut |url, span| {
+            // A picture the HTML carries as a `data:` URL (`<img src="data:image/png;base64,…">`,
+            // as converters and pasted READMEs write it) is shown from a file of its own, as
+            // a Markdown one is (`inline_images`). Only an image's URL gets here with a
+            // `data:` scheme: `process_raw` neutralised any other.
+            if url.len() > inline_images::INLINE_UP_TO
+                && let Some(found) = inline_images::extract(url)
+            {
+                let to = format!("{root}{}", found.path);
+                links.inline_images.push(found);
+                return crate::html_policy::RawUrl::To(to);
+            }
             let broken = links.broken_links;
             // Confluence's links in a block of HTML (`dialects::confluence::links_in_html`).
             let found;
@@ -1575,6 +1593,7 @@ fn raw_html(
         diags,
     );
     rendered.links.extend(links.links);
+    rendered.inline_images.extend(links.inline_images);
     rendered.by_title |= by_title;
     rendered.broken_links = links.broken_links;
     rendered.text_only_links = links.text_only_links;

@@ -39,6 +39,7 @@ mod round23;
 mod round24;
 mod round25;
 mod round26;
+mod round27;
 mod safety;
 mod scale;
 mod search;
