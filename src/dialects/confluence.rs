@@ -1366,7 +1366,7 @@ mod tests {
         let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(
             words,
-            "<ul> <li> <input type=\"checkbox\" disabled> MSP APP : <strong>TBU</strong> </li> <li> <input type=\"checkbox\" disabled checked> By <span>\\@ana</span > </li> </ul>"
+            "<ul> <li> <input type=\"checkbox\" disabled> MSP APP : <strong>TBU</strong> </li> <li> <input type=\"checkbox\" disabled checked> By <span>&#64;ana</span > </li> </ul>"
         );
         assert!(out.starts_with("<ul>"), "{out}");
     }

@@ -138,8 +138,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EscapedAlerts<'a, I> {
     /// Takes the paragraph's start and first text (the marker's), and gives out what is
     /// left of the paragraph: `false` when the marker was the whole of it (then it is gone).
     fn take_marker(&mut self, len: usize) -> bool {
-        let (start, start_range) = self.ahead.pop_front().unwrap_or((Event::Start(Tag::Paragraph), 0..0));
-        let (text, text_range) = self.ahead.pop_front().unwrap_or((Event::Text("".into()), 0..0));
+        let (start, start_range) = self
+            .ahead
+            .pop_front()
+            .unwrap_or((Event::Start(Tag::Paragraph), 0..0));
+        let (text, text_range) = self
+            .ahead
+            .pop_front()
+            .unwrap_or((Event::Text("".into()), 0..0));
         let rest = match &text {
             Event::Text(t) => after_marker(t, len),
             _ => None,
@@ -179,7 +185,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EscapedAlerts<'a, I> {
                             .push_back((Event::Start(Tag::BlockQuote(Some(kind))), range));
                         self.depth += usize::from(self.take_marker(len));
                     }
-                    None => self.out.push_back((Event::Start(Tag::BlockQuote(None)), range)),
+                    None => self
+                        .out
+                        .push_back((Event::Start(Tag::BlockQuote(None)), range)),
                 }
             }
             Event::End(TagEnd::BlockQuote(kind)) => {
@@ -189,7 +197,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EscapedAlerts<'a, I> {
                     .push_back((Event::End(TagEnd::BlockQuote(drawn.or(kind))), range));
             }
             Event::Start(Tag::Paragraph) if self.depth == 0 && self.wrap.is_none() => {
-                self.ahead.push_front((Event::Start(Tag::Paragraph), range.clone()));
+                self.ahead
+                    .push_front((Event::Start(Tag::Paragraph), range.clone()));
                 let Some((kind, len)) = self.marker_ahead() else {
                     let first = self.ahead.pop_front();
                     self.depth += 1;
@@ -198,10 +207,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EscapedAlerts<'a, I> {
                 };
                 // The marker alone in its paragraph: the alert is the block after it, when
                 // there is one it can hold.
-                let alone = self
-                    .peek(1)
-                    .is_some_and(|(e, _)| matches!(e, Event::Text(t) if after_marker(t, len).is_none()))
-                    && matches!(self.peek(2), Some((Event::End(TagEnd::Paragraph), _)));
+                let alone = self.peek(1).is_some_and(
+                    |(e, _)| matches!(e, Event::Text(t) if after_marker(t, len).is_none()),
+                ) && matches!(self.peek(2), Some((Event::End(TagEnd::Paragraph), _)));
                 if alone
                     && !matches!(
                         self.peek(3),
@@ -269,8 +277,8 @@ mod tests {
 
     /// The events of `body` through [`EscapedAlerts`], as HTML.
     fn drawn(body: &str) -> String {
-        let parser = pulldown_cmark::Parser::new_ext(body, crate::dialects::options())
-            .into_offset_iter();
+        let parser =
+            pulldown_cmark::Parser::new_ext(body, crate::dialects::options()).into_offset_iter();
         let events = pulldown_cmark::TextMergeWithOffset::new(parser);
         let mut html = String::new();
         pulldown_cmark::html::push_html(
@@ -302,7 +310,10 @@ mod tests {
             html.starts_with("<blockquote class=\"markdown-alert-warning\">\n<ul>"),
             "{html}"
         );
-        assert!(html.ends_with("</ul>\n</blockquote>\n<p>After.</p>\n"), "{html}");
+        assert!(
+            html.ends_with("</ul>\n</blockquote>\n<p>After.</p>\n"),
+            "{html}"
+        );
         // Not the export's: as written.
         for body in [
             "> \\[!NOTE] shown.\n",
@@ -314,7 +325,10 @@ mod tests {
         ] {
             let html = drawn(body);
             assert!(!html.contains("markdown-alert"), "{body:?}: {html}");
-            assert!(html.contains("[!NOTICE]") || html.contains("[!NOTE]"), "{body:?}: {html}");
+            assert!(
+                html.contains("[!NOTICE]") || html.contains("[!NOTE]"),
+                "{body:?}: {html}"
+            );
         }
     }
 

@@ -2077,12 +2077,13 @@ impl<'a> BodyWriter<'a> {
         }
         let mut marks: Vec<(usize, Cut)> = Vec::new();
         if closes_inside {
-            marks.push((callouts.open.last().map_or(0, |o| o.until) - from, Cut::CloseOpen));
+            marks.push((
+                callouts.open.last().map_or(0, |o| o.until) - from,
+                Cut::CloseOpen,
+            ));
         }
         while let Some(c) = self.found.callouts.pending.front() {
-            let inside = c.at > from
-                && c.at < to
-                && c.until.is_some_and(|u| u > c.at && u < to);
+            let inside = c.at > from && c.at < to && c.until.is_some_and(|u| u > c.at && u < to);
             if !inside {
                 break;
             }

@@ -51,15 +51,34 @@ fn alerts_a_google_docs_export_escaped_are_callouts() {
         .collect();
     assert_eq!(
         kinds,
-        [("note", "Note"), ("warning", "Warning"), ("important", "Important")],
+        [
+            ("note", "Note"),
+            ("warning", "Warning"),
+            ("important", "Important")
+        ],
         "{}",
         report.html()
     );
-    assert!(drawn[0].2.ends_with("minutes apart.") || drawn[0].2.contains("The first warm-up pulled onto node-a"), "{drawn:?}");
-    assert!(drawn[1].2.contains("A warm-up that misses the 05:00 window"), "{drawn:?}");
-    assert!(drawn[2].2.contains("After a cache miss, file the run"), "{drawn:?}");
+    assert!(
+        drawn[0].2.ends_with("minutes apart.")
+            || drawn[0].2.contains("The first warm-up pulled onto node-a"),
+        "{drawn:?}"
+    );
+    assert!(
+        drawn[1]
+            .2
+            .contains("A warm-up that misses the 05:00 window"),
+        "{drawn:?}"
+    );
+    assert!(
+        drawn[2].2.contains("After a cache miss, file the run"),
+        "{drawn:?}"
+    );
     assert_eq!(
-        texts(&report, ".prose blockquote[class*=\"markdown-alert-important\"] strong"),
+        texts(
+            &report,
+            ".prose blockquote[class*=\"markdown-alert-important\"] strong"
+        ),
         ["After a cache miss"]
     );
     let main = texts(&report, "main").concat();
@@ -70,7 +89,9 @@ fn alerts_a_google_docs_export_escaped_are_callouts() {
     assert_eq!(drawn.len(), 1, "{drawn:?}");
     assert_eq!((drawn[0].0.as_str(), drawn[0].1.as_str()), ("note", "Note"));
     assert!(
-        drawn[0].2.contains("Reviews of security incidents follow the security process"),
+        drawn[0]
+            .2
+            .contains("Reviews of security incidents follow the security process"),
         "{drawn:?}"
     );
     assert!(!texts(&incident, "main").concat().contains("[!NOTE]"));
@@ -97,7 +118,10 @@ fn alerts_a_google_docs_export_escaped_are_callouts() {
 #[test]
 fn pictures_in_raw_html_are_files() {
     let book = TestBook::fixture("round27-html-images");
-    book.build().success().stderr_lacks("unsafe-url").stderr_lacks("warning[");
+    book.build()
+        .success()
+        .stderr_lacks("unsafe-url")
+        .stderr_lacks("warning[");
     let out = book.out();
     let page = book.html("release-dashboard.html");
     let images: Vec<(String, String)> = page
@@ -116,14 +140,20 @@ fn pictures_in_raw_html_are_files() {
             assert!(src.starts_with("data:image/png;base64,"), "{alt}: {src}");
             continue;
         }
-        assert!(src.starts_with("orgbook/images/") && src.ends_with(".png"), "{alt}: {src}");
+        assert!(
+            src.starts_with("orgbook/images/") && src.ends_with(".png"),
+            "{alt}: {src}"
+        );
         let file = std::fs::read(out.join(src)).unwrap();
         assert!(file.starts_with(b"\x89PNG\r\n\x1a\n"), "{src} is no PNG");
         // The bytes the page carried.
         let start = source.find(&format!("alt=\"{alt}\"")).unwrap();
         let data = source[..start].rfind("base64,").unwrap() + "base64,".len();
         let encoded = &source[data..data + source[data..].find('"').unwrap()];
-        assert_eq!(encoded.len() / 4 * 3 - encoded.matches('=').count(), file.len());
+        assert_eq!(
+            encoded.len() / 4 * 3 - encoded.matches('=').count(),
+            file.len()
+        );
     }
     let logo = page
         .select(&sel(".prose div a img"))
@@ -146,11 +176,13 @@ fn pictures_in_raw_html_are_files() {
     );
     escaped.build().success();
     assert!(!escaped.out().join("orgbook/images").exists());
-    assert!(escaped
-        .html("release-dashboard.html")
-        .select(&sel(".prose img"))
-        .next()
-        .is_none());
+    assert!(
+        escaped
+            .html("release-dashboard.html")
+            .select(&sel(".prose img"))
+            .next()
+            .is_none()
+    );
 }
 
 /// Before, a Confluence panel that opens after other HTML on its line (`…</p><ac:structured-macro
@@ -167,7 +199,9 @@ fn a_confluence_panel_opening_mid_line_is_a_callout() {
     assert_eq!(drawn.len(), 1, "{}", page.html());
     assert_eq!((drawn[0].0.as_str(), drawn[0].1.as_str()), ("tip", "Tip"));
     assert!(
-        drawn[0].2.contains("Use the credentials you received during onboarding to sign in."),
+        drawn[0]
+            .2
+            .contains("Use the credentials you received during onboarding to sign in."),
         "{drawn:?}"
     );
     assert!(!drawn[0].2.contains("do the rest"), "{drawn:?}");
@@ -178,7 +212,10 @@ fn a_confluence_panel_opening_mid_line_is_a_callout() {
         (drawn[0].0.as_str(), drawn[0].1.as_str()),
         ("warning", "Production access")
     );
-    assert!(drawn[0].2.contains("Write access to production"), "{drawn:?}");
+    assert!(
+        drawn[0].2.contains("Write access to production"),
+        "{drawn:?}"
+    );
     assert!(!drawn[0].2.contains("reviewed every quarter"), "{drawn:?}");
     assert!(
         texts(&page, ".prose > p")
@@ -188,8 +225,7 @@ fn a_confluence_panel_opening_mid_line_is_a_callout() {
         page.html()
     );
     assert!(
-        texts(&page, ".prose blockquote a")
-            .contains(&"onboarding".to_string()),
+        texts(&page, ".prose blockquote a").contains(&"onboarding".to_string()),
         "{}",
         page.html()
     );
