@@ -91,6 +91,8 @@ enum Cut {
     Close,
     /// The callout open since an earlier block closes.
     CloseOpen,
+    /// A callout opens that closes in a later block.
+    OpenOn(Callout),
 }
 
 /// What `leftovers::clean` found in a body, sorted: the constructs the writer draws, by
@@ -2043,9 +2045,10 @@ impl<'a> BodyWriter<'a> {
     /// Where callouts open and close inside a top-level block of raw HTML `piece` (at
     /// `start` in the file), as offsets in it: a Confluence panel that opens after other
     /// HTML on its line (`…</p><ac:structured-macro ac:name="tip">…`, as the REST API
-    /// writes a page on one line), or one open since an earlier line that closes before
-    /// the block ends. Between blocks ([`Self::close_and_open_callouts`]) neither could be
-    /// drawn: the one would close before it opened, the other would hold the rest of the
+    /// writes a page on one line; its body may run on into later blocks), or one open
+    /// since an earlier line that closes before the block ends. Between blocks
+    /// ([`Self::close_and_open_callouts`]) neither could be drawn: the one would open only
+    /// at the next block, or close before it opened, the other would hold the rest of the
     /// block. A closing offset is past the `</div>` the panel's body ends with, so that
     /// each part of the block is whole. Empty (at the cost of a comparison or two) for a
     /// block no callout opens or closes in.
@@ -2094,6 +2097,17 @@ impl<'a> BodyWriter<'a> {
             marks.push((c.at - from, Cut::Open(c)));
             marks.push((until, Cut::Close));
         }
+        // The last to open here may close in a later block (its body runs on past a blank
+        // line): open from here on, and closed between blocks, as one on its own line is.
+        let pending = &mut self.found.callouts.pending;
+        if pending
+            .front()
+            .is_some_and(|c| c.at > from && c.at < to && c.until.is_some_and(|u| u >= to))
+            && pending.get(1).is_none_or(|next| next.at >= to)
+            && let Some(c) = pending.pop_front()
+        {
+            marks.push((c.at - from, Cut::OpenOn(c)));
+        }
         // In order, a close before an open at the same place (one panel after another);
         // the panels were paired innermost first, so these nest.
         marks.sort_by_key(|(at, cut)| (*at, !matches!(cut, Cut::Close | Cut::CloseOpen)));
@@ -2128,6 +2142,16 @@ impl<'a> BodyWriter<'a> {
                 written = at;
             }
             let close = match cut {
+                Cut::OpenOn(c) => {
+                    let open = OpenCallout {
+                        kind: c.kind,
+                        until: c.until.unwrap_or(usize::MAX),
+                        shape: c.shape,
+                    };
+                    self.open_callout(c);
+                    self.found.callouts.open.push(open);
+                    continue;
+                }
                 Cut::Open(c) => {
                     opened.push(OpenCallout {
                         kind: c.kind,

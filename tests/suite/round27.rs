@@ -193,7 +193,22 @@ fn pictures_in_raw_html_are_files() {
 #[test]
 fn a_confluence_panel_opening_mid_line_is_a_callout() {
     let book = TestBook::fixture("left9-confluence");
+    // A converter that puts a blank line between blocks, the panel still glued to the
+    // paragraph before it: its body runs on past the block it opens in.
+    book.write(
+        "content/platform/Rotate-keys_70007.md",
+        "---\ntitle: Rotate keys\n---\n\n<p>Keys are rotated monthly.</p><ac:structured-macro ac:name=\"warning\" ac:schema-version=\"1\"><ac:rich-text-body><p>Rotate the signing key last.</p>\n\n<p>Old keys stay valid for a day.</p>\n\n</ac:rich-text-body></ac:structured-macro>\n\n<p>Record the rotation.</p>\n",
+    );
     book.build().success().stderr_lacks("error[");
+    let page = book.html("platform/Rotate-keys_70007.html");
+    let drawn = callouts(&page);
+    assert_eq!(drawn.len(), 1, "{}", page.html());
+    assert_eq!((drawn[0].0.as_str(), drawn[0].1.as_str()), ("caution", "Warning"));
+    assert!(
+        drawn[0].2.contains("Rotate the signing key last. Old keys stay valid for a day."),
+        "{drawn:?}"
+    );
+    assert!(!drawn[0].2.contains("Record the rotation"), "{drawn:?}");
     let page = book.html("platform/Create-a-service_70001.html");
     let drawn = callouts(&page);
     assert_eq!(drawn.len(), 1, "{}", page.html());
