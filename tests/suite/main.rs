@@ -25,6 +25,7 @@ mod left6;
 mod left7;
 mod left8;
 mod left9;
+mod left10;
 mod moving_in;
 mod navigation_files;
 mod org;
