@@ -801,7 +801,10 @@ impl<'t> Record<'t> {
             .map(|line| std::borrow::Cow::Borrowed(*line))
             .collect();
         let mut keep = std::borrow::Cow::Borrowed(&self.keep);
-        for h in headings.iter().filter(|h| demote && h.level < 6 && self.keep[h.line]) {
+        for h in headings
+            .iter()
+            .filter(|h| demote && h.level < 6 && self.keep[h.line])
+        {
             let line = self.lines[h.line];
             let indent = line.len() - line.trim_start_matches(' ').len();
             if h.end == h.line {
@@ -1907,7 +1910,9 @@ fn interrupts_paragraph(line: &str) -> bool {
     // continues it).
     let ordered_not_one = t.starts_with(|c: char| c.is_ascii_digit())
         && !(t.starts_with("1.") || t.starts_with("1)"));
-    is_thematic_break(line) || t.starts_with(['>', '<', '|']) || (is_list_item(t) && !ordered_not_one)
+    is_thematic_break(line)
+        || t.starts_with(['>', '<', '|'])
+        || (is_list_item(t) && !ordered_not_one)
 }
 
 /// A line that starts a paragraph where none is open: text, not indented code nor any
@@ -4619,9 +4624,17 @@ mod tests {
         assert_eq!(s.authors, ["Ada Lovelace"]);
         assert_eq!(s.superseded_by_files, a.superseded_by_files);
         assert!(!s.superseded_by_files.is_empty());
-        assert!(!s.body.contains("Status") && !s.body.contains("Authors"), "{}", s.body);
+        assert!(
+            !s.body.contains("Status") && !s.body.contains("Authors"),
+            "{}",
+            s.body
+        );
         // The sections kept stay as written.
-        assert!(s.body.starts_with("Context\n-------\n\nmachinist"), "{}", s.body);
+        assert!(
+            s.body.starts_with("Context\n-------\n\nmachinist"),
+            "{}",
+            s.body
+        );
         assert!(s.body.contains("Decision\n--------\n"), "{}", s.body);
         let notes = s.unmapped.join("\n");
         assert!(!notes.contains("no status"), "{notes}");
@@ -4646,7 +4659,10 @@ mod tests {
             [h(0, 2, 2, "Some prose wrapped")]
         );
         for (text, why) in [
-            ("Status\n\n------\n\nAccepted", "after a blank line: a thematic break"),
+            (
+                "Status\n\n------\n\nAccepted",
+                "after a blank line: a thematic break",
+            ),
             ("```\nStatus\n------\n```\n", "in fenced code"),
             ("<!--\nStatus\n------\n-->\n", "in a comment"),
             ("- Status\n------\n", "after a list item"),
@@ -4654,7 +4670,10 @@ mod tests {
             ("| Status |\n------\n", "after a table row"),
             ("    Status\n------\n", "after indented code"),
             ("Status\n- - -\n", "spaced: a thematic break"),
-            ("Status\n    ------\n", "indented four: the paragraph goes on"),
+            (
+                "Status\n    ------\n",
+                "indented four: the paragraph goes on",
+            ),
             ("Status\n--- x\n", "not dashes alone"),
             ("------\nStatus\n", "the first line"),
         ] {

@@ -428,7 +428,8 @@ impl OtherSlugs<'_> {
 fn bookstack_id(text: &str) -> String {
     // PHP's `\s` without the `u` flag, and what its `trim` takes off.
     let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
-    let trimmed = text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
+    let trimmed =
+        text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
     let mut id = String::new();
     let mut chars = 0;
     let mut in_space = false;

@@ -998,9 +998,7 @@ fn fragment_links_to_myst_labels_reach_their_heading_on_any_page_and_get_its_tit
         &[],
         false,
     );
-    let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-        .map(|id| render(&hb, id, &mut Vec::new()))
-        .collect();
+    let mut rendered = render_all(&hb);
     let mut d = Vec::new();
     crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(hrefs(&rendered[0].html), ["b.html#known-limits"]);
@@ -1133,9 +1131,7 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
         &[],
         false,
     );
-    let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-        .map(|id| render(&hb, id, &mut Vec::new()))
-        .collect();
+    let mut rendered = render_all(&hb);
     let mut d = Vec::new();
     crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(
@@ -1916,11 +1912,16 @@ fn many_xref_tags_in_one_paragraph_stay_linear_and_keep_their_texts() {
     assert!(!html.contains("&lt;/xref&gt;") && !html.contains("</xref>"));
 }
 
+/// Every body of `hb`, rendered.
+fn render_all(hb: &Handbook) -> Vec<Rendered> {
+    (0..hb.docs.len())
+        .map(|id| render(hb, id, &mut Vec::new()))
+        .collect()
+}
+
 /// The anchors of `hb`'s pages once every body is rendered and the anchor pass ran.
 fn anchored(hb: &Handbook) -> (Vec<Rendered>, Vec<crate::diagnostic::Diagnostic>) {
-    let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-        .map(|id| render(hb, id, &mut Vec::new()))
-        .collect();
+    let mut rendered = render_all(hb);
     let mut d = Vec::new();
     crate::markdown::links::retarget_anchors(hb, &mut rendered, &mut d);
     crate::markdown::links::check_anchors(hb, &rendered, &mut d);
@@ -1959,12 +1960,12 @@ fn bookstack_ids_cut_to_twenty_characters_reach_the_first_heading_they_were_cut_
     // A cut id naming no heading, and one written without `bkmrk-` (no BookStack id),
     // are missing anchors as before; the punctuation kept by BookStack's rule is another
     // generator's rule, as it was.
-    let codes: Vec<(&str, &str)> = d
-        .iter()
-        .map(|d| (d.code, d.message.as_str()))
-        .collect();
+    let codes: Vec<(&str, &str)> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
     assert_eq!(codes.len(), 3, "{codes:?}");
-    assert!(codes[0].0 == "anchor-other-rule" && codes[0].1.contains("what's-new?"), "{codes:?}");
+    assert!(
+        codes[0].0 == "anchor-other-rule" && codes[0].1.contains("what's-new?"),
+        "{codes:?}"
+    );
     assert!(codes[1].1.contains("`#how-to-scale-up-the-`"), "{codes:?}");
     assert!(codes[2].1.contains("`#how-to-roll-back-a-d`"), "{codes:?}");
 }
@@ -1985,9 +1986,7 @@ fn bookstack_ids_are_found_by_one_index_a_page() {
             &[],
             true,
         );
-        let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-            .map(|id| render(&hb, id, &mut Vec::new()))
-            .collect();
+        let mut rendered = render_all(&hb);
         let mut d = Vec::new();
         let ((), took) = crate::cpu_time::cpu_time_of(|| {
             crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d)

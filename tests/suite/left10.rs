@@ -36,20 +36,33 @@ fn import_adr_reads_sections_underlined_with_dashes() {
     for n in [2, 4, 11] {
         let body = &rs[&n].body;
         assert!(!body.contains("Status\n------"), "{n}: {body}");
-        assert!(!body.contains("Proposed\n") && !body.contains("Accepted\n"), "{n}: {body}");
+        assert!(
+            !body.contains("Proposed\n") && !body.contains("Accepted\n"),
+            "{n}: {body}"
+        );
         assert!(body.contains("Context\n-------\n"), "{n}: {body}");
     }
     // The Ruby comment in 0002's code block is no heading, and stays.
-    assert!(rs[&2].body.contains("```ruby\n# machinist\n"), "{}", rs[&2].body);
     assert!(
-        rs[&4].body.contains("Consequences\n------------\n\n### Positive Consequences"),
+        rs[&2].body.contains("```ruby\n# machinist\n"),
+        "{}",
+        rs[&2].body
+    );
+    assert!(
+        rs[&4]
+            .body
+            .contains("Consequences\n------------\n\n### Positive Consequences"),
         "{}",
         rs[&4].body
     );
     builds_clean(&book);
     let page = decision_page(&book, &rs[&11]);
     let headings = texts(&page, ".prose h2");
-    assert_eq!(headings, ["Context", "Decision", "Consequences"], "{headings:?}");
+    assert_eq!(
+        headings,
+        ["Context", "Decision", "Consequences"],
+        "{headings:?}"
+    );
 }
 
 /// Before, a link to a BookStack page's heading by its id reached the heading only when the
@@ -116,7 +129,10 @@ fn bookstack_ids_cut_to_twenty_characters_reach_their_headings() {
         ("Cahier des charges", "cahier-des-charges"),
         ("Analyse", "analyse"),
         ("Identifier les acteurs", "identifier-les-acteurs"),
-        ("Identifier les cas d'utilisations", "identifier-les-cas-dutilisation"),
+        (
+            "Identifier les cas d'utilisations",
+            "identifier-les-cas-dutilisation",
+        ),
         (
             "Définir l'architecture de l'application (optionnel)",
             "définir-larchitecture-de-lapplication-optionnel",
@@ -125,9 +141,9 @@ fn bookstack_ids_cut_to_twenty_characters_reach_their_headings() {
         let h = href(&unified, text);
         let fragment = percent_decoded(h.strip_prefix('#').unwrap_or(&h));
         assert_eq!(fragment, id, "{text}: {h}");
-        assert!(ids.iter().any(|i| *i == fragment), "{id} not among {ids:?}");
+        assert!(ids.contains(&fragment), "{id} not among {ids:?}");
     }
-    // The two that name no heading stay as written.
+    // One that names no heading stays as written.
     assert_eq!(
         href(&unified, "Analyse de chaque cas d'utilisations"),
         "#bkmrk-travail-sur-les-cas-"
@@ -140,7 +156,11 @@ fn percent_decoded(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match (b[i], s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())) {
+        match (
+            b[i],
+            s.get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok()),
+        ) {
             (b'%', Some(byte)) => {
                 out.push(byte);
                 i += 3;
