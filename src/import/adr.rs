@@ -275,8 +275,14 @@ impl<'t> Record<'t> {
     /// section; elsewhere the same words are ordinary prose.
     fn preamble(&mut self, start: usize, headings: &[Heading], title: &Title) {
         let preamble_start = title.heading.as_ref().map_or(start, |h| h.end + 1);
+        // `Date: …` lines right over a `---` are a heading to CommonMark, but written as
+        // metadata over a rule (so the importer read them before it read underlines).
+        let metadata_over_rule = |h: &&Heading| {
+            h.end > h.line && (h.line..h.end).all(|j| meta_line(self.lines[j]).is_some())
+        };
         let preamble_end = headings
             .iter()
+            .filter(|h| !metadata_over_rule(h))
             .map(|h| h.line)
             .find(|&i| i >= preamble_start)
             .unwrap_or(self.lines.len());
@@ -4708,6 +4714,21 @@ mod tests {
         );
         assert_eq!(d.status, "rejected");
         assert!(d.body.starts_with("---\n"), "{}", d.body);
+    }
+
+    #[test]
+    fn metadata_lines_over_a_rule_are_still_metadata() {
+        // CommonMark makes `Date: …` over `---` a heading; written so, it was metadata and
+        // a rule, and stays so.
+        let d = parse(
+            "0006-w.md",
+            "# 6. Use W\n\nDate: 2024-03-14\nStatus: Accepted\n---\n\n## Context\n\nWhy.\n",
+        );
+        assert_eq!(
+            (d.status.as_str(), d.date.to_string()),
+            ("accepted", "2024-03-14".into())
+        );
+        assert_eq!(d.body, "---\n\n## Context\n\nWhy.\n");
     }
 
     #[test]
