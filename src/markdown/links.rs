@@ -1,8 +1,8 @@
 //! What the rendered bodies tell about links, once every page is rendered: which
 //! `#anchor`s miss their heading ([`check_anchors`], after [`retarget_anchors`] has pointed
-//! the ones written for another generator's slugs at their heading), which pages link to
-//! each page ([`backlinks`]) and which dot-folder files a page links to
-//! ([`keep_linked_dot_assets`]). Heading ids are known only after rendering, so this runs
+//! the ones written for another generator's slugs, or BookStack's cut ids, at their
+//! heading), which pages link to each page ([`backlinks`]) and which dot-folder files a
+//! page links to ([`keep_linked_dot_assets`]). Heading ids are known only after rendering, so this runs
 //! between the Markdown stage and the pages.
 
 use super::Rendered;
@@ -409,9 +409,7 @@ impl<'a> OtherSlugs<'a> {
                     .find_map(|(at, _)| self.confluence.get(&anchor[at + 1..]).copied())
             })
     }
-}
 
-impl OtherSlugs<'_> {
     /// The first heading whose BookStack id is `id` (without its `bkmrk-`, as BookStack
     /// cut it; compared ignoring ASCII case): a heading longer than the cut is found by
     /// its first 20 characters.
