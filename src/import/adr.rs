@@ -90,8 +90,16 @@ pub fn parse_record_beside(
     Ok(record.finish(&headings, &names, title, opts))
 }
 
-/// A heading of the record: its line (0-based), level and text.
-type Heading<'t> = (usize, usize, &'t str);
+/// A heading of the record, ATX (`## Status`) or setext (`Status` over `------`).
+#[derive(Clone, Debug, PartialEq)]
+struct Heading<'t> {
+    /// Its first line (0-based): the `#` line, or a setext heading's first line of text.
+    line: usize,
+    /// Its last line: the `#` line itself, or a setext heading's underline.
+    end: usize,
+    level: usize,
+    text: std::borrow::Cow<'t, str>,
+}
 
 /// What a record's file name says: the date (log4brains' `YYYYMMDD-slug.md`) or number
 /// (`0007-slug.md`) it starts with, and the words after them.
@@ -204,12 +212,9 @@ impl<'t> Record<'t> {
         );
     }
 
-    /// The ATX headings from `start`, outside code.
+    /// The headings from `start`, outside code and comments, in order: ATX and setext.
     fn headings(&self, start: usize) -> Vec<Heading<'t>> {
-        (start..self.lines.len())
-            .filter(|&i| !self.in_code[i])
-            .filter_map(|i| atx_heading(self.lines[i]).map(|(level, text)| (i, level, text)))
-            .collect()
+        headings_of(&self.lines, &self.in_code, start)
     }
 
     /// The title: the first `# Heading` that is not a section's name, else the front
@@ -222,38 +227,33 @@ impl<'t> Record<'t> {
         // RFC templates (Rust's, Ember's, React's) open with a list of `- Start Date: …`
         // lines and then `# Summary`: a first heading that names a section is a section, and
         // the title comes from the front matter or the file name.
-        let first_h1 = headings.iter().find(|h| h.1 == 1).copied();
-        let section_first = first_h1.filter(|h| is_section_name(h.2));
-        // Underlined with `=` (a setext heading, as Pandoc-made records are), the first
-        // line is the title as `# Title` is: the heading's line is its underline's.
-        let setext = first_h1.is_none().then(|| self.setext_title()).flatten();
-        let heading = first_h1
-            .filter(|h| !is_section_name(h.2))
-            .or(setext.map(|(i, text)| (i + 1, 1, text)));
-        let (raw, line) = match (heading, self.meta.title.take()) {
-            (Some((i, _, text)), fm) => {
-                self.keep[i] = false;
-                if setext.is_some() {
-                    self.keep[i - 1] = false;
-                }
+        let first_h1 = headings.iter().find(|h| h.level == 1);
+        let section_first = first_h1.filter(|h| is_section_name(&h.text));
+        // Underlined with `=` (a setext heading, as Pandoc-made records are), a title is
+        // read as `# Title` is: both are level-1 headings.
+        let heading = first_h1.filter(|h| !is_section_name(&h.text)).cloned();
+        let (raw, line) = match (&heading, self.meta.title.take()) {
+            (Some(h), fm) => {
+                self.keep[h.line..=h.end].fill(false);
                 if let Some((line, fm_title)) = fm
                     && plain_text(&split_title_number(&fm_title).1)
-                        != plain_text(&split_title_number(text).1)
+                        != plain_text(&split_title_number(&h.text).1)
                 {
                     self.notes.at(
                         line,
                         format!("front matter title `{fm_title}` differs from the heading; the heading is used"),
                     );
                 }
-                (text.to_owned(), if setext.is_some() { i } else { i + 1 })
+                (h.text.clone().into_owned(), h.line + 1)
             }
             (None, Some((line, fm_title))) => (fm_title, line),
             (None, None) if !slugify(names.words).is_empty() => {
                 match section_first {
-                    Some((i, _, text)) => self.notes.at(
-                        i + 1,
+                    Some(h) => self.notes.at(
+                        h.line + 1,
                         format!(
-                            "`# {text}` is a section, not a title; the title is made from the file name"
+                            "`# {}` is a section, not a title; the title is made from the file name",
+                            h.text
                         ),
                     ),
                     None => self
@@ -274,15 +274,24 @@ impl<'t> Record<'t> {
     /// Metadata lines (`Date: …`, MADR 2's `* Status: …`) between the title and the first
     /// section; elsewhere the same words are ordinary prose.
     fn preamble(&mut self, start: usize, headings: &[Heading], title: &Title) {
-        let preamble_start = title.heading.map_or(start, |h| h.0 + 1);
+        let preamble_start = title.heading.as_ref().map_or(start, |h| h.end + 1);
+        // `Date: …` lines right over a `---` are a heading to CommonMark, but written as
+        // metadata over a rule (so the importer read them before it read underlines).
+        let metadata_over_rule = |h: &&Heading| {
+            h.end > h.line && (h.line..h.end).all(|j| meta_line(self.lines[j]).is_some())
+        };
         let preamble_end = headings
             .iter()
-            .map(|h| h.0)
+            .filter(|h| !metadata_over_rule(h))
+            .map(|h| h.line)
             .find(|&i| i >= preamble_start)
             .unwrap_or(self.lines.len());
         // A metadata table may also come before the title (Backstage's adr010 opens
         // with its `| Created | Status |` table).
-        let before_title = title.heading.map_or(start..start, |h| start..h.0);
+        let before_title = title
+            .heading
+            .as_ref()
+            .map_or(start..start, |h| start..h.line);
         for range in [before_title, preamble_start..preamble_end] {
             let mut i = range.start;
             while i < range.end {
@@ -400,19 +409,21 @@ impl<'t> Record<'t> {
     /// `## Status` / `## Date` sections (adr-tools, and many hand-made templates) hold
     /// metadata only, so the whole section leaves the body.
     fn metadata_sections(&mut self, headings: &[Heading], title: &Title) {
-        for (k, &(i, level, text)) in headings.iter().enumerate() {
-            if Some(i) == title.heading.map(|h| h.0) {
+        for (k, h) in headings.iter().enumerate() {
+            let (i, level) = (h.line, h.level);
+            if Some(i) == title.heading.as_ref().map(|h| h.line) {
                 continue;
             }
-            let name = text
+            let name = h
+                .text
                 .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
                 .to_ascii_lowercase();
             let end = headings[k + 1..]
                 .iter()
-                .find(|h| h.1 <= level)
-                .map_or(self.lines.len(), |h| h.0);
+                .find(|h| h.level <= level)
+                .map_or(self.lines.len(), |h| h.line);
             if canonical_key(&name) == Some("authors") {
-                self.authors_section(i, end);
+                self.authors_section(h, end);
                 continue;
             }
             if name != "status" && name != "date" {
@@ -423,7 +434,7 @@ impl<'t> Record<'t> {
             if name == "status" {
                 // `Date: 2020-03-01` under the status (adr-tools users add it there) is
                 // the date, not a second status; so is any other `Key: value` of ours.
-                for (j, line) in lines.iter_mut().enumerate().take(end).skip(i + 1) {
+                for (j, line) in lines.iter_mut().enumerate().take(end).skip(h.end + 1) {
                     if self.in_code[j] {
                         continue;
                     }
@@ -433,7 +444,7 @@ impl<'t> Record<'t> {
                     }
                 }
             }
-            let paragraphs = paragraphs(&lines, i + 1, end);
+            let paragraphs = paragraphs(&lines, h.end + 1, end);
             if name == "status" {
                 for (line, text) in paragraphs {
                     self.meta.status_text(&text, line, &mut self.notes);
@@ -447,19 +458,19 @@ impl<'t> Record<'t> {
     /// An `## Authors` section (Nygard-style templates close with one): a list of names,
     /// or one line of them, is the record's `authors` and leaves the body. A section with
     /// sentences in it is prose about the authors and stays.
-    fn authors_section(&mut self, heading: usize, end: usize) {
-        let items = paragraphs(&self.lines, heading + 1, end);
+    fn authors_section(&mut self, heading: &Heading, end: usize) {
+        let items = paragraphs(&self.lines, heading.end + 1, end);
         let names = |t: &str| {
             let t = strip_bullet(t.trim());
             t.len() <= 120 && !t.ends_with('.') && !t.contains(". ")
         };
         if items.is_empty()
             || items.iter().any(|(_, t)| !names(t))
-            || (heading + 1..end).any(|j| self.in_code[j])
+            || (heading.end + 1..end).any(|j| self.in_code[j])
         {
             return;
         }
-        self.keep[heading..end].fill(false);
+        self.keep[heading.line..end].fill(false);
         for (line, text) in items {
             self.meta
                 .authors(strip_bullet(text.trim()), line, &mut self.notes);
@@ -742,22 +753,6 @@ impl<'t> Record<'t> {
         }
     }
 
-    /// The first line kept, outside code, when it is a title underlined with `=` (a setext
-    /// heading): its index and its text.
-    fn setext_title(&self) -> Option<(usize, &'t str)> {
-        let i = (0..self.lines.len())
-            .find(|&i| self.keep[i] && !self.in_code[i] && !self.lines[i].trim().is_empty())?;
-        let underlined = self.lines.get(i + 1).is_some_and(|l| {
-            let l = l.trim();
-            !l.is_empty() && l.bytes().all(|b| b == b'=')
-        });
-        let text = self.lines[i].trim();
-        // `| a | b |` over `===` is no title, nor is a list item or a quote.
-        (underlined && i + 1 < self.in_code.len() && !self.in_code[i + 1])
-            .then_some((i, text))
-            .filter(|(_, t)| !t.starts_with(['|', '-', '*', '>', '<']))
-    }
-
     /// The first paragraph kept, outside code, that is a Y-statement
     /// ([`super::ystatement`]): its first line (1-based) and its parts. Each line is
     /// looked at once; only a paragraph that opens by naming a context is read whole.
@@ -805,20 +800,31 @@ impl<'t> Record<'t> {
     /// in its front matter) moves every heading one level down, so the outline keeps its
     /// shape under the title.
     fn body(&self, headings: &[Heading]) -> String {
-        let demote = headings.iter().any(|h| h.1 == 1 && self.keep[h.0]);
-        let shifted: Vec<std::borrow::Cow<str>> = self
+        let demote = headings.iter().any(|h| h.level == 1 && self.keep[h.line]);
+        let mut shifted: Vec<std::borrow::Cow<str>> = self
             .lines
             .iter()
-            .enumerate()
-            .map(|(i, line)| match atx_heading(line) {
-                Some((level, _)) if demote && level < 6 && !self.in_code[i] && self.keep[i] => {
-                    let indent = line.len() - line.trim_start_matches(' ').len();
-                    format!("{}#{}", &line[..indent], &line[indent..]).into()
-                }
-                _ => std::borrow::Cow::Borrowed(*line),
-            })
+            .map(|line| std::borrow::Cow::Borrowed(*line))
             .collect();
-        let body = assemble_body(&shifted, &self.keep, &self.in_code);
+        let mut keep = std::borrow::Cow::Borrowed(&self.keep);
+        for h in headings
+            .iter()
+            .filter(|h| demote && h.level < 6 && self.keep[h.line])
+        {
+            let line = self.lines[h.line];
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            if h.end == h.line {
+                shifted[h.line] = format!("{}#{}", &line[..indent], &line[indent..]).into();
+            } else if h.level == 1 {
+                // `===` under it: `---` makes it one level down, as written.
+                shifted[h.end] = self.lines[h.end].replace('=', "-").into();
+            } else {
+                // Setext has no third level: the heading is written as `### Text`.
+                shifted[h.line] = format!("{} {}", "#".repeat(h.level + 1), h.text).into();
+                keep.to_mut()[h.line + 1..=h.end].fill(false);
+            }
+        }
+        let body = assemble_body(&shifted, &keep, &self.in_code);
         if self.meta.links.is_empty() {
             return body;
         }
@@ -1805,6 +1811,123 @@ pub(super) fn atx_heading(line: &str) -> Option<(usize, &str)> {
     Some((level, text))
 }
 
+/// The headings of `lines` from `start` on, outside code and comments (`in_code`), in
+/// order: ATX (`## Status`) and setext (`Status` over a line of `-`, a title over `=`),
+/// read as CommonMark reads them. An underline makes a heading of the paragraph it ends
+/// (its lines joined), so a line of dashes after a blank line, a list item, a quote, a
+/// table row, an HTML block or a heading is a thematic break and no heading; front matter
+/// is before `start`, and fenced code is in `in_code`. One pass over the lines.
+fn headings_of<'t>(lines: &[&'t str], in_code: &[bool], start: usize) -> Vec<Heading<'t>> {
+    let mut found = Vec::new();
+    // The first line of the paragraph the line before belongs to, if it does.
+    let mut paragraph: Option<usize> = None;
+    for i in start..lines.len() {
+        let line = lines[i];
+        if in_code[i] || line.trim().is_empty() {
+            paragraph = None;
+            continue;
+        }
+        if let Some((level, text)) = atx_heading(line) {
+            found.push(Heading {
+                line: i,
+                end: i,
+                level,
+                text: text.into(),
+            });
+            paragraph = None;
+            continue;
+        }
+        if let Some(first) = paragraph
+            && let Some(level) = setext_underline(line)
+        {
+            let text = lines[first..i]
+                .iter()
+                .map(|l| l.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            found.push(Heading {
+                line: first,
+                end: i,
+                level,
+                text: text.into(),
+            });
+            paragraph = None;
+            continue;
+        }
+        paragraph = match paragraph {
+            // Lazy continuation: any line but one that starts another block.
+            Some(first) if !interrupts_paragraph(line) => Some(first),
+            _ if starts_paragraph(line) => Some(i),
+            _ => None,
+        };
+    }
+    found
+}
+
+/// The level a setext underline gives (`===` 1, `---` 2): up to three spaces, one
+/// character repeated, trailing spaces.
+fn setext_underline(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].trim_end_matches([' ', '\t']);
+    if indent > 3 || rest.is_empty() {
+        return None;
+    }
+    if rest.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if rest.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// A thematic break (`***`, `- - -`, `___`): three or more of one character, spaces
+/// between allowed.
+fn is_thematic_break(line: &str) -> bool {
+    let t = line.trim();
+    let Some(c) = t.chars().next().filter(|c| matches!(c, '*' | '-' | '_')) else {
+        return false;
+    };
+    line.len() - line.trim_start_matches(' ').len() <= 3
+        && t.chars().all(|x| x == c || x == ' ' || x == '\t')
+        && t.chars().filter(|&x| x == c).count() >= 3
+}
+
+/// A list item's marker (`- `, `* `, `+ `, `1. `, `1) `) opens the line.
+fn is_list_item(t: &str) -> bool {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if digits > 0 && digits <= 9 {
+        t[digits..].strip_prefix(['.', ')'])
+    } else {
+        t.strip_prefix(['-', '*', '+'])
+    };
+    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+}
+
+/// A line that ends the paragraph before it: a heading, a thematic break, a quote, a list
+/// item, a table row, an HTML block (fences are code).
+fn interrupts_paragraph(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let t = line.trim();
+    // Of ordered lists, only one that starts at 1 interrupts a paragraph (`2021. Then`
+    // continues it).
+    let ordered_not_one = t.starts_with(|c: char| c.is_ascii_digit())
+        && !(t.starts_with("1.") || t.starts_with("1)"));
+    is_thematic_break(line)
+        || t.starts_with(['>', '<', '|'])
+        || (is_list_item(t) && !ordered_not_one)
+}
+
+/// A line that starts a paragraph where none is open: text, not indented code nor any
+/// other block.
+fn starts_paragraph(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    indent <= 3 && !line.starts_with('\t') && !interrupts_paragraph(line)
+}
+
 /// The cells of one Markdown table row, trimmed: `| a | b |` → `a`, `b`.
 fn table_cells(line: &str) -> Vec<String> {
     let row = line.trim();
@@ -2362,13 +2485,8 @@ pub(super) fn heading_ids(body: &str) -> std::collections::HashSet<String> {
     let lines: Vec<&str> = body.split('\n').collect();
     let in_code = code_mask(&lines);
     let mut used = std::collections::HashSet::new();
-    for (i, line) in lines.iter().enumerate() {
-        if in_code[i] {
-            continue;
-        }
-        if let Some((_, text)) = atx_heading(line) {
-            crate::text::unique_id(crate::text::heading_id(&inline_text(text)), &mut used);
-        }
+    for h in headings_of(&lines, &in_code, 0) {
+        crate::text::unique_id(crate::text::heading_id(&inline_text(&h.text)), &mut used);
     }
     used
 }
@@ -4496,6 +4614,153 @@ mod tests {
     }
 
     #[test]
+    fn sections_underlined_with_dashes_are_read_as_hashed_ones() {
+        // cloud_controller_ng's records (`decisions/0002-…`), Pandoc's setext output.
+        let setext = "2: Using Machinist for Factories\n================================\n\nDate: 2019-03-22\n\nStatus\n------\n\nSuperseded by [ADR 0015](0015-using-factory-bot-for-factories.md)\n\n\nContext\n-------\n\nmachinist is unmaintained.\n\n```ruby\n# machinist\nAppModel.blueprint do\nend\n```\n\nDecision\n--------\n\nWe stay with machinist.\n\nAuthors\n-------\n\n- Ada Lovelace\n";
+        let atx = "# 2: Using Machinist for Factories\n\nDate: 2019-03-22\n\n## Status\n\nSuperseded by [ADR 0015](0015-using-factory-bot-for-factories.md)\n\n\n## Context\n\nmachinist is unmaintained.\n\n```ruby\n# machinist\nAppModel.blueprint do\nend\n```\n\n## Decision\n\nWe stay with machinist.\n\n## Authors\n\n- Ada Lovelace\n";
+        let (s, a) = (
+            parse("0002-using-machinist.md", setext),
+            parse("0002-using-machinist.md", atx),
+        );
+        assert_eq!(
+            (&s.title, &s.status, s.date, s.decided, &s.authors),
+            (&a.title, &a.status, a.date, a.decided, &a.authors)
+        );
+        assert_eq!(s.status, "superseded");
+        assert_eq!(s.authors, ["Ada Lovelace"]);
+        assert_eq!(s.superseded_by_files, a.superseded_by_files);
+        assert!(!s.superseded_by_files.is_empty());
+        assert!(
+            !s.body.contains("Status") && !s.body.contains("Authors"),
+            "{}",
+            s.body
+        );
+        // The sections kept stay as written.
+        assert!(
+            s.body.starts_with("Context\n-------\n\nmachinist"),
+            "{}",
+            s.body
+        );
+        assert!(s.body.contains("Decision\n--------\n"), "{}", s.body);
+        let notes = s.unmapped.join("\n");
+        assert!(!notes.contains("no status"), "{notes}");
+    }
+
+    #[test]
+    fn a_line_of_dashes_is_an_underline_only_where_commonmark_says() {
+        let found = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_or_comment_mask(&lines);
+            headings_of(&lines, &in_code, 0)
+                .into_iter()
+                .map(|h| (h.line, h.end, h.level, h.text.into_owned()))
+                .collect::<Vec<_>>()
+        };
+        let h = |line, end, level, text: &str| (line, end, level, text.to_owned());
+        assert_eq!(found("Status\n------\n\nAccepted"), [h(0, 1, 2, "Status")]);
+        assert_eq!(found("Title\n=====\n"), [h(0, 1, 1, "Title")]);
+        // The whole paragraph the underline ends, indented up to three spaces.
+        assert_eq!(
+            found("Some prose\n  wrapped\n   ---  \n"),
+            [h(0, 2, 2, "Some prose wrapped")]
+        );
+        for (text, why) in [
+            (
+                "Status\n\n------\n\nAccepted",
+                "after a blank line: a thematic break",
+            ),
+            ("```\nStatus\n------\n```\n", "in fenced code"),
+            ("<!--\nStatus\n------\n-->\n", "in a comment"),
+            ("- Status\n------\n", "after a list item"),
+            ("> Status\n------\n", "after a quote"),
+            ("| Status |\n------\n", "after a table row"),
+            ("    Status\n------\n", "after indented code"),
+            ("Status\n- - -\n", "spaced: a thematic break"),
+            (
+                "Status\n    ------\n",
+                "indented four: the paragraph goes on",
+            ),
+            ("Status\n--- x\n", "not dashes alone"),
+            ("------\nStatus\n", "the first line"),
+        ] {
+            assert_eq!(found(text), [], "{why}: {text:?}");
+        }
+        assert_eq!(
+            found("## Status\n------\n"),
+            [h(0, 0, 2, "Status")],
+            "after a heading: a thematic break"
+        );
+        // After one heading's underline, a second line of dashes is a thematic break.
+        assert_eq!(found("Context\n---\n---\n"), [h(0, 1, 2, "Context")]);
+        // A list that does not start at 1 does not interrupt a paragraph.
+        assert_eq!(
+            found("Decided in\n2021. Then\n---\n"),
+            [h(0, 2, 2, "Decided in 2021. Then")]
+        );
+    }
+
+    #[test]
+    fn front_matter_fences_are_no_underlines() {
+        let d = parse(
+            "0003-x.md",
+            "---\nstatus: accepted\ndate: 2024-03-14\n---\nUse X\n=====\n\nContext\n-------\n\nWhy.\n",
+        );
+        assert_eq!((d.title.as_str(), d.status.as_str()), ("Use X", "accepted"));
+        assert_eq!(d.body, "Context\n-------\n\nWhy.\n");
+        // Unclosed, the first `---` is read as Markdown: a thematic break, no heading.
+        let d = parse(
+            "0004-y.md",
+            "---\nStatus\n------\n\nRejected\n\nContext\n-------\n\nWhy not.\n",
+        );
+        assert_eq!(d.status, "rejected");
+        assert!(d.body.starts_with("---\n"), "{}", d.body);
+    }
+
+    #[test]
+    fn metadata_lines_over_a_rule_are_still_metadata() {
+        // CommonMark makes `Date: …` over `---` a heading; written so, it was metadata and
+        // a rule, and stays so.
+        let d = parse(
+            "0006-w.md",
+            "# 6. Use W\n\nDate: 2024-03-14\nStatus: Accepted\n---\n\n## Context\n\nWhy.\n",
+        );
+        assert_eq!(
+            (d.status.as_str(), d.date.to_string()),
+            ("accepted", "2024-03-14".into())
+        );
+        assert_eq!(d.body, "---\n\n## Context\n\nWhy.\n");
+    }
+
+    #[test]
+    fn underlined_sections_move_down_under_a_front_matter_title() {
+        let d = parse(
+            "0005-z.md",
+            "---\ntitle: Use Z\nstatus: accepted\n---\nContext\n=======\n\nWhy.\n\nDetails\nin two lines\n-------\n\nMore.\n",
+        );
+        assert_eq!(d.title, "Use Z");
+        assert_eq!(
+            d.body,
+            "Context\n-------\n\nWhy.\n\n### Details in two lines\n\nMore.\n"
+        );
+    }
+
+    #[test]
+    fn finding_headings_is_linear() {
+        let text = |n: usize| "Para\ngraph\n---\n\n- item\n---\n\n# H\n".repeat(n);
+        let time = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_mask(&lines);
+            crate::cpu_time::cpu_time_of(|| headings_of(&lines, &in_code, 0)).1
+        };
+        let (small, large) = (text(50_000), text(200_000));
+        let (t1, t4) = (time(&small), time(&large));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 50,000 sections, {t4:?} for 200,000"
+        );
+    }
+
+    #[test]
     fn heading_ids_follow_the_build() {
         let ids = heading_ids(
             "## Context\n\n```\n## not a heading\n```\n## `Span<T>` and *more*\n## Context\n",
@@ -4503,5 +4768,9 @@ mod tests {
         let mut ids: Vec<_> = ids.into_iter().collect();
         ids.sort();
         assert_eq!(ids, ["context", "context-1", "spant-and-more"]);
+        let ids = heading_ids("Status\n------\n\nAccepted\n\nRisks and costs\n---\n");
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["risks-and-costs", "status"]);
     }
 }

@@ -1,8 +1,8 @@
 //! What the rendered bodies tell about links, once every page is rendered: which
 //! `#anchor`s miss their heading ([`check_anchors`], after [`retarget_anchors`] has pointed
-//! the ones written for another generator's slugs at their heading), which pages link to
-//! each page ([`backlinks`]) and which dot-folder files a page links to
-//! ([`keep_linked_dot_assets`]). Heading ids are known only after rendering, so this runs
+//! the ones written for another generator's slugs, or BookStack's cut ids, at their
+//! heading), which pages link to each page ([`backlinks`]) and which dot-folder files a
+//! page links to ([`keep_linked_dot_assets`]). Heading ids are known only after rendering, so this runs
 //! between the Markdown stage and the pages.
 
 use super::Rendered;
@@ -266,8 +266,18 @@ pub fn retarget_anchors(
             let other = other_rules
                 .entry(target)
                 .or_insert_with(|| OtherSlugs::of(heads));
+            // BookStack's id of a heading: one of a BookStack address with its `bkmrk-`
+            // taken off already, any other as written (a page exported from BookStack
+            // linking its own headings).
+            let bookstack = match link.bookstack_id {
+                true => Some(anchor.as_str()),
+                false => anchor.strip_prefix("bkmrk-"),
+            };
             if let Some(k) = other.heading(anchor) {
                 fixes.push((id, i, heads[k].id.clone(), true));
+            } else if let Some(k) = bookstack.and_then(|b| other.bookstack_heading(b)) {
+                // BookStack wrote the id, not the author: nothing to report.
+                fixes.push((id, i, heads[k].id.clone(), false));
             } else if let Some((labelled, heading_id, _)) = handbook.myst_labels.get(anchor)
                 && *labelled == target
                 && !heading_id.is_empty()
@@ -340,6 +350,9 @@ struct OtherSlugs<'a> {
     /// Each heading's text without its spaces, ASCII-lowercased: the second half of the
     /// anchors Confluence's table of contents writes (`#PageTitle-HeadingText`).
     confluence: HashMap<String, usize>,
+    /// Each heading's BookStack id without its `bkmrk-` ([`bookstack_id`]), cut to 20
+    /// characters as BookStack cuts it, ASCII-lowercased: the first heading that has it.
+    bookstack: HashMap<String, usize>,
 }
 
 impl<'a> OtherSlugs<'a> {
@@ -349,6 +362,7 @@ impl<'a> OtherSlugs<'a> {
             first: HashMap::new(),
             mkdocs: HashMap::new(),
             confluence: HashMap::new(),
+            bookstack: HashMap::new(),
         };
         for (k, h) in heads.iter().enumerate() {
             let slugs = other_slugs(&h.text);
@@ -359,6 +373,10 @@ impl<'a> OtherSlugs<'a> {
             index
                 .confluence
                 .entry(squeezed.to_ascii_lowercase())
+                .or_insert(k);
+            index
+                .bookstack
+                .entry(bookstack_id(&h.text).to_ascii_lowercase())
                 .or_insert(k);
             let [_, _, mkdocs] = slugs;
             index
@@ -391,6 +409,45 @@ impl<'a> OtherSlugs<'a> {
                     .find_map(|(at, _)| self.confluence.get(&anchor[at + 1..]).copied())
             })
     }
+
+    /// The first heading whose BookStack id is `id` (without its `bkmrk-`, as BookStack
+    /// cut it; compared ignoring ASCII case): a heading longer than the cut is found by
+    /// its first 20 characters.
+    fn bookstack_heading(&self, id: &str) -> Option<usize> {
+        self.bookstack.get(&id.to_ascii_lowercase()).copied()
+    }
+}
+
+/// The id BookStack gives a heading of text `text`, without its `bkmrk-` prefix and before
+/// it is percent-encoded (BookStack's `PageContent::setUniqueId`): the text trimmed, each
+/// run of whitespace one `-`, ASCII letters lowercased, cut to its first 20 characters.
+/// (A second element of the same id gets `-1`, `-2`, counted over every block of the
+/// page, paragraphs too, so those are not made here.)
+fn bookstack_id(text: &str) -> String {
+    // PHP's `\s` without the `u` flag, and what its `trim` takes off.
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
+    let trimmed =
+        text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
+    let mut id = String::new();
+    let mut chars = 0;
+    let mut in_space = false;
+    for c in trimmed.chars() {
+        if space(c) {
+            if !in_space {
+                id.push('-');
+                chars += 1;
+            }
+            in_space = true;
+        } else {
+            id.push(c.to_ascii_lowercase());
+            chars += 1;
+            in_space = false;
+        }
+        if chars == 20 {
+            break;
+        }
+    }
+    id
 }
 
 /// `href` attributes to change in a page's HTML, old value → new.
@@ -439,6 +496,25 @@ fn escaped_href(href: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bookstack_ids_follow_bookstacks_rule() {
+        // BookStack's `PageContent::setUniqueId`: `mb_substr(strtolower(preg_replace('/\s+/',
+        // '-', trim($text))), 0, 20)`, before `urlencode`.
+        for (text, id) in [
+            ("Setup Docker Compose on Unraid", "setup-docker-compose"),
+            ("Setting up Docker network", "setting-up-docker-ne"),
+            ("Rollback", "rollback"),
+            ("  What's \t new? ", "what's-new?"),
+            (
+                "Définir l'architecture de l'application (optionnel)",
+                "définir-l'architectu",
+            ),
+            ("ÜBER ALLES und mehr davon", "Über-alles-und-mehr-"),
+        ] {
+            assert_eq!(bookstack_id(text), id, "{text:?}");
+        }
+    }
 
     #[test]
     fn href_changes_rewrite_whole_attributes_in_one_pass() {

@@ -48,6 +48,10 @@ pub struct LinkRef {
     /// while the file's text is at hand, because anchors are checked once every body is
     /// rendered, by which time `orgbook build` has dropped the bodies.
     pub spot: Option<Box<Spot>>,
+    /// The anchor is a BookStack heading id without its `bkmrk-` (the link was written as
+    /// a BookStack address): BookStack cuts the ids of long headings, so one that misses
+    /// is read by BookStack's rule ([`links::retarget_anchors`]).
+    pub bookstack_id: bool,
 }
 
 /// A link's place in its file, kept without the file: the line, column and span length
@@ -246,6 +250,7 @@ impl Rendered {
             href: href.clone(),
             asset,
             spot: None,
+            bookstack_id: false,
         });
         href.into()
     }
@@ -871,6 +876,18 @@ fn bookstack_fragment(fragment: &str) -> &str {
         Some("page-title") => "",
         Some(id) => id,
         None => fragment,
+    }
+}
+
+/// Marks the link recorded since `rendered` held `before` links, if its anchor came from
+/// the BookStack id `fragment` (`bkmrk-…`): the anchor check reads it by BookStack's rule.
+fn mark_bookstack_id(rendered: &mut Rendered, before: usize, fragment: Option<&str>) {
+    if rendered.links.len() == before + 1
+        && fragment.is_some_and(|f| f.starts_with("bkmrk-"))
+        && let Some(link) = rendered.links.last_mut()
+        && link.anchor.is_some()
+    {
+        link.bookstack_id = true;
     }
 }
 
@@ -1727,10 +1744,12 @@ fn rewrite<'a>(
                 Some(f) if !f.is_empty() => format!("{rel}#{f}"),
                 _ => rel,
             };
-            return rewrite(
+            let links = rendered.links.len();
+            let out = rewrite(
                 handbook, self_id, from_dir, root, &here, span, rendered, diags,
-            )
-            .map(|c| CowStr::from(c.into_string()));
+            );
+            mark_bookstack_id(rendered, links, fragment);
+            return out.map(|c| CowStr::from(c.into_string()));
         }
         let doc = &handbook.docs[self_id];
         let (message, help) = bookstack_missing(path)?;
@@ -1785,16 +1804,19 @@ fn rewrite<'a>(
         && f.starts_with("bkmrk-")
         && bookstack_address(p.split('?').next().unwrap_or(p)).is_some()
     {
+        let written = f;
         let f = bookstack_fragment(f);
         let here = if f.is_empty() {
             p.to_string()
         } else {
             format!("{p}#{f}")
         };
-        return rewrite(
+        let links = rendered.links.len();
+        let out = rewrite(
             handbook, self_id, from_dir, root, &here, span, rendered, diags,
-        )
-        .map(|c| CowStr::from(c.into_string()));
+        );
+        mark_bookstack_id(rendered, links, Some(written));
+        return out.map(|c| CowStr::from(c.into_string()));
     }
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),

@@ -998,9 +998,7 @@ fn fragment_links_to_myst_labels_reach_their_heading_on_any_page_and_get_its_tit
         &[],
         false,
     );
-    let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-        .map(|id| render(&hb, id, &mut Vec::new()))
-        .collect();
+    let mut rendered = render_all(&hb);
     let mut d = Vec::new();
     crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(hrefs(&rendered[0].html), ["b.html#known-limits"]);
@@ -1133,9 +1131,7 @@ fn anchors_under_other_slug_rules_are_pointed_at_the_heading() {
         &[],
         false,
     );
-    let mut rendered: Vec<Rendered> = (0..hb.docs.len())
-        .map(|id| render(&hb, id, &mut Vec::new()))
-        .collect();
+    let mut rendered = render_all(&hb);
     let mut d = Vec::new();
     crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d);
     assert_eq!(
@@ -1914,4 +1910,99 @@ fn many_xref_tags_in_one_paragraph_stay_linear_and_keep_their_texts() {
     // An unclosed tag shows the page's title, and the words after it stay.
     assert_eq!(html.matches(">Intro</a> open").count(), n);
     assert!(!html.contains("&lt;/xref&gt;") && !html.contains("</xref>"));
+}
+
+/// Every body of `hb`, rendered.
+fn render_all(hb: &Handbook) -> Vec<Rendered> {
+    (0..hb.docs.len())
+        .map(|id| render(hb, id, &mut Vec::new()))
+        .collect()
+}
+
+/// The anchors of `hb`'s pages once every body is rendered and the anchor pass ran.
+fn anchored(hb: &Handbook) -> (Vec<Rendered>, Vec<crate::diagnostic::Diagnostic>) {
+    let mut rendered = render_all(hb);
+    let mut d = Vec::new();
+    crate::markdown::links::retarget_anchors(hb, &mut rendered, &mut d);
+    crate::markdown::links::check_anchors(hb, &rendered, &mut d);
+    (rendered, d)
+}
+
+#[test]
+fn bookstack_ids_cut_to_twenty_characters_reach_the_first_heading_they_were_cut_from() {
+    let hb = book(
+        &[
+            (
+                "runbooks/deploys.md",
+                "# Deploys\n\n## Rollback\n\n## How to roll back a deploy\n\n## How to roll back a deploy, again\n\n## What's   new?\n",
+            ),
+            (
+                "onboarding.md",
+                "[a](/books/runbooks/page/deploys#bkmrk-how-to-roll-back-a-d) [b](/books/runbooks/page/deploys#bkmrk-rollback) [c](/books/runbooks/page/deploys#bkmrk-how-to-scale-up-the-) [d](/books/runbooks/page/deploys#bkmrk-what%27s-new%3F)\n\n## Identifier les cas d'utilisation\n\n[e](#bkmrk-identifier-les-cas-d) [f](#how-to-roll-back-a-d)\n",
+            ),
+        ],
+        &[],
+        true,
+    );
+    let (rendered, d) = anchored(&hb);
+    let onboarding = hb.by_path["content/onboarding.md"];
+    assert_eq!(
+        hrefs(&rendered[onboarding].html),
+        [
+            "runbooks/deploys.html#how-to-roll-back-a-deploy",
+            "runbooks/deploys.html#rollback",
+            "runbooks/deploys.html#how-to-scale-up-the-",
+            "runbooks/deploys.html#whats---new",
+            "#identifier-les-cas-dutilisation",
+            "#how-to-roll-back-a-d",
+        ]
+    );
+    // A cut id naming no heading, and one written without `bkmrk-` (no BookStack id),
+    // are missing anchors as before; the punctuation kept by BookStack's rule is another
+    // generator's rule, as it was.
+    let codes: Vec<(&str, &str)> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
+    assert_eq!(codes.len(), 3, "{codes:?}");
+    assert!(
+        codes[0].0 == "anchor-other-rule" && codes[0].1.contains("what's-new?"),
+        "{codes:?}"
+    );
+    assert!(codes[1].1.contains("`#how-to-scale-up-the-`"), "{codes:?}");
+    assert!(codes[2].1.contains("`#how-to-roll-back-a-d`"), "{codes:?}");
+}
+
+#[test]
+fn bookstack_ids_are_found_by_one_index_a_page() {
+    // One page of n long headings, another linking each by its cut id: each link is one
+    // look-up in the target's index, not a scan of its headings.
+    let time = |n: usize| {
+        let heads: String = (0..n)
+            .map(|k| format!("## {k:07} is a heading with a long tail\n\n"))
+            .collect();
+        let links: String = (0..n)
+            .map(|k| format!("[x](/books/runbooks/page/deploys#bkmrk-{k:07}-is-a-heading)\n"))
+            .collect();
+        let hb = book(
+            &[("runbooks/deploys.md", &heads), ("onboarding.md", &links)],
+            &[],
+            true,
+        );
+        let mut rendered = render_all(&hb);
+        let mut d = Vec::new();
+        let ((), took) = crate::cpu_time::cpu_time_of(|| {
+            crate::markdown::links::retarget_anchors(&hb, &mut rendered, &mut d)
+        });
+        assert!(d.is_empty(), "{:?}", d.first());
+        let onboarding = hb.by_path["content/onboarding.md"];
+        let reached = hrefs(&rendered[onboarding].html)
+            .iter()
+            .filter(|h| h.ends_with("-is-a-heading-with-a-long-tail"))
+            .count();
+        assert_eq!(reached, n);
+        took
+    };
+    let (small, large) = (time(2_000), time(8_000));
+    assert!(
+        large < small * 8 + std::time::Duration::from_millis(50),
+        "{small:?} for 2,000 links, {large:?} for 8,000"
+    );
 }

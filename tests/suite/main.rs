@@ -17,6 +17,7 @@ mod held_bodies;
 mod import;
 mod insight;
 mod layers;
+mod left10;
 mod left2;
 mod left3;
 mod left4;
