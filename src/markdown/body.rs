@@ -2024,7 +2024,6 @@ impl<'a> BodyWriter<'a> {
         });
     }
 
-    /// One raw-HTML piece under the page's policy (see [`raw_html`]), starting at `start`.
     /// A block of raw HTML (or a part of one) as its event: Confluence's links in it,
     /// written as Markdown where the block reads none, are links
     /// (`dialects::confluence::links_in_html`); then the raw-HTML policy, which may show
@@ -2175,6 +2174,7 @@ impl<'a> BodyWriter<'a> {
         self.html_block_piece(piece[written..].to_string(), start + written)
     }
 
+    /// One raw-HTML piece under the page's policy (see [`raw_html`]), starting at `start`.
     fn raw_html(&mut self, piece: &str, start: usize) -> Option<String> {
         // `_adr_help_<command>_<subcommand>`: a placeholder in prose, not HTML. The
         // sanitizer would drop it, and the words with it, as GitHub does; shown as written.
