@@ -1,0 +1,60 @@
+//! Leftovers of earlier trial rounds, eleventh pass: BookStack's relative address of a page
+//! of the same book (`../page/<page>`, adamzvolanek/DevRackDocs; the fixtures
+//! `left10-bookstack-cut-ids` and `left11-bookstack-partial-export`).
+
+use crate::harness::{TestBook, sel};
+
+/// The `href` of each link in the prose of `rel`, by its text.
+fn hrefs(book: &TestBook, rel: &str) -> Vec<(String, String)> {
+    book.html(rel)
+        .select(&sel(".prose a[href]"))
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Before, BookStack's link within a book, `../page/pre-docker-and-plugin-setup` (the
+/// address relative to the linking page's, `/books/unraid/page/unraid-install-and-setup`),
+/// was a `broken-link` warning: as a path it names `content/page/…`, which is not there.
+/// Now it is the page of that slug in the linking page's book (its folder), as the full
+/// address `/books/unraid/page/pre-docker-and-plugin-setup` is.
+#[test]
+fn bookstack_relative_page_address_reaches_the_page_of_its_book() {
+    let book = TestBook::fixture("left10-bookstack-cut-ids");
+    let run = book.build();
+    run.success()
+        .stderr_lacks("../page/pre-docker-and-plugin-setup")
+        .stderr_lacks("broken-link");
+    let links = hrefs(&book, "unraid/unraid-install-and-setup.html");
+    let found = links
+        .iter()
+        .find(|(text, _)| text == "pre-docker and plugin setup")
+        .unwrap_or_else(|| panic!("no link in {links:?}"));
+    // Links are written from the site's root (`../` from a page in `unraid/`).
+    assert_eq!(found.1, "../unraid/pre-docker-and-plugin-setup.html");
+}
+
+/// A page of the book that was not exported stays a `broken-link` warning, which now says
+/// it is BookStack's address of a page and how to bring the page in.
+#[test]
+fn bookstack_relative_page_address_to_a_page_not_exported_is_a_broken_link() {
+    let book = TestBook::fixture("left11-bookstack-partial-export");
+    let run = book.build();
+    run.success()
+        .stderr_has("warning[broken-link]")
+        .stderr_has("link to `../page/pre-docker-and-plugin-setup`")
+        .stderr_has("a BookStack page that no page here is named after (`pre-docker-and-plugin-setup`, in this page's book")
+        .stderr_has("export that page too")
+        .stderr_has("unraid-install-and-setup.md:21:");
+    let links = hrefs(&book, "unraid/unraid-install-and-setup.html");
+    assert!(
+        links
+            .iter()
+            .all(|(text, _)| text != "pre-docker and plugin setup"),
+        "{links:?}"
+    );
+}
