@@ -1,8 +1,10 @@
 //! Leftovers of earlier trial rounds, eleventh pass: BookStack's relative address of a page
 //! of the same book (`../page/<page>`, adamzvolanek/DevRackDocs; the fixtures
-//! `left10-bookstack-cut-ids` and `left11-bookstack-partial-export`).
+//! `left10-bookstack-cut-ids` and `left11-bookstack-partial-export`), and a decision
+//! record's table of contents under an underlined heading (`left10-adr-setext-sections`).
 
-use crate::harness::{TestBook, sel};
+use crate::harness::{TestBook, sel, texts};
+use crate::import::{builds_clean, decision_page, fresh, import, path_str, records};
 
 /// The `href` of each link in the prose of `rel`, by its text.
 fn hrefs(book: &TestBook, rel: &str) -> Vec<(String, String)> {
@@ -56,5 +58,31 @@ fn bookstack_relative_page_address_to_a_page_not_exported_is_a_broken_link() {
             .iter()
             .all(|(text, _)| text != "pre-docker and plugin setup"),
         "{links:?}"
+    );
+}
+
+/// Before, `import adr` left out a table of contents kept by a tool (`<!-- toc -->` …
+/// `<!-- tocstop -->`) but kept its heading unless it was written `## Table of contents`:
+/// one underlined (`Table of contents` over `-----`, as the rest of cloud_controller_ng's
+/// record is written) stayed, an empty section at the top of the page. Now the importer's
+/// heading reader finds it, ATX or setext, and it goes with the list.
+#[test]
+fn import_adr_leaves_out_an_underlined_table_of_contents() {
+    let source = TestBook::fixture("left10-adr-setext-sections");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("decisions"))])
+        .success()
+        .stderr_has("Imported 5 decision(s)");
+    let rs = records(&book);
+    let body = &rs[&11].body;
+    assert!(!body.contains("Table of contents"), "{body}");
+    assert!(!body.contains("toc -->"), "{body}");
+    assert!(!body.contains("- [Context](#context)"), "{body}");
+    assert!(body.trim_start().starts_with("Context\n-------\n"), "{body}");
+    builds_clean(&book);
+    let page = decision_page(&book, &rs[&11]);
+    assert_eq!(
+        texts(&page, ".prose h2"),
+        ["Context", "Decision", "Consequences"]
     );
 }
