@@ -78,11 +78,49 @@ fn import_adr_leaves_out_an_underlined_table_of_contents() {
     assert!(!body.contains("Table of contents"), "{body}");
     assert!(!body.contains("toc -->"), "{body}");
     assert!(!body.contains("- [Context](#context)"), "{body}");
-    assert!(body.trim_start().starts_with("Context\n-------\n"), "{body}");
+    assert!(
+        body.trim_start().starts_with("Context\n-------\n"),
+        "{body}"
+    );
     builds_clean(&book);
     let page = decision_page(&book, &rs[&11]);
     assert_eq!(
         texts(&page, ".prose h2"),
         ["Context", "Decision", "Consequences"]
+    );
+}
+
+/// Before, a one-line Confluence `code` macro in a sentence was written as a Markdown code
+/// span; inside a paragraph exported as HTML (`<p>run <ac:structured-macro …>…</p>`, the
+/// REST API's one-line page) the block is HTML, which reads no Markdown, so the page
+/// showed the backticks around the code. Now it is a `<code>` element with the code's
+/// punctuation as character references, which Markdown and HTML both read.
+#[test]
+fn a_confluence_code_macro_in_a_paragraph_of_html_is_code() {
+    let book = TestBook::fixture("left9-confluence");
+    book.build().success();
+    let page = book.html("platform/Roll-back-a-deploy_70007.html");
+    let codes = texts(&page, ".prose p code");
+    assert_eq!(
+        codes,
+        ["make undo ENV=`cat .env` && echo \"<done>\" *now*"],
+        "{}",
+        page.html()
+    );
+    let sentence = texts(&page, ".prose p");
+    assert!(
+        sentence
+            .iter()
+            .any(|p| p == "To roll back, run make undo ENV=`cat .env` && echo \"<done>\" *now* from the repository's root."),
+        "{sentence:?}"
+    );
+    // The sentence's code in Markdown (left7's fixture) is still code, as before.
+    let md = TestBook::fixture("left7-confluence");
+    md.build().success();
+    let runbook = md.html("platform/Rolling-back-a-deploy_51230.html");
+    assert!(
+        texts(&runbook, ".prose p code").contains(&"make undo ENV=`cat .env`".to_string()),
+        "{}",
+        runbook.html()
     );
 }
