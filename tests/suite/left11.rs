@@ -3,20 +3,13 @@
 //! `left10-bookstack-cut-ids` and `left11-bookstack-partial-export`), and a decision
 //! record's table of contents under an underlined heading (`left10-adr-setext-sections`).
 
-use crate::harness::{TestBook, sel, texts};
+use crate::harness::{TestBook, texts};
 use crate::import::{builds_clean, decision_page, fresh, import, path_str, records};
+use crate::moving_in::links_with_text;
 
-/// The `href` of each link in the prose of `rel`, by its text.
+/// Each link in the prose of `rel`: its `href` and its text.
 fn hrefs(book: &TestBook, rel: &str) -> Vec<(String, String)> {
-    book.html(rel)
-        .select(&sel(".prose a[href]"))
-        .map(|a| {
-            (
-                a.text().collect::<String>(),
-                a.value().attr("href").unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
+    links_with_text(&book.html(rel), ".prose a[href]")
 }
 
 /// Before, BookStack's link within a book, `../page/pre-docker-and-plugin-setup` (the
@@ -34,10 +27,10 @@ fn bookstack_relative_page_address_reaches_the_page_of_its_book() {
     let links = hrefs(&book, "unraid/unraid-install-and-setup.html");
     let found = links
         .iter()
-        .find(|(text, _)| text == "pre-docker and plugin setup")
+        .find(|(_, text)| text == "pre-docker and plugin setup")
         .unwrap_or_else(|| panic!("no link in {links:?}"));
     // Links are written from the site's root (`../` from a page in `unraid/`).
-    assert_eq!(found.1, "../unraid/pre-docker-and-plugin-setup.html");
+    assert_eq!(found.0, "../unraid/pre-docker-and-plugin-setup.html");
 }
 
 /// A page of the book that was not exported stays a `broken-link` warning, which now says
