@@ -28,7 +28,8 @@
 //!   the block is highlighted). A fence needs a line of its own, and lines must stay: the
 //!   opening fence takes the line `<![CDATA[` ends, else the blank line before the macro;
 //!   the closing fence the line `]]>` starts, else the blank line after it
-//!   ([`code_fences`]). One line of code in a sentence is a code span;
+//!   ([`code_fences`]). One line of code in a sentence is a `<code>` element, which a
+//!   sentence of Markdown and a paragraph exported as HTML both show as code;
 //! - a mention (`<ri:user …/>` in a link), an emoticon, a `<time datetime>`: the name,
 //!   the character, the date, as text in a `<span>` padded inside its closing tag.
 //!
@@ -407,9 +408,25 @@ fn blanked(text: &str) -> String {
         .collect()
 }
 
-/// Code of one line as a code span in a `<span>` ([`plain`]'s reason): its backticks
-/// more than any run of them in the code, spaced from a backtick at either end. `None`
-/// for code of several lines or none.
+/// Code of one line as a `<code>` element in a `<span>` ([`plain`]'s reason), its
+/// punctuation as character references ([`references`]): the macro may sit in a sentence
+/// of Markdown or in a paragraph exported as HTML (`<p>run <ac:structured-macro …>…</p>`),
+/// which reads no Markdown, so a code span's backticks would show there. `None` for code
+/// of several lines or none.
+fn code_element(code: &str) -> Option<String> {
+    if code.trim().is_empty() || code.contains(['\n', '\r']) {
+        return None;
+    }
+    let mut out = String::with_capacity(code.len() + 32);
+    out.push_str("<span><code>");
+    references(code, &mut out);
+    out.push_str("</code></span>");
+    Some(out)
+}
+
+/// Code of one line as a code span in a `<span>`, for code whose [`code_element`] does
+/// not fit in its macro's bytes: its backticks more than any run of them in the code,
+/// spaced from a backtick at either end. `None` for code of several lines or none.
 fn code_span(code: &str) -> Option<String> {
     if code.trim().is_empty() || code.contains(['\n', '\r']) {
         return None;
@@ -484,6 +501,14 @@ fn emoticon(tag: &str) -> Option<String> {
 fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     out.push_str("<span>");
+    references(text, &mut out);
+    out.push_str("</span>");
+    out
+}
+
+/// `text` onto `out` with its ASCII punctuation as character references but for
+/// `.,-/();?` ([`plain`]'s rule): read the same in Markdown and in a block of HTML.
+fn references(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_ascii_punctuation() && !".,-/();?".contains(c) {
             out.push_str(&format!("&#{};", u32::from(c)));
@@ -491,8 +516,6 @@ fn plain(text: &str) -> String {
             out.push(c);
         }
     }
-    out.push_str("</span>");
-    out
 }
 
 /// The value of `key="…"` in a tag, its entities decoded.
@@ -1021,8 +1044,12 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
                 });
             match fences {
                 Some(f) => drawn.code.push(f),
-                // Code of one line in a sentence: a code span, padded as a link is.
-                None => match code_span(&body[code.clone()])
+                // Code of one line in a sentence: a `<code>` element, padded as a link is.
+                // Its references may not fit in the macro's bytes (code of many
+                // punctuation marks): then a code span, which fits and reads in Markdown.
+                None => match code_element(&body[code.clone()])
+                    .filter(|m| m.len() <= range.len())
+                    .or_else(|| code_span(&body[code.clone()]))
                     .filter(|m| in_panel.is_none() && m.len() <= range.len())
                 {
                     Some(span) => {
@@ -1253,6 +1280,32 @@ mod tests {
     }
 
     #[test]
+    fn one_line_of_code_is_a_code_element_else_a_code_span() {
+        let wrap = |code: &str| {
+            format!(
+                "<p>Run <ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[{code}]]></ac:plain-text-body></ac:structured-macro> now.</p>"
+            )
+        };
+        let drawn = |body: &str| {
+            let mut out = body.to_string();
+            for (range, text) in draw(body, tags(body)).rewrites.iter().rev() {
+                out.replace_range(range.clone(), text);
+            }
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(
+            drawn(&wrap("a <b> & *c*")),
+            "<p>Run <span><code>a &#60;b&#62; &#38; &#42;c&#42;</code></span > now.</p>"
+        );
+        // Its references would not fit in the macro's bytes: a code span, as before.
+        let many = "*".repeat(40);
+        assert_eq!(
+            drawn(&wrap(&many)),
+            format!("<p>Run <span>`{many}`</span > now.</p>")
+        );
+    }
+
+    #[test]
     fn code_macros_become_fences_on_the_lines_they_had() {
         // On one line after a blank line (the REST API's form), pretty-printed with the code
         // on the lines after `<![CDATA[`, one line in a sentence, and in a paragraph.
@@ -1298,7 +1351,7 @@ mod tests {
         assert_eq!(lines[6..11], ["", "```", "plain <ac:link>", "```", ""]);
         assert_eq!(
             lines[11].split_whitespace().collect::<Vec<_>>().join(" "),
-            "Say <span>`` `make` ``</span >."
+            "Say <span><code>&#96;make&#96;</code></span >."
         );
         // No line of its own for a fence: reported, as written.
         assert!(lines[13].starts_with("<ac:structured-macro"));

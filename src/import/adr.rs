@@ -85,7 +85,7 @@ pub fn parse_record_beside(
     let title = record.title(&headings, &names)?;
     record.preamble(start, &headings, &title);
     record.metadata_sections(&headings, &title);
-    record.drop_tables_of_contents(start);
+    record.drop_tables_of_contents(start, &headings);
     record.relations(start);
     Ok(record.finish(&headings, &names, title, opts))
 }
@@ -479,7 +479,8 @@ impl<'t> Record<'t> {
 
     /// A table of contents kept by a tool (`<!-- toc -->` … `<!-- /toc -->` from mdtoc, as
     /// every KEP has; markdown-toc's `<!-- tocstop -->`): the decision page has its own.
-    fn drop_tables_of_contents(&mut self, start: usize) {
+    /// `headings` are the record's (`headings`), ATX and setext alike.
+    fn drop_tables_of_contents(&mut self, start: usize, headings: &[Heading]) {
         let marker = |l: &str| l.trim().to_ascii_lowercase().replace(' ', "");
         let mut i = start;
         while i < self.lines.len() {
@@ -493,17 +494,17 @@ impl<'t> Record<'t> {
                 });
                 if let Some(end) = end {
                     self.keep[i..=end].fill(false);
-                    // Its heading (`## Table of Contents`) too, left with nothing under it.
+                    // Its heading (`## Table of Contents`, or `Contents` over `--------`)
+                    // too, left with nothing under it. The headings are in line order, so
+                    // the one ending there is found by a binary search.
                     if let Some(h) = (start..i).rev().find(|&j| !self.lines[j].trim().is_empty())
-                        && !self.in_code[h]
-                        && atx_heading(self.lines[h]).is_some_and(|(_, t)| {
-                            matches!(
-                                t.trim().to_ascii_lowercase().as_str(),
-                                "table of contents" | "contents" | "toc"
-                            )
-                        })
+                        && let Ok(k) = headings.binary_search_by_key(&h, |x| x.end)
+                        && matches!(
+                            headings[k].text.trim().to_ascii_lowercase().as_str(),
+                            "table of contents" | "contents" | "toc"
+                        )
                     {
-                        self.keep[h] = false;
+                        self.keep[headings[k].line..=h].fill(false);
                     }
                     i = end;
                 }
@@ -3674,6 +3675,25 @@ mod tests {
             d.body,
             "## Why\n\n```md\n<!-- toc -->\n```\n\n<!-- TOC -->\nnot closed\n"
         );
+    }
+
+    #[test]
+    fn an_underlined_table_of_contents_heading_goes_with_it() {
+        for heading in ["Table of contents\n-----------------", "Contents\n========"] {
+            let d = parse(
+                "0004-x.md",
+                &format!(
+                    "4: X\n====\n\nStatus\n------\n\nAccepted\n\n{heading}\n\n<!-- toc -->\n- [Why](#why)\n<!-- tocstop -->\n\nWhy\n---\n\nBecause.\n"
+                ),
+            );
+            assert_eq!(d.body, "Why\n---\n\nBecause.\n", "{heading}");
+        }
+        // A paragraph "Contents" over a rule after a blank line is no heading, and stays.
+        let d = parse(
+            "0004-x.md",
+            "# 4. X\n\nStatus: accepted\n\nContents\n\n---\n\n<!-- toc -->\n- [Why](#why)\n<!-- /toc -->\n\n## Why\n",
+        );
+        assert_eq!(d.body, "Contents\n\n---\n\n## Why\n");
     }
 
     #[test]

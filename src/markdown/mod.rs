@@ -758,11 +758,7 @@ enum BookStack<'a> {
 /// The BookStack address `path` is (from the site's root, as BookStack writes them), if it
 /// is one. A page's own sub-routes (`/books/b/page/p/edit`, `/revisions`) are the page.
 fn bookstack_address(path: &str) -> Option<BookStack<'_>> {
-    let slug = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80)
-    };
+    let slug = bookstack_slug;
     if let Some(id) = path.strip_prefix("/link/") {
         let id = id.trim_end_matches('/');
         return (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
@@ -784,6 +780,34 @@ fn bookstack_address(path: &str) -> Option<BookStack<'_>> {
         (_, None) | (BookStack::Page(..), Some(_)) => Some(found),
         _ => None,
     }
+}
+
+/// Whether `s` is a name as BookStack makes it a slug (letters, digits, `-`, `_`): never a
+/// file name with its extension (`setup.md`), nor a path.
+fn bookstack_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80)
+}
+
+/// The page's slug of BookStack's address of a page relative to another page's of its
+/// book, as BookStack writes a link within a book (`../page/pre-docker-and-plugin-setup`,
+/// from `/books/unraid/page/unraid-install-and-setup`). Only that exact shape: it is also
+/// an ordinary relative path, so it is asked only when that path names nothing.
+fn bookstack_relative(path: &str) -> Option<&str> {
+    path.strip_prefix("../page/").filter(|p| bookstack_slug(p))
+}
+
+/// The page a relative BookStack address (`bookstack_relative`) names: the one of that
+/// slug in the linking page's book, which the exporters make the linking page's folder
+/// (`from_dir`), found as `bookstack_target` finds a full address's. Only there: a page of
+/// that name elsewhere is not the one BookStack's address names.
+fn bookstack_relative_target(handbook: &Handbook, from_dir: &str, page: &str) -> Option<String> {
+    let from = from_dir.strip_prefix("content").unwrap_or(from_dir);
+    let from = from.strip_prefix('/').unwrap_or(from);
+    let book = from.rsplit('/').next().unwrap_or("");
+    bookstack_target(handbook, from_dir, BookStack::Page(book, page))
+        .filter(|rel| crate::link::folder_of(rel.strip_prefix('/').unwrap_or(rel)) == from)
 }
 
 /// The page or folder a BookStack address names (as a path from `content/`): the page
@@ -1338,6 +1362,12 @@ fn missing_target(
     // A BookStack address (`bookstack_target`) naming nothing here, or a permalink.
     if let Some(said) = bookstack_missing(path) {
         return said;
+    }
+    if let Some(page) = bookstack_relative(path) {
+        return (
+            format!("link to `{path}`: no such file ({joined}), nor a BookStack page that no page here is named after (`{page}`, in this page's book: BookStack's address of a page relative to another's)"),
+            "export that page too (its file named after the page, in this page's folder), or link the page's path here".into(),
+        );
     }
     // An Outline address (`outline_document`) whose document the export does not hold.
     if let Some(slug) = path
@@ -1902,10 +1932,16 @@ fn rewrite<'a>(
     };
     // BookStack writes a link to another page as its address there,
     // `/books/<book>/page/<page>` (or a chapter's, a book's): the page or folder of that
-    // name, as its exporters name files and folders.
+    // name, as its exporters name files and folders. Within a book it writes the page's
+    // address relative to the linking page's (`../page/<page>`).
     let resolved = match resolved {
         Resolved::Missing(missing) => {
-            match bookstack_address(path).and_then(|a| bookstack_target(handbook, from_dir, a)) {
+            match bookstack_address(path)
+                .and_then(|a| bookstack_target(handbook, from_dir, a))
+                .or_else(|| {
+                    bookstack_relative(path)
+                        .and_then(|page| bookstack_relative_target(handbook, from_dir, page))
+                }) {
                 Some(rel) => match resolve_target(handbook, "content", &rel) {
                     found @ (Resolved::Doc(..) | Resolved::Generated(_)) => found,
                     // A folder without a page of its own: listed at its first page, below.

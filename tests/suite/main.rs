@@ -18,6 +18,7 @@ mod import;
 mod insight;
 mod layers;
 mod left10;
+mod left11;
 mod left2;
 mod left3;
 mod left4;

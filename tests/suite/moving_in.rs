@@ -26,7 +26,7 @@ fn diagnostics(book: &TestBook, extra: &[&str]) -> Vec<(String, String, String, 
 }
 
 /// Each link `selector` selects in `html`: its `href` and its text.
-fn links_with_text(html: &scraper::Html, selector: &str) -> Vec<(String, String)> {
+pub(crate) fn links_with_text(html: &scraper::Html, selector: &str) -> Vec<(String, String)> {
     html.select(&sel(selector))
         .map(|a| {
             (
