@@ -1,6 +1,6 @@
 //! Small judgements that make a diagnostic say the right thing (issue 11, item 8): whether
 //! text the TOML reader rejected is an impossible date (`2026-02-30` is `invalid-date`, not
-//! a syntax error), whether quoted text is a date (only then does "remove the quotes" help).
+//! a syntax error), and what is shaped like a date.
 
 /// `YYYY-MM-DD` by shape, whatever the numbers.
 pub fn looks_like_date(s: &str) -> bool {

@@ -95,6 +95,11 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         self
     }
 
+    /// Whether the table came from YAML front matter (hints show YAML).
+    pub fn is_yaml(&self) -> bool {
+        self.yaml
+    }
+
     /// `key = example` (TOML) or `key: example` (YAML), for hints.
     pub fn assign(&self, key: &str, example: &str) -> String {
         if self.yaml {
@@ -293,38 +298,18 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
     pub fn opt_date(&mut self, key: &str) -> Option<(Date, Range<usize>)> {
         let v = self.get(key)?;
         let span = self.span(v.span());
-        match v.get_ref() {
-            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
-                let d = dt.date?;
-                match Date::new(d.year as i16, d.month as i8, d.day as i8) {
-                    Ok(date) => Some((date, span)),
-                    Err(_) => {
-                        let msg = format!("`{key}` is not a valid calendar date");
-                        self.error(
-                            "invalid-date",
-                            v.span(),
-                            msg,
-                            "use a real date, e.g. 2026-03-14".into(),
-                        );
-                        None
-                    }
-                }
-            }
-            DeValue::String(s) => {
-                let msg = format!("`{key}` must be a date, not a string");
-                // "Remove the quotes" only helps when what is quoted is a date.
-                let help = if crate::diag_fix::looks_like_date(s.trim()) {
-                    format!("remove the quotes: {}", self.assign(key, s.trim()))
-                } else {
-                    format!(
-                        "write a date without quotes, e.g. {}",
-                        self.assign(key, "2026-03-14")
-                    )
-                };
-                self.error("invalid-type", v.span(), msg, help);
+        match date_of(v.get_ref()) {
+            DateRead::Date(date) => Some((date, span)),
+            DateRead::Impossible(written) => {
+                self.error(
+                    "invalid-date",
+                    v.span(),
+                    format!("`{key}`: {written} is not a date in the calendar"),
+                    "use a real date, e.g. 2026-03-14".into(),
+                );
                 None
             }
-            _ => {
+            DateRead::NotADate => {
                 self.type_error(key, v, "a date", "2026-03-14");
                 None
             }
@@ -397,13 +382,9 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         for item in items.iter() {
             let pair = match item.get_ref() {
                 DeValue::Array(p) if p.len() == 2 => {
-                    let date = match p[0].get_ref() {
-                        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
-                            dt.date.and_then(|d| {
-                                Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
-                            })
-                        }
-                        _ => None,
+                    let date = match date_of(p[0].get_ref()) {
+                        DateRead::Date(d) => Some(d),
+                        DateRead::Impossible(_) | DateRead::NotADate => None,
                     };
                     let value = match p[1].get_ref() {
                         DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
@@ -525,6 +506,59 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             self.diags.push(d.with_help(help).at(self.source, span));
         }
     }
+}
+
+/// What a front-matter value says as a date.
+#[derive(Debug, PartialEq)]
+pub enum DateRead {
+    Date(Date),
+    /// Shaped like a date but not one in the calendar (`2026-02-30`), as written.
+    Impossible(String),
+    NotADate,
+}
+
+/// A value as a date. Files from other tools write dates quoted (`date: "2024-01-15"`,
+/// Jekyll's and Hugo's front matter, Zola's `date = "…"`) and with a time
+/// (`2024-01-15T10:00:00+01:00`, Jekyll's `2024-01-15 10:00:00 +0100`): each is read as
+/// the day it names as written, without moving it to another time zone. Dates in words
+/// (`Mar 14, 2026`) too, as pages moved in from other generators write them.
+pub fn date_of(v: &DeValue<'_>) -> DateRead {
+    match v {
+        DeValue::Datetime(dt) => match dt.date {
+            Some(d) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                Ok(date) => DateRead::Date(date),
+                Err(_) => DateRead::Impossible(d.to_string()),
+            },
+            None => DateRead::NotADate,
+        },
+        DeValue::String(s) => written_date(s.trim()),
+        _ => DateRead::NotADate,
+    }
+}
+
+/// A date written as text: `YYYY-MM-DD`, alone or followed by a time, or in words.
+pub fn written_date(text: &str) -> DateRead {
+    if let Some(day) = text
+        .get(..10)
+        .filter(|d| crate::diag_fix::looks_like_date(d))
+    {
+        let rest = &text[10..];
+        // A time after the day (`T10:00`, ` 10:00:00 +0100`) or nothing; not `2026-03-14x`.
+        let time_follows = rest.is_empty()
+            || (rest.starts_with(['T', 't', ' '])
+                && rest[1..].starts_with(|c: char| c.is_ascii_digit()));
+        if !time_follows {
+            return DateRead::NotADate;
+        }
+        return match day.parse::<Date>() {
+            Ok(date) => DateRead::Date(date),
+            Err(_) => DateRead::Impossible(day.to_string()),
+        };
+    }
+    ["%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|format| Date::strptime(format, text).ok())
+        .map_or(DateRead::NotADate, DateRead::Date)
 }
 
 fn int_value(v: &DeValue<'_>) -> Option<i64> {

@@ -422,10 +422,12 @@ pub fn charter(
             );
         }
         if metrics.is_empty() && f.key_span("metrics").is_none() {
-            f.missing(
-                "metrics",
-                "[{ name = \"…\", target = \"…\" }] (or a [[metrics]] section)",
-            );
+            let example = if f.is_yaml() {
+                "[{ name: \"…\", target: \"…\" }] (or indented `- name: …` lines)"
+            } else {
+                "[{ name = \"…\", target = \"…\" }] (or a [[metrics]] section)"
+            };
+            f.missing("metrics", example);
         }
     }
     f.finish_typos_fail(CHARTER_KEYS);
@@ -465,19 +467,22 @@ const DECISION_KEYS: &[&str] = &[
     "revisit",
 ];
 
-/// The decision number: the leading digits of the file name.
-/// `kind`: a team unless it says "group".
+/// `kind`: a team unless it says "group" (in any case, as `status` is read).
 fn team_kind(f: &mut Fields, offset: usize) -> TeamKind {
     match f.opt_spanned_str("kind") {
         None => TeamKind::Team,
-        Some((k, _)) if k == "team" => TeamKind::Team,
-        Some((k, _)) if k == "group" => TeamKind::Group,
+        Some((k, _)) if k.eq_ignore_ascii_case("team") => TeamKind::Team,
+        Some((k, _)) if k.eq_ignore_ascii_case("group") => TeamKind::Group,
         Some((k, span)) => {
+            let help = format!(
+                "use `{}` for a team of teams, or leave `kind` out for a team",
+                f.assign("kind", "\"group\"")
+            );
             f.error(
                 "invalid-value",
                 span.start - offset..span.end - offset,
                 format!("`kind` must be \"team\" or \"group\", found \"{k}\""),
-                "use kind = \"group\" for a team of teams, or leave `kind` out for a team".into(),
+                help,
             );
             TeamKind::Team
         }
@@ -561,7 +566,12 @@ fn one_of<T: Copy>(
     what: &str,
     key: &str,
 ) -> Option<T> {
-    let found = all.iter().find(|(n, _)| *n == value).map(|(_, v)| *v);
+    // `status: Accepted`, as adr-tools writes a record's status: the values are lowercase
+    // words, so a capital letter cannot mean another one.
+    let found = all
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(&value))
+        .map(|(_, v)| *v);
     if found.is_none() {
         let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
         let hint = crate::diagnostic::nearest(&value, names.iter().copied())
@@ -738,7 +748,10 @@ fn check_decision(
                     "a decision with status \"{}\" needs `decided`",
                     status.as_str()
                 ),
-                "add `decided = YYYY-MM-DD`: the day it was decided".into(),
+                format!(
+                    "add `{}`: the day it was decided",
+                    f.assign("decided", "YYYY-MM-DD")
+                ),
             );
         }
         if status == Status::Accepted
@@ -753,7 +766,10 @@ fn check_decision(
                 "missing-deciders",
                 span,
                 "an accepted Type 1 decision must name its deciders".into(),
-                "add `deciders = [\"Name\", …]`: who took this irreversible decision".into(),
+                format!(
+                    "add `{}`: who took this irreversible decision",
+                    f.assign("deciders", "[\"Name\", …]")
+                ),
             );
         }
     }
@@ -1519,31 +1535,13 @@ fn position(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<i64> {
 /// A date, or a date-time whose date part is used (`2024-05-01 10:00:00 +0200`).
 fn lenient_date(f: &mut Fields<'_, '_, '_>, key: &str) -> Option<jiff::civil::Date> {
     let v = f.raw(key)?;
-    let text = match v.get_ref() {
-        DeValue::Datetime(dt) => dt
-            .date
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-        DeValue::String(s) => Some(s.trim().to_string()),
-        _ => None,
-    };
-    let date = text.and_then(|t| written_date(&t));
-    if date.is_none() {
-        warn_type(f, v.span(), key, "a date");
+    match crate::fields::date_of(v.get_ref()) {
+        crate::fields::DateRead::Date(date) => Some(date),
+        _ => {
+            warn_type(f, v.span(), key, "a date");
+            None
+        }
     }
-    date
-}
-
-/// A date as other generators' pages write it: ISO first (`2022-01-03`, also at the start
-/// of a time stamp), then the month-name forms of blog plugins (ABlog's `Jan 03, 2022`,
-/// `January 3, 2022`, `3 January 2022`). Numeric day/month orders are not guessed.
-fn written_date(text: &str) -> Option<jiff::civil::Date> {
-    let iso: String = text.chars().take(10).collect();
-    if let Ok(d) = iso.parse::<jiff::civil::Date>() {
-        return Some(d);
-    }
-    ["%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y"]
-        .iter()
-        .find_map(|format| jiff::civil::Date::strptime(format, text).ok())
 }
 
 fn scalar_text(v: &DeValue<'_>) -> Option<String> {
@@ -1660,16 +1658,17 @@ mod tests {
     }
 
     #[test]
-    fn quoted_date_is_explained() {
+    fn a_quoted_date_is_the_date_and_a_quoted_word_is_explained() {
         let text = "+++\nname = \"P\"\nproblem = \"p\"\nmetrics = [{ name = \"m\" }]\nreviewed = \"2026-01-02\"\n+++\n";
-        let (_, d) = charter_diags(text);
+        let (c, d) = charter_diags(text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.unwrap().reviewed.unwrap().to_string(), "2026-01-02");
+        let (_, d) = charter_diags(&text.replace("2026-01-02", "Q1"));
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].line, 5);
-        assert!(
-            d[0].help
-                .as_deref()
-                .unwrap()
-                .contains("reviewed = 2026-01-02")
+        assert_eq!((d[0].code, d[0].line), ("invalid-type", 5));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("write it like: reviewed = 2026-03-14")
         );
     }
 
@@ -1715,11 +1714,105 @@ mod tests {
         let typo = d.iter().find(|d| d.code == "unknown-key").unwrap();
         assert_eq!((typo.line, typo.column), (3, 1));
         assert_eq!(typo.help.as_deref(), Some("did you mean `problem`?"));
-        let date = d.iter().find(|d| d.message.contains("reviewed")).unwrap();
-        assert_eq!(date.line, 6);
+        // Jekyll and Hugo quote their dates: the quoted date is the date.
+        assert!(!d.iter().any(|d| d.message.contains("reviewed")), "{d:?}");
+        let c = charter_diags(text).0.unwrap();
         assert_eq!(
-            date.help.as_deref(),
-            Some("remove the quotes: reviewed: 2026-01-02")
+            c.reviewed.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-02")
+        );
+    }
+
+    #[test]
+    fn dates_as_other_generators_write_them_are_read_and_bad_ones_located() {
+        for (written, read) in [
+            ("reviewed: '2026-01-02T10:00:00+01:00'", "2026-01-02"),
+            ("reviewed: 2026-01-02 23:30:00 -0800", "2026-01-02"),
+            ("reviewed: 2026-01-02T10:00:00Z", "2026-01-02"),
+        ] {
+            let text =
+                format!("---\nname: Pay\nproblem: x\nmetrics:\n  - name: m\n{written}\n---\n");
+            let (c, d) = charter_diags(&text);
+            assert!(d.is_empty(), "{written}: {d:?}");
+            let reviewed = c.unwrap().reviewed.map(|d| d.to_string());
+            assert_eq!(reviewed.as_deref(), Some(read), "{written}");
+        }
+        for (written, code, message, help) in [
+            (
+                "reviewed: 2026-13-01",
+                "invalid-date",
+                "`reviewed`: 2026-13-01 is not a date in the calendar",
+                "use a real date, e.g. 2026-03-14",
+            ),
+            (
+                "reviewed: \"2026-02-30\"",
+                "invalid-date",
+                "`reviewed`: 2026-02-30 is not a date in the calendar",
+                "use a real date, e.g. 2026-03-14",
+            ),
+            (
+                "reviewed: last spring",
+                "invalid-type",
+                "`reviewed` in team charter must be a date, found string",
+                "write it like: reviewed: 2026-03-14",
+            ),
+            (
+                "reviewed: 2026-01-02x",
+                "invalid-type",
+                "`reviewed` in team charter must be a date, found string",
+                "write it like: reviewed: 2026-03-14",
+            ),
+        ] {
+            let text =
+                format!("---\nname: Pay\nproblem: x\nmetrics:\n  - name: m\n{written}\n---\n");
+            let (_, d) = charter_diags(&text);
+            assert_eq!(d.len(), 1, "{written}: {d:?}");
+            assert_eq!(
+                (d[0].code, d[0].line, d[0].column),
+                (code, 6, 11),
+                "{written}"
+            );
+            assert_eq!(d[0].message, message, "{written}");
+            assert_eq!(d[0].help.as_deref(), Some(help), "{written}");
+        }
+    }
+
+    #[test]
+    fn named_values_are_read_in_any_case() {
+        let (c, d) = charter_diags(
+            "---\nname: Pay\nkind: Group\ntopology: Stream-aligned\nproblem: x\nmetrics:\n  - name: m\n---\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.kind, TeamKind::Group);
+        assert_eq!(c.topology, Some(Topology::StreamAligned));
+        let (_, d) = charter_diags("---\nname: Pay\nkind: squad\nproblem: x\n---\n");
+        let kind = d.iter().find(|d| d.message.contains("`kind`")).unwrap();
+        assert_eq!(
+            kind.help.as_deref(),
+            Some("use `kind: \"group\"` for a team of teams, or leave `kind` out for a team")
+        );
+    }
+
+    #[test]
+    fn hints_for_missing_keys_are_written_in_the_files_own_syntax() {
+        let (_, d) = charter_diags("---\nname: Pay\nproblem: x\n---\n");
+        let metrics = d.iter().find(|d| d.message.contains("`metrics`")).unwrap();
+        assert_eq!(
+            metrics.help.as_deref(),
+            Some(
+                "add `metrics: [{ name: \"…\", target: \"…\" }] (or indented `- name: …` lines)` to the front matter"
+            )
+        );
+        let (_, d) = charter_diags("+++\nname = \"Pay\"\nproblem = \"x\"\n+++\n");
+        let metrics = d.iter().find(|d| d.message.contains("`metrics`")).unwrap();
+        assert!(
+            metrics
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("add `metrics = [{ name = "),
+            "{metrics:?}"
         );
     }
 
@@ -1753,11 +1846,11 @@ mod tests {
             ("03/01/2022", None),
             ("Jan 32, 2022", None),
         ] {
-            assert_eq!(
-                written_date(written).map(|d| d.to_string()).as_deref(),
-                iso,
-                "{written}"
-            );
+            let read = match crate::fields::written_date(written) {
+                crate::fields::DateRead::Date(d) => Some(d.to_string()),
+                _ => None,
+            };
+            assert_eq!(read.as_deref(), iso, "{written}");
         }
     }
 

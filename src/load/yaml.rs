@@ -26,6 +26,14 @@ const MAX_NESTING: usize = 64;
 
 const SYNTAX_HELP: &str = "YAML front matter is `key: value` lines; lists are `- item` lines or [a, b]; quote a value that contains `: ` or starts with {, [, *, &, !, %, @ or `";
 
+const TAB_HELP: &str = "YAML indents with spaces only: replace the tab with spaces (two per level, as the lines around it)";
+
+/// The byte of the first tab at or after the start of the line holding byte `at`.
+fn first_tab_from_line_of(text: &str, at: usize) -> Option<usize> {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..].find('\t').map(|i| line_start + i)
+}
+
 /// Parses the YAML in byte range `yaml` of `source`. Spans in the returned table are relative
 /// to `yaml.start`, as [`crate::fields::parse_toml`]'s are to the TOML text.
 pub fn parse_yaml<'a>(
@@ -55,8 +63,21 @@ pub fn parse_yaml<'a>(
             Err(e) => {
                 let at = b.byte(e.marker().index());
                 let msg = e.info().to_string();
-                b.problems
-                    .push((at..at, format!("invalid YAML: {msg}"), SYNTAX_HELP.into()));
+                // The parser reports a tab where the value it was reading began, often the
+                // line above; point at the tab itself, the thing to change.
+                let tab = msg
+                    .contains("tab")
+                    .then(|| first_tab_from_line_of(text, at))
+                    .flatten();
+                let problem = match tab {
+                    Some(tab) => (
+                        tab..tab + 1,
+                        "invalid YAML: a tab where YAML needs spaces".to_string(),
+                        TAB_HELP.to_string(),
+                    ),
+                    None => (at..at, format!("invalid YAML: {msg}"), SYNTAX_HELP.into()),
+                };
+                b.problems.push(problem);
                 break;
             }
         }
@@ -385,6 +406,30 @@ mod tests {
         assert!(get("quoted").unwrap().is_str());
         assert!(get("empty").is_none(), "null is an absent key");
         assert_eq!(get("tags").unwrap().as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_located_at_the_tab() {
+        // The parser blames the list item above, where the scalar it was reading began.
+        let src = "owns:\n  - Search API\n\t- Indexer\nlead: Ana\n";
+        let (t, d) = parse(src);
+        assert!(t.is_none());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("yaml-syntax", 3, 1));
+        assert_eq!(d[0].message, "invalid YAML: a tab where YAML needs spaces");
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("replace the tab with spaces")
+        );
+        // A tab inside a quoted value is text, not an error.
+        let (t, d) = parse("name: \"a\tb\"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            t.unwrap().get("name").unwrap().get_ref().as_str(),
+            Some("a\tb")
+        );
     }
 
     #[test]

@@ -56,16 +56,17 @@ fn missing_required_keys_are_reported() {
 }
 
 #[test]
-fn quoted_date_is_an_error_with_the_fix() {
+fn a_date_that_is_not_a_date_is_an_error_with_the_fix() {
     let (_, run) = build_broken(|b| {
         b.edit(
             "content/teams/eng/api.md",
             "reviewed = 2026-10-01",
-            "reviewed = \"2026-10-01\"",
+            "reviewed = \"last autumn\"",
         );
     });
-    run.stderr_has("content/teams/eng/api.md:8:12")
-        .stderr_has("remove the quotes: reviewed = 2026-10-01");
+    run.stderr_has("error[invalid-type]: `reviewed` in team charter must be a date, found string")
+        .stderr_has("content/teams/eng/api.md:8:12")
+        .stderr_has("help: write it like: reviewed = 2026-03-14");
 }
 
 #[test]

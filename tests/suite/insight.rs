@@ -289,7 +289,7 @@ fn interaction_and_topology_mistakes_are_located_with_a_suggestion() {
     book.edit(
         "content/teams/product/alpha.md",
         "[2026-11-01, 6]",
-        "[\"2026-11-01\", 6]",
+        "[\"last week\", 6]",
     );
     book.run(&["check"])
         .failure(1)

@@ -51,3 +51,4 @@ mod serve;
 mod shapes;
 mod wikis;
 mod workflow;
+mod written_elsewhere;
