@@ -82,10 +82,13 @@ pub fn execute(args: InitArgs) -> u8 {
             }
         }
         None if outside.count == 0 => {
+            // `orgbook init .`: "in ..", and a `--root .` that changes nothing, read oddly.
+            let (place, root) = match shown(&args.dir).as_str() {
+                "." | "" => ("here".to_string(), String::new()),
+                dir => (format!("in {dir}"), format!(" --root {dir}")),
+            };
             errln!(
-                "Created the handbook \"{title}\" in {}. Next: `orgbook build --root {}`, then open public/index.html",
-                shown(&args.dir),
-                shown(&args.dir)
+                "Created the handbook \"{title}\" {place}. Next: `orgbook serve{root}` to preview it, or `orgbook build{root}` and open public/index.html"
             );
         }
         None => {

@@ -41,7 +41,8 @@ fn snapshot(book: &TestBook) -> BTreeMap<String, String> {
 fn init_scaffolds_a_handbook_that_builds_without_warnings() {
     let book = empty_book();
     let run = book.run(&["init", ".", "--title", "Acme \"Freight\""]);
-    run.success();
+    run.success()
+        .stderr_has("Created the handbook \"Acme \"Freight\"\" here. Next: `orgbook serve` to preview it, or `orgbook build` and open public/index.html");
     let written: Vec<&str> = run.stdout.lines().collect();
     for f in [
         "orgbook.toml",
