@@ -196,8 +196,9 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
     ) {
         let msg = match value.get_ref() {
             // An integer that does not fit: say the range, not "must be an integer, found
-            // integer".
-            DeValue::Integer(i) => format!(
+            // integer". An integer that fits was given where something else belongs
+            // (`supersedes: 1` for `[1]`) and gets the plain message below.
+            DeValue::Integer(i) if int_value(value.get_ref()).is_none() => format!(
                 "`{key}` in {} is out of range: {} does not fit in a whole number from {} to {}",
                 self.context,
                 i.as_str(),

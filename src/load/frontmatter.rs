@@ -754,9 +754,15 @@ fn check_decision(
                 ),
             );
         }
+        // `deciders` given in the wrong form (`deciders: Ana`) has its own error already;
+        // an empty list is the missing deciders.
+        let wrong_form = f
+            .raw("deciders")
+            .is_some_and(|v| !matches!(v.get_ref(), DeValue::Array(_)));
         if status == Status::Accepted
             && decision_type == Some(DecisionType::Irreversible)
             && deciders.is_empty()
+            && !wrong_form
         {
             let span = f
                 .key_span("deciders")
@@ -1697,6 +1703,40 @@ mod tests {
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
         assert!(codes.contains(&"missing-deciders"), "{codes:?}");
         assert!(diags.iter().any(|d| d.message.contains("needs `decided`")));
+        // An empty list names no one either.
+        let empty = text.replace("team = ", "deciders = []\ndecided = 2026-01-02\nteam = ");
+        let mut diags = Vec::new();
+        let s = split("d.md", &empty).unwrap();
+        decision("d.md", "decisions/0007-t.md", &empty, s.front, &mut diags);
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["missing-deciders"]);
+    }
+
+    #[test]
+    fn a_single_value_where_a_list_belongs_is_one_error_saying_so() {
+        let text = "---\ntitle: T\nstatus: accepted\ntype: 1\ndate: 2026-01-01\ndecided: 2026-01-02\nteam: pay\ndeciders: Ana\nsupersedes: 1\n---\n";
+        let mut diags = Vec::new();
+        let s = split("d.md", text).unwrap();
+        decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "invalid-type",
+                    8,
+                    "`deciders` in decision record must be an array of strings, found string"
+                ),
+                (
+                    "invalid-type",
+                    9,
+                    "`supersedes` in decision record must be an array of numbers, found integer"
+                ),
+            ]
+        );
     }
 
     #[test]
