@@ -2303,7 +2303,7 @@ pub fn relative_path(from_dir: &str, to: &str) -> String {
 }
 
 mod body;
-
+mod bookstack_ids;
 pub mod inline_images;
 pub mod links;
 #[cfg(test)]
