@@ -97,9 +97,8 @@ impl BookStackIds {
         // The heading of `heads` that a heading of cut id `base` is: the next one, or the
         // one after it (a heading orgbook reads where this reading sees none).
         let mut find_heading = |base: &str| {
-            let k = (heading_at..heads.len().min(heading_at + 2)).find(|&k| {
-                super::links::bookstack_id(&heads[k].text).to_ascii_lowercase() == base
-            })?;
+            let k = (heading_at..heads.len().min(heading_at + 2))
+                .find(|&k| bookstack_id(&heads[k].text).to_ascii_lowercase() == base)?;
             heading_at = k + 1;
             Some(k)
         };
@@ -189,7 +188,7 @@ impl BookStackIds {
                 Event::Html(t) | Event::InlineHtml(t) => {
                     // A comment alone is no element: BookStack gives it no id.
                     comment &= t.trim_start().starts_with("<!--") || t.trim().is_empty();
-                    block.push(&without_tags(&t));
+                    block.push(&crate::dialects::confluence::strip_tags(&t));
                 }
                 _ => {}
             }
@@ -197,7 +196,7 @@ impl BookStackIds {
                 continue;
             }
             blocks += 1;
-            let base = super::links::bookstack_id(&block.0).to_ascii_lowercase();
+            let base = bookstack_id(&block.0).to_ascii_lowercase();
             if let Some(h1) = block_heading {
                 let found = find_heading(&base);
                 above = found.or(above);
@@ -209,7 +208,7 @@ impl BookStackIds {
             current.give(&base, above);
             older.give(&base, above);
             for h in &inner {
-                let base = super::links::bookstack_id(&h.0).to_ascii_lowercase();
+                let base = bookstack_id(&h.0).to_ascii_lowercase();
                 above = find_heading(&base).or(above);
                 current.give(&base, above);
                 older.give(&base, above);
@@ -236,24 +235,59 @@ impl BookStackIds {
     }
 }
 
-/// The text of a run of HTML, its tags taken out.
-fn without_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+/// The id BookStack gives a block of text `text`, without its `bkmrk-` prefix and before
+/// it is percent-encoded (BookStack's `PageContent::setUniqueId`): the text trimmed, each
+/// run of whitespace one `-`, ASCII letters lowercased, cut to its first 20 characters.
+/// (A second block of the same id gets `-1`, `-2`: [`BookStackIds::of`] counts them.)
+pub(super) fn bookstack_id(text: &str) -> String {
+    // PHP's `\s` without the `u` flag, and what its `trim` takes off.
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
+    let trimmed =
+        text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
+    let mut id = String::new();
+    let mut chars = 0;
+    let mut in_space = false;
+    for c in trimmed.chars() {
+        if space(c) {
+            if !in_space {
+                id.push('-');
+                chars += 1;
+            }
+            in_space = true;
+        } else {
+            id.push(c.to_ascii_lowercase());
+            chars += 1;
+            in_space = false;
+        }
+        if chars == 20 {
+            break;
         }
     }
-    out
+    id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bookstack_ids_follow_bookstacks_rule() {
+        // BookStack's `PageContent::setUniqueId`: `mb_substr(strtolower(preg_replace('/\s+/',
+        // '-', trim($text))), 0, 20)`, before `urlencode`.
+        for (text, id) in [
+            ("Setup Docker Compose on Unraid", "setup-docker-compose"),
+            ("Setting up Docker network", "setting-up-docker-ne"),
+            ("Rollback", "rollback"),
+            ("  What's \t new? ", "what's-new?"),
+            (
+                "Définir l'architecture de l'application (optionnel)",
+                "définir-l'architectu",
+            ),
+            ("ÜBER ALLES und mehr davon", "Über-alles-und-mehr-"),
+        ] {
+            assert_eq!(bookstack_id(text), id, "{text:?}");
+        }
+    }
 
     fn heading(text: &str, id: &str) -> Heading {
         Heading {

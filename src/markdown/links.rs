@@ -6,7 +6,7 @@
 //! between the Markdown stage and the pages.
 
 use super::Rendered;
-use super::bookstack_ids::BookStackIds;
+use super::bookstack_ids::{BookStackIds, bookstack_id};
 use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::link::Handbook;
 use crate::model::DocId;
@@ -463,38 +463,6 @@ impl<'a> OtherSlugs<'a> {
     }
 }
 
-/// The id BookStack gives a heading of text `text`, without its `bkmrk-` prefix and before
-/// it is percent-encoded (BookStack's `PageContent::setUniqueId`): the text trimmed, each
-/// run of whitespace one `-`, ASCII letters lowercased, cut to its first 20 characters.
-/// (A second element of the same id gets `-1`, `-2`, counted over every block of the
-/// page, paragraphs too: `super::bookstack_ids` counts them.)
-pub(super) fn bookstack_id(text: &str) -> String {
-    // PHP's `\s` without the `u` flag, and what its `trim` takes off.
-    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
-    let trimmed =
-        text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
-    let mut id = String::new();
-    let mut chars = 0;
-    let mut in_space = false;
-    for c in trimmed.chars() {
-        if space(c) {
-            if !in_space {
-                id.push('-');
-                chars += 1;
-            }
-            in_space = true;
-        } else {
-            id.push(c.to_ascii_lowercase());
-            chars += 1;
-            in_space = false;
-        }
-        if chars == 20 {
-            break;
-        }
-    }
-    id
-}
-
 /// `href` attributes to change in a page's HTML, old value → new.
 #[derive(Default)]
 struct HrefChanges(HashMap<String, String>);
@@ -541,25 +509,6 @@ fn escaped_href(href: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bookstack_ids_follow_bookstacks_rule() {
-        // BookStack's `PageContent::setUniqueId`: `mb_substr(strtolower(preg_replace('/\s+/',
-        // '-', trim($text))), 0, 20)`, before `urlencode`.
-        for (text, id) in [
-            ("Setup Docker Compose on Unraid", "setup-docker-compose"),
-            ("Setting up Docker network", "setting-up-docker-ne"),
-            ("Rollback", "rollback"),
-            ("  What's \t new? ", "what's-new?"),
-            (
-                "Définir l'architecture de l'application (optionnel)",
-                "définir-l'architectu",
-            ),
-            ("ÜBER ALLES und mehr davon", "Über-alles-und-mehr-"),
-        ] {
-            assert_eq!(bookstack_id(text), id, "{text:?}");
-        }
-    }
 
     #[test]
     fn href_changes_rewrite_whole_attributes_in_one_pass() {
