@@ -561,11 +561,29 @@ pub fn markdown_stage_dropping_bodies(
                     .links
                     .iter()
                     .any(|l| match (l.target, &l.anchor) {
-                        (Some(t), Some(a)) => !anchors.has(&rendered, t, a),
+                        // A BookStack address's id may mean another heading than the
+                        // one of that id here.
+                        (Some(t), Some(a)) => l.bookstack_id || !anchors.has(&rendered, t, a),
                         _ => false,
                     })
             })
             .collect()
+    };
+    // The pages a BookStack id (`bkmrk-…`) links into: the anchor pass counts their blocks
+    // as BookStack numbered them, from their text. Few documents, as above.
+    let counted: Vec<usize> = {
+        let mut targets: Vec<usize> = rendered
+            .iter()
+            .flat_map(|r| &r.links)
+            .filter(|l| {
+                l.bookstack_id || l.anchor.as_deref().is_some_and(|a| a.starts_with("bkmrk-"))
+            })
+            .filter_map(|l| l.target)
+            .filter(|t| !keep.contains(t) && missing.binary_search(t).is_err())
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        targets
     };
     for &id in &missing {
         if compress {
@@ -575,9 +593,12 @@ pub fn markdown_stage_dropping_bodies(
             reread_text(root, &mut handbook.docs[id], &rendered[id].links);
         }
     }
+    for &id in &counted {
+        reread_text(root, &mut handbook.docs[id], &rendered[id].links);
+    }
     let mut marked = after_markdown(handbook, rendered, md_diags);
     marked.bodies = bodies;
-    for id in missing {
+    for id in missing.into_iter().chain(counted) {
         let source = &mut handbook.docs[id].source;
         if !keep.contains(&id) && source.text.len() > source.body_start {
             source.text.truncate(source.body_start);

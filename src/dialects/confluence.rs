@@ -567,7 +567,7 @@ fn link_body(inner: &str) -> Option<String> {
 }
 
 /// `html` without its tags (a rich link body's `<strong>`), whitespace kept.
-fn strip_tags(html: &str) -> String {
+pub(crate) fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {

@@ -6,6 +6,7 @@
 //! between the Markdown stage and the pages.
 
 use super::Rendered;
+use super::bookstack_ids::{BookStackIds, bookstack_id};
 use crate::diagnostic::{Diagnostic, Suggestions};
 use crate::link::Handbook;
 use crate::model::DocId;
@@ -249,35 +250,61 @@ pub fn retarget_anchors(
         }
         hrefs.apply(&mut r.html);
     }
-    // (document, link, the heading id it means, whether by another generator's slug rule)
-    let mut fixes: Vec<(DocId, usize, String, bool)> = Vec::new();
+    // (document, link, the heading id it means, how it was found)
+    let mut fixes: Vec<(DocId, usize, String, Fix)> = Vec::new();
     let mut anchor_sets = AnchorSets::default();
     // Each missed page's headings under the other rules, made on its first miss.
     let mut other_rules: HashMap<DocId, OtherSlugs> = HashMap::new();
+    // The BookStack ids of each page a BookStack id links into, counted once a page.
+    let mut bookstack_ids: HashMap<DocId, BookStackIds> = HashMap::new();
     for (id, r) in rendered.iter().enumerate() {
         for (i, link) in r.links.iter().enumerate() {
             let (Some(target), Some(anchor)) = (link.target, &link.anchor) else {
                 continue;
             };
-            if anchor_sets.has(rendered, target, anchor) {
-                continue;
-            }
-            let heads = &rendered[target].headings;
-            let other = other_rules
-                .entry(target)
-                .or_insert_with(|| OtherSlugs::of(heads));
-            // BookStack's id of a heading: one of a BookStack address with its `bkmrk-`
+            // BookStack's id of a block: one of a BookStack address with its `bkmrk-`
             // taken off already, any other as written (a page exported from BookStack
             // linking its own headings).
             let bookstack = match link.bookstack_id {
                 true => Some(anchor.as_str()),
                 false => anchor.strip_prefix("bkmrk-"),
             };
+            // An address's id is BookStack's even where a heading here has it too: the
+            // second "Setup" is `setup-1` here, but BookStack's `setup-1` may be a
+            // paragraph's.
+            if !link.bookstack_id && anchor_sets.has(rendered, target, anchor) {
+                continue;
+            }
+            let heads = &rendered[target].headings;
+            if let Some(b) = bookstack {
+                let doc = &handbook.docs[target];
+                let ids = bookstack_ids
+                    .entry(target)
+                    .or_insert_with(|| BookStackIds::of(doc.source.body(), doc.title(), heads));
+                match ids.get(b) {
+                    Some(Some(k)) if heads[k].id != *anchor => {
+                        // BookStack wrote the id, not the author: nothing to report.
+                        fixes.push((id, i, heads[k].id.clone(), Fix::Quiet));
+                        continue;
+                    }
+                    Some(None) => {
+                        fixes.push((id, i, String::new(), Fix::PageTop));
+                        continue;
+                    }
+                    Some(Some(_)) => continue,
+                    None => {}
+                }
+            }
+            if anchor_sets.has(rendered, target, anchor) {
+                continue;
+            }
+            let other = other_rules
+                .entry(target)
+                .or_insert_with(|| OtherSlugs::of(heads));
             if let Some(k) = other.heading(anchor) {
-                fixes.push((id, i, heads[k].id.clone(), true));
+                fixes.push((id, i, heads[k].id.clone(), Fix::OtherRule));
             } else if let Some(k) = bookstack.and_then(|b| other.bookstack_heading(b)) {
-                // BookStack wrote the id, not the author: nothing to report.
-                fixes.push((id, i, heads[k].id.clone(), false));
+                fixes.push((id, i, heads[k].id.clone(), Fix::Quiet));
             } else if let Some((labelled, heading_id, _)) = handbook.myst_labels.get(anchor)
                 && *labelled == target
                 && !heading_id.is_empty()
@@ -285,18 +312,18 @@ pub fn retarget_anchors(
             {
                 // MyST: `(label)=` before a heading makes `#label` that heading (mystmd
                 // gives it the label as its id), so this is no other rule's slug.
-                fixes.push((id, i, heading_id.clone(), false));
+                fixes.push((id, i, heading_id.clone(), Fix::Quiet));
             } else if rendered[target].generated_anchors {
                 // An anchor the target's API blocks would have made: the link opens the
                 // page at its top (no dangling fragment); `check_anchors` counts it.
-                fixes.push((id, i, String::new(), false));
+                fixes.push((id, i, String::new(), Fix::Generated));
             }
         }
     }
     // Each document's links changed at once: a page with thousands of retargeted links is
     // not copied once per link.
     let mut changes: BTreeMap<DocId, HrefChanges> = BTreeMap::new();
-    for (id, i, new_id, other_rule) in fixes {
+    for (id, i, new_id, fix) in fixes {
         let r = &mut rendered[id];
         let link = &mut r.links[i];
         let old_href = link.href.clone();
@@ -309,7 +336,7 @@ pub fn retarget_anchors(
             format!("{base}#{new_id}")
         };
         let doc = &handbook.docs[id];
-        if other_rule {
+        if fix == Fix::OtherRule {
             let d = Diagnostic::warning(
                 "anchor-other-rule",
                 &doc.source.path,
@@ -323,12 +350,17 @@ pub fn retarget_anchors(
             ));
             diags.push(link.locate(d, &doc.source.text));
         }
-        if new_id.is_empty() {
+        match fix {
             // The anchor as written stays, for `check_anchors` to count.
-            r.retargeted
-                .push((i, link.anchor.clone().unwrap_or_default()));
-        } else if let Some(written) = link.anchor.replace(new_id) {
-            r.retargeted.push((i, written));
+            Fix::Generated => r
+                .retargeted
+                .push((i, link.anchor.clone().unwrap_or_default())),
+            // No anchor left to check: the page's top is there.
+            Fix::PageTop => r.retargeted.extend(link.anchor.take().map(|w| (i, w))),
+            Fix::OtherRule | Fix::Quiet => {
+                r.retargeted
+                    .extend(link.anchor.replace(new_id).map(|w| (i, w)));
+            }
         }
         changes.entry(id).or_default().add(&old_href, &new_href);
         link.href = new_href;
@@ -336,6 +368,19 @@ pub fn retarget_anchors(
     for (id, hrefs) in changes {
         hrefs.apply(&mut rendered[id].html);
     }
+}
+
+/// How [`retarget_anchors`] found what a link's anchor means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    /// A heading's slug under another generator's rule: reported (`anchor-other-rule`).
+    OtherRule,
+    /// A heading, by an id the author did not write (BookStack's, MyST's label).
+    Quiet,
+    /// A block above every heading (BookStack's id of it): the page's top.
+    PageTop,
+    /// An anchor the target's API blocks would have made: the page's top, counted.
+    Generated,
 }
 
 /// A page's headings under the other generators' slug rules ([`other_slugs`]), made once
@@ -418,38 +463,6 @@ impl<'a> OtherSlugs<'a> {
     }
 }
 
-/// The id BookStack gives a heading of text `text`, without its `bkmrk-` prefix and before
-/// it is percent-encoded (BookStack's `PageContent::setUniqueId`): the text trimmed, each
-/// run of whitespace one `-`, ASCII letters lowercased, cut to its first 20 characters.
-/// (A second element of the same id gets `-1`, `-2`, counted over every block of the
-/// page, paragraphs too, so those are not made here.)
-fn bookstack_id(text: &str) -> String {
-    // PHP's `\s` without the `u` flag, and what its `trim` takes off.
-    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
-    let trimmed =
-        text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'));
-    let mut id = String::new();
-    let mut chars = 0;
-    let mut in_space = false;
-    for c in trimmed.chars() {
-        if space(c) {
-            if !in_space {
-                id.push('-');
-                chars += 1;
-            }
-            in_space = true;
-        } else {
-            id.push(c.to_ascii_lowercase());
-            chars += 1;
-            in_space = false;
-        }
-        if chars == 20 {
-            break;
-        }
-    }
-    id
-}
-
 /// `href` attributes to change in a page's HTML, old value → new.
 #[derive(Default)]
 struct HrefChanges(HashMap<String, String>);
@@ -496,25 +509,6 @@ fn escaped_href(href: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bookstack_ids_follow_bookstacks_rule() {
-        // BookStack's `PageContent::setUniqueId`: `mb_substr(strtolower(preg_replace('/\s+/',
-        // '-', trim($text))), 0, 20)`, before `urlencode`.
-        for (text, id) in [
-            ("Setup Docker Compose on Unraid", "setup-docker-compose"),
-            ("Setting up Docker network", "setting-up-docker-ne"),
-            ("Rollback", "rollback"),
-            ("  What's \t new? ", "what's-new?"),
-            (
-                "Définir l'architecture de l'application (optionnel)",
-                "définir-l'architectu",
-            ),
-            ("ÜBER ALLES und mehr davon", "Über-alles-und-mehr-"),
-        ] {
-            assert_eq!(bookstack_id(text), id, "{text:?}");
-        }
-    }
 
     #[test]
     fn href_changes_rewrite_whole_attributes_in_one_pass() {

@@ -799,15 +799,58 @@ fn bookstack_relative(path: &str) -> Option<&str> {
 }
 
 /// The page a relative BookStack address (`bookstack_relative`) names: the one of that
-/// slug in the linking page's book, which the exporters make the linking page's folder
-/// (`from_dir`), found as `bookstack_target` finds a full address's. Only there: a page of
-/// that name elsewhere is not the one BookStack's address names.
-fn bookstack_relative_target(handbook: &Handbook, from_dir: &str, page: &str) -> Option<String> {
+/// slug in the linking page's book, as a path from the site's root. BookStack's address of
+/// a page leaves its chapter out, and the exporters make a book a folder and each of its
+/// chapters a folder in it; so the book of a page in a folder two or more levels down
+/// (`docker-stacks/jelly/`) is that folder's parent, and of one in a top folder
+/// (`unraid/`), which is no chapter, that folder. The page in the linking page's own
+/// folder comes first; else the one page of that slug at the book's top, in one of its
+/// chapters, or in a folder of the linking page's folder. `Err` holds the pages when
+/// there is none or several: BookStack gives each page of a book a slug of its own
+/// (numbering a repeated name), so two files of one name are two slugs, and the export
+/// does not say which one the address names.
+fn bookstack_relative_target(
+    handbook: &Handbook,
+    from_dir: &str,
+    page: &str,
+) -> Result<String, Vec<String>> {
+    use crate::link::folder_of;
     let from = from_dir.strip_prefix("content").unwrap_or(from_dir);
     let from = from.strip_prefix('/').unwrap_or(from);
-    let book = from.rsplit('/').next().unwrap_or("");
-    bookstack_target(handbook, from_dir, BookStack::Page(book, page))
-        .filter(|rel| crate::link::folder_of(rel.strip_prefix('/').unwrap_or(rel)) == from)
+    let book = match from.matches('/').count() {
+        0 => from,
+        _ => folder_of(from),
+    };
+    let mut pages = bookstack_pages(handbook, page);
+    pages.sort();
+    if let Some(own) = pages.iter().find(|p| folder_of(p) == from) {
+        return Ok(format!("/{own}"));
+    }
+    let in_book: Vec<String> = pages
+        .into_iter()
+        .filter(|p| {
+            let dir = folder_of(p);
+            dir == book || (!dir.is_empty() && [book, from].contains(&folder_of(dir)))
+        })
+        .cloned()
+        .collect();
+    match in_book.as_slice() {
+        [one] => Ok(format!("/{one}")),
+        _ => Err(in_book),
+    }
+}
+
+/// The pages whose file is named after the BookStack page slug `page` (`Restart the
+/// agent.md`, `restart-the-agent.md`), as paths from `content/`.
+fn bookstack_pages<'h>(handbook: &'h Handbook, page: &str) -> Vec<&'h String> {
+    let names = handbook.wiki_names();
+    names
+        .get(&crate::model::wiki_name(page))
+        .into_iter()
+        .chain(names.get(&crate::link::outline_key(page)))
+        .flatten()
+        .filter(|p| crate::load::strip_markdown_extension(p).is_some())
+        .collect()
 }
 
 /// The page or folder a BookStack address names (as a path from `content/`): the page
@@ -831,14 +874,7 @@ fn bookstack_target(handbook: &Handbook, from_dir: &str, address: BookStack) -> 
     let from = from.strip_prefix('/').unwrap_or(from);
     let (book, name) = match address {
         BookStack::Page(book, page) => {
-            let names = handbook.wiki_names();
-            let mut pages: Vec<&String> = names
-                .get(&crate::model::wiki_name(page))
-                .into_iter()
-                .chain(names.get(&key(page)))
-                .flatten()
-                .filter(|p| crate::load::strip_markdown_extension(p).is_some())
-                .collect();
+            let mut pages = bookstack_pages(handbook, page);
             pages.sort_by_key(|p| {
                 (
                     !in_book(book, p),
@@ -1364,9 +1400,21 @@ fn missing_target(
         return said;
     }
     if let Some(page) = bookstack_relative(path) {
+        if let Err(several) = bookstack_relative_target(handbook, from_dir, page)
+            && several.len() > 1
+        {
+            return (
+                format!(
+                    "link to `{path}`: BookStack's address of the page `{page}` of this page's book, which has {} pages of that name here ({}): BookStack gave each its own slug, numbering all but one, and the export does not say which one kept `{page}`",
+                    several.len(),
+                    several.join(", ")
+                ),
+                "link the page's path here instead".into(),
+            );
+        }
         return (
             format!("link to `{path}`: no such file ({joined}), nor a BookStack page that no page here is named after (`{page}`, in this page's book: BookStack's address of a page relative to another's)"),
-            "export that page too (its file named after the page, in this page's folder), or link the page's path here".into(),
+            "export that page too (its file named after the page, in this page's book: its folder, or a chapter's), or link the page's path here".into(),
         );
     }
     // An Outline address (`outline_document`) whose document the export does not hold.
@@ -1940,7 +1988,7 @@ fn rewrite<'a>(
                 .and_then(|a| bookstack_target(handbook, from_dir, a))
                 .or_else(|| {
                     bookstack_relative(path)
-                        .and_then(|page| bookstack_relative_target(handbook, from_dir, page))
+                        .and_then(|page| bookstack_relative_target(handbook, from_dir, page).ok())
                 }) {
                 Some(rel) => match resolve_target(handbook, "content", &rel) {
                     found @ (Resolved::Doc(..) | Resolved::Generated(_)) => found,
@@ -2255,6 +2303,7 @@ pub fn relative_path(from_dir: &str, to: &str) -> String {
 }
 
 mod body;
+mod bookstack_ids;
 pub mod inline_images;
 pub mod links;
 #[cfg(test)]
