@@ -424,15 +424,36 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
+        // "write it like: metrics = a [[metrics]] section" read oddly, and YAML has no
+        // sections: say how each entry is written in the file's own syntax.
+        let help = if self.yaml {
+            format!(
+                "write each entry of `{key}` as indented `key: value` lines, the first after `- `"
+            )
+        } else {
+            format!("write each entry of `{key}` as a [[{key}]] section")
+        };
         let DeValue::Array(items) = v.get_ref() else {
-            self.type_error(key, v, "an array of tables", &format!("[[{key}]] sections"));
+            let msg = format!(
+                "`{key}` in {} must be a list of tables, found {}",
+                self.context,
+                v.get_ref().type_str()
+            );
+            self.error("invalid-type", v.span(), msg, help);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push(t),
-                _ => self.type_error(key, item, "a table", &format!("a [[{key}]] section")),
+                other => {
+                    let msg = format!(
+                        "each entry of `{key}` in {} must be a table, found {}",
+                        self.context,
+                        other.type_str()
+                    );
+                    self.error("invalid-type", item.span(), msg, help.clone());
+                }
             }
         }
         out

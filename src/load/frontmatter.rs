@@ -1713,6 +1713,36 @@ mod tests {
     }
 
     #[test]
+    fn a_metric_written_as_text_is_told_how_entries_are_written() {
+        let (_, d) =
+            charter_diags("---\nname: Pay\nproblem: x\nmetrics:\n  - Payouts on time\n---\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("invalid-type", 5, 5));
+        assert_eq!(
+            d[0].message,
+            "each entry of `metrics` in team charter must be a table, found string"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some(
+                "write each entry of `metrics` as indented `key: value` lines, the first after `- `"
+            )
+        );
+        let (_, d) = charter_diags(
+            "+++\nname = \"Pay\"\nproblem = \"x\"\nmetrics = \"Payouts on time\"\n+++\n",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "`metrics` in team charter must be a list of tables, found string"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("write each entry of `metrics` as a [[metrics]] section")
+        );
+    }
+
+    #[test]
     fn a_single_value_where_a_list_belongs_is_one_error_saying_so() {
         let text = "---\ntitle: T\nstatus: accepted\ntype: 1\ndate: 2026-01-01\ndecided: 2026-01-02\nteam: pay\ndeciders: Ana\nsupersedes: 1\n---\n";
         let mut diags = Vec::new();
