@@ -19,6 +19,7 @@ mod insight;
 mod layers;
 mod left10;
 mod left11;
+mod left13;
 mod left2;
 mod left3;
 mod left4;
