@@ -1816,8 +1816,8 @@ pub(super) fn atx_heading(line: &str) -> Option<(usize, &str)> {
 /// (pulldown-cmark's parse of those lines): ATX (`## Status`) and setext (`Status` over a
 /// line of `-`, a title over `=`, the paragraph it ends joined). Only the record's own
 /// headings: none in a block quote or a list item (which a section never opens), in code,
-/// an HTML block, or a line `in_code` marks (the importer's comments, which start where a
-/// template writes `<!--` after text). Front matter is before `start`. `Date: …` over
+/// an HTML block, or a comment `in_code` marks (the importer's comments, which start where
+/// a template writes `<!--` after text). Front matter is before `start`. `Date: …` over
 /// `---` is a heading here, as CommonMark says; [`Record::preamble`] reads it as metadata.
 /// Parsed once, so linear; the lines are joined again because the parse needs one text.
 fn headings_of<'t>(lines: &[&'t str], in_code: &[bool], start: usize) -> Vec<Heading<'t>> {
@@ -1836,6 +1836,10 @@ fn headings_of<'t>(lines: &[&'t str], in_code: &[bool], start: usize) -> Vec<Hea
         }
         line
     };
+    // Of what `in_code` marks, only the comments are the mask's to say: which lines are
+    // code the parse knows better (a fence opened on a list item's line pairs the line
+    // mask's fences wrongly, and it would hide the record's later headings).
+    let fenced = code_mask(lines);
     let mut depth = 0usize;
     let parser = Parser::new_ext(&text, crate::dialects::options_for(&text));
     for (event, range) in parser.into_offset_iter() {
@@ -1847,7 +1851,8 @@ fn headings_of<'t>(lines: &[&'t str], in_code: &[bool], start: usize) -> Vec<Hea
                 // A row over dashes is a table of one column to GitHub (pulldown-cmark wants
                 // a `|` in the delimiter row), so the underline is no heading's.
                 let table = end > first && lines[end - 1].trim_start().starts_with('|');
-                if !in_code[first] && !table {
+                let comment = in_code[first] && !fenced[first];
+                if !comment && !table {
                     let text = match atx_heading(lines[first]).filter(|_| end == first) {
                         Some((_, t)) => t.into(),
                         None => lines[first..end]
@@ -4722,6 +4727,68 @@ mod tests {
         assert!(
             t4 < t1 * 8 + std::time::Duration::from_millis(50),
             "{t1:?} for 50,000 sections, {t4:?} for 200,000"
+        );
+    }
+
+    #[test]
+    fn headings_of_hostile_shapes_stay_linear() {
+        // What a parser may look back over: quotes nested deep, brackets never closed,
+        // HTML blocks, fences opened on list items, underlines under long paragraphs.
+        let text = |n: usize| {
+            let mut t = String::new();
+            for i in 0..n {
+                t.push_str(&">".repeat(i % 40));
+                t.push_str(" Quote [open [brackets ![ <span\n");
+                t.push_str("<details>\n## In HTML\n\n- ```sh\n  # comment\n  ```\n");
+                t.push_str("Para\n[x]: <y\n---\n\n");
+            }
+            t
+        };
+        let time = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_or_comment_mask(&lines);
+            crate::cpu_time::cpu_time_of(|| headings_of(&lines, &in_code, 0)).1
+        };
+        let (small, large) = (text(5_000), text(20_000));
+        let (t1, t4) = (time(&small), time(&large));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 5,000 blocks, {t4:?} for 20,000"
+        );
+    }
+
+    #[test]
+    fn headings_in_html_quotes_and_list_items_are_not_the_records() {
+        let found = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_or_comment_mask(&lines);
+            headings_of(&lines, &in_code, 0)
+                .into_iter()
+                .map(|h| (h.line, h.end, h.level, h.text.into_owned()))
+                .collect::<Vec<_>>()
+        };
+        for (text, why) in [
+            (
+                "<pre>\nStatus\n------\n\n## Decision\n</pre>\n",
+                "in a <pre> block",
+            ),
+            ("<details>\n## Status\n</details>\n", "in an HTML block"),
+            (
+                "- ```sh\n  # comment\n  ```\n",
+                "in a fence on a list item's line",
+            ),
+            ("> ## Status\n", "in a quote"),
+            ("- item\n\n  ## Status\n", "in a list item"),
+            (
+                "> Status\nAccepted\n---\n",
+                "a quote's lazy line over a rule",
+            ),
+        ] {
+            assert_eq!(found(text), [], "{why}: {text:?}");
+        }
+        assert_eq!(
+            found("- ```sh\n  # comment\n  ```\n\n## Decision\n"),
+            [(4, 4, 2, "Decision".to_owned())]
         );
     }
 

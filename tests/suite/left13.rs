@@ -42,6 +42,21 @@ fn import_adr_reads_no_heading_in_a_code_block_of_a_list_item() {
     let code = texts(&page, ".prose li pre code");
     assert_eq!(code.len(), 2, "{code:?}");
     assert!(code[0].starts_with("# a normal comment"), "{code:?}");
+    // One such block alone (record 9): the line reader's fence mask paired its closing
+    // fence with nothing and hid every heading after it; the sections stay.
+    let body = &rs[&9].body;
+    assert!(
+        body.contains(
+            "- ```sh\n  # what `adr help new` runs\n  _adr_help_new\n  ```\n\n## Consequences\n"
+        ),
+        "{body}"
+    );
+    assert!(!body.contains("###"), "{body}");
+    let page = decision_page(&book, &rs[&9]);
+    assert_eq!(
+        texts(&page, ".prose h2"),
+        ["Context", "Decision", "Consequences"]
+    );
 }
 
 /// The code of the keys the fixture's page writes in a `code` macro, outside a panel and in
