@@ -1318,6 +1318,47 @@ mod tests {
     }
 
     #[test]
+    fn one_line_of_code_in_a_panel_is_a_code_element_and_one_too_long_is_handed_over() {
+        let panel = |code: &str| {
+            format!(
+                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><p><ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[{code}]]></ac:plain-text-body></ac:structured-macro></p></ac:rich-text-body></ac:structured-macro>"
+            )
+        };
+        let body = panel("a:b");
+        let drawn = draw(&body, tags(&body));
+        assert!(
+            drawn
+                .rewrites
+                .iter()
+                .any(|(_, t)| t.starts_with("<span><code>a&#58;b</code></span")),
+            "{:?}",
+            drawn.rewrites
+        );
+        assert!(drawn.found.iter().all(|f| f.kind != Kind::Template));
+        // Too long for the macro: the span in place, the element for the renderer.
+        let many = "*".repeat(40);
+        let body = panel(&many);
+        let drawn = draw(&body, tags(&body));
+        let element = drawn
+            .found
+            .iter()
+            .find(|f| f.kind == Kind::CodeElement)
+            .expect("an element handed over");
+        assert_eq!(
+            element.construct,
+            format!("<span><code>{}</code></span>", "&#42;".repeat(40))
+        );
+        assert!(body[element.range.clone()].starts_with("<ac:structured-macro ac:name=\"code\">"));
+        assert!(
+            drawn.rewrites.iter().any(
+                |(r, t)| *r == element.range && t.starts_with(&format!("<span>`{many}`</span"))
+            ),
+            "{:?}",
+            drawn.rewrites
+        );
+    }
+
+    #[test]
     fn code_macros_become_fences_on_the_lines_they_had() {
         // On one line after a blank line (the REST API's form), pretty-printed with the code
         // on the lines after `<![CDATA[`, one line in a sentence, and in a paragraph.
