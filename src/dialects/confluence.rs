@@ -29,7 +29,10 @@
 //!   opening fence takes the line `<![CDATA[` ends, else the blank line before the macro;
 //!   the closing fence the line `]]>` starts, else the blank line after it
 //!   ([`code_fences`]). One line of code in a sentence is a `<code>` element, which a
-//!   sentence of Markdown and a paragraph exported as HTML both show as code;
+//!   sentence of Markdown, a paragraph exported as HTML and a panel's body all show as
+//!   code; when the element is longer than the macro, a code span, and the renderer
+//!   writes the element in its place where it lands in a block of HTML
+//!   (`Kind::CodeElement`);
 //! - a mention (`<ri:user …/>` in a link), an emoticon, a `<time datetime>`: the name,
 //!   the character, the date, as text in a `<span>` padded inside its closing tag.
 //!
@@ -1044,14 +1047,23 @@ pub(crate) fn draw(body: &str, tags: Vec<(Range<usize>, Tag)>) -> Drawn {
                 });
             match fences {
                 Some(f) => drawn.code.push(f),
-                // Code of one line in a sentence: a `<code>` element, padded as a link is.
-                // Its references may not fit in the macro's bytes (code of many
-                // punctuation marks): then a code span, which fits and reads in Markdown.
-                None => match code_element(&body[code.clone()])
-                    .filter(|m| m.len() <= range.len())
-                    .or_else(|| code_span(&body[code.clone()]))
-                    .filter(|m| in_panel.is_none() && m.len() <= range.len())
-                {
+                // Code of one line in a sentence: a `<code>` element, padded as a link is,
+                // in a panel's body (a block of HTML) too. Its references may not fit in the
+                // macro's bytes (code of many punctuation marks): then a code span, which
+                // fits and reads in Markdown, and the element, which the renderer writes
+                // into the page in its place where the span lands in a block of HTML.
+                None => match code_element(&body[code.clone()]).and_then(|element| {
+                    if element.len() <= range.len() {
+                        return Some(element);
+                    }
+                    let span = code_span(&body[code.clone()]).filter(|s| s.len() <= range.len())?;
+                    drawn.found.push(Leftover {
+                        range: range.clone(),
+                        construct: element,
+                        kind: Kind::CodeElement,
+                    });
+                    Some(span)
+                }) {
                     Some(span) => {
                         let pad = range.len() - span.len();
                         let (head, last) = span.split_at(span.len() - 1);
@@ -1302,6 +1314,47 @@ mod tests {
         assert_eq!(
             drawn(&wrap(&many)),
             format!("<p>Run <span>`{many}`</span > now.</p>")
+        );
+    }
+
+    #[test]
+    fn one_line_of_code_in_a_panel_is_a_code_element_and_one_too_long_is_handed_over() {
+        let panel = |code: &str| {
+            format!(
+                "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><p><ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[{code}]]></ac:plain-text-body></ac:structured-macro></p></ac:rich-text-body></ac:structured-macro>"
+            )
+        };
+        let body = panel("a:b");
+        let drawn = draw(&body, tags(&body));
+        assert!(
+            drawn
+                .rewrites
+                .iter()
+                .any(|(_, t)| t.starts_with("<span><code>a&#58;b</code></span")),
+            "{:?}",
+            drawn.rewrites
+        );
+        assert!(drawn.found.iter().all(|f| f.kind != Kind::Template));
+        // Too long for the macro: the span in place, the element for the renderer.
+        let many = "*".repeat(40);
+        let body = panel(&many);
+        let drawn = draw(&body, tags(&body));
+        let element = drawn
+            .found
+            .iter()
+            .find(|f| f.kind == Kind::CodeElement)
+            .expect("an element handed over");
+        assert_eq!(
+            element.construct,
+            format!("<span><code>{}</code></span>", "&#42;".repeat(40))
+        );
+        assert!(body[element.range.clone()].starts_with("<ac:structured-macro ac:name=\"code\">"));
+        assert!(
+            drawn.rewrites.iter().any(
+                |(r, t)| *r == element.range && t.starts_with(&format!("<span>`{many}`</span"))
+            ),
+            "{:?}",
+            drawn.rewrites
         );
     }
 

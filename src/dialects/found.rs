@@ -93,6 +93,11 @@ pub enum Kind {
     /// A pandoc table's caption (`: Equipment`), its line blanked: the renderer draws it
     /// as the `<caption>` of the table starting at `range.start`. `construct` is its text.
     Caption,
+    /// A one-line Confluence `code` macro whose `<code>` element (`construct`) is longer
+    /// than the macro, so written in place as a code span (`range`), which Markdown reads
+    /// but a block of HTML (a paragraph exported as HTML, a panel's body) shows as written:
+    /// there the renderer writes the element into the page in the span's place.
+    CodeElement,
     /// A pandoc fenced div's id (`::: {#claims .policy}`): `construct` is the id, an anchor
     /// before the first block after the div's line.
     Anchor,

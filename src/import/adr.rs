@@ -1812,121 +1812,71 @@ pub(super) fn atx_heading(line: &str) -> Option<(usize, &str)> {
     Some((level, text))
 }
 
-/// The headings of `lines` from `start` on, outside code and comments (`in_code`), in
-/// order: ATX (`## Status`) and setext (`Status` over a line of `-`, a title over `=`),
-/// read as CommonMark reads them. An underline makes a heading of the paragraph it ends
-/// (its lines joined), so a line of dashes after a blank line, a list item, a quote, a
-/// table row, an HTML block or a heading is a thematic break and no heading; front matter
-/// is before `start`, and fenced code is in `in_code`. One pass over the lines.
+/// The headings of `lines` from `start` on, in order, as CommonMark reads them
+/// (pulldown-cmark's parse of those lines): ATX (`## Status`) and setext (`Status` over a
+/// line of `-`, a title over `=`, the paragraph it ends joined). Only the record's own
+/// headings: none in a block quote or a list item (which a section never opens), in code,
+/// an HTML block, or a comment `in_code` marks (the importer's comments, which start where
+/// a template writes `<!--` after text). Front matter is before `start`. `Date: …` over
+/// `---` is a heading here, as CommonMark says; [`Record::preamble`] reads it as metadata.
+/// Parsed once, so linear; the lines are joined again because the parse needs one text.
 fn headings_of<'t>(lines: &[&'t str], in_code: &[bool], start: usize) -> Vec<Heading<'t>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let Some(rest) = lines.get(start..) else {
+        return Vec::new();
+    };
+    let text = rest.join("\n");
     let mut found = Vec::new();
-    // The first line of the paragraph the line before belongs to, if it does.
-    let mut paragraph: Option<usize> = None;
-    for i in start..lines.len() {
-        let line = lines[i];
-        if in_code[i] || line.trim().is_empty() {
-            paragraph = None;
-            continue;
+    // Lines are found by walking forwards: headings come in source order.
+    let (mut line, mut line_start) = (start, 0);
+    let mut line_of = |at: usize| {
+        while line + 1 < lines.len() && line_start + lines[line].len() < at {
+            line_start += lines[line].len() + 1;
+            line += 1;
         }
-        if let Some((level, text)) = atx_heading(line) {
-            found.push(Heading {
-                line: i,
-                end: i,
-                level,
-                text: text.into(),
-            });
-            paragraph = None;
-            continue;
+        line
+    };
+    // Of what `in_code` marks, only the comments are the mask's to say: which lines are
+    // code the parse knows better (a fence opened on a list item's line pairs the line
+    // mask's fences wrongly, and it would hide the record's later headings).
+    let fenced = code_mask(lines);
+    let mut depth = 0usize;
+    let parser = Parser::new_ext(&text, crate::dialects::options_for(&text));
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
+                let first = line_of(range.start);
+                // The last byte that is the heading's, not the line end after it.
+                let end = line_of(text[..range.end].trim_end().len().max(range.start));
+                // A row over dashes is a table of one column to GitHub (pulldown-cmark wants
+                // a `|` in the delimiter row), so the underline is no heading's.
+                let table = end > first && lines[end - 1].trim_start().starts_with('|');
+                let comment = in_code[first] && !fenced[first];
+                if !comment && !table {
+                    let text = match atx_heading(lines[first]).filter(|_| end == first) {
+                        Some((_, t)) => t.into(),
+                        None => lines[first..end]
+                            .iter()
+                            .map(|l| l.trim())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .into(),
+                    };
+                    found.push(Heading {
+                        line: first,
+                        end,
+                        level: level as usize,
+                        text,
+                    });
+                }
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        if let Some(first) = paragraph
-            && let Some(level) = setext_underline(line)
-        {
-            let text = lines[first..i]
-                .iter()
-                .map(|l| l.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            found.push(Heading {
-                line: first,
-                end: i,
-                level,
-                text: text.into(),
-            });
-            paragraph = None;
-            continue;
-        }
-        paragraph = match paragraph {
-            // Lazy continuation: any line but one that starts another block.
-            Some(first) if !interrupts_paragraph(line) => Some(first),
-            _ if starts_paragraph(line) => Some(i),
-            _ => None,
-        };
     }
     found
-}
-
-/// The level a setext underline gives (`===` 1, `---` 2): up to three spaces, one
-/// character repeated, trailing spaces.
-fn setext_underline(line: &str) -> Option<usize> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = line[indent..].trim_end_matches([' ', '\t']);
-    if indent > 3 || rest.is_empty() {
-        return None;
-    }
-    if rest.bytes().all(|b| b == b'=') {
-        Some(1)
-    } else if rest.bytes().all(|b| b == b'-') {
-        Some(2)
-    } else {
-        None
-    }
-}
-
-/// A thematic break (`***`, `- - -`, `___`): three or more of one character, spaces
-/// between allowed.
-fn is_thematic_break(line: &str) -> bool {
-    let t = line.trim();
-    let Some(c) = t.chars().next().filter(|c| matches!(c, '*' | '-' | '_')) else {
-        return false;
-    };
-    line.len() - line.trim_start_matches(' ').len() <= 3
-        && t.chars().all(|x| x == c || x == ' ' || x == '\t')
-        && t.chars().filter(|&x| x == c).count() >= 3
-}
-
-/// A list item's marker (`- `, `* `, `+ `, `1. `, `1) `) opens the line.
-fn is_list_item(t: &str) -> bool {
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = if digits > 0 && digits <= 9 {
-        t[digits..].strip_prefix(['.', ')'])
-    } else {
-        t.strip_prefix(['-', '*', '+'])
-    };
-    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
-}
-
-/// A line that ends the paragraph before it: a heading, a thematic break, a quote, a list
-/// item, a table row, an HTML block (fences are code).
-fn interrupts_paragraph(line: &str) -> bool {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return false;
-    }
-    let t = line.trim();
-    // Of ordered lists, only one that starts at 1 interrupts a paragraph (`2021. Then`
-    // continues it).
-    let ordered_not_one = t.starts_with(|c: char| c.is_ascii_digit())
-        && !(t.starts_with("1.") || t.starts_with("1)"));
-    is_thematic_break(line)
-        || t.starts_with(['>', '<', '|'])
-        || (is_list_item(t) && !ordered_not_one)
-}
-
-/// A line that starts a paragraph where none is open: text, not indented code nor any
-/// other block.
-fn starts_paragraph(line: &str) -> bool {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    indent <= 3 && !line.starts_with('\t') && !interrupts_paragraph(line)
 }
 
 /// The cells of one Markdown table row, trimmed: `| a | b |` → `a`, `b`.
@@ -4777,6 +4727,68 @@ mod tests {
         assert!(
             t4 < t1 * 8 + std::time::Duration::from_millis(50),
             "{t1:?} for 50,000 sections, {t4:?} for 200,000"
+        );
+    }
+
+    #[test]
+    fn headings_of_hostile_shapes_stay_linear() {
+        // What a parser may look back over: quotes nested deep, brackets never closed,
+        // HTML blocks, fences opened on list items, underlines under long paragraphs.
+        let text = |n: usize| {
+            let mut t = String::new();
+            for i in 0..n {
+                t.push_str(&">".repeat(i % 40));
+                t.push_str(" Quote [open [brackets ![ <span\n");
+                t.push_str("<details>\n## In HTML\n\n- ```sh\n  # comment\n  ```\n");
+                t.push_str("Para\n[x]: <y\n---\n\n");
+            }
+            t
+        };
+        let time = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_or_comment_mask(&lines);
+            crate::cpu_time::cpu_time_of(|| headings_of(&lines, &in_code, 0)).1
+        };
+        let (small, large) = (text(5_000), text(20_000));
+        let (t1, t4) = (time(&small), time(&large));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 5,000 blocks, {t4:?} for 20,000"
+        );
+    }
+
+    #[test]
+    fn headings_in_html_quotes_and_list_items_are_not_the_records() {
+        let found = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let in_code = code_or_comment_mask(&lines);
+            headings_of(&lines, &in_code, 0)
+                .into_iter()
+                .map(|h| (h.line, h.end, h.level, h.text.into_owned()))
+                .collect::<Vec<_>>()
+        };
+        for (text, why) in [
+            (
+                "<pre>\nStatus\n------\n\n## Decision\n</pre>\n",
+                "in a <pre> block",
+            ),
+            ("<details>\n## Status\n</details>\n", "in an HTML block"),
+            (
+                "- ```sh\n  # comment\n  ```\n",
+                "in a fence on a list item's line",
+            ),
+            ("> ## Status\n", "in a quote"),
+            ("- item\n\n  ## Status\n", "in a list item"),
+            (
+                "> Status\nAccepted\n---\n",
+                "a quote's lazy line over a rule",
+            ),
+        ] {
+            assert_eq!(found(text), [], "{why}: {text:?}");
+        }
+        assert_eq!(
+            found("- ```sh\n  # comment\n  ```\n\n## Decision\n"),
+            [(4, 4, 2, "Decision".to_owned())]
         );
     }
 

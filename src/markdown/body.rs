@@ -117,6 +117,9 @@ pub(super) struct Found {
     captions: HashMap<usize, String>,
     /// pandoc fenced divs' ids, by where their line starts.
     anchors: VecDeque<(usize, String)>,
+    /// Confluence's code written as a code span where its `<code>` element did not fit
+    /// (`Kind::CodeElement`): the span's range and the element, in body order.
+    code_elements: VecDeque<(Range<usize>, String)>,
 }
 
 impl Found {
@@ -259,6 +262,10 @@ pub(super) fn sort_leftovers(
             }
             Kind::Caption => {
                 found.captions.insert(l.range.start, l.construct);
+                continue;
+            }
+            Kind::CodeElement => {
+                found.code_elements.push_back((l.range, l.construct));
                 continue;
             }
             Kind::PageTitle => {
@@ -2029,6 +2036,7 @@ impl<'a> BodyWriter<'a> {
     /// (`dialects::confluence::links_in_html`); then the raw-HTML policy, which may show
     /// it as text (then the HTML shows as written).
     fn html_block_piece(&mut self, piece: String, start: usize) -> Event<'a> {
+        let piece = self.code_elements_in(piece, start);
         let piece = match self.raw_policy != crate::html_policy::RawHtml::Escape
             && crate::finder!(b"](<ri:").find(piece.as_bytes()).is_some()
         {
@@ -2038,6 +2046,48 @@ impl<'a> BodyWriter<'a> {
         match self.raw_html(&piece, start) {
             Some(html) => Event::Html(html.into()),
             None => Event::Text(piece.into()),
+        }
+    }
+
+    /// `piece` (at `start` in the file) with each code span Confluence's dialect wrote in
+    /// it for code whose `<code>` element did not fit in its macro (`Kind::CodeElement`)
+    /// replaced by that element: in a block of HTML the span would show its backticks.
+    /// The page's output is not bound to the source's offsets, as the body is. Only a
+    /// span found where it was written (a block in a list or a quote loses its markers,
+    /// and its offsets are not the body's): else it stays a span. Spans before the piece
+    /// were in Markdown, where they read as code; each is looked at once.
+    fn code_elements_in(&mut self, piece: String, start: usize) -> String {
+        let from = start.saturating_sub(self.offset);
+        let spans = &mut self.found.code_elements;
+        while spans.front().is_some_and(|(r, _)| r.start < from) {
+            spans.pop_front();
+        }
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        while let Some((r, element)) = spans.front() {
+            if r.end > from + piece.len() {
+                break;
+            }
+            let at = r.start - from..r.end - from;
+            // `at.start >= copied`: spans never overlap, but a slice must not go back.
+            if at.start >= copied
+                && piece
+                    .get(at.clone())
+                    .is_some_and(|t| t.starts_with("<span>`") && t.ends_with('>'))
+            {
+                let o = out.get_or_insert_with(|| String::with_capacity(piece.len() + 64));
+                o.push_str(&piece[copied..at.start]);
+                o.push_str(element);
+                copied = at.end;
+            }
+            spans.pop_front();
+        }
+        match out {
+            Some(mut o) => {
+                o.push_str(&piece[copied..]);
+                o
+            }
+            None => piece,
         }
     }
 

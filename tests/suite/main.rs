@@ -20,6 +20,7 @@ mod layers;
 mod left10;
 mod left11;
 mod left12;
+mod left13;
 mod left2;
 mod left3;
 mod left4;
