@@ -393,8 +393,8 @@ pub fn charter(
     let metrics = metrics(&mut f);
     let owns = f.spanned_str_array("owns");
     let codeowners = f.spanned_str_array_or_str("codeowners");
-    let lead = f.opt_str("lead");
-    let members = f.str_array("members");
+    let (members, lead_by_role) = members(&mut f);
+    let lead = f.opt_str("lead").or(lead_by_role);
     let contact = match f.opt_table("contact") {
         Some(t) => f.child(t, "[contact]").string_map(),
         None => Vec::new(),
@@ -466,6 +466,76 @@ const DECISION_KEYS: &[&str] = &[
     "tags",
     "revisit",
 ];
+
+/// `members`: names, or entries with a `name` as team rosters in YAML write them
+/// (`- name: Ana Lima` with `role:`, `github:`, `email:` under it), whose other keys are
+/// left as the team pages' rosters leave them. The first member whose role says lead,
+/// manager or chair, for a charter that names no `lead`.
+fn members(f: &mut Fields) -> (Vec<String>, Option<String>) {
+    let Some(v) = f.raw("members") else {
+        return (Vec::new(), None);
+    };
+    let DeValue::Array(items) = v.get_ref() else {
+        // The type error, with its hint.
+        return (f.str_array("members"), None);
+    };
+    let mut names = Vec::new();
+    let mut lead = None;
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(s) => names.push(s.to_string()),
+            DeValue::Table(t) => {
+                let name = f.child(t, "an entry of `members`").opt_str("name");
+                let Some(name) = name else {
+                    // At the entry: `missing` would point at the front matter's start.
+                    if !t.contains_key("name") {
+                        let example = if f.is_yaml() {
+                            "- name: Ana Lima"
+                        } else {
+                            "{ name = \"Ana Lima\" }"
+                        };
+                        let help = format!("give each entry a name: `{example}`");
+                        f.error(
+                            "missing-key",
+                            item.span(),
+                            "an entry of `members` is missing the required key `name`".into(),
+                            help,
+                        );
+                    }
+                    continue;
+                };
+                let role = match t.get("role").map(|r| r.get_ref()) {
+                    Some(DeValue::String(r)) => Some(r.as_ref()),
+                    _ => None,
+                };
+                if lead.is_none() && role.is_some_and(role_leads) {
+                    lead = Some(name.clone());
+                }
+                names.push(name);
+            }
+            _ => f.error(
+                "invalid-type",
+                item.span(),
+                format!(
+                    "each entry of `members` must be a name or a table with a `name`, found {}",
+                    item.get_ref().type_str()
+                ),
+                format!(
+                    "write it like: {}",
+                    f.assign("members", "[\"Ana Lima\", \"Bo Chen\"]")
+                ),
+            ),
+        }
+    }
+    (names, lead)
+}
+
+/// Whether a member's role makes them the team's lead when no lead is named: a lead, a
+/// manager or a chair (`Tech Lead`, `Engineering Manager`, `Co-chair`).
+pub fn role_leads(role: &str) -> bool {
+    let r = role.to_lowercase();
+    r.contains("lead") || r.contains("manager") || r.contains("chair")
+}
 
 /// `kind`: a team unless it says "group" (in any case, as `status` is read).
 fn team_kind(f: &mut Fields, offset: usize) -> TeamKind {
@@ -1739,6 +1809,46 @@ mod tests {
         assert_eq!(
             d[0].help.as_deref(),
             Some("write each entry of `metrics` as a [[metrics]] section")
+        );
+    }
+
+    #[test]
+    fn a_roster_of_named_entries_gives_members_and_a_lead_by_role() {
+        let roster = "---\nname: Pay\nproblem: x\nmetrics:\n  - name: m\nmembers:\n  - Bo Chen\n  - name: Ana Lima\n    role: Tech Lead\n    github: alima\n  - name: Cy Diaz\n    role: Engineering Manager\n";
+        let (c, d) = charter_diags(&format!("{roster}---\n"));
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.members, ["Bo Chen", "Ana Lima", "Cy Diaz"]);
+        assert_eq!(
+            c.lead.as_deref(),
+            Some("Ana Lima"),
+            "the first whose role leads"
+        );
+        // A named lead stays the lead.
+        let (c, _) = charter_diags(&format!("{roster}lead: Bo Chen\n---\n"));
+        assert_eq!(c.unwrap().lead.as_deref(), Some("Bo Chen"));
+        // An entry without a name, and one that is neither, are located errors.
+        let (_, d) = charter_diags(
+            "---\nname: Pay\nproblem: x\nmetrics:\n  - name: m\nmembers:\n  - role: Engineer\n  - 7\n---\n",
+        );
+        let found: Vec<_> = d
+            .iter()
+            .map(|d| (d.code, d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "missing-key",
+                    7,
+                    "an entry of `members` is missing the required key `name`"
+                ),
+                (
+                    "invalid-type",
+                    8,
+                    "each entry of `members` must be a name or a table with a `name`, found integer"
+                ),
+            ]
         );
     }
 

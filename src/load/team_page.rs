@@ -841,10 +841,7 @@ pub fn read(
             continue;
         };
         for (name, role) in people(l) {
-            let leads_by_role = role.as_deref().is_some_and(|r| {
-                let r = r.to_lowercase();
-                r.contains("lead") || r.contains("manager") || r.contains("chair")
-            });
+            let leads_by_role = role.as_deref().is_some_and(super::frontmatter::role_leads);
             if lead.is_none() && (*leads || leads_by_role) {
                 lead = Some(name.clone());
             }

@@ -2,13 +2,14 @@
 //! archetypes) or with a time and an offset (Hugo, Jekyll's `2026-02-01 14:30:00 +0100`,
 //! editors' ISO stamps) are read as the day written; a date that is not in the calendar, or
 //! text that is not a date, is still an error at its line and column. A capitalised status
-//! (`Accepted`, as adr-tools writes it) is the status. Hints for YAML files are YAML.
+//! (`Accepted`, as adr-tools writes it) is the status. A roster of `- name:` entries with
+//! roles gives the members, and the manager is the lead. Hints for YAML files are YAML.
 
 use crate::harness::*;
 
 #[test]
 fn dates_written_by_other_tools_are_read_as_the_day_written() {
-    let book = TestBook::fixture("dates-from-other-tools");
+    let book = TestBook::fixture("front-matter-elsewhere");
     book.build()
         .success()
         .stderr_lacks("invalid-type")
@@ -19,7 +20,21 @@ fn dates_written_by_other_tools_are_read_as_the_day_written() {
     // `reviewed = '2026-05-14T09:12:33+02:00'` (a Hugo archetype's quoted date-time).
     assert_eq!(team(&teams, "api")["reviewed"], "2026-05-14");
     // `reviewed: "2026-04-02"` in YAML.
-    assert_eq!(team(&teams, "web")["reviewed"], "2026-04-02");
+    let web = team(&teams, "web");
+    assert_eq!(web["reviewed"], "2026-04-02");
+    // A roster of `- name:` entries with roles: the names, and the manager is the lead.
+    assert_eq!(
+        web["members"],
+        serde_json::json!(["Zoë Müller", "Alan Turing"])
+    );
+    assert_eq!(web["lead"], "Alan Turing");
+    let person = book.html("people/alan-turing.html");
+    assert!(
+        hrefs(&person, "main a")
+            .iter()
+            .any(|h| h.ends_with("teams/web.html")),
+        "the roster's people get their pages and link to the team"
+    );
     let api = book.html("teams/api.html");
     let reviewed = texts(&api, "time[datetime='2026-05-14']");
     assert!(!reviewed.is_empty(), "the charter's review date is shown");
@@ -72,7 +87,7 @@ fn dates_written_by_other_tools_are_read_as_the_day_written() {
 
 /// Builds a copy of the fixture with `file` written, expecting the build to fail.
 fn fails_with(file: &str, text: &str) -> Run {
-    let book = TestBook::fixture("dates-from-other-tools");
+    let book = TestBook::fixture("front-matter-elsewhere");
     book.write(file, text);
     let run = book.build();
     run.failure(1);
