@@ -733,7 +733,11 @@ pub fn decision(
         .collect();
     let raw_supersedes = f.spanned_int_array("supersedes");
     let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
-    let tags = f.str_array("tags");
+    // Jekyll's `tags: a, b` as pages read it; anything else but a list is an error here.
+    let tags = match f.raw("tags").map(|v| v.get_ref()) {
+        Some(DeValue::String(_)) => words(&mut f, "tags"),
+        _ => f.str_array("tags"),
+    };
     let revisit = f.opt_date("revisit").map(|(d, _)| d);
 
     check_decision(
@@ -1850,6 +1854,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_decisions_tags_may_be_written_as_jekyll_writes_them() {
+        let text = "---\ntitle: T\nstatus: proposed\ntype: 2\ndate: 2026-01-01\nteam: pay\ntags: performance, search\n---\n";
+        let mut diags = Vec::new();
+        let s = split("d.md", text).unwrap();
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.tags, ["performance", "search"]);
     }
 
     #[test]
