@@ -772,7 +772,43 @@ fn decision_status(f: &mut Fields, offset: usize) -> Option<Status> {
             f.missing("status", "\"proposed\"");
             None
         }
-        Some(found) => one_of(f, offset, found, &Status::ALL, "decision status", "status"),
+        Some((value, span)) => {
+            // MADR's `superseded by ADR-0005`: here the newer record names what it
+            // supersedes, so say where the number goes.
+            let lower = value.to_ascii_lowercase();
+            if let Some(rest) = lower.strip_prefix("superseded by") {
+                let newer: String = rest
+                    .chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let newer = newer.trim_start_matches('0');
+                let which = if newer.is_empty() {
+                    "the newer record".to_string()
+                } else {
+                    format!("decision {newer}")
+                };
+                let help = format!(
+                    "write `{}` here, and list this decision's number in {which}'s `supersedes`: orgbook links both ways from there",
+                    f.assign("status", "superseded")
+                );
+                f.error(
+                    "invalid-value",
+                    span.start - offset..span.end - offset,
+                    format!("unknown decision status \"{value}\""),
+                    help,
+                );
+                return None;
+            }
+            one_of(
+                f,
+                offset,
+                (value, span),
+                &Status::ALL,
+                "decision status",
+                "status",
+            )
+        }
     }
 }
 
@@ -1853,6 +1889,22 @@ mod tests {
                     "each entry of `members` must be a name or a table with a `name`, found integer"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn madrs_superseded_by_says_where_the_number_goes() {
+        let text = "---\ntitle: T\nstatus: superseded by ADR-0012\ntype: 2\ndate: 2026-01-01\nteam: pay\n---\n";
+        let mut diags = Vec::new();
+        let s = split("d.md", text).unwrap();
+        decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].line, diags[0].column), (3, 9));
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some(
+                "write `status: superseded` here, and list this decision's number in decision 12's `supersedes`: orgbook links both ways from there"
+            )
         );
     }
 
