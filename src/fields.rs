@@ -342,6 +342,23 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         out
     }
 
+    /// People: a list of names, or one string of names separated by commas, as MADR's
+    /// template writes `deciders: {list everyone involved in the decision}` and hands write
+    /// `members: Ana Lima, Bo Chen`.
+    pub fn names(&mut self, key: &str) -> Vec<String> {
+        match self.table.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::String(s)) => {
+                self.seen.insert(key.to_string());
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(String::from)
+                    .collect()
+            }
+            _ => self.str_array(key),
+        }
+    }
+
     /// An array of strings, or one string standing for an array of it.
     pub fn spanned_str_array_or_str(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
         match self.table.get(key).map(|v| v.get_ref()) {

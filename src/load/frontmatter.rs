@@ -476,8 +476,8 @@ fn members(f: &mut Fields) -> (Vec<String>, Option<String>) {
         return (Vec::new(), None);
     };
     let DeValue::Array(items) = v.get_ref() else {
-        // The type error, with its hint.
-        return (f.str_array("members"), None);
+        // `members: Ana Lima, Bo Chen`, or the type error with its hint.
+        return (f.names("members"), None);
     };
     let mut names = Vec::new();
     let mut lead = None;
@@ -724,13 +724,9 @@ pub fn decision(
     if team.is_none() && f.key_span("team").is_none() {
         f.missing("team", "\"team-slug\"");
     }
-    let deciders = f.str_array("deciders");
+    let deciders = f.names("deciders");
     // One author is often written as a string (`authors: Ana Lima`, as RFDs do).
-    let authors = f
-        .spanned_str_array_or_str("authors")
-        .into_iter()
-        .map(|(s, _)| s)
-        .collect();
+    let authors = f.names("authors");
     let raw_supersedes = f.spanned_int_array("supersedes");
     let supersedes = crate::checks::supersedes_numbers(&mut f, raw_supersedes);
     // Jekyll's `tags: a, b` as pages read it; anything else but a list is an error here.
@@ -864,11 +860,11 @@ fn check_decision(
                 ),
             );
         }
-        // `deciders` given in the wrong form (`deciders: Ana`) has its own error already;
+        // `deciders` given in the wrong form (`deciders: 7`) has its own error already;
         // an empty list is the missing deciders.
         let wrong_form = f
             .raw("deciders")
-            .is_some_and(|v| !matches!(v.get_ref(), DeValue::Array(_)));
+            .is_some_and(|v| !matches!(v.get_ref(), DeValue::Array(_) | DeValue::String(_)));
         if status == Status::Accepted
             && decision_type == Some(DecisionType::Irreversible)
             && deciders.is_empty()
@@ -1920,29 +1916,33 @@ mod tests {
 
     #[test]
     fn a_single_value_where_a_list_belongs_is_one_error_saying_so() {
-        let text = "---\ntitle: T\nstatus: accepted\ntype: 1\ndate: 2026-01-01\ndecided: 2026-01-02\nteam: pay\ndeciders: Ana\nsupersedes: 1\n---\n";
+        // Names may be one string (MADR's `deciders: Ana, Bo`); a number may not be a list.
+        let text = "---\ntitle: T\nstatus: accepted\ntype: 1\ndate: 2026-01-01\ndecided: 2026-01-02\nteam: pay\ndeciders: Ana Lima, Bo Chen\nauthors: Cy\nsupersedes: 1\n---\n";
         let mut diags = Vec::new();
         let s = split("d.md", text).unwrap();
-        decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
         let found: Vec<_> = diags
             .iter()
             .map(|d| (d.code, d.line, d.message.as_str()))
             .collect();
         assert_eq!(
             found,
-            [
-                (
-                    "invalid-type",
-                    8,
-                    "`deciders` in decision record must be an array of strings, found string"
-                ),
-                (
-                    "invalid-type",
-                    9,
-                    "`supersedes` in decision record must be an array of numbers, found integer"
-                ),
-            ]
+            [(
+                "invalid-type",
+                10,
+                "`supersedes` in decision record must be an array of numbers, found integer"
+            )]
         );
+        let d = d.unwrap();
+        assert_eq!(d.deciders, ["Ana Lima", "Bo Chen"]);
+        assert_eq!(d.authors, ["Cy"]);
+        // `deciders: 7` is one error, not also the missing deciders.
+        let seven = text.replace("deciders: Ana Lima, Bo Chen", "deciders: 7");
+        let mut diags = Vec::new();
+        let s = split("d.md", &seven).unwrap();
+        decision("d.md", "decisions/0007-t.md", &seven, s.front, &mut diags);
+        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(codes, [("invalid-type", 8), ("invalid-type", 10)]);
     }
 
     #[test]

@@ -76,6 +76,10 @@ fn dates_written_by_other_tools_are_read_as_the_day_written() {
     let rust = by_number(2);
     assert_eq!(rust["status"], "accepted", "`status: Accepted`");
     assert_eq!(rust["tags"], serde_json::json!(["language", "services"]));
+    assert_eq!(
+        rust["deciders"],
+        serde_json::json!(["Grace Hopper", "Ada Lovelace"])
+    );
     assert_eq!(rust["date"], "2026-02-01");
     assert_eq!(rust["decided"], "2026-02-15");
     assert_eq!(rust["revisit"], "2027-02-15");
