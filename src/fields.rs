@@ -346,15 +346,13 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
     /// template writes `deciders: {list everyone involved in the decision}` and hands write
     /// `members: Ana Lima, Bo Chen`.
     pub fn names(&mut self, key: &str) -> Vec<String> {
-        match self.table.get(key).map(|v| v.get_ref()) {
-            Some(DeValue::String(s)) => {
-                self.seen.insert(key.to_string());
-                s.split(',')
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .map(String::from)
-                    .collect()
-            }
+        match self.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::String(s)) => s
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from)
+                .collect(),
             _ => self.str_array(key),
         }
     }
