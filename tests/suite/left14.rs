@@ -3,32 +3,7 @@
 //! blocks), drawn as callouts around exactly their bodies (`left14-confluence`).
 
 use crate::harness::{TestBook, sel, texts};
-
-/// The callouts of a page: each one's kind (its class), title and whole text.
-fn callouts(page: &scraper::Html) -> Vec<(String, String, String)> {
-    page.select(&sel(".prose blockquote[class*=\"markdown-alert-\"]"))
-        .map(|q| {
-            let class = q.value().attr("class").unwrap_or_default();
-            let kind = class
-                .split_whitespace()
-                .find_map(|c| c.strip_prefix("markdown-alert-"))
-                .unwrap_or_default()
-                .to_string();
-            let title = q
-                .select(&sel("p"))
-                .next()
-                .map(|p| p.text().collect::<String>().trim().to_string())
-                .unwrap_or_default();
-            let text = q
-                .text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            (kind, title, text)
-        })
-        .collect()
-}
+use crate::round27::callouts;
 
 const PAGE: &str = "platform/Credit-scoring-service-design_90001.html";
 
