@@ -85,14 +85,10 @@ struct Callout {
 
 /// Where a block of raw HTML is cut for a callout inside it (`BodyWriter::callouts_in_block`).
 enum Cut {
-    /// A callout opens.
+    /// A callout opens (and closes in this block or a later one).
     Open(Callout),
-    /// The last callout opened in the block closes.
+    /// The innermost open callout closes (one opened in this block or an earlier one).
     Close,
-    /// The callout open since an earlier block closes.
-    CloseOpen,
-    /// A callout opens that closes in a later block.
-    OpenOn(Callout),
 }
 
 /// What `leftovers::clean` found in a body, sorted: the constructs the writer draws, by
@@ -907,6 +903,10 @@ impl<'a> BodyWriter<'a> {
         let block_event = match event {
             Event::Start(_) => true,
             Event::End(_) => false,
+            // A line of a block of raw HTML: the block is written whole at its end, and
+            // the callouts inside it are cut there (`callouts_in_block`). Opened here, one
+            // would be written before the block, empty.
+            Event::Html(_) if self.raw_block.is_some() => false,
             _ => !synthetic,
         };
         if block_event {
@@ -2092,15 +2092,18 @@ impl<'a> BodyWriter<'a> {
     }
 
     /// Where callouts open and close inside a top-level block of raw HTML `piece` (at
-    /// `start` in the file), as offsets in it: a Confluence panel that opens after other
-    /// HTML on its line (`…</p><ac:structured-macro ac:name="tip">…`, as the REST API
-    /// writes a page on one line; its body may run on into later blocks), or one open
-    /// since an earlier line that closes before the block ends. Between blocks
-    /// ([`Self::close_and_open_callouts`]) neither could be drawn: the one would open only
-    /// at the next block, or close before it opened, the other would hold the rest of the
-    /// block. A closing offset is past the `</div>` the panel's body ends with, so that
-    /// each part of the block is whole. Empty (at the cost of a comparison or two) for a
-    /// block no callout opens or closes in.
+    /// `start` in the file), as offsets in it: Confluence panels in a page exported with
+    /// no blank line between blocks, which open and close anywhere in the block (after
+    /// other HTML on a line, on lines of their own, several in a block, one open since an
+    /// earlier block or still open after this one). Between blocks
+    /// ([`Self::close_and_open_callouts`]) none could be drawn around its body: it would
+    /// open only at the next block, or close before it opened, or hold the rest of the
+    /// block. The cuts are found in one walk, the opens (in body order) against the
+    /// closes of the innermost callout open, as between blocks: one not closed, closed
+    /// before it opens or after the callout around it is not drawn. A closing offset is
+    /// past the `</div>` the panel's body ends with, so that each part of the block is
+    /// whole. Empty (at the cost of a comparison or two) for a block no callout opens or
+    /// closes in.
     fn callouts_in_block(
         &mut self,
         piece: &str,
@@ -2110,14 +2113,9 @@ impl<'a> BodyWriter<'a> {
         let callouts = &self.found.callouts;
         let from = start.saturating_sub(self.offset);
         let to = from + piece.len();
-        let opens_inside = callouts
-            .pending
-            .front()
-            .is_some_and(|c| c.at > from && c.at < to);
-        let closes_inside = callouts
-            .open
-            .last()
-            .is_some_and(|o| o.until > from && o.until < to);
+        let inside = |at: usize| at > from && at < to;
+        let opens_inside = callouts.pending.front().is_some_and(|c| inside(c.at));
+        let closes_inside = callouts.open.last().is_some_and(|o| inside(o.until));
         // At the top level only (inside a list or a quote the block's lines lose their
         // markers, and offsets in it are not the body's), and in the block as written.
         if !(opens_inside || closes_inside)
@@ -2127,44 +2125,56 @@ impl<'a> BodyWriter<'a> {
         {
             return Vec::new();
         }
+        // The closing offsets of the callouts open at each point, innermost last: those
+        // open since earlier blocks (`open`), then those opened here.
+        let mut earlier = callouts.open.len();
+        let mut untils: Vec<usize> = Vec::new();
         let mut marks: Vec<(usize, Cut)> = Vec::new();
-        if closes_inside {
-            marks.push((
-                callouts.open.last().map_or(0, |o| o.until) - from,
-                Cut::CloseOpen,
-            ));
-        }
-        while let Some(c) = self.found.callouts.pending.front() {
-            let inside = c.at > from && c.at < to && c.until.is_some_and(|u| u > c.at && u < to);
-            if !inside {
-                break;
-            }
-            let Some(c) = self.found.callouts.pending.pop_front() else {
-                break;
+        loop {
+            let callouts = &self.found.callouts;
+            let innermost = match untils.last() {
+                Some(&u) => Some(u),
+                None => callouts.open[..earlier].last().map(|o| o.until),
             };
-            let until = c.until.unwrap_or(to) - from;
-            marks.push((c.at - from, Cut::Open(c)));
-            marks.push((until, Cut::Close));
+            let close = innermost.filter(|&u| inside(u));
+            let open = callouts
+                .pending
+                .front()
+                .map(|c| c.at)
+                .filter(|&at| inside(at));
+            match (close, open) {
+                // A close before an open at the same place (one panel after another).
+                (Some(u), o) if o.is_none_or(|at| u <= at) => {
+                    marks.push((u - from, Cut::Close));
+                    // Else one open since an earlier block (`block_with_callouts` pops it).
+                    if untils.pop().is_none() {
+                        earlier -= 1;
+                    }
+                }
+                (_, Some(_)) => {
+                    let Some(c) = self.found.callouts.pending.pop_front() else {
+                        break;
+                    };
+                    let Some(until) = c.until.filter(|&u| {
+                        u > c.at && (u == usize::MAX || innermost.is_none_or(|o| u <= o))
+                    }) else {
+                        continue;
+                    };
+                    untils.push(until);
+                    marks.push((c.at - from, Cut::Open(c)));
+                }
+                _ => break,
+            }
         }
-        // The last to open here may close in a later block (its body runs on past a blank
-        // line): open from here on, and closed between blocks, as one on its own line is.
-        let pending = &mut self.found.callouts.pending;
-        if pending
-            .front()
-            .is_some_and(|c| c.at > from && c.at < to && c.until.is_some_and(|u| u >= to))
-            && pending.get(1).is_none_or(|next| next.at >= to)
-            && let Some(c) = pending.pop_front()
-        {
-            marks.push((c.at - from, Cut::OpenOn(c)));
-        }
-        // In order, a close before an open at the same place (one panel after another);
-        // the panels were paired innermost first, so these nest.
-        marks.sort_by_key(|(at, cut)| (*at, !matches!(cut, Cut::Close | Cut::CloseOpen)));
         // Each close past the `</div>` it is at (the panel's body's end).
         let mut floor = 0;
         for (at, cut) in &mut marks {
             *at = (*at).max(floor);
-            if matches!(cut, Cut::Close | Cut::CloseOpen) && piece[*at..].starts_with("</div>") {
+            if matches!(cut, Cut::Close)
+                && piece
+                    .get(*at..)
+                    .is_some_and(|rest| rest.starts_with("</div>"))
+            {
                 *at += "</div>".len();
             }
             floor = *at;
@@ -2174,7 +2184,8 @@ impl<'a> BodyWriter<'a> {
 
     /// A block of raw HTML with callouts opening and closing inside it
     /// ([`Self::callouts_in_block`]): each part of it written as a block of its own is,
-    /// the callouts between them as between blocks. Returns the last part's event.
+    /// the callouts between them as between blocks (one still open at the block's end is
+    /// closed between later blocks). Returns the last part's event.
     fn block_with_callouts(
         &mut self,
         piece: &str,
@@ -2183,15 +2194,18 @@ impl<'a> BodyWriter<'a> {
         cuts: Vec<(usize, Cut)>,
     ) -> Event<'a> {
         let mut written = 0;
-        let mut opened: Vec<OpenCallout> = Vec::new();
         for (at, cut) in cuts {
-            if at > written {
-                let part = self.html_block_piece(piece[written..at].to_string(), start + written);
+            // (A cut inside a character, were a blanked comment's offsets ever not the
+            // body's, is made at the next one.)
+            if at > written
+                && let Some(part) = piece.get(written..at)
+            {
+                let part = self.html_block_piece(part.to_string(), start + written);
                 self.push(part, range, false);
                 written = at;
             }
-            let close = match cut {
-                Cut::OpenOn(c) => {
+            match cut {
+                Cut::Open(c) => {
                     let open = OpenCallout {
                         kind: c.kind,
                         until: c.until.unwrap_or(usize::MAX),
@@ -2199,26 +2213,16 @@ impl<'a> BodyWriter<'a> {
                     };
                     self.open_callout(c);
                     self.found.callouts.open.push(open);
-                    continue;
                 }
-                Cut::Open(c) => {
-                    opened.push(OpenCallout {
-                        kind: c.kind,
-                        until: usize::MAX,
-                        shape: c.shape,
-                    });
-                    self.open_callout(c);
-                    continue;
+                Cut::Close => {
+                    if let Some(top) = self.found.callouts.open.pop() {
+                        let event = top.close();
+                        if !matches!(event, Event::End(_)) {
+                            self.depth -= 1;
+                        }
+                        self.push(event, range, true);
+                    }
                 }
-                Cut::Close => opened.pop(),
-                Cut::CloseOpen => self.found.callouts.open.pop(),
-            };
-            if let Some(top) = close {
-                let event = top.close();
-                if !matches!(event, Event::End(_)) {
-                    self.depth -= 1;
-                }
-                self.push(event, range, true);
             }
         }
         self.html_block_piece(piece[written..].to_string(), start + written)

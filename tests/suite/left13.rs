@@ -71,8 +71,7 @@ fn a_confluence_code_macro_in_a_panel_is_code() {
     let book = TestBook::fixture("left13-confluence");
     book.build().success();
     let page = book.html("platform/Jenkins-does-not-start_80001.html");
-    // The panels' bodies, each a `<div>` (where the callout around them is drawn is
-    // another matter: see docs/performance.md's left13 section).
+    // The panels' bodies, each a `<div>` (in its callout since left14).
     let info = texts(&page, ".prose div p code");
     assert_eq!(
         info[..2],

@@ -7,7 +7,7 @@
 use crate::harness::{TestBook, sel, texts};
 
 /// The callouts of a page: each one's kind (its class), title and whole text.
-fn callouts(page: &scraper::Html) -> Vec<(String, String, String)> {
+pub(crate) fn callouts(page: &scraper::Html) -> Vec<(String, String, String)> {
     page.select(&sel(".prose blockquote[class*=\"markdown-alert-\"]"))
         .map(|q| {
             let class = q.value().attr("class").unwrap_or_default();

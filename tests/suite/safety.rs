@@ -1021,6 +1021,35 @@ Hello.
         assert_linear("Confluence tags on one line", &small, &large);
     }
 
+    /// One block of HTML (no blank line in it) of `n` Confluence panels on lines of their
+    /// own, every other one holding another, a paragraph between them, and one panel
+    /// around them all: the writer cuts the block at each panel in one walk
+    /// (`BodyWriter::callouts_in_block`), each part copied once.
+    fn panels_in_one_html_block(n: usize) -> Cost {
+        let repo = Repo::new();
+        let panel = "<ac:structured-macro ac:name=\"tip\"><ac:rich-text-body>\n<p>body</p>\n<ac:structured-macro ac:name=\"note\"><ac:rich-text-body><p>inner</p></ac:rich-text-body></ac:structured-macro>\n</ac:rich-text-body></ac:structured-macro>\n<p>between</p>\n<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><p>one line</p></ac:rich-text-body></ac:structured-macro>\n";
+        repo.book.write(
+            "content/guide/many.md",
+            &format!(
+                "# Many\n\n<p>first</p>\n<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body>\n{}</ac:rich-text-body></ac:structured-macro>\n<p>last</p>\n",
+                panel.repeat(n / 2)
+            ),
+        );
+        let cost = measured_check(&repo.book);
+        cost.run.success();
+        cost
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn twenty_thousand_confluence_panels_in_one_html_block() {
+        let (small, large) = (
+            panels_in_one_html_block(5_000),
+            panels_in_one_html_block(20_000),
+        );
+        assert_linear("Confluence panels in one HTML block", &small, &large);
+    }
+
     /// An HTML block of `n` elements never closed, each followed by a `<div>` and a
     /// `<textarea>`: the sanitizer's parser walked its whole stack of open elements at each
     /// `<div>` (20,000 took 30 s in a debug build, 13 times 5,000), and the count of open
