@@ -440,3 +440,15 @@ pub fn team<'t>(teams: &'t [serde_json::Value], slug: &str) -> &'t serde_json::V
         .find(|t| t["slug"] == slug)
         .unwrap_or_else(|| panic!("no team {slug} in {teams:?}"))
 }
+
+/// The decisions of the built `api/decisions.json`, by number.
+pub fn built_decisions(book: &TestBook) -> std::collections::BTreeMap<u64, serde_json::Value> {
+    let json: serde_json::Value =
+        serde_json::from_str(&book.output_file("api/decisions.json")).unwrap();
+    json["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["number"].as_u64().unwrap(), d.clone()))
+        .collect()
+}

@@ -8,7 +8,7 @@
 //! "Decision log" page and a Confluence export of one (bold headers, `<br/>` in cells, a
 //! status behind Notion-style `<span>`) become one record a row.
 
-use crate::harness::{TestBook, texts};
+use crate::harness::{TestBook, built_decisions, texts};
 use crate::import::{
     builds_clean, by_title, decision_page, fresh, import, list, numbered, path_str, records,
 };
@@ -119,18 +119,9 @@ fn hand_written_authors_are_shown_and_are_not_deciders() {
         texts(&cache, "dl.meta dd a[href*='people/']"),
         ["Ana Lima", "Jan Klop", "Ben Ito"]
     );
-    let json = decisions_json(&book);
-    let by_number = |n: u64| {
-        json["decisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["number"] == n)
-            .unwrap()
-            .clone()
-    };
-    assert_eq!(by_number(102)["authors"], serde_json::json!(["Ben Ito"]));
-    assert_eq!(by_number(102)["deciders"], serde_json::json!([]));
+    let decisions = built_decisions(&book);
+    assert_eq!(decisions[&102]["authors"], serde_json::json!(["Ben Ito"]));
+    assert_eq!(decisions[&102]["deciders"], serde_json::json!([]));
     let ben = book.html("people/ben-ito.html");
     assert_eq!(texts(&ben, "#authored-title"), ["Wrote"]);
 

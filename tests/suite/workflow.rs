@@ -14,18 +14,6 @@ fn empty_book() -> TestBook {
     }
 }
 
-/// The decisions of the built `api/decisions.json`, by number.
-fn built_decisions(book: &TestBook) -> BTreeMap<u64, serde_json::Value> {
-    let json: serde_json::Value =
-        serde_json::from_str(&book.output_file("api/decisions.json")).unwrap();
-    json["decisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["number"].as_u64().unwrap(), d.clone()))
-        .collect()
-}
-
 /// Every file under the handbook's `content/` with its text, to prove nothing changed.
 fn snapshot(book: &TestBook) -> BTreeMap<String, String> {
     files_under(&book.root().join("content"))

@@ -55,25 +55,15 @@ fn dates_written_by_other_tools_are_read_as_the_day_written() {
         .count();
     assert_eq!(points, 3, "one point per dated measurement");
 
-    let decisions: serde_json::Value =
-        serde_json::from_str(&book.output_file("api/decisions.json")).unwrap();
-    let by_number = |n: u64| {
-        decisions["decisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["number"] == n)
-            .unwrap()
-            .clone()
-    };
+    let decisions = built_decisions(&book);
     // `date = 2025-01-10T21:00:00-07:00`: the day written, though it was the 11th in UTC.
-    let go = by_number(1);
+    let go = &decisions[&1];
     assert_eq!(
         (&go["date"], &go["decided"]),
         (&"2025-01-10".into(), &"2025-01-20".into())
     );
     // `date: 2026-02-01 14:30:00 +0100`, `decided: '2026-02-15T10:00:00.000Z'`.
-    let rust = by_number(2);
+    let rust = &decisions[&2];
     assert_eq!(rust["status"], "accepted", "`status: Accepted`");
     assert_eq!(rust["tags"], serde_json::json!(["language", "services"]));
     assert_eq!(
