@@ -1433,7 +1433,7 @@ mod codes {
             b.edit(
                 "content/teams/platform.md",
                 "members = [\"Ada Lovelace\", \"Alan Turing\"]",
-                "members = \"Ada\"",
+                "members = 7",
             );
         }),
         (Code::InvalidDate, |b| {
