@@ -65,6 +65,9 @@ pub struct Fields<'t, 'a, 'd> {
     seen: BTreeSet<String>,
     /// The table came from YAML front matter: hints show YAML (`key: value`).
     yaml: bool,
+    /// The table's span when it is one entry of a list (`[[metrics]]`, `- name: …`): a key
+    /// it lacks is reported there rather than at the front matter's start.
+    entry: Option<Range<usize>>,
 }
 
 impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
@@ -86,6 +89,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             diags,
             seen: BTreeSet::new(),
             yaml: false,
+            entry: None,
         }
     }
 
@@ -125,7 +129,20 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
             diags: self.diags,
             seen: BTreeSet::new(),
             yaml: self.yaml,
+            entry: None,
         }
+    }
+
+    /// A reader for one entry (at `span`) of a list of tables, as [`Fields::child`].
+    pub fn entry<'c>(
+        &'c mut self,
+        table: &'c DeTable<'a>,
+        context: &'c str,
+        span: Range<usize>,
+    ) -> Fields<'c, 'a, 'c> {
+        let mut entry = self.child(table, context);
+        entry.entry = Some(span);
+        entry
     }
 
     pub fn span(&self, span: Range<usize>) -> Range<usize> {
@@ -231,18 +248,25 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         let msg = format!("{} is missing the required key `{key}`", self.context);
         let line = self.assign(key, example);
         // Front matter sits after its opening fence; a configuration file starts at 0.
-        let help = if self.offset > 0 {
+        let help = if self.entry.is_some() {
+            format!("add `{line}` to this entry")
+        } else if self.offset > 0 {
             format!("add `{line}` to the front matter")
         } else if self.context.starts_with('[') {
             format!("add `{line}` under `{}` in {}", self.context, self.file)
         } else {
             format!("add `{line}` to {}", self.file)
         };
-        // Point at the start of the table: there is no better place for something absent.
+        // Point at the entry, else at the start of the table: there is no better place
+        // for something absent.
+        let at = match &self.entry {
+            Some(span) => self.span(span.start..span.start),
+            None => self.offset..self.offset,
+        };
         self.diags.push(
             Diagnostic::error("missing-key", self.file, msg)
                 .with_help(help)
-                .at(self.source, self.offset..self.offset),
+                .at(self.source, at),
         );
     }
 
@@ -435,7 +459,8 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
     }
 
     /// `[[key]]` arrays of tables.
-    pub fn table_array(&mut self, key: &str) -> Vec<&'t DeTable<'a>> {
+    /// Each entry with its span (for [`Fields::entry`]).
+    pub fn table_array(&mut self, key: &str) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
@@ -460,7 +485,7 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push(t),
+                DeValue::Table(t) => out.push((t, item.span())),
                 other => {
                     let msg = format!(
                         "each entry of `{key}` in {} must be a table, found {}",

@@ -485,23 +485,10 @@ fn members(f: &mut Fields) -> (Vec<String>, Option<String>) {
         match item.get_ref() {
             DeValue::String(s) => names.push(s.to_string()),
             DeValue::Table(t) => {
-                let name = f.child(t, "an entry of `members`").opt_str("name");
+                let name = f
+                    .entry(t, "an entry of `members`", item.span())
+                    .required_str("name");
                 let Some(name) = name else {
-                    // At the entry: `missing` would point at the front matter's start.
-                    if !t.contains_key("name") {
-                        let example = if f.is_yaml() {
-                            "- name: Ana Lima"
-                        } else {
-                            "{ name = \"Ana Lima\" }"
-                        };
-                        let help = format!("give each entry a name: `{example}`");
-                        f.error(
-                            "missing-key",
-                            item.span(),
-                            "an entry of `members` is missing the required key `name`".into(),
-                            help,
-                        );
-                    }
                     continue;
                 };
                 let role = match t.get("role").map(|r| r.get_ref()) {
@@ -562,8 +549,8 @@ fn team_kind(f: &mut Fields, offset: usize) -> TeamKind {
 /// The `[[metrics]]` tables (or inline array) of a charter, each history sorted by date.
 fn metrics(f: &mut Fields) -> Vec<Metric> {
     let mut metrics = Vec::new();
-    for t in f.table_array("metrics") {
-        let mut m = f.child(t, "[[metrics]]");
+    for (t, span) in f.table_array("metrics") {
+        let mut m = f.entry(t, "[[metrics]]", span);
         let name = m.required_str("name");
         let target = m.opt_str("target");
         let current = m.opt_str("current");
@@ -591,8 +578,8 @@ fn metrics(f: &mut Fields) -> Vec<Metric> {
 /// and left out.
 fn interactions(f: &mut Fields, offset: usize) -> Vec<Interaction> {
     let mut interactions = Vec::new();
-    for t in f.table_array("interactions") {
-        let mut i = f.child(t, "[[interactions]]");
+    for (t, span) in f.table_array("interactions") {
+        let mut i = f.entry(t, "[[interactions]]", span);
         let team = i.opt_spanned_str("team");
         if team.is_none() && i.key_span("team").is_none() {
             i.missing("team", "\"team-slug\"");
@@ -1816,6 +1803,26 @@ mod tests {
         decision("d.md", "decisions/0007-t.md", &empty, s.front, &mut diags);
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["missing-deciders"]);
+    }
+
+    #[test]
+    fn a_key_an_entry_lacks_is_reported_at_the_entry() {
+        let toml = "+++\nname = \"Pay\"\nproblem = \"x\"\n\n[[metrics]]\nname = \"m\"\n\n[[metrics]]\ntarget = \"99%\"\n+++\n";
+        let (_, d) = charter_diags(toml);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line), ("missing-key", 8), "{d:?}");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("add `name = \"…\"` to this entry")
+        );
+        let yaml = "---\nname: Pay\nproblem: x\nmetrics:\n  - name: m\n  - target: 99%\nmembers:\n  - Bo\n  - role: Engineer\n---\n";
+        let (_, d) = charter_diags(yaml);
+        let at: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(at, [("missing-key", 6, 5), ("missing-key", 9, 5)], "{d:?}");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("add `name: \"…\"` to this entry")
+        );
     }
 
     #[test]
