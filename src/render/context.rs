@@ -689,7 +689,7 @@ pub struct PersonLink {
     pub url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct InteractionEntry {
     pub team: Link,
     pub mode: &'static str,
@@ -726,7 +726,34 @@ pub struct TeamInsight {
     pub depended_on_by: Vec<InteractionEntry>,
     /// Teams listing this team that are not in `depended_on_by`.
     pub depended_on_by_more: usize,
+    /// The same interactions by mode and direction, as the page shows them.
+    pub interactions: InteractionGroups,
     pub metrics: Vec<MetricView>,
+}
+
+/// A team's interactions grouped the way Team Topologies reads them: a collaboration is
+/// mutual (both charters list it, and it is shown once), using a service and facilitating
+/// have a direction. `depends_on` / `depended_on_by` keep the lists as declared for themes
+/// written against them; the default theme shows these groups instead, where a mutual
+/// collaboration showed as both "we depend on" and "depend on us".
+#[derive(Serialize, Default)]
+pub struct InteractionGroups {
+    /// Each team this team collaborates with, once, whichever charter lists it (this
+    /// team's `about` first).
+    pub collaborates_with: Vec<InteractionEntry>,
+    /// Teams whose service this team uses (`x-as-a-service` in its own charter).
+    pub uses: Vec<InteractionEntry>,
+    /// Teams this team helps (`facilitating` in its own charter).
+    pub facilitates: Vec<InteractionEntry>,
+    /// Teams listing this one as `x-as-a-service`, of the first
+    /// [`super::insight::DEPENDED_ON_BY_SHOWN`] listing it.
+    pub used_by: Vec<InteractionEntry>,
+    /// Teams listing this one as `facilitating`, of those same first ones.
+    pub facilitated_by: Vec<InteractionEntry>,
+    /// Teams listing this one beyond those looked at (`depended_on_by_more`).
+    pub listed_by_more: usize,
+    /// Whether any group above is non-empty.
+    pub any: bool,
 }
 
 #[derive(Serialize)]

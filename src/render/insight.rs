@@ -13,7 +13,7 @@ use crate::insight::latency::Latency;
 use crate::insight::metrics::{self, Direction};
 use crate::insight::people::{self, Person};
 use crate::insight::svg;
-use crate::model::Charter;
+use crate::model::{Charter, InteractionMode};
 use crate::orgmap::interactions::{self, Edge, Row};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -88,6 +88,15 @@ struct InteractionsTeam {
     depends_on: Vec<InteractionEntry>,
     depended_on_by: Vec<InteractionEntry>,
     depended_on_by_more: usize,
+    interactions: InteractionGroups,
+}
+
+/// A team's interactions as [`Renderer::interaction_lists`] gives them.
+struct InteractionLists {
+    depends_on: Vec<InteractionEntry>,
+    depended_on_by: Vec<InteractionEntry>,
+    depended_on_by_more: usize,
+    groups: InteractionGroups,
 }
 
 /// Teams listed as depending on a team, on its page and in the interactions view, before
@@ -129,13 +138,11 @@ impl Renderer<'_> {
         })
     }
 
-    /// What `c` lists in `[[interactions]]`, the first teams that list `c`, and how many
-    /// more do.
-    fn interaction_lists(
-        &self,
-        c: &Charter,
-    ) -> (Vec<InteractionEntry>, Vec<InteractionEntry>, usize) {
-        let depends_on = c
+    /// What `c` lists in `[[interactions]]`, the first teams that list `c` and how many
+    /// more do, and the same grouped by mode and direction.
+    fn interaction_lists(&self, c: &Charter) -> InteractionLists {
+        let mut groups = InteractionGroups::default();
+        let depends_on: Vec<InteractionEntry> = c
             .interactions
             .iter()
             .filter_map(|i| {
@@ -146,33 +153,91 @@ impl Renderer<'_> {
                 })
             })
             .collect();
+        // A charter lists few interactions: a linear search of the collaborations found so
+        // far is cheaper than a set, and keeps the declared order.
+        let mut collaborators: Vec<&str> = Vec::new();
+        for (i, entry) in c
+            .interactions
+            .iter()
+            .filter(|i| self.handbook.team(&i.team.value).is_some())
+            .zip(&depends_on)
+        {
+            let group = match i.mode {
+                InteractionMode::Collaboration => {
+                    if collaborators.contains(&i.team.value.as_str()) {
+                        continue;
+                    }
+                    collaborators.push(&i.team.value);
+                    &mut groups.collaborates_with
+                }
+                InteractionMode::XAsAService => &mut groups.uses,
+                InteractionMode::Facilitating => &mut groups.facilitates,
+            };
+            group.push(entry.clone());
+        }
         let users = self
             .health
             .depended_on_by
             .get(&c.slug)
             .map_or(&[][..], Vec::as_slice);
-        let depended_on_by = users
-            .iter()
-            .take(DEPENDED_ON_BY_SHOWN)
-            .filter_map(|other| {
-                let (doc, o) = self.handbook.team(other)?;
-                let i = o.interactions.iter().find(|i| i.team.value == c.slug)?;
-                Some(InteractionEntry {
-                    team: Link {
-                        title: o.name.clone(),
-                        url: doc.url.clone(),
-                    },
-                    mode: i.mode.as_str(),
-                    about: i.about.clone(),
-                })
-            })
-            .collect();
+        let mut depended_on_by = Vec::new();
+        for other in users.iter().take(DEPENDED_ON_BY_SHOWN) {
+            let Some((doc, o)) = self.handbook.team(other) else {
+                continue;
+            };
+            let Some(i) = o.interactions.iter().find(|i| i.team.value == c.slug) else {
+                continue;
+            };
+            let entry = InteractionEntry {
+                team: Link {
+                    title: o.name.clone(),
+                    url: doc.url.clone(),
+                },
+                mode: i.mode.as_str(),
+                about: i.about.clone(),
+            };
+            match i.mode {
+                InteractionMode::Collaboration => {
+                    // Listed by both charters: shown once, with this team's `about` unless
+                    // it wrote none.
+                    match collaborators.iter().position(|t| *t == other.as_str()) {
+                        Some(at) => {
+                            let ours = &mut groups.collaborates_with[at];
+                            if ours.about.is_none() {
+                                ours.about.clone_from(&entry.about);
+                            }
+                        }
+                        None => groups.collaborates_with.push(entry.clone()),
+                    }
+                }
+                InteractionMode::XAsAService => groups.used_by.push(entry.clone()),
+                InteractionMode::Facilitating => groups.facilitated_by.push(entry.clone()),
+            }
+            depended_on_by.push(entry);
+        }
         let more = users.len().saturating_sub(DEPENDED_ON_BY_SHOWN);
-        (depends_on, depended_on_by, more)
+        groups.listed_by_more = more;
+        groups.any = more > 0
+            || !(groups.collaborates_with.is_empty()
+                && groups.uses.is_empty()
+                && groups.facilitates.is_empty()
+                && groups.used_by.is_empty()
+                && groups.facilitated_by.is_empty());
+        InteractionLists {
+            depends_on,
+            depended_on_by,
+            depended_on_by_more: more,
+            groups,
+        }
     }
 
     pub(super) fn team_insight(&self, c: &Charter) -> TeamInsight {
-        let (depends_on, depended_on_by, depended_on_by_more) = self.interaction_lists(c);
+        let InteractionLists {
+            depends_on,
+            depended_on_by,
+            depended_on_by_more,
+            groups,
+        } = self.interaction_lists(c);
         let metrics = c
             .metrics
             .iter()
@@ -211,6 +276,7 @@ impl Renderer<'_> {
             depends_on,
             depended_on_by,
             depended_on_by_more,
+            interactions: groups,
             metrics,
         }
     }
@@ -590,13 +656,19 @@ impl Renderer<'_> {
             .into_iter()
             .filter_map(|t| {
                 let (_, c) = hb.team(&t.slug)?;
-                let (depends_on, depended_on_by, depended_on_by_more) = self.interaction_lists(c);
+                let InteractionLists {
+                    depends_on,
+                    depended_on_by,
+                    depended_on_by_more,
+                    groups,
+                } = self.interaction_lists(c);
                 Some(InteractionsTeam {
                     lead_link: c.lead.as_deref().map(person_link),
                     topology: c.topology.map(|t| t.as_str()),
                     depends_on,
                     depended_on_by,
                     depended_on_by_more,
+                    interactions: groups,
                     summary: t,
                 })
             })

@@ -318,10 +318,19 @@ fn person_pages_and_the_interactions_map_link_both_ways() {
             "alpha lacks {want}: {links:?}"
         );
     }
-    // Who depends on Alpha: Beta and Gamma list it.
+    // Alpha lists three collaborations; Gamma lists Alpha back (shown once), Beta lists
+    // Alpha as a service it uses.
+    assert_eq!(
+        texts(&alpha, "section.interactions dt"),
+        ["We collaborate with", "Used by"]
+    );
+    assert_eq!(
+        texts(&alpha, "section.interactions dd:nth-of-type(1) li a"),
+        ["Beta", "Gamma", "Omega"]
+    );
     assert_eq!(
         texts(&alpha, "section.interactions dd:nth-of-type(2) li a"),
-        ["Beta", "Gamma"]
+        ["Beta"]
     );
     let ann = book.html("people/ann-lead.html");
     let links = hrefs(&ann, "a");
@@ -1057,5 +1066,121 @@ fn denied_findings_are_errors_and_are_never_sampled() {
         ],
         "{}",
         run.stderr
+    );
+}
+
+/// Team Topologies' modes read their own way on a team page and in the interactions view:
+/// a collaboration both charters list is one line on each side (not "we depend on" and
+/// "depend on us" at once), a service used and a team facilitated have a direction, and a
+/// one-way collaboration still shows on the page of the team it names.
+#[test]
+fn interactions_are_grouped_by_mode_and_a_mutual_collaboration_shows_once() {
+    let book = TestBook::fixture("basic");
+    let charter = |name: &str, interactions: &str| {
+        format!(
+            "+++\nname = \"{name}\"\nproblem = \"p\"\n\n[[metrics]]\nname = \"m\"\ntarget = \"1\"\n{interactions}+++\nBody.\n"
+        )
+    };
+    let ix = |team: &str, mode: &str, about: &str| {
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!("about = \"{about}\"\n")
+        };
+        format!("\n[[interactions]]\nteam = \"{team}\"\nmode = \"{mode}\"\n{about}")
+    };
+    book.write(
+        "content/teams/ix-core.md",
+        &charter(
+            "Core",
+            &[
+                ix("ix-web", "collaboration", "Checkout redesign"),
+                ix("ix-infra", "x-as-a-service", ""),
+                ix("ix-mobile", "facilitating", "Adopting the design system"),
+            ]
+            .concat(),
+        ),
+    );
+    book.write(
+        "content/teams/ix-web.md",
+        &charter(
+            "Web",
+            &ix("ix-core", "collaboration", "Checkout, from our side"),
+        ),
+    );
+    book.write("content/teams/ix-infra.md", &charter("Infra", ""));
+    book.write("content/teams/ix-mobile.md", &charter("Mobile", ""));
+    book.write(
+        "content/teams/ix-data.md",
+        &charter("Data", &ix("ix-core", "collaboration", "")),
+    );
+    book.write(
+        "content/teams/ix-billing.md",
+        &charter("Billing", &ix("ix-core", "x-as-a-service", "Prices")),
+    );
+    book.build().success();
+    let groups = |page: &str| -> Vec<(String, Vec<String>)> {
+        let html = book.html(page);
+        let dts = texts(&html, "section.interactions dt");
+        dts.into_iter()
+            .enumerate()
+            .map(|(n, dt)| {
+                let items = texts(
+                    &html,
+                    &format!("section.interactions dd:nth-of-type({}) li", n + 1),
+                );
+                (dt, items)
+            })
+            .collect()
+    };
+    let owned = |groups: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+        groups
+            .iter()
+            .map(|(dt, items)| {
+                (
+                    dt.to_string(),
+                    items.iter().map(|i| i.to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        groups("teams/ix-core.html"),
+        owned(&[
+            ("We collaborate with", &["Web: Checkout redesign", "Data"]),
+            ("We use", &["Infra"]),
+            ("We facilitate", &["Mobile: Adopting the design system"]),
+            ("Used by", &["Billing: Prices"]),
+        ])
+    );
+    assert_eq!(
+        groups("teams/ix-web.html"),
+        owned(&[("We collaborate with", &["Core: Checkout, from our side"])])
+    );
+    assert_eq!(
+        groups("teams/ix-infra.html"),
+        owned(&[("Used by", &["Core"])])
+    );
+    assert_eq!(
+        groups("teams/ix-mobile.html"),
+        owned(&[("Facilitated by", &["Core: Adopting the design system"])])
+    );
+    // The interactions view says the same in words, each pair once per team.
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(book.out()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("interactions") && name.ends_with(".html") {
+            lines.extend(texts(&book.html(&name), "#ix-list-ix-core > ul > li"));
+        }
+    }
+    assert_eq!(
+        lines,
+        [
+            "collaborates with Web: Checkout redesign",
+            "collaborates with Data",
+            "uses Infra",
+            "facilitates Mobile: Adopting the design system",
+            "used by Billing: Prices",
+        ]
     );
 }

@@ -719,8 +719,11 @@ fn a_platform_every_team_uses_lists_a_bounded_number_of_its_users() {
         users.len()
     );
     assert_eq!(
-        texts(&page, "dd > p"),
-        [format!("and {} more teams", USERS - users.len())]
+        texts(&page, "section.interactions p.ix-more"),
+        [format!(
+            "And {} more teams list Platform in their interactions.",
+            USERS - users.len()
+        )]
     );
     // The interactions view: every part together lists each user once as "depends on",
     // and the platform's entry lists the same bounded number of users and the count.
@@ -742,6 +745,6 @@ fn a_platform_every_team_uses_lists_a_bounded_number_of_its_users() {
     assert_eq!(used_by, users.len());
     assert_eq!(
         more,
-        [format!("used by {} more teams", USERS - users.len())]
+        [format!("listed by {} more teams", USERS - users.len())]
     );
 }
