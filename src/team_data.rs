@@ -163,10 +163,7 @@ impl TeamData {
 }
 
 fn plural(n: usize, what: &str) -> String {
-    match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    }
+    crate::text::counted(n, what, &format!("{what}s"))
 }
 
 /// The team definitions in `dir` (a handbook's folder, or a repository `init` runs in) and

@@ -15,6 +15,7 @@ use crate::insight::people::{self, Person};
 use crate::insight::svg;
 use crate::model::{Charter, InteractionMode};
 use crate::orgmap::interactions::{self, Edge, Row};
+use crate::text::counted;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -332,7 +333,10 @@ impl Renderer<'_> {
             SummaryLine {
                 question: "Where do decisions wait?",
                 answer: format!(
-                    "{open_proposals} open proposal(s) wait on {waited_on} people{top}; {} overloaded, {} slow",
+                    "{} {} on {}{top}; {} overloaded, {} slow",
+                    counted(open_proposals, "open proposal", "open proposals"),
+                    if open_proposals == 1 { "waits" } else { "wait" },
+                    counted(waited_on, "person", "people"),
                     count("decider-overload"),
                     count("slow-decider")
                 ),
@@ -342,12 +346,16 @@ impl Renderer<'_> {
             SummaryLine {
                 question: "Do reversible decisions move fast?",
                 answer: format!(
-                    "Type 2 median {} days (threshold {}); {} slow, {} escalated; {} Type 1 decision(s) taken by the team alone",
+                    "Type 2 median {} days (threshold {}); {} slow, {} escalated; {} taken by the team alone",
                     t2.map_or("–".to_string(), |(_, l)| l.median_days.to_string()),
                     cfg.decisions.type2_days,
                     count("type2-slow"),
                     count("type2-escalated"),
-                    count("type1-unescalated")
+                    counted(
+                        count("type1-unescalated"),
+                        "Type 1 decision",
+                        "Type 1 decisions"
+                    )
                 ),
                 anchor: "rule-type2-slow".into(),
                 count: count("type2-slow") + count("type2-escalated") + count("type1-unescalated"),
@@ -355,10 +363,14 @@ impl Renderer<'_> {
             SummaryLine {
                 question: "Which teams cannot ship alone?",
                 answer: format!(
-                    "{} team(s) with too many collaborations, {} one-way collaboration(s), {} platform(s) without consumers",
-                    count("too-many-dependencies"),
-                    count("one-way-collaboration"),
-                    count("platform-without-consumers")
+                    "{} with too many collaborations, {}, {} without consumers",
+                    counted(count("too-many-dependencies"), "team", "teams"),
+                    counted(
+                        count("one-way-collaboration"),
+                        "one-way collaboration",
+                        "one-way collaborations"
+                    ),
+                    counted(count("platform-without-consumers"), "platform", "platforms")
                 ),
                 anchor: "rule-too-many-dependencies".into(),
                 count: count("too-many-dependencies")
@@ -368,11 +380,16 @@ impl Renderer<'_> {
             SummaryLine {
                 question: "Which metrics are not moving or not measured?",
                 answer: format!(
-                    "{} of {metrics_total} metric(s) have a history; {} stale, {} moving away from target, {} team(s) with a metric without target",
-                    metrics_with_history,
+                    "{metrics_with_history} of {} {} a history; {} stale, {} moving away from target, {} with a metric without target",
+                    counted(metrics_total, "metric", "metrics"),
+                    if metrics_with_history == 1 {
+                        "has"
+                    } else {
+                        "have"
+                    },
                     count("metric-stale"),
                     count("metric-off-target"),
-                    count("no-metric-target")
+                    counted(count("no-metric-target"), "team", "teams")
                 ),
                 anchor: "rule-metric-stale".into(),
                 count: count("metric-stale")
@@ -382,10 +399,10 @@ impl Renderer<'_> {
             SummaryLine {
                 question: "Which charters are stale or oversized?",
                 answer: format!(
-                    "{} stale charter(s), {} oversized team(s), {} empty group(s)",
-                    count("stale-charter"),
-                    count("oversized-team"),
-                    count("empty-group")
+                    "{}, {}, {}",
+                    counted(count("stale-charter"), "stale charter", "stale charters"),
+                    counted(count("oversized-team"), "oversized team", "oversized teams"),
+                    counted(count("empty-group"), "empty group", "empty groups")
                 ),
                 anchor: "rule-stale-charter".into(),
                 count: count("stale-charter") + count("oversized-team") + count("empty-group"),

@@ -19,6 +19,15 @@ pub use url_safe::url_safe_path;
 
 use std::collections::HashSet;
 
+/// `n` and the noun in its number: `counted(1, "team", "teams")` is `1 team`, 0 or 2
+/// give `teams`. Sentences shown to readers say `2 teams`, not `2 team(s)`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 /// Lowercase ASCII words joined by `-`, for file names: `"Adopt Kafka für Zahlungen"` →
 /// `adopt-kafka-fur-zahlungen`. Non-Latin text is transliterated rather than dropped, so a
 /// title in any script still gives a readable, portable name.

@@ -396,11 +396,24 @@ fn health_summary_answers_the_audit_in_order() {
     let answers = texts(&health, "ol.audit li");
     assert!(
         answers[0].contains(
-            "3 open proposal(s) wait on 1 people; most on Pat Decider (3); 1 overloaded, 1 slow"
+            "3 open proposals wait on 1 person; most on Pat Decider (3); 1 overloaded, 1 slow"
         ),
         "{answers:?}"
     );
-    assert!(answers[2].contains("1 team(s) with too many collaborations, 1 one-way collaboration(s), 1 platform(s) without consumers"), "{answers:?}");
+    assert!(answers[2].contains("1 team with too many collaborations, 1 one-way collaboration, 1 platform without consumers"), "{answers:?}");
+    // Every count is said in its number, not as "team(s)".
+    for answer in &answers {
+        assert!(!answer.contains("(s)"), "{answer}");
+    }
+    assert!(
+        answers[1].contains("; 1 Type 1 decision taken by the team alone"),
+        "{answers:?}"
+    );
+    assert!(
+        answers[3].contains("metrics have a history;")
+            || answers[3].contains("metric has a history;"),
+        "{answers:?}"
+    );
 }
 
 fn svgs(html: &str) -> Vec<&str> {
