@@ -617,8 +617,11 @@ fn decision_rules<'h>(
                 rule: "slow-decider",
                 doc: id,
                 message: format!(
-                    "decisions by {} take a median of {} days (threshold {}, over {} decision(s))",
-                    p.name, l.median_days, cfg.decider_days, l.count
+                    "decisions by {} take a median of {} days (threshold {}, over {})",
+                    p.name,
+                    l.median_days,
+                    cfg.decider_days,
+                    crate::text::counted(l.count, "decision", "decisions")
                 ),
                 span: key_span(hb, id, "deciders"),
                 person: Some(p.slug.clone()),

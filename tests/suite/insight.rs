@@ -401,10 +401,14 @@ fn health_summary_answers_the_audit_in_order() {
         "{answers:?}"
     );
     assert!(answers[2].contains("1 team with too many collaborations, 1 one-way collaboration, 1 platform without consumers"), "{answers:?}");
-    // Every count is said in its number, not as "team(s)".
-    for answer in &answers {
-        assert!(!answer.contains("(s)"), "{answer}");
-    }
+    // Every count on the page, findings' messages included, is said in its number, not
+    // as "team(s)".
+    let page = texts(&health, "main").concat();
+    assert!(
+        page.contains("take a median of"),
+        "no slow-decider finding shown"
+    );
+    assert!(!page.contains("(s)"), "{page}");
     assert!(
         answers[1].contains("; 1 Type 1 decision taken by the team alone"),
         "{answers:?}"
