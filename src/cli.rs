@@ -103,8 +103,9 @@ pub struct BuildArgs {
     /// Print how long each stage took
     #[arg(long)]
     pub timings: bool,
-    /// Replace the output folder even if it is not empty and orgbook did not write it (its
-    /// contents are deleted); never allows an output that is or holds the handbook's sources
+    /// Write to the output folder even if it is not empty and orgbook did not write it: what
+    /// is in it is moved aside to DIR.before-orgbook, never deleted; never allows an output
+    /// that is or holds the handbook's sources
     #[arg(long)]
     pub force: bool,
 }

@@ -4,7 +4,8 @@
 //! Before anything is built, [`check_output`] resolves the output folder to its canonical path
 //! (symlinks resolved, so `--root LINK --output LINK/content` is seen for what it is) and
 //! refuses any folder that is, contains or lies inside the handbook's own sources, and any
-//! non-empty folder without orgbook's marker file unless `--force`. The site is then written
+//! non-empty folder without orgbook's marker file unless `--force`, which moves what is in it
+//! aside to a folder beside it rather than delete it. The site is then written
 //! into a temporary folder beside the output and swapped in only after every file is written;
 //! a build that fails (bad content, full disk) leaves the previous output untouched, and the
 //! temporary folders of builds that were killed are removed by the next build.
@@ -69,7 +70,7 @@ impl WriteError {
             )),
             WriteError::NotAFolder(_) => Some("choose a folder for --output".into()),
             WriteError::NotOurs(_) => Some(
-                "choose an empty or new folder for --output, or pass --force to delete what is in it and write the site there"
+                "choose an empty or new folder for --output, or pass --force to move what is in it aside (to a folder beside it, named `….before-orgbook`) and write the site there"
                     .into(),
             ),
             WriteError::Io { .. } | WriteError::Collision(_) => None,
@@ -85,10 +86,13 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 }
 
 /// An output folder that [`check_output`] found safe to replace: canonical, outside the
-/// sources, and empty, missing or ours.
+/// sources, and empty, missing or ours, or (with `--force`) someone else's to move aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafeOutput {
     path: PathBuf,
+    /// Not empty and not written by orgbook: the commit keeps what is in it, moved aside,
+    /// instead of deleting it.
+    foreign: bool,
 }
 
 impl SafeOutput {
@@ -140,14 +144,23 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<SafeOutpu
     match std::fs::metadata(&out) {
         Ok(m) if !m.is_dir() => return Err(WriteError::NotAFolder(out)),
         Ok(_) => {
-            if !force && !is_ours(&out) && !is_empty_dir(&out).map_err(io_err(&out))? {
-                return Err(WriteError::NotOurs(out));
+            if !is_ours(&out) && !is_empty_dir(&out).map_err(io_err(&out))? {
+                if !force {
+                    return Err(WriteError::NotOurs(out));
+                }
+                return Ok(SafeOutput {
+                    path: out,
+                    foreign: true,
+                });
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(io_err(&out)(e)),
     }
-    Ok(SafeOutput { path: out })
+    Ok(SafeOutput {
+        path: out,
+        foreign: false,
+    })
 }
 
 fn is_empty_dir(dir: &Path) -> io::Result<bool> {
@@ -268,6 +281,8 @@ impl Sink {
 /// as it was.
 pub struct Staging {
     output: PathBuf,
+    /// The output holds files orgbook did not write (`--force`): keep them, moved aside.
+    foreign: bool,
     tmp: PathBuf,
     old: PathBuf,
     /// Holds the lock that tells later builds this folder is alive.
@@ -280,6 +295,7 @@ impl Staging {
     /// Creates the temporary folder for `output` and its locked marker, and removes the
     /// temporary folders of dead builds.
     pub fn create(output: &SafeOutput) -> Result<Staging, WriteError> {
+        let output_is_foreign = output.foreign;
         let output = output.path().to_path_buf();
         let parent = output
             .parent()
@@ -302,6 +318,7 @@ impl Staging {
         std::fs::create_dir(&tmp).map_err(io_err(&tmp))?;
         let mut staging = Staging {
             output,
+            foreign: output_is_foreign,
             sink: Sink::new(tmp.clone()),
             tmp,
             old,
@@ -337,12 +354,25 @@ impl Staging {
 
     /// Swaps the written site in for the output (as atomically as the file system allows:
     /// the old site is moved aside, the new one moved in, then the old one removed).
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    ///
+    /// An output orgbook did not write (`--force`) is moved aside and kept, never removed:
+    /// returns where it now is.
+    pub fn commit(mut self) -> Result<Option<PathBuf>, WriteError> {
         // The lock is released before the swap: Windows cannot rename a folder holding an
         // open file.
         self.marker = None;
         self.committed = true;
         let (output, tmp, old) = (&self.output, &self.tmp, &self.old);
+        if self.foreign && output.exists() {
+            let kept = kept_name(output);
+            std::fs::rename(output, &kept).map_err(io_err(output))?;
+            if let Err(e) = std::fs::rename(tmp, output) {
+                let _ = std::fs::rename(&kept, output);
+                self.committed = false;
+                return Err(io_err(output)(e));
+            }
+            return Ok(Some(kept));
+        }
         if output.exists() {
             std::fs::rename(output, old).map_err(io_err(output))?;
             if let Err(e) = std::fs::rename(tmp, output) {
@@ -356,8 +386,28 @@ impl Staging {
             self.committed = false;
             return Err(io_err(output)(e));
         }
-        Ok(())
+        Ok(None)
     }
+}
+
+/// A free name beside `output` for what was in it: `public.before-orgbook`, then
+/// `public.before-orgbook-2`… (an earlier one is never overwritten).
+fn kept_name(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            output.with_file_name(format!("{name}.before-orgbook{suffix}"))
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("some numbered name is free")
 }
 
 impl Drop for Staging {
@@ -418,7 +468,7 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
 pub fn write_checked(output: &SafeOutput, files: &[OutputFile]) -> Result<(), WriteError> {
     let staging = Staging::create(output)?;
     staging.put_all(files)?;
-    staging.commit()
+    staging.commit().map(drop)
 }
 
 /// `remove_dir_all`, with the top-level entries removed in parallel: removing the previous

@@ -46,9 +46,19 @@ pub fn execute(args: BuildArgs) -> u8 {
     }
     let write_started = Instant::now();
     let (files, pages) = staging.counts();
-    if let Err(e) = written.and_then(|()| staging.commit()) {
-        print_write_error(&e);
-        return EXIT_ERRORS;
+    let kept = match written.and_then(|()| staging.commit()) {
+        Ok(kept) => kept,
+        Err(e) => {
+            print_write_error(&e);
+            return EXIT_ERRORS;
+        }
+    };
+    if let Some(kept) = kept {
+        errln!(
+            "note: {} held files orgbook did not write; they are kept, moved to {} (delete that folder when you no longer need it)",
+            output.path().display(),
+            kept.display()
+        );
     }
     if args.timings {
         for (stage, took) in &site.timings {

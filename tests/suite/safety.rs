@@ -172,12 +172,40 @@ fn a_non_empty_folder_orgbook_did_not_write_needs_force() {
     let run = repo.refused(repo.root(), &out, &[], &["did not write it", "--force"]);
     run.stderr_has(&std::fs::canonicalize(&out).unwrap().display().to_string());
 
-    repo.build_to(repo.root(), &out, &["--force"]).success();
+    // --force writes the site there, and keeps what was in the folder, moved aside: no
+    // flag lets a build delete a file it did not write.
+    let run = repo.build_to(repo.root(), &out, &["--force"]);
+    run.success();
+    let kept = out.with_file_name("site.before-orgbook");
+    run.stderr_has(&format!(
+        "they are kept, moved to {}",
+        std::fs::canonicalize(&kept).unwrap().display()
+    ));
+    assert_eq!(
+        std::fs::read_to_string(kept.join("notes.txt")).unwrap(),
+        "my own notes"
+    );
     assert!(!out.join("notes.txt").exists());
     assert!(out.join(".orgbook-site").is_file());
     assert!(out.join("index.html").is_file());
-    // From now on the folder is ours: no --force needed.
+    // From now on the folder is ours: no --force needed, and nothing more is kept.
     repo.build_to(repo.root(), &out, &[]).success();
+    assert!(!out.with_file_name("site.before-orgbook-2").exists());
+    // Another folder of one's own at the same place later: kept beside the first, which
+    // is never overwritten.
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("draft.md"), "second").unwrap();
+    repo.build_to(repo.root(), &out, &["--force"]).success();
+    assert_eq!(
+        std::fs::read_to_string(kept.join("notes.txt")).unwrap(),
+        "my own notes"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.with_file_name("site.before-orgbook-2").join("draft.md"))
+            .unwrap(),
+        "second"
+    );
 }
 
 #[test]
