@@ -4,6 +4,7 @@ use super::report::{self, EXIT_ERRORS, EXIT_OK};
 use crate::cli::BuildArgs;
 use orgbook::diagnostic::Severity;
 use orgbook::render::RenderOptions;
+use orgbook::text::counted;
 use std::time::Instant;
 
 pub fn execute(args: BuildArgs) -> u8 {
@@ -38,7 +39,9 @@ pub fn execute(args: BuildArgs) -> u8 {
     let (errors, warnings) = (site.count(Severity::Error), site.count(Severity::Warning));
     if failed {
         errln!(
-            "Build failed: {errors} error(s), {warnings} warning(s); {} left untouched",
+            "Build failed: {}, {}; {} left untouched",
+            counted(errors, "error", "errors"),
+            counted(warnings, "warning", "warnings"),
             output.path().display()
         );
         report::broken_links_hint(&site.diagnostics);
@@ -72,11 +75,16 @@ pub fn execute(args: BuildArgs) -> u8 {
     }
     report::no_charters_hint(&site);
     errln!(
-        "Built {} pages ({} files) into {} with {warnings} warning(s) and {} org health finding(s) (see health.html) in {} ms",
-        pages,
-        files,
+        "Built {} ({}) into {} with {} and {} (see health.html) in {} ms",
+        counted(pages, "page", "pages"),
+        counted(files, "file", "files"),
         output.path().display(),
-        site.health.findings.len(),
+        counted(warnings, "warning", "warnings"),
+        counted(
+            site.health.findings.len(),
+            "org health finding",
+            "org health findings"
+        ),
         started.elapsed().as_millis()
     );
     EXIT_OK

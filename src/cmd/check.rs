@@ -6,6 +6,7 @@ use super::report::{self, EXIT_ERRORS, EXIT_OK};
 use crate::cli::CheckArgs;
 use orgbook::diagnostic::Severity;
 use orgbook::render::RenderOptions;
+use orgbook::text::counted;
 
 pub fn execute(args: CheckArgs) -> u8 {
     let root = match report::find_root(&args.root) {
@@ -25,7 +26,10 @@ pub fn execute(args: CheckArgs) -> u8 {
         ""
     };
     errln!(
-        "Check {verdict}: {documents} documents, {errors} error(s), {warnings} warning(s){strict}"
+        "Check {verdict}: {}, {}, {}{strict}",
+        counted(documents, "document", "documents"),
+        counted(errors, "error", "errors"),
+        counted(warnings, "warning", "warnings")
     );
     if failed {
         report::broken_links_hint(&site.diagnostics);

@@ -19,6 +19,7 @@ pub mod watch;
 mod tests;
 
 use crate::diagnostic::{self, Diagnostic, Format, Severity};
+use crate::text::counted;
 use model::{Model, Rebuild, Scope, Settings, Step};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -266,9 +267,9 @@ fn print_errors(diags: &[Diagnostic]) {
     }
     if !errors.is_empty() {
         errln!(
-            "{} {} error(s): still serving the last good site. Fix and save; the browser shows them too.",
+            "{} {}: still serving the last good site. Fix and save; the browser shows them too.",
             clock(),
-            errors.len()
+            counted(errors.len(), "error", "errors")
         );
     }
 }
@@ -370,9 +371,11 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                     .filter(|(p, _)| p.ends_with(".html"))
                     .count();
                 errln!(
-                    "{time} Built {pages} pages ({} files) in {} with {warnings} warning(s){hidden_note}",
-                    delta.changed.len(),
-                    ms(rebuild.elapsed)
+                    "{time} Built {} ({}) in {} with {}{hidden_note}",
+                    counted(pages, "page", "pages"),
+                    counted(delta.changed.len(), "file", "files"),
+                    ms(rebuild.elapsed),
+                    counted(warnings, "warning", "warnings")
                 );
             }
         }
@@ -384,8 +387,9 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                 Scope::Nothing => "nothing to do".to_string(),
                 Scope::Full => format!("everything, {} files rendered", rebuild.pages_rendered),
                 Scope::Edit | Scope::Structure => format!(
-                    "Markdown of {} document(s), {} file(s) rendered",
-                    rebuild.markdown_rendered, rebuild.pages_rendered
+                    "Markdown of {}, {} rendered",
+                    counted(rebuild.markdown_rendered, "document", "documents"),
+                    counted(rebuild.pages_rendered, "file", "files")
                 ),
             };
             let outcome = match &rebuild.delta {
@@ -395,7 +399,11 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                 Some(d) => {
                     let mut paths: Vec<&str> = d.changed.iter().map(|(p, _)| p.as_str()).collect();
                     paths.extend(d.removed.iter().map(String::as_str));
-                    format!("; {} file(s) changed: {}", paths.len(), list(&paths, 4))
+                    format!(
+                        "; {} changed: {}",
+                        counted(paths.len(), "file", "files"),
+                        list(&paths, 4)
+                    )
                 }
                 None => String::new(),
             };
@@ -405,14 +413,18 @@ fn report(root: &Path, rebuild: &Rebuild, changes: Option<&Changes>, last_warnin
                 ms(rebuild.elapsed)
             );
             if warnings != *last_warnings {
-                errln!("{time} {warnings} warning(s){hidden_note}");
+                errln!(
+                    "{time} {}{hidden_note}",
+                    counted(warnings, "warning", "warnings")
+                );
             }
         }
     }
     *last_warnings = warnings;
     if errors > 0 {
         errln!(
-            "{time} {errors} error(s): still serving the last good site. Fix and save; the browser shows them too."
+            "{time} {}: still serving the last good site. Fix and save; the browser shows them too.",
+            counted(errors, "error", "errors")
         );
     }
 }

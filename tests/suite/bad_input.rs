@@ -101,7 +101,7 @@ fn missing_anchor_is_a_warning_not_an_error() {
         .stderr_has("warning[missing-anchor]: `#consequence` does not match any heading in content/decisions/0002-use-rust.md")
         .stderr_has("--> content/teams/eng/api.md:21:11")
         .stderr_has("did you mean `#consequences`?")
-        .stderr_has("1 warning(s)");
+        .stderr_has("1 warning");
     // --strict turns it into a failure.
     let root = book.root().to_string_lossy().into_owned();
     book.run(&["build", "--root", &root, "--strict"]).failure(1);
@@ -127,7 +127,7 @@ fn unknown_parent_and_team_suggest_the_nearest_charter() {
         .stderr_has("error[unknown-team]: team `apy` is not a charter")
         .stderr_has("--> content/decisions/0001-use-go.md:7:8")
         .stderr_has("did you mean \"api\"?")
-        .stderr_has("2 error(s)");
+        .stderr_has("2 errors");
 }
 
 #[test]

@@ -29,7 +29,7 @@ fn a_clean_handbook_passes() {
     let book = TestBook::fixture("basic");
     book.run(&["check"])
         .success()
-        .stderr_has("Check passed: 8 documents, 0 error(s), 0 warning(s)");
+        .stderr_has("Check passed: 8 documents, 0 errors, 0 warnings");
     // check writes nothing.
     assert!(!book.out().exists());
     assert_eq!(files_under(book.root()), files_under(&fixture_dir("basic")));

@@ -127,7 +127,7 @@ pub(crate) fn builds_clean(book: &TestBook) {
     let out = book.out().to_string_lossy().into_owned();
     book.run(&["build", "--root", &root, "--output", &out, "--strict"])
         .success()
-        .stderr_has("with 0 warning(s)")
+        .stderr_has("with 0 warnings")
         .stderr_lacks("error");
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }

@@ -986,7 +986,7 @@ fn human_output_shows_three_findings_per_rule_and_counts_the_rest() {
     book.build()
         .success()
         .stderr_has(&format!("note: {HIDDEN_SUMMARY}"))
-        .stderr_has("with 4 warning(s) and 17 org health finding(s)");
+        .stderr_has("with 4 warnings and 17 org health findings");
 }
 
 #[test]

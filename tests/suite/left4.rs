@@ -47,7 +47,7 @@ fn a_moved_in_eip_folder_builds_with_its_licence_links() {
         .stderr_has("warning[link-outside-site]: link to `../LICENSE.md`: no such file in content/ (content/LICENSE.md); LICENSE.md is beside content/, not in it")
         .stderr_has("--> content/EIPS/eip-3.md:")
         .stderr_has("link to `../LICENSE.md`: LICENSE.md is outside content/")
-        .stderr_has("with 4 warning(s)");
+        .stderr_has("with 4 warnings");
     let page = book.html("EIPS/eip-3.html");
     assert_eq!(texts(&page, ".doc-body .broken-link"), ["CC0"]);
     assert!(
@@ -62,9 +62,7 @@ fn a_moved_in_eip_folder_builds_with_its_licence_links() {
         "orgbook.toml",
         "title = \"Ledger Improvement Proposals\"\n\n[repository]\nurl = \"https://github.com/example/eips\"\n",
     );
-    build_strict(&book)
-        .success()
-        .stderr_has("with 0 warning(s)");
+    build_strict(&book).success().stderr_has("with 0 warnings");
     for page in ["EIPS/eip-3.html", "eip-template.html"] {
         assert!(
             hrefs(&book.html(page), ".doc-body a")
@@ -90,7 +88,7 @@ fn a_templates_placeholder_links_are_no_build_error() {
     build_strict(&book)
         .success()
         .stderr_lacks("NNNN")
-        .stderr_has("with 0 warning(s)");
+        .stderr_has("with 0 warnings");
     let page = book.html("proposal-templates/0000-swift-template.html");
     assert_eq!(
         texts(&page, ".doc-body .broken-link"),

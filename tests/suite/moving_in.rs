@@ -1286,7 +1286,7 @@ fn a_jekyll_site_with_madr_records_in_its_decisions_folder_moves_in_as_the_error
     // (`decisions/index.md`, gone with the folder, is the decisions list orgbook writes.)
     let hint = book.build();
     hint.failure(1)
-        .stderr_has("Build failed: 2 error(s)")
+        .stderr_has("Build failed: 2 errors")
         .stderr_has("link to `../../decisions/0044-use-picocli-for-jabkit.md`: no such file")
         .stderr_has(
             "did you mean `../../decisions/0044-use-picocli-instead-of-apache-commons-cli.md`?",

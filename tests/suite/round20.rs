@@ -207,5 +207,5 @@ fn eips_built_as_pages_draw_no_unknown_key_warnings() {
     book.run(&["build", "--root", &root, "--strict"])
         .success()
         .stderr_lacks("unknown-key")
-        .stderr_has("with 0 warning(s)");
+        .stderr_has("with 0 warnings");
 }

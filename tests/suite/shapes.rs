@@ -46,7 +46,7 @@ fn a_parent_chain_past_the_limit_is_one_error_not_a_crash() {
     run.failure(1)
         .stderr_has("error[org-too-deep]: `parent` puts \"Level 32\" 33 levels below the top of the org; orgbook draws at most 32")
         .stderr_has("--> content/teams/c0032.md:4:10")
-        .stderr_has("1 error(s)");
+        .stderr_has("1 error");
     assert!(!book.out().exists(), "a failed build wrote output");
 }
 

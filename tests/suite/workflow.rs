@@ -47,7 +47,7 @@ fn init_scaffolds_a_handbook_that_builds_without_warnings() {
     book.build()
         .success()
         .stderr_lacks("warning[")
-        .stderr_has(" 0 warning(s)");
+        .stderr_has(" 0 warnings");
     check_all_links(&book.out(), &["404.html"]);
     let home = book.html("index.html");
     assert_eq!(texts(&home, ".brand"), ["Acme \"Freight\""]);
