@@ -10,6 +10,11 @@
 //! has no Markdown of its own, so a document that was Markdown before it was pasted into
 //! Docs keeps `[!NOTE]` as text, and the export escapes every bracket and `!` of it
 //! (`> \[\!NOTE\]`, or `\[\!NOTE\]` alone when the quote was lost on the way).
+//!
+//! And a whole document the export escaped ([`unescape_whole`]): Markdown typed or pasted
+//! into Docs as text (`## **Setup**`, `- item`, `` `harness.py` ``) comes out with every mark
+//! escaped (`\#\# \*\*Setup\*\*`, `\- item`, `` \`harness.py\` ``), and would show its
+//! marks as text, its list items run together in one paragraph.
 
 use pulldown_cmark::{BlockQuoteKind as K, Event, Tag, TagEnd};
 use std::collections::VecDeque;
@@ -31,6 +36,87 @@ pub fn redirect_target(url: &str) -> Option<String> {
     let lower = target.to_ascii_lowercase();
     let web = lower.starts_with("https://") || lower.starts_with("http://");
     (web || lower.starts_with("mailto:")).then_some(target)
+}
+
+/// The line without up to three spaces of indentation, as CommonMark reads a block's start.
+fn block_start(line: &str) -> &str {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    &line[spaces.min(3)..]
+}
+
+/// Whether `rest` ends a heading's marks: a space, a tab or the line's end.
+fn ends_marks(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with([' ', '\t', '\r'])
+}
+
+/// Whether `line` opens with the marks of a heading as the export escapes them (`\#\# `).
+fn escaped_heading(line: &str) -> bool {
+    let mut rest = block_start(line);
+    let mut marks = 0;
+    while let Some(after) = rest.strip_prefix("\\#") {
+        rest = after;
+        marks += 1;
+    }
+    (1..=6).contains(&marks) && ends_marks(rest)
+}
+
+/// Whether `line` is Markdown of the page's own: a heading (`## `) or a code fence.
+fn own_markdown(line: &str) -> bool {
+    let start = block_start(line);
+    let marks = start.len() - start.trim_start_matches('#').len();
+    ((1..=6).contains(&marks) && ends_marks(&start[marks..]))
+        || start.starts_with("```")
+        || start.starts_with("~~~")
+}
+
+/// The body with the export's escapes undone, when it is a Markdown document Docs escaped
+/// whole: two lines or more open with an escaped heading (`\#\# 1\. Purpose`) and none
+/// with a heading or a code fence of its own. Only the export writes that: a Docs
+/// document with headings of its own that shows a template as text (`\# Page Title` under
+/// `## **Page format**`) keeps it as text, and so does a hand-written page, where an
+/// author escaping one mark to show it writes real headings too. `None` for any other body.
+///
+/// Each backslash before ASCII punctuation goes (`\\` is one backslash, as the author
+/// wrote it before the export doubled it), once. The body keeps its length, as the other
+/// rewrites before the parse do (`dialects::pandoc`): what a run of lines (up to a blank
+/// line) lost is spaces at the end of its last line, which end a paragraph, heading, list
+/// item or table row as if they were not there, so every offset after the run, and every
+/// diagnostic's line, stays valid. One pass over the lines, after a memmem scan for `\#`
+/// that every other page stops at.
+pub(crate) fn unescape_whole(body: &str) -> Option<String> {
+    crate::finder!(b"\\#").find(body.as_bytes())?;
+    let mut escaped = 0;
+    for line in body.lines() {
+        if own_markdown(line) {
+            return None;
+        }
+        escaped += usize::from(escaped_heading(line));
+    }
+    if escaped < 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut lost = 0;
+    let mut lines = body.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let (text, end) = match line.strip_suffix('\n') {
+            Some(text) => match text.strip_suffix('\r') {
+                Some(text) => (text, "\r\n"),
+                None => (text, "\n"),
+            },
+            None => (line, ""),
+        };
+        let kept = crate::text::unescape_markdown(text);
+        lost += text.len() - kept.len();
+        out.push_str(&kept);
+        let run_ends = lines.peek().is_none_or(|next| next.trim().is_empty());
+        if run_ends {
+            out.extend(std::iter::repeat_n(' ', lost));
+            lost = 0;
+        }
+        out.push_str(end);
+    }
+    Some(out)
 }
 
 /// Whether `body` may hold an alert as the export escapes it: one memmem scan.
@@ -273,7 +359,34 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for EscapedAler
 
 #[cfg(test)]
 mod tests {
-    use super::{EscapedAlerts, redirect_target};
+    use super::{EscapedAlerts, redirect_target, unescape_whole};
+
+    #[test]
+    fn markdown_escaped_whole_is_unescaped_in_place() {
+        let body = "Title\n\n\\#\\# 1\\. Purpose\n\n\\- one\n\\- \\`two\\`\n\n\\#\\#\\# \\*\\*3\\\\. Steps\\*\\*  \r\nlast\\.";
+        let out = unescape_whole(body).unwrap();
+        assert_eq!(
+            out,
+            "Title\n\n## 1. Purpose   \n\n- one\n- `two`    \n\n### **3\\. Steps**  \r\nlast.         "
+        );
+        assert_eq!(out.len(), body.len());
+        // Newlines after each run of lines stay where they were.
+        let blank = |s: &str| s.match_indices("\n\n").map(|(i, _)| i).collect::<Vec<_>>();
+        assert_eq!(blank(&out), blank(body));
+        for kept in [
+            // One escaped heading: an author showing the mark.
+            "\\# not a heading\n\nText.\n",
+            // Headings of its own: a template shown as text.
+            "## **Page format**\n\n\\# Title\n\n\\#\\# Steps\n",
+            "#\n\\# a\n\\# b\n",
+            "```\n\\# a\n\\# b\n```\n",
+            // Seven marks are no heading.
+            "\\#\\#\\#\\#\\#\\#\\# a\n\\#x\n",
+            "Plain text.\n",
+        ] {
+            assert_eq!(unescape_whole(kept), None, "{kept:?}");
+        }
+    }
 
     /// The events of `body` through [`EscapedAlerts`], as HTML.
     fn drawn(body: &str) -> String {

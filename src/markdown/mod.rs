@@ -1022,11 +1022,14 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
     let html = handbook.config.markdown.raw_html != crate::html_policy::RawHtml::Escape;
-    let (pandoc, pandoc_found) = match crate::dialects::pandoc::rewrite(doc.source.body(), html) {
+    // A Markdown document Google Docs' export escaped whole is read as the Markdown it was.
+    let unescaped = crate::dialects::gdocs::unescape_whole(doc.source.body());
+    let written = unescaped.as_deref().unwrap_or(doc.source.body());
+    let (pandoc, pandoc_found) = match crate::dialects::pandoc::rewrite(written, html) {
         Some((body, found)) => (Some(body), found),
         None => (None, Vec::new()),
     };
-    let source = pandoc.as_deref().unwrap_or(doc.source.body());
+    let source = pandoc.as_deref().unwrap_or(written);
     converter_alerts(doc, diags);
     let (body, mut leftovers) =
         crate::dialects::leftovers::clean_page(source, crate::load::is_mdx(&doc.source.path));
