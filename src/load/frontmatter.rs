@@ -391,8 +391,9 @@ pub fn charter(
     let parent = f.opt_spanned_str("parent");
     let problem = f.opt_str("problem").filter(|p| !p.trim().is_empty());
     let metrics = metrics(&mut f);
-    let owns = f.spanned_str_array("owns");
-    let codeowners = f.spanned_str_array_or_str("codeowners");
+    // `owns: Search API`: one string is a list, as `members` and `codeowners` are.
+    let owns = f.spanned_list("owns");
+    let codeowners = f.spanned_list("codeowners");
     let (members, lead_by_role) = members(&mut f);
     let lead = f.opt_str("lead").or(lead_by_role);
     let contact = match f.opt_table("contact") {
@@ -1919,6 +1920,60 @@ mod tests {
         let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(d.tags, ["performance", "search"]);
+    }
+
+    #[test]
+    fn a_charters_list_keys_written_as_one_string_are_lists() {
+        let yaml = "---\nname: Pay\nproblem: p\nmetrics: [{ name: m, target: \"1\" }]\nowns: Search API\ncodeowners: \"@acme/pay, @acme/pay-eng\"\n---\n";
+        let (c, diags) = charter_diags(yaml);
+        assert!(diags.is_empty(), "{diags:?}");
+        let c = c.unwrap();
+        let owns: Vec<_> = c
+            .owns
+            .iter()
+            .map(|o| (o.value.as_str(), &yaml[o.span.clone()]))
+            .collect();
+        assert_eq!(owns, [("Search API", "Search API")]);
+        let codeowners: Vec<_> = c.codeowners.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(codeowners, ["@acme/pay", "@acme/pay-eng"]);
+        // In TOML, each item at its place in the string; an escaped one at the string.
+        let toml = "+++\nname = \"Pay\"\nproblem = \"p\"\nowns = \"Ledger, Search\\u0020API , ,Payouts\"\n[[metrics]]\nname = \"m\"\n+++\n";
+        let (c, diags) = charter_diags(toml);
+        assert!(diags.is_empty(), "{diags:?}");
+        let owns: Vec<_> = c
+            .unwrap()
+            .owns
+            .iter()
+            .map(|o| (o.value.clone(), &toml[o.span.clone()]))
+            .collect();
+        assert_eq!(
+            owns,
+            [
+                ("Ledger".to_string(), "Ledger"),
+                (
+                    "Search API".to_string(),
+                    "\"Ledger, Search\\u0020API , ,Payouts\""
+                ),
+                (
+                    "Payouts".to_string(),
+                    "\"Ledger, Search\\u0020API , ,Payouts\""
+                ),
+            ]
+        );
+        // A number or a boolean is no list: the type error with its hint.
+        let (_, diags) = charter_diags(&yaml.replace("owns: Search API", "owns: true"));
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.message.as_str(), d.help.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "invalid-type",
+                "`owns` in team charter must be an array of strings, found boolean",
+                Some("write it like: owns: [\"…\", \"…\"]")
+            )]
+        );
     }
 
     #[test]
