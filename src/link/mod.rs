@@ -821,16 +821,13 @@ impl Known<'_> {
                     ));
                 } else if self.decisions.contains_key(target) {
                     superseded_by.entry(*target).or_default().push(number);
-                } else if !self.unparsed_decisions.contains(target) {
-                    let near = self
-                        .nearest_number(*target)
-                        .map(|n| format!(" the nearest existing number is {n}."))
-                        .unwrap_or_default();
-                    diags.push(point(
-                        Diagnostic::error("unknown-decision", &doc.source.path, format!("supersedes decision {target}, which does not exist"))
-                            .with_help(format!("`supersedes` lists decision numbers (the leading digits of their file names);{near}")),
+                } else {
+                    diags.extend(self.unknown_decision(
                         doc,
                         span,
+                        *target,
+                        format!("supersedes decision {target}, which does not exist"),
+                        "`supersedes` lists decision numbers (the leading digits of their file names)",
                     ));
                 }
             }
@@ -880,20 +877,42 @@ impl Known<'_> {
                         by.insert(at, newer);
                     }
                 }
-            } else if !self.unparsed_decisions.contains(&newer) {
-                let near = self
-                    .nearest_number(newer)
-                    .map(|n| format!(" the nearest existing number is {n}."))
-                    .unwrap_or_default();
-                diags.push(point(
-                    Diagnostic::error("unknown-decision", &doc.source.path, format!("status says superseded by decision {newer}, which does not exist"))
-                        .with_help(format!("`superseded by` names the newer decision by its number (the leading digits of its file name);{near}")),
+            } else {
+                diags.extend(self.unknown_decision(
                     doc,
                     span,
+                    newer,
+                    format!("status says superseded by decision {newer}, which does not exist"),
+                    "`superseded by` names the newer decision by its number (the leading digits of its file name)",
                 ));
             }
         }
         named_in_status
+    }
+
+    /// The error for a reference at `span` of `doc` to decision `number`, which is not in
+    /// the handbook: `None` when its file did not parse (its own error is the one to fix).
+    fn unknown_decision(
+        &self,
+        doc: &crate::model::Doc,
+        span: &std::ops::Range<usize>,
+        number: u32,
+        message: String,
+        rule: &str,
+    ) -> Option<Diagnostic> {
+        if self.unparsed_decisions.contains(&number) {
+            return None;
+        }
+        let near = self
+            .nearest_number(number)
+            .map(|n| format!(" the nearest existing number is {n}."))
+            .unwrap_or_default();
+        Some(point(
+            Diagnostic::error("unknown-decision", &doc.source.path, message)
+                .with_help(format!("{rule};{near}")),
+            doc,
+            span,
+        ))
     }
 }
 
