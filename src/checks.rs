@@ -58,28 +58,51 @@ pub fn reviewed_date(f: &mut Fields, date: Date, span: Range<usize>, today: Date
     }
 }
 
-/// One decision on the walk's path: its number, its supersedes edges, the next edge to try.
-type Frame = (u32, Vec<(u32, Range<usize>)>, usize);
+/// A supersedes edge: the older decision, and the file and span that state it (the newer
+/// record's `supersedes`, or the older one's `status: superseded by …`).
+type Edge = (u32, DocId, Range<usize>);
 
-/// Cycles in `supersedes` (3 supersedes 2, 2 supersedes 3; or longer): each reported once,
-/// at the smallest-numbered decision of the cycle, listing the cycle in order.
-pub fn supersedes_cycles(docs: &[Doc], decisions: &BTreeMap<u32, DocId>) -> Vec<Diagnostic> {
+/// One decision on the walk's path: its number, its supersedes edges, the next edge to try.
+type Frame = (u32, Vec<Edge>, usize);
+
+/// Cycles in `supersedes` (3 supersedes 2, 2 supersedes 3; or longer), counting the
+/// relations a `status: superseded by …` states (`named_in_status`, newer → older): each
+/// reported once, at the smallest-numbered decision of the cycle's edge out of it,
+/// listing the cycle in order.
+pub fn supersedes_cycles(
+    docs: &[Doc],
+    decisions: &BTreeMap<u32, DocId>,
+    named_in_status: &BTreeMap<u32, Vec<u32>>,
+) -> Vec<Diagnostic> {
     // Iterative colouring walk: 0 unvisited, 1 on the current path, 2 done. Linear in
     // decisions + supersedes entries.
     let mut colour: BTreeMap<u32, u8> = BTreeMap::new();
     let mut diags = Vec::new();
-    let edges = |n: u32| -> Vec<(u32, Range<usize>)> {
-        decisions
+    let edges = |n: u32| -> Vec<Edge> {
+        let Some(&id) = decisions.get(&n) else {
+            return Vec::new();
+        };
+        let listed = docs[id].as_decision().into_iter().flat_map(|d| {
+            d.supersedes
+                .iter()
+                .filter(|Spanned { value: t, .. }| *t != n && decisions.contains_key(t))
+                .map(move |s| (s.value, id, s.span.clone()))
+        });
+        let stated = named_in_status
             .get(&n)
-            .and_then(|&id| docs[id].as_decision())
-            .map(|d| {
-                d.supersedes
-                    .iter()
-                    .filter(|Spanned { value: t, .. }| *t != n && decisions.contains_key(t))
-                    .map(|s| (s.value, s.span.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .filter_map(|&old| {
+                let old_id = *decisions.get(&old)?;
+                let span = docs[old_id]
+                    .as_decision()?
+                    .superseded_by
+                    .as_ref()?
+                    .span
+                    .clone();
+                Some((old, old_id, span))
+            });
+        listed.chain(stated).collect()
     };
     for &start in decisions.keys() {
         if colour.get(&start).copied().unwrap_or(0) != 0 {
@@ -94,7 +117,7 @@ pub fn supersedes_cycles(docs: &[Doc], decisions: &BTreeMap<u32, DocId>) -> Vec<
                 stack.pop();
                 continue;
             }
-            let (next, _) = out[*i].clone();
+            let next = out[*i].0;
             *i += 1;
             match colour.get(&next).copied().unwrap_or(0) {
                 0 => {
@@ -110,16 +133,11 @@ pub fn supersedes_cycles(docs: &[Doc], decisions: &BTreeMap<u32, DocId>) -> Vec<
                     let ordered: Vec<u32> =
                         cycle[pos..].iter().chain(&cycle[..pos]).copied().collect();
                     let after = ordered.get(1).copied().unwrap_or(first);
-                    let doc = &docs[decisions[&first]];
-                    let span = doc
-                        .as_decision()
-                        .and_then(|d| {
-                            d.supersedes
-                                .iter()
-                                .find(|Spanned { value: t, .. }| *t == after)
-                        })
-                        .map(|Spanned { span: s, .. }| s.clone())
-                        .unwrap_or(0..0);
+                    let (at, span) = edges(first)
+                        .into_iter()
+                        .find(|(t, _, _)| *t == after)
+                        .map_or((decisions[&first], 0..0), |(_, id, span)| (id, span));
+                    let doc = &docs[at];
                     let chain: Vec<String> = ordered
                         .iter()
                         .chain(std::iter::once(&first))

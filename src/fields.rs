@@ -368,25 +368,41 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     /// People: a list of names, or one string of names separated by commas, as MADR's
     /// template writes `deciders: {list everyone involved in the decision}` and hands write
-    /// `members: Ana Lima, Bo Chen`.
+    /// `members: Ana Lima, Bo Chen` ([`Fields::spanned_list`]).
     pub fn names(&mut self, key: &str) -> Vec<String> {
-        match self.get(key).map(|v| v.get_ref()) {
-            Some(DeValue::String(s)) => s
-                .split(',')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(String::from)
-                .collect(),
-            _ => self.str_array(key),
-        }
+        self.spanned_list(key).into_iter().map(|(s, _)| s).collect()
     }
 
-    /// An array of strings, or one string standing for an array of it.
-    pub fn spanned_str_array_or_str(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
-        match self.table.get(key).map(|v| v.get_ref()) {
-            Some(DeValue::String(_)) => self.opt_spanned_str(key).into_iter().collect(),
-            _ => self.spanned_str_array(key),
-        }
+    /// A list of strings, or one string standing for it: its items separated by commas
+    /// (`owns: Search API`, `members: Ana Lima, Bo Chen`), blank ones dropped. The rule
+    /// is the same for every list key that takes one string, so a string never means a
+    /// list of one here and of several there. Each item with its span: within the string
+    /// where it is written as read (no escapes), else the whole string's. Anything else
+    /// than a string or a list of strings is the type error.
+    pub fn spanned_list(&mut self, key: &str) -> Vec<(String, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::String(s) = v.get_ref() else {
+            return self.spanned_str_array(key);
+        };
+        let whole = self.span(v.span());
+        let written = self.source.get(whole.clone()).unwrap_or("");
+        // Each search starts after the last item found, and none runs after one fails
+        // (an escaped item), so locating every item reads the value once.
+        let mut from = Some(0);
+        s.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                let found = from.and_then(|at| Some(at + written.get(at..)?.find(item)?));
+                from = found.map(|start| start + item.len());
+                let span = found.map_or(whole.clone(), |start| {
+                    whole.start + start..whole.start + start + item.len()
+                });
+                (item.to_string(), span)
+            })
+            .collect()
     }
 
     pub fn spanned_int_array(&mut self, key: &str) -> Vec<(i64, Range<usize>)> {

@@ -191,11 +191,7 @@ fn decisions_file(hb: &Handbook) -> DecisionsFile<'_> {
             team: &d.team.value,
             deciders: &d.deciders,
             authors: &d.authors,
-            supersedes: d
-                .supersedes
-                .iter()
-                .map(|Spanned { value: n, .. }| *n)
-                .collect(),
+            supersedes: hb.supersedes(d).collect(),
             superseded_by: hb
                 .superseded_by
                 .get(&d.number)

@@ -26,6 +26,10 @@ pub struct Handbook {
     pub children: BTreeMap<String, Vec<String>>,
     /// Decision number → numbers of the decisions that supersede it.
     pub superseded_by: BTreeMap<u32, Vec<u32>>,
+    /// Decision number → the older decisions whose `status: superseded by …` names it
+    /// and that its own `supersedes` does not list: with those, what it supersedes
+    /// ([`Handbook::supersedes`]).
+    pub named_in_status: BTreeMap<u32, Vec<u32>>,
     /// Team slug → its decisions (numbers, ascending).
     pub team_decisions: BTreeMap<String, Vec<u32>>,
     /// `owns` item → owning team slug, sorted case-insensitively by item.
@@ -195,6 +199,18 @@ impl Handbook {
     pub fn decision(&self, number: u32) -> Option<(&Doc, &Decision)> {
         let doc = &self.docs[*self.decisions.get(&number)?];
         Some((doc, doc.as_decision()?))
+    }
+
+    /// The decisions `d` supersedes: its `supersedes`, then the older decisions whose
+    /// status says `superseded by` it, as if it listed them.
+    pub fn supersedes<'d>(&'d self, d: &'d Decision) -> impl Iterator<Item = u32> + 'd {
+        d.supersedes.iter().map(|s| s.value).chain(
+            self.named_in_status
+                .get(&d.number)
+                .into_iter()
+                .flatten()
+                .copied(),
+        )
     }
 
     /// Whether decision `number` replaces the decisions in its `supersedes`: it was

@@ -169,8 +169,12 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             report_cycles(&docs, &edges, diags);
             report_deep_chains(&docs, &edges, diags);
             known.check_interactions(diags);
-            let (team_decisions, superseded_by) = known.check_decisions(diags);
-            diags.extend(crate::checks::supersedes_cycles(&docs, &decisions));
+            let (team_decisions, superseded_by, named_in_status) = known.check_decisions(diags);
+            diags.extend(crate::checks::supersedes_cycles(
+                &docs,
+                &decisions,
+                &named_in_status,
+            ));
 
             let (team_folders, team_pages) = team_pages(&docs, diags);
             loose_team_pages(&docs, &unparsed, diags);
@@ -184,6 +188,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                 ownership,
                 team_decisions,
                 superseded_by,
+                named_in_status,
                 team_folders,
                 team_pages,
                 unprefixed,
@@ -213,6 +218,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         decisions,
         children: checked.children,
         superseded_by: checked.superseded_by,
+        named_in_status: checked.named_in_status,
         in_force: Default::default(),
         subtree_sizes: Default::default(),
         team_decisions: checked.team_decisions,
@@ -522,6 +528,14 @@ fn index(
     }
 }
 
+/// [`Known::check_decisions`]: the decisions by team, [`Handbook::superseded_by`] and
+/// [`Handbook::named_in_status`].
+type DecisionRelations = (
+    BTreeMap<String, Vec<u32>>,
+    BTreeMap<u32, Vec<u32>>,
+    BTreeMap<u32, Vec<u32>>,
+);
+
 /// Each team's sub-teams, by slug ([`Handbook::children`]).
 type Children = BTreeMap<String, Vec<String>>;
 
@@ -532,6 +546,7 @@ struct Checked {
     ownership: Vec<(String, String)>,
     team_decisions: BTreeMap<String, Vec<u32>>,
     superseded_by: BTreeMap<u32, Vec<u32>>,
+    named_in_status: BTreeMap<u32, Vec<u32>>,
     team_folders: BTreeMap<String, DocId>,
     team_pages: BTreeMap<String, Vec<DocId>>,
     unprefixed: HashMap<String, DocId>,
@@ -761,12 +776,9 @@ impl Known<'_> {
         }
     }
 
-    /// Each decision's `team` and `supersedes`: the decisions by team, and the decisions
-    /// that supersede each one.
-    fn check_decisions(
-        &self,
-        diags: &mut Vec<Diagnostic>,
-    ) -> (BTreeMap<String, Vec<u32>>, BTreeMap<u32, Vec<u32>>) {
+    /// Each decision's `team`, `supersedes` and `superseded by` status: the decisions by
+    /// team, the decisions that supersede each one, and [`Handbook::named_in_status`].
+    fn check_decisions(&self, diags: &mut Vec<Diagnostic>) -> DecisionRelations {
         let mut team_decisions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut superseded_by: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for (&number, &id) in self.decisions {
@@ -809,21 +821,98 @@ impl Known<'_> {
                     ));
                 } else if self.decisions.contains_key(target) {
                     superseded_by.entry(*target).or_default().push(number);
-                } else if !self.unparsed_decisions.contains(target) {
-                    let near = self
-                        .nearest_number(*target)
-                        .map(|n| format!(" the nearest existing number is {n}."))
-                        .unwrap_or_default();
-                    diags.push(point(
-                        Diagnostic::error("unknown-decision", &doc.source.path, format!("supersedes decision {target}, which does not exist"))
-                            .with_help(format!("`supersedes` lists decision numbers (the leading digits of their file names);{near}")),
+                } else {
+                    diags.extend(self.unknown_decision(
                         doc,
                         span,
+                        *target,
+                        format!("supersedes decision {target}, which does not exist"),
+                        "`supersedes` lists decision numbers (the leading digits of their file names)",
                     ));
                 }
             }
         }
-        (team_decisions, superseded_by)
+        let named_in_status = self.check_status_references(&mut superseded_by, diags);
+        (team_decisions, superseded_by, named_in_status)
+    }
+
+    /// MADR's `status: superseded by ADR-0012` in the older record: the same relation as
+    /// 12 listing it in `supersedes`, added to `superseded_by` (once, when 12 lists it
+    /// too). Returns the newer decisions' relations that their own `supersedes` lacks
+    /// ([`Handbook::named_in_status`]); a number that names no decision is reported at
+    /// the status, as one in `supersedes` is.
+    fn check_status_references(
+        &self,
+        superseded_by: &mut BTreeMap<u32, Vec<u32>>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> BTreeMap<u32, Vec<u32>> {
+        let mut named_in_status: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (&number, &id) in self.decisions {
+            let doc = &self.docs[id];
+            let Some(Spanned { value: newer, span }) =
+                doc.as_decision().and_then(|d| d.superseded_by.as_ref())
+            else {
+                continue;
+            };
+            let newer = *newer;
+            if newer == number {
+                diags.push(point(
+                    Diagnostic::error(
+                        "unknown-decision",
+                        &doc.source.path,
+                        "a decision cannot be superseded by itself",
+                    )
+                    .with_help("`superseded by` names the newer decision that replaces this one"),
+                    doc,
+                    span,
+                ));
+            } else if let Some(newer_doc) = self.decisions.get(&newer).map(|&i| &self.docs[i]) {
+                let listed = newer_doc
+                    .as_decision()
+                    .is_some_and(|d| d.supersedes.iter().any(|s| s.value == number));
+                if !listed {
+                    named_in_status.entry(newer).or_default().push(number);
+                    let by = superseded_by.entry(number).or_default();
+                    if let Err(at) = by.binary_search(&newer) {
+                        by.insert(at, newer);
+                    }
+                }
+            } else {
+                diags.extend(self.unknown_decision(
+                    doc,
+                    span,
+                    newer,
+                    format!("status says superseded by decision {newer}, which does not exist"),
+                    "`superseded by` names the newer decision by its number (the leading digits of its file name)",
+                ));
+            }
+        }
+        named_in_status
+    }
+
+    /// The error for a reference at `span` of `doc` to decision `number`, which is not in
+    /// the handbook: `None` when its file did not parse (its own error is the one to fix).
+    fn unknown_decision(
+        &self,
+        doc: &crate::model::Doc,
+        span: &std::ops::Range<usize>,
+        number: u32,
+        message: String,
+        rule: &str,
+    ) -> Option<Diagnostic> {
+        if self.unparsed_decisions.contains(&number) {
+            return None;
+        }
+        let near = self
+            .nearest_number(number)
+            .map(|n| format!(" the nearest existing number is {n}."))
+            .unwrap_or_default();
+        Some(point(
+            Diagnostic::error("unknown-decision", &doc.source.path, message)
+                .with_help(format!("{rule};{near}")),
+            doc,
+            span,
+        ))
     }
 }
 
@@ -2628,6 +2717,64 @@ mod tests {
         let mut diags = Vec::new();
         let hb = resolve(Config::default(), loaded(&files), &mut diags);
         (hb, diags)
+    }
+
+    /// A decision `decisions/000{n}-d.md` of team `pay`, with the given front matter lines.
+    fn decision(n: u32, extra: &str) -> (String, String) {
+        (
+            format!("decisions/{n:04}-d.md"),
+            format!(
+                "+++\ntitle = \"D{n}\"\ntype = 2\ndate = 2026-01-01\nteam = \"pay\"\n{extra}\n+++\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn a_superseded_by_status_is_the_newer_decisions_supersedes_once() {
+        let (hb, diags) = resolve_teams(&[
+            group("pay", ""),
+            decision(1, "status = \"superseded by ADR-0003\""),
+            decision(2, "status = \"Superseded by 3\""),
+            decision(
+                3,
+                "status = \"accepted\"\ndecided = 2026-01-02\nsupersedes = [2]",
+            ),
+            decision(4, "status = \"superseded by ADR-0009\""),
+        ]);
+        assert_eq!(hb.superseded_by[&1], [3]);
+        assert_eq!(hb.superseded_by[&2], [3]);
+        let (_, three) = hb.decision(3).unwrap();
+        assert_eq!(hb.supersedes(three).collect::<Vec<_>>(), [2, 1]);
+        let missing: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.file.as_str(), d.line, d.column))
+            .collect();
+        assert_eq!(
+            missing,
+            [("unknown-decision", "content/decisions/0004-d.md", 6, 10)]
+        );
+    }
+
+    #[test]
+    fn a_cycle_through_statuses_is_reported_at_a_status() {
+        let (_, diags) = resolve_teams(&[
+            group("pay", ""),
+            decision(1, "status = \"superseded by ADR-0002\""),
+            decision(2, "status = \"superseded by ADR-0001\""),
+        ]);
+        let cycles: Vec<_> = diags
+            .iter()
+            .filter(|d| d.code == "supersedes-cycle")
+            .map(|d| (d.file.as_str(), d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            cycles,
+            [(
+                "content/decisions/0002-d.md",
+                6,
+                "decisions supersede each other in a cycle: 1 → 2 → 1"
+            )]
+        );
     }
 
     #[test]

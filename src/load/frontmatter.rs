@@ -391,8 +391,9 @@ pub fn charter(
     let parent = f.opt_spanned_str("parent");
     let problem = f.opt_str("problem").filter(|p| !p.trim().is_empty());
     let metrics = metrics(&mut f);
-    let owns = f.spanned_str_array("owns");
-    let codeowners = f.spanned_str_array_or_str("codeowners");
+    // `owns: Search API`: one string is a list, as `members` and `codeowners` are.
+    let owns = f.spanned_list("owns");
+    let codeowners = f.spanned_list("codeowners");
     let (members, lead_by_role) = members(&mut f);
     let lead = f.opt_str("lead").or(lead_by_role);
     let contact = match f.opt_table("contact") {
@@ -700,7 +701,7 @@ pub fn decision(
         .with_offset(offset)
         .yaml(front.syntax == Syntax::Yaml);
     let title = f.required_str("title");
-    let status = decision_status(&mut f, offset);
+    let (status, superseded_by) = decision_status(&mut f, offset);
     let decision_type = decision_type(&mut f, offset);
     let date = f.opt_date("date");
     if date.is_none() && f.key_span("date").is_none() {
@@ -743,56 +744,95 @@ pub fn decision(
         deciders,
         authors,
         supersedes: supersedes.into_iter().map(Spanned::from).collect(),
+        superseded_by,
         tags,
         revisit,
     })
 }
 
 /// `status`: one of [`Status::ALL`]'s names; `None` (reported) when missing or unknown.
-fn decision_status(f: &mut Fields, offset: usize) -> Option<Status> {
+/// MADR's `superseded by ADR-0012` is `superseded`, with the number of the newer record
+/// at the value's span: the link stage reads it as if that record listed this one in its
+/// `supersedes`.
+fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Option<Spanned<u32>>) {
     match f.opt_spanned_str("status") {
         None => {
             f.missing("status", "\"proposed\"");
-            None
+            (None, None)
         }
         Some((value, span)) => {
-            // MADR's `superseded by ADR-0005`: here the newer record names what it
-            // supersedes, so say where the number goes.
-            let lower = value.to_ascii_lowercase();
-            if let Some(rest) = lower.strip_prefix("superseded by") {
-                let newer: String = rest
-                    .chars()
-                    .skip_while(|c| !c.is_ascii_digit())
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let newer = newer.trim_start_matches('0');
-                let which = if newer.is_empty() {
-                    "the newer record".to_string()
-                } else {
-                    format!("decision {newer}")
+            let trimmed = value.trim();
+            let newer = trimmed
+                .get(..SUPERSEDED_BY.len())
+                .filter(|p| p.eq_ignore_ascii_case(SUPERSEDED_BY))
+                .map(|_| &trimmed[SUPERSEDED_BY.len()..]);
+            if let Some(rest) = newer {
+                let Some(number) = superseded_by_number(rest) else {
+                    let help = format!(
+                        "name the newer decision by its number, e.g. `{}`, or write `{}` and list this decision's number in the newer record's `supersedes`",
+                        f.assign("status", "superseded by ADR-0012"),
+                        f.assign("status", "superseded")
+                    );
+                    f.error(
+                        "invalid-value",
+                        span.start - offset..span.end - offset,
+                        format!("status \"{value}\" names no decision number"),
+                        help,
+                    );
+                    return (Some(Status::Superseded), None);
                 };
-                let help = format!(
-                    "write `{}` here, and list this decision's number in {which}'s `supersedes`: orgbook links both ways from there",
-                    f.assign("status", "superseded")
-                );
-                f.error(
-                    "invalid-value",
-                    span.start - offset..span.end - offset,
-                    format!("unknown decision status \"{value}\""),
-                    help,
-                );
-                return None;
+                return (Some(Status::Superseded), Some(Spanned::new(number, span)));
             }
-            one_of(
+            let status = one_of(
                 f,
                 offset,
                 (value, span),
                 &Status::ALL,
                 "decision status",
                 "status",
-            )
+            );
+            (status, None)
         }
     }
+}
+
+const SUPERSEDED_BY: &str = "superseded by";
+
+/// The newer record named after MADR's `superseded by`: `ADR-0012`, `12`, `#12`, or a
+/// link `[ADR-0012](0012-use-postgres.md)` whose text gives the number, else its target's
+/// file name (`[Use Postgres](0012-use-postgres.md)`). Only the first reference is read.
+pub fn superseded_by_number(rest: &str) -> Option<u32> {
+    let rest = rest.trim_start();
+    let Some(link) = rest.strip_prefix('[') else {
+        return reference_number(rest);
+    };
+    let (text, after) = link.split_once("](")?;
+    let target = after.split(')').next().unwrap_or(after);
+    let target = target.split(['#', '?']).next().unwrap_or(target);
+    let file = target.rsplit(['/', '\\']).next().unwrap_or(target);
+    reference_number(text).or_else(|| reference_number(file))
+}
+
+/// `ADR-0012`, `ADR 12`, `#12`, `12`, `0012-use-postgres.md`: the number a reference to a
+/// decision starts with, after a word such as `ADR` and one separator. The digits must
+/// end the word (`ADR-0012 (Postgres)` is 12, `12factor` is none).
+fn reference_number(text: &str) -> Option<u32> {
+    let text = text.trim_start().trim_start_matches('#');
+    let word = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    let mut rest = &text[word..];
+    if word > 0 {
+        rest = rest.strip_prefix(['-', '_', ' ', '#', ':']).unwrap_or(rest);
+    }
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let after = &rest[digits..];
+    if digits == 0 || after.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// `type`: 1 (irreversible) or 2 (reversible); `None` (reported) when missing or another
@@ -1896,19 +1936,61 @@ mod tests {
     }
 
     #[test]
-    fn madrs_superseded_by_says_where_the_number_goes() {
+    fn madrs_superseded_by_is_superseded_naming_the_newer_decision() {
         let text = "---\ntitle: T\nstatus: superseded by ADR-0012\ntype: 2\ndate: 2026-01-01\nteam: pay\n---\n";
         let mut diags = Vec::new();
         let s = split("d.md", text).unwrap();
-        decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags);
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(d.status, Status::Superseded);
+        let newer = d.superseded_by.unwrap();
+        assert_eq!(newer.value, 12);
+        assert_eq!(&text[newer.span], "superseded by ADR-0012");
+        // Without a number there is nothing to link: an error saying how to name one.
+        let vague = text.replace("ADR-0012", "the new one");
+        let mut diags = Vec::new();
+        let s = split("d.md", &vague).unwrap();
+        let d = decision("d.md", "decisions/0007-t.md", &vague, s.front, &mut diags).unwrap();
+        assert_eq!(d.status, Status::Superseded);
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!((diags[0].line, diags[0].column), (3, 9));
+        assert_eq!(
+            (diags[0].code, diags[0].line, diags[0].column),
+            ("invalid-value", 3, 9)
+        );
         assert_eq!(
             diags[0].help.as_deref(),
             Some(
-                "write `status: superseded` here, and list this decision's number in decision 12's `supersedes`: orgbook links both ways from there"
+                "name the newer decision by its number, e.g. `status: superseded by ADR-0012`, or write `status: superseded` and list this decision's number in the newer record's `supersedes`"
             )
         );
+    }
+
+    #[test]
+    fn the_newer_record_after_superseded_by() {
+        for (rest, number) in [
+            (" ADR-0012", Some(12)),
+            (" 12", Some(12)),
+            (" #12", Some(12)),
+            (" ADR 12 (use Postgres)", Some(12)),
+            (" [ADR-0012](0012-use-postgres.md)", Some(12)),
+            (
+                " [ADR-0018](./0018-restrict-direct-source-modification.md)",
+                Some(18),
+            ),
+            (
+                " [Use Postgres](../decisions/0012-use-postgres.md#outcome)",
+                Some(12),
+            ),
+            (" [ADR-013](ADR-0013-submissions.md)", Some(13)),
+            (" [Use Postgres](use-postgres.md)", None),
+            (" 12factor apps", None),
+            (" the new one", None),
+            ("", None),
+            (" [unclosed", None),
+            (" 99999999999", None),
+        ] {
+            assert_eq!(superseded_by_number(rest), number, "{rest}");
+        }
     }
 
     #[test]
@@ -1919,6 +2001,60 @@ mod tests {
         let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(d.tags, ["performance", "search"]);
+    }
+
+    #[test]
+    fn a_charters_list_keys_written_as_one_string_are_lists() {
+        let yaml = "---\nname: Pay\nproblem: p\nmetrics: [{ name: m, target: \"1\" }]\nowns: Search API\ncodeowners: \"@acme/pay, @acme/pay-eng\"\n---\n";
+        let (c, diags) = charter_diags(yaml);
+        assert!(diags.is_empty(), "{diags:?}");
+        let c = c.unwrap();
+        let owns: Vec<_> = c
+            .owns
+            .iter()
+            .map(|o| (o.value.as_str(), &yaml[o.span.clone()]))
+            .collect();
+        assert_eq!(owns, [("Search API", "Search API")]);
+        let codeowners: Vec<_> = c.codeowners.iter().map(|o| o.value.as_str()).collect();
+        assert_eq!(codeowners, ["@acme/pay", "@acme/pay-eng"]);
+        // In TOML, each item at its place in the string; an escaped one at the string.
+        let toml = "+++\nname = \"Pay\"\nproblem = \"p\"\nowns = \"Ledger, Search\\u0020API , ,Payouts\"\n[[metrics]]\nname = \"m\"\n+++\n";
+        let (c, diags) = charter_diags(toml);
+        assert!(diags.is_empty(), "{diags:?}");
+        let owns: Vec<_> = c
+            .unwrap()
+            .owns
+            .iter()
+            .map(|o| (o.value.clone(), &toml[o.span.clone()]))
+            .collect();
+        assert_eq!(
+            owns,
+            [
+                ("Ledger".to_string(), "Ledger"),
+                (
+                    "Search API".to_string(),
+                    "\"Ledger, Search\\u0020API , ,Payouts\""
+                ),
+                (
+                    "Payouts".to_string(),
+                    "\"Ledger, Search\\u0020API , ,Payouts\""
+                ),
+            ]
+        );
+        // A number or a boolean is no list: the type error with its hint.
+        let (_, diags) = charter_diags(&yaml.replace("owns: Search API", "owns: true"));
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.message.as_str(), d.help.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "invalid-type",
+                "`owns` in team charter must be an array of strings, found boolean",
+                Some("write it like: owns: [\"…\", \"…\"]")
+            )]
+        );
     }
 
     #[test]

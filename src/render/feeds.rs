@@ -10,7 +10,6 @@
 use super::context::{Base, DecisionSummary, Link, Pager};
 use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
-use crate::model::Spanned;
 use crate::model::{Decision, Doc};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -172,11 +171,7 @@ impl Renderer<'_> {
                 } else {
                     "proposed"
                 },
-                supersedes: d
-                    .supersedes
-                    .iter()
-                    .map(|Spanned { value: n, .. }| *n)
-                    .collect(),
+                supersedes: self.handbook.supersedes(d).collect(),
             };
             match months.last_mut() {
                 Some(m) if m.id == id => m.decisions.push(entry),

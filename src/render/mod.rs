@@ -914,10 +914,9 @@ impl<'a> Renderer<'a> {
     fn decision_page(&self, id: DocId, d: &Decision) -> Result<OutputFile, Diagnostic> {
         let hb = self.handbook;
         let doc = &hb.docs[id];
-        let supersedes = d
-            .supersedes
-            .iter()
-            .filter_map(|Spanned { value: n, .. }| self.decision_summary_of(*n))
+        let supersedes = hb
+            .supersedes(d)
+            .filter_map(|n| self.decision_summary_of(n))
             .collect();
         // A proposal that names this decision does not replace it until it is accepted.
         let (superseded_by, proposed_successors): (Vec<u32>, Vec<u32>) = hb

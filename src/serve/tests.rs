@@ -749,7 +749,7 @@ fn random_changes_match_full_builds() {
                 format!("+++\n{key} = {value}\n+++\n{text}")
             }
         };
-        match rng.next() % 12 {
+        match rng.next() % 13 {
             0 => {
                 // The first quoted value in front matter is the name or title.
                 let new = match text.find("= \"") {
@@ -863,6 +863,22 @@ fn random_changes_match_full_builds() {
                     format!("{decision} supersedes {number}"),
                 );
             }
+            12 => {
+                // A decision superseded by another (of any team), as MADR writes it: in
+                // the older record's status, not the newer one's `supersedes`.
+                let older = rng.pick(&decisions).clone();
+                let newer = stem(rng.pick::<String>(&decisions))[..4].to_string();
+                let text = book.read(&older);
+                let new = set_key(&text, "status", &format!("\"superseded by ADR-{newer}\""));
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &older,
+                    &new,
+                    format!("{older} superseded by {newer} in its status"),
+                );
+            }
             9 => {
                 // A team gains a member: its group's totals and its neighbours' sizes change.
                 let team = rng.pick(&teams).clone();
@@ -955,6 +971,34 @@ fn random_changes_match_full_builds() {
     }
     let rebuild = update(&mut model, &Changes::default());
     assert_good(&model, &rebuild, "restored");
+}
+
+/// MADR's `status: superseded by …` is written in the older record, but it is the newer
+/// one's page that lists what it supersedes: an edit of the status alone re-renders that
+/// page (and the one it no longer names), as a fresh build has them.
+#[test]
+fn a_superseded_by_status_edit_reaches_the_newer_decisions_page() {
+    let book = Book::fixture("left15-madr");
+    let (mut model, _) = served(&book);
+    let rel = "content/decisions/0003-item-timestamps-managed-internally.md";
+    for (from, to, page, step) in [
+        (
+            "superseded by ADR-0013",
+            "superseded by ADR-0018",
+            "decisions/0018-restrict-direct-source-modification.html",
+            "status names another decision",
+        ),
+        (
+            "superseded by ADR-0018",
+            "superseded by [Timeline exposed by Flows](0013-timeline-exposed-by-flows.md)",
+            "decisions/0013-timeline-exposed-by-flows.html",
+            "status names it by a link",
+        ),
+    ] {
+        let rebuild = update(&mut model, &book.edit(rel, from, to));
+        assert_good(&model, &rebuild, step);
+        assert!(changed_paths(&rebuild).contains(&page), "{step}");
+    }
 }
 
 #[test]

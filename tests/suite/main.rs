@@ -22,6 +22,7 @@ mod left11;
 mod left12;
 mod left13;
 mod left14;
+mod left15;
 mod left17;
 mod left2;
 mod left3;

@@ -135,14 +135,15 @@ fn hints_are_written_in_the_front_matters_own_syntax_and_tabs_are_found() {
         "---\ntitle: Use Rust\nstatus: accepted\ntype: 2\ndate: 2026-02-01\nteam: api\n---\n",
     )
     .stderr_has("help: add `decided: YYYY-MM-DD`: the day it was decided");
-    // MADR's status of a superseded record: the number belongs to the newer record.
+    // MADR's status of a superseded record names the newer one (read as its `supersedes`,
+    // tests/suite/left15.rs): one that does not exist is reported at the status.
     fails_with(
         "content/decisions/0001-use-go.md",
-        "---\ntitle: Use Go\nstatus: Superseded by [ADR-0002](0002-use-rust.md)\ntype: 2\ndate: 2025-01-10\ndecided: 2025-01-20\nteam: api\n---\n",
+        "---\ntitle: Use Go\nstatus: Superseded by [ADR-0009](0009-use-zig.md)\ntype: 2\ndate: 2025-01-10\ndecided: 2025-01-20\nteam: api\n---\n",
     )
-    .stderr_has("error[invalid-value]: unknown decision status")
+    .stderr_has("error[unknown-decision]: status says superseded by decision 9, which does not exist")
     .stderr_has("--> content/decisions/0001-use-go.md:3:9")
-    .stderr_has("help: write `status: superseded` here, and list this decision's number in decision 2's `supersedes`");
+    .stderr_has("the nearest existing number is 2");
     // A tab in the indentation is pointed at where it is (line 7), not at the item above.
     fails_with(
         "content/teams/eng/web.md",
