@@ -22,6 +22,7 @@ mod left11;
 mod left12;
 mod left13;
 mod left14;
+mod left16;
 mod left2;
 mod left3;
 mod left4;
