@@ -5,6 +5,8 @@
 //! (`left16-display-names`, a Backstage-shaped org whose charters were written by hand).
 
 use crate::harness::{TestBook, built_decisions, hrefs, team, teams, texts};
+use crate::serve::Serve;
+use std::time::{Duration, Instant};
 
 const FIXTURE: &str = "left16-display-names";
 
@@ -108,4 +110,74 @@ fn a_name_two_teams_share_is_an_error_listing_both() {
     book.build().failure(1).stderr_has(
         "error[unknown-team]: parent `Backstage Portal` is not a charter in this handbook",
     );
+}
+
+/// Waits until `ok` holds of the running server, failing with its log after 20 s.
+#[track_caller]
+fn wait_for(serve: &Serve, what: &str, ok: impl Fn(&Serve) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !ok(serve) {
+        assert!(Instant::now() < deadline, "{what}:\n{}", serve.log());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The codes of the errors `orgbook serve` shows now.
+fn error_codes(serve: &Serve) -> Vec<String> {
+    serve.status()["errors"]
+        .as_array()
+        .map(|e| {
+            e.iter()
+                .filter_map(|d| d["code"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Under `orgbook serve`, a name that moves from one team to another takes the references
+/// written by that name with it: a second team given the name makes them ambiguous (the
+/// error shows, the last good site stays), and once the first team is renamed they are the
+/// second team's, on the pages of both teams and of the teams that named it.
+#[test]
+fn under_serve_a_name_moving_to_another_team_takes_its_references() {
+    let book = TestBook::fixture(FIXTURE);
+    let serve = Serve::start(&book);
+    let part_of = |serve: &Serve, page: &str, group: &str| {
+        serve
+            .get(page)
+            .text()
+            .contains(&format!("<dt>Part of</dt><dd><a href=\"../teams/{group}.html\">"))
+    };
+    assert!(part_of(&serve, "/teams/team-c.html", "boxoffice"));
+    book.write(
+        "content/teams/box-office-emea.md",
+        "---\nname: Box Office EMEA\nkind: group\nparent: Infrastructure\nproblem: Tickets in Europe.\n---\n",
+    );
+    wait_for(&serve, "the new group never showed", |s| {
+        s.get("/teams/box-office-emea.html").status == 200 && s.status()["idle"] == true
+    });
+    // The second group takes the name: every reference by it is ambiguous.
+    book.edit("content/teams/box-office-emea.md", "Box Office EMEA", "Box office");
+    wait_for(&serve, "no ambiguous-team error", |s| {
+        error_codes(s).iter().any(|c| c == "ambiguous-team")
+    });
+    assert!(part_of(&serve, "/teams/team-c.html", "boxoffice"), "the last good site stays");
+    // The first group gives the name up: the references are the second's.
+    book.edit("content/teams/boxoffice.md", "name: Box Office", "name: Ticketing");
+    wait_for(&serve, "the references never moved", |s| {
+        error_codes(s).is_empty()
+            && s.status()["idle"] == true
+            && part_of(s, "/teams/team-c.html", "box-office-emea")
+    });
+    for page in ["/teams/team-d.html", "/teams/team-e.html"] {
+        assert!(part_of(&serve, page, "box-office-emea"), "{page}");
+    }
+    let emea = serve.get("/teams/box-office-emea.html").text();
+    assert!(
+        emea.contains("../decisions/0002-one-seat-map.html"),
+        "the decision by `team: box office` is listed under its new team"
+    );
+    let old = serve.get("/teams/boxoffice.html").text();
+    assert!(!old.contains("../teams/team-c.html"), "{old}");
+    assert!(!old.contains("../decisions/0002-one-seat-map.html"), "{old}");
 }
