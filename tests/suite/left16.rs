@@ -143,10 +143,9 @@ fn under_serve_a_name_moving_to_another_team_takes_its_references() {
     let book = TestBook::fixture(FIXTURE);
     let serve = Serve::start(&book);
     let part_of = |serve: &Serve, page: &str, group: &str| {
-        serve
-            .get(page)
-            .text()
-            .contains(&format!("<dt>Part of</dt><dd><a href=\"../teams/{group}.html\">"))
+        serve.get(page).text().contains(&format!(
+            "<dt>Part of</dt><dd><a href=\"../teams/{group}.html\">"
+        ))
     };
     assert!(part_of(&serve, "/teams/team-c.html", "boxoffice"));
     book.write(
@@ -157,13 +156,24 @@ fn under_serve_a_name_moving_to_another_team_takes_its_references() {
         s.get("/teams/box-office-emea.html").status == 200 && s.status()["idle"] == true
     });
     // The second group takes the name: every reference by it is ambiguous.
-    book.edit("content/teams/box-office-emea.md", "Box Office EMEA", "Box office");
+    book.edit(
+        "content/teams/box-office-emea.md",
+        "Box Office EMEA",
+        "Box office",
+    );
     wait_for(&serve, "no ambiguous-team error", |s| {
         error_codes(s).iter().any(|c| c == "ambiguous-team")
     });
-    assert!(part_of(&serve, "/teams/team-c.html", "boxoffice"), "the last good site stays");
+    assert!(
+        part_of(&serve, "/teams/team-c.html", "boxoffice"),
+        "the last good site stays"
+    );
     // The first group gives the name up: the references are the second's.
-    book.edit("content/teams/boxoffice.md", "name: Box Office", "name: Ticketing");
+    book.edit(
+        "content/teams/boxoffice.md",
+        "name: Box Office",
+        "name: Ticketing",
+    );
     wait_for(&serve, "the references never moved", |s| {
         error_codes(s).is_empty()
             && s.status()["idle"] == true
@@ -179,5 +189,8 @@ fn under_serve_a_name_moving_to_another_team_takes_its_references() {
     );
     let old = serve.get("/teams/boxoffice.html").text();
     assert!(!old.contains("../teams/team-c.html"), "{old}");
-    assert!(!old.contains("../decisions/0002-one-seat-map.html"), "{old}");
+    assert!(
+        !old.contains("../decisions/0002-one-seat-map.html"),
+        "{old}"
+    );
 }
