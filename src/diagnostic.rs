@@ -70,6 +70,7 @@ codes! {
     ForeignDecisionRecord = "foreign-decision-record",
     ForeignCharter = "foreign-charter",
     UnknownTeam = "unknown-team",
+    AmbiguousTeam = "ambiguous-team",
     UnknownDecision = "unknown-decision",
     SupersedesCycle = "supersedes-cycle",
     ParentCycle = "parent-cycle",

@@ -13,7 +13,7 @@ use crate::insight::metrics::{self, Trend};
 use crate::insight::people::{self, People};
 use crate::insight::svg::QuarterPoint;
 use crate::link::Handbook;
-use crate::model::Spanned;
+use crate::model::TeamRef;
 use crate::model::{DecisionType, DocId, InteractionMode, Status, TeamKind, Topology};
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -498,7 +498,7 @@ fn decision_rules<'h>(
                 .map(|(_, c)| {
                     c.parent
                         .as_ref()
-                        .map_or(c.slug.as_str(), |Spanned { value: p, .. }| p.as_str())
+                        .map_or(c.slug.as_str(), |TeamRef { value: p, .. }| p.as_str())
                 })
                 .filter(|g| hb.subtree_members(g) > 0);
             if group.is_some() {

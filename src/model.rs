@@ -27,6 +27,48 @@ impl<T> From<(T, Range<usize>)> for Spanned<T> {
     }
 }
 
+/// A reference to a team (a charter's `parent`, an interaction's `team`, a decision's
+/// `team`) and where it is written. `value` is the team's id (its charter's slug) once the
+/// link stage has read it: authors and importers often write a team's display name
+/// (`parent: Payments Platform`), which the link stage replaces with the id it names
+/// (`link::team_refs`), keeping what was written in `written`. Kept because `serve` links
+/// the same documents again, and after a charter's `name` changes the written name may
+/// name another team, or none.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TeamRef {
+    pub value: String,
+    pub span: Range<usize>,
+    /// What the file says, when it is not `value` (a display name the link stage resolved).
+    pub written: Option<Box<str>>,
+}
+
+impl TeamRef {
+    pub fn new(value: String, span: Range<usize>) -> TeamRef {
+        TeamRef {
+            value,
+            span,
+            written: None,
+        }
+    }
+
+    /// What the file says: the display name it was resolved from, else the id.
+    pub fn as_written(&self) -> &str {
+        self.written.as_deref().unwrap_or(&self.value)
+    }
+}
+
+impl From<Spanned<String>> for TeamRef {
+    fn from(Spanned { value, span }: Spanned<String>) -> TeamRef {
+        TeamRef::new(value, span)
+    }
+}
+
+impl From<(String, Range<usize>)> for TeamRef {
+    fn from((value, span): (String, Range<usize>)) -> TeamRef {
+        TeamRef::new(value, span)
+    }
+}
+
 /// Index of a document in `link::Handbook::docs`.
 pub type DocId = usize;
 
@@ -197,8 +239,8 @@ impl InteractionMode {
 /// One `[[interactions]]` entry: this team works with `team` in `mode`.
 #[derive(Debug, Clone)]
 pub struct Interaction {
-    /// The other team's slug and where it is written.
-    pub team: Spanned<String>,
+    /// The other team, and where it is written.
+    pub team: TeamRef,
     pub mode: InteractionMode,
     pub about: Option<String>,
 }
@@ -208,7 +250,7 @@ pub struct Charter {
     pub slug: String,
     pub name: String,
     pub kind: TeamKind,
-    pub parent: Option<Spanned<String>>,
+    pub parent: Option<TeamRef>,
     pub problem: Option<String>,
     pub metrics: Vec<Metric>,
     pub owns: Vec<Spanned<String>>,
@@ -330,7 +372,7 @@ pub struct Decision {
     pub decision_type: DecisionType,
     pub date: Date,
     pub decided: Option<Date>,
-    pub team: Spanned<String>,
+    pub team: TeamRef,
     pub deciders: Vec<String>,
     /// Who wrote or drove the decision (an RFC's owner, a DACI's driver): shown beside the
     /// deciders, but no decider, so a Type 1 decision still needs `deciders`.

@@ -140,7 +140,10 @@ fn team_ref(c: &Charter) -> TeamRef {
     TeamRef {
         slug: c.slug.clone(),
         name: c.name.clone(),
-        parent: c.parent.as_ref().map(|Spanned { value: p, .. }| p.clone()),
+        parent: c
+            .parent
+            .as_ref()
+            .map(|crate::model::TeamRef { value: p, .. }| p.clone()),
     }
 }
 
@@ -295,18 +298,18 @@ impl<'a> Teams<'a> {
         let old_parent = old
             .parent
             .as_ref()
-            .map(|Spanned { value: p, .. }| self.followed(p.as_str()));
+            .map(|crate::model::TeamRef { value: p, .. }| self.followed(p.as_str()));
         let new_parent = new
             .parent
             .as_ref()
-            .map(|Spanned { value: p, .. }| p.as_str());
+            .map(|crate::model::TeamRef { value: p, .. }| p.as_str());
         if old_parent != new_parent {
             out.teams_moved.push(Move {
                 team: new.name.clone(),
                 from: old
                     .parent
                     .as_ref()
-                    .map(|Spanned { value: p, .. }| self.base_name(p)),
+                    .map(|crate::model::TeamRef { value: p, .. }| self.base_name(p)),
                 to: new_parent.map(|p| self.head_name(p)),
             });
         }

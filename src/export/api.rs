@@ -139,7 +139,10 @@ fn teams_file(hb: &Handbook) -> TeamsFile<'_> {
             slug,
             name: &c.name,
             kind: c.kind,
-            parent: c.parent.as_ref().map(|Spanned { value: p, .. }| p.as_str()),
+            parent: c
+                .parent
+                .as_ref()
+                .map(|crate::model::TeamRef { value: p, .. }| p.as_str()),
             children: hb
                 .children
                 .get(slug)

@@ -278,7 +278,7 @@ pub fn catalog(hb: &Handbook) -> Catalog {
                     parent: c
                         .parent
                         .as_ref()
-                        .map(|Spanned { value: p, .. }| groups_names.get(p)),
+                        .map(|crate::model::TeamRef { value: p, .. }| groups_names.get(p)),
                     children: hb
                         .children
                         .get(&c.slug)

@@ -6,7 +6,7 @@
 //! the output, is deterministic.
 
 use crate::config::Config;
-use crate::model::{Charter, Decision, Doc, DocId, DocKind, Spanned};
+use crate::model::{Charter, Decision, Doc, DocId, DocKind, TeamRef};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The whole handbook after loading and reference resolution.
@@ -284,7 +284,7 @@ impl Handbook {
         let mut chain = Vec::new();
         let mut cur = slug;
         while let Some((_, c)) = self.team(cur) {
-            let Some(Spanned { value: p, .. }) = &c.parent else {
+            let Some(TeamRef { value: p, .. }) = &c.parent else {
                 break;
             };
             // Deeper chains are an error (`org-too-deep`); stopping past the limit keeps

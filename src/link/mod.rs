@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod handbook;
 pub mod summary;
+mod team_refs;
 pub use handbook::Handbook;
+pub use team_refs::keep_resolved as keep_resolved_team_refs;
 
 /// Output paths orgbook generates itself; a page may not take them.
 pub const GENERATED_PATHS: &[&str] = &[
@@ -109,6 +111,13 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         teams,
         decisions,
     } = index(&docs, &folder_index, diags);
+    let unparsed_teams: BTreeSet<&str> = unparsed
+        .iter()
+        .filter_map(|p| p.strip_prefix("content/"))
+        .filter(|p| p.starts_with("teams/") && crate::load::is_markdown(p))
+        .map(crate::load::charter_slug)
+        .collect();
+    let team_names = team_refs::resolve(&mut docs, &teams, &unparsed_teams);
     redirects_inside(&mut docs, (&by_url, &by_path), diags);
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
     team_page_redirects(&docs, &by_url, &assets, &mut redirects);
@@ -151,12 +160,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
                 teams: &teams,
                 team_ids: teams.iter().map(|(s, &id)| (s.as_str(), id)).collect(),
                 decisions: &decisions,
-                unparsed_teams: unparsed
-                    .iter()
-                    .filter_map(|p| p.strip_prefix("content/"))
-                    .filter(|p| p.starts_with("teams/") && crate::load::is_markdown(p))
-                    .map(crate::load::charter_slug)
-                    .collect(),
+                unparsed_teams,
+                team_names: &team_names,
                 unparsed_decisions: unparsed
                     .iter()
                     .filter(|p| p.starts_with("content/decisions/"))
@@ -565,6 +570,8 @@ struct Known<'a> {
     decisions: &'a BTreeMap<u32, DocId>,
     /// The slugs of the charter files that did not parse.
     unparsed_teams: BTreeSet<&'a str>,
+    /// The teams by display name: a reference two teams' name fits is reported with both.
+    team_names: &'a team_refs::TeamNames,
     /// The numbers of the decision files that did not parse.
     unparsed_decisions: BTreeSet<u32>,
     /// The charters' slugs, for the hints of references that name none (thousands of them
@@ -603,6 +610,38 @@ impl Known<'_> {
         }
     }
 
+    /// The error for a reference (`key = written`) that is no team's id: `ambiguous-team`
+    /// where it is the display name of two teams or more, else `unknown-team` (`unknown`)
+    /// with the nearest slug as a hint (else `otherwise`).
+    fn unresolved_team(
+        &self,
+        path: &str,
+        (key, written): (&str, &str),
+        unknown: String,
+        otherwise: &str,
+    ) -> Diagnostic {
+        match self.team_names.named(written) {
+            team_refs::Named::Many(ids) => {
+                let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                let (last, rest) = ids.split_last().map_or(("", &[][..]), |(l, r)| (l, r));
+                Diagnostic::error(
+                    "ambiguous-team",
+                    path,
+                    format!(
+                        "{key} `{written}` is the name of {} teams: {} and {last}",
+                        ids.len(),
+                        rest.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "a team named in `{key}` must be the only team of that name: write the id (the charter's file name) of the one you mean, or rename one of them"
+                ))
+            }
+            _ => Diagnostic::error("unknown-team", path, unknown)
+                .with_help(self.team_hint(written, key, otherwise)),
+        }
+    }
+
     /// Each charter's `parent` and `owns`: the hierarchy (children sorted by display name,
     /// so every listing of a team's sub-teams agrees) and the ownership index (by item,
     /// then slug). Ownership is exclusive: an item two charters own is an error.
@@ -612,9 +651,10 @@ impl Known<'_> {
         let mut owners: BTreeMap<String, (String, DocId)> = BTreeMap::new();
         for (&id, doc) in self.teams.values().map(|id| (id, &docs[*id])) {
             let Some(c) = doc.as_team() else { continue };
-            if let Some(Spanned {
+            if let Some(crate::model::TeamRef {
                 value: parent,
                 span,
+                ..
             }) = &c.parent
             {
                 if self.has_team(parent) {
@@ -639,16 +679,12 @@ impl Known<'_> {
                     }
                 } else if !self.unparsed_team(parent) {
                     diags.push(point(
-                        Diagnostic::error(
-                            "unknown-team",
+                        self.unresolved_team(
                             &doc.source.path,
+                            ("parent", parent),
                             format!("parent `{parent}` is not a charter in this handbook"),
-                        )
-                        .with_help(self.team_hint(
-                            parent,
-                            "parent",
-                            "`parent` is the file name (without .md) of a group or team charter",
-                        )),
+                            "`parent` is the file name (without .md) of a group or team charter, or its `name`",
+                        ),
                         doc,
                         span,
                     ));
@@ -745,32 +781,32 @@ impl Known<'_> {
         for doc in self.teams.values().map(|id| &self.docs[*id]) {
             let Some(c) = doc.as_team() else { continue };
             for i in &c.interactions {
-                let Spanned { value: other, span } = &i.team;
+                let crate::model::TeamRef {
+                    value: other, span, ..
+                } = &i.team;
                 let problem = if other == &c.slug {
-                    Some((
-                        "a team cannot interact with itself".to_string(),
-                        "list the other teams this team works with".to_string(),
-                    ))
+                    Some(
+                        Diagnostic::error(
+                            "unknown-team",
+                            &doc.source.path,
+                            "a team cannot interact with itself",
+                        )
+                        .with_help("list the other teams this team works with"),
+                    )
                 } else if !self.has_team(other) && !self.unparsed_team(other) {
-                    Some((
+                    Some(self.unresolved_team(
+                        &doc.source.path,
+                        ("team", other),
                         format!(
                             "interaction with `{other}`, which is not a charter in this handbook"
                         ),
-                        self.team_hint(
-                            other,
-                            "team",
-                            "`team` is the file name (without .md) of a team charter",
-                        ),
+                        "`team` is the file name (without .md) of a team charter, or its `name`",
                     ))
                 } else {
                     None
                 };
-                if let Some((msg, hint)) = problem {
-                    diags.push(point(
-                        Diagnostic::error("unknown-team", &doc.source.path, msg).with_help(hint),
-                        doc,
-                        span,
-                    ));
+                if let Some(diag) = problem {
+                    diags.push(point(diag, doc, span));
                 }
             }
         }
@@ -784,21 +820,19 @@ impl Known<'_> {
         for (&number, &id) in self.decisions {
             let doc = &self.docs[id];
             let Some(d) = doc.as_decision() else { continue };
-            let Spanned { value: team, span } = &d.team;
+            let crate::model::TeamRef {
+                value: team, span, ..
+            } = &d.team;
             if self.has_team(team) {
                 team_decisions.entry(team.clone()).or_default().push(number);
             } else if !self.unparsed_team(team) {
                 diags.push(point(
-                    Diagnostic::error(
-                        "unknown-team",
+                    self.unresolved_team(
                         &doc.source.path,
+                        ("team", team),
                         format!("team `{team}` is not a charter in this handbook"),
-                    )
-                    .with_help(self.team_hint(
-                        team,
-                        "team",
-                        "`team` is the file name (without .md) of the owning team's charter",
-                    )),
+                        "`team` is the file name (without .md) of the owning team's charter, or its `name`",
+                    ),
                     doc,
                     span,
                 ));
@@ -1559,7 +1593,7 @@ fn team_page_parents(docs: &mut [crate::model::Doc]) {
             .map(|f| f.rsplit('/').next().unwrap_or(f))
             .filter(|name| *name != "teams")
             .find(|name| groups.contains(*name) && *name != c.slug);
-        c.parent = group.map(|g| Spanned::new(g.to_string(), 0..0));
+        c.parent = group.map(|g| crate::model::TeamRef::new(g.to_string(), 0..0));
     }
 }
 
@@ -2352,7 +2386,7 @@ impl<'a> ParentEdges<'a> {
             .zip(&ids)
             .enumerate()
             .map(|(i, (slug, &id))| {
-                let Spanned { value: p, .. } = docs[id].as_team()?.parent.as_ref()?;
+                let crate::model::TeamRef { value: p, .. } = docs[id].as_team()?.parent.as_ref()?;
                 let &j = at.get(p.as_str())?;
                 (p != slug && j != i).then_some(j)
             })
@@ -2394,7 +2428,9 @@ fn report_cycles(docs: &[crate::model::Doc], edges: &ParentEdges, diags: &mut Ve
                     format!("`parent` forms a cycle: {}", names.join(" → ")),
                 )
                 .with_help("a team's parent chain must end at a team or group without `parent`: remove or change one `parent` in the cycle");
-                if let Some(Spanned { span, .. }) = doc.as_team().and_then(|c| c.parent.as_ref()) {
+                if let Some(crate::model::TeamRef { span, .. }) =
+                    doc.as_team().and_then(|c| c.parent.as_ref())
+                {
                     d = point(d, doc, span);
                 }
                 diags.push(d);
@@ -2463,7 +2499,9 @@ fn report_deep_chains(
                 ),
             )
             .with_help("a chain this long is usually a `parent` that names the wrong charter: check the parents above this team, or flatten the hierarchy");
-            if let Some(Spanned { span, .. }) = doc.as_team().and_then(|c| c.parent.as_ref()) {
+            if let Some(crate::model::TeamRef { span, .. }) =
+                doc.as_team().and_then(|c| c.parent.as_ref())
+            {
                 diag = point(diag, doc, span);
             }
             diags.push(diag);

@@ -436,7 +436,7 @@ pub fn charter(
         slug,
         name: name?,
         kind,
-        parent: parent.map(Spanned::from),
+        parent: parent.map(crate::model::TeamRef::from),
         problem,
         metrics,
         owns: owns.into_iter().map(Spanned::from).collect(),

@@ -7,7 +7,7 @@ use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::health::Health;
 use crate::health_rules::RULES;
-use crate::model::Spanned;
+use crate::model::TeamRef;
 use crate::model::{Charter, TeamKind};
 use crate::orgmap::{self, OrgNode};
 use std::fmt::Write as _;
@@ -357,7 +357,7 @@ impl Renderer<'_> {
         let parent = c
             .parent
             .as_ref()
-            .and_then(|Spanned { value: p, .. }| hb.team(p))
+            .and_then(|TeamRef { value: p, .. }| hb.team(p))
             .map(|(_, p)| self.org_node(p, "", false));
         // Only the siblings and children the map draws are built: a team's page must not
         // cost more because its group has thousands of teams.
@@ -370,7 +370,7 @@ impl Renderer<'_> {
         .filter_map(node)
         .collect();
         let siblings = match &c.parent {
-            Some(Spanned { value: p, .. }) => kids(p),
+            Some(TeamRef { value: p, .. }) => kids(p),
             None => &[][..],
         };
         // Children are sorted by `child_order_key`, so the team is found by a binary search.

@@ -63,7 +63,7 @@ pub fn search_doc<'a>(
                 let parent = c
                     .parent
                     .as_ref()
-                    .and_then(|Spanned { value: p, .. }| hb.team(p))
+                    .and_then(|crate::model::TeamRef { value: p, .. }| hb.team(p))
                     .map(|(_, p)| p.name.as_str().into());
                 (
                     kind,

@@ -1090,6 +1090,8 @@ impl Model {
                     new.folder_index = old.folder_index;
                     new.is_home = old.is_home;
                 }
+                // And the teams its references name by display name resolved to.
+                link::keep_resolved_team_refs(&mut doc, &self.handbook.docs[id]);
                 self.handbook.docs[id] = doc;
             }
         }

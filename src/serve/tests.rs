@@ -303,6 +303,135 @@ fn a_member_added_below_a_sibling_group_reaches_the_neighbourhood_map() {
     assert_good(&model, &rebuild, "member two levels down");
 }
 
+/// Teams named by display name (`parent = "Core Platform"`, a decision's `team = "Web"`)
+/// follow the names: renaming the team named, giving a second team its name, and taking
+/// either back each re-resolve every reference as a fresh build does, and a body edit
+/// (which does not link again) keeps what the references resolved to.
+#[test]
+fn references_by_display_name_follow_renames() {
+    let decision = |team: &str| {
+        format!(
+            "+++\ntitle = \"Ship it\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"{team}\"\n+++\nBody.\n"
+        )
+    };
+    let book = Book::with(&[
+        (
+            "content/teams/core.md",
+            &charter("Core Platform", "group", None, &[]),
+        ),
+        (
+            "content/teams/web.md",
+            &charter("Web", "team", Some("Core Platform"), &["Ann"]),
+        ),
+        (
+            "content/teams/api.md",
+            &(charter("API", "team", Some("core  platform"), &["Bo"])
+                .trim_end_matches("+++\n")
+                .to_string()
+                + "[[interactions]]\nteam = \"Web\"\nmode = \"x-as-a-service\"\n+++\n"),
+        ),
+        ("content/decisions/0001-ship-it.md", &decision("Web")),
+    ]);
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let api = model.handbook().team("api").map(|(_, c)| c.parent.clone());
+    assert_eq!(api.flatten().map(|p| p.value).as_deref(), Some("core"));
+    let steps: &[(&str, &str, &str, &str)] = &[
+        // The group renamed: its teams' `parent = "Core Platform"` names nothing.
+        (
+            "content/teams/core.md",
+            "Core Platform",
+            "Platform",
+            "rename the group",
+        ),
+        (
+            "content/teams/core.md",
+            "\"Platform",
+            "\"Core Platform",
+            "and back",
+        ),
+        // Web's body: no link again, and the parent it named by name stays resolved.
+        (
+            "content/teams/web.md",
+            "\n+++\n",
+            "\n+++\nWe build the site.\n",
+            "web's body",
+        ),
+        (
+            "content/decisions/0001-ship-it.md",
+            "Body.",
+            "A longer body.",
+            "decision's body",
+        ),
+        // The decision's team and the interaction follow a rename of Web.
+        (
+            "content/teams/web.md",
+            "\"Web\"",
+            "\"Frontend\"",
+            "rename web",
+        ),
+        (
+            "content/decisions/0001-ship-it.md",
+            "\"Web\"",
+            "\"frontend\"",
+            "team by the new name",
+        ),
+        (
+            "content/teams/web.md",
+            "\"Frontend\"",
+            "\"Web\"",
+            "web's old name again",
+        ),
+        (
+            "content/decisions/0001-ship-it.md",
+            "\"frontend\"",
+            "\"WEB\"",
+            "team by name again",
+        ),
+    ];
+    for &(rel, from, to, step) in steps {
+        let rebuild = update(&mut model, &book.edit(rel, from, to));
+        assert_matches_full_build(&model, &rebuild, step);
+    }
+    // A second team takes the group's name: both references are ambiguous, then resolve
+    // again once it is renamed, and once it goes.
+    let rebuild = update(
+        &mut model,
+        &book.write(
+            "content/teams/ops.md",
+            &charter("Core platform", "group", None, &[]),
+        ),
+    );
+    assert!(
+        rebuild
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ambiguous-team"),
+        "{:?}",
+        rebuild.diagnostics
+    );
+    assert_matches_full_build(&model, &rebuild, "a second Core Platform");
+    edit_and_compare(
+        &mut model,
+        &book,
+        (
+            "content/teams/ops.md",
+            "Core platform",
+            "Ops",
+            "the second renamed",
+        ),
+    );
+    let rebuild = update(
+        &mut model,
+        &book.edit("content/teams/ops.md", "\"Ops", "\"Core Platform"),
+    );
+    assert_matches_full_build(&model, &rebuild, "the second named so again");
+    let rebuild = update(&mut model, &book.remove("content/teams/ops.md"));
+    assert_good(&model, &rebuild, "the second removed");
+    let web = model.handbook().team("web").map(|(_, c)| c.parent.clone());
+    assert_eq!(web.flatten().map(|p| p.value).as_deref(), Some("core"));
+}
+
 /// A group too large for one map page is drawn over parts, and every team page links to
 /// the part that owns its box: a team added, renamed or moved shifts the parts after it,
 /// and the team pages whose box moved follow.
@@ -737,6 +866,21 @@ fn random_changes_match_full_builds() {
             let name = p.rsplit('/').next().unwrap_or(p);
             name.trim_end_matches(".md").to_string()
         };
+        // How a reference names the team of charter `p`: usually its id, sometimes its
+        // display name as written, or in capitals (the link stage resolves either while
+        // the name is that team's alone; a later rename or a namesake breaks it).
+        let team_ref = |p: &str, roll: u64| -> String {
+            let name = book.read(p).lines().find_map(|l| {
+                l.strip_prefix("name = \"")?
+                    .strip_suffix('"')
+                    .map(str::to_string)
+            });
+            match (name, roll % 3) {
+                (Some(n), 0) => n,
+                (Some(n), 1) if n.is_ascii() => n.to_uppercase(),
+                _ => stem(p),
+            }
+        };
         // A key added to (or replaced in) a document's TOML front matter.
         let set_key = |text: &str, key: &str, value: &str| -> String {
             let line_start = format!("\n{key} = ");
@@ -756,7 +900,15 @@ fn random_changes_match_full_builds() {
                     Some(i) => format!("{}= \"Z{}", &text[..i], &text[i + 3..]),
                     None => format!("# Zed {n}\n\n{text}"),
                 };
-                check(&mut model, book.write(&doc, &new), format!("retitle {doc}"));
+                // A team renamed breaks the references to its old name: undone then.
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &doc,
+                    &new,
+                    format!("retitle {doc}"),
+                );
             }
             1 => {
                 // To the page, or to one of its headings: as GitHub spells the id, in
@@ -805,7 +957,7 @@ fn random_changes_match_full_builds() {
                 } else if dir.starts_with("content/decisions") {
                     format!(
                         "+++\ntitle = \"Added\"\nstatus = \"proposed\"\ntype = 2\ndate = 2026-01-01\nteam = \"{}\"\n+++\n{body}",
-                        stem(rng.pick::<String>(&teams))
+                        team_ref(rng.pick::<String>(&teams), rng.next())
                     )
                 } else {
                     body
@@ -836,7 +988,7 @@ fn random_changes_match_full_builds() {
             7 => {
                 // A team moves under another (a cycle is an error until undone).
                 let team = rng.pick(&teams).clone();
-                let parent = stem(rng.pick::<String>(&teams));
+                let parent = team_ref(rng.pick::<String>(&teams), rng.next());
                 let text = book.read(&team);
                 let new = set_key(&text, "parent", &format!("\"{parent}\""));
                 edit_or_undo(
@@ -941,6 +1093,26 @@ fn random_changes_match_full_builds() {
                 };
                 let (markdown, _) = check(&mut model, change, format!("template {n}"));
                 assert_eq!(markdown, 0, "a template edit re-rendered Markdown");
+            }
+            12 => {
+                // A team takes another's display name: references to that name are
+                // ambiguous until it is undone.
+                let (team, namesake) = (rng.pick(&teams).clone(), rng.pick(&teams).clone());
+                let text = book.read(&team);
+                let name = book
+                    .read(&namesake)
+                    .lines()
+                    .find_map(|l| l.strip_prefix("name = ").map(str::to_string));
+                let Some(name) = name else { continue };
+                let new = set_key(&text, "name", &name);
+                edit_or_undo(
+                    &mut check,
+                    &book,
+                    &mut model,
+                    &team,
+                    &new,
+                    format!("{team} named as {namesake}"),
+                );
             }
             _ => {
                 // Rename: links to it break until it is renamed back.

@@ -23,6 +23,7 @@ mod left12;
 mod left13;
 mod left14;
 mod left15;
+mod left16;
 mod left17;
 mod left2;
 mod left3;

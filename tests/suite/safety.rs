@@ -1516,6 +1516,14 @@ mod codes {
                 &decision("").replace("team = \"platform\"", "team = \"nobody\""),
             );
         }),
+        (Code::AmbiguousTeam, |b| {
+            b.write("content/teams/core-a.md", &charter("Core", ""));
+            b.write("content/teams/core-b.md", &charter("Core", ""));
+            b.write(
+                "content/decisions/0002-x.md",
+                &decision("").replace("team = \"platform\"", "team = \"Core\""),
+            );
+        }),
         (Code::UnknownDecision, |b| {
             b.write(
                 "content/decisions/0002-x.md",

@@ -17,15 +17,15 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// A running `orgbook serve`, stopped when dropped.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
     addr: String,
     log: Arc<Mutex<String>>,
 }
 
 /// An HTTP response.
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
 }
@@ -38,13 +38,13 @@ impl Reply {
             .map(|(_, v)| v.as_str())
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
 impl Serve {
-    fn start(book: &TestBook) -> Serve {
+    pub(crate) fn start(book: &TestBook) -> Serve {
         Serve::start_with(book, &["--port", "0"])
     }
 
@@ -86,7 +86,7 @@ impl Serve {
         serve
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
@@ -151,11 +151,11 @@ impl Serve {
         }
     }
 
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         self.request("GET", path)
     }
 
-    fn status(&self) -> Value {
+    pub(crate) fn status(&self) -> Value {
         serde_json::from_slice(&self.get("/__orgbook/status.json").body).unwrap()
     }
 
