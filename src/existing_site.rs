@@ -168,6 +168,17 @@ fn other_moves(dir: &Path, what: Option<&str>, folder: &str) -> Vec<String> {
                 "`git mv toc.yml content/` (DocFX's table of contents, whose paths are the pages', from their folder)".to_string(),
             );
         }
+        // Jupyter Book reads both beside the pages.
+        Some(JUPYTER_BOOK) if folder == "." => {
+            let files: Vec<&str> = ["_config.yml", "_toc.yml"]
+                .into_iter()
+                .filter(|f| dir.join(f).is_file())
+                .collect();
+            moves.push(format!(
+                "`git mv {} content/` (Jupyter Book's settings and table of contents, whose paths are the pages', from their folder)",
+                files.join(" ")
+            ));
+        }
         // Before `init`, no orgbook build has written a public/ here: it is Next.js's.
         Some("a Nextra site") if dir.join("public").is_dir() => {
             moves.push(
@@ -608,6 +619,21 @@ const GENERATORS: &[Generator] = &[
         ),
     },
     Generator {
+        // Jupyter Book 1: known by its table of contents (its `_config.yml` would pass for
+        // Jekyll's), at the top of the book's folder, titled by `_config.yml` beside it.
+        configs: &["content/_toc.yml", "_toc.yml", "*/_toc.yml"],
+        beside_config: true,
+        marker: None,
+        folder_of: None,
+        what: JUPYTER_BOOK,
+        folder: ".",
+        folder_key: None,
+        title_key: "title",
+        keep_building: Some(
+            "run `jupyter-book build content/` from then on (_config.yml and _toc.yml move with the pages), so the book still builds",
+        ),
+    },
+    Generator {
         // Jekyll at the repository's root (GitHub Pages' default): the pages are there.
         configs: &["_config.yml"],
         beside_config: false,
@@ -642,6 +668,9 @@ pub const VUEPRESS: &str = "a VuePress site";
 /// site's home page.
 pub const RETYPE: &str = "a Retype project";
 
+/// What a Jupyter Book 1 is called: its settings and table of contents move with its pages.
+const JUPYTER_BOOK: &str = "a Jupyter Book";
+
 /// Whether a site of this kind at the repository's root is read from its README on
 /// (its home page), folders of pages beside it: then they move in together.
 pub fn readme_is_home(what: Option<&str>) -> bool {
@@ -664,6 +693,17 @@ pub fn find(dir: &Path) -> Option<ExistingSite> {
                 })
         }) else {
             continue;
+        };
+        let text = match g.what {
+            JUPYTER_BOOK => {
+                let settings = match config.rsplit_once('/') {
+                    Some((folder, _)) => format!("{folder}/_config.yml"),
+                    None => "_config.yml".to_string(),
+                };
+                crate::text::legacy::read_text(&dir.join(settings))
+                    .map_or_else(|_| String::new(), |(t, _)| t)
+            }
+            _ => text,
         };
         let folder = g
             .folder_key
@@ -826,7 +866,11 @@ fn page_title(text: &str) -> Option<String> {
 /// The paths a configuration pattern stands for in `dir`, `*` expanded to each folder in
 /// name order (so the same checkout always finds the same file).
 fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
-    let Some((before, after)) = pattern.split_once("/*/") else {
+    let Some((before, after)) = pattern
+        .strip_prefix("*/")
+        .map(|after| ("", after))
+        .or_else(|| pattern.split_once("/*/"))
+    else {
         return vec![pattern.to_string()];
     };
     let Ok(entries) = std::fs::read_dir(dir.join(before)) else {
@@ -841,7 +885,10 @@ fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
     folders.sort();
     folders
         .into_iter()
-        .map(|f| format!("{before}/{f}/{after}"))
+        .map(|f| match before {
+            "" => format!("{f}/{after}"),
+            _ => format!("{before}/{f}/{after}"),
+        })
         .collect()
 }
 

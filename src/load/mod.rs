@@ -19,6 +19,7 @@ pub mod machinery;
 pub(crate) mod mdx;
 pub mod mintlify_nav;
 pub mod mkdocs_nav;
+pub mod myst_nav;
 pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
@@ -534,6 +535,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let mut folder_settings = with_section_titles(root, read_folder_settings(&settings, diags));
     nav_order.retype = retype::is_project(root);
     nav_order.variables = writerside::variables(root, &assets, diags);
+    nav_order.references = myst_nav::references(root);
     let assets = match nav_order.retype {
         true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
@@ -634,7 +636,8 @@ fn with_section_titles(
 /// The reading order another generator's files give: MkDocs's `nav:`, else an Azure
 /// DevOps wiki's `.order` files, else docsify's `_sidebar.md`, else the `.pages` files of
 /// MkDocs's awesome-pages plugin, else Nextra's `_meta` files,
-/// Mintlify's `docs.json`, Quarto's `_quarto.yml`, DocFX's `toc.yml`. `md` and `assets` are the walk's files
+/// Mintlify's `docs.json`, Quarto's `_quarto.yml`, MyST's `myst.yml` or Jupyter Book's
+/// `_toc.yml`, DocFX's `toc.yml`. `md` and `assets` are the walk's files
 /// (absolute path, path under `content/`): the later readers ask which pages exist, and
 /// look for nothing when their files are not there.
 pub fn nav_order(
@@ -679,14 +682,16 @@ pub fn nav_order(
             return order.finished();
         }
     }
-    for find in [mintlify_nav::find, quarto_nav::find] {
+    for find in [mintlify_nav::find, quarto_nav::find, myst_nav::find] {
         let Some((shown, path)) = find(root) else {
             continue;
         };
         let Ok(text) = crate::text::legacy::read_beside(&path, &shown, diags) else {
             continue;
         };
-        let order = if shown.ends_with(quarto_nav::FILE) || shown.ends_with(".yaml") {
+        let order = if myst_nav::FILE_NAMES.iter().any(|n| shown.ends_with(n)) {
+            myst_nav::order(&shown, &text, &source(), diags)
+        } else if shown.ends_with(quarto_nav::FILE) || shown.ends_with(".yaml") {
             quarto_nav::order(&shown, &text, &source(), diags)
         } else {
             mintlify_nav::order(&shown, &text, &source(), diags)
@@ -711,12 +716,13 @@ pub fn nav_order(
 }
 
 /// Whether a file of this name beside `content/` or at its top is a navigation file
-/// [`nav_order`] reads (Mintlify's, Quarto's, DocFX's root `toc.yml`), or a Retype
+/// [`nav_order`] reads (Mintlify's, Quarto's, MyST's, DocFX's root `toc.yml`), or a Retype
 /// project's `retype.yml`, which decides how pages' `order` counts: an edit of one
 /// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
     mintlify_nav::FILE_NAMES.contains(&name)
         || quarto_nav::FILE_NAMES.contains(&name)
+        || myst_nav::FILE_NAMES.contains(&name)
         || name == docfx_toc::FILE
         || name == docfx_toc::MD_FILE
         || retype::FILE_NAMES.contains(&name)
@@ -758,6 +764,9 @@ pub struct NavOrder {
     /// (`v.list`), by name: not navigation, but read with it from the project's files,
     /// and re-read with it when one changes ([`writerside::variables`]).
     pub variables: Vec<(String, BTreeMap<String, String>)>,
+    /// The other MyST sites `myst.yml` names (`project: references:`), by key: not
+    /// navigation either, but read from its file ([`myst_nav::references`]).
+    pub references: BTreeMap<String, String>,
 }
 
 impl From<Vec<String>> for NavOrder {

@@ -2444,7 +2444,11 @@ impl<'a> BodyWriter<'a> {
     /// `broken-link` warning at `span` for the first [`BROKEN_LINKS_SHOWN`] of the page
     /// (the rest are summed up when the page is done). `what` gives the message and help,
     /// made only for those reported.
-    fn names_nothing(&mut self, span: Range<usize>, what: impl FnOnce() -> (String, &'static str)) {
+    fn names_nothing<H: Into<String>>(
+        &mut self,
+        span: Range<usize>,
+        what: impl FnOnce() -> (String, H),
+    ) {
         self.unmatched_wikilinks += 1;
         if self.unmatched_wikilinks <= BROKEN_LINKS_SHOWN {
             let (message, help) = what();
@@ -2516,8 +2520,10 @@ impl<'a> BodyWriter<'a> {
     /// DocFX's cross reference, `[Setup](xref:setup)`: a link to the page whose front matter
     /// has `uid: setup`, its destination made that page's path from `content/` (to be
     /// resolved like any link's; `#fragment` kept, DocFX's `?displayProperty=…` dropped).
-    /// False when no page has the uid (an API's, which DocFX resolves from its own
-    /// metadata): reported, and shown as its text (the uid, when it has none).
+    /// mystmd's `xref:guide/page` to another MyST site `myst.yml` names is a link there
+    /// (`load::myst_nav::reference_url`). False when no page has the uid (an API's, which
+    /// DocFX resolves from its own metadata): reported, and shown as its text (the uid,
+    /// when it has none).
     fn xref(&mut self, tag: &mut Tag<'a>, range: &Range<usize>) -> bool {
         let span = self.span(range);
         let Tag::Link {
@@ -2558,12 +2564,42 @@ impl<'a> BodyWriter<'a> {
             }
             return true;
         }
-        self.names_nothing(span, || {
-            (
-                format!("`xref:{uid}` names no page: none has `uid: {uid}` in its front matter"),
-                "give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)",
-            )
-        });
+        // mystmd's link to another MyST site that `myst.yml` names (`xref:guide/toc`).
+        if let Some(url) =
+            crate::load::myst_nav::reference_url(&self.handbook.nav_order.references, rest)
+        {
+            let empty = self
+                .body
+                .get(range.start..)
+                .is_some_and(|b| b.starts_with("[]("));
+            if autolink || empty {
+                // What the other site would title it is not known here: its address shows.
+                let shown = url.split_once("://").map_or(url.as_str(), |(_, a)| a);
+                self.wiki_text = Some((self.events.len(), shown.to_string()));
+            }
+            *dest_url = CowStr::from(url);
+            return true;
+        }
+        let references = &self.handbook.nav_order.references;
+        if references.is_empty() {
+            self.names_nothing(span, || {
+                (
+                    format!("`xref:{uid}` names no page: none has `uid: {uid}` in its front matter"),
+                    "give the page it means that `uid`, or link to its file; it is shown as text meanwhile (an API's uid is resolved only by DocFX)",
+                )
+            });
+        } else {
+            // A MyST project: the first part names another site.
+            let key = uid.split(['/', '#']).next().unwrap_or_default().to_string();
+            let known: Vec<&str> = references.keys().map(String::as_str).collect();
+            let known = known.join("`, `");
+            self.names_nothing(span, || {
+                (
+                    format!("`xref:{uid}` names no page, and `{key}` is no project myst.yml lists under `references:` (`{known}`)"),
+                    format!("add `{key}: <its address>` under `project: references:` in myst.yml, or link to the page's address; it is shown as text meanwhile"),
+                )
+            });
+        }
         if autolink
             || self
                 .body

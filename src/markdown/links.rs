@@ -94,8 +94,11 @@ pub fn check_anchors(handbook: &Handbook, rendered: &[Rendered], diags: &mut Vec
                 "missing-anchor",
                 &handbook.docs[target].source.path,
                 format!(
-                    "{links} link(s) from {} file(s) point at anchors this page's mkdocstrings (or mkdocs-click) blocks would make; orgbook does not generate them, so those links open the page at its top",
-                    files.len()
+                    "{} from {} {} at anchors this page's mkdocstrings (or mkdocs-click) blocks would make; orgbook does not generate them, so {} the page at its top",
+                    crate::text::counted(links, "link", "links"),
+                    crate::text::counted(files.len(), "file", "files"),
+                    if links == 1 { "points" } else { "point" },
+                    if links == 1 { "that link opens" } else { "those links open" },
                 ),
             )
             .with_help("add headings for the parts readers need (their ids are the anchors), or link to the API reference where it is published"),

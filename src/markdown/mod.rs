@@ -1008,7 +1008,8 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
             crate::diagnostic::Code::TemplateLeftover,
             &doc.source.path,
             format!(
-                "{count} alert(s) of Google Docs' \"Docs to Markdown\" converter left in the page, shown to readers as text"
+                "{} of Google Docs' \"Docs to Markdown\" converter left in the page, shown to readers as text",
+                crate::text::counted(count, "alert", "alerts")
             ),
         )
         .with_help(

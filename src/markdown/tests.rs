@@ -1858,7 +1858,7 @@ fn docs_to_markdown_alerts_are_one_warning_at_the_first_shown() {
     let alerts: Vec<_> = d.iter().filter(|d| d.code == "template-leftover").collect();
     assert_eq!(alerts.len(), 1, "{d:?}");
     assert!(
-        alerts[0].message.starts_with("2 alert(s)"),
+        alerts[0].message.starts_with("2 alerts of"),
         "{}",
         alerts[0].message
     );

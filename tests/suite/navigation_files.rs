@@ -1,9 +1,10 @@
 //! Other generators' navigation files moved in with their pages: Nextra's `_meta` files,
-//! Mintlify's `docs.json` and Quarto's `_quarto.yml` give the reading order, the sidebar's
-//! labels and its section names, where orgbook would otherwise sort by title. Each fixture
+//! Mintlify's `docs.json`, Quarto's `_quarto.yml`, MyST's `myst.yml` and Jupyter Book's
+//! `_toc.yml` give the reading order, the sidebar's labels and its section names, where orgbook would otherwise sort by title. Each fixture
 //! is shaped like such a site's repository.
 
 use crate::harness::{TestBook, files_under, hrefs, reading_order, sidebar, texts};
+use crate::moving_in::links_with_text;
 
 /// A Nextra site: `_meta.json` at the top, a `_meta.tsx` exporting a typed `const`, a
 /// `_meta.js` in a folder without a page of its own. The keys order the pages ("First Week"
@@ -360,5 +361,136 @@ fn summary_part_titles_head_their_chapters_in_the_indexes() {
     assert_eq!(
         texts(&home, "main h3.index-part + ul > li > a"),
         ["People", "Words we use", "Culture", "Operations"]
+    );
+}
+
+/// A Jupyter Book 1 in a folder of its repository (`Governance/`, its `_config.yml` and
+/// `_toc.yml` beside the pages), moved in as `orgbook init` says: the table of contents
+/// orders the pages (the root first, then each part's chapters and their nested
+/// sections), a part's caption names the folder its pages share, an entry's `title:` is
+/// the page's name in the navigation; a page the table leaves out comes after the listed
+/// ones. Before the move, `init` names the book, the move, and how it keeps building.
+#[test]
+fn a_jupyter_book_toc_orders_the_pages_and_names_the_parts() {
+    let book = TestBook::fixture("jupyter-book-1");
+    let root = book.root().to_string_lossy().into_owned();
+    book.run(&["init", &root])
+        .failure(1)
+        .stderr_has("holds a Jupyter Book with 16 Markdown files in Governance/")
+        .stderr_has("`git mv Governance content`")
+        .stderr_has("run `jupyter-book build content/` from then on");
+    std::fs::rename(book.root().join("Governance"), book.root().join("content")).unwrap();
+    book.run(&["init", &root]).success();
+    let config = std::fs::read_to_string(book.root().join("orgbook.toml")).unwrap();
+    assert!(
+        config.contains("title = \"Climate Data Guidelines\""),
+        "{config}"
+    );
+    book.build().success().stderr_lacks("yaml");
+    assert_eq!(
+        reading_order(&book, "introduction.html"),
+        [
+            "introduction.html",
+            "goals.html",
+            "create/create-intro.html",
+            "publish/publish-intro.html",
+            "publish/publish-options.html",
+            "publish/publish-with-nci.html",
+            "publish/publish-bom.html",
+            "concepts/concept-intro.html",
+            "concepts/controlled-vocab.html",
+            "concepts/conventions.html",
+            "concepts/cf-conventions.html",
+            "concepts/other-conventions.html",
+            "appendix/appendix-intro.html",
+            "appendix/forcodes.html",
+            "appendix/acronyms.html",
+            "drafts/notes.html",
+        ]
+    );
+    let sections: Vec<String> = sidebar(&book, "concepts/conventions.html")
+        .into_iter()
+        .map(|s| {
+            s.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Climate Data Guidelines",
+            "Working Group Goals",
+            "Creating climate data",
+            "Publishing climate data",
+            "Concepts",
+            "Concepts",
+            "Controlled vocabularies",
+            "Conventions",
+            "CF Conventions",
+            "Other conventions",
+            "Appendix",
+            "Drafts",
+        ]
+    );
+    // The navigation's name for a page; the page keeps its own heading.
+    let forcodes = book.html("appendix/forcodes.html");
+    assert_eq!(texts(&forcodes, "main h1"), ["Fields of Research codes"]);
+    assert_eq!(
+        texts(&forcodes, ".sidebar a[aria-current=page]"),
+        ["ANZSRC-FoR-2020"]
+    );
+    assert!(!book.out().join("_toc.yml").exists());
+}
+
+/// mystmd's `myst.yml` orders a project's pages by its `toc:` (a titled entry without a
+/// file is a section, an entry's `title:` the page's name in the navigation), and its
+/// `references:` name other MyST sites that pages link to as `xref:guide/page`: those
+/// links lead there, one without text shows the address; a key `references:` does not
+/// name is reported and shown as text.
+#[test]
+fn a_myst_toc_orders_the_pages_and_its_references_lead_to_other_sites() {
+    let book = TestBook::fixture("jupyter-book");
+    book.build()
+        .success()
+        .stderr_has("`xref:spec/admonitions` names no page, and `spec` is no project myst.yml lists under `references:` (`guide`)");
+    assert_eq!(
+        reading_order(&book, "get-started/create-content.html"),
+        [
+            "get-started/create-content.html",
+            "get-started/publish.html",
+            "get-started/cross-reference.html",
+        ]
+    );
+    assert_eq!(
+        texts(
+            &book.html("get-started/cross-reference.html"),
+            ".sidebar a[aria-current=page]"
+        ),
+        ["Other books"]
+    );
+    let page = book.html("get-started/cross-reference.html");
+    let want = |href: &str, text: &str| (href.to_string(), text.to_string());
+    assert_eq!(
+        links_with_text(&page, "main .prose a"),
+        [
+            want(
+                "https://mystmd.org/guide/frontmatter",
+                "mystmd.org/guide/frontmatter"
+            ),
+            want(
+                "https://mystmd.org/guide#toc-format",
+                "MyST Table of Contents"
+            ),
+            want(
+                "https://mystmd.org/guide/javascript-plugins",
+                "mystmd.org/guide/javascript-plugins"
+            ),
+            want("https://mystmd.org/guide", "whole guide"),
+        ]
+    );
+    assert!(
+        texts(&page, "main .prose p")
+            .iter()
+            .any(|p| p.contains("such as the spec,"))
     );
 }
