@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod handbook;
 pub mod summary;
-mod team_refs;
+pub mod team_refs;
 pub use handbook::Handbook;
 pub use team_refs::keep_resolved as keep_resolved_team_refs;
 
@@ -623,14 +623,13 @@ impl Known<'_> {
         match self.team_names.named(written) {
             team_refs::Named::Many(ids) => {
                 let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-                let (last, rest) = ids.split_last().map_or(("", &[][..]), |(l, r)| (l, r));
                 Diagnostic::error(
                     "ambiguous-team",
                     path,
                     format!(
-                        "{key} `{written}` is the name of {} teams: {} and {last}",
+                        "{key} `{written}` is the name of {} teams: {}",
                         ids.len(),
-                        rest.join(", ")
+                        crate::text::and_list(&ids)
                     ),
                 )
                 .with_help(format!(

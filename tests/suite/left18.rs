@@ -1,7 +1,137 @@
-//! Leftovers of earlier trial rounds, eighteenth pass: a MADR status superseded by two
-//! records names both (`left18-madr-two-successors`).
+//! Leftovers of earlier trial rounds, eighteenth pass: the CLI takes a team the way
+//! content may name it (its id, else the one team of that display name or slug) and writes
+//! the id (`left18-team-names`); a MADR status superseded by two records names both
+//! (`left18-madr-two-successors`).
 
-use crate::harness::TestBook;
+use crate::harness::{TestBook, team, teams};
+
+const TEAM_NAMES: &str = "left18-team-names";
+
+/// The value of `key` in a file's front matter (`key = "v"` or `key: v`), unquoted.
+fn front_value(text: &str, key: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let rest = l
+            .strip_prefix(&format!("{key} = "))
+            .or_else(|| l.strip_prefix(&format!("{key}: ")))?;
+        Some(rest.trim().trim_matches('"').to_string())
+    })
+}
+
+/// Before, `--team "Team C"` was "no team `Team C` in this handbook" and `--parent "box
+/// office"` the same: the ids are file names no page shows. Now each is the team of that
+/// name, and the file written names it by id, so the handbook stays canonical.
+#[test]
+fn new_takes_a_teams_display_name_and_writes_its_id() {
+    let book = TestBook::fixture(TEAM_NAMES);
+    let run = book.run(&[
+        "new",
+        "decision",
+        "Seat maps in one place",
+        "--team",
+        "Team C",
+    ]);
+    run.success();
+    let path = run.stdout.trim();
+    assert_eq!(path, "content/decisions/0002-seat-maps-in-one-place.md");
+    assert_eq!(
+        front_value(&book.read(path), "team").as_deref(),
+        Some("team-c")
+    );
+    // In another case, with a doubled space; and the slug of a name.
+    let run = book.run(&["new", "team", "Seating", "--parent", "box  OFFICE"]);
+    run.success();
+    assert_eq!(run.stdout.trim(), "content/teams/boxoffice/seating.md");
+    assert_eq!(
+        front_value(&book.read("content/teams/boxoffice/seating.md"), "parent").as_deref(),
+        Some("boxoffice")
+    );
+    let run = book.run(&["new", "team", "ushers", "--parent", "box-office", "--group"]);
+    run.success();
+    assert_eq!(run.stdout.trim(), "content/teams/boxoffice/ushers.md");
+    // An id is still an id.
+    book.run(&["new", "decision", "Refund in cash", "--team", "team-c"])
+        .success();
+    book.build().success().stderr_lacks("error[");
+    let teams = teams(&book);
+    assert_eq!(team(&teams, "seating")["parent"], "boxoffice");
+    assert_eq!(team(&teams, "ushers")["parent"], "boxoffice");
+}
+
+/// The importers' `--parent` and `import adr --team` take a name too, and write the id.
+#[test]
+fn importers_take_a_teams_display_name_and_write_its_id() {
+    let book = TestBook::fixture(TEAM_NAMES);
+    book.run(&[
+        "import",
+        "backstage",
+        "catalog/team-d.yaml",
+        "--parent",
+        "Box Office",
+    ])
+    .success();
+    let charter = book.read("content/teams/boxoffice/team-d.md");
+    assert_eq!(
+        front_value(&charter, "parent").as_deref(),
+        Some("boxoffice"),
+        "{charter}"
+    );
+    book.run(&["import", "adr", "adr", "--team", "team c"])
+        .success();
+    let record = book.read("content/decisions/0002-record-architecture-decisions.md");
+    assert_eq!(
+        front_value(&record, "team").as_deref(),
+        Some("team-c"),
+        "{record}"
+    );
+    book.build().success().stderr_lacks("error[");
+    let teams = teams(&book);
+    assert_eq!(team(&teams, "team-d")["parent"], "boxoffice");
+}
+
+/// A name two teams share names neither: a usage error (exit 2) naming both ids, and
+/// nothing written. A name no team has is the error it was, with the nearest name.
+#[test]
+fn a_name_two_teams_share_is_a_usage_error_listing_both_ids() {
+    let book = TestBook::fixture(TEAM_NAMES);
+    book.write(
+        "content/teams/box-office-north.md",
+        "---\nname: box office\nkind: group\nparent: infrastructure\nproblem: Selling tickets in the north.\n---\n",
+    );
+    let before = crate::harness::files_under(&book.root().join("content"));
+    let run = book.run(&["new", "decision", "One queue", "--team", "Box Office"]);
+    run.failure(2)
+        .stderr_has("`Box Office` is the name of 2 teams: `box-office-north` and `boxoffice`")
+        .stderr_has("pass the id");
+    assert_eq!(run.stdout, "");
+    book.run(&["new", "team", "north-ushers", "--parent", "BOX OFFICE"])
+        .failure(2)
+        .stderr_has("`box-office-north` and `boxoffice`");
+    book.run(&[
+        "import",
+        "backstage",
+        "catalog/team-d.yaml",
+        "--parent",
+        "Box Office",
+    ])
+    .failure(2)
+    .stderr_has("`box-office-north` and `boxoffice`");
+    book.run(&["import", "adr", "adr", "--team", "box office"])
+        .failure(2)
+        .stderr_has("`box-office-north` and `boxoffice`");
+    // An id is an id, whatever other teams are called.
+    book.run(&["new", "decision", "One queue", "--team", "boxoffice"])
+        .success();
+    std::fs::remove_file(book.root().join("content/decisions/0002-one-queue.md")).unwrap();
+    assert_eq!(
+        crate::harness::files_under(&book.root().join("content")),
+        before
+    );
+    // No team of that name: the error it was, with the nearest.
+    book.run(&["new", "decision", "One queue", "--team", "Team K"])
+        .failure(1)
+        .stderr_has("no team `Team K` in this handbook")
+        .stderr_has("did you mean `Team C`?");
+}
 
 const TWO_SUCCESSORS: &str = "left18-madr-two-successors";
 

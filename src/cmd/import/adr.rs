@@ -322,7 +322,7 @@ fn fold_status_synonyms(notes: Vec<String>) -> Vec<String> {
 fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
     if let Some(team) = team {
         return match survey.team(team) {
-            Ok(_) => Ok(team.to_string()),
+            Ok((id, _)) => Ok(id.to_string()),
             Err(e) => Err(crate::cmd::new::fail(&e)),
         };
     }

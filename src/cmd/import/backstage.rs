@@ -14,6 +14,7 @@ use orgbook::scaffold::Survey;
 pub(super) fn run(args: ImportBackstageArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let survey = Survey::of(&root);
     let catalog = backstage::read_catalog(&args.paths).map_err(|errors| stopped(&errors))?;
     // Each group's `reviewed`: when its catalog file last changed in git.

@@ -66,14 +66,15 @@ fn read_source(path: &Path) -> Result<SourceText, String> {
     }
 }
 
-/// The slug `--parent` names, when given: a charter of the handbook (the nearest slug
-/// suggested for a typo), checked before any source is read.
-fn checked_parent<'a>(root: &Path, parent: &'a ImportParentArg) -> Exit<Option<&'a str>> {
-    let Some(slug) = parent.slug.as_deref() else {
+/// The id of the charter `--parent` names, when given: by id, display name or the name's
+/// slug, as content names a team ([`Survey::team`], the nearest suggested for a typo),
+/// checked before any source is read.
+fn checked_parent(root: &Path, parent: &ImportParentArg) -> Exit<Option<String>> {
+    let Some(written) = parent.slug.as_deref() else {
         return Ok(None);
     };
-    match Survey::of(root).team(slug) {
-        Ok(_) => Ok(Some(slug)),
+    match Survey::of(root).team(written) {
+        Ok((id, _)) => Ok(Some(id.to_string())),
         Err(e) => Err(crate::cmd::new::fail(&e)),
     }
 }

@@ -18,6 +18,7 @@ use orgbook::scaffold::Survey;
 pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let files = peribolos::find_files(&args.path).map_err(nothing_imported)?;
     let mut notes = Vec::new();
     let mut errors = Vec::new();

@@ -9,14 +9,16 @@ use super::{
     nothing_new, print_notes, read_source, starter_note_due, stop_on,
 };
 use crate::cli::ImportServicesArgs;
-use crate::cmd::report::{self, EXIT_ERRORS};
+use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
 use orgbook::import::services::{self, Format};
-use orgbook::scaffold::Survey;
+use orgbook::scaffold::{ScaffoldError, Survey};
 
 pub(super) fn run(args: ImportServicesArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
-    let aliases = owner_aliases(&args.owners)?;
+    let parent = parent.as_deref();
+    let survey = Survey::of(&root);
+    let aliases = owner_aliases(&args.owners, &survey)?;
     let found = services::find_files(&args.paths).map_err(nothing_imported)?;
     let shown = || {
         args.paths
@@ -71,7 +73,6 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
         );
         return Err(EXIT_ERRORS);
     }
-    let survey = Survey::of(&root);
     let plan = services::plan(&all, &survey, &aliases, parent, last_changed());
     print_notes(&plan.notes);
     let count = plan.count;
@@ -106,7 +107,7 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     );
     summary.count(
         plan.unknown_owner,
-        "service(s) are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=SLUG` names the team)",
+        "service(s) are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
     );
     summary.always(
         "each team's problem and metric are placeholders to fill in (the health page lists them)",
@@ -122,29 +123,46 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     )
 }
 
-/// `--owner NAME=SLUG` pairs, by the owner as written (lowercase, without a channel's
-/// `#`): a slug that is not one is refused before anything is read.
-fn owner_aliases(pairs: &[String]) -> Exit<BTreeMap<String, String>> {
+/// `--owner NAME=TEAM` pairs, by the owner as written (lowercase, without a channel's
+/// `#`), each to a team's id: a charter of the handbook named as content names one
+/// ([`Survey::team`]), else the slug of a new charter. A name two charters share, or a
+/// team that is neither, is refused before anything is read.
+fn owner_aliases(pairs: &[String], survey: &Survey) -> Exit<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for pair in pairs {
-        let Some((name, slug)) = pair.rsplit_once('=') else {
+        let Some((name, team)) = pair.rsplit_once('=') else {
             errln!(
-                "error: --owner {pair}: expected NAME=SLUG, e.g. --owner 'ari:cloud:identity::team/…=crew'"
+                "error: --owner {pair}: expected NAME=TEAM, e.g. --owner 'ari:cloud:identity::team/…=crew'"
             );
             return Err(EXIT_ERRORS);
         };
-        let slug = slug.trim();
-        if slug.is_empty() || orgbook::scaffold::slugify(slug) != slug {
-            errln!(
-                "error: --owner {pair}: `{slug}` is not a slug (lowercase words joined by `-`, e.g. `{}`)",
-                orgbook::scaffold::slugify(slug)
-            );
-            return Err(EXIT_ERRORS);
-        }
-        out.insert(
-            name.trim().trim_start_matches('#').to_lowercase(),
-            slug.to_owned(),
-        );
+        let team = team.trim();
+        let id = match survey.team(team) {
+            Ok((id, _)) => id.to_owned(),
+            Err(e @ ScaffoldError::AmbiguousTeam { .. }) => {
+                errln!("error: --owner {pair}: {e}");
+                errln!("  = help: {}", e.help().unwrap_or_default());
+                return Err(EXIT_USAGE);
+            }
+            Err(_) if !team.is_empty() && orgbook::scaffold::slugify(team) == team => {
+                team.to_owned()
+            }
+            Err(e) => {
+                let near = match e {
+                    ScaffoldError::UnknownTeam {
+                        suggestion: Some(s),
+                        ..
+                    } => format!("; did you mean `{s}`?"),
+                    _ => String::new(),
+                };
+                errln!(
+                    "error: --owner {pair}: `{team}` is no charter's slug or name, nor a slug for a new one (lowercase words joined by `-`, e.g. `{}`){near}",
+                    orgbook::scaffold::slugify(team)
+                );
+                return Err(EXIT_ERRORS);
+            }
+        };
+        out.insert(name.trim().trim_start_matches('#').to_lowercase(), id);
     }
     Ok(out)
 }

@@ -16,6 +16,7 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let today = today().ok_or(EXIT_ERRORS)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let survey = Survey::of(&root);
     let registry = sigs::find_file(&args.path)
         .and_then(|path| {

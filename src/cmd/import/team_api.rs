@@ -16,6 +16,7 @@ use orgbook::scaffold::Survey;
 pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let today = today().ok_or(EXIT_ERRORS)?;
     // Documents inside content/teams/ would stay there beside the charters made of them
     // (each a `foreign-charter` error): they must move out first.
