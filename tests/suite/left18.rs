@@ -1,7 +1,7 @@
 //! Leftovers of earlier trial rounds, eighteenth pass: the CLI takes a team the way
 //! content may name it (its id, else the one team of that display name or slug) and writes
 //! the id (`left18-team-names`); a MADR status superseded by two records names both
-//! (`left18-madr-two-successors`).
+//! (`left18-madr-two-successors`); the CLI says each count in its number.
 
 use crate::harness::{TestBook, team, teams};
 
@@ -219,4 +219,44 @@ fn each_unknown_successor_is_reported_at_its_place_in_the_status() {
         "{}",
         run.stderr
     );
+}
+
+/// Before, the importers said "Imported 1 charter(s) (1 team(s), 0 group(s)) with 1
+/// member(s) …" and "Imported 1 decision(s) …". Now each count is in its number: one is
+/// singular, none and two or more plural, and no "(s)" is left in what they or `new` print.
+#[test]
+fn importers_and_new_say_each_count_in_its_number() {
+    let book = TestBook::fixture(TEAM_NAMES);
+    let runs = [
+        book.run(&[
+            "import",
+            "backstage",
+            "catalog/team-d.yaml",
+            "--parent",
+            "boxoffice",
+        ]),
+        book.run(&["import", "adr", "adr", "--team", "team-c", "--dry-run"]),
+        book.run(&["import", "adr", "adr", "--team", "team-c"]),
+        book.run(&["import", "adr", "adr", "--team", "team-c"]),
+        book.run(&[
+            "new",
+            "decision",
+            "Seat maps in one place",
+            "--team",
+            "team-c",
+        ]),
+        book.run(&["new", "team", "seating", "--parent", "boxoffice"]),
+    ];
+    for run in &runs {
+        run.success();
+        for out in [&run.stdout, &run.stderr] {
+            assert!(!out.contains("(s)") && !out.contains("(ies)"), "{out}");
+        }
+    }
+    runs[0].stderr_has(
+        "Imported 1 charter (1 team, 0 groups) with 1 member and 0 owned entities from 2 entities",
+    );
+    runs[1].stderr_has("Would import 1 decision into content/decisions/ for team `team-c`");
+    runs[2].stderr_has("Imported 1 decision into content/decisions/ for team `team-c`");
+    runs[3].stderr_has("Nothing new to import: the 1 record of adr is in the handbook already");
 }

@@ -12,6 +12,7 @@ use crate::cli::ImportServicesArgs;
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
 use orgbook::import::services::{self, Format};
 use orgbook::scaffold::{ScaffoldError, Survey};
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportServicesArgs) -> Exit {
     let root = report::find_root(&args.root)?;
@@ -29,9 +30,18 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     };
     if let Some(first) = found.backstage.first() {
         errln!(
-            "note: {} Backstage catalog file(s) (the first: {}) are not read here: import them with `orgbook import backstage`",
-            found.backstage.len(),
-            first.display()
+            "note: {} (the first: {}) {} not read here: import them with `orgbook import backstage`",
+            counted(
+                found.backstage.len(),
+                "Backstage catalog file",
+                "Backstage catalog files"
+            ),
+            first.display(),
+            if found.backstage.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
         );
     }
     if found.files.is_empty() {
@@ -67,8 +77,8 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     stop_on(&errors)?;
     if all.is_empty() {
         errln!(
-            "error: no services in the {} catalog file(s) of {}",
-            found.files.len(),
+            "error: no services in the {} of {}",
+            counted(found.files.len(), "catalog file", "catalog files"),
             shown()
         );
         return Err(EXIT_ERRORS);
@@ -82,32 +92,47 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
         .collect();
     if plan.files.is_empty() {
         return nothing_new(format_args!(
-            "the {} service(s) of {} file(s) ({}) belong to {} charter(s) of the handbook already, or to no team; {} note(s) above",
-            plan.services,
-            found.files.len(),
+            "the {} of {} ({}) belong to {} of the handbook already, or to no team; {} above",
+            counted(plan.services, "service", "services"),
+            counted(found.files.len(), "file", "files"),
             read.join(", "),
-            count.existing,
-            plan.notes.len()
+            counted(count.existing, "charter", "charters"),
+            counted(plan.notes.len(), "note", "notes")
         ));
     }
     let with = format!(
-        "{} owned service(s) from {} file(s) ({})",
-        count.owned,
-        per_format.values().sum::<usize>(),
+        "{} from {} ({})",
+        counted(count.owned, "owned service", "owned services"),
+        counted(per_format.values().sum::<usize>(), "file", "files"),
         read.join(", ")
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    let mut summary = Summary::charters(
+        args.dry_run,
+        plan.files.len(),
+        count,
+        ("group", "groups"),
+        &with,
+    );
     summary.count(
         count.existing,
-        "team(s) were charters already and are kept as they are",
+        (
+            "team was a charter already and is kept as it is",
+            "teams were charters already and are kept as they are",
+        ),
     );
     summary.count(
         plan.unowned,
-        "service(s) name no owner, and no charter owns them (notes above)",
+        (
+            "service names no owner, and no charter owns it (notes above)",
+            "services name no owner, and no charter owns them (notes above)",
+        ),
     );
     summary.count(
         plan.unknown_owner,
-        "service(s) are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
+        (
+            "service is owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
+            "services are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
+        ),
     );
     summary.always(
         "each team's problem and metric are placeholders to fill in (the health page lists them)",
