@@ -2822,7 +2822,7 @@ mod tests {
         let (_, two) = hb.decision(2).unwrap();
         assert_eq!(hb.supersedes(two).collect::<Vec<_>>(), [1]);
         let missing: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.column)).collect();
-        assert_eq!(missing, [("unknown-decision", 6, 55)]);
+        assert_eq!(missing, [("unknown-decision", 6, 48)]);
     }
 
     #[test]
