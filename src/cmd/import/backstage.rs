@@ -3,8 +3,8 @@
 //! [`orgbook::import::backstage`].
 
 use super::{
-    Exit, KEPT_GROUPS, Summary, checked_parent, finish, last_changed, nothing_new, print_notes,
-    starter_note_due, stop_on, stopped,
+    Exit, GROUPS, KEPT_GROUPS, Summary, checked_parent, finish, last_changed, nothing_new,
+    print_notes, starter_note_due, stop_on, stopped,
 };
 use crate::cli::ImportBackstageArgs;
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_OK};
@@ -83,13 +83,7 @@ pub(super) fn run(args: ImportBackstageArgs) -> Exit {
         counted(count.owned, "owned entity", "owned entities"),
         counted(catalog.entities.len(), "entity", "entities")
     );
-    let mut summary = Summary::charters(
-        args.dry_run,
-        plan.files.len(),
-        count,
-        ("group", "groups"),
-        &with,
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(count.existing, KEPT_GROUPS);
     summary.always(&format!(
         "{placeholders} to fill in (the health page lists them)"

@@ -208,6 +208,9 @@ const KEPT_GROUPS: Noun = (
 /// A noun or a clause after a count, for one and for more ([`counted`]).
 type Noun = (&'static str, &'static str);
 
+/// What most charter imports call the groups they write.
+const GROUPS: Noun = ("group", "groups");
+
 /// The clauses several charter imports end with.
 const METRIC_PLACEHOLDER: &str =
     "each team's metric is a placeholder to fill in (the health page lists them)";

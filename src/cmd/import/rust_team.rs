@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{
-    Exit, KEPT, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
-    last_changed, nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
-    stop_on,
+    Exit, GROUPS, KEPT, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent,
+    finish, last_changed, nothing_imported, nothing_new, print_notes, read_source,
+    starter_note_due, stop_on,
 };
 use crate::cli::ImportRustTeamArgs;
 use crate::cmd::report;
@@ -97,13 +97,7 @@ pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
         counted(count.owned, "owned repo", "owned repos"),
         counted(teams.len(), "team file", "team files")
     );
-    let mut summary = Summary::charters(
-        args.dry_run,
-        plan.files.len(),
-        count,
-        ("group", "groups"),
-        &with,
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(count.existing, KEPT);
     summary.count(
         plan.skipped,

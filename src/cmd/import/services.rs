@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Exit, Summary, UNDATED_FILE, checked_parent, finish, last_changed, nothing_imported,
+    Exit, GROUPS, Summary, UNDATED_FILE, checked_parent, finish, last_changed, nothing_imported,
     nothing_new, print_notes, read_source, starter_note_due, stop_on,
 };
 use crate::cli::ImportServicesArgs;
@@ -106,13 +106,7 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
         counted(per_format.values().sum::<usize>(), "file", "files"),
         read.join(", ")
     );
-    let mut summary = Summary::charters(
-        args.dry_run,
-        plan.files.len(),
-        count,
-        ("group", "groups"),
-        &with,
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(
         count.existing,
         (

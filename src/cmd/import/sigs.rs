@@ -3,8 +3,8 @@
 //! is read and mapped by [`orgbook::import::sigs`].
 
 use super::{
-    Exit, KEPT_GROUPS, METRIC_PLACEHOLDER, Summary, checked_parent, finish, nothing_imported,
-    nothing_new, print_notes, read_source, starter_note_due,
+    Exit, GROUPS, KEPT_GROUPS, METRIC_PLACEHOLDER, Summary, checked_parent, finish,
+    nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
 };
 use crate::cli::ImportSigsArgs;
 use crate::cmd::new::today;
@@ -90,13 +90,7 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
         counted(registry.groups.len(), "group", "groups"),
         registry.file
     );
-    let mut summary = Summary::charters(
-        args.dry_run,
-        plan.files.len(),
-        count,
-        ("group", "groups"),
-        &with,
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(count.existing, KEPT_GROUPS);
     summary.count(
         plan.from_charter,

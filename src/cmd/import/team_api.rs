@@ -3,8 +3,8 @@
 //! read and mapped by [`orgbook::import::team_api`].
 
 use super::{
-    Exit, Summary, checked_parent, finish, nothing_imported, nothing_new, print_notes, read_source,
-    starter_note_due, stop_on,
+    Exit, GROUPS, Summary, checked_parent, finish, nothing_imported, nothing_new, print_notes,
+    read_source, starter_note_due, stop_on,
 };
 use crate::cli::ImportTeamApiArgs;
 use crate::cmd::new::today;
@@ -82,13 +82,7 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
         counted(count.interactions, "interaction", "interactions"),
         counted(count.owned, "owned item", "owned items")
     );
-    let mut summary = Summary::charters(
-        args.dry_run,
-        plan.files.len(),
-        count,
-        ("group", "groups"),
-        &with,
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(
         count.undated,
         (
