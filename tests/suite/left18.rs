@@ -88,6 +88,25 @@ fn importers_take_a_teams_display_name_and_write_its_id() {
     assert_eq!(team(&teams, "team-d")["parent"], "boxoffice");
 }
 
+/// `import services --owner NAME=TEAM` took only a slug (`Team C` was "not a slug"): now
+/// a charter's name gives the owner's services to that charter, found by its id.
+#[test]
+fn services_owner_takes_a_charters_display_name() {
+    let book = TestBook::fixture(TEAM_NAMES);
+    book.run(&[
+        "import",
+        "services",
+        "services",
+        "--owner",
+        "box-office@acme.example=Team C",
+    ])
+    .success()
+    .stderr_has(
+        "is already in the handbook as content/teams/boxoffice/team-c.md; kept as it is; the files also give it: \"seat-map\"",
+    )
+    .stderr_lacks("no team's");
+}
+
 /// A name two teams share names neither: a usage error (exit 2) naming both ids, and
 /// nothing written. A name no team has is the error it was, with the nearest name.
 #[test]

@@ -162,7 +162,7 @@ fn owner_option_names_the_team_of_an_ari_and_parent_places_the_teams() {
         "ari:cloud:identity::team/3f9c2d41-7e2a-4c55-b0c4-5d1e8a6f7b90=Crew Team",
     ])
     .failure(1)
-    .stderr_has("`Crew Team` is not a slug");
+    .stderr_has("`Crew Team` is no charter's slug or name, nor a slug for a new one");
     assert!(!book.root().join("content/teams/payments.md").exists());
 
     book.run(&[
