@@ -1009,7 +1009,7 @@ fn acme_shaped_catalog_imports_and_builds() {
     // The group `init --empty` wrote is left with no teams: the report says it is theirs
     // to delete or reuse.
     run.success()
-        .stderr_has("Imported 9 charter(s) (4 team(s), 5 group(s)) with 17 member(s)")
+        .stderr_has("Imported 9 charters (4 teams, 5 groups) with 17 members")
         .stderr_has("note: content/teams/engineering.md, the group `orgbook init --empty` started the handbook with, has no teams: delete it");
     let cs = charters(&book);
     assert_eq!(cs.len(), 10, "9 groups and the init group: {cs:?}");
@@ -1175,7 +1175,9 @@ fn team_api_documents_become_charters_with_groups_ownership_and_interactions() {
 
     let run = book.run(&["import", "team-api", &repo, &visualizer]);
     run.success()
-        .stderr_has("Imported 8 charter(s) (6 team(s), 2 group(s)) with 8 interaction(s) and 11 owned item(s)")
+        .stderr_has(
+            "Imported 8 charters (6 teams, 2 groups) with 8 interactions and 11 owned items",
+        )
         // The unfilled template and the repository's own README are not teams.
         .stderr_has("TEMPLATE.md: a Team API template")
         .stderr_has("team-apis/README.md: not a Team API")
@@ -1472,7 +1474,7 @@ fn a_real_shaped_backstage_catalog_imports_builds_and_reimports() {
         // A group defined again in a team's own file: the note says where the first is.
         .stderr_has("till/catalog-info.yaml:11: group default/logistics is defined twice; the first, at ")
         .stderr_has("org/groups.yaml:11, is used")
-        .stderr_has("Imported 5 charter(s) (3 team(s), 2 group(s)) with 3 member(s) and 4 owned entit(ies)");
+        .stderr_has("Imported 5 charters (3 teams, 2 groups) with 3 members and 4 owned entities");
     let cs = charters(&book);
     // Two groups named payments, apart; the owner's namespace defaults to the owned
     // entity's; the service and its API stay two items.
@@ -2005,15 +2007,15 @@ fn a_sigs_yaml_becomes_charters_that_build_and_reimport() {
     book.run(&["import", "sigs", &folder])
         .success()
         .stderr_has(
-            "Imported 5 charter(s) (4 team(s), 1 group(s)) with 5 member(s), 4 owned subproject(s) and 4 interaction(s) from 4 group(s)",
+            "Imported 5 charters (4 teams, 1 group) with 5 members, 4 owned subprojects and 4 interactions from 4 groups",
         )
         .stderr_has("every imported group's parent is the new group content/teams/community.md")
         .stderr_has("sigs.yaml:4: 1 in the leadership of SIG Harbors has no name; listed by GitHub handle: tjorven")
         .stderr_has("sigs.yaml:55: SIG Hulls names no chairs or technical leads; no lead or members")
-        .stderr_has("stakeholder SIG(s) of WG Tides that are neither in the file nor in the handbook: Lanterns; left out")
-        .stderr_has("1 emeritus lead(s) in 1 group(s); left out")
+        .stderr_has("stakeholder SIG of WG Tides that is neither in the file nor in the handbook: Lanterns; left out")
+        .stderr_has("1 emeritus lead in 1 group; left out")
         .stderr_has("3 groups have a GitHub `label`; left out")
-        .stderr_has("1 GitHub team(s) under `contact.teams` in 1 group(s); left out")
+        .stderr_has("1 GitHub team under `contact.teams` in 1 group; left out")
         .stderr_has("1 subproject in 1 group has a contact or meetings of its own; left out")
         .stderr_has("the charter_link of SIG Hulls, sig-hulls/charter.md, is not in the handbook");
 
@@ -2187,7 +2189,7 @@ fn sigs_go_under_the_parent_named_and_a_mistyped_one_is_refused() {
     assert!(!book.root().join("content/teams/engineering").exists());
     book.run(&["import", "sigs", &file, "--parent", "engineering"])
         .success()
-        .stderr_has("Imported 4 charter(s) (4 team(s), 0 group(s))")
+        .stderr_has("Imported 4 charters (4 teams, 0 groups)")
         .stderr_lacks("has no teams: delete it");
     let (harbors, _) = charter_table(&book, "content/teams/engineering/sig-harbors.md");
     assert_eq!(harbors["parent"].as_str(), Some("engineering"));
@@ -2361,7 +2363,7 @@ orgs:
     let file = path_str(&source.path().join("org.yaml"));
     book.run(&["import", "peribolos", &file, "--parent", "engineering"])
         .success()
-        .stderr_has("Imported 2 charter(s) (1 team(s), 1 organisation group(s))")
+        .stderr_has("Imported 2 charters (1 team, 1 organisation group)")
         .stderr_has(&format!(
             "org.yaml:{}: organisation driftwood has no teams in the files read; no group charter for it",
             line_of("driftwood")
@@ -2426,8 +2428,8 @@ fn peribolos_teams_become_one_tree_per_organisation() {
 
     book.run(&["import", "peribolos", &config])
         .success()
-        .stderr_has("Imported 8 charter(s) (6 team(s), 2 organisation group(s)) with 8 member(s) and 2 owned repo(s) from 3 file(s)")
-        .stderr_has("; 1 were charters already and are kept as they are")
+        .stderr_has("Imported 8 charters (6 teams, 2 organisation groups) with 8 members and 2 owned repos from 3 files")
+        .stderr_has("; 1 was a charter already and is kept as it is")
         .stderr_has("; 1 team is secret on GitHub")
         .stderr_has("; 4 teams have no description of four words or more, so their problem is a placeholder")
         .stderr_has("; 2 charters have no `reviewed` date")
@@ -2599,8 +2601,8 @@ fn rust_team_registry_becomes_charters_named_by_people_files() {
 
     book.run(&["import", "rust-team", &path])
         .success()
-        .stderr_has("Imported 6 charter(s) (5 team(s), 1 group(s)) with 4 member(s) and 1 owned repo(s) from 9 team file(s)")
-        .stderr_has("; 1 were charters already and are kept as they are")
+        .stderr_has("Imported 6 charters (5 teams, 1 group) with 4 members and 1 owned repo from 9 team files")
+        .stderr_has("; 1 was a charter already and is kept as it is")
         .stderr_has("; 2 marker teams or teams without people have no charter")
         .stderr_has("; 3 teams have no description of four words or more")
         .stderr_has("; 5 charters have no `reviewed` date")

@@ -24,7 +24,7 @@ fn eips_keep_their_numbers_statuses_and_requirements() {
         .stderr_lacks("has no orgbook key")
         .stderr_lacks("imported as accepted")
         .stderr_has("Imported 6 decisions")
-        .stderr_has("1 attachments copied");
+        .stderr_has("1 attachment copied");
     let rs = records(&book);
     let statuses: Vec<(u32, &str)> = rs.iter().map(|(n, r)| (*n, r.status.as_str())).collect();
     assert_eq!(

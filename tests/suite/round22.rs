@@ -55,7 +55,7 @@ fn services_import_makes_one_charter_per_team_whatever_the_spelling() {
     let book = fresh(false);
     let run = book.run(&["import", "services", &services]);
     run.success()
-        .stderr_has("Imported 4 charter(s) (4 team(s), 0 group(s)) with 12 owned service(s) from 22 file(s) (7 OpsLevel, 5 Cortex, 4 Compass, 6 Datadog)")
+        .stderr_has("Imported 4 charters (4 teams, 0 groups) with 12 owned services from 22 files (7 OpsLevel, 5 Cortex, 4 Compass, 6 Datadog)")
         .stderr_has("; 1 team was a charter already and is kept as it is")
         .stderr_has("; 3 services name no owner")
         .stderr_has("; 4 services are owned by an address, a channel or an id that is no team's")
@@ -177,7 +177,7 @@ fn owner_option_names_the_team_of_an_ari_and_parent_places_the_teams() {
         "lena.varga@tidewater.example=harbour-ops",
     ])
     .success()
-    .stderr_has("Imported 6 charter(s) (6 team(s), 0 group(s)) with 18 owned service(s)")
+    .stderr_has("Imported 6 charters (6 teams, 0 groups) with 18 owned services")
     .stderr_lacks("lena.varga@tidewater.example, an address");
     assert_eq!(
         owns(&book, "content/teams/engineering/crew.md"),
