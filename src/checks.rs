@@ -78,6 +78,17 @@ pub fn supersedes_cycles(
     // decisions + supersedes entries.
     let mut colour: BTreeMap<u32, u8> = BTreeMap::new();
     let mut diags = Vec::new();
+    // Where each older record's status names each newer one: (older, newer) → span, so
+    // that a status naming many is not searched once per name.
+    let stated_at: std::collections::HashMap<(u32, u32), &Range<usize>> = decisions
+        .iter()
+        .filter_map(|(&old, &id)| Some((old, docs[id].as_decision()?)))
+        .flat_map(|(old, d)| {
+            d.superseded_by
+                .iter()
+                .map(move |s| ((old, s.value), &s.span))
+        })
+        .collect();
     let edges = |n: u32| -> Vec<Edge> {
         let Some(&id) = decisions.get(&n) else {
             return Vec::new();
@@ -94,12 +105,7 @@ pub fn supersedes_cycles(
             .flatten()
             .filter_map(|&old| {
                 let old_id = *decisions.get(&old)?;
-                let span = docs[old_id]
-                    .as_decision()?
-                    .superseded_by
-                    .as_ref()?
-                    .span
-                    .clone();
+                let span = (*stated_at.get(&(old, n))?).clone();
                 Some((old, old_id, span))
             });
         listed.chain(stated).collect()

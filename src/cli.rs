@@ -172,8 +172,8 @@ pub struct NewTeamArgs {
     /// name, "Search Relevance", made the slug `search-relevance` and kept as its name
     #[arg(value_name = "SLUG|NAME")]
     pub slug: String,
-    /// Slug of the group (or team) this team belongs to
-    #[arg(long, value_name = "SLUG")]
+    /// The group (or team) this team belongs to: its slug, or its name as pages show it
+    #[arg(long, value_name = "TEAM")]
     pub parent: Option<String>,
     /// The team's name as people say it [default: from the slug]
     #[arg(long)]
@@ -189,8 +189,8 @@ pub struct NewTeamArgs {
 pub struct NewDecisionArgs {
     /// A short statement of the decision, e.g. "Adopt a managed Kafka service"
     pub title: String,
-    /// Slug of the team that owns the decision
-    #[arg(long, value_name = "SLUG")]
+    /// The team that owns the decision: its slug, or its name as pages show it
+    #[arg(long, value_name = "TEAM")]
     pub team: String,
     /// 1 = irreversible (escalated to named deciders), 2 = reversible
     #[arg(long = "type", value_name = "1|2", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
@@ -249,7 +249,7 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               channel is a team's when its name is (payments-team@..., #payments).
   Owns        Each service (its name, tag or dd-service) once: the first file naming it
               decides its owner; a second owner is a note, never a second charter's item.
-  --owner     NAME=SLUG gives the services of an owner no file names as a team (a Compass
+  --owner     NAME=TEAM gives the services of an owner no file names as a team (a Compass
               ownerId ARI, a person's address) to that team: a charter, or a new one.
   Unmapped    A service without owner, an owner that is no team, a scaffolding template
               ({{ .Name }}, ${TEAM}): a note with its file:line, nothing guessed.
@@ -314,7 +314,7 @@ const IMPORT_BACKSTAGE_GUESSES: &str = "\
 What is guessed, and how to control it (docs/import.md has every mapping):
   Groups      spec.type `team` -> kind \"team\"; any other type (organization, department,
               sub-department, ...) -> kind \"group\". spec.parent -> parent; the groups
-              without one go under --parent SLUG (a charter of the handbook) when given.
+              without one go under --parent TEAM (a charter of the handbook) when given.
   Members     Users' spec.memberOf (and Groups' spec.members); the display name, else the
               entity name. The same user name in two namespaces is one person.
   Ownership   Component, System, API, Resource and Domain entities' spec.owner -> the
@@ -332,7 +332,7 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               focus\" (the rest is the problem), else the title, else the folder's name.
   Type        \"Team type\" -> topology; the template's list of all four is left out.
   Group       \"Part of a Platform? (y/n) Details: y - X\", platform_grouping or value_stream
-              -> a group charter X and the team's parent. --parent SLUG (a charter of the
+              -> a group charter X and the team's parent. --parent TEAM (a charter of the
               handbook) is the parent of those groups and of the teams of none.
   Owns        \"Software owned and evolved by this team\": each item's name (a link's text, a
               bold name, the words before its description). An item two documents claim
@@ -352,7 +352,7 @@ What is guessed, and how to control it (docs/import.md has every mapping):
               parent's.
   Name        \"SIG Apps\", \"WG LTS\", \"UG X\", \"Steering Committee\", \"TAG Runtime\": the
               file's name with the kind of group it is.
-  Parent      --parent SLUG (a charter of the handbook); without it, a group `community`
+  Parent      --parent TEAM (a charter of the handbook); without it, a group `community`
               written with them (or the one an earlier run wrote).
   Problem     The mission statement's first sentence; the rest stays in the body.
   People      The first chair -> lead; chairs and technical leads -> members, by name,
@@ -369,9 +369,9 @@ pub struct ImportAdrArgs {
     /// The folder holding the records (e.g. doc/adr, docs/decisions or docs/adr)
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// Slug of the team that owns the imported decisions [default: the handbook's only
-    /// team, if it has exactly one]
-    #[arg(long, value_name = "SLUG")]
+    /// The team that owns the imported decisions, by slug or name [default: the
+    /// handbook's only team, if it has exactly one]
+    #[arg(long, value_name = "TEAM")]
     pub team: Option<String>,
     /// 1 = irreversible, 2 = reversible, for every imported decision (ADR formats have
     /// no such notion)
@@ -424,10 +424,10 @@ impl UnstatedStatus {
 /// source go, so that an import can join a handbook that already has its organisation.
 #[derive(Args, Debug)]
 pub struct ImportParentArg {
-    /// Slug of the charter the imported top-level charters belong to (an existing group,
-    /// such as the one `orgbook init --empty` starts with); they are written in its folder
+    /// The charter the imported top-level charters belong to, by slug or name (an existing
+    /// group, such as the one `orgbook init --empty` starts with); they are written in its folder
     /// [default: none, they are top-level; `import sigs` writes a group `community` for them]
-    #[arg(long = "parent", value_name = "SLUG")]
+    #[arg(long = "parent", value_name = "TEAM")]
     pub slug: Option<String>,
 }
 
@@ -495,8 +495,9 @@ pub struct ImportServicesArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Give the services of an owner as written (a Compass ownerId, an address, a team's
-    /// other name) to the team SLUG (repeat for each owner)
-    #[arg(long = "owner", value_name = "NAME=SLUG")]
+    /// other name) to TEAM: a charter's slug or name, or the slug of a new one (repeat for
+    /// each owner)
+    #[arg(long = "owner", value_name = "NAME=TEAM")]
     pub owners: Vec<String>,
     #[command(flatten)]
     pub parent: ImportParentArg,

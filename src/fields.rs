@@ -145,6 +145,11 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         entry
     }
 
+    /// The whole file the table was read from, which spans index.
+    pub fn source(&self) -> &'t str {
+        self.source
+    }
+
     pub fn span(&self, span: Range<usize>) -> Range<usize> {
         span.start + self.offset..span.end + self.offset
     }

@@ -378,9 +378,10 @@ pub struct Decision {
     /// deciders, but no decider, so a Type 1 decision still needs `deciders`.
     pub authors: Vec<String>,
     pub supersedes: Vec<Spanned<u32>>,
-    /// The newer decision MADR's `status: superseded by ADR-0012` names, at the status
-    /// value: read by the link stage as if that decision listed this one in `supersedes`.
-    pub superseded_by: Option<Spanned<u32>>,
+    /// The newer decisions MADR's `status: superseded by ADR-0012` names (one or more,
+    /// `superseded by ADR-12, ADR-15`), each at its place in the status value: read by the
+    /// link stage as if each listed this one in `supersedes`.
+    pub superseded_by: Vec<Spanned<u32>>,
     pub tags: Vec<String>,
     pub revisit: Option<Date>,
 }

@@ -9,6 +9,7 @@
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostic::nearest;
+use crate::link::team_refs::{Named, TeamNames};
 use crate::load::{self, CONTENT_DIR, FileClass};
 use crate::model::TeamKind;
 use jiff::civil::Date;
@@ -45,6 +46,8 @@ pub enum ScaffoldError {
         slug: String,
         suggestion: Option<String>,
     },
+    #[error("`{written}` is the name of {} teams: {}", ids.len(), crate::text::and_list(&ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>()))]
+    AmbiguousTeam { written: String, ids: Vec<String> },
     #[error("decision number {number} is already used by {path}")]
     NumberTaken { number: u32, path: String },
     #[error("--supersedes {number}: no decision has that number in this handbook")]
@@ -157,8 +160,12 @@ impl ScaffoldError {
             ScaffoldError::TeamExists { .. } => Some("team slugs are unique across the handbook: pick another one".into()),
             ScaffoldError::UnknownTeam { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
             ScaffoldError::UnknownTeam { .. } => {
-                Some("pass the slug of an existing charter (its file name without .md); `orgbook new team SLUG` starts one".into())
+                Some("pass the slug of an existing charter (its file name without .md) or its name; `orgbook new team SLUG` starts one".into())
             }
+            ScaffoldError::AmbiguousTeam { ids, .. } => Some(format!(
+                "pass the id of the one you mean (its charter's file name without .md), e.g. `{}`",
+                ids.first().map_or("", String::as_str)
+            )),
             ScaffoldError::NumberTaken { .. } => Some("leave out --number to take the next free one".into()),
             ScaffoldError::UnknownDecision { highest: Some(h), .. } => Some(format!(
                 "pass the number of an existing record, the one in its file name (`0007-…` is 7); this handbook's go up to {h}"
@@ -275,15 +282,44 @@ impl Survey {
             .map_or(1, |n| n.saturating_add(1))
     }
 
-    /// The charter with this slug, or an error suggesting the nearest existing slug.
-    pub fn team(&self, slug: &str) -> Result<&TeamEntry, ScaffoldError> {
-        self.teams
-            .get(slug)
-            .ok_or_else(|| ScaffoldError::UnknownTeam {
-                slug: slug.to_string(),
-                suggestion: nearest(slug, self.teams.keys().map(String::as_str))
-                    .map(str::to_string),
-            })
+    /// The charter `written` names, as content names a team (the link stage's rule,
+    /// [`TeamNames::resolve`]): its id (slug), else the one charter whose display name or
+    /// name's slug it is. Returns the id with the charter, so that a file written names
+    /// the team canonically. A name two charters share is [`ScaffoldError::AmbiguousTeam`];
+    /// no match suggests the nearest id or name.
+    pub fn team(&self, written: &str) -> Result<(&str, &TeamEntry), ScaffoldError> {
+        let named = || {
+            self.teams
+                .iter()
+                .filter_map(|(id, t)| Some((id.as_str(), t.name.as_deref()?)))
+        };
+        let names = TeamNames::of(named());
+        match names.resolve(written, |w| self.teams.contains_key(w)) {
+            Named::One(id) => self
+                .teams
+                .get_key_value(id)
+                .map(|(id, entry)| (id.as_str(), entry))
+                // Every id a name gives is a charter's: never taken.
+                .ok_or_else(|| ScaffoldError::UnknownTeam {
+                    slug: written.to_string(),
+                    suggestion: None,
+                }),
+            Named::Many(ids) => Err(ScaffoldError::AmbiguousTeam {
+                written: written.to_string(),
+                ids: ids.to_vec(),
+            }),
+            Named::None => Err(ScaffoldError::UnknownTeam {
+                slug: written.to_string(),
+                suggestion: nearest(
+                    written,
+                    self.teams
+                        .keys()
+                        .map(String::as_str)
+                        .chain(named().map(|(_, name)| name)),
+                )
+                .map(str::to_string),
+            }),
+        }
     }
 
     /// Slugs of charters with `kind = "team"` (not groups).
@@ -515,7 +551,7 @@ pub fn team_path(survey: &Survey, team: &NewTeam) -> Result<String, ScaffoldErro
     }
     Ok(match team.parent {
         Some(parent) => {
-            let parent_path = &survey.team(parent)?.path;
+            let parent_path = &survey.team(parent)?.1.path;
             format!("{}/{}.md", parent_path.trim_end_matches(".md"), team.slug)
         }
         None => format!("{CONTENT_DIR}/teams/{}.md", team.slug),

@@ -7,6 +7,7 @@ use super::report::{self, EXIT_ERRORS, EXIT_OK};
 use crate::cli::{ExportBackstageArgs, ExportCommand, ExportTeamApiArgs};
 use orgbook::export::{backstage, team_api};
 use orgbook::load::CONTENT_DIR;
+use orgbook::text::counted;
 use std::path::{Path, PathBuf};
 
 pub fn execute(command: ExportCommand) -> u8 {
@@ -65,10 +66,10 @@ fn backstage(args: ExportBackstageArgs) -> u8 {
         }
     }
     errln!(
-        "Exported {} group(s), {} user(s) and {} component(s); register {} in Backstage as a location",
-        catalog.groups.len(),
-        catalog.users.len(),
-        catalog.components.len(),
+        "Exported {}, {} and {}; register {} in Backstage as a location",
+        counted(catalog.groups.len(), "group", "groups"),
+        counted(catalog.users.len(), "user", "users"),
+        counted(catalog.components.len(), "component", "components"),
         shown(&dir.join(backstage::LOCATION_FILE))
     );
     EXIT_OK
@@ -152,8 +153,8 @@ fn team_api(args: ExportTeamApiArgs) -> u8 {
         }
     }
     errln!(
-        "Exported {} team(s) as Team API documents into {}{}",
-        documents.len(),
+        "Exported {} as Team API documents into {}{}",
+        counted(documents.len(), "team", "teams"),
         shown(dir),
         if removed > 0 {
             format!("; removed {removed} of a team no longer in the handbook")

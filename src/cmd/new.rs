@@ -1,7 +1,7 @@
 //! `orgbook new team|decision`: write a new charter or decision record from the template
 //! and print its path (so `$EDITOR "$(orgbook new decision …)"` works). Never overwrites.
 
-use super::report::{self, EXIT_ERRORS, EXIT_OK};
+use super::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::cli::{NewCommand, NewDecisionArgs, NewTeamArgs, RootArg};
 use orgbook::model::TeamKind;
 use orgbook::scaffold::{self, NewDecision, NewTeam, ScaffoldError, Survey};
@@ -28,7 +28,7 @@ fn team(args: NewTeamArgs) -> u8 {
         Err(code) => return code,
     };
     let (slug, name) = scaffold::team_slug_and_name(&args.slug, args.name.as_deref());
-    let new = NewTeam {
+    let mut new = NewTeam {
         slug: &slug,
         name,
         parent: args.parent.as_deref(),
@@ -38,8 +38,14 @@ fn team(args: NewTeamArgs) -> u8 {
             TeamKind::Team
         },
     };
-    let written = scaffold::team_path(&survey, &new)
-        .and_then(|rel| scaffold::write_new(&root, &rel, &scaffold::team_file(&new, today)));
+    let written = scaffold::team_path(&survey, &new).and_then(|rel| {
+        // The charter names its parent by id, whichever way the parent was given.
+        new.parent = new
+            .parent
+            .map(|p| survey.team(p).map(|(id, _)| id))
+            .transpose()?;
+        scaffold::write_new(&root, &rel, &scaffold::team_file(&new, today))
+    });
     match written {
         Ok(path) => {
             outln!("{}", shown(&path));
@@ -58,7 +64,7 @@ fn decision(args: NewDecisionArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let new = NewDecision {
+    let mut new = NewDecision {
         title: &args.title,
         team: &args.team,
         decision_type: args.decision_type,
@@ -66,6 +72,8 @@ fn decision(args: NewDecisionArgs) -> u8 {
         supersedes: &args.supersedes,
     };
     let written = scaffold::decision_path(&survey, &new).and_then(|(number, rel)| {
+        // The record names its team by id, whichever way the team was given.
+        new.team = survey.team(new.team)?.0;
         scaffold::write_new(&root, &rel, &scaffold::decision_file(&new, today)).map(|p| (number, p))
     });
     match written {
@@ -99,13 +107,17 @@ pub(crate) fn today() -> Option<jiff::civil::Date> {
         .ok()
 }
 
-/// Prints a scaffold error with its hint and returns the exit code.
+/// Prints a scaffold error with its hint and returns the exit code: a usage error for a
+/// team name that is not one team's (the command line has to say which), else errors.
 pub(crate) fn fail(e: &ScaffoldError) -> u8 {
     errln!("error: {e}");
     if let Some(help) = e.help() {
         errln!("  = help: {help}");
     }
-    EXIT_ERRORS
+    match e {
+        ScaffoldError::AmbiguousTeam { .. } => EXIT_USAGE,
+        _ => EXIT_ERRORS,
+    }
 }
 
 /// A path as the user would type it: relative to the current folder when inside it.

@@ -92,8 +92,8 @@ pub fn broken_links_hint(diags: &[Diagnostic]) {
     let files: std::collections::BTreeSet<&str> = broken().map(|d| d.file.as_str()).collect();
     if !files.is_empty() {
         errln!(
-            "  = help: broken links in {} file(s) fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]` in orgbook.toml (each one stays a warning)",
-            files.len()
+            "  = help: broken links in {} fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]` in orgbook.toml (each one stays a warning)",
+            orgbook::text::counted(files.len(), "file", "files")
         );
     }
     // Links from the top to pages the old site made from code (`/careers`), which no
@@ -145,13 +145,15 @@ pub fn no_charters_hint(site: &orgbook::site::SiteBuild) {
     let mut hint = "note: no team charters: the org map, people and ownership pages are empty. A charter is a Markdown file in content/teams/ whose front matter has `name`, `problem` and `metrics` (docs/format.md); `orgbook new team SLUG` starts one".to_string();
     if let Some((folder, pages)) = elsewhere.iter().max_by_key(|(_, n)| **n) {
         hint.push_str(&format!(
-            ". {folder} holds {pages} page(s): pages elsewhere are not charters, so write each team's charter in content/teams/ and link its pages from it"
+            ". {folder} holds {}: pages elsewhere are not charters, so write each team's charter in content/teams/ and link its pages from it",
+            orgbook::text::counted(*pages, "page", "pages")
         ));
     }
     if let Some((example, pages)) = team_pages_outside_teams(hb) {
         let folder = example.rsplit('/').nth(1).unwrap_or("the-team");
         hint.push_str(&format!(
-            ". {pages} page(s) read like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. {example}: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/{folder}/), or anywhere with `template: team` in its front matter"
+            ". {} like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. {example}: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/{folder}/), or anywhere with `template: team` in its front matter",
+            orgbook::text::counted(pages, "page reads", "pages read")
         ));
     }
     errln!("{hint}");

@@ -177,9 +177,18 @@ pub fn read_catalog(paths: &[PathBuf]) -> Result<Catalog, Vec<String>> {
             .map(|(f, files)| format!("{} {}", files.len(), f.name()))
             .collect();
         catalog.notes.push(format!(
-            "{first}: {} file(s) are other tools' service catalogs ({}), not Backstage entities: `orgbook import services` reads them",
-            other_catalogs.values().map(Vec::len).sum::<usize>(),
-            counts.join(", ")
+            "{first}: {} ({}), not Backstage entities: `orgbook import services` reads {}",
+            crate::text::counted(
+                other_catalogs.values().map(Vec::len).sum::<usize>(),
+                "file is another tool's service catalog",
+                "files are other tools' service catalogs"
+            ),
+            counts.join(", "),
+            if other_catalogs.values().map(Vec::len).sum::<usize>() == 1 {
+                "it"
+            } else {
+                "them"
+            }
         ));
     }
     if errors.is_empty() {
@@ -506,9 +515,19 @@ pub fn plan(
     }
     if !unchanged.is_empty() {
         plan.notes.push(format!(
-            "{} group(s) are charters of the handbook already, and the catalog gives them nothing new: {}; kept as they are",
-            unchanged.len(),
-            listed(&unchanged)
+            "{}, and the catalog gives {} nothing new: {}; kept as {}",
+            crate::text::counted(
+                unchanged.len(),
+                "group is a charter of the handbook already",
+                "groups are charters of the handbook already"
+            ),
+            if unchanged.len() == 1 { "it" } else { "them" },
+            listed(&unchanged),
+            if unchanged.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
         ));
     }
     plan.count.members = people.len();
@@ -768,9 +787,9 @@ fn add_members(catalog: &Catalog, groups: &mut Groups, notes: &mut Vec<String>) 
     }
     for (group, at) in missing {
         notes.push(format!(
-            "{}: {} user(s) are members of {group}, which is not a group in the catalog; left out{}",
+            "{}: {} of {group}, which is not a group in the catalog; left out{}",
             at[0],
-            at.len(),
+            crate::text::counted(at.len(), "user is a member", "users are members"),
             suggestion(&group, groups)
         ));
     }
@@ -999,7 +1018,8 @@ fn unmapped_kinds(catalog: &Catalog, notes: &mut Vec<String>) {
     }
     for (kind, (n, first)) in kinds {
         notes.push(format!(
-            "{first}: {n} {kind} entit(ies) not mapped: orgbook maps Group, User, Component, System, API, Resource and Domain"
+            "{first}: {} not mapped: orgbook maps Group, User, Component, System, API, Resource and Domain",
+            crate::text::counted(n, &format!("{kind} entity"), &format!("{kind} entities"))
         ));
     }
 }
@@ -1022,9 +1042,9 @@ fn dropped_tags(catalog: &Catalog, notes: &mut Vec<String>) {
         .into_iter()
         .collect();
     notes.push(format!(
-        "{}: {} entit(ies) carry `metadata.tags` ({}); left out: a charter has no tags",
+        "{}: {} `metadata.tags` ({}); left out: a charter has no tags",
         first.file,
-        tagged.len(),
+        crate::text::counted(tagged.len(), "entity carries", "entities carry"),
         capped(&tags)
     ));
 }
@@ -1432,7 +1452,7 @@ mod tests {
         let notes = plan.notes.join("\n");
         assert!(
             notes.contains(
-                "2 entit(ies) carry `metadata.tags` (java, payments); left out: a charter has no tags"
+                "2 entities carry `metadata.tags` (java, payments); left out: a charter has no tags"
             ),
             "{notes}"
         );
@@ -1445,13 +1465,10 @@ mod tests {
             "{notes}"
         );
         assert!(
-            notes.contains("1 user(s) are members of bleu, which is not a group in the catalog; left out (did you mean blue?)"),
+            notes.contains("1 user is a member of bleu, which is not a group in the catalog; left out (did you mean blue?)"),
             "{notes}"
         );
-        assert!(
-            notes.contains("2 Template entit(ies) not mapped"),
-            "{notes}"
-        );
+        assert!(notes.contains("2 Template entities not mapped"), "{notes}");
         // Only what is written is counted.
         assert_eq!(
             (plan.count.teams, plan.count.groups, plan.count.existing),
@@ -1775,7 +1792,7 @@ mod tests {
             "{paths:?}"
         );
         let notes = plan.notes.join("\n");
-        assert!(notes.contains("1 group(s) are charters of the handbook already, and the catalog gives them nothing new: \"content/teams/engineering.md\""), "{notes}");
+        assert!(notes.contains("1 group is a charter of the handbook already, and the catalog gives it nothing new: \"content/teams/engineering.md\""), "{notes}");
         assert!(notes.contains("names parent nowhere"), "{notes}");
         assert!(notes.contains("is its own ancestor"), "{notes}");
         let team_a = &plan

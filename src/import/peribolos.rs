@@ -479,8 +479,11 @@ pub fn plan(
         text.push('\n');
         if org.members > 0 {
             plan.notes.push(format!(
-                "{}:{}: the {} member(s) of organisation {name} are not written (a charter lists a team's people; its teams' members are on theirs)",
-                org.file, org.line, org.members
+                "{}:{}: the {} of organisation {name} {} not written (a charter lists a team's people; its teams' members are on theirs)",
+                org.file,
+                org.line,
+                crate::text::counted(org.members, "member", "members"),
+                if org.members == 1 { "is" } else { "are" }
             ));
         }
         plan.count.groups += 1;

@@ -571,8 +571,10 @@ pub fn plan(
     }
     if plan.alumni > 0 {
         plan.notes.push(format!(
-            "the {} alumni of {alumni_teams} team(s) are left out: a charter lists the people in the team now",
-            plan.alumni
+            "the {} of {} {} left out: a charter lists the people in the team now",
+            crate::text::counted(plan.alumni, "alumnus", "alumni"),
+            crate::text::counted(alumni_teams, "team", "teams"),
+            if plan.alumni == 1 { "is" } else { "are" }
         ));
     }
     plan.count.members = people.len();

@@ -721,9 +721,19 @@ pub fn plan(
     }
     if !unchanged.is_empty() {
         plan.notes.push(format!(
-            "{} team(s) are charters of the handbook already, and the files give them nothing new: {}; kept as they are",
-            unchanged.len(),
-            quoted(&unchanged)
+            "{}, and the files give {} nothing new: {}; kept as {}",
+            crate::text::counted(
+                unchanged.len(),
+                "team is a charter of the handbook already",
+                "teams are charters of the handbook already"
+            ),
+            if unchanged.len() == 1 { "it" } else { "them" },
+            quoted(&unchanged),
+            if unchanged.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
         ));
     }
     plan

@@ -35,6 +35,7 @@ use super::{
 use crate::gitdates::LastChanged;
 use crate::load::CONTENT_DIR;
 use crate::scaffold::{self, Survey};
+use crate::text::counted;
 
 /// The registry's file names, in the order a folder given as PATH is looked in for them:
 /// Kubernetes' and the CNCF TOC's.
@@ -955,7 +956,13 @@ fn interactions(
         }
         if !missing.is_empty() {
             notes.push(format!(
-                "{at}: stakeholder SIG(s) of {shown} that are neither in the file nor in the handbook: {}; left out",
+                "{at}: {} of {shown} that {} neither in the file nor in the handbook: {}; left out",
+                if missing.len() == 1 {
+                    "stakeholder SIG"
+                } else {
+                    "stakeholder SIGs"
+                },
+                if missing.len() == 1 { "is" } else { "are" },
                 missing.join(", ")
             ));
         }
@@ -1393,25 +1400,39 @@ fn left_out(reg: &Registry, notes: &mut Vec<String>) {
     let (labels, _) = count(&|g| usize::from(g.label.is_some()));
     if labels > 0 {
         notes.push(format!(
-            "{file}: {labels} group(s) have a GitHub `label`; left out: a charter has no labels"
+            "{file}: {} a GitHub `label`; left out: a charter has no labels",
+            counted(labels, "group has", "groups have")
         ));
     }
     let (emeritus, in_groups) = count(&|g| g.emeritus);
     if emeritus > 0 {
         notes.push(format!(
-            "{file}: {emeritus} emeritus lead(s) in {in_groups} group(s); left out: they lead no more"
+            "{file}: {} in {}; left out: {} no more",
+            counted(emeritus, "emeritus lead", "emeritus leads"),
+            counted(in_groups, "group", "groups"),
+            if emeritus == 1 {
+                "it leads"
+            } else {
+                "they lead"
+            }
         ));
     }
     let (teams, in_groups) = count(&|g| g.github_teams);
     if teams > 0 {
         notes.push(format!(
-            "{file}: {teams} GitHub team(s) under `contact.teams` in {in_groups} group(s); left out: add the ones CODEOWNERS names to the charter's `codeowners` (`@org/team`)"
+            "{file}: {} under `contact.teams` in {}; left out: add the ones CODEOWNERS names to the charter's `codeowners` (`@org/team`)",
+            counted(teams, "GitHub team", "GitHub teams"),
+            counted(in_groups, "group", "groups")
         ));
     }
     let (own, in_groups) = count(&|g| g.subprojects.iter().filter(|s| s.own_contact).count());
     if own > 0 {
         notes.push(format!(
-            "{file}: {own} subproject(s) in {in_groups} group(s) have a contact or meetings of their own; left out: a charter has one `[contact]`"
+            "{file}: {} in {} {} a contact or meetings of {}; left out: a charter has one `[contact]`",
+            counted(own, "subproject", "subprojects"),
+            counted(in_groups, "group", "groups"),
+            if own == 1 { "has" } else { "have" },
+            if own == 1 { "its own" } else { "their own" }
         ));
     }
     let mut other: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1422,7 +1443,8 @@ fn left_out(reg: &Registry, notes: &mut Vec<String>) {
     }
     for (key, n) in other {
         notes.push(format!(
-            "{file}: `{key}` in {n} group(s) has no charter key; left out"
+            "{file}: `{key}` in {} has no charter key; left out",
+            counted(n, "group", "groups")
         ));
     }
 }
@@ -1563,16 +1585,13 @@ extras: 1
         assert!(boats.contains("- **hull**. Owners: [example/hull](https://github.com/example/hull/blob/main/OWNERS)"), "{boats}");
         assert!(boats.contains("team = \"wg-wind\""), "{boats}");
         let notes = plan.notes.join("\n");
-        assert!(notes.contains("sigs.yaml:30: stakeholder SIG(s) of WG Wind that are neither in the file nor in the handbook: Oars; left out"), "{notes}");
+        assert!(notes.contains("sigs.yaml:30: stakeholder SIG of WG Wind that is neither in the file nor in the handbook: Oars; left out"), "{notes}");
         assert!(notes.contains("sigs.yaml:2: 1 in the leadership of SIG Boats has no name; listed by GitHub handle: bo-only"), "{notes}");
         assert!(
             notes.contains("sigs.yaml:27: SIG Sails names no chairs"),
             "{notes}"
         );
-        assert!(
-            notes.contains("1 emeritus lead(s) in 1 group(s)"),
-            "{notes}"
-        );
+        assert!(notes.contains("1 emeritus lead in 1 group"), "{notes}");
         assert_eq!(
             (
                 plan.count.teams,

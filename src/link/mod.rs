@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 mod handbook;
 pub mod summary;
-mod team_refs;
+pub mod team_refs;
 pub use handbook::Handbook;
 pub use team_refs::keep_resolved as keep_resolved_team_refs;
 
@@ -623,14 +623,13 @@ impl Known<'_> {
         match self.team_names.named(written) {
             team_refs::Named::Many(ids) => {
                 let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-                let (last, rest) = ids.split_last().map_or(("", &[][..]), |(l, r)| (l, r));
                 Diagnostic::error(
                     "ambiguous-team",
                     path,
                     format!(
-                        "{key} `{written}` is the name of {} teams: {} and {last}",
+                        "{key} `{written}` is the name of {} teams: {}",
                         ids.len(),
-                        rest.join(", ")
+                        crate::text::and_list(&ids)
                     ),
                 )
                 .with_help(format!(
@@ -872,53 +871,63 @@ impl Known<'_> {
 
     /// MADR's `status: superseded by ADR-0012` in the older record: the same relation as
     /// 12 listing it in `supersedes`, added to `superseded_by` (once, when 12 lists it
-    /// too). Returns the newer decisions' relations that their own `supersedes` lacks
-    /// ([`Handbook::named_in_status`]); a number that names no decision is reported at
-    /// the status, as one in `supersedes` is.
+    /// too), for each newer record the status names. Returns the newer decisions'
+    /// relations that their own `supersedes` lacks ([`Handbook::named_in_status`]); a
+    /// number that names no decision is reported at its place in the status, as one in
+    /// `supersedes` is.
     fn check_status_references(
         &self,
         superseded_by: &mut BTreeMap<u32, Vec<u32>>,
         diags: &mut Vec<Diagnostic>,
     ) -> BTreeMap<u32, Vec<u32>> {
         let mut named_in_status: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        // The lists a status added to, sorted once at the end: a status may name many.
+        let mut touched: Vec<u32> = Vec::new();
         for (&number, &id) in self.decisions {
             let doc = &self.docs[id];
-            let Some(Spanned { value: newer, span }) =
-                doc.as_decision().and_then(|d| d.superseded_by.as_ref())
-            else {
+            let Some(d) = doc.as_decision() else {
                 continue;
             };
-            let newer = *newer;
-            if newer == number {
-                diags.push(point(
-                    Diagnostic::error(
-                        "unknown-decision",
-                        &doc.source.path,
-                        "a decision cannot be superseded by itself",
-                    )
-                    .with_help("`superseded by` names the newer decision that replaces this one"),
-                    doc,
-                    span,
-                ));
-            } else if let Some(newer_doc) = self.decisions.get(&newer).map(|&i| &self.docs[i]) {
-                let listed = newer_doc
-                    .as_decision()
-                    .is_some_and(|d| d.supersedes.iter().any(|s| s.value == number));
-                if !listed {
-                    named_in_status.entry(newer).or_default().push(number);
-                    let by = superseded_by.entry(number).or_default();
-                    if let Err(at) = by.binary_search(&newer) {
-                        by.insert(at, newer);
+            for Spanned { value: newer, span } in &d.superseded_by {
+                let newer = *newer;
+                if newer == number {
+                    diags.push(point(
+                        Diagnostic::error(
+                            "unknown-decision",
+                            &doc.source.path,
+                            "a decision cannot be superseded by itself",
+                        )
+                        .with_help(
+                            "`superseded by` names the newer decision that replaces this one",
+                        ),
+                        doc,
+                        span,
+                    ));
+                } else if let Some(newer_doc) = self.decisions.get(&newer).map(|&i| &self.docs[i]) {
+                    let listed = newer_doc
+                        .as_decision()
+                        .is_some_and(|d| d.supersedes.iter().any(|s| s.value == number));
+                    if !listed {
+                        named_in_status.entry(newer).or_default().push(number);
+                        superseded_by.entry(number).or_default().push(newer);
+                        touched.push(number);
                     }
+                } else {
+                    diags.extend(self.unknown_decision(
+                        doc,
+                        span,
+                        newer,
+                        format!("status says superseded by decision {newer}, which does not exist"),
+                        "`superseded by` names the newer decision by its number (the leading digits of its file name)",
+                    ));
                 }
-            } else {
-                diags.extend(self.unknown_decision(
-                    doc,
-                    span,
-                    newer,
-                    format!("status says superseded by decision {newer}, which does not exist"),
-                    "`superseded by` names the newer decision by its number (the leading digits of its file name)",
-                ));
+            }
+        }
+        touched.dedup();
+        for number in touched {
+            if let Some(by) = superseded_by.get_mut(&number) {
+                by.sort_unstable();
+                by.dedup();
             }
         }
         named_in_status
@@ -2789,8 +2798,31 @@ mod tests {
             .collect();
         assert_eq!(
             missing,
-            [("unknown-decision", "content/decisions/0004-d.md", 6, 10)]
+            // At the reference, inside the quoted status.
+            [("unknown-decision", "content/decisions/0004-d.md", 6, 25)]
         );
+    }
+
+    #[test]
+    fn a_status_naming_two_newer_decisions_is_superseded_by_both() {
+        let (hb, diags) = resolve_teams(&[
+            group("pay", ""),
+            decision(
+                1,
+                "status = \"superseded by ADR-0003, ADR-0002 and ADR-0009\"",
+            ),
+            decision(2, "status = \"accepted\"\ndecided = 2026-01-02"),
+            decision(
+                3,
+                "status = \"accepted\"\ndecided = 2026-01-02\nsupersedes = [1]",
+            ),
+        ]);
+        // Sorted, and 3 (which lists 1 too) once.
+        assert_eq!(hb.superseded_by[&1], [2, 3]);
+        let (_, two) = hb.decision(2).unwrap();
+        assert_eq!(hb.supersedes(two).collect::<Vec<_>>(), [1]);
+        let missing: Vec<_> = diags.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(missing, [("unknown-decision", 6, 48)]);
     }
 
     #[test]

@@ -7,6 +7,10 @@
 //! becomes that team's id here, once, before anything else reads it; a name two teams
 //! share stays unresolved and the checks report it with both ids (`ambiguous-team`).
 //!
+//! The CLI takes a team the same way (`orgbook new decision --team`, the importers'
+//! `--parent`), through [`TeamNames::resolve`] over the handbook's survey, so that a name a
+//! page shows works on the command line too and the file written holds the id.
+//!
 //! The names are indexed once per link (two hash maps), so resolving is a lookup per
 //! reference. What was written is kept in [`TeamRef::written`] and put back at the start
 //! of every link: `serve` links the same documents again after an edit, and a renamed
@@ -16,7 +20,8 @@ use crate::model::{DocId, DocKind, TeamRef};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a written reference names, by display name.
-pub(super) enum Named<'a> {
+#[derive(Debug, PartialEq, Eq)]
+pub enum Named<'a> {
     None,
     One(&'a str),
     /// Two or more teams share the name: their ids, sorted.
@@ -25,7 +30,7 @@ pub(super) enum Named<'a> {
 
 /// Every team's display name and its slug, each mapped to the ids of the teams so named.
 #[derive(Default)]
-pub(super) struct TeamNames {
+pub struct TeamNames {
     by_name: HashMap<String, Vec<String>>,
     by_slug: HashMap<String, Vec<String>>,
 }
@@ -40,31 +45,47 @@ fn name_key(name: &str) -> String {
 
 impl TeamNames {
     pub(super) fn new(docs: &[crate::model::Doc], teams: &BTreeMap<String, DocId>) -> TeamNames {
+        TeamNames::of(
+            teams
+                .iter()
+                .filter_map(|(slug, &id)| Some((slug.as_str(), docs[id].as_team()?.name.as_str()))),
+        )
+    }
+
+    /// The names of teams given as (id, display name), in id order (so that each list of
+    /// ids is sorted).
+    pub fn of<'n>(teams: impl IntoIterator<Item = (&'n str, &'n str)>) -> TeamNames {
         let mut names = TeamNames::default();
-        // `teams` is in slug order, so each list of ids is sorted.
-        for (slug, &id) in teams {
-            let Some(c) = docs[id].as_team() else {
-                continue;
-            };
-            let key = name_key(&c.name);
+        for (id, name) in teams {
+            let key = name_key(name);
             if key.is_empty() {
                 continue;
             }
-            names.by_name.entry(key).or_default().push(slug.clone());
-            let slug_key = crate::text::slug(&c.name);
+            names.by_name.entry(key).or_default().push(id.to_string());
+            let slug_key = crate::text::slug(name);
             if !slug_key.is_empty() {
                 names
                     .by_slug
                     .entry(slug_key)
                     .or_default()
-                    .push(slug.clone());
+                    .push(id.to_string());
             }
         }
         names
     }
 
+    /// What a team reference names: itself when `is_id` says it is a team's id (an id
+    /// wins over any name), else [`TeamNames::named`].
+    pub fn resolve<'w>(&'w self, written: &'w str, is_id: impl FnOnce(&str) -> bool) -> Named<'w> {
+        if is_id(written) {
+            Named::One(written)
+        } else {
+            self.named(written)
+        }
+    }
+
     /// The team(s) whose display name is `written`, else whose name's slug is its slug.
-    pub(super) fn named(&self, written: &str) -> Named<'_> {
+    pub fn named(&self, written: &str) -> Named<'_> {
         let found = self
             .by_name
             .get(&name_key(written))
@@ -110,13 +131,13 @@ pub(super) fn resolve(
             if let Some(written) = r.written.take() {
                 r.value = written.into();
             }
-            if teams.contains_key(&r.value) || unparsed_teams.contains(r.value.as_str()) {
-                continue;
-            }
-            if let Named::One(id) = names.named(&r.value) {
-                let written = std::mem::replace(&mut r.value, id.to_string());
-                r.written = Some(written.into_boxed_str());
-            }
+            let is_id = |v: &str| teams.contains_key(v) || unparsed_teams.contains(v);
+            let id = match names.resolve(&r.value, is_id) {
+                Named::One(id) if id != r.value => id.to_string(),
+                _ => continue,
+            };
+            let written = std::mem::replace(&mut r.value, id);
+            r.written = Some(written.into_boxed_str());
         }
     }
     names
@@ -147,20 +168,7 @@ mod tests {
     use super::*;
 
     fn names(teams: &[(&str, &str)]) -> TeamNames {
-        let mut names = TeamNames::default();
-        for (slug, name) in teams {
-            names
-                .by_name
-                .entry(name_key(name))
-                .or_default()
-                .push(slug.to_string());
-            names
-                .by_slug
-                .entry(crate::text::slug(name))
-                .or_default()
-                .push(slug.to_string());
-        }
-        names
+        TeamNames::of(teams.iter().copied())
     }
 
     fn one<'a>(n: &'a TeamNames, written: &str) -> Option<&'a str> {

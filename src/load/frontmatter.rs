@@ -751,14 +751,14 @@ pub fn decision(
 }
 
 /// `status`: one of [`Status::ALL`]'s names; `None` (reported) when missing or unknown.
-/// MADR's `superseded by ADR-0012` is `superseded`, with the number of the newer record
-/// at the value's span: the link stage reads it as if that record listed this one in its
-/// `supersedes`.
-fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Option<Spanned<u32>>) {
+/// MADR's `superseded by ADR-0012` is `superseded`, with the number of each newer record
+/// it names (`superseded by ADR-12, ADR-15`) at that reference's place in the value: the
+/// link stage reads each as if that record listed this one in its `supersedes`.
+fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Vec<Spanned<u32>>) {
     match f.opt_spanned_str("status") {
         None => {
             f.missing("status", "\"proposed\"");
-            (None, None)
+            (None, Vec::new())
         }
         Some((value, span)) => {
             let trimmed = value.trim();
@@ -767,7 +767,8 @@ fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Option<Spa
                 .filter(|p| p.eq_ignore_ascii_case(SUPERSEDED_BY))
                 .map(|_| &trimmed[SUPERSEDED_BY.len()..]);
             if let Some(rest) = newer {
-                let Some(number) = superseded_by_number(rest) else {
+                let numbers = superseded_by_numbers(rest);
+                if numbers.is_empty() {
                     let help = format!(
                         "name the newer decision by its number, e.g. `{}`, or write `{}` and list this decision's number in the newer record's `supersedes`",
                         f.assign("status", "superseded by ADR-0012"),
@@ -779,9 +780,20 @@ fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Option<Spa
                         format!("status \"{value}\" names no decision number"),
                         help,
                     );
-                    return (Some(Status::Superseded), None);
-                };
-                return (Some(Status::Superseded), Some(Spanned::new(number, span)));
+                }
+                let written = f.source().get(span.clone()).unwrap_or_default();
+                let spans = places_in(written, numbers.iter().map(|(_, at)| &rest[at.clone()]));
+                let newer = numbers
+                    .into_iter()
+                    .zip(spans)
+                    .map(|((n, _), at)| {
+                        let at = at.map_or(span.clone(), |at| {
+                            span.start + at.start..span.start + at.end
+                        });
+                        Spanned::new(n, at)
+                    })
+                    .collect();
+                return (Some(Status::Superseded), newer);
             }
             let status = one_of(
                 f,
@@ -791,12 +803,91 @@ fn decision_status(f: &mut Fields, offset: usize) -> (Option<Status>, Option<Spa
                 "decision status",
                 "status",
             );
-            (status, None)
+            (status, Vec::new())
         }
     }
 }
 
+/// Where each of `parts` (in order) is in `written`, the value as the file writes it
+/// (quoted, perhaps escaped): each searched after the one before; `None` where it is not
+/// there as it is (an escape inside it), for the caller to point at the whole value.
+fn places_in<'p>(
+    written: &str,
+    parts: impl Iterator<Item = &'p str>,
+) -> Vec<Option<std::ops::Range<usize>>> {
+    let mut from = 0;
+    parts
+        .map(|part| {
+            let at = from + written.get(from..)?.find(part)?;
+            from = at + part.len();
+            Some(at..from)
+        })
+        .collect()
+}
+
 const SUPERSEDED_BY: &str = "superseded by";
+
+/// Each newer record named after MADR's `superseded by`, with its byte range in `rest`:
+/// references separated by `,`, `;`, `&` or `and` outside a link's brackets
+/// (`ADR-12, ADR-15`, `[ADR-0012](0012-x.md) and [ADR-0015](0015-y.md)`), each read by
+/// [`superseded_by_number`]; parts that name no number (`, which moved to Postgres`) are
+/// left out, and a number named twice counts once.
+pub fn superseded_by_numbers(rest: &str) -> Vec<(u32, std::ops::Range<usize>)> {
+    let mut out: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for part in reference_parts(rest) {
+        let text = &rest[part.clone()];
+        let start = part.start + (text.len() - text.trim_start().len());
+        let end = part.start + text.trim_end().len();
+        if let Some(n) = superseded_by_number(&rest[start..end])
+            && seen.insert(n)
+        {
+            out.push((n, start..end));
+        }
+    }
+    out
+}
+
+/// The byte ranges of `rest` between the separators of a list of references: `,`, `;`,
+/// `&` and the word `and`, outside brackets and parentheses. One pass over the bytes.
+fn reference_parts(rest: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = rest.as_bytes();
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut i) = (0usize, 0, 0);
+    while i < bytes.len() {
+        let sep = match bytes[i] {
+            b'[' | b'(' => {
+                depth += 1;
+                0
+            }
+            b']' | b')' => {
+                depth = depth.saturating_sub(1);
+                0
+            }
+            b',' | b';' | b'&' if depth == 0 => 1,
+            b'a' | b'A'
+                if depth == 0
+                    && bytes
+                        .get(i..i + 3)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"and"))
+                    && (i == 0 || bytes[i - 1].is_ascii_whitespace())
+                    && bytes.get(i + 3).is_none_or(u8::is_ascii_whitespace) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if sep > 0 {
+            parts.push(start..i);
+            start = i + sep;
+            i = start;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push(start..bytes.len());
+    parts
+}
 
 /// The newer record named after MADR's `superseded by`: `ADR-0012`, `12`, `#12`, or a
 /// link `[ADR-0012](0012-use-postgres.md)` whose text gives the number, else its target's
@@ -1943,9 +2034,11 @@ mod tests {
         let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(d.status, Status::Superseded);
-        let newer = d.superseded_by.unwrap();
+        let [newer] = d.superseded_by.as_slice() else {
+            panic!("{:?}", d.superseded_by)
+        };
         assert_eq!(newer.value, 12);
-        assert_eq!(&text[newer.span], "superseded by ADR-0012");
+        assert_eq!(&text[newer.span.clone()], "ADR-0012");
         // Without a number there is nothing to link: an error saying how to name one.
         let vague = text.replace("ADR-0012", "the new one");
         let mut diags = Vec::new();
@@ -1962,6 +2055,70 @@ mod tests {
             Some(
                 "name the newer decision by its number, e.g. `status: superseded by ADR-0012`, or write `status: superseded` and list this decision's number in the newer record's `supersedes`"
             )
+        );
+    }
+
+    #[test]
+    fn a_status_superseded_by_two_records_names_both_each_at_its_place() {
+        for (status, want) in [
+            (
+                "\"superseded by [ADR-0012](0012-x.md) and [ADR-0015](0015-y.md)\"",
+                vec![(12, "[ADR-0012](0012-x.md)"), (15, "[ADR-0015](0015-y.md)")],
+            ),
+            (
+                "superseded by ADR-12, ADR-15",
+                vec![(12, "ADR-12"), (15, "ADR-15")],
+            ),
+            (
+                "Superseded by ADR-0011 & ADR-0017; see ADR-0011 (its layout)",
+                vec![(11, "ADR-0011"), (17, "ADR-0017")],
+            ),
+            // A link's text with `and` or a comma in it is one reference.
+            (
+                "superseded by [12. Split reads, and writes](0012-split.md), 15",
+                vec![
+                    (12, "[12. Split reads, and writes](0012-split.md)"),
+                    (15, "15"),
+                ],
+            ),
+            // Words after a number that name none are no second record.
+            (
+                "superseded by ADR-12, which moved to Postgres",
+                vec![(12, "ADR-12")],
+            ),
+        ] {
+            let text = format!(
+                "---\ntitle: T\nstatus: {status}\ntype: 2\ndate: 2026-01-01\nteam: pay\n---\n"
+            );
+            let mut diags = Vec::new();
+            let s = split("d.md", &text).unwrap();
+            let d = decision("d.md", "decisions/0007-t.md", &text, s.front, &mut diags).unwrap();
+            assert!(diags.is_empty(), "{diags:?}");
+            assert_eq!(d.status, Status::Superseded);
+            let got: Vec<(u32, &str)> = d
+                .superseded_by
+                .iter()
+                .map(|s| (s.value, &text[s.span.clone()]))
+                .collect();
+            assert_eq!(got, want, "{status}");
+        }
+        // TOML, with an escape inside the first: it points at the whole value.
+        let text = "+++\ntitle = \"T\"\nstatus = \"superseded by ADR\\u002D12 and ADR-15\"\ntype = 2\ndate = 2026-01-01\nteam = \"pay\"\n+++\n";
+        let mut diags = Vec::new();
+        let s = split("d.md", text).unwrap();
+        let d = decision("d.md", "decisions/0007-t.md", text, s.front, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<(u32, &str)> = d
+            .superseded_by
+            .iter()
+            .map(|s| (s.value, &text[s.span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (12, "\"superseded by ADR\\u002D12 and ADR-15\""),
+                (15, "ADR-15")
+            ]
         );
     }
 

@@ -235,8 +235,12 @@ async fn accept_loop(listener: tokio::net::TcpListener, state: Arc<Server>) {
                     if !short {
                         errln!(
                             "warning: cannot accept connections ({e}); waiting for resources, \
-                             {} connection(s) open",
-                            state.limits.connections - permits.available_permits() - 1
+                             {} open",
+                            crate::text::counted(
+                                state.limits.connections - permits.available_permits() - 1,
+                                "connection",
+                                "connections"
+                            )
                         );
                         short = true;
                     }

@@ -460,9 +460,13 @@ fn log_deferred(r: &Rebuild) {
     let outcome = if paths.is_empty() {
         "unchanged".to_string()
     } else if r.step != Step::Derived {
-        format!("{} file(s) changed: {}", paths.len(), list(&paths, 4))
+        let changed = crate::text::counted(paths.len(), "file", "files");
+        format!("{changed} changed: {}", list(&paths, 4))
     } else {
-        format!("{} file(s) changed", paths.len())
+        format!(
+            "{} changed",
+            crate::text::counted(paths.len(), "file", "files")
+        )
     };
     let sweep = match r.phases.iter().find(|(name, _)| *name == "sweep") {
         Some((_, d)) => format!(" (every other page checked in {})", ms(*d)),

@@ -28,6 +28,15 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// Items as a sentence lists them: `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Lowercase ASCII words joined by `-`, for file names: `"Adopt Kafka für Zahlungen"` →
 /// `adopt-kafka-fur-zahlungen`. Non-Latin text is transliterated rather than dropped, so a
 /// title in any script still gives a readable, portable name.

@@ -544,7 +544,7 @@ fn team_api_export_writes_each_team_and_imports_back_into_the_same_charters() {
     let book = team_api_book();
     book.run(&["export", "team-api", "--output", "team-apis"])
         .success()
-        .stderr_has("Exported 2 team(s) as Team API documents");
+        .stderr_has("Exported 2 teams as Team API documents");
     let files = files_under(&book.root().join("team-apis"));
     assert_eq!(
         files.iter().map(String::as_str).collect::<Vec<_>>(),

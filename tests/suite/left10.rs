@@ -17,7 +17,7 @@ fn import_adr_reads_sections_underlined_with_dashes() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("decisions"))])
         .success()
-        .stderr_has("Imported 5 decision(s)");
+        .stderr_has("Imported 5 decisions");
     let rs = records(&book);
     // The handbook's own record is 1: the imported 0001 moves to the next free number.
     let statuses: Vec<(u32, &str, &str)> = numbered(&rs);

@@ -65,7 +65,7 @@ fn import_adr_leaves_out_an_underlined_table_of_contents() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("decisions"))])
         .success()
-        .stderr_has("Imported 5 decision(s)");
+        .stderr_has("Imported 5 decisions");
     let rs = records(&book);
     let body = &rs[&11].body;
     assert!(!body.contains("Table of contents"), "{body}");

@@ -18,7 +18,7 @@ fn import_adr_reads_no_heading_in_a_code_block_of_a_list_item() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("doc/adr"))])
         .success()
-        .stderr_has("Imported 3 decision(s)");
+        .stderr_has("Imported 3 decisions");
     let rs = records(&book);
     let body = &rs[&5].body;
     assert!(

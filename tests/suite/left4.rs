@@ -134,9 +134,9 @@ fn dotnet_designs_take_their_status_and_year_from_their_folders() {
         .stderr_has("skipped: meta/template.md: not a record")
         .stderr_lacks("skipped: accepted/")
         .stderr_lacks("skipped: proposed/")
-        .stderr_has("Imported 5 decision(s)")
+        .stderr_has("Imported 5 decisions")
         .stderr_has("3 dated 1 January of the year their folder names, 2 dated today")
-        .stderr_has("1 attachments copied");
+        .stderr_has("1 attachment copied");
     let rs = records(&book);
     let got: Vec<(u32, &str, &str, &str)> = rs
         .iter()

@@ -234,7 +234,7 @@ fn a_mission_page_beside_a_team_page_says_what_the_team_is_for() {
 fn a_team_page_outside_a_teams_folder_is_named_and_template_team_makes_it_one() {
     let book = TestBook::fixture("handbook-hugo-sections");
     book.build().success().stderr_has(
-        "1 page(s) read like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. content/handbook/engineering/infrastructure/systems/gitaly/_index.md: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/gitaly/), or anywhere with `template: team` in its front matter",
+        "1 page reads like a team's page (a heading on what the team is for and one on who is in it) outside a `teams` folder, e.g. content/handbook/engineering/infrastructure/systems/gitaly/_index.md: such a page is a team's charter in a folder directly inside a folder named `teams` (move its folder to …/teams/gitaly/), or anywhere with `template: team` in its front matter",
     );
     book.edit(
         "content/handbook/engineering/infrastructure/systems/gitaly/_index.md",

@@ -191,7 +191,7 @@ fn y_statements_become_the_sections_a_reader_looks_for() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("adr"))])
         .success()
-        .stderr_has("Imported 5 decision(s)")
+        .stderr_has("Imported 5 decisions")
         .stderr_has("0002-backend-selection.md:4: no title but the file name's; the Y-statement's decision titles it: `Choose Supabase`")
         .stderr_has("0001-view-binding.md:12: a Y-statement; its parts are written below it as the record's Considered options, Consequences (the sentence stays as written)")
         .stderr_has("0003-heading-identifiers.md:10: a Y-statement; its parts are written below it as the record's Decision, Consequences (the sentence stays as written)")

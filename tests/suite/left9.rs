@@ -116,7 +116,7 @@ fn a_tags_problem_is_its_charters_mission() {
     }
     book.run(&["import", "sigs", &path_str(source.root())])
         .success()
-        .stderr_has("3 team(s) take their problem from the Mission section of their charter file");
+        .stderr_has("3 teams take their problem from the Mission section of their charter file");
     let problem = |tag: &str| {
         let (table, body) = charter_table(&book, &format!("content/teams/community/{tag}.md"));
         (table["problem"].as_str().unwrap().to_owned(), body)
@@ -263,7 +263,7 @@ fn import_adr_reads_an_underlined_title() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("adr"))])
         .success()
-        .stderr_has("Imported 2 decision(s)")
+        .stderr_has("Imported 2 decisions")
         .stderr_lacks("no `# Title` heading");
     let rs = records(&book);
     let (_, reorder) = by_title(&rs, "Add a drag-and-drop library to reorder fields");

@@ -789,7 +789,7 @@ fn broken_links_can_be_warnings_and_still_publish() {
     book.build()
         .failure(1)
         .stderr_has("error[broken-link]")
-        .stderr_has("help: broken links in 1 file(s) fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]`");
+        .stderr_has("help: broken links in 1 file fail the build; to publish while you fix them, set `broken = \"warn\"` under `[links]`");
     book.edit(
         "orgbook.toml",
         "title = \"Initech Docs\"",
@@ -2246,7 +2246,7 @@ fn a_handbook_without_charters_is_told_where_they_go() {
     book.build()
         .success()
         .stderr_has("note: no team charters: the org map, people and ownership pages are empty")
-        .stderr_has("content/departments/engineering/teams/ holds 2 page(s)");
+        .stderr_has("content/departments/engineering/teams/ holds 2 pages");
     book.run(&["check"])
         .success()
         .stderr_has("note: no team charters");

@@ -23,8 +23,8 @@ fn eips_keep_their_numbers_statuses_and_requirements() {
         .stderr_lacks("has no orgbook equivalent")
         .stderr_lacks("has no orgbook key")
         .stderr_lacks("imported as accepted")
-        .stderr_has("Imported 6 decision(s)")
-        .stderr_has("1 attachments copied");
+        .stderr_has("Imported 6 decisions")
+        .stderr_has("1 attachment copied");
     let rs = records(&book);
     let statuses: Vec<(u32, &str)> = rs.iter().map(|(n, r)| (*n, r.status.as_str())).collect();
     assert_eq!(
@@ -86,7 +86,7 @@ fn keep_proposals_keep_their_numbers_and_release_statuses() {
         .stderr_lacks("Renumbered")
         .stderr_lacks("only `")
         .stderr_lacks("has no orgbook equivalent")
-        .stderr_has("Imported 5 decision(s)");
+        .stderr_has("Imported 5 decisions");
     let rs = records(&book);
     assert_eq!(
         numbered(&rs),
@@ -128,7 +128,7 @@ fn swift_evolution_statuses_are_read_with_their_evidence() {
             "status `Implemented` imported as accepted in 3 records (the first: \
              0001-keywords-as-argument-labels.md:5)",
         )
-        .stderr_has("Imported 6 decision(s)");
+        .stderr_has("Imported 6 decisions");
     let rs = records(&book);
     let got: Vec<(u32, &str)> = rs.iter().map(|(n, r)| (*n, r.status.as_str())).collect();
     assert_eq!(

@@ -31,7 +31,7 @@ fn daci_pages_become_records_with_their_approver_as_decider() {
         &[&path_str(&source.root().join("decisions")), "--type", "1"],
     )
     .success()
-    .stderr_has("Imported 3 decision(s)")
+    .stderr_has("Imported 3 decisions")
     .stderr_lacks("not a record")
     .stderr_lacks("has no orgbook key")
     .stderr_lacks("no status found")
@@ -80,7 +80,7 @@ fn rfds_keep_their_state_labels_and_authors() {
     let book = fresh(true);
     import(&book, &[&path_str(&source.root().join("rfd"))])
         .success()
-        .stderr_has("Imported 6 decision(s)")
+        .stderr_has("Imported 6 decisions")
         .stderr_lacks("`state`")
         .stderr_lacks("`labels`")
         .stderr_lacks("`authors`")
@@ -128,7 +128,7 @@ fn rfc_header_tables_give_status_date_and_approvers() {
     let book = fresh(true);
     import(&book, &[&path_str(&source.root().join("rfcs"))])
         .success()
-        .stderr_has("Imported 5 decision(s)")
+        .stderr_has("Imported 5 decisions")
         .stderr_lacks("not a record")
         .stderr_lacks("no status found");
     let rs = records(&book);
@@ -198,7 +198,7 @@ fn a_decision_log_is_one_record_a_row() {
     let book = fresh(true);
     import(&book, &[&path_str(&source.root().join("log"))])
         .success()
-        .stderr_has("Imported 4 decision(s)")
+        .stderr_has("Imported 4 decisions")
         .stderr_lacks("not a record");
     let rs = records(&book);
     let got: Vec<(&str, &str, &str)> = rs

@@ -26,7 +26,7 @@ fn authors_are_read_from_every_shape_and_placeholders_left_out() {
     let book = fresh(false);
     import(&book, &[&path_str(&source.root().join("adr"))])
         .success()
-        .stderr_has("Imported 6 decision(s)")
+        .stderr_has("Imported 6 decisions")
         .stderr_has("authors `[list of GitHub handles for the authors]` look like an unfilled template; left out")
         .stderr_has("decider `@ approver` looks like an unfilled template; left out")
         .stderr_has("`Contributors: <name>` looks like an unfilled template; left out")
@@ -145,7 +145,7 @@ fn a_decision_log_becomes_one_record_a_row() {
     let book = fresh(false);
     let run = import(&book, &[&path_str(&source.root().join("wiki"))]);
     run.success()
-        .stderr_has("Imported 8 decision(s)")
+        .stderr_has("Imported 8 decisions")
         .stderr_has("skipped: Decision-log.md:10: a row of a decision log for 0004-postgres-16.md, which is imported from its own file")
         .stderr_has("skipped: Decision-log.md:14: a row of a decision log, not imported: no decision in the row")
         .stderr_lacks("Search-decisions.md:10");

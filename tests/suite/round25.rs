@@ -26,7 +26,7 @@ fn a_toc_tags_yaml_is_imported_as_its_tags() {
     }
     book.run(&["import", "sigs", &path_str(source.root())])
         .success()
-        .stderr_has("Imported 4 charter(s) (3 team(s), 1 group(s)) with 8 member(s), 1 owned subproject(s)")
+        .stderr_has("Imported 4 charters (3 teams, 1 group) with 8 members, 1 owned subproject")
         .stderr_has("tags.yaml:2: the charter_link of TAG Developer Experience, tag-developer-experience/charter.md, is not in the handbook");
 
     let (infra, body) = charter_table(&book, "content/teams/community/tag-infrastructure.md");

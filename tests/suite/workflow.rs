@@ -1298,7 +1298,7 @@ fn init_and_import_sigs_name_peribolos_teams() {
     );
     book.run(&["import", "sigs", "config/acme/org.yaml"])
         .failure(1)
-        .stderr_has("config/acme/org.yaml: this is Prow's peribolos configuration (3 GitHub team(s) under `teams:`), not a sigs.yaml: `orgbook import peribolos config/acme/org.yaml` writes a charter per team")
+        .stderr_has("config/acme/org.yaml: this is Prow's peribolos configuration (3 GitHub teams under `teams:`), not a sigs.yaml: `orgbook import peribolos config/acme/org.yaml` writes a charter per team")
         .stderr_lacks("is it a Kubernetes-style sigs.yaml")
         .stderr_has("Nothing imported");
 }

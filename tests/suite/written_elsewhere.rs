@@ -136,13 +136,13 @@ fn hints_are_written_in_the_front_matters_own_syntax_and_tabs_are_found() {
     )
     .stderr_has("help: add `decided: YYYY-MM-DD`: the day it was decided");
     // MADR's status of a superseded record names the newer one (read as its `supersedes`,
-    // tests/suite/left15.rs): one that does not exist is reported at the status.
+    // tests/suite/left15.rs): one that does not exist is reported at its reference.
     fails_with(
         "content/decisions/0001-use-go.md",
         "---\ntitle: Use Go\nstatus: Superseded by [ADR-0009](0009-use-zig.md)\ntype: 2\ndate: 2025-01-10\ndecided: 2025-01-20\nteam: api\n---\n",
     )
     .stderr_has("error[unknown-decision]: status says superseded by decision 9, which does not exist")
-    .stderr_has("--> content/decisions/0001-use-go.md:3:9")
+    .stderr_has("--> content/decisions/0001-use-go.md:3:23")
     .stderr_has("the nearest existing number is 2");
     // A tab in the indentation is pointed at where it is (line 7), not at the item above.
     fails_with(

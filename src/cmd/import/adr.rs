@@ -11,6 +11,7 @@ use crate::cmd::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::{self, Survey};
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportAdrArgs) -> Exit {
     let root = report::find_root(&args.root)?;
@@ -82,8 +83,10 @@ pub(super) fn run(args: ImportAdrArgs) -> Exit {
     stop_on(&coll.errors)?;
     if coll.decisions.is_empty() && imported_before > 0 {
         return nothing_new(format_args!(
-            "the {imported_before} record(s) of {} are in the handbook already",
-            args.dir.display()
+            "the {} of {} {} in the handbook already",
+            counted(imported_before, "record", "records"),
+            args.dir.display(),
+            if imported_before == 1 { "is" } else { "are" }
         ));
     }
     if coll.decisions.is_empty() {
@@ -181,27 +184,41 @@ fn print_report(
     let notes = fold_status_synonyms(notes);
     print_notes(&notes);
     let mut summary = Summary::new(format!(
-        "{} {} decision(s) into content/decisions/ for team `{}` (type {})",
+        "{} {} into content/decisions/ for team `{}` (type {})",
         imported(dry_run),
-        coll.decisions.len(),
+        counted(coll.decisions.len(), "decision", "decisions"),
         opts.team,
         opts.decision_type
     ))
     .separated_by(", ");
-    summary.count(imported_before, "imported before and left alone");
-    summary.count(coll.renumbered.len(), "renumbered");
-    summary.count(coll.offset, "moved by --offset");
-    summary.count(coll.git_dated, "dated from git");
+    // Clauses of records ("3 renumbered") read the same in either number.
+    let same = |clause| (clause, clause);
+    summary.count(imported_before, same("imported before and left alone"));
+    summary.count(coll.renumbered.len(), same("renumbered"));
+    summary.count(coll.offset, same("moved by --offset"));
+    summary.count(coll.git_dated, same("dated from git"));
     summary.count(
         coll.year_dated,
-        "dated 1 January of the year their folder names",
+        (
+            "dated 1 January of the year its folder names",
+            "dated 1 January of the year their folder names",
+        ),
     );
-    summary.count(coll.today_dated.len(), "dated today");
-    summary.count(coll.skipped.len(), "files skipped");
-    summary.count(copied, &format!("attachments copied to {ATTACHMENTS_DIR}/"));
-    summary.count(coll.absolute_links, "links made absolute");
-    summary.count(coll.repository_links.len(), "links to fix");
-    summary.count(notes.len(), "notes to check");
+    summary.count(coll.today_dated.len(), same("dated today"));
+    summary.count(coll.skipped.len(), ("file skipped", "files skipped"));
+    summary.count(
+        copied,
+        (
+            &format!("attachment copied to {ATTACHMENTS_DIR}/"),
+            &format!("attachments copied to {ATTACHMENTS_DIR}/"),
+        ),
+    );
+    summary.count(
+        coll.absolute_links,
+        ("link made absolute", "links made absolute"),
+    );
+    summary.count(coll.repository_links.len(), ("link to fix", "links to fix"));
+    summary.count(notes.len(), ("note to check", "notes to check"));
     errln!("{}", summary.line);
 }
 
@@ -322,7 +339,7 @@ fn fold_status_synonyms(notes: Vec<String>) -> Vec<String> {
 fn owning_team(survey: &Survey, team: Option<&str>) -> Result<String, u8> {
     if let Some(team) = team {
         return match survey.team(team) {
-            Ok(_) => Ok(team.to_string()),
+            Ok((id, _)) => Ok(id.to_string()),
             Err(e) => Err(crate::cmd::new::fail(&e)),
         };
     }

@@ -3,17 +3,19 @@
 //! [`orgbook::import::backstage`].
 
 use super::{
-    Exit, Summary, checked_parent, finish, last_changed, nothing_new, print_notes,
-    starter_note_due, stop_on, stopped,
+    Exit, GROUPS, KEPT_GROUPS, Summary, checked_parent, finish, last_changed, nothing_new,
+    print_notes, starter_note_due, stop_on, stopped,
 };
 use crate::cli::ImportBackstageArgs;
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_OK};
 use orgbook::import::backstage;
 use orgbook::scaffold::Survey;
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportBackstageArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let survey = Survey::of(&root);
     let catalog = backstage::read_catalog(&args.paths).map_err(|errors| stopped(&errors))?;
     // Each group's `reviewed`: when its catalog file last changed in git.
@@ -43,21 +45,27 @@ pub(super) fn run(args: ImportBackstageArgs) -> Exit {
         }
         if !useful {
             errln!(
-                "error: no Group entities in the catalog (nor anything a group owns) among {} entit(ies)",
-                catalog.entities.len()
+                "error: no Group entities in the catalog (nor anything a group owns) among {}",
+                counted(catalog.entities.len(), "entity", "entities")
             );
             return Err(EXIT_ERRORS);
         }
         if count.existing > 0 {
             return nothing_new(format_args!(
-                "{} group(s) of the catalog are charters of the handbook already; {} note(s) above",
-                count.existing,
-                plan.notes.len()
+                "{} of the catalog {} of the handbook already; {} above",
+                counted(count.existing, "group", "groups"),
+                if count.existing == 1 {
+                    "is a charter"
+                } else {
+                    "are charters"
+                },
+                counted(plan.notes.len(), "note", "notes")
             ));
         }
         errln!(
-            "Nothing imported: the catalog has no Group entities; the {} note(s) above say where what it holds belongs",
-            plan.notes.len()
+            "Nothing imported: the catalog has no Group entities; the {} above {} where what it holds belongs",
+            counted(plan.notes.len(), "note", "notes"),
+            if plan.notes.len() == 1 { "says" } else { "say" }
         );
         return Ok(EXIT_OK);
     }
@@ -65,26 +73,27 @@ pub(super) fn run(args: ImportBackstageArgs) -> Exit {
         0 => "each team's metric is a placeholder".to_owned(),
         n if n == count.teams => "each team's problem and metric are placeholders".to_owned(),
         n => format!(
-            "each team's metric, and the problem of {n} team(s) without a description, are placeholders"
+            "each team's metric, and the problem of {} without a description, are placeholders",
+            counted(n, "team", "teams")
         ),
     };
     let with = format!(
-        "{} member(s) and {} owned entit(ies) from {} entit(ies)",
-        count.members,
-        count.owned,
-        catalog.entities.len()
+        "{} and {} from {}",
+        counted(count.members, "member", "members"),
+        counted(count.owned, "owned entity", "owned entities"),
+        counted(catalog.entities.len(), "entity", "entities")
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
-    summary.count(
-        count.existing,
-        "group(s) were charters already and are kept as they are",
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
+    summary.count(count.existing, KEPT_GROUPS);
     summary.always(&format!(
         "{placeholders} to fill in (the health page lists them)"
     ));
     summary.count(
         count.undated,
-        "charter(s) have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one",
+        (
+            "charter has no `reviewed` date (its catalog file has no git history), so the health page lists it as never reviewed until a review sets one",
+            "charters have no `reviewed` date (their catalog file has no git history), so the health page lists them as never reviewed until a review sets one",
+        ),
     );
     finish(
         &root,

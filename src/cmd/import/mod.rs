@@ -25,6 +25,7 @@ use super::report::{EXIT_ERRORS, EXIT_OK};
 use crate::cli::{ImportCommand, ImportParentArg};
 use orgbook::import::ImportCounts;
 use orgbook::scaffold::{self, Survey};
+use orgbook::text::counted;
 
 /// An importer's exit code, `Err` when a step ends it early: each step is then one `?`.
 type Exit<T = u8> = Result<T, u8>;
@@ -66,14 +67,15 @@ fn read_source(path: &Path) -> Result<SourceText, String> {
     }
 }
 
-/// The slug `--parent` names, when given: a charter of the handbook (the nearest slug
-/// suggested for a typo), checked before any source is read.
-fn checked_parent<'a>(root: &Path, parent: &'a ImportParentArg) -> Exit<Option<&'a str>> {
-    let Some(slug) = parent.slug.as_deref() else {
+/// The id of the charter `--parent` names, when given: by id, display name or the name's
+/// slug, as content names a team ([`Survey::team`], the nearest suggested for a typo),
+/// checked before any source is read.
+fn checked_parent(root: &Path, parent: &ImportParentArg) -> Exit<Option<String>> {
+    let Some(written) = parent.slug.as_deref() else {
         return Ok(None);
     };
-    match Survey::of(root).team(slug) {
-        Ok(_) => Ok(Some(slug)),
+    match Survey::of(root).team(written) {
+        Ok((id, _)) => Ok(Some(id.to_string())),
         Err(e) => Err(crate::cmd::new::fail(&e)),
     }
 }
@@ -112,7 +114,10 @@ fn stopped<E: Display>(errors: &[E]) -> u8 {
     for e in errors {
         errln!("error: {e}");
     }
-    errln!("Nothing imported: {} problem(s) above", errors.len());
+    errln!(
+        "Nothing imported: {} above",
+        counted(errors.len(), "problem", "problems")
+    );
     EXIT_ERRORS
 }
 
@@ -157,14 +162,15 @@ impl Summary {
         dry_run: bool,
         files: usize,
         count: ImportCounts,
-        groups: &str,
+        (group, groups): Noun,
         with: &str,
     ) -> Summary {
         Summary::new(format!(
-            "{} {files} charter(s) ({} team(s), {} {groups}) with {with}",
+            "{} {} ({}, {}) with {with}",
             imported(dry_run),
-            count.teams,
-            count.groups,
+            counted(files, "charter", "charters"),
+            counted(count.teams, "team", "teams"),
+            counted(count.groups, group, groups),
         ))
     }
 
@@ -172,10 +178,11 @@ impl Summary {
         Summary { separator, ..self }
     }
 
-    /// "N what", unless `n` is zero.
-    fn count(&mut self, n: usize, what: &str) {
+    /// "N what" in the number of `n` (`what` is the clause for one, then for more),
+    /// unless `n` is zero.
+    fn count(&mut self, n: usize, (one, many): (&str, &str)) {
         if n > 0 {
-            self.always(&format!("{n} {what}"));
+            self.always(&counted(n, one, many));
         }
     }
 
@@ -186,12 +193,35 @@ impl Summary {
     }
 }
 
+/// "N were charters already …", after the head's count of what the source holds.
+const KEPT: Noun = (
+    "was a charter already and is kept as it is",
+    "were charters already and are kept as they are",
+);
+
+/// "N groups were charters already …", said by the imports whose sources have groups.
+const KEPT_GROUPS: Noun = (
+    "group was a charter already and is kept as it is",
+    "groups were charters already and are kept as they are",
+);
+
+/// A noun or a clause after a count, for one and for more ([`counted`]).
+type Noun = (&'static str, &'static str);
+
+/// What most charter imports call the groups they write.
+const GROUPS: Noun = ("group", "groups");
+
 /// The clauses several charter imports end with.
 const METRIC_PLACEHOLDER: &str =
     "each team's metric is a placeholder to fill in (the health page lists them)";
-const NO_DESCRIPTION: &str =
-    "team(s) have no description of four words or more, so their problem is a placeholder";
-const UNDATED_FILE: &str = "charter(s) have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one";
+const NO_DESCRIPTION: Noun = (
+    "team has no description of four words or more, so its problem is a placeholder",
+    "teams have no description of four words or more, so their problem is a placeholder",
+);
+const UNDATED_FILE: Noun = (
+    "charter has no `reviewed` date (its file has no git history), so the health page lists it as never reviewed until a review sets one",
+    "charters have no `reviewed` date (their file has no git history), so the health page lists them as never reviewed until a review sets one",
+);
 
 /// How the report starts: what was done, or with `--dry-run` what would be.
 fn imported(dry_run: bool) -> &'static str {

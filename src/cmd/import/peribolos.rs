@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
+    Exit, KEPT, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
     last_changed, nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
     stop_on,
 };
@@ -14,10 +14,12 @@ use crate::cli::ImportPeribolosArgs;
 use crate::cmd::report::{self, EXIT_ERRORS};
 use orgbook::import::peribolos;
 use orgbook::scaffold::Survey;
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let files = peribolos::find_files(&args.path).map_err(nothing_imported)?;
     let mut notes = Vec::new();
     let mut errors = Vec::new();
@@ -70,31 +72,40 @@ pub(super) fn run(args: ImportPeribolosArgs) -> Exit {
     let count = plan.count;
     if plan.files.is_empty() {
         return nothing_new(format_args!(
-            "{} team(s) and organisation(s) of {} are charters of the handbook already",
-            count.existing,
-            args.path.display()
+            "{} of {} {} of the handbook already",
+            counted(
+                count.existing,
+                "team or organisation",
+                "teams and organisations"
+            ),
+            args.path.display(),
+            if count.existing == 1 {
+                "is a charter"
+            } else {
+                "are charters"
+            }
         ));
     }
     let with = format!(
-        "{} member(s) and {} owned repo(s) from {} file(s)",
-        count.members,
-        count.owned,
-        sources.len()
+        "{} and {} from {}",
+        counted(count.members, "member", "members"),
+        counted(count.owned, "owned repo", "owned repos"),
+        counted(sources.len(), "file", "files")
     );
     let mut summary = Summary::charters(
         args.dry_run,
         plan.files.len(),
         count,
-        "organisation group(s)",
+        ("organisation group", "organisation groups"),
         &with,
     );
-    summary.count(
-        count.existing,
-        "were charters already and are kept as they are",
-    );
+    summary.count(count.existing, KEPT);
     summary.count(
         plan.secret,
-        "team(s) are secret on GitHub and are now on the handbook's pages: delete their charters if the handbook is more public than the file",
+        (
+            "team is secret on GitHub and is now on the handbook's pages: delete its charter if the handbook is more public than the file",
+            "teams are secret on GitHub and are now on the handbook's pages: delete their charters if the handbook is more public than the file",
+        ),
     );
     summary.count(count.without_problem, NO_DESCRIPTION);
     summary.always(METRIC_PLACEHOLDER);

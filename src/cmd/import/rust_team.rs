@@ -6,18 +6,20 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent, finish,
-    last_changed, nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
-    stop_on,
+    Exit, GROUPS, KEPT, METRIC_PLACEHOLDER, NO_DESCRIPTION, Summary, UNDATED_FILE, checked_parent,
+    finish, last_changed, nothing_imported, nothing_new, print_notes, read_source,
+    starter_note_due, stop_on,
 };
 use crate::cli::ImportRustTeamArgs;
 use crate::cmd::report;
 use orgbook::import::rust_team;
 use orgbook::scaffold::Survey;
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let files = rust_team::find_files(&args.path).map_err(nothing_imported)?;
     let mut notes = Vec::new();
     let mut errors = Vec::new();
@@ -36,8 +38,9 @@ pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     stop_on(&errors)?;
     if files.archived > 0 && files.teams.len() > 1 {
         errln!(
-            "note: the {} team file(s) in teams/archive/ are not read: the registry keeps teams that no longer exist there",
-            files.archived
+            "note: the {} in teams/archive/ {} not read: the registry keeps teams that no longer exist there",
+            counted(files.archived, "team file", "team files"),
+            if files.archived == 1 { "is" } else { "are" }
         );
     }
     if files.people.is_none() {
@@ -73,26 +76,35 @@ pub(super) fn run(args: ImportRustTeamArgs) -> Exit {
     let count = plan.count;
     if plan.files.is_empty() {
         return nothing_new(format_args!(
-            "{} team(s) of {} are charters of the handbook already, {} have no charter",
-            count.existing,
+            "{} of {} {} of the handbook already, {} no charter",
+            counted(count.existing, "team", "teams"),
             args.path.display(),
-            plan.skipped
+            if count.existing == 1 {
+                "is a charter"
+            } else {
+                "are charters"
+            },
+            if plan.skipped == 1 {
+                "1 has".to_owned()
+            } else {
+                format!("{} have", plan.skipped)
+            }
         ));
     }
     let with = format!(
-        "{} member(s) and {} owned repo(s) from {} team file(s)",
-        count.members,
-        count.owned,
-        teams.len()
+        "{} and {} from {}",
+        counted(count.members, "member", "members"),
+        counted(count.owned, "owned repo", "owned repos"),
+        counted(teams.len(), "team file", "team files")
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
-    summary.count(
-        count.existing,
-        "were charters already and are kept as they are",
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
+    summary.count(count.existing, KEPT);
     summary.count(
         plan.skipped,
-        "marker team(s) or team(s) without people have no charter",
+        (
+            "marker team or team without people has no charter",
+            "marker teams or teams without people have no charter",
+        ),
     );
     summary.count(count.without_problem, NO_DESCRIPTION);
     summary.always(METRIC_PLACEHOLDER);

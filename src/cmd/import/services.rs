@@ -5,18 +5,21 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Exit, Summary, UNDATED_FILE, checked_parent, finish, last_changed, nothing_imported,
+    Exit, GROUPS, Summary, UNDATED_FILE, checked_parent, finish, last_changed, nothing_imported,
     nothing_new, print_notes, read_source, starter_note_due, stop_on,
 };
 use crate::cli::ImportServicesArgs;
-use crate::cmd::report::{self, EXIT_ERRORS};
+use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
 use orgbook::import::services::{self, Format};
-use orgbook::scaffold::Survey;
+use orgbook::scaffold::{ScaffoldError, Survey};
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportServicesArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
-    let aliases = owner_aliases(&args.owners)?;
+    let parent = parent.as_deref();
+    let survey = Survey::of(&root);
+    let aliases = owner_aliases(&args.owners, &survey)?;
     let found = services::find_files(&args.paths).map_err(nothing_imported)?;
     let shown = || {
         args.paths
@@ -27,9 +30,18 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     };
     if let Some(first) = found.backstage.first() {
         errln!(
-            "note: {} Backstage catalog file(s) (the first: {}) are not read here: import them with `orgbook import backstage`",
-            found.backstage.len(),
-            first.display()
+            "note: {} (the first: {}) {} not read here: import them with `orgbook import backstage`",
+            counted(
+                found.backstage.len(),
+                "Backstage catalog file",
+                "Backstage catalog files"
+            ),
+            first.display(),
+            if found.backstage.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
         );
     }
     if found.files.is_empty() {
@@ -65,13 +77,12 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     stop_on(&errors)?;
     if all.is_empty() {
         errln!(
-            "error: no services in the {} catalog file(s) of {}",
-            found.files.len(),
+            "error: no services in the {} of {}",
+            counted(found.files.len(), "catalog file", "catalog files"),
             shown()
         );
         return Err(EXIT_ERRORS);
     }
-    let survey = Survey::of(&root);
     let plan = services::plan(&all, &survey, &aliases, parent, last_changed());
     print_notes(&plan.notes);
     let count = plan.count;
@@ -81,32 +92,41 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
         .collect();
     if plan.files.is_empty() {
         return nothing_new(format_args!(
-            "the {} service(s) of {} file(s) ({}) belong to {} charter(s) of the handbook already, or to no team; {} note(s) above",
-            plan.services,
-            found.files.len(),
+            "the {} of {} ({}) belong to {} of the handbook already, or to no team; {} above",
+            counted(plan.services, "service", "services"),
+            counted(found.files.len(), "file", "files"),
             read.join(", "),
-            count.existing,
-            plan.notes.len()
+            counted(count.existing, "charter", "charters"),
+            counted(plan.notes.len(), "note", "notes")
         ));
     }
     let with = format!(
-        "{} owned service(s) from {} file(s) ({})",
-        count.owned,
-        per_format.values().sum::<usize>(),
+        "{} from {} ({})",
+        counted(count.owned, "owned service", "owned services"),
+        counted(per_format.values().sum::<usize>(), "file", "files"),
         read.join(", ")
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(
         count.existing,
-        "team(s) were charters already and are kept as they are",
+        (
+            "team was a charter already and is kept as it is",
+            "teams were charters already and are kept as they are",
+        ),
     );
     summary.count(
         plan.unowned,
-        "service(s) name no owner, and no charter owns them (notes above)",
+        (
+            "service names no owner, and no charter owns it (notes above)",
+            "services name no owner, and no charter owns them (notes above)",
+        ),
     );
     summary.count(
         plan.unknown_owner,
-        "service(s) are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=SLUG` names the team)",
+        (
+            "service is owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
+            "services are owned by an address, a channel or an id that is no team's (notes above; `--owner NAME=TEAM` names the team)",
+        ),
     );
     summary.always(
         "each team's problem and metric are placeholders to fill in (the health page lists them)",
@@ -122,29 +142,46 @@ pub(super) fn run(args: ImportServicesArgs) -> Exit {
     )
 }
 
-/// `--owner NAME=SLUG` pairs, by the owner as written (lowercase, without a channel's
-/// `#`): a slug that is not one is refused before anything is read.
-fn owner_aliases(pairs: &[String]) -> Exit<BTreeMap<String, String>> {
+/// `--owner NAME=TEAM` pairs, by the owner as written (lowercase, without a channel's
+/// `#`), each to a team's id: a charter of the handbook named as content names one
+/// ([`Survey::team`]), else the slug of a new charter. A name two charters share, or a
+/// team that is neither, is refused before anything is read.
+fn owner_aliases(pairs: &[String], survey: &Survey) -> Exit<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for pair in pairs {
-        let Some((name, slug)) = pair.rsplit_once('=') else {
+        let Some((name, team)) = pair.rsplit_once('=') else {
             errln!(
-                "error: --owner {pair}: expected NAME=SLUG, e.g. --owner 'ari:cloud:identity::team/…=crew'"
+                "error: --owner {pair}: expected NAME=TEAM, e.g. --owner 'ari:cloud:identity::team/…=crew'"
             );
             return Err(EXIT_ERRORS);
         };
-        let slug = slug.trim();
-        if slug.is_empty() || orgbook::scaffold::slugify(slug) != slug {
-            errln!(
-                "error: --owner {pair}: `{slug}` is not a slug (lowercase words joined by `-`, e.g. `{}`)",
-                orgbook::scaffold::slugify(slug)
-            );
-            return Err(EXIT_ERRORS);
-        }
-        out.insert(
-            name.trim().trim_start_matches('#').to_lowercase(),
-            slug.to_owned(),
-        );
+        let team = team.trim();
+        let id = match survey.team(team) {
+            Ok((id, _)) => id.to_owned(),
+            Err(e @ ScaffoldError::AmbiguousTeam { .. }) => {
+                errln!("error: --owner {pair}: {e}");
+                errln!("  = help: {}", e.help().unwrap_or_default());
+                return Err(EXIT_USAGE);
+            }
+            Err(_) if !team.is_empty() && orgbook::scaffold::slugify(team) == team => {
+                team.to_owned()
+            }
+            Err(e) => {
+                let near = match e {
+                    ScaffoldError::UnknownTeam {
+                        suggestion: Some(s),
+                        ..
+                    } => format!("; did you mean `{s}`?"),
+                    _ => String::new(),
+                };
+                errln!(
+                    "error: --owner {pair}: `{team}` is no charter's slug or name, nor a slug for a new one (lowercase words joined by `-`, e.g. `{}`){near}",
+                    orgbook::scaffold::slugify(team)
+                );
+                return Err(EXIT_ERRORS);
+            }
+        };
+        out.insert(name.trim().trim_start_matches('#').to_lowercase(), id);
     }
     Ok(out)
 }

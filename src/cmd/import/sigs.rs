@@ -3,19 +3,21 @@
 //! is read and mapped by [`orgbook::import::sigs`].
 
 use super::{
-    Exit, METRIC_PLACEHOLDER, Summary, checked_parent, finish, nothing_imported, nothing_new,
-    print_notes, read_source, starter_note_due,
+    Exit, GROUPS, KEPT_GROUPS, METRIC_PLACEHOLDER, Summary, checked_parent, finish,
+    nothing_imported, nothing_new, print_notes, read_source, starter_note_due,
 };
 use crate::cli::ImportSigsArgs;
 use crate::cmd::new::today;
 use crate::cmd::report::{self, EXIT_ERRORS};
 use orgbook::import::sigs;
 use orgbook::scaffold::Survey;
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportSigsArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let today = today().ok_or(EXIT_ERRORS)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let survey = Survey::of(&root);
     let registry = sigs::find_file(&args.path)
         .and_then(|path| {
@@ -33,8 +35,9 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
             .and_then(|text| orgbook::team_data::peribolos_teams(&text));
         match peribolos {
             Some(teams) => errln!(
-                "error: {}: this is Prow's peribolos configuration ({teams} GitHub team(s) under `teams:`), not a sigs.yaml: `orgbook import peribolos {}` writes a charter per team",
+                "error: {}: this is Prow's peribolos configuration ({} under `teams:`), not a sigs.yaml: `orgbook import peribolos {}` writes a charter per team",
                 registry.file,
+                counted(teams, "GitHub team", "GitHub teams"),
                 registry.file
             ),
             None => errln!(
@@ -69,37 +72,50 @@ pub(super) fn run(args: ImportSigsArgs) -> Exit {
         // A re-run: every group is a charter already, and the notes say what the file
         // gives them that their charters do not list.
         return nothing_new(format_args!(
-            "{} group(s) of {} are charters of the handbook already",
-            count.existing, registry.file
+            "{} of {} {} of the handbook already",
+            counted(count.existing, "group", "groups"),
+            registry.file,
+            if count.existing == 1 {
+                "is a charter"
+            } else {
+                "are charters"
+            }
         ));
     }
     let with = format!(
-        "{} member(s), {} owned subproject(s) and {} interaction(s) from {} group(s) of {}",
-        count.members,
-        count.owned,
-        count.interactions,
-        registry.groups.len(),
+        "{}, {} and {} from {} of {}",
+        counted(count.members, "member", "members"),
+        counted(count.owned, "owned subproject", "owned subprojects"),
+        counted(count.interactions, "interaction", "interactions"),
+        counted(registry.groups.len(), "group", "groups"),
         registry.file
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
-    summary.count(
-        count.existing,
-        "group(s) were charters already and are kept as they are",
-    );
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
+    summary.count(count.existing, KEPT_GROUPS);
     summary.count(
         plan.from_charter,
-        "team(s) take their problem from the Mission section of their charter file (charter_link)",
+        (
+            "team takes its problem from the Mission section of its charter file (charter_link)",
+            "teams take their problem from the Mission section of their charter file (charter_link)",
+        ),
     );
     summary.count(
         count.without_problem,
-        "team(s) have no mission_statement, so their problem is a placeholder",
+        (
+            "team has no mission_statement, so its problem is a placeholder",
+            "teams have no mission_statement, so their problem is a placeholder",
+        ),
     );
     summary.always(METRIC_PLACEHOLDER);
+    let no_history = format!(
+        "no git history for their folder's charter.md or README.md beside {}",
+        registry.file
+    );
     summary.count(
         count.undated,
-        &format!(
-            "team(s) have no `reviewed` date (no git history for their folder's charter.md or README.md beside {}), so the health page lists them as never reviewed until a review sets one",
-            registry.file
+        (
+            &format!("team has no `reviewed` date ({no_history}), so the health page lists it as never reviewed until a review sets one"),
+            &format!("teams have no `reviewed` date ({no_history}), so the health page lists them as never reviewed until a review sets one"),
         ),
     );
     finish(

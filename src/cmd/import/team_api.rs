@@ -3,8 +3,8 @@
 //! read and mapped by [`orgbook::import::team_api`].
 
 use super::{
-    Exit, Summary, checked_parent, finish, nothing_imported, nothing_new, print_notes, read_source,
-    starter_note_due, stop_on,
+    Exit, GROUPS, Summary, checked_parent, finish, nothing_imported, nothing_new, print_notes,
+    read_source, starter_note_due, stop_on,
 };
 use crate::cli::ImportTeamApiArgs;
 use crate::cmd::new::today;
@@ -12,10 +12,12 @@ use crate::cmd::report::{self, EXIT_ERRORS, EXIT_USAGE};
 use orgbook::import::team_api::{self, Reading};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::Survey;
+use orgbook::text::counted;
 
 pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     let root = report::find_root(&args.root)?;
     let parent = checked_parent(&root, &args.parent)?;
+    let parent = parent.as_deref();
     let today = today().ok_or(EXIT_ERRORS)?;
     // Documents inside content/teams/ would stay there beside the charters made of them
     // (each a `foreign-charter` error): they must move out first.
@@ -58,8 +60,8 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     stop_on(&errors)?;
     if docs.is_empty() {
         errln!(
-            "error: no Team API document among {} Markdown file(s); a Team API has the template's fields (`* Team name and focus: …`, `* Team type: …`)",
-            files.len()
+            "error: no Team API document among {}; a Team API has the template's fields (`* Team name and focus: …`, `* Team type: …`)",
+            counted(files.len(), "Markdown file", "Markdown files")
         );
         return Err(EXIT_ERRORS);
     }
@@ -70,22 +72,30 @@ pub(super) fn run(args: ImportTeamApiArgs) -> Exit {
     if plan.files.is_empty() {
         // A re-run: the notes above name each team's charter.
         return nothing_new(format_args!(
-            "the teams of the {documents} Team API document(s) are charters of the handbook already"
+            "the teams of the {} are charters of the handbook already",
+            counted(documents, "Team API document", "Team API documents")
         ));
     }
     let count = plan.count;
     let with = format!(
-        "{} interaction(s) and {} owned item(s)",
-        count.interactions, count.owned
+        "{} and {}",
+        counted(count.interactions, "interaction", "interactions"),
+        counted(count.owned, "owned item", "owned items")
     );
-    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, "group(s)", &with);
+    let mut summary = Summary::charters(args.dry_run, plan.files.len(), count, GROUPS, &with);
     summary.count(
         count.undated,
-        "team(s) had no date (in the document or its git history), so no `reviewed`: the health page lists them as never reviewed until a review sets one",
+        (
+            "team had no date (in the document or its git history), so no `reviewed`: the health page lists it as never reviewed until a review sets one",
+            "teams had no date (in the document or its git history), so no `reviewed`: the health page lists them as never reviewed until a review sets one",
+        ),
     );
     summary.count(
         count.without_problem,
-        "team(s) stated no focus, so their problem is a placeholder to fill in (the health page lists it)",
+        (
+            "team stated no focus, so its problem is a placeholder to fill in (the health page lists it)",
+            "teams stated no focus, so their problem is a placeholder to fill in (the health page lists them)",
+        ),
     );
     finish(
         &root,
