@@ -25,6 +25,7 @@ mod left14;
 mod left15;
 mod left16;
 mod left17;
+mod left19;
 mod left2;
 mod left3;
 mod left4;
