@@ -453,7 +453,7 @@ impl LinksConfig {
                 let rel = rel.strip_prefix("content/").unwrap_or(rel);
                 self.google_docs.push(GoogleDocPage {
                     id: id.to_string(),
-                    path: format!("{}/{rel}", crate::load::CONTENT_DIR),
+                    path: format!("content/{rel}"),
                     at: docs.placed("invalid-value", span),
                 });
             }

@@ -160,7 +160,7 @@ pub fn document_links(body: &str) -> Vec<DocumentLink> {
     // its text so far, or `None` for another link.
     let mut open: Vec<Option<DocumentLink>> = Vec::new();
     for (event, range) in
-        pulldown_cmark::Parser::new_ext(body, crate::dialects::options()).into_offset_iter()
+        pulldown_cmark::Parser::new_ext(body, crate::dialects::options_for(body)).into_offset_iter()
     {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
