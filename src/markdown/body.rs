@@ -2402,26 +2402,6 @@ impl<'a> BodyWriter<'a> {
         {
             *dest_url = CowStr::from(target);
         }
-        // A link to a Google Doc a page of the handbook became leads to that page
-        // (`link::google_docs`): to its top, as Docs' `#heading=h.…` names no heading here,
-        // or to a heading id of its own, which the anchor check then checks.
-        if let Tag::Link { dest_url, .. } = &mut tag
-            && let Some((doc, fragment)) = crate::dialects::gdocs::document_id(dest_url)
-        {
-            // Which page a document is depends on other pages (their titles, what they
-            // name): `serve` renders this body again after any edit, as for Confluence's.
-            self.rendered.by_title = true;
-            if let Some(&page) = handbook.google_docs.get(doc) {
-                let path = &handbook.docs[page].source.path;
-                let under = path.strip_prefix("content/").unwrap_or(path);
-                let anchor = match fragment {
-                    "" => String::new(),
-                    f if f.contains('=') => String::new(),
-                    f => format!("#{f}"),
-                };
-                *dest_url = CowStr::from(format!("/{under}{anchor}"));
-            }
-        }
         // A picture the page carries as a `data:` URL (Google Docs' export puts each one at
         // the end as `[image1]: <data:image/png;base64,…>`) is shown from a file of its own.
         if let Tag::Image { dest_url, .. } = &mut tag

@@ -86,6 +86,16 @@ fn links_between_exported_google_docs_lead_to_their_pages() {
         ]
     );
 
+    // In raw HTML too (Docs to Markdown writes tables as HTML tables); a Sheet stays.
+    let onboarding = book.html("guides/onboarding-checklist.html");
+    assert_eq!(
+        href_of(&onboarding, "Access Review Process"),
+        "../process/access-review.html"
+    );
+    assert!(
+        href_of(&onboarding, "on-call rota").starts_with("https://docs.google.com/spreadsheets/d/")
+    );
+
     let evidence = book.html("engineering/staging-evidence.html");
     // The id the old Docs to Markdown comment gives (`Source doc: …open?id=…`).
     assert_eq!(
