@@ -94,6 +94,20 @@ pub struct LinksConfig {
     /// from the top (`/careers`) that no file of the handbook answers goes there: pages a
     /// site made from code, not Markdown, which the handbook never had.
     pub site: Option<String>,
+    /// `[links.google_docs]`: Google Docs moved out of Drive, by id, and the page each
+    /// became, for pages without front matter to name it in (`link::google_docs`).
+    pub google_docs: Vec<GoogleDocPage>,
+}
+
+/// One entry of `[links.google_docs]`: `"<id or address>" = "path/under/content.md"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoogleDocPage {
+    pub id: String,
+    /// The page's path from the handbook's root (`content/…`).
+    pub path: String,
+    /// An `invalid-value` error placed at the entry's value, for the link stage to fill in
+    /// when the page is not there (the settings' text is not kept).
+    pub at: Diagnostic,
 }
 
 /// `[content]`: what `orgbook new` / `init` write.
@@ -168,6 +182,7 @@ impl Default for Config {
             links: LinksConfig {
                 broken_warn: false,
                 site: None,
+                google_docs: Vec::new(),
             },
             content: ContentConfig {
                 yaml_front_matter: false,
@@ -419,7 +434,31 @@ impl LinksConfig {
             ),
             None => {}
         }
-        &["broken", "site"]
+        if let Some(table) = t.opt_table("google_docs") {
+            let mut docs = t.child(table, "[links.google_docs]");
+            for (key, path, span) in docs.spanned_string_map() {
+                let Some(id) = crate::dialects::gdocs::declared_id(&key) else {
+                    docs.error_at(
+                        "invalid-value",
+                        span,
+                        format!(
+                            "[links.google_docs] \"{}\" is not a Google Doc's id or address",
+                            crate::config_check::clip(&key)
+                        ),
+                        "write the id from the document's address (`docs.google.com/document/d/<id>/edit`), or the address, as the key".into(),
+                    );
+                    continue;
+                };
+                let rel = path.trim().trim_start_matches('/');
+                let rel = rel.strip_prefix("content/").unwrap_or(rel);
+                self.google_docs.push(GoogleDocPage {
+                    id: id.to_string(),
+                    path: format!("content/{rel}"),
+                    at: docs.placed("invalid-value", span),
+                });
+            }
+        }
+        &["broken", "site", "google_docs"]
     }
 }
 
@@ -473,6 +512,21 @@ mod tests {
         assert_eq!(c.teams.review_days, 180);
         assert_eq!(c.decisions.stalled_days, 30);
         assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn google_docs_are_mapped_by_id_or_address() {
+        let c = parse("title = \"A\"\n[links.google_docs]\n\"https://docs.google.com/document/d/1rDt6x9lJZ4iaEkIF-uYH72crmw2cI-QFNxjMdpjgl6i/edit\" = \"/content/security/policy.md\"\n").unwrap();
+        let entry = &c.links.google_docs[0];
+        assert_eq!(entry.id, "1rDt6x9lJZ4iaEkIF-uYH72crmw2cI-QFNxjMdpjgl6i");
+        assert_eq!(entry.path, "content/security/policy.md");
+        assert_eq!((entry.at.line, entry.at.column), (3, 90));
+        let errs =
+            parse("title = \"A\"\n[links.google_docs]\n\"Onboarding\" = \"x.md\"\n").unwrap_err();
+        assert!(
+            errs[0].message.contains("is not a Google Doc's id"),
+            "{errs:?}"
+        );
     }
 
     #[test]

@@ -91,6 +91,8 @@ codes! {
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",
     DuplicateUid = "duplicate-uid",
+    DuplicateGoogleDoc = "duplicate-google-doc",
+    UnmappedGoogleDoc = "unmapped-google-doc",
     DuplicateLabel = "duplicate-label",
     TeamFolderWithoutCharter = "team-folder-without-charter",
     RedirectCollision = "redirect-collision",

@@ -187,6 +187,12 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
         );
     }
 
+    /// An error with code `code` at `span` of the whole file and no message yet: for a
+    /// value checked later, against what the file itself does not hold.
+    pub fn placed(&self, code: &'static str, span: Range<usize>) -> Diagnostic {
+        Diagnostic::error(code, self.file, String::new()).at(self.source, span)
+    }
+
     fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
         self.seen.insert(key.to_string());
         self.table
@@ -522,11 +528,21 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
 
     /// All entries of a table whose values must be strings (e.g. `[contact]`).
     pub fn string_map(&mut self) -> Vec<(String, String)> {
+        self.spanned_string_map()
+            .into_iter()
+            .map(|(k, v, _)| (k, v))
+            .collect()
+    }
+
+    /// [`Fields::string_map`], each value with its span in the whole file.
+    pub fn spanned_string_map(&mut self) -> Vec<(String, String, Range<usize>)> {
         let mut out = Vec::new();
         for (k, v) in self.table.iter() {
             self.seen.insert(k.get_ref().to_string());
             match v.get_ref() {
-                DeValue::String(s) => out.push((k.get_ref().to_string(), s.to_string())),
+                DeValue::String(s) => {
+                    out.push((k.get_ref().to_string(), s.to_string(), self.span(v.span())))
+                }
                 _ => self.type_error(k.get_ref(), v, "a string", "\"…\""),
             }
         }

@@ -427,6 +427,10 @@ pub struct PageMeta {
     pub other_names: Vec<String>,
     /// DocFX's `uid`: the name `xref:` links give the page (`[Setup](xref:setup)`).
     pub uid: Option<Spanned<String>>,
+    /// `google_doc`: the id of the Google Doc the page was exported from, read from the
+    /// document's address or given alone: links to that document lead here
+    /// (`link::google_docs`).
+    pub google_doc: Option<Spanned<String>>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.

@@ -15,6 +15,11 @@
 //! into Docs as text (`## **Setup**`, `- item`, `` `harness.py` ``) comes out with every mark
 //! escaped (`\#\# \*\*Setup\*\*`, `\- item`, `` \`harness.py\` ``), and would show its
 //! marks as text, its list items run together in one paragraph.
+//!
+//! And the addresses of Google Docs in a handbook moved out of Drive ([`document_id`],
+//! [`declared_id`], [`source_doc`], [`document_links`]): which document a link names, and
+//! which document a page says it came from, for `link::google_docs` to lead links between
+//! the exported documents to the pages they became.
 
 use pulldown_cmark::{BlockQuoteKind as K, Event, Tag, TagEnd};
 use std::collections::VecDeque;
@@ -36,6 +41,152 @@ pub fn redirect_target(url: &str) -> Option<String> {
     let lower = target.to_ascii_lowercase();
     let web = lower.starts_with("https://") || lower.starts_with("http://");
     (web || lower.starts_with("mailto:")).then_some(target)
+}
+
+/// Whether `id` looks like a Drive file's id: 25 characters or more of letters, digits,
+/// `-` and `_`. Shorter names are placeholders (`<ID>`, `YOUR_DOC_ID`) or, after
+/// `/document/d/`, the `e` of an address published to the web (`/d/e/2PACX-…/pub`), whose
+/// id is not the document's.
+fn drive_id(id: &str) -> bool {
+    id.len() >= 25
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The address without its `http(s)://` (any case), or `None` for another scheme.
+fn without_scheme(url: &str) -> Option<&str> {
+    let colon = url.find("://")?;
+    let scheme = &url[..colon];
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+        .then(|| &url[colon + 3..])
+}
+
+/// The id of the Google Doc `url` links to, and what follows its `#` (empty without one):
+/// `https://docs.google.com/document/d/<id>/edit?usp=sharing#heading=h.…`, with `/view`,
+/// `/preview`, `?tab=t.0` or nothing after the id, an account's `document/u/1/d/<id>`, a
+/// Workspace domain's `a/example.org/document/d/<id>`. `None` for any other address: a
+/// Sheet (`/spreadsheets/d/`), Slides (`/presentation/d/`), a document published to the
+/// web (`/document/d/e/…`).
+pub fn document_id(url: &str) -> Option<(&str, &str)> {
+    let rest = without_scheme(url)?;
+    let (rest, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let host_end = rest.find('/')?;
+    if !rest[..host_end].eq_ignore_ascii_case("docs.google.com") {
+        return None;
+    }
+    let mut path = &rest[host_end + 1..];
+    if let Some(domain) = path.strip_prefix("a/") {
+        path = domain.split_once('/')?.1;
+    }
+    path = path.strip_prefix("document/")?;
+    if let Some(account) = path.strip_prefix("u/") {
+        path = account.split_once('/')?.1;
+    }
+    let id = path.strip_prefix("d/")?;
+    let id = &id[..id.find(['/', '?']).unwrap_or(id.len())];
+    drive_id(id).then_some((id, fragment))
+}
+
+/// The document a page names as its source (front matter `google_doc`, a key of
+/// `[links.google_docs]`, Docs to Markdown's `Source doc:`): its address as
+/// [`document_id`] reads one, `https://docs.google.com/open?id=<id>` (older Docs to
+/// Markdown releases and Drive's sharing links), or the id alone.
+pub fn declared_id(value: &str) -> Option<&str> {
+    let value = value.trim();
+    if let Some((id, _)) = document_id(value) {
+        return Some(id);
+    }
+    if let Some(rest) = without_scheme(value) {
+        let (host, query) = rest.split_once("/open?")?;
+        let google = host.eq_ignore_ascii_case("docs.google.com")
+            || host.eq_ignore_ascii_case("drive.google.com");
+        let id = query
+            .split(['&', '#'])
+            .find_map(|p| p.strip_prefix("id="))?;
+        return (google && drive_id(id)).then_some(id);
+    }
+    drive_id(value).then_some(value)
+}
+
+/// What Docs to Markdown's comment at the top of an export says of its document
+/// (`* Source doc: …` inside `<!----- … ----->`): its id (`SourceDoc::Id`, from an address,
+/// as releases before 1.0β14 wrote it) or its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceDoc<'a> {
+    Id(&'a str),
+    Title(&'a str),
+}
+
+/// The `Source doc:` line of Docs to Markdown's comment, when the body opens with the
+/// comment; `None` for any other body (one check of its first characters).
+pub fn source_doc(body: &str) -> Option<SourceDoc<'_>> {
+    let comment = body.trim_start().strip_prefix("<!-----")?;
+    let comment = &comment[..comment.find("----->")?];
+    let value = comment
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("* Source doc:"))?
+        .trim();
+    match declared_id(value) {
+        Some(id) if value.contains('/') => Some(SourceDoc::Id(id)),
+        _ => (!value.is_empty()).then_some(SourceDoc::Title(value)),
+    }
+}
+
+/// A link of a page to a Google Doc: the document, the link's text as shown, and where
+/// the link is in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLink {
+    pub id: String,
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// The body's Markdown links to Google Docs ([`document_id`]; through Google's redirect
+/// too), in order. A memmem scan for `docs.google.com` stops every other body; a body
+/// that has one is parsed as the Markdown stage parses it (escaped whole, it is read
+/// unescaped first, as there), so a link's text is what the page shows.
+pub fn document_links(body: &str) -> Vec<DocumentLink> {
+    if crate::finder!(b"docs.google.com")
+        .find(body.as_bytes())
+        .is_none()
+    {
+        return Vec::new();
+    }
+    let unescaped = unescape_whole(body);
+    let body = unescaped.as_deref().unwrap_or(body);
+    let mut found = Vec::new();
+    // The links open around the current event, innermost last: a link to a document with
+    // its text so far, or `None` for another link.
+    let mut open: Vec<Option<DocumentLink>> = Vec::new();
+    for (event, range) in
+        pulldown_cmark::Parser::new_ext(body, crate::dialects::options_for(body)).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let target = redirect_target(&dest_url);
+                let id = document_id(target.as_deref().unwrap_or(&dest_url)).map(|(id, _)| id);
+                open.push(id.map(|id| DocumentLink {
+                    id: id.to_string(),
+                    text: String::new(),
+                    span: range,
+                }));
+            }
+            Event::End(TagEnd::Link) => found.extend(open.pop().flatten()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(Some(link)) = open.last_mut() {
+                    link.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(Some(link)) = open.last_mut() {
+                    link.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The line without up to three spaces of indentation, as CommonMark reads a block's start.
@@ -359,7 +510,115 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for EscapedAler
 
 #[cfg(test)]
 mod tests {
-    use super::{EscapedAlerts, redirect_target, unescape_whole};
+    use super::{
+        EscapedAlerts, SourceDoc, declared_id, document_id, document_links, redirect_target,
+        source_doc, unescape_whole,
+    };
+
+    const ID: &str = "16a69p9_V2xaFld7W5oHq8K5ZLv74MNfjAN1m7i75cw3";
+
+    #[test]
+    fn a_google_docs_address_names_its_document() {
+        for (url, fragment) in [
+            (
+                format!("https://docs.google.com/document/d/{ID}/edit?usp=sharing"),
+                "",
+            ),
+            (
+                format!("https://docs.google.com/document/d/{ID}/edit#heading=h.4k2b9xq1z0vd"),
+                "heading=h.4k2b9xq1z0vd",
+            ),
+            (
+                format!("https://docs.google.com/document/d/{ID}/edit?tab=t.0"),
+                "",
+            ),
+            (format!("https://docs.google.com/document/d/{ID}"), ""),
+            (format!("http://docs.google.com/document/d/{ID}/view"), ""),
+            (
+                format!("https://docs.google.com/document/d/{ID}/preview"),
+                "",
+            ),
+            (
+                format!("https://docs.google.com/document/u/1/d/{ID}/edit"),
+                "",
+            ),
+            (
+                format!("HTTPS://Docs.Google.com/a/example.org/document/d/{ID}/edit"),
+                "",
+            ),
+        ] {
+            assert_eq!(document_id(&url), Some((ID, fragment)), "{url}");
+        }
+        for other in [
+            format!("https://docs.google.com/spreadsheets/d/{ID}/edit#gid=0"),
+            format!("https://docs.google.com/presentation/d/{ID}/edit"),
+            "https://docs.google.com/document/d/e/2PACX-1vQ8x/pub".to_string(),
+            "https://docs.google.com/document/d/<ID>/edit".to_string(),
+            format!("https://example.org/document/d/{ID}/edit"),
+            format!("ftp://docs.google.com/document/d/{ID}"),
+            format!("guides/{ID}.md"),
+        ] {
+            assert_eq!(document_id(&other), None, "{other}");
+        }
+        assert_eq!(declared_id(ID), Some(ID));
+        assert_eq!(
+            declared_id(&format!("https://docs.google.com/open?id={ID}")),
+            Some(ID)
+        );
+        assert_eq!(
+            declared_id(&format!(" https://docs.google.com/document/d/{ID}/edit ")),
+            Some(ID)
+        );
+        assert_eq!(declared_id("Onboarding Checklist"), None);
+        assert_eq!(declared_id("https://example.org/open?id=x"), None);
+    }
+
+    #[test]
+    fn docs_to_markdown_names_the_source_document() {
+        let comment = |line: &str| {
+            format!(
+                "<!-----\n\nConversion notes:\n\n* Docs to Markdown version 1.0β40\n{line}\n----->\n\n# Title\n"
+            )
+        };
+        assert_eq!(
+            source_doc(&comment("* Source doc: Onboarding Checklist")),
+            Some(SourceDoc::Title("Onboarding Checklist"))
+        );
+        let old = comment(&format!(
+            "* Source doc: https://docs.google.com/open?id={ID}"
+        ));
+        assert_eq!(source_doc(&old), Some(SourceDoc::Id(ID)));
+        assert_eq!(source_doc("# Title\n\n* Source doc: x\n"), None);
+        assert_eq!(source_doc("<!-----\n* Source doc: x\n"), None);
+    }
+
+    #[test]
+    fn links_to_google_docs_with_their_text() {
+        let body = format!(
+            "See the [Onboarding\nChecklist](https://docs.google.com/document/d/{ID}/edit), \
+             [`code` text](https://www.google.com/url?q=https://docs.google.com/document/d/{ID}/edit&sa=D), \
+             [a sheet](https://docs.google.com/spreadsheets/d/{ID}/edit) and <https://docs.google.com/document/d/{ID}>.\n"
+        );
+        let found: Vec<(String, String)> = document_links(&body)
+            .into_iter()
+            .map(|l| (l.id, l.text))
+            .collect();
+        let id = ID.to_string();
+        assert_eq!(
+            found,
+            [
+                (id.clone(), "Onboarding Checklist".to_string()),
+                (id.clone(), "code text".to_string()),
+                (
+                    id.clone(),
+                    format!("https://docs.google.com/document/d/{ID}")
+                ),
+            ]
+        );
+        let first = &document_links(&body)[0];
+        assert!(body[first.span.clone()].starts_with("[Onboarding"));
+        assert!(document_links("No links to Google here.\n").is_empty());
+    }
 
     #[test]
     fn markdown_escaped_whole_is_unescaped_in_place() {

@@ -116,6 +116,10 @@ pub struct Handbook {
     /// `content/`, or beside it in `Writerside/`): an image named by its file name alone
     /// (`![](map.png)`) is found in the project's images folder, as Writerside finds it.
     pub writerside: bool,
+    /// Google Doc id → the page that document became (`super::google_docs`): a link to
+    /// `docs.google.com/document/d/<id>/…` leads there. Empty in handbooks without links
+    /// to Google Docs or pages naming one.
+    pub google_docs: HashMap<String, DocId>,
 }
 
 impl Handbook {

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+pub mod google_docs;
 mod handbook;
 pub mod summary;
 pub mod team_refs;
@@ -213,7 +214,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     if writerside {
         writerside_titles(&mut docs, &nav_order.variables, &mut heading_titles);
     }
-    Handbook {
+    let mut handbook = Handbook {
         config,
         docs,
         assets,
@@ -253,7 +254,10 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         titles: Default::default(),
         uids,
         writerside,
-    }
+        google_docs: HashMap::new(),
+    };
+    handbook.google_docs = google_docs::resolve(&handbook, diags);
+    handbook
 }
 
 /// A Writerside topic's `%product%` in its title (its `[//]: # (title: …)` line, or the

@@ -1048,6 +1048,8 @@ const PAGE_KEYS: &[&str] = &[
     "sidebarTitle",
     // DocFX: the name `xref:` links give the page (`PageMeta::uid`).
     "uid",
+    // The Google Doc the page was exported from (`PageMeta::google_doc`).
+    "google_doc",
     // Retype: its place (`PageMeta::retype_order`), its name in the navigation, and
     // `visibility: hidden`, which leaves it out of the navigation.
     "order",
@@ -1438,6 +1440,23 @@ pub fn page(
         .opt_spanned_str("uid")
         .filter(|(u, _)| !u.trim().is_empty())
         .map(Spanned::from);
+    if let Some((value, span)) = f.opt_spanned_str("google_doc") {
+        match crate::dialects::gdocs::declared_id(&value) {
+            Some(id) => meta.google_doc = Some(Spanned::new(id.to_string(), span)),
+            None => f.warning_at(
+                "invalid-value",
+                span,
+                format!(
+                    "`google_doc` must name a Google Doc, found \"{}\"",
+                    crate::config_check::clip(&value)
+                ),
+                format!(
+                    "write the document's address as Drive shows it, or its id alone: `{}`; the key is ignored meanwhile",
+                    f.assign("google_doc", "https://docs.google.com/document/d/<id>/edit")
+                ),
+            ),
+        }
+    }
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
     for key in ["nav_exclude", "bookHidden", "toc_hide"] {

@@ -1693,7 +1693,7 @@ fn raw_html(
     );
     rendered.links.extend(links.links);
     rendered.inline_images.extend(links.inline_images);
-    rendered.by_title |= by_title;
+    rendered.by_title |= by_title || links.by_title;
     rendered.broken_links = links.broken_links;
     rendered.text_only_links = links.text_only_links;
     diags.extend(link_diags);
@@ -1767,6 +1767,25 @@ fn rewrite_own<'a>(
     .map(|c| CowStr::from(c.into_string()))
 }
 
+/// Where a link to a Google Doc leads (`link::google_docs`), in Markdown and in raw HTML
+/// alike: the page that document became, as a path from `content/`, to its top (Docs'
+/// `#heading=h.…` names no heading here) or to a heading id of its own, which the anchor
+/// check then checks. `None` for a document no page is, and any other address. Which page
+/// a document is depends on other pages (their titles, what they name): `by_title` is set
+/// for any link to a Google Doc, and `serve` renders the body again after any edit, as
+/// for Confluence's links by title.
+fn google_doc_page(handbook: &Handbook, dest: &str, rendered: &mut Rendered) -> Option<String> {
+    let (doc, fragment) = crate::dialects::gdocs::document_id(dest)?;
+    rendered.by_title = true;
+    let page = handbook.google_docs.get(doc)?;
+    let path = &handbook.docs[*page].source.path;
+    let under = path.strip_prefix("content/").unwrap_or(path);
+    Some(match fragment {
+        f if f.is_empty() || f.contains('=') => format!("/{under}"),
+        f => format!("/{under}#{f}"),
+    })
+}
+
 /// Rewrites one link destination, recording the link and reporting it if broken. Returns
 /// `None` to keep the destination as written (external links).
 #[allow(clippy::too_many_arguments)]
@@ -1784,6 +1803,11 @@ fn rewrite<'a>(
     // and an ERB tag blanked at its start (`href="<%= host %>/x.html"`, `leftovers::clean`)
     // leaves the root-relative address after it.
     let dest = dest.trim_matches(|c: char| c.is_ascii_whitespace());
+    if let Some(page) = google_doc_page(handbook, dest, rendered) {
+        return rewrite(
+            handbook, self_id, from_dir, root, &page, span, rendered, diags,
+        );
+    }
     if let Some(in_repository) = own_repository_path(handbook, dest) {
         // A page's address in its own repository on the forge (`{url}/blob/main/x.md`), as
         // handbooks written on GitHub link each other: the page itself when the handbook

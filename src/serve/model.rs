@@ -907,6 +907,12 @@ impl Model {
                         // removed or moved re-renders them all.
                         structural |= crate::dialects::leftovers::myst_labels(doc.source.body())
                             != crate::dialects::leftovers::myst_labels(old.source.body());
+                        // A link to a Google Doc, or the document a page says it came
+                        // from, may give a document to another page (`link::google_docs`).
+                        structural |= !link::google_docs::same_documents(
+                            doc.source.body(),
+                            old.source.body(),
+                        );
                         // Another name for wikilinks (Obsidian's `aliases`) moves them.
                         let names = |d: &Doc| match &d.kind {
                             crate::model::DocKind::Page(p) => p.other_names.clone(),

@@ -2310,3 +2310,44 @@ fn a_docfx_toc_md_edit_gives_a_fresh_build() {
     );
     assert_good(&model, &r, "a listed page edited");
 }
+
+/// Which page a Google Doc is (`link::google_docs`) follows edits as a fresh build does: a
+/// page retitled with a link's text becomes that document for the links to it on another
+/// page, which was not edited; a link's text naming another page, added on a third page,
+/// makes the document ambiguous again.
+#[test]
+fn links_to_google_docs_follow_edits_as_a_fresh_build_does() {
+    let book = Book::fixture("left19-gdocs-links");
+    let (mut model, first) = served(&book);
+    assert_matches_full_build(&model, &first, "cold");
+    let sync = |model: &Model| {
+        let page = model
+            .site()
+            .get("meetings/platform-sync-2025.html")
+            .unwrap();
+        String::from_utf8(bytes_of_body(page)).unwrap()
+    };
+    let questionnaire = "1omH7WPQVx4Qm50fUlO3U6UfLHJlCYevv8nle3frPFeJ";
+    assert!(sync(&model).contains(questionnaire));
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/payments/runbook.md",
+            "# Runbook\n",
+            "# Vendor security questionnaire\n",
+        ),
+    );
+    assert_matches_full_build(&model, &r, "a page titled as a link's text");
+    assert!(!sync(&model).contains(questionnaire));
+    assert!(sync(&model).contains("href=\"../payments/runbook.html\""));
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/engineering/staging-evidence.md",
+            "**Collaborative document:**",
+            &format!("[Access Review Process](https://docs.google.com/document/u/1/d/{questionnaire}/edit)\n\n**Collaborative document:**"),
+        ),
+    );
+    assert_matches_full_build(&model, &r, "a link's text naming another page");
+    assert!(sync(&model).contains(questionnaire));
+}

@@ -26,6 +26,7 @@ mod left15;
 mod left16;
 mod left17;
 mod left18;
+mod left19;
 mod left2;
 mod left3;
 mod left4;

@@ -1395,6 +1395,17 @@ mod codes {
             b.write("content/guide/one.md", "---\nuid: setup\n---\n# One\n");
             b.write("content/guide/two.md", "---\nuid: setup\n---\n# Two\n");
         }),
+        (Code::DuplicateGoogleDoc, |b| {
+            let doc = "google_doc: https://docs.google.com/document/d/1fpzYSLsHnH0PInPNczjzo6Xjm1cm2Y4Mu0DnAXyrr_n/edit";
+            b.write("content/guide/one.md", &format!("---\n{doc}\n---\n# One\n"));
+            b.write("content/guide/two.md", &format!("---\n{doc}\n---\n# Two\n"));
+        }),
+        (Code::UnmappedGoogleDoc, |b| {
+            b.write(
+                "content/guide/one.md",
+                "# One\n\nSee [the plan](https://docs.google.com/document/d/1fpzYSLsHnH0PInPNczjzo6Xjm1cm2Y4Mu0DnAXyrr_n/edit).\n",
+            );
+        }),
         (Code::DuplicateLabel, |b| {
             b.write("content/guide/one.md", "# One\n\n(setup)=\n## Setting up\n");
             b.write(
