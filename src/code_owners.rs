@@ -91,7 +91,10 @@ pub fn prow_owners_note(assets: &[String]) -> Option<Diagnostic> {
                 "not read as ownership: {} Prow's, and orgbook reads who owns which code from a CODEOWNERS file only; {} published as {}",
                 match others {
                     0 => "this OWNERS file is".to_string(),
-                    n => format!("this and {n} other OWNERS file(s) are"),
+                    n => format!(
+                        "this and {} are",
+                        crate::text::counted(n, "other OWNERS file", "other OWNERS files")
+                    ),
                 },
                 if others == 0 { "it is" } else { "they are" },
                 if others == 0 { "a plain file" } else { "plain files" },

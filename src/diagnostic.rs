@@ -310,7 +310,11 @@ pub fn fold_unknown_keys(diagnostics: &mut Vec<Diagnostic>, ignored: &[String]) 
             return false;
         }
         let more = n - UNKNOWN_KEY_SHOWN;
-        d.message = format!("{} (here and in {} more place(s))", d.message, more - 1);
+        d.message = format!(
+            "{} (here and in {})",
+            d.message,
+            crate::text::counted(more - 1, "more place", "more places")
+        );
         d.help = Some(
             format!(
                 "orgbook does not read it: it may mean something to the generator these pages came from; delete it, or leave it (the first {UNKNOWN_KEY_SHOWN} are listed above, the rest counted here)"
@@ -701,7 +705,7 @@ mod tests {
                 ("content/p2.md", "unknown key `showTitle` in page"),
                 (
                     "content/p3.md",
-                    "unknown key `showTitle` in page (here and in 2 more place(s))"
+                    "unknown key `showTitle` in page (here and in 2 more places)"
                 ),
                 ("content/p9.md", "x"),
             ]

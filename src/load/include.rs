@@ -384,7 +384,8 @@ pub fn merge_repeats(diags: &mut Vec<Diagnostic>) {
         }
         if let Some((base, first)) = split(d.help.as_deref()) {
             let help = format!(
-                "{base}{INCLUDED_BY}{first} and {others} other page(s), and read as part of each)"
+                "{base}{INCLUDED_BY}{first} and {}, and read as part of each)",
+                crate::text::counted(others, "other page", "other pages")
             );
             d.help = Some(help.into_boxed_str());
         }

@@ -344,7 +344,8 @@ fn report_block_references(file: &str, text: &str, body_start: usize, diags: &mu
             "template-leftover",
             file,
             format!(
-                "{count} Logseq block reference(s) shown as written (`{}`): orgbook does not resolve them",
+                "{} shown as written (`{}`): orgbook does not resolve them",
+                crate::text::counted(count, "Logseq block reference", "Logseq block references"),
                 &text[at..at + 40]
             ),
         )
@@ -794,7 +795,9 @@ mod tests {
         assert!(!cleaned.contains(":find"));
         let messages: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("1 Logseq block reference(s) shown as written (`((6566aa00-1111-4222-8333-444455556666))`)"));
+        assert!(messages[0].starts_with(
+            "1 Logseq block reference shown as written (`((6566aa00-1111-4222-8333-444455556666))`)"
+        ));
         assert!(
             messages[1]
                 .starts_with("a Logseq advanced query (`#+BEGIN_QUERY`, 3 lines) is left out")

@@ -388,7 +388,7 @@ fn a_problem_in_included_text_is_told_once_for_every_page_that_includes_it() {
     assert_eq!(about_snippet.len(), 1, "{}", run.stdout);
     let help = about_snippet[0]["help"].as_str().unwrap();
     assert!(
-        help.contains("(this text is included by content/alpha.md and 2 other page(s), and read as part of each)"),
+        help.contains("(this text is included by content/alpha.md and 2 other pages, and read as part of each)"),
         "{help}"
     );
     assert_eq!(about_snippet[0]["line"], 1);

@@ -470,7 +470,7 @@ fn prow_owners_files_without_codeowners_get_one_note() {
     book.build()
         .success()
         .stderr_has(
-            "note[skipped-file]: not read as ownership: this and 1 other OWNERS file(s) are Prow's",
+            "note[skipped-file]: not read as ownership: this and 1 other OWNERS file are Prow's",
         )
         .stderr_has("they are published as plain files")
         .stderr_has("--> content/OWNERS_ALIASES");

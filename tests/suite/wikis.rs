@@ -633,7 +633,7 @@ fn logseq_admonitions_queries_and_block_references() {
     run.success()
         .stderr_has("a Logseq advanced query (`#+BEGIN_QUERY`, 3 lines) is left out")
         .stderr_has("content/graph/pages/Standup.md:6:")
-        .stderr_has("1 Logseq block reference(s) shown as written");
+        .stderr_has("1 Logseq block reference shown as written");
     let body = body_text(&book, "graph/pages/Standup.html");
     assert!(body.contains("Cameras on, please."), "{body}");
     for hidden in ["#+BEGIN", "#+END", ":find", "Open\""] {
