@@ -1369,6 +1369,42 @@ fn bare_domain(path: &str) -> Option<&str> {
     .then_some(host)
 }
 
+/// A dotted Python name a MyST page of a Sphinx site links to (`[frozen](attrs.frozen)`,
+/// `structlog.processors.TimeStamper`), which Sphinx resolves to the object's entry in the
+/// API reference: two or more identifiers joined by dots, the last no file extension.
+fn python_object(path: &str) -> Option<&str> {
+    let name = path.split('#').next()?;
+    let parts: Vec<&str> = name.split('.').collect();
+    let identifier = |p: &&str| {
+        p.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let last = parts.last()?;
+    let extension = crate::load::is_markdown(name)
+        || matches!(
+            last.to_ascii_lowercase().as_str(),
+            "html"
+                | "htm"
+                | "rst"
+                | "txt"
+                | "png"
+                | "jpg"
+                | "jpeg"
+                | "gif"
+                | "svg"
+                | "pdf"
+                | "py"
+                | "toml"
+                | "yml"
+                | "yaml"
+                | "json"
+                | "ipynb"
+        );
+    (parts.len() >= 2 && parts.iter().all(identifier) && !extension).then_some(name)
+}
+
 /// The message and help of a `broken-link` to `path` (`joined`: from `content/`) that
 /// names nothing: the nearest file it may mean (moved, renumbered, misspelt), or how to
 /// link, or, for a page in another markup (Sphinx's `.rst`), the command that converts it.
@@ -1431,6 +1467,17 @@ fn missing_target(
         return (
             format!("link to `{path}`: an Outline document that no page here is named after (`{slug}`)"),
             "export the collection that holds it too, or link the page's path (the export names each file by the document's title)".into(),
+        );
+    }
+    if handbook
+        .assets
+        .binary_search(&"conf.py".to_string())
+        .is_ok()
+        && let Some(name) = python_object(path)
+    {
+        return (
+            format!("link to `{path}`: no such file ({joined}); in this Sphinx site `{name}` names an object of its API reference, which Sphinx makes from the code (autodoc) and orgbook does not"),
+            "link to the API reference where it is published, or write the name as `code`; it is shown as text meanwhile".into(),
         );
     }
     if let Some(host) = bare_domain(path) {

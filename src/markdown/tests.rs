@@ -2043,3 +2043,42 @@ fn bookstack_ids_are_found_by_one_index_a_page() {
         "{small:?} for 2,000 links, {large:?} for 8,000"
     );
 }
+
+/// In a Sphinx site (its `conf.py` moved in with the pages), a MyST link to a dotted
+/// Python name is to the API reference Sphinx generates: the warning says so. Elsewhere,
+/// and for a file name, it is the usual "no such file".
+#[test]
+fn a_link_to_a_python_object_in_a_sphinx_site_says_what_it_names() {
+    let page = "# Glossary\n\nSee [`attrs.frozen()`](attrs.frozen), [notes](notes.txt) and [the processor](structlog.processors.TimeStamper#usage).\n";
+    let messages = |sphinx: bool| {
+        let mut hb = book(
+            &[("glossary.md", page), ("README.md", "# Home\n")],
+            &[],
+            true,
+        );
+        if sphinx {
+            hb.assets.push("conf.py".into());
+            hb.assets.sort();
+        }
+        let (_, d) = render_path(&hb, "content/glossary.md");
+        d.into_iter()
+            .map(|d| d.message.to_string())
+            .collect::<Vec<_>>()
+    };
+    let sphinx = messages(true);
+    assert_eq!(sphinx.len(), 3, "{sphinx:?}");
+    assert!(sphinx[0].ends_with("in this Sphinx site `attrs.frozen` names an object of its API reference, which Sphinx makes from the code (autodoc) and orgbook does not"), "{sphinx:?}");
+    assert_eq!(
+        sphinx[1],
+        "link to `notes.txt`: no such file (content/notes.txt)"
+    );
+    assert!(
+        sphinx[2].contains("`structlog.processors.TimeStamper` names an object"),
+        "{sphinx:?}"
+    );
+    let plain = messages(false);
+    assert_eq!(
+        plain[0],
+        "link to `attrs.frozen`: no such file (content/attrs.frozen)"
+    );
+}
