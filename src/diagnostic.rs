@@ -310,11 +310,9 @@ pub fn fold_unknown_keys(diagnostics: &mut Vec<Diagnostic>, ignored: &[String]) 
             return false;
         }
         let more = n - UNKNOWN_KEY_SHOWN;
-        d.message = format!(
-            "{} (here and in {})",
-            d.message,
-            crate::text::counted(more - 1, "more place", "more places")
-        );
+        // Not `text::counted`: `text` reads files and reports with this module's types.
+        let places = if more == 2 { "place" } else { "places" };
+        d.message = format!("{} (here and in {} more {places})", d.message, more - 1);
         d.help = Some(
             format!(
                 "orgbook does not read it: it may mean something to the generator these pages came from; delete it, or leave it (the first {UNKNOWN_KEY_SHOWN} are listed above, the rest counted here)"
