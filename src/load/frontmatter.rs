@@ -837,8 +837,9 @@ pub fn superseded_by_numbers(rest: &str) -> Vec<(u32, std::ops::Range<usize>)> {
     let mut seen = std::collections::HashSet::new();
     for part in reference_parts(rest) {
         let text = &rest[part.clone()];
+        // From the trimmed start: a part of spaces alone (` ,ADR-12`) is empty, not reversed.
         let start = part.start + (text.len() - text.trim_start().len());
-        let end = part.start + text.trim_end().len();
+        let end = start + text.trim().len();
         if let Some(n) = superseded_by_number(&rest[start..end])
             && seen.insert(n)
         {
@@ -2104,6 +2105,11 @@ mod tests {
             (
                 "superseded by ADR-12, which moved to Postgres",
                 vec![(12, "ADR-12")],
+            ),
+            // A part of spaces alone before a separator (found by fuzzing: it panicked).
+            (
+                "\"superseded by ,ADR-0012](0012-x.md) , ,ADR-15\"",
+                vec![(12, "ADR-0012](0012-x.md)"), (15, "ADR-15")],
             ),
         ] {
             let text = format!(
