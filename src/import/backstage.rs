@@ -514,20 +514,11 @@ pub fn plan(
         plan.files.push((path, text));
     }
     if !unchanged.is_empty() {
-        plan.notes.push(format!(
-            "{}, and the catalog gives {} nothing new: {}; kept as {}",
-            crate::text::counted(
-                unchanged.len(),
-                "group is a charter of the handbook already",
-                "groups are charters of the handbook already"
-            ),
-            if unchanged.len() == 1 { "it" } else { "them" },
-            listed(&unchanged),
-            if unchanged.len() == 1 {
-                "it is"
-            } else {
-                "they are"
-            }
+        plan.notes.push(super::kept_as_they_are(
+            unchanged.len(),
+            ("group is", "groups are"),
+            "the catalog gives",
+            &listed(&unchanged),
         ));
     }
     plan.count.members = people.len();

@@ -429,6 +429,23 @@ pub(super) fn toml_date(d: jiff::civil::Date) -> toml::value::Datetime {
 
 /// The complete orgbook decision file: `+++` TOML front matter `+++`, a blank
 /// line, then the Markdown body.
+/// A re-run's note on the `count` charters the handbook has already and the source adds
+/// nothing to (`names`, as listed), each word agreeing with the count: "1 group is a charter
+/// of the handbook already, and the catalog gives it nothing new: …; kept as it is".
+fn kept_as_they_are(count: usize, noun: (&str, &str), source_gives: &str, names: &str) -> String {
+    let one = count == 1;
+    format!(
+        "{}, and {source_gives} {} nothing new: {names}; kept as {}",
+        crate::text::counted(
+            count,
+            &format!("{} a charter of the handbook already", noun.0),
+            &format!("{} charters of the handbook already", noun.1),
+        ),
+        if one { "it" } else { "them" },
+        if one { "it is" } else { "they are" },
+    )
+}
+
 pub fn to_orgbook_file(d: &ImportedDecision, opts: &ImportOptions) -> String {
     let fm = DecisionFrontMatter {
         title: &d.title,

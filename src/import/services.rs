@@ -720,20 +720,11 @@ pub fn plan(
         plan.files.push((format!("{folder}/{slug}.md"), text));
     }
     if !unchanged.is_empty() {
-        plan.notes.push(format!(
-            "{}, and the files give {} nothing new: {}; kept as {}",
-            crate::text::counted(
-                unchanged.len(),
-                "team is a charter of the handbook already",
-                "teams are charters of the handbook already"
-            ),
-            if unchanged.len() == 1 { "it" } else { "them" },
-            quoted(&unchanged),
-            if unchanged.len() == 1 {
-                "it is"
-            } else {
-                "they are"
-            }
+        plan.notes.push(super::kept_as_they_are(
+            unchanged.len(),
+            ("team is", "teams are"),
+            "the files give",
+            &quoted(&unchanged),
         ));
     }
     plan
