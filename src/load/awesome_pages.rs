@@ -169,7 +169,7 @@ fn name(e: &Entry) -> &str {
 }
 
 /// Names compared with their runs of digits as numbers.
-fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     let (mut a, mut b) = (a, b);
     loop {
         let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {

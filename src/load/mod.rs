@@ -690,7 +690,15 @@ pub fn nav_order(
             continue;
         };
         let order = if myst_nav::FILE_NAMES.iter().any(|n| shown.ends_with(n)) {
-            myst_nav::order(&shown, &text, &source(), diags)
+            let source = source();
+            let mut order = myst_nav::order(&shown, &text, &source, diags);
+            if shown.ends_with(myst_nav::JB_TOC)
+                && !order.pages.is_empty()
+                && myst_nav::only_listed_pages(root, &shown)
+            {
+                myst_nav::hide_unlisted(&mut order, &shown, &source, diags);
+            }
+            order
         } else if shown.ends_with(quarto_nav::FILE) || shown.ends_with(".yaml") {
             quarto_nav::order(&shown, &text, &source(), diags)
         } else {
@@ -716,13 +724,15 @@ pub fn nav_order(
 }
 
 /// Whether a file of this name beside `content/` or at its top is a navigation file
-/// [`nav_order`] reads (Mintlify's, Quarto's, MyST's, DocFX's root `toc.yml`), or a Retype
+/// [`nav_order`] reads (Mintlify's, Quarto's, MyST's, Jupyter Book's `_toc.yml` and the
+/// `_config.yml` beside it, DocFX's root `toc.yml`), or a Retype
 /// project's `retype.yml`, which decides how pages' `order` counts: an edit of one
 /// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
     mintlify_nav::FILE_NAMES.contains(&name)
         || quarto_nav::FILE_NAMES.contains(&name)
         || myst_nav::FILE_NAMES.contains(&name)
+        || name == myst_nav::JB_CONFIG
         || name == docfx_toc::FILE
         || name == docfx_toc::MD_FILE
         || retype::FILE_NAMES.contains(&name)
@@ -767,6 +777,10 @@ pub struct NavOrder {
     /// The other MyST sites `myst.yml` names (`project: references:`), by key: not
     /// navigation either, but read from its file ([`myst_nav::references`]).
     pub references: BTreeMap<String, String>,
+    /// The order depends on which pages there are beyond those it names (a `pattern:` or
+    /// `glob:` entry, Jupyter Book's unlisted pages hidden): `orgbook serve` reads it
+    /// again when a page comes or goes.
+    pub follows_files: bool,
 }
 
 impl From<Vec<String>> for NavOrder {
@@ -882,6 +896,11 @@ impl<'a> NavSource<'a> {
     /// Whether `path` (under `content/`) is a folder holding Markdown files.
     pub fn is_folder(&self, path: &str) -> bool {
         self.folders.contains(path)
+    }
+
+    /// The Markdown files, by path under `content/`, in no particular order.
+    pub fn files(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.files.iter().copied()
     }
 }
 

@@ -537,6 +537,7 @@ impl Model {
             || changes.rescan
             || (!changes.static_files.is_empty()
                 && load::static_files(&self.root) != self.handbook.static_files)
+            || self.pages_come_or_go(&changes.content)
         {
             return self.reload(started);
         }
@@ -561,6 +562,38 @@ impl Model {
             scope = scope.max(Scope::Edit);
         }
         self.finish(scope, markdown_rendered, docs_changed, started, true)
+    }
+
+    /// Whether `content` (changed paths under `content/`) adds or removes a page where the
+    /// navigation follows which pages there are, beyond those it names (a table of
+    /// contents' `pattern:`, or Jupyter Book's unlisted pages hidden): the order is then
+    /// re-read with everything, as for a change of its file. A folder that came or went
+    /// counts, as it may hold pages.
+    fn pages_come_or_go(&self, content: &BTreeSet<PathBuf>) -> bool {
+        if !self.handbook.nav_order.follows_files {
+            return false;
+        }
+        let content_dir = self.root.join(CONTENT_DIR);
+        content.iter().any(|p| {
+            let Ok(rel) = p.strip_prefix(&content_dir) else {
+                return false;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if p.is_dir() {
+                return true;
+            }
+            if matches!(
+                load::classify(&rel),
+                FileClass::Asset | FileClass::FolderSettings
+            ) {
+                return false;
+            }
+            let path = format!("{CONTENT_DIR}/{rel}");
+            let known = self.handbook.by_path.contains_key(&path)
+                || self.handbook.drafts.contains(&path)
+                || self.handbook.partials.iter().any(|d| d.source.path == path);
+            p.is_file() != known
+        })
     }
 
     /// Re-reads everything (config or templates changed, or events were lost) but keeps

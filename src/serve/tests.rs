@@ -1395,6 +1395,35 @@ fn summary_order_survives_body_edits() {
     assert_good(&model, &r, "SUMMARY.md links only again: the navigation");
 }
 
+/// Jupyter Book 1's `_config.yml` is read with its `_toc.yml` (the watcher counts it as
+/// configuration): setting `only_build_toc_files` hides the unlisted pages, and edits of
+/// such a page, or a new one, give what a fresh build gives.
+#[test]
+fn jupyter_book_only_listed_pages_follow_edits() {
+    let book = Book::fixture("jupyter-book-1");
+    std::fs::rename(book.path("Governance"), book.path("content")).unwrap();
+    book.write("orgbook.toml", "title = \"Climate Data Guidelines\"\n");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let config = book.read("content/_config.yml") + "\nonly_build_toc_files: true\n";
+    book.write("content/_config.yml", &config);
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("content/_config.yml")]);
+    assert!(changes.config, "_config.yml is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "only_build_toc_files set");
+    let page = "content/drafts/notes.md";
+    let r = update(
+        &mut model,
+        &book.write(page, &(book.read(page) + "\nMore.\n")),
+    );
+    assert_good(&model, &r, "body edit of an unlisted page");
+    let r = update(
+        &mut model,
+        &book.write("content/drafts/later.md", "# Later\n\nSoon.\n"),
+    );
+    assert_good(&model, &r, "an unlisted page added");
+}
+
 /// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`
 /// redirects are read with the configuration (the watcher counts the file as such): an edit
 /// of either gives what a fresh build gives.

@@ -442,6 +442,55 @@ fn a_jupyter_book_toc_orders_the_pages_and_names_the_parts() {
     assert!(!book.out().join("_toc.yml").exists());
 }
 
+/// A `glob:` entry of Jupyter Book's table of contents puts the documents it matches in its
+/// place, by name, without those a `file:` entry lists; with `only_build_toc_files: true` in
+/// `_config.yml` the pages the table does not list are published (links to them hold) but
+/// left out of the navigation, and a note says so.
+#[test]
+fn a_jupyter_book_glob_places_its_pages_and_only_listed_files_stay_in_the_navigation() {
+    let book = TestBook::fixture("jupyter-book-1");
+    std::fs::rename(book.root().join("Governance"), book.root().join("content")).unwrap();
+    let toc = book.read("content/_toc.yml");
+    let appendix = toc.find("    - file: appendix/appendix-intro.md").unwrap();
+    let toc = format!(
+        "{}    - file: appendix/appendix-intro.md\n      sections:\n      - glob: appendix/*\n      - file: appendix/acronyms\n",
+        &toc[..appendix]
+    );
+    book.write("content/_toc.yml", &toc);
+    book.run(&["init", &book.root().to_string_lossy()])
+        .success();
+    book.build().success();
+    let order = reading_order(&book, "introduction.html");
+    assert_eq!(
+        order[order.len() - 4..],
+        [
+            "appendix/appendix-intro.html",
+            "appendix/forcodes.html",
+            "appendix/acronyms.html",
+            "drafts/notes.html",
+        ]
+    );
+    let config = book.read("content/_config.yml");
+    book.write(
+        "content/_config.yml",
+        &format!("{config}\nonly_build_toc_files: true\n"),
+    );
+    book.build().success().stderr_has(
+        "Jupyter Book's `only_build_toc_files: true` (in _config.yml) left 1 page that this table of contents does not list out of the book",
+    );
+    let order = reading_order(&book, "introduction.html");
+    assert_eq!(
+        order.last().map(String::as_str),
+        Some("appendix/acronyms.html")
+    );
+    assert!(
+        !sidebar(&book, "goals.html")
+            .iter()
+            .any(|s| s.starts_with("Drafts"))
+    );
+    assert_eq!(texts(&book.html("drafts/notes.html"), "main h1").len(), 1);
+}
+
 /// mystmd's `myst.yml` orders a project's pages by its `toc:` (a titled entry without a
 /// file is a section, an entry's `title:` the page's name in the navigation), and its
 /// `references:` name other MyST sites that pages link to as `xref:guide/page`: those
