@@ -431,6 +431,10 @@ pub struct PageMeta {
     /// document's address or given alone: links to that document lead here
     /// (`link::google_docs`).
     pub google_doc: Option<Spanned<String>>,
+    /// MyST's substitutions of this page (`substitutions:`, or `myst: substitutions:`),
+    /// by key, before the site's (`load::myst_substitutions`). Boxed: most pages have
+    /// none, and every document's kind is as large as its largest variant.
+    pub substitutions: Option<Box<Vec<(String, String)>>>,
     /// `slug`: replaces the file name in the output URL.
     pub slug: Option<Spanned<String>>,
     /// `permalink`: the page's output path from the site root.
@@ -482,6 +486,11 @@ pub struct Feature {
 }
 
 impl PageMeta {
+    /// [`PageMeta::substitutions`], none when the page defines none.
+    pub fn substitutions(&self) -> &[(String, String)] {
+        self.substitutions.as_deref().map_or(&[], Vec::as_slice)
+    }
+
     /// Where the page sorts in the navigation: its own `weight`, else its place in
     /// `SUMMARY.md`.
     pub fn nav_weight(&self) -> Option<i64> {

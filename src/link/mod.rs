@@ -213,6 +213,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mut heading_titles = heading_titles;
     if writerside {
         writerside_titles(&mut docs, &nav_order.variables, &mut heading_titles);
+        myst_titles(&mut docs, &nav_order.substitutions, &mut heading_titles);
     }
     let mut handbook = Handbook {
         config,
@@ -295,6 +296,33 @@ fn writerside_titles(
             && own
             && let Some(shown) = crate::load::writerside::substituted(&p.title, &vars)
         {
+            p.title = shown;
+        }
+    }
+}
+
+/// A MyST substitution in a page's title (`# Release {{ version }}`, or its front matter's
+/// `title`) shows its value's words, as Sphinx shows them: the title is what the sidebars,
+/// links and `<title>` show. Only titles with a `{{` are looked at.
+fn myst_titles(
+    docs: &mut [crate::model::Doc],
+    site: &std::collections::BTreeMap<String, String>,
+    heading_titles: &mut HashMap<DocId, String>,
+) {
+    use crate::load::myst_substitutions::in_title;
+    for (id, doc) in docs.iter_mut().enumerate() {
+        let DocKind::Page(p) = &mut doc.kind else {
+            continue;
+        };
+        if site.is_empty() && p.substitutions.is_none() {
+            continue;
+        }
+        if let Some(h) = heading_titles.get_mut(&id)
+            && let Some(shown) = in_title(h, p.substitutions(), site)
+        {
+            *h = shown;
+        }
+        if let Some(shown) = in_title(&p.title, p.substitutions(), site) {
             p.title = shown;
         }
     }

@@ -1142,6 +1142,7 @@ const NAVIGATION_KEYS: &[&str] = &[
     "html_theme.sidebar_secondary.remove",
     // MyST and Jupyter Book settings and metadata of one page
     "myst",
+    "substitutions",
     "jupytext",
     "kernelspec",
     "short_title",
@@ -1458,6 +1459,8 @@ pub fn page(
             ),
         }
     }
+    let own = substitutions(&mut f);
+    meta.substitutions = (!own.is_empty()).then(|| Box::new(own));
     meta.date = lenient_date(&mut f, "date");
     meta.draft = flag(&mut f, "draft").unwrap_or(false) || flag(&mut f, "published") == Some(false);
     for key in ["nav_exclude", "bookHidden", "toc_hide"] {
@@ -1830,6 +1833,37 @@ fn to_json(v: &DeValue<'_>) -> serde_json::Value {
                 .collect(),
         ),
     }
+}
+
+/// A page's MyST substitutions: `substitutions:` (myst-parser's first form) and `myst:
+/// substitutions:`, string values, and numbers and booleans as written; others are left
+/// out (the key then stays a leftover where the page uses it).
+fn substitutions(f: &mut Fields) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let top = f.raw("substitutions").map(|v| v.get_ref());
+    let nested = f.raw("myst").and_then(|v| match v.get_ref() {
+        DeValue::Table(t) => t.get("substitutions").map(|v| v.get_ref()),
+        _ => None,
+    });
+    for table in [top, nested].into_iter().flatten() {
+        let DeValue::Table(t) = table else {
+            continue;
+        };
+        for (key, value) in t.iter() {
+            let value = match value.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                DeValue::Integer(i) => i.as_str().to_string(),
+                DeValue::Float(x) => x.as_str().to_string(),
+                DeValue::Boolean(b) => b.to_string(),
+                _ => continue,
+            };
+            let key = key.get_ref().trim();
+            if crate::load::myst_substitutions::is_key(key) {
+                out.push((key.to_string(), value));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

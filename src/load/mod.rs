@@ -20,6 +20,7 @@ pub(crate) mod mdx;
 pub mod mintlify_nav;
 pub mod mkdocs_nav;
 pub mod myst_nav;
+pub mod myst_substitutions;
 pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
@@ -536,6 +537,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     nav_order.retype = retype::is_project(root);
     nav_order.variables = writerside::variables(root, &assets, diags);
     nav_order.references = myst_nav::references(root);
+    nav_order.substitutions = myst_substitutions::read(root);
     let assets = match nav_order.retype {
         true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
@@ -725,7 +727,8 @@ pub fn nav_order(
 
 /// Whether a file of this name beside `content/` or at its top is a navigation file
 /// [`nav_order`] reads (Mintlify's, Quarto's, MyST's, Jupyter Book's `_toc.yml` and the
-/// `_config.yml` beside it, DocFX's root `toc.yml`), or a Retype
+/// `_config.yml` beside it, DocFX's root `toc.yml`), Sphinx's `conf.py` (its MyST
+/// substitutions), or a Retype
 /// project's `retype.yml`, which decides how pages' `order` counts: an edit of one
 /// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
@@ -733,6 +736,7 @@ pub fn is_nav_file(name: &str) -> bool {
         || quarto_nav::FILE_NAMES.contains(&name)
         || myst_nav::FILE_NAMES.contains(&name)
         || name == myst_nav::JB_CONFIG
+        || name == myst_substitutions::CONF_PY
         || name == docfx_toc::FILE
         || name == docfx_toc::MD_FILE
         || retype::FILE_NAMES.contains(&name)
@@ -777,6 +781,10 @@ pub struct NavOrder {
     /// The other MyST sites `myst.yml` names (`project: references:`), by key: not
     /// navigation either, but read from its file ([`myst_nav::references`]).
     pub references: BTreeMap<String, String>,
+    /// MyST's substitutions the site defines (`conf.py`'s `myst_substitutions`, Jupyter
+    /// Book's `parse: myst_substitutions:`), by key: read with the other settings of those
+    /// tools' files ([`myst_substitutions::read`]).
+    pub substitutions: BTreeMap<String, String>,
     /// The order depends on which pages there are beyond those it names (a `pattern:` or
     /// `glob:` entry, Jupyter Book's unlisted pages hidden): `orgbook serve` reads it
     /// again when a page comes or goes.

@@ -150,9 +150,51 @@ pub(super) fn as_written<'a>(
     event
 }
 
+/// The value of MyST substitution `key` on page `doc`: the page's own (front matter) first,
+/// then the site's (`load::myst_substitutions`).
+fn substitution<'h>(
+    handbook: &'h Handbook,
+    doc: &'h crate::model::Doc,
+    key: &str,
+) -> Option<&'h str> {
+    let page = match &doc.kind {
+        crate::model::DocKind::Page(meta) => meta.substitutions(),
+        _ => &[],
+    };
+    crate::load::myst_substitutions::value_of(key, page, &handbook.nav_order.substitutions)
+}
+
+/// The events of a substitution's value written inside a line: the Markdown of one
+/// paragraph (`[Read the Docs](…)`, `**v2**`) without the paragraph, or nothing for an
+/// empty value; `None` for a value of several blocks or another block (a list, a
+/// directive), which cannot stand inside a line and stays a leftover.
+fn inline_value(value: &str) -> Option<Vec<Event<'_>>> {
+    let mut events: Vec<Event> =
+        Parser::new_ext(value, crate::dialects::options_for(value)).collect();
+    if events.is_empty() {
+        return Some(events);
+    }
+    let paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)));
+    let inner = &events[1..events.len().saturating_sub(1)];
+    let one_block = !inner.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        )
+    });
+    if !(paragraph && one_block) {
+        return None;
+    }
+    events.pop();
+    events.remove(0);
+    Some(events)
+}
+
 /// Sorts what `leftovers::clean` found in document `doc`'s body (which starts at `offset`
 /// in its file) into the constructs to draw and warnings about the rest.
 pub(super) fn sort_leftovers(
+    handbook: &Handbook,
     doc: &crate::model::Doc,
     offset: usize,
     leftovers: Vec<Leftover>,
@@ -175,6 +217,14 @@ pub(super) fn sort_leftovers(
     let blocks = shortcode_blocks(&leftovers, &doc.source.text, offset);
     for (i, l) in leftovers.into_iter().enumerate() {
         let mut opens = None;
+        // A MyST substitution the page or the site defines: its value is written there.
+        if l.kind == Kind::Template
+            && crate::load::myst_substitutions::key_of(&l.construct)
+                .and_then(|key| substitution(handbook, doc, key))
+                .is_some_and(|value| inline_value(value).is_some())
+        {
+            continue;
+        }
         if l.kind == Kind::Template {
             found.verbatim.push(l.range.clone());
         }
@@ -474,6 +524,10 @@ pub(super) struct BodyWriter<'a> {
     /// what is quoted, not a section of the page.
     quote_depth: usize,
     in_code_block: bool,
+    /// The page or the site defines MyST substitutions (`{{ key }}`): text is looked
+    /// through for them. False while a value's own events are written, so a value is
+    /// never substituted into itself.
+    substitutes: bool,
     /// A raw HTML block being gathered (it arrives line by line): its text, where it starts.
     raw_block: Option<(String, usize)>,
     has_raw_html: bool,
@@ -725,6 +779,8 @@ impl<'a> BodyWriter<'a> {
             link_depth: 0,
             quote_depth: 0,
             in_code_block: false,
+            substitutes: !handbook.nav_order.substitutions.is_empty()
+                || matches!(&doc.kind, crate::model::DocKind::Page(m) if m.substitutions.is_some()),
             raw_block: None,
             has_raw_html: false,
             removed_elements: Vec::new(),
@@ -762,6 +818,39 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
+    /// Text `text` with each `{{ key }}` the page or the site defines replaced by its
+    /// value's events; `None` when it holds none.
+    fn substituted(&self, text: &str) -> Option<Vec<Event<'a>>> {
+        let mut out = Vec::new();
+        let mut written = 0;
+        let mut at = 0;
+        while let Some(open) = text[at..].find("{{").map(|i| at + i) {
+            let Some(close) = text[open..].find("}}").map(|i| open + i + 2) else {
+                break;
+            };
+            let value = crate::load::myst_substitutions::key_of(&text[open..close])
+                .and_then(|key| substitution(self.handbook, self.doc, key))
+                .and_then(inline_value);
+            let Some(value) = value else {
+                at = open + 2;
+                continue;
+            };
+            if open > written {
+                out.push(Event::Text(text[written..open].to_string().into()));
+            }
+            out.extend(value);
+            written = close;
+            at = close;
+        }
+        if written == 0 {
+            return None;
+        }
+        if written < text.len() {
+            out.push(Event::Text(text[written..].to_string().into()));
+        }
+        Some(out)
+    }
+
     /// One event of the body, at `range` in the cleaned body. `synthetic`: an event of a
     /// drawn MkDocs block's own (see `mkdocs_blocks`), written as it is: it holds nothing
     /// of the author's to index, resolve or sanitize.
@@ -777,6 +866,21 @@ impl<'a> BodyWriter<'a> {
             }
             (event, _) => event,
         };
+        // A MyST substitution's value is written in its place, as Markdown.
+        if self.substitutes
+            && !synthetic
+            && !self.in_code_block
+            && let Event::Text(t) = &event
+            && t.contains("{{")
+            && let Some(events) = self.substituted(t)
+        {
+            self.substitutes = false;
+            for e in events {
+                self.step(e, range.clone(), false);
+            }
+            self.substitutes = true;
+            return;
+        }
         if self.in_xref_text {
             if let Event::InlineHtml(t) = &event
                 && t.trim().eq_ignore_ascii_case("</xref>")

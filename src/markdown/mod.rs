@@ -1040,8 +1040,14 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         leftovers.sort_by_key(|l| l.range.start);
     }
     let mut rendered = Rendered::default();
-    let mut found =
-        body::sort_leftovers(doc, doc.source.body_start, leftovers, &mut rendered, diags);
+    let mut found = body::sort_leftovers(
+        handbook,
+        doc,
+        doc.source.body_start,
+        leftovers,
+        &mut rendered,
+        diags,
+    );
     let mkdocs = std::mem::take(&mut found.mkdocs);
     let mut options = options_for(&body);
     if handbook.config.markdown.smart_punctuation {

@@ -1424,6 +1424,25 @@ fn jupyter_book_only_listed_pages_follow_edits() {
     assert_good(&model, &r, "an unlisted page added");
 }
 
+/// MyST substitutions follow edits: a page's own value (in its title and body), and
+/// `conf.py`'s, which the watcher counts as configuration.
+#[test]
+fn myst_substitutions_follow_edits() {
+    let book = Book::fixture("myst-substitutions");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let r = update(
+        &mut model,
+        &book.edit("content/release.md", "\"**0.16**\"", "\"**0.17**\""),
+    );
+    assert_good(&model, &r, "a page's own value changed");
+    book.edit("content/conf.py", "[Read the Docs]", "[RTD]");
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("content/conf.py")]);
+    assert!(changes.config, "conf.py is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "the site's value changed");
+}
+
 /// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`
 /// redirects are read with the configuration (the watcher counts the file as such): an edit
 /// of either gives what a fresh build gives.

@@ -3232,3 +3232,58 @@ fn awesome_pages_files_order_name_and_hide_an_mkdocs_handbook() {
         ["Runbooks", "Paging", "Rolling back", "Restoring data"]
     );
 }
+
+/// A Sphinx site's MyST substitutions (`conf.py`'s `myst_substitutions`, Jupyter Book's
+/// `parse: myst_substitutions:`, a page's `myst: substitutions:` or `substitutions:`) are
+/// written where `{{ key }}` is, as Markdown: in the text, the title and search; a code
+/// span keeps it as written, and a key nobody defines stays a `template-leftover` warning.
+#[test]
+fn myst_substitutions_are_written_where_their_keys_are() {
+    let book = TestBook::fixture("myst-substitutions");
+    let found = diagnostics(&book, &[]);
+    let leftovers: Vec<u64> = found
+        .iter()
+        .filter(|d| d.1 == "template-leftover")
+        .map(|d| d.3)
+        .collect();
+    assert_eq!(leftovers, [14, 16], "{found:?}");
+    book.build().success();
+    for page in ["user_guide/readthedocs.html", "community/setup.html"] {
+        let html = book.html(page);
+        assert_eq!(
+            links_with_text(&html, ".prose a[href^='https://readthedocs.org']"),
+            [(
+                "https://readthedocs.org/".to_string(),
+                "Read the Docs".to_string()
+            )],
+            "{page}"
+        );
+        assert!(!texts(&html, ".prose").concat().contains("{{"), "{page}");
+    }
+    let release = book.html("release.html");
+    assert_eq!(texts(&release, "title"), ["Release 0.16 · PyData Theme"]);
+    assert_eq!(texts(&release, ".prose strong"), ["0.16"]);
+    assert_eq!(texts(&release, ".prose code"), ["{{ version }}"]);
+    let prose = texts(&release, ".prose p").join("\n");
+    assert!(
+        prose.contains("ships in 2024, published on our hosting."),
+        "{prose}"
+    );
+    assert!(prose.contains("{{ codename }} is"), "{prose}");
+    let search: String = crate::harness::files_under(&book.out().join("search"))
+        .iter()
+        .map(|f| book.output_file(&format!("search/{f}")))
+        .collect();
+    assert!(search.contains("This theme comes with support for Read the Docs, a popular"));
+    assert!(!search.contains("{{ rtd }}"));
+
+    // A Jupyter Book 1 defines them in `_config.yml` instead.
+    book.remove("content/conf.py");
+    book.write(
+        "content/_config.yml",
+        "title: PyData Theme\nparse:\n  myst_enable_extensions:\n    - substitution\n  myst_substitutions:\n    rtd: \"*RTD*\"\n",
+    );
+    book.build().success();
+    let html = book.html("user_guide/readthedocs.html");
+    assert_eq!(texts(&html, ".prose em"), ["RTD"]);
+}

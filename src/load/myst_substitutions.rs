@@ -1,0 +1,368 @@
+//! MyST's substitutions: a Sphinx site writes `{{ rtd }}` in its pages and defines it once,
+//! `myst_substitutions = {"rtd": "[Read the Docs](https://readthedocs.org/)"}` in its
+//! `conf.py`; Jupyter Book 1 under `parse: myst_substitutions:` in its `_config.yml`; a
+//! page may add its own in front matter (`substitutions:`, or `myst: substitutions:`,
+//! read with the page's other keys). This module reads the site's, from those two files
+//! in `content/` or beside it, once at load; the Markdown stage writes a value (itself
+//! Markdown) where its key is, and `{{ key }}` of a key nobody defines stays a
+//! `template-leftover` warning.
+//!
+//! `conf.py` is Python, which orgbook does not run: only a dict literal of string keys and
+//! string values assigned to `myst_substitutions` at the top level is read, by the small
+//! scanner below (a Python parser crate would be far larger than this one use needs). An
+//! entry whose value is anything else (a name, a call, an f-string) is left out, and its
+//! key stays a leftover where pages use it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Sphinx's settings file.
+pub const CONF_PY: &str = "conf.py";
+
+/// The largest settings file read.
+const MAX_BYTES: u64 = 1 << 22;
+
+/// The site's substitutions, by key: `conf.py`'s, then `_config.yml`'s over them (a
+/// Jupyter Book 1 generates its `conf.py` from its `_config.yml`). Empty when neither file
+/// defines any.
+pub fn read(root: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some((_, path)) = super::find_beside_or_in_content(root, &[CONF_PY], MAX_BYTES)
+        && let Ok(text) = std::fs::read_to_string(path)
+    {
+        out.extend(from_conf_py(&text));
+    }
+    if let Some((_, path)) =
+        super::find_beside_or_in_content(root, &[super::myst_nav::JB_CONFIG], MAX_BYTES)
+        && let Ok(text) = std::fs::read_to_string(path)
+        && let Ok(value) = yaml_serde::from_str::<yaml_serde::Value>(&text)
+        && let Some(yaml_serde::Value::Mapping(map)) =
+            value.get("parse").and_then(|p| p.get("myst_substitutions"))
+    {
+        for (key, value) in map {
+            if let (Some(key), Some(value)) = (key.as_str(), scalar_text(value)) {
+                out.insert(key.trim().to_string(), value);
+            }
+        }
+    }
+    out.retain(|key, _| is_key(key));
+    out
+}
+
+/// A YAML value written as text: a string, or a number or boolean as written.
+fn scalar_text(value: &yaml_serde::Value) -> Option<String> {
+    match value {
+        yaml_serde::Value::String(s) => Some(s.clone()),
+        yaml_serde::Value::Number(n) => Some(n.to_string()),
+        yaml_serde::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether `key` can be written as `{{ key }}`: a Jinja name (letters, digits, `_`).
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+        && key.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The key of `{{ key }}` (spaces inside the braces optional), if the construct is one.
+pub fn key_of(construct: &str) -> Option<&str> {
+    let inner = construct.strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    is_key(inner).then_some(inner)
+}
+
+/// The value of `key`: the page's own (`page`, the later of two) first, then the site's.
+pub fn value_of<'v>(
+    key: &str,
+    page: &'v [(String, String)],
+    site: &'v BTreeMap<String, String>,
+) -> Option<&'v str> {
+    page.iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .or_else(|| site.get(key).map(String::as_str))
+}
+
+/// A title `text` with each `{{ key }}` that `page` or `site` defines replaced by its
+/// value's words (a title shows no Markdown: `**0.16**` is `0.16`); `None` when it holds
+/// none.
+pub fn in_title(
+    text: &str,
+    page: &[(String, String)],
+    site: &BTreeMap<String, String>,
+) -> Option<String> {
+    let mut out = String::new();
+    let (mut written, mut at) = (0, 0);
+    while let Some(open) = text[at..].find("{{").map(|i| at + i) {
+        let Some(close) = text[open..].find("}}").map(|i| open + i + 2) else {
+            break;
+        };
+        let Some(value) = key_of(&text[open..close]).and_then(|k| value_of(k, page, site)) else {
+            at = open + 2;
+            continue;
+        };
+        out.push_str(&text[written..open]);
+        for event in pulldown_cmark::Parser::new(value) {
+            match event {
+                pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => out.push_str(&t),
+                pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => {
+                    out.push(' ')
+                }
+                _ => {}
+            }
+        }
+        (written, at) = (close, close);
+    }
+    if written == 0 {
+        return None;
+    }
+    out.push_str(&text[written..]);
+    Some(out)
+}
+
+/// The string entries of the dict literal `conf.py` assigns to `myst_substitutions` at the
+/// top level (the last assignment wins, as in Python).
+fn from_conf_py(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("myst_substitutions") {
+        let start = at + i;
+        at = start + "myst_substitutions".len();
+        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        if start != line_start {
+            continue;
+        }
+        let rest = text[at..].trim_start_matches([' ', '\t']);
+        let Some(rest) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) else {
+            continue;
+        };
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if let Some(dict) = rest.strip_prefix('{') {
+            found = dict_entries(dict);
+        }
+    }
+    found
+}
+
+/// The entries of a dict literal's body (after its `{`) whose key and value are both
+/// string literals, up to its closing `}`.
+fn dict_entries(body: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut s = Scanner { text: body, at: 0 };
+    loop {
+        s.skip_space();
+        if s.eat('}') || s.at >= s.text.len() {
+            return out;
+        }
+        let key = s.strings();
+        s.skip_space();
+        let colon = s.eat(':');
+        s.skip_space();
+        let value = s.strings();
+        s.skip_space();
+        let end = s.peek();
+        if let (Some(key), true, Some(value), Some(',' | '}')) = (key, colon, value, end) {
+            out.push((key, value));
+        } else if !s.skip_to_entry_end() {
+            return out;
+        }
+        s.eat(',');
+    }
+}
+
+/// A position in Python source being read.
+struct Scanner<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.at..].chars().next()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let here = self.peek() == Some(c);
+        if here {
+            self.at += c.len_utf8();
+        }
+        here
+    }
+
+    /// Skips spaces, newlines and `#` comments.
+    fn skip_space(&mut self) {
+        loop {
+            let rest = &self.text[self.at..];
+            let trimmed = rest.trim_start();
+            self.at += rest.len() - trimmed.len();
+            if trimmed.starts_with('#') {
+                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// One string literal, or several side by side (`"a" "b"` is `"ab"` in Python);
+    /// `None`, moving nowhere, when there is none here. An f-string is no literal.
+    fn strings(&mut self) -> Option<String> {
+        let mut out: Option<String> = None;
+        loop {
+            let before = self.at;
+            let Some(one) = self.string() else {
+                self.at = before;
+                return out;
+            };
+            out.get_or_insert_with(String::new).push_str(&one);
+            let after = self.at;
+            self.skip_space();
+            if !matches!(self.peek(), Some('"' | '\'' | 'r' | 'R' | 'u' | 'U')) {
+                self.at = after;
+                return out;
+            }
+        }
+    }
+
+    /// One string literal (`'…'`, `"…"`, triple-quoted, with an `r` or `u` prefix).
+    fn string(&mut self) -> Option<String> {
+        let rest = &self.text[self.at..];
+        let (raw, rest) = match rest.chars().next()? {
+            'r' | 'R' => (true, &rest[1..]),
+            'u' | 'U' => (false, &rest[1..]),
+            _ => (false, rest),
+        };
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let triple: String = std::iter::repeat_n(quote, 3).collect();
+        let (close, body_start) = match rest.starts_with(&triple) {
+            true => (triple.as_str(), 3),
+            false => (&triple[..1], 1),
+        };
+        let body = &rest[body_start..];
+        let mut value = String::new();
+        let mut chars = body.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if body[i..].starts_with(close) {
+                let consumed =
+                    self.text[self.at..].len() - rest.len() + body_start + i + close.len();
+                self.at += consumed;
+                return Some(value);
+            }
+            match c {
+                '\n' if close.len() == 1 => return None,
+                '\\' if !raw => match chars.next() {
+                    Some((_, 'n')) => value.push('\n'),
+                    Some((_, 't')) => value.push('\t'),
+                    Some((_, '\n')) => {}
+                    Some((_, other)) => value.push(other),
+                    None => return None,
+                },
+                _ => value.push(c),
+            }
+        }
+        None
+    }
+
+    /// Skips an entry not read (a value that is no string literal) to its `,` or the
+    /// dict's `}`, over brackets and strings inside it. False at the end of the text.
+    fn skip_to_entry_end(&mut self) -> bool {
+        let mut depth = 0usize;
+        loop {
+            self.skip_space();
+            let Some(c) = self.peek() else {
+                return false;
+            };
+            match c {
+                '"' | '\'' => {
+                    if self.string().is_none() {
+                        self.at += 1;
+                    }
+                    continue;
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                '}' if depth == 0 => return true,
+                '}' => depth -= 1,
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+            self.at += c.len_utf8();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conf_py_dict_literals_are_read_and_the_rest_left_out() {
+        let conf = r#"
+import os
+myst_enable_extensions = ["colon_fence", "substitution"]
+# myst_substitutions = {"old": "x"}
+myst_substitutions = {
+    "rtd": "[Read the Docs](https://readthedocs.org/)",  # the service
+    'version': os.environ.get("VERSION", "dev"),
+    "joined": "one " 'two',
+    "multi": """A **bold**
+claim""",
+    "path": r"C:\docs",
+    "nested": {"a": ("b", "}")},
+    "after": 'still read',
+}
+html_theme = "furo"
+"#;
+        let got = from_conf_py(conf);
+        assert_eq!(
+            got,
+            [
+                (
+                    "rtd".to_string(),
+                    "[Read the Docs](https://readthedocs.org/)".to_string()
+                ),
+                ("joined".to_string(), "one two".to_string()),
+                ("multi".to_string(), "A **bold**\nclaim".to_string()),
+                ("path".to_string(), "C:\\docs".to_string()),
+                ("after".to_string(), "still read".to_string()),
+            ]
+        );
+        // Not an assignment at the top level, or not a dict: nothing.
+        assert!(from_conf_py("if x:\n    myst_substitutions = {'a': 'b'}\n").is_empty());
+        assert!(from_conf_py("myst_substitutions == {'a': 'b'}\n").is_empty());
+        assert!(from_conf_py("myst_substitutions = dict(a='b')\n").is_empty());
+        // Cut short anywhere: what was read so far, and no panic.
+        for end in 0..conf.len() {
+            if conf.is_char_boundary(end) {
+                let _ = from_conf_py(&conf[..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_show_the_values_words() {
+        let site: BTreeMap<String, String> = [(
+            "rtd".to_string(),
+            "[Read the Docs](https://readthedocs.org/)".to_string(),
+        )]
+        .into();
+        let page = [("version".to_string(), "**0.16**".to_string())];
+        assert_eq!(
+            in_title("Release {{version}} on {{ rtd }}", &page, &site).as_deref(),
+            Some("Release 0.16 on Read the Docs")
+        );
+        assert_eq!(in_title("Release {{ other }}", &page, &site), None);
+        assert_eq!(in_title("{{ broken", &page, &site), None);
+    }
+
+    #[test]
+    fn keys_are_jinja_names() {
+        assert_eq!(key_of("{{ rtd }}"), Some("rtd"));
+        assert_eq!(key_of("{{version_2}}"), Some("version_2"));
+        assert_eq!(key_of("{{ env.docname }}"), None);
+        assert_eq!(key_of("{{ rtd | upper }}"), None);
+        assert_eq!(key_of("{{ 2 }}"), None);
+        assert_eq!(key_of("{{< ref x >}}"), None);
+    }
+}
