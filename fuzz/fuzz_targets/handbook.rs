@@ -1,8 +1,9 @@
 //! A whole tiny handbook through load → link → Markdown → render: the input is split on
 //! `\n%%\n` into orgbook.toml, a charter, a decision, a page, the home page, a
 //! CODEOWNERS file, DocFX's root toc.yml, an awesome-pages `.pages` file for the
-//! page's folder and a team folder's index page, read as the team's charter from its
-//! headings (these three written only when their part is not empty),
+//! page's folder, a team folder's index page, read as the team's charter from its
+//! headings, a Sphinx `conf.py` (its MyST substitutions) and Jupyter Book's `_toc.yml` and
+//! `_config.yml` (these written only when their part is not empty),
 //! written to a temporary folder (in /dev/shm when there is one), and
 //! built in memory (nothing written to an output folder). No input may panic.
 #![no_main]
@@ -20,6 +21,9 @@ const FILES: &[&str] = &[
     "toc.yml",
     "content/guide/.pages",
     "content/teams/search/index.md",
+    "content/conf.py",
+    "_toc.yml",
+    "_config.yml",
 ];
 
 fn dir() -> &'static std::path::Path {
@@ -44,7 +48,8 @@ fuzz_target!(|data: &[u8]| {
     for f in FILES {
         let part = parts.next().unwrap_or("");
         let part = if *f == "orgbook.toml" && part.is_empty() { "title = \"F\"\n" } else { part };
-        if *f == "toc.yml" || f.ends_with(".pages") || f.ends_with("index.md") {
+        let optional = ["toc.yml", "content/conf.py", "_toc.yml", "_config.yml"];
+        if optional.contains(f) || f.ends_with(".pages") || f.ends_with("index.md") {
             // Present only when given: its absence is the common case.
             let _ = std::fs::remove_file(root.join(f));
             if part.is_empty() {
