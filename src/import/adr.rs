@@ -2376,7 +2376,7 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 /// by pulldown-cmark so that escapes, code spans and links are read as Markdown reads
 /// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
 pub(super) fn plain_text(title: &str) -> String {
-    let mut text = inline_text(title);
+    let mut text = inline_text(without_heading_attributes(title));
     // Go's design documents are titled `# Proposal: Type Aliases`.
     const PREFIXES: [&str; 8] = [
         "architecture decision record",
@@ -2402,6 +2402,34 @@ pub(super) fn plain_text(title: &str) -> String {
         }
     }
     text
+}
+
+/// A heading's text without the attribute block that closes it (`Title {#adr_0018}`, as
+/// Wikibase's records give each its Doxygen anchor; Pandoc's and kramdown's `{: #id
+/// .class}`): the block names the heading's anchor and classes, which the build reads as
+/// such, so it is no part of the title. Braces that are not attributes (`Use {x}`) stay.
+fn without_heading_attributes(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    let Some(inner) = trimmed.strip_suffix('}') else {
+        return title;
+    };
+    let Some(open) = inner.rfind('{') else {
+        return title;
+    };
+    let before = &inner[..open];
+    let attrs = inner[open + 1..].trim_start_matches(':').trim();
+    let is_attribute = |t: &str| {
+        (t.len() > 1 && t.starts_with(['#', '.']))
+            || t.split_once('=').is_some_and(|(k, _)| !k.is_empty())
+    };
+    if before.ends_with(char::is_whitespace)
+        && !attrs.is_empty()
+        && attrs.split_whitespace().all(is_attribute)
+    {
+        before.trim_end()
+    } else {
+        title
+    }
 }
 
 /// The text of one line of inline Markdown, as a reader sees it.
@@ -4282,6 +4310,18 @@ mod tests {
             "Use event sourcing"
         );
         assert_eq!(plain_text("Decision - Use X"), "Use X");
+        // A heading's attribute block is its anchor (Wikibase's Doxygen ids, kramdown's
+        // `{: #id}`); braces that hold no attributes are the title's.
+        assert_eq!(
+            plain_text("Keep master green {#adr_0018}"),
+            "Keep master green"
+        );
+        assert_eq!(plain_text("Use X {: #use-x .wide}"), "Use X");
+        assert_eq!(plain_text("Use X {lang=en}"), "Use X");
+        assert_eq!(plain_text("Use {x}"), "Use {x}");
+        assert_eq!(plain_text("Use X{#a}"), "Use X{#a}");
+        assert_eq!(plain_text("Pick { # }"), "Pick { # }");
+        assert_eq!(plain_text("{#only}"), "{#only}");
         // A prefix word inside a title is not a prefix.
         assert_eq!(
             plain_text("Decisions are recorded"),

@@ -1,0 +1,45 @@
+//! Leftovers of earlier trial rounds, twenty-first pass: decision folders shaped as real
+//! organisations keep them. Wikibase's records title themselves `# 18) Title {#adr_0018}`
+//! (a heading attribute Doxygen and Pandoc read as the anchor, `left21-wikibase`);
+//! Dependency-Track's hyades numbers its folder's overview `000-index.md`
+//! (`left21-hyades`); records superseded later explain why under their `## Status`
+//! (`left21-status-prose`).
+
+use crate::harness::TestBook;
+use crate::import::{builds_clean, fresh, import, numbered, path_str, records};
+
+/// Before, `# 18) Keep Wikibase master compatible … {#adr_0018}` was titled with its
+/// `{#adr_0018}` and written to `…-adr.md` files; the attribute is the heading's anchor,
+/// which Doxygen, Pandoc and the build itself read as such, never text.
+#[test]
+fn a_heading_attribute_is_no_part_of_the_title() {
+    let source = TestBook::fixture("left21-wikibase");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("adr"))])
+        .success()
+        .stderr_has("skipped: NNNN-adr-template.md: a template")
+        .stderr_has("skipped: index.md:")
+        .stderr_has("Imported 4 decisions");
+    let rs = records(&book);
+    assert_eq!(
+        numbered(&rs),
+        [
+            (1, "Record decisions in the handbook", "accepted"),
+            (
+                18,
+                "Keep Wikibase master compatible with last stable Mediawiki Core",
+                "proposed"
+            ),
+            (20, "Keep Wikibase master Mediawiki Core master", "accepted"),
+            (
+                21,
+                "Make all Federated Properties-relevant services source and type dispatching",
+                "accepted"
+            ),
+            (22, "Use PSR-16 PHP Cache Interface in Wikibase", "accepted"),
+        ]
+    );
+    assert!(rs.values().all(|r| !r.file.contains("adr")), "{rs:?}");
+    assert_eq!(rs[&18].date, "2021-04-28");
+    builds_clean(&book);
+}
