@@ -6,7 +6,7 @@
 //! (`left21-status-prose`).
 
 use crate::harness::TestBook;
-use crate::import::{builds_clean, fresh, import, numbered, path_str, records};
+use crate::import::{builds_clean, by_title, fresh, import, numbered, path_str, records};
 
 /// Before, `# 18) Keep Wikibase master compatible … {#adr_0018}` was titled with its
 /// `{#adr_0018}` and written to `…-adr.md` files; the attribute is the heading's anchor,
@@ -42,4 +42,26 @@ fn a_heading_attribute_is_no_part_of_the_title() {
     assert!(rs.values().all(|r| !r.file.contains("adr")), "{rs:?}");
     assert_eq!(rs[&18].date, "2021-04-28");
     builds_clean(&book);
+}
+
+/// Before, hyades's `000-index.md` (the folder's overview, its template in a code block)
+/// was imported as decision 0 titled "Index", proposed and dated today. A file named as an
+/// index is one whatever its number, as `index.md` and `README.md` are.
+#[test]
+fn a_numbered_index_page_is_an_index() {
+    let source = TestBook::fixture("left21-hyades");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("decisions"))])
+        .success()
+        .stderr_has("skipped: 000-index.md: the folder's index page")
+        .stderr_lacks("000-index.md: no status found")
+        .stderr_lacks("dated today")
+        .stderr_has("Imported 4 decisions");
+    let rs = records(&book);
+    assert!(rs.values().all(|r| r.title != "Index"), "{rs:?}");
+    let (_, users) = by_title(&rs, "Consolidate User Tables");
+    assert_eq!(
+        (users.status.as_str(), users.date.as_str()),
+        ("proposed", "2025-04-16")
+    );
 }
