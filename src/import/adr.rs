@@ -444,14 +444,43 @@ impl<'t> Record<'t> {
                     }
                 }
             }
-            let paragraphs = paragraphs(&lines, h.end + 1, end);
             if name == "status" {
-                for (line, text) in paragraphs {
-                    self.meta.status_text(&text, line, &mut self.notes);
-                }
-            } else if let Some((line, text)) = paragraphs.into_iter().next() {
+                self.status_section(h, &lines, end);
+            } else if let Some((line, text)) = paragraphs(&lines, h.end + 1, end).into_iter().next()
+            {
                 self.meta.date_text(&text, line, &mut self.notes);
             }
+        }
+    }
+
+    /// The paragraphs of a `## Status` section: each is read for the status and relations.
+    /// One in which nothing is either, written as sentences, is the author's account of the
+    /// status (why a record was superseded, what it said before): it stays in the body
+    /// under the heading, rather than be dropped clause by clause as unknown status words.
+    fn status_section(&mut self, heading: &Heading, lines: &[&str], end: usize) {
+        let mut kept_at = None;
+        for (span, text) in paragraph_spans(lines, heading.end + 1, end) {
+            let mut side = Notes {
+                file: self.notes.file,
+                list: Vec::new(),
+            };
+            let read = self.meta.status_text(&text, span.start + 1, &mut side);
+            if read || text.split_whitespace().count() < 4 || span.clone().any(|j| self.in_code[j])
+            {
+                self.notes.list.append(&mut side.list);
+                continue;
+            }
+            // With the blank line after it, so kept paragraphs stay apart.
+            let blank = usize::from(span.end < end && lines[span.end].trim().is_empty());
+            self.keep[span.start..span.end + blank].fill(true);
+            kept_at.get_or_insert(span.start + 1);
+        }
+        if let Some(line) = kept_at {
+            let blank =
+                usize::from(heading.end + 1 < end && lines[heading.end + 1].trim().is_empty());
+            self.keep[heading.line..=heading.end + blank].fill(true);
+            self.notes
+                .at(line, "the status section's prose is kept in the body");
         }
     }
 
@@ -902,7 +931,9 @@ impl Meta {
     fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
         let lower = key.to_lowercase();
         match canonical_key(&lower).unwrap_or(key) {
-            "status" => self.status_text(value, line, notes),
+            "status" => {
+                self.status_text(value, line, notes);
+            }
             "date" => self.date_text(value, line, notes),
             "updated" => {
                 // `15 May 2017 (to reflect actual implementation)`: the date is what comes
@@ -1141,11 +1172,12 @@ impl Meta {
 
     /// A status paragraph or value: status words, relations, and whatever
     /// else people write there, separated by lines, commas or semicolons.
-    fn status_text(&mut self, text: &str, line: usize, notes: &mut Notes) {
+    /// Whether anything in it was read (a status, a relation, a placeholder).
+    fn status_text(&mut self, text: &str, line: usize, notes: &mut Notes) -> bool {
         let text = strip_html_comments(text);
         let text = text.trim();
         if text.is_empty() {
-            return;
+            return false;
         }
         if is_choice_list(text) || text == "STATUS" {
             self.placeholder_status = true;
@@ -1153,7 +1185,7 @@ impl Meta {
                 line,
                 format!("status `{text}` looks like an unfilled template; ignored"),
             );
-            return;
+            return true;
         }
         if is_placeholder(text) {
             let inside = text[1..text.len() - 1].trim();
@@ -1170,8 +1202,9 @@ impl Meta {
                 format!("status `{text}` is a placeholder, not a status; imported as proposed"),
             );
             self.status.push((line, "proposed"));
-            return;
+            return true;
         }
+        let mut read = false;
         let mut last_relation = None;
         for written in split_top_level(text) {
             // Confluence's status lozenges come out of an export with an emoji before
@@ -1188,17 +1221,20 @@ impl Meta {
             };
             let part = part.trim_end_matches('.').trim();
             if evidence {
+                read = true;
                 push_unique(&mut self.links, format!("- Status as written: {written}"));
             }
             if part.is_empty() {
                 continue;
             }
             if let Some(other) = other_relation(part) {
+                read = true;
                 push_unique(&mut self.related, other.to_owned());
                 last_relation = None;
                 continue;
             }
             if let Some((relation, rest)) = relation_prefix(part) {
+                read = true;
                 let numbers = refs(rest);
                 if numbers.is_empty() {
                     // "Superseded by [the pull request that …](URL)": no record to link,
@@ -1223,6 +1259,7 @@ impl Meta {
             if let Some(relation) = last_relation
                 && is_continuation(part)
             {
+                read = true;
                 self.relation(relation, refs(part), line, false);
                 continue;
             }
@@ -1237,6 +1274,7 @@ impl Meta {
                         format!("status `{word}` read as {status} (the nearest status word)"),
                     );
                     self.status.push((line, status));
+                    read = true;
                     continue;
                 }
                 notes.at(
@@ -1290,7 +1328,9 @@ impl Meta {
                 }
             }
             self.status.push((line, status));
+            read = true;
         }
+        read
     }
 
     /// The one orgbook status. Being superseded outranks any word written
@@ -1698,7 +1738,9 @@ fn read_kep_yaml(file: &str, yaml: &str, line_one: usize, meta: &mut Meta, notes
                 match (key, value) {
                     (_, yaml_serde::Value::Null) | ("title" | "kep-number", _) => {}
                     ("status", v) => match yaml_text(v) {
-                        Some(t) => meta.status_text(&t, line, &mut side),
+                        Some(t) => {
+                            meta.status_text(&t, line, &mut side);
+                        }
                         None => side.at(line, "`status` is not a plain value; dropped"),
                     },
                     ("creation-date", v) => match yaml_text(v) {
@@ -2054,7 +2096,19 @@ fn is_choice_list(s: &str) -> bool {
 /// Paragraphs (and list items) of `lines[from..to]`, each with its first line
 /// number and its lines joined, since a link in a status line may wrap.
 fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+    paragraph_spans(lines, from, to)
+        .into_iter()
+        .map(|(span, text)| (span.start + 1, text))
+        .collect()
+}
+
+/// [`paragraphs`] with the 0-based lines each one spans.
+fn paragraph_spans(
+    lines: &[&str],
+    from: usize,
+    to: usize,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut open = false;
     for (i, line) in lines.iter().enumerate().take(to).skip(from) {
         let t = line.trim();
@@ -2065,11 +2119,12 @@ fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
         let item = strip_bullet(t);
         let starts_item = item.len() != t.len();
         match out.last_mut() {
-            Some((_, text)) if open && !starts_item => {
+            Some((span, text)) if open && !starts_item => {
                 text.push(' ');
                 text.push_str(t);
+                span.end = i + 1;
             }
-            _ => out.push((i + 1, item.to_owned())),
+            _ => out.push((i..i + 1, item.to_owned())),
         }
         open = true;
     }
@@ -3741,6 +3796,41 @@ mod tests {
             d.unmapped
         );
         assert_eq!(d.body, "## Context\n\nIt is old.\n");
+    }
+
+    #[test]
+    fn prose_in_the_status_section_stays_under_its_heading() {
+        let d = parse(
+            "0013-x.md",
+            "# 13. X\n\nDate: 2024-03-14\n\n## Status\n\nSuperseded by [14](0014-y.md).\n\nKept rather than deleted:\nit is why we asked twice.\n\nShelved\n\n## Context\n\nC.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [14]);
+        assert_eq!(
+            d.body.trim(),
+            "## Status\n\nKept rather than deleted:\nit is why we asked twice.\n\n## Context\n\nC."
+        );
+        // A word that is no status is still named, not kept: it was meant as the status.
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.ends_with(":12: status `Shelved` has no orgbook equivalent; dropped")),
+            "{:?}",
+            d.unmapped
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.ends_with(":9: the status section's prose is kept in the body")),
+            "{:?}",
+            d.unmapped
+        );
+        // Nothing kept: the section leaves the body whole, as before.
+        let d = parse(
+            "0014-y.md",
+            "# 14. Y\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n",
+        );
+        assert_eq!(d.body.trim(), "## Context\n\nC.");
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! (`left21-status-prose`).
 
 use crate::harness::TestBook;
-use crate::import::{builds_clean, by_title, fresh, import, numbered, path_str, records};
+use crate::import::{
+    builds_clean, by_title, decision_page, fresh, import, numbered, path_str, records,
+};
 
 /// Before, `# 18) Keep Wikibase master compatible … {#adr_0018}` was titled with its
 /// `{#adr_0018}` and written to `…-adr.md` files; the attribute is the heading's anchor,
@@ -64,4 +66,57 @@ fn a_numbered_index_page_is_an_index() {
         (users.status.as_str(), users.date.as_str()),
         ("proposed", "2025-04-16")
     );
+}
+
+/// Before, every paragraph under `## Status` was read as a status word: the author's
+/// explanation of why the record was superseded was dropped, with one "has no orgbook
+/// equivalent; dropped" note per clause. Prose there is kept under its heading.
+#[test]
+fn prose_under_the_status_heading_is_kept() {
+    let source = TestBook::fixture("left21-status-prose");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("adr"))])
+        .success()
+        .stderr_lacks("has no orgbook equivalent")
+        .stderr_has("ADR-0013-client-injection-not-adopted.md:8: the status section's prose is kept in the body")
+        .stderr_has("017-product-split-inside-trading.md:6: the status section's prose is kept in the body");
+    let rs = records(&book);
+    let (_, injection) = by_title(
+        &rs,
+        "Client injection, traffic intercept and detection evasion are not adopted",
+    );
+    let (n14, _) = by_title(&rs, "The operator chooses the data path");
+    assert_eq!(injection.status, "superseded");
+    assert_eq!(rs[&n14].supersedes, [13]);
+    let body = injection.body.trim_start();
+    assert!(
+        body.starts_with("## Status\n\nKept rather than deleted: this record is why the question was asked twice, and\n"),
+        "{body}"
+    );
+    assert!(body.contains("cannot be honestly classified."), "{body}");
+    assert!(
+        body.contains("**Originally:** Accepted, building on"),
+        "{body}"
+    );
+    // The status word and the relation leave the body: the page says them.
+    assert!(!body.contains("Nothing\nbelow is in force"), "{body}");
+    let (_, split) = by_title(
+        &rs,
+        "Product split은 trading/ 안에서만, account/market은 통합 유지",
+    );
+    assert_eq!(split.status, "superseded");
+    // Under its heading, as the source has it (the status line between them gone).
+    assert!(
+        split
+            .body
+            .trim_start()
+            .starts_with("## Status\n본 ADR은 spot/futures가 같은 host에 사는"),
+        "{}",
+        split.body
+    );
+    assert!(!split.body.contains("Superseded by"), "{}", split.body);
+    builds_clean(&book);
+    let page = decision_page(&book, split);
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("더 이상 유효하지 않다"));
 }
