@@ -101,6 +101,14 @@ struct Heading<'t> {
     text: std::borrow::Cow<'t, str>,
 }
 
+/// The label of a line that is one bold phrase (`**Status**`, `**Date:**`), lowercased:
+/// how records written by hand name their sections without headings.
+fn bold_label(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let inner = inner.trim().trim_end_matches(':').trim();
+    (!inner.is_empty() && !inner.contains('*')).then(|| inner.to_ascii_lowercase())
+}
+
 /// What a record's file name says: the date (log4brains' `YYYYMMDD-slug.md`) or number
 /// (`0007-slug.md`) it starts with, and the words after them.
 struct FileName<'n> {
@@ -232,6 +240,16 @@ impl<'t> Record<'t> {
         // Underlined with `=` (a setext heading, as Pandoc-made records are), a title is
         // read as `# Title` is: both are level-1 headings.
         let heading = first_h1.filter(|h| !is_section_name(&h.text)).cloned();
+        if heading.is_none()
+            && self.meta.title.is_none()
+            && let Some((raw, line)) = self.title_label()
+        {
+            return Ok(Title {
+                raw,
+                line,
+                heading: None,
+            });
+        }
         let (raw, line) = match (&heading, self.meta.title.take()) {
             (Some(h), fm) => {
                 self.keep[h.line..=h.end].fill(false);
@@ -269,6 +287,23 @@ impl<'t> Record<'t> {
             }
         };
         Ok(Title { raw, line, heading })
+    }
+
+    /// A title written as the record's sections are, in bold paragraphs: `**Title**` first,
+    /// the title in the one-line paragraph under it. Both leave the body.
+    fn title_label(&mut self) -> Option<(String, usize)> {
+        let n = self.lines.len();
+        let i = (0..n).find(|&i| self.keep[i] && !self.lines[i].trim().is_empty())?;
+        if self.in_code[i] || bold_label(self.lines[i]).as_deref() != Some("title") {
+            return None;
+        }
+        let j = i + 2;
+        let blank = |k: usize| k >= n || self.lines[k].trim().is_empty();
+        if j >= n || !blank(i + 1) || blank(j) || !blank(j + 1) || self.in_code[j] {
+            return None;
+        }
+        self.keep[i..=j].fill(false);
+        Some((self.lines[j].trim().to_owned(), j + 1))
     }
 
     /// Metadata lines (`Date: …`, MADR 2's `* Status: …`) between the title and the first
@@ -409,6 +444,7 @@ impl<'t> Record<'t> {
     /// `## Status` / `## Date` sections (adr-tools, and many hand-made templates) hold
     /// metadata only, so the whole section leaves the body.
     fn metadata_sections(&mut self, headings: &[Heading], title: &Title) {
+        let mut found = false;
         for (k, h) in headings.iter().enumerate() {
             let (i, level) = (h.line, h.level);
             if Some(i) == title.heading.as_ref().map(|h| h.line) {
@@ -426,30 +462,78 @@ impl<'t> Record<'t> {
                 self.authors_section(h, end);
                 continue;
             }
-            if name != "status" && name != "date" {
+            if name == "status" || name == "date" {
+                found = true;
+                self.metadata_section(h, &name, end);
+            }
+        }
+        if !found {
+            self.bold_label_sections(headings);
+        }
+    }
+
+    /// Nygard's sections written as bold paragraphs rather than headings (`**Status**`
+    /// alone in its paragraph, `Accepted` in the next, then `**Context**`), as many records
+    /// written by hand are: a `Status` or `Date` label is read as its `##` section is, up to
+    /// the next such label or heading. Only when the record has no such heading.
+    fn bold_label_sections(&mut self, headings: &[Heading]) {
+        let n = self.lines.len();
+        let labels: Vec<(usize, String)> = (0..n)
+            .filter(|&i| {
+                self.keep[i]
+                    && !self.in_code[i]
+                    && (i == 0 || self.lines[i - 1].trim().is_empty())
+                    && (i + 1 == n || self.lines[i + 1].trim().is_empty())
+            })
+            .filter_map(|i| Some((i, bold_label(self.lines[i])?)))
+            .collect();
+        // The first of each: a record has one status, and reading the section copies the
+        // record's lines, which once per label would grow with the square of its length.
+        let (mut status, mut date) = (false, false);
+        for (k, (i, name)) in labels.iter().enumerate() {
+            let first = match name.as_str() {
+                "status" => !std::mem::replace(&mut status, true),
+                "date" => !std::mem::replace(&mut date, true),
+                _ => false,
+            };
+            if !first {
                 continue;
             }
-            self.keep[i..end].fill(false);
-            let mut lines = self.lines.clone();
-            if name == "status" {
-                // `Date: 2020-03-01` under the status (adr-tools users add it there) is
-                // the date, not a second status; so is any other `Key: value` of ours.
-                for (j, line) in lines.iter_mut().enumerate().take(end).skip(h.end + 1) {
-                    if self.in_code[j] {
-                        continue;
-                    }
-                    if let Some((key, value)) = meta_line(line) {
-                        self.meta.field(&key, &value, j + 1, &mut self.notes);
-                        *line = "";
-                    }
+            let next_label = labels.get(k + 1).map_or(n, |&(j, _)| j);
+            // Headings are in line order: a binary search keeps many labels linear.
+            let next_heading = headings
+                .get(headings.partition_point(|h| h.line <= *i))
+                .map_or(n, |h| h.line);
+            let h = Heading {
+                line: *i,
+                end: *i,
+                level: 7,
+                text: std::borrow::Cow::Borrowed(self.lines[*i]),
+            };
+            self.metadata_section(&h, name, next_label.min(next_heading));
+        }
+    }
+
+    /// A `## Status` or `## Date` section (`name`), from its heading `h` to `end`: read,
+    /// and out of the body.
+    fn metadata_section(&mut self, h: &Heading, name: &str, end: usize) {
+        self.keep[h.line..end].fill(false);
+        let mut lines = self.lines.clone();
+        if name == "status" {
+            // `Date: 2020-03-01` under the status (adr-tools users add it there) is
+            // the date, not a second status; so is any other `Key: value` of ours.
+            for (j, line) in lines.iter_mut().enumerate().take(end).skip(h.end + 1) {
+                if self.in_code[j] {
+                    continue;
+                }
+                if let Some((key, value)) = meta_line(line) {
+                    self.meta.field(&key, &value, j + 1, &mut self.notes);
+                    *line = "";
                 }
             }
-            if name == "status" {
-                self.status_section(h, &lines, end);
-            } else if let Some((line, text)) = paragraphs(&lines, h.end + 1, end).into_iter().next()
-            {
-                self.meta.date_text(&text, line, &mut self.notes);
-            }
+            self.status_section(h, &lines, end);
+        } else if let Some((line, text)) = paragraphs(&lines, h.end + 1, end).into_iter().next() {
+            self.meta.date_text(&text, line, &mut self.notes);
         }
     }
 
@@ -2731,10 +2815,11 @@ enum TitleNumber {
 fn title_number(title: &str) -> (TitleNumber, String) {
     let t = title.trim();
     // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
-    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`, Oxide's `RFD 0005:`. Only `ADR`
+    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`, Oxide's `RFD 0005:`, a decision
+    // record's `DR 5:` (VA.gov's teams number theirs so). Only `ADR`
     // and `RFD` may be followed by a bare space ("ADR 7 Use X", Oxide's "RFD 12 Host OS
     // update policy"): "RFC 2119 keywords" is a title, not RFC 2119.
-    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "rfd", "se", "pep"]
+    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "rfd", "se", "pep", "dr"]
         .iter()
         .find_map(|p| {
             let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
@@ -3796,6 +3881,39 @@ mod tests {
             d.unmapped
         );
         assert_eq!(d.body, "## Context\n\nIt is old.\n");
+    }
+
+    #[test]
+    fn sections_written_as_bold_paragraphs() {
+        let d = parse(
+            "use-x.md",
+            "**Title**\n\nUse X\n\n**Date**\n\n2024-03-14\n\n**Status**\n\nAccepted\n\n**Context**\n\nC.\n\n**Status**\n\nRejected\n",
+        );
+        assert_eq!(d.title, "Use X");
+        assert_eq!(d.status, "accepted");
+        assert_eq!(d.date, date(2024, 3, 14));
+        // Only the first status label is the status section; a second stays as written.
+        assert_eq!(d.body.trim(), "**Context**\n\nC.\n\n**Status**\n\nRejected");
+        // A `## Status` heading wins: bold labels are read only without one.
+        let d = parse(
+            "0002-y.md",
+            "# 2. Y\n\n## Status\n\nAccepted\n\n## Notes\n\n**Status**\n\nRejected\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert!(d.body.contains("**Status**\n\nRejected"), "{}", d.body);
+        // Bold text inside a paragraph, or a label in code, is no section.
+        let d = parse(
+            "0003-z.md",
+            "# 3. Z\n\n* Status: proposed\n\n## Context\n\nSee **Status**\nbelow.\n\n```\n**Status**\n\nAccepted\n```\n",
+        );
+        assert_eq!(d.status, "proposed");
+        // VA.gov's decision records are numbered `DR 5:`; a title starting with the
+        // letters is no number.
+        assert_eq!(
+            title_number("DR 5: Which removals?"),
+            (TitleNumber::Number(5), "Which removals?".to_owned())
+        );
+        assert_eq!(title_number("Drop 5 services").0, TitleNumber::None);
     }
 
     #[test]
@@ -4884,6 +5002,26 @@ mod tests {
         assert!(
             t4 < t1 * 8 + std::time::Duration::from_millis(50),
             "{t1:?} for 5,000 blocks, {t4:?} for 20,000"
+        );
+    }
+
+    #[test]
+    fn many_bold_status_labels_stay_linear() {
+        // Every `**Status**` paragraph a section, with prose under each: read as one
+        // status section each, the record's lines would be copied once per label.
+        let text = |n: usize| {
+            let mut t = String::from("# 1. X\n\n");
+            for _ in 0..n {
+                t.push_str("**Status**\n\nAccepted\n\nKept rather than deleted, as it was.\n\n**Date**\n\n2024-01-01\n\n");
+            }
+            t
+        };
+        let time = |text: &str| crate::cpu_time::cpu_time_of(|| parse("0001-x.md", text)).1;
+        let (small, large) = (text(2_000), text(8_000));
+        let (t1, t4) = (time(&small), time(&large));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 2,000 labels, {t4:?} for 8,000"
         );
     }
 

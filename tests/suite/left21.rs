@@ -120,3 +120,40 @@ fn prose_under_the_status_heading_is_kept() {
     let text: String = page.root_element().text().collect();
     assert!(text.contains("더 이상 유효하지 않다"));
 }
+
+/// Before, a record whose sections are bold paragraphs (`**Status**` over `Accepted`, then
+/// `**Context**`), as many records written by hand are, had "no status found" and was
+/// imported as proposed, `**Status**` and `Accepted` left in its body; one titled the same
+/// way (`**Title**` over the title) was titled by its file name, and VA.gov's `DR 5:`
+/// stayed in the title, numbered after the free numbers. The labels are read as the
+/// sections they stand for.
+#[test]
+fn sections_written_as_bold_paragraphs_are_read() {
+    let source = TestBook::fixture("left21-bold-sections");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("adr"))])
+        .success()
+        .stderr_lacks("no status found")
+        .stderr_lacks("no `# Title` heading")
+        .stderr_has("Imported 3 decisions");
+    let rs = records(&book);
+    assert_eq!(
+        numbered(&rs),
+        [
+            (1, "Record decisions in the handbook", "accepted"),
+            (5, "Which removals should we support?", "accepted"),
+            (6, "Selection of Data Storage Strategy", "accepted"),
+            (7, "Payment Integration", "accepted"),
+        ]
+    );
+    for r in rs.values().skip(1) {
+        let body = r.body.trim_start();
+        assert!(body.starts_with("**Context**\n\n"), "{body}");
+        assert!(
+            !body.contains("**Status**") && !body.contains("**Title**"),
+            "{body}"
+        );
+    }
+    assert_eq!(rs[&5].date, "2025-10-02");
+    builds_clean(&book);
+}
