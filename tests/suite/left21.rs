@@ -3,7 +3,8 @@
 //! (a heading attribute Doxygen and Pandoc read as the anchor, `left21-wikibase`);
 //! Dependency-Track's hyades numbers its folder's overview `000-index.md`
 //! (`left21-hyades`); records superseded later explain why under their `## Status`
-//! (`left21-status-prose`).
+//! (`left21-status-prose`); records written by hand set out their sections as bold
+//! paragraphs, `**Status**` over `Accepted` (`left21-bold-sections`).
 
 use crate::harness::TestBook;
 use crate::import::{
@@ -156,4 +157,26 @@ fn sections_written_as_bold_paragraphs_are_read() {
     }
     assert_eq!(rs[&5].date, "2025-10-02");
     builds_clean(&book);
+}
+
+/// The same records moved into content/decisions/ as they are: before, each was two errors
+/// (its file name has no number, it has no front matter) that said nothing of the import;
+/// a bold `**Status**` paragraph marks a record written for another tool, as an adr-tools
+/// `## Status` heading does, and it is the one error that names the import.
+#[test]
+fn bold_section_records_in_place_are_one_error_naming_the_import() {
+    let source = TestBook::fixture("left21-bold-sections");
+    let book = fresh(false);
+    for name in ["payment-integration.md", "dr-5-which-removals.md"] {
+        book.write(
+            &format!("content/decisions/{name}"),
+            &source.read(&format!("adr/{name}")),
+        );
+    }
+    let run = book.run(&["check"]);
+    run.failure(1)
+        .stderr_lacks("missing-front-matter")
+        .stderr_lacks("invalid-decision-file-name")
+        .stderr_has("error[foreign-decision-record]: this is a decision record written for a Nygard-style template (its sections in bold), not for orgbook");
+    assert_eq!(run.stderr.matches("error[").count(), 2, "{}", run.stderr);
 }
