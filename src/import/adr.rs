@@ -660,6 +660,16 @@ impl<'t> Record<'t> {
         opts: &ImportOptions,
     ) -> ImportedDecision {
         let (title_number, plain_title) = split_title_number(&title.raw);
+        // ADRFlow titles its records `# 2 Create ADR Object`: a number and a bare space,
+        // which alone could be the title's own first word ("12 factor apps"); the file
+        // name's number (`2-Create_ADR_Object.md`) says it is the record's.
+        let (title_number, plain_title) = match (title_number, names.number) {
+            (None, Some((n, _))) => match number_and_space(&plain_title, n) {
+                Some(rest) => (Some(n), rest.to_owned()),
+                None => (None, plain_title),
+            },
+            (t, _) => (t, plain_title),
+        };
         let plain_title = plain_text(&plain_title);
         let plain_title = if plain_title.is_empty() {
             names.title()
@@ -744,7 +754,11 @@ impl<'t> Record<'t> {
                 "in a folder named `{name}`, but the record says it is {status}; imported as {status}, as the record says"
             ));
         }
-        let (date, dated) = match (meta.date.or(meta.status_date), names.date, meta.updated) {
+        let (date, dated) = match (
+            meta.date.or(meta.first_status_date),
+            names.date,
+            meta.updated,
+        ) {
             (Some(d), _, _) => (d, Dated::Record),
             (None, Some((d, _)), _) => (d, Dated::FileName),
             // Go's `Last updated:`: later than the proposal, but the file's own word,
@@ -979,6 +993,12 @@ struct Meta {
     status: Vec<(usize, &'static str)>,
     /// A date written on a status line (`Accepted on 2024-03-14`).
     status_date: Option<Date>,
+    /// The first such date, of the earliest status in a history (ADRFlow's `Proposed
+    /// 2017-12-28` over `Accepted 2017-12-30`): when the record was written.
+    first_status_date: Option<Date>,
+    /// The lines of the statuses that carried a date: a history, each step dated, whose
+    /// earlier steps are no contradiction worth a note.
+    dated_status_lines: std::collections::HashSet<usize>,
     supersedes: Vec<u32>,
     superseded_by: Vec<u32>,
     supersedes_files: Vec<String>,
@@ -1390,6 +1410,8 @@ impl Meta {
                             notes.at(line, assumption);
                         }
                         self.status_date = Some(date);
+                        self.first_status_date.get_or_insert(date);
+                        self.dated_status_lines.insert(line);
                     }
                     None if is_release_qualifier(rest) => {
                         // "Implemented (Swift 5.1)", "Stable in Kotlin 1.5", "Active review
@@ -1439,7 +1461,10 @@ impl Meta {
         };
         for &(line, word) in &self.status {
             let lifecycle = word == "accepted" && matches!(status, "superseded" | "deprecated");
-            if word != status && !lifecycle {
+            // `Proposed 2017-12-28` over `Accepted 2017-12-30`: a step of the history, not
+            // a word left over from the template.
+            let history = self.dated_status_lines.contains(&line);
+            if word != status && !lifecycle && !history {
                 notes.at(
                     line,
                     format!("earlier status {word} dropped; the record is imported as {status}"),
@@ -2714,7 +2739,12 @@ fn nearest_status(lower: &str) -> Option<(&'static str, usize)> {
 /// Relations orgbook has no key for, which are kept as text: adr-tools' `Amends`,
 /// `Amended by`, `Clarifies`, `Clarified by`, and the like.
 fn other_relation(part: &str) -> Option<&str> {
-    const PREFIXES: [&str; 14] = [
+    const PREFIXES: [&str; 18] = [
+        // ADRFlow's link words (`mentions [6](6-….md)`, `generalized_by [7](…)`).
+        "mentions",
+        "mentioned by",
+        "generalized_by",
+        "generalized by",
         "amends",
         "amended by",
         "clarifies",
@@ -2798,6 +2828,15 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
         (TitleNumber::Number(n), rest) => (Some(n), rest),
         (_, rest) => (None, rest),
     }
+}
+
+/// The title after a leading `n ` (the number `n` and a space), if it starts so.
+fn number_and_space(title: &str, n: u32) -> Option<&str> {
+    let t = title.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let number: u32 = t.get(..digits)?.parse().ok()?;
+    let rest = t[digits..].strip_prefix(' ')?.trim_start();
+    (number == n && !rest.is_empty()).then_some(rest)
 }
 
 /// What numbers a title.
@@ -3914,6 +3953,50 @@ mod tests {
             (TitleNumber::Number(5), "Which removals?".to_owned())
         );
         assert_eq!(title_number("Drop 5 services").0, TitleNumber::None);
+    }
+
+    #[test]
+    fn adrflow_numbers_histories_and_link_words() {
+        // The number and a bare space are the record's number only when the file name
+        // says so: "12 factor apps" in `use-12-factor.md` keeps its words.
+        let d = parse(
+            "2-Create_ADR_Object.md",
+            "# 2 Create ADR Object\n\n## Status\n\nProposed 2017-07-08\n",
+        );
+        assert_eq!(
+            (d.title.as_str(), d.source_number),
+            ("Create ADR Object", Some(2))
+        );
+        let d = parse("use-12-factor.md", "# 12 factor apps\n\nStatus: accepted\n");
+        assert_eq!(d.title, "12 factor apps");
+        let d = parse("3-x.md", "# 12 factor apps\n\nStatus: accepted\n");
+        assert_eq!(d.title, "12 factor apps");
+        // A dated history: written when proposed, decided when accepted, no note.
+        let d = parse(
+            "7-Defining_Customizations.md",
+            "# 7 Defining Customizations\n\n## Status\n\nProposed 2017-12-28\n  \nAccepted 2017-12-30\n\ngeneralized_by [9](9-x.md)\n\nmentions [6](6-y.md)\n",
+        );
+        assert_eq!(
+            (d.date, d.decided),
+            (date(2017, 12, 28), Some(date(2017, 12, 30)))
+        );
+        assert_eq!(
+            d.related,
+            ["generalized_by [9](9-x.md)", "mentions [6](6-y.md)"]
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // Undated, the earlier word is still named: it may be the template's leftover.
+        let d = parse(
+            "0008-z.md",
+            "# 8. Z\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\nAccepted\n",
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("earlier status proposed dropped")),
+            "{:?}",
+            d.unmapped
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Dependency-Track's hyades numbers its folder's overview `000-index.md`
 //! (`left21-hyades`); records superseded later explain why under their `## Status`
 //! (`left21-status-prose`); records written by hand set out their sections as bold
-//! paragraphs, `**Status**` over `Accepted` (`left21-bold-sections`).
+//! paragraphs, `**Status**` over `Accepted` (`left21-bold-sections`); ADRFlow titles its
+//! records `# 2 Title` and keeps a dated status history (`left21-adrflow`).
 
 use crate::harness::TestBook;
 use crate::import::{
@@ -179,4 +180,49 @@ fn bold_section_records_in_place_are_one_error_naming_the_import() {
         .stderr_lacks("invalid-decision-file-name")
         .stderr_has("error[foreign-decision-record]: this is a decision record written for a Nygard-style template (its sections in bold), not for orgbook");
     assert_eq!(run.stderr.matches("error[").count(), 2, "{}", run.stderr);
+}
+
+/// ADRFlow (slior/adrflow) writes `# 2 Create ADR Object` (the number, a bare space), a
+/// dated status history (`Proposed 2017-12-28` over `Accepted 2017-12-30`) and links as
+/// `mentions [6](…)`. Before, the number stayed in the title and the file name
+/// (`0002-2-create-adr-object.md`), the record was dated when accepted, with a note per
+/// record that its "earlier status proposed" was dropped, and `mentions` was dropped as an
+/// unknown status. Now the file name's number confirms the title's, the record is dated
+/// when proposed and decided when accepted, and `mentions` is kept as a relation.
+#[test]
+fn adrflow_titles_histories_and_mentions() {
+    let source = TestBook::fixture("left21-adrflow");
+    let book = fresh(false);
+    import(&book, &[&path_str(&source.root().join("doc/adr"))])
+        .success()
+        .stderr_lacks("earlier status")
+        .stderr_lacks("has no orgbook equivalent")
+        .stderr_has("Imported 5 decisions into content/decisions/ for team `platform` (type 2)\n");
+    let rs = records(&book);
+    assert_eq!(
+        numbered(&rs),
+        [
+            (1, "Record decisions in the handbook", "accepted"),
+            (2, "Create ADR Object", "proposed"),
+            (5, "Utility Context Lazily Initialized", "superseded"),
+            (6, "Centralize Definition of Filename", "accepted"),
+            (7, "Defining Customizations", "accepted"),
+            (8, "Remove ADR Util Sync Module", "accepted"),
+        ]
+    );
+    assert_eq!(rs[&2].file, "0002-create-adr-object.md");
+    let customizations = book.read(&format!("content/decisions/{}", rs[&7].file));
+    assert!(
+        customizations.contains("date = 2017-12-28\ndecided = 2017-12-30\n"),
+        "{customizations}"
+    );
+    assert_eq!(rs[&8].supersedes, [5]);
+    assert!(
+        rs[&8].body.contains(
+            "## Related decisions\n\n- mentions [6](0006-centralize-definition-of-filename.md)"
+        ),
+        "{}",
+        rs[&8].body
+    );
+    builds_clean(&book);
 }
