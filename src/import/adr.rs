@@ -101,6 +101,14 @@ struct Heading<'t> {
     text: std::borrow::Cow<'t, str>,
 }
 
+/// The label of a line that is one bold phrase (`**Status**`, `**Date:**`), lowercased:
+/// how records written by hand name their sections without headings.
+fn bold_label(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let inner = inner.trim().trim_end_matches(':').trim();
+    (!inner.is_empty() && !inner.contains('*')).then(|| inner.to_ascii_lowercase())
+}
+
 /// What a record's file name says: the date (log4brains' `YYYYMMDD-slug.md`) or number
 /// (`0007-slug.md`) it starts with, and the words after them.
 struct FileName<'n> {
@@ -232,6 +240,16 @@ impl<'t> Record<'t> {
         // Underlined with `=` (a setext heading, as Pandoc-made records are), a title is
         // read as `# Title` is: both are level-1 headings.
         let heading = first_h1.filter(|h| !is_section_name(&h.text)).cloned();
+        if heading.is_none()
+            && self.meta.title.is_none()
+            && let Some((raw, line)) = self.title_label()
+        {
+            return Ok(Title {
+                raw,
+                line,
+                heading: None,
+            });
+        }
         let (raw, line) = match (&heading, self.meta.title.take()) {
             (Some(h), fm) => {
                 self.keep[h.line..=h.end].fill(false);
@@ -269,6 +287,23 @@ impl<'t> Record<'t> {
             }
         };
         Ok(Title { raw, line, heading })
+    }
+
+    /// A title written as the record's sections are, in bold paragraphs: `**Title**` first,
+    /// the title in the one-line paragraph under it. Both leave the body.
+    fn title_label(&mut self) -> Option<(String, usize)> {
+        let n = self.lines.len();
+        let i = (0..n).find(|&i| self.keep[i] && !self.lines[i].trim().is_empty())?;
+        if self.in_code[i] || bold_label(self.lines[i]).as_deref() != Some("title") {
+            return None;
+        }
+        let j = i + 2;
+        let blank = |k: usize| k >= n || self.lines[k].trim().is_empty();
+        if j >= n || !blank(i + 1) || blank(j) || !blank(j + 1) || self.in_code[j] {
+            return None;
+        }
+        self.keep[i..=j].fill(false);
+        Some((self.lines[j].trim().to_owned(), j + 1))
     }
 
     /// Metadata lines (`Date: …`, MADR 2's `* Status: …`) between the title and the first
@@ -409,6 +444,7 @@ impl<'t> Record<'t> {
     /// `## Status` / `## Date` sections (adr-tools, and many hand-made templates) hold
     /// metadata only, so the whole section leaves the body.
     fn metadata_sections(&mut self, headings: &[Heading], title: &Title) {
+        let mut found = false;
         for (k, h) in headings.iter().enumerate() {
             let (i, level) = (h.line, h.level);
             if Some(i) == title.heading.as_ref().map(|h| h.line) {
@@ -426,32 +462,109 @@ impl<'t> Record<'t> {
                 self.authors_section(h, end);
                 continue;
             }
-            if name != "status" && name != "date" {
+            if name == "status" || name == "date" {
+                found = true;
+                self.metadata_section(h, &name, end);
+            }
+        }
+        if !found {
+            self.bold_label_sections(headings);
+        }
+    }
+
+    /// Nygard's sections written as bold paragraphs rather than headings (`**Status**`
+    /// alone in its paragraph, `Accepted` in the next, then `**Context**`), as many records
+    /// written by hand are: a `Status` or `Date` label is read as its `##` section is, up to
+    /// the next such label or heading. Only when the record has no such heading.
+    fn bold_label_sections(&mut self, headings: &[Heading]) {
+        let n = self.lines.len();
+        let labels: Vec<(usize, String)> = (0..n)
+            .filter(|&i| {
+                self.keep[i]
+                    && !self.in_code[i]
+                    && (i == 0 || self.lines[i - 1].trim().is_empty())
+                    && (i + 1 == n || self.lines[i + 1].trim().is_empty())
+            })
+            .filter_map(|i| Some((i, bold_label(self.lines[i])?)))
+            .collect();
+        // The first of each: a record has one status, and reading the section copies the
+        // record's lines, which once per label would grow with the square of its length.
+        let (mut status, mut date) = (false, false);
+        for (k, (i, name)) in labels.iter().enumerate() {
+            let first = match name.as_str() {
+                "status" => !std::mem::replace(&mut status, true),
+                "date" => !std::mem::replace(&mut date, true),
+                _ => false,
+            };
+            if !first {
                 continue;
             }
-            self.keep[i..end].fill(false);
-            let mut lines = self.lines.clone();
-            if name == "status" {
-                // `Date: 2020-03-01` under the status (adr-tools users add it there) is
-                // the date, not a second status; so is any other `Key: value` of ours.
-                for (j, line) in lines.iter_mut().enumerate().take(end).skip(h.end + 1) {
-                    if self.in_code[j] {
-                        continue;
-                    }
-                    if let Some((key, value)) = meta_line(line) {
-                        self.meta.field(&key, &value, j + 1, &mut self.notes);
-                        *line = "";
-                    }
+            let next_label = labels.get(k + 1).map_or(n, |&(j, _)| j);
+            // Headings are in line order: a binary search keeps many labels linear.
+            let next_heading = headings
+                .get(headings.partition_point(|h| h.line <= *i))
+                .map_or(n, |h| h.line);
+            let h = Heading {
+                line: *i,
+                end: *i,
+                level: 7,
+                text: std::borrow::Cow::Borrowed(self.lines[*i]),
+            };
+            self.metadata_section(&h, name, next_label.min(next_heading));
+        }
+    }
+
+    /// A `## Status` or `## Date` section (`name`), from its heading `h` to `end`: read,
+    /// and out of the body.
+    fn metadata_section(&mut self, h: &Heading, name: &str, end: usize) {
+        self.keep[h.line..end].fill(false);
+        let mut lines = self.lines.clone();
+        if name == "status" {
+            // `Date: 2020-03-01` under the status (adr-tools users add it there) is
+            // the date, not a second status; so is any other `Key: value` of ours.
+            for (j, line) in lines.iter_mut().enumerate().take(end).skip(h.end + 1) {
+                if self.in_code[j] {
+                    continue;
+                }
+                if let Some((key, value)) = meta_line(line) {
+                    self.meta.field(&key, &value, j + 1, &mut self.notes);
+                    *line = "";
                 }
             }
-            let paragraphs = paragraphs(&lines, h.end + 1, end);
-            if name == "status" {
-                for (line, text) in paragraphs {
-                    self.meta.status_text(&text, line, &mut self.notes);
-                }
-            } else if let Some((line, text)) = paragraphs.into_iter().next() {
-                self.meta.date_text(&text, line, &mut self.notes);
+            self.status_section(h, &lines, end);
+        } else if let Some((line, text)) = paragraphs(&lines, h.end + 1, end).into_iter().next() {
+            self.meta.date_text(&text, line, &mut self.notes);
+        }
+    }
+
+    /// The paragraphs of a `## Status` section: each is read for the status and relations.
+    /// One in which nothing is either, written as sentences, is the author's account of the
+    /// status (why a record was superseded, what it said before): it stays in the body
+    /// under the heading, rather than be dropped clause by clause as unknown status words.
+    fn status_section(&mut self, heading: &Heading, lines: &[&str], end: usize) {
+        let mut kept_at = None;
+        for (span, text) in paragraph_spans(lines, heading.end + 1, end) {
+            let mut side = Notes {
+                file: self.notes.file,
+                list: Vec::new(),
+            };
+            let read = self.meta.status_text(&text, span.start + 1, &mut side);
+            if read || text.split_whitespace().count() < 4 || span.clone().any(|j| self.in_code[j])
+            {
+                self.notes.list.append(&mut side.list);
+                continue;
             }
+            // With the blank line after it, so kept paragraphs stay apart.
+            let blank = usize::from(span.end < end && lines[span.end].trim().is_empty());
+            self.keep[span.start..span.end + blank].fill(true);
+            kept_at.get_or_insert(span.start + 1);
+        }
+        if let Some(line) = kept_at {
+            let blank =
+                usize::from(heading.end + 1 < end && lines[heading.end + 1].trim().is_empty());
+            self.keep[heading.line..=heading.end + blank].fill(true);
+            self.notes
+                .at(line, "the status section's prose is kept in the body");
         }
     }
 
@@ -547,6 +660,16 @@ impl<'t> Record<'t> {
         opts: &ImportOptions,
     ) -> ImportedDecision {
         let (title_number, plain_title) = split_title_number(&title.raw);
+        // ADRFlow titles its records `# 2 Create ADR Object`: a number and a bare space,
+        // which alone could be the title's own first word ("12 factor apps"); the file
+        // name's number (`2-Create_ADR_Object.md`) says it is the record's.
+        let (title_number, plain_title) = match (title_number, names.number) {
+            (None, Some((n, _))) => match number_and_space(&plain_title, n) {
+                Some(rest) => (Some(n), rest.to_owned()),
+                None => (None, plain_title),
+            },
+            (t, _) => (t, plain_title),
+        };
         let plain_title = plain_text(&plain_title);
         let plain_title = if plain_title.is_empty() {
             names.title()
@@ -631,7 +754,11 @@ impl<'t> Record<'t> {
                 "in a folder named `{name}`, but the record says it is {status}; imported as {status}, as the record says"
             ));
         }
-        let (date, dated) = match (meta.date.or(meta.status_date), names.date, meta.updated) {
+        let (date, dated) = match (
+            meta.date.or(meta.first_status_date),
+            names.date,
+            meta.updated,
+        ) {
             (Some(d), _, _) => (d, Dated::Record),
             (None, Some((d, _)), _) => (d, Dated::FileName),
             // Go's `Last updated:`: later than the proposal, but the file's own word,
@@ -866,6 +993,12 @@ struct Meta {
     status: Vec<(usize, &'static str)>,
     /// A date written on a status line (`Accepted on 2024-03-14`).
     status_date: Option<Date>,
+    /// The first such date, of the earliest status in a history (ADRFlow's `Proposed
+    /// 2017-12-28` over `Accepted 2017-12-30`): when the record was written.
+    first_status_date: Option<Date>,
+    /// The lines of the statuses that carried a date: a history, each step dated, whose
+    /// earlier steps are no contradiction worth a note.
+    dated_status_lines: std::collections::HashSet<usize>,
     supersedes: Vec<u32>,
     superseded_by: Vec<u32>,
     supersedes_files: Vec<String>,
@@ -902,7 +1035,9 @@ impl Meta {
     fn field(&mut self, key: &str, value: &str, line: usize, notes: &mut Notes) {
         let lower = key.to_lowercase();
         match canonical_key(&lower).unwrap_or(key) {
-            "status" => self.status_text(value, line, notes),
+            "status" => {
+                self.status_text(value, line, notes);
+            }
             "date" => self.date_text(value, line, notes),
             "updated" => {
                 // `15 May 2017 (to reflect actual implementation)`: the date is what comes
@@ -1141,11 +1276,12 @@ impl Meta {
 
     /// A status paragraph or value: status words, relations, and whatever
     /// else people write there, separated by lines, commas or semicolons.
-    fn status_text(&mut self, text: &str, line: usize, notes: &mut Notes) {
+    /// Whether anything in it was read (a status, a relation, a placeholder).
+    fn status_text(&mut self, text: &str, line: usize, notes: &mut Notes) -> bool {
         let text = strip_html_comments(text);
         let text = text.trim();
         if text.is_empty() {
-            return;
+            return false;
         }
         if is_choice_list(text) || text == "STATUS" {
             self.placeholder_status = true;
@@ -1153,7 +1289,7 @@ impl Meta {
                 line,
                 format!("status `{text}` looks like an unfilled template; ignored"),
             );
-            return;
+            return true;
         }
         if is_placeholder(text) {
             let inside = text[1..text.len() - 1].trim();
@@ -1170,8 +1306,9 @@ impl Meta {
                 format!("status `{text}` is a placeholder, not a status; imported as proposed"),
             );
             self.status.push((line, "proposed"));
-            return;
+            return true;
         }
+        let mut read = false;
         let mut last_relation = None;
         for written in split_top_level(text) {
             // Confluence's status lozenges come out of an export with an emoji before
@@ -1188,17 +1325,20 @@ impl Meta {
             };
             let part = part.trim_end_matches('.').trim();
             if evidence {
+                read = true;
                 push_unique(&mut self.links, format!("- Status as written: {written}"));
             }
             if part.is_empty() {
                 continue;
             }
             if let Some(other) = other_relation(part) {
+                read = true;
                 push_unique(&mut self.related, other.to_owned());
                 last_relation = None;
                 continue;
             }
             if let Some((relation, rest)) = relation_prefix(part) {
+                read = true;
                 let numbers = refs(rest);
                 if numbers.is_empty() {
                     // "Superseded by [the pull request that …](URL)": no record to link,
@@ -1223,6 +1363,7 @@ impl Meta {
             if let Some(relation) = last_relation
                 && is_continuation(part)
             {
+                read = true;
                 self.relation(relation, refs(part), line, false);
                 continue;
             }
@@ -1237,6 +1378,7 @@ impl Meta {
                         format!("status `{word}` read as {status} (the nearest status word)"),
                     );
                     self.status.push((line, status));
+                    read = true;
                     continue;
                 }
                 notes.at(
@@ -1268,6 +1410,8 @@ impl Meta {
                             notes.at(line, assumption);
                         }
                         self.status_date = Some(date);
+                        self.first_status_date.get_or_insert(date);
+                        self.dated_status_lines.insert(line);
                     }
                     None if is_release_qualifier(rest) => {
                         // "Implemented (Swift 5.1)", "Stable in Kotlin 1.5", "Active review
@@ -1290,7 +1434,9 @@ impl Meta {
                 }
             }
             self.status.push((line, status));
+            read = true;
         }
+        read
     }
 
     /// The one orgbook status. Being superseded outranks any word written
@@ -1315,7 +1461,10 @@ impl Meta {
         };
         for &(line, word) in &self.status {
             let lifecycle = word == "accepted" && matches!(status, "superseded" | "deprecated");
-            if word != status && !lifecycle {
+            // `Proposed 2017-12-28` over `Accepted 2017-12-30`: a step of the history, not
+            // a word left over from the template.
+            let history = self.dated_status_lines.contains(&line);
+            if word != status && !lifecycle && !history {
                 notes.at(
                     line,
                     format!("earlier status {word} dropped; the record is imported as {status}"),
@@ -1698,7 +1847,9 @@ fn read_kep_yaml(file: &str, yaml: &str, line_one: usize, meta: &mut Meta, notes
                 match (key, value) {
                     (_, yaml_serde::Value::Null) | ("title" | "kep-number", _) => {}
                     ("status", v) => match yaml_text(v) {
-                        Some(t) => meta.status_text(&t, line, &mut side),
+                        Some(t) => {
+                            meta.status_text(&t, line, &mut side);
+                        }
                         None => side.at(line, "`status` is not a plain value; dropped"),
                     },
                     ("creation-date", v) => match yaml_text(v) {
@@ -2054,7 +2205,19 @@ fn is_choice_list(s: &str) -> bool {
 /// Paragraphs (and list items) of `lines[from..to]`, each with its first line
 /// number and its lines joined, since a link in a status line may wrap.
 fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+    paragraph_spans(lines, from, to)
+        .into_iter()
+        .map(|(span, text)| (span.start + 1, text))
+        .collect()
+}
+
+/// [`paragraphs`] with the 0-based lines each one spans.
+fn paragraph_spans(
+    lines: &[&str],
+    from: usize,
+    to: usize,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut open = false;
     for (i, line) in lines.iter().enumerate().take(to).skip(from) {
         let t = line.trim();
@@ -2065,11 +2228,12 @@ fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<(usize, String)> {
         let item = strip_bullet(t);
         let starts_item = item.len() != t.len();
         match out.last_mut() {
-            Some((_, text)) if open && !starts_item => {
+            Some((span, text)) if open && !starts_item => {
                 text.push(' ');
                 text.push_str(t);
+                span.end = i + 1;
             }
-            _ => out.push((i + 1, item.to_owned())),
+            _ => out.push((i..i + 1, item.to_owned())),
         }
         open = true;
     }
@@ -2376,7 +2540,7 @@ pub(super) fn stem_date(stem: &str) -> Option<(Date, &str)> {
 /// by pulldown-cmark so that escapes, code spans and links are read as Markdown reads
 /// them, and boilerplate prefixes (`Architecture Decision Record:`) removed.
 pub(super) fn plain_text(title: &str) -> String {
-    let mut text = inline_text(title);
+    let mut text = inline_text(without_heading_attributes(title));
     // Go's design documents are titled `# Proposal: Type Aliases`.
     const PREFIXES: [&str; 8] = [
         "architecture decision record",
@@ -2402,6 +2566,34 @@ pub(super) fn plain_text(title: &str) -> String {
         }
     }
     text
+}
+
+/// A heading's text without the attribute block that closes it (`Title {#adr_0018}`, as
+/// Wikibase's records give each its Doxygen anchor; Pandoc's and kramdown's `{: #id
+/// .class}`): the block names the heading's anchor and classes, which the build reads as
+/// such, so it is no part of the title. Braces that are not attributes (`Use {x}`) stay.
+fn without_heading_attributes(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    let Some(inner) = trimmed.strip_suffix('}') else {
+        return title;
+    };
+    let Some(open) = inner.rfind('{') else {
+        return title;
+    };
+    let before = &inner[..open];
+    let attrs = inner[open + 1..].trim_start_matches(':').trim();
+    let is_attribute = |t: &str| {
+        (t.len() > 1 && t.starts_with(['#', '.']))
+            || t.split_once('=').is_some_and(|(k, _)| !k.is_empty())
+    };
+    if before.ends_with(char::is_whitespace)
+        && !attrs.is_empty()
+        && attrs.split_whitespace().all(is_attribute)
+    {
+        before.trim_end()
+    } else {
+        title
+    }
 }
 
 /// The text of one line of inline Markdown, as a reader sees it.
@@ -2547,7 +2739,12 @@ fn nearest_status(lower: &str) -> Option<(&'static str, usize)> {
 /// Relations orgbook has no key for, which are kept as text: adr-tools' `Amends`,
 /// `Amended by`, `Clarifies`, `Clarified by`, and the like.
 fn other_relation(part: &str) -> Option<&str> {
-    const PREFIXES: [&str; 14] = [
+    const PREFIXES: [&str; 18] = [
+        // ADRFlow's link words (`mentions [6](6-….md)`, `generalized_by [7](…)`).
+        "mentions",
+        "mentioned by",
+        "generalized_by",
+        "generalized by",
         "amends",
         "amended by",
         "clarifies",
@@ -2633,6 +2830,15 @@ fn split_title_number(title: &str) -> (Option<u32>, String) {
     }
 }
 
+/// The title after a leading `n ` (the number `n` and a space), if it starts so.
+fn number_and_space(title: &str, n: u32) -> Option<&str> {
+    let t = title.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let number: u32 = t.get(..digits)?.parse().ok()?;
+    let rest = t[digits..].strip_prefix(' ')?.trim_start();
+    (number == n && !rest.is_empty()).then_some(rest)
+}
+
 /// What numbers a title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TitleNumber {
@@ -2648,10 +2854,11 @@ enum TitleNumber {
 fn title_number(title: &str) -> (TitleNumber, String) {
     let t = title.trim();
     // `ADR-7`, and the other series records are numbered in: Kubernetes' `KEP-3960:`,
-    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`, Oxide's `RFD 0005:`. Only `ADR`
+    // `RFC 430:`, Swift Evolution's `SE-0001:`, `PEP 8:`, Oxide's `RFD 0005:`, a decision
+    // record's `DR 5:` (VA.gov's teams number theirs so). Only `ADR`
     // and `RFD` may be followed by a bare space ("ADR 7 Use X", Oxide's "RFD 12 Host OS
     // update policy"): "RFC 2119 keywords" is a title, not RFC 2119.
-    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "rfd", "se", "pep"]
+    let (after_prefix, has_prefix, strict) = ["adr", "kep", "rfc", "rfd", "se", "pep", "dr"]
         .iter()
         .find_map(|p| {
             let r = strip_prefix_ci(t, p)?.trim_start_matches(['-', '_', ' ', '#']);
@@ -3716,6 +3923,118 @@ mod tests {
     }
 
     #[test]
+    fn sections_written_as_bold_paragraphs() {
+        let d = parse(
+            "use-x.md",
+            "**Title**\n\nUse X\n\n**Date**\n\n2024-03-14\n\n**Status**\n\nAccepted\n\n**Context**\n\nC.\n\n**Status**\n\nRejected\n",
+        );
+        assert_eq!(d.title, "Use X");
+        assert_eq!(d.status, "accepted");
+        assert_eq!(d.date, date(2024, 3, 14));
+        // Only the first status label is the status section; a second stays as written.
+        assert_eq!(d.body.trim(), "**Context**\n\nC.\n\n**Status**\n\nRejected");
+        // A `## Status` heading wins: bold labels are read only without one.
+        let d = parse(
+            "0002-y.md",
+            "# 2. Y\n\n## Status\n\nAccepted\n\n## Notes\n\n**Status**\n\nRejected\n",
+        );
+        assert_eq!(d.status, "accepted");
+        assert!(d.body.contains("**Status**\n\nRejected"), "{}", d.body);
+        // Bold text inside a paragraph, or a label in code, is no section.
+        let d = parse(
+            "0003-z.md",
+            "# 3. Z\n\n* Status: proposed\n\n## Context\n\nSee **Status**\nbelow.\n\n```\n**Status**\n\nAccepted\n```\n",
+        );
+        assert_eq!(d.status, "proposed");
+        // VA.gov's decision records are numbered `DR 5:`; a title starting with the
+        // letters is no number.
+        assert_eq!(
+            title_number("DR 5: Which removals?"),
+            (TitleNumber::Number(5), "Which removals?".to_owned())
+        );
+        assert_eq!(title_number("Drop 5 services").0, TitleNumber::None);
+    }
+
+    #[test]
+    fn adrflow_numbers_histories_and_link_words() {
+        // The number and a bare space are the record's number only when the file name
+        // says so: "12 factor apps" in `use-12-factor.md` keeps its words.
+        let d = parse(
+            "2-Create_ADR_Object.md",
+            "# 2 Create ADR Object\n\n## Status\n\nProposed 2017-07-08\n",
+        );
+        assert_eq!(
+            (d.title.as_str(), d.source_number),
+            ("Create ADR Object", Some(2))
+        );
+        let d = parse("use-12-factor.md", "# 12 factor apps\n\nStatus: accepted\n");
+        assert_eq!(d.title, "12 factor apps");
+        let d = parse("3-x.md", "# 12 factor apps\n\nStatus: accepted\n");
+        assert_eq!(d.title, "12 factor apps");
+        // A dated history: written when proposed, decided when accepted, no note.
+        let d = parse(
+            "7-Defining_Customizations.md",
+            "# 7 Defining Customizations\n\n## Status\n\nProposed 2017-12-28\n  \nAccepted 2017-12-30\n\ngeneralized_by [9](9-x.md)\n\nmentions [6](6-y.md)\n",
+        );
+        assert_eq!(
+            (d.date, d.decided),
+            (date(2017, 12, 28), Some(date(2017, 12, 30)))
+        );
+        assert_eq!(
+            d.related,
+            ["generalized_by [9](9-x.md)", "mentions [6](6-y.md)"]
+        );
+        assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+        // Undated, the earlier word is still named: it may be the template's leftover.
+        let d = parse(
+            "0008-z.md",
+            "# 8. Z\n\nDate: 2024-01-01\n\n## Status\n\nProposed\n\nAccepted\n",
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.contains("earlier status proposed dropped")),
+            "{:?}",
+            d.unmapped
+        );
+    }
+
+    #[test]
+    fn prose_in_the_status_section_stays_under_its_heading() {
+        let d = parse(
+            "0013-x.md",
+            "# 13. X\n\nDate: 2024-03-14\n\n## Status\n\nSuperseded by [14](0014-y.md).\n\nKept rather than deleted:\nit is why we asked twice.\n\nShelved\n\n## Context\n\nC.\n",
+        );
+        assert_eq!(d.status, "superseded");
+        assert_eq!(d.superseded_by, [14]);
+        assert_eq!(
+            d.body.trim(),
+            "## Status\n\nKept rather than deleted:\nit is why we asked twice.\n\n## Context\n\nC."
+        );
+        // A word that is no status is still named, not kept: it was meant as the status.
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.ends_with(":12: status `Shelved` has no orgbook equivalent; dropped")),
+            "{:?}",
+            d.unmapped
+        );
+        assert!(
+            d.unmapped
+                .iter()
+                .any(|n| n.ends_with(":9: the status section's prose is kept in the body")),
+            "{:?}",
+            d.unmapped
+        );
+        // Nothing kept: the section leaves the body whole, as before.
+        let d = parse(
+            "0014-y.md",
+            "# 14. Y\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n",
+        );
+        assert_eq!(d.body.trim(), "## Context\n\nC.");
+    }
+
+    #[test]
     fn status_section_relations() {
         let d = parse(
             "0009-x.md",
@@ -4282,6 +4601,18 @@ mod tests {
             "Use event sourcing"
         );
         assert_eq!(plain_text("Decision - Use X"), "Use X");
+        // A heading's attribute block is its anchor (Wikibase's Doxygen ids, kramdown's
+        // `{: #id}`); braces that hold no attributes are the title's.
+        assert_eq!(
+            plain_text("Keep master green {#adr_0018}"),
+            "Keep master green"
+        );
+        assert_eq!(plain_text("Use X {: #use-x .wide}"), "Use X");
+        assert_eq!(plain_text("Use X {lang=en}"), "Use X");
+        assert_eq!(plain_text("Use {x}"), "Use {x}");
+        assert_eq!(plain_text("Use X{#a}"), "Use X{#a}");
+        assert_eq!(plain_text("Pick { # }"), "Pick { # }");
+        assert_eq!(plain_text("{#only}"), "{#only}");
         // A prefix word inside a title is not a prefix.
         assert_eq!(
             plain_text("Decisions are recorded"),
@@ -4754,6 +5085,26 @@ mod tests {
         assert!(
             t4 < t1 * 8 + std::time::Duration::from_millis(50),
             "{t1:?} for 5,000 blocks, {t4:?} for 20,000"
+        );
+    }
+
+    #[test]
+    fn many_bold_status_labels_stay_linear() {
+        // Every `**Status**` paragraph a section, with prose under each: read as one
+        // status section each, the record's lines would be copied once per label.
+        let text = |n: usize| {
+            let mut t = String::from("# 1. X\n\n");
+            for _ in 0..n {
+                t.push_str("**Status**\n\nAccepted\n\nKept rather than deleted, as it was.\n\n**Date**\n\n2024-01-01\n\n");
+            }
+            t
+        };
+        let time = |text: &str| crate::cpu_time::cpu_time_of(|| parse("0001-x.md", text)).1;
+        let (small, large) = (text(2_000), text(8_000));
+        let (t1, t4) = (time(&small), time(&large));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 2,000 labels, {t4:?} for 8,000"
         );
     }
 

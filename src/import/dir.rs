@@ -218,7 +218,15 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             continue;
         }
         let numbered = d.source_number.is_some() || d.file_date.is_some();
-        let page = !numbered || matches!(lower.as_str(), "index.md" | "readme.md");
+        // Numbered to sort first in the folder (hyades's `000-index.md`), an index page
+        // is still named as one.
+        let named_index = matches!(
+            lower
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches(['-', '_', '.']),
+            "index.md" | "readme.md"
+        );
+        let page = !numbered || named_index;
         // A page with a date or status of its own (a Notion export's `Last updated:`) is
         // still a log when it says it is one.
         let says_log = {
@@ -240,6 +248,8 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         if !d.has_metadata && page {
             let reason = if d.md_links >= 2 {
                 index_reason(d.md_links)
+            } else if named_index && numbered {
+                "the folder's index page, not a record: no status or date".to_owned()
             } else {
                 "not a record: no number, status or date".to_owned()
             };

@@ -129,7 +129,7 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
     if keys.is_some_and(|keys| keys.contains(&"state") && keys.contains(&"authors")) {
         return Some("an RFD template");
     }
-    let mut status_heading = false;
+    let (mut status_heading, mut bold_status) = (false, false);
     let (mut driver, mut owner, mut approver) = (false, false, false);
     // Google Docs' Markdown export: each heading bold (`# **ADR 7: …**`), its metadata
     // often a table whose first row, `| Status | Accepted |`, the export makes the header.
@@ -171,6 +171,9 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
             return Some("MADR");
         }
         status_heading |= lower == "## status";
+        // Nygard's sections set out as bold paragraphs, as records written by hand have
+        // them: `**Status**` alone on its line, the status in the paragraph below.
+        bold_status |= matches!(lower.as_str(), "**status**" | "**status:**");
     }
     if status_row {
         return Some(match bold_title {
@@ -178,7 +181,10 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
             false => "a template with a status table",
         });
     }
-    status_heading.then_some("adr-tools")
+    if status_heading {
+        return Some("adr-tools");
+    }
+    bold_status.then_some("a Nygard-style template (its sections in bold)")
 }
 
 /// The one error for a decision record written for another tool (see [`adr_format`]).
