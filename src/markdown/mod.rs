@@ -1820,6 +1820,66 @@ fn rewrite_own<'a>(
     .map(|c| CowStr::from(c.into_string()))
 }
 
+/// The address from the site's root (`/operations/finance#budget`) of a link to the
+/// handbook's own site: `base_url` when it is a web address, or the wider site of
+/// `[links] site`, over `http` or `https`. `None` for any other address.
+fn own_site_path(handbook: &Handbook, dest: &str) -> Option<String> {
+    let config = &handbook.config;
+    let rest = dest
+        .strip_prefix("https://")
+        .or_else(|| dest.strip_prefix("http://"))?;
+    [config.base_url.as_deref(), config.links.site.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|site| {
+            let site = site
+                .strip_prefix("https://")
+                .or_else(|| site.strip_prefix("http://"))?;
+            let site = site.trim_end_matches('/');
+            let after = rest.get(..site.len())?;
+            let tail = &rest[site.len()..];
+            (!site.is_empty()
+                && after.eq_ignore_ascii_case(site)
+                && (tail.is_empty() || tail.starts_with(['/', '#', '?'])))
+            .then(|| format!("/{}", tail.trim_start_matches('/')))
+        })
+        .next()
+}
+
+/// [`rewrite`] of an address on the handbook's own site (from [`own_site_path`]): the
+/// page, file or generated page it names, as a link from the top; `None` when the
+/// handbook has none there.
+fn rewrite_own_site<'a>(
+    handbook: &Handbook,
+    self_id: DocId,
+    (from_dir, root): (&str, &str),
+    on_site: &str,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    let (path, fragment) = match on_site.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (on_site, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let path = if path.is_empty() { "/" } else { path };
+    if !matches!(
+        resolve_target(handbook, from_dir, path),
+        Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)
+    ) {
+        return None;
+    }
+    let dest = match fragment {
+        Some(f) => format!("{path}#{f}"),
+        None => path.to_string(),
+    };
+    rewrite(
+        handbook, self_id, from_dir, root, &dest, span, rendered, diags,
+    )
+    .map(|c| CowStr::from(c.into_string()))
+}
+
 /// Where a link to a Google Doc leads (`link::google_docs`), in Markdown and in raw HTML
 /// alike: the page that document became, as a path from `content/`, to its top (Docs'
 /// `#heading=h.…` names no heading here) or to a heading id of its own, which the anchor
@@ -1877,6 +1937,23 @@ fn rewrite<'a>(
             return Some(found);
         }
         return None;
+    }
+    // A page's address on the site the handbook is published at (`base_url`) or is part of
+    // (`[links] site`), as authors copy it from the browser
+    // (`https://handbook.example.com/operations/finance`): the page itself when the
+    // handbook has it, else the address as written.
+    if let Some(on_site) = own_site_path(handbook, dest)
+        && let Some(found) = rewrite_own_site(
+            handbook,
+            self_id,
+            (from_dir, root),
+            &on_site,
+            span.clone(),
+            rendered,
+            diags,
+        )
+    {
+        return Some(found);
     }
     // A page of the BookStack instance the wiki moved from, by its full address
     // (`https://wiki.example.org/books/runbooks/page/restart`): the page here, when its
