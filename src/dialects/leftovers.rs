@@ -1404,7 +1404,7 @@ fn liquid_link(body: &str, range: Range<usize>) -> Option<String> {
     // The rest of the address (`#setup`) follows at once: the spaces that keep the
     // offsets go before the path, where CommonMark allows them.
     Some(match quote {
-        None if !after.starts_with([')', ' ']) => format!("{text:>width$}", width = syntax.len()),
+        None if !after.starts_with([')', ' ']) => " ".repeat(syntax.len() - text.len()) + &text,
         _ => text,
     })
 }
@@ -3989,6 +3989,7 @@ mod tests {
             "[d]({% page \"/tools/slack/\" %}) ![e]({{ '/img/a b.png' | url }})\n",
             "<a href=\"{{ '/guide/' | absolute_url }}\">f</a> [g]({{ site.baseurl }}/guide/)\n",
             "{% link guide/setup.md %} [h]({% link {{ page.next }} %}) [i]({{ x | relative_url }})\n",
+            "[j]({% link équipe/réunions.md %}#ordre-du-jour)\n",
         );
         let (out, found) = clean(body);
         assert_eq!(out.len(), body.len());
@@ -4004,6 +4005,10 @@ mod tests {
         }
         // A fragment after the tag follows the path at once.
         assert!(out.contains(" /guide/setup.md#install)"), "{out:?}");
+        assert!(
+            out.contains(" /équipe/réunions.md#ordre-du-jour)"),
+            "{out:?}"
+        );
         assert!(out.contains("[g](                  /guide/)"), "{out:?}");
         // Outside a link destination, or a path built from variables: a reported leftover.
         let left: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
