@@ -2006,8 +2006,9 @@ fn rewrite<'a>(
     if looks_like_email(dest) {
         return Some(format!("mailto:{dest}").into());
     }
-    // `{{site.baseurl}}/guide/` (Jekyll) is a root-relative link once the variable is gone;
-    // the variable itself is reported as a template leftover.
+    // `{{base.url}}/guide/`, a variable before a path from the top, is a root-relative link
+    // once the variable is gone; the variable itself is reported as a template leftover
+    // (Jekyll's own `{{ site.baseurl }}` is blanked before, by `leftovers::liquid_link`).
     if let Some(rest) = dest
         .strip_prefix("{{")
         .and_then(|d| d.split_once("}}"))
