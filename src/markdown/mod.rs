@@ -1791,33 +1791,19 @@ fn own_repository_path(handbook: &Handbook, dest: &str) -> Option<String> {
 fn rewrite_own<'a>(
     handbook: &Handbook,
     self_id: DocId,
-    (from_dir, root): (&str, &str),
+    dirs: (&str, &str),
     in_repository: &str,
     span: Range<usize>,
     rendered: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CowStr<'a>> {
-    let (path, fragment) = match in_repository.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (in_repository, None),
-    };
-    let path = path.split_once('?').map_or(path, |(p, _)| p);
-    let from_content = path.strip_prefix("content/").unwrap_or(path);
-    let candidate = format!("/{from_content}");
-    if !matches!(
-        resolve_target(handbook, from_dir, &candidate),
-        Resolved::Doc(..) | Resolved::Asset(_)
-    ) {
-        return None;
-    }
-    let dest = match fragment {
-        Some(f) => format!("{candidate}#{f}"),
-        None => candidate,
-    };
-    rewrite(
-        handbook, self_id, from_dir, root, &dest, span, rendered, diags,
+    let from_content = in_repository
+        .strip_prefix("content/")
+        .unwrap_or(in_repository);
+    let address = format!("/{from_content}");
+    rewrite_if_here(
+        handbook, self_id, dirs, &address, false, span, rendered, diags,
     )
-    .map(|c| CowStr::from(c.into_string()))
 }
 
 /// The address from the site's root (`/operations/finance#budget`) of a link to the
@@ -1846,29 +1832,31 @@ fn own_site_path(handbook: &Handbook, dest: &str) -> Option<String> {
         .next()
 }
 
-/// [`rewrite`] of an address on the handbook's own site (from [`own_site_path`]): the
-/// page, file or generated page it names, as a link from the top; `None` when the
-/// handbook has none there.
-fn rewrite_own_site<'a>(
+/// [`rewrite`] of `address`, a path from the top with its query and fragment
+/// (`/guide/setup?x=1#install`; `""` or `/` the home page), when the handbook has a page or
+/// file there (or a page it generates, with `generated`): the query dropped, the fragment
+/// kept. `None` when it has none, for the caller to keep the link as written.
+#[allow(clippy::too_many_arguments)]
+fn rewrite_if_here<'a>(
     handbook: &Handbook,
     self_id: DocId,
     (from_dir, root): (&str, &str),
-    on_site: &str,
+    address: &str,
+    generated: bool,
     span: Range<usize>,
     rendered: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CowStr<'a>> {
-    let (path, fragment) = match on_site.split_once('#') {
+    let (path, fragment) = match address.split_once('#') {
         Some((p, f)) => (p, Some(f)),
-        None => (on_site, None),
+        None => (address, None),
     };
     let path = path.split_once('?').map_or(path, |(p, _)| p);
     let path = if path.is_empty() { "/" } else { path };
-    if !matches!(
-        resolve_target(handbook, from_dir, path),
-        Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)
-    ) {
-        return None;
+    match resolve_target(handbook, from_dir, path) {
+        Resolved::Doc(..) | Resolved::Asset(_) => {}
+        Resolved::Generated(_) if generated => {}
+        _ => return None,
     }
     let dest = match fragment {
         Some(f) => format!("{path}#{f}"),
@@ -1943,11 +1931,12 @@ fn rewrite<'a>(
     // (`https://handbook.example.com/operations/finance`): the page itself when the
     // handbook has it, else the address as written.
     if let Some(on_site) = own_site_path(handbook, dest)
-        && let Some(found) = rewrite_own_site(
+        && let Some(found) = rewrite_if_here(
             handbook,
             self_id,
             (from_dir, root),
             &on_site,
+            true,
             span.clone(),
             rendered,
             diags,

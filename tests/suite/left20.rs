@@ -5,20 +5,7 @@
 //! pages by their published address, `https://handbook.mattermost.com/operations/finance`
 //! (`left20-mattermost-gitbook`).
 
-use crate::harness::{TestBook, check_all_links, hrefs, texts};
-
-/// The `href` of the one link in the page's `.prose` whose text is `text`.
-#[track_caller]
-fn href_of(page: &scraper::Html, text: &str) -> String {
-    let found: Vec<String> = texts(page, ".prose a")
-        .into_iter()
-        .zip(hrefs(page, ".prose a"))
-        .filter(|(shown, _)| shown == text)
-        .map(|(_, href)| href)
-        .collect();
-    assert_eq!(found.len(), 1, "links named {text:?}: {found:?}");
-    found.into_iter().next().unwrap()
-}
+use crate::harness::{TestBook, check_all_links, href_of, hrefs, texts};
 
 /// Before, every `[x]({% page "/…" %})` of the handbook was shown as its source, brackets,
 /// braces and all, with a template-leftover warning: the link was gone. Now the shortcode
