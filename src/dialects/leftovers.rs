@@ -4023,6 +4023,36 @@ mod tests {
     }
 
     #[test]
+    fn liquid_links_never_outgrow_their_syntax() {
+        // Every mix of the pieces around a link's destination, multi-byte paths included:
+        // the body keeps its length (each rewrite fits its syntax) and nothing panics.
+        let pieces = [
+            "](",
+            ")",
+            "#é",
+            "{{ site.baseurl }}",
+            "{{site.url}}",
+            "{% link é/ü.md %}",
+            "{% page \"/a b/\" %}",
+            "{{ '/ö' | relative_url }}",
+            "{% post_url x %}",
+            "href=\"",
+            "\"",
+            " ",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let body = format!("[x{a}{b}{c}{d}\n");
+                        assert_eq!(clean(&body).0.len(), body.len(), "{body:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn mkdocs_admonition_lines_become_invisible_references_of_their_exact_length() {
         assert_eq!(zero_width_line(4), None);
         for len in 5..60 {
