@@ -568,8 +568,8 @@ impl<'b> Scan<'b> {
     }
 
     /// A Liquid tag `{% … %}` from `i`, closed at `close`: `raw` and `comment` blocks,
-    /// Jekyll's `post_url`, GitBook's hints and embeds, else a leftover. Where the scan
-    /// goes on.
+    /// a link's address ([`liquid_link`]), GitBook's hints and embeds, else a leftover.
+    /// Where the scan goes on.
     fn liquid_tag(&mut self, i: usize, close: usize, hugo_lines: &[usize]) -> usize {
         let body = self.body;
         let end = close + 2;
@@ -593,7 +593,7 @@ impl<'b> Scan<'b> {
                 .unwrap_or(body.len());
             self.blank.push(i..close);
             close
-        } else if let Some(target) = jekyll_post_url(body, i..end, name) {
+        } else if let Some(target) = liquid_link(body, i..end) {
             self.rewrites.push((i, target));
             self.blank.push(i..end);
             end
@@ -655,6 +655,14 @@ impl<'b> Scan<'b> {
                 construct: title.to_string(),
                 kind: Kind::PageTitle,
             });
+            self.blank.push(range.clone());
+            return range.end;
+        }
+        if let Some(target) = liquid_link(body, range.clone()) {
+            // Blanked (a site-root variable) or the path it writes: a link either way.
+            if !target.is_empty() {
+                self.rewrites.push((range.start, target));
+            }
             self.blank.push(range.clone());
             return range.end;
         }
@@ -1349,20 +1357,145 @@ pub fn hugo_ref_target(shortcode_text: &str) -> Option<&str> {
     (!path.is_empty() && !path.contains(['"', '<', '>', '\\', '\n'])).then_some(path)
 }
 
-/// Jekyll's `{% post_url 2024-03-04-new-office %}` as a link's destination
-/// (`[the news]({% post_url 2024-03-04-new-office %})`): the post it names, as a link to
-/// its source (`</_posts/2024-03-04-new-office>`, any Markdown extension), which resolves
-/// and is checked like any link. `name` is the tag's text.
-fn jekyll_post_url(body: &str, range: Range<usize>, name: &str) -> Option<String> {
-    if !body[..range.start].ends_with("](") || !body[range.end..].starts_with(')') {
+/// A link's address written with Liquid, as a link's destination (`[x](…)`, `![x](…)`) or
+/// an HTML attribute's value (`href="…"`, `src="…"`): Jekyll's `{% link guide/setup.md %}`
+/// and `{% post_url 2024-03-04-new-office %}` (the post, `/_posts/2024-03-04-new-office`),
+/// an Eleventy site's `{% page "/tools/slack/" %}` shortcode (18F's handbook), and the URL
+/// filters `{{ "/guide/setup/" | relative_url }}` (`absolute_url`, Eleventy's `url`,
+/// `prepend: site.baseurl`). Each names a path from the site's root, which is `content/`
+/// once the pages are moved in, so the destination to write in the syntax's place is that
+/// path from the top, which resolves and is checked like any link (never longer than the
+/// syntax, so offsets hold). A site-root variable before a path (`{{ site.baseurl }}/x`,
+/// `{{ site.baseurl }}{% link x.md %}`) is nothing once moved: `Some("")`, to blank. `None`
+/// anywhere else, or for a path built from variables, which stays a reported leftover.
+fn liquid_link(body: &str, range: Range<usize>) -> Option<String> {
+    let (start, end) = (range.start, range.end);
+    let syntax = &body[range];
+    let after = &body[end..];
+    let quote = link_destination_quote(body, start)?;
+    let closes = |after: &str| match quote {
+        Some(q) => after.starts_with(q),
+        None => after.starts_with([')', '#', '?']) || after.starts_with(" \""),
+    };
+    if site_root_variable(syntax) {
+        // Followed by the rest of the path: a `/`, or the tag or filter that writes it.
+        let rest = after.starts_with('/') || after.starts_with("{%") || after.starts_with("{{");
+        return rest.then(String::new);
+    }
+    let path = liquid_path(syntax)?;
+    if !closes(after) || path.contains(['<', '>', '"', '\'', '\\', '{', '}', '\n']) {
         return None;
     }
-    let post = name
-        .strip_prefix("post_url")?
-        .trim()
-        .trim_start_matches('/');
-    let plain = !post.is_empty() && !post.contains(['"', '\'', '<', '>', '\\', ' ', '{', '}']);
-    plain.then(|| format!("</_posts/{post}>"))
+    let path = if path.contains("://") || path.starts_with('#') {
+        path.to_string()
+    } else {
+        format!("/{}", path.trim_start_matches('/'))
+    };
+    let spaced = path.contains(char::is_whitespace) || path.contains(['(', ')']);
+    let text = match (spaced, quote) {
+        (false, _) | (true, Some(_)) => path,
+        // CommonMark's `<…>` holds spaces and parentheses, if it is the whole destination.
+        (true, None) if after.starts_with(')') => format!("<{path}>"),
+        (true, None) => return None,
+    };
+    if text.len() > syntax.len() {
+        return None;
+    }
+    // The rest of the address (`#setup`) follows at once: the spaces that keep the
+    // offsets go before the path, where CommonMark allows them.
+    Some(match quote {
+        None if !after.starts_with([')', ' ']) => " ".repeat(syntax.len() - text.len()) + &text,
+        _ => text,
+    })
+}
+
+/// Whether `at` starts a link's destination: after `](`, or after a site-root variable
+/// there (`{{ site.url }}{{ site.baseurl }}{% link x.md %}`); `Some(None)`. In an HTML
+/// attribute's value, `href="…"` or `src='…'`: `Some(Some(quote))`.
+fn link_destination_quote(body: &str, at: usize) -> Option<Option<char>> {
+    let mut before = &body[..at];
+    // At most two variables before the path: no walk back over a line of expressions.
+    for _ in 0..3 {
+        if before.ends_with("](") {
+            return Some(None);
+        }
+        for (attr, q) in [
+            ("href=\"", '"'),
+            ("src=\"", '"'),
+            ("href='", '\''),
+            ("src='", '\''),
+        ] {
+            if before.ends_with(attr) {
+                return Some(Some(q));
+            }
+        }
+        let open = before
+            .strip_suffix("}}")
+            .and_then(|b| b.get(b.len().saturating_sub(40)..))
+            .and_then(|tail| tail.rfind("{{").map(|k| before.len() - 2 - tail.len() + k))?;
+        if !site_root_variable(&before[open..]) {
+            return None;
+        }
+        before = &before[..open];
+    }
+    None
+}
+
+/// Whether an expression is the site's root address, Jekyll's `{{ site.baseurl }}` or
+/// `{{ site.url }}` (without a filter), which is empty once the pages are moved in.
+fn site_root_variable(expression: &str) -> bool {
+    let Some(inner) = expression
+        .strip_prefix("{{")
+        .and_then(|e| e.strip_suffix("}}"))
+    else {
+        return false;
+    };
+    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+    matches!(inner, "site.baseurl" | "site.url")
+}
+
+/// The path a Liquid link tag or URL filter names, as written: `guide/setup.md` for
+/// `{% link guide/setup.md %}`, `/tools/slack/` for `{% page "/tools/slack/" %}` or
+/// `{{ "/tools/slack/" | relative_url }}`, `_posts/2024-03-04-x` for `{% post_url
+/// 2024-03-04-x %}`. `None` for any other tag or expression.
+fn liquid_path(syntax: &str) -> Option<String> {
+    let unquote = |s: &str| -> Option<String> {
+        let s = s.trim();
+        let inner = s
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .or_else(|| s.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')));
+        match inner {
+            Some(inner) => Some(inner.to_string()),
+            // Unquoted, as Jekyll's tags take it: one word, no variable.
+            None => {
+                (!s.is_empty() && !s.contains(char::is_whitespace) && !s.contains(['"', '\'', '|']))
+                    .then(|| s.to_string())
+            }
+        }
+    };
+    if let Some(tag) = liquid_tag(syntax) {
+        let (name, arg) = tag_name(tag);
+        return match name {
+            "link" | "page" => unquote(arg).filter(|p| !p.is_empty()),
+            "post_url" => unquote(arg)
+                .filter(|p| !p.is_empty() && !p.contains(char::is_whitespace))
+                .map(|p| format!("_posts/{}", p.trim_start_matches('/'))),
+            _ => None,
+        };
+    }
+    let inner = syntax.strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+    let (value, filter) = inner.split_once('|')?;
+    let filter = filter.trim();
+    let known = matches!(filter, "relative_url" | "absolute_url" | "url")
+        || filter
+            .strip_prefix("prepend:")
+            .is_some_and(|v| site_root_variable(&format!("{{{{{}}}}}", v.trim())));
+    let value = value.trim();
+    (known && (value.starts_with('"') || value.starts_with('\'')))
+        .then(|| unquote(value))
+        .flatten()
 }
 
 /// A Hugo tabs shortcode alone on its line (the Book theme's `{{< tabs "id" >}}`, `{{< tab
@@ -3846,6 +3979,77 @@ mod tests {
         // Outside a link destination, or not a plain path: a reported leftover.
         let left: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
         assert_eq!(left, ["{{< ref \"alone.md\" >}}", "{{< ref \"q\\\"x\" >}}"]);
+    }
+
+    #[test]
+    fn liquid_link_tags_and_url_filters_in_link_destinations_become_the_path() {
+        let body = concat!(
+            "[a]({% link guide/setup.md %}) [b]({{ \"/guide/\" | relative_url }})\n",
+            "[c]({{ site.baseurl }}{% link guide/setup.md %}#install) ",
+            "[d]({% page \"/tools/slack/\" %}) ![e]({{ '/img/a b.png' | url }})\n",
+            "<a href=\"{{ '/guide/' | absolute_url }}\">f</a> [g]({{ site.baseurl }}/guide/)\n",
+            "{% link guide/setup.md %} [h]({% link {{ page.next }} %}) [i]({{ x | relative_url }})\n",
+            "[j]({% link équipe/réunions.md %}#ordre-du-jour)\n",
+        );
+        let (out, found) = clean(body);
+        assert_eq!(out.len(), body.len());
+        for written in [
+            "[a](/guide/setup.md ",
+            "[b](/guide/ ",
+            "[d](/tools/slack/ ",
+            "![e](</img/a b.png> ",
+            "href=\"/guide/ ",
+            "[g](",
+        ] {
+            assert!(out.contains(written), "{written:?} in {out:?}");
+        }
+        // A fragment after the tag follows the path at once.
+        assert!(out.contains(" /guide/setup.md#install)"), "{out:?}");
+        assert!(
+            out.contains(" /équipe/réunions.md#ordre-du-jour)"),
+            "{out:?}"
+        );
+        assert!(out.contains("[g](                  /guide/)"), "{out:?}");
+        // Outside a link destination, or a path built from variables: a reported leftover.
+        let left: Vec<&str> = found.iter().map(|f| &body[f.range.clone()]).collect();
+        assert_eq!(
+            left,
+            [
+                "{% link guide/setup.md %}",
+                "{% link {{ page.next }} %}",
+                "{{ x | relative_url }}"
+            ]
+        );
+    }
+
+    #[test]
+    fn liquid_links_never_outgrow_their_syntax() {
+        // Every mix of the pieces around a link's destination, multi-byte paths included:
+        // the body keeps its length (each rewrite fits its syntax) and nothing panics.
+        let pieces = [
+            "](",
+            ")",
+            "#é",
+            "{{ site.baseurl }}",
+            "{{site.url}}",
+            "{% link é/ü.md %}",
+            "{% page \"/a b/\" %}",
+            "{{ '/ö' | relative_url }}",
+            "{% post_url x %}",
+            "href=\"",
+            "\"",
+            " ",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let body = format!("[x{a}{b}{c}{d}\n");
+                        assert_eq!(clean(&body).0.len(), body.len(), "{body:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

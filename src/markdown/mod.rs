@@ -1791,28 +1791,76 @@ fn own_repository_path(handbook: &Handbook, dest: &str) -> Option<String> {
 fn rewrite_own<'a>(
     handbook: &Handbook,
     self_id: DocId,
-    (from_dir, root): (&str, &str),
+    dirs: (&str, &str),
     in_repository: &str,
     span: Range<usize>,
     rendered: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CowStr<'a>> {
-    let (path, fragment) = match in_repository.split_once('#') {
+    let from_content = in_repository
+        .strip_prefix("content/")
+        .unwrap_or(in_repository);
+    let address = format!("/{from_content}");
+    rewrite_if_here(
+        handbook, self_id, dirs, &address, false, span, rendered, diags,
+    )
+}
+
+/// The address from the site's root (`/operations/finance#budget`) of a link to the
+/// handbook's own site: `base_url` when it is a web address, or the wider site of
+/// `[links] site`, over `http` or `https`. `None` for any other address.
+fn own_site_path(handbook: &Handbook, dest: &str) -> Option<String> {
+    let config = &handbook.config;
+    let rest = dest
+        .strip_prefix("https://")
+        .or_else(|| dest.strip_prefix("http://"))?;
+    [config.base_url.as_deref(), config.links.site.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|site| {
+            let site = site
+                .strip_prefix("https://")
+                .or_else(|| site.strip_prefix("http://"))?;
+            let site = site.trim_end_matches('/');
+            let after = rest.get(..site.len())?;
+            let tail = &rest[site.len()..];
+            (!site.is_empty()
+                && after.eq_ignore_ascii_case(site)
+                && (tail.is_empty() || tail.starts_with(['/', '#', '?'])))
+            .then(|| format!("/{}", tail.trim_start_matches('/')))
+        })
+        .next()
+}
+
+/// [`rewrite`] of `address`, a path from the top with its query and fragment
+/// (`/guide/setup?x=1#install`; `""` or `/` the home page), when the handbook has a page or
+/// file there (or a page it generates, with `generated`): the query dropped, the fragment
+/// kept. `None` when it has none, for the caller to keep the link as written.
+#[allow(clippy::too_many_arguments)]
+fn rewrite_if_here<'a>(
+    handbook: &Handbook,
+    self_id: DocId,
+    (from_dir, root): (&str, &str),
+    address: &str,
+    generated: bool,
+    span: Range<usize>,
+    rendered: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<CowStr<'a>> {
+    let (path, fragment) = match address.split_once('#') {
         Some((p, f)) => (p, Some(f)),
-        None => (in_repository, None),
+        None => (address, None),
     };
     let path = path.split_once('?').map_or(path, |(p, _)| p);
-    let from_content = path.strip_prefix("content/").unwrap_or(path);
-    let candidate = format!("/{from_content}");
-    if !matches!(
-        resolve_target(handbook, from_dir, &candidate),
-        Resolved::Doc(..) | Resolved::Asset(_)
-    ) {
-        return None;
+    let path = if path.is_empty() { "/" } else { path };
+    match resolve_target(handbook, from_dir, path) {
+        Resolved::Doc(..) | Resolved::Asset(_) => {}
+        Resolved::Generated(_) if generated => {}
+        _ => return None,
     }
     let dest = match fragment {
-        Some(f) => format!("{candidate}#{f}"),
-        None => candidate,
+        Some(f) => format!("{path}#{f}"),
+        None => path.to_string(),
     };
     rewrite(
         handbook, self_id, from_dir, root, &dest, span, rendered, diags,
@@ -1878,6 +1926,24 @@ fn rewrite<'a>(
         }
         return None;
     }
+    // A page's address on the site the handbook is published at (`base_url`) or is part of
+    // (`[links] site`), as authors copy it from the browser
+    // (`https://handbook.example.com/operations/finance`): the page itself when the
+    // handbook has it, else the address as written.
+    if let Some(on_site) = own_site_path(handbook, dest)
+        && let Some(found) = rewrite_if_here(
+            handbook,
+            self_id,
+            (from_dir, root),
+            &on_site,
+            true,
+            span.clone(),
+            rendered,
+            diags,
+        )
+    {
+        return Some(found);
+    }
     // A page of the BookStack instance the wiki moved from, by its full address
     // (`https://wiki.example.org/books/runbooks/page/restart`): the page here, when its
     // book (a folder of its name) moved in. One of such a book that did not move is
@@ -1929,8 +1995,9 @@ fn rewrite<'a>(
     if looks_like_email(dest) {
         return Some(format!("mailto:{dest}").into());
     }
-    // `{{site.baseurl}}/guide/` (Jekyll) is a root-relative link once the variable is gone;
-    // the variable itself is reported as a template leftover.
+    // `{{base.url}}/guide/`, a variable before a path from the top, is a root-relative link
+    // once the variable is gone; the variable itself is reported as a template leftover
+    // (Jekyll's own `{{ site.baseurl }}` is blanked before, by `leftovers::liquid_link`).
     if let Some(rest) = dest
         .strip_prefix("{{")
         .and_then(|d| d.split_once("}}"))

@@ -723,9 +723,9 @@ fn links_as_people_write_them() {
         false,
     );
     let (r, d) = render_path(&hb, "content/links.md");
-    // The Jekyll variable is reported; the link works without it.
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!((d[0].code, d[0].column), ("template-leftover", 172));
+    // Jekyll's `{{site.baseurl}}` is the site's root, nothing once the pages moved in: read
+    // (`leftovers::liquid_link`), not reported; the link works.
+    assert!(d.is_empty(), "{d:?}");
     assert_eq!(
         hrefs(&r.html),
         [

@@ -254,6 +254,20 @@ pub fn hrefs(doc: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `href` of the one link in the page's `.prose` whose text is `text` (every link
+/// there has one: a broken link has none).
+#[track_caller]
+pub fn href_of(page: &Html, text: &str) -> String {
+    let found: Vec<String> = texts(page, ".prose a")
+        .into_iter()
+        .zip(hrefs(page, ".prose a"))
+        .filter(|(shown, _)| shown == text)
+        .map(|(_, href)| href)
+        .collect();
+    assert_eq!(found.len(), 1, "links named {text:?}: {found:?}");
+    found.into_iter().next().unwrap()
+}
+
 /// The pages the "Next" links lead through, from `first` (paths from the site's root), at
 /// most 20.
 pub fn reading_order(book: &TestBook, first: &str) -> Vec<String> {

@@ -4,21 +4,7 @@
 //! `orgbook.toml`, the id Docs to Markdown writes in its top comment) or when the link's text
 //! is the title of exactly one page (`left19-gdocs-links`).
 
-use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
-
-/// The `href` of the one link in the page's `.prose` whose text is `text` (every link
-/// there has one: the fixture has no broken link).
-#[track_caller]
-fn href_of(page: &scraper::Html, text: &str) -> String {
-    let found: Vec<String> = texts(page, ".prose a")
-        .into_iter()
-        .zip(hrefs(page, ".prose a"))
-        .filter(|(shown, _)| shown == text)
-        .map(|(_, href)| href)
-        .collect();
-    assert_eq!(found.len(), 1, "links named {text:?}: {found:?}");
-    found.into_iter().next().unwrap()
-}
+use crate::harness::{TestBook, check_all_links, href_of, sel};
 
 const ONBOARDING: &str = "16a69p9_V2xaFld7W5oHq8K5ZLv74MNfjAN1m7i75cw3";
 const RUNBOOK: &str = "1Jjkqv3K7oz8i2tbXLfTGAHOhdJAizL7rPHNK29hCtf6";

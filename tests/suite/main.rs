@@ -28,6 +28,7 @@ mod left17;
 mod left18;
 mod left19;
 mod left2;
+mod left20;
 mod left21;
 mod left3;
 mod left4;
