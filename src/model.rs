@@ -520,3 +520,22 @@ pub fn child_order_key(doc: &Doc, slug: &str) -> (String, String) {
 pub fn ownership_key(item: &str) -> String {
     item.trim().to_lowercase()
 }
+
+/// Output paths orgbook generates itself; a page may not take them.
+pub const GENERATED_PATHS: &[&str] = &[
+    "index.html",
+    "404.html",
+    "search.html",
+    "sitemap.xml",
+    "teams/index.html",
+    "decisions/index.html",
+    "handbook.html",
+    "orgmap.html",
+    "ownership.html",
+    "health.html",
+    "interactions.html",
+    "people.html",
+    "timeline.html",
+    "feed.xml",
+    "revisits.ics",
+];

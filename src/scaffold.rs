@@ -111,17 +111,45 @@ fn pages_to_move(dir: &Path, site: &crate::existing_site::ExistingSite) -> Strin
         return format!("mkdir content && git mv {} content/", words.join(" "));
     }
     let names = crate::existing_site::top_level_page_names(dir);
+    // A Jekyll site's pages written in HTML (`index.html` with front matter, its home
+    // page): Jekyll builds them from `source: content` too, so they move with the rest.
+    let html = jekyll_html_pages(dir);
+    let html_too = match html.is_empty() {
+        true => String::new(),
+        false => format!(" && git mv {} content/", html.join(" ")),
+    };
     if !names.is_empty() && names.len() <= NAMED {
         let names: Vec<String> = names.iter().map(|n| shell_quoted(n)).collect();
-        return format!("mkdir content && git mv {} content/", names.join(" "));
+        return format!(
+            "mkdir content && git mv {} content/{html_too}",
+            names.join(" ")
+        );
     }
     let readme = ["README.md", "readme.md", "Readme.md"]
         .into_iter()
         .find(|r| dir.join(r).is_file());
     match readme {
-        Some(r) => format!("mkdir content && git mv *.md content/ && git mv content/{r} ."),
-        None => "mkdir content && git mv *.md content/".to_owned(),
+        Some(r) => {
+            format!("mkdir content && git mv *.md content/ && git mv content/{r} .{html_too}")
+        }
+        None => format!("mkdir content && git mv *.md content/{html_too}"),
     }
+}
+
+/// The HTML files with front matter at the top of `dir` (Jekyll's pages in HTML), as
+/// shell words, sorted.
+fn jekyll_html_pages(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| crate::load::is_jekyll_html_page(&dir.join(name), name))
+        .collect();
+    names.sort();
+    names.iter().map(|n| shell_quoted(n)).collect()
 }
 
 /// A file name as a shell word: in single quotes when it holds more than letters, digits,

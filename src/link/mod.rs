@@ -21,24 +21,7 @@ pub mod team_refs;
 pub use handbook::Handbook;
 pub use team_refs::keep_resolved as keep_resolved_team_refs;
 
-/// Output paths orgbook generates itself; a page may not take them.
-pub const GENERATED_PATHS: &[&str] = &[
-    "index.html",
-    "404.html",
-    "search.html",
-    "sitemap.xml",
-    "teams/index.html",
-    "decisions/index.html",
-    "handbook.html",
-    "orgmap.html",
-    "ownership.html",
-    "health.html",
-    "interactions.html",
-    "people.html",
-    "timeline.html",
-    "feed.xml",
-    "revisits.ics",
-];
+pub use crate::model::GENERATED_PATHS;
 
 /// What orgbook writes at one of the [`GENERATED_PATHS`], for a message.
 fn generated_page_name(url: &str) -> &'static str {

@@ -524,8 +524,13 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     keep_notes_of_unincluded(&mut skipped, &docs);
     diags.extend(skipped);
+    let pages: HashSet<&str> = docs
+        .iter()
+        .map(|d| d.url.as_str())
+        .chain(crate::model::GENERATED_PATHS.iter().copied())
+        .collect();
     for (path, rel) in &assets {
-        if let Some(d) = jekyll_html_page(path, rel) {
+        if let Some(d) = jekyll_html_page(path, rel, pages.contains(rel.as_str())) {
             diags.push(d);
         }
     }
@@ -593,31 +598,42 @@ fn with_retype_folders(
 /// A warning for an HTML file that starts with front matter: a Jekyll page (its layout and
 /// Liquid are Jekyll's), which orgbook would publish as it is, `---` lines and template
 /// tags shown to readers.
-fn jekyll_html_page(path: &Path, rel: &str) -> Option<Diagnostic> {
+/// When `taken`, a page of the handbook (or one orgbook generates, its home page and
+/// `404.html`) is at its address: it is not published (the asset stage leaves it out).
+fn jekyll_html_page(path: &Path, rel: &str, taken: bool) -> Option<Diagnostic> {
+    if !is_jekyll_html_page(path, rel) {
+        return None;
+    }
+    let message = match taken {
+        true => format!(
+            "an HTML page with front matter, a Jekyll page, where the handbook has a page ({rel}): not published, as copied as it is it would show its front matter and template tags"
+        ),
+        false => "an HTML page with front matter, a Jekyll page: orgbook publishes it as it is, its front matter and template tags shown to readers".to_string(),
+    };
+    Some(
+        Diagnostic::warning("template-leftover", &format!("{CONTENT_DIR}/{rel}"), message)
+            .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it"),
+    )
+}
+
+/// Whether content file `rel` (at `path`) is an HTML file that starts with front matter,
+/// a Jekyll page, other than a layout or an include (`_layouts/`, `_footer.html`, published
+/// only when linked).
+pub fn is_jekyll_html_page(path: &Path, rel: &str) -> bool {
     use std::io::Read;
     let lower = rel.to_ascii_lowercase();
     if !(lower.ends_with(".html") || lower.ends_with(".htm")) {
-        return None;
+        return false;
     }
-    // Layouts and includes (`_layouts/`, `_footer.html`) are published only when linked.
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if machinery::underscore_folder(rel).is_some() || name.starts_with('_') {
-        return None;
+        return false;
     }
     let mut start = [0u8; 5];
-    let n = std::fs::File::open(path).ok()?.read(&mut start).ok()?;
-    let front = &start[..n];
-    if !(front.starts_with(b"---\n") || front.starts_with(b"---\r\n")) {
-        return None;
-    }
-    Some(
-        Diagnostic::warning(
-            "template-leftover",
-            &format!("{CONTENT_DIR}/{rel}"),
-            "an HTML page with front matter, a Jekyll page: orgbook publishes it as it is, its front matter and template tags shown to readers",
-        )
-        .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it"),
-    )
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut start)) else {
+        return false;
+    };
+    start[..n].starts_with(b"---\n") || start[..n].starts_with(b"---\r\n")
 }
 
 /// `settings` with the titles MkDocs's `nav:` gives its sections as the labels of their

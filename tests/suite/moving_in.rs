@@ -3287,3 +3287,51 @@ fn myst_substitutions_are_written_where_their_keys_are() {
     let html = book.html("user_guide/readthedocs.html");
     assert_eq!(texts(&html, ".prose em"), ["RTD"]);
 }
+
+/// A Jekyll handbook whose home page is `index.html` with front matter (and a `404.html`
+/// too): `orgbook init` moves them into `content/` with the Markdown pages, so Jekyll
+/// still builds from `source: content`, and the build gives orgbook's own home and 404
+/// pages their addresses (a warning each says the Jekyll page is not published) instead
+/// of failing on the collision.
+#[test]
+fn a_jekyll_home_page_in_html_gives_way_to_the_handbooks() {
+    let book = TestBook::fixture("jekyll-html-home");
+    let root = book.root().to_string_lossy().into_owned();
+    let init = book.run(&["init", &root]);
+    init.failure(1).stderr_has(
+        "git mv box-products-is-you.md getting-started.md content/ && git mv 404.html index.html content/",
+    );
+    std::fs::create_dir(book.root().join("content")).unwrap();
+    for f in [
+        "box-products-is-you.md",
+        "getting-started.md",
+        "404.html",
+        "index.html",
+    ] {
+        std::fs::rename(book.root().join(f), book.root().join("content").join(f)).unwrap();
+    }
+    book.run(&["init", &root]).success();
+    let found = diagnostics(&book, &[]);
+    let leftovers: Vec<&str> = found
+        .iter()
+        .filter(|d| d.1 == "template-leftover")
+        .map(|d| d.2.as_str())
+        .collect();
+    assert_eq!(
+        leftovers,
+        ["content/404.html", "content/index.html"],
+        "{found:?}"
+    );
+    book.build()
+        .success()
+        .stderr_has("content/index.html")
+        .stderr_has("where the handbook has a page (index.html): not published");
+    let home = book.output_file("index.html");
+    assert!(
+        !home.contains("layout: home") && !home.contains("{%-"),
+        "{home}"
+    );
+    assert_eq!(texts(&book.html("index.html"), "title"), ["Box Products"]);
+    assert!(!book.output_file("404.html").contains("permalink:"));
+    check_all_links(&book.out(), &["404.html"]);
+}
