@@ -94,16 +94,12 @@ pub fn in_title(
     site: &BTreeMap<String, String>,
 ) -> Option<String> {
     let mut out = String::new();
-    let (mut written, mut at) = (0, 0);
-    while let Some(open) = text[at..].find("{{").map(|i| at + i) {
-        let Some(close) = text[open..].find("}}").map(|i| open + i + 2) else {
-            break;
-        };
-        let Some(value) = key_of(&text[open..close]).and_then(|k| value_of(k, page, site)) else {
-            at = open + 2;
+    let mut written = 0;
+    for (range, key) in keys_in(text) {
+        let Some(value) = value_of(key, page, site) else {
             continue;
         };
-        out.push_str(&text[written..open]);
+        out.push_str(&text[written..range.start]);
         for event in pulldown_cmark::Parser::new(value) {
             match event {
                 pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => out.push_str(&t),
@@ -113,13 +109,45 @@ pub fn in_title(
                 _ => {}
             }
         }
-        (written, at) = (close, close);
+        written = range.end;
     }
     if written == 0 {
         return None;
     }
     out.push_str(&text[written..]);
     Some(out)
+}
+
+/// The longest `{{ key }}` looked at, in bytes: a name, never long.
+const MAX_KEY: usize = 200;
+
+/// Each `{{ key }}` of `text` whose key is a name ([`key_of`]), with its byte range, in
+/// order. Linear in the text: the `}}` after a run of `{{` is found once for all of them,
+/// and a candidate longer than [`MAX_KEY`] is not read.
+pub fn keys_in(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
+    let mut at = 0;
+    let mut close: Option<usize> = None;
+    std::iter::from_fn(move || {
+        loop {
+            let open = at + text[at..].find("{{")?;
+            let c = match close {
+                Some(c) if c >= open + 2 => c,
+                _ => {
+                    let c = open + 2 + text[open + 2..].find("}}")?;
+                    close = Some(c);
+                    c
+                }
+            };
+            let end = c + 2;
+            if end - open <= MAX_KEY
+                && let Some(key) = key_of(&text[open..end])
+            {
+                at = end;
+                return Some((open..end, key));
+            }
+            at = open + 2;
+        }
+    })
 }
 
 /// The string entries of the dict literal `conf.py` assigns to `myst_substitutions` at the
@@ -354,6 +382,17 @@ html_theme = "furo"
         );
         assert_eq!(in_title("Release {{ other }}", &page, &site), None);
         assert_eq!(in_title("{{ broken", &page, &site), None);
+    }
+
+    #[test]
+    fn keys_are_found_in_one_pass() {
+        let found: Vec<_> = keys_in("a {{ b }} {{ not a key }} {{c}} {{ d").collect();
+        assert_eq!(found, [(2..9, "b"), (26..31, "c")]);
+        // Many openings before one far closing: each is looked at once.
+        let text = format!("{}{{{{ e }}}}", "{{ x ".repeat(100_000));
+        let found: Vec<_> = keys_in(&text).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "e");
     }
 
     #[test]

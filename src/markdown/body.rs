@@ -823,24 +823,16 @@ impl<'a> BodyWriter<'a> {
     fn substituted(&self, text: &str) -> Option<Vec<Event<'a>>> {
         let mut out = Vec::new();
         let mut written = 0;
-        let mut at = 0;
-        while let Some(open) = text[at..].find("{{").map(|i| at + i) {
-            let Some(close) = text[open..].find("}}").map(|i| open + i + 2) else {
-                break;
-            };
-            let value = crate::load::myst_substitutions::key_of(&text[open..close])
-                .and_then(|key| substitution(self.handbook, self.doc, key))
-                .and_then(inline_value);
-            let Some(value) = value else {
-                at = open + 2;
+        for (range, key) in crate::load::myst_substitutions::keys_in(text) {
+            let Some(value) = substitution(self.handbook, self.doc, key).and_then(inline_value)
+            else {
                 continue;
             };
-            if open > written {
-                out.push(Event::Text(text[written..open].to_string().into()));
+            if range.start > written {
+                out.push(Event::Text(text[written..range.start].to_string().into()));
             }
             out.extend(value);
-            written = close;
-            at = close;
+            written = range.end;
         }
         if written == 0 {
             return None;
