@@ -133,8 +133,10 @@ pub fn hide_unlisted(
     diags: &mut Vec<Diagnostic>,
 ) {
     let listed: HashSet<&str> = order.pages.iter().map(String::as_str).collect();
+    // Charters and decision records are not the book's: their own indexes list them.
     let unlisted: Vec<String> = source
         .files()
+        .filter(|rel| super::classify(rel) == super::FileClass::Page)
         .map(|rel| format!("{}/{rel}", super::CONTENT_DIR))
         .filter(|p| !listed.contains(p.as_str()))
         .collect();
@@ -532,7 +534,22 @@ mod tests {
 
     #[test]
     fn pages_left_out_of_a_jupyter_book_are_hidden_with_a_note() {
-        let source = source();
+        let source = NavSource::new(
+            [
+                "index.md",
+                "intro.md",
+                "get-started/install.md",
+                "get-started/init.md",
+                "authoring/index.md",
+                "authoring/math.md",
+                "authoring/notebooks.md",
+                "authoring/drafts/later.md",
+                // Not the book's: listed by their own indexes, never hidden.
+                "teams/search.md",
+                "decisions/0001-use-postgres.md",
+            ]
+            .into_iter(),
+        );
         let mut diags = Vec::new();
         let mut out = order(
             JB_TOC,
@@ -542,6 +559,11 @@ mod tests {
         );
         hide_unlisted(&mut out, JB_TOC, &source, &mut diags);
         assert_eq!(out.hidden.len(), 6, "{:?}", out.hidden);
+        assert!(
+            !out.hidden
+                .iter()
+                .any(|p| p.contains("teams/") || p.contains("decisions/"))
+        );
         assert!(out.hidden.contains("content/authoring/math.md"));
         assert!(!out.hidden.contains("content/intro.md"));
         assert_eq!(diags.len(), 1);
