@@ -524,14 +524,18 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     keep_notes_of_unincluded(&mut skipped, &docs);
     diags.extend(skipped);
-    let pages: HashSet<&str> = docs
+    let html: Vec<&(PathBuf, String)> = assets
         .iter()
-        .map(|d| d.url.as_str())
-        .chain(crate::model::GENERATED_PATHS.iter().copied())
+        .filter(|(path, rel)| is_jekyll_html_page(path, rel))
         .collect();
-    for (path, rel) in &assets {
-        if let Some(d) = jekyll_html_page(path, rel, pages.contains(rel.as_str())) {
-            diags.push(d);
+    if !html.is_empty() {
+        let pages: HashSet<&str> = docs
+            .iter()
+            .map(|d| d.url.as_str())
+            .chain(crate::model::GENERATED_PATHS.iter().copied())
+            .collect();
+        for (_, rel) in html {
+            diags.push(jekyll_html_page(rel, pages.contains(rel.as_str())));
         }
     }
     let mut nav_order = nav_order(root, &md, &assets, diags);
@@ -595,25 +599,20 @@ fn with_retype_folders(
     assets
 }
 
-/// A warning for an HTML file that starts with front matter: a Jekyll page (its layout and
-/// Liquid are Jekyll's), which orgbook would publish as it is, `---` lines and template
-/// tags shown to readers.
+/// The warning for an HTML file that starts with front matter ([`is_jekyll_html_page`]): a
+/// Jekyll page (its layout and Liquid are Jekyll's), which orgbook would publish as it is,
+/// `---` lines and template tags shown to readers.
 /// When `taken`, a page of the handbook (or one orgbook generates, its home page and
 /// `404.html`) is at its address: it is not published (the asset stage leaves it out).
-fn jekyll_html_page(path: &Path, rel: &str, taken: bool) -> Option<Diagnostic> {
-    if !is_jekyll_html_page(path, rel) {
-        return None;
-    }
+fn jekyll_html_page(rel: &str, taken: bool) -> Diagnostic {
     let message = match taken {
         true => format!(
             "an HTML page with front matter, a Jekyll page, where the handbook has a page ({rel}): not published, as copied as it is it would show its front matter and template tags"
         ),
         false => "an HTML page with front matter, a Jekyll page: orgbook publishes it as it is, its front matter and template tags shown to readers".to_string(),
     };
-    Some(
-        Diagnostic::warning("template-leftover", &format!("{CONTENT_DIR}/{rel}"), message)
-            .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it"),
-    )
+    Diagnostic::warning("template-leftover", &format!("{CONTENT_DIR}/{rel}"), message)
+        .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it")
 }
 
 /// Whether content file `rel` (at `path`) is an HTML file that starts with front matter,
