@@ -560,8 +560,24 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         static_files: static_files(root),
         code_owners: None,
         root: Some(root.to_path_buf()),
-        redirect_files: redirect_files::read(root, diags),
+        redirect_files: redirect_files_of(root, diags),
     }
+}
+
+/// The redirects of the handbook's `book.toml` and `.gitbook.yaml`, those with any
+/// ([`redirect_files`]).
+fn redirect_files_of(
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<redirect_files::RedirectFile> {
+    [
+        book_toml::read(root, diags),
+        gitbook_yaml::read(root, diags),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|f| !f.entries.is_empty())
+    .collect()
 }
 
 /// A Retype project's folder files (`guides/index.yml`), read as the settings of their

@@ -1,16 +1,14 @@
 //! The files beside the pages that keep a moved book's old addresses: mdBook's `book.toml`
-//! (`[output.html.redirect]`, [`super::book_toml`]) and GitBook's `.gitbook.yaml`
-//! (`redirects:`, [`super::gitbook_yaml`]). They are read at every build, not copied into
+//! (`[output.html.redirect]`, read by `load::book_toml`) and GitBook's `.gitbook.yaml`
+//! (`redirects:`, read by `load::gitbook_yaml`). They are read at every build, not copied into
 //! the pages' `aliases` by `orgbook init`, so a book moved in keeps its old links working
 //! without an edit to its files, and an entry added later is honoured too. The two differ
 //! only in how an entry names its page (an address relative to the old one; a Markdown
 //! file from GitBook's root, `content/`), so one type holds both, and one step of the link
-//! stage (`link::redirects`) decides which page each leads to and reports collisions with
+//! stage (`link::redirect_file_entries`) decides which page each leads to and reports collisions with
 //! pages and other redirects, at the entry's line of its file.
 
-use crate::diagnostic::Diagnostic;
 use std::ops::Range;
-use std::path::Path;
 
 /// The largest settings file read (anything larger is not one).
 pub(crate) const MAX_BYTES: u64 = 1 << 20;
@@ -83,18 +81,6 @@ pub struct Redirect {
     pub to: String,
     /// Where the entry's key is in the file.
     pub span: Range<usize>,
-}
-
-/// The redirects of the handbook's `book.toml` and `.gitbook.yaml`, those with any.
-pub fn read(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<RedirectFile> {
-    [
-        super::book_toml::read(root, diags),
-        super::gitbook_yaml::read(root, diags),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|f| !f.entries.is_empty())
-    .collect()
 }
 
 /// Where each key is written in a file's text, found in one pass: the key at the start of
