@@ -41,7 +41,7 @@ fn main() {
             static_files: loaded.static_files.clone(),
             code_owners: loaded.code_owners.clone(),
             root: loaded.root.clone(),
-            book_redirects: loaded.book_redirects.clone(),
+            redirect_files: loaded.redirect_files.clone(),
         };
         let config = config.clone();
         let start = Instant::now();

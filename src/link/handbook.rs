@@ -52,8 +52,8 @@ pub struct Handbook {
     /// Redirect file → the http(s) address on another site it sends to (mdBook's
     /// `book.toml` entries whose new address is elsewhere).
     pub redirects_elsewhere: BTreeMap<String, String>,
-    /// The old addresses mdBook's `book.toml` keeps (kept for `serve`'s re-links).
-    pub book_redirects: crate::load::book_toml::BookRedirects,
+    /// The old addresses `book.toml` and `.gitbook.yaml` keep (kept for `serve`'s re-links).
+    pub redirect_files: Vec<crate::load::redirect_files::RedirectFile>,
     /// Where broken-link hints look, built on the first broken link ([`Handbook::near`]):
     /// most builds have none, and an edit under `orgbook serve` re-links the whole
     /// handbook, so building it up front was a tenth of the link stage for nothing.

@@ -58,7 +58,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         static_files,
         code_owners,
         root,
-        book_redirects,
+        redirect_files,
     } = loaded;
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
@@ -106,8 +106,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     let mut redirects = redirects(&docs, &by_url, &assets, diags);
     team_page_redirects(&docs, &by_url, &assets, &mut redirects);
     let mut redirects_elsewhere = BTreeMap::new();
-    book_toml_redirects(
-        &book_redirects,
+    redirect_file_entries(
+        &redirect_files,
         &docs,
         (&by_url, &by_path),
         &assets,
@@ -227,7 +227,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         static_files,
         redirects,
         redirects_elsewhere,
-        book_redirects,
+        redirect_files,
         toc,
         unpublished_assets: BTreeSet::new(),
         inline_images: BTreeMap::new(),
@@ -1766,28 +1766,34 @@ fn redirect_taken_by(
     }
 }
 
-/// The redirects mdBook's `book.toml` asks for (`load::book_toml`), added to the pages'
-/// own (`out`), or to `elsewhere` when the new address is an http(s) one on another site.
-/// mdBook reads a new address relative to the old one's folder, or from the site's root
-/// when it starts with `/`. Each that cannot be written is a warning at its line of
-/// book.toml: an address elsewhere that is not http(s), one with no page, one another
-/// file already takes.
-fn book_toml_redirects(
-    book: &crate::load::book_toml::BookRedirects,
+/// The redirects mdBook's `book.toml` and GitBook's `.gitbook.yaml` ask for
+/// (`load::redirect_files`), added to the pages' own (`out`), or to `elsewhere` when the
+/// new address is an http(s) one on another site. mdBook reads a new address relative to
+/// the old one's folder, or from the site's root when it starts with `/`; GitBook names
+/// the page's Markdown file from its root, `content/`. An anchor after an old address
+/// that is the page's own address is no redirect (GitBook writes one when a heading
+/// moves). Each that cannot be written is a warning at its line of its file: an address
+/// elsewhere that is not http(s), one with no page, one another file already takes.
+fn redirect_file_entries(
+    files: &[crate::load::redirect_files::RedirectFile],
     docs: &[crate::model::Doc],
     (by_url, by_path): (&HashMap<String, DocId>, &HashMap<String, DocId>),
     assets: &[String],
     (out, elsewhere): (&mut BTreeMap<String, DocId>, &mut BTreeMap<String, String>),
     diags: &mut Vec<Diagnostic>,
 ) {
-    use crate::load::book_toml::FILE;
-    for r in &book.entries {
-        let warn = |code: &'static str, message: String, help: &str| {
-            Diagnostic::warning(code, FILE, message)
+    use crate::load::redirect_files::Format;
+    for (book, r) in files
+        .iter()
+        .flat_map(|f| f.entries.iter().map(move |r| (f, r)))
+    {
+        let table = book.format.table();
+        let warn = |code: &'static str, message: String, help: String| {
+            Diagnostic::warning(code, &book.path, message)
                 .with_help(help)
                 .at(&book.text, r.span.clone())
         };
-        let Some(file) = crate::load::url_path_to_file(&r.from) else {
+        let not_a_path = || {
             let from = r.from.trim();
             let why = if from.contains("://") || from.starts_with("//") {
                 "it is an address on another site"
@@ -1798,11 +1804,26 @@ fn book_toml_redirects(
             } else {
                 "`:`, `?`, `{`, `}` and `\\` cannot be in a page's path"
             };
-            diags.push(warn(
+            warn(
                 "ignored-alias",
-                format!("redirect from \"{}\": not a path inside the site ({why}); no redirect is written", r.from),
-                "write the old page's path from the site root, e.g. \"/old/page.html\"",
-            ));
+                format!(
+                    "redirect from \"{}\": not a path inside the site ({why}); no redirect is written",
+                    r.from
+                ),
+                format!(
+                    "write the old page's path from the site root, e.g. {}",
+                    book.format.example_from()
+                ),
+            )
+        };
+        let anchored = r.from.contains('#') && !r.from.contains("://");
+        let Some(file) = r
+            .from
+            .split('#')
+            .next()
+            .and_then(crate::load::url_path_to_file)
+        else {
+            diags.push(not_a_path());
             continue;
         };
         // The first file an earlier entry (of either kind) or another file takes.
@@ -1810,7 +1831,7 @@ fn book_toml_redirects(
             redirect_taken_by(&file, id, (by_url, assets, out), docs).or_else(|| {
                 elsewhere
                     .get(&file)
-                    .map(|to| format!("the redirect to {to} in {FILE}"))
+                    .map(|to| format!("the redirect to {to} in {}", book.path))
             })
         };
         let collision = |other: String| {
@@ -1820,14 +1841,16 @@ fn book_toml_redirects(
                     "redirect from \"{}\" would be written to {file}, which {other} already takes; it is not written",
                     r.from
                 ),
-                "remove the entry from [output.html.redirect], or move the other file",
+                format!("remove the entry from {table}, or move the other file"),
             )
         };
         let to = r.to.split('#').next().unwrap_or("");
         if to.contains("://") || to.starts_with("//") {
             let whole = r.to.trim();
             let lower = whole.to_ascii_lowercase();
-            if (lower.starts_with("https://") || lower.starts_with("http://"))
+            if anchored {
+                diags.push(not_a_path());
+            } else if (lower.starts_with("https://") || lower.starts_with("http://"))
                 && !whole.contains(char::is_whitespace)
             {
                 // No page of the handbook is its target: `usize::MAX` is no document's id.
@@ -1841,42 +1864,61 @@ fn book_toml_redirects(
                 diags.push(warn(
                     "ignored-alias",
                     format!("redirect from \"{}\" to {}: a redirect to another site must be an http(s) address; no redirect is written", r.from, r.to),
-                    "write the full address, e.g. \"https://docs.example.com/new.html\", or remove it from [output.html.redirect]",
+                    format!("write the full address, e.g. \"https://docs.example.com/new.html\", or remove it from {table}"),
                 ));
             }
             continue;
         }
-        let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let target = if to.starts_with('/') {
-            Some(to.trim_start_matches('/').to_string())
-        } else {
-            join_url(folder, to)
+        let (page, missing) = match book.format {
+            Format::MdBook => {
+                let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+                let target = if to.starts_with('/') {
+                    Some(to.trim_start_matches('/').to_string())
+                } else {
+                    join_url(folder, to)
+                };
+                // The page at that address, else the one mdBook published there: it names
+                // a page by its file (`README.html` for `README.md`), where orgbook may not.
+                let page = target
+                    .as_deref()
+                    .and_then(|t| crate::load::url_path_to_file(&format!("/{t}")))
+                    .and_then(|t| {
+                        by_url.get(&t).copied().or_else(|| {
+                            let stem = t.strip_suffix(".html")?;
+                            by_path.get(&format!("content/{stem}.md")).copied()
+                        })
+                    });
+                (page, format!("/{}", target.as_deref().unwrap_or(to)))
+            }
+            Format::GitBook => {
+                // GitBook's editor writes an anchor inside the file's name
+                // (`recruiting#working-….md`): the file is the part before it.
+                let source = join_url("", to.trim().trim_start_matches('/'));
+                let page = source.as_deref().and_then(|s| {
+                    by_path
+                        .get(&format!("content/{s}"))
+                        .or_else(|| by_path.get(&format!("content/{s}.md")))
+                        .copied()
+                });
+                (page, format!("content/{}", source.as_deref().unwrap_or(to)))
+            }
         };
-        // The page at that address, else the one mdBook published there: it names a
-        // page by its file (`README.html` for `README.md`), where orgbook may not.
-        let page = target
-            .as_deref()
-            .and_then(|t| crate::load::url_path_to_file(&format!("/{t}")))
-            .and_then(|t| {
-                by_url.get(&t).copied().or_else(|| {
-                    let stem = t.strip_suffix(".html")?;
-                    by_path.get(&format!("content/{stem}.md")).copied()
-                })
-            });
         let Some(id) = page else {
             diags.push(warn(
                 "ignored-alias",
                 format!(
-                    "redirect from \"{}\" to \"{}\": the handbook has no page at /{}; no redirect is written",
-                    r.from,
-                    r.to,
-                    target.as_deref().unwrap_or(to)
+                    "redirect from \"{}\" to \"{}\": the handbook has no page at {missing}; no redirect is written",
+                    r.from, r.to,
                 ),
-                "point it at the page's new address (relative to the old one, or from the root with a leading /), or remove it from [output.html.redirect]",
+                format!("point it at {}, or remove it from {table}", book.format.how_to()),
             ));
             continue;
         };
         if by_url.get(&file) == Some(&id) {
+            continue;
+        }
+        if anchored {
+            diags.push(not_a_path());
             continue;
         }
         match taken(id, out) {
@@ -2759,7 +2801,7 @@ mod tests {
             static_files: Default::default(),
             code_owners: None,
             root: None,
-            book_redirects: Default::default(),
+            redirect_files: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ mod confluence;
 pub mod docfx_toc;
 pub mod docsify_sidebar;
 mod frontmatter;
+pub mod gitbook_yaml;
 pub mod include;
 pub(crate) mod logseq;
 pub mod machinery;
@@ -24,6 +25,7 @@ pub mod myst_substitutions;
 pub mod nextra_meta;
 pub mod partials;
 pub mod quarto_nav;
+pub mod redirect_files;
 pub mod retype;
 mod team_page;
 pub mod wiki_order;
@@ -210,8 +212,9 @@ pub struct Loaded {
     /// The handbook's folder, where links to files outside `content/` are looked for
     /// (`None` for handbooks made in memory, in tests).
     pub root: Option<PathBuf>,
-    /// The old addresses mdBook's `book.toml` keeps ([`book_toml`]).
-    pub book_redirects: book_toml::BookRedirects,
+    /// The old addresses mdBook's `book.toml` and GitBook's `.gitbook.yaml` keep
+    /// ([`redirect_files`]).
+    pub redirect_files: Vec<redirect_files::RedirectFile>,
 }
 
 /// The handbook's CODEOWNERS file as `[codeowners]` in the config asks.
@@ -566,8 +569,24 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         static_files: static_files(root),
         code_owners: None,
         root: Some(root.to_path_buf()),
-        book_redirects: book_toml::read(root, diags),
+        redirect_files: redirect_files_of(root, diags),
     }
+}
+
+/// The redirects of the handbook's `book.toml` and `.gitbook.yaml`, those with any
+/// ([`redirect_files`]).
+fn redirect_files_of(
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<redirect_files::RedirectFile> {
+    [
+        book_toml::read(root, diags),
+        gitbook_yaml::read(root, diags),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|f| !f.entries.is_empty())
+    .collect()
 }
 
 /// A Retype project's folder files (`guides/index.yml`), read as the settings of their

@@ -58,7 +58,7 @@ fn book_and_diagnostics(
         static_files: ["img/logo.png".to_string()].into(),
         code_owners: None,
         root: None,
-        book_redirects: Default::default(),
+        redirect_files: Vec::new(),
     };
     let hb = crate::link::resolve(config, loaded, &mut diags);
     (hb, diags)

@@ -1094,7 +1094,7 @@ impl Model {
                 static_files: self.handbook.static_files.clone(),
                 code_owners: self.handbook.code_owners.file.take(),
                 root: self.handbook.root.clone(),
-                book_redirects: self.handbook.book_redirects.clone(),
+                redirect_files: self.handbook.redirect_files.clone(),
             };
             let config = std::mem::take(&mut self.handbook.config);
             if config.policy.deny.is_empty() {

@@ -1466,6 +1466,58 @@ fn summary_parts_and_book_toml_redirects_follow_edits() {
     assert_good(&model, &r, "book.toml redirect added");
 }
 
+/// GitBook's `.gitbook.yaml` redirects are read with the configuration, beside `content/`
+/// or at its top: an entry added, one pointed at no page, and the file moved into `content/`
+/// each give what a fresh build gives.
+#[test]
+fn gitbook_yaml_redirects_follow_edits() {
+    let book = Book::fixture("left22-gitbook-redirects");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    book.edit(
+        ".gitbook.yaml",
+        "redirects:  \n",
+        "redirects:  \n   old/recruiting: contributors/join-us/recruiting.md\n",
+    );
+    let changes = crate::serve::watch::classify(&book.root, &[book.path(".gitbook.yaml")]);
+    assert!(changes.config, ".gitbook.yaml is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, ".gitbook.yaml redirect added");
+    assert!(model.site().contains_key("old/recruiting.html"));
+    book.edit(
+        ".gitbook.yaml",
+        "join-us/recruiting.md\n",
+        "join-us/gone.md\n",
+    );
+    let changes = crate::serve::watch::classify(&book.root, &[book.path(".gitbook.yaml")]);
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "the redirect's page renamed away");
+    assert!(!model.site().contains_key("old/recruiting.html"));
+    let text = book.read(".gitbook.yaml");
+    std::fs::remove_file(book.path(".gitbook.yaml")).unwrap();
+    book.write("content/.gitbook.yaml", &text);
+    let changes = crate::serve::watch::classify(
+        &book.root,
+        &[
+            book.path(".gitbook.yaml"),
+            book.path("content/.gitbook.yaml"),
+        ],
+    );
+    assert!(
+        changes.config,
+        "content/.gitbook.yaml is not seen as configuration"
+    );
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, ".gitbook.yaml moved into content/");
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.file == "content/.gitbook.yaml"),
+        "{:?}",
+        r.diagnostics
+    );
+}
+
 /// Pages that are their folder's or the home page only beside others
 /// (`link::index_md_in_branch_bundles`, `link::homes_of_other_tools`): a Hugo `index.md`
 /// as a section's `_index.md` comes, is edited and goes, and a Wiki.js `home.md` as a

@@ -291,18 +291,21 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             .unwrap_or_default();
         match first.as_str() {
             // MkDocs's `nav:` orders pages: read with the configuration.
-            // So do mdBook's redirects, in its book.toml.
+            // So do mdBook's redirects, in its book.toml, and GitBook's, in its
+            // .gitbook.yaml (beside content/ or at its top, below).
             crate::config::CONFIG_FILE
             | crate::load::mkdocs_nav::FILE
-            | crate::load::book_toml::FILE => changes.config = true,
+            | crate::load::book_toml::FILE
+            | crate::load::gitbook_yaml::FILE => changes.config = true,
             // So do Mintlify's `docs.json` and Quarto's `_quarto.yml`, beside content/ or
             // at its top, and Nextra's `_meta` files in any folder of it.
             name if crate::load::is_nav_file(name) => changes.config = true,
             "content"
                 if rel.components().count() == 2
-                    && crate::load::is_nav_file(
+                    && (crate::load::is_nav_file(
                         &p.file_name().unwrap_or_default().to_string_lossy(),
-                    ) =>
+                    ) || p.file_name()
+                        == Some(std::ffi::OsStr::new(crate::load::gitbook_yaml::FILE))) =>
             {
                 changes.config = true;
             }

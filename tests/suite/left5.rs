@@ -16,7 +16,7 @@ fn strings(v: &Value) -> Vec<String> {
 
 /// Where the page at `from` (a path from the site's root) sends its reader with
 /// `<meta http-equiv="refresh">`, as a path from the site's root.
-fn follow(book: &TestBook, from: &str) -> String {
+pub(crate) fn follow(book: &TestBook, from: &str) -> String {
     let html = book.html(from);
     let meta = html
         .select(&sel("meta[http-equiv=refresh]"))
