@@ -384,20 +384,19 @@ impl Toc<'_, '_> {
 mod tests {
     use super::*;
 
+    const FILES: &[&str] = &[
+        "index.md",
+        "intro.md",
+        "get-started/install.md",
+        "get-started/init.md",
+        "authoring/index.md",
+        "authoring/math.md",
+        "authoring/notebooks.md",
+        "authoring/drafts/later.md",
+    ];
+
     fn source() -> NavSource<'static> {
-        NavSource::new(
-            [
-                "index.md",
-                "intro.md",
-                "get-started/install.md",
-                "get-started/init.md",
-                "authoring/index.md",
-                "authoring/math.md",
-                "authoring/notebooks.md",
-                "authoring/drafts/later.md",
-            ]
-            .into_iter(),
-        )
+        NavSource::new(FILES.iter().copied())
     }
 
     #[test]
@@ -534,21 +533,13 @@ mod tests {
 
     #[test]
     fn pages_left_out_of_a_jupyter_book_are_hidden_with_a_note() {
+        // Charters and decision records are not the book's: listed by their own indexes,
+        // never hidden.
         let source = NavSource::new(
-            [
-                "index.md",
-                "intro.md",
-                "get-started/install.md",
-                "get-started/init.md",
-                "authoring/index.md",
-                "authoring/math.md",
-                "authoring/notebooks.md",
-                "authoring/drafts/later.md",
-                // Not the book's: listed by their own indexes, never hidden.
-                "teams/search.md",
-                "decisions/0001-use-postgres.md",
-            ]
-            .into_iter(),
+            FILES
+                .iter()
+                .copied()
+                .chain(["teams/search.md", "decisions/0001-use-postgres.md"]),
         );
         let mut diags = Vec::new();
         let mut out = order(
