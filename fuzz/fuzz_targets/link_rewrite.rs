@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         static_files: ["static/logo.svg".to_string()].into(),
         code_owners: None,
         root: None,
-        book_redirects: Default::default(),
+        redirect_files: Default::default(),
     };
     let config = orgbook::config::parse("title = \"Fuzz\"\n").expect("valid config");
     let mut linked = orgbook::site::link(config, loaded);
