@@ -5048,17 +5048,13 @@ mod tests {
     #[test]
     fn finding_headings_is_linear() {
         let text = |n: usize| "Para\ngraph\n---\n\n- item\n---\n\n# H\n".repeat(n);
-        let time = |text: &str| {
+        let time = |n: usize| {
+            let text = text(n);
             let lines: Vec<&str> = text.split('\n').collect();
             let in_code = code_mask(&lines);
             crate::cpu_time::cpu_time_of(|| headings_of(&lines, &in_code, 0)).1
         };
-        let (small, large) = (text(50_000), text(200_000));
-        let (t1, t4) = (time(&small), time(&large));
-        assert!(
-            t4 < t1 * 8 + std::time::Duration::from_millis(50),
-            "{t1:?} for 50,000 sections, {t4:?} for 200,000"
-        );
+        crate::cpu_time::assert_grows_linearly("sections", 50_000, time);
     }
 
     #[test]
@@ -5075,17 +5071,13 @@ mod tests {
             }
             t
         };
-        let time = |text: &str| {
+        let time = |n: usize| {
+            let text = text(n);
             let lines: Vec<&str> = text.split('\n').collect();
             let in_code = code_or_comment_mask(&lines);
             crate::cpu_time::cpu_time_of(|| headings_of(&lines, &in_code, 0)).1
         };
-        let (small, large) = (text(5_000), text(20_000));
-        let (t1, t4) = (time(&small), time(&large));
-        assert!(
-            t4 < t1 * 8 + std::time::Duration::from_millis(50),
-            "{t1:?} for 5,000 blocks, {t4:?} for 20,000"
-        );
+        crate::cpu_time::assert_grows_linearly("blocks", 5_000, time);
     }
 
     #[test]
@@ -5099,13 +5091,11 @@ mod tests {
             }
             t
         };
-        let time = |text: &str| crate::cpu_time::cpu_time_of(|| parse("0001-x.md", text)).1;
-        let (small, large) = (text(2_000), text(8_000));
-        let (t1, t4) = (time(&small), time(&large));
-        assert!(
-            t4 < t1 * 8 + std::time::Duration::from_millis(50),
-            "{t1:?} for 2,000 labels, {t4:?} for 8,000"
-        );
+        let time = |n: usize| {
+            let text = text(n);
+            crate::cpu_time::cpu_time_of(|| parse("0001-x.md", &text)).1
+        };
+        crate::cpu_time::assert_grows_linearly("labels", 2_000, time);
     }
 
     #[test]

@@ -400,12 +400,6 @@ mod tests {
             assert_eq!(unmapped.len(), n / 4);
             took
         };
-        time(5_000);
-        let small = time(20_000).max(std::time::Duration::from_millis(1));
-        let large = time(80_000);
-        assert!(
-            large.as_secs_f64() / small.as_secs_f64() < 8.0,
-            "{small:?} for 20,000 links, {large:?} for 80,000"
-        );
+        crate::cpu_time::assert_grows_linearly("links", 20_000, time);
     }
 }
