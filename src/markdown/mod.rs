@@ -492,7 +492,8 @@ enum Resolved {
     Missing(String),
     /// A page marked `draft`: it exists but is not published.
     Draft(String),
-    /// An extensionless link that names both `x.md` and the folder `x/`.
+    /// An extensionless link that names both `x.md` and the folder `x/`, or a link from
+    /// the top that two folders above its page have (their source paths).
     Ambiguous(String, String),
 }
 
@@ -2160,6 +2161,21 @@ fn rewrite<'a>(
         }
         resolved => resolved,
     };
+    // A docs site moved into a folder of the handbook (a team's old site, now under
+    // `content/teams/platform/docs/`) wrote its links from its own root
+    // (`/runbooks/cache-flush.md`). One that names nothing from the top, nor in static/,
+    // is read from the folders that hold the page, as the old site read it.
+    let resolved = match resolved {
+        Resolved::Missing(missing)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && from_dir != "content"
+                && static_file(handbook, &missing).is_none() =>
+        {
+            from_enclosing_site(handbook, from_dir, path).unwrap_or(Resolved::Missing(missing))
+        }
+        resolved => resolved,
+    };
     match resolved {
         Resolved::Doc(target, url) => {
             let href = format!("{root}{}{suffix}", encode_path(&url));
@@ -2310,6 +2326,38 @@ fn rewrite<'a>(
             None
         }
     }
+}
+
+/// What the link from the top `path` names when read from one of the folders between the
+/// linking page's (`from_dir`) and `content/`, which has no such file: the page or file
+/// it finds, or, when two of those folders have one, the two as [`Resolved::Ambiguous`],
+/// so the author picks (a guess would send readers to the wrong team's page). `None` when
+/// no folder has it. One look-up per folder above the page.
+fn from_enclosing_site(handbook: &Handbook, from_dir: &str, path: &str) -> Option<Resolved> {
+    let rel = path.trim_start_matches('/');
+    let source_of = |found: &Resolved| match found {
+        Resolved::Doc(id, _) => handbook.docs[*id].source.path.clone(),
+        Resolved::Asset(file) => format!("content/{file}"),
+        _ => String::new(),
+    };
+    let mut found: Option<Resolved> = None;
+    let mut dir = from_dir;
+    while let Some((parent, _)) = dir.rsplit_once('/') {
+        if let here @ (Resolved::Doc(..) | Resolved::Asset(_)) = resolve_target(handbook, dir, rel)
+        {
+            match &found {
+                // Found again from a folder higher up: the same page (a folder's index
+                // named by its folder) is no second meaning.
+                Some(first) if source_of(first) == source_of(&here) => {}
+                Some(first) => {
+                    return Some(Resolved::Ambiguous(source_of(first), source_of(&here)));
+                }
+                None => found = Some(here),
+            }
+        }
+        dir = parent;
+    }
+    found
 }
 
 /// The folder a site with directory addresses served document `self_id` as (`a/page.md`

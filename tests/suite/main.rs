@@ -40,6 +40,7 @@ mod left8;
 mod left9;
 mod moving_in;
 mod navigation_files;
+mod nested_sites;
 mod org;
 mod reading;
 mod robustness;

@@ -3,7 +3,9 @@
 //! quirks included; each test builds it with the real binary, asserts the exact warnings
 //! planted in it, and crawls the site for broken links.
 
-use crate::harness::{TestBook, check_all_links, hrefs, reading_order, sel, sidebar, texts};
+use crate::harness::{
+    TestBook, check_all_links, href_of, hrefs, reading_order, sel, sidebar, texts,
+};
 use serde_json::Value;
 
 /// (severity, code, file, line) of every diagnostic `check --format json` prints.
@@ -884,9 +886,12 @@ fn new_writes_yaml_front_matter_when_configured_and_it_builds() {
 }
 
 #[test]
-fn links_from_docs_moved_under_a_folder_suggest_where_the_target_went() {
+fn links_from_docs_moved_under_a_folder_reach_their_pages_or_suggest_where_they_went() {
     // Docusaurus docs dropped into the handbook under tools/: their absolute links were
-    // written from the old docs root, so `/reference/glossary` now lives one folder down.
+    // written from the old docs root, so `/reference/api/terms` now lives one folder down,
+    // in a folder above the linking page: read from there (docs/format.md, "From a moved
+    // site's top"). A file only elsewhere (an archive's copy) is not guessed: the hint
+    // names it.
     let book = TestBook::fixture("docusaurus");
     book.write(
         "content/tools/reference/glossary.md",
@@ -894,25 +899,44 @@ fn links_from_docs_moved_under_a_folder_suggest_where_the_target_went() {
     );
     book.write(
         "content/tools/tutorial/start.md",
-        "---\ntitle: Start\n---\n\nSee the [terms](/reference/api/terms) and [glossary](/reference/glossary).\n",
+        "---\ntitle: Start\n---\n\nSee the [terms](/reference/api/terms), [glossary](/reference/glossary) and [retired](/reference/api/retired).\n",
     );
     book.write(
         "content/tools/reference/api/terms.md",
         "---\ntitle: Terms\n---\n\nTerms of the API.\n",
     );
-    // Another copy elsewhere, first in path order: the hint prefers the linking file's tree.
+    // Another copy elsewhere, first in path order: the linking page's own tree wins.
     book.write(
         "content/archive/reference/api/terms.md",
         "---\ntitle: Old terms\n---\n\nOld.\n",
     );
+    book.write(
+        "content/archive/reference/api/retired.md",
+        "---\ntitle: Retired\n---\n\nGone.\n",
+    );
     let run = book.run(&["check"]);
-    // `/reference/glossary` resolves to the site's own glossary; only the deeper link breaks,
-    // and the hint names the moved file, relative to the linking one.
+    // `/reference/glossary` resolves to the site's own glossary, `/reference/api/terms` to
+    // the moved docs' page; only the link to a page outside them breaks, and the hint names
+    // the file, relative to the linking one.
     run.failure(1)
-        .stderr_has("link to `/reference/api/terms`: no such file")
-        .stderr_has("--> content/tools/tutorial/start.md:5:9")
-        .stderr_has("did you mean `../reference/api/terms.md`?")
+        .stderr_has("link to `/reference/api/retired`: no such file")
+        .stderr_has("--> content/tools/tutorial/start.md:5:")
+        .stderr_has("did you mean `../../archive/reference/api/retired.md`?")
+        .stderr_lacks("/reference/api/terms`")
         .stderr_lacks("/reference/glossary`: no such file");
+    book.edit(
+        "content/tools/tutorial/start.md",
+        " and [retired](/reference/api/retired)",
+        "",
+    );
+    book.build().success().stderr_lacks("broken-link");
+    let start = book.html("tools/tutorial/start.html");
+    assert_eq!(
+        href_of(&start, "terms"),
+        "../../tools/reference/api/terms.html"
+    );
+    // The fixture's glossary, published at its `slug`.
+    assert_eq!(href_of(&start, "glossary"), "../../reference/terms.html");
 }
 
 #[test]
