@@ -2167,6 +2167,8 @@ fn loose_team_pages(
                 .strip_prefix("content/teams/")
                 .is_some_and(|name| !name.contains('/') && crate::load::index_rank(name).is_none())
         })
+        // A page written in HTML is a page wherever it is: charters are Markdown.
+        .filter(|d| !crate::load::is_html_page(&d.source.path))
         .collect();
     let Some(first) = loose.first() else {
         return;
