@@ -990,7 +990,7 @@ pub(super) fn wiki_names(
     let pages = docs.iter().map(|d| {
         let rel = under_content(d);
         let name = rel.rsplit('/').next().unwrap_or(rel);
-        (crate::load::markdown_stem(name), rel)
+        (crate::load::page_stem(name), rel)
     });
     // A Logseq namespace page (`Process___Review.md`) is also named `Process/Review`.
     let namespaced: Vec<(String, &str)> = pages
@@ -2425,7 +2425,7 @@ fn sibling_folder_pages(docs: &[crate::model::Doc], indexes: &mut BTreeMap<Strin
             continue;
         }
         let path = &doc.source.path;
-        let Some(stem) = crate::load::strip_markdown_extension(path) else {
+        let Some(stem) = crate::load::strip_page_extension(path) else {
             continue;
         };
         if folders.contains(stem) && !indexes.contains_key(stem) {

@@ -127,12 +127,16 @@ pub fn is_html_page(path: &str) -> bool {
     strip_html_extension(path).is_some()
 }
 
+/// A document's path without its extension, Markdown's or HTML's (`about.md`,
+/// `about.html` → `about`); `None` for any other file.
+pub fn strip_page_extension(path: &str) -> Option<&str> {
+    strip_markdown_extension(path).or_else(|| strip_html_extension(path))
+}
+
 /// A page's file name or path without its extension, Markdown's or HTML's (`about.md`,
 /// `about.html` → `about`): where the page is published.
 pub fn page_stem(path: &str) -> &str {
-    strip_markdown_extension(path)
-        .or_else(|| strip_html_extension(path))
-        .unwrap_or(path)
+    strip_page_extension(path).unwrap_or(path)
 }
 
 /// Whether `path` is an MDX file (`.mdx`, in any case).

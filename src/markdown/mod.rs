@@ -2388,7 +2388,7 @@ fn address_folder(
     if crate::load::is_markdown(last) {
         return None;
     }
-    let stem = crate::load::markdown_stem(name);
+    let stem = crate::load::page_stem(name);
     Some(format!("{from_dir}/{stem}"))
 }
 

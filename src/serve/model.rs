@@ -817,7 +817,13 @@ impl Model {
 
         // Read and parse what is there now (in parallel: a checkout touches many files).
         // (path under content/, its absolute path if it exists, the document, diagnostics)
-        type Reread = (String, Option<PathBuf>, FileClass, Option<Doc>, Vec<Diagnostic>);
+        type Reread = (
+            String,
+            Option<PathBuf>,
+            FileClass,
+            Option<Doc>,
+            Vec<Diagnostic>,
+        );
         // A change to mkdocs.yml reloads everything: read here, it is the one in force.
         let appends = load::mkdocs_nav::auto_append(&self.root);
         let parsed: Vec<Reread> = now
@@ -1781,7 +1787,7 @@ fn sweep_order(
         linked.extend(backlinks.get(id).into_iter().flatten().copied());
     }
     let segments = |path: &str| -> Vec<String> {
-        let stem = load::markdown_stem(path);
+        let stem = load::page_stem(path);
         stem.split('/').map(str::to_string).collect()
     };
     let folders: Vec<Vec<String>> = changed

@@ -1542,7 +1542,8 @@ fn html_pages_with_front_matter_follow_edits() {
     assert_eq!(r.scope, Scope::Edit);
     assert_good(&model, &r, "an HTML page's text edited");
     assert!(page(&model, "about/index.html").contains("written by all of us"));
-    let values = "---\ntitle: What We Stand For\n---\n<p>We stand for calm.</p>\n\n    <p>Always.</p>\n";
+    let values =
+        "---\ntitle: What We Stand For\n---\n<p>We stand for calm.</p>\n\n    <p>Always.</p>\n";
     let r = update(&mut model, &book.write("content/values.html", values));
     assert_good(&model, &r, "an HTML page added");
     assert!(page(&model, "values.html").contains("<title>What We Stand For"));
@@ -1552,7 +1553,10 @@ fn html_pages_with_front_matter_follow_edits() {
         &book.write("content/values.html", "<p>We stand for calm.</p>\n"),
     );
     assert_good(&model, &r, "its front matter taken away");
-    assert!(matches!(model.site().get("values.html"), Some(Body::File(_))));
+    assert!(matches!(
+        model.site().get("values.html"),
+        Some(Body::File(_))
+    ));
     let r = update(&mut model, &book.write("content/values.html", values));
     assert_good(&model, &r, "its front matter given back");
     assert!(page(&model, "values.html").contains("<title>What We Stand For"));

@@ -33,7 +33,10 @@ fn html_pages_with_front_matter_are_pages_of_the_handbook() {
     let prose = texts(&home, ".home .prose").concat();
     assert!(prose.contains("Throughout my career"), "{prose}");
     assert!(prose.contains("question things."), "{prose}");
-    assert!(!prose.contains("layout:") && !prose.contains("{%"), "{prose}");
+    assert!(
+        !prose.contains("layout:") && !prose.contains("{%"),
+        "{prose}"
+    );
     assert!(
         home.select(&sel(".home .prose pre, .home .prose code"))
             .next()
@@ -42,7 +45,10 @@ fn html_pages_with_front_matter_are_pages_of_the_handbook() {
     );
     assert_eq!(texts(&home, ".home .prose h2"), ["Appendices"]);
     assert_eq!(
-        hrefs(&home, ".home .prose #chapters ~ div a, .home .prose #chapters a"),
+        hrefs(
+            &home,
+            ".home .prose #chapters ~ div a, .home .prose #chapters a"
+        ),
         [
             "box-products-is-you.html",
             "getting-started.html",
@@ -53,7 +59,10 @@ fn html_pages_with_front_matter_are_pages_of_the_handbook() {
 
     // about.html: at its permalink, in the page layout, its front matter not shown.
     let about = book.html("about/index.html");
-    assert_eq!(texts(&about, "title"), ["About this handbook · Box Products"]);
+    assert_eq!(
+        texts(&about, "title"),
+        ["About this handbook · Box Products"]
+    );
     assert_eq!(texts(&about, ".doc-head h1"), ["About this handbook"]);
     assert_eq!(
         texts(&about, ".doc-head .lede"),
@@ -90,10 +99,7 @@ fn html_pages_with_front_matter_are_pages_of_the_handbook() {
         texts(&team, ".prose td"),
         ["Support", "Blake", "Status page", "Jonathan"]
     );
-    assert_eq!(
-        hrefs(&team, ".prose a"),
-        ["../box-products-is-you.html"]
-    );
+    assert_eq!(hrefs(&team, ".prose a"), ["../box-products-is-you.html"]);
 
     // Markdown pages link to them the ways Jekyll sites do.
     let start = book.html("getting-started.html");

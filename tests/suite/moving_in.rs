@@ -2475,7 +2475,10 @@ fn a_jekyll_html_page_is_a_page_and_plain_html_a_file() {
     let page = book.html("chapters.html");
     assert_eq!(texts(&page, ".doc-head h1"), ["Chapters"]);
     let raw = book.output_file("chapters.html");
-    assert!(!raw.contains("layout: default") && !raw.contains("list"), "{raw}");
+    assert!(
+        !raw.contains("layout: default") && !raw.contains("list"),
+        "{raw}"
+    );
     assert_eq!(book.output_file("plain.html"), plain);
 }
 
