@@ -2390,10 +2390,14 @@ fn folder_indexes(
                 ),
             )
             .with_help(format!(
-                "a folder has one index page (_index.md, index.md, README.md, or Middleman's index.html.md.erb): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.md`",
+                "a folder has one index page (_index.md, index.md, README.md, Middleman's index.html.md.erb, or a Jekyll index.html with front matter): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.{}`",
                 doc.source.path,
                 doc.source.path,
-                folder_of(&doc.source.path)
+                folder_of(&doc.source.path),
+                match crate::load::is_html_page(&doc.source.path) {
+                    true => "html",
+                    false => "md",
+                }
             ))
             .at(&doc.source.text, 0..0),
         );
