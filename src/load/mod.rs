@@ -662,16 +662,18 @@ fn html_page_gives_way(file: &str, url: &str) -> Diagnostic {
 }
 
 /// Whether content file `rel` (at `path`) is an HTML file that starts with front matter,
-/// a Jekyll page, other than a layout or an include (`_layouts/`, `_footer.html`, published
-/// only when linked). Such a file is read as a page. Only an `.html` or `.htm` file is
-/// opened (its first five bytes read).
+/// a Jekyll page, other than a layout or an include (`_layouts/`, `_footer.html`) or a
+/// file in a dot-folder, published only when linked. Such a file is read as a page. Only
+/// an `.html` or `.htm` file is opened (its first five bytes read).
 pub fn is_jekyll_html_page(path: &Path, rel: &str) -> bool {
     use std::io::Read;
     if !is_html_page(rel) {
         return false;
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if machinery::underscore_folder(rel).is_some() || name.starts_with('_') {
+    // Also not a file of a dot-folder (`.gitbook/assets/`): those are published only
+    // where a page links to them, as they are.
+    if machinery::underscore_folder(rel).is_some() || name.starts_with('_') || in_dot_folder(rel) {
         return false;
     }
     let mut start = [0u8; 5];
