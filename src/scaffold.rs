@@ -112,7 +112,8 @@ fn pages_to_move(dir: &Path, site: &crate::existing_site::ExistingSite) -> Strin
     }
     let names = crate::existing_site::top_level_page_names(dir);
     // A Jekyll site's pages written in HTML (`index.html` with front matter, its home
-    // page): Jekyll builds them from `source: content` too, so they move with the rest.
+    // page): orgbook reads them as pages, and Jekyll builds them from `source: content`
+    // too, so they move with the rest.
     let html = jekyll_html_pages(dir);
     let html_too = match html.is_empty() {
         true => String::new(),

@@ -100,6 +100,24 @@ pub fn clean_page(body: &str, mdx: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     }
 }
 
+/// [`clean`] for the body of a page written in HTML (a Jekyll page, `load::is_html_page`):
+/// its comments blanked and its template constructs found the same way, Liquid link tags
+/// and URL filters in `href` and `src` made paths. Nothing in it is Markdown, so no line
+/// is another generator's block, and nothing is code: Jekyll runs Liquid in a `<pre>` too.
+pub fn clean_html(body: &str) -> (Cow<'_, str>, Vec<Leftover>) {
+    let mut scan = Scan {
+        body,
+        parsed: Parsed::default(),
+        highlights: Vec::new(),
+        blank: Vec::new(),
+        rewrites: Vec::new(),
+        found: Vec::new(),
+        erb_blocks: None,
+    };
+    scan.constructs(&[]);
+    scan.finish(&[])
+}
+
 /// `myst`: the body writes MyST directives (so `%` lines are comments).
 fn clean_constructs(body: &str, myst: bool, mdx: bool) -> (Cow<'_, str>, Vec<Leftover>) {
     let lines = Lines::of(body, myst, mdx);

@@ -37,7 +37,8 @@ fn git(cwd: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// Materialises the handbook at `root` (a folder inside a git work tree) as it was at
-/// revision `rev`: its `orgbook.toml` and Markdown, and the repository's CODEOWNERS files
+/// revision `rev`: its `orgbook.toml`, Markdown and HTML files under `content/` (an HTML
+/// file with front matter is a page), and the repository's CODEOWNERS files
 /// (any file of that name, and the one `[codeowners] file` names), laid out as in the
 /// repository so that the handbook finds them where it would in a work tree.
 pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
@@ -66,7 +67,8 @@ pub fn checkout(root: &Path, rev: &str) -> Result<Checkout, String> {
             path.strip_prefix(&prefix)?.strip_prefix('/')?
         };
         (rel == crate::config::CONFIG_FILE
-            || (rel.starts_with("content/") && crate::load::is_markdown(rel)))
+            || (rel.starts_with("content/")
+                && (crate::load::is_markdown(rel) || crate::load::is_html_page(rel))))
         .then(|| rel.to_string())
     };
     let config_path = if prefix.is_empty() {

@@ -130,7 +130,7 @@ impl Handbook {
         let path = &self.docs[id].source.path;
         let folder = match &self.docs[id].kind {
             DocKind::Page(p) if p.folder_index => super::folder_of(path),
-            DocKind::Page(_) => crate::load::strip_markdown_extension(path)?,
+            DocKind::Page(_) => crate::load::strip_page_extension(path)?,
             _ => return None,
         };
         (self.folder_index.get(folder) == Some(&id)).then_some(folder)

@@ -990,7 +990,7 @@ pub(super) fn wiki_names(
     let pages = docs.iter().map(|d| {
         let rel = under_content(d);
         let name = rel.rsplit('/').next().unwrap_or(rel);
-        (crate::load::markdown_stem(name), rel)
+        (crate::load::page_stem(name), rel)
     });
     // A Logseq namespace page (`Process___Review.md`) is also named `Process/Review`.
     let namespaced: Vec<(String, &str)> = pages
@@ -2167,6 +2167,8 @@ fn loose_team_pages(
                 .strip_prefix("content/teams/")
                 .is_some_and(|name| !name.contains('/') && crate::load::index_rank(name).is_none())
         })
+        // A page written in HTML is a page wherever it is: charters are Markdown.
+        .filter(|d| !crate::load::is_html_page(&d.source.path))
         .collect();
     let Some(first) = loose.first() else {
         return;
@@ -2388,10 +2390,14 @@ fn folder_indexes(
                 ),
             )
             .with_help(format!(
-                "a folder has one index page (_index.md, index.md, README.md, or Middleman's index.html.md.erb): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.md`",
+                "a folder has one index page (_index.md, index.md, README.md, Middleman's index.html.md.erb, or a Jekyll index.html with front matter): merge the two files, or give {} a name of its own, e.g. `git mv {} {}/overview.{}`",
                 doc.source.path,
                 doc.source.path,
-                folder_of(&doc.source.path)
+                folder_of(&doc.source.path),
+                match crate::load::is_html_page(&doc.source.path) {
+                    true => "html",
+                    false => "md",
+                }
             ))
             .at(&doc.source.text, 0..0),
         );
@@ -2423,7 +2429,7 @@ fn sibling_folder_pages(docs: &[crate::model::Doc], indexes: &mut BTreeMap<Strin
             continue;
         }
         let path = &doc.source.path;
-        let Some(stem) = crate::load::strip_markdown_extension(path) else {
+        let Some(stem) = crate::load::strip_page_extension(path) else {
             continue;
         };
         if folders.contains(stem) && !indexes.contains_key(stem) {

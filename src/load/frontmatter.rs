@@ -1281,6 +1281,10 @@ pub const INDEX_NAMES: &[&str] = &[
     // Middleman's (the GOV.UK tech docs template's) folder pages.
     "index.html.md.erb",
     "index.html.md",
+    // A Jekyll folder's page written in HTML, with front matter (`load::is_jekyll_html_page`):
+    // only such a file is a document, so a plain `index.html` stays an asset.
+    "index.html",
+    "index.htm",
 ];
 
 /// Whether the page at `rel` (relative to `content/`) is its folder's index page. Not in

@@ -108,6 +108,37 @@ pub fn strip_markdown_extension(path: &str) -> Option<&str> {
         .find_map(|e| strip_suffix_ignoring_case(path, e))
 }
 
+/// The extensions of a page written in HTML: an `.html` or `.htm` file that starts with
+/// front matter is a page ([`is_jekyll_html_page`]), as Jekyll reads it; without front
+/// matter it is an asset, copied as it is.
+pub const HTML_PAGE_EXTENSIONS: &[&str] = &[".html", ".htm"];
+
+/// `path` without its HTML extension (`about.html` → `about`), `None` for any other file.
+/// Only a document's path names a page in HTML: an asset `.html` is no page.
+pub fn strip_html_extension(path: &str) -> Option<&str> {
+    HTML_PAGE_EXTENSIONS
+        .iter()
+        .find_map(|e| strip_suffix_ignoring_case(path, e))
+}
+
+/// Whether a document's source `path` is a page written in HTML (only such pages, with
+/// front matter, become documents): its body is HTML, not Markdown.
+pub fn is_html_page(path: &str) -> bool {
+    strip_html_extension(path).is_some()
+}
+
+/// A document's path without its extension, Markdown's or HTML's (`about.md`,
+/// `about.html` → `about`); `None` for any other file.
+pub fn strip_page_extension(path: &str) -> Option<&str> {
+    strip_markdown_extension(path).or_else(|| strip_html_extension(path))
+}
+
+/// A page's file name or path without its extension, Markdown's or HTML's (`about.md`,
+/// `about.html` → `about`): where the page is published.
+pub fn page_stem(path: &str) -> &str {
+    strip_page_extension(path).unwrap_or(path)
+}
+
 /// Whether `path` is an MDX file (`.mdx`, in any case).
 pub fn is_mdx(path: &str) -> bool {
     strip_suffix_ignoring_case(path, ".mdx").is_some()
@@ -138,6 +169,16 @@ pub fn classify(rel: &str) -> FileClass {
         FileClass::Decision
     } else {
         FileClass::Page
+    }
+}
+
+/// [`classify`], with the file's first bytes when its path says asset: an HTML file that
+/// starts with front matter is a page ([`is_jekyll_html_page`]). Only `.html` and `.htm`
+/// files are opened.
+pub fn classify_file(path: &Path, rel: &str) -> FileClass {
+    match classify(rel) {
+        FileClass::Asset if is_jekyll_html_page(path, rel) => FileClass::Page,
+        class => class,
     }
 }
 
@@ -488,9 +529,10 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let (settings, files): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) == FileClass::FolderSettings);
+    // An HTML file that starts with front matter is a page (a Jekyll page).
     let (md, assets): (Vec<_>, Vec<_>) = files
         .into_iter()
-        .partition(|(_, rel)| classify(rel) != FileClass::Asset);
+        .partition(|(path, rel)| classify_file(path, rel) != FileClass::Asset);
     let appends = mkdocs_nav::auto_append(root);
     for name in &appends {
         let found = [name.clone(), format!("{CONTENT_DIR}/{name}")]
@@ -527,20 +569,6 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     }
     keep_notes_of_unincluded(&mut skipped, &docs);
     diags.extend(skipped);
-    let html: Vec<&(PathBuf, String)> = assets
-        .iter()
-        .filter(|(path, rel)| is_jekyll_html_page(path, rel))
-        .collect();
-    if !html.is_empty() {
-        let pages: HashSet<&str> = docs
-            .iter()
-            .map(|d| d.url.as_str())
-            .chain(crate::model::GENERATED_PATHS.iter().copied())
-            .collect();
-        for (_, rel) in html {
-            diags.push(jekyll_html_page(rel, pages.contains(rel.as_str())));
-        }
-    }
     let mut nav_order = nav_order(root, &md, &assets, diags);
     if !nav_order.toc_files.is_empty() {
         docs.retain(|d| !nav_order.toc_files.contains(&d.source.path));
@@ -618,33 +646,34 @@ fn with_retype_folders(
     assets
 }
 
-/// The warning for an HTML file that starts with front matter ([`is_jekyll_html_page`]): a
-/// Jekyll page (its layout and Liquid are Jekyll's), which orgbook would publish as it is,
-/// `---` lines and template tags shown to readers.
-/// When `taken`, a page of the handbook (or one orgbook generates, its home page and
-/// `404.html`) is at its address: it is not published (the asset stage leaves it out).
-fn jekyll_html_page(rel: &str, taken: bool) -> Diagnostic {
-    let message = match taken {
-        true => format!(
-            "an HTML page with front matter, a Jekyll page, where the handbook has a page ({rel}): not published, as copied as it is it would show its front matter and template tags"
+/// The warning for an HTML page ([`is_jekyll_html_page`]) published where orgbook
+/// generates a page other than the home page (Jekyll's `404.html`, a `teams/index.html`):
+/// orgbook's own page is kept and this one is left out, rather than fail the build on the
+/// collision as a Markdown page there does (`reserved-path`).
+fn html_page_gives_way(file: &str, url: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "template-leftover",
+        file,
+        format!(
+            "an HTML page with front matter, a Jekyll page, at {url}, which orgbook generates itself: not published"
         ),
-        false => "an HTML page with front matter, a Jekyll page: orgbook publishes it as it is, its front matter and template tags shown to readers".to_string(),
-    };
-    Diagnostic::warning("template-leftover", &format!("{CONTENT_DIR}/{rel}"), message)
-        .with_help("write what it shows as a Markdown page (same name, `.md`), or move it out of content/ if the handbook does not need it")
+    )
+    .with_help("orgbook's own page is kept; move what this one says into a page of its own (another name), or delete it")
 }
 
 /// Whether content file `rel` (at `path`) is an HTML file that starts with front matter,
-/// a Jekyll page, other than a layout or an include (`_layouts/`, `_footer.html`, published
-/// only when linked).
+/// a Jekyll page, other than a layout or an include (`_layouts/`, `_footer.html`) or a
+/// file in a dot-folder, published only when linked. Such a file is read as a page. Only
+/// an `.html` or `.htm` file is opened (its first five bytes read).
 pub fn is_jekyll_html_page(path: &Path, rel: &str) -> bool {
     use std::io::Read;
-    let lower = rel.to_ascii_lowercase();
-    if !(lower.ends_with(".html") || lower.ends_with(".htm")) {
+    if !is_html_page(rel) {
         return false;
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    if machinery::underscore_folder(rel).is_some() || name.starts_with('_') {
+    // Also not a file of a dot-folder (`.gitbook/assets/`): those are published only
+    // where a page links to them, as they are.
+    if machinery::underscore_folder(rel).is_some() || name.starts_with('_') || in_dot_folder(rel) {
         return false;
     }
     let mut start = [0u8; 5];
@@ -1172,13 +1201,22 @@ fn parse_doc_reading(
             return None;
         }
     };
-    let text = mdx::link_components(text, split.body_start);
-    let text = confluence::clean(text, split.body_start);
-    let body = &text[split.body_start..];
-    let text = if is_mdx(rel) || mdx::may_write_esm(body) || mdx::may_use_components(body) {
-        mdx::clean(&file, text, split.body_start, diags)
-    } else {
-        text
+    // A page written in HTML (a Jekyll page) is HTML as it is: none of the Markdown
+    // dialects' clean-ups apply, and it is never a team's page read as its charter.
+    let html = is_html_page(rel);
+    let team_pages = team_pages && !html;
+    let text = match html {
+        true => text,
+        false => {
+            let text = mdx::link_components(text, split.body_start);
+            let text = confluence::clean(text, split.body_start);
+            let body = &text[split.body_start..];
+            if is_mdx(rel) || mdx::may_write_esm(body) || mdx::may_use_components(body) {
+                mdx::clean(&file, text, split.body_start, diags)
+            } else {
+                text
+            }
+        }
     };
     // In a team's folder, a file without a charter's keys is one of the team's pages.
     // Directly in teams/, it is a page while the handbook has no charter, and a charter
@@ -1289,6 +1327,13 @@ fn parse_doc_reading(
             .unwrap_or(url),
         _ => url,
     };
+    if html
+        && crate::model::GENERATED_PATHS.contains(&url.as_str())
+        && !matches!(&kind, DocKind::Page(p) if p.is_home)
+    {
+        diags.push(html_page_gives_way(&file, &url));
+        return None;
+    }
     Some(Doc {
         source: Source {
             path: file,
@@ -1329,7 +1374,7 @@ pub fn output_url(rel: &str, kind: &DocKind) -> String {
             if is_folder_index(rel) {
                 format!("{dir}index.html")
             } else {
-                format!("{dir}{}.html", markdown_stem(name))
+                format!("{dir}{}.html", page_stem(name))
             }
         }
     }
@@ -1389,7 +1434,7 @@ pub fn title_from_path(path: &str, folder_index: bool) -> String {
         // A post is titled by its name without its date, as Jekyll does.
         slug
     } else {
-        markdown_stem(file)
+        page_stem(file)
     };
     crate::text::title_from_name(stem)
 }

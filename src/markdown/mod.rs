@@ -537,10 +537,12 @@ fn resolve_decoded(handbook: &Handbook, from_dir: &str, path: &str) -> Resolved 
         .copied();
     let last = trimmed.rsplit('/').next().unwrap_or("");
     let extensionless = !last.contains('.') && !decoded.ends_with('/');
+    // A page written in HTML (`about.html`, a Jekyll page) is named the same ways.
     let as_md = |p: &str| {
         let doc = |ext: &str| handbook.by_path.get(&format!("{p}{ext}")).copied();
         crate::load::MARKDOWN_EXTENSIONS
             .iter()
+            .chain(crate::load::HTML_PAGE_EXTENSIONS)
             .find_map(|ext| doc(ext))
     };
     if let Some(id) = folder {
@@ -1023,6 +1025,9 @@ fn converter_alerts(doc: &crate::model::Doc, diags: &mut Vec<Diagnostic>) {
 /// Renders the body of document `id` (the steps are `body::BodyWriter`'s).
 pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
     let doc = &handbook.docs[id];
+    if crate::load::is_html_page(&doc.source.path) {
+        return render_html_page(handbook, id, diags);
+    }
     let html = handbook.config.markdown.raw_html != crate::html_policy::RawHtml::Escape;
     // A Markdown document Google Docs' export escaped whole is read as the Markdown it was.
     let unescaped = crate::dialects::gdocs::unescape_whole(doc.source.body());
@@ -1149,6 +1154,56 @@ pub fn render(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Re
         rendered.html.insert_str(at, &drawn);
     }
     rendered
+}
+
+/// A page written in HTML (a Jekyll page, `load::is_html_page`): its body goes to the
+/// writer as one block of raw HTML, as raw HTML in a Markdown page does (sanitized, its
+/// links resolved and checked, its ids anchors), without the Markdown parser, which would
+/// end the block at its first blank line and make the indented lines after it code. Its
+/// Liquid is handled as in Markdown (`leftovers::clean_html`). The first `<h1>` is the
+/// leading heading (the page's title when its front matter gives none), and its text,
+/// tags taken out, is what search indexes.
+fn render_html_page(handbook: &Handbook, id: DocId, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let doc = &handbook.docs[id];
+    let (body, leftovers) = crate::dialects::leftovers::clean_html(doc.source.body());
+    let mut rendered = Rendered::default();
+    let found = body::sort_leftovers(
+        handbook,
+        doc,
+        doc.source.body_start,
+        leftovers,
+        &mut rendered,
+        diags,
+    );
+    let mut writer = body::BodyWriter::new(handbook, id, &body, found, rendered, diags);
+    let all = 0..body.len();
+    writer.step(Event::Start(Tag::HtmlBlock), all.clone(), false);
+    writer.step(Event::Html(CowStr::Borrowed(&body)), all.clone(), false);
+    writer.step(Event::End(TagEnd::HtmlBlock), all, false);
+    let mut rendered = writer.finish();
+    rendered.leading_h1 = first_h1(&rendered.html);
+    rendered.text = text_of_html(&rendered.html);
+    rendered
+}
+
+/// The text of the first `<h1>` element of `html` (tags out, entities undone, white space
+/// collapsed); `None` without one or when it holds no text.
+fn first_h1(html: &str) -> Option<String> {
+    let start = crate::finder!(b"<h1").find(html.as_bytes())?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</h1>")?;
+    let text = text_of_html(&html[open_end..close]);
+    (!text.is_empty()).then_some(text)
+}
+
+/// What a reader reads of `html`: its tags taken out, its entities undone, each run of
+/// white space one space.
+fn text_of_html(html: &str) -> String {
+    let text = crate::dialects::confluence::strip_tags(html);
+    crate::text::unescape_html(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A VitePress or Starlight page's hero and feature cards as HTML (trusted markup, text
@@ -2381,7 +2436,7 @@ fn address_folder(
     if crate::load::is_markdown(last) {
         return None;
     }
-    let stem = crate::load::markdown_stem(name);
+    let stem = crate::load::page_stem(name);
     Some(format!("{from_dir}/{stem}"))
 }
 

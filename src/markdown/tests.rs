@@ -2074,3 +2074,48 @@ fn a_link_to_a_python_object_in_a_sphinx_site_says_what_it_names() {
         "link to `attrs.frozen`: no such file (content/attrs.frozen)"
     );
 }
+
+/// A page written in HTML (`load::is_html_page`) is one block of raw HTML however many
+/// blank and indented lines it has (never a code block), its Liquid links are links, and
+/// it is rendered in time linear in its size: no step looks at the page once per link,
+/// per line or per Liquid tag.
+#[test]
+fn an_html_page_stays_html_and_renders_in_linear_time() {
+    let page = |n: usize| {
+        let block = "<div class=\"chapter\">\n\n    <a href=\"{{ site.baseurl }}/guide/setup/\">Setup</a>\n    <a href=\"{% link guide/setup.md %}\">again</a> {{ page.title }}\n\n</div>\n";
+        format!(
+            "---\nlayout: page\n---\n<h1>All <em>the</em> chapters</h1>\n{}",
+            block.repeat(n)
+        )
+    };
+    crate::cpu_time::assert_grows_linearly("blocks", 2_000, |n| {
+        let text = page(n);
+        let hb = book(
+            &[("guide/setup.md", "# Setup\n"), ("chapters.html", &text)],
+            &[],
+            false,
+        );
+        let ((r, d), took) =
+            crate::cpu_time::cpu_time_of(|| render_path(&hb, "content/chapters.html"));
+        assert!(
+            !r.html.contains("<pre") && !r.html.contains("&lt;a"),
+            "{}",
+            &r.html[..400]
+        );
+        assert_eq!(r.html.matches("href=\"guide/setup.html\"").count(), 2 * n);
+        assert_eq!(r.leading_h1.as_deref(), Some("All the chapters"));
+        assert!(
+            r.text.starts_with("All the chapters Setup again"),
+            "{}",
+            &r.text[..80]
+        );
+        // `{{ page.title }}` is reported up to the cap, then counted.
+        assert_eq!(
+            d.len(),
+            crate::markdown::TEMPLATES_SHOWN + 1,
+            "{:?}",
+            d.first()
+        );
+        took
+    });
+}

@@ -1858,14 +1858,6 @@ pub fn static_files(
                 .assets
                 .iter()
                 .filter(|a| !handbook.unpublished_assets.contains(*a))
-                // A Jekyll page in HTML (front matter, Liquid) where a page of the
-                // handbook is, or one orgbook generates (its `index.html`, `404.html`),
-                // gives way to it: copied as it is, it would show its template.
-                .filter(|a| {
-                    let taken =
-                        handbook.by_url.contains_key(*a) || GENERATED_PATHS.contains(&a.as_str());
-                    !(taken && crate::load::is_jekyll_html_page(&content.join(a), a))
-                })
                 .map(|asset| OutputFile {
                     path: asset.clone(),
                     contents: FileContents::Copy(content.join(asset)),

@@ -583,9 +583,10 @@ impl Model {
                 return true;
             }
             if matches!(
-                load::classify(&rel),
+                load::classify_file(p, &rel),
                 FileClass::Asset | FileClass::FolderSettings
-            ) {
+            ) && !load::is_html_page(&rel)
+            {
                 return false;
             }
             let path = format!("{CONTENT_DIR}/{rel}");
@@ -816,25 +817,32 @@ impl Model {
 
         // Read and parse what is there now (in parallel: a checkout touches many files).
         // (path under content/, its absolute path if it exists, the document, diagnostics)
-        type Reread = (String, Option<PathBuf>, Option<Doc>, Vec<Diagnostic>);
+        type Reread = (
+            String,
+            Option<PathBuf>,
+            FileClass,
+            Option<Doc>,
+            Vec<Diagnostic>,
+        );
         // A change to mkdocs.yml reloads everything: read here, it is the one in force.
         let appends = load::mkdocs_nav::auto_append(&self.root);
         let parsed: Vec<Reread> = now
             .into_par_iter()
             .map(|(rel, abs)| {
                 let mut d = Vec::new();
+                // What the file is now: an HTML file is a page while it starts with front
+                // matter (`load::classify_file`); one that is gone, by its path.
+                let class = match &abs {
+                    Some(p) => load::classify_file(p, &rel),
+                    None => load::classify(&rel),
+                };
                 let doc = match &abs {
-                    Some(p)
-                        if !matches!(
-                            load::classify(&rel),
-                            FileClass::Asset | FileClass::FolderSettings
-                        ) =>
-                    {
+                    Some(p) if !matches!(class, FileClass::Asset | FileClass::FolderSettings) => {
                         load::load_file_with(p, &rel, &appends, &mut d)
                     }
                     _ => None,
                 };
-                (rel, abs, doc, d)
+                (rel, abs, class, doc, d)
             })
             .collect();
 
@@ -852,9 +860,9 @@ impl Model {
             .chain(load::partials::included_files(&hb.partials))
             .map(load::partials::name_key)
             .collect();
-        for (rel, abs, doc, diags) in parsed {
+        for (rel, abs, class, doc, diags) in parsed {
             let path = format!("{CONTENT_DIR}/{rel}");
-            if load::classify(&rel) == FileClass::FolderSettings {
+            if class == FileClass::FolderSettings {
                 // The folder's settings as they are now, from whichever of its files
                 // comes first (as the load stage reads them): a changed title or place
                 // moves the folder in the navigation, so it is a structural change.
@@ -883,15 +891,15 @@ impl Model {
                 }
                 continue;
             }
-            if load::classify(&rel) == FileClass::Asset {
-                let pos = assets.binary_search(&rel);
-                match (abs, pos) {
+            let pos = assets.binary_search(&rel);
+            if class == FileClass::Asset {
+                match (&abs, pos) {
                     (Some(_), Ok(_)) => {
                         // Same asset, new bytes: only its URL needs re-sending.
                         self.owed.touched.insert(content_dir.join(&rel));
                     }
                     (Some(_), Err(i)) => {
-                        assets.insert(i, rel);
+                        assets.insert(i, rel.clone());
                         structural = true;
                     }
                     (None, Ok(i)) => {
@@ -900,7 +908,17 @@ impl Model {
                     }
                     (None, Err(_)) => {}
                 }
-                continue;
+                // An HTML page that lost its front matter, or is gone, was a document.
+                let was_doc = hb.by_path.contains_key(&path)
+                    || unparsed.contains(&path)
+                    || hb.drafts.contains(&path);
+                if !was_doc || !load::is_html_page(&rel) {
+                    continue;
+                }
+            } else if let Ok(i) = pos {
+                // An HTML file that gained front matter: a page now, no longer an asset.
+                assets.remove(i);
+                structural = true;
             }
             let page = hb.by_path.get(&path).map(|&id| &hb.docs[id]);
             let partial = hb.partials.iter().find(|d| d.source.path == path);
@@ -984,7 +1002,7 @@ impl Model {
                         changed.push(path.clone());
                         structural = true;
                     }
-                    if abs.is_some() {
+                    if abs.is_some() && class != FileClass::Asset {
                         // Present but unreadable: references to it are not reported again.
                         structural |= unparsed.insert(path);
                     } else if was_unparsed {
@@ -1558,6 +1576,11 @@ impl Model {
             };
             let touched = matches!(&body, Body::File(p) if self.owed.touched.contains(p));
             if touched || self.site.get(&f.path) != Some(&body) {
+                // A file copied where a page was (an HTML page that lost its front
+                // matter): the page rendered there before is no longer what is served.
+                if matches!(body, Body::File(_)) {
+                    self.fingerprints.forget(&f.path);
+                }
                 self.site.insert(f.path.clone(), body.clone());
                 delta.changed.push((f.path, body));
             }
@@ -1764,7 +1787,7 @@ fn sweep_order(
         linked.extend(backlinks.get(id).into_iter().flatten().copied());
     }
     let segments = |path: &str| -> Vec<String> {
-        let stem = load::markdown_stem(path);
+        let stem = load::page_stem(path);
         stem.split('/').map(str::to_string).collect()
     };
     let folders: Vec<Vec<String>> = changed

@@ -1518,6 +1518,53 @@ fn gitbook_yaml_redirects_follow_edits() {
     );
 }
 
+/// A page written in HTML with front matter (a Jekyll page, `load::is_jekyll_html_page`)
+/// follows edits as a Markdown page does: its text edited, one added, its front matter
+/// taken away (an asset then, copied as it is) and given back, and one deleted each give
+/// what a fresh build gives.
+#[test]
+fn html_pages_with_front_matter_follow_edits() {
+    let book = Book::fixture("left23-jekyll-html-pages");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    let page = |model: &Model, url: &str| {
+        let body = model.site().get(url).map(bytes_of_body).unwrap_or_default();
+        String::from_utf8(body).unwrap()
+    };
+    let r = update(
+        &mut model,
+        &book.edit(
+            "content/about.html",
+            "written by everyone who works here",
+            "written by all of us",
+        ),
+    );
+    assert_eq!(r.scope, Scope::Edit);
+    assert_good(&model, &r, "an HTML page's text edited");
+    assert!(page(&model, "about/index.html").contains("written by all of us"));
+    let values =
+        "---\ntitle: What We Stand For\n---\n<p>We stand for calm.</p>\n\n    <p>Always.</p>\n";
+    let r = update(&mut model, &book.write("content/values.html", values));
+    assert_good(&model, &r, "an HTML page added");
+    assert!(page(&model, "values.html").contains("<title>What We Stand For"));
+    assert!(!page(&model, "values.html").contains("<pre>"));
+    let r = update(
+        &mut model,
+        &book.write("content/values.html", "<p>We stand for calm.</p>\n"),
+    );
+    assert_good(&model, &r, "its front matter taken away");
+    assert!(matches!(
+        model.site().get("values.html"),
+        Some(Body::File(_))
+    ));
+    let r = update(&mut model, &book.write("content/values.html", values));
+    assert_good(&model, &r, "its front matter given back");
+    assert!(page(&model, "values.html").contains("<title>What We Stand For"));
+    let r = update(&mut model, &book.remove("content/values.html"));
+    assert_good(&model, &r, "an HTML page deleted");
+    assert!(!model.site().contains_key("values.html"));
+}
+
 /// Pages that are their folder's or the home page only beside others
 /// (`link::index_md_in_branch_bundles`, `link::homes_of_other_tools`): a Hugo `index.md`
 /// as a section's `_index.md` comes, is edited and goes, and a Wiki.js `home.md` as a

@@ -2479,24 +2479,31 @@ fn a_folder_per_team_is_a_charter_and_its_pages() {
     check_all_links(&book.out(), &["404.html"]);
 }
 
-/// A Jekyll page written in HTML (front matter, Liquid) is published as it is: the build
-/// says so, at the file, rather than showing readers its `---` lines in silence.
+/// A Jekyll page written in HTML (front matter, Liquid) is a page of the handbook: its
+/// front matter read, not shown; its Liquid reported at its line, as in a Markdown page.
+/// An HTML file without front matter stays a file copied as it is, and nothing is said of it.
 #[test]
-fn a_jekyll_html_page_is_reported_not_published_in_silence() {
+fn a_jekyll_html_page_is_a_page_and_plain_html_a_file() {
     let book = TestBook::fixture("jekyll");
     book.write(
         "content/chapters.html",
         "---\nlayout: default\ntitle: Chapters\n---\n{%- comment -%} list {%- endcomment -%}\n<ul>{% for p in site.pages %}<li>{{ p.title }}</li>{% endfor %}</ul>\n",
     );
-    book.write(
-        "content/plain.html",
-        "<p>Plain HTML, no front matter.</p>\n",
-    );
+    let plain = "<p>Plain HTML, no front matter.</p>\n";
+    book.write("content/plain.html", plain);
     let run = book.build();
     run.success()
-        .stderr_has("content/chapters.html")
-        .stderr_has("an HTML page with front matter, a Jekyll page");
+        .stderr_has("content/chapters.html:6:")
+        .stderr_has("warning[template-leftover]");
     assert!(!run.stderr.contains("content/plain.html"), "{}", run.stderr);
+    let page = book.html("chapters.html");
+    assert_eq!(texts(&page, ".doc-head h1"), ["Chapters"]);
+    let raw = book.output_file("chapters.html");
+    assert!(
+        !raw.contains("layout: default") && !raw.contains("list"),
+        "{raw}"
+    );
+    assert_eq!(book.output_file("plain.html"), plain);
 }
 
 /// Quirks of pages that lived in a repository before (round 3 of the real-repository
@@ -3314,11 +3321,12 @@ fn myst_substitutions_are_written_where_their_keys_are() {
 
 /// A Jekyll handbook whose home page is `index.html` with front matter (and a `404.html`
 /// too): `orgbook init` moves them into `content/` with the Markdown pages, so Jekyll
-/// still builds from `source: content`, and the build gives orgbook's own home and 404
-/// pages their addresses (a warning each says the Jekyll page is not published) instead
-/// of failing on the collision.
+/// still builds from `source: content`. `index.html` is then the handbook's home page,
+/// its text shown where `content/index.md`'s would be and its chapters' links leading to
+/// them; `404.html` gives way to orgbook's own (a warning says it is not published)
+/// instead of failing the build on the collision.
 #[test]
-fn a_jekyll_home_page_in_html_gives_way_to_the_handbooks() {
+fn a_jekyll_home_page_in_html_is_the_handbooks_home_page() {
     let book = TestBook::fixture("jekyll-html-home");
     let root = book.root().to_string_lossy().into_owned();
     let init = book.run(&["init", &root]);
@@ -3341,21 +3349,35 @@ fn a_jekyll_home_page_in_html_gives_way_to_the_handbooks() {
         .filter(|d| d.1 == "template-leftover")
         .map(|d| d.2.as_str())
         .collect();
-    assert_eq!(
-        leftovers,
-        ["content/404.html", "content/index.html"],
-        "{found:?}"
-    );
+    assert_eq!(leftovers, ["content/404.html"], "{found:?}");
     book.build()
         .success()
-        .stderr_has("content/index.html")
-        .stderr_has("where the handbook has a page (index.html): not published");
+        .stderr_has("content/404.html")
+        .stderr_has("at 404.html, which orgbook generates itself: not published")
+        .stderr_lacks("content/index.html");
     let home = book.output_file("index.html");
     assert!(
         !home.contains("layout: home") && !home.contains("{%-"),
         "{home}"
     );
-    assert_eq!(texts(&book.html("index.html"), "title"), ["Box Products"]);
+    let html = book.html("index.html");
+    assert_eq!(
+        texts(&html, "title"),
+        ["Box Products Employee Handbook · Box Products"]
+    );
+    let prose = texts(&html, ".home .prose").concat();
+    assert!(
+        prose.contains("The definitive guide to working at Box Products."),
+        "{prose}"
+    );
+    assert!(
+        prose.contains("would join a company and were expected"),
+        "{prose}"
+    );
+    assert_eq!(
+        hrefs(&html, ".home .prose a.font-bold"),
+        ["box-products-is-you.html", "getting-started.html"]
+    );
     assert!(!book.output_file("404.html").contains("permalink:"));
     check_all_links(&book.out(), &["404.html"]);
 }
