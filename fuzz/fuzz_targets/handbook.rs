@@ -2,8 +2,9 @@
 //! `\n%%\n` into orgbook.toml, a charter, a decision, a page, the home page, a
 //! CODEOWNERS file, DocFX's root toc.yml, an awesome-pages `.pages` file for the
 //! page's folder, a team folder's index page, read as the team's charter from its
-//! headings, a Sphinx `conf.py` (its MyST substitutions) and Jupyter Book's `_toc.yml` and
-//! `_config.yml` (these written only when their part is not empty),
+//! headings, a Sphinx `conf.py` (its MyST substitutions), Jupyter Book's `_toc.yml` and
+//! `_config.yml`, and a Jekyll page in HTML (front matter, Liquid and HTML; these written
+//! only when their part is not empty),
 //! written to a temporary folder (in /dev/shm when there is one), and
 //! built in memory (nothing written to an output folder). No input may panic.
 #![no_main]
@@ -24,6 +25,7 @@ const FILES: &[&str] = &[
     "content/conf.py",
     "_toc.yml",
     "_config.yml",
+    "content/guide/about.html",
 ];
 
 fn dir() -> &'static std::path::Path {
@@ -48,7 +50,8 @@ fuzz_target!(|data: &[u8]| {
     for f in FILES {
         let part = parts.next().unwrap_or("");
         let part = if *f == "orgbook.toml" && part.is_empty() { "title = \"F\"\n" } else { part };
-        let optional = ["toc.yml", "content/conf.py", "_toc.yml", "_config.yml"];
+        let optional =
+            ["toc.yml", "content/conf.py", "_toc.yml", "_config.yml", "content/guide/about.html"];
         if optional.contains(f) || f.ends_with(".pages") || f.ends_with("index.md") {
             // Present only when given: its absence is the common case.
             let _ = std::fs::remove_file(root.join(f));
