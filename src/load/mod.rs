@@ -676,11 +676,13 @@ pub fn is_jekyll_html_page(path: &Path, rel: &str) -> bool {
     if machinery::underscore_folder(rel).is_some() || name.starts_with('_') || in_dot_folder(rel) {
         return false;
     }
-    let mut start = [0u8; 5];
-    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut start)) else {
+    // Room for a byte-order mark before the `---`, as Windows editors write one.
+    let mut start = Vec::with_capacity(8);
+    let Ok(_) = std::fs::File::open(path).and_then(|f| f.take(8).read_to_end(&mut start)) else {
         return false;
     };
-    start[..n].starts_with(b"---\n") || start[..n].starts_with(b"---\r\n")
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+    start.starts_with(b"---\n") || start.starts_with(b"---\r\n")
 }
 
 /// `settings` with the titles MkDocs's `nav:` gives its sections as the labels of their
@@ -1515,6 +1517,34 @@ fn custom_url(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An HTML file is a page when it starts with front matter, after a byte-order mark
+    /// too; without, or shorter than the marker, or in a layout folder, it is a file.
+    #[test]
+    fn html_files_with_front_matter_are_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8], bool); 7] = [
+            ("about.html", b"---\ntitle: About\n---\n<p>Hi</p>", true),
+            ("crlf.htm", b"---\r\ntitle: A\r\n---\r\n", true),
+            (
+                "bom.html",
+                b"\xEF\xBB\xBF---\ntitle: A\n---\n<p>x</p>",
+                true,
+            ),
+            ("plain.html", b"<!doctype html><p>---</p>", false),
+            ("short.html", b"--", false),
+            ("empty.html", b"", false),
+            ("_layouts/page.html", b"---\nlayout: default\n---\n", false),
+        ];
+        for (rel, bytes, page) in cases {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, bytes).unwrap();
+            assert_eq!(is_jekyll_html_page(&path, rel), page, "{rel}");
+            let class = classify_file(&path, rel);
+            assert_eq!(class == FileClass::Page, page, "{rel}: {class:?}");
+        }
+    }
 
     #[test]
     fn classify_by_path() {
