@@ -31,6 +31,7 @@ mod left2;
 mod left20;
 mod left21;
 mod left22;
+mod left24;
 mod left3;
 mod left4;
 mod left5;
