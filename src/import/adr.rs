@@ -91,7 +91,7 @@ pub fn parse_record_beside(
 }
 
 /// One record of a page that holds several (see [`split_page`]).
-pub(super) struct PagePart {
+pub struct PagePart {
     /// The 1-based line of the record's heading in the page.
     pub line: usize,
     pub decision: ImportedDecision,
@@ -106,7 +106,7 @@ pub(super) struct PagePart {
 /// headings at any level, a status of its own before the first (a record whose sections
 /// are numbered), or fewer than two parts with a status or date (`## 1. Options`). The
 /// first part's notes say the page was split, and which of its lines are in no record.
-pub(super) fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<Vec<PagePart>> {
+pub fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<Vec<PagePart>> {
     let text = normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
     // Most files are one record: two numbered heading lines are looked for before the
@@ -174,12 +174,14 @@ pub(super) fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option
             } else if i <= h.end {
                 // A setext heading's other lines: blank, so lines keep their numbers.
             } else if let Some(sub) = inner.next_if(|s| s.line == i) {
-                let indent = line.len() - line.trim_start_matches(' ').len();
-                if sub.end == sub.line && sub.level > level {
-                    part.push_str(&line[..indent]);
-                    part.push_str(&line[indent + level - 1..]);
-                } else {
-                    part.push_str(line);
+                let (indent, hashes) =
+                    line.split_at(line.len() - line.trim_start_matches(' ').len());
+                match hashes.strip_prefix(&*"#".repeat(level - 1)) {
+                    Some(raised) if sub.end == sub.line && sub.level > level => {
+                        part.push_str(indent);
+                        part.push_str(raised);
+                    }
+                    _ => part.push_str(line),
                 }
             } else {
                 part.push_str(line);
@@ -5530,6 +5532,23 @@ mod tests {
                 (14, Some(3), "Use Z".to_owned(), "proposed".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn every_prefix_of_a_page_of_records_splits_without_panic() {
+        let page = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/left24-va-decision-record/picklist/key-decisions.md"),
+        )
+        .unwrap();
+        let page = page.replace("### DR 3", "Setext DR 3\n---\n\n#### DR 9");
+        for end in (0..=page.len())
+            .step_by(5)
+            .filter(|&i| page.is_char_boundary(i))
+        {
+            let _ = split_page("key-decisions.md", &page[..end], &opts());
+            let _ = split_page("key-decisions.md", &page[end..], &opts());
+        }
     }
 
     #[test]
