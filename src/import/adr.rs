@@ -90,6 +90,13 @@ pub fn parse_record_beside(
     Ok(record.finish(&headings, &names, title, opts))
 }
 
+/// A page that holds several records, split (see [`split_page`]).
+pub struct SplitPage {
+    pub parts: Vec<PagePart>,
+    /// What was split, where, and which lines are in no record: for the report.
+    pub note: String,
+}
+
 /// One record of a page that holds several (see [`split_page`]).
 pub struct PagePart {
     /// The 1-based line of the record's heading in the page.
@@ -105,8 +112,8 @@ pub struct PagePart {
 /// notes name the page's lines. `None` when the page is one record: fewer than two such
 /// headings at any level, a status of its own before the first (a record whose sections
 /// are numbered), or fewer than two parts with a status or date (`## 1. Options`). The
-/// first part's notes say the page was split, and which of its lines are in no record.
-pub fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<Vec<PagePart>> {
+/// note says the page was split, and which of its lines are in no record.
+pub fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<SplitPage> {
     let text = normalize_newlines(text);
     let lines: Vec<&str> = text.split('\n').collect();
     // Most files are one record: two numbered heading lines are looked for before the
@@ -215,8 +222,7 @@ pub fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<Vec<Pa
         return None;
     }
     let note = split_note(file, &lines, level, &parts, &covered);
-    parts[0].decision.unmapped.insert(0, note);
-    Some(parts)
+    Some(SplitPage { parts, note })
 }
 
 /// The note on a page [`split_page`] split: how many records, where, and the lines in
@@ -5444,9 +5450,10 @@ mod tests {
 
     /// `split_page`'s parts, or `None` when the page is one record.
     fn parts(text: &str) -> Option<Vec<Part>> {
-        let parts = split_page("decisions.md", text, &opts())?;
+        let split = split_page("decisions.md", text, &opts())?;
         Some(
-            parts
+            split
+                .parts
                 .into_iter()
                 .map(|p| {
                     let d = p.decision;
@@ -5468,24 +5475,60 @@ mod tests {
         );
         let split = split_page("decisions.md", page, &opts()).unwrap();
         // Sections under a record are raised with it; notes name the page's lines.
-        assert_eq!(
-            split[0].decision.body,
-            "## Context\n\nWe need a database.\n"
-        );
-        assert_eq!(split[0].decision.source, "decisions.md:5");
-        assert!(split[0].decision.unmapped[0].starts_with(
+        let first = &split.parts[0].decision;
+        assert_eq!(first.body, "## Context\n\nWe need a database.\n");
+        assert_eq!(first.source, "decisions.md:5");
+        assert!(split.note.starts_with(
             "decisions.md: a page of 2 records, split at its numbered `##` headings (lines 5, 15), each imported as a record of its own; lines 1–3 are in no record"
         ));
         let late = "# D\n\n## ADR-1: A\n\nStatus: accepted\nDate: 2024-13-45\n\n## ADR-2: B\n\nStatus: accepted\n";
         let split = split_page("d.md", late, &opts()).unwrap();
         assert!(
-            split[0]
+            split.parts[0]
                 .decision
                 .unmapped
                 .iter()
                 .any(|n| n.starts_with("d.md:6: date `2024-13-45`")),
             "{:?}",
-            split[0].decision.unmapped
+            split.parts[0].decision.unmapped
+        );
+    }
+
+    /// An index that sets out its records under numbered headings, each linking the
+    /// record's own file: no record is imported twice, and a status that differs from
+    /// the record's is noted, as any index's is.
+    #[test]
+    fn an_index_of_numbered_sections_is_no_second_copy_of_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "0001-use-x.md",
+            "# 1. Use X\n\nStatus: accepted\nDate: 2024-01-01\n",
+        );
+        write(
+            "0002-use-y.md",
+            "# 2. Use Y\n\nStatus: proposed\nDate: 2024-01-02\n",
+        );
+        write(
+            "README.md",
+            "# Decisions\n\n## ADR-001: Use X\n\nStatus: accepted\n\n[Read it](0001-use-x.md)\n\n## ADR-002: Y, the queue\n\nStatus: accepted\n\n[Read it](0002-use-y.md)\n",
+        );
+        let c = import_dir(dir.path(), &opts()).unwrap();
+        assert_eq!(c.decisions.len(), 2, "{:?}", c.skipped);
+        assert!(
+            c.skipped.contains(&(
+                "README.md".to_owned(),
+                "an index: each of its 2 numbered sections is a record imported from its own file"
+                    .to_owned()
+            )),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.decisions[1].unmapped,
+            [
+                "README.md:9: the index says accepted for 0002-use-y.md, whose record says proposed; imported as the record says (correct the one that is wrong)"
+            ]
         );
     }
 
@@ -5564,7 +5607,7 @@ mod tests {
         };
         let time = |text: &str| {
             let (parts, took) = crate::cpu_time::cpu_time_of(|| split_page("d.md", text, &opts()));
-            (parts.map_or(0, |p| p.len()), took)
+            (parts.map_or(0, |p| p.parts.len()), took)
         };
         let (small, large) = (page(5_000), page(20_000));
         let ((n1, t1), (n4, t4)) = (time(&small), time(&large));

@@ -134,6 +134,8 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut lists: Vec<(String, PathBuf, Vec<super::log::Listed>)> = Vec::new();
     // What an index says of a record: (index file:line, its status, the record).
     let mut claims: Vec<IndexClaim> = Vec::new();
+    // Pages of several records, split once every file is read (see `add_page_parts`).
+    let mut pages: Vec<(String, PathBuf, super::adr::SplitPage)> = Vec::new();
 
     let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
@@ -204,22 +206,15 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             .as_ref()
             .map(|(file, yaml)| (file.as_str(), yaml.as_str()));
         if beside.is_none()
-            && let Some(parts) = super::adr::split_page(&rel, &text, opts)
+            && let Some(mut split) = super::adr::split_page(&rel, &text, opts)
         {
-            for part in parts {
-                let mut d = part.decision;
-                if let Some(how) = &legacy {
+            if let Some(how) = &legacy {
+                for part in &mut split.parts {
+                    let d = &mut part.decision;
                     d.unmapped.push(format!("{}: {}", d.source, how.describe()));
                 }
-                found.push(Found {
-                    rel: d.source.clone(),
-                    path: path.clone(),
-                    folder: None,
-                    kind: Kind::Part,
-                    line: part.line,
-                });
-                records.push(d);
             }
+            pages.push((rel, path, split));
             continue;
         }
         let d = match parse_record_beside(&rel, &name, &text, beside, opts) {
@@ -305,6 +300,20 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             line: 0,
         });
         records.push(d);
+    }
+    if !pages.is_empty() {
+        let own = OwnFiles::of(&records, &found);
+        for (rel, path, split) in pages {
+            let page = (rel.as_str(), path.as_path());
+            add_page_parts(
+                page,
+                split,
+                &own,
+                (&mut records, &mut found),
+                &mut out,
+                &mut claims,
+            );
+        }
     }
     if !logs.is_empty() || !lists.is_empty() {
         let own = OwnFiles::of(&records, &found);
@@ -496,7 +505,7 @@ fn add_log_rows(
                 {
                     claims.push(IndexClaim {
                         at: format!("{rel}:{}", row.line),
-                        says,
+                        says: says.to_owned(),
                         record: i,
                     });
                 }
@@ -555,11 +564,83 @@ fn add_log_rows(
     }
 }
 
+/// The records of a page of several (see [`super::adr::split_page`]), each a record of
+/// its own, but for a section that stands for a record the import reads from its own
+/// file (it links to that file, or has that record's title): an index that sets out its
+/// records under numbered headings. Such a section is listed as skipped (its status, when
+/// it gives one, compared with the record's, as an index's is), and a page of nothing
+/// else is skipped as an index.
+fn add_page_parts(
+    (rel, path): (&str, &Path),
+    split: super::adr::SplitPage,
+    own: &OwnFiles,
+    (records, found): (&mut Vec<ImportedDecision>, &mut Vec<Found>),
+    out: &mut Collection,
+    claims: &mut Vec<IndexClaim>,
+) {
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let total = split.parts.len();
+    let mut known = Vec::new();
+    let mut parts = Vec::new();
+    for part in split.parts {
+        let d = &part.decision;
+        let mut by_link = None;
+        super::rewrite_links(&d.body, |dest| {
+            let file = dest.split(['#', '?']).next().unwrap_or(dest);
+            if by_link.is_none() && !file.is_empty() && !file.contains("://") {
+                by_link = own.files.get(&lexical_join(&base, file)).copied();
+            }
+            None
+        });
+        match by_link.or_else(|| own.titles.get(&d.title.to_lowercase()).copied()) {
+            Some(i) => {
+                if d.status_stated {
+                    claims.push(IndexClaim {
+                        at: d.source.clone(),
+                        says: d.status.clone(),
+                        record: i,
+                    });
+                }
+                known.push((part.line, found[i].rel.clone()));
+            }
+            None => parts.push(part),
+        }
+    }
+    if parts.is_empty() {
+        out.skipped.push((
+            rel.to_owned(),
+            format!("an index: each of its {total} numbered sections is a record imported from its own file"),
+        ));
+        return;
+    }
+    for (line, record) in known {
+        out.skipped.push((
+            format!("{rel}:{line}"),
+            format!("a section for {record}, which is imported from its own file"),
+        ));
+    }
+    let mut note = Some(split.note);
+    for part in parts {
+        let mut d = part.decision;
+        if let Some(note) = note.take() {
+            d.unmapped.insert(0, note);
+        }
+        found.push(Found {
+            rel: d.source.clone(),
+            path: path.to_path_buf(),
+            folder: None,
+            kind: Kind::Part,
+            line: part.line,
+        });
+        records.push(d);
+    }
+}
+
 /// What an index page says a record's status is, to be compared with the record's own.
 struct IndexClaim {
     /// The index's file and line (`README.md:7`).
     at: String,
-    says: &'static str,
+    says: String,
     /// The record, by its place in the folder's records.
     record: usize,
 }
@@ -585,7 +666,7 @@ fn list_claims(
         if let Some(record) = record.filter(|&i| i < records.len()) {
             claims.push(IndexClaim {
                 at: format!("{rel}:{}", item.line),
-                says: item.status,
+                says: item.status.to_owned(),
                 record,
             });
         }
