@@ -1,6 +1,7 @@
-//! Any text as an architecture decision record (adr-tools / Nygard, MADR), as a Team
-//! API document and as each service catalog's file (OpsLevel, Cortex, Compass, Datadog):
-//! the importers must never panic, whatever the file name's number.
+//! Any text as an architecture decision record (adr-tools / Nygard, MADR) and as a page
+//! of several of them, as a Team API document and as each service catalog's file
+//! (OpsLevel, Cortex, Compass, Datadog): the importers must never panic, whatever the
+//! file name's number.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,6 +16,8 @@ fuzz_target!(|data: &[u8]| {
     for name in ["0007-use-kafka.md", "adr-12.md", "x.md", "records/0010-a/index.md"] {
         let _ = orgbook::import::parse_adr(name, text, &opts);
     }
+    // As a page of several records (`## ADR-001: …` headings), each part read as a file.
+    let _ = orgbook::import::split_page("decisions.md", text, &opts);
     // Twice, so that the plan also sees two documents naming each other.
     let docs: Vec<_> = ["teams/payments/README.md", "TEMPLATE.md"]
         .iter()

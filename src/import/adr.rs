@@ -90,6 +90,188 @@ pub fn parse_record_beside(
     Ok(record.finish(&headings, &names, title, opts))
 }
 
+/// A page that holds several records, split (see [`split_page`]).
+pub struct SplitPage {
+    pub parts: Vec<PagePart>,
+    /// What was split, where, and which lines are in no record: for the report.
+    pub note: String,
+}
+
+/// One record of a page that holds several (see [`split_page`]).
+pub struct PagePart {
+    /// The 1-based line of the record's heading in the page.
+    pub line: usize,
+    pub decision: ImportedDecision,
+}
+
+/// The records of a page that holds several, each under a heading that numbers and titles
+/// it (`### DR 5: Title`, as VA.gov's teams keep one decision record per project; `##
+/// ADR-001: Title` in a project's one `decisions.md`), all at one level. Each is read by
+/// [`parse_record`] as its own file would be: its text from its heading, made the `#`
+/// title (its sections raised as many levels), to the next heading at its level or above;
+/// notes name the page's lines. `None` when the page is one record: fewer than two such
+/// headings at any level, a status of its own before the first (a record whose sections
+/// are numbered), or fewer than two parts with a status or date (`## 1. Options`). The
+/// note says the page was split, and which of its lines are in no record.
+pub fn split_page(file: &str, text: &str, opts: &ImportOptions) -> Option<SplitPage> {
+    let text = normalize_newlines(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    // Most files are one record: two numbered heading lines are looked for before the
+    // page is parsed.
+    let numbered = |t: &str| match title_number(without_heading_attributes(t)) {
+        (TitleNumber::Number(_), rest) => {
+            !rest.is_empty() && rest != t.trim() && !is_section_name(&rest)
+        }
+        _ => false,
+    };
+    let underline = |l: &str| {
+        let l = l.trim();
+        !l.is_empty() && (l.chars().all(|c| c == '=') || l.chars().all(|c| c == '-'))
+    };
+    let likely = (0..lines.len())
+        .filter(|&i| match atx_heading(lines[i]) {
+            Some((_, t)) => numbered(t),
+            None => lines.get(i + 1).is_some_and(|n| underline(n)) && numbered(lines[i]),
+        })
+        .nth(1)
+        .is_some();
+    if !likely {
+        return None;
+    }
+    let in_code = code_or_comment_mask(&lines);
+    let start = match front_matter_end(&lines, file) {
+        Ok(Some(end)) => end + 1,
+        _ => 0,
+    };
+    let headings = headings_of(&lines, &in_code, start);
+    let is_record = |h: &Heading| numbered(&h.text);
+    let mut per_level = [0usize; 7];
+    for h in headings.iter().filter(|h| is_record(h)) {
+        per_level[h.level] += 1;
+    }
+    let level = (1..=6).find(|&l| per_level[l] >= 2)?;
+    let records: Vec<usize> = (0..headings.len())
+        .filter(|&k| headings[k].level == level && is_record(&headings[k]))
+        .collect();
+    let first = headings[records[0]].line;
+    // A status before the first (a record whose own sections are numbered) keeps it whole.
+    let before = lines[..first].join("\n");
+    if parse_record("page.md", "page.md", &before, opts).is_ok_and(|d| d.status_stated) {
+        return None;
+    }
+    // Headings at the records' level or above end a record (`### Decisions made template`).
+    let bounds: Vec<usize> = (0..headings.len())
+        .filter(|&k| headings[k].level <= level)
+        .collect();
+    let mut parts = Vec::with_capacity(records.len());
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::with_capacity(records.len());
+    for &k in &records {
+        let h = &headings[k];
+        let next = bounds[bounds.partition_point(|&b| b <= k)..]
+            .first()
+            .copied()
+            .unwrap_or(headings.len());
+        let end = headings.get(next).map_or(lines.len(), |n| n.line);
+        let mut part = String::new();
+        let mut inner = headings[k + 1..next].iter().peekable();
+        for (i, line) in lines.iter().enumerate().take(end).skip(h.line) {
+            if i == h.line {
+                part.push_str("# ");
+                part.push_str(&h.text);
+            } else if i <= h.end {
+                // A setext heading's other lines: blank, so lines keep their numbers.
+            } else if let Some(sub) = inner.next_if(|s| s.line == i) {
+                let (indent, hashes) =
+                    line.split_at(line.len() - line.trim_start_matches(' ').len());
+                match hashes.strip_prefix(&*"#".repeat(level - 1)) {
+                    Some(raised) if sub.end == sub.line && sub.level > level => {
+                        part.push_str(indent);
+                        part.push_str(raised);
+                    }
+                    _ => part.push_str(line),
+                }
+            } else {
+                part.push_str(line);
+            }
+            part.push('\n');
+        }
+        let label = format!("{file}:{}", h.line + 1);
+        let Ok(mut d) = parse_record(&label, "record.md", &part, opts) else {
+            return None;
+        };
+        // The part's lines are the page's from the heading on.
+        for note in &mut d.unmapped {
+            let Some(rest) = note.strip_prefix(&label).and_then(|r| r.strip_prefix(':')) else {
+                continue;
+            };
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if let (Ok(n), true) = (
+                rest[..digits].parse::<usize>(),
+                rest[digits..].starts_with(':'),
+            ) {
+                *note = format!("{file}:{}{}", h.line + n, &rest[digits..]);
+            }
+        }
+        covered.push(h.line..end);
+        parts.push(PagePart {
+            line: h.line + 1,
+            decision: d,
+        });
+    }
+    if parts.iter().filter(|p| p.decision.has_metadata).count() < 2 {
+        return None;
+    }
+    let note = split_note(file, &lines, level, &parts, &covered);
+    Some(SplitPage { parts, note })
+}
+
+/// The note on a page [`split_page`] split: how many records, where, and the lines in
+/// none of them (the page's opening, a closing template), which are not imported.
+fn split_note(
+    file: &str,
+    lines: &[&str],
+    level: usize,
+    parts: &[PagePart],
+    covered: &[std::ops::Range<usize>],
+) -> String {
+    let mut at: Vec<String> = parts.iter().take(3).map(|p| p.line.to_string()).collect();
+    if parts.len() > 3 {
+        at.push("…".to_owned());
+    }
+    let mut outside = Vec::new();
+    let mut from = 0;
+    for range in covered
+        .iter()
+        .chain(std::iter::once(&(lines.len()..lines.len())))
+    {
+        let text: Vec<usize> = (from..range.start)
+            .filter(|&i| !lines[i].trim().is_empty())
+            .collect();
+        match (text.first(), text.last()) {
+            (Some(a), Some(b)) if a == b => outside.push(format!("{}", a + 1)),
+            (Some(a), Some(b)) => outside.push(format!("{}–{}", a + 1, b + 1)),
+            _ => {}
+        }
+        from = range.end;
+    }
+    let left = match outside.as_slice() {
+        [] => String::new(),
+        [one] if !one.contains('–') => {
+            format!("; line {one} is in no record and is not imported")
+        }
+        _ => format!(
+            "; lines {} are in no record and are not imported",
+            outside.join(", ")
+        ),
+    };
+    format!(
+        "{file}: a page of {} records, split at its numbered `{}` headings (lines {}), each imported as a record of its own{left}",
+        parts.len(),
+        "#".repeat(level),
+        at.join(", ")
+    )
+}
+
 /// A heading of the record, ATX (`## Status`) or setext (`Status` over `------`).
 #[derive(Clone, Debug, PartialEq)]
 struct Heading<'t> {
@@ -155,6 +337,8 @@ struct Record<'t> {
     lines: Vec<&'t str>,
     in_code: Vec<bool>,
     keep: Vec<bool>,
+    /// Lines kept in part, as they are written in the body: (line, its text kept).
+    rewritten: Vec<(usize, String)>,
     notes: Notes<'t>,
     meta: Meta,
 }
@@ -165,6 +349,7 @@ impl<'t> Record<'t> {
         Record {
             in_code: code_or_comment_mask(&lines),
             keep: vec![true; lines.len()],
+            rewritten: Vec::new(),
             lines,
             notes: Notes {
                 file: file_name,
@@ -548,9 +733,19 @@ impl<'t> Record<'t> {
                 file: self.notes.file,
                 list: Vec::new(),
             };
+            let code = span.clone().any(|j| self.in_code[j]);
+            // `Proposed 2026-09-24, prototype. Behind a flag until …`: the status is read
+            // from the clauses that say it, and the sentences after it are the author's.
+            if !code && let Some(at) = status_prose_start(&text) {
+                self.meta
+                    .status_text(&text[..at], span.start + 1, &mut self.notes);
+                let blank = usize::from(span.end < end && lines[span.end].trim().is_empty());
+                self.keep_from(span.clone(), lines, at, span.end + blank);
+                kept_at.get_or_insert(span.start + 1);
+                continue;
+            }
             let read = self.meta.status_text(&text, span.start + 1, &mut side);
-            if read || text.split_whitespace().count() < 4 || span.clone().any(|j| self.in_code[j])
-            {
+            if read || text.split_whitespace().count() < 4 || code {
                 self.notes.list.append(&mut side.list);
                 continue;
             }
@@ -565,6 +760,30 @@ impl<'t> Record<'t> {
             self.keep[heading.line..=heading.end + blank].fill(true);
             self.notes
                 .at(line, "the status section's prose is kept in the body");
+        }
+    }
+
+    /// Keeps the paragraph of `span` in the body from byte `at` of its text as
+    /// [`paragraph_spans`] joins it (its lines trimmed, joined by a space), and the lines
+    /// after it up to `to`: the line where `at` falls is kept from there.
+    fn keep_from(&mut self, span: std::ops::Range<usize>, lines: &[&str], at: usize, to: usize) {
+        let mut pos = 0;
+        for j in span.clone() {
+            let piece = match j == span.start {
+                true => strip_bullet(lines[j].trim()),
+                false => lines[j].trim(),
+            };
+            let from = pos + usize::from(j != span.start);
+            pos = from + piece.len();
+            if at < pos {
+                let cut = at.saturating_sub(from);
+                if cut > 0 {
+                    self.rewritten
+                        .push((j, piece[cut..].trim_start().to_owned()));
+                }
+                self.keep[j..to].fill(true);
+                return;
+            }
         }
     }
 
@@ -934,6 +1153,9 @@ impl<'t> Record<'t> {
             .iter()
             .map(|line| std::borrow::Cow::Borrowed(*line))
             .collect();
+        for (j, text) in &self.rewritten {
+            shifted[*j] = text.as_str().into();
+        }
         let mut keep = std::borrow::Cow::Borrowed(&self.keep);
         for h in headings
             .iter()
@@ -2139,6 +2361,121 @@ fn requires_item(file: &str, value: &str) -> String {
     format!("Requires: {}", items.join(", "))
 }
 
+/// The status an index page gives a record, read at the head of its table cell
+/// (`**Proposed** — some note`, `Accepted 2026-01-05`), or of what follows the record in
+/// a list item, the status alone with a date or release at most (`(rejected)`, as
+/// Wikibase's `@subpage adr_0018 (rejected)`; `- Accepted`).
+pub(super) fn index_status(written: &str, cell: bool) -> Option<&'static str> {
+    let t = written
+        .trim()
+        .trim_start_matches(['-', '–', '—', ':', '|', ' '])
+        .trim();
+    if !cell {
+        let inner = t
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or(t);
+        status_clause(inner, false)?;
+        return status_word(&strip_emphasis(inner).to_ascii_lowercase()).map(|(s, _)| s);
+    }
+    let head = bold_lead(t).map_or(t, |(bold, _)| bold);
+    status_word(&strip_emphasis(head).to_ascii_lowercase()).map(|(s, _)| s)
+}
+
+/// Where the author's prose starts in a status paragraph that opens with its status
+/// (`Proposed 2026-09-24, prototype. Behind a flag until …`, `**Proposed.** The founder
+/// decided …`): the byte of the first clause or sentence that is not a status word (with
+/// only a date or a release after it), a relation or a relation's continuation, when one
+/// such came first. `None` when nothing comes first or nothing follows: the paragraph is
+/// read as a whole, as [`Meta::status_text`] reads it.
+fn status_prose_start(text: &str) -> Option<usize> {
+    let mut read = false;
+    let mut after_relation = false;
+    for sentence in sentences(text) {
+        for clause in split_top_level(sentence) {
+            let at = clause.as_ptr() as usize - text.as_ptr() as usize;
+            if clause.trim().is_empty() {
+                continue;
+            }
+            match status_clause(clause, after_relation) {
+                Some(relation) => {
+                    read = true;
+                    after_relation = relation;
+                }
+                None => {
+                    return read.then(|| at + (clause.len() - clause.trim_start().len()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The sentences of `text`: each ends at `.`, `!` or `?` (and the emphasis closing over
+/// it, `**Proposed.**`) before a space, outside brackets, parentheses and code.
+fn sentences(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let (mut out, mut start, mut depth, mut code) = (Vec::new(), 0, 0i32, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'`' => code = !code,
+            b'[' | b'(' if !code => depth += 1,
+            b']' | b')' if !code => depth -= 1,
+            b'.' | b'!' | b'?' if !code && depth <= 0 => {
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b'*' | b'_') {
+                    j += 1;
+                }
+                if j == bytes.len() || bytes[j].is_ascii_whitespace() {
+                    out.push(&text[start..j]);
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Whether one clause of a status paragraph says the status as [`Meta::status_text`]
+/// reads it cleanly: `Some(true)` for a relation (or its list going on), `Some(false)`
+/// for a status word with nothing after it but a date or a release, or a status in bold
+/// before its evidence; `None` for anything else.
+fn status_clause(written: &str, after_relation: bool) -> Option<bool> {
+    let written = written
+        .trim()
+        .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
+        .trim();
+    let part = match bold_lead(written) {
+        Some((_, rest)) if rest.starts_with(['(', '[']) => return Some(false),
+        _ => strip_emphasis(written),
+    };
+    let part = part.trim_end_matches('.').trim();
+    if other_relation(part).is_some() || relation_prefix(part).is_some() {
+        return Some(true);
+    }
+    if after_relation && is_continuation(part) {
+        return Some(true);
+    }
+    let lower = part.to_ascii_lowercase();
+    let (_, len) = status_word(&lower)?;
+    let rest = part[len..].trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '(' | ')' | ',')
+    });
+    let rest = ["on ", "since ", "in "]
+        .iter()
+        .find_map(|p| strip_prefix_ci(rest, p))
+        .unwrap_or(rest);
+    (rest.is_empty() || parse_date(rest).is_some() || is_release_qualifier(rest)).then_some(false)
+}
+
 /// `**Implemented** (links)` → ("Implemented", "(links)"): a status in bold with more
 /// after it.
 fn bold_lead(s: &str) -> Option<(&str, &str)> {
@@ -2806,7 +3143,7 @@ fn links(s: &str) -> Vec<(&str, Option<&str>)> {
 }
 
 /// `9`, `#9`, `ADR-0009`, `ADR 9: Title`, `9. Title` → 9.
-fn label_number(s: &str) -> Option<u32> {
+pub(super) fn label_number(s: &str) -> Option<u32> {
     let s = s.trim().trim_start_matches('#');
     let s = strip_prefix_ci(s, "adr")
         .map(|r| r.trim_start_matches(['-', '_', ' ', '#']))
@@ -5096,6 +5433,238 @@ mod tests {
             crate::cpu_time::cpu_time_of(|| parse("0001-x.md", &text)).1
         };
         crate::cpu_time::assert_grows_linearly("labels", 2_000, time);
+    }
+
+    /// A part of a split page: its heading's line, number, title and status.
+    type Part = (usize, Option<u32>, String, String);
+
+    /// `split_page`'s parts, or `None` when the page is one record.
+    fn parts(text: &str) -> Option<Vec<Part>> {
+        let split = split_page("decisions.md", text, &opts())?;
+        Some(
+            split
+                .parts
+                .into_iter()
+                .map(|p| {
+                    let d = p.decision;
+                    (p.line, d.source_number, d.title, d.status)
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_page_of_numbered_records_is_split_at_its_headings() {
+        let page = "# Decisions\n\nWhy we keep them.\n\n## ADR-001: Use Postgres\n\n**Status:** Accepted\n\nDate: 2024-01-02\n\n### Context\n\nWe need a database.\n\n## ADR-002: Use Redis\n\n- Status: proposed\n- Date: 2024-02-03\n\nFor sessions.\n";
+        assert_eq!(
+            parts(page).unwrap(),
+            [
+                (5, Some(1), "Use Postgres".to_owned(), "accepted".to_owned()),
+                (15, Some(2), "Use Redis".to_owned(), "proposed".to_owned()),
+            ]
+        );
+        let split = split_page("decisions.md", page, &opts()).unwrap();
+        // Sections under a record are raised with it; notes name the page's lines.
+        let first = &split.parts[0].decision;
+        assert_eq!(first.body, "## Context\n\nWe need a database.\n");
+        assert_eq!(first.source, "decisions.md:5");
+        assert!(split.note.starts_with(
+            "decisions.md: a page of 2 records, split at its numbered `##` headings (lines 5, 15), each imported as a record of its own; lines 1–3 are in no record"
+        ));
+        let late = "# D\n\n## ADR-1: A\n\nStatus: accepted\nDate: 2024-13-45\n\n## ADR-2: B\n\nStatus: accepted\n";
+        let split = split_page("d.md", late, &opts()).unwrap();
+        assert!(
+            split.parts[0]
+                .decision
+                .unmapped
+                .iter()
+                .any(|n| n.starts_with("d.md:6: date `2024-13-45`")),
+            "{:?}",
+            split.parts[0].decision.unmapped
+        );
+    }
+
+    /// An index that sets out its records under numbered headings, each linking the
+    /// record's own file: no record is imported twice, and a status that differs from
+    /// the record's is noted, as any index's is.
+    #[test]
+    fn an_index_of_numbered_sections_is_no_second_copy_of_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "0001-use-x.md",
+            "# 1. Use X\n\nStatus: accepted\nDate: 2024-01-01\n",
+        );
+        write(
+            "0002-use-y.md",
+            "# 2. Use Y\n\nStatus: proposed\nDate: 2024-01-02\n",
+        );
+        write(
+            "README.md",
+            "# Decisions\n\n## ADR-001: Use X\n\nStatus: accepted\n\n[Read it](0001-use-x.md)\n\n## ADR-002: Y, the queue\n\nStatus: accepted\n\n[Read it](0002-use-y.md)\n",
+        );
+        let c = import_dir(dir.path(), &opts()).unwrap();
+        assert_eq!(c.decisions.len(), 2, "{:?}", c.skipped);
+        assert!(
+            c.skipped.contains(&(
+                "README.md".to_owned(),
+                "an index: each of its 2 numbered sections is a record imported from its own file"
+                    .to_owned()
+            )),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.decisions[1].unmapped,
+            [
+                "README.md:9: the index says accepted for 0002-use-y.md, whose record says proposed; imported as the record says (correct the one that is wrong)"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_record_is_not_split() {
+        for (page, why) in [
+            (
+                "# 7. Use X\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use X.\n",
+                "no numbered heading but the title",
+            ),
+            (
+                "# Decisions\n\n## ADR-001: Use X\n\nStatus: accepted\n\n## Later\n\nMore.\n",
+                "one record heading",
+            ),
+            (
+                "# Decisions\n\n## ADR-001: Use X\n\nStatus: accepted\n\n```md\n## ADR-002: Use Y\n\nStatus: accepted\n```\n\n<!--\n## ADR-003: Use Z\n\nStatus: accepted\n-->\n",
+                "the second heading is in a code block, the third in a comment",
+            ),
+            (
+                "# 7. Use X\n\nStatus: accepted\nDate: 2024-01-01\n\n## 1. Option A\n\nDate: 2024-01-02\n\n## 2. Option B\n\nDate: 2024-01-03\n",
+                "numbered sections of a record with a status of its own",
+            ),
+            (
+                "# Guide\n\n## 1. Install\n\nRun it.\n\n## 2. Configure\n\nEdit it.\n",
+                "numbered sections with no status or date",
+            ),
+            (
+                "# ADR 4: Use X\n\n## 1. Context\n\nStatus: accepted\n\n## 2. Decision\n\nDate: 2024-01-01\n",
+                "numbered sections named as a record's",
+            ),
+        ] {
+            assert!(parts(page).is_none(), "{why}");
+        }
+    }
+
+    #[test]
+    fn setext_record_headings_split_the_page() {
+        let page = "Decisions\n=========\n\nADR-1: Use X\n------------\n\nStatus: accepted\n\nADR-2: Use Y\n------------\n\nStatus: rejected\n\nDR 3. Use Z\n-----------\nStatus: proposed\n";
+        assert_eq!(
+            parts(page).unwrap(),
+            [
+                (4, Some(1), "Use X".to_owned(), "accepted".to_owned()),
+                (9, Some(2), "Use Y".to_owned(), "rejected".to_owned()),
+                (14, Some(3), "Use Z".to_owned(), "proposed".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_prefix_of_a_page_of_records_splits_without_panic() {
+        let page = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/left24-va-decision-record/picklist/key-decisions.md"),
+        )
+        .unwrap();
+        let page = page.replace("### DR 3", "Setext DR 3\n---\n\n#### DR 9");
+        for end in (0..=page.len())
+            .step_by(5)
+            .filter(|&i| page.is_char_boundary(i))
+        {
+            let _ = split_page("key-decisions.md", &page[..end], &opts());
+            let _ = split_page("key-decisions.md", &page[end..], &opts());
+        }
+    }
+
+    #[test]
+    fn many_record_headings_split_in_linear_time() {
+        let page = |n: usize| {
+            let mut t = String::from("# Decisions\n\n");
+            for i in 1..=n {
+                t.push_str(&format!(
+                    "## ADR-{i}: Decision {i}\n\n**Status:** Accepted\n\nDate: 2024-01-02\n\n### Context\n\nWhy.\n\n"
+                ));
+            }
+            t
+        };
+        let time = |text: &str| {
+            let (parts, took) = crate::cpu_time::cpu_time_of(|| split_page("d.md", text, &opts()));
+            (parts.map_or(0, |p| p.parts.len()), took)
+        };
+        let (small, large) = (page(5_000), page(20_000));
+        let ((n1, t1), (n4, t4)) = (time(&small), time(&large));
+        assert_eq!((n1, n4), (5_000, 20_000));
+        assert!(
+            t4 < t1 * 8 + std::time::Duration::from_millis(50),
+            "{t1:?} for 5,000 records, {t4:?} for 20,000"
+        );
+    }
+
+    #[test]
+    fn status_paragraphs_keep_the_prose_after_the_status() {
+        fn at(t: &str) -> Option<&str> {
+            status_prose_start(t).map(|i| &t[i..])
+        }
+        assert_eq!(
+            at("Proposed 2026-09-24, prototype. Behind a flag until the load test passes."),
+            Some("prototype. Behind a flag until the load test passes.")
+        );
+        assert_eq!(
+            at("**Proposed.** The decision was made by the founder."),
+            Some("The decision was made by the founder.")
+        );
+        assert_eq!(
+            at("Superseded by [ADR-9](0009-x.md), [ADR-10](0010-y.md). Kept for the history."),
+            Some("Kept for the history.")
+        );
+        // All status, or no status first: read as a whole, as before.
+        for whole in [
+            "Accepted",
+            "Accepted 2024-03-14",
+            "Implemented (Swift 5.1)",
+            "Decided on Bulma. Open to other frameworks later.",
+            "Kept rather than deleted: this record is why.",
+        ] {
+            assert_eq!(at(whole), None, "{whole}");
+        }
+        let d = parse(
+            "0007-x.md",
+            "# 7. X\n\n## Status\n\nProposed 2026-09-24, prototype.\nBehind a flag until\nthe load test passes.\n\n## Context\n\nC.\n",
+        );
+        assert_eq!(d.status, "proposed");
+        assert_eq!(d.date.to_string(), "2026-09-24");
+        assert_eq!(
+            d.body,
+            "## Status\n\nprototype.\nBehind a flag until\nthe load test passes.\n\n## Context\n\nC.\n"
+        );
+        assert_eq!(
+            d.unmapped,
+            ["0007-x.md:5: the status section's prose is kept in the body"]
+        );
+    }
+
+    #[test]
+    fn index_statuses_are_read_at_the_head() {
+        assert_eq!(
+            index_status("**Proposed** — some note", true),
+            Some("proposed")
+        );
+        assert_eq!(index_status("Accepted 2026-01-05", true), Some("accepted"));
+        assert_eq!(index_status("(rejected)", false), Some("rejected"));
+        assert_eq!(index_status("- Accepted", false), Some("accepted"));
+        assert_eq!(index_status("Use Postgres", false), None);
+        assert_eq!(
+            index_status("accepted by the board after a long debate", false),
+            None
+        );
     }
 
     #[test]

@@ -92,18 +92,30 @@ struct Found {
     path: PathBuf,
     /// `name/index.md`: the folder stands for the record.
     folder: Option<PathBuf>,
-    /// A row of a decision log: `rel` names the page and the row's line, `path` the page,
-    /// which no link to the page stands for.
-    row: bool,
-    /// The row's 1-based line in its page; 0 for a file.
+    kind: Kind,
+    /// A row's or a part's 1-based line in its page; 0 for a file.
     line: usize,
 }
 
+/// What of a file a record is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The whole file.
+    File,
+    /// A row of a decision log: `rel` names the page and the row's line, `path` the page,
+    /// which no link to the page stands for.
+    Row,
+    /// One of the records of a page that holds several under numbered headings
+    /// ([`super::adr::split_page`]): named as a row is, but numbered by its heading, so a
+    /// bare number in another record names it.
+    Part,
+}
+
 impl Found {
-    /// The file's path in the folder, without a row's line.
+    /// The file's path in the folder, without a row's or a part's line.
     fn page(&self) -> &str {
         match self.rel.rsplit_once(':') {
-            Some((page, _)) if self.row => page,
+            Some((page, _)) if self.kind != Kind::File => page,
             _ => &self.rel,
         }
     }
@@ -118,6 +130,12 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     let mut records = Vec::new();
     // Decision logs, split into records once every file is read (see `add_log_rows`).
     let mut logs: Vec<PendingLog> = Vec::new();
+    // Index pages' lists, read for the statuses they give records once every record is.
+    let mut lists: Vec<(String, PathBuf, Vec<super::log::Listed>)> = Vec::new();
+    // What an index says of a record: (index file:line, its status, the record).
+    let mut claims: Vec<IndexClaim> = Vec::new();
+    // Pages of several records, split once every file is read (see `add_page_parts`).
+    let mut pages: Vec<(String, PathBuf, super::adr::SplitPage)> = Vec::new();
 
     let walk = walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter();
     for entry in walk {
@@ -187,6 +205,18 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         let beside = kep
             .as_ref()
             .map(|(file, yaml)| (file.as_str(), yaml.as_str()));
+        if beside.is_none()
+            && let Some(mut split) = super::adr::split_page(&rel, &text, opts)
+        {
+            if let Some(how) = &legacy {
+                for part in &mut split.parts {
+                    let d = &mut part.decision;
+                    d.unmapped.push(format!("{}: {}", d.source, how.describe()));
+                }
+            }
+            pages.push((rel, path, split));
+            continue;
+        }
         let d = match parse_record_beside(&rel, &name, &text, beside, opts) {
             Ok(mut d) => {
                 if let Some(how) = legacy {
@@ -246,6 +276,10 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
             continue;
         }
         if !d.has_metadata && page {
+            let listed = super::log::listed_statuses(&text);
+            if !listed.is_empty() {
+                lists.push((rel.clone(), path.clone(), listed));
+            }
             let reason = if d.md_links >= 2 {
                 index_reason(d.md_links)
             } else if named_index && numbered {
@@ -262,15 +296,32 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
                 .then(|| path.parent().map(Path::to_path_buf))
                 .flatten(),
             path,
-            row: false,
+            kind: Kind::File,
             line: 0,
         });
         records.push(d);
     }
-    if !logs.is_empty() {
+    if !pages.is_empty() {
+        let own = OwnFiles::of(&records, &found);
+        for (rel, path, split) in pages {
+            let page = (rel.as_str(), path.as_path());
+            add_page_parts(
+                page,
+                split,
+                &own,
+                (&mut records, &mut found),
+                &mut out,
+                &mut claims,
+            );
+        }
+    }
+    if !logs.is_empty() || !lists.is_empty() {
         let own = OwnFiles::of(&records, &found);
         for log in logs {
-            add_log_rows(log, &own, &mut records, &mut found, &mut out);
+            add_log_rows(log, &own, &mut records, &mut found, &mut out, &mut claims);
+        }
+        for (rel, path, listed) in lists {
+            list_claims(&rel, &path, listed, &own, &records, &mut claims);
         }
     }
 
@@ -363,7 +414,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
         let rel = found[i].rel.clone();
         // Each link once, at the first line that has it, as other notes name their line.
         // A log's row is named by its line already.
-        let source = if found[i].row {
+        let source = if found[i].kind != Kind::File {
             String::new()
         } else {
             std::fs::read(&found[i].path)
@@ -395,6 +446,7 @@ pub fn import_dir(dir: &Path, opts: &ImportOptions) -> std::io::Result<Collectio
     out.attachments.sort_by(|a, b| a.to.cmp(&b.to));
 
     reconcile_relations(&mut records);
+    index_disagreements(&claims, &mut records, &found);
     no_successor_before_predecessor(&mut records);
     drop_missing_anchors(&mut records);
     records.sort_by_key(|d| d.number);
@@ -426,6 +478,7 @@ fn add_log_rows(
     records: &mut Vec<ImportedDecision>,
     found: &mut Vec<Found>,
     out: &mut Collection,
+    claims: &mut Vec<IndexClaim>,
 ) {
     let PendingLog {
         rel,
@@ -444,7 +497,20 @@ fn add_log_rows(
         });
         let by_title = || titles.get(&row.decision.title.to_lowercase()).copied();
         match by_link.or_else(by_title) {
-            Some(i) => known.push((row.line, found[i].rel.clone())),
+            Some(i) => {
+                if let Some(says) = row
+                    .status_cell
+                    .as_deref()
+                    .and_then(|c| super::adr::index_status(c, true))
+                {
+                    claims.push(IndexClaim {
+                        at: format!("{rel}:{}", row.line),
+                        says: says.to_owned(),
+                        record: i,
+                    });
+                }
+                known.push((row.line, found[i].rel.clone()));
+            }
             None => rows.push(row),
         }
     }
@@ -491,10 +557,141 @@ fn add_log_rows(
             rel: format!("{rel}:{}", row.line),
             path: path.clone(),
             folder: None,
-            row: true,
+            kind: Kind::Row,
             line: row.line,
         });
         records.push(row.decision);
+    }
+}
+
+/// The records of a page of several (see [`super::adr::split_page`]), each a record of
+/// its own, but for a section that stands for a record the import reads from its own
+/// file (it links to that file, or has that record's title): an index that sets out its
+/// records under numbered headings. Such a section is listed as skipped (its status, when
+/// it gives one, compared with the record's, as an index's is), and a page of nothing
+/// else is skipped as an index.
+fn add_page_parts(
+    (rel, path): (&str, &Path),
+    split: super::adr::SplitPage,
+    own: &OwnFiles,
+    (records, found): (&mut Vec<ImportedDecision>, &mut Vec<Found>),
+    out: &mut Collection,
+    claims: &mut Vec<IndexClaim>,
+) {
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let total = split.parts.len();
+    let mut known = Vec::new();
+    let mut parts = Vec::new();
+    for part in split.parts {
+        let d = &part.decision;
+        let mut by_link = None;
+        super::rewrite_links(&d.body, |dest| {
+            let file = dest.split(['#', '?']).next().unwrap_or(dest);
+            if by_link.is_none() && !file.is_empty() && !file.contains("://") {
+                by_link = own.files.get(&lexical_join(&base, file)).copied();
+            }
+            None
+        });
+        match by_link.or_else(|| own.titles.get(&d.title.to_lowercase()).copied()) {
+            Some(i) => {
+                if d.status_stated {
+                    claims.push(IndexClaim {
+                        at: d.source.clone(),
+                        says: d.status.clone(),
+                        record: i,
+                    });
+                }
+                known.push((part.line, found[i].rel.clone()));
+            }
+            None => parts.push(part),
+        }
+    }
+    if parts.is_empty() {
+        out.skipped.push((
+            rel.to_owned(),
+            format!("an index: each of its {total} numbered sections is a record imported from its own file"),
+        ));
+        return;
+    }
+    for (line, record) in known {
+        out.skipped.push((
+            format!("{rel}:{line}"),
+            format!("a section for {record}, which is imported from its own file"),
+        ));
+    }
+    let mut note = Some(split.note);
+    for part in parts {
+        let mut d = part.decision;
+        if let Some(note) = note.take() {
+            d.unmapped.insert(0, note);
+        }
+        found.push(Found {
+            rel: d.source.clone(),
+            path: path.to_path_buf(),
+            folder: None,
+            kind: Kind::Part,
+            line: part.line,
+        });
+        records.push(d);
+    }
+}
+
+/// What an index page says a record's status is, to be compared with the record's own.
+struct IndexClaim {
+    /// The index's file and line (`README.md:7`).
+    at: String,
+    says: String,
+    /// The record, by its place in the folder's records.
+    record: usize,
+}
+
+/// The claims of an index page's list items (`* @subpage adr_0018 (rejected)`): each
+/// names its record by a link to its file or by the number its Doxygen name ends with.
+fn list_claims(
+    rel: &str,
+    path: &Path,
+    listed: Vec<super::log::Listed>,
+    own: &OwnFiles,
+    records: &[ImportedDecision],
+    claims: &mut Vec<IndexClaim>,
+) {
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    for item in listed {
+        let record = match &item.target {
+            super::log::ListedTarget::Link(dest) => {
+                own.files.get(&lexical_join(&base, dest)).copied()
+            }
+            super::log::ListedTarget::Number(n) => own.numbers.get(n).copied(),
+        };
+        if let Some(record) = record.filter(|&i| i < records.len()) {
+            claims.push(IndexClaim {
+                at: format!("{rel}:{}", item.line),
+                says: item.status.to_owned(),
+                record,
+            });
+        }
+    }
+}
+
+/// The file wins over an index that gives its record another status; each such record is
+/// noted, naming both, so the one that is wrong can be corrected. Compared once the
+/// relations are reconciled: an index that says superseded for a record another one
+/// supersedes agrees with it.
+fn index_disagreements(claims: &[IndexClaim], records: &mut [ImportedDecision], found: &[Found]) {
+    for claim in claims {
+        let d = &mut records[claim.record];
+        if d.imported_as.is_some() || d.status == claim.says {
+            continue;
+        }
+        let says = if d.status_stated {
+            format!("says {}", d.status)
+        } else {
+            format!("states none (imported as {})", d.status)
+        };
+        d.unmapped.push(format!(
+            "{}: the index says {} for {}, whose record {says}; imported as the record says (correct the one that is wrong)",
+            claim.at, claim.says, found[claim.record].rel
+        ));
     }
 }
 
@@ -504,6 +701,8 @@ fn add_log_rows(
 struct OwnFiles {
     files: HashMap<PathBuf, usize>,
     titles: HashMap<String, usize>,
+    /// By source number, the first of each.
+    numbers: HashMap<u32, usize>,
 }
 
 impl OwnFiles {
@@ -511,6 +710,7 @@ impl OwnFiles {
         let files = found
             .iter()
             .enumerate()
+            .filter(|(_, f)| f.kind == Kind::File)
             .flat_map(|(i, f)| {
                 std::iter::once((f.path.clone(), i)).chain(f.folder.clone().map(|d| (d, i)))
             })
@@ -520,7 +720,17 @@ impl OwnFiles {
             .enumerate()
             .map(|(i, d)| (d.title.to_lowercase(), i))
             .collect();
-        OwnFiles { files, titles }
+        let mut numbers = HashMap::new();
+        for (i, d) in records.iter().enumerate() {
+            if let Some(n) = d.source_number {
+                numbers.entry(n).or_insert(i);
+            }
+        }
+        OwnFiles {
+            files,
+            titles,
+            numbers,
+        }
     }
 }
 
@@ -569,7 +779,7 @@ fn number(
             (
                 d.source_number.is_none(),
                 d.source_number,
-                f.row && d.file_date.is_none(),
+                f.kind == Kind::Row && d.file_date.is_none(),
                 d.file_date,
                 f.page(),
                 f.line,
@@ -719,7 +929,14 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &B
     let mut by_stem: HashMap<String, usize> = HashMap::new();
     let mut by_number: HashMap<u32, usize> = HashMap::new();
     for (i, (d, f)) in records.iter().zip(found).enumerate() {
-        if f.row {
+        if f.kind == Kind::Row {
+            continue;
+        }
+        if let Some(n) = d.source_number {
+            by_number.entry(n).or_insert(i);
+        }
+        // A link to the page is to no one of its parts.
+        if f.kind == Kind::Part {
             continue;
         }
         let stem = match &f.folder {
@@ -732,9 +949,6 @@ fn follow_relations(records: &mut [ImportedDecision], found: &[Found], taken: &B
         };
         if let Some(stem) = stem {
             by_stem.entry(stem).or_insert(i);
-        }
-        if let Some(n) = d.source_number {
-            by_number.entry(n).or_insert(i);
         }
     }
     let resolve = |numbers: &[u32], files: &[String]| -> Vec<u32> {
@@ -1048,7 +1262,11 @@ impl<'a> Links<'a> {
     ) -> Links<'a> {
         let mut map = HashMap::new();
         let mut near: HashMap<NearKey, Vec<String>> = HashMap::new();
-        for (d, f) in records.iter().zip(found).filter(|(_, f)| !f.row) {
+        for (d, f) in records
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| f.kind == Kind::File)
+        {
             map.insert(f.path.clone(), d.file_name());
             let path = f.folder.as_ref().unwrap_or(&f.path);
             if let Some(folder) = &f.folder {

@@ -10,7 +10,10 @@
 //! for become the body. Which rows are records the folder has in a file of their own (an
 //! index's rows) is for `dir.rs` to say, which knows every file the import reads.
 
-use super::adr::{code_mask, is_placeholder, parse_record, strip_emphasis};
+use super::adr::{
+    code_mask, index_status, is_placeholder, label_number, parse_record, strip_bullet,
+    strip_emphasis,
+};
 use super::{ImportOptions, ImportedDecision, rewrite_links};
 
 /// What a decision log's tables hold.
@@ -29,9 +32,12 @@ pub(super) struct Row {
     /// 1-based line of the row in the page.
     pub line: usize,
     pub decision: ImportedDecision,
-    /// Destinations of the row's links to local files (`../rfcs/rfc-530.md`), to tell a
-    /// row that stands for a record read from its own file.
+    /// Destinations of the row's links to local files (`../rfcs/rfc-530.md`), in any of
+    /// its cells (an index links its records from their number), to tell a row that
+    /// stands for a record read from its own file.
     pub local_links: Vec<String>,
+    /// The row's status cell as written, for an index's row to be compared with its record.
+    pub status_cell: Option<String>,
 }
 
 /// What one column of a log holds.
@@ -207,6 +213,83 @@ pub(super) fn read_log(file: &str, text: &str, opts: &ImportOptions) -> Option<L
     log
 }
 
+/// What one list item of an index page says of a record: Doxygen's `* @subpage adr_0018
+/// (rejected)` (as Wikibase lists its records), `- [ADR-0004](0004-x.md) Use X - Accepted`.
+pub(super) struct Listed {
+    /// 1-based line of the item in the page.
+    pub line: usize,
+    pub target: ListedTarget,
+    pub status: &'static str,
+}
+
+/// Which record a list item names.
+pub(super) enum ListedTarget {
+    /// A link to a local file, as written (without its anchor).
+    Link(String),
+    /// The number a Doxygen page name ends with (`adr_0018`).
+    Number(u32),
+}
+
+/// The list items of an index page that name a record and give it a status. One pass
+/// over the lines.
+pub(super) fn listed_statuses(text: &str) -> Vec<Listed> {
+    let text = super::adr::normalize_newlines(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let in_code = code_mask(&lines);
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let item = strip_bullet(t);
+        if in_code[i] || item.len() == t.len() {
+            continue;
+        }
+        let local = |dest: &str| {
+            !dest.contains("://") && !dest.starts_with(['#', '@']) && !dest.starts_with("mailto:")
+        };
+        let linked = item.find("](").and_then(|at| {
+            let rest = &item[at + 2..];
+            let close = rest.find(')')?;
+            let dest = rest[..close].split('#').next().unwrap_or_default().trim();
+            local(dest).then(|| (ListedTarget::Link(dest.to_owned()), &rest[close + 1..]))
+        });
+        let doxygen = || {
+            let name = ["@subpage ", "@ref ", "\\subpage "]
+                .iter()
+                .find_map(|p| item.strip_prefix(p))?
+                .trim_start();
+            let end = name.find(char::is_whitespace).unwrap_or(name.len());
+            let n = label_number(
+                name[..end]
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .trim_start_matches(['_', '-']),
+            )?;
+            Some((ListedTarget::Number(n), &name[end..]))
+        };
+        let Some((target, rest)) = linked.or_else(doxygen) else {
+            continue;
+        };
+        // The status right after the record, or closing the item (`(rejected)`, after the
+        // last dash) when the record's title comes first.
+        let tail_dash = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| rest.rfind(d).map(|at| &rest[at + d.len()..]))
+            .min_by_key(|s| s.len());
+        let tail_paren = rest.trim_end().rfind('(').map(|at| &rest.trim_end()[at..]);
+        let status = [Some(rest), tail_dash, tail_paren]
+            .into_iter()
+            .flatten()
+            .find_map(|c| index_status(c, false));
+        if let Some(status) = status {
+            out.push(Listed {
+                line: i + 1,
+                target,
+                status,
+            });
+        }
+    }
+    out
+}
+
 /// One row of a log table as a record.
 fn read_row(
     file: &str,
@@ -236,6 +319,7 @@ fn read_row(
     };
     let mut body = Vec::new();
     let mut local_links = Vec::new();
+    let mut status_cell = None;
     let mut collect_links = |s: &str| {
         rewrite_links(s, |dest| {
             if !dest.contains("://") && !dest.starts_with('#') && !dest.starts_with("mailto:") {
@@ -252,12 +336,19 @@ fn read_row(
         }
         match kind {
             Column::Title => {}
-            Column::Meta(key) => record.push_str(&format!("* {key}: {value}\n")),
+            Column::Meta(key) => {
+                if *key == "Status" {
+                    status_cell = Some(value.to_owned());
+                }
+                collect_links(value);
+                record.push_str(&format!("* {key}: {value}\n"));
+            }
             Column::Link => {
                 collect_links(value);
                 body.push(format!("- Source: {value}"));
             }
             Column::Other(name) => {
+                collect_links(value);
                 body.push(format!("- {}: {value}", strip_emphasis(name.trim())));
             }
         }
@@ -310,6 +401,7 @@ fn read_row(
         line,
         decision: d,
         local_links,
+        status_cell,
     })
 }
 

@@ -30,7 +30,7 @@ pub mod sigs;
 pub mod team_api;
 mod ystatement;
 
-pub use adr::{parse_adr, parse_record};
+pub use adr::{PagePart, SplitPage, parse_adr, parse_record, split_page};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
 
 use std::collections::hash_map::Entry;

@@ -187,6 +187,63 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
     bold_status.then_some("a Nygard-style template (its sections in bold)")
 }
 
+/// A page holding several records, each under a heading that numbers it with its series
+/// (`### DR 5: Title`, `## ADR-001: Title`), two or more at one level: (how many, the
+/// level). Fenced code is skipped; `orgbook import adr` splits such a page by the same
+/// headings, read more fully there.
+fn several_records(text: &str) -> Option<(usize, usize)> {
+    let mut per_level = [0usize; 7];
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if let Some(open) = fence {
+            if t.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        let level = t.len() - t.trim_start_matches('#').len();
+        let heading = t[level..].strip_prefix(' ').map(str::trim_start);
+        if let Some(heading) = heading
+            && (1..=6).contains(&level)
+            && line.len() - t.len() <= 3
+            && series_numbered(heading)
+        {
+            per_level[level] += 1;
+        }
+    }
+    (1..=6)
+        .find(|&l| per_level[l] >= 2)
+        .map(|l| (per_level[l], l))
+}
+
+/// `ADR-001: Title`, `DR 5: Title`, `RFC 12. Title`: a series' letters, its number, and a
+/// title after `:`, `.`, `)` or ` - `.
+fn series_numbered(heading: &str) -> bool {
+    let letters = heading.len()
+        - heading
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    if !(1..=5).contains(&letters) || !heading[..letters].chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let rest = heading[letters..].trim_start_matches(['-', '_', ' ']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = &rest[digits..];
+    digits > 0
+        && (after.starts_with([':', '.', ')'])
+            || after.starts_with(" - ")
+            || after.starts_with(" – "))
+        && !after
+            .trim_start_matches([':', '.', ')', ' ', '-', '–'])
+            .trim()
+            .is_empty()
+}
+
 /// The one error for a decision record written for another tool (see [`adr_format`]).
 fn foreign_record(
     file: &str,
@@ -195,14 +252,26 @@ fn foreign_record(
     at: Range<usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    const MOVE: &str = "move such records out of content/decisions/ and convert them with `orgbook import adr DIR` (docs/import.md), e.g. `git mv content/decisions adr && orgbook import adr adr`";
+    let (message, help) = match several_records(text) {
+        Some((n, level)) => (
+            format!(
+                "this page holds {n} decision records, one under each numbered `{}` heading, not one record for orgbook: it has no `type` or `team`",
+                "#".repeat(level)
+            ),
+            format!("{MOVE}, which writes each heading's record to a file of its own"),
+        ),
+        None => (
+            format!(
+                "this is a decision record written for {format}, not for orgbook: it has no `type` or `team`"
+            ),
+            format!("{MOVE}; or give this one orgbook's keys: title, status, type, date, team"),
+        ),
+    };
     diags.push(
-        Diagnostic::error(
-            "foreign-decision-record",
-            file,
-            format!("this is a decision record written for {format}, not for orgbook: it has no `type` or `team`"),
-        )
-        .with_help("move such records out of content/decisions/ and convert them with `orgbook import adr DIR` (docs/import.md), e.g. `git mv content/decisions adr && orgbook import adr adr`; or give this one orgbook's keys: title, status, type, date, team")
-        .at(text, at),
+        Diagnostic::error("foreign-decision-record", file, message)
+            .with_help(help)
+            .at(text, at),
     );
 }
 
@@ -677,7 +746,7 @@ pub fn decision(
     // A record written for another tool (MADR, adr-tools, log4brains, a Jekyll theme) gets
     // one error that says how to bring it in, not one per key it lacks or has extra.
     let Some(front) = front else {
-        match adr_format(text, None) {
+        match adr_format(text, None).or_else(|| several_records(text).map(|_| "several")) {
             Some(format) => foreign_record(file, text, format, 0..0, diags),
             None => {
                 check_number(diags);
@@ -694,9 +763,11 @@ pub fn decision(
         // tool's marks, or none of orgbook's keys at all; else an orgbook record that is
         // still missing keys, which get their own errors below.
         let keys: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
-        let format = adr_format(text, Some(&keys)).or_else(|| {
-            (!keys.iter().any(|k| DECISION_KEYS.contains(k))).then_some("another tool")
-        });
+        let format = adr_format(text, Some(&keys))
+            .or_else(|| several_records(text).map(|_| "several"))
+            .or_else(|| {
+                (!keys.iter().any(|k| DECISION_KEYS.contains(k))).then_some("another tool")
+            });
         if let Some(format) = format {
             foreign_record(file, text, format, offset..offset, diags);
             return None;
@@ -1885,6 +1956,27 @@ mod tests {
         let s = split("c.md", text).unwrap();
         let c = charter("c.md", "teams/pay.md", text, s.front, &mut diags);
         (c, diags)
+    }
+
+    #[test]
+    fn pages_of_several_numbered_records_are_told_by_their_headings() {
+        assert_eq!(
+            several_records("# D\n\n## ADR-001: A\n\n## ADR-002: B\n"),
+            Some((2, 2))
+        );
+        assert_eq!(
+            several_records("# D\n### DR 5: A\n#### Status\n### DR 4: B\n### DR 3. C\n"),
+            Some((3, 3))
+        );
+        for one in [
+            // In code, one of them; numbered sections without a series; two levels.
+            "# D\n\n## ADR-1: A\n\n```\n## ADR-2: B\n```\n",
+            "# 7. X\n\n## 1. Options\n\n## 2. Outcome\n",
+            "# D\n\n## ADR-1: A\n\n### ADR-2: B\n",
+            "# D\n\n## ADR-1\n\n## ADR-2\n",
+        ] {
+            assert_eq!(several_records(one), None, "{one}");
+        }
     }
 
     #[test]
