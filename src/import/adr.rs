@@ -5595,17 +5595,13 @@ mod tests {
             }
             t
         };
-        let time = |text: &str| {
-            let (parts, took) = crate::cpu_time::cpu_time_of(|| split_page("d.md", text, &opts()));
-            (parts.map_or(0, |p| p.parts.len()), took)
+        let time = |n: usize| {
+            let text = page(n);
+            let (parts, took) = crate::cpu_time::cpu_time_of(|| split_page("d.md", &text, &opts()));
+            assert_eq!(parts.map_or(0, |p| p.parts.len()), n);
+            took
         };
-        let (small, large) = (page(5_000), page(20_000));
-        let ((n1, t1), (n4, t4)) = (time(&small), time(&large));
-        assert_eq!((n1, n4), (5_000, 20_000));
-        assert!(
-            t4 < t1 * 8 + std::time::Duration::from_millis(50),
-            "{t1:?} for 5,000 records, {t4:?} for 20,000"
-        );
+        crate::cpu_time::assert_grows_linearly("records", 5_000, time);
     }
 
     #[test]
