@@ -32,6 +32,7 @@ mod left20;
 mod left21;
 mod left22;
 mod left23;
+mod left25;
 mod left3;
 mod left4;
 mod left5;
