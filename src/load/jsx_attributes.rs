@@ -237,7 +237,8 @@ fn blank(bytes: &mut [u8]) {
 /// `_` (which the sanitizer drops) holds it.
 fn keep_lines(tag: &mut [u8]) {
     let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', &tag.to_vec()) {
+    let ends: Vec<usize> = memchr::memchr_iter(b'\n', tag).collect();
+    for end in ends {
         let line = &mut tag[start..end];
         if line.iter().all(u8::is_ascii_whitespace) && !line.is_empty() {
             line[0] = b'_';

@@ -65,21 +65,29 @@ fn docusaurus_names_for_files_lead_to_the_published_files() {
     );
     let graph = book.html("integrations/graph-security.html");
     assert_eq!(srcs(&graph), ["../img/graph-logo.png", "../img/keytar.svg"]);
-    assert_eq!(
-        hrefs(&graph, ".prose p a"),
-        ["../files/operator-guide.pdf"]
-    );
+    assert_eq!(hrefs(&graph, ".prose p a"), ["../files/operator-guide.pdf"]);
     for (page, from) in [
         ("tools/packet-viewer.html", "tools"),
         ("guides/assets.html", "guides"),
         ("integrations/graph-security.html", "integrations"),
     ] {
         let raw = book.output_file(page);
-        for tag in ["&lt;img", "&lt;a", "pathname:", "@site", "require(", "useBaseUrl", "style="] {
+        for tag in [
+            "&lt;img",
+            "&lt;a",
+            "pathname:",
+            "@site",
+            "require(",
+            "useBaseUrl",
+            "style=",
+        ] {
             assert!(!raw.contains(tag), "{page} shows {tag}");
         }
         let html = book.html(page);
-        for url in srcs(&html).into_iter().chain(hrefs(&html, ".prose a:not(.h-anchor)")) {
+        for url in srcs(&html)
+            .into_iter()
+            .chain(hrefs(&html, ".prose a:not(.h-anchor)"))
+        {
             assert!(out.join(from).join(&url).is_file(), "{page}: {url}");
         }
     }
