@@ -16,7 +16,7 @@
 //! substring search.
 
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -64,10 +64,15 @@ pub(crate) fn rewrite(
     if crate::finder!(b"={").find(bytes).is_none() {
         return text;
     }
+    // MDX has no indented code (`mdx::IndentedAsMarkdown`): a tag indented inside a
+    // component is HTML there.
+    let mdx = crate::load::is_mdx(file);
     let mut code: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(body, crate::dialects::options()).into_offset_iter() {
-        if let Event::Start(Tag::CodeBlock(_)) | Event::Code(_) = event {
-            code.push(range);
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if mdx => {}
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => code.push(range),
+            _ => {}
         }
     }
     let imports = imports(body);
@@ -602,6 +607,16 @@ mod tests {
             assert_eq!(out, kept);
             assert!(diags.is_empty());
         }
+    }
+
+    #[test]
+    fn indented_in_a_component_it_is_html_in_mdx_and_code_in_markdown() {
+        let text =
+            "<TabItem value=\"a\">\n\n    <img src={require('./a.png').default} />\n\n</TabItem>\n";
+        let (out, _) = rewritten(text);
+        assert!(out.contains("<img src=\"./a.png\""), "{out}");
+        let out = rewrite("content/a.md", text.to_string(), 0, &mut Vec::new());
+        assert_eq!(out, text);
     }
 
     #[test]
