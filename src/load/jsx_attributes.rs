@@ -262,7 +262,10 @@ fn imports(body: &str) -> Vec<Import<'_>> {
     for start in starts {
         let end = body[start..].find('\n').map_or(body.len(), |n| start + n);
         let line = body[start..end].trim_end();
-        let Some((name, from)) = line["import ".len()..].split_once(" from ") else {
+        let Some((name, from)) = line
+            .strip_prefix("import ")
+            .and_then(|rest| rest.split_once(" from "))
+        else {
             continue;
         };
         let name = name.trim();
@@ -423,7 +426,7 @@ fn scan_tag(tag: &str) -> Result<Scanned, usize> {
             continue;
         }
         i += 1;
-        match bytes.get(i) {
+        match bytes[..limit].get(i) {
             Some(b'{') => {
                 let end = expression_end(bytes, i, limit)?;
                 attributes.push(Attribute {
@@ -621,11 +624,23 @@ mod tests {
 
     #[test]
     fn every_prefix_is_read_without_panic() {
-        let text = "import A from './é.png';\n<img src={require('./é.png').default} alt=\"é\" style={{a: '}'}} />\n<a href={A}>é</a> <img {...p} src={`x${y}`} />\n";
+        let text = "<a x={y}>\nimport \nimport A from './é.png';\n<img src={require('./é.png').default} alt=\"é\" style={{a: '}'}} />\n<a href={A}>é</a> <img {...p} src={`x${y}`} />\n";
         for end in (0..=text.len()).filter(|&n| text.is_char_boundary(n)) {
             let mut diags = Vec::new();
             let out = rewrite("a.mdx", text[..end].to_string(), 0, &mut diags);
             assert_eq!(out.len(), end);
+        }
+    }
+
+    #[test]
+    fn a_tag_that_reaches_the_limit_is_read_without_panic() {
+        for n in TAG_BYTES - 8..TAG_BYTES + 4 {
+            for value in ["\"x\"", "{x}", "x"] {
+                let text = format!("<a {}={value} c={{d}}>\n", "b".repeat(n));
+                let mut diags = Vec::new();
+                let out = rewrite("a.mdx", text.clone(), 0, &mut diags);
+                assert_eq!(out.len(), text.len());
+            }
         }
     }
 
