@@ -1,12 +1,13 @@
 //! Markdown as other tools write it, read before orgbook renders a body: GitHub's alerts
 //! and the [`options`] every parse shares, MyST's directives and roles ([`myst`]), MkDocs's
 //! admonitions ([`mkdocs`]), and the template syntax other generators leave in their pages
-//! (Liquid, Nunjucks, Hugo shortcodes: [`leftovers`]), Retype's components ([`retype`]), Writerside's admonitions ([`writerside`]), the redirects Google Docs wraps links in and the Markdown its export escapes ([`gdocs`]) and HackMD's and HedgeDoc's embeds and highlights ([`hackmd`]). Each dialect is a scanner over the
+//! (Liquid, Nunjucks, Hugo shortcodes: [`leftovers`]), Retype's components ([`retype`]), Writerside's admonitions ([`writerside`]), the redirects Google Docs wraps links in and the Markdown its export escapes ([`gdocs`]), HackMD's and HedgeDoc's embeds and highlights ([`hackmd`]) and Docusaurus's names for its site's files ([`docusaurus`]). Each dialect is a scanner over the
 //! source: the Markdown stage asks it what a span of the body is, the load stage what an
 //! include names, the link stage which labels a page defines; each reports in the vocabulary
 //! of [`found`]. Nothing here knows a handbook.
 
 pub(crate) mod confluence;
+pub(crate) mod docusaurus;
 pub mod found;
 pub(crate) mod gdocs;
 pub(crate) mod hackmd;

@@ -871,7 +871,7 @@ fn component_name(tag: &str) -> Option<&str> {
 /// Whether `at` is inside one of `code`, the parser's code spans and blocks in document
 /// order (so sorted and disjoint): searched by halves, as a page may hold thousands of
 /// both tags and code spans.
-fn in_code(code: &[Range<usize>], at: usize) -> bool {
+pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
     let after = code.partition_point(|c| c.start <= at);
     after > 0 && at < code[after - 1].end
 }

@@ -15,6 +15,7 @@ pub mod docsify_sidebar;
 mod frontmatter;
 pub mod gitbook_yaml;
 pub mod include;
+mod jsx_attributes;
 pub(crate) mod logseq;
 pub mod machinery;
 pub(crate) mod mdx;
@@ -1211,6 +1212,7 @@ fn parse_doc_reading(
         true => text,
         false => {
             let text = mdx::link_components(text, split.body_start);
+            let text = jsx_attributes::rewrite(&file, text, split.body_start, diags);
             let text = confluence::clean(text, split.body_start);
             let body = &text[split.body_start..];
             if is_mdx(rel) || mdx::may_write_esm(body) || mdx::may_use_components(body) {

@@ -16,6 +16,7 @@
 //! what other stages call too: link resolution, heading ids, the Markdown options.
 
 use crate::diagnostic::Diagnostic;
+use crate::dialects::docusaurus::SitePath;
 use crate::dialects::{alert_class, alert_title, options_for};
 use crate::link::Handbook;
 use crate::model::DocId;
@@ -1960,6 +1961,34 @@ fn rewrite<'a>(
     // and an ERB tag blanked at its start (`href="<%= host %>/x.html"`, `leftovers::clean`)
     // leaves the root-relative address after it.
     let dest = dest.trim_matches(|c: char| c.is_ascii_whitespace());
+    // Docusaurus's `pathname:///files/a.pdf` and `@site/static/img/a.png` (Markdown links,
+    // and raw HTML's, from JSX expressions too: `load::mdx::jsx_attributes`): the path from
+    // the site's root they stand for, resolved as one.
+    match crate::dialects::docusaurus::site_path(dest) {
+        None => {}
+        Some(SitePath::Path(path)) => {
+            return rewrite(
+                handbook, self_id, from_dir, root, &path, span, rendered, diags,
+            )
+            .map(|c| CowStr::from(c.into_string()));
+        }
+        Some(SitePath::Elsewhere) => {
+            rendered.broken_links += 1;
+            if rendered.broken_links <= BROKEN_LINKS_SHOWN {
+                let doc = &handbook.docs[self_id];
+                let message = format!(
+                    "link to `{dest}`: `@site` is the Docusaurus site's folder (the handbook's, where orgbook.toml is); of it, only `static/` (published at the site's root) and the docs (content/ now) are part of the site"
+                );
+                let help = "link a file of static/ from the site's root (`@site/static/img/logo.png` or `/img/logo.png`), a page by its path (`@site/docs/guide.md` or `/guide.md`), or another file by its full address on the forge";
+                let d = match handbook.config.links.broken_warn {
+                    true => Diagnostic::warning("broken-link", &doc.source.path, message),
+                    false => Diagnostic::error("broken-link", &doc.source.path, message),
+                };
+                diags.push(d.with_help(help).at(&doc.source.text, span));
+            }
+            return None;
+        }
+    }
     if let Some(page) = google_doc_page(handbook, dest, rendered) {
         return rewrite(
             handbook, self_id, from_dir, root, &page, span, rendered, diags,

@@ -33,6 +33,7 @@ mod left21;
 mod left22;
 mod left23;
 mod left24;
+mod left25;
 mod left3;
 mod left4;
 mod left5;
