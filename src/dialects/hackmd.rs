@@ -749,7 +749,7 @@ mod tests {
     }
 
     #[test]
-    fn left3_embeds_among_words_are_found_where_they_stand() {
+    fn embeds_among_words_are_found_where_they_stand() {
         let text = "See {%youtube a1 %} here, {% include x.md %} and {%vimeo 42 %}.";
         let found = embeds_in(text);
         assert_eq!(found.len(), 2);

@@ -5571,7 +5571,7 @@ mod tests {
     fn every_prefix_of_a_page_of_records_splits_without_panic() {
         let page = std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/left24-va-decision-record/picklist/key-decisions.md"),
+                .join("tests/fixtures/va-decision-record/picklist/key-decisions.md"),
         )
         .unwrap();
         let page = page.replace("### DR 3", "Setext DR 3\n---\n\n#### DR 9");

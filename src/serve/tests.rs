@@ -718,7 +718,7 @@ fn a_team_page_gives_way_to_a_charter_and_comes_back() {
 /// and charters it is read from, as a fresh build would have it.
 #[test]
 fn a_team_pages_mission_parent_and_old_address_follow_edits() {
-    let book = Book::fixture("left5-team-pages");
+    let book = Book::fixture("company-team-pages");
     let (mut model, _) = served(&book);
     let r = update(
         &mut model,
@@ -1155,7 +1155,7 @@ fn random_changes_match_full_builds() {
 /// page (and the one it no longer names), as a fresh build has them.
 #[test]
 fn a_superseded_by_status_edit_reaches_the_newer_decisions_page() {
-    let book = Book::fixture("left15-madr");
+    let book = Book::fixture("madr-front-matter");
     let (mut model, _) = served(&book);
     let rel = "content/decisions/0003-item-timestamps-managed-internally.md";
     for (from, to, page, step) in [
@@ -1471,7 +1471,7 @@ fn summary_parts_and_book_toml_redirects_follow_edits() {
 /// each give what a fresh build gives.
 #[test]
 fn gitbook_yaml_redirects_follow_edits() {
-    let book = Book::fixture("left22-gitbook-redirects");
+    let book = Book::fixture("gitbook-redirects");
     let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     book.edit(
@@ -1524,7 +1524,7 @@ fn gitbook_yaml_redirects_follow_edits() {
 /// what a fresh build gives.
 #[test]
 fn html_pages_with_front_matter_follow_edits() {
-    let book = Book::fixture("left23-jekyll-html-pages");
+    let book = Book::fixture("jekyll-html-pages");
     let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
     let page = |model: &Model, url: &str| {
@@ -2062,7 +2062,7 @@ fn an_awesome_pages_edit_gives_a_fresh_build() {
 /// when they change: reordering the topics, and giving a variable a value, each give
 /// what a fresh build gives.
 #[test]
-fn left2_a_writerside_tree_or_variables_edit_gives_a_fresh_build() {
+fn a_writerside_tree_or_variables_edit_gives_a_fresh_build() {
     let book = Book::fixture("writerside");
     book.write(
         "content/Writerside/topics/Lobby.md",
@@ -2464,7 +2464,7 @@ fn a_docfx_toc_md_edit_gives_a_fresh_build() {
 /// makes the document ambiguous again.
 #[test]
 fn links_to_google_docs_follow_edits_as_a_fresh_build_does() {
-    let book = Book::fixture("left19-gdocs-links");
+    let book = Book::fixture("gdocs-links");
     let (mut model, first) = served(&book);
     assert_matches_full_build(&model, &first, "cold");
     let sync = |model: &Model| {

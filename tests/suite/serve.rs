@@ -814,7 +814,7 @@ fn saving_an_included_file_reloads_the_pages_that_include_it() {
 
 /// A Logseq graph's `:hidden` list under `serve`: a hidden page is not served, is served
 /// once `config.edn` no longer hides it and goes again when it does; an edit of a hidden
-/// page does not publish it (as `build` leaves it out: tests/suite/left7.rs).
+/// page does not publish it (as `build` leaves it out: tests/suite/confluence_code_and_mentions.rs).
 #[test]
 fn what_a_logseq_graph_hides_follows_its_config_under_serve() {
     let book = TestBook::fixture("basic");

@@ -136,7 +136,7 @@ fn hints_are_written_in_the_front_matters_own_syntax_and_tabs_are_found() {
     )
     .stderr_has("help: add `decided: YYYY-MM-DD`: the day it was decided");
     // MADR's status of a superseded record names the newer one (read as its `supersedes`,
-    // tests/suite/left15.rs): one that does not exist is reported at its reference.
+    // tests/suite/madr_front_matter.rs): one that does not exist is reported at its reference.
     fails_with(
         "content/decisions/0001-use-go.md",
         "---\ntitle: Use Go\nstatus: Superseded by [ADR-0009](0009-use-zig.md)\ntype: 2\ndate: 2025-01-10\ndecided: 2025-01-20\nteam: api\n---\n",
