@@ -204,7 +204,7 @@ fn no_module_imports_itself_through_others() {
         ("link/handbook", "link/mod"),
         ("link/mod", "load/mod"),
         ("load/include", "model"),
-        ("markdown/body", "dialects/myst"),
+        ("markdown/body/myst", "dialects/myst"),
         ("dialects/leftovers", "dialects/found"),
     ] {
         assert!(
