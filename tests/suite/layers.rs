@@ -203,7 +203,7 @@ fn no_module_imports_itself_through_others() {
         ("markdown/mod", "link/mod"),
         ("link/handbook", "link/mod"),
         ("link/mod", "load/mod"),
-        ("load/include", "model"),
+        ("load/include/mod", "model"),
         ("markdown/body/myst", "dialects/myst"),
         ("dialects/leftovers/mod", "dialects/found"),
     ] {
