@@ -2306,7 +2306,13 @@ fn table_cells(line: &str) -> Vec<String> {
 /// lowercased key and the value, for the metadata keys records use.
 fn meta_line(line: &str) -> Option<(String, String)> {
     let s = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
-    let colon = s.find(':')?;
+    let Some(colon) = s.find(':') else {
+        // `Date 09/04/2018`: the colon forgotten, as a hand-edited adr-tools record
+        // has it; only a date after the word, so a sentence is not taken for one.
+        let value = strip_prefix_ci(s, "date ")?.trim();
+        return (value.starts_with(|c: char| c.is_ascii_digit()) && parse_date(value).is_some())
+            .then(|| ("date".to_owned(), value.to_owned()));
+    };
     let key = s[..colon].trim().trim_end_matches(['*', '_']).trim();
     let key = key.to_lowercase();
     if canonical_key(&key).is_none_or(|k| k == "title") {

@@ -4,7 +4,9 @@
 //! and a status that keeps the template's choices with the one made in bold
 //! (`adr-translated-sections`, HubEvolution/EvolutionHub); a status written as a task list
 //! (`adr-task-list-status`, Letterbook/Letterbook); a successor named by its number in a
-//! code span (`adr-code-span-number`, KikoNet13/Cuentos-Cosmere).
+//! code span (`adr-code-span-number`, KikoNet13/Cuentos-Cosmere); a `Date` line without
+//! its colon and a link to another record's published `.html` page
+//! (`adr-hand-edited-adr-tools`, ministryofjustice/cloud-platform).
 
 use crate::harness::{TestBook, texts};
 use crate::import::{
@@ -127,4 +129,41 @@ fn a_successor_number_in_a_code_span_is_read() {
             "record {n} does not link its successor"
         );
     }
+}
+
+/// Before, `Date 09/04/2018` (its colon forgotten) was no date, so the record was dated
+/// today; and a link to another record's published page (`012-….html`) was left as
+/// written, so the build failed on it as a broken link.
+#[test]
+fn a_hand_edited_adr_tools_folder_keeps_its_dates_and_links() {
+    let (book, run) = imported("adr-hand-edited-adr-tools", "architecture-decision-record");
+    run.success()
+        .stderr_lacks("dated today")
+        .stderr_lacks("not among the imported records")
+        .stderr_has("Imported 4 decisions");
+    let rs = records(&book);
+    assert_eq!(
+        numbered(&rs),
+        [
+            (6, "Use GitHub as our identity provider", "accepted"),
+            (12, "One cluster for dev/staging/prod", "accepted"),
+            (21, "Multi-cluster", "proposed"),
+            (23, "Logging", "accepted"),
+        ]
+    );
+    assert_eq!(rs[&6].date, "2018-04-09");
+    assert!(
+        rs[&21]
+            .body
+            .contains("(0012-one-cluster-for-dev-staging-prod.md)"),
+        "{}",
+        rs[&21].body
+    );
+    builds_clean(&book);
+    let page = decision_page(&book, &rs[&21]);
+    let linked = texts(
+        &page,
+        "main .prose a[href$='0012-one-cluster-for-dev-staging-prod.html']",
+    );
+    assert_eq!(linked, ["one Kubernetes cluster"]);
 }
