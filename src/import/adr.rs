@@ -647,9 +647,16 @@ impl<'t> Record<'t> {
                 self.authors_section(h, end);
                 continue;
             }
-            if name == "status" || name == "date" {
+            // `## Estado`, `## Datum`: Nygard's sections in the record's language are read
+            // as the English ones are. `State` and `Stage` stay prose headings here: in a
+            // body they name a topic far more often than a record's status.
+            let key = match name.as_str() {
+                "state" | "stage" => None,
+                other => canonical_key(other),
+            };
+            if let Some(key @ ("status" | "date")) = key {
                 found = true;
-                self.metadata_section(h, &name, end);
+                self.metadata_section(h, key, end);
             }
         }
         if !found {
@@ -1505,6 +1512,21 @@ impl Meta {
         if text.is_empty() {
             return false;
         }
+        // A task list of the statuses (`- [x] Decided (2023-07-04)`, `- [ ] Deferred`):
+        // the ticked items are the status, the others choices not made.
+        if let Some((ticked, rest)) = task_item(text) {
+            return !ticked || self.ticked_status(rest, line, notes);
+        }
+        // `Vorgeschlagen | **Akzeptiert** | Abgelehnt`: the template's choices kept, the
+        // one made in bold.
+        if text.contains('|') {
+            let mut bold = text
+                .split('|')
+                .filter_map(|part| bold_lead(part.trim()).filter(|(_, rest)| rest.is_empty()));
+            if let (Some((chosen, _)), None) = (bold.next(), bold.next()) {
+                return self.status_text(chosen, line, notes);
+            }
+        }
         if is_choice_list(text) || text == "STATUS" {
             self.placeholder_status = true;
             notes.at(
@@ -1659,6 +1681,26 @@ impl Meta {
             read = true;
         }
         read
+    }
+
+    /// A ticked status of a task list. `Superseded ([2024-02-16][adr-08])` names its
+    /// successor by a reference link's label, and its date by the link's text.
+    fn ticked_status(&mut self, rest: &str, line: usize, notes: &mut Notes) -> bool {
+        let lower = rest.to_ascii_lowercase();
+        if status_word(&lower).is_some_and(|(status, _)| status == "superseded")
+            && let Some((text, label)) = reference_link(rest)
+            && let Some(n) = label_number(label)
+        {
+            let target = Ref {
+                number: Some(n),
+                file: None,
+                link: None,
+            };
+            self.relation(Relation::SupersededBy, vec![target], line, false);
+            let plain = rest.replacen(&format!("[{text}][{label}]"), text, 1);
+            return self.status_text(&plain, line, notes);
+        }
+        self.status_text(rest, line, notes)
     }
 
     /// The one orgbook status. Being superseded outranks any word written
@@ -2264,7 +2306,13 @@ fn table_cells(line: &str) -> Vec<String> {
 /// lowercased key and the value, for the metadata keys records use.
 fn meta_line(line: &str) -> Option<(String, String)> {
     let s = strip_bullet(line.trim()).trim_start_matches(['*', '_']);
-    let colon = s.find(':')?;
+    let Some(colon) = s.find(':') else {
+        // `Date 09/04/2018`: the colon forgotten, as a hand-edited adr-tools record
+        // has it; only a date after the word, so a sentence is not taken for one.
+        let value = strip_prefix_ci(s, "date ")?.trim();
+        return (value.starts_with(|c: char| c.is_ascii_digit()) && parse_date(value).is_some())
+            .then(|| ("date".to_owned(), value.to_owned()));
+    };
     let key = s[..colon].trim().trim_end_matches(['*', '_']).trim();
     let key = key.to_lowercase();
     if canonical_key(&key).is_none_or(|k| k == "title") {
@@ -2775,6 +2823,7 @@ const TRANSLATED_STATUS_WORDS: &[(&str, &str)] = &[
     ("abgelehnt", "rejected"),
     ("veraltet", "deprecated"),
     ("ersetzt", "superseded"),
+    ("abgelöst", "superseded"),
     ("propuesto", "proposed"),
     ("propuesta", "proposed"),
     ("borrador", "proposed"),
@@ -2805,7 +2854,8 @@ fn refs(s: &str) -> Vec<Ref> {
     let links = links(s);
     if links.is_empty() {
         for token in s.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
-            if let Some(n) = label_number(token.trim_end_matches('.')) {
+            // `reemplazado por `0007``: the number in a code span is the number.
+            if let Some(n) = label_number(token.trim_end_matches('.').trim_matches('`')) {
                 push_unique(
                     &mut out,
                     Ref {
@@ -3140,6 +3190,28 @@ fn links(s: &str) -> Vec<(&str, Option<&str>)> {
         }
     }
     out
+}
+
+/// `[x] Decided` → (true, "Decided"), `[ ] Deferred` → (false, "Deferred"): a task
+/// list's item, ticked or not.
+fn task_item(s: &str) -> Option<(bool, &str)> {
+    let rest = s.strip_prefix('[')?;
+    let (ticked, rest) = match rest.as_bytes().first()? {
+        b'x' | b'X' => (true, &rest[1..]),
+        b' ' => (false, &rest[1..]),
+        _ => return None,
+    };
+    let rest = rest.strip_prefix(']')?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| (ticked, rest.trim()))
+}
+
+/// The first reference link `[text][label]` in `s`: (text, label).
+fn reference_link(s: &str) -> Option<(&str, &str)> {
+    let open = s.find('[')?;
+    let (text, after) = s[open + 1..].split_once("][")?;
+    let (label, _) = after.split_once(']')?;
+    (!text.contains(['[', ']']) && !label.contains('[')).then_some((text, label))
 }
 
 /// `9`, `#9`, `ADR-0009`, `ADR 9: Title`, `9. Title` → 9.

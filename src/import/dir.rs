@@ -1313,7 +1313,16 @@ impl<'a> Links<'a> {
             p.push(".md");
             PathBuf::from(p)
         };
-        for candidate in [&target, &as_md] {
+        // `012-One-cluster.html`: the record's page on the site the folder is published
+        // to, as the Ministry of Justice's records link each other.
+        let published = target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html"))
+            .then(|| target.with_extension("md"));
+        for candidate in [Some(&target), Some(&as_md), published.as_ref()]
+            .into_iter()
+            .flatten()
+        {
             if let Some(name) = self.records.get(candidate) {
                 return Some(Rewrite::To(format!("{name}{rest}")));
             }
