@@ -404,6 +404,9 @@ pub struct PageMeta {
     pub is_home: bool,
     /// `_index.md`, `index.md` or `README.md`: the page of its folder.
     pub folder_index: bool,
+    /// Front matter `lang` (or `language`): the page's language when it is not the
+    /// handbook's (`crate::lang`).
+    pub lang: Option<String>,
     /// Front matter `tags`.
     pub tags: Vec<String>,
     /// Front matter `keywords` (Docusaurus, Hugo): extra search terms.
@@ -461,6 +464,10 @@ pub struct PageMeta {
     /// gave way to another charter with its slug (the link stage): kept so that the next
     /// link (`serve`'s, after that charter goes) reads it as the team again.
     pub team_page: Option<Box<(Charter, String)>>,
+    /// A translation's address and kind before the link stage made it one
+    /// (`crate::lang::translations`): the next link (`serve`'s, after the page it
+    /// translates goes) starts again from them.
+    pub untranslated: Option<Box<(String, DocKind)>>,
 }
 
 /// A page's hero (VitePress' `hero: { name, text, tagline, actions }`, Starlight's

@@ -16,6 +16,7 @@ mod github_markup;
 mod held_bodies;
 mod import;
 mod insight;
+mod languages;
 mod layers;
 mod left10;
 mod left11;
