@@ -184,7 +184,7 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
     for (&id, t) in &found {
         let url = format!("{}/{}", t.lang, docs[t.of].url);
         let doc = &mut docs[id];
-        let before = Box::new((doc.url.clone(), doc.kind.clone()));
+        let before = (doc.url.clone(), doc.kind.clone());
         if !matches!(doc.kind, DocKind::Page(_))
             && let Some(page) = crate::load::read_as_page(doc)
         {
@@ -194,7 +194,7 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
             p.nav_hidden = true;
             p.folder_index = false;
             p.is_home = false;
-            p.untranslated = Some(before);
+            p.language_mut().untranslated = Some(before);
         }
         doc.url = url;
     }
@@ -213,9 +213,9 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
 pub fn untranslate(docs: &mut [Doc]) {
     for doc in docs {
         if let DocKind::Page(p) = &mut doc.kind
-            && let Some(before) = p.untranslated.take()
+            && let Some(before) = p.language.as_mut().and_then(|l| l.untranslated.take())
         {
-            (doc.url, doc.kind) = *before;
+            (doc.url, doc.kind) = before;
         }
     }
 }
@@ -227,7 +227,11 @@ pub fn keep_translation(doc: &mut Doc, old: &Doc) {
     let DocKind::Page(old_page) = &old.kind else {
         return;
     };
-    let Some(before) = &old_page.untranslated else {
+    let Some(before) = old_page
+        .language
+        .as_ref()
+        .and_then(|l| l.untranslated.as_ref())
+    else {
         return;
     };
     let mut kind = doc.kind.clone();
@@ -238,9 +242,9 @@ pub fn keep_translation(doc: &mut Doc, old: &Doc) {
         k.folder_index = was.folder_index;
         k.is_home = was.is_home;
     }
-    let before = Box::new((std::mem::replace(&mut doc.url, old.url.clone()), kind));
+    let before = (std::mem::replace(&mut doc.url, old.url.clone()), kind);
     if let DocKind::Page(p) = &mut doc.kind {
-        p.untranslated = Some(before);
+        p.language_mut().untranslated = Some(before);
     }
 }
 
@@ -248,7 +252,7 @@ pub fn keep_translation(doc: &mut Doc, old: &Doc) {
 /// translation, else the handbook's.
 pub fn of_doc<'a>(doc: &'a Doc, translation: Option<&'a Translation>, site: &'a str) -> &'a str {
     match &doc.kind {
-        DocKind::Page(p) if let Some(l) = &p.lang => l,
+        DocKind::Page(p) if let Some(l) = p.lang() => l,
         _ => translation.map_or(site, |t| t.lang.as_str()),
     }
 }

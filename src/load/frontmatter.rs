@@ -1681,11 +1681,11 @@ pub fn page(
     for key in ["lang", "language"] {
         if let Some(v) = f.raw(key)
             && let DeValue::String(s) = v.get_ref()
-            && meta.lang.is_none()
+            && meta.lang().is_none()
         {
             let tag = s.trim();
             if crate::lang::is_tag(tag) {
-                meta.lang = Some(tag.to_string());
+                meta.language_mut().lang = Some(tag.to_string());
             } else if key == "lang" {
                 let span = f.span(v.span());
                 let (message, help) = crate::lang::not_a_tag(s);

@@ -194,7 +194,8 @@ fn translations_are_not_separate_entries_in_the_navigation() {
     assert!(!sidebar.iter().any(|t| t == "Exemples"), "{sidebar:?}");
 }
 
-/// A translated charter is the team's page in French, not a second team.
+/// A translated charter is the team's page in French, not a second team; a translated
+/// decision record is no second record either.
 #[test]
 fn a_translated_charter_is_no_second_team() {
     let book = TestBook::fixture("hugo-translations");
@@ -211,4 +212,12 @@ fn a_translated_charter_is_no_second_team() {
     );
     let listed = texts(&book.html("teams/index.html"), "main a");
     assert!(!listed.iter().any(|t| t.contains("Identité")), "{listed:?}");
+    let decisions = crate::harness::built_decisions(&book);
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    let fr = book.html("fr/decisions/0001-event-driven-sync.html");
+    assert_eq!(lang(&fr), "fr");
+    assert_eq!(
+        also_in(&book.html("decisions/0001-event-driven-sync.html"))[0].1,
+        "../fr/decisions/0001-event-driven-sync.html"
+    );
 }
