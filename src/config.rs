@@ -33,7 +33,9 @@ pub struct Config {
 impl Config {
     /// The handbook's language, `en` unless set.
     pub fn language(&self) -> &str {
-        self.language.as_deref().unwrap_or(crate::lang::DEFAULT)
+        self.language
+            .as_deref()
+            .unwrap_or(crate::text::lang_tag::DEFAULT)
     }
 }
 
@@ -284,10 +286,10 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     section(&mut f, "repository", |t| config.repository.read(t));
     section(&mut f, "codeowners", |t| config.codeowners.read(t));
     if let Some((tag, span)) = f.opt_spanned_str("language") {
-        if crate::lang::is_tag(tag.trim()) {
+        if crate::text::lang_tag::is_tag(tag.trim()) {
             config.language = Some(tag.trim().to_string());
         } else {
-            let (message, help) = crate::lang::not_a_tag(&tag);
+            let (message, help) = crate::text::lang_tag::not_a_tag(&tag);
             f.error_at("invalid-value", span, format!("language = {message}"), help);
         }
     }

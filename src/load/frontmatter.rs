@@ -1684,18 +1684,22 @@ pub fn page(
             && meta.lang().is_none()
         {
             let tag = s.trim();
-            if crate::lang::is_tag(tag) {
+            if crate::text::lang_tag::is_tag(tag) {
                 meta.language_mut().lang = Some(tag.to_string());
             } else if key == "lang" {
                 let span = f.span(v.span());
-                let (message, help) = crate::lang::not_a_tag(s);
+                let (message, help) = crate::text::lang_tag::not_a_tag(s);
                 f.warning_at("invalid-value", span, format!("`{key}`: {message}"), help);
             }
         }
     }
     // A charter's translation (`teams/payments.fr.md`, `crate::lang`) keeps the charter's
     // keys, which the team's own charter gives: its name titles it.
-    if rel.starts_with("teams/") && crate::lang::file_name_language(rel).is_some() {
+    if rel.starts_with("teams/")
+        && super::strip_markdown_extension(rel)
+            .and_then(crate::text::lang_tag::stem_language)
+            .is_some()
+    {
         if let Some(name) = f.opt_str("name")
             && !meta.title_from_front_matter
         {

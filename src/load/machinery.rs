@@ -103,8 +103,9 @@ pub fn skipped_markdown(rel: &str) -> Option<(&str, Skipped)> {
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     // Hugo's `_index.fr.md` is its folder's page in French (`crate::lang`), no partial.
-    let translated_index =
-        crate::lang::file_name_language(name).is_some_and(|(b, _)| b == "_index");
+    let translated_index = super::strip_markdown_extension(name)
+        .and_then(crate::text::lang_tag::stem_language)
+        .is_some_and(|(b, _)| b == "_index");
     (name.starts_with('_') && name != "_index.md" && !translated_index)
         .then_some((rel, Skipped::Partial))
 }

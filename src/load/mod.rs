@@ -166,7 +166,9 @@ pub fn classify(rel: &str) -> FileClass {
     // `teams/`'s own index page is generated, so a README there is a plain page.
     // A charter's slug has no dot, so `teams/payments.fr.md` can only be a translation
     // (`crate::lang`), published as a page.
-    let translated = crate::lang::file_name_language(rel).is_some();
+    let translated = strip_markdown_extension(rel)
+        .and_then(crate::text::lang_tag::stem_language)
+        .is_some();
     if rel.starts_with("teams/") && (!is_index || in_team_folder(rel)) && !translated {
         FileClass::Charter
     } else if rel.starts_with("decisions/") && !is_index {

@@ -453,7 +453,7 @@ impl<'a> Renderer<'a> {
             .map(|v| {
                 let lang = lang_of(v).to_string();
                 LanguageVersion {
-                    name: crate::lang::name(&lang),
+                    name: crate::text::lang_tag::name(&lang),
                     lang,
                     url: hb.docs[v].url.clone(),
                     current: v == id,
