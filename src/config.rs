@@ -24,6 +24,19 @@ pub struct Config {
     pub chat_url: Option<String>,
     pub repository: RepositoryConfig,
     pub codeowners: CodeOwnersConfig,
+    /// `language`: the BCP 47 tag of the language the handbook is written in, else the
+    /// one its former generator's configuration names (`site::load_config`); see
+    /// [`Config::language`].
+    pub language: Option<String>,
+}
+
+impl Config {
+    /// The handbook's language, `en` unless set.
+    pub fn language(&self) -> &str {
+        self.language
+            .as_deref()
+            .unwrap_or(crate::text::lang_tag::DEFAULT)
+    }
 }
 
 /// `[codeowners]`: which CODEOWNERS file gives code paths to teams.
@@ -195,6 +208,7 @@ impl Default for Config {
                 read: true,
                 file: None,
             },
+            language: None,
         }
     }
 }
@@ -271,6 +285,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     config.chat_url = f.opt_str("chat_url");
     section(&mut f, "repository", |t| config.repository.read(t));
     section(&mut f, "codeowners", |t| config.codeowners.read(t));
+    if let Some((tag, span)) = f.opt_spanned_str("language") {
+        if crate::text::lang_tag::is_tag(tag.trim()) {
+            config.language = Some(tag.trim().to_string());
+        } else {
+            let (message, help) = crate::text::lang_tag::not_a_tag(&tag);
+            f.error_at("invalid-value", span, format!("language = {message}"), help);
+        }
+    }
     f.finish(&[
         "title",
         "base_url",
@@ -284,6 +306,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         "chat_url",
         "repository",
         "codeowners",
+        "language",
     ]);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
@@ -512,6 +535,16 @@ mod tests {
         assert_eq!(c.teams.review_days, 180);
         assert_eq!(c.decisions.stalled_days, 30);
         assert_eq!(c.theme, "default");
+        assert_eq!(c.language(), "en");
+    }
+
+    #[test]
+    fn the_language_is_a_checked_tag() {
+        let c = parse("title = \"A\"\nlanguage = \"de-CH\"\n").unwrap();
+        assert_eq!(c.language(), "de-CH");
+        let errs = parse("title = \"A\"\nlanguage = \"pt_BR\"\n").unwrap_err();
+        assert_eq!((errs[0].code, errs[0].line), ("invalid-value", 2));
+        assert!(errs[0].help.as_deref().unwrap().contains("\"pt-BR\""));
     }
 
     #[test]

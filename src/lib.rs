@@ -82,6 +82,7 @@ pub mod highlight;
 pub mod html_policy;
 pub mod import;
 pub mod insight;
+pub mod lang;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -461,6 +461,33 @@ pub struct PageMeta {
     /// gave way to another charter with its slug (the link stage): kept so that the next
     /// link (`serve`'s, after that charter goes) reads it as the team again.
     pub team_page: Option<Box<(Charter, String)>>,
+    /// The page's own language and what made it a translation (`crate::lang`). Boxed:
+    /// rare, and a page's metadata is in every document.
+    pub language: Option<Box<PageLanguage>>,
+}
+
+impl PageMeta {
+    /// Front matter `lang` (or `language`): the page's language when it is not the
+    /// handbook's.
+    pub fn lang(&self) -> Option<&str> {
+        self.language.as_ref()?.lang.as_deref()
+    }
+
+    /// [`PageLanguage`], made when first set.
+    pub fn language_mut(&mut self) -> &mut PageLanguage {
+        self.language.get_or_insert_with(Box::default)
+    }
+}
+
+/// A page's language, when it is not simply the handbook's.
+#[derive(Debug, Clone, Default)]
+pub struct PageLanguage {
+    /// Front matter `lang` (or `language`).
+    pub lang: Option<String>,
+    /// A translation's address and kind before the link stage made it one
+    /// (`crate::lang::translations`): the next link (`serve`'s, after the page it
+    /// translates goes) starts again from them.
+    pub untranslated: Option<(String, DocKind)>,
 }
 
 /// A page's hero (VitePress' `hero: { name, text, tagline, actions }`, Starlight's

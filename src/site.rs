@@ -74,7 +74,12 @@ pub fn find_root(start: &Path) -> Result<std::path::PathBuf, NotAHandbook> {
 /// checked, so one run reports everything.
 pub fn load_config(root: &Path) -> (Config, Vec<Diagnostic>) {
     match config::load(root) {
-        Ok((c, _)) => (c, Vec::new()),
+        Ok((mut c, _)) => {
+            if c.language.is_none() {
+                c.language = crate::lang::from_generator(root);
+            }
+            (c, Vec::new())
+        }
         Err(d) => (
             Config {
                 title: "Handbook".into(),

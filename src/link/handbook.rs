@@ -120,6 +120,9 @@ pub struct Handbook {
     /// `docs.google.com/document/d/<id>/…` leads there. Empty in handbooks without links
     /// to Google Docs or pages naming one.
     pub google_docs: HashMap<String, DocId>,
+    /// Translations by file name (`about.fr.md` beside `about.md`) → the page each
+    /// translates and its language ([`crate::lang::translations`]).
+    pub translations: crate::lang::Translations,
 }
 
 impl Handbook {

@@ -60,6 +60,8 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         root,
         redirect_files,
     } = loaded;
+    let mut docs = docs;
+    crate::lang::untranslate(&mut docs);
     // Drafts are left out here rather than only at load, so `serve`, which loads files one
     // by one, leaves them out too.
     let is_draft = |d: &crate::model::Doc| matches!(&d.kind, DocKind::Page(p) if p.draft);
@@ -84,6 +86,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     uid_sections_named(&docs, &nav_order, &mut folder_settings);
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
+    let translations = crate::lang::translations(&mut docs);
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     team_pages_sharing_a_slug(&mut docs, diags);
     team_page_parents(&mut docs);
@@ -166,7 +169,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
             ));
 
             let (team_folders, team_pages) = team_pages(&docs, diags);
-            loose_team_pages(&docs, &unparsed, diags);
+            loose_team_pages(&docs, &unparsed, &translations, diags);
             let unprefixed = unprefixed_paths(&docs);
             if code_owners.is_none() && config.codeowners.read {
                 diags.extend(crate::code_owners::prow_owners_note(&assets));
@@ -239,6 +242,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
         uids,
         writerside,
         google_docs: HashMap::new(),
+        translations,
     };
     handbook.google_docs = google_docs::resolve(&handbook, diags);
     handbook
@@ -2156,11 +2160,15 @@ fn team_pages(
 fn loose_team_pages(
     docs: &[crate::model::Doc],
     unparsed: &BTreeSet<String>,
+    translations: &crate::lang::Translations,
     diags: &mut Vec<Diagnostic>,
 ) {
     let loose: Vec<&crate::model::Doc> = docs
         .iter()
-        .filter(|d| matches!(d.kind, DocKind::Page(_)))
+        .enumerate()
+        // A charter's translation (`teams/payments.fr.md`) is the team's page in French.
+        .filter(|(id, d)| matches!(d.kind, DocKind::Page(_)) && !translations.of.contains_key(id))
+        .map(|(_, d)| d)
         .filter(|d| {
             d.source
                 .path

@@ -1675,6 +1675,39 @@ pub fn page(
             }
         }
     }
+    // Hugo's and Jekyll's `lang`, and `language`. ABlog's `language` names the language
+    // (`English`), so only a `lang` that is no tag is worth a warning; a list (ABlog allows
+    // one) or any other shape is another tool's, left alone as before.
+    for key in ["lang", "language"] {
+        if let Some(v) = f.raw(key)
+            && let DeValue::String(s) = v.get_ref()
+            && meta.lang().is_none()
+        {
+            let tag = s.trim();
+            if crate::text::lang_tag::is_tag(tag) {
+                meta.language_mut().lang = Some(tag.to_string());
+            } else if key == "lang" {
+                let span = f.span(v.span());
+                let (message, help) = crate::text::lang_tag::not_a_tag(s);
+                f.warning_at("invalid-value", span, format!("`{key}`: {message}"), help);
+            }
+        }
+    }
+    // A charter's translation (`teams/payments.fr.md`, `crate::lang`) keeps the charter's
+    // keys, which the team's own charter gives: its name titles it.
+    if rel.starts_with("teams/")
+        && super::strip_markdown_extension(rel)
+            .and_then(crate::text::lang_tag::stem_language)
+            .is_some()
+    {
+        if let Some(name) = f.opt_str("name")
+            && !meta.title_from_front_matter
+        {
+            meta.title = name;
+            meta.title_from_front_matter = true;
+        }
+        f.ignore(CHARTER_KEYS);
+    }
     meta.hero = hero(&mut f);
     f.ignore(NAVIGATION_KEYS);
     f.finish_as(PAGE_KEYS, crate::diagnostic::Severity::Warning);

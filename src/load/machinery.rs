@@ -102,7 +102,12 @@ pub fn skipped_markdown(rel: &str) -> Option<(&str, Skipped)> {
         return Some((folder, why));
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    (name.starts_with('_') && name != "_index.md").then_some((rel, Skipped::Partial))
+    // Hugo's `_index.fr.md` is its folder's page in French (`crate::lang`), no partial.
+    let translated_index = super::strip_markdown_extension(name)
+        .and_then(crate::text::lang_tag::stem_language)
+        .is_some_and(|(b, _)| b == "_index");
+    (name.starts_with('_') && name != "_index.md" && !translated_index)
+        .then_some((rel, Skipped::Partial))
 }
 
 /// A non-Markdown file published only when a page links to it: inside a `_` folder, or

@@ -164,7 +164,12 @@ pub fn classify(rel: &str) -> FileClass {
     let is_index = index_rank(file_name).is_some();
     // A team's own folder (`teams/payments/index.md`) has its charter as its index page;
     // `teams/`'s own index page is generated, so a README there is a plain page.
-    if rel.starts_with("teams/") && (!is_index || in_team_folder(rel)) {
+    // A charter's slug has no dot, so `teams/payments.fr.md` can only be a translation
+    // (`crate::lang`), published as a page.
+    let translated = strip_markdown_extension(rel)
+        .and_then(crate::text::lang_tag::stem_language)
+        .is_some();
+    if rel.starts_with("teams/") && (!is_index || in_team_folder(rel)) && !translated {
         FileClass::Charter
     } else if rel.starts_with("decisions/") && !is_index {
         FileClass::Decision
@@ -1185,6 +1190,31 @@ pub fn team_page_as_page(doc: &Doc) -> Option<Doc> {
     )?;
     page.source.included.clone_from(&doc.source.included);
     Some(page)
+}
+
+/// A translated decision record (`decisions/0007-use-go.fr.md`) read as the page it is
+/// published as (`crate::lang::translations`): its keys are the record's, whose own file
+/// says them, so they are not reported again; its title is the record's. (A charter's
+/// translation is read as a page from the start: [`classify`].)
+pub fn read_as_page(doc: &Doc) -> Option<Doc> {
+    let rel = doc.source.path.strip_prefix("content/")?;
+    let split = frontmatter::split(&doc.source.path, &doc.source.text).ok()?;
+    let mut meta = frontmatter::page(
+        &doc.source.path,
+        rel,
+        &doc.source.text,
+        split.front,
+        &mut Vec::new(),
+    )?;
+    if !meta.title_from_front_matter {
+        meta.title = doc.title().to_string();
+        meta.title_from_front_matter = true;
+    }
+    Some(Doc {
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        kind: DocKind::Page(meta),
+    })
 }
 
 /// [`parse_doc`], reading a team's page as its charter when `team_pages`.

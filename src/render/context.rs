@@ -34,6 +34,22 @@ pub struct Base<'a> {
     pub canonical_url: Option<String>,
     /// Root-first links above this page ("Home › Teams › Payments"); empty on the home page.
     pub breadcrumbs: Vec<Link>,
+    /// The BCP 47 tag of the page's language, for `<html lang>`: the page's own
+    /// (`lang:` in its front matter, or its file name's, `about.fr.md`), else the handbook's.
+    pub lang: String,
+    /// Every language version of the page, this one included (`current`), the translated
+    /// page first; empty for a page without translations.
+    pub versions: Vec<LanguageVersion>,
+}
+
+/// One language version of a page, for `<link rel="alternate" hreflang>` and "Also in".
+#[derive(Serialize, Clone)]
+pub struct LanguageVersion {
+    pub lang: String,
+    /// The language's name in itself ("français").
+    pub name: String,
+    pub url: String,
+    pub current: bool,
 }
 
 #[derive(Serialize, Clone)]

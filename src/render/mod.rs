@@ -384,6 +384,8 @@ impl<'a> Renderer<'a> {
             breadcrumbs: Vec::new(),
             edit_url: None,
             last_updated: None,
+            lang: config.language().to_string(),
+            versions: Vec::new(),
             canonical_url: config.base_url.as_deref().map(|b| {
                 format!(
                     "{}/{}",
@@ -398,6 +400,9 @@ impl<'a> Renderer<'a> {
     /// from `[repository]`, the date from git, else the record's own `reviewed`/decision
     /// date, else nothing.
     fn doc_base(&self, base: &mut Base<'_>, doc: &Doc) {
+        if let Some(&id) = self.handbook.by_path.get(&doc.source.path) {
+            self.languages(base, id);
+        }
         let repo = &self.handbook.config.repository;
         if let Some(url) = &repo.url {
             let template = repo
@@ -432,6 +437,29 @@ impl<'a> Renderer<'a> {
                 DocKind::Page(_) => None,
             },
         };
+    }
+
+    /// The language of the page built from document `id`, and its other language versions.
+    fn languages(&self, base: &mut Base<'_>, id: DocId) {
+        let hb = self.handbook;
+        let site_lang = hb.config.language();
+        let lang_of =
+            |id: DocId| crate::lang::of_doc(&hb.docs[id], hb.translations.of.get(&id), site_lang);
+        base.lang = lang_of(id).to_string();
+        base.versions = hb
+            .translations
+            .versions_of(id)
+            .into_iter()
+            .map(|v| {
+                let lang = lang_of(v).to_string();
+                LanguageVersion {
+                    name: crate::text::lang_tag::name(&lang),
+                    lang,
+                    url: hb.docs[v].url.clone(),
+                    current: v == id,
+                }
+            })
+            .collect();
     }
 
     pub(super) fn nav(&self) -> &nav::Nav {
@@ -1195,10 +1223,15 @@ impl<'a> Renderer<'a> {
                 _ => {}
             }
         }
+        // A page and its translations are one page in other words.
         stats.pages = hb
             .docs
             .iter()
-            .filter(|d| matches!(&d.kind, DocKind::Page(p) if !p.is_home))
+            .enumerate()
+            .filter(|(id, d)| {
+                matches!(&d.kind, DocKind::Page(p) if !p.is_home)
+                    && !hb.translations.of.contains_key(id)
+            })
             .count();
         let mut recent: Vec<(&Doc, &Decision)> = hb
             .decisions
@@ -1263,7 +1296,13 @@ impl<'a> Renderer<'a> {
             decisions_this_quarter: self.health.decisions_this_quarter,
         };
         let ctx = HomePage {
-            base: self.base("index.html", title, description, "home"),
+            base: {
+                let mut base = self.base("index.html", title, description, "home");
+                if let Some(id) = home_id {
+                    self.languages(&mut base, id);
+                }
+                base
+            },
             health,
             body: home_id.map(|id| self.body(id)),
             stats,

@@ -976,9 +976,15 @@ impl Model {
                             && link::summary::lists_only_links(doc.source.body());
                         // A page in a team's folder that gains a charter's keys becomes a
                         // team (and back): another kind, at another address.
+                        // (A translation's address is the link stage's, `crate::lang`:
+                        // the file alone does not give it.)
+                        let translation = hb.by_path.get(&path).is_some_and(|id| {
+                            hb.translations.of.contains_key(id)
+                                && matches!(old.kind, crate::model::DocKind::Page(_))
+                        });
                         structural |= std::mem::discriminant(&doc.kind)
                             != std::mem::discriminant(&old.kind)
-                            || doc.url != old.url;
+                            || (doc.url != old.url && !translation);
                         // What it includes, or a link to an included file, may make
                         // a page of a partial or a partial of a page (`load::partials`).
                         let includes =
@@ -1135,6 +1141,10 @@ impl Model {
         } else {
             for mut doc in replaced {
                 let id = self.handbook.by_path[&doc.source.path];
+                // And a translation's address (`crate::lang::translations`).
+                if self.handbook.translations.of.contains_key(&id) {
+                    crate::lang::keep_translation(&mut doc, &self.handbook.docs[id]);
+                }
                 // What the link stage set keeps: the front matter is the same.
                 if let (DocKind::Page(new), DocKind::Page(old)) =
                     (&mut doc.kind, &self.handbook.docs[id].kind)

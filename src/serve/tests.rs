@@ -713,6 +713,66 @@ fn a_team_page_gives_way_to_a_charter_and_comes_back() {
     assert_good(&model, &r, "charter goes, the page is the team again");
 }
 
+/// A translation's address and language come from the link stage (`crate::lang`): a
+/// body edit keeps them without re-linking, and the translated page coming and going, or
+/// the translation's language changing, reach every language version as a fresh build has them.
+#[test]
+fn translations_follow_edits() {
+    let book = Book::fixture("hugo-translations");
+    let (mut model, _) = served(&book);
+    let r = update(
+        &mut model,
+        &book.edit("content/credits.fr.md", "Contributeurs", "Contributrices"),
+    );
+    assert_eq!(r.scope, Scope::Edit);
+    assert_good(&model, &r, "body of a translation");
+    assert!(
+        model.site().contains_key("fr/credits.html"),
+        "the translation keeps its address"
+    );
+    edit_and_compare(
+        &mut model,
+        &book,
+        (
+            "content/credits.fr.md",
+            "title: Crédits",
+            "title: Crédits\nlang: fr-CA",
+            "its own language",
+        ),
+    );
+    edit_and_compare(
+        &mut model,
+        &book,
+        (
+            "content/teams/identity.fr.md",
+            "L'équipe",
+            "Cette équipe",
+            "a charter's translation",
+        ),
+    );
+    // `notes.old.md` is a page of its own until a `notes.md` makes it one's translation.
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/notes.md",
+            "---\ntitle: Notes\n---\nCurrent notes.\n",
+        ),
+    );
+    assert_good(&model, &r, "the page a file name names arrives");
+    let r = update(&mut model, &book.remove("content/notes.md"));
+    assert_good(&model, &r, "and goes");
+    let r = update(
+        &mut model,
+        &book.write(
+            "content/credits.de.md",
+            "---\ntitle: Danksagung\n---\nDanke.\n",
+        ),
+    );
+    assert_good(&model, &r, "a third language");
+    let r = update(&mut model, &book.remove("content/credits.de.md"));
+    assert_good(&model, &r, "a translation goes");
+}
+
 /// What the link stage reads around a team's page (`link::team_page_parents`,
 /// `team_page_purposes`, the redirect from its old address) follows edits of the pages
 /// and charters it is read from, as a fresh build would have it.

@@ -9,6 +9,7 @@
 //! product (file names, anchors authors link to), which a general crate would not promise
 //! to keep stable.
 
+pub mod lang_tag;
 pub mod legacy;
 pub mod unique;
 pub mod url_safe;

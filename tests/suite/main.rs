@@ -41,6 +41,7 @@ mod held_bodies;
 mod import;
 mod insight;
 mod jekyll_html_pages;
+mod languages;
 mod layers;
 mod madr_front_matter;
 mod moving_in;
