@@ -1740,6 +1740,7 @@ fn raw_html(
         file: &doc.source.path,
         text: &doc.source.text,
         offset: start,
+        values: &doc.source.attribute_values,
     };
     let mut links = Rendered {
         broken_links: rendered.broken_links,

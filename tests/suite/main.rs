@@ -42,6 +42,7 @@ mod insight;
 mod jekyll_html_pages;
 mod layers;
 mod madr_front_matter;
+mod mdx_pages;
 mod moving_in;
 mod navigation_files;
 mod nested_sites;
