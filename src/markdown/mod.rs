@@ -2562,10 +2562,15 @@ fn starlight_asset(handbook: &Handbook, from_dir: &str, path: &str) -> Option<St
 }
 
 /// The path in the site of a link that names no file under content/ but a file of
-/// `static/` (copied to the site's root): `content/img/logo.png` → `img/logo.png`.
+/// `static/` (copied to the site's root): `content/img/logo.png` or `static/img/logo.png` →
+/// `img/logo.png`.
 fn static_file<'a>(handbook: &Handbook, joined: &'a str) -> Option<&'a str> {
+    // From the site's root (`/img/a.png`, joined under content/), or, as a Docusaurus page
+    // reaches its site's folder and has the file bundled, by a relative path that climbs
+    // out of the docs (`../../static/img/a.png`, joined at the handbook's root).
     joined
         .strip_prefix("content/")
+        .or_else(|| joined.strip_prefix("static/"))
         .filter(|p| handbook.static_files.contains(*p))
 }
 

@@ -2,7 +2,8 @@
 //! reader must not lose here. Docusaurus v3 reads `.md` as MDX, so a `{/* … */}` comment
 //! on lines of its own is no text even in a page without imports (`mdx-md-comments`); and a
 //! picture or file a page imports by name and uses in a tag (`<img src={mosms} />`) is
-//! shown and linked whatever the length of its path (`mdx-imported-files`).
+//! shown and linked whatever the length of its path (`mdx-imported-files`); a relative path
+//! into the site's `static/` folder leads to the published file (`mdx-static-folder-links`).
 
 use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
 
@@ -142,4 +143,23 @@ fn a_missing_imported_file_is_reported_where_its_name_is_used() {
         .failure(1)
         .stderr_has("./assets/mosms.png")
         .stderr_has("content/services/sms.md:33:11");
+}
+
+/// Before, a picture or file of the site's `static/` folder reached with a relative path
+/// that climbs out of the docs (`../../../static/img/…`, as Docusaurus bundles it) failed
+/// the build as outside content/. Now it is the file as published at the site's root.
+#[test]
+fn relative_links_into_the_static_folder_lead_to_the_published_file() {
+    let book = TestBook::fixture("mdx-static-folder-links");
+    book.build().success().stderr_lacks("broken-link");
+    check_all_links(&book.out(), &["404.html"]);
+    let page = book.html("nutzerhandbuch/03-berater/02-uebersicht.html");
+    assert_eq!(
+        srcs(&page),
+        ["../../img/images-onlineberatung/03_Ansicht_Berater/03_Screenshot.png"]
+    );
+    assert_eq!(
+        hrefs(&page, ".prose p a"),
+        ["../../files/datenschutz-checkliste.pdf"]
+    );
 }
