@@ -2200,6 +2200,19 @@ fn rewrite<'a>(
         },
         resolved => resolved,
     };
+    // Docusaurus serves its docs under `/docs/` (its default `routeBasePath`), and its
+    // pages link each other by that address (`/docs/guides/setup`): the docs are content/
+    // once moved in. Only tried when nothing is at that path, so a `content/docs/` wins.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => match path.strip_prefix("/docs/").filter(|r| !r.is_empty()) {
+            Some(rest) => match resolve_target(handbook, "content", rest) {
+                found @ (Resolved::Doc(..) | Resolved::Asset(_)) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
+        resolved => resolved,
+    };
     // Outline writes a link to another document as that document's address in Outline,
     // `/doc/<title as a slug>-<its id>`; its export names each file by the title.
     let resolved = match resolved {

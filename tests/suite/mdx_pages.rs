@@ -3,7 +3,9 @@
 //! on lines of its own is no text even in a page without imports (`mdx-md-comments`); and a
 //! picture or file a page imports by name and uses in a tag (`<img src={mosms} />`) is
 //! shown and linked whatever the length of its path (`mdx-imported-files`); a relative path
-//! into the site's `static/` folder leads to the published file (`mdx-static-folder-links`).
+//! into the site's `static/` folder leads to the published file (`mdx-static-folder-links`),
+//! and a link by the address Docusaurus serves a doc at, `/docs/…`, to the page
+//! (`docusaurus-docs-route-links`).
 
 use crate::harness::{TestBook, check_all_links, hrefs, sel, texts};
 
@@ -161,5 +163,23 @@ fn relative_links_into_the_static_folder_lead_to_the_published_file() {
     assert_eq!(
         hrefs(&page, ".prose p a"),
         ["../../files/datenschutz-checkliste.pdf"]
+    );
+}
+
+/// Before, a link by the address Docusaurus serves a doc at (`/docs/…`, its default
+/// `routeBasePath`) failed the build: no `content/docs/`. Now it leads to the page, its
+/// anchor kept.
+#[test]
+fn links_by_the_docs_address_lead_to_the_page() {
+    let book = TestBook::fixture("docusaurus-docs-route-links");
+    book.build().success().stderr_lacks("broken-link");
+    check_all_links(&book.out(), &["404.html"]);
+    let page = book.html("getting-started-with-mentoring/for-mentors/types-of-mentors.html");
+    assert_eq!(
+        hrefs(&page, ".prose p a"),
+        [
+            "../../essential-mentoring-resources/mentor-type-quiz.html",
+            "../../essential-mentoring-resources/goal-setting.html#grow",
+        ]
     );
 }
