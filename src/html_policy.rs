@@ -398,6 +398,9 @@ pub struct RawContext<'a> {
     /// The whole file text and where this piece starts in it, for diagnostics.
     pub text: &'a str,
     pub offset: usize,
+    /// The values the page names rather than writes, by where each starts in `text`
+    /// (`model::Source::attribute_values`).
+    pub values: &'a [(usize, String)],
 }
 
 /// What the link resolver makes of a URL in raw HTML.
@@ -432,8 +435,13 @@ pub fn process_raw(
         if !is_url_attribute(&attr.tag, &attr.name) {
             continue;
         }
-        let value = decode_attribute(raw);
         let span = ctx.offset + attr.value.start..ctx.offset + attr.value.end;
+        let named = ctx
+            .values
+            .binary_search_by_key(&span.start, |(at, _)| *at)
+            .ok()
+            .map(|n| ctx.values[n].1.as_str());
+        let value = named.map_or_else(|| decode_attribute(raw), Cow::Borrowed);
         // An `<object>` showing an image becomes an `<img>` (`objects_as_images`): its
         // path is checked like one.
         let image_object = attr.tag == "object" && attr.name == "data" && is_image_path(&value);
@@ -452,6 +460,13 @@ pub fn process_raw(
             resolve(&value, span)
         } else {
             RawUrl::Keep
+        };
+        // What the page named is written as the value it stands for, whatever the resolver
+        // made of it.
+        let replacement = match (replacement, named) {
+            (RawUrl::Keep, Some(named)) => RawUrl::To(named.to_string()),
+            (RawUrl::Broken, Some(named)) if attr.tag != "a" => RawUrl::To(named.to_string()),
+            (replacement, _) => replacement,
         };
         match replacement {
             RawUrl::Keep => {}
@@ -1125,6 +1140,7 @@ mod tests {
             file: "content/p.md",
             text: &text,
             offset: 5,
+            values: &[],
         };
         let mut anchors = Vec::new();
         let mut diags = Vec::new();

@@ -82,6 +82,11 @@ pub struct Source {
     pub body_start: usize,
     /// What the body's includes put into `text` (`load::include`); `None` without any.
     pub included: Option<Box<Included>>,
+    /// Attribute values the page names rather than writes (the path of a file it imported,
+    /// for `<img src={logo} />`), by where the value starts in `text`, in order. `text`
+    /// keeps the page's own bytes there, so diagnostics point at what was written; the
+    /// value is used when the HTML is written (`html_policy::process_raw`).
+    pub attribute_values: Vec<(usize, String)>,
 }
 
 impl Source {

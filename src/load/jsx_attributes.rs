@@ -7,7 +7,10 @@
 //! offset, line and column in diagnostics stays true, as [`super::mdx::link_components`]
 //! does — as the value it names: the path a `require`, a `useBaseUrl` or an `import` of the
 //! same page gives (`@site/static/…` stays, for the link resolver to read as the site's
-//! root: `dialects::docusaurus`), a string or a number as itself. The raw-HTML stage then
+//! root: `dialects::docusaurus`), a string or a number as itself. An imported file's name
+//! (`src={mosms}`) is shorter than its path, so it stays, its braces made quotes, and the
+//! path goes to a side table by where the value starts, which the raw-HTML stage writes in
+//! its place (`model::Source::attribute_values`). The raw-HTML stage then
 //! resolves, checks and sanitizes the tag like any other. An attribute whose expression
 //! cannot be read is left out (styles, handlers: nothing orgbook keeps); an image (or
 //! another tag) whose address is such an expression is left out, and a link keeps only its
@@ -58,11 +61,11 @@ pub(crate) fn rewrite(
     text: String,
     body_start: usize,
     diags: &mut Vec<Diagnostic>,
-) -> String {
+) -> (String, Vec<(usize, String)>) {
     let body = &text[body_start..];
     let bytes = body.as_bytes();
     if crate::finder!(b"={").find(bytes).is_none() {
-        return text;
+        return (text, Vec::new());
     }
     // MDX has no indented code (`mdx::IndentedAsMarkdown`): a tag indented inside a
     // component is HTML there.
@@ -77,6 +80,8 @@ pub(crate) fn rewrite(
     }
     let imports = imports(body);
     let mut writes: Vec<(usize, Vec<u8>)> = Vec::new();
+    // The values named rather than written, by where they start in `text`.
+    let mut values: Vec<(usize, String)> = Vec::new();
     // Imports whose name an expression read: left out after, unless named elsewhere.
     let mut used: Vec<&str> = Vec::new();
     // Tags left out: (the attribute as written, where it starts, the tag's name, the path
@@ -133,12 +138,30 @@ pub(crate) fn rewrite(
                 let room = attribute.whole.len().min(line) + spaces.saturating_sub(1);
                 (w.len() <= room).then_some(w)
             });
+            // An imported file's name (`src={mosms}`), which its path never fits in: the
+            // braces become quotes around the name, and the path goes to the side table.
+            let named_file = written.is_none()
+                && url
+                && read
+                    .as_ref()
+                    .is_some_and(|(_, import)| import.is_some_and(|i| i != "useBaseUrl"))
+                && !tag[expression.clone()].contains(['"', '\n', '\r']);
             blank(&mut out[attribute.whole.clone()]);
             match written {
                 Some(w) => {
                     out[attribute.whole.start..attribute.whole.start + w.len()]
                         .copy_from_slice(w.as_bytes());
                     used.extend(read.and_then(|(_, import)| import));
+                }
+                None if named_file => {
+                    out[attribute.whole.clone()]
+                        .copy_from_slice(&tag.as_bytes()[attribute.whole.clone()]);
+                    out[expression.start - 1] = b'"';
+                    out[expression.end] = b'"';
+                    if let Some((value, import)) = read {
+                        values.push((body_start + at + expression.start, value.into_owned()));
+                        used.extend(import);
+                    }
                 }
                 None if url => {
                     unreadable = Some(&tag[attribute.whole.clone()]);
@@ -206,7 +229,13 @@ pub(crate) fn rewrite(
                 let word = |b: Option<&u8>| {
                     b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$'))
                 };
-                !word(n.checked_sub(1).and_then(|p| bytes.get(p)))
+                // In JSX (`<L />`, `{L}`, `f(L)`): the name in prose (`SMS` on a page
+                // about SMS) is a word, not a use.
+                let before = bytes[..n]
+                    .iter()
+                    .rev()
+                    .find(|b| **b != b' ' && **b != b'\t');
+                matches!(before, Some(b'<' | b'{' | b'(' | b','))
                     && !word(bytes.get(n + import.name.len()))
                     && !writes
                         .iter()
@@ -217,7 +246,7 @@ pub(crate) fn rewrite(
         }
     }
     if writes.is_empty() {
-        return text;
+        return (text, values);
     }
     let mut out = text.into_bytes();
     for (at, written) in writes {
@@ -225,7 +254,9 @@ pub(crate) fn rewrite(
     }
     // Whole tags and lines were replaced, and only ASCII written (a value read from the
     // page is written whole).
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let out = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (out, values)
 }
 
 /// Spaces over `bytes`, their line breaks kept.
@@ -500,15 +531,20 @@ mod tests {
     use super::*;
 
     fn rewritten(text: &str) -> (String, Vec<Diagnostic>) {
+        let (out, diags, _) = rewritten_with_values(text);
+        (out, diags)
+    }
+
+    fn rewritten_with_values(text: &str) -> (String, Vec<Diagnostic>, Vec<(usize, String)>) {
         let mut diags = Vec::new();
-        let out = rewrite("content/a.mdx", text.to_string(), 0, &mut diags);
+        let (out, values) = rewrite("content/a.mdx", text.to_string(), 0, &mut diags);
         assert_eq!(out.len(), text.len(), "{out}");
         assert_eq!(
             out.matches('\n').count(),
             text.matches('\n').count(),
             "{out}"
         );
-        (out, diags)
+        (out, diags, values)
     }
 
     #[test]
@@ -581,19 +617,25 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("  >there</a>."), "{out}");
-        // A long import does not fit in its place: reported, not shown as text.
-        let text =
-            "import Banner from './assets/a-very-long-banner-name.png';\n\n<img src={Banner} />\n";
-        let (out, diags) = rewritten(text);
-        assert_eq!(diags.len(), 1, "{out}");
-        assert!(
-            diags[0]
-                .message
-                .contains("./assets/a-very-long-banner-name.png"),
-            "{}",
-            diags[0].message
+    }
+
+    #[test]
+    fn an_imported_file_longer_than_its_name_is_named_in_the_side_table() {
+        let text = "import Banner from './assets/a-very-long-banner-name.png';\n\n<img src={ Banner } alt=\"b\" />\n";
+        let (out, diags, values) = rewritten_with_values(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(out.contains("<img src=\" Banner \" alt=\"b\" />"), "{out}");
+        assert!(!out.contains("import Banner"), "{out}");
+        let at = text.find(" Banner }").unwrap();
+        assert_eq!(
+            values,
+            [(at, "./assets/a-very-long-banner-name.png".to_string())]
         );
-        assert!(out.contains("import Banner"), "{out}");
+        // From the start of the file's text, past its front matter.
+        let front = "---\ntitle: A\n---\n";
+        let mut diags = Vec::new();
+        let (_, values) = rewrite("a.mdx", format!("{front}{text}"), front.len(), &mut diags);
+        assert_eq!(values[0].0, front.len() + at);
     }
 
     #[test]
@@ -618,7 +660,7 @@ mod tests {
             "<TabItem value=\"a\">\n\n    <img src={require('./a.png').default} />\n\n</TabItem>\n";
         let (out, _) = rewritten(text);
         assert!(out.contains("<img src=\"./a.png\""), "{out}");
-        let out = rewrite("content/a.md", text.to_string(), 0, &mut Vec::new());
+        let (out, _) = rewrite("content/a.md", text.to_string(), 0, &mut Vec::new());
         assert_eq!(out, text);
     }
 
@@ -627,7 +669,7 @@ mod tests {
         let text = "<a x={y}>\nimport \nimport A from './é.png';\n<img src={require('./é.png').default} alt=\"é\" style={{a: '}'}} />\n<a href={A}>é</a> <img {...p} src={`x${y}`} />\n";
         for end in (0..=text.len()).filter(|&n| text.is_char_boundary(n)) {
             let mut diags = Vec::new();
-            let out = rewrite("a.mdx", text[..end].to_string(), 0, &mut diags);
+            let (out, _) = rewrite("a.mdx", text[..end].to_string(), 0, &mut diags);
             assert_eq!(out.len(), end);
         }
     }
@@ -638,7 +680,7 @@ mod tests {
             for value in ["\"x\"", "{x}", "x"] {
                 let text = format!("<a {}={value} c={{d}}>\n", "b".repeat(n));
                 let mut diags = Vec::new();
-                let out = rewrite("a.mdx", text.clone(), 0, &mut diags);
+                let (out, _) = rewrite("a.mdx", text.clone(), 0, &mut diags);
                 assert_eq!(out.len(), text.len());
             }
         }
@@ -648,7 +690,7 @@ mod tests {
     fn many_unclosed_tags_stay_linear() {
         let time = |n: usize| {
             let body = "<a {<img src={x".repeat(n) + "={";
-            let (out, took) =
+            let ((out, _), took) =
                 crate::cpu_time::cpu_time_of(|| rewrite("a.md", body.clone(), 0, &mut Vec::new()));
             assert_eq!(out.len(), body.len());
             took

@@ -154,7 +154,17 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
                 .at(&text, body_start + at..body_start + at + 1),
             );
         }
-        return text;
+        // Docusaurus v3 reads `.md` as MDX too (its `markdown.format` is `mdx` unless set),
+        // so a comment there is no text; only one on lines of its own is taken for one, as
+        // a Markdown page showing the syntax on purpose writes it in a sentence or in code.
+        let own_lines: Vec<Range<usize>> = match says_commonmark(&text[..body_start]) {
+            true => Vec::new(),
+            false => comments(body, &code)
+                .into_iter()
+                .filter(|c| on_lines_of_its_own(body, c))
+                .collect(),
+        };
+        return blanked(text, body_start, &own_lines);
     }
     blank.extend(comments(body, &code));
     let mut drawn = Vec::new();
@@ -255,23 +265,60 @@ pub fn clean(file: &str, text: String, body_start: usize, diags: &mut Vec<Diagno
             .at(&text, body_start + at..body_start + at + 1),
         );
     }
-    if blank.is_empty() && labels.is_empty() {
+    if labels.is_empty() {
+        return blanked(text, body_start, &blank);
+    }
+    let mut bytes = blanked(text, body_start, &blank).into_bytes();
+    for (at, label) in labels {
+        bytes[body_start + at..body_start + at + label.len()].copy_from_slice(label.as_bytes());
+    }
+    // Each label is a whole string, written over a tag the blanking left as spaces.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `text` with the body's `ranges` (from `body_start`) blanked to spaces, line breaks kept.
+fn blanked(text: String, body_start: usize, ranges: &[Range<usize>]) -> String {
+    if ranges.is_empty() {
         return text;
     }
     let mut bytes = text.into_bytes();
-    for range in blank {
+    for range in ranges {
         for b in &mut bytes[body_start + range.start..body_start + range.end] {
             if *b != b'\n' && *b != b'\r' {
                 *b = b' ';
             }
         }
     }
-    for (at, label) in labels {
-        bytes[body_start + at..body_start + at + label.len()].copy_from_slice(label.as_bytes());
-    }
     // Whole UTF-8 sequences were replaced (a range starts and ends at characters, and
     // every byte of a multi-byte character inside it became a space).
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Whether a `.md` body may hold an MDX comment, `{/* … */}`: a substring search, so that
+/// most pages are not parsed for it.
+pub(crate) fn may_comment(body: &str) -> bool {
+    crate::finder!(b"{/*").find(body.as_bytes()).is_some()
+}
+
+/// Whether the comment at `range` of `body` has nothing but spaces before it on its first
+/// line and after it on its last.
+fn on_lines_of_its_own(body: &str, range: &Range<usize>) -> bool {
+    // Only the spaces next to it are read, so a line of many comments stays linear.
+    let blank = |b: &u8| *b == b' ' || *b == b'\t';
+    let bytes = body.as_bytes();
+    let before = bytes[..range.start].iter().rev().find(|b| !blank(b));
+    let after = bytes[range.end..].iter().find(|b| !blank(b));
+    before.is_none_or(|&b| b == b'\n') && after.is_none_or(|&b| b == b'\n' || b == b'\r')
+}
+
+/// Whether a page's front matter says it is CommonMark rather than MDX, as Docusaurus
+/// reads it: `format: md` (or under `mdx:`, as Docusaurus 3.0 wrote it).
+fn says_commonmark(front: &str) -> bool {
+    front.lines().any(|line| {
+        line.trim()
+            .strip_prefix("format:")
+            .is_some_and(|v| matches!(v.trim(), "md" | "'md'" | "\"md\""))
+    })
 }
 
 /// Whether the tag at `at` is a callout component's alone at the start of its line, which
@@ -1001,6 +1048,52 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for IndentedAsM
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cleaned_md(text: &str) -> String {
+        let out = clean("content/a.md", text.to_string(), 0, &mut Vec::new());
+        assert_eq!(out.len(), text.len(), "{out}");
+        assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+        out
+    }
+
+    #[test]
+    fn a_md_comment_on_lines_of_its_own_goes_and_one_in_prose_or_code_stays() {
+        let text = "A.\n\n{/* gone */}\n\n  {/* two\n  lines */}  \nB.\n{/* under B */}\n";
+        let out = cleaned_md(text);
+        assert!(!out.contains("{/*") && !out.contains("gone") && !out.contains("lines"));
+        assert!(out.starts_with("A.\n\n") && out.contains("\nB.\n"), "{out}");
+        for kept in [
+            "In a {/* sentence */}.\n",
+            "`{/* code */}`\n",
+            "```jsx\n{/* fenced */}\n```\n",
+            "    {/* indented code */}\n",
+            "{/* a */} and text\n",
+            "{/* unclosed\n",
+            "---\nformat: md\n---\n{/* CommonMark */}\n",
+        ] {
+            let body_start = kept.find("---\n{").map_or(0, |n| n + 4);
+            let out = clean(
+                "content/a.md",
+                kept.to_string(),
+                body_start,
+                &mut Vec::new(),
+            );
+            assert_eq!(out, kept);
+        }
+    }
+
+    #[test]
+    fn many_comments_on_one_line_stay_linear() {
+        let time = |n: usize| {
+            let body = "x {/* c */} ".repeat(n) + "\n" + &"{/* c */}\n".repeat(n);
+            let (out, took) = crate::cpu_time::cpu_time_of(|| {
+                clean("content/a.md", body.clone(), 0, &mut Vec::new())
+            });
+            assert_eq!(out.len(), body.len());
+            took
+        };
+        crate::cpu_time::assert_grows_linearly("md comments", 20_000, time);
+    }
 
     #[test]
     fn link_components_keep_their_target_in_place_and_never_panic() {

@@ -1238,17 +1238,21 @@ fn parse_doc_reading(
     // dialects' clean-ups apply, and it is never a team's page read as its charter.
     let html = is_html_page(rel);
     let team_pages = team_pages && !html;
-    let text = match html {
-        true => text,
+    let (text, attribute_values) = match html {
+        true => (text, Vec::new()),
         false => {
             let text = mdx::link_components(text, split.body_start);
-            let text = jsx_attributes::rewrite(&file, text, split.body_start, diags);
+            let (text, values) = jsx_attributes::rewrite(&file, text, split.body_start, diags);
             let text = confluence::clean(text, split.body_start);
             let body = &text[split.body_start..];
-            if is_mdx(rel) || mdx::may_write_esm(body) || mdx::may_use_components(body) {
-                mdx::clean(&file, text, split.body_start, diags)
+            if is_mdx(rel)
+                || mdx::may_write_esm(body)
+                || mdx::may_use_components(body)
+                || mdx::may_comment(body)
+            {
+                (mdx::clean(&file, text, split.body_start, diags), values)
             } else {
-                text
+                (text, values)
             }
         }
     };
@@ -1374,6 +1378,7 @@ fn parse_doc_reading(
             body_start: split.body_start,
             text,
             included: None,
+            attribute_values,
         },
         url,
         kind,

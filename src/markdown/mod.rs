@@ -1740,6 +1740,7 @@ fn raw_html(
         file: &doc.source.path,
         text: &doc.source.text,
         offset: start,
+        values: &doc.source.attribute_values,
     };
     let mut links = Rendered {
         broken_links: rendered.broken_links,
@@ -2199,6 +2200,19 @@ fn rewrite<'a>(
         },
         resolved => resolved,
     };
+    // Docusaurus serves its docs under `/docs/` (its default `routeBasePath`), and its
+    // pages link each other by that address (`/docs/guides/setup`): the docs are content/
+    // once moved in. Only tried when nothing is at that path, so a `content/docs/` wins.
+    let resolved = match resolved {
+        Resolved::Missing(missing) => match path.strip_prefix("/docs/").filter(|r| !r.is_empty()) {
+            Some(rest) => match resolve_target(handbook, "content", rest) {
+                found @ (Resolved::Doc(..) | Resolved::Asset(_)) => found,
+                _ => Resolved::Missing(missing),
+            },
+            None => Resolved::Missing(missing),
+        },
+        resolved => resolved,
+    };
     // Outline writes a link to another document as that document's address in Outline,
     // `/doc/<title as a slug>-<its id>`; its export names each file by the title.
     let resolved = match resolved {
@@ -2561,10 +2575,15 @@ fn starlight_asset(handbook: &Handbook, from_dir: &str, path: &str) -> Option<St
 }
 
 /// The path in the site of a link that names no file under content/ but a file of
-/// `static/` (copied to the site's root): `content/img/logo.png` → `img/logo.png`.
+/// `static/` (copied to the site's root): `content/img/logo.png` or `static/img/logo.png` →
+/// `img/logo.png`.
 fn static_file<'a>(handbook: &Handbook, joined: &'a str) -> Option<&'a str> {
+    // From the site's root (`/img/a.png`, joined under content/), or, as a Docusaurus page
+    // reaches its site's folder and has the file bundled, by a relative path that climbs
+    // out of the docs (`../../static/img/a.png`, joined at the handbook's root).
     joined
         .strip_prefix("content/")
+        .or_else(|| joined.strip_prefix("static/"))
         .filter(|p| handbook.static_files.contains(*p))
 }
 

@@ -44,6 +44,7 @@ mod jekyll_html_pages;
 mod languages;
 mod layers;
 mod madr_front_matter;
+mod mdx_pages;
 mod moving_in;
 mod navigation_files;
 mod nested_sites;
