@@ -23,6 +23,11 @@ fn modules(src: &Path) -> BTreeMap<Vec<String>, String> {
             continue;
         }
         let name = rel.with_extension("").to_string_lossy().replace('\\', "/");
+        // A folder's `tests.rs` is its `#[cfg(test)] mod tests;`: test code, as the
+        // inline `mod tests { … }` that `code_of` leaves out.
+        if name == "tests" || name.ends_with("/tests") {
+            continue;
+        }
         let mut parts: Vec<String> = name.split('/').map(str::to_string).collect();
         if matches!(
             parts.last().map(String::as_str),
