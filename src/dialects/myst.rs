@@ -1482,7 +1482,7 @@ mod tests {
 
     #[test]
     fn a_toctree_lists_its_entries_with_their_titles() {
-        let body = "# Home\n\n```{toctree}\n:maxdepth: 2\n:caption: Guides\n\ninstall\nUsing pip <user/guide>\nself\nreference/*\nhttps://pypi.org\n```\n";
+        let body = "# Home\n\n```{toctree}\n:maxdepth: 2\n:caption: Guides\n\ninstall\nUsing pip <user/guide>\nself\nreference/*\nhttps://example.org\n```\n";
         let start = body.find("```{").unwrap();
         let tree = toctree(body, start..body.len());
         assert!(!tree.hidden);
@@ -1497,7 +1497,7 @@ mod tests {
             [
                 (None, "install", "install"),
                 (Some("Using pip"), "user/guide", "Using pip <user/guide>"),
-                (None, "https://pypi.org", "https://pypi.org"),
+                (None, "https://example.org", "https://example.org"),
             ]
         );
         let hidden = "```{toctree}\n:hidden:\n\na\n```\n";
