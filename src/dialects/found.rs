@@ -104,7 +104,8 @@ pub enum Kind {
 }
 
 /// A MyST role orgbook knows how to draw. Roles of a project's own Sphinx extensions
-/// (``{pypi}`x` ``) stay reported leftovers.
+/// stay reported leftovers, but for those its `conf.py` defines with `extlinks`
+/// (``{pypi}`x` ``).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// `{doc}`: a link to a page, by its path without extension.
@@ -133,6 +134,9 @@ pub enum Role {
     /// `{code}`, `{file}`, `{kbd}`, `{mod}`, `{py:func}` and the other roles Sphinx
     /// prints in code type: the span as code.
     Code,
+    /// A role the site's `conf.py` defines with `sphinx.ext.extlinks` (``{issue}`123` ``):
+    /// a link to the URL it gives. Never from [`Role::of`], which knows no site.
+    External,
 }
 
 impl Role {

@@ -1079,6 +1079,71 @@ pub struct DrawnRole {
     pub text: String,
 }
 
+/// A role a Sphinx site defines with `sphinx.ext.extlinks` (`extlinks` in its `conf.py`,
+/// read by `load::conf_py`): ``{issue}`123` `` links to `url` with the target in place of
+/// `%s`, shown as `caption` with the target in place of its `%s`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtLink {
+    pub url: String,
+    /// `None` shows the whole URL, as Sphinx does. A caption without `%s` is the prefix
+    /// of Sphinx before 4.0 (`"issue "`), shown before the target.
+    pub caption: Option<String>,
+}
+
+impl ExtLink {
+    /// The role drawn around its content: ``{issue}`123` ``, or with a title of its own,
+    /// ``{issue}`the crash <123>` ``. `checked` gives the destination to write for the
+    /// URL (the page's author chooses the target, so it may make any URL of a bare `%s`).
+    pub fn draw(&self, code: &str, checked: impl FnOnce(&str) -> String) -> DrawnRole {
+        let (text, target) = role_parts(code);
+        let url = percent_format(&self.url, target);
+        let shown = match (text, &self.caption) {
+            (Some(text), _) => text.to_string(),
+            (None, None) => url.clone(),
+            (None, Some(caption)) => percent_format(caption, target),
+        };
+        DrawnRole {
+            events: vec![
+                Event::Start(link_tag(checked(&url))),
+                Event::Text(shown.clone().into()),
+                Event::End(TagEnd::Link),
+            ],
+            text: shown,
+        }
+    }
+}
+
+/// Python's `pattern % target` for a pattern of one `%s` (and `%%` for `%`), as extlinks
+/// applies it; a pattern without `%s` gets the target after it (Sphinx before 4.0).
+fn percent_format(pattern: &str, target: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + target.len());
+    let mut placed = false;
+    let mut rest = pattern;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        match rest[i + 1..].chars().next() {
+            Some('s') if !placed => {
+                out.push_str(target);
+                placed = true;
+                rest = &rest[i + 2..];
+            }
+            Some('%') => {
+                out.push('%');
+                rest = &rest[i + 2..];
+            }
+            _ => {
+                out.push('%');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if !placed {
+        out.push_str(target);
+    }
+    out
+}
+
 /// Sphinx's `text <target>` form of a role's content: `(Some(text), target)`.
 fn role_parts(code: &str) -> (Option<&str>, &str) {
     match code
@@ -1207,7 +1272,8 @@ pub fn role_events(
             }
             anchor(dest, shown)
         }
-        Role::Text => {
+        // An extlinks role is drawn by its `ExtLink`; without one, as text.
+        Role::Text | Role::External => {
             let shown = text.unwrap_or(target).to_string();
             DrawnRole {
                 events: vec![Event::Text(shown.clone().into())],
@@ -1286,6 +1352,52 @@ mod tests {
         assert_eq!(read("rust"), None);
     }
     use super::*;
+
+    #[test]
+    fn extlinks_roles_are_captioned_as_sphinx_captions_them() {
+        let drawn = |url: &str, caption: Option<&str>, code: &str| {
+            let link = ExtLink {
+                url: url.to_string(),
+                caption: caption.map(str::to_string),
+            };
+            let d = link.draw(code, str::to_string);
+            let Some(Event::Start(Tag::Link { dest_url, .. })) = d.events.first() else {
+                panic!("no link: {:?}", d.events);
+            };
+            (dest_url.to_string(), d.text)
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            drawn("https://x/i/%s", Some("#%s"), "12"),
+            pair("https://x/i/12", "#12")
+        );
+        // Sphinx before 4.0: the caption is a prefix; an empty one shows the target.
+        assert_eq!(
+            drawn("https://x/i/%s", Some("GH-"), "12"),
+            pair("https://x/i/12", "GH-12")
+        );
+        assert_eq!(
+            drawn("https://x/%s", Some(""), "pkg"),
+            pair("https://x/pkg", "pkg")
+        );
+        assert_eq!(
+            drawn("https://x/%s", None, "a"),
+            pair("https://x/a", "https://x/a")
+        );
+        // A title of its own; `%%` is a percent sign; no `%s` puts the target after.
+        assert_eq!(
+            drawn("https://x/%s", Some("#%s"), " the bug <7> "),
+            pair("https://x/7", "the bug")
+        );
+        assert_eq!(
+            drawn("https://x/%%20%s", Some("100%% %s"), "y"),
+            pair("https://x/%20y", "100% y")
+        );
+        assert_eq!(
+            drawn("https://x/q=", Some("%d %s"), "z"),
+            pair("https://x/q=z", "%d z")
+        );
+    }
 
     #[test]
     fn a_directive_in_a_glossary_definition_is_drawn_once() {

@@ -9,6 +9,7 @@ pub mod awesome_pages;
 pub mod book_toml;
 pub mod category;
 pub mod codeowners;
+pub mod conf_py;
 mod confluence;
 pub mod docfx_toc;
 pub mod docsify_sidebar;
@@ -584,6 +585,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     nav_order.variables = writerside::variables(root, &assets, diags);
     nav_order.references = myst_nav::references(root);
     nav_order.substitutions = myst_substitutions::read(root);
+    nav_order.extlinks = conf_py::read_extlinks(root);
     let assets = match nav_order.retype {
         true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
@@ -799,7 +801,7 @@ pub fn nav_order(
 /// Whether a file of this name beside `content/` or at its top is a navigation file
 /// [`nav_order`] reads (Mintlify's, Quarto's, MyST's, Jupyter Book's `_toc.yml` and the
 /// `_config.yml` beside it, DocFX's root `toc.yml`), Sphinx's `conf.py` (its MyST
-/// substitutions), or a Retype
+/// substitutions and `extlinks` roles), or a Retype
 /// project's `retype.yml`, which decides how pages' `order` counts: an edit of one
 /// reorders the site.
 pub fn is_nav_file(name: &str) -> bool {
@@ -807,7 +809,7 @@ pub fn is_nav_file(name: &str) -> bool {
         || quarto_nav::FILE_NAMES.contains(&name)
         || myst_nav::FILE_NAMES.contains(&name)
         || name == myst_nav::JB_CONFIG
-        || name == myst_substitutions::CONF_PY
+        || name == conf_py::CONF_PY
         || name == docfx_toc::FILE
         || name == docfx_toc::MD_FILE
         || retype::FILE_NAMES.contains(&name)
@@ -856,6 +858,9 @@ pub struct NavOrder {
     /// Book's `parse: myst_substitutions:`), by key: read with the other settings of those
     /// tools' files ([`myst_substitutions::read`]).
     pub substitutions: BTreeMap<String, String>,
+    /// The roles Sphinx's `extlinks` defines in `conf.py` (``{issue}`123` ``), by name
+    /// ([`conf_py::extlinks`]).
+    pub extlinks: BTreeMap<String, crate::dialects::myst::ExtLink>,
     /// The order depends on which pages there are beyond those it names (a `pattern:` or
     /// `glob:` entry, Jupyter Book's unlisted pages hidden): `orgbook serve` reads it
     /// again when a page comes or goes.

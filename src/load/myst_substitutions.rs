@@ -8,16 +8,13 @@
 //! `template-leftover` warning.
 //!
 //! `conf.py` is Python, which orgbook does not run: only a dict literal of string keys and
-//! string values assigned to `myst_substitutions` at the top level is read, by the small
-//! scanner below (a Python parser crate would be far larger than this one use needs). An
-//! entry whose value is anything else (a name, a call, an f-string) is left out, and its
-//! key stays a leftover where pages use it.
+//! string values assigned to `myst_substitutions` at the top level is read, with
+//! `load::conf_py`'s scanner. An entry whose value is anything else (a name, a call, an
+//! f-string) is left out, and its key stays a leftover where pages use it.
 
+use super::conf_py::Scanner;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Sphinx's settings file.
-pub const CONF_PY: &str = "conf.py";
 
 /// The largest settings file read.
 const MAX_BYTES: u64 = 1 << 22;
@@ -27,9 +24,7 @@ const MAX_BYTES: u64 = 1 << 22;
 /// defines any.
 pub fn read(root: &Path) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    if let Some((_, path)) = super::find_beside_or_in_content(root, &[CONF_PY], MAX_BYTES)
-        && let Ok(text) = std::fs::read_to_string(path)
-    {
+    if let Some(text) = super::conf_py::read(root) {
         out.extend(from_conf_py(&text));
     }
     if let Some((_, path)) =
@@ -153,25 +148,10 @@ pub fn keys_in(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str
 /// The string entries of the dict literal `conf.py` assigns to `myst_substitutions` at the
 /// top level (the last assignment wins, as in Python).
 fn from_conf_py(text: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(i) = text[at..].find("myst_substitutions") {
-        let start = at + i;
-        at = start + "myst_substitutions".len();
-        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
-        if start != line_start {
-            continue;
-        }
-        let rest = text[at..].trim_start_matches([' ', '\t']);
-        let Some(rest) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) else {
-            continue;
-        };
-        let rest = rest.trim_start_matches([' ', '\t']);
-        if let Some(dict) = rest.strip_prefix('{') {
-            found = dict_entries(dict);
-        }
-    }
-    found
+    super::conf_py::last_assignment(text, "myst_substitutions")
+        .and_then(|rest| rest.strip_prefix('{'))
+        .map(dict_entries)
+        .unwrap_or_default()
 }
 
 /// The entries of a dict literal's body (after its `{`) whose key and value are both
@@ -197,126 +177,6 @@ fn dict_entries(body: &str) -> Vec<(String, String)> {
             return out;
         }
         s.eat(',');
-    }
-}
-
-/// A position in Python source being read.
-struct Scanner<'t> {
-    text: &'t str,
-    at: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<char> {
-        self.text[self.at..].chars().next()
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        let here = self.peek() == Some(c);
-        if here {
-            self.at += c.len_utf8();
-        }
-        here
-    }
-
-    /// Skips spaces, newlines and `#` comments.
-    fn skip_space(&mut self) {
-        loop {
-            let rest = &self.text[self.at..];
-            let trimmed = rest.trim_start();
-            self.at += rest.len() - trimmed.len();
-            if trimmed.starts_with('#') {
-                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
-            } else {
-                return;
-            }
-        }
-    }
-
-    /// One string literal, or several side by side (`"a" "b"` is `"ab"` in Python);
-    /// `None`, moving nowhere, when there is none here. An f-string is no literal.
-    fn strings(&mut self) -> Option<String> {
-        let mut out: Option<String> = None;
-        loop {
-            let before = self.at;
-            let Some(one) = self.string() else {
-                self.at = before;
-                return out;
-            };
-            out.get_or_insert_with(String::new).push_str(&one);
-            let after = self.at;
-            self.skip_space();
-            if !matches!(self.peek(), Some('"' | '\'' | 'r' | 'R' | 'u' | 'U')) {
-                self.at = after;
-                return out;
-            }
-        }
-    }
-
-    /// One string literal (`'…'`, `"…"`, triple-quoted, with an `r` or `u` prefix).
-    fn string(&mut self) -> Option<String> {
-        let rest = &self.text[self.at..];
-        let (raw, rest) = match rest.chars().next()? {
-            'r' | 'R' => (true, &rest[1..]),
-            'u' | 'U' => (false, &rest[1..]),
-            _ => (false, rest),
-        };
-        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let triple: String = std::iter::repeat_n(quote, 3).collect();
-        let (close, body_start) = match rest.starts_with(&triple) {
-            true => (triple.as_str(), 3),
-            false => (&triple[..1], 1),
-        };
-        let body = &rest[body_start..];
-        let mut value = String::new();
-        let mut chars = body.char_indices();
-        while let Some((i, c)) = chars.next() {
-            if body[i..].starts_with(close) {
-                let consumed =
-                    self.text[self.at..].len() - rest.len() + body_start + i + close.len();
-                self.at += consumed;
-                return Some(value);
-            }
-            match c {
-                '\n' if close.len() == 1 => return None,
-                '\\' if !raw => match chars.next() {
-                    Some((_, 'n')) => value.push('\n'),
-                    Some((_, 't')) => value.push('\t'),
-                    Some((_, '\n')) => {}
-                    Some((_, other)) => value.push(other),
-                    None => return None,
-                },
-                _ => value.push(c),
-            }
-        }
-        None
-    }
-
-    /// Skips an entry not read (a value that is no string literal) to its `,` or the
-    /// dict's `}`, over brackets and strings inside it. False at the end of the text.
-    fn skip_to_entry_end(&mut self) -> bool {
-        let mut depth = 0usize;
-        loop {
-            self.skip_space();
-            let Some(c) = self.peek() else {
-                return false;
-            };
-            match c {
-                '"' | '\'' => {
-                    if self.string().is_none() {
-                        self.at += 1;
-                    }
-                    continue;
-                }
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' => depth = depth.saturating_sub(1),
-                '}' if depth == 0 => return true,
-                '}' => depth -= 1,
-                ',' if depth == 0 => return true,
-                _ => {}
-            }
-            self.at += c.len_utf8();
-        }
     }
 }
 

@@ -1503,6 +1503,25 @@ fn myst_substitutions_follow_edits() {
     assert_good(&model, &r, "the site's value changed");
 }
 
+/// Roles `conf.py` defines with `extlinks` follow its edits: a caption changed, a role
+/// added that a page already uses (its warning gone), as a fresh build has them.
+#[test]
+fn extlinks_roles_follow_conf_py_edits() {
+    let book = Book::fixture("sphinx-extlinks");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    book.edit("content/conf.py", "\"GH-\"),\n    \"gh-pr\"", "\"issue %s\"),\n    \"gh-pr\"");
+    book.edit(
+        "content/conf.py",
+        "    \"raw\":",
+        "    \"docs\": (\"https://docs.example.org/%s\", None),\n    \"raw\":",
+    );
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("content/conf.py")]);
+    assert!(changes.config, "conf.py is not seen as configuration");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "extlinks changed");
+}
+
 /// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`
 /// redirects are read with the configuration (the watcher counts the file as such): an edit
 /// of either gives what a fresh build gives.

@@ -97,6 +97,21 @@ pub(in crate::markdown) fn sort_leftovers(
         {
             continue;
         }
+        // A role the site's `conf.py` defines with `extlinks`: drawn as a link.
+        if l.kind == Kind::Template
+            && let Some(name) = l
+                .construct
+                .strip_prefix('{')
+                .and_then(|c| c.strip_suffix('}'))
+            && handbook.nav_order.extlinks.contains_key(name)
+        {
+            found.roles.push_back((
+                l.range.end,
+                crate::dialects::found::Role::External,
+                l.range.len(),
+            ));
+            continue;
+        }
         if l.kind == Kind::Template {
             found.verbatim.push(l.range.clone());
         }

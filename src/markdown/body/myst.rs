@@ -2,6 +2,8 @@
 //! substitutions and labels (step 3 of the body writer, [`BodyWriter::draw_myst`]).
 
 use super::*;
+use crate::dialects::found::Role;
+use crate::dialects::myst::DrawnRole;
 
 /// The value of MyST substitution `key` on page `doc`: the page's own (front matter) first,
 /// then the site's (`load::myst_substitutions`).
@@ -303,13 +305,7 @@ impl<'a> BodyWriter<'a> {
     }
 
     /// A MyST role (`{doc}`, `{ref}`, `{math}`…) drawn from its code span.
-    pub(super) fn role(
-        &mut self,
-        role: crate::dialects::found::Role,
-        code: &str,
-        name_len: usize,
-        range: &Range<usize>,
-    ) {
+    pub(super) fn role(&mut self, role: Role, code: &str, name_len: usize, range: &Range<usize>) {
         let span = self.span(range);
         // The role's name, `{pep}`, ends the text right before the span: not text.
         let body = self.body;
@@ -328,8 +324,36 @@ impl<'a> BodyWriter<'a> {
                     .truncate(self.heading_text.len() - name_len);
             }
         }
+        let handbook = self.handbook;
+        let external = (role == Role::External)
+            .then(|| handbook.nav_order.extlinks.get(&name[1..name.len() - 1]))
+            .flatten();
+        let drawn = match external {
+            Some(link) => link.draw(code, |url| {
+                match crate::html_policy::unsafe_scheme(url, false) {
+                    Some(scheme) => {
+                        let doc = self.doc;
+                        self.diags.push(crate::html_policy::unsafe_url_warning(
+                            &doc.source.path,
+                            &doc.source.text,
+                            span.clone(),
+                            &scheme,
+                            "a link",
+                        ));
+                        "#".to_string()
+                    }
+                    None => url.to_string(),
+                }
+            }),
+            None => self.role_events(role, code, &span),
+        };
+        self.push_role(drawn, &span);
+    }
+
+    /// A role orgbook knows drawn: a `{doc}` or `{ref}` resolved as links are.
+    fn role_events(&mut self, role: Role, code: &str, span: &Range<usize>) -> DrawnRole {
         let (handbook, from_dir) = (self.handbook, self.from_dir);
-        let drawn = crate::dialects::myst::role_events(role, code, &mut |target, label| {
+        crate::dialects::myst::role_events(role, code, &mut |target, label| {
             let title = if label {
                 // A label, never a file: an undefined one is shown as text.
                 let Some((to, _, heading)) = handbook.myst_labels.get(target) else {
@@ -377,7 +401,11 @@ impl<'a> BodyWriter<'a> {
                 href.map_or_else(|| target.to_string(), |h| h.to_string()),
                 title,
             )
-        });
+        })
+    }
+
+    /// The drawn role's events written where the role was, its text to the search text.
+    fn push_role(&mut self, drawn: DrawnRole, span: &Range<usize>) {
         let shown = drawn.text;
         if self.in_heading.is_some() {
             self.heading_text.push_str(&shown);

@@ -1,0 +1,387 @@
+//! Sphinx's settings file, `conf.py`, read without running it. A Sphinx or MyST site moved
+//! into `content/` keeps there (or beside it) the settings its pages depend on: the MyST
+//! substitutions (`load::myst_substitutions`) and the roles `sphinx.ext.extlinks` defines
+//! ([`extlinks`]). `conf.py` is Python, which orgbook does not run: only literal values
+//! assigned at the top level are read, by the small scanner below (a Python parser crate
+//! would be far larger than these uses need): strings, and strings joined with `+` to the
+//! names of strings assigned above (`_repo + "issues/%s"`). Anything else (a call, an
+//! f-string, a value computed at run time) is left out, and what depends on it stays a
+//! reported leftover where pages use it.
+
+use crate::dialects::myst::ExtLink;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Sphinx's settings file.
+pub const CONF_PY: &str = "conf.py";
+
+/// The largest settings file read.
+const MAX_BYTES: u64 = 1 << 22;
+
+/// The text of the handbook's `conf.py` (beside `content/`, or in it), if it has one.
+pub(super) fn read(root: &Path) -> Option<String> {
+    let (_, path) = super::find_beside_or_in_content(root, &[CONF_PY], MAX_BYTES)?;
+    std::fs::read_to_string(path).ok()
+}
+
+/// What follows `name =` in the last assignment to `name` at the top level of `text` (a
+/// line that starts with the name), spaces skipped; `None` when there is none.
+pub(super) fn last_assignment<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let mut found = None;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(name) {
+        let start = at + i;
+        at = start + name.len();
+        // At the start of a line: one byte looked at, however many times the line says it.
+        if start > 0 && text.as_bytes()[start - 1] != b'\n' {
+            continue;
+        }
+        let rest = text[at..].trim_start_matches([' ', '\t']);
+        let Some(rest) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) else {
+            continue;
+        };
+        found = Some(rest.trim_start_matches([' ', '\t']));
+    }
+    found
+}
+
+/// The strings assigned to names at the top level (`_repo = "https://…/"`), in the order
+/// written, each able to use the ones above it; the last assignment of a name wins.
+fn string_names(text: &str) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for line in text.lines() {
+        let name_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        let name = &line[..name_len];
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let rest = line[name_len..].trim_start_matches([' ', '\t']);
+        let Some(rest) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) else {
+            continue;
+        };
+        let rest = rest.trim_start_matches([' ', '\t']);
+        let mut s = Scanner { text: rest, at: 0 };
+        if let Some(value) = s.string_expr(&names) {
+            s.skip_space();
+            if s.at == rest.len() {
+                names.insert(name.to_string(), value);
+            }
+        }
+    }
+    names
+}
+
+/// The roles `conf.py` defines for `sphinx.ext.extlinks`: the dict literal assigned to
+/// `extlinks` at the top level, each entry a role's name and a pair (a tuple or a list) of
+/// the URL pattern and the caption pattern (or `None`). Entries written otherwise are left
+/// out.
+pub fn extlinks(text: &str) -> BTreeMap<String, ExtLink> {
+    let mut out = BTreeMap::new();
+    let Some(dict) = last_assignment(text, "extlinks").and_then(|r| r.strip_prefix('{')) else {
+        return out;
+    };
+    let names = string_names(text);
+    let mut s = Scanner { text: dict, at: 0 };
+    loop {
+        s.skip_space();
+        if s.eat('}') || s.at >= s.text.len() {
+            return out;
+        }
+        let key = s.strings();
+        s.skip_space();
+        let colon = s.eat(':');
+        s.skip_space();
+        let pair = s.pair(&names);
+        s.skip_space();
+        match (key, colon, pair, s.peek()) {
+            (Some(key), true, Some((url, caption)), Some(',' | '}')) => {
+                out.insert(key, ExtLink { url, caption });
+            }
+            _ if !s.skip_to_entry_end() => return out,
+            _ => {}
+        }
+        s.eat(',');
+    }
+}
+
+/// [`extlinks`] of the handbook's `conf.py`; empty without one.
+pub(super) fn read_extlinks(root: &Path) -> BTreeMap<String, ExtLink> {
+    read(root).map(|text| extlinks(&text)).unwrap_or_default()
+}
+
+/// A position in Python source being read.
+pub(super) struct Scanner<'t> {
+    pub(super) text: &'t str,
+    pub(super) at: usize,
+}
+
+impl Scanner<'_> {
+    pub(super) fn peek(&self) -> Option<char> {
+        self.text[self.at..].chars().next()
+    }
+
+    pub(super) fn eat(&mut self, c: char) -> bool {
+        let here = self.peek() == Some(c);
+        if here {
+            self.at += c.len_utf8();
+        }
+        here
+    }
+
+    /// Skips spaces, newlines and `#` comments.
+    pub(super) fn skip_space(&mut self) {
+        loop {
+            let rest = &self.text[self.at..];
+            let trimmed = rest.trim_start();
+            self.at += rest.len() - trimmed.len();
+            if trimmed.starts_with('#') {
+                self.at += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// One string literal, or several side by side (`"a" "b"` is `"ab"` in Python);
+    /// `None`, moving nowhere, when there is none here. An f-string is no literal.
+    pub(super) fn strings(&mut self) -> Option<String> {
+        let mut out: Option<String> = None;
+        loop {
+            let before = self.at;
+            let Some(one) = self.string() else {
+                self.at = before;
+                return out;
+            };
+            out.get_or_insert_with(String::new).push_str(&one);
+            let after = self.at;
+            self.skip_space();
+            if !matches!(self.peek(), Some('"' | '\'' | 'r' | 'R' | 'u' | 'U')) {
+                self.at = after;
+                return out;
+            }
+        }
+    }
+
+    /// One string literal (`'…'`, `"…"`, triple-quoted, with an `r` or `u` prefix).
+    pub(super) fn string(&mut self) -> Option<String> {
+        let rest = &self.text[self.at..];
+        let (raw, rest) = match rest.chars().next()? {
+            'r' | 'R' => (true, &rest[1..]),
+            'u' | 'U' => (false, &rest[1..]),
+            _ => (false, rest),
+        };
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let triple: String = std::iter::repeat_n(quote, 3).collect();
+        let (close, body_start) = match rest.starts_with(&triple) {
+            true => (triple.as_str(), 3),
+            false => (&triple[..1], 1),
+        };
+        let body = &rest[body_start..];
+        let mut value = String::new();
+        let mut chars = body.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if body[i..].starts_with(close) {
+                let consumed =
+                    self.text[self.at..].len() - rest.len() + body_start + i + close.len();
+                self.at += consumed;
+                return Some(value);
+            }
+            match c {
+                '\n' if close.len() == 1 => return None,
+                '\\' if !raw => match chars.next() {
+                    Some((_, 'n')) => value.push('\n'),
+                    Some((_, 't')) => value.push('\t'),
+                    Some((_, '\n')) => {}
+                    Some((_, other)) => value.push(other),
+                    None => return None,
+                },
+                _ => value.push(c),
+            }
+        }
+        None
+    }
+
+    /// Skips an entry not read (a value that is no string literal) to its `,` or the
+    /// dict's `}`, over brackets and strings inside it. False at the end of the text.
+    pub(super) fn skip_to_entry_end(&mut self) -> bool {
+        let mut depth = 0usize;
+        loop {
+            self.skip_space();
+            let Some(c) = self.peek() else {
+                return false;
+            };
+            match c {
+                '"' | '\'' => {
+                    if self.string().is_none() {
+                        self.at += 1;
+                    }
+                    continue;
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                '}' if depth == 0 => return true,
+                '}' => depth -= 1,
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+            self.at += c.len_utf8();
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// Strings and names of strings (`names`) joined with `+`: `_repo + "issues/%s"`.
+    /// `None`, moving nowhere, when that is not what is here.
+    pub(super) fn string_expr(&mut self, names: &BTreeMap<String, String>) -> Option<String> {
+        let before = self.at;
+        let mut out = String::new();
+        loop {
+            self.skip_space();
+            if let Some(s) = self.strings() {
+                out.push_str(&s);
+            } else {
+                let rest = &self.text[self.at..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                match names.get(&rest[..len]) {
+                    Some(value) if len > 0 => {
+                        out.push_str(value);
+                        self.at += len;
+                    }
+                    _ => {
+                        self.at = before;
+                        return None;
+                    }
+                }
+            }
+            let after = self.at;
+            self.skip_space();
+            if !self.eat('+') {
+                self.at = after;
+                return Some(out);
+            }
+        }
+    }
+
+    /// `(url, caption)` or `[url, caption]`, the caption a string or `None`.
+    fn pair(&mut self, names: &BTreeMap<String, String>) -> Option<(String, Option<String>)> {
+        let before = self.at;
+        let close = match self.peek() {
+            Some('(') => ')',
+            Some('[') => ']',
+            _ => return None,
+        };
+        self.at += 1;
+        let read = (|| {
+            let url = self.string_expr(names)?;
+            self.skip_space();
+            if !self.eat(',') {
+                return None;
+            }
+            self.skip_space();
+            let caption = if self.text[self.at..].starts_with("None") {
+                self.at += 4;
+                None
+            } else {
+                Some(self.string_expr(names)?)
+            };
+            self.skip_space();
+            self.eat(',');
+            self.skip_space();
+            self.eat(close).then_some((url, caption))
+        })();
+        if read.is_none() {
+            self.at = before;
+        }
+        read
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(url: &str, caption: Option<&str>) -> ExtLink {
+        ExtLink {
+            url: url.to_string(),
+            caption: caption.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn extlinks_are_read_in_the_shapes_sites_write_them() {
+        let conf = r#"
+import os
+_repo = "https://github.com/o/r/"
+_issues = _repo + 'issues/'
+VERSION = read_version()
+# extlinks = {"old": ("x", None)}
+extlinks = {
+    "gh": (_issues + "%s", "GH-"),
+    'pr': [_repo + "pull/%s", "PR #%s"],  # a list, as some write it
+    "commit": (
+        _repo + "commit/%s",
+        None,
+    ),
+    "docs": (f"https://d/{VERSION}/%s", None),
+    "bad": ("https://x/%s", "a", "b"),
+    "computed": (os.environ["URL"], None),
+    "after": ("https://after/%s", "%s"),
+}
+"#;
+        let got = extlinks(conf);
+        let want: BTreeMap<String, ExtLink> = [
+            ("gh", link("https://github.com/o/r/issues/%s", Some("GH-"))),
+            ("pr", link("https://github.com/o/r/pull/%s", Some("PR #%s"))),
+            ("commit", link("https://github.com/o/r/commit/%s", None)),
+            ("after", link("https://after/%s", Some("%s"))),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(got, want);
+        // Not at the top level, or not a dict literal: nothing.
+        assert!(extlinks("if x:\n    extlinks = {'a': ('b%s', None)}\n").is_empty());
+        assert!(extlinks("extlinks = dict(a=('b%s', None))\n").is_empty());
+        // Cut short anywhere: what was read so far, and no panic.
+        for end in 0..conf.len() {
+            if conf.is_char_boundary(end) {
+                let _ = extlinks(&conf[..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_strings_assigned_above() {
+        let names =
+            string_names("A = 'x'\nB = A + \"y\"\nC = B + D\nE == 'no'\n  F = 'indented'\n");
+        assert_eq!(
+            names.into_iter().collect::<Vec<_>>(),
+            [
+                ("A".to_string(), "x".to_string()),
+                ("B".to_string(), "xy".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn reading_stays_linear() {
+        // Many entries, and a line that names `extlinks` many times.
+        let time = |n: usize| {
+            let entries: String = (0..n)
+                .map(|i| format!("    \"r{i}\": (_repo + \"{i}/%s\", \"#%s\"),\n"))
+                .collect();
+            let conf = format!(
+                "_repo = \"https://x/\"\n{}\nextlinks = {{\n{entries}}}\n",
+                "extlinks ".repeat(n)
+            );
+            let (found, t) = crate::cpu_time::cpu_time_of(|| extlinks(&conf));
+            assert_eq!(found.len(), n);
+            t
+        };
+        crate::cpu_time::assert_grows_linearly("extlinks entries", 20_000, time);
+    }
+}
