@@ -1113,6 +1113,55 @@ impl ExtLink {
     }
 }
 
+/// A URL scheme a MyST site gives links in its `conf.py` (`myst_url_schemes`, read by
+/// `load::conf_py`): `<gh-pr:734>` or `[the fix](gh-pr:734)` leads to `url` with the
+/// link's parts in place of `{{path}}`, `{{fragment}}` and the like; a link without text
+/// of its own shows `title` so made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlScheme {
+    pub url: String,
+    pub title: Option<String>,
+}
+
+impl UrlScheme {
+    /// The destination and the title (when the scheme gives one) of a link to `dest`, if
+    /// its scheme is one of `schemes`.
+    pub fn link(
+        schemes: &std::collections::BTreeMap<String, UrlScheme>,
+        dest: &str,
+    ) -> Option<(String, Option<String>)> {
+        let (scheme, rest) = dest.split_once(':')?;
+        let found = schemes.get(scheme)?;
+        // Python's `urlparse`, as MyST reads the link: `//netloc/path?query#fragment`.
+        let (rest, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+        let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (netloc, path) = match rest.strip_prefix("//") {
+            Some(r) => r.split_at(r.find('/').unwrap_or(r.len())),
+            None => ("", rest),
+        };
+        let fill = |template: &str| {
+            let mut out = template.to_string();
+            for (name, value) in [
+                ("scheme", scheme),
+                ("netloc", netloc),
+                ("path", path),
+                ("params", ""),
+                ("query", query),
+                ("fragment", fragment),
+            ] {
+                out = out.replace(&format!("{{{{{name}}}}}"), value);
+            }
+            out
+        };
+        let mut url = fill(&found.url);
+        // An empty fragment or query leaves nothing after its mark.
+        while url.ends_with(['#', '?']) {
+            url.pop();
+        }
+        Some((url, found.title.as_deref().map(fill)))
+    }
+}
+
 /// Python's `pattern % target` for a pattern of one `%s` (and `%%` for `%`), as extlinks
 /// applies it; a pattern without `%s` gets the target after it (Sphinx before 4.0).
 fn percent_format(pattern: &str, target: &str) -> String {
@@ -1352,6 +1401,49 @@ mod tests {
         assert_eq!(read("rust"), None);
     }
     use super::*;
+
+    #[test]
+    fn url_schemes_fill_in_the_links_parts() {
+        let schemes: std::collections::BTreeMap<String, UrlScheme> = [
+            (
+                "gh-pr".to_string(),
+                UrlScheme {
+                    url: "https://gh/pull/{{path}}#{{fragment}}".to_string(),
+                    title: Some("PR #{{path}}".to_string()),
+                },
+            ),
+            (
+                "q".to_string(),
+                UrlScheme {
+                    url: "https://{{netloc}}/s{{path}}?{{query}}".to_string(),
+                    title: None,
+                },
+            ),
+        ]
+        .into();
+        let link = |dest: &str| UrlScheme::link(&schemes, dest);
+        assert_eq!(
+            link("gh-pr:734"),
+            Some((
+                "https://gh/pull/734".to_string(),
+                Some("PR #734".to_string())
+            ))
+        );
+        assert_eq!(
+            link("gh-pr:717#preview").map(|l| l.0),
+            Some("https://gh/pull/717#preview".to_string())
+        );
+        assert_eq!(
+            link("q://host/x?a=1"),
+            Some(("https://host/s/x?a=1".to_string(), None))
+        );
+        assert_eq!(
+            link("q://host/x").map(|l| l.0),
+            Some("https://host/s/x".to_string())
+        );
+        assert_eq!(link("https://example.org/"), None);
+        assert_eq!(link("no-colon"), None);
+    }
 
     #[test]
     fn extlinks_roles_are_captioned_as_sphinx_captions_them() {

@@ -1,14 +1,14 @@
 //! Sphinx's settings file, `conf.py`, read without running it. A Sphinx or MyST site moved
 //! into `content/` keeps there (or beside it) the settings its pages depend on: the MyST
-//! substitutions (`load::myst_substitutions`) and the roles `sphinx.ext.extlinks` defines
-//! ([`extlinks`]). `conf.py` is Python, which orgbook does not run: only literal values
+//! substitutions (`load::myst_substitutions`), the roles `sphinx.ext.extlinks` defines
+//! ([`extlinks`]) and the URL schemes MyST links may use ([`url_schemes`]). `conf.py` is Python, which orgbook does not run: only literal values
 //! assigned at the top level are read, by the small scanner below (a Python parser crate
 //! would be far larger than these uses need): strings, and strings joined with `+` to the
 //! names of strings assigned above (`_repo + "issues/%s"`). Anything else (a call, an
 //! f-string, a value computed at run time) is left out, and what depends on it stays a
 //! reported leftover where pages use it.
 
-use crate::dialects::myst::ExtLink;
+use crate::dialects::myst::{ExtLink, UrlScheme};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -78,37 +78,61 @@ fn string_names(text: &str) -> BTreeMap<String, String> {
 /// the URL pattern and the caption pattern (or `None`). Entries written otherwise are left
 /// out.
 pub fn extlinks(text: &str) -> BTreeMap<String, ExtLink> {
-    let mut out = BTreeMap::new();
-    let Some(dict) = last_assignment(text, "extlinks").and_then(|r| r.strip_prefix('{')) else {
-        return out;
-    };
     let names = string_names(text);
-    let mut s = Scanner { text: dict, at: 0 };
-    loop {
-        s.skip_space();
-        if s.eat('}') || s.at >= s.text.len() {
-            return out;
-        }
-        let key = s.strings();
-        s.skip_space();
-        let colon = s.eat(':');
-        s.skip_space();
-        let pair = s.pair(&names);
-        s.skip_space();
-        match (key, colon, pair, s.peek()) {
-            (Some(key), true, Some((url, caption)), Some(',' | '}')) => {
-                out.insert(key, ExtLink { url, caption });
-            }
-            _ if !s.skip_to_entry_end() => return out,
-            _ => {}
-        }
-        s.eat(',');
-    }
+    top_level_dict(text, "extlinks", |s| {
+        let (url, caption) = s.pair(&names)?;
+        Some(ExtLink { url, caption })
+    })
 }
 
-/// [`extlinks`] of the handbook's `conf.py`; empty without one.
-pub(super) fn read_extlinks(root: &Path) -> BTreeMap<String, ExtLink> {
-    read(root).map(|text| extlinks(&text)).unwrap_or_default()
+/// The URL schemes `conf.py` gives MyST links (`myst_url_schemes`): each scheme's URL
+/// template, a string or the `url` of a dict (with its `title`). A scheme mapped to `None`
+/// (`"https": None`, a scheme kept as it is), the list form of older MyST versions and
+/// entries written otherwise are left out.
+pub fn url_schemes(text: &str) -> BTreeMap<String, UrlScheme> {
+    let names = string_names(text);
+    top_level_dict(text, "myst_url_schemes", |s| {
+        if let Some(url) = s.string_expr(&names) {
+            return Some(UrlScheme { url, title: None });
+        }
+        if !s.eat('{') {
+            return None;
+        }
+        let fields = s.dict_body(|s| s.string_expr(&names));
+        let field = |key: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        Some(UrlScheme {
+            url: field("url")?,
+            title: field("title").filter(|t| !t.is_empty()),
+        })
+    })
+}
+
+/// The entries of the dict literal assigned to `name` at the top level whose key is a
+/// string and whose value `value` reads, by key (the last of a key wins, as in Python).
+fn top_level_dict<T>(
+    text: &str,
+    name: &str,
+    value: impl FnMut(&mut Scanner) -> Option<T>,
+) -> BTreeMap<String, T> {
+    let Some(dict) = last_assignment(text, name).and_then(|r| r.strip_prefix('{')) else {
+        return BTreeMap::new();
+    };
+    Scanner { text: dict, at: 0 }
+        .dict_body(value)
+        .into_iter()
+        .collect()
+}
+
+/// [`extlinks`] and [`url_schemes`] of the handbook's `conf.py`; empty without one.
+pub(super) fn read_links(root: &Path) -> (BTreeMap<String, ExtLink>, BTreeMap<String, UrlScheme>) {
+    read(root)
+        .map(|text| (extlinks(&text), url_schemes(&text)))
+        .unwrap_or_default()
 }
 
 /// A position in Python source being read.
@@ -266,6 +290,33 @@ impl Scanner<'_> {
         }
     }
 
+    /// The entries of a dict literal's body (after its `{`, up to its `}`) whose key is a
+    /// string and whose value `value` reads; others are skipped over.
+    fn dict_body<T>(&mut self, mut value: impl FnMut(&mut Self) -> Option<T>) -> Vec<(String, T)> {
+        let mut out = Vec::new();
+        loop {
+            self.skip_space();
+            if self.eat('}') || self.at >= self.text.len() {
+                return out;
+            }
+            let key = self.strings();
+            self.skip_space();
+            let colon = self.eat(':');
+            self.skip_space();
+            let read = match (key, colon) {
+                (Some(key), true) => value(self).map(|v| (key, v)),
+                _ => None,
+            };
+            self.skip_space();
+            match (read, self.peek()) {
+                (Some(entry), Some(',' | '}')) => out.push(entry),
+                _ if !self.skip_to_entry_end() => return out,
+                _ => {}
+            }
+            self.eat(',');
+        }
+    }
+
     /// `(url, caption)` or `[url, caption]`, the caption a string or `None`.
     fn pair(&mut self, names: &BTreeMap<String, String>) -> Option<(String, Option<String>)> {
         let before = self.at;
@@ -350,6 +401,54 @@ extlinks = {
         for end in 0..conf.len() {
             if conf.is_char_boundary(end) {
                 let _ = extlinks(&conf[..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn url_schemes_are_read_as_myst_parser_documents_them() {
+        let conf = r#"
+_gh = "https://github.com/o/r"
+myst_url_schemes = {
+    "http": None,
+    "wiki": "https://en.wikipedia.org/wiki/{{path}}#{{fragment}}",
+    "gh-pr": {
+        "url": _gh + "/pull/{{path}}#{{fragment}}",
+        "title": "PR #{{path}}",
+        "classes": ["github"],
+    },
+    "gh-user": {"url": "https://github.com/{{path}}", "title": ""},
+    "no-url": {"title": "x"},
+    "source": {"url": f"{_gh}/blob/{{{{path}}}}"},
+}
+"#;
+        let scheme = |url: &str, title: Option<&str>| UrlScheme {
+            url: url.to_string(),
+            title: title.map(str::to_string),
+        };
+        let want: BTreeMap<String, UrlScheme> = [
+            (
+                "wiki",
+                scheme("https://en.wikipedia.org/wiki/{{path}}#{{fragment}}", None),
+            ),
+            (
+                "gh-pr",
+                scheme(
+                    "https://github.com/o/r/pull/{{path}}#{{fragment}}",
+                    Some("PR #{{path}}"),
+                ),
+            ),
+            ("gh-user", scheme("https://github.com/{{path}}", None)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(url_schemes(conf), want);
+        // MyST before 0.17 listed the schemes to keep: nothing to rewrite.
+        assert!(url_schemes("myst_url_schemes = ['http', 'https', 'mailto']\n").is_empty());
+        for end in 0..conf.len() {
+            if conf.is_char_boundary(end) {
+                let _ = url_schemes(&conf[..end]);
             }
         }
     }

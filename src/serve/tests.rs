@@ -1510,7 +1510,11 @@ fn extlinks_roles_follow_conf_py_edits() {
     let book = Book::fixture("sphinx-extlinks");
     let (mut model, first) = served(&book);
     assert_good(&model, &first, "cold");
-    book.edit("content/conf.py", "\"GH-\"),\n    \"gh-pr\"", "\"issue %s\"),\n    \"gh-pr\"");
+    book.edit(
+        "content/conf.py",
+        "\"GH-\"),\n    \"gh-pr\"",
+        "\"issue %s\"),\n    \"gh-pr\"",
+    );
     book.edit(
         "content/conf.py",
         "    \"raw\":",

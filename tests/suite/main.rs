@@ -64,7 +64,7 @@ mod serve;
 mod service_catalogs;
 mod setext_records_and_bookstack_ids;
 mod shapes;
-mod sphinx_extlinks;
+mod sphinx_conf_links;
 mod team_display_names;
 mod team_names_in_the_cli;
 mod wiki_exports;

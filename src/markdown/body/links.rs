@@ -137,6 +137,29 @@ impl<'a> BodyWriter<'a> {
             };
             self.wiki_text = Some((self.events.len(), shown));
         }
+        // MyST: a link to a URL scheme the site's `conf.py` defines (`myst_url_schemes`:
+        // `<gh-pr:734>`, `[the fix](gh-pr:734)`) leads to the scheme's URL; without text
+        // of its own (an autolink, `[](gh-pr:734)`) it shows the scheme's title.
+        if let Tag::Link {
+            link_type,
+            dest_url,
+            ..
+        } = &mut tag
+            && !handbook.nav_order.url_schemes.is_empty()
+            && let Some((url, title)) =
+                crate::dialects::myst::UrlScheme::link(&handbook.nav_order.url_schemes, dest_url)
+        {
+            let textless = *link_type == LinkType::Autolink
+                || self
+                    .body
+                    .get(range.start..)
+                    .is_some_and(|b| b.starts_with("[]("));
+            if textless && let Some(title) = title {
+                self.empty_link_title = None;
+                self.wiki_text = Some((self.events.len(), title));
+            }
+            *dest_url = CowStr::from(url);
+        }
         // A link Google Docs' web export sent through Google's redirect leads to its target.
         if let Tag::Link { dest_url, .. } = &mut tag
             && let Some(target) = crate::dialects::gdocs::redirect_target(dest_url)

@@ -1,8 +1,10 @@
-//! A Sphinx site's own roles, defined once in its `conf.py` with `sphinx.ext.extlinks`
-//! (``{gh}`12` `` for an issue, ``{user}`name` `` for a profile): links, captioned as
-//! Sphinx captions them, where each was a `template-leftover` warning and the role's
-//! name shown as text (`sphinx-extlinks`, from pganssle/pytz-deprecation-shim's
-//! `docs/conf.py`).
+//! Links a Sphinx site defines once in its `conf.py`: roles of `sphinx.ext.extlinks`
+//! (``{gh}`12` `` for an issue, ``{user}`name` `` for a profile), links where each was a
+//! `template-leftover` warning and the role's name shown as text (`sphinx-extlinks`, from
+//! pganssle/pytz-deprecation-shim's `docs/conf.py`); and MyST's URL schemes
+//! (`myst_url_schemes`: `<gh-pr:734>`), links to the scheme's URL where each led to
+//! `gh-pr:734`, which no browser opens (`myst-url-schemes`, from
+//! executablebooks/MyST-Parser's `docs/conf.py`).
 
 use crate::harness::{TestBook, files_under, sel, texts};
 use serde_json::Value;
@@ -112,4 +114,36 @@ fn without_extlinks_the_roles_stay_warnings() {
     let page = book.html("changelog.html");
     assert!(prose_links(&page).is_empty());
     assert!(texts(&page, ".prose li").concat().contains("{gh-pr}"));
+}
+
+/// A link to a URL scheme `conf.py`'s `myst_url_schemes` defines leads to the scheme's
+/// URL, the link's path and fragment in place (an empty fragment leaves no `#`); an
+/// autolink or a link without text shows the scheme's title (the URL itself when the
+/// scheme gives none), a link with text keeps it. A scheme the site does not define stays
+/// as written, and a template that would make a `javascript:` link is neutralised.
+#[test]
+fn links_to_url_schemes_conf_py_defines_lead_to_their_urls() {
+    let book = TestBook::fixture("myst-url-schemes");
+    book.build().success();
+    let page = book.html("changelog.html");
+    let repo = "https://github.com/executablebooks/MyST-Parser";
+    let want: Vec<(String, String)> = [
+        (format!("{repo}/pull/734"), "PR #734"),
+        (format!("{repo}/pull/717#preview"), "the preview"),
+        ("https://github.com/chrisjsewell".into(), "@chrisjsewell"),
+        (format!("{repo}/issue/689"), "Issue #689"),
+        (
+            "https://en.wikipedia.org/wiki/Markdown#History".into(),
+            "wiki:Markdown#History",
+        ),
+        ("https://doi.org/10.1000/182".into(), "doi:10.1000/182"),
+        ("https://commonmark.org/".into(), "https://commonmark.org/"),
+        ("gh-discussion:12".into(), "gh-discussion:12"),
+        ("#".into(), "bad:alert(1)"),
+    ]
+    .into_iter()
+    .map(|(h, t)| (h, t.to_string()))
+    .collect();
+    assert_eq!(prose_links(&page), want);
+    assert_eq!(diagnostics(&book), [("unsafe-url".to_string(), 16)]);
 }
