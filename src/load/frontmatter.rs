@@ -188,10 +188,11 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
 }
 
 /// A page holding several records, each under a heading that numbers it with its series
-/// (`### DR 5: Title`, `## ADR-001: Title`), two or more at one level: (how many, the
-/// level). Fenced code is skipped; `orgbook import adr` splits such a page by the same
-/// headings, read more fully there.
-fn several_records(text: &str) -> Option<(usize, usize)> {
+/// (`### DR 5: Title`, `## ADR-001: Title`), two or more at one level, or under bare
+/// numbered headings (`## 1. Title`) where `orgbook import adr` would split it (those carry
+/// a status or date: numbered sections do not): (how many, the level). Fenced code is
+/// skipped.
+fn several_records(file: &str, text: &str) -> Option<(usize, usize)> {
     let mut per_level = [0usize; 7];
     let mut fence: Option<&str> = None;
     for line in text.lines() {
@@ -216,9 +217,23 @@ fn several_records(text: &str) -> Option<(usize, usize)> {
             per_level[level] += 1;
         }
     }
-    (1..=6)
-        .find(|&l| per_level[l] >= 2)
-        .map(|l| (per_level[l], l))
+    if let Some(l) = (1..=6).find(|&l| per_level[l] >= 2) {
+        return Some((per_level[l], l));
+    }
+    // The import's own reading, so that `check` and `import adr` agree on which pages
+    // hold several records. Its date and team are not looked at.
+    let mut opts = crate::import::ImportOptions::new("", 2, jiff::civil::date(2000, 1, 1));
+    opts.git_dates = false;
+    let split = crate::import::split_page(file, text, &opts)?;
+    let first = split.parts.first()?;
+    let mut lines = text.lines().skip(first.line - 1);
+    let heading = lines.next()?.trim_start();
+    let level = match heading.len() - heading.trim_start_matches('#').len() {
+        0 if lines.next()?.trim_start().starts_with('=') => 1,
+        0 => 2,
+        n => n,
+    };
+    Some((split.parts.len(), level))
 }
 
 /// `ADR-001: Title`, `DR 5: Title`, `RFC 12. Title`: a series' letters, its number, and a
@@ -253,7 +268,7 @@ fn foreign_record(
     diags: &mut Vec<Diagnostic>,
 ) {
     const MOVE: &str = "move such records out of content/decisions/ and convert them with `orgbook import adr DIR` (docs/import.md), e.g. `git mv content/decisions adr && orgbook import adr adr`";
-    let (message, help) = match several_records(text) {
+    let (message, help) = match several_records(file, text) {
         Some((n, level)) => (
             format!(
                 "this page holds {n} decision records, one under each numbered `{}` heading, not one record for orgbook: it has no `type` or `team`",
@@ -746,7 +761,7 @@ pub fn decision(
     // A record written for another tool (MADR, adr-tools, log4brains, a Jekyll theme) gets
     // one error that says how to bring it in, not one per key it lacks or has extra.
     let Some(front) = front else {
-        match adr_format(text, None).or_else(|| several_records(text).map(|_| "several")) {
+        match adr_format(text, None).or_else(|| several_records(file, text).map(|_| "several")) {
             Some(format) => foreign_record(file, text, format, 0..0, diags),
             None => {
                 check_number(diags);
@@ -764,7 +779,7 @@ pub fn decision(
         // still missing keys, which get their own errors below.
         let keys: Vec<&str> = table.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
         let format = adr_format(text, Some(&keys))
-            .or_else(|| several_records(text).map(|_| "several"))
+            .or_else(|| several_records(file, text).map(|_| "several"))
             .or_else(|| {
                 (!keys.iter().any(|k| DECISION_KEYS.contains(k))).then_some("another tool")
             });
@@ -1994,11 +2009,14 @@ mod tests {
     #[test]
     fn pages_of_several_numbered_records_are_told_by_their_headings() {
         assert_eq!(
-            several_records("# D\n\n## ADR-001: A\n\n## ADR-002: B\n"),
+            several_records("d.md", "# D\n\n## ADR-001: A\n\n## ADR-002: B\n"),
             Some((2, 2))
         );
         assert_eq!(
-            several_records("# D\n### DR 5: A\n#### Status\n### DR 4: B\n### DR 3. C\n"),
+            several_records(
+                "d.md",
+                "# D\n### DR 5: A\n#### Status\n### DR 4: B\n### DR 3. C\n"
+            ),
             Some((3, 3))
         );
         for one in [
@@ -2008,7 +2026,7 @@ mod tests {
             "# D\n\n## ADR-1: A\n\n### ADR-2: B\n",
             "# D\n\n## ADR-1\n\n## ADR-2\n",
         ] {
-            assert_eq!(several_records(one), None, "{one}");
+            assert_eq!(several_records("d.md", one), None, "{one}");
         }
     }
 
