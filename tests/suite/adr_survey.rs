@@ -78,7 +78,7 @@ fn a_task_list_status_gives_the_ticked_status_date_and_successor() {
         numbered(&rs),
         [
             (2, "Architecture and Design Patterns", "superseded"),
-            (4, "Subject", "proposed"),
+            (4, "Error Reporting", "proposed"),
             (8, "Architecture Update", "proposed"),
             (9, "Formatting", "proposed"),
         ]
