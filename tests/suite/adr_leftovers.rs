@@ -7,23 +7,9 @@
 //! Letterbook's `# Subject` in `adr-task-list-status`); dates with two-digit years
 //! (`adr-code-span-number`, KikoNet13/Cuentos-Cosmere).
 
+use crate::adr_survey::{badge, imported};
 use crate::harness::{TestBook, texts};
-use crate::import::{
-    Record, builds_clean, decision_page, fresh, import, numbered, path_str, records,
-};
-
-/// The status badge a reader sees at the top of an imported decision's page.
-fn badge(book: &TestBook, r: &Record) -> String {
-    texts(&decision_page(book, r), "main .badges .status").join(" ")
-}
-
-/// Imports `dir` of fixture `name` into a fresh empty handbook.
-fn imported(name: &str, dir: &str) -> (TestBook, crate::harness::Run) {
-    let source = TestBook::fixture(name);
-    let book = fresh(true);
-    let run = import(&book, &[&path_str(&source.root().join(dir))]);
-    (book, run)
-}
+use crate::import::{Record, builds_clean, decision_page, fresh, numbered, records};
 
 /// The `decided` date written into an imported record's front matter.
 fn decided(book: &TestBook, r: &Record) -> Option<String> {

@@ -14,12 +14,12 @@ use crate::import::{
 };
 
 /// The status badge a reader sees at the top of an imported decision's page.
-fn badge(book: &TestBook, r: &Record) -> String {
+pub(crate) fn badge(book: &TestBook, r: &Record) -> String {
     texts(&decision_page(book, r), "main .badges .status").join(" ")
 }
 
 /// Imports `dir` of fixture `name` into a fresh empty handbook.
-fn imported(name: &str, dir: &str) -> (TestBook, crate::harness::Run) {
+pub(crate) fn imported(name: &str, dir: &str) -> (TestBook, crate::harness::Run) {
     let source = TestBook::fixture(name);
     let book = fresh(true);
     let run = import(&book, &[&path_str(&source.root().join(dir))]);

@@ -430,14 +430,19 @@ impl<'t> Record<'t> {
             // goes on in prose (LearnFlow's `Accepted once the decision below was verified
             // …` under `Accepted — 2026-08-13.`) tells how it came to be: prose.
             let first = sentences(&text).into_iter().next().unwrap_or_default();
+            let listed =
+                strip_bullet(lines[span.start].trim()).len() != lines[span.start].trim().len();
             let prose = stated
                 && !code
+                && !listed
+                && task_item(&text).is_none()
                 && text.split_whitespace().count() >= 4
                 && split_top_level(first)
                     .first()
                     .is_some_and(|c| status_clause(c, false).is_none());
+            let before = self.meta.status.len();
             let read = !prose && self.meta.status_text(&text, span.start + 1, &mut side);
-            stated |= read;
+            stated |= self.meta.status.len() > before;
             if read || text.split_whitespace().count() < 4 || code {
                 self.notes.list.append(&mut side.list);
                 continue;
