@@ -1,6 +1,6 @@
 //! What imported decision records still lost after the earlier surveys (docs/performance.md,
-//! "adr"): a status history written newest first in one paragraph (`adr-status-history`,
-//! rr256/LearnFlow); a record that states no status beside an index that gives one
+//! "adr"): a status history written newest first in one paragraph, and a front matter
+//! `related:` list of sibling records (`adr-status-history`, rr256/LearnFlow); a record that states no status beside an index that gives one
 //! (`adr-index-status`); a page of records under bare numbered headings, which the import
 //! splits but `orgbook check` named a MADR record (`decisions-page-bare-numbers`); a record
 //! that kept its template's title (`adr-placeholder-title`, mozilla/blurts-server, and
@@ -70,6 +70,32 @@ fn a_status_history_written_newest_first_dates_the_record_by_its_steps() {
     assert!(rs[&21].body.contains("so CI is their first run."));
     builds_clean(&book);
     assert_eq!(badge(&book, &rs[&43]), "accepted");
+}
+
+/// Before, LearnFlow's front matter `related:` list, which names by file the records a
+/// record builds on, was "no orgbook key; dropped". The folder's records in it are linked
+/// under "Related decisions" (each link following its record to its new file); other
+/// documents are named in one note.
+#[test]
+fn a_related_list_in_front_matter_links_the_folder_s_records() {
+    let (book, run) = imported("adr-status-history", "docs/adr");
+    run.success()
+        .stderr_lacks("has no orgbook key")
+        .stderr_has("ADR-026-monthly-study-view.md:6: `related: ../api/conventions.md` names no record of the folder; dropped");
+    let rs = records(&book);
+    let file21 = rs[&21].file.clone();
+    assert!(
+        rs[&26].body.contains(&format!(
+            "## Related decisions\n\n- Related: [ADR-021-plan-item-completion]({file21})"
+        )),
+        "{}",
+        rs[&26].body
+    );
+    builds_clean(&book);
+    let page = decision_page(&book, &rs[&26]);
+    let href = file21.replace(".md", ".html");
+    let linked = texts(&page, &format!("main a[href$='{href}']"));
+    assert!(!linked.is_empty(), "no link to record 21");
 }
 
 /// Before, a record that states no status was imported with the import's default

@@ -148,6 +148,38 @@ impl Meta {
             "requires" if !value.trim().is_empty() => {
                 self.related.push(requires_item(notes.file, value));
             }
+            // LearnFlow's `related:` lists, by file, the records a record builds on beside
+            // other documents: the folder's records (a file beside it) are linked under
+            // "Related decisions", so the links follow them to their new files.
+            "related" if !value.trim().is_empty() => {
+                let (siblings, others): (Vec<&str>, Vec<&str>) = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .partition(|f| {
+                        let f = f.trim_start_matches("./");
+                        f.ends_with(".md") && !f.contains('/') && !f.contains("](")
+                    });
+                if !siblings.is_empty() {
+                    let links: Vec<String> = siblings
+                        .iter()
+                        .map(|f| {
+                            let stem = f.trim_start_matches("./").trim_end_matches(".md");
+                            format!("[{stem}]({f})")
+                        })
+                        .collect();
+                    push_unique(&mut self.related, format!("Related: {}", links.join(", ")));
+                }
+                if !others.is_empty() {
+                    notes.at(
+                        line,
+                        format!(
+                            "`{key}: {}` names no record of the folder; dropped",
+                            others.join(", ")
+                        ),
+                    );
+                }
+            }
             // What an EIP says of itself in front matter only, with no orgbook key:
             // kept at the top of the body, as a record's links are.
             "description" | "type" | "category" | "withdrawal-reason" | "last-call-deadline"
