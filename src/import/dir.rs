@@ -10,7 +10,7 @@
 //! absolute, and dates of undated records taken from one `git log` pass.
 //! [`parse_record_beside`] reads each file; the result is a [`Collection`] the command writes all at once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
@@ -678,9 +678,27 @@ fn list_claims(
 /// relations are reconciled: an index that says superseded for a record another one
 /// supersedes agrees with it.
 fn index_disagreements(claims: &[IndexClaim], records: &mut [ImportedDecision], found: &[Found]) {
+    let mut from_index = HashSet::new();
     for claim in claims {
         let d = &mut records[claim.record];
-        if d.imported_as.is_some() || d.status == claim.says {
+        if d.imported_as.is_some() {
+            continue;
+        }
+        // A record that states no status (MADR 3 makes it optional) has the one its
+        // folder's index gives, the only word on it the folder has; `--status` is a
+        // guess for the whole folder. A status its relations gave it stands.
+        if !d.status_stated && d.status != "superseded" && from_index.insert(claim.record) {
+            d.status.clone_from(&claim.says);
+            d.decided = (d.status != "proposed").then_some(d.decided.unwrap_or(d.date));
+            let unstated = format!("{}: no status found;", d.source);
+            d.unmapped.retain(|n| !n.starts_with(&unstated));
+            d.unmapped.push(format!(
+                "{}: the record states no status; imported as {}, as the index says at {}",
+                d.source, claim.says, claim.at
+            ));
+            continue;
+        }
+        if d.status == claim.says {
             continue;
         }
         let says = if d.status_stated {

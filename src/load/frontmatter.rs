@@ -188,9 +188,10 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
 }
 
 /// A page holding several records, each under a heading that numbers it with its series
-/// (`### DR 5: Title`, `## ADR-001: Title`), two or more at one level: (how many, the
-/// level). Fenced code is skipped; `orgbook import adr` splits such a page by the same
-/// headings, read more fully there.
+/// (`### DR 5: Title`, `## ADR-001: Title`), two or more at one level, or under bare
+/// numbered headings (`## 1. Title`) where `orgbook import adr` would split it (those carry
+/// a status or date: numbered sections do not): (how many, the level). Fenced code is
+/// skipped.
 fn several_records(text: &str) -> Option<(usize, usize)> {
     let mut per_level = [0usize; 7];
     let mut fence: Option<&str> = None;
@@ -216,9 +217,93 @@ fn several_records(text: &str) -> Option<(usize, usize)> {
             per_level[level] += 1;
         }
     }
-    (1..=6)
-        .find(|&l| per_level[l] >= 2)
-        .map(|l| (per_level[l], l))
+    if let Some(l) = (1..=6).find(|&l| per_level[l] >= 2) {
+        return Some((per_level[l], l));
+    }
+    bare_numbered_records(text)
+}
+
+/// Bare numbered headings (`## 1. Title`), two or more at one level of which at least two
+/// head a section that says a status or a date as a record does (`Status: …`, `## Status`,
+/// `**Date**`), and no status before the first: the pages `orgbook import adr` splits
+/// (`split_page`), where a record's numbered sections (`## 1. Options`) carry none.
+fn bare_numbered_records(text: &str) -> Option<(usize, usize)> {
+    let mut fence: Option<&str> = None;
+    // (line, level, numbered) of each ATX heading outside code.
+    let mut headings = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut says = vec![false; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if let Some(open) = fence {
+            if t.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        says[i] = says_status_or_date(t);
+        let level = t.len() - t.trim_start_matches('#').len();
+        if let Some(heading) = t[level..].strip_prefix(' ').map(str::trim_start)
+            && (1..=6).contains(&level)
+            && line.len() - t.len() <= 3
+        {
+            headings.push((i, level, bare_numbered(heading)));
+        }
+    }
+    (1..=6).find_map(|level| {
+        let first = headings.iter().find(|h| h.1 == level && h.2)?.0;
+        if says[..first].iter().any(|&s| s) {
+            return None;
+        }
+        let mut records = 0;
+        let mut stated = 0;
+        for (k, &(line, l, numbered)) in headings.iter().enumerate() {
+            if l != level || !numbered {
+                continue;
+            }
+            records += 1;
+            let end = headings[k + 1..]
+                .iter()
+                .find(|h| h.1 <= level)
+                .map_or(lines.len(), |h| h.0);
+            if says[line + 1..end].iter().any(|&s| s) {
+                stated += 1;
+            }
+        }
+        (records >= 2 && stated >= 2).then_some((records, level))
+    })
+}
+
+/// `1. Title`, `12) Title`, `3: Title`: a number and a title, no series letters.
+fn bare_numbered(heading: &str) -> bool {
+    let digits = heading.len()
+        - heading
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let after = &heading[digits..];
+    digits > 0
+        && after.starts_with(['.', ')', ':'])
+        && after[1..].starts_with(' ')
+        && !after[1..].trim().is_empty()
+}
+
+/// A line that gives a record's status or date: `Status: Accepted`, `* **Date:** …`,
+/// `## Status`, `**Status**`.
+fn says_status_or_date(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches(['#', '*', '-', '_', ' '])
+        .to_ascii_lowercase();
+    ["status", "date"].iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['*', '_']).trim_start();
+            rest.is_empty() || rest.starts_with(':')
+        })
+    })
 }
 
 /// `ADR-001: Title`, `DR 5: Title`, `RFC 12. Title`: a series' letters, its number, and a
@@ -1996,6 +2081,17 @@ mod tests {
         assert_eq!(
             several_records("# D\n\n## ADR-001: A\n\n## ADR-002: B\n"),
             Some((2, 2))
+        );
+        // Bare numbers count where the records say a status or date, as the import splits.
+        assert_eq!(
+            several_records(
+                "# D\n\n## 1. A\n\n**Status:** Accepted\n\n## 2. B\n\n### Date\n\n2024-01-02\n\n## 3. C\n"
+            ),
+            Some((3, 2))
+        );
+        assert_eq!(
+            several_records("# 7. X\n\nStatus: Accepted\n\n## 1. O\nDate: 1\n\n## 2. P\nDate: 2\n"),
+            None
         );
         assert_eq!(
             several_records("# D\n### DR 5: A\n#### Status\n### DR 4: B\n### DR 3. C\n"),

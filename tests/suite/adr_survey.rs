@@ -14,12 +14,12 @@ use crate::import::{
 };
 
 /// The status badge a reader sees at the top of an imported decision's page.
-fn badge(book: &TestBook, r: &Record) -> String {
+pub(crate) fn badge(book: &TestBook, r: &Record) -> String {
     texts(&decision_page(book, r), "main .badges .status").join(" ")
 }
 
 /// Imports `dir` of fixture `name` into a fresh empty handbook.
-fn imported(name: &str, dir: &str) -> (TestBook, crate::harness::Run) {
+pub(crate) fn imported(name: &str, dir: &str) -> (TestBook, crate::harness::Run) {
     let source = TestBook::fixture(name);
     let book = fresh(true);
     let run = import(&book, &[&path_str(&source.root().join(dir))]);
@@ -78,7 +78,7 @@ fn a_task_list_status_gives_the_ticked_status_date_and_successor() {
         numbered(&rs),
         [
             (2, "Architecture and Design Patterns", "superseded"),
-            (4, "Subject", "proposed"),
+            (4, "Error Reporting", "proposed"),
             (8, "Architecture Update", "proposed"),
             (9, "Formatting", "proposed"),
         ]

@@ -5,6 +5,7 @@ mod browser;
 mod browser_reading;
 mod harness;
 
+mod adr_leftovers;
 mod adr_survey;
 mod bad_input;
 mod bookstack_chapters;

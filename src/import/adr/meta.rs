@@ -37,6 +37,9 @@ pub(super) struct Meta {
     /// The lines of the statuses that carried a date: a history, each step dated, whose
     /// earlier steps are no contradiction worth a note.
     pub(super) dated_status_lines: std::collections::HashSet<usize>,
+    /// Each dated status: its place in `status` and its date. A history written newest
+    /// first is put in the order it happened.
+    pub(super) steps: Vec<(usize, Date)>,
     pub(super) supersedes: Vec<u32>,
     pub(super) superseded_by: Vec<u32>,
     pub(super) supersedes_files: Vec<String>,
@@ -144,6 +147,38 @@ impl Meta {
             // the record to its new file and the other record lists this one.
             "requires" if !value.trim().is_empty() => {
                 self.related.push(requires_item(notes.file, value));
+            }
+            // LearnFlow's `related:` lists, by file, the records a record builds on beside
+            // other documents: the folder's records (a file beside it) are linked under
+            // "Related decisions", so the links follow them to their new files.
+            "related" if !value.trim().is_empty() => {
+                let (siblings, others): (Vec<&str>, Vec<&str>) = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .partition(|f| {
+                        let f = f.trim_start_matches("./");
+                        f.ends_with(".md") && !f.contains('/') && !f.contains("](")
+                    });
+                if !siblings.is_empty() {
+                    let links: Vec<String> = siblings
+                        .iter()
+                        .map(|f| {
+                            let stem = f.trim_start_matches("./").trim_end_matches(".md");
+                            format!("[{stem}]({f})")
+                        })
+                        .collect();
+                    push_unique(&mut self.related, format!("Related: {}", links.join(", ")));
+                }
+                if !others.is_empty() {
+                    notes.at(
+                        line,
+                        format!(
+                            "`{key}: {}` names no record of the folder; dropped",
+                            others.join(", ")
+                        ),
+                    );
+                }
             }
             // What an EIP says of itself in front matter only, with no orgbook key:
             // kept at the top of the body, as a record's links are.
@@ -369,7 +404,17 @@ impl Meta {
         }
         let mut read = false;
         let mut last_relation = None;
-        for written in split_top_level(text) {
+        // `Accepted 2026-08-05. Proposed 2026-06-23.`: a history in one paragraph, a
+        // sentence a step; each step is read as a status line of its own.
+        let clauses: Vec<&str> = if all_status_clauses(text) {
+            sentences(text)
+                .into_iter()
+                .flat_map(split_top_level)
+                .collect()
+        } else {
+            split_top_level(text)
+        };
+        for written in clauses {
             // Confluence's status lozenges come out of an export with an emoji before
             // the word (`🟡 IN PROGRESS`): the colour says what the word says.
             let written = written
@@ -456,7 +501,7 @@ impl Meta {
                 notes.at(line, format!("status `{word}` imported as {status}"));
             }
             let rest = part[len..].trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '-' | '–' | '(' | ')' | ',')
+                c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '(' | ')' | ',')
             });
             let rest = ["on ", "since ", "in "]
                 .iter()
@@ -471,6 +516,7 @@ impl Meta {
                         self.status_date = Some(date);
                         self.first_status_date.get_or_insert(date);
                         self.dated_status_lines.insert(line);
+                        self.steps.push((self.status.len(), date));
                     }
                     None if is_release_qualifier(rest) => {
                         // "Implemented (Swift 5.1)", "Stable in Kotlin 1.5", "Active review
@@ -516,6 +562,34 @@ impl Meta {
             return self.status_text(&plain, line, notes);
         }
         self.status_text(rest, line, notes)
+    }
+
+    /// A status history whose every step is dated, written newest first (`Accepted
+    /// 2026-08-05. Proposed 2026-06-23.`, or the steps as paragraphs), put in the order it
+    /// happened: the last step is the status, the first one's date the record's, the last
+    /// one's the decision's. On one day, a decision follows its proposal.
+    pub(super) fn order_history(&mut self) {
+        if self.steps.len() < 2 {
+            return;
+        }
+        let stage = |s: &str| match s {
+            "proposed" => 0,
+            "accepted" | "rejected" => 1,
+            _ => 2,
+        };
+        let mut history: Vec<_> = self
+            .steps
+            .iter()
+            .map(|&(at, date)| (date, self.status[at]))
+            .collect();
+        history.sort_by_key(|&(date, (_, status))| (date, stage(status)));
+        // The dated entries take the history's order in their places; a status stated
+        // without a date (front matter's) keeps its own.
+        for (&(at, _), &(_, entry)) in self.steps.iter().zip(&history) {
+            self.status[at] = entry;
+        }
+        self.first_status_date = history.first().map(|&(d, _)| d);
+        self.status_date = history.last().map(|&(d, _)| d);
     }
 
     /// The one orgbook status. Being superseded outranks any word written

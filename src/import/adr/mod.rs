@@ -661,6 +661,26 @@ pub(super) fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
                 );
                 (y, b, a, Some(note))
             }
+        } else if let Some(y) = two_digit_year(token, &parts) {
+            // `12/03/21`, `03.12.21`: day-first as a four-digit year is, in this century
+            // (no decision record predates it); the reading is a guess, so it is noted.
+            let (a, b) = (num(parts[0])?, num(parts[1])?);
+            let (m, d) = if a > 12 {
+                (b, a)
+            } else if b > 12 {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let order = if a > 12 || b <= 12 {
+                "day/month"
+            } else {
+                "month/day"
+            };
+            let note = format!(
+                "date `{token}` has a two-digit year; read as {order}/year, {y:04}-{m:02}-{d:02}; check it"
+            );
+            (y, m, d, Some(note))
         } else {
             return None;
         };
@@ -677,6 +697,22 @@ pub(super) fn parse_date(s: &str) -> Option<(Date, Option<String>)> {
         .find_map(|f| Date::strptime(f, s).ok())
         .filter(|d| d.year() >= 1000)
         .map(|d| (d, None))
+}
+
+/// The year of a day-month-year date written with two digits for the year: `12/03/21`
+/// (also `1/3/21`) or `03.12.21`, `03-12-21`. With dots or dashes every part has two
+/// digits, so a version number (`1.2.3`) is not a date.
+fn two_digit_year(token: &str, parts: &[&str]) -> Option<i16> {
+    let short = |p: &str| (1..=2).contains(&p.len());
+    let ok = if token.contains('/') {
+        short(parts[0]) && short(parts[1])
+    } else {
+        parts[0].len() == 2 && parts[1].len() == 2
+    };
+    (ok && parts[2].len() == 2)
+        .then(|| parts[2].parse::<i16>().ok())
+        .flatten()
+        .map(|y| 2000 + y)
 }
 
 /// The body: kept lines, without the blank lines that removed metadata

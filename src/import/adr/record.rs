@@ -409,6 +409,7 @@ impl<'t> Record<'t> {
     /// under the heading, rather than be dropped clause by clause as unknown status words.
     pub(super) fn status_section(&mut self, heading: &Heading, lines: &[&str], end: usize) {
         let mut kept_at = None;
+        let mut stated = false;
         for (span, text) in paragraph_spans(lines, heading.end + 1, end) {
             let mut side = Notes {
                 file: self.notes.file,
@@ -425,7 +426,23 @@ impl<'t> Record<'t> {
                 kept_at.get_or_insert(span.start + 1);
                 continue;
             }
-            let read = self.meta.status_text(&text, span.start + 1, &mut side);
+            // Once a paragraph has said the status, one that opens with a status word and
+            // goes on in prose (LearnFlow's `Accepted once the decision below was verified
+            // …` under `Accepted — 2026-08-13.`) tells how it came to be: prose.
+            let first = sentences(&text).into_iter().next().unwrap_or_default();
+            let listed =
+                strip_bullet(lines[span.start].trim()).len() != lines[span.start].trim().len();
+            let prose = stated
+                && !code
+                && !listed
+                && task_item(&text).is_none()
+                && text.split_whitespace().count() >= 4
+                && split_top_level(first)
+                    .first()
+                    .is_some_and(|c| status_clause(c, false).is_none());
+            let before = self.meta.status.len();
+            let read = !prose && self.meta.status_text(&text, span.start + 1, &mut side);
+            stated |= self.meta.status.len() > before;
             if read || text.split_whitespace().count() < 4 || code {
                 self.notes.list.append(&mut side.list);
                 continue;
@@ -582,6 +599,34 @@ impl<'t> Record<'t> {
         } else {
             plain_title
         };
+        // A record whose author kept the template's title (`# Subject`, MADR's `[short
+        // title of solved problem and solution]`) but filled in its status or date is a
+        // record: its file name says what it decides. A template states neither.
+        let meta = &self.meta;
+        let real = !meta.placeholder_status
+            && !meta.placeholder_date
+            && (!meta.status.is_empty() || meta.date.is_some() || !meta.superseded_by.is_empty());
+        let from_name = names.title();
+        let placeholder_title = real
+            && is_placeholder_title(&title.raw)
+            && !slugify(names.words).is_empty()
+            && !is_placeholder_title(&from_name)
+            && !from_name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == "template");
+        let plain_title = if placeholder_title {
+            self.notes.at(
+                title.line,
+                format!(
+                    "the title `{}` is the template's placeholder; the title is made from the file name: “{from_name}”",
+                    title.raw.trim()
+                ),
+            );
+            from_name
+        } else {
+            plain_title
+        };
         let y_statement = self.y_statement();
         // A record titled by nothing but its file name's words is titled by what its
         // Y-statement says was decided.
@@ -615,7 +660,10 @@ impl<'t> Record<'t> {
 
         let meta = &mut self.meta;
         let file_numbered = names.number.is_some() || names.date.is_some();
-        let template = template_reason(&title.raw, file_numbered, meta);
+        let template = match placeholder_title {
+            true => template_reason(&plain_title, file_numbered, meta),
+            false => template_reason(&title.raw, file_numbered, meta),
+        };
         // .NET's designs keep their status in the folder (`accepted/2021/x/x.md`,
         // `proposed/y.md`) and none in the file: the folder says it, unless the file
         // does (a team's `proposed/` notes whose records were accepted since).
@@ -650,6 +698,7 @@ impl<'t> Record<'t> {
         let status_stated = !meta.status.is_empty()
             || !meta.superseded_by.is_empty()
             || !meta.superseded_by_files.is_empty();
+        meta.order_history();
         let status = meta.final_status(opts.unstated_status, &mut self.notes);
         if let Some((name, said)) = folder
             && written

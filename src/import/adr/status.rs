@@ -33,6 +33,24 @@ pub(super) fn status_prose_start(text: &str) -> Option<usize> {
     None
 }
 
+/// Whether every clause of every sentence of `text` says the status as [`status_clause`]
+/// reads it: a history (`Accepted 2026-08-05. Proposed 2026-06-23.`), read a sentence a step.
+pub(super) fn all_status_clauses(text: &str) -> bool {
+    let mut after_relation = false;
+    for sentence in sentences(text) {
+        for clause in split_top_level(sentence) {
+            if clause.trim().is_empty() {
+                continue;
+            }
+            match status_clause(clause, after_relation) {
+                Some(relation) => after_relation = relation,
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
 /// The sentences of `text`: each ends at `.`, `!` or `?` (and the emphasis closing over
 /// it, `**Proposed.**`) before a space, outside brackets, parentheses and code.
 pub(super) fn sentences(text: &str) -> Vec<&str> {
@@ -89,7 +107,7 @@ pub(super) fn status_clause(written: &str, after_relation: bool) -> Option<bool>
     let lower = part.to_ascii_lowercase();
     let (_, len) = status_word(&lower)?;
     let rest = part[len..].trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '(' | ')' | ',')
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '(' | ')' | ',')
     });
     let rest = ["on ", "since ", "in "]
         .iter()

@@ -365,7 +365,11 @@ fn adr_style_file_name_and_title_number() {
 
     let d = parse("0008-x.md", "# 9. Title\n\nDate: 2024-03-14\n");
     assert_eq!(d.number, 8);
-    assert!(d.unmapped[0].starts_with("0008-x.md:1: the title says 9"));
+    assert!(
+        d.unmapped
+            .iter()
+            .any(|n| n.starts_with("0008-x.md:1: the title says 9"))
+    );
 }
 
 #[test]
@@ -2183,4 +2187,68 @@ fn heading_ids_follow_the_build() {
     let mut ids: Vec<_> = ids.into_iter().collect();
     ids.sort();
     assert_eq!(ids, ["risks-and-costs", "status"]);
+}
+
+#[test]
+fn two_digit_years_are_this_century_and_noted() {
+    let read = |s: &str| parse_date(s).map(|(d, note)| (d, note.is_some()));
+    assert_eq!(read("12/03/21"), Some((date(2021, 3, 12), true)));
+    assert_eq!(read("03.12.21"), Some((date(2021, 12, 3), true)));
+    assert_eq!(read("1/3/21"), Some((date(2021, 3, 1), true)));
+    // Month-first only when day-first is impossible.
+    assert_eq!(read("03/14/21"), Some((date(2021, 3, 14), true)));
+    // A version number is no date; nor is a day that does not exist.
+    assert_eq!(read("1.2.3"), None);
+    assert_eq!(read("1.12.21"), None);
+    assert_eq!(read("31/02/21"), None);
+}
+
+#[test]
+fn a_history_written_newest_first_is_read_in_the_order_it_happened() {
+    let d = parse(
+        "0001-a.md",
+        "# 1. A\n\n## Status\n\nAccepted 2026-08-05. Proposed 2026-06-23.\n",
+    );
+    assert_eq!(d.status, "accepted");
+    assert_eq!(d.date, date(2026, 6, 23));
+    assert_eq!(d.decided, Some(date(2026, 8, 5)));
+    assert!(d.unmapped.is_empty(), "{:?}", d.unmapped);
+    // As paragraphs, newest first; on one day, the decision after its proposal.
+    let d = parse(
+        "0002-b.md",
+        "# 2. B\n\n## Status\n\nRejected 2026-08-05\n\nProposed 2026-06-23\n",
+    );
+    assert_eq!((d.status.as_str(), d.date), ("rejected", date(2026, 6, 23)));
+    let d = parse(
+        "0003-c.md",
+        "# 3. C\n\n## Status\n\nAccepted — 2026-08-13. Proposed 2026-08-13.\n",
+    );
+    assert_eq!(d.status, "accepted");
+    // A sentence that is not a step keeps the paragraph whole, as before.
+    let d = parse(
+        "0004-d.md",
+        "# 4. D\n\n## Status\n\nDecided on Bulma. Open to other frameworks later.\n",
+    );
+    assert_eq!(d.status, "accepted");
+    assert!(d.body.contains("Status as written"), "{}", d.body);
+}
+
+#[test]
+fn placeholder_titles_are_told_from_titles() {
+    for t in [
+        "[short title of solved problem and solution]",
+        "{short title, representative of solved problem and found solution}",
+        "Subject",
+        "Title",
+        "NUMBER. TITLE",
+    ] {
+        assert!(is_placeholder_title(t), "{t}");
+    }
+    for t in [
+        "Use Postgres",
+        "Subject access requests",
+        "Title case in headings",
+    ] {
+        assert!(!is_placeholder_title(t), "{t}");
+    }
 }

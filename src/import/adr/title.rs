@@ -153,6 +153,32 @@ pub(super) fn template_reason(raw_title: &str, file_numbered: bool, meta: &Meta)
     None
 }
 
+/// A title the template left as it was: `[short title of solved problem and solution]`
+/// (MADR 2), `{short title …}` (MADR 3 and 4), `NUMBER. TITLE` (adr-tools), or the one
+/// word a house template puts there (`# Subject`, `# Title`).
+pub(super) fn is_placeholder_title(raw: &str) -> bool {
+    let title = raw.trim();
+    if is_placeholder(title) {
+        return true;
+    }
+    let (number, words) = title_number(title);
+    if number == TitleNumber::Placeholder && words.trim().is_empty() {
+        return true;
+    }
+    if ["NUMBER", "TITLE", "NNNN"].iter().any(|w| {
+        words
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == *w)
+    }) {
+        return true;
+    }
+    let plain = plain_text(&split_title_number(title).1).to_lowercase();
+    matches!(
+        plain.trim(),
+        "title" | "subject" | "short title" | "decision title" | "adr title" | "record title"
+    )
+}
+
 /// A heading that names a section of a record rather than the record: what an RFC or a
 /// design document opens with when its title lives elsewhere.
 pub(super) fn is_section_name(heading: &str) -> bool {
