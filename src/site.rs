@@ -78,6 +78,7 @@ pub fn load_config(root: &Path) -> (Config, Vec<Diagnostic>) {
             if c.language.is_none() {
                 c.language = crate::lang::from_generator(root);
             }
+            c.language_folders = crate::lang::hugo_folders(&crate::lang::hugo_config(root));
             (c, Vec::new())
         }
         Err(d) => (
