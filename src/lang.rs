@@ -1,6 +1,7 @@
 //! The languages a handbook is written in. A handbook has one language (`language` in
 //! `orgbook.toml`, else the one the generator it moved in from names: MkDocs's
-//! `theme.language`, mdBook's `book.language`; English when none does), a page may say
+//! `theme.language`, mdBook's `book.language`, Hugo's `defaultContentLanguage`,
+//! Docusaurus's `i18n.defaultLocale`; English when none does), a page may say
 //! its own (`lang:` or `language:` in its front matter, as Hugo and Jekyll pages do), and a
 //! page may have translations beside it named as Hugo names them ("translation by file
 //! name": `about.fr.md` beside `about.md`, `_index.fr.md` beside `_index.md`). Tags are
@@ -31,8 +32,9 @@ use std::path::Path;
 
 /// The language named by the configuration of the generator a handbook moved in from,
 /// when `orgbook.toml` names none: MkDocs's `theme: language:` in `mkdocs.yml`, then
-/// mdBook's `[book] language` in `book.toml` (both read beside `content/`, and watched by
-/// `serve` as configuration). A value that is not a tag is passed over (Material for
+/// mdBook's `[book] language` in `book.toml`, then Hugo's ([`hugo_language`]), then
+/// Docusaurus's `i18n.defaultLocale` (all read beside `content/`, and watched by `serve`
+/// as configuration). A value that is not a tag is passed over (Material for
 /// MkDocs accepts only tags, so none is expected).
 pub fn from_generator(root: &Path) -> Option<String> {
     let read = |name: &str| {

@@ -236,4 +236,16 @@ fn serve_follows_the_hugo_configuration() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(serve.get(&page).text().contains("<html lang=\"fr\""));
+    // An edit of a page only the French folder has keeps it French.
+    let api = "/fr/docs/concepts/overview/kubernetes-api.html";
+    book.edit(
+        "content/fr/docs/concepts/overview/kubernetes-api.md",
+        "Le cœur",
+        "Au cœur",
+    );
+    while !serve.get(api).text().contains("Au cœur") {
+        assert!(Instant::now() < deadline, "{}", serve.log());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(serve.get(api).text().contains("<html lang=\"fr\""));
 }
