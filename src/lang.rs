@@ -223,6 +223,37 @@ fn other_language<'p>(folders: &'p LanguageFolders, path: &'p str) -> Option<(&'
     })
 }
 
+/// The note for Docusaurus's translations beside `content/`
+/// (`i18n/<locale>/docusaurus-plugin-content-docs/current/`), which orgbook does not read:
+/// without it, a site moved in as docs/import.md says loses them unseen.
+pub fn docusaurus_translations(root: &Path) -> Option<crate::diagnostic::Diagnostic> {
+    const DOCS: &str = "docusaurus-plugin-content-docs/current";
+    let mut locales: Vec<String> = std::fs::read_dir(root.join("i18n"))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(DOCS).is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    locales.sort();
+    let first = locales.first()?;
+    let shown: Vec<&str> = locales.iter().take(8).map(String::as_str).collect();
+    let more = match locales.len() - shown.len() {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Some(
+        crate::diagnostic::Diagnostic::note(
+            "skipped-file",
+            &format!("i18n/{first}/{DOCS}"),
+            format!(
+                "skipped: Docusaurus's translations ({}{more}) are not published: orgbook does not read `i18n/` yet",
+                shown.join(", ")
+            ),
+        )
+        .with_help("docs/format.md, \"Not handled: Docusaurus's translations\""),
+    )
+}
+
 /// The language of a translation's file name, Hugo's `NAME.LANG.md`
 /// ([`lang_tag::stem_language`] after the Markdown extension), and the path without it
 /// (`content/about.fr.md` → `("content/about", "fr")`).

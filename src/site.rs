@@ -120,6 +120,7 @@ pub fn load_sources(root: &Path, config: &Config) -> Sources {
             let mut d = Vec::new();
             let mut loaded = load::load(root, &mut d);
             loaded.code_owners = load::code_owners(root, config, &mut d);
+            d.extend(crate::lang::docusaurus_translations(root));
             (loaded, d)
         },
     );

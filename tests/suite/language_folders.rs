@@ -249,3 +249,18 @@ fn serve_follows_the_hugo_configuration() {
     }
     assert!(serve.get(api).text().contains("<html lang=\"fr\""));
 }
+
+/// Docusaurus's translations (`i18n/<locale>/docusaurus-plugin-content-docs/current/`)
+/// are not read yet: the build says so once, naming the locales, rather than lose them
+/// unseen; the site's pages are built as before.
+#[test]
+fn docusaurus_translations_left_outside_are_named_in_a_note() {
+    let book = TestBook::fixture("docusaurus-i18n");
+    book.build()
+        .success()
+        .stderr_has("note[skipped-file]")
+        .stderr_has("i18n/fr/docusaurus-plugin-content-docs/current")
+        .stderr_has("Docusaurus's translations (fr) are not published");
+    assert_eq!(lang(&book.html("intro.html")), "en");
+    assert!(!book.out().join("fr").exists());
+}
