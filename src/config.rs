@@ -28,6 +28,20 @@ pub struct Config {
     /// one its former generator's configuration names (`site::load_config`); see
     /// [`Config::language`].
     pub language: Option<String>,
+    /// The language folders of the Hugo site the handbook moved in from
+    /// (`crate::lang::hugo_folders`), read beside `orgbook.toml` as `language` is.
+    pub language_folders: Option<LanguageFolders>,
+}
+
+/// Hugo's content folder per language (`[languages.fr] contentDir = "content/fr"`): the
+/// default language's folder, whose pages are the pages, and every other language's,
+/// whose pages are their translations. Paths are relative to the handbook's root.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LanguageFolders {
+    /// `content` itself or a folder in it (`content/en`).
+    pub default: String,
+    /// `(folder, language)`: `("content/fr", "fr")`.
+    pub others: Vec<(String, String)>,
 }
 
 impl Config {
@@ -209,6 +223,7 @@ impl Default for Config {
                 file: None,
             },
             language: None,
+            language_folders: None,
         }
     }
 }

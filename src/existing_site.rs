@@ -897,7 +897,7 @@ fn config_paths(dir: &Path, pattern: &str) -> Vec<String> {
 /// (`title: Acme # the name of your site`), or YAML's folded block (`title: >-` and the
 /// indented lines under it). Values that are expressions (`!ENV …`, `process.env…`,
 /// `${…}`, `"a" + b`) are not plain.
-fn value_of(text: &str, key: &str) -> Option<String> {
+pub(crate) fn value_of(text: &str, key: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     lines.iter().enumerate().find_map(|(i, line)| {
         let depth = line.len() - line.trim_start().len();

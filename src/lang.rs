@@ -1,6 +1,7 @@
 //! The languages a handbook is written in. A handbook has one language (`language` in
 //! `orgbook.toml`, else the one the generator it moved in from names: MkDocs's
-//! `theme.language`, mdBook's `book.language`; English when none does), a page may say
+//! `theme.language`, mdBook's `book.language`, Hugo's `defaultContentLanguage`,
+//! Docusaurus's `i18n.defaultLocale`; English when none does), a page may say
 //! its own (`lang:` or `language:` in its front matter, as Hugo and Jekyll pages do), and a
 //! page may have translations beside it named as Hugo names them ("translation by file
 //! name": `about.fr.md` beside `about.md`, `_index.fr.md` beside `_index.md`). Tags are
@@ -13,7 +14,17 @@
 //! lead there as any link to a file does. It is no separate entry in the navigation (its
 //! page lists it under "Also in") and a translated charter or decision record is a page,
 //! not a second team or record.
+//!
+//! Hugo's other layout, a content folder per language (`[languages.fr] contentDir =
+//! "content/fr"` in the Hugo configuration beside `content/`), makes the same pairs: the
+//! same path in the default language's folder and in another language's is one page in
+//! two languages. Each keeps its folder's address (`fr/about.html`, and `en/about.html`
+//! when the default language has a folder of its own, as Hugo publishes it with
+//! `defaultContentLanguageInSubdir`): the navigation, folder pages and team folders are
+//! read from a file's path under `content/`, which the default language's folder is part
+//! of. A folder no Hugo configuration declares is an ordinary folder.
 
+use crate::config::LanguageFolders;
 use crate::model::{Doc, DocId, DocKind};
 use crate::text::lang_tag;
 use std::collections::{BTreeMap, HashMap};
@@ -21,8 +32,9 @@ use std::path::Path;
 
 /// The language named by the configuration of the generator a handbook moved in from,
 /// when `orgbook.toml` names none: MkDocs's `theme: language:` in `mkdocs.yml`, then
-/// mdBook's `[book] language` in `book.toml` (both read beside `content/`, and watched by
-/// `serve` as configuration). A value that is not a tag is passed over (Material for
+/// mdBook's `[book] language` in `book.toml`, then Hugo's ([`hugo_language`]), then
+/// Docusaurus's `i18n.defaultLocale` (all read beside `content/`, and watched by `serve`
+/// as configuration). A value that is not a tag is passed over (Material for
 /// MkDocs accepts only tags, so none is expected).
 pub fn from_generator(root: &Path) -> Option<String> {
     let read = |name: &str| {
@@ -48,10 +60,198 @@ pub fn from_generator(root: &Path) -> Option<String> {
                 .map(str::to_string)
         })
     };
+    let hugo = || hugo_language(&hugo_config(root));
+    let docusaurus = || {
+        DOCUSAURUS_CONFIGS
+            .iter()
+            .find_map(|name| read(name))
+            .and_then(|text| crate::existing_site::value_of(&text, "defaultLocale"))
+    };
     mkdocs
         .or_else(mdbook)
+        .or_else(hugo)
+        .or_else(docusaurus)
         .map(|t| t.trim().replace('_', "-"))
         .filter(|t| lang_tag::is_tag(t))
+}
+
+/// The files of a Docusaurus site's configuration, whose `i18n.defaultLocale` names its
+/// language (read as text: the configuration is a program).
+pub const DOCUSAURUS_CONFIGS: [&str; 3] = [
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+];
+
+/// Hugo's configuration folder, read after the configuration file beside `content/`.
+pub const HUGO_CONFIG_FOLDER: &str = "config/_default";
+
+/// The files of a Hugo site's configuration, beside `content/` (the first found of the
+/// site's own, as Hugo takes the first), then those of its configuration folder; a
+/// `languages` file there holds the `[languages]` table alone.
+const HUGO_CONFIGS: [&str; 8] = [
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+];
+
+/// The Hugo configuration beside `content/`, each file read as a value (keys as written:
+/// Hugo's are case-insensitive, [`hugo_key`] reads them so). Empty for a handbook that
+/// moved in from elsewhere; a `config.toml` of Zola's has none of the keys read here.
+pub fn hugo_config(root: &Path) -> Vec<serde_json::Value> {
+    let parse = |path: &Path| -> Option<serde_json::Value> {
+        let (text, _) = crate::text::legacy::read_text(path).ok()?;
+        match path.extension()?.to_str()? {
+            "toml" => serde_json::to_value(toml::from_str::<toml::Table>(&text).ok()?).ok(),
+            "json" => serde_json::from_str(&text).ok(),
+            _ => yaml_serde::from_str(&text).ok(),
+        }
+    };
+    let mut found: Vec<serde_json::Value> = HUGO_CONFIGS
+        .iter()
+        .find_map(|name| parse(&root.join(name)))
+        .into_iter()
+        .collect();
+    let folder = root.join(HUGO_CONFIG_FOLDER);
+    for name in HUGO_CONFIGS {
+        if let Some(value) = parse(&folder.join(name)) {
+            found.push(value);
+        }
+    }
+    for ext in ["toml", "yaml", "yml", "json"] {
+        if let Some(value) = parse(&folder.join(format!("languages.{ext}"))) {
+            found.push(serde_json::json!({ "languages": value }));
+        }
+    }
+    found
+}
+
+/// Whether `name`, the first component of a path under the handbook's root, is (or
+/// holds) a configuration [`from_generator`] or [`hugo_config`] reads besides MkDocs's and
+/// mdBook's: `serve` reads the configuration again when it changes.
+pub fn is_generator_config(name: &str) -> bool {
+    name == "config" || HUGO_CONFIGS.contains(&name) || DOCUSAURUS_CONFIGS.contains(&name)
+}
+
+/// The value of Hugo's `key` in a table, whatever its case (`DefaultContentLanguage`).
+fn hugo_key<'v>(table: &'v serde_json::Value, key: &str) -> Option<&'v serde_json::Value> {
+    table
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
+}
+
+/// The first of the configuration's files that sets `key`.
+fn hugo_setting<'v>(config: &'v [serde_json::Value], key: &str) -> Option<&'v serde_json::Value> {
+    config.iter().find_map(|table| hugo_key(table, key))
+}
+
+/// A Hugo site's language: its `defaultContentLanguage` (the key its languages go by,
+/// which its translations' folders and file names use too), else its `languageCode`.
+fn hugo_language(config: &[serde_json::Value]) -> Option<String> {
+    hugo_setting(config, "defaultContentLanguage")
+        .or_else(|| hugo_setting(config, "languageCode"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// The language folders a Hugo configuration declares (`contentDir` under
+/// `[languages.<lang>]`), when at least one language other than the default has one
+/// inside `content/`. The default language's folder is its own `contentDir`, else the
+/// site's, else `content/`. A language whose key is no language tag is passed over.
+pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
+    let languages = hugo_setting(config, "languages")?.as_object()?;
+    let default = hugo_setting(config, "defaultContentLanguage")
+        .and_then(|v| v.as_str())
+        .unwrap_or(lang_tag::DEFAULT);
+    let folder_of = |table: &serde_json::Value| {
+        hugo_key(table, "contentDir")
+            .and_then(|v| v.as_str())
+            .and_then(content_folder)
+    };
+    let mut default_folder = None;
+    let mut others = Vec::new();
+    for (key, table) in languages {
+        if key.eq_ignore_ascii_case(default) {
+            default_folder = folder_of(table);
+            continue;
+        }
+        let tag = key.to_ascii_lowercase().replace('_', "-");
+        if let Some(folder) = folder_of(table).filter(|_| lang_tag::is_tag(&tag)) {
+            others.push((folder, tag));
+        }
+    }
+    let default = default_folder
+        .or_else(|| {
+            hugo_setting(config, "contentDir")?
+                .as_str()
+                .and_then(content_folder)
+        })
+        .unwrap_or_else(|| crate::load::CONTENT_DIR.to_string());
+    // A folder holding the default language's is no translations' folder.
+    others.retain(|(folder, _)| !in_folder(&default, folder));
+    others.sort();
+    (!others.is_empty()).then_some(LanguageFolders { default, others })
+}
+
+/// `content` or a folder in it, as a `contentDir` names it (`./content/fr/`).
+fn content_folder(dir: &str) -> Option<String> {
+    let dir = dir.trim().trim_start_matches("./").trim_end_matches('/');
+    let inside = |rest: &str| rest.split('/').all(|p| !matches!(p, "" | "." | ".."));
+    let ok = dir == crate::load::CONTENT_DIR || dir.strip_prefix("content/").is_some_and(inside);
+    ok.then(|| dir.to_string())
+}
+
+/// Whether `path` is `folder` or inside it.
+fn in_folder(path: &str, folder: &str) -> bool {
+    path.strip_prefix(folder)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The language and the path inside its folder of a document in a language folder other
+/// than the default's (`content/fr/about.md` → `("fr", "about.md")`).
+fn other_language<'p>(folders: &'p LanguageFolders, path: &'p str) -> Option<(&'p str, &'p str)> {
+    folders.others.iter().find_map(|(folder, lang)| {
+        let rest = path.strip_prefix(folder.as_str())?.strip_prefix('/')?;
+        Some((lang.as_str(), rest))
+    })
+}
+
+/// The note for Docusaurus's translations beside `content/`
+/// (`i18n/<locale>/docusaurus-plugin-content-docs/current/`), which orgbook does not read:
+/// without it, a site moved in as docs/import.md says loses them unseen.
+pub fn docusaurus_translations(root: &Path) -> Option<crate::diagnostic::Diagnostic> {
+    const DOCS: &str = "docusaurus-plugin-content-docs/current";
+    let mut locales: Vec<String> = std::fs::read_dir(root.join("i18n"))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(DOCS).is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    locales.sort();
+    let first = locales.first()?;
+    let shown: Vec<&str> = locales.iter().take(8).map(String::as_str).collect();
+    let more = match locales.len() - shown.len() {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Some(
+        crate::diagnostic::Diagnostic::note(
+            "skipped-file",
+            &format!("i18n/{first}/{DOCS}"),
+            format!(
+                "skipped: Docusaurus's translations ({}{more}) are not published: orgbook does not read `i18n/` yet",
+                shown.join(", ")
+            ),
+        )
+        .with_help("docs/format.md, \"Not handled: Docusaurus's translations\""),
+    )
 }
 
 /// The language of a translation's file name, Hugo's `NAME.LANG.md`
@@ -75,6 +275,9 @@ pub struct Translations {
     pub of: BTreeMap<DocId, Translation>,
     /// Translated document → its translations, in path order.
     pub versions: BTreeMap<DocId, Vec<DocId>>,
+    /// A page of a language's folder that the default language's has not
+    /// ([`LanguageFolders`]) → its language: Hugo publishes it in its language alone.
+    pub alone: BTreeMap<DocId, String>,
 }
 
 impl Translations {
@@ -87,33 +290,64 @@ impl Translations {
             None => Vec::new(),
         }
     }
+
+    /// The language document `id` is in by its file's name or folder, if either says one.
+    pub fn language(&self, id: DocId) -> Option<&str> {
+        self.of
+            .get(&id)
+            .map(|t| t.lang.as_str())
+            .or_else(|| self.alone.get(&id).map(String::as_str))
+    }
 }
 
-/// Finds the translations among `docs` (sorted by path, as the link stage holds them)
-/// and makes each one a page published under its language's folder, out of the
-/// navigation: a translated charter or decision record is read as a page, so that the
-/// team or record is one.
-pub fn translations(docs: &mut [Doc]) -> Translations {
+/// Finds the translations among `docs` (sorted by path, as the link stage holds them),
+/// by file name and, with `folders`, by language folder, and makes each one a page out of
+/// the navigation, published under its language's folder: a translated charter or
+/// decision record is read as a page, so that the team or record is one. A page of a
+/// language's folder without its default-language page is out of the navigation too.
+pub fn translations(docs: &mut [Doc], folders: Option<&LanguageFolders>) -> Translations {
     let by_stem: HashMap<&str, DocId> = docs
         .iter()
         .enumerate()
         .filter_map(|(id, d)| Some((crate::load::strip_markdown_extension(&d.source.path)?, id)))
         .collect();
+    // The page `base` (a path without its extension) stands for: `_index.fr.md`
+    // translates its folder's page, whichever name that has.
+    let page_of = |base: &str| {
+        let (dir, name) = base.rsplit_once('/').unwrap_or(("", base));
+        if crate::load::index_rank(&format!("{name}.md")).is_some() {
+            ["_index", "index", "README", "readme"]
+                .iter()
+                .find_map(|n| by_stem.get(format!("{dir}/{n}").as_str()).copied())
+        } else {
+            by_stem.get(base).copied()
+        }
+    };
+    let in_other_folder = |path: &str| folders.is_some_and(|f| other_language(f, path).is_some());
     let mut found = BTreeMap::new();
+    let mut alone = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
+        if let Some(f) = folders
+            && let Some((lang, rest)) = other_language(f, &doc.source.path)
+        {
+            let of = crate::load::strip_markdown_extension(rest)
+                .and_then(|stem| page_of(&format!("{}/{stem}", f.default)))
+                .filter(|&of| !in_other_folder(&docs[of].source.path));
+            match of {
+                Some(of) => {
+                    let lang = lang.to_string();
+                    found.insert(id, Translation { of, lang });
+                }
+                None => {
+                    alone.insert(id, lang.to_string());
+                }
+            }
+            continue;
+        }
         let Some((base, lang)) = file_name_language(&doc.source.path) else {
             continue;
         };
-        let (dir, name) = base.rsplit_once('/').unwrap_or(("", base));
-        // `_index.fr.md` translates its folder's page, whichever name that has.
-        let of = if crate::load::index_rank(&format!("{name}.md")).is_some() {
-            ["_index", "index", "README", "readme"]
-                .iter()
-                .find_map(|n| by_stem.get(format!("{dir}/{n}").as_str()))
-        } else {
-            by_stem.get(base)
-        };
-        if let Some(&of) = of
+        if let Some(of) = page_of(base)
             && of != id
             && file_name_language(&docs[of].source.path)
                 .is_none_or(|(b, _)| !by_stem.contains_key(b))
@@ -127,8 +361,19 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
             );
         }
     }
-    for (&id, t) in &found {
-        let url = format!("{}/{}", t.lang, docs[t.of].url);
+    let moved: Vec<(DocId, Option<String>)> = found
+        .iter()
+        .map(|(&id, t)| {
+            // A language folder's page is at its folder's address already.
+            let by_name = !in_other_folder(&docs[id].source.path);
+            (
+                id,
+                by_name.then(|| format!("{}/{}", t.lang, docs[t.of].url)),
+            )
+        })
+        .chain(alone.keys().map(|&id| (id, None)))
+        .collect();
+    for (id, url) in moved {
         let doc = &mut docs[id];
         let before = (doc.url.clone(), doc.kind.clone());
         if !matches!(doc.kind, DocKind::Page(_))
@@ -142,7 +387,9 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
             p.is_home = false;
             p.language_mut().untranslated = Some(before);
         }
-        doc.url = url;
+        if let Some(url) = url {
+            doc.url = url;
+        }
     }
     let mut versions: BTreeMap<DocId, Vec<DocId>> = BTreeMap::new();
     for (&id, t) in &found {
@@ -151,6 +398,7 @@ pub fn translations(docs: &mut [Doc]) -> Translations {
     Translations {
         of: found,
         versions,
+        alone,
     }
 }
 
@@ -194,18 +442,52 @@ pub fn keep_translation(doc: &mut Doc, old: &Doc) {
     }
 }
 
-/// The language of document `id`: its front matter's, else its file name's when it is a
-/// translation, else the handbook's.
-pub fn of_doc<'a>(doc: &'a Doc, translation: Option<&'a Translation>, site: &'a str) -> &'a str {
+/// The language of document `id`: its front matter's, else its file name's or folder's
+/// ([`Translations::language`]), else the handbook's.
+pub fn of_doc<'a>(doc: &'a Doc, by_path: Option<&'a str>, site: &'a str) -> &'a str {
     match &doc.kind {
         DocKind::Page(p) if let Some(l) = p.lang() => l,
-        _ => translation.map_or(site, |t| t.lang.as_str()),
+        _ => by_path.unwrap_or(site),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn toml(text: &str) -> Vec<serde_json::Value> {
+        vec![serde_json::to_value(toml::from_str::<toml::Table>(text).unwrap()).unwrap()]
+    }
+
+    #[test]
+    fn hugo_language_folders() {
+        // kubernetes/website: the site's `contentDir` is the default language's folder.
+        let folders = hugo_folders(&toml(
+            "defaultContentLanguage = \"en\"\ncontentDir = \"content/en\"\n[languages.en]\nweight = 1\n[languages.fr]\ncontentDir = \"content/fr\"\n[languages.pt_BR]\ncontentDir = \"./content/pt-br/\"\n[languages.xx1]\ncontentDir = \"content/xx1\"\n[languages.it]\ncontentDir = \"../it\"\n",
+        ))
+        .unwrap();
+        assert_eq!(folders.default, "content/en");
+        assert_eq!(
+            folders.others,
+            [
+                ("content/fr".to_string(), "fr".to_string()),
+                ("content/pt-br".to_string(), "pt-br".to_string())
+            ]
+        );
+        assert_eq!(
+            other_language(&folders, "content/fr/docs/a.md"),
+            Some(("fr", "docs/a.md"))
+        );
+        assert_eq!(other_language(&folders, "content/french/a.md"), None);
+        // Without a folder of its own, the default language's pages are content/'s.
+        let folders = hugo_folders(&toml("[Languages.de]\nContentDir = \"content/de\"\n")).unwrap();
+        assert_eq!(folders.default, "content");
+        // Languages translated by file name only, as Zola's are: no folders.
+        assert_eq!(
+            hugo_folders(&toml("[languages.fr]\ntitle = \"Mon site\"\n")),
+            None
+        );
+    }
 
     #[test]
     fn translation_file_names() {

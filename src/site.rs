@@ -78,6 +78,7 @@ pub fn load_config(root: &Path) -> (Config, Vec<Diagnostic>) {
             if c.language.is_none() {
                 c.language = crate::lang::from_generator(root);
             }
+            c.language_folders = crate::lang::hugo_folders(&crate::lang::hugo_config(root));
             (c, Vec::new())
         }
         Err(d) => (
@@ -119,6 +120,7 @@ pub fn load_sources(root: &Path, config: &Config) -> Sources {
             let mut d = Vec::new();
             let mut loaded = load::load(root, &mut d);
             loaded.code_owners = load::code_owners(root, config, &mut d);
+            d.extend(crate::lang::docusaurus_translations(root));
             (loaded, d)
         },
     );

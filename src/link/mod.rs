@@ -110,7 +110,7 @@ pub fn resolve(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> H
     uid_sections_named(&docs, &nav_order, &mut folder_settings);
     index_md_in_branch_bundles(&mut docs);
     homes_of_other_tools(&mut docs);
-    let translations = crate::lang::translations(&mut docs);
+    let translations = crate::lang::translations(&mut docs, config.language_folders.as_ref());
     let unparsed: BTreeSet<String> = unparsed.into_iter().collect();
     team_pages_sharing_a_slug(&mut docs, diags);
     team_page_parents(&mut docs);

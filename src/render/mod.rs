@@ -444,7 +444,7 @@ impl<'a> Renderer<'a> {
         let hb = self.handbook;
         let site_lang = hb.config.language();
         let lang_of =
-            |id: DocId| crate::lang::of_doc(&hb.docs[id], hb.translations.of.get(&id), site_lang);
+            |id: DocId| crate::lang::of_doc(&hb.docs[id], hb.translations.language(id), site_lang);
         base.lang = lang_of(id).to_string();
         base.versions = hb
             .translations

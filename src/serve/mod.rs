@@ -93,6 +93,10 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     report(root, &rebuild, None, &mut warnings);
     store.publish(&rebuild.diagnostics, rebuild.delta.as_ref(), true);
     watcher.watch_also(model.include_folders());
+    // Hugo's configuration folder names the handbook's language and language folders.
+    watcher.watch_also(std::collections::BTreeSet::from([
+        root.join(crate::lang::HUGO_CONFIG_FOLDER)
+    ]));
     http::start(listener, store.clone(), root).map_err(ServeError::Http)?;
     errln!("Serving {} at {url} (Ctrl-C to stop)", root.display());
     if options.open {

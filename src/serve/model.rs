@@ -1142,7 +1142,7 @@ impl Model {
             for mut doc in replaced {
                 let id = self.handbook.by_path[&doc.source.path];
                 // And a translation's address (`crate::lang::translations`).
-                if self.handbook.translations.of.contains_key(&id) {
+                if self.handbook.translations.language(id).is_some() {
                     crate::lang::keep_translation(&mut doc, &self.handbook.docs[id]);
                 }
                 // What the link stage set keeps: the front matter is the same.

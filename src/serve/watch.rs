@@ -297,6 +297,9 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             | crate::load::mkdocs_nav::FILE
             | crate::load::book_toml::FILE
             | crate::load::gitbook_yaml::FILE => changes.config = true,
+            // A moved-in Hugo or Docusaurus site's configuration names the handbook's
+            // language and Hugo's its language folders (`crate::lang`).
+            name if crate::lang::is_generator_config(name) => changes.config = true,
             // So do Mintlify's `docs.json` and Quarto's `_quarto.yml`, beside content/ or
             // at its top, and Nextra's `_meta` files in any folder of it.
             name if crate::load::is_nav_file(name) => changes.config = true,

@@ -7,7 +7,7 @@
 use crate::harness::{TestBook, hrefs, sel, teams, texts};
 use scraper::Html;
 
-fn lang(page: &Html) -> String {
+pub(crate) fn lang(page: &Html) -> String {
     page.select(&sel("html"))
         .next()
         .and_then(|h| h.value().attr("lang"))
@@ -16,7 +16,7 @@ fn lang(page: &Html) -> String {
 }
 
 /// `(hreflang, href)` of the page's `<link rel="alternate" hreflang>` tags.
-fn alternates(page: &Html) -> Vec<(String, String)> {
+pub(crate) fn alternates(page: &Html) -> Vec<(String, String)> {
     page.select(&sel("link[rel=alternate][hreflang]"))
         .map(|l| {
             let a = |n| l.value().attr(n).unwrap_or_default().to_string();
@@ -26,7 +26,7 @@ fn alternates(page: &Html) -> Vec<(String, String)> {
 }
 
 /// `(hreflang, href, text)` of the page's "Also in" links.
-fn also_in(page: &Html) -> Vec<(String, String, String)> {
+pub(crate) fn also_in(page: &Html) -> Vec<(String, String, String)> {
     page.select(&sel("nav.versions a"))
         .map(|l| {
             let a = |n| l.value().attr(n).unwrap_or_default().to_string();

@@ -42,6 +42,7 @@ mod held_bodies;
 mod import;
 mod insight;
 mod jekyll_html_pages;
+mod language_folders;
 mod languages;
 mod layers;
 mod madr_front_matter;
