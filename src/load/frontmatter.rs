@@ -194,19 +194,8 @@ fn adr_format(text: &str, keys: Option<&[&str]>) -> Option<&'static str> {
 /// skipped.
 fn several_records(text: &str) -> Option<(usize, usize)> {
     let mut per_level = [0usize; 7];
-    let mut fence: Option<&str> = None;
-    for line in text.lines() {
+    for (_, line) in super::unfenced_lines(text.lines()) {
         let t = line.trim_start();
-        if let Some(open) = fence {
-            if t.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = Some(&t[..3]);
-            continue;
-        }
         let level = t.len() - t.trim_start_matches('#').len();
         let heading = t[level..].strip_prefix(' ').map(str::trim_start);
         if let Some(heading) = heading
@@ -228,23 +217,12 @@ fn several_records(text: &str) -> Option<(usize, usize)> {
 /// `**Date**`), and no status before the first: the pages `orgbook import adr` splits
 /// (`split_page`), where a record's numbered sections (`## 1. Options`) carry none.
 fn bare_numbered_records(text: &str) -> Option<(usize, usize)> {
-    let mut fence: Option<&str> = None;
     // (line, level, numbered) of each ATX heading outside code.
     let mut headings = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let mut says = vec![false; lines.len()];
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in super::unfenced_lines(lines.iter().copied()) {
         let t = line.trim_start();
-        if let Some(open) = fence {
-            if t.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = Some(&t[..3]);
-            continue;
-        }
         says[i] = says_status_or_date(t);
         let level = t.len() - t.trim_start_matches('#').len();
         if let Some(heading) = t[level..].strip_prefix(' ').map(str::trim_start)

@@ -815,6 +815,30 @@ pub fn is_nav_file(name: &str) -> bool {
         || retype::FILE_NAMES.contains(&name)
 }
 
+/// The lines of `lines` outside fenced code (```` ``` ```` or `~~~`, closed by a line
+/// starting with the same three characters), with their index; fence lines are left out.
+/// The quick rule the load stage's line scans share (headings, records' sections), ahead
+/// of the Markdown parse.
+pub(crate) fn unfenced_lines<'t>(
+    lines: impl IntoIterator<Item = &'t str>,
+) -> impl Iterator<Item = (usize, &'t str)> {
+    let mut fence: Option<&str> = None;
+    lines.into_iter().enumerate().filter(move |(_, line)| {
+        let t = line.trim_start();
+        if let Some(open) = fence {
+            if t.starts_with(open) {
+                fence = None;
+            }
+            return false;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            return false;
+        }
+        true
+    })
+}
+
 /// The order another generator's navigation gives the pages, and what it says of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NavOrder {

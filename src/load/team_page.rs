@@ -131,20 +131,9 @@ struct Heading<'t> {
 
 /// The ATX headings of `lines`, outside fenced code.
 fn headings<'t>(lines: &[&'t str]) -> Vec<Heading<'t>> {
-    let mut fence: Option<&str> = None;
     let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in super::unfenced_lines(lines.iter().copied()) {
         let t = line.trim_start();
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fence = Some(&t[..3]);
-            continue;
-        }
         if line.starts_with("    ") {
             continue;
         }
