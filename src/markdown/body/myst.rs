@@ -329,21 +329,20 @@ impl<'a> BodyWriter<'a> {
             .then(|| handbook.nav_order.extlinks.get(&name[1..name.len() - 1]))
             .flatten();
         let drawn = match external {
+            // Its URL goes as a link's does: an unsafe scheme neutralised, a relative
+            // pattern (`"api/%s.html"`) resolved against the handbook.
             Some(link) => link.draw(code, |url| {
-                match crate::html_policy::unsafe_scheme(url, false) {
-                    Some(scheme) => {
-                        let doc = self.doc;
-                        self.diags.push(crate::html_policy::unsafe_url_warning(
-                            &doc.source.path,
-                            &doc.source.text,
-                            span.clone(),
-                            &scheme,
-                            "a link",
-                        ));
-                        "#".to_string()
-                    }
-                    None => url.to_string(),
-                }
+                drawn_destination(
+                    &mut self.repeated,
+                    handbook,
+                    self.id,
+                    (self.from_dir, &self.root),
+                    (url, false),
+                    span.clone(),
+                    &mut self.rendered,
+                    self.diags,
+                )
+                .map_or_else(|| url.to_string(), |href| href.to_string())
             }),
             None => self.role_events(role, code, &span),
         };
