@@ -500,13 +500,7 @@ impl Meta {
             {
                 notes.at(line, format!("status `{word}` imported as {status}"));
             }
-            let rest = part[len..].trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '(' | ')' | ',')
-            });
-            let rest = ["on ", "since ", "in "]
-                .iter()
-                .find_map(|p| strip_prefix_ci(rest, p))
-                .unwrap_or(rest);
+            let rest = after_status_word(&part[len..]);
             if !rest.is_empty() {
                 match parse_date(rest) {
                     Some((date, assumption)) => {

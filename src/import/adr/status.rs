@@ -106,14 +106,20 @@ pub(super) fn status_clause(written: &str, after_relation: bool) -> Option<bool>
     }
     let lower = part.to_ascii_lowercase();
     let (_, len) = status_word(&lower)?;
-    let rest = part[len..].trim_matches(|c: char| {
+    let rest = after_status_word(&part[len..]);
+    (rest.is_empty() || parse_date(rest).is_some() || is_release_qualifier(rest)).then_some(false)
+}
+
+/// What follows a status word (`Accepted: on 2026-03-01`): its separators and a leading
+/// `on`, `since` or `in` left out, so a date or qualifier stands alone.
+pub(super) fn after_status_word(rest: &str) -> &str {
+    let rest = rest.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '(' | ')' | ',')
     });
-    let rest = ["on ", "since ", "in "]
+    ["on ", "since ", "in "]
         .iter()
         .find_map(|p| strip_prefix_ci(rest, p))
-        .unwrap_or(rest);
-    (rest.is_empty() || parse_date(rest).is_some() || is_release_qualifier(rest)).then_some(false)
+        .unwrap_or(rest)
 }
 
 /// `**Implemented** (links)` → ("Implemented", "(links)"): a status in bold with more
