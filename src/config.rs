@@ -31,6 +31,9 @@ pub struct Config {
     /// The language folders of the Hugo site the handbook moved in from
     /// (`crate::lang::hugo_folders`), read beside `orgbook.toml` as `language` is.
     pub language_folders: Option<LanguageFolders>,
+    /// `[ui_text.<lang>]`: the theme's interface words changed or added per language
+    /// (`crate::ui_text`).
+    pub ui_text: Vec<crate::ui_text::UiTextOverride>,
 }
 
 /// Hugo's content folder per language (`[languages.fr] contentDir = "content/fr"`): the
@@ -224,6 +227,7 @@ impl Default for Config {
             },
             language: None,
             language_folders: None,
+            ui_text: Vec::new(),
         }
     }
 }
@@ -308,7 +312,13 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             f.error_at("invalid-value", span, format!("language = {message}"), help);
         }
     }
+    if let Some(table) = f.opt_table("ui_text") {
+        let mut t = f.child(table, "[ui_text]");
+        config.ui_text = read_ui_text(&mut t, table);
+        t.finish(&[]);
+    }
     f.finish(&[
+        "ui_text",
         "title",
         "base_url",
         "theme",
@@ -328,6 +338,43 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     } else {
         Ok(config)
     }
+}
+
+/// `[ui_text.<lang>]` tables: each key a language tag, each table's keys words of
+/// [`crate::ui_text::KEYS`] (a misspelt one fails with "did you mean").
+fn read_ui_text(
+    f: &mut Fields<'_, '_, '_>,
+    table: &toml::de::DeTable<'_>,
+) -> Vec<crate::ui_text::UiTextOverride> {
+    let mut out = Vec::new();
+    for (lang, _) in table.iter() {
+        let lang = lang.get_ref().to_string();
+        let key_span = f.key_span(&lang);
+        let Some(words) = f.opt_table(&lang) else {
+            continue;
+        };
+        if !crate::text::lang_tag::is_tag(&lang) {
+            let (message, help) = crate::text::lang_tag::not_a_tag(&lang);
+            if let Some(span) = key_span {
+                f.error_at(
+                    "invalid-value",
+                    span,
+                    format!("[ui_text.{lang}]: {message}"),
+                    help,
+                );
+            }
+            continue;
+        }
+        let context = format!("[ui_text.{lang}]");
+        let mut w = f.child(words, &context);
+        let words = crate::ui_text::KEYS
+            .iter()
+            .filter_map(|key| Some((key.to_string(), w.opt_str(key)?)))
+            .collect();
+        w.finish(crate::ui_text::KEYS);
+        out.push(crate::ui_text::UiTextOverride { lang, words });
+    }
+    out
 }
 
 /// Reads the table `[name]` when the file has one: `read` takes the keys it knows and

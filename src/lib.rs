@@ -97,4 +97,5 @@ pub mod serve;
 pub mod site;
 pub mod team_data;
 pub mod text;
+pub mod ui_text;
 pub mod write;

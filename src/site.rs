@@ -706,6 +706,7 @@ fn run(
     if let Some(tera) = &tera
         && may_render(&diags)
     {
+        let ui_text = crate::ui_text::UiTexts::new(&handbook.config.ui_text);
         let renderer = Renderer {
             handbook: &handbook,
             rendered: &marked.rendered,
@@ -717,6 +718,7 @@ fn run(
             last_changed: git_dates.finish(),
             fingerprints: None,
             bodies: Some(&marked.bodies),
+            ui_text: &ui_text,
         };
         match (staging, index) {
             (Some((staging, _)), Some(index)) => {

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 #[derive(Serialize)]
 pub struct Base<'a> {
     pub site: SiteInfo<'a>,
+    /// The theme's interface words in the page's language (`crate::ui_text`).
+    pub t: &'a crate::ui_text::UiText,
     /// The way back to the site root from this page, e.g. `../`.
     pub root: String,
     /// This page's path relative to the site root.
@@ -70,8 +72,9 @@ pub struct SiteInfo<'a> {
     /// out the org pages, which would be empty.
     pub has_teams: bool,
     pub has_decisions: bool,
-    /// The search box's placeholder, naming what this handbook holds.
-    pub search_placeholder: &'static str,
+    /// The search box's placeholder, naming what this handbook holds, in the page's
+    /// language.
+    pub search_placeholder: String,
     /// The handbook reads a CODEOWNERS file: the search box answers a typed path with its
     /// code owners (`search/code.js`).
     pub has_code_owners: bool,

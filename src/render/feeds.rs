@@ -7,7 +7,7 @@
 //! open: that is when it became news. The feed's entry ids do not depend on file names or
 //! titles, so renaming a record never makes it reappear as unread in a feed reader.
 
-use super::context::{Base, DecisionSummary, Link, Pager};
+use super::context::{Base, DecisionSummary, Pager};
 use super::{FileContents, OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Decision, Doc};
@@ -240,10 +240,7 @@ impl Renderer<'_> {
             .map(|(months, pager)| {
                 let url = parts[pager.part - 1].url.clone();
                 let mut base = self.base(&url, pager.titled("Decision timeline"), None, "timeline");
-                base.breadcrumbs = vec![Link {
-                    title: "Home".into(),
-                    url: "index.html".into(),
-                }];
+                base.breadcrumbs = Self::home_crumb(base.t);
                 let ctx = TimelinePage {
                     base,
                     months,

@@ -25,6 +25,7 @@ use crate::link::Handbook;
 use crate::markdown::{Rendered, root_prefix};
 use crate::model::Spanned;
 use crate::model::{Charter, Decision, Doc, DocId, DocKind, Status, TeamKind};
+use crate::ui_text::{UiText, UiTexts};
 use context::*;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -76,6 +77,8 @@ pub struct Renderer<'a> {
     /// Bodies held compressed (a large handbook's build), read in place of their empty
     /// [`Rendered::html`].
     pub bodies: Option<&'a bodies::Bodies>,
+    /// The theme's interface words in each language (`crate::ui_text`).
+    pub ui_text: &'a UiTexts,
 }
 
 /// `html` with `<h1>`…`<h5>` (and their end tags) one level lower; `<h6>` stays.
@@ -362,14 +365,16 @@ impl<'a> Renderer<'a> {
         section: &'static str,
     ) -> Base<'a> {
         let config = &self.handbook.config;
+        let t = self.ui_text.for_lang(config.language());
         Base {
+            t,
             site: SiteInfo {
                 title: &config.title,
                 base_url: config.base_url.as_deref(),
                 generator: concat!("orgbook ", env!("CARGO_PKG_VERSION")),
                 has_teams: !self.handbook.teams.is_empty(),
                 has_decisions: !self.handbook.decisions.is_empty(),
-                search_placeholder: search_placeholder(
+                search_placeholder: t.search_placeholder(
                     !self.handbook.teams.is_empty(),
                     !self.handbook.decisions.is_empty(),
                 ),
@@ -399,7 +404,7 @@ impl<'a> Renderer<'a> {
     /// "Edit this page" and "Last updated" for the page built from `doc`: the edit link
     /// from `[repository]`, the date from git, else the record's own `reviewed`/decision
     /// date, else nothing.
-    fn doc_base(&self, base: &mut Base<'_>, doc: &Doc) {
+    fn doc_base(&self, base: &mut Base<'a>, doc: &Doc) {
         if let Some(&id) = self.handbook.by_path.get(&doc.source.path) {
             self.languages(base, id);
         }
@@ -440,12 +445,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// The language of the page built from document `id`, and its other language versions.
-    fn languages(&self, base: &mut Base<'_>, id: DocId) {
+    fn languages(&self, base: &mut Base<'a>, id: DocId) {
         let hb = self.handbook;
         let site_lang = hb.config.language();
         let lang_of =
             |id: DocId| crate::lang::of_doc(&hb.docs[id], hb.translations.language(id), site_lang);
         base.lang = lang_of(id).to_string();
+        base.t = self.ui_text.for_lang(&base.lang);
+        base.site.search_placeholder = base.t.search_placeholder(
+            !self.handbook.teams.is_empty(),
+            !self.handbook.decisions.is_empty(),
+        );
         base.versions = hb
             .translations
             .versions_of(id)
@@ -467,18 +477,23 @@ impl<'a> Renderer<'a> {
             .get_or_init(|| nav::Nav::build(self.handbook, self.reading_order()))
     }
 
-    /// "Home" and the section's index, the start of every page's breadcrumbs.
-    fn crumbs_from(section: (&str, &str)) -> Vec<Link> {
-        vec![
-            Link {
-                title: "Home".into(),
-                url: "index.html".into(),
-            },
-            Link {
-                title: section.0.into(),
-                url: section.1.into(),
-            },
-        ]
+    /// "Home" and the section's index, the start of every page's breadcrumbs, in the
+    /// page's language.
+    pub(super) fn crumbs_from(t: &UiText, section: (&str, &str)) -> Vec<Link> {
+        let mut crumbs = Self::home_crumb(t);
+        crumbs.push(Link {
+            title: section.0.into(),
+            url: section.1.into(),
+        });
+        crumbs
+    }
+
+    /// The breadcrumbs of a section's own index: "Home" alone.
+    pub(super) fn home_crumb(t: &UiText) -> Vec<Link> {
+        vec![Link {
+            title: t.home.to_string(),
+            url: "index.html".into(),
+        }]
     }
 
     /// Bytes reserved for a rendered page before Tera writes it: most pages are 10–30 KB,
@@ -926,7 +941,7 @@ impl<'a> Renderer<'a> {
         };
         let mut base = self.base(&doc.url, c.name.clone(), c.problem.clone(), "teams");
         self.doc_base(&mut base, doc);
-        base.breadcrumbs = Self::crumbs_from(("Teams", "teams/index.html"));
+        base.breadcrumbs = Self::crumbs_from(base.t, (&base.t.teams, "teams/index.html"));
         base.breadcrumbs.extend(team.ancestors.iter().cloned());
         let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = TeamPage {
@@ -1002,7 +1017,7 @@ impl<'a> Renderer<'a> {
         let title = format!("ADR {}: {}", d.number, d.title);
         let mut base = self.base(&doc.url, title, None, "decisions");
         self.doc_base(&mut base, doc);
-        base.breadcrumbs = Self::crumbs_from(("Decisions", "decisions/index.html"));
+        base.breadcrumbs = Self::crumbs_from(base.t, (&base.t.decisions, "decisions/index.html"));
         let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = DecisionPage {
             base,
@@ -1040,11 +1055,13 @@ impl<'a> Renderer<'a> {
             meta.description.clone(),
             "handbook",
         );
+        // First: the breadcrumbs below are in the page's language, which this sets.
+        self.doc_base(&mut base, doc);
         base.breadcrumbs = match crate::link::team_folder_above(&hb.team_folders, &doc.source.path)
         {
             // A page of a team's folder sits under its team: Teams › Platform › Checkout.
             Some(team) => {
-                let mut crumbs = Self::crumbs_from(("Teams", "teams/index.html"));
+                let mut crumbs = Self::crumbs_from(base.t, (&base.t.teams, "teams/index.html"));
                 if let Some(c) = hb.docs[team].as_team() {
                     crumbs.extend(self.ancestor_links(&c.slug));
                     crumbs.push(self.link_to(team));
@@ -1052,12 +1069,12 @@ impl<'a> Renderer<'a> {
                 crumbs
             }
             None => {
-                let mut crumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+                let mut crumbs = Self::crumbs_from(base.t, (&base.t.handbook, "handbook.html"));
                 // A site moved in with its pages under `handbook/` names that folder
                 // "Handbook" too: one step of that name, the folder's own, is enough.
                 if crumbs_of_folders
                     .first()
-                    .is_some_and(|c| c.title.trim().eq_ignore_ascii_case("handbook"))
+                    .is_some_and(|c| c.title.trim().eq_ignore_ascii_case(&base.t.handbook))
                 {
                     crumbs.pop();
                 }
@@ -1065,7 +1082,6 @@ impl<'a> Renderer<'a> {
                 crumbs
             }
         };
-        self.doc_base(&mut base, doc);
         let (backlinks, backlinks_more) = self.backlinks(id);
         let ctx = PagePage {
             page: PageDetail {
@@ -1333,10 +1349,7 @@ impl<'a> Renderer<'a> {
             .map(|(teams, pager)| {
                 let url = parts[pager.part - 1].url.clone();
                 let mut base = self.base(&url, pager.titled("Teams"), None, "teams");
-                base.breadcrumbs = vec![Link {
-                    title: "Home".into(),
-                    url: "index.html".into(),
-                }];
+                base.breadcrumbs = Self::home_crumb(base.t);
                 let ctx = TeamsIndex {
                     base,
                     teams,
@@ -1414,10 +1427,7 @@ impl<'a> Renderer<'a> {
             .map(|(decisions, pager)| {
                 let url = parts[pager.part - 1].url.clone();
                 let mut base = self.base(&url, pager.titled("Decisions"), None, "decisions");
-                base.breadcrumbs = vec![Link {
-                    title: "Home".into(),
-                    url: "index.html".into(),
-                }];
+                base.breadcrumbs = Self::home_crumb(base.t);
                 let ctx = DecisionsIndex {
                     base,
                     decisions,
@@ -1490,10 +1500,7 @@ impl<'a> Renderer<'a> {
             &HandbookIndex {
                 base: {
                     let mut b = self.base("handbook.html", "Handbook".into(), None, "handbook");
-                    b.breadcrumbs = vec![Link {
-                        title: "Home".into(),
-                        url: "index.html".into(),
-                    }];
+                    b.breadcrumbs = Self::home_crumb(b.t);
                     b
                 },
                 pages: top_pages,
@@ -1536,7 +1543,7 @@ impl<'a> Renderer<'a> {
                     url: q.url.clone(),
                 };
                 let mut base = self.base(&p.url, title, None, "handbook");
-                base.breadcrumbs = Self::crumbs_from(("Handbook", "handbook.html"));
+                base.breadcrumbs = Self::crumbs_from(base.t, (&base.t.handbook, "handbook.html"));
                 let ctx = HandbookSectionPage {
                     base,
                     section: Link {
@@ -1912,16 +1919,6 @@ pub fn static_files(
                 }),
         )
         .collect()
-}
-
-/// What the search box offers to find, by what the handbook holds.
-fn search_placeholder(teams: bool, decisions: bool) -> &'static str {
-    match (teams, decisions) {
-        (true, true) => "Search teams, owners, decisions…  /",
-        (true, false) => "Search teams, owners, pages…  /",
-        (false, true) => "Search decisions and pages…  /",
-        (false, false) => "Search the handbook…  /",
-    }
 }
 
 /// Re-export for stages that only need to know whether a doc links elsewhere.

@@ -681,16 +681,7 @@ impl Renderer<'_> {
             let url = links[pager.part - 1].url.clone();
             let title = pager.titled(&format!("Org map: {}", g.name));
             let mut base = self.base(&url, title, None, "orgmap");
-            base.breadcrumbs = vec![
-                Link {
-                    title: "Home".into(),
-                    url: "index.html".into(),
-                },
-                Link {
-                    title: "Org map".into(),
-                    url: "orgmap.html".into(),
-                },
-            ];
+            base.breadcrumbs = Self::crumbs_from(base.t, (&base.t.org_map, "orgmap.html"));
             let ctx = OrgGroupPage {
                 base,
                 group: Link {
@@ -788,10 +779,7 @@ impl Renderer<'_> {
             let first = pager.part == 1;
             let url = parts[pager.part - 1].url.clone();
             let mut base = self.base(&url, pager.titled("Org map"), None, "orgmap");
-            base.breadcrumbs = vec![Link {
-                title: "Home".into(),
-                url: "index.html".into(),
-            }];
+            base.breadcrumbs = Self::home_crumb(base.t);
             let ctx = OrgMapPage {
                 base,
                 svg: String::new(),
@@ -992,10 +980,7 @@ impl Renderer<'_> {
             .map(|(letters, pager)| {
                 let url = parts[pager.part - 1].url.clone();
                 let mut base = self.base(&url, pager.titled("Who owns what"), None, "ownership");
-                base.breadcrumbs = vec![Link {
-                    title: "Home".into(),
-                    url: "index.html".into(),
-                }];
+                base.breadcrumbs = Self::home_crumb(base.t);
                 let ctx = OwnershipPage {
                     base,
                     total,

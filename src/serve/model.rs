@@ -1454,6 +1454,7 @@ impl Model {
             Docs::Ids(ids) => ids,
             Docs::None => Vec::new(),
         };
+        let ui_text = crate::ui_text::UiTexts::new(&hb.config.ui_text);
         let renderer = Renderer {
             handbook: hb,
             rendered: &self.rendered,
@@ -1465,6 +1466,7 @@ impl Model {
             last_changed: Default::default(),
             fingerprints: Some(&self.fingerprints),
             bodies: None,
+            ui_text: &ui_text,
         };
         self.laps.lap("diagnostics");
         let (pages, site_pages) = rayon::join(

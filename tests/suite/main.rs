@@ -69,6 +69,7 @@ mod shapes;
 mod sphinx_conf_links;
 mod team_display_names;
 mod team_names_in_the_cli;
+mod ui_text;
 mod wiki_exports;
 mod wikis;
 mod workflow;

@@ -1,0 +1,765 @@
+//! The words of the theme's own interface (the navigation, "On this page", "Edit this
+//! page", "Also in", the pager, the 404 page), in each page's language. A handbook written
+//! in French, or a French translation of an English page, gets a French interface around
+//! its text instead of English chrome.
+//!
+//! English is the base; orgbook ships tables for the languages listed in [`BUNDLED`], and
+//! `[ui_text.<lang>]` in orgbook.toml changes any word for any language (docs/theming.md),
+//! including English ("Org chart" for "Org map") and languages orgbook has no table for. A
+//! key a table lacks falls back to English, so a partial table is never a broken page.
+//! Templates read them as `t.<key>` (every page's context carries the page language's
+//! [`UiText`]); the tables are small and resolved once a build, so a page pays one
+//! reference, not a lookup per word.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+macro_rules! ui_text {
+    ($($(#[doc = $doc:literal])* $key:ident: $english:literal,)*) => {
+        /// Every word of the interface for one language, each key as `t.<key>` in templates.
+        #[derive(Serialize, Clone, Debug, PartialEq)]
+        pub struct UiText {
+            $($(#[doc = $doc])* pub $key: Cow<'static, str>,)*
+        }
+
+        /// The keys of [`UiText`], as `[ui_text.<lang>]` and templates name them.
+        pub const KEYS: &[&str] = &[$(stringify!($key),)*];
+
+        impl UiText {
+            pub fn english() -> Self {
+                UiText { $($key: Cow::Borrowed($english),)* }
+            }
+
+            fn slot(&mut self, key: &str) -> Option<&mut Cow<'static, str>> {
+                match key {
+                    $(stringify!($key) => Some(&mut self.$key),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+ui_text! {
+    skip_to_content: "Skip to content",
+    /// The search box's label for screen readers.
+    search_label: "Search the handbook",
+    search_needs_js: "Search needs JavaScript",
+    /// The search box's placeholder in a handbook with charters and decision records.
+    search_placeholder_all: "Search teams, owners, decisions…",
+    /// … with charters only.
+    search_placeholder_teams: "Search teams, owners, pages…",
+    /// … with decision records only.
+    search_placeholder_decisions: "Search decisions and pages…",
+    /// … with neither.
+    search_placeholder_pages: "Search the handbook…",
+    /// The main navigation's label for screen readers.
+    main_nav_label: "Main",
+    teams: "Teams",
+    org_map: "Org map",
+    decisions: "Decisions",
+    timeline: "Timeline",
+    ownership: "Who owns what",
+    org_health: "Org health",
+    handbook: "Handbook",
+    /// The first breadcrumb.
+    home: "Home",
+    breadcrumb_label: "Breadcrumb",
+    languages_label: "Languages",
+    /// Before the links to a page's other language versions.
+    also_in: "Also in:",
+    /// The footer's "… · built with orgbook".
+    built_with: "built with",
+    sitemap: "sitemap",
+    decisions_feed: "decisions feed",
+    /// The sidebar of a handbook page.
+    in_this_section: "In this section",
+    section_nav_label: "Section",
+    on_this_page: "On this page",
+    previous: "Previous",
+    next: "Next",
+    prev_next_label: "Previous and next page",
+    /// The pager of a list split over several pages.
+    pager_label: "Pages of this list",
+    /// Before the path of the file a page was built from.
+    source: "Source:",
+    /// Before a date: when git last saw the file change.
+    last_updated: "Last updated",
+    /// Before a date: a charter's `reviewed`.
+    charter_reviewed: "Charter reviewed",
+    /// Before a date: a decision record's decision.
+    decided: "Decided",
+    /// Before a date: a decision record still proposed.
+    proposed: "Proposed",
+    edit_this_page: "Edit this page",
+    /// Above the pages that link to this one.
+    linked_from: "Linked from",
+    /// After the first pages linking here, when one more does.
+    more_pages_one: "and 1 more page",
+    /// … when `{n}` more do.
+    more_pages: "and {n} more pages",
+    not_found_title: "Page not found",
+    not_found_text: "This page does not exist, or it moved. Try one of these pages, or search above.",
+}
+
+/// The languages orgbook has a table for, by primary language subtag; `zh` is Simplified
+/// Chinese. Each table names every key (a unit test checks it).
+pub const BUNDLED: &[(&str, &[(&str, &str)])] = &[
+    ("de", DE),
+    ("es", ES),
+    ("fr", FR),
+    ("it", IT),
+    ("ja", JA),
+    ("ko", KO),
+    ("nl", NL),
+    ("pt", PT),
+    ("zh", ZH),
+];
+
+/// One `[ui_text.<lang>]` table of orgbook.toml: the language as written and its words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UiTextOverride {
+    pub lang: String,
+    pub words: Vec<(String, String)>,
+}
+
+/// The interface's words for every language the build may need, resolved once.
+#[derive(Debug, Clone)]
+pub struct UiTexts {
+    /// `(lowercased tag, words)`: each bundled language and each language orgbook.toml names.
+    by_lang: Vec<(String, UiText)>,
+    english: UiText,
+}
+
+impl UiTexts {
+    pub fn new(overrides: &[UiTextOverride]) -> Self {
+        let mut tags: Vec<String> = BUNDLED.iter().map(|(tag, _)| tag.to_string()).collect();
+        tags.extend(overrides.iter().map(|o| o.lang.to_ascii_lowercase()));
+        tags.push("en".into());
+        tags.sort();
+        tags.dedup();
+        let by_lang = tags
+            .into_iter()
+            .map(|tag| {
+                let words = resolve(&tag, overrides);
+                (tag, words)
+            })
+            .collect();
+        UiTexts {
+            by_lang,
+            english: UiText::english(),
+        }
+    }
+
+    /// The words for a page in language `tag` (`pt-BR` takes `pt`'s when there is no
+    /// `pt-BR` table); English for a language nothing names.
+    pub fn for_lang(&self, tag: &str) -> &UiText {
+        let find = |t: &str| {
+            self.by_lang
+                .iter()
+                .find(|(lang, _)| lang.eq_ignore_ascii_case(t))
+                .map(|(_, words)| words)
+        };
+        find(tag)
+            .or_else(|| find(primary(tag)))
+            .unwrap_or(&self.english)
+    }
+}
+
+impl Default for UiTexts {
+    fn default() -> Self {
+        UiTexts::new(&[])
+    }
+}
+
+impl UiText {
+    /// The search box's placeholder for a handbook with (or without) charters and
+    /// decision records; the `/` after it is the key that focuses the box.
+    pub fn search_placeholder(&self, teams: bool, decisions: bool) -> String {
+        let words = match (teams, decisions) {
+            (true, true) => &self.search_placeholder_all,
+            (true, false) => &self.search_placeholder_teams,
+            (false, true) => &self.search_placeholder_decisions,
+            (false, false) => &self.search_placeholder_pages,
+        };
+        format!("{words}  /")
+    }
+}
+
+/// `pt` of `pt-BR`.
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// English, then the bundled table of `tag`'s language, then orgbook.toml's words for the
+/// language and for the exact tag, each over the one before.
+fn resolve(tag: &str, overrides: &[UiTextOverride]) -> UiText {
+    let mut words = UiText::english();
+    let base = primary(tag);
+    if let Some((_, table)) = BUNDLED.iter().find(|(t, _)| *t == base) {
+        for (key, value) in table.iter() {
+            if let Some(slot) = words.slot(key) {
+                *slot = Cow::Borrowed(value);
+            }
+        }
+    }
+    let general = overrides
+        .iter()
+        .filter(|o| o.lang.eq_ignore_ascii_case(base) && !base.eq_ignore_ascii_case(tag));
+    let exact = overrides
+        .iter()
+        .filter(|o| o.lang.eq_ignore_ascii_case(tag));
+    for o in general.chain(exact) {
+        for (key, value) in &o.words {
+            if let Some(slot) = words.slot(key) {
+                *slot = Cow::Owned(value.clone());
+            }
+        }
+    }
+    words
+}
+
+const DE: &[(&str, &str)] = &[
+    ("skip_to_content", "Zum Inhalt springen"),
+    ("search_label", "Im Handbuch suchen"),
+    ("search_needs_js", "Die Suche benötigt JavaScript"),
+    (
+        "search_placeholder_all",
+        "Teams, Zuständige, Entscheidungen suchen…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Teams, Zuständige, Seiten suchen…",
+    ),
+    (
+        "search_placeholder_decisions",
+        "Entscheidungen und Seiten suchen…",
+    ),
+    ("search_placeholder_pages", "Im Handbuch suchen…"),
+    ("main_nav_label", "Hauptnavigation"),
+    ("teams", "Teams"),
+    ("org_map", "Organigramm"),
+    ("decisions", "Entscheidungen"),
+    ("timeline", "Zeitleiste"),
+    ("ownership", "Wer ist wofür zuständig"),
+    ("org_health", "Zustand der Organisation"),
+    ("handbook", "Handbuch"),
+    ("home", "Startseite"),
+    ("breadcrumb_label", "Brotkrümelnavigation"),
+    ("languages_label", "Sprachen"),
+    ("also_in", "Auch auf:"),
+    ("built_with", "erstellt mit"),
+    ("sitemap", "Sitemap"),
+    ("decisions_feed", "Feed der Entscheidungen"),
+    ("in_this_section", "In diesem Abschnitt"),
+    ("section_nav_label", "Abschnitt"),
+    ("on_this_page", "Auf dieser Seite"),
+    ("previous", "Zurück"),
+    ("next", "Weiter"),
+    ("prev_next_label", "Vorherige und nächste Seite"),
+    ("pager_label", "Seiten dieser Liste"),
+    ("source", "Quelle:"),
+    ("last_updated", "Zuletzt aktualisiert"),
+    ("charter_reviewed", "Charta geprüft am"),
+    ("decided", "Entschieden am"),
+    ("proposed", "Vorgeschlagen am"),
+    ("edit_this_page", "Diese Seite bearbeiten"),
+    ("linked_from", "Verlinkt von"),
+    ("more_pages_one", "und 1 weitere Seite"),
+    ("more_pages", "und {n} weitere Seiten"),
+    ("not_found_title", "Seite nicht gefunden"),
+    (
+        "not_found_text",
+        "Diese Seite gibt es nicht, oder sie wurde verschoben. Versuchen Sie eine dieser Seiten, oder suchen Sie oben.",
+    ),
+];
+
+const ES: &[(&str, &str)] = &[
+    ("skip_to_content", "Saltar al contenido"),
+    ("search_label", "Buscar en el manual"),
+    ("search_needs_js", "La búsqueda necesita JavaScript"),
+    (
+        "search_placeholder_all",
+        "Buscar equipos, responsables, decisiones…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Buscar equipos, responsables, páginas…",
+    ),
+    (
+        "search_placeholder_decisions",
+        "Buscar decisiones y páginas…",
+    ),
+    ("search_placeholder_pages", "Buscar en el manual…"),
+    ("main_nav_label", "Principal"),
+    ("teams", "Equipos"),
+    ("org_map", "Organigrama"),
+    ("decisions", "Decisiones"),
+    ("timeline", "Cronología"),
+    ("ownership", "Quién es responsable de qué"),
+    ("org_health", "Salud de la organización"),
+    ("handbook", "Manual"),
+    ("home", "Inicio"),
+    ("breadcrumb_label", "Ruta de navegación"),
+    ("languages_label", "Idiomas"),
+    ("also_in", "También en:"),
+    ("built_with", "creado con"),
+    ("sitemap", "mapa del sitio"),
+    ("decisions_feed", "feed de decisiones"),
+    ("in_this_section", "En esta sección"),
+    ("section_nav_label", "Sección"),
+    ("on_this_page", "En esta página"),
+    ("previous", "Anterior"),
+    ("next", "Siguiente"),
+    ("prev_next_label", "Página anterior y siguiente"),
+    ("pager_label", "Páginas de esta lista"),
+    ("source", "Fuente:"),
+    ("last_updated", "Última actualización"),
+    ("charter_reviewed", "Carta revisada el"),
+    ("decided", "Decidido el"),
+    ("proposed", "Propuesto el"),
+    ("edit_this_page", "Editar esta página"),
+    ("linked_from", "Enlazado desde"),
+    ("more_pages_one", "y 1 página más"),
+    ("more_pages", "y {n} páginas más"),
+    ("not_found_title", "Página no encontrada"),
+    (
+        "not_found_text",
+        "Esta página no existe o se ha movido. Pruebe una de estas páginas, o busque arriba.",
+    ),
+];
+
+const FR: &[(&str, &str)] = &[
+    ("skip_to_content", "Aller au contenu"),
+    ("search_label", "Rechercher dans le manuel"),
+    ("search_needs_js", "La recherche nécessite JavaScript"),
+    (
+        "search_placeholder_all",
+        "Rechercher équipes, responsables, décisions…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Rechercher équipes, responsables, pages…",
+    ),
+    (
+        "search_placeholder_decisions",
+        "Rechercher décisions et pages…",
+    ),
+    ("search_placeholder_pages", "Rechercher dans le manuel…"),
+    ("main_nav_label", "Principale"),
+    ("teams", "Équipes"),
+    ("org_map", "Organigramme"),
+    ("decisions", "Décisions"),
+    ("timeline", "Chronologie"),
+    ("ownership", "Qui est responsable de quoi"),
+    ("org_health", "Santé de l’organisation"),
+    ("handbook", "Manuel"),
+    ("home", "Accueil"),
+    ("breadcrumb_label", "Fil d’Ariane"),
+    ("languages_label", "Langues"),
+    ("also_in", "Aussi en :"),
+    ("built_with", "réalisé avec"),
+    ("sitemap", "plan du site"),
+    ("decisions_feed", "flux des décisions"),
+    ("in_this_section", "Dans cette section"),
+    ("section_nav_label", "Section"),
+    ("on_this_page", "Sur cette page"),
+    ("previous", "Précédent"),
+    ("next", "Suivant"),
+    ("prev_next_label", "Page précédente et suivante"),
+    ("pager_label", "Pages de cette liste"),
+    ("source", "Source :"),
+    ("last_updated", "Dernière mise à jour"),
+    ("charter_reviewed", "Charte revue le"),
+    ("decided", "Décidé le"),
+    ("proposed", "Proposé le"),
+    ("edit_this_page", "Modifier cette page"),
+    ("linked_from", "Pages qui renvoient ici"),
+    ("more_pages_one", "et 1 autre page"),
+    ("more_pages", "et {n} autres pages"),
+    ("not_found_title", "Page introuvable"),
+    (
+        "not_found_text",
+        "Cette page n’existe pas, ou elle a été déplacée. Essayez l’une de ces pages, ou cherchez ci-dessus.",
+    ),
+];
+
+const IT: &[(&str, &str)] = &[
+    ("skip_to_content", "Vai al contenuto"),
+    ("search_label", "Cerca nel manuale"),
+    ("search_needs_js", "La ricerca richiede JavaScript"),
+    (
+        "search_placeholder_all",
+        "Cerca team, responsabili, decisioni…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Cerca team, responsabili, pagine…",
+    ),
+    ("search_placeholder_decisions", "Cerca decisioni e pagine…"),
+    ("search_placeholder_pages", "Cerca nel manuale…"),
+    ("main_nav_label", "Principale"),
+    ("teams", "Team"),
+    ("org_map", "Organigramma"),
+    ("decisions", "Decisioni"),
+    ("timeline", "Cronologia"),
+    ("ownership", "Chi è responsabile di cosa"),
+    ("org_health", "Salute dell’organizzazione"),
+    ("handbook", "Manuale"),
+    ("home", "Home"),
+    ("breadcrumb_label", "Percorso di navigazione"),
+    ("languages_label", "Lingue"),
+    ("also_in", "Anche in:"),
+    ("built_with", "realizzato con"),
+    ("sitemap", "mappa del sito"),
+    ("decisions_feed", "feed delle decisioni"),
+    ("in_this_section", "In questa sezione"),
+    ("section_nav_label", "Sezione"),
+    ("on_this_page", "In questa pagina"),
+    ("previous", "Precedente"),
+    ("next", "Successivo"),
+    ("prev_next_label", "Pagina precedente e successiva"),
+    ("pager_label", "Pagine di questo elenco"),
+    ("source", "Sorgente:"),
+    ("last_updated", "Ultimo aggiornamento"),
+    ("charter_reviewed", "Charter rivisto il"),
+    ("decided", "Deciso il"),
+    ("proposed", "Proposto il"),
+    ("edit_this_page", "Modifica questa pagina"),
+    ("linked_from", "Pagine che rimandano qui"),
+    ("more_pages_one", "e 1 altra pagina"),
+    ("more_pages", "e altre {n} pagine"),
+    ("not_found_title", "Pagina non trovata"),
+    (
+        "not_found_text",
+        "Questa pagina non esiste o è stata spostata. Prova una di queste pagine, oppure cerca qui sopra.",
+    ),
+];
+
+const JA: &[(&str, &str)] = &[
+    ("skip_to_content", "本文へスキップ"),
+    ("search_label", "ハンドブックを検索"),
+    ("search_needs_js", "検索には JavaScript が必要です"),
+    ("search_placeholder_all", "チーム、担当、意思決定を検索…"),
+    ("search_placeholder_teams", "チーム、担当、ページを検索…"),
+    ("search_placeholder_decisions", "意思決定とページを検索…"),
+    ("search_placeholder_pages", "ハンドブックを検索…"),
+    ("main_nav_label", "メイン"),
+    ("teams", "チーム"),
+    ("org_map", "組織図"),
+    ("decisions", "意思決定"),
+    ("timeline", "タイムライン"),
+    ("ownership", "担当一覧"),
+    ("org_health", "組織の健全性"),
+    ("handbook", "ハンドブック"),
+    ("home", "ホーム"),
+    ("breadcrumb_label", "パンくずリスト"),
+    ("languages_label", "言語"),
+    ("also_in", "他の言語:"),
+    ("built_with", "作成ツール:"),
+    ("sitemap", "サイトマップ"),
+    ("decisions_feed", "意思決定のフィード"),
+    ("in_this_section", "このセクション"),
+    ("section_nav_label", "セクション"),
+    ("on_this_page", "このページの内容"),
+    ("previous", "前へ"),
+    ("next", "次へ"),
+    ("prev_next_label", "前後のページ"),
+    ("pager_label", "この一覧のページ"),
+    ("source", "ソース:"),
+    ("last_updated", "最終更新"),
+    ("charter_reviewed", "チャーター見直し日"),
+    ("decided", "決定日"),
+    ("proposed", "提案日"),
+    ("edit_this_page", "このページを編集"),
+    ("linked_from", "このページへのリンク元"),
+    ("more_pages_one", "他 1 ページ"),
+    ("more_pages", "他 {n} ページ"),
+    ("not_found_title", "ページが見つかりません"),
+    (
+        "not_found_text",
+        "このページは存在しないか、移動しました。以下のページを開くか、上の検索をお使いください。",
+    ),
+];
+
+const KO: &[(&str, &str)] = &[
+    ("skip_to_content", "본문으로 건너뛰기"),
+    ("search_label", "핸드북 검색"),
+    ("search_needs_js", "검색하려면 JavaScript가 필요합니다"),
+    ("search_placeholder_all", "팀, 담당자, 의사결정 검색…"),
+    ("search_placeholder_teams", "팀, 담당자, 페이지 검색…"),
+    ("search_placeholder_decisions", "의사결정 및 페이지 검색…"),
+    ("search_placeholder_pages", "핸드북 검색…"),
+    ("main_nav_label", "주 메뉴"),
+    ("teams", "팀"),
+    ("org_map", "조직도"),
+    ("decisions", "의사결정"),
+    ("timeline", "타임라인"),
+    ("ownership", "담당 현황"),
+    ("org_health", "조직 건강도"),
+    ("handbook", "핸드북"),
+    ("home", "홈"),
+    ("breadcrumb_label", "이동 경로"),
+    ("languages_label", "언어"),
+    ("also_in", "다른 언어:"),
+    ("built_with", "제작 도구:"),
+    ("sitemap", "사이트맵"),
+    ("decisions_feed", "의사결정 피드"),
+    ("in_this_section", "이 섹션"),
+    ("section_nav_label", "섹션"),
+    ("on_this_page", "이 페이지의 내용"),
+    ("previous", "이전"),
+    ("next", "다음"),
+    ("prev_next_label", "이전 및 다음 페이지"),
+    ("pager_label", "이 목록의 페이지"),
+    ("source", "원본:"),
+    ("last_updated", "마지막 업데이트"),
+    ("charter_reviewed", "차터 검토일"),
+    ("decided", "결정일"),
+    ("proposed", "제안일"),
+    ("edit_this_page", "이 페이지 편집"),
+    ("linked_from", "이 페이지를 링크한 문서"),
+    ("more_pages_one", "외 1개 페이지"),
+    ("more_pages", "외 {n}개 페이지"),
+    ("not_found_title", "페이지를 찾을 수 없습니다"),
+    (
+        "not_found_text",
+        "이 페이지는 없거나 이동했습니다. 아래 페이지로 가거나 위에서 검색하세요.",
+    ),
+];
+
+const NL: &[(&str, &str)] = &[
+    ("skip_to_content", "Naar de inhoud"),
+    ("search_label", "Zoeken in het handboek"),
+    ("search_needs_js", "Zoeken vereist JavaScript"),
+    (
+        "search_placeholder_all",
+        "Zoek teams, eigenaren, besluiten…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Zoek teams, eigenaren, pagina’s…",
+    ),
+    (
+        "search_placeholder_decisions",
+        "Zoek besluiten en pagina’s…",
+    ),
+    ("search_placeholder_pages", "Zoeken in het handboek…"),
+    ("main_nav_label", "Hoofdmenu"),
+    ("teams", "Teams"),
+    ("org_map", "Organogram"),
+    ("decisions", "Besluiten"),
+    ("timeline", "Tijdlijn"),
+    ("ownership", "Wie is eigenaar van wat"),
+    ("org_health", "Gezondheid van de organisatie"),
+    ("handbook", "Handboek"),
+    ("home", "Home"),
+    ("breadcrumb_label", "Kruimelpad"),
+    ("languages_label", "Talen"),
+    ("also_in", "Ook in:"),
+    ("built_with", "gemaakt met"),
+    ("sitemap", "sitemap"),
+    ("decisions_feed", "feed met besluiten"),
+    ("in_this_section", "In dit onderdeel"),
+    ("section_nav_label", "Onderdeel"),
+    ("on_this_page", "Op deze pagina"),
+    ("previous", "Vorige"),
+    ("next", "Volgende"),
+    ("prev_next_label", "Vorige en volgende pagina"),
+    ("pager_label", "Pagina’s van deze lijst"),
+    ("source", "Bron:"),
+    ("last_updated", "Laatst bijgewerkt"),
+    ("charter_reviewed", "Charter herzien op"),
+    ("decided", "Besloten op"),
+    ("proposed", "Voorgesteld op"),
+    ("edit_this_page", "Deze pagina bewerken"),
+    ("linked_from", "Gelinkt vanaf"),
+    ("more_pages_one", "en nog 1 pagina"),
+    ("more_pages", "en nog {n} pagina’s"),
+    ("not_found_title", "Pagina niet gevonden"),
+    (
+        "not_found_text",
+        "Deze pagina bestaat niet of is verplaatst. Probeer een van deze pagina’s, of zoek hierboven.",
+    ),
+];
+
+const PT: &[(&str, &str)] = &[
+    ("skip_to_content", "Ir para o conteúdo"),
+    ("search_label", "Pesquisar no manual"),
+    ("search_needs_js", "A pesquisa precisa de JavaScript"),
+    (
+        "search_placeholder_all",
+        "Pesquisar equipes, responsáveis, decisões…",
+    ),
+    (
+        "search_placeholder_teams",
+        "Pesquisar equipes, responsáveis, páginas…",
+    ),
+    (
+        "search_placeholder_decisions",
+        "Pesquisar decisões e páginas…",
+    ),
+    ("search_placeholder_pages", "Pesquisar no manual…"),
+    ("main_nav_label", "Principal"),
+    ("teams", "Equipes"),
+    ("org_map", "Organograma"),
+    ("decisions", "Decisões"),
+    ("timeline", "Linha do tempo"),
+    ("ownership", "Quem é responsável pelo quê"),
+    ("org_health", "Saúde da organização"),
+    ("handbook", "Manual"),
+    ("home", "Início"),
+    ("breadcrumb_label", "Trilha de navegação"),
+    ("languages_label", "Idiomas"),
+    ("also_in", "Também em:"),
+    ("built_with", "feito com"),
+    ("sitemap", "mapa do site"),
+    ("decisions_feed", "feed de decisões"),
+    ("in_this_section", "Nesta seção"),
+    ("section_nav_label", "Seção"),
+    ("on_this_page", "Nesta página"),
+    ("previous", "Anterior"),
+    ("next", "Próximo"),
+    ("prev_next_label", "Página anterior e seguinte"),
+    ("pager_label", "Páginas desta lista"),
+    ("source", "Fonte:"),
+    ("last_updated", "Última atualização"),
+    ("charter_reviewed", "Carta revisada em"),
+    ("decided", "Decidido em"),
+    ("proposed", "Proposto em"),
+    ("edit_this_page", "Editar esta página"),
+    ("linked_from", "Páginas com links para esta"),
+    ("more_pages_one", "e mais 1 página"),
+    ("more_pages", "e mais {n} páginas"),
+    ("not_found_title", "Página não encontrada"),
+    (
+        "not_found_text",
+        "Esta página não existe ou foi movida. Tente uma destas páginas, ou pesquise acima.",
+    ),
+];
+
+const ZH: &[(&str, &str)] = &[
+    ("skip_to_content", "跳到正文"),
+    ("search_label", "搜索手册"),
+    ("search_needs_js", "搜索需要 JavaScript"),
+    ("search_placeholder_all", "搜索团队、负责人、决策…"),
+    ("search_placeholder_teams", "搜索团队、负责人、页面…"),
+    ("search_placeholder_decisions", "搜索决策和页面…"),
+    ("search_placeholder_pages", "搜索手册…"),
+    ("main_nav_label", "主导航"),
+    ("teams", "团队"),
+    ("org_map", "组织架构图"),
+    ("decisions", "决策"),
+    ("timeline", "时间线"),
+    ("ownership", "谁负责什么"),
+    ("org_health", "组织健康度"),
+    ("handbook", "手册"),
+    ("home", "首页"),
+    ("breadcrumb_label", "面包屑导航"),
+    ("languages_label", "语言"),
+    ("also_in", "其他语言："),
+    ("built_with", "构建工具："),
+    ("sitemap", "网站地图"),
+    ("decisions_feed", "决策订阅"),
+    ("in_this_section", "本节内容"),
+    ("section_nav_label", "章节"),
+    ("on_this_page", "本页内容"),
+    ("previous", "上一页"),
+    ("next", "下一页"),
+    ("prev_next_label", "上一页和下一页"),
+    ("pager_label", "此列表的页面"),
+    ("source", "源文件："),
+    ("last_updated", "最后更新"),
+    ("charter_reviewed", "章程审阅于"),
+    ("decided", "决定于"),
+    ("proposed", "提议于"),
+    ("edit_this_page", "编辑此页"),
+    ("linked_from", "链接到此页的页面"),
+    ("more_pages_one", "还有 1 个页面"),
+    ("more_pages", "还有 {n} 个页面"),
+    ("not_found_title", "找不到页面"),
+    (
+        "not_found_text",
+        "此页面不存在或已移动。请试试以下页面，或在上方搜索。",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_table_names_each_key_once_and_nothing_else() {
+        for (lang, table) in BUNDLED {
+            let mut keys: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+            let unknown: Vec<&&str> = keys.iter().filter(|k| !KEYS.contains(k)).collect();
+            assert!(unknown.is_empty(), "{lang}: unknown keys {unknown:?}");
+            keys.sort();
+            let before = keys.len();
+            keys.dedup();
+            assert_eq!(before, keys.len(), "{lang} names a key twice");
+            let missing: Vec<&&str> = KEYS.iter().filter(|k| !keys.contains(k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            for (key, value) in table.iter() {
+                assert!(!value.trim().is_empty(), "{lang}.{key} is empty");
+                if *key == "more_pages" {
+                    assert!(value.contains("{n}"), "{lang}.more_pages lacks {{n}}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_region_takes_its_language_and_an_unknown_language_english() {
+        let texts = UiTexts::default();
+        assert_eq!(texts.for_lang("fr").on_this_page, "Sur cette page");
+        assert_eq!(texts.for_lang("pt-BR").next, "Próximo");
+        assert_eq!(texts.for_lang("FR-ca").home, "Accueil");
+        assert_eq!(texts.for_lang("sv").home, "Home");
+        assert_eq!(texts.for_lang("en").org_map, "Org map");
+    }
+
+    #[test]
+    fn orgbook_toml_words_win_and_the_exact_tag_over_its_language() {
+        let overrides = vec![
+            UiTextOverride {
+                lang: "en".into(),
+                words: vec![("org_map".into(), "Org chart".into())],
+            },
+            UiTextOverride {
+                lang: "pt".into(),
+                words: vec![("teams".into(), "Times".into())],
+            },
+            UiTextOverride {
+                lang: "pt-BR".into(),
+                words: vec![("home".into(), "Página inicial".into())],
+            },
+            UiTextOverride {
+                lang: "sv".into(),
+                words: vec![("home".into(), "Hem".into())],
+            },
+        ];
+        let texts = UiTexts::new(&overrides);
+        assert_eq!(texts.for_lang("en").org_map, "Org chart");
+        assert_eq!(texts.for_lang("en-GB").org_map, "Org chart");
+        let br = texts.for_lang("pt-BR");
+        assert_eq!((&*br.teams, &*br.home), ("Times", "Página inicial"));
+        let pt = texts.for_lang("pt-PT");
+        assert_eq!((&*pt.teams, &*pt.home), ("Times", "Início"));
+        let sv = texts.for_lang("sv");
+        assert_eq!((&*sv.home, &*sv.teams), ("Hem", "Teams"));
+    }
+
+    #[test]
+    fn the_placeholder_names_what_the_handbook_holds() {
+        let fr = UiTexts::default().for_lang("fr").clone();
+        assert_eq!(
+            fr.search_placeholder(false, true),
+            "Rechercher décisions et pages…  /"
+        );
+        assert_eq!(
+            UiText::english().search_placeholder(true, true),
+            "Search teams, owners, decisions…  /"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! The theme's own words (navigation, breadcrumbs, "Also in", "Linked from", the footer,
+//! the 404 page) in each page's language, and `[ui_text.<lang>]` in orgbook.toml changing
+//! or adding them (`src/ui_text.rs`, docs/theming.md). Fixtures `hugo-language-folders`
+//! (kubernetes/website's English, French and German folders) and `hugo-translations`
+//! (Hermes-doc's translations by file name).
+
+use crate::harness::{TestBook, hrefs, sel, texts};
+use scraper::Html;
+
+const COMPONENTS: &str = "docs/concepts/overview/components.html";
+
+/// The value of `attr` on the first element `selector` matches.
+fn attr(page: &Html, selector: &str, attr: &str) -> String {
+    page.select(&sel(selector))
+        .next()
+        .and_then(|e| e.value().attr(attr))
+        .unwrap_or_else(|| panic!("no {selector}[{attr}]"))
+        .to_string()
+}
+
+/// One line of whitespace-joined text.
+fn line(page: &Html, selector: &str) -> String {
+    texts(page, selector)
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A French page of an English handbook wears French around its text and its English
+/// original English.
+#[test]
+fn each_page_wears_the_interface_in_its_own_language() {
+    let book = TestBook::fixture("hugo-language-folders");
+    book.build().success();
+    let fr = book.html(&format!("fr/{COMPONENTS}"));
+    assert_eq!(texts(&fr, "a.skip"), ["Aller au contenu"]);
+    assert_eq!(texts(&fr, ".site-nav a"), ["Manuel"]);
+    assert_eq!(attr(&fr, ".site-nav", "aria-label"), "Principale");
+    assert_eq!(texts(&fr, ".breadcrumbs a"), ["Accueil", "Manuel"]);
+    assert_eq!(texts(&fr, ".versions span"), ["Aussi en :"]);
+    assert_eq!(
+        line(&fr, "p.source"),
+        "Source : content/fr/docs/concepts/overview/components.md"
+    );
+    assert!(line(&fr, ".site-footer").contains("réalisé avec orgbook · plan du site"));
+    assert_eq!(
+        attr(&fr, "#search-input", "placeholder"),
+        "Rechercher dans le manuel…  /"
+    );
+    assert_eq!(
+        texts(&fr, "label[for=search-input]"),
+        ["Rechercher dans le manuel"]
+    );
+
+    let en = book.html(&format!("en/{COMPONENTS}"));
+    assert_eq!(texts(&en, "a.skip"), ["Skip to content"]);
+    assert_eq!(texts(&en, ".site-nav a"), ["Handbook"]);
+    assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Handbook"]);
+    assert_eq!(texts(&en, ".versions span"), ["Also in:"]);
+    assert_eq!(
+        attr(&en, "#search-input", "placeholder"),
+        "Search the handbook…  /"
+    );
+
+    // `content/de/` is a folder no configuration declares (data engineering): English.
+    let de = book.html("de/onboarding.html");
+    assert_eq!(texts(&de, "a.skip"), ["Skip to content"]);
+    // The handbook's own pages (indexes, the 404 page) are in the handbook's language.
+    assert_eq!(
+        texts(&book.html("handbook.html"), "a.skip"),
+        ["Skip to content"]
+    );
+}
+
+/// A translation's "Linked from" and the partials of a handbook with charters and
+/// records: the French page says "Pages qui renvoient ici", its original "Linked from".
+#[test]
+fn a_translations_backlinks_and_breadcrumbs_are_in_its_language() {
+    let book = TestBook::fixture("hugo-translations");
+    book.build().success();
+    let fr = book.html("fr/credits.html");
+    assert_eq!(texts(&fr, "#backlinks-title"), ["Pages qui renvoient ici"]);
+    assert_eq!(texts(&fr, ".breadcrumbs a")[0], "Accueil");
+    assert_eq!(
+        attr(&fr, "#search-input", "placeholder"),
+        "Rechercher équipes, responsables, décisions…  /"
+    );
+    assert_eq!(
+        texts(&fr, ".site-nav a"),
+        [
+            "Équipes",
+            "Organigramme",
+            "Décisions",
+            "Chronologie",
+            "Qui est responsable de quoi",
+            "Santé de l’organisation",
+            "Manuel"
+        ]
+    );
+    let en = book.html("credits.html");
+    assert_eq!(texts(&en, "#backlinks-title"), ["Linked from"]);
+    assert_eq!(texts(&en, ".site-nav a")[1], "Org map");
+    // A team's page, in the handbook's language, starts its breadcrumbs with "Home ›
+    // Teams"; the same with `language = "de"`, in German.
+    let team = book.html("teams/identity.html");
+    assert_eq!(texts(&team, ".breadcrumbs a")[..2], ["Home", "Teams"]);
+    book.edit(
+        "orgbook.toml",
+        "title = \"Hermes\"",
+        "title = \"Hermes\"\nlanguage = \"de\"",
+    );
+    book.build().success();
+    let team = book.html("teams/identity.html");
+    assert_eq!(texts(&team, ".breadcrumbs a")[..2], ["Startseite", "Teams"]);
+    let record = book.html("decisions/0001-event-driven-sync.html");
+    assert_eq!(
+        texts(&record, ".breadcrumbs a")[..2],
+        ["Startseite", "Entscheidungen"]
+    );
+    assert!(
+        line(&record, ".page-meta").starts_with("Vorgeschlagen am")
+            || line(&record, ".page-meta").starts_with("Entschieden am"),
+        "{}",
+        line(&record, ".page-meta")
+    );
+}
+
+/// `[ui_text.<lang>]` changes a word of a language orgbook has (English's "Handbook",
+/// French's "Accueil") and gives words to one it has not (Swedish): a key the table
+/// leaves out stays English.
+#[test]
+fn orgbook_toml_changes_and_adds_words() {
+    let book = TestBook::fixture("hugo-language-folders");
+    book.write(
+        "orgbook.toml",
+        "title = \"Kubernetes\"\n\n[ui_text.en]\nhandbook = \"Docs\"\n\n[ui_text.fr]\nhome = \"Page d’accueil\"\n\n[ui_text.sv]\non_this_page = \"På den här sidan\"\nhandbook = \"Handbok\"\n",
+    );
+    book.write(
+        "content/en/docs/rutiner.md",
+        "---\ntitle: Rutiner\nlang: sv\n---\n\n## Första dagen\n\nText.\n\n## Andra dagen\n\nText.\n\n## Tredje dagen\n\nText.\n",
+    );
+    book.build().success();
+    let en = book.html(&format!("en/{COMPONENTS}"));
+    assert_eq!(texts(&en, ".site-nav a"), ["Docs"]);
+    assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Docs"]);
+    let fr = book.html(&format!("fr/{COMPONENTS}"));
+    assert_eq!(texts(&fr, ".breadcrumbs a"), ["Page d’accueil", "Manuel"]);
+    assert_eq!(texts(&fr, "a.skip"), ["Aller au contenu"]);
+    let sv = book.html("en/docs/rutiner.html");
+    assert_eq!(texts(&sv, "#toc-title"), ["På den här sidan"]);
+    assert_eq!(texts(&sv, ".site-nav a"), ["Handbok"]);
+    assert_eq!(texts(&sv, "a.skip"), ["Skip to content"]);
+}
+
+/// A misspelt word's key fails the build at its line with the key it meant; a table named
+/// by something that is not a language tag says how to write the tag.
+#[test]
+fn a_misspelt_key_or_language_fails_at_its_line() {
+    let book = TestBook::fixture("hugo-language-folders");
+    book.write(
+        "orgbook.toml",
+        "title = \"Kubernetes\"\n\n[ui_text.fr]\non_this_pag = \"Sur cette page\"\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("unknown key `on_this_pag` in [ui_text.fr]")
+        .stderr_has("did you mean `on_this_page`?")
+        .stderr_has("orgbook.toml:4:1");
+    book.write(
+        "orgbook.toml",
+        "title = \"Kubernetes\"\n\n[ui_text.fr_CA]\nhome = \"Accueil\"\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("\"fr_CA\" is not a language tag")
+        .stderr_has("\"fr-CA\"");
+}
+
+/// The 404 page is in the handbook's language and links only to pages the handbook has:
+/// no teams index for a handbook without charters.
+#[test]
+fn the_404_page_speaks_the_handbooks_language_and_links_what_exists() {
+    let book = TestBook::fixture("hugo-language-folders");
+    book.edit(
+        "orgbook.toml",
+        "title = \"Kubernetes\"",
+        "title = \"Kubernetes\"\nlanguage = \"fr\"",
+    );
+    book.build().success();
+    let page = book.html("404.html");
+    assert_eq!(texts(&page, "main h1"), ["Page introuvable"]);
+    assert_eq!(texts(&page, ".not-found-links a"), ["Accueil", "Manuel"]);
+
+    let book = TestBook::fixture("hugo-translations");
+    book.build().success();
+    let page = book.html("404.html");
+    assert_eq!(
+        texts(&page, ".not-found-links a"),
+        ["Home", "Teams", "Decisions", "Handbook"]
+    );
+    for href in hrefs(&page, ".not-found-links a") {
+        let path = href.trim_start_matches('/');
+        assert!(
+            book.out().join(path).is_file(),
+            "404 links to missing {href}"
+        );
+    }
+}
