@@ -472,6 +472,25 @@ impl<'a> Renderer<'a> {
             .collect();
     }
 
+    /// A breadcrumb step in language `lang`: the translation of its page when there is
+    /// one, else the step as it is (a folder's page nobody translated).
+    fn step_in_language(&self, step: Link, lang: &str) -> Link {
+        let hb = self.handbook;
+        let translated = hb.by_url.get(&step.url).and_then(|&page| {
+            hb.translations
+                .versions_of(page)
+                .into_iter()
+                .find(|&v| hb.translations.language(v) == Some(lang))
+        });
+        match translated {
+            Some(v) => Link {
+                title: hb.docs[v].nav_title().to_string(),
+                url: hb.docs[v].url.clone(),
+            },
+            None => step,
+        }
+    }
+
     pub(super) fn nav(&self) -> &nav::Nav {
         self.nav
             .get_or_init(|| nav::Nav::build(self.handbook, self.reading_order()))
@@ -1045,7 +1064,16 @@ impl<'a> Renderer<'a> {
             });
         }
         let nav = self.nav();
-        let crumbs = nav.crumbs(hb, id);
+        let crumbs = match hb.translations.of.get(&id) {
+            // A translation is out of the navigation: its way down is its original's,
+            // each step in the translation's language where that step has one.
+            Some(t) => nav
+                .crumbs(hb, t.of)
+                .into_iter()
+                .map(|step| self.step_in_language(step, &t.lang))
+                .collect(),
+            None => nav.crumbs(hb, id),
+        };
         let crumbs_of_folders = &crumbs;
         // mdBook's `{{#title …}}` names the browser's tab; the heading stays the page's.
         let head_title = self.rendered[id].head_title.as_ref().unwrap_or(&meta.title);

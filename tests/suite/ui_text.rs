@@ -28,7 +28,8 @@ fn line(page: &Html, selector: &str) -> String {
 }
 
 /// A French page of an English handbook wears French around its text and its English
-/// original English.
+/// original English. The French page's breadcrumbs follow its original's folders, to
+/// their French pages.
 #[test]
 fn each_page_wears_the_interface_in_its_own_language() {
     let book = TestBook::fixture("hugo-language-folders");
@@ -37,7 +38,21 @@ fn each_page_wears_the_interface_in_its_own_language() {
     assert_eq!(texts(&fr, "a.skip"), ["Aller au contenu"]);
     assert_eq!(texts(&fr, ".site-nav a"), ["Manuel"]);
     assert_eq!(attr(&fr, ".site-nav", "aria-label"), "Principale");
-    assert_eq!(texts(&fr, ".breadcrumbs a"), ["Accueil", "Manuel"]);
+    // The way down is the original's, each folder's page in French where it has one.
+    assert_eq!(
+        texts(&fr, ".breadcrumbs a"),
+        [
+            "Accueil",
+            "Manuel",
+            "En",
+            "Documentation",
+            "Concepts",
+            "Vue d'ensemble"
+        ]
+    );
+    let steps = hrefs(&fr, ".breadcrumbs a");
+    assert_eq!(steps[3], "../../../../fr/docs/index.html");
+    assert_eq!(steps[5], "../../../../fr/docs/concepts/overview/index.html");
     assert_eq!(texts(&fr, ".versions span"), ["Aussi en :"]);
     assert_eq!(
         line(&fr, "p.source"),
@@ -145,7 +160,10 @@ fn orgbook_toml_changes_and_adds_words() {
     assert_eq!(texts(&en, ".site-nav a"), ["Docs"]);
     assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Docs"]);
     let fr = book.html(&format!("fr/{COMPONENTS}"));
-    assert_eq!(texts(&fr, ".breadcrumbs a"), ["Page d’accueil", "Manuel"]);
+    assert_eq!(
+        texts(&fr, ".breadcrumbs a")[..2],
+        ["Page d’accueil", "Manuel"]
+    );
     assert_eq!(texts(&fr, "a.skip"), ["Aller au contenu"]);
     let sv = book.html("en/docs/rutiner.html");
     assert_eq!(texts(&sv, "#toc-title"), ["På den här sidan"]);
