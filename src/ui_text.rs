@@ -20,6 +20,10 @@ macro_rules! ui_text {
         #[derive(Serialize, Clone, Debug, PartialEq)]
         pub struct UiText {
             $($(#[doc = $doc])* pub $key: Cow<'static, str>,)*
+            /// The words `search.js` shows (the keys in [`SEARCH_KEYS`]) as a JSON object
+            /// for the search form's `data-words`; empty when they are English's, so an
+            /// English page carries nothing more.
+            pub search_words: String,
         }
 
         /// The keys of [`UiText`], as `[ui_text.<lang>]` and templates name them.
@@ -27,12 +31,19 @@ macro_rules! ui_text {
 
         impl UiText {
             pub fn english() -> Self {
-                UiText { $($key: Cow::Borrowed($english),)* }
+                UiText { $($key: Cow::Borrowed($english),)* search_words: String::new() }
             }
 
             fn slot(&mut self, key: &str) -> Option<&mut Cow<'static, str>> {
                 match key {
                     $(stringify!($key) => Some(&mut self.$key),)*
+                    _ => None,
+                }
+            }
+
+            fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($key) => Some(&self.$key),)*
                     _ => None,
                 }
             }
@@ -100,7 +111,39 @@ ui_text! {
     more_pages: "and {n} more pages",
     not_found_title: "Page not found",
     not_found_text: "This page does not exist, or it moved. Try one of these pages, or search above.",
+    /// The search dropdown (`search.js`), `{q}` the query typed: nothing found.
+    search_no_results: "No results for “{q}”",
+    search_unavailable: "Search is unavailable: the index could not be loaded.",
+    /// The dropdown's link to the search page, when the index only estimates the count.
+    search_about_results: "About {n} results for “{q}”",
+    search_all_results: "All {n} results for “{q}”",
+    search_one_result: "All 1 result for “{q}”",
+    /// Said to screen readers when the dropdown opens.
+    search_live: "{n} results",
+    search_live_owner: "Code owner found, {n} results",
+    /// What each result row is.
+    kind_team: "Team",
+    kind_group: "Group",
+    kind_decision: "Decision",
+    kind_page: "Page",
+    kind_owner: "Code owner",
 }
+
+/// The keys `search.js` reads from the search form's `data-words`.
+pub const SEARCH_KEYS: &[&str] = &[
+    "search_no_results",
+    "search_unavailable",
+    "search_about_results",
+    "search_all_results",
+    "search_one_result",
+    "search_live",
+    "search_live_owner",
+    "kind_team",
+    "kind_group",
+    "kind_decision",
+    "kind_page",
+    "kind_owner",
+];
 
 /// The languages orgbook has a table for, by primary language subtag; `zh` is Simplified
 /// Chinese. Each table names every key (a unit test checks it).
@@ -216,6 +259,14 @@ fn resolve(tag: &str, overrides: &[UiTextOverride]) -> UiText {
             }
         }
     }
+    let english = UiText::english();
+    if SEARCH_KEYS.iter().any(|k| words.get(k) != english.get(k)) {
+        let map: serde_json::Map<String, serde_json::Value> = SEARCH_KEYS
+            .iter()
+            .filter_map(|k| Some((k.to_string(), words.get(k)?.into())))
+            .collect();
+        words.search_words = serde_json::Value::Object(map).to_string();
+    }
     words
 }
 
@@ -272,6 +323,21 @@ const DE: &[(&str, &str)] = &[
         "not_found_text",
         "Diese Seite gibt es nicht, oder sie wurde verschoben. Versuchen Sie eine dieser Seiten, oder suchen Sie oben.",
     ),
+    ("search_no_results", "Keine Ergebnisse für „{q}“"),
+    (
+        "search_unavailable",
+        "Die Suche ist nicht verfügbar: Der Index konnte nicht geladen werden.",
+    ),
+    ("search_about_results", "Etwa {n} Ergebnisse für „{q}“"),
+    ("search_all_results", "Alle {n} Ergebnisse für „{q}“"),
+    ("search_one_result", "1 Ergebnis für „{q}“"),
+    ("search_live", "{n} Ergebnisse"),
+    ("search_live_owner", "Code-Owner gefunden, {n} Ergebnisse"),
+    ("kind_team", "Team"),
+    ("kind_group", "Gruppe"),
+    ("kind_decision", "Entscheidung"),
+    ("kind_page", "Seite"),
+    ("kind_owner", "Code-Owner"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -327,6 +393,24 @@ const ES: &[(&str, &str)] = &[
         "not_found_text",
         "Esta página no existe o se ha movido. Pruebe una de estas páginas, o busque arriba.",
     ),
+    ("search_no_results", "No hay resultados para «{q}»"),
+    (
+        "search_unavailable",
+        "La búsqueda no está disponible: no se pudo cargar el índice.",
+    ),
+    ("search_about_results", "Unos {n} resultados para «{q}»"),
+    ("search_all_results", "Los {n} resultados para «{q}»"),
+    ("search_one_result", "1 resultado para «{q}»"),
+    ("search_live", "{n} resultados"),
+    (
+        "search_live_owner",
+        "Responsable del código encontrado, {n} resultados",
+    ),
+    ("kind_team", "Equipo"),
+    ("kind_group", "Grupo"),
+    ("kind_decision", "Decisión"),
+    ("kind_page", "Página"),
+    ("kind_owner", "Responsable del código"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -382,6 +466,24 @@ const FR: &[(&str, &str)] = &[
         "not_found_text",
         "Cette page n’existe pas, ou elle a été déplacée. Essayez l’une de ces pages, ou cherchez ci-dessus.",
     ),
+    ("search_no_results", "Aucun résultat pour « {q} »"),
+    (
+        "search_unavailable",
+        "La recherche est indisponible : l’index n’a pas pu être chargé.",
+    ),
+    ("search_about_results", "Environ {n} résultats pour « {q} »"),
+    ("search_all_results", "Les {n} résultats pour « {q} »"),
+    ("search_one_result", "1 résultat pour « {q} »"),
+    ("search_live", "{n} résultats"),
+    (
+        "search_live_owner",
+        "Responsable du code trouvé, {n} résultats",
+    ),
+    ("kind_team", "Équipe"),
+    ("kind_group", "Groupe"),
+    ("kind_decision", "Décision"),
+    ("kind_page", "Page"),
+    ("kind_owner", "Responsable du code"),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -434,6 +536,24 @@ const IT: &[(&str, &str)] = &[
         "not_found_text",
         "Questa pagina non esiste o è stata spostata. Prova una di queste pagine, oppure cerca qui sopra.",
     ),
+    ("search_no_results", "Nessun risultato per «{q}»"),
+    (
+        "search_unavailable",
+        "La ricerca non è disponibile: impossibile caricare l’indice.",
+    ),
+    ("search_about_results", "Circa {n} risultati per «{q}»"),
+    ("search_all_results", "Tutti i {n} risultati per «{q}»"),
+    ("search_one_result", "1 risultato per «{q}»"),
+    ("search_live", "{n} risultati"),
+    (
+        "search_live_owner",
+        "Responsabile del codice trovato, {n} risultati",
+    ),
+    ("kind_team", "Team"),
+    ("kind_group", "Gruppo"),
+    ("kind_decision", "Decisione"),
+    ("kind_page", "Pagina"),
+    ("kind_owner", "Responsabile del codice"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -480,6 +600,24 @@ const JA: &[(&str, &str)] = &[
         "not_found_text",
         "このページは存在しないか、移動しました。以下のページを開くか、上の検索をお使いください。",
     ),
+    ("search_no_results", "「{q}」に一致する結果はありません"),
+    (
+        "search_unavailable",
+        "検索を利用できません: インデックスを読み込めませんでした。",
+    ),
+    ("search_about_results", "「{q}」の結果 約 {n} 件"),
+    ("search_all_results", "「{q}」の結果 全 {n} 件"),
+    ("search_one_result", "「{q}」の結果 1 件"),
+    ("search_live", "{n} 件の結果"),
+    (
+        "search_live_owner",
+        "コードオーナーが見つかりました。{n} 件の結果",
+    ),
+    ("kind_team", "チーム"),
+    ("kind_group", "グループ"),
+    ("kind_decision", "意思決定"),
+    ("kind_page", "ページ"),
+    ("kind_owner", "コードオーナー"),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -526,6 +664,21 @@ const KO: &[(&str, &str)] = &[
         "not_found_text",
         "이 페이지는 없거나 이동했습니다. 아래 페이지로 가거나 위에서 검색하세요.",
     ),
+    ("search_no_results", "“{q}”에 대한 결과가 없습니다"),
+    (
+        "search_unavailable",
+        "검색을 사용할 수 없습니다: 색인을 불러오지 못했습니다.",
+    ),
+    ("search_about_results", "“{q}”에 대한 결과 약 {n}개"),
+    ("search_all_results", "“{q}”에 대한 결과 {n}개 모두"),
+    ("search_one_result", "“{q}”에 대한 결과 1개"),
+    ("search_live", "결과 {n}개"),
+    ("search_live_owner", "코드 담당자 찾음, 결과 {n}개"),
+    ("kind_team", "팀"),
+    ("kind_group", "그룹"),
+    ("kind_decision", "의사결정"),
+    ("kind_page", "페이지"),
+    ("kind_owner", "코드 담당자"),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -581,6 +734,24 @@ const NL: &[(&str, &str)] = &[
         "not_found_text",
         "Deze pagina bestaat niet of is verplaatst. Probeer een van deze pagina’s, of zoek hierboven.",
     ),
+    ("search_no_results", "Geen resultaten voor ‘{q}’"),
+    (
+        "search_unavailable",
+        "Zoeken is niet beschikbaar: de index kon niet worden geladen.",
+    ),
+    ("search_about_results", "Ongeveer {n} resultaten voor ‘{q}’"),
+    ("search_all_results", "Alle {n} resultaten voor ‘{q}’"),
+    ("search_one_result", "1 resultaat voor ‘{q}’"),
+    ("search_live", "{n} resultaten"),
+    (
+        "search_live_owner",
+        "Code-eigenaar gevonden, {n} resultaten",
+    ),
+    ("kind_team", "Team"),
+    ("kind_group", "Groep"),
+    ("kind_decision", "Besluit"),
+    ("kind_page", "Pagina"),
+    ("kind_owner", "Code-eigenaar"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -636,6 +807,24 @@ const PT: &[(&str, &str)] = &[
         "not_found_text",
         "Esta página não existe ou foi movida. Tente uma destas páginas, ou pesquise acima.",
     ),
+    ("search_no_results", "Nenhum resultado para “{q}”"),
+    (
+        "search_unavailable",
+        "A pesquisa não está disponível: não foi possível carregar o índice.",
+    ),
+    ("search_about_results", "Cerca de {n} resultados para “{q}”"),
+    ("search_all_results", "Todos os {n} resultados para “{q}”"),
+    ("search_one_result", "1 resultado para “{q}”"),
+    ("search_live", "{n} resultados"),
+    (
+        "search_live_owner",
+        "Responsável pelo código encontrado, {n} resultados",
+    ),
+    ("kind_team", "Equipe"),
+    ("kind_group", "Grupo"),
+    ("kind_decision", "Decisão"),
+    ("kind_page", "Página"),
+    ("kind_owner", "Responsável pelo código"),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -682,6 +871,18 @@ const ZH: &[(&str, &str)] = &[
         "not_found_text",
         "此页面不存在或已移动。请试试以下页面，或在上方搜索。",
     ),
+    ("search_no_results", "没有找到“{q}”的结果"),
+    ("search_unavailable", "搜索不可用：无法加载索引。"),
+    ("search_about_results", "“{q}”约有 {n} 个结果"),
+    ("search_all_results", "“{q}”的全部 {n} 个结果"),
+    ("search_one_result", "“{q}”的 1 个结果"),
+    ("search_live", "{n} 个结果"),
+    ("search_live_owner", "找到代码负责人，{n} 个结果"),
+    ("kind_team", "团队"),
+    ("kind_group", "群组"),
+    ("kind_decision", "决策"),
+    ("kind_page", "页面"),
+    ("kind_owner", "代码负责人"),
 ];
 
 #[cfg(test)]
@@ -702,8 +903,13 @@ mod tests {
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             for (key, value) in table.iter() {
                 assert!(!value.trim().is_empty(), "{lang}.{key} is empty");
-                if *key == "more_pages" {
-                    assert!(value.contains("{n}"), "{lang}.more_pages lacks {{n}}");
+                let english = UiText::english();
+                for hole in ["{n}", "{q}"] {
+                    assert_eq!(
+                        value.contains(hole),
+                        english.get(key).unwrap().contains(hole),
+                        "{lang}.{key}: {hole} as English has it or not"
+                    );
                 }
             }
         }
@@ -748,6 +954,25 @@ mod tests {
         assert_eq!((&*pt.teams, &*pt.home), ("Times", "Início"));
         let sv = texts.for_lang("sv");
         assert_eq!((&*sv.home, &*sv.teams), ("Hem", "Teams"));
+    }
+
+    #[test]
+    fn search_words_reach_the_page_only_where_they_are_not_english() {
+        assert!(SEARCH_KEYS.iter().all(|k| KEYS.contains(k)));
+        let texts = UiTexts::default();
+        assert_eq!(texts.for_lang("en").search_words, "");
+        let fr: serde_json::Value =
+            serde_json::from_str(&texts.for_lang("fr").search_words).unwrap();
+        assert_eq!(fr["search_no_results"], "Aucun résultat pour « {q} »");
+        assert_eq!(fr.as_object().unwrap().len(), SEARCH_KEYS.len());
+        // An English word changed in orgbook.toml reaches search.js too.
+        let changed = UiTexts::new(&[UiTextOverride {
+            lang: "en".into(),
+            words: vec![("kind_team".into(), "Squad".into())],
+        }]);
+        let en: serde_json::Value =
+            serde_json::from_str(&changed.for_lang("en").search_words).unwrap();
+        assert_eq!(en["kind_team"], "Squad");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (kubernetes/website's English, French and German folders) and `hugo-translations`
 //! (Hermes-doc's translations by file name).
 
+use crate::browser::{Site, wait_js};
 use crate::harness::{TestBook, hrefs, sel, texts};
 use scraper::Html;
 
@@ -224,4 +225,66 @@ fn the_404_page_speaks_the_handbooks_language_and_links_what_exists() {
             "404 links to missing {href}"
         );
     }
+}
+
+/// The French page's search dropdown, in Chromium: its words come from the form's
+/// `data-words` (`search.js`), a query with `$&` in it stays as typed, and the English
+/// page's form carries no words at all.
+#[test]
+fn the_search_dropdown_speaks_the_pages_language() {
+    static SITE: Site = Site::new(|scratch| TestBook::fixture_in("hugo-language-folders", scratch));
+    const TYPE: &str = r#"
+        const input = document.getElementById('search-input');
+        input.value = arguments[0];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    "#;
+    const READ: &str = r#"
+        const list = document.getElementById('search-listbox');
+        const all = list && list.querySelector('.search-all');
+        return {
+            message: list ? [...list.querySelectorAll('.search-message')].map(e => e.textContent) : [],
+            all: all ? all.textContent : null,
+            live: (document.querySelector('.search-sr') || {}).textContent || '',
+        };
+    "#;
+    SITE.browse(|c, server| async move {
+        c.goto(&server.url(&format!("fr/{COMPONENTS}")))
+            .await
+            .unwrap();
+        c.execute(TYPE, vec!["zzqx$&".into()]).await.unwrap();
+        let seen = wait_js(c, "the French no-results message", READ, |v| {
+            v["message"].as_array().is_some_and(|m| !m.is_empty())
+        })
+        .await;
+        assert_eq!(seen["message"][0], "Aucun résultat pour « zzqx$& »");
+        c.execute(TYPE, vec!["composants".into()]).await.unwrap();
+        let seen = wait_js(c, "French results", READ, |v| v["all"].is_string()).await;
+        let all = seen["all"].as_str().unwrap();
+        assert!(
+            all.contains("résultat") && all.contains("« composants »"),
+            "{all}"
+        );
+        assert!(
+            seen["live"].as_str().unwrap().contains("résultat"),
+            "{seen}"
+        );
+
+        c.goto(&server.url(&format!("en/{COMPONENTS}")))
+            .await
+            .unwrap();
+        let words = c
+            .execute(
+                "return document.querySelector('form.search').hasAttribute('data-words');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(words, false, "an English page carries no words");
+        c.execute(TYPE, vec!["zzqx".into()]).await.unwrap();
+        let seen = wait_js(c, "the English no-results message", READ, |v| {
+            v["message"].as_array().is_some_and(|m| !m.is_empty())
+        })
+        .await;
+        assert_eq!(seen["message"][0], "No results for “zzqx”");
+    });
 }

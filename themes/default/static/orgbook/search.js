@@ -688,7 +688,16 @@
   var input = document.getElementById('search-input');
   if (!input) return;
   var form = input.form, root = document.documentElement.dataset.root || '', pending = {}, seq = 0;
-  var LABELS = { team: 'Team', group: 'Group', decision: 'Decision', page: 'Page', owner: 'Code owner' };
+  // The interface's words in the page's language: the search form's data-words, which
+  // orgbook writes for a page whose words are not English (src/ui_text.rs).
+  var WORDS = {};
+  try { WORDS = JSON.parse(form.dataset.words || '{}') || {}; } catch (e) { WORDS = {}; }
+  function word(key, english, n, q) {
+    var s = typeof WORDS[key] === 'string' ? WORDS[key] : english;
+    // split/join, not replace: a query may hold `$&`, which replace would expand.
+    return s.split('{n}').join(String(n)).split('{q}').join(q === undefined ? '' : q);
+  }
+  var LABELS = { team: word('kind_team', 'Team'), group: word('kind_group', 'Group'), decision: word('kind_decision', 'Decision'), page: word('kind_page', 'Page'), owner: word('kind_owner', 'Code owner') };
   window.orgbookSearchLoad = function (key, data) {
     if (pending[key]) { pending[key](data); delete pending[key]; }
   };
@@ -817,7 +826,7 @@
     input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
     input.addEventListener('compositionend', run);
   }
-  var FAILED = 'Search is unavailable: the index could not be loaded.';
+  var FAILED = word('search_unavailable', 'Search is unavailable: the index could not be loaded.');
 
   document.addEventListener('keydown', function (e) {
     var t = e.target;
@@ -905,18 +914,19 @@
         // Owner rows take their places from the results: the dropdown keeps its 8 rows.
         var r = both[0], owners = both[1] || [];
         var ids = r.hits.slice(0, 8 - owners.length).map(function (h) { return h.id; }), recs = [], shown = 0, all, head;
-        if (!ids.length && !owners.length) return message('No results for “' + q + '”');
+        if (!ids.length && !owners.length) return message(word('search_no_results', 'No results for “{q}”', 0, q));
         function show() {
           if (my !== seq) return;
           if (!all) {
             list.textContent = '';
             active = -1;
             list.setAttribute('aria-busy', 'true');
-            all = el('a', 'search-all', (r.total > r.hits.length ? 'About ' : 'All ') + r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + q + '”');
+            all = el('a', 'search-all', r.total > r.hits.length ? word('search_about_results', 'About {n} results for “{q}”', r.total, q)
+              : r.total === 1 ? word('search_one_result', 'All 1 result for “{q}”', 1, q) : word('search_all_results', 'All {n} results for “{q}”', r.total, q));
             all.href = root + 'search.html?q=' + encodeURIComponent(q);
             if (ids.length) option(all, ids.length);
             owners.forEach(function (a, i) { option(a, 'owner-' + i, all.parentNode); });
-            live.textContent = (owners.length ? 'Code owner found, ' : '') + r.total + ' results';
+            live.textContent = owners.length ? word('search_live_owner', 'Code owner found, {n} results', r.total) : word('search_live', '{n} results', r.total);
             open(true);
           }
           var at = all.parentNode, current = options()[active];
