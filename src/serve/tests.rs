@@ -773,6 +773,33 @@ fn translations_follow_edits() {
     assert_good(&model, &r, "a translation goes");
 }
 
+/// `[ui_text.<lang>]` edits in orgbook.toml reach every page, as a fresh build has them:
+/// the words the interface shows are in each page's context.
+#[test]
+fn interface_words_follow_orgbook_toml_edits() {
+    let book = Book::fixture("hugo-translations");
+    let (mut model, _) = served(&book);
+    let words_of = |model: &Model, page: &str| {
+        String::from_utf8_lossy(&bytes_of_body(&model.site()[page])).into_owned()
+    };
+    assert!(words_of(&model, "fr/credits.html").contains(">Manuel</a>"));
+    book.write(
+        "orgbook.toml",
+        "title = \"Hermes\"\n\n[ui_text.fr]\nhandbook = \"Documentation\"\n",
+    );
+    let r = update(
+        &mut model,
+        &Changes {
+            config: true,
+            ..Changes::default()
+        },
+    );
+    assert_good(&model, &r, "a word changed");
+    let fr = words_of(&model, "fr/credits.html");
+    assert!(fr.contains(">Documentation</a>") && !fr.contains(">Manuel</a>"));
+    assert!(words_of(&model, "credits.html").contains(">Handbook</a>"));
+}
+
 /// What the link stage reads around a team's page (`link::team_page_parents`,
 /// `team_page_purposes`, the redirect from its old address) follows edits of the pages
 /// and charters it is read from, as a fresh build would have it.
