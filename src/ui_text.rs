@@ -170,8 +170,38 @@ pub struct UiTextOverride {
 #[derive(Debug, Clone)]
 pub struct UiTexts {
     /// `(lowercased tag, words)`: each bundled language and each language orgbook.toml names.
-    by_lang: Vec<(String, UiText)>,
-    english: UiText,
+    by_lang: Vec<(String, Words)>,
+    english: Words,
+}
+
+/// One language's words, with their template value built once. Tera 2 copies a
+/// `tera::Value` met inside a context by its reference count, so each page's `t` costs
+/// one count; serialised field by field it cost 2–3 % of a 10,000-page build's CPU
+/// (`benches/pair.py`, docs/performance.md).
+#[derive(Debug, Clone)]
+pub struct Words {
+    text: UiText,
+    value: tera::Value,
+}
+
+impl Words {
+    fn new(text: UiText) -> Words {
+        let value = tera::Value::from_serializable(&text);
+        Words { text, value }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = UiText;
+    fn deref(&self) -> &UiText {
+        &self.text
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
 }
 
 impl UiTexts {
@@ -184,19 +214,19 @@ impl UiTexts {
         let by_lang = tags
             .into_iter()
             .map(|tag| {
-                let words = resolve(&tag, overrides);
+                let words = Words::new(resolve(&tag, overrides));
                 (tag, words)
             })
             .collect();
         UiTexts {
             by_lang,
-            english: UiText::english(),
+            english: Words::new(UiText::english()),
         }
     }
 
     /// The words for a page in language `tag` (`pt-BR` takes `pt`'s when there is no
     /// `pt-BR` table); English for a language nothing names.
-    pub fn for_lang(&self, tag: &str) -> &UiText {
+    pub fn for_lang(&self, tag: &str) -> &Words {
         let find = |t: &str| {
             self.by_lang
                 .iter()
@@ -977,7 +1007,7 @@ mod tests {
 
     #[test]
     fn the_placeholder_names_what_the_handbook_holds() {
-        let fr = UiTexts::default().for_lang("fr").clone();
+        let fr = UiTexts::default().for_lang("fr").text.clone();
         assert_eq!(
             fr.search_placeholder(false, true),
             "Rechercher décisions et pages…  /"

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 pub struct Base<'a> {
     pub site: SiteInfo<'a>,
     /// The theme's interface words in the page's language (`crate::ui_text`).
-    pub t: &'a crate::ui_text::UiText,
+    pub t: &'a crate::ui_text::Words,
     /// The way back to the site root from this page, e.g. `../`.
     pub root: String,
     /// This page's path relative to the site root.

@@ -212,6 +212,13 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     Run::from(out)
 }
 
+/// The value of attribute `name` on the first element `selector` matches.
+pub fn attr(doc: &Html, selector: &str, name: &str) -> Option<String> {
+    doc.select(&sel(selector))
+        .next()
+        .and_then(|e| e.value().attr(name).map(String::from))
+}
+
 pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }

@@ -297,12 +297,6 @@ fn small_book(base_url: Option<&str>) -> TestBook {
     book
 }
 
-fn attr(doc: &scraper::Html, selector: &str, name: &str) -> Option<String> {
-    doc.select(&sel(selector))
-        .next()
-        .and_then(|e| e.value().attr(name).map(String::from))
-}
-
 #[test]
 fn pages_have_a_favicon_open_graph_and_description_meta_and_the_timeline_in_the_nav() {
     let book = small_book(None);

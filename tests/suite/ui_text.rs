@@ -5,18 +5,14 @@
 //! (Hermes-doc's translations by file name).
 
 use crate::browser::{Site, wait_js};
-use crate::harness::{TestBook, hrefs, sel, texts};
+use crate::harness::{self, TestBook, hrefs, texts};
 use scraper::Html;
 
 const COMPONENTS: &str = "docs/concepts/overview/components.html";
 
-/// The value of `attr` on the first element `selector` matches.
-fn attr(page: &Html, selector: &str, attr: &str) -> String {
-    page.select(&sel(selector))
-        .next()
-        .and_then(|e| e.value().attr(attr))
-        .unwrap_or_else(|| panic!("no {selector}[{attr}]"))
-        .to_string()
+/// The value of attribute `name` on the first element `selector` matches.
+fn attr(page: &Html, selector: &str, name: &str) -> String {
+    harness::attr(page, selector, name).unwrap_or_else(|| panic!("no {selector}[{name}]"))
 }
 
 /// One line of whitespace-joined text.
