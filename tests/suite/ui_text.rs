@@ -86,7 +86,8 @@ fn each_page_wears_the_interface_in_its_own_language() {
 }
 
 /// A translation's "Linked from" and the partials of a handbook with charters and
-/// records: the French page says "Pages qui renvoient ici", its original "Linked from".
+/// records: the French page says "Pages qui renvoient ici", its original "Linked from";
+/// with `language = "de"`, a charter's and a record's own labels are German.
 #[test]
 fn a_translations_backlinks_and_breadcrumbs_are_in_its_language() {
     let book = TestBook::fixture("hugo-translations");
@@ -125,7 +126,23 @@ fn a_translations_backlinks_and_breadcrumbs_are_in_its_language() {
     book.build().success();
     let team = book.html("teams/identity.html");
     assert_eq!(texts(&team, ".breadcrumbs a")[..2], ["Startseite", "Teams"]);
+    // The charter's own labels, and its decisions' table.
+    assert_eq!(
+        texts(&team, ".facts h2"),
+        ["Kennzahlen", "Personen", "Platz in der Organisation"]
+    );
+    assert_eq!(texts(&team, ".metrics th"), ["Kennzahl", "Aktuell", "Ziel"]);
+    assert_eq!(
+        texts(&team, "table.decisions th")[..5],
+        ["ADR", "Titel", "Status", "Typ", "Team"]
+    );
     let record = book.html("decisions/0001-event-driven-sync.html");
+    let labels = texts(&record, "dl.meta dt");
+    assert!(
+        labels.starts_with(&["Team".to_string(), "Vorgeschlagen am".to_string()])
+            && labels.contains(&"Entscheidende".to_string()),
+        "{labels:?}"
+    );
     assert_eq!(
         texts(&record, ".breadcrumbs a")[..2],
         ["Startseite", "Entscheidungen"]
