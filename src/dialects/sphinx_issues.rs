@@ -7,8 +7,8 @@
 //! URL templates of another tracker (`issues_uri = "https://…/{group}/{project}/-/issues/{issue}"`);
 //! `load::conf_py` reads those settings, and [`IssueRoles`] applies them as sphinx-issues
 //! 3 and later do (`src/sphinx_issues/__init__.py` of sloria/sphinx-issues), but for a
-//! user's link, which goes to the profile (the default before 4.0) rather than to its
-//! sponsors page, which leads to the same profile.
+//! user's link, which goes to the profile (the extension's default until newer versions
+//! moved it to the sponsors page, which leads to the same profile).
 
 use super::myst::{DrawnRole, link_tag, role_parts};
 use pulldown_cmark::{Event, TagEnd};
