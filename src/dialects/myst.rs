@@ -1188,6 +1188,35 @@ pub fn undefined_scheme<'d>(
     (!known).then_some(scheme)
 }
 
+/// Python's `template.format(...)` (and an f-string's text) for fields that are names
+/// alone, `value` giving each one's text: `{{` and `}}` are braces; `None` for a field
+/// `value` does not know or one with more than a name (`{x!r}`, `{x:>3}`), on which
+/// Python fails or which it computes.
+pub(crate) fn python_format<'v>(
+    template: &str,
+    value: impl Fn(&str) -> Option<&'v str>,
+) -> Option<String> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let (mark, after) = (&rest[i..i + 1], &rest[i + 1..]);
+        if let Some(after) = after.strip_prefix(mark) {
+            out.push_str(mark);
+            rest = after;
+            continue;
+        }
+        if mark == "}" {
+            return None;
+        }
+        let end = after.find('}')?;
+        out.push_str(value(&after[..end])?);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// Python's `pattern % target` for a pattern of one `%s` (and `%%` for `%`), as extlinks
 /// applies it; a pattern without `%s` gets the target after it (Sphinx before 4.0).
 fn percent_format(pattern: &str, target: &str) -> String {

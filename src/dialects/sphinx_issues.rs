@@ -10,7 +10,7 @@
 //! user's link, which goes to the profile (the extension's default until newer versions
 //! moved it to the sponsors page, which leads to the same profile).
 
-use super::myst::{DrawnRole, link_tag, role_parts};
+use super::myst::{DrawnRole, link_tag, python_format, role_parts};
 use pulldown_cmark::{Event, TagEnd};
 use std::collections::BTreeMap;
 
@@ -144,14 +144,13 @@ impl IssueRoles {
             (None, Some(default)) => default,
             (None, None) => ("", ""),
         };
-        format_template(
-            &template,
-            &[("n", number), ("group", group), ("project", project)],
-        )
-        .filter(|_| {
-            !(group.is_empty() && template.contains("{group}")
-                || project.is_empty() && template.contains("{project}"))
-        })
+        // A field without a value (no repository) makes no URL, as Sphinx makes none.
+        let values = [("n", number), ("group", group), ("project", project)];
+        let value = |name: &str| {
+            let found = values.iter().find(|(n, _)| *n == name);
+            found.map(|(_, v)| *v).filter(|v| !v.is_empty())
+        };
+        python_format(&template, value)
     }
 
     /// Role `name` drawn around its content, `None` when the site does not define it.
@@ -186,7 +185,7 @@ impl IssueRoles {
             link(&mut drawn, url, title.unwrap_or(target).to_string());
             return Some(drawn);
         }
-        let tracker = tracker(name)?;
+        let tracker = tracker(name).filter(|_| self.defines(name))?;
         // `{issue}`12, 13`` is two links, a comma between them.
         for (i, part) in code.split(',').map(str::trim).enumerate() {
             if i > 0 {
@@ -211,12 +210,20 @@ impl IssueRoles {
             };
             let (url, shown) = match other_repository(target) {
                 Some((group, project, number)) => (
-                    self.url(&tracker, number, Some((group, project)))?,
+                    self.url(&tracker, number, Some((group, project))),
                     format!("{group}/{project}{}", caption(number)),
                 ),
-                None => (self.url(&tracker, target, None)?, caption(target)),
+                None => (self.url(&tracker, target, None), caption(target)),
             };
-            link(&mut drawn, url, title.map_or(shown, str::to_string));
+            let shown = title.map_or(shown, str::to_string);
+            match url {
+                Some(url) => link(&mut drawn, url, shown),
+                // A part that makes no URL (the empty last one of `12,`): its text.
+                None => {
+                    drawn.events.push(Event::Text(shown.clone().into()));
+                    drawn.text.push_str(&shown);
+                }
+            }
         }
         Some(drawn)
     }
@@ -237,31 +244,6 @@ fn other_repository(target: &str) -> Option<(&str, &str, &str)> {
     let (group, project) = repository.split_once('/')?;
     (word(group, &['-', '.']) && !project.is_empty() && word(number, &[]))
         .then_some((group, project, number))
-}
-
-/// Python's `template.format(**values)` for the names in `values`: `{{` and `}}` are
-/// braces; `None` for any other name, as Python raises for it.
-fn format_template(template: &str, values: &[(&str, &str)]) -> Option<String> {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        if rest[i..].starts_with("{{") || rest[i..].starts_with("}}") {
-            out.push_str(&rest[i..i + 1]);
-            rest = &after[1..];
-            continue;
-        }
-        if rest[i..].starts_with('}') {
-            return None;
-        }
-        let end = after.find('}')?;
-        let (_, value) = values.iter().find(|(name, _)| *name == &after[..end])?;
-        out.push_str(value);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Some(out)
 }
 
 #[cfg(test)]
@@ -338,6 +320,7 @@ mod tests {
         // No issue (`0`, `-`) draws nothing, its comma kept; a commit is cut to 7.
         let site = roles(&[("issues_github_path", "o/r")]);
         assert_eq!(drawn(&site, "issue", "0, 7").unwrap().1, ", #7");
+        assert_eq!(drawn(&site, "issue", "7,").unwrap().1, "#7, #");
         assert_eq!(
             drawn(&site, "commit", "o/x@0123456789").unwrap().0,
             one("https://github.com/o/x/commit/0123456789", "o/x@0123456")
@@ -367,7 +350,5 @@ mod tests {
                 let _ = drawn(&site, name, code);
             }
         }
-        assert_eq!(format_template("a}b", &[]), None);
-        assert_eq!(format_template("{a", &[("a", "x")]), None);
     }
 }

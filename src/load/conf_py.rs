@@ -2,15 +2,16 @@
 //! into `content/` keeps there (or beside it) the settings its pages depend on: the MyST
 //! substitutions (`load::myst_substitutions`), the roles `sphinx.ext.extlinks` defines
 //! ([`extlinks`]), the URL schemes MyST links may use ([`url_schemes`]) and the settings
-//! of the sphinx-issues roles ([`issue_roles`]). `conf.py` is Python, which orgbook does not run: only literal values
-//! assigned at the top level are read, by the small scanner below (a Python parser crate
-//! would be far larger than these uses need): strings, and strings joined with `+` to the
-//! names of strings assigned above (`_repo + "issues/%s"`). Anything else (a call, an
-//! f-string, a value computed at run time) is left out, and what depends on it stays a
-//! reported leftover where pages use it (an `extlinks` entry so left out is remembered by
-//! its line, for the warning to name it).
+//! of the sphinx-issues roles ([`issue_roles`]). `conf.py` is Python, which orgbook does
+//! not run: only literal values assigned at the top level are read, by the small scanner
+//! below (a Python parser crate would be far larger than these uses need): strings, and
+//! strings joined with `+` to the names of strings assigned above (`_repo + "issues/%s"`),
+//! or f-strings of such names (`f"{_repo}issues/%s"`). Anything else (a call, an f-string
+//! of anything more, a value computed at run time) is left out, and what depends on it
+//! stays a reported leftover where pages use it (an `extlinks` entry so left out is
+//! remembered by its line, for the warning to name it).
 
-use crate::dialects::myst::{ExtLink, UrlScheme};
+use crate::dialects::myst::{ExtLink, UrlScheme, python_format};
 use crate::dialects::sphinx_issues::{IssueRoles, SETTINGS};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -221,7 +222,10 @@ pub fn issue_roles(text: &str) -> Option<IssueRoles> {
             let rest = last_assignment(text, setting)?;
             let mut s = Scanner { text: rest, at: 0 };
             let value = s.string_expr(&names)?;
-            Some((setting.to_string(), value))
+            // The whole value, not the start of a call (`"{}/{}".format(user, repo)`).
+            let after = rest[s.at..].trim_start_matches([' ', '\t']);
+            let ends = after.is_empty() || after.starts_with(['\n', '\r', '#', ';']);
+            ends.then(|| (setting.to_string(), value))
         })
         .collect();
     Some(IssueRoles { settings })
@@ -357,6 +361,8 @@ impl Scanner<'_> {
             self.skip_space();
             if let Some(s) = self.strings() {
                 out.push_str(&s);
+            } else if let Some(s) = self.fstring(names) {
+                out.push_str(&s);
             } else {
                 let rest = &self.text[self.at..];
                 let len = rest
@@ -380,6 +386,25 @@ impl Scanner<'_> {
                 return Some(out);
             }
         }
+    }
+
+    /// An f-string whose fields are names of strings (`names`) and nothing more:
+    /// `f"{github_user}/{github_repo}"`. `None`, moving nowhere, for any other (a field
+    /// with an expression, a conversion or a format, a name of no string).
+    fn fstring(&mut self, names: &BTreeMap<String, String>) -> Option<String> {
+        let before = self.at;
+        if !(self.eat('f') || self.eat('F')) {
+            return None;
+        }
+        let Some(literal) = self.string() else {
+            self.at = before;
+            return None;
+        };
+        let filled = python_format(&literal, |name| names.get(name).map(String::as_str));
+        if filled.is_none() {
+            self.at = before;
+        }
+        filled
     }
 
     /// The entries of a dict literal's body (after its `{`, up to its `}`) whose key is a
@@ -544,6 +569,11 @@ myst_url_schemes = {
                 ),
             ),
             ("gh-user", scheme("https://github.com/{{path}}", None)),
+            // An f-string of a name assigned above, braces doubled: read.
+            (
+                "source",
+                scheme("https://github.com/o/r/blob/{{path}}", None),
+            ),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
@@ -571,7 +601,7 @@ myst_url_schemes = {
 
     #[test]
     fn sphinx_issues_is_read_when_the_extension_is_named() {
-        let conf = "_gl = 'https://gitlab.example.com/'\nextensions = [\n    'myst_parser',\n    # \"sphinx_issues\",\n]\nissues_uri = _gl + '{group}/{project}/-/issues/{issue}'\nissues_github_path = f'{a}/{b}'\n";
+        let conf = "_gl = 'https://gitlab.example.com/'\nextensions = [\n    'myst_parser',\n    # \"sphinx_issues\",\n]\nissues_uri = _gl + '{group}/{project}/-/issues/{issue}'\nissues_github_path = f'{a}/{b}'\nissues_pr_uri = '{}/pull/{pr}'.format(x)\n";
         // Named only in a comment: not enabled.
         assert_eq!(issue_roles(conf), None);
         let conf = conf.replace("]\n", "]\nextensions.append(\"sphinx_issues\")\n");
@@ -587,13 +617,15 @@ myst_url_schemes = {
 
     #[test]
     fn names_are_strings_assigned_above() {
-        let names =
-            string_names("A = 'x'\nB = A + \"y\"\nC = B + D\nE == 'no'\n  F = 'indented'\n");
+        let names = string_names(
+            "A = 'x'\nB = A + \"y\"\nC = B + D\nE == 'no'\n  F = 'indented'\nG = f'{A}'\nH = f'{A!r}'\nI = f'{A:>3}'\nJ = f'{D}'\n",
+        );
         assert_eq!(
             names.into_iter().collect::<Vec<_>>(),
             [
                 ("A".to_string(), "x".to_string()),
-                ("B".to_string(), "xy".to_string())
+                ("B".to_string(), "xy".to_string()),
+                ("G".to_string(), "x".to_string())
             ]
         );
     }

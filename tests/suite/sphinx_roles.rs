@@ -259,3 +259,36 @@ fn an_extlinks_role_conf_py_computes_says_so() {
     }
     assert!(!found[0].3.contains("conf.py"), "{:?}", found[0]);
 }
+
+/// The repository written as an f-string of names assigned above, as
+/// marshmallow-code/webargs' `docs/conf.py` writes it, is read; written with a call
+/// (`"{}/{}".format(…)`, the same file's older form), it is not, and the roles that need
+/// it stay warnings.
+#[test]
+fn an_f_string_of_names_assigned_above_is_read() {
+    let book = TestBook::fixture("sphinx-issues");
+    let written = "issues_github_path = \"python-scim/scim2-models\"";
+    book.edit(
+        "content/conf.py",
+        written,
+        "github_user = \"python-scim\"\ngithub_repo = \"scim2-models\"\n\nissues_github_path = f\"{github_user}/{github_repo}\"",
+    );
+    book.build().success();
+    let links = tracker_links(&book.html("changelog.html"));
+    assert_eq!(
+        links[0],
+        (format!("{REPO}/issues/125"), "#125".to_string()),
+        "{links:?}"
+    );
+    assert_eq!(diagnostics(&book), []);
+    book.edit(
+        "content/conf.py",
+        "f\"{github_user}/{github_repo}\"",
+        "\"{}/{}\".format(github_user, github_repo)",
+    );
+    let leftovers = diagnostics(&book)
+        .into_iter()
+        .filter(|d| d.0 == "template-leftover")
+        .count();
+    assert_eq!(leftovers, 7);
+}
