@@ -87,6 +87,7 @@ codes! {
     LinkOutsideSite = "link-outside-site",
     MissingAnchor = "missing-anchor",
     UnsafeUrl = "unsafe-url",
+    UnknownUrlScheme = "unknown-url-scheme",
     RemovedEmbed = "removed-embed",
     AnchorOtherRule = "anchor-other-rule",
     DuplicateFolderIndex = "duplicate-folder-index",

@@ -249,6 +249,14 @@ pub fn unsafe_scheme(url: &str, image: bool) -> Option<String> {
     unsafe_.then_some(scheme)
 }
 
+/// Whether browsers open links to `scheme` (lowercase): one of those the sanitizer keeps
+/// in raw HTML (`https`, `mailto`, `tel`, `irc` …).
+pub fn opened_scheme(scheme: &str) -> bool {
+    static OPENED: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| SANITIZER.clone_url_schemes());
+    OPENED.contains(scheme)
+}
+
 /// The warning for a neutralised URL at `span` of `doc`'s text.
 pub fn unsafe_url_warning(
     file: &str,

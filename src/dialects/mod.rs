@@ -16,6 +16,7 @@ pub(crate) mod mkdocs;
 pub(crate) mod myst;
 pub(crate) mod pandoc;
 pub(crate) mod retype;
+pub(crate) mod sphinx_issues;
 pub(crate) mod writerside;
 
 use pulldown_cmark::Options;

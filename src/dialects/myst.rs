@@ -1162,6 +1162,61 @@ impl UrlScheme {
     }
 }
 
+/// The scheme of `dest` when it is a URL scheme (two characters at least, so not a
+/// Windows drive) that none of `defined` names (a site's `myst_url_schemes`), browsers do
+/// not open, MyST does not read itself (`project:`, `path:`, `inv:`) and is not one
+/// orgbook neutralises as unsafe (reported so already).
+pub fn undefined_scheme<'d>(
+    dest: &'d str,
+    defined: &std::collections::BTreeSet<String>,
+) -> Option<&'d str> {
+    let (scheme, _) = dest.split_once(':')?;
+    let well_formed = scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    if !well_formed {
+        return None;
+    }
+    let lower = scheme.to_ascii_lowercase();
+    let known = defined.contains(scheme)
+        || defined.contains(&lower)
+        || matches!(lower.as_str(), "project" | "path" | "inv")
+        || crate::html_policy::opened_scheme(&lower)
+        || crate::html_policy::unsafe_scheme(dest, false).is_some();
+    (!known).then_some(scheme)
+}
+
+/// Python's `template.format(...)` (and an f-string's text) for fields that are names
+/// alone, `value` giving each one's text: `{{` and `}}` are braces; `None` for a field
+/// `value` does not know or one with more than a name (`{x!r}`, `{x:>3}`), on which
+/// Python fails or which it computes.
+pub(crate) fn python_format<'v>(
+    template: &str,
+    value: impl Fn(&str) -> Option<&'v str>,
+) -> Option<String> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let (mark, after) = (&rest[i..i + 1], &rest[i + 1..]);
+        if let Some(after) = after.strip_prefix(mark) {
+            out.push_str(mark);
+            rest = after;
+            continue;
+        }
+        if mark == "}" {
+            return None;
+        }
+        let end = after.find('}')?;
+        out.push_str(value(&after[..end])?);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// Python's `pattern % target` for a pattern of one `%s` (and `%%` for `%`), as extlinks
 /// applies it; a pattern without `%s` gets the target after it (Sphinx before 4.0).
 fn percent_format(pattern: &str, target: &str) -> String {
@@ -1194,7 +1249,7 @@ fn percent_format(pattern: &str, target: &str) -> String {
 }
 
 /// Sphinx's `text <target>` form of a role's content: `(Some(text), target)`.
-fn role_parts(code: &str) -> (Option<&str>, &str) {
+pub(crate) fn role_parts(code: &str) -> (Option<&str>, &str) {
     match code
         .trim()
         .strip_suffix('>')

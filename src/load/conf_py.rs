@@ -1,15 +1,19 @@
 //! Sphinx's settings file, `conf.py`, read without running it. A Sphinx or MyST site moved
 //! into `content/` keeps there (or beside it) the settings its pages depend on: the MyST
 //! substitutions (`load::myst_substitutions`), the roles `sphinx.ext.extlinks` defines
-//! ([`extlinks`]) and the URL schemes MyST links may use ([`url_schemes`]). `conf.py` is Python, which orgbook does not run: only literal values
-//! assigned at the top level are read, by the small scanner below (a Python parser crate
-//! would be far larger than these uses need): strings, and strings joined with `+` to the
-//! names of strings assigned above (`_repo + "issues/%s"`). Anything else (a call, an
-//! f-string, a value computed at run time) is left out, and what depends on it stays a
-//! reported leftover where pages use it.
+//! ([`extlinks`]), the URL schemes MyST links may use ([`url_schemes`]) and the settings
+//! of the sphinx-issues roles ([`issue_roles`]). `conf.py` is Python, which orgbook does
+//! not run: only literal values assigned at the top level are read, by the small scanner
+//! below (a Python parser crate would be far larger than these uses need): strings, and
+//! strings joined with `+` to the names of strings assigned above (`_repo + "issues/%s"`),
+//! or f-strings of such names (`f"{_repo}issues/%s"`). Anything else (a call, an f-string
+//! of anything more, a value computed at run time) is left out, and what depends on it
+//! stays a reported leftover where pages use it (an `extlinks` entry so left out is
+//! remembered by its line, for the warning to name it).
 
-use crate::dialects::myst::{ExtLink, UrlScheme};
-use std::collections::BTreeMap;
+use crate::dialects::myst::{ExtLink, UrlScheme, python_format};
+use crate::dialects::sphinx_issues::{IssueRoles, SETTINGS};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Sphinx's settings file.
@@ -78,6 +82,12 @@ fn string_names(text: &str) -> BTreeMap<String, String> {
 /// the URL pattern and the caption pattern (or `None`). Entries written otherwise are left
 /// out.
 pub fn extlinks(text: &str) -> BTreeMap<String, ExtLink> {
+    extlinks_dict(text).read
+}
+
+/// [`extlinks`], with the line of each entry whose value is not read (an f-string, a
+/// call: a URL computed when Sphinx runs).
+fn extlinks_dict(text: &str) -> Dict<ExtLink> {
     let names = string_names(text);
     top_level_dict(text, "extlinks", |s| {
         let (url, caption) = s.pair(&names)?;
@@ -90,6 +100,11 @@ pub fn extlinks(text: &str) -> BTreeMap<String, ExtLink> {
 /// (`"https": None`, a scheme kept as it is), the list form of older MyST versions and
 /// entries written otherwise are left out.
 pub fn url_schemes(text: &str) -> BTreeMap<String, UrlScheme> {
+    url_schemes_dict(text).read
+}
+
+/// [`url_schemes`], with the line of each scheme not read (`None`, a value computed).
+fn url_schemes_dict(text: &str) -> Dict<UrlScheme> {
     let names = string_names(text);
     top_level_dict(text, "myst_url_schemes", |s| {
         if let Some(url) = s.string_expr(&names) {
@@ -98,7 +113,7 @@ pub fn url_schemes(text: &str) -> BTreeMap<String, UrlScheme> {
         if !s.eat('{') {
             return None;
         }
-        let fields = s.dict_body(|s| s.string_expr(&names));
+        let (fields, _) = s.dict_body(|s| s.string_expr(&names));
         let field = |key: &str| {
             fields
                 .iter()
@@ -112,27 +127,108 @@ pub fn url_schemes(text: &str) -> BTreeMap<String, UrlScheme> {
     })
 }
 
-/// The entries of the dict literal assigned to `name` at the top level whose key is a
-/// string and whose value `value` reads, by key (the last of a key wins, as in Python).
+/// A dict literal of `conf.py`: the entries read, by key (the last of a key wins, as in
+/// Python), and the 1-based line of each other entry whose key is a string.
+struct Dict<T> {
+    read: BTreeMap<String, T>,
+    unread: BTreeMap<String, usize>,
+}
+
+/// The dict literal assigned to `name` at the top level of `text`, its values read by
+/// `value`.
 fn top_level_dict<T>(
     text: &str,
     name: &str,
     value: impl FnMut(&mut Scanner) -> Option<T>,
-) -> BTreeMap<String, T> {
+) -> Dict<T> {
     let Some(dict) = last_assignment(text, name).and_then(|r| r.strip_prefix('{')) else {
-        return BTreeMap::new();
+        return Dict {
+            read: BTreeMap::new(),
+            unread: BTreeMap::new(),
+        };
     };
-    Scanner { text: dict, at: 0 }
-        .dict_body(value)
+    let (read, unread) = Scanner { text: dict, at: 0 }.dict_body(value);
+    // `dict` ends where `text` ends; the entries come in order, so lines are counted once.
+    let start = text.len() - dict.len();
+    let (mut counted, mut line) = (0, 1);
+    let unread = unread
         .into_iter()
-        .collect()
+        .map(|(key, at)| {
+            line += text[counted..start + at].matches('\n').count();
+            counted = start + at;
+            (key, line)
+        })
+        .collect();
+    Dict {
+        read: read.into_iter().collect(),
+        unread,
+    }
 }
 
-/// [`extlinks`] and [`url_schemes`] of the handbook's `conf.py`; empty without one.
-pub(super) fn read_links(root: &Path) -> (BTreeMap<String, ExtLink>, BTreeMap<String, UrlScheme>) {
-    read(root)
-        .map(|text| (extlinks(&text), url_schemes(&text)))
-        .unwrap_or_default()
+/// What `conf.py` says of links: [`extlinks`] and the line of each entry computed,
+/// [`url_schemes`] and the name of every scheme `myst_url_schemes` gives (kept as it is,
+/// `None`, included), and the sphinx-issues roles ([`issue_roles`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfLinks {
+    /// The file, from the handbook's root (`content/conf.py`); empty without one.
+    pub path: String,
+    pub extlinks: BTreeMap<String, ExtLink>,
+    pub computed_extlinks: BTreeMap<String, usize>,
+    pub url_schemes: BTreeMap<String, UrlScheme>,
+    pub url_scheme_names: BTreeSet<String>,
+    pub issue_roles: Option<IssueRoles>,
+}
+
+/// [`ConfLinks`] of the handbook's `conf.py`; empty without one.
+pub(super) fn read_links(root: &Path) -> ConfLinks {
+    let Some((path, file)) = super::find_beside_or_in_content(root, &[CONF_PY], MAX_BYTES) else {
+        return ConfLinks::default();
+    };
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return ConfLinks::default();
+    };
+    let extlinks = extlinks_dict(&text);
+    let schemes = url_schemes_dict(&text);
+    let url_scheme_names = schemes
+        .read
+        .keys()
+        .chain(schemes.unread.keys())
+        .cloned()
+        .collect();
+    ConfLinks {
+        path,
+        extlinks: extlinks.read,
+        computed_extlinks: extlinks.unread,
+        url_schemes: schemes.read,
+        url_scheme_names,
+        issue_roles: issue_roles(&text),
+    }
+}
+
+/// The sphinx-issues settings of a `conf.py` that enables the extension (names it as a
+/// string outside a comment: in `extensions`, or appended to it); `None` when it does not.
+pub fn issue_roles(text: &str) -> Option<IssueRoles> {
+    let named = text.lines().any(|line| {
+        let code = line.split('#').next().unwrap_or("");
+        code.contains("\"sphinx_issues\"") || code.contains("'sphinx_issues'")
+    });
+    if !named {
+        return None;
+    }
+    let names = string_names(text);
+    let settings = SETTINGS
+        .iter()
+        .filter_map(|setting| {
+            let rest = last_assignment(text, setting)?;
+            let mut s = Scanner { text: rest, at: 0 };
+            let value = s.string_expr(&names)?;
+            // The whole value, not the start of a call (`"{}/{}".format(user, repo)`).
+            let after = rest[s.at..].trim_start_matches([' ', '\t']);
+            let ends = after.is_empty() || after.starts_with(['\n', '\r', '#', ';']);
+            ends.then(|| (setting.to_string(), value))
+        })
+        .collect();
+    Some(IssueRoles { settings })
 }
 
 /// A position in Python source being read.
@@ -265,6 +361,8 @@ impl Scanner<'_> {
             self.skip_space();
             if let Some(s) = self.strings() {
                 out.push_str(&s);
+            } else if let Some(s) = self.fstring(names) {
+                out.push_str(&s);
             } else {
                 let rest = &self.text[self.at..];
                 let len = rest
@@ -290,28 +388,60 @@ impl Scanner<'_> {
         }
     }
 
+    /// An f-string whose fields are names of strings (`names`) and nothing more:
+    /// `f"{github_user}/{github_repo}"`. `None`, moving nowhere, for any other (a field
+    /// with an expression, a conversion or a format, a name of no string).
+    fn fstring(&mut self, names: &BTreeMap<String, String>) -> Option<String> {
+        let before = self.at;
+        if !(self.eat('f') || self.eat('F')) {
+            return None;
+        }
+        let Some(literal) = self.string() else {
+            self.at = before;
+            return None;
+        };
+        let filled = python_format(&literal, |name| names.get(name).map(String::as_str));
+        if filled.is_none() {
+            self.at = before;
+        }
+        filled
+    }
+
     /// The entries of a dict literal's body (after its `{`, up to its `}`) whose key is a
-    /// string and whose value `value` reads; others are skipped over.
-    fn dict_body<T>(&mut self, mut value: impl FnMut(&mut Self) -> Option<T>) -> Vec<(String, T)> {
+    /// string and whose value `value` reads; others are skipped over, and those of them
+    /// whose key is a string given with the position of the key.
+    #[allow(clippy::type_complexity)]
+    fn dict_body<T>(
+        &mut self,
+        mut value: impl FnMut(&mut Self) -> Option<T>,
+    ) -> (Vec<(String, T)>, Vec<(String, usize)>) {
         let mut out = Vec::new();
+        let mut unread = Vec::new();
         loop {
             self.skip_space();
             if self.eat('}') || self.at >= self.text.len() {
-                return out;
+                return (out, unread);
             }
+            let key_at = self.at;
             let key = self.strings();
             self.skip_space();
             let colon = self.eat(':');
             self.skip_space();
-            let read = match (key, colon) {
-                (Some(key), true) => value(self).map(|v| (key, v)),
+            let read = match (&key, colon) {
+                (Some(key), true) => value(self).map(|v| (key.clone(), v)),
                 _ => None,
             };
             self.skip_space();
             match (read, self.peek()) {
                 (Some(entry), Some(',' | '}')) => out.push(entry),
-                _ if !self.skip_to_entry_end() => return out,
-                _ => {}
+                _ => {
+                    if let (Some(key), true) = (key, colon) {
+                        unread.push((key, key_at));
+                    }
+                    if !self.skip_to_entry_end() {
+                        return (out, unread);
+                    }
+                }
             }
             self.eat(',');
         }
@@ -439,6 +569,11 @@ myst_url_schemes = {
                 ),
             ),
             ("gh-user", scheme("https://github.com/{{path}}", None)),
+            // An f-string of a name assigned above, braces doubled: read.
+            (
+                "source",
+                scheme("https://github.com/o/r/blob/{{path}}", None),
+            ),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
@@ -454,16 +589,59 @@ myst_url_schemes = {
     }
 
     #[test]
+    fn entries_not_read_are_kept_with_their_line() {
+        let conf = "V = version()\nextlinks = {\n    'ok': ('https://x/%s', None),\n    'docs': (f'https://d/{V}/%s', None),\n    \"call\": make('x'),\n    **more,\n}\n";
+        let dict = extlinks_dict(conf);
+        assert_eq!(dict.read.keys().collect::<Vec<_>>(), ["ok"]);
+        assert_eq!(
+            dict.unread.into_iter().collect::<Vec<_>>(),
+            [("call".to_string(), 5), ("docs".to_string(), 4)]
+        );
+    }
+
+    #[test]
+    fn sphinx_issues_is_read_when_the_extension_is_named() {
+        let conf = "_gl = 'https://gitlab.example.com/'\nextensions = [\n    'myst_parser',\n    # \"sphinx_issues\",\n]\nissues_uri = _gl + '{group}/{project}/-/issues/{issue}'\nissues_github_path = f'{a}/{b}'\nissues_pr_uri = '{}/pull/{pr}'.format(x)\n";
+        // Named only in a comment: not enabled.
+        assert_eq!(issue_roles(conf), None);
+        let conf = conf.replace("]\n", "]\nextensions.append(\"sphinx_issues\")\n");
+        let roles = issue_roles(&conf).expect("enabled");
+        assert_eq!(
+            roles.settings.into_iter().collect::<Vec<_>>(),
+            [(
+                "issues_uri".to_string(),
+                "https://gitlab.example.com/{group}/{project}/-/issues/{issue}".to_string()
+            )]
+        );
+    }
+
+    #[test]
     fn names_are_strings_assigned_above() {
-        let names =
-            string_names("A = 'x'\nB = A + \"y\"\nC = B + D\nE == 'no'\n  F = 'indented'\n");
+        let names = string_names(
+            "A = 'x'\nB = A + \"y\"\nC = B + D\nE == 'no'\n  F = 'indented'\nG = f'{A}'\nH = f'{A!r}'\nI = f'{A:>3}'\nJ = f'{D}'\n",
+        );
         assert_eq!(
             names.into_iter().collect::<Vec<_>>(),
             [
                 ("A".to_string(), "x".to_string()),
-                ("B".to_string(), "xy".to_string())
+                ("B".to_string(), "xy".to_string()),
+                ("G".to_string(), "x".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn finding_sphinx_issues_stays_linear() {
+        let time = |n: usize| {
+            let conf = format!(
+                "x = 1  # {}\nextensions = ['a']\n",
+                "'sphinx_issues' ".repeat(n)
+            );
+            let (found, t) = crate::cpu_time::cpu_time_of(|| issue_roles(&conf));
+            assert_eq!(found, None);
+            t
+        };
+        crate::cpu_time::assert_grows_linearly("sphinx_issues named in a comment", 50_000, time);
     }
 
     #[test]
@@ -471,14 +649,16 @@ myst_url_schemes = {
         // Many entries, and a line that names `extlinks` many times.
         let time = |n: usize| {
             let entries: String = (0..n)
-                .map(|i| format!("    \"r{i}\": (_repo + \"{i}/%s\", \"#%s\"),\n"))
+                .map(|i| {
+                    format!("    \"r{i}\": (_repo + \"{i}/%s\", \"#%s\"),\n    \"c{i}\": (f\"{{x}}/%s\", None),\n")
+                })
                 .collect();
             let conf = format!(
                 "_repo = \"https://x/\"\n{}\nextlinks = {{\n{entries}}}\n",
                 "extlinks ".repeat(n)
             );
-            let (found, t) = crate::cpu_time::cpu_time_of(|| extlinks(&conf));
-            assert_eq!(found.len(), n);
+            let (found, t) = crate::cpu_time::cpu_time_of(|| extlinks_dict(&conf));
+            assert_eq!((found.read.len(), found.unread.len()), (n, n));
             t
         };
         crate::cpu_time::assert_grows_linearly("extlinks entries", 20_000, time);

@@ -585,7 +585,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     nav_order.variables = writerside::variables(root, &assets, diags);
     nav_order.references = myst_nav::references(root);
     nav_order.substitutions = myst_substitutions::read(root);
-    (nav_order.extlinks, nav_order.url_schemes) = conf_py::read_links(root);
+    nav_order.conf_links = conf_py::read_links(root);
     let assets = match nav_order.retype {
         true => with_retype_folders(assets, &mut folder_settings, &mut nav_order.hidden, diags),
         false => assets,
@@ -882,12 +882,10 @@ pub struct NavOrder {
     /// Book's `parse: myst_substitutions:`), by key: read with the other settings of those
     /// tools' files ([`myst_substitutions::read`]).
     pub substitutions: BTreeMap<String, String>,
-    /// The roles Sphinx's `extlinks` defines in `conf.py` (``{issue}`123` ``), by name
-    /// ([`conf_py::extlinks`]).
-    pub extlinks: BTreeMap<String, crate::dialects::myst::ExtLink>,
-    /// The URL schemes `conf.py`'s `myst_url_schemes` gives links (`<gh-pr:734>`), by
-    /// scheme ([`conf_py::url_schemes`]).
-    pub url_schemes: BTreeMap<String, crate::dialects::myst::UrlScheme>,
+    /// What `conf.py` says of links: the roles Sphinx's `extlinks` defines
+    /// (``{issue}`123` ``), the URL schemes `myst_url_schemes` gives links (`<gh-pr:734>`),
+    /// the roles of sphinx-issues ([`conf_py::read_links`]).
+    pub conf_links: conf_py::ConfLinks,
     /// The order depends on which pages there are beyond those it names (a `pattern:` or
     /// `glob:` entry, Jupyter Book's unlisted pages hidden): `orgbook serve` reads it
     /// again when a page comes or goes.

@@ -1553,6 +1553,23 @@ fn extlinks_roles_follow_conf_py_edits() {
     assert_good(&model, &r, "extlinks changed");
 }
 
+/// sphinx-issues' roles follow `conf.py`'s edits too: another repository named, the
+/// extension taken out of `extensions` (its roles warnings again), as a fresh build has
+/// them.
+#[test]
+fn sphinx_issues_roles_follow_conf_py_edits() {
+    let book = Book::fixture("sphinx-issues");
+    let (mut model, first) = served(&book);
+    assert_good(&model, &first, "cold");
+    book.edit("content/conf.py", "python-scim/scim2-models", "yaal/scim2");
+    let changes = crate::serve::watch::classify(&book.root, &[book.path("content/conf.py")]);
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "repository changed");
+    book.edit("content/conf.py", "    \"sphinx_issues\",\n", "");
+    let r = update(&mut model, &changes);
+    assert_good(&model, &r, "extension taken out");
+}
+
 /// `SUMMARY.md`'s part titles head the sidebar's chapters, and mdBook's `book.toml`
 /// redirects are read with the configuration (the watcher counts the file as such): an edit
 /// of either gives what a fresh build gives.

@@ -67,6 +67,7 @@ mod service_catalogs;
 mod setext_records_and_bookstack_ids;
 mod shapes;
 mod sphinx_conf_links;
+mod sphinx_roles;
 mod team_display_names;
 mod team_names_in_the_cli;
 mod ui_text;

@@ -1614,6 +1614,13 @@ mod codes {
         (Code::UnsafeUrl, |b| {
             b.write("content/guide/js.md", "[x](javascript:alert(1))\n");
         }),
+        (Code::UnknownUrlScheme, |b| {
+            b.write(
+                "content/conf.py",
+                "myst_url_schemes = {\"gh-pr\": \"https://github.com/o/r/pull/{{path}}\"}\n",
+            );
+            b.write("content/guide/scheme.md", "See <gh-issue:12>.\n");
+        }),
         (Code::TeamFolderWithoutCharter, |b| {
             b.write(
                 "content/teams/growth/index.md",

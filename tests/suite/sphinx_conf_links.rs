@@ -10,7 +10,7 @@ use crate::harness::{TestBook, files_under, sel, texts};
 use serde_json::Value;
 
 /// Every link of the page's prose: its destination and its text.
-fn prose_links(page: &scraper::Html) -> Vec<(String, String)> {
+pub(crate) fn prose_links(page: &scraper::Html) -> Vec<(String, String)> {
     page.select(&sel(".prose a"))
         .filter(|a| a.value().attr("class").is_none())
         .map(|a| {
@@ -120,7 +120,7 @@ fn without_extlinks_the_roles_stay_warnings() {
 /// URL, the link's path and fragment in place (an empty fragment leaves no `#`); an
 /// autolink or a link without text shows the scheme's title (the URL itself when the
 /// scheme gives none), a link with text keeps it. A scheme the site does not define stays
-/// as written, and a template that would make a `javascript:` link is neutralised.
+/// as written (with a warning: tests/suite/sphinx_roles.rs), and a template that would make a `javascript:` link is neutralised.
 #[test]
 fn links_to_url_schemes_conf_py_defines_lead_to_their_urls() {
     let book = TestBook::fixture("myst-url-schemes");
@@ -145,5 +145,11 @@ fn links_to_url_schemes_conf_py_defines_lead_to_their_urls() {
     .map(|(h, t)| (h, t.to_string()))
     .collect();
     assert_eq!(prose_links(&page), want);
-    assert_eq!(diagnostics(&book), [("unsafe-url".to_string(), 16)]);
+    assert_eq!(
+        diagnostics(&book),
+        [
+            ("unknown-url-scheme".to_string(), 15),
+            ("unsafe-url".to_string(), 16)
+        ]
+    );
 }

@@ -97,13 +97,20 @@ pub(in crate::markdown) fn sort_leftovers(
         {
             continue;
         }
-        // A role the site's `conf.py` defines with `extlinks`: drawn as a link.
-        if l.kind == Kind::Template
-            && let Some(name) = l
-                .construct
-                .strip_prefix('{')
-                .and_then(|c| c.strip_suffix('}'))
-            && handbook.nav_order.extlinks.contains_key(name)
+        // A role the site's `conf.py` defines with `extlinks` or sphinx-issues: drawn as a
+        // link.
+        let conf = &handbook.nav_order.conf_links;
+        let role = (l.kind == Kind::Template)
+            .then(|| {
+                l.construct
+                    .strip_prefix('{')
+                    .and_then(|c| c.strip_suffix('}'))
+            })
+            .flatten()
+            .filter(|_| !conf.path.is_empty());
+        if let Some(name) = role
+            && (conf.extlinks.contains_key(name)
+                || conf.issue_roles.as_ref().is_some_and(|r| r.defines(name)))
         {
             found.roles.push_back((
                 l.range.end,
@@ -127,6 +134,27 @@ pub(in crate::markdown) fn sort_leftovers(
             }
         }
         let span = l.range.start + offset..l.range.end + offset;
+        // An `extlinks` role whose URL `conf.py` computes: where, and what to write.
+        if l.kind == Kind::Template
+            && let Some(line) = role.and_then(|name| conf.computed_extlinks.get(name))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    "template-leftover",
+                    &doc.source.path,
+                    format!(
+                        "`{}` is a role `extlinks` defines in {}, line {line}, but its URL there is computed when Sphinx runs (an f-string, a call), which orgbook does not do: it is shown as text",
+                        l.construct, conf.path
+                    ),
+                )
+                .with_help(format!(
+                    "write the role's URL pattern in {} as a string literal (`\"https://…/%s\"`, or a name of a string assigned above joined to one with `+`), or write this link in Markdown",
+                    conf.path
+                ))
+                .at(&doc.source.text, span),
+            );
+            continue;
+        }
         diags.push(match l.kind {
             Kind::AlertTitle => {
                 if !l.construct.is_empty() {

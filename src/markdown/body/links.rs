@@ -139,15 +139,17 @@ impl<'a> BodyWriter<'a> {
         }
         // MyST: a link to a URL scheme the site's `conf.py` defines (`myst_url_schemes`:
         // `<gh-pr:734>`, `[the fix](gh-pr:734)`) leads to the scheme's URL; without text
-        // of its own (an autolink, `[](gh-pr:734)`) it shows the scheme's title.
+        // of its own (an autolink, `[](gh-pr:734)`) it shows the scheme's title. One to a
+        // scheme it defines neither there nor among those browsers open leads nowhere.
+        let conf = &handbook.nav_order.conf_links;
         if let Tag::Link {
             link_type,
             dest_url,
             ..
         } = &mut tag
-            && !handbook.nav_order.url_schemes.is_empty()
+            && !conf.url_schemes.is_empty()
             && let Some((url, title)) =
-                crate::dialects::myst::UrlScheme::link(&handbook.nav_order.url_schemes, dest_url)
+                crate::dialects::myst::UrlScheme::link(&conf.url_schemes, dest_url)
         {
             let textless = *link_type == LinkType::Autolink
                 || self
@@ -159,6 +161,18 @@ impl<'a> BodyWriter<'a> {
                 self.wiki_text = Some((self.events.len(), title));
             }
             *dest_url = CowStr::from(url);
+        } else if let Tag::Link { dest_url, .. } = &tag
+            && !conf.url_scheme_names.is_empty()
+            && let Some(scheme) =
+                crate::dialects::myst::undefined_scheme(dest_url, &conf.url_scheme_names)
+        {
+            self.diags.push(undefined_scheme_warning(
+                &self.doc.source.path,
+                &self.doc.source.text,
+                span.clone(),
+                scheme,
+                conf,
+            ));
         }
         // A link Google Docs' web export sent through Google's redirect leads to its target.
         if let Tag::Link { dest_url, .. } = &mut tag
@@ -695,4 +709,39 @@ impl<'a> BodyWriter<'a> {
             None => None,
         }
     }
+}
+
+/// The `unknown-url-scheme` warning for a link at `span` to `scheme`, which the site's
+/// `conf.py` (`conf`) gives no URL in `myst_url_schemes`.
+fn undefined_scheme_warning(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    scheme: &str,
+    conf: &crate::load::conf_py::ConfLinks,
+) -> Diagnostic {
+    const NAMED: usize = 12;
+    let mut defined: Vec<String> = conf
+        .url_schemes
+        .keys()
+        .take(NAMED)
+        .map(|s| format!("`{s}`"))
+        .collect();
+    if conf.url_schemes.len() > NAMED {
+        defined.push(format!("and {} more", conf.url_schemes.len() - NAMED));
+    }
+    Diagnostic::warning(
+        "unknown-url-scheme",
+        file,
+        format!(
+            "a link to `{scheme}:`, a URL scheme that {}'s `myst_url_schemes` does not define (it defines {}) and browsers do not open: the link leads nowhere",
+            conf.path,
+            defined.join(", ")
+        ),
+    )
+    .with_help(format!(
+        "add `{scheme}` to `myst_url_schemes` in {} with its URL template, or write the link's full `https://` address",
+        conf.path
+    ))
+    .at(text, span)
 }

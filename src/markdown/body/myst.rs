@@ -325,13 +325,13 @@ impl<'a> BodyWriter<'a> {
             }
         }
         let handbook = self.handbook;
-        let external = (role == Role::External)
-            .then(|| handbook.nav_order.extlinks.get(&name[1..name.len() - 1]))
-            .flatten();
-        let drawn = match external {
+        let conf = &handbook.nav_order.conf_links;
+        let role_name = &name[1..name.len() - 1];
+        let mut drawn = None;
+        if role == Role::External {
             // Its URL goes as a link's does: an unsafe scheme neutralised, a relative
             // pattern (`"api/%s.html"`) resolved against the handbook.
-            Some(link) => link.draw(code, |url| {
+            let mut checked = |url: &str| {
                 drawn_destination(
                     &mut self.repeated,
                     handbook,
@@ -343,7 +343,17 @@ impl<'a> BodyWriter<'a> {
                     self.diags,
                 )
                 .map_or_else(|| url.to_string(), |href| href.to_string())
-            }),
+            };
+            drawn = match conf.extlinks.get(role_name) {
+                Some(link) => Some(link.draw(code, &mut checked)),
+                None => conf
+                    .issue_roles
+                    .as_ref()
+                    .and_then(|roles| roles.draw(role_name, code, &mut checked)),
+            };
+        }
+        let drawn = match drawn {
+            Some(drawn) => drawn,
             None => self.role_events(role, code, &span),
         };
         self.push_role(drawn, &span);
