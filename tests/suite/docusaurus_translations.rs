@@ -89,6 +89,36 @@ fn a_translated_doc_is_the_french_version_of_its_page() {
     );
 }
 
+/// A translation's edit link and its diagnostics name its file where it is, in `i18n/`.
+#[test]
+fn a_translation_is_edited_where_it_is() {
+    let book = TestBook::fixture(FIXTURE);
+    book.write(
+        "orgbook.toml",
+        "title = \"AdGuard DNS Knowledge Base\"\n\n[repository]\nurl = \"https://github.com/AdguardTeam/KnowledgeBaseDNS\"\nbranch = \"master\"\n",
+    );
+    book.edit(
+        &format!("{FR}/private-dns/overview.md"),
+        "[problèmes connus](solving-problems/known-issues.md)",
+        "[problèmes connus](solving-problems/missing.md)",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has(&format!("--> {FR}/private-dns/overview.md:"));
+    book.edit(
+        &format!("{FR}/private-dns/overview.md"),
+        "solving-problems/missing.md",
+        "solving-problems/known-issues.md",
+    );
+    book.build().success();
+    assert_eq!(
+        hrefs(&book.html("fr/private-dns/overview.html"), "a.edit-link"),
+        [format!(
+            "https://github.com/AdguardTeam/KnowledgeBaseDNS/edit/master/{FR}/private-dns/overview.md"
+        )]
+    );
+}
+
 /// A relative link of a translated doc leads to the French version of the page it names
 /// when there is one, else to the page in the default language, as Docusaurus finds the
 /// doc a translation does not have among the site's own.
