@@ -277,13 +277,23 @@ pub fn docusaurus_folders(root: &Path) -> Option<LanguageFolders> {
         .into_iter()
         .filter(|l| *l != default && lang_tag::is_tag(l))
         .map(|l| (docusaurus_current(&l), l))
-        .filter(|(folder, _)| root.join(folder).is_dir())
+        .filter(|(folder, _)| real_folder(root, folder))
         .collect();
     others.sort();
     (!others.is_empty()).then(|| LanguageFolders {
         default: crate::load::CONTENT_DIR.to_string(),
         others,
         outside_content: true,
+    })
+}
+
+/// Whether `folder` (a path from `root`) is a folder none of whose parts below `root` is a
+/// symbolic link: a build never reads outside the handbook.
+fn real_folder(root: &Path, folder: &str) -> bool {
+    let mut path = root.to_path_buf();
+    folder.split('/').all(|part| {
+        path.push(part);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir())
     })
 }
 
@@ -314,7 +324,16 @@ pub fn docusaurus_notes(
     for locale in &locales {
         let docs = root.join("i18n").join(locale).join(DOCUSAURUS_DOCS);
         let current = docusaurus_current(locale);
-        if root.join(&current).is_dir() && !published(&current) {
+        if root.join(&current).is_dir() && !real_folder(root, &current) {
+            notes.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &current,
+                    "skipped: this folder is (or is inside) a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
+                )
+                .with_help("copy or move the translations into i18n/ instead of linking to them"),
+            );
+        } else if root.join(&current).is_dir() && !published(&current) {
             notes.push(
                 Diagnostic::note(
                     "skipped-file",

@@ -209,6 +209,29 @@ fn what_is_not_published_is_named_in_notes() {
             .join("fr/private-dns/solving-problems/icloud-private-relay.html")
             .exists()
     );
+    // A listed locale's folder that is a symbolic link is not followed out of the handbook.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("intro.md"),
+        "---\ntitle: 概述\n---\n\nOutside the handbook.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(
+        book.root()
+            .join("i18n/zh-CN/docusaurus-plugin-content-docs"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path(),
+        book.root()
+            .join("i18n/zh-CN/docusaurus-plugin-content-docs/current"),
+    )
+    .unwrap();
+    book.build()
+        .success()
+        .stderr_has("i18n/zh-CN/docusaurus-plugin-content-docs/current")
+        .stderr_has("symbolic link");
+    assert!(!book.out().join("zh-CN").exists());
     // A locale added to `i18n.locales` is published.
     book.edit("docusaurus.config.js", "'zh-CN'", "'zh-CN', 'ru'");
     book.build().success().stderr_lacks("`ru` is not among");
