@@ -28,8 +28,9 @@ pub struct Config {
     /// one its former generator's configuration names (`site::load_config`); see
     /// [`Config::language`].
     pub language: Option<String>,
-    /// The language folders of the Hugo site the handbook moved in from
-    /// (`crate::lang::hugo_folders`), read beside `orgbook.toml` as `language` is.
+    /// The language folders of the Hugo or Docusaurus site the handbook moved in from
+    /// (`crate::lang::hugo_folders`, `crate::lang::docusaurus_folders`), read beside
+    /// `orgbook.toml` as `language` is.
     pub language_folders: Option<LanguageFolders>,
     /// `[ui_text.<lang>]`: the theme's interface words changed or added per language
     /// (`crate::ui_text`).
@@ -39,12 +40,19 @@ pub struct Config {
 /// Hugo's content folder per language (`[languages.fr] contentDir = "content/fr"`): the
 /// default language's folder, whose pages are the pages, and every other language's,
 /// whose pages are their translations. Paths are relative to the handbook's root.
+/// Docusaurus's translations make the same pairs from outside `content/`
+/// (`i18n/fr/docusaurus-plugin-content-docs/current`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LanguageFolders {
     /// `content` itself or a folder in it (`content/en`).
     pub default: String,
     /// `(folder, language)`: `("content/fr", "fr")`.
     pub others: Vec<(String, String)>,
+    /// Docusaurus's: the other languages' folders are outside `content/`, so a page of
+    /// one is published at the address of the page it translates under its language's
+    /// folder (`fr/<address>`, as Docusaurus publishes `/fr/<route>`), and only a page
+    /// that translates one is read (Docusaurus builds no other).
+    pub outside_content: bool,
 }
 
 impl Config {

@@ -23,6 +23,12 @@
 //! `defaultContentLanguageInSubdir`): the navigation, folder pages and team folders are
 //! read from a file's path under `content/`, which the default language's folder is part
 //! of. A folder no Hugo configuration declares is an ordinary folder.
+//!
+//! Docusaurus keeps its translations outside `content/`, in
+//! `i18n/<locale>/docusaurus-plugin-content-docs/current/` ([`docusaurus_folders`], for
+//! the locales its configuration lists; `load::i18n` reads them): the same pairs again,
+//! each translation published at its page's address under its language's folder, as
+//! translations by file name are, since its own folder is no part of the site's shape.
 
 use crate::config::LanguageFolders;
 use crate::model::{Doc, DocId, DocKind};
@@ -197,7 +203,11 @@ pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
     // A folder holding the default language's is no translations' folder.
     others.retain(|(folder, _)| !in_folder(&default, folder));
     others.sort();
-    (!others.is_empty()).then_some(LanguageFolders { default, others })
+    (!others.is_empty()).then_some(LanguageFolders {
+        default,
+        others,
+        outside_content: false,
+    })
 }
 
 /// `content` or a folder in it, as a `contentDir` names it (`./content/fr/`).
@@ -223,35 +233,163 @@ fn other_language<'p>(folders: &'p LanguageFolders, path: &'p str) -> Option<(&'
     })
 }
 
-/// The note for Docusaurus's translations beside `content/`
-/// (`i18n/<locale>/docusaurus-plugin-content-docs/current/`), which orgbook does not read:
-/// without it, a site moved in as docs/import.md says loses them unseen.
-pub fn docusaurus_translations(root: &Path) -> Option<crate::diagnostic::Diagnostic> {
-    const DOCS: &str = "docusaurus-plugin-content-docs/current";
-    let mut locales: Vec<String> = std::fs::read_dir(root.join("i18n"))
-        .ok()?
+/// Where a Docusaurus site keeps a locale's translations of the docs, in `i18n/<locale>/`.
+const DOCUSAURUS_DOCS: &str = "docusaurus-plugin-content-docs";
+
+/// The folder of a locale's translations of the current docs.
+fn docusaurus_current(locale: &str) -> String {
+    format!("i18n/{locale}/{DOCUSAURUS_DOCS}/current")
+}
+
+/// The locales of a Docusaurus configuration's `i18n: { locales: [...] }` (read as text:
+/// the configuration is a program), with its `defaultLocale`; `None` without a list of
+/// plain strings.
+fn docusaurus_locales(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    let i18n = text.find("i18n")?;
+    let rest = &text[i18n..];
+    let at = rest.find("locales")?;
+    let list = rest[at + "locales".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let list = list.trim_start().strip_prefix('[')?;
+    let list = &list[..list.find(']')?];
+    let locales = list
+        .split(',')
+        .map(|l| l.trim().trim_matches(['\'', '"', '`']).to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let default = crate::existing_site::value_of(rest, "defaultLocale");
+    Some((locales, default))
+}
+
+/// The translations' folders of a Docusaurus site beside `content/`: those of the locales
+/// its configuration lists in `i18n.locales` other than its `defaultLocale`
+/// (`i18n/fr/docusaurus-plugin-content-docs/current`), when one is there. A locale that
+/// is no language tag is passed over.
+pub fn docusaurus_folders(root: &Path) -> Option<LanguageFolders> {
+    let text = DOCUSAURUS_CONFIGS
+        .iter()
+        .find_map(|name| crate::text::legacy::read_text(&root.join(name)).ok())?
+        .0;
+    let (locales, default) = docusaurus_locales(&text)?;
+    let default = default.unwrap_or_else(|| lang_tag::DEFAULT.to_string());
+    let mut others: Vec<(String, String)> = locales
+        .into_iter()
+        .filter(|l| *l != default && lang_tag::is_tag(l))
+        .map(|l| (docusaurus_current(&l), l))
+        .filter(|(folder, _)| real_folder(root, folder))
+        .collect();
+    others.sort();
+    (!others.is_empty()).then(|| LanguageFolders {
+        default: crate::load::CONTENT_DIR.to_string(),
+        others,
+        outside_content: true,
+    })
+}
+
+/// Whether `folder` (a path from `root`) is a folder none of whose parts below `root` is a
+/// symbolic link: a build never reads outside the handbook.
+fn real_folder(root: &Path, folder: &str) -> bool {
+    let mut path = root.to_path_buf();
+    folder.split('/').all(|part| {
+        path.push(part);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir())
+    })
+}
+
+/// The notes for what of Docusaurus's `i18n/` beside `content/` is not published, so
+/// that a site moved in as docs/import.md says loses nothing unseen: a locale's
+/// translations of the docs when `i18n.locales` does not list it (`folders`, from
+/// [`docusaurus_folders`]), its translations of versioned docs (`version-1.0/` beside
+/// `current/`), and its blog's.
+pub fn docusaurus_notes(
+    root: &Path,
+    folders: Option<&LanguageFolders>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Diagnostic;
+    const HELP: &str = "docs/format.md, \"Translations in i18n/ (Docusaurus)\"";
+    let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
+        return Vec::new();
+    };
+    let mut locales: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.path().join(DOCS).is_dir())
+        .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     locales.sort();
-    let first = locales.first()?;
-    let shown: Vec<&str> = locales.iter().take(8).map(String::as_str).collect();
-    let more = match locales.len() - shown.len() {
-        0 => String::new(),
-        n => format!(" and {n} more"),
+    let published = |folder: &str| {
+        folders.is_some_and(|f| f.outside_content && f.others.iter().any(|(d, _)| d == folder))
     };
-    Some(
-        crate::diagnostic::Diagnostic::note(
-            "skipped-file",
-            &format!("i18n/{first}/{DOCS}"),
-            format!(
-                "skipped: Docusaurus's translations ({}{more}) are not published: orgbook does not read `i18n/` yet",
-                shown.join(", ")
-            ),
-        )
-        .with_help("docs/format.md, \"Not handled: Docusaurus's translations\""),
-    )
+    let mut notes = Vec::new();
+    for locale in &locales {
+        let docs = root.join("i18n").join(locale).join(DOCUSAURUS_DOCS);
+        let current = docusaurus_current(locale);
+        if root.join(&current).is_dir() && !real_folder(root, &current) {
+            notes.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &current,
+                    "skipped: this folder is (or is inside) a symbolic link, and orgbook never follows links so a build cannot read files outside the handbook",
+                )
+                .with_help("copy or move the translations into i18n/ instead of linking to them"),
+            );
+        } else if root.join(&current).is_dir() && !published(&current) {
+            notes.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &current,
+                    format!(
+                        "skipped: Docusaurus's translations into `{locale}` are not published: `{locale}` is not among the locales `i18n.locales` lists in docusaurus.config.js (or is its `defaultLocale`)"
+                    ),
+                )
+                .with_help(HELP),
+            );
+        }
+        let mut versions: Vec<String> = std::fs::read_dir(&docs)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("version-") && docs.join(n).is_dir())
+            .collect();
+        versions.sort();
+        for version in versions {
+            notes.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &format!("i18n/{locale}/{DOCUSAURUS_DOCS}/{version}"),
+                    format!(
+                        "skipped: translations of versioned docs (`{version}`) are not published: orgbook publishes the current docs and their translations (`current/`)"
+                    ),
+                )
+                .with_help(HELP),
+            );
+        }
+        let blog = format!("i18n/{locale}/docusaurus-plugin-content-blog");
+        if root.join(&blog).is_dir() {
+            notes.push(
+                Diagnostic::note(
+                    "skipped-file",
+                    &blog,
+                    "skipped: translations of Docusaurus's blog are not published: orgbook reads no blog/ beside content/",
+                )
+                .with_help(HELP),
+            );
+        }
+    }
+    notes
+}
+
+/// The folder a relative link of a page in another language's folder (`from_dir`) is
+/// read from when it names nothing there: the same place in the default language's
+/// folder, as Docusaurus finds a doc a translation does not have among the site's own
+/// (`i18n/fr/…/current/guide` → `content/guide`).
+pub fn default_language_dir(folders: Option<&LanguageFolders>, from_dir: &str) -> Option<String> {
+    let folders = folders?;
+    folders.others.iter().find_map(|(folder, _)| {
+        let rest = from_dir.strip_prefix(folder.as_str())?;
+        (rest.is_empty() || rest.starts_with('/')).then(|| format!("{}{rest}", folders.default))
+    })
 }
 
 /// The language of a translation's file name, Hugo's `NAME.LANG.md`
@@ -364,8 +502,10 @@ pub fn translations(docs: &mut [Doc], folders: Option<&LanguageFolders>) -> Tran
     let moved: Vec<(DocId, Option<String>)> = found
         .iter()
         .map(|(&id, t)| {
-            // A language folder's page is at its folder's address already.
-            let by_name = !in_other_folder(&docs[id].source.path);
+            // A language folder's page is at its folder's address already, unless the
+            // folder is outside content/ (Docusaurus's).
+            let by_name = !in_other_folder(&docs[id].source.path)
+                || folders.is_some_and(|f| f.outside_content);
             (
                 id,
                 by_name.then(|| format!("{}/{}", t.lang, docs[t.of].url)),
@@ -485,6 +625,29 @@ mod tests {
         // Languages translated by file name only, as Zola's are: no folders.
         assert_eq!(
             hugo_folders(&toml("[languages.fr]\ntitle = \"Mon site\"\n")),
+            None
+        );
+    }
+
+    #[test]
+    fn docusaurus_locales_as_written() {
+        // docusaurus.config.js as AdguardTeam/KnowledgeBaseDNS writes it, and a list
+        // across lines with double quotes, as a TypeScript configuration may.
+        let (locales, default) = docusaurus_locales(
+            "  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'ru', 'zh-CN'],\n  },\n",
+        )
+        .unwrap();
+        assert_eq!(locales, ["en", "ru", "zh-CN"]);
+        assert_eq!(default.as_deref(), Some("en"));
+        let (locales, default) = docusaurus_locales(
+            "i18n: {\n  locales: [\n    \"fr\",\n    \"ko\",\n  ],\n  defaultLocale: \"fr\",\n}",
+        )
+        .unwrap();
+        assert_eq!(locales, ["fr", "ko"]);
+        assert_eq!(default.as_deref(), Some("fr"));
+        assert_eq!(docusaurus_locales("title: 'No i18n'"), None);
+        assert_eq!(
+            docusaurus_locales("i18n: { locales: process.env.LOCALES }"),
             None
         );
     }

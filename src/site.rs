@@ -78,7 +78,8 @@ pub fn load_config(root: &Path) -> (Config, Vec<Diagnostic>) {
             if c.language.is_none() {
                 c.language = crate::lang::from_generator(root);
             }
-            c.language_folders = crate::lang::hugo_folders(&crate::lang::hugo_config(root));
+            c.language_folders = crate::lang::hugo_folders(&crate::lang::hugo_config(root))
+                .or_else(|| crate::lang::docusaurus_folders(root));
             (c, Vec::new())
         }
         Err(d) => (
@@ -112,15 +113,28 @@ pub fn load_theme(
     (theme, tera, d)
 }
 
+/// The content: `content/`, the code owners, and the translations a moved-in site keeps
+/// outside `content/` (Docusaurus's `i18n/`, with notes on what of it is not published).
+fn load_content(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> load::Loaded {
+    let mut loaded = load::load(root, diags);
+    loaded.code_owners = load::code_owners(root, config, diags);
+    if let Some(folders) = config.language_folders.as_ref() {
+        load::i18n::load_outside(root, folders, &mut loaded, diags);
+    }
+    diags.extend(crate::lang::docusaurus_notes(
+        root,
+        config.language_folders.as_ref(),
+    ));
+    loaded
+}
+
 /// Loads the theme and the content in parallel: they are independent.
 pub fn load_sources(root: &Path, config: &Config) -> Sources {
     let ((theme, tera, theme_diags), (loaded, load_diags)) = rayon::join(
         || load_theme(root, config),
         || {
             let mut d = Vec::new();
-            let mut loaded = load::load(root, &mut d);
-            loaded.code_owners = load::code_owners(root, config, &mut d);
-            d.extend(crate::lang::docusaurus_translations(root));
+            let loaded = load_content(root, config, &mut d);
             (loaded, d)
         },
     );
@@ -418,8 +432,7 @@ pub fn linked(root: &Path) -> Linked {
 /// [`linked`], with health findings as of `today`.
 pub fn linked_as_of(root: &Path, today: jiff::civil::Date) -> Linked {
     let (config, mut diags) = load_config(root);
-    let mut loaded = load::load(root, &mut diags);
-    loaded.code_owners = load::code_owners(root, &config, &mut diags);
+    let loaded = load_content(root, &config, &mut diags);
     let mut linked = link_as_of(config, loaded, today);
     load::include::relocate(&mut linked.diags, &linked.handbook.docs);
     diags.append(&mut linked.diags);

@@ -1757,12 +1757,18 @@ pub fn page(
         }
     }
     // A charter's translation (`teams/payments.fr.md`, `crate::lang`) keeps the charter's
-    // keys, which the team's own charter gives: its name titles it.
-    if rel.starts_with("teams/")
+    // keys, which the team's own charter gives: its name titles it. So does one kept
+    // outside content/ (Docusaurus's `i18n/fr/…/current/teams/payments.md`, read at
+    // `fr/teams/payments.md`: `super::i18n`).
+    let by_name = rel.starts_with("teams/")
         && super::strip_markdown_extension(rel)
             .and_then(crate::text::lang_tag::stem_language)
-            .is_some()
-    {
+            .is_some();
+    let outside = !file.starts_with("content/")
+        && rel
+            .split_once('/')
+            .is_some_and(|(_, r)| r.starts_with("teams/"));
+    if by_name || outside {
         if let Some(name) = f.opt_str("name")
             && !meta.title_from_front_matter
         {

@@ -15,6 +15,7 @@ pub mod docfx_toc;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod gitbook_yaml;
+pub mod i18n;
 pub mod include;
 mod jsx_attributes;
 pub(crate) mod logseq;
@@ -1136,7 +1137,18 @@ pub fn load_file_with(
     appends: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Doc> {
-    let file = format!("{CONTENT_DIR}/{rel}");
+    load_file_named(path, format!("{CONTENT_DIR}/{rel}"), rel, appends, diags)
+}
+
+/// [`load_file_with`] for a file known as `file` (its path from the handbook's root),
+/// read as if at `rel` in `content/`: a translation outside `content/` ([`i18n`]).
+pub(crate) fn load_file_named(
+    path: &Path,
+    file: String,
+    rel: &str,
+    appends: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Doc> {
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -1161,10 +1173,10 @@ pub fn load_file_with(
     };
     // Includes are expanded before the front matter is read and the body cleaned (an MDX
     // page's imports name its partials), so what the document holds is one text. `path`
-    // is `<root>/content/<rel>`: includes are read relative to the root.
+    // is `<root>/<file>`: includes are read relative to the root.
     let text = line_ends(text);
     let mut included = None;
-    let text = match path.ancestors().nth(rel.split('/').count() + 1) {
+    let text = match path.ancestors().nth(file.split('/').count()) {
         Some(root) if !appends.is_empty() || include::may_include(&text) => {
             match frontmatter::split(&file, &text) {
                 Ok(split) => {

@@ -571,6 +571,26 @@ pub(super) fn rewrite<'a>(
         },
         resolved => resolved,
     };
+    // A translation in another language's folder (Docusaurus's `i18n/fr/…/current/`)
+    // links a page it has no translation of as the page it translates would: from the
+    // same place in the default language's folder, where that page is.
+    let resolved = match resolved {
+        Resolved::Missing(missing) if !path.starts_with('/') => {
+            match crate::lang::default_language_dir(
+                handbook.config.language_folders.as_ref(),
+                from_dir,
+            ) {
+                Some(dir) => match resolve_target(handbook, &dir, path) {
+                    found @ (Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)) => {
+                        found
+                    }
+                    _ => Resolved::Missing(missing),
+                },
+                None => Resolved::Missing(missing),
+            }
+        }
+        resolved => resolved,
+    };
     // Written for docsify, which reads every link from the site's root (`grading/rubric`
     // from any folder): when the page's folder has no such file, content/ may. A path
     // that starts with `.` says it is relative to the file, and stays broken.

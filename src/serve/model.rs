@@ -566,11 +566,15 @@ impl Model {
 
     /// Whether `content` (changed paths under `content/`) adds or removes a page where the
     /// navigation follows which pages there are, beyond those it names (a table of
-    /// contents' `pattern:`, or Jupyter Book's unlisted pages hidden): the order is then
-    /// re-read with everything, as for a change of its file. A folder that came or went
+    /// contents' `pattern:`, or Jupyter Book's unlisted pages hidden), or where a
+    /// translation outside content/ is published only beside its page: the order (or the
+    /// translations) are then re-read with everything, as for a change of its file. A folder that came or went
     /// counts, as it may hold pages.
     fn pages_come_or_go(&self, content: &BTreeSet<PathBuf>) -> bool {
-        if !self.handbook.nav_order.follows_files {
+        // Docusaurus's translations are read only where their page is (`load::i18n`).
+        let translations_outside =
+            (self.handbook.config.language_folders.as_ref()).is_some_and(|f| f.outside_content);
+        if !self.handbook.nav_order.follows_files && !translations_outside {
             return false;
         }
         let content_dir = self.root.join(CONTENT_DIR);

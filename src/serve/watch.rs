@@ -28,8 +28,9 @@ use std::time::Duration;
 /// on disk rather than trusting events, so a split sequence cannot leave a wrong page.
 const DEBOUNCE: Duration = Duration::from_millis(10);
 
-/// The folders below the root that are watched recursively.
-pub const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes"];
+/// The folders below the root that are watched recursively: `i18n/` holds a Docusaurus
+/// site's translations (`crate::lang::docusaurus_folders`).
+pub const WATCHED_DIRS: &[&str] = &["content", "templates", "static", "themes", "i18n"];
 
 /// How often the scanner compares the watched folders with its last listing. A listing of
 /// a 10,000-file handbook is some 10,000 `stat` calls (tens of milliseconds); every 3 s that
@@ -369,6 +370,9 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Changes {
             "content" => {
                 changes.content.insert(p.clone());
             }
+            // Docusaurus's translations, which the load stage reads with the configuration
+            // that names their locales (`load::i18n`): read again with it.
+            "i18n" => changes.config = true,
             "templates" | "themes" => changes.theme = true,
             "static" => {
                 changes.static_files.insert(p.clone());

@@ -28,6 +28,7 @@ mod decision_pages_and_indexes;
 mod dialects;
 mod docfx;
 mod docusaurus_file_names;
+mod docusaurus_translations;
 mod export;
 mod generator_config_files;
 mod generator_markup;
