@@ -212,6 +212,15 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     Run::from(out)
 }
 
+/// `orgbook check --format json`'s diagnostics, one JSON object each.
+pub fn json_diagnostics(book: &TestBook) -> Vec<serde_json::Value> {
+    book.run(&["check", "--format", "json"])
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
 /// The value of attribute `name` on the first element `selector` matches.
 pub fn attr(doc: &Html, selector: &str, name: &str) -> Option<String> {
     doc.select(&sel(selector))

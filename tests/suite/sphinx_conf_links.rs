@@ -7,7 +7,6 @@
 //! executablebooks/MyST-Parser's `docs/conf.py`).
 
 use crate::harness::{TestBook, files_under, sel, texts};
-use serde_json::Value;
 
 /// Every link of the page's prose: its destination and its text.
 pub(crate) fn prose_links(page: &scraper::Html) -> Vec<(String, String)> {
@@ -24,11 +23,9 @@ pub(crate) fn prose_links(page: &scraper::Html) -> Vec<(String, String)> {
 
 /// `orgbook check --format json`'s diagnostics: code and line.
 fn diagnostics(book: &TestBook) -> Vec<(String, u64)> {
-    book.run(&["check", "--format", "json"])
-        .stdout
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+    crate::harness::json_diagnostics(book)
+        .into_iter()
+        .map(|v| {
             (
                 v["code"].as_str().unwrap().to_string(),
                 v["line"].as_u64().unwrap(),

@@ -9,7 +9,6 @@
 
 use crate::harness::{TestBook, texts};
 use crate::sphinx_conf_links::prose_links;
-use serde_json::Value;
 
 /// The links that lead to an issue tracker, a profile or a vulnerability database.
 fn tracker_links(page: &scraper::Html) -> Vec<(String, String)> {
@@ -21,11 +20,9 @@ fn tracker_links(page: &scraper::Html) -> Vec<(String, String)> {
 
 /// `orgbook check --format json`'s diagnostics: code, line, column and message.
 fn diagnostics(book: &TestBook) -> Vec<(String, u64, u64, String)> {
-    book.run(&["check", "--format", "json"])
-        .stdout
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+    crate::harness::json_diagnostics(book)
+        .into_iter()
+        .map(|v| {
             (
                 v["code"].as_str().unwrap().to_string(),
                 v["line"].as_u64().unwrap(),
