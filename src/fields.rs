@@ -477,7 +477,16 @@ impl<'t, 'a, 'd> Fields<'t, 'a, 'd> {
                 let example = if self.yaml {
                     "followed by indented `name: value` lines".to_string()
                 } else {
-                    format!("{{ … }} or a [{key}] section")
+                    // A table inside `[ui_text]` is written `[ui_text.fr]`.
+                    let section = match self
+                        .context
+                        .strip_prefix('[')
+                        .and_then(|c| c.strip_suffix(']'))
+                    {
+                        Some(parent) if !parent.starts_with('[') => format!("[{parent}.{key}]"),
+                        _ => format!("[{key}]"),
+                    };
+                    format!("{{ … }} or a {section} section")
                 };
                 self.type_error(key, v, "a table", &example);
                 None

@@ -207,6 +207,16 @@ fn a_misspelt_key_or_language_fails_at_its_line() {
         .failure(1)
         .stderr_has("\"fr_CA\" is not a language tag")
         .stderr_has("\"fr-CA\"");
+    // A language's words are a table; a word is a string.
+    book.write(
+        "orgbook.toml",
+        "title = \"Kubernetes\"\n\n[ui_text]\nfr = \"Accueil\"\n\n[ui_text.de]\nhome = 3\n",
+    );
+    book.build()
+        .failure(1)
+        .stderr_has("`fr` in [ui_text] must be a table, found string")
+        .stderr_has("or a [ui_text.fr] section")
+        .stderr_has("`home` in [ui_text.de] must be a string, found integer");
 }
 
 /// The 404 page is in the handbook's language and links only to pages the handbook has:
