@@ -163,7 +163,7 @@ fn orgbook_toml_changes_and_adds_words() {
     let book = TestBook::fixture("hugo-language-folders");
     book.write(
         "orgbook.toml",
-        "title = \"Kubernetes\"\n\n[ui_text.en]\nhandbook = \"Docs\"\n\n[ui_text.fr]\nhome = \"Page d’accueil\"\n\n[ui_text.sv]\non_this_page = \"På den här sidan\"\nhandbook = \"Handbok\"\n",
+        "title = \"Kubernetes\"\n\n[ui_text.en]\nhandbook = \"Docs\"\nkind_team = \"Squad <img src=x onerror=alert(1)>\"\n\n[ui_text.fr]\nhome = \"Page d’accueil\"\n\n[ui_text.sv]\non_this_page = \"På den här sidan\"\nhandbook = \"Handbok\"\n",
     );
     book.write(
         "content/en/docs/rutiner.md",
@@ -173,6 +173,16 @@ fn orgbook_toml_changes_and_adds_words() {
     let en = book.html(&format!("en/{COMPONENTS}"));
     assert_eq!(texts(&en, ".site-nav a"), ["Docs"]);
     assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Docs"]);
+    // A word changed for search.js reaches it as data, escaped in the page.
+    let raw = book.output_file(&format!("en/{COMPONENTS}"));
+    assert!(
+        !raw.contains("<img src=x"),
+        "a word's markup reached the page as markup"
+    );
+    let words: serde_json::Value =
+        serde_json::from_str(&attr(&en, "form.search", "data-words")).unwrap();
+    assert_eq!(words["kind_team"], "Squad <img src=x onerror=alert(1)>");
+    assert_eq!(words["kind_page"], "Page");
     let fr = book.html(&format!("fr/{COMPONENTS}"));
     assert_eq!(
         texts(&fr, ".breadcrumbs a")[..2],
