@@ -375,10 +375,31 @@ fn read_ui_text(
         }
         let context = format!("[ui_text.{lang}]");
         let mut w = f.child(words, &context);
-        let words = crate::ui_text::KEYS
-            .iter()
-            .filter_map(|key| Some((key.to_string(), w.opt_str(key)?)))
-            .collect();
+        let mut words = Vec::new();
+        for key in crate::ui_text::KEYS {
+            let forms = crate::ui_text::COUNT_KEYS.contains(key)
+                && matches!(
+                    w.raw(key).map(|v| v.get_ref()),
+                    Some(toml::de::DeValue::Table(_))
+                );
+            if !forms {
+                words.extend(w.opt_str(key).map(|word| (key.to_string(), word)));
+                continue;
+            }
+            // A word that goes with a number: `{ one = "…", other = "…" }`, a form per
+            // plural category of the language.
+            let Some(table) = w.opt_table(key) else {
+                continue;
+            };
+            let context = format!("[ui_text.{lang}.{key}]");
+            let mut c = w.child(table, &context);
+            for category in crate::ui_text::CATEGORIES {
+                if let Some(form) = c.opt_str(category) {
+                    words.push((format!("{key}.{category}"), form));
+                }
+            }
+            c.finish(crate::ui_text::CATEGORIES);
+        }
         w.finish(crate::ui_text::KEYS);
         out.push(crate::ui_text::UiTextOverride { lang, words });
     }

@@ -11,15 +11,21 @@
 //! [`UiText`]); the tables are small and resolved once a build, so a page pays one
 //! reference, not a lookup per word.
 
+use icu_plurals::{PluralCategory, PluralRules};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::RwLock;
 
 macro_rules! ui_text {
-    ($($(#[doc = $doc:literal])* $key:ident: $english:literal,)*) => {
+    (
+        words { $($(#[doc = $doc:literal])* $key:ident: $english:literal,)* }
+        counts { $($(#[doc = $cdoc:literal])* $ckey:ident: $one:literal / $other:literal,)* }
+    ) => {
         /// Every word of the interface for one language, each key as `t.<key>` in templates.
         #[derive(Serialize, Clone, Debug, PartialEq)]
         pub struct UiText {
             $($(#[doc = $doc])* pub $key: Cow<'static, str>,)*
+            $($(#[doc = $cdoc])* pub $ckey: Plural,)*
             /// The words `search.js` shows (the keys in [`SEARCH_KEYS`]) as a JSON object
             /// for the search form's `data-words`; empty when they are English's, so an
             /// English page carries nothing more.
@@ -27,16 +33,31 @@ macro_rules! ui_text {
         }
 
         /// The keys of [`UiText`], as `[ui_text.<lang>]` and templates name them.
-        pub const KEYS: &[&str] = &[$(stringify!($key),)*];
+        pub const KEYS: &[&str] = &[$(stringify!($key),)* $(stringify!($ckey),)*];
+
+        /// The keys whose words depend on a number (a [`Plural`]); templates show them
+        /// with the `count` filter.
+        pub const COUNT_KEYS: &[&str] = &[$(stringify!($ckey),)*];
 
         impl UiText {
             pub fn english() -> Self {
-                UiText { $($key: Cow::Borrowed($english),)* search_words: String::new() }
+                UiText {
+                    $($key: Cow::Borrowed($english),)*
+                    $($ckey: Plural::english($one, $other),)*
+                    search_words: String::new(),
+                }
             }
 
-            fn slot(&mut self, key: &str) -> Option<&mut Cow<'static, str>> {
+            fn word_mut(&mut self, key: &str) -> Option<&mut Cow<'static, str>> {
                 match key {
                     $(stringify!($key) => Some(&mut self.$key),)*
+                    _ => None,
+                }
+            }
+
+            fn count_mut(&mut self, key: &str) -> Option<&mut Plural> {
+                match key {
+                    $(stringify!($ckey) => Some(&mut self.$ckey),)*
                     _ => None,
                 }
             }
@@ -47,11 +68,20 @@ macro_rules! ui_text {
                     _ => None,
                 }
             }
+
+            #[cfg(test)]
+            fn count(&self, key: &str) -> Option<&Plural> {
+                match key {
+                    $(stringify!($ckey) => Some(&self.$ckey),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
 
 ui_text! {
+    words {
     skip_to_content: "Skip to content",
     /// The search box's label for screen readers.
     search_label: "Search the handbook",
@@ -175,6 +205,247 @@ ui_text! {
     or_proposed: "(or proposed)",
     /// After the date of a record still proposed.
     proposed_marker: "proposed",
+    // The index pages.
+    /// Before links to related pages.
+    see_also: "See also:",
+    /// After a sentence the template ends ("12 pages in 3 sections.").
+    sentence_end: ".",
+    /// The teams table's columns.
+    name_column: "Name",
+    size_column: "Size",
+    primary_metric_column: "Primary metric",
+    /// The mark after a group's name in lists.
+    group_badge: "group",
+    decision_types: "Type 1 decisions are irreversible and escalated; Type 2 are reversible and decided fast.",
+    revisit_calendar: "Calendar of revisit dates",
+    /// The decisions index's filters.
+    filter_any: "any",
+    type1_option: "Type 1 · irreversible",
+    type2_option: "Type 2 · reversible",
+    tag: "Tag",
+    part_of_a_name: "part of a name",
+    part_of_a_tag: "part of a tag",
+    filter_button: "Filter",
+    /// The home page.
+    at_a_glance: "At a glance",
+    where_they_wait: "where they wait",
+    median_days_to_decide: "median days to decide",
+    the_organisation: "The organisation",
+    recent_decisions: "Recent decisions",
+    all_decisions: "All decisions",
+    /// The people index's columns.
+    waiting_on_them: "Waiting on them",
+    /// A column and a heading: the decisions someone took.
+    decided_heading: "Decided",
+    median_days: "Median days",
+    /// The handbook index.
+    open_a_section: "Open a section to see its pages, folder by folder.",
+    overview: "overview",
+    decision_timeline: "Decision timeline",
+    feed: "Feed",
+    no_decisions_yet: "No decisions yet.",
+    months_label: "Months",
+    /// The twelve months' names, `|` between them, for the timeline's headings.
+    month_names: "January|February|March|April|May|June|July|August|September|October|November|December",
+    /// A timeline heading: `{month}` a name of `month_names`, `{year}` the year.
+    month_year: "{month} {year}",
+    /// After a month's heading when its records go on from the page before.
+    continued: "(continued)",
+    /// A timeline entry's event (a record still open is `proposed_marker`).
+    event_decided: "decided",
+    /// A timeline entry: `{n}` the record's number, `{title}` its title.
+    adr_title: "ADR {n}: {title}",
+    timeline_supersedes: "supersedes",
+    type1_title: "Type 1: irreversible, escalated",
+    type2_title: "Type 2: reversible",
+    search_title: "Search",
+    browse_instead: "Search needs JavaScript. Browse these instead:",
+    /// The org map.
+    orgmap_explained: "Each box shows a team, its primary metric (with its trend arrow when the metric has a history) and its size; select one to open its charter.",
+    /// Before the link to the interactions view.
+    who_works_with_whom: "Who works with whom:",
+    interactions_view: "the interactions view",
+    /// `{team}` a group's name.
+    all_part_of: "all part of {team}",
+    charter_of: "{team} charter",
+    open_map_of: "Open the map of {team}",
+    /// A link to the rest of a list cut short.
+    more_n: "+{n} more",
+    teams_outside_groups: "Teams outside any group",
+    on_this_page_range: "{from}–{to} on this page",
+    skip_to_org_list: "Skip to the org as a list",
+    skip_to_group_list: "Skip to the group as a list",
+    as_a_list: "As a list",
+    map_and_list: "map and list",
+    find_a_team: "Find a team",
+    team_name_placeholder: "Team name",
+    groups_label: "Groups",
+    /// A group's own map split over pages.
+    part_of_parts: "(part {n} of {m})",
+    group_charter: "The group's charter",
+    whole_organisation: "The whole organisation",
+    group_drawn_over: "The group is drawn over {m} pages; this is page {n}, with the groups above its first charter drawn again for context.",
+    /// The interactions view.
+    team_interactions: "Team interactions",
+    arrows_explained: "Arrows point at the team depended on.",
+    ix_collaborates_with: "collaborates with",
+    ix_uses: "uses",
+    ix_facilitates: "facilitates",
+    ix_used_by: "used by",
+    ix_facilitated_by: "facilitated by",
+    lead_of_team: "lead",
+    /// The ownership index.
+    who_owns_a_path: "Who owns a file or folder?",
+    jump_to_letter: "Jump to letter",
+    owners_label: "Owners",
+    item_column: "Item",
+    owner_column: "Owner",
+    group_column: "Group",
+    contact_column: "Contact",
+    line_n: "line {n}",
+    nothing_owned: "No charter lists anything under owns yet.",
+    /// `{file}` the CODEOWNERS file's path.
+    nothing_owned_code: "No charter lists anything under owns yet, and {file} names no team that has a charter.",
+    /// A person's page.
+    leads: "Leads",
+    member_of: "Member of",
+    and_n_more: "and {n} more",
+    not_in_any_charter: "Not listed in any charter.",
+    deciding: "Deciding",
+    open_proposals_waiting: "Open proposals waiting",
+    decisions_taken: "Decisions taken",
+    days_to_decide: "Days to decide",
+    median: "median",
+    p90: "90th percentile",
+    type1_share: "Share of Type 1 decisions",
+    /// `{name}` the person's name.
+    waiting_on: "Waiting on {name}",
+    /// `{n}` shown of `{m}`.
+    most_recent_of: "The {n} most recent of {m}.",
+    wrote: "Wrote",
+    where_decisions_wait: "Where decisions wait",
+    }
+    counts {
+    // Words that go with a number (`{n}`), one form per CLDR plural category.
+    teams_and_groups_lede: "{n} team or group, in the shape of the organisation." / "{n} teams and groups, in the shape of the organisation.",
+    decisions_lede: "{n} decision record, newest first by the date shown: when each was decided, or proposed while it is still open." / "{n} decision records, newest first by the date shown: when each was decided, or proposed while it is still open.",
+    timeline_lede: "{n} decision by month, newest first (the date shown): each is placed at the date it was decided, or proposed while it is still open." / "{n} decisions by month, newest first (the date shown): each is placed at the date it was decided, or proposed while it is still open.",
+    people_lede: "Everyone the charters and decision records name: {n} person." / "Everyone the charters and decision records name: {n} people.",
+    /// The home page's figures: the words after the number.
+    stat_teams: "team" / "teams",
+    stat_groups: "group" / "groups",
+    stat_decisions: "decision" / "decisions",
+    stat_open_proposals: "open proposal" / "open proposals",
+    stat_decisions_quarter: "decision this quarter" / "decisions this quarter",
+    stat_findings: "open health finding" / "open health findings",
+    stat_people: "person" / "people",
+    more_groups: "{n} more top-level group or team: the whole org map" / "{n} more top-level groups and teams: the whole org map",
+    more_sections: "{n} more section or page:" / "{n} more sections and pages:",
+    all_handbook_pages: "all {n} handbook page" / "all {n} handbook pages",
+    n_pages: "{n} page" / "{n} pages",
+    in_n_sections: "in {n} section" / "in {n} sections",
+    n_teams: "{n} team" / "{n} teams",
+    in_n_groups: "in {n} group" / "in {n} groups",
+    n_people: "{n} person" / "{n} people",
+    charters_in_group: "{n} charter in this group." / "{n} charters in this group.",
+    interactions_lede: "Which teams work with which, and how: {n} interaction declared in the charters." / "Which teams work with which, and how: {n} interactions declared in the charters.",
+    /// `{teams}` teams and groups over `{m}` pages, `{n}` interactions drawn here.
+    interactions_split: "The {teams} teams and groups are split over {m} pages in hierarchy order; this page draws the {n} interaction between its own teams, and its list below names every interaction of its teams, with teams on other pages too." / "The {teams} teams and groups are split over {m} pages in hierarchy order; this page draws the {n} interactions between its own teams, and its list below names every interaction of its teams, with teams on other pages too.",
+    listed_by_more: "listed by {n} more team" / "listed by {n} more teams",
+    ownership_lede: "{n} system, service or domain, owned by exactly one team." / "{n} systems, services and domains, each owned by exactly one team.",
+    /// `{file}` the CODEOWNERS file's path.
+    ownership_lede_code: "{n} system, service, domain or code path: what the charters own, owned by exactly one team, and the paths {file} gives to teams." / "{n} systems, services, domains and code paths: what the charters own, each owned by exactly one team, and the paths {file} gives to teams.",
+    }
+}
+
+/// A word that depends on a number: one form per CLDR plural category the language has
+/// ("1 team", "2 teams"; Polish's "2 zespoły", "5 zespołów"), `other` for any the table
+/// leaves out. Templates show it with `{{ t.key | count(n=…) }}`, which picks the form by
+/// the page language's plural rules ([`CountFilter`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plural {
+    /// Indexed as [`CATEGORIES`]; `other` is always there.
+    forms: [Option<Cow<'static, str>>; 6],
+}
+
+/// The CLDR plural categories, as `[ui_text.<lang>]` names a [`Plural`]'s forms.
+pub const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+const OTHER: usize = 5;
+
+impl Plural {
+    fn english(one: &'static str, other: &'static str) -> Plural {
+        let mut forms: [Option<Cow<'static, str>>; 6] = Default::default();
+        forms[1] = Some(Cow::Borrowed(one));
+        forms[OTHER] = Some(Cow::Borrowed(other));
+        Plural { forms }
+    }
+
+    /// The form for `category` (a CLDR name), else `other`.
+    pub fn form(&self, category: &str) -> &str {
+        CATEGORIES
+            .iter()
+            .position(|c| *c == category)
+            .and_then(|i| self.forms[i].as_deref())
+            .or(self.forms[OTHER].as_deref())
+            .unwrap_or_default()
+    }
+
+    fn forms(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        CATEGORIES
+            .iter()
+            .zip(&self.forms)
+            .filter_map(|(c, f)| Some((*c, f.as_deref()?)))
+    }
+}
+
+impl Serialize for Plural {
+    /// As a map from category to form, the value the `count` filter reads.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (category, form) in self.forms() {
+            map.serialize_entry(category, form)?;
+        }
+        map.end()
+    }
+}
+
+impl UiText {
+    /// Sets `key` (a word, a counted word for every number, or one form `key.category`
+    /// of a counted word); false for a key the interface does not have.
+    fn set(&mut self, key: &str, value: Cow<'static, str>) -> bool {
+        if let Some(word) = self.word_mut(key) {
+            *word = value;
+            return true;
+        }
+        let (key, category) = key.split_once('.').unwrap_or((key, "other"));
+        let Some(i) = CATEGORIES.iter().position(|c| *c == category) else {
+            return false;
+        };
+        match self.count_mut(key) {
+            Some(plural) => {
+                plural.forms[i] = Some(value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Forgets every form of the counted words `keys` names but `other`, before a table
+    /// gives its own: English's "1 team" must not stand in for a form the table's
+    /// language has and the table leaves out.
+    fn clear_counts<'k>(&mut self, keys: impl Iterator<Item = &'k str>) {
+        for key in keys {
+            let key = key.split_once('.').map_or(key, |(k, _)| k);
+            if let Some(plural) = self.count_mut(key) {
+                for (i, form) in plural.forms.iter_mut().enumerate() {
+                    if i != OTHER {
+                        *form = None;
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The keys `search.js` reads from the search form's `data-words`.
@@ -314,6 +585,94 @@ impl UiText {
     }
 }
 
+/// The `count` filter: `{{ t.people_lede | count(n=total) }}` takes the form of a
+/// [`Plural`] that the plural rules of the page's language (the context's `lang`) give
+/// `n`, and fills `{n}` and every other `{name}` from the filter's arguments
+/// (`count(n=shown, m=total)`). A plain word is filled the same way, so a theme can fill
+/// `{team}` in any word with it. The rules come from CLDR (`icu_plurals`), built once per
+/// language a build meets; a language CLDR does not know counts as English.
+#[derive(Default)]
+pub struct CountFilter {
+    rules: RwLock<Vec<(String, Option<PluralRules>)>>,
+}
+
+impl CountFilter {
+    fn category(&self, lang: &str, n: u64) -> &'static str {
+        let pick = |rules: &[(String, Option<PluralRules>)]| {
+            rules
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(_, r)| r.as_ref().map(|r| cldr_name(r.category_for(n))))
+        };
+        if let Some(found) = pick(&self.rules.read().unwrap_or_else(|e| e.into_inner())) {
+            return found.unwrap_or(if n == 1 { "one" } else { "other" });
+        }
+        let built = icu_locale_core::Locale::try_from_str(lang)
+            .ok()
+            .and_then(|locale| PluralRules::try_new_cardinal((&locale).into()).ok());
+        let mut rules = self.rules.write().unwrap_or_else(|e| e.into_inner());
+        rules.push((lang.to_string(), built));
+        pick(&rules)
+            .flatten()
+            .unwrap_or(if n == 1 { "one" } else { "other" })
+    }
+}
+
+fn cldr_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+impl tera::Filter<tera::Value, tera::TeraResult<String>> for CountFilter {
+    fn call(
+        &self,
+        word: tera::Value,
+        kwargs: tera::Kwargs,
+        state: &tera::State,
+    ) -> tera::TeraResult<String> {
+        let n = kwargs.get::<tera::Value>("n")?;
+        let form = match (word.as_map(), &n) {
+            (Some(_), Some(n)) => {
+                let count = n
+                    .as_u64()
+                    .or_else(|| n.as_f64().map(|f| f.max(0.0) as u64))
+                    .ok_or_else(|| tera::Error::message(format!("count: n={n} is not a number")))?;
+                let lang: String = state.get("lang")?.unwrap_or_else(|| "en".to_string());
+                let category = self.category(&lang, count);
+                word.get_from_path(category)
+                    .or_else(|| word.get_from_path("other"))
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            }
+            (Some(_), None) => {
+                return Err(tera::Error::message(
+                    "count: a word that depends on a number needs n=, as in `count(n=total)`",
+                ));
+            }
+            (None, _) => word.as_str().unwrap_or_default().to_string(),
+        };
+        let mut filled = form;
+        for (name, value) in kwargs.iter() {
+            let hole = format!("{{{name}}}");
+            if filled.contains(&hole) {
+                let with = match value.as_str() {
+                    Some(text) => text.to_string(),
+                    None => value.to_string(),
+                };
+                filled = filled.replace(&hole, &with);
+            }
+        }
+        Ok(filled)
+    }
+}
+
 /// `pt` of `pt-BR`.
 fn primary(tag: &str) -> &str {
     tag.split(['-', '_']).next().unwrap_or(tag)
@@ -325,10 +684,9 @@ fn resolve(tag: &str, overrides: &[UiTextOverride]) -> UiText {
     let mut words = UiText::english();
     let base = primary(tag);
     if let Some((_, table)) = BUNDLED.iter().find(|(t, _)| *t == base) {
+        words.clear_counts(table.iter().map(|(key, _)| *key));
         for (key, value) in table.iter() {
-            if let Some(slot) = words.slot(key) {
-                *slot = Cow::Borrowed(value);
-            }
+            words.set(key, Cow::Borrowed(value));
         }
     }
     let general = overrides
@@ -338,10 +696,9 @@ fn resolve(tag: &str, overrides: &[UiTextOverride]) -> UiText {
         .iter()
         .filter(|o| o.lang.eq_ignore_ascii_case(tag));
     for o in general.chain(exact) {
+        words.clear_counts(o.words.iter().map(|(key, _)| key.as_str()));
         for (key, value) in &o.words {
-            if let Some(slot) = words.slot(key) {
-                *slot = Cow::Owned(value.clone());
-            }
+            words.set(key, Cow::Owned(value.clone()));
         }
     }
     let english = UiText::english();
@@ -464,6 +821,242 @@ const DE: &[(&str, &str)] = &[
     ("decided_column", "Entschieden"),
     ("or_proposed", "(oder vorgeschlagen)"),
     ("proposed_marker", "vorgeschlagen"),
+    ("see_also", "Siehe auch:"),
+    ("name_column", "Name"),
+    ("size_column", "Größe"),
+    ("primary_metric_column", "Hauptkennzahl"),
+    ("group_badge", "Gruppe"),
+    (
+        "decision_types",
+        "Typ-1-Entscheidungen sind unumkehrbar und werden eskaliert; Typ-2-Entscheidungen sind umkehrbar und fallen schnell.",
+    ),
+    ("revisit_calendar", "Kalender der Überprüfungstermine"),
+    ("filter_any", "alle"),
+    ("type1_option", "Typ 1 · unumkehrbar"),
+    ("type2_option", "Typ 2 · umkehrbar"),
+    ("tag", "Schlagwort"),
+    ("part_of_a_name", "Teil eines Namens"),
+    ("part_of_a_tag", "Teil eines Schlagworts"),
+    ("filter_button", "Filtern"),
+    ("at_a_glance", "Auf einen Blick"),
+    ("where_they_wait", "wo sie warten"),
+    (
+        "median_days_to_decide",
+        "Tage bis zur Entscheidung (Median)",
+    ),
+    ("the_organisation", "Die Organisation"),
+    ("recent_decisions", "Neueste Entscheidungen"),
+    ("all_decisions", "Alle Entscheidungen"),
+    ("waiting_on_them", "Warten auf sie"),
+    ("median_days", "Tage (Median)"),
+    (
+        "open_a_section",
+        "Öffnen Sie einen Bereich, um seine Seiten Ordner für Ordner zu sehen.",
+    ),
+    ("overview", "Übersicht"),
+    ("decision_timeline", "Zeitleiste der Entscheidungen"),
+    ("feed", "Feed"),
+    ("no_decisions_yet", "Noch keine Entscheidungen."),
+    ("months_label", "Monate"),
+    (
+        "month_names",
+        "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
+    ),
+    ("month_year", "{month} {year}"),
+    ("continued", "(Fortsetzung)"),
+    ("event_decided", "entschieden"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "ersetzt"),
+    ("type1_title", "Typ 1: unumkehrbar, eskaliert"),
+    ("type2_title", "Typ 2: umkehrbar"),
+    ("search_title", "Suche"),
+    (
+        "browse_instead",
+        "Die Suche braucht JavaScript. Stöbern Sie stattdessen hier:",
+    ),
+    (
+        "orgmap_explained",
+        "Jedes Kästchen zeigt ein Team, seine Hauptkennzahl (mit Trendpfeil, wenn die Kennzahl eine Historie hat) und seine Größe; wählen Sie eines, um seine Charta zu öffnen.",
+    ),
+    ("who_works_with_whom", "Wer mit wem arbeitet:"),
+    ("interactions_view", "die Ansicht der Zusammenarbeit"),
+    ("all_part_of", "alle Teil von {team}"),
+    ("charter_of", "Charta von {team}"),
+    ("open_map_of", "Die Karte von {team} öffnen"),
+    ("more_n", "+{n} weitere"),
+    ("teams_outside_groups", "Teams außerhalb jeder Gruppe"),
+    ("on_this_page_range", "{from}–{to} auf dieser Seite"),
+    ("skip_to_org_list", "Zur Organisation als Liste springen"),
+    ("skip_to_group_list", "Zur Gruppe als Liste springen"),
+    ("as_a_list", "Als Liste"),
+    ("map_and_list", "Karte und Liste"),
+    ("find_a_team", "Ein Team finden"),
+    ("team_name_placeholder", "Teamname"),
+    ("groups_label", "Gruppen"),
+    ("part_of_parts", "(Teil {n} von {m})"),
+    ("group_charter", "Die Charta der Gruppe"),
+    ("whole_organisation", "Die ganze Organisation"),
+    (
+        "group_drawn_over",
+        "Die Gruppe ist auf {m} Seiten gezeichnet; dies ist Seite {n}, mit den Gruppen über ihrer ersten Charta zur Orientierung erneut gezeichnet.",
+    ),
+    ("team_interactions", "Zusammenarbeit der Teams"),
+    (
+        "arrows_explained",
+        "Pfeile zeigen auf das Team, von dem abgehangen wird.",
+    ),
+    ("ix_collaborates_with", "arbeitet zusammen mit"),
+    ("ix_uses", "nutzt"),
+    ("ix_facilitates", "unterstützt"),
+    ("ix_used_by", "genutzt von"),
+    ("ix_facilitated_by", "unterstützt von"),
+    ("lead_of_team", "Leitung"),
+    ("who_owns_a_path", "Wem gehört eine Datei oder ein Ordner?"),
+    ("jump_to_letter", "Zum Buchstaben springen"),
+    ("owners_label", "Verantwortliche"),
+    ("item_column", "Eintrag"),
+    ("owner_column", "Verantwortlich"),
+    ("group_column", "Gruppe"),
+    ("contact_column", "Kontakt"),
+    ("line_n", "Zeile {n}"),
+    (
+        "nothing_owned",
+        "Noch keine Charta führt etwas unter owns auf.",
+    ),
+    (
+        "nothing_owned_code",
+        "Noch keine Charta führt etwas unter owns auf, und {file} nennt kein Team mit Charta.",
+    ),
+    ("leads", "Leitet"),
+    ("member_of", "Mitglied von"),
+    ("and_n_more", "und {n} weitere"),
+    ("not_in_any_charter", "In keiner Charta aufgeführt."),
+    ("deciding", "Entscheiden"),
+    ("open_proposals_waiting", "Wartende offene Vorschläge"),
+    ("decisions_taken", "Getroffene Entscheidungen"),
+    ("days_to_decide", "Tage bis zur Entscheidung"),
+    ("median", "Median"),
+    ("p90", "90. Perzentil"),
+    ("type1_share", "Anteil der Typ-1-Entscheidungen"),
+    ("waiting_on", "Wartet auf {name}"),
+    ("most_recent_of", "Die {n} neuesten von {m}."),
+    ("wrote", "Verfasst"),
+    ("where_decisions_wait", "Wo Entscheidungen warten"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} Team oder Gruppe, in der Gestalt der Organisation.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} Teams und Gruppen, in der Gestalt der Organisation.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} Entscheidungsprotokoll, das neueste zuerst nach dem angezeigten Datum: wann es entschieden wurde, oder vorgeschlagen, solange es offen ist.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} Entscheidungsprotokolle, die neuesten zuerst nach dem angezeigten Datum: wann jedes entschieden wurde, oder vorgeschlagen, solange es offen ist.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} Entscheidung nach Monat, die neueste zuerst (das angezeigte Datum): sie steht beim Datum ihrer Entscheidung, oder ihres Vorschlags, solange sie offen ist.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} Entscheidungen nach Monat, die neuesten zuerst (das angezeigte Datum): jede steht beim Datum ihrer Entscheidung, oder ihres Vorschlags, solange sie offen ist.",
+    ),
+    (
+        "people_lede.one",
+        "Alle, die die Chartas und Entscheidungsprotokolle nennen: {n} Person.",
+    ),
+    (
+        "people_lede.other",
+        "Alle, die die Chartas und Entscheidungsprotokolle nennen: {n} Personen.",
+    ),
+    ("stat_teams.one", "Team"),
+    ("stat_teams.other", "Teams"),
+    ("stat_groups.one", "Gruppe"),
+    ("stat_groups.other", "Gruppen"),
+    ("stat_decisions.one", "Entscheidung"),
+    ("stat_decisions.other", "Entscheidungen"),
+    ("stat_open_proposals.one", "offener Vorschlag"),
+    ("stat_open_proposals.other", "offene Vorschläge"),
+    (
+        "stat_decisions_quarter.one",
+        "Entscheidung in diesem Quartal",
+    ),
+    (
+        "stat_decisions_quarter.other",
+        "Entscheidungen in diesem Quartal",
+    ),
+    ("stat_findings.one", "offener Befund zur Gesundheit"),
+    ("stat_findings.other", "offene Befunde zur Gesundheit"),
+    ("stat_people.one", "Person"),
+    ("stat_people.other", "Personen"),
+    (
+        "more_groups.one",
+        "{n} weitere Gruppe oder weiteres Team der obersten Ebene: das ganze Organigramm",
+    ),
+    (
+        "more_groups.other",
+        "{n} weitere Gruppen und Teams der obersten Ebene: das ganze Organigramm",
+    ),
+    (
+        "more_sections.one",
+        "{n} weiterer Bereich oder weitere Seite:",
+    ),
+    ("more_sections.other", "{n} weitere Bereiche und Seiten:"),
+    ("all_handbook_pages.one", "die {n} Seite des Handbuchs"),
+    ("all_handbook_pages.other", "alle {n} Seiten des Handbuchs"),
+    ("n_pages.one", "{n} Seite"),
+    ("n_pages.other", "{n} Seiten"),
+    ("in_n_sections.one", "in {n} Bereich"),
+    ("in_n_sections.other", "in {n} Bereichen"),
+    ("n_teams.one", "{n} Team"),
+    ("n_teams.other", "{n} Teams"),
+    ("in_n_groups.one", "in {n} Gruppe"),
+    ("in_n_groups.other", "in {n} Gruppen"),
+    ("n_people.one", "{n} Person"),
+    ("n_people.other", "{n} Personen"),
+    ("charters_in_group.one", "{n} Charta in dieser Gruppe."),
+    ("charters_in_group.other", "{n} Chartas in dieser Gruppe."),
+    (
+        "interactions_lede.one",
+        "Welche Teams mit welchen arbeiten, und wie: {n} Zusammenarbeit, in den Chartas angegeben.",
+    ),
+    (
+        "interactions_lede.other",
+        "Welche Teams mit welchen arbeiten, und wie: {n} Formen der Zusammenarbeit, in den Chartas angegeben.",
+    ),
+    (
+        "interactions_split.one",
+        "Die {teams} Teams und Gruppen sind in der Reihenfolge der Hierarchie auf {m} Seiten verteilt; diese Seite zeichnet die {n} Zusammenarbeit zwischen ihren eigenen Teams, und ihre Liste unten nennt jede Zusammenarbeit ihrer Teams, auch mit Teams auf anderen Seiten.",
+    ),
+    (
+        "interactions_split.other",
+        "Die {teams} Teams und Gruppen sind in der Reihenfolge der Hierarchie auf {m} Seiten verteilt; diese Seite zeichnet die {n} Formen der Zusammenarbeit zwischen ihren eigenen Teams, und ihre Liste unten nennt jede Zusammenarbeit ihrer Teams, auch mit Teams auf anderen Seiten.",
+    ),
+    ("listed_by_more.one", "genannt von {n} weiteren Team"),
+    ("listed_by_more.other", "genannt von {n} weiteren Teams"),
+    (
+        "ownership_lede.one",
+        "{n} System, Dienst oder Bereich, der genau einem Team gehört.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} Systeme, Dienste und Bereiche, jedes genau einem Team zugeordnet.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} System, Dienst, Bereich oder Codepfad: was die Chartas besitzen, genau einem Team zugeordnet, und die Pfade, die {file} Teams gibt.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} Systeme, Dienste, Bereiche und Codepfade: was die Chartas besitzen, jedes genau einem Team zugeordnet, und die Pfade, die {file} Teams gibt.",
+    ),
+    ("decided_heading", "Entschieden"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -578,6 +1171,230 @@ const ES: &[(&str, &str)] = &[
     ("decided_column", "Decidida"),
     ("or_proposed", "(o propuesta)"),
     ("proposed_marker", "propuesta"),
+    ("see_also", "Véase también:"),
+    ("name_column", "Nombre"),
+    ("size_column", "Tamaño"),
+    ("primary_metric_column", "Métrica principal"),
+    ("group_badge", "grupo"),
+    (
+        "decision_types",
+        "Las decisiones de tipo 1 son irreversibles y se escalan; las de tipo 2 son reversibles y se toman rápido.",
+    ),
+    ("revisit_calendar", "Calendario de fechas de revisión"),
+    ("filter_any", "cualquiera"),
+    ("type1_option", "Tipo 1 · irreversible"),
+    ("type2_option", "Tipo 2 · reversible"),
+    ("tag", "Etiqueta"),
+    ("part_of_a_name", "parte de un nombre"),
+    ("part_of_a_tag", "parte de una etiqueta"),
+    ("filter_button", "Filtrar"),
+    ("at_a_glance", "De un vistazo"),
+    ("where_they_wait", "dónde esperan"),
+    ("median_days_to_decide", "días medianos para decidir"),
+    ("the_organisation", "La organización"),
+    ("recent_decisions", "Decisiones recientes"),
+    ("all_decisions", "Todas las decisiones"),
+    ("waiting_on_them", "Esperando por ellos"),
+    ("median_days", "Días (mediana)"),
+    (
+        "open_a_section",
+        "Abra una sección para ver sus páginas, carpeta por carpeta.",
+    ),
+    ("overview", "resumen"),
+    ("decision_timeline", "Cronología de decisiones"),
+    ("feed", "Feed"),
+    ("no_decisions_yet", "Todavía no hay decisiones."),
+    ("months_label", "Meses"),
+    (
+        "month_names",
+        "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+    ),
+    ("month_year", "{month} de {year}"),
+    ("continued", "(continuación)"),
+    ("event_decided", "decidida"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "sustituye a"),
+    ("type1_title", "Tipo 1: irreversible, escalada"),
+    ("type2_title", "Tipo 2: reversible"),
+    ("search_title", "Búsqueda"),
+    (
+        "browse_instead",
+        "La búsqueda necesita JavaScript. Explore en su lugar:",
+    ),
+    (
+        "orgmap_explained",
+        "Cada recuadro muestra un equipo, su métrica principal (con su flecha de tendencia cuando la métrica tiene historial) y su tamaño; seleccione uno para abrir su carta.",
+    ),
+    ("who_works_with_whom", "Quién trabaja con quién:"),
+    ("interactions_view", "la vista de interacciones"),
+    ("all_part_of", "todos parte de {team}"),
+    ("charter_of", "Carta de {team}"),
+    ("open_map_of", "Abrir el mapa de {team}"),
+    ("more_n", "+{n} más"),
+    ("teams_outside_groups", "Equipos fuera de cualquier grupo"),
+    ("on_this_page_range", "{from}–{to} en esta página"),
+    ("skip_to_org_list", "Ir a la organización como lista"),
+    ("skip_to_group_list", "Ir al grupo como lista"),
+    ("as_a_list", "Como lista"),
+    ("map_and_list", "mapa y lista"),
+    ("find_a_team", "Buscar un equipo"),
+    ("team_name_placeholder", "Nombre del equipo"),
+    ("groups_label", "Grupos"),
+    ("part_of_parts", "(parte {n} de {m})"),
+    ("group_charter", "La carta del grupo"),
+    ("whole_organisation", "Toda la organización"),
+    (
+        "group_drawn_over",
+        "El grupo se dibuja en {m} páginas; esta es la página {n}, con los grupos por encima de su primera carta dibujados de nuevo como contexto.",
+    ),
+    ("team_interactions", "Interacciones entre equipos"),
+    (
+        "arrows_explained",
+        "Las flechas apuntan al equipo del que se depende.",
+    ),
+    ("ix_collaborates_with", "colabora con"),
+    ("ix_uses", "usa"),
+    ("ix_facilitates", "facilita"),
+    ("ix_used_by", "usado por"),
+    ("ix_facilitated_by", "facilitado por"),
+    ("lead_of_team", "responsable"),
+    ("who_owns_a_path", "¿De quién es un archivo o una carpeta?"),
+    ("jump_to_letter", "Ir a la letra"),
+    ("owners_label", "Responsables"),
+    ("item_column", "Elemento"),
+    ("owner_column", "Responsable"),
+    ("group_column", "Grupo"),
+    ("contact_column", "Contacto"),
+    ("line_n", "línea {n}"),
+    (
+        "nothing_owned",
+        "Ninguna carta incluye todavía nada en owns.",
+    ),
+    (
+        "nothing_owned_code",
+        "Ninguna carta incluye todavía nada en owns, y {file} no nombra ningún equipo con carta.",
+    ),
+    ("leads", "Dirige"),
+    ("member_of", "Miembro de"),
+    ("and_n_more", "y {n} más"),
+    ("not_in_any_charter", "No figura en ninguna carta."),
+    ("deciding", "Decidir"),
+    ("open_proposals_waiting", "Propuestas abiertas en espera"),
+    ("decisions_taken", "Decisiones tomadas"),
+    ("days_to_decide", "Días para decidir"),
+    ("median", "mediana"),
+    ("p90", "percentil 90"),
+    ("type1_share", "Proporción de decisiones de tipo 1"),
+    ("waiting_on", "Esperando a {name}"),
+    ("most_recent_of", "Las {n} más recientes de {m}."),
+    ("wrote", "Escribió"),
+    ("where_decisions_wait", "Dónde esperan las decisiones"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} equipo o grupo, con la forma de la organización.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} equipos y grupos, con la forma de la organización.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} registro de decisión, del más reciente al más antiguo según la fecha mostrada: cuándo se decidió, o se propuso mientras sigue abierto.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} registros de decisión, del más reciente al más antiguo según la fecha mostrada: cuándo se decidió cada uno, o se propuso mientras sigue abierto.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} decisión por mes, la más reciente primero (la fecha mostrada): se sitúa en la fecha en que se decidió, o se propuso mientras sigue abierta.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} decisiones por mes, las más recientes primero (la fecha mostrada): cada una se sitúa en la fecha en que se decidió, o se propuso mientras sigue abierta.",
+    ),
+    (
+        "people_lede.one",
+        "Todas las personas que nombran las cartas y los registros de decisión: {n} persona.",
+    ),
+    (
+        "people_lede.other",
+        "Todas las personas que nombran las cartas y los registros de decisión: {n} personas.",
+    ),
+    ("stat_teams.one", "equipo"),
+    ("stat_teams.other", "equipos"),
+    ("stat_groups.one", "grupo"),
+    ("stat_groups.other", "grupos"),
+    ("stat_decisions.one", "decisión"),
+    ("stat_decisions.other", "decisiones"),
+    ("stat_open_proposals.one", "propuesta abierta"),
+    ("stat_open_proposals.other", "propuestas abiertas"),
+    ("stat_decisions_quarter.one", "decisión este trimestre"),
+    ("stat_decisions_quarter.other", "decisiones este trimestre"),
+    ("stat_findings.one", "hallazgo de salud abierto"),
+    ("stat_findings.other", "hallazgos de salud abiertos"),
+    ("stat_people.one", "persona"),
+    ("stat_people.other", "personas"),
+    (
+        "more_groups.one",
+        "{n} grupo o equipo más de primer nivel: todo el organigrama",
+    ),
+    (
+        "more_groups.other",
+        "{n} grupos y equipos más de primer nivel: todo el organigrama",
+    ),
+    ("more_sections.one", "{n} sección o página más:"),
+    ("more_sections.other", "{n} secciones y páginas más:"),
+    ("all_handbook_pages.one", "la {n} página del manual"),
+    ("all_handbook_pages.other", "las {n} páginas del manual"),
+    ("n_pages.one", "{n} página"),
+    ("n_pages.other", "{n} páginas"),
+    ("in_n_sections.one", "en {n} sección"),
+    ("in_n_sections.other", "en {n} secciones"),
+    ("n_teams.one", "{n} equipo"),
+    ("n_teams.other", "{n} equipos"),
+    ("in_n_groups.one", "en {n} grupo"),
+    ("in_n_groups.other", "en {n} grupos"),
+    ("n_people.one", "{n} persona"),
+    ("n_people.other", "{n} personas"),
+    ("charters_in_group.one", "{n} carta en este grupo."),
+    ("charters_in_group.other", "{n} cartas en este grupo."),
+    (
+        "interactions_lede.one",
+        "Qué equipos trabajan con cuáles, y cómo: {n} interacción declarada en las cartas.",
+    ),
+    (
+        "interactions_lede.other",
+        "Qué equipos trabajan con cuáles, y cómo: {n} interacciones declaradas en las cartas.",
+    ),
+    (
+        "interactions_split.one",
+        "Los {teams} equipos y grupos se reparten en {m} páginas en el orden de la jerarquía; esta página dibuja {n} interacción entre sus propios equipos, y su lista de abajo nombra cada interacción de sus equipos, también con equipos de otras páginas.",
+    ),
+    (
+        "interactions_split.other",
+        "Los {teams} equipos y grupos se reparten en {m} páginas en el orden de la jerarquía; esta página dibuja las {n} interacciones entre sus propios equipos, y su lista de abajo nombra cada interacción de sus equipos, también con equipos de otras páginas.",
+    ),
+    ("listed_by_more.one", "citado por {n} equipo más"),
+    ("listed_by_more.other", "citado por {n} equipos más"),
+    (
+        "ownership_lede.one",
+        "{n} sistema, servicio o dominio, propiedad de un solo equipo.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} sistemas, servicios y dominios, cada uno propiedad de un solo equipo.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} sistema, servicio, dominio o ruta de código: lo que poseen las cartas, propiedad de un solo equipo, y las rutas que {file} asigna a equipos.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} sistemas, servicios, dominios y rutas de código: lo que poseen las cartas, cada uno propiedad de un solo equipo, y las rutas que {file} asigna a equipos.",
+    ),
+    ("decided_heading", "Decididas"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -692,6 +1509,236 @@ const FR: &[(&str, &str)] = &[
     ("decided_column", "Décidée"),
     ("or_proposed", "(ou proposée)"),
     ("proposed_marker", "proposée"),
+    ("see_also", "Voir aussi :"),
+    ("name_column", "Nom"),
+    ("size_column", "Taille"),
+    ("primary_metric_column", "Indicateur principal"),
+    ("group_badge", "groupe"),
+    (
+        "decision_types",
+        "Les décisions de type 1 sont irréversibles et remontées ; celles de type 2 sont réversibles et prises vite.",
+    ),
+    ("revisit_calendar", "Calendrier des dates de réexamen"),
+    ("filter_any", "tous"),
+    ("type1_option", "Type 1 · irréversible"),
+    ("type2_option", "Type 2 · réversible"),
+    ("tag", "Étiquette"),
+    ("part_of_a_name", "partie d’un nom"),
+    ("part_of_a_tag", "partie d’une étiquette"),
+    ("filter_button", "Filtrer"),
+    ("at_a_glance", "En un coup d’œil"),
+    ("where_they_wait", "où elles attendent"),
+    ("median_days_to_decide", "jours médians pour décider"),
+    ("the_organisation", "L’organisation"),
+    ("recent_decisions", "Décisions récentes"),
+    ("all_decisions", "Toutes les décisions"),
+    ("waiting_on_them", "En attente de leur part"),
+    ("median_days", "Jours médians"),
+    (
+        "open_a_section",
+        "Ouvrez une section pour voir ses pages, dossier par dossier.",
+    ),
+    ("overview", "vue d’ensemble"),
+    ("decision_timeline", "Chronologie des décisions"),
+    ("feed", "Flux"),
+    ("no_decisions_yet", "Aucune décision pour l’instant."),
+    ("months_label", "Mois"),
+    (
+        "month_names",
+        "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    ),
+    ("month_year", "{month} {year}"),
+    ("continued", "(suite)"),
+    ("event_decided", "décidée"),
+    ("adr_title", "ADR {n} : {title}"),
+    ("timeline_supersedes", "remplace"),
+    ("type1_title", "Type 1 : irréversible, remontée"),
+    ("type2_title", "Type 2 : réversible"),
+    ("search_title", "Recherche"),
+    (
+        "browse_instead",
+        "La recherche nécessite JavaScript. Parcourez plutôt :",
+    ),
+    (
+        "orgmap_explained",
+        "Chaque case montre une équipe, son indicateur principal (avec sa flèche de tendance quand l’indicateur a un historique) et sa taille ; choisissez-en une pour ouvrir sa charte.",
+    ),
+    ("who_works_with_whom", "Qui travaille avec qui :"),
+    ("interactions_view", "la vue des interactions"),
+    ("all_part_of", "toutes rattachées à {team}"),
+    ("charter_of", "Charte de {team}"),
+    ("open_map_of", "Ouvrir la carte de {team}"),
+    ("more_n", "+{n} de plus"),
+    ("teams_outside_groups", "Équipes hors de tout groupe"),
+    ("on_this_page_range", "{from}–{to} sur cette page"),
+    (
+        "skip_to_org_list",
+        "Aller à l’organisation sous forme de liste",
+    ),
+    ("skip_to_group_list", "Aller au groupe sous forme de liste"),
+    ("as_a_list", "Sous forme de liste"),
+    ("map_and_list", "carte et liste"),
+    ("find_a_team", "Trouver une équipe"),
+    ("team_name_placeholder", "Nom d’équipe"),
+    ("groups_label", "Groupes"),
+    ("part_of_parts", "(partie {n} sur {m})"),
+    ("group_charter", "La charte du groupe"),
+    ("whole_organisation", "Toute l’organisation"),
+    (
+        "group_drawn_over",
+        "Le groupe est dessiné sur {m} pages ; voici la page {n}, avec les groupes au-dessus de sa première charte redessinés pour le contexte.",
+    ),
+    ("team_interactions", "Interactions des équipes"),
+    (
+        "arrows_explained",
+        "Les flèches pointent vers l’équipe dont on dépend.",
+    ),
+    ("ix_collaborates_with", "collabore avec"),
+    ("ix_uses", "utilise"),
+    ("ix_facilitates", "facilite"),
+    ("ix_used_by", "utilisée par"),
+    ("ix_facilitated_by", "facilitée par"),
+    ("lead_of_team", "responsable"),
+    (
+        "who_owns_a_path",
+        "À qui appartient un fichier ou un dossier ?",
+    ),
+    ("jump_to_letter", "Aller à la lettre"),
+    ("owners_label", "Propriétaires"),
+    ("item_column", "Élément"),
+    ("owner_column", "Propriétaire"),
+    ("group_column", "Groupe"),
+    ("contact_column", "Contact"),
+    ("line_n", "ligne {n}"),
+    (
+        "nothing_owned",
+        "Aucune charte ne liste encore rien sous owns.",
+    ),
+    (
+        "nothing_owned_code",
+        "Aucune charte ne liste encore rien sous owns, et {file} ne nomme aucune équipe qui a une charte.",
+    ),
+    ("leads", "Dirige"),
+    ("member_of", "Membre de"),
+    ("and_n_more", "et {n} de plus"),
+    ("not_in_any_charter", "Cité dans aucune charte."),
+    ("deciding", "Décider"),
+    ("open_proposals_waiting", "Propositions ouvertes en attente"),
+    ("decisions_taken", "Décisions prises"),
+    ("days_to_decide", "Jours pour décider"),
+    ("median", "médiane"),
+    ("p90", "90e centile"),
+    ("type1_share", "Part des décisions de type 1"),
+    ("waiting_on", "En attente de {name}"),
+    ("most_recent_of", "Les {n} plus récentes sur {m}."),
+    ("wrote", "A rédigé"),
+    ("where_decisions_wait", "Où les décisions attendent"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} équipe ou groupe, à l’image de l’organisation.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} équipes et groupes, à l’image de l’organisation.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} compte rendu de décision, du plus récent au plus ancien selon la date affichée : celle de la décision, ou de la proposition tant qu’elle est ouverte.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} comptes rendus de décision, du plus récent au plus ancien selon la date affichée : celle de chaque décision, ou de la proposition tant qu’elle est ouverte.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} décision par mois, la plus récente d’abord (la date affichée) : placée à la date où elle a été prise, ou proposée tant qu’elle est ouverte.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} décisions par mois, les plus récentes d’abord (la date affichée) : chacune placée à la date où elle a été prise, ou proposée tant qu’elle est ouverte.",
+    ),
+    (
+        "people_lede.one",
+        "Toutes les personnes que nomment les chartes et les comptes rendus de décision : {n} personne.",
+    ),
+    (
+        "people_lede.other",
+        "Toutes les personnes que nomment les chartes et les comptes rendus de décision : {n} personnes.",
+    ),
+    ("stat_teams.one", "équipe"),
+    ("stat_teams.other", "équipes"),
+    ("stat_groups.one", "groupe"),
+    ("stat_groups.other", "groupes"),
+    ("stat_decisions.one", "décision"),
+    ("stat_decisions.other", "décisions"),
+    ("stat_open_proposals.one", "proposition ouverte"),
+    ("stat_open_proposals.other", "propositions ouvertes"),
+    ("stat_decisions_quarter.one", "décision ce trimestre"),
+    ("stat_decisions_quarter.other", "décisions ce trimestre"),
+    ("stat_findings.one", "constat de santé ouvert"),
+    ("stat_findings.other", "constats de santé ouverts"),
+    ("stat_people.one", "personne"),
+    ("stat_people.other", "personnes"),
+    (
+        "more_groups.one",
+        "{n} autre groupe ou équipe de premier niveau : tout l’organigramme",
+    ),
+    (
+        "more_groups.other",
+        "{n} autres groupes et équipes de premier niveau : tout l’organigramme",
+    ),
+    ("more_sections.one", "{n} autre section ou page :"),
+    ("more_sections.other", "{n} autres sections et pages :"),
+    ("all_handbook_pages.one", "la {n} page du manuel"),
+    ("all_handbook_pages.other", "les {n} pages du manuel"),
+    ("n_pages.one", "{n} page"),
+    ("n_pages.other", "{n} pages"),
+    ("in_n_sections.one", "en {n} section"),
+    ("in_n_sections.other", "en {n} sections"),
+    ("n_teams.one", "{n} équipe"),
+    ("n_teams.other", "{n} équipes"),
+    ("in_n_groups.one", "dans {n} groupe"),
+    ("in_n_groups.other", "dans {n} groupes"),
+    ("n_people.one", "{n} personne"),
+    ("n_people.other", "{n} personnes"),
+    ("charters_in_group.one", "{n} charte dans ce groupe."),
+    ("charters_in_group.other", "{n} chartes dans ce groupe."),
+    (
+        "interactions_lede.one",
+        "Quelles équipes travaillent avec lesquelles, et comment : {n} interaction déclarée dans les chartes.",
+    ),
+    (
+        "interactions_lede.other",
+        "Quelles équipes travaillent avec lesquelles, et comment : {n} interactions déclarées dans les chartes.",
+    ),
+    (
+        "interactions_split.one",
+        "Les {teams} équipes et groupes sont répartis sur {m} pages dans l’ordre de la hiérarchie ; cette page dessine {n} interaction entre ses propres équipes, et sa liste ci-dessous nomme toutes les interactions de ses équipes, y compris avec des équipes d’autres pages.",
+    ),
+    (
+        "interactions_split.other",
+        "Les {teams} équipes et groupes sont répartis sur {m} pages dans l’ordre de la hiérarchie ; cette page dessine les {n} interactions entre ses propres équipes, et sa liste ci-dessous nomme toutes les interactions de ses équipes, y compris avec des équipes d’autres pages.",
+    ),
+    ("listed_by_more.one", "citée par {n} autre équipe"),
+    ("listed_by_more.other", "citée par {n} autres équipes"),
+    (
+        "ownership_lede.one",
+        "{n} système, service ou domaine, détenu par une seule équipe.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} systèmes, services et domaines, chacun détenu par une seule équipe.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} système, service, domaine ou chemin de code : ce que possèdent les chartes, détenu par une seule équipe, et les chemins que {file} attribue aux équipes.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} systèmes, services, domaines et chemins de code : ce que possèdent les chartes, chacun détenu par une seule équipe, et les chemins que {file} attribue aux équipes.",
+    ),
+    ("decided_heading", "Décidées"),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -803,6 +1850,239 @@ const IT: &[(&str, &str)] = &[
     ("decided_column", "Decisa"),
     ("or_proposed", "(o proposta)"),
     ("proposed_marker", "proposta"),
+    ("see_also", "Vedi anche:"),
+    ("name_column", "Nome"),
+    ("size_column", "Dimensione"),
+    ("primary_metric_column", "Metrica principale"),
+    ("group_badge", "gruppo"),
+    (
+        "decision_types",
+        "Le decisioni di tipo 1 sono irreversibili e vengono escalate; quelle di tipo 2 sono reversibili e si prendono in fretta.",
+    ),
+    ("revisit_calendar", "Calendario delle date di revisione"),
+    ("filter_any", "qualsiasi"),
+    ("type1_option", "Tipo 1 · irreversibile"),
+    ("type2_option", "Tipo 2 · reversibile"),
+    ("tag", "Etichetta"),
+    ("part_of_a_name", "parte di un nome"),
+    ("part_of_a_tag", "parte di un’etichetta"),
+    ("filter_button", "Filtra"),
+    ("at_a_glance", "In sintesi"),
+    ("where_they_wait", "dove attendono"),
+    ("median_days_to_decide", "giorni mediani per decidere"),
+    ("the_organisation", "L’organizzazione"),
+    ("recent_decisions", "Decisioni recenti"),
+    ("all_decisions", "Tutte le decisioni"),
+    ("waiting_on_them", "In attesa di loro"),
+    ("median_days", "Giorni (mediana)"),
+    (
+        "open_a_section",
+        "Apri una sezione per vederne le pagine, cartella per cartella.",
+    ),
+    ("overview", "panoramica"),
+    ("decision_timeline", "Cronologia delle decisioni"),
+    ("feed", "Feed"),
+    ("no_decisions_yet", "Ancora nessuna decisione."),
+    ("months_label", "Mesi"),
+    (
+        "month_names",
+        "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
+    ),
+    ("month_year", "{month} {year}"),
+    ("continued", "(continua)"),
+    ("event_decided", "decisa"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "sostituisce"),
+    ("type1_title", "Tipo 1: irreversibile, escalata"),
+    ("type2_title", "Tipo 2: reversibile"),
+    ("search_title", "Ricerca"),
+    (
+        "browse_instead",
+        "La ricerca richiede JavaScript. Sfoglia invece:",
+    ),
+    (
+        "orgmap_explained",
+        "Ogni riquadro mostra un team, la sua metrica principale (con la freccia di tendenza quando la metrica ha uno storico) e la sua dimensione; selezionane uno per aprirne il charter.",
+    ),
+    ("who_works_with_whom", "Chi lavora con chi:"),
+    ("interactions_view", "la vista delle interazioni"),
+    ("all_part_of", "tutti parte di {team}"),
+    ("charter_of", "Charter di {team}"),
+    ("open_map_of", "Apri la mappa di {team}"),
+    ("more_n", "+{n} altri"),
+    ("teams_outside_groups", "Team fuori da ogni gruppo"),
+    ("on_this_page_range", "{from}–{to} in questa pagina"),
+    ("skip_to_org_list", "Vai all’organizzazione come elenco"),
+    ("skip_to_group_list", "Vai al gruppo come elenco"),
+    ("as_a_list", "Come elenco"),
+    ("map_and_list", "mappa ed elenco"),
+    ("find_a_team", "Trova un team"),
+    ("team_name_placeholder", "Nome del team"),
+    ("groups_label", "Gruppi"),
+    ("part_of_parts", "(parte {n} di {m})"),
+    ("group_charter", "Il charter del gruppo"),
+    ("whole_organisation", "L’intera organizzazione"),
+    (
+        "group_drawn_over",
+        "Il gruppo è disegnato su {m} pagine; questa è la pagina {n}, con i gruppi sopra il suo primo charter ridisegnati come contesto.",
+    ),
+    ("team_interactions", "Interazioni tra team"),
+    (
+        "arrows_explained",
+        "Le frecce puntano al team da cui si dipende.",
+    ),
+    ("ix_collaborates_with", "collabora con"),
+    ("ix_uses", "usa"),
+    ("ix_facilitates", "facilita"),
+    ("ix_used_by", "usato da"),
+    ("ix_facilitated_by", "facilitato da"),
+    ("lead_of_team", "responsabile"),
+    ("who_owns_a_path", "Di chi è un file o una cartella?"),
+    ("jump_to_letter", "Vai alla lettera"),
+    ("owners_label", "Proprietari"),
+    ("item_column", "Elemento"),
+    ("owner_column", "Proprietario"),
+    ("group_column", "Gruppo"),
+    ("contact_column", "Contatto"),
+    ("line_n", "riga {n}"),
+    (
+        "nothing_owned",
+        "Nessun charter elenca ancora qualcosa in owns.",
+    ),
+    (
+        "nothing_owned_code",
+        "Nessun charter elenca ancora qualcosa in owns, e {file} non nomina alcun team con un charter.",
+    ),
+    ("leads", "Guida"),
+    ("member_of", "Membro di"),
+    ("and_n_more", "e altri {n}"),
+    ("not_in_any_charter", "Non elencato in alcun charter."),
+    ("deciding", "Decidere"),
+    ("open_proposals_waiting", "Proposte aperte in attesa"),
+    ("decisions_taken", "Decisioni prese"),
+    ("days_to_decide", "Giorni per decidere"),
+    ("median", "mediana"),
+    ("p90", "90° percentile"),
+    ("type1_share", "Quota di decisioni di tipo 1"),
+    ("waiting_on", "In attesa di {name}"),
+    ("most_recent_of", "Le {n} più recenti di {m}."),
+    ("wrote", "Ha scritto"),
+    ("where_decisions_wait", "Dove attendono le decisioni"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} team o gruppo, nella forma dell’organizzazione.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} team e gruppi, nella forma dell’organizzazione.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} registro di decisione, dal più recente secondo la data mostrata: quando è stata decisa, o proposta finché è aperta.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} registri di decisione, dai più recenti secondo la data mostrata: quando ciascuna è stata decisa, o proposta finché è aperta.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} decisione per mese, la più recente prima (la data mostrata): è collocata alla data in cui è stata decisa, o proposta finché è aperta.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} decisioni per mese, le più recenti prima (la data mostrata): ciascuna è collocata alla data in cui è stata decisa, o proposta finché è aperta.",
+    ),
+    (
+        "people_lede.one",
+        "Tutte le persone nominate da charter e registri di decisione: {n} persona.",
+    ),
+    (
+        "people_lede.other",
+        "Tutte le persone nominate da charter e registri di decisione: {n} persone.",
+    ),
+    ("stat_teams.one", "team"),
+    ("stat_teams.other", "team"),
+    ("stat_groups.one", "gruppo"),
+    ("stat_groups.other", "gruppi"),
+    ("stat_decisions.one", "decisione"),
+    ("stat_decisions.other", "decisioni"),
+    ("stat_open_proposals.one", "proposta aperta"),
+    ("stat_open_proposals.other", "proposte aperte"),
+    (
+        "stat_decisions_quarter.one",
+        "decisione in questo trimestre",
+    ),
+    (
+        "stat_decisions_quarter.other",
+        "decisioni in questo trimestre",
+    ),
+    ("stat_findings.one", "rilievo di salute aperto"),
+    ("stat_findings.other", "rilievi di salute aperti"),
+    ("stat_people.one", "persona"),
+    ("stat_people.other", "persone"),
+    (
+        "more_groups.one",
+        "{n} altro gruppo o team di primo livello: l’intero organigramma",
+    ),
+    (
+        "more_groups.other",
+        "altri {n} gruppi e team di primo livello: l’intero organigramma",
+    ),
+    ("more_sections.one", "{n} altra sezione o pagina:"),
+    ("more_sections.other", "altre {n} sezioni e pagine:"),
+    ("all_handbook_pages.one", "la {n} pagina del manuale"),
+    (
+        "all_handbook_pages.other",
+        "tutte le {n} pagine del manuale",
+    ),
+    ("n_pages.one", "{n} pagina"),
+    ("n_pages.other", "{n} pagine"),
+    ("in_n_sections.one", "in {n} sezione"),
+    ("in_n_sections.other", "in {n} sezioni"),
+    ("n_teams.one", "{n} team"),
+    ("n_teams.other", "{n} team"),
+    ("in_n_groups.one", "in {n} gruppo"),
+    ("in_n_groups.other", "in {n} gruppi"),
+    ("n_people.one", "{n} persona"),
+    ("n_people.other", "{n} persone"),
+    ("charters_in_group.one", "{n} charter in questo gruppo."),
+    ("charters_in_group.other", "{n} charter in questo gruppo."),
+    (
+        "interactions_lede.one",
+        "Quali team lavorano con quali, e come: {n} interazione dichiarata nei charter.",
+    ),
+    (
+        "interactions_lede.other",
+        "Quali team lavorano con quali, e come: {n} interazioni dichiarate nei charter.",
+    ),
+    (
+        "interactions_split.one",
+        "I {teams} team e gruppi sono divisi su {m} pagine in ordine di gerarchia; questa pagina disegna {n} interazione tra i suoi team, e l’elenco sotto nomina ogni interazione dei suoi team, anche con team di altre pagine.",
+    ),
+    (
+        "interactions_split.other",
+        "I {teams} team e gruppi sono divisi su {m} pagine in ordine di gerarchia; questa pagina disegna le {n} interazioni tra i suoi team, e l’elenco sotto nomina ogni interazione dei suoi team, anche con team di altre pagine.",
+    ),
+    ("listed_by_more.one", "citato da {n} altro team"),
+    ("listed_by_more.other", "citato da altri {n} team"),
+    (
+        "ownership_lede.one",
+        "{n} sistema, servizio o dominio, di proprietà di un solo team.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} sistemi, servizi e domini, ciascuno di proprietà di un solo team.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} sistema, servizio, dominio o percorso di codice: ciò che possiedono i charter, di proprietà di un solo team, e i percorsi che {file} assegna ai team.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} sistemi, servizi, domini e percorsi di codice: ciò che possiedono i charter, ciascuno di proprietà di un solo team, e i percorsi che {file} assegna ai team.",
+    ),
+    ("decided_heading", "Decise"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -905,6 +2185,178 @@ const JA: &[(&str, &str)] = &[
     ("decided_column", "決定日"),
     ("or_proposed", "(または提案日)"),
     ("proposed_marker", "提案"),
+    ("see_also", "関連:"),
+    ("name_column", "名前"),
+    ("size_column", "人数"),
+    ("primary_metric_column", "主要指標"),
+    ("group_badge", "グループ"),
+    (
+        "decision_types",
+        "タイプ1の意思決定は取り消せず、上位に委ねられます。タイプ2は取り消し可能で、素早く決まります。",
+    ),
+    ("revisit_calendar", "見直し日のカレンダー"),
+    ("filter_any", "すべて"),
+    ("type1_option", "タイプ1 · 取り消し不可"),
+    ("type2_option", "タイプ2 · 取り消し可能"),
+    ("tag", "タグ"),
+    ("part_of_a_name", "名前の一部"),
+    ("part_of_a_tag", "タグの一部"),
+    ("filter_button", "絞り込む"),
+    ("at_a_glance", "概要"),
+    ("where_they_wait", "滞留箇所"),
+    ("median_days_to_decide", "決定までの日数(中央値)"),
+    ("the_organisation", "組織"),
+    ("recent_decisions", "最近の意思決定"),
+    ("all_decisions", "すべての意思決定"),
+    ("waiting_on_them", "本人待ち"),
+    ("median_days", "日数(中央値)"),
+    (
+        "open_a_section",
+        "セクションを開くと、フォルダごとにページが表示されます。",
+    ),
+    ("overview", "概要"),
+    ("decision_timeline", "意思決定のタイムライン"),
+    ("feed", "フィード"),
+    ("no_decisions_yet", "意思決定はまだありません。"),
+    ("months_label", "月"),
+    (
+        "month_names",
+        "1月|2月|3月|4月|5月|6月|7月|8月|9月|10月|11月|12月",
+    ),
+    ("month_year", "{year}年{month}"),
+    ("continued", "(続き)"),
+    ("event_decided", "決定"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "置き換え対象"),
+    ("type1_title", "タイプ1: 取り消し不可、上位に委ねる"),
+    ("type2_title", "タイプ2: 取り消し可能"),
+    ("search_title", "検索"),
+    (
+        "browse_instead",
+        "検索には JavaScript が必要です。代わりにこちらをご覧ください:",
+    ),
+    (
+        "orgmap_explained",
+        "各ボックスはチーム、その主要指標(指標に履歴がある場合は傾向の矢印付き)と人数を示します。選ぶとチャーターが開きます。",
+    ),
+    ("who_works_with_whom", "誰が誰と協働しているか:"),
+    ("interactions_view", "連携ビュー"),
+    ("all_part_of", "すべて {team} の一部"),
+    ("charter_of", "{team} のチャーター"),
+    ("open_map_of", "{team} のマップを開く"),
+    ("more_n", "他 {n} 件"),
+    ("teams_outside_groups", "どのグループにも属さないチーム"),
+    ("on_this_page_range", "このページは {from}–{to}"),
+    ("skip_to_org_list", "組織の一覧へ移動"),
+    ("skip_to_group_list", "グループの一覧へ移動"),
+    ("as_a_list", "一覧"),
+    ("map_and_list", "マップと一覧"),
+    ("find_a_team", "チームを探す"),
+    ("team_name_placeholder", "チーム名"),
+    ("groups_label", "グループ"),
+    ("part_of_parts", "({m} 中 {n})"),
+    ("group_charter", "グループのチャーター"),
+    ("whole_organisation", "組織全体"),
+    (
+        "group_drawn_over",
+        "このグループは {m} ページにわたって描かれています。これは {n} ページ目で、最初のチャーターより上のグループも文脈として再掲しています。",
+    ),
+    ("team_interactions", "チーム間の連携"),
+    ("arrows_explained", "矢印は依存先のチームを指します。"),
+    ("ix_collaborates_with", "協働:"),
+    ("ix_uses", "利用:"),
+    ("ix_facilitates", "支援:"),
+    ("ix_used_by", "利用元:"),
+    ("ix_facilitated_by", "支援元:"),
+    ("lead_of_team", "リード"),
+    ("who_owns_a_path", "このファイルやフォルダの担当は?"),
+    ("jump_to_letter", "文字へ移動"),
+    ("owners_label", "担当"),
+    ("item_column", "項目"),
+    ("owner_column", "担当チーム"),
+    ("group_column", "グループ"),
+    ("contact_column", "連絡先"),
+    ("line_n", "{n} 行目"),
+    (
+        "nothing_owned",
+        "owns に項目を挙げたチャーターはまだありません。",
+    ),
+    (
+        "nothing_owned_code",
+        "owns に項目を挙げたチャーターはまだなく、{file} もチャーターのあるチームを指していません。",
+    ),
+    ("leads", "リード"),
+    ("member_of", "所属"),
+    ("and_n_more", "他 {n} 件"),
+    ("not_in_any_charter", "どのチャーターにも載っていません。"),
+    ("deciding", "意思決定"),
+    ("open_proposals_waiting", "待機中の未決提案"),
+    ("decisions_taken", "下した意思決定"),
+    ("days_to_decide", "決定までの日数"),
+    ("median", "中央値"),
+    ("p90", "90パーセンタイル"),
+    ("type1_share", "タイプ1の割合"),
+    ("waiting_on", "{name} 待ち"),
+    ("most_recent_of", "{m} 件中、最新の {n} 件。"),
+    ("wrote", "執筆"),
+    ("where_decisions_wait", "意思決定の滞留箇所"),
+    ("sentence_end", "。"),
+    (
+        "teams_and_groups_lede.other",
+        "{n} のチームとグループ。組織の形に沿って並べています。",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} 件の意思決定記録。表示日の新しい順です。決定済みは決定日、未決は提案日です。",
+    ),
+    (
+        "timeline_lede.other",
+        "月ごとの {n} 件の意思決定。新しい順(表示日)で、決定日、未決のものは提案日に置いています。",
+    ),
+    (
+        "people_lede.other",
+        "チャーターと意思決定記録に登場する全員: {n} 人。",
+    ),
+    ("stat_teams.other", "チーム"),
+    ("stat_groups.other", "グループ"),
+    ("stat_decisions.other", "件の意思決定"),
+    ("stat_open_proposals.other", "件の未決提案"),
+    ("stat_decisions_quarter.other", "件の今四半期の意思決定"),
+    ("stat_findings.other", "件の未解決の健全性指摘"),
+    ("stat_people.other", "人"),
+    (
+        "more_groups.other",
+        "他 {n} の最上位グループとチーム: 組織図全体",
+    ),
+    ("more_sections.other", "他 {n} のセクションとページ:"),
+    ("all_handbook_pages.other", "ハンドブック全 {n} ページ"),
+    ("n_pages.other", "{n} ページ"),
+    ("in_n_sections.other", "({n} セクション)"),
+    ("n_teams.other", "{n} チーム"),
+    ("in_n_groups.other", "({n} グループ)"),
+    ("n_people.other", "{n} 人"),
+    (
+        "charters_in_group.other",
+        "このグループのチャーターは {n} 件。",
+    ),
+    (
+        "interactions_lede.other",
+        "どのチームがどのチームと、どう協働しているか: チャーターに記された {n} 件の連携。",
+    ),
+    (
+        "interactions_split.other",
+        "{teams} のチームとグループを階層順に {m} ページに分けています。このページには自チーム間の {n} 件の連携を描き、下の一覧には他ページのチームとのものも含めて全連携を載せています。",
+    ),
+    ("listed_by_more.other", "他 {n} チームが記載"),
+    (
+        "ownership_lede.other",
+        "{n} のシステム、サービス、ドメイン。それぞれ担当チームは一つだけです。",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} のシステム、サービス、ドメイン、コードパス: チャーターが担当するものと、{file} がチームに割り当てるパス。それぞれ担当チームは一つだけです。",
+    ),
+    ("decided_heading", "決定済み"),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -1004,6 +2456,172 @@ const KO: &[(&str, &str)] = &[
     ("decided_column", "결정일"),
     ("or_proposed", "(또는 제안일)"),
     ("proposed_marker", "제안"),
+    ("see_also", "함께 보기:"),
+    ("name_column", "이름"),
+    ("size_column", "인원"),
+    ("primary_metric_column", "핵심 지표"),
+    ("group_badge", "그룹"),
+    (
+        "decision_types",
+        "유형 1 의사결정은 되돌릴 수 없으며 상위로 올려 결정합니다. 유형 2는 되돌릴 수 있으며 빠르게 결정합니다.",
+    ),
+    ("revisit_calendar", "재검토 일정 달력"),
+    ("filter_any", "전체"),
+    ("type1_option", "유형 1 · 되돌릴 수 없음"),
+    ("type2_option", "유형 2 · 되돌릴 수 있음"),
+    ("tag", "태그"),
+    ("part_of_a_name", "이름의 일부"),
+    ("part_of_a_tag", "태그의 일부"),
+    ("filter_button", "필터"),
+    ("at_a_glance", "한눈에 보기"),
+    ("where_they_wait", "대기 위치"),
+    ("median_days_to_decide", "결정까지 걸린 일수(중앙값)"),
+    ("the_organisation", "조직"),
+    ("recent_decisions", "최근 의사결정"),
+    ("all_decisions", "모든 의사결정"),
+    ("waiting_on_them", "이 사람을 기다리는 건"),
+    ("median_days", "일수(중앙값)"),
+    (
+        "open_a_section",
+        "섹션을 열면 폴더별로 페이지를 볼 수 있습니다.",
+    ),
+    ("overview", "개요"),
+    ("decision_timeline", "의사결정 타임라인"),
+    ("feed", "피드"),
+    ("no_decisions_yet", "아직 의사결정이 없습니다."),
+    ("months_label", "월"),
+    (
+        "month_names",
+        "1월|2월|3월|4월|5월|6월|7월|8월|9월|10월|11월|12월",
+    ),
+    ("month_year", "{year}년 {month}"),
+    ("continued", "(계속)"),
+    ("event_decided", "결정됨"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "대체:"),
+    ("type1_title", "유형 1: 되돌릴 수 없음, 상위 결정"),
+    ("type2_title", "유형 2: 되돌릴 수 있음"),
+    ("search_title", "검색"),
+    (
+        "browse_instead",
+        "검색에는 JavaScript가 필요합니다. 대신 다음을 둘러보세요:",
+    ),
+    (
+        "orgmap_explained",
+        "각 상자는 팀과 그 핵심 지표(지표에 기록이 있으면 추세 화살표 포함), 인원을 보여 줍니다. 하나를 선택하면 차터가 열립니다.",
+    ),
+    ("who_works_with_whom", "누가 누구와 일하는지:"),
+    ("interactions_view", "협업 보기"),
+    ("all_part_of", "모두 {team} 소속"),
+    ("charter_of", "{team} 차터"),
+    ("open_map_of", "{team} 지도 열기"),
+    ("more_n", "+{n}개 더"),
+    ("teams_outside_groups", "어느 그룹에도 속하지 않은 팀"),
+    ("on_this_page_range", "이 페이지: {from}–{to}"),
+    ("skip_to_org_list", "조직 목록으로 건너뛰기"),
+    ("skip_to_group_list", "그룹 목록으로 건너뛰기"),
+    ("as_a_list", "목록으로 보기"),
+    ("map_and_list", "지도와 목록"),
+    ("find_a_team", "팀 찾기"),
+    ("team_name_placeholder", "팀 이름"),
+    ("groups_label", "그룹"),
+    ("part_of_parts", "({m}개 중 {n}번째)"),
+    ("group_charter", "그룹 차터"),
+    ("whole_organisation", "조직 전체"),
+    (
+        "group_drawn_over",
+        "이 그룹은 {m}개 페이지에 걸쳐 그려집니다. 이 페이지는 {n}번째이며, 첫 차터 위의 그룹들을 맥락으로 다시 그렸습니다.",
+    ),
+    ("team_interactions", "팀 간 협업"),
+    ("arrows_explained", "화살표는 의존하는 팀을 가리킵니다."),
+    ("ix_collaborates_with", "협업:"),
+    ("ix_uses", "사용:"),
+    ("ix_facilitates", "지원:"),
+    ("ix_used_by", "사용하는 팀:"),
+    ("ix_facilitated_by", "지원하는 팀:"),
+    ("lead_of_team", "리드"),
+    ("who_owns_a_path", "이 파일이나 폴더는 누구 담당인가요?"),
+    ("jump_to_letter", "글자로 이동"),
+    ("owners_label", "담당"),
+    ("item_column", "항목"),
+    ("owner_column", "담당 팀"),
+    ("group_column", "그룹"),
+    ("contact_column", "연락처"),
+    ("line_n", "{n}행"),
+    ("nothing_owned", "아직 owns에 항목을 적은 차터가 없습니다."),
+    (
+        "nothing_owned_code",
+        "아직 owns에 항목을 적은 차터가 없고, {file}도 차터가 있는 팀을 지정하지 않습니다.",
+    ),
+    ("leads", "리드"),
+    ("member_of", "소속"),
+    ("and_n_more", "외 {n}개"),
+    ("not_in_any_charter", "어느 차터에도 없습니다."),
+    ("deciding", "의사결정"),
+    ("open_proposals_waiting", "대기 중인 미결 제안"),
+    ("decisions_taken", "내린 의사결정"),
+    ("days_to_decide", "결정까지 걸린 일수"),
+    ("median", "중앙값"),
+    ("p90", "90번째 백분위수"),
+    ("type1_share", "유형 1 의사결정 비율"),
+    ("waiting_on", "{name}님을 기다리는 항목"),
+    ("most_recent_of", "{m}개 중 최근 {n}개."),
+    ("wrote", "작성"),
+    ("where_decisions_wait", "의사결정이 대기하는 곳"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.other",
+        "조직 구조에 따른 팀과 그룹 {n}개.",
+    ),
+    (
+        "decisions_lede.other",
+        "의사결정 기록 {n}건, 표시된 날짜 기준 최신순: 결정된 날짜, 아직 열려 있으면 제안된 날짜입니다.",
+    ),
+    (
+        "timeline_lede.other",
+        "월별 의사결정 {n}건, 최신순(표시된 날짜): 각각 결정된 날짜, 아직 열려 있으면 제안된 날짜에 놓입니다.",
+    ),
+    (
+        "people_lede.other",
+        "차터와 의사결정 기록에 나오는 모든 사람: {n}명.",
+    ),
+    ("stat_teams.other", "팀"),
+    ("stat_groups.other", "그룹"),
+    ("stat_decisions.other", "의사결정"),
+    ("stat_open_proposals.other", "미결 제안"),
+    ("stat_decisions_quarter.other", "이번 분기 의사결정"),
+    ("stat_findings.other", "미해결 건강 지적"),
+    ("stat_people.other", "명"),
+    (
+        "more_groups.other",
+        "최상위 그룹과 팀 {n}개 더: 조직도 전체",
+    ),
+    ("more_sections.other", "섹션과 페이지 {n}개 더:"),
+    ("all_handbook_pages.other", "핸드북 전체 {n}페이지"),
+    ("n_pages.other", "{n}페이지"),
+    ("in_n_sections.other", "({n}개 섹션)"),
+    ("n_teams.other", "팀 {n}개"),
+    ("in_n_groups.other", "(그룹 {n}개)"),
+    ("n_people.other", "{n}명"),
+    ("charters_in_group.other", "이 그룹의 차터 {n}개."),
+    (
+        "interactions_lede.other",
+        "어느 팀이 어느 팀과 어떻게 일하는지: 차터에 적힌 협업 {n}건.",
+    ),
+    (
+        "interactions_split.other",
+        "팀과 그룹 {teams}개를 계층 순서로 {m}개 페이지에 나눴습니다. 이 페이지는 자기 팀들 사이의 협업 {n}건을 그리고, 아래 목록은 다른 페이지의 팀과의 협업까지 모두 보여 줍니다.",
+    ),
+    ("listed_by_more.other", "다른 팀 {n}개가 언급"),
+    (
+        "ownership_lede.other",
+        "시스템, 서비스, 도메인 {n}개. 각각 정확히 한 팀이 담당합니다.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "시스템, 서비스, 도메인, 코드 경로 {n}개: 차터가 담당하는 것과 {file}이(가) 팀에 맡기는 경로. 각각 정확히 한 팀이 담당합니다.",
+    ),
+    ("decided_heading", "결정함"),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -1118,6 +2736,230 @@ const NL: &[(&str, &str)] = &[
     ("decided_column", "Besloten"),
     ("or_proposed", "(of voorgesteld)"),
     ("proposed_marker", "voorgesteld"),
+    ("see_also", "Zie ook:"),
+    ("name_column", "Naam"),
+    ("size_column", "Grootte"),
+    ("primary_metric_column", "Belangrijkste maatstaf"),
+    ("group_badge", "groep"),
+    (
+        "decision_types",
+        "Type 1-besluiten zijn onomkeerbaar en worden geëscaleerd; type 2-besluiten zijn omkeerbaar en worden snel genomen.",
+    ),
+    ("revisit_calendar", "Kalender van herzieningsdata"),
+    ("filter_any", "alle"),
+    ("type1_option", "Type 1 · onomkeerbaar"),
+    ("type2_option", "Type 2 · omkeerbaar"),
+    ("tag", "Label"),
+    ("part_of_a_name", "deel van een naam"),
+    ("part_of_a_tag", "deel van een label"),
+    ("filter_button", "Filteren"),
+    ("at_a_glance", "In één oogopslag"),
+    ("where_they_wait", "waar ze wachten"),
+    ("median_days_to_decide", "mediane dagen tot besluit"),
+    ("the_organisation", "De organisatie"),
+    ("recent_decisions", "Recente besluiten"),
+    ("all_decisions", "Alle besluiten"),
+    ("waiting_on_them", "Wacht op hen"),
+    ("median_days", "Mediane dagen"),
+    (
+        "open_a_section",
+        "Open een sectie om de pagina’s te zien, map voor map.",
+    ),
+    ("overview", "overzicht"),
+    ("decision_timeline", "Tijdlijn van besluiten"),
+    ("feed", "Feed"),
+    ("no_decisions_yet", "Nog geen besluiten."),
+    ("months_label", "Maanden"),
+    (
+        "month_names",
+        "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
+    ),
+    ("month_year", "{month} {year}"),
+    ("continued", "(vervolg)"),
+    ("event_decided", "besloten"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "vervangt"),
+    ("type1_title", "Type 1: onomkeerbaar, geëscaleerd"),
+    ("type2_title", "Type 2: omkeerbaar"),
+    ("search_title", "Zoeken"),
+    (
+        "browse_instead",
+        "Zoeken heeft JavaScript nodig. Blader in plaats daarvan door:",
+    ),
+    (
+        "orgmap_explained",
+        "Elk vak toont een team, de belangrijkste maatstaf (met de trendpijl als de maatstaf een geschiedenis heeft) en de grootte; kies er een om het charter te openen.",
+    ),
+    ("who_works_with_whom", "Wie met wie werkt:"),
+    ("interactions_view", "de weergave van de samenwerking"),
+    ("all_part_of", "allemaal deel van {team}"),
+    ("charter_of", "Charter van {team}"),
+    ("open_map_of", "De kaart van {team} openen"),
+    ("more_n", "+{n} meer"),
+    ("teams_outside_groups", "Teams buiten een groep"),
+    ("on_this_page_range", "{from}–{to} op deze pagina"),
+    ("skip_to_org_list", "Naar de organisatie als lijst"),
+    ("skip_to_group_list", "Naar de groep als lijst"),
+    ("as_a_list", "Als lijst"),
+    ("map_and_list", "kaart en lijst"),
+    ("find_a_team", "Een team zoeken"),
+    ("team_name_placeholder", "Teamnaam"),
+    ("groups_label", "Groepen"),
+    ("part_of_parts", "(deel {n} van {m})"),
+    ("group_charter", "Het charter van de groep"),
+    ("whole_organisation", "De hele organisatie"),
+    (
+        "group_drawn_over",
+        "De groep is over {m} pagina’s getekend; dit is pagina {n}, met de groepen boven het eerste charter opnieuw getekend als context.",
+    ),
+    ("team_interactions", "Samenwerking tussen teams"),
+    (
+        "arrows_explained",
+        "Pijlen wijzen naar het team waarvan wordt afgehangen.",
+    ),
+    ("ix_collaborates_with", "werkt samen met"),
+    ("ix_uses", "gebruikt"),
+    ("ix_facilitates", "faciliteert"),
+    ("ix_used_by", "gebruikt door"),
+    ("ix_facilitated_by", "gefaciliteerd door"),
+    ("lead_of_team", "lead"),
+    ("who_owns_a_path", "Van wie is een bestand of map?"),
+    ("jump_to_letter", "Naar letter"),
+    ("owners_label", "Eigenaren"),
+    ("item_column", "Onderdeel"),
+    ("owner_column", "Eigenaar"),
+    ("group_column", "Groep"),
+    ("contact_column", "Contact"),
+    ("line_n", "regel {n}"),
+    ("nothing_owned", "Nog geen charter noemt iets onder owns."),
+    (
+        "nothing_owned_code",
+        "Nog geen charter noemt iets onder owns, en {file} noemt geen team met een charter.",
+    ),
+    ("leads", "Leidt"),
+    ("member_of", "Lid van"),
+    ("and_n_more", "en nog {n}"),
+    ("not_in_any_charter", "In geen enkel charter genoemd."),
+    ("deciding", "Besluiten"),
+    ("open_proposals_waiting", "Wachtende open voorstellen"),
+    ("decisions_taken", "Genomen besluiten"),
+    ("days_to_decide", "Dagen tot besluit"),
+    ("median", "mediaan"),
+    ("p90", "90e percentiel"),
+    ("type1_share", "Aandeel type 1-besluiten"),
+    ("waiting_on", "Wacht op {name}"),
+    ("most_recent_of", "De {n} meest recente van {m}."),
+    ("wrote", "Schreef"),
+    ("where_decisions_wait", "Waar besluiten wachten"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} team of groep, in de vorm van de organisatie.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} teams en groepen, in de vorm van de organisatie.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} besluitverslag, nieuwste eerst op de getoonde datum: wanneer het besloten werd, of voorgesteld zolang het openstaat.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} besluitverslagen, nieuwste eerst op de getoonde datum: wanneer elk besloten werd, of voorgesteld zolang het openstaat.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} besluit per maand, nieuwste eerst (de getoonde datum): het staat op de datum waarop het besloten werd, of voorgesteld zolang het openstaat.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} besluiten per maand, nieuwste eerst (de getoonde datum): elk staat op de datum waarop het besloten werd, of voorgesteld zolang het openstaat.",
+    ),
+    (
+        "people_lede.one",
+        "Iedereen die de charters en besluitverslagen noemen: {n} persoon.",
+    ),
+    (
+        "people_lede.other",
+        "Iedereen die de charters en besluitverslagen noemen: {n} mensen.",
+    ),
+    ("stat_teams.one", "team"),
+    ("stat_teams.other", "teams"),
+    ("stat_groups.one", "groep"),
+    ("stat_groups.other", "groepen"),
+    ("stat_decisions.one", "besluit"),
+    ("stat_decisions.other", "besluiten"),
+    ("stat_open_proposals.one", "open voorstel"),
+    ("stat_open_proposals.other", "open voorstellen"),
+    ("stat_decisions_quarter.one", "besluit dit kwartaal"),
+    ("stat_decisions_quarter.other", "besluiten dit kwartaal"),
+    ("stat_findings.one", "open gezondheidsbevinding"),
+    ("stat_findings.other", "open gezondheidsbevindingen"),
+    ("stat_people.one", "persoon"),
+    ("stat_people.other", "mensen"),
+    (
+        "more_groups.one",
+        "nog {n} groep of team op het hoogste niveau: het hele organogram",
+    ),
+    (
+        "more_groups.other",
+        "nog {n} groepen en teams op het hoogste niveau: het hele organogram",
+    ),
+    ("more_sections.one", "nog {n} sectie of pagina:"),
+    ("more_sections.other", "nog {n} secties en pagina’s:"),
+    ("all_handbook_pages.one", "de {n} pagina van het handboek"),
+    (
+        "all_handbook_pages.other",
+        "alle {n} pagina’s van het handboek",
+    ),
+    ("n_pages.one", "{n} pagina"),
+    ("n_pages.other", "{n} pagina’s"),
+    ("in_n_sections.one", "in {n} sectie"),
+    ("in_n_sections.other", "in {n} secties"),
+    ("n_teams.one", "{n} team"),
+    ("n_teams.other", "{n} teams"),
+    ("in_n_groups.one", "in {n} groep"),
+    ("in_n_groups.other", "in {n} groepen"),
+    ("n_people.one", "{n} persoon"),
+    ("n_people.other", "{n} mensen"),
+    ("charters_in_group.one", "{n} charter in deze groep."),
+    ("charters_in_group.other", "{n} charters in deze groep."),
+    (
+        "interactions_lede.one",
+        "Welke teams met welke werken, en hoe: {n} samenwerking opgegeven in de charters.",
+    ),
+    (
+        "interactions_lede.other",
+        "Welke teams met welke werken, en hoe: {n} samenwerkingen opgegeven in de charters.",
+    ),
+    (
+        "interactions_split.one",
+        "De {teams} teams en groepen zijn in hiërarchische volgorde over {m} pagina’s verdeeld; deze pagina tekent {n} samenwerking tussen haar eigen teams, en de lijst hieronder noemt elke samenwerking van haar teams, ook met teams op andere pagina’s.",
+    ),
+    (
+        "interactions_split.other",
+        "De {teams} teams en groepen zijn in hiërarchische volgorde over {m} pagina’s verdeeld; deze pagina tekent de {n} samenwerkingen tussen haar eigen teams, en de lijst hieronder noemt elke samenwerking van haar teams, ook met teams op andere pagina’s.",
+    ),
+    ("listed_by_more.one", "genoemd door nog {n} team"),
+    ("listed_by_more.other", "genoemd door nog {n} teams"),
+    (
+        "ownership_lede.one",
+        "{n} systeem, dienst of domein, van precies één team.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} systemen, diensten en domeinen, elk van precies één team.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} systeem, dienst, domein of codepad: wat de charters bezitten, van precies één team, en de paden die {file} aan teams geeft.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} systemen, diensten, domeinen en codepaden: wat de charters bezitten, elk van precies één team, en de paden die {file} aan teams geeft.",
+    ),
+    ("decided_heading", "Besloten"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -1232,6 +3074,227 @@ const PT: &[(&str, &str)] = &[
     ("decided_column", "Decidida"),
     ("or_proposed", "(ou proposta)"),
     ("proposed_marker", "proposta"),
+    ("see_also", "Veja também:"),
+    ("name_column", "Nome"),
+    ("size_column", "Tamanho"),
+    ("primary_metric_column", "Métrica principal"),
+    ("group_badge", "grupo"),
+    (
+        "decision_types",
+        "Decisões do tipo 1 são irreversíveis e escaladas; as do tipo 2 são reversíveis e tomadas rapidamente.",
+    ),
+    ("revisit_calendar", "Calendário das datas de revisão"),
+    ("filter_any", "qualquer"),
+    ("type1_option", "Tipo 1 · irreversível"),
+    ("type2_option", "Tipo 2 · reversível"),
+    ("tag", "Etiqueta"),
+    ("part_of_a_name", "parte de um nome"),
+    ("part_of_a_tag", "parte de uma etiqueta"),
+    ("filter_button", "Filtrar"),
+    ("at_a_glance", "Em resumo"),
+    ("where_they_wait", "onde esperam"),
+    ("median_days_to_decide", "dias medianos para decidir"),
+    ("the_organisation", "A organização"),
+    ("recent_decisions", "Decisões recentes"),
+    ("all_decisions", "Todas as decisões"),
+    ("waiting_on_them", "Aguardando por eles"),
+    ("median_days", "Dias (mediana)"),
+    (
+        "open_a_section",
+        "Abra uma seção para ver as suas páginas, pasta por pasta.",
+    ),
+    ("overview", "visão geral"),
+    ("decision_timeline", "Cronologia das decisões"),
+    ("feed", "Feed"),
+    ("no_decisions_yet", "Ainda não há decisões."),
+    ("months_label", "Meses"),
+    (
+        "month_names",
+        "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+    ),
+    ("month_year", "{month} de {year}"),
+    ("continued", "(continuação)"),
+    ("event_decided", "decidida"),
+    ("adr_title", "ADR {n}: {title}"),
+    ("timeline_supersedes", "substitui"),
+    ("type1_title", "Tipo 1: irreversível, escalada"),
+    ("type2_title", "Tipo 2: reversível"),
+    ("search_title", "Pesquisa"),
+    (
+        "browse_instead",
+        "A pesquisa precisa de JavaScript. Navegue antes por:",
+    ),
+    (
+        "orgmap_explained",
+        "Cada caixa mostra uma equipe, a sua métrica principal (com a seta de tendência quando a métrica tem histórico) e o seu tamanho; selecione uma para abrir a sua carta.",
+    ),
+    ("who_works_with_whom", "Quem trabalha com quem:"),
+    ("interactions_view", "a vista das interações"),
+    ("all_part_of", "todas parte de {team}"),
+    ("charter_of", "Carta de {team}"),
+    ("open_map_of", "Abrir o mapa de {team}"),
+    ("more_n", "+{n} mais"),
+    ("teams_outside_groups", "Equipes fora de qualquer grupo"),
+    ("on_this_page_range", "{from}–{to} nesta página"),
+    ("skip_to_org_list", "Ir para a organização em lista"),
+    ("skip_to_group_list", "Ir para o grupo em lista"),
+    ("as_a_list", "Em lista"),
+    ("map_and_list", "mapa e lista"),
+    ("find_a_team", "Encontrar uma equipe"),
+    ("team_name_placeholder", "Nome da equipe"),
+    ("groups_label", "Grupos"),
+    ("part_of_parts", "(parte {n} de {m})"),
+    ("group_charter", "A carta do grupo"),
+    ("whole_organisation", "Toda a organização"),
+    (
+        "group_drawn_over",
+        "O grupo é desenhado em {m} páginas; esta é a página {n}, com os grupos acima da sua primeira carta desenhados de novo como contexto.",
+    ),
+    ("team_interactions", "Interações entre equipes"),
+    (
+        "arrows_explained",
+        "As setas apontam para a equipe de que se depende.",
+    ),
+    ("ix_collaborates_with", "colabora com"),
+    ("ix_uses", "usa"),
+    ("ix_facilitates", "facilita"),
+    ("ix_used_by", "usada por"),
+    ("ix_facilitated_by", "facilitada por"),
+    ("lead_of_team", "líder"),
+    ("who_owns_a_path", "De quem é um arquivo ou uma pasta?"),
+    ("jump_to_letter", "Ir para a letra"),
+    ("owners_label", "Responsáveis"),
+    ("item_column", "Item"),
+    ("owner_column", "Responsável"),
+    ("group_column", "Grupo"),
+    ("contact_column", "Contato"),
+    ("line_n", "linha {n}"),
+    ("nothing_owned", "Nenhuma carta lista ainda nada em owns."),
+    (
+        "nothing_owned_code",
+        "Nenhuma carta lista ainda nada em owns, e {file} não nomeia nenhuma equipe com carta.",
+    ),
+    ("leads", "Lidera"),
+    ("member_of", "Membro de"),
+    ("and_n_more", "e mais {n}"),
+    ("not_in_any_charter", "Não consta de nenhuma carta."),
+    ("deciding", "Decidir"),
+    ("open_proposals_waiting", "Propostas abertas aguardando"),
+    ("decisions_taken", "Decisões tomadas"),
+    ("days_to_decide", "Dias para decidir"),
+    ("median", "mediana"),
+    ("p90", "percentil 90"),
+    ("type1_share", "Parcela de decisões do tipo 1"),
+    ("waiting_on", "Aguardando {name}"),
+    ("most_recent_of", "As {n} mais recentes de {m}."),
+    ("wrote", "Escreveu"),
+    ("where_decisions_wait", "Onde as decisões esperam"),
+    ("sentence_end", "."),
+    (
+        "teams_and_groups_lede.one",
+        "{n} equipe ou grupo, com a forma da organização.",
+    ),
+    (
+        "teams_and_groups_lede.other",
+        "{n} equipes e grupos, com a forma da organização.",
+    ),
+    (
+        "decisions_lede.one",
+        "{n} registro de decisão, do mais recente pela data mostrada: quando foi decidida, ou proposta enquanto está aberta.",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} registros de decisão, dos mais recentes pela data mostrada: quando cada uma foi decidida, ou proposta enquanto está aberta.",
+    ),
+    (
+        "timeline_lede.one",
+        "{n} decisão por mês, a mais recente primeiro (a data mostrada): fica na data em que foi decidida, ou proposta enquanto está aberta.",
+    ),
+    (
+        "timeline_lede.other",
+        "{n} decisões por mês, as mais recentes primeiro (a data mostrada): cada uma fica na data em que foi decidida, ou proposta enquanto está aberta.",
+    ),
+    (
+        "people_lede.one",
+        "Todas as pessoas que as cartas e os registros de decisão nomeiam: {n} pessoa.",
+    ),
+    (
+        "people_lede.other",
+        "Todas as pessoas que as cartas e os registros de decisão nomeiam: {n} pessoas.",
+    ),
+    ("stat_teams.one", "equipe"),
+    ("stat_teams.other", "equipes"),
+    ("stat_groups.one", "grupo"),
+    ("stat_groups.other", "grupos"),
+    ("stat_decisions.one", "decisão"),
+    ("stat_decisions.other", "decisões"),
+    ("stat_open_proposals.one", "proposta aberta"),
+    ("stat_open_proposals.other", "propostas abertas"),
+    ("stat_decisions_quarter.one", "decisão neste trimestre"),
+    ("stat_decisions_quarter.other", "decisões neste trimestre"),
+    ("stat_findings.one", "constatação de saúde aberta"),
+    ("stat_findings.other", "constatações de saúde abertas"),
+    ("stat_people.one", "pessoa"),
+    ("stat_people.other", "pessoas"),
+    (
+        "more_groups.one",
+        "mais {n} grupo ou equipe de primeiro nível: todo o organograma",
+    ),
+    (
+        "more_groups.other",
+        "mais {n} grupos e equipes de primeiro nível: todo o organograma",
+    ),
+    ("more_sections.one", "mais {n} seção ou página:"),
+    ("more_sections.other", "mais {n} seções e páginas:"),
+    ("all_handbook_pages.one", "a {n} página do manual"),
+    ("all_handbook_pages.other", "todas as {n} páginas do manual"),
+    ("n_pages.one", "{n} página"),
+    ("n_pages.other", "{n} páginas"),
+    ("in_n_sections.one", "em {n} seção"),
+    ("in_n_sections.other", "em {n} seções"),
+    ("n_teams.one", "{n} equipe"),
+    ("n_teams.other", "{n} equipes"),
+    ("in_n_groups.one", "em {n} grupo"),
+    ("in_n_groups.other", "em {n} grupos"),
+    ("n_people.one", "{n} pessoa"),
+    ("n_people.other", "{n} pessoas"),
+    ("charters_in_group.one", "{n} carta neste grupo."),
+    ("charters_in_group.other", "{n} cartas neste grupo."),
+    (
+        "interactions_lede.one",
+        "Que equipes trabalham com quais, e como: {n} interação declarada nas cartas.",
+    ),
+    (
+        "interactions_lede.other",
+        "Que equipes trabalham com quais, e como: {n} interações declaradas nas cartas.",
+    ),
+    (
+        "interactions_split.one",
+        "As {teams} equipes e grupos estão repartidos em {m} páginas pela ordem da hierarquia; esta página desenha {n} interação entre as suas próprias equipes, e a lista abaixo nomeia cada interação das suas equipes, também com equipes de outras páginas.",
+    ),
+    (
+        "interactions_split.other",
+        "As {teams} equipes e grupos estão repartidos em {m} páginas pela ordem da hierarquia; esta página desenha as {n} interações entre as suas próprias equipes, e a lista abaixo nomeia cada interação das suas equipes, também com equipes de outras páginas.",
+    ),
+    ("listed_by_more.one", "citada por mais {n} equipe"),
+    ("listed_by_more.other", "citada por mais {n} equipes"),
+    (
+        "ownership_lede.one",
+        "{n} sistema, serviço ou domínio, de uma única equipe.",
+    ),
+    (
+        "ownership_lede.other",
+        "{n} sistemas, serviços e domínios, cada um de uma única equipe.",
+    ),
+    (
+        "ownership_lede_code.one",
+        "{n} sistema, serviço, domínio ou caminho de código: o que as cartas possuem, de uma única equipe, e os caminhos que {file} dá às equipes.",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} sistemas, serviços, domínios e caminhos de código: o que as cartas possuem, cada um de uma única equipe, e os caminhos que {file} dá às equipes.",
+    ),
+    ("decided_heading", "Decididas"),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -1328,36 +3391,319 @@ const ZH: &[(&str, &str)] = &[
     ("decided_column", "决定日期"),
     ("or_proposed", "(或提议日期)"),
     ("proposed_marker", "提议"),
+    ("see_also", "另见："),
+    ("name_column", "名称"),
+    ("size_column", "人数"),
+    ("primary_metric_column", "主要指标"),
+    ("group_badge", "组"),
+    (
+        "decision_types",
+        "第一类决策不可逆，需上报决定；第二类决策可逆，快速作出。",
+    ),
+    ("revisit_calendar", "复审日期日历"),
+    ("filter_any", "全部"),
+    ("type1_option", "第一类 · 不可逆"),
+    ("type2_option", "第二类 · 可逆"),
+    ("tag", "标签"),
+    ("part_of_a_name", "名称的一部分"),
+    ("part_of_a_tag", "标签的一部分"),
+    ("filter_button", "筛选"),
+    ("at_a_glance", "概览"),
+    ("where_they_wait", "卡在哪里"),
+    ("median_days_to_decide", "决策天数中位数"),
+    ("the_organisation", "组织"),
+    ("recent_decisions", "近期决策"),
+    ("all_decisions", "全部决策"),
+    ("waiting_on_them", "等待其处理"),
+    ("median_days", "天数中位数"),
+    ("open_a_section", "打开一个部分，按文件夹查看其页面。"),
+    ("overview", "概述"),
+    ("decision_timeline", "决策时间线"),
+    ("feed", "订阅源"),
+    ("no_decisions_yet", "暂无决策。"),
+    ("months_label", "月份"),
+    (
+        "month_names",
+        "1月|2月|3月|4月|5月|6月|7月|8月|9月|10月|11月|12月",
+    ),
+    ("month_year", "{year}年{month}"),
+    ("continued", "（续）"),
+    ("event_decided", "已决定"),
+    ("adr_title", "ADR {n}：{title}"),
+    ("timeline_supersedes", "取代"),
+    ("type1_title", "第一类：不可逆，需上报"),
+    ("type2_title", "第二类：可逆"),
+    ("search_title", "搜索"),
+    ("browse_instead", "搜索需要 JavaScript。请改为浏览："),
+    (
+        "orgmap_explained",
+        "每个方框显示一个团队、其主要指标（指标有历史时带趋势箭头）和人数；选择一个即可打开其章程。",
+    ),
+    ("who_works_with_whom", "谁与谁协作："),
+    ("interactions_view", "协作视图"),
+    ("all_part_of", "均隶属于 {team}"),
+    ("charter_of", "{team} 章程"),
+    ("open_map_of", "打开 {team} 的地图"),
+    ("more_n", "另外 {n} 个"),
+    ("teams_outside_groups", "不属于任何组的团队"),
+    ("on_this_page_range", "本页 {from}–{to}"),
+    ("skip_to_org_list", "跳到组织列表"),
+    ("skip_to_group_list", "跳到该组列表"),
+    ("as_a_list", "列表"),
+    ("map_and_list", "地图和列表"),
+    ("find_a_team", "查找团队"),
+    ("team_name_placeholder", "团队名称"),
+    ("groups_label", "组"),
+    ("part_of_parts", "（第 {n} 部分，共 {m} 部分）"),
+    ("group_charter", "该组的章程"),
+    ("whole_organisation", "整个组织"),
+    (
+        "group_drawn_over",
+        "该组分 {m} 页绘制；这是第 {n} 页，其第一份章程之上的组作为上下文再次绘出。",
+    ),
+    ("team_interactions", "团队协作"),
+    ("arrows_explained", "箭头指向被依赖的团队。"),
+    ("ix_collaborates_with", "协作："),
+    ("ix_uses", "使用："),
+    ("ix_facilitates", "支持："),
+    ("ix_used_by", "被使用："),
+    ("ix_facilitated_by", "受支持："),
+    ("lead_of_team", "负责人"),
+    ("who_owns_a_path", "某个文件或文件夹归谁负责?"),
+    ("jump_to_letter", "跳到字母"),
+    ("owners_label", "负责方"),
+    ("item_column", "条目"),
+    ("owner_column", "负责团队"),
+    ("group_column", "组"),
+    ("contact_column", "联系方式"),
+    ("line_n", "第 {n} 行"),
+    ("nothing_owned", "尚无章程在 owns 下列出任何内容。"),
+    (
+        "nothing_owned_code",
+        "尚无章程在 owns 下列出任何内容，{file} 也未指向任何有章程的团队。",
+    ),
+    ("leads", "负责"),
+    ("member_of", "所属"),
+    ("and_n_more", "另外 {n} 个"),
+    ("not_in_any_charter", "未列入任何章程。"),
+    ("deciding", "决策"),
+    ("open_proposals_waiting", "等待中的未决提案"),
+    ("decisions_taken", "已作出的决策"),
+    ("days_to_decide", "决策天数"),
+    ("median", "中位数"),
+    ("p90", "第 90 百分位"),
+    ("type1_share", "第一类决策占比"),
+    ("waiting_on", "等待 {name}"),
+    ("most_recent_of", "{m} 项中最近的 {n} 项。"),
+    ("wrote", "撰写"),
+    ("where_decisions_wait", "决策卡在哪里"),
+    ("sentence_end", "。"),
+    (
+        "teams_and_groups_lede.other",
+        "{n} 个团队和组，按组织结构排列。",
+    ),
+    (
+        "decisions_lede.other",
+        "{n} 份决策记录，按显示日期从新到旧：已决定的为决定日期，仍未决定的为提议日期。",
+    ),
+    (
+        "timeline_lede.other",
+        "按月排列的 {n} 项决策，从新到旧（显示日期）：每项位于其决定日期，仍未决定的位于提议日期。",
+    ),
+    (
+        "people_lede.other",
+        "章程和决策记录中提到的所有人：{n} 人。",
+    ),
+    ("stat_teams.other", "个团队"),
+    ("stat_groups.other", "个组"),
+    ("stat_decisions.other", "项决策"),
+    ("stat_open_proposals.other", "项未决提案"),
+    ("stat_decisions_quarter.other", "项本季度决策"),
+    ("stat_findings.other", "项未解决的健康问题"),
+    ("stat_people.other", "人"),
+    (
+        "more_groups.other",
+        "另外 {n} 个顶层组和团队：完整组织架构图",
+    ),
+    ("more_sections.other", "另外 {n} 个部分和页面："),
+    ("all_handbook_pages.other", "手册全部 {n} 页"),
+    ("n_pages.other", "{n} 页"),
+    ("in_n_sections.other", "（{n} 个部分）"),
+    ("n_teams.other", "{n} 个团队"),
+    ("in_n_groups.other", "（{n} 个组）"),
+    ("n_people.other", "{n} 人"),
+    ("charters_in_group.other", "该组有 {n} 份章程。"),
+    (
+        "interactions_lede.other",
+        "哪些团队与哪些团队协作、如何协作：章程中声明了 {n} 项协作。",
+    ),
+    (
+        "interactions_split.other",
+        "{teams} 个团队和组按层级顺序分布在 {m} 页中；本页绘出其自身团队之间的 {n} 项协作，下方列表列出其团队的每项协作，包括与其他页面团队的协作。",
+    ),
+    ("listed_by_more.other", "另有 {n} 个团队列出"),
+    (
+        "ownership_lede.other",
+        "{n} 个系统、服务和领域，每个恰由一个团队负责。",
+    ),
+    (
+        "ownership_lede_code.other",
+        "{n} 个系统、服务、领域和代码路径：章程所负责的内容，以及 {file} 分配给团队的路径，每个恰由一个团队负责。",
+    ),
+    ("decided_heading", "已决定"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The `{…}` holes of a word, sorted.
+    fn holes(word: &str) -> Vec<&str> {
+        let mut holes: Vec<&str> = word
+            .match_indices('{')
+            .filter_map(|(i, _)| Some(&word[i..i + word[i..].find('}')? + 1]))
+            .collect();
+        holes.sort();
+        holes.dedup();
+        holes
+    }
+
     #[test]
     fn every_bundled_table_names_each_key_once_and_nothing_else() {
+        let english = UiText::english();
         for (lang, table) in BUNDLED {
+            let rules = PluralRules::try_new_cardinal(
+                (&icu_locale_core::Locale::try_from_str(lang).unwrap()).into(),
+            )
+            .unwrap();
+            let categories: Vec<&str> = rules.categories().map(cldr_name).collect();
             let mut keys: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
-            let unknown: Vec<&&str> = keys.iter().filter(|k| !KEYS.contains(k)).collect();
-            assert!(unknown.is_empty(), "{lang}: unknown keys {unknown:?}");
             keys.sort();
             let before = keys.len();
             keys.dedup();
             assert_eq!(before, keys.len(), "{lang} names a key twice");
-            let missing: Vec<&&str> = KEYS.iter().filter(|k| !keys.contains(k)).collect();
-            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            for (key, value) in table.iter() {
-                assert!(!value.trim().is_empty(), "{lang}.{key} is empty");
-                let english = UiText::english();
-                for hole in ["{n}", "{q}"] {
-                    assert_eq!(
-                        value.contains(hole),
-                        english.get(key).unwrap().contains(hole),
-                        "{lang}.{key}: {hole} as English has it or not"
-                    );
+            for key in &keys {
+                let known = match key.split_once('.') {
+                    None => KEYS.contains(key) && !COUNT_KEYS.contains(key),
+                    Some((k, category)) => {
+                        COUNT_KEYS.contains(&k) && categories.contains(&category)
+                    }
+                };
+                assert!(known, "{lang}: unknown key or category {key}");
+            }
+            for key in KEYS {
+                if !COUNT_KEYS.contains(key) {
+                    assert!(keys.contains(key), "{lang} lacks {key}");
+                    continue;
+                }
+                // Every form the language's numbers take but "many" (French's and
+                // Spanish's "1 million de", never shown as digits here).
+                for category in categories.iter().filter(|c| **c != "many") {
+                    let form = format!("{key}.{category}");
+                    assert!(keys.contains(&form.as_str()), "{lang} lacks {form}");
                 }
             }
+            for (key, value) in table.iter() {
+                assert!(!value.trim().is_empty(), "{lang}.{key} is empty");
+                let base = key.split_once('.').map_or(*key, |(k, _)| k);
+                let english_word = match english.count(base) {
+                    Some(plural) => plural.form("other"),
+                    None => english.get(base).unwrap(),
+                };
+                // "1 team" may leave out the number a language spells in its word.
+                let mut theirs = holes(value);
+                let mut ours = holes(english_word);
+                if key.ends_with(".one") {
+                    theirs.retain(|h| *h != "{n}");
+                    ours.retain(|h| *h != "{n}");
+                }
+                assert_eq!(theirs, ours, "{lang}.{key}: the holes English has");
+            }
         }
+    }
+
+    #[test]
+    fn theming_md_lists_every_key() {
+        let doc = include_str!("../docs/theming.md");
+        for key in KEYS {
+            assert!(
+                doc.contains(&format!("| `{key}` |")),
+                "docs/theming.md lacks `{key}`"
+            );
+        }
+    }
+
+    /// Renders `template` with the `count` filter for a page in `lang`.
+    fn render(lang: &str, texts: &UiTexts, template: &str) -> String {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("count", CountFilter::default());
+        tera.autoescape_on([".html"]);
+        tera.add_raw_template("t.html", template).unwrap();
+        let mut context = tera::Context::new();
+        context.insert("lang", lang);
+        context.insert("t", texts.for_lang(lang));
+        tera.render("t.html", &context).unwrap()
+    }
+
+    #[test]
+    fn a_counted_word_takes_the_form_its_language_gives_the_number() {
+        let texts = UiTexts::default();
+        let pages = "{% for n in [0, 1, 2, 5] %}{{ t.n_pages | count(n=n) }};{% endfor %}";
+        assert_eq!(
+            render("en", &texts, pages),
+            "0 pages;1 page;2 pages;5 pages;"
+        );
+        // French counts 0 as singular, as CLDR says.
+        assert_eq!(
+            render("fr", &texts, pages),
+            "0 page;1 page;2 pages;5 pages;"
+        );
+        assert_eq!(
+            render("ja", &texts, pages),
+            "0 ページ;1 ページ;2 ページ;5 ページ;"
+        );
+        // A language orgbook has no table for, given its forms in orgbook.toml.
+        let polish = UiTexts::new(&[UiTextOverride {
+            lang: "pl".into(),
+            words: vec![
+                ("n_pages.one".into(), "{n} strona".into()),
+                ("n_pages.few".into(), "{n} strony".into()),
+                ("n_pages.many".into(), "{n} stron".into()),
+                ("n_pages.other".into(), "{n} strony".into()),
+            ],
+        }]);
+        assert_eq!(
+            render("pl", &polish, pages),
+            "0 stron;1 strona;2 strony;5 stron;"
+        );
+        // One word for every number, and other holes filled from the arguments.
+        let plain = UiTexts::new(&[UiTextOverride {
+            lang: "en".into(),
+            words: vec![("n_pages".into(), "pages: {n}".into())],
+        }]);
+        assert_eq!(
+            render("en", &plain, pages),
+            "pages: 0;pages: 1;pages: 2;pages: 5;"
+        );
+        assert_eq!(
+            render("de", &texts, "{{ t.most_recent_of | count(n=3, m=40) }}"),
+            "Die 3 neuesten von 40."
+        );
+        assert_eq!(
+            render("en", &texts, "{{ t.charter_of | count(team='<Core>') }}"),
+            "&lt;Core&gt; charter"
+        );
+    }
+
+    #[test]
+    fn a_table_giving_some_forms_of_a_word_does_not_keep_englishs_others() {
+        // Swedish from orgbook.toml, with only `other`: "1 page" must not stay English.
+        let texts = UiTexts::new(&[UiTextOverride {
+            lang: "sv".into(),
+            words: vec![("n_pages.other".into(), "{n} sidor".into())],
+        }]);
+        let pages = "{% for n in [1, 2] %}{{ t.n_pages | count(n=n) }};{% endfor %}";
+        assert_eq!(render("sv", &texts, pages), "1 sidor;2 sidor;");
     }
 
     #[test]

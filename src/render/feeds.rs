@@ -158,6 +158,7 @@ impl Renderer<'_> {
     /// [`TIMELINE_PER_PAGE`] entries (a month is split only when it alone is longer).
     fn timeline(&self) -> Vec<Result<OutputFile, Diagnostic>> {
         let mut months: Vec<TimelineMonth> = Vec::new();
+        let t = self.ui_text.for_lang(self.handbook.config.language());
         let decisions = self.by_news_date();
         let total = decisions.len();
         for (doc, d) in decisions {
@@ -176,7 +177,7 @@ impl Renderer<'_> {
             match months.last_mut() {
                 Some(m) if m.id == id => m.decisions.push(entry),
                 _ => months.push(TimelineMonth {
-                    label: on.strftime("%B %Y").to_string(),
+                    label: month_label(t, on),
                     id,
                     decisions: vec![entry],
                 }),
@@ -218,7 +219,7 @@ impl Renderer<'_> {
                         label: if first {
                             label.clone()
                         } else {
-                            format!("{label} (continued)")
+                            format!("{label} {}", t.continued)
                         },
                         decisions: piece,
                     });
@@ -333,4 +334,19 @@ impl Renderer<'_> {
 /// The index of `doc` in the handbook, to find its rendered body.
 fn doc_id(hb: &crate::link::Handbook, doc: &Doc) -> Option<usize> {
     hb.by_path.get(&doc.source.path).copied()
+}
+
+/// "December 2026", in the index pages' language (`month_names`, `month_year`).
+fn month_label(t: &crate::ui_text::UiText, on: Date) -> String {
+    let name = match t
+        .month_names
+        .split('|')
+        .nth(usize::from(on.month().unsigned_abs()) - 1)
+    {
+        Some(name) => name.trim().to_string(),
+        None => on.strftime("%B").to_string(),
+    };
+    t.month_year
+        .replace("{month}", &name)
+        .replace("{year}", &on.year().to_string())
 }

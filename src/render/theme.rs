@@ -122,6 +122,7 @@ pub fn load(root: &Path, theme_name: &str, diags: &mut Vec<Diagnostic>) -> Theme
 pub fn compile(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<tera::Tera> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    tera.register_filter("count", crate::ui_text::CountFilter::default());
     let all = theme
         .templates
         .iter()

@@ -236,7 +236,7 @@ fn health_page_reports_each_rule() {
         "{home:?}"
     );
     assert!(
-        home.contains(&"1 decisions this quarter".to_string()),
+        home.contains(&"1 decision this quarter".to_string()),
         "{home:?}"
     );
 }

@@ -321,3 +321,104 @@ fn the_search_dropdown_speaks_the_pages_language() {
         assert_eq!(seen["message"][0], "No results for “zzqx”");
     });
 }
+
+/// `basic` (3 charters, 2 decision records, 2 handbook pages) with `language = …` and
+/// `extra` after it in orgbook.toml.
+fn basic_in(language: &str, extra: &str) -> TestBook {
+    let book = TestBook::fixture("basic");
+    let toml = book.read("orgbook.toml");
+    book.write(
+        "orgbook.toml",
+        &format!("language = \"{language}\"\n{toml}\n{extra}"),
+    );
+    book.build().success();
+    book
+}
+
+/// The index pages speak the handbook's language, and each count takes the form its
+/// language's plural rules give the number: French says "0 page" and "1 groupe" where
+/// English says "0 pages" and "1 group".
+#[test]
+fn the_index_pages_speak_the_handbooks_language_with_its_plurals() {
+    let fr = basic_in("fr", "");
+    let teams = fr.html("teams/index.html");
+    assert_eq!(texts(&teams, "main h1"), ["Équipes"]);
+    assert!(
+        line(&teams, "p.lede").starts_with("3 équipes et groupes, à l’image de l’organisation."),
+        "{}",
+        line(&teams, "p.lede")
+    );
+    assert_eq!(
+        texts(&teams, "table.directory th"),
+        ["Nom", "Responsable", "Taille", "Indicateur principal"]
+    );
+    let decisions = fr.html("decisions/index.html");
+    assert_eq!(
+        texts(&decisions, "form.filters label")
+            .iter()
+            .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>(),
+        ["Statut", "Type", "Équipe", "Étiquette"]
+    );
+    assert_eq!(texts(&decisions, "form.filters button"), ["Filtrer"]);
+    let timeline = fr.html("timeline.html");
+    assert_eq!(texts(&timeline, "main h1"), ["Chronologie des décisions"]);
+    assert_eq!(texts(&timeline, "h2"), ["février 2026", "janvier 2025"]);
+    assert!(line(&timeline, "p.lede").starts_with("2 décisions par mois"));
+    let home = fr.html("index.html");
+    let stats = line(&home, "ul.stats");
+    for figure in [
+        "2 équipes",
+        "1 groupe ",
+        "2 décisions",
+        "0 proposition ouverte",
+    ] {
+        assert!(stats.contains(figure), "{figure:?} in {stats}");
+    }
+    let people = fr.html("people.html");
+    assert_eq!(texts(&people, "main h1"), ["Personnes"]);
+    assert!(line(&people, "p.lede").ends_with(" personnes."));
+
+    // English, the same handbook: the plural English gives 0 and 1.
+    let en = basic_in("en", "");
+    let stats = line(&en.html("index.html"), "ul.stats");
+    for figure in ["2 teams", "1 group ", "2 decisions", "0 open proposals"] {
+        assert!(stats.contains(figure), "{figure:?} in {stats}");
+    }
+    assert_eq!(
+        texts(&en.html("timeline.html"), "h2"),
+        ["February 2026", "January 2025"]
+    );
+}
+
+/// A language orgbook has no table for gets its words, with the forms its numbers take,
+/// from orgbook.toml: Polish says "2 zespoły" and "5 zespołów".
+#[test]
+fn orgbook_toml_gives_a_language_its_plural_forms() {
+    let pl = basic_in(
+        "pl",
+        "[ui_text.pl]\nteams = \"Zespoły\"\nstat_teams = { one = \"zespół\", few = \"zespoły\", many = \"zespołów\", other = \"zespołu\" }\n\n[ui_text.pl.stat_groups]\none = \"grupa\"\nfew = \"grupy\"\nmany = \"grup\"\n",
+    );
+    let home = pl.html("index.html");
+    let stats = line(&home, "ul.stats");
+    assert!(stats.contains("2 zespoły"), "{stats}");
+    assert!(stats.contains("1 grupa"), "{stats}");
+    // Words it does not give stay English.
+    assert!(stats.contains("2 decisions"), "{stats}");
+    assert_eq!(texts(&pl.html("teams/index.html"), "main h1"), ["Zespoły"]);
+
+    // A category that is not CLDR's fails at its line, naming the ones there are.
+    let bad = TestBook::fixture("basic");
+    let toml = bad.read("orgbook.toml");
+    bad.write(
+        "orgbook.toml",
+        &format!(
+            "{toml}\n[ui_text.pl]\nstat_teams = {{ one = \"zespół\", several = \"zespoły\" }}\n"
+        ),
+    );
+    bad.build()
+        .failure(1)
+        .stderr_has("unknown key `several` in [ui_text.pl.stat_teams]")
+        .stderr_has("orgbook.toml:4:")
+        .stderr_has("known keys are: zero, one, two, few, many, other");
+}
