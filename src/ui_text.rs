@@ -26,10 +26,10 @@ macro_rules! ui_text {
         pub struct UiText {
             $($(#[doc = $doc])* pub $key: Cow<'static, str>,)*
             $($(#[doc = $cdoc])* pub $ckey: Plural,)*
-            /// The words `search.js` shows (the keys in [`SEARCH_KEYS`]) as a JSON object
-            /// for the search form's `data-words`; empty when they are English's, so an
-            /// English page carries nothing more.
-            pub search_words: String,
+            /// The words the theme's scripts show (the keys in [`SCRIPT_KEYS`]) as a JSON
+            /// object for the search form's `data-words`, a counted word as its forms;
+            /// empty when they are English's, so an English page carries nothing more.
+            pub script_words: String,
         }
 
         /// The keys of [`UiText`], as `[ui_text.<lang>]` and templates name them.
@@ -44,7 +44,7 @@ macro_rules! ui_text {
                 UiText {
                     $($key: Cow::Borrowed($english),)*
                     $($ckey: Plural::english($one, $other),)*
-                    search_words: String::new(),
+                    script_words: String::new(),
                 }
             }
 
@@ -69,7 +69,6 @@ macro_rules! ui_text {
                 }
             }
 
-            #[cfg(test)]
             fn count(&self, key: &str) -> Option<&Plural> {
                 match key {
                     $(stringify!($ckey) => Some(&self.$ckey),)*
@@ -324,6 +323,40 @@ ui_text! {
     most_recent_of: "The {n} most recent of {m}.",
     wrote: "Wrote",
     where_decisions_wait: "Where decisions wait",
+    // The scripts' words (SCRIPT_KEYS): the decisions filter (`page.js`).
+    filter_show_all: "Show all",
+    filter_show_more: "Show more",
+    filter_looking: "Looking further…",
+    filter_unavailable: "Could not load the decisions to filter; showing the full list.",
+    /// The org map's zoom buttons and "find a team" box (`orgmap.js`).
+    zoom_out: "Zoom out",
+    zoom_in: "Zoom in",
+    zoom_fit: "Fit",
+    zoom_fit_label: "Fit map to width",
+    zoom_actual: "Actual size (100%)",
+    /// `{q}` what was typed.
+    no_team_matches: "No team matches “{q}”",
+    /// The ownership index's "Who owns a file or folder?" (`owner.js`), after the path.
+    owner_no_rule: ": no rule in {file} matches it, so it has no code owner.",
+    owner_no_owner: ": no code owner; the last rule that matches it names none",
+    owner_owned_by: " is owned by ",
+    /// `{file}` the CODEOWNERS file, `{n}` the rule's line.
+    owner_rule_at: "{file} line {n}",
+    owner_unavailable: "The CODEOWNERS rules could not be loaded.",
+    /// A path's owner among search results (`search.js`).
+    owner_search_no_rule: "No rule in {file} matches it",
+    owner_search_none: "No code owner",
+    owner_search_also: "also",
+    /// The search page's facets and summary (`search.js`).
+    facet_kind: "Kind",
+    type_n: "Type {n}",
+    filter_results: "Filter results",
+    /// `{n}` shown of about `{m}`, `{q}` the query.
+    search_summary_best: "The best {n} of about {m} results for “{q}”. Type more to narrow them down.",
+    search_partial: "No page has all the words; these have some of them.",
+    search_show_more: "Show more results",
+    search_show_all: "Show all {n}",
+    search_nothing: "No results. Try fewer or shorter words, or clear the filters.",
     }
     counts {
     // Words that go with a number (`{n}`), one form per CLDR plural category.
@@ -355,6 +388,14 @@ ui_text! {
     ownership_lede: "{n} system, service or domain, owned by exactly one team." / "{n} systems, services and domains, each owned by exactly one team.",
     /// `{file}` the CODEOWNERS file's path.
     ownership_lede_code: "{n} system, service, domain or code path: what the charters own, owned by exactly one team, and the paths {file} gives to teams." / "{n} systems, services, domains and code paths: what the charters own, each owned by exactly one team, and the paths {file} gives to teams.",
+    /// The decisions filter's status (`page.js`): `{n}` found among `{m}`.
+    filter_matched: "{n} of {m} decision matches." / "{n} of {m} decisions match.",
+    /// … among the newest `{m}` of `{total}`.
+    filter_matched_newest: "{n} of the newest {m} decision matches ({total} in all)." / "{n} of the newest {m} decisions match ({total} in all).",
+    filter_partly_unavailable: "Could not load the rest of the decisions to filter; {n} of the newest {m} matches." / "Could not load the rest of the decisions to filter; {n} of the newest {m} match.",
+    teams_found: "{n} team found" / "{n} teams found",
+    /// The search page's summary: `{n}` results for `{q}`.
+    search_summary: "{n} result for “{q}”" / "{n} results for “{q}”",
     }
 }
 
@@ -448,8 +489,9 @@ impl UiText {
     }
 }
 
-/// The keys `search.js` reads from the search form's `data-words`.
-pub const SEARCH_KEYS: &[&str] = &[
+/// The keys the theme's scripts (`search.js`, `page.js`, `orgmap.js`, `owner.js`) read
+/// from the search form's `data-words`.
+pub const SCRIPT_KEYS: &[&str] = &[
     "search_no_results",
     "search_unavailable",
     "search_about_results",
@@ -462,6 +504,43 @@ pub const SEARCH_KEYS: &[&str] = &[
     "kind_decision",
     "kind_page",
     "kind_owner",
+    "type1_title",
+    "type2_title",
+    "proposed_marker",
+    "filter_show_all",
+    "filter_show_more",
+    "filter_looking",
+    "filter_unavailable",
+    "filter_matched",
+    "filter_matched_newest",
+    "filter_partly_unavailable",
+    "zoom_out",
+    "zoom_in",
+    "zoom_fit",
+    "zoom_fit_label",
+    "zoom_actual",
+    "teams_found",
+    "no_team_matches",
+    "owner_no_rule",
+    "owner_no_owner",
+    "owner_owned_by",
+    "owner_rule_at",
+    "owner_unavailable",
+    "owner_search_no_rule",
+    "owner_search_none",
+    "owner_search_also",
+    "facet_kind",
+    "status_column",
+    "type_column",
+    "type_n",
+    "filter_results",
+    "search_summary",
+    "search_summary_best",
+    "search_partial",
+    "search_show_more",
+    "search_show_all",
+    "search_nothing",
+    "sentence_end",
 ];
 
 /// The languages orgbook has a table for, by primary language subtag; `zh` is Simplified
@@ -702,12 +781,22 @@ fn resolve(tag: &str, overrides: &[UiTextOverride]) -> UiText {
         }
     }
     let english = UiText::english();
-    if SEARCH_KEYS.iter().any(|k| words.get(k) != english.get(k)) {
-        let map: serde_json::Map<String, serde_json::Value> = SEARCH_KEYS
+    let differs = SCRIPT_KEYS.iter().any(|k| match words.count(k) {
+        Some(plural) => english.count(k) != Some(plural),
+        None => words.get(k) != english.get(k),
+    });
+    if differs {
+        let map: serde_json::Map<String, serde_json::Value> = SCRIPT_KEYS
             .iter()
-            .filter_map(|k| Some((k.to_string(), words.get(k)?.into())))
+            .filter_map(|k| {
+                let value = match words.count(k) {
+                    Some(plural) => serde_json::to_value(plural).ok()?,
+                    None => words.get(k)?.into(),
+                };
+                Some((k.to_string(), value))
+            })
             .collect();
-        words.search_words = serde_json::Value::Object(map).to_string();
+        words.script_words = serde_json::Value::Object(map).to_string();
     }
     words
 }
@@ -1057,6 +1146,75 @@ const DE: &[(&str, &str)] = &[
         "{n} Systeme, Dienste, Bereiche und Codepfade: was die Chartas besitzen, jedes genau einem Team zugeordnet, und die Pfade, die {file} Teams gibt.",
     ),
     ("decided_heading", "Entschieden"),
+    ("filter_show_all", "Alle zeigen"),
+    ("filter_show_more", "Mehr zeigen"),
+    ("filter_looking", "Suche weiter…"),
+    (
+        "filter_unavailable",
+        "Die Entscheidungen zum Filtern konnten nicht geladen werden; die ganze Liste wird gezeigt.",
+    ),
+    ("zoom_out", "Verkleinern"),
+    ("zoom_in", "Vergrößern"),
+    ("zoom_fit", "Anpassen"),
+    ("zoom_fit_label", "Karte an die Breite anpassen"),
+    ("zoom_actual", "Originalgröße (100 %)"),
+    ("no_team_matches", "Kein Team passt zu „{q}“"),
+    (
+        "owner_no_rule",
+        ": keine Regel in {file} passt, daher hat es keinen Code-Verantwortlichen.",
+    ),
+    (
+        "owner_no_owner",
+        ": kein Code-Verantwortlicher; die letzte passende Regel nennt keinen",
+    ),
+    ("owner_owned_by", " gehört "),
+    ("owner_rule_at", "{file} Zeile {n}"),
+    (
+        "owner_unavailable",
+        "Die CODEOWNERS-Regeln konnten nicht geladen werden.",
+    ),
+    ("owner_search_no_rule", "Keine Regel in {file} passt"),
+    ("owner_search_none", "Kein Code-Verantwortlicher"),
+    ("owner_search_also", "auch"),
+    ("facet_kind", "Art"),
+    ("type_n", "Typ {n}"),
+    ("filter_results", "Ergebnisse filtern"),
+    (
+        "search_summary_best",
+        "Die besten {n} von etwa {m} Ergebnissen für „{q}“. Tippen Sie mehr, um sie einzugrenzen.",
+    ),
+    (
+        "search_partial",
+        "Keine Seite enthält alle Wörter; diese enthalten einige davon.",
+    ),
+    ("search_show_more", "Weitere Ergebnisse zeigen"),
+    ("search_show_all", "Alle {n} zeigen"),
+    (
+        "search_nothing",
+        "Keine Ergebnisse. Versuchen Sie weniger oder kürzere Wörter, oder heben Sie die Filter auf.",
+    ),
+    ("filter_matched.one", "{n} von {m} Entscheidung passt."),
+    ("filter_matched.other", "{n} von {m} Entscheidungen passen."),
+    (
+        "filter_matched_newest.one",
+        "{n} der neuesten {m} Entscheidung passt ({total} insgesamt).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} der neuesten {m} Entscheidungen passen ({total} insgesamt).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "Der Rest der Entscheidungen konnte nicht geladen werden; {n} der neuesten {m} passt.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "Der Rest der Entscheidungen konnte nicht geladen werden; {n} der neuesten {m} passen.",
+    ),
+    ("teams_found.one", "{n} Team gefunden"),
+    ("teams_found.other", "{n} Teams gefunden"),
+    ("search_summary.one", "{n} Ergebnis für „{q}“"),
+    ("search_summary.other", "{n} Ergebnisse für „{q}“"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -1395,6 +1553,75 @@ const ES: &[(&str, &str)] = &[
         "{n} sistemas, servicios, dominios y rutas de código: lo que poseen las cartas, cada uno propiedad de un solo equipo, y las rutas que {file} asigna a equipos.",
     ),
     ("decided_heading", "Decididas"),
+    ("filter_show_all", "Mostrar todo"),
+    ("filter_show_more", "Mostrar más"),
+    ("filter_looking", "Buscando más…"),
+    (
+        "filter_unavailable",
+        "No se pudieron cargar las decisiones para filtrar; se muestra la lista completa.",
+    ),
+    ("zoom_out", "Alejar"),
+    ("zoom_in", "Acercar"),
+    ("zoom_fit", "Ajustar"),
+    ("zoom_fit_label", "Ajustar el mapa al ancho"),
+    ("zoom_actual", "Tamaño real (100 %)"),
+    ("no_team_matches", "Ningún equipo coincide con «{q}»"),
+    (
+        "owner_no_rule",
+        ": ninguna regla de {file} coincide, así que no tiene responsable de código.",
+    ),
+    (
+        "owner_no_owner",
+        ": sin responsable de código; la última regla que coincide no nombra ninguno",
+    ),
+    ("owner_owned_by", " pertenece a "),
+    ("owner_rule_at", "{file}, línea {n}"),
+    (
+        "owner_unavailable",
+        "No se pudieron cargar las reglas de CODEOWNERS.",
+    ),
+    ("owner_search_no_rule", "Ninguna regla de {file} coincide"),
+    ("owner_search_none", "Sin responsable de código"),
+    ("owner_search_also", "también"),
+    ("facet_kind", "Clase"),
+    ("type_n", "Tipo {n}"),
+    ("filter_results", "Filtrar resultados"),
+    (
+        "search_summary_best",
+        "Los {n} mejores de unos {m} resultados para «{q}». Escriba más para acotarlos.",
+    ),
+    (
+        "search_partial",
+        "Ninguna página tiene todas las palabras; estas tienen algunas.",
+    ),
+    ("search_show_more", "Mostrar más resultados"),
+    ("search_show_all", "Mostrar los {n}"),
+    (
+        "search_nothing",
+        "No hay resultados. Pruebe con menos palabras o más cortas, o quite los filtros.",
+    ),
+    ("filter_matched.one", "{n} de {m} decisión coincide."),
+    ("filter_matched.other", "{n} de {m} decisiones coinciden."),
+    (
+        "filter_matched_newest.one",
+        "{n} de la {m} decisión más reciente coincide ({total} en total).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} de las {m} decisiones más recientes coinciden ({total} en total).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "No se pudo cargar el resto de las decisiones; {n} de las {m} más recientes coincide.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "No se pudo cargar el resto de las decisiones; {n} de las {m} más recientes coinciden.",
+    ),
+    ("teams_found.one", "{n} equipo encontrado"),
+    ("teams_found.other", "{n} equipos encontrados"),
+    ("search_summary.one", "{n} resultado para «{q}»"),
+    ("search_summary.other", "{n} resultados para «{q}»"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -1739,6 +1966,81 @@ const FR: &[(&str, &str)] = &[
         "{n} systèmes, services, domaines et chemins de code : ce que possèdent les chartes, chacun détenu par une seule équipe, et les chemins que {file} attribue aux équipes.",
     ),
     ("decided_heading", "Décidées"),
+    ("filter_show_all", "Tout afficher"),
+    ("filter_show_more", "Afficher plus"),
+    ("filter_looking", "Recherche plus loin…"),
+    (
+        "filter_unavailable",
+        "Impossible de charger les décisions à filtrer ; la liste complète est affichée.",
+    ),
+    ("zoom_out", "Zoom arrière"),
+    ("zoom_in", "Zoom avant"),
+    ("zoom_fit", "Ajuster"),
+    ("zoom_fit_label", "Ajuster la carte à la largeur"),
+    ("zoom_actual", "Taille réelle (100 %)"),
+    ("no_team_matches", "Aucune équipe ne correspond à « {q} »"),
+    (
+        "owner_no_rule",
+        ": aucune règle de {file} ne correspond, il n’a donc pas de propriétaire de code.",
+    ),
+    (
+        "owner_no_owner",
+        ": pas de propriétaire de code ; la dernière règle qui correspond n’en nomme aucun",
+    ),
+    ("owner_owned_by", " appartient à "),
+    ("owner_rule_at", "{file} ligne {n}"),
+    (
+        "owner_unavailable",
+        "Impossible de charger les règles de CODEOWNERS.",
+    ),
+    (
+        "owner_search_no_rule",
+        "Aucune règle de {file} ne correspond",
+    ),
+    ("owner_search_none", "Pas de propriétaire de code"),
+    ("owner_search_also", "aussi"),
+    ("facet_kind", "Genre"),
+    ("type_n", "Type {n}"),
+    ("filter_results", "Filtrer les résultats"),
+    (
+        "search_summary_best",
+        "Les {n} meilleurs sur environ {m} résultats pour « {q} ». Tapez davantage pour les affiner.",
+    ),
+    (
+        "search_partial",
+        "Aucune page n’a tous les mots ; celles-ci en ont une partie.",
+    ),
+    ("search_show_more", "Afficher plus de résultats"),
+    ("search_show_all", "Afficher les {n}"),
+    (
+        "search_nothing",
+        "Aucun résultat. Essayez moins de mots ou des mots plus courts, ou retirez les filtres.",
+    ),
+    ("filter_matched.one", "{n} décision sur {m} correspond."),
+    (
+        "filter_matched.other",
+        "{n} décisions sur {m} correspondent.",
+    ),
+    (
+        "filter_matched_newest.one",
+        "{n} sur la {m} décision la plus récente correspond ({total} en tout).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} sur les {m} décisions les plus récentes correspondent ({total} en tout).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "Impossible de charger le reste des décisions ; {n} des {m} plus récentes correspond.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "Impossible de charger le reste des décisions ; {n} des {m} plus récentes correspondent.",
+    ),
+    ("teams_found.one", "{n} équipe trouvée"),
+    ("teams_found.other", "{n} équipes trouvées"),
+    ("search_summary.one", "{n} résultat pour « {q} »"),
+    ("search_summary.other", "{n} résultats pour « {q} »"),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -2083,6 +2385,81 @@ const IT: &[(&str, &str)] = &[
         "{n} sistemi, servizi, domini e percorsi di codice: ciò che possiedono i charter, ciascuno di proprietà di un solo team, e i percorsi che {file} assegna ai team.",
     ),
     ("decided_heading", "Decise"),
+    ("filter_show_all", "Mostra tutto"),
+    ("filter_show_more", "Mostra altro"),
+    ("filter_looking", "Cerco ancora…"),
+    (
+        "filter_unavailable",
+        "Impossibile caricare le decisioni da filtrare; è mostrato l’elenco completo.",
+    ),
+    ("zoom_out", "Riduci"),
+    ("zoom_in", "Ingrandisci"),
+    ("zoom_fit", "Adatta"),
+    ("zoom_fit_label", "Adatta la mappa alla larghezza"),
+    ("zoom_actual", "Dimensione reale (100%)"),
+    ("no_team_matches", "Nessun team corrisponde a «{q}»"),
+    (
+        "owner_no_rule",
+        ": nessuna regola in {file} corrisponde, quindi non ha un proprietario del codice.",
+    ),
+    (
+        "owner_no_owner",
+        ": nessun proprietario del codice; l’ultima regola che corrisponde non ne nomina",
+    ),
+    ("owner_owned_by", " appartiene a "),
+    ("owner_rule_at", "{file} riga {n}"),
+    (
+        "owner_unavailable",
+        "Impossibile caricare le regole di CODEOWNERS.",
+    ),
+    (
+        "owner_search_no_rule",
+        "Nessuna regola in {file} corrisponde",
+    ),
+    ("owner_search_none", "Nessun proprietario del codice"),
+    ("owner_search_also", "anche"),
+    ("facet_kind", "Tipo"),
+    ("type_n", "Tipo {n}"),
+    ("filter_results", "Filtra i risultati"),
+    (
+        "search_summary_best",
+        "I {n} migliori di circa {m} risultati per «{q}». Scrivi di più per restringerli.",
+    ),
+    (
+        "search_partial",
+        "Nessuna pagina ha tutte le parole; queste ne hanno alcune.",
+    ),
+    ("search_show_more", "Mostra altri risultati"),
+    ("search_show_all", "Mostra tutti i {n}"),
+    (
+        "search_nothing",
+        "Nessun risultato. Prova con meno parole o più brevi, o togli i filtri.",
+    ),
+    ("filter_matched.one", "{n} di {m} decisione corrisponde."),
+    (
+        "filter_matched.other",
+        "{n} di {m} decisioni corrispondono.",
+    ),
+    (
+        "filter_matched_newest.one",
+        "{n} dell’ultima {m} decisione corrisponde ({total} in tutto).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} delle ultime {m} decisioni corrispondono ({total} in tutto).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "Impossibile caricare il resto delle decisioni; {n} delle ultime {m} corrisponde.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "Impossibile caricare il resto delle decisioni; {n} delle ultime {m} corrispondono.",
+    ),
+    ("teams_found.one", "{n} team trovato"),
+    ("teams_found.other", "{n} team trovati"),
+    ("search_summary.one", "{n} risultato per «{q}»"),
+    ("search_summary.other", "{n} risultati per «{q}»"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -2357,6 +2734,67 @@ const JA: &[(&str, &str)] = &[
         "{n} のシステム、サービス、ドメイン、コードパス: チャーターが担当するものと、{file} がチームに割り当てるパス。それぞれ担当チームは一つだけです。",
     ),
     ("decided_heading", "決定済み"),
+    ("filter_show_all", "すべて表示"),
+    ("filter_show_more", "さらに表示"),
+    ("filter_looking", "さらに検索中…"),
+    (
+        "filter_unavailable",
+        "絞り込む意思決定を読み込めませんでした。一覧をすべて表示しています。",
+    ),
+    ("zoom_out", "縮小"),
+    ("zoom_in", "拡大"),
+    ("zoom_fit", "全体"),
+    ("zoom_fit_label", "マップを幅に合わせる"),
+    ("zoom_actual", "実寸 (100%)"),
+    ("no_team_matches", "「{q}」に一致するチームはありません"),
+    (
+        "owner_no_rule",
+        ": {file} のどのルールにも一致しないため、コード担当者はいません。",
+    ),
+    (
+        "owner_no_owner",
+        ": コード担当者なし。最後に一致したルールが誰も指定していません",
+    ),
+    ("owner_owned_by", " の担当: "),
+    ("owner_rule_at", "{file} {n} 行目"),
+    (
+        "owner_unavailable",
+        "CODEOWNERS のルールを読み込めませんでした。",
+    ),
+    (
+        "owner_search_no_rule",
+        "{file} のどのルールにも一致しません",
+    ),
+    ("owner_search_none", "コード担当者なし"),
+    ("owner_search_also", "ほか"),
+    ("facet_kind", "種類"),
+    ("type_n", "タイプ{n}"),
+    ("filter_results", "結果を絞り込む"),
+    (
+        "search_summary_best",
+        "「{q}」の約 {m} 件中、上位 {n} 件。さらに入力すると絞り込めます。",
+    ),
+    (
+        "search_partial",
+        "すべての語を含むページはありません。一部を含むページです。",
+    ),
+    ("search_show_more", "さらに結果を表示"),
+    ("search_show_all", "{n} 件すべて表示"),
+    (
+        "search_nothing",
+        "結果はありません。語を減らすか短くするか、絞り込みを解除してください。",
+    ),
+    ("filter_matched.other", "{m} 件中 {n} 件の意思決定が一致。"),
+    (
+        "filter_matched_newest.other",
+        "最新 {m} 件中 {n} 件が一致(全 {total} 件)。",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "残りの意思決定を読み込めませんでした。最新 {m} 件中 {n} 件が一致。",
+    ),
+    ("teams_found.other", "{n} チームが見つかりました"),
+    ("search_summary.other", "「{q}」の結果 {n} 件"),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -2622,6 +3060,67 @@ const KO: &[(&str, &str)] = &[
         "시스템, 서비스, 도메인, 코드 경로 {n}개: 차터가 담당하는 것과 {file}이(가) 팀에 맡기는 경로. 각각 정확히 한 팀이 담당합니다.",
     ),
     ("decided_heading", "결정함"),
+    ("filter_show_all", "모두 보기"),
+    ("filter_show_more", "더 보기"),
+    ("filter_looking", "더 찾는 중…"),
+    (
+        "filter_unavailable",
+        "필터링할 의사결정을 불러오지 못했습니다. 전체 목록을 표시합니다.",
+    ),
+    ("zoom_out", "축소"),
+    ("zoom_in", "확대"),
+    ("zoom_fit", "맞춤"),
+    ("zoom_fit_label", "지도를 너비에 맞추기"),
+    ("zoom_actual", "실제 크기 (100%)"),
+    ("no_team_matches", "“{q}”와 일치하는 팀이 없습니다"),
+    (
+        "owner_no_rule",
+        ": {file}의 어느 규칙에도 맞지 않아 코드 담당자가 없습니다.",
+    ),
+    (
+        "owner_no_owner",
+        ": 코드 담당자 없음. 마지막으로 맞는 규칙이 아무도 지정하지 않습니다",
+    ),
+    ("owner_owned_by", " 담당: "),
+    ("owner_rule_at", "{file} {n}행"),
+    (
+        "owner_unavailable",
+        "CODEOWNERS 규칙을 불러오지 못했습니다.",
+    ),
+    (
+        "owner_search_no_rule",
+        "{file}의 어느 규칙에도 맞지 않습니다",
+    ),
+    ("owner_search_none", "코드 담당자 없음"),
+    ("owner_search_also", "또한"),
+    ("facet_kind", "종류"),
+    ("type_n", "유형 {n}"),
+    ("filter_results", "결과 필터"),
+    (
+        "search_summary_best",
+        "“{q}”에 대한 약 {m}개 중 상위 {n}개. 더 입력하면 좁혀집니다.",
+    ),
+    (
+        "search_partial",
+        "모든 단어가 들어 있는 페이지는 없습니다. 일부가 들어 있는 페이지입니다.",
+    ),
+    ("search_show_more", "결과 더 보기"),
+    ("search_show_all", "{n}개 모두 보기"),
+    (
+        "search_nothing",
+        "결과가 없습니다. 단어를 줄이거나 짧게 하거나 필터를 지워 보세요.",
+    ),
+    ("filter_matched.other", "의사결정 {m}건 중 {n}건 일치."),
+    (
+        "filter_matched_newest.other",
+        "최근 의사결정 {m}건 중 {n}건 일치(전체 {total}건).",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "나머지 의사결정을 불러오지 못했습니다. 최근 {m}건 중 {n}건 일치.",
+    ),
+    ("teams_found.other", "팀 {n}개 찾음"),
+    ("search_summary.other", "“{q}”에 대한 결과 {n}개"),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -2960,6 +3459,75 @@ const NL: &[(&str, &str)] = &[
         "{n} systemen, diensten, domeinen en codepaden: wat de charters bezitten, elk van precies één team, en de paden die {file} aan teams geeft.",
     ),
     ("decided_heading", "Besloten"),
+    ("filter_show_all", "Alles tonen"),
+    ("filter_show_more", "Meer tonen"),
+    ("filter_looking", "Verder zoeken…"),
+    (
+        "filter_unavailable",
+        "De besluiten om te filteren konden niet worden geladen; de volledige lijst wordt getoond.",
+    ),
+    ("zoom_out", "Uitzoomen"),
+    ("zoom_in", "Inzoomen"),
+    ("zoom_fit", "Passend"),
+    ("zoom_fit_label", "Kaart aan de breedte aanpassen"),
+    ("zoom_actual", "Werkelijke grootte (100%)"),
+    ("no_team_matches", "Geen team past bij ‘{q}’"),
+    (
+        "owner_no_rule",
+        ": geen regel in {file} past, dus het heeft geen code-eigenaar.",
+    ),
+    (
+        "owner_no_owner",
+        ": geen code-eigenaar; de laatste regel die past noemt er geen",
+    ),
+    ("owner_owned_by", " is van "),
+    ("owner_rule_at", "{file} regel {n}"),
+    (
+        "owner_unavailable",
+        "De CODEOWNERS-regels konden niet worden geladen.",
+    ),
+    ("owner_search_no_rule", "Geen regel in {file} past"),
+    ("owner_search_none", "Geen code-eigenaar"),
+    ("owner_search_also", "ook"),
+    ("facet_kind", "Soort"),
+    ("type_n", "Type {n}"),
+    ("filter_results", "Resultaten filteren"),
+    (
+        "search_summary_best",
+        "De beste {n} van ongeveer {m} resultaten voor ‘{q}’. Typ meer om ze te verfijnen.",
+    ),
+    (
+        "search_partial",
+        "Geen pagina bevat alle woorden; deze bevatten er enkele.",
+    ),
+    ("search_show_more", "Meer resultaten tonen"),
+    ("search_show_all", "Alle {n} tonen"),
+    (
+        "search_nothing",
+        "Geen resultaten. Probeer minder of kortere woorden, of wis de filters.",
+    ),
+    ("filter_matched.one", "{n} van {m} besluit past."),
+    ("filter_matched.other", "{n} van {m} besluiten passen."),
+    (
+        "filter_matched_newest.one",
+        "{n} van het nieuwste {m} besluit past ({total} in totaal).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} van de nieuwste {m} besluiten passen ({total} in totaal).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "De rest van de besluiten kon niet worden geladen; {n} van de nieuwste {m} past.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "De rest van de besluiten kon niet worden geladen; {n} van de nieuwste {m} passen.",
+    ),
+    ("teams_found.one", "{n} team gevonden"),
+    ("teams_found.other", "{n} teams gevonden"),
+    ("search_summary.one", "{n} resultaat voor ‘{q}’"),
+    ("search_summary.other", "{n} resultaten voor ‘{q}’"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -3295,6 +3863,78 @@ const PT: &[(&str, &str)] = &[
         "{n} sistemas, serviços, domínios e caminhos de código: o que as cartas possuem, cada um de uma única equipe, e os caminhos que {file} dá às equipes.",
     ),
     ("decided_heading", "Decididas"),
+    ("filter_show_all", "Mostrar tudo"),
+    ("filter_show_more", "Mostrar mais"),
+    ("filter_looking", "Procurando mais…"),
+    (
+        "filter_unavailable",
+        "Não foi possível carregar as decisões para filtrar; a lista completa é mostrada.",
+    ),
+    ("zoom_out", "Reduzir"),
+    ("zoom_in", "Ampliar"),
+    ("zoom_fit", "Ajustar"),
+    ("zoom_fit_label", "Ajustar o mapa à largura"),
+    ("zoom_actual", "Tamanho real (100%)"),
+    ("no_team_matches", "Nenhuma equipe corresponde a “{q}”"),
+    (
+        "owner_no_rule",
+        ": nenhuma regra de {file} corresponde, então não tem responsável pelo código.",
+    ),
+    (
+        "owner_no_owner",
+        ": sem responsável pelo código; a última regra que corresponde não nomeia nenhum",
+    ),
+    ("owner_owned_by", " pertence a "),
+    ("owner_rule_at", "{file} linha {n}"),
+    (
+        "owner_unavailable",
+        "Não foi possível carregar as regras de CODEOWNERS.",
+    ),
+    (
+        "owner_search_no_rule",
+        "Nenhuma regra de {file} corresponde",
+    ),
+    ("owner_search_none", "Sem responsável pelo código"),
+    ("owner_search_also", "também"),
+    ("facet_kind", "Tipo"),
+    ("type_n", "Tipo {n}"),
+    ("filter_results", "Filtrar resultados"),
+    (
+        "search_summary_best",
+        "Os {n} melhores de cerca de {m} resultados para “{q}”. Digite mais para refiná-los.",
+    ),
+    (
+        "search_partial",
+        "Nenhuma página tem todas as palavras; estas têm algumas.",
+    ),
+    ("search_show_more", "Mostrar mais resultados"),
+    ("search_show_all", "Mostrar todos os {n}"),
+    (
+        "search_nothing",
+        "Nenhum resultado. Tente menos palavras ou mais curtas, ou limpe os filtros.",
+    ),
+    ("filter_matched.one", "{n} de {m} decisão corresponde."),
+    ("filter_matched.other", "{n} de {m} decisões correspondem."),
+    (
+        "filter_matched_newest.one",
+        "{n} da {m} decisão mais recente corresponde ({total} no total).",
+    ),
+    (
+        "filter_matched_newest.other",
+        "{n} das {m} decisões mais recentes correspondem ({total} no total).",
+    ),
+    (
+        "filter_partly_unavailable.one",
+        "Não foi possível carregar o resto das decisões; {n} das {m} mais recentes corresponde.",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "Não foi possível carregar o resto das decisões; {n} das {m} mais recentes correspondem.",
+    ),
+    ("teams_found.one", "{n} equipe encontrada"),
+    ("teams_found.other", "{n} equipes encontradas"),
+    ("search_summary.one", "{n} resultado para “{q}”"),
+    ("search_summary.other", "{n} resultados para “{q}”"),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -3551,6 +4191,58 @@ const ZH: &[(&str, &str)] = &[
         "{n} 个系统、服务、领域和代码路径：章程所负责的内容，以及 {file} 分配给团队的路径，每个恰由一个团队负责。",
     ),
     ("decided_heading", "已决定"),
+    ("filter_show_all", "显示全部"),
+    ("filter_show_more", "显示更多"),
+    ("filter_looking", "继续查找…"),
+    ("filter_unavailable", "无法加载要筛选的决策；显示完整列表。"),
+    ("zoom_out", "缩小"),
+    ("zoom_in", "放大"),
+    ("zoom_fit", "适应"),
+    ("zoom_fit_label", "地图适应宽度"),
+    ("zoom_actual", "实际大小（100%）"),
+    ("no_team_matches", "没有与“{q}”匹配的团队"),
+    (
+        "owner_no_rule",
+        "：{file} 中没有匹配的规则，因此没有代码负责人。",
+    ),
+    (
+        "owner_no_owner",
+        "：没有代码负责人；最后匹配的规则未指定任何人",
+    ),
+    ("owner_owned_by", " 的负责人："),
+    ("owner_rule_at", "{file} 第 {n} 行"),
+    ("owner_unavailable", "无法加载 CODEOWNERS 规则。"),
+    ("owner_search_no_rule", "{file} 中没有匹配的规则"),
+    ("owner_search_none", "没有代码负责人"),
+    ("owner_search_also", "另有"),
+    ("facet_kind", "类别"),
+    ("type_n", "第{n}类"),
+    ("filter_results", "筛选结果"),
+    (
+        "search_summary_best",
+        "“{q}”约 {m} 个结果中最佳的 {n} 个。继续输入以缩小范围。",
+    ),
+    (
+        "search_partial",
+        "没有页面包含所有词语；以下页面包含其中一部分。",
+    ),
+    ("search_show_more", "显示更多结果"),
+    ("search_show_all", "显示全部 {n} 个"),
+    (
+        "search_nothing",
+        "没有结果。请尝试更少或更短的词语，或清除筛选条件。",
+    ),
+    ("filter_matched.other", "{m} 项决策中有 {n} 项匹配。"),
+    (
+        "filter_matched_newest.other",
+        "最新的 {m} 项决策中有 {n} 项匹配（共 {total} 项）。",
+    ),
+    (
+        "filter_partly_unavailable.other",
+        "无法加载其余决策；最新的 {m} 项中有 {n} 项匹配。",
+    ),
+    ("teams_found.other", "找到 {n} 个团队"),
+    ("search_summary.other", "“{q}”的 {n} 个结果"),
 ];
 
 #[cfg(test)]
@@ -3748,21 +4440,21 @@ mod tests {
     }
 
     #[test]
-    fn search_words_reach_the_page_only_where_they_are_not_english() {
-        assert!(SEARCH_KEYS.iter().all(|k| KEYS.contains(k)));
+    fn script_words_reach_the_page_only_where_they_are_not_english() {
+        assert!(SCRIPT_KEYS.iter().all(|k| KEYS.contains(k)));
         let texts = UiTexts::default();
-        assert_eq!(texts.for_lang("en").search_words, "");
+        assert_eq!(texts.for_lang("en").script_words, "");
         let fr: serde_json::Value =
-            serde_json::from_str(&texts.for_lang("fr").search_words).unwrap();
+            serde_json::from_str(&texts.for_lang("fr").script_words).unwrap();
         assert_eq!(fr["search_no_results"], "Aucun résultat pour « {q} »");
-        assert_eq!(fr.as_object().unwrap().len(), SEARCH_KEYS.len());
+        assert_eq!(fr.as_object().unwrap().len(), SCRIPT_KEYS.len());
         // An English word changed in orgbook.toml reaches search.js too.
         let changed = UiTexts::new(&[UiTextOverride {
             lang: "en".into(),
             words: vec![("kind_team".into(), "Squad".into())],
         }]);
         let en: serde_json::Value =
-            serde_json::from_str(&changed.for_lang("en").search_words).unwrap();
+            serde_json::from_str(&changed.for_lang("en").script_words).unwrap();
         assert_eq!(en["kind_team"], "Squad");
     }
 

@@ -375,6 +375,12 @@ fn the_index_pages_speak_the_handbooks_language_with_its_plurals() {
     ] {
         assert!(stats.contains(figure), "{figure:?} in {stats}");
     }
+    // The scripts' words, a counted one as its forms (read in Chromium below).
+    let words: serde_json::Value =
+        serde_json::from_str(&attr(&teams, "form.search", "data-words")).unwrap();
+    assert_eq!(words["zoom_fit_label"], "Ajuster la carte à la largeur");
+    assert_eq!(words["teams_found"]["one"], "{n} équipe trouvée");
+    assert_eq!(words["teams_found"]["other"], "{n} équipes trouvées");
     let people = fr.html("people.html");
     assert_eq!(texts(&people, "main h1"), ["Personnes"]);
     assert!(line(&people, "p.lede").ends_with(" personnes."));
@@ -421,4 +427,66 @@ fn orgbook_toml_gives_a_language_its_plural_forms() {
         .stderr_has("unknown key `several` in [ui_text.pl.stat_teams]")
         .stderr_has("orgbook.toml:4:")
         .stderr_has("known keys are: zero, one, two, few, many, other");
+}
+
+/// The theme's scripts speak the page's language too, in Chromium: the decisions filter's
+/// status (`page.js`, a counted sentence picked by the browser's plural rules), the org
+/// map's team finder (`orgmap.js`) and the search page's summary
+/// (`search.js`), from the search form's `data-words`.
+#[test]
+fn the_scripts_speak_the_handbooks_language() {
+    static SITE: Site = Site::new(|scratch| {
+        let book = TestBook::fixture_in("basic", scratch);
+        let toml = book.read("orgbook.toml");
+        book.write("orgbook.toml", &format!("language = \"fr\"\n{toml}"));
+        book
+    });
+    SITE.browse(|c, server| async move {
+        c.goto(&server.url("decisions/index.html?status=accepted"))
+            .await
+            .unwrap();
+        let status = wait_js(
+            c,
+            "the French filter status",
+            "return document.documentElement.getAttribute('data-filter-done') === 'true' \
+             ? document.querySelector('.filter-status').textContent : null;",
+            |v| v.is_string(),
+        )
+        .await;
+        assert_eq!(status, "1 décision sur 2 correspond. Tout afficher");
+
+        c.goto(&server.url("orgmap.html")).await.unwrap();
+        c.execute(
+            "const i = document.getElementById('om-find-input'); i.value = 'a'; \
+             i.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let found = wait_js(
+            c,
+            "the team finder's count",
+            "return document.getElementById('om-find-status').textContent || null;",
+            |v| v.is_string(),
+        )
+        .await;
+        let found = found.as_str().unwrap();
+        assert!(
+            found.ends_with("équipe trouvée") || found.ends_with("équipes trouvées"),
+            "{found}"
+        );
+
+        c.goto(&server.url("search.html?q=rust")).await.unwrap();
+        let summary = wait_js(
+            c,
+            "the search page's summary",
+            "return document.querySelector('.search-summary')?.textContent || null;",
+            |v| v.is_string(),
+        )
+        .await;
+        assert!(
+            summary.as_str().unwrap().contains("pour « rust »"),
+            "{summary}"
+        );
+    });
 }

@@ -6,6 +6,14 @@
 // working for keyboard users exactly as without the script.
 (function () {
   "use strict";
+
+  // The interface's words in the page's language: search.js's word() (src/ui_text.rs);
+  // English, filled, where the theme has no search.js.
+  function word(key, english, fill) {
+    if (window.orgbookWord) return window.orgbookWord(key, english, fill);
+    var w = typeof english === "string" ? english : Number((fill || {}).n) === 1 ? english.one : english.other;
+    return Object.keys(fill || {}).reduce(function (s, k) { return s.split("{" + k + "}").join(String(fill[k])); }, w);
+  }
   var MIN = 0.2;
   var MAX = 2;
   var STEP = 1.25;
@@ -61,15 +69,15 @@
       bar.appendChild(b);
     }
 
-    button("\u2212", "Zoom out", function () { zoom(scale / STEP); });
+    button("\u2212", word("zoom_out", "Zoom out"), function () { zoom(scale / STEP); });
     bar.appendChild(level);
-    button("+", "Zoom in", function () { zoom(scale * STEP); });
-    button("Fit", "Fit map to width", function () {
+    button("+", word("zoom_in", "Zoom in"), function () { zoom(scale * STEP); });
+    button(word("zoom_fit", "Fit"), word("zoom_fit_label", "Fit map to width"), function () {
       zoom(Math.min(1, viewport.clientWidth / w0));
       viewport.scrollLeft = 0;
       viewport.scrollTop = 0;
     });
-    button("100%", "Actual size (100%)", function () { zoom(1); });
+    button("100%", word("zoom_actual", "Actual size (100%)"), function () { zoom(1); });
     viewport.parentNode.insertBefore(bar, viewport);
     level.textContent = "100%";
 
@@ -253,7 +261,8 @@
           li.appendChild(a);
           list.appendChild(li);
         });
-        status.textContent = input.value.trim() ? hits.length + (hits.length === 1 ? " team" : " teams") + " found" : "";
+        status.textContent = input.value.trim()
+          ? word("teams_found", { one: "{n} team found", other: "{n} teams found" }, { n: hits.length }) : "";
       });
     }
     input.addEventListener("focus", load);
@@ -262,7 +271,7 @@
       e.preventDefault();
       lookup(input.value).then(function (hits) {
         if (hits.length) go(hits[0]);
-        else status.textContent = "No team matches \u201c" + input.value + "\u201d";
+        else status.textContent = word("no_team_matches", "No team matches \u201c{q}\u201d", { q: input.value });
       });
     });
   }

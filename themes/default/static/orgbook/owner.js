@@ -7,6 +7,14 @@
 (function () {
   "use strict";
 
+  // The interface's words in the page's language: search.js's word() (src/ui_text.rs);
+  // English, filled, where the theme has no search.js.
+  function word(key, english, fill) {
+    if (window.orgbookWord) return window.orgbookWord(key, english, fill);
+    var w = typeof english === "string" ? english : Number((fill || {}).n) === 1 ? english.one : english.other;
+    return Object.keys(fill || {}).reduce(function (s, k) { return s.split("{" + k + "}").join(String(fill[k])); }, w);
+  }
+
   function esc(c) { return /[.+^${}()|[\]\\]/.test(c) ? "\\" + c : c; }
 
   // A CODEOWNERS pattern as a regular expression over a path without a leading `/`,
@@ -77,14 +85,14 @@
     out.textContent = "";
     out.append(code(normalize(path)));
     if (!rule) {
-      out.append(text(": no rule in " + file + " matches it, so it has no code owner."));
+      out.append(text(word("owner_no_rule", ": no rule in {file} matches it, so it has no code owner.", { file: file })));
       return;
     }
-    var where = [text(" ("), code(rule[0]), text(", " + file + " line " + rule[1] + ")")];
+    var where = [text(" ("), code(rule[0]), text(", " + word("owner_rule_at", "{file} line {n}", { file: file, n: rule[1] }) + ")")];
     if (!rule[2].length && !rule[3].length) {
-      out.append(text(": no code owner; the last rule that matches it names none"));
+      out.append(text(word("owner_no_owner", ": no code owner; the last rule that matches it names none")));
     } else {
-      out.append(text(" is owned by "));
+      out.append(text(word("owner_owned_by", " is owned by ")));
       rule[2].forEach(function (t, i) {
         if (i) out.append(text(", "));
         var a = document.createElement("a");
@@ -104,7 +112,7 @@
     if (!normalize(path)) { out.textContent = ""; return; }
     load().then(function (d) {
       if (mine !== seq) return;
-      if (!d) { out.textContent = "The CODEOWNERS rules could not be loaded."; return; }
+      if (!d) { out.textContent = word("owner_unavailable", "The CODEOWNERS rules could not be loaded."); return; }
       show(d.file, ownerOf(d.rules, path), path);
     });
   }

@@ -3,6 +3,14 @@
 // applies the decisions index filters from the query string.
 (function () {
   "use strict";
+
+  // The interface's words in the page's language: search.js's word() (src/ui_text.rs);
+  // English, filled, where the theme has no search.js.
+  function word(key, english, fill) {
+    if (window.orgbookWord) return window.orgbookWord(key, english, fill);
+    var w = typeof english === "string" ? english : Number((fill || {}).n) === 1 ? english.one : english.other;
+    return Object.keys(fill || {}).reduce(function (s, k) { return s.split("{" + k + "}").join(String(fill[k])); }, w);
+  }
   function ready(f) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", f);
     else f();
@@ -55,26 +63,30 @@
       return value === want[key];
     }
     function row(d) {
-      var type = d[4] === 1 ? "Type 1: irreversible, escalated" : "Type 2: reversible";
+      var type = d[4] === 1 ? word("type1_title", "Type 1: irreversible, escalated") : word("type2_title", "Type 2: reversible");
       return "<tr data-status=\"" + esc(d[3]) + "\"><td class=\"num\">" + d[0] + "</td>" +
         "<td><a href=\"" + esc(root + d[2]) + "\">" + esc(d[1]) + "</a></td>" +
         "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(d[3]) + "</span></td>" +
         "<td><span class=\"dtype dtype-" + d[4] + "\" title=\"" + type + "\">T" + d[4] + "</span></td>" +
         "<td>" + (d[5] ? "<a href=\"" + esc(root + d[6]) + "\">" + esc(d[5]) + "</a>" : "") + "</td>" +
         "<td class=\"date\"><time datetime=\"" + esc(d[7]) + "\">" + esc(d[7]) + "</time>" +
-        (d[8] ? "" : " <span class=\"muted\">proposed</span>") + "</td></tr>";
+        (d[8] ? "" : " <span class=\"muted\">" + esc(word("proposed_marker", "proposed")) + "</span>") + "</td></tr>";
     }
     function show() {
       tbody.innerHTML = hits.map(row).join("");
       var pagers = document.querySelectorAll(".pager");
       for (var i = 0; i < pagers.length; i++) pagers[i].hidden = true;
       var done = next > files;
-      var all = "<a href=\"" + esc(root) + "decisions/index.html\">Show all</a>";
+      var all = "<a href=\"" + esc(root) + "decisions/index.html\">" + esc(word("filter_show_all", "Show all")) + "</a>";
       if (done) {
-        status.innerHTML = esc(hits.length + " of " + total + " decisions match. ") + all;
+        status.innerHTML = esc(word("filter_matched", { one: "{n} of {m} decision matches.", other: "{n} of {m} decisions match." },
+          { n: hits.length, m: total }) + " ") + all;
       } else {
-        status.innerHTML = esc(hits.length + " of the newest " + scanned + " decisions match (" +
-          total + " in all). ") + "<button type=\"button\" class=\"filter-more\">Show more</button> " + all;
+        status.innerHTML = esc(word("filter_matched_newest", {
+          one: "{n} of the newest {m} decision matches ({total} in all).",
+          other: "{n} of the newest {m} decisions match ({total} in all)."
+        }, { n: hits.length, m: scanned, total: total }) + " ") +
+          "<button type=\"button\" class=\"filter-more\">" + esc(word("filter_show_more", "Show more")) + "</button> " + all;
       }
       document.documentElement.setAttribute("data-filter-done", String(done));
       document.documentElement.setAttribute("data-filtered", String(hits.length));
@@ -102,15 +114,17 @@
         })
         .catch(function () {
           status.textContent = scanned
-            ? "Could not load the rest of the decisions to filter; " + hits.length +
-              " of the newest " + scanned + " match."
-            : "Could not load the decisions to filter; showing the full list.";
+            ? word("filter_partly_unavailable", {
+              one: "Could not load the rest of the decisions to filter; {n} of the newest {m} matches.",
+              other: "Could not load the rest of the decisions to filter; {n} of the newest {m} match."
+            }, { n: hits.length, m: scanned })
+            : word("filter_unavailable", "Could not load the decisions to filter; showing the full list.");
         });
     }
     status.addEventListener("click", function (e) {
       if (!e.target.closest || !e.target.closest(".filter-more")) return;
       wanted = hits.length + SCREENFUL;
-      status.textContent = "Looking further…";
+      status.textContent = word("filter_looking", "Looking further…");
       fetchMore();
     });
     fetchMore();

@@ -685,18 +685,38 @@
 
   // ---- Browser UI ----
 
+  // The interface's words in the page's language: the search form's data-words, which
+  // orgbook writes for a page whose words are not English (src/ui_text.rs); a counted
+  // word is its forms by plural category. `word(key, english, {n: 3, q: 'x'})` takes the
+  // form the page language's rules give n and fills each {hole}. page.js, orgmap.js and
+  // owner.js use it as window.orgbookWord.
+  var WORDS = {};
+  try {
+    var holder = document.querySelector('form.search[data-words]');
+    WORDS = (holder && JSON.parse(holder.getAttribute('data-words'))) || {};
+  } catch (e) { WORDS = {}; }
+  var PLURALS = null;
+  function word(key, english, fill) {
+    var w = WORDS[key] !== undefined ? WORDS[key] : english;
+    fill = fill || {};
+    if (w && typeof w === 'object') {
+      var category = 'other';
+      try {
+        PLURALS = PLURALS || new Intl.PluralRules(document.documentElement.lang || 'en');
+        category = PLURALS.select(Number(fill.n));
+      } catch (e) { category = Number(fill.n) === 1 ? 'one' : 'other'; }
+      w = typeof w[category] === 'string' ? w[category] : w.other;
+    }
+    // split/join, not replace: a query may hold `$&`, which replace would expand.
+    return Object.keys(fill).reduce(function (s, k) {
+      return s.split('{' + k + '}').join(String(fill[k]));
+    }, String(w === undefined ? '' : w));
+  }
+  window.orgbookWord = word;
+
   var input = document.getElementById('search-input');
   if (!input) return;
   var form = input.form, root = document.documentElement.dataset.root || '', pending = {}, seq = 0;
-  // The interface's words in the page's language: the search form's data-words, which
-  // orgbook writes for a page whose words are not English (src/ui_text.rs).
-  var WORDS = {};
-  try { WORDS = JSON.parse(form.dataset.words || '{}') || {}; } catch (e) { WORDS = {}; }
-  function word(key, english, n, q) {
-    var s = typeof WORDS[key] === 'string' ? WORDS[key] : english;
-    // split/join, not replace: a query may hold `$&`, which replace would expand.
-    return s.split('{n}').join(String(n)).split('{q}').join(q === undefined ? '' : q);
-  }
   var LABELS = { team: word('kind_team', 'Team'), group: word('kind_group', 'Group'), decision: word('kind_decision', 'Decision'), page: word('kind_page', 'Page'), owner: word('kind_owner', 'Code owner') };
   window.orgbookSearchLoad = function (key, data) {
     if (pending[key]) { pending[key](data); delete pending[key]; }
@@ -755,19 +775,20 @@
     return Promise.all([engine.file('code'), ownerJs]).then(function (both) {
       var O = window.orgbookOwner, path = O.normalize(typed), rule = O.ownerOf(both[0].rules, path);
       if (!ownerTelling(path, rule)) return null;
-      var where = rule ? rule[0] + ', ' + both[0].file + ' line ' + rule[1] : 'No rule in ' + both[0].file + ' matches it';
+      var where = rule ? rule[0] + ', ' + word('owner_rule_at', '{file} line {n}', { file: both[0].file, n: rule[1] })
+        : word('owner_search_no_rule', 'No rule in {file} matches it', { file: both[0].file });
       function row(title, href, others) {
         var a = el('a', 'search-hit search-owner');
         a.href = href;
         a.appendChild(el('span', 'search-kind search-kind-owner', LABELS.owner));
         a.appendChild(el('span', 'search-title', title));
         a.appendChild(el('span', 'search-team', path));
-        a.appendChild(el('span', 'search-snippet', where + (others.length ? '; also ' + others.join(', ') : '')));
+        a.appendChild(el('span', 'search-snippet', where + (others.length ? '; ' + word('owner_search_also', 'also') + ' ' + others.join(', ') : '')));
         return a;
       }
       var teams = rule ? rule[2] : [], others = rule ? rule[3] : [];
       if (teams.length) return teams.slice(0, 3).map(function (t) { return row(t[0], root + t[1], others); });
-      return [row(others.length ? others.join(', ') : 'No code owner',
+      return [row(others.length ? others.join(', ') : word('owner_search_none', 'No code owner'),
         root + 'ownership.html?path=' + encodeURIComponent(path), [])];
     }).catch(function () { return null; });
   }
@@ -914,19 +935,19 @@
         // Owner rows take their places from the results: the dropdown keeps its 8 rows.
         var r = both[0], owners = both[1] || [];
         var ids = r.hits.slice(0, 8 - owners.length).map(function (h) { return h.id; }), recs = [], shown = 0, all, head;
-        if (!ids.length && !owners.length) return message(word('search_no_results', 'No results for “{q}”', 0, q));
+        if (!ids.length && !owners.length) return message(word('search_no_results', 'No results for “{q}”', { q: q }));
         function show() {
           if (my !== seq) return;
           if (!all) {
             list.textContent = '';
             active = -1;
             list.setAttribute('aria-busy', 'true');
-            all = el('a', 'search-all', r.total > r.hits.length ? word('search_about_results', 'About {n} results for “{q}”', r.total, q)
-              : r.total === 1 ? word('search_one_result', 'All 1 result for “{q}”', 1, q) : word('search_all_results', 'All {n} results for “{q}”', r.total, q));
+            all = el('a', 'search-all', r.total > r.hits.length ? word('search_about_results', 'About {n} results for “{q}”', { n: r.total, q: q })
+              : r.total === 1 ? word('search_one_result', 'All 1 result for “{q}”', { q: q }) : word('search_all_results', 'All {n} results for “{q}”', { n: r.total, q: q }));
             all.href = root + 'search.html?q=' + encodeURIComponent(q);
             if (ids.length) option(all, ids.length);
             owners.forEach(function (a, i) { option(a, 'owner-' + i, all.parentNode); });
-            live.textContent = owners.length ? word('search_live_owner', 'Code owner found, {n} results', r.total) : word('search_live', '{n} results', r.total);
+            live.textContent = owners.length ? word('search_live_owner', 'Code owner found, {n} results', { n: r.total }) : word('search_live', '{n} results', { n: r.total });
             open(true);
           }
           var at = all.parentNode, current = options()[active];
@@ -981,7 +1002,7 @@
   }
 
   function resultsPage(page) {
-    var GROUPS = [['kind', 'Kind'], ['status', 'Status'], ['type', 'Type'], ['team', 'Team']];
+    var GROUPS = [['kind', word('facet_kind', 'Kind')], ['status', word('status_column', 'Status')], ['type', word('type_column', 'Type')], ['team', LABELS.team]];
     var params = new URLSearchParams(window.location.search), last = null;
     // sel: the chosen values by group, as the URL names them; teams: the chosen teams
     // by number (see teamNumber), each with its name (a name no team has gets a
@@ -993,7 +1014,7 @@
     var summary = el('p', 'search-summary'), layout = el('div', 'search-layout');
     var facets = el('aside', 'search-facets'), results = el('div');
     summary.setAttribute('aria-live', 'polite');
-    facets.setAttribute('aria-label', 'Filter results');
+    facets.setAttribute('aria-label', word('filter_results', 'Filter results'));
     layout.appendChild(facets);
     layout.appendChild(results);
     page.appendChild(summary);
@@ -1046,10 +1067,11 @@
         last = { q: q, r: r };
         var hits = r.hits.filter(function (h) { return passes(c, h.id, null); });
         var drawn = drawFacets(r.hits, c, my);
-        summary.textContent = (r.total > r.hits.length ? 'The best ' + r.hits.length + ' of about ' + r.total : hits.length) +
-          (hits.length === 1 ? ' result' : ' results') + ' for “' + q + '”' +
-          (r.total > r.hits.length ? '. Type more to narrow them down.' : '') +
-          (r.partial ? '. No page has all the words; these have some of them.' : '');
+        var best = r.total > r.hits.length;
+        summary.textContent = (best
+          ? word('search_summary_best', 'The best {n} of about {m} results for “{q}”. Type more to narrow them down.', { n: r.hits.length, m: r.total, q: q })
+          : word('search_summary', { one: '{n} result for “{q}”', other: '{n} results for “{q}”' }, { n: hits.length, q: q })) +
+          (r.partial ? (best ? ' ' : word('sentence_end', '.') + ' ') + word('search_partial', 'No page has all the words; these have some of them.') : '');
         var rows = engine.meta(hits.slice(0, state.shown).map(function (h) { return h.id; }));
         return Promise.all([rows, drawn]).then(function (both) {
           var recs = both[0];
@@ -1059,8 +1081,8 @@
           recs.forEach(function (rec) { ol.appendChild(el('li', 'search-item')).appendChild(hitLink(rec, r.tokens)); });
           results.textContent = '';
           results.appendChild(ol);
-          if (hits.length > state.shown) results.appendChild(more('Show more results', function () { state.shown += 10; render(); }));
-          if (!hits.length && !owners.length) results.appendChild(el('p', 'search-message', 'No results. Try fewer or shorter words, or clear the filters.'));
+          if (hits.length > state.shown) results.appendChild(more(word('search_show_more', 'Show more results'), function () { state.shown += 10; render(); }));
+          if (!hits.length && !owners.length) results.appendChild(el('p', 'search-message', word('search_nothing', 'No results. Try fewer or shorter words, or clear the filters.')));
         });
       }).catch(function () { if (my === seq) summary.textContent = FAILED; });
     }
@@ -1112,11 +1134,11 @@
           syncUrl();
           render();
         });
-        label.appendChild(document.createTextNode(' ' + (name === 'kind' ? LABELS[e[0]] : name === 'type' ? 'Type ' + e[0] : team || e[0]) + ' '));
+        label.appendChild(document.createTextNode(' ' + (name === 'kind' ? LABELS[e[0]] : name === 'type' ? word('type_n', 'Type {n}', { n: e[0] }) : team || e[0]) + ' '));
         label.appendChild(el('span', 'search-count', String(e[1])));
         fs.appendChild(label);
       });
-      if (x.entries.length > x.limit) fs.appendChild(more('Show all ' + x.entries.length, function () { state.expand[name] = true; drawFacets(all, c, seq); }));
+      if (x.entries.length > x.limit) fs.appendChild(more(word('search_show_all', 'Show all {n}', { n: x.entries.length }), function () { state.expand[name] = true; drawFacets(all, c, seq); }));
       facets.appendChild(fs);
     }
 
