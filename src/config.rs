@@ -51,6 +51,10 @@ pub struct LanguageFolders {
     /// top of `content/` (`load::hugo_default`), as Hugo publishes them at the top of the
     /// site.
     pub moved_default: Option<String>,
+    /// With Hugo's `defaultContentLanguageInSubdir = true`, the folder the moved folder's
+    /// pages are published under, the default language's key (`en`): read at the top of
+    /// content/, published at `en/docs/setup.html`, as Hugo publishes them.
+    pub default_subdir: Option<String>,
     /// `(folder, language)`: `("content/fr", "fr")`.
     pub others: Vec<(String, String)>,
     /// Docusaurus's: the other languages' folders are outside `content/`, so a page of

@@ -176,6 +176,7 @@ pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
     let default = hugo_setting(config, "defaultContentLanguage")
         .and_then(|v| v.as_str())
         .unwrap_or(lang_tag::DEFAULT);
+    let default_language = default;
     let folder_of = |table: &serde_json::Value| {
         hugo_key(table, "contentDir")
             .and_then(|v| v.as_str())
@@ -206,9 +207,16 @@ pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
     // Hugo publishes the default language's folder at the top of the site: it is read at
     // the top of content/ (`load::hugo_default`).
     let moved_default = (default != crate::load::CONTENT_DIR).then_some(default);
+    let in_subdir = hugo_setting(config, "defaultContentLanguageInSubdir")
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    let default_subdir = (in_subdir && moved_default.is_some())
+        .then(|| default_language.to_ascii_lowercase().replace('_', "-"))
+        .filter(|tag| lang_tag::is_tag(tag));
     (!others.is_empty()).then(|| LanguageFolders {
         default: crate::load::CONTENT_DIR.to_string(),
         moved_default,
+        default_subdir,
         others,
         outside_content: false,
     })
@@ -287,6 +295,7 @@ pub fn docusaurus_folders(root: &Path) -> Option<LanguageFolders> {
     (!others.is_empty()).then(|| LanguageFolders {
         default: crate::load::CONTENT_DIR.to_string(),
         moved_default: None,
+        default_subdir: None,
         others,
         outside_content: true,
     })

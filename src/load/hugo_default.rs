@@ -9,7 +9,9 @@
 //! `content/` itself, or another language's folder: `content/en/fr.md` beside
 //! `content/fr/`) stays where it is and is reported, as nothing is overwritten. Assets keep
 //! their folder (`en/docs/diagram.svg`); a relative link to one is found from the file's
-//! own folder (`markdown::rewrite`).
+//! own folder (`markdown::rewrite`). With `defaultContentLanguageInSubdir = true` the
+//! pages are published under the language's folder as Hugo publishes them
+//! ([`publish_under`]), the navigation still starting inside it.
 
 use super::CONTENT_DIR;
 use crate::config::LanguageFolders;
@@ -82,6 +84,19 @@ pub fn read_at_top(
         })
         .collect();
     (files, moved)
+}
+
+/// A moved page published under the default language's folder (`en/docs/setup.html`),
+/// as Hugo publishes it with `defaultContentLanguageInSubdir = true`: pages only, and not
+/// the home page, whose address is the site's; a team's and a decision record's addresses
+/// are orgbook's own.
+pub fn publish_under(doc: &mut crate::model::Doc, subdir: Option<&str>) {
+    let Some(subdir) = subdir else {
+        return;
+    };
+    if matches!(&doc.kind, crate::model::DocKind::Page(p) if !p.is_home) {
+        doc.url = format!("{subdir}/{}", doc.url);
+    }
 }
 
 /// `en/` for a default language's folder `content/en` read at the top.

@@ -551,6 +551,7 @@ pub fn load_with(
         |path, rel| classify_file(path, rel) != FileClass::Asset,
         diags,
     );
+    let subdir = folders.and_then(|f| f.default_subdir.as_deref());
     let (settings, files): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) == FileClass::FolderSettings);
@@ -583,6 +584,7 @@ pub fn load_with(
                         let file =
                             std::mem::replace(&mut doc.source.path, format!("{CONTENT_DIR}/{rel}"));
                         doc.source.read_from = Some(file.into_boxed_str());
+                        hugo_default::publish_under(&mut doc, subdir);
                         doc
                     })
                 }
@@ -1260,6 +1262,7 @@ pub fn team_page_as_page(doc: &Doc) -> Option<Doc> {
         false,
     )?;
     page.source.included.clone_from(&doc.source.included);
+    page.source.read_from.clone_from(&doc.source.read_from);
     Some(page)
 }
 

@@ -1,6 +1,7 @@
 //! A multilingual Hugo site moved in with a content folder per language (kubernetes/website's
 //! `content/en/…`, `content/fr/…`): the default language's folder is the handbook's top,
-//! as Hugo publishes it without `defaultContentLanguageInSubdir`. Its pages are at the top
+//! as Hugo publishes it without `defaultContentLanguageInSubdir` (with it, its pages are
+//! published under `en/`, the navigation still starting inside). Its pages are at the top
 //! of the site and of its navigation (no "En" folder anywhere: sidebar, breadcrumbs,
 //! handbook index), links written the Hugo way in both forms lead to them, a page only
 //! another language's folder has goes down the default language's folders, and `serve`
@@ -95,6 +96,36 @@ fn links_written_the_hugo_way_lead_to_the_default_languages_pages() {
             .any(|(l, h)| l == "en" && *h == original)
     );
     assert_eq!(also_in(&page)[0].1, format!("../../../fr/{COMPONENTS}"));
+    assert!(check_all_links(&book.out(), &["404.html"]) > 0);
+}
+
+/// With `defaultContentLanguageInSubdir = true`, Hugo publishes the default language under
+/// its folder, and so does orgbook (`en/docs/…`); the navigation still starts inside it (no
+/// "En" step or section), and every link leads to the pages.
+#[test]
+fn with_the_default_language_in_a_subdir_its_pages_are_under_its_folder() {
+    let book = TestBook::fixture("hugo-default-language");
+    book.edit(
+        "config.toml",
+        "defaultContentLanguageInSubdir = false",
+        "defaultContentLanguageInSubdir = true",
+    );
+    book.build().success().stderr_lacks("broken-link");
+    assert!(!book.out().join(COMPONENTS).exists());
+    let page = book.html(&format!("en/{COMPONENTS}"));
+    assert_eq!(
+        texts(&page, ".breadcrumbs a"),
+        ["Home", "Handbook", "Documentation", "Concepts", "Overview"]
+    );
+    assert_eq!(
+        hrefs(&page, ".breadcrumbs a")[2],
+        "../../../../en/docs/index.html"
+    );
+    let fr = book.html(&format!("fr/{COMPONENTS}"));
+    assert_eq!(also_in(&fr)[0].1, format!("../../../../en/{COMPONENTS}"));
+    let index = index_entries(&book);
+    assert!(index.iter().any(|t| t == "Documentation"), "{index:?}");
+    assert!(!index.iter().any(|t| t == "En"), "{index:?}");
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);
 }
 
