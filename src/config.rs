@@ -44,8 +44,17 @@ pub struct Config {
 /// (`i18n/fr/docusaurus-plugin-content-docs/current`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LanguageFolders {
-    /// `content` itself or a folder in it (`content/en`).
+    /// `content` itself or a folder in it: where the default language's pages are read
+    /// (`content`, also for Hugo's `content/en`, read at the top: `moved_default`).
     pub default: String,
+    /// Hugo's default language's own folder (`content/en`), whose files are read at the
+    /// top of `content/` (`load::hugo_default`), as Hugo publishes them at the top of the
+    /// site.
+    pub moved_default: Option<String>,
+    /// With Hugo's `defaultContentLanguageInSubdir = true`, the folder the moved folder's
+    /// pages are published under, the default language's key (`en`): read at the top of
+    /// content/, published at `en/docs/setup.html`, as Hugo publishes them.
+    pub default_subdir: Option<String>,
     /// `(folder, language)`: `("content/fr", "fr")`.
     pub others: Vec<(String, String)>,
     /// Docusaurus's: the other languages' folders are outside `content/`, so a page of

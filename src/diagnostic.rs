@@ -127,6 +127,7 @@ codes! {
     MetricOffTarget = "metric-off-target",
     SkippedFile = "skipped-file",
     FolderSettings = "folder-settings",
+    LanguageFolderClash = "language-folder-clash",
 }
 
 impl std::fmt::Display for Code {

@@ -18,11 +18,11 @@
 //! Hugo's other layout, a content folder per language (`[languages.fr] contentDir =
 //! "content/fr"` in the Hugo configuration beside `content/`), makes the same pairs: the
 //! same path in the default language's folder and in another language's is one page in
-//! two languages. Each keeps its folder's address (`fr/about.html`, and `en/about.html`
-//! when the default language has a folder of its own, as Hugo publishes it with
-//! `defaultContentLanguageInSubdir`): the navigation, folder pages and team folders are
-//! read from a file's path under `content/`, which the default language's folder is part
-//! of. A folder no Hugo configuration declares is an ordinary folder.
+//! two languages. Another language's page keeps its folder's address (`fr/about.html`);
+//! the default language's folder (`content/en`) is read at the top of `content/`
+//! (`load::hugo_default`), as Hugo publishes it at the top of the site, so that the
+//! navigation, folder pages and team folders start there. A folder no Hugo configuration
+//! declares is an ordinary folder.
 //!
 //! Docusaurus keeps its translations outside `content/`, in
 //! `i18n/<locale>/docusaurus-plugin-content-docs/current/` ([`docusaurus_folders`], for
@@ -176,6 +176,7 @@ pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
     let default = hugo_setting(config, "defaultContentLanguage")
         .and_then(|v| v.as_str())
         .unwrap_or(lang_tag::DEFAULT);
+    let default_language = default;
     let folder_of = |table: &serde_json::Value| {
         hugo_key(table, "contentDir")
             .and_then(|v| v.as_str())
@@ -203,8 +204,19 @@ pub fn hugo_folders(config: &[serde_json::Value]) -> Option<LanguageFolders> {
     // A folder holding the default language's is no translations' folder.
     others.retain(|(folder, _)| !in_folder(&default, folder));
     others.sort();
-    (!others.is_empty()).then_some(LanguageFolders {
-        default,
+    // Hugo publishes the default language's folder at the top of the site: it is read at
+    // the top of content/ (`load::hugo_default`).
+    let moved_default = (default != crate::load::CONTENT_DIR).then_some(default);
+    let in_subdir = hugo_setting(config, "defaultContentLanguageInSubdir")
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false);
+    let default_subdir = (in_subdir && moved_default.is_some())
+        .then(|| default_language.to_ascii_lowercase().replace('_', "-"))
+        .filter(|tag| lang_tag::is_tag(tag));
+    (!others.is_empty()).then(|| LanguageFolders {
+        default: crate::load::CONTENT_DIR.to_string(),
+        moved_default,
+        default_subdir,
         others,
         outside_content: false,
     })
@@ -282,6 +294,8 @@ pub fn docusaurus_folders(root: &Path) -> Option<LanguageFolders> {
     others.sort();
     (!others.is_empty()).then(|| LanguageFolders {
         default: crate::load::CONTENT_DIR.to_string(),
+        moved_default: None,
+        default_subdir: None,
         others,
         outside_content: true,
     })
@@ -606,7 +620,9 @@ mod tests {
             "defaultContentLanguage = \"en\"\ncontentDir = \"content/en\"\n[languages.en]\nweight = 1\n[languages.fr]\ncontentDir = \"content/fr\"\n[languages.pt_BR]\ncontentDir = \"./content/pt-br/\"\n[languages.xx1]\ncontentDir = \"content/xx1\"\n[languages.it]\ncontentDir = \"../it\"\n",
         ))
         .unwrap();
-        assert_eq!(folders.default, "content/en");
+        // Its pages are read at the top of content/, as Hugo publishes them.
+        assert_eq!(folders.default, "content");
+        assert_eq!(folders.moved_default.as_deref(), Some("content/en"));
         assert_eq!(
             folders.others,
             [
@@ -622,6 +638,7 @@ mod tests {
         // Without a folder of its own, the default language's pages are content/'s.
         let folders = hugo_folders(&toml("[Languages.de]\nContentDir = \"content/de\"\n")).unwrap();
         assert_eq!(folders.default, "content");
+        assert_eq!(folders.moved_default, None);
         // Languages translated by file name only, as Zola's are: no folders.
         assert_eq!(
             hugo_folders(&toml("[languages.fr]\ntitle = \"Mon site\"\n")),

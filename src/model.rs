@@ -87,11 +87,21 @@ pub struct Source {
     /// keeps the page's own bytes there, so diagnostics point at what was written; the
     /// value is used when the HTML is written (`html_policy::process_raw`).
     pub attribute_values: Vec<(usize, String)>,
+    /// The file the document was read from when it is read at another place (`path`): a
+    /// page of a Hugo site's default language folder (`content/en/docs/setup.md`) read at
+    /// the top of content/ (`content/docs/setup.md`, `load::hugo_default`). Diagnostics,
+    /// edit links and dates name this file.
+    pub read_from: Option<Box<str>>,
 }
 
 impl Source {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// The file the document was read from, relative to the handbook root.
+    pub fn file(&self) -> &str {
+        self.read_from.as_deref().unwrap_or(&self.path)
     }
 }
 

@@ -116,7 +116,7 @@ pub fn load_theme(
 /// The content: `content/`, the code owners, and the translations a moved-in site keeps
 /// outside `content/` (Docusaurus's `i18n/`, with notes on what of it is not published).
 fn load_content(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> load::Loaded {
-    let mut loaded = load::load(root, diags);
+    let mut loaded = load::load_with(root, config.language_folders.as_ref(), diags);
     loaded.code_owners = load::code_owners(root, config, diags);
     if let Some(folders) = config.language_folders.as_ref() {
         load::i18n::load_outside(root, folders, &mut loaded, diags);
@@ -640,7 +640,7 @@ pub fn markdown_stage_dropping_bodies(
 /// removed meanwhile) the text stays dropped, and the diagnostics give the line and column
 /// without quoting the line.
 fn reread_text(root: &Path, doc: &mut crate::model::Doc, links: &[markdown::LinkRef]) {
-    let Ok(bytes) = std::fs::read(root.join(&doc.source.path)) else {
+    let Ok(bytes) = std::fs::read(root.join(doc.source.file())) else {
         return;
     };
     let Ok(text) = String::from_utf8(bytes) else {

@@ -15,6 +15,7 @@ pub mod docfx_toc;
 pub mod docsify_sidebar;
 mod frontmatter;
 pub mod gitbook_yaml;
+mod hugo_default;
 pub mod i18n;
 pub mod include;
 mod jsx_attributes;
@@ -533,7 +534,24 @@ fn is_ignored_path_except_hidden(rel: &str) -> bool {
 }
 
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    load_with(root, None, diags)
+}
+
+/// [`load`] for a handbook with language folders: a Hugo site's default language's folder
+/// is read at the top of content/ ([`hugo_default`]).
+pub fn load_with(
+    root: &Path,
+    folders: Option<&crate::config::LanguageFolders>,
+    diags: &mut Vec<Diagnostic>,
+) -> Loaded {
     let (files, mut skipped) = walk_content(root);
+    let (files, moved) = hugo_default::read_at_top(
+        files,
+        folders,
+        |path, rel| classify_file(path, rel) != FileClass::Asset,
+        diags,
+    );
+    let subdir = folders.and_then(|f| f.default_subdir.as_deref());
     let (settings, files): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|(_, rel)| classify(rel) == FileClass::FolderSettings);
@@ -558,7 +576,20 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         .par_iter()
         .map(|(path, rel)| {
             let mut file_diags = Vec::new();
-            let doc = load_file_with(path, rel, &appends, &mut file_diags);
+            let doc = match moved.get(rel) {
+                // Named by its own file while it is read (includes start from there).
+                Some(real) => {
+                    let file = format!("{CONTENT_DIR}/{real}");
+                    load_file_named(path, file, rel, &appends, &mut file_diags).map(|mut doc| {
+                        let file =
+                            std::mem::replace(&mut doc.source.path, format!("{CONTENT_DIR}/{rel}"));
+                        doc.source.read_from = Some(file.into_boxed_str());
+                        hugo_default::publish_under(&mut doc, subdir);
+                        doc
+                    })
+                }
+                None => load_file_with(path, rel, &appends, &mut file_diags),
+            };
             (doc, file_diags)
         })
         .collect();
@@ -1231,6 +1262,7 @@ pub fn team_page_as_page(doc: &Doc) -> Option<Doc> {
         false,
     )?;
     page.source.included.clone_from(&doc.source.included);
+    page.source.read_from.clone_from(&doc.source.read_from);
     Some(page)
 }
 
@@ -1421,6 +1453,7 @@ fn parse_doc_reading(
             text,
             included: None,
             attribute_values,
+            read_from: None,
         },
         url,
         kind,

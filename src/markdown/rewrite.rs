@@ -571,6 +571,13 @@ pub(super) fn rewrite<'a>(
         },
         resolved => resolved,
     };
+    // A page of Hugo's default language's folder read at the top of content/
+    // (`load::hugo_default`) finds the assets it links from its file's own folder, where
+    // they stay.
+    let own_dir = || {
+        let file = doc.source.read_from.as_deref()?;
+        Some(file.rsplit_once('/').map_or("", |(d, _)| d).to_string())
+    };
     // A translation in another language's folder (Docusaurus's `i18n/fr/…/current/`)
     // links a page it has no translation of as the page it translates would: from the
     // same place in the default language's folder, where that page is.
@@ -579,7 +586,9 @@ pub(super) fn rewrite<'a>(
             match crate::lang::default_language_dir(
                 handbook.config.language_folders.as_ref(),
                 from_dir,
-            ) {
+            )
+            .or_else(own_dir)
+            {
                 Some(dir) => match resolve_target(handbook, &dir, path) {
                     found @ (Resolved::Doc(..) | Resolved::Asset(_) | Resolved::Generated(_)) => {
                         found

@@ -357,6 +357,13 @@ pub(super) fn without_locale<'p>(handbook: &Handbook, path: &'p str) -> Option<&
         Some(k) => (&rest[..k], &rest[k..]),
         None => (rest, "/"),
     };
+    // Hugo's default language's folder read at the top of content/ (`load::hugo_default`):
+    // its pages' addresses under the language (`defaultContentLanguageInSubdir`) are theirs.
+    let folders = handbook.config.language_folders.as_ref();
+    let moved = folders.and_then(|f| f.moved_default.as_deref()?.strip_prefix("content/"));
+    if moved == Some(code) || folders.and_then(|f| f.default_subdir.as_deref()) == Some(code) {
+        return Some(after);
+    }
     let (language, region) = code.split_once('-').unwrap_or((code, "xx"));
     let is_english = language == "en"
         && (2..=4).contains(&region.len())

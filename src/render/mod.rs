@@ -418,10 +418,10 @@ impl<'a> Renderer<'a> {
                 template
                     .replace("{url}", url.trim_end_matches('/'))
                     .replace("{branch}", repo.branch.as_deref().unwrap_or("main"))
-                    .replace("{path}", &crate::markdown::encode_path(&doc.source.path)),
+                    .replace("{path}", &crate::markdown::encode_path(doc.source.file())),
             );
         }
-        base.last_updated = match self.last_changed.get(&doc.source.path) {
+        base.last_updated = match self.last_changed.get(doc.source.file()) {
             Some(d) => Some(LastUpdated {
                 date: d.to_string(),
                 source: "git",
@@ -949,7 +949,7 @@ impl<'a> Renderer<'a> {
             decisions_url,
             pages,
             pages_total: folder_pages.len(),
-            source: doc.source.path.clone(),
+            source: doc.source.file().to_string(),
             neighbourhood_svg: Some(deps::Drawn {
                 inputs: self.neighbourhood(c, root_prefix(&doc.url)),
                 draw: Neighbourhood::draw,
@@ -1029,7 +1029,7 @@ impl<'a> Renderer<'a> {
             supersedes,
             superseded_by,
             proposed_successors,
-            source: doc.source.path.clone(),
+            source: doc.source.file().to_string(),
             decider_links: d.deciders.iter().map(|n| insight::person_link(n)).collect(),
             author_links: d.authors.iter().map(|n| insight::person_link(n)).collect(),
         };
@@ -1064,13 +1064,16 @@ impl<'a> Renderer<'a> {
             });
         }
         let nav = self.nav();
-        let crumbs = match hb.translations.of.get(&id) {
-            // A translation is out of the navigation: its way down is its original's,
-            // each step in the translation's language where that step has one.
-            Some(t) => nav
-                .crumbs(hb, t.of)
+        // A translation is out of the navigation: its way down is its original's, each
+        // step in the translation's language where that step has one. So is a page only
+        // another language's folder has, down the default language's folders there.
+        let in_language = (hb.translations.of.get(&id).map(|t| (t.of, t.lang.as_str())))
+            .or_else(|| hb.translations.alone.get(&id).map(|l| (id, l.as_str())));
+        let crumbs = match in_language {
+            Some((of, lang)) => nav
+                .crumbs(hb, of)
                 .into_iter()
-                .map(|step| self.step_in_language(step, &t.lang))
+                .map(|step| self.step_in_language(step, lang))
                 .collect(),
             None => nav.crumbs(hb, id),
         };
@@ -1116,7 +1119,7 @@ impl<'a> Renderer<'a> {
                 title: meta.title.clone(),
                 description: meta.description.clone(),
                 breadcrumbs: crumbs,
-                source: doc.source.path.clone(),
+                source: doc.source.file().to_string(),
                 extra: meta.extra.clone(),
             },
             nav: PageNav {

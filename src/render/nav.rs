@@ -277,6 +277,25 @@ impl Nav {
             };
             folder_of.insert(id, folder);
         }
+        // A page only another language's folder has stands in the default language's
+        // folder at its place (the nearest one there is), as its translations would.
+        let languages = hb.config.language_folders.as_ref();
+        for &id in hb.translations.alone.keys() {
+            let path = hb.docs[id].source.path.as_str();
+            let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+            let Some(default_dir) = crate::lang::default_language_dir(languages, dir) else {
+                continue;
+            };
+            let mut dir = (default_dir.strip_prefix(crate::load::CONTENT_DIR))
+                .map_or("", |d| d.trim_start_matches('/'));
+            let folder = loop {
+                if let Some(&f) = by_path.get(dir) {
+                    break f;
+                }
+                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            };
+            folder_of.insert(id, folder);
+        }
         let vaults = vaults(hb, &folders, &by_path);
         let mut nav = Nav {
             vaults,

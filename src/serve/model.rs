@@ -495,7 +495,7 @@ impl Model {
                 let mut hits = files.iter().filter(|f| changed.contains(*f)).peekable();
                 if hits.peek().is_some() {
                     included.extend(hits.map(String::as_str));
-                    changes.content.insert(self.root.join(&doc.source.path));
+                    changes.content.insert(self.root.join(doc.source.file()));
                 }
             }
         }
@@ -538,6 +538,7 @@ impl Model {
             || (!changes.static_files.is_empty()
                 && load::static_files(&self.root) != self.handbook.static_files)
             || self.pages_come_or_go(&changes.content)
+            || (!changes.content.is_empty() && self.default_language_moved())
         {
             return self.reload(started);
         }
@@ -599,6 +600,13 @@ impl Model {
                 || self.handbook.partials.iter().any(|d| d.source.path == path);
             p.is_file() != known
         })
+    }
+
+    /// Whether a Hugo site's default language's folder is read at the top of content/
+    /// (`load::hugo_default`): a change under content/ then re-reads everything, as the
+    /// incremental steps know each document by its file's path.
+    fn default_language_moved(&self) -> bool {
+        (self.handbook.config.language_folders.as_ref()).is_some_and(|f| f.moved_default.is_some())
     }
 
     /// Re-reads everything (config or templates changed, or events were lost) but keeps

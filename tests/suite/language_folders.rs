@@ -29,31 +29,32 @@ fn index_entries(book: &TestBook) -> Vec<String> {
 
 /// A page of the French folder is the French version of the page at the same path in
 /// the English one: in French, each version linking to the other (hreflang and "Also
-/// in"), folder pages too; each keeps its folder's address, and a Hugo address written
+/// in"), folder pages too; the French page keeps its folder's address (the English one is at
+/// the top, as Hugo publishes it), and a Hugo address written
 /// to the French page (`/fr/docs/…/components/`) leads to it.
 #[test]
 fn a_language_folder_holds_translations_of_the_default_languages_pages() {
     let book = TestBook::fixture("hugo-language-folders");
     book.build().success().stderr_lacks("broken-link");
-    let en = book.html(&format!("en/{COMPONENTS}"));
+    // The English folder is the top of the site, as Hugo publishes it.
+    let en = book.html(COMPONENTS);
     let fr = book.html(&format!("fr/{COMPONENTS}"));
     assert_eq!(lang(&en), "en");
     assert_eq!(lang(&fr), "fr");
     assert_eq!(texts(&fr, "h1"), ["Composants de Kubernetes"]);
-    let both = [
-        (
-            "en".to_string(),
-            format!("../../../../en/{COMPONENTS}").to_string(),
-        ),
-        ("fr".to_string(), format!("../../../../fr/{COMPONENTS}")),
-    ];
-    assert_eq!(alternates(&en), both);
-    assert_eq!(alternates(&fr), both);
+    let both = |up: &str| {
+        [
+            ("en".to_string(), format!("{up}{COMPONENTS}")),
+            ("fr".to_string(), format!("{up}fr/{COMPONENTS}")),
+        ]
+    };
+    assert_eq!(alternates(&en), both("../../../"));
+    assert_eq!(alternates(&fr), both("../../../../"));
     assert_eq!(
         also_in(&en),
         [(
             "fr".to_string(),
-            format!("../../../../fr/{COMPONENTS}"),
+            format!("../../../fr/{COMPONENTS}"),
             "français".to_string()
         )]
     );
@@ -61,7 +62,7 @@ fn a_language_folder_holds_translations_of_the_default_languages_pages() {
         also_in(&fr),
         [(
             "en".to_string(),
-            format!("../../../../en/{COMPONENTS}"),
+            format!("../../../../{COMPONENTS}"),
             "English".to_string()
         )]
     );
@@ -71,11 +72,11 @@ fn a_language_folder_holds_translations_of_the_default_languages_pages() {
     assert_eq!(texts(&overview_fr, "h1"), ["Vue d'ensemble"]);
     assert_eq!(
         also_in(&overview_fr)[0].1,
-        format!("../../../../en/{OVERVIEW}")
+        format!("../../../../{OVERVIEW}")
     );
     assert_eq!(
-        also_in(&book.html(&format!("en/{OVERVIEW}")))[0].1,
-        format!("../../../../fr/{OVERVIEW}")
+        also_in(&book.html(OVERVIEW))[0].1,
+        format!("../../../fr/{OVERVIEW}")
     );
     let links: Vec<String> = hrefs(&overview_fr, ".prose a")
         .into_iter()
@@ -105,7 +106,7 @@ fn a_language_folders_pages_are_not_separate_entries_in_the_navigation() {
     ] {
         assert!(!index.iter().any(|t| t == french), "{french}: {index:?}");
     }
-    let sidebar = texts(&book.html(&format!("en/{COMPONENTS}")), ".sidebar a");
+    let sidebar = texts(&book.html(COMPONENTS), ".sidebar a");
     assert!(
         sidebar.iter().any(|t| t == "Kubernetes Components"),
         "{sidebar:?}"

@@ -40,6 +40,7 @@ mod google_docs_links;
 mod governance_repositories;
 mod handbook_shortcodes_and_addresses;
 mod held_bodies;
+mod hugo_default_language;
 mod import;
 mod insight;
 mod jekyll_html_pages;

@@ -1650,6 +1650,13 @@ mod codes {
         (Code::FolderSettings, |b| {
             b.write("content/guide/_category_.json", "{\"label\": \"Guide\",}\n");
         }),
+        (Code::LanguageFolderClash, |b| {
+            b.write(
+                "hugo.toml",
+                "contentDir = \"content/en\"\n[languages.fr]\ncontentDir = \"content/fr\"\n",
+            );
+            b.write("content/en/fr.md", "# French support\n");
+        }),
         (Code::Template, |b| {
             b.write("templates/note.html", "{{ unclosed( }}\n");
         }),

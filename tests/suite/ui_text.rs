@@ -41,15 +41,14 @@ fn each_page_wears_the_interface_in_its_own_language() {
         [
             "Accueil",
             "Manuel",
-            "En",
             "Documentation",
             "Concepts",
             "Vue d'ensemble"
         ]
     );
     let steps = hrefs(&fr, ".breadcrumbs a");
-    assert_eq!(steps[3], "../../../../fr/docs/index.html");
-    assert_eq!(steps[5], "../../../../fr/docs/concepts/overview/index.html");
+    assert_eq!(steps[2], "../../../../fr/docs/index.html");
+    assert_eq!(steps[4], "../../../../fr/docs/concepts/overview/index.html");
     assert_eq!(texts(&fr, ".versions span"), ["Aussi en :"]);
     assert_eq!(
         line(&fr, "p.source"),
@@ -65,7 +64,7 @@ fn each_page_wears_the_interface_in_its_own_language() {
         ["Rechercher dans le manuel"]
     );
 
-    let en = book.html(&format!("en/{COMPONENTS}"));
+    let en = book.html(COMPONENTS);
     assert_eq!(texts(&en, "a.skip"), ["Skip to content"]);
     assert_eq!(texts(&en, ".site-nav a"), ["Handbook"]);
     assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Handbook"]);
@@ -170,11 +169,11 @@ fn orgbook_toml_changes_and_adds_words() {
         "---\ntitle: Rutiner\nlang: sv\n---\n\n## Första dagen\n\nText.\n\n## Andra dagen\n\nText.\n\n## Tredje dagen\n\nText.\n",
     );
     book.build().success();
-    let en = book.html(&format!("en/{COMPONENTS}"));
+    let en = book.html(COMPONENTS);
     assert_eq!(texts(&en, ".site-nav a"), ["Docs"]);
     assert_eq!(texts(&en, ".breadcrumbs a")[..2], ["Home", "Docs"]);
     // A word changed for search.js reaches it as data, escaped in the page.
-    let raw = book.output_file(&format!("en/{COMPONENTS}"));
+    let raw = book.output_file(COMPONENTS);
     assert!(
         !raw.contains("<img src=x"),
         "a word's markup reached the page as markup"
@@ -189,7 +188,7 @@ fn orgbook_toml_changes_and_adds_words() {
         ["Page d’accueil", "Manuel"]
     );
     assert_eq!(texts(&fr, "a.skip"), ["Aller au contenu"]);
-    let sv = book.html("en/docs/rutiner.html");
+    let sv = book.html("docs/rutiner.html");
     assert_eq!(texts(&sv, "#toc-title"), ["På den här sidan"]);
     assert_eq!(texts(&sv, ".site-nav a"), ["Handbok"]);
     assert_eq!(texts(&sv, "a.skip"), ["Skip to content"]);
@@ -302,9 +301,7 @@ fn the_search_dropdown_speaks_the_pages_language() {
             "{seen}"
         );
 
-        c.goto(&server.url(&format!("en/{COMPONENTS}")))
-            .await
-            .unwrap();
+        c.goto(&server.url(COMPONENTS)).await.unwrap();
         let words = c
             .execute(
                 "return document.querySelector('form.search').hasAttribute('data-words');",

@@ -163,17 +163,28 @@ pub fn expand(
 /// Moves each diagnostic that points into included text of a document to the included
 /// file's line. Exact duplicates (the same mistake in a file three pages include) are then
 /// one diagnostic, once sorted.
+/// Then each diagnostic of a document read at another place than its file
+/// (`Source::read_from`) names the file.
 pub fn relocate(diags: &mut [Diagnostic], docs: &[Doc]) {
     let maps: HashMap<&str, &Included> = docs
         .iter()
         .filter_map(|d| Some((d.source.path.as_str(), d.source.included.as_deref()?)))
         .collect();
-    if maps.is_empty() {
+    let files: HashMap<&str, &str> = docs
+        .iter()
+        .filter_map(|d| Some((d.source.path.as_str(), d.source.read_from.as_deref()?)))
+        .collect();
+    if maps.is_empty() && files.is_empty() {
         return;
     }
-    for d in diags.iter_mut().filter(|d| d.line > 0) {
-        if let Some(included) = maps.get(d.file.as_str()) {
+    for d in diags.iter_mut() {
+        if d.line > 0
+            && let Some(included) = maps.get(d.file.as_str())
+        {
             relocate_one(d, included);
+        }
+        if let Some(file) = files.get(d.file.as_str()) {
+            d.file = file.to_string();
         }
     }
 }
