@@ -350,3 +350,23 @@ fn month_label(t: &crate::ui_text::UiText, on: Date) -> String {
         .replace("{month}", &name)
         .replace("{year}", &on.year().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui_text::{UiTextOverride, UiTexts};
+
+    #[test]
+    fn a_month_is_named_in_the_language_and_english_where_a_table_falls_short() {
+        let texts = UiTexts::new(&[UiTextOverride {
+            lang: "pl".into(),
+            words: vec![("month_names".into(), "styczeń| luty".into())],
+        }]);
+        let february = Date::new(2026, 2, 1).unwrap();
+        let march = Date::new(2026, 3, 1).unwrap();
+        assert_eq!(month_label(texts.for_lang("pl"), february), "luty 2026");
+        assert_eq!(month_label(texts.for_lang("pl"), march), "March 2026");
+        assert_eq!(month_label(texts.for_lang("ja"), march), "2026年3月");
+        assert_eq!(month_label(texts.for_lang("de"), march), "März 2026");
+    }
+}
