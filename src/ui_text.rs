@@ -323,6 +323,22 @@ ui_text! {
     most_recent_of: "The {n} most recent of {m}.",
     wrote: "Wrote",
     where_decisions_wait: "Where decisions wait",
+    /// A decision record's status, as shown (its CSS class and filter value stay English).
+    status_proposed: "proposed",
+    status_accepted: "accepted",
+    status_rejected: "rejected",
+    status_deprecated: "deprecated",
+    status_superseded: "superseded",
+    /// A superseded record's notice: the chain of records to the one in force.
+    in_force_now: "In force now:",
+    /// After the record in force.
+    current_marker: "current",
+    n_more: "{n} more",
+    /// A record a proposal would supersede.
+    proposes_to_supersede: "proposes to supersede this decision",
+    stays_in_force: "which stays in force until that proposal is accepted",
+    /// `{status}` the proposal's status.
+    proposed_to_supersede_and_is: "proposed to supersede this decision and is {status}",
     // The scripts' words (SCRIPT_KEYS): the decisions filter (`page.js`).
     filter_show_all: "Show all",
     filter_show_more: "Show more",
@@ -541,6 +557,11 @@ pub const SCRIPT_KEYS: &[&str] = &[
     "search_show_all",
     "search_nothing",
     "sentence_end",
+    "status_proposed",
+    "status_accepted",
+    "status_rejected",
+    "status_deprecated",
+    "status_superseded",
 ];
 
 /// The languages orgbook has a table for, by primary language subtag; `zh` is Simplified
@@ -1215,6 +1236,26 @@ const DE: &[(&str, &str)] = &[
     ("teams_found.other", "{n} Teams gefunden"),
     ("search_summary.one", "{n} Ergebnis für „{q}“"),
     ("search_summary.other", "{n} Ergebnisse für „{q}“"),
+    ("status_proposed", "vorgeschlagen"),
+    ("status_accepted", "angenommen"),
+    ("status_rejected", "abgelehnt"),
+    ("status_deprecated", "veraltet"),
+    ("status_superseded", "ersetzt"),
+    ("in_force_now", "Jetzt gültig:"),
+    ("current_marker", "gültig"),
+    ("n_more", "{n} weitere"),
+    (
+        "proposes_to_supersede",
+        "schlägt vor, diese Entscheidung zu ersetzen",
+    ),
+    (
+        "stays_in_force",
+        "die gültig bleibt, bis dieser Vorschlag angenommen ist",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "schlug vor, diese Entscheidung zu ersetzen, und ist {status}",
+    ),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -1622,6 +1663,23 @@ const ES: &[(&str, &str)] = &[
     ("teams_found.other", "{n} equipos encontrados"),
     ("search_summary.one", "{n} resultado para «{q}»"),
     ("search_summary.other", "{n} resultados para «{q}»"),
+    ("status_proposed", "propuesta"),
+    ("status_accepted", "aceptada"),
+    ("status_rejected", "rechazada"),
+    ("status_deprecated", "obsoleta"),
+    ("status_superseded", "sustituida"),
+    ("in_force_now", "En vigor ahora:"),
+    ("current_marker", "vigente"),
+    ("n_more", "{n} más"),
+    ("proposes_to_supersede", "propone sustituir esta decisión"),
+    (
+        "stays_in_force",
+        "que sigue en vigor hasta que se acepte esa propuesta",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "propuso sustituir esta decisión y está {status}",
+    ),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -2041,6 +2099,26 @@ const FR: &[(&str, &str)] = &[
     ("teams_found.other", "{n} équipes trouvées"),
     ("search_summary.one", "{n} résultat pour « {q} »"),
     ("search_summary.other", "{n} résultats pour « {q} »"),
+    ("status_proposed", "proposée"),
+    ("status_accepted", "acceptée"),
+    ("status_rejected", "rejetée"),
+    ("status_deprecated", "obsolète"),
+    ("status_superseded", "remplacée"),
+    ("in_force_now", "En vigueur :"),
+    ("current_marker", "en vigueur"),
+    ("n_more", "{n} de plus"),
+    (
+        "proposes_to_supersede",
+        "propose de remplacer cette décision",
+    ),
+    (
+        "stays_in_force",
+        "qui reste en vigueur jusqu’à ce que cette proposition soit acceptée",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "proposait de remplacer cette décision et est {status}",
+    ),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -2460,6 +2538,26 @@ const IT: &[(&str, &str)] = &[
     ("teams_found.other", "{n} team trovati"),
     ("search_summary.one", "{n} risultato per «{q}»"),
     ("search_summary.other", "{n} risultati per «{q}»"),
+    ("status_proposed", "proposta"),
+    ("status_accepted", "accettata"),
+    ("status_rejected", "respinta"),
+    ("status_deprecated", "deprecata"),
+    ("status_superseded", "sostituita"),
+    ("in_force_now", "In vigore ora:"),
+    ("current_marker", "in vigore"),
+    ("n_more", "altri {n}"),
+    (
+        "proposes_to_supersede",
+        "propone di sostituire questa decisione",
+    ),
+    (
+        "stays_in_force",
+        "che resta in vigore finché quella proposta non è accettata",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "proponeva di sostituire questa decisione ed è {status}",
+    ),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -2795,6 +2893,26 @@ const JA: &[(&str, &str)] = &[
     ),
     ("teams_found.other", "{n} チームが見つかりました"),
     ("search_summary.other", "「{q}」の結果 {n} 件"),
+    ("status_proposed", "提案中"),
+    ("status_accepted", "承認済み"),
+    ("status_rejected", "却下"),
+    ("status_deprecated", "廃止"),
+    ("status_superseded", "置き換え済み"),
+    ("in_force_now", "現在有効:"),
+    ("current_marker", "現行"),
+    ("n_more", "他 {n} 件"),
+    (
+        "proposes_to_supersede",
+        "がこの意思決定の置き換えを提案しています",
+    ),
+    (
+        "stays_in_force",
+        "この提案が承認されるまで、この意思決定が有効です",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "がこの意思決定の置き換えを提案し、現在は{status}です",
+    ),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -3121,6 +3239,26 @@ const KO: &[(&str, &str)] = &[
     ),
     ("teams_found.other", "팀 {n}개 찾음"),
     ("search_summary.other", "“{q}”에 대한 결과 {n}개"),
+    ("status_proposed", "제안됨"),
+    ("status_accepted", "승인됨"),
+    ("status_rejected", "거절됨"),
+    ("status_deprecated", "폐기됨"),
+    ("status_superseded", "대체됨"),
+    ("in_force_now", "현재 유효:"),
+    ("current_marker", "현행"),
+    ("n_more", "{n}개 더"),
+    (
+        "proposes_to_supersede",
+        "이(가) 이 의사결정의 대체를 제안합니다",
+    ),
+    (
+        "stays_in_force",
+        "이 제안이 승인될 때까지 이 의사결정이 유효합니다",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "이(가) 이 의사결정의 대체를 제안했으며 현재 {status} 상태입니다",
+    ),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -3528,6 +3666,26 @@ const NL: &[(&str, &str)] = &[
     ("teams_found.other", "{n} teams gevonden"),
     ("search_summary.one", "{n} resultaat voor ‘{q}’"),
     ("search_summary.other", "{n} resultaten voor ‘{q}’"),
+    ("status_proposed", "voorgesteld"),
+    ("status_accepted", "aangenomen"),
+    ("status_rejected", "afgewezen"),
+    ("status_deprecated", "verouderd"),
+    ("status_superseded", "vervangen"),
+    ("in_force_now", "Nu van kracht:"),
+    ("current_marker", "van kracht"),
+    ("n_more", "nog {n}"),
+    (
+        "proposes_to_supersede",
+        "stelt voor dit besluit te vervangen",
+    ),
+    (
+        "stays_in_force",
+        "dat van kracht blijft tot dat voorstel is aangenomen",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "stelde voor dit besluit te vervangen en is {status}",
+    ),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -3935,6 +4093,23 @@ const PT: &[(&str, &str)] = &[
     ("teams_found.other", "{n} equipes encontradas"),
     ("search_summary.one", "{n} resultado para “{q}”"),
     ("search_summary.other", "{n} resultados para “{q}”"),
+    ("status_proposed", "proposta"),
+    ("status_accepted", "aceita"),
+    ("status_rejected", "rejeitada"),
+    ("status_deprecated", "obsoleta"),
+    ("status_superseded", "substituída"),
+    ("in_force_now", "Em vigor agora:"),
+    ("current_marker", "vigente"),
+    ("n_more", "mais {n}"),
+    ("proposes_to_supersede", "propõe substituir esta decisão"),
+    (
+        "stays_in_force",
+        "que continua em vigor até essa proposta ser aceita",
+    ),
+    (
+        "proposed_to_supersede_and_is",
+        "propôs substituir esta decisão e está {status}",
+    ),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -4243,6 +4418,20 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("teams_found.other", "找到 {n} 个团队"),
     ("search_summary.other", "“{q}”的 {n} 个结果"),
+    ("status_proposed", "提议中"),
+    ("status_accepted", "已接受"),
+    ("status_rejected", "已拒绝"),
+    ("status_deprecated", "已弃用"),
+    ("status_superseded", "已被取代"),
+    ("in_force_now", "现行："),
+    ("current_marker", "现行"),
+    ("n_more", "另外 {n} 项"),
+    ("proposes_to_supersede", "提议取代本决策"),
+    ("stays_in_force", "在该提议被接受之前，本决策仍然有效"),
+    (
+        "proposed_to_supersede_and_is",
+        "曾提议取代本决策，现为{status}",
+    ),
 ];
 
 #[cfg(test)]

@@ -358,6 +358,34 @@ fn the_index_pages_speak_the_handbooks_language_with_its_plurals() {
         ["Statut", "Type", "Équipe", "Étiquette"]
     );
     assert_eq!(texts(&decisions, "form.filters button"), ["Filtrer"]);
+    // Status names are shown in French; their filter values and CSS classes stay English.
+    assert_eq!(
+        texts(&decisions, "select[name=status] option"),
+        [
+            "tous",
+            "proposée",
+            "acceptée",
+            "rejetée",
+            "obsolète",
+            "remplacée"
+        ]
+    );
+    assert_eq!(
+        harness::attr(
+            &decisions,
+            "select[name=status] option:nth-child(3)",
+            "value"
+        )
+        .unwrap(),
+        "accepted"
+    );
+    let superseded = fr.html("decisions/0001-use-go.html");
+    assert_eq!(texts(&superseded, ".badges .status"), ["remplacée"]);
+    assert!(
+        line(&superseded, "p.notice").starts_with("Remplacée par ADR 2"),
+        "{}",
+        line(&superseded, "p.notice")
+    );
     let timeline = fr.html("timeline.html");
     assert_eq!(texts(&timeline, "main h1"), ["Chronologie des décisions"]);
     assert_eq!(texts(&timeline, "h2"), ["février 2026", "janvier 2025"]);

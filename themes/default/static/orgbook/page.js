@@ -66,7 +66,7 @@
       var type = d[4] === 1 ? word("type1_title", "Type 1: irreversible, escalated") : word("type2_title", "Type 2: reversible");
       return "<tr data-status=\"" + esc(d[3]) + "\"><td class=\"num\">" + d[0] + "</td>" +
         "<td><a href=\"" + esc(root + d[2]) + "\">" + esc(d[1]) + "</a></td>" +
-        "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(d[3]) + "</span></td>" +
+        "<td><span class=\"status status-" + esc(d[3]) + "\">" + esc(word("status_" + d[3], d[3])) + "</span></td>" +
         "<td><span class=\"dtype dtype-" + d[4] + "\" title=\"" + type + "\">T" + d[4] + "</span></td>" +
         "<td>" + (d[5] ? "<a href=\"" + esc(root + d[6]) + "\">" + esc(d[5]) + "</a>" : "") + "</td>" +
         "<td class=\"date\"><time datetime=\"" + esc(d[7]) + "\">" + esc(d[7]) + "</time>" +
