@@ -221,6 +221,9 @@ pub struct TeamEntry {
     pub owns: Vec<String>,
     /// Its `lead` and `members`, when it parses: an import says who a source adds.
     pub people: Vec<String>,
+    /// Its `codeowners` (`@org/team`), when it parses: a decision record's `owner:` may
+    /// name the team by its GitHub handle.
+    pub codeowners: Vec<String>,
 }
 
 /// What an existing handbook already uses, read from `content/` without requiring it to
@@ -264,19 +267,18 @@ impl Survey {
                         doc.as_team().filter(|c| !c.from_page).map(|c| {
                             let owns = c.owns.iter().map(|o| o.value.clone()).collect();
                             let people = c.lead.iter().chain(&c.members).cloned().collect();
-                            (c.kind, c.name.clone(), owns, people)
+                            let codeowners = c.codeowners.iter().map(|o| o.value.clone()).collect();
+                            (Some(c.kind), Some(c.name.clone()), owns, people, codeowners)
                         })
                     });
-                    let (kind, name, owns, people) = match charter {
-                        Some((kind, name, owns, people)) => (Some(kind), Some(name), owns, people),
-                        None => (None, None, Vec::new(), Vec::new()),
-                    };
+                    let (kind, name, owns, people, codeowners) = charter.unwrap_or_default();
                     let entry = TeamEntry {
                         path: file,
                         kind,
                         name,
                         owns,
                         people,
+                        codeowners,
                     };
                     // A team's folder README without a charter's keys is a page of the
                     // team whose charter is beside the folder: that charter is the team.
@@ -1219,6 +1221,7 @@ mod tests {
                         name: None,
                         owns: Vec::new(),
                         people: Vec::new(),
+                        codeowners: Vec::new(),
                     };
                     (s.to_string(), entry)
                 })

@@ -1402,6 +1402,7 @@ mod tests {
                     name: Some("Billing".to_owned()),
                     owns: vec!["invoices".to_owned()],
                     people: vec!["Ann Lee".to_owned()],
+                    codeowners: Vec::new(),
                 },
             )]
             .into(),
@@ -1479,6 +1480,7 @@ mod tests {
                     name: None,
                     owns: vec![],
                     people: vec![],
+                    codeowners: Vec::new(),
                 },
             )]
             .into(),
@@ -1563,6 +1565,7 @@ mod tests {
                     name: Some("Engineering".to_owned()),
                     owns: vec![],
                     people: vec![],
+                    codeowners: Vec::new(),
                 },
             )]
             .into(),
@@ -1748,6 +1751,7 @@ mod tests {
                     // Owned in the handbook already: an import leaves it there.
                     owns: vec!["Billing DB".to_owned()],
                     people: vec![],
+                    codeowners: Vec::new(),
                 },
             )]
             .into(),

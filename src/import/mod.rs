@@ -23,6 +23,7 @@ mod adr;
 pub mod backstage;
 mod dir;
 mod log;
+mod owner_team;
 pub mod peribolos;
 pub mod rust_team;
 pub mod services;
@@ -32,6 +33,7 @@ mod ystatement;
 
 pub use adr::{PagePart, SplitPage, parse_adr, parse_record, split_page};
 pub use dir::{ATTACHMENTS_DIR, Attachment, Collection, Rewrite, import_dir};
+pub use owner_team::OwnerTeams;
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -70,6 +72,9 @@ pub struct ImportOptions {
     /// own) was imported before, told apart by number when several fit: a second run of
     /// the import picks up the new records and leaves those alone.
     pub existing: HashMap<String, Vec<(jiff::civil::Date, u32, String)>>,
+    /// The handbook's teams, so that a record's `owner:` naming one of them makes the
+    /// record that team's rather than its author.
+    pub owner_teams: OwnerTeams,
 }
 
 impl ImportOptions {
@@ -87,6 +92,7 @@ impl ImportOptions {
             into: None,
             unstated_status: "proposed",
             existing: HashMap::new(),
+            owner_teams: OwnerTeams::default(),
         }
     }
 }
@@ -127,6 +133,9 @@ pub struct ImportedDecision {
     /// Who wrote or drove the record (an RFC's Owner or Author(s), a DACI's Driver, an
     /// RFD's `authors`), for orgbook's `authors`.
     pub authors: Vec<String>,
+    /// The handbook's team the record itself names (its `team:`, else an `owner:` that
+    /// is a team, [`OwnerTeams`]); `None` gives it `--team`'s.
+    pub team: Option<String>,
     pub supersedes: Vec<u32>,
     /// Numbers named by "Superseded by …" in the source. orgbook has no key for
     /// this (it derives it from the other record's `supersedes`), but
@@ -453,7 +462,7 @@ pub fn to_orgbook_file(d: &ImportedDecision, opts: &ImportOptions) -> String {
         decision_type: opts.decision_type,
         date: toml_date(d.date),
         decided: d.decided.map(toml_date),
-        team: &opts.team,
+        team: d.team.as_deref().unwrap_or(&opts.team),
         deciders: &d.deciders,
         authors: &d.authors,
         supersedes: &d.supersedes,
@@ -1070,6 +1079,7 @@ mod tests {
             decided: None,
             deciders: vec![],
             authors: vec![],
+            team: None,
             supersedes: vec![],
             superseded_by: vec![],
             tags: vec![],

@@ -647,6 +647,7 @@ repo = \"https://github.com/acme/kiln.git\"
             name: Some("Kiln".to_owned()),
             owns: vec![],
             people: vec![],
+            codeowners: Vec::new(),
         };
         let survey = Survey {
             teams: [("kiln".to_owned(), kiln_charter)].into(),

@@ -2062,6 +2062,7 @@ Date: 12 March 2024
             kind: Some(crate::model::TeamKind::Team),
             name: Some(name.to_owned()),
             people: Vec::new(),
+            codeowners: Vec::new(),
         };
         let survey = Survey {
             teams: [

@@ -29,7 +29,7 @@ pub enum Named<'a> {
 }
 
 /// Every team's display name and its slug, each mapped to the ids of the teams so named.
-#[derive(Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TeamNames {
     by_name: HashMap<String, Vec<String>>,
     by_slug: HashMap<String, Vec<String>>,

@@ -24,6 +24,7 @@ mod confluence_storage_format;
 mod decision_authors_and_logs;
 mod decision_documents;
 mod decision_folders;
+mod decision_owner_team;
 mod decision_pages_and_indexes;
 mod dialects;
 mod docfx;

@@ -8,7 +8,7 @@ use super::{Exit, Summary, imported, nothing_new, print_notes, stop_on};
 use crate::cli::ImportAdrArgs;
 use crate::cmd::new::{shown, today};
 use crate::cmd::report::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision};
+use orgbook::import::{self, ATTACHMENTS_DIR, ImportOptions, ImportedDecision, OwnerTeams};
 use orgbook::load::CONTENT_DIR;
 use orgbook::scaffold::{self, Survey};
 use orgbook::text::counted;
@@ -57,6 +57,7 @@ pub(super) fn run(args: ImportAdrArgs) -> Exit {
         source_url: args.source_url.clone(),
         into: Some(decisions_dir.clone()),
         existing: existing_decisions(&root, &survey),
+        owner_teams: OwnerTeams::of(&survey),
         ..ImportOptions::new(&team, args.decision_type, today)
     };
     let coll = match import::import_dir(&args.dir, &opts) {
@@ -194,6 +195,19 @@ fn print_report(
     // Clauses of records ("3 renumbered") read the same in either number.
     let same = |clause| (clause, clause);
     summary.count(imported_before, same("imported before and left alone"));
+    // The summary's `--team` is not theirs: each names its own.
+    let own_team = coll
+        .decisions
+        .iter()
+        .filter(|d| d.team.as_ref().is_some_and(|t| *t != opts.team))
+        .count();
+    summary.count(
+        own_team,
+        (
+            "given to the team its `owner` or `team` names",
+            "given to the teams their `owner` or `team` name",
+        ),
+    );
     summary.count(coll.renumbered.len(), same("renumbered"));
     summary.count(coll.offset, same("moved by --offset"));
     summary.count(coll.git_dated, same("dated from git"));

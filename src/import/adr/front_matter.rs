@@ -63,7 +63,8 @@ pub(super) fn read_front_matter(fm: &[&str], meta: &mut Meta, notes: &mut Notes)
                 for item in items {
                     match yaml_scalar(item) {
                         Some(s) if canonical == Some("tags") => push_unique(&mut meta.tags, s),
-                        Some(s) if canonical == Some("authors") => meta.authors(&s, line, notes),
+                        // Through `field`, which tells an `owners:` item that is a team.
+                        Some(s) if canonical == Some("authors") => meta.field(key, &s, line, notes),
                         Some(s) => meta.people(&s, line, notes),
                         None => notes.at(
                             line,

@@ -51,6 +51,11 @@ pub(super) struct Meta {
     pub(super) deciders: Vec<String>,
     /// Who wrote or drove it: orgbook's `authors`, never its deciders.
     pub(super) authors: Vec<String>,
+    /// The entries of `authors` an `owner:` or `owners:` gave, with their lines: a team
+    /// of the handbook among them is the record's team instead ([`Meta::team_of_record`]).
+    pub(super) owners: Vec<(usize, String)>,
+    /// The record's own `team:`, as written, with its line.
+    pub(super) team: Option<(usize, String)>,
     pub(super) tags: Vec<String>,
     pub(super) title: Option<(usize, String)>,
     /// The status was an unfilled template value (`[proposed | accepted | …]`).
@@ -95,7 +100,16 @@ impl Meta {
                 }
             }
             "deciders" => self.people(value, line, notes),
+            "authors" if matches!(lower.as_str(), "owner" | "owners") => {
+                let before = self.authors.len();
+                self.authors(value, line, notes);
+                let added = self.authors[before..].iter().map(|a| (line, a.clone()));
+                self.owners.extend(added);
+            }
             "authors" => self.authors(value, line, notes),
+            "team" if !value.trim().is_empty() && self.team.is_none() => {
+                self.team = Some((line, value.trim().to_owned()));
+            }
             "tags" => {
                 let value = value.trim().trim_start_matches('[').trim_end_matches(']');
                 // log4brains' template says "space and/or comma separated".
@@ -204,6 +218,53 @@ impl Meta {
                 }
             }
         }
+    }
+
+    /// The handbook's team the record names: its `team:`, else the first `owner:` that is a
+    /// team. Every owner that is a team leaves `authors` (a team wrote nothing); one naming
+    /// another team than the record's is a note at its line. A `team:` naming no team of
+    /// the handbook is dropped with a note, as any key orgbook cannot use.
+    pub(super) fn team_of_record(
+        &mut self,
+        teams: &OwnerTeams,
+        notes: &mut Notes,
+    ) -> Option<String> {
+        let own = self
+            .team
+            .take()
+            .and_then(|(line, written)| match teams.team(&written) {
+                Some(id) => Some((line, id.to_owned())),
+                None => {
+                    notes.at(
+                        line,
+                        format!("`team: {written}` names no team of the handbook; dropped"),
+                    );
+                    None
+                }
+            });
+        let mut team = own.as_ref().map(|(_, id)| id.clone());
+        for (line, written) in std::mem::take(&mut self.owners) {
+            let Some(id) = teams.team(&written) else {
+                continue;
+            };
+            self.authors.retain(|a| *a != written);
+            match &team {
+                None => team = Some(id.to_owned()),
+                Some(kept) if kept != id => {
+                    let why = if own.is_some() {
+                        "its `team:`"
+                    } else {
+                        "an owner before it"
+                    };
+                    notes.at(
+                        line,
+                        format!("owner `{written}` is the team {id}, but the record is {kept}'s ({why}); kept {kept}"),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        team
     }
 
     pub(super) fn people(&mut self, value: &str, line: usize, notes: &mut Notes) {

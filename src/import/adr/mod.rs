@@ -49,7 +49,7 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::{
-    Dated, FileRelation, ImportError, ImportOptions, ImportedDecision, fence_marker,
+    Dated, FileRelation, ImportError, ImportOptions, ImportedDecision, OwnerTeams, fence_marker,
     is_closing_fence, rewrite_links, slugify, split_local_md_link, stem_number, strip_md_extension,
 };
 

@@ -804,6 +804,7 @@ impl<'t> Record<'t> {
         });
 
         let mut meta = self.meta;
+        let team = meta.team_of_record(&opts.owner_teams, &mut self.notes);
         meta.supersedes.sort_unstable();
         meta.supersedes.dedup();
         meta.superseded_by.sort_unstable();
@@ -832,6 +833,7 @@ impl<'t> Record<'t> {
             decided,
             deciders: meta.deciders,
             authors: meta.authors,
+            team,
             supersedes: meta.supersedes,
             superseded_by: meta.superseded_by,
             tags: meta.tags,
