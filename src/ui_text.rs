@@ -323,6 +323,65 @@ ui_text! {
     most_recent_of: "The {n} most recent of {m}.",
     wrote: "Wrote",
     where_decisions_wait: "Where decisions wait",
+    // The health page.
+    /// The health page. `{date}` the day it was computed.
+    health_lede: "Where the organisation is slow or unclear, computed from the charters and decisions on {date}.",
+    summary_heading: "Summary",
+    /// `{max}` open proposals, `{days}` days.
+    deciders_explained: "Deciders of every decision (deciders; for a Type 2 decision without deciders, the owning team's lead), most open proposals first, then slowest. Flagged above {max} open proposals or a median above {days} days.",
+    person_column: "Person",
+    p90_days: "90th pct days",
+    type1_share_column: "Share of Type 1",
+    no_deciders_yet: "No decision names a decider yet.",
+    decision_velocity: "Decision velocity",
+    velocity_intro: "Days from proposal (date) to decision (decided):",
+    by_type_column: "By type",
+    decisions_column: "Decisions",
+    team_slowest_column: "Team (slowest first)",
+    velocity_caption: "Median days to decide per quarter (by the quarter of decided): solid Type 1, dashed Type 2.",
+    no_decided_yet: "No decided records yet.",
+    /// Before a health rule's id.
+    rule_word: "Rule",
+    fails_the_build: "fails the build",
+    review_period_days: "review period {n} days",
+    threshold_days: "threshold {n} days",
+    max_members: "maximum {n} members",
+    /// `{n}` findings not listed.
+    more_findings: "{n} more; orgbook check prints every finding with its file and line.",
+    none_found: "None.",
+    person_page: "person page",
+    /// The health summary's answers: `{name}` the person most open proposals wait on, `{n}` how many.
+    summary_most_on: "; most on {name} ({n})",
+    summary_overloaded_slow: "; {overloaded} overloaded, {slow} slow",
+    /// `{median}` days (– before any), `{threshold}` days.
+    summary_type2: "Type 2 median {median} days (threshold {threshold}); {slow} slow, {escalated} escalated;",
+    summary_metric_health: "; {stale} stale, {off_target} moving away from target,",
+    /// The health summary's questions.
+    question_decisions_wait: "Where do decisions wait?",
+    question_reversible_fast: "Do reversible decisions move fast?",
+    question_ship_alone: "Which teams cannot ship alone?",
+    question_metrics: "Which metrics are not moving or not measured?",
+    question_charters: "Which charters are stale or oversized?",
+    /// The health rules' titles, `rule_` and the rule's id with `_` for `-`.
+    rule_stale_charter: "Charters not reviewed within the review period (or never)",
+    rule_no_metric_target: "Teams whose metrics have no target",
+    rule_oversized_team: "Teams larger than the maximum team size",
+    rule_empty_group: "Groups without any team",
+    rule_stalled_proposal: "Proposals open longer than the stall threshold",
+    rule_unmarked_superseded: "Decisions superseded by an accepted decision but not marked superseded",
+    rule_revisit_overdue: "Type 2 decisions past their revisit date",
+    rule_decider_overload: "People more open proposals wait on than the maximum",
+    rule_slow_decider: "People whose decisions take longer than the threshold (median)",
+    rule_type2_escalated: "Reversible decisions escalated: too many deciders, or deciders from outside the team's group",
+    rule_type2_slow: "Reversible decisions that took longer than the threshold",
+    rule_type1_unescalated: "Irreversible decisions taken by the owning team alone",
+    rule_too_many_dependencies: "Stream-aligned teams with more collaborations than the maximum: they cannot ship alone",
+    rule_platform_without_consumers: "Platform teams no other team says it uses",
+    rule_one_way_collaboration: "Collaborations only one of the two teams mentions",
+    rule_shared_code: "Teams CODEOWNERS gives code paths shared with other teams: no one team is accountable for them",
+    rule_metric_stale: "Metrics without a data point within the period",
+    rule_metric_off_target: "Metrics missing their target and moving away from it",
+    rule_placeholder_text: "Charters and decisions that still hold the scaffold's placeholder text",
     /// A decision record's status, as shown (its CSS class and filter value stay English).
     status_proposed: "proposed",
     status_accepted: "accepted",
@@ -410,6 +469,21 @@ ui_text! {
     filter_matched_newest: "{n} of the newest {m} decision matches ({total} in all)." / "{n} of the newest {m} decisions match ({total} in all).",
     filter_partly_unavailable: "Could not load the rest of the decisions to filter; {n} of the newest {m} matches." / "Could not load the rest of the decisions to filter; {n} of the newest {m} match.",
     teams_found: "{n} team found" / "{n} teams found",
+    open_findings: "{n} open finding." / "{n} open findings.",
+    more_people_decide: "{n} more person decides." / "{n} more people decide.",
+    over_n_decided: "over {n} decided record." / "over {n} decided records.",
+    faster_teams_not_shown: "{n} faster team not shown." / "{n} faster teams not shown.",
+    summary_wait: "{n} open proposal waits on" / "{n} open proposals wait on",
+    summary_type1_alone: "{n} Type 1 decision taken by the team alone" / "{n} Type 1 decisions taken by the team alone",
+    summary_dependent: "{n} team with too many collaborations" / "{n} teams with too many collaborations",
+    summary_one_way: "{n} one-way collaboration" / "{n} one-way collaborations",
+    summary_unused: "{n} platform without consumers" / "{n} platforms without consumers",
+    /// `{n}` of `{m}` metrics.
+    summary_with_history: "{n} of {m} metrics has a history" / "{n} of {m} metrics have a history",
+    summary_no_target: "{n} team with a metric without target" / "{n} teams with a metric without target",
+    summary_stale_charters: "{n} stale charter" / "{n} stale charters",
+    summary_oversized: "{n} oversized team" / "{n} oversized teams",
+    summary_empty: "{n} empty group" / "{n} empty groups",
     /// The search page's summary: `{n}` results for `{q}`.
     search_summary: "{n} result for “{q}”" / "{n} results for “{q}”",
     }
@@ -1256,6 +1330,213 @@ const DE: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "schlug vor, diese Entscheidung zu ersetzen, und ist {status}",
     ),
+    (
+        "health_lede",
+        "Wo die Organisation langsam oder unklar ist, berechnet aus den Chartas und Entscheidungen am {date}.",
+    ),
+    ("summary_heading", "Zusammenfassung"),
+    (
+        "deciders_explained",
+        "Die Entscheidenden jeder Entscheidung (deciders; bei einer Typ-2-Entscheidung ohne sie die Leitung des zuständigen Teams), die mit den meisten offenen Vorschlägen zuerst, dann die langsamsten. Markiert ab mehr als {max} offenen Vorschlägen oder einem Median über {days} Tagen.",
+    ),
+    ("person_column", "Person"),
+    ("p90_days", "Tage (90. Perzentil)"),
+    ("type1_share_column", "Anteil Typ 1"),
+    (
+        "no_deciders_yet",
+        "Noch keine Entscheidung nennt Entscheidende.",
+    ),
+    ("decision_velocity", "Entscheidungstempo"),
+    (
+        "velocity_intro",
+        "Tage vom Vorschlag (date) bis zur Entscheidung (decided):",
+    ),
+    ("by_type_column", "Nach Typ"),
+    ("decisions_column", "Entscheidungen"),
+    ("team_slowest_column", "Team (langsamste zuerst)"),
+    (
+        "velocity_caption",
+        "Median der Tage bis zur Entscheidung je Quartal (nach dem Quartal von decided): durchgezogen Typ 1, gestrichelt Typ 2.",
+    ),
+    ("no_decided_yet", "Noch keine entschiedenen Protokolle."),
+    ("rule_word", "Regel"),
+    ("fails_the_build", "lässt den Build scheitern"),
+    ("review_period_days", "Prüfzeitraum {n} Tage"),
+    ("threshold_days", "Schwelle {n} Tage"),
+    ("max_members", "höchstens {n} Mitglieder"),
+    (
+        "more_findings",
+        "{n} weitere; orgbook check gibt jeden Befund mit Datei und Zeile aus.",
+    ),
+    ("none_found", "Keine."),
+    ("person_page", "Personenseite"),
+    ("question_decisions_wait", "Wo warten Entscheidungen?"),
+    (
+        "question_reversible_fast",
+        "Gehen umkehrbare Entscheidungen schnell?",
+    ),
+    (
+        "question_ship_alone",
+        "Welche Teams können nicht allein liefern?",
+    ),
+    (
+        "question_metrics",
+        "Welche Kennzahlen bewegen sich nicht oder werden nicht gemessen?",
+    ),
+    (
+        "question_charters",
+        "Welche Chartas sind veraltet oder zu groß?",
+    ),
+    (
+        "rule_stale_charter",
+        "Chartas, die im Prüfzeitraum (oder nie) nicht geprüft wurden",
+    ),
+    (
+        "rule_no_metric_target",
+        "Teams, deren Kennzahlen kein Ziel haben",
+    ),
+    (
+        "rule_oversized_team",
+        "Teams, die größer als die Höchstgröße sind",
+    ),
+    ("rule_empty_group", "Gruppen ohne Team"),
+    (
+        "rule_stalled_proposal",
+        "Vorschläge, die länger als die Stillstandsschwelle offen sind",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Entscheidungen, die durch eine angenommene ersetzt, aber nicht als ersetzt markiert sind",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Typ-2-Entscheidungen nach ihrem Überprüfungstermin",
+    ),
+    (
+        "rule_decider_overload",
+        "Personen, auf die mehr offene Vorschläge warten als erlaubt",
+    ),
+    (
+        "rule_slow_decider",
+        "Personen, deren Entscheidungen länger als die Schwelle dauern (Median)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Eskalierte umkehrbare Entscheidungen: zu viele Entscheidende oder Entscheidende außerhalb der Gruppe des Teams",
+    ),
+    (
+        "rule_type2_slow",
+        "Umkehrbare Entscheidungen, die länger als die Schwelle dauerten",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Unumkehrbare Entscheidungen, die das zuständige Team allein traf",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Stream-aligned Teams mit mehr Zusammenarbeit als erlaubt: sie können nicht allein liefern",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Plattformteams, die kein anderes Team als genutzt angibt",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Zusammenarbeit, die nur eines der beiden Teams nennt",
+    ),
+    (
+        "rule_shared_code",
+        "Teams, denen CODEOWNERS Codepfade gemeinsam mit anderen Teams gibt: kein einzelnes Team ist verantwortlich",
+    ),
+    (
+        "rule_metric_stale",
+        "Kennzahlen ohne Datenpunkt im Zeitraum",
+    ),
+    (
+        "rule_metric_off_target",
+        "Kennzahlen, die ihr Ziel verfehlen und sich davon entfernen",
+    ),
+    (
+        "rule_placeholder_text",
+        "Chartas und Entscheidungen, die noch den Platzhaltertext der Vorlage enthalten",
+    ),
+    ("open_findings.one", "{n} offener Befund."),
+    ("open_findings.other", "{n} offene Befunde."),
+    ("more_people_decide.one", "{n} weitere Person entscheidet."),
+    (
+        "more_people_decide.other",
+        "{n} weitere Personen entscheiden.",
+    ),
+    ("over_n_decided.one", "über {n} entschiedenes Protokoll."),
+    ("over_n_decided.other", "über {n} entschiedene Protokolle."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} schnelleres Team nicht gezeigt.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} schnellere Teams nicht gezeigt.",
+    ),
+    ("summary_most_on", "; die meisten auf {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        "; {overloaded} überlastet, {slow} langsam",
+    ),
+    (
+        "summary_type2",
+        "Typ 2 Median {median} Tage (Schwelle {threshold}); {slow} langsam, {escalated} eskaliert;",
+    ),
+    (
+        "summary_metric_health",
+        "; {stale} veraltet, {off_target} entfernen sich vom Ziel,",
+    ),
+    ("summary_wait.one", "{n} offener Vorschlag wartet auf"),
+    ("summary_wait.other", "{n} offene Vorschläge warten auf"),
+    (
+        "summary_type1_alone.one",
+        "{n} Typ-1-Entscheidung vom Team allein getroffen",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} Typ-1-Entscheidungen vom Team allein getroffen",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} Team mit zu viel Zusammenarbeit",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} Teams mit zu viel Zusammenarbeit",
+    ),
+    ("summary_one_way.one", "{n} einseitige Zusammenarbeit"),
+    (
+        "summary_one_way.other",
+        "{n} einseitige Formen der Zusammenarbeit",
+    ),
+    ("summary_unused.one", "{n} Plattform ohne Nutzer"),
+    ("summary_unused.other", "{n} Plattformen ohne Nutzer"),
+    (
+        "summary_with_history.one",
+        "{n} von {m} Kennzahlen hat eine Historie",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} von {m} Kennzahlen haben eine Historie",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} Team mit einer Kennzahl ohne Ziel",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} Teams mit einer Kennzahl ohne Ziel",
+    ),
+    ("summary_stale_charters.one", "{n} veraltete Charta"),
+    ("summary_stale_charters.other", "{n} veraltete Chartas"),
+    ("summary_oversized.one", "{n} zu großes Team"),
+    ("summary_oversized.other", "{n} zu große Teams"),
+    ("summary_empty.one", "{n} leere Gruppe"),
+    ("summary_empty.other", "{n} leere Gruppen"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -1680,6 +1961,207 @@ const ES: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "propuso sustituir esta decisión y está {status}",
     ),
+    (
+        "health_lede",
+        "Dónde la organización es lenta o poco clara, calculado a partir de las cartas y decisiones el {date}.",
+    ),
+    ("summary_heading", "Resumen"),
+    (
+        "deciders_explained",
+        "Los decisores de cada decisión (deciders; en una decisión de tipo 2 sin ellos, el responsable del equipo propietario), primero los de más propuestas abiertas, luego los más lentos. Se señalan por encima de {max} propuestas abiertas o una mediana de más de {days} días.",
+    ),
+    ("person_column", "Persona"),
+    ("p90_days", "Días (percentil 90)"),
+    ("type1_share_column", "Proporción de tipo 1"),
+    (
+        "no_deciders_yet",
+        "Ninguna decisión nombra todavía a un decisor.",
+    ),
+    ("decision_velocity", "Velocidad de decisión"),
+    (
+        "velocity_intro",
+        "Días desde la propuesta (date) hasta la decisión (decided):",
+    ),
+    ("by_type_column", "Por tipo"),
+    ("decisions_column", "Decisiones"),
+    ("team_slowest_column", "Equipo (los más lentos primero)"),
+    (
+        "velocity_caption",
+        "Mediana de días para decidir por trimestre (según el trimestre de decided): continua tipo 1, discontinua tipo 2.",
+    ),
+    ("no_decided_yet", "Todavía no hay registros decididos."),
+    ("rule_word", "Regla"),
+    ("fails_the_build", "hace fallar la compilación"),
+    ("review_period_days", "periodo de revisión {n} días"),
+    ("threshold_days", "umbral {n} días"),
+    ("max_members", "máximo {n} miembros"),
+    (
+        "more_findings",
+        "{n} más; orgbook check muestra cada hallazgo con su archivo y línea.",
+    ),
+    ("none_found", "Ninguno."),
+    ("person_page", "página de la persona"),
+    ("question_decisions_wait", "¿Dónde esperan las decisiones?"),
+    (
+        "question_reversible_fast",
+        "¿Avanzan rápido las decisiones reversibles?",
+    ),
+    (
+        "question_ship_alone",
+        "¿Qué equipos no pueden entregar solos?",
+    ),
+    (
+        "question_metrics",
+        "¿Qué métricas no se mueven o no se miden?",
+    ),
+    (
+        "question_charters",
+        "¿Qué cartas están desactualizadas o son demasiado grandes?",
+    ),
+    (
+        "rule_stale_charter",
+        "Cartas no revisadas dentro del periodo de revisión (o nunca)",
+    ),
+    (
+        "rule_no_metric_target",
+        "Equipos cuyas métricas no tienen objetivo",
+    ),
+    (
+        "rule_oversized_team",
+        "Equipos más grandes que el tamaño máximo",
+    ),
+    ("rule_empty_group", "Grupos sin ningún equipo"),
+    (
+        "rule_stalled_proposal",
+        "Propuestas abiertas más tiempo que el umbral de estancamiento",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Decisiones sustituidas por una aceptada pero no marcadas como sustituidas",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Decisiones de tipo 2 pasada su fecha de revisión",
+    ),
+    (
+        "rule_decider_overload",
+        "Personas a las que esperan más propuestas abiertas que el máximo",
+    ),
+    (
+        "rule_slow_decider",
+        "Personas cuyas decisiones tardan más que el umbral (mediana)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Decisiones reversibles escaladas: demasiados decisores, o decisores de fuera del grupo del equipo",
+    ),
+    (
+        "rule_type2_slow",
+        "Decisiones reversibles que tardaron más que el umbral",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Decisiones irreversibles tomadas solo por el equipo propietario",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Equipos alineados al flujo con más colaboraciones que el máximo: no pueden entregar solos",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Equipos de plataforma que ningún otro equipo dice usar",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Colaboraciones que solo uno de los dos equipos menciona",
+    ),
+    (
+        "rule_shared_code",
+        "Equipos a los que CODEOWNERS da rutas de código compartidas con otros equipos: ningún equipo responde por ellas",
+    ),
+    (
+        "rule_metric_stale",
+        "Métricas sin un dato dentro del periodo",
+    ),
+    (
+        "rule_metric_off_target",
+        "Métricas que no alcanzan su objetivo y se alejan de él",
+    ),
+    (
+        "rule_placeholder_text",
+        "Cartas y decisiones que aún contienen el texto de ejemplo de la plantilla",
+    ),
+    ("open_findings.one", "{n} hallazgo abierto."),
+    ("open_findings.other", "{n} hallazgos abiertos."),
+    ("more_people_decide.one", "{n} persona más decide."),
+    ("more_people_decide.other", "{n} personas más deciden."),
+    ("over_n_decided.one", "sobre {n} registro decidido."),
+    ("over_n_decided.other", "sobre {n} registros decididos."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} equipo más rápido no mostrado.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} equipos más rápidos no mostrados.",
+    ),
+    ("summary_most_on", "; la mayoría a {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        "; con sobrecarga: {overloaded}, lentos: {slow}",
+    ),
+    (
+        "summary_type2",
+        "Tipo 2: mediana {median} días (umbral {threshold}); lentas: {slow}, escaladas: {escalated};",
+    ),
+    (
+        "summary_metric_health",
+        "; desactualizadas: {stale}, alejándose del objetivo: {off_target},",
+    ),
+    ("summary_wait.one", "{n} propuesta abierta espera a"),
+    ("summary_wait.other", "{n} propuestas abiertas esperan a"),
+    (
+        "summary_type1_alone.one",
+        "{n} decisión de tipo 1 tomada solo por el equipo",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} decisiones de tipo 1 tomadas solo por el equipo",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} equipo con demasiadas colaboraciones",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} equipos con demasiadas colaboraciones",
+    ),
+    ("summary_one_way.one", "{n} colaboración unilateral"),
+    ("summary_one_way.other", "{n} colaboraciones unilaterales"),
+    ("summary_unused.one", "{n} plataforma sin consumidores"),
+    ("summary_unused.other", "{n} plataformas sin consumidores"),
+    (
+        "summary_with_history.one",
+        "{n} de {m} métricas tiene historial",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} de {m} métricas tienen historial",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} equipo con una métrica sin objetivo",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} equipos con una métrica sin objetivo",
+    ),
+    ("summary_stale_charters.one", "{n} carta desactualizada"),
+    ("summary_stale_charters.other", "{n} cartas desactualizadas"),
+    ("summary_oversized.one", "{n} equipo demasiado grande"),
+    ("summary_oversized.other", "{n} equipos demasiado grandes"),
+    ("summary_empty.one", "{n} grupo vacío"),
+    ("summary_empty.other", "{n} grupos vacíos"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -2119,6 +2601,213 @@ const FR: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "proposait de remplacer cette décision et est {status}",
     ),
+    (
+        "health_lede",
+        "Là où l’organisation est lente ou floue, calculé à partir des chartes et des décisions le {date}.",
+    ),
+    ("summary_heading", "Résumé"),
+    (
+        "deciders_explained",
+        "Les décideurs de chaque décision (deciders ; pour une décision de type 2 sans décideurs, le responsable de l’équipe propriétaire), ceux qui ont le plus de propositions ouvertes d’abord, puis les plus lents. Signalés au-delà de {max} propositions ouvertes ou d’une médiane de plus de {days} jours.",
+    ),
+    ("person_column", "Personne"),
+    ("p90_days", "Jours (90e centile)"),
+    ("type1_share_column", "Part de type 1"),
+    (
+        "no_deciders_yet",
+        "Aucune décision ne nomme encore de décideur.",
+    ),
+    ("decision_velocity", "Vitesse de décision"),
+    (
+        "velocity_intro",
+        "Jours de la proposition (date) à la décision (decided) :",
+    ),
+    ("by_type_column", "Par type"),
+    ("decisions_column", "Décisions"),
+    ("team_slowest_column", "Équipe (les plus lentes d’abord)"),
+    (
+        "velocity_caption",
+        "Jours médians pour décider par trimestre (selon le trimestre de decided) : trait plein type 1, pointillé type 2.",
+    ),
+    (
+        "no_decided_yet",
+        "Aucun compte rendu décidé pour l’instant.",
+    ),
+    ("rule_word", "Règle"),
+    ("fails_the_build", "fait échouer la construction"),
+    ("review_period_days", "période de revue {n} jours"),
+    ("threshold_days", "seuil {n} jours"),
+    ("max_members", "au plus {n} membres"),
+    (
+        "more_findings",
+        "{n} de plus ; orgbook check affiche chaque constat avec son fichier et sa ligne.",
+    ),
+    ("none_found", "Aucun."),
+    ("person_page", "page de la personne"),
+    (
+        "question_decisions_wait",
+        "Où les décisions attendent-elles ?",
+    ),
+    (
+        "question_reversible_fast",
+        "Les décisions réversibles vont-elles vite ?",
+    ),
+    (
+        "question_ship_alone",
+        "Quelles équipes ne peuvent pas livrer seules ?",
+    ),
+    (
+        "question_metrics",
+        "Quels indicateurs ne bougent pas ou ne sont pas mesurés ?",
+    ),
+    (
+        "question_charters",
+        "Quelles chartes sont périmées ou trop grandes ?",
+    ),
+    (
+        "rule_stale_charter",
+        "Chartes non revues dans la période de revue (ou jamais)",
+    ),
+    (
+        "rule_no_metric_target",
+        "Équipes dont les indicateurs n’ont pas de cible",
+    ),
+    (
+        "rule_oversized_team",
+        "Équipes plus grandes que la taille maximale",
+    ),
+    ("rule_empty_group", "Groupes sans aucune équipe"),
+    (
+        "rule_stalled_proposal",
+        "Propositions ouvertes plus longtemps que le seuil de blocage",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Décisions remplacées par une décision acceptée mais non marquées comme remplacées",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Décisions de type 2 dont la date de réexamen est passée",
+    ),
+    (
+        "rule_decider_overload",
+        "Personnes qu’attendent plus de propositions ouvertes que le maximum",
+    ),
+    (
+        "rule_slow_decider",
+        "Personnes dont les décisions prennent plus longtemps que le seuil (médiane)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Décisions réversibles remontées : trop de décideurs, ou des décideurs hors du groupe de l’équipe",
+    ),
+    (
+        "rule_type2_slow",
+        "Décisions réversibles qui ont pris plus longtemps que le seuil",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Décisions irréversibles prises par la seule équipe propriétaire",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Équipes alignées sur un flux avec plus de collaborations que le maximum : elles ne peuvent pas livrer seules",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Équipes plateforme qu’aucune autre équipe ne dit utiliser",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Collaborations qu’une seule des deux équipes mentionne",
+    ),
+    (
+        "rule_shared_code",
+        "Équipes à qui CODEOWNERS donne des chemins de code partagés avec d’autres équipes : aucune équipe n’en répond seule",
+    ),
+    (
+        "rule_metric_stale",
+        "Indicateurs sans point de mesure dans la période",
+    ),
+    (
+        "rule_metric_off_target",
+        "Indicateurs qui manquent leur cible et s’en éloignent",
+    ),
+    (
+        "rule_placeholder_text",
+        "Chartes et décisions qui contiennent encore le texte d’exemple du modèle",
+    ),
+    ("open_findings.one", "{n} constat ouvert."),
+    ("open_findings.other", "{n} constats ouverts."),
+    ("more_people_decide.one", "{n} autre personne décide."),
+    ("more_people_decide.other", "{n} autres personnes décident."),
+    ("over_n_decided.one", "sur {n} compte rendu décidé."),
+    ("over_n_decided.other", "sur {n} comptes rendus décidés."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} équipe plus rapide non affichée.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} équipes plus rapides non affichées.",
+    ),
+    ("summary_most_on", " ; surtout {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        " ; en surcharge : {overloaded}, lents : {slow}",
+    ),
+    (
+        "summary_type2",
+        "Type 2 : médiane {median} jours (seuil {threshold}) ; lentes : {slow}, remontées : {escalated} ;",
+    ),
+    (
+        "summary_metric_health",
+        " ; périmés : {stale}, s’éloignant de leur cible : {off_target},",
+    ),
+    ("summary_wait.one", "{n} proposition ouverte attend"),
+    ("summary_wait.other", "{n} propositions ouvertes attendent"),
+    (
+        "summary_type1_alone.one",
+        "{n} décision de type 1 prise par l’équipe seule",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} décisions de type 1 prises par l’équipe seule",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} équipe avec trop de collaborations",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} équipes avec trop de collaborations",
+    ),
+    ("summary_one_way.one", "{n} collaboration à sens unique"),
+    ("summary_one_way.other", "{n} collaborations à sens unique"),
+    ("summary_unused.one", "{n} plateforme sans utilisateurs"),
+    ("summary_unused.other", "{n} plateformes sans utilisateurs"),
+    (
+        "summary_with_history.one",
+        "{n} indicateur sur {m} a un historique",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} indicateurs sur {m} ont un historique",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} équipe avec un indicateur sans cible",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} équipes avec un indicateur sans cible",
+    ),
+    ("summary_stale_charters.one", "{n} charte périmée"),
+    ("summary_stale_charters.other", "{n} chartes périmées"),
+    ("summary_oversized.one", "{n} équipe trop grande"),
+    ("summary_oversized.other", "{n} équipes trop grandes"),
+    ("summary_empty.one", "{n} groupe vide"),
+    ("summary_empty.other", "{n} groupes vides"),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -2558,6 +3247,204 @@ const IT: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "proponeva di sostituire questa decisione ed è {status}",
     ),
+    (
+        "health_lede",
+        "Dove l’organizzazione è lenta o poco chiara, calcolato dai charter e dalle decisioni il {date}.",
+    ),
+    ("summary_heading", "Riepilogo"),
+    (
+        "deciders_explained",
+        "I decisori di ogni decisione (deciders; per una decisione di tipo 2 senza decisori, il responsabile del team proprietario), prima chi ha più proposte aperte, poi i più lenti. Segnalati oltre {max} proposte aperte o una mediana oltre {days} giorni.",
+    ),
+    ("person_column", "Persona"),
+    ("p90_days", "Giorni (90° percentile)"),
+    ("type1_share_column", "Quota di tipo 1"),
+    (
+        "no_deciders_yet",
+        "Nessuna decisione nomina ancora un decisore.",
+    ),
+    ("decision_velocity", "Velocità delle decisioni"),
+    (
+        "velocity_intro",
+        "Giorni dalla proposta (date) alla decisione (decided):",
+    ),
+    ("by_type_column", "Per tipo"),
+    ("decisions_column", "Decisioni"),
+    ("team_slowest_column", "Team (i più lenti prima)"),
+    (
+        "velocity_caption",
+        "Giorni mediani per decidere per trimestre (secondo il trimestre di decided): continua tipo 1, tratteggiata tipo 2.",
+    ),
+    ("no_decided_yet", "Ancora nessun registro deciso."),
+    ("rule_word", "Regola"),
+    ("fails_the_build", "fa fallire la build"),
+    ("review_period_days", "periodo di revisione {n} giorni"),
+    ("threshold_days", "soglia {n} giorni"),
+    ("max_members", "massimo {n} membri"),
+    (
+        "more_findings",
+        "altri {n}; orgbook check mostra ogni rilievo con il suo file e la sua riga.",
+    ),
+    ("none_found", "Nessuno."),
+    ("person_page", "pagina della persona"),
+    ("question_decisions_wait", "Dove attendono le decisioni?"),
+    (
+        "question_reversible_fast",
+        "Le decisioni reversibili sono rapide?",
+    ),
+    (
+        "question_ship_alone",
+        "Quali team non possono rilasciare da soli?",
+    ),
+    (
+        "question_metrics",
+        "Quali metriche non si muovono o non sono misurate?",
+    ),
+    (
+        "question_charters",
+        "Quali charter sono datati o troppo grandi?",
+    ),
+    (
+        "rule_stale_charter",
+        "Charter non rivisti nel periodo di revisione (o mai)",
+    ),
+    (
+        "rule_no_metric_target",
+        "Team le cui metriche non hanno obiettivo",
+    ),
+    (
+        "rule_oversized_team",
+        "Team più grandi della dimensione massima",
+    ),
+    ("rule_empty_group", "Gruppi senza alcun team"),
+    (
+        "rule_stalled_proposal",
+        "Proposte aperte più a lungo della soglia di stallo",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Decisioni sostituite da una accettata ma non segnate come sostituite",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Decisioni di tipo 2 oltre la data di revisione",
+    ),
+    (
+        "rule_decider_overload",
+        "Persone su cui attendono più proposte aperte del massimo",
+    ),
+    (
+        "rule_slow_decider",
+        "Persone le cui decisioni richiedono più della soglia (mediana)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Decisioni reversibili escalate: troppi decisori, o decisori esterni al gruppo del team",
+    ),
+    (
+        "rule_type2_slow",
+        "Decisioni reversibili che hanno richiesto più della soglia",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Decisioni irreversibili prese dal solo team proprietario",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Team stream-aligned con più collaborazioni del massimo: non possono rilasciare da soli",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Team di piattaforma che nessun altro team dice di usare",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Collaborazioni che solo uno dei due team menziona",
+    ),
+    (
+        "rule_shared_code",
+        "Team a cui CODEOWNERS assegna percorsi di codice condivisi con altri team: nessun team ne risponde da solo",
+    ),
+    ("rule_metric_stale", "Metriche senza un dato nel periodo"),
+    (
+        "rule_metric_off_target",
+        "Metriche che mancano l’obiettivo e se ne allontanano",
+    ),
+    (
+        "rule_placeholder_text",
+        "Charter e decisioni che contengono ancora il testo segnaposto del modello",
+    ),
+    ("open_findings.one", "{n} rilievo aperto."),
+    ("open_findings.other", "{n} rilievi aperti."),
+    ("more_people_decide.one", "{n} altra persona decide."),
+    ("more_people_decide.other", "altre {n} persone decidono."),
+    ("over_n_decided.one", "su {n} registro deciso."),
+    ("over_n_decided.other", "su {n} registri decisi."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} team più veloce non mostrato.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} team più veloci non mostrati.",
+    ),
+    ("summary_most_on", "; soprattutto {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        "; sovraccarichi: {overloaded}, lenti: {slow}",
+    ),
+    (
+        "summary_type2",
+        "Tipo 2: mediana {median} giorni (soglia {threshold}); lente: {slow}, escalate: {escalated};",
+    ),
+    (
+        "summary_metric_health",
+        "; datate: {stale}, in allontanamento dall’obiettivo: {off_target},",
+    ),
+    ("summary_wait.one", "{n} proposta aperta attende"),
+    ("summary_wait.other", "{n} proposte aperte attendono"),
+    (
+        "summary_type1_alone.one",
+        "{n} decisione di tipo 1 presa dal solo team",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} decisioni di tipo 1 prese dal solo team",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} team con troppe collaborazioni",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} team con troppe collaborazioni",
+    ),
+    ("summary_one_way.one", "{n} collaborazione unilaterale"),
+    ("summary_one_way.other", "{n} collaborazioni unilaterali"),
+    ("summary_unused.one", "{n} piattaforma senza utilizzatori"),
+    ("summary_unused.other", "{n} piattaforme senza utilizzatori"),
+    (
+        "summary_with_history.one",
+        "{n} di {m} metriche ha uno storico",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} di {m} metriche hanno uno storico",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} team con una metrica senza obiettivo",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} team con una metrica senza obiettivo",
+    ),
+    ("summary_stale_charters.one", "{n} charter datato"),
+    ("summary_stale_charters.other", "{n} charter datati"),
+    ("summary_oversized.one", "{n} team troppo grande"),
+    ("summary_oversized.other", "{n} team troppo grandi"),
+    ("summary_empty.one", "{n} gruppo vuoto"),
+    ("summary_empty.other", "{n} gruppi vuoti"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -2913,6 +3800,145 @@ const JA: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "がこの意思決定の置き換えを提案し、現在は{status}です",
     ),
+    (
+        "health_lede",
+        "組織が遅い、または不明確な箇所。{date} 時点のチャーターと意思決定から算出。",
+    ),
+    ("summary_heading", "要約"),
+    (
+        "deciders_explained",
+        "各意思決定の決定者(deciders。決定者のいないタイプ2は担当チームのリード)。未決提案の多い順、次に遅い順。未決提案が {max} 件を超えるか、中央値が {days} 日を超えると指摘します。",
+    ),
+    ("person_column", "人"),
+    ("p90_days", "日数(90パーセンタイル)"),
+    ("type1_share_column", "タイプ1の割合"),
+    (
+        "no_deciders_yet",
+        "決定者を記した意思決定はまだありません。",
+    ),
+    ("decision_velocity", "意思決定の速度"),
+    ("velocity_intro", "提案(date)から決定(decided)までの日数:"),
+    ("by_type_column", "種類別"),
+    ("decisions_column", "意思決定"),
+    ("team_slowest_column", "チーム(遅い順)"),
+    (
+        "velocity_caption",
+        "四半期ごとの決定日数の中央値(decided の四半期別)。実線はタイプ1、破線はタイプ2。",
+    ),
+    ("no_decided_yet", "決定済みの記録はまだありません。"),
+    ("rule_word", "ルール"),
+    ("fails_the_build", "ビルドを失敗させる"),
+    ("review_period_days", "見直し期間 {n} 日"),
+    ("threshold_days", "しきい値 {n} 日"),
+    ("max_members", "最大 {n} 人"),
+    (
+        "more_findings",
+        "他 {n} 件。orgbook check がすべての指摘をファイルと行付きで表示します。",
+    ),
+    ("none_found", "なし。"),
+    ("person_page", "人物ページ"),
+    ("question_decisions_wait", "意思決定はどこで滞留しているか?"),
+    (
+        "question_reversible_fast",
+        "取り消し可能な意思決定は速いか?",
+    ),
+    ("question_ship_alone", "単独で出荷できないチームは?"),
+    (
+        "question_metrics",
+        "動いていない、または測定されていない指標は?",
+    ),
+    ("question_charters", "古い、または大きすぎるチャーターは?"),
+    (
+        "rule_stale_charter",
+        "見直し期間内に(または一度も)見直されていないチャーター",
+    ),
+    ("rule_no_metric_target", "指標に目標がないチーム"),
+    ("rule_oversized_team", "最大人数を超えるチーム"),
+    ("rule_empty_group", "チームのないグループ"),
+    ("rule_stalled_proposal", "停滞しきい値より長く未決の提案"),
+    (
+        "rule_unmarked_superseded",
+        "承認済みの意思決定に置き換えられたのに、置き換え済みと記されていない意思決定",
+    ),
+    ("rule_revisit_overdue", "見直し日を過ぎたタイプ2の意思決定"),
+    (
+        "rule_decider_overload",
+        "最大数を超える未決提案に待たれている人",
+    ),
+    (
+        "rule_slow_decider",
+        "意思決定にしきい値より長くかかる人(中央値)",
+    ),
+    (
+        "rule_type2_escalated",
+        "上位に委ねられた取り消し可能な意思決定: 決定者が多すぎる、またはチームのグループ外の決定者",
+    ),
+    (
+        "rule_type2_slow",
+        "しきい値より長くかかった取り消し可能な意思決定",
+    ),
+    (
+        "rule_type1_unescalated",
+        "担当チームだけで下された取り消せない意思決定",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "最大数を超える協働を持つストリームアラインドチーム: 単独で出荷できない",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "他のどのチームも利用していると言わないプラットフォームチーム",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "二つのチームの一方しか記していない協働",
+    ),
+    (
+        "rule_shared_code",
+        "CODEOWNERS が他チームと共有するコードパスを割り当てたチーム: 責任を持つチームが一つに決まらない",
+    ),
+    ("rule_metric_stale", "期間内にデータ点がない指標"),
+    (
+        "rule_metric_off_target",
+        "目標に届かず、目標から離れていく指標",
+    ),
+    (
+        "rule_placeholder_text",
+        "ひな形のプレースホルダーがまだ残っているチャーターと意思決定",
+    ),
+    ("open_findings.other", "未解決の指摘 {n} 件。"),
+    ("more_people_decide.other", "他に {n} 人が決定しています。"),
+    ("over_n_decided.other", "(決定済み {n} 件)。"),
+    (
+        "faster_teams_not_shown.other",
+        "より速い {n} チームは表示していません。",
+    ),
+    ("summary_most_on", "。最多は {name}({n} 件)"),
+    (
+        "summary_overloaded_slow",
+        "。過負荷 {overloaded}、遅い {slow}",
+    ),
+    (
+        "summary_type2",
+        "タイプ2の中央値 {median} 日(しきい値 {threshold})。遅い {slow}、上位に委ねた {escalated}。",
+    ),
+    (
+        "summary_metric_health",
+        "。古い {stale}、目標から離れている {off_target}、",
+    ),
+    ("summary_wait.other", "{n} 件の未決提案が待っている相手:"),
+    (
+        "summary_type1_alone.other",
+        "チームだけで下したタイプ1 {n} 件",
+    ),
+    ("summary_dependent.other", "協働が多すぎるチーム {n}"),
+    ("summary_one_way.other", "一方向の協働 {n}"),
+    ("summary_unused.other", "利用者のいないプラットフォーム {n}"),
+    ("summary_with_history.other", "{m} 指標中 {n} に履歴あり"),
+    ("summary_no_target.other", "目標のない指標を持つチーム {n}"),
+    ("summary_stale_charters.other", "古いチャーター {n}"),
+    ("summary_oversized.other", "大きすぎるチーム {n}"),
+    ("summary_empty.other", "空のグループ {n}"),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -3259,6 +4285,139 @@ const KO: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "이(가) 이 의사결정의 대체를 제안했으며 현재 {status} 상태입니다",
     ),
+    (
+        "health_lede",
+        "조직이 느리거나 불분명한 곳. {date} 기준 차터와 의사결정에서 계산했습니다.",
+    ),
+    ("summary_heading", "요약"),
+    (
+        "deciders_explained",
+        "각 의사결정의 결정권자(deciders. 결정권자가 없는 유형 2는 담당 팀의 리드). 미결 제안이 많은 순, 그다음 느린 순. 미결 제안이 {max}건을 넘거나 중앙값이 {days}일을 넘으면 표시합니다.",
+    ),
+    ("person_column", "사람"),
+    ("p90_days", "일수(90번째 백분위수)"),
+    ("type1_share_column", "유형 1 비율"),
+    (
+        "no_deciders_yet",
+        "아직 결정권자를 적은 의사결정이 없습니다.",
+    ),
+    ("decision_velocity", "의사결정 속도"),
+    ("velocity_intro", "제안(date)부터 결정(decided)까지 일수:"),
+    ("by_type_column", "유형별"),
+    ("decisions_column", "의사결정"),
+    ("team_slowest_column", "팀(느린 순)"),
+    (
+        "velocity_caption",
+        "분기별 결정 일수 중앙값(decided의 분기 기준). 실선은 유형 1, 점선은 유형 2.",
+    ),
+    ("no_decided_yet", "아직 결정된 기록이 없습니다."),
+    ("rule_word", "규칙"),
+    ("fails_the_build", "빌드를 실패시킴"),
+    ("review_period_days", "검토 주기 {n}일"),
+    ("threshold_days", "기준 {n}일"),
+    ("max_members", "최대 {n}명"),
+    (
+        "more_findings",
+        "{n}개 더. orgbook check가 모든 지적을 파일과 행과 함께 보여 줍니다.",
+    ),
+    ("none_found", "없음."),
+    ("person_page", "사람 페이지"),
+    ("question_decisions_wait", "의사결정은 어디서 대기하나요?"),
+    (
+        "question_reversible_fast",
+        "되돌릴 수 있는 의사결정은 빠른가요?",
+    ),
+    ("question_ship_alone", "혼자 출시할 수 없는 팀은?"),
+    ("question_metrics", "움직이지 않거나 측정되지 않는 지표는?"),
+    ("question_charters", "오래되었거나 너무 큰 차터는?"),
+    (
+        "rule_stale_charter",
+        "검토 주기 안에 (또는 한 번도) 검토되지 않은 차터",
+    ),
+    ("rule_no_metric_target", "지표에 목표가 없는 팀"),
+    ("rule_oversized_team", "최대 인원보다 큰 팀"),
+    ("rule_empty_group", "팀이 없는 그룹"),
+    ("rule_stalled_proposal", "정체 기준보다 오래 열려 있는 제안"),
+    (
+        "rule_unmarked_superseded",
+        "승인된 의사결정으로 대체되었지만 대체됨으로 표시되지 않은 의사결정",
+    ),
+    ("rule_revisit_overdue", "재검토일이 지난 유형 2 의사결정"),
+    (
+        "rule_decider_overload",
+        "최대보다 많은 미결 제안이 기다리는 사람",
+    ),
+    (
+        "rule_slow_decider",
+        "의사결정이 기준보다 오래 걸리는 사람(중앙값)",
+    ),
+    (
+        "rule_type2_escalated",
+        "상위로 올라간 되돌릴 수 있는 의사결정: 결정권자가 너무 많거나 팀 그룹 밖의 결정권자",
+    ),
+    (
+        "rule_type2_slow",
+        "기준보다 오래 걸린 되돌릴 수 있는 의사결정",
+    ),
+    (
+        "rule_type1_unescalated",
+        "담당 팀 혼자 내린 되돌릴 수 없는 의사결정",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "최대보다 많은 협업을 가진 스트림 정렬 팀: 혼자 출시할 수 없음",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "다른 어떤 팀도 사용한다고 하지 않는 플랫폼 팀",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "두 팀 중 한 팀만 언급하는 협업",
+    ),
+    (
+        "rule_shared_code",
+        "CODEOWNERS가 다른 팀과 공유하는 코드 경로를 맡긴 팀: 책임지는 한 팀이 없음",
+    ),
+    ("rule_metric_stale", "기간 안에 데이터가 없는 지표"),
+    ("rule_metric_off_target", "목표에 못 미치고 멀어지는 지표"),
+    (
+        "rule_placeholder_text",
+        "템플릿의 자리표시자 텍스트가 아직 남아 있는 차터와 의사결정",
+    ),
+    ("open_findings.other", "미해결 지적 {n}건."),
+    ("more_people_decide.other", "{n}명이 더 결정합니다."),
+    ("over_n_decided.other", "(결정된 기록 {n}건)."),
+    (
+        "faster_teams_not_shown.other",
+        "더 빠른 팀 {n}개는 표시하지 않았습니다.",
+    ),
+    ("summary_most_on", "; 가장 많은 사람은 {name}({n}건)"),
+    (
+        "summary_overloaded_slow",
+        "; 과부하 {overloaded}, 느림 {slow}",
+    ),
+    (
+        "summary_type2",
+        "유형 2 중앙값 {median}일(기준 {threshold}); 느림 {slow}, 상위 결정 {escalated};",
+    ),
+    (
+        "summary_metric_health",
+        "; 오래됨 {stale}, 목표에서 멀어짐 {off_target},",
+    ),
+    ("summary_wait.other", "미결 제안 {n}건이 기다리는 사람:"),
+    ("summary_type1_alone.other", "팀 혼자 내린 유형 1 {n}건"),
+    ("summary_dependent.other", "협업이 너무 많은 팀 {n}개"),
+    ("summary_one_way.other", "일방적 협업 {n}건"),
+    ("summary_unused.other", "사용자가 없는 플랫폼 {n}개"),
+    (
+        "summary_with_history.other",
+        "지표 {m}개 중 {n}개에 기록 있음",
+    ),
+    ("summary_no_target.other", "목표 없는 지표가 있는 팀 {n}개"),
+    ("summary_stale_charters.other", "오래된 차터 {n}개"),
+    ("summary_oversized.other", "너무 큰 팀 {n}개"),
+    ("summary_empty.other", "빈 그룹 {n}개"),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -3686,6 +4845,204 @@ const NL: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "stelde voor dit besluit te vervangen en is {status}",
     ),
+    (
+        "health_lede",
+        "Waar de organisatie traag of onduidelijk is, berekend uit de charters en besluiten op {date}.",
+    ),
+    ("summary_heading", "Samenvatting"),
+    (
+        "deciders_explained",
+        "De beslissers van elk besluit (deciders; bij een type 2-besluit zonder beslissers de lead van het eigenaarsteam), eerst wie de meeste open voorstellen heeft, dan de traagste. Gemarkeerd boven {max} open voorstellen of een mediaan boven {days} dagen.",
+    ),
+    ("person_column", "Persoon"),
+    ("p90_days", "Dagen (90e percentiel)"),
+    ("type1_share_column", "Aandeel type 1"),
+    ("no_deciders_yet", "Nog geen besluit noemt een beslisser."),
+    ("decision_velocity", "Besluitsnelheid"),
+    (
+        "velocity_intro",
+        "Dagen van voorstel (date) tot besluit (decided):",
+    ),
+    ("by_type_column", "Per type"),
+    ("decisions_column", "Besluiten"),
+    ("team_slowest_column", "Team (traagste eerst)"),
+    (
+        "velocity_caption",
+        "Mediane dagen tot besluit per kwartaal (naar het kwartaal van decided): doorgetrokken type 1, gestippeld type 2.",
+    ),
+    ("no_decided_yet", "Nog geen besloten verslagen."),
+    ("rule_word", "Regel"),
+    ("fails_the_build", "laat de build mislukken"),
+    ("review_period_days", "beoordelingsperiode {n} dagen"),
+    ("threshold_days", "drempel {n} dagen"),
+    ("max_members", "maximaal {n} leden"),
+    (
+        "more_findings",
+        "nog {n}; orgbook check toont elke bevinding met bestand en regel.",
+    ),
+    ("none_found", "Geen."),
+    ("person_page", "persoonspagina"),
+    ("question_decisions_wait", "Waar wachten besluiten?"),
+    (
+        "question_reversible_fast",
+        "Gaan omkeerbare besluiten snel?",
+    ),
+    (
+        "question_ship_alone",
+        "Welke teams kunnen niet zelfstandig opleveren?",
+    ),
+    (
+        "question_metrics",
+        "Welke maatstaven bewegen niet of worden niet gemeten?",
+    ),
+    (
+        "question_charters",
+        "Welke charters zijn verouderd of te groot?",
+    ),
+    (
+        "rule_stale_charter",
+        "Charters die niet binnen de beoordelingsperiode (of nooit) zijn herzien",
+    ),
+    (
+        "rule_no_metric_target",
+        "Teams waarvan de maatstaven geen doel hebben",
+    ),
+    (
+        "rule_oversized_team",
+        "Teams groter dan de maximale teamgrootte",
+    ),
+    ("rule_empty_group", "Groepen zonder team"),
+    (
+        "rule_stalled_proposal",
+        "Voorstellen die langer openstaan dan de stilstandsdrempel",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Besluiten vervangen door een aangenomen besluit maar niet als vervangen gemarkeerd",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Type 2-besluiten voorbij hun herzieningsdatum",
+    ),
+    (
+        "rule_decider_overload",
+        "Mensen op wie meer open voorstellen wachten dan het maximum",
+    ),
+    (
+        "rule_slow_decider",
+        "Mensen wier besluiten langer duren dan de drempel (mediaan)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Geëscaleerde omkeerbare besluiten: te veel beslissers, of beslissers van buiten de groep van het team",
+    ),
+    (
+        "rule_type2_slow",
+        "Omkeerbare besluiten die langer duurden dan de drempel",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Onomkeerbare besluiten die het eigenaarsteam alleen nam",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Stream-aligned teams met meer samenwerkingen dan het maximum: ze kunnen niet zelfstandig opleveren",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Platformteams die geen ander team zegt te gebruiken",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Samenwerkingen die maar één van de twee teams noemt",
+    ),
+    (
+        "rule_shared_code",
+        "Teams die CODEOWNERS codepaden geeft die ze met andere teams delen: geen enkel team is er verantwoordelijk voor",
+    ),
+    (
+        "rule_metric_stale",
+        "Maatstaven zonder meetpunt binnen de periode",
+    ),
+    (
+        "rule_metric_off_target",
+        "Maatstaven die hun doel missen en ervan weg bewegen",
+    ),
+    (
+        "rule_placeholder_text",
+        "Charters en besluiten met nog de voorbeeldtekst van het sjabloon",
+    ),
+    ("open_findings.one", "{n} open bevinding."),
+    ("open_findings.other", "{n} open bevindingen."),
+    ("more_people_decide.one", "Nog {n} persoon beslist."),
+    ("more_people_decide.other", "Nog {n} mensen beslissen."),
+    ("over_n_decided.one", "over {n} besloten verslag."),
+    ("over_n_decided.other", "over {n} besloten verslagen."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} sneller team niet getoond.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} snellere teams niet getoond.",
+    ),
+    ("summary_most_on", "; de meeste op {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        "; {overloaded} overbelast, {slow} traag",
+    ),
+    (
+        "summary_type2",
+        "Type 2 mediaan {median} dagen (drempel {threshold}); {slow} traag, {escalated} geëscaleerd;",
+    ),
+    (
+        "summary_metric_health",
+        "; {stale} verouderd, {off_target} bewegen van het doel weg,",
+    ),
+    ("summary_wait.one", "{n} open voorstel wacht op"),
+    ("summary_wait.other", "{n} open voorstellen wachten op"),
+    (
+        "summary_type1_alone.one",
+        "{n} type 1-besluit door het team alleen genomen",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} type 1-besluiten door het team alleen genomen",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} team met te veel samenwerkingen",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} teams met te veel samenwerkingen",
+    ),
+    ("summary_one_way.one", "{n} eenzijdige samenwerking"),
+    ("summary_one_way.other", "{n} eenzijdige samenwerkingen"),
+    ("summary_unused.one", "{n} platform zonder gebruikers"),
+    ("summary_unused.other", "{n} platforms zonder gebruikers"),
+    (
+        "summary_with_history.one",
+        "{n} van {m} maatstaven heeft een geschiedenis",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} van {m} maatstaven hebben een geschiedenis",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} team met een maatstaf zonder doel",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} teams met een maatstaf zonder doel",
+    ),
+    ("summary_stale_charters.one", "{n} verouderd charter"),
+    ("summary_stale_charters.other", "{n} verouderde charters"),
+    ("summary_oversized.one", "{n} te groot team"),
+    ("summary_oversized.other", "{n} te grote teams"),
+    ("summary_empty.one", "{n} lege groep"),
+    ("summary_empty.other", "{n} lege groepen"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -4110,6 +5467,207 @@ const PT: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "propôs substituir esta decisão e está {status}",
     ),
+    (
+        "health_lede",
+        "Onde a organização é lenta ou pouco clara, calculado a partir das cartas e decisões em {date}.",
+    ),
+    ("summary_heading", "Resumo"),
+    (
+        "deciders_explained",
+        "Os decisores de cada decisão (deciders; numa decisão do tipo 2 sem decisores, o líder da equipe responsável), primeiro os com mais propostas abertas, depois os mais lentos. Sinalizados acima de {max} propostas abertas ou mediana acima de {days} dias.",
+    ),
+    ("person_column", "Pessoa"),
+    ("p90_days", "Dias (percentil 90)"),
+    ("type1_share_column", "Parcela do tipo 1"),
+    (
+        "no_deciders_yet",
+        "Nenhuma decisão nomeia ainda um decisor.",
+    ),
+    ("decision_velocity", "Velocidade de decisão"),
+    (
+        "velocity_intro",
+        "Dias da proposta (date) à decisão (decided):",
+    ),
+    ("by_type_column", "Por tipo"),
+    ("decisions_column", "Decisões"),
+    ("team_slowest_column", "Equipe (mais lentas primeiro)"),
+    (
+        "velocity_caption",
+        "Mediana de dias para decidir por trimestre (pelo trimestre de decided): contínua tipo 1, tracejada tipo 2.",
+    ),
+    ("no_decided_yet", "Ainda não há registros decididos."),
+    ("rule_word", "Regra"),
+    ("fails_the_build", "faz a compilação falhar"),
+    ("review_period_days", "período de revisão {n} dias"),
+    ("threshold_days", "limite {n} dias"),
+    ("max_members", "máximo {n} membros"),
+    (
+        "more_findings",
+        "mais {n}; orgbook check mostra cada constatação com arquivo e linha.",
+    ),
+    ("none_found", "Nenhum."),
+    ("person_page", "página da pessoa"),
+    ("question_decisions_wait", "Onde as decisões esperam?"),
+    (
+        "question_reversible_fast",
+        "As decisões reversíveis andam depressa?",
+    ),
+    (
+        "question_ship_alone",
+        "Que equipes não conseguem entregar sozinhas?",
+    ),
+    (
+        "question_metrics",
+        "Que métricas não se movem ou não são medidas?",
+    ),
+    (
+        "question_charters",
+        "Que cartas estão desatualizadas ou grandes demais?",
+    ),
+    (
+        "rule_stale_charter",
+        "Cartas não revisadas dentro do período de revisão (ou nunca)",
+    ),
+    (
+        "rule_no_metric_target",
+        "Equipes cujas métricas não têm meta",
+    ),
+    (
+        "rule_oversized_team",
+        "Equipes maiores que o tamanho máximo",
+    ),
+    ("rule_empty_group", "Grupos sem nenhuma equipe"),
+    (
+        "rule_stalled_proposal",
+        "Propostas abertas há mais tempo que o limite de estagnação",
+    ),
+    (
+        "rule_unmarked_superseded",
+        "Decisões substituídas por uma aceita mas não marcadas como substituídas",
+    ),
+    (
+        "rule_revisit_overdue",
+        "Decisões do tipo 2 após a data de revisão",
+    ),
+    (
+        "rule_decider_overload",
+        "Pessoas aguardadas por mais propostas abertas que o máximo",
+    ),
+    (
+        "rule_slow_decider",
+        "Pessoas cujas decisões demoram mais que o limite (mediana)",
+    ),
+    (
+        "rule_type2_escalated",
+        "Decisões reversíveis escaladas: decisores demais, ou decisores de fora do grupo da equipe",
+    ),
+    (
+        "rule_type2_slow",
+        "Decisões reversíveis que demoraram mais que o limite",
+    ),
+    (
+        "rule_type1_unescalated",
+        "Decisões irreversíveis tomadas só pela equipe responsável",
+    ),
+    (
+        "rule_too_many_dependencies",
+        "Equipes alinhadas ao fluxo com mais colaborações que o máximo: não conseguem entregar sozinhas",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "Equipes de plataforma que nenhuma outra equipe diz usar",
+    ),
+    (
+        "rule_one_way_collaboration",
+        "Colaborações que só uma das duas equipes menciona",
+    ),
+    (
+        "rule_shared_code",
+        "Equipes a quem o CODEOWNERS dá caminhos de código partilhados com outras equipes: nenhuma equipe responde por eles",
+    ),
+    (
+        "rule_metric_stale",
+        "Métricas sem um dado dentro do período",
+    ),
+    (
+        "rule_metric_off_target",
+        "Métricas que falham a meta e se afastam dela",
+    ),
+    (
+        "rule_placeholder_text",
+        "Cartas e decisões que ainda têm o texto de exemplo do modelo",
+    ),
+    ("open_findings.one", "{n} constatação aberta."),
+    ("open_findings.other", "{n} constatações abertas."),
+    ("more_people_decide.one", "Mais {n} pessoa decide."),
+    ("more_people_decide.other", "Mais {n} pessoas decidem."),
+    ("over_n_decided.one", "sobre {n} registro decidido."),
+    ("over_n_decided.other", "sobre {n} registros decididos."),
+    (
+        "faster_teams_not_shown.one",
+        "{n} equipe mais rápida não mostrada.",
+    ),
+    (
+        "faster_teams_not_shown.other",
+        "{n} equipes mais rápidas não mostradas.",
+    ),
+    ("summary_most_on", "; a maioria a {name} ({n})"),
+    (
+        "summary_overloaded_slow",
+        "; sobrecarregados: {overloaded}, lentos: {slow}",
+    ),
+    (
+        "summary_type2",
+        "Tipo 2: mediana {median} dias (limite {threshold}); lentas: {slow}, escaladas: {escalated};",
+    ),
+    (
+        "summary_metric_health",
+        "; desatualizadas: {stale}, afastando-se da meta: {off_target},",
+    ),
+    ("summary_wait.one", "{n} proposta aberta aguarda"),
+    ("summary_wait.other", "{n} propostas abertas aguardam"),
+    (
+        "summary_type1_alone.one",
+        "{n} decisão do tipo 1 tomada só pela equipe",
+    ),
+    (
+        "summary_type1_alone.other",
+        "{n} decisões do tipo 1 tomadas só pela equipe",
+    ),
+    (
+        "summary_dependent.one",
+        "{n} equipe com colaborações demais",
+    ),
+    (
+        "summary_dependent.other",
+        "{n} equipes com colaborações demais",
+    ),
+    ("summary_one_way.one", "{n} colaboração unilateral"),
+    ("summary_one_way.other", "{n} colaborações unilaterais"),
+    ("summary_unused.one", "{n} plataforma sem consumidores"),
+    ("summary_unused.other", "{n} plataformas sem consumidores"),
+    (
+        "summary_with_history.one",
+        "{n} de {m} métricas tem histórico",
+    ),
+    (
+        "summary_with_history.other",
+        "{n} de {m} métricas têm histórico",
+    ),
+    (
+        "summary_no_target.one",
+        "{n} equipe com uma métrica sem meta",
+    ),
+    (
+        "summary_no_target.other",
+        "{n} equipes com uma métrica sem meta",
+    ),
+    ("summary_stale_charters.one", "{n} carta desatualizada"),
+    ("summary_stale_charters.other", "{n} cartas desatualizadas"),
+    ("summary_oversized.one", "{n} equipe grande demais"),
+    ("summary_oversized.other", "{n} equipes grandes demais"),
+    ("summary_empty.one", "{n} grupo vazio"),
+    ("summary_empty.other", "{n} grupos vazios"),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -4432,6 +5990,115 @@ const ZH: &[(&str, &str)] = &[
         "proposed_to_supersede_and_is",
         "曾提议取代本决策，现为{status}",
     ),
+    (
+        "health_lede",
+        "组织缓慢或不清晰之处，根据 {date} 的章程和决策计算。",
+    ),
+    ("summary_heading", "摘要"),
+    (
+        "deciders_explained",
+        "每项决策的决策者（deciders；没有决策者的第二类决策为负责团队的负责人），未决提案最多者在前，其次是最慢者。未决提案超过 {max} 项或中位数超过 {days} 天时标记。",
+    ),
+    ("person_column", "人员"),
+    ("p90_days", "天数（第 90 百分位）"),
+    ("type1_share_column", "第一类占比"),
+    ("no_deciders_yet", "尚无决策指明决策者。"),
+    ("decision_velocity", "决策速度"),
+    ("velocity_intro", "从提议（date）到决定（decided）的天数："),
+    ("by_type_column", "按类型"),
+    ("decisions_column", "决策"),
+    ("team_slowest_column", "团队（最慢在前）"),
+    (
+        "velocity_caption",
+        "每季度决策天数中位数（按 decided 所在季度）：实线为第一类，虚线为第二类。",
+    ),
+    ("no_decided_yet", "尚无已决定的记录。"),
+    ("rule_word", "规则"),
+    ("fails_the_build", "使构建失败"),
+    ("review_period_days", "复审周期 {n} 天"),
+    ("threshold_days", "阈值 {n} 天"),
+    ("max_members", "最多 {n} 名成员"),
+    (
+        "more_findings",
+        "另有 {n} 项；orgbook check 会列出每项问题及其文件和行。",
+    ),
+    ("none_found", "无。"),
+    ("person_page", "人员页面"),
+    ("question_decisions_wait", "决策卡在哪里？"),
+    ("question_reversible_fast", "可逆决策是否迅速？"),
+    ("question_ship_alone", "哪些团队无法独立交付？"),
+    ("question_metrics", "哪些指标停滞或未被测量？"),
+    ("question_charters", "哪些章程已过时或规模过大？"),
+    ("rule_stale_charter", "未在复审周期内（或从未）复审的章程"),
+    ("rule_no_metric_target", "指标没有目标的团队"),
+    ("rule_oversized_team", "超过最大规模的团队"),
+    ("rule_empty_group", "没有团队的组"),
+    ("rule_stalled_proposal", "未决时间超过停滞阈值的提案"),
+    (
+        "rule_unmarked_superseded",
+        "已被已接受决策取代但未标记为已取代的决策",
+    ),
+    ("rule_revisit_overdue", "已过复审日期的第二类决策"),
+    (
+        "rule_decider_overload",
+        "等待其处理的未决提案超过上限的人员",
+    ),
+    ("rule_slow_decider", "决策耗时超过阈值的人员（中位数）"),
+    (
+        "rule_type2_escalated",
+        "被上报的可逆决策：决策者过多，或决策者来自团队所在组之外",
+    ),
+    ("rule_type2_slow", "耗时超过阈值的可逆决策"),
+    ("rule_type1_unescalated", "仅由负责团队作出的不可逆决策"),
+    (
+        "rule_too_many_dependencies",
+        "协作数超过上限的流对齐团队：无法独立交付",
+    ),
+    (
+        "rule_platform_without_consumers",
+        "没有其他团队声明使用的平台团队",
+    ),
+    ("rule_one_way_collaboration", "只有一方团队提到的协作"),
+    (
+        "rule_shared_code",
+        "CODEOWNERS 分配了与其他团队共享的代码路径的团队：没有单一团队对其负责",
+    ),
+    ("rule_metric_stale", "周期内没有数据点的指标"),
+    ("rule_metric_off_target", "未达目标且正在偏离目标的指标"),
+    ("rule_placeholder_text", "仍含有模板占位文字的章程和决策"),
+    ("open_findings.other", "{n} 项未解决问题。"),
+    ("more_people_decide.other", "另有 {n} 人作出决策。"),
+    ("over_n_decided.other", "（共 {n} 份已决定记录）。"),
+    ("faster_teams_not_shown.other", "未显示 {n} 个更快的团队。"),
+    ("summary_most_on", "；最多的是 {name}（{n} 项）"),
+    (
+        "summary_overloaded_slow",
+        "；过载 {overloaded}，缓慢 {slow}",
+    ),
+    (
+        "summary_type2",
+        "第二类中位数 {median} 天（阈值 {threshold}）；缓慢 {slow}，上报 {escalated}；",
+    ),
+    (
+        "summary_metric_health",
+        "；过时 {stale}，偏离目标 {off_target}，",
+    ),
+    ("summary_wait.other", "{n} 项未决提案在等待"),
+    (
+        "summary_type1_alone.other",
+        "仅由团队作出的第一类决策 {n} 项",
+    ),
+    ("summary_dependent.other", "协作过多的团队 {n} 个"),
+    ("summary_one_way.other", "单向协作 {n} 项"),
+    ("summary_unused.other", "无人使用的平台 {n} 个"),
+    (
+        "summary_with_history.other",
+        "{m} 个指标中有 {n} 个有历史数据",
+    ),
+    ("summary_no_target.other", "有指标无目标的团队 {n} 个"),
+    ("summary_stale_charters.other", "过时章程 {n} 份"),
+    ("summary_oversized.other", "规模过大的团队 {n} 个"),
+    ("summary_empty.other", "空组 {n} 个"),
 ];
 
 #[cfg(test)]
@@ -4500,6 +6167,15 @@ mod tests {
                 }
                 assert_eq!(theirs, ours, "{lang}.{key}: the holes English has");
             }
+        }
+    }
+
+    #[test]
+    fn every_health_rule_has_its_title_among_the_words() {
+        let english = UiText::english();
+        for (id, title) in crate::health_rules::RULES {
+            let key = format!("rule_{}", id.replace('-', "_"));
+            assert_eq!(english.get(&key), Some(*title), "{key}");
         }
     }
 

@@ -788,8 +788,16 @@ pub struct PersonRow {
 
 #[derive(Serialize)]
 pub struct SummaryLine {
+    /// `question_<key>` among the interface's words (`crate::ui_text`).
+    pub key: &'static str,
     pub question: &'static str,
+    /// The answer in English, as `orgbook` words it; the default theme words `figures`
+    /// in the page's language instead.
     pub answer: String,
+    /// The answer's numbers by name (a median with no decisions yet is -1).
+    pub figures: std::collections::BTreeMap<&'static str, i64>,
+    /// The person most proposals wait on, for the first line.
+    pub top: Option<String>,
     /// Anchor on the health page with the details.
     pub anchor: String,
     pub count: usize,

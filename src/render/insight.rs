@@ -311,11 +311,12 @@ impl Renderer<'_> {
             .filter(|(_, d)| d.status == crate::model::Status::Proposed)
             .count();
         let waited_on = waiting.iter().filter(|p| !p.waiting.is_empty()).count();
-        let top = waiting
-            .first()
-            .filter(|p| !p.waiting.is_empty())
+        let most = waiting.first().filter(|p| !p.waiting.is_empty());
+        let top = most
             .map(|p| format!("; most on {} ({})", p.name, p.waiting.len()))
             .unwrap_or_default();
+        let top_name = most.map(|p| p.name.clone());
+        let top_waiting = most.map_or(0, |p| p.waiting.len());
         let t2 = health.velocity.by_type.iter().find(|(t, _)| *t == 2);
         let metrics_with_history: usize = hb
             .teams
@@ -332,6 +333,15 @@ impl Renderer<'_> {
         let summary = vec![
             SummaryLine {
                 question: "Where do decisions wait?",
+                key: "decisions_wait",
+                figures: figures(&[
+                    ("open", open_proposals as i64),
+                    ("people", waited_on as i64),
+                    ("overloaded", count("decider-overload") as i64),
+                    ("slow", count("slow-decider") as i64),
+                    ("top_waiting", top_waiting as i64),
+                ]),
+                top: top_name.clone(),
                 answer: format!(
                     "{} {} on {}{top}; {} overloaded, {} slow",
                     counted(open_proposals, "open proposal", "open proposals"),
@@ -345,6 +355,15 @@ impl Renderer<'_> {
             },
             SummaryLine {
                 question: "Do reversible decisions move fast?",
+                key: "reversible_fast",
+                figures: figures(&[
+                    ("median", t2.map_or(-1, |(_, l)| l.median_days)),
+                    ("threshold", cfg.decisions.type2_days as i64),
+                    ("slow", count("type2-slow") as i64),
+                    ("escalated", count("type2-escalated") as i64),
+                    ("alone", count("type1-unescalated") as i64),
+                ]),
+                top: None,
                 answer: format!(
                     "Type 2 median {} days (threshold {}); {} slow, {} escalated; {} taken by the team alone",
                     t2.map_or("–".to_string(), |(_, l)| l.median_days.to_string()),
@@ -362,6 +381,13 @@ impl Renderer<'_> {
             },
             SummaryLine {
                 question: "Which teams cannot ship alone?",
+                key: "ship_alone",
+                figures: figures(&[
+                    ("dependent", count("too-many-dependencies") as i64),
+                    ("one_way", count("one-way-collaboration") as i64),
+                    ("unused", count("platform-without-consumers") as i64),
+                ]),
+                top: None,
                 answer: format!(
                     "{} with too many collaborations, {}, {} without consumers",
                     counted(count("too-many-dependencies"), "team", "teams"),
@@ -379,6 +405,15 @@ impl Renderer<'_> {
             },
             SummaryLine {
                 question: "Which metrics are not moving or not measured?",
+                key: "metrics",
+                figures: figures(&[
+                    ("with_history", metrics_with_history as i64),
+                    ("metrics", metrics_total as i64),
+                    ("stale", count("metric-stale") as i64),
+                    ("off_target", count("metric-off-target") as i64),
+                    ("no_target", count("no-metric-target") as i64),
+                ]),
+                top: None,
                 answer: format!(
                     "{metrics_with_history} of {} {} a history; {} stale, {} moving away from target, {} with a metric without target",
                     counted(metrics_total, "metric", "metrics"),
@@ -398,6 +433,13 @@ impl Renderer<'_> {
             },
             SummaryLine {
                 question: "Which charters are stale or oversized?",
+                key: "charters",
+                figures: figures(&[
+                    ("stale", count("stale-charter") as i64),
+                    ("oversized", count("oversized-team") as i64),
+                    ("empty", count("empty-group") as i64),
+                ]),
+                top: None,
                 answer: format!(
                     "{}, {}, {}",
                     counted(count("stale-charter"), "stale charter", "stale charters"),
@@ -788,4 +830,9 @@ pub fn count_interactions(hb: &crate::link::Handbook) -> usize {
 fn in_map(hb: &crate::link::Handbook, slug: &str) -> bool {
     hb.team(slug)
         .is_some_and(|(_, c)| c.kind == crate::model::TeamKind::Team)
+}
+
+/// A summary line's numbers by name, for the template to word in the page's language.
+fn figures(named: &[(&'static str, i64)]) -> std::collections::BTreeMap<&'static str, i64> {
+    named.iter().copied().collect()
 }

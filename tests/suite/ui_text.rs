@@ -406,6 +406,22 @@ fn the_index_pages_speak_the_handbooks_language_with_its_plurals() {
     assert_eq!(words["zoom_fit_label"], "Ajuster la carte à la largeur");
     assert_eq!(words["teams_found"]["one"], "{n} équipe trouvée");
     assert_eq!(words["teams_found"]["other"], "{n} équipes trouvées");
+    // The health page: its questions, rule titles and counted answers.
+    let health = fr.html("health.html");
+    assert_eq!(texts(&health, "h2#summary"), ["Résumé"]);
+    let rules = texts(&health, "section.rule h2");
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.starts_with("Équipes dont les indicateurs n’ont pas de cible")),
+        "{rules:?}"
+    );
+    let summary = line(&health, "ol.audit");
+    assert!(
+        summary.contains("Quelles chartes sont périmées ou trop grandes ?")
+            && summary.contains("0 groupe vide"),
+        "{summary}"
+    );
     let people = fr.html("people.html");
     assert_eq!(texts(&people, "main h1"), ["Personnes"]);
     assert!(line(&people, "p.lede").ends_with(" personnes."));
