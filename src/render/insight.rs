@@ -358,7 +358,7 @@ impl Renderer<'_> {
                 key: "reversible_fast",
                 figures: figures(&[
                     ("median", t2.map_or(-1, |(_, l)| l.median_days)),
-                    ("threshold", cfg.decisions.type2_days as i64),
+                    ("threshold", cfg.decisions.type2_days),
                     ("slow", count("type2-slow") as i64),
                     ("escalated", count("type2-escalated") as i64),
                     ("alone", count("type1-unescalated") as i64),
