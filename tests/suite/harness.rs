@@ -482,3 +482,20 @@ pub fn built_decisions(book: &TestBook) -> std::collections::BTreeMap<u64, serde
         .map(|d| (d["number"].as_u64().unwrap(), d.clone()))
         .collect()
 }
+
+/// The texts `selector` finds in every part of the built handbook index (`handbook.html`
+/// and `handbook-index/*`), in order.
+pub fn index_entries(book: &TestBook, selector: &str) -> Vec<String> {
+    let mut pages = vec!["handbook.html".to_string()];
+    if let Ok(entries) = std::fs::read_dir(book.out().join("handbook-index")) {
+        for entry in entries {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            pages.push(format!("handbook-index/{name}"));
+        }
+    }
+    pages.sort();
+    pages
+        .iter()
+        .flat_map(|p| texts(&book.html(p), selector))
+        .collect()
+}

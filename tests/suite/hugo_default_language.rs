@@ -7,29 +7,13 @@
 //! another language's folder has goes down the default language's folders, and `serve`
 //! follows edits. Fixture `hugo-default-language`.
 
-use crate::harness::{TestBook, check_all_links, hrefs, texts};
+use crate::harness::{self, TestBook, check_all_links, hrefs, texts};
 use crate::languages::{also_in, alternates};
 use crate::serve::Serve;
 use std::time::{Duration, Instant};
 
 const COMPONENTS: &str = "docs/concepts/overview/components.html";
 const API_FR: &str = "fr/docs/concepts/overview/kubernetes-api.html";
-
-/// The entries of the handbook index, all its parts.
-fn index_entries(book: &TestBook) -> Vec<String> {
-    let mut pages = vec!["handbook.html".to_string()];
-    if let Ok(entries) = std::fs::read_dir(book.out().join("handbook-index")) {
-        for entry in entries {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            pages.push(format!("handbook-index/{name}"));
-        }
-    }
-    pages.sort();
-    pages
-        .iter()
-        .flat_map(|p| texts(&book.html(p), "main a, main h2, main h3"))
-        .collect()
-}
 
 /// The default language's pages are at the top of the site and of its navigation: no
 /// `en/` address, no "En" step in the breadcrumbs, no "En" entry in the sidebar or the
@@ -55,7 +39,7 @@ fn the_default_languages_folder_is_the_top_of_the_handbook() {
     let sidebar = texts(&page, ".sidebar a, .sidebar summary, .sidebar span");
     assert!(sidebar.iter().any(|t| t == "Documentation"), "{sidebar:?}");
     assert!(!sidebar.iter().any(|t| t == "En"), "{sidebar:?}");
-    let index = index_entries(&book);
+    let index = harness::index_entries(&book, "main a, main h2, main h3");
     assert!(index.iter().any(|t| t == "Documentation"), "{index:?}");
     assert!(!index.iter().any(|t| t == "En"), "{index:?}");
     let source = texts(&page, "p.source").join(" ");
@@ -123,7 +107,7 @@ fn with_the_default_language_in_a_subdir_its_pages_are_under_its_folder() {
     );
     let fr = book.html(&format!("fr/{COMPONENTS}"));
     assert_eq!(also_in(&fr)[0].1, format!("../../../../en/{COMPONENTS}"));
-    let index = index_entries(&book);
+    let index = harness::index_entries(&book, "main a, main h2, main h3");
     assert!(index.iter().any(|t| t == "Documentation"), "{index:?}");
     assert!(!index.iter().any(|t| t == "En"), "{index:?}");
     assert!(check_all_links(&book.out(), &["404.html"]) > 0);

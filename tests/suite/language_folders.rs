@@ -5,27 +5,13 @@
 //! handbook's language taken from a moved-in Hugo or Docusaurus configuration. Fixture
 //! `hugo-language-folders`, shaped like kubernetes/website.
 
-use crate::harness::{TestBook, hrefs, texts};
+use crate::harness::{self, TestBook, hrefs, texts};
 use crate::languages::{also_in, alternates, lang};
 use crate::serve::Serve;
 use std::time::{Duration, Instant};
 
 const COMPONENTS: &str = "docs/concepts/overview/components.html";
 const OVERVIEW: &str = "docs/concepts/overview/index.html";
-
-/// The entries of the handbook index, all its parts.
-fn index_entries(book: &TestBook) -> Vec<String> {
-    let mut pages = vec!["handbook.html".to_string()];
-    for entry in std::fs::read_dir(book.out().join("handbook-index")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        pages.push(format!("handbook-index/{name}"));
-    }
-    pages.sort();
-    pages
-        .iter()
-        .flat_map(|p| texts(&book.html(p), "main a"))
-        .collect()
-}
 
 /// A page of the French folder is the French version of the page at the same path in
 /// the English one: in French, each version linking to the other (hreflang and "Also
@@ -97,7 +83,7 @@ fn a_language_folder_holds_translations_of_the_default_languages_pages() {
 fn a_language_folders_pages_are_not_separate_entries_in_the_navigation() {
     let book = TestBook::fixture("hugo-language-folders");
     book.build().success();
-    let index = index_entries(&book);
+    let index = harness::index_entries(&book, "main a");
     assert!(index.iter().any(|t| t == "Overview"), "{index:?}");
     for french in [
         "Composants de Kubernetes",
@@ -130,7 +116,7 @@ fn a_page_only_in_a_language_folder_is_published_in_its_language() {
     assert_eq!(texts(&api, "h1"), ["L'API Kubernetes"]);
     assert!(also_in(&api).is_empty());
     assert!(alternates(&api).is_empty());
-    let index = index_entries(&book);
+    let index = harness::index_entries(&book, "main a");
     assert!(!index.iter().any(|t| t == "L'API Kubernetes"), "{index:?}");
 }
 
@@ -146,7 +132,7 @@ fn a_folder_no_configuration_declares_is_an_ordinary_folder() {
     assert_eq!(lang(&de), "en");
     assert!(also_in(&de).is_empty());
     assert_eq!(lang(&book.html("de/onboarding.html")), "en");
-    let index = index_entries(&book);
+    let index = harness::index_entries(&book, "main a");
     assert!(
         index.iter().any(|t| t == "Data Engineering (DE)"),
         "{index:?}"
