@@ -302,9 +302,9 @@ ui_text! {
     group_column: "Group",
     contact_column: "Contact",
     line_n: "line {n}",
-    nothing_owned: "No charter lists anything under owns yet.",
+    nothing_owned: "No charter lists anything under `owns` yet.",
     /// `{file}` the CODEOWNERS file's path.
-    nothing_owned_code: "No charter lists anything under owns yet, and {file} names no team that has a charter.",
+    nothing_owned_code: "No charter lists anything under `owns` yet, and `{file}` names no team that has a charter.",
     /// A person's page.
     leads: "Leads",
     member_of: "Member of",
@@ -328,17 +328,17 @@ ui_text! {
     health_lede: "Where the organisation is slow or unclear, computed from the charters and decisions on {date}.",
     summary_heading: "Summary",
     /// `{max}` open proposals, `{days}` days.
-    deciders_explained: "Deciders of every decision (deciders; for a Type 2 decision without deciders, the owning team's lead), most open proposals first, then slowest. Flagged above {max} open proposals or a median above {days} days.",
+    deciders_explained: "Deciders of every decision (`deciders`; for a Type 2 decision without deciders, the owning team's lead), most open proposals first, then slowest. Flagged above {max} open proposals or a median above {days} days.",
     person_column: "Person",
     p90_days: "90th pct days",
     type1_share_column: "Share of Type 1",
     no_deciders_yet: "No decision names a decider yet.",
     decision_velocity: "Decision velocity",
-    velocity_intro: "Days from proposal (date) to decision (decided):",
+    velocity_intro: "Days from proposal (`date`) to decision (`decided`):",
     by_type_column: "By type",
     decisions_column: "Decisions",
     team_slowest_column: "Team (slowest first)",
-    velocity_caption: "Median days to decide per quarter (by the quarter of decided): solid Type 1, dashed Type 2.",
+    velocity_caption: "Median days to decide per quarter (by the quarter of `decided`): solid Type 1, dashed Type 2.",
     no_decided_yet: "No decided records yet.",
     /// Before a health rule's id.
     rule_word: "Rule",
@@ -347,7 +347,7 @@ ui_text! {
     threshold_days: "threshold {n} days",
     max_members: "maximum {n} members",
     /// `{n}` findings not listed.
-    more_findings: "{n} more; orgbook check prints every finding with its file and line.",
+    more_findings: "{n} more; `orgbook check` prints every finding with its file and line.",
     none_found: "None.",
     person_page: "person page",
     /// The health summary's answers: `{name}` the person most open proposals wait on, `{n}` how many.
@@ -456,13 +456,13 @@ ui_text! {
     in_n_groups: "in {n} group" / "in {n} groups",
     n_people: "{n} person" / "{n} people",
     charters_in_group: "{n} charter in this group." / "{n} charters in this group.",
-    interactions_lede: "Which teams work with which, and how: {n} interaction declared in the charters." / "Which teams work with which, and how: {n} interactions declared in the charters.",
+    interactions_lede: "Which teams work with which, and how: {n} interaction declared in the charters' `[[interactions]]`." / "Which teams work with which, and how: {n} interactions declared in the charters' `[[interactions]]`.",
     /// `{teams}` teams and groups over `{m}` pages, `{n}` interactions drawn here.
     interactions_split: "The {teams} teams and groups are split over {m} pages in hierarchy order; this page draws the {n} interaction between its own teams, and its list below names every interaction of its teams, with teams on other pages too." / "The {teams} teams and groups are split over {m} pages in hierarchy order; this page draws the {n} interactions between its own teams, and its list below names every interaction of its teams, with teams on other pages too.",
     listed_by_more: "listed by {n} more team" / "listed by {n} more teams",
     ownership_lede: "{n} system, service or domain, owned by exactly one team." / "{n} systems, services and domains, each owned by exactly one team.",
     /// `{file}` the CODEOWNERS file's path.
-    ownership_lede_code: "{n} system, service, domain or code path: what the charters own, owned by exactly one team, and the paths {file} gives to teams." / "{n} systems, services, domains and code paths: what the charters own, each owned by exactly one team, and the paths {file} gives to teams.",
+    ownership_lede_code: "{n} system, service, domain or code path: what the charters own, owned by exactly one team, and the paths `{file}` gives to teams." / "{n} systems, services, domains and code paths: what the charters own, each owned by exactly one team, and the paths `{file}` gives to teams.",
     /// The decisions filter's status (`page.js`): `{n}` found among `{m}`.
     filter_matched: "{n} of {m} decision matches." / "{n} of {m} decisions match.",
     /// … among the newest `{m}` of `{total}`.
@@ -768,9 +768,20 @@ impl UiText {
 #[derive(Default)]
 pub struct CountFilter {
     rules: RwLock<Vec<(String, Option<PluralRules>)>>,
+    /// The `marked` filter: the same, returning HTML with each `…` span of the word as
+    /// code (`{{ t.velocity_intro | marked }}`: "(<code>date</code>)").
+    marked: bool,
 }
 
 impl CountFilter {
+    /// The `marked` filter (above).
+    pub fn marked() -> Self {
+        CountFilter {
+            marked: true,
+            ..CountFilter::default()
+        }
+    }
+
     fn category(&self, lang: &str, n: u64) -> &'static str {
         let pick = |rules: &[(String, Option<PluralRules>)]| {
             rules
@@ -832,19 +843,64 @@ impl tera::Filter<tera::Value, tera::TeraResult<String>> for CountFilter {
             }
             (None, _) => word.as_str().unwrap_or_default().to_string(),
         };
-        let mut filled = form;
-        for (name, value) in kwargs.iter() {
-            let hole = format!("{{{name}}}");
-            if filled.contains(&hole) {
-                let with = match value.as_str() {
-                    Some(text) => text.to_string(),
-                    None => value.to_string(),
-                };
-                filled = filled.replace(&hole, &with);
+        if !self.marked {
+            return Ok(fill(&form, &kwargs));
+        }
+        // `marked`: escaped here, since the result is safe, and each `…` span is code. A
+        // word with an odd number of backticks is shown as written.
+        let pieces: Vec<&str> = form.split('`').collect();
+        let mark = pieces.len() % 2 == 1;
+        let mut html = Vec::with_capacity(form.len() + 16);
+        for (i, piece) in pieces.iter().enumerate() {
+            let code = mark && i % 2 == 1;
+            if !mark && i > 0 {
+                html.push(b'`');
+            }
+            if code {
+                html.extend_from_slice(b"<code>");
+            }
+            tera::escape_html(&fill(piece, &kwargs), &mut html)
+                .map_err(|e| tera::Error::message(e.to_string()))?;
+            if code {
+                html.extend_from_slice(b"</code>");
             }
         }
-        Ok(filled)
+        String::from_utf8(html).map_err(|e| tera::Error::message(e.to_string()))
     }
+
+    fn is_safe(&self) -> bool {
+        self.marked
+    }
+}
+
+/// `form` with each `{name}` the filter's arguments name replaced by its value, in one
+/// pass: a value holding `{m}` stays as it is.
+fn fill(form: &str, kwargs: &tera::Kwargs) -> String {
+    let mut out = String::with_capacity(form.len() + 16);
+    let mut rest = form;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        let value = name
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+            .and_then(|n| kwargs.get::<tera::Value>(n).ok().flatten().map(|v| (n, v)));
+        match value {
+            Some((name, value)) => {
+                match value.as_str() {
+                    Some(text) => out.push_str(text),
+                    None => out.push_str(&value.to_string()),
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `pt` of `pt-BR`.
@@ -1105,11 +1161,11 @@ const DE: &[(&str, &str)] = &[
     ("line_n", "Zeile {n}"),
     (
         "nothing_owned",
-        "Noch keine Charta führt etwas unter owns auf.",
+        "Noch keine Charta führt etwas unter `owns` auf.",
     ),
     (
         "nothing_owned_code",
-        "Noch keine Charta führt etwas unter owns auf, und {file} nennt kein Team mit Charta.",
+        "Noch keine Charta führt etwas unter `owns` auf, und `{file}` nennt kein Team mit Charta.",
     ),
     ("leads", "Leitet"),
     ("member_of", "Mitglied von"),
@@ -1208,11 +1264,11 @@ const DE: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} Chartas in dieser Gruppe."),
     (
         "interactions_lede.one",
-        "Welche Teams mit welchen arbeiten, und wie: {n} Zusammenarbeit, in den Chartas angegeben.",
+        "Welche Teams mit welchen arbeiten, und wie: {n} Zusammenarbeit, in den `[[interactions]]` der Chartas angegeben.",
     ),
     (
         "interactions_lede.other",
-        "Welche Teams mit welchen arbeiten, und wie: {n} Formen der Zusammenarbeit, in den Chartas angegeben.",
+        "Welche Teams mit welchen arbeiten, und wie: {n} Formen der Zusammenarbeit, in den `[[interactions]]` der Chartas angegeben.",
     ),
     (
         "interactions_split.one",
@@ -1234,11 +1290,11 @@ const DE: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} System, Dienst, Bereich oder Codepfad: was die Chartas besitzen, genau einem Team zugeordnet, und die Pfade, die {file} Teams gibt.",
+        "{n} System, Dienst, Bereich oder Codepfad: was die Chartas besitzen, genau einem Team zugeordnet, und die Pfade, die `{file}` Teams gibt.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} Systeme, Dienste, Bereiche und Codepfade: was die Chartas besitzen, jedes genau einem Team zugeordnet, und die Pfade, die {file} Teams gibt.",
+        "{n} Systeme, Dienste, Bereiche und Codepfade: was die Chartas besitzen, jedes genau einem Team zugeordnet, und die Pfade, die `{file}` Teams gibt.",
     ),
     ("decided_heading", "Entschieden"),
     ("filter_show_all", "Alle zeigen"),
@@ -1337,7 +1393,7 @@ const DE: &[(&str, &str)] = &[
     ("summary_heading", "Zusammenfassung"),
     (
         "deciders_explained",
-        "Die Entscheidenden jeder Entscheidung (deciders; bei einer Typ-2-Entscheidung ohne sie die Leitung des zuständigen Teams), die mit den meisten offenen Vorschlägen zuerst, dann die langsamsten. Markiert ab mehr als {max} offenen Vorschlägen oder einem Median über {days} Tagen.",
+        "Die Entscheidenden jeder Entscheidung (`deciders`; bei einer Typ-2-Entscheidung ohne sie die Leitung des zuständigen Teams), die mit den meisten offenen Vorschlägen zuerst, dann die langsamsten. Markiert ab mehr als {max} offenen Vorschlägen oder einem Median über {days} Tagen.",
     ),
     ("person_column", "Person"),
     ("p90_days", "Tage (90. Perzentil)"),
@@ -1349,14 +1405,14 @@ const DE: &[(&str, &str)] = &[
     ("decision_velocity", "Entscheidungstempo"),
     (
         "velocity_intro",
-        "Tage vom Vorschlag (date) bis zur Entscheidung (decided):",
+        "Tage vom Vorschlag (`date`) bis zur Entscheidung (`decided`):",
     ),
     ("by_type_column", "Nach Typ"),
     ("decisions_column", "Entscheidungen"),
     ("team_slowest_column", "Team (langsamste zuerst)"),
     (
         "velocity_caption",
-        "Median der Tage bis zur Entscheidung je Quartal (nach dem Quartal von decided): durchgezogen Typ 1, gestrichelt Typ 2.",
+        "Median der Tage bis zur Entscheidung je Quartal (nach dem Quartal von `decided`): durchgezogen Typ 1, gestrichelt Typ 2.",
     ),
     ("no_decided_yet", "Noch keine entschiedenen Protokolle."),
     ("rule_word", "Regel"),
@@ -1366,7 +1422,7 @@ const DE: &[(&str, &str)] = &[
     ("max_members", "höchstens {n} Mitglieder"),
     (
         "more_findings",
-        "{n} weitere; orgbook check gibt jeden Befund mit Datei und Zeile aus.",
+        "{n} weitere; `orgbook check` gibt jeden Befund mit Datei und Zeile aus.",
     ),
     ("none_found", "Keine."),
     ("person_page", "Personenseite"),
@@ -1748,11 +1804,11 @@ const ES: &[(&str, &str)] = &[
     ("line_n", "línea {n}"),
     (
         "nothing_owned",
-        "Ninguna carta incluye todavía nada en owns.",
+        "Ninguna carta incluye todavía nada en `owns`.",
     ),
     (
         "nothing_owned_code",
-        "Ninguna carta incluye todavía nada en owns, y {file} no nombra ningún equipo con carta.",
+        "Ninguna carta incluye todavía nada en `owns`, y `{file}` no nombra ningún equipo con carta.",
     ),
     ("leads", "Dirige"),
     ("member_of", "Miembro de"),
@@ -1842,11 +1898,11 @@ const ES: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} cartas en este grupo."),
     (
         "interactions_lede.one",
-        "Qué equipos trabajan con cuáles, y cómo: {n} interacción declarada en las cartas.",
+        "Qué equipos trabajan con cuáles, y cómo: {n} interacción declarada en las `[[interactions]]` de las cartas.",
     ),
     (
         "interactions_lede.other",
-        "Qué equipos trabajan con cuáles, y cómo: {n} interacciones declaradas en las cartas.",
+        "Qué equipos trabajan con cuáles, y cómo: {n} interacciones declaradas en las `[[interactions]]` de las cartas.",
     ),
     (
         "interactions_split.one",
@@ -1868,11 +1924,11 @@ const ES: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} sistema, servicio, dominio o ruta de código: lo que poseen las cartas, propiedad de un solo equipo, y las rutas que {file} asigna a equipos.",
+        "{n} sistema, servicio, dominio o ruta de código: lo que poseen las cartas, propiedad de un solo equipo, y las rutas que `{file}` asigna a equipos.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} sistemas, servicios, dominios y rutas de código: lo que poseen las cartas, cada uno propiedad de un solo equipo, y las rutas que {file} asigna a equipos.",
+        "{n} sistemas, servicios, dominios y rutas de código: lo que poseen las cartas, cada uno propiedad de un solo equipo, y las rutas que `{file}` asigna a equipos.",
     ),
     ("decided_heading", "Decididas"),
     ("filter_show_all", "Mostrar todo"),
@@ -1968,7 +2024,7 @@ const ES: &[(&str, &str)] = &[
     ("summary_heading", "Resumen"),
     (
         "deciders_explained",
-        "Los decisores de cada decisión (deciders; en una decisión de tipo 2 sin ellos, el responsable del equipo propietario), primero los de más propuestas abiertas, luego los más lentos. Se señalan por encima de {max} propuestas abiertas o una mediana de más de {days} días.",
+        "Los decisores de cada decisión (`deciders`; en una decisión de tipo 2 sin ellos, el responsable del equipo propietario), primero los de más propuestas abiertas, luego los más lentos. Se señalan por encima de {max} propuestas abiertas o una mediana de más de {days} días.",
     ),
     ("person_column", "Persona"),
     ("p90_days", "Días (percentil 90)"),
@@ -1980,14 +2036,14 @@ const ES: &[(&str, &str)] = &[
     ("decision_velocity", "Velocidad de decisión"),
     (
         "velocity_intro",
-        "Días desde la propuesta (date) hasta la decisión (decided):",
+        "Días desde la propuesta (`date`) hasta la decisión (`decided`):",
     ),
     ("by_type_column", "Por tipo"),
     ("decisions_column", "Decisiones"),
     ("team_slowest_column", "Equipo (los más lentos primero)"),
     (
         "velocity_caption",
-        "Mediana de días para decidir por trimestre (según el trimestre de decided): continua tipo 1, discontinua tipo 2.",
+        "Mediana de días para decidir por trimestre (según el trimestre de `decided`): continua tipo 1, discontinua tipo 2.",
     ),
     ("no_decided_yet", "Todavía no hay registros decididos."),
     ("rule_word", "Regla"),
@@ -1997,7 +2053,7 @@ const ES: &[(&str, &str)] = &[
     ("max_members", "máximo {n} miembros"),
     (
         "more_findings",
-        "{n} más; orgbook check muestra cada hallazgo con su archivo y línea.",
+        "{n} más; `orgbook check` muestra cada hallazgo con su archivo y línea.",
     ),
     ("none_found", "Ninguno."),
     ("person_page", "página de la persona"),
@@ -2379,11 +2435,11 @@ const FR: &[(&str, &str)] = &[
     ("line_n", "ligne {n}"),
     (
         "nothing_owned",
-        "Aucune charte ne liste encore rien sous owns.",
+        "Aucune charte ne liste encore rien sous `owns`.",
     ),
     (
         "nothing_owned_code",
-        "Aucune charte ne liste encore rien sous owns, et {file} ne nomme aucune équipe qui a une charte.",
+        "Aucune charte ne liste encore rien sous `owns`, et `{file}` ne nomme aucune équipe qui a une charte.",
     ),
     ("leads", "Dirige"),
     ("member_of", "Membre de"),
@@ -2473,11 +2529,11 @@ const FR: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} chartes dans ce groupe."),
     (
         "interactions_lede.one",
-        "Quelles équipes travaillent avec lesquelles, et comment : {n} interaction déclarée dans les chartes.",
+        "Quelles équipes travaillent avec lesquelles, et comment : {n} interaction déclarée dans les `[[interactions]]` des chartes.",
     ),
     (
         "interactions_lede.other",
-        "Quelles équipes travaillent avec lesquelles, et comment : {n} interactions déclarées dans les chartes.",
+        "Quelles équipes travaillent avec lesquelles, et comment : {n} interactions déclarées dans les `[[interactions]]` des chartes.",
     ),
     (
         "interactions_split.one",
@@ -2499,11 +2555,11 @@ const FR: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} système, service, domaine ou chemin de code : ce que possèdent les chartes, détenu par une seule équipe, et les chemins que {file} attribue aux équipes.",
+        "{n} système, service, domaine ou chemin de code : ce que possèdent les chartes, détenu par une seule équipe, et les chemins que `{file}` attribue aux équipes.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} systèmes, services, domaines et chemins de code : ce que possèdent les chartes, chacun détenu par une seule équipe, et les chemins que {file} attribue aux équipes.",
+        "{n} systèmes, services, domaines et chemins de code : ce que possèdent les chartes, chacun détenu par une seule équipe, et les chemins que `{file}` attribue aux équipes.",
     ),
     ("decided_heading", "Décidées"),
     ("filter_show_all", "Tout afficher"),
@@ -2608,7 +2664,7 @@ const FR: &[(&str, &str)] = &[
     ("summary_heading", "Résumé"),
     (
         "deciders_explained",
-        "Les décideurs de chaque décision (deciders ; pour une décision de type 2 sans décideurs, le responsable de l’équipe propriétaire), ceux qui ont le plus de propositions ouvertes d’abord, puis les plus lents. Signalés au-delà de {max} propositions ouvertes ou d’une médiane de plus de {days} jours.",
+        "Les décideurs de chaque décision (`deciders` ; pour une décision de type 2 sans décideurs, le responsable de l’équipe propriétaire), ceux qui ont le plus de propositions ouvertes d’abord, puis les plus lents. Signalés au-delà de {max} propositions ouvertes ou d’une médiane de plus de {days} jours.",
     ),
     ("person_column", "Personne"),
     ("p90_days", "Jours (90e centile)"),
@@ -2620,14 +2676,14 @@ const FR: &[(&str, &str)] = &[
     ("decision_velocity", "Vitesse de décision"),
     (
         "velocity_intro",
-        "Jours de la proposition (date) à la décision (decided) :",
+        "Jours de la proposition (`date`) à la décision (`decided`) :",
     ),
     ("by_type_column", "Par type"),
     ("decisions_column", "Décisions"),
     ("team_slowest_column", "Équipe (les plus lentes d’abord)"),
     (
         "velocity_caption",
-        "Jours médians pour décider par trimestre (selon le trimestre de decided) : trait plein type 1, pointillé type 2.",
+        "Jours médians pour décider par trimestre (selon le trimestre de `decided`) : trait plein type 1, pointillé type 2.",
     ),
     (
         "no_decided_yet",
@@ -2640,7 +2696,7 @@ const FR: &[(&str, &str)] = &[
     ("max_members", "au plus {n} membres"),
     (
         "more_findings",
-        "{n} de plus ; orgbook check affiche chaque constat avec son fichier et sa ligne.",
+        "{n} de plus ; `orgbook check` affiche chaque constat avec son fichier et sa ligne.",
     ),
     ("none_found", "Aucun."),
     ("person_page", "page de la personne"),
@@ -3016,11 +3072,11 @@ const IT: &[(&str, &str)] = &[
     ("line_n", "riga {n}"),
     (
         "nothing_owned",
-        "Nessun charter elenca ancora qualcosa in owns.",
+        "Nessun charter elenca ancora qualcosa in `owns`.",
     ),
     (
         "nothing_owned_code",
-        "Nessun charter elenca ancora qualcosa in owns, e {file} non nomina alcun team con un charter.",
+        "Nessun charter elenca ancora qualcosa in `owns`, e `{file}` non nomina alcun team con un charter.",
     ),
     ("leads", "Guida"),
     ("member_of", "Membro di"),
@@ -3119,11 +3175,11 @@ const IT: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} charter in questo gruppo."),
     (
         "interactions_lede.one",
-        "Quali team lavorano con quali, e come: {n} interazione dichiarata nei charter.",
+        "Quali team lavorano con quali, e come: {n} interazione dichiarata nelle `[[interactions]]` dei charter.",
     ),
     (
         "interactions_lede.other",
-        "Quali team lavorano con quali, e come: {n} interazioni dichiarate nei charter.",
+        "Quali team lavorano con quali, e come: {n} interazioni dichiarate nelle `[[interactions]]` dei charter.",
     ),
     (
         "interactions_split.one",
@@ -3145,11 +3201,11 @@ const IT: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} sistema, servizio, dominio o percorso di codice: ciò che possiedono i charter, di proprietà di un solo team, e i percorsi che {file} assegna ai team.",
+        "{n} sistema, servizio, dominio o percorso di codice: ciò che possiedono i charter, di proprietà di un solo team, e i percorsi che `{file}` assegna ai team.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} sistemi, servizi, domini e percorsi di codice: ciò che possiedono i charter, ciascuno di proprietà di un solo team, e i percorsi che {file} assegna ai team.",
+        "{n} sistemi, servizi, domini e percorsi di codice: ciò che possiedono i charter, ciascuno di proprietà di un solo team, e i percorsi che `{file}` assegna ai team.",
     ),
     ("decided_heading", "Decise"),
     ("filter_show_all", "Mostra tutto"),
@@ -3254,7 +3310,7 @@ const IT: &[(&str, &str)] = &[
     ("summary_heading", "Riepilogo"),
     (
         "deciders_explained",
-        "I decisori di ogni decisione (deciders; per una decisione di tipo 2 senza decisori, il responsabile del team proprietario), prima chi ha più proposte aperte, poi i più lenti. Segnalati oltre {max} proposte aperte o una mediana oltre {days} giorni.",
+        "I decisori di ogni decisione (`deciders`; per una decisione di tipo 2 senza decisori, il responsabile del team proprietario), prima chi ha più proposte aperte, poi i più lenti. Segnalati oltre {max} proposte aperte o una mediana oltre {days} giorni.",
     ),
     ("person_column", "Persona"),
     ("p90_days", "Giorni (90° percentile)"),
@@ -3266,14 +3322,14 @@ const IT: &[(&str, &str)] = &[
     ("decision_velocity", "Velocità delle decisioni"),
     (
         "velocity_intro",
-        "Giorni dalla proposta (date) alla decisione (decided):",
+        "Giorni dalla proposta (`date`) alla decisione (`decided`):",
     ),
     ("by_type_column", "Per tipo"),
     ("decisions_column", "Decisioni"),
     ("team_slowest_column", "Team (i più lenti prima)"),
     (
         "velocity_caption",
-        "Giorni mediani per decidere per trimestre (secondo il trimestre di decided): continua tipo 1, tratteggiata tipo 2.",
+        "Giorni mediani per decidere per trimestre (secondo il trimestre di `decided`): continua tipo 1, tratteggiata tipo 2.",
     ),
     ("no_decided_yet", "Ancora nessun registro deciso."),
     ("rule_word", "Regola"),
@@ -3283,7 +3339,7 @@ const IT: &[(&str, &str)] = &[
     ("max_members", "massimo {n} membri"),
     (
         "more_findings",
-        "altri {n}; orgbook check mostra ogni rilievo con il suo file e la sua riga.",
+        "altri {n}; `orgbook check` mostra ogni rilievo con il suo file e la sua riga.",
     ),
     ("none_found", "Nessuno."),
     ("person_page", "pagina della persona"),
@@ -3641,11 +3697,11 @@ const JA: &[(&str, &str)] = &[
     ("line_n", "{n} 行目"),
     (
         "nothing_owned",
-        "owns に項目を挙げたチャーターはまだありません。",
+        "`owns` に項目を挙げたチャーターはまだありません。",
     ),
     (
         "nothing_owned_code",
-        "owns に項目を挙げたチャーターはまだなく、{file} もチャーターのあるチームを指していません。",
+        "`owns` に項目を挙げたチャーターはまだなく、`{file}` もチャーターのあるチームを指していません。",
     ),
     ("leads", "リード"),
     ("member_of", "所属"),
@@ -3703,7 +3759,7 @@ const JA: &[(&str, &str)] = &[
     ),
     (
         "interactions_lede.other",
-        "どのチームがどのチームと、どう協働しているか: チャーターに記された {n} 件の連携。",
+        "どのチームがどのチームと、どう協働しているか: チャーターの `[[interactions]]` に記された {n} 件の連携。",
     ),
     (
         "interactions_split.other",
@@ -3716,7 +3772,7 @@ const JA: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.other",
-        "{n} のシステム、サービス、ドメイン、コードパス: チャーターが担当するものと、{file} がチームに割り当てるパス。それぞれ担当チームは一つだけです。",
+        "{n} のシステム、サービス、ドメイン、コードパス: チャーターが担当するものと、`{file}` がチームに割り当てるパス。それぞれ担当チームは一つだけです。",
     ),
     ("decided_heading", "決定済み"),
     ("filter_show_all", "すべて表示"),
@@ -3807,7 +3863,7 @@ const JA: &[(&str, &str)] = &[
     ("summary_heading", "要約"),
     (
         "deciders_explained",
-        "各意思決定の決定者(deciders。決定者のいないタイプ2は担当チームのリード)。未決提案の多い順、次に遅い順。未決提案が {max} 件を超えるか、中央値が {days} 日を超えると指摘します。",
+        "各意思決定の決定者(`deciders`。決定者のいないタイプ2は担当チームのリード)。未決提案の多い順、次に遅い順。未決提案が {max} 件を超えるか、中央値が {days} 日を超えると指摘します。",
     ),
     ("person_column", "人"),
     ("p90_days", "日数(90パーセンタイル)"),
@@ -3817,13 +3873,16 @@ const JA: &[(&str, &str)] = &[
         "決定者を記した意思決定はまだありません。",
     ),
     ("decision_velocity", "意思決定の速度"),
-    ("velocity_intro", "提案(date)から決定(decided)までの日数:"),
+    (
+        "velocity_intro",
+        "提案(`date`)から決定(`decided`)までの日数:",
+    ),
     ("by_type_column", "種類別"),
     ("decisions_column", "意思決定"),
     ("team_slowest_column", "チーム(遅い順)"),
     (
         "velocity_caption",
-        "四半期ごとの決定日数の中央値(decided の四半期別)。実線はタイプ1、破線はタイプ2。",
+        "四半期ごとの決定日数の中央値(`decided` の四半期別)。実線はタイプ1、破線はタイプ2。",
     ),
     ("no_decided_yet", "決定済みの記録はまだありません。"),
     ("rule_word", "ルール"),
@@ -3833,7 +3892,7 @@ const JA: &[(&str, &str)] = &[
     ("max_members", "最大 {n} 人"),
     (
         "more_findings",
-        "他 {n} 件。orgbook check がすべての指摘をファイルと行付きで表示します。",
+        "他 {n} 件。`orgbook check` がすべての指摘をファイルと行付きで表示します。",
     ),
     ("none_found", "なし。"),
     ("person_page", "人物ページ"),
@@ -4130,10 +4189,13 @@ const KO: &[(&str, &str)] = &[
     ("group_column", "그룹"),
     ("contact_column", "연락처"),
     ("line_n", "{n}행"),
-    ("nothing_owned", "아직 owns에 항목을 적은 차터가 없습니다."),
+    (
+        "nothing_owned",
+        "아직 `owns`에 항목을 적은 차터가 없습니다.",
+    ),
     (
         "nothing_owned_code",
-        "아직 owns에 항목을 적은 차터가 없고, {file}도 차터가 있는 팀을 지정하지 않습니다.",
+        "아직 `owns`에 항목을 적은 차터가 없고, `{file}`도 차터가 있는 팀을 지정하지 않습니다.",
     ),
     ("leads", "리드"),
     ("member_of", "소속"),
@@ -4188,7 +4250,7 @@ const KO: &[(&str, &str)] = &[
     ("charters_in_group.other", "이 그룹의 차터 {n}개."),
     (
         "interactions_lede.other",
-        "어느 팀이 어느 팀과 어떻게 일하는지: 차터에 적힌 협업 {n}건.",
+        "어느 팀이 어느 팀과 어떻게 일하는지: 차터의 `[[interactions]]`에 적힌 협업 {n}건.",
     ),
     (
         "interactions_split.other",
@@ -4201,7 +4263,7 @@ const KO: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.other",
-        "시스템, 서비스, 도메인, 코드 경로 {n}개: 차터가 담당하는 것과 {file}이(가) 팀에 맡기는 경로. 각각 정확히 한 팀이 담당합니다.",
+        "시스템, 서비스, 도메인, 코드 경로 {n}개: 차터가 담당하는 것과 `{file}`이(가) 팀에 맡기는 경로. 각각 정확히 한 팀이 담당합니다.",
     ),
     ("decided_heading", "결정함"),
     ("filter_show_all", "모두 보기"),
@@ -4292,7 +4354,7 @@ const KO: &[(&str, &str)] = &[
     ("summary_heading", "요약"),
     (
         "deciders_explained",
-        "각 의사결정의 결정권자(deciders. 결정권자가 없는 유형 2는 담당 팀의 리드). 미결 제안이 많은 순, 그다음 느린 순. 미결 제안이 {max}건을 넘거나 중앙값이 {days}일을 넘으면 표시합니다.",
+        "각 의사결정의 결정권자(`deciders`. 결정권자가 없는 유형 2는 담당 팀의 리드). 미결 제안이 많은 순, 그다음 느린 순. 미결 제안이 {max}건을 넘거나 중앙값이 {days}일을 넘으면 표시합니다.",
     ),
     ("person_column", "사람"),
     ("p90_days", "일수(90번째 백분위수)"),
@@ -4302,13 +4364,16 @@ const KO: &[(&str, &str)] = &[
         "아직 결정권자를 적은 의사결정이 없습니다.",
     ),
     ("decision_velocity", "의사결정 속도"),
-    ("velocity_intro", "제안(date)부터 결정(decided)까지 일수:"),
+    (
+        "velocity_intro",
+        "제안(`date`)부터 결정(`decided`)까지 일수:",
+    ),
     ("by_type_column", "유형별"),
     ("decisions_column", "의사결정"),
     ("team_slowest_column", "팀(느린 순)"),
     (
         "velocity_caption",
-        "분기별 결정 일수 중앙값(decided의 분기 기준). 실선은 유형 1, 점선은 유형 2.",
+        "분기별 결정 일수 중앙값(`decided`의 분기 기준). 실선은 유형 1, 점선은 유형 2.",
     ),
     ("no_decided_yet", "아직 결정된 기록이 없습니다."),
     ("rule_word", "규칙"),
@@ -4318,7 +4383,7 @@ const KO: &[(&str, &str)] = &[
     ("max_members", "최대 {n}명"),
     (
         "more_findings",
-        "{n}개 더. orgbook check가 모든 지적을 파일과 행과 함께 보여 줍니다.",
+        "{n}개 더. `orgbook check`가 모든 지적을 파일과 행과 함께 보여 줍니다.",
     ),
     ("none_found", "없음."),
     ("person_page", "사람 페이지"),
@@ -4627,10 +4692,10 @@ const NL: &[(&str, &str)] = &[
     ("group_column", "Groep"),
     ("contact_column", "Contact"),
     ("line_n", "regel {n}"),
-    ("nothing_owned", "Nog geen charter noemt iets onder owns."),
+    ("nothing_owned", "Nog geen charter noemt iets onder `owns`."),
     (
         "nothing_owned_code",
-        "Nog geen charter noemt iets onder owns, en {file} noemt geen team met een charter.",
+        "Nog geen charter noemt iets onder `owns`, en `{file}` noemt geen team met een charter.",
     ),
     ("leads", "Leidt"),
     ("member_of", "Lid van"),
@@ -4723,11 +4788,11 @@ const NL: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} charters in deze groep."),
     (
         "interactions_lede.one",
-        "Welke teams met welke werken, en hoe: {n} samenwerking opgegeven in de charters.",
+        "Welke teams met welke werken, en hoe: {n} samenwerking opgegeven in de `[[interactions]]` van de charters.",
     ),
     (
         "interactions_lede.other",
-        "Welke teams met welke werken, en hoe: {n} samenwerkingen opgegeven in de charters.",
+        "Welke teams met welke werken, en hoe: {n} samenwerkingen opgegeven in de `[[interactions]]` van de charters.",
     ),
     (
         "interactions_split.one",
@@ -4749,11 +4814,11 @@ const NL: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} systeem, dienst, domein of codepad: wat de charters bezitten, van precies één team, en de paden die {file} aan teams geeft.",
+        "{n} systeem, dienst, domein of codepad: wat de charters bezitten, van precies één team, en de paden die `{file}` aan teams geeft.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} systemen, diensten, domeinen en codepaden: wat de charters bezitten, elk van precies één team, en de paden die {file} aan teams geeft.",
+        "{n} systemen, diensten, domeinen en codepaden: wat de charters bezitten, elk van precies één team, en de paden die `{file}` aan teams geeft.",
     ),
     ("decided_heading", "Besloten"),
     ("filter_show_all", "Alles tonen"),
@@ -4852,7 +4917,7 @@ const NL: &[(&str, &str)] = &[
     ("summary_heading", "Samenvatting"),
     (
         "deciders_explained",
-        "De beslissers van elk besluit (deciders; bij een type 2-besluit zonder beslissers de lead van het eigenaarsteam), eerst wie de meeste open voorstellen heeft, dan de traagste. Gemarkeerd boven {max} open voorstellen of een mediaan boven {days} dagen.",
+        "De beslissers van elk besluit (`deciders`; bij een type 2-besluit zonder beslissers de lead van het eigenaarsteam), eerst wie de meeste open voorstellen heeft, dan de traagste. Gemarkeerd boven {max} open voorstellen of een mediaan boven {days} dagen.",
     ),
     ("person_column", "Persoon"),
     ("p90_days", "Dagen (90e percentiel)"),
@@ -4861,14 +4926,14 @@ const NL: &[(&str, &str)] = &[
     ("decision_velocity", "Besluitsnelheid"),
     (
         "velocity_intro",
-        "Dagen van voorstel (date) tot besluit (decided):",
+        "Dagen van voorstel (`date`) tot besluit (`decided`):",
     ),
     ("by_type_column", "Per type"),
     ("decisions_column", "Besluiten"),
     ("team_slowest_column", "Team (traagste eerst)"),
     (
         "velocity_caption",
-        "Mediane dagen tot besluit per kwartaal (naar het kwartaal van decided): doorgetrokken type 1, gestippeld type 2.",
+        "Mediane dagen tot besluit per kwartaal (naar het kwartaal van `decided`): doorgetrokken type 1, gestippeld type 2.",
     ),
     ("no_decided_yet", "Nog geen besloten verslagen."),
     ("rule_word", "Regel"),
@@ -4878,7 +4943,7 @@ const NL: &[(&str, &str)] = &[
     ("max_members", "maximaal {n} leden"),
     (
         "more_findings",
-        "nog {n}; orgbook check toont elke bevinding met bestand en regel.",
+        "nog {n}; `orgbook check` toont elke bevinding met bestand en regel.",
     ),
     ("none_found", "Geen."),
     ("person_page", "persoonspagina"),
@@ -5252,10 +5317,10 @@ const PT: &[(&str, &str)] = &[
     ("group_column", "Grupo"),
     ("contact_column", "Contato"),
     ("line_n", "linha {n}"),
-    ("nothing_owned", "Nenhuma carta lista ainda nada em owns."),
+    ("nothing_owned", "Nenhuma carta lista ainda nada em `owns`."),
     (
         "nothing_owned_code",
-        "Nenhuma carta lista ainda nada em owns, e {file} não nomeia nenhuma equipe com carta.",
+        "Nenhuma carta lista ainda nada em `owns`, e `{file}` não nomeia nenhuma equipe com carta.",
     ),
     ("leads", "Lidera"),
     ("member_of", "Membro de"),
@@ -5345,11 +5410,11 @@ const PT: &[(&str, &str)] = &[
     ("charters_in_group.other", "{n} cartas neste grupo."),
     (
         "interactions_lede.one",
-        "Que equipes trabalham com quais, e como: {n} interação declarada nas cartas.",
+        "Que equipes trabalham com quais, e como: {n} interação declarada nas `[[interactions]]` das cartas.",
     ),
     (
         "interactions_lede.other",
-        "Que equipes trabalham com quais, e como: {n} interações declaradas nas cartas.",
+        "Que equipes trabalham com quais, e como: {n} interações declaradas nas `[[interactions]]` das cartas.",
     ),
     (
         "interactions_split.one",
@@ -5371,11 +5436,11 @@ const PT: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.one",
-        "{n} sistema, serviço, domínio ou caminho de código: o que as cartas possuem, de uma única equipe, e os caminhos que {file} dá às equipes.",
+        "{n} sistema, serviço, domínio ou caminho de código: o que as cartas possuem, de uma única equipe, e os caminhos que `{file}` dá às equipes.",
     ),
     (
         "ownership_lede_code.other",
-        "{n} sistemas, serviços, domínios e caminhos de código: o que as cartas possuem, cada um de uma única equipe, e os caminhos que {file} dá às equipes.",
+        "{n} sistemas, serviços, domínios e caminhos de código: o que as cartas possuem, cada um de uma única equipe, e os caminhos que `{file}` dá às equipes.",
     ),
     ("decided_heading", "Decididas"),
     ("filter_show_all", "Mostrar tudo"),
@@ -5474,7 +5539,7 @@ const PT: &[(&str, &str)] = &[
     ("summary_heading", "Resumo"),
     (
         "deciders_explained",
-        "Os decisores de cada decisão (deciders; numa decisão do tipo 2 sem decisores, o líder da equipe responsável), primeiro os com mais propostas abertas, depois os mais lentos. Sinalizados acima de {max} propostas abertas ou mediana acima de {days} dias.",
+        "Os decisores de cada decisão (`deciders`; numa decisão do tipo 2 sem decisores, o líder da equipe responsável), primeiro os com mais propostas abertas, depois os mais lentos. Sinalizados acima de {max} propostas abertas ou mediana acima de {days} dias.",
     ),
     ("person_column", "Pessoa"),
     ("p90_days", "Dias (percentil 90)"),
@@ -5486,14 +5551,14 @@ const PT: &[(&str, &str)] = &[
     ("decision_velocity", "Velocidade de decisão"),
     (
         "velocity_intro",
-        "Dias da proposta (date) à decisão (decided):",
+        "Dias da proposta (`date`) à decisão (`decided`):",
     ),
     ("by_type_column", "Por tipo"),
     ("decisions_column", "Decisões"),
     ("team_slowest_column", "Equipe (mais lentas primeiro)"),
     (
         "velocity_caption",
-        "Mediana de dias para decidir por trimestre (pelo trimestre de decided): contínua tipo 1, tracejada tipo 2.",
+        "Mediana de dias para decidir por trimestre (pelo trimestre de `decided`): contínua tipo 1, tracejada tipo 2.",
     ),
     ("no_decided_yet", "Ainda não há registros decididos."),
     ("rule_word", "Regra"),
@@ -5503,7 +5568,7 @@ const PT: &[(&str, &str)] = &[
     ("max_members", "máximo {n} membros"),
     (
         "more_findings",
-        "mais {n}; orgbook check mostra cada constatação com arquivo e linha.",
+        "mais {n}; `orgbook check` mostra cada constatação com arquivo e linha.",
     ),
     ("none_found", "Nenhum."),
     ("person_page", "página da pessoa"),
@@ -5850,10 +5915,10 @@ const ZH: &[(&str, &str)] = &[
     ("group_column", "组"),
     ("contact_column", "联系方式"),
     ("line_n", "第 {n} 行"),
-    ("nothing_owned", "尚无章程在 owns 下列出任何内容。"),
+    ("nothing_owned", "尚无章程在 `owns` 下列出任何内容。"),
     (
         "nothing_owned_code",
-        "尚无章程在 owns 下列出任何内容，{file} 也未指向任何有章程的团队。",
+        "尚无章程在 `owns` 下列出任何内容，`{file}` 也未指向任何有章程的团队。",
     ),
     ("leads", "负责"),
     ("member_of", "所属"),
@@ -5908,7 +5973,7 @@ const ZH: &[(&str, &str)] = &[
     ("charters_in_group.other", "该组有 {n} 份章程。"),
     (
         "interactions_lede.other",
-        "哪些团队与哪些团队协作、如何协作：章程中声明了 {n} 项协作。",
+        "哪些团队与哪些团队协作、如何协作：章程的 `[[interactions]]` 中声明了 {n} 项协作。",
     ),
     (
         "interactions_split.other",
@@ -5921,7 +5986,7 @@ const ZH: &[(&str, &str)] = &[
     ),
     (
         "ownership_lede_code.other",
-        "{n} 个系统、服务、领域和代码路径：章程所负责的内容，以及 {file} 分配给团队的路径，每个恰由一个团队负责。",
+        "{n} 个系统、服务、领域和代码路径：章程所负责的内容，以及 `{file}` 分配给团队的路径，每个恰由一个团队负责。",
     ),
     ("decided_heading", "已决定"),
     ("filter_show_all", "显示全部"),
@@ -5997,20 +6062,23 @@ const ZH: &[(&str, &str)] = &[
     ("summary_heading", "摘要"),
     (
         "deciders_explained",
-        "每项决策的决策者（deciders；没有决策者的第二类决策为负责团队的负责人），未决提案最多者在前，其次是最慢者。未决提案超过 {max} 项或中位数超过 {days} 天时标记。",
+        "每项决策的决策者（`deciders`；没有决策者的第二类决策为负责团队的负责人），未决提案最多者在前，其次是最慢者。未决提案超过 {max} 项或中位数超过 {days} 天时标记。",
     ),
     ("person_column", "人员"),
     ("p90_days", "天数（第 90 百分位）"),
     ("type1_share_column", "第一类占比"),
     ("no_deciders_yet", "尚无决策指明决策者。"),
     ("decision_velocity", "决策速度"),
-    ("velocity_intro", "从提议（date）到决定（decided）的天数："),
+    (
+        "velocity_intro",
+        "从提议（`date`）到决定（`decided`）的天数：",
+    ),
     ("by_type_column", "按类型"),
     ("decisions_column", "决策"),
     ("team_slowest_column", "团队（最慢在前）"),
     (
         "velocity_caption",
-        "每季度决策天数中位数（按 decided 所在季度）：实线为第一类，虚线为第二类。",
+        "每季度决策天数中位数（按 `decided` 所在季度）：实线为第一类，虚线为第二类。",
     ),
     ("no_decided_yet", "尚无已决定的记录。"),
     ("rule_word", "规则"),
@@ -6020,7 +6088,7 @@ const ZH: &[(&str, &str)] = &[
     ("max_members", "最多 {n} 名成员"),
     (
         "more_findings",
-        "另有 {n} 项；orgbook check 会列出每项问题及其文件和行。",
+        "另有 {n} 项；`orgbook check` 会列出每项问题及其文件和行。",
     ),
     ("none_found", "无。"),
     ("person_page", "人员页面"),
@@ -6166,6 +6234,11 @@ mod tests {
                     ours.retain(|h| *h != "{n}");
                 }
                 assert_eq!(theirs, ours, "{lang}.{key}: the holes English has");
+                assert_eq!(
+                    value.matches('`').count(),
+                    english_word.matches('`').count(),
+                    "{lang}.{key}: the code spans English has"
+                );
             }
         }
     }
@@ -6194,6 +6267,7 @@ mod tests {
     fn render(lang: &str, texts: &UiTexts, template: &str) -> String {
         let mut tera = tera::Tera::new();
         tera.register_filter("count", CountFilter::default());
+        tera.register_filter("marked", CountFilter::marked());
         tera.autoescape_on([".html"]);
         tera.add_raw_template("t.html", template).unwrap();
         let mut context = tera::Context::new();
@@ -6249,6 +6323,15 @@ mod tests {
         assert_eq!(
             render("en", &texts, "{{ t.charter_of | count(team='<Core>') }}"),
             "&lt;Core&gt; charter"
+        );
+        // `marked`: escaped, each `…` span code, holes filled once (a value's `{m}` stays).
+        assert_eq!(
+            render(
+                "en",
+                &texts,
+                "{{ t.nothing_owned_code | marked(file='<C>{m}') }}"
+            ),
+            "No charter lists anything under <code>owns</code> yet, and <code>&lt;C&gt;{m}</code> names no team that has a charter."
         );
     }
 

@@ -123,6 +123,7 @@ pub fn compile(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<tera::Tera>
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     tera.register_filter("count", crate::ui_text::CountFilter::default());
+    tera.register_filter("marked", crate::ui_text::CountFilter::marked());
     let all = theme
         .templates
         .iter()
