@@ -350,6 +350,13 @@ ui_text! {
     more_findings: "{n} more; `orgbook check` prints every finding with its file and line.",
     none_found: "None.",
     person_page: "person page",
+    /// The health rules' limits, `threshold_` and the rule's id with `_` for `-`.
+    threshold_decider_overload: "maximum {n} open proposals per decider",
+    threshold_slow_decider: "threshold {n} days (median)",
+    threshold_type2_escalated: "maximum {n} deciders, all from the team's group",
+    threshold_type2_slow: "threshold {n} days",
+    threshold_too_many_dependencies: "maximum {n} collaborations",
+    threshold_metric_stale: "period {n} days",
     /// The health summary's answers: `{name}` the person most open proposals wait on, `{n}` how many.
     summary_most_on: "; most on {name} ({n})",
     summary_overloaded_slow: "; {overloaded} overloaded, {slow} slow",
@@ -1593,6 +1600,21 @@ const DE: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} zu große Teams"),
     ("summary_empty.one", "{n} leere Gruppe"),
     ("summary_empty.other", "{n} leere Gruppen"),
+    (
+        "threshold_decider_overload",
+        "höchstens {n} offene Vorschläge je Entscheidende Person",
+    ),
+    ("threshold_slow_decider", "Schwelle {n} Tage (Median)"),
+    (
+        "threshold_type2_escalated",
+        "höchstens {n} Entscheidende, alle aus der Gruppe des Teams",
+    ),
+    ("threshold_type2_slow", "Schwelle {n} Tage"),
+    (
+        "threshold_too_many_dependencies",
+        "höchstens {n} Formen der Zusammenarbeit",
+    ),
+    ("threshold_metric_stale", "Zeitraum {n} Tage"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -2218,6 +2240,21 @@ const ES: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} equipos demasiado grandes"),
     ("summary_empty.one", "{n} grupo vacío"),
     ("summary_empty.other", "{n} grupos vacíos"),
+    (
+        "threshold_decider_overload",
+        "máximo {n} propuestas abiertas por decisor",
+    ),
+    ("threshold_slow_decider", "umbral {n} días (mediana)"),
+    (
+        "threshold_type2_escalated",
+        "máximo {n} decisores, todos del grupo del equipo",
+    ),
+    ("threshold_type2_slow", "umbral {n} días"),
+    (
+        "threshold_too_many_dependencies",
+        "máximo {n} colaboraciones",
+    ),
+    ("threshold_metric_stale", "periodo de {n} días"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -2864,6 +2901,21 @@ const FR: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} équipes trop grandes"),
     ("summary_empty.one", "{n} groupe vide"),
     ("summary_empty.other", "{n} groupes vides"),
+    (
+        "threshold_decider_overload",
+        "au plus {n} propositions ouvertes par décideur",
+    ),
+    ("threshold_slow_decider", "seuil {n} jours (médiane)"),
+    (
+        "threshold_type2_escalated",
+        "au plus {n} décideurs, tous du groupe de l’équipe",
+    ),
+    ("threshold_type2_slow", "seuil {n} jours"),
+    (
+        "threshold_too_many_dependencies",
+        "au plus {n} collaborations",
+    ),
+    ("threshold_metric_stale", "période de {n} jours"),
 ];
 
 const IT: &[(&str, &str)] = &[
@@ -3501,6 +3553,21 @@ const IT: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} team troppo grandi"),
     ("summary_empty.one", "{n} gruppo vuoto"),
     ("summary_empty.other", "{n} gruppi vuoti"),
+    (
+        "threshold_decider_overload",
+        "massimo {n} proposte aperte per decisore",
+    ),
+    ("threshold_slow_decider", "soglia {n} giorni (mediana)"),
+    (
+        "threshold_type2_escalated",
+        "massimo {n} decisori, tutti dal gruppo del team",
+    ),
+    ("threshold_type2_slow", "soglia {n} giorni"),
+    (
+        "threshold_too_many_dependencies",
+        "massimo {n} collaborazioni",
+    ),
+    ("threshold_metric_stale", "periodo di {n} giorni"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -3998,6 +4065,18 @@ const JA: &[(&str, &str)] = &[
     ("summary_stale_charters.other", "古いチャーター {n}"),
     ("summary_oversized.other", "大きすぎるチーム {n}"),
     ("summary_empty.other", "空のグループ {n}"),
+    (
+        "threshold_decider_overload",
+        "決定者あたり最大 {n} 件の未決提案",
+    ),
+    ("threshold_slow_decider", "しきい値 {n} 日(中央値)"),
+    (
+        "threshold_type2_escalated",
+        "決定者は最大 {n} 人、全員がチームのグループ内",
+    ),
+    ("threshold_type2_slow", "しきい値 {n} 日"),
+    ("threshold_too_many_dependencies", "協働は最大 {n}"),
+    ("threshold_metric_stale", "期間 {n} 日"),
 ];
 
 const KO: &[(&str, &str)] = &[
@@ -4483,6 +4562,18 @@ const KO: &[(&str, &str)] = &[
     ("summary_stale_charters.other", "오래된 차터 {n}개"),
     ("summary_oversized.other", "너무 큰 팀 {n}개"),
     ("summary_empty.other", "빈 그룹 {n}개"),
+    (
+        "threshold_decider_overload",
+        "결정권자당 최대 미결 제안 {n}건",
+    ),
+    ("threshold_slow_decider", "기준 {n}일(중앙값)"),
+    (
+        "threshold_type2_escalated",
+        "결정권자 최대 {n}명, 모두 팀 그룹 소속",
+    ),
+    ("threshold_type2_slow", "기준 {n}일"),
+    ("threshold_too_many_dependencies", "협업 최대 {n}건"),
+    ("threshold_metric_stale", "기간 {n}일"),
 ];
 
 const NL: &[(&str, &str)] = &[
@@ -5108,6 +5199,21 @@ const NL: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} te grote teams"),
     ("summary_empty.one", "{n} lege groep"),
     ("summary_empty.other", "{n} lege groepen"),
+    (
+        "threshold_decider_overload",
+        "maximaal {n} open voorstellen per beslisser",
+    ),
+    ("threshold_slow_decider", "drempel {n} dagen (mediaan)"),
+    (
+        "threshold_type2_escalated",
+        "maximaal {n} beslissers, allemaal uit de groep van het team",
+    ),
+    ("threshold_type2_slow", "drempel {n} dagen"),
+    (
+        "threshold_too_many_dependencies",
+        "maximaal {n} samenwerkingen",
+    ),
+    ("threshold_metric_stale", "periode van {n} dagen"),
 ];
 
 const PT: &[(&str, &str)] = &[
@@ -5733,6 +5839,18 @@ const PT: &[(&str, &str)] = &[
     ("summary_oversized.other", "{n} equipes grandes demais"),
     ("summary_empty.one", "{n} grupo vazio"),
     ("summary_empty.other", "{n} grupos vazios"),
+    (
+        "threshold_decider_overload",
+        "máximo {n} propostas abertas por decisor",
+    ),
+    ("threshold_slow_decider", "limite {n} dias (mediana)"),
+    (
+        "threshold_type2_escalated",
+        "máximo {n} decisores, todos do grupo da equipe",
+    ),
+    ("threshold_type2_slow", "limite {n} dias"),
+    ("threshold_too_many_dependencies", "máximo {n} colaborações"),
+    ("threshold_metric_stale", "período de {n} dias"),
 ];
 
 const ZH: &[(&str, &str)] = &[
@@ -6167,6 +6285,18 @@ const ZH: &[(&str, &str)] = &[
     ("summary_stale_charters.other", "过时章程 {n} 份"),
     ("summary_oversized.other", "规模过大的团队 {n} 个"),
     ("summary_empty.other", "空组 {n} 个"),
+    (
+        "threshold_decider_overload",
+        "每位决策者最多 {n} 项未决提案",
+    ),
+    ("threshold_slow_decider", "阈值 {n} 天（中位数）"),
+    (
+        "threshold_type2_escalated",
+        "最多 {n} 名决策者，且均来自团队所在组",
+    ),
+    ("threshold_type2_slow", "阈值 {n} 天"),
+    ("threshold_too_many_dependencies", "最多 {n} 项协作"),
+    ("threshold_metric_stale", "周期 {n} 天"),
 ];
 
 #[cfg(test)]
@@ -6249,6 +6379,25 @@ mod tests {
         for (id, title) in crate::health_rules::RULES {
             let key = format!("rule_{}", id.replace('-', "_"));
             assert_eq!(english.get(&key), Some(*title), "{key}");
+        }
+    }
+
+    #[test]
+    fn every_limit_the_health_page_words_has_its_word() {
+        let english = UiText::english();
+        for rule in [
+            "decider-overload",
+            "slow-decider",
+            "type2-escalated",
+            "type2-slow",
+            "too-many-dependencies",
+            "metric-stale",
+        ] {
+            let key = format!("threshold_{}", rule.replace('-', "_"));
+            assert!(
+                english.get(&key).is_some_and(|w| w.contains("{n}")),
+                "{key}"
+            );
         }
     }
 

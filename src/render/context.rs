@@ -815,8 +815,11 @@ pub struct HealthInsight {
     pub quarters: Vec<svg::QuarterPoint>,
     pub decider_days: i64,
     pub max_open_per_decider: usize,
-    /// Per rule id: the threshold sentence shown under the rule's heading.
+    /// Per rule id: the threshold sentence shown under the rule's heading, in English.
     pub thresholds: HashMap<&'static str, String>,
+    /// Per rule id: the threshold's number, which the default theme words in the page's
+    /// language (`threshold_<rule>` among the interface's words).
+    pub limits: HashMap<&'static str, i64>,
 }
 
 /// A team's neighbourhood map, as the nodes it is drawn from: its parent, the row of its

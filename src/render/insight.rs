@@ -484,8 +484,23 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .collect();
+        // The same limits as numbers, for the template to word (`threshold_<rule>`).
+        let limits = [
+            (
+                "decider-overload",
+                cfg.decisions.max_open_per_decider as i64,
+            ),
+            ("slow-decider", cfg.decisions.decider_days),
+            ("type2-escalated", cfg.decisions.type2_max_deciders as i64),
+            ("type2-slow", cfg.decisions.type2_days),
+            ("too-many-dependencies", cfg.teams.max_collaborations as i64),
+            ("metric-stale", cfg.teams.metric_days),
+        ]
+        .into_iter()
+        .collect();
         HealthInsight {
             summary,
+            limits,
             waiting_more: waiting.len().saturating_sub(super::context::HEALTH_ROWS),
             waiting: waiting
                 .into_iter()

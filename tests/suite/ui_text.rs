@@ -416,6 +416,10 @@ fn the_index_pages_speak_the_handbooks_language_with_its_plurals() {
             .any(|r| r.starts_with("Équipes dont les indicateurs n’ont pas de cible")),
         "{rules:?}"
     );
+    assert!(
+        line(&health, "section.rule p.muted").contains("propositions ouvertes par décideur"),
+        "the limits' notes in French"
+    );
     let summary = line(&health, "ol.audit");
     assert!(
         summary.contains("Quelles chartes sont périmées ou trop grandes ?")
