@@ -62,6 +62,11 @@ macro_rules! ui_text {
                 }
             }
 
+            /// The word `key` names, when it is not a counted word.
+            pub fn word(&self, key: &str) -> Option<&str> {
+                self.get(key)
+            }
+
             fn get(&self, key: &str) -> Option<&str> {
                 match key {
                     $(stringify!($key) => Some(&self.$key),)*

@@ -450,42 +450,9 @@ impl Renderer<'_> {
                 count: count("stale-charter") + count("oversized-team") + count("empty-group"),
             },
         ];
-        let thresholds = [
-            (
-                "decider-overload",
-                format!(
-                    "maximum {} open proposals per decider",
-                    cfg.decisions.max_open_per_decider
-                ),
-            ),
-            (
-                "slow-decider",
-                format!("threshold {} days (median)", cfg.decisions.decider_days),
-            ),
-            (
-                "type2-escalated",
-                format!(
-                    "maximum {} deciders, all from the team's group",
-                    cfg.decisions.type2_max_deciders
-                ),
-            ),
-            (
-                "type2-slow",
-                format!("threshold {} days", cfg.decisions.type2_days),
-            ),
-            (
-                "too-many-dependencies",
-                format!("maximum {} collaborations", cfg.teams.max_collaborations),
-            ),
-            (
-                "metric-stale",
-                format!("period {} days", cfg.teams.metric_days),
-            ),
-        ]
-        .into_iter()
-        .collect();
-        // The same limits as numbers, for the template to word (`threshold_<rule>`).
-        let limits = [
+        // The limits as numbers, for the template to word (`threshold_<rule>`), and as
+        // English sentences for themes that show `thresholds`.
+        let limits: HashMap<&'static str, i64> = [
             (
                 "decider-overload",
                 cfg.decisions.max_open_per_decider as i64,
@@ -498,6 +465,15 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .collect();
+        let english = crate::ui_text::UiText::english();
+        let thresholds = limits
+            .iter()
+            .map(|(rule, n)| {
+                let key = format!("threshold_{}", rule.replace('-', "_"));
+                let word = english.word(&key).unwrap_or_default();
+                (*rule, word.replace("{n}", &n.to_string()))
+            })
+            .collect();
         HealthInsight {
             summary,
             limits,
